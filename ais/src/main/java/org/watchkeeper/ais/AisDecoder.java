@@ -1,0 +1,53 @@
+package org.watchkeeper.ais;
+
+/**
+ * Decodes one AIS payload into its {@link AisMessage} record, dispatching on the 6-bit message ID
+ * (ITU-R M.1371-5 Annex 8 Table 44 ff.). Stateless and thread safe.
+ */
+public final class AisDecoder {
+    private AisDecoder() {
+    }
+
+    /**
+     * Decodes a payload.
+     *
+     * @param b the payload, with fill bits already removed
+     * @return the message record
+     * @throws AisDecodeException {@link RejectReason#EMPTY_PAYLOAD}, {@link RejectReason#UNKNOWN_MESSAGE_TYPE}
+     *                            (0, 28..63) or {@link RejectReason#PAYLOAD_TOO_SHORT}
+     */
+    public static AisMessage decode(BitReader b) {
+        if (b.length() < 6) {
+            throw new AisDecodeException(RejectReason.EMPTY_PAYLOAD, b.length() + " bits");
+        }
+        if (b.length() < 38) {
+            throw new AisDecodeException(RejectReason.PAYLOAD_TOO_SHORT, b.length() + " bits, no MMSI");
+        }
+        int type = b.unsigned(0, 6);
+        switch (type) {
+            case 1:
+            case 2:
+            case 3:
+                return PositionReport.decode(b);
+            default:
+                throw new AisDecodeException(RejectReason.UNKNOWN_MESSAGE_TYPE, "type " + type);
+        }
+    }
+
+    /**
+     * Decodes an armoured payload string (convenience for tests and tools).
+     *
+     * @param payload the armoured characters
+     * @param fillBits 0..5
+     */
+    public static AisMessage decode(String payload, int fillBits) {
+        return decode(BitReader.of(payload, fillBits));
+    }
+
+    /** Encodes a message into a new writer. */
+    public static BitWriter encode(AisMessage m) {
+        BitWriter w = new BitWriter();
+        m.encode(w);
+        return w;
+    }
+}

@@ -1,0 +1,221 @@
+package org.watchkeeper.ais;
+
+/**
+ * Reads the bit fields of one AIS message payload, as laid out in the field tables of
+ * ITU-R M.1371-5 (Annex 8): bit 0 is the most significant bit of the first 6-bit symbol.
+ *
+ * <p>The payload is given in its NMEA "armoured" form (IEC 61162-1 6-bit ASCII, characters
+ * {@code 0}..{@code W} and {@code `}..{@code w}) and is unpacked into 64-bit words once. Fields
+ * are then read by absolute bit offset, so a decoder reads like the ITU table it implements.
+ * Bits past the end of the payload read as zero; use {@link #has(int, int)} to tell whether a
+ * trailing field is actually present.
+ *
+ * <p>A reader is mutable and reusable ({@link #reset(byte[], int, int, int)}) so the hot path
+ * allocates nothing per message. It is not thread safe.
+ */
+public final class BitReader {
+    /** Largest payload accepted, in bits: a five-slot message (ITU-R M.1371-5 Annex 2, 1 064 bits of data) with room to spare. */
+    public static final int MAX_BITS = 6 * 1024;
+
+    private final long[] words = new long[MAX_BITS / 64 + 2];
+    private int bitLength;
+    private int symbols;
+
+    /** Creates an empty reader (length 0). */
+    public BitReader() {
+    }
+
+    /**
+     * Creates a reader over an armoured payload string.
+     *
+     * @param payload armoured 6-bit payload, e.g. {@code "15RTgt0PAso;90TKcjM8h6g208CQ"}
+     * @param fillBits number of fill bits (0..5) at the end of the last symbol
+     * @throws AisDecodeException if a character is not a valid 6-bit armour character or the
+     *                            payload is longer than {@link #MAX_BITS}
+     */
+    public static BitReader of(String payload, int fillBits) {
+        BitReader r = new BitReader();
+        byte[] b = payload.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        r.reset(b, 0, b.length, fillBits);
+        return r;
+    }
+
+    /**
+     * Loads an armoured payload.
+     *
+     * @param buf bytes holding the armoured characters
+     * @param off first character
+     * @param len number of characters
+     * @param fillBits fill bits (0..5) to drop from the end; values outside 0..5 are rejected
+     * @throws AisDecodeException with reason {@link RejectReason#ILLEGAL_PAYLOAD_CHARACTER},
+     *                            {@link RejectReason#BAD_FILL_BITS} or {@link RejectReason#PAYLOAD_TOO_LONG}
+     */
+    public void reset(byte[] buf, int off, int len, int fillBits) {
+        if (fillBits < 0 || fillBits > 5) {
+            throw new AisDecodeException(RejectReason.BAD_FILL_BITS, "fill bits " + fillBits + " outside 0..5");
+        }
+        if (len * 6 > MAX_BITS) {
+            throw new AisDecodeException(RejectReason.PAYLOAD_TOO_LONG, "payload of " + len + " characters");
+        }
+        int nWords = (len * 6 + 63) >>> 6;
+        for (int i = 0; i <= nWords && i < words.length; i++) {
+            words[i] = 0L;
+        }
+        long acc = 0L;
+        int accBits = 0;
+        int w = 0;
+        for (int i = 0; i < len; i++) {
+            int v = SixBit.value(buf[off + i]);
+            if (v < 0) {
+                throw new AisDecodeException(RejectReason.ILLEGAL_PAYLOAD_CHARACTER,
+                        "illegal payload character '" + (char) (buf[off + i] & 0xff) + "' at " + i);
+            }
+            if (accBits <= 58) {
+                acc = (acc << 6) | v;
+                accBits += 6;
+                if (accBits == 64) {
+                    words[w++] = acc;
+                    acc = 0L;
+                    accBits = 0;
+                }
+            } else {
+                int first = 64 - accBits; // bits that still fit into this word
+                int rest = 6 - first;
+                acc = (acc << first) | (v >>> rest);
+                words[w++] = acc;
+                acc = v & ((1 << rest) - 1);
+                accBits = rest;
+            }
+        }
+        if (accBits > 0) {
+            words[w] = acc << (64 - accBits);
+        }
+        this.symbols = len;
+        this.bitLength = Math.max(0, len * 6 - fillBits);
+    }
+
+    /**
+     * Loads a payload from already unpacked 6-bit symbol values (0..63), as kept by fragment assembly.
+     * Same contract as {@link #reset(byte[], int, int, int)} but without armour validation.
+     */
+    public void resetFromWords(long[] src, int bitLength) {
+        if (bitLength > MAX_BITS) {
+            throw new AisDecodeException(RejectReason.PAYLOAD_TOO_LONG, bitLength + " bits");
+        }
+        int nWords = (bitLength + 63) >>> 6;
+        System.arraycopy(src, 0, words, 0, nWords);
+        if (nWords < words.length) {
+            words[nWords] = 0L;
+        }
+        this.bitLength = bitLength;
+        this.symbols = (bitLength + 5) / 6;
+    }
+
+    /** Number of payload bits after fill bits are removed. */
+    public int length() {
+        return bitLength;
+    }
+
+    /** Number of armoured characters loaded. */
+    public int symbols() {
+        return symbols;
+    }
+
+    /** Whether the payload holds all bits {@code [start, start + width)}. */
+    public boolean has(int start, int width) {
+        return start + width <= bitLength;
+    }
+
+    /**
+     * Unsigned field of {@code width} bits (1..63) starting at bit {@code start}.
+     * Bits beyond the payload read as 0.
+     */
+    public long unsignedLong(int start, int width) {
+        if (width == 0) {
+            return 0L;
+        }
+        int wi = start >>> 6;
+        int bo = start & 63;
+        long v;
+        if (bo + width <= 64) {
+            v = (words[wi] << bo) >>> (64 - width);
+        } else {
+            int hiBits = 64 - bo;
+            int loBits = width - hiBits;
+            long hi = (words[wi] << bo) >>> bo;
+            long lo = words[wi + 1] >>> (64 - loBits);
+            v = (hi << loBits) | lo;
+        }
+        // mask bits past the end of the payload (they may hold fill bits)
+        int end = start + width;
+        if (end > bitLength) {
+            int missing = Math.min(width, end - bitLength);
+            v = (v >>> missing) << missing;
+        }
+        return v;
+    }
+
+    /** Unsigned field of up to 32 bits, as an int (a 32-bit field may come back negative: mask with 0xffffffffL). */
+    public int unsigned(int start, int width) {
+        return (int) unsignedLong(start, width);
+    }
+
+    /** Two's-complement signed field of {@code width} bits (2..63). */
+    public long signedLong(int start, int width) {
+        long v = unsignedLong(start, width);
+        return (v << (64 - width)) >> (64 - width);
+    }
+
+    /** Two's-complement signed field of up to 32 bits. */
+    public int signed(int start, int width) {
+        return (int) signedLong(start, width);
+    }
+
+    /** One-bit flag. */
+    public boolean bool(int start) {
+        return unsignedLong(start, 1) != 0;
+    }
+
+    /**
+     * 6-bit ASCII text field (ITU-R M.1371-5 Table 47) of {@code chars} characters starting at bit
+     * {@code start}. Reading stops at the end of the payload. Trailing {@code @} (padding) and spaces
+     * are removed; everything from the first {@code @} on is dropped as padding.
+     *
+     * @return the text, possibly empty, never null
+     */
+    public String text(int start, int chars) {
+        int avail = Math.max(0, Math.min(chars, (bitLength - start) / 6));
+        char[] out = new char[avail];
+        int n = 0;
+        for (int i = 0; i < avail; i++) {
+            int c = (int) unsignedLong(start + 6 * i, 6);
+            if (c == 0) {
+                break; // '@' terminates
+            }
+            out[n++] = SixBit.toAscii(c);
+        }
+        while (n > 0 && out[n - 1] == ' ') {
+            n--;
+        }
+        return new String(out, 0, n);
+    }
+
+    /**
+     * Copies bits {@code [start, start + count)} into a new byte array, most significant bit first,
+     * the last byte zero-padded. Bits beyond the payload are not copied: {@code count} is clipped.
+     */
+    public byte[] bytes(int start, int count) {
+        int n = Math.max(0, Math.min(count, bitLength - start));
+        byte[] out = new byte[(n + 7) >>> 3];
+        for (int i = 0; i < out.length; i++) {
+            int w = Math.min(8, n - 8 * i);
+            out[i] = (byte) (unsigned(start + 8 * i, w) << (8 - w));
+        }
+        return out;
+    }
+
+    /** Direct access to the packed words (read-only by contract), for fragment assembly and encoders. */
+    long[] words() {
+        return words;
+    }
+}

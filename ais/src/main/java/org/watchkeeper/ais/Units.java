@@ -1,0 +1,128 @@
+package org.watchkeeper.ais;
+
+/**
+ * Conversions between ITU-R M.1371-5 field codes and scaled values, with the tables' "not
+ * available" codes mapped to {@code NaN} / {@link AisMessage#NOT_AVAILABLE} and back. Shared by all
+ * message records so each sentinel is handled in one place.
+ */
+public final class Units {
+    /** Longitude code meaning "not available": 181° in 1/10 000 min. */
+    public static final int LON_NOT_AVAILABLE = 181 * 600_000;
+    /** Latitude code meaning "not available": 91° in 1/10 000 min. */
+    public static final int LAT_NOT_AVAILABLE = 91 * 600_000;
+    /** Speed code (0.1 kn) meaning "not available". */
+    public static final int SPEED_NOT_AVAILABLE = 1023;
+    /** Course code (0.1°) meaning "not available". */
+    public static final int COURSE_NOT_AVAILABLE = 3600;
+    /** Heading code meaning "not available". */
+    public static final int HEADING_NOT_AVAILABLE = 511;
+
+    private Units() {
+    }
+
+    /** Longitude from 1/10 000 min (28-bit field); {@code NaN} for 181°. */
+    public static double longitude(int code) {
+        return code == LON_NOT_AVAILABLE ? Double.NaN : code / 600_000.0;
+    }
+
+    /** Latitude from 1/10 000 min (27-bit field); {@code NaN} for 91°. */
+    public static double latitude(int code) {
+        return code == LAT_NOT_AVAILABLE ? Double.NaN : code / 600_000.0;
+    }
+
+    /** Inverse of {@link #longitude(int)}. */
+    public static int longitudeCode(double deg) {
+        return Double.isNaN(deg) ? LON_NOT_AVAILABLE : (int) Math.round(deg * 600_000.0);
+    }
+
+    /** Inverse of {@link #latitude(int)}. */
+    public static int latitudeCode(double deg) {
+        return Double.isNaN(deg) ? LAT_NOT_AVAILABLE : (int) Math.round(deg * 600_000.0);
+    }
+
+    /** Longitude from 1/10 min (18-bit fields of types 17 and 22 use 1/10 min; see each message); {@code NaN} for 181°. */
+    public static double longitudeTenthMinutes(int code) {
+        return code == 181 * 600 ? Double.NaN : code / 600.0;
+    }
+
+    /** Latitude from 1/10 min; {@code NaN} for 91°. */
+    public static double latitudeTenthMinutes(int code) {
+        return code == 91 * 600 ? Double.NaN : code / 600.0;
+    }
+
+    /** Inverse of {@link #longitudeTenthMinutes(int)}. */
+    public static int longitudeTenthMinutesCode(double deg) {
+        return Double.isNaN(deg) ? 181 * 600 : (int) Math.round(deg * 600.0);
+    }
+
+    /** Inverse of {@link #latitudeTenthMinutes(int)}. */
+    public static int latitudeTenthMinutesCode(double deg) {
+        return Double.isNaN(deg) ? 91 * 600 : (int) Math.round(deg * 600.0);
+    }
+
+    /** Speed in knots from 0.1 kn steps (10-bit field); {@code NaN} for 1023. */
+    public static double speedTenths(int code) {
+        return code == SPEED_NOT_AVAILABLE ? Double.NaN : code / 10.0;
+    }
+
+    /** Inverse of {@link #speedTenths(int)}. */
+    public static int speedTenthsCode(double knots) {
+        return Double.isNaN(knots) ? SPEED_NOT_AVAILABLE : (int) Math.round(knots * 10.0);
+    }
+
+    /** Course in degrees from 0.1° steps (12-bit field); {@code NaN} for 3600 (and the unused 3601..4095 is kept as sent). */
+    public static double courseTenths(int code) {
+        return code == COURSE_NOT_AVAILABLE ? Double.NaN : code / 10.0;
+    }
+
+    /** Inverse of {@link #courseTenths(int)}. */
+    public static int courseTenthsCode(double deg) {
+        return Double.isNaN(deg) ? COURSE_NOT_AVAILABLE : (int) Math.round(deg * 10.0);
+    }
+
+    /** True heading in degrees (9-bit field); {@link AisMessage#NOT_AVAILABLE} for 511. */
+    public static int heading(int code) {
+        return code == HEADING_NOT_AVAILABLE ? AisMessage.NOT_AVAILABLE : code;
+    }
+
+    /** Inverse of {@link #heading(int)}. */
+    public static int headingCode(int heading) {
+        return heading == AisMessage.NOT_AVAILABLE ? HEADING_NOT_AVAILABLE : heading;
+    }
+
+    /**
+     * Rate of turn in degrees per minute from ROT<sub>AIS</sub> (Table 45):
+     * sign(r)·(r/4.733)²; {@code NaN} for -128 (not available) and ±127 (no numeric rate).
+     */
+    public static double rateOfTurn(int raw) {
+        if (raw == -128 || raw == 127 || raw == -127) {
+            return Double.NaN;
+        }
+        double v = raw / 4.733;
+        return Math.signum(raw) * v * v;
+    }
+
+    /**
+     * Writes gpsd's {@code turn} field: degrees per minute (1 decimal), or the strings
+     * {@code "fastright"} / {@code "fastleft"} for ±127; nothing for -128.
+     */
+    public static void writeTurn(FieldSink out, int raw) {
+        if (raw == 127) {
+            out.field("turn", "fastright");
+        } else if (raw == -127) {
+            out.field("turn", "fastleft");
+        } else if (raw != -128) {
+            out.field("turn", rateOfTurn(raw), 1);
+        }
+    }
+
+    /** A dimension or count field whose code 0 means "not available" (e.g. type 5 draught, dimensions): 0 → NOT_AVAILABLE. */
+    public static int zeroNotAvailable(int code) {
+        return code == 0 ? AisMessage.NOT_AVAILABLE : code;
+    }
+
+    /** Inverse of {@link #zeroNotAvailable(int)}. */
+    public static int zeroNotAvailableCode(int value) {
+        return value == AisMessage.NOT_AVAILABLE ? 0 : value;
+    }
+}
