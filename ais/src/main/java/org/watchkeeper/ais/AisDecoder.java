@@ -29,6 +29,14 @@ public final class AisDecoder {
             case 2:
             case 3:
                 return PositionReport.decode(b);
+            case 6:
+                return AddressedBinaryMessage.decode(b);
+            case 8:
+                return BinaryBroadcastMessage.decode(b);
+            case 25:
+                return SingleSlotBinaryMessage.decode(b);
+            case 26:
+                return MultipleSlotBinaryMessage.decode(b);
             default:
                 throw new AisDecodeException(RejectReason.UNKNOWN_MESSAGE_TYPE, "type " + type);
         }
