@@ -29,6 +29,23 @@ public final class AisDecoder {
             case 2:
             case 3:
                 return PositionReport.decode(b);
+            case 4:
+            case 11:
+                return BaseStationReport.decode(b);
+            case 5:
+                return StaticAndVoyageData.decode(b);
+            case 9:
+                return StandardSarAircraftPositionReport.decode(b);
+            case 18:
+                return StandardClassBPositionReport.decode(b);
+            case 19:
+                return ExtendedClassBPositionReport.decode(b);
+            case 21:
+                return AidToNavigationReport.decode(b);
+            case 24:
+                return StaticDataReportPartA.decodeEitherPart(b);
+            case 27:
+                return LongRangePositionReport.decode(b);
             default:
                 throw new AisDecodeException(RejectReason.UNKNOWN_MESSAGE_TYPE, "type " + type);
         }
