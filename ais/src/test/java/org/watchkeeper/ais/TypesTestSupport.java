@@ -175,10 +175,19 @@ final class TypesTestSupport {
         return f;
     }
 
-    /** All single-sentence VDM/VDO payloads in a shared file (any talker, with or without tag block). */
+    /** All single-sentence VDM/VDO payloads in a shared file (any talker, with or without tag block; {@code .gz} read unzipped). */
     static List<Found> singleSentences(String relative) throws IOException {
         List<Found> out = new ArrayList<>();
-        for (String line : Files.readAllLines(sharedFile(relative), StandardCharsets.ISO_8859_1)) {
+        Path file = sharedFile(relative);
+        List<String> lines;
+        if (relative.endsWith(".gz")) {
+            try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
+                lines = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1).lines().toList();
+            }
+        } else {
+            lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+        }
+        for (String line : lines) {
             int s = line.indexOf('!');
             if (s < 0) {
                 continue;
