@@ -10,6 +10,8 @@ import java.util.Objects;
 
 import org.watchkeeper.ais.AisMessage;
 import org.watchkeeper.ais.FieldSink;
+import org.watchkeeper.ais.nmea.ReceivedMessage;
+import org.watchkeeper.ais.nmea.TimeSource;
 
 /**
  * Writes decoded messages as CSV (RFC 4180) with one fixed header, one row per message, so that
@@ -92,6 +94,28 @@ public final class CsvWriter implements FieldSink, Flushable {
      */
     public void write(AisMessage m) throws IOException {
         begin(m);
+        end();
+    }
+
+    /**
+     * Appends one row with the reception metadata columns filled.
+     *
+     * @throws IOException when handing the buffer to the stream fails
+     */
+    public void write(ReceivedMessage r) throws IOException {
+        begin(r.message());
+        if (r.receiveTimeMillis() != Long.MIN_VALUE && r.timeSource() != TimeSource.NONE) {
+            cells[TIME].isoTime(r.receiveTimeMillis());
+        }
+        if (r.source() != null) {
+            cells[SOURCE].text(r.source());
+        }
+        if (r.talker() != null) {
+            cells[TALKER].text(r.talker());
+        }
+        if (r.channel() != '\0' && !Character.isSurrogate(r.channel())) {
+            cells[CHANNEL].utf8(r.channel());
+        }
         end();
     }
 

@@ -8,6 +8,8 @@ import java.util.Objects;
 import org.watchkeeper.ais.AisMessage;
 import org.watchkeeper.ais.FieldSink;
 import org.watchkeeper.ais.Mmsi;
+import org.watchkeeper.ais.nmea.ReceivedMessage;
+import org.watchkeeper.ais.nmea.TimeSource;
 
 /**
  * Writes decoded messages as JSON Lines in the style of gpsd's AIS JSON ("AIVDM/AIS JSON" in the
@@ -46,6 +48,21 @@ import org.watchkeeper.ais.Mmsi;
 public final class GpsdJsonWriter implements FieldSink, Flushable {
     private static final int FLUSH_AT = 64 * 1024;
 
+    /** {@code "tag_block"}, {@code "pghp"}, ...: the lower-case {@link TimeSource} name as a JSON string, by ordinal. */
+    private static final byte[][] TIME_SOURCES = new byte[TimeSource.values().length][];
+    /** One-character strings for ASCII channel characters. */
+    private static final String[] CHANNELS = new String[128];
+
+    static {
+        for (TimeSource t : TimeSource.values()) {
+            TIME_SOURCES[t.ordinal()] = ("\"" + t.name().toLowerCase(java.util.Locale.ROOT) + "\"")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        }
+        for (int c = 0; c < CHANNELS.length; c++) {
+            CHANNELS[c] = String.valueOf((char) c);
+        }
+    }
+
     private final OutputStream out;
     private final ByteText text = new ByteText(FLUSH_AT + 8 * 1024);
     /** Whether the next member of the current object/array is its first (no comma before it). */
@@ -68,6 +85,41 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
      */
     public void write(AisMessage m) throws IOException {
         begin(m);
+        end();
+    }
+
+    /**
+     * Appends one message followed by its reception metadata (see the class description).
+     *
+     * @throws IOException when handing the buffer to the stream fails
+     */
+    public void write(ReceivedMessage r) throws IOException {
+        begin(r.message());
+        if (r.receiveTimeMillis() != Long.MIN_VALUE && r.timeSource() != TimeSource.NONE) {
+            key("time");
+            text.ascii('"').isoTime(r.receiveTimeMillis()).ascii('"');
+            key("time_source");
+            text.bytes(TIME_SOURCES[r.timeSource().ordinal()]);
+        }
+        field("source", r.source());
+        field("talker", r.talker());
+        if (r.channel() != '\0') {
+            key("channel");
+            char c = r.channel();
+            text.jsonString(c < CHANNELS.length ? CHANNELS[c] : String.valueOf(c));
+        }
+        if (r.ownShip()) {
+            field("own_ship", true);
+        }
+        if (!r.checksumVerified()) {
+            field("checksum", "unverified");
+        }
+        if (r.lengthAnomaly()) {
+            field("length_anomaly", true);
+        }
+        if (r.sentences() > 1) {
+            field("sentences", r.sentences());
+        }
         end();
     }
 
