@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.watchkeeper.ais.AisDecoder;
 import org.watchkeeper.ais.AisMessage;
+import org.watchkeeper.ais.nmea.TimeSource;
 
 class CsvWriterTest {
     static final String HEADER = "time,source,talker,channel,type,repeat,mmsi,status,turn,speed,accuracy,lon,lat,course,"
@@ -45,5 +46,19 @@ class CsvWriterTest {
         String out = csv(new GpsdJsonWriterTest.Nested("A,\"B\""));
         // dac and fi are top-level columns; "text" is not a column; the nested lat values are skipped
         assertThat(out).isEqualTo(HEADER + ",,,,8,0,002655619,,,,,,,,,,,,,,,,,,,,,,,,,1,31\r\n");
+    }
+
+    @Test
+    void metadataColumnsAreFilledFromTheReceivedMessage() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CsvWriter w = new CsvWriter(out);
+        AisMessage m = AisDecoder.decode(GpsdJsonWriterTest.B13, 0);
+        w.write(GpsdJsonWriterTest.received(m, 1328133720087L, TimeSource.TRAILER, "st,1", "BS", true, 'B', false, true, 2));
+        w.write(GpsdJsonWriterTest.received(m, Long.MIN_VALUE, TimeSource.NONE, null, null, false, '\0', true, false, 1));
+        w.flush();
+        String row = ",1,0,371798000,0,fastleft,12.3,true,-123.395383,48.381633,224,215,33,,,,,,,,,,,,,,,,,\r\n";
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(HEADER
+                + "2012-02-01T22:02:00.087Z,\"st,1\",BS,B" + row
+                + ",,," + row);
     }
 }

@@ -15,6 +15,8 @@ import org.watchkeeper.ais.AisMessage;
 import org.watchkeeper.ais.BitWriter;
 import org.watchkeeper.ais.FieldSink;
 import org.watchkeeper.ais.PositionReport;
+import org.watchkeeper.ais.nmea.ReceivedMessage;
+import org.watchkeeper.ais.nmea.TimeSource;
 
 class GpsdJsonWriterTest {
     /** Case B13: type 1, MMSI 371798000, ROT -127, SOG 12.3, lon -123.395383, lat 48.381633, COG 224.0, heading 215, second 33. */
@@ -141,5 +143,38 @@ class GpsdJsonWriterTest {
         w.flush();
         String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
         assertThat(lines).hasSize(5000).containsOnly(B13_JSON);
+    }
+
+    static ReceivedMessage received(AisMessage m, long time, TimeSource ts, String source, String talker, boolean ownShip,
+                                    char channel, boolean verified, boolean anomaly, int sentences) {
+        return new ReceivedMessage(m, time, ts, source, talker, ownShip, channel, verified, 168, anomaly, sentences, 1, null, null);
+    }
+
+    private static String json(ReceivedMessage r) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        GpsdJsonWriter w = new GpsdJsonWriter(out);
+        w.write(r);
+        w.flush();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void metadataKeysAppearOnlyWhenTheyCarryInformation() throws IOException {
+        AisMessage m = AisDecoder.decode(B13, 0);
+        String body = B13_JSON.substring(0, B13_JSON.length() - 1);
+        assertThat(json(received(m, Long.MIN_VALUE, TimeSource.NONE, null, "AI", false, '\0', true, false, 1)))
+                .isEqualTo(body + ",\"talker\":\"AI\"}\n");
+        assertThat(json(received(m, 1328133720087L, TimeSource.TRAILER, "rORBCOMM999", "AI", true, 'B', false, true, 2)))
+                .isEqualTo(body + ",\"time\":\"2012-02-01T22:02:00.087Z\",\"time_source\":\"trailer\",\"source\":\"rORBCOMM999\","
+                        + "\"talker\":\"AI\",\"channel\":\"B\",\"own_ship\":true,\"checksum\":\"unverified\","
+                        + "\"length_anomaly\":true,\"sentences\":2}\n");
+        // a time source without a time writes neither
+        assertThat(json(received(m, Long.MIN_VALUE, TimeSource.PGHP, "", "BS", false, '1', true, false, 1)))
+                .isEqualTo(body + ",\"source\":\"\",\"talker\":\"BS\",\"channel\":\"1\"}\n");
+        assertThat(json(received(m, 1747818025000L, TimeSource.TAG_BLOCK, "a\"b", "AI", false, '\0', true, false, 1)))
+                .isEqualTo(body + ",\"time\":\"2025-05-21T09:00:25Z\",\"time_source\":\"tag_block\",\"source\":\"a\\\"b\",\"talker\":\"AI\"}\n");
+        for (String l : json(received(m, 0, TimeSource.RECEIVE_CLOCK, "x", "AI", true, 'A', false, true, 3)).split("\n")) {
+            assertThat(MiniJson.object(l)).containsEntry("time", "1970-01-01T00:00:00Z").containsEntry("time_source", "receive_clock");
+        }
     }
 }
