@@ -75,6 +75,10 @@ public final class DecodeCommand implements Callable<Integer> {
             description = "Accept sentences that have no checksum at all (marked \"checksum\":\"unverified\"); a wrong checksum is always rejected.")
     boolean lenient;
 
+    @Option(names = "--accept-bad-tag-block-checksum",
+            description = "Keep sentences whose IEC 61162-450 tag block checksum is wrong (some feeds write *00 there); the sentence's own checksum is still checked.")
+    boolean acceptBadTagBlockChecksum;
+
     @Option(names = "--quiet", description = "Do not print the summary.")
     boolean quiet;
 
@@ -111,7 +115,7 @@ public final class DecodeCommand implements Callable<Integer> {
                 stage = "errors file " + errors;
                 errorsFile = new ErrorsFile(new FileOutputStream(errors.toFile()));
             }
-            Options options = Options.DEFAULT.withLenientChecksum(lenient);
+            Options options = Options.DEFAULT.withLenientChecksum(lenient).withAcceptBadTagBlockChecksum(acceptBadTagBlockChecksum);
             for (String f : inputs) {
                 stage = "input " + f;
                 decodeOne(f, options, sink, errorsFile, summary, out);

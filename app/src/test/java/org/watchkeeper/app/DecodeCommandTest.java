@@ -242,6 +242,22 @@ class DecodeCommandTest {
     }
 
     @Test
+    void placeholderTagBlockChecksumsAreKeptOnlyWhenAsked() {
+        // AMSA's tag blocks carry *00 instead of their checksum: \c:1420030798*00\!ABVDM,...
+        Path file = SHARED.resolve("data/ais/amsa-risky/nmea-timestamped.txt");
+        assumeTrue(Files.isRegularFile(file), "shared data not found: " + file);
+        Run strict = run("decode", file.toString());
+        assertThat(strict.exit()).isZero();
+        assertThat(strict.out()).isEmpty();
+        assertThat(strict.err()).contains("rejected lines: 100 (tag block checksum mismatch: 100)");
+        Run lenient = run("decode", "--quiet", "--accept-bad-tag-block-checksum", file.toString());
+        assertThat(lenient.exit()).isZero();
+        // first line: \c:1420030798*00\!ABVDM,1,1,4,B,17P;HV?P008F98Il;EC1mOwL0@KP,0*22 (type 1, MMSI 503503000)
+        assertThat(lenient.lines().get(0)).startsWith("{\"class\":\"AIS\",\"type\":1,\"repeat\":0,\"mmsi\":\"503503000\",")
+                .endsWith("\"time\":\"2014-12-31T12:59:58Z\",\"time_source\":\"tag_block\",\"talker\":\"AB\",\"channel\":\"B\"}");
+    }
+
+    @Test
     void versionAndHelp() {
         Run v = run("--version");
         assertThat(v.exit()).isZero();
