@@ -38,17 +38,24 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "decode",
         mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         sortOptions = false,
         description = {
-            "Decode AIS messages from NMEA 0183 logs (!AIVDM/!AIVDO sentences, with or without IEC 61162-450 tag blocks,",
-            "$PGHP time lines or epoch suffixes). Multi-sentence messages are reassembled; bad lines are counted and skipped.",
-            "Output: one JSON object per message in gpsd's AIS JSON style (mmsi as a 9-digit string), or CSV with a fixed header.",
-            "A summary (lines, sentences, messages by type, rejections by reason, other sentences, time span) goes to stderr."
+            "Decode AIS messages from NMEA 0183 logs to JSON Lines or CSV.",
+            "",
+            "Reads !AIVDM/!AIVDO sentences with or without IEC 61162-450 tag blocks, $PGHP time lines or epoch"
+                + " suffixes; reassembles multi-sentence messages; counts and skips bad lines.",
+            "JSON: one object per message in gpsd's AIS JSON style (mmsi as a 9-digit string, \"not available\""
+                + " values absent). CSV: one row per message under a fixed header.",
+            "A summary (lines, sentences, messages by type, rejected lines by reason, other sentences, time span)"
+                + " goes to stderr.",
+            ""
         },
-        footer = {"", "Exit codes: 0 done (even when lines were rejected), 1 I/O error (missing or unreadable input, output not writable).",
+        footer = {"", "Exit codes: 0 done (even when lines were rejected), 1 I/O error (missing or unreadable input,"
+                + " output not writable), 2 usage error.",
             "", "Examples:",
             "  watchkeeper decode feed.nmea.gz > messages.jsonl",
-            "  watchkeeper decode --format csv -o positions.csv --errors rejected.tsv day1.txt day2.txt",
+            "  watchkeeper decode --format csv -o out.csv --errors bad.tsv a.txt b.txt",
             "  nc receiver 4001 | watchkeeper decode --quiet -"})
 public final class DecodeCommand implements Callable<Integer> {
     /** Output formats. */

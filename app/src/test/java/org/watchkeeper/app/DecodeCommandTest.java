@@ -265,6 +265,9 @@ class DecodeCommandTest {
         Run h = run("decode", "--help");
         assertThat(h.exit()).isZero();
         assertThat(h.out()).contains("--format=FORMAT", "--errors=FILE", "--lenient", "--quiet", "-o, --output=FILE", "json, csv");
+        Run badFormat = run("decode", "--format", "xml", "x.nmea");
+        assertThat(badFormat.exit()).isEqualTo(2);
+        assertThat(badFormat.err()).contains("--format", "xml");
         Run none = run();
         assertThat(none.exit()).isEqualTo(2);
         assertThat(none.err()).contains("Missing command", "decode");
