@@ -48,9 +48,9 @@ final class Nmea {
     /** The sentences of a payload split into {@code n} fragments. */
     static List<String> fragments(String talkerFormatter, String payload, int n, String seq, String channel, int fill) {
         List<String> out = new ArrayList<>();
-        int per = (payload.length() + n - 1) / n;
+        int per = payload.length() / n;
         for (int i = 0; i < n; i++) {
-            String part = payload.substring(i * per, Math.min(payload.length(), (i + 1) * per));
+            String part = payload.substring(i * per, i == n - 1 ? payload.length() : (i + 1) * per);
             out.add(bang(talkerFormatter + "," + n + "," + (i + 1) + "," + seq + "," + channel + "," + part + ","
                     + (i == n - 1 ? fill : 0)));
         }
