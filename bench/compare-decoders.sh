@@ -33,7 +33,7 @@ command -v gpsdecode >/dev/null || apt_install gpsd-clients
 
 # ---- jars and corpus --------------------------------------------------------------------------
 if [ ! -f app/target/watchkeeper.jar ] || [ ! -f bench/target/benchmarks.jar ]; then
-  ./mvnw -q -pl app,bench -am package -DskipTests
+  ./mvnw -q -pl app,bench -am package -Dmaven.test.skip=true
 fi
 big="$out/mixed-$lines.nmea"
 small="$out/mixed.nmea"

@@ -1,8 +1,12 @@
 package org.watchkeeper.bench;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 
+import org.watchkeeper.ais.json.GpsdJsonWriter;
 import org.watchkeeper.ais.nmea.AisListener;
 import org.watchkeeper.ais.nmea.AisStreamDecoder;
 import org.watchkeeper.ais.nmea.Options;
@@ -16,12 +20,14 @@ import org.watchkeeper.ais.nmea.Rejection;
  * what one unshared core does. Also a convenient target for a sampling profiler (JFR).
  *
  * <pre>
- * java -cp bench/target/benchmarks.jar org.watchkeeper.bench.CpuTimeRun [mixed|positions] [SECONDS]
+ * java -cp bench/target/benchmarks.jar org.watchkeeper.bench.CpuTimeRun [mixed|positions] [SECONDS] [json]
  * </pre>
  *
  * <p>Runs passes over the in-memory corpus (see {@link Corpus}) for 5 s of warm-up, then for
- * {@code SECONDS} (default 20) of measurement, and prints passes, AIS sentences per wall second
- * and per CPU second, and messages per pass.
+ * {@code SECONDS} (default 20) of measurement, both counted in the thread's CPU time (so a busy
+ * machine lengthens the run instead of shortening the warm-up), and prints passes, AIS sentences per wall second
+ * and per CPU second, and messages per pass. With {@code json}, every message is also written as
+ * gpsd-style JSON ({@link GpsdJsonWriter}) to a null stream.
  */
 public final class CpuTimeRun {
     private CpuTimeRun() {
@@ -31,11 +37,19 @@ public final class CpuTimeRun {
         long messages;
         long rejected;
         long hash;
+        GpsdJsonWriter json;
 
         @Override
         public void message(ReceivedMessage m) {
             messages++;
             hash += m.message().mmsi();
+            if (json != null) {
+                try {
+                    json.write(m);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
         }
 
         @Override
@@ -50,21 +64,24 @@ public final class CpuTimeRun {
         byte[] mixed = Corpus.mixed();
         byte[] text = which.equals("positions") ? Corpus.positionReportsOnly(mixed) : mixed;
         long sentences = Corpus.countAisSentences(text);
+        boolean toJson = args.length > 2 && args[2].equals("json");
+        GpsdJsonWriter json = toJson ? new GpsdJsonWriter(OutputStream.nullOutputStream()) : null;
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
 
-        run(text, 5e9, mx); // warm-up
+        run(text, 5e9, json, mx); // warm-up: 5 s of this thread's CPU time
         Counter c = new Counter();
+        c.json = json;
         long wall0 = System.nanoTime();
         long cpu0 = mx.getCurrentThreadCpuTime();
         long passes = 0;
-        while (System.nanoTime() - wall0 < seconds * 1e9) {
+        while (mx.getCurrentThreadCpuTime() - cpu0 < seconds * 1e9) {
             pass(text, c);
             passes++;
         }
         double wall = (System.nanoTime() - wall0) / 1e9;
         double cpu = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
-        System.out.printf("corpus %s: %d passes of %d AIS sentences (%d messages, %d rejections per pass)%n",
-                which, passes, sentences, c.messages / passes, c.rejected / passes);
+        System.out.printf("corpus %s%s: %d passes of %d AIS sentences (%d messages, %d rejections per pass)%n",
+                which, toJson ? " to JSON" : "", passes, sentences, c.messages / passes, c.rejected / passes);
         System.out.printf("wall %.2f s, thread CPU %.2f s (%.0f%% of a core)%n", wall, cpu, 100 * cpu / wall);
         System.out.printf("sentences/s: %.0f per wall second, %.0f per CPU second%n",
                 passes * sentences / wall, passes * sentences / cpu);
@@ -73,10 +90,11 @@ public final class CpuTimeRun {
         }
     }
 
-    private static void run(byte[] text, double nanos, ThreadMXBean mx) {
+    private static void run(byte[] text, double cpuNanos, GpsdJsonWriter json, ThreadMXBean mx) {
         Counter c = new Counter();
-        long t0 = System.nanoTime();
-        while (System.nanoTime() - t0 < nanos) {
+        c.json = json;
+        long t0 = mx.getCurrentThreadCpuTime();
+        while (mx.getCurrentThreadCpuTime() - t0 < cpuNanos) {
             pass(text, c);
         }
     }

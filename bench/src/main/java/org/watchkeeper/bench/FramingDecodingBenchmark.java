@@ -1,5 +1,8 @@
 package org.watchkeeper.bench;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -17,6 +20,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import org.watchkeeper.ais.json.GpsdJsonWriter;
 import org.watchkeeper.ais.nmea.AisListener;
 import org.watchkeeper.ais.nmea.AisStreamDecoder;
 import org.watchkeeper.ais.nmea.Options;
@@ -42,7 +46,8 @@ import org.watchkeeper.ais.nmea.Rejection;
  * <p>Corpora ({@code @Param corpus}): {@code mixed} = every real log of {@code shared/data/ais}
  * ({@link Corpus#mixed()}); {@code positions} = only its single-sentence type 1-3 lines
  * ({@link Corpus#positionReportsOnly(byte[])}). Messages and rejections go to a
- * {@link Blackhole}.
+ * {@link Blackhole}; the {@code decodeToJson} variant also writes every message as gpsd-style JSON
+ * to a null stream.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -81,12 +86,20 @@ public class FramingDecodingBenchmark {
     /** Forwards messages to the blackhole (and optionally a JSON writer), counting them. */
     static final class Sink implements AisListener {
         Blackhole bh;
+        GpsdJsonWriter json;
         long messages;
         long rejected;
 
         @Override
         public void message(ReceivedMessage m) {
             messages++;
+            if (json != null) {
+                try {
+                    json.write(m);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
             bh.consume(m);
         }
 
@@ -98,6 +111,7 @@ public class FramingDecodingBenchmark {
     }
 
     private final Sink sink = new Sink();
+    private final GpsdJsonWriter json = new GpsdJsonWriter(OutputStream.nullOutputStream());
 
     @Setup(Level.Trial)
     public void load() {
@@ -116,14 +130,18 @@ public class FramingDecodingBenchmark {
         sentences = Corpus.countAisSentences(text);
     }
 
-    private void run(Blackhole bh, Counts counts) {
+    private void run(Blackhole bh, GpsdJsonWriter writer, Counts counts) throws IOException {
         Sink s = sink;
         s.bh = bh;
+        s.json = writer;
         s.messages = 0;
         s.rejected = 0;
         AisStreamDecoder d = new AisStreamDecoder(Options.DEFAULT, s);
         d.feed(text, 0, text.length);
         d.finish();
+        if (writer != null) {
+            writer.flush();
+        }
         counts.sentences += sentences;
         counts.lines += lines;
         counts.messages += s.messages;
@@ -132,7 +150,17 @@ public class FramingDecodingBenchmark {
 
     /** Framing + decoding; messages to a blackhole. */
     @Benchmark
-    public void decode(Blackhole bh, Counts counts) {
-        run(bh, counts);
+    public void decode(Blackhole bh, Counts counts) throws IOException {
+        run(bh, null, counts);
+    }
+
+    /**
+     * Framing + decoding + gpsd-style JSON Lines ({@link GpsdJsonWriter#write(ReceivedMessage)},
+     * message fields and reception metadata, as {@code watchkeeper decode --format json} writes
+     * them) to a null stream.
+     */
+    @Benchmark
+    public void decodeToJson(Blackhole bh, Counts counts) throws IOException {
+        run(bh, json, counts);
     }
 }
