@@ -112,7 +112,7 @@ n_ais=$(ais_sentences "$big")
 jar=app/target/watchkeeper.jar
 java_opts=(${JAVA_OPTS:-})
 
-declare -A wall rss cnt
+declare -A wall rss cnt cpu
 tools=(gpsdecode libais watchkeeper-json watchkeeper-csv)
 cmd_for() { # $1 tool, $2 file -> runs the tool with stdout to stdout
   case "$1" in
@@ -132,8 +132,9 @@ for t in "${tools[@]}"; do
     /usr/bin/time -v -o "$tv" bash -c "$(declare -p java_opts); cmd_for $t '$big'" > /dev/null 2> "$out/stderr-$t.txt"
     w=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$tv")
     m=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tv")
-    echo "  $t run $r: ${w}s, peak RSS ${m} KiB" >&2
-    if [ -z "$best" ] || awk "BEGIN{exit !($w < $best)}"; then best=$w; rss[$t]=$m; fi
+    c=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$tv")
+    echo "  $t run $r: ${w}s wall, ${c}s CPU (user+sys), peak RSS ${m} KiB" >&2
+    if [ -z "$best" ] || awk "BEGIN{exit !($w < $best)}"; then best=$w; rss[$t]=$m; cpu[$t]=$c; fi
   done
   wall[$t]=$best
 done
@@ -152,13 +153,15 @@ done
   echo "file: $big  ($n_lines lines, $n_ais AIS sentences, $(stat -c %s "$big") bytes)"
   echo "counts from $small ($(wc -l < "$small") lines, $(ais_sentences "$small") AIS sentences)"
   echo
-  printf '%-18s %10s %14s %14s %12s %14s %12s\n' tool "wall s" "AIS sent./s" "lines/s" "peak MiB" "msgs (1 copy)" "wk-json x"
+  printf '%-17s %8s %8s %12s %12s %9s %13s %8s %8s\n' tool "wall s" "CPU s" "AIS sent/s" "sent/CPU-s" "peak MiB" "msgs (1 copy)" "x wall" "x CPU"
   for t in "${tools[@]}"; do
-    awk -v t="$t" -v w="${wall[$t]}" -v a="$n_ais" -v l="$n_lines" -v m="${rss[$t]}" -v c="${cnt[$t]}" \
-        -v wk="${wall[watchkeeper-json]}" 'BEGIN {
-      printf "%-18s %10.2f %14.0f %14.0f %12.0f %14d %11.1fx\n", t, w, a / w, l / w, m / 1024, c, w / wk }'
+    awk -v t="$t" -v w="${wall[$t]}" -v c="${cpu[$t]}" -v a="$n_ais" -v m="${rss[$t]}" -v n="${cnt[$t]}" \
+        -v wkw="${wall[watchkeeper-json]}" -v wkc="${cpu[watchkeeper-json]}" 'BEGIN {
+      printf "%-17s %8.2f %8.2f %12.0f %12.0f %9.0f %13d %7.1fx %7.1fx\n", t, w, c, a / w, a / c, m / 1024, n, w / wkw, c / wkc }'
   done
   echo
-  echo "wk-json x = this tool's wall time / watchkeeper JSON wall time (how many times faster watchkeeper is)."
+  echo "x wall / x CPU = this tool's wall / CPU (user+sys, all threads) time divided by watchkeeper JSON's:"
+  echo "how many times faster watchkeeper JSON is. On a shared machine the CPU column is the steadier one."
+  echo "msgs = output lines on one copy of the corpus (decoded messages); gpsdecode logs its rejects to stderr."
   echo "libais stderr (1 copy): $(bash -c "cmd_for libais '$small'" 2>&1 >/dev/null | tail -1)"
 } | tee "$out/report.txt"
