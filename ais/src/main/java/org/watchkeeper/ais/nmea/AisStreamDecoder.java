@@ -633,7 +633,15 @@ public final class AisStreamDecoder {
                     trailerSource, clock, talker, vdo, channel, checksum >= 0, 1, lineNumber);
             return;
         }
-        // one fragment of a multi-sentence message
+        fragment(b, p, seq, channel, count, number, fill, payOff, payLen, checksum, tb, pghpHere, talker, vdo,
+                trailer, trailerTime, trailerSource, clock);
+    }
+
+    /** One fragment of a multi-sentence message: validate, file under its key, complete or wait. */
+    private void fragment(byte[] b, int p, int seq, char channel, int count, int number, int fill, int payOff,
+                          int payLen, int checksum, TagBlock tb, boolean pghpHere, String talker, boolean vdo,
+                          String trailer, long trailerTime, String trailerSource, long clock) {
+        int payEnd = payOff + payLen;
         if (payLen == 0) {
             reject(RejectReason.EMPTY_PAYLOAD, "fragment " + number + " of " + count);
             return;

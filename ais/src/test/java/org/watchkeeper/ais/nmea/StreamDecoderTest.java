@@ -1,0 +1,402 @@
+package org.watchkeeper.ais.nmea;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.watchkeeper.ais.nmea.Nmea.bang;
+import static org.watchkeeper.ais.nmea.Nmea.fragments;
+import static org.watchkeeper.ais.nmea.Nmea.messages;
+import static org.watchkeeper.ais.nmea.Nmea.rejections;
+import static org.watchkeeper.ais.nmea.Nmea.run;
+import static org.watchkeeper.ais.nmea.Nmea.tag;
+import static org.watchkeeper.ais.nmea.Nmea.type1;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.watchkeeper.ais.RejectReason;
+
+/** Reassembly, eviction, bounds, times and counters of {@link AisStreamDecoder}. */
+class StreamDecoderTest {
+    private static final String P1 = type1(211000001, 10.5, 54.25);
+    private static final String P2 = type1(211000002, -3.25, 50.125);
+    private static final String P3 = type1(211000003, 151.5, -33.75);
+
+    private static int mmsi(Object o) {
+        return ((ReceivedMessage) o).message().mmsi();
+    }
+
+    private static RejectReason reason(Object o) {
+        return ((Rejection) o).reason();
+    }
+
+    @Test
+    void twoFragmentType1ReassemblesIntoOneMessage() {
+        List<String> f = fragments("AIVDM", P1, 2, "3", "A", 0);
+        List<Object> out = run(f.get(0), f.get(1));
+        assertThat(out).hasSize(1);
+        ReceivedMessage m = (ReceivedMessage) out.get(0);
+        assertThat(m.message()).isEqualTo(org.watchkeeper.ais.AisDecoder.decode(P1, 0));
+        assertThat(m.sentences()).isEqualTo(2);
+        assertThat(m.lineNumber()).isEqualTo(1);
+        assertThat(m.payloadBits()).isEqualTo(168);
+        assertThat(m.lengthAnomaly()).isFalse();
+        assertThat(m.channel()).isEqualTo('A');
+    }
+
+    @Test
+    void nineFragmentsAndFillBitsOfTheLastOne() {
+        // 29 chars in 9 fragments; 2 fill bits on the last fragment only -> 172 bits
+        List<String> g = fragments("AIVDM", P2 + "0", 9, "", "B", 2);
+        List<Object> out = run(g.toArray(String[]::new));
+        assertThat(out).hasSize(1);
+        ReceivedMessage m = (ReceivedMessage) out.get(0);
+        assertThat(m.sentences()).isEqualTo(9);
+        assertThat(m.payloadBits()).isEqualTo(29 * 6 - 2);
+        assertThat(m.lengthAnomaly()).isTrue();
+        assertThat(m.message().mmsi()).isEqualTo(211000002);
+    }
+
+    @Test
+    void interleavedChannelsWithTheSameSequenceId() {
+        List<String> a = fragments("AIVDM", P1, 2, "5", "A", 0);
+        List<String> b = fragments("AIVDM", P2, 2, "5", "B", 0);
+        List<Object> out = run(a.get(0), b.get(0), a.get(1), b.get(1));
+        assertThat(out).hasSize(2);
+        assertThat(mmsi(out.get(0))).isEqualTo(211000001);
+        assertThat(((ReceivedMessage) out.get(0)).channel()).isEqualTo('A');
+        assertThat(mmsi(out.get(1))).isEqualTo(211000002);
+        assertThat(((ReceivedMessage) out.get(1)).channel()).isEqualTo('B');
+    }
+
+    @Test
+    void tagBlockGroupIdsSeparateMessagesOnTheSameKey() {
+        List<String> a = fragments("AIVDM", P1, 2, "1", "A", 0);
+        List<String> b = fragments("AIVDM", P2, 2, "1", "A", 0);
+        List<Object> out = run(tag("g:1-2-100,s:x") + a.get(0), tag("g:1-2-200") + b.get(0),
+                tag("g:2-2-100") + a.get(1), tag("g:2-2-200") + b.get(1));
+        assertThat(out).hasSize(2);
+        assertThat(mmsi(out.get(0))).isEqualTo(211000001);
+        assertThat(((ReceivedMessage) out.get(0)).source()).isEqualTo("x");
+        assertThat(((ReceivedMessage) out.get(0)).tagBlock().g()).isEqualTo(new TagBlock.Group(1, 2, "100"));
+        assertThat(mmsi(out.get(1))).isEqualTo(211000002);
+    }
+
+    @Test
+    void outOfOrderFragmentsReassemble() {
+        List<String> f = fragments("AIVDM", P1, 3, "7", "B", 0);
+        List<Object> out = run(f.get(2), f.get(0), f.get(1), bang("GPZDA,114702.51,27,01,2012,,"));
+        assertThat(out).hasSize(1);
+        assertThat(mmsi(out.get(0))).isEqualTo(211000001);
+        assertThat(((ReceivedMessage) out.get(0)).lineNumber()).isEqualTo(2);
+    }
+
+    @Test
+    void continuationFirstThenFragmentOneIsHeldOneLineThenDecoded() {
+        List<String> f = fragments("AIVDM", P1, 2, "7", "B", 0);
+        List<Object> out = run(f.get(1), f.get(0));
+        assertThat(out).hasSize(1);
+        assertThat(mmsi(out.get(0))).isEqualTo(211000001);
+    }
+
+    @Test
+    void lostFragmentOneIsNeverGluedToTheNextMessage() {
+        // X2 (fragment 1 lost), then Y1 Y2 on the same sequence id and channel
+        List<String> x = fragments("AIVDM", P1, 2, "4", "A", 0);
+        List<String> y = fragments("AIVDM", P2, 2, "4", "A", 0);
+        List<Object> out = run(x.get(1), y.get(0), y.get(1));
+        assertThat(messages(out)).hasSize(1);
+        assertThat(messages(out).get(0).message().mmsi()).isEqualTo(211000002);
+        assertThat(messages(out).get(0).lineNumber()).isEqualTo(2);
+        assertThat(rejections(out)).singleElement().satisfies(r -> {
+            assertThat(r.reason()).isEqualTo(RejectReason.ORPHAN_FRAGMENT);
+            assertThat(r.lineNumber()).isEqualTo(1);
+            assertThat(r.line()).isEqualTo(x.get(1));
+        });
+    }
+
+    @Test
+    void lostLastFragmentThenNewFragmentOneEvictsIncomplete() {
+        List<String> x = fragments("AIVDM", P1, 2, "2", "A", 0);
+        List<String> y = fragments("AIVDM", P2, 2, "2", "A", 0);
+        List<Object> out = run(x.get(0), y.get(0), y.get(1));
+        assertThat(out).hasSize(2);
+        assertThat(reason(out.get(0))).isEqualTo(RejectReason.INCOMPLETE_MESSAGE);
+        assertThat(((Rejection) out.get(0)).lineNumber()).isEqualTo(1);
+        assertThat(((Rejection) out.get(0)).line()).isEqualTo(x.get(0));
+        assertThat(mmsi(out.get(1))).isEqualTo(211000002);
+    }
+
+    @Test
+    void lostMiddleFragmentGivesAllLinesIncompleteAtEnd() {
+        List<String> x = fragments("AIVDM", P3, 3, "9", "B", 0);
+        List<Object> out = run(x.get(0), x.get(2));
+        assertThat(out).hasSize(2).allMatch(o -> reason(o) == RejectReason.INCOMPLETE_MESSAGE);
+        assertThat(out).extracting(o -> ((Rejection) o).lineNumber()).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void continuationAloneIsOrphanAndNeverDecoded() {
+        // a continuation whose payload would decode as type 1 on its own
+        String lone = bang("AIVDM,2,2,3,A," + P1 + ",0");
+        List<Object> out = run(lone);
+        assertThat(out).singleElement().satisfies(o -> assertThat(reason(o)).isEqualTo(RejectReason.ORPHAN_FRAGMENT));
+    }
+
+    @Test
+    void evictionByCount() {
+        Options o = Options.DEFAULT.withMaxPendingGroups(2);
+        List<String> a = fragments("AIVDM", P1, 2, "1", "A", 0);
+        List<String> b = fragments("AIVDM", P2, 2, "2", "A", 0);
+        List<String> c = fragments("AIVDM", P3, 2, "3", "A", 0);
+        List<Object> out = run(o, a.get(0), b.get(0), c.get(0), b.get(1), c.get(1), a.get(1));
+        assertThat(out).hasSize(4);
+        assertThat(reason(out.get(0))).isEqualTo(RejectReason.INCOMPLETE_MESSAGE);
+        assertThat(((Rejection) out.get(0)).lineNumber()).isEqualTo(1);
+        assertThat(mmsi(out.get(1))).isEqualTo(211000002);
+        assertThat(mmsi(out.get(2))).isEqualTo(211000003);
+        assertThat(reason(out.get(3))).isEqualTo(RejectReason.ORPHAN_FRAGMENT);
+        assertThat(((Rejection) out.get(3)).lineNumber()).isEqualTo(6);
+    }
+
+    @Test
+    void evictionByLineAge() {
+        Options o = Options.DEFAULT.withMaxFragmentAgeLines(3);
+        List<String> a = fragments("AIVDM", P1, 2, "1", "A", 0);
+        List<Object> out = new ArrayList<>();
+        AisStreamDecoder d = new AisStreamDecoder(o, Nmea.collector(out));
+        byte[] text = (a.get(0) + "\n\n\n\n").getBytes(StandardCharsets.ISO_8859_1);
+        d.feed(text, 0, text.length);
+        assertThat(out).singleElement().satisfies(x -> assertThat(reason(x)).isEqualTo(RejectReason.INCOMPLETE_MESSAGE));
+        assertThat(d.stats().pendingFragmentLines()).isZero();
+        byte[] late = (a.get(1) + "\n").getBytes(StandardCharsets.ISO_8859_1);
+        d.feed(late, 0, late.length);
+        d.finish();
+        assertThat(out).hasSize(2);
+        assertThat(reason(out.get(1))).isEqualTo(RejectReason.ORPHAN_FRAGMENT);
+        assertThat(d.stats().lines()).isEqualTo(5).isEqualTo(d.stats().accountedLines());
+        // within the bound (the last fragment 3 lines after the first) the message completes
+        assertThat(messages(run(o, a.get(0), "", "", a.get(1)))).hasSize(1);
+    }
+
+    @Test
+    void evictionByReceiveTimeAge() {
+        List<String> a = fragments("AIVDM", P1, 2, "1", "A", 0);
+        List<String> b = fragments("AIVDM", P2, 2, "2", "A", 0);
+        List<Object> out = run(tag("c:1700000000") + a.get(0), tag("c:1700000061") + b.get(0),
+                tag("c:1700000061") + b.get(1), a.get(1));
+        assertThat(out).hasSize(3);
+        assertThat(reason(out.get(0))).isEqualTo(RejectReason.INCOMPLETE_MESSAGE);
+        assertThat(mmsi(out.get(1))).isEqualTo(211000002);
+        assertThat(((ReceivedMessage) out.get(1)).receiveTimeMillis()).isEqualTo(1_700_000_061_000L);
+        assertThat(reason(out.get(2))).isEqualTo(RejectReason.ORPHAN_FRAGMENT);
+        // 59 s later is still in time
+        assertThat(messages(run(tag("c:1700000000") + a.get(0), tag("c:1700000059") + b.get(0), a.get(1))))
+                .extracting(m -> m.message().mmsi()).containsExactly(211000001);
+    }
+
+    @Test
+    void overLongLineRejectedWithoutGrowingAndNextLineDecodes() {
+        Options o = Options.DEFAULT.withMaxLineLength(100);
+        StringBuilder sb = new StringBuilder("!AIVDM,1,1,,A,");
+        while (sb.length() < 3000) {
+            sb.append("0123456789");
+        }
+        String ok = "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A";
+        byte[] in = (sb + "\r\n" + ok + "\r\n" + sb + "\n").getBytes(StandardCharsets.ISO_8859_1);
+        for (int chunk : new int[] {1, 7, 64, 100, 101, 5000}) {
+            List<Object> out = new ArrayList<>();
+            AisStreamDecoder d = new AisStreamDecoder(o, Nmea.collector(out));
+            for (int i = 0; i < in.length; i += chunk) {
+                d.feed(in, i, Math.min(chunk, in.length - i));
+            }
+            d.finish();
+            assertThat(out).as("chunk " + chunk).hasSize(3);
+            assertThat(reason(out.get(0))).isEqualTo(RejectReason.LINE_TOO_LONG);
+            assertThat(((Rejection) out.get(0)).line()).hasSize(100).isEqualTo(sb.substring(0, 100));
+            assertThat(mmsi(out.get(1))).isEqualTo(371798000);
+            assertThat(((ReceivedMessage) out.get(1)).lineNumber()).isEqualTo(2);
+            assertThat(reason(out.get(2))).isEqualTo(RejectReason.LINE_TOO_LONG);
+            assertThat(((Rejection) out.get(2)).lineNumber()).isEqualTo(3);
+            assertThat(d.stats().lines()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void lineTerminatorsAndBlankLines() {
+        String s = "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A";
+        List<Object> out = new ArrayList<>();
+        AisStreamDecoder d = new AisStreamDecoder(Options.DEFAULT, Nmea.collector(out));
+        byte[] in = (s + "\r\n\r\n" + s + "\n\n" + s + "\r\r" + s + "\r\n  \t\r\n" + s).getBytes(StandardCharsets.ISO_8859_1);
+        d.feed(in, 0, in.length);
+        assertThat(out).hasSize(4); // last line waits for its terminator
+        d.finish();
+        assertThat(out).hasSize(5);
+        assertThat(d.stats().blankLines()).isEqualTo(4);
+        assertThat(d.stats().lines()).isEqualTo(9);
+        assertThat(out).extracting(o -> ((ReceivedMessage) o).lineNumber()).containsExactly(1L, 3L, 5L, 7L, 9L);
+    }
+
+    @Test
+    void tagBlockChecksumsAndTagBlockOnlyLines() {
+        String s = "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A";
+        // amsa-risky/nmea-timestamped.txt writes *00 as tag block checksum
+        String placeholder = "\\c:1420030798*00\\" + s;
+        assertThat(reason(run(placeholder).get(0))).isEqualTo(RejectReason.BAD_TAG_BLOCK_CHECKSUM);
+        ReceivedMessage m = (ReceivedMessage) run(Options.DEFAULT.withAcceptBadTagBlockChecksum(true), placeholder).get(0);
+        assertThat(m.tagBlock().checksumVerified()).isFalse();
+        assertThat(m.receiveTimeMillis()).isEqualTo(1_420_030_798_000L);
+        assertThat(reason(run("\\c:1420030798\\" + s).get(0))).isEqualTo(RejectReason.BAD_TAG_BLOCK);
+        assertThat(reason(run("\\c:1420030798*5B" + s).get(0))).isEqualTo(RejectReason.BAD_TAG_BLOCK);
+        assertThat(reason(run(tag("c:14200x0798") + s).get(0))).isEqualTo(RejectReason.BAD_TAG_BLOCK);
+
+        List<Object> out = new ArrayList<>();
+        AisStreamDecoder d = new AisStreamDecoder(Options.DEFAULT, Nmea.collector(out));
+        byte[] in = ("\\si:AISD*3F\\\n" + tag("c:1420030798123,s:rX,i:a:b:c,n:12,r:7,d:DEST,t:text,x:y") + s + "\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        d.feed(in, 0, in.length);
+        d.finish();
+        assertThat(d.stats().tagBlockOnlyLines()).isEqualTo(1);
+        TagBlock tb = ((ReceivedMessage) out.get(0)).tagBlock();
+        assertThat(tb.c()).isEqualTo(1_420_030_798_123L);
+        assertThat(tb.s()).isEqualTo("rX");
+        assertThat(tb.i()).isEqualTo("a:b:c");
+        assertThat(tb.n()).isEqualTo(12);
+        assertThat(tb.r()).isEqualTo(7);
+        assertThat(tb.d()).isEqualTo("DEST");
+        assertThat(tb.t()).isEqualTo("text");
+        assertThat(tb.other()).containsExactly(java.util.Map.entry("x", "y"));
+    }
+
+    @Test
+    void receiveTimePreference() {
+        String s = "!BSVDM,1,1,,B,14VliT002O0q2DBP:dAu7JRD0<0s,0*28";
+        String pghp = "$PGHP,1,2013,3,18,9,19,9,499,219,,2190048,1,28*23"; // from dma-aislib/replay_dump.txt
+        long pghpTime = Instant.parse("2013-03-18T09:19:09.499Z").toEpochMilli();
+        ReceivedMessage viaPghp = messages(run(pghp, s)).get(0);
+        assertThat(viaPghp.timeSource()).isEqualTo(TimeSource.PGHP);
+        assertThat(viaPghp.receiveTimeMillis()).isEqualTo(pghpTime);
+        // tag block beats PGHP
+        ReceivedMessage viaTag = messages(run(pghp, tag("c:1363598350") + s)).get(0);
+        assertThat(viaTag.timeSource()).isEqualTo(TimeSource.TAG_BLOCK);
+        // PGHP beats the trailer
+        ReceivedMessage both = messages(run(pghp, s + ",1363598000")).get(0);
+        assertThat(both.timeSource()).isEqualTo(TimeSource.PGHP);
+        // a PGHP whose checksum reference does not match the sentence is not used
+        String other = "$PGHP,1,2013,3,18,9,19,10,624,219,,2190048,1,47*16";
+        ReceivedMessage mismatch = messages(run(other, s + ",1363598000123")).get(0);
+        assertThat(mismatch.timeSource()).isEqualTo(TimeSource.TRAILER);
+        assertThat(mismatch.receiveTimeMillis()).isEqualTo(1_363_598_000_123L);
+        // a PGHP only applies to the next line
+        assertThat(messages(run(pghp, bang("GPZDA,114702.51,27,01,2012,,"), s)).get(0).timeSource()).isEqualTo(TimeSource.NONE);
+        // receive clock when nothing better
+        List<Object> out = new ArrayList<>();
+        AisStreamDecoder d = new AisStreamDecoder(Options.DEFAULT, Nmea.collector(out));
+        d.setReceiveClock(() -> 42_000L);
+        byte[] in = (s + "\n" + s + ",1363598000\n").getBytes(StandardCharsets.ISO_8859_1);
+        d.feed(in, 0, in.length);
+        assertThat(((ReceivedMessage) out.get(0)).timeSource()).isEqualTo(TimeSource.RECEIVE_CLOCK);
+        assertThat(((ReceivedMessage) out.get(0)).receiveTimeMillis()).isEqualTo(42_000L);
+        assertThat(((ReceivedMessage) out.get(1)).timeSource()).isEqualTo(TimeSource.TRAILER);
+        assertThat(d.stats().firstReceiveTimeMillis()).isEqualTo(42_000L);
+        assertThat(d.stats().lastReceiveTimeMillis()).isEqualTo(1_363_598_000_000L);
+    }
+
+    @Test
+    void pghpForATwoSentenceMessageUsesTheXorOfBothChecksums() {
+        List<String> f = fragments("BSVDM", P1, 2, "7", "A", 0);
+        int x = Integer.parseInt(f.get(0).substring(f.get(0).length() - 2), 16)
+                ^ Integer.parseInt(f.get(1).substring(f.get(1).length() - 2), 16);
+        String pghp = bang("PGHP,1,2014,10,5,15,57,32,248,261,,,1," + String.format("%02X", x)).replace('!', '$');
+        ReceivedMessage m = messages(run(pghp, f.get(0), f.get(1))).get(0);
+        assertThat(m.timeSource()).isEqualTo(TimeSource.PGHP);
+        assertThat(m.receiveTimeMillis()).isEqualTo(Instant.parse("2014-10-05T15:57:32.248Z").toEpochMilli());
+    }
+
+    @Test
+    void headerValidation() {
+        String p = "15RTgt0PAso;90TKcjM8h6g208CQ";
+        assertThat(reason(run(bang("AIVDM,0,1,,A," + p + ",0")).get(0))).isEqualTo(RejectReason.BAD_FRAGMENT_HEADER);
+        assertThat(reason(run(bang("AIVDM,1,2,,A," + p + ",0")).get(0))).isEqualTo(RejectReason.BAD_FRAGMENT_HEADER);
+        assertThat(reason(run(bang("AIVDM,10,1,,A," + p + ",0")).get(0))).isEqualTo(RejectReason.BAD_FRAGMENT_HEADER);
+        assertThat(reason(run(bang("AIVDM,X,1,,A," + p + ",0")).get(0))).isEqualTo(RejectReason.MALFORMED_SENTENCE);
+        assertThat(reason(run(bang("AIVDM,1,1,,A," + p + ",6")).get(0))).isEqualTo(RejectReason.BAD_FILL_BITS);
+        assertThat(reason(run(bang("AIVDM,2,1,1,A," + p + ",2")).get(0))).isEqualTo(RejectReason.BAD_FILL_BITS);
+        assertThat(reason(run(bang("AIVDM,1,1,,A," + p + ",")).get(0))).isEqualTo(RejectReason.MALFORMED_SENTENCE);
+        assertThat(reason(run(bang("AIVDM,1,1,,A," + p)).get(0))).isEqualTo(RejectReason.MALFORMED_SENTENCE);
+        assertThat(reason(run(bang("AIVDM,1,1,,A," + p + ",0,0")).get(0))).isEqualTo(RejectReason.MALFORMED_SENTENCE);
+        assertThat(reason(run(bang("AIVDM,1,1,12,A," + p + ",0")).get(0))).isEqualTo(RejectReason.MALFORMED_SENTENCE);
+        assertThat(reason(run(bang("AIVDM,1,1,,AB," + p + ",0")).get(0))).isEqualTo(RejectReason.MALFORMED_SENTENCE);
+        assertThat(reason(run(bang("AIVDM,1,1,,A,,0")).get(0))).isEqualTo(RejectReason.EMPTY_PAYLOAD);
+        assertThat(reason(run(bang("AIVDM,1,1,,A,15RTgt,0")).get(0))).isEqualTo(RejectReason.PAYLOAD_TOO_SHORT);
+        assertThat(reason(run("!AIVDM,1,1,,A," + p + ",0*4").get(0))).isEqualTo(RejectReason.BAD_CHECKSUM);
+        assertThat(reason(run("!AIVDM,1,1,,A," + p + ",0*4AB").get(0))).isEqualTo(RejectReason.MALFORMED_SENTENCE);
+        assertThat(reason(run("# comment").get(0))).isEqualTo(RejectReason.NOT_A_SENTENCE);
+        // channel 1/2 of satellite feeds, and the "=I" talker of the AMSA feed (checksum correct)
+        assertThat(((ReceivedMessage) run(bang("AIVDM,1,1,,2," + p + ",0")).get(0)).channel()).isEqualTo('2');
+        ReceivedMessage eq = (ReceivedMessage) run("!=IVDM,1,1,,A,18JSmJ001D8FqSClKd51JAD20D0W,0*2E").get(0);
+        assertThat(eq.talker()).isEqualTo("=I");
+    }
+
+    @Test
+    void otherSentencesAreCountedNotRejected() {
+        List<Object> out = new ArrayList<>();
+        AisStreamDecoder d = new AisStreamDecoder(Options.DEFAULT, Nmea.collector(out));
+        String text = String.join("\n",
+                "$GPRMC,114702.00,A,3255.2470,S,15146.8590,E,0.0,0.0,270112,,,A*6F".replace("*6F", ""), // no checksum: allowed for $
+                "$ABVSI,Nobbys Head,7,114702,87,-70,42*79",
+                "$PSTT,30C,A,1,00,009*26",
+                "$ABVSI,Nobbys Head,7,114702,87,-70,42*78",
+                "!AIPWR,UNIT=0,PWV") + "\n";
+        byte[] in = text.getBytes(StandardCharsets.ISO_8859_1);
+        d.feed(in, 0, in.length);
+        d.finish();
+        assertThat(d.stats().otherSentences()).containsEntry("GPRMC", 1L).containsEntry("ABVSI", 1L).containsEntry("PSTT", 1L);
+        assertThat(d.stats().rejected(RejectReason.BAD_CHECKSUM)).isEqualTo(1);
+        assertThat(d.stats().rejected(RejectReason.NO_CHECKSUM)).isEqualTo(1);
+        assertThat(d.stats().lines()).isEqualTo(5).isEqualTo(d.stats().accountedLines());
+        assertThat(d.stats().summary()).contains("ABVSI=1").contains("checksum mismatch: 1");
+    }
+
+    @Test
+    void statsCountMessagesByTypeAndAnomalies() {
+        List<Object> out = new ArrayList<>();
+        AisStreamDecoder d = new AisStreamDecoder(Options.DEFAULT, Nmea.collector(out));
+        String text = String.join("\n",
+                "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A",
+                "!AIVDM,1,1,,A,137b0v00270B2K<MI`7pgG2l08@K4cG>`<,0*29",
+                "!BSVDM,1,1,,A,33eG6N0OiOPPnC0Q49irT8RL00n0,0*4A") + "\n";
+        byte[] in = text.getBytes(StandardCharsets.ISO_8859_1);
+        d.feed(in, 0, in.length);
+        d.finish();
+        assertThat(d.stats().messages()).isEqualTo(3);
+        assertThat(d.stats().messages(1)).isEqualTo(2);
+        assertThat(d.stats().messages(3)).isEqualTo(1);
+        assertThat(d.stats().lengthAnomalies()).isEqualTo(1);
+        assertThat(d.stats().vdmSentences()).isEqualTo(3);
+    }
+
+    @Test
+    void nominalLengthTable() {
+        assertThat(NominalLength.isAnomalous(1, 0, 168)).isFalse();
+        assertThat(NominalLength.isAnomalous(1, 0, 204)).isTrue();
+        assertThat(NominalLength.isAnomalous(5, 0, 424)).isFalse();
+        assertThat(NominalLength.isAnomalous(5, 0, 426)).isTrue();
+        assertThat(NominalLength.isAnomalous(24, 0, 160)).isFalse();
+        assertThat(NominalLength.isAnomalous(24, 0, 168)).isTrue();
+        assertThat(NominalLength.isAnomalous(24, 1, 168)).isFalse();
+        assertThat(NominalLength.isAnomalous(27, 0, 96)).isFalse();
+        assertThat(NominalLength.isAnomalous(7, 0, 104)).isFalse();
+        assertThat(NominalLength.isAnomalous(7, 0, 100)).isTrue();
+        assertThat(NominalLength.isAnomalous(16, 0, 144)).isFalse();
+        assertThat(NominalLength.isAnomalous(8, 0, 1008)).isFalse();
+        assertThat(NominalLength.isAnomalous(8, 0, 1014)).isTrue();
+    }
+
+    @Test
+    void civilDays() {
+        assertThat(AisStreamDecoder.daysFromCivil(1970, 1, 1)).isZero();
+        assertThat(AisStreamDecoder.daysFromCivil(2024, 2, 29)).isEqualTo(java.time.LocalDate.of(2024, 2, 29).toEpochDay());
+        assertThat(AisStreamDecoder.daysFromCivil(2100, 12, 31)).isEqualTo(java.time.LocalDate.of(2100, 12, 31).toEpochDay());
+    }
+}
