@@ -29,6 +29,35 @@ public final class AisDecoder {
             case 2:
             case 3:
                 return PositionReport.decode(b);
+            case 6:
+                return AddressedBinaryMessage.decode(b);
+            case 8:
+                return BinaryBroadcastMessage.decode(b);
+            case 25:
+                return SingleSlotBinaryMessage.decode(b);
+            case 26:
+                return MultipleSlotBinaryMessage.decode(b);
+            case 7:
+            case 13:
+                return Acknowledgement.decode(b);
+            case 10:
+                return UtcDateInquiry.decode(b);
+            case 12:
+                return AddressedSafetyRelatedMessage.decode(b);
+            case 14:
+                return SafetyRelatedBroadcastMessage.decode(b);
+            case 15:
+                return Interrogation.decode(b);
+            case 16:
+                return AssignedModeCommand.decode(b);
+            case 17:
+                return DgnssBroadcastBinaryMessage.decode(b);
+            case 20:
+                return DataLinkManagementMessage.decode(b);
+            case 22:
+                return ChannelManagement.decode(b);
+            case 23:
+                return GroupAssignmentCommand.decode(b);
             default:
                 throw new AisDecodeException(RejectReason.UNKNOWN_MESSAGE_TYPE, "type " + type);
         }

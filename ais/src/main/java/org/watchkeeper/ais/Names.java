@@ -44,6 +44,11 @@ public final class Names {
         "Light vessel / LANBY / rigs"
     };
 
+    private static final String[] REPORTING_INTERVAL = {
+        "As given by the autonomous mode", "10 min", "6 min", "3 min", "1 min", "30 s", "15 s", "10 s",
+        "5 s", "Next shorter reporting interval", "Next longer reporting interval"
+    };
+
     private Names() {
     }
 
@@ -130,5 +135,18 @@ public final class Names {
             default:
                 return ", reserved";
         }
+    }
+
+    /**
+     * Name of a reporting interval code of the group assignment command (message 23): 0 as given by
+     * the autonomous mode, 1 10 min, 2 6 min, 3 3 min, 4 1 min, 5 30 s, 6 15 s, 7 10 s, 8 5 s,
+     * 9 next shorter, 10 next longer reporting interval; "Reserved" for 11..15; null otherwise.
+     * With Tx/Rx mode 1 or 2 (one channel) the actual interval is twice the one named.
+     */
+    public static String reportingInterval(int code) {
+        if (code >= 0 && code < REPORTING_INTERVAL.length) {
+            return REPORTING_INTERVAL[code];
+        }
+        return code > 10 && code < 16 ? "Reserved" : null;
     }
 }

@@ -125,4 +125,55 @@ public final class Units {
     public static int zeroNotAvailableCode(int value) {
         return value == AisMessage.NOT_AVAILABLE ? 0 : value;
     }
+
+    /** Longitude code meaning "not available" in 1/1000 min (25-bit fields of IMO SN.1/Circ.289 binary applications): 181°. */
+    public static final int LON_NOT_AVAILABLE_THOUSANDTH_MINUTES = 181 * 60_000;
+    /** Latitude code meaning "not available" in 1/1000 min (24-bit fields): 91°. */
+    public static final int LAT_NOT_AVAILABLE_THOUSANDTH_MINUTES = 91 * 60_000;
+
+    /** Longitude in degrees from 1/1000 min (IMO SN.1/Circ.289 25-bit fields); {@code NaN} for 181°. */
+    public static double longitudeThousandthMinutes(int code) {
+        return code == LON_NOT_AVAILABLE_THOUSANDTH_MINUTES ? Double.NaN : code / 60_000.0;
+    }
+
+    /** Latitude in degrees from 1/1000 min (IMO SN.1/Circ.289 24-bit fields); {@code NaN} for 91°. */
+    public static double latitudeThousandthMinutes(int code) {
+        return code == LAT_NOT_AVAILABLE_THOUSANDTH_MINUTES ? Double.NaN : code / 60_000.0;
+    }
+
+    /** Inverse of {@link #longitudeThousandthMinutes(int)}. */
+    public static int longitudeThousandthMinutesCode(double deg) {
+        return Double.isNaN(deg) ? LON_NOT_AVAILABLE_THOUSANDTH_MINUTES : (int) Math.round(deg * 60_000.0);
+    }
+
+    /** Inverse of {@link #latitudeThousandthMinutes(int)}. */
+    public static int latitudeThousandthMinutesCode(double deg) {
+        return Double.isNaN(deg) ? LAT_NOT_AVAILABLE_THOUSANDTH_MINUTES : (int) Math.round(deg * 60_000.0);
+    }
+
+    /**
+     * An integer field with a single "not available" code: {@code naCode} becomes
+     * {@link AisMessage#NOT_AVAILABLE}, every other code is kept as sent.
+     */
+    public static int orNotAvailable(int code, int naCode) {
+        return code == naCode ? AisMessage.NOT_AVAILABLE : code;
+    }
+
+    /** Inverse of {@link #orNotAvailable(int, int)}. */
+    public static int notAvailableCode(int value, int naCode) {
+        return value == AisMessage.NOT_AVAILABLE ? naCode : value;
+    }
+
+    /**
+     * A scaled decimal field: {@code code / divisor} (e.g. divisor 10 for 0.1 steps), {@code NaN}
+     * for the "not available" code {@code naCode}.
+     */
+    public static double scaled(int code, int naCode, double divisor) {
+        return code == naCode ? Double.NaN : code / divisor;
+    }
+
+    /** Inverse of {@link #scaled(int, int, double)}: {@code NaN} gives {@code naCode}. */
+    public static int scaledCode(double value, int naCode, double divisor) {
+        return Double.isNaN(value) ? naCode : (int) Math.round(value * divisor);
+    }
 }
