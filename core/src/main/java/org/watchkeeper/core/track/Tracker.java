@@ -18,8 +18,10 @@ import org.watchkeeper.core.observation.PositionObservation;
  * noise and counting it by {@link NoiseReason}. For each fix, in this order:
  * <ol>
  * <li>no usable position → {@link NoiseReason#NOT_AVAILABLE};</li>
- * <li>more than {@code maxFutureMillis} ahead of the newest accepted event time (or of the clock,
- *     if one is given) → {@link NoiseReason#FUTURE};</li>
+ * <li>more than {@code maxFutureMillis} ahead of the clock → {@link NoiseReason#FUTURE}: the live
+ *     receive clock when one is given, else the wall clock (data replayed from a file can never be
+ *     later than the moment it is replayed; this is the only use of the wall clock, and it cannot
+ *     change the result for data recorded in the past);</li>
  * <li>same content as a fix of the same MMSI accepted within {@code duplicateWindowMillis} (one
  *     transmission heard by several stations) → {@link NoiseReason#DUPLICATE};</li>
  * <li>older than the vessel's newest accepted fix → {@link NoiseReason#OUT_OF_ORDER};</li>
@@ -63,19 +65,17 @@ public final class Tracker {
     private final LongSupplier clock;
     private final Map<NoiseReason, Long> rejected = new EnumMap<>(NoiseReason.class);
     private final LinkedHashMap<Integer, VesselTrack> vessels;
-    private long highWater = Long.MIN_VALUE;
     private long accepted;
 
     /**
      * @param config settings
      * @param onClosed receives each segment when it is closed (may be null)
-     * @param clock live receive clock in epoch ms for the future bound, or null to bound by the
-     *        newest accepted event time only (replay)
+     * @param clock receive clock in epoch ms for the future bound; null for the wall clock
      */
     public Tracker(TrackerConfig config, Consumer<Segment> onClosed, LongSupplier clock) {
         this.config = config;
         this.onClosed = onClosed;
-        this.clock = clock;
+        this.clock = clock != null ? clock : System::currentTimeMillis;
         this.vessels = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Integer, VesselTrack> eldest) {
@@ -111,8 +111,8 @@ public final class Tracker {
             return Decision.reject(NoiseReason.NOT_AVAILABLE);
         }
         long t = p.time();
-        long bound = clock != null ? clock.getAsLong() : highWater;
-        if (bound != Long.MIN_VALUE && t > bound + config.maxFutureMillis()) {
+        long now = clock.getAsLong();
+        if (t > now + config.maxFutureMillis()) {
             return Decision.reject(NoiseReason.FUTURE);
         }
         VesselTrack v = vessels.computeIfAbsent(p.mmsi(), k -> new VesselTrack());
@@ -169,7 +169,6 @@ public final class Tracker {
         if (v.recent.size() > RECENT) {
             v.recent.removeFirst();
         }
-        highWater = Math.max(highWater, t);
         return new Decision(true, null, best, fresh, derived);
     }
 

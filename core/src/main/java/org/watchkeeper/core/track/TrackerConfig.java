@@ -15,8 +15,8 @@ import org.watchkeeper.core.ref.LandMask;
  *        0.1 nmi, about the resolution of a type 27 fix)
  * @param duplicateWindowMillis the same MMSI with the same content within this time is one
  *        transmission heard by several stations (default 10 s)
- * @param maxFutureMillis a fix more than this ahead of the newest accepted event time (or of the
- *        clock, when the tracker has one) is future-dated and rejected (default 10 min)
+ * @param maxFutureMillis a fix more than this ahead of the tracker's clock (the receive clock when
+ *        live, the wall clock otherwise) is future-dated and rejected (default 10 min)
  * @param lowResolutionHoldMillis a low-resolution (type 27) fix is rejected while a precise fix of
  *        the same vessel younger than this exists (default 10 min; Class A vessels at anchor or moored
  *        report every 3 minutes)
