@@ -25,21 +25,20 @@ public final class AisDecoder {
         }
         int type = b.unsigned(0, 6);
         switch (type) {
-            case 1:
-            case 2:
-            case 3:
+            case 1, 2, 3:
                 return PositionReport.decode(b);
+            case 4, 11:
+                return BaseStationReport.decode(b);
+            case 5:
+                return StaticAndVoyageData.decode(b);
             case 6:
                 return AddressedBinaryMessage.decode(b);
+            case 7, 13:
+                return Acknowledgement.decode(b);
             case 8:
                 return BinaryBroadcastMessage.decode(b);
-            case 25:
-                return SingleSlotBinaryMessage.decode(b);
-            case 26:
-                return MultipleSlotBinaryMessage.decode(b);
-            case 7:
-            case 13:
-                return Acknowledgement.decode(b);
+            case 9:
+                return StandardSarAircraftPositionReport.decode(b);
             case 10:
                 return UtcDateInquiry.decode(b);
             case 12:
@@ -52,12 +51,26 @@ public final class AisDecoder {
                 return AssignedModeCommand.decode(b);
             case 17:
                 return DgnssBroadcastBinaryMessage.decode(b);
+            case 18:
+                return StandardClassBPositionReport.decode(b);
+            case 19:
+                return ExtendedClassBPositionReport.decode(b);
             case 20:
                 return DataLinkManagementMessage.decode(b);
+            case 21:
+                return AidToNavigationReport.decode(b);
             case 22:
                 return ChannelManagement.decode(b);
             case 23:
                 return GroupAssignmentCommand.decode(b);
+            case 24:
+                return StaticDataReportPartA.decodeEitherPart(b);
+            case 25:
+                return SingleSlotBinaryMessage.decode(b);
+            case 26:
+                return MultipleSlotBinaryMessage.decode(b);
+            case 27:
+                return LongRangePositionReport.decode(b);
             default:
                 throw new AisDecodeException(RejectReason.UNKNOWN_MESSAGE_TYPE, "type " + type);
         }

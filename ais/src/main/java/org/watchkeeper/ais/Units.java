@@ -152,19 +152,6 @@ public final class Units {
     }
 
     /**
-     * An integer field with a single "not available" code: {@code naCode} becomes
-     * {@link AisMessage#NOT_AVAILABLE}, every other code is kept as sent.
-     */
-    public static int orNotAvailable(int code, int naCode) {
-        return code == naCode ? AisMessage.NOT_AVAILABLE : code;
-    }
-
-    /** Inverse of {@link #orNotAvailable(int, int)}. */
-    public static int notAvailableCode(int value, int naCode) {
-        return value == AisMessage.NOT_AVAILABLE ? naCode : value;
-    }
-
-    /**
      * A scaled decimal field: {@code code / divisor} (e.g. divisor 10 for 0.1 steps), {@code NaN}
      * for the "not available" code {@code naCode}.
      */
@@ -175,5 +162,45 @@ public final class Units {
     /** Inverse of {@link #scaled(int, int, double)}: {@code NaN} gives {@code naCode}. */
     public static int scaledCode(double value, int naCode, double divisor) {
         return Double.isNaN(value) ? naCode : (int) Math.round(value * divisor);
+    }
+
+    /**
+     * An integer field with one "not available" code (e.g. type 4 hour 24, type 5 ETA minute 60,
+     * type 9 altitude 4095): {@code notAvailableCode} → {@link AisMessage#NOT_AVAILABLE}, anything
+     * else kept as sent.
+     */
+    public static int orNotAvailable(int code, int notAvailableCode) {
+        return code == notAvailableCode ? AisMessage.NOT_AVAILABLE : code;
+    }
+
+    /** Inverse of {@link #orNotAvailable(int, int)}. */
+    public static int orNotAvailableCode(int value, int notAvailableCode) {
+        return value == AisMessage.NOT_AVAILABLE ? notAvailableCode : value;
+    }
+
+    /**
+     * A whole-unit decimal field (SOG in whole knots of types 9 and 27, COG in whole degrees of
+     * type 27): the code itself as a {@code double}, {@code NaN} for {@code notAvailableCode}.
+     */
+    public static double wholeUnits(int code, int notAvailableCode) {
+        return code == notAvailableCode ? Double.NaN : code;
+    }
+
+    /** Inverse of {@link #wholeUnits(int, int)} (rounds to the nearest whole unit). */
+    public static int wholeUnitsCode(double value, int notAvailableCode) {
+        return Double.isNaN(value) ? notAvailableCode : (int) Math.round(value);
+    }
+
+    /**
+     * Draught in metres from 1/10 m (8-bit field of type 5, Table 52): 0 → {@code NaN} (not
+     * available), 255 means 25.5 m or more.
+     */
+    public static double draught(int code) {
+        return code == 0 ? Double.NaN : code / 10.0;
+    }
+
+    /** Inverse of {@link #draught(int)}. */
+    public static int draughtCode(double metres) {
+        return Double.isNaN(metres) ? 0 : (int) Math.round(metres * 10.0);
     }
 }

@@ -198,10 +198,10 @@ public record AreaNotice(
     @Override
     public void encode(BitWriter w) {
         w.unsigned(10, linkageId).unsigned(7, noticeType)
-                .unsigned(4, Units.notAvailableCode(month, 0))
-                .unsigned(5, Units.notAvailableCode(day, 0))
-                .unsigned(5, Units.notAvailableCode(hour, 24))
-                .unsigned(6, Units.notAvailableCode(minute, 60))
+                .unsigned(4, Units.orNotAvailableCode(month, 0))
+                .unsigned(5, Units.orNotAvailableCode(day, 0))
+                .unsigned(5, Units.orNotAvailableCode(hour, 24))
+                .unsigned(6, Units.orNotAvailableCode(minute, 60))
                 .unsigned(18, duration);
         for (SubArea a : subAreas) {
             a.encode(w);
