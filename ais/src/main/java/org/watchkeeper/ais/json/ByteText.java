@@ -1,0 +1,316 @@
+package org.watchkeeper.ais.json;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * A growable, reusable byte buffer with the text primitives the output writers need: integers,
+ * fixed-point decimals, ISO-8601 UTC times, JSON strings and RFC 4180 CSV fields, all encoded to
+ * UTF-8 directly into the buffer without intermediate strings. Not thread safe.
+ */
+final class ByteText {
+    private static final long[] POW10 = {
+        1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L,
+        1_000_000_000L, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L,
+        10_000_000_000_000L, 100_000_000_000_000L, 1_000_000_000_000_000L
+    };
+    /** Largest scaled magnitude handled by the fast path (well inside the 2^53 exact range of double). */
+    private static final double FAST_LIMIT = 1e15;
+    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    byte[] buf;
+    int len;
+
+    ByteText(int capacity) {
+        buf = new byte[Math.max(16, capacity)];
+    }
+
+    void clear() {
+        len = 0;
+    }
+
+    private void ensure(int extra) {
+        if (len + extra > buf.length) {
+            byte[] n = new byte[Math.max(buf.length * 2, len + extra)];
+            System.arraycopy(buf, 0, n, 0, len);
+            buf = n;
+        }
+    }
+
+    ByteText ascii(char c) {
+        ensure(1);
+        buf[len++] = (byte) c;
+        return this;
+    }
+
+    /** Appends a string known to be ASCII (names, constants). */
+    ByteText ascii(String s) {
+        int n = s.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            buf[len++] = (byte) s.charAt(i);
+        }
+        return this;
+    }
+
+    ByteText bytes(byte[] b) {
+        ensure(b.length);
+        System.arraycopy(b, 0, buf, len, b.length);
+        len += b.length;
+        return this;
+    }
+
+    ByteText bytes(byte[] b, int off, int n) {
+        ensure(n);
+        System.arraycopy(b, off, buf, len, n);
+        len += n;
+        return this;
+    }
+
+    /** Appends a decimal integer. */
+    ByteText number(long v) {
+        if (v == Long.MIN_VALUE) {
+            return ascii("-9223372036854775808");
+        }
+        ensure(20);
+        if (v < 0) {
+            buf[len++] = '-';
+            v = -v;
+        }
+        int start = len;
+        do {
+            buf[len++] = (byte) ('0' + (v % 10));
+            v /= 10;
+        } while (v > 0);
+        for (int i = start, j = len - 1; i < j; i++, j--) {
+            byte t = buf[i];
+            buf[i] = buf[j];
+            buf[j] = t;
+        }
+        return this;
+    }
+
+    /** Appends {@code v} with exactly {@code width} digits, zero padded ({@code v >= 0}). */
+    ByteText padded(long v, int width) {
+        ensure(width);
+        for (int i = len + width - 1; i >= len; i--) {
+            buf[i] = (byte) ('0' + (v % 10));
+            v /= 10;
+        }
+        len += width;
+        return this;
+    }
+
+    /**
+     * Appends a finite {@code v} rounded half away from zero to {@code decimals} fraction digits
+     * (0..15), with trailing fraction zeros and a trailing point removed; a value that rounds to
+     * zero is written {@code 0} (never {@code -0}). The rounding is decided on the exact binary
+     * value of {@code v}, as {@link BigDecimal} would.
+     *
+     * @return false (nothing appended) if {@code v} is NaN or infinite
+     */
+    boolean decimal(double v, int decimals) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return false;
+        }
+        int d = Math.max(0, Math.min(decimals, POW10.length - 1));
+        long p = POW10[d];
+        double scaled = Math.abs(v) * p;
+        long units;
+        if (scaled < FAST_LIMIT) {
+            double fl = Math.floor(scaled);
+            double frac = scaled - fl;
+            if (frac == 0.5) {
+                // The product may have been rounded onto the tie: decide on the exact value.
+                units = new BigDecimal(Math.abs(v)).setScale(d, RoundingMode.HALF_UP).unscaledValue().longValue();
+            } else {
+                units = (long) fl + (frac > 0.5 ? 1 : 0);
+            }
+        } else {
+            BigDecimal r = new BigDecimal(v).setScale(d, RoundingMode.HALF_UP).stripTrailingZeros();
+            ascii(r.signum() == 0 ? "0" : r.toPlainString());
+            return true;
+        }
+        if (units == 0) {
+            ascii('0');
+            return true;
+        }
+        if (v < 0) {
+            ascii('-');
+        }
+        number(units / p);
+        long frac = units % p;
+        if (frac != 0) {
+            int digits = d;
+            while (frac % 10 == 0) {
+                frac /= 10;
+                digits--;
+            }
+            ascii('.');
+            padded(frac, digits);
+        }
+        return true;
+    }
+
+    /**
+     * Appends an ISO-8601 UTC time {@code yyyy-MM-ddTHH:mm:ssZ}, with {@code .SSS} before the Z only
+     * when the milliseconds are not zero. Years outside 0..9999 are written with as many digits as
+     * they need (and a minus sign before year 0).
+     */
+    ByteText isoTime(long epochMillis) {
+        long days = Math.floorDiv(epochMillis, 86_400_000L);
+        long msOfDay = Math.floorMod(epochMillis, 86_400_000L);
+        // Civil date from days since 1970-01-01 (proleptic Gregorian, 400-year eras).
+        long z = days + 719_468;
+        long era = Math.floorDiv(z, 146_097);
+        long doe = z - era * 146_097;
+        long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        long mp = (5 * doy + 2) / 153;
+        long day = doy - (153 * mp + 2) / 5 + 1;
+        long month = mp < 10 ? mp + 3 : mp - 9;
+        long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+        if (year >= 0 && year <= 9999) {
+            padded(year, 4);
+        } else {
+            number(year);
+        }
+        ascii('-').padded(month, 2).ascii('-').padded(day, 2).ascii('T');
+        long s = msOfDay / 1000;
+        padded(s / 3600, 2).ascii(':').padded(s / 60 % 60, 2).ascii(':').padded(s % 60, 2);
+        long ms = msOfDay % 1000;
+        if (ms != 0) {
+            ascii('.').padded(ms, 3);
+        }
+        return ascii('Z');
+    }
+
+    /** Appends {@code s} as a JSON string literal (RFC 8259): quotes, escapes, UTF-8. */
+    ByteText jsonString(CharSequence s) {
+        int n = s.length();
+        ensure(n + 2);
+        buf[len++] = '"';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+                ensure(1);
+                buf[len++] = (byte) c;
+            } else if (c == '"' || c == '\\') {
+                ensure(2);
+                buf[len++] = '\\';
+                buf[len++] = (byte) c;
+            } else if (c < 0x20) {
+                switch (c) {
+                    case '\n' -> ascii('\\').ascii('n');
+                    case '\r' -> ascii('\\').ascii('r');
+                    case '\t' -> ascii('\\').ascii('t');
+                    case '\b' -> ascii('\\').ascii('b');
+                    case '\f' -> ascii('\\').ascii('f');
+                    default -> unicodeEscape(c);
+                }
+            } else if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    utf8(Character.toCodePoint(c, s.charAt(++i)));
+                } else {
+                    unicodeEscape(c); // a lone surrogate cannot be encoded in UTF-8; JSON allows the escape
+                }
+            } else {
+                utf8(c);
+            }
+        }
+        ensure(1);
+        buf[len++] = '"';
+        return this;
+    }
+
+    private void unicodeEscape(char c) {
+        ensure(6);
+        buf[len++] = '\\';
+        buf[len++] = 'u';
+        buf[len++] = HEX[(c >>> 12) & 0xf];
+        buf[len++] = HEX[(c >>> 8) & 0xf];
+        buf[len++] = HEX[(c >>> 4) & 0xf];
+        buf[len++] = HEX[c & 0xf];
+    }
+
+    /** Appends one code point (not a surrogate) as UTF-8. */
+    ByteText utf8(int cp) {
+        ensure(4);
+        if (cp < 0x80) {
+            buf[len++] = (byte) cp;
+        } else if (cp < 0x800) {
+            buf[len++] = (byte) (0xc0 | (cp >>> 6));
+            buf[len++] = (byte) (0x80 | (cp & 0x3f));
+        } else if (cp < 0x10000) {
+            buf[len++] = (byte) (0xe0 | (cp >>> 12));
+            buf[len++] = (byte) (0x80 | ((cp >>> 6) & 0x3f));
+            buf[len++] = (byte) (0x80 | (cp & 0x3f));
+        } else {
+            buf[len++] = (byte) (0xf0 | (cp >>> 18));
+            buf[len++] = (byte) (0x80 | ((cp >>> 12) & 0x3f));
+            buf[len++] = (byte) (0x80 | ((cp >>> 6) & 0x3f));
+            buf[len++] = (byte) (0x80 | (cp & 0x3f));
+        }
+        return this;
+    }
+
+    /** Appends {@code s} as UTF-8 with no escaping (lone surrogates become {@code ?}). */
+    ByteText text(CharSequence s) {
+        int n = s.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                ensure(1);
+                buf[len++] = (byte) c;
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                utf8(Character.toCodePoint(c, s.charAt(++i)));
+            } else if (Character.isSurrogate(c)) {
+                ascii('?');
+            } else {
+                utf8(c);
+            }
+        }
+        return this;
+    }
+
+    /**
+     * Appends the content of {@code src} as one RFC 4180 field: unchanged when it holds no comma,
+     * quote, CR or LF, otherwise enclosed in quotes with inner quotes doubled.
+     */
+    void csvField(ByteText src) {
+        boolean quote = false;
+        for (int i = 0; i < src.len; i++) {
+            byte b = src.buf[i];
+            if (b == ',' || b == '"' || b == '\r' || b == '\n') {
+                quote = true;
+                break;
+            }
+        }
+        if (!quote) {
+            bytes(src.buf, 0, src.len);
+            return;
+        }
+        ascii('"');
+        for (int i = 0; i < src.len; i++) {
+            byte b = src.buf[i];
+            if (b == '"') {
+                ascii('"');
+            }
+            ensure(1);
+            buf[len++] = b;
+        }
+        ascii('"');
+    }
+
+    void writeTo(OutputStream out) throws IOException {
+        out.write(buf, 0, len);
+    }
+
+    @Override
+    public String toString() {
+        return new String(buf, 0, len, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,234 @@
+package org.watchkeeper.ais.json;
+
+import java.io.Flushable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.watchkeeper.ais.AisMessage;
+import org.watchkeeper.ais.FieldSink;
+import org.watchkeeper.ais.nmea.ReceivedMessage;
+import org.watchkeeper.ais.nmea.TimeSource;
+
+/**
+ * Writes decoded messages as CSV (RFC 4180) with one fixed header, one row per message, so that
+ * every AIS message type lands in the same table for spreadsheets and data-frame tools.
+ *
+ * <p>Columns, in this order ({@link #COLUMNS}): reception metadata {@code time} (ISO-8601 UTC,
+ * as in {@link GpsdJsonWriter}), {@code source}, {@code talker}, {@code channel}; then
+ * {@code type}, {@code repeat}, {@code mmsi} (9 digits with leading zeros, the value in full when
+ * it has more); then the gpsd-named fields analysts use most: position report {@code status},
+ * {@code turn}, {@code speed}, {@code accuracy}, {@code lon}, {@code lat}, {@code course},
+ * {@code heading}, {@code second}; static data {@code imo}, {@code callsign}, {@code shipname},
+ * {@code shiptype}, {@code to_bow}, {@code to_stern}, {@code to_port}, {@code to_starboard},
+ * {@code epfd}, {@code draught}, {@code destination}, {@code eta}, {@code dte}; aids to
+ * navigation {@code aid_type}, {@code name}; binary messages {@code dac}, {@code fi}.
+ *
+ * <p>Values use the same units and number formatting as the JSON output (knots, degrees,
+ * metres; decimals rounded half away from zero, trailing zeros removed); flags are {@code true} /
+ * {@code false}. A field the message does not carry, or carries as "not available", leaves its
+ * cell empty. Fields not in the header and everything inside nested structures (binary
+ * application sub-records, arrays) are ignored; use the JSON output for those.
+ *
+ * <p>RFC 4180: fields holding a comma, double quote, CR or LF are enclosed in double quotes with
+ * inner quotes doubled (6-bit AIS text can hold {@code ,} and {@code "}); records end with CRLF;
+ * the header is the first record. Output is UTF-8. Not thread safe.
+ */
+public final class CsvWriter implements FieldSink, Flushable {
+    /** The header, in column order. */
+    public static final List<String> COLUMNS = List.of(
+            "time", "source", "talker", "channel",
+            "type", "repeat", "mmsi",
+            "status", "turn", "speed", "accuracy", "lon", "lat", "course", "heading", "second",
+            "imo", "callsign", "shipname", "shiptype", "to_bow", "to_stern", "to_port", "to_starboard",
+            "epfd", "draught", "destination", "eta", "dte",
+            "aid_type", "name",
+            "dac", "fi");
+
+    private static final Map<String, Integer> INDEX = new HashMap<>();
+    private static final int TIME = 0;
+    private static final int SOURCE = 1;
+    private static final int TALKER = 2;
+    private static final int CHANNEL = 3;
+    private static final int TYPE = 4;
+    private static final int REPEAT = 5;
+    private static final int MMSI = 6;
+
+    static {
+        for (int i = 0; i < COLUMNS.size(); i++) {
+            INDEX.put(COLUMNS.get(i), i);
+        }
+    }
+
+    private static final int FLUSH_AT = 64 * 1024;
+
+    private final OutputStream out;
+    private final ByteText row = new ByteText(FLUSH_AT + 8 * 1024);
+    private final ByteText[] cells = new ByteText[COLUMNS.size()];
+    private int depth;
+
+    /**
+     * Creates the writer and buffers the header record.
+     *
+     * @param out receives the UTF-8 CSV; not closed by this writer
+     */
+    public CsvWriter(OutputStream out) {
+        this.out = Objects.requireNonNull(out, "out");
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = new ByteText(32);
+            if (i > 0) {
+                row.ascii(',');
+            }
+            row.ascii(COLUMNS.get(i));
+        }
+        row.ascii("\r\n");
+    }
+
+    /**
+     * Appends one row without reception metadata.
+     *
+     * @throws IOException when handing the buffer to the stream fails
+     */
+    public void write(AisMessage m) throws IOException {
+        begin(m);
+        end();
+    }
+
+    /**
+     * Appends one row with the reception metadata columns filled.
+     *
+     * @throws IOException when handing the buffer to the stream fails
+     */
+    public void write(ReceivedMessage r) throws IOException {
+        begin(r.message());
+        if (r.receiveTimeMillis() != Long.MIN_VALUE && r.timeSource() != TimeSource.NONE) {
+            cells[TIME].isoTime(r.receiveTimeMillis());
+        }
+        if (r.source() != null) {
+            cells[SOURCE].text(r.source());
+        }
+        if (r.talker() != null) {
+            cells[TALKER].text(r.talker());
+        }
+        if (r.channel() != '\0' && !Character.isSurrogate(r.channel())) {
+            cells[CHANNEL].utf8(r.channel());
+        }
+        end();
+    }
+
+    private void begin(AisMessage m) {
+        for (ByteText c : cells) {
+            c.clear();
+        }
+        depth = 0;
+        cells[TYPE].number(m.messageType());
+        cells[REPEAT].number(m.repeatIndicator());
+        int mmsi = m.mmsi();
+        if (mmsi >= 0 && mmsi <= org.watchkeeper.ais.Mmsi.MAX_VALID) {
+            cells[MMSI].padded(mmsi, 9);
+        } else {
+            cells[MMSI].number(mmsi);
+        }
+        m.writeFields(this);
+    }
+
+    private void end() throws IOException {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                row.ascii(',');
+            }
+            row.csvField(cells[i]);
+        }
+        row.ascii("\r\n");
+        if (row.len >= FLUSH_AT) {
+            drain();
+        }
+    }
+
+    private void drain() throws IOException {
+        row.writeTo(out);
+        row.clear();
+    }
+
+    /** Hands everything buffered to the stream and flushes the stream. */
+    @Override
+    public void flush() throws IOException {
+        drain();
+        out.flush();
+    }
+
+    /** The cell for a top-level field in the header, cleared; null when the field is not a column. */
+    private ByteText cell(String name) {
+        if (depth > 0 || name == null) {
+            return null;
+        }
+        Integer i = INDEX.get(name);
+        if (i == null || i <= MMSI) {
+            return null; // not a column, or one the writer fills itself
+        }
+        ByteText c = cells[i];
+        c.clear();
+        return c;
+    }
+
+    @Override
+    public void field(String name, long value) {
+        ByteText c = cell(name);
+        if (c != null) {
+            c.number(value);
+        }
+    }
+
+    @Override
+    public void field(String name, double value, int decimals) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return;
+        }
+        ByteText c = cell(name);
+        if (c != null) {
+            c.decimal(value, decimals);
+        }
+    }
+
+    @Override
+    public void field(String name, String value) {
+        if (value == null) {
+            return;
+        }
+        ByteText c = cell(name);
+        if (c != null) {
+            c.text(value);
+        }
+    }
+
+    @Override
+    public void field(String name, boolean value) {
+        ByteText c = cell(name);
+        if (c != null) {
+            c.ascii(value ? "true" : "false");
+        }
+    }
+
+    @Override
+    public void beginObject(String name) {
+        depth++;
+    }
+
+    @Override
+    public void endObject() {
+        depth = Math.max(0, depth - 1);
+    }
+
+    @Override
+    public void beginArray(String name) {
+        depth++;
+    }
+
+    @Override
+    public void endArray() {
+        depth = Math.max(0, depth - 1);
+    }
+}

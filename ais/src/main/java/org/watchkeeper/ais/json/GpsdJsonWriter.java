@@ -1,0 +1,254 @@
+package org.watchkeeper.ais.json;
+
+import java.io.Flushable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Objects;
+
+import org.watchkeeper.ais.AisMessage;
+import org.watchkeeper.ais.FieldSink;
+import org.watchkeeper.ais.Mmsi;
+import org.watchkeeper.ais.nmea.ReceivedMessage;
+import org.watchkeeper.ais.nmea.TimeSource;
+
+/**
+ * Writes decoded messages as JSON Lines in the style of gpsd's AIS JSON ("AIVDM/AIS JSON" in the
+ * gpsd documentation): one UTF-8 object per message, ended by {@code \n}, e.g.
+ *
+ * <pre>{"class":"AIS","type":1,"repeat":0,"mmsi":"371798000","status":0,"status_text":"Under way using engine","turn":"fastleft","speed":12.3,...}</pre>
+ *
+ * <p>Object layout, in this order:
+ * <ol>
+ * <li>{@code "class":"AIS"}, {@code type}, {@code repeat};</li>
+ * <li>{@code mmsi} as a JSON <em>string</em> of 9 digits with leading zeros, as the ITU writes an
+ *     MMSI ({@code "003669702"} for a coast station). An MMSI is an identifier, not a quantity:
+ *     as a number a base station's MMSI would lose its leading zeros and with them the station
+ *     kind (ITU-R M.585). A 30-bit value outside 1..999 999 999 is written in full and followed
+ *     by {@code "mmsi_valid":false}. gpsd writes a number here; this is a deliberate difference;</li>
+ * <li>the message's own fields, in the order of its ITU table, with gpsd's names and scaled
+ *     units ({@link AisMessage#writeFields(FieldSink)}). Decimals are written with the number of
+ *     fraction digits each field asks for, rounded half away from zero, with trailing zeros
+ *     removed ({@code 224.0} is written {@code 224}). "Not available" values, {@code NaN} and
+ *     infinities are never written: the key is absent;</li>
+ * <li>reception metadata from the framing layer, each key only when it carries information:
+ *     {@code time} (ISO-8601 UTC, {@code 2025-05-21T09:00:25Z}, with {@code .SSS} only when the
+ *     milliseconds are not zero) and {@code time_source}; {@code source} (e.g. the tag block
+ *     {@code s:} station); {@code talker} ({@code AI}, {@code BS}, ...); {@code channel}
+ *     ({@code A}, {@code B}, {@code 1}, {@code 2}); {@code own_ship} ({@code true}, VDO sentences
+ *     only); {@code "checksum":"unverified"} (only when a lenient reader accepted a sentence
+ *     without checksum); {@code length_anomaly} ({@code true} when the payload length differs
+ *     from the nominal length of its type); {@code sentences} (only when the message took more
+ *     than one sentence).</li>
+ * </ol>
+ *
+ * <p>Strings are escaped per RFC 8259 (quote, backslash, all control characters) and encoded as
+ * UTF-8. Output is built in a reusable byte buffer, without intermediate strings, and handed to
+ * the stream when the buffer holds about 64 KiB and on {@link #flush()}. Not thread safe.
+ */
+public final class GpsdJsonWriter implements FieldSink, Flushable {
+    private static final int FLUSH_AT = 64 * 1024;
+
+    /** {@code "tag_block"}, {@code "pghp"}, ...: the lower-case {@link TimeSource} name as a JSON string, by ordinal. */
+    private static final byte[][] TIME_SOURCES = new byte[TimeSource.values().length][];
+    /** One-character strings for ASCII channel characters. */
+    private static final String[] CHANNELS = new String[128];
+
+    static {
+        for (TimeSource t : TimeSource.values()) {
+            TIME_SOURCES[t.ordinal()] = ("\"" + t.name().toLowerCase(java.util.Locale.ROOT) + "\"")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        }
+        for (int c = 0; c < CHANNELS.length; c++) {
+            CHANNELS[c] = String.valueOf((char) c);
+        }
+    }
+
+    private final OutputStream out;
+    private final ByteText text = new ByteText(FLUSH_AT + 8 * 1024);
+    /** Whether the next member of the current object/array is its first (no comma before it). */
+    private boolean first;
+    private int depth;
+    /** Closing bracket of each open nested level, innermost last. */
+    private byte[] closers = new byte[8];
+
+    /**
+     * @param out receives the UTF-8 JSON lines; not closed by this writer
+     */
+    public GpsdJsonWriter(OutputStream out) {
+        this.out = Objects.requireNonNull(out, "out");
+    }
+
+    /**
+     * Appends one message without reception metadata.
+     *
+     * @throws IOException when handing the buffer to the stream fails
+     */
+    public void write(AisMessage m) throws IOException {
+        begin(m);
+        end();
+    }
+
+    /**
+     * Appends one message followed by its reception metadata (see the class description).
+     *
+     * @throws IOException when handing the buffer to the stream fails
+     */
+    public void write(ReceivedMessage r) throws IOException {
+        begin(r.message());
+        if (r.receiveTimeMillis() != Long.MIN_VALUE && r.timeSource() != TimeSource.NONE) {
+            key("time");
+            text.ascii('"').isoTime(r.receiveTimeMillis()).ascii('"');
+            key("time_source");
+            text.bytes(TIME_SOURCES[r.timeSource().ordinal()]);
+        }
+        field("source", r.source());
+        field("talker", r.talker());
+        if (r.channel() != '\0') {
+            key("channel");
+            char c = r.channel();
+            text.jsonString(c < CHANNELS.length ? CHANNELS[c] : String.valueOf(c));
+        }
+        if (r.ownShip()) {
+            field("own_ship", true);
+        }
+        if (!r.checksumVerified()) {
+            field("checksum", "unverified");
+        }
+        if (r.lengthAnomaly()) {
+            field("length_anomaly", true);
+        }
+        if (r.sentences() > 1) {
+            field("sentences", r.sentences());
+        }
+        end();
+    }
+
+    private void begin(AisMessage m) {
+        depth = 0;
+        first = true;
+        text.ascii("{\"class\":\"AIS\"");
+        first = false;
+        field("type", m.messageType());
+        field("repeat", m.repeatIndicator());
+        key("mmsi");
+        int mmsi = m.mmsi();
+        text.ascii('"');
+        if (mmsi >= 0 && mmsi <= Mmsi.MAX_VALID) {
+            text.padded(mmsi, 9);
+        } else {
+            text.number(mmsi);
+        }
+        text.ascii('"');
+        if (!Mmsi.isValid(mmsi)) {
+            field("mmsi_valid", false);
+        }
+        m.writeFields(this);
+        // Close anything a message left open, so that one faulty record cannot break the stream.
+        while (depth > 0) {
+            closeLevel();
+        }
+    }
+
+    private void end() throws IOException {
+        text.ascii("}\n");
+        if (text.len >= FLUSH_AT) {
+            drain();
+        }
+    }
+
+    private void drain() throws IOException {
+        text.writeTo(out);
+        text.clear();
+    }
+
+    /** Hands everything buffered to the stream and flushes the stream. */
+    @Override
+    public void flush() throws IOException {
+        drain();
+        out.flush();
+    }
+
+    // ---- FieldSink -------------------------------------------------------------------------
+
+    /** Writes the comma and, when {@code name} is not null, the quoted key and colon. */
+    private void key(String name) {
+        if (!first) {
+            text.ascii(',');
+        }
+        first = false;
+        if (name != null) {
+            text.jsonString(name).ascii(':');
+        }
+    }
+
+    @Override
+    public void field(String name, long value) {
+        key(name);
+        text.number(value);
+    }
+
+    @Override
+    public void field(String name, double value, int decimals) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return;
+        }
+        key(name);
+        text.decimal(value, decimals);
+    }
+
+    @Override
+    public void field(String name, String value) {
+        if (value == null) {
+            return;
+        }
+        key(name);
+        text.jsonString(value);
+    }
+
+    @Override
+    public void field(String name, boolean value) {
+        key(name);
+        text.ascii(value ? "true" : "false");
+    }
+
+    @Override
+    public void beginObject(String name) {
+        openLevel(name, '{');
+    }
+
+    @Override
+    public void endObject() {
+        closeLevel('}');
+    }
+
+    @Override
+    public void beginArray(String name) {
+        openLevel(name, '[');
+    }
+
+    @Override
+    public void endArray() {
+        closeLevel(']');
+    }
+
+    private void openLevel(String name, char open) {
+        key(name);
+        text.ascii(open);
+        if (depth == closers.length) {
+            closers = java.util.Arrays.copyOf(closers, depth * 2);
+        }
+        closers[depth++] = (byte) (open == '{' ? '}' : ']');
+        first = true;
+    }
+
+    private void closeLevel(char expected) {
+        if (depth > 0 && closers[depth - 1] == expected) {
+            closeLevel();
+        }
+    }
+
+    private void closeLevel() {
+        text.ascii((char) closers[--depth]);
+        first = false;
+    }
+}

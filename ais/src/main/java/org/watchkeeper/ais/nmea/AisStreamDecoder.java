@@ -1,0 +1,1033 @@
+package org.watchkeeper.ais.nmea;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+import org.watchkeeper.ais.AisDecodeException;
+import org.watchkeeper.ais.AisDecoder;
+import org.watchkeeper.ais.AisMessage;
+import org.watchkeeper.ais.BitReader;
+import org.watchkeeper.ais.RejectReason;
+import org.watchkeeper.ais.SixBit;
+
+/**
+ * Turns a stream of NMEA 0183 / IEC 61162-1 lines, optionally with IEC 61162-450 tag blocks, into
+ * decoded AIS messages ({@link ReceivedMessage}) and rejected lines ({@link Rejection}), delivered
+ * in input order to an {@link AisListener}. One instance per input stream; not thread safe.
+ * Works on bytes; a single-sentence message is decoded in place from the caller's buffer, with one
+ * reused {@link BitReader}; per message only the kept objects are allocated.
+ *
+ * <h2>Lines</h2>
+ * Lines end with LF, CRLF or a bare CR (case B05c). Whitespace (space, tab) around a line is
+ * ignored (B05a trailing space before CRLF, B05b leading space). A line longer than
+ * {@link Options#maxLineLength()} is rejected {@code LINE_TOO_LONG} and skipped up to the next line
+ * end; the buffer never grows past that bound. Anything else before the first {@code \}, {@code !}
+ * or {@code $} makes the line {@code NOT_A_SENTENCE}.
+ *
+ * <h2>Tag block (IEC 61162-450 §7.3)</h2>
+ * {@code \k:v,...*hh\} in front of the sentence. Its checksum (XOR of the characters between the
+ * backslash and {@code *}) must match ({@code BAD_TAG_BLOCK_CHECKSUM}, B10, B12) unless
+ * {@link Options#acceptBadTagBlockChecksum()}; a missing one is {@code BAD_TAG_BLOCK} unless
+ * {@link Options#lenientChecksum()}. See {@link TagBlock} for the parameters. A line holding only a
+ * tag block (DMA files: {@code \si:AISD*3F\}) is validated and counted as tag-block-only; it does
+ * not carry over to the next line (a tag block belongs to the sentence on its own line).
+ *
+ * <h2>Sentence and checksum (IEC 61162-1 §7.2.3)</h2>
+ * The checksum is the XOR of the characters between {@code !}/{@code $} and {@code *}, written as two
+ * hex digits in either case (B02). A VDM/VDO sentence without {@code *hh} is {@code NO_CHECKSUM}
+ * (B01) unless lenient (then decoded with {@code checksumVerified = false}); a wrong checksum, or
+ * {@code *} not followed by two hex digits, is always {@code BAD_CHECKSUM} (B07 line 1). Fields
+ * after {@code *hh,} are receiver metadata, kept raw in {@link ReceivedMessage#trailer()} (B23):
+ * a last field of 9-10 digits is a UNIX time in seconds, of 12-13 digits in milliseconds
+ * (AMSA exactEarth {@code ,1328182324603}, USCG {@code ,1272422678}); the first field starting with
+ * {@code r} (USCG {@code r09SCHA1}) is the source when there is no tag block {@code s:}.
+ *
+ * <h2>Encapsulated AIS sentences</h2>
+ * {@code !ttVDM} and {@code !ttVDO} (own ship) from any two-character talker {@code tt} (AI, AB,
+ * AD, AN, AR, AS, AT, AX, BS, SA ...; B06). Any two printable characters are accepted as talker:
+ * the AMSA feed has 1 500 sentences with talker {@code =I} whose checksums are correct (the talker
+ * was mangled before the checksum was computed), so the payload is intact and is decoded; the
+ * talker is reported as sent. Fields: fragment count 1..9, fragment number 1..count (else
+ * {@code BAD_FRAGMENT_HEADER}, B10 {@code AAVDM,0,1}), sequence id empty or 0..9, channel empty or
+ * one character (A, B, and the {@code 1}/{@code 2} of satellite feeds; {@code 0} and {@code C} are
+ * also seen and kept as sent), payload, fill bits 0..5 ({@code BAD_FILL_BITS}; fill bits on a
+ * fragment other than the last must be 0). A wrong field count or a non-numeric field is
+ * {@code MALFORMED_SENTENCE}; a payload character outside the 6-bit armour is
+ * {@code ILLEGAL_PAYLOAD_CHARACTER} (B07); an empty payload is {@code EMPTY_PAYLOAD}.
+ * Other sentences ({@code $GPRMC}, {@code $PGHP}, {@code $PSTT}, {@code !AIABM}, {@code !AIPWR},
+ * {@code $ABVSI} ...) with a good checksum are counted by address field and passed over; a
+ * {@code $} sentence may lack the checksum (optional in NMEA 0183 outside encapsulation).
+ *
+ * <h2>Multi-sentence messages</h2>
+ * Fragments are grouped by talker, VDM/VDO, sequence id and channel, plus the tag block group id
+ * when present (so two channels using the same sequence id interleave correctly). Fragments may
+ * arrive in any order. A fragment whose number is already held for its key, or whose count differs,
+ * evicts the held group first; a group is also evicted when {@link Options#maxPendingGroups()} is
+ * reached (oldest first), when {@link Options#maxFragmentAgeLines()} lines have passed since its
+ * first fragment, or when a fragment with a receive time more than
+ * {@link Options#maxFragmentAgeMillis()} later arrives, and at {@link #finish()}. An evicted group
+ * gives one rejection per line: {@code INCOMPLETE_MESSAGE} if it held fragment 1, else
+ * {@code ORPHAN_FRAGMENT}. A continuation is never decoded on its own (B09). When a group is
+ * completed by a fragment 1 that arrived after its continuation(s), the message is held for one
+ * line: if that line is a repeat of such a continuation, the earlier continuation belonged to a lost
+ * message and is rejected as an orphan instead of being glued to the new fragment 1. Fragment
+ * payloads are concatenated in fragment order and the last fragment's fill bits removed.
+ *
+ * <h2>Receive time</h2>
+ * Tag block {@code c:} (of fragment 1, or the first fragment that has one) &gt; {@code $PGHP} &gt;
+ * trailer epoch &gt; receive clock &gt; none. A {@code $PGHP,1,yyyy,mm,dd,hh,mm,ss,ms,...,cc} line
+ * (Gatehouse) applies to the message whose first sentence is on the next non-blank line (lines with
+ * only a tag block in between are allowed). In the DMA files its last field {@code cc} is the XOR of
+ * the checksums of that message's sentences (or {@code 00} for the base station's own VDO), so the
+ * time is used only when {@code cc} is {@code 00}, absent, or equals that XOR: AMSA exactEarth files
+ * interleave {@code $PGHP} lines that do not describe the following sentence, and those fall back to
+ * the trailer time.
+ */
+public final class AisStreamDecoder {
+    private static final int MAX_PAYLOAD_CHARS = BitReader.MAX_BITS / 6;
+
+    private final Options options;
+    private final AisListener listener;
+    private final Stats stats = new Stats();
+    private final BitReader reader = new BitReader();
+    private LongSupplier receiveClock;
+
+    // line assembly across feed() calls
+    private final byte[] carry;
+    private int carryLen;
+    private boolean overlong;
+    private boolean lastWasCr;
+    private long lineNumber;
+
+    // current line (for rejections)
+    private byte[] curBuf;
+    private int curOff;
+    private int curLen;
+
+    // $PGHP armed for the next sentence
+    private boolean pghpArmed;
+    private long pghpTime;
+    private int pghpRef;
+
+    // pending multi-sentence groups in creation order
+    private final Group[] pending;
+    private int pendingCount;
+    private final ArrayList<Group> pool = new ArrayList<>();
+    private Group deferred;
+    private boolean deferredTouched;
+    private final byte[] assembly = new byte[MAX_PAYLOAD_CHARS];
+
+    private final AsciiCache talkers = new AsciiCache(64);
+    private final AsciiCache addresses = new AsciiCache(128);
+    private final AsciiCache sources = new AsciiCache(256);
+    private byte[] lastTagBytes = new byte[0];
+    private TagBlock lastTag;
+
+    /**
+     * @param options bounds and leniency
+     * @param listener receives messages and rejections
+     */
+    public AisStreamDecoder(Options options, AisListener listener) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.carry = new byte[options.maxLineLength()];
+        this.pending = new Group[options.maxPendingGroups()];
+    }
+
+    /**
+     * Sets the clock giving the receive time (UTC ms) of sentences that carry no better time, e.g.
+     * {@code System::currentTimeMillis} for a live socket; null to remove it.
+     */
+    public void setReceiveClock(LongSupplier clock) {
+        this.receiveClock = clock;
+    }
+
+    /** The counters; a live view. */
+    public Stats stats() {
+        return stats;
+    }
+
+    /** The options in use. */
+    public Options options() {
+        return options;
+    }
+
+    /**
+     * Feeds raw bytes with any line terminators (LF, CRLF, bare CR). A partial last line is kept
+     * (at most {@link Options#maxLineLength()} bytes) until the next call or {@link #finish()}.
+     */
+    public void feed(byte[] buf, int off, int len) {
+        Objects.checkFromIndexSize(off, len, buf.length);
+        int end = off + len;
+        int start = off;
+        for (int i = off; i < end; i++) {
+            byte c = buf[i];
+            if (c != '\n' && c != '\r') {
+                continue;
+            }
+            boolean empty = i == start && carryLen == 0 && !overlong;
+            if (c == '\n' && lastWasCr && empty) {
+                lastWasCr = false; // LF of a CRLF pair
+                start = i + 1;
+                continue;
+            }
+            lastWasCr = c == '\r';
+            if (carryLen == 0 && !overlong) {
+                line(buf, start, i - start);
+            } else {
+                appendCarry(buf, start, i - start);
+                endCarriedLine();
+            }
+            start = i + 1;
+        }
+        if (start < end) {
+            lastWasCr = false;
+            appendCarry(buf, start, end - start);
+        }
+    }
+
+    /** Reads the stream to its end through {@link #feed} and then calls {@link #finish()}; does not close it. */
+    public void consume(InputStream in) throws IOException {
+        byte[] buf = new byte[1 << 16];
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            feed(buf, 0, n);
+        }
+        finish();
+    }
+
+    private void appendCarry(byte[] buf, int off, int len) {
+        if (overlong) {
+            return;
+        }
+        if (carryLen + len > carry.length) {
+            int keep = carry.length - carryLen;
+            System.arraycopy(buf, off, carry, carryLen, keep);
+            carryLen = carry.length;
+            overlong = true;
+            return;
+        }
+        System.arraycopy(buf, off, carry, carryLen, len);
+        carryLen += len;
+    }
+
+    private void endCarriedLine() {
+        if (overlong) {
+            lineNumber++;
+            stats.lines++;
+            curBuf = carry;
+            curOff = 0;
+            curLen = carryLen;
+            reject(RejectReason.LINE_TOO_LONG, "longer than " + options.maxLineLength() + " bytes");
+            overlong = false;
+            carryLen = 0;
+            afterLine();
+        } else {
+            int n = carryLen;
+            carryLen = 0;
+            line(carry, 0, n);
+        }
+    }
+
+    /**
+     * Processes one complete line given without its terminator (a stray CR or LF at either end is
+     * treated as whitespace).
+     */
+    public void line(byte[] buf, int off, int len) {
+        Objects.checkFromIndexSize(off, len, buf.length);
+        lineNumber++;
+        stats.lines++;
+        curBuf = buf;
+        curOff = off;
+        if (len > options.maxLineLength()) {
+            curLen = options.maxLineLength();
+            reject(RejectReason.LINE_TOO_LONG, "longer than " + options.maxLineLength() + " bytes");
+        } else {
+            curLen = len;
+            processLine(buf, off, off + len);
+        }
+        afterLine();
+    }
+
+    /**
+     * Ends the input: processes a last line that had no terminator and rejects every incomplete
+     * multi-sentence message (one rejection per line). The decoder can then take a new stream.
+     */
+    public void finish() {
+        if (carryLen > 0 || overlong) {
+            endCarriedLine();
+        }
+        lastWasCr = false;
+        pghpArmed = false;
+        if (deferred != null) {
+            Group g = deferred;
+            deferred = null;
+            complete(g);
+        }
+        while (pendingCount > 0) {
+            evict(0, "end of input");
+        }
+    }
+
+    /**
+     * Decodes a whole text (lines separated by any terminator) and returns the messages
+     * ({@link ReceivedMessage}) and rejections ({@link Rejection}) in output order. For tests and tools.
+     */
+    public static List<Object> decodeAll(String text, Options options) {
+        List<Object> out = new ArrayList<>();
+        AisStreamDecoder d = new AisStreamDecoder(options, new AisListener() {
+            @Override
+            public void message(ReceivedMessage m) {
+                out.add(m);
+            }
+
+            @Override
+            public void rejected(Rejection r) {
+                out.add(r);
+            }
+        });
+        byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
+        d.feed(b, 0, b.length);
+        d.finish();
+        return out;
+    }
+
+    // ---------------------------------------------------------------- line processing
+
+    private static boolean isSpace(byte c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    }
+
+    private static int hex(byte c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return -1;
+    }
+
+    private void processLine(byte[] b, int p, int e) {
+        while (p < e && isSpace(b[p])) {
+            p++;
+        }
+        while (e > p && isSpace(b[e - 1])) {
+            e--;
+        }
+        if (p == e) {
+            stats.blankLines++;
+            return;
+        }
+        boolean armed = pghpArmed;
+        pghpArmed = false;
+        TagBlock tb = null;
+        if (b[p] == '\\') {
+            int close = p + 1;
+            while (close < e && b[close] != '\\') {
+                close++;
+            }
+            if (close == e) {
+                reject(RejectReason.BAD_TAG_BLOCK, "no closing backslash");
+                return;
+            }
+            tb = tagBlock(b, p + 1, close);
+            if (tb == null) {
+                return; // rejected
+            }
+            p = close + 1;
+            if (p == e) {
+                stats.tagBlockOnlyLines++;
+                pghpArmed = armed;
+                return;
+            }
+        }
+        byte start = b[p];
+        if (start != '!' && start != '$') {
+            reject(RejectReason.NOT_A_SENTENCE, "no '!' or '$' at the start");
+            return;
+        }
+        int star = -1;
+        int x = 0;
+        for (int i = p + 1; i < e; i++) {
+            byte c = b[i];
+            if (c == '*') {
+                star = i;
+                break;
+            }
+            x ^= c;
+        }
+        int sentEnd;
+        int trailerFrom = -1;
+        int checksum = -1;
+        if (star < 0) {
+            sentEnd = e;
+        } else {
+            sentEnd = star;
+            int h1 = star + 1 < e ? hex(b[star + 1]) : -1;
+            int h2 = star + 2 < e ? hex(b[star + 2]) : -1;
+            if (h1 < 0 || h2 < 0) {
+                reject(RejectReason.BAD_CHECKSUM, "'*' not followed by two hex digits");
+                return;
+            }
+            checksum = h1 << 4 | h2;
+            if (star + 3 < e) {
+                if (b[star + 3] != ',') {
+                    reject(RejectReason.MALFORMED_SENTENCE, "unexpected characters after the checksum");
+                    return;
+                }
+                trailerFrom = star + 4;
+            }
+            if (checksum != (x & 0xff)) {
+                reject(RejectReason.BAD_CHECKSUM, String.format("*%02X given, %02X computed", checksum, x & 0xff));
+                return;
+            }
+        }
+        // address field
+        int addrEnd = p + 1;
+        while (addrEnd < sentEnd && b[addrEnd] != ',') {
+            addrEnd++;
+        }
+        int addrLen = addrEnd - p - 1;
+        if (addrLen < 1 || addrLen > 15) {
+            reject(RejectReason.MALFORMED_SENTENCE, "bad address field");
+            return;
+        }
+        boolean vdm = start == '!' && addrLen == 5 && b[p + 3] == 'V' && b[p + 4] == 'D'
+                && (b[p + 5] == 'M' || b[p + 5] == 'O') && talkerChar(b[p + 1]) && talkerChar(b[p + 2]);
+        if (!vdm) {
+            if (star < 0 && start == '!') {
+                if (!options.lenientChecksum()) {
+                    reject(RejectReason.NO_CHECKSUM, "");
+                    return;
+                }
+            }
+            for (int i = p + 1; i < addrEnd; i++) {
+                if (!talkerChar(b[i])) {
+                    reject(RejectReason.MALFORMED_SENTENCE, "bad address field");
+                    return;
+                }
+            }
+            String address = addresses.get(b, p + 1, addrLen);
+            stats.other(address);
+            if (addrLen == 4 && b[p + 1] == 'P' && b[p + 2] == 'G' && b[p + 3] == 'H' && b[p + 4] == 'P') {
+                pghp(b, addrEnd, sentEnd);
+            }
+            return;
+        }
+        if (star < 0 && !options.lenientChecksum()) {
+            reject(RejectReason.NO_CHECKSUM, "");
+            return;
+        }
+        vdmSentence(b, p, addrEnd, sentEnd, trailerFrom, e, checksum, tb, armed);
+    }
+
+    private static boolean talkerChar(byte c) {
+        return c > ' ' && c < 127 && c != ',' && c != '*' && c != '!' && c != '$' && c != '\\';
+    }
+
+    private TagBlock tagBlock(byte[] b, int from, int close) {
+        int star = close - 3;
+        boolean verified;
+        int paramsEnd;
+        if (star > from && b[star] == '*' && hex(b[star + 1]) >= 0 && hex(b[star + 2]) >= 0) {
+            int x = 0;
+            for (int i = from; i < star; i++) {
+                x ^= b[i];
+            }
+            int given = hex(b[star + 1]) << 4 | hex(b[star + 2]);
+            verified = given == (x & 0xff);
+            if (!verified && !options.acceptBadTagBlockChecksum()) {
+                reject(RejectReason.BAD_TAG_BLOCK_CHECKSUM, String.format("*%02X given, %02X computed", given, x & 0xff));
+                return null;
+            }
+            paramsEnd = star;
+        } else {
+            for (int i = from; i < close; i++) {
+                if (b[i] == '*') {
+                    reject(RejectReason.BAD_TAG_BLOCK, "'*' not followed by two hex digits");
+                    return null;
+                }
+            }
+            if (!options.lenientChecksum()) {
+                reject(RejectReason.BAD_TAG_BLOCK, "no checksum");
+                return null;
+            }
+            verified = false;
+            paramsEnd = close;
+        }
+        int n = paramsEnd - from;
+        if (lastTag != null && lastTag.checksumVerified() == verified && n == lastTagBytes.length
+                && java.util.Arrays.equals(b, from, paramsEnd, lastTagBytes, 0, n)) {
+            return lastTag;
+        }
+        TagBlock tb;
+        try {
+            tb = TagBlock.parse(b, from, paramsEnd, verified);
+        } catch (AisDecodeException ex) {
+            reject(ex.reason(), ex.getMessage());
+            return null;
+        }
+        if (tb.s() != null) {
+            // share the source string between tag blocks of the same station
+            String s = sources.get(tb.s().getBytes(StandardCharsets.ISO_8859_1), 0, tb.s().length());
+            if (s != tb.s()) {
+                tb = new TagBlock(tb.c(), s, tb.d(), tb.g(), tb.n(), tb.r(), tb.t(), tb.i(), tb.other(), tb.checksumVerified());
+            }
+        }
+        lastTagBytes = java.util.Arrays.copyOfRange(b, from, paramsEnd);
+        lastTag = tb;
+        return tb;
+    }
+
+    /** Parses $PGHP,1,yyyy,mm,dd,hh,mm,ss,ms,...,cc and arms its time for the next sentence. */
+    private void pghp(byte[] b, int addrEnd, int sentEnd) {
+        int[] v = new int[8];
+        int q = addrEnd + 1;
+        for (int f = 0; f < 8; f++) {
+            int c = q;
+            int val = 0;
+            while (c < sentEnd && b[c] != ',') {
+                if (b[c] < '0' || b[c] > '9' || c - q > 5) {
+                    return;
+                }
+                val = val * 10 + (b[c] - '0');
+                c++;
+            }
+            if (c == q || c >= sentEnd) {
+                return;
+            }
+            v[f] = val;
+            q = c + 1;
+        }
+        if (v[0] != 1 || v[1] < 1970 || v[1] > 2200 || v[2] < 1 || v[2] > 12 || v[3] < 1 || v[3] > 31
+                || v[4] > 23 || v[5] > 59 || v[6] > 60 || v[7] > 999) {
+            return;
+        }
+        int last = sentEnd;
+        while (last > q && b[last - 1] != ',') {
+            last--;
+        }
+        int ref = -1;
+        if (sentEnd - last == 2 && hex(b[last]) >= 0 && hex(b[last + 1]) >= 0) {
+            ref = hex(b[last]) << 4 | hex(b[last + 1]);
+            if (ref == 0) {
+                ref = -1;
+            }
+        }
+        long days = daysFromCivil(v[1], v[2], v[3]);
+        pghpTime = ((days * 24 + v[4]) * 60 + v[5]) * 60_000L + v[6] * 1000L + v[7];
+        pghpRef = ref;
+        pghpArmed = true;
+    }
+
+    /** Days since 1970-01-01 of a proleptic Gregorian date. */
+    static long daysFromCivil(int y, int m, int d) {
+        y -= m <= 2 ? 1 : 0;
+        int era = (y >= 0 ? y : y - 399) / 400;
+        int yoe = y - era * 400;
+        int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+        int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        return era * 146097L + doe - 719468;
+    }
+
+    private void vdmSentence(byte[] b, int p, int addrEnd, int sentEnd, int trailerFrom, int e, int checksum,
+                             TagBlock tb, boolean armed) {
+        boolean vdo = b[p + 5] == 'O';
+        if (vdo) {
+            stats.vdoSentences++;
+        } else {
+            stats.vdmSentences++;
+        }
+        // fields: count, number, sequence id, channel, payload, fill bits (c2..c6 are the commas after each)
+        int c1 = addrEnd + 1;
+        int c2 = next(b, c1, sentEnd);
+        int c3 = next(b, c2 + 1, sentEnd);
+        int c4 = next(b, c3 + 1, sentEnd);
+        int c5 = next(b, c4 + 1, sentEnd);
+        int c6 = next(b, c5 + 1, sentEnd);
+        if (c6 >= sentEnd) {
+            reject(RejectReason.MALFORMED_SENTENCE, "fewer than 7 fields");
+            return;
+        }
+        if (next(b, c6 + 1, sentEnd) != sentEnd) {
+            reject(RejectReason.MALFORMED_SENTENCE, "more than 7 fields");
+            return;
+        }
+        int count = digitField(b, c1, c2);
+        int number = digitField(b, c2 + 1, c3);
+        if (count == -2 || number == -2) {
+            reject(RejectReason.MALFORMED_SENTENCE, "fragment count/number not numeric");
+            return;
+        }
+        if (count < 1 || count > 9 || number < 1 || number > count) {
+            reject(RejectReason.BAD_FRAGMENT_HEADER, "fragment " + fieldText(b, c2 + 1, c3) + " of " + fieldText(b, c1, c2));
+            return;
+        }
+        int seq;
+        if (c3 + 1 == c4) {
+            seq = -1;
+        } else {
+            seq = digitField(b, c3 + 1, c4);
+            if (seq < 0 || seq > 9) {
+                reject(RejectReason.MALFORMED_SENTENCE, "sequence id " + fieldText(b, c3 + 1, c4));
+                return;
+            }
+        }
+        char channel;
+        if (c4 + 1 == c5) {
+            channel = '\0';
+        } else if (c4 + 2 == c5 && Character.isLetterOrDigit((char) b[c4 + 1])) {
+            channel = (char) b[c4 + 1];
+        } else {
+            reject(RejectReason.MALFORMED_SENTENCE, "channel " + fieldText(b, c4 + 1, c5));
+            return;
+        }
+        int fill = digitField(b, c6 + 1, sentEnd);
+        if (fill == -2) {
+            reject(RejectReason.MALFORMED_SENTENCE, "fill bits " + fieldText(b, c6 + 1, sentEnd));
+            return;
+        }
+        if (fill > 5 || (number < count && fill != 0)) {
+            reject(RejectReason.BAD_FILL_BITS, "fill bits " + fill + (number < count ? " on fragment " + number + " of " + count : ""));
+            return;
+        }
+        int payOff = c5 + 1;
+        int payEnd = c6;
+        int payLen = payEnd - payOff;
+
+        String talker = talkers.get(b, p + 1, 2);
+        // trailer
+        String trailer = null;
+        long trailerTime = Long.MIN_VALUE;
+        String trailerSource = null;
+        if (trailerFrom >= 0) {
+            trailer = new String(b, trailerFrom, e - trailerFrom, StandardCharsets.ISO_8859_1);
+            trailerTime = trailerEpoch(b, trailerFrom, e);
+            trailerSource = trailerSource(b, trailerFrom, e);
+        }
+        long clock = receiveClock != null ? receiveClock.getAsLong() : Long.MIN_VALUE;
+        boolean pghpHere = armed && number == 1;
+
+        if (count == 1) {
+            if (payLen == 0) {
+                reject(RejectReason.EMPTY_PAYLOAD, "");
+                return;
+            }
+            AisMessage m;
+            try {
+                reader.reset(b, payOff, payLen, fill);
+                m = AisDecoder.decode(reader);
+            } catch (AisDecodeException ex) {
+                reject(ex.reason(), ex.getMessage());
+                return;
+            }
+            emit(m, tb, pghpHere && (pghpRef < 0 || pghpRef == checksum), pghpTime, trailer, trailerTime,
+                    trailerSource, clock, talker, vdo, channel, checksum >= 0, 1, lineNumber);
+            return;
+        }
+        // one fragment of a multi-sentence message
+        if (payLen == 0) {
+            reject(RejectReason.EMPTY_PAYLOAD, "fragment " + number + " of " + count);
+            return;
+        }
+        for (int i = payOff; i < payEnd; i++) {
+            if (SixBit.value(b[i]) < 0) {
+                reject(RejectReason.ILLEGAL_PAYLOAD_CHARACTER,
+                        "illegal payload character '" + (char) (b[i] & 0xff) + "' at " + (i - payOff));
+                return;
+            }
+        }
+        String gid = tb != null && tb.g() != null ? tb.g().id() : null;
+        long key = ((long) (b[p + 1] & 0xff) << 24) | ((b[p + 2] & 0xff) << 16) | (vdo ? 1 << 15 : 0)
+                | ((seq + 1) << 8) | (channel & 0xff);
+        long known = tb != null && tb.hasTime() ? tb.c() : trailerTime != Long.MIN_VALUE ? trailerTime : clock;
+        if (known != Long.MIN_VALUE) {
+            evictOlderThan(known - options.maxFragmentAgeMillis());
+        }
+        int k = number - 1;
+        Group g = find(key, gid);
+        if (g != null && g == deferred && (g.earlyMask & (1 << k)) != 0) {
+            // the continuation(s) held before fragment 1 belonged to an earlier, lost message
+            dropEarly(g);
+            deferred = null;
+        } else if (g != null && (g.total != count || (g.have & (1 << k)) != 0)) {
+            if (g == deferred) {
+                deferred = null;
+                complete(g);
+            } else {
+                evict(indexOf(g), "superseded at line " + lineNumber);
+            }
+            g = null;
+        }
+        if (g == null) {
+            if (pendingCount == pending.length) {
+                evict(0, "more than " + pending.length + " incomplete messages");
+            }
+            g = pool.isEmpty() ? new Group() : pool.remove(pool.size() - 1);
+            g.init(key, gid, count, lineNumber, known, talker, vdo, channel);
+            pending[pendingCount++] = g;
+        }
+        int haveBefore = g.have;
+        g.add(k, curBuf, curOff, curLen, payOff - curOff, payLen, lineNumber);
+        g.tbs[k] = tb;
+        g.trailers[k] = trailer;
+        g.trailerTimes[k] = trailerTime;
+        g.trailerSources[k] = trailerSource;
+        stats.pendingFragmentLines++;
+        if (number == count) {
+            g.fill = fill;
+        }
+        g.checksums[k] = checksum;
+        if (clock != Long.MIN_VALUE && (g.clock == Long.MIN_VALUE || clock < g.clock)) {
+            g.clock = clock;
+        }
+        if (k == 0) {
+            g.firstLine = lineNumber;
+            g.talker = talker;
+            g.pghp = pghpHere;
+            g.pghpTime = pghpTime;
+            g.pghpRef = pghpRef;
+        }
+        if (g.complete()) {
+            if (k == 0 && haveBefore != 0) {
+                g.earlyMask = haveBefore;
+                if (deferred != null) {
+                    Group d = deferred;
+                    deferred = null;
+                    complete(d);
+                }
+                deferred = g;
+                deferredTouched = true;
+            } else {
+                complete(g);
+            }
+        }
+    }
+
+    private static int next(byte[] b, int from, int end) {
+        int i = from;
+        while (i < end && b[i] != ',') {
+            i++;
+        }
+        return i;
+    }
+
+    /** A one-digit field: 0..9; -2 if empty, longer or not a digit. Two digits give 10..99 so that range checks fail. */
+    private static int digitField(byte[] b, int from, int to) {
+        if (to - from == 1 && b[from] >= '0' && b[from] <= '9') {
+            return b[from] - '0';
+        }
+        if (to - from == 2 && b[from] >= '0' && b[from] <= '9' && b[from + 1] >= '0' && b[from + 1] <= '9') {
+            return (b[from] - '0') * 10 + b[from + 1] - '0';
+        }
+        return -2;
+    }
+
+    private static String fieldText(byte[] b, int from, int to) {
+        return "'" + new String(b, from, Math.max(0, Math.min(to - from, 20)), StandardCharsets.ISO_8859_1) + "'";
+    }
+
+    /** Last trailer field as UNIX time: 9-10 digits seconds, 12-13 digits milliseconds; else MIN_VALUE. */
+    private static long trailerEpoch(byte[] b, int from, int to) {
+        int s = to;
+        while (s > from && b[s - 1] != ',') {
+            s--;
+        }
+        int n = to - s;
+        if (n < 9 || n > 13 || n == 11) {
+            return Long.MIN_VALUE;
+        }
+        long v = 0;
+        for (int i = s; i < to; i++) {
+            if (b[i] < '0' || b[i] > '9') {
+                return Long.MIN_VALUE;
+            }
+            v = v * 10 + (b[i] - '0');
+        }
+        return n <= 10 ? v * 1000 : v;
+    }
+
+    /** First trailer field starting with 'r' (USCG receiver id), else null. */
+    private String trailerSource(byte[] b, int from, int to) {
+        int s = from;
+        while (s < to) {
+            int f = next(b, s, to);
+            if (b[s] == 'r' && f - s > 1) {
+                return sources.get(b, s, f - s);
+            }
+            s = f + 1;
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- output
+
+    private void emit(AisMessage m, TagBlock tb, boolean pghpOk, long pghpT, String trailer, long trailerTime,
+                      String trailerSource, long clock, String talker, boolean vdo, char channel, boolean verified,
+                      int sentences, long firstLine) {
+        long time;
+        TimeSource ts;
+        if (tb != null && tb.hasTime()) {
+            time = tb.c();
+            ts = TimeSource.TAG_BLOCK;
+        } else if (pghpOk) {
+            time = pghpT;
+            ts = TimeSource.PGHP;
+        } else if (trailerTime != Long.MIN_VALUE) {
+            time = trailerTime;
+            ts = TimeSource.TRAILER;
+        } else if (clock != Long.MIN_VALUE) {
+            time = clock;
+            ts = TimeSource.RECEIVE_CLOCK;
+        } else {
+            time = Long.MIN_VALUE;
+            ts = TimeSource.NONE;
+        }
+        String source = tb != null && tb.s() != null ? tb.s() : trailerSource;
+        int bits = reader.length();
+        int type = m.messageType();
+        boolean anomaly = NominalLength.isAnomalous(type, type == 24 ? reader.unsigned(38, 2) : 0, bits);
+        ReceivedMessage rm = new ReceivedMessage(m, time, ts, source, talker, vdo, channel, verified, bits, anomaly,
+                sentences, firstLine, tb, trailer);
+        stats.message(rm);
+        listener.message(rm);
+    }
+
+    private void reject(RejectReason reason, String detail) {
+        stats.rejected[reason.ordinal()]++;
+        listener.rejected(new Rejection(reason, detail == null ? "" : detail, lineNumber,
+                new String(curBuf, curOff, curLen, StandardCharsets.ISO_8859_1)));
+    }
+
+    private void rejectStored(RejectReason reason, String detail, long line, byte[] text, int len) {
+        stats.rejected[reason.ordinal()]++;
+        listener.rejected(new Rejection(reason, detail, line, new String(text, 0, len, StandardCharsets.ISO_8859_1)));
+    }
+
+    // ---------------------------------------------------------------- fragment groups
+
+    private void afterLine() {
+        if (deferred != null) {
+            if (deferredTouched) {
+                deferredTouched = false;
+            } else {
+                Group g = deferred;
+                deferred = null;
+                complete(g);
+            }
+        }
+        while (pendingCount > 0 && lineNumber - pending[0].startLine >= options.maxFragmentAgeLines()
+                && pending[0] != deferred) {
+            evict(0, "no fragment for " + options.maxFragmentAgeLines() + " lines");
+        }
+    }
+
+    private Group find(long key, String gid) {
+        for (int i = pendingCount - 1; i >= 0; i--) {
+            Group g = pending[i];
+            if (g.key == key && Objects.equals(g.gid, gid)) {
+                return g;
+            }
+        }
+        return null;
+    }
+
+    private int indexOf(Group g) {
+        for (int i = 0; i < pendingCount; i++) {
+            if (pending[i] == g) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("group not pending");
+    }
+
+    private void remove(int i) {
+        System.arraycopy(pending, i + 1, pending, i, pendingCount - i - 1);
+        pending[--pendingCount] = null;
+    }
+
+    private void evictOlderThan(long limit) {
+        for (int i = 0; i < pendingCount; ) {
+            Group g = pending[i];
+            if (g != deferred && g.startTime != Long.MIN_VALUE && g.startTime < limit) {
+                evict(i, "no fragment for " + options.maxFragmentAgeMillis() + " ms");
+            } else {
+                i++;
+            }
+        }
+    }
+
+    private void evict(int index, String why) {
+        Group g = pending[index];
+        if (g == deferred) {
+            deferred = null; // complete, only held back for one line
+            complete(g);
+            return;
+        }
+        remove(index);
+        RejectReason reason = (g.have & 1) != 0 ? RejectReason.INCOMPLETE_MESSAGE : RejectReason.ORPHAN_FRAGMENT;
+        String detail = (reason == RejectReason.INCOMPLETE_MESSAGE ? "has " : "no fragment 1; has ")
+                + Integer.bitCount(g.have) + " of " + g.total + " fragments; " + why;
+        rejectGroupLines(g, g.have, reason, detail);
+        release(g);
+    }
+
+    private void rejectGroupLines(Group g, int mask, RejectReason reason, String detail) {
+        // in input line order
+        int left = mask;
+        while (left != 0) {
+            int best = -1;
+            for (int k = 0; k < 9; k++) {
+                if ((left & (1 << k)) != 0 && (best < 0 || g.lineNo[k] < g.lineNo[best])) {
+                    best = k;
+                }
+            }
+            left &= ~(1 << best);
+            stats.pendingFragmentLines--;
+            rejectStored(reason, detail, g.lineNo[best], g.text[best], g.textLen[best]);
+        }
+    }
+
+    private void dropEarly(Group g) {
+        rejectGroupLines(g, g.earlyMask, RejectReason.ORPHAN_FRAGMENT,
+                "continuation without its fragment 1 (a later message reused the sequence id)");
+        g.have &= ~g.earlyMask;
+        g.earlyMask = 0;
+    }
+
+    private void complete(Group g) {
+        int idx = indexOf(g);
+        remove(idx);
+        int total = 0;
+        boolean tooLong = false;
+        for (int k = 0; k < g.total; k++) {
+            int n = g.payLen[k];
+            if (total + n > assembly.length) {
+                tooLong = true;
+                break;
+            }
+            System.arraycopy(g.text[k], g.payOff[k], assembly, total, n);
+            total += n;
+        }
+        AisMessage m = null;
+        RejectReason failure = null;
+        String detail = null;
+        if (tooLong) {
+            failure = RejectReason.PAYLOAD_TOO_LONG;
+            detail = "more than " + assembly.length + " characters";
+        } else {
+            try {
+                reader.reset(assembly, 0, total, g.fill);
+                m = AisDecoder.decode(reader);
+            } catch (AisDecodeException ex) {
+                failure = ex.reason();
+                detail = ex.getMessage();
+            }
+        }
+        if (m == null) {
+            rejectGroupLines(g, g.have, failure, detail);
+        } else {
+            stats.pendingFragmentLines -= g.total;
+            boolean verified = true;
+            int xor = 0;
+            for (int k = 0; k < g.total; k++) {
+                verified &= g.checksums[k] >= 0;
+                xor ^= g.checksums[k];
+            }
+            boolean pghpOk = g.pghp && (g.pghpRef < 0 || (verified && g.pghpRef == xor));
+            int t = 0;
+            while (t < g.total - 1 && g.tbs[t] == null) {
+                t++;
+            }
+            int r = 0;
+            while (r < g.total - 1 && g.trailers[r] == null) {
+                r++;
+            }
+            emit(m, g.tbs[t], pghpOk, g.pghpTime, g.trailers[r], g.trailers[r] == null ? Long.MIN_VALUE : g.trailerTimes[r],
+                    g.trailerSources[r], g.clock, g.talker, g.vdo, g.channel, verified, g.total, g.firstLine);
+        }
+        release(g);
+    }
+
+    private void release(Group g) {
+        java.util.Arrays.fill(g.tbs, null);
+        java.util.Arrays.fill(g.trailers, null);
+        java.util.Arrays.fill(g.trailerSources, null);
+        if (pool.size() < 64) {
+            pool.add(g);
+        }
+    }
+
+    /** One incomplete multi-sentence message. Reused through a pool. */
+    private static final class Group {
+        long key;
+        String gid;
+        int total;
+        int have;
+        int earlyMask;
+        long startLine;
+        long startTime;
+        long firstLine;
+        final byte[][] text = new byte[9][];
+        final int[] textLen = new int[9];
+        final int[] payOff = new int[9];
+        final int[] payLen = new int[9];
+        final long[] lineNo = new long[9];
+        final int[] checksums = new int[9];
+        int fill;
+        // per fragment: tag block and trailer (the message takes fragment 1's, else the first one present)
+        final TagBlock[] tbs = new TagBlock[9];
+        final String[] trailers = new String[9];
+        final long[] trailerTimes = new long[9];
+        final String[] trailerSources = new String[9];
+        long clock;
+        String talker;
+        boolean vdo;
+        char channel;
+        boolean pghp;
+        long pghpTime;
+        int pghpRef;
+
+        void init(long key, String gid, int total, long line, long time, String talker, boolean vdo, char channel) {
+            this.key = key;
+            this.gid = gid;
+            this.total = total;
+            this.have = 0;
+            this.earlyMask = 0;
+            this.startLine = line;
+            this.startTime = time;
+            this.firstLine = line;
+            this.fill = 0;
+            this.clock = Long.MIN_VALUE;
+            this.talker = talker;
+            this.vdo = vdo;
+            this.channel = channel;
+            this.pghp = false;
+        }
+
+        void add(int k, byte[] line, int lineOff, int lineLen, int payOffInLine, int len, long lineNumber) {
+            byte[] t = text[k];
+            if (t == null || t.length < lineLen) {
+                t = text[k] = new byte[Math.max(lineLen, 96)];
+            }
+            System.arraycopy(line, lineOff, t, 0, lineLen);
+            textLen[k] = lineLen;
+            payOff[k] = payOffInLine;
+            payLen[k] = len;
+            lineNo[k] = lineNumber;
+            have |= 1 << k;
+        }
+
+        boolean complete() {
+            return have == (1 << total) - 1;
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package org.watchkeeper.ais.nmea;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.watchkeeper.ais.RejectReason;
+
+/**
+ * Counters of one {@link AisStreamDecoder}. Every input line lands in exactly one of: blank,
+ * tag-block-only, other sentence, part of a decoded message, rejected, or (until
+ * {@link AisStreamDecoder#finish()}) pending in an incomplete multi-sentence message, so
+ * {@code lines() == accountedLines()} at all times. Live view: read it on the feeding thread.
+ */
+public final class Stats {
+    private static final RejectReason[] REASONS = RejectReason.values();
+
+    long lines;
+    long blankLines;
+    long tagBlockOnlyLines;
+    long vdmSentences;
+    long vdoSentences;
+    long otherSentenceLines;
+    final Map<String, long[]> other = new HashMap<>();
+    long messages;
+    final long[] byType = new long[64];
+    long messageSentences;
+    final long[] rejected = new long[REASONS.length];
+    long lengthAnomalies;
+    long pendingFragmentLines;
+    long firstReceiveTime = Long.MIN_VALUE;
+    long lastReceiveTime = Long.MIN_VALUE;
+
+    Stats() {
+    }
+
+    void other(String address) {
+        otherSentenceLines++;
+        long[] c = other.get(address);
+        if (c == null) {
+            other.put(address, c = new long[1]);
+        }
+        c[0]++;
+    }
+
+    void message(ReceivedMessage m) {
+        messages++;
+        byType[m.message().messageType() & 63]++;
+        messageSentences += m.sentences();
+        if (m.lengthAnomaly()) {
+            lengthAnomalies++;
+        }
+        long t = m.receiveTimeMillis();
+        if (t != Long.MIN_VALUE) {
+            if (firstReceiveTime == Long.MIN_VALUE || t < firstReceiveTime) {
+                firstReceiveTime = t;
+            }
+            if (lastReceiveTime == Long.MIN_VALUE || t > lastReceiveTime) {
+                lastReceiveTime = t;
+            }
+        }
+    }
+
+    /** Input lines seen (every terminator-delimited line, including blank and over-long ones). */
+    public long lines() {
+        return lines;
+    }
+
+    /** Lines that were empty or held only whitespace. */
+    public long blankLines() {
+        return blankLines;
+    }
+
+    /** Lines that held only a (valid) tag block and no sentence, e.g. {@code \si:AISD*3F\}. */
+    public long tagBlockOnlyLines() {
+        return tagBlockOnlyLines;
+    }
+
+    /** VDM sentences with a good checksum and address (whatever became of them afterwards). */
+    public long vdmSentences() {
+        return vdmSentences;
+    }
+
+    /** VDO (own-ship) sentences with a good checksum and address. */
+    public long vdoSentences() {
+        return vdoSentences;
+    }
+
+    /** Lines holding a valid sentence other than VDM/VDO ({@code $GPRMC}, {@code $PGHP}, {@code !AIABM} ...). */
+    public long otherSentenceLines() {
+        return otherSentenceLines;
+    }
+
+    /** Other sentences by address field (talker + formatter, e.g. {@code GPRMC}, {@code PGHP}, {@code ABVSI}), sorted. */
+    public Map<String, Long> otherSentences() {
+        Map<String, Long> m = new TreeMap<>();
+        other.forEach((k, v) -> m.put(k, v[0]));
+        return m;
+    }
+
+    /** Decoded messages. */
+    public long messages() {
+        return messages;
+    }
+
+    /** Decoded messages of one type (1..27; 0 for other values). */
+    public long messages(int type) {
+        return type < 0 || type > 63 ? 0 : byType[type];
+    }
+
+    /** Lines (sentences) used by decoded messages. */
+    public long messageSentences() {
+        return messageSentences;
+    }
+
+    /** Rejected lines for one reason. */
+    public long rejected(RejectReason reason) {
+        return rejected[reason.ordinal()];
+    }
+
+    /** Rejected lines by reason (reasons with a count of zero are left out). */
+    public Map<RejectReason, Long> rejections() {
+        EnumMap<RejectReason, Long> m = new EnumMap<>(RejectReason.class);
+        for (RejectReason r : REASONS) {
+            if (rejected[r.ordinal()] != 0) {
+                m.put(r, rejected[r.ordinal()]);
+            }
+        }
+        return m;
+    }
+
+    /** All rejected lines. */
+    public long rejectedLines() {
+        long n = 0;
+        for (long c : rejected) {
+            n += c;
+        }
+        return n;
+    }
+
+    /** Decoded messages whose payload length is not nominal for their type. */
+    public long lengthAnomalies() {
+        return lengthAnomalies;
+    }
+
+    /** Fragment lines held in incomplete multi-sentence messages right now (0 after {@code finish()}). */
+    public long pendingFragmentLines() {
+        return pendingFragmentLines;
+    }
+
+    /** Earliest known message receive time (UTC ms), {@link Long#MIN_VALUE} if none. */
+    public long firstReceiveTimeMillis() {
+        return firstReceiveTime;
+    }
+
+    /** Latest known message receive time (UTC ms), {@link Long#MIN_VALUE} if none. */
+    public long lastReceiveTimeMillis() {
+        return lastReceiveTime;
+    }
+
+    /** Sum of the per-kind line counts; equals {@link #lines()} (the accounting invariant). */
+    public long accountedLines() {
+        return blankLines + tagBlockOnlyLines + otherSentenceLines + messageSentences + rejectedLines() + pendingFragmentLines;
+    }
+
+    /** A multi-line human-readable summary. */
+    public String summary() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("lines ").append(lines).append(": messages ").append(messages)
+                .append(" (from ").append(messageSentences).append(" sentences), other sentences ").append(otherSentenceLines)
+                .append(", tag-block-only ").append(tagBlockOnlyLines).append(", blank ").append(blankLines)
+                .append(", rejected ").append(rejectedLines());
+        if (pendingFragmentLines > 0) {
+            sb.append(", pending fragments ").append(pendingFragmentLines);
+        }
+        sb.append('\n').append("VDM ").append(vdmSentences).append(", VDO ").append(vdoSentences)
+                .append(", length anomalies ").append(lengthAnomalies).append('\n');
+        if (firstReceiveTime != Long.MIN_VALUE) {
+            sb.append("receive time ").append(Instant.ofEpochMilli(firstReceiveTime)).append(" .. ")
+                    .append(Instant.ofEpochMilli(lastReceiveTime)).append('\n');
+        }
+        sb.append("by type:");
+        for (int t = 0; t < byType.length; t++) {
+            if (byType[t] != 0) {
+                sb.append(' ').append(t).append('=').append(byType[t]);
+            }
+        }
+        sb.append('\n');
+        if (!other.isEmpty()) {
+            sb.append("other sentences:");
+            otherSentences().forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
+            sb.append('\n');
+        }
+        for (RejectReason r : REASONS) {
+            if (rejected[r.ordinal()] != 0) {
+                sb.append("rejected ").append(r.description()).append(": ").append(rejected[r.ordinal()]).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return summary();
+    }
+}

@@ -1,0 +1,361 @@
+package org.watchkeeper.app;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.zip.GZIPInputStream;
+
+import org.watchkeeper.ais.json.CsvWriter;
+import org.watchkeeper.ais.json.GpsdJsonWriter;
+import org.watchkeeper.ais.nmea.AisListener;
+import org.watchkeeper.ais.nmea.AisStreamDecoder;
+import org.watchkeeper.ais.nmea.Options;
+import org.watchkeeper.ais.nmea.ReceivedMessage;
+import org.watchkeeper.ais.nmea.Rejection;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code watchkeeper decode}: NMEA 0183 AIS logs in, one decoded message per line out (gpsd-style
+ * JSON Lines or CSV), with every rejected line accounted for.
+ */
+@Command(name = "decode",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        sortOptions = false,
+        description = {
+            "Decode AIS messages from NMEA 0183 logs to JSON Lines or CSV.",
+            "",
+            "Reads !AIVDM/!AIVDO sentences with or without IEC 61162-450 tag blocks, $PGHP time lines or epoch"
+                + " suffixes; reassembles multi-sentence messages; counts and skips bad lines.",
+            "JSON: one object per message in gpsd's AIS JSON style (mmsi as a 9-digit string, \"not available\""
+                + " values absent). CSV: one row per message under a fixed header.",
+            "A summary (lines, sentences, messages by type, rejected lines by reason, other sentences, time span)"
+                + " goes to stderr.",
+            ""
+        },
+        footer = {"", "Exit codes: 0 done (even when lines were rejected), 1 I/O error (missing or unreadable input,"
+                + " output not writable), 2 usage error.",
+            "", "Examples:",
+            "  watchkeeper decode feed.nmea.gz > messages.jsonl",
+            "  watchkeeper decode --format csv -o out.csv --errors bad.tsv a.txt b.txt",
+            "  nc receiver 4001 | watchkeeper decode --quiet -"})
+public final class DecodeCommand implements Callable<Integer> {
+    /** Output formats. */
+    enum Format { json, csv }
+
+    private static final int READ_BUFFER = 1 << 16;
+
+    @Parameters(arity = "0..*", paramLabel = "FILE",
+            description = "NMEA log files, plain or gzip-compressed (detected from the content); '-' or none reads stdin.")
+    List<String> files = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the decoded messages to FILE instead of stdout.")
+    Path output;
+
+    @Option(names = "--errors", paramLabel = "FILE",
+            description = "Write every rejected line to FILE as tab-separated values: file, line number, reason, detail, original line.")
+    Path errors;
+
+    @Option(names = "--lenient",
+            description = "Accept sentences that have no checksum at all (marked \"checksum\":\"unverified\"); a wrong checksum is always rejected.")
+    boolean lenient;
+
+    @Option(names = "--accept-bad-tag-block-checksum",
+            description = "Keep sentences whose IEC 61162-450 tag block checksum is wrong (some feeds write *00 there); the sentence's own checksum is still checked.")
+    boolean acceptBadTagBlockChecksum;
+
+    @Option(names = "--quiet", description = "Do not print the summary.")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Main.Streams streams;
+
+    DecodeCommand(Main.Streams streams) {
+        this.streams = streams;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> inputs = files.isEmpty() ? List.of("-") : files;
+        for (String f : inputs) {
+            String problem = unreadable(f);
+            if (problem != null) {
+                err.println("watchkeeper decode: cannot read " + f + ": " + problem);
+                err.flush();
+                return 1;
+            }
+        }
+        Summary summary = new Summary();
+        long started = System.nanoTime();
+        OutputStream out = null;
+        ErrorsFile errorsFile = null;
+        String stage = "output " + (output == null ? "(stdout)" : output);
+        try {
+            out = output == null ? new NonClosing(streams.out()) : new FileOutputStream(output.toFile());
+            Sink sink = format == Format.csv ? new Sink.Csv(new CsvWriter(out)) : new Sink.Json(new GpsdJsonWriter(out));
+            if (errors != null) {
+                stage = "errors file " + errors;
+                errorsFile = new ErrorsFile(new FileOutputStream(errors.toFile()));
+            }
+            Options options = Options.DEFAULT.withLenientChecksum(lenient).withAcceptBadTagBlockChecksum(acceptBadTagBlockChecksum);
+            for (String f : inputs) {
+                stage = "input " + f;
+                decodeOne(f, options, sink, errorsFile, summary, out);
+            }
+            stage = "output " + (output == null ? "(stdout)" : output);
+            sink.flush();
+            if (errorsFile != null) {
+                stage = "errors file " + errors;
+                errorsFile.close();
+                errorsFile = null;
+            }
+            stage = "output " + (output == null ? "(stdout)" : output);
+            out.close();
+            out = null;
+        } catch (IOException | UncheckedIOException e) {
+            IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+            err.println("watchkeeper decode: I/O error on " + stage + ": " + describe(io));
+            err.flush();
+            closeQuietly(errorsFile);
+            closeQuietly(out);
+            return 1;
+        }
+        if (!quiet) {
+            summary.print(err, (System.nanoTime() - started) / 1e9);
+        }
+        err.flush();
+        return 0;
+    }
+
+    private void decodeOne(String name, Options options, Sink sink, ErrorsFile errorsFile, Summary summary, OutputStream out)
+            throws IOException {
+        AisListener listener = new AisListener() {
+            @Override
+            public void message(ReceivedMessage m) {
+                try {
+                    sink.write(m);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public void rejected(Rejection r) {
+                if (errorsFile != null) {
+                    try {
+                        errorsFile.write(name, r);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+        };
+        AisStreamDecoder decoder = new AisStreamDecoder(options, listener);
+        try (InputStream in = open(name)) {
+            byte[] buf = new byte[READ_BUFFER];
+            int n;
+            while ((n = in.read(buf, 0, buf.length)) > 0) {
+                decoder.feed(buf, 0, n);
+            }
+        }
+        decoder.finish();
+        summary.add(name, decoder.stats());
+    }
+
+    /** Why {@code f} cannot be read, or null when it can. */
+    private static String unreadable(String f) {
+        if (f.equals("-")) {
+            return null;
+        }
+        Path p = Path.of(f);
+        if (!Files.exists(p)) {
+            return "no such file";
+        }
+        if (Files.isDirectory(p)) {
+            return "is a directory";
+        }
+        if (!Files.isReadable(p)) {
+            return "permission denied";
+        }
+        return null;
+    }
+
+    /** Opens a file or stdin, unwrapping gzip when the content starts with the gzip magic bytes 1f 8b. */
+    private InputStream open(String name) throws IOException {
+        InputStream raw = name.equals("-") ? new NonClosingInput(streams.in()) : Files.newInputStream(Path.of(name));
+        BufferedInputStream in = new BufferedInputStream(raw, READ_BUFFER);
+        in.mark(2);
+        int b0 = in.read();
+        int b1 = in.read();
+        in.reset();
+        if (b0 == 0x1f && b1 == 0x8b) {
+            return new GZIPInputStream(in, READ_BUFFER);
+        }
+        return in;
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+
+    private static void closeQuietly(Closeable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // already reporting the first error
+            }
+        }
+    }
+
+    /** The chosen output writer. */
+    private interface Sink {
+        void write(ReceivedMessage m) throws IOException;
+
+        void flush() throws IOException;
+
+        record Json(GpsdJsonWriter w) implements Sink {
+            @Override
+            public void write(ReceivedMessage m) throws IOException {
+                w.write(m);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                w.flush();
+            }
+        }
+
+        record Csv(CsvWriter w) implements Sink {
+            @Override
+            public void write(ReceivedMessage m) throws IOException {
+                w.write(m);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                w.flush();
+            }
+        }
+    }
+
+    /**
+     * The {@code --errors} report: a header line, then one tab-separated line per rejected input
+     * line: file ({@code -} for stdin), line number, reason (the {@code RejectReason} constant),
+     * detail, the original line. Backslash, tab, CR, LF and other control characters inside a
+     * value are escaped ({@code \\}, {@code \t}, {@code \r}, {@code \n}, {@code \xHH}) so that each
+     * record stays on one line; in the detail and the original line, bytes 0x7f..0xff are written
+     * {@code \xHH} too, so the original bytes can be recovered exactly. The file is UTF-8 (only the
+     * file name can hold non-ASCII characters).
+     */
+    static final class ErrorsFile implements Closeable {
+        static final String HEADER = "file\tline\treason\tdetail\ttext\n";
+        private final OutputStream out;
+        private final StringBuilder sb = new StringBuilder(256);
+
+        ErrorsFile(OutputStream raw) throws IOException {
+            out = new BufferedOutputStream(raw, READ_BUFFER);
+            out.write(HEADER.getBytes(StandardCharsets.US_ASCII));
+        }
+
+        void write(String file, Rejection r) throws IOException {
+            sb.setLength(0);
+            escape(file, false);
+            sb.append('\t').append(r.lineNumber()).append('\t').append(r.reason().name()).append('\t');
+            escape(r.detail(), true);
+            sb.append('\t');
+            escape(r.line(), true);
+            sb.append('\n');
+            out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+        }
+
+        /**
+         * @param bytes the string holds input bytes as chars 0..255 (ISO-8859-1): those above 0x7e are
+         *              escaped as {@code \xHH} so that the original bytes can be recovered exactly
+         */
+        private void escape(String s, boolean bytes) {
+            if (s == null) {
+                return;
+            }
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                switch (c) {
+                    case '\\' -> sb.append("\\\\");
+                    case '\t' -> sb.append("\\t");
+                    case '\r' -> sb.append("\\r");
+                    case '\n' -> sb.append("\\n");
+                    default -> {
+                        if (c < 0x20 || c == 0x7f || (bytes && c > 0x7f && c <= 0xff)) {
+                            sb.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xf, 16));
+                        } else {
+                            sb.append(c);
+                        }
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
+    }
+
+    /** Keeps the process's stdout open when the command is done with it. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
+    }
+
+    /** Keeps the process's stdin open when the command is done with it. */
+    private static final class NonClosingInput extends java.io.FilterInputStream {
+        NonClosingInput(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // stdin belongs to the process
+        }
+    }
+}

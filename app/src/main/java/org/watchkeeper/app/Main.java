@@ -1,0 +1,94 @@
+package org.watchkeeper.app;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code watchkeeper} command line. Each task is a subcommand; {@code watchkeeper help
+ * COMMAND} or {@code watchkeeper COMMAND --help} describes it.
+ *
+ * <p>Exit codes: 0 success (bad input lines are reported, not fatal), 1 an I/O error (missing or
+ * unreadable input, output that cannot be written), 2 a usage error.
+ */
+@Command(name = "watchkeeper",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        subcommands = {DecodeCommand.class, CommandLine.HelpCommand.class},
+        description = {
+            "Watchkeeper: open maritime domain awareness.",
+            "Turns the AIS traffic picked up by coastal receivers and satellites into a picture of who is at sea and where."
+        },
+        footer = {"", "Exit codes: 0 success, 1 I/O error, 2 usage error.",
+            "Run 'watchkeeper help COMMAND' for a command's options."})
+public final class Main implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    /** Runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        // stdout as a raw stream: output is buffered by the writers, and write errors surface as IOException
+        int code = commandLine(System.in, new FileOutputStream(FileDescriptor.out),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8)).execute(args);
+        System.exit(code);
+    }
+
+    /**
+     * A command line bound to the given streams (tests run it in-process).
+     *
+     * @param in standard input, read by {@code decode -}
+     * @param out standard output, the default destination of decoded output
+     * @param err messages and summaries
+     */
+    public static CommandLine commandLine(InputStream in, OutputStream out, PrintWriter err) {
+        Streams streams = new Streams(in, out);
+        CommandLine cl = new CommandLine(new Main(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                if (cls == DecodeCommand.class) {
+                    return cls.cast(new DecodeCommand(streams));
+                }
+                return CommandLine.defaultFactory().create(cls);
+            }
+        });
+        cl.setErr(err);
+        cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        return cl;
+    }
+
+    /** Without a subcommand: show the usage on stderr and fail with the usage-error code. */
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command");
+    }
+
+    /** The process streams a command reads and writes. */
+    record Streams(InputStream in, OutputStream out) {
+    }
+
+    /** Reads the version Maven wrote into {@code version.properties}. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"watchkeeper " + p.getProperty("version", "unknown"),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+        }
+    }
+}

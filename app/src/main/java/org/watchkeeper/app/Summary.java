@@ -1,0 +1,99 @@
+package org.watchkeeper.app;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.watchkeeper.ais.RejectReason;
+import org.watchkeeper.ais.nmea.Stats;
+
+/** The counters of all inputs of one {@code decode} run, and their human-readable summary. */
+final class Summary {
+    int files;
+    long lines;
+    long blank;
+    long tagBlockOnly;
+    long vdm;
+    long vdo;
+    long messages;
+    long messageSentences;
+    long lengthAnomalies;
+    final long[] byType = new long[64];
+    final Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
+    final Map<String, Long> other = new TreeMap<>();
+    long first = Long.MIN_VALUE;
+    long last = Long.MIN_VALUE;
+
+    /** Adds the final counters of one input. */
+    void add(String name, Stats s) {
+        files++;
+        lines += s.lines();
+        blank += s.blankLines();
+        tagBlockOnly += s.tagBlockOnlyLines();
+        vdm += s.vdmSentences();
+        vdo += s.vdoSentences();
+        messages += s.messages();
+        messageSentences += s.messageSentences();
+        lengthAnomalies += s.lengthAnomalies();
+        for (int t = 0; t < byType.length; t++) {
+            byType[t] += s.messages(t);
+        }
+        s.rejections().forEach((r, n) -> rejected.merge(r, n, Long::sum));
+        s.otherSentences().forEach((k, n) -> other.merge(k, n, Long::sum));
+        if (s.firstReceiveTimeMillis() != Long.MIN_VALUE) {
+            first = first == Long.MIN_VALUE ? s.firstReceiveTimeMillis() : Math.min(first, s.firstReceiveTimeMillis());
+            last = last == Long.MIN_VALUE ? s.lastReceiveTimeMillis() : Math.max(last, s.lastReceiveTimeMillis());
+        }
+    }
+
+    long rejectedLines() {
+        return rejected.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    long otherLines() {
+        return other.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Prints the summary, one topic per line. */
+    void print(PrintWriter err, double seconds) {
+        err.printf(Locale.ROOT, "decoded %d message%s from %d line%s (%d file%s) in %.2f s%n",
+                messages, messages == 1 ? "" : "s", lines, lines == 1 ? "" : "s", files, files == 1 ? "" : "s", seconds);
+        err.printf(Locale.ROOT, "  sentences:      %d VDM, %d VDO; %d used by messages; %d length anomal%s%n",
+                vdm, vdo, messageSentences, lengthAnomalies, lengthAnomalies == 1 ? "y" : "ies");
+        StringBuilder sb = new StringBuilder();
+        for (int t = 0; t < byType.length; t++) {
+            if (byType[t] != 0) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(t).append(": ").append(byType[t]);
+            }
+        }
+        err.println("  by type:        " + (sb.length() == 0 ? "none" : sb));
+        sb.setLength(0);
+        rejected.forEach((r, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(r.description()).append(": ").append(n));
+        err.println("  rejected lines: " + rejectedLines() + (sb.length() == 0 ? "" : " (" + sb + ")"));
+        sb.setLength(0);
+        other.forEach((k, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(": ").append(n));
+        err.println("  other lines:    " + otherLines() + " sentences" + (sb.length() == 0 ? "" : " (" + sb + ")")
+                + ", " + tagBlockOnly + " tag-block-only, " + blank + " blank");
+        if (first == Long.MIN_VALUE) {
+            err.println("  time span:      no receive times in the input");
+        } else {
+            err.println("  time span:      " + Instant.ofEpochMilli(first) + " .. " + Instant.ofEpochMilli(last)
+                    + " (" + human(Duration.ofMillis(last - first)) + ")");
+        }
+    }
+
+    private static String human(Duration d) {
+        long s = d.getSeconds();
+        if (s < 120) {
+            return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+        }
+        if (s < 7200) {
+            return String.format(Locale.ROOT, "%d min %d s", s / 60, s % 60);
+        }
+        return String.format(Locale.ROOT, "%d h %d min", s / 3600, s / 60 % 60);
+    }
+}

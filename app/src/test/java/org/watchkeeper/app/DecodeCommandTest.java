@@ -1,0 +1,275 @@
+package org.watchkeeper.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs {@code watchkeeper decode} in-process on the field cases and real logs of the shared folder. */
+class DecodeCommandTest {
+    private static final Path SHARED = Path.of(System.getProperty("watchkeeper.shared", "../../shared"));
+    private static final Path CASES = SHARED.resolve("cases/inputs");
+
+    /** Case B13 (type 1, MMSI 371798000, ROT -127, SOG 12.3, lon -123.395383, lat 48.381633, COG 224.0, heading 215, second 33). */
+    static final String B13 = "{\"class\":\"AIS\",\"type\":1,\"repeat\":0,\"mmsi\":\"371798000\",\"status\":0,"
+            + "\"status_text\":\"Under way using engine\",\"turn\":\"fastleft\",\"speed\":12.3,\"accuracy\":true,"
+            + "\"lon\":-123.395383,\"lat\":48.381633,\"course\":224,\"heading\":215,\"second\":33,\"maneuver\":0,"
+            + "\"raim\":false,\"radio\":34017,\"sync_state\":0,\"slot_timeout\":2,\"slot_number\":1249,"
+            + "\"talker\":\"AI\",\"channel\":\"A\"}";
+
+    /** Case B10 line 1: type 3 (ITDMA state), MMSI 352004522, SOG 10.5, lon 23.861970, lat 37.617650, COG 106.0, heading 107, second 60; time from the tag block c:. */
+    static final String B10_1 = "{\"class\":\"AIS\",\"type\":3,\"repeat\":0,\"mmsi\":\"352004522\",\"status\":0,"
+            + "\"status_text\":\"Under way using engine\",\"turn\":0,\"speed\":10.5,\"accuracy\":false,"
+            + "\"lon\":23.86197,\"lat\":37.61765,\"course\":106,\"heading\":107,\"second\":60,\"maneuver\":0,"
+            + "\"raim\":false,\"radio\":0,\"sync_state\":0,\"slot_increment\":0,\"slots\":0,\"keep\":false,"
+            + "\"time\":\"2025-05-21T09:00:25Z\",\"time_source\":\"tag_block\",\"source\":\"blah\",\"talker\":\"AI\",\"channel\":\"A\"}";
+
+    /** Case B10 line 3: type 1, MMSI 240999901, status 8, ROT and heading not available (absent), SOG 0, COG 0, second 25. */
+    static final String B10_3 = "{\"class\":\"AIS\",\"type\":1,\"repeat\":0,\"mmsi\":\"240999901\",\"status\":8,"
+            + "\"status_text\":\"Under way sailing\",\"speed\":0,\"accuracy\":false,"
+            + "\"lon\":23.682275,\"lat\":37.932223,\"course\":0,\"second\":25,\"maneuver\":0,"
+            + "\"raim\":false,\"radio\":49430,\"sync_state\":0,\"slot_timeout\":3,\"received_stations\":278,"
+            + "\"time\":\"2025-05-21T09:00:25Z\",\"time_source\":\"tag_block\",\"source\":\"blah\",\"talker\":\"AI\",\"channel\":\"A\"}";
+
+    /** Case B01 decoded leniently: type 1, MMSI 001000282, SOG 31.4, lon 29.914463, lat 69.357123, COG 294.9, heading 294, second 12. */
+    static final String B01_LENIENT = "{\"class\":\"AIS\",\"type\":1,\"repeat\":0,\"mmsi\":\"001000282\",\"status\":0,"
+            + "\"status_text\":\"Under way using engine\",\"turn\":0,\"speed\":31.4,\"accuracy\":false,"
+            + "\"lon\":29.914463,\"lat\":69.357123,\"course\":294.9,\"heading\":294,\"second\":12,\"maneuver\":0,"
+            + "\"raim\":false,\"radio\":98761,\"sync_state\":0,\"slot_timeout\":6,\"slot_number\":457,"
+            + "\"talker\":\"AI\",\"channel\":\"A\",\"checksum\":\"unverified\"}";
+
+    @TempDir
+    Path tmp;
+
+    /** The result of one in-process run. */
+    record Run(int exit, String out, String err) {
+        List<String> lines() {
+            return out.isEmpty() ? List.of() : Arrays.asList(out.split("\n", -1)).subList(0, out.split("\n", -1).length - 1);
+        }
+    }
+
+    static Run run(byte[] stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        int code = Main.commandLine(new ByteArrayInputStream(stdin), out, new PrintWriter(err, true)).execute(args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
+    }
+
+    static Run run(String... args) {
+        return run(new byte[0], args);
+    }
+
+    static Path caseFile(String id) {
+        Path p = CASES.resolve(id + ".nmea");
+        assumeTrue(Files.isRegularFile(p), "shared cases folder not found (" + p + "); set -Dwatchkeeper.shared");
+        return p;
+    }
+
+    @Test
+    void decodesCaseB13ToTheExactJsonLine() {
+        Run r = run("decode", "--quiet", caseFile("B13").toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEqualTo(B13 + "\n");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void tagBlockTimeAndSourceAreWrittenAndTheBadLineGoesToTheErrorsFile() throws IOException {
+        Path b10 = caseFile("B10");
+        Path errors = tmp.resolve("errors.tsv");
+        Run r = run("decode", "--errors", errors.toString(), b10.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.lines()).containsExactly(B10_1, B10_3);
+        List<String> tsv = Files.readAllLines(errors, StandardCharsets.UTF_8);
+        assertThat(tsv).hasSize(2);
+        assertThat(tsv.get(0)).isEqualTo("file\tline\treason\tdetail\ttext");
+        String[] cols = tsv.get(1).split("\t", -1);
+        assertThat(cols).hasSize(5);
+        assertThat(cols[0]).isEqualTo(b10.toString());
+        assertThat(cols[1]).isEqualTo("2");
+        assertThat(cols[2]).isEqualTo("BAD_FRAGMENT_HEADER");
+        assertThat(cols[4]).isEqualTo("\\\\s:blah,c:1747818025*38\\\\!AAVDM,0,1,,B,16UK7Fi0?w4tQF0l4Q@>401v1PS;,0*0F");
+        // summary on stderr
+        assertThat(r.err()).contains("decoded 2 messages from 3 lines (1 file)")
+                .contains("by type:        1: 1, 3: 1")
+                .contains("rejected lines: 1 (bad fragment count/number: 1)")
+                .contains("time span:      2025-05-21T09:00:25Z .. 2025-05-21T09:00:25Z");
+    }
+
+    @Test
+    void missingChecksumIsRejectedUnlessLenient() throws IOException {
+        Path b01 = caseFile("B01");
+        Path errors = tmp.resolve("b01.tsv");
+        Run strict = run("decode", "--errors", errors.toString(), b01.toString());
+        assertThat(strict.exit()).isZero();
+        assertThat(strict.out()).isEmpty();
+        assertThat(strict.err()).contains("rejected lines: 1 (no checksum: 1)");
+        assertThat(Files.readAllLines(errors).get(1))
+                .startsWith(b01 + "\t1\tNO_CHECKSUM\t")
+                .endsWith("\t!AIVDM,1,1,,A,100u3FP04r28t0<WcshcQI<H0H79,0");
+
+        Run lenient = run("decode", "--lenient", "--quiet", b01.toString());
+        assertThat(lenient.exit()).isZero();
+        assertThat(lenient.out()).isEqualTo(B01_LENIENT + "\n");
+    }
+
+    @Test
+    void gzipIsDetectedFromTheContentNotTheName() throws IOException {
+        Path gz = tmp.resolve("looks-plain.nmea");
+        try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            o.write(Files.readAllBytes(caseFile("B13")));
+        }
+        Run r = run("decode", "--quiet", gz.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEqualTo(B13 + "\n");
+    }
+
+    @Test
+    void readsStdinWithDashOrWithoutFiles() throws IOException {
+        byte[] in = Files.readAllBytes(caseFile("B13"));
+        assertThat(run(in, "decode", "--quiet", "-").out()).isEqualTo(B13 + "\n");
+        assertThat(run(in, "decode", "--quiet").out()).isEqualTo(B13 + "\n");
+    }
+
+    @Test
+    void severalFilesGoToOneOutputFile() throws IOException {
+        Path out = tmp.resolve("out.jsonl");
+        Run r = run("decode", "-o", out.toString(), caseFile("B13").toString(), caseFile("B10").toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(Files.readAllLines(out, StandardCharsets.UTF_8)).containsExactly(B13, B10_1, B10_3);
+        assertThat(r.err()).contains("decoded 3 messages from 4 lines (2 files)");
+    }
+
+    @Test
+    void csvHasTheFixedHeaderAndOneRowPerMessage() {
+        Run r = run("decode", "--quiet", "--format", "csv", caseFile("B10").toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEqualTo("time,source,talker,channel,type,repeat,mmsi,status,turn,speed,accuracy,lon,lat,course,"
+                + "heading,second,imo,callsign,shipname,shiptype,to_bow,to_stern,to_port,to_starboard,epfd,draught,"
+                + "destination,eta,dte,aid_type,name,dac,fi\r\n"
+                + "2025-05-21T09:00:25Z,blah,AI,A,3,0,352004522,0,0,10.5,false,23.86197,37.61765,106,107,60,,,,,,,,,,,,,,,,,\r\n"
+                + "2025-05-21T09:00:25Z,blah,AI,A,1,0,240999901,8,,0,false,23.682275,37.932223,0,,25,,,,,,,,,,,,,,,,,\r\n");
+    }
+
+    @Test
+    void badLinesStillExitZero() {
+        Run r = run("decode", "--quiet", caseFile("B07").toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.lines()).hasSize(1);
+        assertThat(r.lines().get(0)).startsWith("{\"class\":\"AIS\",\"type\":3,\"repeat\":0,\"mmsi\":\"338075797\",")
+                .contains("\"lon\":-76.33215,\"lat\":38.978977,\"course\":239,\"heading\":239,\"second\":60,");
+    }
+
+    @Test
+    void missingFileIsAnIoErrorWithExitOneAndNoOutput() {
+        Path missing = tmp.resolve("no-such.nmea");
+        Run r = run("decode", caseFile("B13").toString(), missing.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("watchkeeper decode: cannot read " + missing + ": no such file" + System.lineSeparator());
+    }
+
+    @Test
+    void directoryAsInputIsAnIoError() {
+        Run r = run("decode", tmp.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("is a directory");
+    }
+
+    @Test
+    void unwritableOutputIsAnIoError() {
+        Path out = tmp.resolve("missing-dir/out.jsonl");
+        Run r = run("decode", "-o", out.toString(), caseFile("B13").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).startsWith("watchkeeper decode: I/O error on output " + out + ": ");
+    }
+
+    @Test
+    void failingStdoutIsAnIoError() {
+        OutputStream broken = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        };
+        StringWriter err = new StringWriter();
+        int code = Main.commandLine(new ByteArrayInputStream(new byte[0]), broken, new PrintWriter(err, true))
+                .execute("decode", "--quiet", caseFile("B13").toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).startsWith("watchkeeper decode: I/O error on output (stdout): Broken pipe");
+    }
+
+    @Test
+    void realDmaStreamDecodesEveryMessageToOneLine() throws IOException {
+        Path file = SHARED.resolve("data/ais/dma-aislib/stream_example.txt");
+        assumeTrue(Files.isRegularFile(file), "shared data not found: " + file);
+        Path errors = tmp.resolve("stream.tsv");
+        Run r = run("decode", "--errors", errors.toString(), file.toString());
+        assertThat(r.exit()).isZero();
+        List<String> lines = r.lines();
+        // the summary's message count is the number of JSON lines written
+        assertThat(r.err()).contains("decoded " + lines.size() + " messages from 8551 lines (1 file)");
+        assertThat(lines).allSatisfy(l -> assertThat(l).startsWith("{\"class\":\"AIS\",\"type\":").endsWith("}"));
+        // every rejected line is in the errors file, after its header
+        long rejected = Files.readAllLines(errors).size() - 1;
+        assertThat(r.err()).contains("rejected lines: " + rejected);
+        // line 6 of the file, a type 3 report received 2010-06-11 11:46:12.451 UTC (the $PGHP line before it):
+        // MMSI 258902000, SOG 11.0, lon 14.730163, lat 55.3168, COG 57.8, heading 60, second 11
+        assertThat(lines).filteredOn(l -> l.contains("\"mmsi\":\"258902000\"")).first().asString()
+                .startsWith("{\"class\":\"AIS\",\"type\":3,\"repeat\":0,\"mmsi\":\"258902000\",\"status\":0,")
+                .contains("\"turn\":0,\"speed\":11,\"accuracy\":false,\"lon\":14.730163,\"lat\":55.3168,\"course\":57.8,\"heading\":60,\"second\":11,")
+                .contains("\"time\":\"2010-06-11T11:46:12.451Z\",\"time_source\":\"pghp\"");
+    }
+
+    @Test
+    void placeholderTagBlockChecksumsAreKeptOnlyWhenAsked() {
+        // AMSA's tag blocks carry *00 instead of their checksum: \c:1420030798*00\!ABVDM,...
+        Path file = SHARED.resolve("data/ais/amsa-risky/nmea-timestamped.txt");
+        assumeTrue(Files.isRegularFile(file), "shared data not found: " + file);
+        Run strict = run("decode", file.toString());
+        assertThat(strict.exit()).isZero();
+        assertThat(strict.out()).isEmpty();
+        assertThat(strict.err()).contains("rejected lines: 100 (tag block checksum mismatch: 100)");
+        Run lenient = run("decode", "--quiet", "--accept-bad-tag-block-checksum", file.toString());
+        assertThat(lenient.exit()).isZero();
+        // first line: \c:1420030798*00\!ABVDM,1,1,4,B,17P;HV?P008F98Il;EC1mOwL0@KP,0*22 (type 1, MMSI 503503000)
+        assertThat(lenient.lines().get(0)).startsWith("{\"class\":\"AIS\",\"type\":1,\"repeat\":0,\"mmsi\":\"503503000\",")
+                .endsWith("\"time\":\"2014-12-31T12:59:58Z\",\"time_source\":\"tag_block\",\"talker\":\"AB\",\"channel\":\"B\"}");
+    }
+
+    @Test
+    void versionAndHelp() {
+        Run v = run("--version");
+        assertThat(v.exit()).isZero();
+        assertThat(v.out()).startsWith("watchkeeper 0.");
+        Run h = run("decode", "--help");
+        assertThat(h.exit()).isZero();
+        assertThat(h.out()).contains("--format=FORMAT", "--errors=FILE", "--lenient", "--quiet", "-o, --output=FILE", "json, csv");
+        Run badFormat = run("decode", "--format", "xml", "x.nmea");
+        assertThat(badFormat.exit()).isEqualTo(2);
+        assertThat(badFormat.err()).contains("--format", "xml");
+        Run none = run();
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.err()).contains("Missing command", "decode");
+    }
+}
