@@ -12,6 +12,7 @@ import org.watchkeeper.ais.StandardSarAircraftPositionReport;
 import org.watchkeeper.ais.StaticAndVoyageData;
 import org.watchkeeper.ais.StaticDataReportPartA;
 import org.watchkeeper.ais.StaticDataReportPartB;
+import org.watchkeeper.ais.nmea.ReceivedMessage;
 
 /**
  * Turns decoded AIS messages into observations. A message gives zero, one or two observations
@@ -31,6 +32,21 @@ import org.watchkeeper.ais.StaticDataReportPartB;
  * IMO number, ship type and draught 0 mean "not available" and become absent; empty text becomes null.
  */
 public final class ObservationMapper {
+
+    /**
+     * Observations of a message read from an NMEA stream: event time is the message's receive time
+     * (tag block {@code c:}, {@code $PGHP}, epoch trailer or receive clock), source the receiving
+     * station ({@code s:} / USCG {@code r...}), else the talker.
+     *
+     * @return the observations; empty when the message has no receive time (an observation without
+     *         event time cannot be placed; set a receive clock on live sockets) or says nothing
+     */
+    public List<Observation> map(ReceivedMessage rm) {
+        if (!rm.hasReceiveTime()) {
+            return List.of();
+        }
+        return map(rm.message(), rm.receiveTimeMillis(), rm.source() != null ? rm.source() : rm.talker());
+    }
 
     /**
      * @param m the decoded message
