@@ -32,7 +32,10 @@ import org.watchkeeper.core.geo.Geodesy;
  * inland, are never rejected, while a fix tens of kilometres inside a continent (a wrong sign, a
  * swapped latitude/longitude, a GNSS fault) is. Inland waterways far from the sea (the Great Lakes,
  * the Rhine, the Mississippi above its delta) are land for this mask: callers tracking such traffic
- * should raise the tolerance or not use the land test.
+ * should raise the tolerance or not use the land test. (Measured on the MarineCadastre US extract of
+ * 2022-01-03: 38 % of fixes lie more than 2 km inside this land, nearly all on the Mississippi,
+ * Gulf Coast waterways, Puget Sound inlets and the Great Lakes; the tracker therefore uses no land
+ * mask unless given one.)
  *
  * <p>Lookups: a lazily filled grid of 0.25° cells remembers whether a cell is all sea, all land or
  * crossed by the coast; only coastal cells need a point-in-polygon test (indexed, per polygon), and
