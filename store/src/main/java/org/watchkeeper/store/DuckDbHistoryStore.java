@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 
 import org.duckdb.DuckDBAppender;
@@ -15,7 +16,9 @@ import org.duckdb.DuckDBConnection;
  * The embedded history store: one DuckDB database file, {@value #FILE_NAME}, in a data
  * directory. Nothing to install or run beside the application.
  *
- * <p>Positions are appended through DuckDB's Appender (columnar bulk load). No DuckDB extension
+ * <p>Positions and identity changes are appended through DuckDB's Appender (columnar bulk
+ * load); vessels and events go through the Appender into per-connection staging tables and are
+ * merged with one {@code INSERT ... ON CONFLICT} statement. No DuckDB extension
  * is used: the radius query evaluates the haversine formula in SQL after a latitude/longitude
  * box prefilter, and polygon queries test candidates from a box prefilter with JTS, exactly as
  * {@link PostgresHistoryStore} does, so both give the same answers. DuckDB's per-block min/max
@@ -93,13 +96,106 @@ public final class DuckDbHistoryStore extends JdbcHistoryStore {
                         + " start_ms BIGINT NOT NULL, end_ms BIGINT NOT NULL, lat DOUBLE, lon DOUBLE,"
                         + " geometry_geojson VARCHAR, parameters_json VARCHAR, evidence_json VARCHAR)",
                 "CREATE TABLE IF NOT EXISTS event_vessels (event_id VARCHAR NOT NULL, ord INTEGER NOT NULL,"
-                        + " mmsi INTEGER NOT NULL)");
+                        + " mmsi INTEGER NOT NULL)",
+                // Per-connection staging tables: rows arrive through the Appender, then one
+                // set-based statement merges them (DuckDB runs row-by-row prepared batches slowly).
+                "CREATE TEMP TABLE staging_vessels AS SELECT * FROM vessels LIMIT 0",
+                "CREATE TEMP TABLE staging_events AS SELECT * FROM events LIMIT 0",
+                "CREATE TEMP TABLE staging_event_vessels AS SELECT * FROM event_vessels LIMIT 0");
+    }
+
+    private DuckDBAppender appender(String table) throws SQLException {
+        return connection.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA, table);
+    }
+
+    private DuckDBAppender stagingAppender(String table) throws SQLException {
+        return connection.unwrap(DuckDBConnection.class).createAppender("temp", DuckDBConnection.DEFAULT_SCHEMA, table);
+    }
+
+    @Override
+    protected void writeVessels(Collection<VesselRow> rows) throws SQLException {
+        execute("DELETE FROM staging_vessels");
+        try (DuckDBAppender a = stagingAppender("staging_vessels")) {
+            for (VesselRow v : rows) {
+                a.beginRow();
+                a.append(v.mmsi());
+                appendText(a, v.name());
+                appendText(a, v.callsign());
+                appendOpt(a, v.imo());
+                appendOpt(a, v.shipType());
+                appendText(a, v.vesselClass());
+                appendText(a, v.flag());
+                a.append(v.toBow());
+                a.append(v.toStern());
+                a.append(v.toPort());
+                a.append(v.toStarboard());
+                appendOpt(a, v.draught());
+                appendText(a, v.destination());
+                appendText(a, v.eta());
+                a.append(v.firstSeen());
+                a.append(v.lastSeen());
+                appendOpt(a, v.lastLat());
+                appendOpt(a, v.lastLon());
+                a.append(v.positions());
+                a.endRow();
+            }
+        }
+        execute(vesselUpsertSql("SELECT " + VESSEL_COLUMNS + " FROM staging_vessels"),
+                "DELETE FROM staging_vessels");
+    }
+
+    @Override
+    protected void writeIdentityChanges(List<IdentityChangeRow> rows) throws SQLException {
+        try (DuckDBAppender a = appender("identity_changes")) {
+            for (IdentityChangeRow r : rows) {
+                a.beginRow();
+                a.append(r.mmsi());
+                a.append(r.timeMillis());
+                a.append(r.field());
+                appendText(a, r.oldValue());
+                appendText(a, r.newValue());
+                a.endRow();
+            }
+        }
+    }
+
+    @Override
+    protected void writeEvents(Collection<EventRow> rows) throws SQLException {
+        execute("DELETE FROM staging_events", "DELETE FROM staging_event_vessels");
+        try (DuckDBAppender a = stagingAppender("staging_events");
+             DuckDBAppender v = stagingAppender("staging_event_vessels")) {
+            for (EventRow e : rows) {
+                a.beginRow();
+                a.append(e.id());
+                a.append(e.kind());
+                a.append(e.startMillis());
+                a.append(e.endMillis());
+                appendOpt(a, e.lat());
+                appendOpt(a, e.lon());
+                appendText(a, e.geometryGeoJson());
+                appendText(a, e.parametersJson());
+                appendText(a, e.evidenceJson());
+                a.endRow();
+                int[] mmsis = e.mmsis();
+                for (int k = 0; k < mmsis.length; k++) {
+                    v.beginRow();
+                    v.append(e.id());
+                    v.append(k);
+                    v.append(mmsis[k]);
+                    v.endRow();
+                }
+            }
+        }
+        execute(eventUpsertSql("SELECT " + EVENT_COLUMNS + " FROM staging_events"),
+                "DELETE FROM event_vessels WHERE event_id IN (SELECT id FROM staging_events)",
+                "INSERT INTO event_vessels SELECT event_id, ord, mmsi FROM staging_event_vessels",
+                "DELETE FROM staging_events",
+                "DELETE FROM staging_event_vessels");
     }
 
     @Override
     protected void bulkAppendPositions(List<PositionRow> rows) throws SQLException {
-        DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
-        try (DuckDBAppender a = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "positions")) {
+        try (DuckDBAppender a = appender("positions")) {
             for (PositionRow p : rows) {
                 a.beginRow();
                 a.append(p.mmsi());
@@ -112,13 +208,17 @@ public final class DuckDbHistoryStore extends JdbcHistoryStore {
                 appendOpt(a, p.navStatus());
                 a.append(p.messageType());
                 a.append(p.segment());
-                if (p.source() == null) {
-                    a.appendNull();
-                } else {
-                    a.append(p.source());
-                }
+                appendText(a, p.source());
                 a.endRow();
             }
+        }
+    }
+
+    private static void appendText(DuckDBAppender a, String v) throws SQLException {
+        if (v == null) {
+            a.appendNull();
+        } else {
+            a.append(v);
         }
     }
 

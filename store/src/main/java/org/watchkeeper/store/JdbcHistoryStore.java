@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -118,65 +119,86 @@ abstract class JdbcHistoryStore implements HistoryStore {
         for (VesselRow r : rows) {
             last.put(r.mmsi(), r);
         }
-        if (last.isEmpty()) {
-            return;
+        if (!last.isEmpty()) {
+            inTransaction("upsert vessels", () -> writeVessels(last.values()));
         }
-        StringBuilder sql = new StringBuilder("INSERT INTO vessels (").append(VESSEL_COLUMNS)
-                .append(") VALUES (").append(placeholders(19)).append(") ON CONFLICT (mmsi) DO UPDATE SET ");
-        String[] cols = VESSEL_COLUMNS.split(", ");
+    }
+
+    /** {@code INSERT ... ON CONFLICT (mmsi) DO UPDATE} of every column but the key. */
+    static String vesselUpsertSql(String valuesOrSelect) {
+        return upsertSql("vessels", VESSEL_COLUMNS, "mmsi", valuesOrSelect);
+    }
+
+    /** {@code INSERT ... ON CONFLICT (id) DO UPDATE} of every column but the key. */
+    static String eventUpsertSql(String valuesOrSelect) {
+        return upsertSql("events", EVENT_COLUMNS, "id", valuesOrSelect);
+    }
+
+    private static String upsertSql(String table, String columns, String key, String valuesOrSelect) {
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (").append(columns)
+                .append(") ").append(valuesOrSelect).append(" ON CONFLICT (").append(key).append(") DO UPDATE SET ");
+        String[] cols = columns.split(", ");
         for (int i = 1; i < cols.length; i++) {
             sql.append(i > 1 ? ", " : "").append(cols[i]).append(" = excluded.").append(cols[i]);
         }
-        inTransaction("upsert vessels", () -> {
-            try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
-                for (VesselRow v : last.values()) {
-                    int i = 1;
-                    ps.setInt(i++, v.mmsi());
-                    setText(ps, i++, v.name());
-                    setText(ps, i++, v.callsign());
-                    setOptInt(ps, i++, v.imo());
-                    setOptInt(ps, i++, v.shipType());
-                    setText(ps, i++, v.vesselClass());
-                    setText(ps, i++, v.flag());
-                    ps.setInt(i++, v.toBow());
-                    ps.setInt(i++, v.toStern());
-                    ps.setInt(i++, v.toPort());
-                    ps.setInt(i++, v.toStarboard());
-                    setOptDouble(ps, i++, v.draught());
-                    setText(ps, i++, v.destination());
-                    setText(ps, i++, v.eta());
-                    ps.setLong(i++, v.firstSeen());
-                    ps.setLong(i++, v.lastSeen());
-                    setOptDouble(ps, i++, v.lastLat());
-                    setOptDouble(ps, i++, v.lastLon());
-                    ps.setLong(i, v.positions());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+        return sql.toString();
+    }
+
+    /**
+     * Writes vessels (distinct MMSIs) inside the open transaction. This version uses a JDBC
+     * batch of {@link #vesselUpsertSql}.
+     */
+    protected void writeVessels(Collection<VesselRow> rows) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(vesselUpsertSql("VALUES (" + placeholders(19) + ")"))) {
+            for (VesselRow v : rows) {
+                int i = 1;
+                ps.setInt(i++, v.mmsi());
+                setText(ps, i++, v.name());
+                setText(ps, i++, v.callsign());
+                setOptInt(ps, i++, v.imo());
+                setOptInt(ps, i++, v.shipType());
+                setText(ps, i++, v.vesselClass());
+                setText(ps, i++, v.flag());
+                ps.setInt(i++, v.toBow());
+                ps.setInt(i++, v.toStern());
+                ps.setInt(i++, v.toPort());
+                ps.setInt(i++, v.toStarboard());
+                setOptDouble(ps, i++, v.draught());
+                setText(ps, i++, v.destination());
+                setText(ps, i++, v.eta());
+                ps.setLong(i++, v.firstSeen());
+                ps.setLong(i++, v.lastSeen());
+                setOptDouble(ps, i++, v.lastLat());
+                setOptDouble(ps, i++, v.lastLon());
+                ps.setLong(i, v.positions());
+                ps.addBatch();
             }
-        });
+            ps.executeBatch();
+        }
     }
 
     @Override
     public synchronized void appendIdentityChanges(List<IdentityChangeRow> rows) {
         Objects.requireNonNull(rows, "rows");
-        if (rows.isEmpty()) {
-            return;
+        if (!rows.isEmpty()) {
+            inTransaction("append identity changes", () -> writeIdentityChanges(rows));
         }
-        inTransaction("append identity changes", () -> {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "INSERT INTO identity_changes (mmsi, time_ms, field, old_value, new_value) VALUES (?, ?, ?, ?, ?)")) {
-                for (IdentityChangeRow r : rows) {
-                    ps.setInt(1, r.mmsi());
-                    ps.setLong(2, r.timeMillis());
-                    ps.setString(3, r.field());
-                    setText(ps, 4, r.oldValue());
-                    setText(ps, 5, r.newValue());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+    }
+
+    /** Appends identity changes inside the open transaction. This version uses a JDBC batch. */
+    protected void writeIdentityChanges(List<IdentityChangeRow> rows) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "INSERT INTO identity_changes (mmsi, time_ms, field, old_value, new_value) VALUES (?, ?, ?, ?, ?)")) {
+            for (IdentityChangeRow r : rows) {
+                ps.setInt(1, r.mmsi());
+                ps.setLong(2, r.timeMillis());
+                ps.setString(3, r.field());
+                setText(ps, 4, r.oldValue());
+                setText(ps, 5, r.newValue());
+                ps.addBatch();
             }
-        });
+            ps.executeBatch();
+        }
     }
 
     @Override
@@ -186,53 +208,52 @@ abstract class JdbcHistoryStore implements HistoryStore {
         for (EventRow e : rows) {
             last.put(e.id(), e);
         }
-        if (last.isEmpty()) {
-            return;
+        if (!last.isEmpty()) {
+            inTransaction("upsert events", () -> writeEvents(last.values()));
         }
-        StringBuilder upsert = new StringBuilder("INSERT INTO events (").append(EVENT_COLUMNS)
-                .append(") VALUES (").append(placeholders(9)).append(") ON CONFLICT (id) DO UPDATE SET ");
-        String[] cols = EVENT_COLUMNS.split(", ");
-        for (int i = 1; i < cols.length; i++) {
-            upsert.append(i > 1 ? ", " : "").append(cols[i]).append(" = excluded.").append(cols[i]);
-        }
-        inTransaction("upsert events", () -> {
-            try (PreparedStatement ps = connection.prepareStatement(upsert.toString());
-                 PreparedStatement del = connection.prepareStatement("DELETE FROM event_vessels WHERE event_id = ?");
-                 PreparedStatement ins = connection.prepareStatement(
-                         "INSERT INTO event_vessels (event_id, ord, mmsi) VALUES (?, ?, ?)")) {
-                boolean anyVessel = false;
-                for (EventRow e : last.values()) {
-                    int i = 1;
-                    ps.setString(i++, e.id());
-                    ps.setString(i++, e.kind());
-                    ps.setLong(i++, e.startMillis());
-                    ps.setLong(i++, e.endMillis());
-                    setOptDouble(ps, i++, e.lat());
-                    setOptDouble(ps, i++, e.lon());
-                    setText(ps, i++, e.geometryGeoJson());
-                    setText(ps, i++, e.parametersJson());
-                    setText(ps, i, e.evidenceJson());
-                    ps.addBatch();
-                    del.setString(1, e.id());
-                    del.addBatch();
-                }
-                ps.executeBatch();
-                del.executeBatch();
-                for (EventRow e : last.values()) {
-                    int[] mmsis = e.mmsis();
-                    for (int k = 0; k < mmsis.length; k++) {
-                        ins.setString(1, e.id());
-                        ins.setInt(2, k);
-                        ins.setInt(3, mmsis[k]);
-                        ins.addBatch();
-                        anyVessel = true;
-                    }
-                }
-                if (anyVessel) {
-                    ins.executeBatch();
+    }
+
+    /**
+     * Writes events (distinct ids) inside the open transaction: upserts the event rows and
+     * replaces their vessel lists. This version uses JDBC batches.
+     */
+    protected void writeEvents(Collection<EventRow> rows) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(eventUpsertSql("VALUES (" + placeholders(9) + ")"));
+             PreparedStatement del = connection.prepareStatement("DELETE FROM event_vessels WHERE event_id = ?");
+             PreparedStatement ins = connection.prepareStatement(
+                     "INSERT INTO event_vessels (event_id, ord, mmsi) VALUES (?, ?, ?)")) {
+            boolean anyVessel = false;
+            for (EventRow e : rows) {
+                int i = 1;
+                ps.setString(i++, e.id());
+                ps.setString(i++, e.kind());
+                ps.setLong(i++, e.startMillis());
+                ps.setLong(i++, e.endMillis());
+                setOptDouble(ps, i++, e.lat());
+                setOptDouble(ps, i++, e.lon());
+                setText(ps, i++, e.geometryGeoJson());
+                setText(ps, i++, e.parametersJson());
+                setText(ps, i, e.evidenceJson());
+                ps.addBatch();
+                del.setString(1, e.id());
+                del.addBatch();
+            }
+            ps.executeBatch();
+            del.executeBatch();
+            for (EventRow e : rows) {
+                int[] mmsis = e.mmsis();
+                for (int k = 0; k < mmsis.length; k++) {
+                    ins.setString(1, e.id());
+                    ins.setInt(2, k);
+                    ins.setInt(3, mmsis[k]);
+                    ins.addBatch();
+                    anyVessel = true;
                 }
             }
-        });
+            if (anyVessel) {
+                ins.executeBatch();
+            }
+        }
     }
 
     // ---------------------------------------------------------------- queries

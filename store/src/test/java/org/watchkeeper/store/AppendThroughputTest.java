@@ -54,6 +54,29 @@ class AppendThroughputTest {
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
         assertThat(store.counts().positions()).isEqualTo(rows.size());
+
+        // Upserts: 10 000 vessels and 5 000 events, stored twice (the second time all conflict).
+        List<VesselRow> vessels = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            vessels.add(HistoryStoreContract.vessel(300_000_000 + i, "VESSEL " + i, Fleet.T0 + i));
+        }
+        List<EventRow> events = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            events.add(new EventRow("ev-" + i, "dark", Fleet.T0, Fleet.T0 + i, new int[] {300_000_000 + i},
+                    1.0, 2.0, null, "{}", "[]"));
+        }
+        for (int pass = 1; pass <= 2; pass++) {
+            long t0 = System.nanoTime();
+            store.upsertVessels(vessels);
+            long t1 = System.nanoTime();
+            store.upsertEvents(events);
+            long t2 = System.nanoTime();
+            System.out.printf(Locale.ROOT, "store throughput: %-10s upsert pass %d: 10,000 vessels in %.2f s,"
+                    + " 5,000 events in %.2f s%n", name, pass, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+        }
+        StoreCounts counts = store.counts();
+        assertThat(counts.vessels()).isEqualTo(10_000);
+        assertThat(counts.events()).isEqualTo(5_000);
     }
 
     @Test
