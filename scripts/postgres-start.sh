@@ -50,7 +50,7 @@ for _ in $(seq 1 60); do
 done
 pg_isready -h localhost -p "${PG_PORT}" >/dev/null || { echo "postgres-start: server not ready on port ${PG_PORT}" >&2; exit 1; }
 
-psql_admin() { su postgres -c "psql -v ON_ERROR_STOP=1 -p ${PG_PORT} -qAt $*"; }
+psql_admin() { su postgres -c "PGOPTIONS='-c client_min_messages=warning' psql -v ON_ERROR_STOP=1 -p ${PG_PORT} -qAt $*"; }
 
 if [ "$(psql_admin "-c \"SELECT 1 FROM pg_roles WHERE rolname='${ROLE}'\"")" != "1" ]; then
   log "creating role ${ROLE}"
