@@ -119,20 +119,30 @@ public final class CsvWriter implements FieldSink, Flushable {
         end();
     }
 
+    /** Appends one row with the given header and the fields {@code body} writes (for non-message structures and tests). */
+    void write(int type, int repeat, int mmsi, java.util.function.Consumer<FieldSink> body) throws IOException {
+        header(type, repeat, mmsi);
+        body.accept(this);
+        end();
+    }
+
     private void begin(AisMessage m) {
+        header(m.messageType(), m.repeatIndicator(), m.mmsi());
+        m.writeFields(this);
+    }
+
+    private void header(int type, int repeat, int mmsi) {
         for (ByteText c : cells) {
             c.clear();
         }
         depth = 0;
-        cells[TYPE].number(m.messageType());
-        cells[REPEAT].number(m.repeatIndicator());
-        int mmsi = m.mmsi();
+        cells[TYPE].number(type);
+        cells[REPEAT].number(repeat);
         if (mmsi >= 0 && mmsi <= org.watchkeeper.ais.Mmsi.MAX_VALID) {
             cells[MMSI].padded(mmsi, 9);
         } else {
             cells[MMSI].number(mmsi);
         }
-        m.writeFields(this);
     }
 
     private void end() throws IOException {

@@ -123,15 +123,31 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
         end();
     }
 
+    /**
+     * Appends one object with the given header and the fields {@code body} writes: the entry point for
+     * writers of structures that are not decoded messages (and for testing nesting and escaping).
+     */
+    void write(int type, int repeat, int mmsi, java.util.function.Consumer<FieldSink> body) throws IOException {
+        header(type, repeat, mmsi);
+        body.accept(this);
+        closeOpenLevels();
+        end();
+    }
+
     private void begin(AisMessage m) {
+        header(m.messageType(), m.repeatIndicator(), m.mmsi());
+        m.writeFields(this);
+        closeOpenLevels();
+    }
+
+    private void header(int type, int repeat, int mmsi) {
         depth = 0;
         first = true;
         text.ascii("{\"class\":\"AIS\"");
         first = false;
-        field("type", m.messageType());
-        field("repeat", m.repeatIndicator());
+        field("type", type);
+        field("repeat", repeat);
         key("mmsi");
-        int mmsi = m.mmsi();
         text.ascii('"');
         if (mmsi >= 0 && mmsi <= Mmsi.MAX_VALID) {
             text.padded(mmsi, 9);
@@ -142,8 +158,10 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
         if (!Mmsi.isValid(mmsi)) {
             field("mmsi_valid", false);
         }
-        m.writeFields(this);
-        // Close anything a message left open, so that one faulty record cannot break the stream.
+    }
+
+    /** Closes anything a message left open, so that one faulty record cannot break the stream. */
+    private void closeOpenLevels() {
         while (depth > 0) {
             closeLevel();
         }

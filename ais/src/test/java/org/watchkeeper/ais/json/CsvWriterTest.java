@@ -43,7 +43,11 @@ class CsvWriterTest {
 
     @Test
     void nestedFieldsAndUnknownColumnsAreIgnoredAndTextIsQuoted() throws IOException {
-        String out = csv(new GpsdJsonWriterTest.Nested("A,\"B\""));
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        CsvWriter w = new CsvWriter(buf);
+        new GpsdJsonWriterTest.Nested("A,\"B\"").writeTo(w);
+        w.flush();
+        String out = buf.toString(StandardCharsets.UTF_8);
         // dac and fi are top-level columns; "text" is not a column; the nested lat values are skipped
         assertThat(out).isEqualTo(HEADER + ",,,,8,0,002655619,,,,,,,,,,,,,,,,,,,,,,,,,1,31\r\n");
     }

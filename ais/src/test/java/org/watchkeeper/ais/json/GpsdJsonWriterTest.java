@@ -89,12 +89,16 @@ class GpsdJsonWriterTest {
     }
 
     /** A message with nested structures and awkward text, as binary application messages produce. */
-    record Nested(String text) implements AisMessage {
-        @Override public int messageType() { return 8; }
-        @Override public int repeatIndicator() { return 0; }
-        @Override public int mmsi() { return 2_655_619; }
-        @Override public void encode(BitWriter out) { }
-        @Override public void writeFields(FieldSink out) {
+    record Nested(String text) {
+        void writeTo(GpsdJsonWriter w) throws IOException {
+            w.write(8, 0, 2_655_619, this::writeFields);
+        }
+
+        void writeTo(CsvWriter w) throws IOException {
+            w.write(8, 0, 2_655_619, this::writeFields);
+        }
+
+        void writeFields(FieldSink out) {
             out.field("dac", 1);
             out.field("text", text);
             out.field("absent", (String) null);
@@ -121,7 +125,11 @@ class GpsdJsonWriterTest {
 
     @Test
     void nestedStructuresAndEscapesGiveValidJson() throws IOException {
-        String line = json(new Nested("SAY \"HI\" \\ TAB\tNUL\u0000"));
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        GpsdJsonWriter w = new GpsdJsonWriter(buf);
+        new Nested("SAY \"HI\" \\ TAB\tNUL\u0000").writeTo(w);
+        w.flush();
+        String line = buf.toString(StandardCharsets.UTF_8);
         assertThat(line).isEqualTo("{\"class\":\"AIS\",\"type\":8,\"repeat\":0,\"mmsi\":\"002655619\",\"dac\":1,"
                 + "\"text\":\"SAY \\\"HI\\\" \\\\ TAB\\tNUL\\u0000\",\"targets\":[{\"lat\":57.5},{\"lat\":0}],"
                 + "\"values\":[1,\"two\"],\"empty\":{},\"fi\":31,\"left_open\":{\"x\":true}}\n");

@@ -153,6 +153,14 @@ class RealFilesTest {
         // g:-grouped two-sentence type 5 messages: decoded together, or rejected together for their type
         assertThat(r.decoder().stats().rejected(RejectReason.ORPHAN_FRAGMENT)).isZero();
         assertThat(r.decoder().stats().rejected(RejectReason.INCOMPLETE_MESSAGE)).isZero();
-        assertThat(r.messages()).allSatisfy(m -> assertThat(m.source()).isEqualTo("rEV02"));
+        // the only s: value in the file is rEV02; groups whose first tag block has no s: carry no source
+        assertThat(r.messages()).allSatisfy(m -> assertThat(m.source()).isIn("rEV02", null));
+        // every grouped type 5 takes its time from the c: of its first fragment's tag block
+        assertThat(r.messages()).filteredOn(m -> m.sentences() == 2)
+                .isNotEmpty()
+                .allSatisfy(m -> {
+                    assertThat(m.message().messageType()).isEqualTo(5);
+                    assertThat(m.timeSource()).isEqualTo(TimeSource.TAG_BLOCK);
+                });
     }
 }

@@ -1,0 +1,145 @@
+package org.watchkeeper.core.observation;
+
+import java.util.List;
+import org.watchkeeper.ais.AisMessage;
+import org.watchkeeper.ais.AidToNavigationReport;
+import org.watchkeeper.ais.BaseStationReport;
+import org.watchkeeper.ais.ExtendedClassBPositionReport;
+import org.watchkeeper.ais.LongRangePositionReport;
+import org.watchkeeper.ais.PositionReport;
+import org.watchkeeper.ais.StandardClassBPositionReport;
+import org.watchkeeper.ais.StandardSarAircraftPositionReport;
+import org.watchkeeper.ais.StaticAndVoyageData;
+import org.watchkeeper.ais.StaticDataReportPartA;
+import org.watchkeeper.ais.StaticDataReportPartB;
+import org.watchkeeper.ais.nmea.ReceivedMessage;
+
+/**
+ * Turns decoded AIS messages into observations. A message gives zero, one or two observations
+ * (types 19 and 21 carry a position and an identity). Message types that say nothing about a
+ * station's position or identity (binary, safety, management messages) give none. Stateless.
+ *
+ * <ul>
+ * <li>1, 2, 3, 18, 9, 4, 11 → position (Class B, SAR aircraft and base stations have no
+ *     navigational status; base stations and AtoNs no speed or course);</li>
+ * <li>27 → position marked low-resolution (1/10-minute), no class evidence;</li>
+ * <li>19, 21 → position and identity (name, ship type, dimensions; aid type for 21, whose name
+ *     includes the name extension);</li>
+ * <li>5 → identity and voyage (IMO, call sign, name, type, dimensions, draught, destination, ETA);</li>
+ * <li>24 part A → name; part B → call sign, ship type, dimensions (none when the part carries a
+ *     mothership MMSI).</li>
+ * </ul>
+ * IMO number, ship type and draught 0 mean "not available" and become absent; empty text becomes null.
+ */
+public final class ObservationMapper {
+
+    /**
+     * Observations of a message read from an NMEA stream: event time is the message's receive time
+     * (tag block {@code c:}, {@code $PGHP}, epoch trailer or receive clock), source the receiving
+     * station ({@code s:} / USCG {@code r...}), else the talker.
+     *
+     * @return the observations; empty when the message has no receive time (an observation without
+     *         event time cannot be placed; set a receive clock on live sockets) or says nothing
+     */
+    public List<Observation> map(ReceivedMessage rm) {
+        if (!rm.hasReceiveTime()) {
+            return List.of();
+        }
+        return map(rm.message(), rm.receiveTimeMillis(), rm.source() != null ? rm.source() : rm.talker());
+    }
+
+    /**
+     * @param m the decoded message
+     * @param time event time, epoch milliseconds UTC
+     * @param source receiver/station id or file; may be null
+     * @return the observations, possibly empty; never null
+     */
+    public List<Observation> map(AisMessage m, long time, String source) {
+        StationClass ev = StationClass.ofMessageType(m.messageType());
+        int mmsi = m.mmsi();
+        int type = m.messageType();
+        int na = Observation.NOT_AVAILABLE;
+        if (m instanceof PositionReport p) {
+            return List.of(new PositionObservation(time, source, mmsi, type, ev, p.latitude(), p.longitude(),
+                    p.speedOverGround(), p.courseOverGround(), p.trueHeading(), p.navigationStatus(),
+                    p.positionAccuracy(), false));
+        }
+        if (m instanceof StandardClassBPositionReport p) {
+            return List.of(new PositionObservation(time, source, mmsi, type, ev, p.latitude(), p.longitude(),
+                    p.speedOverGround(), p.courseOverGround(), p.trueHeading(), na, p.positionAccuracy(), false));
+        }
+        if (m instanceof ExtendedClassBPositionReport p) {
+            return List.of(
+                    new PositionObservation(time, source, mmsi, type, ev, p.latitude(), p.longitude(),
+                            p.speedOverGround(), p.courseOverGround(), p.trueHeading(), na, p.positionAccuracy(), false),
+                    new IdentityObservation(time, source, mmsi, type, ev, text(p.shipName()), null, na,
+                            positive(p.shipType()), dimensions(p.toBow(), p.toStern(), p.toPort(), p.toStarboard()),
+                            Double.NaN, null, null, na));
+        }
+        if (m instanceof LongRangePositionReport p) {
+            // Type 27: 1/10-minute position, whole-knot speed, whole-degree course; no heading.
+            return List.of(new PositionObservation(time, source, mmsi, type, ev, p.latitude(), p.longitude(),
+                    p.speedOverGround(), p.courseOverGround(), na, p.navigationStatus(), p.positionAccuracy(), true));
+        }
+        if (m instanceof StandardSarAircraftPositionReport p) {
+            return List.of(new PositionObservation(time, source, mmsi, type, ev, p.latitude(), p.longitude(),
+                    p.speedOverGround(), p.courseOverGround(), na, na, p.positionAccuracy(), false));
+        }
+        if (m instanceof BaseStationReport p) {
+            return List.of(new PositionObservation(time, source, mmsi, type, ev, p.latitude(), p.longitude(),
+                    Double.NaN, Double.NaN, na, na, p.positionAccuracy(), false));
+        }
+        if (m instanceof AidToNavigationReport p) {
+            return List.of(
+                    new PositionObservation(time, source, mmsi, type, ev, p.latitude(), p.longitude(),
+                            Double.NaN, Double.NaN, na, na, p.positionAccuracy(), false),
+                    new IdentityObservation(time, source, mmsi, type, ev, text(p.fullName()), null, na, na,
+                            dimensions(p.toBow(), p.toStern(), p.toPort(), p.toStarboard()), Double.NaN, null, null,
+                            p.aidType()));
+        }
+        if (m instanceof StaticAndVoyageData p) {
+            return List.of(new IdentityObservation(time, source, mmsi, type, ev, text(p.shipName()), text(p.callSign()),
+                    positive(p.imoNumber()), positive(p.shipType()),
+                    dimensions(p.toBow(), p.toStern(), p.toPort(), p.toStarboard()), positive(p.draught()),
+                    text(p.destination()), Eta.of(p.etaMonth(), p.etaDay(), p.etaHour(), p.etaMinute()), na));
+        }
+        if (m instanceof StaticDataReportPartA p) {
+            return List.of(new IdentityObservation(time, source, mmsi, type, ev, text(p.shipName()), null, na, na,
+                    null, Double.NaN, null, null, na));
+        }
+        if (m instanceof StaticDataReportPartB p) {
+            return List.of(new IdentityObservation(time, source, mmsi, type, ev, null, text(p.callSign()), na,
+                    positive(p.shipType()), dimensions(p.toBow(), p.toStern(), p.toPort(), p.toStarboard()),
+                    Double.NaN, null, null, na));
+        }
+        return List.of();
+    }
+
+    /** Dimensions as sent, or null when any side is not available (mothership MMSI in 24B) or all are 0. */
+    static Dimensions dimensions(int bow, int stern, int port, int starboard) {
+        if (bow < 0 || stern < 0 || port < 0 || starboard < 0) {
+            return null;
+        }
+        Dimensions d = new Dimensions(bow, stern, port, starboard);
+        return d.isEmpty() ? null : d;
+    }
+
+    /** Trimmed text, or null when empty (AIS pads with {@code @} and spaces; the decoder strips them). */
+    static String text(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    /** An integer that is "not available" when 0 or negative. */
+    static int positive(int v) {
+        return v > 0 ? v : Observation.NOT_AVAILABLE;
+    }
+
+    /** A decimal that is "not available" when 0, negative or NaN (draught). */
+    static double positive(double v) {
+        return v > 0 ? v : Double.NaN;
+    }
+}

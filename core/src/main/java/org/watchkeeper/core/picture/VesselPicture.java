@@ -1,0 +1,199 @@
+package org.watchkeeper.core.picture;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.watchkeeper.ais.Names;
+import org.watchkeeper.core.observation.Dimensions;
+import org.watchkeeper.core.observation.Eta;
+import org.watchkeeper.core.observation.IdentityObservation;
+import org.watchkeeper.core.observation.Observation;
+import org.watchkeeper.core.observation.PositionObservation;
+import org.watchkeeper.core.observation.StationClass;
+import org.watchkeeper.core.ref.FlagState;
+import org.watchkeeper.core.ref.MaritimeIdentificationDigits;
+import org.watchkeeper.core.track.Tracker;
+
+/**
+ * The live picture: per MMSI the position of record, motion, merged identity (from types 5, 19,
+ * 21, 24A/24B and CSV rows: each field keeps the newest value any message reported, a message that
+ * does not carry a field leaves it alone), class, flag and the history of identity changes.
+ *
+ * <p>Positions go through the {@link Tracker} first: only a fix the tracker accepts becomes the
+ * position of record, so duplicates, out-of-order, future-dated, on-land and superseded type 27
+ * fixes (case B32) never move a vessel. Class is inferred from what the station itself sends
+ * ({@link StationClass#ofMessageType}): 1-3 and 5 say A, 18, 19 and 24 say B, 27 says nothing, so a
+ * 24A before any position makes the target B, never A (case B34). When the evidence changes, the
+ * newest wins and the change is recorded.
+ *
+ * <p>Bounded: at most {@code maxVessels} stations; the least recently updated is dropped. Not thread
+ * safe: feed it from one thread in event-time order.
+ */
+public final class VesselPicture {
+    /** Most identity changes kept per vessel (the oldest are dropped beyond it). */
+    public static final int MAX_CHANGES = 64;
+
+    private final Tracker tracker;
+    private final MaritimeIdentificationDigits mids;
+    private final LinkedHashMap<Integer, Vessel> vessels;
+
+    private static final class Vessel {
+        final int mmsi;
+        FlagState flag;
+        StationClass cls = StationClass.UNKNOWN;
+        PositionObservation position;
+        double derivedSpeed = Double.NaN;
+        long firstSeen;
+        long lastSeen;
+        String name;
+        String callSign;
+        int imo = Observation.NOT_AVAILABLE;
+        int shipType = Observation.NOT_AVAILABLE;
+        Dimensions dimensions;
+        double draught = Double.NaN;
+        String destination;
+        Eta eta;
+        int navStatus = Observation.NOT_AVAILABLE;
+        final List<IdentityChange> changes = new ArrayList<>();
+
+        Vessel(int mmsi) {
+            this.mmsi = mmsi;
+        }
+    }
+
+    /**
+     * @param tracker the tracker that filters positions and builds segments
+     * @param maxVessels stations held (≥ 1)
+     */
+    public VesselPicture(Tracker tracker, int maxVessels) {
+        if (maxVessels < 1) {
+            throw new IllegalArgumentException("maxVessels must be >= 1");
+        }
+        this.tracker = Objects.requireNonNull(tracker);
+        this.mids = MaritimeIdentificationDigits.standard();
+        this.vessels = new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Integer, Vessel> eldest) {
+                return size() > maxVessels;
+            }
+        };
+    }
+
+    /** A picture with a default tracker (no land mask) holding up to 200 000 stations. */
+    public VesselPicture() {
+        this(new Tracker(), 200_000);
+    }
+
+    /**
+     * Applies one observation.
+     *
+     * @return for a position, the tracker's decision; for an identity, null
+     */
+    public Tracker.Decision accept(Observation o) {
+        Vessel v = vessels.computeIfAbsent(o.mmsi(), k -> {
+            Vessel n = new Vessel(k);
+            n.firstSeen = o.time();
+            n.flag = mids.forMmsi(k);
+            return n;
+        });
+        v.lastSeen = Math.max(v.lastSeen, o.time());
+        v.firstSeen = Math.min(v.firstSeen, o.time());
+        StationClass evidence = o.classEvidence();
+        if (evidence != StationClass.UNKNOWN && evidence != v.cls) {
+            if (v.cls != StationClass.UNKNOWN) {
+                change(v, o.time(), "class", v.cls.name(), evidence.name());
+            }
+            v.cls = evidence;
+        }
+        if (o instanceof PositionObservation p) {
+            Tracker.Decision d = tracker.accept(p);
+            if (d.accepted()) {
+                v.position = p;
+                v.derivedSpeed = d.newSegment() ? Double.NaN : d.derivedSpeedKnots();
+                if (p.navigationStatus() != Observation.NOT_AVAILABLE) {
+                    v.navStatus = p.navigationStatus();
+                }
+            }
+            return d;
+        }
+        IdentityObservation id = (IdentityObservation) o;
+        v.name = text(v, id, "name", v.name, id.name());
+        v.callSign = text(v, id, "callsign", v.callSign, id.callSign());
+        if (id.imo() != Observation.NOT_AVAILABLE) {
+            if (v.imo != Observation.NOT_AVAILABLE && v.imo != id.imo()) {
+                change(v, id.time(), "imo", Integer.toString(v.imo), Integer.toString(id.imo()));
+            }
+            v.imo = id.imo();
+        }
+        if (id.shipType() != Observation.NOT_AVAILABLE) {
+            if (v.shipType != Observation.NOT_AVAILABLE && v.shipType != id.shipType()) {
+                change(v, id.time(), "shiptype", Integer.toString(v.shipType), Integer.toString(id.shipType()));
+            }
+            v.shipType = id.shipType();
+        }
+        if (id.dimensions() != null && !id.dimensions().isEmpty()) {
+            v.dimensions = id.dimensions();
+        }
+        if (!Double.isNaN(id.draught())) {
+            v.draught = id.draught();
+        }
+        if (id.destination() != null) {
+            v.destination = id.destination();
+        }
+        if (id.eta() != null) {
+            v.eta = id.eta();
+        }
+        return null;
+    }
+
+    private static String text(Vessel v, IdentityObservation id, String field, String old, String now) {
+        if (now == null) {
+            return old;
+        }
+        if (old != null && !old.equals(now)) {
+            change(v, id.time(), field, old, now);
+        }
+        return now;
+    }
+
+    private static void change(Vessel v, long time, String field, String old, String now) {
+        v.changes.add(new IdentityChange(time, field, old, now));
+        if (v.changes.size() > MAX_CHANGES) {
+            v.changes.remove(0);
+        }
+    }
+
+    /** The station's current state, or null if it is not held (a lookup counts as a use for eviction). */
+    public VesselSnapshot get(int mmsi) {
+        Vessel v = vessels.get(mmsi);
+        return v == null ? null : snapshot(v);
+    }
+
+    /** Snapshots of every station held, least recently updated first. */
+    public List<VesselSnapshot> vessels() {
+        List<VesselSnapshot> out = new ArrayList<>(vessels.size());
+        for (Vessel v : vessels.values()) {
+            out.add(snapshot(v));
+        }
+        return out;
+    }
+
+    /** Number of stations held. */
+    public int size() {
+        return vessels.size();
+    }
+
+    /** The tracker behind the picture. */
+    public Tracker tracker() {
+        return tracker;
+    }
+
+    private static VesselSnapshot snapshot(Vessel v) {
+        return new VesselSnapshot(v.mmsi, v.flag, v.cls, v.position, v.derivedSpeed, v.firstSeen, v.lastSeen,
+                v.name, v.callSign, v.imo, v.shipType, v.shipType < 0 ? null : Names.shipType(v.shipType),
+                v.dimensions, v.draught, v.destination, v.eta, v.navStatus,
+                v.navStatus < 0 ? null : Names.navigationStatus(v.navStatus), List.copyOf(v.changes));
+    }
+}

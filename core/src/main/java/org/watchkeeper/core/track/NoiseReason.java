@@ -1,0 +1,17 @@
+package org.watchkeeper.core.track;
+
+/** Why the {@link Tracker} did not put a position into a track. Counted per reason. */
+public enum NoiseReason {
+    /** Latitude or longitude not available (91°/181°) or out of range. */
+    NOT_AVAILABLE,
+    /** More than the land tolerance inland (see {@code LandMask}). */
+    ON_LAND,
+    /** Same MMSI and content as a fix accepted within the duplicate window (another receiving station). */
+    DUPLICATE,
+    /** Older than the vessel's last accepted fix. */
+    OUT_OF_ORDER,
+    /** Event time beyond the future bound. */
+    FUTURE,
+    /** Long-range type 27 fix while a recent precise fix exists (case B32). */
+    LOW_RESOLUTION
+}

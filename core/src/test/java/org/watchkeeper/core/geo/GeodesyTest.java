@@ -1,0 +1,111 @@
+package org.watchkeeper.core.geo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import org.junit.jupiter.api.Test;
+
+class GeodesyTest {
+
+    @Test
+    void antipodesAreHalfACircumferenceApart() {
+        // π · 6 371 008.8 m
+        assertThat(Geodesy.distance(0, 0, 0, 180)).isCloseTo(20_015_114.44, within(0.01));
+        assertThat(Geodesy.distance(0, 0, 0, -180)).isCloseTo(20_015_114.44, within(0.01));
+        assertThat(Geodesy.distance(90, 0, -90, 0)).isCloseTo(20_015_114.44, within(0.01));
+        assertThat(Geodesy.distance(35.5, 139.7, -35.5, -40.3)).isCloseTo(20_015_114.44, within(0.01));
+    }
+
+    @Test
+    void acrossTheAntimeridianIsTheShortWay() {
+        // 0.2° of the equator = 0.2 · π/180 · R
+        assertThat(Geodesy.distance(0, 179.9, 0, -179.9)).isCloseTo(22_239.016, within(0.01));
+        assertThat(Geodesy.initialBearing(0, 179.9, 0, -179.9)).isCloseTo(90, within(1e-9));
+        assertThat(Geodesy.initialBearing(0, -179.9, 0, 179.9)).isCloseTo(270, within(1e-9));
+        double[] p = Geodesy.destination(0, 179.95, 90, 11_119.508);
+        assertThat(p[0]).isCloseTo(0, within(1e-9));
+        assertThat(p[1]).isCloseTo(-179.95, within(1e-6));
+    }
+
+    @Test
+    void nearThePoleTheGreatCircleCrossesIt() {
+        assertThat(Geodesy.distance(89.9, 0, 89.9, 180)).isCloseTo(22_239.016, within(0.01));
+        assertThat(Geodesy.initialBearing(89.9, 0, 89.9, 180)).isCloseTo(0, within(1e-9));
+        double[] p = Geodesy.destination(89.9, 0, 0, 22_239.016);
+        assertThat(p[0]).isCloseTo(89.9, within(1e-6));
+        assertThat(Math.abs(p[1])).isCloseTo(180, within(1e-6));
+    }
+
+    @Test
+    void knownCityPairs() {
+        // Paris Notre-Dame to London Charing Cross: 343.56 km on the mean sphere.
+        assertThat(Geodesy.distance(48.8566, 2.3522, 51.5074, -0.1278)).isCloseTo(343_556.5, within(1.0));
+        // LAX to JFK: 3 974.3 km on the sphere (3 983 km on WGS 84; the sphere is within 0.5 %).
+        assertThat(Geodesy.distance(33.9425, -118.4081, 40.6413, -73.7781)).isCloseTo(3_974_267, within(10.0));
+        // One degree of latitude.
+        assertThat(Geodesy.distance(0, 0, 1, 0)).isCloseTo(111_195.08, within(0.01));
+        assertThat(Geodesy.distanceNm(0, 0, 1, 0)).isCloseTo(60.04, within(0.01));
+    }
+
+    @Test
+    void bearingsOnTheCardinalDirections() {
+        assertThat(Geodesy.initialBearing(0, 0, 10, 0)).isEqualTo(0);
+        assertThat(Geodesy.initialBearing(0, 0, 0, 10)).isCloseTo(90, within(1e-9));
+        assertThat(Geodesy.initialBearing(0, 0, -10, 0)).isCloseTo(180, within(1e-9));
+        assertThat(Geodesy.initialBearing(0, 0, 0, -10)).isCloseTo(270, within(1e-9));
+        assertThat(Geodesy.initialBearing(10, 10, 10, 10)).isEqualTo(0);
+        // Paris to London heads north-west (~330°).
+        assertThat(Geodesy.initialBearing(48.8566, 2.3522, 51.5074, -0.1278)).isBetween(328.0, 332.0);
+    }
+
+    @Test
+    void impliedSpeedOfCaseB30() {
+        // 0.0300 nmi in 60 s = 1.80 kn
+        double[] p = Geodesy.destination(10, 20, 0, 0.03 * 1852);
+        assertThat(Geodesy.impliedSpeedKnots(10, 20, p[0], p[1], 60_000)).isCloseTo(1.80, within(1e-6));
+        assertThat(Geodesy.impliedSpeedKnots(10, 20, 10, 20, 0)).isZero();
+        assertThat(Geodesy.impliedSpeedKnots(10, 20, 10, 21, 0)).isInfinite();
+    }
+
+    @Test
+    void boundingBoxes() {
+        BoundingBox b = Geodesy.boundingBox(0, 179.99, 10_000);
+        assertThat(b.crossesAntimeridian()).isTrue();
+        assertThat(b.contains(0, -179.95)).isTrue();
+        assertThat(b.contains(0, 179.95)).isTrue();
+        assertThat(b.contains(0, 0)).isFalse();
+        BoundingBox polar = Geodesy.boundingBox(89.95, 10, 10_000);
+        assertThat(polar.maxLat()).isEqualTo(90);
+        assertThat(polar.contains(89.95, -170)).isTrue();
+        assertThatThrownBy(() -> Geodesy.boundingBox(0, 0, -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Geodesy.boundingBox(91, 0, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Property(tries = 500)
+    void destinationInvertsDistanceAndBearing(@ForAll @DoubleRange(min = -89, max = 89) double lat,
+                                              @ForAll @DoubleRange(min = -180, max = 180) double lon,
+                                              @ForAll @DoubleRange(min = 0, max = 359.99) double bearing,
+                                              @ForAll @DoubleRange(min = 1, max = 5_000_000) double dist) {
+        double[] p = Geodesy.destination(lat, lon, bearing, dist);
+        assertThat(p[1]).isBetween(-180.0, 180.0);
+        assertThat(Geodesy.distance(lat, lon, p[0], p[1])).isCloseTo(dist, within(1e-6 * dist + 1e-3));
+        double back = Geodesy.initialBearing(lat, lon, p[0], p[1]);
+        double diff = Math.abs(Geodesy.longitudeDifference(bearing, back));
+        assertThat(diff).isLessThan(1e-5);
+    }
+
+    @Property(tries = 500)
+    void boundingBoxContainsEveryPointWithinTheRadius(@ForAll @DoubleRange(min = -89.9, max = 89.9) double lat,
+                                                      @ForAll @DoubleRange(min = -180, max = 180) double lon,
+                                                      @ForAll @DoubleRange(min = 0, max = 359.99) double bearing,
+                                                      @ForAll @DoubleRange(min = 0, max = 1) double fraction,
+                                                      @ForAll @DoubleRange(min = 1, max = 500_000) double radius) {
+        BoundingBox box = Geodesy.boundingBox(lat, lon, radius);
+        double[] p = Geodesy.destination(lat, lon, bearing, radius * fraction * 0.999_999);
+        assertThat(box.contains(p[0], p[1])).as("box %s point %s,%s", box, p[0], p[1]).isTrue();
+    }
+}

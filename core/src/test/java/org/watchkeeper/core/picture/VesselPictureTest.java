@@ -1,0 +1,111 @@
+package org.watchkeeper.core.picture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import org.watchkeeper.core.observation.Dimensions;
+import org.watchkeeper.core.observation.Eta;
+import org.watchkeeper.core.observation.IdentityObservation;
+import org.watchkeeper.core.observation.Observation;
+import org.watchkeeper.core.observation.PositionObservation;
+import org.watchkeeper.core.observation.StationClass;
+
+class VesselPictureTest {
+    static final long T0 = 1_700_000_000_000L;
+    static final int NA = Observation.NOT_AVAILABLE;
+
+    static IdentityObservation identity(long t, int mmsi, int type, String name, String callSign, int imo, int shipType) {
+        return new IdentityObservation(t, "rTEST", mmsi, type, StationClass.ofMessageType(type), name, callSign, imo, shipType,
+                null, Double.NaN, null, null, NA);
+    }
+
+    @Test
+    void caseB34StaticPartABeforeAnyPositionIsClassB() {
+        VesselPicture picture = new VesselPicture();
+        int mmsi = 265_999_901;
+        picture.accept(identity(T0, mmsi, 24, "VESSEL SEVEN", null, NA, NA));
+        VesselSnapshot v = picture.get(mmsi);
+        assertThat(v.name()).isEqualTo("VESSEL SEVEN");
+        assertThat(v.stationClass()).isEqualTo(StationClass.B);
+        assertThat(v.position()).isNull();
+        picture.accept(new PositionObservation(T0 + 30_000, "rTEST", mmsi, 18, StationClass.B, 59.3, 18.1, 5.5, 45.0, NA, NA, false, false));
+        v = picture.get(mmsi);
+        assertThat(v.stationClass()).isEqualTo(StationClass.B);
+        assertThat(v.name()).isEqualTo("VESSEL SEVEN");
+        assertThat(v.position().latitude()).isEqualTo(59.3);
+        assertThat(v.position().longitude()).isEqualTo(18.1);
+        assertThat(v.position().speedOverGround()).isEqualTo(5.5);
+        assertThat(v.position().heading()).isEqualTo(NA);
+        assertThat(v.flag().iso2()).isEqualTo("SE");
+        assertThat(v.identityChanges()).isEmpty();
+    }
+
+    @Test
+    void caseB32PositionOfRecordStaysAtTheTypeOneFixAndClassStaysA() {
+        VesselPicture picture = new VesselPicture();
+        int mmsi = 512_345_678;
+        picture.accept(new PositionObservation(T0, "rTEST", mmsi, 1, StationClass.A, -37.654120, 176.182530, 0, 0, 0, 5, true, false));
+        picture.accept(new PositionObservation(T0 + 60_000, "rTEST", mmsi, 27, StationClass.UNKNOWN, -37.653333, 176.181667, 0, 0, NA, 5, false, true));
+        VesselSnapshot v = picture.get(mmsi);
+        assertThat(v.position().latitude()).isEqualTo(-37.654120);
+        assertThat(v.position().longitude()).isEqualTo(176.182530);
+        assertThat(v.stationClass()).isEqualTo(StationClass.A);
+        assertThat(v.lastSeen()).isEqualTo(T0 + 60_000);
+        picture.accept(new PositionObservation(T0 + 180_000, "rTEST", mmsi, 1, StationClass.A, -37.654120, 176.182530, 0, 0, 0, 5, true, false));
+        v = picture.get(mmsi);
+        assertThat(v.position().time()).isEqualTo(T0 + 180_000);
+        assertThat(v.derivedSpeedKnots()).isZero();
+        assertThat(v.navigationStatusName()).isEqualTo("Moored");
+        assertThat(v.flag().iso2()).isEqualTo("NZ");
+    }
+
+    @Test
+    void identityIsMergedAndChangesAreRecorded() {
+        VesselPicture picture = new VesselPicture();
+        int mmsi = 366_032_000;
+        // Type 5 of case B16.
+        picture.accept(new IdentityObservation(T0, "a", mmsi, 5, StationClass.A, "CHEMICAL PIONEER", "KAFO", 6806444, 81,
+                new Dimensions(169, 40, 14, 14), 10.4, "PROVIDENCE", Eta.of(3, 24, 14, 0), NA));
+        // A later message without destination or draught leaves them alone.
+        picture.accept(identity(T0 + 1000, mmsi, 5, "CHEMICAL PIONEER", "KAFO", 6806444, 81));
+        VesselSnapshot v = picture.get(mmsi);
+        assertThat(v.stationClass()).isEqualTo(StationClass.A);
+        assertThat(v.flag().iso2()).isEqualTo("US");
+        assertThat(v.shipTypeName()).isEqualTo("Tanker, hazardous category A");
+        assertThat(v.dimensions().length()).isEqualTo(209);
+        assertThat(v.dimensions().beam()).isEqualTo(28);
+        assertThat(v.draught()).isCloseTo(10.4, within(1e-9));
+        assertThat(v.destination()).isEqualTo("PROVIDENCE");
+        assertThat(v.eta().toString()).isEqualTo("03-24T14:00Z");
+        assertThat(v.identityChanges()).isEmpty();
+        // Renamed, new call sign and IMO, and it starts sending Class B reports.
+        picture.accept(identity(T0 + 86_400_000L, mmsi, 5, "PIONEER", "WXYZ", 9999999, 81));
+        picture.accept(new PositionObservation(T0 + 86_500_000L, "a", mmsi, 18, StationClass.B, 41.8, -71.4, 0, 0, NA, NA, false, false));
+        v = picture.get(mmsi);
+        assertThat(v.name()).isEqualTo("PIONEER");
+        assertThat(v.identityChanges()).extracting(IdentityChange::field).containsExactly("name", "callsign", "imo", "class");
+        assertThat(v.identityChanges().get(0)).isEqualTo(new IdentityChange(T0 + 86_400_000L, "name", "CHEMICAL PIONEER", "PIONEER"));
+        assertThat(v.identityChanges().get(3).newValue()).isEqualTo("B");
+        assertThat(v.stationClass()).isEqualTo(StationClass.B);
+    }
+
+    @Test
+    void typeTwentySevenAloneSaysNothingAboutClass() {
+        VesselPicture picture = new VesselPicture();
+        picture.accept(new PositionObservation(T0, "sat", 636_012_345, 27, StationClass.UNKNOWN, 5, 5, 10, 90, NA, 0, false, true));
+        assertThat(picture.get(636_012_345).stationClass()).isEqualTo(StationClass.UNKNOWN);
+        assertThat(picture.get(636_012_345).flag().iso2()).isEqualTo("LR");
+    }
+
+    @Test
+    void boundedNumberOfVessels() {
+        VesselPicture picture = new VesselPicture(new org.watchkeeper.core.track.Tracker(), 100);
+        for (int i = 0; i < 250; i++) {
+            picture.accept(identity(T0 + i, 200_000_000 + i, 5, "V" + i, null, NA, NA));
+        }
+        assertThat(picture.size()).isEqualTo(100);
+        assertThat(picture.get(200_000_000)).isNull();
+        assertThat(picture.get(200_000_249).name()).isEqualTo("V249");
+    }
+}

@@ -1,0 +1,185 @@
+package org.watchkeeper.core.track;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.watchkeeper.ais.AisDecoder;
+import org.watchkeeper.core.geo.Geodesy;
+import org.watchkeeper.core.observation.Observation;
+import org.watchkeeper.core.observation.ObservationMapper;
+import org.watchkeeper.core.observation.PositionObservation;
+import org.watchkeeper.core.observation.StationClass;
+import org.watchkeeper.core.ref.LandMask;
+
+class TrackerTest {
+    static final long T0 = 1_700_000_000_000L;
+    static final int MMSI = 244_123_456;
+
+    static PositionObservation fix(long t, double lat, double lon, double sog) {
+        return new PositionObservation(t, "test", MMSI, 1, StationClass.A, lat, lon, sog, 90, 90, 0, true, false);
+    }
+
+    /** A vessel steaming east along 10°N at a constant speed, one fix a minute. */
+    static List<PositionObservation> steaming(long start, double lon0, double knots, int n) {
+        List<PositionObservation> out = new ArrayList<>();
+        double[] p = {10, lon0};
+        for (int i = 0; i < n; i++) {
+            out.add(fix(start + i * 60_000L, p[0], p[1], knots));
+            p = Geodesy.destination(p[0], p[1], 90, knots * 1852 / 60);
+        }
+        return out;
+    }
+
+    @Test
+    void caseB30SpeedNotAvailableNeverBecomes102() {
+        // Real payloads of case B30 (type 1, SOG code 1023), one minute apart (tag block c:).
+        String[] payloads = {"13Q4BW@P?wOe>m0Lj2`>4?v00000", "13Q4BW@P?wOe>m0Lj3k>4?v00000", "13Q4BW@P?wOe>m0Lj4v>4?v00000"};
+        Tracker tracker = new Tracker();
+        ObservationMapper mapper = new ObservationMapper();
+        List<Double> derived = new ArrayList<>();
+        Segment segment = null;
+        for (int i = 0; i < payloads.length; i++) {
+            Observation o = mapper.map(AisDecoder.decode(payloads[i], 0), T0 + i * 60_000L, "rTEST").get(0);
+            PositionObservation p = (PositionObservation) o;
+            assertThat(p.speedOverGround()).isNaN();
+            Tracker.Decision d = tracker.accept(p);
+            assertThat(d.accepted()).isTrue();
+            segment = d.segment();
+            derived.add(d.derivedSpeedKnots());
+        }
+        assertThat(derived.get(0)).isNaN();
+        assertThat(derived.get(1)).isCloseTo(1.80, within(0.01));
+        assertThat(derived.get(2)).isCloseTo(1.80, within(0.01));
+        SegmentStats s = segment.stats();
+        assertThat(s.points()).isEqualTo(3);
+        assertThat(s.maxReportedSpeedKnots()).isNaN();
+        assertThat(s.meanReportedSpeedKnots()).isNaN();
+        assertThat(s.meanDerivedSpeedKnots()).isCloseTo(1.80, within(0.01));
+        assertThat(s.maxDerivedSpeedKnots()).isCloseTo(1.80, within(0.01)).isLessThan(102);
+        assertThat(s.distanceM()).isCloseTo(2 * 0.03 * 1852, within(2.0));
+    }
+
+    @Test
+    void caseB32LowResolutionFixDoesNotMoveAMooredVessel() {
+        Tracker tracker = new Tracker();
+        PositionObservation precise = new PositionObservation(T0, "rTEST", 503_456_789, 1, StationClass.A,
+                -37.654120, 176.182530, 0, 0, 0, 5, true, false);
+        PositionObservation longRange = new PositionObservation(T0 + 60_000, "rTEST", 503_456_789, 27, StationClass.UNKNOWN,
+                -37.653333, 176.181667, 0, 0, Observation.NOT_AVAILABLE, 5, false, true);
+        PositionObservation again = new PositionObservation(T0 + 180_000, "rTEST", 503_456_789, 1, StationClass.A,
+                -37.654120, 176.182530, 0, 0, 0, 5, true, false);
+        assertThat(Geodesy.distance(-37.654120, 176.182530, -37.653333, 176.181667)).isCloseTo(115.9, within(0.5));
+        assertThat(tracker.accept(precise).accepted()).isTrue();
+        Tracker.Decision d27 = tracker.accept(longRange);
+        assertThat(d27.accepted()).isFalse();
+        assertThat(d27.reason()).isEqualTo(NoiseReason.LOW_RESOLUTION);
+        Tracker.Decision d = tracker.accept(again);
+        assertThat(d.accepted()).isTrue();
+        assertThat(d.newSegment()).isFalse();
+        assertThat(d.segment().stats().distanceM()).isZero();
+        assertThat(d.segment().stats().maxDerivedSpeedKnots()).isZero();
+        assertThat(tracker.rejected(NoiseReason.LOW_RESOLUTION)).isEqualTo(1);
+        // Long after the last precise fix, a type 27 fix is the best there is and is kept.
+        PositionObservation later = new PositionObservation(T0 + 3_600_000, "sat", 503_456_789, 27, StationClass.UNKNOWN,
+                -37.653333, 176.181667, 0, 0, Observation.NOT_AVAILABLE, 5, false, true);
+        assertThat(tracker.accept(later).accepted()).isTrue();
+    }
+
+    @Test
+    void gapAndImpliedSpeedSplitSegments() {
+        List<Segment> closed = new ArrayList<>();
+        Tracker tracker = new Tracker(TrackerConfig.defaults(), closed::add, null);
+        List<PositionObservation> leg1 = steaming(T0, 0, 12, 60);
+        leg1.forEach(tracker::accept);
+        // 25 hours later: a new journey.
+        List<PositionObservation> leg2 = steaming(T0 + 25 * 3_600_000L, 5, 12, 30);
+        Tracker.Decision first2 = tracker.accept(leg2.get(0));
+        assertThat(first2.newSegment()).isTrue();
+        assertThat(closed).hasSize(1);
+        leg2.subList(1, leg2.size()).forEach(tracker::accept);
+        Segment s1 = closed.get(0);
+        assertThat(s1.number()).isEqualTo(1);
+        SegmentStats st = s1.stats();
+        assertThat(st.points()).isEqualTo(60);
+        assertThat(st.endTime() - st.startTime()).isEqualTo(59 * 60_000L);
+        assertThat(st.distanceM()).isCloseTo(59 * 12 * 1852 / 60.0, within(1.0));
+        assertThat(st.meanDerivedSpeedKnots()).isCloseTo(12, within(0.01));
+        assertThat(st.maxDerivedSpeedKnots()).isCloseTo(12, within(0.01));
+        assertThat(st.meanReportedSpeedKnots()).isEqualTo(12);
+        assertThat(st.maxReportedSpeedKnots()).isEqualTo(12);
+        // A fix that would need ~600 kn from the last one: another transmitter, another segment...
+        long t = leg2.get(29).time() + 60_000;
+        Tracker.Decision jump = tracker.accept(fix(t, 10.0, 8.0, 12));
+        assertThat(jump.accepted()).isTrue();
+        assertThat(jump.newSegment()).isTrue();
+        // ...while the real vessel's next fix still continues its own segment.
+        double[] next = Geodesy.destination(leg2.get(29).latitude(), leg2.get(29).longitude(), 90, 2 * 12 * 1852 / 60.0);
+        Tracker.Decision cont = tracker.accept(fix(t + 60_000, next[0], next[1], 12));
+        assertThat(cont.newSegment()).isFalse();
+        assertThat(cont.segment().number()).isEqualTo(2);
+        assertThat(cont.segment().points()).hasSize(31);
+        assertThat(tracker.openSegments(MMSI)).hasSize(2);
+        tracker.flush();
+        assertThat(closed).hasSize(3);
+    }
+
+    @Test
+    void thresholdsAreConfigurable() {
+        Tracker strict = new Tracker(TrackerConfig.defaults().withSegmentation(30 * 60_000L, 10), null, null);
+        List<PositionObservation> leg = steaming(T0, 0, 24, 3);
+        assertThat(strict.accept(leg.get(0)).newSegment()).isTrue();
+        // 741 m in a minute, 556 m beyond the noise allowance = 18 kn: above 10 kn, below the default 25 kn.
+        assertThat(strict.accept(leg.get(1)).newSegment()).isTrue();
+        Tracker lenient = new Tracker();
+        lenient.accept(leg.get(0));
+        assertThat(lenient.accept(leg.get(1)).newSegment()).isFalse();
+        Tracker gap = new Tracker(TrackerConfig.defaults().withSegmentation(30 * 60_000L, 25), null, null);
+        gap.accept(fix(T0, 10, 0, 0));
+        assertThat(gap.accept(fix(T0 + 31 * 60_000L, 10, 0, 0)).newSegment()).isTrue();
+    }
+
+    @Test
+    void noiseIsRejectedAndCountedByReason() {
+        Tracker tracker = new Tracker(TrackerConfig.defaults().withLandMask(LandMask.naturalEarth10m()), null, null);
+        PositionObservation a = fix(T0, 10, -30, 10);
+        assertThat(tracker.accept(a).accepted()).isTrue();
+        // Same transmission heard by another station 2 s later.
+        PositionObservation dup = new PositionObservation(T0 + 2000, "other", MMSI, 1, StationClass.A, 10, -30, 10, 90, 90, 0, true, false);
+        assertThat(tracker.accept(dup).reason()).isEqualTo(NoiseReason.DUPLICATE);
+        assertThat(tracker.accept(fix(T0 + 60_000, Double.NaN, Double.NaN, 10)).reason()).isEqualTo(NoiseReason.NOT_AVAILABLE);
+        PositionObservation b = fix(T0 + 60_000, 10, -29.9995, 10);
+        assertThat(tracker.accept(b).accepted()).isTrue();
+        assertThat(tracker.accept(fix(T0 + 30_000, 10, -29.9997, 10)).reason()).isEqualTo(NoiseReason.OUT_OF_ORDER);
+        assertThat(tracker.accept(fix(4_102_444_800_000L, 10, -29.999, 10)).reason()).isEqualTo(NoiseReason.FUTURE); // 2100-01-01
+        // Paris: well inland.
+        PositionObservation paris = new PositionObservation(T0 + 120_000, "x", 227_000_001, 1, StationClass.A, 48.8566, 2.3522, 0, 0, 0, 5, true, false);
+        assertThat(tracker.accept(paris).reason()).isEqualTo(NoiseReason.ON_LAND);
+        // A berth in Rotterdam is not rejected.
+        PositionObservation berth = new PositionObservation(T0 + 120_000, "x", 244_000_001, 1, StationClass.A, 51.95, 4.05, 0, 0, 0, 5, true, false);
+        assertThat(tracker.accept(berth).accepted()).isTrue();
+        assertThat(tracker.rejected()).containsEntry(NoiseReason.DUPLICATE, 1L).containsEntry(NoiseReason.NOT_AVAILABLE, 1L)
+                .containsEntry(NoiseReason.OUT_OF_ORDER, 1L).containsEntry(NoiseReason.FUTURE, 1L).containsEntry(NoiseReason.ON_LAND, 1L);
+        assertThat(tracker.accepted()).isEqualTo(3);
+    }
+
+    @Test
+    void futureBoundFollowsTheClockWhenLive() {
+        Tracker live = new Tracker(TrackerConfig.defaults(), null, () -> T0);
+        assertThat(live.accept(fix(T0 + 11 * 60_000L, 10, 0, 0)).reason()).isEqualTo(NoiseReason.FUTURE);
+        assertThat(live.accept(fix(T0 + 9 * 60_000L, 10, 0, 0)).accepted()).isTrue();
+    }
+
+    @Test
+    void vesselsAreBounded() {
+        List<Segment> closed = new ArrayList<>();
+        Tracker tracker = new Tracker(TrackerConfig.defaults().withMaxVessels(10), closed::add, null);
+        for (int i = 0; i < 25; i++) {
+            tracker.accept(new PositionObservation(T0 + i, "x", 200_000_000 + i, 1, StationClass.A, 10, i * 0.01, 0, 0, 0, 0, true, false));
+        }
+        assertThat(tracker.vesselCount()).isEqualTo(10);
+        assertThat(closed).hasSize(15);
+    }
+}

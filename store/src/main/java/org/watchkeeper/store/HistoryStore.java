@@ -1,0 +1,199 @@
+package org.watchkeeper.store;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKTReader;
+
+/**
+ * The history of positions, vessels, identity changes and events, with the questions analysts
+ * ask of it. Implemented by {@link DuckDbHistoryStore} (embedded, one file) and
+ * {@link PostgresHistoryStore} (PostgreSQL + PostGIS); both give identical answers.
+ *
+ * <p>Conventions for every method:
+ * <ul>
+ *   <li>Times are UTC epoch milliseconds; a window {@code [from, to]} includes both ends and
+ *       throws {@link IllegalArgumentException} when {@code from > to}.</li>
+ *   <li>Latitudes and longitudes are WGS 84 degrees, lat -90..90, lon -180..180.</li>
+ *   <li>Distances are great-circle metres on a sphere of radius
+ *       {@link GeoMath#EARTH_RADIUS_METRES} (haversine).</li>
+ *   <li>Database failures throw {@link StoreException}; writes of one call are atomic.</li>
+ *   <li>Implementations are safe for use from several threads (calls are serialised).</li>
+ * </ul>
+ */
+public interface HistoryStore extends AutoCloseable {
+
+    /**
+     * Appends position fixes in bulk. Positions are history: appending the same fix twice stores
+     * it twice.
+     *
+     * @param rows the fixes, in any order
+     */
+    void appendPositions(List<PositionRow> rows);
+
+    /**
+     * Inserts or replaces vessels, keyed by MMSI. When the list holds the same MMSI more than once
+     * the last one wins.
+     *
+     * @param rows the latest vessel states
+     */
+    void upsertVessels(List<VesselRow> rows);
+
+    /**
+     * Appends identity changes.
+     *
+     * @param rows the changes, in any order
+     */
+    void appendIdentityChanges(List<IdentityChangeRow> rows);
+
+    /**
+     * Inserts or replaces events, keyed by id: storing an id that exists replaces that event, so
+     * the same id stored twice is one row. When the list holds an id more than once the last
+     * one wins.
+     *
+     * @param rows the events
+     */
+    void upsertEvents(List<EventRow> rows);
+
+    /**
+     * The track of one vessel.
+     *
+     * @param mmsi       the vessel
+     * @param fromMillis window start (inclusive)
+     * @param toMillis   window end (inclusive)
+     * @return its positions in the window, ordered by time (fixes with the same time in a fixed
+     *         order of their other fields); empty when none
+     */
+    List<PositionRow> track(int mmsi, long fromMillis, long toMillis);
+
+    /**
+     * Vessels with positions inside a latitude/longitude box during a window. Box edges are
+     * inclusive. {@code minLon > maxLon} means the box crosses the 180° meridian and covers
+     * {@code minLon..180} and {@code -180..maxLon}.
+     *
+     * @return per vessel the number of positions inside, and the first and last time inside,
+     *         ordered by MMSI
+     * @throws IllegalArgumentException when a coordinate is out of range or minLat &gt; maxLat
+     */
+    List<VesselPresence> vesselsInBox(double minLat, double minLon, double maxLat, double maxLon,
+                                      long fromMillis, long toMillis);
+
+    /**
+     * Vessels with positions inside an area during a window. A position on the area's boundary
+     * counts as inside. The area is in lon/lat degrees (x = longitude, y = latitude); an area that
+     * crosses the 180° meridian is given as a MultiPolygon split at ±180.
+     *
+     * @param area a {@link org.locationtech.jts.geom.Polygon} or
+     *             {@link org.locationtech.jts.geom.MultiPolygon} with coordinates in range
+     * @return per vessel the number of positions inside, and the first and last time inside,
+     *         ordered by MMSI
+     * @throws IllegalArgumentException when the area is not a non-empty polygon or multipolygon,
+     *                                  or a coordinate is out of range
+     */
+    List<VesselPresence> vesselsInPolygon(Geometry area, long fromMillis, long toMillis);
+
+    /**
+     * {@link #vesselsInPolygon(Geometry, long, long)} for an area given as WKT, e.g.
+     * {@code POLYGON((103.6 1.1, 104.1 1.1, 104.1 1.4, 103.6 1.4, 103.6 1.1))} (x = longitude).
+     *
+     * @throws IllegalArgumentException when the WKT does not parse or is not a valid area
+     */
+    default List<VesselPresence> vesselsInPolygon(String wkt, long fromMillis, long toMillis) {
+        try {
+            return vesselsInPolygon(new WKTReader().read(wkt), fromMillis, toMillis);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("not a WKT geometry: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@link #vesselsInPolygon(Geometry, long, long)} for a single ring of {@code {lat, lon}}
+     * vertices (note the order: latitude first, as everywhere else in this interface). The ring
+     * is closed automatically when the last vertex differs from the first.
+     *
+     * @param latLonRing at least three vertices, each {@code {lat, lon}}
+     * @throws IllegalArgumentException when there are fewer than three vertices or a vertex is
+     *                                  not a {lat, lon} pair
+     */
+    default List<VesselPresence> vesselsInPolygon(double[][] latLonRing, long fromMillis, long toMillis) {
+        if (latLonRing == null || latLonRing.length < 3) {
+            throw new IllegalArgumentException("a polygon needs at least three vertices");
+        }
+        boolean closed = latLonRing.length > 3 && latLonRing[0].length == 2
+                && latLonRing[0][0] == latLonRing[latLonRing.length - 1][0]
+                && latLonRing[0][1] == latLonRing[latLonRing.length - 1][1];
+        Coordinate[] ring = new Coordinate[latLonRing.length + (closed ? 0 : 1)];
+        for (int i = 0; i < latLonRing.length; i++) {
+            if (latLonRing[i] == null || latLonRing[i].length != 2) {
+                throw new IllegalArgumentException("vertex " + i + " is not a {lat, lon} pair");
+            }
+            ring[i] = new Coordinate(latLonRing[i][1], latLonRing[i][0]);
+        }
+        if (!closed) {
+            ring[ring.length - 1] = ring[0].copy();
+        }
+        return vesselsInPolygon(new GeometryFactory().createPolygon(ring), fromMillis, toMillis);
+    }
+
+    /**
+     * Who was within {@code radiusMetres} of (lat, lon) during a window: per vessel its closest
+     * stored position. Works across the 180° meridian and around the poles.
+     *
+     * @param lat          centre latitude in degrees
+     * @param lon          centre longitude in degrees
+     * @param radiusMetres radius in metres, &gt; 0 and finite; positions at exactly this distance count
+     * @return per vessel the closest approach (the earliest one on ties), ordered by distance, then
+     *         MMSI
+     * @throws IllegalArgumentException when a value is out of range
+     */
+    List<ClosestApproach> near(double lat, double lon, double radiusMetres, long fromMillis, long toMillis);
+
+    /**
+     * @param mmsi the vessel
+     * @return its stored vessel row, or empty
+     */
+    Optional<VesselRow> vessel(int mmsi);
+
+    /** @return all stored vessels, ordered by MMSI */
+    List<VesselRow> vessels();
+
+    /**
+     * @param mmsi the vessel
+     * @return its identity changes ordered by time (then field, old value, new value; absent
+     *         values first)
+     */
+    List<IdentityChangeRow> identityHistory(int mmsi);
+
+    /**
+     * @param id an event id
+     * @return that event, or empty
+     */
+    Optional<EventRow> event(String id);
+
+    /**
+     * Events of a kind that overlap a window (start &lt;= to and end &gt;= from).
+     *
+     * @param kind the kind, or {@code null} for every kind
+     * @return the events ordered by start, then id
+     */
+    List<EventRow> events(String kind, long fromMillis, long toMillis);
+
+    /**
+     * Events involving one vessel that overlap a window.
+     *
+     * @param mmsi the vessel
+     * @return the events ordered by start, then id
+     */
+    List<EventRow> eventsForVessel(int mmsi, long fromMillis, long toMillis);
+
+    /** @return the row counts */
+    StoreCounts counts();
+
+    /** Closes the connection; further calls throw {@link StoreException}. */
+    @Override
+    void close();
+}

@@ -1,0 +1,216 @@
+package org.watchkeeper.store;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * The server history store: PostgreSQL 15 with PostGIS 3.
+ *
+ * <p>Positions carry a generated PostGIS point column ({@code geom}, SRID 4326) with a GiST index
+ * that prefilters box, polygon and radius queries; the final answer uses the same rules as
+ * {@link DuckDbHistoryStore} (exact lat/lon box test, haversine distance in SQL, JTS
+ * point-in-polygon) so both stores agree. Positions are appended with {@code COPY ... FROM STDIN};
+ * vessels and events are upserted with {@code ON CONFLICT}.
+ *
+ * <p>The schema is created on open. The PostGIS extension must be installable by the user or
+ * already installed in the database ({@code scripts/postgres-start.sh} does that).
+ */
+public final class PostgresHistoryStore extends JdbcHistoryStore {
+
+    private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    private static final int COPY_CHUNK_BYTES = 1 << 16;
+
+    private final String url;
+    private final String schema;
+
+    private PostgresHistoryStore(Connection connection, String url, String schema) {
+        super(connection);
+        this.url = url;
+        this.schema = schema;
+    }
+
+    /**
+     * Opens the store in the {@code public} schema.
+     *
+     * @see #open(String, String, String, String)
+     */
+    public static PostgresHistoryStore open(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, "public");
+    }
+
+    /**
+     * Connects and creates what is missing: the PostGIS extension, the schema and its tables and
+     * indexes.
+     *
+     * @param jdbcUrl  e.g. {@code jdbc:postgresql://localhost:5432/watchkeeper}
+     * @param user     database user
+     * @param password its password
+     * @param schema   schema holding the tables: lower-case letters, digits and underscores
+     * @return the open store
+     * @throws IllegalArgumentException when the schema name is not a plain identifier
+     * @throws StoreException           when the server cannot be reached or the schema not created
+     */
+    public static PostgresHistoryStore open(String jdbcUrl, String user, String password, String schema) {
+        if (schema == null || !SCHEMA_NAME.matcher(schema).matches()) {
+            throw new IllegalArgumentException("schema must match " + SCHEMA_NAME + ": " + schema);
+        }
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        props.setProperty("password", password);
+        props.setProperty("ApplicationName", "watchkeeper-store");
+        Connection c;
+        try {
+            c = DriverManager.getConnection(jdbcUrl, props);
+        } catch (SQLException e) {
+            throw new StoreException("cannot connect to PostgreSQL at " + jdbcUrl, e);
+        }
+        PostgresHistoryStore store = new PostgresHistoryStore(c, jdbcUrl, schema);
+        try {
+            store.createSchema();
+        } catch (SQLException e) {
+            try {
+                c.close();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw new StoreException("cannot create the schema " + schema + " at " + jdbcUrl, e);
+        }
+        return store;
+    }
+
+    /** @return the schema holding the tables */
+    public String schema() {
+        return schema;
+    }
+
+    private void createSchema() throws SQLException {
+        execute("CREATE EXTENSION IF NOT EXISTS postgis",
+                "CREATE SCHEMA IF NOT EXISTS " + schema,
+                // PostGIS lives in public; the tables in the chosen schema.
+                "SET search_path TO " + schema + ", public",
+                "CREATE TABLE IF NOT EXISTS positions (mmsi integer NOT NULL, time_ms bigint NOT NULL,"
+                        + " lat double precision NOT NULL, lon double precision NOT NULL, sog double precision,"
+                        + " cog double precision, heading integer, nav_status integer, message_type integer NOT NULL,"
+                        + " segment integer NOT NULL, source text,"
+                        + " geom geometry(Point, 4326) GENERATED ALWAYS AS (ST_SetSRID(ST_MakePoint(lon, lat), 4326)) STORED)",
+                "CREATE INDEX IF NOT EXISTS positions_geom ON positions USING gist (geom)",
+                "CREATE INDEX IF NOT EXISTS positions_mmsi_time ON positions (mmsi, time_ms)",
+                "CREATE INDEX IF NOT EXISTS positions_time ON positions (time_ms)",
+                "CREATE TABLE IF NOT EXISTS vessels (mmsi integer PRIMARY KEY, name text, callsign text,"
+                        + " imo integer, ship_type integer, vessel_class text, flag text,"
+                        + " to_bow integer NOT NULL, to_stern integer NOT NULL, to_port integer NOT NULL,"
+                        + " to_starboard integer NOT NULL, draught double precision, destination text, eta text,"
+                        + " first_seen bigint NOT NULL, last_seen bigint NOT NULL, last_lat double precision,"
+                        + " last_lon double precision, positions bigint NOT NULL)",
+                "CREATE TABLE IF NOT EXISTS identity_changes (mmsi integer NOT NULL, time_ms bigint NOT NULL,"
+                        + " field text NOT NULL, old_value text, new_value text)",
+                "CREATE INDEX IF NOT EXISTS identity_changes_mmsi ON identity_changes (mmsi, time_ms)",
+                "CREATE TABLE IF NOT EXISTS events (id text PRIMARY KEY, kind text NOT NULL,"
+                        + " start_ms bigint NOT NULL, end_ms bigint NOT NULL, lat double precision,"
+                        + " lon double precision, geometry_geojson text, parameters_json text, evidence_json text)",
+                "CREATE INDEX IF NOT EXISTS events_kind_start ON events (kind, start_ms)",
+                "CREATE TABLE IF NOT EXISTS event_vessels (event_id text NOT NULL, ord integer NOT NULL,"
+                        + " mmsi integer NOT NULL, PRIMARY KEY (event_id, ord))",
+                "CREATE INDEX IF NOT EXISTS event_vessels_mmsi ON event_vessels (mmsi)");
+    }
+
+    @Override
+    protected void spatialPrefilter(StringBuilder sql, List<Object> params, List<LatLonBox> boxes) {
+        sql.append(" AND (");
+        for (int i = 0; i < boxes.size(); i++) {
+            LatLonBox b = boxes.get(i);
+            sql.append(i > 0 ? " OR " : "").append("geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)");
+            params.add(b.minLon());
+            params.add(b.minLat());
+            params.add(b.maxLon());
+            params.add(b.maxLat());
+        }
+        sql.append(')');
+    }
+
+    /** Streams the rows as COPY text format: tab separated, {@code \N} for NULL. */
+    @Override
+    protected void bulkAppendPositions(List<PositionRow> rows) throws SQLException {
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("COPY positions (" + POSITION_COLUMNS + ") FROM STDIN (FORMAT text)");
+        try {
+            StringBuilder sb = new StringBuilder(COPY_CHUNK_BYTES + 512);
+            for (PositionRow p : rows) {
+                sb.append(p.mmsi()).append('\t').append(p.timeMillis()).append('\t')
+                        .append(p.lat()).append('\t').append(p.lon()).append('\t');
+                optDouble(sb, p.sog());
+                optDouble(sb, p.cog());
+                optInt(sb, p.heading());
+                optInt(sb, p.navStatus());
+                sb.append(p.messageType()).append('\t').append(p.segment()).append('\t');
+                if (p.source() == null) {
+                    sb.append("\\N");
+                } else {
+                    escape(sb, p.source());
+                }
+                sb.append('\n');
+                if (sb.length() >= COPY_CHUNK_BYTES) {
+                    write(copy, sb);
+                }
+            }
+            write(copy, sb);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    private static void write(CopyIn copy, StringBuilder sb) throws SQLException {
+        if (sb.length() > 0) {
+            byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
+            sb.setLength(0);
+        }
+    }
+
+    // Double.toString gives the shortest text that reads back to the same double; PostgreSQL's
+    // float8 input is correctly rounded, so values arrive bit-exact.
+    private static void optDouble(StringBuilder sb, double v) {
+        if (Double.isNaN(v)) {
+            sb.append("\\N\t");
+        } else {
+            sb.append(v).append('\t');
+        }
+    }
+
+    private static void optInt(StringBuilder sb, int v) {
+        if (v == PositionRow.NOT_AVAILABLE) {
+            sb.append("\\N\t");
+        } else {
+            sb.append(v).append('\t');
+        }
+    }
+
+    private static void escape(StringBuilder sb, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '\\' -> sb.append("\\\\");
+                case '\t' -> sb.append("\\t");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                default -> sb.append(ch);
+            }
+        }
+    }
+
+    @Override
+    protected String name() {
+        return "PostgreSQL history store " + url + " schema " + schema;
+    }
+}

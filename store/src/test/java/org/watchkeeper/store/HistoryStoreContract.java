@@ -1,0 +1,436 @@
+package org.watchkeeper.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.watchkeeper.store.Fleet.ANCHOR;
+import static org.watchkeeper.store.Fleet.DATELINE;
+import static org.watchkeeper.store.Fleet.EQUATOR;
+import static org.watchkeeper.store.Fleet.POLAR;
+import static org.watchkeeper.store.Fleet.STEP;
+import static org.watchkeeper.store.Fleet.STRAIT;
+import static org.watchkeeper.store.Fleet.T0;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link HistoryStore} must have. Each concrete test class opens a fresh, empty
+ * store; expected answers are worked out by hand from {@link Fleet}'s tracks or by brute force in
+ * Java over the same rows.
+ */
+abstract class HistoryStoreContract {
+
+    static final long END = T0 + 24 * 3600_000L;
+
+    protected HistoryStore store;
+
+    /** @return a new, empty store */
+    protected abstract HistoryStore openEmptyStore();
+
+    @BeforeEach
+    void openStore() {
+        store = openEmptyStore();
+    }
+
+    @AfterEach
+    void closeStore() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    private void loadNamed() {
+        List<PositionRow> rows = new ArrayList<>(Fleet.named());
+        Collections.shuffle(rows, new Random(7));
+        store.appendPositions(rows.subList(0, 500));
+        store.appendPositions(rows.subList(500, rows.size()));
+    }
+
+    // ------------------------------------------------------------------ tracks
+
+    @Test
+    void trackReturnsTheWindowInTimeOrderWithEveryFieldIntact() {
+        loadNamed();
+        List<PositionRow> expected = Fleet.named().stream()
+                .filter(p -> p.mmsi() == STRAIT && p.timeMillis() >= T0 + 100_000 && p.timeMillis() <= T0 + 200_000)
+                .toList();
+        assertThat(expected).hasSize(11); // i = 10..20, both window ends included
+        assertThat(store.track(STRAIT, T0 + 100_000, T0 + 200_000)).containsExactlyElementsOf(expected);
+
+        // Not-available values (NaN speed/course, -1 heading, null source) come back as such.
+        List<PositionRow> anchor = store.track(ANCHOR, T0, END);
+        assertThat(anchor).hasSize(30);
+        assertThat(anchor.get(0)).isEqualTo(
+                new PositionRow(ANCHOR, T0, 1.25, 103.75, Double.NaN, Double.NaN, -1, 1, 1, 0, null));
+        // A source with tab and backslash survives the bulk path.
+        assertThat(store.track(EQUATOR, T0, T0).get(0).source()).isEqualTo("rx\ttab\\back");
+        assertThat(store.track(STRAIT, END + 1, END + 2)).isEmpty();
+        assertThat(store.track(123_456_789, T0, END)).isEmpty();
+    }
+
+    @Test
+    void trackOrdersFixesOfTheSameTimeByTheirFields() {
+        PositionRow type3 = new PositionRow(ANCHOR, T0, 1.25, 103.75, 0.0, 10.0, 5, 1, 3, 0, "b");
+        PositionRow type1 = new PositionRow(ANCHOR, T0, 1.25, 103.75, 0.0, 10.0, 5, 1, 1, 0, "a");
+        PositionRow later = new PositionRow(ANCHOR, T0 + 1, 1.25, 103.75, 0.0, 10.0, 5, 1, 1, 0, "a");
+        store.appendPositions(List.of(later, type3, type1));
+        assertThat(store.track(ANCHOR, T0, T0 + 1)).containsExactly(type1, type3, later);
+    }
+
+    // ------------------------------------------------------------------ boxes and polygons
+
+    @Test
+    void boxCountsPositionsInsideWithInclusiveEdges() {
+        loadNamed();
+        // STRAIT lon 103.700..103.800 is i = 100..200; ANCHOR sits at (1.25, 103.75) for 30 fixes.
+        assertThat(store.vesselsInBox(1.0, 103.7, 1.4, 103.8, T0, END)).containsExactly(
+                new VesselPresence(ANCHOR, 30, T0, T0 + 29 * STEP),
+                new VesselPresence(STRAIT, 101, T0 + 100 * STEP, T0 + 200 * STEP));
+        // A window cuts both: STRAIT i = 150..200, ANCHOR is gone by then.
+        assertThat(store.vesselsInBox(1.0, 103.7, 1.4, 103.8, T0 + 150 * STEP, T0 + 300 * STEP))
+                .containsExactly(new VesselPresence(STRAIT, 51, T0 + 150 * STEP, T0 + 200 * STEP));
+        assertThat(store.vesselsInBox(1.21, 103.7, 1.4, 103.8, T0, END))
+                .containsExactly(new VesselPresence(ANCHOR, 30, T0, T0 + 29 * STEP));
+    }
+
+    @Test
+    void boxAcrossTheAntimeridian() {
+        loadNamed();
+        // DATELINE lon 179.95..180.0 is i = 50..100, lon -180..-179.95 is i = 101..150.
+        assertThat(store.vesselsInBox(-17.5, 179.95, -16.5, -179.95, T0, END))
+                .containsExactly(new VesselPresence(DATELINE, 101, T0 + 50 * STEP, T0 + 150 * STEP));
+        assertThat(store.vesselsInBox(-17.5, 179.95, -16.5, 180, T0, END))
+                .containsExactly(new VesselPresence(DATELINE, 51, T0 + 50 * STEP, T0 + 100 * STEP));
+        // The non-crossing box with the same numbers is the rest of the world at that latitude:
+        // i = 0..50 and i = 150..199 (the edge fixes i = 50 and 150 are in both boxes).
+        assertThat(store.vesselsInBox(-17.5, -179.95, -16.5, 179.95, T0, END))
+                .containsExactly(new VesselPresence(DATELINE, 101, T0, T0 + 199 * STEP));
+    }
+
+    @Test
+    void boxAtThePole() {
+        loadNamed();
+        assertThat(store.vesselsInBox(89.0, -180, 90, 180, T0, END))
+                .containsExactly(new VesselPresence(POLAR, 100, T0, T0 + 99 * STEP));
+        // lon -180 + 3.6 i in [0, 90] is i = 50..75.
+        assertThat(store.vesselsInBox(89.0, 0, 90, 90, T0, END))
+                .containsExactly(new VesselPresence(POLAR, 26, T0 + 50 * STEP, T0 + 75 * STEP));
+    }
+
+    @Test
+    void polygonMembership() {
+        loadNamed();
+        // Triangle whose edges cross lat 1.20 at lon 103.7255 and 103.7755: STRAIT i = 126..175;
+        // at lat 1.25 it spans 103.738..103.763, so ANCHOR (103.75) is inside.
+        String triangle = "POLYGON((103.7005 1.10, 103.8005 1.10, 103.7505 1.30, 103.7005 1.10))";
+        List<VesselPresence> expected = List.of(
+                new VesselPresence(ANCHOR, 30, T0, T0 + 29 * STEP),
+                new VesselPresence(STRAIT, 50, T0 + 126 * STEP, T0 + 175 * STEP));
+        assertThat(store.vesselsInPolygon(triangle, T0, END)).isEqualTo(expected);
+        // The same ring as {lat, lon} vertices, left open.
+        double[][] ring = {{1.10, 103.7005}, {1.10, 103.8005}, {1.30, 103.7505}};
+        assertThat(store.vesselsInPolygon(ring, T0, END)).isEqualTo(expected);
+
+        // A rectangle answers like the box: points on the boundary count as inside.
+        assertThat(store.vesselsInPolygon("POLYGON((103.7 1.0, 103.8 1.0, 103.8 1.4, 103.7 1.4, 103.7 1.0))", T0, END))
+                .isEqualTo(store.vesselsInBox(1.0, 103.7, 1.4, 103.8, T0, END));
+        // A hole removes what it covers: the anchorage.
+        assertThat(store.vesselsInPolygon("POLYGON((103.7 1.0, 103.8 1.0, 103.8 1.4, 103.7 1.4, 103.7 1.0),"
+                + " (103.74 1.24, 103.76 1.24, 103.76 1.26, 103.74 1.26, 103.74 1.24))", T0, END))
+                .containsExactly(new VesselPresence(STRAIT, 101, T0 + 100 * STEP, T0 + 200 * STEP));
+    }
+
+    @Test
+    void multipolygonSplitAtTheAntimeridian() {
+        loadNamed();
+        String area = "MULTIPOLYGON(((179.95 -17.5, 180 -17.5, 180 -16.5, 179.95 -16.5, 179.95 -17.5)),"
+                + " ((-180 -17.5, -179.95 -17.5, -179.95 -16.5, -180 -16.5, -180 -17.5)))";
+        assertThat(store.vesselsInPolygon(area, T0, END))
+                .containsExactly(new VesselPresence(DATELINE, 101, T0 + 50 * STEP, T0 + 150 * STEP));
+    }
+
+    @Test
+    void badAreasAreRejected() {
+        assertThatThrownBy(() -> store.vesselsInPolygon("POINT(1 2)", T0, END))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.vesselsInPolygon("POLYGON((1 2, 3", T0, END))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.vesselsInPolygon("POLYGON((170 0, 190 0, 190 1, 170 0))", T0, END))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.vesselsInBox(1, 2, 0, 3, T0, END)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.vesselsInBox(0, 2, 1, 3, END, T0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.near(0, 0, -5, T0, END)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.near(91, 0, 5, T0, END)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // ------------------------------------------------------------------ near
+
+    @Test
+    void nearGivesTheClosestApproachByHaversine() {
+        loadNamed();
+        // One degree of the equator on the 6 371 008.8 m sphere: R * pi / 180 = 111 195.080 m.
+        // EQUATOR is at lon 1.0 for i = 0..9 (ties: the earliest wins), then lon 1.5.
+        List<ClosestApproach> r = store.near(0, 0, 200_000, T0, END);
+        assertThat(r).hasSize(1);
+        assertThat(r.get(0).mmsi()).isEqualTo(EQUATOR);
+        assertThat(r.get(0).distanceMetres()).isCloseTo(111_195.080_233_5, within(1e-6));
+        assertThat(r.get(0).timeMillis()).isEqualTo(T0);
+        assertThat(r.get(0).lon()).isEqualTo(1.0);
+        // From the second half of the window the closest fix is at lon 1.5.
+        ClosestApproach late = store.near(0, 0, 200_000, T0 + 10 * STEP, END).get(0);
+        assertThat(late.lon()).isEqualTo(1.5);
+        assertThat(late.distanceMetres()).isCloseTo(1.5 * 111_195.080_233_5, within(1e-6));
+        // A radius just short of one degree finds nobody.
+        assertThat(store.near(0, 0, 111_195.0, T0, END)).isEmpty();
+    }
+
+    @Test
+    void nearOrdersVesselsByDistance() {
+        loadNamed();
+        // From (1.25, 103.76): ANCHOR is 0.01 deg of longitude away, STRAIT passes 0.05 deg south.
+        List<ClosestApproach> r = store.near(1.25, 103.76, 10_000, T0, END);
+        assertThat(r).extracting(ClosestApproach::mmsi).containsExactly(ANCHOR, STRAIT);
+        assertThat(r.get(0).distanceMetres())
+                .isCloseTo(GeoMath.haversineMetres(1.25, 103.76, 1.25, 103.75), within(1e-6));
+        assertThat(r.get(0).timeMillis()).isEqualTo(T0); // same place 30 times: the first
+        ClosestApproach strait = r.get(1);
+        assertThat(strait.lon()).isEqualTo(103.76);
+        assertThat(strait.timeMillis()).isEqualTo(T0 + 160 * STEP);
+        assertThat(strait.distanceMetres()).isCloseTo(0.05 * 111_195.080_233_5, within(1e-3));
+    }
+
+    @Test
+    void nearAcrossTheAntimeridian() {
+        loadNamed();
+        // The closest fix to lon -179.9998 is lon 180.0 (i = 100), 0.0002 deg away across the meridian:
+        // 0.0002 * 111 195.08 * cos 17 deg = 21.267 m.
+        List<ClosestApproach> r = store.near(-17.0, -179.9998, 500, T0, END);
+        assertThat(r).hasSize(1);
+        assertThat(r.get(0).mmsi()).isEqualTo(DATELINE);
+        assertThat(r.get(0).lon()).isEqualTo(180.0);
+        assertThat(r.get(0).timeMillis()).isEqualTo(T0 + 100 * STEP);
+        assertThat(r.get(0).distanceMetres()).isCloseTo(21.267, within(1e-3));
+        assertThat(r.get(0).distanceMetres())
+                .isCloseTo(GeoMath.haversineMetres(-17.0, -179.9998, -17.0, 180.0), within(1e-6));
+        // And from the other side of the meridian.
+        ClosestApproach east = store.near(-17.0, 179.9999, 500, T0, END).get(0);
+        assertThat(east.lon()).isEqualTo(180.0);
+    }
+
+    @Test
+    void nearThePole() {
+        loadNamed();
+        // POLAR circles at lat 89.9: 0.1 deg of arc from the pole = 11 119.508 m whatever the longitude.
+        List<ClosestApproach> pole = store.near(90, 0, 12_000, T0, END);
+        assertThat(pole).hasSize(1);
+        assertThat(pole.get(0).mmsi()).isEqualTo(POLAR);
+        assertThat(pole.get(0).distanceMetres()).isCloseTo(11_119.508_023, within(1e-3));
+        // At lat 89.9 a 3.6 deg step of longitude is only 698.5 m: the box must reach far in longitude.
+        List<ClosestApproach> at = store.near(89.9, 1.8, 1000, T0, END);
+        assertThat(at).hasSize(1);
+        // Same latitude phi, longitudes dl apart: 2 R asin(cos(phi) sin(dl / 2)) = 349.315 m for dl = 1.8.
+        assertThat(at.get(0).distanceMetres()).isCloseTo(349.315, within(1e-3));
+        // lon 0.0 (i = 50) and 3.6 (i = 51) are exactly as far from lon 1.8: the earlier one wins.
+        assertThat(at.get(0).lon()).isEqualTo(0.0);
+        assertThat(at.get(0).timeMillis()).isEqualTo(T0 + 50 * STEP);
+    }
+
+    @Test
+    void randomTrafficMatchesBruteForce() {
+        List<PositionRow> rows = Fleet.random(42, 40, 400);
+        store.appendPositions(rows);
+        Random r = new Random(99);
+        for (int q = 0; q < 40; q++) {
+            double lat;
+            double lon;
+            if (q % 2 == 0) { // centre on a stored fix so that the query finds something
+                PositionRow p = rows.get(r.nextInt(rows.size()));
+                lat = p.lat();
+                lon = p.lon();
+            } else {
+                lat = -89 + r.nextDouble() * 178;
+                lon = -180 + r.nextDouble() * 360;
+            }
+            double radius = 100 + r.nextDouble() * (q % 3 == 0 ? 400_000 : 20_000);
+            long from = T0 + r.nextInt(3600) * 1000L;
+            long to = from + r.nextInt(4 * 3600) * 1000L;
+            assertNearMatches(bruteNear(rows, lat, lon, radius, from, to), store.near(lat, lon, radius, from, to));
+
+            double h = r.nextDouble() * 3;
+            double w = r.nextDouble() * 5;
+            double minLat = Math.max(-90, lat - h);
+            double maxLat = Math.min(90, lat + h);
+            double minLon = Fleet.strictLon(lon - w + (lon - w < -180 ? 360 : 0));
+            double maxLon = Fleet.strictLon(lon + w);
+            assertThat(store.vesselsInBox(minLat, minLon, maxLat, maxLon, from, to))
+                    .as("box %s %s %s %s", minLat, minLon, maxLat, maxLon)
+                    .isEqualTo(bruteBox(rows, LatLonBox.pieces(minLat, minLon, maxLat, maxLon), from, to));
+        }
+        for (int mmsi = 200_000_000; mmsi < 200_000_040; mmsi += 7) {
+            int m = mmsi;
+            assertThat(store.track(m, T0, END)).containsExactlyElementsOf(rows.stream()
+                    .filter(p -> p.mmsi() == m).sorted(Comparator.comparingLong(PositionRow::timeMillis)).toList());
+        }
+        assertThat(store.counts().positions()).isEqualTo(rows.size());
+    }
+
+    static void assertNearMatches(List<ClosestApproach> expected, List<ClosestApproach> actual) {
+        assertThat(actual).extracting(ClosestApproach::mmsi)
+                .containsExactlyInAnyOrderElementsOf(expected.stream().map(ClosestApproach::mmsi).toList());
+        Map<Integer, ClosestApproach> byMmsi = expected.stream()
+                .collect(Collectors.toMap(ClosestApproach::mmsi, c -> c));
+        for (int i = 0; i < actual.size(); i++) {
+            ClosestApproach a = actual.get(i);
+            ClosestApproach e = byMmsi.get(a.mmsi());
+            assertThat(a.distanceMetres()).as("distance of %s", a.mmsi()).isCloseTo(e.distanceMetres(), within(1e-6));
+            assertThat(a.timeMillis()).as("time of %s", a.mmsi()).isEqualTo(e.timeMillis());
+            assertThat(a.lat()).isEqualTo(e.lat());
+            assertThat(a.lon()).isEqualTo(e.lon());
+            if (i > 0) {
+                assertThat(a.distanceMetres()).isGreaterThanOrEqualTo(actual.get(i - 1).distanceMetres());
+            }
+        }
+    }
+
+    /** Closest approach per vessel by scanning every row with the Java haversine. */
+    static List<ClosestApproach> bruteNear(List<PositionRow> rows, double lat, double lon, double radius,
+                                           long from, long to) {
+        Map<Integer, ClosestApproach> best = new TreeMap<>();
+        for (PositionRow p : rows) {
+            if (p.timeMillis() < from || p.timeMillis() > to) {
+                continue;
+            }
+            double d = GeoMath.haversineMetres(lat, lon, p.lat(), p.lon());
+            if (d > radius) {
+                continue;
+            }
+            ClosestApproach b = best.get(p.mmsi());
+            if (b == null || d < b.distanceMetres() || (d == b.distanceMetres() && p.timeMillis() < b.timeMillis())) {
+                best.put(p.mmsi(), new ClosestApproach(p.mmsi(), d, p.timeMillis(), p.lat(), p.lon()));
+            }
+        }
+        List<ClosestApproach> out = new ArrayList<>(best.values());
+        out.sort(Comparator.comparingDouble(ClosestApproach::distanceMetres).thenComparingInt(ClosestApproach::mmsi));
+        return out;
+    }
+
+    static List<VesselPresence> bruteBox(List<PositionRow> rows, List<LatLonBox> boxes, long from, long to) {
+        Map<Integer, long[]> acc = new TreeMap<>();
+        for (PositionRow p : rows) {
+            if (p.timeMillis() < from || p.timeMillis() > to
+                    || boxes.stream().noneMatch(b -> b.contains(p.lat(), p.lon()))) {
+                continue;
+            }
+            long[] a = acc.computeIfAbsent(p.mmsi(), k -> new long[] {0, Long.MAX_VALUE, Long.MIN_VALUE});
+            a[0]++;
+            a[1] = Math.min(a[1], p.timeMillis());
+            a[2] = Math.max(a[2], p.timeMillis());
+        }
+        List<VesselPresence> out = new ArrayList<>();
+        acc.forEach((m, a) -> out.add(new VesselPresence(m, a[0], a[1], a[2])));
+        return out;
+    }
+
+    // ------------------------------------------------------------------ vessels, identity, events
+
+    static VesselRow vessel(int mmsi, String name, long lastSeen) {
+        return new VesselRow(mmsi, name, "9V1234", 9_321_483, 70, "A", "SG", 150, 40, 12, 20, 11.5, "SG SIN",
+                "03-02T06:00Z", T0, lastSeen, 1.2, 103.8, 42);
+    }
+
+    @Test
+    void vesselUpsertReplacesByMmsi() {
+        VesselRow first = vessel(STRAIT, "OCEAN STAR", T0 + 1000);
+        VesselRow unknown = new VesselRow(ANCHOR, null, null, -1, -1, null, null, 0, 0, 0, 0, Double.NaN, null, null,
+                T0, T0, Double.NaN, Double.NaN, 0);
+        store.upsertVessels(List.of(first, unknown));
+        VesselRow renamed = vessel(STRAIT, "OCEAN STAR II", T0 + 2000);
+        store.upsertVessels(List.of(vessel(STRAIT, "IGNORED", T0 + 1500), renamed));
+
+        assertThat(store.vessel(STRAIT)).contains(renamed);
+        assertThat(store.vessel(ANCHOR)).contains(unknown); // not-available values survive
+        assertThat(store.vessel(DATELINE)).isEmpty();
+        assertThat(store.vessels()).containsExactly(unknown, renamed);
+        assertThat(store.counts().vessels()).isEqualTo(2);
+    }
+
+    @Test
+    void identityHistoryInTimeOrder() {
+        List<IdentityChangeRow> changes = List.of(
+                new IdentityChangeRow(STRAIT, T0 + 3000, "shipname", "OCEAN STAR", "SEA STAR"),
+                new IdentityChangeRow(STRAIT, T0 + 1000, "callsign", null, "9V1234"),
+                new IdentityChangeRow(STRAIT, T0 + 1000, "shipname", null, "OCEAN STAR"),
+                new IdentityChangeRow(ANCHOR, T0 + 2000, "imo", "1", "2"));
+        store.appendIdentityChanges(changes);
+        assertThat(store.identityHistory(STRAIT)).containsExactly(changes.get(1), changes.get(2), changes.get(0));
+        assertThat(store.identityHistory(POLAR)).isEmpty();
+        assertThat(store.counts().identityChanges()).isEqualTo(4);
+    }
+
+    @Test
+    void eventUpsertIsIdempotentOnId() {
+        EventRow dark = new EventRow("ev-dark-1", "dark", T0, T0 + 3_600_000, new int[] {STRAIT}, 1.2, 103.9, null,
+                "{\"minGapMinutes\":30}", "[]");
+        EventRow meet = new EventRow("ev-sts-1", "encounter", T0 + 600_000, T0 + 4_000_000,
+                new int[] {STRAIT, ANCHOR}, 1.25, 103.75, "{\"type\":\"Point\",\"coordinates\":[103.75,1.25]}",
+                "{\"maxDistanceMetres\":500}", "[{\"mmsi\":563000001}]");
+        store.upsertEvents(List.of(dark, meet));
+        store.upsertEvents(List.of(dark, meet)); // a replay
+        assertThat(store.counts().events()).isEqualTo(2);
+        assertThat(store.event("ev-dark-1")).contains(dark);
+        assertThat(store.events(null, T0, END)).containsExactly(dark, meet);
+
+        // The same id with new content replaces the event, vessels included.
+        EventRow meetLonger = new EventRow("ev-sts-1", "encounter", T0 + 600_000, T0 + 5_000_000,
+                new int[] {ANCHOR, POLAR}, Double.NaN, Double.NaN, null, null, null);
+        store.upsertEvents(List.of(meetLonger));
+        assertThat(store.counts().events()).isEqualTo(2);
+        assertThat(store.event("ev-sts-1")).contains(meetLonger);
+        assertThat(store.eventsForVessel(STRAIT, T0, END)).containsExactly(dark);
+        assertThat(store.eventsForVessel(POLAR, T0, END)).containsExactly(meetLonger);
+        assertThat(store.eventsForVessel(ANCHOR, T0, END)).containsExactly(meetLonger);
+        // Same id twice in one call: the last one wins.
+        EventRow darkShort = new EventRow("ev-dark-1", "dark", T0, T0 + 60_000, new int[0], 1.2, 103.9, null, null,
+                null);
+        store.upsertEvents(List.of(dark, darkShort));
+        assertThat(store.event("ev-dark-1")).contains(darkShort);
+        assertThat(store.eventsForVessel(STRAIT, T0, END)).isEmpty();
+        assertThat(store.event("nope")).isEmpty();
+    }
+
+    @Test
+    void eventsByKindAndOverlappingWindow() {
+        EventRow a = new EventRow("a", "dark", T0, T0 + 100, new int[] {STRAIT}, Double.NaN, Double.NaN, null, null, null);
+        EventRow b = new EventRow("b", "dark", T0 + 200, T0 + 300, new int[] {STRAIT}, 0, 0, null, null, null);
+        EventRow c = new EventRow("c", "loiter", T0 + 50, T0 + 250, new int[] {ANCHOR}, 0, 0, null, null, null);
+        store.upsertEvents(List.of(c, b, a));
+        assertThat(store.events("dark", T0, END)).containsExactly(a, b);
+        assertThat(store.events("dark", T0 + 100, T0 + 199)).containsExactly(a); // touches the end
+        assertThat(store.events("dark", T0 + 101, T0 + 199)).isEmpty();
+        assertThat(store.events(null, T0 + 150, T0 + 150)).containsExactly(c);
+        assertThat(store.events("port_call", T0, END)).isEmpty();
+        assertThat(store.eventsForVessel(STRAIT, T0 + 250, END)).containsExactly(b);
+    }
+
+    @Test
+    void countsAndClose() {
+        assertThat(store.counts()).isEqualTo(new StoreCounts(0, 0, 0, 0));
+        loadNamed();
+        assertThat(store.counts().positions()).isEqualTo(Fleet.named().size());
+        store.appendPositions(List.of());
+        store.close();
+        assertThatThrownBy(() -> store.counts()).isInstanceOf(StoreException.class);
+        store = null;
+    }
+}
