@@ -189,14 +189,37 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
     // ---- FieldSink -------------------------------------------------------------------------
 
     /** Writes the comma and, when {@code name} is not null, the quoted key and colon. */
+    private static final int KEY_CACHE = 1024;
+    private final String[] keyNames = new String[KEY_CACHE];
+    private final byte[][] keyBytes = new byte[KEY_CACHE][];
+
     private void key(String name) {
         if (!first) {
             text.ascii(',');
         }
         first = false;
         if (name != null) {
-            text.jsonString(name).ascii(':');
+            text.bytes(encodedKey(name));
         }
+    }
+
+    /**
+     * The bytes of {@code "name":}, escaped once and then taken from a small cache: field names are a
+     * few hundred constants, so every message after the first writes each key with one array copy.
+     */
+    private byte[] encodedKey(String name) {
+        int h = name.hashCode();
+        int i = (h ^ (h >>> 16)) & (KEY_CACHE - 1);
+        String cached = keyNames[i];
+        if (cached == name || (cached != null && cached.equals(name))) {
+            return keyBytes[i];
+        }
+        ByteText t = new ByteText(name.length() + 8);
+        t.jsonString(name).ascii(':');
+        byte[] b = java.util.Arrays.copyOf(t.buf, t.len);
+        keyNames[i] = name;
+        keyBytes[i] = b;
+        return b;
     }
 
     @Override
