@@ -90,7 +90,7 @@ import org.watchkeeper.ais.nmea.Stats;
  * longer and its type 26 {@code app_id} shifted); type 26 — gpsd writes {@code radio} 0 and does
  * not mask the last data nibble; scaled {@code turn} — gpsd drops the sign (raw -11 is -5.4°/min,
  * gpsd writes 5) and truncates; type 21 — gpsd leaves out the name extension (bits 272..);
- * type 17 — gpsd prints lat/lon with one decimal of a minute; inland (DAC 200 FI 10) dimensions
+ * type 17 — gpsd rounds lat/lon to 0.1° (raw unit 0.1 minute); inland (DAC 200 FI 10) dimensions
  * — gpsd writes raw decimetres / centimetres, we write metres; EPFD 15 — "internal GNSS" in
  * M.1371-5, unknown to gpsd; plus spelling of {@code *_text} values and not-available values
  * gpsd writes and we leave out.
@@ -108,7 +108,7 @@ import org.watchkeeper.ais.nmea.Stats;
  * small_cb_example.txt              8 / 6             11 / 8     +2 channel C, +1 "!--VDM"
  * ais.txt.gz                   32 455 / 2 249     33 985 / 2 321 +1 475 "=I", +62 channel 0, -6 too short, -1 type 63
  * exact-earth-augmented-3.txt   4 313 / 607        4 279 / 576   -30 too short, -4 type 24 part 2/3
- * exact-earth-augmented-2.txt   1 135 / 221        1 123 / 216   -10 too short, -2 type 24 part 2
+ * exact-earth-augmented-2.txt   1 135 / 221        1 123 / 216   -10 too short, -2 type 24 part 2/3
  * exact-earth-augmented.txt     3 968 / 1 081      3 955 / 1 077 -13 too short (4 more are 8-bit payloads, no MMSI)
  * nmea-timestamped.txt            100 / 85             0 / 0     tag block *00: 100 / 85 with acceptBadTagBlockChecksum
  * </pre>
