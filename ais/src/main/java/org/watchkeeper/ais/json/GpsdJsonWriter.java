@@ -24,7 +24,10 @@ import org.watchkeeper.ais.nmea.TimeSource;
  *     MMSI ({@code "003669702"} for a coast station). An MMSI is an identifier, not a quantity:
  *     as a number a base station's MMSI would lose its leading zeros and with them the station
  *     kind (ITU-R M.585). A 30-bit value outside 1..999 999 999 is written in full and followed
- *     by {@code "mmsi_valid":false}. gpsd writes a number here; this is a deliberate difference;</li>
+ *     by {@code "mmsi_valid":false}. gpsd writes a number here; this is a deliberate difference.
+ *     Every other MMSI-valued field ({@code dest_mmsi}, {@code mmsi1}..{@code mmsi4},
+ *     {@code dest1}/{@code dest2}, {@code mothership_mmsi}) follows the same rule through
+ *     {@link FieldSink#mmsiField(String, int)};</li>
  * <li>the message's own fields, in the order of its ITU table, with gpsd's names and scaled
  *     units ({@link AisMessage#writeFields(FieldSink)}). Decimals are written with the number of
  *     fraction digits each field asks for, rounded half away from zero, with trailing zeros
