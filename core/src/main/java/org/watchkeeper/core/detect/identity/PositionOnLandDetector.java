@@ -71,6 +71,7 @@ public final class PositionOnLandDetector implements Detector<PositionOnLandDete
         double lon;
         int landFixes;
         int seaFixes;
+        int seaSinceLand;
         double maxInland;
         final EvidenceBuffer evidence = new EvidenceBuffer(50);
     }
@@ -114,7 +115,7 @@ public final class PositionOnLandDetector implements Detector<PositionOnLandDete
         boolean onLand = land.isOnLand(p.latitude(), p.longitude(), config.toleranceMetres());
         if (!onLand) {
             if (s.start != Long.MIN_VALUE) {
-                s.seaFixes++;
+                s.seaSinceLand++;
             }
             return;
         }
@@ -127,6 +128,8 @@ public final class PositionOnLandDetector implements Detector<PositionOnLandDete
         }
         s.lastLand = p.time();
         s.landFixes++;
+        s.seaFixes += s.seaSinceLand;
+        s.seaSinceLand = 0;
         double inland = land.distanceToCoast(p.latitude(), p.longitude(), config.inlandSearchMetres());
         s.maxInland = Math.max(s.maxInland, Math.min(inland, config.inlandSearchMetres()));
         s.evidence.add(p);

@@ -31,7 +31,8 @@ import org.watchkeeper.core.picture.VesselPicture;
  */
 public final class AisScript {
     public static final long T0 = 1_700_000_000_000L; // 2023-11-14T22:13:20Z
-    private final StringBuilder nmea = new StringBuilder();
+    /** Sentences of each message with its time; {@link #text()} orders them by time (stable). */
+    private final List<Object[]> messages = new ArrayList<>();
     private int group;
 
     public static long min(double m) {
@@ -74,6 +75,7 @@ public final class AisScript {
         m.encode(w);
         String payload = w.armoured();
         int fill = w.fillBits();
+        StringBuilder nmea = new StringBuilder();
         int parts = (payload.length() + 59) / 60;
         String seq = parts > 1 ? Integer.toString(group++ % 10) : "";
         for (int i = 0; i < parts; i++) {
@@ -85,6 +87,7 @@ public final class AisScript {
             }
             nmea.append('!').append(body).append('*').append(hex(body)).append('\n');
         }
+        messages.add(new Object[] {time, nmea.toString()});
         return this;
     }
 
@@ -96,8 +99,11 @@ public final class AisScript {
         return String.format("%02X", x);
     }
 
+    /** The NMEA text, messages in time order (messages of equal time in the order they were added). */
     public String text() {
-        return nmea.toString();
+        StringBuilder sb = new StringBuilder();
+        messages.stream().sorted(java.util.Comparator.comparingLong(m -> (Long) m[0])).forEach(m -> sb.append((String) m[1]));
+        return sb.toString();
     }
 
     /** Raw NMEA → observations the vessel picture accepts (positions it accepted, every identity), in order. */
