@@ -504,7 +504,7 @@ public final class Simulation {
     }
 
     private List<String> frame(SimVessel v, SimVessel.State s, AisMessage m, long t, int n) {
-        char channel = (n & 1) == 0 ? 'A' : 'B';
+        char channel = ((n + v.identity().mmsi()) & 1) == 0 ? 'A' : 'B';
         List<ReceivingStation> heard = stations(s.lat(), s.lon());
         SimulationOptions.Noise noise = options.noise();
         if (noise.any()) {
