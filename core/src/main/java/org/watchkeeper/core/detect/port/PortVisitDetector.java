@@ -45,7 +45,6 @@ public final class PortVisitDetector implements Detector<PortVisitDetector.State
     private static final int EVIDENCE_TAIL = 40;
     private final PortIndex ports;
     private final PortVisitConfig config;
-    private final Map<String, Integer> indexOf = new java.util.HashMap<>();
     private final Map<String, Object> parameters;
 
     /** Per-vessel state: the open visit, if any. */
@@ -54,8 +53,8 @@ public final class PortVisitDetector implements Detector<PortVisitDetector.State
         boolean seen;
         long lastTime = Long.MIN_VALUE;
         long timer = Long.MIN_VALUE;
-        /** Id of the port of the open visit, or null when not in a visit. */
-        String portId;
+        /** Index (in the port index) of the port of the open visit, or -1 when not in a visit. */
+        int port = -1;
         long arrival;
         boolean arrivalObserved;
         long lastInReach;
@@ -76,9 +75,6 @@ public final class PortVisitDetector implements Detector<PortVisitDetector.State
     public PortVisitDetector(PortIndex ports, PortVisitConfig config) {
         this.ports = Objects.requireNonNull(ports, "ports");
         this.config = Objects.requireNonNull(config, "config");
-        for (int i = 0; i < ports.ports().size(); i++) {
-            indexOf.putIfAbsent(ports.ports().get(i).id(), i);
-        }
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("entry_radius_m", config.entryRadiusMetres());
         p.put("exit_radius_m", config.exitRadiusMetres());
@@ -114,13 +110,13 @@ public final class PortVisitDetector implements Detector<PortVisitDetector.State
         s.seen = true;
         // A silence timer that the host has not fired yet (slow watermark) is applied here first, so
         // the result never depends on when timers are delivered.
-        if (s.portId != null && p.time() - s.lastTime >= config.silenceMillis()) {
+        if (s.port >= 0 && p.time() - s.lastTime >= config.silenceMillis()) {
             close(s, ctx, s.lastTime, false);
         }
-        if (s.portId == null) {
-            Port port = arrivalPort(p.latitude(), p.longitude());
-            if (port != null) {
-                s.portId = port.id();
+        if (s.port < 0) {
+            int port = arrivalPort(p.latitude(), p.longitude());
+            if (port >= 0) {
+                s.port = port;
                 s.arrival = p.time();
                 s.arrivalObserved = !firstEver;
                 s.evidence = new Evidence(EVIDENCE_HEAD, EVIDENCE_TAIL);
@@ -133,7 +129,7 @@ public final class PortVisitDetector implements Detector<PortVisitDetector.State
                 inVisit(p, s);
             }
         } else {
-            Port port = ports.ports().get(indexOf.get(s.portId));
+            Port port = ports.ports().get(s.port);
             if (departed(port, p.latitude(), p.longitude())) {
                 s.evidence.add(Fix.of(p));
                 s.fixes++;
@@ -148,7 +144,7 @@ public final class PortVisitDetector implements Detector<PortVisitDetector.State
             ctx.deleteTimer(s.timer);
             s.timer = Long.MIN_VALUE;
         }
-        if (s.portId != null) {
+        if (s.port >= 0) {
             s.timer = p.time() + config.silenceMillis();
             ctx.registerTimer(s.timer);
         }
@@ -181,7 +177,7 @@ public final class PortVisitDetector implements Detector<PortVisitDetector.State
 
     @Override
     public void onTimer(long timestamp, State s, DetectorContext ctx) {
-        if (s.portId != null && timestamp == s.timer) {
+        if (s.port >= 0 && timestamp == s.timer) {
             s.timer = Long.MIN_VALUE;
             close(s, ctx, s.lastTime, false);
         }
@@ -191,7 +187,7 @@ public final class PortVisitDetector implements Detector<PortVisitDetector.State
         if (s.stopped) {
             endStop(s, end);
         }
-        Port port = ports.ports().get(indexOf.get(s.portId));
+        Port port = ports.ports().get(s.port);
         if (!config.requireStop() || s.stopCount > 0) {
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("port_id", port.id());
@@ -223,19 +219,22 @@ public final class PortVisitDetector implements Detector<PortVisitDetector.State
             ctx.emit(Event.of(EventKind.PORT_VISIT, s.arrival, end, List.of((int) ctx.key()), port.latitude(),
                     port.longitude(), geometry, parameters, a, s.evidence.observations()));
         }
-        s.portId = null;
+        s.port = -1;
         s.evidence = null;
         s.stopped = false;
     }
 
-    /** The port a fix arrives at: a containing polygon, else the nearest point port within the entry radius. */
-    Port arrivalPort(double lat, double lon) {
+    /**
+     * The port a fix arrives at, as an index into the port index: a containing polygon, else the
+     * nearest point port within the entry radius; -1 for none.
+     */
+    int arrivalPort(double lat, double lon) {
         Port area = ports.containing(lat, lon);
-        if (area != null) {
-            return area;
+        if (area == null) {
+            PortIndex.Nearest n = ports.nearest(lat, lon, config.entryRadiusMetres(), true);
+            area = n == null ? null : n.port();
         }
-        PortIndex.Nearest n = ports.nearest(lat, lon, config.entryRadiusMetres(), true);
-        return n == null ? null : n.port();
+        return area == null ? -1 : ports.indexOf(area);
     }
 
     private boolean departed(Port port, double lat, double lon) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,6 +54,7 @@ public final class PortIndex {
     private final List<Port> ports;
     private final PreparedGeometry[] prepared;
     private final Map<Integer, int[]> cells = new HashMap<>();
+    private final java.util.IdentityHashMap<Port, Integer> identity = new java.util.IdentityHashMap<>();
 
     /** The nearest port and its distance in metres (0 inside a port area). */
     public record Nearest(Port port, double distanceMetres) {
@@ -69,6 +71,7 @@ public final class PortIndex {
         Map<Integer, List<Integer>> tmp = new HashMap<>();
         for (int i = 0; i < this.ports.size(); i++) {
             Port p = this.ports.get(i);
+            identity.putIfAbsent(p, i);
             if (p.area() == null) {
                 tmp.computeIfAbsent(cell(row(p.latitude()), col(p.longitude())), k -> new ArrayList<>()).add(i);
             } else {
@@ -85,6 +88,12 @@ public final class PortIndex {
             }
         }
         tmp.forEach((k, v) -> cells.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+    }
+
+    /** Position of a port (by identity) in {@link #ports()}, -1 if absent. */
+    public int indexOf(Port p) {
+        Integer i = identity.get(p);
+        return i == null ? -1 : i;
     }
 
     /** The indexed ports, in the order given. */
@@ -319,7 +328,8 @@ public final class PortIndex {
         if (root == null || !"FeatureCollection".equals(root.path("type").asText())) {
             throw new IOException(source + ": not a GeoJSON FeatureCollection");
         }
-        List<Port> out = new ArrayList<>();
+        List<Geometry> geoms = new ArrayList<>();
+        List<Map<String, String>> attrList = new ArrayList<>();
         int i = 0;
         for (Iterator<JsonNode> it = root.path("features").elements(); it.hasNext(); i++) {
             JsonNode f = it.next();
@@ -342,9 +352,10 @@ public final class PortIndex {
                     attrs.put(e.getKey(), e.getValue().asText());
                 }
             });
-            out.add(areaPort(geom, attrs, source, i));
+            geoms.add(geom);
+            attrList.add(attrs);
         }
-        return out;
+        return areaPorts(geoms, attrList, source);
     }
 
     /**
@@ -355,12 +366,13 @@ public final class PortIndex {
      */
     public static List<Port> fromShapefileZip(Path zip) throws IOException {
         String source = zip.getFileName().toString();
-        List<Port> out = new ArrayList<>();
-        int i = 0;
+        List<Geometry> geoms = new ArrayList<>();
+        List<Map<String, String>> attrs = new ArrayList<>();
         for (ShapefileReader.Feature f : ShapefileReader.readZip(zip)) {
-            out.add(areaPort(f.geometry(), f.attributes(), source, i++));
+            geoms.add(f.geometry());
+            attrs.add(f.attributes());
         }
-        return out;
+        return areaPorts(geoms, attrs, source);
     }
 
     private static Geometry multiPolygon(JsonNode coords) {
@@ -402,6 +414,39 @@ public final class PortIndex {
             throw new IllegalArgumentException("linear ring is not closed");
         }
         return GF.createLinearRing(cs);
+    }
+
+    /**
+     * One port per distinct name (or UN/LOCODE) in a file: features that share it are one port whose
+     * area is the union of their polygons (a port drawn as several polygons, e.g. two harbour basins).
+     */
+    private static List<Port> areaPorts(List<Geometry> geoms, List<Map<String, String>> attrs, String source) {
+        Map<String, List<Integer>> byId = new LinkedHashMap<>();
+        List<Port> first = new ArrayList<>();
+        for (int i = 0; i < geoms.size(); i++) {
+            Port p = areaPort(geoms.get(i), attrs.get(i), source, i);
+            first.add(p);
+            byId.computeIfAbsent(p.id(), k -> new ArrayList<>()).add(i);
+        }
+        List<Port> out = new ArrayList<>();
+        for (List<Integer> idx : byId.values()) {
+            Port p = first.get(idx.get(0));
+            if (idx.size() == 1) {
+                out.add(p);
+                continue;
+            }
+            List<Polygon> parts = new ArrayList<>();
+            for (int i : idx) {
+                Geometry g = geoms.get(i);
+                for (int k = 0; k < g.getNumGeometries(); k++) {
+                    parts.add((Polygon) g.getGeometryN(k));
+                }
+            }
+            Geometry union = GF.createMultiPolygon(parts.toArray(new Polygon[0])).union();
+            Coordinate c = union.getInteriorPoint().getCoordinate();
+            out.add(new Port(p.id(), p.name(), p.unlocode(), p.country(), c.y, c.x, union, source));
+        }
+        return out;
     }
 
     private static Port areaPort(Geometry geom, Map<String, String> attrs, String source, int index) {
