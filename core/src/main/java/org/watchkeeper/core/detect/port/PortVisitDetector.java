@@ -130,7 +130,7 @@ public final class PortVisitDetector implements Detector<PortVisitDetector.State
             }
         } else {
             Port port = ports.ports().get(s.port);
-            if (departed(port, p.latitude(), p.longitude())) {
+            if (departed(s.port, port, p.latitude(), p.longitude())) {
                 s.evidence.add(Fix.of(p));
                 s.fixes++;
                 s.lastTime = p.time();
@@ -237,8 +237,8 @@ public final class PortVisitDetector implements Detector<PortVisitDetector.State
         return area == null ? -1 : ports.indexOf(area);
     }
 
-    private boolean departed(Port port, double lat, double lon) {
-        double d = PortIndex.distance(port, lat, lon);
+    private boolean departed(int index, Port port, double lat, double lon) {
+        double d = ports.distanceTo(index, lat, lon);
         return port.area() != null ? d > config.polygonExitMarginMetres() : d > config.exitRadiusMetres();
     }
 }

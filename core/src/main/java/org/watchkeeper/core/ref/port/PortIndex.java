@@ -197,6 +197,14 @@ public final class PortIndex {
         return boundaryDistance(p.area(), lat, lon);
     }
 
+    /**
+     * Distance in metres from a position to the port at {@code index} in {@link #ports()} (as
+     * {@link #distance(Port, double, double)}, using the index's prepared polygon).
+     */
+    public double distanceTo(int index, double lat, double lon) {
+        return distance(index, lat, lon, Double.POSITIVE_INFINITY);
+    }
+
     private double distance(int i, double lat, double lon, double bestSoFar) {
         Port p = ports.get(i);
         if (prepared[i] == null) {
