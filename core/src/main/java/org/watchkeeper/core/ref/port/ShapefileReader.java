@@ -145,7 +145,10 @@ public final class ShapefileReader {
             throw new IOException("not a shapefile: file code " + big.getInt(0));
         }
         long declared = big.getInt(24) * 2L;
-        int end = (int) Math.min(declared, shp.length);
+        if (declared > shp.length || declared < 100) {
+            throw new IOException(".shp header declares " + declared + " bytes, the file has " + shp.length + " (truncated?)");
+        }
+        int end = (int) declared;
         int fileType = le.getInt(32);
         if (fileType != 0 && fileType != 5 && fileType != 15 && fileType != 25) {
             throw new IOException("shape type " + fileType + " is not a polygon type (5, 15, 25)");
