@@ -31,8 +31,10 @@ import org.watchkeeper.core.ref.port.PortIndex;
  * The state is keyed by grid cell ({@link EncounterConfig#cellSizeDegrees()}, 0.5° by default). A fix
  * is routed to its own cell and to each neighbour cell whose border is within
  * {@link EncounterConfig#marginMetres()} (5 km), so a cell's state holds the latest fix of every
- * vessel in the cell or in that margin around it. Inside a cell a fine grid of cells no smaller than
- * 500 m finds the vessels near a new fix; only those are compared. Cost per fix: about 1.4 cells on
+ * vessel in the cell or in that margin around it. Inside a busy cell (more than 48 vessels) a fine
+ * grid of cells no smaller than 500 m finds the vessels near a new fix and only those are compared;
+ * a quiet cell compares with its few vessels after a latitude/longitude pre-filter. A partner's fix is
+ * its latest fix routed to the cell, at most 10 minutes older or newer than the new fix. Cost per fix: about 1.4 cells on
  * average, each a few hash lookups and the vessels within about 1 km.
  *
  * <h2>Pairs and runs</h2>
@@ -67,6 +69,8 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
     private static final double SPEED_BIN_KN = 0.1;
     private static final int SPEED_BINS = 300; // 0..30 kn, last bin holds everything faster
     private static final double PORT_REPORT_RADIUS_M = 100_000;
+    /** A cell builds its fine grid above this many vessels; below, a scan of all is cheaper. */
+    private static final int FINE_GRID_FROM = 48;
 
     private final EncounterConfig config;
     private final PortIndex ports;
@@ -179,7 +183,8 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
     public static final class CellState implements Serializable {
         private static final long serialVersionUID = 1L;
         final HashMap<Integer, Fix> latest = new HashMap<>();
-        final HashMap<Long, int[]> fine = new HashMap<>();
+        /** Fine grid of the vessels in {@link #latest}; null while the cell holds few vessels. */
+        HashMap<Long, int[]> fine;
         final HashMap<Long, Pair> pairs = new HashMap<>();
         long timer = Long.MIN_VALUE;
 
@@ -234,21 +239,46 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         double lat = p.latitude();
         double lon = Geodesy.normalizeLongitude(p.longitude());
         Fix old = s.latest.put(p.mmsi(), f);
-        long fk = fineKey(lat, lon);
-        if (old != null) {
-            long ok = fineKey(old.latitude(), old.longitude());
-            if (ok != fk) {
-                remove(s.fine, ok, p.mmsi());
+        if (s.fine != null) {
+            long fk = fineKey(lat, lon);
+            if (old != null) {
+                long ok = fineKey(old.latitude(), old.longitude());
+                if (ok != fk) {
+                    remove(s.fine, ok, p.mmsi());
+                    add(s.fine, fk, p.mmsi());
+                }
+            } else {
                 add(s.fine, fk, p.mmsi());
             }
-        } else {
-            add(s.fine, fk, p.mmsi());
+        } else if (s.latest.size() > FINE_GRID_FROM) {
+            s.fine = new HashMap<>();
+            for (Fix x : s.latest.values()) {
+                add(s.fine, fineKey(x.latitude(), x.longitude()), x.mmsi());
+            }
         }
-        compare(f, lat, lon, s, ctx);
+        if (s.fine == null) {
+            scan(f, lat, lon, s, ctx);
+        } else {
+            compare(f, lat, lon, s, ctx);
+        }
         long next = (Math.floorDiv(p.time(), config.maxFixAgeMillis()) + 1) * config.maxFixAgeMillis();
         if (s.timer < next) {
             s.timer = next;
             ctx.registerTimer(next);
+        }
+    }
+
+    /** Few vessels in the cell: compare with each, after a cheap latitude/longitude pre-filter. */
+    private void scan(Fix f, double lat, double lon, CellState s, DetectorContext ctx) {
+        double dLat = config.maxDistanceMetres() / M_PER_DEG * 1.001;
+        double dLon = dLat / Math.max(1e-6, Math.cos(Math.toRadians(Math.min(89.999, Math.abs(lat) + dLat))));
+        for (Fix g : s.latest.values()) {
+            if (g.mmsi() == f.mmsi() || Math.abs(g.latitude() - lat) > dLat
+                    || Math.abs(Geodesy.longitudeDifference(lon, g.longitude())) > dLon
+                    || Math.abs(f.time() - g.time()) > config.maxFixAgeMillis()) {
+                continue;
+            }
+            together(f, g, Geodesy.distance(lat, lon, g.latitude(), g.longitude()), s, ctx);
         }
     }
 
@@ -413,9 +443,14 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         for (Iterator<Map.Entry<Integer, Fix>> it = s.latest.entrySet().iterator(); it.hasNext();) {
             Map.Entry<Integer, Fix> e = it.next();
             if (timestamp - e.getValue().time() > config.maxFixAgeMillis()) {
-                remove(s.fine, fineKey(e.getValue().latitude(), e.getValue().longitude()), e.getKey());
+                if (s.fine != null) {
+                    remove(s.fine, fineKey(e.getValue().latitude(), e.getValue().longitude()), e.getKey());
+                }
                 it.remove();
             }
+        }
+        if (s.fine != null && s.latest.size() < FINE_GRID_FROM / 2) {
+            s.fine = null;
         }
         List<Pair> all = new ArrayList<>(s.pairs.values());
         all.sort((x, y) -> x.a != y.a ? Integer.compare(x.a, y.a) : Integer.compare(x.b, y.b));
