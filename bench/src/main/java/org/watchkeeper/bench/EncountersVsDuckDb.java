@@ -1,0 +1,197 @@
+package org.watchkeeper.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import org.duckdb.DuckDBConnection;
+import org.watchkeeper.core.detect.DetectionEngine;
+import org.watchkeeper.core.detect.Event;
+import org.watchkeeper.core.detect.encounter.EncounterConfig;
+import org.watchkeeper.core.detect.encounter.EncounterDetector;
+import org.watchkeeper.core.geo.Geodesy;
+import org.watchkeeper.core.observation.PositionObservation;
+import org.watchkeeper.core.observation.StationClass;
+import org.watchkeeper.core.ref.port.PortIndex;
+
+/**
+ * Encounter detection on synthetic traffic, by {@link EncounterDetector} in the in-process engine and
+ * by the same question asked of DuckDB in SQL (a grid self-join), with the answers compared.
+ *
+ * <p>Traffic (generated at run time, seed fixed): {@code vessels} ships in a 10° × 10° ocean box
+ * (20-30 S, 60-70 E, no port), each reporting once a minute on the minute for {@code minutes}
+ * minutes; most sail straight at 8-14 kn (so they pass one another at speed), and {@code pairs}
+ * planted pairs drift at 0.5 kn 5 km apart, the partner closing at 12 kn to 150 m abeam for a
+ * planted stretch of 2.5-4 h and then opening again at 12 kn.
+ *
+ * <p>Same question: with every vessel reporting on the same minutes, the detector compares each new
+ * fix with the latest fix of each nearby vessel — the same minute's fix of a lower MMSI (processed
+ * first) or the previous minute's fix of a higher one. The SQL joins exactly those position pairs
+ * through a 0.01° grid (each position looked up in its 3 × 3 neighbour cells), keeps those within
+ * 500 m, cuts each pair's times into runs at gaps over 10 minutes, merges runs at most 4 h apart and
+ * keeps encounters of at least 2 h with median speed below 2 kn. Timed: the detector over the
+ * in-memory observations (engine, routing, state), and the SQL query over a loaded table (loading
+ * excluded). Usage: {@code EncountersVsDuckDb [vessels] [minutes] [pairs]}, defaults 2 000, 500, 50
+ * (1 000 000 positions).
+ */
+public final class EncountersVsDuckDb {
+    private static final String SQL = """
+            WITH p AS (
+              SELECT mmsi, t, lat, lon, sog, CAST(floor(lat * 100) AS BIGINT) AS cy, CAST(floor(lon * 100) AS BIGINT) AS cx
+              FROM pos),
+            q AS (
+              SELECT p.*, cy + dy AS ny, cx + dx AS nx FROM p,
+                (SELECT unnest([-1, 0, 1]) AS dy), (SELECT unnest([-1, 0, 1]) AS dx)),
+            cmp AS (
+              -- each fix p against the latest fix of other vessel q: same minute if q's MMSI is lower,
+              -- previous minute if higher
+              SELECT least(p.mmsi, q.mmsi) AS a, greatest(p.mmsi, q.mmsi) AS b, p.t AS t, p.sog AS sog
+              FROM p JOIN q ON q.ny = p.cy AND q.nx = p.cx
+                AND ((q.mmsi < p.mmsi AND q.t = p.t) OR (q.mmsi > p.mmsi AND q.t = p.t - 60000))
+              WHERE 2 * 6371008.8 * asin(sqrt(pow(sin(radians(q.lat - p.lat) / 2), 2)
+                    + cos(radians(p.lat)) * cos(radians(q.lat)) * pow(sin(radians(q.lon - p.lon) / 2), 2))) <= 500),
+            runs AS (
+              SELECT *, sum(CASE WHEN t - prev > 4 * 3600000 THEN 1 ELSE 0 END) OVER (PARTITION BY a, b ORDER BY t) AS grp
+              FROM (SELECT *, lag(t) OVER (PARTITION BY a, b ORDER BY t) AS prev FROM cmp))
+            SELECT a, b, min(t) AS start_ms, max(t) AS end_ms, quantile_disc(sog, 0.5) AS median_sog
+            FROM runs GROUP BY a, b, grp
+            HAVING max(t) - min(t) >= 2 * 3600000 AND quantile_disc(sog, 0.5) < 2
+            ORDER BY a, b, start_ms
+            """;
+
+    public static void main(String[] args) throws Exception {
+        int vessels = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
+        int minutes = args.length > 1 ? Integer.parseInt(args[1]) : 500;
+        int pairs = args.length > 2 ? Integer.parseInt(args[2]) : 50;
+        List<PositionObservation> obs = traffic(vessels, minutes, pairs, 42);
+        System.out.printf("positions: %,d (%d vessels x %d minutes, %d planted pairs)%n", obs.size(), vessels, minutes, pairs);
+
+        // Detector: best of 3 runs (JIT warm-up in the first).
+        List<Event> events = null;
+        double bestDet = Double.MAX_VALUE;
+        for (int r = 0; r < 3; r++) {
+            List<Event> out = new ArrayList<>();
+            EncounterDetector d = new EncounterDetector(new PortIndex(List.of()), EncounterConfig.DEFAULTS);
+            long t0 = System.nanoTime();
+            DetectionEngine e = new DetectionEngine(List.of(d), out::add, 0);
+            for (PositionObservation o : obs) {
+                e.accept(o);
+            }
+            e.finish();
+            double s = (System.nanoTime() - t0) / 1e9;
+            bestDet = Math.min(bestDet, s);
+            events = out;
+            System.out.printf("detector run %d: %.3f s, %d encounters%n", r + 1, s, out.size());
+        }
+        TreeSet<String> det = new TreeSet<>();
+        for (Event ev : events) {
+            det.add(ev.vessels().get(0) + "," + ev.vessels().get(1) + "," + ev.start() + "," + ev.end());
+        }
+
+        TreeSet<String> sql = new TreeSet<>();
+        double bestSql = Double.MAX_VALUE;
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE pos (mmsi INTEGER, t BIGINT, lat DOUBLE, lon DOUBLE, sog DOUBLE)");
+            }
+            try (var app = ((DuckDBConnection) c).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "pos")) {
+                for (PositionObservation o : obs) {
+                    app.beginRow();
+                    app.append(o.mmsi());
+                    app.append(o.time());
+                    app.append(o.latitude());
+                    app.append(o.longitude());
+                    app.append(o.speedOverGround());
+                    app.endRow();
+                }
+            }
+            for (int r = 0; r < 3; r++) {
+                TreeSet<String> rows = new TreeSet<>();
+                long t0 = System.nanoTime();
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(SQL)) {
+                    while (rs.next()) {
+                        rows.add(rs.getInt(1) + "," + rs.getInt(2) + "," + rs.getLong(3) + "," + rs.getLong(4));
+                    }
+                }
+                double s = (System.nanoTime() - t0) / 1e9;
+                bestSql = Math.min(bestSql, s);
+                sql = rows;
+                System.out.printf("duckdb run %d: %.3f s, %d encounters%n", r + 1, s, rows.size());
+            }
+        }
+        boolean same = det.equals(sql);
+        System.out.printf("same encounters: %s (detector %d, sql %d)%n", same, det.size(), sql.size());
+        if (!same) {
+            TreeSet<String> onlyDet = new TreeSet<>(det);
+            onlyDet.removeAll(sql);
+            TreeSet<String> onlySql = new TreeSet<>(sql);
+            onlySql.removeAll(det);
+            System.out.println("only detector: " + onlyDet);
+            System.out.println("only sql: " + onlySql);
+        }
+        System.out.printf("detector %.3f s (%.2f M positions/s), duckdb %.3f s, ratio %.1fx%n", bestDet,
+                obs.size() / bestDet / 1e6, bestSql, bestSql / bestDet);
+        if (!same) {
+            System.exit(1);
+        }
+    }
+
+    /** The synthetic traffic described in the class documentation, sorted by (time, MMSI). */
+    static List<PositionObservation> traffic(int vessels, int minutes, int pairs, long seed) {
+        Random r = new Random(seed);
+        long t0 = 1_700_000_000_000L - 1_700_000_000_000L % 60_000;
+        double[][] pos = new double[vessels][2];
+        double[] course = new double[vessels];
+        double[] speed = new double[vessels];
+        int[] mmsi = new int[vessels];
+        int[] meetFrom = new int[vessels];
+        int[] meetTo = new int[vessels];
+        for (int v = 0; v < vessels; v++) {
+            mmsi[v] = 201_000_000 + v * 7;
+            pos[v][0] = -30 + r.nextDouble() * 10;
+            pos[v][1] = 60 + r.nextDouble() * 10;
+            course[v] = r.nextDouble() * 360;
+            speed[v] = 8 + r.nextDouble() * 6;
+        }
+        // Planted pairs: vessels 2i (leader) and 2i+1 (partner).
+        for (int i = 0; i < pairs; i++) {
+            int a = 2 * i;
+            speed[a] = 0.5;
+            speed[a + 1] = 0.5;
+            course[a + 1] = course[a];
+            meetFrom[a + 1] = 30 + r.nextInt(Math.max(1, minutes - 300));
+            meetTo[a + 1] = Math.min(minutes - 1, meetFrom[a + 1] + 150 + r.nextInt(90));
+        }
+        List<PositionObservation> out = new ArrayList<>(vessels * minutes);
+        for (int m = 0; m < minutes; m++) {
+            long t = t0 + m * 60_000L;
+            for (int v = 0; v < vessels; v++) {
+                double lat = pos[v][0];
+                double lon = pos[v][1];
+                double sog = speed[v];
+                if (v < 2 * pairs && v % 2 == 1) {
+                    // Partner: closes from 5 km at 12 kn (370 m a minute), alongside at 150 m, opens again.
+                    double off = m < meetFrom[v] ? 150 + 370.0 * (meetFrom[v] - m)
+                            : m > meetTo[v] ? 150 + 370.0 * (m - meetTo[v]) : 150;
+                    off = Math.min(5_000, off);
+                    sog = off > 150 && off < 5_000 ? 12 : 0.5;
+                    double[] p = Geodesy.destination(pos[v - 1][0], pos[v - 1][1], course[v] + 90, off);
+                    lat = p[0];
+                    lon = p[1];
+                }
+                lat = Math.round(lat * 600_000) / 600_000.0; // AIS resolution: 1/10 000 minute
+                lon = Math.round(lon * 600_000) / 600_000.0;
+                out.add(new PositionObservation(t, "bench", mmsi[v], 1, StationClass.A, lat, lon, sog,
+                        course[v], (int) course[v], 0, true, false));
+                double[] next = Geodesy.destination(pos[v][0], pos[v][1], course[v], speed[v] * Geodesy.METRES_PER_SECOND_PER_KNOT * 60);
+                pos[v][0] = next[0];
+                pos[v][1] = next[1];
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,276 @@
+package org.watchkeeper.core.detect.chokepoint;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.watchkeeper.core.detect.Detector;
+import org.watchkeeper.core.detect.DetectorContext;
+import org.watchkeeper.core.detect.Event;
+import org.watchkeeper.core.detect.EventKind;
+import org.watchkeeper.core.detect.space.Evidence;
+import org.watchkeeper.core.detect.space.Fix;
+import org.watchkeeper.core.detect.space.GeoJsonGeometry;
+import org.watchkeeper.core.observation.IdentityObservation;
+import org.watchkeeper.core.observation.Observation;
+import org.watchkeeper.core.observation.PositionObservation;
+import org.watchkeeper.core.ref.chokepoint.Chokepoint;
+import org.watchkeeper.core.ref.chokepoint.Chokepoints;
+
+/**
+ * Chokepoint transits ({@link EventKind#CHOKEPOINT_TRANSIT}) after the IMF PortWatch method: each
+ * passage of a vessel through a chokepoint area is one transit, counted once — a new passage within
+ * {@link ChokepointConfig#recountWindowMillis()} (48 h) of the start of the last counted one through the
+ * same chokepoint is not counted again. Keyed by MMSI; identity observations supply the ship type.
+ *
+ * <p>A passage starts at the first fix inside the area and ends at the first fix outside (event end =
+ * the last fix inside), or after {@link ChokepointConfig#maxSilenceMillis()} without a fix. A vessel
+ * whose consecutive fixes lie outside but whose straight track between them crosses the area
+ * (sparse satellite reports over a narrow gate) makes a passage from the earlier to the later fix
+ * ({@code crossed_between_fixes=true}). Tracks between fixes more than 180° of longitude apart are
+ * not tested.
+ *
+ * <p>Attributes: {@code chokepoint_id}, {@code chokepoint_name}, {@code ship_type} (ITU-R M.1371-5
+ * Table 53 code, when known), {@code ship_type_group} ({@link #shipTypeGroup(int)}), {@code fixes},
+ * {@code crossed_between_fixes}, {@code mean_speed_kn} (when reported). Per-day counts by ship type
+ * group: {@link #dailyCounts(Collection)}.
+ */
+public final class ChokepointTransitDetector implements Detector<ChokepointTransitDetector.State> {
+    private static final GeometryFactory GF = new GeometryFactory();
+    private final List<Chokepoint> chokepoints;
+    private final Envelope[] envelopes;
+    private final Envelope all = new Envelope();
+    private final ChokepointConfig config;
+    private final Map<String, Object> parameters;
+
+    /** Per-vessel state. */
+    public static final class State implements Serializable {
+        private static final long serialVersionUID = 1L;
+        int shipType = -1;
+        Fix last;
+        long timer = Long.MIN_VALUE;
+        /** Open passages by chokepoint index. */
+        final HashMap<Integer, Passage> open = new HashMap<>();
+        /** Start of the last counted passage by chokepoint index. */
+        final HashMap<Integer, Long> lastCounted = new HashMap<>();
+    }
+
+    static final class Passage implements Serializable {
+        private static final long serialVersionUID = 1L;
+        long start;
+        long lastInside;
+        int fixes;
+        double speedSum;
+        int speedCount;
+        boolean crossed;
+        final Evidence evidence = new Evidence(10, 40);
+    }
+
+    /**
+     * @param chokepoints the areas to watch
+     * @param config settings
+     */
+    public ChokepointTransitDetector(List<Chokepoint> chokepoints, ChokepointConfig config) {
+        this.chokepoints = List.copyOf(chokepoints);
+        this.config = Objects.requireNonNull(config, "config");
+        this.envelopes = new Envelope[this.chokepoints.size()];
+        for (int i = 0; i < envelopes.length; i++) {
+            envelopes[i] = this.chokepoints.get(i).area().getEnvelopeInternal();
+            all.expandToInclude(envelopes[i]);
+        }
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("recount_window_s", config.recountWindowMillis() / 1000);
+        p.put("max_silence_s", config.maxSilenceMillis() / 1000);
+        this.parameters = p;
+    }
+
+    /** Transits of the shipped chokepoints with the default settings. */
+    public static ChokepointTransitDetector withDefaults() {
+        return new ChokepointTransitDetector(Chokepoints.shipped(), ChokepointConfig.DEFAULTS);
+    }
+
+    @Override
+    public String name() {
+        return "chokepoint_transit";
+    }
+
+    @Override
+    public State createState() {
+        return new State();
+    }
+
+    @Override
+    public void onObservation(Observation o, State s, DetectorContext ctx) {
+        if (o instanceof IdentityObservation id) {
+            if (id.shipType() > 0) {
+                s.shipType = id.shipType();
+            }
+            return;
+        }
+        PositionObservation p = (PositionObservation) o;
+        if (!p.hasPosition()) {
+            return;
+        }
+        Fix f = Fix.of(p);
+        // Passages silent for too long end before this fix is looked at (independent of timer delivery).
+        closeSilent(s, ctx, p.time());
+        double lon = p.longitude();
+        double lat = p.latitude();
+        for (int i = 0; i < chokepoints.size(); i++) {
+            boolean inside = envelopes[i].contains(lon, lat)
+                    && chokepoints.get(i).prepared().covers(GF.createPoint(new Coordinate(lon, lat)));
+            Passage open = s.open.get(i);
+            if (inside) {
+                if (open == null) {
+                    open = new Passage();
+                    open.start = p.time();
+                    s.open.put(i, open);
+                }
+                open.lastInside = p.time();
+                open.fixes++;
+                open.evidence.add(f);
+                if (p.speedOverGround() >= 0) {
+                    open.speedSum += p.speedOverGround();
+                    open.speedCount++;
+                }
+            } else if (open != null) {
+                close(s, ctx, i, open);
+            } else if (s.last != null && crosses(i, s.last, f)) {
+                Passage x = new Passage();
+                x.start = s.last.time();
+                x.lastInside = p.time();
+                x.crossed = true;
+                x.evidence.add(s.last);
+                x.evidence.add(f);
+                close(s, ctx, i, x);
+            }
+        }
+        s.last = f;
+        if (s.timer != Long.MIN_VALUE) {
+            ctx.deleteTimer(s.timer);
+            s.timer = Long.MIN_VALUE;
+        }
+        if (!s.open.isEmpty()) {
+            s.timer = p.time() + config.maxSilenceMillis();
+            ctx.registerTimer(s.timer);
+        }
+    }
+
+    private boolean crosses(int i, Fix a, Fix b) {
+        if (Math.abs(a.longitude() - b.longitude()) > 180) {
+            return false;
+        }
+        Envelope seg = new Envelope(a.longitude(), b.longitude(), a.latitude(), b.latitude());
+        if (!seg.intersects(envelopes[i])) {
+            return false;
+        }
+        LineString l = GF.createLineString(new Coordinate[] {new Coordinate(a.longitude(), a.latitude()),
+            new Coordinate(b.longitude(), b.latitude())});
+        return chokepoints.get(i).prepared().intersects(l);
+    }
+
+    private void closeSilent(State s, DetectorContext ctx, long now) {
+        if (s.open.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < chokepoints.size(); i++) {
+            Passage open = s.open.get(i);
+            if (open != null && now - open.lastInside >= config.maxSilenceMillis()) {
+                close(s, ctx, i, open);
+            }
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, State s, DetectorContext ctx) {
+        if (timestamp == s.timer) {
+            s.timer = Long.MIN_VALUE;
+            closeSilent(s, ctx, timestamp);
+        }
+    }
+
+    private void close(State s, DetectorContext ctx, int i, Passage x) {
+        s.open.remove(i);
+        Long counted = s.lastCounted.get(i);
+        if (counted != null && x.start - counted < config.recountWindowMillis()) {
+            return; // the same vessel through the same chokepoint within 48 h: counted once
+        }
+        s.lastCounted.put(i, x.start);
+        Chokepoint c = chokepoints.get(i);
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("chokepoint_id", c.id());
+        a.put("chokepoint_name", c.name());
+        if (s.shipType > 0) {
+            a.put("ship_type", s.shipType);
+        }
+        a.put("ship_type_group", shipTypeGroup(s.shipType));
+        a.put("fixes", x.fixes);
+        a.put("crossed_between_fixes", x.crossed);
+        if (x.speedCount > 0) {
+            a.put("mean_speed_kn", Math.round(x.speedSum / x.speedCount * 10) / 10.0);
+        }
+        Coordinate centre = c.area().getInteriorPoint().getCoordinate();
+        ctx.emit(Event.of(EventKind.CHOKEPOINT_TRANSIT, x.start, x.lastInside, List.of((int) ctx.key()), centre.y,
+                centre.x, GeoJsonGeometry.of(c.area()), parameters, a, x.evidence.observations()));
+    }
+
+    /**
+     * The ship type group of an ITU-R M.1371-5 Table 53 code, as PortWatch groups its counts as far as
+     * AIS allows: 70-79 {@code cargo}, 80-89 {@code tanker}, 60-69 {@code passenger}, 30
+     * {@code fishing}, 31, 32, 52 {@code tug}, 35 {@code military}, any other valid code 1..99
+     * {@code other}, none or unknown {@code unknown}.
+     */
+    public static String shipTypeGroup(int shipType) {
+        if (shipType >= 70 && shipType <= 79) {
+            return "cargo";
+        }
+        if (shipType >= 80 && shipType <= 89) {
+            return "tanker";
+        }
+        if (shipType >= 60 && shipType <= 69) {
+            return "passenger";
+        }
+        if (shipType == 30) {
+            return "fishing";
+        }
+        if (shipType == 31 || shipType == 32 || shipType == 52) {
+            return "tug";
+        }
+        if (shipType == 35) {
+            return "military";
+        }
+        return shipType >= 1 && shipType <= 99 ? "other" : "unknown";
+    }
+
+    /**
+     * Transit counts per chokepoint, per UTC day of the transit's start, per ship type group — the
+     * PortWatch daily series — from transit events (other kinds are ignored).
+     *
+     * @return chokepoint id → day → ship type group → count, all sorted
+     */
+    public static SortedMap<String, SortedMap<LocalDate, SortedMap<String, Integer>>> dailyCounts(Collection<Event> events) {
+        SortedMap<String, SortedMap<LocalDate, SortedMap<String, Integer>>> out = new TreeMap<>();
+        for (Event e : events) {
+            if (e.kind() != EventKind.CHOKEPOINT_TRANSIT) {
+                continue;
+            }
+            LocalDate day = Instant.ofEpochMilli(e.start()).atZone(ZoneOffset.UTC).toLocalDate();
+            out.computeIfAbsent((String) e.attributes().get("chokepoint_id"), k -> new TreeMap<>())
+                    .computeIfAbsent(day, k -> new TreeMap<>())
+                    .merge((String) e.attributes().get("ship_type_group"), 1, Integer::sum);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,120 @@
+package org.watchkeeper.core.detect.chokepoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.watchkeeper.core.detect.Event;
+import org.watchkeeper.core.detect.EventKind;
+import org.watchkeeper.core.detect.space.SyntheticAis;
+import org.watchkeeper.core.observation.IdentityObservation;
+import org.watchkeeper.core.observation.Observation;
+import org.watchkeeper.core.observation.StationClass;
+import org.watchkeeper.core.ref.chokepoint.Chokepoint;
+import org.watchkeeper.core.ref.chokepoint.Chokepoints;
+
+class ChokepointTransitDetectorTest {
+    static final long T0 = 1_700_000_000L; // 2023-11-14T22:13:20Z
+
+    @Test
+    void shippedChokepointsAreTheFourteenWithSourcesAndValidAreas() {
+        List<Chokepoint> c = Chokepoints.shipped();
+        assertThat(c).extracting(Chokepoint::id).containsExactly("gibraltar", "dover", "bosporus", "suez", "panama",
+                "hormuz", "bab_el_mandeb", "malacca", "singapore", "sunda", "lombok", "taiwan", "luzon",
+                "cape_of_good_hope");
+        assertThat(c).allSatisfy(k -> {
+            assertThat(k.source()).isNotBlank();
+            assertThat(k.area().isValid()).isTrue();
+        });
+        // Named places lie inside their areas: mid-strait Gibraltar, Suez at Ismailia, Singapore Strait
+        // off Changi, Bosporus at Rumeli Hisari, the Agulhas meridian at 36 S.
+        assertThat(inside("gibraltar", 35.97, -5.6)).isTrue();
+        assertThat(inside("suez", 30.57, 32.29)).isTrue();
+        assertThat(inside("bosporus", 41.08, 29.06)).isTrue();
+        assertThat(inside("cape_of_good_hope", -36.0, 20.05)).isTrue();
+        assertThat(inside("singapore", 1.28, 104.09)).isTrue();
+        assertThat(inside("gibraltar", 36.5, -4.5)).isFalse(); // Malaga, east of Europa Point
+        assertThat(inside("hormuz", 26.5, 56.4)).isFalse(); // inside the Gulf, west of the gate
+    }
+
+    static boolean inside(String id, double lat, double lon) {
+        Chokepoint c = Chokepoints.shipped().stream().filter(k -> k.id().equals(id)).findFirst().orElseThrow();
+        return c.area().covers(new org.locationtech.jts.geom.GeometryFactory()
+                .createPoint(new org.locationtech.jts.geom.Coordinate(lon, lat)));
+    }
+
+    /** Eastbound through Gibraltar at 0.1° of longitude per 10 minutes (≈ 29 kn on paper, fine for a test). */
+    static void gibraltarPassage(SyntheticAis ais, int mmsi, long startS, boolean eastbound) {
+        for (int i = 0; i <= 20; i++) {
+            double lon = eastbound ? -6.6 + 0.1 * i : -4.6 - 0.1 * i;
+            ais.fix(mmsi, startS + 600L * i, 35.97, lon, 15, eastbound ? 90 : 270);
+        }
+    }
+
+    @Test
+    void passageCountedOnceWithin48HoursAndAgainAfter() {
+        SyntheticAis ais = new SyntheticAis();
+        gibraltarPassage(ais, 247000001, T0, true); // inside from -5.9 (i=7) to -5.4 (i=12)
+        gibraltarPassage(ais, 247000001, T0 + 10 * 3600, false); // back 10 h later: not counted
+        gibraltarPassage(ais, 247000001, T0 + 50 * 3600, true); // 50 h after the first: counted
+        List<Observation> obs = new ArrayList<>(ais.observations());
+        obs.add(0, new IdentityObservation(T0 * 1000 - 1, "t", 247000001, 5, StationClass.A, "TEST", null, -1, 71,
+                null, Double.NaN, null, null, -1));
+        List<Event> events = SyntheticAis.run(obs, 0, ChokepointTransitDetector.withDefaults());
+        assertThat(events).hasSize(2);
+        Event e = events.get(0);
+        assertThat(e.kind()).isEqualTo(EventKind.CHOKEPOINT_TRANSIT);
+        // The Cape Trafalgar–Cape Spartel line crosses 35.97 N at 5.971 W, Europa Point–Punta Almina at
+        // 5.303 W: the first fix inside is -5.9 (i = 7), the last -5.4 (i = 12).
+        assertThat(e.start()).isEqualTo((T0 + 7 * 600) * 1000);
+        assertThat(e.end()).isEqualTo((T0 + 12 * 600) * 1000);
+        assertThat(e.attributes()).containsEntry("chokepoint_id", "gibraltar").containsEntry("ship_type", 71)
+                .containsEntry("ship_type_group", "cargo").containsEntry("crossed_between_fixes", false);
+        assertThat(events.get(1).start()).isEqualTo((T0 + 50 * 3600 + 7 * 600) * 1000);
+        var daily = ChokepointTransitDetector.dailyCounts(events);
+        assertThat(daily.get("gibraltar")).containsOnlyKeys(LocalDate.of(2023, 11, 14), LocalDate.of(2023, 11, 17));
+        assertThat(daily.get("gibraltar").get(LocalDate.of(2023, 11, 14))).containsEntry("cargo", 1);
+        List<Event> chunked = SyntheticAis.runChunked(obs, 4, 24 * 3_600_000L, ChokepointTransitDetector.withDefaults());
+        assertThat(SyntheticAis.sorted(chunked)).isEqualTo(SyntheticAis.sorted(events));
+    }
+
+    @Test
+    void sparseFixesAcrossAGateCountAsACrossing() {
+        SyntheticAis ais = new SyntheticAis();
+        // Hormuz gate along Ras Limah–Ras al Kuh: fixes 40 km either side, one hour apart.
+        ais.fix(636000001, T0, 26.2, 56.7, 14, 150);
+        ais.fix(636000001, T0 + 3600, 25.6, 56.95, 14, 150);
+        List<Event> events = SyntheticAis.run(ais.observations(), 0, ChokepointTransitDetector.withDefaults());
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.attributes()).containsEntry("chokepoint_id", "hormuz").containsEntry("crossed_between_fixes", true)
+                    .containsEntry("ship_type_group", "unknown");
+            assertThat(e.start()).isEqualTo(T0 * 1000);
+            assertThat(e.end()).isEqualTo((T0 + 3600) * 1000);
+        });
+    }
+
+    @Test
+    void trafficNearButOutsideIsNotATransit() {
+        SyntheticAis ais = new SyntheticAis();
+        for (int i = 0; i < 10; i++) {
+            ais.fix(247000002, T0 + 600L * i, 36.6, -4.8 + 0.05 * i, 12, 90); // off Malaga
+        }
+        assertThat(SyntheticAis.run(ais.observations(), 0, ChokepointTransitDetector.withDefaults())).isEmpty();
+    }
+
+    @Test
+    void fileEntriesNeedASourceAndValidPoints() {
+        String noSource = "polygon | x | X | 1 1; 1 2; 2 2\n";
+        assertThatThrownBy(() -> Chokepoints.parse(new ByteArrayInputStream(noSource.getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(IOException.class).hasMessageContaining("line 1").hasMessageContaining("source");
+        String bad = "# somewhere\ncorridor | y | Y | 5 | 91 0; 0 0\n";
+        assertThatThrownBy(() -> Chokepoints.parse(new ByteArrayInputStream(bad.getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(IOException.class).hasMessageContaining("line 2");
+    }
+}

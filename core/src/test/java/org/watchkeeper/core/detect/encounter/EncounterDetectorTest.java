@@ -1,0 +1,206 @@
+package org.watchkeeper.core.detect.encounter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.watchkeeper.core.detect.space.SyntheticAis.run;
+import static org.watchkeeper.core.detect.space.SyntheticAis.runChunked;
+import static org.watchkeeper.core.detect.space.SyntheticAis.sorted;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.watchkeeper.core.detect.Event;
+import org.watchkeeper.core.detect.EventKind;
+import org.watchkeeper.core.detect.space.SyntheticAis;
+import org.watchkeeper.core.geo.Geodesy;
+import org.watchkeeper.core.observation.Observation;
+import org.watchkeeper.core.ref.port.Port;
+import org.watchkeeper.core.ref.port.PortIndex;
+
+class EncounterDetectorTest {
+    static final int A = 412000001;
+    static final int B = 412000002;
+    static final long T0 = 1_700_000_000L; // 2023-11-14T22:13:20Z, epoch seconds
+    static final double DRIFT_M_PER_MIN = 0.5 * Geodesy.METRES_PER_SECOND_PER_KNOT * 60;
+
+    /** No port nearer than 50 km of the scenes below. */
+    static PortIndex farPort(double lat, double lon) {
+        double[] p = Geodesy.destination(lat, lon, 0, 50_000);
+        return new PortIndex(List.of(new Port("XXFAR", "Far", "XXFAR", "Nowhere", p[0], p[1], null, "test")));
+    }
+
+    static EncounterDetector detector(PortIndex ports) {
+        return new EncounterDetector(ports, EncounterConfig.DEFAULTS);
+    }
+
+    /**
+     * A drifts east at 0.5 kn, reporting each minute (i = 0..n); B reports 5 s after A at the given
+     * eastward offsets from A (metres; NaN = no report) with the given speed.
+     */
+    static void scene(SyntheticAis ais, double lat, double lon, int n, double[] offsetB, double[] speedB) {
+        for (int i = 0; i < n; i++) {
+            double[] a = Geodesy.destination(lat, lon, 90, i * DRIFT_M_PER_MIN);
+            ais.fix(A, T0 + 60L * i, a[0], a[1], 0.5, 90);
+            if (!Double.isNaN(offsetB[i])) {
+                double[] b = Geodesy.destination(a[0], a[1], 90, offsetB[i] + DRIFT_M_PER_MIN * 5 / 60);
+                ais.fix(B, T0 + 60L * i + 5, b[0], b[1], speedB[i], 270);
+            }
+        }
+    }
+
+    /** B approaches (1500, 1100, 700 m at 13 kn), stays 150 m off from minute k to m, leaves. */
+    static void rendezvous(SyntheticAis ais, double lat, double lon, int k, int m, int n) {
+        double[] off = new double[n];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            if (i < k) {
+                off[i] = 700 + 400.0 * (k - 1 - i);
+                v[i] = 13;
+            } else if (i <= m) {
+                off[i] = 150;
+                v[i] = 0.5;
+            } else {
+                off[i] = 700 + 400.0 * (i - m - 1);
+                v[i] = 13;
+            }
+        }
+        scene(ais, lat, lon, n, off, v);
+    }
+
+    @Test
+    void rendezvousFiresWithItsStartAndEnd() {
+        SyntheticAis ais = new SyntheticAis();
+        rendezvous(ais, -20.3, 61.2, 10, 190, 200);
+        List<Observation> obs = ais.observations();
+        List<Event> events = run(obs, 0, detector(farPort(-20.3, 61.2)));
+        assertThat(events).hasSize(1);
+        Event e = events.get(0);
+        assertThat(e.kind()).isEqualTo(EventKind.ENCOUNTER);
+        assertThat(e.vessels()).containsExactly(A, B);
+        // First comparison within 500 m: B's fix at minute 10 (+5 s); last: A's fix at minute 191,
+        // compared with B's fix of minute 190 (B is 700 m off at 191 + 5 s).
+        assertThat(e.start()).isEqualTo((T0 + 600 + 5) * 1000);
+        assertThat(e.end()).isEqualTo((T0 + 191 * 60) * 1000);
+        assertThat((Double) e.attributes().get("duration_s")).isEqualTo(181 * 60 - 5.0);
+        assertThat((Double) e.attributes().get("median_speed_kn")).isEqualTo(0.55); // 0.5 kn bin
+        assertThat((Double) e.attributes().get("min_distance_m")).isBetween(135.0, 152.0); // A's next fix has drifted 15 m towards B's older one
+        assertThat((Long) e.attributes().get("nearest_port_distance_m")).isBetween(49_000L, 51_000L);
+        assertThat(e.latitude()).isCloseTo(-20.3, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(e.parameters()).containsEntry("max_distance_m", 500.0).containsEntry("min_duration_s", 7200L);
+        assertThat(e.evidence()).hasSizeLessThanOrEqualTo(51).isNotEmpty();
+        assertThat(e.evidence().get(0).time()).isLessThanOrEqualTo(e.start());
+    }
+
+    @Test
+    void fastPassingIsNoEncounter() {
+        SyntheticAis ais = new SyntheticAis();
+        // B passes A head-on at 12 kn (370 m a minute), 100 m abeam at closest.
+        int n = 60;
+        double[] off = new double[n];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            off[i] = 370.0 * (30 - i);
+            v[i] = 12;
+        }
+        scene(ais, 10.0, -30.0, n, off, v);
+        assertThat(run(ais.observations(), 0, detector(farPort(10.0, -30.0)))).isEmpty();
+    }
+
+    @Test
+    void twoVesselsAtAnchorInPortAreNoEncounterButTheSameFarOutAreOne() {
+        SyntheticAis ais = new SyntheticAis();
+        int n = 300;
+        double[] off = new double[n];
+        double[] v = new double[n];
+        java.util.Arrays.fill(off, 200);
+        java.util.Arrays.fill(v, 0.0);
+        scene(ais, 1.25, 103.9, n, off, v);
+        List<Observation> obs = ais.observations();
+        double[] port = Geodesy.destination(1.25, 103.9, 180, 3_000);
+        PortIndex near = new PortIndex(List.of(new Port("SGSIN", "Singapore", "SGSIN", "Singapore", port[0], port[1], null, "test")));
+        assertThat(run(obs, 0, detector(near))).isEmpty();
+        assertThat(run(obs, 0, detector(farPort(1.25, 103.9)))).hasSize(1);
+    }
+
+    @Test
+    void samePairTwiceWithinFourHoursIsOneEncounter() {
+        SyntheticAis ais = new SyntheticAis();
+        // Together minutes 10..160, 5 km apart 161..280 (2 h), together 281..430, then apart.
+        int n = 440;
+        double[] off = new double[n];
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            boolean together = (i >= 10 && i <= 160) || (i >= 281 && i <= 430);
+            off[i] = together ? 120 : 5_000;
+            v[i] = together ? 0.5 : 1.0;
+        }
+        scene(ais, 35.0, -40.0, n, off, v);
+        List<Event> events = run(ais.observations(), 0, detector(farPort(35.0, -40.0)));
+        assertThat(events).hasSize(1);
+        Event e = events.get(0);
+        assertThat(e.start()).isEqualTo((T0 + 600 + 5) * 1000);
+        assertThat(e.end()).isEqualTo((T0 + 431 * 60) * 1000);
+        assertThat(e.attributes()).containsEntry("runs", 2);
+        // A second meeting more than 4 h after the first gives two encounters.
+        SyntheticAis later = new SyntheticAis();
+        int n2 = 700;
+        double[] off2 = new double[n2];
+        double[] v2 = new double[n2];
+        for (int i = 0; i < n2; i++) {
+            boolean together = (i >= 10 && i <= 160) || (i >= 420 && i <= 570);
+            off2[i] = together ? 120 : 5_000;
+            v2[i] = together ? 0.5 : 1.0;
+        }
+        scene(later, 35.0, -40.0, n2, off2, v2);
+        assertThat(run(later.observations(), 0, detector(farPort(35.0, -40.0)))).hasSize(2);
+    }
+
+    @Test
+    void shortMeetingIsNoEncounter() {
+        SyntheticAis ais = new SyntheticAis();
+        rendezvous(ais, -20.3, 61.2, 10, 100, 110); // 1.5 h together
+        assertThat(run(ais.observations(), 0, detector(farPort(-20.3, 61.2)))).isEmpty();
+    }
+
+    @Test
+    void oneEventAtACellCornerAndAcrossTheAntimeridian() {
+        // 0.5° cells: (0, 60) is a corner shared by four cells; the pair straddles it.
+        SyntheticAis corner = new SyntheticAis();
+        rendezvous(corner, 0.0005, 59.9995, 10, 190, 200);
+        assertThat(run(corner.observations(), 0, detector(farPort(0, 60)))).hasSize(1);
+        SyntheticAis dateline = new SyntheticAis();
+        rendezvous(dateline, -15.0, 179.999, 10, 190, 200); // B lies east of 180°, at -179.99x
+        List<Event> events = run(dateline.observations(), 0, detector(farPort(-15.0, 179.999)));
+        assertThat(events).hasSize(1);
+        assertThat((Double) events.get(0).attributes().get("min_distance_m")).isBetween(135.0, 152.0); // A's next fix has drifted 15 m towards B's older one
+    }
+
+    @Test
+    void chunkedAndLateReplaysGiveTheSameEvents() {
+        SyntheticAis ais = new SyntheticAis();
+        rendezvous(ais, -20.3, 61.2, 10, 190, 200);
+        scene(ais, -21.0, 62.0, 1, new double[] {Double.NaN}, new double[] {0});
+        List<Observation> obs = ais.observations();
+        PortIndex ports = farPort(-20.3, 61.2);
+        List<Event> whole = run(obs, 0, detector(ports));
+        assertThat(whole).hasSize(1);
+        for (int chunk : new int[] {1, 7, 100, 1000}) {
+            assertThat(runChunked(obs, chunk, 0, detector(ports))).isEqualTo(whole);
+            assertThat(sorted(runChunked(obs, chunk, 3_600_000, detector(ports)))).isEqualTo(sorted(whole));
+        }
+    }
+
+    @Test
+    void routingSendsAFixToItsCellAndOnlyTheNeighboursWithinTheMargin() {
+        EncounterDetector d = detector(farPort(0, 0));
+        java.util.List<Long> keys = new java.util.ArrayList<>();
+        var mid = new org.watchkeeper.core.observation.PositionObservation(0, null, 1, 1,
+                org.watchkeeper.core.observation.StationClass.A, 10.25, 20.25, 1, 1, 1, 0, true, false);
+        d.keys(mid, keys::add);
+        assertThat(keys).containsExactly(d.cellOf(10.25, 20.25));
+        keys.clear();
+        var edge = new org.watchkeeper.core.observation.PositionObservation(0, null, 1, 1,
+                org.watchkeeper.core.observation.StationClass.A, 10.49, 179.99, 1, 1, 1, 0, true, false);
+        d.keys(edge, keys::add);
+        assertThat(keys).containsExactlyInAnyOrder(d.cellOf(10.49, 179.99), d.cellOf(10.51, 179.99),
+                d.cellOf(10.49, -179.99), d.cellOf(10.51, -179.99));
+    }
+}

@@ -1,0 +1,88 @@
+package org.watchkeeper.core.detect.port;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.watchkeeper.core.detect.Event;
+import org.watchkeeper.core.detect.EventKind;
+import org.watchkeeper.core.detect.space.SyntheticAis;
+import org.watchkeeper.core.geo.Geodesy;
+import org.watchkeeper.core.observation.Observation;
+import org.watchkeeper.core.ref.port.Port;
+import org.watchkeeper.core.ref.port.PortIndex;
+
+class PortVisitDetectorTest {
+    static final int V = 563000001;
+    static final long T0 = 1_700_000_000L;
+    static final double LAT = 1.26;
+    static final double LON = 103.84;
+    static final PortIndex PORTS = new PortIndex(List.of(
+            new Port("SGSIN", "Singapore", "SGSIN", "Singapore", LAT, LON, null, "test")));
+
+    /** A fix at the given distance due west of the port. */
+    static void at(SyntheticAis ais, long minute, double westMetres, double sog) {
+        double[] p = Geodesy.destination(LAT, LON, 270, westMetres);
+        ais.fix(V, T0 + minute * 60, p[0], p[1], sog, 90);
+    }
+
+    @Test
+    void arrivalStopAndDepartureWithHysteresis() {
+        SyntheticAis ais = new SyntheticAis();
+        // Inbound at 10 kn from 6 km: 6000, 5000, 4000, 3500 (inside exit but outside entry), 2900 (arrival)...
+        double[] in = {6000, 5000, 4000, 3500, 2900, 2000, 1000};
+        for (int i = 0; i < in.length; i++) {
+            at(ais, i, in[i], 10);
+        }
+        // Stopped 0.0 kn minutes 7..126, then 0.3 kn (between thresholds: still stopped), 0.8 kn from 130.
+        for (int i = 7; i <= 129; i++) {
+            at(ais, i, 1000, i < 127 ? 0.0 : 0.3);
+        }
+        // Outbound: 3500 m (beyond entry, within exit: still in port), 3900, 4100 (departure).
+        double[] out = {1000, 2000, 3500, 3900, 4100, 5000};
+        for (int i = 0; i < out.length; i++) {
+            at(ais, 130 + i, out[i], i == 0 ? 0.8 : 10);
+        }
+        List<Observation> obs = ais.observations();
+        List<Event> events = SyntheticAis.run(obs, 0, new PortVisitDetector(PORTS, PortVisitConfig.DEFAULTS));
+        assertThat(events).hasSize(1);
+        Event e = events.get(0);
+        assertThat(e.kind()).isEqualTo(EventKind.PORT_VISIT);
+        assertThat(e.vessels()).containsExactly(V);
+        assertThat(e.start()).isEqualTo((T0 + 4 * 60) * 1000);
+        assertThat(e.end()).isEqualTo((T0 + 134 * 60) * 1000);
+        assertThat(e.attributes()).containsEntry("port_name", "Singapore").containsEntry("unlocode", "SGSIN")
+                .containsEntry("country", "Singapore").containsEntry("departed", true)
+                .containsEntry("arrival_observed", true).containsEntry("stop_count", 1)
+                .containsEntry("first_stop_start_ms", (T0 + 7 * 60) * 1000)
+                .containsEntry("last_stop_end_ms", (T0 + 130 * 60) * 1000)
+                .containsEntry("stop_duration_s", 123 * 60.0);
+        assertThat(e.latitude()).isEqualTo(LAT);
+        assertThat(e.geometryGeoJson()).contains("\"Point\"");
+        assertThat(SyntheticAis.sorted(SyntheticAis.runChunked(obs, 5, 7_200_000,
+                new PortVisitDetector(PORTS, PortVisitConfig.DEFAULTS)))).isEqualTo(events);
+    }
+
+    @Test
+    void passingCloseWithoutStoppingIsNoVisit() {
+        SyntheticAis ais = new SyntheticAis();
+        for (int i = 0; i <= 20; i++) {
+            at(ais, i, 6000 - 600.0 * i, 12); // through the port at 12 kn
+        }
+        assertThat(SyntheticAis.run(ais.observations(), 0, new PortVisitDetector(PORTS, PortVisitConfig.DEFAULTS))).isEmpty();
+    }
+
+    @Test
+    void openVisitIsClosedAtTheLastFixWhenTheInputEnds() {
+        SyntheticAis ais = new SyntheticAis();
+        at(ais, 0, 500, 0);
+        at(ais, 10, 500, 0);
+        List<Event> events = SyntheticAis.run(ais.observations(), 0, new PortVisitDetector(PORTS, PortVisitConfig.DEFAULTS));
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.start()).isEqualTo(T0 * 1000);
+            assertThat(e.end()).isEqualTo((T0 + 600) * 1000);
+            assertThat(e.attributes()).containsEntry("departed", false).containsEntry("arrival_observed", false)
+                    .containsEntry("stop_duration_s", 600.0);
+        });
+    }
+}
