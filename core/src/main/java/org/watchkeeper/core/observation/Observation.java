@@ -7,10 +7,13 @@ package org.watchkeeper.core.observation;
  * downstream logic (picture, tracks, detectors) sees only observations and uses only their event
  * time.
  *
+ * <p>Observations are {@link java.io.Serializable} so that detector state holding them (evidence
+ * buffers) can be checkpointed by a distributed host.
+ *
  * <p>"Not available" follows the {@code ais} module: {@code Double.NaN} for decimal values,
  * {@link #NOT_AVAILABLE} (-1) for non-negative integers, {@code null} for text and structures.
  */
-public sealed interface Observation permits PositionObservation, IdentityObservation {
+public sealed interface Observation extends java.io.Serializable permits PositionObservation, IdentityObservation {
     /** Integer value meaning "not available" (same as {@code AisMessage.NOT_AVAILABLE}). */
     int NOT_AVAILABLE = -1;
     /** {@link #messageType()} of an observation that did not come from an AIS message (e.g. a CSV row). */
