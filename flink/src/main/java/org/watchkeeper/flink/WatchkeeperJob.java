@@ -91,6 +91,15 @@ public final class WatchkeeperJob {
 
     /** Builds the whole job: Kafka source, pipeline, Kafka sinks. */
     public static Streams build(StreamExecutionEnvironment env, JobConfig config, List<DetectorFactory<?>> detectors) {
+        return build(env, config, source(config).build(), detectors);
+    }
+
+    /**
+     * The Kafka source of the configured input topic: starts from the group's committed offsets
+     * (earliest when none), commits offsets on checkpoints; bounded at the offsets current at start
+     * when {@link JobConfig#bounded()}.
+     */
+    public static KafkaSourceBuilder<RawLine> source(JobConfig config) {
         KafkaSourceBuilder<RawLine> sb = KafkaSource.<RawLine>builder()
                 .setBootstrapServers(config.bootstrapServers())
                 .setTopics(config.inputTopic())
@@ -100,7 +109,13 @@ public final class WatchkeeperJob {
         if (config.bounded()) {
             sb.setBounded(OffsetsInitializer.latest());
         }
-        DataStream<RawLine> lines = env.fromSource(sb.build(), WatermarkStrategy.noWatermarks(), "nmea")
+        return sb;
+    }
+
+    /** Builds the job on a given source of raw lines, with the Kafka sinks. */
+    public static Streams build(StreamExecutionEnvironment env, JobConfig config, KafkaSource<RawLine> source,
+            List<DetectorFactory<?>> detectors) {
+        DataStream<RawLine> lines = env.fromSource(source, WatermarkStrategy.noWatermarks(), "nmea")
                 .uid("nmea-source");
         Streams s = pipeline(lines, config, detectors);
         DeliveryGuarantee guarantee = config.exactlyOnce() ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE;
@@ -197,6 +212,8 @@ public final class WatchkeeperJob {
                 .setRecordSerializer(schema)
                 .setDeliveryGuarantee(guarantee)
                 .setTransactionalIdPrefix(txPrefix)
+                // Kafka brokers refuse transactions longer than transaction.max.timeout.ms (15 min by default).
+                .setProperty("transaction.timeout.ms", "900000")
                 .build();
     }
 }

@@ -57,7 +57,7 @@ class FlinkJobTest {
         return lines;
     }
 
-    static JobConfig config(String name, long lateness) {
+    static JobConfig config(EmbeddedKafka kafka, String name, long lateness) {
         Properties p = new Properties();
         p.setProperty("kafka.bootstrap.servers", kafka.bootstrapServers());
         p.setProperty("topic.input", name + "-in");
@@ -85,7 +85,7 @@ class FlinkJobTest {
         InProcessReference ref = new InProcessReference(lines, detectors(), lateness);
         List<String> expected = ref.json();
 
-        JobConfig cfg = config("drift", lateness);
+        JobConfig cfg = config(kafka, "drift", lateness);
         kafka.createTopic(cfg.inputTopic(), 1);
         kafka.createTopic(cfg.eventsTopic(), 1);
         kafka.createTopic(cfg.vesselsTopic(), 1);
