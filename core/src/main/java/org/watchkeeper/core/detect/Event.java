@@ -59,10 +59,33 @@ public record Event(
     }
 
     /**
+     * Builds an event whose id is derived from kind, vessels, start and a discriminator, for
+     * detectors that can report several events of one kind for one vessel at one instant (two zones
+     * entered with the same fix, two identity problems in one message).
+     *
+     * @param discriminator what tells such events apart (zone id, problem), or null
+     */
+    public static Event of(EventKind kind, long start, long end, List<Integer> vessels, double latitude,
+            double longitude, String geometryGeoJson, Map<String, Object> parameters,
+            Map<String, Object> attributes, List<PositionObservation> evidence, String discriminator) {
+        List<Integer> sorted = vessels.stream().sorted().toList();
+        return new Event(stableId(kind, sorted, start, discriminator), kind, start, end, sorted, latitude, longitude,
+                geometryGeoJson, parameters, attributes, evidence);
+    }
+
+    /**
      * The stable id of an event: the first 16 bytes of SHA-256 over {@code kind|mmsi,mmsi|start}, as
      * 32 lower-case hex digits.
      */
     public static String stableId(EventKind kind, List<Integer> vessels, long start) {
+        return stableId(kind, vessels, start, null);
+    }
+
+    /**
+     * The stable id of an event with a discriminator: as {@link #stableId(EventKind, List, long)},
+     * over {@code kind|mmsi,mmsi|start|discriminator} when the discriminator is not null.
+     */
+    public static String stableId(EventKind kind, List<Integer> vessels, long start, String discriminator) {
         StringBuilder sb = new StringBuilder(kind.id()).append('|');
         for (int i = 0; i < vessels.size(); i++) {
             if (i > 0) {
@@ -71,6 +94,9 @@ public record Event(
             sb.append(vessels.get(i));
         }
         sb.append('|').append(start);
+        if (discriminator != null) {
+            sb.append('|').append(discriminator);
+        }
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
             StringBuilder hex = new StringBuilder(32);
