@@ -113,9 +113,12 @@ class RecoveryTest {
         TopicPartition tp = new TopicPartition(cfg.inputTopic(), 0);
         DetectorFactory<TestDetectors.Silence.State> failing = FailOnce::new;
         DetectorFactory<TestDetectors.Cells.State> cells = TestDetectors.Cells::new;
+        List<DetectorFactory<?>> all = new java.util.ArrayList<>(Detectors.standard());
+        all.add(failing);
+        all.add(cells);
         // Stops at the end of the whole log, of which only the first half is in the topic yet.
         WatchkeeperJob.build(env, cfg, WatchkeeperJob.source(cfg)
-                .setBounded(OffsetsInitializer.offsets(Map.of(tp, (long) lines.size()))).build(), List.of(failing, cells));
+                .setBounded(OffsetsInitializer.offsets(Map.of(tp, (long) lines.size()))).build(), all);
         long t0 = System.nanoTime();
         JobClient job = env.executeAsync("recovery");
 
