@@ -7,6 +7,9 @@ package org.watchkeeper.core.observation;
  * downstream logic (picture, tracks, detectors) sees only observations and uses only their event
  * time.
  *
+ * <p>Observations are {@link java.io.Serializable} so that detector state holding them (evidence
+ * buffers) can be checkpointed by a distributed host.
+ *
  * <p>"Not available" follows the {@code ais} module: {@code Double.NaN} for decimal values,
  * {@link #NOT_AVAILABLE} (-1) for non-negative integers, {@code null} for text and structures.
  *

@@ -1,16 +1,12 @@
 package org.watchkeeper.core.track;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import org.watchkeeper.core.geo.Geodesy;
 import org.watchkeeper.core.observation.PositionObservation;
 
 /**
@@ -42,8 +38,6 @@ import org.watchkeeper.core.observation.PositionObservation;
  * {@code maxVessels}: the least recently seen vessel is dropped and its segments closed.
  */
 public final class Tracker {
-    private static final int RECENT = 8;
-
     /** What happened to one fix. */
     public record Decision(boolean accepted, NoiseReason reason, Segment segment, boolean newSegment,
                            double derivedSpeedKnots) {
@@ -52,12 +46,11 @@ public final class Tracker {
         }
     }
 
+    /** One vessel: its decision memory and the segment objects the tracker builds for it. */
     private static final class VesselTrack {
-        final List<Segment> open = new ArrayList<>();
-        final ArrayDeque<PositionObservation> recent = new ArrayDeque<>();
-        long lastTime = Long.MIN_VALUE;
-        long lastPreciseTime = Long.MIN_VALUE;
-        int segments;
+        final TrackState state = new TrackState();
+        /** Open segments by number, in the order they were opened (the same order as the state's). */
+        final LinkedHashMap<Integer, Segment> open = new LinkedHashMap<>();
     }
 
     private final TrackerConfig config;
@@ -80,7 +73,7 @@ public final class Tracker {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Integer, VesselTrack> eldest) {
                 if (size() > config.maxVessels()) {
-                    for (Segment s : eldest.getValue().open) {
+                    for (Segment s : eldest.getValue().open.values()) {
                         close(s);
                     }
                     return true;
@@ -107,80 +100,27 @@ public final class Tracker {
     }
 
     private Decision decide(PositionObservation p) {
-        if (!p.hasPosition()) {
-            return Decision.reject(NoiseReason.NOT_AVAILABLE);
-        }
-        long t = p.time();
-        long now = clock.getAsLong();
-        if (t > now + config.maxFutureMillis()) {
-            return Decision.reject(NoiseReason.FUTURE);
+        NoiseReason pre = TrackState.precheck(p, config, clock.getAsLong());
+        if (pre != null) {
+            return Decision.reject(pre);
         }
         VesselTrack v = vessels.computeIfAbsent(p.mmsi(), k -> new VesselTrack());
-        for (PositionObservation r : v.recent) {
-            if (Math.abs(r.time() - t) <= config.duplicateWindowMillis() && r.sameContent(p)) {
-                return Decision.reject(NoiseReason.DUPLICATE);
-            }
+        TrackState.Step step = v.state.step(p, config);
+        if (!step.accepted()) {
+            return Decision.reject(step.reason());
         }
-        if (t < v.lastTime) {
-            return Decision.reject(NoiseReason.OUT_OF_ORDER);
+        for (int n : step.closed()) {
+            close(v.open.remove(n));
         }
-        if (p.lowResolution() && v.lastPreciseTime != Long.MIN_VALUE
-                && t - v.lastPreciseTime <= config.lowResolutionHoldMillis()) {
-            return Decision.reject(NoiseReason.LOW_RESOLUTION);
+        Segment seg;
+        if (step.newSegment()) {
+            seg = new Segment(p.mmsi(), step.segment());
+            v.open.put(step.segment(), seg);
+        } else {
+            seg = v.open.get(step.segment());
         }
-        if (config.landMask() != null && config.landMask().isOnLand(p.latitude(), p.longitude(), config.landToleranceM())) {
-            return Decision.reject(NoiseReason.ON_LAND);
-        }
-        // Close segments whose gap is too long; pick the best fitting open one.
-        Segment best = null;
-        double bestSpeed = Double.POSITIVE_INFINITY;
-        for (Iterator<Segment> it = v.open.iterator(); it.hasNext(); ) {
-            Segment s = it.next();
-            PositionObservation last = s.last();
-            long dt = t - last.time();
-            if (dt > config.maxGapMillis()) {
-                it.remove();
-                close(s);
-                continue;
-            }
-            double speed = impliedSpeed(last, p, dt);
-            if (speed <= config.maxSpeedKnots() && speed < bestSpeed) {
-                best = s;
-                bestSpeed = speed;
-            }
-        }
-        boolean fresh = best == null;
-        if (fresh) {
-            best = new Segment(p.mmsi(), ++v.segments);
-            v.open.add(best);
-            if (v.open.size() > config.maxOpenSegments()) {
-                Segment stalest = Collections.min(v.open.subList(0, v.open.size() - 1),
-                        (a, b) -> Long.compare(a.last().time(), b.last().time()));
-                v.open.remove(stalest);
-                close(stalest);
-            }
-        }
-        double derived = best.add(p);
-        v.lastTime = t;
-        if (!p.lowResolution()) {
-            v.lastPreciseTime = t;
-        }
-        v.recent.addLast(p);
-        if (v.recent.size() > RECENT) {
-            v.recent.removeFirst();
-        }
-        return new Decision(true, null, best, fresh, derived);
-    }
-
-    private double impliedSpeed(PositionObservation a, PositionObservation b, long dt) {
-        double d = Geodesy.distance(a.latitude(), a.longitude(), b.latitude(), b.longitude()) - config.noiseDistanceM();
-        if (d <= 0) {
-            return 0;
-        }
-        if (dt <= 0) {
-            return Double.POSITIVE_INFINITY;
-        }
-        return d / (dt / 1000.0) / Geodesy.METRES_PER_SECOND_PER_KNOT;
+        double derived = seg.add(p);
+        return new Decision(true, null, seg, step.newSegment(), derived);
     }
 
     private void close(Segment s) {
@@ -193,7 +133,8 @@ public final class Tracker {
     /** Closes every open segment (end of input); the listener receives each. */
     public void flush() {
         for (VesselTrack v : vessels.values()) {
-            for (Segment s : v.open) {
+            v.state.closeAll();
+            for (Segment s : v.open.values()) {
                 close(s);
             }
             v.open.clear();
@@ -203,7 +144,7 @@ public final class Tracker {
     /** The open segments of a vessel, oldest first (empty if none). */
     public List<Segment> openSegments(int mmsi) {
         VesselTrack v = vessels.get(mmsi);
-        return v == null ? List.of() : List.copyOf(v.open);
+        return v == null ? List.of() : List.copyOf(v.open.values());
     }
 
     /** Rejected fixes by reason (reasons with no rejection are absent). */

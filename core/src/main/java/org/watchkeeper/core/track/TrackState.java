@@ -1,0 +1,193 @@
+package org.watchkeeper.core.track;
+
+import java.io.Serializable;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import org.watchkeeper.core.geo.Geodesy;
+import org.watchkeeper.core.observation.PositionObservation;
+
+/**
+ * What the {@link Tracker} remembers about one vessel to judge its next fix: the newest fix of each
+ * open segment, the last few accepted fixes (duplicate check), the newest accepted and newest
+ * precise times, and the number of segments opened so far. Small and bounded
+ * ({@link TrackerConfig#maxOpenSegments()} + {@value #RECENT} fixes) and {@link Serializable}, so a
+ * distributed host can keep it per vessel in its own keyed state and make exactly the decisions the
+ * in-process tracker makes. The rules are described on {@link Tracker}; this class is where they
+ * are applied.
+ *
+ * <p>Not thread safe; mutated by {@link #step}.
+ */
+public final class TrackState implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** Accepted fixes kept for the duplicate check. */
+    public static final int RECENT = 8;
+
+    /** An open segment as the decision needs it: its number and newest fix. */
+    private static final class Open implements Serializable {
+        private static final long serialVersionUID = 1L;
+        final int number;
+        PositionObservation last;
+
+        Open(int number, PositionObservation last) {
+            this.number = number;
+            this.last = last;
+        }
+    }
+
+    /**
+     * The result of one fix.
+     *
+     * @param reason why the fix was rejected, or null when accepted
+     * @param segment the number of the segment the fix joined (0 when rejected)
+     * @param newSegment whether that segment was opened by this fix
+     * @param closed numbers of the segments this fix closed (gap too long, or too many open), in the
+     *        order they were closed
+     */
+    public record Step(NoiseReason reason, int segment, boolean newSegment, List<Integer> closed) {
+        /** Whether the fix was accepted. */
+        public boolean accepted() {
+            return reason == null;
+        }
+
+        static Step reject(NoiseReason r) {
+            return new Step(r, 0, false, List.of());
+        }
+    }
+
+    private final ArrayList<Open> open = new ArrayList<>();
+    private final ArrayDeque<PositionObservation> recent = new ArrayDeque<>();
+    private long lastTime = Long.MIN_VALUE;
+    private long lastPreciseTime = Long.MIN_VALUE;
+    private int segments;
+
+    /**
+     * The checks that need no vessel memory: position available, and not beyond the future bound.
+     *
+     * @param now the clock in epoch ms (receive clock when live, else the wall clock)
+     * @return the reason to reject, or null
+     */
+    public static NoiseReason precheck(PositionObservation p, TrackerConfig config, long now) {
+        if (!p.hasPosition()) {
+            return NoiseReason.NOT_AVAILABLE;
+        }
+        if (p.time() > now + config.maxFutureMillis()) {
+            return NoiseReason.FUTURE;
+        }
+        return null;
+    }
+
+    /** {@link #precheck} and then {@link #step}: the whole decision for one fix. */
+    public Step accept(PositionObservation p, TrackerConfig config, long now) {
+        NoiseReason r = precheck(p, config, now);
+        return r != null ? Step.reject(r) : step(p, config);
+    }
+
+    /**
+     * Judges a fix that passed {@link #precheck} against this vessel's memory (duplicate, out of
+     * order, low resolution, on land, segment choice) and, when it is accepted, remembers it.
+     */
+    public Step step(PositionObservation p, TrackerConfig config) {
+        long t = p.time();
+        for (PositionObservation r : recent) {
+            if (Math.abs(r.time() - t) <= config.duplicateWindowMillis() && r.sameContent(p)) {
+                return Step.reject(NoiseReason.DUPLICATE);
+            }
+        }
+        if (t < lastTime) {
+            return Step.reject(NoiseReason.OUT_OF_ORDER);
+        }
+        if (p.lowResolution() && lastPreciseTime != Long.MIN_VALUE
+                && t - lastPreciseTime <= config.lowResolutionHoldMillis()) {
+            return Step.reject(NoiseReason.LOW_RESOLUTION);
+        }
+        if (config.landMask() != null && config.landMask().isOnLand(p.latitude(), p.longitude(), config.landToleranceM())) {
+            return Step.reject(NoiseReason.ON_LAND);
+        }
+        // Close segments whose gap is too long; pick the best fitting open one.
+        List<Integer> closed = new ArrayList<>(2);
+        Open best = null;
+        double bestSpeed = Double.POSITIVE_INFINITY;
+        for (var it = open.iterator(); it.hasNext(); ) {
+            Open s = it.next();
+            long dt = t - s.last.time();
+            if (dt > config.maxGapMillis()) {
+                it.remove();
+                closed.add(s.number);
+                continue;
+            }
+            double speed = impliedSpeed(s.last, p, dt, config.noiseDistanceM());
+            if (speed <= config.maxSpeedKnots() && speed < bestSpeed) {
+                best = s;
+                bestSpeed = speed;
+            }
+        }
+        boolean fresh = best == null;
+        if (fresh) {
+            best = new Open(++segments, p);
+            open.add(best);
+            if (open.size() > config.maxOpenSegments()) {
+                Open stalest = null;
+                for (int i = 0; i < open.size() - 1; i++) {
+                    Open s = open.get(i);
+                    if (stalest == null || s.last.time() < stalest.last.time()) {
+                        stalest = s;
+                    }
+                }
+                open.remove(stalest);
+                closed.add(stalest.number);
+            }
+        }
+        best.last = p;
+        lastTime = t;
+        if (!p.lowResolution()) {
+            lastPreciseTime = t;
+        }
+        recent.addLast(p);
+        if (recent.size() > RECENT) {
+            recent.removeFirst();
+        }
+        return new Step(null, best.number, fresh, closed);
+    }
+
+    /**
+     * Closes every open segment (end of input, or the vessel is dropped).
+     *
+     * @return their numbers, oldest opened first
+     */
+    public List<Integer> closeAll() {
+        List<Integer> numbers = new ArrayList<>(open.size());
+        for (Open s : open) {
+            numbers.add(s.number);
+        }
+        open.clear();
+        return numbers;
+    }
+
+    /** Numbers of the open segments, in the order they were opened. */
+    public List<Integer> openSegments() {
+        List<Integer> numbers = new ArrayList<>(open.size());
+        for (Open s : open) {
+            numbers.add(s.number);
+        }
+        return numbers;
+    }
+
+    /** Event time of the newest accepted fix, {@code Long.MIN_VALUE} before any. */
+    public long lastTime() {
+        return lastTime;
+    }
+
+    /** Implied speed in knots between two fixes after forgiving {@code noiseDistanceM}. */
+    static double impliedSpeed(PositionObservation a, PositionObservation b, long dt, double noiseDistanceM) {
+        double d = Geodesy.distance(a.latitude(), a.longitude(), b.latitude(), b.longitude()) - noiseDistanceM;
+        if (d <= 0) {
+            return 0;
+        }
+        if (dt <= 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return d / (dt / 1000.0) / Geodesy.METRES_PER_SECOND_PER_KNOT;
+    }
+}

@@ -1,0 +1,94 @@
+package org.watchkeeper.flink;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * Settings of the Watchkeeper Flink job, read from a properties file (see
+ * {@code watchkeeper-flink.properties} in the module's resources for a commented example).
+ *
+ * @param bootstrapServers Kafka bootstrap servers ({@code kafka.bootstrap.servers})
+ * @param inputTopic topic of raw NMEA lines; record key = source id ({@code topic.input}, default {@code ais-nmea})
+ * @param eventsTopic topic the events are written to as JSON, key = event id ({@code topic.events}, default {@code ais-events})
+ * @param vesselsTopic topic of vessel states as JSON, key = MMSI ({@code topic.vessels}, default {@code ais-vessels})
+ * @param groupId Kafka consumer group ({@code kafka.group.id}, default {@code watchkeeper})
+ * @param allowedLatenessMillis bounded out-of-orderness of event time, ms ({@code lateness.millis}, default 10 000)
+ * @param idlenessMillis a partition without data for this long (wall clock) stops holding the
+ *        watermark back ({@code idleness.millis}, default 60 000)
+ * @param checkpointIntervalMillis checkpoint interval, ms ({@code checkpoint.interval.millis}, default 60 000)
+ * @param parallelism job parallelism, or -1 for the cluster default ({@code parallelism})
+ * @param bounded read the input up to the offsets current at start, then finish (replays, tests;
+ *        {@code input.bounded}, default false)
+ * @param landMask reject fixes on land with the Natural Earth land mask ({@code tracker.land-mask}, default true)
+ * @param exactlyOnce write to Kafka in transactions committed on checkpoints ({@code sink.exactly-once},
+ *        default false: at least once; events carry stable ids, so consumers can write idempotently)
+ */
+public record JobConfig(
+        String bootstrapServers,
+        String inputTopic,
+        String eventsTopic,
+        String vesselsTopic,
+        String groupId,
+        long allowedLatenessMillis,
+        long idlenessMillis,
+        long checkpointIntervalMillis,
+        int parallelism,
+        boolean bounded,
+        boolean landMask,
+        boolean exactlyOnce) implements Serializable {
+
+    /** Validates the values. */
+    public JobConfig {
+        if (bootstrapServers == null || bootstrapServers.isBlank()) {
+            throw new IllegalArgumentException("kafka.bootstrap.servers is required");
+        }
+        if (allowedLatenessMillis < 0) {
+            throw new IllegalArgumentException("lateness.millis must be >= 0");
+        }
+        if (checkpointIntervalMillis < 10) {
+            throw new IllegalArgumentException("checkpoint.interval.millis must be >= 10");
+        }
+        if (idlenessMillis < 1) {
+            throw new IllegalArgumentException("idleness.millis must be >= 1");
+        }
+    }
+
+    /** Reads the settings from properties; absent keys take the defaults above. */
+    public static JobConfig of(Properties p) {
+        return new JobConfig(
+                p.getProperty("kafka.bootstrap.servers"),
+                p.getProperty("topic.input", "ais-nmea"),
+                p.getProperty("topic.events", "ais-events"),
+                p.getProperty("topic.vessels", "ais-vessels"),
+                p.getProperty("kafka.group.id", "watchkeeper"),
+                Long.parseLong(p.getProperty("lateness.millis", "10000").strip()),
+                Long.parseLong(p.getProperty("idleness.millis", "60000").strip()),
+                Long.parseLong(p.getProperty("checkpoint.interval.millis", "60000").strip()),
+                Integer.parseInt(p.getProperty("parallelism", "-1").strip()),
+                Boolean.parseBoolean(p.getProperty("input.bounded", "false").strip()),
+                Boolean.parseBoolean(p.getProperty("tracker.land-mask", "true").strip()),
+                Boolean.parseBoolean(p.getProperty("sink.exactly-once", "false").strip()));
+    }
+
+    /** Reads a properties file (UTF-8). */
+    public static JobConfig load(Path file) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        return of(p);
+    }
+
+    /** Reads properties from a stream (UTF-8). */
+    public static JobConfig load(InputStream in) throws IOException {
+        Properties p = new Properties();
+        p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        return of(p);
+    }
+}

@@ -1,0 +1,146 @@
+package org.watchkeeper.flink;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Map;
+import org.watchkeeper.ais.Mmsi;
+import org.watchkeeper.core.detect.Event;
+import org.watchkeeper.core.observation.Observation;
+import org.watchkeeper.core.observation.PositionObservation;
+
+/**
+ * The JSON the job writes to Kafka (Jackson). Names follow gpsd's AIS JSON where one exists
+ * ({@code mmsi}, {@code lat}, {@code lon}, {@code speed} in knots, {@code course} and {@code heading}
+ * in degrees, {@code status}, {@code shipname}, {@code callsign}, {@code imo}, {@code shiptype},
+ * {@code destination}); times are UTC ISO-8601. A value that is not available is left out, never
+ * written as a number.
+ *
+ * <p>Event: {@code id, kind, start, end, vessels[], lat, lon, geometry (GeoJSON object, if any),
+ * parameters{}, attributes{}, evidence[]} where each evidence item is a position
+ * {@code {time, mmsi, lat, lon, speed, course, heading, status, source}}.
+ */
+public final class Json {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Json() {
+    }
+
+    /** The JSON text of an event (one line). */
+    public static String event(Event e) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("id", e.id());
+        n.put("kind", e.kind().id());
+        n.put("start", Instant.ofEpochMilli(e.start()).toString());
+        n.put("end", Instant.ofEpochMilli(e.end()).toString());
+        ArrayNode vs = n.putArray("vessels");
+        for (int v : e.vessels()) {
+            vs.add(v);
+        }
+        number(n, "lat", e.latitude());
+        number(n, "lon", e.longitude());
+        if (e.geometryGeoJson() != null) {
+            try {
+                n.set("geometry", MAPPER.readTree(e.geometryGeoJson()));
+            } catch (Exception ex) {
+                n.put("geometry", e.geometryGeoJson());
+            }
+        }
+        n.set("parameters", values(e.parameters()));
+        n.set("attributes", values(e.attributes()));
+        ArrayNode ev = n.putArray("evidence");
+        for (PositionObservation p : e.evidence()) {
+            ev.add(position(p));
+        }
+        return n.toString();
+    }
+
+    /** The JSON text of a vessel state (one line). */
+    public static String vessel(VesselState v) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("mmsi", v.mmsi);
+        n.put("mmsi_text", Mmsi.format(v.mmsi));
+        if (v.lastSeen != Long.MIN_VALUE) {
+            n.put("last_seen", Instant.ofEpochMilli(v.lastSeen).toString());
+        }
+        if (v.positionTime != Long.MIN_VALUE) {
+            n.put("time", Instant.ofEpochMilli(v.positionTime).toString());
+            number(n, "lat", v.latitude);
+            number(n, "lon", v.longitude);
+            number(n, "speed", v.speedOverGround);
+            number(n, "course", v.courseOverGround);
+            if (v.heading != Observation.NOT_AVAILABLE) {
+                n.put("heading", v.heading);
+            }
+            n.put("segment", v.segment);
+        }
+        if (v.navigationStatus != Observation.NOT_AVAILABLE) {
+            n.put("status", v.navigationStatus);
+        }
+        if (v.name != null) {
+            n.put("shipname", v.name);
+        }
+        if (v.callSign != null) {
+            n.put("callsign", v.callSign);
+        }
+        if (v.imo != Observation.NOT_AVAILABLE) {
+            n.put("imo", v.imo);
+        }
+        if (v.shipType != Observation.NOT_AVAILABLE) {
+            n.put("shiptype", v.shipType);
+        }
+        if (v.destination != null) {
+            n.put("destination", v.destination);
+        }
+        return n.toString();
+    }
+
+    /** Parses JSON text (for consumers and tests). */
+    public static JsonNode parse(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("not JSON: " + text, e);
+        }
+    }
+
+    private static ObjectNode position(PositionObservation p) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("time", Instant.ofEpochMilli(p.time()).toString());
+        n.put("mmsi", p.mmsi());
+        number(n, "lat", p.latitude());
+        number(n, "lon", p.longitude());
+        number(n, "speed", p.speedOverGround());
+        number(n, "course", p.courseOverGround());
+        if (p.heading() != Observation.NOT_AVAILABLE) {
+            n.put("heading", p.heading());
+        }
+        if (p.navigationStatus() != Observation.NOT_AVAILABLE) {
+            n.put("status", p.navigationStatus());
+        }
+        if (p.source() != null) {
+            n.put("source", p.source());
+        }
+        return n;
+    }
+
+    private static ObjectNode values(Map<String, Object> m) {
+        ObjectNode n = MAPPER.createObjectNode();
+        for (Map.Entry<String, Object> e : m.entrySet()) {
+            Object v = e.getValue();
+            if (v instanceof Double d && !Double.isFinite(d) || v instanceof Float f && !Float.isFinite(f) || v == null) {
+                continue;
+            }
+            n.set(e.getKey(), MAPPER.valueToTree(v instanceof Enum<?> en ? en.name() : v));
+        }
+        return n;
+    }
+
+    private static void number(ObjectNode n, String name, double v) {
+        if (Double.isFinite(v)) {
+            n.put(name, v);
+        }
+    }
+}

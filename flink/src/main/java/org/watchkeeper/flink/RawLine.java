@@ -1,0 +1,11 @@
+package org.watchkeeper.flink;
+
+/**
+ * One NMEA 0183 line as read from Kafka, with the receiving source it belongs to.
+ *
+ * @param source the source id: the Kafka record key when present, else the tag block {@code s:}
+ *        parameter of the line, else the empty string (all keyless, untagged lines form one stream)
+ * @param line the line without its terminator, as sent (tag block, sentence, trailer)
+ */
+public record RawLine(String source, String line) {
+}

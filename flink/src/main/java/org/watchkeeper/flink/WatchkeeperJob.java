@@ -1,0 +1,219 @@
+package org.watchkeeper.flink;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichFlatMapFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.watchkeeper.ais.nmea.Options;
+import org.watchkeeper.core.detect.Detector;
+import org.watchkeeper.core.detect.Event;
+import org.watchkeeper.core.observation.Observation;
+
+/**
+ * The Watchkeeper pipeline as a Flink job:
+ * <pre>
+ * Kafka (raw NMEA lines, key = source id)
+ *   → keyBy source: framing, fragment reassembly, decoding ({@link FramingFunction})
+ *   → event time: watermarks with bounded out-of-orderness ({@link JobConfig#allowedLatenessMillis()})
+ *   → keyBy MMSI: track noise rejection and vessel state ({@link PictureFunction}; late data counted)
+ *   → per detector: route to the detector's keys, keyBy key, host the core detector ({@link DetectorFunction})
+ *   → Kafka: events (JSON, key = event id), vessel states (JSON, key = MMSI)
+ * </pre>
+ * Checkpointing is on (exactly-once state); every operator has a stable uid so that a job restored
+ * from a checkpoint or savepoint finds its state.
+ *
+ * <p>Run: {@code flink run -c org.watchkeeper.flink.WatchkeeperJob watchkeeper-flink.jar job.properties}
+ * (see {@link JobConfig} for the keys).
+ */
+public final class WatchkeeperJob {
+    private WatchkeeperJob() {
+    }
+
+    /** Lines kept per source to rebuild its decoder after a restore (see {@link FramingFunction}). */
+    static final int MAX_REPLAY_LINES = 1_000;
+
+    /**
+     * Entry point: {@code args[0]} is the properties file.
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: WatchkeeperJob <job.properties>");
+            System.exit(2);
+        }
+        JobConfig config = JobConfig.load(Path.of(args[0]));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        configure(env, config);
+        build(env, config, Detectors.standard());
+        env.execute("watchkeeper");
+    }
+
+    /** Checkpointing (exactly-once state, at the configured interval) and parallelism. */
+    public static void configure(StreamExecutionEnvironment env, JobConfig config) {
+        env.enableCheckpointing(config.checkpointIntervalMillis(), CheckpointingMode.EXACTLY_ONCE);
+        if (config.parallelism() > 0) {
+            env.setParallelism(config.parallelism());
+        }
+    }
+
+    /** The streams the job builds, for sinks or tests. */
+    /**
+     * The streams the job builds, for sinks or tests.
+     *
+     * @param events every detector's events as (event id, {@link Json#event JSON}): each detector's
+     *        output is written as JSON in the operator chain that produced it, so events never need
+     *        a Flink serializer of their own
+     */
+    public record Streams(DataStream<Observation> observations, DataStream<Accepted> accepted,
+                          DataStream<Observation> late, DataStream<VesselState> vessels,
+                          DataStream<Tuple2<String, String>> events) {
+    }
+
+    /** Builds the whole job: Kafka source, pipeline, Kafka sinks. */
+    public static Streams build(StreamExecutionEnvironment env, JobConfig config, List<DetectorFactory<?>> detectors) {
+        return build(env, config, source(config).build(), detectors);
+    }
+
+    /**
+     * The Kafka source of the configured input topic: starts from the group's committed offsets
+     * (earliest when none), commits offsets on checkpoints; bounded at the offsets current at start
+     * when {@link JobConfig#bounded()}.
+     */
+    public static KafkaSourceBuilder<RawLine> source(JobConfig config) {
+        KafkaSourceBuilder<RawLine> sb = KafkaSource.<RawLine>builder()
+                .setBootstrapServers(config.bootstrapServers())
+                .setTopics(config.inputTopic())
+                .setGroupId(config.groupId())
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new NmeaLineDeserializer());
+        if (config.bounded()) {
+            sb.setBounded(OffsetsInitializer.latest());
+        }
+        return sb;
+    }
+
+    /** Builds the job on a given source of raw lines, with the Kafka sinks. */
+    public static Streams build(StreamExecutionEnvironment env, JobConfig config, KafkaSource<RawLine> source,
+            List<DetectorFactory<?>> detectors) {
+        DataStream<RawLine> lines = env.fromSource(source, WatermarkStrategy.noWatermarks(), "nmea")
+                .uid("nmea-source");
+        Streams s = pipeline(lines, config, detectors);
+        DeliveryGuarantee guarantee = config.exactlyOnce() ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE;
+        s.events()
+                .sinkTo(stringSink(config, config.eventsTopic(), guarantee, "wk-events")).uid("events-sink").name("events-sink");
+        s.vessels().map(v -> Tuple2.of(Integer.toString(v.mmsi), Json.vessel(v)))
+                .returns(Types.TUPLE(Types.STRING, Types.STRING)).uid("vessels-json").name("vessels-json")
+                .sinkTo(stringSink(config, config.vesselsTopic(), guarantee, "wk-vessels")).uid("vessels-sink").name("vessels-sink");
+        return s;
+    }
+
+    /** The pipeline from raw lines to events and vessel states (no sinks). */
+    public static Streams pipeline(DataStream<RawLine> lines, JobConfig config, List<DetectorFactory<?>> detectors) {
+        long lateness = config.allowedLatenessMillis();
+        // Functions never keep or change what they emitted, so chained operators may share objects;
+        // events then reach their JSON form without being copied through a generic serializer.
+        lines.getExecutionEnvironment().getConfig().enableObjectReuse();
+        DataStream<Observation> observations = lines
+                .keyBy(RawLine::source, Types.STRING)
+                .process(new FramingFunction(Options.DEFAULT, MAX_REPLAY_LINES), TypeInformation.of(Observation.class))
+                .uid("framing").name("framing")
+                .assignTimestampsAndWatermarks(WatermarkStrategy
+                        .<Observation>forBoundedOutOfOrderness(Duration.ofMillis(lateness))
+                        .withTimestampAssigner((o, ts) -> o.time())
+                        .withIdleness(Duration.ofMillis(config.idlenessMillis())))
+                .uid("event-time").name("event-time");
+        SingleOutputStreamOperator<Accepted> accepted = observations
+                .keyBy(Observation::mmsi, Types.INT)
+                .process(new PictureFunction(lateness, config.landMask()), TypeInformation.of(Accepted.class))
+                .uid("picture").name("picture");
+        DataStream<VesselState> vessels = accepted.getSideOutput(PictureFunction.VESSELS);
+        DataStream<Observation> late = accepted.getSideOutput(PictureFunction.LATE);
+        List<DataStream<Tuple2<String, String>>> outs = new ArrayList<>();
+        for (DetectorFactory<?> f : detectors) {
+            outs.add(detect(accepted, f));
+        }
+        DataStream<Tuple2<String, String>> events;
+        if (outs.isEmpty()) {
+            // No detector configured: an empty event stream keeps the job's shape.
+            events = accepted.flatMap((FlatMapFunction<Accepted, Tuple2<String, String>>) (a, out) -> { })
+                    .returns(EVENT_JSON).uid("no-detector").name("no-detector");
+        } else {
+            events = outs.get(0);
+            for (int i = 1; i < outs.size(); i++) {
+                events = events.union(outs.get(i));
+            }
+        }
+        return new Streams(observations, accepted, late, vessels, events);
+    }
+
+    private static <S extends java.io.Serializable> DataStream<Tuple2<String, String>> detect(
+            DataStream<Accepted> accepted, DetectorFactory<S> f) {
+        String name = f.get().name();
+        return accepted
+                .flatMap(new KeysFunction(f), TypeInformation.of(KeyedObservation.class))
+                .uid("keys-" + name).name("keys-" + name)
+                .keyBy(KeyedObservation::key, Types.LONG)
+                .process(new DetectorFunction<>(f), TypeInformation.of(Event.class))
+                .uid("detector-" + name).name("detector-" + name)
+                .map(e -> Tuple2.of(e.id(), Json.event(e)), EVENT_JSON)
+                .uid("json-" + name).name("json-" + name);
+    }
+
+    /** (event id, event JSON). */
+    static final TypeInformation<Tuple2<String, String>> EVENT_JSON = Types.TUPLE(Types.STRING, Types.STRING);
+
+    /** Routes each accepted observation to the keys its detector asks for ({@link Detector#keys}). */
+    static final class KeysFunction extends RichFlatMapFunction<Accepted, KeyedObservation> {
+        private static final long serialVersionUID = 1L;
+        private final DetectorFactory<?> factory;
+        private transient Detector<?> detector;
+
+        KeysFunction(DetectorFactory<?> factory) {
+            this.factory = factory;
+        }
+
+        @Override
+        public void open(OpenContext ctx) {
+            detector = factory.get();
+        }
+
+        @Override
+        public void flatMap(Accepted a, Collector<KeyedObservation> out) {
+            detector.keys(a.observation(), k -> out.collect(new KeyedObservation(k, a.observation(), a.watermark())));
+        }
+    }
+
+    private static KafkaSink<Tuple2<String, String>> stringSink(JobConfig config, String topic,
+            DeliveryGuarantee guarantee, String txPrefix) {
+        KafkaRecordSerializationSchema<Tuple2<String, String>> schema = (t, ctx, ts) -> new ProducerRecord<>(topic,
+                null, ts, t.f0.getBytes(StandardCharsets.UTF_8), t.f1.getBytes(StandardCharsets.UTF_8));
+        return KafkaSink.<Tuple2<String, String>>builder()
+                .setBootstrapServers(config.bootstrapServers())
+                .setRecordSerializer(schema)
+                .setDeliveryGuarantee(guarantee)
+                .setTransactionalIdPrefix(txPrefix)
+                // Kafka brokers refuse transactions longer than transaction.max.timeout.ms (15 min by default).
+                .setProperty("transaction.timeout.ms", "900000")
+                .build();
+    }
+}

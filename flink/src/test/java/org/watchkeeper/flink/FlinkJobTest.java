@@ -1,0 +1,120 @@
+package org.watchkeeper.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The Flink job on a MiniCluster, fed from a Kafka broker inside the test JVM, against the
+ * in-process pipeline on the same real log.
+ */
+class FlinkJobTest {
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
+
+    static EmbeddedKafka kafka;
+
+    @BeforeAll
+    static void startKafka() throws Exception {
+        kafka = new EmbeddedKafka();
+    }
+
+    @AfterAll
+    static void stopKafka() throws Exception {
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    static List<String> sharedLines(String relative) throws IOException {
+        String shared = System.getProperty("watchkeeper.shared");
+        Path p = shared == null ? null : Path.of(shared, relative);
+        Assumptions.assumeTrue(p != null && Files.isRegularFile(p),
+                "shared data not found (" + relative + " under -Dwatchkeeper.shared=" + shared + "); skipped");
+        List<String> lines = new ArrayList<>();
+        for (String l : Files.readAllLines(p, StandardCharsets.ISO_8859_1)) {
+            if (!l.isEmpty()) {
+                lines.add(l);
+            }
+        }
+        return lines;
+    }
+
+    static JobConfig config(EmbeddedKafka kafka, String name, long lateness) {
+        Properties p = new Properties();
+        p.setProperty("kafka.bootstrap.servers", kafka.bootstrapServers());
+        p.setProperty("topic.input", name + "-in");
+        p.setProperty("topic.events", name + "-events");
+        p.setProperty("topic.vessels", name + "-vessels");
+        p.setProperty("kafka.group.id", name);
+        p.setProperty("lateness.millis", Long.toString(lateness));
+        p.setProperty("checkpoint.interval.millis", "500");
+        p.setProperty("idleness.millis", "1000");
+        p.setProperty("input.bounded", "true");
+        p.setProperty("tracker.land-mask", "false");
+        return JobConfig.of(p);
+    }
+
+    static List<DetectorFactory<?>> detectors() {
+        DetectorFactory<TestDetectors.Silence.State> silence = () -> new TestDetectors.Silence(30_000);
+        DetectorFactory<TestDetectors.Cells.State> cells = TestDetectors.Cells::new;
+        List<DetectorFactory<?>> all = new ArrayList<>(Detectors.standard());
+        all.add(silence);
+        all.add(cells);
+        return all;
+    }
+
+    @Test
+    void realDriftLogGivesTheSameEventsAsTheInProcessEngine() throws Exception {
+        List<String> lines = sharedLines("data/ais/dma-aisabnormal/538004030_drift_1.ais");
+        long lateness = 10_000;
+        InProcessReference ref = new InProcessReference(lines, detectors(), lateness);
+        List<String> expected = ref.json();
+
+        JobConfig cfg = config(kafka, "drift", lateness);
+        kafka.createTopic(cfg.inputTopic(), 1);
+        kafka.createTopic(cfg.eventsTopic(), 1);
+        kafka.createTopic(cfg.vesselsTopic(), 1);
+        kafka.send(cfg.inputTopic(), "dma", lines);
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        WatchkeeperJob.configure(env, cfg);
+        env.setParallelism(1);
+        WatchkeeperJob.build(env, cfg, detectors());
+        long t0 = System.nanoTime();
+        env.execute("drift");
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        List<String> got = kafka.readAll(cfg.eventsTopic()).stream().sorted().toList();
+        System.out.printf("drift: %d lines, %d observations, %d accepted, %d events in-process; job %d ms%n",
+                lines.size(), ref.observations, ref.accepted, expected.size(), ms);
+
+        assertThat(expected).hasSizeGreaterThan(10);
+        // core's DriftDetector finds the drift this DMA log was recorded for
+        assertThat(expected).anyMatch(j -> j.contains("\"kind\":\"drift\"") && j.contains("\"start\":\"2014-09-28T16:37:54.051Z\""));
+        if (!got.equals(expected)) {
+            Files.write(Path.of("target", "drift-expected.txt"), expected);
+            Files.write(Path.of("target", "drift-got.txt"), got);
+        }
+        assertThat(got).containsExactlyElementsOf(expected);
+        List<String> vessels = kafka.readAll(cfg.vesselsTopic());
+        assertThat(vessels).hasSize((int) ref.accepted);
+        assertThat(vessels).anyMatch(v -> v.contains("\"mmsi\":538004030") && v.contains("\"lat\":57."));
+    }
+}
