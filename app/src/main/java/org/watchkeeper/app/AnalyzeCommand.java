@@ -41,6 +41,7 @@ import org.watchkeeper.core.picture.VesselSnapshot;
 import org.watchkeeper.core.pipeline.Analysis;
 import org.watchkeeper.core.pipeline.AnalysisListener;
 import org.watchkeeper.core.pipeline.GnssClock;
+import org.watchkeeper.core.pipeline.HandOff;
 import org.watchkeeper.core.pipeline.InputFormat;
 import org.watchkeeper.core.pipeline.NmeaInput;
 import org.watchkeeper.core.pipeline.TimeOrderedBuffer;
@@ -306,7 +307,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
             switch (r.format) {
                 case NMEA -> {
                     NmeaInput input = new NmeaInput(analysis, policy, assumed);
-                    AisStreamDecoder decoder = new AisStreamDecoder(options, input);
+                    // Decoding on this thread, everything after it on a second one when there are two cores.
+                    HandOff handOff = Runtime.getRuntime().availableProcessors() > 1 ? new HandOff(input, "analysis") : null;
+                    AisStreamDecoder decoder = new AisStreamDecoder(options, handOff != null ? handOff : input);
                     // Logs of a shipborne receiver carry their time in GNSS sentences ($GPRMC, $GPZDA):
                     // read those through the (slower) line-by-line GNSS clock.
                     GnssClock gnss = GnssClock.present(head, n) ? new GnssClock(decoder) : null;
@@ -324,6 +327,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                         r.gnssSentences = gnss.sentences();
                     } else {
                         decoder.finish();
+                    }
+                    if (handOff != null) {
+                        handOff.close();
                     }
                     input.finish();
                     r.nmea = decoder.stats();

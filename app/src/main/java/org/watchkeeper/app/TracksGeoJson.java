@@ -182,9 +182,33 @@ final class TracksGeoJson implements AnalysisListener, Closeable {
 
     private void position(double[] p) throws IOException {
         g.writeStartArray();
-        g.writeNumber(p[0]);
-        g.writeNumber(p[1]);
+        number(p[0]);
+        number(p[1]);
         g.writeEndArray();
+    }
+
+    private final char[] digits = new char[32];
+
+    /** Writes a degree value with at most 6 decimals, trailing zeros dropped (no Double.toString on the hot path). */
+    private void number(double v) throws IOException {
+        long micro = Math.round(v * 1e6);
+        int n = 0;
+        if (micro < 0) {
+            digits[n++] = '-';
+            micro = -micro;
+        }
+        String whole = Long.toString(micro / 1_000_000);
+        whole.getChars(0, whole.length(), digits, n);
+        n += whole.length();
+        long frac = micro % 1_000_000;
+        if (frac != 0) {
+            digits[n++] = '.';
+            for (long d = 100_000; d > 0 && frac != 0; d /= 10) {
+                digits[n++] = (char) ('0' + frac / d);
+                frac %= d;
+            }
+        }
+        g.writeNumber(digits, 0, n);
     }
 
     /** Features written. */
