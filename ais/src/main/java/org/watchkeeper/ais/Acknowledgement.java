@@ -78,7 +78,7 @@ public record Acknowledgement(
     public void writeFields(FieldSink out) {
         for (int i = 0; i < acknowledgements.size(); i++) {
             Acknowledged a = acknowledgements.get(i);
-            out.field("mmsi" + (i + 1), a.destinationMmsi());
+            out.mmsiField("mmsi" + (i + 1), a.destinationMmsi());
             out.field("seqno" + (i + 1), a.sequenceNumber());
         }
     }

@@ -81,7 +81,7 @@ public record AddressedBinaryMessage(
     @Override
     public void writeFields(FieldSink out) {
         out.field("seqno", sequenceNumber);
-        out.field("dest_mmsi", destinationMmsi);
+        out.mmsiField("dest_mmsi", destinationMmsi);
         out.field("retransmit", retransmit);
         out.field("dac", dac);
         out.field("fi", fi);

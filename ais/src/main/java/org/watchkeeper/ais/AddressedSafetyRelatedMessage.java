@@ -62,7 +62,7 @@ public record AddressedSafetyRelatedMessage(
     @Override
     public void writeFields(FieldSink out) {
         out.field("seqno", sequenceNumber);
-        out.field("dest_mmsi", destinationMmsi);
+        out.mmsiField("dest_mmsi", destinationMmsi);
         out.field("retransmit", retransmitted);
         out.field("text", text);
     }

@@ -96,7 +96,7 @@ public record AssignedModeCommand(
     public void writeFields(FieldSink out) {
         for (int i = 0; i < assignments.size(); i++) {
             Assignment a = assignments.get(i);
-            out.field("mmsi" + (i + 1), a.destinationMmsi());
+            out.mmsiField("mmsi" + (i + 1), a.destinationMmsi());
             out.field("offset" + (i + 1), a.offset());
             out.field("increment" + (i + 1), a.increment());
         }

@@ -61,34 +61,37 @@ public final class BitReader {
         for (int i = 0; i <= nWords && i < words.length; i++) {
             words[i] = 0L;
         }
-        long acc = 0L;
-        int accBits = 0;
-        int w = 0;
-        for (int i = 0; i < len; i++) {
-            int v = SixBit.value(buf[off + i]);
-            if (v < 0) {
-                throw new AisDecodeException(RejectReason.ILLEGAL_PAYLOAD_CHARACTER,
-                        "illegal payload character '" + (char) (buf[off + i] & 0xff) + "' at " + i);
+        // Ten symbols make 60 bits: gather them in a register, then place them with two word writes.
+        int bitPos = 0;
+        int i = 0;
+        int bad = 0;
+        for (; i + 10 <= len; i += 10) {
+            long v = 0L;
+            for (int k = 0; k < 10; k++) {
+                int s = SixBit.value(buf[off + i + k]);
+                bad |= s;
+                v = (v << 6) | (s & 63);
             }
-            if (accBits <= 58) {
-                acc = (acc << 6) | v;
-                accBits += 6;
-                if (accBits == 64) {
-                    words[w++] = acc;
-                    acc = 0L;
-                    accBits = 0;
-                }
-            } else {
-                int first = 64 - accBits; // bits that still fit into this word
-                int rest = 6 - first;
-                acc = (acc << first) | (v >>> rest);
-                words[w++] = acc;
-                acc = v & ((1 << rest) - 1);
-                accBits = rest;
-            }
+            place(v, 60, bitPos);
+            bitPos += 60;
         }
-        if (accBits > 0) {
-            words[w] = acc << (64 - accBits);
+        if (i < len) {
+            long v = 0L;
+            int n = len - i;
+            for (int k = 0; k < n; k++) {
+                int s = SixBit.value(buf[off + i + k]);
+                bad |= s;
+                v = (v << 6) | (s & 63);
+            }
+            place(v, 6 * n, bitPos);
+        }
+        if (bad < 0) {
+            for (int k = 0; k < len; k++) {
+                if (SixBit.value(buf[off + k]) < 0) {
+                    throw new AisDecodeException(RejectReason.ILLEGAL_PAYLOAD_CHARACTER,
+                            "illegal payload character '" + (char) (buf[off + k] & 0xff) + "' at " + k);
+                }
+            }
         }
         this.symbols = len;
         this.bitLength = Math.max(0, len * 6 - fillBits);
@@ -109,6 +112,17 @@ public final class BitReader {
         }
         this.bitLength = bitLength;
         this.symbols = (bitLength + 5) / 6;
+    }
+
+    /** ORs the low {@code nbits} (1..60) of {@code v} into the words at bit {@code bitPos}. */
+    private void place(long v, int nbits, int bitPos) {
+        long aligned = v << (64 - nbits);
+        int wi = bitPos >>> 6;
+        int bo = bitPos & 63;
+        words[wi] |= aligned >>> bo;
+        if (bo + nbits > 64) {
+            words[wi + 1] |= aligned << (64 - bo);
+        }
     }
 
     /** Number of payload bits after fill bits are removed. */

@@ -140,8 +140,8 @@ public record ChannelManagement(
             out.field("sw_lon", a.southWestLongitude(), 6);
             out.field("sw_lat", a.southWestLatitude(), 6);
         } else if (scope instanceof Addressed d) {
-            out.field("dest1", d.destinationMmsi1());
-            out.field("dest2", d.destinationMmsi2());
+            out.mmsiField("dest1", d.destinationMmsi1());
+            out.mmsiField("dest2", d.destinationMmsi2());
         }
         out.field("addressed", addressed());
         out.field("band_a", bandA);

@@ -34,6 +34,20 @@ public interface FieldSink {
     /** Ends the innermost array. */
     void endArray();
 
+    /**
+     * An MMSI-valued field (destination, interrogated or acknowledged station, mother ship ...).
+     * MMSIs are identifiers, not quantities, so every one is written the same way as the message's
+     * own {@code mmsi}: as text of 9 digits with leading zeros ({@code 3669702} →
+     * {@code "003669702"}), a value with more than 9 digits in full ({@link Mmsi#format(int)}).
+     * The caller passes only MMSIs that are present; an absent destination is not written.
+     *
+     * @param name gpsd field name, e.g. {@code dest_mmsi}, {@code mmsi1}, {@code mothership_mmsi}
+     * @param mmsi the raw 30-bit value (0..1 073 741 823)
+     */
+    default void mmsiField(String name, int mmsi) {
+        field(name, Mmsi.format(mmsi));
+    }
+
     /** An integer field that is written only when it is not {@code notAvailable}. */
     default void fieldUnless(String name, long value, long notAvailable) {
         if (value != notAvailable) {

@@ -108,7 +108,7 @@ public record Interrogation(
      */
     @Override
     public void writeFields(FieldSink out) {
-        out.field("mmsi1", station1.mmsi());
+        out.mmsiField("mmsi1", station1.mmsi());
         out.field("type1_1", station1.first().messageType());
         out.field("offset1_1", station1.first().slotOffset());
         if (station1.second() != null) {
@@ -116,7 +116,7 @@ public record Interrogation(
             out.field("offset1_2", station1.second().slotOffset());
         }
         if (station2 != null) {
-            out.field("mmsi2", station2.mmsi());
+            out.mmsiField("mmsi2", station2.mmsi());
             out.field("type2_1", station2.first().messageType());
             out.field("offset2_1", station2.first().slotOffset());
         }

@@ -87,7 +87,7 @@ public record MultipleSlotBinaryMessage(
         out.field("addressed", addressed);
         out.field("structured", structured);
         if (addressed) {
-            out.field("dest_mmsi", destinationMmsi);
+            out.mmsiField("dest_mmsi", destinationMmsi);
         }
         if (structured) {
             out.field("app_id", applicationId());

@@ -113,7 +113,7 @@ public record StaticDataReportPartB(
         out.field("serial", serialNumber);
         out.field("callsign", callSign.isEmpty() ? null : callSign);
         if (mothershipMmsi != NOT_AVAILABLE) {
-            out.field("mothership_mmsi", mothershipMmsi);
+            out.mmsiField("mothership_mmsi", mothershipMmsi);
         } else {
             out.field("to_bow", toBow);
             out.field("to_stern", toStern);

@@ -48,7 +48,7 @@ public record UtcDateInquiry(
     /** Writes {@code dest_mmsi}. */
     @Override
     public void writeFields(FieldSink out) {
-        out.field("dest_mmsi", destinationMmsi);
+        out.mmsiField("dest_mmsi", destinationMmsi);
     }
 
     @Override

@@ -28,7 +28,7 @@ class AcknowledgementTest {
         assertThat(a.acknowledgements()).containsExactly(new Acknowledgement.Acknowledged(2053507, 1));
         assertThat(Mmsi.format(a.acknowledgements().get(0).destinationMmsi())).isEqualTo("002053507");
         assertThat(fields(a)).containsExactly(
-                java.util.Map.entry("mmsi1", 2053507L), java.util.Map.entry("seqno1", 1L));
+                java.util.Map.entry("mmsi1", "002053507"), java.util.Map.entry("seqno1", 1L));
         assertReencodes(a, "73dnov00OEH=", 0);
     }
 

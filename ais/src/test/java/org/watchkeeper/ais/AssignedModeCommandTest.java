@@ -29,7 +29,7 @@ class AssignedModeCommandTest {
         assertThat(Mmsi.format(m.mmsi())).isEqualTo("002053502");
         assertThat(m.assignments().get(0).reportsPerTenMinutes()).isEqualTo(200);
         assertThat(fields(m)).containsExactly(
-                Map.entry("mmsi1", 205127000L), Map.entry("offset1", 200L), Map.entry("increment1", 0L));
+                Map.entry("mmsi1", "205127000"), Map.entry("offset1", 200L), Map.entry("increment1", 0L));
         assertReencodes(m, p, 0);
     }
 

@@ -75,7 +75,7 @@ class ChannelManagementTest {
         assertThat(back.addressed()).isTrue();
         assertThat(fields(back)).containsExactly(
                 Map.entry("channel_a", 2087L), Map.entry("channel_b", 2088L), Map.entry("txrx", 1L), Map.entry("power", true),
-                Map.entry("dest1", 219000001L), Map.entry("dest2", 219000002L), Map.entry("addressed", true),
+                Map.entry("dest1", "219000001"), Map.entry("dest2", "219000002"), Map.entry("addressed", true),
                 Map.entry("band_a", false), Map.entry("band_b", false), Map.entry("zonesize", 4L));
     }
 

@@ -25,7 +25,7 @@ class InterrogationTest {
         Interrogation m = (Interrogation) AisDecoder.decode(p, 2);
         assertThat(m).isEqualTo(new Interrogation(0, 259461000, 0, new Interrogation.Station(235674000, req(5, 0), null), null));
         assertThat(fields(m)).containsExactly(
-                Map.entry("mmsi1", 235674000L), Map.entry("type1_1", 5L), Map.entry("offset1_1", 0L));
+                Map.entry("mmsi1", "235674000"), Map.entry("type1_1", 5L), Map.entry("offset1_1", 0L));
         assertReencodes(m, p, 2);
     }
 
@@ -49,9 +49,9 @@ class InterrogationTest {
                 new Interrogation.Request(8, 824, 1), new Interrogation.Request(8, 88, 0)));
         assertThat(m.station2()).isEqualTo(new Interrogation.Station(841556147, new Interrogation.Request(16, 2395, 2), null));
         assertThat(fields(m)).containsExactly(
-                Map.entry("mmsi1", 122065870L), Map.entry("type1_1", 8L), Map.entry("offset1_1", 824L),
+                Map.entry("mmsi1", "122065870"), Map.entry("type1_1", 8L), Map.entry("offset1_1", 824L),
                 Map.entry("type1_2", 8L), Map.entry("offset1_2", 88L),
-                Map.entry("mmsi2", 841556147L), Map.entry("type2_1", 16L), Map.entry("offset2_1", 2395L));
+                Map.entry("mmsi2", "841556147"), Map.entry("type2_1", 16L), Map.entry("offset2_1", 2395L));
         assertReencodes(m, p, 2);
     }
 

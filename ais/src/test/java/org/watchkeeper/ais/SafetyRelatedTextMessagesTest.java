@@ -31,7 +31,7 @@ class SafetyRelatedTextMessagesTest {
         assertThat(m.retransmitted()).isFalse();
         assertThat(m.spare()).isZero();
         assertThat(m.text()).isEqualTo("TE._Z11F*^0-5M=3");
-        assertThat(fields(m)).containsExactly(Map.entry("seqno", 3L), Map.entry("dest_mmsi", 496483826L),
+        assertThat(fields(m)).containsExactly(Map.entry("seqno", 3L), Map.entry("dest_mmsi", "496483826"),
                 Map.entry("retransmit", false), Map.entry("text", "TE._Z11F*^0-5M=3"));
         assertReencodes(m, p, 0);
     }

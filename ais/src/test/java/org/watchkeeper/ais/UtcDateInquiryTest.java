@@ -20,7 +20,7 @@ class UtcDateInquiryTest {
         AisMessage m = AisDecoder.decode(":3A0iB0v>VW8", 0);
         assertThat(m).isEqualTo(new UtcDateInquiry(0, 219165000, 0, 261003890, 0));
         assertThat(m.messageType()).isEqualTo(10);
-        assertThat(fields(m)).containsExactly(Map.entry("dest_mmsi", 261003890L));
+        assertThat(fields(m)).containsExactly(Map.entry("dest_mmsi", "261003890"));
         assertReencodes(m, ":3A0iB0v>VW8", 0);
     }
 

@@ -128,6 +128,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + " 2024-01-01T00:00:00Z); without it they are dropped and counted.")
     String assumeTime;
 
+    @Option(names = "--detect", paramLabel = "LIST", split = ",",
+            description = "Detectors to run, comma-separated, from: gap, loitering, drift, sudden_speed_change,"
+                    + " identity_conflict, invalid_identity, position_on_land, zone (territorial-sea entries and exits)."
+                    + " Default: gap, loitering, drift, sudden_speed_change, identity_conflict, invalid_identity"
+                    + " (position_on_land and zone are left out by default: inland waters count as land, and the"
+                    + " territorial seas take a while to load).")
+    List<String> detect;
+
+    @Option(names = "--no-detect", description = "Run no detector (no events).")
+    boolean noDetect;
+
     @Option(names = "--max-vessels", paramLabel = "N", defaultValue = "1000000",
             description = "Vessels held in the picture and tracker; the least recently seen is dropped beyond it. Default: ${DEFAULT-VALUE}.")
     int maxVessels = 1_000_000;
@@ -174,6 +185,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
             if (landToleranceKm != null && !(landToleranceKm >= 0)) {
                 throw new IllegalArgumentException("--land-tolerance-km must be >= 0");
+            }
+            if (detect != null && !noDetect) {
+                for (String d : detect) {
+                    if (!Detection.AVAILABLE.containsKey(d.strip().toLowerCase(Locale.ROOT))) {
+                        throw new IllegalArgumentException("unknown detector '" + d + "'; known: "
+                                + String.join(", ", Detection.AVAILABLE.keySet()));
+                    }
+                }
             }
             if (maxVessels < 1) {
                 throw new IllegalArgumentException("--max-vessels must be >= 1");
@@ -235,7 +254,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 defaults.maxOpenSegments(), landToleranceKm == null ? null : LandMask.naturalEarth10m(),
                 landToleranceKm == null ? defaults.landToleranceM() : landToleranceKm * 1000, maxVessels);
         StoreCounts before = store == null ? null : store.counts();
-        List<EventRow> events = new ArrayList<>();
+        Detection detection = noDetect ? null : new Detection(detect == null ? Detection.DEFAULTS : detect);
         StoreWriter storeWriter = store == null ? null : new StoreWriter(store);
         TracksGeoJson.VesselPictureRef ref = new TracksGeoJson.VesselPictureRef();
         SegmentCounter segments = new SegmentCounter();
@@ -244,6 +263,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
             listeners.add(storeWriter);
         }
         listeners.add(segments);
+        if (detection != null) {
+            listeners.add(detection);
+        }
         List<InputResult> results = new ArrayList<>();
         Progress progress = new Progress(err, !quiet, totalBytes);
         Analysis analysis;
@@ -260,6 +282,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             analysis.finish();
         }
         progress.finish();
+        List<EventRow> events = new ArrayList<>(detection == null ? List.of() : detection.events());
         if (store != null && !events.isEmpty()) {
             store.upsertEvents(events);
         }
@@ -275,6 +298,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         ObjectNode summary = summary(analysis, results, segments.count, events, store, storeWriter, before, seconds);
+        ArrayNode det = ((ObjectNode) summary.get("events")).putArray("detectors");
+        if (detection != null) {
+            detection.names().forEach(det::add);
+            ((ObjectNode) summary.get("events")).put("late_observations", detection.lateObservations());
+        }
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(report.resolve("summary.json").toFile(), summary);
         if (!quiet) {
             PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(streams.out(), StandardCharsets.UTF_8));
@@ -547,7 +575,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  time span:  %s%n", span.has("start")
                 ? span.get("start").asText() + " .. " + span.get("end").asText() + " (" + duration(span.get("seconds").asDouble()) + ")"
                 : "none");
-        out.printf(Locale.ROOT, "  events:     %d%n", s.get("events").get("total").asLong());
+        out.printf(Locale.ROOT, "  events:     %d%s%n", s.get("events").get("total").asLong(),
+                paren(new JsonView(s.get("events")).top("by_kind", 8)));
         if (s.get("store").isNull()) {
             out.println("  store:      not written (--no-store)");
         } else {

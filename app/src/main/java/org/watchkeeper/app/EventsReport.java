@@ -66,7 +66,7 @@ final class EventsReport {
     private static void raw(JsonGenerator g, String field, String json) throws IOException {
         if (json != null) {
             g.writeFieldName(field);
-            g.writeTree(JSON.readTree(json));
+            g.writeRawValue(JSON.readTree(json).toString());
         }
     }
 

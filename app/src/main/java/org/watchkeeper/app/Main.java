@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "watchkeeper",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        subcommands = {DecodeCommand.class, AnalyzeCommand.class, QueryCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DecodeCommand.class, AnalyzeCommand.class, QueryCommand.class, SimulateCommand.class,
+            CommandLine.HelpCommand.class},
         description = {
             "Watchkeeper: open maritime domain awareness.",
             "Turns the AIS traffic picked up by coastal receivers and satellites into a picture of who is at sea and where."
@@ -64,6 +65,9 @@ public final class Main implements Runnable {
                 }
                 if (cls == QueryCommand.class) {
                     return cls.cast(new QueryCommand(streams));
+                }
+                if (cls == SimulateCommand.class) {
+                    return cls.cast(new SimulateCommand(streams));
                 }
                 return CommandLine.defaultFactory().create(cls);
             }

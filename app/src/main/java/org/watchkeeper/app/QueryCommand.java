@@ -51,14 +51,16 @@ import picocli.CommandLine.Spec;
 @Command(name = "query",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = {"Ask the history store: a vessel's track, who was in a box or polygon, who came near a point.", ""},
+        description = {"Ask the history store: a vessel's track, who was in a box or polygon, who came near a point,",
+            "which events were found.", ""},
         subcommands = {QueryCommand.Track.class, QueryCommand.Box.class, QueryCommand.PolygonQuery.class,
-            QueryCommand.Near.class},
+            QueryCommand.Near.class, QueryCommand.Events.class},
         footer = {"", "Exit codes: 0 done, 1 store error, 2 usage error.", "", "Examples:",
             "  watchkeeper query track 212123000 --from 2014-10-02T18:00:00Z --to 2014-10-02T20:00:00Z",
             "  watchkeeper query box 55.0 14.5 56.0 16.0 --format csv",
             "  watchkeeper query polygon 'POLYGON((14.5 55, 16 55, 16 56, 14.5 56, 14.5 55))'",
-            "  watchkeeper query near 55.6 15.3 --radius-km 10 --from 2014-10-02 --to 2014-10-03"})
+            "  watchkeeper query near 55.6 15.3 --radius-km 10 --from 2014-10-02 --to 2014-10-03",
+            "  watchkeeper query events --kind drift"})
 public final class QueryCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -360,6 +362,38 @@ public final class QueryCommand implements Runnable {
                 rows.add(new Object[] {Mmsi.format(c.mmsi()), v == null ? null : v.name(), v == null ? null : v.flag(),
                     v == null ? null : v.vesselClass(), Math.round(c.distanceMetres() * 10) / 10.0, iso(c.timeMillis()),
                     c.lat(), c.lon()});
+            }
+            return rows;
+        }
+    }
+
+    /** {@code query events [--kind K] [--mmsi M]}. */
+    @Command(name = "events", mixinStandardHelpOptions = true,
+            description = "Events that overlap the window, of one kind or one vessel, ordered by start then id.")
+    static final class Events extends Sub {
+        @Option(names = "--kind", paramLabel = "KIND", description = "Only this kind (gap, loitering, drift, ...).")
+        String kind;
+
+        @Option(names = "--mmsi", paramLabel = "MMSI", description = "Only events involving this vessel.")
+        Integer mmsi;
+
+        @Override
+        String[] header() {
+            return new String[] {"id", "kind", "start", "end", "mmsis", "lat", "lon"};
+        }
+
+        @Override
+        List<Object[]> ask(HistoryStore store, long from, long to) {
+            List<org.watchkeeper.store.EventRow> found = mmsi != null ? store.eventsForVessel(mmsi, from, to)
+                    : store.events(kind, from, to);
+            List<Object[]> rows = new ArrayList<>();
+            for (org.watchkeeper.store.EventRow e : found) {
+                if (kind != null && !kind.equals(e.kind())) {
+                    continue;
+                }
+                rows.add(new Object[] {e.id(), e.kind(), iso(e.startMillis()), iso(e.endMillis()),
+                    java.util.Arrays.stream(e.mmsis()).mapToObj(Mmsi::format).collect(java.util.stream.Collectors.joining(" ")),
+                    opt(e.lat()), opt(e.lon())});
             }
             return rows;
         }

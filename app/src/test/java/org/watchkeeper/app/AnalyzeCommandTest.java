@@ -157,6 +157,26 @@ class AnalyzeCommandTest {
         // [lon, lat] order, first fix of the log: 55.560315 N 15.255965 E
         assertThat(f.get("geometry").get("coordinates").get(0).get(0).asDouble()).isEqualTo(15.255965);
         assertThat(f.get("geometry").get("coordinates").get(0).get(1).asDouble()).isEqualTo(55.560315);
+        // the scenario is a drift (DMA AisAbnormal): the drift detector finds it
+        assertThat(kinds(report)).contains("drift");
+        assertThat(Files.readString(report.resolve("events.csv"))).contains(",drift,").contains(",212123000,");
+    }
+
+    private static List<String> kinds(Path report) throws IOException {
+        List<String> kinds = new ArrayList<>();
+        Cli.JSON.readTree(report.resolve("events.json").toFile()).forEach(e -> kinds.add(e.get("kind").asText()));
+        return kinds;
+    }
+
+    /** The DMA "sudden speed change" scenario of MMSI 219165000 gives that event; --no-detect gives none. */
+    @Test
+    void suddenSpeedChangeScenario() throws IOException {
+        Path in = data("ais/dma-aisabnormal/219165000_ssc_1.ais");
+        analyze(in, tmp.resolve("r"));
+        assertThat(kinds(tmp.resolve("r"))).containsExactly("sudden_speed_change");
+        JsonNode off = analyze(in, tmp.resolve("off"), "--no-detect");
+        assertThat(off.get("events").get("total").asInt()).isZero();
+        assertThat(kinds(tmp.resolve("off"))).isEmpty();
     }
 
     /**

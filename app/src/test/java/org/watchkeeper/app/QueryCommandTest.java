@@ -87,6 +87,23 @@ class QueryCommandTest {
         assertThat(poly.json().get(0).get("positions").asInt()).isEqualTo(902);
     }
 
+    /** Events are stored once per id: analyzing the same log twice doubles the positions, not the events. */
+    @Test
+    void eventsAreIdempotent() {
+        String data = data();
+        Cli.Run first = Cli.run("query", "events", "--data", data);
+        assertThat(first.json()).isNotEmpty();
+        Path input = Cli.SHARED.resolve("data/ais/dma-aisabnormal/212123000_drift_1.ais");
+        Cli.Run again = Cli.run("analyze", "--quiet", "--data", data, "--report", tmp.resolve("r2").toString(), input.toString());
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(Cli.run("query", "events", "--data", data).out()).isEqualTo(first.out());
+        JsonNode drift = Cli.run("query", "events", "--kind", "drift", "--mmsi", "212123000", "--data", data).json();
+        assertThat(drift).hasSize(1);
+        assertThat(drift.get(0).get("mmsis").asText()).isEqualTo("212123000");
+        Cli.Run box = Cli.run("query", "box", "55.5", "15.0", "55.7", "15.5", "--data", data);
+        assertThat(box.json().get(0).get("positions").asInt()).isEqualTo(2 * 902);
+    }
+
     @Test
     void usageAndStoreErrors() {
         Cli.Run noStore = Cli.run("query", "track", "1", "--data", tmp.resolve("none").toString());

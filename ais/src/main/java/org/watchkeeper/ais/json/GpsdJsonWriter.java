@@ -24,7 +24,10 @@ import org.watchkeeper.ais.nmea.TimeSource;
  *     MMSI ({@code "003669702"} for a coast station). An MMSI is an identifier, not a quantity:
  *     as a number a base station's MMSI would lose its leading zeros and with them the station
  *     kind (ITU-R M.585). A 30-bit value outside 1..999 999 999 is written in full and followed
- *     by {@code "mmsi_valid":false}. gpsd writes a number here; this is a deliberate difference;</li>
+ *     by {@code "mmsi_valid":false}. gpsd writes a number here; this is a deliberate difference.
+ *     Every other MMSI-valued field ({@code dest_mmsi}, {@code mmsi1}..{@code mmsi4},
+ *     {@code dest1}/{@code dest2}, {@code mothership_mmsi}) follows the same rule through
+ *     {@link FieldSink#mmsiField(String, int)};</li>
  * <li>the message's own fields, in the order of its ITU table, with gpsd's names and scaled
  *     units ({@link AisMessage#writeFields(FieldSink)}). Decimals are written with the number of
  *     fraction digits each field asks for, rounded half away from zero, with trailing zeros
@@ -189,14 +192,37 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
     // ---- FieldSink -------------------------------------------------------------------------
 
     /** Writes the comma and, when {@code name} is not null, the quoted key and colon. */
+    private static final int KEY_CACHE = 1024;
+    private final String[] keyNames = new String[KEY_CACHE];
+    private final byte[][] keyBytes = new byte[KEY_CACHE][];
+
     private void key(String name) {
         if (!first) {
             text.ascii(',');
         }
         first = false;
         if (name != null) {
-            text.jsonString(name).ascii(':');
+            text.bytes(encodedKey(name));
         }
+    }
+
+    /**
+     * The bytes of {@code "name":}, escaped once and then taken from a small cache: field names are a
+     * few hundred constants, so every message after the first writes each key with one array copy.
+     */
+    private byte[] encodedKey(String name) {
+        int h = name.hashCode();
+        int i = (h ^ (h >>> 16)) & (KEY_CACHE - 1);
+        String cached = keyNames[i];
+        if (cached == name || (cached != null && cached.equals(name))) {
+            return keyBytes[i];
+        }
+        ByteText t = new ByteText(name.length() + 8);
+        t.jsonString(name).ascii(':');
+        byte[] b = java.util.Arrays.copyOf(t.buf, t.len);
+        keyNames[i] = name;
+        keyBytes[i] = b;
+        return b;
     }
 
     @Override

@@ -315,6 +315,10 @@ public final class AisStreamDecoder {
         return -1;
     }
 
+    /** Positions of the first commas of the current sentence (before its checksum), and how many there were. */
+    private final int[] commas = new int[8];
+    private int commaCount;
+
     private void processLine(byte[] b, int p, int e) {
         while (p < e && isSpace(b[p])) {
             p++;
@@ -354,8 +358,10 @@ public final class AisStreamDecoder {
             reject(RejectReason.NOT_A_SENTENCE, "no '!' or '$' at the start");
             return;
         }
+        // One pass computes the checksum and notes where the fields end.
         int star = -1;
         int x = 0;
+        int nc = 0;
         for (int i = p + 1; i < e; i++) {
             byte c = b[i];
             if (c == '*') {
@@ -363,7 +369,14 @@ public final class AisStreamDecoder {
                 break;
             }
             x ^= c;
+            if (c == ',') {
+                if (nc < commas.length) {
+                    commas[nc] = i;
+                }
+                nc++;
+            }
         }
+        commaCount = nc;
         int sentEnd;
         int trailerFrom = -1;
         int checksum = -1;
@@ -391,10 +404,7 @@ public final class AisStreamDecoder {
             }
         }
         // address field
-        int addrEnd = p + 1;
-        while (addrEnd < sentEnd && b[addrEnd] != ',') {
-            addrEnd++;
-        }
+        int addrEnd = nc > 0 ? commas[0] : sentEnd;
         int addrLen = addrEnd - p - 1;
         if (addrLen < 1 || addrLen > 15) {
             reject(RejectReason.MALFORMED_SENTENCE, "bad address field");
@@ -547,20 +557,20 @@ public final class AisStreamDecoder {
             stats.vdmSentences++;
         }
         // fields: count, number, sequence id, channel, payload, fill bits (c2..c6 are the commas after each)
-        int c1 = addrEnd + 1;
-        int c2 = next(b, c1, sentEnd);
-        int c3 = next(b, c2 + 1, sentEnd);
-        int c4 = next(b, c3 + 1, sentEnd);
-        int c5 = next(b, c4 + 1, sentEnd);
-        int c6 = next(b, c5 + 1, sentEnd);
-        if (c6 >= sentEnd) {
+        if (commaCount < 6) {
             reject(RejectReason.MALFORMED_SENTENCE, "fewer than 7 fields");
             return;
         }
-        if (next(b, c6 + 1, sentEnd) != sentEnd) {
+        if (commaCount > 6) {
             reject(RejectReason.MALFORMED_SENTENCE, "more than 7 fields");
             return;
         }
+        int c1 = addrEnd + 1;
+        int c2 = commas[1];
+        int c3 = commas[2];
+        int c4 = commas[3];
+        int c5 = commas[4];
+        int c6 = commas[5];
         int count = digitField(b, c1, c2);
         int number = digitField(b, c2 + 1, c3);
         if (count == -2 || number == -2) {

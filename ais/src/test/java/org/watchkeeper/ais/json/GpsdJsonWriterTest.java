@@ -88,6 +88,23 @@ class GpsdJsonWriterTest {
         }
     }
 
+    /**
+     * MMSI-valued fields other than the sender's are identifiers too and are written the same way:
+     * a real type 7 (dma-aislib/stream_example.txt) acknowledging the Belgian base station
+     * 002053507, and a type 12 addressed to a coast station.
+     */
+    @Test
+    void everyMmsiValuedFieldIsNineDigitText() throws IOException {
+        String ack = json(AisDecoder.decode("73dnov00OEH=", 0));
+        assertThat(ack).isEqualTo("{\"class\":\"AIS\",\"type\":7,\"repeat\":0,\"mmsi\":\"248363000\","
+                + "\"mmsi1\":\"002053507\",\"seqno1\":1}\n");
+        BitWriter w = new BitWriter().unsigned(6, 12).unsigned(2, 0).unsigned(30, 235_012_345).unsigned(2, 1)
+                .unsigned(30, 2_320_719).bool(false).unsigned(1, 0).text(3, "HI");
+        String addressed = json(AisDecoder.decode(w.armoured(), w.fillBits()));
+        assertThat(addressed).contains("\"dest_mmsi\":\"002320719\"");
+        assertThat(MiniJson.object(addressed.trim())).containsEntry("dest_mmsi", "002320719");
+    }
+
     /** A message with nested structures and awkward text, as binary application messages produce. */
     record Nested(String text) {
         void writeTo(GpsdJsonWriter w) throws IOException {

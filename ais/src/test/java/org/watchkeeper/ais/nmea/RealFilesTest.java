@@ -153,14 +153,10 @@ class RealFilesTest {
         // g:-grouped two-sentence type 5 messages: decoded together, or rejected together for their type
         assertThat(r.decoder().stats().rejected(RejectReason.ORPHAN_FRAGMENT)).isZero();
         assertThat(r.decoder().stats().rejected(RejectReason.INCOMPLETE_MESSAGE)).isZero();
-        // the only s: value in the file is rEV02; groups whose first tag block has no s: carry no source
-        assertThat(r.messages()).allSatisfy(m -> assertThat(m.source()).isIn("rEV02", null));
-        // every grouped type 5 takes its time from the c: of its first fragment's tag block
-        assertThat(r.messages()).filteredOn(m -> m.sentences() == 2)
-                .isNotEmpty()
-                .allSatisfy(m -> {
-                    assertThat(m.message().messageType()).isEqualTo(5);
-                    assertThat(m.timeSource()).isEqualTo(TimeSource.TAG_BLOCK);
-                });
+        // the source is the tag block s: of fragment 1 where there is one: 183 satellite messages
+        // (4 of them two-sentence type 5) carry s:rEV02; the 17 g:-grouped BSVDM type 5 carry none
+        assertThat(r.messages()).allSatisfy(m -> assertThat(m.source()).isEqualTo(m.tagBlock().s()));
+        assertThat(r.messages().stream().filter(m -> "rEV02".equals(m.source())).count()).isEqualTo(183);
+        assertThat(r.messages().stream().filter(m -> m.source() == null && m.sentences() == 2).count()).isEqualTo(17);
     }
 }

@@ -5,7 +5,7 @@ package org.watchkeeper.core.observation;
  * (ITU-R M.1371-5 Fig. 42 / Table 52), as sent: 0 means "not available" for that side, 511 (bow,
  * stern) and 63 (port, starboard) mean that value or more.
  */
-public record Dimensions(int toBow, int toStern, int toPort, int toStarboard) {
+public record Dimensions(int toBow, int toStern, int toPort, int toStarboard) implements java.io.Serializable {
 
     /** Length overall in metres (bow + stern), or {@link Observation#NOT_AVAILABLE} when both are 0. */
     public int length() {

@@ -10,7 +10,7 @@ package org.watchkeeper.core.observation;
  * @param hour 0..23 or NOT_AVAILABLE
  * @param minute 0..59 or NOT_AVAILABLE
  */
-public record Eta(int month, int day, int hour, int minute) {
+public record Eta(int month, int day, int hour, int minute) implements java.io.Serializable {
 
     /**
      * Builds an ETA from the codes of the message, turning each "not available" code (month 0,

@@ -9,8 +9,11 @@ package org.watchkeeper.core.observation;
  *
  * <p>"Not available" follows the {@code ais} module: {@code Double.NaN} for decimal values,
  * {@link #NOT_AVAILABLE} (-1) for non-negative integers, {@code null} for text and structures.
+ *
+ * <p>Serializable, so that detector state (which keeps observations as evidence) can be
+ * checkpointed.
  */
-public sealed interface Observation permits PositionObservation, IdentityObservation {
+public sealed interface Observation extends java.io.Serializable permits PositionObservation, IdentityObservation {
     /** Integer value meaning "not available" (same as {@code AisMessage.NOT_AVAILABLE}). */
     int NOT_AVAILABLE = -1;
     /** {@link #messageType()} of an observation that did not come from an AIS message (e.g. a CSV row). */

@@ -1,0 +1,71 @@
+package org.watchkeeper.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.watchkeeper.ais.nmea.AisStreamDecoder;
+import org.watchkeeper.ais.nmea.Options;
+import org.watchkeeper.ais.nmea.ReceivedMessage;
+import org.watchkeeper.ais.nmea.Rejection;
+
+/** Runs {@code watchkeeper simulate} in-process. */
+class SimulateCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void writesGzippedNmeaWithTagBlocksAndTheTruth() throws IOException {
+        Path out = tmp.resolve("day.nmea.gz");
+        Path truth = tmp.resolve("truth.json");
+        DecodeCommandTest.Run r = DecodeCommandTest.run("simulate", "--seed", "3", "--vessels", "5", "--hours", "18",
+                "--start", "2025-01-10T06:00:00Z", "--out", out.toString(), "--truth", truth.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("planted events completed in the run: 5");
+        String text;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(out))) {
+            text = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
+        assertThat(text).startsWith("\\s:WK-").contains("\\g:1-2-");
+        List<Object> decoded = AisStreamDecoder.decodeAll(text, Options.DEFAULT);
+        assertThat(decoded).filteredOn(Rejection.class::isInstance).isEmpty();
+        ReceivedMessage first = (ReceivedMessage) decoded.get(0);
+        assertThat(first.receiveTimeMillis()).isGreaterThanOrEqualTo(java.time.Instant.parse("2025-01-10T06:00:00Z").toEpochMilli());
+
+        JsonNode events = new ObjectMapper().readTree(truth.toFile());
+        assertThat(events).hasSize(5);
+        assertThat(events.findValuesAsText("kind")).containsExactlyInAnyOrder("encounter", "gap", "identity_conflict",
+                "zone_entry", "loitering");
+        JsonNode enc = events.findParents("kind").stream().filter(n -> n.get("kind").asText().equals("encounter")).findFirst().orElseThrow();
+        assertThat(enc.get("start").asText()).isEqualTo("2025-01-10T07:00:00Z");
+        assertThat(enc.get("mmsis")).hasSize(2);
+        assertThat(enc.get("mmsis").get(0).asText()).matches("\\d{9}");
+    }
+
+    @Test
+    void stdoutIsDeterministicAndNoiseShowsUpInTheDecoder() {
+        DecodeCommandTest.Run a = DecodeCommandTest.run("simulate", "--quiet", "--seed", "9", "--vessels", "8", "--hours", "0.25", "--noise");
+        DecodeCommandTest.Run b = DecodeCommandTest.run("simulate", "--quiet", "--seed", "9", "--vessels", "8", "--hours", "0.25", "--noise");
+        assertThat(a.exit()).isZero();
+        assertThat(a.out()).isNotEmpty().isEqualTo(b.out());
+        assertThat(a.err()).isEmpty();
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        assertThat(DecodeCommandTest.run("simulate", "--hours", "-1").exit()).isEqualTo(2);
+        assertThat(DecodeCommandTest.run("simulate", "--start", "yesterday").exit()).isEqualTo(2);
+        assertThat(DecodeCommandTest.run("simulate", "--out", tmp.resolve("no/such/dir/x.nmea").toString(), "--hours", "0.01").exit())
+                .isEqualTo(1);
+    }
+}

@@ -1,0 +1,107 @@
+package org.watchkeeper.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+
+import org.watchkeeper.ais.json.GpsdJsonWriter;
+import org.watchkeeper.ais.nmea.AisListener;
+import org.watchkeeper.ais.nmea.AisStreamDecoder;
+import org.watchkeeper.ais.nmea.Options;
+import org.watchkeeper.ais.nmea.ReceivedMessage;
+import org.watchkeeper.ais.nmea.Rejection;
+
+/**
+ * Framing + decoding throughput measured against the decoding thread's CPU time as well as wall
+ * time. On a machine shared with other busy processes the wall-clock rate (what JMH reports)
+ * drops with the share of a core the thread gets; the CPU-time rate does not, so it estimates
+ * what one unshared core does. Also a convenient target for a sampling profiler (JFR).
+ *
+ * <pre>
+ * java -cp bench/target/benchmarks.jar org.watchkeeper.bench.CpuTimeRun [mixed|positions] [SECONDS] [json]
+ * </pre>
+ *
+ * <p>Runs passes over the in-memory corpus (see {@link Corpus}) for 5 s of warm-up, then for
+ * {@code SECONDS} (default 20) of measurement, both counted in the thread's CPU time (so a busy
+ * machine lengthens the run instead of shortening the warm-up), and prints passes, AIS sentences per wall second
+ * and per CPU second, and messages per pass. With {@code json}, every message is also written as
+ * gpsd-style JSON ({@link GpsdJsonWriter}) to a null stream.
+ */
+public final class CpuTimeRun {
+    private CpuTimeRun() {
+    }
+
+    private static final class Counter implements AisListener {
+        long messages;
+        long rejected;
+        long hash;
+        GpsdJsonWriter json;
+
+        @Override
+        public void message(ReceivedMessage m) {
+            messages++;
+            hash += m.message().mmsi();
+            if (json != null) {
+                try {
+                    json.write(m);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+
+        @Override
+        public void rejected(Rejection r) {
+            rejected++;
+        }
+    }
+
+    public static void main(String[] args) {
+        String which = args.length > 0 ? args[0] : "mixed";
+        double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 20;
+        byte[] mixed = Corpus.mixed();
+        byte[] text = which.equals("positions") ? Corpus.positionReportsOnly(mixed) : mixed;
+        long sentences = Corpus.countAisSentences(text);
+        boolean toJson = args.length > 2 && args[2].equals("json");
+        GpsdJsonWriter json = toJson ? new GpsdJsonWriter(OutputStream.nullOutputStream()) : null;
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+
+        run(text, 5e9, json, mx); // warm-up: 5 s of this thread's CPU time
+        Counter c = new Counter();
+        c.json = json;
+        long wall0 = System.nanoTime();
+        long cpu0 = mx.getCurrentThreadCpuTime();
+        long passes = 0;
+        while (mx.getCurrentThreadCpuTime() - cpu0 < seconds * 1e9) {
+            pass(text, c);
+            passes++;
+        }
+        double wall = (System.nanoTime() - wall0) / 1e9;
+        double cpu = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
+        System.out.printf("corpus %s%s: %d passes of %d AIS sentences (%d messages, %d rejections per pass)%n",
+                which, toJson ? " to JSON" : "", passes, sentences, c.messages / passes, c.rejected / passes);
+        System.out.printf("wall %.2f s, thread CPU %.2f s (%.0f%% of a core)%n", wall, cpu, 100 * cpu / wall);
+        System.out.printf("sentences/s: %.0f per wall second, %.0f per CPU second%n",
+                passes * sentences / wall, passes * sentences / cpu);
+        if (c.hash == 42) {
+            System.out.println(); // keeps the sum alive
+        }
+    }
+
+    private static void run(byte[] text, double cpuNanos, GpsdJsonWriter json, ThreadMXBean mx) {
+        Counter c = new Counter();
+        c.json = json;
+        long t0 = mx.getCurrentThreadCpuTime();
+        while (mx.getCurrentThreadCpuTime() - t0 < cpuNanos) {
+            pass(text, c);
+        }
+    }
+
+    private static void pass(byte[] text, Counter c) {
+        AisStreamDecoder d = new AisStreamDecoder(Options.DEFAULT, c);
+        d.feed(text, 0, text.length);
+        d.finish();
+    }
+}

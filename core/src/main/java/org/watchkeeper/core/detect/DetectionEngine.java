@@ -1,0 +1,187 @@
+package org.watchkeeper.core.detect;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.watchkeeper.core.observation.Observation;
+
+/**
+ * Hosts {@link Detector}s in one process: routes each observation to its keys, keeps per-key state,
+ * and fires event-time timers as the watermark advances — the same semantics a Flink job gives the
+ * same detector classes.
+ *
+ * <p>Watermark: {@code max event time seen - allowedLateness - 1} (Flink's bounded out-of-orderness
+ * rule). An observation at or before the watermark is late: it is counted and not processed. Before
+ * each observation is processed, every timer at or before the new watermark fires, in (time, key)
+ * order. {@link #finish()} advances the watermark to {@code Long.MAX_VALUE}, as a bounded Flink source
+ * does at its end, firing every remaining timer.
+ *
+ * <p>Not thread safe: one engine per input stream.
+ */
+public final class DetectionEngine {
+    private final List<Hosted<?>> hosted = new ArrayList<>();
+    private final Consumer<Event> sink;
+    private final long allowedLatenessMillis;
+    private long maxTime = Long.MIN_VALUE;
+    private long watermark = Long.MIN_VALUE;
+    private long late;
+    private long emitted;
+
+    /**
+     * @param detectors the detectors to host (each gets its own state and timers)
+     * @param sink receives every event, in the order detectors emit them
+     * @param allowedLatenessMillis bounded out-of-orderness of the input, ms (0 for time-ordered input)
+     * @throws IllegalArgumentException if {@code allowedLatenessMillis < 0}
+     */
+    public DetectionEngine(List<? extends Detector<?>> detectors, Consumer<Event> sink, long allowedLatenessMillis) {
+        if (allowedLatenessMillis < 0) {
+            throw new IllegalArgumentException("allowed lateness must be >= 0: " + allowedLatenessMillis);
+        }
+        for (Detector<?> d : detectors) {
+            hosted.add(new Hosted<>(d));
+        }
+        this.sink = e -> {
+            emitted++;
+            sink.accept(e);
+        };
+        this.allowedLatenessMillis = allowedLatenessMillis;
+    }
+
+    /** Processes one observation (see the class description for lateness and timers). */
+    public void accept(Observation o) {
+        long t = o.time();
+        if (watermark != Long.MIN_VALUE && t <= watermark) {
+            late++;
+            return;
+        }
+        if (t > maxTime) {
+            maxTime = t;
+            long wm = t - allowedLatenessMillis - 1;
+            if (wm > watermark) {
+                advanceTo(wm);
+            }
+        }
+        for (Hosted<?> h : hosted) {
+            h.route(o);
+        }
+    }
+
+    /** End of input: fires every remaining timer. The engine accepts no more observations after. */
+    public void finish() {
+        advanceTo(Long.MAX_VALUE);
+    }
+
+    /** Observations dropped because they were older than the watermark. */
+    public long lateObservations() {
+        return late;
+    }
+
+    /** Events emitted so far. */
+    public long eventsEmitted() {
+        return emitted;
+    }
+
+    /** The current watermark (epoch ms), {@code Long.MIN_VALUE} before any input. */
+    public long watermark() {
+        return watermark;
+    }
+
+    /** Number of keys with state, per detector name (for monitoring and bounds). */
+    public Map<String, Integer> keyCounts() {
+        Map<String, Integer> m = new java.util.LinkedHashMap<>();
+        for (Hosted<?> h : hosted) {
+            m.put(h.detector.name(), h.states.size());
+        }
+        return m;
+    }
+
+    private void advanceTo(long wm) {
+        watermark = wm;
+        // Fire timers across detectors in time order; a timer may register further timers.
+        while (true) {
+            Hosted<?> next = null;
+            long[] best = null;
+            for (Hosted<?> h : hosted) {
+                long[] first = h.firstTimerAtOrBefore(wm);
+                if (first != null && (best == null || first[0] < best[0] || (first[0] == best[0] && first[1] < best[1]))) {
+                    best = first;
+                    next = h;
+                }
+            }
+            if (next == null) {
+                return;
+            }
+            next.fire(best[0], best[1]);
+        }
+    }
+
+    /** One detector with its per-key states and timers. */
+    private final class Hosted<S extends Serializable> implements DetectorContext {
+        final Detector<S> detector;
+        final Map<Long, S> states = new HashMap<>();
+        /** Timers ordered by (time, key). */
+        final TreeSet<long[]> timers = new TreeSet<>((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        long currentKey;
+
+        Hosted(Detector<S> detector) {
+            this.detector = detector;
+        }
+
+        void route(Observation o) {
+            detector.keys(o, key -> {
+                currentKey = key;
+                S s = states.computeIfAbsent(key, k -> detector.createState());
+                detector.onObservation(o, s, this);
+            });
+        }
+
+        long[] firstTimerAtOrBefore(long wm) {
+            if (timers.isEmpty()) {
+                return null;
+            }
+            long[] f = timers.first();
+            return f[0] <= wm ? f : null;
+        }
+
+        void fire(long time, long key) {
+            timers.pollFirst();
+            currentKey = key;
+            S s = states.computeIfAbsent(key, k -> detector.createState());
+            detector.onTimer(time, s, this);
+        }
+
+        @Override
+        public long key() {
+            return currentKey;
+        }
+
+        @Override
+        public long watermark() {
+            return watermark;
+        }
+
+        @Override
+        public void emit(Event event) {
+            sink.accept(event);
+        }
+
+        @Override
+        public void registerTimer(long timestamp) {
+            timers.add(new long[] {timestamp, currentKey});
+        }
+
+        @Override
+        public void clearState() {
+            states.remove(currentKey);
+        }
+
+        @Override
+        public void deleteTimer(long timestamp) {
+            timers.remove(new long[] {timestamp, currentKey});
+        }
+    }
+}

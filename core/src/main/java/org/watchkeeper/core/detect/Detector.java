@@ -1,0 +1,46 @@
+package org.watchkeeper.core.detect;
+
+import java.io.Serializable;
+import java.util.function.LongConsumer;
+import org.watchkeeper.core.observation.Observation;
+
+/**
+ * A behaviour detector: a deterministic function of one key's observations in event-time order plus
+ * its own explicit, serialisable per-key state and event-time timers — the shape of Flink's
+ * {@code KeyedProcessFunction}, so the same class runs in the in-process {@link DetectionEngine} and
+ * in a distributed job. A detector never reads the wall clock and keeps nothing outside its state
+ * objects; given the same observations it emits the same events however the input is chunked.
+ *
+ * <p>Keys: per-vessel detectors use the default {@link #keys(Observation, LongConsumer)} (the MMSI);
+ * spatial detectors (encounters) route an observation to one or more cell keys.
+ *
+ * <p>Detectors see the observations the vessel picture accepted: noise (not-available or on-land
+ * positions, duplicates, out-of-order fixes) has been removed and counted before.
+ *
+ * @param <S> the per-key state; must be {@link Serializable} (checkpoints) and is mutated in place
+ */
+public interface Detector<S extends Serializable> {
+    /** A short name for configuration and logs, e.g. {@code "gap"}. */
+    String name();
+
+    /** The state of a key that has seen nothing yet. */
+    S createState();
+
+    /**
+     * The keys an observation is routed to; the default is the MMSI (one key). Must be a pure
+     * function of the observation and the detector's configuration.
+     */
+    default void keys(Observation o, LongConsumer out) {
+        out.accept(o.mmsi());
+    }
+
+    /**
+     * Handles one observation for one key. Observations of a key arrive in non-decreasing event
+     * time; the engine drops (and counts) observations later than the watermark allows.
+     */
+    void onObservation(Observation o, S state, DetectorContext ctx);
+
+    /** Called when the watermark passes a timer this key registered. Default: nothing. */
+    default void onTimer(long timestamp, S state, DetectorContext ctx) {
+    }
+}

@@ -1,0 +1,165 @@
+package org.watchkeeper.core.detect.vessel;
+
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.watchkeeper.core.detect.Detector;
+import org.watchkeeper.core.detect.DetectorContext;
+import org.watchkeeper.core.detect.Event;
+import org.watchkeeper.core.detect.EventKind;
+import org.watchkeeper.core.geo.Geodesy;
+import org.watchkeeper.core.observation.Observation;
+import org.watchkeeper.core.observation.PositionObservation;
+import org.watchkeeper.core.observation.StationClass;
+
+/**
+ * Sudden speed change, as in the Danish Maritime Authority's AisAbnormal sudden-speed-change
+ * analysis: speed over ground falling from above {@link Config#highSpeedKnots} (7 kn) to at most
+ * {@link Config#lowSpeedKnots} (1 kn) within {@link Config#maxDropMillis} (30 s), and staying at or
+ * below it for {@link Config#sustainMillis} (1 min) — an indicator of a grounding or collision.
+ *
+ * <p><b>Rule.</b> The detector remembers the vessel's last fix with SOG at or above the high mark (and
+ * at most 102.2 kn, the largest value AIS can send, ITU-R M.1371-5 Table 50). A fix at or below the
+ * low mark no more than {@code maxDropMillis} after it opens a candidate drop; any later fix above
+ * the low mark cancels the candidate; a fix at or below the low mark at least {@code sustainMillis}
+ * after the first low fix confirms it and emits one {@link EventKind#SUDDEN_SPEED_CHANGE} event.
+ * A drop that is never confirmed (the vessel stops reporting) is not emitted. Fixes without SOG are
+ * ignored, and by default so are Class B stations (AisAbnormal analyses Class A only).
+ *
+ * <p>Event: start = the last high fix, end = the first low fix (AisAbnormal's t1 and t2), position =
+ * the first low fix. Attributes: {@code from_sog_kn}, {@code to_sog_kn}, {@code drop_s},
+ * {@code moved_m} between the two fixes (a drop with no movement behind it — the ship did not move
+ * between a fast and a stopped report — is worth a look at the data before the ship),
+ * {@code sustained_s} (time below the low mark when confirmed), {@code navigation_status} at the
+ * drop. Evidence: the high fix, the low fixes up to confirmation (at most 50).
+ */
+public final class SuddenSpeedChangeDetector implements Detector<SuddenSpeedChangeDetector.State> {
+
+    /**
+     * Parameters.
+     *
+     * @param highSpeedKnots SOG before the drop at least this: 7 kn (AisAbnormal SPEED_HIGH_MARK)
+     * @param lowSpeedKnots SOG after the drop at most this: 1 kn (AisAbnormal SPEED_LOW_MARK)
+     * @param maxDropMillis drop within this time: 30 s (AisAbnormal SUDDEN_TIME_SECS)
+     * @param sustainMillis low speed kept at least this long after the drop: 60 s (AisAbnormal
+     *        SUSTAIN_LOW_SPEED_SECS)
+     * @param classAOnly ignore Class B stations: true (AisAbnormal)
+     * @param maxEvidence observations kept as evidence: 50
+     */
+    public record Config(double highSpeedKnots, double lowSpeedKnots, long maxDropMillis, long sustainMillis,
+            boolean classAOnly, int maxEvidence) implements Serializable {
+
+        /** The defaults cited above. */
+        public static Config defaults() {
+            return new Config(7.0, 1.0, 30_000, 60_000, true, 50);
+        }
+
+        /** Validates ranges. */
+        public Config {
+            if (!(lowSpeedKnots >= 0 && highSpeedKnots > lowSpeedKnots) || maxDropMillis < 0 || sustainMillis < 0
+                    || maxEvidence < 2) {
+                throw new IllegalArgumentException("invalid sudden speed change configuration");
+            }
+        }
+
+        Map<String, Object> asParameters() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("high_speed_kn", highSpeedKnots);
+            m.put("low_speed_kn", lowSpeedKnots);
+            m.put("max_drop_s", maxDropMillis / 1000.0);
+            m.put("sustain_s", sustainMillis / 1000.0);
+            m.put("class_a_only", classAOnly);
+            return m;
+        }
+    }
+
+    /** Per-vessel state: the last fast fix and a candidate drop. */
+    public static final class State implements Serializable {
+        private static final long serialVersionUID = 1L;
+        PositionObservation lastHigh;
+        /** The high fix of the candidate drop, or null when there is none. */
+        PositionObservation dropHigh;
+        PositionObservation dropLow;
+        EvidenceSampler evidence;
+    }
+
+    /** Largest SOG AIS can report, knots (ITU-R M.1371-5 Table 50: 1022 = 102.2 kn or more). */
+    static final double MAX_REPORTABLE_KNOTS = 102.2;
+
+    private final Config config;
+    private final Map<String, Object> parameters;
+
+    /** @param config parameters */
+    public SuddenSpeedChangeDetector(Config config) {
+        this.config = config;
+        this.parameters = config.asParameters();
+    }
+
+    /** The defaults cited in {@link Config}. */
+    public static SuddenSpeedChangeDetector withDefaults() {
+        return new SuddenSpeedChangeDetector(Config.defaults());
+    }
+
+    @Override
+    public String name() {
+        return "sudden_speed_change";
+    }
+
+    @Override
+    public State createState() {
+        return new State();
+    }
+
+    @Override
+    public void onObservation(Observation o, State s, DetectorContext ctx) {
+        if (!(o instanceof PositionObservation p) || !p.hasPosition()) {
+            return;
+        }
+        double sog = p.speedOverGround();
+        if (Double.isNaN(sog) || (config.classAOnly() && p.classEvidence() == StationClass.B)) {
+            return;
+        }
+        if (sog > config.lowSpeedKnots()) {
+            s.dropHigh = null;
+            s.dropLow = null;
+            s.evidence = null;
+            if (sog >= config.highSpeedKnots() && sog <= MAX_REPORTABLE_KNOTS) {
+                s.lastHigh = p;
+            }
+            return;
+        }
+        if (s.dropHigh == null) {
+            if (s.lastHigh != null && p.time() - s.lastHigh.time() <= config.maxDropMillis()) {
+                s.dropHigh = s.lastHigh;
+                s.dropLow = p;
+                s.evidence = new EvidenceSampler(config.maxEvidence());
+                s.evidence.add(s.lastHigh);
+                s.evidence.add(p);
+            }
+            return;
+        }
+        s.evidence.add(p);
+        long sustained = p.time() - s.dropLow.time();
+        if (sustained >= config.sustainMillis()) {
+            ctx.emit(event(s, sustained));
+            s.lastHigh = null;
+            s.dropHigh = null;
+            s.dropLow = null;
+            s.evidence = null;
+        }
+    }
+
+    private Event event(State s, long sustained) {
+        PositionObservation hi = s.dropHigh, lo = s.dropLow;
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("from_sog_kn", hi.speedOverGround());
+        a.put("to_sog_kn", lo.speedOverGround());
+        a.put("drop_s", (lo.time() - hi.time()) / 1000.0);
+        a.put("moved_m", Geodesy.distance(hi.latitude(), hi.longitude(), lo.latitude(), lo.longitude()));
+        a.put("sustained_s", sustained / 1000.0);
+        a.put("navigation_status", lo.navigationStatus());
+        return Event.of(EventKind.SUDDEN_SPEED_CHANGE, hi.time(), lo.time(), List.of(hi.mmsi()), lo.latitude(),
+                lo.longitude(), null, parameters, a, s.evidence.sample());
+    }
+}

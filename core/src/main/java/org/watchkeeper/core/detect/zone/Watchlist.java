@@ -1,0 +1,142 @@
+package org.watchkeeper.core.detect.zone;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Vessels of interest, by MMSI, IMO number or name. Names are compared {@link #normaliseName
+ * normalised}, so "Ever-Given", "EVER GIVEN" and "ever  given" match each other. Immutable.
+ *
+ * <p>Text form ({@link #parse}): one entry per line, {@code mmsi <digits>}, {@code imo <digits>} or
+ * {@code name <text>}, optionally followed by {@code | <note>} (shown in events); blank lines and
+ * lines starting with {@code #} are ignored.
+ */
+public final class Watchlist implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final Map<Integer, String> mmsis;
+    private final Map<Integer, String> imos;
+    private final Map<String, String> names;
+
+    /**
+     * @param mmsis listed MMSIs → note (may be empty text)
+     * @param imos listed IMO numbers → note
+     * @param names listed names (any spelling; normalised here) → note
+     */
+    public Watchlist(Map<Integer, String> mmsis, Map<Integer, String> imos, Map<String, String> names) {
+        this.mmsis = new LinkedHashMap<>(mmsis);
+        this.imos = new LinkedHashMap<>(imos);
+        this.names = new LinkedHashMap<>();
+        names.forEach((k, v) -> {
+            String n = normaliseName(k);
+            if (!n.isEmpty()) {
+                this.names.put(n, v);
+            }
+        });
+    }
+
+    /**
+     * A name for comparison: upper case, every run of characters other than A-Z and 0-9 (spaces,
+     * punctuation, the AIS {@code @} padding) replaced by one space, trimmed. Null gives "".
+     */
+    public static String normaliseName(String name) {
+        if (name == null) {
+            return "";
+        }
+        String up = name.toUpperCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(up.length());
+        boolean space = false;
+        for (int i = 0; i < up.length(); i++) {
+            char c = up.charAt(i);
+            if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+                if (space && sb.length() > 0) {
+                    sb.append(' ');
+                }
+                sb.append(c);
+                space = false;
+            } else {
+                space = true;
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Parses the text form.
+     *
+     * @throws IllegalArgumentException on a line that is not an entry (with its line number)
+     */
+    public static Watchlist parse(List<String> lines) {
+        Map<Integer, String> m = new LinkedHashMap<>(), i = new LinkedHashMap<>();
+        Map<String, String> n = new LinkedHashMap<>();
+        for (int ln = 0; ln < lines.size(); ln++) {
+            String line = lines.get(ln).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String note = "";
+            int bar = line.indexOf('|');
+            if (bar >= 0) {
+                note = line.substring(bar + 1).strip();
+                line = line.substring(0, bar).strip();
+            }
+            int sp = line.indexOf(' ');
+            String key = sp < 0 ? line : line.substring(0, sp).toLowerCase(Locale.ROOT);
+            String value = sp < 0 ? "" : line.substring(sp + 1).strip();
+            try {
+                switch (key) {
+                    case "mmsi" -> m.put(Integer.parseInt(value), note);
+                    case "imo" -> i.put(Integer.parseInt(value), note);
+                    case "name" -> {
+                        if (normaliseName(value).isEmpty()) {
+                            throw new IllegalArgumentException("empty name");
+                        }
+                        n.put(value, note);
+                    }
+                    default -> throw new IllegalArgumentException("expected mmsi, imo or name");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("watchlist line " + (ln + 1) + ": " + e.getMessage() + ": " + lines.get(ln), e);
+            }
+        }
+        return new Watchlist(m, i, n);
+    }
+
+    /** Reads the text form from a UTF-8 file. */
+    public static Watchlist read(Path file) throws IOException {
+        return parse(Files.readAllLines(file, StandardCharsets.UTF_8));
+    }
+
+    /** The note of a listed MMSI, or null when not listed. */
+    public String mmsi(int mmsi) {
+        return mmsis.get(mmsi);
+    }
+
+    /** The note of a listed IMO number, or null. */
+    public String imo(int imo) {
+        return imos.get(imo);
+    }
+
+    /** The normalised listed name matching {@code name}, or null. */
+    public String matchName(String name) {
+        String n = normaliseName(name);
+        return names.containsKey(n) ? n : null;
+    }
+
+    /** The note of a normalised listed name, or null. */
+    public String nameNote(String normalised) {
+        return names.get(normalised);
+    }
+
+    /** Number of entries. */
+    public int size() {
+        return mmsis.size() + imos.size() + names.size();
+    }
+}

@@ -1,0 +1,109 @@
+package org.watchkeeper.core.detect.vessel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.watchkeeper.core.detect.Event;
+import org.watchkeeper.core.detect.EventKind;
+import org.watchkeeper.core.detect.vessel.Tracks.Fix;
+import org.watchkeeper.core.geo.Geodesy;
+
+/** Drift and sudden speed change on synthetic tracks (fixes every 10-30 s, as a Class A ship sends). */
+class DriftAndSpeedChangeTest {
+
+    /** Fixes from {@code from} every {@code step} s for {@code seconds} s, moving along {@code cog} at {@code sog}. */
+    private static double[] leg(List<Fix> out, long from, long seconds, long step, double[] pos, double sog, double cog,
+            int heading, int nav) {
+        double[] p = pos;
+        for (long t = 0; t <= seconds; t += step) {
+            out.add(new Fix(6001, from + t, p[0], p[1], sog, cog, heading, nav));
+            p = Geodesy.destination(p[0], p[1], cog, sog * Geodesy.METRES_PER_SECOND_PER_KNOT * step);
+        }
+        return p;
+    }
+
+    private static List<Fix> driftTrack(int nav, long driftSeconds) {
+        List<Fix> f = new ArrayList<>();
+        double[] p = leg(f, 0, 600, 30, new double[] {57.8, 11.3}, 10, 0, 0, 0); // steaming north
+        p = leg(f, 630, driftSeconds, 30, p, 2.0, 90, 0, nav); // set east at 2 kn, bow north
+        leg(f, 630 + driftSeconds + 30, 600, 30, p, 10, 0, 0, 0); // under way again
+        return f;
+    }
+
+    @Test
+    void driftIsFoundWithItsStartAndEnd() {
+        List<Event> events = Tracks.run(DriftDetector.withDefaults(), driftTrack(0, 1200));
+        assertThat(events).hasSize(1);
+        Event e = events.get(0);
+        assertThat(e.kind()).isEqualTo(EventKind.DRIFT);
+        assertThat(e.start()).isEqualTo(Tracks.ms(630));
+        assertThat(e.end()).isEqualTo(Tracks.ms(1830));
+        assertThat((double) e.attributes().get("duration_min")).isEqualTo(20.0);
+        // 2 kn for 20 min = 0.667 nm = 1 235 m
+        assertThat((double) e.attributes().get("distance_m")).isCloseTo(1234.7, within(2.0));
+        assertThat((double) e.attributes().get("mean_deviation_deg")).isEqualTo(90.0);
+        assertThat(e.attributes().get("drifting_fixes")).isEqualTo(41);
+    }
+
+    @Test
+    void anchoredShortOrSteeredLookAlikesAreNotDrift() {
+        assertThat(Tracks.run(DriftDetector.withDefaults(), driftTrack(1, 1200))).isEmpty(); // at anchor
+        assertThat(Tracks.run(DriftDetector.withDefaults(), driftTrack(5, 1200))).isEmpty(); // moored
+        assertThat(Tracks.run(DriftDetector.withDefaults(), driftTrack(0, 480))).isEmpty(); // 8 min only
+        List<Fix> crabbing = new ArrayList<>(); // COG 40° off the heading: a ship steering against a cross-set
+        leg(crabbing, 0, 1800, 30, new double[] {57.8, 11.3}, 3, 40, 0, 0);
+        assertThat(Tracks.run(DriftDetector.withDefaults(), crabbing)).isEmpty();
+    }
+
+    @Test
+    void aLoneSteadyFixDoesNotSplitADriftAndChunkingChangesNothing() {
+        List<Fix> f = driftTrack(0, 1200);
+        int i = f.indexOf(f.stream().filter(x -> x.second() == 1230).findFirst().orElseThrow());
+        Fix x = f.get(i);
+        f.set(i, new Fix(x.mmsi(), x.second(), x.lat(), x.lon(), x.sog(), 10, x.heading(), x.nav()));
+        List<Event> whole = Tracks.run(DriftDetector.withDefaults(), f);
+        assertThat(whole).hasSize(1);
+        assertThat(whole.get(0).attributes().get("steady_fixes")).isEqualTo(1);
+        assertThat(whole.get(0).end()).isEqualTo(Tracks.ms(1830));
+        assertThat(Tracks.runChunkedText(DriftDetector.withDefaults(), f, 3)).isEqualTo(whole);
+    }
+
+    private static List<Fix> stop(double lowSog, long dropSeconds, double after) {
+        List<Fix> f = new ArrayList<>();
+        double[] p = leg(f, 0, 300, 10, new double[] {55.0, 12.0}, 12, 45, 45, 0);
+        // the last 12 kn fix is at 300 s; the next report, dropSeconds later, says lowSog
+        f.add(new Fix(6001, 300 + dropSeconds, p[0], p[1], lowSog, 45, 45, 0));
+        leg(f, 300 + dropSeconds + 10, 180, 10, p, after, 45, 45, 0);
+        return f;
+    }
+
+    @Test
+    void suddenStopIsFoundWithItsStartAndEnd() {
+        List<Event> events = Tracks.run(SuddenSpeedChangeDetector.withDefaults(), stop(0.3, 20, 0.2));
+        assertThat(events).hasSize(1);
+        Event e = events.get(0);
+        assertThat(e.kind()).isEqualTo(EventKind.SUDDEN_SPEED_CHANGE);
+        assertThat(e.start()).isEqualTo(Tracks.ms(300));
+        assertThat(e.end()).isEqualTo(Tracks.ms(320));
+        assertThat((double) e.attributes().get("from_sog_kn")).isEqualTo(12.0);
+        assertThat((double) e.attributes().get("to_sog_kn")).isEqualTo(0.3);
+        assertThat((double) e.attributes().get("drop_s")).isEqualTo(20.0);
+        assertThat((double) e.attributes().get("sustained_s")).isEqualTo(60.0);
+    }
+
+    @Test
+    void gradualSlowdownOrBriefDipIsNotASuddenSpeedChange() {
+        assertThat(Tracks.run(SuddenSpeedChangeDetector.withDefaults(), stop(0.3, 45, 0.2))).isEmpty(); // 45 s > 30 s
+        assertThat(Tracks.run(SuddenSpeedChangeDetector.withDefaults(), stop(0.3, 20, 8.0))).isEmpty(); // back to 8 kn
+        List<Fix> slow = new ArrayList<>();
+        double sog = 12;
+        for (long t = 0; t <= 600; t += 10) {
+            slow.add(new Fix(6002, t, 55.0, 12.0 + t * 1e-5, Math.max(0, sog), 45, 45, 0));
+            sog -= 0.25; // 12 kn to 0 in 8 min
+        }
+        assertThat(Tracks.run(SuddenSpeedChangeDetector.withDefaults(), slow)).isEmpty();
+    }
+}

@@ -1,0 +1,93 @@
+package org.watchkeeper.core.detect.zone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
+import static org.watchkeeper.core.detect.identity.AisScript.min;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.watchkeeper.core.detect.DetectionEngine;
+import org.watchkeeper.core.detect.Event;
+import org.watchkeeper.core.detect.identity.AisScript;
+
+class WatchlistDetectorTest {
+    static final Watchlist LIST = Watchlist.parse(List.of(
+            "# vessels of interest",
+            "mmsi 232000011 | sanctions list 2024-03",
+            "imo 9074729",
+            "name Ever-Given | grounding",
+            ""));
+
+    @Test
+    void normalisedNames() {
+        assertThat(Watchlist.normaliseName("  ever-given@@ ")).isEqualTo("EVER GIVEN");
+        assertThat(Watchlist.normaliseName("M/V  Ever\tGiven")).isEqualTo("M V EVER GIVEN");
+        assertThat(LIST.matchName("EVER GIVEN")).isEqualTo("EVER GIVEN");
+        assertThat(LIST.matchName("EVERGIVEN")).isNull();
+        assertThat(LIST.size()).isEqualTo(3);
+        assertThatThrownBy(() -> Watchlist.parse(List.of("callsign ABCD"))).hasMessageContaining("line 1");
+    }
+
+    static AisScript traffic() {
+        AisScript s = new AisScript();
+        long day = 86_400_000L;
+        // listed MMSI: fixes on two UTC days (T0 is 2023-11-14T22:13:20Z)
+        s.position(min(0), 232_000_011, 51.0, 1.5);
+        s.position(min(30), 232_000_011, 51.0, 1.6);
+        s.position(min(120), 232_000_011, 51.0, 1.7); // 00:13 on the 15th: a new day
+        // IMO listed: the first position after the type 5 is activity
+        s.position(min(1), 235_000_001, 52.0, 2.0);
+        s.staticData(min(2), 235_000_001, 9074729, "GBXX", "SOMETHING");
+        s.position(min(3), 235_000_001, 52.0, 2.01);
+        s.position(min(4), 235_000_001, 52.0, 2.02);
+        // name listed (another spelling)
+        s.staticData(min(5), 235_000_002, 1234567, "GBYY", "EVER GIVEN");
+        s.position(min(6), 235_000_002, 53.0, 3.0);
+        // the name changes: no longer listed
+        s.staticData(min(7 + 24 * 60), 235_000_002, 1234567, "GBYY", "EVER GREEN");
+        s.position(min(8 + 24 * 60), 235_000_002, 53.0, 3.1);
+        // look-alike: similar name, other IMO
+        s.staticData(min(5), 235_000_003, 9074731, "GBZZ", "EVER GIVING");
+        s.position(min(6), 235_000_003, 54.0, 3.0);
+        assertThat(day).isPositive();
+        return s;
+    }
+
+    @Test
+    void oncePerVesselPerUtcDayWithTheMatchedEntry() {
+        var obs = traffic().accepted();
+        obs.sort(java.util.Comparator.comparingLong(o -> o.time()));
+        List<Event> events = AisScript.run(obs, WatchlistDetector.withDefaults(LIST));
+        assertThat(events).extracting(e -> e.vessels().get(0), Event::start, e -> e.attributes().get("matched"))
+                .containsExactly(
+                        tuple(232_000_011, min(0), List.of("mmsi:232000011")),
+                        tuple(235_000_001, min(3), List.of("imo:9074729")),
+                        tuple(235_000_002, min(6), List.of("name:EVER GIVEN")),
+                        tuple(232_000_011, min(120), List.of("mmsi:232000011")));
+        assertThat(events.get(0).attributes()).containsEntry("note", List.of("sanctions list 2024-03"))
+                .containsEntry("period_start", "2023-11-14T00:00:00Z");
+        assertThat(events.get(3).attributes()).containsEntry("period_start", "2023-11-15T00:00:00Z");
+        assertThat(events.get(2).latitude()).isEqualTo(53.0);
+        assertThat(events.get(2).evidence()).hasSize(1);
+    }
+
+    @Test
+    void sameEventsChunkedAndStateOnlyForListedVessels() {
+        AisScript s = traffic();
+        var obs = s.accepted();
+        obs.sort(java.util.Comparator.comparingLong(o -> o.time()));
+        // chunked replay of a time-ordered text
+        AisScript ordered = new AisScript();
+        List<Event> whole = AisScript.run(obs, WatchlistDetector.withDefaults(LIST));
+        List<Event> out = new java.util.ArrayList<>();
+        DetectionEngine e = new DetectionEngine(List.of(WatchlistDetector.withDefaults(LIST)), out::add, 0);
+        for (int i = 0; i < obs.size(); i += 3) {
+            obs.subList(i, Math.min(obs.size(), i + 3)).forEach(e::accept);
+        }
+        e.finish();
+        assertThat(out).isEqualTo(whole);
+        assertThat(e.keyCounts().get("watchlist")).isEqualTo(2); // 232000011 and 235000001; 235000002 dropped its match
+        assertThat(ordered.text()).isEmpty();
+    }
+}

@@ -1,0 +1,118 @@
+package org.watchkeeper.core.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.watchkeeper.core.detect.EventKind;
+import org.watchkeeper.core.geo.Geodesy;
+import org.watchkeeper.core.ref.LandMask;
+
+/** The simulated ships stay at sea: every lane, fishing ground and planted track checked against the land mask. */
+class SimulatorLanesTest {
+    private static final double STEP_M = 1_000;
+    private static LandMask land;
+
+    @BeforeAll
+    static void load() {
+        land = LandMask.naturalEarth10m();
+    }
+
+    /** Points of the path every {@link #STEP_M} and its waypoints that lie inside land (no tolerance). */
+    private static List<String> onLand(SeaPath path) {
+        List<String> bad = new ArrayList<>();
+        for (double d = 0; d <= path.length(); d += STEP_M) {
+            double[] p = path.at(d);
+            if (land.contains(p[0], p[1])) {
+                bad.add(String.format("%.4f,%.4f at %.0f km", p[0], p[1], d / 1000));
+            }
+        }
+        for (LatLon w : path.waypoints()) {
+            if (land.contains(w.lat(), w.lon())) {
+                bad.add("waypoint " + w);
+            }
+        }
+        return bad;
+    }
+
+    @Test
+    void everyLaneStaysAtSea() {
+        assertThat(IndoPacific.LANES).hasSizeGreaterThanOrEqualTo(12);
+        for (Lane lane : IndoPacific.LANES) {
+            assertThat(onLand(lane.path())).as(lane.name()).isEmpty();
+            assertThat(lane.path().length()).as(lane.name()).isGreaterThan(20_000);
+        }
+    }
+
+    @Test
+    void fishingGroundsStayAtSea() {
+        for (IndoPacific.FishingGround g : IndoPacific.FISHING_GROUNDS) {
+            assertThat(onLand(g.loop())).as(g.name()).isEmpty();
+        }
+    }
+
+    @Test
+    void anchoragesAreAtSeaAndNearTheirPorts() {
+        for (Port p : IndoPacific.PORTS) {
+            assertThat(land.contains(p.anchorage().lat(), p.anchorage().lon())).as(p.locode()).isFalse();
+            // the lane ends off the port: within 90 km of the UN/LOCODE position (Sandheads is the farthest)
+            assertThat(Geodesy.distance(p.position().lat(), p.position().lon(), p.anchorage().lat(), p.anchorage().lon()))
+                    .as(p.locode()).isLessThan(100_000);
+        }
+    }
+
+    @Test
+    void plantedTracksStayAtSeaAndNoLaneCrossesTheDemoZone() {
+        Simulation sim = new Simulation(new SimulationOptions(7, 0, Instant.parse("2024-06-01T00:00:00Z"),
+                Duration.ofHours(30), true, SimulationOptions.Noise.NONE));
+        for (SimVessel v : sim.vessels()) {
+            for (SimVessel.Leg leg : v.legs()) {
+                if (leg instanceof SimVessel.Sail s) {
+                    assertThat(onLand(s.path())).as(v.role()).isEmpty();
+                }
+            }
+        }
+        for (Lane lane : IndoPacific.LANES) {
+            for (double d = 0; d <= lane.path().length(); d += STEP_M) {
+                double[] p = lane.path().at(d);
+                assertThat(IndoPacific.DEMO_ZONE.contains(p[0], p[1])).as(lane.name()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void plantedEventsHappenFarFromShore() {
+        Simulation sim = new Simulation(SimulationOptions.defaults(3));
+        List<PlantedEvent> events = sim.plantedEvents();
+        assertThat(events).extracting(PlantedEvent::kind).containsExactlyInAnyOrder(EventKind.ENCOUNTER, EventKind.GAP,
+                EventKind.IDENTITY_CONFLICT, EventKind.ZONE_ENTRY, EventKind.LOITERING);
+        for (PlantedEvent e : events) {
+            double coast = land.distanceToCoast(e.position().lat(), e.position().lon(), 60 * 1852.0);
+            switch (e.kind()) {
+                case GAP, ENCOUNTER, LOITERING -> assertThat(coast).as(e.kind().id()).isGreaterThan(50 * 1852.0);
+                default -> assertThat(land.contains(e.position().lat(), e.position().lon())).isFalse();
+            }
+            for (Port p : IndoPacific.PORTS) {
+                assertThat(Geodesy.distanceNm(e.position().lat(), e.position().lon(), p.position().lat(), p.position().lon()))
+                        .as(e.kind().id() + " from " + p.locode()).isGreaterThan(50);
+            }
+        }
+    }
+
+    @Test
+    void pathPositionsFollowTheWaypoints() {
+        SeaPath path = SeaPath.of(0, 100, 0, 101, 1, 101);
+        assertThat(path.length()).isCloseTo(2 * Math.toRadians(1) * Geodesy.EARTH_RADIUS_M, org.assertj.core.data.Offset.offset(1.0));
+        double[] mid = path.at(path.length() / 4);
+        assertThat(mid[0]).isCloseTo(0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(mid[1]).isCloseTo(100.5, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(mid[2]).isCloseTo(90, org.assertj.core.data.Offset.offset(1e-6));
+        double[] end = path.at(1e12);
+        assertThat(end[0]).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(end[2]).isCloseTo(0, org.assertj.core.data.Offset.offset(1e-6));
+    }
+}
