@@ -254,6 +254,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 defaults.maxOpenSegments(), landToleranceKm == null ? null : LandMask.naturalEarth10m(),
                 landToleranceKm == null ? defaults.landToleranceM() : landToleranceKm * 1000, maxVessels);
         StoreCounts before = store == null ? null : store.counts();
+        Map<String, Double> phases = new LinkedHashMap<>();
         Detection detection = noDetect ? null : new Detection(detect == null ? Detection.DEFAULTS : detect);
         StoreWriter storeWriter = store == null ? null : new StoreWriter(store);
         TracksGeoJson.VesselPictureRef ref = new TracksGeoJson.VesselPictureRef();
@@ -279,8 +280,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 progress.label(f.equals("-") ? "stdin" : Path.of(f).getFileName().toString());
                 results.add(analyzeOne(f, analysis, options, policy, assumed, progress));
             }
+            phases.put("read_decode_track_s", (System.nanoTime() - started) / 1e9);
             analysis.finish();
         }
+        phases.put("close_segments_write_tracks_s", (System.nanoTime() - started) / 1e9);
         progress.finish();
         List<EventRow> events = new ArrayList<>(detection == null ? List.of() : detection.events());
         if (store != null && !events.isEmpty()) {
@@ -297,7 +300,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             EventsReport.writeCsv(events, out);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        phases.put("reports_s", seconds);
         ObjectNode summary = summary(analysis, results, segments.count, events, store, storeWriter, before, seconds);
+        ObjectNode ph = summary.putObject("phases_elapsed_seconds");
+        phases.forEach((k, v) -> ph.put(k, Math.round(v * 1000) / 1000.0));
         ArrayNode det = ((ObjectNode) summary.get("events")).putArray("detectors");
         if (detection != null) {
             detection.names().forEach(det::add);
@@ -341,23 +347,26 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     // Logs of a shipborne receiver carry their time in GNSS sentences ($GPRMC, $GPZDA):
                     // read those through the (slower) line-by-line GNSS clock.
                     GnssClock gnss = GnssClock.present(head, n) ? new GnssClock(decoder) : null;
-                    byte[] buf = new byte[READ_BUFFER];
-                    int k;
-                    while ((k = in.read(buf, 0, buf.length)) > 0) {
-                        if (gnss != null) {
-                            gnss.feed(buf, 0, k);
-                        } else {
-                            decoder.feed(buf, 0, k);
+                    try {
+                        byte[] buf = new byte[READ_BUFFER];
+                        int k;
+                        while ((k = in.read(buf, 0, buf.length)) > 0) {
+                            if (gnss != null) {
+                                gnss.feed(buf, 0, k);
+                            } else {
+                                decoder.feed(buf, 0, k);
+                            }
                         }
-                    }
-                    if (gnss != null) {
-                        gnss.finish();
-                        r.gnssSentences = gnss.sentences();
-                    } else {
-                        decoder.finish();
-                    }
-                    if (handOff != null) {
-                        handOff.close();
+                        if (gnss != null) {
+                            gnss.finish();
+                            r.gnssSentences = gnss.sentences();
+                        } else {
+                            decoder.finish();
+                        }
+                    } finally {
+                        if (handOff != null) {
+                            handOff.close(); // waits for the analysis thread, rethrows its failure
+                        }
                     }
                     input.finish();
                     r.nmea = decoder.stats();

@@ -108,6 +108,23 @@ final class TracksGeoJson implements AnalysisListener, Closeable {
     }
 
     private void writeGeometry(List<PositionObservation> pts) throws IOException {
+        if (!crossesAntimeridian(pts)) {
+            // the common case, streamed without copying the fixes
+            if (motionless(pts)) {
+                g.writeStringField("type", "Point");
+                g.writeFieldName("coordinates");
+                position(round(pts.get(0).longitude()), round(pts.get(0).latitude()));
+                return;
+            }
+            g.writeStringField("type", "LineString");
+            g.writeArrayFieldStart("coordinates");
+            for (int i = 0, n = pts.size(); i < n; i++) {
+                PositionObservation p = pts.get(i);
+                position(round(p.longitude()), round(p.latitude()));
+            }
+            g.writeEndArray();
+            return;
+        }
         List<List<double[]>> parts = split(pts);
         boolean single = parts.size() == 1 && distinct(parts.get(0)) < 2;
         if (single) {
@@ -128,6 +145,26 @@ final class TracksGeoJson implements AnalysisListener, Closeable {
             line(part);
         }
         g.writeEndArray();
+    }
+
+    private static boolean crossesAntimeridian(List<PositionObservation> pts) {
+        for (int i = 1, n = pts.size(); i < n; i++) {
+            if (Math.abs(round(pts.get(i).longitude()) - round(pts.get(i - 1).longitude())) > 180) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean motionless(List<PositionObservation> pts) {
+        double lon = round(pts.get(0).longitude());
+        double lat = round(pts.get(0).latitude());
+        for (int i = 1, n = pts.size(); i < n; i++) {
+            if (round(pts.get(i).longitude()) != lon || round(pts.get(i).latitude()) != lat) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int distinct(List<double[]> line) {
@@ -181,9 +218,13 @@ final class TracksGeoJson implements AnalysisListener, Closeable {
     }
 
     private void position(double[] p) throws IOException {
+        position(p[0], p[1]);
+    }
+
+    private void position(double lon, double lat) throws IOException {
         g.writeStartArray();
-        number(p[0]);
-        number(p[1]);
+        number(lon);
+        number(lat);
         g.writeEndArray();
     }
 
