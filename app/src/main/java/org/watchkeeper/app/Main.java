@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "watchkeeper",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        subcommands = {DecodeCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DecodeCommand.class, AnalyzeCommand.class, QueryCommand.class, SimulateCommand.class,
+            CommandLine.HelpCommand.class},
         description = {
             "Watchkeeper: open maritime domain awareness.",
             "Turns the AIS traffic picked up by coastal receivers and satellites into a picture of who is at sea and where."
@@ -58,6 +59,12 @@ public final class Main implements Runnable {
             public <K> K create(Class<K> cls) throws Exception {
                 if (cls == DecodeCommand.class) {
                     return cls.cast(new DecodeCommand(streams));
+                }
+                if (cls == AnalyzeCommand.class) {
+                    return cls.cast(new AnalyzeCommand(streams));
+                }
+                if (cls == QueryCommand.class) {
+                    return cls.cast(new QueryCommand(streams));
                 }
                 if (cls == SimulateCommand.class) {
                     return cls.cast(new SimulateCommand(streams));
