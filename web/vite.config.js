@@ -8,5 +8,13 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 2500,
     sourcemap: false,
+    rollupOptions: {
+      output: {
+        // MapLibre's worker is a JavaScript module shipped as an asset: give it a .js name so that
+        // any static file server sends it as text/javascript (module workers need a script MIME type).
+        assetFileNames: (asset) => ((asset.names?.[0] ?? asset.name ?? '').endsWith('.mjs')
+          ? 'assets/[name]-[hash].js' : 'assets/[name]-[hash][extname]'),
+      },
+    },
   },
 });

@@ -2,6 +2,8 @@
 // zones, search, layer toggles and charts. Everything it loads comes from its own origin.
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
+// MapLibre's worker is a file of its own: shipped with the site and loaded from it.
+import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import land50m from 'world-atlas/land-50m.json';
 import './style.css';
 import { api } from './api.js';
@@ -30,6 +32,7 @@ const state = {
 
 // ---- Map ------------------------------------------------------------------------------------
 
+maplibregl.setWorkerUrl(maplibreWorkerUrl);
 const map = new maplibregl.Map({
   container: 'map',
   center: [103.8, 1.25],
@@ -220,6 +223,7 @@ async function loadTrack(v) {
   const show = () => {
     const t = t0 + ((t1 - t0) * Number(slider.value)) / 1000;
     const p = positionAt(points, t);
+    state.replayPosition = p;
     map.getSource('replay').setData({ type: 'Feature', geometry: { type: 'Point', coordinates: [p.lon, p.lat] }, properties: {} });
     label.textContent = `${fmt.time(t)} · ${points.length} fixes`;
   };
