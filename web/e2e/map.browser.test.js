@@ -182,12 +182,20 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     await page.screenshot({ path: join(OUT, 'charts.png') });
   });
 
-  it('keeps a screenshot of the map with vessels and the vessel panel', async () => {
-    await page.evaluate(() => window.watchkeeper.map.jumpTo({ center: [103.2, 1.9], zoom: 7.2 }));
+  it('keeps screenshots of the map with vessels, the vessel panel and a track', async () => {
+    await page.evaluate(() => window.watchkeeper.map.jumpTo({ center: [103.2, 1.9], zoom: 6.5 }));
     await idle();
-    const mmsi = await page.evaluate(() => window.watchkeeper.state.events[0].vessels[0]);
-    await page.evaluate((m) => window.watchkeeper.selectVessel(m), mmsi);
+    // Cluster sizes are labelled (HTML labels, as the map has no fonts).
+    const labels = await page.evaluate(() => [...document.querySelectorAll('.cluster-label')].map((e) => e.textContent));
+    expect(labels.length).toBeGreaterThan(0);
+    await page.screenshot({ path: join(OUT, 'overview.png') });
+
+    const mmsi = await page.evaluate(() => window.watchkeeper.state.events.find((e) => e.vessels.length > 1).vessels[0]);
+    await page.evaluate((m) => window.watchkeeper.selectVessel(m, { fly: true }), mmsi);
     await page.locator('#vessel-panel .mmsi').waitFor();
+    await page.click('#track-load');
+    await page.waitForFunction(() => !document.getElementById('track-slider').disabled, null, { timeout: 10000 });
+    await page.locator('#track-slider').fill('600');
     await idle();
     await page.screenshot({ path: join(OUT, 'map.png') });
     expect(existsSync(join(OUT, 'map.png'))).toBe(true);

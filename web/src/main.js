@@ -100,7 +100,7 @@ function addLayers() {
       'icon-image': ['concat', ['case', ['==', ['get', 'dir'], 1], 'ship-', 'dot-'], ['get', 'cat']],
       'icon-rotate': ['get', 'rot'], 'icon-rotation-alignment': 'map',
       'icon-allow-overlap': true, 'icon-ignore-placement': true,
-      'icon-size': ['interpolate', ['linear'], ['zoom'], 4, 0.7, 10, 1.1, 14, 1.5],
+      'icon-size': ['interpolate', ['linear'], ['zoom'], 4, 0.8, 10, 1.3, 14, 1.8],
     },
   });
   map.addSource('highlight', { type: 'geojson', data: EMPTY });
@@ -108,6 +108,33 @@ function addLayers() {
   map.addSource('drawing', { type: 'geojson', data: EMPTY });
   map.addLayer({ id: 'drawing-line', type: 'line', source: 'drawing', paint: { 'line-color': '#5e35b1', 'line-width': 2, 'line-dasharray': [2, 1] } });
   map.addLayer({ id: 'drawing-points', type: 'circle', source: 'drawing', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 4, 'circle-color': '#5e35b1' } });
+}
+
+/**
+ * Cluster sizes as HTML labels over the cluster circles (the map has no font server, so it draws no
+ * text itself). Only clusters in view get a label, and at most a few hundred.
+ */
+const clusterLabels = new Map(); // cluster_id → Marker
+function updateClusterLabels() {
+  const on = map.getLayoutProperty('clusters', 'visibility') !== 'none';
+  const seen = new Set();
+  if (on) {
+    for (const f of map.queryRenderedFeatures({ layers: ['clusters'] }).slice(0, 400)) {
+      const id = f.properties.cluster_id;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      let m = clusterLabels.get(id);
+      if (!m) {
+        const el = document.createElement('div');
+        el.className = 'cluster-label';
+        m = new maplibregl.Marker({ element: el });
+        clusterLabels.set(id, m);
+      }
+      m.getElement().textContent = f.properties.point_count_abbreviated;
+      m.setLngLat(f.geometry.coordinates).addTo(map);
+    }
+  }
+  for (const [id, m] of clusterLabels) if (!seen.has(id)) { m.remove(); clusterLabels.delete(id); }
 }
 
 // ---- Vessels --------------------------------------------------------------------------------
@@ -493,6 +520,7 @@ map.on('load', async () => {
     map.on('mouseenter', id, () => { if (!state.drawing) map.getCanvas().style.cursor = 'pointer'; });
     map.on('mouseleave', id, () => { if (!state.drawing) map.getCanvas().style.cursor = ''; });
   }
+  map.on('idle', updateClusterLabels);
   const results = await Promise.allSettled([loadVessels(), loadEvents(), loadZones()]);
   results.filter((r) => r.status === 'rejected').forEach((r) => console.error(r.reason));
   state.ready = true;
