@@ -173,6 +173,16 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     expect(ring).toHaveLength(4);
     expect(ring[0]).toEqual(ring[3]);
     expect(await page.locator('#zone-message').textContent()).toMatch(/Saved 1 zone/);
+
+    // Upload: a bad file is refused with a message, a good one is posted.
+    const upload = (name, obj) => page.setInputFiles('#zone-file', { name, mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(obj)) });
+    await upload('points.geojson', { type: 'Feature', geometry: { type: 'Point', coordinates: [103.8, 1.2] }, properties: {} });
+    await page.waitForFunction(() => /Point/.test(document.getElementById('zone-message').textContent));
+    expect(server.zones).toHaveLength(1);
+    await upload('tss-east.geojson', { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {},
+      geometry: { type: 'Polygon', coordinates: [[[104.0, 1.2], [104.2, 1.2], [104.2, 1.3], [104.0, 1.3], [104.0, 1.2]]] } }] });
+    await page.waitForFunction(() => document.querySelectorAll('#zone-list li').length === 2, null, { timeout: 10000 });
+    expect(server.zones[1].properties.name).toBe('tss-east');
   });
 
   it('draws the charts from the stats routes', async () => {
