@@ -130,10 +130,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--detect", paramLabel = "LIST", split = ",",
             description = "Detectors to run, comma-separated, from: gap, loitering, drift, sudden_speed_change,"
-                    + " identity_conflict, invalid_identity, position_on_land, zone (territorial-sea entries and exits)."
-                    + " Default: gap, loitering, drift, sudden_speed_change, identity_conflict, invalid_identity"
-                    + " (position_on_land and zone are left out by default: inland waters count as land, and the"
-                    + " territorial seas take a while to load).")
+                    + " identity_conflict, invalid_identity, position_on_land, encounter, port_visit,"
+                    + " chokepoint_transit, zone (territorial-sea entries and exits)."
+                    + " Default: all but position_on_land and zone (inland waters count as land in the Natural"
+                    + " Earth mask, and the territorial seas take a while to load).")
     List<String> detect;
 
     @Option(names = "--no-detect", description = "Run no detector (no events).")

@@ -16,17 +16,11 @@ import org.watchkeeper.ais.Mmsi;
 import org.watchkeeper.core.detect.DetectionEngine;
 import org.watchkeeper.core.detect.Detector;
 import org.watchkeeper.core.detect.Event;
-import org.watchkeeper.core.detect.identity.IdentityConflictDetector;
-import org.watchkeeper.core.detect.identity.InvalidIdentityDetector;
-import org.watchkeeper.core.detect.identity.PositionOnLandDetector;
-import org.watchkeeper.core.detect.vessel.DriftDetector;
-import org.watchkeeper.core.detect.vessel.GapDetector;
-import org.watchkeeper.core.detect.vessel.LoiteringDetector;
-import org.watchkeeper.core.detect.vessel.SuddenSpeedChangeDetector;
 import org.watchkeeper.core.detect.zone.ZoneDetector;
 import org.watchkeeper.core.detect.zone.ZoneIndex;
 import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.PositionObservation;
+import org.watchkeeper.core.detect.DetectorSuite;
 import org.watchkeeper.core.pipeline.Analysis;
 import org.watchkeeper.core.pipeline.AnalysisListener;
 import org.watchkeeper.store.EventRow;
@@ -42,22 +36,23 @@ import org.watchkeeper.store.EventRow;
  * course, heading, status, type, source; "not available" values left out).
  */
 final class Detection implements AnalysisListener {
-    /** Detectors by name, in the order they run. */
+    /** Detectors by name, in the order they run: core's default suite, then the zone check. */
     static final Map<String, Supplier<Detector<?>>> AVAILABLE = new LinkedHashMap<>();
-    /** The default set: everything except the land and zone checks (inland waters, data load). */
-    static final List<String> DEFAULTS = List.of("gap", "loitering", "drift", "sudden_speed_change",
-            "identity_conflict", "invalid_identity");
 
     static {
-        AVAILABLE.put("gap", GapDetector::withDefaults);
-        AVAILABLE.put("loitering", LoiteringDetector::withDefaults);
-        AVAILABLE.put("drift", DriftDetector::withDefaults);
-        AVAILABLE.put("sudden_speed_change", SuddenSpeedChangeDetector::withDefaults);
-        AVAILABLE.put("identity_conflict", IdentityConflictDetector::withDefaults);
-        AVAILABLE.put("invalid_identity", InvalidIdentityDetector::withDefaults);
-        AVAILABLE.put("position_on_land", PositionOnLandDetector::withDefaults);
+        for (DetectorSuite.Factory f : DetectorSuite.defaults().factories()) {
+            AVAILABLE.put(f.get().name(), f);
+        }
         AVAILABLE.put("zone", () -> ZoneDetector.withDefaults(ZoneIndex.territorialSeas()));
     }
+
+    /**
+     * The default set: core's {@link DetectorSuite#defaults()} except the land check (Natural Earth
+     * land covers rivers and lakes, so inland waterways would raise false alarms) and the zone check
+     * (it loads the territorial seas); both can be asked for with {@code --detect}.
+     */
+    static final List<String> DEFAULTS = AVAILABLE.keySet().stream()
+            .filter(n -> !n.equals("position_on_land") && !n.equals("zone")).toList();
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
