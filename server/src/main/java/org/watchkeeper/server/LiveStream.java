@@ -53,6 +53,7 @@ public final class LiveStream implements Pipeline.Listener {
     private final LongAdder shed = new LongAdder();
     private final LongAdder sent = new LongAdder();
     private final Supplier<ObjectNode> stats;
+    private volatile boolean closed;
 
     /** @param stats builds the {@code stats} message (the same object as {@code GET /api/stats}) */
     public LiveStream(Supplier<ObjectNode> stats) {
@@ -141,7 +142,7 @@ public final class LiveStream implements Pipeline.Listener {
             sse.sendComment("watchkeeper live stream");
             long nextStats = filter.stats() ? System.currentTimeMillis() : Long.MAX_VALUE;
             long nextPing = System.currentTimeMillis() + 15_000;
-            while (!sse.terminated()) {
+            while (!sse.terminated() && !closed) {
                 long now = System.currentTimeMillis();
                 if (now >= nextStats) {
                     sse.sendEvent("stats", stats.get().toString());
@@ -162,6 +163,11 @@ public final class LiveStream implements Pipeline.Listener {
         } finally {
             clients.remove(c);
         }
+    }
+
+    /** Ends every client's stream (at shutdown). */
+    public void close() {
+        closed = true;
     }
 
     /** Messages shed because a client's queue was full. */

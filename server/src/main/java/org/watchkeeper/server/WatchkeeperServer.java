@@ -233,6 +233,7 @@ public final class WatchkeeperServer implements AutoCloseable {
         }
         sampler.shutdownNow();
         pipeline.close();
+        stream.close();
         if (app != null) {
             app.stop();
         }
