@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "watchkeeper",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        subcommands = {DecodeCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DecodeCommand.class, SimulateCommand.class, ServeCommand.class, DemoCommand.class,
+            CommandLine.HelpCommand.class},
         description = {
             "Watchkeeper: open maritime domain awareness.",
             "Turns the AIS traffic picked up by coastal receivers and satellites into a picture of who is at sea and where."

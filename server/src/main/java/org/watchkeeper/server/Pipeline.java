@@ -18,6 +18,7 @@ import org.watchkeeper.ais.nmea.AisStreamDecoder;
 import org.watchkeeper.ais.nmea.Options;
 import org.watchkeeper.ais.nmea.ReceivedMessage;
 import org.watchkeeper.ais.nmea.Rejection;
+import org.watchkeeper.ais.nmea.TimeSource;
 import org.watchkeeper.core.detect.DetectionEngine;
 import org.watchkeeper.core.detect.DetectorSuite;
 import org.watchkeeper.core.detect.zone.Watchlist;
@@ -66,6 +67,8 @@ public final class Pipeline implements AutoCloseable {
 
     private static final Object END = new Object();
     private static final long FLUSH_MILLIS = 1000;
+    /** Vessel rows are upserted less often than positions are appended: an upsert costs far more per row. */
+    private static final long VESSEL_FLUSH_MILLIS = 10_000;
     private static final int FLUSH_ROWS = 20_000;
 
     private final BlockingQueue<Object> queue;
@@ -73,6 +76,7 @@ public final class Pipeline implements AutoCloseable {
     private final HistoryStore store;
     private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, AisStreamDecoder> decoders = new HashMap<>();
+    private final Map<String, Decoded> decodedBySource = new HashMap<>();
     private final ObservationMapper mapper = new ObservationMapper();
     private final VesselPicture picture = new VesselPicture(new Tracker(), 200_000);
     private final DetectionEngine engine;
@@ -86,6 +90,7 @@ public final class Pipeline implements AutoCloseable {
     private final List<IdentityChangeRow> changes = new ArrayList<>();
     private final List<EventRow> events = new ArrayList<>();
     private long lastFlush;
+    private long lastVesselFlush;
 
     private final ConcurrentHashMap<Integer, VesselSnapshot> live = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, Long> livePositions = new ConcurrentHashMap<>();
@@ -219,8 +224,9 @@ public final class Pipeline implements AutoCloseable {
                 } else if (o instanceof Runnable r) {
                     r.run();
                 }
-                if (positions.size() >= FLUSH_ROWS || System.currentTimeMillis() - lastFlush >= FLUSH_MILLIS) {
-                    flush();
+                long now = System.currentTimeMillis();
+                if (positions.size() >= FLUSH_ROWS || now - lastFlush >= FLUSH_MILLIS) {
+                    flush(now - lastVesselFlush >= VESSEL_FLUSH_MILLIS);
                 }
             }
             for (AisStreamDecoder d : decoders.values()) {
@@ -238,10 +244,16 @@ public final class Pipeline implements AutoCloseable {
         lines.increment();
         current = l.receivedMillis();
         AisStreamDecoder d = decoders.computeIfAbsent(l.source(), s -> {
-            AisStreamDecoder x = new AisStreamDecoder(Options.DEFAULT, new Decoded(s));
-            x.setReceiveClock(() -> current);
+            Decoded listener = new Decoded(s);
+            decodedBySource.put(s, listener);
+            AisStreamDecoder x = new AisStreamDecoder(Options.DEFAULT, listener);
+            x.setReceiveClock(listener::clock);
             return x;
         });
+        long own = LineTime.of(l.bytes());
+        if (own != Long.MIN_VALUE) {
+            decodedBySource.get(l.source()).carried = own;
+        }
         d.line(l.bytes(), 0, l.bytes().length);
     }
 
@@ -249,6 +261,8 @@ public final class Pipeline implements AutoCloseable {
         private final String source;
         private final LongAdder count;
         private final AtomicLong last;
+        /** Time of the newest message whose lines carried their own time, or MIN_VALUE. */
+        private long carried = Long.MIN_VALUE;
 
         Decoded(String source) {
             this.source = source;
@@ -256,8 +270,21 @@ public final class Pipeline implements AutoCloseable {
             this.last = lastMessageBySource.computeIfAbsent(source, k -> new AtomicLong(Long.MIN_VALUE));
         }
 
+        /**
+         * The receive clock of this source: the wall-clock receive time for a feed whose lines carry
+         * no time; once the feed has shown its own times (tag block {@code c:}, {@code $PGHP}, epoch
+         * trailer), the newest of those, so that a line without one (the second fragment of a tagged
+         * message) stays on the feed's time line instead of jumping to the wall clock.
+         */
+        long clock() {
+            return carried != Long.MIN_VALUE ? carried : current;
+        }
+
         @Override
         public void message(ReceivedMessage m) {
+            if (m.timeSource() != TimeSource.RECEIVE_CLOCK && m.timeSource() != TimeSource.NONE) {
+                carried = m.receiveTimeMillis();
+            }
             messages.increment();
             count.increment();
             last.set(current);
@@ -316,6 +343,10 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private void flush() {
+        flush(true);
+    }
+
+    private void flush(boolean vessels) {
         lastFlush = System.currentTimeMillis();
         if (!positions.isEmpty()) {
             store.appendPositions(positions);
@@ -325,7 +356,8 @@ public final class Pipeline implements AutoCloseable {
             store.appendIdentityChanges(changes);
             changes.clear();
         }
-        if (!dirty.isEmpty()) {
+        if (vessels && !dirty.isEmpty()) {
+            lastVesselFlush = lastFlush;
             List<VesselRow> rows = new ArrayList<>(dirty.size());
             for (int m : dirty) {
                 VesselSnapshot s = live.get(m);
