@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "watchkeeper",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        subcommands = {DecodeCommand.class, SimulateCommand.class, ServeCommand.class, DemoCommand.class,
-            CommandLine.HelpCommand.class},
+        subcommands = {DecodeCommand.class, AnalyzeCommand.class, QueryCommand.class, SimulateCommand.class,
+            ServeCommand.class, DemoCommand.class, KafkaPublishCommand.class, CommandLine.HelpCommand.class},
         description = {
             "Watchkeeper: open maritime domain awareness.",
             "Turns the AIS traffic picked up by coastal receivers and satellites into a picture of who is at sea and where."
@@ -60,8 +60,17 @@ public final class Main implements Runnable {
                 if (cls == DecodeCommand.class) {
                     return cls.cast(new DecodeCommand(streams));
                 }
+                if (cls == AnalyzeCommand.class) {
+                    return cls.cast(new AnalyzeCommand(streams));
+                }
+                if (cls == QueryCommand.class) {
+                    return cls.cast(new QueryCommand(streams));
+                }
                 if (cls == SimulateCommand.class) {
                     return cls.cast(new SimulateCommand(streams));
+                }
+                if (cls == KafkaPublishCommand.class) {
+                    return cls.cast(new KafkaPublishCommand(streams));
                 }
                 return CommandLine.defaultFactory().create(cls);
             }

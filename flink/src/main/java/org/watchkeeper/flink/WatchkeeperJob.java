@@ -43,8 +43,8 @@ import org.watchkeeper.core.observation.Observation;
  * Checkpointing is on (exactly-once state); every operator has a stable uid so that a job restored
  * from a checkpoint or savepoint finds its state.
  *
- * <p>Run: {@code flink run -c org.watchkeeper.flink.WatchkeeperJob watchkeeper-flink.jar job.properties}
- * (see {@link JobConfig} for the keys).
+ * <p>Run: {@code flink run -c org.watchkeeper.flink.WatchkeeperJob watchkeeper-flink-job.jar job.properties}
+ * (see {@link JobConfig} for the keys), or on one machine with {@code --local} (see {@link #main}).
  */
 public final class WatchkeeperJob {
     private WatchkeeperJob() {
@@ -54,15 +54,26 @@ public final class WatchkeeperJob {
     static final int MAX_REPLAY_LINES = 1_000;
 
     /**
-     * Entry point: {@code args[0]} is the properties file.
+     * Entry point: {@code [--local] job.properties}.
+     *
+     * <p>Without {@code --local} the job goes to the environment it is submitted to
+     * ({@code flink run -c org.watchkeeper.flink.WatchkeeperJob watchkeeper-flink-job.jar job.properties}).
+     * With {@code --local} it runs on an embedded Flink MiniCluster in this JVM (one machine, for a
+     * try or a replay: {@code java -cp 'watchkeeper-flink-job.jar:lib/*' org.watchkeeper.flink.WatchkeeperJob
+     * --local job.properties}), with as many task slots as the configured parallelism (else the
+     * number of processors).
      */
     public static void main(String[] args) throws Exception {
-        if (args.length != 1) {
-            System.err.println("usage: WatchkeeperJob <job.properties>");
+        boolean local = args.length == 2 && "--local".equals(args[0]);
+        if (args.length != 1 && !local) {
+            System.err.println("usage: WatchkeeperJob [--local] <job.properties>");
             System.exit(2);
         }
-        JobConfig config = JobConfig.load(Path.of(args[0]));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        JobConfig config = JobConfig.load(Path.of(args[args.length - 1]));
+        StreamExecutionEnvironment env = local
+                ? StreamExecutionEnvironment.createLocalEnvironment(
+                        config.parallelism() > 0 ? config.parallelism() : Runtime.getRuntime().availableProcessors())
+                : StreamExecutionEnvironment.getExecutionEnvironment();
         configure(env, config);
         build(env, config, Detectors.standard());
         env.execute("watchkeeper");
@@ -76,7 +87,6 @@ public final class WatchkeeperJob {
         }
     }
 
-    /** The streams the job builds, for sinks or tests. */
     /**
      * The streams the job builds, for sinks or tests.
      *

@@ -68,12 +68,20 @@ final class EmbeddedKafka implements AutoCloseable {
 
     /** Every record value of a topic (all partitions, from the start to the current end), as UTF-8. */
     List<String> readAll(String topic) {
+        return readKeyed(topic).stream().map(kv -> kv[1]).toList();
+    }
+
+    /**
+     * Every record of a topic as {key or null, value} (UTF-8), from the start to the current end; the
+     * records of one partition in offset order.
+     */
+    List<String[]> readKeyed(String topic) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<String> out = new ArrayList<>();
+        List<String[]> out = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p)) {
             List<TopicPartition> parts = c.partitionsFor(topic).stream()
                     .map(i -> new TopicPartition(topic, i.partition())).toList();
@@ -86,7 +94,8 @@ final class EmbeddedKafka implements AutoCloseable {
                     throw new IllegalStateException("timed out reading " + topic);
                 }
                 for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    out.add(new String(r.value(), StandardCharsets.UTF_8));
+                    out.add(new String[] {r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8),
+                        new String(r.value(), StandardCharsets.UTF_8)});
                 }
             }
         }

@@ -27,9 +27,11 @@ import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.ObservationMapper;
 import org.watchkeeper.core.observation.PositionObservation;
 import org.watchkeeper.core.picture.IdentityChange;
-import org.watchkeeper.core.picture.VesselPicture;
+import org.watchkeeper.core.pipeline.Analysis;
+import org.watchkeeper.core.pipeline.AnalysisListener;
 import org.watchkeeper.core.picture.VesselSnapshot;
 import org.watchkeeper.core.track.Tracker;
+import org.watchkeeper.core.track.TrackerConfig;
 import org.watchkeeper.store.EventRow;
 import org.watchkeeper.store.HistoryStore;
 import org.watchkeeper.store.IdentityChangeRow;
@@ -39,13 +41,14 @@ import org.watchkeeper.store.VesselRow;
 /**
  * The live pipeline: lines from every source → raw archive → one bounded queue → (one thread) a
  * decoder per source ({@link AisStreamDecoder}, the receive clock for lines without a time of their
- * own) → {@link ObservationMapper} → {@link VesselPicture} and {@link DetectionEngine} with
+ * own) → {@link ObservationMapper} → core's {@link Analysis} (the {@code analyze} command's pipeline:
+ * tracker and vessel picture) whose observations feed {@link DetectionEngine} with
  * {@link DetectorSuite#defaults()} (plus a second engine for the user's zones and watchlist, rebuilt
  * when they change) → history store (in batches, at least once a second) and the live listeners.
  *
  * <p>Bounds: the input queue holds {@code capacity} lines; TCP and file sources wait for room (the
  * sender is slowed by TCP flow control), UDP lines are shed and counted ({@link #shed()}). The
- * picture holds at most 200 000 stations. Live listeners must not block (the {@link LiveStream}
+ * picture holds at most {@link TrackerConfig#defaults()}' stations. Live listeners must not block (the {@link LiveStream}
  * gives each client its own bounded queue).
  *
  * <p>Event time only: the detectors see the time each message carries; with {@code allowedLateness}
@@ -78,13 +81,11 @@ public final class Pipeline implements AutoCloseable {
     private final Map<String, AisStreamDecoder> decoders = new HashMap<>();
     private final Map<String, Decoded> decodedBySource = new HashMap<>();
     private final ObservationMapper mapper = new ObservationMapper();
-    private final VesselPicture picture = new VesselPicture(new Tracker(), 200_000);
+    private final Analysis analysis;
     private final DetectionEngine engine;
     private DetectionEngine userEngine;
     private long current;
 
-    private final Map<Integer, Long> positionsPerVessel = new HashMap<>();
-    private final Map<Integer, IdentityChange> lastChange = new HashMap<>();
     private final Set<Integer> dirty = new LinkedHashSet<>();
     private List<PositionRow> positions = new ArrayList<>();
     private final List<IdentityChangeRow> changes = new ArrayList<>();
@@ -118,6 +119,7 @@ public final class Pipeline implements AutoCloseable {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.engine = new DetectionEngine(DetectorSuite.defaults().create(), e -> event(Rows.event(e)), 0);
         this.userEngine = new DetectionEngine(List.of(), e -> event(Rows.event(e)), 0);
+        this.analysis = new Analysis(TrackerConfig.defaults(), List.of(new Stages()));
         this.thread = new Thread(this::run, "watchkeeper-pipeline");
         this.thread.setDaemon(true);
     }
@@ -234,6 +236,7 @@ public final class Pipeline implements AutoCloseable {
             }
             engine.finish();
             userEngine.finish();
+            analysis.finish();
             flush();
         } catch (Throwable t) {
             failure = t;
@@ -305,33 +308,45 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private void observe(Observation o) {
-        long lateBefore = engine.lateObservations();
-        engine.accept(o);
-        userEngine.accept(o);
-        late.addAndGet(engine.lateObservations() - lateBefore);
-        Tracker.Decision d = picture.accept(o);
+        analysis.accept(o);
         int mmsi = o.mmsi();
-        VesselSnapshot s = picture.get(mmsi);
-        if (o instanceof PositionObservation p && d != null && d.accepted()) {
+        VesselSnapshot v = analysis.picture().get(mmsi);
+        if (v != null) {
+            live.put(mmsi, v);
+            dirty.add(mmsi);
+        }
+    }
+
+    /** What the analysis reports, in order, for each observation. */
+    private final class Stages implements AnalysisListener {
+        @Override
+        public void observation(Observation o) {
+            long lateBefore = engine.lateObservations();
+            engine.accept(o);
+            userEngine.accept(o);
+            late.addAndGet(engine.lateObservations() - lateBefore);
+        }
+
+        @Override
+        public void position(PositionObservation p, Tracker.Decision d) {
+            if (!d.accepted()) {
+                return;
+            }
             positions.add(Rows.position(p, d.segment().number()));
-            long n = positionsPerVessel.merge(mmsi, 1L, Long::sum);
-            livePositions.put(mmsi, n);
-            for (Listener l : listeners) {
-                l.position(p, s);
+            Analysis.Tally t = analysis.tally(p.mmsi());
+            livePositions.put(p.mmsi(), t == null ? 0L : t.positions());
+            if (!listeners.isEmpty()) {
+                VesselSnapshot v = analysis.picture().get(p.mmsi());
+                for (Listener l : listeners) {
+                    l.position(p, v);
+                }
             }
         }
-        List<IdentityChange> cs = s.identityChanges();
-        if (!cs.isEmpty()) {
-            IdentityChange seen = lastChange.get(mmsi);
-            int from = seen == null ? 0 : cs.lastIndexOf(seen) + 1;
-            for (int i = from; i < cs.size(); i++) {
-                IdentityChange c = cs.get(i);
-                changes.add(new IdentityChangeRow(mmsi, c.time(), Rows.storeField(c.field()), c.oldValue(), c.newValue()));
-            }
-            lastChange.put(mmsi, cs.get(cs.size() - 1));
+
+        @Override
+        public void identityChange(int mmsi, IdentityChange c) {
+            changes.add(new IdentityChangeRow(mmsi, c.time(), Rows.storeField(c.field()), c.oldValue(), c.newValue()));
         }
-        live.put(mmsi, s);
-        dirty.add(mmsi);
     }
 
     private void event(EventRow e) {
@@ -362,7 +377,7 @@ public final class Pipeline implements AutoCloseable {
             for (int m : dirty) {
                 VesselSnapshot s = live.get(m);
                 if (s != null) {
-                    rows.add(Rows.vessel(s, positionsPerVessel.getOrDefault(m, 0L)));
+                    rows.add(Rows.vessel(s, livePositions.getOrDefault(m, 0L)));
                 }
             }
             store.upsertVessels(rows);

@@ -21,7 +21,8 @@ import org.watchkeeper.ais.nmea.ReceivedMessage;
  *
  * <ul>
  * <li>1, 2, 3, 18, 9, 4, 11 → position (Class B, SAR aircraft and base stations have no
- *     navigational status; base stations and AtoNs no speed or course);</li>
+ *     navigational status; base stations and AtoNs no speed or course; type 11 is a mobile
+ *     station's UTC/date response and gives no class evidence);</li>
  * <li>27 → position marked low-resolution (1/10-minute), no class evidence;</li>
  * <li>19, 21 → position and identity (name, ship type, dimensions; aid type for 21, whose name
  *     includes the name extension);</li>

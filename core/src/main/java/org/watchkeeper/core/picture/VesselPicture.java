@@ -38,6 +38,17 @@ public final class VesselPicture {
     private final Tracker tracker;
     private final MaritimeIdentificationDigits mids;
     private final LinkedHashMap<Integer, Vessel> vessels;
+    private ChangeListener changeListener;
+
+    /** Receives each identity change as it is recorded (on the thread that feeds the picture). */
+    @FunctionalInterface
+    public interface ChangeListener {
+        /**
+         * @param mmsi the station whose identity changed
+         * @param change the change
+         */
+        void changed(int mmsi, IdentityChange change);
+    }
 
     private static final class Vessel {
         final int mmsi;
@@ -79,6 +90,11 @@ public final class VesselPicture {
                 return size() > maxVessels;
             }
         };
+    }
+
+    /** Sets the listener told of every identity change from now on (null for none). */
+    public void setChangeListener(ChangeListener listener) {
+        this.changeListener = listener;
     }
 
     /** A picture with a default tracker (no land mask) holding up to 200 000 stations. */
@@ -148,7 +164,7 @@ public final class VesselPicture {
         return null;
     }
 
-    private static String text(Vessel v, IdentityObservation id, String field, String old, String now) {
+    private String text(Vessel v, IdentityObservation id, String field, String old, String now) {
         if (now == null) {
             return old;
         }
@@ -158,8 +174,12 @@ public final class VesselPicture {
         return now;
     }
 
-    private static void change(Vessel v, long time, String field, String old, String now) {
-        v.changes.add(new IdentityChange(time, field, old, now));
+    private void change(Vessel v, long time, String field, String old, String now) {
+        IdentityChange c = new IdentityChange(time, field, old, now);
+        v.changes.add(c);
+        if (changeListener != null) {
+            changeListener.changed(v.mmsi, c);
+        }
         if (v.changes.size() > MAX_CHANGES) {
             v.changes.remove(0);
         }

@@ -1,0 +1,635 @@
+package org.watchkeeper.app;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.zip.GZIPInputStream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.watchkeeper.ais.RejectReason;
+import org.watchkeeper.ais.nmea.AisStreamDecoder;
+import org.watchkeeper.ais.nmea.Options;
+import org.watchkeeper.ais.nmea.Stats;
+import org.watchkeeper.core.csv.CsvReport;
+import org.watchkeeper.core.csv.DmaReader;
+import org.watchkeeper.core.csv.MarineCadastreReader;
+import org.watchkeeper.core.observation.StationClass;
+import org.watchkeeper.core.picture.VesselSnapshot;
+import org.watchkeeper.core.pipeline.Analysis;
+import org.watchkeeper.core.pipeline.AnalysisListener;
+import org.watchkeeper.core.pipeline.GnssClock;
+import org.watchkeeper.core.pipeline.HandOff;
+import org.watchkeeper.core.pipeline.InputFormat;
+import org.watchkeeper.core.pipeline.NmeaInput;
+import org.watchkeeper.core.pipeline.TimeOrderedBuffer;
+import org.watchkeeper.core.ref.LandMask;
+import org.watchkeeper.core.track.NoiseReason;
+import org.watchkeeper.core.track.Segment;
+import org.watchkeeper.core.track.TrackerConfig;
+import org.watchkeeper.store.EventRow;
+import org.watchkeeper.store.HistoryStore;
+import org.watchkeeper.store.StoreCounts;
+import org.watchkeeper.store.StoreException;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code watchkeeper analyze}: AIS logs in (NMEA, plain or gzip, any timestamp convention; or a
+ * MarineCadastre / DMA CSV export), the vessel picture and tracks built, the history store
+ * written, and a report directory out: {@code summary.json}, {@code vessels.csv},
+ * {@code tracks.geojson}, {@code events.json}, {@code events.csv}; a short summary on stdout.
+ */
+@Command(name = "analyze",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        sortOptions = false,
+        description = {
+            "Build the vessel picture and tracks from AIS logs, store the history and write a report.",
+            "",
+            "Input: NMEA 0183 logs (plain or gzip; times from tag blocks, $PGHP lines or epoch suffixes) or a"
+                + " MarineCadastre or DMA CSV export (recognised by its header; sorted by time before tracking).",
+            "Output: the history store (--store, --data; skip with --no-store) and the report directory (--report):",
+            "  summary.json    messages, vessels by class, type and flag, time span, rejections by reason",
+            "  vessels.csv     one row per vessel: merged identity, flag, class, dimensions, last position, segments",
+            "  tracks.geojson  RFC 7946 FeatureCollection, one Feature per track segment",
+            "  events.json, events.csv  events found by the detectors",
+            "and a short summary on stdout. A progress bar appears on stderr for inputs that take more than 2 s.",
+            "",
+            "Land: positions on land are NOT rejected unless --land-tolerance-km is given. The shipped Natural Earth"
+                + " 1:10m land covers rivers, lakes and estuaries (the Great Lakes, the Mississippi, Puget Sound inlets),"
+                + " so a tight tolerance rejects real inland-water traffic.",
+            ""
+        },
+        footer = {"", "Exit codes: 0 done (even when lines were rejected), 1 I/O or store error, 2 usage error.",
+            "", "Examples:",
+            "  watchkeeper analyze ../shared/data/ais/dma-aisabnormal/ais-sample.txt.gz",
+            "  watchkeeper analyze --store postgres --report out day1.nmea.gz day2.nmea.gz",
+            "  watchkeeper analyze --no-store --land-tolerance-km 50 AISdata.csv.gz"})
+public final class AnalyzeCommand implements Callable<Integer> {
+    private static final int READ_BUFFER = 1 << 16;
+    /** Bytes looked at to recognise the format and GNSS time sentences. */
+    private static final int SNIFF = 1 << 16;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "NMEA logs (plain or gzip) or CSV exports; '-' reads NMEA from stdin.")
+    List<String> files = new ArrayList<>();
+
+    @Mixin
+    StoreOptions storeOptions = new StoreOptions();
+
+    @Option(names = "--no-store", description = "Do not write the history store (report only).")
+    boolean noStore;
+
+    @Option(names = "--report", paramLabel = "DIR", defaultValue = "watchkeeper-report",
+            description = "Report directory; created when missing, its report files replaced. Default: ./${DEFAULT-VALUE}.")
+    Path report = Path.of("watchkeeper-report");
+
+    @Option(names = "--land-tolerance-km", paramLabel = "KM",
+            description = "Reject positions lying more than KM inside the Natural Earth land (off by default: no land"
+                    + " rejection). Natural Earth counts rivers, lakes and estuaries as land, so inland-water traffic"
+                    + " needs a generous value (50) or none.")
+    Double landToleranceKm;
+
+    @Option(names = "--untimed", paramLabel = "POLICY", defaultValue = "carry",
+            description = "Messages without a receive time: carry (take the newest time seen before them in the same"
+                    + " input; leading ones take the first time) or drop. Default: ${DEFAULT-VALUE}.")
+    String untimed = "carry";
+
+    @Option(names = "--assume-time", paramLabel = "ISO-8601",
+            description = "Event time for the messages of an input that carries no time at all (e.g."
+                    + " 2024-01-01T00:00:00Z); without it they are dropped and counted.")
+    String assumeTime;
+
+    @Option(names = "--detect", paramLabel = "LIST", split = ",",
+            description = "Detectors to run, comma-separated, from: gap, loitering, drift, sudden_speed_change,"
+                    + " identity_conflict, invalid_identity, position_on_land, zone (territorial-sea entries and exits)."
+                    + " Default: gap, loitering, drift, sudden_speed_change, identity_conflict, invalid_identity"
+                    + " (position_on_land and zone are left out by default: inland waters count as land, and the"
+                    + " territorial seas take a while to load).")
+    List<String> detect;
+
+    @Option(names = "--no-detect", description = "Run no detector (no events).")
+    boolean noDetect;
+
+    @Option(names = "--max-vessels", paramLabel = "N", defaultValue = "1000000",
+            description = "Vessels held in the picture and tracker; the least recently seen is dropped beyond it. Default: ${DEFAULT-VALUE}.")
+    int maxVessels = 1_000_000;
+
+    @Option(names = "--lenient", description = "Accept NMEA sentences that have no checksum at all.")
+    boolean lenient;
+
+    @Option(names = "--accept-bad-tag-block-checksum", description = "Keep sentences whose tag block checksum is wrong.")
+    boolean acceptBadTagBlockChecksum;
+
+    @Option(names = "--quiet", description = "No summary on stdout, no progress bar.")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Main.Streams streams;
+
+    AnalyzeCommand(Main.Streams streams) {
+        this.streams = streams;
+    }
+
+    /** What one input gave. */
+    static final class InputResult {
+        String file;
+        InputFormat format;
+        long bytes;
+        Stats nmea;
+        long carried;
+        long untimedDropped;
+        long gnssSentences;
+        CsvReport csv;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        NmeaInput.Untimed policy;
+        long assumed = Long.MIN_VALUE;
+        try {
+            policy = NmeaInput.Untimed.valueOf(untimed.toUpperCase(Locale.ROOT));
+            if (assumeTime != null) {
+                assumed = Instant.parse(assumeTime).toEpochMilli();
+            }
+            if (landToleranceKm != null && !(landToleranceKm >= 0)) {
+                throw new IllegalArgumentException("--land-tolerance-km must be >= 0");
+            }
+            if (detect != null && !noDetect) {
+                for (String d : detect) {
+                    if (!Detection.AVAILABLE.containsKey(d.strip().toLowerCase(Locale.ROOT))) {
+                        throw new IllegalArgumentException("unknown detector '" + d + "'; known: "
+                                + String.join(", ", Detection.AVAILABLE.keySet()));
+                    }
+                }
+            }
+            if (maxVessels < 1) {
+                throw new IllegalArgumentException("--max-vessels must be >= 1");
+            }
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        long totalBytes = 0;
+        for (String f : files) {
+            String problem = unreadable(f);
+            if (problem != null) {
+                err.println("watchkeeper analyze: cannot read " + f + ": " + problem);
+                err.flush();
+                return 1;
+            }
+            if (!f.equals("-")) {
+                try {
+                    totalBytes += Files.size(Path.of(f));
+                } catch (IOException e) {
+                    err.println("watchkeeper analyze: cannot read " + f + ": " + e.getMessage());
+                    return 1;
+                }
+            }
+        }
+        long started = System.nanoTime();
+        HistoryStore store = null;
+        try {
+            Files.createDirectories(report);
+            if (!noStore) {
+                store = storeOptions.open();
+            }
+            return run(store, policy, assumed, totalBytes, started, err);
+        } catch (IOException | UncheckedIOException e) {
+            IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+            err.println("watchkeeper analyze: I/O error: " + io.getMessage());
+            err.flush();
+            return 1;
+        } catch (StoreException e) {
+            err.println("watchkeeper analyze: store error (" + storeOptions.describe() + "): " + e.getMessage()
+                    + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
+            err.flush();
+            return 1;
+        } finally {
+            if (store != null) {
+                try {
+                    store.close();
+                } catch (StoreException ignored) {
+                    // the first error is already reported
+                }
+            }
+        }
+    }
+
+    private int run(HistoryStore store, NmeaInput.Untimed policy, long assumed, long totalBytes, long started,
+                    PrintWriter err) throws IOException {
+        TrackerConfig defaults = TrackerConfig.defaults();
+        TrackerConfig config = new TrackerConfig(defaults.maxGapMillis(), defaults.maxSpeedKnots(), defaults.noiseDistanceM(),
+                defaults.duplicateWindowMillis(), defaults.maxFutureMillis(), defaults.lowResolutionHoldMillis(),
+                defaults.maxOpenSegments(), landToleranceKm == null ? null : LandMask.naturalEarth10m(),
+                landToleranceKm == null ? defaults.landToleranceM() : landToleranceKm * 1000, maxVessels);
+        StoreCounts before = store == null ? null : store.counts();
+        Map<String, Double> phases = new LinkedHashMap<>();
+        Detection detection = noDetect ? null : new Detection(detect == null ? Detection.DEFAULTS : detect);
+        StoreWriter storeWriter = store == null ? null : new StoreWriter(store);
+        TracksGeoJson.VesselPictureRef ref = new TracksGeoJson.VesselPictureRef();
+        SegmentCounter segments = new SegmentCounter();
+        List<AnalysisListener> listeners = new ArrayList<>();
+        if (storeWriter != null) {
+            listeners.add(storeWriter);
+        }
+        listeners.add(segments);
+        if (detection != null) {
+            listeners.add(detection);
+        }
+        List<InputResult> results = new ArrayList<>();
+        Progress progress = new Progress(err, !quiet, totalBytes);
+        Analysis analysis;
+        try (OutputStream tracksOut = new BufferedOutputStream(Files.newOutputStream(report.resolve("tracks.geojson")), READ_BUFFER);
+             TracksGeoJson tracks = new TracksGeoJson(tracksOut, ref)) {
+            listeners.add(tracks);
+            analysis = new Analysis(config, listeners);
+            ref.picture = analysis.picture();
+            Options options = Options.DEFAULT.withLenientChecksum(lenient).withAcceptBadTagBlockChecksum(acceptBadTagBlockChecksum);
+            for (String f : files) {
+                progress.label(f.equals("-") ? "stdin" : Path.of(f).getFileName().toString());
+                results.add(analyzeOne(f, analysis, options, policy, assumed, progress));
+            }
+            phases.put("read_decode_track_s", (System.nanoTime() - started) / 1e9);
+            analysis.finish();
+        }
+        phases.put("close_segments_write_tracks_s", (System.nanoTime() - started) / 1e9);
+        progress.finish();
+        List<EventRow> events = new ArrayList<>(detection == null ? List.of() : detection.events());
+        if (store != null && !events.isEmpty()) {
+            store.upsertEvents(events);
+        }
+        events.sort(Comparator.comparingLong(EventRow::startMillis).thenComparing(EventRow::id));
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(report.resolve("vessels.csv")))) {
+            VesselsCsv.write(analysis, out);
+        }
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(report.resolve("events.json")))) {
+            EventsReport.writeJson(events, out);
+        }
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(report.resolve("events.csv")))) {
+            EventsReport.writeCsv(events, out);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        phases.put("reports_s", seconds);
+        ObjectNode summary = summary(analysis, results, segments.count, events, store, storeWriter, before, seconds);
+        ObjectNode ph = summary.putObject("phases_elapsed_seconds");
+        phases.forEach((k, v) -> ph.put(k, Math.round(v * 1000) / 1000.0));
+        ArrayNode det = ((ObjectNode) summary.get("events")).putArray("detectors");
+        if (detection != null) {
+            detection.names().forEach(det::add);
+            ((ObjectNode) summary.get("events")).put("late_observations", detection.lateObservations());
+        }
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(report.resolve("summary.json").toFile(), summary);
+        if (!quiet) {
+            PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(streams.out(), StandardCharsets.UTF_8));
+            printSummary(out, summary);
+            out.flush();
+        }
+        return 0;
+    }
+
+    /** Counts closed segments. */
+    private static final class SegmentCounter implements AnalysisListener {
+        long count;
+
+        @Override
+        public void segmentClosed(Segment segment) {
+            count++;
+        }
+    }
+
+    private InputResult analyzeOne(String name, Analysis analysis, Options options, NmeaInput.Untimed policy, long assumed,
+                                   Progress progress) throws IOException {
+        InputResult r = new InputResult();
+        r.file = name;
+        try (InputStream in = open(name, progress)) {
+            in.mark(SNIFF);
+            byte[] head = new byte[SNIFF];
+            int n = in.readNBytes(head, 0, head.length);
+            in.reset();
+            r.format = InputFormat.detect(head, n);
+            switch (r.format) {
+                case NMEA -> {
+                    NmeaInput input = new NmeaInput(analysis, policy, assumed);
+                    // Decoding on this thread, everything after it on a second one when there are two cores.
+                    HandOff handOff = Runtime.getRuntime().availableProcessors() > 1 ? new HandOff(input, "analysis") : null;
+                    AisStreamDecoder decoder = new AisStreamDecoder(options, handOff != null ? handOff : input);
+                    // Logs of a shipborne receiver carry their time in GNSS sentences ($GPRMC, $GPZDA):
+                    // read those through the (slower) line-by-line GNSS clock.
+                    GnssClock gnss = GnssClock.present(head, n) ? new GnssClock(decoder) : null;
+                    try {
+                        byte[] buf = new byte[READ_BUFFER];
+                        int k;
+                        while ((k = in.read(buf, 0, buf.length)) > 0) {
+                            if (gnss != null) {
+                                gnss.feed(buf, 0, k);
+                            } else {
+                                decoder.feed(buf, 0, k);
+                            }
+                        }
+                        if (gnss != null) {
+                            gnss.finish();
+                            r.gnssSentences = gnss.sentences();
+                        } else {
+                            decoder.finish();
+                        }
+                    } finally {
+                        if (handOff != null) {
+                            handOff.close(); // waits for the analysis thread, rethrows its failure
+                        }
+                    }
+                    input.finish();
+                    r.nmea = decoder.stats();
+                    r.carried = input.carried();
+                    r.untimedDropped = input.untimedDropped();
+                }
+                case MARINECADASTRE_CSV, DMA_CSV -> {
+                    TimeOrderedBuffer buffer = new TimeOrderedBuffer();
+                    String source = name.equals("-") ? "stdin" : Path.of(name).getFileName().toString();
+                    InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+                    r.csv = r.format == InputFormat.MARINECADASTRE_CSV
+                            ? new MarineCadastreReader(source).read(reader, buffer)
+                            : new DmaReader(source).read(reader, buffer);
+                    buffer.drainTo(analysis::accept);
+                }
+            }
+        }
+        r.bytes = name.equals("-") ? 0 : Files.size(Path.of(name));
+        return r;
+    }
+
+    /** A buffered stream over the file (or stdin), gunzipped when it starts with the gzip magic bytes. */
+    private InputStream open(String name, Progress progress) throws IOException {
+        InputStream raw = name.equals("-") ? streams.in() : Files.newInputStream(Path.of(name));
+        BufferedInputStream in = new BufferedInputStream(progress.counting(raw), READ_BUFFER);
+        in.mark(2);
+        int b0 = in.read();
+        int b1 = in.read();
+        in.reset();
+        if (b0 == 0x1f && b1 == 0x8b) {
+            return new BufferedInputStream(new GZIPInputStream(in, READ_BUFFER), READ_BUFFER);
+        }
+        return in;
+    }
+
+    private static String unreadable(String f) {
+        if (f.equals("-")) {
+            return null;
+        }
+        Path p = Path.of(f);
+        if (!Files.exists(p)) {
+            return "no such file";
+        }
+        if (Files.isDirectory(p)) {
+            return "is a directory";
+        }
+        if (!Files.isReadable(p)) {
+            return "permission denied";
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ summary
+
+    private ObjectNode summary(Analysis analysis, List<InputResult> results, long segmentCount, List<EventRow> events,
+                               HistoryStore store, StoreWriter storeWriter, StoreCounts before, double seconds) {
+        ObjectMapper m = new ObjectMapper();
+        ObjectNode root = m.createObjectNode();
+        ArrayNode inputs = root.putArray("inputs");
+        long lines = 0;
+        long messages = 0;
+        long[] byType = new long[64];
+        Map<RejectReason, Long> rejectedLines = new EnumMap<>(RejectReason.class);
+        long csvRows = 0;
+        long csvBad = 0;
+        long carried = 0;
+        long untimedDropped = 0;
+        for (InputResult r : results) {
+            ObjectNode in = inputs.addObject();
+            in.put("file", r.file);
+            in.put("format", r.format.name().toLowerCase(Locale.ROOT));
+            in.put("bytes", r.bytes);
+            if (r.nmea != null) {
+                Stats s = r.nmea;
+                in.put("lines", s.lines());
+                in.put("sentences", s.vdmSentences() + s.vdoSentences());
+                in.put("messages", s.messages());
+                in.put("rejected_lines", s.rejectedLines());
+                in.put("messages_with_carried_time", r.carried);
+                in.put("messages_without_time", r.untimedDropped);
+                if (r.gnssSentences > 0) {
+                    in.put("gnss_time_sentences", r.gnssSentences);
+                }
+                lines += s.lines();
+                messages += s.messages();
+                for (int t = 0; t < byType.length; t++) {
+                    byType[t] += s.messages(t);
+                }
+                s.rejections().forEach((k, v) -> rejectedLines.merge(k, v, Long::sum));
+                carried += r.carried;
+                untimedDropped += r.untimedDropped;
+            } else {
+                in.put("rows", r.csv.rows());
+                in.put("bad_rows", r.csv.badRows());
+                in.put("observations", r.csv.observations());
+                csvRows += r.csv.rows();
+                csvBad += r.csv.badRows();
+            }
+        }
+        root.put("lines", lines);
+        root.put("messages", messages);
+        ObjectNode types = root.putObject("messages_by_type");
+        for (int t = 0; t < byType.length; t++) {
+            if (byType[t] > 0) {
+                types.put(Integer.toString(t), byType[t]);
+            }
+        }
+        root.put("csv_rows", csvRows);
+        ObjectNode span = root.putObject("time_span");
+        if (analysis.firstTime() <= analysis.lastTime()) {
+            span.put("start", Instant.ofEpochMilli(analysis.firstTime()).toString());
+            span.put("end", Instant.ofEpochMilli(analysis.lastTime()).toString());
+            span.put("seconds", (analysis.lastTime() - analysis.firstTime()) / 1000.0);
+        }
+        ObjectNode obs = root.putObject("observations");
+        obs.put("positions", analysis.positionObservations());
+        obs.put("identities", analysis.identityObservations());
+        ObjectNode pos = root.putObject("positions");
+        pos.put("accepted", analysis.acceptedPositions());
+        pos.put("rejected", analysis.rejectedPositions().values().stream().mapToLong(Long::longValue).sum());
+        root.put("segments", segmentCount);
+
+        List<VesselSnapshot> vessels = analysis.picture().vessels();
+        ObjectNode v = root.putObject("vessels");
+        v.put("total", vessels.size());
+        Map<String, Long> byClass = new TreeMap<>();
+        Map<String, Long> byShipType = new TreeMap<>();
+        Map<String, Long> byFlag = new TreeMap<>();
+        for (VesselSnapshot s : vessels) {
+            byClass.merge(VesselsCsv.className(s.stationClass()), 1L, Long::sum);
+            if (s.stationClass() == StationClass.A || s.stationClass() == StationClass.B
+                    || s.stationClass() == StationClass.UNKNOWN) {
+                String cat = s.shipType() < 0 ? "not reported" : org.watchkeeper.ais.Names.shipTypeCategory(s.shipType());
+                byShipType.merge(cat, 1L, Long::sum);
+            }
+            byFlag.merge(s.flag() == null ? "unknown" : s.flag().iso2(), 1L, Long::sum);
+        }
+        putSorted(v.putObject("by_class"), byClass);
+        putSorted(v.putObject("by_type"), byShipType);
+        putSorted(v.putObject("by_flag"), byFlag);
+
+        ObjectNode rej = root.putObject("rejected");
+        ObjectNode rl = rej.putObject("lines");
+        rejectedLines.forEach((k, n) -> rl.put(k.name(), n));
+        ObjectNode rp = rej.putObject("positions");
+        Map<NoiseReason, Long> noise = analysis.rejectedPositions();
+        noise.forEach((k, n) -> rp.put(k.name(), n));
+        rej.put("csv_rows", csvBad);
+        rej.put("messages_without_time", untimedDropped);
+        root.put("messages_with_carried_time", carried);
+        ObjectNode ev = root.putObject("events");
+        ev.put("total", events.size());
+        Map<String, Long> byKind = new TreeMap<>();
+        events.forEach(e -> byKind.merge(e.kind(), 1L, Long::sum));
+        ObjectNode bk = ev.putObject("by_kind");
+        byKind.forEach(bk::put);
+        ObjectNode settings = root.putObject("settings");
+        if (landToleranceKm == null) {
+            settings.putNull("land_tolerance_km");
+        } else {
+            settings.put("land_tolerance_km", landToleranceKm);
+        }
+        settings.put("untimed", untimed);
+        if (store != null) {
+            ObjectNode st = root.putObject("store");
+            st.put("location", storeOptions.describe());
+            st.put("positions_appended", storeWriter.positionRows());
+            st.put("vessels_upserted", storeWriter.vesselRows());
+            st.put("identity_changes_appended", storeWriter.identityChangeRows());
+            st.put("events_upserted", events.size());
+            st.put("write_seconds", Math.round(storeWriter.writeSeconds() * 1000) / 1000.0);
+            st.put("positions_before", before.positions());
+        } else {
+            root.putNull("store");
+        }
+        root.put("elapsed_seconds", Math.round(seconds * 1000) / 1000.0);
+        return root;
+    }
+
+    private static void putSorted(ObjectNode node, Map<String, Long> counts) {
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> node.put(e.getKey(), e.getValue()));
+    }
+
+    private void printSummary(PrintWriter out, ObjectNode s) {
+        double secs = s.get("elapsed_seconds").asDouble();
+        long lines = s.get("lines").asLong();
+        long csvRows = s.get("csv_rows").asLong();
+        StringBuilder what = new StringBuilder();
+        if (lines > 0 || csvRows == 0) {
+            what.append(String.format(Locale.ROOT, "%d messages from %d lines", s.get("messages").asLong(), lines));
+        }
+        if (csvRows > 0) {
+            what.append(what.length() > 0 ? " and " : "").append(csvRows).append(" CSV rows");
+        }
+        int n = s.get("inputs").size();
+        out.printf(Locale.ROOT, "analyzed %s (%d input%s) in %.2f s%n", what, n, n == 1 ? "" : "s", secs);
+        JsonView v = new JsonView(s.get("vessels"));
+        out.printf(Locale.ROOT, "  vessels:    %d (%s)%n", s.get("vessels").get("total").asLong(), v.top("by_class", 6));
+        out.printf(Locale.ROOT, "  flags:      %s%n", v.top("by_flag", 8));
+        out.printf(Locale.ROOT, "  ship types: %s%n", v.top("by_type", 8));
+        out.printf(Locale.ROOT, "  positions:  %d accepted into %d track segments, %d rejected%s%n",
+                s.get("positions").get("accepted").asLong(), s.get("segments").asLong(),
+                s.get("positions").get("rejected").asLong(), paren(new JsonView(s.get("rejected")).top("positions", 8)));
+        JsonView r = new JsonView(s.get("rejected"));
+        long rejectedLines = 0;
+        for (var it = s.get("rejected").get("lines").elements(); it.hasNext(); ) {
+            rejectedLines += it.next().asLong();
+        }
+        out.printf(Locale.ROOT, "  rejected:   %d lines%s, %d CSV rows, %d messages without any time%n", rejectedLines,
+                paren(r.top("lines", 5)), s.get("rejected").get("csv_rows").asLong(),
+                s.get("rejected").get("messages_without_time").asLong());
+        var span = s.get("time_span");
+        out.printf(Locale.ROOT, "  time span:  %s%n", span.has("start")
+                ? span.get("start").asText() + " .. " + span.get("end").asText() + " (" + duration(span.get("seconds").asDouble()) + ")"
+                : "none");
+        out.printf(Locale.ROOT, "  events:     %d%s%n", s.get("events").get("total").asLong(),
+                paren(new JsonView(s.get("events")).top("by_kind", 8)));
+        if (s.get("store").isNull()) {
+            out.println("  store:      not written (--no-store)");
+        } else {
+            var st = s.get("store");
+            out.printf(Locale.ROOT, "  store:      %s: %d positions, %d vessels, %d identity changes written%n",
+                    st.get("location").asText(), st.get("positions_appended").asLong(), st.get("vessels_upserted").asLong(),
+                    st.get("identity_changes_appended").asLong());
+        }
+        out.printf(Locale.ROOT, "  report:     %s (summary.json, vessels.csv, tracks.geojson, events.json, events.csv)%n", report);
+    }
+
+    private static String duration(double s) {
+        if (s < 120) {
+            return String.format(Locale.ROOT, "%.1f s", s);
+        }
+        if (s < 7200) {
+            return String.format(Locale.ROOT, "%.1f min", s / 60);
+        }
+        return String.format(Locale.ROOT, "%.1f h", s / 3600);
+    }
+
+    private static String paren(String s) {
+        return s.isEmpty() ? "" : " (" + s + ")";
+    }
+
+    /** Formats "key n, key n" from an object of counts. */
+    private record JsonView(com.fasterxml.jackson.databind.JsonNode node) {
+        String top(String field, int max) {
+            Map<String, Long> m = new LinkedHashMap<>();
+            node.get(field).fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asLong()));
+            StringBuilder sb = new StringBuilder();
+            int i = 0;
+            long rest = 0;
+            for (var e : m.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList()) {
+                if (i++ < max) {
+                    sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue());
+                } else {
+                    rest += e.getValue();
+                }
+            }
+            if (rest > 0) {
+                sb.append(", others ").append(rest);
+            }
+            return sb.toString();
+        }
+    }
+}

@@ -1,0 +1,382 @@
+package org.watchkeeper.app;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.GZIPInputStream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.watchkeeper.ais.nmea.AisListener;
+import org.watchkeeper.ais.nmea.AisStreamDecoder;
+import org.watchkeeper.ais.nmea.Options;
+import org.watchkeeper.ais.nmea.ReceivedMessage;
+import org.watchkeeper.ais.nmea.Rejection;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code watchkeeper kafka-publish}: puts raw NMEA lines from a log file or a TCP feed into a Kafka
+ * topic, one line per record, in input order, for the Watchkeeper Flink job (or any consumer).
+ *
+ * <p>Record key: {@code --key} when given, else the {@code s:} source of the line's IEC 61162-450 tag
+ * block, else (a line without {@code s:}, such as the second fragment of a group that carries only
+ * {@code g:}) the last source seen in the input, else none. Kafka's default partitioner sends equal keys to one partition, so the lines of
+ * one receiving station keep their order (the job reassembles multi-sentence messages per source).
+ * Record value: the line as received (ISO-8859-1 bytes, no line terminator).
+ *
+ * <p>Replay pacing ({@code --speed}): the receive time of each message (tag block {@code c:},
+ * {@code $PGHP}, trailing epoch, as the decoder reads it) sets when its lines are sent, relative to
+ * the first timed message, divided by the speed factor. Lines before the first timed message, and
+ * messages whose time goes backwards, are sent without waiting.
+ */
+@Command(name = "kafka-publish",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        sortOptions = false,
+        description = {
+            "Publish raw NMEA lines from a log file or a TCP feed to a Kafka topic, one line per record.",
+            "",
+            "Key: --key, else the s: source of the line's tag block, else the last s: seen (fragments that carry only g:), else none.",
+            "--speed N replays a log N times faster than it was received (times from tag block c:, $PGHP or a"
+                + " trailing epoch); 0 (the default) sends as fast as the broker takes them.",
+            "A summary (lines, bytes, seconds, lines/s) goes to stderr.",
+            ""
+        },
+        footer = {"", "Exit codes: 0 done, 1 I/O or Kafka error, 2 usage error.",
+            "", "Examples:",
+            "  watchkeeper kafka-publish --bootstrap localhost:9092 --topic ais-nmea --key dma feed.nmea.gz",
+            "  watchkeeper kafka-publish --bootstrap localhost:9092 --topic ais-nmea --speed 60 day.nmea",
+            "  watchkeeper kafka-publish --bootstrap localhost:9092 --topic ais-nmea --key rx1 --tcp 10.0.0.5:4001"})
+public final class KafkaPublishCommand implements Callable<Integer> {
+    private static final int READ_BUFFER = 1 << 16;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE",
+            description = "NMEA log, plain or gzip-compressed (detected from the content); '-' reads stdin. Not with --tcp.")
+    String file;
+
+    @Option(names = "--tcp", paramLabel = "HOST:PORT", description = "Read a TCP feed (e.g. an AIS receiver or aggregator) until it closes.")
+    String tcp;
+
+    @Option(names = "--bootstrap", required = true, paramLabel = "SERVERS",
+            description = "Kafka bootstrap servers, e.g. localhost:9092.")
+    String bootstrap;
+
+    @Option(names = "--topic", required = true, paramLabel = "TOPIC", description = "Topic to write to.")
+    String topic;
+
+    @Option(names = "--key", paramLabel = "SOURCE_ID",
+            description = "Record key (the receiving source id) for every line; default: the tag block s: of each line.")
+    String key;
+
+    @Option(names = "--speed", paramLabel = "FACTOR", defaultValue = "0",
+            description = "Replay pacing: FACTOR times real time by the feed's receive times; 0 = as fast as possible (default).")
+    double speed;
+
+    @Option(names = "--max-lines", paramLabel = "N", defaultValue = "-1",
+            description = "Stop after N lines (default: all).")
+    long maxLines;
+
+    @Option(names = "--producer", paramLabel = "KEY=VALUE",
+            description = "Extra Kafka producer setting (repeatable), e.g. --producer compression.type=gzip.")
+    java.util.Map<String, String> producerProps = new java.util.LinkedHashMap<>();
+
+    @Option(names = "--quiet", description = "No summary on stderr.")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Main.Streams streams;
+
+    KafkaPublishCommand(Main.Streams streams) {
+        this.streams = streams;
+    }
+
+    /** What was sent. */
+    record Result(long lines, long bytes, double seconds) {
+        double linesPerSecond() {
+            return seconds > 0 ? lines / seconds : 0;
+        }
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        if ((file != null) == (tcp != null)) {
+            throw new ParameterException(spec.commandLine(), "give exactly one input: a FILE ('-' for stdin) or --tcp HOST:PORT");
+        }
+        if (!(speed >= 0) || Double.isInfinite(speed)) {
+            throw new ParameterException(spec.commandLine(), "--speed must be >= 0");
+        }
+        InetSocketAddress address = null;
+        if (tcp != null) {
+            int colon = tcp.lastIndexOf(':');
+            int port = -1;
+            try {
+                port = colon > 0 ? Integer.parseInt(tcp.substring(colon + 1)) : -1;
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            if (port < 1 || port > 65535) {
+                throw new ParameterException(spec.commandLine(), "--tcp must be HOST:PORT, got " + tcp);
+            }
+            address = new InetSocketAddress(tcp.substring(0, colon), port);
+        }
+        String stage = tcp != null ? "feed " + tcp : "input " + file;
+        Result r;
+        try (Input in = open(address)) {
+            r = publish(in.stream, err);
+        } catch (NoSuchFileException e) {
+            err.println("watchkeeper kafka-publish: cannot read " + file + ": no such file");
+            err.flush();
+            return 1;
+        } catch (IOException e) {
+            err.println("watchkeeper kafka-publish: I/O error on " + stage + ": " + e.getMessage());
+            err.flush();
+            return 1;
+        } catch (KafkaException e) {
+            err.println("watchkeeper kafka-publish: Kafka error on topic " + topic + " at " + bootstrap + ": " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        if (!quiet) {
+            err.printf("published %d lines (%d bytes) to %s in %.1f s: %.0f lines/s, %.2f MB/s%n", r.lines(), r.bytes(), topic,
+                    r.seconds(), r.linesPerSecond(), r.seconds() > 0 ? r.bytes() / r.seconds() / 1e6 : 0.0);
+            err.flush();
+        }
+        return 0;
+    }
+
+    /** An open input and what to close with it. */
+    private final class Input implements AutoCloseable {
+        final InputStream stream;
+        final AutoCloseable owner;
+
+        Input(InputStream stream, AutoCloseable owner) {
+            this.stream = stream;
+            this.owner = owner;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                if (owner != null) {
+                    owner.close();
+                }
+            } catch (IOException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException(e);
+            }
+        }
+    }
+
+    private Input open(InetSocketAddress address) throws IOException {
+        if (address != null) {
+            Socket s = new Socket();
+            s.connect(address, 10_000);
+            return new Input(new BufferedInputStream(s.getInputStream(), READ_BUFFER), s);
+        }
+        InputStream raw = "-".equals(file) ? streams.in() : Files.newInputStream(Path.of(file));
+        BufferedInputStream b = new BufferedInputStream(raw, READ_BUFFER);
+        b.mark(2);
+        int m1 = b.read();
+        int m2 = b.read();
+        b.reset();
+        InputStream in = m1 == 0x1f && m2 == 0x8b ? new GZIPInputStream(b, READ_BUFFER) : b;
+        return new Input(in, "-".equals(file) ? null : in);
+    }
+
+    /** Reads lines (LF, CRLF or CR) from {@code in} and sends each non-empty one as a record. */
+    Result publish(InputStream in, PrintWriter err) throws IOException {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, speed > 0 ? "5" : "20");
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "gzip");
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "30000");
+        p.putAll(producerProps);
+        byte[] fixedKey = key == null || key.isEmpty() ? null : key.getBytes(StandardCharsets.UTF_8);
+        Pacer pacer = speed > 0 ? new Pacer(speed) : null;
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        byte[] lastSource = null;
+        long lines = 0;
+        long bytes = 0;
+        long t0 = System.nanoTime();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
+            byte[] buf = new byte[READ_BUFFER];
+            byte[] line = new byte[1024];
+            int len = 0;
+            boolean done = false;
+            while (!done) {
+                int n = in.read(buf);
+                if (n < 0) {
+                    n = 0;
+                    done = true;
+                }
+                for (int i = 0; i <= n && !(maxLines >= 0 && lines >= maxLines); i++) {
+                    boolean end = i == n ? done : buf[i] == '\n' || buf[i] == '\r';
+                    if (!end) {
+                        if (i < n) {
+                            if (len == line.length) {
+                                line = java.util.Arrays.copyOf(line, len * 2);
+                            }
+                            line[len++] = buf[i];
+                        }
+                        continue;
+                    }
+                    if (len > 0) {
+                        byte[] value = java.util.Arrays.copyOf(line, len);
+                        if (pacer != null) {
+                            pacer.before(value);
+                        }
+                        byte[] k = fixedKey;
+                        if (k == null) {
+                            byte[] s = tagSource(value);
+                            // later fragments of a group usually carry only g: — they belong to the last source
+                            if (s != null) {
+                                lastSource = s;
+                            }
+                            k = lastSource;
+                        }
+                        producer.send(new ProducerRecord<>(topic, k, value), (md, e) -> {
+                            if (e != null) {
+                                failure.compareAndSet(null, e);
+                            }
+                        });
+                        lines++;
+                        bytes += len;
+                        len = 0;
+                        Exception f = failure.get();
+                        if (f != null) {
+                            throw f instanceof KafkaException ke ? ke : new KafkaException(f);
+                        }
+                    }
+                }
+                if (maxLines >= 0 && lines >= maxLines) {
+                    done = true;
+                }
+            }
+            producer.flush();
+        }
+        Exception f = failure.get();
+        if (f != null) {
+            throw f instanceof KafkaException ke ? ke : new KafkaException(f);
+        }
+        return new Result(lines, bytes, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * The {@code s:} parameter of a leading IEC 61162-450 tag block as UTF-8 bytes, or null when the
+     * line has no tag block or no {@code s:}. The tag block checksum is left to the consumer's decoder.
+     */
+    static byte[] tagSource(byte[] line) {
+        if (line.length == 0 || line[0] != '\\') {
+            return null;
+        }
+        int close = -1;
+        for (int i = 1; i < line.length; i++) {
+            if (line[i] == '\\') {
+                close = i;
+                break;
+            }
+        }
+        if (close < 0) {
+            return null;
+        }
+        int end = close;
+        for (int i = close - 1; i > 0; i--) {
+            if (line[i] == '*') {
+                end = i;
+                break;
+            }
+        }
+        int i = 1;
+        while (i < end) {
+            int comma = i;
+            while (comma < end && line[comma] != ',') {
+                comma++;
+            }
+            if (comma - i >= 2 && line[i] == 's' && line[i + 1] == ':') {
+                return java.util.Arrays.copyOfRange(line, i + 2, comma);
+            }
+            i = comma + 1;
+        }
+        return null;
+    }
+
+    /**
+     * Replay pacing by the feed's own receive times: a decoder reads the time of each message (tag
+     * block {@code c:}, {@code $PGHP}, trailing epoch) and the line completing it waits until
+     * {@code (time - first time) / speed} has passed since the first timed message was sent.
+     */
+    static final class Pacer {
+        private final double speed;
+        private final AisStreamDecoder decoder;
+        private long latest = Long.MIN_VALUE;
+        private long firstFeed = Long.MIN_VALUE;
+        private long firstWall;
+
+        Pacer(double speed) {
+            this.speed = speed;
+            this.decoder = new AisStreamDecoder(Options.DEFAULT.withLenientChecksum(true).withAcceptBadTagBlockChecksum(true),
+                    new AisListener() {
+                        @Override
+                        public void message(ReceivedMessage m) {
+                            if (m.receiveTimeMillis() != Long.MIN_VALUE) {
+                                latest = m.receiveTimeMillis();
+                            }
+                        }
+
+                        @Override
+                        public void rejected(Rejection r) {
+                        }
+                    });
+        }
+
+        /** Waits as long as the line's receive time asks for, before it is sent. */
+        void before(byte[] line) {
+            latest = Long.MIN_VALUE;
+            decoder.line(line, 0, line.length);
+            long t = latest;
+            if (t == Long.MIN_VALUE) {
+                return;
+            }
+            if (firstFeed == Long.MIN_VALUE) {
+                firstFeed = t;
+                firstWall = System.nanoTime();
+                return;
+            }
+            long due = firstWall + (long) ((t - firstFeed) * 1e6 / speed);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                try {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,401 @@
+package org.watchkeeper.app;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.watchkeeper.ais.Mmsi;
+import org.watchkeeper.store.ClosestApproach;
+import org.watchkeeper.store.DuckDbHistoryStore;
+import org.watchkeeper.store.HistoryStore;
+import org.watchkeeper.store.PositionRow;
+import org.watchkeeper.store.StoreException;
+import org.watchkeeper.store.VesselPresence;
+import org.watchkeeper.store.VesselRow;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code watchkeeper query}: questions to the history store that {@code analyze} wrote, answered as
+ * JSON (an array of objects, "not available" values left out) or CSV (RFC 4180, empty cells).
+ * Times are ISO-8601 UTC; distances metres; coordinates WGS 84 degrees.
+ */
+@Command(name = "query",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {"Ask the history store: a vessel's track, who was in a box or polygon, who came near a point,",
+            "which events were found.", ""},
+        subcommands = {QueryCommand.Track.class, QueryCommand.Box.class, QueryCommand.PolygonQuery.class,
+            QueryCommand.Near.class, QueryCommand.Events.class},
+        footer = {"", "Exit codes: 0 done, 1 store error, 2 usage error.", "", "Examples:",
+            "  watchkeeper query track 212123000 --from 2014-10-02T18:00:00Z --to 2014-10-02T20:00:00Z",
+            "  watchkeeper query box 55.0 14.5 56.0 16.0 --format csv",
+            "  watchkeeper query polygon 'POLYGON((14.5 55, 16 55, 16 56, 14.5 56, 14.5 55))'",
+            "  watchkeeper query near 55.6 15.3 --radius-km 10 --from 2014-10-02 --to 2014-10-03",
+            "  watchkeeper query events --kind drift"})
+public final class QueryCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    final Main.Streams streams;
+
+    QueryCommand(Main.Streams streams) {
+        this.streams = streams;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing query: track, box, polygon or near");
+    }
+
+    /** Output formats. */
+    enum Format { json, csv }
+
+    /** Options every query takes. */
+    static final class Common {
+        @Mixin
+        StoreOptions store = new StoreOptions();
+
+        @Option(names = "--from", paramLabel = "TIME",
+                description = "Window start, ISO-8601 UTC (2014-10-02T18:00:00Z, 2014-10-02T18:00, or a date 2014-10-02 = its start); default: the beginning.")
+        String from;
+
+        @Option(names = "--to", paramLabel = "TIME",
+                description = "Window end, inclusive (a date means its end); default: no end.")
+        String to;
+
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+                description = "Output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        Format format = Format.json;
+    }
+
+    /** Parses a window bound; {@code end} makes a bare date mean its last millisecond. */
+    static long time(String s, boolean end, long absent) {
+        if (s == null) {
+            return absent;
+        }
+        try {
+            return Instant.parse(s).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            // try the forms below
+        }
+        try {
+            return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            // try a date
+        }
+        try {
+            LocalDate d = LocalDate.parse(s);
+            return end ? d.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli() - 1
+                    : d.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("not an ISO-8601 time or date: " + s);
+        }
+    }
+
+    /** Shared run logic: open the store, ask, write, map errors to exit codes. */
+    abstract static class Sub implements Callable<Integer> {
+        @ParentCommand
+        QueryCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        Common common = new Common();
+
+        /** Columns of the answer. */
+        abstract String[] header();
+
+        /** The answer rows, each cell a String, Number or null. */
+        abstract List<Object[]> ask(HistoryStore store, long from, long to);
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            long from;
+            long to;
+            try {
+                from = time(common.from, false, Long.MIN_VALUE);
+                to = time(common.to, true, Long.MAX_VALUE);
+                if (from > to) {
+                    throw new IllegalArgumentException("--from is after --to");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            if (common.store.kind == StoreOptions.Kind.duckdb
+                    && !Files.exists(common.store.data.resolve(DuckDbHistoryStore.FILE_NAME))) {
+                err.println("watchkeeper query: no store at " + common.store.data.resolve(DuckDbHistoryStore.FILE_NAME)
+                        + " (run 'watchkeeper analyze' first, or give --data / --store)");
+                err.flush();
+                return 1;
+            }
+            List<Object[]> rows;
+            try (HistoryStore store = common.store.open()) {
+                rows = ask(store, from, to);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            } catch (StoreException e) {
+                err.println("watchkeeper query: store error (" + common.store.describe() + "): " + e.getMessage()
+                        + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
+                err.flush();
+                return 1;
+            }
+            try {
+                write(parent.streams.out(), common.format, header(), rows);
+            } catch (IOException | UncheckedIOException e) {
+                err.println("watchkeeper query: cannot write the answer: " + e.getMessage());
+                err.flush();
+                return 1;
+            }
+            return 0;
+        }
+    }
+
+    /** Writes rows as a JSON array of objects (null cells left out) or as CSV under the header. */
+    static void write(OutputStream out, Format format, String[] header, List<Object[]> rows) throws IOException {
+        if (format == Format.csv) {
+            CSVPrinter p = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
+                    CSVFormat.RFC4180.builder().setHeader(header).get());
+            for (Object[] r : rows) {
+                p.printRecord(r);
+            }
+            p.flush();
+            return;
+        }
+        JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
+        g.writeStartArray();
+        for (Object[] r : rows) {
+            g.writeRaw('\n');
+            g.writeStartObject();
+            for (int i = 0; i < header.length; i++) {
+                Object v = r[i];
+                if (v == null) {
+                    continue;
+                }
+                g.writeFieldName(header[i]);
+                if (v instanceof Long l) {
+                    g.writeNumber(l);
+                } else if (v instanceof Integer n) {
+                    g.writeNumber(n);
+                } else if (v instanceof Double d) {
+                    g.writeNumber(d);
+                } else {
+                    g.writeString(v.toString());
+                }
+            }
+            g.writeEndObject();
+        }
+        g.writeRaw('\n');
+        g.writeEndArray();
+        g.writeRaw('\n');
+        g.flush();
+    }
+
+    private static Double opt(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+
+    private static Integer opt(int v) {
+        return v < 0 ? null : v;
+    }
+
+    private static String iso(long t) {
+        return Instant.ofEpochMilli(t).toString();
+    }
+
+    /** Names of the vessels in the answer, looked up once each. */
+    private static Map<Integer, VesselRow> names(HistoryStore store, List<Integer> mmsis) {
+        Map<Integer, VesselRow> out = new HashMap<>();
+        for (int m : mmsis) {
+            store.vessel(m).ifPresent(v -> out.put(m, v));
+        }
+        return out;
+    }
+
+    static final String[] PRESENCE_HEADER = {"mmsi", "name", "flag", "class", "positions", "first", "last"};
+
+    static List<Object[]> presence(HistoryStore store, List<VesselPresence> found) {
+        Map<Integer, VesselRow> names = names(store, found.stream().map(VesselPresence::mmsi).toList());
+        List<Object[]> rows = new ArrayList<>();
+        for (VesselPresence p : found) {
+            VesselRow v = names.get(p.mmsi());
+            rows.add(new Object[] {Mmsi.format(p.mmsi()), v == null ? null : v.name(), v == null ? null : v.flag(),
+                v == null ? null : v.vesselClass(), p.positions(), iso(p.firstTimeMillis()), iso(p.lastTimeMillis())});
+        }
+        return rows;
+    }
+
+    /** {@code query track MMSI}. */
+    @Command(name = "track", mixinStandardHelpOptions = true,
+            description = "The positions of one vessel in the window, in time order, with their track segment number.")
+    static final class Track extends Sub {
+        @Parameters(index = "0", paramLabel = "MMSI", description = "The vessel's MMSI.")
+        int mmsi;
+
+        @Override
+        String[] header() {
+            return new String[] {"mmsi", "time", "lat", "lon", "speed", "course", "heading", "status", "type", "segment", "source"};
+        }
+
+        @Override
+        List<Object[]> ask(HistoryStore store, long from, long to) {
+            List<Object[]> rows = new ArrayList<>();
+            for (PositionRow p : store.track(mmsi, from, to)) {
+                rows.add(new Object[] {Mmsi.format(p.mmsi()), iso(p.timeMillis()), p.lat(), p.lon(), opt(p.sog()), opt(p.cog()),
+                    opt(p.heading()), opt(p.navStatus()), p.messageType(), p.segment(), p.source()});
+            }
+            return rows;
+        }
+    }
+
+    /** {@code query box MINLAT MINLON MAXLAT MAXLON}. */
+    @Command(name = "box", mixinStandardHelpOptions = true,
+            description = {"Vessels with positions inside a latitude/longitude box in the window (edges included):",
+                "positions inside and first/last time inside, ordered by MMSI. MINLON > MAXLON crosses the 180° meridian."})
+    static final class Box extends Sub {
+        @Parameters(index = "0", paramLabel = "MINLAT") double minLat;
+        @Parameters(index = "1", paramLabel = "MINLON") double minLon;
+        @Parameters(index = "2", paramLabel = "MAXLAT") double maxLat;
+        @Parameters(index = "3", paramLabel = "MAXLON") double maxLon;
+
+        @Override
+        String[] header() {
+            return PRESENCE_HEADER;
+        }
+
+        @Override
+        List<Object[]> ask(HistoryStore store, long from, long to) {
+            return presence(store, store.vesselsInBox(minLat, minLon, maxLat, maxLon, from, to));
+        }
+    }
+
+    /** {@code query polygon AREA}. */
+    @Command(name = "polygon", mixinStandardHelpOptions = true,
+            description = {"Vessels with positions inside a polygon in the window (boundary included), ordered by MMSI.",
+                "AREA is WKT with x = longitude (POLYGON((lon lat, ...)) or MULTIPOLYGON, split at ±180 when it crosses"
+                    + " the meridian), or a ring of 'lat,lon' vertices separated by ';' or spaces."})
+    static final class PolygonQuery extends Sub {
+        @Parameters(index = "0", paramLabel = "AREA") String area;
+
+        @Override
+        String[] header() {
+            return PRESENCE_HEADER;
+        }
+
+        @Override
+        List<Object[]> ask(HistoryStore store, long from, long to) {
+            String a = area.strip();
+            String upper = a.toUpperCase(Locale.ROOT);
+            if (upper.startsWith("POLYGON") || upper.startsWith("MULTIPOLYGON")) {
+                return presence(store, store.vesselsInPolygon(a, from, to));
+            }
+            String[] vertices = a.split("[;\\s]+");
+            double[][] ring = new double[vertices.length][];
+            for (int i = 0; i < vertices.length; i++) {
+                String[] ll = vertices[i].split(",");
+                if (ll.length != 2) {
+                    throw new IllegalArgumentException("vertex '" + vertices[i] + "' is not lat,lon");
+                }
+                try {
+                    ring[i] = new double[] {Double.parseDouble(ll[0]), Double.parseDouble(ll[1])};
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("vertex '" + vertices[i] + "' is not lat,lon");
+                }
+            }
+            return presence(store, store.vesselsInPolygon(ring, from, to));
+        }
+    }
+
+    /** {@code query near LAT LON --radius-km R}. */
+    @Command(name = "near", mixinStandardHelpOptions = true,
+            description = {"Who was within R km of a point in the window: per vessel its closest approach",
+                "(distance in metres, time and position), ordered by distance then MMSI."})
+    static final class Near extends Sub {
+        @Parameters(index = "0", paramLabel = "LAT") double lat;
+        @Parameters(index = "1", paramLabel = "LON") double lon;
+
+        @Option(names = "--radius-km", paramLabel = "KM", required = true, description = "Radius in kilometres (> 0).")
+        double radiusKm;
+
+        @Override
+        String[] header() {
+            return new String[] {"mmsi", "name", "flag", "class", "distance_m", "time", "lat", "lon"};
+        }
+
+        @Override
+        List<Object[]> ask(HistoryStore store, long from, long to) {
+            List<ClosestApproach> found = store.near(lat, lon, radiusKm * 1000, from, to);
+            Map<Integer, VesselRow> names = names(store, found.stream().map(ClosestApproach::mmsi).toList());
+            List<Object[]> rows = new ArrayList<>();
+            for (ClosestApproach c : found) {
+                VesselRow v = names.get(c.mmsi());
+                rows.add(new Object[] {Mmsi.format(c.mmsi()), v == null ? null : v.name(), v == null ? null : v.flag(),
+                    v == null ? null : v.vesselClass(), Math.round(c.distanceMetres() * 10) / 10.0, iso(c.timeMillis()),
+                    c.lat(), c.lon()});
+            }
+            return rows;
+        }
+    }
+
+    /** {@code query events [--kind K] [--mmsi M]}. */
+    @Command(name = "events", mixinStandardHelpOptions = true,
+            description = "Events that overlap the window, of one kind or one vessel, ordered by start then id.")
+    static final class Events extends Sub {
+        @Option(names = "--kind", paramLabel = "KIND", description = "Only this kind (gap, loitering, drift, ...).")
+        String kind;
+
+        @Option(names = "--mmsi", paramLabel = "MMSI", description = "Only events involving this vessel.")
+        Integer mmsi;
+
+        @Override
+        String[] header() {
+            return new String[] {"id", "kind", "start", "end", "mmsis", "lat", "lon"};
+        }
+
+        @Override
+        List<Object[]> ask(HistoryStore store, long from, long to) {
+            List<org.watchkeeper.store.EventRow> found = mmsi != null ? store.eventsForVessel(mmsi, from, to)
+                    : store.events(kind, from, to);
+            List<Object[]> rows = new ArrayList<>();
+            for (org.watchkeeper.store.EventRow e : found) {
+                if (kind != null && !kind.equals(e.kind())) {
+                    continue;
+                }
+                rows.add(new Object[] {e.id(), e.kind(), iso(e.startMillis()), iso(e.endMillis()),
+                    java.util.Arrays.stream(e.mmsis()).mapToObj(Mmsi::format).collect(java.util.stream.Collectors.joining(" ")),
+                    opt(e.lat()), opt(e.lon())});
+            }
+            return rows;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.watchkeeper.app;
+
+import java.nio.file.Path;
+
+import org.watchkeeper.store.DuckDbHistoryStore;
+import org.watchkeeper.store.HistoryStore;
+import org.watchkeeper.store.PostgresHistoryStore;
+
+import picocli.CommandLine.Option;
+
+/** Where the history store lives: the options shared by {@code analyze} and {@code query}. */
+final class StoreOptions {
+    /** Store kinds. */
+    enum Kind { duckdb, postgres }
+
+    @Option(names = "--store", paramLabel = "KIND", defaultValue = "duckdb",
+            description = "History store: duckdb (embedded, one file in --data) or postgres (PostgreSQL + PostGIS at --pg-url). Default: ${DEFAULT-VALUE}.")
+    Kind kind = Kind.duckdb;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "watchkeeper-data",
+            description = "Directory of the DuckDB store (file " + DuckDbHistoryStore.FILE_NAME + "); created when missing. Default: ./${DEFAULT-VALUE}.")
+    Path data = Path.of("watchkeeper-data");
+
+    @Option(names = "--pg-url", paramLabel = "URL",
+            defaultValue = "${env:WATCHKEEPER_PG_URL:-jdbc:postgresql://localhost:5432/watchkeeper}",
+            description = "JDBC URL of the PostgreSQL store (env WATCHKEEPER_PG_URL). Default: ${DEFAULT-VALUE}.")
+    String pgUrl;
+
+    @Option(names = "--pg-user", paramLabel = "USER", defaultValue = "${env:WATCHKEEPER_PG_USER:-watchkeeper}",
+            description = "PostgreSQL user (env WATCHKEEPER_PG_USER). Default: ${DEFAULT-VALUE}.")
+    String pgUser;
+
+    @Option(names = "--pg-password", paramLabel = "PASSWORD", defaultValue = "${env:WATCHKEEPER_PG_PASSWORD:-watchkeeper}",
+            description = "PostgreSQL password (env WATCHKEEPER_PG_PASSWORD; default watchkeeper).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
+    String pgPassword;
+
+    @Option(names = "--pg-schema", paramLabel = "SCHEMA", defaultValue = "public",
+            description = "PostgreSQL schema holding the tables (created when missing). Default: ${DEFAULT-VALUE}.")
+    String pgSchema = "public";
+
+    /** Opens the chosen store (creating its tables when missing). */
+    HistoryStore open() {
+        return kind == Kind.postgres
+                ? PostgresHistoryStore.open(pgUrl, pgUser, pgPassword, pgSchema)
+                : DuckDbHistoryStore.open(data);
+    }
+
+    /** Where the store is, for messages. */
+    String describe() {
+        return kind == Kind.postgres ? "postgres " + pgUrl + " (schema " + pgSchema + ")"
+                : "duckdb " + data.resolve(DuckDbHistoryStore.FILE_NAME);
+    }
+}

@@ -1,0 +1,129 @@
+package org.watchkeeper.app;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.watchkeeper.core.observation.Dimensions;
+import org.watchkeeper.core.observation.PositionObservation;
+import org.watchkeeper.core.observation.StationClass;
+import org.watchkeeper.core.picture.IdentityChange;
+import org.watchkeeper.core.picture.VesselSnapshot;
+import org.watchkeeper.core.pipeline.Analysis;
+import org.watchkeeper.core.pipeline.AnalysisListener;
+import org.watchkeeper.core.track.Tracker;
+import org.watchkeeper.store.HistoryStore;
+import org.watchkeeper.store.IdentityChangeRow;
+import org.watchkeeper.store.PositionRow;
+import org.watchkeeper.store.VesselRow;
+
+/**
+ * Writes what an analysis finds into the history store: every accepted position with its segment
+ * number (appended in batches of {@link #BATCH} rows), every identity change, and at the end one
+ * vessel row per station of the picture (merged identity, flag, last position, accepted positions).
+ * The mapping from core's model to the store's rows lives here so that neither module knows the
+ * other.
+ */
+final class StoreWriter implements AnalysisListener {
+    /** Positions per append call. */
+    static final int BATCH = 100_000;
+
+    private final HistoryStore store;
+    private List<PositionRow> positions = new ArrayList<>(BATCH);
+    private final List<IdentityChangeRow> changes = new ArrayList<>();
+    private long positionRows;
+    private long vesselRows;
+    private long changeRows;
+    private long writeNanos;
+
+    StoreWriter(HistoryStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public void position(PositionObservation p, Tracker.Decision d) {
+        if (!d.accepted()) {
+            return;
+        }
+        positions.add(positionRow(p, d.segment().number()));
+        if (positions.size() >= BATCH) {
+            flushPositions();
+        }
+    }
+
+    @Override
+    public void identityChange(int mmsi, IdentityChange c) {
+        changes.add(new IdentityChangeRow(mmsi, c.time(), storeField(c.field()), c.oldValue(), c.newValue()));
+    }
+
+    @Override
+    public void finished(Analysis analysis) {
+        flushPositions();
+        long t0 = System.nanoTime();
+        if (!changes.isEmpty()) {
+            store.appendIdentityChanges(changes);
+            changeRows += changes.size();
+            changes.clear();
+        }
+        List<VesselRow> rows = new ArrayList<>();
+        for (VesselSnapshot v : analysis.picture().vessels()) {
+            Analysis.Tally t = analysis.tally(v.mmsi());
+            rows.add(vesselRow(v, t == null ? 0 : t.positions()));
+        }
+        store.upsertVessels(rows);
+        vesselRows += rows.size();
+        writeNanos += System.nanoTime() - t0;
+    }
+
+    private void flushPositions() {
+        if (positions.isEmpty()) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        store.appendPositions(positions);
+        writeNanos += System.nanoTime() - t0;
+        positionRows += positions.size();
+        positions = new ArrayList<>(BATCH);
+    }
+
+    /** Position rows appended. */
+    long positionRows() {
+        return positionRows;
+    }
+
+    /** Vessel rows upserted. */
+    long vesselRows() {
+        return vesselRows;
+    }
+
+    /** Identity change rows appended. */
+    long identityChangeRows() {
+        return changeRows;
+    }
+
+    /** Time spent inside the store's write calls, seconds. */
+    double writeSeconds() {
+        return writeNanos / 1e9;
+    }
+
+    static PositionRow positionRow(PositionObservation p, int segment) {
+        return new PositionRow(p.mmsi(), p.time(), p.latitude(), p.longitude(), p.speedOverGround(),
+                p.courseOverGround(), p.heading(), p.navigationStatus(), p.messageType(), segment, p.source());
+    }
+
+    /** The store names fields as gpsd's AIS JSON does ({@code shipname}); the picture says {@code name}. */
+    static String storeField(String pictureField) {
+        return pictureField.equals("name") ? "shipname" : pictureField;
+    }
+
+    static VesselRow vesselRow(VesselSnapshot v, long positions) {
+        Dimensions d = v.dimensions();
+        PositionObservation p = v.position();
+        String flag = v.flag() == null || v.flag().iso2() == null || !v.flag().iso2().matches("[A-Z]{2}") ? null : v.flag().iso2();
+        String cls = v.stationClass() == StationClass.A ? "A" : v.stationClass() == StationClass.B ? "B" : null;
+        return new VesselRow(v.mmsi(), v.name(), v.callSign(), v.imo(), v.shipType(), cls, flag,
+                d == null ? 0 : d.toBow(), d == null ? 0 : d.toStern(), d == null ? 0 : d.toPort(),
+                d == null ? 0 : d.toStarboard(), v.draught(), v.destination(), v.eta() == null ? null : v.eta().toString(),
+                v.firstSeen(), v.lastSeen(), p == null ? Double.NaN : p.latitude(), p == null ? Double.NaN : p.longitude(),
+                positions);
+    }
+}

@@ -1,0 +1,82 @@
+package org.watchkeeper.app;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.watchkeeper.ais.Mmsi;
+import org.watchkeeper.core.observation.Dimensions;
+import org.watchkeeper.core.observation.StationClass;
+import org.watchkeeper.core.picture.VesselSnapshot;
+import org.watchkeeper.core.pipeline.Analysis;
+
+/**
+ * {@code vessels.csv}: one row per station of the picture, ordered by MMSI, RFC 4180 (CRLF, quoting
+ * where needed), UTF-8. A cell is empty when the value was never reported.
+ *
+ * <p>Columns: {@code mmsi} (9 digits), {@code name}, {@code callsign}, {@code imo},
+ * {@code shiptype} (ITU-R M.1371-5 Table 53 code), {@code shiptype_text}, {@code class}
+ * ({@code A}, {@code B}, {@code base_station}, {@code aid_to_navigation}, {@code sar_aircraft},
+ * {@code unknown}: from the message types the station itself sent), {@code flag} (ISO 3166-1
+ * alpha-2 of the MMSI's MID) and {@code flag_name}, {@code to_bow}, {@code to_stern},
+ * {@code to_port}, {@code to_starboard}, {@code length}, {@code beam} (metres), {@code draught}
+ * (metres), {@code destination}, {@code eta} ({@code MM-DDTHH:MMZ}), {@code first_seen},
+ * {@code last_seen} (ISO-8601 UTC), {@code last_lat}, {@code last_lon} (degrees, position of
+ * record), {@code positions} (accepted fixes), {@code segments} (track segments).
+ */
+final class VesselsCsv {
+    static final String[] HEADER = {"mmsi", "name", "callsign", "imo", "shiptype", "shiptype_text", "class", "flag",
+        "flag_name", "to_bow", "to_stern", "to_port", "to_starboard", "length", "beam", "draught", "destination", "eta",
+        "first_seen", "last_seen", "last_lat", "last_lon", "positions", "segments"};
+
+    private VesselsCsv() {
+    }
+
+    static String className(StationClass c) {
+        return switch (c) {
+            case A -> "A";
+            case B -> "B";
+            case BASE_STATION -> "base_station";
+            case AID_TO_NAVIGATION -> "aid_to_navigation";
+            case SAR_AIRCRAFT -> "sar_aircraft";
+            case UNKNOWN -> "unknown";
+        };
+    }
+
+    /** Writes every vessel of the analysis' picture; returns the number of rows. */
+    static int write(Analysis analysis, OutputStream out) throws IOException {
+        List<VesselSnapshot> vessels = new ArrayList<>(analysis.picture().vessels());
+        vessels.sort(Comparator.comparingInt(VesselSnapshot::mmsi));
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(HEADER).get();
+        try (CSVPrinter p = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), format)) {
+            for (VesselSnapshot v : vessels) {
+                Analysis.Tally t = analysis.tally(v.mmsi());
+                Dimensions d = v.dimensions();
+                p.printRecord(Mmsi.format(v.mmsi()), v.name(), v.callSign(), opt(v.imo()), opt(v.shipType()),
+                        v.shipTypeName(), className(v.stationClass()),
+                        v.flag() == null ? null : v.flag().iso2(), v.flag() == null ? null : v.flag().name(),
+                        d == null ? null : d.toBow(), d == null ? null : d.toStern(),
+                        d == null ? null : d.toPort(), d == null ? null : d.toStarboard(),
+                        d == null ? null : opt(d.length()), d == null ? null : opt(d.beam()),
+                        Double.isNaN(v.draught()) ? null : v.draught(), v.destination(),
+                        v.eta() == null ? null : v.eta().toString(),
+                        Instant.ofEpochMilli(v.firstSeen()), Instant.ofEpochMilli(v.lastSeen()),
+                        v.position() == null ? null : v.position().latitude(),
+                        v.position() == null ? null : v.position().longitude(),
+                        t == null ? 0 : t.positions(), t == null ? 0 : t.segments());
+            }
+        }
+        return vessels.size();
+    }
+
+    private static Integer opt(int v) {
+        return v < 0 ? null : v;
+    }
+}

@@ -1,0 +1,305 @@
+package org.watchkeeper.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code watchkeeper analyze} on every real log of the shared folder and on the MarineCadastre
+ * CSV, run in-process without the store; the store itself is exercised by
+ * {@link QueryStoresAgreeTest}.
+ */
+class AnalyzeCommandTest {
+    @TempDir
+    Path tmp;
+
+    private static Path data(String rel) {
+        Path p = Cli.SHARED.resolve("data").resolve(rel);
+        assumeTrue(Files.isRegularFile(p), "shared data absent: " + p + " (set -Dwatchkeeper.shared)");
+        return p;
+    }
+
+    private JsonNode analyze(Path input, Path report, String... extra) throws IOException {
+        List<String> args = new ArrayList<>(List.of("analyze", "--no-store", "--quiet", "--report", report.toString()));
+        args.addAll(List.of(extra));
+        args.add(input.toString());
+        Cli.Run r = Cli.run(args.toArray(String[]::new));
+        assertThat(r.exit()).as(r.err()).isZero();
+        return Cli.summary(report);
+    }
+
+    /**
+     * Per input: stations in the picture, decoded messages, accepted positions, track segments,
+     * messages without any time. Logs without any time stamp give no vessel unless
+     * {@code --assume-time} is given; {@code nmea-timestamped.txt} writes {@code *00} as its tag
+     * block checksums and needs {@code --accept-bad-tag-block-checksum}; the AMSA feed and the
+     * SignalK logs are timed by their {@code $GPZDA}/{@code $GPRMC} sentences. The MarineCadastre
+     * file has 10 631 MMSIs (its source notes), every one a vessel here.
+     */
+    static Stream<Arguments> everyInput() {
+        return Stream.of(
+                Arguments.of("ais-csv/marinecadastre-20220103/AISdata.csv.gz", "", 10631, 0, 99997, 10801, 0),
+                Arguments.of("ais/amsa-risky/ais.txt.gz", "", 2297, 33985, 16637, 1732, 0),
+                Arguments.of("ais/amsa-risky/exact-earth-augmented-2.txt", "", 146, 1123, 720, 304, 0),
+                Arguments.of("ais/amsa-risky/exact-earth-augmented-3.txt", "", 382, 4279, 2656, 817, 0),
+                Arguments.of("ais/amsa-risky/exact-earth-augmented.txt", "", 1026, 3955, 2795, 1570, 0),
+                Arguments.of("ais/amsa-risky/exact-earth-with-tag-block.txt", "", 121, 200, 179, 120, 0),
+                Arguments.of("ais/amsa-risky/nmea-timestamped.txt", "--accept-bad-tag-block-checksum", 85, 100, 89, 85, 0),
+                Arguments.of("ais/dma-aisabnormal/212123000_drift_1.ais", "", 1, 3130, 902, 1, 0),
+                Arguments.of("ais/dma-aisabnormal/219165000_ssc_1.ais", "", 1, 80, 19, 1, 0),
+                Arguments.of("ais/dma-aisabnormal/538004030_drift_1.ais", "", 1, 5252, 913, 2, 0),
+                Arguments.of("ais/dma-aisabnormal/ais-sample.txt.gz", "", 1508, 26077, 25258, 1503, 0),
+                Arguments.of("ais/dma-aislib/ais250.txt", "", 0, 235, 0, 0, 235),
+                Arguments.of("ais/dma-aislib/decode_encode_messages.txt", "", 0, 601, 0, 0, 601),
+                Arguments.of("ais/dma-aislib/replay_dump.txt", "", 34, 50, 47, 32, 0),
+                Arguments.of("ais/dma-aislib/retry_example.txt", "", 0, 6, 0, 0, 6),
+                Arguments.of("ais/dma-aislib/small_cb_example.txt", "", 6, 11, 3, 3, 0),
+                Arguments.of("ais/dma-aislib/stream_example.txt", "", 1821, 4051, 3089, 1483, 0),
+                Arguments.of("ais/signalk/nais300-merrimac.log", "", 51, 536, 360, 52, 0),
+                Arguments.of("ais/signalk/nais400-merrimac.log", "", 152, 668, 526, 142, 0));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyInput")
+    void analyzesEveryRealInput(String rel, String extra, int vessels, long messages, long accepted, long segments,
+                                long untimed) throws IOException {
+        Path report = tmp.resolve("report");
+        JsonNode s = analyze(data(rel), report, extra.isEmpty() ? new String[0] : new String[] {extra});
+        assertThat(s.get("vessels").get("total").asInt()).isEqualTo(vessels);
+        assertThat(s.get("messages").asLong()).isEqualTo(messages);
+        assertThat(s.get("positions").get("accepted").asLong()).isEqualTo(accepted);
+        assertThat(s.get("segments").asLong()).isEqualTo(segments);
+        assertThat(s.get("rejected").get("messages_without_time").asLong()).isEqualTo(untimed);
+        // the report agrees with itself: one vessels.csv row per vessel, one Feature per segment
+        assertThat(Cli.vessels(report)).hasSize(vessels);
+        JsonNode tracks = Cli.tracks(report);
+        assertThat(tracks.get("type").asText()).isEqualTo("FeatureCollection");
+        assertThat(tracks.get("features")).hasSize((int) segments);
+        long points = 0;
+        for (JsonNode f : tracks.get("features")) {
+            points += f.get("properties").get("points").asLong();
+        }
+        assertThat(points).isEqualTo(accepted);
+        assertThat(Cli.JSON.readTree(report.resolve("events.json").toFile()).isArray()).isTrue();
+        assertThat(Files.readString(report.resolve("events.csv"))).startsWith("id,kind,start,end,mmsis,lat,lon");
+    }
+
+    /** Every log in the shared folder is covered by {@link #everyInput()}. */
+    @Test
+    void everySharedLogIsListed() throws IOException {
+        Path root = Cli.SHARED.resolve("data");
+        assumeTrue(Files.isDirectory(root.resolve("ais")), "shared data absent");
+        TreeSet<String> found = new TreeSet<>();
+        for (String dir : List.of("ais", "ais-csv")) {
+            try (Stream<Path> s = Files.walk(root.resolve(dir))) {
+                s.filter(Files::isRegularFile).forEach(p -> found.add(root.relativize(p).toString().replace('\\', '/')));
+            }
+        }
+        TreeSet<String> listed = new TreeSet<>();
+        everyInput().forEach(a -> listed.add((String) a.get()[0]));
+        assertThat(listed).isEqualTo(found);
+    }
+
+    /**
+     * MMSI 212123000, the tanker STOC MARCIA of the DMA drift scenario (checked against its type 5
+     * messages: IMO 9390305, call sign C4XG2, type 80, 78+22 m by 13+2 m, draught 6.0, destination
+     * "SE GOT>SE LAA"). MID 212 is Cyprus. It sends types 1, 3 and 5 (Class A) and five type 11
+     * replies, which must not turn it into a base station. Its 14.5 hours near Bornholm have no gap
+     * over 24 h and no jump: one segment. 3130 messages came through several base stations, so
+     * 1666 of its 2568 positions are duplicates and 902 remain.
+     */
+    @Test
+    void stocMarciaDrift() throws IOException {
+        Path report = tmp.resolve("r");
+        JsonNode s = analyze(data("ais/dma-aisabnormal/212123000_drift_1.ais"), report);
+        CSVRecord v = Cli.vessels(report).get("212123000");
+        assertThat(v.get("name")).isEqualTo("STOC MARCIA");
+        assertThat(v.get("callsign")).isEqualTo("C4XG2");
+        assertThat(v.get("imo")).isEqualTo("9390305");
+        assertThat(v.get("shiptype")).isEqualTo("80");
+        assertThat(v.get("shiptype_text")).isEqualTo("Tanker");
+        assertThat(v.get("class")).isEqualTo("A");
+        assertThat(v.get("flag")).isEqualTo("CY");
+        assertThat(v.get("flag_name")).isEqualTo("Cyprus");
+        assertThat(List.of(v.get("to_bow"), v.get("to_stern"), v.get("to_port"), v.get("to_starboard"), v.get("length")))
+                .containsExactly("78", "22", "13", "2", "100");
+        assertThat(v.get("draught")).isEqualTo("6.0");
+        assertThat(v.get("destination")).isEqualTo("SE GOT>SE LAA");
+        assertThat(v.get("segments")).isEqualTo("1");
+        assertThat(v.get("positions")).isEqualTo("902");
+        assertThat(s.get("rejected").get("positions").get("DUPLICATE").asLong()).isEqualTo(1666);
+        assertThat(s.get("vessels").get("by_class").get("A").asInt()).isEqualTo(1);
+        assertThat(s.get("vessels").get("by_class").has("base_station")).isFalse();
+        JsonNode f = Cli.tracks(report).get("features").get(0);
+        assertThat(f.get("geometry").get("type").asText()).isEqualTo("LineString");
+        assertThat(f.get("properties").get("start").asText()).isEqualTo("2014-10-02T16:30:03.887Z");
+        // the log's last two lines (06:59:52.721, 06:59:53.142) repeat the fix first heard at 06:59:52.619
+        assertThat(f.get("properties").get("end").asText()).isEqualTo("2014-10-03T06:59:52.619Z");
+        assertThat(v.get("last_seen")).isEqualTo("2014-10-03T06:59:53.142Z");
+        assertThat(f.get("properties").get("name").asText()).isEqualTo("STOC MARCIA");
+        // [lon, lat] order, first fix of the log: 55.560315 N 15.255965 E
+        assertThat(f.get("geometry").get("coordinates").get(0).get(0).asDouble()).isEqualTo(15.255965);
+        assertThat(f.get("geometry").get("coordinates").get(0).get(1).asDouble()).isEqualTo(55.560315);
+        // the scenario is a drift (DMA AisAbnormal): the drift detector finds it
+        assertThat(kinds(report)).contains("drift");
+        assertThat(Files.readString(report.resolve("events.csv"))).contains(",drift,").contains(",212123000,");
+    }
+
+    private static List<String> kinds(Path report) throws IOException {
+        List<String> kinds = new ArrayList<>();
+        Cli.JSON.readTree(report.resolve("events.json").toFile()).forEach(e -> kinds.add(e.get("kind").asText()));
+        return kinds;
+    }
+
+    /** The DMA "sudden speed change" scenario of MMSI 219165000 gives that event; --no-detect gives none. */
+    @Test
+    void suddenSpeedChangeScenario() throws IOException {
+        Path in = data("ais/dma-aisabnormal/219165000_ssc_1.ais");
+        analyze(in, tmp.resolve("r"));
+        assertThat(kinds(tmp.resolve("r"))).containsExactly("sudden_speed_change");
+        JsonNode off = analyze(in, tmp.resolve("off"), "--no-detect");
+        assertThat(off.get("events").get("total").asInt()).isZero();
+        assertThat(kinds(tmp.resolve("off"))).isEmpty();
+    }
+
+    /**
+     * MMSI 538004030, the tanker FRIO (Marshall Islands, MID 538) drifting in the Kattegat: 903
+     * fixes form its track, and ten fixes between 16:50 and 18:19 lie 0.8 km behind it at their
+     * stated times (16:50:12 at 57.81483 N while 16:50:04 and 16:50:14 put it at 57.8221 N, some
+     * 600 kn apart): the tracker keeps them as a second segment instead of a zig-zag.
+     */
+    @Test
+    void frioDriftHasASecondTransmitterLikeSegment() throws IOException {
+        Path report = tmp.resolve("r");
+        analyze(data("ais/dma-aisabnormal/538004030_drift_1.ais"), report);
+        CSVRecord v = Cli.vessels(report).get("538004030");
+        assertThat(v.get("name")).isEqualTo("FRIO");
+        assertThat(v.get("flag")).isEqualTo("MH");
+        assertThat(v.get("class")).isEqualTo("A");
+        assertThat(v.get("segments")).isEqualTo("2");
+        JsonNode features = Cli.tracks(report).get("features");
+        List<Integer> sizes = new ArrayList<>();
+        features.forEach(f -> sizes.add(f.get("properties").get("points").asInt()));
+        assertThat(sizes).containsExactlyInAnyOrder(903, 10);
+    }
+
+    /**
+     * Three MarineCadastre vessels checked against their rows (zcat | grep): CL CONTIGO (Belgium, MID
+     * 205; IMO 9703411, call sign ONLE, type 70, 180 m by 32 m, draught 10.2) has 20 rows at
+     * about 1-minute steps down the Mississippi at New Orleans: one segment. MAERSK LAUNCHER
+     * (MID 220 Denmark) has three rows at 00:00:00 at three places 120 km apart (two other
+     * transmitters with its MMSI): three segments, the main one of 20 fixes. LAUREN FOSS (MID 303,
+     * the USA) is at 48.29962 N 124.26856 W at 00:00:00 and 25 km away 7 s later: two segments.
+     * The file is read out of time order and sorted first, so each of these is one run of fixes.
+     */
+    @Test
+    void marineCadastreVessels() throws IOException {
+        Path report = tmp.resolve("r");
+        JsonNode s = analyze(data("ais-csv/marinecadastre-20220103/AISdata.csv.gz"), report);
+        Map<String, CSVRecord> vessels = Cli.vessels(report);
+        CSVRecord contigo = vessels.get("205125000");
+        assertThat(contigo.get("name")).isEqualTo("CL CONTIGO");
+        assertThat(contigo.get("callsign")).isEqualTo("ONLE");
+        assertThat(contigo.get("imo")).isEqualTo("9703411");
+        assertThat(contigo.get("shiptype")).isEqualTo("70");
+        assertThat(contigo.get("class")).isEqualTo("A");
+        assertThat(contigo.get("flag")).isEqualTo("BE");
+        assertThat(contigo.get("length")).isEqualTo("180");
+        assertThat(contigo.get("beam")).isEqualTo("32");
+        assertThat(contigo.get("draught")).isEqualTo("10.2");
+        assertThat(contigo.get("positions")).isEqualTo("20");
+        assertThat(contigo.get("segments")).isEqualTo("1");
+        assertThat(contigo.get("last_lat")).isEqualTo("29.90817");
+        assertThat(contigo.get("last_lon")).isEqualTo("-90.11227");
+
+        CSVRecord launcher = vessels.get("220580000");
+        assertThat(launcher.get("name")).isEqualTo("MAERSK LAUNCHER");
+        assertThat(launcher.get("flag")).isEqualTo("DK");
+        assertThat(launcher.get("segments")).isEqualTo("3");
+        assertThat(launcher.get("positions")).isEqualTo("22");
+
+        CSVRecord foss = vessels.get("303350200");
+        assertThat(foss.get("name")).isEqualTo("LAUREN FOSS");
+        assertThat(foss.get("flag")).isEqualTo("US");
+        assertThat(foss.get("class")).isEqualTo("A");
+        assertThat(foss.get("segments")).isEqualTo("2");
+
+        assertThat(s.get("inputs").get(0).get("format").asText()).isEqualTo("marinecadastre_csv");
+        assertThat(s.get("csv_rows").asLong()).isEqualTo(99999);
+        assertThat(s.get("vessels").get("by_class").get("A").asInt() + s.get("vessels").get("by_class").get("B").asInt())
+                .isEqualTo(10631);
+        assertThat(s.get("vessels").get("by_flag").get("US").asInt()).isGreaterThan(8000);
+    }
+
+    /**
+     * The land option: off by default; with a tolerance, positions further inland than it are
+     * rejected. CL CONTIGO's fixes on the Mississippi at New Orleans lie inside Natural Earth's
+     * land: 10 km rejects them, which is why the option is off by default.
+     */
+    @Test
+    void landToleranceIsOptIn() throws IOException {
+        Path csv = data("ais-csv/marinecadastre-20220103/AISdata.csv.gz");
+        JsonNode off = analyze(csv, tmp.resolve("off"));
+        assertThat(off.get("rejected").get("positions").has("ON_LAND")).isFalse();
+        JsonNode ten = analyze(csv, tmp.resolve("ten"), "--land-tolerance-km", "10");
+        JsonNode fifty = analyze(csv, tmp.resolve("fifty"), "--land-tolerance-km", "50");
+        long tenKm = ten.get("rejected").get("positions").get("ON_LAND").asLong();
+        long fiftyKm = fifty.get("rejected").get("positions").get("ON_LAND").asLong();
+        assertThat(tenKm).isEqualTo(23782);
+        assertThat(fiftyKm).isEqualTo(10292);
+        assertThat(Cli.vessels(tmp.resolve("ten")).get("205125000").get("positions")).isEqualTo("0");
+    }
+
+    /** A log without any time stamp gives its picture when a time is assumed (ais250: 235 messages, no time). */
+    @Test
+    void assumedTimeForAnUntimedLog() throws IOException {
+        Path report = tmp.resolve("r");
+        JsonNode s = analyze(data("ais/dma-aislib/ais250.txt"), report, "--assume-time", "2020-01-01T00:00:00Z");
+        assertThat(s.get("vessels").get("total").asInt()).isEqualTo(166);
+        assertThat(s.get("messages_with_carried_time").asLong()).isEqualTo(235);
+        assertThat(s.get("time_span").get("start").asText()).isEqualTo("2020-01-01T00:00:00Z");
+    }
+
+    /** The SignalK logs are timed only by the receiver's $GPRMC sentences (nais300: 18 June 2012, 16:33:18 UTC onwards). */
+    @Test
+    void gnssSentencesTimeAShipborneLog() throws IOException {
+        JsonNode s = analyze(data("ais/signalk/nais300-merrimac.log"), tmp.resolve("r"));
+        assertThat(s.get("time_span").get("start").asText()).isEqualTo("2012-06-18T16:33:18Z");
+        assertThat(s.get("inputs").get(0).get("gnss_time_sentences").asLong()).isEqualTo(10);
+    }
+
+    @Test
+    void humanSummaryOnStdout() {
+        Path in = data("ais/dma-aisabnormal/219165000_ssc_1.ais");
+        Cli.Run r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(), in.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("analyzed 80 messages from 249 lines (1 input)")
+                .contains("vessels:    1 (A 1)").contains("flags:      DK 1")
+                .contains("positions:  19 accepted into 1 track segments, 40 rejected (DUPLICATE 40)");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void missingInputIsAnIoError() {
+        Cli.Run r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(), tmp.resolve("nope.nmea").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("cannot read").contains("no such file");
+    }
+}

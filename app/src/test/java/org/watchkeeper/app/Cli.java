@@ -1,0 +1,67 @@
+package org.watchkeeper.app;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/** Runs the command line in-process and reads the report files, for the tests. */
+final class Cli {
+    static final Path SHARED = Path.of(System.getProperty("watchkeeper.shared", "../../shared"));
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private Cli() {
+    }
+
+    /** The result of one run. */
+    record Run(int exit, String out, String err) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        int code = Main.commandLine(new ByteArrayInputStream(new byte[0]), out, new PrintWriter(err, true)).execute(args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
+    }
+
+    static JsonNode summary(Path report) throws IOException {
+        return JSON.readTree(report.resolve("summary.json").toFile());
+    }
+
+    static JsonNode tracks(Path report) throws IOException {
+        return JSON.readTree(report.resolve("tracks.geojson").toFile());
+    }
+
+    /** vessels.csv rows by MMSI (9-digit text). */
+    static Map<String, CSVRecord> vessels(Path report) throws IOException {
+        Map<String, CSVRecord> out = new LinkedHashMap<>();
+        try (CSVParser p = CSVParser.parse(Files.newBufferedReader(report.resolve("vessels.csv")),
+                CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            for (CSVRecord r : p) {
+                out.put(r.get("mmsi"), r);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,119 @@
+package org.watchkeeper.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code watchkeeper query} against a DuckDB store written by {@code analyze} from a real log. */
+class QueryCommandTest {
+    @TempDir
+    Path tmp;
+
+    private String data() {
+        Path input = Cli.SHARED.resolve("data/ais/dma-aisabnormal/212123000_drift_1.ais");
+        assumeTrue(Files.isRegularFile(input), "shared data absent: " + input);
+        String data = tmp.resolve("data").toString();
+        Cli.Run r = Cli.run("analyze", "--quiet", "--data", data, "--report", tmp.resolve("r").toString(), input.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        return data;
+    }
+
+    /**
+     * The first two minutes of STOC MARCIA's track (checked against the log's $PGHP times): fixes at
+     * 16:30:03.887 (type 1, 7.7 kn, 60.4°), 16:30:15.246, the type 11 reply at 16:30:19.449 (no
+     * speed, course or heading), then 16:30:24.446 ...; the duplicates heard by other stations are
+     * not stored.
+     */
+    @Test
+    void trackOfOneVessel() {
+        String data = data();
+        Cli.Run r = Cli.run("query", "track", "212123000", "--data", data, "--from", "2014-10-02T16:30:00Z",
+                "--to", "2014-10-02T16:30:30Z");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode a = r.json();
+        assertThat(a).hasSize(4);
+        assertThat(a.get(0).get("mmsi").asText()).isEqualTo("212123000");
+        assertThat(a.get(0).get("time").asText()).isEqualTo("2014-10-02T16:30:03.887Z");
+        assertThat(a.get(0).get("lat").asDouble()).isEqualTo(55.560315);
+        assertThat(a.get(0).get("lon").asDouble()).isEqualTo(15.255965);
+        assertThat(a.get(0).get("speed").asDouble()).isEqualTo(7.7);
+        assertThat(a.get(0).get("course").asDouble()).isEqualTo(60.4);
+        assertThat(a.get(0).get("heading").asInt()).isEqualTo(60);
+        assertThat(a.get(0).get("segment").asInt()).isEqualTo(1);
+        assertThat(a.get(2).get("type").asInt()).isEqualTo(11);
+        assertThat(a.get(2).has("speed")).isFalse();
+        assertThat(a.get(2).has("heading")).isFalse();
+
+        Cli.Run csv = Cli.run("query", "track", "212123000", "--data", data, "--from", "2014-10-02T16:30:00Z",
+                "--to", "2014-10-02T16:30:16Z", "--format", "csv");
+        assertThat(csv.out()).isEqualTo("mmsi,time,lat,lon,speed,course,heading,status,type,segment,source\r\n"
+                + "212123000,2014-10-02T16:30:03.887Z,55.560315,15.255965,7.7,60.4,60,0,1,1,AI\r\n"
+                + "212123000,2014-10-02T16:30:15.246Z,55.56053166666667,15.256641666666667,7.9,60.6,60,0,1,1,AI\r\n");
+    }
+
+    /** Closest approach to a point 1 km north of the first fix: the first fix itself, 1000 m away. */
+    @Test
+    void nearGivesClosestApproach() {
+        String data = data();
+        double lat = 55.560315 + 1000 / 111_194.93; // 1 km north on the sphere of radius 6 371 008.8 m
+        Cli.Run r = Cli.run("query", "near", Double.toString(lat), "15.255965", "--radius-km", "1.5", "--data", data,
+                "--to", "2014-10-02T16:30:05Z");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode a = r.json();
+        assertThat(a).hasSize(1);
+        assertThat(a.get(0).get("name").asText()).isEqualTo("STOC MARCIA");
+        assertThat(a.get(0).get("flag").asText()).isEqualTo("CY");
+        assertThat(a.get(0).get("distance_m").asDouble()).isCloseTo(1000.0, org.assertj.core.data.Offset.offset(0.2));
+        assertThat(a.get(0).get("time").asText()).isEqualTo("2014-10-02T16:30:03.887Z");
+    }
+
+    @Test
+    void boxAndPolygonAroundTheDrift() {
+        String data = data();
+        Cli.Run box = Cli.run("query", "box", "55.5", "15.0", "55.7", "15.5", "--data", data, "--format", "csv");
+        assertThat(box.exit()).as(box.err()).isZero();
+        assertThat(box.out()).startsWith("mmsi,name,flag,class,positions,first,last\r\n212123000,STOC MARCIA,CY,A,902,");
+        Cli.Run elsewhere = Cli.run("query", "box", "-10", "-10", "10", "10", "--data", data);
+        assertThat(elsewhere.exit()).as(elsewhere.err()).isZero();
+        assertThat(elsewhere.json()).isEmpty();
+        Cli.Run poly = Cli.run("query", "polygon", "55.5,15.0; 55.5,15.5; 55.7,15.5; 55.7,15.0", "--data", data);
+        assertThat(poly.json().get(0).get("positions").asInt()).isEqualTo(902);
+    }
+
+    /** Events are stored once per id: analyzing the same log twice doubles the positions, not the events. */
+    @Test
+    void eventsAreIdempotent() {
+        String data = data();
+        Cli.Run first = Cli.run("query", "events", "--data", data);
+        assertThat(first.json()).isNotEmpty();
+        Path input = Cli.SHARED.resolve("data/ais/dma-aisabnormal/212123000_drift_1.ais");
+        Cli.Run again = Cli.run("analyze", "--quiet", "--data", data, "--report", tmp.resolve("r2").toString(), input.toString());
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(Cli.run("query", "events", "--data", data).out()).isEqualTo(first.out());
+        JsonNode drift = Cli.run("query", "events", "--kind", "drift", "--mmsi", "212123000", "--data", data).json();
+        assertThat(drift).hasSize(1);
+        assertThat(drift.get(0).get("mmsis").asText()).isEqualTo("212123000");
+        Cli.Run box = Cli.run("query", "box", "55.5", "15.0", "55.7", "15.5", "--data", data);
+        assertThat(box.json().get(0).get("positions").asInt()).isEqualTo(2 * 902);
+    }
+
+    @Test
+    void usageAndStoreErrors() {
+        Cli.Run noStore = Cli.run("query", "track", "1", "--data", tmp.resolve("none").toString());
+        assertThat(noStore.exit()).isEqualTo(1);
+        assertThat(noStore.err()).contains("no store at");
+        String data = data();
+        Cli.Run badTime = Cli.run("query", "track", "212123000", "--data", data, "--from", "yesterday");
+        assertThat(badTime.exit()).isEqualTo(2);
+        Cli.Run badBox = Cli.run("query", "box", "56", "15", "55", "16", "--data", data);
+        assertThat(badBox.exit()).isEqualTo(2);
+        assertThat(badBox.err()).contains("minLat");
+    }
+}

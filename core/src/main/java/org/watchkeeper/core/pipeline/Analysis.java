@@ -1,0 +1,201 @@
+package org.watchkeeper.core.pipeline;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.watchkeeper.core.observation.IdentityObservation;
+import org.watchkeeper.core.observation.Observation;
+import org.watchkeeper.core.observation.PositionObservation;
+import org.watchkeeper.core.picture.VesselPicture;
+import org.watchkeeper.core.track.NoiseReason;
+import org.watchkeeper.core.track.Segment;
+import org.watchkeeper.core.track.Tracker;
+import org.watchkeeper.core.track.TrackerConfig;
+
+/**
+ * The analysis pipeline after decoding: observations in event-time order go into the
+ * {@link VesselPicture} (which runs them through its {@link Tracker}), and every step is reported
+ * to the {@link AnalysisListener}s (history store, report, detectors). Free of I/O and SQL: the
+ * caller feeds observations ({@link NmeaInput} turns decoded NMEA into them, the CSV readers of
+ * {@code org.watchkeeper.core.csv} produce them, {@link TimeOrderedBuffer} sorts a CSV export first)
+ * and the listeners decide what to keep.
+ *
+ * <p>Besides the picture it counts: observations by kind, positions accepted and rejected by
+ * {@link NoiseReason}, the event-time span, and per vessel the accepted positions and the number of
+ * track segments ({@link #tally(int)}). Bounded like the picture: at most {@code maxVessels} vessels
+ * are tallied, the least recently updated dropped first.
+ *
+ * <p>Not thread safe: feed it from one thread; listeners are called on that thread.
+ */
+public final class Analysis {
+
+    /** Per-vessel counters kept by the analysis. */
+    public static final class Tally {
+        long positions;
+        int segments;
+
+        /** Accepted positions of the vessel. */
+        public long positions() {
+            return positions;
+        }
+
+        /** Track segments the vessel's accepted positions form (the highest segment number, 1..). */
+        public int segments() {
+            return segments;
+        }
+    }
+
+    private final VesselPicture picture;
+    private final Tracker tracker;
+    private final AnalysisListener[] listeners;
+    private final LinkedHashMap<Integer, Tally> tallies;
+    private long positionObservations;
+    private long identityObservations;
+    private long first = Long.MAX_VALUE;
+    private long last = Long.MIN_VALUE;
+    private boolean finished;
+
+    /**
+     * @param config tracker settings (land mask, segmentation thresholds, vessels held)
+     * @param listeners told of every step, in the order given
+     */
+    public Analysis(TrackerConfig config, List<? extends AnalysisListener> listeners) {
+        this.listeners = listeners.toArray(new AnalysisListener[0]);
+        this.tracker = new Tracker(config, this::closed, null);
+        this.picture = new VesselPicture(tracker, config.maxVessels());
+        this.picture.setChangeListener((mmsi, c) -> {
+            for (AnalysisListener l : this.listeners) {
+                l.identityChange(mmsi, c);
+            }
+        });
+        int max = config.maxVessels();
+        this.tallies = new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Integer, Tally> eldest) {
+                return size() > max;
+            }
+        };
+    }
+
+    private void closed(Segment s) {
+        for (AnalysisListener l : listeners) {
+            l.segmentClosed(s);
+        }
+    }
+
+    /**
+     * Applies one observation.
+     *
+     * @throws IllegalStateException after {@link #finish()}
+     */
+    public void accept(Observation o) {
+        Objects.requireNonNull(o);
+        if (finished) {
+            throw new IllegalStateException("analysis already finished");
+        }
+        for (AnalysisListener l : listeners) {
+            l.observation(o);
+        }
+        long t = o.time();
+        if (t < first) {
+            first = t;
+        }
+        if (t > last) {
+            last = t;
+        }
+        Tracker.Decision d = picture.accept(o);
+        if (o instanceof PositionObservation p) {
+            positionObservations++;
+            if (d.accepted()) {
+                Tally tally = tallies.get(p.mmsi());
+                if (tally == null) {
+                    tally = new Tally();
+                    tallies.put(p.mmsi(), tally);
+                }
+                tally.positions++;
+                int n = d.segment().number();
+                if (n > tally.segments) {
+                    tally.segments = n;
+                }
+            }
+            for (AnalysisListener l : listeners) {
+                l.position(p, d);
+            }
+        } else {
+            identityObservations++;
+            IdentityObservation id = (IdentityObservation) o;
+            for (AnalysisListener l : listeners) {
+                l.identity(id);
+            }
+        }
+    }
+
+    /**
+     * The end of input: closes every open segment (each is reported to
+     * {@link AnalysisListener#segmentClosed}), then calls {@link AnalysisListener#finished}. Calling
+     * it again does nothing.
+     */
+    public void finish() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        tracker.flush();
+        for (AnalysisListener l : listeners) {
+            l.finished(this);
+        }
+    }
+
+    /** The picture: merged identity, class, flag and position of record per vessel. */
+    public VesselPicture picture() {
+        return picture;
+    }
+
+    /** The tracker behind the picture (accepted and rejected counts). */
+    public Tracker tracker() {
+        return tracker;
+    }
+
+    /** Counters of one vessel, or null when it has no accepted position (or was dropped). */
+    public Tally tally(int mmsi) {
+        return tallies.get(mmsi);
+    }
+
+    /** Position observations seen (accepted or not). */
+    public long positionObservations() {
+        return positionObservations;
+    }
+
+    /** Identity observations seen. */
+    public long identityObservations() {
+        return identityObservations;
+    }
+
+    /** Positions the tracker accepted into a segment. */
+    public long acceptedPositions() {
+        return tracker.accepted();
+    }
+
+    /** Rejected positions by reason (reasons without rejections are absent). */
+    public Map<NoiseReason, Long> rejectedPositions() {
+        return tracker.rejected();
+    }
+
+    /** Event time of the earliest observation (epoch ms), or {@link Long#MAX_VALUE} when none. */
+    public long firstTime() {
+        return first;
+    }
+
+    /** Event time of the latest observation (epoch ms), or {@link Long#MIN_VALUE} when none. */
+    public long lastTime() {
+        return last;
+    }
+
+    /** The listeners, in call order. */
+    public List<AnalysisListener> listeners() {
+        return Collections.unmodifiableList(new ArrayList<>(List.of(listeners)));
+    }
+}

@@ -1,0 +1,139 @@
+package org.watchkeeper.core.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.watchkeeper.ais.nmea.AisListener;
+import org.watchkeeper.ais.nmea.ReceivedMessage;
+import org.watchkeeper.ais.nmea.Rejection;
+import org.watchkeeper.core.observation.Observation;
+import org.watchkeeper.core.observation.ObservationMapper;
+
+/**
+ * Feeds the messages of one NMEA input (an {@link org.watchkeeper.ais.nmea.AisStreamDecoder}'s
+ * output) into an {@link Analysis} as observations, giving every message an event time.
+ *
+ * <p><b>Messages without a receive time.</b> Many real logs time only some lines (the AMSA feed
+ * stamps about one line in fifty with an epoch suffix; DMA files put a {@code $PGHP} line before
+ * most but not all sentences) and some none at all. With {@link Untimed#CARRY} (the default of
+ * {@code analyze}) a message without a time takes the newest event time seen earlier in the same
+ * input, which is accurate to the stamping interval (under a second in the AMSA feed); messages
+ * before the first timed one wait (at most {@link #MAX_LEADING} of them) and take the first time
+ * seen. (A receive clock that does not know the time yet, such as a {@link GnssClock} before the
+ * first GNSS sentence, gives {@link Long#MIN_VALUE}, which counts as no time.) In an input with no time at all they take the {@code assumedTime} when one is given and are
+ * otherwise dropped and counted ({@link #untimedDropped()}). With {@link Untimed#DROP} only timed
+ * messages are analysed. Rejected lines are counted by the decoder's own statistics.
+ *
+ * <p>One instance per input; not thread safe.
+ */
+public final class NmeaInput implements AisListener {
+    /** Most untimed messages held while waiting for the first receive time of an input. */
+    public static final int MAX_LEADING = 100_000;
+
+    /** What to do with a message that carries no receive time. */
+    public enum Untimed {
+        /** Take the newest receive time seen before it in the same input (see the class comment). */
+        CARRY,
+        /** Drop it (counted). */
+        DROP
+    }
+
+    private final Analysis analysis;
+    private final ObservationMapper mapper = new ObservationMapper();
+    private final Untimed policy;
+    private final long assumedTime;
+    private final List<ReceivedMessage> leading = new ArrayList<>();
+    private long lastTime = Long.MIN_VALUE;
+    private long messages;
+    private long timed;
+    private long carried;
+    private long untimedDropped;
+
+    /**
+     * @param analysis where the observations go
+     * @param policy what to do with messages that have no receive time
+     * @param assumedTime event time (epoch ms) for the messages of an input that has no time at
+     *        all, or {@link Long#MIN_VALUE} to drop them; used only with {@link Untimed#CARRY}
+     */
+    public NmeaInput(Analysis analysis, Untimed policy, long assumedTime) {
+        this.analysis = analysis;
+        this.policy = policy;
+        this.assumedTime = assumedTime;
+    }
+
+    @Override
+    public void message(ReceivedMessage m) {
+        messages++;
+        if (m.hasReceiveTime() && m.receiveTimeMillis() != Long.MIN_VALUE) {
+            timed++;
+            long t = m.receiveTimeMillis();
+            lastTime = t;
+            if (!leading.isEmpty()) {
+                release(t);
+            }
+            emit(m, t);
+        } else if (policy == Untimed.DROP) {
+            untimedDropped++;
+        } else if (lastTime != Long.MIN_VALUE) {
+            carried++;
+            emit(m, lastTime);
+        } else if (leading.size() < MAX_LEADING) {
+            leading.add(m);
+        } else {
+            untimedDropped++;
+        }
+    }
+
+    @Override
+    public void rejected(Rejection r) {
+        // counted by the decoder's Stats
+    }
+
+    /** The end of the input: messages still waiting for a time take the assumed time or are dropped. */
+    public void finish() {
+        if (leading.isEmpty()) {
+            return;
+        }
+        if (assumedTime != Long.MIN_VALUE) {
+            release(assumedTime);
+        } else {
+            untimedDropped += leading.size();
+            leading.clear();
+        }
+    }
+
+    private void release(long t) {
+        for (ReceivedMessage w : leading) {
+            carried++;
+            emit(w, t);
+        }
+        leading.clear();
+    }
+
+    private void emit(ReceivedMessage m, long t) {
+        String source = m.source() != null ? m.source() : m.talker();
+        List<Observation> obs = mapper.map(m.message(), t, source);
+        for (int i = 0, n = obs.size(); i < n; i++) {
+            analysis.accept(obs.get(i));
+        }
+    }
+
+    /** Decoded messages received. */
+    public long messages() {
+        return messages;
+    }
+
+    /** Messages that carried their own receive time. */
+    public long timed() {
+        return timed;
+    }
+
+    /** Messages analysed with a carried (or assumed) time. */
+    public long carried() {
+        return carried;
+    }
+
+    /** Messages dropped for want of any time. */
+    public long untimedDropped() {
+        return untimedDropped;
+    }
+}

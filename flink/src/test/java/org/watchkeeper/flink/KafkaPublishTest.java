@@ -1,0 +1,214 @@
+package org.watchkeeper.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.watchkeeper.app.Main;
+import org.watchkeeper.core.sim.Simulation;
+import org.watchkeeper.core.sim.SimulationOptions;
+
+/** {@code watchkeeper kafka-publish} against a Kafka broker inside the test JVM. */
+class KafkaPublishTest {
+    static EmbeddedKafka kafka;
+    /** Two hours of simulated traffic: tag blocks with s: (several stations) and c: (seconds). */
+    static List<String> sim;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() throws Exception {
+        kafka = new EmbeddedKafka();
+        Simulation s = new Simulation(new SimulationOptions(3, 10, Instant.parse("2024-06-01T00:00:00Z"),
+                Duration.ofHours(2), false, SimulationOptions.Noise.NONE));
+        StringWriter w = new StringWriter();
+        s.writeTo(w);
+        sim = Arrays.stream(w.toString().split("\r?\n")).filter(l -> !l.isEmpty()).toList();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    /** Runs {@code watchkeeper kafka-publish --bootstrap <broker> args...}; returns {exit code, stderr}. */
+    static Object[] cli(EmbeddedKafka k, byte[] stdin, String... args) {
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of("kafka-publish", "--bootstrap", k.bootstrapServers()));
+        all.addAll(List.of(args));
+        int code = Main.commandLine(new ByteArrayInputStream(stdin), new ByteArrayOutputStream(), new PrintWriter(err, true))
+                .execute(all.toArray(String[]::new));
+        return new Object[] {code, err.toString()};
+    }
+
+    /** Publishes successfully or fails the test; returns the summary. */
+    static String publish(EmbeddedKafka k, String... args) {
+        Object[] r = cli(k, new byte[0], args);
+        assertThat((int) r[0]).as("exit code; stderr: " + r[1]).isZero();
+        return (String) r[1];
+    }
+
+    static String source(String line) {
+        Matcher m = Pattern.compile("^\\\\(?:[^\\\\]*,)?s:([^,*\\\\]+)").matcher(line);
+        return m.find() ? m.group(1) : null;
+    }
+
+    @Test
+    void aGzipLogGoesInOrderKeyedByTheTagBlockSource() throws Exception {
+        Path gz = dir.resolve("sim.nmea.gz");
+        try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            o.write(String.join("\r\n", sim).getBytes(StandardCharsets.US_ASCII));
+        }
+        kafka.createTopic("pub-gz", 1);
+        String summary = publish(kafka, "--topic", "pub-gz", gz.toString());
+        List<String[]> got = kafka.readKeyed("pub-gz");
+        assertThat(got.stream().map(kv -> kv[1]).toList()).containsExactlyElementsOf(sim);
+        String last = null;
+        int continuations = 0;
+        for (String[] kv : got) {
+            String s = source(kv[1]);
+            if (s == null) {
+                // a group's later fragment (tag block with g: only) goes with the last source
+                continuations++;
+                s = last;
+            }
+            last = s;
+            assertThat(kv[0]).isNotNull().isEqualTo(s);
+        }
+        assertThat(continuations).as("two-sentence messages (type 5) in the feed").isPositive();
+        assertThat(got.stream().map(kv -> kv[0]).distinct().count()).as("several receiving stations").isGreaterThan(1);
+        long bytes = sim.stream().mapToLong(String::length).sum();
+        assertThat(summary).startsWith("published " + sim.size() + " lines (" + bytes + " bytes) to pub-gz in ")
+                .contains(" lines/s");
+    }
+
+    @Test
+    void aFixedKeyFromAPlainRealLog() throws Exception {
+        List<String> real = FlinkJobTest.sharedLines("data/ais/dma-aisabnormal/538004030_drift_1.ais").subList(0, 2000);
+        Path plain = dir.resolve("dma.ais");
+        Files.write(plain, real, StandardCharsets.ISO_8859_1);
+        kafka.createTopic("pub-plain", 1);
+        publish(kafka, "--topic", "pub-plain", "--key", "dma", "--quiet", plain.toString());
+        List<String[]> got = kafka.readKeyed("pub-plain");
+        assertThat(got.stream().map(kv -> kv[1]).toList()).containsExactlyElementsOf(real);
+        assertThat(got).allMatch(kv -> "dma".equals(kv[0]));
+    }
+
+    @Test
+    void aTcpFeedIsReadUntilItCloses() throws Exception {
+        List<String> feed = sim.subList(0, 500);
+        kafka.createTopic("pub-tcp", 1);
+        try (ServerSocket server = new ServerSocket(0)) {
+            CompletableFuture<Void> serve = CompletableFuture.runAsync(() -> {
+                try (Socket s = server.accept(); OutputStream o = s.getOutputStream()) {
+                    for (String l : feed) {
+                        o.write((l + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            String summary = publish(kafka, "--topic", "pub-tcp", "--key", "rx1", "--tcp", "127.0.0.1:" + server.getLocalPort());
+            serve.get();
+            assertThat(summary).startsWith("published 500 lines");
+        }
+        List<String[]> got = kafka.readKeyed("pub-tcp");
+        assertThat(got.stream().map(kv -> kv[1]).toList()).containsExactlyElementsOf(feed);
+        assertThat(got).allMatch(kv -> "rx1".equals(kv[0]));
+    }
+
+    @Test
+    void speedPacesTheReplayByTheTagBlockTimes() throws Exception {
+        // the lines of the first 40 s of the feed, replayed 40 times faster: about 1 s
+        Pattern c = Pattern.compile("[\\\\,]c:(\\d+)");
+        long first = -1;
+        List<String> part = new ArrayList<>();
+        for (String l : sim) {
+            Matcher m = c.matcher(l);
+            long t = m.find() ? Long.parseLong(m.group(1)) : -1;
+            if (first < 0) {
+                first = t;
+            }
+            if (t >= 0 && t - first > 40) {
+                break;
+            }
+            part.add(l);
+        }
+        assertThat(part.size()).isGreaterThan(20);
+        Path f = dir.resolve("part.nmea");
+        Files.write(f, part, StandardCharsets.US_ASCII);
+        kafka.createTopic("pub-speed", 1);
+        long t0 = System.nanoTime();
+        publish(kafka, "--topic", "pub-speed", "--speed", "40", "--quiet", f.toString());
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(kafka.readAll("pub-speed")).containsExactlyElementsOf(part);
+        // the last message is at least 39 s after the first (the lines stop at the first after 40 s)
+        assertThat(ms).isGreaterThanOrEqualTo(39_000 / 40);
+    }
+
+    @Test
+    void maxLinesAndUsageAndBrokerErrors() throws Exception {
+        kafka.createTopic("pub-max", 1);
+        Path f = dir.resolve("all.nmea");
+        Files.write(f, sim, StandardCharsets.US_ASCII);
+        publish(kafka, "--topic", "pub-max", "--max-lines", "7", "--quiet", f.toString());
+        assertThat(kafka.readAll("pub-max")).containsExactlyElementsOf(sim.subList(0, 7));
+
+        Object[] both = cli(kafka, new byte[0], "--topic", "x", "--tcp", "localhost:1", f.toString());
+        assertThat((int) both[0]).isEqualTo(2);
+        assertThat((String) both[1]).contains("exactly one input");
+        Object[] badSpeed = cli(kafka, new byte[0], "--topic", "x", "--speed", "-1", f.toString());
+        assertThat((int) badSpeed[0]).isEqualTo(2);
+        Object[] missing = cli(kafka, new byte[0], "--topic", "x", dir.resolve("nope.nmea").toString());
+        assertThat((int) missing[0]).isEqualTo(1);
+        assertThat((String) missing[1]).contains("cannot read").contains("nope.nmea");
+
+        // stdin
+        kafka.createTopic("pub-stdin", 1);
+        Object[] in = cli(kafka, String.join("\n", sim.subList(0, 3)).getBytes(StandardCharsets.US_ASCII),
+                "--topic", "pub-stdin", "-");
+        assertThat((int) in[0]).isZero();
+        assertThat(kafka.readAll("pub-stdin")).containsExactlyElementsOf(sim.subList(0, 3));
+    }
+
+    @Test
+    void anUnreachableBrokerIsAnErrorExit() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path f = dir.resolve("few.nmea");
+        Files.write(f, sim.subList(0, 3), StandardCharsets.US_ASCII);
+        StringWriter err = new StringWriter();
+        int code = Main.commandLine(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), new PrintWriter(err, true))
+                .execute("kafka-publish", "--bootstrap", "127.0.0.1:" + port, "--topic", "t",
+                        "--producer", "max.block.ms=1000", f.toString());
+        assertThat(code).as(err.toString()).isEqualTo(1);
+        assertThat(err.toString()).contains("Kafka error on topic t");
+    }
+}

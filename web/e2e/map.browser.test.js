@@ -1,0 +1,215 @@
+// Browser test of the built site in Debian's Chromium, driven by playwright-core.
+// By default it serves target/classes/web with the fixture API of mock-server.js; with
+// WATCHKEEPER_URL=http://host:port/ it runs against a real Watchkeeper server instead (the vessel
+// and event it clicks are then taken from that server's API).
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startMockServer } from './mock-server.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const HERE = dirname(fileURLToPath(import.meta.url));
+const SITE = join(HERE, '..', 'target', 'classes', 'web');
+const OUT = join(HERE, '..', 'target', 'browser');
+const hasChromium = existsSync(CHROMIUM);
+
+if (!hasChromium) {
+  if (process.env.CI === 'true') throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium (apt-get install -y chromium)`);
+  console.warn(`SKIPPING the browser test: ${CHROMIUM} not found (apt-get install -y chromium); with CI=true this fails instead.`);
+}
+
+describe.skipIf(!hasChromium)('web map in Chromium', () => {
+  let server, browser, page, base, profile;
+  const foreign = [];
+  const consoleErrors = [];
+
+  beforeAll(async () => {
+    if (process.env.WATCHKEEPER_URL) {
+      base = process.env.WATCHKEEPER_URL.replace(/\/?$/, '/');
+    } else {
+      if (!existsSync(join(SITE, 'index.html'))) throw new Error(`${SITE}/index.html missing: run "npm run build" first`);
+      server = await startMockServer(SITE);
+      base = server.url;
+    }
+    mkdirSync(OUT, { recursive: true });
+    // A new empty profile for every run.
+    profile = mkdtempSync(join(tmpdir(), 'watchkeeper-chromium-'));
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1400, height: 860 },
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+        '--no-first-run', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+    });
+    page = browser.pages()[0] || await browser.newPage();
+    const origin = new URL(base).origin;
+    page.on('request', (r) => {
+      const u = r.url();
+      if (!u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin) foreign.push(u);
+    });
+    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    await page.goto(base);
+    await page.waitForFunction(() => window.watchkeeper && window.watchkeeper.state.ready, null, { timeout: 60000 });
+    await idle();
+  }, 120000);
+
+  afterAll(async () => {
+    if (browser) await browser.close();
+    if (server) await server.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  /** Waits until the map has loaded every source and no camera move is running, then one more frame. */
+  const idle = async () => {
+    await page.waitForFunction(() => {
+      const { map } = window.watchkeeper;
+      return map.loaded() && map.areTilesLoaded() && !map.isMoving();
+    }, null, { timeout: 30000, polling: 100 });
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  };
+
+  it('loads the map with every vessel of the API drawn, and asks no other host', async () => {
+    const api = await page.evaluate(async () => (await (await fetch('api/vessels?limit=100000')).json()).count);
+    expect(api).toBeGreaterThan(0);
+    // The live stream may add vessels after the first load, never remove them.
+    const held = await page.evaluate(() => window.watchkeeper.state.vessels.size);
+    expect(held).toBeGreaterThanOrEqual(api);
+    const drawn = await page.evaluate(() => {
+      const { map } = window.watchkeeper;
+      const fs = map.queryRenderedFeatures({ layers: ['clusters', 'vessels'] });
+      return fs.reduce((n, f) => n + (f.properties.point_count || 1), 0);
+    });
+    expect(drawn).toBeGreaterThan(0);
+    expect(await page.locator('#status').textContent()).toMatch(/vessels/);
+    expect(foreign).toEqual([]);
+  });
+
+  it('shows a vessel from the live stream', async () => {
+    if (process.env.WATCHKEEPER_URL) return; // a real feed has no fixed vessel to wait for
+    await page.waitForFunction(() => window.watchkeeper.state.vessels.has('563999001'), null, { timeout: 10000 });
+    const v = await page.evaluate(() => window.watchkeeper.state.vessels.get('563999001'));
+    expect(v).toMatchObject({ name: 'LIVE ARRIVAL', lat: 1.21, lon: 103.95, heading: 76 });
+  });
+
+  it('opens the vessel panel when a vessel is clicked', async () => {
+    const target = await page.evaluate(async () => {
+      const r = await (await fetch('api/vessels?limit=50')).json();
+      const v = r.vessels.find((x) => typeof x.lat === 'number' && typeof x.lon === 'number');
+      window.watchkeeper.map.jumpTo({ center: [v.lon, v.lat], zoom: 13 });
+      return v;
+    });
+    await idle();
+    const { x, y, mmsi } = await page.evaluate(([lon, lat]) => {
+      const { map } = window.watchkeeper;
+      const pt = map.project([lon, lat]);
+      const f = map.queryRenderedFeatures(pt, { layers: ['vessels'] })[0];
+      const r = map.getCanvas().getBoundingClientRect();
+      return { x: r.left + pt.x, y: r.top + pt.y, mmsi: f && f.properties.mmsi };
+    }, [target.lon, target.lat]);
+    expect(mmsi, 'a vessel symbol is drawn at the vessel position').toMatch(/^\d{9}$/);
+    await page.mouse.click(x, y);
+    await page.locator('#vessel-panel .mmsi').waitFor({ timeout: 10000 });
+    expect(await page.locator('#vessel-panel .mmsi').textContent()).toBe(mmsi);
+    const detail = await page.evaluate(async (m) => (await fetch(`api/vessels/${m}`)).json(), mmsi);
+    expect(await page.locator('#vessel-panel .vessel-name').textContent()).toBe(detail.name || 'Unnamed');
+    expect(await page.locator('#tab-vessel').isVisible()).toBe(true);
+
+    // Track replay: load, move the slider, the replay point moves along the track.
+    await page.click('#track-load');
+    await page.waitForFunction(() => !document.getElementById('track-slider').disabled, null, { timeout: 10000 });
+    const at = async (value) => {
+      await page.locator('#track-slider').fill(String(value));
+      return page.evaluate(() => window.watchkeeper.state.replayPosition);
+    };
+    const start = await at(0), end = await at(1000);
+    expect(start).not.toEqual(end);
+    expect(Math.abs(start.lat - end.lat) + Math.abs(start.lon - end.lon)).toBeGreaterThan(0.01);
+    expect(await page.locator('#track-time').textContent()).toMatch(/fixes/);
+  });
+
+  it('jumps to an event picked in the list and highlights its vessels', async () => {
+    await page.click('.tabs button[data-tab="events"]');
+    const first = page.locator('#event-list .event-item').first();
+    await first.waitFor({ timeout: 10000 });
+    const id = await first.getAttribute('data-id');
+    await page.evaluate(() => window.watchkeeper.map.jumpTo({ center: [0, 0], zoom: 3 }));
+    await first.click();
+    await page.waitForFunction(() => !window.watchkeeper.map.isMoving(), null, { timeout: 10000 });
+    await idle();
+    const r = await page.evaluate((eid) => {
+      const { map, state } = window.watchkeeper;
+      const e = state.events.find((x) => String(x.id) === eid);
+      const c = map.getCenter();
+      const hl = map.queryRenderedFeatures({ layers: ['highlight'] }).map((f) => f.properties.mmsi);
+      return { e, center: [c.lng, c.lat], zoom: map.getZoom(), highlighted: state.highlighted, drawnHighlights: hl };
+    }, id);
+    const [lon, lat] = r.e.geometry && r.e.geometry.type === 'Point' ? r.e.geometry.coordinates : [r.e.lon, r.e.lat];
+    expect(Math.abs(r.center[0] - lon)).toBeLessThan(0.5);
+    expect(Math.abs(r.center[1] - lat)).toBeLessThan(0.5);
+    expect(r.zoom).toBeGreaterThan(8);
+    expect(r.highlighted).toEqual(r.e.vessels);
+    expect(r.drawnHighlights.length).toBeGreaterThan(0);
+    for (const m of r.drawnHighlights) expect(r.e.vessels).toContain(m);
+    expect(await first.getAttribute('class')).toMatch(/active/);
+    await page.screenshot({ path: join(OUT, 'event-jump.png') });
+  });
+
+  it('draws a zone by clicking vertices and posts it', async () => {
+    if (process.env.WATCHKEEPER_URL) return; // leaves the real server's zones alone
+    await page.click('.tabs button[data-tab="zones"]');
+    await page.click('#zone-draw');
+    const box = await page.locator('#map canvas').boundingBox();
+    for (const [dx, dy] of [[200, 200], [420, 210], [380, 420]]) await page.mouse.click(box.x + dx, box.y + dy);
+    await page.fill('#zone-name', 'Test anchorage');
+    await page.click('#zone-finish');
+    await page.waitForFunction(() => document.querySelectorAll('#zone-list li').length === 1, null, { timeout: 10000 });
+    expect(server.zones).toHaveLength(1);
+    const ring = server.zones[0].geometry.coordinates[0];
+    expect(server.zones[0].properties.name).toBe('Test anchorage');
+    expect(ring).toHaveLength(4);
+    expect(ring[0]).toEqual(ring[3]);
+    expect(await page.locator('#zone-message').textContent()).toMatch(/Saved 1 zone/);
+
+    // Upload: a bad file is refused with a message, a good one is posted.
+    const upload = (name, obj) => page.setInputFiles('#zone-file', { name, mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(obj)) });
+    await upload('points.geojson', { type: 'Feature', geometry: { type: 'Point', coordinates: [103.8, 1.2] }, properties: {} });
+    await page.waitForFunction(() => /Point/.test(document.getElementById('zone-message').textContent));
+    expect(server.zones).toHaveLength(1);
+    await upload('tss-east.geojson', { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {},
+      geometry: { type: 'Polygon', coordinates: [[[104.0, 1.2], [104.2, 1.2], [104.2, 1.3], [104.0, 1.3], [104.0, 1.2]]] } }] });
+    await page.waitForFunction(() => document.querySelectorAll('#zone-list li').length === 2, null, { timeout: 10000 });
+    expect(server.zones[1].properties.name).toBe('tss-east');
+  });
+
+  it('draws the charts from the stats routes', async () => {
+    await page.click('.tabs button[data-tab="charts"]');
+    await page.waitForFunction(() => document.getElementById('chart-chokepoints').width > 0, null, { timeout: 10000 });
+    expect(await page.locator('#chart-message').textContent()).toBe('');
+    await page.screenshot({ path: join(OUT, 'charts.png') });
+  });
+
+  it('keeps screenshots of the map with vessels, the vessel panel and a track', async () => {
+    await page.evaluate(() => window.watchkeeper.map.jumpTo({ center: [103.2, 1.9], zoom: 6.5 }));
+    await idle();
+    // Cluster sizes are labelled (HTML labels, as the map has no fonts).
+    const labels = await page.evaluate(() => [...document.querySelectorAll('.cluster-label')].map((e) => e.textContent));
+    expect(labels.length).toBeGreaterThan(0);
+    await page.screenshot({ path: join(OUT, 'overview.png') });
+
+    const mmsi = await page.evaluate(() => window.watchkeeper.state.events.find((e) => e.vessels.length > 1).vessels[0]);
+    await page.evaluate((m) => window.watchkeeper.selectVessel(m, { fly: true }), mmsi);
+    await page.locator('#vessel-panel .mmsi').waitFor();
+    await page.click('#track-load');
+    await page.waitForFunction(() => !document.getElementById('track-slider').disabled, null, { timeout: 10000 });
+    await page.locator('#track-slider').fill('600');
+    await idle();
+    await page.screenshot({ path: join(OUT, 'map.png') });
+    expect(existsSync(join(OUT, 'map.png'))).toBe(true);
+    expect(consoleErrors).toEqual([]);
+    expect(foreign).toEqual([]);
+  });
+});

@@ -1,0 +1,221 @@
+// A small HTTP server for the browser test: serves the built site and answers the API contract's
+// routes with fixture data generated from a fixed seed (shipping in the Malacca and Singapore
+// Straits). Not part of the product; the same browser test can run against the real server.
+import http from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join, normalize, extname } from 'node:path';
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
+
+/** Deterministic pseudo-random numbers (mulberry32). */
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Lane waypoints at sea: Malacca Strait north-west to the Singapore Strait and on into the South China Sea.
+const LANE = [[97.5, 6.0], [99.0, 4.6], [100.4, 3.2], [101.3, 2.4], [102.6, 1.6], [103.55, 1.17], [103.85, 1.19], [104.3, 1.25], [105.0, 2.0], [107.0, 4.0]];
+const MIDS = [['563', 'SG', 'Singapore'], ['533', 'MY', 'Malaysia'], ['525', 'ID', 'Indonesia'], ['477', 'HK', 'Hong Kong'], ['636', 'LR', 'Liberia'], ['538', 'MH', 'Marshall Islands']];
+const TYPES_AIS = [[70, 'Cargo, all ships of this type'], [80, 'Tanker, all ships of this type'], [60, 'Passenger, all ships of this type'], [30, 'Fishing'], [52, 'Tug'], [71, 'Cargo, Hazardous category A']];
+const NAMES = ['PACIFIC', 'ORIENT', 'MALACCA', 'STRAITS', 'LION', 'CORAL', 'JADE', 'MONSOON', 'HARBOUR', 'EASTERN'];
+const SUFFIX = ['STAR', 'PIONEER', 'SPIRIT', 'TRADER', 'GLORY', 'VENTURE', 'DAWN', 'PEARL'];
+
+/** IMO number with a valid check digit (the 7th digit is the sum of the first six times 7..2, mod 10). */
+function imo(six) {
+  const d = String(six).padStart(6, '0');
+  let s = 0;
+  for (let i = 0; i < 6; i++) s += Number(d[i]) * (7 - i);
+  return Number(d + (s % 10));
+}
+
+export function makeFixtures(n = 3000, seed = 42) {
+  const r = rng(seed);
+  const now = Date.parse('2026-11-01T12:00:00Z');
+  const vessels = [];
+  for (let i = 0; i < n; i++) {
+    const seg = Math.floor(r() * (LANE.length - 1));
+    const f = r();
+    const [a, b] = [LANE[seg], LANE[seg + 1]];
+    const off = (r() - 0.5) * 0.12;
+    const lon = a[0] + (b[0] - a[0]) * f - off * (b[1] - a[1]);
+    const lat = a[1] + (b[1] - a[1]) * f + off * (b[0] - a[0]);
+    const [mid, flag] = MIDS[i % MIDS.length];
+    const [shiptype, shiptypeText] = TYPES_AIS[Math.floor(r() * TYPES_AIS.length)];
+    const east = r() < 0.5;
+    const bearing = (Math.atan2(b[0] - a[0], b[1] - a[1]) * 180) / Math.PI;
+    const course = Math.round(((east ? bearing : bearing + 180) + 360) % 360 * 10) / 10;
+    const moving = r() > 0.15;
+    const v = {
+      mmsi: `${mid}${String(100000 + i).padStart(6, '0')}`,
+      name: `${NAMES[i % NAMES.length]} ${SUFFIX[Math.floor(i / NAMES.length) % SUFFIX.length]} ${Math.floor(i / 80) + 1}`,
+      callsign: `9V${1000 + i}`, imo: imo(900000 + i), shiptype, shiptype_text: shiptypeText, class: 'A', flag,
+      lat: Math.round(lat * 1e5) / 1e5, lon: Math.round(lon * 1e5) / 1e5,
+      speed: moving ? Math.round((8 + r() * 10) * 10) / 10 : 0.1, course,
+      status: moving ? 0 : 1, status_text: moving ? 'Under way using engine' : 'At anchor',
+      destination: east ? 'CN SHA' : 'NL RTM', draught: 9.5, to_bow: 150, to_stern: 40, to_port: 16, to_starboard: 16,
+      last_seen: new Date(now - Math.floor(r() * 600e3)).toISOString(), first_seen: new Date(now - 86400e3).toISOString(),
+    };
+    if (moving && r() > 0.2) v.heading = Math.round(course);
+    vessels.push(v);
+  }
+  const pick = (i) => vessels[i];
+  const ev = (id, kind, vs, start, end, extra = {}) => ({
+    id, kind, start: new Date(start).toISOString(), ...(end ? { end: new Date(end).toISOString() } : {}),
+    vessels: vs.map((v) => v.mmsi), lat: vs[0].lat, lon: vs[0].lon, parameters: {}, attributes: {}, ...extra,
+  });
+  const a = pick(10), b = pick(11);
+  b.lat = Math.round((a.lat + 0.004) * 1e5) / 1e5; b.lon = Math.round((a.lon + 0.004) * 1e5) / 1e5;
+  const events = [
+    ev('ev-encounter-1', 'encounter', [a, b], now - 5 * 3600e3, now - 2 * 3600e3, { parameters: { max_distance_m: 500 }, attributes: { median_distance_m: 410 } }),
+    ev('ev-gap-1', 'gap', [pick(20)], now - 30 * 3600e3, now - 20 * 3600e3, { attributes: { likely_disabling: true } }),
+    ev('ev-transit-1', 'chokepoint_transit', [pick(30)], now - 3 * 3600e3, now - 2.5 * 3600e3, { attributes: { chokepoint: 'Singapore Strait' } }),
+    ev('ev-zone-1', 'zone_entry', [pick(40)], now - 3600e3, null),
+  ];
+  return { vessels, events, now };
+}
+
+function json(res, status, body) {
+  const s = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(s) });
+  res.end(s);
+}
+
+function track(v, from, to) {
+  const t0 = Date.parse(from), t1 = Date.parse(to);
+  const n = 48;
+  const rad = (v.course * Math.PI) / 180;
+  const pts = [];
+  for (let i = 0; i < n; i++) {
+    const back = (n - 1 - i) * 0.01;
+    pts.push({ lon: v.lon - Math.sin(rad) * back, lat: v.lat - Math.cos(rad) * back, time: new Date(t0 + ((t1 - t0) * i) / (n - 1)).toISOString() });
+  }
+  return {
+    type: 'FeatureCollection',
+    features: [
+      { type: 'Feature', geometry: { type: 'LineString', coordinates: pts.map((p) => [p.lon, p.lat]) }, properties: { mmsi: v.mmsi, segment: 0, start: pts[0].time, end: pts[n - 1].time } },
+      ...pts.map((p) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [p.lon, p.lat] }, properties: { time: p.time, speed: v.speed, course: v.course } })),
+    ],
+  };
+}
+
+/** Starts the server on a free loopback port; resolves to {url, close, requests, zones}. */
+export async function startMockServer(siteDir, fixtures = makeFixtures()) {
+  const { vessels, events, now } = fixtures;
+  const byMmsi = new Map(vessels.map((v) => [v.mmsi, v]));
+  const zones = [];
+  const requests = [];
+  const streams = new Set();
+  let zoneSeq = 0;
+
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    const p = url.pathname;
+    const q = url.searchParams;
+    requests.push(`${req.method} ${p}${url.search}`);
+    let m;
+    if (p === '/api/vessels') {
+      const text = (q.get('q') || '').toUpperCase();
+      const list = vessels.filter((v) => !text || v.name.includes(text) || v.mmsi.startsWith(text) || String(v.imo) === text);
+      const limit = Number(q.get('limit') || 1000);
+      return json(res, 200, { count: list.length, vessels: list.slice(0, limit) });
+    }
+    if ((m = p.match(/^\/api\/vessels\/(\d{9})\/track$/))) {
+      const v = byMmsi.get(m[1]);
+      if (!v) return json(res, 404, { error: `no vessel ${m[1]}`, status: 404 });
+      return json(res, 200, track(v, q.get('from'), q.get('to')));
+    }
+    if ((m = p.match(/^\/api\/vessels\/(\d{9})$/))) {
+      const v = byMmsi.get(m[1]);
+      if (!v) return json(res, 404, { error: `no vessel ${m[1]}`, status: 404 });
+      return json(res, 200, { ...v, identity_history: [], events: events.filter((e) => e.vessels.includes(v.mmsi)) });
+    }
+    if (p === '/api/events') {
+      const kind = q.get('kind');
+      const list = events.filter((e) => !kind || e.kind === kind);
+      return json(res, 200, { count: list.length, events: list });
+    }
+    if ((m = p.match(/^\/api\/events\/([^/]+)$/))) {
+      const e = events.find((x) => x.id === decodeURIComponent(m[1]));
+      if (!e) return json(res, 404, { error: 'no such event', status: 404 });
+      return json(res, 200, { ...e, evidence: e.vessels.map((mm) => ({ time: e.start, mmsi: mm, lat: byMmsi.get(mm).lat, lon: byMmsi.get(mm).lon, source: 'fixture' })) });
+    }
+    if (p === '/api/zones' && req.method === 'GET') return json(res, 200, { type: 'FeatureCollection', features: zones });
+    if (p === '/api/zones' && req.method === 'POST') {
+      let body = '';
+      for await (const chunk of req) body += chunk;
+      let g;
+      try {
+        g = JSON.parse(body);
+      } catch {
+        return json(res, 400, { error: 'body is not JSON', status: 400 });
+      }
+      const created = (g.type === 'FeatureCollection' ? g.features : [g]).map((f) => ({ ...f, id: `z${++zoneSeq}`, properties: { ...f.properties, id: `z${zoneSeq}` } }));
+      zones.push(...created);
+      return json(res, 201, { type: 'FeatureCollection', features: created });
+    }
+    if ((m = p.match(/^\/api\/zones\/([^/]+)$/)) && req.method === 'DELETE') {
+      const i = zones.findIndex((z) => z.id === m[1]);
+      if (i < 0) return json(res, 404, { error: 'no such zone', status: 404 });
+      zones.splice(i, 1);
+      return json(res, 200, { deleted: m[1] });
+    }
+    if (p === '/api/stats') return json(res, 200, { sources: [{ name: 'replay', kind: 'file', up: true, messages: 123456, messages_per_second: 41.5, last_message: new Date(now).toISOString() }], rejected: { bad_checksum: 3 }, vessels: vessels.length, events: events.length, messages_per_second: 41.5 });
+    if (p === '/api/stats/series') {
+      const pts = (phase) => Array.from({ length: 60 }, (_, i) => ({ time: new Date(now - (59 - i) * 60e3).toISOString(), count: Math.round(2000 + 500 * Math.sin(i / 6 + phase)) }));
+      return json(res, 200, { metric: 'messages', series: [{ source: 'replay', points: pts(0) }, { source: 'udp:10110', points: pts(2) }] });
+    }
+    if (p === '/api/stats/chokepoints') {
+      const days = [];
+      for (let d = 6; d >= 0; d--) {
+        const day = new Date(now - d * 86400e3).toISOString().slice(0, 10);
+        [[70, 'Cargo', 40], [80, 'Tanker', 22], [60, 'Passenger', 5]].forEach(([shiptype, text, base], k) =>
+          days.push({ day, chokepoint: 'Singapore Strait', shiptype, shiptype_text: text, count: base + ((d * 7 + k * 3) % 9) }));
+      }
+      return json(res, 200, { days });
+    }
+    if (p === '/api/stats/port-calls') {
+      return json(res, 200, { days: Array.from({ length: 7 }, (_, d) => ({ day: new Date(now - (6 - d) * 86400e3).toISOString().slice(0, 10), port: 'SGSIN', count: 30 + ((d * 5) % 11) })) });
+    }
+    if (p === '/api/stream') {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
+      res.write(': watchkeeper mock stream\n\n');
+      streams.add(res);
+      req.on('close', () => streams.delete(res));
+      const t = setTimeout(() => {
+        res.write(`event: position\ndata: ${JSON.stringify({ mmsi: '563999001', lat: 1.21, lon: 103.95, speed: 11.2, course: 75.3, heading: 76, time: new Date(now + 60e3).toISOString(), shiptype: 80, name: 'LIVE ARRIVAL' })}\n\n`);
+        res.write(`event: stats\ndata: ${JSON.stringify({ messages_per_second: 41.5 })}\n\n`);
+      }, 300);
+      req.on('close', () => clearTimeout(t));
+      return undefined;
+    }
+    if (p.startsWith('/api/')) return json(res, 404, { error: `no route ${p}`, status: 404 });
+    // Static site.
+    const rel = normalize(p === '/' ? '/index.html' : decodeURIComponent(p)).replace(/^(\.\.[/\\])+/, '');
+    try {
+      const body = await readFile(join(siteDir, rel));
+      res.writeHead(200, { 'Content-Type': TYPES[extname(rel)] || 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      res.end('not found');
+    }
+    return undefined;
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    requests,
+    zones,
+    close: () => new Promise((resolve) => {
+      for (const s of streams) s.end();
+      server.close(resolve);
+    }),
+  };
+}

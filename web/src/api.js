@@ -1,0 +1,38 @@
+// Client of the Watchkeeper HTTP API (see the API contract). Paths are relative to the page, so the
+// site works wherever the server mounts it; every call goes to the page's own origin.
+
+async function json(path, init) {
+  const r = await fetch(path, init);
+  const body = await r.text();
+  let data = null;
+  try {
+    data = body ? JSON.parse(body) : null;
+  } catch {
+    // not JSON: reported below when the status is an error
+  }
+  if (!r.ok) throw new Error(data && data.error ? `${r.status}: ${data.error}` : `${r.status} ${r.statusText} for ${path}`);
+  return data;
+}
+
+function query(params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, v);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+export const api = {
+  vessels: (params = {}) => json(`api/vessels${query(params)}`),
+  vessel: (mmsi) => json(`api/vessels/${encodeURIComponent(mmsi)}`),
+  track: (mmsi, from, to) => json(`api/vessels/${encodeURIComponent(mmsi)}/track${query({ from, to, points: 'true' })}`),
+  events: (params = {}) => json(`api/events${query(params)}`),
+  event: (id) => json(`api/events/${encodeURIComponent(id)}`),
+  zones: () => json('api/zones'),
+  createZones: (geojson) => json('api/zones', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(geojson) }),
+  deleteZone: (id) => json(`api/zones/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  stats: () => json('api/stats'),
+  series: (params = {}) => json(`api/stats/series${query({ metric: 'messages', ...params })}`),
+  chokepoints: (params = {}) => json(`api/stats/chokepoints${query(params)}`),
+  portCalls: (params = {}) => json(`api/stats/port-calls${query(params)}`),
+  streamUrl: (kinds = 'position,event,stats') => `api/stream${query({ kinds })}`,
+};

@@ -1,0 +1,405 @@
+// Data handling of the web map: pure functions from API responses (see the HTTP API contract)
+// to GeoJSON and chart series. No DOM and no map here, so every function is unit-tested.
+import { feature } from 'topojson-client';
+
+/** Land polygons of a world-atlas TopoJSON topology (object `land`) as a GeoJSON FeatureCollection. */
+export function landFromTopology(topology) {
+  if (!topology || topology.type !== 'Topology' || !topology.objects || !topology.objects.land) {
+    throw new Error('not a world-atlas land topology (needs objects.land)');
+  }
+  const land = feature(topology, topology.objects.land);
+  return land.type === 'FeatureCollection' ? land : { type: 'FeatureCollection', features: [land] };
+}
+
+/**
+ * Ship type category from the AIS ship and cargo type code (ITU-R M.1371-5, Table 53): the first
+ * digit groups the types (2x WIG, 4x high-speed craft, 6x passenger, 7x cargo, 8x tanker, 9x other),
+ * the 3x and 5x decades are single special types.
+ */
+export function shipCategory(shiptype) {
+  const t = Number(shiptype);
+  if (shiptype === null || shiptype === undefined || !Number.isInteger(t) || t <= 0 || t > 99) return 'unknown';
+  if (t === 30) return 'fishing';
+  if (t === 31 || t === 32 || t === 52) return 'tug';
+  if (t === 36 || t === 37) return 'pleasure';
+  if (t === 35 || t === 55) return 'military';
+  if (t >= 40 && t <= 49) return 'highspeed';
+  if (t >= 60 && t <= 69) return 'passenger';
+  if (t >= 70 && t <= 79) return 'cargo';
+  if (t >= 80 && t <= 89) return 'tanker';
+  if (t >= 50 && t <= 59) return 'special';
+  return 'other';
+}
+
+/** Colour of each ship category, as drawn on the map, in the legend and in the charts. */
+export const CATEGORY_COLORS = {
+  cargo: '#2e7d32',
+  tanker: '#c62828',
+  passenger: '#1565c0',
+  fishing: '#ef6c00',
+  tug: '#00838f',
+  highspeed: '#f9a825',
+  pleasure: '#ad1457',
+  military: '#37474f',
+  special: '#6a1b9a',
+  other: '#8d6e63',
+  unknown: '#9e9e9e',
+};
+
+/** Display name of each category. */
+export const CATEGORY_NAMES = {
+  cargo: 'Cargo', tanker: 'Tanker', passenger: 'Passenger', fishing: 'Fishing', tug: 'Tug / towing',
+  highspeed: 'High-speed craft', pleasure: 'Sailing / pleasure', military: 'Military / law enforcement',
+  special: 'Pilot, SAR, port service', other: 'Other', unknown: 'Unknown type',
+};
+
+function finite(x) {
+  return typeof x === 'number' && Number.isFinite(x);
+}
+
+/**
+ * The direction to draw a vessel's symbol, degrees clockwise from north: the true heading when
+ * reported (0..359), else the course over ground (0..<360) when the vessel moves (speed ≥ 0.5 kn),
+ * else null (drawn as a dot, since a moored vessel's course is noise).
+ */
+export function drawDirection(v) {
+  if (finite(v.heading) && v.heading >= 0 && v.heading < 360) return v.heading;
+  if (finite(v.course) && v.course >= 0 && v.course < 360 && (!finite(v.speed) || v.speed >= 0.5)) return v.course;
+  return null;
+}
+
+/** True when the position is a real one (lat -90..90, lon -180..180, both present). */
+export function validPosition(lat, lon) {
+  return finite(lat) && finite(lon) && lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180;
+}
+
+/**
+ * Vessels (contract objects) as a GeoJSON FeatureCollection of points for the map. Vessels with no
+ * valid position are left out. Properties: mmsi, name, cat (ship category), rot (draw direction,
+ * 0 when none) and dir (1 when a direction is known, else 0).
+ */
+export function vesselsToGeoJSON(vessels) {
+  const features = [];
+  for (const v of vessels) {
+    if (!validPosition(v.lat, v.lon)) continue;
+    const dir = drawDirection(v);
+    features.push({
+      type: 'Feature',
+      id: Number(v.mmsi),
+      geometry: { type: 'Point', coordinates: [v.lon, v.lat] },
+      properties: {
+        mmsi: v.mmsi,
+        name: v.name || '',
+        cat: shipCategory(v.shiptype),
+        rot: dir === null ? 0 : dir,
+        dir: dir === null ? 0 : 1,
+      },
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/**
+ * Merges one live position (the `position` event of /api/stream) into the vessel table (a Map from
+ * MMSI to vessel object). Returns true when the table changed. Older reports than the one held are
+ * ignored, so out-of-order delivery never moves a vessel back.
+ */
+export function applyPosition(table, pos) {
+  if (!pos || typeof pos.mmsi !== 'string' || !validPosition(pos.lat, pos.lon)) return false;
+  const old = table.get(pos.mmsi);
+  if (old && old.last_seen && pos.time && Date.parse(pos.time) < Date.parse(old.last_seen)) return false;
+  const v = old ? { ...old } : { mmsi: pos.mmsi };
+  v.lat = pos.lat;
+  v.lon = pos.lon;
+  for (const k of ['speed', 'course', 'heading']) {
+    if (finite(pos[k])) v[k] = pos[k]; else delete v[k];
+  }
+  if (pos.shiptype !== undefined) v.shiptype = pos.shiptype;
+  if (pos.name) v.name = pos.name;
+  if (pos.time) {
+    v.last_seen = pos.time;
+    if (!v.first_seen) v.first_seen = pos.time;
+  }
+  table.set(pos.mmsi, v);
+  return true;
+}
+
+/**
+ * Events kept by the list filters: `kinds` a Set of kind names (empty or absent = all kinds),
+ * `from` / `to` times (ms or ISO strings, absent = open). An event is kept when its interval
+ * [start, end] (end absent = still open, i.e. now) overlaps [from, to]. Newest start first.
+ */
+export function filterEvents(events, { kinds, from, to } = {}) {
+  const f = from === undefined || from === null || from === '' ? -Infinity : toMillis(from);
+  const t = to === undefined || to === null || to === '' ? Infinity : toMillis(to);
+  return events
+    .filter((e) => !kinds || kinds.size === 0 || kinds.has(e.kind))
+    .filter((e) => {
+      const s = Date.parse(e.start);
+      const en = e.end ? Date.parse(e.end) : Infinity;
+      return !(en < f || s > t);
+    })
+    .sort((a, b) => Date.parse(b.start) - Date.parse(a.start));
+}
+
+function toMillis(x) {
+  if (typeof x === 'number') return x;
+  const ms = Date.parse(x);
+  if (Number.isNaN(ms)) throw new Error(`not a time: ${x}`);
+  return ms;
+}
+
+/** Bounding box [minLon, minLat, maxLon, maxLat] of any GeoJSON geometry. */
+export function geometryBounds(geometry) {
+  const b = [Infinity, Infinity, -Infinity, -Infinity];
+  const visit = (c) => {
+    if (typeof c[0] === 'number') {
+      b[0] = Math.min(b[0], c[0]); b[1] = Math.min(b[1], c[1]);
+      b[2] = Math.max(b[2], c[0]); b[3] = Math.max(b[3], c[1]);
+    } else c.forEach(visit);
+  };
+  if (geometry.type === 'GeometryCollection') {
+    for (const g of geometry.geometries) {
+      const gb = geometryBounds(g);
+      visit([[gb[0], gb[1]], [gb[2], gb[3]]]);
+    }
+  } else visit(geometry.coordinates);
+  if (!Number.isFinite(b[0])) throw new Error('empty geometry');
+  return b;
+}
+
+/**
+ * Where the map goes for an event: `{bounds}` from its geometry when it has an extent, else
+ * `{center}` from its lat/lon, else null.
+ */
+export function eventTarget(e) {
+  if (e.geometry) {
+    const b = geometryBounds(e.geometry);
+    if (b[2] - b[0] > 1e-6 || b[3] - b[1] > 1e-6) return { bounds: b };
+    return { center: [b[0], b[1]] };
+  }
+  if (validPosition(e.lat, e.lon)) return { center: [e.lon, e.lat] };
+  return null;
+}
+
+/**
+ * A zone drawn by clicking vertices: a GeoJSON Polygon Feature with the ring closed and
+ * `properties.name`. Throws when fewer than 3 distinct vertices or no name.
+ */
+export function zoneFromVertices(name, vertices) {
+  if (!name || !name.trim()) throw new Error('a zone needs a name');
+  const ring = [];
+  for (const v of vertices) {
+    if (!validPosition(v[1], v[0])) throw new Error(`vertex out of range: ${v}`);
+    const last = ring[ring.length - 1];
+    if (!last || last[0] !== v[0] || last[1] !== v[1]) ring.push([v[0], v[1]]);
+  }
+  if (ring.length > 1 && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1]) ring.pop();
+  if (ring.length < 3) throw new Error('a zone needs at least 3 distinct vertices');
+  ring.push([ring[0][0], ring[0][1]]);
+  return { type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] }, properties: { name: name.trim() } };
+}
+
+/**
+ * Zones of an uploaded GeoJSON file (text) checked before POST /api/zones: a Feature or
+ * FeatureCollection of Polygon / MultiPolygon features. A feature without a name is named
+ * `<fallbackName>` (numbered when several). Throws with a message saying what is wrong.
+ */
+export function parseZoneUpload(text, fallbackName = 'zone') {
+  let g;
+  try {
+    g = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`not JSON: ${e.message}`);
+  }
+  let features;
+  if (g && g.type === 'FeatureCollection' && Array.isArray(g.features)) features = g.features;
+  else if (g && g.type === 'Feature') features = [g];
+  else if (g && (g.type === 'Polygon' || g.type === 'MultiPolygon')) features = [{ type: 'Feature', geometry: g, properties: {} }];
+  else throw new Error('expected a GeoJSON Feature or FeatureCollection');
+  if (features.length === 0) throw new Error('the FeatureCollection has no features');
+  return {
+    type: 'FeatureCollection',
+    features: features.map((f, i) => {
+      const type = f && f.geometry && f.geometry.type;
+      if (type !== 'Polygon' && type !== 'MultiPolygon') throw new Error(`feature ${i}: geometry must be Polygon or MultiPolygon, not ${type}`);
+      const polys = type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+      for (const poly of polys) {
+        for (const ring of poly) {
+          if (!Array.isArray(ring) || ring.length < 4) throw new Error(`feature ${i}: a ring needs at least 4 positions`);
+          for (const c of ring) if (!validPosition(c[1], c[0])) throw new Error(`feature ${i}: position out of range: ${c}`);
+          const a = ring[0], z = ring[ring.length - 1];
+          if (a[0] !== z[0] || a[1] !== z[1]) throw new Error(`feature ${i}: ring not closed`);
+        }
+      }
+      const name = f.properties && typeof f.properties.name === 'string' && f.properties.name.trim()
+        ? f.properties.name.trim() : features.length > 1 ? `${fallbackName} ${i + 1}` : fallbackName;
+      return { type: 'Feature', geometry: f.geometry, properties: { ...(f.properties || {}), name } };
+    }),
+  };
+}
+
+/**
+ * Zones from GET /api/zones as a FeatureCollection with `properties.id` and `properties.name`:
+ * accepts a FeatureCollection or `{zones:[{id,name,geometry}]}`.
+ */
+export function zonesToGeoJSON(resp) {
+  if (resp && resp.type === 'FeatureCollection') {
+    return {
+      type: 'FeatureCollection',
+      features: resp.features.map((f) => ({ ...f, properties: { ...(f.properties || {}), id: f.properties?.id ?? f.id } })),
+    };
+  }
+  const zones = Array.isArray(resp) ? resp : resp && Array.isArray(resp.zones) ? resp.zones : [];
+  return {
+    type: 'FeatureCollection',
+    features: zones.filter((z) => z.geometry).map((z) => ({
+      type: 'Feature', geometry: z.geometry, properties: { ...(z.properties || {}), id: z.id, name: z.name ?? z.properties?.name },
+    })),
+  };
+}
+
+/**
+ * Replay points of a track (GeoJSON FeatureCollection of /api/vessels/{mmsi}/track): the Point
+ * features (properties.time) when present, else the LineString vertices with times spread evenly
+ * between the segment's start and end. Sorted by time; each `{t (ms), lon, lat, speed?, course?}`.
+ */
+export function trackToReplay(fc) {
+  const feats = (fc && fc.features) || [];
+  const points = feats.filter((f) => f.geometry && f.geometry.type === 'Point' && f.properties && f.properties.time);
+  const out = [];
+  if (points.length > 0) {
+    for (const f of points) {
+      const [lon, lat] = f.geometry.coordinates;
+      const p = { t: Date.parse(f.properties.time), lon, lat };
+      if (finite(f.properties.speed)) p.speed = f.properties.speed;
+      if (finite(f.properties.course)) p.course = f.properties.course;
+      out.push(p);
+    }
+  } else {
+    for (const f of feats) {
+      if (!f.geometry || f.geometry.type !== 'LineString') continue;
+      const cs = f.geometry.coordinates;
+      const s = Date.parse(f.properties?.start), e = Date.parse(f.properties?.end);
+      if (Number.isNaN(s) || Number.isNaN(e) || cs.length === 0) continue;
+      cs.forEach(([lon, lat], i) => out.push({ t: cs.length === 1 ? s : s + ((e - s) * i) / (cs.length - 1), lon, lat }));
+    }
+  }
+  return out.filter((p) => !Number.isNaN(p.t)).sort((a, b) => a.t - b.t);
+}
+
+/**
+ * Position on a replay at time t (ms): linear between the two fixes around t, clamped to the ends;
+ * null for an empty track.
+ */
+export function positionAt(points, t) {
+  if (points.length === 0) return null;
+  if (t <= points[0].t) return { lon: points[0].lon, lat: points[0].lat };
+  const last = points[points.length - 1];
+  if (t >= last.t) return { lon: last.lon, lat: last.lat };
+  let lo = 0, hi = points.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (points[mid].t <= t) lo = mid; else hi = mid;
+  }
+  const a = points[lo], b = points[hi];
+  const f = b.t === a.t ? 0 : (t - a.t) / (b.t - a.t);
+  return { lon: a.lon + (b.lon - a.lon) * f, lat: a.lat + (b.lat - a.lat) * f };
+}
+
+/**
+ * Vessels matching a search text, best first: exact MMSI or IMO, then MMSI/IMO prefix, then name
+ * (case-insensitive, name start before substring). At most `limit`.
+ */
+export function searchVessels(vessels, query, limit = 20) {
+  const q = String(query || '').trim().toUpperCase();
+  if (!q) return [];
+  const scored = [];
+  for (const v of vessels) {
+    const imo = v.imo === undefined || v.imo === null ? '' : String(v.imo);
+    const name = (v.name || '').toUpperCase();
+    let s = 0;
+    if (v.mmsi === q || imo === q || `IMO${imo}` === q.replace(/\s+/g, '')) s = 4;
+    else if (/^\d+$/.test(q) && (v.mmsi.startsWith(q) || imo.startsWith(q))) s = 3;
+    else if (name.startsWith(q)) s = 2;
+    else if (name.includes(q)) s = 1;
+    if (s > 0) scored.push([s, v]);
+  }
+  scored.sort((a, b) => b[0] - a[0] || (a[1].name || '').localeCompare(b[1].name || ''));
+  return scored.slice(0, limit).map((x) => x[1]);
+}
+
+// ---- Charts ---------------------------------------------------------------------------------
+
+function rowsOf(resp, ...keys) {
+  if (Array.isArray(resp)) return resp;
+  for (const k of keys) if (resp && Array.isArray(resp[k])) return resp[k];
+  return [];
+}
+
+function dayOf(r) {
+  const d = r.day ?? r.date ?? r.time;
+  return typeof d === 'string' ? d.slice(0, 10) : null;
+}
+
+/**
+ * Chokepoint transits per day by ship type (GET /api/stats/chokepoints, rows
+ * `{day, shiptype_text | shiptype, count}`, optionally per `chokepoint`) as a stacked bar chart:
+ * `{labels: days ascending, datasets: [{label, category, data[]}]}`, one dataset per ship category,
+ * counts summed over chokepoints. `chokepoint` keeps only that one.
+ */
+export function chokepointChart(resp, chokepoint) {
+  const rows = rowsOf(resp, 'days', 'rows', 'transits').filter((r) => !chokepoint || r.chokepoint === chokepoint);
+  const days = [...new Set(rows.map(dayOf).filter(Boolean))].sort();
+  const idx = new Map(days.map((d, i) => [d, i]));
+  const byCat = new Map();
+  for (const r of rows) {
+    const d = dayOf(r);
+    if (!d) continue;
+    const cat = r.shiptype !== undefined ? shipCategory(r.shiptype) : categoryOfText(r.shiptype_text ?? r.type);
+    if (!byCat.has(cat)) byCat.set(cat, new Array(days.length).fill(0));
+    byCat.get(cat)[idx.get(d)] += Number(r.count) || 0;
+  }
+  const order = Object.keys(CATEGORY_COLORS);
+  const datasets = [...byCat.entries()]
+    .sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]))
+    .map(([cat, data]) => ({ label: CATEGORY_NAMES[cat], category: cat, data }));
+  return { labels: days, datasets };
+}
+
+/** Category of a ship type name such as gpsd's shiptype_text ("Cargo, all ships of this type"). */
+export function categoryOfText(text) {
+  const t = String(text || '').toLowerCase();
+  if (!t) return 'unknown';
+  for (const [re, cat] of [[/tanker/, 'tanker'], [/cargo/, 'cargo'], [/passenger/, 'passenger'], [/fishing/, 'fishing'],
+    [/tug|towing/, 'tug'], [/high speed|high-speed|hsc/, 'highspeed'], [/sailing|pleasure/, 'pleasure'],
+    [/military|law enforcement/, 'military'], [/pilot|search and rescue|sar|port tender|medical|anti-pollution/, 'special']]) {
+    if (re.test(t)) return cat;
+  }
+  return 'other';
+}
+
+/** Port calls per day (GET /api/stats/port-calls, rows `{day, count}`, maybe per port): sums per day. */
+export function portCallChart(resp) {
+  const sums = new Map();
+  for (const r of rowsOf(resp, 'days', 'rows', 'port_calls')) {
+    const d = dayOf(r);
+    if (d) sums.set(d, (sums.get(d) || 0) + (Number(r.count) || 0));
+  }
+  const labels = [...sums.keys()].sort();
+  return { labels, data: labels.map((d) => sums.get(d)) };
+}
+
+/**
+ * Messages per source over time (GET /api/stats/series?metric=messages, `{series:[{source,
+ * points:[{time,count}] | [[time,count]]}]}`) as line datasets `{source, points:[{x: ms, y}]}`.
+ */
+export function messageSeries(resp) {
+  return rowsOf(resp, 'series').map((s) => ({
+    source: s.source ?? s.name ?? 'all',
+    points: (s.points || s.data || [])
+      .map((p) => (Array.isArray(p) ? { x: Date.parse(p[0]), y: Number(p[1]) } : { x: Date.parse(p.time), y: Number(p.count ?? p.value) }))
+      .filter((p) => !Number.isNaN(p.x) && Number.isFinite(p.y))
+      .sort((a, b) => a.x - b.x),
+  }));
+}

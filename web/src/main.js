@@ -1,0 +1,531 @@
+// Watchkeeper web map: offline basemap, live vessels, vessel panel with track replay, event list,
+// zones, search, layer toggles and charts. Everything it loads comes from its own origin.
+import * as maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+// MapLibre's worker is a file of its own: shipped with the site and loaded from it.
+import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import land50m from 'world-atlas/land-50m.json';
+import './style.css';
+import { api } from './api.js';
+import {
+  landFromTopology, vesselsToGeoJSON, applyPosition, filterEvents, eventTarget, zoneFromVertices,
+  parseZoneUpload, zonesToGeoJSON, trackToReplay, positionAt, searchVessels, CATEGORY_COLORS, CATEGORY_NAMES,
+  validPosition,
+} from './data.js';
+import { drawCharts } from './charts.js';
+
+const EVENT_KINDS = ['gap', 'encounter', 'loitering', 'drift', 'sudden_speed_change', 'identity_conflict', 'position_jump',
+  'invalid_identity', 'position_on_land', 'zone_entry', 'zone_exit', 'watchlist_activity', 'port_visit', 'chokepoint_transit'];
+const EMPTY = { type: 'FeatureCollection', features: [] };
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  vessels: new Map(), // mmsi → vessel
+  events: [],
+  selected: null,
+  highlighted: [],
+  replay: null, // {points, timer}
+  drawing: null, // [[lon,lat], ...] while drawing a zone
+  dirty: false,
+  ready: false,
+};
+
+// ---- Map ------------------------------------------------------------------------------------
+
+maplibregl.setWorkerUrl(maplibreWorkerUrl);
+const map = new maplibregl.Map({
+  container: 'map',
+  center: [103.8, 1.25],
+  zoom: 5,
+  attributionControl: { compact: true, customAttribution: 'Land: Natural Earth (world-atlas)' },
+  style: {
+    version: 8,
+    // No glyphs and no sprite: the map draws no text, so it needs no font server.
+    sources: { land: { type: 'geojson', data: landFromTopology(land50m) } },
+    layers: [
+      { id: 'water', type: 'background', paint: { 'background-color': '#cfe2ee' } },
+      { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': '#f1eee4', 'fill-outline-color': '#b5ad96' } },
+    ],
+  },
+});
+map.addControl(new maplibregl.NavigationControl({ showCompass: true }), 'top-left');
+map.addControl(new maplibregl.ScaleControl({ unit: 'nautical' }), 'bottom-left');
+
+/** Ship symbols drawn on a canvas: a triangle pointing up (rotated by the map) and a dot. */
+function addSymbols() {
+  const size = 24;
+  for (const [cat, color] of Object.entries(CATEGORY_COLORS)) {
+    for (const shape of ['ship', 'dot']) {
+      const c = document.createElement('canvas');
+      c.width = c.height = size;
+      const g = c.getContext('2d');
+      g.fillStyle = color;
+      g.strokeStyle = '#ffffff';
+      g.lineWidth = 1.5;
+      g.beginPath();
+      if (shape === 'ship') {
+        g.moveTo(size / 2, 2); g.lineTo(size - 6, size - 3); g.lineTo(size / 2, size - 7); g.lineTo(6, size - 3); g.closePath();
+      } else {
+        g.arc(size / 2, size / 2, 5, 0, Math.PI * 2);
+      }
+      g.fill(); g.stroke();
+      map.addImage(`${shape}-${cat}`, g.getImageData(0, 0, size, size), { pixelRatio: 2 });
+    }
+  }
+}
+
+function addLayers() {
+  addSymbols();
+  map.addSource('zones', { type: 'geojson', data: EMPTY });
+  map.addLayer({ id: 'zones-fill', type: 'fill', source: 'zones', paint: { 'fill-color': '#7e57c2', 'fill-opacity': 0.15 } });
+  map.addLayer({ id: 'zones-line', type: 'line', source: 'zones', paint: { 'line-color': '#5e35b1', 'line-width': 1.5 } });
+  map.addSource('track', { type: 'geojson', data: EMPTY });
+  map.addLayer({ id: 'track-line', type: 'line', source: 'track', filter: ['==', ['geometry-type'], 'LineString'], paint: { 'line-color': '#d81b60', 'line-width': 2 } });
+  map.addSource('replay', { type: 'geojson', data: EMPTY });
+  map.addLayer({ id: 'replay-point', type: 'circle', source: 'replay', paint: { 'circle-radius': 7, 'circle-color': '#d81b60', 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } });
+  map.addSource('events', { type: 'geojson', data: EMPTY });
+  map.addLayer({ id: 'events', type: 'circle', source: 'events', paint: { 'circle-radius': 6, 'circle-color': 'rgba(255,193,7,0.35)', 'circle-stroke-color': '#ff8f00', 'circle-stroke-width': 2 } });
+  map.addSource('vessels', { type: 'geojson', data: EMPTY, cluster: true, clusterMaxZoom: 7, clusterRadius: 40 });
+  map.addLayer({
+    id: 'clusters', type: 'circle', source: 'vessels', filter: ['has', 'point_count'],
+    paint: {
+      'circle-color': ['step', ['get', 'point_count'], '#4f9dc9', 50, '#2f77a8', 500, '#1b4f72'],
+      'circle-radius': ['step', ['get', 'point_count'], 9, 50, 14, 500, 20, 5000, 26],
+      'circle-opacity': 0.85, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5,
+    },
+  });
+  map.addLayer({
+    id: 'vessels', type: 'symbol', source: 'vessels', filter: ['!', ['has', 'point_count']],
+    layout: {
+      'icon-image': ['concat', ['case', ['==', ['get', 'dir'], 1], 'ship-', 'dot-'], ['get', 'cat']],
+      'icon-rotate': ['get', 'rot'], 'icon-rotation-alignment': 'map',
+      'icon-allow-overlap': true, 'icon-ignore-placement': true,
+      'icon-size': ['interpolate', ['linear'], ['zoom'], 4, 0.8, 10, 1.3, 14, 1.8],
+    },
+  });
+  map.addSource('highlight', { type: 'geojson', data: EMPTY });
+  map.addLayer({ id: 'highlight', type: 'circle', source: 'highlight', paint: { 'circle-radius': 14, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': ['get', 'color'], 'circle-stroke-width': 3 } });
+  map.addSource('drawing', { type: 'geojson', data: EMPTY });
+  map.addLayer({ id: 'drawing-line', type: 'line', source: 'drawing', paint: { 'line-color': '#5e35b1', 'line-width': 2, 'line-dasharray': [2, 1] } });
+  map.addLayer({ id: 'drawing-points', type: 'circle', source: 'drawing', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 4, 'circle-color': '#5e35b1' } });
+}
+
+/**
+ * Cluster sizes as HTML labels over the cluster circles (the map has no font server, so it draws no
+ * text itself). Only clusters in view get a label, and at most a few hundred.
+ */
+const clusterLabels = new Map(); // cluster_id → Marker
+function updateClusterLabels() {
+  const on = map.getLayoutProperty('clusters', 'visibility') !== 'none';
+  const seen = new Set();
+  if (on) {
+    for (const f of map.queryRenderedFeatures({ layers: ['clusters'] }).slice(0, 400)) {
+      const id = f.properties.cluster_id;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      let m = clusterLabels.get(id);
+      if (!m) {
+        const el = document.createElement('div');
+        el.className = 'cluster-label';
+        m = new maplibregl.Marker({ element: el });
+        clusterLabels.set(id, m);
+      }
+      m.getElement().textContent = f.properties.point_count_abbreviated;
+      m.setLngLat(f.geometry.coordinates).addTo(map);
+    }
+  }
+  for (const [id, m] of clusterLabels) if (!seen.has(id)) { m.remove(); clusterLabels.delete(id); }
+}
+
+// ---- Vessels --------------------------------------------------------------------------------
+
+function refreshVessels() {
+  state.dirty = false;
+  map.getSource('vessels')?.setData(vesselsToGeoJSON(state.vessels.values()));
+  refreshHighlight();
+  $('status').dataset.vessels = String(state.vessels.size);
+  renderStatus();
+}
+setInterval(() => { if (state.dirty && state.ready) refreshVessels(); }, 1500);
+
+function refreshHighlight() {
+  const feats = [];
+  const add = (mmsi, color) => {
+    const v = state.vessels.get(mmsi);
+    if (v && validPosition(v.lat, v.lon)) feats.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [v.lon, v.lat] }, properties: { mmsi, color } });
+  };
+  state.highlighted.forEach((m) => add(m, '#ff6f00'));
+  if (state.selected) add(state.selected, '#d81b60');
+  map.getSource('highlight')?.setData({ type: 'FeatureCollection', features: feats });
+}
+
+async function loadVessels() {
+  const r = await api.vessels({ limit: 100000 });
+  for (const v of r.vessels) state.vessels.set(v.mmsi, v);
+  refreshVessels();
+}
+
+const fmt = {
+  num: (x, d = 1, unit = '') => (typeof x === 'number' && Number.isFinite(x) ? `${x.toFixed(d)}${unit}` : '—'),
+  time: (t) => (t ? new Date(t).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z').replace(/:00Z$/, 'Z') : '—'),
+  esc: (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c])),
+};
+
+function row(label, value) {
+  return `<tr><th>${label}</th><td>${value}</td></tr>`;
+}
+
+async function selectVessel(mmsi, { fly = false } = {}) {
+  state.selected = mmsi;
+  stopReplay();
+  map.getSource('track')?.setData(EMPTY);
+  map.getSource('replay')?.setData(EMPTY);
+  showTab('vessel');
+  const panel = $('vessel-panel');
+  const known = state.vessels.get(mmsi);
+  if (fly && known && validPosition(known.lat, known.lon)) map.flyTo({ center: [known.lon, known.lat], zoom: Math.max(map.getZoom(), 10) });
+  refreshHighlight();
+  panel.innerHTML = `<p class="hint">Loading ${fmt.esc(mmsi)}…</p>`;
+  let v;
+  try {
+    v = await api.vessel(mmsi);
+  } catch (e) {
+    panel.innerHTML = `<p class="message">${fmt.esc(e.message)}</p>`;
+    return;
+  }
+  if (state.selected !== mmsi) return;
+  const dims = [v.to_bow, v.to_stern, v.to_port, v.to_starboard].every((x) => typeof x === 'number')
+    ? `${v.to_bow + v.to_stern} × ${v.to_port + v.to_starboard} m` : '—';
+  panel.innerHTML = `
+    <h2 class="vessel-name">${fmt.esc(v.name || 'Unnamed')}</h2>
+    <table class="facts">
+      ${row('MMSI', `<span class="mmsi">${fmt.esc(v.mmsi)}</span>`)}
+      ${row('IMO', fmt.esc(v.imo ?? '—'))}
+      ${row('Call sign', fmt.esc(v.callsign ?? '—'))}
+      ${row('Flag', fmt.esc(v.flag ?? '—'))}
+      ${row('Type', fmt.esc(v.shiptype_text ?? v.shiptype ?? '—'))}
+      ${row('Class', fmt.esc(v.class ?? '—'))}
+      ${row('Size', dims)}
+      ${row('Draught', fmt.num(v.draught, 1, ' m'))}
+      ${row('Destination', fmt.esc(v.destination ?? '—'))}
+      ${row('Status', fmt.esc(v.status_text ?? '—'))}
+      ${row('Last report', `<span class="last-seen">${fmt.time(v.last_seen)}</span>`)}
+      ${row('Position', validPosition(v.lat, v.lon) ? `${v.lat.toFixed(4)}, ${v.lon.toFixed(4)}` : '—')}
+      ${row('Speed', fmt.num(v.speed, 1, ' kn'))}
+      ${row('Course', fmt.num(v.course, 1, '°'))}
+      ${row('Heading', fmt.num(v.heading, 0, '°'))}
+    </table>
+    <div class="replay">
+      <button id="track-load" type="button">Track, last 24 h</button>
+      <button id="track-play" type="button" disabled>▶</button>
+      <input id="track-slider" type="range" min="0" max="1000" value="1000" disabled>
+      <div id="track-time" class="hint"></div>
+    </div>
+    <h3>Events</h3>
+    <ol class="list vessel-events">${(v.events || []).map(eventItem).join('') || '<li class="hint">none</li>'}</ol>
+    ${(v.identity_history || []).length ? `<h3>Identity history</h3><ul class="list">${v.identity_history.map((h) =>
+      `<li>${fmt.time(h.time)} ${fmt.esc(h.field)}: ${fmt.esc(h.old)} → ${fmt.esc(h.new)}</li>`).join('')}</ul>` : ''}`;
+  panel.querySelectorAll('.vessel-events li[data-id]').forEach((li) => li.addEventListener('click', () => jumpToEvent(li.dataset.id, v.events)));
+  $('track-load').addEventListener('click', () => loadTrack(v));
+}
+
+// ---- Track replay ---------------------------------------------------------------------------
+
+async function loadTrack(v) {
+  const end = v.last_seen ? Date.parse(v.last_seen) : Date.now();
+  const fc = await api.track(v.mmsi, new Date(end - 24 * 3600e3).toISOString(), new Date(end).toISOString());
+  if (state.selected !== v.mmsi) return;
+  map.getSource('track').setData(fc);
+  const points = trackToReplay(fc);
+  state.replay = { points, timer: null };
+  const slider = $('track-slider');
+  const label = $('track-time');
+  if (points.length === 0) {
+    label.textContent = 'No track in the last 24 h.';
+    return;
+  }
+  const lons = points.map((p) => p.lon), lats = points.map((p) => p.lat);
+  map.fitBounds([[Math.min(...lons), Math.min(...lats)], [Math.max(...lons), Math.max(...lats)]], { padding: 60, maxZoom: 12 });
+  const t0 = points[0].t, t1 = points[points.length - 1].t;
+  const show = () => {
+    const t = t0 + ((t1 - t0) * Number(slider.value)) / 1000;
+    const p = positionAt(points, t);
+    state.replayPosition = p;
+    map.getSource('replay').setData({ type: 'Feature', geometry: { type: 'Point', coordinates: [p.lon, p.lat] }, properties: {} });
+    label.textContent = `${fmt.time(t)} · ${points.length} fixes`;
+  };
+  slider.disabled = false;
+  slider.oninput = show;
+  slider.value = '0';
+  show();
+  const play = $('track-play');
+  play.disabled = false;
+  play.onclick = () => {
+    if (state.replay.timer) return stopReplay();
+    if (Number(slider.value) >= 1000) slider.value = '0';
+    play.textContent = '❚❚';
+    state.replay.timer = setInterval(() => {
+      slider.value = String(Math.min(1000, Number(slider.value) + 4));
+      show();
+      if (Number(slider.value) >= 1000) stopReplay();
+    }, 50);
+  };
+}
+
+function stopReplay() {
+  if (state.replay && state.replay.timer) clearInterval(state.replay.timer);
+  if (state.replay) state.replay.timer = null;
+  const play = $('track-play');
+  if (play) play.textContent = '▶';
+}
+
+// ---- Events ---------------------------------------------------------------------------------
+
+function eventItem(e) {
+  const who = (e.vessels || []).map((m) => state.vessels.get(m)?.name || m).join(', ');
+  return `<li data-id="${fmt.esc(e.id)}" class="event-item"><span class="kind kind-${fmt.esc(e.kind)}">${fmt.esc(e.kind.replace(/_/g, ' '))}</span>
+    <span class="when">${fmt.time(e.start)}</span><span class="who">${fmt.esc(who)}</span></li>`;
+}
+
+function currentEventFilter() {
+  const kind = $('event-kind').value;
+  const from = $('event-from').value, to = $('event-to').value;
+  return { kinds: kind ? new Set([kind]) : undefined, from: from ? `${from}:00Z` : undefined, to: to ? `${to}:00Z` : undefined };
+}
+
+function renderEvents() {
+  const shown = filterEvents(state.events, currentEventFilter());
+  $('event-count').textContent = `${shown.length} of ${state.events.length} events`;
+  $('event-list').innerHTML = shown.slice(0, 1000).map(eventItem).join('');
+  const points = shown.map((e) => {
+    const t = eventTarget(e);
+    if (!t) return null;
+    const c = t.center || [(t.bounds[0] + t.bounds[2]) / 2, (t.bounds[1] + t.bounds[3]) / 2];
+    return { type: 'Feature', geometry: { type: 'Point', coordinates: c }, properties: { id: e.id, kind: e.kind } };
+  }).filter(Boolean);
+  map.getSource('events')?.setData({ type: 'FeatureCollection', features: points });
+}
+
+async function loadEvents() {
+  const r = await api.events({ limit: 5000 });
+  state.events = r.events;
+  const kinds = new Set([...EVENT_KINDS, ...state.events.map((e) => e.kind)]);
+  $('event-kind').innerHTML = '<option value="">all kinds</option>' + [...kinds].map((k) => `<option value="${fmt.esc(k)}">${fmt.esc(k.replace(/_/g, ' '))}</option>`).join('');
+  renderEvents();
+}
+
+/** Flies to an event, highlights its vessels and shows its evidence. */
+async function jumpToEvent(id, pool = state.events) {
+  let e = pool.find((x) => String(x.id) === String(id)) || state.events.find((x) => String(x.id) === String(id));
+  if (!e) e = await api.event(id);
+  document.querySelectorAll('.event-item.active').forEach((li) => li.classList.remove('active'));
+  document.querySelectorAll(`.event-item[data-id="${CSS.escape(String(id))}"]`).forEach((li) => li.classList.add('active'));
+  state.highlighted = e.vessels || [];
+  refreshHighlight();
+  const target = eventTarget(e);
+  if (target && target.bounds) map.fitBounds([[target.bounds[0], target.bounds[1]], [target.bounds[2], target.bounds[3]]], { padding: 80, maxZoom: 12 });
+  else if (target) map.flyTo({ center: target.center, zoom: Math.max(map.getZoom(), 11) });
+  state.lastEvent = e;
+}
+
+// ---- Zones ----------------------------------------------------------------------------------
+
+async function loadZones() {
+  const fc = zonesToGeoJSON(await api.zones());
+  map.getSource('zones')?.setData(fc);
+  $('zone-list').innerHTML = fc.features.map((f) => `<li>${fmt.esc(f.properties.name)} <button type="button" data-zone="${fmt.esc(f.properties.id)}">delete</button></li>`).join('');
+  $('zone-list').querySelectorAll('button[data-zone]').forEach((b) => b.addEventListener('click', async () => {
+    await api.deleteZone(b.dataset.zone);
+    await loadZones();
+  }));
+}
+
+function renderDrawing() {
+  const pts = state.drawing || [];
+  const feats = pts.map((c) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: c }, properties: {} }));
+  if (pts.length > 1) feats.push({ type: 'Feature', geometry: { type: 'LineString', coordinates: [...pts, pts[0]] }, properties: {} });
+  map.getSource('drawing')?.setData({ type: 'FeatureCollection', features: feats });
+  $('zone-finish').disabled = pts.length < 3;
+}
+
+function zoneMessage(text, ok = false) {
+  $('zone-message').textContent = text;
+  $('zone-message').className = ok ? 'message ok' : 'message';
+}
+
+async function submitZones(geojson) {
+  try {
+    await api.createZones(geojson);
+    zoneMessage(`Saved ${geojson.features ? geojson.features.length : 1} zone(s).`, true);
+    await loadZones();
+  } catch (e) {
+    zoneMessage(e.message);
+  }
+}
+
+function setupZones() {
+  $('zone-draw').addEventListener('click', () => {
+    state.drawing = [];
+    $('zone-cancel').disabled = false;
+    map.getCanvas().style.cursor = 'crosshair';
+    zoneMessage('Click the vertices on the map.', true);
+    renderDrawing();
+  });
+  const end = () => {
+    state.drawing = null;
+    $('zone-cancel').disabled = true;
+    map.getCanvas().style.cursor = '';
+    renderDrawing();
+  };
+  $('zone-cancel').addEventListener('click', end);
+  $('zone-finish').addEventListener('click', async () => {
+    let f;
+    try {
+      f = zoneFromVertices($('zone-name').value, state.drawing || []);
+    } catch (e) {
+      return zoneMessage(e.message);
+    }
+    end();
+    await submitZones(f);
+  });
+  $('zone-file').addEventListener('change', async (ev) => {
+    const file = ev.target.files[0];
+    if (!file) return;
+    try {
+      const fc = parseZoneUpload(await file.text(), file.name.replace(/\.(geo)?json$/i, ''));
+      await submitZones(fc);
+    } catch (e) {
+      zoneMessage(`${file.name}: ${e.message}`);
+    }
+    ev.target.value = '';
+  });
+}
+
+// ---- Search, toggles, tabs, status ------------------------------------------------------------
+
+function setupSearch() {
+  const input = $('search'), list = $('search-results');
+  let timer = null;
+  const show = (vs) => {
+    list.innerHTML = vs.map((v) => `<li data-mmsi="${fmt.esc(v.mmsi)}">${fmt.esc(v.name || 'Unnamed')} <small>${fmt.esc(v.mmsi)}${v.imo ? ` · IMO ${fmt.esc(v.imo)}` : ''}</small></li>`).join('')
+      || '<li class="hint">no match</li>';
+    list.hidden = false;
+    list.querySelectorAll('li[data-mmsi]').forEach((li) => li.addEventListener('click', () => {
+      list.hidden = true;
+      input.value = '';
+      selectVessel(li.dataset.mmsi, { fly: true });
+    }));
+  };
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    const q = input.value;
+    if (!q.trim()) { list.hidden = true; return; }
+    timer = setTimeout(async () => {
+      const local = searchVessels(state.vessels.values(), q);
+      if (local.length) return show(local);
+      try {
+        const r = await api.vessels({ q, limit: 20 });
+        r.vessels.forEach((v) => { if (!state.vessels.has(v.mmsi)) state.vessels.set(v.mmsi, v); });
+        show(r.vessels);
+      } catch {
+        show([]);
+      }
+    }, 150);
+  });
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') list.querySelector('li[data-mmsi]')?.click();
+    if (e.key === 'Escape') list.hidden = true;
+  });
+}
+
+const LAYER_GROUPS = { vessels: ['clusters', 'vessels', 'highlight'], events: ['events'], zones: ['zones-fill', 'zones-line'], track: ['track-line', 'replay-point'] };
+
+function setupToggles() {
+  document.querySelectorAll('#layer-toggles input').forEach((cb) => cb.addEventListener('change', () => {
+    for (const id of LAYER_GROUPS[cb.dataset.layer]) map.setLayoutProperty(id, 'visibility', cb.checked ? 'visible' : 'none');
+  }));
+}
+
+function showTab(name) {
+  document.querySelectorAll('.tabs button').forEach((b) => b.classList.toggle('active', b.dataset.tab === name));
+  document.querySelectorAll('.tab').forEach((s) => s.classList.toggle('active', s.id === `tab-${name}`));
+  if (name === 'charts') drawCharts(api).then(
+    () => { $('chart-message').textContent = ''; },
+    (e) => { $('chart-message').textContent = `Charts: ${e.message}`; },
+  );
+}
+
+function setupLegend() {
+  $('legend').innerHTML = Object.entries(CATEGORY_COLORS).filter(([c]) => c !== 'unknown')
+    .map(([c, color]) => `<span><i style="background:${color}"></i>${CATEGORY_NAMES[c]}</span>`).join('');
+}
+
+let live = { connected: false, mps: null };
+function renderStatus() {
+  const parts = [`${state.vessels.size.toLocaleString('en')} vessels`];
+  if (live.mps !== null) parts.push(`${live.mps.toFixed(1)} msg/s`);
+  parts.push(live.connected ? 'live' : 'not live');
+  $('status').textContent = parts.join(' · ');
+  $('status').className = live.connected ? 'status live' : 'status';
+}
+
+function connectStream() {
+  const es = new EventSource(api.streamUrl());
+  es.onopen = () => { live.connected = true; renderStatus(); };
+  es.onerror = () => { live.connected = false; renderStatus(); };
+  es.addEventListener('position', (m) => {
+    if (applyPosition(state.vessels, JSON.parse(m.data))) state.dirty = true;
+  });
+  es.addEventListener('event', (m) => {
+    const e = JSON.parse(m.data);
+    const i = state.events.findIndex((x) => x.id === e.id);
+    if (i >= 0) state.events[i] = e; else state.events.push(e);
+    renderEvents();
+  });
+  es.addEventListener('stats', (m) => {
+    const s = JSON.parse(m.data);
+    if (typeof s.messages_per_second === 'number') live.mps = s.messages_per_second;
+    renderStatus();
+  });
+}
+
+// ---- Start ----------------------------------------------------------------------------------
+
+document.querySelectorAll('.tabs button').forEach((b) => b.addEventListener('click', () => showTab(b.dataset.tab)));
+['event-kind', 'event-from', 'event-to'].forEach((id) => $(id).addEventListener('change', renderEvents));
+$('event-list').addEventListener('click', (ev) => {
+  const li = ev.target.closest('li[data-id]');
+  if (li) jumpToEvent(li.dataset.id);
+});
+setupLegend();
+setupSearch();
+setupZones();
+
+map.on('load', async () => {
+  addLayers();
+  setupToggles();
+  map.on('click', (ev) => {
+    if (state.drawing) {
+      state.drawing.push([ev.lngLat.lng, ev.lngLat.lat]);
+      return renderDrawing();
+    }
+    const hit = map.queryRenderedFeatures(ev.point, { layers: ['vessels', 'clusters', 'events'] })[0];
+    if (!hit) return;
+    if (hit.layer.id === 'vessels') selectVessel(hit.properties.mmsi);
+    else if (hit.layer.id === 'events') { showTab('events'); jumpToEvent(hit.properties.id); }
+    else map.getSource('vessels').getClusterExpansionZoom(hit.properties.cluster_id)
+      .then((z) => map.easeTo({ center: hit.geometry.coordinates, zoom: z }));
+  });
+  for (const id of ['vessels', 'clusters', 'events']) {
+    map.on('mouseenter', id, () => { if (!state.drawing) map.getCanvas().style.cursor = 'pointer'; });
+    map.on('mouseleave', id, () => { if (!state.drawing) map.getCanvas().style.cursor = ''; });
+  }
+  map.on('idle', updateClusterLabels);
+  const results = await Promise.allSettled([loadVessels(), loadEvents(), loadZones()]);
+  results.filter((r) => r.status === 'rejected').forEach((r) => console.error(r.reason));
+  state.ready = true;
+  connectStream();
+});
+
+// Handle for tests and for the browser console.
+window.watchkeeper = { map, state, selectVessel, jumpToEvent };

@@ -1,0 +1,291 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import {
+  landFromTopology, shipCategory, drawDirection, vesselsToGeoJSON, applyPosition, filterEvents, geometryBounds,
+  eventTarget, zoneFromVertices, parseZoneUpload, zonesToGeoJSON, trackToReplay, positionAt, searchVessels,
+  chokepointChart, portCallChart, messageSeries, categoryOfText,
+} from '../src/data.js';
+
+const require = createRequire(import.meta.url);
+
+describe('landFromTopology', () => {
+  const topo = JSON.parse(readFileSync(require.resolve('world-atlas/land-50m.json'), 'utf8'));
+  const land = landFromTopology(topo);
+  const polygons = land.features.flatMap((f) => (f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates : [f.geometry.coordinates]));
+
+  // Ray casting on the outer rings: enough to tell land from sea at points far from any coast.
+  const inside = (lon, lat) => polygons.some((poly) => {
+    const ring = poly[0];
+    let c = false;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i], [xj, yj] = ring[j];
+      if ((yi > lat) !== (yj > lat) && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) c = !c;
+    }
+    return c && !poly.slice(1).some((hole) => {
+      let h = false;
+      for (let i = 0, j = hole.length - 1; i < hole.length; j = i++) {
+        const [xi, yi] = hole[i], [xj, yj] = hole[j];
+        if ((yi > lat) !== (yj > lat) && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) h = !h;
+      }
+      return h;
+    });
+  });
+
+  it('gives GeoJSON polygons with longitudes and latitudes in range', () => {
+    expect(land.type).toBe('FeatureCollection');
+    expect(polygons.length).toBeGreaterThan(1000);
+    const b = geometryBounds({ type: 'MultiPolygon', coordinates: polygons });
+    expect(b[0]).toBeGreaterThanOrEqual(-180);
+    expect(b[2]).toBeLessThanOrEqual(180);
+    expect(b[1]).toBeLessThan(-80); // Antarctica
+    expect(b[3]).toBeGreaterThan(80); // Greenland, Arctic islands
+  });
+
+  it('puts the Malay Peninsula and Sumatra on land and the straits at sea', () => {
+    expect(inside(101.5, 3.5)).toBe(true); // Selangor, Malaysia
+    expect(inside(101.5, 0.5)).toBe(true); // Riau, Sumatra
+    expect(inside(100.5, 2.9)).toBe(false); // Strait of Malacca
+    expect(inside(104.3, 1.2)).toBe(false); // Singapore Strait, east entrance
+    expect(inside(88.0, 14.0)).toBe(false); // Bay of Bengal
+    expect(inside(114.0, 12.0)).toBe(false); // South China Sea
+  });
+
+  it('rejects something that is not a land topology', () => {
+    expect(() => landFromTopology({ type: 'FeatureCollection', features: [] })).toThrow(/objects.land/);
+  });
+});
+
+describe('shipCategory (ITU-R M.1371-5 Table 53)', () => {
+  it('groups the ship and cargo type codes', () => {
+    expect(shipCategory(70)).toBe('cargo');
+    expect(shipCategory(79)).toBe('cargo');
+    expect(shipCategory(80)).toBe('tanker');
+    expect(shipCategory(84)).toBe('tanker');
+    expect(shipCategory(60)).toBe('passenger');
+    expect(shipCategory(30)).toBe('fishing');
+    expect(shipCategory(31)).toBe('tug');
+    expect(shipCategory(52)).toBe('tug');
+    expect(shipCategory(37)).toBe('pleasure');
+    expect(shipCategory(35)).toBe('military');
+    expect(shipCategory(40)).toBe('highspeed');
+    expect(shipCategory(50)).toBe('special');
+    expect(shipCategory(90)).toBe('other');
+    expect(shipCategory(20)).toBe('other');
+  });
+  it('treats 0 (not available), out of range and absent as unknown', () => {
+    for (const t of [0, 100, 255, -1, undefined, null, 'x', 70.5]) expect(shipCategory(t)).toBe('unknown');
+  });
+});
+
+describe('drawDirection', () => {
+  it('prefers the heading, then the course of a moving vessel', () => {
+    expect(drawDirection({ heading: 45, course: 50, speed: 10 })).toBe(45);
+    expect(drawDirection({ course: 50.5, speed: 10 })).toBe(50.5);
+    expect(drawDirection({ course: 50.5 })).toBe(50.5);
+  });
+  it('gives none for a vessel at rest without heading, or out-of-range values', () => {
+    expect(drawDirection({ course: 50, speed: 0.1 })).toBeNull();
+    expect(drawDirection({ heading: 511, course: 360 })).toBeNull();
+    expect(drawDirection({})).toBeNull();
+  });
+});
+
+describe('vesselsToGeoJSON', () => {
+  it('makes one point per vessel with a valid position, lon first', () => {
+    const fc = vesselsToGeoJSON([
+      { mmsi: '563012345', name: 'PACIFIC STAR', shiptype: 70, lat: 1.25, lon: 103.9, heading: 90 },
+      { mmsi: '477000001', lat: 91, lon: 10 }, // invalid latitude (91 = not available)
+      { mmsi: '533000002', lat: 2.5, lon: 101.2, speed: 0 }, // no direction
+      { mmsi: '244000003' }, // no position
+    ]);
+    expect(fc.features).toHaveLength(2);
+    expect(fc.features[0].geometry.coordinates).toEqual([103.9, 1.25]);
+    expect(fc.features[0].id).toBe(563012345);
+    expect(fc.features[0].properties).toEqual({ mmsi: '563012345', name: 'PACIFIC STAR', cat: 'cargo', rot: 90, dir: 1 });
+    expect(fc.features[1].properties).toMatchObject({ mmsi: '533000002', cat: 'unknown', dir: 0 });
+  });
+});
+
+describe('applyPosition', () => {
+  it('adds a new vessel and moves a known one, dropping fields the report lacks', () => {
+    const t = new Map([['563012345', { mmsi: '563012345', name: 'A', lat: 1, lon: 103, speed: 5, heading: 10, last_seen: '2026-11-01T00:00:00Z' }]]);
+    expect(applyPosition(t, { mmsi: '563012345', lat: 1.1, lon: 103.1, speed: 6, time: '2026-11-01T00:01:00Z' })).toBe(true);
+    expect(t.get('563012345')).toMatchObject({ name: 'A', lat: 1.1, lon: 103.1, speed: 6, last_seen: '2026-11-01T00:01:00Z' });
+    expect(t.get('563012345').heading).toBeUndefined();
+    expect(applyPosition(t, { mmsi: '477000001', lat: 22, lon: 114, time: '2026-11-01T00:02:00Z', shiptype: 80 })).toBe(true);
+    expect(t.get('477000001')).toMatchObject({ first_seen: '2026-11-01T00:02:00Z', shiptype: 80 });
+  });
+  it('ignores an older report and invalid positions', () => {
+    const t = new Map([['563012345', { mmsi: '563012345', lat: 1, lon: 103, last_seen: '2026-11-01T00:05:00Z' }]]);
+    expect(applyPosition(t, { mmsi: '563012345', lat: 2, lon: 104, time: '2026-11-01T00:04:00Z' })).toBe(false);
+    expect(applyPosition(t, { mmsi: '563012345', lat: 95, lon: 104, time: '2026-11-01T00:06:00Z' })).toBe(false);
+    expect(t.get('563012345').lat).toBe(1);
+  });
+});
+
+describe('filterEvents', () => {
+  const events = [
+    { id: 'a', kind: 'encounter', start: '2026-11-01T10:00:00Z', end: '2026-11-01T14:00:00Z' },
+    { id: 'b', kind: 'gap', start: '2026-11-02T08:00:00Z', end: '2026-11-02T20:00:00Z' },
+    { id: 'c', kind: 'encounter', start: '2026-11-03T01:00:00Z' }, // still open
+    { id: 'd', kind: 'port_visit', start: '2026-10-30T00:00:00Z', end: '2026-10-31T00:00:00Z' },
+  ];
+  it('keeps all, newest first, without filters', () => {
+    expect(filterEvents(events).map((e) => e.id)).toEqual(['c', 'b', 'a', 'd']);
+  });
+  it('filters by kind', () => {
+    expect(filterEvents(events, { kinds: new Set(['encounter']) }).map((e) => e.id)).toEqual(['c', 'a']);
+  });
+  it('keeps events whose interval overlaps the window, open events included', () => {
+    const ids = (f, t) => filterEvents(events, { from: f, to: t }).map((e) => e.id);
+    expect(ids('2026-11-01T13:00:00Z', '2026-11-01T13:30:00Z')).toEqual(['a']);
+    expect(ids('2026-11-01T14:00:01Z', '2026-11-02T07:59:59Z')).toEqual([]);
+    expect(ids('2026-11-10T00:00:00Z', undefined)).toEqual(['c']);
+    expect(ids(undefined, '2026-10-31T12:00:00Z')).toEqual(['d']);
+    expect(ids(Date.parse('2026-11-02T12:00:00Z'), '')).toEqual(['c', 'b']);
+  });
+  it('rejects a time it cannot read', () => {
+    expect(() => filterEvents(events, { from: 'yesterday' })).toThrow(/not a time/);
+  });
+});
+
+describe('eventTarget and geometryBounds', () => {
+  it('fits an event with an extent, centres on a point event', () => {
+    expect(eventTarget({ geometry: { type: 'LineString', coordinates: [[103.7, 1.1], [104.1, 1.3]] } })).toEqual({ bounds: [103.7, 1.1, 104.1, 1.3] });
+    expect(eventTarget({ geometry: { type: 'Point', coordinates: [103.7, 1.1] } })).toEqual({ center: [103.7, 1.1] });
+    expect(eventTarget({ lat: 1.2, lon: 103.8 })).toEqual({ center: [103.8, 1.2] });
+    expect(eventTarget({})).toBeNull();
+  });
+  it('covers every part of a geometry collection', () => {
+    expect(geometryBounds({ type: 'GeometryCollection', geometries: [
+      { type: 'Point', coordinates: [100, 2] }, { type: 'Polygon', coordinates: [[[101, 1], [102, 1], [102, 3], [101, 1]]] },
+    ] })).toEqual([100, 1, 102, 3]);
+  });
+});
+
+describe('zoneFromVertices', () => {
+  it('closes the ring and names the zone', () => {
+    const f = zoneFromVertices(' Anchorage A ', [[103.8, 1.2], [103.9, 1.2], [103.9, 1.3]]);
+    expect(f).toEqual({ type: 'Feature', properties: { name: 'Anchorage A' }, geometry: { type: 'Polygon', coordinates: [[[103.8, 1.2], [103.9, 1.2], [103.9, 1.3], [103.8, 1.2]]] } });
+  });
+  it('drops repeated clicks and an explicit closing vertex', () => {
+    const f = zoneFromVertices('z', [[0, 0], [1, 0], [1, 0], [1, 1], [0, 0]]);
+    expect(f.geometry.coordinates[0]).toEqual([[0, 0], [1, 0], [1, 1], [0, 0]]);
+  });
+  it('refuses fewer than 3 vertices, no name, or a vertex out of range', () => {
+    expect(() => zoneFromVertices('z', [[0, 0], [1, 1], [1, 1]])).toThrow(/at least 3/);
+    expect(() => zoneFromVertices('  ', [[0, 0], [1, 0], [1, 1]])).toThrow(/name/);
+    expect(() => zoneFromVertices('z', [[0, 0], [181, 0], [1, 1]])).toThrow(/out of range/);
+  });
+});
+
+describe('parseZoneUpload', () => {
+  const square = { type: 'Polygon', coordinates: [[[103, 1], [104, 1], [104, 2], [103, 1]]] };
+  it('accepts a Feature, a FeatureCollection or a bare polygon, naming unnamed zones', () => {
+    expect(parseZoneUpload(JSON.stringify({ type: 'Feature', geometry: square, properties: { name: 'S' } })).features[0].properties.name).toBe('S');
+    const fc = parseZoneUpload(JSON.stringify({ type: 'FeatureCollection', features: [
+      { type: 'Feature', geometry: square, properties: {} },
+      { type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: [square.coordinates] }, properties: null },
+    ] }), 'upload');
+    expect(fc.features.map((f) => f.properties.name)).toEqual(['upload 1', 'upload 2']);
+    expect(parseZoneUpload(JSON.stringify(square), 'bare').features[0].properties.name).toBe('bare');
+  });
+  it('says what is wrong with a bad file', () => {
+    expect(() => parseZoneUpload('{oops')).toThrow(/not JSON/);
+    expect(() => parseZoneUpload('{"type":"FeatureCollection","features":[]}')).toThrow(/no features/);
+    expect(() => parseZoneUpload(JSON.stringify({ type: 'Feature', geometry: { type: 'Point', coordinates: [1, 2] } }))).toThrow(/Polygon or MultiPolygon, not Point/);
+    expect(() => parseZoneUpload(JSON.stringify({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1]]] }))).toThrow(/not closed/);
+    expect(() => parseZoneUpload(JSON.stringify({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [0, 0]]] }))).toThrow(/at least 4/);
+    expect(() => parseZoneUpload(JSON.stringify({ type: 'Polygon', coordinates: [[[0, 0], [1, 95], [1, 1], [0, 0]]] }))).toThrow(/out of range/);
+  });
+});
+
+describe('zonesToGeoJSON', () => {
+  const g = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] };
+  it('reads a FeatureCollection or a zone list', () => {
+    expect(zonesToGeoJSON({ type: 'FeatureCollection', features: [{ type: 'Feature', id: 7, geometry: g, properties: { name: 'a' } }] }).features[0].properties).toEqual({ name: 'a', id: 7 });
+    expect(zonesToGeoJSON({ zones: [{ id: 'z1', name: 'b', geometry: g }, { id: 'z2', name: 'no geometry' }] }).features.map((f) => f.properties)).toEqual([{ id: 'z1', name: 'b' }]);
+  });
+});
+
+describe('trackToReplay and positionAt', () => {
+  it('uses the fix points when the track has them, sorted by time', () => {
+    const pts = trackToReplay({ type: 'FeatureCollection', features: [
+      { type: 'Feature', geometry: { type: 'LineString', coordinates: [[0, 0], [1, 1]] }, properties: { segment: 0, start: '2026-11-01T00:00:00Z', end: '2026-11-01T01:00:00Z' } },
+      { type: 'Feature', geometry: { type: 'Point', coordinates: [1, 1] }, properties: { time: '2026-11-01T01:00:00Z', speed: 12.5 } },
+      { type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] }, properties: { time: '2026-11-01T00:00:00Z', course: 45 } },
+    ] });
+    expect(pts).toEqual([
+      { t: Date.parse('2026-11-01T00:00:00Z'), lon: 0, lat: 0, course: 45 },
+      { t: Date.parse('2026-11-01T01:00:00Z'), lon: 1, lat: 1, speed: 12.5 },
+    ]);
+  });
+  it('spreads line vertices over the segment times when there are no points', () => {
+    const pts = trackToReplay({ type: 'FeatureCollection', features: [
+      { type: 'Feature', geometry: { type: 'LineString', coordinates: [[0, 0], [1, 0], [2, 0]] }, properties: { start: '2026-11-01T00:00:00Z', end: '2026-11-01T02:00:00Z' } },
+    ] });
+    expect(pts.map((p) => p.t - pts[0].t)).toEqual([0, 3600e3, 7200e3]);
+  });
+  it('interpolates between fixes and clamps at the ends', () => {
+    const pts = [{ t: 0, lon: 100, lat: 0 }, { t: 1000, lon: 101, lat: 2 }, { t: 3000, lon: 103, lat: 2 }];
+    expect(positionAt(pts, 500)).toEqual({ lon: 100.5, lat: 1 });
+    expect(positionAt(pts, 2000)).toEqual({ lon: 102, lat: 2 });
+    expect(positionAt(pts, -5)).toEqual({ lon: 100, lat: 0 });
+    expect(positionAt(pts, 9999)).toEqual({ lon: 103, lat: 2 });
+    expect(positionAt([], 1)).toBeNull();
+  });
+});
+
+describe('searchVessels', () => {
+  const vs = [
+    { mmsi: '563012345', name: 'PACIFIC STAR', imo: 9321483 },
+    { mmsi: '563099999', name: 'STAR OF MALACCA' },
+    { mmsi: '477123456', name: 'ORIENT PACIFIC', imo: 9074729 },
+  ];
+  it('ranks exact identifiers, then prefixes, then name starts, then substrings', () => {
+    expect(searchVessels(vs, '563012345').map((v) => v.mmsi)).toEqual(['563012345']);
+    expect(searchVessels(vs, 'IMO 9074729').map((v) => v.mmsi)).toEqual(['477123456']);
+    expect(searchVessels(vs, '5630').map((v) => v.mmsi)).toEqual(['563012345', '563099999']);
+    expect(searchVessels(vs, 'pacific').map((v) => v.name)).toEqual(['PACIFIC STAR', 'ORIENT PACIFIC']);
+    expect(searchVessels(vs, 'star').map((v) => v.name)).toEqual(['STAR OF MALACCA', 'PACIFIC STAR']);
+    expect(searchVessels(vs, '  ')).toEqual([]);
+  });
+});
+
+describe('charts data', () => {
+  it('stacks chokepoint transits per day by ship category, summed over chokepoints', () => {
+    const c = chokepointChart({ days: [
+      { day: '2026-11-02', chokepoint: 'Malacca', shiptype: 80, count: 3 },
+      { day: '2026-11-01', chokepoint: 'Malacca', shiptype: 70, count: 5 },
+      { day: '2026-11-01', chokepoint: 'Singapore', shiptype: 71, count: 2 },
+      { day: '2026-11-02', chokepoint: 'Singapore', shiptype_text: 'Tanker, Hazardous category A', count: 1 },
+    ] });
+    expect(c.labels).toEqual(['2026-11-01', '2026-11-02']);
+    expect(c.datasets).toEqual([
+      { label: 'Cargo', category: 'cargo', data: [7, 0] },
+      { label: 'Tanker', category: 'tanker', data: [0, 4] },
+    ]);
+    expect(chokepointChart({ days: [{ day: '2026-11-01', chokepoint: 'Malacca', shiptype: 70, count: 5 }, { day: '2026-11-01', chokepoint: 'Sunda', shiptype: 70, count: 9 }] }, 'Sunda').datasets[0].data).toEqual([9]);
+  });
+  it('reads ship type names', () => {
+    expect(categoryOfText('Cargo, all ships of this type')).toBe('cargo');
+    expect(categoryOfText('Towing')).toBe('tug');
+    expect(categoryOfText('Search and Rescue vessel')).toBe('special');
+    expect(categoryOfText('')).toBe('unknown');
+  });
+  it('sums port calls per day over ports', () => {
+    expect(portCallChart({ days: [{ day: '2026-11-02', port: 'SGSIN', count: 4 }, { day: '2026-11-01T00:00:00Z', port: 'MYPKG', count: 2 }, { day: '2026-11-02', port: 'MYPKG', count: 1 }] }))
+      .toEqual({ labels: ['2026-11-01', '2026-11-02'], data: [2, 5] });
+  });
+  it('turns message series into sorted x/y points, either point shape', () => {
+    const m = messageSeries({ series: [
+      { source: 'tcp', points: [{ time: '2026-11-01T00:01:00Z', count: 7 }, { time: '2026-11-01T00:00:00Z', count: 5 }] },
+      { source: 'udp', points: [['2026-11-01T00:00:00Z', 3], ['bad', 1]] },
+    ] });
+    expect(m).toEqual([
+      { source: 'tcp', points: [{ x: Date.parse('2026-11-01T00:00:00Z'), y: 5 }, { x: Date.parse('2026-11-01T00:01:00Z'), y: 7 }] },
+      { source: 'udp', points: [{ x: Date.parse('2026-11-01T00:00:00Z'), y: 3 }] },
+    ]);
+  });
+});
