@@ -1,0 +1,93 @@
+package org.watchkeeper.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.watchkeeper.core.sim.IndoPacific;
+import org.watchkeeper.core.sim.LatLon;
+import org.watchkeeper.core.sim.Simulation;
+import org.watchkeeper.core.sim.SimulationOptions;
+import org.watchkeeper.server.SimulatorSource;
+import org.watchkeeper.server.WatchkeeperServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code watchkeeper demo}: the server with a built-in simulated Indo-Pacific feed (core's
+ * simulator, deterministic by seed) played at an accelerated pace, with the demo zone watched, so
+ * the planted rendezvous, dark period, identity conflict and zone entry are found within minutes.
+ */
+@Command(name = "demo",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        sortOptions = false,
+        description = {"Start the server with a simulated Indo-Pacific feed (Malacca and Singapore Straits, South China Sea,",
+            "Bay of Bengal) and planted events, played live at an accelerated pace. Open the printed URL."})
+public final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: a new temporary folder).")
+    Path data;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Simulation seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--vessels", paramLabel = "N", defaultValue = "200", description = "Background vessels (default: ${DEFAULT-VALUE}).")
+    int vessels;
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "300",
+            description = "Simulated seconds per second (default: ${DEFAULT-VALUE}: the 16 h of planted events play in about 3 minutes).")
+    double speed;
+
+    @Option(names = "--hours", paramLabel = "H", defaultValue = "24", description = "Simulated hours (default: ${DEFAULT-VALUE}).")
+    double hours;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(speed > 0 && speed <= 100_000) || vessels < 0 || !(hours > 0 && hours <= 24 * 31)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--speed must be in (0, 100000], --vessels >= 0, --hours in (0, 744]");
+        }
+        Path dir = data != null ? data : Files.createTempDirectory("watchkeeper-demo");
+        Path zones = dir.resolve("demo-zone.geojson");
+        Files.createDirectories(dir);
+        Files.writeString(zones, demoZone());
+        SimulationOptions options = new SimulationOptions(seed, vessels, Instant.parse("2024-06-01T00:00:00Z"),
+                Duration.ofSeconds(Math.round(hours * 3600)), true, SimulationOptions.Noise.NONE);
+        WatchkeeperServer.Config cfg = WatchkeeperServer.Config.of(dir).withPort(port).withZones(zones);
+        spec.commandLine().getErr().printf("demo: %d simulated vessels, seed %d, %.0fx speed, data in %s%n", vessels, seed, speed, dir);
+        return ServeCommand.run(spec.commandLine().getErr(), cfg,
+                server -> server.addSource(new SimulatorSource("demo", server.pipeline(), new Simulation(options), speed)));
+    }
+
+    /** The simulator's demo zone as a GeoJSON Feature. */
+    static String demoZone() {
+        ObjectMapper m = new ObjectMapper();
+        ObjectNode f = m.createObjectNode();
+        f.put("type", "Feature");
+        f.putObject("properties").put("name", IndoPacific.DEMO_ZONE.name());
+        ObjectNode g = f.putObject("geometry");
+        g.put("type", "Polygon");
+        ArrayNode ring = g.putArray("coordinates").addArray();
+        List<LatLon> r = IndoPacific.DEMO_ZONE.ring();
+        for (LatLon p : r) {
+            ring.addArray().add(p.lon()).add(p.lat());
+        }
+        if (!r.get(0).equals(r.get(r.size() - 1))) {
+            ring.addArray().add(r.get(0).lon()).add(r.get(0).lat());
+        }
+        return f.toString();
+    }
+}

@@ -1,0 +1,93 @@
+package org.watchkeeper.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.watchkeeper.server.WatchkeeperServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code watchkeeper serve}: live ingest from named sources, history in the data directory, the HTTP
+ * API, live stream and web map. Runs until interrupted (Ctrl-C), then stores what it received.
+ */
+@Command(name = "serve",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        sortOptions = false,
+        description = {"Ingest live AIS from named sources, keep the picture and the detectors running, store history,",
+            "and serve the HTTP API (/api/...), the live stream (/api/stream), /metrics and the web map."},
+        footer = {"", "Sources (repeat --source):",
+            "  NAME=tcp://host:port          connect to a feed (reconnects with back-off)",
+            "  NAME=tcp-listen://:port       accept receivers that push to this port",
+            "  NAME=udp://:10110             listen for UDP datagrams (OpenCPN, AIS-catcher)",
+            "  NAME=file:PATH[?speed=60]     replay a log (.gz by name) at N times its pace, or as fast as possible",
+            "", "Example: watchkeeper serve --data ./wk --source dma=file:../shared/data/ais/dma-aisabnormal/ais-sample.txt.gz?speed=10"})
+public final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "watchkeeper-data",
+            description = "Data directory: raw archive, history store, zones, watchlist (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--source", paramLabel = "NAME=URI", description = "A named source (see below); repeatable.")
+    List<String> sources = new ArrayList<>();
+
+    @Option(names = "--zones", paramLabel = "FILE", description = "GeoJSON zones (Polygon/MultiPolygon features with properties.name) to watch.")
+    Path zones;
+
+    @Option(names = "--watchlist", paramLabel = "FILE", description = "Watchlist file: lines 'mmsi N', 'imo N' or 'name TEXT', each optionally '| note'.")
+    Path watchlist;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        WatchkeeperServer.Config cfg = WatchkeeperServer.Config.of(data).withPort(port).withSources(sources)
+                .withZones(zones).withWatchlist(watchlist);
+        return run(spec.commandLine().getErr(), cfg, null);
+    }
+
+    /** Starts the server, prints its URL, waits for Ctrl-C, and closes it cleanly. */
+    static int run(PrintWriter err, WatchkeeperServer.Config cfg, java.util.function.Consumer<WatchkeeperServer> setup)
+            throws Exception {
+        WatchkeeperServer server;
+        try {
+            server = WatchkeeperServer.start(cfg);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            err.println("watchkeeper: " + e.getMessage());
+            return 2;
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            err.println("watchkeeper: I/O error: " + e.getMessage());
+            return 1;
+        }
+        if (setup != null) {
+            setup.accept(server);
+        }
+        if (server.rebuiltLines() > 0) {
+            err.printf("rebuilt history from %d archived lines%n", server.rebuiltLines());
+        }
+        err.printf("Watchkeeper is serving at http://localhost:%d/  (API: /api/vessels, stream: /api/stream, /metrics)%n",
+                server.port());
+        err.flush();
+        CountDownLatch stop = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            try {
+                server.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            stop.countDown();
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        stop.await();
+        return 0;
+    }
+}

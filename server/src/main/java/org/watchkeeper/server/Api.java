@@ -1,0 +1,779 @@
+package org.watchkeeper.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.watchkeeper.ais.Mmsi;
+import org.watchkeeper.core.detect.EventKind;
+import org.watchkeeper.core.picture.VesselSnapshot;
+import org.watchkeeper.store.ClosestApproach;
+import org.watchkeeper.store.EventRow;
+import org.watchkeeper.store.HistoryStore;
+import org.watchkeeper.store.PositionRow;
+import org.watchkeeper.store.VesselRow;
+
+/**
+ * The HTTP API of {@code /work/api-contract.md}: JSON, times ISO-8601 UTC, MMSIs as 9-digit
+ * strings, not-available values absent, errors {@code {"error": "...", "status": 4xx}}.
+ *
+ * <p>Request bounds: bodies above {@link #MAX_BODY} bytes get 413; list sizes are capped by
+ * {@code limit} (1..{@link #MAX_LIMIT}).
+ */
+public final class Api {
+    /** Largest request body accepted, bytes. */
+    public static final long MAX_BODY = 1_000_000;
+    /** Largest {@code limit}. */
+    public static final int MAX_LIMIT = 100_000;
+    /** Default {@code limit} of list routes. */
+    public static final int DEFAULT_LIMIT = 10_000;
+    /** Classpath folder of the web UI (the {@code web} module's jar provides it). */
+    public static final String WEB_FOLDER = "/web";
+
+    /** A bad request: answered 400 with the message. */
+    public static final class BadRequest extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public BadRequest(String message) {
+            super(message);
+        }
+    }
+
+    private Api() {
+    }
+
+    /**
+     * Builds the Javalin application with every route.
+     *
+     * @param server what the routes read and change
+     */
+    static Javalin create(WatchkeeperServer server) {
+        Javalin app = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.http.maxRequestSize = MAX_BODY;
+            cfg.jsonMapper(new JavalinJackson(Rows.JSON, false));
+            if (Api.class.getResource(WEB_FOLDER + "/index.html") != null) {
+                cfg.staticFiles.add(sf -> {
+                    sf.hostedPath = "/";
+                    sf.directory = WEB_FOLDER;
+                    sf.location = Location.CLASSPATH;
+                });
+            }
+        });
+        HistoryStore store = server.store();
+        Pipeline pipeline = server.pipeline();
+
+        app.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+        app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+        app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+        app.exception(JsonProcessingException.class, (e, ctx) -> error(ctx, 400, "body is not valid JSON: "
+                + e.getOriginalMessage()));
+        app.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                error(ctx, 404, "no such resource: " + ctx.method() + " " + ctx.path());
+            }
+        });
+
+        app.get("/health", ctx -> {
+            ObjectNode o = Rows.JSON.createObjectNode();
+            boolean ok = pipeline.failure() == null;
+            o.put("status", ok ? "UP" : "DOWN");
+            o.put("vessels", pipeline.vessels().size());
+            o.put("queued", pipeline.queued());
+            if (!ok) {
+                o.put("error", String.valueOf(pipeline.failure()));
+            }
+            ctx.status(ok ? 200 : 503).json(o);
+        });
+        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(server.metrics().scrape()));
+        app.get("/openapi.json", ctx -> {
+            try (InputStream in = Api.class.getResourceAsStream("openapi.json")) {
+                ctx.contentType("application/json").result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        });
+
+        app.get("/api/vessels", ctx -> {
+            List<ObjectNode> vs = vessels(ctx, server);
+            ObjectNode o = Rows.JSON.createObjectNode();
+            o.put("count", vs.size());
+            o.putArray("vessels").addAll(vs);
+            ctx.json(o);
+        });
+        app.get("/api/vessels/{mmsi}", ctx -> {
+            int mmsi = mmsiPath(ctx);
+            ObjectNode v = vessel(server, mmsi);
+            if (v == null) {
+                throw new io.javalin.http.NotFoundResponse("no vessel with MMSI " + Mmsi.format(mmsi));
+            }
+            ArrayNode h = v.putArray("identity_history");
+            store.identityHistory(mmsi).forEach(c -> {
+                ObjectNode x = h.addObject();
+                x.put("time", iso(c.timeMillis()));
+                x.put("field", c.field());
+                if (c.oldValue() != null) {
+                    x.put("old", c.oldValue());
+                }
+                if (c.newValue() != null) {
+                    x.put("new", c.newValue());
+                }
+            });
+            ArrayNode es = v.putArray("events");
+            store.eventsForVessel(mmsi, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2).forEach(e -> es.add(event(e, false)));
+            ctx.json(v);
+        });
+        app.get("/api/vessels/{mmsi}/track", ctx -> {
+            int mmsi = mmsiPath(ctx);
+            long from = time(ctx, "from", Long.MIN_VALUE / 2);
+            long to = time(ctx, "to", Long.MAX_VALUE / 2);
+            window(from, to);
+            boolean points = bool(ctx, "points", false);
+            ctx.json(track(mmsi, store.track(mmsi, from, to), points));
+        });
+
+        app.get("/api/events", ctx -> {
+            List<EventRow> es = events(ctx, store);
+            ObjectNode o = Rows.JSON.createObjectNode();
+            o.put("count", es.size());
+            ArrayNode a = o.putArray("events");
+            es.forEach(e -> a.add(event(e, false)));
+            ctx.json(o);
+        });
+        app.get("/api/events/{id}", ctx -> {
+            String id = ctx.pathParam("id");
+            if (!id.matches("[0-9a-zA-Z_-]{1,128}")) {
+                throw new BadRequest("an event id is 1-128 letters, digits, '_' or '-': " + id);
+            }
+            EventRow e = store.event(id).orElseThrow(() -> new io.javalin.http.NotFoundResponse("no event with id " + id));
+            ctx.json(event(e, true));
+        });
+
+        app.get("/api/near", ctx -> {
+            double lat = number(ctx, "lat", -90, 90, Double.NaN, true);
+            double lon = number(ctx, "lon", -180, 180, Double.NaN, true);
+            double r = number(ctx, "radius_km", 0, 20_000, Double.NaN, true);
+            if (!(r > 0)) {
+                throw new BadRequest("radius_km must be > 0");
+            }
+            long from = time(ctx, "from", Long.MIN_VALUE / 2);
+            long to = time(ctx, "to", Long.MAX_VALUE / 2);
+            window(from, to);
+            ObjectNode o = Rows.JSON.createObjectNode();
+            ArrayNode a = o.putArray("results");
+            for (ClosestApproach c : store.near(lat, lon, r * 1000, from, to)) {
+                ObjectNode x = a.addObject();
+                x.put("mmsi", Mmsi.format(c.mmsi()));
+                String name = name(server, c.mmsi());
+                if (name != null) {
+                    x.put("name", name);
+                }
+                x.put("distance_m", Math.round(c.distanceMetres() * 10) / 10.0);
+                x.put("time", iso(c.timeMillis()));
+                x.put("lat", c.lat());
+                x.put("lon", c.lon());
+            }
+            ctx.json(o);
+        });
+
+        app.get("/api/zones", ctx -> ctx.json(server.userData().zonesGeoJson()));
+        app.post("/api/zones", ctx -> {
+            JsonNode body = jsonBody(ctx);
+            ObjectNode fc = Rows.JSON.createObjectNode();
+            fc.put("type", "FeatureCollection");
+            ArrayNode fs = fc.putArray("features");
+            server.userData().addZones(body).forEach(z -> fs.add(UserData.feature(z)));
+            ctx.status(201).json(fc);
+        });
+        app.delete("/api/zones/{id}", ctx -> {
+            if (!server.userData().deleteZone(ctx.pathParam("id"))) {
+                throw new io.javalin.http.NotFoundResponse("no zone with id " + ctx.pathParam("id"));
+            }
+            ctx.status(204);
+        });
+        app.get("/api/watchlist", ctx -> {
+            ObjectNode o = Rows.JSON.createObjectNode();
+            ArrayNode a = o.putArray("entries");
+            server.userData().watchlist().forEach(e -> a.add(watch(e)));
+            ctx.json(o);
+        });
+        app.post("/api/watchlist", ctx -> ctx.status(201).json(watch(server.userData().addWatch(jsonBody(ctx)))));
+        app.delete("/api/watchlist/{id}", ctx -> {
+            if (!server.userData().deleteWatch(ctx.pathParam("id"))) {
+                throw new io.javalin.http.NotFoundResponse("no watchlist entry with id " + ctx.pathParam("id"));
+            }
+            ctx.status(204);
+        });
+
+        app.get("/api/stats", ctx -> ctx.json(server.stats().json()));
+        app.get("/api/stats/series", ctx -> {
+            String metric = ctx.queryParamAsClass("metric", String.class).getOrDefault("messages");
+            if (!metric.equals("messages")) {
+                throw new BadRequest("unknown metric '" + metric + "'; known: messages");
+            }
+            String source = ctx.queryParam("source");
+            if (source != null && !server.stats().knows(source)) {
+                throw new BadRequest("unknown source '" + source + "'");
+            }
+            ctx.json(server.stats().series(source));
+        });
+        app.get("/api/stats/chokepoints", ctx -> ctx.json(perDay(ctx, store, "chokepoint_transit", "chokepoint_name",
+                "ship_type_group", "chokepoint")));
+        app.get("/api/stats/port-calls", ctx -> ctx.json(perDay(ctx, store, "port_visit", "port_name", null, "port")));
+
+        app.get("/api/export/{file}", ctx -> Exports.export(ctx, server));
+
+        app.sse("/api/stream", client -> {
+            Context ctx = client.ctx();
+            LiveStream.Filter f;
+            try {
+                f = streamFilter(ctx);
+            } catch (BadRequest e) {
+                client.sendEvent("error", error(e.getMessage(), 400).toString());
+                client.close();
+                return;
+            }
+            server.stream().serve(client, f);
+        });
+        return app;
+    }
+
+    static LiveStream.Filter streamFilter(Context ctx) {
+        String kinds = ctx.queryParamAsClass("kinds", String.class).getOrDefault("position,event,stats");
+        Set<String> k = new HashSet<>();
+        for (String s : kinds.split(",")) {
+            String t = s.strip();
+            if (!t.equals("position") && !t.equals("event") && !t.equals("stats")) {
+                throw new BadRequest("kinds: unknown kind '" + t + "'; known: position, event, stats");
+            }
+            k.add(t);
+        }
+        Set<Integer> mmsis = null;
+        String m = ctx.queryParam("mmsi");
+        if (m != null) {
+            mmsis = new HashSet<>();
+            for (String s : m.split(",")) {
+                mmsis.add(mmsi(s.strip(), "mmsi"));
+            }
+        }
+        Set<String> eventKinds = eventKinds(ctx.queryParam("kind"));
+        long throttle = (long) (number(ctx, "throttle", 0, 3600, 10, false) * 1000);
+        return new LiveStream.Filter(k.contains("position"), k.contains("event"), k.contains("stats"), bbox(ctx),
+                mmsis, eventKinds, throttle);
+    }
+
+    // ---- parameters ----
+
+    static void error(Context ctx, int status, String message) {
+        ctx.status(status).contentType("application/json").result(error(message, status).toString());
+    }
+
+    static ObjectNode error(String message, int status) {
+        ObjectNode o = Rows.JSON.createObjectNode();
+        o.put("error", message == null ? "error" : message);
+        o.put("status", status);
+        return o;
+    }
+
+    static JsonNode jsonBody(Context ctx) throws JsonProcessingException {
+        String b = ctx.body();
+        if (b.isBlank()) {
+            throw new BadRequest("a JSON body is required");
+        }
+        return Rows.JSON.readTree(b);
+    }
+
+    static int mmsiPath(Context ctx) {
+        return mmsi(ctx.pathParam("mmsi"), "mmsi");
+    }
+
+    static int mmsi(String s, String name) {
+        if (s == null || !s.matches("\\d{1,9}")) {
+            throw new BadRequest(name + " must be an MMSI of up to 9 digits: " + s);
+        }
+        int v = Integer.parseInt(s);
+        if (v < 1) {
+            throw new BadRequest(name + " must be 1..999999999: " + s);
+        }
+        return v;
+    }
+
+    static long time(Context ctx, String name, long dflt) {
+        String s = ctx.queryParam(name);
+        if (s == null || s.isEmpty()) {
+            return dflt;
+        }
+        try {
+            return Instant.parse(s).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            try {
+                return java.time.LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+            } catch (DateTimeParseException e2) {
+                throw new BadRequest(name + " must be an ISO-8601 UTC time such as 2024-06-01T00:00:00Z: " + s);
+            }
+        }
+    }
+
+    static void window(long from, long to) {
+        if (from > to) {
+            throw new BadRequest("from must not be after to");
+        }
+    }
+
+    static double number(Context ctx, String name, double min, double max, double dflt, boolean required) {
+        String s = ctx.queryParam(name);
+        if (s == null || s.isEmpty()) {
+            if (required) {
+                throw new BadRequest(name + " is required");
+            }
+            return dflt;
+        }
+        double v;
+        try {
+            v = Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new BadRequest(name + " must be a number: " + s);
+        }
+        if (!(v >= min && v <= max)) {
+            throw new BadRequest(name + " must be in " + fmt(min) + ".." + fmt(max) + ": " + s);
+        }
+        return v;
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    static int integer(Context ctx, String name, int min, int max, int dflt) {
+        String s = ctx.queryParam(name);
+        if (s == null || s.isEmpty()) {
+            return dflt;
+        }
+        if (!s.matches("-?\\d{1,10}")) {
+            throw new BadRequest(name + " must be an integer: " + s);
+        }
+        long v = Long.parseLong(s);
+        if (v < min || v > max) {
+            throw new BadRequest(name + " must be in " + min + ".." + max + ": " + s);
+        }
+        return (int) v;
+    }
+
+    static boolean bool(Context ctx, String name, boolean dflt) {
+        String s = ctx.queryParam(name);
+        if (s == null || s.isEmpty()) {
+            return dflt;
+        }
+        if (s.equals("true")) {
+            return true;
+        }
+        if (s.equals("false")) {
+            return false;
+        }
+        throw new BadRequest(name + " must be true or false: " + s);
+    }
+
+    /** {@code bbox=minLon,minLat,maxLon,maxLat}, or null; minLon &gt; maxLon crosses 180°. */
+    static double[] bbox(Context ctx) {
+        String s = ctx.queryParam("bbox");
+        if (s == null || s.isEmpty()) {
+            return null;
+        }
+        String[] p = s.split(",");
+        if (p.length != 4) {
+            throw new BadRequest("bbox must be minLon,minLat,maxLon,maxLat: " + s);
+        }
+        double[] b = new double[4];
+        for (int i = 0; i < 4; i++) {
+            try {
+                b[i] = Double.parseDouble(p[i].strip());
+            } catch (NumberFormatException e) {
+                throw new BadRequest("bbox must be four numbers minLon,minLat,maxLon,maxLat: " + s);
+            }
+        }
+        if (!(b[0] >= -180 && b[0] <= 180 && b[2] >= -180 && b[2] <= 180)) {
+            throw new BadRequest("bbox longitudes must be in -180..180: " + s);
+        }
+        if (!(b[1] >= -90 && b[1] <= 90 && b[3] >= -90 && b[3] <= 90)) {
+            throw new BadRequest("bbox latitudes must be in -90..90: " + s);
+        }
+        if (b[1] > b[3]) {
+            throw new BadRequest("bbox minLat is above maxLat: " + s);
+        }
+        return b;
+    }
+
+    static boolean inBox(double[] b, double lat, double lon) {
+        if (b == null) {
+            return true;
+        }
+        if (!(lat >= b[1] && lat <= b[3])) {
+            return false;
+        }
+        return b[0] <= b[2] ? lon >= b[0] && lon <= b[2] : lon >= b[0] || lon <= b[2];
+    }
+
+    static Set<String> eventKinds(String s) {
+        if (s == null || s.isEmpty()) {
+            return null;
+        }
+        Set<String> out = new HashSet<>();
+        for (String k : s.split(",")) {
+            String t = k.strip();
+            if (Arrays.stream(EventKind.values()).noneMatch(x -> x.id().equals(t))) {
+                throw new BadRequest("unknown event kind '" + t + "'; known: "
+                        + String.join(", ", Arrays.stream(EventKind.values()).map(EventKind::id).toList()));
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
+    // ---- vessels ----
+
+    static List<ObjectNode> vessels(Context ctx, WatchkeeperServer server) {
+        double[] bbox = bbox(ctx);
+        int shiptype = integer(ctx, "shiptype", 0, 255, -1);
+        String flag = ctx.queryParam("flag");
+        if (flag != null && !flag.matches("[A-Za-z]{2}")) {
+            throw new BadRequest("flag must be an ISO 3166-1 alpha-2 code such as SG: " + flag);
+        }
+        String cls = ctx.queryParam("class");
+        if (cls != null && !cls.equals("A") && !cls.equals("B")) {
+            throw new BadRequest("class must be A or B: " + cls);
+        }
+        long since = time(ctx, "since", Long.MIN_VALUE);
+        String q = ctx.queryParam("q");
+        if (q != null && q.length() > 100) {
+            throw new BadRequest("q is longer than 100 characters");
+        }
+        String qu = q == null || q.isBlank() ? null : q.strip().toUpperCase(Locale.ROOT);
+        int limit = integer(ctx, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
+        List<VesselSnapshot> all = new ArrayList<>(server.pipeline().vessels().values());
+        all.sort(Comparator.comparingInt(VesselSnapshot::mmsi));
+        List<ObjectNode> out = new ArrayList<>();
+        for (VesselSnapshot v : all) {
+            if (out.size() >= limit) {
+                break;
+            }
+            if (bbox != null && (v.position() == null || !v.position().hasPosition()
+                    || !inBox(bbox, v.position().latitude(), v.position().longitude()))) {
+                continue;
+            }
+            if (shiptype >= 0 && v.shipType() != shiptype) {
+                continue;
+            }
+            if (flag != null && !flag.toUpperCase(Locale.ROOT).equals(Rows.flag(v))) {
+                continue;
+            }
+            if (cls != null && !cls.equals(Rows.vesselClass(v))) {
+                continue;
+            }
+            if (v.lastSeen() < since) {
+                continue;
+            }
+            if (qu != null && !matches(v, qu)) {
+                continue;
+            }
+            out.add(vessel(v));
+        }
+        return out;
+    }
+
+    private static boolean matches(VesselSnapshot v, String q) {
+        return Mmsi.format(v.mmsi()).contains(q)
+                || (v.imo() > 0 && Integer.toString(v.imo()).contains(q))
+                || (v.name() != null && v.name().toUpperCase(Locale.ROOT).contains(q))
+                || (v.callSign() != null && v.callSign().toUpperCase(Locale.ROOT).contains(q));
+    }
+
+    static ObjectNode vessel(WatchkeeperServer server, int mmsi) {
+        VesselSnapshot v = server.pipeline().vessels().get(mmsi);
+        if (v != null) {
+            return vessel(v);
+        }
+        return server.store().vessel(mmsi).map(Api::vessel).orElse(null);
+    }
+
+    static String name(WatchkeeperServer server, int mmsi) {
+        VesselSnapshot v = server.pipeline().vessels().get(mmsi);
+        return v != null ? v.name() : server.store().vessel(mmsi).map(VesselRow::name).orElse(null);
+    }
+
+    static ObjectNode vessel(VesselSnapshot v) {
+        ObjectNode o = Rows.JSON.createObjectNode();
+        o.put("mmsi", Mmsi.format(v.mmsi()));
+        putText(o, "name", v.name());
+        putText(o, "callsign", v.callSign());
+        if (v.imo() > 0) {
+            o.put("imo", v.imo());
+        }
+        if (v.shipType() >= 0) {
+            o.put("shiptype", v.shipType());
+            putText(o, "shiptype_text", v.shipTypeName());
+        }
+        putText(o, "class", Rows.vesselClass(v));
+        putText(o, "flag", Rows.flag(v));
+        var p = v.position();
+        if (p != null && p.hasPosition()) {
+            o.put("lat", p.latitude());
+            o.put("lon", p.longitude());
+            putNumber(o, "speed", p.speedOverGround());
+            putNumber(o, "course", p.courseOverGround());
+            if (p.heading() >= 0) {
+                o.put("heading", p.heading());
+            }
+        }
+        if (v.navigationStatus() >= 0) {
+            o.put("status", v.navigationStatus());
+            putText(o, "status_text", v.navigationStatusName());
+        }
+        putText(o, "destination", v.destination());
+        putNumber(o, "draught", v.draught());
+        if (v.dimensions() != null) {
+            o.put("to_bow", v.dimensions().toBow());
+            o.put("to_stern", v.dimensions().toStern());
+            o.put("to_port", v.dimensions().toPort());
+            o.put("to_starboard", v.dimensions().toStarboard());
+        }
+        o.put("last_seen", iso(v.lastSeen()));
+        o.put("first_seen", iso(v.firstSeen()));
+        return o;
+    }
+
+    static ObjectNode vessel(VesselRow v) {
+        ObjectNode o = Rows.JSON.createObjectNode();
+        o.put("mmsi", Mmsi.format(v.mmsi()));
+        putText(o, "name", v.name());
+        putText(o, "callsign", v.callsign());
+        if (v.imo() > 0) {
+            o.put("imo", v.imo());
+        }
+        if (v.shipType() >= 0) {
+            o.put("shiptype", v.shipType());
+            putText(o, "shiptype_text", org.watchkeeper.ais.Names.shipType(v.shipType()));
+        }
+        putText(o, "class", v.vesselClass());
+        putText(o, "flag", v.flag());
+        if (Double.isFinite(v.lastLat())) {
+            o.put("lat", v.lastLat());
+            o.put("lon", v.lastLon());
+        }
+        putText(o, "destination", v.destination());
+        putNumber(o, "draught", v.draught());
+        if (v.toBow() + v.toStern() + v.toPort() + v.toStarboard() > 0) {
+            o.put("to_bow", v.toBow());
+            o.put("to_stern", v.toStern());
+            o.put("to_port", v.toPort());
+            o.put("to_starboard", v.toStarboard());
+        }
+        o.put("last_seen", iso(v.lastSeen()));
+        o.put("first_seen", iso(v.firstSeen()));
+        return o;
+    }
+
+    static ObjectNode track(int mmsi, List<PositionRow> rows, boolean points) {
+        ObjectNode fc = Rows.JSON.createObjectNode();
+        fc.put("type", "FeatureCollection");
+        ArrayNode fs = fc.putArray("features");
+        Map<Integer, List<PositionRow>> bySegment = new TreeMap<>();
+        for (PositionRow r : rows) {
+            bySegment.computeIfAbsent(r.segment(), k -> new ArrayList<>()).add(r);
+        }
+        for (var e : bySegment.entrySet()) {
+            List<PositionRow> seg = e.getValue();
+            ObjectNode f = fs.addObject();
+            f.put("type", "Feature");
+            ObjectNode g = f.putObject("geometry");
+            if (seg.size() == 1) {
+                g.put("type", "Point");
+                g.putArray("coordinates").add(seg.get(0).lon()).add(seg.get(0).lat());
+            } else {
+                g.put("type", "LineString");
+                ArrayNode c = g.putArray("coordinates");
+                for (PositionRow r : seg) {
+                    c.addArray().add(r.lon()).add(r.lat());
+                }
+            }
+            ObjectNode p = f.putObject("properties");
+            p.put("mmsi", Mmsi.format(mmsi));
+            p.put("segment", e.getKey());
+            p.put("start", iso(seg.get(0).timeMillis()));
+            p.put("end", iso(seg.get(seg.size() - 1).timeMillis()));
+            p.put("points", seg.size());
+        }
+        if (points) {
+            for (PositionRow r : rows) {
+                ObjectNode f = fs.addObject();
+                f.put("type", "Feature");
+                ObjectNode g = f.putObject("geometry");
+                g.put("type", "Point");
+                g.putArray("coordinates").add(r.lon()).add(r.lat());
+                ObjectNode p = f.putObject("properties");
+                p.put("time", iso(r.timeMillis()));
+                putNumber(p, "speed", r.sog());
+                putNumber(p, "course", r.cog());
+                if (r.heading() >= 0) {
+                    p.put("heading", r.heading());
+                }
+            }
+        }
+        return fc;
+    }
+
+    // ---- events ----
+
+    static List<EventRow> events(Context ctx, HistoryStore store) {
+        Set<String> kinds = eventKinds(ctx.queryParam("kind"));
+        long from = time(ctx, "from", Long.MIN_VALUE / 2);
+        long to = time(ctx, "to", Long.MAX_VALUE / 2);
+        window(from, to);
+        double[] bbox = bbox(ctx);
+        String m = ctx.queryParam("mmsi");
+        int mmsi = m == null ? -1 : mmsi(m, "mmsi");
+        int limit = integer(ctx, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
+        List<EventRow> rows;
+        if (mmsi > 0) {
+            rows = store.eventsForVessel(mmsi, from, to);
+        } else if (kinds != null && kinds.size() == 1) {
+            rows = store.events(kinds.iterator().next(), from, to);
+        } else {
+            rows = store.events(null, from, to);
+        }
+        List<EventRow> out = new ArrayList<>();
+        for (EventRow e : rows) {
+            if (out.size() >= limit) {
+                break;
+            }
+            if (kinds != null && !kinds.contains(e.kind())) {
+                continue;
+            }
+            if (bbox != null && !(Double.isFinite(e.lat()) && inBox(bbox, e.lat(), e.lon()))) {
+                continue;
+            }
+            out.add(e);
+        }
+        return out;
+    }
+
+    static ObjectNode event(EventRow e, boolean evidence) {
+        ObjectNode o = Rows.JSON.createObjectNode();
+        o.put("id", e.id());
+        o.put("kind", e.kind());
+        o.put("start", iso(e.startMillis()));
+        o.put("end", iso(e.endMillis()));
+        ArrayNode vs = o.putArray("vessels");
+        for (int m : e.mmsis()) {
+            vs.add(Mmsi.format(m));
+        }
+        if (Double.isFinite(e.lat())) {
+            o.put("lat", e.lat());
+            o.put("lon", e.lon());
+        }
+        try {
+            if (e.geometryGeoJson() != null) {
+                o.set("geometry", Rows.JSON.readTree(e.geometryGeoJson()));
+            }
+            o.set("parameters", e.parametersJson() == null ? Rows.JSON.createObjectNode() : Rows.JSON.readTree(e.parametersJson()));
+            JsonNode ev = e.evidenceJson() == null ? Rows.JSON.createObjectNode() : Rows.JSON.readTree(e.evidenceJson());
+            o.set("attributes", ev.has("attributes") ? ev.get("attributes") : Rows.JSON.createObjectNode());
+            if (evidence) {
+                ArrayNode a = o.putArray("evidence");
+                for (JsonNode x : ev.path("observations")) {
+                    ObjectNode y = a.addObject();
+                    for (String f : List.of("time", "mmsi", "lat", "lon", "speed", "course", "heading", "source")) {
+                        if (x.has(f)) {
+                            y.set(f, x.get(f));
+                        }
+                    }
+                }
+            }
+        } catch (JsonProcessingException x) {
+            throw new IllegalStateException("stored event " + e.id() + " holds malformed JSON", x);
+        }
+        return o;
+    }
+
+    static ObjectNode perDay(Context ctx, HistoryStore store, String kind, String nameAttribute, String groupAttribute,
+            String label) {
+        long from = time(ctx, "from", Long.MIN_VALUE / 2);
+        long to = time(ctx, "to", Long.MAX_VALUE / 2);
+        window(from, to);
+        Map<String, Map<String, Map<String, Integer>>> days = new TreeMap<>();
+        for (EventRow e : store.events(kind, from, to)) {
+            JsonNode a;
+            try {
+                a = e.evidenceJson() == null ? Rows.JSON.createObjectNode() : Rows.JSON.readTree(e.evidenceJson()).path("attributes");
+            } catch (JsonProcessingException x) {
+                throw new IllegalStateException(x);
+            }
+            String day = Instant.ofEpochMilli(e.startMillis()).atZone(ZoneOffset.UTC).toLocalDate().toString();
+            String name = a.path(nameAttribute).asText("unknown");
+            String group = groupAttribute == null ? "all" : a.path(groupAttribute).asText("other");
+            days.computeIfAbsent(day, k -> new TreeMap<>()).computeIfAbsent(name, k -> new TreeMap<>()).merge(group, 1, Integer::sum);
+        }
+        ObjectNode o = Rows.JSON.createObjectNode();
+        ArrayNode a = o.putArray("days");
+        days.forEach((day, byName) -> byName.forEach((name, groups) -> {
+            ObjectNode x = a.addObject();
+            x.put("date", day);
+            x.put(label, name);
+            int total = groups.values().stream().mapToInt(Integer::intValue).sum();
+            x.put("count", total);
+            if (groupAttribute != null) {
+                ObjectNode g = x.putObject("by_shiptype");
+                groups.forEach(g::put);
+            }
+        }));
+        return o;
+    }
+
+    static ObjectNode watch(UserData.WatchEntry e) {
+        ObjectNode o = Rows.JSON.createObjectNode();
+        o.put("id", e.id());
+        if (e.mmsi() > 0) {
+            o.put("mmsi", Mmsi.format(e.mmsi()));
+        }
+        if (e.imo() > 0) {
+            o.put("imo", e.imo());
+        }
+        putText(o, "name", e.name());
+        o.put("note", e.note());
+        return o;
+    }
+
+    // ---- JSON helpers ----
+
+    static String iso(long millis) {
+        return Instant.ofEpochMilli(millis).toString();
+    }
+
+    static void putText(ObjectNode o, String name, String value) {
+        if (value != null) {
+            o.put(name, value);
+        }
+    }
+
+    static void putNumber(ObjectNode o, String name, double value) {
+        if (Double.isFinite(value)) {
+            o.put(name, value);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package org.watchkeeper.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.util.List;
+import org.watchkeeper.store.EventRow;
+
+/**
+ * {@code GET /api/export/vessels.geojson|csv|kml} and {@code /api/export/events.geojson|csv|kml}, with
+ * the filters of the list routes. GeoJSON: one Point feature per vessel (properties = the vessel
+ * object) or per event (properties = the event object without its geometry; an event without a
+ * position has a null geometry). CSV: RFC 4180, a header row, the same fields. KML 2.2: one
+ * Placemark per row.
+ */
+final class Exports {
+    static final List<String> VESSEL_FIELDS = List.of("mmsi", "name", "callsign", "imo", "shiptype", "shiptype_text",
+            "class", "flag", "lat", "lon", "speed", "course", "heading", "status", "status_text", "destination",
+            "draught", "to_bow", "to_stern", "to_port", "to_starboard", "first_seen", "last_seen");
+    static final List<String> EVENT_FIELDS = List.of("id", "kind", "start", "end", "vessels", "lat", "lon");
+
+    private Exports() {
+    }
+
+    static void export(Context ctx, WatchkeeperServer server) {
+        String file = ctx.pathParam("file");
+        int dot = file.indexOf('.');
+        String what = dot < 0 ? file : file.substring(0, dot);
+        String format = dot < 0 ? "" : file.substring(dot + 1);
+        if (!what.equals("vessels") && !what.equals("events")) {
+            throw new Api.BadRequest("export vessels or events, e.g. /api/export/vessels.csv: " + file);
+        }
+        if (!format.equals("geojson") && !format.equals("csv") && !format.equals("kml")) {
+            throw new Api.BadRequest("export format must be geojson, csv or kml: " + file);
+        }
+        List<ObjectNode> rows;
+        if (what.equals("vessels")) {
+            rows = Api.vessels(ctx, server);
+        } else {
+            rows = Api.events(ctx, server.store()).stream().map((EventRow e) -> Api.event(e, false)).toList();
+        }
+        List<String> fields = what.equals("vessels") ? VESSEL_FIELDS : EVENT_FIELDS;
+        ctx.header("Content-Disposition", "attachment; filename=\"" + what + "." + format + "\"");
+        switch (format) {
+            case "geojson" -> ctx.contentType("application/geo+json").result(geojson(rows).toString());
+            case "csv" -> ctx.contentType("text/csv; charset=utf-8").result(csv(rows, fields));
+            default -> ctx.contentType("application/vnd.google-earth.kml+xml").result(kml(rows, what));
+        }
+    }
+
+    static ObjectNode geojson(List<ObjectNode> rows) {
+        ObjectNode fc = Rows.JSON.createObjectNode();
+        fc.put("type", "FeatureCollection");
+        ArrayNode fs = fc.putArray("features");
+        for (ObjectNode r : rows) {
+            ObjectNode f = fs.addObject();
+            f.put("type", "Feature");
+            JsonNode g = r.remove("geometry");
+            if (r.has("lat")) {
+                ObjectNode p = f.putObject("geometry");
+                p.put("type", "Point");
+                p.putArray("coordinates").add(r.get("lon").asDouble()).add(r.get("lat").asDouble());
+            } else if (g != null) {
+                f.set("geometry", g);
+            } else {
+                f.putNull("geometry");
+            }
+            f.set("properties", r);
+        }
+        return fc;
+    }
+
+    static String csv(List<ObjectNode> rows, List<String> fields) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.join(",", fields)).append("\r\n");
+        for (ObjectNode r : rows) {
+            for (int i = 0; i < fields.size(); i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                JsonNode v = r.get(fields.get(i));
+                if (v == null || v.isNull()) {
+                    continue;
+                }
+                String s;
+                if (v.isArray()) {
+                    StringBuilder j = new StringBuilder();
+                    for (JsonNode x : v) {
+                        j.append(j.length() > 0 ? " " : "").append(x.asText());
+                    }
+                    s = j.toString();
+                } else {
+                    s = v.asText();
+                }
+                if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+                    s = '"' + s.replace("\"", "\"\"") + '"';
+                }
+                sb.append(s);
+            }
+            sb.append("\r\n");
+        }
+        return sb.toString();
+    }
+
+    static String kml(List<ObjectNode> rows, String what) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\">\n<Document>\n");
+        sb.append("<name>Watchkeeper ").append(what).append("</name>\n");
+        for (ObjectNode r : rows) {
+            if (!r.has("lat")) {
+                continue;
+            }
+            String name = what.equals("vessels")
+                    ? (r.has("name") ? r.get("name").asText() + " (" + r.get("mmsi").asText() + ")" : r.get("mmsi").asText())
+                    : r.get("kind").asText() + " " + r.get("start").asText();
+            sb.append("<Placemark><name>").append(xml(name)).append("</name><ExtendedData>");
+            r.fields().forEachRemaining(e -> {
+                if (e.getValue().isValueNode()) {
+                    sb.append("<Data name=\"").append(xml(e.getKey())).append("\"><value>")
+                            .append(xml(e.getValue().asText())).append("</value></Data>");
+                }
+            });
+            sb.append("</ExtendedData><Point><coordinates>").append(r.get("lon").asDouble()).append(',')
+                    .append(r.get("lat").asDouble()).append("</coordinates></Point></Placemark>\n");
+        }
+        sb.append("</Document>\n</kml>\n");
+        return sb.toString();
+    }
+
+    static String xml(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                default -> {
+                    if (c >= 0x20 || c == '\t' || c == '\n') {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,187 @@
+package org.watchkeeper.server;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.sse.SseClient;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+import org.watchkeeper.ais.Mmsi;
+import org.watchkeeper.core.observation.PositionObservation;
+import org.watchkeeper.core.picture.VesselSnapshot;
+import org.watchkeeper.store.EventRow;
+
+/**
+ * The live stream behind {@code GET /api/stream}: Server-Sent Events {@code position} (at most one
+ * per vessel per throttle interval of wall-clock time, per client), {@code event} (every event as it
+ * is stored) and {@code stats} (every 5 s).
+ *
+ * <p>The pipeline never waits for a client: each client has a queue of {@link #CLIENT_QUEUE}
+ * messages, written out by the client's own request thread; when it is full, messages for that
+ * client are shed and counted ({@link #shed()}).
+ */
+public final class LiveStream implements Pipeline.Listener {
+    /** Messages held per client before shedding. */
+    public static final int CLIENT_QUEUE = 4096;
+    /** Interval of {@code stats} messages, ms. */
+    public static final long STATS_MILLIS = 5000;
+
+    /** What a client asked for. */
+    public record Filter(boolean positions, boolean events, boolean stats, double[] bbox, Set<Integer> mmsis,
+                         Set<String> eventKinds, long throttleMillis) {
+        boolean inBox(double lat, double lon) {
+            return Api.inBox(bbox, lat, lon);
+        }
+    }
+
+    private static final class Client {
+        final Filter filter;
+        final BlockingQueue<String[]> queue = new ArrayBlockingQueue<>(CLIENT_QUEUE);
+        final Map<Integer, Long> lastSent = new HashMap<>();
+
+        Client(Filter f) {
+            this.filter = f;
+        }
+    }
+
+    private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+    private final LongAdder shed = new LongAdder();
+    private final LongAdder sent = new LongAdder();
+    private final Supplier<ObjectNode> stats;
+    private volatile boolean closed;
+
+    /** @param stats builds the {@code stats} message (the same object as {@code GET /api/stats}) */
+    public LiveStream(Supplier<ObjectNode> stats) {
+        this.stats = stats;
+    }
+
+    @Override
+    public void position(PositionObservation p, VesselSnapshot v) {
+        if (clients.isEmpty()) {
+            return;
+        }
+        String json = null;
+        long now = System.currentTimeMillis();
+        for (Client c : clients) {
+            Filter f = c.filter;
+            if (!f.positions() || !f.inBox(p.latitude(), p.longitude())
+                    || (f.mmsis() != null && !f.mmsis().contains(p.mmsi()))) {
+                continue;
+            }
+            Long last = c.lastSent.get(p.mmsi());
+            if (last != null && now - last < f.throttleMillis()) {
+                continue;
+            }
+            if (json == null) {
+                ObjectNode o = Rows.JSON.createObjectNode();
+                o.put("mmsi", Mmsi.format(p.mmsi()));
+                o.put("lat", p.latitude());
+                o.put("lon", p.longitude());
+                Api.putNumber(o, "speed", p.speedOverGround());
+                Api.putNumber(o, "course", p.courseOverGround());
+                if (p.heading() >= 0) {
+                    o.put("heading", p.heading());
+                }
+                o.put("time", Api.iso(p.time()));
+                if (v != null && v.shipType() >= 0) {
+                    o.put("shiptype", v.shipType());
+                }
+                if (v != null && v.name() != null) {
+                    o.put("name", v.name());
+                }
+                json = o.toString();
+            }
+            if (c.queue.offer(new String[] {"position", json})) {
+                c.lastSent.put(p.mmsi(), now);
+            } else {
+                shed.increment();
+            }
+        }
+    }
+
+    @Override
+    public void event(EventRow e) {
+        if (clients.isEmpty()) {
+            return;
+        }
+        String json = null;
+        for (Client c : clients) {
+            Filter f = c.filter;
+            if (!f.events() || (f.eventKinds() != null && !f.eventKinds().contains(e.kind()))) {
+                continue;
+            }
+            if (f.bbox() != null && !(Double.isFinite(e.lat()) && f.inBox(e.lat(), e.lon()))) {
+                continue;
+            }
+            if (f.mmsis() != null && java.util.Arrays.stream(e.mmsis()).noneMatch(f.mmsis()::contains)) {
+                continue;
+            }
+            if (json == null) {
+                json = Api.event(e, false).toString();
+            }
+            if (!c.queue.offer(new String[] {"event", json})) {
+                shed.increment();
+            }
+        }
+    }
+
+    /**
+     * Serves one client on its request thread until it disconnects.
+     */
+    public void serve(SseClient sse, Filter filter) {
+        Client c = new Client(filter);
+        clients.add(c);
+        sse.keepAlive();
+        sse.onClose(() -> clients.remove(c));
+        try {
+            sse.sendComment("watchkeeper live stream");
+            long nextStats = filter.stats() ? System.currentTimeMillis() : Long.MAX_VALUE;
+            long nextPing = System.currentTimeMillis() + 15_000;
+            while (!sse.terminated() && !closed) {
+                long now = System.currentTimeMillis();
+                if (now >= nextStats) {
+                    sse.sendEvent("stats", stats.get().toString());
+                    nextStats = now + STATS_MILLIS;
+                }
+                if (now >= nextPing) {
+                    sse.sendComment("ping");
+                    nextPing = now + 15_000;
+                }
+                String[] m = c.queue.poll(Math.max(1, Math.min(nextStats, nextPing) - now), TimeUnit.MILLISECONDS);
+                if (m != null) {
+                    sse.sendEvent(m[0], m[1]);
+                    sent.increment();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            clients.remove(c);
+        }
+    }
+
+    /** Ends every client's stream (at shutdown). */
+    public void close() {
+        closed = true;
+    }
+
+    /** Messages shed because a client's queue was full. */
+    public long shed() {
+        return shed.sum();
+    }
+
+    /** Messages written to clients. */
+    public long sent() {
+        return sent.sum();
+    }
+
+    /** Connected clients. */
+    public int clients() {
+        return clients.size();
+    }
+}

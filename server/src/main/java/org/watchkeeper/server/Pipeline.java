@@ -1,0 +1,472 @@
+package org.watchkeeper.server;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.watchkeeper.ais.nmea.AisListener;
+import org.watchkeeper.ais.nmea.AisStreamDecoder;
+import org.watchkeeper.ais.nmea.Options;
+import org.watchkeeper.ais.nmea.ReceivedMessage;
+import org.watchkeeper.ais.nmea.Rejection;
+import org.watchkeeper.ais.nmea.TimeSource;
+import org.watchkeeper.core.detect.DetectionEngine;
+import org.watchkeeper.core.detect.DetectorSuite;
+import org.watchkeeper.core.detect.zone.Watchlist;
+import org.watchkeeper.core.detect.zone.ZoneIndex;
+import org.watchkeeper.core.observation.Observation;
+import org.watchkeeper.core.observation.ObservationMapper;
+import org.watchkeeper.core.observation.PositionObservation;
+import org.watchkeeper.core.picture.IdentityChange;
+import org.watchkeeper.core.pipeline.Analysis;
+import org.watchkeeper.core.pipeline.AnalysisListener;
+import org.watchkeeper.core.picture.VesselSnapshot;
+import org.watchkeeper.core.track.Tracker;
+import org.watchkeeper.core.track.TrackerConfig;
+import org.watchkeeper.store.EventRow;
+import org.watchkeeper.store.HistoryStore;
+import org.watchkeeper.store.IdentityChangeRow;
+import org.watchkeeper.store.PositionRow;
+import org.watchkeeper.store.VesselRow;
+
+/**
+ * The live pipeline: lines from every source → raw archive → one bounded queue → (one thread) a
+ * decoder per source ({@link AisStreamDecoder}, the receive clock for lines without a time of their
+ * own) → {@link ObservationMapper} → core's {@link Analysis} (the {@code analyze} command's pipeline:
+ * tracker and vessel picture) whose observations feed {@link DetectionEngine} with
+ * {@link DetectorSuite#defaults()} (plus a second engine for the user's zones and watchlist, rebuilt
+ * when they change) → history store (in batches, at least once a second) and the live listeners.
+ *
+ * <p>Bounds: the input queue holds {@code capacity} lines; TCP and file sources wait for room (the
+ * sender is slowed by TCP flow control), UDP lines are shed and counted ({@link #shed()}). The
+ * picture holds at most {@link TrackerConfig#defaults()}' stations. Live listeners must not block (the {@link LiveStream}
+ * gives each client its own bounded queue).
+ *
+ * <p>Event time only: the detectors see the time each message carries; with {@code allowedLateness}
+ * 0 (the {@code analyze} command's setting) an observation older than the newest seen is counted as
+ * late and not given to detectors ({@link #lateObservations()}).
+ */
+public final class Pipeline implements AutoCloseable {
+
+    /** Receives what the pipeline produces, on the pipeline thread; must not block. */
+    public interface Listener {
+        /** An accepted position and the vessel's state after it. */
+        default void position(PositionObservation p, VesselSnapshot vessel) {
+        }
+
+        /** An event as stored. */
+        default void event(EventRow e) {
+        }
+    }
+
+    private static final Object END = new Object();
+    private static final long FLUSH_MILLIS = 1000;
+    /** Vessel rows are upserted less often than positions are appended: an upsert costs far more per row. */
+    private static final long VESSEL_FLUSH_MILLIS = 10_000;
+    private static final int FLUSH_ROWS = 20_000;
+
+    private final BlockingQueue<Object> queue;
+    private final RawArchive archive;
+    private final HistoryStore store;
+    private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<String, AisStreamDecoder> decoders = new HashMap<>();
+    private final Map<String, Decoded> decodedBySource = new HashMap<>();
+    private final ObservationMapper mapper = new ObservationMapper();
+    private final Analysis analysis;
+    private final DetectionEngine engine;
+    private DetectionEngine userEngine;
+    private long current;
+
+    private final Set<Integer> dirty = new LinkedHashSet<>();
+    private List<PositionRow> positions = new ArrayList<>();
+    private final List<IdentityChangeRow> changes = new ArrayList<>();
+    private final List<EventRow> events = new ArrayList<>();
+    private long lastFlush;
+    private long lastVesselFlush;
+
+    private final ConcurrentHashMap<Integer, VesselSnapshot> live = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Integer, Long> livePositions = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, LongAdder> rejected = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, LongAdder> messagesBySource = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, AtomicLong> lastMessageBySource = new ConcurrentHashMap<>();
+    private final LongAdder shed = new LongAdder();
+    private final LongAdder lines = new LongAdder();
+    private final LongAdder messages = new LongAdder();
+    private final LongAdder eventCount = new LongAdder();
+    private final AtomicLong late = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean stopping;
+    private volatile boolean started;
+    private volatile Throwable failure;
+
+    /**
+     * @param store where history goes
+     * @param archive the raw archive every offered line is appended to, or null for none
+     * @param capacity lines the input queue holds (≥ 1)
+     */
+    public Pipeline(HistoryStore store, RawArchive archive, int capacity) {
+        this.store = store;
+        this.archive = archive;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.engine = new DetectionEngine(DetectorSuite.defaults().create(), e -> event(Rows.event(e)), 0);
+        this.userEngine = new DetectionEngine(List.of(), e -> event(Rows.event(e)), 0);
+        this.analysis = new Analysis(TrackerConfig.defaults(), List.of(new Stages()));
+        this.thread = new Thread(this::run, "watchkeeper-pipeline");
+        this.thread.setDaemon(true);
+    }
+
+    /** Adds a live listener (call before {@link #start()} or at any time; never blocks the caller). */
+    public void addListener(Listener l) {
+        listeners.add(l);
+    }
+
+    /**
+     * Rebuilds history from the raw archive on this thread, before {@link #start()}: every archived
+     * line goes through the same stages as when it arrived (the store should be empty).
+     *
+     * @return the number of lines replayed
+     */
+    public long rebuildFromArchive() {
+        if (archive == null) {
+            return 0;
+        }
+        long n = archive.replay(this::process);
+        flush();
+        return n;
+    }
+
+    /** Starts the pipeline thread. */
+    public void start() {
+        lastFlush = System.currentTimeMillis();
+        started = true;
+        thread.start();
+    }
+
+    /** The sink sources deliver to: archive, then queue (see {@link LineSink#offer}). */
+    public LineSink sink() {
+        return this::offer;
+    }
+
+    private boolean offer(RawLine l, boolean block) throws InterruptedException {
+        synchronized (queue) {
+            if (block) {
+                queue.put(l);
+            } else if (!queue.offer(l)) {
+                shed.increment();
+                return false;
+            }
+            if (archive != null) {
+                archive.append(l);
+            }
+            return true;
+        }
+    }
+
+    /** Tells the pipeline that a source's stream ended (a multi-sentence message still held is finished). */
+    public void endOfStream(String source) throws InterruptedException {
+        queue.put((Runnable) () -> {
+            AisStreamDecoder d = decoders.get(source);
+            if (d != null) {
+                d.finish();
+            }
+        });
+    }
+
+    /** Replaces the user's zones and watchlist (their detectors restart with empty state). */
+    public void setZonesAndWatchlist(ZoneIndex zones, Watchlist watchlist) throws InterruptedException {
+        Runnable apply = () -> {
+            DetectorSuite s = DetectorSuite.none();
+            if (zones != null && zones.size() > 0) {
+                s = s.withZones(zones);
+            }
+            if (watchlist != null && watchlist.size() > 0) {
+                s = s.withWatchlist(watchlist);
+            }
+            userEngine = new DetectionEngine(s.create(), e -> event(Rows.event(e)), 0);
+        };
+        if (started) {
+            queue.put(apply);
+        } else {
+            apply.run();
+        }
+    }
+
+    /**
+     * Waits until everything queued before this call has been processed and written to the store.
+     *
+     * @return false on timeout
+     */
+    public boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        queue.put((Runnable) () -> {
+            flush();
+            done.countDown();
+        });
+        return done.await(timeout, unit);
+    }
+
+    private void run() {
+        try {
+            while (true) {
+                Object o = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (o == END) {
+                    break;
+                }
+                if (o instanceof RawLine l) {
+                    process(l);
+                } else if (o instanceof Runnable r) {
+                    r.run();
+                }
+                long now = System.currentTimeMillis();
+                if (positions.size() >= FLUSH_ROWS || now - lastFlush >= FLUSH_MILLIS) {
+                    flush(now - lastVesselFlush >= VESSEL_FLUSH_MILLIS);
+                }
+            }
+            for (AisStreamDecoder d : decoders.values()) {
+                d.finish();
+            }
+            engine.finish();
+            userEngine.finish();
+            analysis.finish();
+            flush();
+        } catch (Throwable t) {
+            failure = t;
+        }
+    }
+
+    private void process(RawLine l) {
+        lines.increment();
+        current = l.receivedMillis();
+        AisStreamDecoder d = decoders.computeIfAbsent(l.source(), s -> {
+            Decoded listener = new Decoded(s);
+            decodedBySource.put(s, listener);
+            AisStreamDecoder x = new AisStreamDecoder(Options.DEFAULT, listener);
+            x.setReceiveClock(listener::clock);
+            return x;
+        });
+        long own = LineTime.of(l.bytes());
+        if (own != Long.MIN_VALUE) {
+            decodedBySource.get(l.source()).carried = own;
+        }
+        d.line(l.bytes(), 0, l.bytes().length);
+    }
+
+    private final class Decoded implements AisListener {
+        private final String source;
+        private final LongAdder count;
+        private final AtomicLong last;
+        /** Time of the newest message whose lines carried their own time, or MIN_VALUE. */
+        private long carried = Long.MIN_VALUE;
+
+        Decoded(String source) {
+            this.source = source;
+            this.count = messagesBySource.computeIfAbsent(source, k -> new LongAdder());
+            this.last = lastMessageBySource.computeIfAbsent(source, k -> new AtomicLong(Long.MIN_VALUE));
+        }
+
+        /**
+         * The receive clock of this source: the wall-clock receive time for a feed whose lines carry
+         * no time; once the feed has shown its own times (tag block {@code c:}, {@code $PGHP}, epoch
+         * trailer), the newest of those, so that a line without one (the second fragment of a tagged
+         * message) stays on the feed's time line instead of jumping to the wall clock.
+         */
+        long clock() {
+            return carried != Long.MIN_VALUE ? carried : current;
+        }
+
+        @Override
+        public void message(ReceivedMessage m) {
+            if (m.timeSource() != TimeSource.RECEIVE_CLOCK && m.timeSource() != TimeSource.NONE) {
+                carried = m.receiveTimeMillis();
+            }
+            messages.increment();
+            count.increment();
+            last.set(current);
+            for (Observation o : mapper.map(m)) {
+                observe(o);
+            }
+        }
+
+        @Override
+        public void rejected(Rejection r) {
+            rejected.computeIfAbsent(r.reason().name().toLowerCase(java.util.Locale.ROOT), k -> new LongAdder()).increment();
+        }
+
+        @Override
+        public String toString() {
+            return source;
+        }
+    }
+
+    private void observe(Observation o) {
+        analysis.accept(o);
+        int mmsi = o.mmsi();
+        VesselSnapshot v = analysis.picture().get(mmsi);
+        if (v != null) {
+            live.put(mmsi, v);
+            dirty.add(mmsi);
+        }
+    }
+
+    /** What the analysis reports, in order, for each observation. */
+    private final class Stages implements AnalysisListener {
+        @Override
+        public void observation(Observation o) {
+            long lateBefore = engine.lateObservations();
+            engine.accept(o);
+            userEngine.accept(o);
+            late.addAndGet(engine.lateObservations() - lateBefore);
+        }
+
+        @Override
+        public void position(PositionObservation p, Tracker.Decision d) {
+            if (!d.accepted()) {
+                return;
+            }
+            positions.add(Rows.position(p, d.segment().number()));
+            Analysis.Tally t = analysis.tally(p.mmsi());
+            livePositions.put(p.mmsi(), t == null ? 0L : t.positions());
+            if (!listeners.isEmpty()) {
+                VesselSnapshot v = analysis.picture().get(p.mmsi());
+                for (Listener l : listeners) {
+                    l.position(p, v);
+                }
+            }
+        }
+
+        @Override
+        public void identityChange(int mmsi, IdentityChange c) {
+            changes.add(new IdentityChangeRow(mmsi, c.time(), Rows.storeField(c.field()), c.oldValue(), c.newValue()));
+        }
+    }
+
+    private void event(EventRow e) {
+        events.add(e);
+        eventCount.increment();
+        for (Listener l : listeners) {
+            l.event(e);
+        }
+    }
+
+    private void flush() {
+        flush(true);
+    }
+
+    private void flush(boolean vessels) {
+        lastFlush = System.currentTimeMillis();
+        if (!positions.isEmpty()) {
+            store.appendPositions(positions);
+            positions = new ArrayList<>();
+        }
+        if (!changes.isEmpty()) {
+            store.appendIdentityChanges(changes);
+            changes.clear();
+        }
+        if (vessels && !dirty.isEmpty()) {
+            lastVesselFlush = lastFlush;
+            List<VesselRow> rows = new ArrayList<>(dirty.size());
+            for (int m : dirty) {
+                VesselSnapshot s = live.get(m);
+                if (s != null) {
+                    rows.add(Rows.vessel(s, livePositions.getOrDefault(m, 0L)));
+                }
+            }
+            store.upsertVessels(rows);
+            dirty.clear();
+        }
+        if (!events.isEmpty()) {
+            store.upsertEvents(events);
+            events.clear();
+        }
+    }
+
+    /** The live state of every vessel seen (newest picture snapshot), keyed by MMSI. */
+    public Map<Integer, VesselSnapshot> vessels() {
+        return live;
+    }
+
+    /** Accepted positions of a vessel since the history was (re)built. */
+    public long positions(int mmsi) {
+        return livePositions.getOrDefault(mmsi, 0L);
+    }
+
+    /** Rejected lines by reason (lower-case {@code RejectReason} names). */
+    public Map<String, Long> rejected() {
+        Map<String, Long> m = new java.util.TreeMap<>();
+        rejected.forEach((k, v) -> m.put(k, v.sum()));
+        return m;
+    }
+
+    /** Decoded messages per source name. */
+    public Map<String, Long> messagesBySource() {
+        Map<String, Long> m = new java.util.TreeMap<>();
+        messagesBySource.forEach((k, v) -> m.put(k, v.sum()));
+        return m;
+    }
+
+    /** Receive time of the newest message of a source, or {@code Long.MIN_VALUE}. */
+    public long lastMessage(String source) {
+        AtomicLong a = lastMessageBySource.get(source);
+        return a == null ? Long.MIN_VALUE : a.get();
+    }
+
+    /** Lines shed because the queue was full (UDP only). */
+    public long shed() {
+        return shed.sum();
+    }
+
+    /** Lines processed. */
+    public long lines() {
+        return lines.sum();
+    }
+
+    /** Messages decoded. */
+    public long messages() {
+        return messages.sum();
+    }
+
+    /** Events emitted (an event updated later counts again). */
+    public long events() {
+        return eventCount.sum();
+    }
+
+    /** Observations the default detectors dropped as older than their watermark. */
+    public long lateObservations() {
+        return late.get();
+    }
+
+    /** Lines waiting in the input queue. */
+    public int queued() {
+        return queue.size();
+    }
+
+    /** The error that stopped the pipeline thread, or null. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    /**
+     * Processes what is queued, finishes the decoders and detectors (every open episode is closed
+     * and stored, as at the end of an {@code analyze} run), writes the rest to the store and stops.
+     */
+    @Override
+    public void close() throws InterruptedException {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        if (thread.isAlive()) {
+            queue.put(END);
+            thread.join(60_000);
+        }
+    }
+}

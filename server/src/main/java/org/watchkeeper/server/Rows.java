@@ -1,0 +1,108 @@
+package org.watchkeeper.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import org.watchkeeper.ais.Mmsi;
+import org.watchkeeper.core.detect.Event;
+import org.watchkeeper.core.observation.Dimensions;
+import org.watchkeeper.core.observation.PositionObservation;
+import org.watchkeeper.core.observation.StationClass;
+import org.watchkeeper.core.picture.VesselSnapshot;
+import org.watchkeeper.store.EventRow;
+import org.watchkeeper.store.PositionRow;
+import org.watchkeeper.store.VesselRow;
+
+/**
+ * Core's model as the store's rows, written the same way as the {@code analyze} command writes
+ * them, so that the server and {@code analyze} store identical rows for the same input.
+ *
+ * <p>{@link EventRow#parametersJson()} holds the detector parameters;
+ * {@link EventRow#evidenceJson()} holds {@code {"attributes":{...},"observations":[...]}} with each
+ * observation in gpsd's names ({@code mmsi} as 9 digits, {@code time} ISO-8601, {@code lat},
+ * {@code lon}, {@code speed}, {@code course}, {@code heading}, {@code status}, {@code type},
+ * {@code source}); not-available values are absent.
+ */
+final class Rows {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private Rows() {
+    }
+
+    static PositionRow position(PositionObservation p, int segment) {
+        return new PositionRow(p.mmsi(), p.time(), p.latitude(), p.longitude(), p.speedOverGround(),
+                p.courseOverGround(), p.heading(), p.navigationStatus(), p.messageType(), segment, p.source());
+    }
+
+    /** The store names fields as gpsd's AIS JSON does ({@code shipname}); the picture says {@code name}. */
+    static String storeField(String pictureField) {
+        return pictureField.equals("name") ? "shipname" : pictureField;
+    }
+
+    static VesselRow vessel(VesselSnapshot v, long positions) {
+        Dimensions d = v.dimensions();
+        PositionObservation p = v.position();
+        return new VesselRow(v.mmsi(), v.name(), v.callSign(), v.imo(), v.shipType(), vesselClass(v), flag(v),
+                d == null ? 0 : d.toBow(), d == null ? 0 : d.toStern(), d == null ? 0 : d.toPort(),
+                d == null ? 0 : d.toStarboard(), v.draught(), v.destination(), v.eta() == null ? null : v.eta().toString(),
+                v.firstSeen(), v.lastSeen(), p == null ? Double.NaN : p.latitude(), p == null ? Double.NaN : p.longitude(),
+                positions);
+    }
+
+    /** ISO 3166-1 alpha-2 of the flag state the MID gives, or null. */
+    static String flag(VesselSnapshot v) {
+        return v.flag() == null || v.flag().iso2() == null || !v.flag().iso2().matches("[A-Z]{2}") ? null : v.flag().iso2();
+    }
+
+    /** "A", "B" or null. */
+    static String vesselClass(VesselSnapshot v) {
+        return v.stationClass() == StationClass.A ? "A" : v.stationClass() == StationClass.B ? "B" : null;
+    }
+
+    static EventRow event(Event e) {
+        int[] mmsis = e.vessels().stream().mapToInt(Integer::intValue).toArray();
+        double lat = e.latitude();
+        double lon = e.longitude();
+        if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) {
+            lat = Double.NaN;
+            lon = Double.NaN;
+        }
+        try {
+            String params = JSON.writeValueAsString(e.parameters());
+            ObjectNode ev = JSON.createObjectNode();
+            ev.set("attributes", JSON.valueToTree(e.attributes()));
+            ArrayNode obs = ev.putArray("observations");
+            for (PositionObservation p : e.evidence()) {
+                ObjectNode o = obs.addObject();
+                o.put("mmsi", Mmsi.format(p.mmsi()));
+                o.put("time", Instant.ofEpochMilli(p.time()).toString());
+                if (p.hasPosition()) {
+                    o.put("lat", p.latitude());
+                    o.put("lon", p.longitude());
+                }
+                if (!Double.isNaN(p.speedOverGround())) {
+                    o.put("speed", p.speedOverGround());
+                }
+                if (!Double.isNaN(p.courseOverGround())) {
+                    o.put("course", p.courseOverGround());
+                }
+                if (p.heading() >= 0) {
+                    o.put("heading", p.heading());
+                }
+                if (p.navigationStatus() >= 0) {
+                    o.put("status", p.navigationStatus());
+                }
+                o.put("type", p.messageType());
+                if (p.source() != null) {
+                    o.put("source", p.source());
+                }
+            }
+            return new EventRow(e.id(), e.kind().id(), e.start(), e.end(), mmsis, lat, lon, e.geometryGeoJson(), params,
+                    JSON.writeValueAsString(ev));
+        } catch (JsonProcessingException x) {
+            throw new IllegalStateException("event " + e.id() + " cannot be written as JSON", x);
+        }
+    }
+}

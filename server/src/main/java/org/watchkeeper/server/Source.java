@@ -1,0 +1,477 @@
+package org.watchkeeper.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A named live input: each runs on its own thread and delivers lines to the pipeline.
+ *
+ * <ul>
+ *   <li>{@code tcp://host:port} — client of a feed; reconnects with back-off (1 s doubling to 60 s)
+ *       after a refusal or a closed connection.</li>
+ *   <li>{@code tcp-listen://:port} (or {@code tcp-listen://address:port}) — a server receivers push
+ *       to; any number of connections at once, each framed separately.</li>
+ *   <li>{@code udp://:port} (default port 10110, as OpenCPN and AIS-catcher send) — each datagram
+ *       holds one or more lines; lines are shed (counted) when the pipeline is full.</li>
+ *   <li>{@code file:PATH[?speed=N]} — replays a log ({@code .gz} by name) at N times the pace of
+ *       the time the lines carry (tag block {@code c:} or epoch trailer); without {@code speed} as
+ *       fast as the pipeline takes it. A file source ends after its last line.</li>
+ * </ul>
+ */
+public abstract class Source implements AutoCloseable {
+    protected final String name;
+    protected final Pipeline pipeline;
+    protected volatile boolean closed;
+    protected final AtomicInteger connections = new AtomicInteger();
+    protected final LongAdder lines = new LongAdder();
+    protected final LongAdder overlong = new LongAdder();
+    private Thread thread;
+
+    protected Source(String name, Pipeline pipeline) {
+        this.name = name;
+        this.pipeline = pipeline;
+    }
+
+    /**
+     * Parses {@code NAME=URI} as given on the command line.
+     *
+     * @throws IllegalArgumentException with what was wrong
+     */
+    public static Source parse(String spec, Pipeline pipeline) {
+        int eq = spec.indexOf('=');
+        if (eq <= 0) {
+            throw new IllegalArgumentException("a source is NAME=URI, e.g. feed=tcp://localhost:4001: " + spec);
+        }
+        String name = spec.substring(0, eq).strip();
+        if (!name.matches("[A-Za-z0-9_.-]{1,64}")) {
+            throw new IllegalArgumentException("a source name is 1-64 letters, digits, '_', '.' or '-': " + name);
+        }
+        String uri = spec.substring(eq + 1).strip();
+        if (uri.startsWith("file:")) {
+            String path = uri.substring(5);
+            double speed = 0;
+            int q = path.indexOf("?speed=");
+            if (q >= 0) {
+                try {
+                    speed = Double.parseDouble(path.substring(q + 7));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("speed must be a number: " + path.substring(q + 7));
+                }
+                if (!(speed > 0 && speed <= 1e6)) {
+                    throw new IllegalArgumentException("speed must be > 0 and <= 1e6: " + speed);
+                }
+                path = path.substring(0, q);
+            }
+            return new FileSource(name, pipeline, Path.of(path), speed);
+        }
+        URI u;
+        try {
+            u = URI.create(uri);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a source URI: " + uri);
+        }
+        String scheme = u.getScheme() == null ? "" : u.getScheme();
+        int port = u.getPort();
+        String host = u.getHost();
+        switch (scheme) {
+            case "tcp":
+                if (host == null || port < 1) {
+                    throw new IllegalArgumentException("tcp://host:port needs a host and a port: " + uri);
+                }
+                return new TcpClientSource(name, pipeline, host, port);
+            case "tcp-listen":
+                if (port < 0) {
+                    throw new IllegalArgumentException("tcp-listen://:port needs a port: " + uri);
+                }
+                return new TcpListenSource(name, pipeline, host, port);
+            case "udp":
+                return new UdpSource(name, pipeline, host, port < 0 ? 10110 : port);
+            default:
+                throw new IllegalArgumentException("unknown source kind '" + scheme
+                        + "' (tcp://, tcp-listen://, udp://, file:): " + uri);
+        }
+    }
+
+    /** The configured name. */
+    public String name() {
+        return name;
+    }
+
+    /** {@code tcp}, {@code tcp-listen}, {@code udp}, {@code file} or {@code simulator}. */
+    public abstract String kind();
+
+    /** Whether the source is connected / listening / reading. */
+    public abstract boolean up();
+
+    /** Lines delivered to the pipeline. */
+    public long lines() {
+        return lines.sum();
+    }
+
+    /** Lines dropped as longer than {@link LineFramer#MAX_LINE}. */
+    public long overlong() {
+        return overlong.sum();
+    }
+
+    /** Starts the source thread. */
+    public void start() {
+        thread = new Thread(() -> {
+            try {
+                run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                if (!closed) {
+                    System.err.println("source " + name + ": " + e.getMessage());
+                }
+            }
+        }, "source-" + name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    protected abstract void run() throws IOException, InterruptedException;
+
+    /** Waits for the source thread to end (file sources end by themselves). */
+    public void join(long millis) throws InterruptedException {
+        if (thread != null) {
+            thread.join(millis);
+        }
+    }
+
+    /** Reads one connection's stream into the pipeline until it ends; blocks when the pipeline is full. */
+    protected void pump(InputStream in) throws IOException, InterruptedException {
+        byte[] buf = new byte[1 << 16];
+        InterruptedException[] stop = new InterruptedException[1];
+        LineFramer f = new LineFramer(b -> {
+            if (stop[0] != null) {
+                return;
+            }
+            try {
+                pipeline.sink().offer(new RawLine(name, System.currentTimeMillis(), b), true);
+                lines.increment();
+            } catch (InterruptedException e) {
+                stop[0] = e;
+            }
+        });
+        long before = 0;
+        int n;
+        while (!closed && (n = in.read(buf)) >= 0) {
+            f.feed(buf, 0, n);
+            overlong.add(f.overlong() - before);
+            before = f.overlong();
+            if (stop[0] != null) {
+                throw stop[0];
+            }
+        }
+        f.endLine();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    /** TCP client with reconnect and back-off. */
+    static final class TcpClientSource extends Source {
+        private final String host;
+        private final int port;
+        private volatile Socket socket;
+
+        TcpClientSource(String name, Pipeline p, String host, int port) {
+            super(name, p);
+            this.host = host;
+            this.port = port;
+        }
+
+        @Override
+        public String kind() {
+            return "tcp";
+        }
+
+        @Override
+        public boolean up() {
+            return connections.get() > 0;
+        }
+
+        @Override
+        protected void run() throws InterruptedException {
+            long backoff = 1000;
+            while (!closed) {
+                try (Socket s = new Socket()) {
+                    socket = s;
+                    s.connect(new InetSocketAddress(host, port), 10_000);
+                    connections.incrementAndGet();
+                    backoff = 1000;
+                    try {
+                        pump(s.getInputStream());
+                    } finally {
+                        connections.decrementAndGet();
+                        pipeline.endOfStream(name);
+                    }
+                } catch (IOException e) {
+                    if (closed) {
+                        return;
+                    }
+                }
+                Thread.sleep(backoff);
+                backoff = Math.min(60_000, backoff * 2);
+            }
+        }
+
+        @Override
+        public void close() {
+            super.close();
+            Socket s = socket;
+            if (s != null) {
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+            }
+        }
+    }
+
+    /** TCP server that receivers push to. */
+    static final class TcpListenSource extends Source {
+        private final String host;
+        private final int port;
+        private volatile ServerSocket server;
+
+        TcpListenSource(String name, Pipeline p, String host, int port) {
+            super(name, p);
+            this.host = host;
+            this.port = port;
+        }
+
+        @Override
+        public String kind() {
+            return "tcp-listen";
+        }
+
+        @Override
+        public boolean up() {
+            return server != null && !server.isClosed();
+        }
+
+        /** The bound port (useful with port 0), or -1 before binding. */
+        public int port() {
+            ServerSocket s = server;
+            return s == null ? -1 : s.getLocalPort();
+        }
+
+        /** Binds now, so that the port is known before {@link #start()} returns. */
+        @Override
+        public void start() {
+            try {
+                server = new ServerSocket();
+                server.bind(host == null || host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port));
+            } catch (IOException e) {
+                throw new IllegalStateException("source " + name + " cannot listen on port " + port + ": " + e.getMessage(), e);
+            }
+            super.start();
+        }
+
+        @Override
+        protected void run() throws IOException {
+            while (!closed) {
+                Socket s = server.accept();
+                Thread t = new Thread(() -> {
+                    connections.incrementAndGet();
+                    try (s) {
+                        pump(s.getInputStream());
+                    } catch (IOException | InterruptedException e) {
+                        // connection ended
+                    } finally {
+                        connections.decrementAndGet();
+                        try {
+                            pipeline.endOfStream(name);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }, "source-" + name + "-" + s.getRemoteSocketAddress());
+                t.setDaemon(true);
+                t.start();
+            }
+        }
+
+        @Override
+        public void close() {
+            super.close();
+            try {
+                if (server != null) {
+                    server.close();
+                }
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+    }
+
+    /** UDP listener. */
+    static final class UdpSource extends Source {
+        private final String host;
+        private final int port;
+        private volatile DatagramSocket socket;
+
+        UdpSource(String name, Pipeline p, String host, int port) {
+            super(name, p);
+            this.host = host;
+            this.port = port;
+        }
+
+        @Override
+        public String kind() {
+            return "udp";
+        }
+
+        @Override
+        public boolean up() {
+            return socket != null && !socket.isClosed();
+        }
+
+        /** The bound port, or -1 before binding. */
+        public int port() {
+            DatagramSocket s = socket;
+            return s == null ? -1 : s.getLocalPort();
+        }
+
+        @Override
+        public void start() {
+            try {
+                socket = host == null || host.isEmpty() ? new DatagramSocket(port) : new DatagramSocket(new InetSocketAddress(host, port));
+            } catch (IOException e) {
+                throw new IllegalStateException("source " + name + " cannot listen on UDP port " + port + ": " + e.getMessage(), e);
+            }
+            super.start();
+        }
+
+        @Override
+        protected void run() throws IOException, InterruptedException {
+            byte[] buf = new byte[65_536];
+            DatagramPacket pkt = new DatagramPacket(buf, buf.length);
+            LineFramer f = new LineFramer(b -> {
+                try {
+                    if (pipeline.sink().offer(new RawLine(name, System.currentTimeMillis(), b), false)) {
+                        lines.increment();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            long before = 0;
+            while (!closed) {
+                socket.receive(pkt);
+                f.feed(buf, 0, pkt.getLength());
+                f.endLine();
+                overlong.add(f.overlong() - before);
+                before = f.overlong();
+            }
+        }
+
+        @Override
+        public void close() {
+            super.close();
+            if (socket != null) {
+                socket.close();
+            }
+        }
+    }
+
+    /** File replay at real or accelerated pace. */
+    static final class FileSource extends Source {
+        private final Path path;
+        private final double speed;
+        private volatile boolean reading;
+
+        FileSource(String name, Pipeline p, Path path, double speed) {
+            super(name, p);
+            this.path = path;
+            this.speed = speed;
+            if (!Files.isReadable(path)) {
+                throw new IllegalArgumentException("source " + name + ": cannot read " + path);
+            }
+        }
+
+        @Override
+        public String kind() {
+            return "file";
+        }
+
+        @Override
+        public boolean up() {
+            return reading;
+        }
+
+        @Override
+        protected void run() throws IOException, InterruptedException {
+            reading = true;
+            try (InputStream raw = Files.newInputStream(path);
+                 InputStream in = path.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw) {
+                if (speed <= 0) {
+                    pump(in);
+                } else {
+                    paced(in);
+                }
+            } finally {
+                reading = false;
+                pipeline.endOfStream(name);
+            }
+        }
+
+        private void paced(InputStream in) throws IOException, InterruptedException {
+            long[] first = {Long.MIN_VALUE, 0};
+            InterruptedException[] stop = new InterruptedException[1];
+            LineFramer f = new LineFramer(b -> {
+                if (stop[0] != null) {
+                    return;
+                }
+                try {
+                    long t = LineTime.of(b);
+                    if (t != Long.MIN_VALUE) {
+                        if (first[0] == Long.MIN_VALUE) {
+                            first[0] = t;
+                            first[1] = System.nanoTime();
+                        } else {
+                            long due = first[1] + (long) ((t - first[0]) * 1e6 / speed);
+                            long wait = due - System.nanoTime();
+                            if (wait > 0) {
+                                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                            }
+                        }
+                    }
+                    pipeline.sink().offer(new RawLine(name, System.currentTimeMillis(), b), true);
+                    lines.increment();
+                } catch (InterruptedException e) {
+                    stop[0] = e;
+                }
+            });
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while (!closed && (n = in.read(buf)) >= 0) {
+                f.feed(buf, 0, n);
+                if (stop[0] != null) {
+                    throw stop[0];
+                }
+            }
+            f.endLine();
+            overlong.add(f.overlong());
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.watchkeeper.server;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.watchkeeper.ais.RejectReason;
+
+/**
+ * Throughput figures: sampled once a second from the pipeline's counters. Messages per second are
+ * the mean over the last 10 s; the per-minute series keeps the last 24 hours per source and in
+ * total (key {@code null}). Thread safe.
+ */
+public final class Stats {
+    private static final int WINDOW = 10;
+    private static final int MINUTES = 24 * 60;
+
+    private final WatchkeeperServer server;
+    private final Map<String, Deque<Long>> recent = new HashMap<>();
+    private final Map<String, Deque<long[]>> minutes = new HashMap<>();
+    private final Map<String, Long> minuteBase = new HashMap<>();
+    private long currentMinute = Long.MIN_VALUE;
+
+    Stats(WatchkeeperServer server) {
+        this.server = server;
+    }
+
+    /** Takes one sample (called once a second). */
+    synchronized void sample(long nowMillis) {
+        Map<String, Long> counts = new HashMap<>(server.pipeline().messagesBySource());
+        counts.put("", server.pipeline().messages());
+        long minute = nowMillis / 60_000 * 60_000;
+        for (var e : counts.entrySet()) {
+            Deque<Long> d = recent.computeIfAbsent(e.getKey(), k -> new ArrayDeque<>());
+            d.addLast(e.getValue());
+            while (d.size() > WINDOW + 1) {
+                d.removeFirst();
+            }
+        }
+        if (minute != currentMinute) {
+            for (var e : counts.entrySet()) {
+                Long base = minuteBase.get(e.getKey());
+                if (base != null && currentMinute != Long.MIN_VALUE) {
+                    Deque<long[]> d = minutes.computeIfAbsent(e.getKey(), k -> new ArrayDeque<>());
+                    d.addLast(new long[] {currentMinute, e.getValue() - base});
+                    while (d.size() > MINUTES) {
+                        d.removeFirst();
+                    }
+                }
+                minuteBase.put(e.getKey(), e.getValue());
+            }
+            currentMinute = minute;
+        }
+    }
+
+    /** Mean messages per second over the last 10 s of one source ("" for all). */
+    synchronized double rate(String source) {
+        Deque<Long> d = recent.get(source);
+        if (d == null || d.size() < 2) {
+            return 0;
+        }
+        return (double) (d.getLast() - d.getFirst()) / (d.size() - 1);
+    }
+
+    /** Whether a source of this name is configured or has sent. */
+    boolean knows(String source) {
+        return server.sources().stream().anyMatch(s -> s.name().equals(source))
+                || server.pipeline().messagesBySource().containsKey(source);
+    }
+
+    /** {@code GET /api/stats/series}: per-minute message counts (completed minutes). */
+    synchronized ObjectNode series(String source) {
+        ObjectNode o = Rows.JSON.createObjectNode();
+        o.put("metric", "messages");
+        if (source != null) {
+            o.put("source", source);
+        }
+        o.put("interval_s", 60);
+        ArrayNode a = o.putArray("points");
+        Deque<long[]> d = minutes.get(source == null ? "" : source);
+        if (d != null) {
+            for (long[] p : d) {
+                a.addObject().put("time", Api.iso(p[0])).put("count", p[1]);
+            }
+        }
+        Long base = minuteBase.get(source == null ? "" : source);
+        if (base != null && currentMinute != Long.MIN_VALUE) {
+            long now = source == null ? server.pipeline().messages()
+                    : server.pipeline().messagesBySource().getOrDefault(source, 0L);
+            a.addObject().put("time", Api.iso(currentMinute)).put("count", now - base).put("partial", true);
+        }
+        return o;
+    }
+
+    /** {@code GET /api/stats} and the stream's {@code stats} message. */
+    ObjectNode json() {
+        Pipeline p = server.pipeline();
+        ObjectNode o = Rows.JSON.createObjectNode();
+        ArrayNode a = o.putArray("sources");
+        Map<String, Long> bySource = p.messagesBySource();
+        List<Source> sources = server.sources();
+        for (Source s : sources) {
+            ObjectNode x = a.addObject();
+            x.put("name", s.name());
+            x.put("kind", s.kind());
+            x.put("up", s.up());
+            x.put("lines", s.lines());
+            x.put("messages", bySource.getOrDefault(s.name(), 0L));
+            x.put("messages_per_second", round(rate(s.name())));
+            long last = p.lastMessage(s.name());
+            if (last != Long.MIN_VALUE) {
+                x.put("last_message", Api.iso(last));
+            }
+        }
+        ObjectNode r = o.putObject("rejected");
+        p.rejected().forEach(r::put);
+        long overlong = sources.stream().mapToLong(Source::overlong).sum();
+        if (overlong > 0) {
+            r.put(RejectReason.LINE_TOO_LONG.name().toLowerCase(java.util.Locale.ROOT), r.path("line_too_long").asLong() + overlong);
+        }
+        o.put("vessels", p.vessels().size());
+        o.put("events", server.store().counts().events());
+        o.put("messages", p.messages());
+        o.put("messages_per_second", round(rate("")));
+        ObjectNode shed = o.putObject("shed");
+        shed.put("udp_lines", p.shed());
+        shed.put("stream_messages", server.stream().shed());
+        o.put("queued", p.queued());
+        o.put("late_observations", p.lateObservations());
+        o.put("stream_clients", server.stream().clients());
+        return o;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+}

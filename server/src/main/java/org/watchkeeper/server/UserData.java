@@ -1,0 +1,360 @@
+package org.watchkeeper.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.watchkeeper.core.detect.zone.Watchlist;
+import org.watchkeeper.core.detect.zone.Zone;
+import org.watchkeeper.core.detect.zone.ZoneIndex;
+
+/**
+ * The user's zones and watchlist: validated, kept in {@code zones.json} and {@code watchlist.json}
+ * under the data directory (so they survive a restart), and handed to the pipeline's zone and
+ * watchlist detectors on every change. Safe for use from several threads.
+ */
+public final class UserData {
+    /** Most zones held. */
+    public static final int MAX_ZONES = 1000;
+    /** Most watchlist entries held. */
+    public static final int MAX_WATCH = 100_000;
+    /** Most vertices in one zone. */
+    public static final int MAX_VERTICES = 100_000;
+
+    /** A zone as the API shows it: id, name and the GeoJSON geometry as posted. */
+    public record UserZone(String id, String name, JsonNode geometry, Zone zone) {
+    }
+
+    /** A watchlist entry: exactly one of mmsi (&gt; 0), imo (&gt; 0) or name, and a note. */
+    public record WatchEntry(String id, int mmsi, int imo, String name, String note) {
+    }
+
+    private final Path dir;
+    private final Pipeline pipeline;
+    private final Map<String, UserZone> zones = new LinkedHashMap<>();
+    private final Map<String, WatchEntry> watch = new LinkedHashMap<>();
+    private long nextId = 1;
+
+    /**
+     * @param dir the data directory (null: nothing persisted)
+     * @param pipeline told of every change
+     */
+    public UserData(Path dir, Pipeline pipeline) {
+        this.dir = dir;
+        this.pipeline = pipeline;
+        if (dir != null) {
+            try {
+                Path z = dir.resolve("zones.json");
+                if (Files.exists(z)) {
+                    for (JsonNode f : Rows.JSON.readTree(z.toFile()).path("features")) {
+                        String id = f.path("id").asText();
+                        zones.put(id, zone(id, f.path("properties").path("name").asText(), f.path("geometry")));
+                        bump(id);
+                    }
+                }
+                Path w = dir.resolve("watchlist.json");
+                if (Files.exists(w)) {
+                    for (JsonNode e : Rows.JSON.readTree(w.toFile()).path("entries")) {
+                        WatchEntry we = Rows.JSON.treeToValue(e, WatchEntry.class);
+                        watch.put(we.id(), we);
+                        bump(we.id());
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the zones or watchlist in " + dir, e);
+            }
+        }
+    }
+
+    private void bump(String id) {
+        try {
+            nextId = Math.max(nextId, Long.parseLong(id.substring(id.indexOf('-') + 1)) + 1);
+        } catch (RuntimeException ignored) {
+            // ids from elsewhere
+        }
+    }
+
+    /**
+     * Adds the Polygon / MultiPolygon features of a GeoJSON Feature or FeatureCollection; each needs
+     * {@code properties.name}.
+     *
+     * @return the zones created
+     * @throws Api.BadRequest naming what is wrong (nothing is added then)
+     */
+    public synchronized List<UserZone> addZones(JsonNode geojson) throws InterruptedException {
+        List<JsonNode> features = new ArrayList<>();
+        String type = geojson.path("type").asText("");
+        if (type.equals("FeatureCollection")) {
+            if (!geojson.path("features").isArray()) {
+                throw new Api.BadRequest("a FeatureCollection needs a 'features' array");
+            }
+            geojson.path("features").forEach(features::add);
+        } else if (type.equals("Feature")) {
+            features.add(geojson);
+        } else {
+            throw new Api.BadRequest("expected a GeoJSON Feature or FeatureCollection, got type '" + type + "'");
+        }
+        if (features.isEmpty()) {
+            throw new Api.BadRequest("no features given");
+        }
+        if (zones.size() + features.size() > MAX_ZONES) {
+            throw new Api.BadRequest("at most " + MAX_ZONES + " zones are held");
+        }
+        List<UserZone> made = new ArrayList<>();
+        for (int i = 0; i < features.size(); i++) {
+            JsonNode f = features.get(i);
+            String where = "feature " + i + ": ";
+            JsonNode name = f.path("properties").path("name");
+            if (!name.isTextual() || name.asText().isBlank()) {
+                throw new Api.BadRequest(where + "properties.name must be a non-empty string");
+            }
+            JsonNode g = f.path("geometry");
+            String gt = g.path("type").asText("");
+            if (!gt.equals("Polygon") && !gt.equals("MultiPolygon")) {
+                throw new Api.BadRequest(where + "geometry must be a Polygon or MultiPolygon, got '" + gt + "'");
+            }
+            checkCoordinates(g.path("coordinates"), gt.equals("Polygon") ? 3 : 4, where);
+            made.add(zone("zone-" + (nextId + i), name.asText().strip(), g));
+        }
+        for (UserZone z : made) {
+            zones.put(z.id(), z);
+        }
+        nextId += made.size();
+        changed();
+        return made;
+    }
+
+    private static void checkCoordinates(JsonNode c, int depth, String where) {
+        int[] vertices = {0};
+        check(c, depth, where, vertices);
+    }
+
+    private static void check(JsonNode c, int depth, String where, int[] vertices) {
+        if (!c.isArray() || c.isEmpty()) {
+            throw new Api.BadRequest(where + "coordinates must be non-empty nested arrays");
+        }
+        if (depth == 2) {
+            if (c.size() < 4) {
+                throw new Api.BadRequest(where + "a ring needs at least 4 positions (closed), got " + c.size());
+            }
+            for (JsonNode p : c) {
+                if (!p.isArray() || p.size() < 2 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
+                    throw new Api.BadRequest(where + "a position is [lon, lat] numbers: " + p);
+                }
+                double lon = p.get(0).asDouble();
+                double lat = p.get(1).asDouble();
+                if (!(lon >= -180 && lon <= 180) || !(lat >= -90 && lat <= 90)) {
+                    throw new Api.BadRequest(where + "position out of range (lon -180..180, lat -90..90): " + p);
+                }
+                if (++vertices[0] > MAX_VERTICES) {
+                    throw new Api.BadRequest(where + "more than " + MAX_VERTICES + " vertices");
+                }
+            }
+            if (!c.get(0).equals(c.get(c.size() - 1))) {
+                throw new Api.BadRequest(where + "a ring must end where it starts");
+            }
+            return;
+        }
+        for (JsonNode x : c) {
+            check(x, depth - 1, where, vertices);
+        }
+    }
+
+    private static UserZone zone(String id, String name, JsonNode geometry) {
+        ObjectNode f = Rows.JSON.createObjectNode();
+        f.put("type", "Feature");
+        f.putObject("properties").put("name", name);
+        f.set("geometry", geometry);
+        try {
+            List<Zone> zs = ZoneIndex.readGeoJson(new ByteArrayInputStream(f.toString().getBytes(StandardCharsets.UTF_8)),
+                    "user", List.of("name"));
+            if (zs.size() != 1) {
+                throw new Api.BadRequest("zone '" + name + "' has no polygon");
+            }
+            return new UserZone(id, name, geometry, new Zone(id, name, "user", zs.get(0).geometry()));
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof Api.BadRequest b) {
+                throw b;
+            }
+            throw new Api.BadRequest("zone '" + name + "' is not a valid polygon: " + e.getMessage());
+        }
+    }
+
+    /** @return whether a zone was deleted */
+    public synchronized boolean deleteZone(String id) throws InterruptedException {
+        if (zones.remove(id) == null) {
+            return false;
+        }
+        changed();
+        return true;
+    }
+
+    /** The zones, in creation order. */
+    public synchronized List<UserZone> zones() {
+        return List.copyOf(zones.values());
+    }
+
+    /**
+     * Adds a watchlist entry from {@code {"mmsi"|"imo"|"name": ..., "note": ...}}.
+     *
+     * @throws Api.BadRequest naming what is wrong
+     */
+    public synchronized WatchEntry addWatch(JsonNode body) throws InterruptedException {
+        if (!body.isObject()) {
+            throw new Api.BadRequest("expected a JSON object {\"mmsi\"|\"imo\"|\"name\": ..., \"note\": ...}");
+        }
+        int given = (body.has("mmsi") ? 1 : 0) + (body.has("imo") ? 1 : 0) + (body.has("name") ? 1 : 0);
+        if (given != 1) {
+            throw new Api.BadRequest("give exactly one of mmsi, imo or name");
+        }
+        JsonNode noteNode = body.path("note");
+        if (!noteNode.isMissingNode() && !noteNode.isNull() && !noteNode.isTextual()) {
+            throw new Api.BadRequest("note must be a string");
+        }
+        String note = noteNode.isTextual() ? noteNode.asText() : "";
+        if (note.length() > 1000) {
+            throw new Api.BadRequest("note is longer than 1000 characters");
+        }
+        if (watch.size() >= MAX_WATCH) {
+            throw new Api.BadRequest("at most " + MAX_WATCH + " watchlist entries are held");
+        }
+        int mmsi = 0;
+        int imo = 0;
+        String name = null;
+        if (body.has("mmsi")) {
+            mmsi = number(body.get("mmsi"), "mmsi", 1, 999_999_999);
+        } else if (body.has("imo")) {
+            imo = number(body.get("imo"), "imo", 1_000_000, 9_999_999);
+        } else {
+            JsonNode n = body.get("name");
+            if (!n.isTextual() || Watchlist.normaliseName(n.asText()).isEmpty()) {
+                throw new Api.BadRequest("name must be a string with letters or digits");
+            }
+            name = n.asText().strip();
+        }
+        WatchEntry e = new WatchEntry("watch-" + nextId++, mmsi, imo, name, note);
+        watch.put(e.id(), e);
+        changed();
+        return e;
+    }
+
+    private static int number(JsonNode n, String field, int min, int max) {
+        long v;
+        if (n.isIntegralNumber()) {
+            v = n.asLong();
+        } else if (n.isTextual() && n.asText().matches("\\d{1,10}")) {
+            v = Long.parseLong(n.asText());
+        } else {
+            throw new Api.BadRequest(field + " must be an integer or a string of digits: " + n);
+        }
+        if (v < min || v > max) {
+            throw new Api.BadRequest(field + " must be " + min + ".." + max + ": " + v);
+        }
+        return (int) v;
+    }
+
+    /** Adds the entries of a watchlist text file ({@code mmsi N | note}, {@code imo N}, {@code name TEXT}). */
+    public synchronized void addWatchFile(Path file) throws IOException, InterruptedException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        Watchlist.parse(lines);
+        for (String raw : lines) {
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String note = "";
+            int bar = line.indexOf('|');
+            if (bar >= 0) {
+                note = line.substring(bar + 1).strip();
+                line = line.substring(0, bar).strip();
+            }
+            int sp = line.indexOf(' ');
+            String key = line.substring(0, sp).toLowerCase(java.util.Locale.ROOT);
+            String value = line.substring(sp + 1).strip();
+            int mmsi = key.equals("mmsi") ? Integer.parseInt(value) : 0;
+            int imo = key.equals("imo") ? Integer.parseInt(value) : 0;
+            String name = key.equals("name") ? value : null;
+            if (watch.values().stream().anyMatch(w -> w.mmsi() == mmsi && w.imo() == imo
+                    && java.util.Objects.equals(w.name(), name))) {
+                continue;
+            }
+            WatchEntry e = new WatchEntry("watch-" + nextId++, mmsi, imo, name, note);
+            watch.put(e.id(), e);
+        }
+        changed();
+    }
+
+    /** @return whether an entry was deleted */
+    public synchronized boolean deleteWatch(String id) throws InterruptedException {
+        if (watch.remove(id) == null) {
+            return false;
+        }
+        changed();
+        return true;
+    }
+
+    /** The watchlist, in creation order. */
+    public synchronized List<WatchEntry> watchlist() {
+        return List.copyOf(watch.values());
+    }
+
+    /** The zones as a GeoJSON FeatureCollection (feature {@code id} and {@code properties.id}, {@code name}). */
+    public synchronized ObjectNode zonesGeoJson() {
+        ObjectNode fc = Rows.JSON.createObjectNode();
+        fc.put("type", "FeatureCollection");
+        ArrayNode fs = fc.putArray("features");
+        for (UserZone z : zones.values()) {
+            fs.add(feature(z));
+        }
+        return fc;
+    }
+
+    static ObjectNode feature(UserZone z) {
+        ObjectNode f = Rows.JSON.createObjectNode();
+        f.put("type", "Feature");
+        f.put("id", z.id());
+        f.putObject("properties").put("id", z.id()).put("name", z.name());
+        f.set("geometry", z.geometry());
+        return f;
+    }
+
+    /** Sends the current zones and watchlist to the pipeline and writes them to disk. */
+    public synchronized void changed() throws InterruptedException {
+        Map<Integer, String> m = new LinkedHashMap<>();
+        Map<Integer, String> i = new LinkedHashMap<>();
+        Map<String, String> n = new LinkedHashMap<>();
+        for (WatchEntry e : watch.values()) {
+            if (e.mmsi() > 0) {
+                m.put(e.mmsi(), e.note());
+            } else if (e.imo() > 0) {
+                i.put(e.imo(), e.note());
+            } else if (e.name() != null) {
+                n.put(e.name(), e.note());
+            }
+        }
+        List<Zone> zs = new ArrayList<>();
+        for (UserZone z : zones.values()) {
+            zs.add(z.zone());
+        }
+        pipeline.setZonesAndWatchlist(zs.isEmpty() ? null : new ZoneIndex(zs), new Watchlist(m, i, n));
+        if (dir != null) {
+            try {
+                Files.writeString(dir.resolve("zones.json"), zonesGeoJson().toString());
+                ObjectNode w = Rows.JSON.createObjectNode();
+                w.set("entries", Rows.JSON.valueToTree(watch.values()));
+                Files.writeString(dir.resolve("watchlist.json"), w.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the zones or watchlist in " + dir, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,286 @@
+package org.watchkeeper.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Every route of the API contract against a server fed three real DMA logs over TCP, and bad input
+ * on each route answered with a precise 4xx.
+ */
+class ApiTest {
+    @TempDir
+    static Path data;
+    static WatchkeeperServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path a = Fixture.log("dma-aislib/replay_dump.txt");
+        Path b = Fixture.log("dma-aisabnormal/538004030_drift_1.ais");
+        Path c = Fixture.log("dma-aisabnormal/219165000_ssc_1.ais");
+        server = WatchkeeperServer.start(WatchkeeperServer.Config.of(data).withPort(0)
+                .withSources(List.of("feed=tcp-listen://127.0.0.1:0")));
+        assertThat(Fixture.post(server, "/api/watchlist", "{\"mmsi\":\"219165000\",\"note\":\"ssc case\"}").status()).isEqualTo(201);
+        Fixture.sendAndWait(server, Fixture.bytes(a));
+        Fixture.sendAndWait(server, Fixture.bytes(b));
+        Fixture.sendAndWait(server, Fixture.bytes(c));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void healthMetricsAndOpenApi() throws Exception {
+        Fixture.Reply h = Fixture.get(server, "/health");
+        assertThat(h.status()).isEqualTo(200);
+        assertThat(h.json().get("status").asText()).isEqualTo("UP");
+        Fixture.Reply m = Fixture.get(server, "/metrics");
+        assertThat(m.status()).isEqualTo(200);
+        assertThat(m.body()).contains("watchkeeper_messages_total " + (double) server.pipeline().messages())
+                .contains("watchkeeper_shed_total{stage=\"ingest\"}");
+        JsonNode api = Fixture.get(server, "/openapi.json").json();
+        assertThat(api.get("openapi").asText()).startsWith("3.");
+        List<String> paths = new ArrayList<>();
+        api.get("paths").fieldNames().forEachRemaining(paths::add);
+        assertThat(paths).contains("/health", "/metrics", "/api/vessels", "/api/vessels/{mmsi}", "/api/vessels/{mmsi}/track",
+                "/api/events", "/api/events/{id}", "/api/near", "/api/zones", "/api/zones/{id}", "/api/watchlist",
+                "/api/watchlist/{id}", "/api/stats", "/api/stats/series", "/api/stats/chokepoints", "/api/stats/port-calls",
+                "/api/export/{file}", "/api/stream");
+    }
+
+    @Test
+    void vesselsWithFilters() throws Exception {
+        JsonNode all = Fixture.get(server, "/api/vessels").json();
+        assertThat(all.get("count").asInt()).isEqualTo(server.pipeline().vessels().size()).isGreaterThan(30);
+        JsonNode drift = find(all.get("vessels"), "538004030");
+        // MID 538 is the Marshall Islands; types 1/3/5 make it class A.
+        assertThat(drift.get("flag").asText()).isEqualTo("MH");
+        assertThat(drift.get("class").asText()).isEqualTo("A");
+        assertThat(drift.get("lat").asDouble()).isBetween(57.0, 58.5);
+        assertThat(drift.get("lon").asDouble()).isBetween(10.5, 12.5);
+        assertThat(drift.has("heading") ? drift.get("heading").asInt() : 0).isBetween(0, 359);
+
+        JsonNode box = Fixture.get(server, "/api/vessels?bbox=10.5,57,12.5,58.5").json();
+        assertThat(box.get("count").asInt()).isGreaterThanOrEqualTo(1).isLessThan(all.get("count").asInt());
+        for (JsonNode v : box.get("vessels")) {
+            assertThat(v.get("lat").asDouble()).isBetween(57.0, 58.5);
+            assertThat(v.get("lon").asDouble()).isBetween(10.5, 12.5);
+        }
+        JsonNode q = Fixture.get(server, "/api/vessels?q=538004030").json();
+        assertThat(q.get("count").asInt()).isEqualTo(1);
+        JsonNode mh = Fixture.get(server, "/api/vessels?flag=mh&class=A").json();
+        assertThat(mh.get("count").asInt()).isGreaterThanOrEqualTo(1);
+        mh.get("vessels").forEach(v -> assertThat(v.get("flag").asText()).isEqualTo("MH"));
+        assertThat(Fixture.get(server, "/api/vessels?limit=3").json().get("count").asInt()).isEqualTo(3);
+        assertThat(Fixture.get(server, "/api/vessels?since=2030-01-01T00:00:00Z").json().get("count").asInt()).isZero();
+    }
+
+    @Test
+    void oneVesselAndItsTrack() throws Exception {
+        JsonNode v = Fixture.get(server, "/api/vessels/538004030").json();
+        assertThat(v.get("mmsi").asText()).isEqualTo("538004030");
+        assertThat(v.get("identity_history").isArray()).isTrue();
+        assertThat(v.get("events").isArray()).isTrue();
+        int stored = server.store().track(538004030, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2).size();
+        JsonNode t = Fixture.get(server, "/api/vessels/538004030/track").json();
+        assertThat(t.get("type").asText()).isEqualTo("FeatureCollection");
+        int points = 0;
+        for (JsonNode f : t.get("features")) {
+            assertThat(f.get("properties").get("mmsi").asText()).isEqualTo("538004030");
+            points += f.get("properties").get("points").asInt();
+        }
+        assertThat(points).isEqualTo(stored).isGreaterThan(100);
+        JsonNode tp = Fixture.get(server, "/api/vessels/538004030/track?points=true&from=2014-09-28T16:00:00Z&to=2014-09-28T16:30:00Z").json();
+        long fixes = 0;
+        for (JsonNode f : tp.get("features")) {
+            if (f.get("properties").has("time")) {
+                fixes++;
+                assertThat(f.get("properties").get("time").asText()).startsWith("2014-09-28T16:");
+            }
+        }
+        assertThat(fixes).isEqualTo(server.store().track(538004030, java.time.Instant.parse("2014-09-28T16:00:00Z").toEpochMilli(),
+                java.time.Instant.parse("2014-09-28T16:30:00Z").toEpochMilli()).size()).isPositive();
+        assertThat(Fixture.get(server, "/api/vessels/999999999").status()).isEqualTo(404);
+    }
+
+    @Test
+    void eventsAndEvidence() throws Exception {
+        JsonNode all = Fixture.get(server, "/api/events").json();
+        assertThat(all.get("count").asInt()).isEqualTo(all.get("events").size()).isPositive();
+        JsonNode w = Fixture.get(server, "/api/events?kind=watchlist_activity").json();
+        assertThat(w.get("count").asInt()).isGreaterThanOrEqualTo(1);
+        JsonNode e = w.get("events").get(0);
+        assertThat(e.get("vessels").get(0).asText()).isEqualTo("219165000");
+        assertThat(e.get("start").asText()).startsWith("2014-10-05T");
+        JsonNode one = Fixture.get(server, "/api/events/" + e.get("id").asText()).json();
+        assertThat(one.get("evidence").size()).isPositive();
+        assertThat(one.get("evidence").get(0).get("mmsi").asText()).isEqualTo("219165000");
+        JsonNode byVessel = Fixture.get(server, "/api/events?mmsi=219165000").json();
+        byVessel.get("events").forEach(x -> assertThat(x.get("vessels").toString()).contains("219165000"));
+        assertThat(Fixture.get(server, "/api/events?to=2000-01-01T00:00:00Z").json().get("count").asInt()).isZero();
+        assertThat(Fixture.get(server, "/api/events/0123456789abcdef").status()).isEqualTo(404);
+    }
+
+    @Test
+    void whoWasNear() throws Exception {
+        JsonNode v = Fixture.get(server, "/api/vessels/538004030").json();
+        JsonNode r = Fixture.get(server, "/api/near?lat=" + v.get("lat").asDouble() + "&lon=" + v.get("lon").asDouble()
+                + "&radius_km=0.5").json();
+        JsonNode hit = find(r.get("results"), "538004030");
+        assertThat(hit.get("distance_m").asDouble()).isLessThan(1.0);
+        for (JsonNode x : r.get("results")) {
+            assertThat(x.get("distance_m").asDouble()).isLessThanOrEqualTo(500.0);
+        }
+    }
+
+    @Test
+    void zonesAndWatchlist() throws Exception {
+        String zone = "{\"type\":\"Feature\",\"properties\":{\"name\":\"Kattegat box\"},\"geometry\":{\"type\":\"Polygon\","
+                + "\"coordinates\":[[[10.5,57],[12.5,57],[12.5,58.5],[10.5,58.5],[10.5,57]]]}}";
+        Fixture.Reply c = Fixture.post(server, "/api/zones", zone);
+        assertThat(c.status()).isEqualTo(201);
+        String id = c.json().get("features").get(0).get("id").asText();
+        JsonNode list = Fixture.get(server, "/api/zones").json();
+        assertThat(list.get("features").toString()).contains(id).contains("Kattegat box");
+        assertThat(Fixture.delete(server, "/api/zones/" + id).status()).isEqualTo(204);
+        assertThat(Fixture.delete(server, "/api/zones/" + id).status()).isEqualTo(404);
+        assertThat(Fixture.get(server, "/api/zones").json().get("features").toString()).doesNotContain(id);
+
+        Fixture.Reply w = Fixture.post(server, "/api/watchlist", "{\"name\":\"Ever Given\",\"note\":\"test\"}");
+        assertThat(w.status()).isEqualTo(201);
+        String wid = w.json().get("id").asText();
+        JsonNode wl = Fixture.get(server, "/api/watchlist").json();
+        assertThat(wl.get("entries").toString()).contains("219165000").contains("Ever Given");
+        assertThat(Fixture.delete(server, "/api/watchlist/" + wid).status()).isEqualTo(204);
+        assertThat(Fixture.delete(server, "/api/watchlist/" + wid).status()).isEqualTo(404);
+    }
+
+    @Test
+    void stats() throws Exception {
+        JsonNode s = Fixture.get(server, "/api/stats").json();
+        JsonNode src = s.get("sources").get(0);
+        assertThat(src.get("name").asText()).isEqualTo("feed");
+        assertThat(src.get("kind").asText()).isEqualTo("tcp-listen");
+        assertThat(src.get("up").asBoolean()).isTrue();
+        assertThat(src.get("messages").asLong()).isEqualTo(server.pipeline().messages()).isPositive();
+        assertThat(s.get("vessels").asInt()).isEqualTo(server.pipeline().vessels().size());
+        assertThat(s.get("rejected").isObject()).isTrue();
+        assertThat(s.get("shed").get("udp_lines").asLong()).isZero();
+        assertThat(Fixture.get(server, "/api/stats/series?metric=messages&source=feed").json().get("points").isArray()).isTrue();
+        assertThat(Fixture.get(server, "/api/stats/chokepoints?from=2014-01-01").json().get("days").isArray()).isTrue();
+        assertThat(Fixture.get(server, "/api/stats/port-calls").json().get("days").isArray()).isTrue();
+    }
+
+    @Test
+    void exports() throws Exception {
+        int n = Fixture.get(server, "/api/vessels").json().get("count").asInt();
+        Fixture.Reply csv = Fixture.get(server, "/api/export/vessels.csv");
+        assertThat(csv.contentType()).startsWith("text/csv");
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines[0]).startsWith("mmsi,name,callsign,imo,shiptype");
+        assertThat(lines).hasSize(n + 1);
+        JsonNode gj = Fixture.get(server, "/api/export/vessels.geojson?bbox=10.5,57,12.5,58.5").json();
+        assertThat(gj.get("features").size()).isEqualTo(Fixture.get(server, "/api/vessels?bbox=10.5,57,12.5,58.5").json().get("count").asInt());
+        assertThat(gj.get("features").get(0).get("geometry").get("type").asText()).isEqualTo("Point");
+        String kml = Fixture.get(server, "/api/export/vessels.kml?q=538004030").body();
+        assertThat(kml).contains("<kml xmlns=\"http://www.opengis.net/kml/2.2\">").contains("538004030");
+        assertThat(kml.split("<Placemark>", -1)).hasSize(2);
+        int events = Fixture.get(server, "/api/events").json().get("count").asInt();
+        assertThat(Fixture.get(server, "/api/export/events.csv").body().split("\r\n")).hasSize(events + 1);
+        assertThat(Fixture.get(server, "/api/export/events.geojson").json().get("features").size()).isEqualTo(events);
+        assertThat(Fixture.get(server, "/api/export/events.kml").body()).contains("<Document>");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "/api/vessels?bbox=1,2,3|400|bbox must be minLon,minLat,maxLon,maxLat",
+        "/api/vessels?bbox=0,95,1,96|400|bbox latitudes must be in -90..90",
+        "/api/vessels?bbox=190,0,191,1|400|bbox longitudes must be in -180..180",
+        "/api/vessels?bbox=a,b,c,d|400|bbox must be four numbers",
+        "/api/vessels?bbox=0,10,1,5|400|bbox minLat is above maxLat",
+        "/api/vessels?shiptype=300|400|shiptype must be in 0..255",
+        "/api/vessels?shiptype=cargo|400|shiptype must be an integer",
+        "/api/vessels?flag=XYZ|400|flag must be an ISO 3166-1 alpha-2 code",
+        "/api/vessels?class=C|400|class must be A or B",
+        "/api/vessels?since=yesterday|400|since must be an ISO-8601 UTC time",
+        "/api/vessels?limit=0|400|limit must be in 1..100000",
+        "/api/vessels/abc|400|mmsi must be an MMSI of up to 9 digits",
+        "/api/vessels/1234567890|400|mmsi must be an MMSI of up to 9 digits",
+        "/api/vessels/538004030/track?points=maybe|400|points must be true or false",
+        "/api/vessels/538004030/track?from=2015-01-01&to=2014-01-01|400|from must not be after to",
+        "/api/events?kind=piracy|400|unknown event kind 'piracy'",
+        "/api/events?mmsi=x1|400|mmsi must be an MMSI",
+        "/api/events?limit=1000001|400|limit must be in 1..100000",
+        "/api/events/bad%20id|400|an event id is",
+        "/api/near?lon=11&radius_km=5|400|lat is required",
+        "/api/near?lat=91&lon=11&radius_km=5|400|lat must be in -90..90",
+        "/api/near?lat=57&lon=-181&radius_km=5|400|lon must be in -180..180",
+        "/api/near?lat=57&lon=11&radius_km=0|400|radius_km must be > 0",
+        "/api/near?lat=57&lon=11&radius_km=ten|400|radius_km must be a number",
+        "/api/stats/series?metric=bytes|400|unknown metric 'bytes'",
+        "/api/stats/series?source=nosuch|400|unknown source 'nosuch'",
+        "/api/export/vessels.xls|400|export format must be geojson, csv or kml",
+        "/api/export/ships.csv|400|export vessels or events",
+        "/api/nothing|404|Endpoint GET /api/nothing not found",
+    })
+    void badQueries(String path, int status, String message) throws Exception {
+        Fixture.Reply r = Fixture.get(server, path);
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.json().get("status").asInt()).isEqualTo(status);
+        assertThat(r.json().get("error").asText()).contains(message);
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+        "/api/zones|{\"type\":\"Point\"}|expected a GeoJSON Feature or FeatureCollection",
+        "/api/zones|{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]]]}}|properties.name must be a non-empty string",
+        "/api/zones|{\"type\":\"Feature\",\"properties\":{\"name\":\"z\"},\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[0,0],[1,1]]}}|geometry must be a Polygon or MultiPolygon",
+        "/api/zones|{\"type\":\"Feature\",\"properties\":{\"name\":\"z\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,95],[0,0]]]}}|position out of range",
+        "/api/zones|{\"type\":\"Feature\",\"properties\":{\"name\":\"z\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,1]]]}}|a ring must end where it starts",
+        "/api/zones|{\"type\":\"Feature\",\"properties\":{\"name\":\"z\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[\"a\",0],[1,1],[0,0]]]}}|a position is [lon, lat] numbers",
+        "/api/zones|{not json|body is not valid JSON",
+        "/api/zones| |a JSON body is required",
+        "/api/watchlist|{\"mmsi\":1,\"imo\":1234567}|give exactly one of mmsi, imo or name",
+        "/api/watchlist|{\"mmsi\":\"12x\"}|mmsi must be an integer or a string of digits",
+        "/api/watchlist|{\"mmsi\":1234567890}|mmsi must be 1..999999999",
+        "/api/watchlist|{\"imo\":123}|imo must be 1000000..9999999",
+        "/api/watchlist|{\"name\":\"@@@\"}|name must be a string with letters or digits",
+        "/api/watchlist|{\"name\":\"X\",\"note\":5}|note must be a string",
+        "/api/watchlist|[1,2]|expected a JSON object",
+    })
+    void badBodies(String path, String body, String message) throws Exception {
+        Fixture.Reply r = Fixture.post(server, path, body == null ? "" : body);
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.json().get("error").asText()).contains(message);
+    }
+
+    @Test
+    void hugeBodyIs413() throws Exception {
+        Fixture.Reply r = Fixture.post(server, "/api/zones", Fixture.repeat(2_000_000));
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.json().get("status").asInt()).isEqualTo(413);
+        assertThat(Fixture.get(server, "/api/zones").json().get("features").toString()).doesNotContain("xxxx");
+    }
+
+    private static JsonNode find(JsonNode array, String mmsi) {
+        for (JsonNode v : array) {
+            if (v.get("mmsi").asText().equals(mmsi)) {
+                return v;
+            }
+        }
+        throw new AssertionError("no " + mmsi + " in " + array);
+    }
+}

@@ -1,0 +1,119 @@
+package org.watchkeeper.server;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.zip.GZIPInputStream;
+
+/** Test helpers: shared real logs, feeding a server over TCP, HTTP calls. */
+final class Fixture {
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Fixture() {
+    }
+
+    /** A file of the shared real AIS logs; skips the test when the shared folder is absent. */
+    static Path log(String relative) {
+        String shared = System.getProperty("watchkeeper.shared", "../../shared");
+        Path p = Path.of(shared, "data", "ais", relative);
+        assumeTrue(Files.isRegularFile(p), "shared real AIS log not found (set watchkeeper.shared): " + p);
+        return p;
+    }
+
+    static byte[] bytes(Path p) throws IOException {
+        try (InputStream in = Files.newInputStream(p)) {
+            InputStream s = p.toString().endsWith(".gz") ? new GZIPInputStream(in) : in;
+            return s.readAllBytes();
+        }
+    }
+
+    /** Lines the framer delivers for this content (non-blank after trimming spaces and tabs). */
+    static long lines(byte[] b) {
+        long n = 0;
+        for (String l : new String(b, StandardCharsets.ISO_8859_1).split("[\r\n]")) {
+            if (!l.strip().isEmpty()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The port of the server's first tcp-listen source. */
+    static int tcpPort(WatchkeeperServer s) {
+        for (Source x : s.sources()) {
+            if (x instanceof Source.TcpListenSource t) {
+                return t.port();
+            }
+        }
+        throw new IllegalStateException("no tcp-listen source");
+    }
+
+    /**
+     * Sends the content over one TCP connection, closes it, and waits until the pipeline processed
+     * every line of it and stored the result.
+     */
+    static void sendAndWait(WatchkeeperServer s, byte[] content) throws Exception {
+        long before = s.pipeline().lines();
+        try (Socket sock = new Socket("127.0.0.1", tcpPort(s)); OutputStream out = sock.getOutputStream()) {
+            out.write(content);
+        }
+        long want = before + lines(content);
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (s.pipeline().lines() < want) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("pipeline processed " + s.pipeline().lines() + " of " + want + " lines");
+            }
+            Thread.sleep(20);
+        }
+        s.pipeline().awaitIdle(60, java.util.concurrent.TimeUnit.SECONDS);
+        s.pipeline().awaitIdle(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    record Reply(int status, String body, String contentType) {
+        JsonNode json() throws IOException {
+            return Rows.JSON.readTree(body);
+        }
+    }
+
+    static Reply get(WatchkeeperServer s, String path) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.body(), r.headers().firstValue("content-type").orElse(""));
+    }
+
+    static Reply post(WatchkeeperServer s, String path, String body) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.body(), r.headers().firstValue("content-type").orElse(""));
+    }
+
+    static Reply delete(WatchkeeperServer s, String path) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path)).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.body(), r.headers().firstValue("content-type").orElse(""));
+    }
+
+    static String repeat(int bytes) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        b.writeBytes("{\"type\":\"Feature\",\"properties\":{\"name\":\"".getBytes(StandardCharsets.US_ASCII));
+        for (int i = 0; i < bytes; i++) {
+            b.write('x');
+        }
+        b.writeBytes("\"}}".getBytes(StandardCharsets.US_ASCII));
+        return b.toString(StandardCharsets.US_ASCII);
+    }
+}

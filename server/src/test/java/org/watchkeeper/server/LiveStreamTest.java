@@ -1,0 +1,125 @@
+package org.watchkeeper.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The SSE stream delivers positions (throttled per vessel) and events as a real log arrives over
+ * TCP, filtered as each client asked.
+ */
+class LiveStreamTest {
+
+    @Test
+    void streamDeliversPositionsAndEvents(@TempDir Path data) throws Exception {
+        byte[] ssc = Fixture.bytes(Fixture.log("dma-aisabnormal/219165000_ssc_1.ais"));
+        try (WatchkeeperServer server = WatchkeeperServer.start(WatchkeeperServer.Config.of(data).withPort(0)
+                .withSources(List.of("feed=tcp-listen://127.0.0.1:0")))) {
+            assertThat(Fixture.post(server, "/api/watchlist", "{\"mmsi\":219165000}").status()).isEqualTo(201);
+            BlockingQueue<String> all = open(server, "/api/stream?throttle=0");
+            BlockingQueue<String> eventsOnly = open(server, "/api/stream?kinds=event");
+            BlockingQueue<String> elsewhere = open(server, "/api/stream?kinds=position&bbox=100,0,110,10&throttle=0");
+            BlockingQueue<String> throttled = open(server, "/api/stream?kinds=position&throttle=3600");
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (server.stream().clients() < 4 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(server.stream().clients()).isEqualTo(4);
+            Fixture.sendAndWait(server, ssc);
+
+            List<String[]> got = read(all, Integer.MAX_VALUE, "event");
+            JsonNode position = null;
+            List<JsonNode> events = new ArrayList<>();
+            for (String[] m : got) {
+                if (m[0].equals("position") && position == null) {
+                    position = Rows.JSON.readTree(m[1]);
+                }
+                if (m[0].equals("event")) {
+                    events.add(Rows.JSON.readTree(m[1]));
+                }
+            }
+            assertThat(position).isNotNull();
+            assertThat(position.get("mmsi").asText()).isEqualTo("219165000");
+            assertThat(position.get("time").asText()).startsWith("2014-10-05T");
+            assertThat(position.get("lat").asDouble()).isBetween(54.0, 58.0);
+            // The log is DMA's "sudden speed change" case; the watchlist entry fires on the first report.
+            assertThat(events).extracting(e -> e.get("kind").asText()).contains("watchlist_activity", "sudden_speed_change");
+            assertThat(events).allMatch(e -> e.get("vessels").get(0).asText().equals("219165000"));
+            assertThat(events).allMatch(e -> server.store().event(e.get("id").asText()).isPresent());
+            long positions = got.stream().filter(m -> m[0].equals("position")).count();
+            assertThat(positions).isGreaterThan(10);
+
+            List<String[]> ev = read(eventsOnly, 1, "event");
+            assertThat(ev).allMatch(m -> m[0].equals("event"));
+            Thread.sleep(300);
+            assertThat(drain(elsewhere)).noneMatch(m -> m[0].equals("position"));
+            List<String[]> one = drain(throttled);
+            assertThat(one.stream().filter(m -> m[0].equals("position")).count()).isEqualTo(1);
+        }
+    }
+
+    /** Opens a stream; its lines arrive on the returned queue. */
+    private static BlockingQueue<String> open(WatchkeeperServer s, String path) {
+        BlockingQueue<String> q = new LinkedBlockingQueue<>();
+        Fixture.HTTP.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path))
+                        .header("Accept", "text/event-stream").GET().build(),
+                HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> {
+                    Thread t = new Thread(() -> {
+                        try (Stream<String> lines = r.body()) {
+                            lines.forEach(q::add);
+                        } catch (RuntimeException ignored) {
+                            // stream closed
+                        }
+                    });
+                    t.setDaemon(true);
+                    t.start();
+                });
+        return q;
+    }
+
+    /** Reads SSE messages until {@code count} of {@code kind} arrived, 1.5 s pass without a line, or 20 s pass. */
+    private static List<String[]> read(BlockingQueue<String> q, int count, String kind) throws InterruptedException {
+        List<String[]> out = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 20_000;
+        String name = null;
+        int seen = 0;
+        long lastLine = System.currentTimeMillis();
+        while (seen < count && System.currentTimeMillis() < deadline) {
+            String line = q.poll(100, TimeUnit.MILLISECONDS);
+            if (line == null) {
+                if (System.currentTimeMillis() - lastLine > 1500) {
+                    break;
+                }
+                continue;
+            }
+            lastLine = System.currentTimeMillis();
+            if (line.startsWith("event:")) {
+                name = line.substring(6).strip();
+            } else if (line.startsWith("data:") && name != null) {
+                out.add(new String[] {name, line.substring(5).strip()});
+                if (name.equals(kind)) {
+                    seen++;
+                }
+                name = null;
+            }
+        }
+        return out;
+    }
+
+    private static List<String[]> drain(BlockingQueue<String> q) throws InterruptedException {
+        List<String[]> out = read(q, Integer.MAX_VALUE, "none-expected");
+        return out;
+    }
+}
