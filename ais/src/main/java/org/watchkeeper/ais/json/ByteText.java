@@ -69,6 +69,62 @@ final class ByteText {
         return this;
     }
 
+    /** "00" .. "99": two digits per table look-up. */
+    private static final byte[] DIGIT_PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+            DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
+
+    /** 10^1 .. 10^18: a long of n digits is below {@code TENS[n]}. */
+    private static final long[] TENS = {
+        1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L,
+        1_000_000_000L, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L,
+        10_000_000_000_000L, 100_000_000_000_000L, 1_000_000_000_000_000L,
+        10_000_000_000_000_000L, 100_000_000_000_000_000L, 1_000_000_000_000_000_000L
+    };
+
+    /** Number of decimal digits of {@code v} (1..19, {@code v >= 0}). */
+    private static int digits(long v) {
+        int n = 1;
+        while (n < 19 && v >= TENS[n]) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Writes the {@code n} low decimal digits of {@code v >= 0} ending just before {@code end}, two at a time. */
+    private void digitsBackwards(long v, int end, int n) {
+        int i = end;
+        while (v >= Integer.MAX_VALUE && n > 0) {
+            int r = (int) (v % 100);
+            v /= 100;
+            if (n >= 2) {
+                buf[--i] = DIGIT_PAIRS[2 * r + 1];
+                buf[--i] = DIGIT_PAIRS[2 * r];
+                n -= 2;
+            } else {
+                buf[--i] = DIGIT_PAIRS[2 * r + 1];
+                n--;
+            }
+        }
+        int w = (int) v;
+        while (n >= 2) {
+            int q = w / 100;
+            int r = w - q * 100;
+            w = q;
+            buf[--i] = DIGIT_PAIRS[2 * r + 1];
+            buf[--i] = DIGIT_PAIRS[2 * r];
+            n -= 2;
+        }
+        if (n == 1) {
+            buf[--i] = (byte) ('0' + w % 10);
+        }
+    }
+
     /** Appends a decimal integer. */
     ByteText number(long v) {
         if (v == Long.MIN_VALUE) {
@@ -79,26 +135,20 @@ final class ByteText {
             buf[len++] = '-';
             v = -v;
         }
-        int start = len;
-        do {
-            buf[len++] = (byte) ('0' + (v % 10));
-            v /= 10;
-        } while (v > 0);
-        for (int i = start, j = len - 1; i < j; i++, j--) {
-            byte t = buf[i];
-            buf[i] = buf[j];
-            buf[j] = t;
+        if (v < 10) {
+            buf[len++] = (byte) ('0' + v);
+            return this;
         }
+        int n = digits(v);
+        digitsBackwards(v, len + n, n);
+        len += n;
         return this;
     }
 
     /** Appends {@code v} with exactly {@code width} digits, zero padded ({@code v >= 0}). */
     ByteText padded(long v, int width) {
         ensure(width);
-        for (int i = len + width - 1; i >= len; i--) {
-            buf[i] = (byte) ('0' + (v % 10));
-            v /= 10;
-        }
+        digitsBackwards(v, len + width, width);
         len += width;
         return this;
     }
@@ -140,13 +190,23 @@ final class ByteText {
         if (v < 0) {
             ascii('-');
         }
-        number(units / p);
-        long frac = units % p;
+        long whole = units / p;
+        long frac = units - whole * p;
+        number(whole);
         if (frac != 0) {
             int digits = d;
-            while (frac % 10 == 0) {
-                frac /= 10;
-                digits--;
+            if (frac < Integer.MAX_VALUE) {
+                int f = (int) frac; // int division by the constant 10 is a multiply
+                while (f % 10 == 0) {
+                    f /= 10;
+                    digits--;
+                }
+                frac = f;
+            } else {
+                while (frac % 10 == 0) {
+                    frac /= 10;
+                    digits--;
+                }
             }
             ascii('.');
             padded(frac, digits);
@@ -192,12 +252,14 @@ final class ByteText {
         int n = s.length();
         ensure(n + 2);
         buf[len++] = '"';
+        // room for the quotes and one byte per remaining char is ensured whenever the plain loop runs
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-                ensure(1);
                 buf[len++] = (byte) c;
-            } else if (c == '"' || c == '\\') {
+                continue;
+            }
+            if (c == '"' || c == '\\') {
                 ensure(2);
                 buf[len++] = '\\';
                 buf[len++] = (byte) c;
@@ -219,8 +281,8 @@ final class ByteText {
             } else {
                 utf8(c);
             }
+            ensure(n - i + 1);
         }
-        ensure(1);
         buf[len++] = '"';
         return this;
     }

@@ -50,11 +50,18 @@ import org.watchkeeper.ais.nmea.TimeSource;
  */
 public final class GpsdJsonWriter implements FieldSink, Flushable {
     private static final int FLUSH_AT = 64 * 1024;
+    private static final byte[] CLASS_AIS = ascii("{\"class\":\"AIS\"");
+    private static final byte[] TRUE = ascii("true");
+    private static final byte[] FALSE = ascii("false");
 
     /** {@code "tag_block"}, {@code "pghp"}, ...: the lower-case {@link TimeSource} name as a JSON string, by ordinal. */
     private static final byte[][] TIME_SOURCES = new byte[TimeSource.values().length][];
     /** One-character strings for ASCII channel characters. */
     private static final String[] CHANNELS = new String[128];
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
 
     static {
         for (TimeSource t : TimeSource.values()) {
@@ -146,7 +153,7 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
     private void header(int type, int repeat, int mmsi) {
         depth = 0;
         first = true;
-        text.ascii("{\"class\":\"AIS\"");
+        text.bytes(CLASS_AIS);
         first = false;
         field("type", type);
         field("repeat", repeat);
@@ -207,22 +214,35 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
     }
 
     /**
-     * The bytes of {@code "name":}, escaped once and then taken from a small cache: field names are a
-     * few hundred constants, so every message after the first writes each key with one array copy.
+     * The bytes of {@code "name":}, escaped once and then taken from a small open-addressing cache
+     * (a few probes, no eviction): field names are a few hundred constants, so every message after
+     * the first writes each key with one array copy. A name that finds no free slot is encoded each time.
      */
     private byte[] encodedKey(String name) {
         int h = name.hashCode();
         int i = (h ^ (h >>> 16)) & (KEY_CACHE - 1);
-        String cached = keyNames[i];
-        if (cached == name || (cached != null && cached.equals(name))) {
-            return keyBytes[i];
+        for (int probe = 0; probe < 8; probe++, i = (i + 1) & (KEY_CACHE - 1)) {
+            String cached = keyNames[i];
+            if (cached == name) {
+                return keyBytes[i];
+            }
+            if (cached == null) {
+                byte[] b = encodeKey(name);
+                keyNames[i] = name;
+                keyBytes[i] = b;
+                return b;
+            }
+            if (cached.equals(name)) {
+                return keyBytes[i];
+            }
         }
+        return encodeKey(name);
+    }
+
+    private static byte[] encodeKey(String name) {
         ByteText t = new ByteText(name.length() + 8);
         t.jsonString(name).ascii(':');
-        byte[] b = java.util.Arrays.copyOf(t.buf, t.len);
-        keyNames[i] = name;
-        keyBytes[i] = b;
-        return b;
+        return java.util.Arrays.copyOf(t.buf, t.len);
     }
 
     @Override
@@ -252,7 +272,7 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
     @Override
     public void field(String name, boolean value) {
         key(name);
-        text.ascii(value ? "true" : "false");
+        text.bytes(value ? TRUE : FALSE);
     }
 
     @Override

@@ -164,11 +164,8 @@ public final class AisStreamDecoder {
         Objects.checkFromIndexSize(off, len, buf.length);
         int end = off + len;
         int start = off;
-        for (int i = off; i < end; i++) {
+        for (int i = Swar.lineEnd(buf, off, end); i < end; i = Swar.lineEnd(buf, i + 1, end)) {
             byte c = buf[i];
-            if (c != '\n' && c != '\r') {
-                continue;
-            }
             boolean empty = i == start && carryLen == 0 && !overlong;
             if (c == '\n' && lastWasCr && empty) {
                 lastWasCr = false; // LF of a CRLF pair
@@ -362,7 +359,33 @@ public final class AisStreamDecoder {
         int star = -1;
         int x = 0;
         int nc = 0;
-        for (int i = p + 1; i < e; i++) {
+        int i = p + 1; // scan position
+        // eight bytes per step until the word holding the '*'
+        long xw = 0;
+        for (; i + 8 <= e; i += 8) {
+            long w = Swar.word(b, i);
+            long stars = Swar.match(w, Swar.STARS);
+            long keep = -1L;
+            if (stars != 0) {
+                int k = Swar.firstByte(stars);
+                keep = (1L << (8 * k)) - 1; // the bytes before the '*'
+                star = i + k;
+            }
+            xw ^= w & keep;
+            long cm = Swar.match(w, Swar.COMMAS) & keep;
+            while (cm != 0) {
+                if (nc < commas.length) {
+                    commas[nc] = i + Swar.firstByte(cm);
+                }
+                nc++;
+                cm &= cm - 1;
+            }
+            if (star >= 0) {
+                break;
+            }
+        }
+        x = Swar.xorBytes(xw);
+        for (; star < 0 && i < e; i++) {
             byte c = b[i];
             if (c == '*') {
                 star = i;
@@ -419,8 +442,8 @@ public final class AisStreamDecoder {
                     return;
                 }
             }
-            for (int i = p + 1; i < addrEnd; i++) {
-                if (!talkerChar(b[i])) {
+            for (int a = p + 1; a < addrEnd; a++) {
+                if (!talkerChar(b[a])) {
                     reject(RejectReason.MALFORMED_SENTENCE, "bad address field");
                     return;
                 }
@@ -499,28 +522,31 @@ public final class AisStreamDecoder {
 
     /** Parses $PGHP,1,yyyy,mm,dd,hh,mm,ss,ms,...,cc and arms its time for the next sentence. */
     private void pghp(byte[] b, int addrEnd, int sentEnd) {
-        int[] v = new int[8];
-        int q = addrEnd + 1;
-        for (int f = 0; f < 8; f++) {
-            int c = q;
-            int val = 0;
-            while (c < sentEnd && b[c] != ',') {
-                if (b[c] < '0' || b[c] > '9' || c - q > 5) {
-                    return;
-                }
-                val = val * 10 + (b[c] - '0');
-                c++;
-            }
-            if (c == q || c >= sentEnd) {
-                return;
-            }
-            v[f] = val;
-            q = c + 1;
-        }
-        if (v[0] != 1 || v[1] < 1970 || v[1] > 2200 || v[2] < 1 || v[2] > 12 || v[3] < 1 || v[3] > 31
-                || v[4] > 23 || v[5] > 59 || v[6] > 60 || v[7] > 999) {
+        // eight numeric fields, each read by pghpField as (value << 32 | index after its comma), -1 if bad
+        long f0 = pghpField(b, addrEnd + 1, sentEnd);
+        long f1 = f0 < 0 ? -1 : pghpField(b, (int) f0, sentEnd);
+        long f2 = f1 < 0 ? -1 : pghpField(b, (int) f1, sentEnd);
+        long f3 = f2 < 0 ? -1 : pghpField(b, (int) f2, sentEnd);
+        long f4 = f3 < 0 ? -1 : pghpField(b, (int) f3, sentEnd);
+        long f5 = f4 < 0 ? -1 : pghpField(b, (int) f4, sentEnd);
+        long f6 = f5 < 0 ? -1 : pghpField(b, (int) f5, sentEnd);
+        long f7 = f6 < 0 ? -1 : pghpField(b, (int) f6, sentEnd);
+        if (f7 < 0) {
             return;
         }
+        int kind = (int) (f0 >>> 32);
+        int year = (int) (f1 >>> 32);
+        int month = (int) (f2 >>> 32);
+        int day = (int) (f3 >>> 32);
+        int hour = (int) (f4 >>> 32);
+        int minute = (int) (f5 >>> 32);
+        int second = (int) (f6 >>> 32);
+        int milli = (int) (f7 >>> 32);
+        if (kind != 1 || year < 1970 || year > 2200 || month < 1 || month > 12 || day < 1 || day > 31
+                || hour > 23 || minute > 59 || second > 60 || milli > 999) {
+            return;
+        }
+        int q = (int) f7;
         int last = sentEnd;
         while (last > q && b[last - 1] != ',') {
             last--;
@@ -532,10 +558,31 @@ public final class AisStreamDecoder {
                 ref = -1;
             }
         }
-        long days = daysFromCivil(v[1], v[2], v[3]);
-        pghpTime = ((days * 24 + v[4]) * 60 + v[5]) * 60_000L + v[6] * 1000L + v[7];
+        long days = daysFromCivil(year, month, day);
+        pghpTime = ((days * 24 + hour) * 60 + minute) * 60_000L + second * 1000L + milli;
         pghpRef = ref;
         pghpArmed = true;
+    }
+
+    /**
+     * One non-empty numeric field of at most six digits starting at {@code q} and followed by a comma
+     * before {@code sentEnd}: its value in the high 32 bits and the index after the comma in the low
+     * 32 bits; -1 if the field is empty, not numeric, too long or the last one.
+     */
+    private static long pghpField(byte[] b, int q, int sentEnd) {
+        int c = q;
+        int val = 0;
+        while (c < sentEnd && b[c] != ',') {
+            if (b[c] < '0' || b[c] > '9' || c - q > 5) {
+                return -1;
+            }
+            val = val * 10 + (b[c] - '0');
+            c++;
+        }
+        if (c == q || c >= sentEnd) {
+            return -1;
+        }
+        return (long) val << 32 | (c + 1);
     }
 
     /** Days since 1970-01-01 of a proleptic Gregorian date. */

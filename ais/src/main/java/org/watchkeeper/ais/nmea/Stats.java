@@ -35,13 +35,23 @@ public final class Stats {
     Stats() {
     }
 
+    // the counter of the address seen last: logs alternate few addresses, so most lines skip the map
+    private String lastOther;
+    private long[] lastOtherCount;
+
     void other(String address) {
         otherSentenceLines++;
+        if (address.equals(lastOther)) {
+            lastOtherCount[0]++;
+            return;
+        }
         long[] c = other.get(address);
         if (c == null) {
             other.put(address, c = new long[1]);
         }
         c[0]++;
+        lastOther = address;
+        lastOtherCount = c;
     }
 
     void message(ReceivedMessage m) {

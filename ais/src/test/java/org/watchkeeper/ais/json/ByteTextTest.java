@@ -78,6 +78,34 @@ class ByteTextTest {
         assertThat(new ByteText(1).number(v).toString()).isEqualTo(Long.toString(v));
     }
 
+    @Property(tries = 1000)
+    void smallNumbersMatchLongToString(@ForAll @LongRange(min = -100_000_000_000L, max = 100_000_000_000L) long v) {
+        assertThat(new ByteText(1).number(v).toString()).isEqualTo(Long.toString(v));
+    }
+
+    @Property(tries = 1000)
+    void paddedWritesExactlyWidthDigits(@ForAll @LongRange(min = 0, max = 999_999_999_999L) long v,
+                                        @ForAll @IntRange(min = 12, max = 18) int width) {
+        String expected = String.format("%0" + width + "d", v);
+        ByteText t = new ByteText(1);
+        t.ascii('x').padded(v, width);
+        assertThat(t.toString()).isEqualTo("x" + expected);
+    }
+
+    @Test
+    void paddedKeepsLeadingZerosOfShortValues() {
+        assertThat(new ByteText(1).padded(3669702, 9).toString()).isEqualTo("003669702");
+        assertThat(new ByteText(1).padded(0, 2).toString()).isEqualTo("00");
+        assertThat(new ByteText(1).padded(7, 3).toString()).isEqualTo("007");
+    }
+
+    @Test
+    void jsonStringKeepsEscapesAndNonAsciiInsideTheBuffer() {
+        ByteText t = new ByteText(1);
+        t.jsonString("a\"b\\c\u0001\n\u00e9\u20ac" + "x".repeat(40));
+        assertThat(t.toString()).isEqualTo("\"a\\\"b\\\\c\\u0001\\n\u00e9\u20ac" + "x".repeat(40) + "\"");
+    }
+
     @Test
     void isoTimeShowsMillisOnlyWhenNotZero() {
         assertThat(new ByteText(1).isoTime(1747818025000L).toString()).isEqualTo("2025-05-21T09:00:25Z");

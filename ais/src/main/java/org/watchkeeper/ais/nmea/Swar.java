@@ -1,0 +1,67 @@
+package org.watchkeeper.ais.nmea;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Byte scanning eight bytes at a time ("SIMD within a register"): a line is read as little-endian
+ * 64-bit words and each word is searched for a byte value with a few integer operations, so the
+ * per-byte loops over every input line (line ends, checksum, field commas) take one step per eight
+ * bytes.
+ */
+final class Swar {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+    static final long STARS = 0x2A2A2A2A2A2A2A2AL;
+    static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
+    static final long LFS = 0x0A0A0A0A0A0A0A0AL;
+    static final long CRS = 0x0D0D0D0D0D0D0D0DL;
+
+    private Swar() {
+    }
+
+    /** Bytes {@code i..i+7} of {@code b} as a little-endian word (byte {@code i} lowest). */
+    static long word(byte[] b, int i) {
+        return (long) LONGS.get(b, i);
+    }
+
+    /** 0x80 in every byte of {@code w} that equals the byte repeated in {@code pattern}, 0 elsewhere (exact, no false positives). */
+    static long match(long w, long pattern) {
+        long x = w ^ pattern;
+        long t = (x & LOW7) + LOW7;
+        return ~(t | x | LOW7);
+    }
+
+    /** Index in the word (0..7) of the lowest byte flagged in a non-zero {@link #match} result. */
+    static int firstByte(long matches) {
+        return Long.numberOfTrailingZeros(matches) >>> 3;
+    }
+
+    /** XOR of the eight bytes of a word (in the low byte). */
+    static int xorBytes(long w) {
+        w ^= w >>> 32;
+        w ^= w >>> 16;
+        w ^= w >>> 8;
+        return (int) w & 0xff;
+    }
+
+    /** Index of the first LF or CR in {@code b[from, end)}, or {@code end}. */
+    static int lineEnd(byte[] b, int from, int end) {
+        int i = from;
+        for (; i + 8 <= end; i += 8) {
+            long w = word(b, i);
+            long m = match(w, LFS) | match(w, CRS);
+            if (m != 0) {
+                return i + firstByte(m);
+            }
+        }
+        for (; i < end; i++) {
+            byte c = b[i];
+            if (c == '\n' || c == '\r') {
+                return i;
+            }
+        }
+        return end;
+    }
+}
