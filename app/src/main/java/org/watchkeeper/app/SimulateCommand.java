@@ -70,7 +70,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE (gzip-compressed when the name ends in .gz) instead of stdout.")
     Path out;
 
-    @Option(names = "--noise", description = "Add receive noise: duplicate receptions by a second station (5 %), lost messages (1 %), corrupted lines (0.2 %).")
+    @Option(names = "--noise", description = "Add receive noise: duplicate receptions by a second station (5 %%), lost messages (1 %%), corrupted lines (0.2 %%).")
     boolean noise;
 
     @Option(names = "--no-events", description = "Do not plant the events (background traffic only).")
