@@ -7,22 +7,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.watchkeeper.ais.Mmsi;
 import org.watchkeeper.core.detect.DetectionEngine;
 import org.watchkeeper.core.detect.Detector;
-import org.watchkeeper.core.detect.Event;
 import org.watchkeeper.core.detect.zone.ZoneDetector;
 import org.watchkeeper.core.detect.zone.ZoneIndex;
 import org.watchkeeper.core.observation.Observation;
-import org.watchkeeper.core.observation.PositionObservation;
 import org.watchkeeper.core.detect.DetectorSuite;
 import org.watchkeeper.core.pipeline.Analysis;
 import org.watchkeeper.core.pipeline.AnalysisListener;
+import org.watchkeeper.server.Rows;
 import org.watchkeeper.store.EventRow;
 
 /**
@@ -30,10 +24,7 @@ import org.watchkeeper.store.EventRow;
  * {@link DetectionEngine}; the events it emits become the store's {@link EventRow}s (idempotent
  * by id) and the report's events files.
  *
- * <p>EventRow mapping: {@code kind} is the kind's id ({@code gap}, {@code drift}, ...);
- * {@code parametersJson} the thresholds that applied; {@code evidenceJson} an object with the
- * measured {@code attributes} and the evidence {@code observations} (mmsi, time, lat, lon, speed,
- * course, heading, status, type, source; "not available" values left out).
+ * <p>Events become store rows through {@link Rows#event}, the mapping the server uses too.
  */
 final class Detection implements AnalysisListener {
     /** Detectors by name, in the order they run: core's default suite, then the zone check. */
@@ -54,7 +45,6 @@ final class Detection implements AnalysisListener {
     static final List<String> DEFAULTS = AVAILABLE.keySet().stream()
             .filter(n -> !n.equals("position_on_land") && !n.equals("zone")).toList();
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DetectionEngine engine;
     private final List<EventRow> events = new ArrayList<>();
@@ -74,7 +64,7 @@ final class Detection implements AnalysisListener {
             detectors.add(s.get());
         }
         this.names = List.copyOf(names);
-        this.engine = new DetectionEngine(detectors, e -> events.add(row(e)), 0);
+        this.engine = new DetectionEngine(detectors, e -> events.add(Rows.event(e)), 0);
     }
 
     @Override
@@ -99,50 +89,5 @@ final class Detection implements AnalysisListener {
 
     List<String> names() {
         return names;
-    }
-
-    static EventRow row(Event e) {
-        int[] mmsis = e.vessels().stream().mapToInt(Integer::intValue).toArray();
-        double lat = e.latitude();
-        double lon = e.longitude();
-        if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) {
-            lat = Double.NaN;
-            lon = Double.NaN;
-        }
-        try {
-            String params = JSON.writeValueAsString(e.parameters());
-            ObjectNode ev = JSON.createObjectNode();
-            ev.set("attributes", JSON.valueToTree(e.attributes()));
-            ArrayNode obs = ev.putArray("observations");
-            for (PositionObservation p : e.evidence()) {
-                ObjectNode o = obs.addObject();
-                o.put("mmsi", Mmsi.format(p.mmsi()));
-                o.put("time", java.time.Instant.ofEpochMilli(p.time()).toString());
-                if (p.hasPosition()) {
-                    o.put("lat", p.latitude());
-                    o.put("lon", p.longitude());
-                }
-                if (!Double.isNaN(p.speedOverGround())) {
-                    o.put("speed", p.speedOverGround());
-                }
-                if (!Double.isNaN(p.courseOverGround())) {
-                    o.put("course", p.courseOverGround());
-                }
-                if (p.heading() >= 0) {
-                    o.put("heading", p.heading());
-                }
-                if (p.navigationStatus() >= 0) {
-                    o.put("status", p.navigationStatus());
-                }
-                o.put("type", p.messageType());
-                if (p.source() != null) {
-                    o.put("source", p.source());
-                }
-            }
-            return new EventRow(e.id(), e.kind().id(), e.start(), e.end(), mmsis, lat, lon, e.geometryGeoJson(), params,
-                    JSON.writeValueAsString(ev));
-        } catch (JsonProcessingException x) {
-            throw new IllegalStateException("event " + e.id() + " cannot be written as JSON", x);
-        }
     }
 }

@@ -25,7 +25,7 @@ import org.watchkeeper.store.VesselRow;
  * {@code lon}, {@code speed}, {@code course}, {@code heading}, {@code status}, {@code type},
  * {@code source}); not-available values are absent.
  */
-final class Rows {
+public final class Rows {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private Rows() {
@@ -61,7 +61,13 @@ final class Rows {
         return v.stationClass() == StationClass.A ? "A" : v.stationClass() == StationClass.B ? "B" : null;
     }
 
-    static EventRow event(Event e) {
+    /**
+     * The store row of a detected event: kind id, vessels, position (absent when out of range),
+     * parameters as JSON, and an evidence JSON object with the measured {@code attributes} and the
+     * evidence {@code observations} ("not available" values left out). Used by the server and by
+     * {@code analyze}, so both store events the same way.
+     */
+    public static EventRow event(Event e) {
         int[] mmsis = e.vessels().stream().mapToInt(Integer::intValue).toArray();
         double lat = e.latitude();
         double lon = e.longitude();
