@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.watchkeeper.core.sharing.Tlp;
 import org.watchkeeper.store.DuckDbHistoryStore;
 import org.watchkeeper.store.HistoryStore;
 
@@ -30,7 +31,11 @@ import org.watchkeeper.store.HistoryStore;
  *   <li>{@code history.duckdb} — the history store, rebuilt from the raw archive on every start
  *       (so it always equals what the archived lines give, even after a crash between archiving
  *       and storing); the rebuild takes about as long as an {@code analyze} of the archive;</li>
- *   <li>{@code zones.json}, {@code watchlist.json} — the user's zones and watchlist.</li>
+ *   <li>{@code zones.json}, {@code watchlist.json} — the user's zones and watchlist;</li>
+ *   <li>{@code accounts.json} — organisations, users, token hashes, sharing policies ({@link Accounts});</li>
+ *   <li>{@code audit.log}, {@code audit.log.head} — the hash-chained audit trail ({@link AuditLog});</li>
+ *   <li>{@code signing-key.pem}, {@code signing-key.pub.pem} — the export signing key ({@link ExportSigner});</li>
+ *   <li>{@code admin-token} — the bootstrap admin's token when the server generated it (owner-only).</li>
  * </ul>
  * Zones and watchlist apply from the moment they are set; a rebuild applies the current ones to all
  * archived lines.
@@ -46,28 +51,58 @@ public final class WatchkeeperServer implements AutoCloseable {
      * @param zonesFile GeoJSON zones to add at start (by name, once), or null
      * @param watchlistFile watchlist text file to add at start, or null
      * @param queueCapacity lines the pipeline's input queue holds
+     * @param adminToken the bootstrap admin's API token, or null (one is generated into
+     *     {@code <data>/admin-token} when the server has no users yet)
+     * @param eventTlp the TLP 2.0 marking of detector events and of zones created without one
+     * @param tlsKeystore PKCS #12 keystore with the server's key and certificate: serve HTTPS only; null: HTTP
+     * @param tlsPassword the keystore's password (null without a keystore)
      */
     public record Config(int port, Path dataDir, List<String> sources, Path zonesFile, Path watchlistFile,
-                         int queueCapacity) {
-        /** Defaults: port 8080, queue of 100 000 lines. */
+                         int queueCapacity, String adminToken, Tlp eventTlp, Path tlsKeystore, String tlsPassword) {
+        /** Defaults: port 8080, queue of 100 000 lines, events TLP:GREEN, plain HTTP. */
         public static Config of(Path dataDir) {
-            return new Config(8080, dataDir, List.of(), null, null, 100_000);
+            return new Config(8080, dataDir, List.of(), null, null, 100_000, null, Tlp.GREEN, null, null);
         }
 
         public Config withPort(int p) {
-            return new Config(p, dataDir, sources, zonesFile, watchlistFile, queueCapacity);
+            return new Config(p, dataDir, sources, zonesFile, watchlistFile, queueCapacity, adminToken, eventTlp, tlsKeystore, tlsPassword);
         }
 
         public Config withSources(List<String> s) {
-            return new Config(port, dataDir, List.copyOf(s), zonesFile, watchlistFile, queueCapacity);
+            return new Config(port, dataDir, List.copyOf(s), zonesFile, watchlistFile, queueCapacity, adminToken, eventTlp, tlsKeystore,
+                    tlsPassword);
         }
 
         public Config withZones(Path z) {
-            return new Config(port, dataDir, sources, z, watchlistFile, queueCapacity);
+            return new Config(port, dataDir, sources, z, watchlistFile, queueCapacity, adminToken, eventTlp, tlsKeystore, tlsPassword);
         }
 
         public Config withWatchlist(Path w) {
-            return new Config(port, dataDir, sources, zonesFile, w, queueCapacity);
+            return new Config(port, dataDir, sources, zonesFile, w, queueCapacity, adminToken, eventTlp, tlsKeystore, tlsPassword);
+        }
+
+        /** The bootstrap admin's token (at least 16 characters). */
+        public Config withAdminToken(String t) {
+            if (t != null && t.strip().length() < 16) {
+                throw new IllegalArgumentException("the admin token must have at least 16 characters");
+            }
+            return new Config(port, dataDir, sources, zonesFile, watchlistFile, queueCapacity, t == null ? null : t.strip(), eventTlp,
+                    tlsKeystore, tlsPassword);
+        }
+
+        public Config withEventTlp(Tlp t) {
+            return new Config(port, dataDir, sources, zonesFile, watchlistFile, queueCapacity, adminToken, t, tlsKeystore, tlsPassword);
+        }
+
+        public Config withTls(Path keystore, String password) {
+            return new Config(port, dataDir, sources, zonesFile, watchlistFile, queueCapacity, adminToken, eventTlp, keystore, password);
+        }
+
+        /** The password is never part of the text form. */
+        @Override
+        public String toString() {
+            return "Config[port=" + port + ", dataDir=" + dataDir + ", sources=" + sources + ", eventTlp=" + eventTlp
+                    + ", tls=" + (tlsKeystore != null) + "]";
         }
     }
 
@@ -76,6 +111,10 @@ public final class WatchkeeperServer implements AutoCloseable {
     private final HistoryStore store;
     private final Pipeline pipeline;
     private final UserData userData;
+    private final Accounts accounts;
+    private final AuditLog audit;
+    private final ExportSigner signer;
+    private final List<String> routes = new CopyOnWriteArrayList<>();
     private final LiveStream stream;
     private final Stats stats;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -93,7 +132,16 @@ public final class WatchkeeperServer implements AutoCloseable {
         Files.deleteIfExists(dir.resolve(DuckDbHistoryStore.FILE_NAME + ".wal"));
         this.store = DuckDbHistoryStore.open(dir);
         this.pipeline = new Pipeline(store, archive, config.queueCapacity());
-        this.userData = new UserData(dir, pipeline);
+        this.accounts = new Accounts(dir);
+        this.audit = new AuditLog(dir.resolve("audit.log"));
+        this.signer = ExportSigner.open(dir);
+        String generated = accounts.bootstrap(config.adminToken());
+        if (generated != null) {
+            Accounts.writeAtomically(dir.resolve("admin-token"), (generated + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        audit.append(null, null, "start", "server", java.util.Map.of("users", Integer.toString(accounts.users().size()),
+                "tls", Boolean.toString(config.tlsKeystore() != null)));
+        this.userData = new UserData(dir, pipeline, accounts.hostOrgId(), config.eventTlp());
         if (config.zonesFile() != null) {
             JsonNode z = Rows.JSON.readTree(config.zonesFile().toFile());
             ArrayNode keep = Rows.JSON.createArrayNode();
@@ -112,6 +160,7 @@ public final class WatchkeeperServer implements AutoCloseable {
         }
         userData.changed();
         this.stream = new LiveStream(() -> stats().json());
+        this.stream.setEventMarking(() -> Sharing.eventMarking(this));
         this.pipeline.addListener(stream);
         this.stats = new Stats(this);
         this.rebuiltLines = pipeline.rebuildFromArchive();
@@ -143,6 +192,9 @@ public final class WatchkeeperServer implements AutoCloseable {
         try {
             s.pipeline.start();
             s.app = Api.create(s).start(config.port());
+            if (config.tlsKeystore() != null) {
+                s.audit.append(null, null, "start", "https", java.util.Map.of("port", Integer.toString(s.port())));
+            }
             s.sampler.scheduleAtFixedRate(() -> s.stats.sample(System.currentTimeMillis()), 0, 1, TimeUnit.SECONDS);
             for (Source src : s.sources) {
                 src.start();
@@ -183,6 +235,35 @@ public final class WatchkeeperServer implements AutoCloseable {
 
     public HistoryStore store() {
         return store;
+    }
+
+    /** Organisations, users, tokens and sharing policies. */
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    /** The audit log. */
+    public AuditLog audit() {
+        return audit;
+    }
+
+    /** The export signing key. */
+    public ExportSigner signer() {
+        return signer;
+    }
+
+    /** Every route of the HTTP API as {@code METHOD PATH}, e.g. {@code GET /api/vessels/{mmsi}}. */
+    public List<String> routes() {
+        return List.copyOf(routes);
+    }
+
+    void addRoute(String route) {
+        routes.add(route);
+    }
+
+    /** The admin-token file written when the server generated the bootstrap admin's token. */
+    public Path adminTokenFile() {
+        return config.dataDir().resolve("admin-token");
     }
 
     public Pipeline pipeline() {
@@ -239,5 +320,10 @@ public final class WatchkeeperServer implements AutoCloseable {
         }
         store.close();
         archive.close();
+        try {
+            audit.close();
+        } catch (IOException e) {
+            // closing an append channel: nothing left to write
+        }
     }
 }
