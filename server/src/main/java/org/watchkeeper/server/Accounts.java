@@ -55,6 +55,8 @@ public final class Accounts {
     public static final Duration SESSION_LIFETIME = Duration.ofHours(12);
     /** Most users, organisations and tokens held (each). */
     public static final int MAX_ENTRIES = 10_000;
+    /** Longest sharing delay, seconds (100 years: archives replayed today may be that old). */
+    public static final long MAX_DELAY_S = 100L * 366 * 86400;
     /** File name under the data directory. */
     public static final String FILE_NAME = "accounts.json";
 
@@ -570,8 +572,8 @@ public final class Accounts {
         JsonNode d = body.path("delay_s");
         long delay = 0;
         if (!d.isMissingNode() && !d.isNull()) {
-            if (!d.canConvertToLong() || d.asLong() < 0 || d.asLong() > 366L * 86400) {
-                throw new Api.BadRequest("delay_s must be a whole number of seconds, 0..31622400");
+            if (!d.canConvertToLong() || d.asLong() < 0 || d.asLong() > MAX_DELAY_S) {
+                throw new Api.BadRequest("delay_s must be a whole number of seconds, 0.." + MAX_DELAY_S);
             }
             delay = d.asLong();
         }

@@ -93,7 +93,7 @@ public final class AuditLog implements AutoCloseable {
             if (f.read() != '\n') {
                 throw new IllegalStateException(file + " ends in a partial entry; run 'watchkeeper audit verify " + file + "'");
             }
-            long pos = len - 1;
+            long pos = len;
             int chunk = 65536;
             byte[] buf = new byte[0];
             while (pos > 0) {
