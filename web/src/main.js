@@ -13,6 +13,8 @@ import {
   validPosition,
 } from './data.js';
 import { drawCharts } from './charts.js';
+import { ensureLogin } from './auth.js';
+import { setupAdmin } from './admin.js';
 
 const EVENT_KINDS = ['gap', 'encounter', 'loitering', 'drift', 'sudden_speed_change', 'identity_conflict', 'position_jump',
   'invalid_identity', 'position_on_land', 'zone_entry', 'zone_exit', 'watchlist_activity', 'port_visit', 'chokepoint_transit'];
@@ -521,6 +523,8 @@ map.on('load', async () => {
     map.on('mouseleave', id, () => { if (!state.drawing) map.getCanvas().style.cursor = ''; });
   }
   map.on('idle', updateClusterLabels);
+  const me = await ensureLogin();
+  setupAdmin(me);
   const results = await Promise.allSettled([loadVessels(), loadEvents(), loadZones()]);
   results.filter((r) => r.status === 'rejected').forEach((r) => console.error(r.reason));
   state.ready = true;

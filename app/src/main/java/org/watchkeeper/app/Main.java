@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         subcommands = {DecodeCommand.class, AnalyzeCommand.class, QueryCommand.class, SimulateCommand.class,
-            ServeCommand.class, DemoCommand.class, KafkaPublishCommand.class, CommandLine.HelpCommand.class},
+            ServeCommand.class, DemoCommand.class, KafkaPublishCommand.class, CommandLine.HelpCommand.class,
+            AuditCommand.class, VerifyExportCommand.class},
         description = {
             "Watchkeeper: open maritime domain awareness.",
             "Turns the AIS traffic picked up by coastal receivers and satellites into a picture of who is at sea and where."

@@ -45,14 +45,59 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--watchlist", paramLabel = "FILE", description = "Watchlist file: lines 'mmsi N', 'imo N' or 'name TEXT', each optionally '| note'.")
     Path watchlist;
 
+    @Option(names = "--admin-token-file", paramLabel = "FILE",
+            description = {"File holding the bootstrap admin's API token (at least 16 characters). Default: env WATCHKEEPER_ADMIN_TOKEN;",
+                "without either, a server with no users generates one into <data>/admin-token (owner-only)."})
+    Path adminTokenFile;
+
+    @Option(names = "--event-tlp", paramLabel = "TLP", defaultValue = "GREEN",
+            description = "TLP 2.0 marking of detector events and of zones created without one: CLEAR, GREEN, AMBER, AMBER+STRICT, RED (default: ${DEFAULT-VALUE}).")
+    String eventTlp;
+
+    @Option(names = "--tls-keystore", paramLabel = "FILE", description = "PKCS#12 keystore with the server's key and certificate: serve HTTPS only.")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-password-file", paramLabel = "FILE", description = "File whose first line is the keystore's password.")
+    Path tlsPasswordFile;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        WatchkeeperServer.Config cfg = WatchkeeperServer.Config.of(data).withPort(port).withSources(sources)
-                .withZones(zones).withWatchlist(watchlist);
+        WatchkeeperServer.Config cfg = security(spec, WatchkeeperServer.Config.of(data).withPort(port).withSources(sources)
+                .withZones(zones).withWatchlist(watchlist), adminTokenFile, eventTlp, tlsKeystore, tlsPasswordFile);
         return run(spec.commandLine().getErr(), cfg, null);
+    }
+
+    /** Applies the security options (shared with {@code demo}). */
+    static WatchkeeperServer.Config security(CommandSpec spec, WatchkeeperServer.Config cfg, Path adminTokenFile, String eventTlp,
+            Path tlsKeystore, Path tlsPasswordFile) throws java.io.IOException {
+        String token = null;
+        if (adminTokenFile != null) {
+            if (!java.nio.file.Files.isRegularFile(adminTokenFile)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--admin-token-file: no such file: " + adminTokenFile);
+            }
+            token = java.nio.file.Files.readString(adminTokenFile).strip();
+        } else if (System.getenv("WATCHKEEPER_ADMIN_TOKEN") != null && !System.getenv("WATCHKEEPER_ADMIN_TOKEN").isBlank()) {
+            token = System.getenv("WATCHKEEPER_ADMIN_TOKEN").strip();
+        }
+        try {
+            cfg = cfg.withAdminToken(token).withEventTlp(org.watchkeeper.core.sharing.Tlp.parse(eventTlp));
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if ((tlsKeystore == null) != (tlsPasswordFile == null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--tls-keystore and --tls-password-file go together");
+        }
+        if (tlsKeystore != null) {
+            if (!java.nio.file.Files.isRegularFile(tlsPasswordFile)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--tls-password-file: no such file: " + tlsPasswordFile);
+            }
+            String pw = java.nio.file.Files.readAllLines(tlsPasswordFile).stream().findFirst().orElse("");
+            cfg = cfg.withTls(tlsKeystore, pw);
+        }
+        return cfg;
     }
 
     /** Starts the server, prints its URL, waits for Ctrl-C, and closes it cleanly. */
@@ -74,8 +119,15 @@ public final class ServeCommand implements Callable<Integer> {
         if (server.rebuiltLines() > 0) {
             err.printf("rebuilt history from %d archived lines%n", server.rebuiltLines());
         }
-        err.printf("Watchkeeper is serving at http://localhost:%d/  (API: /api/vessels, stream: /api/stream, /metrics)%n",
-                server.port());
+        String scheme = cfg.tlsKeystore() != null ? "https" : "http";
+        err.printf("Watchkeeper is serving at %s://localhost:%d/  (API: /api/vessels, stream: /api/stream, /metrics)%n",
+                scheme, server.port());
+        if (java.nio.file.Files.exists(server.adminTokenFile())) {
+            err.printf("Log in as admin with the API token in %s (owner-only file), then create users under Admin.%n",
+                    server.adminTokenFile().toAbsolutePath());
+        } else if (cfg.adminToken() != null) {
+            err.println("Log in as admin with the configured admin token, then create users under Admin.");
+        }
         err.flush();
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
