@@ -34,6 +34,16 @@ class SecurityCommandsTest {
                     .header("Authorization", "Bearer wk_wrong").build(), HttpResponse.BodyHandlers.ofString());
         }
         Path log = data.resolve("audit.log");
+        // (The site itself loads without a login and shows its login form; the API does not.)
+        try (WatchkeeperServer s = WatchkeeperServer.start(WatchkeeperServer.Config.of(dir.resolve("site")).withPort(0).withAdminToken(TOKEN))) {
+            HttpResponse<String> index = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(index.statusCode()).isEqualTo(200);
+            assertThat(index.body()).contains("id=\"login-form\"");
+            assertThat(index.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'self'");
+            assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/api/vessels")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        }
         Cli.Run ok = Cli.run("audit", "verify", log.toString());
         assertThat(ok.exit()).as(ok.err()).isZero();
         int n = Files.readAllLines(log).size();

@@ -78,7 +78,9 @@ public final class Security {
         });
 
         app.beforeMatched(ctx -> {
-            if (OPEN.contains(ctx.endpointHandlerPath())) {
+            // Javalin runs "before matched" handlers for static files too; those (the site) are open.
+            String route = ctx.endpointHandlerPath();
+            if (OPEN.contains(route) || !server.routePaths().contains(route)) {
                 return;
             }
             authenticate(ctx, server);

@@ -115,6 +115,7 @@ public final class WatchkeeperServer implements AutoCloseable {
     private final AuditLog audit;
     private final ExportSigner signer;
     private final List<String> routes = new CopyOnWriteArrayList<>();
+    private final java.util.Set<String> routePaths = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final LiveStream stream;
     private final Stats stats;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -259,6 +260,12 @@ public final class WatchkeeperServer implements AutoCloseable {
 
     void addRoute(String route) {
         routes.add(route);
+        routePaths.add(route.substring(route.indexOf(' ') + 1));
+    }
+
+    /** The paths of {@link #routes()} (any method). */
+    java.util.Set<String> routePaths() {
+        return routePaths;
     }
 
     /** The admin-token file written when the server generated the bootstrap admin's token. */
