@@ -3,8 +3,6 @@ package org.watchkeeper.core.detect.encounter;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +18,7 @@ import org.watchkeeper.core.geo.Geodesy;
 import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.PositionObservation;
 import org.watchkeeper.core.ref.port.PortIndex;
+import org.watchkeeper.core.util.LongHashMap;
 
 /**
  * Encounters ({@link EventKind#ENCOUNTER}, possible transshipments) after Miller et al. (2018) and
@@ -80,6 +79,9 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
     private final double fineDeg;
     private final long fineCols;
     private final Map<String, Object> parameters;
+    /** The observation last converted and its fix (an observation is routed to up to four cells in a row). */
+    private transient PositionObservation lastObservation;
+    private transient Fix lastFix;
 
     /**
      * @param ports ports and anchorages that exclude encounters near them (may be empty)
@@ -182,10 +184,10 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
     /** The state of one grid cell: latest fixes of the vessels in reach, a fine index, and pairs. */
     public static final class CellState implements Serializable {
         private static final long serialVersionUID = 1L;
-        final HashMap<Integer, Fix> latest = new HashMap<>();
+        final LongHashMap<Fix> latest = new LongHashMap<>();
         /** Fine grid of the vessels in {@link #latest}; null while the cell holds few vessels. */
-        HashMap<Long, int[]> fine;
-        final HashMap<Long, Pair> pairs = new HashMap<>();
+        LongHashMap<int[]> fine;
+        final LongHashMap<Pair> pairs = new LongHashMap<>();
         long timer = Long.MIN_VALUE;
 
         /** Vessels whose latest fix the cell holds (for tests and monitoring). */
@@ -235,7 +237,14 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         if (!(o instanceof PositionObservation p) || !p.hasPosition()) {
             return;
         }
-        Fix f = Fix.of(p);
+        Fix f;
+        if (p == lastObservation) {
+            f = lastFix; // the same fix routed to a neighbour cell: one immutable copy serves all
+        } else {
+            f = Fix.of(p);
+            lastObservation = p;
+            lastFix = f;
+        }
         double lat = p.latitude();
         double lon = Geodesy.normalizeLongitude(p.longitude());
         Fix old = s.latest.put(p.mmsi(), f);
@@ -251,10 +260,9 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
                 add(s.fine, fk, p.mmsi());
             }
         } else if (s.latest.size() > FINE_GRID_FROM) {
-            s.fine = new HashMap<>();
-            for (Fix x : s.latest.values()) {
-                add(s.fine, fineKey(x.latitude(), x.longitude()), x.mmsi());
-            }
+            LongHashMap<int[]> fine = new LongHashMap<>();
+            s.latest.forEach((k, x) -> add(fine, fineKey(x.latitude(), x.longitude()), x.mmsi()));
+            s.fine = fine;
         }
         if (s.fine == null) {
             scan(f, lat, lon, s, ctx);
@@ -272,14 +280,14 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
     private void scan(Fix f, double lat, double lon, CellState s, DetectorContext ctx) {
         double dLat = config.maxDistanceMetres() / M_PER_DEG * 1.001;
         double dLon = dLat / Math.max(1e-6, Math.cos(Math.toRadians(Math.min(89.999, Math.abs(lat) + dLat))));
-        for (Fix g : s.latest.values()) {
+        s.latest.forEach((k, g) -> {
             if (g.mmsi() == f.mmsi() || Math.abs(g.latitude() - lat) > dLat
                     || Math.abs(Geodesy.longitudeDifference(lon, g.longitude())) > dLon
                     || Math.abs(f.time() - g.time()) > config.maxFixAgeMillis()) {
-                continue;
+                return;
             }
             together(f, g, Geodesy.distance(lat, lon, g.latitude(), g.longitude()), s, ctx);
-        }
+        });
     }
 
     private void compare(Fix f, double lat, double lon, CellState s, DetectorContext ctx) {
@@ -440,19 +448,19 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         }
         s.timer = Long.MIN_VALUE;
         // Forget fixes too old to be compared with anything still to come.
-        for (Iterator<Map.Entry<Integer, Fix>> it = s.latest.entrySet().iterator(); it.hasNext();) {
-            Map.Entry<Integer, Fix> e = it.next();
-            if (timestamp - e.getValue().time() > config.maxFixAgeMillis()) {
+        for (long mmsi : s.latest.keys()) {
+            Fix x = s.latest.get(mmsi);
+            if (timestamp - x.time() > config.maxFixAgeMillis()) {
                 if (s.fine != null) {
-                    remove(s.fine, fineKey(e.getValue().latitude(), e.getValue().longitude()), e.getKey());
+                    remove(s.fine, fineKey(x.latitude(), x.longitude()), (int) mmsi);
                 }
-                it.remove();
+                s.latest.remove(mmsi);
             }
         }
         if (s.fine != null && s.latest.size() < FINE_GRID_FROM / 2) {
             s.fine = null;
         }
-        List<Pair> all = new ArrayList<>(s.pairs.values());
+        List<Pair> all = s.pairs.values();
         all.sort((x, y) -> x.a != y.a ? Integer.compare(x.a, y.a) : Integer.compare(x.b, y.b));
         for (Pair pr : all) {
             if (pr.open && timestamp - pr.lastTogether > config.maxFixAgeMillis()) {
@@ -473,7 +481,7 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
 
     // ------------------------------------------------------------------ tiny int bags
 
-    private static void add(HashMap<Long, int[]> m, long k, int v) {
+    private static void add(LongHashMap<int[]> m, long k, int v) {
         int[] bag = m.get(k);
         if (bag == null) {
             bag = new int[4];
@@ -485,7 +493,7 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         bag[++bag[0]] = v;
     }
 
-    private static void remove(HashMap<Long, int[]> m, long k, int v) {
+    private static void remove(LongHashMap<int[]> m, long k, int v) {
         int[] bag = m.get(k);
         if (bag == null) {
             return;
