@@ -218,7 +218,8 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         double sx, sy, sz;
         double minDistance = Double.POSITIVE_INFINITY;
         double sumDistance;
-        final int[] speeds = new int[SPEED_BINS];
+        /** Counts per 0.1 kn bin, grown to the highest bin seen (most pairs lie still: a few bins). */
+        int[] speeds = new int[8];
         int speedCount;
         final Evidence evidence = new Evidence(10, 40);
 
@@ -363,7 +364,11 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         pr.sumDistance += d;
         double v = f.speedOverGround();
         if (v >= 0) {
-            pr.speeds[Math.min(SPEED_BINS - 1, (int) (v / SPEED_BIN_KN + 1e-9))]++;
+            int bin = Math.min(SPEED_BINS - 1, (int) (v / SPEED_BIN_KN + 1e-9));
+            if (bin >= pr.speeds.length) {
+                pr.speeds = Arrays.copyOf(pr.speeds, Math.min(SPEED_BINS, Math.max(bin + 1, 2 * pr.speeds.length)));
+            }
+            pr.speeds[bin]++;
             pr.speedCount++;
         }
     }
@@ -403,7 +408,7 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         }
         int rank = (pr.speedCount + 1) / 2;
         int cum = 0;
-        for (int i = 0; i < SPEED_BINS; i++) {
+        for (int i = 0; i < pr.speeds.length; i++) {
             cum += pr.speeds[i];
             if (cum >= rank) {
                 return i * SPEED_BIN_KN + SPEED_BIN_KN / 2;
@@ -460,9 +465,17 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         if (s.fine != null && s.latest.size() < FINE_GRID_FROM / 2) {
             s.fine = null;
         }
-        List<Pair> all = s.pairs.values();
-        all.sort((x, y) -> x.a != y.a ? Integer.compare(x.a, y.a) : Integer.compare(x.b, y.b));
-        for (Pair pr : all) {
+        // Only pairs apart for longer than the shorter of the two limits can end a run or finish;
+        // those are visited in (a, b) order so that events come out in a stable order.
+        long idle = Math.min(config.maxFixAgeMillis(), config.mergeGapMillis());
+        List<Pair> due = new ArrayList<>();
+        s.pairs.forEach((k, pr) -> {
+            if (timestamp - pr.lastTogether > idle) {
+                due.add(pr);
+            }
+        });
+        due.sort((x, y) -> x.a != y.a ? Integer.compare(x.a, y.a) : Integer.compare(x.b, y.b));
+        for (Pair pr : due) {
             if (pr.open && timestamp - pr.lastTogether > config.maxFixAgeMillis()) {
                 endRun(pr, s, ctx);
             }
