@@ -88,9 +88,13 @@ final class Fixture {
         }
     }
 
-    static Reply get(WatchkeeperServer s, String path) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** GET with optional request headers given as name, value, name, value... */
+    static Reply get(WatchkeeperServer s, String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path)).GET();
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
         return new Reply(r.statusCode(), r.body(), r.headers().firstValue("content-type").orElse(""));
     }
 
