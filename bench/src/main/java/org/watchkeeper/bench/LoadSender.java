@@ -485,7 +485,9 @@ public final class LoadSender {
 
     /** After the server stopped: stored position rows against the accepted positions the vessel rows count. */
     static void store(Path data) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + data.resolve("history.duckdb") + "?access_mode=read_only");
+        java.util.Properties ro = new java.util.Properties();
+        ro.setProperty("duckdb.read_only", "true");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + data.resolve("history.duckdb"), ro);
              Statement st = c.createStatement()) {
             long rows = one(st, "SELECT count(*) FROM positions");
             long accepted = one(st, "SELECT coalesce(sum(positions), 0) FROM vessels");
