@@ -124,9 +124,9 @@ final class StoreWriter implements AnalysisListener {
         return writeNanos / 1e9;
     }
 
+    /** The server's row mapping, so that both store the same rows. */
     static PositionRow positionRow(PositionObservation p, int segment) {
-        return new PositionRow(p.mmsi(), p.time(), p.latitude(), p.longitude(), p.speedOverGround(),
-                p.courseOverGround(), p.heading(), p.navigationStatus(), p.messageType(), segment, p.source());
+        return org.watchkeeper.server.Rows.position(p, segment);
     }
 
     /** The store names fields as gpsd's AIS JSON does ({@code shipname}); the picture says {@code name}. */
