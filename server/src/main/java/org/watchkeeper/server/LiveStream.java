@@ -10,16 +10,20 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 import org.watchkeeper.ais.Mmsi;
 import org.watchkeeper.core.observation.PositionObservation;
 import org.watchkeeper.core.picture.VesselSnapshot;
+import org.watchkeeper.core.sharing.Principal;
+import org.watchkeeper.core.sharing.SharingPolicy;
 import org.watchkeeper.store.EventRow;
 
 /**
  * The live stream behind {@code GET /api/stream}: Server-Sent Events {@code position} (at most one
  * per vessel per throttle interval of wall-clock time, per client), {@code event} (every event as it
- * is stored) and {@code stats} (every 5 s).
+ * is stored), {@code incident} (an incident report as it is created, changed or shared, only to
+ * callers who may see it) and {@code stats} (every 5 s).
  *
  * <p>The pipeline never waits for a client: each client has a queue of {@link #CLIENT_QUEUE}
  * messages, written out by the client's own request thread; when it is full, messages for that
@@ -33,7 +37,7 @@ public final class LiveStream implements Pipeline.Listener {
 
     /** What a client asked for. */
     public record Filter(boolean positions, boolean events, boolean stats, double[] bbox, Set<Integer> mmsis,
-                         Set<String> eventKinds, long throttleMillis) {
+                         Set<String> eventKinds, long throttleMillis, boolean incidents) {
         boolean inBox(double lat, double lon) {
             return Api.inBox(bbox, lat, lon);
         }
@@ -41,11 +45,15 @@ public final class LiveStream implements Pipeline.Listener {
 
     private static final class Client {
         final Filter filter;
+        final Principal principal;
+        final SharingPolicy policy;
         final BlockingQueue<String[]> queue = new ArrayBlockingQueue<>(CLIENT_QUEUE);
         final Map<Integer, Long> lastSent = new HashMap<>();
 
-        Client(Filter f) {
+        Client(Filter f, Principal principal, SharingPolicy policy) {
             this.filter = f;
+            this.principal = principal;
+            this.policy = policy;
         }
     }
 
@@ -131,10 +139,29 @@ public final class LiveStream implements Pipeline.Listener {
     }
 
     /**
-     * Serves one client on its request thread until it disconnects.
+     * Queues an {@code incident} message for every client that asked for incidents, whose box holds
+     * ({@code lat}, {@code lon}), and for whose caller {@code visible} holds.
+     *
+     * @param json the incident JSON
+     * @param visible whether a caller (its principal and sharing policy) may see the incident
+     */
+    public void publishIncident(double lat, double lon, String json, BiPredicate<Principal, SharingPolicy> visible) {
+        for (Client c : clients) {
+            if (!c.filter.incidents() || !c.filter.inBox(lat, lon) || !visible.test(c.principal, c.policy)) {
+                continue;
+            }
+            if (!c.queue.offer(new String[] {"incident", json})) {
+                shed.increment();
+            }
+        }
+    }
+
+    /**
+     * Serves one client on its request thread until it disconnects. The caller's principal and
+     * policy are those {@link Access} holds for the request.
      */
     public void serve(SseClient sse, Filter filter) {
-        Client c = new Client(filter);
+        Client c = new Client(filter, Access.principal(sse.ctx()), Access.policy(sse.ctx()));
         clients.add(c);
         sse.keepAlive();
         sse.onClose(() -> clients.remove(c));
