@@ -14,7 +14,7 @@ import org.watchkeeper.store.EventRow;
  * position has a null geometry). CSV: RFC 4180, a header row, the same fields. KML 2.2: one
  * Placemark per row.
  */
-final class Exports {
+public final class Exports {
     static final List<String> VESSEL_FIELDS = List.of("mmsi", "name", "callsign", "imo", "shiptype", "shiptype_text",
             "class", "flag", "lat", "lon", "speed", "course", "heading", "status", "status_text", "destination",
             "draught", "to_bow", "to_stern", "to_port", "to_starboard", "first_seen", "last_seen");
@@ -71,7 +71,8 @@ final class Exports {
         return fc;
     }
 
-    static String csv(List<ObjectNode> rows, List<String> fields) {
+    /** RFC 4180 CSV of {@code rows} with a header row of {@code fields}; arrays joined by spaces. */
+    public static String csv(List<ObjectNode> rows, List<String> fields) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.join(",", fields)).append("\r\n");
         for (ObjectNode r : rows) {

@@ -67,7 +67,8 @@ public final class IncidentApi {
     /** Most points of one track snippet (longer tracks are thinned evenly, keeping both ends). */
     public static final int MAX_SNIPPET_POINTS = 500;
 
-    static final List<String> CSV_FIELDS = List.of("id", "time", "date_only", "lat", "lon", "place", "type", "category",
+    /** Columns of the incident CSV export (one level: victim fields as {@code victim_*}). */
+    public static final List<String> CSV_FIELDS = List.of("id", "time", "date_only", "lat", "lon", "place", "type", "category",
             "category_computed", "victim_name", "victim_imo", "victim_mmsi", "victim_flag", "victim_type", "victim_status",
             "perpetrators", "weapons", "crew_harm", "items_stolen", "loss", "actions_taken", "source", "reference", "tlp",
             "owner_org", "created_by", "created", "updated");
@@ -105,7 +106,7 @@ public final class IncidentApi {
 
     /** Adds the routes to {@code app}. */
     public static void register(Javalin app, WatchkeeperServer server) {
-        HistoryStore store = server.store();
+        HistoryStore store = server.incidentStore();
 
         app.get("/api/incidents", ctx -> {
             List<Incident> list = list(ctx, store);
@@ -233,7 +234,8 @@ public final class IncidentApi {
 
     // ---- reading and writing ----
 
-    static IncidentRow row(Incident i) {
+    /** The store row of an incident. */
+    public static IncidentRow row(Incident i) {
         RecaapCategory c = i.category();
         return new IncidentRow(i.id(), i.time().toEpochMilli(), i.lat(), i.lon(), i.type().apiName(),
                 c == null ? null : c.apiName(), i.victim().mmsi() > 0 ? i.victim().mmsi() : PositionRow.NOT_AVAILABLE,
@@ -241,7 +243,8 @@ public final class IncidentApi {
                 i.marking().ownerOrg(), i.updated().toEpochMilli(), IncidentJson.write(i).toString());
     }
 
-    static Incident incident(IncidentRow r) {
+    /** The incident of a store row. */
+    public static Incident incident(IncidentRow r) {
         try {
             return IncidentJson.read(Rows.JSON.readTree(r.json()));
         } catch (JsonProcessingException e) {
@@ -251,7 +254,7 @@ public final class IncidentApi {
 
     /** Stores the incident and tells the stream clients that may see it. */
     static void save(WatchkeeperServer server, Incident i) {
-        server.store().upsertIncidents(List.of(row(i)));
+        server.incidentStore().upsertIncidents(List.of(row(i)));
         String json = IncidentJson.write(i).toString();
         server.stream().publishIncident(i.lat(), i.lon(), json, (p, policy) -> visible(p, policy, i, Instant.now()));
     }
@@ -486,7 +489,7 @@ public final class IncidentApi {
     }
 
     /** One level of fields for CSV and KML; {@code kind} and {@code start} name the KML placemark. */
-    static ObjectNode flat(Incident i) {
+    public static ObjectNode flat(Incident i) {
         ObjectNode j = IncidentJson.write(i);
         ObjectNode o = Rows.JSON.createObjectNode();
         j.fields().forEachRemaining(e -> {
@@ -521,7 +524,7 @@ public final class IncidentApi {
      * Object ids are name-based UUIDs of the Watchkeeper ids, so exporting twice gives the same ids.
      */
     static ObjectNode stix(Context ctx, WatchkeeperServer server) {
-        List<Incident> incidents = list(ctx, server.store());
+        List<Incident> incidents = list(ctx, server.incidentStore());
         long from = Api.time(ctx, "from", Long.MIN_VALUE / 2);
         long to = Api.time(ctx, "to", Long.MAX_VALUE / 2);
         double[] bbox = Api.bbox(ctx);

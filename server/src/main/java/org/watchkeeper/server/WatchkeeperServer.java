@@ -30,7 +30,9 @@ import org.watchkeeper.store.HistoryStore;
  *   <li>{@code history.duckdb} — the history store, rebuilt from the raw archive on every start
  *       (so it always equals what the archived lines give, even after a crash between archiving
  *       and storing); the rebuild takes about as long as an {@code analyze} of the archive;</li>
- *   <li>{@code zones.json}, {@code watchlist.json} — the user's zones and watchlist.</li>
+ *   <li>{@code zones.json}, {@code watchlist.json} — the user's zones and watchlist;</li>
+ *   <li>{@code incidents/history.duckdb} — incident reports ({@link #incidentStore()}), kept across
+ *       restarts: they are reports made or imported here, not derived from the archive.</li>
  * </ul>
  * Zones and watchlist apply from the moment they are set; a rebuild applies the current ones to all
  * archived lines.
@@ -74,6 +76,7 @@ public final class WatchkeeperServer implements AutoCloseable {
     private final Config config;
     private final RawArchive archive;
     private final HistoryStore store;
+    private final HistoryStore incidentStore;
     private final Pipeline pipeline;
     private final UserData userData;
     private final LiveStream stream;
@@ -92,6 +95,7 @@ public final class WatchkeeperServer implements AutoCloseable {
         Files.deleteIfExists(dir.resolve(DuckDbHistoryStore.FILE_NAME));
         Files.deleteIfExists(dir.resolve(DuckDbHistoryStore.FILE_NAME + ".wal"));
         this.store = DuckDbHistoryStore.open(dir);
+        this.incidentStore = DuckDbHistoryStore.open(dir.resolve(INCIDENTS_DIR));
         this.pipeline = new Pipeline(store, archive, config.queueCapacity());
         this.userData = new UserData(dir, pipeline);
         if (config.zonesFile() != null) {
@@ -185,6 +189,14 @@ public final class WatchkeeperServer implements AutoCloseable {
         return store;
     }
 
+    /** Directory under the data directory that holds the incident store. */
+    public static final String INCIDENTS_DIR = "incidents";
+
+    /** The store of incident reports (its incidents table; positions live in {@link #store()}). */
+    public HistoryStore incidentStore() {
+        return incidentStore;
+    }
+
     public Pipeline pipeline() {
         return pipeline;
     }
@@ -238,6 +250,7 @@ public final class WatchkeeperServer implements AutoCloseable {
             app.stop();
         }
         store.close();
+        incidentStore.close();
         archive.close();
     }
 }

@@ -476,6 +476,22 @@ class IncidentApiTest {
         }
     }
 
+    @Test
+    void incidentsSurviveARestartWhileHistoryIsRebuilt(@TempDir Path dir) throws Exception {
+        String id;
+        try (WatchkeeperServer s = WatchkeeperServer.start(WatchkeeperServer.Config.of(dir).withPort(0))) {
+            Fixture.Reply r = Fixture.post(s, "/api/incidents", report(1.2, 103.8, ""));
+            assertThat(r.status()).isEqualTo(201);
+            id = r.json().get("id").asText();
+        }
+        try (WatchkeeperServer s = WatchkeeperServer.start(WatchkeeperServer.Config.of(dir).withPort(0))) {
+            Fixture.Reply r = Fixture.get(s, "/api/incidents/" + id);
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.json().get("narrative").asText()).isEqualTo("three robbers with knives");
+            assertThat(s.incidentStore().incidentCount()).isEqualTo(1);
+        }
+    }
+
     private static BlockingQueue<String> open(String who) {
         BlockingQueue<String> q = new LinkedBlockingQueue<>();
         Fixture.HTTP.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
