@@ -1,14 +1,16 @@
 // Browser test of the built site in Debian's Chromium, driven by playwright-core.
 // By default it serves target/classes/web with the fixture API of mock-server.js; with
 // WATCHKEEPER_URL=http://host:port/ it runs against a real Watchkeeper server instead (the vessel
-// and event it clicks are then taken from that server's API).
+// and event it clicks are then taken from that server's API). The test logs in through the page's
+// login form with an API token: the mock's, or WATCHKEEPER_TOKEN for a real server (e.g. the admin
+// token `watchkeeper demo` prints, or the content of DATA/admin-token).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { startMockServer } from './mock-server.js';
+import { startMockServer, MOCK_TOKEN } from './mock-server.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -53,7 +55,21 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
     page.on('pageerror', (e) => consoleErrors.push(String(e)));
     await page.goto(base);
+    // Nobody is logged in on a new profile: the login form shows; a wrong token is refused, the right one admitted.
+    await page.locator('#login').waitFor({ state: 'visible', timeout: 60000 });
+    await page.fill('#login-token', 'wk_not-a-valid-token');
+    await page.click('#login-submit');
+    await page.waitForFunction(() => document.getElementById('login-message').textContent.length > 0, null, { timeout: 10000 });
+    const token = process.env.WATCHKEEPER_URL ? process.env.WATCHKEEPER_TOKEN : MOCK_TOKEN;
+    if (!token) throw new Error('WATCHKEEPER_URL needs WATCHKEEPER_TOKEN: an API token of the server (e.g. DATA/admin-token)');
+    await page.fill('#login-token', token);
+    await page.click('#login-submit');
     await page.waitForFunction(() => window.watchkeeper && window.watchkeeper.state.ready, null, { timeout: 60000 });
+    expect(await page.locator('#login').isHidden()).toBe(true);
+    // The browser reports the two expected 401 answers (api/me before the login, the refused token) as console errors.
+    const loginErrors = consoleErrors.splice(0);
+    expect(loginErrors.length).toBeLessThanOrEqual(2);
+    for (const e of loginErrors) expect(e).toMatch(/401/);
     await idle();
   }, 120000);
 
@@ -232,6 +248,36 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     await page.waitForFunction(() => document.getElementById('chart-chokepoints').width > 0, null, { timeout: 10000 });
     expect(await page.locator('#chart-message').textContent()).toBe('');
     await page.screenshot({ path: join(OUT, 'charts.png') });
+  });
+
+  it('lets an admin add a partner organisation and save its sharing policy', async () => {
+    if (process.env.WATCHKEEPER_URL) return; // leaves the real server's organisations alone
+    expect(await page.locator('#user-name').textContent()).toContain('admin');
+    await page.click('#admin-tab');
+    await page.waitForFunction(() => document.querySelectorAll('#admin-orgs li').length >= 1, null, { timeout: 10000 });
+    await page.fill('#admin-org-id', 'mrcc-north');
+    await page.fill('#admin-org-name', 'MRCC North');
+    await page.click('#admin-org-form button[type=submit]');
+    await page.waitForFunction(() => [...document.querySelectorAll('#admin-policy-org option')].some((o) => o.value === 'mrcc-north'), null, { timeout: 10000 });
+    await page.selectOption('#admin-policy-org', 'mrcc-north');
+    await page.check('#admin-policy-classes input[value=positions]');
+    await page.check('#admin-policy-classes input[value=events]');
+    const area = { type: 'Polygon', coordinates: [[[100, 1], [104, 1], [104, 4], [100, 4], [100, 1]]] };
+    await page.fill('#admin-policy-areas', JSON.stringify(area));
+    await page.fill('#admin-policy-delay', '3600');
+    await page.click('#admin-policy-form button[type=submit]');
+    await page.waitForFunction(() => /Policy of mrcc-north saved/.test(document.getElementById('admin-message').textContent), null, { timeout: 10000 });
+    expect(server.admin.policies['mrcc-north']).toEqual({ data_classes: ['positions', 'events'], areas: area, delay_s: 3600 });
+    // A token for a new user is shown once.
+    await page.fill('#admin-user-name', 'nina');
+    await page.selectOption('#admin-user-org', 'mrcc-north');
+    await page.click('#admin-user-form button[type=submit]');
+    await page.waitForFunction(() => [...document.querySelectorAll('#admin-token-user option')].some((o) => o.value === 'nina'), null, { timeout: 10000 });
+    await page.selectOption('#admin-token-user', 'nina');
+    await page.click('#admin-token-form button[type=submit]');
+    await page.waitForFunction(() => document.getElementById('admin-token-new').textContent.startsWith('wk_'), null, { timeout: 10000 });
+    expect(server.admin.users.map((u) => u.name)).toContain('nina');
+    await page.click('.tabs button[data-tab=vessel]');
   });
 
   it('keeps screenshots of the map with vessels, the vessel panel and a track', async () => {

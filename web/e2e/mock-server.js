@@ -124,7 +124,22 @@ function track(v, from, to) {
   };
 }
 
-/** Starts the server on a free loopback port; resolves to {url, close, requests, zones}. */
+/** The mock's admin token and password (the real server's come from its bootstrap, see the README). */
+export const MOCK_TOKEN = 'wk_mock-admin-token-for-the-browser-test';
+export const MOCK_PASSWORD = 'mock admin password';
+const SESSION = 'mock-session-1';
+
+async function readJson(req) {
+  let body = '';
+  for await (const chunk of req) body += chunk;
+  try {
+    return JSON.parse(body || 'null');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Starts the server on a free loopback port; resolves to {url, close, requests, zones, admin}. */
 export async function startMockServer(siteDir, fixtures = makeFixtures()) {
   const { vessels, events, now } = fixtures;
   const incidents = fixtures.incidents || [];
@@ -134,6 +149,15 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
   const requests = [];
   const streams = new Set();
   let zoneSeq = 0;
+  // Organisations, users, tokens, policies: enough of the real routes for the admin tab.
+  const admin = {
+    orgs: [{ id: 'host', name: 'Host organisation', host: true }],
+    users: [{ name: 'admin', org: 'host', role: 'admin', password: false, disabled: false }],
+    tokens: [{ id: 't-1', user: 'admin', kind: 'api', label: 'bootstrap', created: new Date(now).toISOString() }],
+    policies: {},
+    published: [],
+  };
+  const me = { user: 'admin', org: 'host', org_name: 'Host organisation', role: 'admin', host: true, anonymous: false };
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
@@ -141,6 +165,51 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
     const q = url.searchParams;
     requests.push(`${req.method} ${p}${url.search}`);
     let m;
+    if (p === '/api/login' && req.method === 'POST') {
+      const b = await readJson(req);
+      const ok = b && (b.token === MOCK_TOKEN || (b.user === 'admin' && b.password === MOCK_PASSWORD));
+      if (!ok) return json(res, 401, { error: 'wrong user name or password', status: 401 });
+      res.setHeader('Set-Cookie', `wk_session=${SESSION}; Path=/; HttpOnly; SameSite=Strict`);
+      return json(res, 200, me);
+    }
+    const loggedIn = (req.headers.cookie || '').split(/;\s*/).includes(`wk_session=${SESSION}`);
+    if (p.startsWith('/api/') && !loggedIn) return json(res, 401, { error: 'authentication required', status: 401 });
+    if (p === '/api/me') return json(res, 200, me);
+    if (p === '/api/logout') {
+      res.setHeader('Set-Cookie', 'wk_session=; Path=/; Max-Age=0');
+      res.writeHead(204);
+      return res.end();
+    }
+    if (p === '/api/orgs' && req.method === 'GET') return json(res, 200, { orgs: admin.orgs.map((o) => ({ ...o, users: admin.users.filter((u) => u.org === o.id).length })) });
+    if (p === '/api/orgs' && req.method === 'POST') {
+      const b = await readJson(req);
+      if (!b || !/^[a-z0-9][a-z0-9-]*$/.test(b.id || '')) return json(res, 400, { error: 'bad organisation id', status: 400 });
+      admin.orgs.push({ id: b.id, name: b.name || b.id, host: !!b.host });
+      return json(res, 201, { id: b.id, name: b.name || b.id, host: !!b.host, users: 0 });
+    }
+    if (p === '/api/users' && req.method === 'GET') return json(res, 200, { users: admin.users });
+    if (p === '/api/users' && req.method === 'POST') {
+      const b = await readJson(req);
+      const u = { name: b.name, org: b.org, role: b.role, password: !!b.password, disabled: false };
+      admin.users.push(u);
+      return json(res, 201, u);
+    }
+    if (p === '/api/tokens' && req.method === 'GET') return json(res, 200, { tokens: admin.tokens });
+    if (p === '/api/tokens' && req.method === 'POST') {
+      const b = await readJson(req);
+      const t = { id: `t-${admin.tokens.length + 1}`, user: b.user, kind: 'api', label: b.label || '', created: new Date(now).toISOString() };
+      admin.tokens.push(t);
+      return json(res, 201, { ...t, token: `wk_mock-${t.id}` });
+    }
+    if ((m = p.match(/^\/api\/policies\/([^/]+)$/))) {
+      const org = decodeURIComponent(m[1]);
+      if (req.method === 'PUT') admin.policies[org] = await readJson(req);
+      return json(res, 200, admin.policies[org] || { data_classes: [], areas: null, delay_s: 0 });
+    }
+    if (p === '/api/published') {
+      if (req.method === 'PUT') admin.published = (await readJson(req)).data_classes;
+      return json(res, 200, { data_classes: admin.published });
+    }
     if (p === '/api/vessels') {
       const text = (q.get('q') || '').toUpperCase();
       const list = vessels.filter((v) => !text || v.name.includes(text) || v.mmsi.startsWith(text) || String(v.imo) === text);
@@ -278,6 +347,7 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
     requests,
     zones,
     incidents,
+    admin,
     close: () => new Promise((resolve) => {
       for (const s of streams) s.end();
       server.close(resolve);

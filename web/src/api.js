@@ -1,8 +1,15 @@
 // Client of the Watchkeeper HTTP API (see the API contract). Paths are relative to the page, so the
 // site works wherever the server mounts it; every call goes to the page's own origin.
 
-async function json(path, init) {
+/**
+ * Calls the API; answers 4xx/5xx with an Error "status: message". A 401 (not logged in, or the session
+ * ended) also raises the window event "watchkeeper:unauthorized" so the login form can come back.
+ */
+export async function json(path, init) {
   const r = await fetch(path, init);
+  if (r.status === 401 && !path.startsWith('api/login') && !path.startsWith('api/me')) {
+    window.dispatchEvent(new CustomEvent('watchkeeper:unauthorized'));
+  }
   const body = await r.text();
   let data = null;
   try {
@@ -14,7 +21,7 @@ async function json(path, init) {
   return data;
 }
 
-function query(params) {
+export function query(params) {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, v);
   const s = q.toString();

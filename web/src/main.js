@@ -17,6 +17,8 @@ import {
   INCIDENT_COLORS, INCIDENT_TYPES, categoryKey, incidentsToGeoJSON, upsertIncident, nearbyOverlay, incidentFromForm,
   shareBody,
 } from './incidents.js';
+import { ensureLogin } from './auth.js';
+import { setupAdmin } from './admin.js';
 
 const EVENT_KINDS = ['gap', 'encounter', 'loitering', 'drift', 'sudden_speed_change', 'identity_conflict', 'position_jump',
   'invalid_identity', 'position_on_land', 'zone_entry', 'zone_exit', 'watchlist_activity', 'port_visit', 'chokepoint_transit'];
@@ -707,6 +709,9 @@ map.on('load', async () => {
     map.on('mouseleave', id, () => { if (!state.drawing && !state.reporting) map.getCanvas().style.cursor = ''; });
   }
   map.on('idle', updateClusterLabels);
+  const me = await ensureLogin();
+  setupAdmin(me);
+  $('incident-report').disabled = me.anonymous || me.role === 'viewer';
   const results = await Promise.allSettled([loadVessels(), loadEvents(), loadZones(), loadIncidents()]);
   results.filter((r) => r.status === 'rejected').forEach((r) => console.error(r.reason));
   state.ready = true;

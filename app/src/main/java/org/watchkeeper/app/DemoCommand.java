@@ -51,6 +51,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--hours", paramLabel = "H", defaultValue = "24", description = "Simulated hours (default: ${DEFAULT-VALUE}).")
     double hours;
 
+    @Option(names = "--admin-token-file", paramLabel = "FILE",
+            description = "File holding the admin's API token (default: env WATCHKEEPER_ADMIN_TOKEN, else one is generated and printed).")
+    Path adminTokenFile;
+
     @Spec
     CommandSpec spec;
 
@@ -66,10 +70,21 @@ public final class DemoCommand implements Callable<Integer> {
         Files.writeString(zones, demoZone());
         SimulationOptions options = new SimulationOptions(seed, vessels, Instant.parse("2024-06-01T00:00:00Z"),
                 Duration.ofSeconds(Math.round(hours * 3600)), true, SimulationOptions.Noise.NONE);
-        WatchkeeperServer.Config cfg = WatchkeeperServer.Config.of(dir).withPort(port).withZones(zones);
+        WatchkeeperServer.Config cfg = ServeCommand.security(spec, WatchkeeperServer.Config.of(dir).withPort(port).withZones(zones),
+                adminTokenFile, "GREEN", null, null);
         spec.commandLine().getErr().printf("demo: %d simulated vessels, seed %d, %.0fx speed, data in %s%n", vessels, seed, speed, dir);
-        return ServeCommand.run(spec.commandLine().getErr(), cfg,
-                server -> server.addSource(new SimulatorSource("demo", server.pipeline(), new Simulation(options), speed)));
+        return ServeCommand.run(spec.commandLine().getErr(), cfg, server -> {
+            server.addSource(new SimulatorSource("demo", server.pipeline(), new Simulation(options), speed));
+            if (java.nio.file.Files.exists(server.adminTokenFile())) {
+                try {
+                    // A local demo: print the generated admin token so the first user can log in.
+                    spec.commandLine().getErr().printf("demo: log in at http://localhost:%d/ with the admin token %s%n", server.port(),
+                            java.nio.file.Files.readString(server.adminTokenFile()).strip());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        });
     }
 
     /** The simulator's demo zone as a GeoJSON Feature. */

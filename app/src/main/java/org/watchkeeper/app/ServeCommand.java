@@ -52,6 +52,21 @@ public final class ServeCommand implements Callable<Integer> {
                     + "country_codes.csv beside it); repeatable. Reports are kept in DIR/incidents; loading again replaces them.")
     List<String> incidents = new ArrayList<>();
 
+    @Option(names = "--admin-token-file", paramLabel = "FILE",
+            description = {"File holding the bootstrap admin's API token (at least 16 characters). Default: env WATCHKEEPER_ADMIN_TOKEN;",
+                "without either, a server with no users generates one into <data>/admin-token (owner-only)."})
+    Path adminTokenFile;
+
+    @Option(names = "--event-tlp", paramLabel = "TLP", defaultValue = "GREEN",
+            description = "TLP 2.0 marking of detector events and of zones created without one: CLEAR, GREEN, AMBER, AMBER+STRICT, RED (default: ${DEFAULT-VALUE}).")
+    String eventTlp;
+
+    @Option(names = "--tls-keystore", paramLabel = "FILE", description = "PKCS#12 keystore with the server's key and certificate: serve HTTPS only.")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-password-file", paramLabel = "FILE", description = "File whose first line is the keystore's password.")
+    Path tlsPasswordFile;
+
     @Spec
     CommandSpec spec;
 
@@ -72,12 +87,12 @@ public final class ServeCommand implements Callable<Integer> {
             }
             loads.add(new Object[] {IncidentsCommand.Format.valueOf(f), file});
         }
-        WatchkeeperServer.Config cfg = WatchkeeperServer.Config.of(data).withPort(port).withSources(sources)
-                .withZones(zones).withWatchlist(watchlist);
+        WatchkeeperServer.Config cfg = security(spec, WatchkeeperServer.Config.of(data).withPort(port).withSources(sources)
+                .withZones(zones).withWatchlist(watchlist), adminTokenFile, eventTlp, tlsKeystore, tlsPasswordFile);
         return run(err, cfg, loads.isEmpty() ? null : server -> {
             for (Object[] l : loads) {
                 try {
-                    var res = IncidentsCommand.read((IncidentsCommand.Format) l[0], (Path) l[1], null, "host", "import");
+                    var res = IncidentsCommand.read((IncidentsCommand.Format) l[0], (Path) l[1], null, server.accounts().hostOrgId(), "import");
                     IncidentsCommand.importInto(server.incidentStore(), res);
                     err.printf("incidents: %s: %d imported, %d rejected%n", l[1], res.incidents().size(), res.rejected().size());
                 } catch (java.io.IOException | RuntimeException e) {
@@ -85,6 +100,36 @@ public final class ServeCommand implements Callable<Integer> {
                 }
             }
         });
+    }
+
+    /** Applies the security options (shared with {@code demo}). */
+    static WatchkeeperServer.Config security(CommandSpec spec, WatchkeeperServer.Config cfg, Path adminTokenFile, String eventTlp,
+            Path tlsKeystore, Path tlsPasswordFile) throws java.io.IOException {
+        String token = null;
+        if (adminTokenFile != null) {
+            if (!java.nio.file.Files.isRegularFile(adminTokenFile)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--admin-token-file: no such file: " + adminTokenFile);
+            }
+            token = java.nio.file.Files.readString(adminTokenFile).strip();
+        } else if (System.getenv("WATCHKEEPER_ADMIN_TOKEN") != null && !System.getenv("WATCHKEEPER_ADMIN_TOKEN").isBlank()) {
+            token = System.getenv("WATCHKEEPER_ADMIN_TOKEN").strip();
+        }
+        try {
+            cfg = cfg.withAdminToken(token).withEventTlp(org.watchkeeper.core.sharing.Tlp.parse(eventTlp));
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if ((tlsKeystore == null) != (tlsPasswordFile == null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--tls-keystore and --tls-password-file go together");
+        }
+        if (tlsKeystore != null) {
+            if (!java.nio.file.Files.isRegularFile(tlsPasswordFile)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--tls-password-file: no such file: " + tlsPasswordFile);
+            }
+            String pw = java.nio.file.Files.readAllLines(tlsPasswordFile).stream().findFirst().orElse("");
+            cfg = cfg.withTls(tlsKeystore, pw);
+        }
+        return cfg;
     }
 
     /** Starts the server, prints its URL, waits for Ctrl-C, and closes it cleanly. */
@@ -106,8 +151,15 @@ public final class ServeCommand implements Callable<Integer> {
         if (server.rebuiltLines() > 0) {
             err.printf("rebuilt history from %d archived lines%n", server.rebuiltLines());
         }
-        err.printf("Watchkeeper is serving at http://localhost:%d/  (API: /api/vessels, stream: /api/stream, /metrics)%n",
-                server.port());
+        String scheme = cfg.tlsKeystore() != null ? "https" : "http";
+        err.printf("Watchkeeper is serving at %s://localhost:%d/  (API: /api/vessels, stream: /api/stream, /metrics)%n",
+                scheme, server.port());
+        if (java.nio.file.Files.exists(server.adminTokenFile())) {
+            err.printf("Log in as admin with the API token in %s (owner-only file), then create users under Admin.%n",
+                    server.adminTokenFile().toAbsolutePath());
+        } else if (cfg.adminToken() != null) {
+            err.println("Log in as admin with the configured admin token, then create users under Admin.");
+        }
         err.flush();
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

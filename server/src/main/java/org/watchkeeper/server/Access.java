@@ -40,9 +40,15 @@ public final class Access {
         return s == null ? SharingPolicy.UNRESTRICTED : s;
     }
 
-    /** @throws ForbiddenResponse (403) when the caller's role is below {@code role} */
+    /**
+     * @throws ForbiddenResponse (403) when the caller's role is below {@code role}
+     * @throws io.javalin.http.UnauthorizedResponse (401) for an anonymous caller of published data
+     */
     public static Principal require(Context ctx, Role role) {
         Principal p = principal(ctx);
+        if (Security.anonymous(ctx)) {
+            throw new io.javalin.http.UnauthorizedResponse("authentication required");
+        }
         if (!p.role().atLeast(role)) {
             throw new ForbiddenResponse("this needs the " + role.apiName() + " role; " + p.user() + " is "
                     + p.role().apiName());

@@ -26,6 +26,11 @@ import java.util.TreeMap;
 import org.watchkeeper.ais.Mmsi;
 import org.watchkeeper.core.detect.EventKind;
 import org.watchkeeper.core.picture.VesselSnapshot;
+import org.watchkeeper.core.sharing.DataClass;
+import org.watchkeeper.core.sharing.Marking;
+import org.watchkeeper.core.sharing.Principal;
+import org.watchkeeper.core.sharing.Role;
+import org.watchkeeper.core.sharing.SharingPolicy;
 import org.watchkeeper.store.ClosestApproach;
 import org.watchkeeper.store.EventRow;
 import org.watchkeeper.store.HistoryStore;
@@ -71,6 +76,15 @@ public final class Api {
             cfg.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_BODY;
             cfg.jsonMapper(new JavalinJackson(Rows.JSON, false));
+            cfg.events(ev -> ev.handlerAdded(h -> {
+                if (h.getHttpMethod().isHttpMethod()) {
+                    server.addRoute(h.getHttpMethod().name() + " " + h.getPath());
+                }
+            }));
+            cfg.jetty.modifyHttpConfiguration(h -> h.setSendServerVersion(false));
+            if (server.config().tlsKeystore() != null) {
+                Tls.install(cfg, server.config());
+            }
             if (Api.class.getResource(WEB_FOLDER + "/index.html") != null) {
                 cfg.staticFiles.add(sf -> {
                     sf.hostedPath = "/";
@@ -93,6 +107,7 @@ public final class Api {
             }
         });
 
+        Security.install(app, server);
         IncidentApi.register(app, server);
 
         app.get("/health", ctx -> {
@@ -106,7 +121,10 @@ public final class Api {
             }
             ctx.status(ok ? 200 : 503).json(o);
         });
-        app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(server.metrics().scrape()));
+        app.get("/metrics", ctx -> {
+            Sharing.requireHost(ctx);
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(server.metrics().scrape());
+        });
         app.get("/openapi.json", ctx -> {
             try (InputStream in = Api.class.getResourceAsStream("openapi.json")) {
                 ctx.contentType("application/json").result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -123,11 +141,21 @@ public final class Api {
         app.get("/api/vessels/{mmsi}", ctx -> {
             int mmsi = mmsiPath(ctx);
             ObjectNode v = vessel(server, mmsi);
+            Instant now = Instant.now();
+            SharingPolicy policy = Access.policy(ctx);
+            boolean identity = v != null && Sharing.identity(v, policy, now);
+            if (v != null) {
+                v = Sharing.vessel(v, policy, now);
+            }
             if (v == null) {
                 throw new io.javalin.http.NotFoundResponse("no vessel with MMSI " + Mmsi.format(mmsi));
             }
             ArrayNode h = v.putArray("identity_history");
             store.identityHistory(mmsi).forEach(c -> {
+                if (!identity || (policy != SharingPolicy.UNRESTRICTED
+                        && Instant.ofEpochMilli(c.timeMillis()).isAfter(policy.horizon(now)))) {
+                    return;
+                }
                 ObjectNode x = h.addObject();
                 x.put("time", iso(c.timeMillis()));
                 x.put("field", c.field());
@@ -139,7 +167,14 @@ public final class Api {
                 }
             });
             ArrayNode es = v.putArray("events");
-            store.eventsForVessel(mmsi, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2).forEach(e -> es.add(event(e, false)));
+            Principal p = Access.principal(ctx);
+            Marking marking = Sharing.eventMarking(server);
+            store.eventsForVessel(mmsi, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2).forEach(e -> {
+                ObjectNode x = Sharing.event(e, false, p, policy, marking, now);
+                if (x != null) {
+                    es.add(x);
+                }
+            });
             ctx.json(v);
         });
         app.get("/api/vessels/{mmsi}/track", ctx -> {
@@ -148,15 +183,22 @@ public final class Api {
             long to = time(ctx, "to", Long.MAX_VALUE / 2);
             window(from, to);
             boolean points = bool(ctx, "points", false);
-            ctx.json(track(mmsi, store.track(mmsi, from, to), points));
+            Sharing.requireClass(ctx, DataClass.POSITIONS);
+            SharingPolicy policy = Access.policy(ctx);
+            List<PositionRow> rows = store.track(mmsi, from, to);
+            if (policy != SharingPolicy.UNRESTRICTED) {
+                Instant now = Instant.now();
+                rows = rows.stream().filter(r -> policy.allows(DataClass.POSITIONS, r.lat(), r.lon(),
+                        Instant.ofEpochMilli(r.timeMillis()), now)).toList();
+            }
+            ctx.json(track(mmsi, rows, points));
         });
 
         app.get("/api/events", ctx -> {
-            List<EventRow> es = events(ctx, store);
+            List<ObjectNode> es = visibleEvents(ctx, server);
             ObjectNode o = Rows.JSON.createObjectNode();
             o.put("count", es.size());
-            ArrayNode a = o.putArray("events");
-            es.forEach(e -> a.add(event(e, false)));
+            o.putArray("events").addAll(es);
             ctx.json(o);
         });
         app.get("/api/events/{id}", ctx -> {
@@ -164,8 +206,13 @@ public final class Api {
             if (!id.matches("[0-9a-zA-Z_-]{1,128}")) {
                 throw new BadRequest("an event id is 1-128 letters, digits, '_' or '-': " + id);
             }
+            Sharing.requireClass(ctx, DataClass.EVENTS);
             EventRow e = store.event(id).orElseThrow(() -> new io.javalin.http.NotFoundResponse("no event with id " + id));
-            ctx.json(event(e, true));
+            ObjectNode o = Sharing.event(e, true, Access.principal(ctx), Access.policy(ctx), Sharing.eventMarking(server), Instant.now());
+            if (o == null) {
+                throw new io.javalin.http.NotFoundResponse("no event with id " + id);
+            }
+            ctx.json(o);
         });
 
         app.get("/api/near", ctx -> {
@@ -178,12 +225,19 @@ public final class Api {
             long from = time(ctx, "from", Long.MIN_VALUE / 2);
             long to = time(ctx, "to", Long.MAX_VALUE / 2);
             window(from, to);
+            Sharing.requireClass(ctx, DataClass.POSITIONS);
+            SharingPolicy policy = Access.policy(ctx);
+            Instant now = Instant.now();
             ObjectNode o = Rows.JSON.createObjectNode();
             ArrayNode a = o.putArray("results");
             for (ClosestApproach c : store.near(lat, lon, r * 1000, from, to)) {
+                Instant t = Instant.ofEpochMilli(c.timeMillis());
+                if (!policy.allows(DataClass.POSITIONS, c.lat(), c.lon(), t, now)) {
+                    continue;
+                }
                 ObjectNode x = a.addObject();
                 x.put("mmsi", Mmsi.format(c.mmsi()));
-                String name = name(server, c.mmsi());
+                String name = policy.allows(DataClass.IDENTITIES, c.lat(), c.lon(), t, now) ? name(server, c.mmsi()) : null;
                 if (name != null) {
                     x.put("name", name);
                 }
@@ -195,37 +249,58 @@ public final class Api {
             ctx.json(o);
         });
 
-        app.get("/api/zones", ctx -> ctx.json(server.userData().zonesGeoJson()));
+        app.get("/api/zones", ctx -> {
+            Principal p = Access.principal(ctx);
+            ctx.json(server.userData().zonesGeoJson(z -> z.marking().visibleTo(p)));
+        });
         app.post("/api/zones", ctx -> {
+            Principal p = Access.require(ctx, Role.ANALYST);
             JsonNode body = jsonBody(ctx);
             ObjectNode fc = Rows.JSON.createObjectNode();
             fc.put("type", "FeatureCollection");
             ArrayNode fs = fc.putArray("features");
-            server.userData().addZones(body).forEach(z -> fs.add(UserData.feature(z)));
+            server.userData().addZones(body, p.org()).forEach(z -> fs.add(UserData.feature(z)));
             ctx.status(201).json(fc);
         });
         app.delete("/api/zones/{id}", ctx -> {
+            Principal p = Access.require(ctx, Role.ANALYST);
+            UserData.UserZone z = server.userData().zone(ctx.pathParam("id")).filter(x -> x.marking().visibleTo(p))
+                    .orElseThrow(() -> new io.javalin.http.NotFoundResponse("no zone with id " + ctx.pathParam("id")));
+            if (!z.marking().ownerOrg().equals(p.org()) && !(p.hostOrg() && p.role() == Role.ADMIN)) {
+                throw new io.javalin.http.ForbiddenResponse("zone " + z.id() + " belongs to organisation '" + z.marking().ownerOrg() + "'");
+            }
             if (!server.userData().deleteZone(ctx.pathParam("id"))) {
                 throw new io.javalin.http.NotFoundResponse("no zone with id " + ctx.pathParam("id"));
             }
             ctx.status(204);
         });
         app.get("/api/watchlist", ctx -> {
+            Sharing.requireHost(ctx);
             ObjectNode o = Rows.JSON.createObjectNode();
             ArrayNode a = o.putArray("entries");
             server.userData().watchlist().forEach(e -> a.add(watch(e)));
             ctx.json(o);
         });
-        app.post("/api/watchlist", ctx -> ctx.status(201).json(watch(server.userData().addWatch(jsonBody(ctx)))));
+        app.post("/api/watchlist", ctx -> {
+            Sharing.requireHost(ctx);
+            Access.require(ctx, Role.ANALYST);
+            ctx.status(201).json(watch(server.userData().addWatch(jsonBody(ctx))));
+        });
         app.delete("/api/watchlist/{id}", ctx -> {
+            Sharing.requireHost(ctx);
+            Access.require(ctx, Role.ANALYST);
             if (!server.userData().deleteWatch(ctx.pathParam("id"))) {
                 throw new io.javalin.http.NotFoundResponse("no watchlist entry with id " + ctx.pathParam("id"));
             }
             ctx.status(204);
         });
 
-        app.get("/api/stats", ctx -> ctx.json(server.stats().json()));
+        app.get("/api/stats", ctx -> {
+            Sharing.requireHost(ctx);
+            ctx.json(server.stats().json());
+        });
         app.get("/api/stats/series", ctx -> {
+            Sharing.requireHost(ctx);
             String metric = ctx.queryParamAsClass("metric", String.class).getOrDefault("messages");
             if (!metric.equals("messages")) {
                 throw new BadRequest("unknown metric '" + metric + "'; known: messages");
@@ -236,9 +311,9 @@ public final class Api {
             }
             ctx.json(server.stats().series(source));
         });
-        app.get("/api/stats/chokepoints", ctx -> ctx.json(perDay(ctx, store, "chokepoint_transit", "chokepoint_name",
+        app.get("/api/stats/chokepoints", ctx -> ctx.json(perDay(ctx, server, "chokepoint_transit", "chokepoint_name",
                 "ship_type_group", "chokepoint")));
-        app.get("/api/stats/port-calls", ctx -> ctx.json(perDay(ctx, store, "port_visit", "port_name", null, "port")));
+        app.get("/api/stats/port-calls", ctx -> ctx.json(perDay(ctx, server, "port_visit", "port_name", null, "port")));
 
         app.get("/api/export/{file}", ctx -> Exports.export(ctx, server));
 
@@ -252,7 +327,7 @@ public final class Api {
                 client.close();
                 return;
             }
-            server.stream().serve(client, f);
+            server.stream().serve(client, f, Access.principal(ctx), Access.policy(ctx));
         });
         return app;
     }
@@ -470,10 +545,30 @@ public final class Api {
         int limit = integer(ctx, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
         List<VesselSnapshot> all = new ArrayList<>(server.pipeline().vessels().values());
         all.sort(Comparator.comparingInt(VesselSnapshot::mmsi));
+        SharingPolicy policy = Access.policy(ctx);
+        boolean restricted = policy != SharingPolicy.UNRESTRICTED;
+        if (!policy.grants(DataClass.IDENTITIES)) {
+            Sharing.requireClass(ctx, DataClass.POSITIONS);
+        }
+        Instant now = Instant.now();
         List<ObjectNode> out = new ArrayList<>();
         for (VesselSnapshot v : all) {
             if (out.size() >= limit) {
                 break;
+            }
+            if (restricted) {
+                // Filters apply to what the policy leaves, so they cannot probe withheld fields.
+                ObjectNode o = Sharing.vessel(vessel(v), policy, now);
+                if (o == null || v.lastSeen() < since
+                        || (bbox != null && !(o.has("lat") && inBox(bbox, o.get("lat").asDouble(), o.get("lon").asDouble())))
+                        || (shiptype >= 0 && o.path("shiptype").asInt(-1) != shiptype)
+                        || (flag != null && !flag.toUpperCase(Locale.ROOT).equals(o.path("flag").asText(null)))
+                        || (cls != null && !cls.equals(o.path("class").asText(null)))
+                        || (qu != null && !matches(o, qu))) {
+                    continue;
+                }
+                out.add(o);
+                continue;
             }
             if (bbox != null && (v.position() == null || !v.position().hasPosition()
                     || !inBox(bbox, v.position().latitude(), v.position().longitude()))) {
@@ -497,6 +592,15 @@ public final class Api {
             out.add(vessel(v));
         }
         return out;
+    }
+
+    private static boolean matches(ObjectNode v, String q) {
+        for (String f : List.of("mmsi", "imo", "name", "callsign")) {
+            if (v.has(f) && v.get(f).asText().toUpperCase(Locale.ROOT).contains(q)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean matches(VesselSnapshot v, String q) {
@@ -643,6 +747,10 @@ public final class Api {
     // ---- events ----
 
     static List<EventRow> events(Context ctx, HistoryStore store) {
+        return events(ctx, store, integer(ctx, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT));
+    }
+
+    static List<EventRow> events(Context ctx, HistoryStore store, int limit) {
         Set<String> kinds = eventKinds(ctx.queryParam("kind"));
         long from = time(ctx, "from", Long.MIN_VALUE / 2);
         long to = time(ctx, "to", Long.MAX_VALUE / 2);
@@ -650,7 +758,7 @@ public final class Api {
         double[] bbox = bbox(ctx);
         String m = ctx.queryParam("mmsi");
         int mmsi = m == null ? -1 : mmsi(m, "mmsi");
-        int limit = integer(ctx, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
+        integer(ctx, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
         List<EventRow> rows;
         if (mmsi > 0) {
             rows = store.eventsForVessel(mmsi, from, to);
@@ -671,6 +779,30 @@ public final class Api {
                 continue;
             }
             out.add(e);
+        }
+        return out;
+    }
+
+    /**
+     * The events of {@code /api/events} (and its export) the caller may see, as event objects with their
+     * marking; {@code limit} counts visible events.
+     */
+    static List<ObjectNode> visibleEvents(Context ctx, WatchkeeperServer server) {
+        Sharing.requireClass(ctx, DataClass.EVENTS);
+        int limit = integer(ctx, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
+        Principal p = Access.principal(ctx);
+        SharingPolicy policy = Access.policy(ctx);
+        Marking marking = Sharing.eventMarking(server);
+        Instant now = Instant.now();
+        List<ObjectNode> out = new ArrayList<>();
+        for (EventRow e : events(ctx, server.store(), Integer.MAX_VALUE)) {
+            if (out.size() >= limit) {
+                break;
+            }
+            ObjectNode o = Sharing.event(e, false, p, policy, marking, now);
+            if (o != null) {
+                out.add(o);
+            }
         }
         return out;
     }
@@ -713,13 +845,21 @@ public final class Api {
         return o;
     }
 
-    static ObjectNode perDay(Context ctx, HistoryStore store, String kind, String nameAttribute, String groupAttribute,
+    static ObjectNode perDay(Context ctx, WatchkeeperServer server, String kind, String nameAttribute, String groupAttribute,
             String label) {
         long from = time(ctx, "from", Long.MIN_VALUE / 2);
         long to = time(ctx, "to", Long.MAX_VALUE / 2);
         window(from, to);
+        Sharing.requireClass(ctx, DataClass.EVENTS);
+        Principal p = Access.principal(ctx);
+        SharingPolicy policy = Access.policy(ctx);
+        Marking marking = Sharing.eventMarking(server);
+        Instant now = Instant.now();
         Map<String, Map<String, Map<String, Integer>>> days = new TreeMap<>();
-        for (EventRow e : store.events(kind, from, to)) {
+        for (EventRow e : server.store().events(kind, from, to)) {
+            if (!Sharing.visible(e, p, policy, marking, now)) {
+                continue;
+            }
             JsonNode a;
             try {
                 a = e.evidenceJson() == null ? Rows.JSON.createObjectNode() : Rows.JSON.readTree(e.evidenceJson()).path("attributes");

@@ -4,15 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.watchkeeper.store.EventRow;
 
 /**
  * {@code GET /api/export/vessels.geojson|csv|kml} and {@code /api/export/events.geojson|csv|kml}, with
  * the filters of the list routes. GeoJSON: one Point feature per vessel (properties = the vessel
  * object) or per event (properties = the event object without its geometry; an event without a
  * position has a null geometry). CSV: RFC 4180, a header row, the same fields. KML 2.2: one
- * Placemark per row.
+ * Placemark per row. Rows are what the caller's sharing policy lets it see ({@link Sharing}); every
+ * export is signed ({@link #signed}).
  */
 public final class Exports {
     static final List<String> VESSEL_FIELDS = List.of("mmsi", "name", "callsign", "imo", "shiptype", "shiptype_text",
@@ -38,15 +39,25 @@ public final class Exports {
         if (what.equals("vessels")) {
             rows = Api.vessels(ctx, server);
         } else {
-            rows = Api.events(ctx, server.store()).stream().map((EventRow e) -> Api.event(e, false)).toList();
+            rows = Api.visibleEvents(ctx, server);
         }
         List<String> fields = what.equals("vessels") ? VESSEL_FIELDS : EVENT_FIELDS;
         ctx.header("Content-Disposition", "attachment; filename=\"" + what + "." + format + "\"");
         switch (format) {
-            case "geojson" -> ctx.contentType("application/geo+json").result(geojson(rows).toString());
-            case "csv" -> ctx.contentType("text/csv; charset=utf-8").result(csv(rows, fields));
-            default -> ctx.contentType("application/vnd.google-earth.kml+xml").result(kml(rows, what));
+            case "geojson" -> signed(ctx, server, "application/geo+json", geojson(rows).toString());
+            case "csv" -> signed(ctx, server, "text/csv; charset=utf-8", csv(rows, fields));
+            default -> signed(ctx, server, "application/vnd.google-earth.kml+xml", kml(rows, what));
         }
+    }
+
+    /**
+     * Answers an export body with its Ed25519 signature in {@link ExportSigner#HEADER} (base64 over the
+     * exact UTF-8 bytes sent; the public key is at {@code GET /api/signing-key}).
+     */
+    public static void signed(Context ctx, WatchkeeperServer server, String contentType, String body) {
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        ctx.header(ExportSigner.HEADER, server.signer().sign(b));
+        ctx.contentType(contentType).result(b);
     }
 
     static ObjectNode geojson(List<ObjectNode> rows) {

@@ -84,8 +84,6 @@ public final class IncidentApi {
             Tlp.AMBER_STRICT, "marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003",
             Tlp.RED, "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1");
     static final String TLP2_EXTENSION = "extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d";
-    /** TLP of detector events in the STIX export (the server's default event marking). */
-    static final Tlp EVENT_TLP = Tlp.GREEN;
 
     private IncidentApi() {
     }
@@ -126,6 +124,7 @@ public final class IncidentApi {
             Incident i = IncidentJson.readReport(body, "inc-" + UUID.randomUUID(), m, p.user(), now, now, null, true);
             save(server, i);
             ctx.status(201).json(IncidentJson.write(i));
+            audit(ctx, server, "create", i, Map.of("tlp", i.marking().tlp().apiName()));
         });
         app.put("/api/incidents/{id}", ctx -> {
             Principal p = Access.require(ctx, Role.ANALYST);
@@ -136,12 +135,17 @@ public final class IncidentApi {
                     Instant.now(), old.categoryOverride(), true);
             save(server, i);
             ctx.json(IncidentJson.write(i));
+            audit(ctx, server, "change", i, Map.of("change", "report"));
         });
         app.delete("/api/incidents/{id}", ctx -> {
-            Access.require(ctx, Role.ADMIN);
+            Principal p = Access.require(ctx, Role.ADMIN);
             Incident i = find(ctx, store);
+            if (!p.hostOrg()) {
+                owner(p, i, "delete");
+            }
             store.deleteIncident(i.id());
             ctx.status(204);
+            audit(ctx, server, "delete", i, Map.of());
         });
         app.post("/api/incidents/{id}/share", ctx -> {
             Principal p = Access.require(ctx, Role.ANALYST);
@@ -157,6 +161,10 @@ public final class IncidentApi {
             Incident i = old.withMarking(marking(body, p, old.marking(), old.createdBy()), Instant.now());
             save(server, i);
             ctx.json(IncidentJson.write(i));
+            Marking m = i.marking();
+            audit(ctx, server, "change", i, Map.of("change", "share", "tlp", m.tlp().apiName(),
+                    "shared_with", String.join(" ", new java.util.TreeSet<>(m.sharedWithOrgs())),
+                    "recipients", String.join(" ", new java.util.TreeSet<>(m.recipients()))));
         });
         app.put("/api/incidents/{id}/category", ctx -> {
             Principal p = Access.require(ctx, Role.ANALYST);
@@ -177,6 +185,8 @@ public final class IncidentApi {
             Incident i = old.withCategoryOverride(o, now);
             save(server, i);
             ctx.json(IncidentJson.write(i));
+            audit(ctx, server, "change", i, Map.of("change", "category",
+                    "category", o == null ? "computed" : o.category().apiName(), "reason", reason.asText()));
         });
         app.get("/api/incidents/{id}/nearby", ctx -> {
             Incident i = find(ctx, store);
@@ -206,14 +216,16 @@ public final class IncidentApi {
             ArrayNode a = o.putArray("rejected");
             res.rejected().forEach(x -> a.addObject().put("line", x.line()).put("reason", x.reason()));
             ctx.json(o);
+            Security.audit(ctx, server, "create", "POST /api/incidents/import?format=" + format, withCaller(ctx, Map.of(
+                    "imported", Integer.toString(res.incidents().size()), "rejected", Integer.toString(res.rejected().size()))));
         });
 
         for (String format : List.of("geojson", "csv", "kml")) {
-            app.get("/api/export/incidents." + format, ctx -> export(ctx, store, format));
+            app.get("/api/export/incidents." + format, ctx -> export(ctx, server, format));
         }
         app.get("/api/export/stix", ctx -> {
             ctx.header("Content-Disposition", "attachment; filename=\"watchkeeper-stix.json\"");
-            ctx.contentType("application/stix+json;version=2.1").result(stix(ctx, server).toString());
+            Exports.signed(ctx, server, "application/stix+json;version=2.1", stix(ctx, server).toString());
         });
 
         // The OpenAPI entries of these routes live beside this class and join the main document.
@@ -233,6 +245,24 @@ public final class IncidentApi {
     }
 
     // ---- reading and writing ----
+
+    /**
+     * Appends the audit entry of a change to incident {@code i}: target {@code incident:<id>}, detail
+     * {@code extra} plus the answer status and the caller's token id. Reads and exports are logged by
+     * {@link Security}'s after-handler.
+     */
+    static void audit(Context ctx, WatchkeeperServer server, String action, Incident i, Map<String, String> extra) {
+        Security.audit(ctx, server, action, "incident:" + i.id(), withCaller(ctx, extra));
+    }
+
+    private static Map<String, String> withCaller(Context ctx, Map<String, String> extra) {
+        Map<String, String> d = new java.util.TreeMap<>(extra);
+        d.put("status", Integer.toString(ctx.statusCode()));
+        if (ctx.attribute(Security.TOKEN_ID) != null) {
+            d.put("token", ctx.attribute(Security.TOKEN_ID));
+        }
+        return d;
+    }
 
     /** The store row of an incident. */
     public static IncidentRow row(Incident i) {
@@ -256,7 +286,8 @@ public final class IncidentApi {
     static void save(WatchkeeperServer server, Incident i) {
         server.incidentStore().upsertIncidents(List.of(row(i)));
         String json = IncidentJson.write(i).toString();
-        server.stream().publishIncident(i.lat(), i.lon(), json, (p, policy) -> visible(p, policy, i, Instant.now()));
+        Instant now = Instant.now();
+        server.stream().publishIncident(i.lat(), i.lon(), json, c -> visible(c.principal(), c.policy(), i, now));
     }
 
     /** The incident named by the path, or 404 when absent or not visible to the caller. */
@@ -475,16 +506,17 @@ public final class IncidentApi {
 
     // ---- exports ----
 
-    static void export(Context ctx, HistoryStore store, String format) {
+    /** An incident export, signed like every export ({@link Exports#signed}). */
+    static void export(Context ctx, WatchkeeperServer server, String format) {
         List<ObjectNode> rows = new ArrayList<>();
-        for (Incident i : list(ctx, store)) {
+        for (Incident i : list(ctx, server.incidentStore())) {
             rows.add(format.equals("geojson") ? IncidentJson.write(i) : flat(i));
         }
         ctx.header("Content-Disposition", "attachment; filename=\"incidents." + format + "\"");
         switch (format) {
-            case "geojson" -> ctx.contentType("application/geo+json").result(Exports.geojson(rows).toString());
-            case "csv" -> ctx.contentType("text/csv; charset=utf-8").result(Exports.csv(rows, CSV_FIELDS));
-            default -> ctx.contentType("application/vnd.google-earth.kml+xml").result(Exports.kml(rows, "incidents"));
+            case "geojson" -> Exports.signed(ctx, server, "application/geo+json", Exports.geojson(rows).toString());
+            case "csv" -> Exports.signed(ctx, server, "text/csv; charset=utf-8", Exports.csv(rows, CSV_FIELDS));
+            default -> Exports.signed(ctx, server, "application/vnd.google-earth.kml+xml", Exports.kml(rows, "incidents"));
         }
     }
 
@@ -519,7 +551,8 @@ public final class IncidentApi {
      *       {@code location} SDO and a {@code located-at} relationship when it has a position;</li>
      *   <li>the TLP 2.0 {@code marking-definition} objects used, with their official ids
      *       ({@link #STIX_TLP_IDS}), referenced by every object's {@code object_marking_refs}. Events
-     *       are marked {@link #EVENT_TLP}.</li>
+     *       carry the server's event marking ({@link Sharing#eventMarking}) and are included only when
+     *       it and the caller's policy admit them ({@link Sharing#visible}).</li>
      * </ul>
      * Object ids are name-based UUIDs of the Watchkeeper ids, so exporting twice gives the same ids.
      */
@@ -528,7 +561,10 @@ public final class IncidentApi {
         long from = Api.time(ctx, "from", Long.MIN_VALUE / 2);
         long to = Api.time(ctx, "to", Long.MAX_VALUE / 2);
         double[] bbox = Api.bbox(ctx);
+        Principal p = Access.principal(ctx);
         SharingPolicy policy = Access.policy(ctx);
+        Marking eventMarking = Sharing.eventMarking(server);
+        Tlp eventTlp = eventMarking.tlp();
         Instant now = Instant.now();
         ObjectNode bundle = Rows.JSON.createObjectNode();
         bundle.put("type", "bundle");
@@ -576,13 +612,12 @@ public final class IncidentApi {
             if (bbox != null && !(positioned && Api.inBox(bbox, e.lat(), e.lon()))) {
                 continue;
             }
-            if (!policy.allows(DataClass.EVENTS, positioned ? e.lat() : Double.NaN, positioned ? e.lon() : Double.NaN,
-                    Instant.ofEpochMilli(e.endMillis()), now)) {
+            if (!Sharing.visible(e, p, policy, eventMarking, now)) {
                 continue;
             }
-            used.add(EVENT_TLP);
+            used.add(eventTlp);
             String ts = stixTime(Instant.ofEpochMilli(e.endMillis()));
-            ObjectNode o = sdo("observed-data", "event:" + e.id(), ts, ts, EVENT_TLP);
+            ObjectNode o = sdo("observed-data", "event:" + e.id(), ts, ts, eventTlp);
             o.put("first_observed", stixTime(Instant.ofEpochMilli(e.startMillis())));
             o.put("last_observed", ts);
             o.put("number_observed", 1);
@@ -605,7 +640,7 @@ public final class IncidentApi {
             o.put("x_watchkeeper_id", e.id());
             body.add(o);
             if (positioned) {
-                located(body, o, "event:" + e.id(), e.lat(), e.lon(), null, ts, EVENT_TLP);
+                located(body, o, "event:" + e.id(), e.lat(), e.lon(), null, ts, eventTlp);
             }
         }
         for (Tlp t : Tlp.values()) {

@@ -10,13 +10,17 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.BiPredicate;
+import java.time.Instant;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.watchkeeper.ais.Mmsi;
 import org.watchkeeper.core.observation.PositionObservation;
 import org.watchkeeper.core.picture.VesselSnapshot;
+import org.watchkeeper.core.sharing.DataClass;
+import org.watchkeeper.core.sharing.Marking;
 import org.watchkeeper.core.sharing.Principal;
 import org.watchkeeper.core.sharing.SharingPolicy;
+import org.watchkeeper.core.sharing.Tlp;
 import org.watchkeeper.store.EventRow;
 
 /**
@@ -24,6 +28,10 @@ import org.watchkeeper.store.EventRow;
  * per vessel per throttle interval of wall-clock time, per client), {@code event} (every event as it
  * is stored), {@code incident} (an incident report as it is created, changed or shared, only to
  * callers who may see it) and {@code stats} (every 5 s).
+ *
+ * <p>Each client carries its {@link Principal} and {@link SharingPolicy}: positions and events are
+ * filtered by {@link Sharing}'s rules, {@code stats} go to host-organisation clients only, and other
+ * messages (incidents) are published with a per-client predicate ({@link #publish}).
  *
  * <p>The pipeline never waits for a client: each client has a queue of {@link #CLIENT_QUEUE}
  * messages, written out by the client's own request thread; when it is full, messages for that
@@ -43,7 +51,11 @@ public final class LiveStream implements Pipeline.Listener {
         }
     }
 
-    private static final class Client {
+    /**
+     * One connected client: what it asked for, who it is and its sharing policy. Other parts of the
+     * server publish to the clients a predicate over these admits ({@link #publish}).
+     */
+    public static final class Client {
         final Filter filter;
         final Principal principal;
         final SharingPolicy policy;
@@ -55,17 +67,38 @@ public final class LiveStream implements Pipeline.Listener {
             this.principal = principal;
             this.policy = policy;
         }
+
+        /** What the client asked for. */
+        public Filter filter() {
+            return filter;
+        }
+
+        /** The authenticated caller. */
+        public Principal principal() {
+            return principal;
+        }
+
+        /** The caller's sharing policy. */
+        public SharingPolicy policy() {
+            return policy;
+        }
     }
 
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
     private final LongAdder shed = new LongAdder();
     private final LongAdder sent = new LongAdder();
     private final Supplier<ObjectNode> stats;
+    private volatile Supplier<Marking> eventMarking = () -> new Marking(Tlp.GREEN, "host", null, null);
     private volatile boolean closed;
 
     /** @param stats builds the {@code stats} message (the same object as {@code GET /api/stats}) */
     public LiveStream(Supplier<ObjectNode> stats) {
         this.stats = stats;
+    }
+
+    /** The marking of detector events (the server's configured default, owned by the host organisation). */
+    public void setEventMarking(Supplier<Marking> m) {
+        this.eventMarking = m;
     }
 
     @Override
@@ -74,35 +107,40 @@ public final class LiveStream implements Pipeline.Listener {
             return;
         }
         String json = null;
+        String anonymousJson = null;
         long now = System.currentTimeMillis();
+        Instant nowI = Instant.ofEpochMilli(now);
+        Instant time = Instant.ofEpochMilli(p.time());
         for (Client c : clients) {
             Filter f = c.filter;
             if (!f.positions() || !f.inBox(p.latitude(), p.longitude())
                     || (f.mmsis() != null && !f.mmsis().contains(p.mmsi()))) {
                 continue;
             }
+            boolean identity = true;
+            if (c.policy != SharingPolicy.UNRESTRICTED) {
+                if (!c.policy.allows(DataClass.POSITIONS, p.latitude(), p.longitude(), time, nowI)) {
+                    continue;
+                }
+                identity = c.policy.allows(DataClass.IDENTITIES, p.latitude(), p.longitude(), time, nowI);
+            }
             Long last = c.lastSent.get(p.mmsi());
             if (last != null && now - last < f.throttleMillis()) {
                 continue;
             }
+            if (!identity) {
+                if (anonymousJson == null) {
+                    anonymousJson = positionJson(p, null);
+                }
+                if (c.queue.offer(new String[] {"position", anonymousJson})) {
+                    c.lastSent.put(p.mmsi(), now);
+                } else {
+                    shed.increment();
+                }
+                continue;
+            }
             if (json == null) {
-                ObjectNode o = Rows.JSON.createObjectNode();
-                o.put("mmsi", Mmsi.format(p.mmsi()));
-                o.put("lat", p.latitude());
-                o.put("lon", p.longitude());
-                Api.putNumber(o, "speed", p.speedOverGround());
-                Api.putNumber(o, "course", p.courseOverGround());
-                if (p.heading() >= 0) {
-                    o.put("heading", p.heading());
-                }
-                o.put("time", Api.iso(p.time()));
-                if (v != null && v.shipType() >= 0) {
-                    o.put("shiptype", v.shipType());
-                }
-                if (v != null && v.name() != null) {
-                    o.put("name", v.name());
-                }
-                json = o.toString();
+                json = positionJson(p, v);
             }
             if (c.queue.offer(new String[] {"position", json})) {
                 c.lastSent.put(p.mmsi(), now);
@@ -112,15 +150,49 @@ public final class LiveStream implements Pipeline.Listener {
         }
     }
 
+    private static String positionJson(PositionObservation p, VesselSnapshot v) {
+        ObjectNode o = Rows.JSON.createObjectNode();
+        o.put("mmsi", Mmsi.format(p.mmsi()));
+        o.put("lat", p.latitude());
+        o.put("lon", p.longitude());
+        Api.putNumber(o, "speed", p.speedOverGround());
+        Api.putNumber(o, "course", p.courseOverGround());
+        if (p.heading() >= 0) {
+            o.put("heading", p.heading());
+        }
+        o.put("time", Api.iso(p.time()));
+        if (v != null && v.shipType() >= 0) {
+            o.put("shiptype", v.shipType());
+        }
+        if (v != null && v.name() != null) {
+            o.put("name", v.name());
+        }
+        return o.toString();
+    }
+
     @Override
     public void event(EventRow e) {
         if (clients.isEmpty()) {
             return;
         }
         String json = null;
+        Marking marking = eventMarking.get();
+        Instant now = Instant.now();
         for (Client c : clients) {
             Filter f = c.filter;
             if (!f.events() || (f.eventKinds() != null && !f.eventKinds().contains(e.kind()))) {
+                continue;
+            }
+            if (c.policy != SharingPolicy.UNRESTRICTED) {
+                ObjectNode o = Sharing.event(e, false, c.principal, c.policy, marking, now);
+                if (o != null && !(f.bbox() != null && !(Double.isFinite(e.lat()) && f.inBox(e.lat(), e.lon())))
+                        && !(f.mmsis() != null && java.util.Arrays.stream(e.mmsis()).noneMatch(f.mmsis()::contains))
+                        && !c.queue.offer(new String[] {"event", o.toString()})) {
+                    shed.increment();
+                }
+                continue;
+            }
+            if (!marking.visibleTo(c.principal)) {
                 continue;
             }
             if (f.bbox() != null && !(Double.isFinite(e.lat()) && f.inBox(e.lat(), e.lon()))) {
@@ -130,7 +202,10 @@ public final class LiveStream implements Pipeline.Listener {
                 continue;
             }
             if (json == null) {
-                json = Api.event(e, false).toString();
+                ObjectNode o = Api.event(e, false);
+                o.put("tlp", marking.tlp().apiName());
+                o.put("owner_org", marking.ownerOrg());
+                json = o.toString();
             }
             if (!c.queue.offer(new String[] {"event", json})) {
                 shed.increment();
@@ -139,35 +214,50 @@ public final class LiveStream implements Pipeline.Listener {
     }
 
     /**
-     * Queues an {@code incident} message for every client that asked for incidents, whose box holds
-     * ({@code lat}, {@code lon}), and for whose caller {@code visible} holds.
+     * Sends a message to every client {@code visible} admits (e.g. an incident to those who may see it).
      *
-     * @param json the incident JSON
-     * @param visible whether a caller (its principal and sharing policy) may see the incident
+     * @param name the SSE event name
+     * @param json the message data
      */
-    public void publishIncident(double lat, double lon, String json, BiPredicate<Principal, SharingPolicy> visible) {
+    public void publish(String name, String json, Predicate<Client> visible) {
         for (Client c : clients) {
-            if (!c.filter.incidents() || !c.filter.inBox(lat, lon) || !visible.test(c.principal, c.policy)) {
-                continue;
-            }
-            if (!c.queue.offer(new String[] {"incident", json})) {
+            if (visible.test(c) && !c.queue.offer(new String[] {name, json})) {
                 shed.increment();
             }
         }
     }
 
     /**
-     * Serves one client on its request thread until it disconnects. The caller's principal and
-     * policy are those {@link Access} holds for the request.
+     * {@link #publish} of an {@code incident} message to every client that asked for incidents, whose
+     * box holds ({@code lat}, {@code lon}), and whose caller (principal and policy, the same ones
+     * positions and events are filtered by) {@code visible} admits.
+     *
+     * @param lat incident latitude, degrees
+     * @param lon incident longitude, degrees
+     * @param json the incident JSON
+     * @param visible whether a client's caller may see the incident
      */
+    public void publishIncident(double lat, double lon, String json, Predicate<Client> visible) {
+        publish("incident", json, c -> c.filter.incidents() && c.filter.inBox(lat, lon) && visible.test(c));
+    }
+
+    /** Serves one client of the host organisation (unrestricted) on its request thread until it disconnects. */
     public void serve(SseClient sse, Filter filter) {
-        Client c = new Client(filter, Access.principal(sse.ctx()), Access.policy(sse.ctx()));
+        serve(sse, filter, Access.LOCAL, SharingPolicy.UNRESTRICTED);
+    }
+
+    /**
+     * Serves one client on its request thread until it disconnects; every message is filtered by the
+     * client's principal and policy. {@code stats} messages go to host-organisation clients only.
+     */
+    public void serve(SseClient sse, Filter filter, Principal principal, SharingPolicy policy) {
+        Client c = new Client(filter, principal, policy);
         clients.add(c);
         sse.keepAlive();
         sse.onClose(() -> clients.remove(c));
         try {
             sse.sendComment("watchkeeper live stream");
-            long nextStats = filter.stats() ? System.currentTimeMillis() : Long.MAX_VALUE;
+            long nextStats = filter.stats() && principal.hostOrg() ? System.currentTimeMillis() : Long.MAX_VALUE;
             long nextPing = System.currentTimeMillis() + 15_000;
             while (!sse.terminated() && !closed) {
                 long now = System.currentTimeMillis();

@@ -16,6 +16,8 @@ import java.util.Map;
 import org.watchkeeper.core.detect.zone.Watchlist;
 import org.watchkeeper.core.detect.zone.Zone;
 import org.watchkeeper.core.detect.zone.ZoneIndex;
+import org.watchkeeper.core.sharing.Marking;
+import org.watchkeeper.core.sharing.Tlp;
 
 /**
  * The user's zones and watchlist: validated, kept in {@code zones.json} and {@code watchlist.json}
@@ -30,8 +32,8 @@ public final class UserData {
     /** Most vertices in one zone. */
     public static final int MAX_VERTICES = 100_000;
 
-    /** A zone as the API shows it: id, name and the GeoJSON geometry as posted. */
-    public record UserZone(String id, String name, JsonNode geometry, Zone zone) {
+    /** A zone as the API shows it: id, name, the GeoJSON geometry as posted, and its TLP marking. */
+    public record UserZone(String id, String name, JsonNode geometry, Zone zone, Marking marking) {
     }
 
     /** A watchlist entry: exactly one of mmsi (&gt; 0), imo (&gt; 0) or name, and a note. */
@@ -42,6 +44,8 @@ public final class UserData {
     private final Pipeline pipeline;
     private final Map<String, UserZone> zones = new LinkedHashMap<>();
     private final Map<String, WatchEntry> watch = new LinkedHashMap<>();
+    private final String hostOrg;
+    private final Tlp defaultTlp;
     private long nextId = 1;
 
     /**
@@ -49,15 +53,28 @@ public final class UserData {
      * @param pipeline told of every change
      */
     public UserData(Path dir, Pipeline pipeline) {
+        this(dir, pipeline, "host", Tlp.GREEN);
+    }
+
+    /**
+     * @param dir the data directory (null: nothing persisted)
+     * @param pipeline told of every change
+     * @param hostOrg owner of zones read from files and of zones stored without an owner
+     * @param defaultTlp marking of zones given without one
+     */
+    public UserData(Path dir, Pipeline pipeline, String hostOrg, Tlp defaultTlp) {
         this.dir = dir;
         this.pipeline = pipeline;
+        this.hostOrg = hostOrg;
+        this.defaultTlp = defaultTlp;
         if (dir != null) {
             try {
                 Path z = dir.resolve("zones.json");
                 if (Files.exists(z)) {
                     for (JsonNode f : Rows.JSON.readTree(z.toFile()).path("features")) {
                         String id = f.path("id").asText();
-                        zones.put(id, zone(id, f.path("properties").path("name").asText(), f.path("geometry")));
+                        zones.put(id, zone(id, f.path("properties").path("name").asText(), f.path("geometry"),
+                                marking(f.path("properties"), hostOrg, "stored zone " + id + ": ")));
                         bump(id);
                     }
                 }
@@ -91,6 +108,15 @@ public final class UserData {
      * @throws Api.BadRequest naming what is wrong (nothing is added then)
      */
     public synchronized List<UserZone> addZones(JsonNode geojson) throws InterruptedException {
+        return addZones(geojson, hostOrg);
+    }
+
+    /**
+     * As {@link #addZones(JsonNode)}, the zones owned by {@code ownerOrg}; {@code properties.tlp}
+     * (default: the configured marking), {@code properties.shared_with} (organisation ids, for AMBER)
+     * and {@code properties.recipients} (user names, for RED) give each zone's marking.
+     */
+    public synchronized List<UserZone> addZones(JsonNode geojson, String ownerOrg) throws InterruptedException {
         List<JsonNode> features = new ArrayList<>();
         String type = geojson.path("type").asText("");
         if (type.equals("FeatureCollection")) {
@@ -123,7 +149,7 @@ public final class UserData {
                 throw new Api.BadRequest(where + "geometry must be a Polygon or MultiPolygon, got '" + gt + "'");
             }
             checkCoordinates(g.path("coordinates"), gt.equals("Polygon") ? 3 : 4, where);
-            made.add(zone("zone-" + (nextId + i), name.asText().strip(), g));
+            made.add(zone("zone-" + (nextId + i), name.asText().strip(), g, marking(f.path("properties"), ownerOrg, where)));
         }
         for (UserZone z : made) {
             zones.put(z.id(), z);
@@ -169,7 +195,30 @@ public final class UserData {
         }
     }
 
-    private static UserZone zone(String id, String name, JsonNode geometry) {
+    private Marking marking(JsonNode props, String owner, String where) {
+        try {
+            Tlp t = Sharing.tlp(props.get("tlp"), defaultTlp);
+            String o = props.hasNonNull("owner_org") ? props.get("owner_org").asText() : owner;
+            return new Marking(t, o, strings(props.path("shared_with"), where + "shared_with"),
+                    strings(props.path("recipients"), where + "recipients"));
+        } catch (IllegalArgumentException e) {
+            throw new Api.BadRequest(where + e.getMessage());
+        }
+    }
+
+    private static java.util.Set<String> strings(JsonNode a, String what) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        if (a.isMissingNode() || a.isNull()) {
+            return out;
+        }
+        if (!a.isArray()) {
+            throw new Api.BadRequest(what + " must be an array of strings");
+        }
+        a.forEach(x -> out.add(x.asText()));
+        return out;
+    }
+
+    private static UserZone zone(String id, String name, JsonNode geometry, Marking marking) {
         ObjectNode f = Rows.JSON.createObjectNode();
         f.put("type", "Feature");
         f.putObject("properties").put("name", name);
@@ -180,7 +229,7 @@ public final class UserData {
             if (zs.size() != 1) {
                 throw new Api.BadRequest("zone '" + name + "' has no polygon");
             }
-            return new UserZone(id, name, geometry, new Zone(id, name, "user", zs.get(0).geometry()));
+            return new UserZone(id, name, geometry, new Zone(id, name, "user", zs.get(0).geometry()), marking);
         } catch (IOException | RuntimeException e) {
             if (e instanceof Api.BadRequest b) {
                 throw b;
@@ -309,20 +358,40 @@ public final class UserData {
 
     /** The zones as a GeoJSON FeatureCollection (feature {@code id} and {@code properties.id}, {@code name}). */
     public synchronized ObjectNode zonesGeoJson() {
+        return zonesGeoJson(z -> true);
+    }
+
+    /** The zones {@code visible} admits, as a GeoJSON FeatureCollection. */
+    public synchronized ObjectNode zonesGeoJson(java.util.function.Predicate<UserZone> visible) {
         ObjectNode fc = Rows.JSON.createObjectNode();
         fc.put("type", "FeatureCollection");
         ArrayNode fs = fc.putArray("features");
         for (UserZone z : zones.values()) {
-            fs.add(feature(z));
+            if (visible.test(z)) {
+                fs.add(feature(z));
+            }
         }
         return fc;
+    }
+
+    /** The zone with this id, if any. */
+    public synchronized java.util.Optional<UserZone> zone(String id) {
+        return java.util.Optional.ofNullable(zones.get(id));
     }
 
     static ObjectNode feature(UserZone z) {
         ObjectNode f = Rows.JSON.createObjectNode();
         f.put("type", "Feature");
         f.put("id", z.id());
-        f.putObject("properties").put("id", z.id()).put("name", z.name());
+        ObjectNode p = f.putObject("properties").put("id", z.id()).put("name", z.name());
+        p.put("tlp", z.marking().tlp().apiName());
+        p.put("owner_org", z.marking().ownerOrg());
+        if (!z.marking().sharedWithOrgs().isEmpty()) {
+            z.marking().sharedWithOrgs().stream().sorted().forEach(p.putArray("shared_with")::add);
+        }
+        if (!z.marking().recipients().isEmpty()) {
+            z.marking().recipients().stream().sorted().forEach(p.putArray("recipients")::add);
+        }
         f.set("geometry", z.geometry());
         return f;
     }

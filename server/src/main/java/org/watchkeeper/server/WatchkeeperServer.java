@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.watchkeeper.core.sharing.Tlp;
 import org.watchkeeper.store.DuckDbHistoryStore;
 import org.watchkeeper.store.HistoryStore;
 
@@ -33,6 +34,10 @@ import org.watchkeeper.store.HistoryStore;
  *   <li>{@code zones.json}, {@code watchlist.json} — the user's zones and watchlist;</li>
  *   <li>{@code incidents/history.duckdb} — incident reports ({@link #incidentStore()}), kept across
  *       restarts: they are reports made or imported here, not derived from the archive.</li>
+ *   <li>{@code accounts.json} — organisations, users, token hashes, sharing policies ({@link Accounts});</li>
+ *   <li>{@code audit.log}, {@code audit.log.head} — the hash-chained audit trail ({@link AuditLog});</li>
+ *   <li>{@code signing-key.pem}, {@code signing-key.pub.pem} — the export signing key ({@link ExportSigner});</li>
+ *   <li>{@code admin-token} — the bootstrap admin's token when the server generated it (owner-only).</li>
  * </ul>
  * Zones and watchlist apply from the moment they are set; a rebuild applies the current ones to all
  * archived lines.
@@ -48,28 +53,58 @@ public final class WatchkeeperServer implements AutoCloseable {
      * @param zonesFile GeoJSON zones to add at start (by name, once), or null
      * @param watchlistFile watchlist text file to add at start, or null
      * @param queueCapacity lines the pipeline's input queue holds
+     * @param adminToken the bootstrap admin's API token, or null (one is generated into
+     *     {@code <data>/admin-token} when the server has no users yet)
+     * @param eventTlp the TLP 2.0 marking of detector events and of zones created without one
+     * @param tlsKeystore PKCS #12 keystore with the server's key and certificate: serve HTTPS only; null: HTTP
+     * @param tlsPassword the keystore's password (null without a keystore)
      */
     public record Config(int port, Path dataDir, List<String> sources, Path zonesFile, Path watchlistFile,
-                         int queueCapacity) {
-        /** Defaults: port 8080, queue of 100 000 lines. */
+                         int queueCapacity, String adminToken, Tlp eventTlp, Path tlsKeystore, String tlsPassword) {
+        /** Defaults: port 8080, queue of 100 000 lines, events TLP:GREEN, plain HTTP. */
         public static Config of(Path dataDir) {
-            return new Config(8080, dataDir, List.of(), null, null, 100_000);
+            return new Config(8080, dataDir, List.of(), null, null, 100_000, null, Tlp.GREEN, null, null);
         }
 
         public Config withPort(int p) {
-            return new Config(p, dataDir, sources, zonesFile, watchlistFile, queueCapacity);
+            return new Config(p, dataDir, sources, zonesFile, watchlistFile, queueCapacity, adminToken, eventTlp, tlsKeystore, tlsPassword);
         }
 
         public Config withSources(List<String> s) {
-            return new Config(port, dataDir, List.copyOf(s), zonesFile, watchlistFile, queueCapacity);
+            return new Config(port, dataDir, List.copyOf(s), zonesFile, watchlistFile, queueCapacity, adminToken, eventTlp, tlsKeystore,
+                    tlsPassword);
         }
 
         public Config withZones(Path z) {
-            return new Config(port, dataDir, sources, z, watchlistFile, queueCapacity);
+            return new Config(port, dataDir, sources, z, watchlistFile, queueCapacity, adminToken, eventTlp, tlsKeystore, tlsPassword);
         }
 
         public Config withWatchlist(Path w) {
-            return new Config(port, dataDir, sources, zonesFile, w, queueCapacity);
+            return new Config(port, dataDir, sources, zonesFile, w, queueCapacity, adminToken, eventTlp, tlsKeystore, tlsPassword);
+        }
+
+        /** The bootstrap admin's token (at least 16 characters). */
+        public Config withAdminToken(String t) {
+            if (t != null && t.strip().length() < 16) {
+                throw new IllegalArgumentException("the admin token must have at least 16 characters");
+            }
+            return new Config(port, dataDir, sources, zonesFile, watchlistFile, queueCapacity, t == null ? null : t.strip(), eventTlp,
+                    tlsKeystore, tlsPassword);
+        }
+
+        public Config withEventTlp(Tlp t) {
+            return new Config(port, dataDir, sources, zonesFile, watchlistFile, queueCapacity, adminToken, t, tlsKeystore, tlsPassword);
+        }
+
+        public Config withTls(Path keystore, String password) {
+            return new Config(port, dataDir, sources, zonesFile, watchlistFile, queueCapacity, adminToken, eventTlp, keystore, password);
+        }
+
+        /** The password is never part of the text form. */
+        @Override
+        public String toString() {
+            return "Config[port=" + port + ", dataDir=" + dataDir + ", sources=" + sources + ", eventTlp=" + eventTlp
+                    + ", tls=" + (tlsKeystore != null) + "]";
         }
     }
 
@@ -79,6 +114,11 @@ public final class WatchkeeperServer implements AutoCloseable {
     private final HistoryStore incidentStore;
     private final Pipeline pipeline;
     private final UserData userData;
+    private final Accounts accounts;
+    private final AuditLog audit;
+    private final ExportSigner signer;
+    private final List<String> routes = new CopyOnWriteArrayList<>();
+    private final java.util.Set<String> routePaths = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final LiveStream stream;
     private final Stats stats;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -97,7 +137,16 @@ public final class WatchkeeperServer implements AutoCloseable {
         this.store = DuckDbHistoryStore.open(dir);
         this.incidentStore = DuckDbHistoryStore.open(dir.resolve(INCIDENTS_DIR));
         this.pipeline = new Pipeline(store, archive, config.queueCapacity());
-        this.userData = new UserData(dir, pipeline);
+        this.accounts = new Accounts(dir);
+        this.audit = new AuditLog(dir.resolve("audit.log"));
+        this.signer = ExportSigner.open(dir);
+        String generated = accounts.bootstrap(config.adminToken());
+        if (generated != null) {
+            Accounts.writeAtomically(dir.resolve("admin-token"), (generated + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        audit.append(null, null, "start", "server", java.util.Map.of("users", Integer.toString(accounts.users().size()),
+                "tls", Boolean.toString(config.tlsKeystore() != null)));
+        this.userData = new UserData(dir, pipeline, accounts.hostOrgId(), config.eventTlp());
         if (config.zonesFile() != null) {
             JsonNode z = Rows.JSON.readTree(config.zonesFile().toFile());
             ArrayNode keep = Rows.JSON.createArrayNode();
@@ -116,6 +165,7 @@ public final class WatchkeeperServer implements AutoCloseable {
         }
         userData.changed();
         this.stream = new LiveStream(() -> stats().json());
+        this.stream.setEventMarking(() -> Sharing.eventMarking(this));
         this.pipeline.addListener(stream);
         this.stats = new Stats(this);
         this.rebuiltLines = pipeline.rebuildFromArchive();
@@ -147,6 +197,9 @@ public final class WatchkeeperServer implements AutoCloseable {
         try {
             s.pipeline.start();
             s.app = Api.create(s).start(config.port());
+            if (config.tlsKeystore() != null) {
+                s.audit.append(null, null, "start", "https", java.util.Map.of("port", Integer.toString(s.port())));
+            }
             s.sampler.scheduleAtFixedRate(() -> s.stats.sample(System.currentTimeMillis()), 0, 1, TimeUnit.SECONDS);
             for (Source src : s.sources) {
                 src.start();
@@ -195,6 +248,41 @@ public final class WatchkeeperServer implements AutoCloseable {
     /** The store of incident reports (its incidents table; positions live in {@link #store()}). */
     public HistoryStore incidentStore() {
         return incidentStore;
+    }
+
+    /** Organisations, users, tokens and sharing policies. */
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    /** The audit log. */
+    public AuditLog audit() {
+        return audit;
+    }
+
+    /** The export signing key. */
+    public ExportSigner signer() {
+        return signer;
+    }
+
+    /** Every route of the HTTP API as {@code METHOD PATH}, e.g. {@code GET /api/vessels/{mmsi}}. */
+    public List<String> routes() {
+        return List.copyOf(routes);
+    }
+
+    void addRoute(String route) {
+        routes.add(route);
+        routePaths.add(route.substring(route.indexOf(' ') + 1));
+    }
+
+    /** The paths of {@link #routes()} (any method). */
+    java.util.Set<String> routePaths() {
+        return routePaths;
+    }
+
+    /** The admin-token file written when the server generated the bootstrap admin's token. */
+    public Path adminTokenFile() {
+        return config.dataDir().resolve("admin-token");
     }
 
     public Pipeline pipeline() {
@@ -252,5 +340,10 @@ public final class WatchkeeperServer implements AutoCloseable {
         store.close();
         incidentStore.close();
         archive.close();
+        try {
+            audit.close();
+        } catch (IOException e) {
+            // closing an append channel: nothing left to write
+        }
     }
 }

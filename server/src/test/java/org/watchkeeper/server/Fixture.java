@@ -18,9 +18,69 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.zip.GZIPInputStream;
 
-/** Test helpers: shared real logs, feeding a server over TCP, HTTP calls. */
+/**
+ * Test helpers: shared real logs, feeding a server over TCP, HTTP calls. {@link #get}, {@link #post},
+ * {@link #delete} and {@link #put} call as the server's bootstrap admin ({@link #adminToken}); the
+ * {@code ...As} forms take a token (null: none).
+ */
 final class Fixture {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The admin token of servers started with {@link #config}. */
+    static final String ADMIN_TOKEN = "wk_test-admin-token-0123456789abcdef";
+
+    /** A server configuration on {@code data} with the known admin token {@link #ADMIN_TOKEN}, any free port. */
+    static WatchkeeperServer.Config config(Path data) {
+        return WatchkeeperServer.Config.of(data).withPort(0).withAdminToken(ADMIN_TOKEN);
+    }
+
+    /** The bootstrap admin's token: the configured one, else the one the server generated into its data directory. */
+    static String adminToken(WatchkeeperServer s) {
+        if (s.config().adminToken() != null) {
+            return s.config().adminToken();
+        }
+        try {
+            return Files.readString(s.adminTokenFile()).strip();
+        } catch (IOException e) {
+            throw new IllegalStateException("no admin token configured and none generated in " + s.adminTokenFile(), e);
+        }
+    }
+
+    static URI uri(WatchkeeperServer s, String path) {
+        return URI.create("http://127.0.0.1:" + s.port() + path);
+    }
+
+    static HttpRequest.Builder request(WatchkeeperServer s, String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(s, path));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b;
+    }
+
+    static Reply send(HttpRequest r) throws Exception {
+        HttpResponse<String> x = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
+        return new Reply(x.statusCode(), x.body(), x.headers().firstValue("content-type").orElse(""), x.headers().map());
+    }
+
+    static Reply getAs(WatchkeeperServer s, String token, String path) throws Exception {
+        return send(request(s, path, token).GET().build());
+    }
+
+    static Reply postAs(WatchkeeperServer s, String token, String path, String body) throws Exception {
+        return send(request(s, path, token).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    static Reply putAs(WatchkeeperServer s, String token, String path, String body) throws Exception {
+        return send(request(s, path, token).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    static Reply deleteAs(WatchkeeperServer s, String token, String path) throws Exception {
+        return send(request(s, path, token).DELETE().build());
+    }
+
+    static Reply put(WatchkeeperServer s, String path, String body) throws Exception {
+        return putAs(s, adminToken(s), path, body);
+    }
 
     private Fixture() {
     }
@@ -82,29 +142,31 @@ final class Fixture {
         s.pipeline().awaitIdle(60, java.util.concurrent.TimeUnit.SECONDS);
     }
 
-    record Reply(int status, String body, String contentType) {
+    record Reply(int status, String body, String contentType, java.util.Map<String, java.util.List<String>> headers) {
         JsonNode json() throws IOException {
             return Rows.JSON.readTree(body);
+        }
+
+        String header(String name) {
+            for (var e : headers.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(name)) {
+                    return e.getValue().get(0);
+                }
+            }
+            return null;
         }
     }
 
     static Reply get(WatchkeeperServer s, String path) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        return new Reply(r.statusCode(), r.body(), r.headers().firstValue("content-type").orElse(""));
+        return getAs(s, adminToken(s), path);
     }
 
     static Reply post(WatchkeeperServer s, String path, String body) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        return new Reply(r.statusCode(), r.body(), r.headers().firstValue("content-type").orElse(""));
+        return postAs(s, adminToken(s), path, body);
     }
 
     static Reply delete(WatchkeeperServer s, String path) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path)).DELETE().build(),
-                HttpResponse.BodyHandlers.ofString());
-        return new Reply(r.statusCode(), r.body(), r.headers().firstValue("content-type").orElse(""));
+        return deleteAs(s, adminToken(s), path);
     }
 
     static String repeat(int bytes) {

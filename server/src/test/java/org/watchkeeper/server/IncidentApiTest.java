@@ -3,104 +3,100 @@ package org.watchkeeper.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.Javalin;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.watchkeeper.core.sharing.DataClass;
-import org.watchkeeper.core.sharing.Principal;
-import org.watchkeeper.core.sharing.Role;
-import org.watchkeeper.core.sharing.SharingPolicy;
 import org.watchkeeper.store.GeoMath;
 import org.watchkeeper.store.PositionRow;
 import org.watchkeeper.store.VesselPresence;
 import org.watchkeeper.store.VesselRow;
 
 /**
- * Every incident route against a server fed a real DMA log, with partner principals simulated by a
- * before-handler that calls {@link Access#set} from an {@code X-Test-Principal} header
- * ({@code user|org|role|host}); each organisation's sharing policy is fixed below.
+ * Every incident route against a server fed a real DMA log, called with real API tokens of users of
+ * the host and of three partner organisations whose sharing policies are set through the API.
  */
 class IncidentApiTest {
     @TempDir
     static Path data;
     static WatchkeeperServer server;
-    static Javalin app;
+    static final Map<String, String> TOKENS = new HashMap<>();
 
-    static final String ALICE = "alice|host|analyst|true";
-    static final String HADMIN = "hadmin|host|admin|true";
-    static final String VIEWER = "vera|host|viewer|true";
-    static final String PAT = "pat|p1|analyst|false";      // partner, incidents + positions + identities everywhere
-    static final String PAUL = "paul|p1|viewer|false";     // same partner, another user
-    static final String QUINN = "quinn|p2|analyst|false";  // partner without any policy
-    static final String RITA = "rita|p3|viewer|false";     // partner, incidents only around Singapore
-    static final Map<String, SharingPolicy> POLICIES = Map.of(
-            "p1", new SharingPolicy(EnumSet.of(DataClass.INCIDENTS, DataClass.POSITIONS, DataClass.IDENTITIES), List.of(),
-                    Duration.ZERO),
-            "p2", SharingPolicy.NOTHING,
-            "p3", new SharingPolicy(EnumSet.of(DataClass.INCIDENTS), List.of(new GeometryFactory().createPolygon(
-                    new Coordinate[] {new Coordinate(103, 0.5), new Coordinate(105, 0.5), new Coordinate(105, 2),
-                        new Coordinate(103, 2), new Coordinate(103, 0.5)})), Duration.ZERO));
+    static final String ALICE = "alice";   // host analyst
+    static final String HADMIN = "hadmin"; // host admin
+    static final String VIEWER = "vera";   // host viewer
+    static final String PAT = "pat";       // partner p1 analyst: incidents + positions + identities everywhere
+    static final String PAUL = "paul";     // partner p1 viewer, another user of the same partner
+    static final String QUINN = "quinn";   // partner p2 analyst, no policy
+    static final String RITA = "rita";     // partner p3 viewer: incidents only around Singapore
+    static final String P3_AREA = "{\"type\":\"Polygon\",\"coordinates\":[[[103,0.5],[105,0.5],[105,2],[103,2],[103,0.5]]]}";
 
     @BeforeAll
     static void start() throws Exception {
-        server = WatchkeeperServer.start(WatchkeeperServer.Config.of(data).withPort(0)
-                .withSources(List.of("feed=tcp-listen://127.0.0.1:0")));
+        server = WatchkeeperServer.start(Fixture.config(data).withSources(List.of("feed=tcp-listen://127.0.0.1:0")));
         Fixture.sendAndWait(server, Fixture.bytes(Fixture.log("dma-aisabnormal/538004030_drift_1.ais")));
         Fixture.sendAndWait(server, Fixture.bytes(Fixture.log("dma-aisabnormal/ais-sample.txt.gz")));
-        app = Api.create(server);
-        app.before(ctx -> {
-            String h = ctx.header("X-Test-Principal");
-            if (h != null) {
-                String[] f = h.split("\\|");
-                Principal p = new Principal(f[0], f[1], Role.parse(f[2]), Boolean.parseBoolean(f[3]));
-                Access.set(ctx, p, p.hostOrg() ? SharingPolicy.UNRESTRICTED : POLICIES.get(p.org()));
-            }
-        });
-        app.start("127.0.0.1", 0);
+        String admin = Fixture.ADMIN_TOKEN;
+        for (String org : List.of("p1", "p2", "p3")) {
+            Fixture.Reply o = Fixture.postAs(server, admin, "/api/orgs", "{\"id\":\"" + org + "\",\"name\":\"Partner " + org + "\"}");
+            assertThat(o.status()).as(o.body()).isEqualTo(201);
+        }
+        Fixture.Reply p1 = Fixture.putAs(server, admin, "/api/policies/p1",
+                "{\"data_classes\":[\"incidents\",\"positions\",\"identities\"],\"areas\":null,\"delay_s\":0}");
+        assertThat(p1.status()).as(p1.body()).isEqualTo(200);
+        Fixture.Reply p3 = Fixture.putAs(server, admin, "/api/policies/p3",
+                "{\"data_classes\":[\"incidents\"],\"areas\":" + P3_AREA + ",\"delay_s\":0}");
+        assertThat(p3.status()).as(p3.body()).isEqualTo(200);
+        user(ALICE, "host", "analyst");
+        user(HADMIN, "host", "admin");
+        user(VIEWER, "host", "viewer");
+        user(PAT, "p1", "analyst");
+        user(PAUL, "p1", "viewer");
+        user(QUINN, "p2", "analyst");
+        user(RITA, "p3", "viewer");
+    }
+
+    static void user(String name, String org, String role) throws Exception {
+        Fixture.Reply u = Fixture.postAs(server, Fixture.ADMIN_TOKEN, "/api/users",
+                "{\"name\":\"" + name + "\",\"org\":\"" + org + "\",\"role\":\"" + role + "\"}");
+        assertThat(u.status()).as(u.body()).isEqualTo(201);
+        Fixture.Reply t = Fixture.postAs(server, Fixture.ADMIN_TOKEN, "/api/tokens", "{\"user\":\"" + name + "\",\"label\":\"test\"}");
+        assertThat(t.status()).as(t.body()).isEqualTo(201);
+        TOKENS.put(name, t.json().get("token").asText());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (app != null) {
-            app.stop();
-        }
         if (server != null) {
             server.close();
         }
     }
 
-    record Reply(int status, String body, String type) {
+    record Reply(int status, String body, String type, String signature) {
         JsonNode json() throws Exception {
             return Rows.JSON.readTree(body);
         }
     }
 
     static Reply call(String who, String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
-                .header("X-Test-Principal", who)
+        HttpRequest.Builder b = Fixture.request(server, path, TOKENS.get(who))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> r = Fixture.HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new Reply(r.statusCode(), r.body(), r.headers().firstValue("content-type").orElse(""));
+        return new Reply(r.statusCode(), r.body(), r.headers().firstValue("content-type").orElse(""),
+                r.headers().firstValue(ExportSigner.HEADER).orElse(null));
     }
 
     static Reply get(String who, String path) throws Exception {
@@ -215,6 +211,31 @@ class IncidentApiTest {
         assertThat(call(HADMIN, "DELETE", "/api/incidents/" + id, null).status()).isEqualTo(204);
         assertError(get(ALICE, "/api/incidents/" + id), 404, "no incident with id");
         assertError(call(HADMIN, "DELETE", "/api/incidents/" + id, null), 404, "no incident with id");
+
+        // The audit trail holds who created, changed, shared, categorised, read and deleted it, in order,
+        // and its hash chain verifies.
+        List<JsonNode> entries = new ArrayList<>();
+        for (String line : java.nio.file.Files.readAllLines(data.resolve("audit.log"))) {
+            JsonNode e = Rows.JSON.readTree(line);
+            if (e.get("target").asText().equals("incident:" + id) || e.get("target").asText().contains("/api/incidents/" + id)) {
+                entries.add(e);
+            }
+        }
+        List<String> trail = new ArrayList<>();
+        for (JsonNode e : entries) {
+            if (e.path("detail").path("status").asText().startsWith("2")) {
+                trail.add(e.get("user").asText() + " " + e.get("action").asText() + " "
+                        + e.path("detail").path("change").asText(e.get("target").asText().startsWith("incident:") ? "-" : "read"));
+            }
+        }
+        assertThat(trail).containsSubsequence("alice create -", "alice change report", "alice change share", "pat read read",
+                "alice change category", "alice change category", "hadmin delete -");
+        JsonNode shared = entries.stream().filter(e -> "share".equals(e.path("detail").path("change").asText())).findFirst().orElseThrow();
+        assertThat(shared.get("org").asText()).isEqualTo("host");
+        assertThat(shared.get("detail").get("tlp").asText()).isEqualTo("AMBER");
+        assertThat(shared.get("detail").get("shared_with").asText()).isEqualTo("p1");
+        assertThat(shared.get("detail").get("token").asText()).isNotBlank();
+        assertThat(AuditLog.verify(data.resolve("audit.log"), null).ok()).isTrue();
     }
 
     @Test
@@ -416,8 +437,17 @@ class IncidentApiTest {
         assertThat(kml.body()).contains("<name>robbery 2022-05-28T00:00:00Z</name>")
                 .contains("<coordinates>103.51666666666667,1.1166666666666667</coordinates>");
         assertError(get(PAT, "/api/export/incidents.xls"), 400, "export vessels or events");
+        // Every incident export is signed with the server's Ed25519 key, over the exact body bytes.
+        java.security.PublicKey key = ExportSigner.readPublicKey(data.resolve("signing-key.pub.pem"));
+        for (Reply x : List.of(geo, csv, kml)) {
+            assertThat(x.signature()).as(x.type()).isNotNull();
+            assertThat(ExportSigner.verify(key, x.body().getBytes(StandardCharsets.UTF_8), x.signature())).isTrue();
+            assertThat(ExportSigner.verify(key, (x.body() + " ").getBytes(StandardCharsets.UTF_8), x.signature())).isFalse();
+        }
 
-        JsonNode stix = get(PAT, "/api/export/stix?q=asam-2022-148&from=2022-05-01&to=2022-06-01").json();
+        Reply stixReply = get(PAT, "/api/export/stix?q=asam-2022-148&from=2022-05-01&to=2022-06-01");
+        assertThat(ExportSigner.verify(key, stixReply.body().getBytes(StandardCharsets.UTF_8), stixReply.signature())).isTrue();
+        JsonNode stix = stixReply.json();
         assertThat(stix.get("type").asText()).isEqualTo("bundle");
         JsonNode md = stix.get("objects").get(0);
         assertThat(md.get("type").asText()).isEqualTo("marking-definition");
@@ -479,12 +509,12 @@ class IncidentApiTest {
     @Test
     void incidentsSurviveARestartWhileHistoryIsRebuilt(@TempDir Path dir) throws Exception {
         String id;
-        try (WatchkeeperServer s = WatchkeeperServer.start(WatchkeeperServer.Config.of(dir).withPort(0))) {
+        try (WatchkeeperServer s = WatchkeeperServer.start(Fixture.config(dir))) {
             Fixture.Reply r = Fixture.post(s, "/api/incidents", report(1.2, 103.8, ""));
             assertThat(r.status()).isEqualTo(201);
             id = r.json().get("id").asText();
         }
-        try (WatchkeeperServer s = WatchkeeperServer.start(WatchkeeperServer.Config.of(dir).withPort(0))) {
+        try (WatchkeeperServer s = WatchkeeperServer.start(Fixture.config(dir))) {
             Fixture.Reply r = Fixture.get(s, "/api/incidents/" + id);
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.json().get("narrative").asText()).isEqualTo("three robbers with knives");
@@ -493,22 +523,7 @@ class IncidentApiTest {
     }
 
     private static BlockingQueue<String> open(String who) {
-        BlockingQueue<String> q = new LinkedBlockingQueue<>();
-        Fixture.HTTP.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
-                                + "/api/stream?kinds=incident")).header("Accept", "text/event-stream")
-                        .header("X-Test-Principal", who).GET().build(), HttpResponse.BodyHandlers.ofLines())
-                .thenAccept(r -> {
-                    Thread t = new Thread(() -> {
-                        try (Stream<String> lines = r.body()) {
-                            lines.forEach(q::add);
-                        } catch (RuntimeException ignored) {
-                            // stream closed
-                        }
-                    });
-                    t.setDaemon(true);
-                    t.start();
-                });
-        return q;
+        return LiveStreamTest.open(server, "/api/stream?kinds=incident", TOKENS.get(who));
     }
 
     /** The ids of the first {@code n} incident messages (waits at most 20 s). */

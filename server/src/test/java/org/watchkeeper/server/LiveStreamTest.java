@@ -71,9 +71,14 @@ class LiveStreamTest {
     }
 
     /** Opens a stream; its lines arrive on the returned queue. */
-    private static BlockingQueue<String> open(WatchkeeperServer s, String path) {
+    static BlockingQueue<String> open(WatchkeeperServer s, String path) {
+        return open(s, path, Fixture.adminToken(s));
+    }
+
+    /** Opens a stream as the holder of {@code token}; its lines arrive on the returned queue. */
+    static BlockingQueue<String> open(WatchkeeperServer s, String path, String token) {
         BlockingQueue<String> q = new LinkedBlockingQueue<>();
-        Fixture.HTTP.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path))
+        Fixture.HTTP.sendAsync(Fixture.request(s, path, token)
                         .header("Accept", "text/event-stream").GET().build(),
                 HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> {
                     Thread t = new Thread(() -> {
@@ -90,7 +95,7 @@ class LiveStreamTest {
     }
 
     /** Reads SSE messages until {@code count} of {@code kind} arrived, 1.5 s pass without a line, or 20 s pass. */
-    private static List<String[]> read(BlockingQueue<String> q, int count, String kind) throws InterruptedException {
+    static List<String[]> read(BlockingQueue<String> q, int count, String kind) throws InterruptedException {
         List<String[]> out = new ArrayList<>();
         long deadline = System.currentTimeMillis() + 20_000;
         String name = null;
@@ -118,7 +123,7 @@ class LiveStreamTest {
         return out;
     }
 
-    private static List<String[]> drain(BlockingQueue<String> q) throws InterruptedException {
+    static List<String[]> drain(BlockingQueue<String> q) throws InterruptedException {
         List<String[]> out = read(q, Integer.MAX_VALUE, "none-expected");
         return out;
     }

@@ -1,0 +1,64 @@
+package org.watchkeeper.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.watchkeeper.server.AuditLog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code watchkeeper audit verify FILE}: proves the server's audit log untouched or names the first bad entry. */
+@Command(name = "audit",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Work with the server's hash-chained audit log (<data>/audit.log).",
+        subcommands = AuditCommand.Verify.class)
+public final class AuditCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: verify");
+    }
+
+    /** {@code audit verify FILE [--head HASH]}. */
+    @Command(name = "verify",
+            mixinStandardHelpOptions = true,
+            versionProvider = Main.Version.class,
+            description = {"Check every entry of an audit log: canonical JSON, seq 1, 2, 3..., each prev the hash before,",
+                "each hash the SHA-256 of prev and the entry; then the end against FILE.head (or --head).",
+                "Exit 0 and 'N entries verified', or exit 1 naming the first bad entry (line, seq, why)."})
+    public static final class Verify implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE", description = "The audit log.")
+        Path file;
+
+        @Option(names = "--head", paramLabel = "HASH",
+                description = "The hash the log must end with (a copy of the last hash kept elsewhere); default: FILE.head when present.")
+        String head;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!Files.isRegularFile(file)) {
+                spec.commandLine().getErr().println("watchkeeper: no such file: " + file);
+                return 2;
+            }
+            AuditLog.Verification v = AuditLog.verify(file, head);
+            if (v.ok()) {
+                spec.commandLine().getOut().println(v.message());
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
+            spec.commandLine().getErr().println("audit log " + file + " is not intact: " + v.message());
+            spec.commandLine().getErr().println(v.entries() + " entries before it verified");
+            spec.commandLine().getErr().flush();
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,458 @@
+package org.watchkeeper.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.SameSite;
+import io.javalin.http.UnauthorizedResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.watchkeeper.core.sharing.DataClass;
+import org.watchkeeper.core.sharing.Principal;
+import org.watchkeeper.core.sharing.Role;
+import org.watchkeeper.core.sharing.SharingPolicy;
+
+/**
+ * Authentication, authorisation, secure headers, the audit trail of requests, and the routes that
+ * manage organisations, users, tokens, sharing policies and published data classes.
+ *
+ * <p>Every route except {@link #OPEN} needs a caller: {@code Authorization: Bearer <token>} or the
+ * {@value #COOKIE} cookie of a web login. Without one the answer is 401 (JSON, with
+ * {@code WWW-Authenticate: Bearer}) unless an admin published data classes for anonymous reading; then
+ * the caller is {@link #ANONYMOUS} with a policy of just those classes, and anything more needs a login
+ * (401). The static web site is not a route: it loads without a login and shows its login form.
+ */
+public final class Security {
+    /** The session cookie of the web UI. */
+    public static final String COOKIE = "wk_session";
+    /** Routes open to everyone. */
+    public static final Set<String> OPEN = Set.of("/health", "/api/login");
+    /** The principal of an unauthenticated caller reading published data. */
+    public static final Principal ANONYMOUS = new Principal("anonymous", "public", Role.VIEWER, false);
+    /** Content-Security-Policy of every answer: the site's own scripts, styles, tiles and workers only. */
+    public static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; "
+            + "child-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    static final String ANON = "watchkeeper.anonymous";
+    static final String TOKEN_ID = "watchkeeper.token";
+    static final String AUDITED = "watchkeeper.audited";
+
+    private Security() {
+    }
+
+    /** True when the request is served to {@link #ANONYMOUS}. */
+    public static boolean anonymous(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(ANON));
+    }
+
+    /** Installs the headers, the authentication filter, the audit of requests and the account routes. */
+    static void install(Javalin app, WatchkeeperServer server) {
+        boolean tls = server.config().tlsKeystore() != null;
+        Accounts accounts = server.accounts();
+        AuditLog audit = server.audit();
+
+        app.before(ctx -> {
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("X-Frame-Options", "DENY");
+            ctx.header("Referrer-Policy", "no-referrer");
+            ctx.header("Content-Security-Policy", CSP);
+            ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+            ctx.header("Permissions-Policy", "geolocation=(), camera=(), microphone=()");
+            if (tls) {
+                ctx.header("Strict-Transport-Security", "max-age=31536000");
+            }
+            if (ctx.path().startsWith("/api/")) {
+                ctx.header("Cache-Control", "no-store");
+            }
+        });
+
+        app.beforeMatched(ctx -> {
+            // Javalin runs "before matched" handlers for static files too; those (the site) are open.
+            String route = ctx.endpointHandlerPath();
+            if (OPEN.contains(route) || !server.routePaths().contains(route)) {
+                return;
+            }
+            authenticate(ctx, server);
+            if (ctx.path().equals("/api/stream")) {
+                audit(ctx, server, "read", ctx.path() + query(ctx), Map.of());
+            }
+        });
+
+        app.after(ctx -> {
+            if (ctx.attribute(AUDITED) != null || ctx.attribute(Access.PRINCIPAL) == null || !ctx.path().startsWith("/api/")
+                    || ctx.path().equals("/api/stream")) {
+                return;
+            }
+            String action = switch (ctx.method().name()) {
+                case "GET", "HEAD" -> ctx.path().startsWith("/api/export/") ? "export" : "read";
+                case "POST" -> "create";
+                case "PUT", "PATCH" -> "change";
+                case "DELETE" -> "delete";
+                default -> ctx.method().name().toLowerCase(java.util.Locale.ROOT);
+            };
+            Map<String, String> d = new LinkedHashMap<>();
+            d.put("status", Integer.toString(ctx.statusCode()));
+            if (ctx.attribute(TOKEN_ID) != null) {
+                d.put("token", ctx.attribute(TOKEN_ID));
+            }
+            String sig = ctx.res().getHeader(ExportSigner.HEADER);
+            if (sig != null) {
+                d.put("signature", sig);
+            }
+            audit(ctx, server, action, ctx.method().name() + " " + ctx.path() + query(ctx), d);
+        });
+
+        app.post("/api/login", ctx -> {
+            JsonNode b = Api.jsonBody(ctx);
+            Principal p;
+            if (b.hasNonNull("token")) {
+                Accounts.Check c = accounts.check(b.get("token").asText(), Instant.now());
+                if (c.principal() == null) {
+                    audit.append(null, null, "login.failed", "POST /api/login",
+                            Map.of("reason", "token " + c.refusal().name().toLowerCase(java.util.Locale.ROOT), "ip", ctx.ip()));
+                    ctx.attribute(AUDITED, true);
+                    throw new UnauthorizedResponse("the token is unknown, expired or revoked");
+                }
+                p = c.principal();
+            } else {
+                String user = b.path("user").asText(null);
+                Accounts.User u = accounts.login(user, b.path("password").asText(null)).orElse(null);
+                if (u == null) {
+                    audit.append(user, null, "login.failed", "POST /api/login", Map.of("reason", "wrong user name or password",
+                            "ip", ctx.ip()));
+                    ctx.attribute(AUDITED, true);
+                    throw new UnauthorizedResponse("wrong user name or password");
+                }
+                p = accounts.principal(u);
+            }
+            Accounts.NewToken session = accounts.createToken(p.user(), "session", "web login from " + ctx.ip(),
+                    Accounts.SESSION_LIFETIME);
+            Cookie cookie = new Cookie(COOKIE, session.secret(), "/", (int) Accounts.SESSION_LIFETIME.toSeconds(), tls, 0, true,
+                    null, null, SameSite.STRICT);
+            ctx.cookie(cookie);
+            Access.set(ctx, p, accounts.policyOf(p));
+            audit.append(p.user(), p.org(), "login", "POST /api/login", Map.of("session", session.token().id(), "ip", ctx.ip()));
+            ctx.attribute(AUDITED, true);
+            ctx.json(me(p, accounts, false));
+        });
+        app.post("/api/logout", ctx -> {
+            String c = ctx.cookie(COOKIE);
+            if (c != null) {
+                accounts.revokeSecret(c);
+            }
+            ctx.removeCookie(COOKIE, "/");
+            audit(ctx, server, "logout", "POST /api/logout", Map.of());
+            ctx.status(204);
+        });
+        app.get("/api/me", ctx -> ctx.json(me(Access.principal(ctx), accounts, anonymous(ctx))));
+
+        app.get("/api/signing-key", ctx -> ctx.contentType("application/x-pem-file").result(server.signer().publicKeyPem()));
+
+        app.get("/api/orgs", ctx -> {
+            hostAdmin(ctx);
+            ObjectNode o = Rows.JSON.createObjectNode();
+            ArrayNode a = o.putArray("orgs");
+            accounts.orgs().forEach(x -> a.add(org(x, accounts)));
+            ctx.json(o);
+        });
+        app.post("/api/orgs", ctx -> {
+            hostAdmin(ctx);
+            JsonNode b = Api.jsonBody(ctx);
+            Accounts.Org x = accounts.createOrg(b.path("id").asText(null), b.path("name").asText(null), b.path("host").asBoolean(false));
+            ctx.status(201).json(org(x, accounts));
+        });
+        app.delete("/api/orgs/{id}", ctx -> {
+            hostAdmin(ctx);
+            if (!accounts.deleteOrg(ctx.pathParam("id"))) {
+                throw new NotFoundResponse("no organisation '" + ctx.pathParam("id") + "'");
+            }
+            ctx.status(204);
+        });
+
+        app.get("/api/users", ctx -> {
+            hostAdmin(ctx);
+            ObjectNode o = Rows.JSON.createObjectNode();
+            ArrayNode a = o.putArray("users");
+            accounts.users().forEach(u -> a.add(user(u)));
+            ctx.json(o);
+        });
+        app.post("/api/users", ctx -> {
+            hostAdmin(ctx);
+            JsonNode b = Api.jsonBody(ctx);
+            Accounts.User u = accounts.createUser(b.path("name").asText(null), b.path("org").asText(null),
+                    Role.parse(b.path("role").asText("viewer")), b.hasNonNull("password") ? b.get("password").asText() : null);
+            ctx.status(201).json(user(u));
+        });
+        app.put("/api/users/{name}", ctx -> {
+            hostAdmin(ctx);
+            JsonNode b = Api.jsonBody(ctx);
+            Accounts.User u = accounts.updateUser(ctx.pathParam("name"),
+                    b.hasNonNull("role") ? Role.parse(b.get("role").asText()) : null,
+                    b.hasNonNull("password") ? b.get("password").asText() : null,
+                    b.hasNonNull("disabled") ? b.get("disabled").asBoolean() : null)
+                    .orElseThrow(() -> new NotFoundResponse("no user '" + ctx.pathParam("name") + "'"));
+            ctx.json(user(u));
+        });
+        app.delete("/api/users/{name}", ctx -> {
+            Principal p = hostAdmin(ctx);
+            if (p.user().equals(ctx.pathParam("name"))) {
+                throw new Api.BadRequest("an admin cannot delete their own user");
+            }
+            if (!accounts.deleteUser(ctx.pathParam("name"))) {
+                throw new NotFoundResponse("no user '" + ctx.pathParam("name") + "'");
+            }
+            ctx.status(204);
+        });
+
+        app.get("/api/tokens", ctx -> {
+            Principal p = signedIn(ctx);
+            boolean all = p.role() == Role.ADMIN && p.hostOrg();
+            String only = ctx.queryParam("user");
+            ObjectNode o = Rows.JSON.createObjectNode();
+            ArrayNode a = o.putArray("tokens");
+            for (Accounts.Token t : accounts.tokens()) {
+                if ((all || t.user().equals(p.user())) && (only == null || t.user().equals(only))) {
+                    a.add(token(t));
+                }
+            }
+            ctx.json(o);
+        });
+        app.post("/api/tokens", ctx -> {
+            Principal p = signedIn(ctx);
+            JsonNode b = ctx.body().isBlank() ? Rows.JSON.createObjectNode() : Api.jsonBody(ctx);
+            String user = b.path("user").asText(p.user());
+            if (!user.equals(p.user()) && !(p.role() == Role.ADMIN && p.hostOrg())) {
+                throw new ForbiddenResponse("only an admin of the host organisation creates tokens for other users");
+            }
+            Duration ttl = null;
+            if (b.hasNonNull("ttl_s")) {
+                long s = b.get("ttl_s").asLong(-1);
+                if (!b.get("ttl_s").canConvertToLong() || s < 1 || s > 5L * 366 * 86400) {
+                    throw new Api.BadRequest("ttl_s must be 1..158112000 seconds");
+                }
+                ttl = Duration.ofSeconds(s);
+            }
+            Accounts.NewToken t = accounts.createToken(user, "api", b.path("label").asText(""), ttl);
+            ObjectNode o = token(t.token());
+            o.put("token", t.secret());
+            ctx.status(201).json(o);
+        });
+        app.delete("/api/tokens/{id}", ctx -> {
+            Principal p = signedIn(ctx);
+            Accounts.Token t = accounts.token(ctx.pathParam("id"))
+                    .filter(x -> x.user().equals(p.user()) || (p.role() == Role.ADMIN && p.hostOrg()))
+                    .orElseThrow(() -> new NotFoundResponse("no token '" + ctx.pathParam("id") + "'"));
+            accounts.revoke(t.id());
+            ctx.status(204);
+        });
+
+        app.get("/api/policies", ctx -> {
+            hostAdmin(ctx);
+            ObjectNode o = Rows.JSON.createObjectNode();
+            ObjectNode ps = o.putObject("policies");
+            for (Accounts.Org x : accounts.orgs()) {
+                if (!x.host()) {
+                    ps.set(x.id(), accounts.policyJson(x.id()).orElse(emptyPolicy()));
+                }
+            }
+            ctx.json(o);
+        });
+        app.get("/api/policies/{org}", ctx -> {
+            hostAdmin(ctx);
+            String org = ctx.pathParam("org");
+            Accounts.Org x = accounts.org(org).orElseThrow(() -> new NotFoundResponse("no organisation '" + org + "'"));
+            ctx.json(x.host() ? hostPolicy() : accounts.policyJson(org).orElse(emptyPolicy()));
+        });
+        app.put("/api/policies/{org}", ctx -> {
+            hostAdmin(ctx);
+            ctx.json(accounts.setPolicy(ctx.pathParam("org"), Api.jsonBody(ctx)));
+        });
+
+        app.get("/api/published", ctx -> {
+            hostAdmin(ctx);
+            ctx.json(published(accounts.published()));
+        });
+        app.put("/api/published", ctx -> {
+            hostAdmin(ctx);
+            JsonNode b = Api.jsonBody(ctx);
+            if (!b.path("data_classes").isArray()) {
+                throw new Api.BadRequest("expected {\"data_classes\":[...]} (positions, identities, events, incidents)");
+            }
+            Set<DataClass> s = EnumSet.noneOf(DataClass.class);
+            b.get("data_classes").forEach(c -> s.add(DataClass.parse(c.asText())));
+            accounts.setPublished(s);
+            ctx.json(published(s));
+        });
+    }
+
+    /** Establishes the caller of a request or answers 401. */
+    static void authenticate(Context ctx, WatchkeeperServer server) {
+        Accounts accounts = server.accounts();
+        String secret = null;
+        String auth = ctx.header("Authorization");
+        if (auth != null) {
+            if (!auth.regionMatches(true, 0, "Bearer ", 0, 7) || auth.length() < 8) {
+                refuse(ctx, server, "malformed Authorization header", "the Authorization header must be 'Bearer <token>'");
+            }
+            secret = auth.substring(7).strip();
+        } else {
+            secret = ctx.cookie(COOKIE);
+        }
+        if (secret == null || secret.isEmpty()) {
+            Set<DataClass> pub = accounts.published();
+            if (!pub.isEmpty()) {
+                ctx.attribute(ANON, true);
+                Access.set(ctx, ANONYMOUS, new SharingPolicy(pub, List.of(), Duration.ZERO));
+                return;
+            }
+            ctx.header("WWW-Authenticate", "Bearer realm=\"watchkeeper\"");
+            throw new UnauthorizedResponse("authentication required: send 'Authorization: Bearer <token>' or log in");
+        }
+        Accounts.Check c = accounts.check(secret, Instant.now());
+        if (c.principal() == null) {
+            String why = switch (c.refusal()) {
+                case EXPIRED -> "the token expired";
+                case REVOKED -> "the token was revoked";
+                case USER_DISABLED -> "the token's user is disabled or deleted";
+                default -> "unknown token";
+            };
+            Map<String, String> d = new LinkedHashMap<>();
+            d.put("reason", why);
+            d.put("ip", ctx.ip());
+            if (c.token() != null) {
+                d.put("token", c.token().id());
+            }
+            server.audit().append(c.token() == null ? null : c.token().user(), null, "token.refused",
+                    ctx.method().name() + " " + ctx.path(), d);
+            ctx.attribute(AUDITED, true);
+            ctx.header("WWW-Authenticate", "Bearer realm=\"watchkeeper\", error=\"invalid_token\"");
+            throw new UnauthorizedResponse(why);
+        }
+        ctx.attribute(TOKEN_ID, c.token().id());
+        Access.set(ctx, c.principal(), accounts.policyOf(c.principal()));
+    }
+
+    private static void refuse(Context ctx, WatchkeeperServer server, String reason, String message) {
+        server.audit().append(null, null, "token.refused", ctx.method().name() + " " + ctx.path(),
+                Map.of("reason", reason, "ip", ctx.ip()));
+        ctx.attribute(AUDITED, true);
+        ctx.header("WWW-Authenticate", "Bearer realm=\"watchkeeper\", error=\"invalid_request\"");
+        throw new UnauthorizedResponse(message);
+    }
+
+    /** Appends an audit entry for the caller of {@code ctx}. */
+    public static void audit(Context ctx, WatchkeeperServer server, String action, String target, Map<String, String> detail) {
+        Principal p = ctx.attribute(Access.PRINCIPAL);
+        server.audit().append(p == null ? null : p.user(), p == null ? null : p.org(), action, target, detail);
+        ctx.attribute(AUDITED, true);
+    }
+
+    private static String query(Context ctx) {
+        String q = ctx.queryString();
+        return q == null || q.isEmpty() ? "" : "?" + q;
+    }
+
+    /** @throws UnauthorizedResponse for anonymous callers */
+    static Principal signedIn(Context ctx) {
+        if (anonymous(ctx)) {
+            throw new UnauthorizedResponse("authentication required");
+        }
+        return Access.principal(ctx);
+    }
+
+    /** An admin of a host organisation. */
+    static Principal hostAdmin(Context ctx) {
+        Principal p = signedIn(ctx);
+        Access.require(ctx, Role.ADMIN);
+        if (!p.hostOrg()) {
+            throw new ForbiddenResponse("only admins of the host organisation manage organisations, users and policies");
+        }
+        return p;
+    }
+
+    private static ObjectNode me(Principal p, Accounts accounts, boolean anonymous) {
+        ObjectNode o = Rows.JSON.createObjectNode();
+        o.put("user", p.user());
+        o.put("org", p.org());
+        accounts.org(p.org()).ifPresent(x -> o.put("org_name", x.name()));
+        o.put("role", p.role().apiName());
+        o.put("host", p.hostOrg());
+        o.put("anonymous", anonymous);
+        if (!p.hostOrg()) {
+            o.set("policy", anonymous ? published(accounts.published()) : accounts.policyJson(p.org()).orElse(emptyPolicy()));
+        }
+        return o;
+    }
+
+    private static ObjectNode org(Accounts.Org x, Accounts accounts) {
+        ObjectNode o = Rows.JSON.createObjectNode();
+        o.put("id", x.id());
+        o.put("name", x.name());
+        o.put("host", x.host());
+        o.put("users", accounts.users().stream().filter(u -> u.org().equals(x.id())).count());
+        return o;
+    }
+
+    private static ObjectNode user(Accounts.User u) {
+        ObjectNode o = Rows.JSON.createObjectNode();
+        o.put("name", u.name());
+        o.put("org", u.org());
+        o.put("role", u.role().apiName());
+        o.put("password", u.passwordHash() != null);
+        o.put("disabled", u.disabled());
+        return o;
+    }
+
+    private static ObjectNode token(Accounts.Token t) {
+        ObjectNode o = Rows.JSON.createObjectNode();
+        o.put("id", t.id());
+        o.put("user", t.user());
+        o.put("kind", t.kind());
+        o.put("label", t.label());
+        o.put("created", t.created().toString());
+        if (t.expires() != null) {
+            o.put("expires", t.expires().toString());
+        }
+        if (t.revoked() != null) {
+            o.put("revoked", t.revoked().toString());
+        }
+        return o;
+    }
+
+    private static ObjectNode emptyPolicy() {
+        ObjectNode o = Rows.JSON.createObjectNode();
+        o.putArray("data_classes");
+        o.putNull("areas");
+        o.put("delay_s", 0);
+        return o;
+    }
+
+    private static ObjectNode hostPolicy() {
+        ObjectNode o = Rows.JSON.createObjectNode();
+        ArrayNode a = o.putArray("data_classes");
+        for (DataClass c : DataClass.values()) {
+            a.add(c.apiName());
+        }
+        o.putNull("areas");
+        o.put("delay_s", 0);
+        return o;
+    }
+
+    private static ObjectNode published(Set<DataClass> s) {
+        ObjectNode o = Rows.JSON.createObjectNode();
+        ArrayNode a = o.putArray("data_classes");
+        new java.util.TreeSet<>(s).forEach(c -> a.add(c.apiName()));
+        return o;
+    }
+}

@@ -1,0 +1,160 @@
+package org.watchkeeper.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.UnauthorizedResponse;
+import java.time.Instant;
+import java.util.List;
+import org.watchkeeper.core.sharing.DataClass;
+import org.watchkeeper.core.sharing.Marking;
+import org.watchkeeper.core.sharing.Principal;
+import org.watchkeeper.core.sharing.SharingPolicy;
+import org.watchkeeper.core.sharing.Tlp;
+import org.watchkeeper.store.EventRow;
+
+/**
+ * What a caller may see of vessels, positions and events under its sharing policy and the TLP
+ * markings (FIRST TLP 2.0). One place for every route, export and the live stream, so they cannot
+ * disagree.
+ *
+ * <ul>
+ *   <li>Vessel positions ({@code lat, lon, speed, course, heading, status, status_text}) need
+ *       {@link DataClass#POSITIONS} at the position and at its time ({@code last_seen}) plus the delay.</li>
+ *   <li>Vessel identity ({@code name, callsign, imo, shiptype, shiptype_text, destination, draught,
+ *       dimensions}, identity history) needs {@link DataClass#IDENTITIES} at the vessel's position and time.
+ *       A vessel with neither is left out. Filters (bbox, q, shiptype) apply to what is left, so they
+ *       cannot be used to probe withheld fields.</li>
+ *   <li>Events need {@link DataClass#EVENTS} at the event's position and end time, and their TLP
+ *       marking (owner: the host organisation, default marking from the configuration) must admit the
+ *       caller. An event's attributes (they may hold names, call signs, ship types) need IDENTITIES there too;
+ *       its evidence fixes each need POSITIONS.</li>
+ * </ul>
+ * Live data newer than a policy's delay is withheld (not held back and sent later).
+ */
+public final class Sharing {
+    static final List<String> POSITION_FIELDS = List.of("lat", "lon", "speed", "course", "heading", "status", "status_text");
+    static final List<String> IDENTITY_FIELDS = List.of("name", "callsign", "imo", "shiptype", "shiptype_text",
+            "destination", "draught", "to_bow", "to_stern", "to_port", "to_starboard");
+
+    private Sharing() {
+    }
+
+    /**
+     * The caller may use a route that serves {@code c} at all.
+     *
+     * @throws UnauthorizedResponse (401) for an anonymous caller without the class published
+     * @throws ForbiddenResponse (403) when the policy does not grant {@code c}
+     */
+    public static void requireClass(Context ctx, DataClass c) {
+        if (!Access.policy(ctx).grants(c)) {
+            if (Security.anonymous(ctx)) {
+                throw new UnauthorizedResponse("authentication required");
+            }
+            throw new ForbiddenResponse("the sharing policy of organisation '" + Access.principal(ctx).org()
+                    + "' does not grant " + c.apiName());
+        }
+    }
+
+    /**
+     * Only users of a host organisation (operational data: stats, metrics, watchlist).
+     *
+     * @throws UnauthorizedResponse (401) for an anonymous caller, ForbiddenResponse (403) for a partner
+     */
+    public static void requireHost(Context ctx) {
+        if (!Access.principal(ctx).hostOrg()) {
+            if (Security.anonymous(ctx)) {
+                throw new UnauthorizedResponse("authentication required");
+            }
+            throw new ForbiddenResponse("only users of the host organisation may use " + ctx.path());
+        }
+    }
+
+    /**
+     * A vessel object (as {@link Api#vessel}) reduced to what the policy allows, or null when nothing of it
+     * may be shown. The object is changed in place.
+     */
+    public static ObjectNode vessel(ObjectNode v, SharingPolicy policy, Instant now) {
+        if (policy == SharingPolicy.UNRESTRICTED) {
+            return v;
+        }
+        double lat = v.has("lat") ? v.get("lat").asDouble() : Double.NaN;
+        double lon = v.has("lon") ? v.get("lon").asDouble() : Double.NaN;
+        Instant t = v.has("last_seen") ? Instant.parse(v.get("last_seen").asText()) : null;
+        boolean pos = policy.allows(DataClass.POSITIONS, lat, lon, t, now);
+        boolean id = policy.allows(DataClass.IDENTITIES, lat, lon, t, now);
+        if (!pos && !id) {
+            return null;
+        }
+        if (!pos) {
+            v.remove(POSITION_FIELDS);
+        }
+        if (!id) {
+            v.remove(IDENTITY_FIELDS);
+        }
+        return v;
+    }
+
+    /** Whether the identity of a vessel (its current state as {@code v}, before reduction) may be shown. */
+    public static boolean identity(ObjectNode v, SharingPolicy policy, Instant now) {
+        double lat = v.has("lat") ? v.get("lat").asDouble() : Double.NaN;
+        double lon = v.has("lon") ? v.get("lon").asDouble() : Double.NaN;
+        Instant t = v.has("last_seen") ? Instant.parse(v.get("last_seen").asText()) : null;
+        return policy.allows(DataClass.IDENTITIES, lat, lon, t, now);
+    }
+
+    /** The marking every detector event carries: the configured default TLP, owned by the host organisation. */
+    public static Marking eventMarking(WatchkeeperServer server) {
+        return new Marking(server.config().eventTlp(), server.accounts().hostOrgId(), null, null);
+    }
+
+    /** Whether a caller may see an event at all. */
+    public static boolean visible(EventRow e, Principal p, SharingPolicy policy, Marking marking, Instant now) {
+        if (!marking.visibleTo(p)) {
+            return false;
+        }
+        return p.hostOrg() || policy.allows(DataClass.EVENTS, e.lat(), e.lon(), Instant.ofEpochMilli(e.endMillis()), now);
+    }
+
+    /**
+     * An event object (as {@link Api#event}) with its marking added and reduced to what the caller may
+     * see, or null when the event is not visible.
+     */
+    public static ObjectNode event(EventRow e, boolean evidence, Principal p, SharingPolicy policy, Marking marking, Instant now) {
+        if (!visible(e, p, policy, marking, now)) {
+            return null;
+        }
+        ObjectNode o = Api.event(e, evidence);
+        o.put("tlp", marking.tlp().apiName());
+        o.put("owner_org", marking.ownerOrg());
+        if (policy == SharingPolicy.UNRESTRICTED) {
+            return o;
+        }
+        Instant end = Instant.ofEpochMilli(e.endMillis());
+        if (!policy.allows(DataClass.IDENTITIES, e.lat(), e.lon(), end, now)) {
+            o.putObject("attributes");
+        }
+        JsonNode ev = o.get("evidence");
+        if (ev != null) {
+            ArrayNode kept = Rows.JSON.createArrayNode();
+            for (JsonNode x : ev) {
+                Instant t = x.has("time") ? Instant.parse(x.get("time").asText()) : null;
+                if (x.has("lat") && policy.allows(DataClass.POSITIONS, x.get("lat").asDouble(), x.get("lon").asDouble(), t, now)) {
+                    kept.add(x);
+                }
+            }
+            o.set("evidence", kept);
+        }
+        return o;
+    }
+
+    /** Parses a TLP marking; null or empty gives {@code dflt}. */
+    static Tlp tlp(JsonNode n, Tlp dflt) {
+        if (n == null || n.isNull() || n.asText().isBlank()) {
+            return dflt;
+        }
+        return Tlp.parse(n.asText());
+    }
+}

@@ -1,0 +1,148 @@
+package org.watchkeeper.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The audit log's hash chain: an untouched log verifies; any edited byte, removed, reordered or truncated entry is named. */
+class AuditLogTest {
+    @TempDir
+    Path dir;
+    Path log;
+
+    @BeforeEach
+    void write() throws Exception {
+        log = dir.resolve("audit.log");
+        try (AuditLog a = new AuditLog(log)) {
+            for (int i = 0; i < 20; i++) {
+                a.append(i % 3 == 0 ? null : "user" + i, "org-" + (i % 2), i % 4 == 0 ? "export" : "read",
+                        "GET /api/vessels?q=ä\"" + i, Map.of("status", "200", "z", "last", "a", "first \\ \u2028"));
+            }
+        }
+        // Reopening continues the chain.
+        try (AuditLog a = new AuditLog(log)) {
+            assertThat(a.size()).isEqualTo(20);
+            a.append("admin", "host", "login", "POST /api/login", Map.of());
+        }
+    }
+
+    @Test
+    void anUntouchedLogVerifies() throws Exception {
+        AuditLog.Verification v = AuditLog.verify(log, null);
+        assertThat(v.ok()).as(v.message()).isTrue();
+        assertThat(v.entries()).isEqualTo(21);
+        assertThat(v.message()).startsWith("21 entries verified");
+        List<String> lines = Files.readAllLines(log);
+        assertThat(lines.get(0)).startsWith("{\"seq\":1,\"time\":\"").contains("\"prev\":\"" + AuditLog.GENESIS + "\"");
+        assertThat(lines.get(1)).contains("\"detail\":{\"a\":\"first");
+    }
+
+    @Test
+    void everyEditedByteIsDetected() throws Exception {
+        byte[] orig = Files.readAllBytes(log);
+        int lineNo = 1;
+        int undetected = 0;
+        for (int i = 0; i < orig.length; i++) {
+            if (orig[i] == '\n') {
+                lineNo++;
+                continue;
+            }
+            byte[] b = orig.clone();
+            b[i] = (byte) (b[i] == 'a' ? 'b' : b[i] == '0' ? '1' : 'a');
+            Files.write(log, b);
+            AuditLog.Verification v = AuditLog.verify(log, null);
+            if (v.ok()) {
+                undetected++;
+            } else {
+                assertThat(v.badLine()).as("byte %d", i).isEqualTo(lineNo);
+            }
+        }
+        assertThat(undetected).isZero();
+    }
+
+    @Test
+    void aDeletedEntryIsNamed() throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(log));
+        lines.remove(6);
+        Files.write(log, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        AuditLog.Verification v = AuditLog.verify(log, null);
+        assertThat(v.ok()).isFalse();
+        assertThat(v.badLine()).isEqualTo(7);
+        assertThat(v.badSeq()).isEqualTo(8);
+        assertThat(v.message()).contains("line 7 (seq 8)", "expected 7");
+    }
+
+    @Test
+    void reorderedEntriesAreNamed() throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(log));
+        String x = lines.get(10);
+        lines.set(10, lines.get(11));
+        lines.set(11, x);
+        Files.write(log, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        AuditLog.Verification v = AuditLog.verify(log, null);
+        assertThat(v.ok()).isFalse();
+        assertThat(v.badLine()).isEqualTo(11);
+        assertThat(v.reason()).contains("seq is 12, expected 11");
+    }
+
+    @Test
+    void anEntryRewrittenWithAFreshHashBreaksTheNextLink() throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(log));
+        // Recompute entry 5's hash after changing its user: the chain breaks at entry 6.
+        com.fasterxml.jackson.databind.JsonNode e = Rows.JSON.readTree(lines.get(4));
+        Map<String, String> d = new java.util.TreeMap<>();
+        e.get("detail").fields().forEachRemaining(f -> d.put(f.getKey(), f.getValue().asText()));
+        String canonical = AuditLog.canonical(5, e.get("time").asText(), "mallory", e.get("org").asText(), e.get("action").asText(),
+                e.get("target").asText(), d, e.get("prev").asText());
+        String hash = Accounts.sha256(e.get("prev").asText() + canonical);
+        lines.set(4, canonical.substring(0, canonical.length() - 1) + ",\"hash\":\"" + hash + "\"}");
+        Files.write(log, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        AuditLog.Verification v = AuditLog.verify(log, null);
+        assertThat(v.ok()).isFalse();
+        assertThat(v.badLine()).isEqualTo(6);
+        assertThat(v.reason()).contains("prev does not match");
+    }
+
+    @Test
+    void truncationIsDetected() throws Exception {
+        byte[] orig = Files.readAllBytes(log);
+        // Inside an entry.
+        Files.write(log, java.util.Arrays.copyOf(orig, orig.length - 30));
+        AuditLog.Verification mid = AuditLog.verify(log, null);
+        assertThat(mid.ok()).isFalse();
+        assertThat(mid.badLine()).isEqualTo(21);
+        assertThat(mid.reason()).contains("partial entry");
+        // Whole entries from the end: the head file knows where the log ended.
+        List<String> lines = Files.readAllLines(log.resolveSibling("audit.log")).subList(0, 0);
+        lines = new ArrayList<>(List.of(new String(orig, StandardCharsets.UTF_8).split("\n")));
+        Files.write(log, (String.join("\n", lines.subList(0, 18)) + "\n").getBytes(StandardCharsets.UTF_8));
+        AuditLog.Verification end = AuditLog.verify(log, null);
+        assertThat(end.ok()).isFalse();
+        assertThat(end.badSeq()).isEqualTo(19);
+        assertThat(end.reason()).contains("ends at seq 18", "removed from the end");
+        // All of it.
+        Files.write(log, new byte[0]);
+        assertThat(AuditLog.verify(log, null).ok()).isFalse();
+        // Against an explicit head (e.g. one kept elsewhere), without the head file.
+        Files.write(log, orig);
+        String last = AuditLog.verify(log, null).lastHash();
+        Files.delete(AuditLog.head(log));
+        assertThat(AuditLog.verify(log, last).ok()).isTrue();
+        assertThat(AuditLog.verify(log, AuditLog.GENESIS).ok()).isFalse();
+    }
+
+    @Test
+    void aServerRefusesToAppendToALogEndingInAPartialEntry() throws Exception {
+        byte[] orig = Files.readAllBytes(log);
+        Files.write(log, java.util.Arrays.copyOf(orig, orig.length - 5));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AuditLog(log)).hasMessageContaining("partial entry");
+    }
+}

@@ -1,0 +1,81 @@
+package org.watchkeeper.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** HTTPS from a PKCS #12 keystore made by the JDK's keytool: the API answers over TLS only, with HSTS. */
+class TlsTest {
+
+    @Test
+    void servesHttpsFromAPkcs12Keystore(@TempDir Path dir) throws Exception {
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        assumeTrue(Files.isExecutable(keytool), "keytool not found at " + keytool);
+        Path ks = dir.resolve("server.p12");
+        String password = "test-keystore-password";
+        Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "watchkeeper", "-keyalg", "EC",
+                "-groupname", "secp256r1", "-validity", "2", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
+                "-storetype", "PKCS12", "-keystore", ks.toString(), "-storepass", password, "-keypass", password)
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).as(out).isZero();
+
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(ks)) {
+            trust.load(in, password.toCharArray());
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext ssl = SSLContext.getInstance("TLS");
+        ssl.init(null, tmf.getTrustManagers(), null);
+        HttpClient client = HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(5)).build();
+
+        try (WatchkeeperServer server = WatchkeeperServer.start(Fixture.config(dir.resolve("data")).withTls(ks, password))) {
+            String base = "https://127.0.0.1:" + server.port();
+            HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.headers().firstValue("Strict-Transport-Security")).hasValue("max-age=31536000");
+            HttpResponse<String> me = client.send(HttpRequest.newBuilder(URI.create(base + "/api/me"))
+                    .header("Authorization", "Bearer " + Fixture.ADMIN_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(me.statusCode()).isEqualTo(200);
+            assertThat(me.body()).contains("\"user\":\"admin\"");
+            HttpResponse<String> anon = client.send(HttpRequest.newBuilder(URI.create(base + "/api/vessels")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(anon.statusCode()).isEqualTo(401);
+            // The login cookie is Secure over HTTPS.
+            HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(base + "/api/login"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"" + Fixture.ADMIN_TOKEN + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(login.headers().firstValue("Set-Cookie").orElseThrow()).contains("Secure", "HttpOnly");
+            // No plain HTTP on the port.
+            int plain;
+            try {
+                plain = Fixture.HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/health"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+            } catch (java.io.IOException e) {
+                plain = -1;
+            }
+            assertThat(plain).as("plain HTTP answer on the TLS port").isNotEqualTo(200);
+            // A client that does not trust the certificate is refused.
+            assertThatThrownBy(() -> HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+                    HttpResponse.BodyHandlers.ofString())).isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+            String audit = Files.readString(dir.resolve("data").resolve("audit.log"));
+            assertThat(audit).doesNotContain(password);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+// Login for the web UI: asks GET api/me; on 401 shows the login form (user name and password, or an
+// API token such as the admin token `demo` prints) and POSTs api/login, which sets the HttpOnly
+// session cookie that every later call and the live stream's EventSource send by themselves.
+import { json } from './api.js';
+
+const $ = (id) => document.getElementById(id);
+const post = (path, body) => json(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+/** The signed-in caller ({user, org, role, host, anonymous, policy?}), once known. */
+export const auth = { me: null };
+
+function showForm() {
+  $('login').hidden = false;
+  $('login-user').focus();
+  return new Promise((resolve) => {
+    $('login-form').onsubmit = async (ev) => {
+      ev.preventDefault();
+      const token = $('login-token').value.trim();
+      const body = token ? { token } : { user: $('login-user').value.trim(), password: $('login-password').value };
+      $('login-message').textContent = '';
+      try {
+        const me = await post('api/login', body);
+        $('login-password').value = '';
+        $('login-token').value = '';
+        $('login').hidden = true;
+        resolve(me);
+      } catch (e) {
+        $('login-message').textContent = e.message.replace(/^401: /, '');
+      }
+    };
+  });
+}
+
+function renderUser() {
+  const me = auth.me;
+  $('user').hidden = !me;
+  if (!me) return;
+  $('user-name').textContent = me.anonymous ? 'public data' : `${me.user} · ${me.org_name || me.org} · ${me.role}`;
+  $('logout').textContent = me.anonymous ? 'Log in' : 'Log out';
+}
+
+/** Resolves to the caller, showing the login form first when nobody is signed in. */
+export async function ensureLogin() {
+  try {
+    auth.me = await json('api/me');
+  } catch (e) {
+    if (!String(e.message).startsWith('401')) throw e;
+    auth.me = await showForm();
+  }
+  renderUser();
+  return auth.me;
+}
+
+$('logout').addEventListener('click', async () => {
+  if (!auth.me.anonymous) await post('api/logout', {}).catch(() => {});
+  window.location.reload();
+});
+
+// A session that ended while the page was open: log in again, then start afresh.
+let asking = false;
+window.addEventListener('watchkeeper:unauthorized', async () => {
+  if (asking || !auth.me) return;
+  asking = true;
+  $('login-message').textContent = 'Your session ended; log in again.';
+  await showForm();
+  window.location.reload();
+});
