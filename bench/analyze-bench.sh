@@ -6,6 +6,7 @@
 #
 #   bench/analyze-bench.sh [COPIES]        default 200 copies of the DMA sample = 5.2 M sentences
 #   JAVA_OPTS='-XX:+UseG1GC' bench/analyze-bench.sh   other JVM flags (default -XX:+UseParallelGC)
+#   RUNS='no-store-no-detect duckdb-no-detect' bench/analyze-bench.sh   only some of the runs below
 #
 # Runs: no store and no detectors; no store with the default detectors; DuckDB without detectors;
 # PostgreSQL without detectors when it is reachable (scripts/postgres-start.sh).
@@ -49,10 +50,12 @@ print(line)
 PY
 }
 
-run no-store-no-detect --no-store --no-detect
-run no-store-detect --no-store
-run duckdb-no-detect --no-detect --data "$OUT/data"
-if pg_isready -q -h localhost -p 5432 2>/dev/null; then
+RUNS=${RUNS:-no-store-no-detect no-store-detect duckdb-no-detect postgres-no-detect}
+want() { [[ " $RUNS " == *" $1 "* ]]; }
+want no-store-no-detect && run no-store-no-detect --no-store --no-detect
+want no-store-detect && run no-store-detect --no-store
+want duckdb-no-detect && run duckdb-no-detect --no-detect --data "$OUT/data"
+if want postgres-no-detect && pg_isready -q -h localhost -p 5432 2>/dev/null; then
   run postgres-no-detect --no-detect --store postgres --pg-schema wk_bench_analyze
   PGPASSWORD=${WATCHKEEPER_PG_PASSWORD:-watchkeeper} psql -q -h localhost -U "${WATCHKEEPER_PG_USER:-watchkeeper}" -d watchkeeper \
     -c "DROP SCHEMA IF EXISTS wk_bench_analyze CASCADE" >/dev/null 2>&1 || true

@@ -3,7 +3,11 @@
 // WATCHKEEPER_URL=http://host:port/ it runs against a real Watchkeeper server instead (the vessel
 // and event it clicks are then taken from that server's API). The test logs in through the page's
 // login form with an API token: the mock's, or WATCHKEEPER_TOKEN for a real server (e.g. the admin
-// token `watchkeeper demo` prints, or the content of DATA/admin-token).
+// token `watchkeeper demo` prints, or the content of DATA/admin-token). How the test reaches a real
+// server is set in one place, target() below: WATCHKEEPER_URL, and optionally WATCHKEEPER_HEADERS (a
+// JSON object of extra headers every request from the page carries). WATCHKEEPER_EXPECT_VESSELS (the
+// vessel count of a server whose feed has ended) makes the first test require exactly that many
+// vessels on the map; WATCHKEEPER_SCREENSHOTS names the folder for the screenshots.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +19,17 @@ import { startMockServer, MOCK_TOKEN } from './mock-server.js';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SITE = join(HERE, '..', 'target', 'classes', 'web');
-const OUT = join(HERE, '..', 'target', 'browser');
+const OUT = process.env.WATCHKEEPER_SCREENSHOTS || join(HERE, '..', 'target', 'browser');
+const REAL = Boolean(process.env.WATCHKEEPER_URL);
+
+/** The real server to test, or null for the fixture API: its root URL and the headers requests carry. */
+function target() {
+  if (!REAL) return null;
+  return {
+    url: process.env.WATCHKEEPER_URL.replace(/\/?$/, '/'),
+    headers: process.env.WATCHKEEPER_HEADERS ? JSON.parse(process.env.WATCHKEEPER_HEADERS) : {},
+  };
+}
 const hasChromium = existsSync(CHROMIUM);
 
 if (!hasChromium) {
@@ -29,8 +43,9 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
   const consoleErrors = [];
 
   beforeAll(async () => {
-    if (process.env.WATCHKEEPER_URL) {
-      base = process.env.WATCHKEEPER_URL.replace(/\/?$/, '/');
+    const real = target();
+    if (real) {
+      base = real.url;
     } else {
       if (!existsSync(join(SITE, 'index.html'))) throw new Error(`${SITE}/index.html missing: run "npm run build" first`);
       server = await startMockServer(SITE);
@@ -46,6 +61,7 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
         '--no-first-run', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
     });
+    if (real && Object.keys(real.headers).length) await browser.setExtraHTTPHeaders(real.headers);
     page = browser.pages()[0] || await browser.newPage();
     const origin = new URL(base).origin;
     page.on('request', (r) => {
@@ -94,6 +110,21 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     // The live stream may add vessels after the first load, never remove them.
     const held = await page.evaluate(() => window.watchkeeper.state.vessels.size);
     expect(held).toBeGreaterThanOrEqual(api);
+    if (process.env.WATCHKEEPER_EXPECT_VESSELS) {
+      // A real server whose replayed log has ended: the map holds exactly the API's vessels.
+      expect(api).toBe(Number(process.env.WATCHKEEPER_EXPECT_VESSELS));
+      expect(held).toBe(api);
+      expect(await page.locator('#status').textContent()).toContain(`${api.toLocaleString('en')} vessels`);
+    }
+    if (REAL) {
+      // A real log's vessels are wherever its receivers are: look there.
+      await page.evaluate(() => {
+        const ps = [...window.watchkeeper.state.vessels.values()].filter((v) => typeof v.lat === 'number' && typeof v.lon === 'number');
+        const mid = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+        window.watchkeeper.map.jumpTo({ center: [mid(ps.map((v) => v.lon)), mid(ps.map((v) => v.lat))], zoom: 5 });
+      });
+      await idle();
+    }
     const drawn = await page.evaluate(() => {
       const { map } = window.watchkeeper;
       const fs = map.queryRenderedFeatures({ layers: ['clusters', 'vessels'] });
@@ -104,28 +135,31 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     expect(foreign).toEqual([]);
   });
 
-  it('shows a vessel from the live stream', async () => {
-    if (process.env.WATCHKEEPER_URL) return; // a real feed has no fixed vessel to wait for
+  // A real feed has no fixed vessel to wait for.
+  it.skipIf(REAL)('shows a vessel from the live stream', async () => {
     await page.waitForFunction(() => window.watchkeeper.state.vessels.has('563999001'), null, { timeout: 10000 });
     const v = await page.evaluate(() => window.watchkeeper.state.vessels.get('563999001'));
     expect(v).toMatchObject({ name: 'LIVE ARRIVAL', lat: 1.21, lon: 103.95, heading: 76 });
   });
 
   it('opens the vessel panel when a vessel is clicked', async () => {
-    const target = await page.evaluate(async () => {
-      const r = await (await fetch('api/vessels?limit=50')).json();
-      const v = r.vessels.find((x) => typeof x.lat === 'number' && typeof x.lon === 'number');
+    const target = await page.evaluate(async (real) => {
+      const r = await (await fetch(real ? 'api/vessels?limit=100000&class=A' : 'api/vessels?limit=50')).json();
+      const placed = r.vessels.filter((x) => typeof x.lat === 'number' && typeof x.lon === 'number');
+      // A real log: the fastest plausible vessel, so that its short track moves under the slider.
+      const v = real ? placed.filter((x) => x.speed > 5 && x.speed < 35).sort((a, b) => b.speed - a.speed)[0] : placed[0];
       window.watchkeeper.map.jumpTo({ center: [v.lon, v.lat], zoom: 13 });
       return v;
-    });
+    }, REAL);
     await idle();
-    const { x, y, mmsi } = await page.evaluate(([lon, lat]) => {
+    const { x, y, mmsi } = await page.evaluate(([lon, lat, wanted]) => {
       const { map } = window.watchkeeper;
       const pt = map.project([lon, lat]);
-      const f = map.queryRenderedFeatures(pt, { layers: ['vessels'] })[0];
+      const fs = map.queryRenderedFeatures(pt, { layers: ['vessels'] });
+      const f = fs.find((x) => x.properties.mmsi === wanted) || fs[0];
       const r = map.getCanvas().getBoundingClientRect();
       return { x: r.left + pt.x, y: r.top + pt.y, mmsi: f && f.properties.mmsi };
-    }, [target.lon, target.lat]);
+    }, [target.lon, target.lat, target.mmsi]);
     expect(mmsi, 'a vessel symbol is drawn at the vessel position').toMatch(/^\d{9}$/);
     await page.mouse.click(x, y);
     await page.locator('#vessel-panel .mmsi').waitFor({ timeout: 10000 });
@@ -174,8 +208,8 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     await page.screenshot({ path: join(OUT, 'event-jump.png') });
   });
 
-  it('draws a zone by clicking vertices and posts it', async () => {
-    if (process.env.WATCHKEEPER_URL) return; // leaves the real server's zones alone
+  // Leaves a real server's zones alone.
+  it.skipIf(REAL)('draws a zone by clicking vertices and posts it', async () => {
     await page.click('.tabs button[data-tab="zones"]');
     await page.click('#zone-draw');
     const box = await page.locator('#map canvas').boundingBox();
@@ -281,14 +315,23 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
   });
 
   it('keeps screenshots of the map with vessels, the vessel panel and a track', async () => {
-    await page.evaluate(() => window.watchkeeper.map.jumpTo({ center: [103.2, 1.9], zoom: 6.5 }));
+    // The fixture's vessels sit around Singapore; a real log's wherever its receivers are.
+    const center = REAL ? await page.evaluate(() => {
+      const ps = [...window.watchkeeper.state.vessels.values()].filter((v) => typeof v.lat === 'number' && typeof v.lon === 'number');
+      const mid = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      return [mid(ps.map((v) => v.lon)), mid(ps.map((v) => v.lat))];
+    }) : [103.2, 1.9];
+    await page.evaluate((c) => window.watchkeeper.map.jumpTo({ center: c, zoom: 6.5 }), center);
     await idle();
     // Cluster sizes are labelled (HTML labels, as the map has no fonts).
     const labels = await page.evaluate(() => [...document.querySelectorAll('.cluster-label')].map((e) => e.textContent));
     expect(labels.length).toBeGreaterThan(0);
     await page.screenshot({ path: join(OUT, 'overview.png') });
 
-    const mmsi = await page.evaluate(() => window.watchkeeper.state.events.find((e) => e.vessels.length > 1).vessels[0]);
+    const mmsi = await page.evaluate(() => {
+      const es = window.watchkeeper.state.events;
+      return (es.find((e) => e.vessels.length > 1) || es[0]).vessels[0];
+    });
     await page.evaluate((m) => window.watchkeeper.selectVessel(m, { fly: true }), mmsi);
     await page.locator('#vessel-panel .mmsi').waitFor();
     await page.click('#track-load');

@@ -57,35 +57,57 @@ public final class BitReader {
         if (len * 6 > MAX_BITS) {
             throw new AisDecodeException(RejectReason.PAYLOAD_TOO_LONG, "payload of " + len + " characters");
         }
-        int nWords = (len * 6 + 63) >>> 6;
-        for (int i = 0; i <= nWords && i < words.length; i++) {
-            words[i] = 0L;
-        }
-        // Ten symbols make 60 bits: gather them in a register, then place them with two word writes.
-        int bitPos = 0;
+        // Eight characters per step: validated and turned into 6-bit values in one 64-bit word
+        // (SWAR), packed to 48 bits, and shifted into a 64-bit accumulator that is stored whole.
+        long acc = 0L;
+        int nAcc = 0; // bits held in acc, from its top
+        int wi = 0;
+        long bad = 0L;
         int i = 0;
-        int bad = 0;
-        for (; i + 10 <= len; i += 10) {
-            long v = 0L;
-            for (int k = 0; k < 10; k++) {
-                int s = SixBit.value(buf[off + i + k]);
-                bad |= s;
-                v = (v << 6) | (s & 63);
+        for (; i + 8 <= len; i += 8) {
+            long w = (long) LONGS.get(buf, off + i);
+            bad |= invalidArmour(w);
+            long r = pack8(armourValues(w));
+            if (nAcc <= 16) {
+                acc |= r << (16 - nAcc);
+                nAcc += 48;
+                if (nAcc == 64) {
+                    words[wi++] = acc;
+                    acc = 0L;
+                    nAcc = 0;
+                }
+            } else {
+                int rest = nAcc - 16; // bits of r that do not fit
+                words[wi++] = acc | (r >>> rest);
+                acc = r << (64 - rest);
+                nAcc = rest;
             }
-            place(v, 60, bitPos);
-            bitPos += 60;
         }
-        if (i < len) {
-            long v = 0L;
-            int n = len - i;
-            for (int k = 0; k < n; k++) {
-                int s = SixBit.value(buf[off + i + k]);
-                bad |= s;
-                v = (v << 6) | (s & 63);
+        int badTail = 0;
+        for (; i < len; i++) {
+            int v = SixBit.value(buf[off + i]);
+            badTail |= v;
+            long r = v & 63;
+            if (nAcc <= 58) {
+                acc |= r << (58 - nAcc);
+                nAcc += 6;
+                if (nAcc == 64) {
+                    words[wi++] = acc;
+                    acc = 0L;
+                    nAcc = 0;
+                }
+            } else {
+                int rest = nAcc - 58;
+                words[wi++] = acc | (r >>> rest);
+                acc = r << (64 - rest);
+                nAcc = rest;
             }
-            place(v, 6 * n, bitPos);
         }
-        if (bad < 0) {
+        words[wi] = acc;
+        if (wi + 1 < words.length) {
+            words[wi + 1] = 0L;
+        }
+        if (bad != 0L || badTail < 0) {
             for (int k = 0; k < len; k++) {
                 if (SixBit.value(buf[off + k]) < 0) {
                     throw new AisDecodeException(RejectReason.ILLEGAL_PAYLOAD_CHARACTER,
@@ -114,15 +136,37 @@ public final class BitReader {
         this.symbols = (bitLength + 5) / 6;
     }
 
-    /** ORs the low {@code nbits} (1..60) of {@code v} into the words at bit {@code bitPos}. */
-    private void place(long v, int nbits, int bitPos) {
-        long aligned = v << (64 - nbits);
-        int wi = bitPos >>> 6;
-        int bo = bitPos & 63;
-        words[wi] |= aligned >>> bo;
-        if (bo + nbits > 64) {
-            words[wi + 1] |= aligned << (64 - bo);
-        }
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH = 0x8080808080808080L;
+
+    /** 0x80 in each byte of {@code w} (a byte below 0x80) that is at least {@code lo} (1..128). */
+    private static long atLeast(long w, int lo) {
+        return (w + (0x80 - lo) * ONES) & HIGH;
+    }
+
+    /**
+     * Non-zero when one of the eight bytes is not an armour character ('0'..'W' or '`'..'w').
+     */
+    static long invalidArmour(long w) {
+        long high = w & HIGH;
+        long v = w & ~HIGH;
+        long ok = (atLeast(v, '0') & ~atLeast(v, 'X')) | (atLeast(v, '`') & ~atLeast(v, 'x'));
+        return high | (~ok & HIGH);
+    }
+
+    /** The 6-bit values of eight armour characters, one per byte (valid input only). */
+    static long armourValues(long w) {
+        long upper = atLeast(w & ~HIGH, '`') >>> 4; // 8 in each byte from '`' on
+        return w - 0x30 * ONES - upper;
+    }
+
+    /** Eight 6-bit values, one per byte with the first character in the lowest byte, packed to 48 bits, first most significant. */
+    static long pack8(long v) {
+        long t = ((v & 0x003F003F003F003FL) << 6) | ((v >>> 8) & 0x003F003F003F003FL);
+        long u = ((t & 0x00000FFF00000FFFL) << 12) | ((t >>> 16) & 0x00000FFF00000FFFL);
+        return ((u & 0xFFFFFFL) << 24) | (u >>> 32);
     }
 
     /** Number of payload bits after fill bits are removed. */

@@ -67,6 +67,9 @@ public record PositionReport(
         if (b.length() < MIN_BITS) {
             throw new AisDecodeException(RejectReason.PAYLOAD_TOO_SHORT, "type " + b.unsigned(0, 6) + ": " + b.length() + " bits, need " + MIN_BITS);
         }
+        if (b.length() >= BITS) {
+            return decodeFull(b.words());
+        }
         int type = b.unsigned(0, 6);
         CommunicationState cs = null;
         if (b.has(149, 19)) {
@@ -88,6 +91,33 @@ public record PositionReport(
                 b.has(143, 2) ? b.unsigned(143, 2) : 0,
                 b.has(145, 3) ? b.unsigned(145, 3) : 0,
                 b.has(148, 1) && b.bool(148),
+                cs);
+    }
+
+    /** All 168 bits present: every field taken from the first three payload words with shifts. */
+    private static PositionReport decodeFull(long[] w) {
+        long w0 = w[0];
+        long w1 = w[1];
+        long w2 = w[2];
+        int type = (int) (w0 >>> 58);
+        int raw = (int) (w2 >>> 24) & 0x7FFFF;
+        CommunicationState cs = type == 3 ? CommunicationState.Itdma.fromRaw(raw) : CommunicationState.Sotdma.fromRaw(raw);
+        return new PositionReport(
+                type,
+                (int) (w0 >>> 56) & 3,
+                (int) (w0 >>> 26) & 0x3FFFFFFF,
+                (int) (w0 >>> 22) & 15,
+                (byte) (w0 >>> 14),
+                Units.speedTenths((int) (w0 >>> 4) & 1023),
+                ((w0 >>> 3) & 1) != 0,
+                Units.longitude((int) (((w0 << 61) | (w1 >>> 3)) >> 36)),
+                Units.latitude((int) ((w1 << 25) >> 37)),
+                Units.courseTenths((int) w1 & 0xFFF),
+                Units.heading((int) (w2 >>> 55)),
+                (int) (w2 >>> 49) & 63,
+                (int) (w2 >>> 47) & 3,
+                (int) (w2 >>> 44) & 7,
+                ((w2 >>> 43) & 1) != 0,
                 cs);
     }
 

@@ -3,12 +3,15 @@ package org.watchkeeper.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.watchkeeper.core.sim.IndoPacific;
 import org.watchkeeper.core.sim.LatLon;
 import org.watchkeeper.core.sim.Simulation;
@@ -32,10 +35,17 @@ import picocli.CommandLine.Spec;
         description = {"Start the server with a simulated Indo-Pacific feed (Malacca and Singapore Straits, South China Sea,",
             "Bay of Bengal) and planted events, played live at an accelerated pace. Open the printed URL."})
 public final class DemoCommand implements Callable<Integer> {
+    /** The default data folder, relative to the current directory. */
+    static final String DEFAULT_DATA = "watchkeeper-demo";
+    /** The file that marks a folder as the demo's own. */
+    static final String MARKER = "watchkeeper-demo.txt";
+
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: a new temporary folder).")
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = DEFAULT_DATA,
+            description = "Data directory (default: ${DEFAULT-VALUE} in the current folder). The next demo run reuses it:"
+                    + " zones and watchlist stay, the simulated feed and its history start again.")
     Path data;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Simulation seed (default: ${DEFAULT-VALUE}).")
@@ -64,9 +74,14 @@ public final class DemoCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--speed must be in (0, 100000], --vessels >= 0, --hours in (0, 744]");
         }
-        Path dir = data != null ? data : Files.createTempDirectory("watchkeeper-demo");
+        Path dir;
+        try {
+            dir = prepare(data, spec.commandLine().getErr());
+        } catch (IllegalStateException e) {
+            spec.commandLine().getErr().println("watchkeeper: " + e.getMessage());
+            return 2;
+        }
         Path zones = dir.resolve("demo-zone.geojson");
-        Files.createDirectories(dir);
         Files.writeString(zones, demoZone());
         SimulationOptions options = new SimulationOptions(seed, vessels, Instant.parse("2024-06-01T00:00:00Z"),
                 Duration.ofSeconds(Math.round(hours * 3600)), true, SimulationOptions.Noise.NONE);
@@ -85,6 +100,44 @@ public final class DemoCommand implements Callable<Integer> {
                 }
             }
         });
+    }
+
+    /**
+     * Makes {@code data} ready for a demo run and returns it as an absolute path. A new folder is
+     * created and marked as the demo's ({@value #MARKER}); in a folder marked so, the raw archive of
+     * the previous run is removed, because the simulated feed starts again at its first minute and
+     * would otherwise repeat it (the server rebuilds the history store from the archive, so the
+     * history starts again too); the user's zones and watchlist stay.
+     *
+     * @throws IllegalStateException when the folder holds a raw archive the demo did not write (a
+     *     {@code serve} data folder), which is then left untouched
+     */
+    static Path prepare(Path data, PrintWriter err) throws IOException {
+        Path dir = data.toAbsolutePath().normalize();
+        Path marker = dir.resolve(MARKER);
+        Path raw = dir.resolve("raw");
+        if (Files.isDirectory(raw) && !Files.isRegularFile(marker)) {
+            throw new IllegalStateException(dir + " holds a raw archive that the demo did not write; the demo restarts its "
+                    + "archive on every run, so give it a folder of its own (--data DIR)");
+        }
+        if (Files.isRegularFile(marker)) {
+            long removed = 0;
+            if (Files.isDirectory(raw)) {
+                try (Stream<Path> files = Files.list(raw)) {
+                    for (Path f : (Iterable<Path>) files::iterator) {
+                        Files.delete(f);
+                        removed++;
+                    }
+                }
+            }
+            err.printf("demo: reusing %s (zones and watchlist kept; the simulated feed starts again, %d archive file(s) of the previous run removed)%n",
+                    dir, removed);
+        } else {
+            Files.createDirectories(dir);
+            Files.writeString(marker, "Data folder of 'watchkeeper demo': the next demo run reuses it (zones and watchlist"
+                    + " stay) and starts the simulated feed and its raw archive again.\n");
+        }
+        return dir;
     }
 
     /** The simulator's demo zone as a GeoJSON Feature. */

@@ -16,12 +16,14 @@ import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.detect.DetectorSuite;
 import org.watchkeeper.core.pipeline.Analysis;
 import org.watchkeeper.core.pipeline.AnalysisListener;
+import org.watchkeeper.core.pipeline.Stage;
 import org.watchkeeper.server.Rows;
 import org.watchkeeper.store.EventRow;
 
 /**
  * The detectors of {@code analyze}: every observation goes, in event time, into core's
- * {@link DetectionEngine}; the events it emits become the store's {@link EventRow}s (idempotent
+ * {@link DetectionEngine} (on a thread of its own, fed through a bounded {@link Stage}, when the
+ * machine has more than one core); the events it emits become the store's {@link EventRow}s (idempotent
  * by id) and the report's events files.
  *
  * <p>Events become store rows through {@link Rows#event}, the mapping the server uses too.
@@ -47,6 +49,8 @@ final class Detection implements AnalysisListener {
 
 
     private final DetectionEngine engine;
+    /** The detectors' own thread when there is more than one core (null: on the caller's thread). */
+    private final Stage<Observation> stage;
     private final List<EventRow> events = new ArrayList<>();
     private final List<String> names;
 
@@ -65,15 +69,24 @@ final class Detection implements AnalysisListener {
         }
         this.names = List.copyOf(names);
         this.engine = new DetectionEngine(detectors, e -> events.add(Rows.event(e)), 0);
+        this.stage = Runtime.getRuntime().availableProcessors() > 1
+                ? new Stage<>("detectors", 4096, 8, engine::accept) : null;
     }
 
     @Override
     public void observation(Observation o) {
-        engine.accept(o);
+        if (stage != null) {
+            stage.accept(o); // observations are immutable: safe to hand to the detectors' thread
+        } else {
+            engine.accept(o);
+        }
     }
 
     @Override
     public void finished(Analysis analysis) {
+        if (stage != null) {
+            stage.close(); // waits for every observation, rethrows a detector's failure
+        }
         engine.finish();
     }
 

@@ -10,6 +10,7 @@ import org.watchkeeper.core.picture.IdentityChange;
 import org.watchkeeper.core.picture.VesselSnapshot;
 import org.watchkeeper.core.pipeline.Analysis;
 import org.watchkeeper.core.pipeline.AnalysisListener;
+import org.watchkeeper.core.pipeline.Stage;
 import org.watchkeeper.core.track.Tracker;
 import org.watchkeeper.store.HistoryStore;
 import org.watchkeeper.store.IdentityChangeRow;
@@ -20,6 +21,8 @@ import org.watchkeeper.store.VesselRow;
  * Writes what an analysis finds into the history store: every accepted position with its segment
  * number (appended in batches of {@link #BATCH} rows), every identity change, and at the end one
  * vessel row per station of the picture (merged identity, flag, last position, accepted positions).
+ * With more than one core the position batches are appended on a thread of their own (a bounded
+ * {@link Stage}), beside the tracker.
  * The mapping from core's model to the store's rows lives here so that neither module knows the
  * other.
  */
@@ -28,8 +31,11 @@ final class StoreWriter implements AnalysisListener {
     static final int BATCH = 100_000;
 
     private final HistoryStore store;
+    /** Position batches are appended on this thread when there is more than one core (else null). */
+    private final Stage<List<PositionRow>> appender;
     private List<PositionRow> positions = new ArrayList<>(BATCH);
     private final List<IdentityChangeRow> changes = new ArrayList<>();
+    // positionRows and writeNanos are written by the appender thread; read after finished() (Stage.close joins it)
     private long positionRows;
     private long vesselRows;
     private long changeRows;
@@ -37,6 +43,8 @@ final class StoreWriter implements AnalysisListener {
 
     StoreWriter(HistoryStore store) {
         this.store = store;
+        this.appender = Runtime.getRuntime().availableProcessors() > 1
+                ? new Stage<>("store", 1, 2, this::append) : null;
     }
 
     @Override
@@ -58,6 +66,9 @@ final class StoreWriter implements AnalysisListener {
     @Override
     public void finished(Analysis analysis) {
         flushPositions();
+        if (appender != null) {
+            appender.close(); // waits for the last batches, rethrows a store failure
+        }
         long t0 = System.nanoTime();
         if (!changes.isEmpty()) {
             store.appendIdentityChanges(changes);
@@ -78,11 +89,19 @@ final class StoreWriter implements AnalysisListener {
         if (positions.isEmpty()) {
             return;
         }
-        long t0 = System.nanoTime();
-        store.appendPositions(positions);
-        writeNanos += System.nanoTime() - t0;
-        positionRows += positions.size();
+        if (appender != null) {
+            appender.accept(positions); // at most two batches wait: bounded memory
+        } else {
+            append(positions);
+        }
         positions = new ArrayList<>(BATCH);
+    }
+
+    private void append(List<PositionRow> rows) {
+        long t0 = System.nanoTime();
+        store.appendPositions(rows);
+        writeNanos += System.nanoTime() - t0;
+        positionRows += rows.size();
     }
 
     /** Position rows appended. */
@@ -105,9 +124,9 @@ final class StoreWriter implements AnalysisListener {
         return writeNanos / 1e9;
     }
 
+    /** The server's row mapping, so that both store the same rows. */
     static PositionRow positionRow(PositionObservation p, int segment) {
-        return new PositionRow(p.mmsi(), p.time(), p.latitude(), p.longitude(), p.speedOverGround(),
-                p.courseOverGround(), p.heading(), p.navigationStatus(), p.messageType(), segment, p.source());
+        return org.watchkeeper.server.Rows.position(p, segment);
     }
 
     /** The store names fields as gpsd's AIS JSON does ({@code shipname}); the picture says {@code name}. */

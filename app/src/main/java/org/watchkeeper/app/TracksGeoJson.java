@@ -13,7 +13,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import org.watchkeeper.ais.Mmsi;
-import org.watchkeeper.core.observation.PositionObservation;
 import org.watchkeeper.core.picture.VesselPicture;
 import org.watchkeeper.core.picture.VesselSnapshot;
 import org.watchkeeper.core.pipeline.AnalysisListener;
@@ -67,16 +66,15 @@ final class TracksGeoJson implements AnalysisListener, Closeable {
     }
 
     private void write(Segment s) throws IOException {
-        List<PositionObservation> pts = s.points();
         SegmentStats st = s.stats();
         features++;
-        points += pts.size();
+        points += s.size();
         g.writeRaw('\n');
         g.writeStartObject();
         g.writeStringField("type", "Feature");
         g.writeStringField("id", s.id());
         g.writeObjectFieldStart("geometry");
-        writeGeometry(pts);
+        writeGeometry(s);
         g.writeEndObject();
         g.writeObjectFieldStart("properties");
         g.writeStringField("mmsi", Mmsi.format(s.mmsi()));
@@ -107,25 +105,24 @@ final class TracksGeoJson implements AnalysisListener, Closeable {
         g.writeEndObject();
     }
 
-    private void writeGeometry(List<PositionObservation> pts) throws IOException {
-        if (!crossesAntimeridian(pts)) {
-            // the common case, streamed without copying the fixes
-            if (motionless(pts)) {
+    private void writeGeometry(Segment s) throws IOException {
+        if (!crossesAntimeridian(s)) {
+            // the common case, streamed from the segment's micro-degree coordinates
+            if (motionless(s)) {
                 g.writeStringField("type", "Point");
                 g.writeFieldName("coordinates");
-                position(round(pts.get(0).longitude()), round(pts.get(0).latitude()));
+                positionE6(s.longitudeE6(0), s.latitudeE6(0));
                 return;
             }
             g.writeStringField("type", "LineString");
             g.writeArrayFieldStart("coordinates");
-            for (int i = 0, n = pts.size(); i < n; i++) {
-                PositionObservation p = pts.get(i);
-                position(round(p.longitude()), round(p.latitude()));
+            for (int i = 0, n = s.size(); i < n; i++) {
+                positionE6(s.longitudeE6(i), s.latitudeE6(i));
             }
             g.writeEndArray();
             return;
         }
-        List<List<double[]>> parts = split(pts);
+        List<List<double[]>> parts = split(s);
         boolean single = parts.size() == 1 && distinct(parts.get(0)) < 2;
         if (single) {
             g.writeStringField("type", "Point");
@@ -147,20 +144,20 @@ final class TracksGeoJson implements AnalysisListener, Closeable {
         g.writeEndArray();
     }
 
-    private static boolean crossesAntimeridian(List<PositionObservation> pts) {
-        for (int i = 1, n = pts.size(); i < n; i++) {
-            if (Math.abs(round(pts.get(i).longitude()) - round(pts.get(i - 1).longitude())) > 180) {
+    private static boolean crossesAntimeridian(Segment s) {
+        for (int i = 1, n = s.size(); i < n; i++) {
+            if (Math.abs((long) s.longitudeE6(i) - s.longitudeE6(i - 1)) > 180_000_000L) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean motionless(List<PositionObservation> pts) {
-        double lon = round(pts.get(0).longitude());
-        double lat = round(pts.get(0).latitude());
-        for (int i = 1, n = pts.size(); i < n; i++) {
-            if (round(pts.get(i).longitude()) != lon || round(pts.get(i).latitude()) != lat) {
+    private static boolean motionless(Segment s) {
+        int lon = s.longitudeE6(0);
+        int lat = s.latitudeE6(0);
+        for (int i = 1, n = s.size(); i < n; i++) {
+            if (s.longitudeE6(i) != lon || s.latitudeE6(i) != lat) {
                 return false;
             }
         }
@@ -178,15 +175,15 @@ final class TracksGeoJson implements AnalysisListener, Closeable {
     }
 
     /**
-     * The fixes as [lon, lat] runs, cut where consecutive fixes are more than 180° of longitude
-     * apart (the shorter way round crosses the 180° meridian).
+     * The fixes as [lon, lat] runs in degrees, cut where consecutive fixes are more than 180° of
+     * longitude apart (the shorter way round crosses the 180° meridian).
      */
-    static List<List<double[]>> split(List<PositionObservation> pts) {
+    static List<List<double[]>> split(Segment s) {
         List<List<double[]>> parts = new ArrayList<>();
         List<double[]> cur = new ArrayList<>();
         double[] prev = null;
-        for (PositionObservation p : pts) {
-            double[] q = {round(p.longitude()), round(p.latitude())};
+        for (int i = 0, n = s.size(); i < n; i++) {
+            double[] q = {s.longitudeE6(i) / 1e6, s.latitudeE6(i) / 1e6};
             if (prev != null && Math.abs(q[0] - prev[0]) > 180) {
                 // crossing: unwrap the next longitude next to the previous one, interpolate at ±180
                 double edge = prev[0] > 0 ? 180 : -180;
@@ -218,29 +215,33 @@ final class TracksGeoJson implements AnalysisListener, Closeable {
     }
 
     private void position(double[] p) throws IOException {
-        position(p[0], p[1]);
+        positionE6(Math.round(p[0] * 1e6), Math.round(p[1] * 1e6));
     }
 
-    private void position(double lon, double lat) throws IOException {
+    private void positionE6(long lon, long lat) throws IOException {
         g.writeStartArray();
-        number(lon);
-        number(lat);
+        numberE6(lon);
+        numberE6(lat);
         g.writeEndArray();
     }
 
     private final char[] digits = new char[32];
 
-    /** Writes a degree value with at most 6 decimals, trailing zeros dropped (no Double.toString on the hot path). */
-    private void number(double v) throws IOException {
-        long micro = Math.round(v * 1e6);
+    /** Writes micro-degrees as degrees with at most 6 decimals, trailing zeros dropped (integer arithmetic only). */
+    private void numberE6(long micro) throws IOException {
         int n = 0;
         if (micro < 0) {
             digits[n++] = '-';
             micro = -micro;
         }
-        String whole = Long.toString(micro / 1_000_000);
-        whole.getChars(0, whole.length(), digits, n);
-        n += whole.length();
+        long whole = micro / 1_000_000;
+        if (whole >= 100) {
+            digits[n++] = (char) ('0' + whole / 100);
+        }
+        if (whole >= 10) {
+            digits[n++] = (char) ('0' + whole / 10 % 10);
+        }
+        digits[n++] = (char) ('0' + whole % 10);
         long frac = micro % 1_000_000;
         if (frac != 0) {
             digits[n++] = '.';

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.sse.SseHandler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -317,7 +318,7 @@ public final class Api {
 
         app.get("/api/export/{file}", ctx -> Exports.export(ctx, server));
 
-        app.sse("/api/stream", client -> {
+        SseHandler sse = new SseHandler(0, client -> {
             Context ctx = client.ctx();
             LiveStream.Filter f;
             try {
@@ -329,7 +330,25 @@ public final class Api {
             }
             server.stream().serve(client, f, Access.principal(ctx), Access.policy(ctx));
         });
+        // An SSE handler silently answers an empty 200 to a request that does not accept an event
+        // stream; say what is missing instead.
+        app.get("/api/stream", ctx -> {
+            if (!acceptsEventStream(ctx.header("Accept"))) {
+                error(ctx, 406, "/api/stream is a Server-Sent Events stream: send the header 'Accept: text/event-stream'"
+                        + " (exactly that value, as a browser EventSource does)");
+                return;
+            }
+            sse.handle(ctx);
+        });
         return app;
+    }
+
+    /**
+     * Whether the Accept header is exactly {@code text/event-stream}, as an EventSource sends it
+     * (the SSE handler serves nothing else).
+     */
+    static boolean acceptsEventStream(String accept) {
+        return "text/event-stream".equals(accept);
     }
 
     static LiveStream.Filter streamFilter(Context ctx) {

@@ -43,13 +43,21 @@ import org.watchkeeper.store.VesselRow;
  * decoder per source ({@link AisStreamDecoder}, the receive clock for lines without a time of their
  * own) → {@link ObservationMapper} → core's {@link Analysis} (the {@code analyze} command's pipeline:
  * tracker and vessel picture) whose observations feed {@link DetectionEngine} with
- * {@link DetectorSuite#defaults()} (plus a second engine for the user's zones and watchlist, rebuilt
- * when they change) → history store (in batches, at least once a second) and the live listeners.
+ * {@link #defaultDetectors()} (plus a second engine for the user's zones and watchlist, rebuilt
+ * when they change) → the live listeners at once, and the history store in batches (at least once a
+ * second) written by a second thread, so that store writes never hold up decoding, detection and
+ * the live stream. Between two writes the batch keeps only the newest row of a vessel and of an
+ * event (an event is updated as it grows).
  *
  * <p>Bounds: the input queue holds {@code capacity} lines; TCP and file sources wait for room (the
  * sender is slowed by TCP flow control), UDP lines are shed and counted ({@link #shed()}). The
  * picture holds at most {@link TrackerConfig#defaults()}' stations. Live listeners must not block (the {@link LiveStream}
- * gives each client its own bounded queue).
+ * gives each client its own bounded queue). Rows handed to the store writer are bounded too: when
+ * {@value #MAX_PENDING_ROWS} position rows wait for it, the pipeline thread waits (and the input
+ * queue fills, slowing TCP and file sources).
+ *
+ * <p>A line whose processing throws is counted as rejected ({@code internal_error}) and logged; the
+ * stream goes on. A failing store write is logged and reported by {@link #failure()}.
  *
  * <p>Event time only: the detectors see the time each message carries; with {@code allowedLateness}
  * 0 (the {@code analyze} command's setting) an observation older than the newest seen is counted as
@@ -73,6 +81,9 @@ public final class Pipeline implements AutoCloseable {
     /** Vessel rows are upserted less often than positions are appended: an upsert costs far more per row. */
     private static final long VESSEL_FLUSH_MILLIS = 10_000;
     private static final int FLUSH_ROWS = 20_000;
+    /** Position rows waiting for the store writer before the pipeline thread waits for it. */
+    static final int MAX_PENDING_ROWS = 500_000;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Pipeline.class);
 
     private final BlockingQueue<Object> queue;
     private final RawArchive archive;
@@ -90,6 +101,8 @@ public final class Pipeline implements AutoCloseable {
     private List<PositionRow> positions = new ArrayList<>();
     private final List<IdentityChangeRow> changes = new ArrayList<>();
     private final List<EventRow> events = new ArrayList<>();
+    private final Writer writer = new Writer();
+    private final LongAdder internalErrors = new LongAdder();
     private long lastFlush;
     private long lastVesselFlush;
 
@@ -117,11 +130,23 @@ public final class Pipeline implements AutoCloseable {
         this.store = store;
         this.archive = archive;
         this.queue = new ArrayBlockingQueue<>(capacity);
-        this.engine = new DetectionEngine(DetectorSuite.defaults().create(), e -> event(Rows.event(e)), 0);
+        this.engine = new DetectionEngine(defaultDetectors().create(), e -> event(Rows.event(e)), 0);
         this.userEngine = new DetectionEngine(List.of(), e -> event(Rows.event(e)), 0);
         this.analysis = new Analysis(TrackerConfig.defaults(), List.of(new Stages()));
         this.thread = new Thread(this::run, "watchkeeper-pipeline");
         this.thread.setDaemon(true);
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    /**
+     * The detectors every stream runs, the same as {@code watchkeeper analyze} runs by default:
+     * {@link DetectorSuite#defaults()} without the land check ({@code position_on_land}), because
+     * the Natural Earth land it uses covers rivers, lakes and estuaries, so inland waterway traffic
+     * would raise false alarms.
+     */
+    public static DetectorSuite defaultDetectors() {
+        return DetectorSuite.defaults().without(List.of("position_on_land"));
     }
 
     /** Adds a live listener (call before {@link #start()} or at any time; never blocks the caller). */
@@ -139,8 +164,9 @@ public final class Pipeline implements AutoCloseable {
         if (archive == null) {
             return 0;
         }
-        long n = archive.replay(this::process);
+        long n = archive.replay(this::processSafely);
         flush();
+        writer.awaitWritten();
         return n;
     }
 
@@ -209,6 +235,7 @@ public final class Pipeline implements AutoCloseable {
         CountDownLatch done = new CountDownLatch(1);
         queue.put((Runnable) () -> {
             flush();
+            writer.awaitWritten();
             done.countDown();
         });
         return done.await(timeout, unit);
@@ -222,7 +249,7 @@ public final class Pipeline implements AutoCloseable {
                     break;
                 }
                 if (o instanceof RawLine l) {
-                    process(l);
+                    processSafely(l);
                 } else if (o instanceof Runnable r) {
                     r.run();
                 }
@@ -238,8 +265,26 @@ public final class Pipeline implements AutoCloseable {
             userEngine.finish();
             analysis.finish();
             flush();
+            writer.awaitWritten();
         } catch (Throwable t) {
             failure = t;
+            LOG.error("the pipeline stopped", t);
+        } finally {
+            writer.finish();
+        }
+    }
+
+    /** {@link #process}, counting and logging a line whose processing throws instead of stopping. */
+    private void processSafely(RawLine l) {
+        try {
+            process(l);
+        } catch (RuntimeException e) {
+            internalErrors.increment();
+            rejected.computeIfAbsent("internal_error", k -> new LongAdder()).increment();
+            if (internalErrors.sum() <= 10) {
+                LOG.error("line from {} could not be processed (counted as internal_error): {}", l.source(),
+                        new String(l.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1), e);
+            }
         }
     }
 
@@ -361,31 +406,148 @@ public final class Pipeline implements AutoCloseable {
         flush(true);
     }
 
+    /** Hands what was produced since the last flush to the store writer (vessel rows only when asked). */
     private void flush(boolean vessels) {
         lastFlush = System.currentTimeMillis();
-        if (!positions.isEmpty()) {
-            store.appendPositions(positions);
-            positions = new ArrayList<>();
-        }
-        if (!changes.isEmpty()) {
-            store.appendIdentityChanges(changes);
-            changes.clear();
-        }
+        List<VesselRow> rows = List.of();
         if (vessels && !dirty.isEmpty()) {
             lastVesselFlush = lastFlush;
-            List<VesselRow> rows = new ArrayList<>(dirty.size());
+            rows = new ArrayList<>(dirty.size());
             for (int m : dirty) {
                 VesselSnapshot s = live.get(m);
                 if (s != null) {
                     rows.add(Rows.vessel(s, livePositions.getOrDefault(m, 0L)));
                 }
             }
-            store.upsertVessels(rows);
             dirty.clear();
         }
-        if (!events.isEmpty()) {
-            store.upsertEvents(events);
-            events.clear();
+        if (positions.isEmpty() && changes.isEmpty() && rows.isEmpty() && events.isEmpty()) {
+            return;
+        }
+        writer.hand(positions, changes, rows, events);
+        positions = new ArrayList<>();
+        changes.clear();
+        events.clear();
+    }
+
+    /**
+     * The store writer: takes batches from the pipeline thread and writes them in the order
+     * positions, identity changes, vessels, events. While it writes, the next batch gathers
+     * (positions and identity changes appended, vessel and event rows replaced by newer ones).
+     */
+    private final class Writer extends Thread {
+        private List<PositionRow> positions = new ArrayList<>();
+        private List<IdentityChangeRow> changes = new ArrayList<>();
+        private Map<Integer, VesselRow> vessels = new java.util.LinkedHashMap<>();
+        private Map<String, EventRow> events = new java.util.LinkedHashMap<>();
+        private boolean writing;
+        private boolean finished;
+
+        Writer() {
+            super("watchkeeper-store-writer");
+        }
+
+        private boolean empty() {
+            return positions.isEmpty() && changes.isEmpty() && vessels.isEmpty() && events.isEmpty();
+        }
+
+        /** Adds rows to the next batch; waits while {@value #MAX_PENDING_ROWS} position rows wait. */
+        synchronized void hand(List<PositionRow> p, List<IdentityChangeRow> c, List<VesselRow> v, List<EventRow> e) {
+            while (positions.size() >= MAX_PENDING_ROWS && !finished && isAlive()) {
+                try {
+                    wait(100);
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            if (positions.isEmpty()) {
+                positions = p;
+            } else {
+                positions.addAll(p);
+            }
+            changes.addAll(c);
+            for (VesselRow r : v) {
+                vessels.put(r.mmsi(), r);
+            }
+            for (EventRow r : e) {
+                events.remove(r.id());
+                events.put(r.id(), r);
+            }
+            notifyAll();
+        }
+
+        /** Waits until every row handed so far is written. */
+        synchronized void awaitWritten() {
+            while ((writing || !empty()) && isAlive()) {
+                try {
+                    wait(100);
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+
+        /** Writes what is left and stops. */
+        synchronized void finish() {
+            finished = true;
+            notifyAll();
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                List<PositionRow> p;
+                List<IdentityChangeRow> c;
+                List<VesselRow> v;
+                List<EventRow> e;
+                synchronized (this) {
+                    while (empty() && !finished) {
+                        try {
+                            wait();
+                        } catch (InterruptedException ex) {
+                            return;
+                        }
+                    }
+                    if (empty()) {
+                        notifyAll();
+                        return;
+                    }
+                    p = positions;
+                    c = changes;
+                    v = new ArrayList<>(vessels.values());
+                    e = new ArrayList<>(events.values());
+                    positions = new ArrayList<>();
+                    changes = new ArrayList<>();
+                    vessels = new java.util.LinkedHashMap<>();
+                    events = new java.util.LinkedHashMap<>();
+                    writing = true;
+                    notifyAll();
+                }
+                try {
+                    if (!p.isEmpty()) {
+                        store.appendPositions(p);
+                    }
+                    if (!c.isEmpty()) {
+                        store.appendIdentityChanges(c);
+                    }
+                    if (!v.isEmpty()) {
+                        store.upsertVessels(v);
+                    }
+                    if (!e.isEmpty()) {
+                        store.upsertEvents(e);
+                    }
+                } catch (RuntimeException ex) {
+                    failure = ex;
+                    LOG.error("writing {} positions, {} vessels, {} events to the history store failed", p.size(), v.size(), e.size(), ex);
+                } finally {
+                    synchronized (this) {
+                        writing = false;
+                        notifyAll();
+                    }
+                }
+            }
         }
     }
 
@@ -467,6 +629,9 @@ public final class Pipeline implements AutoCloseable {
         if (thread.isAlive()) {
             queue.put(END);
             thread.join(60_000);
+        } else {
+            writer.finish();
         }
+        writer.join(60_000);
     }
 }

@@ -31,9 +31,15 @@ public final class Rows {
     private Rows() {
     }
 
-    static PositionRow position(PositionObservation p, int segment) {
+    /**
+     * The store row of an accepted position. A true heading outside 0-359 (ITU-R M.1371 leaves
+     * 360-510 unused and 511 means not available; real transponders send e.g. 377) is stored as not
+     * available (-1) rather than refused.
+     */
+    public static PositionRow position(PositionObservation p, int segment) {
+        int heading = p.heading() >= 0 && p.heading() <= 359 ? p.heading() : -1;
         return new PositionRow(p.mmsi(), p.time(), p.latitude(), p.longitude(), p.speedOverGround(),
-                p.courseOverGround(), p.heading(), p.navigationStatus(), p.messageType(), segment, p.source());
+                p.courseOverGround(), heading, p.navigationStatus(), p.messageType(), segment, p.source());
     }
 
     /** The store names fields as gpsd's AIS JSON does ({@code shipname}); the picture says {@code name}. */

@@ -247,8 +247,8 @@ public abstract class Source implements AutoCloseable {
         }
     }
 
-    /** TCP server that receivers push to. */
-    static final class TcpListenSource extends Source {
+    /** TCP server that receivers push to ({@code tcp-listen://host:port}); {@link #port()} tells the bound port. */
+    public static final class TcpListenSource extends Source {
         private final String host;
         private final int port;
         private volatile ServerSocket server;

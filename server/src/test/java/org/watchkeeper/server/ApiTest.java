@@ -275,6 +275,25 @@ class ApiTest {
         assertThat(Fixture.get(server, "/api/zones").json().get("features").toString()).doesNotContain("xxxx");
     }
 
+    @Test
+    void streamWithoutEventStreamAcceptIs406() throws Exception {
+        for (String accept : new String[] {null, "application/json", "text/*", "text/html, text/event-stream"}) {
+            Fixture.Reply r = accept == null ? Fixture.get(server, "/api/stream") : Fixture.get(server, "/api/stream", "Accept", accept);
+            assertThat(r.status()).as("Accept: %s", accept).isEqualTo(406);
+            assertThat(r.contentType()).startsWith("application/json");
+            assertThat(r.json().get("status").asInt()).isEqualTo(406);
+            assertThat(r.json().get("error").asText()).contains("Accept: text/event-stream");
+        }
+        // The header EventSource sends opens the stream.
+        java.net.http.HttpResponse<java.io.InputStream> ok = Fixture.HTTP.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + server.port() + "/api/stream?kinds=stats"))
+                .header("Accept", "text/event-stream").GET().build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream body = ok.body()) {
+            assertThat(ok.statusCode()).isEqualTo(200);
+            assertThat(ok.headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
+        }
+    }
+
     private static JsonNode find(JsonNode array, String mmsi) {
         for (JsonNode v : array) {
             if (v.get("mmsi").asText().equals(mmsi)) {

@@ -157,8 +157,13 @@ final class Fixture {
         }
     }
 
-    static Reply get(WatchkeeperServer s, String path) throws Exception {
-        return getAs(s, adminToken(s), path);
+    /** GET as the bootstrap admin, with optional extra request headers given as name, value, name, value... */
+    static Reply get(WatchkeeperServer s, String path, String... headers) throws Exception {
+        HttpRequest.Builder b = request(s, path, adminToken(s)).GET();
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return send(b.build());
     }
 
     static Reply post(WatchkeeperServer s, String path, String body) throws Exception {

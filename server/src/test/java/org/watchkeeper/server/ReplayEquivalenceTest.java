@@ -15,7 +15,6 @@ import org.watchkeeper.ais.nmea.Options;
 import org.watchkeeper.ais.nmea.ReceivedMessage;
 import org.watchkeeper.ais.nmea.Rejection;
 import org.watchkeeper.core.detect.DetectionEngine;
-import org.watchkeeper.core.detect.DetectorSuite;
 import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.ObservationMapper;
 import org.watchkeeper.core.observation.PositionObservation;
@@ -47,7 +46,7 @@ class ReplayEquivalenceTest {
         ObservationMapper mapper = new ObservationMapper();
         VesselPicture picture = new VesselPicture(new Tracker(), 200_000);
         Map<String, EventRow> refEvents = new java.util.TreeMap<>();
-        DetectionEngine engine = new DetectionEngine(DetectorSuite.defaults().create(),
+        DetectionEngine engine = new DetectionEngine(Pipeline.defaultDetectors().create(),
                 e -> refEvents.put(e.id(), Rows.event(e)), 0);
         Map<Integer, Long> positions = new HashMap<>();
         long[] untimed = {0};

@@ -69,6 +69,20 @@ final class ByteText {
         return this;
     }
 
+    /**
+     * Appends a comma unless {@code first}, then {@code b}, with room for a number after it
+     * ensured by the same single capacity check.
+     */
+    void separatorAndBytes(boolean first, byte[] b) {
+        int n = b.length;
+        ensure(n + 48);
+        if (!first) {
+            buf[len++] = ',';
+        }
+        System.arraycopy(b, 0, buf, len, n);
+        len += n;
+    }
+
     /** "00" .. "99": two digits per table look-up. */
     private static final byte[] DIGIT_PAIRS = new byte[200];
 
@@ -187,12 +201,19 @@ final class ByteText {
             ascii('0');
             return true;
         }
+        ensure(d + 20); // sign, up to 16 integer digits, point and fraction: one capacity check
         if (v < 0) {
-            ascii('-');
+            buf[len++] = '-';
         }
         long whole = units / p;
         long frac = units - whole * p;
-        number(whole);
+        if (whole < 10) {
+            buf[len++] = (byte) ('0' + whole);
+        } else {
+            int n = digits(whole);
+            digitsBackwards(whole, len + n, n);
+            len += n;
+        }
         if (frac != 0) {
             int digits = d;
             if (frac < Integer.MAX_VALUE) {
@@ -208,8 +229,9 @@ final class ByteText {
                     digits--;
                 }
             }
-            ascii('.');
-            padded(frac, digits);
+            buf[len++] = '.';
+            digitsBackwards(frac, len + digits, digits);
+            len += digits;
         }
         return true;
     }

@@ -204,13 +204,16 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
     private final byte[][] keyBytes = new byte[KEY_CACHE][];
 
     private void key(String name) {
-        if (!first) {
-            text.ascii(',');
+        if (name == null) {
+            if (!first) {
+                text.ascii(',');
+            }
+            first = false;
+            return;
         }
+        byte[] k = encodedKey(name);
+        text.separatorAndBytes(first, k);
         first = false;
-        if (name != null) {
-            text.bytes(encodedKey(name));
-        }
     }
 
     /**
@@ -221,6 +224,9 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
     private byte[] encodedKey(String name) {
         int h = name.hashCode();
         int i = (h ^ (h >>> 16)) & (KEY_CACHE - 1);
+        if (keyNames[i] == name) {
+            return keyBytes[i]; // the usual case: a constant name in its home slot
+        }
         for (int probe = 0; probe < 8; probe++, i = (i + 1) & (KEY_CACHE - 1)) {
             String cached = keyNames[i];
             if (cached == name) {

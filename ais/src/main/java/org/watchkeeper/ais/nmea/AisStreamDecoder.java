@@ -112,6 +112,10 @@ public final class AisStreamDecoder {
     private boolean pghpArmed;
     private long pghpTime;
     private int pghpRef;
+    // kind, date, hour and minute fields of the last valid $PGHP (with their commas) and their time
+    private final byte[] pghpPrefix = new byte[40];
+    private int pghpPrefixLen;
+    private long pghpMinuteBase;
 
     // pending multi-sentence groups in creation order
     private final Group[] pending;
@@ -373,12 +377,16 @@ public final class AisStreamDecoder {
             }
             xw ^= w & keep;
             long cm = Swar.match(w, Swar.COMMAS) & keep;
-            while (cm != 0) {
-                if (nc < commas.length) {
-                    commas[nc] = i + Swar.firstByte(cm);
+            if (nc >= commas.length) {
+                nc += Long.bitCount(cm); // only counted from here on
+            } else {
+                while (cm != 0) {
+                    if (nc < commas.length) {
+                        commas[nc] = i + Swar.firstByte(cm);
+                    }
+                    nc++;
+                    cm &= cm - 1;
                 }
-                nc++;
-                cm &= cm - 1;
             }
             if (star >= 0) {
                 break;
@@ -462,6 +470,16 @@ public final class AisStreamDecoder {
         vdmSentence(b, p, addrEnd, sentEnd, trailerFrom, e, checksum, tb, armed);
     }
 
+    private int lastTalkerCode = -1;
+    private String lastTalker;
+
+    private static boolean channelChar(char c) {
+        if (c < 128) {
+            return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+        }
+        return Character.isLetterOrDigit(c);
+    }
+
     private static boolean talkerChar(byte c) {
         return c > ' ' && c < 127 && c != ',' && c != '*' && c != '!' && c != '$' && c != '\\';
     }
@@ -522,8 +540,25 @@ public final class AisStreamDecoder {
 
     /** Parses $PGHP,1,yyyy,mm,dd,hh,mm,ss,ms,...,cc and arms its time for the next sentence. */
     private void pghp(byte[] b, int addrEnd, int sentEnd) {
+        int q0 = addrEnd + 1;
+        int pl = pghpPrefixLen;
+        if (pl > 0 && q0 + pl < sentEnd && java.util.Arrays.equals(b, q0, q0 + pl, pghpPrefix, 0, pl)) {
+            // same kind, date, hour and minute as the previous good $PGHP line: only seconds and milliseconds differ
+            long s6 = pghpField(b, q0 + pl, sentEnd);
+            long s7 = s6 < 0 ? -1 : pghpField(b, (int) s6, sentEnd);
+            if (s7 < 0) {
+                return;
+            }
+            int second = (int) (s6 >>> 32);
+            int milli = (int) (s7 >>> 32);
+            if (second > 60 || milli > 999) {
+                return;
+            }
+            armPghp(b, (int) s7, sentEnd, pghpMinuteBase + second * 1000L + milli);
+            return;
+        }
         // eight numeric fields, each read by pghpField as (value << 32 | index after its comma), -1 if bad
-        long f0 = pghpField(b, addrEnd + 1, sentEnd);
+        long f0 = pghpField(b, q0, sentEnd);
         long f1 = f0 < 0 ? -1 : pghpField(b, (int) f0, sentEnd);
         long f2 = f1 < 0 ? -1 : pghpField(b, (int) f1, sentEnd);
         long f3 = f2 < 0 ? -1 : pghpField(b, (int) f2, sentEnd);
@@ -546,7 +581,19 @@ public final class AisStreamDecoder {
                 || hour > 23 || minute > 59 || second > 60 || milli > 999) {
             return;
         }
-        int q = (int) f7;
+        long days = daysFromCivil(year, month, day);
+        long minuteBase = ((days * 24 + hour) * 60 + minute) * 60_000L;
+        int pl6 = (int) f5 - q0;
+        if (pl6 <= pghpPrefix.length) {
+            System.arraycopy(b, q0, pghpPrefix, 0, pl6);
+            pghpPrefixLen = pl6;
+            pghpMinuteBase = minuteBase;
+        }
+        armPghp(b, (int) f7, sentEnd, minuteBase + second * 1000L + milli);
+    }
+
+    /** Arms a valid $PGHP time; its last field (from {@code q} on) is the checksum reference. */
+    private void armPghp(byte[] b, int q, int sentEnd, long time) {
         int last = sentEnd;
         while (last > q && b[last - 1] != ',') {
             last--;
@@ -558,8 +605,7 @@ public final class AisStreamDecoder {
                 ref = -1;
             }
         }
-        long days = daysFromCivil(year, month, day);
-        pghpTime = ((days * 24 + hour) * 60 + minute) * 60_000L + second * 1000L + milli;
+        pghpTime = time;
         pghpRef = ref;
         pghpArmed = true;
     }
@@ -641,7 +687,7 @@ public final class AisStreamDecoder {
         char channel;
         if (c4 + 1 == c5) {
             channel = '\0';
-        } else if (c4 + 2 == c5 && Character.isLetterOrDigit((char) b[c4 + 1])) {
+        } else if (c4 + 2 == c5 && channelChar((char) b[c4 + 1])) {
             channel = (char) b[c4 + 1];
         } else {
             reject(RejectReason.MALFORMED_SENTENCE, "channel " + fieldText(b, c4 + 1, c5));
@@ -660,7 +706,14 @@ public final class AisStreamDecoder {
         int payEnd = c6;
         int payLen = payEnd - payOff;
 
-        String talker = talkers.get(b, p + 1, 2);
+        int talkerCode = (b[p + 1] & 0xff) << 8 | (b[p + 2] & 0xff);
+        String talker;
+        if (talkerCode == lastTalkerCode) {
+            talker = lastTalker;
+        } else {
+            talker = lastTalker = talkers.get(b, p + 1, 2);
+            lastTalkerCode = talkerCode;
+        }
         // trailer
         String trailer = null;
         long trailerTime = Long.MIN_VALUE;

@@ -2,12 +2,12 @@ package org.watchkeeper.core.detect;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.watchkeeper.core.observation.Observation;
+import org.watchkeeper.core.util.LongHashMap;
 
 /**
  * Hosts {@link Detector}s in one process: routes each observation to its keys, keeps per-key state,
@@ -120,23 +120,37 @@ public final class DetectionEngine {
     }
 
     /** One detector with its per-key states and timers. */
-    private final class Hosted<S extends Serializable> implements DetectorContext {
+    private final class Hosted<S extends Serializable> implements DetectorContext, java.util.function.LongConsumer {
         final Detector<S> detector;
-        final Map<Long, S> states = new HashMap<>();
+        final LongHashMap<S> states = new LongHashMap<>();
+        final java.util.function.Supplier<S> create;
+        /** The observation being routed (read by {@link #accept(long)}). */
+        Observation routing;
         /** Timers ordered by (time, key). */
         final TreeSet<long[]> timers = new TreeSet<>((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
         long currentKey;
 
         Hosted(Detector<S> detector) {
             this.detector = detector;
+            this.create = detector::createState;
         }
 
         void route(Observation o) {
-            detector.keys(o, key -> {
-                currentKey = key;
-                S s = states.computeIfAbsent(key, k -> detector.createState());
-                detector.onObservation(o, s, this);
-            });
+            Observation outer = routing;
+            routing = o;
+            try {
+                detector.keys(o, this);
+            } finally {
+                routing = outer;
+            }
+        }
+
+        /** One key of the observation being routed. */
+        @Override
+        public void accept(long key) {
+            currentKey = key;
+            S s = states.computeIfAbsent(key, create);
+            detector.onObservation(routing, s, this);
         }
 
         long[] firstTimerAtOrBefore(long wm) {
@@ -150,7 +164,7 @@ public final class DetectionEngine {
         void fire(long time, long key) {
             timers.pollFirst();
             currentKey = key;
-            S s = states.computeIfAbsent(key, k -> detector.createState());
+            S s = states.computeIfAbsent(key, create);
             detector.onTimer(time, s, this);
         }
 

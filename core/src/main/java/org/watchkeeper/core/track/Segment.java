@@ -1,8 +1,6 @@
 package org.watchkeeper.core.track;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import java.util.Arrays;
 import org.watchkeeper.core.geo.Geodesy;
 import org.watchkeeper.core.observation.PositionObservation;
 
@@ -10,6 +8,12 @@ import org.watchkeeper.core.observation.PositionObservation;
  * One continuous piece of a vessel's track: fixes in time order that one transmitter could have
  * made on one journey (see {@link Tracker}). Mutated only by the tracker that owns it; read it
  * after it is closed or from the tracker's thread.
+ *
+ * <p>The geometry is kept compactly: each fix as its longitude and latitude in whole
+ * micro-degrees (1e-6°, about 0.1 m; {@link Math#round} of degrees × 10<sup>6</sup>), two
+ * {@code int}s, in one growing array; only the newest fix is kept as a whole observation. The
+ * statistics ({@link #stats()}) are computed from the full-precision fixes as they arrive. A
+ * segment of a day of one-minute fixes holds about 11 kB.
  */
 public final class Segment {
     /** Pairs of fixes closer than this in time are not used for the maximum derived speed. */
@@ -17,7 +21,11 @@ public final class Segment {
 
     private final int mmsi;
     private final int number;
-    private final List<PositionObservation> points = new ArrayList<>();
+    /** lon, lat, lon, lat ... in micro-degrees. */
+    private int[] coordinates = new int[8];
+    private int size;
+    private long startTime;
+    private PositionObservation last;
     private double distanceM;
     private double maxDerived;
     private double sumSog;
@@ -45,14 +53,37 @@ public final class Segment {
         return org.watchkeeper.ais.Mmsi.format(mmsi) + "-" + number;
     }
 
-    /** The fixes, oldest first (unmodifiable view). */
-    public List<PositionObservation> points() {
-        return Collections.unmodifiableList(points);
+    /** Number of fixes. */
+    public int size() {
+        return size;
+    }
+
+    /**
+     * Longitude of fix {@code i} (0 = oldest) in micro-degrees, -180 000 000..180 000 000.
+     *
+     * @throws IndexOutOfBoundsException unless 0 ≤ i &lt; {@link #size()}
+     */
+    public int longitudeE6(int i) {
+        return coordinates[2 * java.util.Objects.checkIndex(i, size)];
+    }
+
+    /**
+     * Latitude of fix {@code i} (0 = oldest) in micro-degrees, -90 000 000..90 000 000.
+     *
+     * @throws IndexOutOfBoundsException unless 0 ≤ i &lt; {@link #size()}
+     */
+    public int latitudeE6(int i) {
+        return coordinates[2 * java.util.Objects.checkIndex(i, size) + 1];
+    }
+
+    /** Degrees rounded to whole micro-degrees, as the fixes are kept. */
+    public static int toE6(double degrees) {
+        return (int) Math.round(degrees * 1e6);
     }
 
     /** The newest fix. */
     public PositionObservation last() {
-        return points.get(points.size() - 1);
+        return last;
     }
 
     /** Whether the tracker has closed it (gap, eviction, end of input). */
@@ -67,8 +98,8 @@ public final class Segment {
     /** Appends a fix; returns the speed derived from the previous fix in knots (NaN for the first). */
     double add(PositionObservation p) {
         double derived = Double.NaN;
-        if (!points.isEmpty()) {
-            PositionObservation prev = last();
+        if (size > 0) {
+            PositionObservation prev = last;
             double d = Geodesy.distance(prev.latitude(), prev.longitude(), p.latitude(), p.longitude());
             distanceM += d;
             long dt = p.time() - prev.time();
@@ -79,7 +110,16 @@ public final class Segment {
                 }
             }
         }
-        points.add(p);
+        if (size == 0) {
+            startTime = p.time();
+        }
+        if (2 * size + 2 > coordinates.length) {
+            coordinates = Arrays.copyOf(coordinates, coordinates.length * 2);
+        }
+        coordinates[2 * size] = toE6(p.longitude());
+        coordinates[2 * size + 1] = toE6(p.latitude());
+        size++;
+        last = p;
         double sog = p.speedOverGround();
         if (!Double.isNaN(sog)) {
             sumSog += sog;
@@ -91,16 +131,16 @@ public final class Segment {
 
     /** Current statistics. */
     public SegmentStats stats() {
-        long start = points.get(0).time();
-        long end = last().time();
+        long start = startTime;
+        long end = last.time();
         double hours = (end - start) / 3_600_000.0;
         double mean = hours > 0 ? distanceM / Geodesy.METRES_PER_NAUTICAL_MILE / hours : 0;
-        return new SegmentStats(start, end, points.size(), distanceM, mean, maxDerived,
+        return new SegmentStats(start, end, size, distanceM, mean, maxDerived,
                 countSog == 0 ? Double.NaN : sumSog / countSog, maxSog);
     }
 
     @Override
     public String toString() {
-        return "Segment[" + id() + ", " + points.size() + " points" + (closed ? ", closed" : "") + "]";
+        return "Segment[" + id() + ", " + size + " points" + (closed ? ", closed" : "") + "]";
     }
 }

@@ -1,7 +1,6 @@
 package org.watchkeeper.core.track;
 
 import java.io.Serializable;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import org.watchkeeper.core.geo.Geodesy;
@@ -57,7 +56,12 @@ public final class TrackState implements Serializable {
     }
 
     private final ArrayList<Open> open = new ArrayList<>();
-    private final ArrayDeque<PositionObservation> recent = new ArrayDeque<>();
+    /** The last {@value #RECENT} accepted fixes, a ring; their times beside them, so the duplicate
+     * check reads the fixes only when the time is within the window. */
+    private final PositionObservation[] recent = new PositionObservation[RECENT];
+    private final long[] recentTimes = new long[RECENT];
+    private int recentCount;
+    private int recentNext;
     private long lastTime = Long.MIN_VALUE;
     private long lastPreciseTime = Long.MIN_VALUE;
     private int segments;
@@ -90,8 +94,9 @@ public final class TrackState implements Serializable {
      */
     public Step step(PositionObservation p, TrackerConfig config) {
         long t = p.time();
-        for (PositionObservation r : recent) {
-            if (Math.abs(r.time() - t) <= config.duplicateWindowMillis() && r.sameContent(p)) {
+        long window = config.duplicateWindowMillis();
+        for (int i = 0; i < recentCount; i++) {
+            if (Math.abs(recentTimes[i] - t) <= window && recent[i].sameContent(p)) {
                 return Step.reject(NoiseReason.DUPLICATE);
             }
         }
@@ -106,7 +111,7 @@ public final class TrackState implements Serializable {
             return Step.reject(NoiseReason.ON_LAND);
         }
         // Close segments whose gap is too long; pick the best fitting open one.
-        List<Integer> closed = new ArrayList<>(2);
+        List<Integer> closed = null;
         Open best = null;
         double bestSpeed = Double.POSITIVE_INFINITY;
         for (var it = open.iterator(); it.hasNext(); ) {
@@ -114,6 +119,9 @@ public final class TrackState implements Serializable {
             long dt = t - s.last.time();
             if (dt > config.maxGapMillis()) {
                 it.remove();
+                if (closed == null) {
+                    closed = new ArrayList<>(2);
+                }
                 closed.add(s.number);
                 continue;
             }
@@ -136,6 +144,9 @@ public final class TrackState implements Serializable {
                     }
                 }
                 open.remove(stalest);
+                if (closed == null) {
+                    closed = new ArrayList<>(2);
+                }
                 closed.add(stalest.number);
             }
         }
@@ -144,11 +155,13 @@ public final class TrackState implements Serializable {
         if (!p.lowResolution()) {
             lastPreciseTime = t;
         }
-        recent.addLast(p);
-        if (recent.size() > RECENT) {
-            recent.removeFirst();
+        recent[recentNext] = p;
+        recentTimes[recentNext] = t;
+        recentNext = (recentNext + 1) % RECENT;
+        if (recentCount < RECENT) {
+            recentCount++;
         }
-        return new Step(null, best.number, fresh, closed);
+        return new Step(null, best.number, fresh, closed == null ? List.of() : closed);
     }
 
     /**

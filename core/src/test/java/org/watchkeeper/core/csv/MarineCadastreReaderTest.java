@@ -116,7 +116,7 @@ class MarineCadastreReaderTest {
         assertThat(e.callSign()).isEqualTo("WTD4583");
         assertThat(e.shipType()).isEqualTo(31);
         assertThat(e.position().heading()).isEqualTo(Observation.NOT_AVAILABLE); // 511 in the file
-        assertThat(tracker.openSegments(367379190).get(0).points()).hasSize(20);
+        assertThat(tracker.openSegments(367379190).get(0).size()).isEqualTo(20);
 
         // A Class B pleasure craft with no IMO and no call sign.
         VesselSnapshot c = picture.get(338148873);

@@ -83,7 +83,7 @@ class FieldCasesTest {
         Tracker t = picture.tracker();
         assertThat(t.rejected(NoiseReason.LOW_RESOLUTION)).isEqualTo(1);
         Segment seg = t.openSegments(obs.get(0).mmsi()).get(0);
-        assertThat(seg.points()).hasSize(2);
+        assertThat(seg.size()).isEqualTo(2);
         assertThat(seg.stats().distanceM()).isZero();
     }
 

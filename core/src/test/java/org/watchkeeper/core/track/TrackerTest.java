@@ -120,7 +120,7 @@ class TrackerTest {
         Tracker.Decision cont = tracker.accept(fix(t + 60_000, next[0], next[1], 12));
         assertThat(cont.newSegment()).isFalse();
         assertThat(cont.segment().number()).isEqualTo(2);
-        assertThat(cont.segment().points()).hasSize(31);
+        assertThat(cont.segment().size()).isEqualTo(31);
         assertThat(tracker.openSegments(MMSI)).hasSize(2);
         tracker.flush();
         assertThat(closed).hasSize(3);

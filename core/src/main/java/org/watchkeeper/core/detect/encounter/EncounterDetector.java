@@ -3,8 +3,6 @@ package org.watchkeeper.core.detect.encounter;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +18,7 @@ import org.watchkeeper.core.geo.Geodesy;
 import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.PositionObservation;
 import org.watchkeeper.core.ref.port.PortIndex;
+import org.watchkeeper.core.util.LongHashMap;
 
 /**
  * Encounters ({@link EventKind#ENCOUNTER}, possible transshipments) after Miller et al. (2018) and
@@ -80,6 +79,9 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
     private final double fineDeg;
     private final long fineCols;
     private final Map<String, Object> parameters;
+    /** The observation last converted and its fix (an observation is routed to up to four cells in a row). */
+    private transient PositionObservation lastObservation;
+    private transient Fix lastFix;
 
     /**
      * @param ports ports and anchorages that exclude encounters near them (may be empty)
@@ -182,10 +184,10 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
     /** The state of one grid cell: latest fixes of the vessels in reach, a fine index, and pairs. */
     public static final class CellState implements Serializable {
         private static final long serialVersionUID = 1L;
-        final HashMap<Integer, Fix> latest = new HashMap<>();
+        final LongHashMap<Fix> latest = new LongHashMap<>();
         /** Fine grid of the vessels in {@link #latest}; null while the cell holds few vessels. */
-        HashMap<Long, int[]> fine;
-        final HashMap<Long, Pair> pairs = new HashMap<>();
+        LongHashMap<int[]> fine;
+        final LongHashMap<Pair> pairs = new LongHashMap<>();
         long timer = Long.MIN_VALUE;
 
         /** Vessels whose latest fix the cell holds (for tests and monitoring). */
@@ -216,7 +218,8 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         double sx, sy, sz;
         double minDistance = Double.POSITIVE_INFINITY;
         double sumDistance;
-        final int[] speeds = new int[SPEED_BINS];
+        /** Counts per 0.1 kn bin, grown to the highest bin seen (most pairs lie still: a few bins). */
+        int[] speeds = new int[8];
         int speedCount;
         final Evidence evidence = new Evidence(10, 40);
 
@@ -235,7 +238,14 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         if (!(o instanceof PositionObservation p) || !p.hasPosition()) {
             return;
         }
-        Fix f = Fix.of(p);
+        Fix f;
+        if (p == lastObservation) {
+            f = lastFix; // the same fix routed to a neighbour cell: one immutable copy serves all
+        } else {
+            f = Fix.of(p);
+            lastObservation = p;
+            lastFix = f;
+        }
         double lat = p.latitude();
         double lon = Geodesy.normalizeLongitude(p.longitude());
         Fix old = s.latest.put(p.mmsi(), f);
@@ -251,10 +261,9 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
                 add(s.fine, fk, p.mmsi());
             }
         } else if (s.latest.size() > FINE_GRID_FROM) {
-            s.fine = new HashMap<>();
-            for (Fix x : s.latest.values()) {
-                add(s.fine, fineKey(x.latitude(), x.longitude()), x.mmsi());
-            }
+            LongHashMap<int[]> fine = new LongHashMap<>();
+            s.latest.forEach((k, x) -> add(fine, fineKey(x.latitude(), x.longitude()), x.mmsi()));
+            s.fine = fine;
         }
         if (s.fine == null) {
             scan(f, lat, lon, s, ctx);
@@ -272,14 +281,14 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
     private void scan(Fix f, double lat, double lon, CellState s, DetectorContext ctx) {
         double dLat = config.maxDistanceMetres() / M_PER_DEG * 1.001;
         double dLon = dLat / Math.max(1e-6, Math.cos(Math.toRadians(Math.min(89.999, Math.abs(lat) + dLat))));
-        for (Fix g : s.latest.values()) {
+        s.latest.forEach((k, g) -> {
             if (g.mmsi() == f.mmsi() || Math.abs(g.latitude() - lat) > dLat
                     || Math.abs(Geodesy.longitudeDifference(lon, g.longitude())) > dLon
                     || Math.abs(f.time() - g.time()) > config.maxFixAgeMillis()) {
-                continue;
+                return;
             }
             together(f, g, Geodesy.distance(lat, lon, g.latitude(), g.longitude()), s, ctx);
-        }
+        });
     }
 
     private void compare(Fix f, double lat, double lon, CellState s, DetectorContext ctx) {
@@ -355,7 +364,11 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         pr.sumDistance += d;
         double v = f.speedOverGround();
         if (v >= 0) {
-            pr.speeds[Math.min(SPEED_BINS - 1, (int) (v / SPEED_BIN_KN + 1e-9))]++;
+            int bin = Math.min(SPEED_BINS - 1, (int) (v / SPEED_BIN_KN + 1e-9));
+            if (bin >= pr.speeds.length) {
+                pr.speeds = Arrays.copyOf(pr.speeds, Math.min(SPEED_BINS, Math.max(bin + 1, 2 * pr.speeds.length)));
+            }
+            pr.speeds[bin]++;
             pr.speedCount++;
         }
     }
@@ -395,7 +408,7 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         }
         int rank = (pr.speedCount + 1) / 2;
         int cum = 0;
-        for (int i = 0; i < SPEED_BINS; i++) {
+        for (int i = 0; i < pr.speeds.length; i++) {
             cum += pr.speeds[i];
             if (cum >= rank) {
                 return i * SPEED_BIN_KN + SPEED_BIN_KN / 2;
@@ -440,21 +453,29 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         }
         s.timer = Long.MIN_VALUE;
         // Forget fixes too old to be compared with anything still to come.
-        for (Iterator<Map.Entry<Integer, Fix>> it = s.latest.entrySet().iterator(); it.hasNext();) {
-            Map.Entry<Integer, Fix> e = it.next();
-            if (timestamp - e.getValue().time() > config.maxFixAgeMillis()) {
+        for (long mmsi : s.latest.keys()) {
+            Fix x = s.latest.get(mmsi);
+            if (timestamp - x.time() > config.maxFixAgeMillis()) {
                 if (s.fine != null) {
-                    remove(s.fine, fineKey(e.getValue().latitude(), e.getValue().longitude()), e.getKey());
+                    remove(s.fine, fineKey(x.latitude(), x.longitude()), (int) mmsi);
                 }
-                it.remove();
+                s.latest.remove(mmsi);
             }
         }
         if (s.fine != null && s.latest.size() < FINE_GRID_FROM / 2) {
             s.fine = null;
         }
-        List<Pair> all = new ArrayList<>(s.pairs.values());
-        all.sort((x, y) -> x.a != y.a ? Integer.compare(x.a, y.a) : Integer.compare(x.b, y.b));
-        for (Pair pr : all) {
+        // Only pairs apart for longer than the shorter of the two limits can end a run or finish;
+        // those are visited in (a, b) order so that events come out in a stable order.
+        long idle = Math.min(config.maxFixAgeMillis(), config.mergeGapMillis());
+        List<Pair> due = new ArrayList<>();
+        s.pairs.forEach((k, pr) -> {
+            if (timestamp - pr.lastTogether > idle) {
+                due.add(pr);
+            }
+        });
+        due.sort((x, y) -> x.a != y.a ? Integer.compare(x.a, y.a) : Integer.compare(x.b, y.b));
+        for (Pair pr : due) {
             if (pr.open && timestamp - pr.lastTogether > config.maxFixAgeMillis()) {
                 endRun(pr, s, ctx);
             }
@@ -473,7 +494,7 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
 
     // ------------------------------------------------------------------ tiny int bags
 
-    private static void add(HashMap<Long, int[]> m, long k, int v) {
+    private static void add(LongHashMap<int[]> m, long k, int v) {
         int[] bag = m.get(k);
         if (bag == null) {
             bag = new int[4];
@@ -485,7 +506,7 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         bag[++bag[0]] = v;
     }
 
-    private static void remove(HashMap<Long, int[]> m, long k, int v) {
+    private static void remove(LongHashMap<int[]> m, long k, int v) {
         int[] bag = m.get(k);
         if (bag == null) {
             return;

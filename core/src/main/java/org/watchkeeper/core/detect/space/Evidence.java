@@ -14,15 +14,19 @@ import org.watchkeeper.core.observation.PositionObservation;
 public final class Evidence implements Serializable {
     private static final long serialVersionUID = 1L;
     private final int head;
-    private final Fix[] tail;
-    private final List<Fix> first = new ArrayList<>();
+    private final int tailSize;
+    private Fix[] tail;
+    private final List<Fix> first = new ArrayList<>(4);
     private int tailCount;
     private long total;
 
     /** @param head fixes kept from the start (≥ 0) @param tail fixes kept from the end (≥ 1) */
     public Evidence(int head, int tail) {
+        if (head < 0 || tail < 1) {
+            throw new IllegalArgumentException("head must be >= 0 and tail >= 1");
+        }
         this.head = head;
-        this.tail = new Fix[tail];
+        this.tailSize = tail;
     }
 
     /** Records one fix. */
@@ -31,6 +35,9 @@ public final class Evidence implements Serializable {
         if (first.size() < head) {
             first.add(f);
             return;
+        }
+        if (tail == null) {
+            tail = new Fix[tailSize]; // allocated once the head is full: most records stay short
         }
         tail[tailCount % tail.length] = f;
         tailCount++;
@@ -51,6 +58,9 @@ public final class Evidence implements Serializable {
     /** The kept fixes in the order they were added. */
     public List<Fix> fixes() {
         List<Fix> out = new ArrayList<>(first);
+        if (tail == null) {
+            return out;
+        }
         int n = Math.min(tailCount, tail.length);
         for (int i = tailCount - n; i < tailCount; i++) {
             out.add(tail[i % tail.length]);

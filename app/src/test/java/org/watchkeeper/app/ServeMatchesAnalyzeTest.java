@@ -1,0 +1,80 @@
+package org.watchkeeper.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.watchkeeper.server.WatchkeeperServer;
+import org.watchkeeper.store.DuckDbHistoryStore;
+import org.watchkeeper.store.EventRow;
+import org.watchkeeper.store.StoreCounts;
+import org.watchkeeper.store.VesselRow;
+
+/**
+ * A real log sent through TCP into the server ({@code serve}'s {@code tcp-listen} source) leaves the
+ * same history store as {@code watchkeeper analyze} on the same file: every vessel row, every event
+ * row, every vessel's stored track.
+ */
+class ServeMatchesAnalyzeTest {
+    /** DMA receivers, 5 minutes around the Danish straits: 1 508 vessels, 261 events. */
+    private static final String LOG = "data/ais/dma-aisabnormal/ais-sample.txt.gz";
+
+    @Test
+    void tcpReplayIntoServeStoresWhatAnalyzeStores(@TempDir Path tmp) throws Exception {
+        // Both run the same detectors by default.
+        assertThat(org.watchkeeper.server.Pipeline.defaultDetectors().factories().stream().map(f -> f.get().name()).toList())
+                .containsExactlyElementsOf(Detection.DEFAULTS);
+        Path log = Cli.SHARED.resolve(LOG);
+        assumeTrue(Files.isRegularFile(log), "shared real AIS log not found (set watchkeeper.shared): " + log);
+
+        Path analyzed = tmp.resolve("analyze");
+        Cli.Run a = Cli.run("analyze", "--quiet", "--data", analyzed.toString(), "--report", tmp.resolve("report").toString(),
+                log.toString());
+        assertThat(a.exit()).as(a.err()).isZero();
+
+        byte[] content;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(log))) {
+            content = in.readAllBytes();
+        }
+        Path served = tmp.resolve("serve");
+        WatchkeeperServer.Config cfg = WatchkeeperServer.Config.of(served).withPort(0)
+                .withSources(List.of("feed=tcp-listen://127.0.0.1:0"));
+        long lines = LiveServer.lines(content);
+        try (LiveServer s = LiveServer.start(cfg)) {
+            s.sendOverTcp(content, lines, 300_000);
+            assertThat(s.server.pipeline().lines()).isEqualTo(lines).isEqualTo(80_246);
+            assertThat(s.server.sources().get(0).lines()).isEqualTo(lines);
+        } // closing ends the open episodes and stores them, as analyze does at the end of its input
+
+        try (DuckDbHistoryStore want = DuckDbHistoryStore.open(analyzed); DuckDbHistoryStore got = DuckDbHistoryStore.open(served)) {
+            List<VesselRow> vessels = want.vessels();
+            List<EventRow> events = want.events(null, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2);
+            assertThat(vessels).hasSize(1508);
+            assertThat(events).hasSize(261);
+            assertThat(events).extracting(EventRow::kind).contains("port_visit", "invalid_identity");
+
+            assertThat(got.vessels()).containsExactlyElementsOf(vessels);
+            List<EventRow> gotEvents = got.events(null, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2);
+            // Same ids and kinds first (a short message when they differ), then the same rows.
+            assertThat(gotEvents.stream().map(e -> e.kind() + " " + e.id()).sorted().toList())
+                    .containsExactlyElementsOf(events.stream().map(e -> e.kind() + " " + e.id()).sorted().toList());
+            assertThat(gotEvents).containsExactlyElementsOf(events);
+            StoreCounts wc = want.counts();
+            StoreCounts gc = got.counts();
+            assertThat(gc).isEqualTo(wc);
+            long positions = vessels.stream().mapToLong(VesselRow::positions).sum();
+            assertThat(positions).isGreaterThan(10_000);
+            for (VesselRow v : vessels.subList(0, 200)) {
+                assertThat(got.track(v.mmsi(), Long.MIN_VALUE / 2, Long.MAX_VALUE / 2))
+                        .as("track of %d", v.mmsi())
+                        .containsExactlyElementsOf(want.track(v.mmsi(), Long.MIN_VALUE / 2, Long.MAX_VALUE / 2));
+            }
+        }
+    }
+}
