@@ -153,6 +153,9 @@ describe('incident reporting and sharing against the real server', () => {
     await page.waitForFunction((iid) => window.watchkeeper.state.incident && window.watchkeeper.state.incident.id === iid,
       result.id, { timeout: 20000 });
     expect(await page.locator('.incident-tlp').textContent()).toBe('TLP:AMBER');
+    // Only the owning organisation's analysts share it further.
+    expect(await page.locator('#incident-share').isHidden()).toBe(true);
+    expect(await page.locator('#incident-report').isDisabled()).toBe(true);
     await page.click('#nearby-load');
     await page.waitForFunction(() => document.querySelectorAll('#nearby-list li').length > 0, null, { timeout: 30000 });
     const partnerNear = await page.evaluate(() => window.watchkeeper.state.highlighted);

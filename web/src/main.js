@@ -17,7 +17,7 @@ import {
   INCIDENT_COLORS, INCIDENT_TYPES, categoryKey, incidentsToGeoJSON, upsertIncident, nearbyOverlay, incidentFromForm,
   shareBody,
 } from './incidents.js';
-import { ensureLogin } from './auth.js';
+import { auth, ensureLogin } from './auth.js';
 import { setupAdmin } from './admin.js';
 
 const EVENT_KINDS = ['gap', 'encounter', 'loitering', 'drift', 'sudden_speed_change', 'identity_conflict', 'position_jump',
@@ -484,7 +484,7 @@ async function selectIncident(id, { fly = false } = {}) {
       <label>Radius <input id="nearby-radius" type="number" min="0.1" max="500" step="0.1" value="10"> km</label>
       <label>± <input id="nearby-hours" type="number" min="0" max="168" step="0.5" value="6"> h</label>
       <button id="nearby-load" type="button">Who was there</button>
-      <button id="incident-share" type="button">Share…</button>
+      <button id="incident-share" type="button"${mayShare(i) ? '' : ' hidden'}>Share…</button>
     </div>
     <p id="nearby-summary" class="hint"></p>
     <ol id="nearby-list" class="list nearby"></ol>`;
@@ -509,6 +509,12 @@ async function whoWasThere(id) {
   $('nearby-list').innerHTML = (r.vessels || []).map((v) => `<li data-mmsi="${fmt.esc(v.mmsi)}" class="nearby-item">${fmt.esc(v.name || v.mmsi)}
     <small>${fmt.esc(v.mmsi)} · ${fmt.num(v.distance_m / 1000, 2, ' km')} at ${fmt.time(v.time)}</small></li>`).join('');
   $('nearby-list').querySelectorAll('li[data-mmsi]').forEach((li) => li.addEventListener('click', () => selectVessel(li.dataset.mmsi, { fly: true })));
+}
+
+/** Whether the signed-in user may share the incident: an analyst or admin of its owning organisation. */
+function mayShare(i) {
+  const me = auth.me;
+  return !!me && !me.anonymous && me.role !== 'viewer' && me.org === i.owner_org;
 }
 
 function openShare(i) {
