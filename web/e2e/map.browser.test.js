@@ -235,6 +235,48 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     expect(server.zones[1].properties.name).toBe('tss-east');
   });
 
+  it('reports an incident by clicking the map, shows who was there, and shares it', async () => {
+    if (process.env.WATCHKEEPER_URL) return; // leaves the real server's incidents alone
+    // The fixture incidents are drawn at start.
+    await page.waitForFunction(() => window.watchkeeper.state.incidents.length === 2, null, { timeout: 10000 });
+    const v = server.incidents[1]; // placed on a fixture vessel
+    await page.evaluate(([lon, lat]) => window.watchkeeper.map.jumpTo({ center: [lon, lat], zoom: 11 }), [v.lon, v.lat]);
+    await idle();
+    await page.click('.tabs button[data-tab="incidents"]');
+    await page.click('#incident-report');
+    const box = await page.locator('#map canvas').boundingBox();
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    expect(await page.locator('#incident-form').isVisible()).toBe(true);
+    expect(Number(await page.inputValue('#incident-lat'))).toBeCloseTo(v.lat, 2);
+    expect(Number(await page.inputValue('#incident-lon'))).toBeCloseTo(v.lon, 2);
+    await page.fill('#incident-time', '2026-11-01T10:15');
+    await page.selectOption('#incident-type', 'robbery');
+    await page.fill('#incident-form input[name="victim_imo"]', '9074728'); // bad check digit: refused in the page
+    await page.click('#incident-save');
+    expect(await page.locator('#incident-message').textContent()).toMatch(/check digit/);
+    await page.fill('#incident-form input[name="victim_imo"]', '9074729');
+    await page.click('#incident-save');
+    await page.waitForFunction(() => document.querySelector('#incident-panel .incident-title'), null, { timeout: 10000 });
+    expect(server.incidents).toHaveLength(3);
+    expect(server.incidents[2]).toMatchObject({ type: 'robbery', time: '2026-11-01T10:15:00Z', victim: { imo: 9074729 } });
+
+    await page.click('#nearby-load');
+    await page.waitForFunction(() => document.querySelectorAll('#nearby-list li').length > 0, null, { timeout: 10000 });
+    const near = await page.evaluate(() => window.watchkeeper.state.highlighted);
+    expect(near).toContain(server.incidents[1].victim.mmsi);
+    expect(await page.locator('#nearby-summary').textContent()).toMatch(/vessel\(s\) within 10 km/);
+    await idle();
+    await page.screenshot({ path: join(OUT, 'incident-nearby.png') });
+
+    await page.click('#incident-share');
+    await page.selectOption('#share-tlp', 'AMBER');
+    await page.fill('#share-orgs', 'sg-navy, my-mmea');
+    await page.click('#share-submit');
+    await page.waitForFunction(() => /Shared as TLP:AMBER/.test(document.getElementById('incident-message').textContent), null, { timeout: 10000 });
+    expect(server.incidents[2].shared_with).toEqual(['sg-navy', 'my-mmea']);
+    expect(await page.locator('.incident-tlp').textContent()).toBe('TLP:AMBER');
+  });
+
   it('draws the charts from the stats routes', async () => {
     await page.click('.tabs button[data-tab="charts"]');
     await page.waitForFunction(() => document.getElementById('chart-chokepoints').width > 0, null, { timeout: 10000 });

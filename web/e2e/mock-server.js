@@ -77,7 +77,27 @@ export function makeFixtures(n = 3000, seed = 42) {
     ev('ev-transit-1', 'chokepoint_transit', [pick(30)], now - 3 * 3600e3, now - 2.5 * 3600e3, { attributes: { chokepoint: 'Singapore Strait' } }),
     ev('ev-zone-1', 'zone_entry', [pick(40)], now - 3600e3, null),
   ];
-  return { vessels, events, now };
+  const incidents = [
+    incident('asam-2022-148', new Date(now - 4 * 3600e3).toISOString(), 1.11667, 103.51667, 'robbery', 'CAT 3', { victim: { name: 'MAGNUM ENERGY', status: 'steaming' }, tlp: 'CLEAR', source: 'NGA ASAM', reference: '2022-148' }),
+    incident('inc-fixture-2', new Date(now - 2 * 3600e3).toISOString(), pick(60).lat, pick(60).lon, 'attempted_attack', undefined, { victim: { mmsi: pick(60).mmsi, status: 'steaming' } }),
+  ];
+  return { vessels, events, now, incidents };
+}
+
+/** An incident object of the API with the fields the web UI shows. */
+export function incident(id, time, lat, lon, type, category, extra = {}) {
+  return {
+    id, time, lat, lon, type, ...(category ? { category, category_computed: category } : {}), category_basis: [],
+    victim: { status: 'unknown' }, weapons: 'not_stated', crew_harm: 'not_stated', loss: 'not_stated', actions_taken: [],
+    tlp: 'AMBER', owner_org: 'host', shared_with: [], recipients: [], created_by: 'local', created: time, updated: time, ...extra,
+  };
+}
+
+/** Great-circle distance in metres (haversine, mean Earth radius). */
+function metres(lat1, lon1, lat2, lon2) {
+  const r = (d) => (d * Math.PI) / 180;
+  const a = Math.sin(r(lat2 - lat1) / 2) ** 2 + Math.cos(r(lat1)) * Math.cos(r(lat2)) * Math.sin(r(lon2 - lon1) / 2) ** 2;
+  return 2 * 6371008.8 * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
 function json(res, status, body) {
@@ -122,6 +142,8 @@ async function readJson(req) {
 /** Starts the server on a free loopback port; resolves to {url, close, requests, zones, admin}. */
 export async function startMockServer(siteDir, fixtures = makeFixtures()) {
   const { vessels, events, now } = fixtures;
+  const incidents = fixtures.incidents || [];
+  let incidentSeq = 0;
   const byMmsi = new Map(vessels.map((v) => [v.mmsi, v]));
   const zones = [];
   const requests = [];
@@ -234,6 +256,48 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
       zones.splice(i, 1);
       return json(res, 200, { deleted: m[1] });
     }
+    if (p === '/api/incidents' && req.method === 'GET') return json(res, 200, { count: incidents.length, incidents });
+    if (p === '/api/incidents' && req.method === 'POST') {
+      let body = '';
+      for await (const chunk of req) body += chunk;
+      let b;
+      try {
+        b = JSON.parse(body);
+      } catch {
+        return json(res, 400, { error: 'body is not valid JSON', status: 400 });
+      }
+      if (!(Math.abs(b.lat) <= 90 && Math.abs(b.lon) <= 180) || !b.time || !b.type) return json(res, 400, { error: 'time, lat, lon and type are required', status: 400 });
+      const created = incident(`inc-${++incidentSeq}`, b.time, b.lat, b.lon, b.type, undefined, { ...b, tlp: b.tlp || 'AMBER', victim: { status: 'unknown', ...(b.victim || {}) } });
+      incidents.push(created);
+      return json(res, 201, created);
+    }
+    if ((m = p.match(/^\/api\/incidents\/([^/]+)\/nearby$/))) {
+      const i = incidents.find((x) => x.id === decodeURIComponent(m[1]));
+      if (!i) return json(res, 404, { error: `no incident with id ${m[1]}`, status: 404 });
+      const radius = Number(q.get('radius_km') || 10) * 1000;
+      const hours = Number(q.get('hours') || 6);
+      const t = Date.parse(i.time);
+      const near = vessels.map((v) => ({ v, d: metres(i.lat, i.lon, v.lat, v.lon) })).filter((x) => x.d <= radius).sort((a, b) => a.d - b.d);
+      return json(res, 200, {
+        incident: i.id, lat: i.lat, lon: i.lon, radius_km: radius / 1000, from: new Date(t - hours * 3600e3).toISOString(), to: new Date(t + hours * 3600e3).toISOString(),
+        count: near.length,
+        vessels: near.map(({ v, d }) => ({ mmsi: v.mmsi, name: v.name, distance_m: Math.round(d * 10) / 10, time: i.time, lat: v.lat, lon: v.lon, track_points: 2, track: { type: 'LineString', coordinates: [[v.lon - 0.01, v.lat], [v.lon, v.lat]] } })),
+      });
+    }
+    if ((m = p.match(/^\/api\/incidents\/([^/]+)\/share$/)) && req.method === 'POST') {
+      const i = incidents.find((x) => x.id === decodeURIComponent(m[1]));
+      if (!i) return json(res, 404, { error: `no incident with id ${m[1]}`, status: 404 });
+      let body = '';
+      for await (const chunk of req) body += chunk;
+      const b = JSON.parse(body || '{}');
+      Object.assign(i, { tlp: b.tlp || i.tlp, shared_with: b.shared_with || i.shared_with, recipients: b.recipients || i.recipients });
+      return json(res, 200, i);
+    }
+    if ((m = p.match(/^\/api\/incidents\/([^/]+)$/))) {
+      const i = incidents.find((x) => x.id === decodeURIComponent(m[1]));
+      if (!i) return json(res, 404, { error: `no incident with id ${m[1]}`, status: 404 });
+      return json(res, 200, i);
+    }
     if (p === '/api/stats') return json(res, 200, { sources: [{ name: 'replay', kind: 'file', up: true, messages: 123456, messages_per_second: 41.5, last_message: new Date(now).toISOString() }], rejected: { bad_checksum: 3 }, vessels: vessels.length, events: events.length, messages_per_second: 41.5 });
     if (p === '/api/stats/series') {
       const pts = (phase) => Array.from({ length: 60 }, (_, i) => ({ time: new Date(now - (59 - i) * 60e3).toISOString(), count: Math.round(2000 + 500 * Math.sin(i / 6 + phase)) }));
@@ -282,6 +346,7 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
     url: `http://127.0.0.1:${port}/`,
     requests,
     zones,
+    incidents,
     admin,
     close: () => new Promise((resolve) => {
       for (const s of streams) s.end();

@@ -41,5 +41,11 @@ export const api = {
   series: (params = {}) => json(`api/stats/series${query({ metric: 'messages', ...params })}`),
   chokepoints: (params = {}) => json(`api/stats/chokepoints${query(params)}`),
   portCalls: (params = {}) => json(`api/stats/port-calls${query(params)}`),
-  streamUrl: (kinds = 'position,event,stats') => `api/stream${query({ kinds })}`,
+  incidents: (params = {}) => json(`api/incidents${query(params)}`),
+  incident: (id) => json(`api/incidents/${encodeURIComponent(id)}`),
+  createIncident: (body) => json('api/incidents', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+  shareIncident: (id, body) => json(`api/incidents/${encodeURIComponent(id)}/share`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+  setCategory: (id, category, reason) => json(`api/incidents/${encodeURIComponent(id)}/category`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ category, reason }) }),
+  nearby: (id, params = {}) => json(`api/incidents/${encodeURIComponent(id)}/nearby${query(params)}`),
+  streamUrl: (kinds = 'position,event,stats,incident') => `api/stream${query({ kinds })}`,
 };

@@ -13,7 +13,11 @@ import {
   validPosition,
 } from './data.js';
 import { drawCharts } from './charts.js';
-import { ensureLogin } from './auth.js';
+import {
+  INCIDENT_COLORS, INCIDENT_TYPES, categoryKey, incidentsToGeoJSON, upsertIncident, nearbyOverlay, incidentFromForm,
+  shareBody,
+} from './incidents.js';
+import { auth, ensureLogin } from './auth.js';
 import { setupAdmin } from './admin.js';
 
 const EVENT_KINDS = ['gap', 'encounter', 'loitering', 'drift', 'sudden_speed_change', 'identity_conflict', 'position_jump',
@@ -28,6 +32,9 @@ const state = {
   highlighted: [],
   replay: null, // {points, timer}
   drawing: null, // [[lon,lat], ...] while drawing a zone
+  incidents: [], // incident reports the caller may see, time order
+  incident: null, // the incident shown in the panel
+  reporting: false, // the next map click places a new incident
   dirty: false,
   ready: false,
 };
@@ -103,6 +110,18 @@ function addLayers() {
       'icon-rotate': ['get', 'rot'], 'icon-rotation-alignment': 'map',
       'icon-allow-overlap': true, 'icon-ignore-placement': true,
       'icon-size': ['interpolate', ['linear'], ['zoom'], 4, 0.8, 10, 1.3, 14, 1.8],
+    },
+  });
+  map.addSource('nearby', { type: 'geojson', data: EMPTY });
+  map.addLayer({ id: 'nearby-line', type: 'line', source: 'nearby', filter: ['==', ['geometry-type'], 'LineString'], paint: { 'line-color': ['match', ['get', 'role'], 'victim', '#6a1b9a', '#ff6f00'], 'line-width': ['match', ['get', 'role'], 'victim', 3, 1.5], 'line-opacity': 0.8 } });
+  map.addLayer({ id: 'nearby-closest', type: 'circle', source: 'nearby', filter: ['==', ['get', 'role'], 'closest'], paint: { 'circle-radius': 5, 'circle-color': '#ff6f00', 'circle-stroke-color': '#fff', 'circle-stroke-width': 1.5 } });
+  map.addSource('incidents', { type: 'geojson', data: EMPTY });
+  map.addLayer({
+    id: 'incidents', type: 'circle', source: 'incidents',
+    paint: {
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 3, 4, 10, 8],
+      'circle-color': ['match', ['get', 'cat'], '1', INCIDENT_COLORS[1], '2', INCIDENT_COLORS[2], '3', INCIDENT_COLORS[3], '4', INCIDENT_COLORS[4], INCIDENT_COLORS.none],
+      'circle-stroke-color': '#212121', 'circle-stroke-width': ['case', ['get', 'overridden'], 2.5, 1],
     },
   });
   map.addSource('highlight', { type: 'geojson', data: EMPTY });
@@ -403,6 +422,170 @@ function setupZones() {
   });
 }
 
+// ---- Incidents ------------------------------------------------------------------------------
+
+function incidentItem(i) {
+  const k = categoryKey(i.category);
+  return `<li data-id="${fmt.esc(i.id)}" class="incident-item"><span class="cat" style="background:${INCIDENT_COLORS[k]}">${fmt.esc(i.category || '—')}</span>
+    <span class="kind">${fmt.esc(i.type.replace(/_/g, ' '))}</span> <span class="when">${fmt.time(i.time)}</span>
+    <span class="who">${fmt.esc(i.victim?.name || i.place || '')}</span> <span class="tlp">${fmt.esc(i.tlp)}</span></li>`;
+}
+
+function renderIncidents() {
+  map.getSource('incidents')?.setData(incidentsToGeoJSON(state.incidents));
+  $('incident-count').textContent = `${state.incidents.length} incidents`;
+  const latest = state.incidents.slice(-500).reverse();
+  $('incident-list').innerHTML = latest.map(incidentItem).join('');
+}
+
+async function loadIncidents() {
+  const r = await api.incidents({ summary: 'true', limit: 20000 });
+  state.incidents = r.incidents;
+  renderIncidents();
+}
+
+function incidentMessage(text, ok = false) {
+  $('incident-message').textContent = text;
+  $('incident-message').className = ok ? 'message ok' : 'message';
+}
+
+async function selectIncident(id, { fly = false } = {}) {
+  showTab('incidents');
+  let i;
+  try {
+    i = await api.incident(id);
+  } catch (e) {
+    return incidentMessage(e.message);
+  }
+  state.incident = i;
+  document.querySelectorAll('.incident-item').forEach((li) => li.classList.toggle('active', li.dataset.id === i.id));
+  if (fly) map.flyTo({ center: [i.lon, i.lat], zoom: Math.max(map.getZoom(), 9) });
+  const v = i.victim || {};
+  const o = i.category_override;
+  $('incident-panel').innerHTML = `
+    <h2 class="incident-title">${fmt.esc(i.type.replace(/_/g, ' '))}${v.name ? ` — ${fmt.esc(v.name)}` : ''}</h2>
+    <table class="facts">
+      ${row('Time', `${fmt.time(i.time)}${i.date_only ? ' (date only)' : ''}`)}
+      ${row('Position', `${i.lat.toFixed(4)}, ${i.lon.toFixed(4)}`)}
+      ${row('Place', fmt.esc(i.place ?? '—'))}
+      ${row('Category', `<span class="incident-category">${fmt.esc(i.category ?? 'none')}</span>${o ? ` (set by ${fmt.esc(o.by)}: ${fmt.esc(o.reason)}; computed ${fmt.esc(i.category_computed ?? 'none')})` : ''}`)}
+      ${row('Basis', fmt.esc((i.category_basis || []).join('; ')))}
+      ${row('Victim', fmt.esc([v.name, v.imo && `IMO ${v.imo}`, v.mmsi && `MMSI ${v.mmsi}`, v.flag, v.type, v.status, v.description].filter(Boolean).join(' · ') || '—'))}
+      ${row('Perpetrators', fmt.esc(i.perpetrators ?? '—'))}
+      ${row('Weapons', fmt.esc(i.weapons.replace(/_/g, ' ')))}
+      ${row('Crew', fmt.esc(i.crew_harm.replace(/_/g, ' ')))}
+      ${row('Stolen', fmt.esc(i.items_stolen ?? i.loss.replace(/_/g, ' ')))}
+      ${row('Actions', fmt.esc((i.actions_taken || []).join(', ') || '—'))}
+      ${row('Source', fmt.esc([i.source, i.reference].filter(Boolean).join(' ') || '—'))}
+      ${row('Marking', `<span class="tlp incident-tlp">TLP:${fmt.esc(i.tlp)}</span> ${fmt.esc(i.owner_org)}${(i.shared_with || []).length ? ` → ${fmt.esc(i.shared_with.join(', '))}` : ''}${(i.recipients || []).length ? ` · to ${fmt.esc(i.recipients.join(', '))}` : ''}`)}
+    </table>
+    ${i.narrative ? `<p class="narrative">${fmt.esc(i.narrative)}</p>` : ''}
+    <div class="replay">
+      <label>Radius <input id="nearby-radius" type="number" min="0.1" max="500" step="0.1" value="10"> km</label>
+      <label>± <input id="nearby-hours" type="number" min="0" max="168" step="0.5" value="6"> h</label>
+      <button id="nearby-load" type="button">Who was there</button>
+      <button id="incident-share" type="button"${mayShare(i) ? '' : ' hidden'}>Share…</button>
+    </div>
+    <p id="nearby-summary" class="hint"></p>
+    <ol id="nearby-list" class="list nearby"></ol>`;
+  $('nearby-load').addEventListener('click', () => whoWasThere(i.id));
+  $('incident-share').addEventListener('click', () => openShare(i));
+}
+
+async function whoWasThere(id) {
+  const radius = $('nearby-radius').value, hours = $('nearby-hours').value;
+  let r;
+  try {
+    r = await api.nearby(id, { radius_km: radius, hours });
+  } catch (e) {
+    $('nearby-summary').textContent = e.message;
+    return;
+  }
+  const o = nearbyOverlay(r);
+  map.getSource('nearby')?.setData(o.tracks);
+  state.highlighted = o.mmsis;
+  refreshHighlight();
+  $('nearby-summary').textContent = `${r.count} vessel(s) within ${radius} km, ${fmt.time(r.from)} – ${fmt.time(r.to)}${r.victim ? `; victim track ${r.victim.mmsi} (${r.victim.matched_by})` : ''}`;
+  $('nearby-list').innerHTML = (r.vessels || []).map((v) => `<li data-mmsi="${fmt.esc(v.mmsi)}" class="nearby-item">${fmt.esc(v.name || v.mmsi)}
+    <small>${fmt.esc(v.mmsi)} · ${fmt.num(v.distance_m / 1000, 2, ' km')} at ${fmt.time(v.time)}</small></li>`).join('');
+  $('nearby-list').querySelectorAll('li[data-mmsi]').forEach((li) => li.addEventListener('click', () => selectVessel(li.dataset.mmsi, { fly: true })));
+}
+
+/** Whether the signed-in user may share the incident: an analyst or admin of its owning organisation. */
+function mayShare(i) {
+  const me = auth.me;
+  return !!me && !me.anonymous && me.role !== 'viewer' && me.org === i.owner_org;
+}
+
+function openShare(i) {
+  $('share-tlp').value = i.tlp;
+  $('share-orgs').value = (i.shared_with || []).join(', ');
+  $('share-recipients').value = (i.recipients || []).join(', ');
+  $('share-message').textContent = '';
+  $('share-dialog').showModal();
+}
+
+function setupIncidents() {
+  $('incident-type').innerHTML = INCIDENT_TYPES.map((t) => `<option value="${t}">${t.replace(/_/g, ' ')}</option>`).join('');
+  $('incident-report').addEventListener('click', () => {
+    state.reporting = true;
+    map.getCanvas().style.cursor = 'crosshair';
+    incidentMessage('Click the incident position on the map.', true);
+  });
+  $('incident-form-cancel').addEventListener('click', () => { $('incident-form').hidden = true; });
+  $('incident-form').addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    let body;
+    try {
+      body = incidentFromForm(Object.fromEntries(new FormData($('incident-form')).entries()));
+    } catch (e) {
+      return incidentMessage(e.message);
+    }
+    try {
+      const created = await api.createIncident(body);
+      upsertIncident(state.incidents, created);
+      renderIncidents();
+      $('incident-form').hidden = true;
+      incidentMessage(`Saved ${created.id}.`, true);
+      await selectIncident(created.id);
+    } catch (e) {
+      incidentMessage(e.message);
+    }
+  });
+  $('incident-list').addEventListener('click', (ev) => {
+    const li = ev.target.closest('li[data-id]');
+    if (li) selectIncident(li.dataset.id, { fly: true });
+  });
+  $('share-form').addEventListener('submit', async (ev) => {
+    if (ev.submitter && ev.submitter.value === 'cancel') return;
+    ev.preventDefault();
+    const i = state.incident;
+    try {
+      const body = shareBody($('share-tlp').value, $('share-orgs').value, $('share-recipients').value);
+      const shared = await api.shareIncident(i.id, body);
+      upsertIncident(state.incidents, shared);
+      renderIncidents();
+      $('share-dialog').close();
+      await selectIncident(shared.id);
+      incidentMessage(`Shared as TLP:${shared.tlp}.`, true);
+    } catch (e) {
+      $('share-message').textContent = e.message;
+    }
+  });
+}
+
+/** A map click while reporting: fills the form's position and shows it. */
+function placeIncident(lngLat) {
+  state.reporting = false;
+  map.getCanvas().style.cursor = '';
+  $('incident-lat').value = lngLat.lat.toFixed(5);
+  $('incident-lon').value = lngLat.lng.toFixed(5);
+  if (!$('incident-time').value) $('incident-time').value = new Date().toISOString().slice(0, 16);
+  $('incident-form').hidden = false;
+  showTab('incidents');
+  incidentMessage('Fill in the report and save.', true);
+}
+
 // ---- Search, toggles, tabs, status ------------------------------------------------------------
 
 function setupSearch() {
@@ -440,7 +623,7 @@ function setupSearch() {
   });
 }
 
-const LAYER_GROUPS = { vessels: ['clusters', 'vessels', 'highlight'], events: ['events'], zones: ['zones-fill', 'zones-line'], track: ['track-line', 'replay-point'] };
+const LAYER_GROUPS = { vessels: ['clusters', 'vessels', 'highlight'], events: ['events'], zones: ['zones-fill', 'zones-line'], track: ['track-line', 'replay-point'], incidents: ['incidents', 'nearby-line', 'nearby-closest'] };
 
 function setupToggles() {
   document.querySelectorAll('#layer-toggles input').forEach((cb) => cb.addEventListener('change', () => {
@@ -484,6 +667,12 @@ function connectStream() {
     if (i >= 0) state.events[i] = e; else state.events.push(e);
     renderEvents();
   });
+  es.addEventListener('incident', (m) => {
+    const i = JSON.parse(m.data);
+    upsertIncident(state.incidents, i);
+    renderIncidents();
+    if (state.incident && state.incident.id === i.id) selectIncident(i.id);
+  });
   es.addEventListener('stats', (m) => {
     const s = JSON.parse(m.data);
     if (typeof s.messages_per_second === 'number') live.mps = s.messages_per_second;
@@ -502,6 +691,7 @@ $('event-list').addEventListener('click', (ev) => {
 setupLegend();
 setupSearch();
 setupZones();
+setupIncidents();
 
 map.on('load', async () => {
   addLayers();
@@ -511,25 +701,28 @@ map.on('load', async () => {
       state.drawing.push([ev.lngLat.lng, ev.lngLat.lat]);
       return renderDrawing();
     }
-    const hit = map.queryRenderedFeatures(ev.point, { layers: ['vessels', 'clusters', 'events'] })[0];
+    if (state.reporting) return placeIncident(ev.lngLat);
+    const hit = map.queryRenderedFeatures(ev.point, { layers: ['vessels', 'clusters', 'events', 'incidents'] })[0];
     if (!hit) return;
     if (hit.layer.id === 'vessels') selectVessel(hit.properties.mmsi);
+    else if (hit.layer.id === 'incidents') selectIncident(hit.properties.id);
     else if (hit.layer.id === 'events') { showTab('events'); jumpToEvent(hit.properties.id); }
     else map.getSource('vessels').getClusterExpansionZoom(hit.properties.cluster_id)
       .then((z) => map.easeTo({ center: hit.geometry.coordinates, zoom: z }));
   });
-  for (const id of ['vessels', 'clusters', 'events']) {
-    map.on('mouseenter', id, () => { if (!state.drawing) map.getCanvas().style.cursor = 'pointer'; });
-    map.on('mouseleave', id, () => { if (!state.drawing) map.getCanvas().style.cursor = ''; });
+  for (const id of ['vessels', 'clusters', 'events', 'incidents']) {
+    map.on('mouseenter', id, () => { if (!state.drawing && !state.reporting) map.getCanvas().style.cursor = 'pointer'; });
+    map.on('mouseleave', id, () => { if (!state.drawing && !state.reporting) map.getCanvas().style.cursor = ''; });
   }
   map.on('idle', updateClusterLabels);
   const me = await ensureLogin();
   setupAdmin(me);
-  const results = await Promise.allSettled([loadVessels(), loadEvents(), loadZones()]);
+  $('incident-report').disabled = me.anonymous || me.role === 'viewer';
+  const results = await Promise.allSettled([loadVessels(), loadEvents(), loadZones(), loadIncidents()]);
   results.filter((r) => r.status === 'rejected').forEach((r) => console.error(r.reason));
   state.ready = true;
   connectStream();
 });
 
 // Handle for tests and for the browser console.
-window.watchkeeper = { map, state, selectVessel, jumpToEvent };
+window.watchkeeper = { map, state, selectVessel, jumpToEvent, selectIncident, whoWasThere };

@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         subcommands = {DecodeCommand.class, AnalyzeCommand.class, QueryCommand.class, SimulateCommand.class,
-            ServeCommand.class, DemoCommand.class, KafkaPublishCommand.class, CommandLine.HelpCommand.class,
-            AuditCommand.class, VerifyExportCommand.class},
+            ServeCommand.class, DemoCommand.class, KafkaPublishCommand.class, IncidentsCommand.class,
+            AuditCommand.class, VerifyExportCommand.class, CommandLine.HelpCommand.class},
         description = {
             "Watchkeeper: open maritime domain awareness.",
             "Turns the AIS traffic picked up by coastal receivers and satellites into a picture of who is at sea and where."
@@ -69,6 +69,9 @@ public final class Main implements Runnable {
                 }
                 if (cls == SimulateCommand.class) {
                     return cls.cast(new SimulateCommand(streams));
+                }
+                if (cls == IncidentsCommand.class) {
+                    return cls.cast(new IncidentsCommand(streams));
                 }
                 if (cls == KafkaPublishCommand.class) {
                     return cls.cast(new KafkaPublishCommand(streams));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.watchkeeper.server.WatchkeeperServer;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Spec;
             "  NAME=tcp-listen://:port       accept receivers that push to this port",
             "  NAME=udp://:10110             listen for UDP datagrams (OpenCPN, AIS-catcher)",
             "  NAME=file:PATH[?speed=60]     replay a log (.gz by name) at N times its pace, or as fast as possible",
+            "", "Incidents: --incidents asam=FILE / imb=FILE loads the public datasets into DIR/incidents at start.",
             "", "Example: watchkeeper serve --data ./wk --source dma=file:../shared/data/ais/dma-aisabnormal/ais-sample.txt.gz?speed=10"})
 public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
@@ -44,6 +46,11 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--watchlist", paramLabel = "FILE", description = "Watchlist file: lines 'mmsi N', 'imo N' or 'name TEXT', each optionally '| note'.")
     Path watchlist;
+
+    @Option(names = "--incidents", paramLabel = "FORMAT=FILE",
+            description = "Load incident reports at start: asam=FILE (NGA ASAM CSV) or imb=FILE (crime-at-sea CSV, "
+                    + "country_codes.csv beside it); repeatable. Reports are kept in DIR/incidents; loading again replaces them.")
+    List<String> incidents = new ArrayList<>();
 
     @Option(names = "--admin-token-file", paramLabel = "FILE",
             description = {"File holding the bootstrap admin's API token (at least 16 characters). Default: env WATCHKEEPER_ADMIN_TOKEN;",
@@ -65,9 +72,34 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        List<Object[]> loads = new ArrayList<>();
+        for (String s : incidents) {
+            int eq = s.indexOf('=');
+            String f = eq < 0 ? "" : s.substring(0, eq);
+            if (!f.equals("asam") && !f.equals("imb")) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--incidents must be asam=FILE or imb=FILE: " + s);
+            }
+            Path file = Path.of(s.substring(eq + 1));
+            if (!java.nio.file.Files.isRegularFile(file)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--incidents: no such file: " + file);
+            }
+            loads.add(new Object[] {IncidentsCommand.Format.valueOf(f), file});
+        }
         WatchkeeperServer.Config cfg = security(spec, WatchkeeperServer.Config.of(data).withPort(port).withSources(sources)
                 .withZones(zones).withWatchlist(watchlist), adminTokenFile, eventTlp, tlsKeystore, tlsPasswordFile);
-        return run(spec.commandLine().getErr(), cfg, null);
+        return run(err, cfg, loads.isEmpty() ? null : server -> {
+            for (Object[] l : loads) {
+                try {
+                    var res = IncidentsCommand.read((IncidentsCommand.Format) l[0], (Path) l[1], null, server.accounts().hostOrgId(), "import");
+                    IncidentsCommand.importInto(server.incidentStore(), res);
+                    err.printf("incidents: %s: %d imported, %d rejected%n", l[1], res.incidents().size(), res.rejected().size());
+                } catch (java.io.IOException | RuntimeException e) {
+                    err.println("watchkeeper: incidents " + l[1] + ": " + e.getMessage());
+                }
+            }
+        });
     }
 
     /** Applies the security options (shared with {@code demo}). */

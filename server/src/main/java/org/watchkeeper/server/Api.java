@@ -109,6 +109,7 @@ public final class Api {
         });
 
         Security.install(app, server);
+        IncidentApi.register(app, server);
 
         app.get("/health", ctx -> {
             ObjectNode o = Rows.JSON.createObjectNode();
@@ -351,12 +352,12 @@ public final class Api {
     }
 
     static LiveStream.Filter streamFilter(Context ctx) {
-        String kinds = ctx.queryParamAsClass("kinds", String.class).getOrDefault("position,event,stats");
+        String kinds = ctx.queryParamAsClass("kinds", String.class).getOrDefault("position,event,stats,incident");
         Set<String> k = new HashSet<>();
         for (String s : kinds.split(",")) {
             String t = s.strip();
-            if (!t.equals("position") && !t.equals("event") && !t.equals("stats")) {
-                throw new BadRequest("kinds: unknown kind '" + t + "'; known: position, event, stats");
+            if (!t.equals("position") && !t.equals("event") && !t.equals("stats") && !t.equals("incident")) {
+                throw new BadRequest("kinds: unknown kind '" + t + "'; known: position, event, stats, incident");
             }
             k.add(t);
         }
@@ -371,7 +372,7 @@ public final class Api {
         Set<String> eventKinds = eventKinds(ctx.queryParam("kind"));
         long throttle = (long) (number(ctx, "throttle", 0, 3600, 10, false) * 1000);
         return new LiveStream.Filter(k.contains("position"), k.contains("event"), k.contains("stats"), bbox(ctx),
-                mmsis, eventKinds, throttle);
+                mmsis, eventKinds, throttle, k.contains("incident"));
     }
 
     // ---- parameters ----

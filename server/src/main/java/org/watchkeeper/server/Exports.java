@@ -15,7 +15,7 @@ import java.util.List;
  * Placemark per row. Rows are what the caller's sharing policy lets it see ({@link Sharing}); every
  * export is signed ({@link #signed}).
  */
-final class Exports {
+public final class Exports {
     static final List<String> VESSEL_FIELDS = List.of("mmsi", "name", "callsign", "imo", "shiptype", "shiptype_text",
             "class", "flag", "lat", "lon", "speed", "course", "heading", "status", "status_text", "destination",
             "draught", "to_bow", "to_stern", "to_port", "to_starboard", "first_seen", "last_seen");
@@ -82,7 +82,8 @@ final class Exports {
         return fc;
     }
 
-    static String csv(List<ObjectNode> rows, List<String> fields) {
+    /** RFC 4180 CSV of {@code rows} with a header row of {@code fields}; arrays joined by spaces. */
+    public static String csv(List<ObjectNode> rows, List<String> fields) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.join(",", fields)).append("\r\n");
         for (ObjectNode r : rows) {

@@ -26,7 +26,8 @@ import org.watchkeeper.store.EventRow;
 /**
  * The live stream behind {@code GET /api/stream}: Server-Sent Events {@code position} (at most one
  * per vessel per throttle interval of wall-clock time, per client), {@code event} (every event as it
- * is stored) and {@code stats} (every 5 s).
+ * is stored), {@code incident} (an incident report as it is created, changed or shared, only to
+ * callers who may see it) and {@code stats} (every 5 s).
  *
  * <p>Each client carries its {@link Principal} and {@link SharingPolicy}: positions and events are
  * filtered by {@link Sharing}'s rules, {@code stats} go to host-organisation clients only, and other
@@ -44,7 +45,7 @@ public final class LiveStream implements Pipeline.Listener {
 
     /** What a client asked for. */
     public record Filter(boolean positions, boolean events, boolean stats, double[] bbox, Set<Integer> mmsis,
-                         Set<String> eventKinds, long throttleMillis) {
+                         Set<String> eventKinds, long throttleMillis, boolean incidents) {
         boolean inBox(double lat, double lon) {
             return Api.inBox(bbox, lat, lon);
         }
@@ -226,9 +227,18 @@ public final class LiveStream implements Pipeline.Listener {
         }
     }
 
-    /** {@link #publish} of an {@code incident} message. */
-    public void publishIncident(ObjectNode json, Predicate<Client> visible) {
-        publish("incident", json.toString(), visible);
+    /**
+     * {@link #publish} of an {@code incident} message to every client that asked for incidents, whose
+     * box holds ({@code lat}, {@code lon}), and whose caller (principal and policy, the same ones
+     * positions and events are filtered by) {@code visible} admits.
+     *
+     * @param lat incident latitude, degrees
+     * @param lon incident longitude, degrees
+     * @param json the incident JSON
+     * @param visible whether a client's caller may see the incident
+     */
+    public void publishIncident(double lat, double lon, String json, Predicate<Client> visible) {
+        publish("incident", json, c -> c.filter.incidents() && c.filter.inBox(lat, lon) && visible.test(c));
     }
 
     /** Serves one client of the host organisation (unrestricted) on its request thread until it disconnects. */

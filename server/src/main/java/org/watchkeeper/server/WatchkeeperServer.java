@@ -32,6 +32,8 @@ import org.watchkeeper.store.HistoryStore;
  *       (so it always equals what the archived lines give, even after a crash between archiving
  *       and storing); the rebuild takes about as long as an {@code analyze} of the archive;</li>
  *   <li>{@code zones.json}, {@code watchlist.json} — the user's zones and watchlist;</li>
+ *   <li>{@code incidents/history.duckdb} — incident reports ({@link #incidentStore()}), kept across
+ *       restarts: they are reports made or imported here, not derived from the archive.</li>
  *   <li>{@code accounts.json} — organisations, users, token hashes, sharing policies ({@link Accounts});</li>
  *   <li>{@code audit.log}, {@code audit.log.head} — the hash-chained audit trail ({@link AuditLog});</li>
  *   <li>{@code signing-key.pem}, {@code signing-key.pub.pem} — the export signing key ({@link ExportSigner});</li>
@@ -109,6 +111,7 @@ public final class WatchkeeperServer implements AutoCloseable {
     private final Config config;
     private final RawArchive archive;
     private final HistoryStore store;
+    private final HistoryStore incidentStore;
     private final Pipeline pipeline;
     private final UserData userData;
     private final Accounts accounts;
@@ -132,6 +135,7 @@ public final class WatchkeeperServer implements AutoCloseable {
         Files.deleteIfExists(dir.resolve(DuckDbHistoryStore.FILE_NAME));
         Files.deleteIfExists(dir.resolve(DuckDbHistoryStore.FILE_NAME + ".wal"));
         this.store = DuckDbHistoryStore.open(dir);
+        this.incidentStore = DuckDbHistoryStore.open(dir.resolve(INCIDENTS_DIR));
         this.pipeline = new Pipeline(store, archive, config.queueCapacity());
         this.accounts = new Accounts(dir);
         this.audit = new AuditLog(dir.resolve("audit.log"));
@@ -238,6 +242,14 @@ public final class WatchkeeperServer implements AutoCloseable {
         return store;
     }
 
+    /** Directory under the data directory that holds the incident store. */
+    public static final String INCIDENTS_DIR = "incidents";
+
+    /** The store of incident reports (its incidents table; positions live in {@link #store()}). */
+    public HistoryStore incidentStore() {
+        return incidentStore;
+    }
+
     /** Organisations, users, tokens and sharing policies. */
     public Accounts accounts() {
         return accounts;
@@ -326,6 +338,7 @@ public final class WatchkeeperServer implements AutoCloseable {
             app.stop();
         }
         store.close();
+        incidentStore.close();
         archive.close();
         try {
             audit.close();

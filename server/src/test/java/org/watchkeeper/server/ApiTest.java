@@ -285,10 +285,9 @@ class ApiTest {
             assertThat(r.json().get("error").asText()).contains("Accept: text/event-stream");
         }
         // The header EventSource sends opens the stream.
-        java.net.http.HttpResponse<java.io.InputStream> ok = Fixture.HTTP.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + server.port() + "/api/stream?kinds=stats"))
-                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + Fixture.adminToken(server))
-                .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        java.net.http.HttpResponse<java.io.InputStream> ok = Fixture.HTTP.send(Fixture.request(server, "/api/stream?kinds=stats",
+                        Fixture.adminToken(server))
+                .header("Accept", "text/event-stream").GET().build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
         try (java.io.InputStream body = ok.body()) {
             assertThat(ok.statusCode()).isEqualTo(200);
             assertThat(ok.headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");

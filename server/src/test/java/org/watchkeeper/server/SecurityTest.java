@@ -178,6 +178,9 @@ class SecurityTest {
         ROUTES.put("PUT /api/incidents/{id}/category", Need.ANALYST);
         ROUTES.put("GET /api/incidents/{id}/nearby", Need.FILTERED);
         ROUTES.put("POST /api/incidents/import", Need.ADMIN);
+        ROUTES.put("GET /api/export/incidents.geojson", Need.FILTERED);
+        ROUTES.put("GET /api/export/incidents.csv", Need.FILTERED);
+        ROUTES.put("GET /api/export/incidents.kml", Need.FILTERED);
         ROUTES.put("GET /api/export/stix", Need.FILTERED);
     }
 

@@ -97,11 +97,16 @@ public final class DuckDbHistoryStore extends JdbcHistoryStore {
                         + " geometry_geojson VARCHAR, parameters_json VARCHAR, evidence_json VARCHAR)",
                 "CREATE TABLE IF NOT EXISTS event_vessels (event_id VARCHAR NOT NULL, ord INTEGER NOT NULL,"
                         + " mmsi INTEGER NOT NULL)",
+                "CREATE TABLE IF NOT EXISTS incidents (id VARCHAR PRIMARY KEY, time_ms BIGINT NOT NULL,"
+                        + " lat DOUBLE NOT NULL, lon DOUBLE NOT NULL, type VARCHAR NOT NULL, category VARCHAR,"
+                        + " victim_mmsi INTEGER, victim_imo INTEGER, tlp VARCHAR NOT NULL, owner_org VARCHAR NOT NULL,"
+                        + " updated_ms BIGINT NOT NULL, json VARCHAR NOT NULL)",
                 // Per-connection staging tables: rows arrive through the Appender, then one
                 // set-based statement merges them (DuckDB runs row-by-row prepared batches slowly).
                 "CREATE TEMP TABLE staging_vessels AS SELECT * FROM vessels LIMIT 0",
                 "CREATE TEMP TABLE staging_events AS SELECT * FROM events LIMIT 0",
-                "CREATE TEMP TABLE staging_event_vessels AS SELECT * FROM event_vessels LIMIT 0");
+                "CREATE TEMP TABLE staging_event_vessels AS SELECT * FROM event_vessels LIMIT 0",
+                "CREATE TEMP TABLE staging_incidents AS SELECT * FROM incidents LIMIT 0");
     }
 
     private DuckDBAppender appender(String table) throws SQLException {
@@ -191,6 +196,31 @@ public final class DuckDbHistoryStore extends JdbcHistoryStore {
                 "INSERT INTO event_vessels SELECT event_id, ord, mmsi FROM staging_event_vessels",
                 "DELETE FROM staging_events",
                 "DELETE FROM staging_event_vessels");
+    }
+
+    @Override
+    protected void writeIncidents(Collection<IncidentRow> rows) throws SQLException {
+        execute("DELETE FROM staging_incidents");
+        try (DuckDBAppender a = stagingAppender("staging_incidents")) {
+            for (IncidentRow r : rows) {
+                a.beginRow();
+                a.append(r.id());
+                a.append(r.timeMillis());
+                a.append(r.lat());
+                a.append(r.lon());
+                a.append(r.type());
+                appendText(a, r.category());
+                appendOpt(a, r.victimMmsi());
+                appendOpt(a, r.victimImo());
+                a.append(r.tlp());
+                a.append(r.ownerOrg());
+                a.append(r.updatedMillis());
+                a.append(r.json());
+                a.endRow();
+            }
+        }
+        execute(incidentUpsertSql("SELECT " + INCIDENT_COLUMNS + " FROM staging_incidents"),
+                "DELETE FROM staging_incidents");
     }
 
     @Override

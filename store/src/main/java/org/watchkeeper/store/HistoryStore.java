@@ -190,6 +190,37 @@ public interface HistoryStore extends AutoCloseable {
      */
     List<EventRow> eventsForVessel(int mmsi, long fromMillis, long toMillis);
 
+    /**
+     * Inserts or replaces incident reports, keyed by id. When the list holds an id more than once
+     * the last one wins.
+     *
+     * @param rows the incidents
+     */
+    void upsertIncidents(List<IncidentRow> rows);
+
+    /**
+     * @param id an incident id
+     * @return that incident, or empty
+     */
+    Optional<IncidentRow> incident(String id);
+
+    /**
+     * Incidents matching the query.
+     *
+     * @return ordered by time, then id
+     */
+    List<IncidentRow> incidents(IncidentQuery query);
+
+    /**
+     * Deletes an incident.
+     *
+     * @return true when it existed
+     */
+    boolean deleteIncident(String id);
+
+    /** @return the number of stored incidents */
+    long incidentCount();
+
     /** @return the row counts */
     StoreCounts counts();
 

@@ -32,7 +32,7 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  * optional index prefilter for spatial queries.
  *
  * <p>Tables: {@code positions}, {@code vessels} (key mmsi), {@code identity_changes},
- * {@code events} (key id) and {@code event_vessels} (event id, order, mmsi). Times are BIGINT
+ * {@code events} (key id), {@code event_vessels} (event id, order, mmsi) and {@code incidents} (key id). Times are BIGINT
  * epoch milliseconds; "not available" values are stored as SQL NULL.
  */
 abstract class JdbcHistoryStore implements HistoryStore {
@@ -47,6 +47,12 @@ abstract class JdbcHistoryStore implements HistoryStore {
 
     static final String EVENT_COLUMNS = "id, kind, start_ms, end_ms, lat, lon, geometry_geojson, "
             + "parameters_json, evidence_json";
+
+    static final String INCIDENT_COLUMNS = "id, time_ms, lat, lon, type, category, victim_mmsi, victim_imo, tlp, "
+            + "owner_org, updated_ms, json";
+
+    static final Comparator<IncidentRow> INCIDENT_ORDER = Comparator
+            .comparingLong(IncidentRow::timeMillis).thenComparing(IncidentRow::id);
 
     /** Fixed order of positions: time, then every other field, so ties order the same everywhere. */
     static final Comparator<PositionRow> TRACK_ORDER = Comparator
@@ -254,6 +260,115 @@ abstract class JdbcHistoryStore implements HistoryStore {
                 ins.executeBatch();
             }
         }
+    }
+
+    @Override
+    public synchronized void upsertIncidents(List<IncidentRow> rows) {
+        Objects.requireNonNull(rows, "rows");
+        Map<String, IncidentRow> last = new LinkedHashMap<>();
+        for (IncidentRow r : rows) {
+            last.put(r.id(), r);
+        }
+        if (!last.isEmpty()) {
+            inTransaction("upsert incidents", () -> writeIncidents(last.values()));
+        }
+    }
+
+    /** {@code INSERT ... ON CONFLICT (id) DO UPDATE} of every incident column but the key. */
+    static String incidentUpsertSql(String valuesOrSelect) {
+        return upsertSql("incidents", INCIDENT_COLUMNS, "id", valuesOrSelect);
+    }
+
+    /** Writes incidents (distinct ids) inside the open transaction. This version uses a JDBC batch. */
+    protected void writeIncidents(Collection<IncidentRow> rows) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(incidentUpsertSql("VALUES (" + placeholders(12) + ")"))) {
+            for (IncidentRow r : rows) {
+                int i = 1;
+                ps.setString(i++, r.id());
+                ps.setLong(i++, r.timeMillis());
+                ps.setDouble(i++, r.lat());
+                ps.setDouble(i++, r.lon());
+                ps.setString(i++, r.type());
+                setText(ps, i++, r.category());
+                setOptInt(ps, i++, r.victimMmsi());
+                setOptInt(ps, i++, r.victimImo());
+                ps.setString(i++, r.tlp());
+                ps.setString(i++, r.ownerOrg());
+                ps.setLong(i++, r.updatedMillis());
+                ps.setString(i, r.json());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    @Override
+    public synchronized Optional<IncidentRow> incident(String id) {
+        Objects.requireNonNull(id, "id");
+        return query("incident", "SELECT " + INCIDENT_COLUMNS + " FROM incidents WHERE id = ?", List.of(id),
+                JdbcHistoryStore::readIncidents).stream().findFirst();
+    }
+
+    @Override
+    public synchronized List<IncidentRow> incidents(IncidentQuery q) {
+        Objects.requireNonNull(q, "query");
+        List<Object> params = new ArrayList<>(List.of(q.fromMillis(), q.toMillis()));
+        StringBuilder sql = new StringBuilder("SELECT " + INCIDENT_COLUMNS
+                + " FROM incidents WHERE time_ms BETWEEN ? AND ?");
+        if (q.box() != null) {
+            double[] b = q.box();
+            List<LatLonBox> boxes = LatLonBox.pieces(b[0], b[1], b[2], b[3]);
+            sql.append(" AND (");
+            for (int i = 0; i < boxes.size(); i++) {
+                LatLonBox x = boxes.get(i);
+                sql.append(i > 0 ? " OR " : "").append("(lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?)");
+                params.addAll(List.of(x.minLat(), x.maxLat(), x.minLon(), x.maxLon()));
+            }
+            sql.append(')');
+        }
+        if (q.type() != null) {
+            sql.append(" AND type = ?");
+            params.add(q.type());
+        }
+        if (q.category() != null) {
+            sql.append(" AND category = ?");
+            params.add(q.category());
+        }
+        sql.append(" ORDER BY time_ms, id");
+        return query("incidents", sql.toString(), params, rs -> {
+            List<IncidentRow> out = readIncidents(rs);
+            out.sort(INCIDENT_ORDER); // id order independent of the database collation
+            return out;
+        });
+    }
+
+    @Override
+    public synchronized boolean deleteIncident(String id) {
+        Objects.requireNonNull(id, "id");
+        return inTransaction("delete incident", () -> {
+            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM incidents WHERE id = ?")) {
+                ps.setString(1, id);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    @Override
+    public synchronized long incidentCount() {
+        return query("incident count", "SELECT count(*) FROM incidents", List.of(), rs -> {
+            rs.next();
+            return rs.getLong(1);
+        });
+    }
+
+    static List<IncidentRow> readIncidents(ResultSet rs) throws SQLException {
+        List<IncidentRow> out = new ArrayList<>();
+        while (rs.next()) {
+            out.add(new IncidentRow(rs.getString(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4), rs.getString(5),
+                    rs.getString(6), optInt(rs, 7), optInt(rs, 8), rs.getString(9), rs.getString(10), rs.getLong(11),
+                    rs.getString(12)));
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- queries

@@ -119,7 +119,12 @@ public final class PostgresHistoryStore extends JdbcHistoryStore {
                 "CREATE INDEX IF NOT EXISTS events_kind_start ON events (kind, start_ms)",
                 "CREATE TABLE IF NOT EXISTS event_vessels (event_id text NOT NULL, ord integer NOT NULL,"
                         + " mmsi integer NOT NULL, PRIMARY KEY (event_id, ord))",
-                "CREATE INDEX IF NOT EXISTS event_vessels_mmsi ON event_vessels (mmsi)");
+                "CREATE INDEX IF NOT EXISTS event_vessels_mmsi ON event_vessels (mmsi)",
+                "CREATE TABLE IF NOT EXISTS incidents (id text PRIMARY KEY, time_ms bigint NOT NULL,"
+                        + " lat double precision NOT NULL, lon double precision NOT NULL, type text NOT NULL,"
+                        + " category text, victim_mmsi integer, victim_imo integer, tlp text NOT NULL,"
+                        + " owner_org text NOT NULL, updated_ms bigint NOT NULL, json text NOT NULL)",
+                "CREATE INDEX IF NOT EXISTS incidents_time ON incidents (time_ms)");
     }
 
     @Override

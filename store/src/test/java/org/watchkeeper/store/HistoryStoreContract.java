@@ -433,4 +433,43 @@ abstract class HistoryStoreContract {
         assertThatThrownBy(() -> store.counts()).isInstanceOf(StoreException.class);
         store = null;
     }
+    // ------------------------------------------------------------------ incidents
+
+    static IncidentRow incident(String id, long t, double lat, double lon, String type, String cat, String json) {
+        return new IncidentRow(id, t, lat, lon, type, cat, id.equals("i-a") ? 563123456 : -1,
+                id.equals("i-a") ? 9074729 : -1, "AMBER", "host", t + 1, json);
+    }
+
+    @Test
+    void incidentsUpsertByIdAndQueryByTimeBoxTypeAndCategory() {
+        IncidentRow a = incident("i-a", T0, 1.2, 103.8, "robbery", "CAT 3", "{\"id\":\"i-a\",\"n\":\"tab\\there\"}");
+        IncidentRow b = incident("i-b", T0 + 1000, 1.3, 104.1, "boarding", null, "{}");
+        IncidentRow c = incident("i-c", T0 + 1000, -17.0, 179.9, "hijacking", "CAT 1", "{}");
+        IncidentRow d = incident("i-d", T0 + 5000, -17.0, -179.9, "robbery", "CAT 2", "{}");
+        store.upsertIncidents(List.of(d, c, b, a));
+        assertThat(store.incidentCount()).isEqualTo(4);
+        assertThat(store.incident("i-a")).contains(a);
+        assertThat(store.incident("nope")).isEmpty();
+        assertThat(store.incidents(IncidentQuery.all())).containsExactly(a, b, c, d); // time, then id
+        assertThat(store.incidents(new IncidentQuery(T0 + 1000, T0 + 1000, null, null, null))).containsExactly(b, c);
+        // Box edges inclusive; a box across the 180° meridian finds both sides.
+        assertThat(store.incidents(new IncidentQuery(T0, END, new double[] {1.2, 103.8, 1.3, 104.0}, null, null)))
+                .containsExactly(a);
+        assertThat(store.incidents(new IncidentQuery(T0, END, new double[] {-18, 179, -16, -179}, null, null)))
+                .containsExactly(c, d);
+        assertThat(store.incidents(new IncidentQuery(T0, END, null, "robbery", null))).containsExactly(a, d);
+        assertThat(store.incidents(new IncidentQuery(T0, END, null, "robbery", "CAT 2"))).containsExactly(d);
+        // Upsert replaces; the last of a repeated id wins.
+        IncidentRow a2 = incident("i-a", T0 + 9000, 1.2, 103.8, "kidnapping", "CAT 1", "{\"v\":2}");
+        IncidentRow a3 = incident("i-a", T0 + 9000, 1.2, 103.8, "kidnapping", "CAT 1", "{\"v\":3}");
+        store.upsertIncidents(List.of(a2, a3));
+        assertThat(store.incidentCount()).isEqualTo(4);
+        assertThat(store.incident("i-a")).contains(a3);
+        assertThat(store.deleteIncident("i-a")).isTrue();
+        assertThat(store.deleteIncident("i-a")).isFalse();
+        assertThat(store.incidents(IncidentQuery.all())).containsExactly(b, c, d);
+        assertThatThrownBy(() -> new IncidentQuery(T0 + 1, T0, null, null, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new IncidentQuery(T0, END, new double[] {10, 0, 5, 1}, null, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -1,0 +1,264 @@
+package org.watchkeeper.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.zip.GZIPInputStream;
+import org.watchkeeper.core.incident.AsamImporter;
+import org.watchkeeper.core.incident.ImbImporter;
+import org.watchkeeper.core.incident.ImportResult;
+import org.watchkeeper.core.incident.IncidentJson;
+import org.watchkeeper.core.incident.IncidentType;
+import org.watchkeeper.core.incident.RecaapCategory;
+import org.watchkeeper.server.Exports;
+import org.watchkeeper.server.IncidentApi;
+import org.watchkeeper.server.WatchkeeperServer;
+import org.watchkeeper.store.DuckDbHistoryStore;
+import org.watchkeeper.store.HistoryStore;
+import org.watchkeeper.store.IncidentQuery;
+import org.watchkeeper.store.IncidentRow;
+import org.watchkeeper.store.StoreException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code watchkeeper incidents}: import the public incident datasets into an incident store and list
+ * what it holds. The store is a DuckDB history store directory ({@code --db}); the server keeps its
+ * incidents in {@code <data>/incidents}, the default here, so that {@code serve --data <data>} shows
+ * what was imported (stop the server first: DuckDB lets one process open the file).
+ */
+@Command(name = "incidents",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {"Import incident reports (NGA ASAM CSV, IMB-based crime-at-sea CSV) and list them.", ""},
+        subcommands = {IncidentsCommand.Import.class, IncidentsCommand.ListCommand.class},
+        footer = {"", "Exit codes: 0 done, 1 store or I/O error, 2 usage error.", "", "Examples:",
+            "  watchkeeper incidents import --format asam '../shared/data/incidents/nga-asam/ASAM 21 June 22.csv.gz' --db wk/incidents",
+            "  watchkeeper incidents import --format imb ../shared/data/incidents/crime-at-sea/pirate_attacks.csv.gz --db wk/incidents",
+            "  watchkeeper incidents list --db wk/incidents --type hijacking --from 2020-01-01 --format csv"})
+public final class IncidentsCommand implements Runnable {
+    static final ObjectMapper JSON = IncidentJson.JSON;
+
+    @Spec
+    CommandSpec spec;
+
+    final Main.Streams streams;
+
+    IncidentsCommand(Main.Streams streams) {
+        this.streams = streams;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: import or list");
+    }
+
+    /** Dataset formats. */
+    enum Format { asam, imb }
+
+    static Reader open(Path file) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        if (file.getFileName().toString().endsWith(".gz")) {
+            in = new GZIPInputStream(in, 1 << 16);
+        }
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads a dataset file (gzip by name). For IMB, country names come from {@code countries}, or from
+     * {@code country_codes.csv} beside the file when that exists.
+     */
+    static ImportResult read(Format format, Path file, Path countries, String org, String user) throws IOException {
+        Instant now = Instant.now();
+        if (format == Format.asam) {
+            try (Reader r = open(file)) {
+                return AsamImporter.read(r, org, user, now);
+            }
+        }
+        Path names = countries != null ? countries
+                : file.toAbsolutePath().getParent() == null ? null : file.toAbsolutePath().getParent().resolve("country_codes.csv");
+        Map<String, String> byCode = Map.of();
+        if (names != null && Files.isRegularFile(names)) {
+            try (Reader r = open(names)) {
+                byCode = ImbImporter.countryNames(r);
+            }
+        }
+        try (Reader r = open(file)) {
+            return ImbImporter.read(r, byCode, org, user, now);
+        }
+    }
+
+    /** Imports a dataset into {@code store}; returns the summary object {@code {"imported","rejected":[..]}}. */
+    static ObjectNode importInto(HistoryStore store, ImportResult res) {
+        List<IncidentRow> rows = new ArrayList<>(res.incidents().size());
+        res.incidents().forEach(i -> rows.add(IncidentApi.row(i)));
+        store.upsertIncidents(rows);
+        ObjectNode o = JSON.createObjectNode();
+        o.put("imported", res.incidents().size());
+        ArrayNode a = o.putArray("rejected");
+        res.rejected().forEach(x -> a.addObject().put("line", x.line()).put("reason", x.reason()));
+        return o;
+    }
+
+    static Path defaultDb() {
+        return Path.of("watchkeeper-data", WatchkeeperServer.INCIDENTS_DIR);
+    }
+
+    /** {@code incidents import}. */
+    @Command(name = "import", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+            description = {"Import a dataset; prints {\"imported\":n,\"rejected\":[{\"line\",\"reason\"}]} and a summary on stderr.",
+                "Re-importing replaces the same reports (ids: asam-<reference>, imb-<row hash>); imported reports are TLP:CLEAR."})
+    static final class Import implements Callable<Integer> {
+        @ParentCommand
+        IncidentsCommand parent;
+
+        @Option(names = "--format", required = true, paramLabel = "FORMAT",
+                description = "asam (NGA ASAM CSV export) or imb (crime-at-sea pirate_attacks.csv).")
+        Format format;
+
+        @Parameters(paramLabel = "FILE", description = "The CSV file (.gz by name).")
+        Path file;
+
+        @Option(names = "--db", paramLabel = "DIR", description = "Incident store directory (DuckDB). Default: watchkeeper-data/incidents (the server's).")
+        Path db;
+
+        @Option(names = "--countries", paramLabel = "FILE", description = "IMB only: country_codes.csv (default: beside FILE).")
+        Path countries;
+
+        @Option(names = "--org", paramLabel = "ORG", defaultValue = "host", description = "Owning organisation (default: ${DEFAULT-VALUE}).")
+        String org;
+
+        @Option(names = "--user", paramLabel = "USER", defaultValue = "import", description = "Creator recorded on the reports (default: ${DEFAULT-VALUE}).")
+        String user;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter err = parent.spec.commandLine().getErr();
+            if (!Files.isRegularFile(file)) {
+                err.println("watchkeeper: no such file: " + file);
+                return 2;
+            }
+            ImportResult res;
+            try {
+                res = read(format, file, countries, org, user);
+            } catch (IllegalArgumentException e) {
+                err.println("watchkeeper: " + file + ": " + e.getMessage());
+                return 2;
+            } catch (IOException | java.io.UncheckedIOException e) {
+                err.println("watchkeeper: cannot read " + file + ": " + e.getMessage());
+                return 1;
+            }
+            ObjectNode summary;
+            try (HistoryStore store = DuckDbHistoryStore.open(db == null ? defaultDb() : db)) {
+                summary = importInto(store, res);
+            } catch (StoreException e) {
+                err.println("watchkeeper: " + e.getMessage() + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
+                return 1;
+            }
+            OutputStream out = parent.streams.out();
+            out.write(JSON.writeValueAsBytes(summary));
+            out.write('\n');
+            out.flush();
+            err.printf("%s: %d rows, %d imported, %d rejected%n", file.getFileName(), res.rows(), res.incidents().size(),
+                    res.rejected().size());
+            res.rejected().forEach(x -> err.printf("  line %d: %s%n", x.line(), x.reason()));
+            err.flush();
+            return 0;
+        }
+    }
+
+    /** {@code incidents list}. */
+    @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+            description = {"List stored incidents as a JSON array of incident objects or CSV (the columns of the CSV export)."})
+    static final class ListCommand implements Callable<Integer> {
+        @ParentCommand
+        IncidentsCommand parent;
+
+        @Option(names = "--db", paramLabel = "DIR", description = "Incident store directory (DuckDB). Default: watchkeeper-data/incidents.")
+        Path db;
+
+        @Option(names = "--from", paramLabel = "TIME", description = "Window start, ISO-8601 UTC or a date.")
+        String from;
+
+        @Option(names = "--to", paramLabel = "TIME", description = "Window end, inclusive (a date means its end).")
+        String to;
+
+        @Option(names = "--type", paramLabel = "TYPE", description = "Incident type, e.g. robbery, hijacking, attempted_attack.")
+        String type;
+
+        @Option(names = "--category", paramLabel = "CAT", description = "ReCAAP category in force: CAT 1 .. CAT 4.")
+        String category;
+
+        @Option(names = "--limit", paramLabel = "N", description = "At most N incidents (earliest first).")
+        Integer limit;
+
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json", description = "json or csv (default: ${DEFAULT-VALUE}).")
+        QueryCommand.Format format;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter err = parent.spec.commandLine().getErr();
+            IncidentQuery q;
+            try {
+                q = new IncidentQuery(QueryCommand.time(from, false, Long.MIN_VALUE / 2),
+                        QueryCommand.time(to, true, Long.MAX_VALUE / 2), null,
+                        type == null ? null : IncidentType.parse(type).apiName(),
+                        category == null ? null : RecaapCategory.parse(category).apiName());
+                if (limit != null && limit < 1) {
+                    throw new IllegalArgumentException("--limit must be at least 1: " + limit);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(parent.spec.commandLine(), e.getMessage());
+            }
+            Path dir = db == null ? defaultDb() : db;
+            if (!Files.isRegularFile(dir.resolve(DuckDbHistoryStore.FILE_NAME))) {
+                err.println("watchkeeper: no incident store in " + dir);
+                return 1;
+            }
+            List<IncidentRow> rows;
+            try (HistoryStore store = DuckDbHistoryStore.open(dir)) {
+                rows = store.incidents(q);
+            } catch (StoreException e) {
+                err.println("watchkeeper: " + e.getMessage() + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
+                return 1;
+            }
+            if (limit != null && rows.size() > limit) {
+                rows = rows.subList(0, limit);
+            }
+            OutputStream out = parent.streams.out();
+            if (format == QueryCommand.Format.csv) {
+                List<ObjectNode> flat = new ArrayList<>(rows.size());
+                rows.forEach(r -> flat.add(IncidentApi.flat(IncidentApi.incident(r))));
+                out.write(Exports.csv(flat, IncidentApi.CSV_FIELDS).getBytes(StandardCharsets.UTF_8));
+            } else {
+                ArrayNode a = JSON.createArrayNode();
+                for (IncidentRow r : rows) {
+                    a.add(JSON.readTree(r.json()));
+                }
+                out.write(JSON.writeValueAsBytes(a));
+                out.write('\n');
+            }
+            out.flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.watchkeeper.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code watchkeeper incidents import|list} on the shared public datasets. */
+class IncidentsCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void importBothDatasetsThenList() {
+        Path asam = Cli.SHARED.resolve("data/incidents/nga-asam/ASAM 21 June 22.csv.gz");
+        Path imb = Cli.SHARED.resolve("data/incidents/crime-at-sea/pirate_attacks.csv.gz");
+        assumeTrue(Files.isRegularFile(asam) && Files.isRegularFile(imb), "shared incident data absent");
+        String db = tmp.resolve("inc").toString();
+
+        Cli.Run a = Cli.run("incidents", "import", "--format", "asam", asam.toString(), "--db", db);
+        assertThat(a.exit()).as(a.err()).isZero();
+        assertThat(a.json().get("imported").asInt()).isEqualTo(8640);
+        assertThat(a.json().get("rejected").get(0).get("line").asInt()).isEqualTo(508);
+        assertThat(a.err()).contains("8642 rows, 8640 imported, 2 rejected")
+                .contains("line 706: duplicate reference 2021-161 (first at line 704, identical row)");
+        Cli.Run b = Cli.run("incidents", "import", "--format", "imb", imb.toString(), "--db", db);
+        assertThat(b.exit()).as(b.err()).isZero();
+        assertThat(b.json().get("imported").asInt()).isEqualTo(7490);
+        assertThat(b.json().get("rejected")).hasSize(21);
+        // Importing again replaces: still 8640 + 7490.
+        assertThat(Cli.run("incidents", "import", "--format", "asam", asam.toString(), "--db", db).exit()).isZero();
+
+        Cli.Run all = Cli.run("incidents", "list", "--db", db);
+        assertThat(all.exit()).as(all.err()).isZero();
+        assertThat(all.json()).hasSize(8640 + 7490);
+
+        Cli.Run one = Cli.run("incidents", "list", "--db", db, "--from", "2022-05-28", "--to", "2022-05-28");
+        JsonNode day = one.json();
+        assertThat(day).extracting(x -> x.get("id").asText()).contains("asam-2022-148");
+        JsonNode i = java.util.stream.StreamSupport.stream(day.spliterator(), false)
+                .filter(x -> x.get("id").asText().equals("asam-2022-148")).findFirst().orElseThrow();
+        assertThat(i.get("victim").get("name").asText()).isEqualTo("MAGNUM ENERGY");
+        assertThat(i.get("category").asText()).isEqualTo("CAT 3");
+
+        Cli.Run csv = Cli.run("incidents", "list", "--db", db, "--type", "hijacking", "--from", "2020-12-01",
+                "--format", "csv");
+        assertThat(csv.exit()).as(csv.err()).isZero();
+        String[] lines = csv.out().split("\r\n");
+        assertThat(lines[0]).startsWith("id,time,date_only,lat,lon,place,type,category,");
+        assertThat(lines.length).isGreaterThan(1);
+        for (int k = 1; k < lines.length; k++) {
+            assertThat(lines[k]).contains(",hijacking,CAT 1,");
+        }
+
+        assertThat(Cli.run("incidents", "list", "--db", db, "--type", "piracy").exit()).isEqualTo(2);
+        assertThat(Cli.run("incidents", "list", "--db", tmp.resolve("none").toString()).exit()).isEqualTo(1);
+        assertThat(Cli.run("incidents", "import", "--format", "asam", tmp.resolve("missing.csv").toString(),
+                "--db", db).exit()).isEqualTo(2);
+    }
+}

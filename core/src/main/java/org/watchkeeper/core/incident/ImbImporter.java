@@ -1,0 +1,222 @@
+package org.watchkeeper.core.incident;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.watchkeeper.core.sharing.Marking;
+import org.watchkeeper.core.sharing.Tlp;
+
+/**
+ * Reads the IMB-based "crime at sea" dataset (Benden et al. 2021, "Crime at Sea: A Global Database of
+ * Maritime Pirate Attacks (1993–2020)", Journal of Open Humanities Data 7:19, doi:10.5334/johd.39;
+ * underlying reports ICC International Maritime Bureau Piracy Reporting Centre and the "Mapping Piracy"
+ * project), file {@code pirate_attacks.csv}: columns {@code date,time,longitude,latitude,attack_type,
+ * location_description,nearest_country,eez_country,shore_distance,shore_longitude,shore_latitude,
+ * attack_description,vessel_name,vessel_type,vessel_status,data_source}; "NA" marks a missing value.
+ *
+ * <p>Field rules:
+ * <ul>
+ *   <li>id {@code imb-<first 16 hex digits of SHA-256 over the row's fields>}; a row identical to an
+ *       earlier one (same id) is rejected naming the earlier line.</li>
+ *   <li>time: date + {@code hh:mm UTC} → that UTC time; {@code hh:mm} without a zone or NA → the date
+ *       only (00:00 UTC, date only); hours above 23 or minutes above 59 reject the row.</li>
+ *   <li>position: decimal longitude/latitude, required and in range.</li>
+ *   <li>type from {@code attack_type}: Boarded/Boarding → boarding, made robbery when the description
+ *       reports a theft and kidnapping when it reports kidnapped crew; Hijacked → hijacking; Attempted →
+ *       attempted attack; Fired Upon → firing upon; Suspicious → suspicious approach; Explosion,
+ *       Detained → other; NA → from the description by {@link TextRules}.</li>
+ *   <li>victim: vessel_name (Unknown / Unspecified mean none), vessel_type; status Anchored → anchored,
+ *       Berthed/Moored → berthed, Steaming/Underway → steaming, Drifting → drifting, NA → from the
+ *       description, anything else (Stationary, Towed, ...) → unknown.</li>
+ *   <li>place: location_description and the name of nearest_country (from {@code country_codes.csv});
+ *       weapons, crew harm, perpetrators, items stolen, loss and actions from the description.</li>
+ *   <li>source "IMB PRC" for data_source imb, "Mapping Piracy" for mappingpiracy; no reference number.</li>
+ * </ul>
+ */
+public final class ImbImporter {
+    static final List<String> COLUMNS = List.of("date", "time", "longitude", "latitude", "attack_type",
+            "location_description", "nearest_country", "attack_description", "vessel_name", "vessel_type",
+            "vessel_status", "data_source");
+    private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})(\\s*UTC)?");
+    private static final Set<String> NO_NAME = Set.of("UNKNOWN", "UNSPECIFIED", "UNNAMED", "NONE");
+
+    private ImbImporter() {
+    }
+
+    /**
+     * Reads {@code country_codes.csv} (columns country, region, country_name).
+     *
+     * @return ISO 3166-1 alpha-3 code → country name
+     */
+    public static Map<String, String> countryNames(Reader in) {
+        Map<String, String> out = new HashMap<>();
+        try (CSVParser p = CSVParser.parse(in, CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build())) {
+            for (CSVRecord r : p) {
+                if (r.isMapped("country") && r.isMapped("country_name")) {
+                    out.put(r.get("country").strip(), r.get("country_name").strip());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /**
+     * Reads {@code pirate_attacks.csv}.
+     *
+     * @param in the CSV text
+     * @param countries ISO alpha-3 → name, for place descriptions (may be empty)
+     * @param ownerOrg organisation that owns the imported incidents
+     * @param createdBy user name recorded as creator
+     * @param now the import time
+     * @return incidents marked TLP:CLEAR and the rejected rows
+     * @throws IllegalArgumentException when the header lacks a column
+     */
+    public static ImportResult read(Reader in, Map<String, String> countries, String ownerOrg, String createdBy,
+                                    Instant now) {
+        List<Incident> out = new ArrayList<>();
+        List<ImportResult.Rejection> rejected = new ArrayList<>();
+        Map<String, Long> firstLine = new HashMap<>();
+        Marking marking = new Marking(Tlp.CLEAR, ownerOrg, Set.of(), Set.of());
+        long rows = CsvRows.read(in, COLUMNS, (line, r, cols) -> {
+            String id = "imb-" + hash(r);
+            Incident i = incident(r, cols, id, countries, marking, createdBy, now);
+            Long first = firstLine.putIfAbsent(id, line);
+            if (first != null) {
+                throw new IllegalArgumentException("identical to the row at line " + first);
+            }
+            out.add(i);
+        }, rejected);
+        return new ImportResult(out, rejected, rows);
+    }
+
+    private static String hash(CSVRecord r) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            for (String v : r) {
+                d.update(v.getBytes(StandardCharsets.UTF_8));
+                d.update((byte) 0x1f);
+            }
+            return HexFormat.of().formatHex(d.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Incident incident(CSVRecord r, Map<String, Integer> cols, String id, Map<String, String> countries,
+                                     Marking marking, String createdBy, Instant now) {
+        String dateText = CsvRows.value(r, cols, "date");
+        LocalDate date;
+        try {
+            date = LocalDate.parse(dateText == null ? "" : dateText);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("date '" + dateText + "' is not YYYY-MM-DD");
+        }
+        Instant time = date.atStartOfDay(ZoneOffset.UTC).toInstant();
+        boolean dateOnly = true;
+        String timeText = CsvRows.value(r, cols, "time");
+        if (timeText != null) {
+            Matcher m = TIME.matcher(timeText);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("time '" + timeText + "' is not hh:mm or hh:mm UTC");
+            }
+            int h = Integer.parseInt(m.group(1));
+            int min = Integer.parseInt(m.group(2));
+            if (h > 23 || min > 59) {
+                throw new IllegalArgumentException("time '" + timeText + "' is not a time of day (hours 0-23, minutes 0-59)");
+            }
+            if (m.group(3) != null) {
+                time = date.atTime(LocalTime.of(h, min)).toInstant(ZoneOffset.UTC);
+                dateOnly = false;
+            }
+        }
+        double lon = coordinate(CsvRows.value(r, cols, "longitude"), "longitude", 180);
+        double lat = coordinate(CsvRows.value(r, cols, "latitude"), "latitude", 90);
+        String description = CsvRows.value(r, cols, "attack_description");
+        String text = description == null ? "" : description;
+        IncidentType type = type(CsvRows.value(r, cols, "attack_type"), text);
+        String name = CsvRows.value(r, cols, "vessel_name");
+        if (name != null && NO_NAME.contains(name.toUpperCase(Locale.ROOT))) {
+            name = null;
+        }
+        VictimVessel victim = new VictimVessel(name, 0, 0, null, CsvRows.value(r, cols, "vessel_type"),
+                status(CsvRows.value(r, cols, "vessel_status"), text), null);
+        String location = CsvRows.value(r, cols, "location_description");
+        String cc = CsvRows.value(r, cols, "nearest_country");
+        String country = cc == null ? null : countries.getOrDefault(cc, cc);
+        String place = location == null ? (country == null ? null : "near " + country)
+                : country == null ? location : location + ", " + country;
+        String ds = CsvRows.value(r, cols, "data_source");
+        String source = ds == null ? "Crime at sea dataset" : ds.equalsIgnoreCase("imb") ? "IMB PRC"
+                : ds.equalsIgnoreCase("mappingpiracy") ? "Mapping Piracy" : ds;
+        return new Incident(id, time, dateOnly, lat, lon, place, type, victim, TextRules.perpetrators(text),
+                TextRules.weapons(text), TextRules.crewHarm(text), TextRules.itemsStolen(text),
+                TextRules.loss(type, text), TextRules.actions(text), source, null, description, null, marking,
+                createdBy, now, now);
+    }
+
+    private static double coordinate(String s, String what, double max) {
+        if (s == null) {
+            throw new IllegalArgumentException(what + " is missing");
+        }
+        double v;
+        try {
+            v = Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " '" + s + "' is not a number");
+        }
+        if (!(Math.abs(v) <= max)) {
+            throw new IllegalArgumentException(what + " " + s + " is out of range -" + (int) max + ".." + (int) max);
+        }
+        return v;
+    }
+
+    static IncidentType type(String attackType, String text) {
+        if (attackType == null) {
+            return TextRules.type(text);
+        }
+        return switch (attackType.strip().toLowerCase(Locale.ROOT)) {
+            case "boarded", "boarding" -> TextRules.crewHarm(text) == CrewHarm.KIDNAPPED ? IncidentType.KIDNAPPING
+                    : TextRules.theft(text) ? IncidentType.ROBBERY : IncidentType.BOARDING;
+            case "hijacked" -> IncidentType.HIJACKING;
+            case "attempted" -> IncidentType.ATTEMPTED_ATTACK;
+            case "fired upon" -> IncidentType.FIRING_UPON;
+            case "suspicious" -> IncidentType.SUSPICIOUS_APPROACH;
+            default -> IncidentType.OTHER;
+        };
+    }
+
+    static VesselStatus status(String s, String text) {
+        if (s == null) {
+            return TextRules.status(text);
+        }
+        return switch (s.strip().toLowerCase(Locale.ROOT)) {
+            case "anchored" -> VesselStatus.ANCHORED;
+            case "berthed", "moored" -> VesselStatus.BERTHED;
+            case "steaming", "underway" -> VesselStatus.STEAMING;
+            case "drifting" -> VesselStatus.DRIFTING;
+            default -> VesselStatus.UNKNOWN;
+        };
+    }
+}

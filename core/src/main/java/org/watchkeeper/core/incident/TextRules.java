@@ -1,0 +1,273 @@
+package org.watchkeeper.core.incident;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Conservative rules that read incident fields from a report's free text, for importers whose
+ * structured columns do not hold them. Each rule looks for explicit wording only and answers
+ * "not stated" (or null) otherwise; negations such as "no crew were injured", "nothing was stolen"
+ * and "escaped empty-handed" are recognised before the positive words.
+ *
+ * <ul>
+ *   <li>Type, first match wins: "hijack" → hijacking; "kidnap", "abduct" → kidnapping; theft words
+ *       ("stole", "stolen", "robbed", "escaped with", "siphon") not negated → robbery; "boarded",
+ *       "boarding", "climbed on board" → boarding; "fired upon/at", "shot at", "opened fire" →
+ *       firing upon; "attempt" → attempted attack; "suspicious", "approach" → suspicious approach;
+ *       otherwise other.</li>
+ *   <li>Weapons: guns, gun, firearm, rifle, pistol, AK-47, machine gun, grenade, RPG → guns; knife,
+ *       knives, machete, parang, sword, iron bar/rod, crowbar → knives; "unarmed", "not armed" →
+ *       none; "armed" alone → armed, unspecified; otherwise not stated.</li>
+ *   <li>Crew harm, most severe found: killed, dead, murdered, shot dead → killed; kidnapped,
+ *       abducted, taken ashore → kidnapped; injured, wounded, assaulted, beaten, stabbed → injured;
+ *       threatened, tied up, held hostage, taken hostage → threatened; "crew (are/were) safe", "not
+ *       injured", "unharmed", "no injuries" → none; otherwise not stated.</li>
+ *   <li>Perpetrators: the first number word or digits (1..99) before robbers, pirates, perpetrators,
+ *       men, persons, intruders, thieves, attackers, assailants, suspects, boarders, individuals
+ *       (optionally "armed", "masked" between); "a robber", "a thief", "single robber" → 1.</li>
+ *   <li>Items stolen: the words after "stole", "stolen" (before it), "escaped with", "took" up to
+ *       the next full stop or comma, at most 120 characters.</li>
+ *   <li>Loss: hijacking, or cargo/oil/fuel stolen or siphoned → cargo or ship; cash, money, valuables,
+ *       personal belongings/effects/property, phones, laptops → property; stores, spare parts,
+ *       spares, paint, ropes, mooring lines, scrap, equipment, engine parts → stores; negated theft
+ *       or "empty-handed" → nothing; theft of something else → stores; otherwise not stated.</li>
+ *   <li>Ship status: exactly one of anchored ("anchored", "at anchor", "anchorage"), berthed
+ *       ("berthed", "alongside", "moored", "at berth"), steaming ("underway", "under way", "steaming",
+ *       "sailing", "transiting"), drifting ("drifting") → that status; none or several → unknown.</li>
+ *   <li>Actions taken: fixed phrases found in the text (alarm raised, crew mustered, evasive
+ *       manoeuvres, citadel, warning shots, searched, reported to authorities, increased speed).</li>
+ * </ul>
+ */
+public final class TextRules {
+    private TextRules() {
+    }
+
+    private static final Pattern HIJACK = Pattern.compile("\\bhijack");
+    private static final Pattern KIDNAP = Pattern.compile("\\b(kidnap|abduct)");
+    private static final Pattern THEFT = Pattern.compile("\\b(stole|stolen|robbed|escaped with|siphon)");
+    private static final Pattern NO_THEFT = Pattern.compile(
+            "(nothing (was |were |had been |has been )?(stolen|taken|missing)|no (items?|property|stores) (was |were )?(stolen|taken|missing)"
+                    + "|empty[- ]handed|without (stealing|taking) anything|nothing was reported stolen)");
+    private static final Pattern BOARD = Pattern.compile("\\b(boarded|boarding|climbed on ?board|got on ?board)");
+    private static final Pattern ATTEMPTED_BOARDING = Pattern.compile("\\battempt\\w*\\s+(to\\s+)?board\\w*");
+    private static final Pattern FIRED = Pattern.compile("\\b(fired (up)?on|fired at|shot at|opened fire|fire (up)?on the)");
+    private static final Pattern ATTEMPT = Pattern.compile("\\battempt");
+    private static final Pattern SUSPICIOUS = Pattern.compile("\\b(suspicious|approach)");
+
+    private static final Pattern GUNS = Pattern.compile(
+            "\\b(guns?|gunmen|firearms?|rifles?|pistols?|ak-?47s?|machine ?guns?|grenades?|rpgs?|automatic weapons)\\b");
+    private static final Pattern KNIVES = Pattern.compile(
+            "\\b(knife|knives|machetes?|parangs?|swords?|iron (bars?|rods?)|crowbars?|bolos?|long knives?)\\b");
+    private static final Pattern UNARMED = Pattern.compile("\\b(unarmed|not armed|no weapons)\\b");
+    private static final Pattern ARMED = Pattern.compile("\\barmed\\b");
+
+    private static final Pattern NEGATED_HARM = Pattern.compile(
+            "\\b(no|not|nor|without|none of the)\\s+(\\w+\\s+){0,3}?(injur\\w*|harm\\w*|hurt|wounded)");
+    private static final Pattern KILLED = Pattern.compile("\\b(killed|dead|murdered|shot dead)\\b");
+    private static final Pattern INJURED = Pattern.compile("\\b(injur\\w*|wounded|assaulted|beaten|stabbed)\\b");
+    private static final Pattern THREATENED = Pattern.compile("\\b(threaten\\w*|tied up|held hostage|taken hostage|hostages?)\\b");
+    private static final Pattern SAFE = Pattern.compile(
+            "(crew (\\w+ ){0,2}safe|\\bunharmed\\b|no injur|not injured|no one was injured"
+                    + "|no crew (were |was )?injured|no casualties|all crew safe)");
+
+    private static final Map<String, Integer> NUMBERS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2),
+            Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6),
+            Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10),
+            Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("fifteen", 15), Map.entry("twenty", 20),
+            Map.entry("thirty", 30));
+    private static final Pattern COUNT = Pattern.compile("\\b(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
+            + "|eleven|twelve|fifteen|twenty|thirty)\\s+((armed|masked|unarmed|unknown|suspected|heavily armed)\\s+)?"
+            + "(robbers?|pirates?|perpetrators?|men|persons?|intruders?|thieves|thief|attackers?|assailants?|suspects?"
+            + "|boarders?|individuals?|gunmen|people)\\b");
+    private static final Pattern ONE = Pattern.compile("\\b(a|single|lone|an unknown) (armed )?(robber|thief|pirate|intruder|perpetrator)\\b");
+
+    private static final Pattern STOLEN_ITEMS = Pattern.compile(
+            "\\b(?:stole|escaped with|took|stealing|robbed the crew of)\\s+(?:the\\s+)?(?:stolen\\s+)?([^.;,]{3,120})");
+    private static final Pattern ITEMS_END = Pattern.compile("\\s+(and|then|before|while)\\s+(left|escaped|fled|jumped|disembarked|ran)\\b.*$");
+    private static final Pattern ITEMS_STOLEN_BEFORE = Pattern.compile("\\b([a-z' ]{3,80}?)\\s+(?:was|were|had been|have been) stolen");
+
+    private static final Pattern CARGO = Pattern.compile("\\b(cargo|siphon\\w*|oil|fuel|diesel|gasoil|bunker)\\b");
+    private static final Pattern PROPERTY = Pattern.compile(
+            "\\b(cash|money|valuables|personal (belongings|effects|property|items)|crew'?s? (belongings|property|effects)"
+                    + "|(mobile|cell) ?phones?|laptops?|jewel\\w*)\\b");
+    private static final Pattern STORES = Pattern.compile(
+            "\\b(stores?|spare parts?|spares|paint|ropes?|mooring (lines?|ropes?)|hawsers?|scrap|equipment|engine parts?"
+                    + "|tools?|batteries|generators?|life ?rafts?|pumps?)\\b");
+
+    private static final Pattern ANCHORED = Pattern.compile("\\b(anchored|at anchor|anchorage)\\b");
+    private static final Pattern BERTHED = Pattern.compile("\\b(berthed|alongside|moored|at berth)\\b");
+    private static final Pattern STEAMING = Pattern.compile("\\b(underway|under way|steaming|sailing|transiting)\\b");
+    private static final Pattern DRIFTING = Pattern.compile("\\bdrifting\\b");
+
+    private static final Map<String, Pattern> ACTIONS = new java.util.LinkedHashMap<>();
+
+    static {
+        ACTIONS.put("alarm raised", Pattern.compile("\\balarm (was )?(raised|sounded)|raised the alarm|sounded the alarm"));
+        ACTIONS.put("crew mustered", Pattern.compile("\\b(crew (were )?mustered|mustered the crew|crew mustering)"));
+        ACTIONS.put("evasive manoeuvres", Pattern.compile("\\bevasive (manoeuv|maneuv)"));
+        ACTIONS.put("increased speed", Pattern.compile("\\b(increased speed|increased her speed|increased its speed)"));
+        ACTIONS.put("crew retreated to citadel", Pattern.compile("\\bcitadel\\b"));
+        ACTIONS.put("warning shots fired", Pattern.compile("\\bwarning shots\\b"));
+        ACTIONS.put("vessel searched", Pattern.compile("\\b(vessel|ship) was searched|search (of|was carried out)|searched the (ship|vessel)"));
+        ACTIONS.put("reported to authorities", Pattern.compile("\\b(reported to|informed|notified) (the )?(local |port |relevant |coastal )?(authorit|police|coast ?guard|navy|port control|mrcc)"));
+    }
+
+    static String lower(String s) {
+        return s == null ? "" : s.toLowerCase(Locale.ROOT).replace('’', '\'');
+    }
+
+    /** The incident type from text, by the rules in the class description. */
+    public static IncidentType type(String text) {
+        String t = lower(text);
+        if (HIJACK.matcher(t).find()) {
+            return IncidentType.HIJACKING;
+        }
+        if (KIDNAP.matcher(t).find()) {
+            return IncidentType.KIDNAPPING;
+        }
+        if (theft(t)) {
+            return IncidentType.ROBBERY;
+        }
+        if (BOARD.matcher(ATTEMPTED_BOARDING.matcher(t).replaceAll(" ")).find()) {
+            return IncidentType.BOARDING;
+        }
+        if (FIRED.matcher(t).find()) {
+            return IncidentType.FIRING_UPON;
+        }
+        if (ATTEMPT.matcher(t).find()) {
+            return IncidentType.ATTEMPTED_ATTACK;
+        }
+        if (SUSPICIOUS.matcher(t).find()) {
+            return IncidentType.SUSPICIOUS_APPROACH;
+        }
+        return IncidentType.OTHER;
+    }
+
+    /** True when the text reports a theft that it does not negate. */
+    public static boolean theft(String text) {
+        String t = NO_THEFT.matcher(lower(text)).replaceAll(" ");
+        return THEFT.matcher(t).find();
+    }
+
+    /** The weapons from text. */
+    public static Weapons weapons(String text) {
+        String t = lower(text);
+        if (GUNS.matcher(t).find()) {
+            return Weapons.GUNS;
+        }
+        if (KNIVES.matcher(t).find()) {
+            return Weapons.KNIVES;
+        }
+        if (UNARMED.matcher(t).find()) {
+            return Weapons.NONE;
+        }
+        if (ARMED.matcher(t).find()) {
+            return Weapons.ARMED_UNSPECIFIED;
+        }
+        return Weapons.NOT_STATED;
+    }
+
+    /** The treatment of the crew from text. */
+    public static CrewHarm crewHarm(String text) {
+        String t = lower(text);
+        boolean safe = SAFE.matcher(t).find();
+        t = NEGATED_HARM.matcher(t).replaceAll(" ");
+        if (KILLED.matcher(t).find()) {
+            return CrewHarm.KILLED;
+        }
+        if (KIDNAP.matcher(t).find() || t.contains("taken ashore")) {
+            return CrewHarm.KIDNAPPED;
+        }
+        if (INJURED.matcher(t).find()) {
+            return CrewHarm.INJURED;
+        }
+        if (THREATENED.matcher(t).find()) {
+            return CrewHarm.THREATENED;
+        }
+        return safe ? CrewHarm.NONE : CrewHarm.NOT_STATED;
+    }
+
+    /** The number of perpetrators from text, or null when not stated. */
+    public static Integer perpetrators(String text) {
+        String t = lower(text);
+        Matcher m = COUNT.matcher(t);
+        if (m.find()) {
+            String n = m.group(1);
+            int v = NUMBERS.containsKey(n) ? NUMBERS.get(n) : Integer.parseInt(n);
+            return v >= 1 ? v : null;
+        }
+        return ONE.matcher(t).find() ? 1 : null;
+    }
+
+    /** What was stolen, in the text's words, or null. */
+    public static String itemsStolen(String text) {
+        String t = lower(text);
+        if (!theft(t)) {
+            return null;
+        }
+        Matcher m = STOLEN_ITEMS.matcher(t);
+        if (m.find()) {
+            return ITEMS_END.matcher(m.group(1)).replaceFirst("").strip();
+        }
+        Matcher b = ITEMS_STOLEN_BEFORE.matcher(t);
+        return b.find() ? b.group(1).strip() : null;
+    }
+
+    /** The economic loss from text and the type. */
+    public static EconomicLoss loss(IncidentType type, String text) {
+        if (type == IncidentType.HIJACKING) {
+            return EconomicLoss.CARGO_OR_SHIP;
+        }
+        String t = lower(text);
+        if (!theft(t)) {
+            return NO_THEFT.matcher(t).find() ? EconomicLoss.NOTHING : EconomicLoss.NOT_STATED;
+        }
+        String items = itemsStolen(t);
+        String scope = items != null ? items : t;
+        if (CARGO.matcher(scope).find() && (items != null || t.contains("siphon"))) {
+            return EconomicLoss.CARGO_OR_SHIP;
+        }
+        if (PROPERTY.matcher(scope).find()) {
+            return EconomicLoss.PROPERTY;
+        }
+        if (STORES.matcher(scope).find()) {
+            return EconomicLoss.STORES;
+        }
+        return EconomicLoss.STORES;
+    }
+
+    /** The ship's status from text: the one status named, else unknown. */
+    public static VesselStatus status(String text) {
+        String t = lower(text);
+        List<VesselStatus> found = new ArrayList<>();
+        if (ANCHORED.matcher(t).find()) {
+            found.add(VesselStatus.ANCHORED);
+        }
+        if (BERTHED.matcher(t).find()) {
+            found.add(VesselStatus.BERTHED);
+        }
+        if (STEAMING.matcher(t).find()) {
+            found.add(VesselStatus.STEAMING);
+        }
+        if (DRIFTING.matcher(t).find()) {
+            found.add(VesselStatus.DRIFTING);
+        }
+        return found.size() == 1 ? found.get(0) : VesselStatus.UNKNOWN;
+    }
+
+    /** Actions taken named in the text, in a fixed order. */
+    public static List<String> actions(String text) {
+        String t = lower(text);
+        List<String> out = new ArrayList<>();
+        ACTIONS.forEach((name, p) -> {
+            if (p.matcher(t).find()) {
+                out.add(name);
+            }
+        });
+        return out;
+    }
+}

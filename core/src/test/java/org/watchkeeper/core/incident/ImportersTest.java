@@ -1,0 +1,272 @@
+package org.watchkeeper.core.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.watchkeeper.core.sharing.Tlp;
+
+/**
+ * The two public incident datasets in ../shared/data/incidents, imported whole: counts of imported and
+ * rejected rows, every rejected row with its reason, and rows checked field by field against the file
+ * (the row is named in each test; its fields were read off the CSV by hand).
+ */
+class ImportersTest {
+    static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+
+    static Path shared(String rel) {
+        Path p = Path.of(System.getProperty("watchkeeper.shared", "../../shared"), "data/incidents", rel);
+        assumeTrue(Files.isRegularFile(p), "shared incident data not found (set watchkeeper.shared): " + p);
+        return p;
+    }
+
+    static Reader gz(Path p) throws IOException {
+        return new InputStreamReader(new GZIPInputStream(Files.newInputStream(p)), StandardCharsets.UTF_8);
+    }
+
+    private static ImportResult asam;
+    private static ImportResult imb;
+
+    static synchronized ImportResult asam() throws IOException {
+        if (asam == null) {
+            asam = readAsam();
+        }
+        return asam;
+    }
+
+    static synchronized ImportResult imb() throws IOException {
+        if (imb == null) {
+            imb = readImb();
+        }
+        return imb;
+    }
+
+    static ImportResult readAsam() throws IOException {
+        try (Reader r = gz(shared("nga-asam/ASAM 21 June 22.csv.gz"))) {
+            return AsamImporter.read(r, "host", "import", NOW);
+        }
+    }
+
+    static ImportResult readImb() throws IOException {
+        Map<String, String> names;
+        try (Reader r = Files.newBufferedReader(shared("crime-at-sea/country_codes.csv"))) {
+            names = ImbImporter.countryNames(r);
+        }
+        try (Reader r = gz(shared("crime-at-sea/pirate_attacks.csv.gz"))) {
+            return ImbImporter.read(r, names, "host", "import", NOW);
+        }
+    }
+
+    static Incident byId(ImportResult r, String id) {
+        return r.incidents().stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void asamCountsAndRejectedRows() throws IOException {
+        ImportResult r = asam();
+        assertThat(r.rows()).isEqualTo(8642);
+        assertThat(r.incidents()).hasSize(8640);
+        // The file repeats two reports verbatim (each record spans two lines: the position holds a line break).
+        assertThat(r.rejected()).containsExactly(
+                new ImportResult.Rejection(508, "duplicate reference 2021-207 (first at line 506, identical row)"),
+                new ImportResult.Rejection(706, "duplicate reference 2021-161 (first at line 704, identical row)"));
+        assertThat(r.incidents()).allMatch(i -> i.marking().tlp() == Tlp.CLEAR && i.dateOnly());
+        assertThat(r.incidents().stream().map(Incident::id).distinct().count()).isEqualTo(8640);
+    }
+
+    @Test
+    void asamRow2022148FieldByField() throws IOException {
+        // Lines 4-5: 2022-148,2022-05-28,"1°07'00""N\n103°31'00""E",XI,71,,Marshall Islands-flagged bulk carrier
+        // MAGNUM ENERG,"INDONESIA: ... three robbers armed with knives ... escaped with stolen engine spare parts ..."
+        Incident i = byId(asam(), "asam-2022-148");
+        assertThat(i.time()).isEqualTo(Instant.parse("2022-05-28T00:00:00Z"));
+        assertThat(i.lat()).isCloseTo(1 + 7 / 60.0, within(1e-12));
+        assertThat(i.lon()).isCloseTo(103 + 31 / 60.0, within(1e-12));
+        assertThat(i.place()).isEqualTo("INDONESIA");
+        assertThat(i.type()).isEqualTo(IncidentType.ROBBERY);
+        assertThat(i.victim()).isEqualTo(new VictimVessel("MAGNUM ENERGY", 0, 0, "Marshall Islands", "bulk carrier",
+                VesselStatus.STEAMING, null)); // name completed from the description; "underway" → steaming
+        assertThat(i.perpetrators()).isEqualTo(3);
+        assertThat(i.weapons()).isEqualTo(Weapons.KNIVES);
+        assertThat(i.crewHarm()).isEqualTo(CrewHarm.NONE); // "The ship and all crew were reported safe"
+        assertThat(i.itemsStolen()).isEqualTo("engine spare parts");
+        assertThat(i.loss()).isEqualTo(EconomicLoss.STORES);
+        assertThat(i.actionsTaken()).containsExactly("alarm raised", "vessel searched", "reported to authorities");
+        assertThat(i.source()).isEqualTo("NGA ASAM");
+        assertThat(i.reference()).isEqualTo("2022-148");
+        assertThat(i.narrative()).startsWith("INDONESIA: On 28 May, at 0259 local time").endsWith("continued her voyage.");
+        assertThat(i.category()).isEqualTo(RecaapCategory.CAT_3);
+    }
+
+    @Test
+    void asamRow2022149FieldByField() throws IOException {
+        // Lines 6-7: 2022-149,2022-05-27,"1°07'00""N\n103°30'00""E",XI,71,Boarding,Panama-flagged tanker
+        // YONG XING SHUN HANG,"... three robbers boarded ... escaped empty-handed ..."
+        Incident i = byId(asam(), "asam-2022-149");
+        assertThat(i.time()).isEqualTo(Instant.parse("2022-05-27T00:00:00Z"));
+        assertThat(i.lat()).isCloseTo(1 + 7 / 60.0, within(1e-12));
+        assertThat(i.lon()).isCloseTo(103.5, within(1e-12));
+        assertThat(i.type()).isEqualTo(IncidentType.BOARDING);
+        assertThat(i.victim().name()).isEqualTo("YONG XING SHUN HANG");
+        assertThat(i.victim().flag()).isEqualTo("Panama");
+        assertThat(i.victim().type()).isEqualTo("tanker");
+        assertThat(i.perpetrators()).isEqualTo(3);
+        assertThat(i.weapons()).isEqualTo(Weapons.NOT_STATED);
+        assertThat(i.itemsStolen()).isNull();
+        assertThat(i.loss()).isEqualTo(EconomicLoss.NOTHING);
+        assertThat(i.actionsTaken()).containsExactly("alarm raised", "crew mustered", "vessel searched",
+                "reported to authorities");
+        assertThat(i.category()).isEqualTo(RecaapCategory.CAT_4);
+    }
+
+    @Test
+    void asamRow2022146AndOldestRows() throws IOException {
+        ImportResult r = asam();
+        // Lines 2-3: 2022-146,2022-06-01,"46°37'50.89""N\n31°35'01.64""E",III,55,Military activity,
+        // Tanzania-flagged tanker BRENTIX,"UKRAINE: ... struck by a shell while berthed ... no crewmembers were injured"
+        Incident i = byId(r, "asam-2022-146");
+        assertThat(i.lat()).isCloseTo(46 + 37 / 60.0 + 50.89 / 3600, within(1e-12));
+        assertThat(i.lon()).isCloseTo(31 + 35 / 60.0 + 1.64 / 3600, within(1e-12));
+        assertThat(i.type()).isEqualTo(IncidentType.OTHER);
+        assertThat(i.victim().status()).isEqualTo(VesselStatus.BERTHED);
+        assertThat(i.crewHarm()).isEqualTo(CrewHarm.NOT_STATED); // "no crewmembers were injured" is not read as injured
+        assertThat(i.category()).isNull();
+        // Last record, lines 17285-17286: 1989-12,1978-05-01,"5°60'00""N\n119°30'00""E" — 60 minutes carry: 6°N.
+        Incident old = byId(r, "asam-1989-12");
+        assertThat(old.lat()).isEqualTo(6.0);
+        assertThat(old.lon()).isEqualTo(119.5);
+        assertThat(old.victim().description()).isNull(); // "UNKNOWN VESSEL" means nothing known
+        assertThat(old.victim().name()).isNull();
+        assertThat(old.weapons()).isEqualTo(Weapons.GUNS); // "HAND GRENADES AND RIFLE FIRE"
+        // 2021-61-ish rows write seconds with three digits: 5°37'30"N 0°02'010"W (asam-1999-... ) are read, not rejected.
+        assertThat(r.incidents()).anyMatch(x -> Math.abs(x.lon() - -(2 / 60.0 + 10 / 3600.0)) < 1e-9);
+    }
+
+    @Test
+    void imbCountsAndRejectedRows() throws IOException {
+        ImportResult r = imb();
+        assertThat(r.rows()).isEqualTo(7511);
+        assertThat(r.incidents()).hasSize(7490);
+        List<ImportResult.Rejection> rej = r.rejected();
+        assertThat(rej).hasSize(21);
+        assertThat(rej.get(0)).isEqualTo(new ImportResult.Rejection(1597, "identical to the row at line 1596"));
+        assertThat(rej.subList(1, 6)).extracting(ImportResult.Rejection::line).containsExactly(1870L, 1871L, 1872L, 1873L, 1874L);
+        assertThat(rej.subList(1, 6)).allMatch(x -> x.reason().equals("identical to the row at line 1869"));
+        assertThat(rej.subList(0, 20)).allMatch(x -> x.reason().startsWith("identical to the row at line "));
+        assertThat(rej.get(20)).isEqualTo(new ImportResult.Rejection(8395,
+                "time '18:85 UTC' is not a time of day (hours 0-23, minutes 0-59)"));
+        assertThat(r.incidents()).allMatch(i -> i.marking().tlp() == Tlp.CLEAR);
+    }
+
+    static Incident imbAt(ImportResult r, String time, double lat) {
+        return r.incidents().stream().filter(i -> i.time().equals(Instant.parse(time)) && i.lat() == lat)
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void imbRowLine8680FieldByField() throws IOException {
+        // Line 8680: 2020-12-29,16:40 UTC,6.4,2.7333333333333334,Attempted,Around 94nm South of Brass,STP,STP,...,
+        // "... Five armed pirates in a skiff ... attempted to board a tanker underway. Master took evasive manoeuvres
+        // ... The tanker and crew safe.",NA,Tanker,NA,imb
+        Incident i = imbAt(imb(), "2020-12-29T16:40:00Z", 2.7333333333333334);
+        assertThat(i.dateOnly()).isFalse();
+        assertThat(i.lon()).isEqualTo(6.4);
+        assertThat(i.place()).isEqualTo("Around 94nm South of Brass, São Tomé and Principe");
+        assertThat(i.type()).isEqualTo(IncidentType.ATTEMPTED_ATTACK);
+        assertThat(i.victim()).isEqualTo(new VictimVessel(null, 0, 0, null, "Tanker", VesselStatus.STEAMING, null));
+        assertThat(i.perpetrators()).isEqualTo(5);
+        assertThat(i.weapons()).isEqualTo(Weapons.ARMED_UNSPECIFIED);
+        assertThat(i.crewHarm()).isEqualTo(CrewHarm.NONE);
+        assertThat(i.loss()).isEqualTo(EconomicLoss.NOT_STATED);
+        assertThat(i.actionsTaken()).containsExactly("evasive manoeuvres");
+        assertThat(i.source()).isEqualTo("IMB PRC");
+        assertThat(i.reference()).isNull();
+        assertThat(i.category()).isNull(); // attempted: no ReCAAP category
+    }
+
+    @Test
+    void imbRowLine8678FieldByField() throws IOException {
+        // Line 8678: 2020-12-26,01:30 UTC,-1.6833333333333333,4.883333333333333,Boarded,Takoradi Anchorage,GHA,...,
+        // "... noticed one robber on the forecastle, stealing ship’s stores and properties. Alarm raised and crew
+        // mustered. ...",NA,General Cargo,Anchored,imb
+        Incident i = imbAt(imb(), "2020-12-26T01:30:00Z", 4.883333333333333);
+        assertThat(i.lon()).isEqualTo(-1.6833333333333333);
+        assertThat(i.place()).isEqualTo("Takoradi Anchorage, Ghana");
+        assertThat(i.type()).isEqualTo(IncidentType.ROBBERY);
+        assertThat(i.victim().type()).isEqualTo("General Cargo");
+        assertThat(i.victim().status()).isEqualTo(VesselStatus.ANCHORED);
+        assertThat(i.perpetrators()).isEqualTo(1);
+        assertThat(i.itemsStolen()).isEqualTo("ship's stores and properties");
+        assertThat(i.loss()).isEqualTo(EconomicLoss.STORES);
+        assertThat(i.actionsTaken()).containsExactly("alarm raised", "crew mustered");
+        assertThat(i.category()).isEqualTo(RecaapCategory.CAT_3);
+    }
+
+    @Test
+    void imbRowLine7695AndFirstRow() throws IOException {
+        ImportResult r = imb();
+        // Line 7695: 2018-03-22,01:15 UTC,2.5,6.25,Boarded,Around 7.50nm SE of Cotonou,BEN,... "Eight persons in a
+        // small boat, armed with guns and knives boarded an anchored reefer ship ... stole ship and crew property and
+        // left the vessel ...",NA,Refrigerated Cargo,Anchored,imb
+        Incident i = imbAt(r, "2018-03-22T01:15:00Z", 6.25);
+        assertThat(i.place()).isEqualTo("Around 7.50nm SE of Cotonou, Benin");
+        assertThat(i.type()).isEqualTo(IncidentType.ROBBERY);
+        assertThat(i.perpetrators()).isEqualTo(8);
+        assertThat(i.weapons()).isEqualTo(Weapons.GUNS);
+        assertThat(i.itemsStolen()).isEqualTo("ship and crew property");
+        assertThat(i.loss()).isEqualTo(EconomicLoss.PROPERTY);
+        assertThat(i.category()).isEqualTo(RecaapCategory.CAT_2);
+        assertThat(i.assessment().basis()).containsExactly("weapons guns → CAT 2", "8 perpetrators → CAT 2",
+                "loss cash or property → CAT 2");
+        // Line 2: 1993-01-02,"NA",116.9667,19.7,"NA",Hong Kong - Luzon - Hainan,CHN,TWN,...,"NA",Mv Cosmic Leader,"NA","NA",mappingpiracy
+        Incident first = r.incidents().get(0);
+        assertThat(first.time()).isEqualTo(Instant.parse("1993-01-02T00:00:00Z"));
+        assertThat(first.dateOnly()).isTrue();
+        assertThat(first.lat()).isEqualTo(19.7);
+        assertThat(first.lon()).isEqualTo(116.9667);
+        assertThat(first.place()).isEqualTo("Hong Kong - Luzon - Hainan, China");
+        assertThat(first.type()).isEqualTo(IncidentType.OTHER);
+        assertThat(first.victim().name()).isEqualTo("Mv Cosmic Leader");
+        assertThat(first.narrative()).isNull();
+        assertThat(first.source()).isEqualTo("Mapping Piracy");
+    }
+
+    @Test
+    void badRowsAreReportedWithLineAndReasonAndTheRestIsRead() {
+        String csv = "reference,date,position,navArea,subreg,hostility,victim,description,\n"
+                + "2024-1,2024-02-30,\"1°00'00\"\"N\n2°00'00\"\"E\",XI,71,,x,\"A: boarded\",\n"
+                + "2024-2,2024-02-01,\"91°00'00\"\"N\n2°00'00\"\"E\",XI,71,,x,\"A: boarded\",\n"
+                + "2024-3,2024-02-01,\"1°00'00\"\"N\n2°61'00\"\"E\",XI,71,,x,\"A: boarded\",\n"
+                + "2024-4,2024-02-01,somewhere,XI,71,,x,\"A: boarded\",\n"
+                + "2024-5,2024-02-01,\"1°00'00\"\"N\n2°00'00\"\"E\",XI\n"
+                + ",2024-02-01,\"1°00'00\"\"N\n2°00'00\"\"E\",XI,71,,x,\"A: boarded\",\n"
+                + "2024-6,2024-02-01,\"1°30'00\"\"S\n2°00'00\"\"W\",XI,71,,x,\"A: robbers boarded\",\n";
+        ImportResult r = AsamImporter.read(new StringReader(csv), "host", "import", NOW);
+        assertThat(r.rows()).isEqualTo(7);
+        assertThat(r.incidents()).extracting(Incident::id).containsExactly("asam-2024-6");
+        assertThat(r.incidents().get(0).lat()).isEqualTo(-1.5);
+        assertThat(r.incidents().get(0).lon()).isEqualTo(-2.0);
+        assertThat(r.rejected()).containsExactly(
+                new ImportResult.Rejection(2, "date '2024-02-30' is not YYYY-MM-DD"),
+                new ImportResult.Rejection(4, "latitude 91.0 is beyond 90° in '91°00'00\"N\\n2°00'00\"E'"),
+                new ImportResult.Rejection(6, "longitude minutes must be 0..60 and seconds below 60 in '1°00'00\"N\\n2°61'00\"E'"),
+                new ImportResult.Rejection(8, "position 'somewhere' is not degrees°minutes'seconds\"N/S followed by degrees°minutes'seconds\"E/W"),
+                new ImportResult.Rejection(9, "expected 9 columns, found 4"),
+                new ImportResult.Rejection(11, "reference is empty"));
+        assertThatThrownBy(() -> AsamImporter.read(new StringReader("reference,date\n"), "host", "import", NOW))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lacks the column(s) [position");
+    }
+}

@@ -1,0 +1,56 @@
+package org.watchkeeper.core.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.watchkeeper.core.sharing.Marking;
+import org.watchkeeper.core.sharing.Tlp;
+
+class IncidentJsonTest {
+    static final Instant T = Instant.parse("2025-03-01T10:00:00Z");
+
+    @Test
+    void writeThenReadGivesTheSameIncident() throws Exception {
+        Incident i = new Incident("inc-1", Instant.parse("2025-02-28T23:10:00Z"), false, 1.2, 103.8, "Singapore Strait",
+                IncidentType.ROBBERY, new VictimVessel("OCEAN STAR", 9074729, 563123456, "SG", "tanker",
+                VesselStatus.STEAMING, null), 4, Weapons.KNIVES, CrewHarm.THREATENED, "engine spares",
+                EconomicLoss.STORES, List.of("alarm raised"), "host CG", "R-1", "text", null,
+                new Marking(Tlp.AMBER, "host", Set.of("sg"), Set.of()), "alice", T, T)
+                .withCategoryOverride(new CategoryOverride(RecaapCategory.CAT_1, "crew later found missing", "bob", T), T);
+        JsonNode j = IncidentJson.write(i);
+        assertThat(j.get("victim").get("mmsi").asText()).isEqualTo("563123456");
+        assertThat(j.get("category").asText()).isEqualTo("CAT 1");
+        assertThat(j.get("category_computed").asText()).isEqualTo("CAT 2");
+        assertThat(j.get("category_override").get("reason").asText()).isEqualTo("crew later found missing");
+        assertThat(j.get("tlp").asText()).isEqualTo("AMBER");
+        assertThat(j.get("shared_with").get(0).asText()).isEqualTo("sg");
+        Incident back = IncidentJson.read(IncidentJson.JSON.readTree(j.toString()));
+        assertThat(back).isEqualTo(i);
+    }
+
+    @Test
+    void badFieldsAreNamed() throws Exception {
+        Marking m = new Marking(Tlp.AMBER, "host", Set.of(), Set.of());
+        assertThatThrownBy(() -> read("{\"time\":\"2025-01-01T00:00:00Z\",\"lat\":1,\"lon\":2,\"type\":\"boarding\",\"colour\":1}", m))
+                .hasMessageStartingWith("unknown field 'colour'");
+        assertThatThrownBy(() -> read("{\"time\":\"yesterday\",\"lat\":1,\"lon\":2,\"type\":\"boarding\"}", m))
+                .hasMessageStartingWith("time must be an ISO-8601");
+        assertThatThrownBy(() -> read("{\"time\":\"2025-01-01T00:00:00Z\",\"lat\":91,\"lon\":2,\"type\":\"boarding\"}", m))
+                .hasMessage("lat must be in -90..90: 91");
+        assertThatThrownBy(() -> read("{\"time\":\"2025-01-01T00:00:00Z\",\"lat\":1,\"lon\":2,\"type\":\"piracy\"}", m))
+                .hasMessageStartingWith("unknown incident type 'piracy'");
+        assertThatThrownBy(() -> read("{\"time\":\"2025-01-01T00:00:00Z\",\"lat\":1,\"lon\":2,\"type\":\"boarding\","
+                + "\"victim\":{\"imo\":\"9074728\"}}", m)).hasMessage("IMO number 9074728 fails its check digit");
+        assertThatThrownBy(() -> read("{\"time\":\"2025-01-01T00:00:00Z\",\"lat\":1,\"lon\":2,\"type\":\"boarding\","
+                + "\"perpetrators\":2.5}", m)).hasMessageStartingWith("perpetrators must be a whole number");
+    }
+
+    static Incident read(String json, Marking m) throws Exception {
+        return IncidentJson.readReport(IncidentJson.JSON.readTree(json), "inc-x", m, "alice", T, T, null, true);
+    }
+}

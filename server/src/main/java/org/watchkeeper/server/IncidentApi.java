@@ -1,0 +1,704 @@
+package org.watchkeeper.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.NotFoundResponse;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.watchkeeper.ais.Mmsi;
+import org.watchkeeper.core.incident.AsamImporter;
+import org.watchkeeper.core.incident.CategoryOverride;
+import org.watchkeeper.core.incident.ImbImporter;
+import org.watchkeeper.core.incident.ImportResult;
+import org.watchkeeper.core.incident.Incident;
+import org.watchkeeper.core.incident.IncidentJson;
+import org.watchkeeper.core.incident.IncidentType;
+import org.watchkeeper.core.incident.RecaapCategory;
+import org.watchkeeper.core.picture.VesselSnapshot;
+import org.watchkeeper.core.sharing.DataClass;
+import org.watchkeeper.core.sharing.Marking;
+import org.watchkeeper.core.sharing.Principal;
+import org.watchkeeper.core.sharing.Role;
+import org.watchkeeper.core.sharing.SharingPolicy;
+import org.watchkeeper.core.sharing.Tlp;
+import org.watchkeeper.store.ClosestApproach;
+import org.watchkeeper.store.EventRow;
+import org.watchkeeper.store.HistoryStore;
+import org.watchkeeper.store.IncidentQuery;
+import org.watchkeeper.store.IncidentRow;
+import org.watchkeeper.store.PositionRow;
+import org.watchkeeper.store.VesselRow;
+
+/**
+ * The incident routes: reports (list, read, create, edit, delete), sharing, the analyst's category
+ * override, "who was there", CSV import of the public datasets, and the incident and STIX 2.1
+ * exports. Every route and stream message shows an incident only to callers for whom
+ * {@link #visible} holds; an incident the caller may not see answers 404, exactly like one that
+ * does not exist.
+ *
+ * <p>Incident JSON: see {@link IncidentJson}. New reports are marked TLP:AMBER unless the body says
+ * otherwise, imported public datasets TLP:CLEAR; the owner organisation is the creator's.
+ */
+public final class IncidentApi {
+    /** Default {@code limit} of the incident list. */
+    public static final int DEFAULT_LIMIT = 1000;
+    /** Default and largest "who was there" radius, km. */
+    public static final double DEFAULT_RADIUS_KM = 10, MAX_RADIUS_KM = 500;
+    /** Default and largest half-window of "who was there", hours. */
+    public static final double DEFAULT_HOURS = 6, MAX_HOURS = 168;
+    /** Most vessels answered by "who was there" (the closest ones). */
+    public static final int MAX_NEARBY_VESSELS = 200;
+    /** Most points of one track snippet (longer tracks are thinned evenly, keeping both ends). */
+    public static final int MAX_SNIPPET_POINTS = 500;
+
+    /** Columns of the incident CSV export (one level: victim fields as {@code victim_*}). */
+    public static final List<String> CSV_FIELDS = List.of("id", "time", "date_only", "lat", "lon", "place", "type", "category",
+            "category_computed", "victim_name", "victim_imo", "victim_mmsi", "victim_flag", "victim_type", "victim_status",
+            "perpetrators", "weapons", "crew_harm", "items_stolen", "loss", "actions_taken", "source", "reference", "tlp",
+            "owner_org", "created_by", "created", "updated");
+
+    /**
+     * The official STIX 2.1 marking-definition ids of TLP 2.0 (OASIS CTI TC, cti-stix-common-objects,
+     * extension-definition-specifications/tlp-2.0, extension {@value #TLP2_EXTENSION}).
+     */
+    static final Map<Tlp, String> STIX_TLP_IDS = Map.of(
+            Tlp.CLEAR, "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487",
+            Tlp.GREEN, "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb",
+            Tlp.AMBER, "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421",
+            Tlp.AMBER_STRICT, "marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003",
+            Tlp.RED, "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1");
+    static final String TLP2_EXTENSION = "extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d";
+
+    private IncidentApi() {
+    }
+
+    /**
+     * Whether {@code p}, under {@code policy}, may see incident {@code i} at {@code now}: the TLP
+     * marking admits the caller, and the caller belongs to the host organisation or to the owning
+     * organisation or its policy grants incidents at the incident's place and time. The creator
+     * always sees their own report.
+     */
+    public static boolean visible(Principal p, SharingPolicy policy, Incident i, Instant now) {
+        if (p.user().equals(i.createdBy())) {
+            return true;
+        }
+        return i.marking().visibleTo(p) && (p.hostOrg() || p.org().equals(i.marking().ownerOrg())
+                || policy.allows(DataClass.INCIDENTS, i.lat(), i.lon(), i.time(), now));
+    }
+
+    /** Adds the routes to {@code app}. */
+    public static void register(Javalin app, WatchkeeperServer server) {
+        HistoryStore store = server.incidentStore();
+
+        app.get("/api/incidents", ctx -> {
+            List<Incident> list = list(ctx, store);
+            boolean summary = Api.bool(ctx, "summary", false);
+            ObjectNode o = Rows.JSON.createObjectNode();
+            o.put("count", list.size());
+            ArrayNode a = o.putArray("incidents");
+            list.forEach(i -> a.add(summary ? summary(i) : IncidentJson.write(i)));
+            ctx.json(o);
+        });
+        app.get("/api/incidents/{id}", ctx -> ctx.json(IncidentJson.write(find(ctx, store))));
+        app.post("/api/incidents", ctx -> {
+            Principal p = Access.require(ctx, Role.ANALYST);
+            JsonNode body = object(ctx);
+            Instant now = Instant.now();
+            Marking m = marking(body, p, new Marking(Tlp.AMBER, p.org(), Set.of(), Set.of()), p.user());
+            Incident i = IncidentJson.readReport(body, "inc-" + UUID.randomUUID(), m, p.user(), now, now, null, true);
+            save(server, i);
+            ctx.status(201).json(IncidentJson.write(i));
+            audit(ctx, server, "create", i, Map.of("tlp", i.marking().tlp().apiName()));
+        });
+        app.put("/api/incidents/{id}", ctx -> {
+            Principal p = Access.require(ctx, Role.ANALYST);
+            Incident old = find(ctx, store);
+            owner(p, old, "edit");
+            JsonNode body = object(ctx);
+            Incident i = IncidentJson.readReport(body, old.id(), old.marking(), old.createdBy(), old.created(),
+                    Instant.now(), old.categoryOverride(), true);
+            save(server, i);
+            ctx.json(IncidentJson.write(i));
+            audit(ctx, server, "change", i, Map.of("change", "report"));
+        });
+        app.delete("/api/incidents/{id}", ctx -> {
+            Principal p = Access.require(ctx, Role.ADMIN);
+            Incident i = find(ctx, store);
+            if (!p.hostOrg()) {
+                owner(p, i, "delete");
+            }
+            store.deleteIncident(i.id());
+            ctx.status(204);
+            audit(ctx, server, "delete", i, Map.of());
+        });
+        app.post("/api/incidents/{id}/share", ctx -> {
+            Principal p = Access.require(ctx, Role.ANALYST);
+            Incident old = find(ctx, store);
+            owner(p, old, "share");
+            JsonNode body = object(ctx);
+            for (var it = body.fieldNames(); it.hasNext(); ) {
+                String f = it.next();
+                if (!f.equals("tlp") && !f.equals("shared_with") && !f.equals("recipients")) {
+                    throw new Api.BadRequest("unknown field '" + f + "'; a share has tlp, shared_with, recipients");
+                }
+            }
+            Incident i = old.withMarking(marking(body, p, old.marking(), old.createdBy()), Instant.now());
+            save(server, i);
+            ctx.json(IncidentJson.write(i));
+            Marking m = i.marking();
+            audit(ctx, server, "change", i, Map.of("change", "share", "tlp", m.tlp().apiName(),
+                    "shared_with", String.join(" ", new java.util.TreeSet<>(m.sharedWithOrgs())),
+                    "recipients", String.join(" ", new java.util.TreeSet<>(m.recipients()))));
+        });
+        app.put("/api/incidents/{id}/category", ctx -> {
+            Principal p = Access.require(ctx, Role.ANALYST);
+            Incident old = find(ctx, store);
+            owner(p, old, "categorise");
+            JsonNode body = object(ctx);
+            JsonNode reason = body.get("reason");
+            if (reason == null || !reason.isTextual() || reason.asText().isBlank()) {
+                throw new Api.BadRequest("reason is required: say why the category differs from the computed one");
+            }
+            JsonNode c = body.get("category");
+            if (c == null) {
+                throw new Api.BadRequest("category is required: CAT 1..CAT 4, or null to return to the computed one");
+            }
+            Instant now = Instant.now();
+            CategoryOverride o = c.isNull() ? null
+                    : new CategoryOverride(RecaapCategory.parse(c.asText()), reason.asText(), p.user(), now);
+            Incident i = old.withCategoryOverride(o, now);
+            save(server, i);
+            ctx.json(IncidentJson.write(i));
+            audit(ctx, server, "change", i, Map.of("change", "category",
+                    "category", o == null ? "computed" : o.category().apiName(), "reason", reason.asText()));
+        });
+        app.get("/api/incidents/{id}/nearby", ctx -> {
+            Incident i = find(ctx, store);
+            double r = Api.number(ctx, "radius_km", 0, MAX_RADIUS_KM, DEFAULT_RADIUS_KM, false);
+            if (!(r > 0)) {
+                throw new Api.BadRequest("radius_km must be > 0");
+            }
+            double h = Api.number(ctx, "hours", 0, MAX_HOURS, DEFAULT_HOURS, false);
+            ctx.json(nearby(server, i, r, h, Access.policy(ctx), Instant.now()));
+        });
+        app.post("/api/incidents/import", ctx -> {
+            Principal p = Access.require(ctx, Role.ADMIN);
+            String format = ctx.queryParam("format");
+            if (format == null || !(format.equals("asam") || format.equals("imb"))) {
+                throw new Api.BadRequest("format must be asam or imb: " + format);
+            }
+            if (ctx.body().isBlank()) {
+                throw new Api.BadRequest("a CSV body is required");
+            }
+            Instant now = Instant.now();
+            ImportResult res = format.equals("asam")
+                    ? AsamImporter.read(new StringReader(ctx.body()), p.org(), p.user(), now)
+                    : ImbImporter.read(new StringReader(ctx.body()), Map.of(), p.org(), p.user(), now);
+            store.upsertIncidents(res.incidents().stream().map(IncidentApi::row).toList());
+            ObjectNode o = Rows.JSON.createObjectNode();
+            o.put("imported", res.incidents().size());
+            ArrayNode a = o.putArray("rejected");
+            res.rejected().forEach(x -> a.addObject().put("line", x.line()).put("reason", x.reason()));
+            ctx.json(o);
+            Security.audit(ctx, server, "create", "POST /api/incidents/import?format=" + format, withCaller(ctx, Map.of(
+                    "imported", Integer.toString(res.incidents().size()), "rejected", Integer.toString(res.rejected().size()))));
+        });
+
+        for (String format : List.of("geojson", "csv", "kml")) {
+            app.get("/api/export/incidents." + format, ctx -> export(ctx, server, format));
+        }
+        app.get("/api/export/stix", ctx -> {
+            ctx.header("Content-Disposition", "attachment; filename=\"watchkeeper-stix.json\"");
+            Exports.signed(ctx, server, "application/stix+json;version=2.1", stix(ctx, server).toString());
+        });
+
+        // The OpenAPI entries of these routes live beside this class and join the main document.
+        app.after("/openapi.json", ctx -> {
+            String doc = ctx.result();
+            if (ctx.status().getCode() != 200 || doc == null) {
+                return;
+            }
+            ObjectNode main = (ObjectNode) Rows.JSON.readTree(doc);
+            try (InputStream in = IncidentApi.class.getResourceAsStream("openapi-incidents.json")) {
+                JsonNode extra = Rows.JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                ((ObjectNode) main.with("paths")).setAll((ObjectNode) extra.get("paths"));
+                ((ObjectNode) main.with("components").with("schemas")).setAll((ObjectNode) extra.get("schemas"));
+            }
+            ctx.result(main.toString());
+        });
+    }
+
+    // ---- reading and writing ----
+
+    /**
+     * Appends the audit entry of a change to incident {@code i}: target {@code incident:<id>}, detail
+     * {@code extra} plus the answer status and the caller's token id. Reads and exports are logged by
+     * {@link Security}'s after-handler.
+     */
+    static void audit(Context ctx, WatchkeeperServer server, String action, Incident i, Map<String, String> extra) {
+        Security.audit(ctx, server, action, "incident:" + i.id(), withCaller(ctx, extra));
+    }
+
+    private static Map<String, String> withCaller(Context ctx, Map<String, String> extra) {
+        Map<String, String> d = new java.util.TreeMap<>(extra);
+        d.put("status", Integer.toString(ctx.statusCode()));
+        if (ctx.attribute(Security.TOKEN_ID) != null) {
+            d.put("token", ctx.attribute(Security.TOKEN_ID));
+        }
+        return d;
+    }
+
+    /** The store row of an incident. */
+    public static IncidentRow row(Incident i) {
+        RecaapCategory c = i.category();
+        return new IncidentRow(i.id(), i.time().toEpochMilli(), i.lat(), i.lon(), i.type().apiName(),
+                c == null ? null : c.apiName(), i.victim().mmsi() > 0 ? i.victim().mmsi() : PositionRow.NOT_AVAILABLE,
+                i.victim().imo() > 0 ? i.victim().imo() : PositionRow.NOT_AVAILABLE, i.marking().tlp().apiName(),
+                i.marking().ownerOrg(), i.updated().toEpochMilli(), IncidentJson.write(i).toString());
+    }
+
+    /** The incident of a store row. */
+    public static Incident incident(IncidentRow r) {
+        try {
+            return IncidentJson.read(Rows.JSON.readTree(r.json()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored incident " + r.id() + " holds malformed JSON", e);
+        }
+    }
+
+    /** Stores the incident and tells the stream clients that may see it. */
+    static void save(WatchkeeperServer server, Incident i) {
+        server.incidentStore().upsertIncidents(List.of(row(i)));
+        String json = IncidentJson.write(i).toString();
+        Instant now = Instant.now();
+        server.stream().publishIncident(i.lat(), i.lon(), json, c -> visible(c.principal(), c.policy(), i, now));
+    }
+
+    /** The incident named by the path, or 404 when absent or not visible to the caller. */
+    static Incident find(Context ctx, HistoryStore store) {
+        String id = ctx.pathParam("id");
+        if (!id.matches("[0-9A-Za-z_.-]{1,128}")) {
+            throw new Api.BadRequest("an incident id is 1-128 letters, digits, '_', '.' or '-': " + id);
+        }
+        Incident i = store.incident(id).map(IncidentApi::incident).orElse(null);
+        if (i == null || !visible(Access.principal(ctx), Access.policy(ctx), i, Instant.now())) {
+            throw new NotFoundResponse("no incident with id " + id);
+        }
+        return i;
+    }
+
+    static void owner(Principal p, Incident i, String what) {
+        if (!p.org().equals(i.marking().ownerOrg())) {
+            throw new ForbiddenResponse("only organisation " + i.marking().ownerOrg() + " may " + what + " incident "
+                    + i.id());
+        }
+    }
+
+    static JsonNode object(Context ctx) throws JsonProcessingException {
+        JsonNode b = Api.jsonBody(ctx);
+        if (!b.isObject()) {
+            throw new Api.BadRequest("the body must be a JSON object");
+        }
+        return b;
+    }
+
+    /**
+     * The marking a body asks for ({@code tlp}, {@code shared_with}, {@code recipients}; absent fields
+     * keep {@code current}'s). The creator is always a recipient of a RED report.
+     */
+    static Marking marking(JsonNode body, Principal p, Marking current, String creator) {
+        Tlp tlp = current.tlp();
+        JsonNode t = body.get("tlp");
+        if (t != null && !t.isNull()) {
+            if (!t.isTextual()) {
+                throw new Api.BadRequest("tlp must be a string: CLEAR, GREEN, AMBER, AMBER+STRICT or RED");
+            }
+            tlp = Tlp.parse(t.asText());
+        }
+        Set<String> orgs = body.has("shared_with") ? IncidentJson.strings(body, "shared_with") : current.sharedWithOrgs();
+        Set<String> recipients = new LinkedHashSet<>(body.has("recipients") ? IncidentJson.strings(body, "recipients")
+                : current.recipients());
+        if (tlp == Tlp.RED) {
+            recipients.add(creator);
+        }
+        return new Marking(tlp, current.ownerOrg(), orgs, recipients);
+    }
+
+    /** The incidents the list filters select, visible to the caller, at most {@code limit}. */
+    static List<Incident> list(Context ctx, HistoryStore store) {
+        long from = Api.time(ctx, "from", Long.MIN_VALUE / 2);
+        long to = Api.time(ctx, "to", Long.MAX_VALUE / 2);
+        Api.window(from, to);
+        double[] b = Api.bbox(ctx);
+        String type = ctx.queryParam("type");
+        String typeName = type == null || type.isEmpty() ? null : IncidentType.parse(type).apiName();
+        String category = ctx.queryParam("category");
+        String categoryName = category == null || category.isEmpty() ? null : RecaapCategory.parse(category).apiName();
+        String q = ctx.queryParam("q");
+        if (q != null && q.length() > 100) {
+            throw new Api.BadRequest("q is longer than 100 characters");
+        }
+        String qu = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
+        int limit = Api.integer(ctx, "limit", 1, Api.MAX_LIMIT, DEFAULT_LIMIT);
+        double[] box = b == null ? null : new double[] {b[1], b[0], b[3], b[2]};
+        Principal p = Access.principal(ctx);
+        SharingPolicy policy = Access.policy(ctx);
+        Instant now = Instant.now();
+        List<Incident> out = new ArrayList<>();
+        for (IncidentRow r : store.incidents(new IncidentQuery(from, to, box, typeName, categoryName))) {
+            if (out.size() >= limit) {
+                break;
+            }
+            Incident i = incident(r);
+            if (!visible(p, policy, i, now) || (qu != null && !matches(i, qu))) {
+                continue;
+            }
+            out.add(i);
+        }
+        return out;
+    }
+
+    private static boolean matches(Incident i, String q) {
+        for (String s : new String[] {i.id(), i.reference(), i.place(), i.narrative(), i.victim().name(),
+            i.victim().description(), i.source()}) {
+            if (s != null && s.toLowerCase(Locale.ROOT).contains(q)) {
+                return true;
+            }
+        }
+        return i.victim().imo() > 0 && Integer.toString(i.victim().imo()).contains(q)
+                || i.victim().mmsi() > 0 && Mmsi.format(i.victim().mmsi()).contains(q);
+    }
+
+    /** The incident without its narrative and category basis: what the map needs. */
+    static ObjectNode summary(Incident i) {
+        ObjectNode o = IncidentJson.write(i);
+        o.remove("narrative");
+        o.remove("category_basis");
+        return o;
+    }
+
+    // ---- who was there ----
+
+    /**
+     * The vessels within {@code radiusKm} of the incident during its time ± {@code hours} (for a
+     * report with only a date: the whole day ± hours), each with its closest approach and its track
+     * in the window, and the victim's own track when its MMSI is known or its IMO number matches a
+     * vessel of the picture or the store. Positions the caller's policy does not grant (class
+     * POSITIONS at that place and time) are left out, and names when IDENTITIES is not granted.
+     *
+     * @return {@code {"incident","lat","lon","radius_km","from","to","count","vessels":[{"mmsi","name",
+     *     "distance_m","time","lat","lon","track":{GeoJSON LineString or Point},"track_times":[..]}],
+     *     "victim":{"mmsi","matched_by":"mmsi"|"imo","track","track_times"} (absent when unknown)}}
+     */
+    static ObjectNode nearby(WatchkeeperServer server, Incident i, double radiusKm, double hours, SharingPolicy policy,
+                             Instant now) {
+        HistoryStore store = server.store();
+        long half = Duration.ofMinutes(Math.round(hours * 60)).toMillis();
+        long t0 = i.time().toEpochMilli();
+        long from = t0 - half;
+        long to = (i.dateOnly() ? t0 + Duration.ofDays(1).toMillis() - 1 : t0) + half;
+        ObjectNode o = Rows.JSON.createObjectNode();
+        o.put("incident", i.id());
+        o.put("lat", i.lat());
+        o.put("lon", i.lon());
+        o.put("radius_km", radiusKm);
+        o.put("from", Api.iso(from));
+        o.put("to", Api.iso(to));
+        ArrayNode vs = o.putArray("vessels");
+        int n = 0;
+        for (ClosestApproach c : store.near(i.lat(), i.lon(), radiusKm * 1000, from, to)) {
+            if (n >= MAX_NEARBY_VESSELS) {
+                break;
+            }
+            if (!policy.allows(DataClass.POSITIONS, c.lat(), c.lon(), Instant.ofEpochMilli(c.timeMillis()), now)) {
+                continue;
+            }
+            n++;
+            ObjectNode v = vs.addObject();
+            v.put("mmsi", Mmsi.format(c.mmsi()));
+            if (policy.allows(DataClass.IDENTITIES, c.lat(), c.lon(), Instant.ofEpochMilli(c.timeMillis()), now)) {
+                Api.putText(v, "name", Api.name(server, c.mmsi()));
+            }
+            v.put("distance_m", Math.round(c.distanceMetres() * 10) / 10.0);
+            v.put("time", Api.iso(c.timeMillis()));
+            v.put("lat", c.lat());
+            v.put("lon", c.lon());
+            snippet(v, store.track(c.mmsi(), from, to), policy, now);
+        }
+        o.put("count", n);
+        int mmsi = i.victim().mmsi();
+        String matchedBy = "mmsi";
+        if (mmsi <= 0 && i.victim().imo() > 0) {
+            matchedBy = "imo";
+            mmsi = mmsiOfImo(server, i.victim().imo());
+        }
+        if (mmsi > 0) {
+            ObjectNode v = o.putObject("victim");
+            v.put("mmsi", Mmsi.format(mmsi));
+            v.put("matched_by", matchedBy);
+            snippet(v, store.track(mmsi, from, to), policy, now);
+        }
+        return o;
+    }
+
+    /** The MMSI of the vessel with this IMO number: first in the live picture, then in the store; 0 when none. */
+    static int mmsiOfImo(WatchkeeperServer server, int imo) {
+        for (VesselSnapshot v : server.pipeline().vessels().values()) {
+            if (v.imo() == imo) {
+                return v.mmsi();
+            }
+        }
+        for (VesselRow v : server.store().vessels()) {
+            if (v.imo() == imo) {
+                return v.mmsi();
+            }
+        }
+        return 0;
+    }
+
+    private static void snippet(ObjectNode v, List<PositionRow> track, SharingPolicy policy, Instant now) {
+        List<PositionRow> pts = new ArrayList<>();
+        for (PositionRow r : track) {
+            if (policy.allows(DataClass.POSITIONS, r.lat(), r.lon(), Instant.ofEpochMilli(r.timeMillis()), now)) {
+                pts.add(r);
+            }
+        }
+        if (pts.size() > MAX_SNIPPET_POINTS) {
+            List<PositionRow> thin = new ArrayList<>(MAX_SNIPPET_POINTS);
+            for (int k = 0; k < MAX_SNIPPET_POINTS - 1; k++) {
+                thin.add(pts.get((int) ((long) k * (pts.size() - 1) / (MAX_SNIPPET_POINTS - 1))));
+            }
+            thin.add(pts.get(pts.size() - 1));
+            pts = thin;
+        }
+        v.put("track_points", pts.size());
+        if (pts.isEmpty()) {
+            return;
+        }
+        ObjectNode g = v.putObject("track");
+        ArrayNode times = v.putArray("track_times");
+        if (pts.size() == 1) {
+            g.put("type", "Point");
+            g.putArray("coordinates").add(pts.get(0).lon()).add(pts.get(0).lat());
+        } else {
+            g.put("type", "LineString");
+            ArrayNode c = g.putArray("coordinates");
+            pts.forEach(r -> c.addArray().add(r.lon()).add(r.lat()));
+        }
+        pts.forEach(r -> times.add(Api.iso(r.timeMillis())));
+    }
+
+    // ---- exports ----
+
+    /** An incident export, signed like every export ({@link Exports#signed}). */
+    static void export(Context ctx, WatchkeeperServer server, String format) {
+        List<ObjectNode> rows = new ArrayList<>();
+        for (Incident i : list(ctx, server.incidentStore())) {
+            rows.add(format.equals("geojson") ? IncidentJson.write(i) : flat(i));
+        }
+        ctx.header("Content-Disposition", "attachment; filename=\"incidents." + format + "\"");
+        switch (format) {
+            case "geojson" -> Exports.signed(ctx, server, "application/geo+json", Exports.geojson(rows).toString());
+            case "csv" -> Exports.signed(ctx, server, "text/csv; charset=utf-8", Exports.csv(rows, CSV_FIELDS));
+            default -> Exports.signed(ctx, server, "application/vnd.google-earth.kml+xml", Exports.kml(rows, "incidents"));
+        }
+    }
+
+    /** One level of fields for CSV and KML; {@code kind} and {@code start} name the KML placemark. */
+    public static ObjectNode flat(Incident i) {
+        ObjectNode j = IncidentJson.write(i);
+        ObjectNode o = Rows.JSON.createObjectNode();
+        j.fields().forEachRemaining(e -> {
+            if (e.getKey().equals("victim")) {
+                e.getValue().fields().forEachRemaining(v -> o.set("victim_" + v.getKey(), v.getValue()));
+            } else if (!e.getValue().isObject() && !e.getKey().equals("category_basis")) {
+                o.set(e.getKey(), e.getValue());
+            }
+        });
+        o.put("kind", i.type().apiName());
+        o.put("start", i.time().toString());
+        return o;
+    }
+
+    /**
+     * A STIX 2.1 bundle (OASIS STIX Version 2.1, 2021) of the incidents and detector events the caller
+     * may see, with the list filters ({@code from}, {@code to}, {@code bbox}, {@code type},
+     * {@code category}, {@code q}, {@code limit}; the time and box filters also select the events):
+     * <ul>
+     *   <li>each incident as an {@code incident} SDO (name, description = narrative, external reference
+     *       to the source and its reference number, custom properties {@code x_watchkeeper_*} for time,
+     *       type, category and victim), a {@code location} SDO (latitude, longitude, description = place)
+     *       and a {@code located-at} relationship between them;</li>
+     *   <li>each detector event as an {@code observed-data} SDO (first/last observed = event start/end,
+     *       number_observed 1) whose {@code object_refs} are custom {@code x-watchkeeper-vessel}
+     *       observables (one per vessel involved, id a name-based UUID of the MMSI) plus a
+     *       {@code location} SDO and a {@code located-at} relationship when it has a position;</li>
+     *   <li>the TLP 2.0 {@code marking-definition} objects used, with their official ids
+     *       ({@link #STIX_TLP_IDS}), referenced by every object's {@code object_marking_refs}. Events
+     *       carry the server's event marking ({@link Sharing#eventMarking}) and are included only when
+     *       it and the caller's policy admit them ({@link Sharing#visible}).</li>
+     * </ul>
+     * Object ids are name-based UUIDs of the Watchkeeper ids, so exporting twice gives the same ids.
+     */
+    static ObjectNode stix(Context ctx, WatchkeeperServer server) {
+        List<Incident> incidents = list(ctx, server.incidentStore());
+        long from = Api.time(ctx, "from", Long.MIN_VALUE / 2);
+        long to = Api.time(ctx, "to", Long.MAX_VALUE / 2);
+        double[] bbox = Api.bbox(ctx);
+        Principal p = Access.principal(ctx);
+        SharingPolicy policy = Access.policy(ctx);
+        Marking eventMarking = Sharing.eventMarking(server);
+        Tlp eventTlp = eventMarking.tlp();
+        Instant now = Instant.now();
+        ObjectNode bundle = Rows.JSON.createObjectNode();
+        bundle.put("type", "bundle");
+        bundle.put("id", "bundle--" + UUID.randomUUID());
+        ArrayNode objects = bundle.putArray("objects");
+        Set<Tlp> used = new HashSet<>();
+        List<ObjectNode> body = new ArrayList<>();
+        for (Incident i : incidents) {
+            Tlp tlp = i.marking().tlp();
+            used.add(tlp);
+            String ts = stixTime(i.created());
+            ObjectNode o = sdo("incident", "incident:" + i.id(), ts, stixTime(i.updated()), tlp);
+            o.put("name", i.type().apiName().replace('_', ' ') + (i.victim().name() != null ? " — " + i.victim().name() : "")
+                    + (i.place() != null ? ", " + i.place() : ""));
+            if (i.narrative() != null) {
+                o.put("description", i.narrative());
+            }
+            if (i.source() != null) {
+                ObjectNode ref = o.putArray("external_references").addObject();
+                ref.put("source_name", i.source());
+                if (i.reference() != null) {
+                    ref.put("external_id", i.reference());
+                }
+            }
+            o.put("x_watchkeeper_id", i.id());
+            o.put("x_watchkeeper_time", stixTime(i.time()));
+            o.put("x_watchkeeper_incident_type", i.type().apiName());
+            if (i.category() != null) {
+                o.put("x_watchkeeper_recaap_category", i.category().apiName());
+            }
+            if (i.victim().name() != null) {
+                o.put("x_watchkeeper_victim_name", i.victim().name());
+            }
+            if (i.victim().imo() > 0) {
+                o.put("x_watchkeeper_victim_imo", i.victim().imo());
+            }
+            if (i.victim().mmsi() > 0) {
+                o.put("x_watchkeeper_victim_mmsi", Mmsi.format(i.victim().mmsi()));
+            }
+            body.add(o);
+            located(body, o, "incident:" + i.id(), i.lat(), i.lon(), i.place(), ts, tlp);
+        }
+        for (EventRow e : server.store().events(null, from, to)) {
+            boolean positioned = Double.isFinite(e.lat());
+            if (bbox != null && !(positioned && Api.inBox(bbox, e.lat(), e.lon()))) {
+                continue;
+            }
+            if (!Sharing.visible(e, p, policy, eventMarking, now)) {
+                continue;
+            }
+            used.add(eventTlp);
+            String ts = stixTime(Instant.ofEpochMilli(e.endMillis()));
+            ObjectNode o = sdo("observed-data", "event:" + e.id(), ts, ts, eventTlp);
+            o.put("first_observed", stixTime(Instant.ofEpochMilli(e.startMillis())));
+            o.put("last_observed", ts);
+            o.put("number_observed", 1);
+            ArrayNode refs = o.putArray("object_refs");
+            for (int m : e.mmsis()) {
+                ObjectNode v = Rows.JSON.createObjectNode();
+                v.put("type", "x-watchkeeper-vessel");
+                v.put("spec_version", "2.1");
+                v.put("id", stixId("x-watchkeeper-vessel", "vessel:" + m));
+                v.put("mmsi", Mmsi.format(m));
+                if (policy.allows(DataClass.IDENTITIES, e.lat(), e.lon(), Instant.ofEpochMilli(e.endMillis()), now)) {
+                    Api.putText(v, "name", Api.name(server, m));
+                }
+                refs.add(v.get("id").asText());
+                if (body.stream().noneMatch(x -> x.get("id").equals(v.get("id")))) {
+                    body.add(v);
+                }
+            }
+            o.put("x_watchkeeper_event_kind", e.kind());
+            o.put("x_watchkeeper_id", e.id());
+            body.add(o);
+            if (positioned) {
+                located(body, o, "event:" + e.id(), e.lat(), e.lon(), null, ts, eventTlp);
+            }
+        }
+        for (Tlp t : Tlp.values()) {
+            if (used.contains(t)) {
+                objects.add(markingDefinition(t));
+            }
+        }
+        body.forEach(objects::add);
+        return bundle;
+    }
+
+    static ObjectNode markingDefinition(Tlp t) {
+        ObjectNode m = Rows.JSON.createObjectNode();
+        m.put("type", "marking-definition");
+        m.put("spec_version", "2.1");
+        m.put("id", STIX_TLP_IDS.get(t));
+        m.put("created", "2022-10-01T00:00:00.000Z");
+        m.put("name", t.label());
+        ObjectNode ext = m.putObject("extensions").putObject(TLP2_EXTENSION);
+        ext.put("extension_type", "property-extension");
+        ext.put("tlp_2_0", t.apiName().toLowerCase(Locale.ROOT));
+        return m;
+    }
+
+    private static ObjectNode sdo(String type, String key, String created, String modified, Tlp tlp) {
+        ObjectNode o = Rows.JSON.createObjectNode();
+        o.put("type", type);
+        o.put("spec_version", "2.1");
+        o.put("id", stixId(type, key));
+        o.put("created", created);
+        o.put("modified", modified);
+        o.putArray("object_marking_refs").add(STIX_TLP_IDS.get(tlp));
+        return o;
+    }
+
+    private static void located(List<ObjectNode> body, ObjectNode from, String key, double lat, double lon, String place,
+                                String ts, Tlp tlp) {
+        ObjectNode loc = sdo("location", key + ":location", ts, ts, tlp);
+        loc.put("latitude", lat);
+        loc.put("longitude", lon);
+        if (place != null) {
+            loc.put("description", place);
+        }
+        body.add(loc);
+        ObjectNode rel = sdo("relationship", key + ":located-at", ts, ts, tlp);
+        rel.put("relationship_type", "located-at");
+        rel.put("source_ref", from.get("id").asText());
+        rel.put("target_ref", loc.get("id").asText());
+        body.add(rel);
+    }
+
+    static String stixId(String type, String key) {
+        return type + "--" + UUID.nameUUIDFromBytes(("watchkeeper:" + key).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** STIX timestamps: RFC 3339 UTC with millisecond precision. */
+    static String stixTime(Instant t) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+                .withZone(java.time.ZoneOffset.UTC).format(t);
+    }
+}

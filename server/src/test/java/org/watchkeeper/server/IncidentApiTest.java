@@ -1,0 +1,548 @@
+package org.watchkeeper.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.watchkeeper.store.GeoMath;
+import org.watchkeeper.store.PositionRow;
+import org.watchkeeper.store.VesselPresence;
+import org.watchkeeper.store.VesselRow;
+
+/**
+ * Every incident route against a server fed a real DMA log, called with real API tokens of users of
+ * the host and of three partner organisations whose sharing policies are set through the API.
+ */
+class IncidentApiTest {
+    @TempDir
+    static Path data;
+    static WatchkeeperServer server;
+    static final Map<String, String> TOKENS = new HashMap<>();
+
+    static final String ALICE = "alice";   // host analyst
+    static final String HADMIN = "hadmin"; // host admin
+    static final String VIEWER = "vera";   // host viewer
+    static final String PAT = "pat";       // partner p1 analyst: incidents + positions + identities everywhere
+    static final String PAUL = "paul";     // partner p1 viewer, another user of the same partner
+    static final String QUINN = "quinn";   // partner p2 analyst, no policy
+    static final String RITA = "rita";     // partner p3 viewer: incidents only around Singapore
+    static final String P3_AREA = "{\"type\":\"Polygon\",\"coordinates\":[[[103,0.5],[105,0.5],[105,2],[103,2],[103,0.5]]]}";
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = WatchkeeperServer.start(Fixture.config(data).withSources(List.of("feed=tcp-listen://127.0.0.1:0")));
+        Fixture.sendAndWait(server, Fixture.bytes(Fixture.log("dma-aisabnormal/538004030_drift_1.ais")));
+        Fixture.sendAndWait(server, Fixture.bytes(Fixture.log("dma-aisabnormal/ais-sample.txt.gz")));
+        String admin = Fixture.ADMIN_TOKEN;
+        for (String org : List.of("p1", "p2", "p3")) {
+            Fixture.Reply o = Fixture.postAs(server, admin, "/api/orgs", "{\"id\":\"" + org + "\",\"name\":\"Partner " + org + "\"}");
+            assertThat(o.status()).as(o.body()).isEqualTo(201);
+        }
+        Fixture.Reply p1 = Fixture.putAs(server, admin, "/api/policies/p1",
+                "{\"data_classes\":[\"incidents\",\"positions\",\"identities\"],\"areas\":null,\"delay_s\":0}");
+        assertThat(p1.status()).as(p1.body()).isEqualTo(200);
+        Fixture.Reply p3 = Fixture.putAs(server, admin, "/api/policies/p3",
+                "{\"data_classes\":[\"incidents\"],\"areas\":" + P3_AREA + ",\"delay_s\":0}");
+        assertThat(p3.status()).as(p3.body()).isEqualTo(200);
+        user(ALICE, "host", "analyst");
+        user(HADMIN, "host", "admin");
+        user(VIEWER, "host", "viewer");
+        user(PAT, "p1", "analyst");
+        user(PAUL, "p1", "viewer");
+        user(QUINN, "p2", "analyst");
+        user(RITA, "p3", "viewer");
+    }
+
+    static void user(String name, String org, String role) throws Exception {
+        Fixture.Reply u = Fixture.postAs(server, Fixture.ADMIN_TOKEN, "/api/users",
+                "{\"name\":\"" + name + "\",\"org\":\"" + org + "\",\"role\":\"" + role + "\"}");
+        assertThat(u.status()).as(u.body()).isEqualTo(201);
+        Fixture.Reply t = Fixture.postAs(server, Fixture.ADMIN_TOKEN, "/api/tokens", "{\"user\":\"" + name + "\",\"label\":\"test\"}");
+        assertThat(t.status()).as(t.body()).isEqualTo(201);
+        TOKENS.put(name, t.json().get("token").asText());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    record Reply(int status, String body, String type, String signature) {
+        JsonNode json() throws Exception {
+            return Rows.JSON.readTree(body);
+        }
+    }
+
+    static Reply call(String who, String method, String path, String body) throws Exception {
+        HttpRequest.Builder b = Fixture.request(server, path, TOKENS.get(who))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> r = Fixture.HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Reply(r.statusCode(), r.body(), r.headers().firstValue("content-type").orElse(""),
+                r.headers().firstValue(ExportSigner.HEADER).orElse(null));
+    }
+
+    static Reply get(String who, String path) throws Exception {
+        return call(who, "GET", path, null);
+    }
+
+    static String report(double lat, double lon, String extra) {
+        return "{\"time\":\"2025-03-01T02:59:00Z\",\"lat\":" + lat + ",\"lon\":" + lon + ",\"type\":\"robbery\","
+                + "\"place\":\"Singapore Strait\",\"victim\":{\"name\":\"OCEAN STAR\",\"imo\":9074729,\"status\":\"steaming\"},"
+                + "\"perpetrators\":3,\"weapons\":\"knives\",\"crew_harm\":\"none\",\"items_stolen\":\"engine spares\","
+                + "\"loss\":\"stores\",\"narrative\":\"three robbers with knives\"" + extra + "}";
+    }
+
+    static JsonNode create(String who, String body) throws Exception {
+        Reply r = call(who, "POST", "/api/incidents", body);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json();
+    }
+
+    static void assertError(Reply r, int status, String messagePart) throws Exception {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.json().get("status").asInt()).isEqualTo(status);
+        assertThat(r.json().get("error").asText()).contains(messagePart);
+    }
+
+    @Test
+    void createReadListAndBadInput() throws Exception {
+        JsonNode c = create(ALICE, report(1.12, 103.52, ""));
+        String id = c.get("id").asText();
+        assertThat(id).startsWith("inc-");
+        assertThat(c.get("tlp").asText()).isEqualTo("AMBER");
+        assertThat(c.get("owner_org").asText()).isEqualTo("host");
+        assertThat(c.get("created_by").asText()).isEqualTo("alice");
+        assertThat(c.get("category").asText()).isEqualTo("CAT 3");
+        assertThat(c.get("victim").get("imo").asInt()).isEqualTo(9074729);
+        JsonNode got = get(ALICE, "/api/incidents/" + id).json();
+        assertThat(got).isEqualTo(c);
+        JsonNode list = get(ALICE, "/api/incidents?type=robbery&category=CAT%203&bbox=103,1,104,2&q=ocean%20star").json();
+        assertThat(list.get("incidents")).extracting(x -> x.get("id").asText()).contains(id);
+        assertThat(get(ALICE, "/api/incidents?type=hijacking&bbox=103,1,104,2").json().get("incidents"))
+                .noneMatch(x -> x.get("id").asText().equals(id));
+        assertThat(get(ALICE, "/api/incidents?from=2025-03-02T00:00:00Z").json().get("incidents"))
+                .noneMatch(x -> x.get("id").asText().equals(id));
+        JsonNode summary = get(ALICE, "/api/incidents?summary=true&q=" + id).json().get("incidents").get(0);
+        assertThat(summary.has("narrative")).isFalse();
+
+        assertError(call(ALICE, "POST", "/api/incidents", "{nope"), 400, "not valid JSON");
+        assertError(call(ALICE, "POST", "/api/incidents", ""), 400, "a JSON body is required");
+        assertError(call(ALICE, "POST", "/api/incidents", "[1]"), 400, "the body must be a JSON object");
+        assertError(call(ALICE, "POST", "/api/incidents", report(1, 103, ",\"colour\":\"red\"")), 400, "unknown field 'colour'");
+        assertError(call(ALICE, "POST", "/api/incidents", report(1, 103, "").replace("9074729", "9074728")), 400,
+                "IMO number 9074728 fails its check digit");
+        assertError(call(ALICE, "POST", "/api/incidents", report(95, 103, "")), 400, "lat must be in -90..90");
+        assertError(call(ALICE, "POST", "/api/incidents", report(1, 103, "").replace("robbery", "piracy")), 400,
+                "unknown incident type 'piracy'");
+        assertError(call(ALICE, "POST", "/api/incidents", report(1, 103, ",\"tlp\":\"PINK\"")), 400, "unknown TLP marking");
+        assertError(call(ALICE, "POST", "/api/incidents", "{\"lat\":1,\"lon\":2,\"type\":\"boarding\"}"), 400, "time is required");
+        assertError(call(VIEWER, "POST", "/api/incidents", report(1, 103, "")), 403, "analyst role");
+        assertError(get(ALICE, "/api/incidents/no%20such"), 400, "an incident id is");
+        assertError(get(ALICE, "/api/incidents/inc-missing"), 404, "no incident with id inc-missing");
+        assertError(get(ALICE, "/api/incidents?type=piracy"), 400, "unknown incident type");
+        assertError(get(ALICE, "/api/incidents?category=CAT%209"), 400, "unknown category");
+        assertError(get(ALICE, "/api/incidents?bbox=1,2,3"), 400, "bbox must be");
+        assertError(get(ALICE, "/api/incidents?limit=0"), 400, "limit must be in 1..");
+        assertError(get(ALICE, "/api/incidents?from=yesterday"), 400, "from must be an ISO-8601");
+        assertError(get(ALICE, "/api/incidents?q=" + "x".repeat(101)), 400, "q is longer than 100");
+    }
+
+    @Test
+    void editShareCategoryAndDelete() throws Exception {
+        String id = create(ALICE, report(1.2, 103.8, "")).get("id").asText();
+        Reply edit = call(ALICE, "PUT", "/api/incidents/" + id, report(1.2, 103.8, "").replace("\"knives\"", "\"guns\""));
+        assertThat(edit.status()).as(edit.body()).isEqualTo(200);
+        assertThat(edit.json().get("weapons").asText()).isEqualTo("guns");
+        assertThat(edit.json().get("category_computed").asText()).isEqualTo("CAT 2");
+        assertThat(edit.json().get("created").asText()).isNotEqualTo(edit.json().get("updated").asText());
+        assertError(call(ALICE, "PUT", "/api/incidents/" + id, "{\"lat\":1}"), 400, "time is required");
+        assertError(call(VIEWER, "PUT", "/api/incidents/" + id, report(1, 103, "")), 403, "analyst role");
+
+        // Share with partner p1: pat (p1) sees it, then may not edit it (owner organisation only).
+        assertError(get(PAT, "/api/incidents/" + id), 404, "no incident with id");
+        assertError(call(ALICE, "POST", "/api/incidents/" + id + "/share", "{\"tlp\":\"BLUE\"}"), 400, "unknown TLP marking");
+        assertError(call(ALICE, "POST", "/api/incidents/" + id + "/share", "{\"orgs\":[\"p1\"]}"), 400, "unknown field 'orgs'");
+        assertError(call(ALICE, "POST", "/api/incidents/" + id + "/share", "{\"shared_with\":\"p1\"}"), 400,
+                "shared_with must be an array");
+        Reply share = call(ALICE, "POST", "/api/incidents/" + id + "/share", "{\"tlp\":\"AMBER\",\"shared_with\":[\"p1\"]}");
+        assertThat(share.status()).as(share.body()).isEqualTo(200);
+        assertThat(share.json().get("shared_with").get(0).asText()).isEqualTo("p1");
+        assertThat(get(PAT, "/api/incidents/" + id).status()).isEqualTo(200);
+        assertError(call(PAT, "PUT", "/api/incidents/" + id, report(1, 103, "")), 403, "only organisation host may edit");
+        assertError(call(PAT, "POST", "/api/incidents/" + id + "/share", "{\"tlp\":\"CLEAR\"}"), 403,
+                "only organisation host may share");
+
+        // Category override: reason required; kept apart from the computed value; null returns to it.
+        String path = "/api/incidents/" + id + "/category";
+        assertError(call(ALICE, "PUT", path, "{\"category\":\"CAT 1\"}"), 400, "reason is required");
+        assertError(call(ALICE, "PUT", path, "{\"category\":\"CAT 1\",\"reason\":\"  \"}"), 400, "reason is required");
+        assertError(call(ALICE, "PUT", path, "{\"category\":\"CAT 7\",\"reason\":\"x\"}"), 400, "unknown category 'CAT 7'");
+        assertError(call(ALICE, "PUT", path, "{\"reason\":\"x\"}"), 400, "category is required");
+        assertError(call(PAT, "PUT", path, "{\"category\":\"CAT 1\",\"reason\":\"x\"}"), 403, "only organisation host");
+        Reply cat = call(ALICE, "PUT", path, "{\"category\":\"CAT 1\",\"reason\":\"master later reported a crew member missing\"}");
+        assertThat(cat.status()).as(cat.body()).isEqualTo(200);
+        assertThat(cat.json().get("category").asText()).isEqualTo("CAT 1");
+        assertThat(cat.json().get("category_computed").asText()).isEqualTo("CAT 2");
+        assertThat(cat.json().get("category_override").get("by").asText()).isEqualTo("alice");
+        assertThat(get(ALICE, "/api/incidents?category=CAT%201&q=" + id).json().get("count").asInt()).isEqualTo(1);
+        Reply back = call(ALICE, "PUT", path, "{\"category\":null,\"reason\":\"checked again\"}");
+        assertThat(back.json().get("category").asText()).isEqualTo("CAT 2");
+        assertThat(back.json().has("category_override")).isFalse();
+
+        assertError(call(ALICE, "DELETE", "/api/incidents/" + id, null), 403, "admin role");
+        assertThat(call(HADMIN, "DELETE", "/api/incidents/" + id, null).status()).isEqualTo(204);
+        assertError(get(ALICE, "/api/incidents/" + id), 404, "no incident with id");
+        assertError(call(HADMIN, "DELETE", "/api/incidents/" + id, null), 404, "no incident with id");
+
+        // The audit trail holds who created, changed, shared, categorised, read and deleted it, in order,
+        // and its hash chain verifies.
+        List<JsonNode> entries = new ArrayList<>();
+        for (String line : java.nio.file.Files.readAllLines(data.resolve("audit.log"))) {
+            JsonNode e = Rows.JSON.readTree(line);
+            if (e.get("target").asText().equals("incident:" + id) || e.get("target").asText().contains("/api/incidents/" + id)) {
+                entries.add(e);
+            }
+        }
+        List<String> trail = new ArrayList<>();
+        for (JsonNode e : entries) {
+            if (e.path("detail").path("status").asText().startsWith("2")) {
+                trail.add(e.get("user").asText() + " " + e.get("action").asText() + " "
+                        + e.path("detail").path("change").asText(e.get("target").asText().startsWith("incident:") ? "-" : "read"));
+            }
+        }
+        assertThat(trail).containsSubsequence("alice create -", "alice change report", "alice change share", "pat read read",
+                "alice change category", "alice change category", "hadmin delete -");
+        JsonNode shared = entries.stream().filter(e -> "share".equals(e.path("detail").path("change").asText())).findFirst().orElseThrow();
+        assertThat(shared.get("org").asText()).isEqualTo("host");
+        assertThat(shared.get("detail").get("tlp").asText()).isEqualTo("AMBER");
+        assertThat(shared.get("detail").get("shared_with").asText()).isEqualTo("p1");
+        assertThat(shared.get("detail").get("token").asText()).isNotBlank();
+        assertThat(AuditLog.verify(data.resolve("audit.log"), null).ok()).isTrue();
+    }
+
+    @Test
+    void visibilityFollowsTlpAndPolicyAnd404sTheRest() throws Exception {
+        String red = create(ALICE, report(1.25, 103.9, ",\"tlp\":\"RED\",\"recipients\":[\"paul\"]")).get("id").asText();
+        String strict = create(ALICE, report(1.25, 103.9, ",\"tlp\":\"AMBER+STRICT\"")).get("id").asText();
+        String amber = create(ALICE, report(1.25, 103.9, ",\"shared_with\":[\"p1\",\"p3\"]")).get("id").asText();
+        String clearIn = create(ALICE, report(1.25, 103.9, ",\"tlp\":\"CLEAR\"")).get("id").asText();
+        String clearOut = create(ALICE, report(40.0, 10.0, ",\"tlp\":\"CLEAR\"")).get("id").asText();
+        String patOwn = create(PAT, report(50.0, 0.0, ",\"tlp\":\"RED\"")).get("id").asText();
+        Map<String, List<String>> seen = new TreeMap<>();
+        for (String who : List.of(ALICE, VIEWER, PAT, PAUL, QUINN, RITA)) {
+            List<String> ids = new ArrayList<>();
+            for (String id : List.of(red, strict, amber, clearIn, clearOut, patOwn)) {
+                Reply r = get(who, "/api/incidents/" + id);
+                assertThat(r.status()).isIn(200, 404);
+                if (r.status() == 200) {
+                    ids.add(id);
+                }
+            }
+            seen.put(who.split("\\|")[0], ids);
+            // The list route agrees with the single-incident route.
+            List<String> listed = new ArrayList<>();
+            get(who, "/api/incidents?limit=100000").json().get("incidents").forEach(x -> listed.add(x.get("id").asText()));
+            assertThat(listed).containsAll(ids);
+            for (String id : List.of(red, strict, amber, clearIn, clearOut, patOwn)) {
+                if (!ids.contains(id)) {
+                    assertThat(listed).doesNotContain(id);
+                }
+            }
+        }
+        // alice: host organisation, creator of all but pat's RED report (pat is its only recipient).
+        assertThat(seen.get("alice")).containsExactly(red, strict, amber, clearIn, clearOut);
+        // vera (host, not a recipient): not the RED one.
+        assertThat(seen.get("vera")).containsExactly(strict, amber, clearIn, clearOut);
+        // pat (p1): AMBER shared with p1, both CLEAR (policy everywhere), his own RED report.
+        assertThat(seen.get("pat")).containsExactly(amber, clearIn, clearOut, patOwn);
+        // paul (p1): named recipient of the RED report.
+        assertThat(seen.get("paul")).containsExactly(red, amber, clearIn, clearOut);
+        // quinn (p2, no policy): nothing at all.
+        assertThat(seen.get("quinn")).isEmpty();
+        // rita (p3, incidents only around Singapore): the AMBER one shared with p3 and the CLEAR one inside the area.
+        assertThat(seen.get("rita")).containsExactly(amber, clearIn);
+        // Routes behind an incident 404 for an invisible incident too.
+        assertError(get(QUINN, "/api/incidents/" + clearIn + "/nearby"), 404, "no incident with id");
+        assertError(call(QUINN, "PUT", "/api/incidents/" + clearIn + "/category", "{\"category\":\"CAT 1\",\"reason\":\"x\"}"),
+                404, "no incident with id");
+        // STIX export for rita holds exactly her two incidents.
+        JsonNode stix = get(RITA, "/api/export/stix").json();
+        List<String> ids = new ArrayList<>();
+        stix.get("objects").forEach(o -> {
+            if (o.get("type").asText().equals("incident")) {
+                ids.add(o.get("x_watchkeeper_id").asText());
+            }
+        });
+        ids.retainAll(List.of(red, strict, amber, clearIn, clearOut, patOwn)); // other tests' reports may be visible too
+        assertThat(ids).containsExactlyInAnyOrder(amber, clearIn);
+        for (String id : List.of(red, strict, amber, clearIn, clearOut, patOwn)) {
+            assertThat(call(HADMIN, "DELETE", "/api/incidents/" + id, null).status()).isIn(204, 404);
+        }
+    }
+
+    /** Brute force over every stored track: per vessel its closest fix within {@code radiusM}, {distance, time}. */
+    static Map<String, double[]> bruteForce(double lat, double lon, double radiusM, long from, long to) {
+        Map<String, double[]> expected = new TreeMap<>();
+        for (VesselPresence v : server.store().vesselsInBox(-90, -180, 90, 180, from, to)) {
+            double best = Double.MAX_VALUE;
+            long when = 0;
+            for (PositionRow p : server.store().track(v.mmsi(), from, to)) {
+                double d = GeoMath.haversineMetres(lat, lon, p.lat(), p.lon());
+                if (d < best) {
+                    best = d;
+                    when = p.timeMillis();
+                }
+            }
+            if (best <= radiusM) {
+                expected.put(String.format("%09d", v.mmsi()), new double[] {best, when});
+            }
+        }
+        return expected;
+    }
+
+    static void assertMatchesBruteForce(JsonNode near, Map<String, double[]> expected) {
+        Map<String, double[]> got = new TreeMap<>();
+        near.get("vessels").forEach(v -> got.put(v.get("mmsi").asText(),
+                new double[] {v.get("distance_m").asDouble(), Instant.parse(v.get("time").asText()).toEpochMilli()}));
+        assertThat(got.keySet()).isEqualTo(expected.keySet());
+        assertThat(near.get("count").asInt()).isEqualTo(expected.size());
+        double last = 0;
+        for (JsonNode v : near.get("vessels")) {
+            String m = v.get("mmsi").asText();
+            assertThat(got.get(m)[0]).as(m).isCloseTo(expected.get(m)[0], org.assertj.core.data.Offset.offset(0.06));
+            assertThat(got.get(m)[0]).isGreaterThanOrEqualTo(last); // closest first
+            last = got.get(m)[0];
+        }
+    }
+
+    @Test
+    void whoWasThereOnTheVictimsOwnTrack() throws Exception {
+        // The incident is put on the 538004030 track (DMA "drift" case, Kattegat, 2014-09-28) at its middle fix.
+        List<PositionRow> track = server.store().track(538004030, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2);
+        assertThat(track).hasSizeGreaterThan(IncidentApi.MAX_SNIPPET_POINTS);
+        PositionRow fix = track.get(track.size() / 2);
+        String body = "{\"time\":\"" + Instant.ofEpochMilli(fix.timeMillis()) + "\",\"lat\":" + fix.lat() + ",\"lon\":"
+                + fix.lon() + ",\"type\":\"suspicious_approach\",\"victim\":{\"mmsi\":\"538004030\"}}";
+        String id = create(ALICE, body).get("id").asText();
+        JsonNode near = get(ALICE, "/api/incidents/" + id + "/nearby?radius_km=20&hours=2").json();
+        long from = fix.timeMillis() - 2 * 3600_000L;
+        long to = fix.timeMillis() + 2 * 3600_000L;
+        assertThat(near.get("from").asText()).isEqualTo(Instant.ofEpochMilli(from).toString());
+        assertMatchesBruteForce(near, bruteForce(fix.lat(), fix.lon(), 20_000, from, to));
+        JsonNode self = near.get("vessels").get(0);
+        assertThat(self.get("mmsi").asText()).isEqualTo("538004030");
+        assertThat(self.get("name").asText()).isEqualTo("FRIO");
+        assertThat(self.get("distance_m").asDouble()).isEqualTo(0.0);
+        assertThat(self.get("time").asText()).isEqualTo(Instant.ofEpochMilli(fix.timeMillis()).toString());
+        long inWindow = track.stream().filter(p -> p.timeMillis() >= from && p.timeMillis() <= to).count();
+        assertThat(inWindow).isGreaterThan(IncidentApi.MAX_SNIPPET_POINTS);
+        assertThat(self.get("track_points").asLong()).isEqualTo(IncidentApi.MAX_SNIPPET_POINTS); // thinned
+        assertThat(self.get("track").get("type").asText()).isEqualTo("LineString");
+        // The victim's own track, by MMSI, from its first fix in the window.
+        assertThat(near.get("victim").get("mmsi").asText()).isEqualTo("538004030");
+        assertThat(near.get("victim").get("matched_by").asText()).isEqualTo("mmsi");
+        assertThat(near.get("victim").get("track_times").get(0).asText())
+                .isEqualTo(Instant.ofEpochMilli(track.stream().filter(p -> p.timeMillis() >= from).findFirst()
+                        .orElseThrow().timeMillis()).toString());
+        // Shared as CLEAR: rita's policy (incidents around Singapore only) still hides it; pat's shows it and the vessels.
+        call(ALICE, "POST", "/api/incidents/" + id + "/share", "{\"tlp\":\"CLEAR\"}");
+        assertError(get(RITA, "/api/incidents/" + id + "/nearby?radius_km=20&hours=2"), 404, "no incident with id");
+        assertThat(get(PAT, "/api/incidents/" + id + "/nearby?radius_km=20&hours=2").json().get("count").asInt()).isEqualTo(1);
+        assertError(get(ALICE, "/api/incidents/" + id + "/nearby?radius_km=0"), 400, "radius_km must be > 0");
+        assertError(get(ALICE, "/api/incidents/" + id + "/nearby?radius_km=900"), 400, "radius_km must be in 0..500");
+        assertError(get(ALICE, "/api/incidents/" + id + "/nearby?hours=-1"), 400, "hours must be in 0..168");
+        assertError(get(ALICE, "/api/incidents/" + id + "/nearby?hours=abc"), 400, "hours must be a number");
+    }
+
+    @Test
+    void whoWasThereInTheSoundOnABusyLog() throws Exception {
+        // DMA ais-sample: Danish waters, 2013-11-12 12:00-12:05 UTC. An incident in the Sound off Helsingør at 12:02:30.
+        double lat = 56.04;
+        double lon = 12.62;
+        Instant t = Instant.parse("2013-11-12T12:02:30Z");
+        // The victim is named by IMO only: a vessel of the log with a valid IMO number and a track in the window.
+        VesselRow victim = server.store().vessels().stream()
+                .filter(v -> v.imo() > 0 && org.watchkeeper.core.incident.Imo.isValid(v.imo()) && !server.store()
+                        .track(v.mmsi(), t.toEpochMilli() - 3600_000L, t.toEpochMilli() + 3600_000L).isEmpty())
+                .findFirst().orElseThrow();
+        String body = "{\"time\":\"" + t + "\",\"lat\":" + lat + ",\"lon\":" + lon + ",\"type\":\"boarding\","
+                + "\"victim\":{\"imo\":" + victim.imo() + "}}";
+        String id = create(ALICE, body).get("id").asText();
+        JsonNode near = get(ALICE, "/api/incidents/" + id + "/nearby?radius_km=5&hours=1").json();
+        Map<String, double[]> expected = bruteForce(lat, lon, 5000, t.toEpochMilli() - 3600_000L, t.toEpochMilli() + 3600_000L);
+        assertThat(expected.size()).isGreaterThanOrEqualTo(5);
+        assertMatchesBruteForce(near, expected);
+        assertThat(near.get("vessels")).allMatch(v -> v.has("track") && v.get("track_points").asInt() >= 1);
+        assertThat(near.get("victim").get("mmsi").asText()).isEqualTo(String.format("%09d", victim.mmsi()));
+        assertThat(near.get("victim").get("matched_by").asText()).isEqualTo("imo");
+        assertThat(near.get("victim").get("track_points").asInt()).isGreaterThanOrEqualTo(1);
+        StringBuilder sb = new StringBuilder();
+        near.get("vessels").forEach(v -> sb.append(v.get("mmsi").asText()).append(' ').append(v.path("name").asText("?"))
+                .append(' ').append(v.get("distance_m").asText()).append(" m at ").append(v.get("time").asText()).append("; "));
+        System.out.println("who was there (Sound, 5 km, ±1 h): " + near.get("count") + " vessels: " + sb);
+    }
+
+    @Test
+    void importExportsAndOpenApi() throws Exception {
+        String head = String.join("\n", List.of(
+                "reference,date,position,navArea,subreg,hostility,victim,description,",
+                "2022-148,2022-05-28,\"1°07'00\"\"N", "103°31'00\"\"E\",XI,71,,Marshall Islands-flagged bulk carrier MAGNUM ENERG,"
+                        + "\"INDONESIA: three robbers armed with knives boarded MAGNUM ENERGY underway and escaped with stolen engine spare parts.\",",
+                "bad-1,2022-13-01,\"1°07'00\"\"N", "103°31'00\"\"E\",XI,71,,x,y,"));
+        assertError(call(ALICE, "POST", "/api/incidents/import?format=asam", head), 403, "admin role");
+        assertError(call(HADMIN, "POST", "/api/incidents/import?format=xls", head), 400, "format must be asam or imb");
+        assertError(call(HADMIN, "POST", "/api/incidents/import?format=asam", ""), 400, "a CSV body is required");
+        assertError(call(HADMIN, "POST", "/api/incidents/import?format=imb", head), 400, "lacks the column(s) [time");
+        Reply imp = call(HADMIN, "POST", "/api/incidents/import?format=asam", head);
+        assertThat(imp.status()).as(imp.body()).isEqualTo(200);
+        assertThat(imp.json().get("imported").asInt()).isEqualTo(1);
+        assertThat(imp.json().get("rejected").toString()).isEqualTo("[{\"line\":4,\"reason\":\"date '2022-13-01' is not YYYY-MM-DD\"}]");
+        JsonNode i = get(QUINN, "/api/incidents/asam-2022-148").json();
+        assertThat(i.has("error")).isTrue(); // CLEAR, but p2's policy grants no incidents
+        i = get(PAT, "/api/incidents/asam-2022-148").json();
+        assertThat(i.get("tlp").asText()).isEqualTo("CLEAR");
+        assertThat(i.get("victim").get("name").asText()).isEqualTo("MAGNUM ENERGY");
+        assertThat(i.get("category").asText()).isEqualTo("CAT 3");
+
+        Reply geo = get(PAT, "/api/export/incidents.geojson?q=asam-2022-148");
+        assertThat(geo.type()).startsWith("application/geo+json");
+        JsonNode f = geo.json().get("features").get(0);
+        assertThat(f.get("geometry").get("coordinates").get(0).asDouble()).isEqualTo(103 + 31 / 60.0);
+        assertThat(f.get("properties").get("reference").asText()).isEqualTo("2022-148");
+        Reply csv = get(PAT, "/api/export/incidents.csv?q=asam-2022-148");
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines[0]).startsWith("id,time,date_only,lat,lon,place,type,category,");
+        assertThat(lines[1]).startsWith("asam-2022-148,2022-05-28T00:00:00Z,true,1.1166666666666667,103.51666666666667,"
+                + "INDONESIA,robbery,CAT 3,CAT 3,MAGNUM ENERGY,");
+        assertThat(lines).hasSize(2);
+        Reply kml = get(PAT, "/api/export/incidents.kml?q=asam-2022-148");
+        assertThat(kml.body()).contains("<name>robbery 2022-05-28T00:00:00Z</name>")
+                .contains("<coordinates>103.51666666666667,1.1166666666666667</coordinates>");
+        assertError(get(PAT, "/api/export/incidents.xls"), 400, "export vessels or events");
+        // Every incident export is signed with the server's Ed25519 key, over the exact body bytes.
+        java.security.PublicKey key = ExportSigner.readPublicKey(data.resolve("signing-key.pub.pem"));
+        for (Reply x : List.of(geo, csv, kml)) {
+            assertThat(x.signature()).as(x.type()).isNotNull();
+            assertThat(ExportSigner.verify(key, x.body().getBytes(StandardCharsets.UTF_8), x.signature())).isTrue();
+            assertThat(ExportSigner.verify(key, (x.body() + " ").getBytes(StandardCharsets.UTF_8), x.signature())).isFalse();
+        }
+
+        Reply stixReply = get(PAT, "/api/export/stix?q=asam-2022-148&from=2022-05-01&to=2022-06-01");
+        assertThat(ExportSigner.verify(key, stixReply.body().getBytes(StandardCharsets.UTF_8), stixReply.signature())).isTrue();
+        JsonNode stix = stixReply.json();
+        assertThat(stix.get("type").asText()).isEqualTo("bundle");
+        JsonNode md = stix.get("objects").get(0);
+        assertThat(md.get("type").asText()).isEqualTo("marking-definition");
+        assertThat(md.get("id").asText()).isEqualTo("marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487");
+        assertThat(md.get("name").asText()).isEqualTo("TLP:CLEAR");
+        assertThat(md.get("extensions").get("extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d")
+                .get("tlp_2_0").asText()).isEqualTo("clear");
+        List<String> types = new ArrayList<>();
+        stix.get("objects").forEach(o -> types.add(o.get("type").asText()));
+        assertThat(types).containsExactly("marking-definition", "incident", "location", "relationship");
+        JsonNode inc = stix.get("objects").get(1);
+        assertThat(inc.get("object_marking_refs").get(0).asText()).isEqualTo(md.get("id").asText());
+        assertThat(inc.get("external_references").get(0).get("external_id").asText()).isEqualTo("2022-148");
+        assertThat(stix.get("objects").get(2).get("latitude").asDouble()).isEqualTo(1 + 7 / 60.0);
+        assertThat(stix.get("objects").get(3).get("source_ref").asText()).isEqualTo(inc.get("id").asText());
+        // With the detector events of the real log (a GREEN marking definition joins).
+        JsonNode all = get(ALICE, "/api/export/stix").json();
+        assertThat(all.get("objects")).anyMatch(o -> o.get("type").asText().equals("observed-data"));
+        assertThat(all.get("objects")).anyMatch(o -> o.get("id").asText()
+                .equals("marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb"));
+
+        JsonNode api = get(ALICE, "/openapi.json").json();
+        List<String> paths = new ArrayList<>();
+        api.get("paths").fieldNames().forEachRemaining(paths::add);
+        assertThat(paths).contains("/api/incidents", "/api/incidents/{id}", "/api/incidents/{id}/share",
+                "/api/incidents/{id}/category", "/api/incidents/{id}/nearby", "/api/incidents/import",
+                "/api/export/incidents.geojson", "/api/export/stix", "/api/vessels", "/api/stream");
+        assertThat(api.get("components").get("schemas").has("Incident")).isTrue();
+        assertThat(api.get("components").get("schemas").has("Vessel")).isTrue();
+    }
+
+    @Test
+    void streamSendsIncidentsOnlyToCallersWhoMaySeeThem() throws Exception {
+        BlockingQueue<String> pat = open(PAT);
+        BlockingQueue<String> quinn = open(QUINN);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (server.stream().clients() < 2 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        // 1: AMBER, not shared — neither partner. 2: CLEAR — pat (policy grants incidents), not quinn (no policy).
+        // 3: AMBER shared with p2 — not pat (not shared with p1), not quinn (its policy grants no incidents).
+        // 4: quinn's own report — quinn (owner organisation). Then 1 is shared with p1 — pat.
+        String first = create(ALICE, report(1.3, 103.9, "")).get("id").asText();
+        String second = create(ALICE, report(1.3, 103.9, ",\"tlp\":\"CLEAR\"")).get("id").asText();
+        String third = create(ALICE, report(1.3, 103.9, ",\"shared_with\":[\"p2\"]")).get("id").asText();
+        String fourth = create(QUINN, report(1.3, 103.9, "")).get("id").asText();
+        Reply sh = call(ALICE, "POST", "/api/incidents/" + first + "/share", "{\"shared_with\":[\"p1\"]}");
+        assertThat(sh.status()).isEqualTo(200);
+        List<String> patGot = incidents(pat, 2);
+        assertThat(patGot).containsExactly(second, first);
+        List<String> quinnGot = incidents(quinn, 1);
+        assertThat(quinnGot).containsExactly(fourth);
+        assertThat(third).isNotIn(patGot);
+        for (String id : List.of(first, second, third, fourth)) {
+            call(HADMIN, "DELETE", "/api/incidents/" + id, null);
+        }
+    }
+
+    @Test
+    void incidentsSurviveARestartWhileHistoryIsRebuilt(@TempDir Path dir) throws Exception {
+        String id;
+        try (WatchkeeperServer s = WatchkeeperServer.start(Fixture.config(dir))) {
+            Fixture.Reply r = Fixture.post(s, "/api/incidents", report(1.2, 103.8, ""));
+            assertThat(r.status()).isEqualTo(201);
+            id = r.json().get("id").asText();
+        }
+        try (WatchkeeperServer s = WatchkeeperServer.start(Fixture.config(dir))) {
+            Fixture.Reply r = Fixture.get(s, "/api/incidents/" + id);
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.json().get("narrative").asText()).isEqualTo("three robbers with knives");
+            assertThat(s.incidentStore().incidentCount()).isEqualTo(1);
+        }
+    }
+
+    private static BlockingQueue<String> open(String who) {
+        return LiveStreamTest.open(server, "/api/stream?kinds=incident", TOKENS.get(who));
+    }
+
+    /** The ids of the first {@code n} incident messages (waits at most 20 s). */
+    private static List<String> incidents(BlockingQueue<String> q, int n) throws Exception {
+        List<String> out = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 20_000;
+        String name = null;
+        while (out.size() < n && System.currentTimeMillis() < deadline) {
+            String line = q.poll(100, TimeUnit.MILLISECONDS);
+            if (line == null) {
+                continue;
+            }
+            if (line.startsWith("event:")) {
+                name = line.substring(6).strip();
+            } else if (line.startsWith("data:") && "incident".equals(name)) {
+                out.add(Rows.JSON.readTree(line.substring(5).strip()).get("id").asText());
+                name = null;
+            }
+        }
+        return out;
+    }
+}
