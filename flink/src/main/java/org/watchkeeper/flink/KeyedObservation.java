@@ -8,7 +8,6 @@ import org.watchkeeper.core.observation.Observation;
  *
  * @param key the detector key
  * @param observation the observation
- * @param watermark see {@link Accepted#watermark()}
  */
-public record KeyedObservation(long key, Observation observation, long watermark) {
+public record KeyedObservation(long key, Observation observation) {
 }

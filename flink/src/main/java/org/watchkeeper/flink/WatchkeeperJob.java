@@ -20,6 +20,8 @@ import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
@@ -34,10 +36,14 @@ import org.watchkeeper.core.observation.Observation;
  * The Watchkeeper pipeline as a Flink job:
  * <pre>
  * Kafka (raw NMEA lines, key = source id)
+ *   event time: each line's stated time ({@link LineTime}), watermarks per partition with bounded
+ *   out-of-orderness ({@link JobConfig#allowedLatenessMillis()})
  *   → keyBy source: framing, fragment reassembly, decoding ({@link FramingFunction})
- *   → event time: watermarks with bounded out-of-orderness ({@link JobConfig#allowedLatenessMillis()})
- *   → keyBy MMSI: track noise rejection and vessel state ({@link PictureFunction}; late data counted)
- *   → per detector: route to the detector's keys, keyBy key, host the core detector ({@link DetectorFunction})
+ *   → keyBy MMSI: event-time order, track noise rejection and vessel state ({@link PictureFunction};
+ *     late data counted)
+ *   → per-vessel detectors on the same MMSI partitioning (chained); detectors with their own keys
+ *     (encounter cells with their neighbours): route, keyBy key, event-time order; both host the core
+ *     detector ({@link DetectorFunction})
  *   → Kafka: events (JSON, key = event id), vessel states (JSON, key = MMSI)
  * </pre>
  * Checkpointing is on (exactly-once state); every operator has a stable uid so that a job restored
@@ -94,7 +100,7 @@ public final class WatchkeeperJob {
      *        output is written as JSON in the operator chain that produced it, so events never need
      *        a Flink serializer of their own
      */
-    public record Streams(DataStream<Observation> observations, DataStream<Accepted> accepted,
+    public record Streams(DataStream<Observation> observations, DataStream<Observation> accepted,
                           DataStream<Observation> late, DataStream<VesselState> vessels,
                           DataStream<Tuple2<String, String>> events) {
     }
@@ -125,7 +131,7 @@ public final class WatchkeeperJob {
     /** Builds the job on a given source of raw lines, with the Kafka sinks. */
     public static Streams build(StreamExecutionEnvironment env, JobConfig config, KafkaSource<RawLine> source,
             List<DetectorFactory<?>> detectors) {
-        DataStream<RawLine> lines = env.fromSource(source, WatermarkStrategy.noWatermarks(), "nmea")
+        DataStream<RawLine> lines = env.fromSource(source, watermarks(config), "nmea")
                 .uid("nmea-source");
         Streams s = pipeline(lines, config, detectors);
         DeliveryGuarantee guarantee = config.exactlyOnce() ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE;
@@ -137,7 +143,18 @@ public final class WatchkeeperJob {
         return s;
     }
 
-    /** The pipeline from raw lines to events and vessel states (no sinks). */
+    /**
+     * The event-time strategy of the Kafka source: each line's {@link RawLine#time()}, watermarks
+     * per partition with the configured bounded out-of-orderness, a partition idle (wall clock) for
+     * the configured time stops holding the watermark back.
+     */
+    public static WatermarkStrategy<RawLine> watermarks(JobConfig config) {
+        return WatermarkStrategy.<RawLine>forBoundedOutOfOrderness(Duration.ofMillis(config.allowedLatenessMillis()))
+                .withTimestampAssigner((r, ts) -> r.time())
+                .withIdleness(Duration.ofMillis(config.idlenessMillis()));
+    }
+
+    /** The pipeline from raw lines (with timestamps and watermarks) to events and vessel states (no sinks). */
     public static Streams pipeline(DataStream<RawLine> lines, JobConfig config, List<DetectorFactory<?>> detectors) {
         long lateness = config.allowedLatenessMillis();
         // Functions never keep or change what they emitted, so chained operators may share objects;
@@ -146,26 +163,27 @@ public final class WatchkeeperJob {
         DataStream<Observation> observations = lines
                 .keyBy(RawLine::source, Types.STRING)
                 .process(new FramingFunction(Options.DEFAULT, MAX_REPLAY_LINES), TypeInformation.of(Observation.class))
-                .uid("framing").name("framing")
-                .assignTimestampsAndWatermarks(WatermarkStrategy
-                        .<Observation>forBoundedOutOfOrderness(Duration.ofMillis(lateness))
-                        .withTimestampAssigner((o, ts) -> o.time())
-                        .withIdleness(Duration.ofMillis(config.idlenessMillis())))
-                .uid("event-time").name("event-time");
-        SingleOutputStreamOperator<Accepted> accepted = observations
-                .keyBy(Observation::mmsi, Types.INT)
-                .process(new PictureFunction(lateness, config.landMask()), TypeInformation.of(Accepted.class))
+                .uid("framing").name("framing");
+        SingleOutputStreamOperator<Observation> accepted = observations
+                .keyBy(WatchkeeperJob::mmsiKey, Types.LONG)
+                .process(new PictureFunction(config.landMask()), TypeInformation.of(Observation.class))
                 .uid("picture").name("picture");
         DataStream<VesselState> vessels = accepted.getSideOutput(PictureFunction.VESSELS);
         DataStream<Observation> late = accepted.getSideOutput(PictureFunction.LATE);
+        // Per-vessel detectors stay on the picture's MMSI partitioning (chained, no network hop),
+        // which also keeps each vessel's observations in the time order the picture released them.
+        KeyedStream<KeyedObservation, Long> byVessel = DataStreamUtils.reinterpretAsKeyedStream(
+                accepted.map(o -> new KeyedObservation(o.mmsi(), o), TypeInformation.of(KeyedObservation.class))
+                        .uid("by-vessel").name("by-vessel"),
+                KeyedObservation::key, Types.LONG);
         List<DataStream<Tuple2<String, String>>> outs = new ArrayList<>();
         for (DetectorFactory<?> f : detectors) {
-            outs.add(detect(accepted, f));
+            outs.add(detect(accepted, byVessel, f, lateness));
         }
         DataStream<Tuple2<String, String>> events;
         if (outs.isEmpty()) {
             // No detector configured: an empty event stream keeps the job's shape.
-            events = accepted.flatMap((FlatMapFunction<Accepted, Tuple2<String, String>>) (a, out) -> { })
+            events = accepted.flatMap((FlatMapFunction<Observation, Tuple2<String, String>>) (a, out) -> { })
                     .returns(EVENT_JSON).uid("no-detector").name("no-detector");
         } else {
             events = outs.get(0);
@@ -176,14 +194,38 @@ public final class WatchkeeperJob {
         return new Streams(observations, accepted, late, vessels, events);
     }
 
+    /** The picture's key: the MMSI as a long, the key type every detector operator uses. */
+    static long mmsiKey(Observation o) {
+        return o.mmsi();
+    }
+
+    /** Whether a detector routes by its own keys (e.g. spatial cells) rather than by MMSI. */
+    static boolean ownKeys(Detector<?> d) {
+        try {
+            return d.getClass().getMethod("keys", Observation.class, java.util.function.LongConsumer.class)
+                    .getDeclaringClass() != Detector.class;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static <S extends java.io.Serializable> DataStream<Tuple2<String, String>> detect(
-            DataStream<Accepted> accepted, DetectorFactory<S> f) {
-        String name = f.get().name();
-        return accepted
-                .flatMap(new KeysFunction(f), TypeInformation.of(KeyedObservation.class))
-                .uid("keys-" + name).name("keys-" + name)
-                .keyBy(KeyedObservation::key, Types.LONG)
-                .process(new DetectorFunction<>(f), TypeInformation.of(Event.class))
+            DataStream<Observation> accepted, KeyedStream<KeyedObservation, Long> byVessel, DetectorFactory<S> f,
+            long lateness) {
+        Detector<S> d = f.get();
+        String name = d.name();
+        KeyedStream<KeyedObservation, Long> in;
+        boolean ordered = !ownKeys(d);
+        if (ordered) {
+            in = byVessel;
+        } else {
+            in = accepted
+                    .flatMap(new KeysFunction(f), TypeInformation.of(KeyedObservation.class))
+                    .uid("keys-" + name).name("keys-" + name)
+                    .keyBy(KeyedObservation::key, Types.LONG);
+        }
+        return in
+                .process(new DetectorFunction<>(f, lateness, ordered), TypeInformation.of(Event.class))
                 .uid("detector-" + name).name("detector-" + name)
                 .map(e -> Tuple2.of(e.id(), Json.event(e)), EVENT_JSON)
                 .uid("json-" + name).name("json-" + name);
@@ -193,7 +235,7 @@ public final class WatchkeeperJob {
     static final TypeInformation<Tuple2<String, String>> EVENT_JSON = Types.TUPLE(Types.STRING, Types.STRING);
 
     /** Routes each accepted observation to the keys its detector asks for ({@link Detector#keys}). */
-    static final class KeysFunction extends RichFlatMapFunction<Accepted, KeyedObservation> {
+    static final class KeysFunction extends RichFlatMapFunction<Observation, KeyedObservation> {
         private static final long serialVersionUID = 1L;
         private final DetectorFactory<?> factory;
         private transient Detector<?> detector;
@@ -208,8 +250,8 @@ public final class WatchkeeperJob {
         }
 
         @Override
-        public void flatMap(Accepted a, Collector<KeyedObservation> out) {
-            detector.keys(a.observation(), k -> out.collect(new KeyedObservation(k, a.observation(), a.watermark())));
+        public void flatMap(Observation o, Collector<KeyedObservation> out) {
+            detector.keys(o, k -> out.collect(new KeyedObservation(k, o)));
         }
     }
 

@@ -13,12 +13,14 @@ import org.watchkeeper.core.detect.Detector;
 import org.watchkeeper.core.detect.Event;
 import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.ObservationMapper;
+import org.watchkeeper.core.pipeline.EventTimeOrder;
 import org.watchkeeper.core.picture.VesselPicture;
 import org.watchkeeper.core.track.Tracker;
 
 /**
- * The single-machine pipeline on the same lines: one decoder, the core vessel picture (tracker
- * without land mask), the core detection engine. What the Flink job must reproduce.
+ * The single-machine pipeline on the same lines: one decoder, core's bounded event-time ordering
+ * ({@link EventTimeOrder}, the job's out-of-orderness), the core vessel picture (tracker without
+ * land mask), the core detection engine. What the Flink job must reproduce.
  */
 final class InProcessReference {
     final List<Event> events = new ArrayList<>();
@@ -34,16 +36,19 @@ final class InProcessReference {
         DetectionEngine engine = new DetectionEngine(detectors, events::add, latenessMillis);
         VesselPicture picture = new VesselPicture(new Tracker(), 200_000);
         ObservationMapper mapper = new ObservationMapper();
+        EventTimeOrder order = new EventTimeOrder(o -> {
+            Tracker.Decision d = picture.accept(o);
+            if (d == null || d.accepted()) {
+                accepted++;
+                engine.accept(o);
+            }
+        }, latenessMillis, 1_000_000);
         AisStreamDecoder decoder = new AisStreamDecoder(Options.DEFAULT, new AisListener() {
             @Override
             public void message(ReceivedMessage m) {
                 for (Observation o : mapper.map(m)) {
                     observations++;
-                    Tracker.Decision d = picture.accept(o);
-                    if (d == null || d.accepted()) {
-                        accepted++;
-                        engine.accept(o);
-                    }
+                    order.accept(o);
                 }
             }
 
@@ -56,8 +61,9 @@ final class InProcessReference {
             decoder.line(b, 0, b.length);
         }
         decoder.finish();
+        order.finish();
         engine.finish();
-        late = engine.lateObservations();
+        late = order.late() + engine.lateObservations();
     }
 
     /** The events as the job writes them, sorted. */
