@@ -28,6 +28,9 @@ import java.util.Properties;
  * @param landMask reject fixes on land with the Natural Earth land mask ({@code tracker.land-mask}, default true)
  * @param exactlyOnce write to Kafka in transactions committed on checkpoints ({@code sink.exactly-once},
  *        default false: at least once; events carry stable ids, so consumers can write idempotently)
+ * @param checkpointDir where the one-machine mode ({@code --local}) writes checkpoints, a path or URI
+ *        ({@code checkpoint.dir}); null (absent) keeps them in the JobManager's memory, which holds
+ *        at most 5 MB of state. A cluster takes its own setting ({@code execution.checkpointing.dir})
  */
 public record JobConfig(
         String bootstrapServers,
@@ -41,7 +44,8 @@ public record JobConfig(
         int parallelism,
         boolean bounded,
         boolean landMask,
-        boolean exactlyOnce) implements Serializable {
+        boolean exactlyOnce,
+        String checkpointDir) implements Serializable {
 
     /** Validates the values. */
     public JobConfig {
@@ -73,7 +77,9 @@ public record JobConfig(
                 Integer.parseInt(p.getProperty("parallelism", "-1").strip()),
                 Boolean.parseBoolean(p.getProperty("input.bounded", "false").strip()),
                 Boolean.parseBoolean(p.getProperty("tracker.land-mask", "true").strip()),
-                Boolean.parseBoolean(p.getProperty("sink.exactly-once", "false").strip()));
+                Boolean.parseBoolean(p.getProperty("sink.exactly-once", "false").strip()),
+                p.getProperty("checkpoint.dir") == null || p.getProperty("checkpoint.dir").isBlank() ? null
+                        : p.getProperty("checkpoint.dir").strip());
     }
 
     /** Reads a properties file (UTF-8). */

@@ -12,6 +12,8 @@ import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -76,10 +78,20 @@ public final class WatchkeeperJob {
             System.exit(2);
         }
         JobConfig config = JobConfig.load(Path.of(args[args.length - 1]));
-        StreamExecutionEnvironment env = local
-                ? StreamExecutionEnvironment.createLocalEnvironment(
-                        config.parallelism() > 0 ? config.parallelism() : Runtime.getRuntime().availableProcessors())
-                : StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamExecutionEnvironment env;
+        if (local) {
+            int p = config.parallelism() > 0 ? config.parallelism() : Runtime.getRuntime().availableProcessors();
+            Configuration conf = new Configuration();
+            if (config.checkpointDir() != null) {
+                String dir = config.checkpointDir().contains(":/") ? config.checkpointDir()
+                        : Path.of(config.checkpointDir()).toAbsolutePath().toUri().toString();
+                conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+                conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir);
+            }
+            env = StreamExecutionEnvironment.createLocalEnvironment(p, conf);
+        } else {
+            env = StreamExecutionEnvironment.getExecutionEnvironment();
+        }
         configure(env, config);
         build(env, config, Detectors.standard());
         env.execute("watchkeeper");

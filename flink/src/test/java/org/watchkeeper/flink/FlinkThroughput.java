@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -66,6 +67,10 @@ public final class FlinkThroughput {
                 kafka.createTopic(cfg.vesselsTopic(), 1);
                 Configuration conf = new Configuration();
                 conf.set(TaskManagerOptions.NUM_TASK_SLOTS, p);
+                // state beyond the JobManager's 5 MB in-memory limit: checkpoints to files
+                conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+                conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                        Files.createTempDirectory("wk-checkpoints").toUri().toString());
                 StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(p, conf);
                 WatchkeeperJob.configure(env, cfg);
                 env.setParallelism(p);
