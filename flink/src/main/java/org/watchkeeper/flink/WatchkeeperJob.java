@@ -46,7 +46,9 @@ import org.watchkeeper.core.observation.Observation;
  *   → per-vessel detectors on the same MMSI partitioning (chained); detectors with their own keys
  *     (encounter cells with their neighbours): route, keyBy key, event-time order; both host the core
  *     detector ({@link DetectorFunction})
- *   → Kafka: events (JSON, key = event id), vessel states (JSON, key = MMSI)
+ *   → Kafka: events (JSON, key = event id), vessel states (JSON, key = MMSI); the record timestamp
+ *     is the time of writing (event times are in the JSON), so that a broker's time-based retention
+ *     does not delete the results of a replayed old log as soon as they are written
  * </pre>
  * Checkpointing is on (exactly-once state); every operator has a stable uid so that a job restored
  * from a checkpoint or savepoint finds its state.
@@ -269,8 +271,12 @@ public final class WatchkeeperJob {
 
     private static KafkaSink<Tuple2<String, String>> stringSink(JobConfig config, String topic,
             DeliveryGuarantee guarantee, String txPrefix) {
+        // No record timestamp: the producer stamps the time of writing. The event time of a replayed
+        // log can be years old, and a broker's time-based retention (retention.ms, 7 days by default)
+        // deletes records by their timestamp, so records stamped with it would vanish at the
+        // broker's next retention check. The event's own times are in its JSON (start, end).
         KafkaRecordSerializationSchema<Tuple2<String, String>> schema = (t, ctx, ts) -> new ProducerRecord<>(topic,
-                null, ts, t.f0.getBytes(StandardCharsets.UTF_8), t.f1.getBytes(StandardCharsets.UTF_8));
+                null, null, t.f0.getBytes(StandardCharsets.UTF_8), t.f1.getBytes(StandardCharsets.UTF_8));
         return KafkaSink.<Tuple2<String, String>>builder()
                 .setBootstrapServers(config.bootstrapServers())
                 .setRecordSerializer(schema)

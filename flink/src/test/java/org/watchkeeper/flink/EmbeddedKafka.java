@@ -34,6 +34,12 @@ final class EmbeddedKafka implements AutoCloseable {
                 .setConfigProp("transaction.state.log.replication.factor", "1")
                 .setConfigProp("transaction.state.log.min.isr", "1")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                // The broker's time-based retention (7 days) applies to record timestamps: check it
+                // from the start and every second, so that a record written with an old timestamp
+                // (a replayed log's event time) is deleted during the test as a production broker
+                // would delete it, instead of after the test has read it.
+                .setConfigProp("log.initial.task.delay.ms", "0")
+                .setConfigProp("log.retention.check.interval.ms", "1000")
                 .build();
         cluster.format();
         cluster.startup();
