@@ -19,8 +19,9 @@ import java.util.Properties;
  * @param vesselsTopic topic of vessel states as JSON, key = MMSI ({@code topic.vessels}, default {@code ais-vessels})
  * @param groupId Kafka consumer group ({@code kafka.group.id}, default {@code watchkeeper})
  * @param allowedLatenessMillis bounded out-of-orderness of event time, ms ({@code lateness.millis}, default 10 000)
- * @param idlenessMillis a partition without data for this long (wall clock) stops holding the
- *        watermark back ({@code idleness.millis}, default 60 000)
+ * @param idlenessMillis on a live feed, a partition without data for this long (wall clock) stops
+ *        holding the watermark back ({@code idleness.millis}, default 60 000); not used when
+ *        {@code bounded}, where every partition ends instead (see {@link WatchkeeperJob#watermarks})
  * @param checkpointIntervalMillis checkpoint interval, ms ({@code checkpoint.interval.millis}, default 60 000)
  * @param parallelism job parallelism, or -1 for the cluster default ({@code parallelism})
  * @param bounded read the input up to the offsets current at start, then finish (replays, tests;

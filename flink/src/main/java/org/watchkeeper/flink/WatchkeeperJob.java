@@ -159,13 +159,21 @@ public final class WatchkeeperJob {
 
     /**
      * The event-time strategy of the Kafka source: each line's {@link RawLine#time()}, watermarks
-     * per partition with the configured bounded out-of-orderness, a partition idle (wall clock) for
-     * the configured time stops holding the watermark back.
+     * per partition with the configured bounded out-of-orderness.
+     *
+     * <p>On a live feed ({@link JobConfig#bounded()} false) a partition without records for
+     * {@link JobConfig#idlenessMillis()} of wall-clock time stops holding the watermark back, so a
+     * quiet partition does not stall the job; its records that arrive after the others have moved the
+     * watermark past their time are late (counted and sent to {@link PictureFunction#LATE}). A bounded
+     * read has no idleness: every partition ends at its stopping offset and then no longer holds the
+     * watermark back, so no wall-clock timer (a slow start, a loaded machine) can make a partition's
+     * records late, and the output depends on the input only.
      */
     public static WatermarkStrategy<RawLine> watermarks(JobConfig config) {
-        return WatermarkStrategy.<RawLine>forBoundedOutOfOrderness(Duration.ofMillis(config.allowedLatenessMillis()))
-                .withTimestampAssigner((r, ts) -> r.time())
-                .withIdleness(Duration.ofMillis(config.idlenessMillis()));
+        WatermarkStrategy<RawLine> s = WatermarkStrategy
+                .<RawLine>forBoundedOutOfOrderness(Duration.ofMillis(config.allowedLatenessMillis()))
+                .withTimestampAssigner((r, ts) -> r.time());
+        return config.bounded() ? s : s.withIdleness(Duration.ofMillis(config.idlenessMillis()));
     }
 
     /** The pipeline from raw lines (with timestamps and watermarks) to events and vessel states (no sinks). */

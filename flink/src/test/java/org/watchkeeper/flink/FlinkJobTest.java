@@ -66,7 +66,7 @@ class FlinkJobTest {
         p.setProperty("kafka.group.id", name);
         p.setProperty("lateness.millis", Long.toString(lateness));
         p.setProperty("checkpoint.interval.millis", "500");
-        p.setProperty("idleness.millis", "60000"); // wall-clock idleness: long, so a busy CI machine never marks the only partition idle
+        p.setProperty("idleness.millis", "60000"); // for the unbounded RecoveryTest; a bounded read has no idleness
         p.setProperty("input.bounded", "true");
         p.setProperty("tracker.land-mask", "false");
         return JobConfig.of(p);

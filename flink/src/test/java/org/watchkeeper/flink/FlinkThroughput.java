@@ -60,7 +60,6 @@ public final class FlinkThroughput {
                 props.setProperty("kafka.group.id", name);
                 props.setProperty("checkpoint.interval.millis", "60000");
                 props.setProperty("input.bounded", "true");
-                props.setProperty("idleness.millis", "600000");
                 props.setProperty("tracker.land-mask", "false");
                 JobConfig cfg = JobConfig.of(props);
                 kafka.createTopic(cfg.eventsTopic(), 1);
