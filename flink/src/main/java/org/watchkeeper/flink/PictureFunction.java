@@ -25,11 +25,14 @@ import org.watchkeeper.core.track.TrackerConfig;
 /**
  * The per-vessel picture, keyed by MMSI, in event-time order: each observation waits in keyed
  * state until the watermark passes its time, then the vessel's observations go through in time
- * order (equal times by source and MMSI, as core's {@link EventTimeOrder}). Each position goes through the core tracker's rules
+ * order (equal times by source and MMSI, as core's {@link EventTimeOrder}). Every observation goes
+ * on to the detectors in that order, as in {@code watchkeeper analyze}, where the detection engine
+ * takes every observation before the tracker (core's {@code AnalysisListener#observation}): the
+ * detectors judge noise themselves. Each position also goes through the core tracker's rules
  * ({@link TrackState}, the same code the in-process {@code Tracker} runs, its memory kept in Flink
- * value state); accepted positions and all identities go on to the detectors, in that order, and
- * rejected fixes are counted by reason (metrics {@code noise.<REASON>}). After each accepted
- * observation the vessel's {@link VesselState} goes to the side output {@link #VESSELS}.
+ * value state) for the vessel picture; rejected fixes are counted by reason (metrics
+ * {@code noise.<REASON>}) and do not change it. After each accepted observation the vessel's
+ * {@link VesselState} goes to the side output {@link #VESSELS}.
  *
  * <h2>Lateness</h2>
  * The watermark comes from the Kafka source, one per partition (bounded out-of-orderness), the
@@ -120,6 +123,7 @@ public final class PictureFunction extends KeyedProcessFunction<Long, Observatio
             TrackState.Step step = ts.accept(p, config, System.currentTimeMillis());
             if (!step.accepted()) {
                 noise[step.reason().ordinal()].inc();
+                out.collect(o); // the detectors see it all the same (as in analyze)
                 return;
             }
             track.update(ts);

@@ -42,7 +42,7 @@ import org.watchkeeper.core.observation.Observation;
  *   out-of-orderness ({@link JobConfig#allowedLatenessMillis()})
  *   → keyBy source: framing, fragment reassembly, decoding ({@link FramingFunction})
  *   → keyBy MMSI: event-time order, track noise rejection and vessel state ({@link PictureFunction};
- *     late data counted)
+ *     late data counted); every observation in time order goes on to the detectors, as in analyze
  *   → per-vessel detectors on the same MMSI partitioning (chained); detectors with their own keys
  *     (encounter cells with their neighbours): route, keyBy key, event-time order; both host the core
  *     detector ({@link DetectorFunction})
@@ -110,11 +110,15 @@ public final class WatchkeeperJob {
     /**
      * The streams the job builds, for sinks or tests.
      *
+     * @param observations decoded observations, in the order they were framed
+     * @param ordered every observation that was not late, per vessel in event-time order (the detectors' input)
+     * @param late observations that arrived behind the watermark (counted, not processed)
+     * @param vessels vessel state after each observation the tracker accepted
      * @param events every detector's events as (event id, {@link Json#event JSON}): each detector's
      *        output is written as JSON in the operator chain that produced it, so events never need
      *        a Flink serializer of their own
      */
-    public record Streams(DataStream<Observation> observations, DataStream<Observation> accepted,
+    public record Streams(DataStream<Observation> observations, DataStream<Observation> ordered,
                           DataStream<Observation> late, DataStream<VesselState> vessels,
                           DataStream<Tuple2<String, String>> events) {
     }
@@ -186,26 +190,26 @@ public final class WatchkeeperJob {
                 .keyBy(RawLine::source, Types.STRING)
                 .process(new FramingFunction(Options.DEFAULT, MAX_REPLAY_LINES), TypeInformation.of(Observation.class))
                 .uid("framing").name("framing");
-        SingleOutputStreamOperator<Observation> accepted = observations
+        SingleOutputStreamOperator<Observation> ordered = observations
                 .keyBy(WatchkeeperJob::mmsiKey, Types.LONG)
                 .process(new PictureFunction(config.landMask()), TypeInformation.of(Observation.class))
                 .uid("picture").name("picture");
-        DataStream<VesselState> vessels = accepted.getSideOutput(PictureFunction.VESSELS);
-        DataStream<Observation> late = accepted.getSideOutput(PictureFunction.LATE);
+        DataStream<VesselState> vessels = ordered.getSideOutput(PictureFunction.VESSELS);
+        DataStream<Observation> late = ordered.getSideOutput(PictureFunction.LATE);
         // Per-vessel detectors stay on the picture's MMSI partitioning (chained, no network hop),
         // which also keeps each vessel's observations in the time order the picture released them.
         KeyedStream<KeyedObservation, Long> byVessel = DataStreamUtils.reinterpretAsKeyedStream(
-                accepted.map(o -> new KeyedObservation(o.mmsi(), o), TypeInformation.of(KeyedObservation.class))
+                ordered.map(o -> new KeyedObservation(o.mmsi(), o), TypeInformation.of(KeyedObservation.class))
                         .uid("by-vessel").name("by-vessel"),
                 KeyedObservation::key, Types.LONG);
         List<DataStream<Tuple2<String, String>>> outs = new ArrayList<>();
         for (DetectorFactory<?> f : detectors) {
-            outs.add(detect(accepted, byVessel, f, lateness));
+            outs.add(detect(ordered, byVessel, f, lateness));
         }
         DataStream<Tuple2<String, String>> events;
         if (outs.isEmpty()) {
             // No detector configured: an empty event stream keeps the job's shape.
-            events = accepted.flatMap((FlatMapFunction<Observation, Tuple2<String, String>>) (a, out) -> { })
+            events = ordered.flatMap((FlatMapFunction<Observation, Tuple2<String, String>>) (a, out) -> { })
                     .returns(EVENT_JSON).uid("no-detector").name("no-detector");
         } else {
             events = outs.get(0);
@@ -213,7 +217,7 @@ public final class WatchkeeperJob {
                 events = events.union(outs.get(i));
             }
         }
-        return new Streams(observations, accepted, late, vessels, events);
+        return new Streams(observations, ordered, late, vessels, events);
     }
 
     /** The picture's key: the MMSI as a long, the key type every detector operator uses. */
@@ -232,22 +236,22 @@ public final class WatchkeeperJob {
     }
 
     private static <S extends java.io.Serializable> DataStream<Tuple2<String, String>> detect(
-            DataStream<Observation> accepted, KeyedStream<KeyedObservation, Long> byVessel, DetectorFactory<S> f,
+            DataStream<Observation> timeOrdered, KeyedStream<KeyedObservation, Long> byVessel, DetectorFactory<S> f,
             long lateness) {
         Detector<S> d = f.get();
         String name = d.name();
         KeyedStream<KeyedObservation, Long> in;
-        boolean ordered = !ownKeys(d);
-        if (ordered) {
+        boolean byMmsi = !ownKeys(d);
+        if (byMmsi) {
             in = byVessel;
         } else {
-            in = accepted
+            in = timeOrdered
                     .flatMap(new KeysFunction(f), TypeInformation.of(KeyedObservation.class))
                     .uid("keys-" + name).name("keys-" + name)
                     .keyBy(KeyedObservation::key, Types.LONG);
         }
         return in
-                .process(new DetectorFunction<>(f, lateness, ordered), TypeInformation.of(Event.class))
+                .process(new DetectorFunction<>(f, lateness, byMmsi), TypeInformation.of(Event.class))
                 .uid("detector-" + name).name("detector-" + name)
                 .map(e -> Tuple2.of(e.id(), Json.event(e)), EVENT_JSON)
                 .uid("json-" + name).name("json-" + name);
@@ -256,7 +260,7 @@ public final class WatchkeeperJob {
     /** (event id, event JSON). */
     static final TypeInformation<Tuple2<String, String>> EVENT_JSON = Types.TUPLE(Types.STRING, Types.STRING);
 
-    /** Routes each accepted observation to the keys its detector asks for ({@link Detector#keys}). */
+    /** Routes each observation to the keys its detector asks for ({@link Detector#keys}). */
     static final class KeysFunction extends RichFlatMapFunction<Observation, KeyedObservation> {
         private static final long serialVersionUID = 1L;
         private final DetectorFactory<?> factory;

@@ -20,12 +20,37 @@ import org.watchkeeper.core.track.Tracker;
 /**
  * The single-machine pipeline on the same lines: one decoder, core's bounded event-time ordering
  * ({@link EventTimeOrder}, the job's out-of-orderness), the core vessel picture (tracker without
- * land mask), the core detection engine. What the Flink job must reproduce.
+ * land mask), the core detection engine fed every observation in that order. What the Flink job
+ * must reproduce, event for event and byte for byte, at any parallelism.
+ *
+ * <h2>Same as {@code watchkeeper analyze}?</h2>
+ * Analyze (app {@code AnalyzeCommand}, core {@code Analysis}) runs the same decoder, the same
+ * detector classes with the same settings (its default set is {@link Detectors#standard()}: core's
+ * default suite without {@code position_on_land}) and feeds the detection engine every observation,
+ * as this reference and the job do. It differs in one point: analyze feeds the engine in file order
+ * with no out-of-orderness ({@code DetectionEngine} lateness 0), so an observation older than the
+ * newest one before it is dropped as late (counted in {@code summary.json}
+ * {@code events.late_observations}), where this reference and the job first put observations back
+ * into event-time order within the lateness (10 s here) and drop nothing. Hence:
+ * <ul>
+ *   <li>on a log in time order (the simulator's: 0 late in analyze) the events are the same in every
+ *       field: id, kind, start, end, vessels, position, attributes, evidence (analyze's JSON nests
+ *       the attributes in {@code evidence} and adds each fix's message type; the values are equal);
+ *   <li>on a log with receptions out of order (the DMA drift log: analyze drops 25 observations as
+ *       late) the event set is the same — the same ids, kinds, start and end times, vessels and
+ *       positions — but attributes counting fixes can differ by the dropped ones (drift:
+ *       {@code drifting_fixes} 643 in analyze, 645 here, and the means over them).
+ * </ul>
+ * Checked by running {@code watchkeeper analyze --no-store} on both logs and comparing its
+ * {@code events.json} with this class's events; the tests here compare the job with this class.
  */
 final class InProcessReference {
     final List<Event> events = new ArrayList<>();
     long observations;
+    /** Positions the tracker accepted plus identities (one vessel state each in the job). */
     long accepted;
+    /** Observations the detection engine was given (all that were not late). */
+    long detected;
     long late;
 
     InProcessReference(List<String> lines, List<DetectorFactory<?>> factories, long latenessMillis) {
@@ -37,10 +62,11 @@ final class InProcessReference {
         VesselPicture picture = new VesselPicture(new Tracker(), 200_000);
         ObservationMapper mapper = new ObservationMapper();
         EventTimeOrder order = new EventTimeOrder(o -> {
+            detected++;
+            engine.accept(o); // every observation, before the picture, as analyze does
             Tracker.Decision d = picture.accept(o);
             if (d == null || d.accepted()) {
                 accepted++;
-                engine.accept(o);
             }
         }, latenessMillis, 1_000_000);
         AisStreamDecoder decoder = new AisStreamDecoder(Options.DEFAULT, new AisListener() {
