@@ -20,7 +20,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Flink job on a MiniCluster, fed from a Kafka broker inside the test JVM, against the
- * in-process pipeline on the same real log.
+ * in-process event-time pipeline ({@link InProcessReference}) on the same real log (DMA drift log),
+ * with analyze's default detectors plus two test detectors (a silence timer, a spatial-cell
+ * detector): exactly the same event JSON and one vessel state per tracker-accepted observation.
+ * Against {@code watchkeeper analyze} on this log (25 receptions out of order, dropped there as late)
+ * the event set of the default detectors is the same, one drift event with the same id, start, end
+ * and position; its fix counts differ (643 drifting fixes in analyze, 645 here), see
+ * {@link InProcessReference}.
  */
 class FlinkJobTest {
     @RegisterExtension

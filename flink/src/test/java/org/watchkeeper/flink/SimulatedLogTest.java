@@ -25,9 +25,13 @@ import org.watchkeeper.core.sim.Simulation;
 import org.watchkeeper.core.sim.SimulationOptions;
 
 /**
- * A synthetic log with planted events (core's simulator: seed 7, no background vessels besides the planted ones, 18 h, tag
- * blocks with several receiving stations, records keyed by the tag block source) through the job
- * with core's full default detector suite, at parallelism 1 and 2, against the in-process engine.
+ * A synthetic log with planted events (core's simulator: seed 7, no background vessels besides the
+ * planted ones, 18 h, tag blocks with several receiving stations, records keyed by the tag block
+ * source; the same log as {@code watchkeeper simulate --seed 7 --vessels 0 --hours 18}) through the
+ * job with analyze's default detectors ({@link Detectors#standard()}), at parallelism 1 and 2,
+ * against the in-process event-time pipeline ({@link InProcessReference}): exactly the same event
+ * JSON. This log is in time order, so these 11 events are also exactly {@code watchkeeper analyze}'s
+ * on it, every field (see {@link InProcessReference} for what "same as analyze" means in general).
  */
 class SimulatedLogTest {
     @RegisterExtension
