@@ -25,12 +25,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * for docs/PERFORMANCE.md.
  *
  * <pre>
- * java -cp "$(cat flink/target/test-classpath.txt)" org.watchkeeper.flink.FlinkThroughput FILE [parallelisms=1,2] [partitions=2] [detectors=all|none]
+ * java -cp "$(cat flink/target/test-classpath.txt)" org.watchkeeper.flink.FlinkThroughput FILE [parallelisms=1,2] [partitions=2] [detectors=all|none] [dir for events-pN.txt]
  * </pre>
  * FILE: NMEA lines with tag blocks ({@code s:} = station, the record key), e.g. from
- * {@code bench/analyze/MakeAnalyzeInput.java}. Prints one line per run: lines, events, wall time of
- * {@code env.execute} (job start and end included), lines per second, and the process CPU seconds
- * (the broker's share included).
+ * {@code bench/analyze/MakeAnalyzeInput.java}. Prints per run: lines, events, wall time of
+ * {@code env.execute} (job start and end included), lines per second, the process CPU seconds
+ * (the broker's share included), and a digest of the sorted event JSON with whether it is identical
+ * to the first run's (the job's output must not depend on the parallelism).
  */
 public final class FlinkThroughput {
     private FlinkThroughput() {
@@ -43,6 +44,7 @@ public final class FlinkThroughput {
         int partitions = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         boolean detectors = args.length <= 3 || !args[3].equals("none");
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        List<String> first = null;
         try (EmbeddedKafka kafka = new EmbeddedKafka()) {
             String topic = "bench-in";
             kafka.createTopic(topic, partitions);
@@ -79,12 +81,31 @@ public final class FlinkThroughput {
                 JobExecutionResult r = env.execute(name);
                 double wall = (System.nanoTime() - w0) / 1e9;
                 double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
-                long events = kafka.readAll(cfg.eventsTopic()).size();
+                List<String> got = kafka.readAll(cfg.eventsTopic()).stream().sorted().toList();
+                long events = got.size();
                 System.out.printf("p%d: %d lines, %d events, wall %.1f s (net runtime %.1f s), %.0f lines/s, "
                         + "process CPU %.1f s (%.0f lines per CPU-s), load average %.1f%n", p, lines, events, wall,
                         r.getNetRuntime() / 1000.0, lines / wall, cpu, lines / cpu, os.getSystemLoadAverage());
+                if (first == null) {
+                    first = got;
+                }
+                if (args.length > 4) {
+                    Files.write(Path.of(args[4], "events-p" + p + ".txt"), got);
+                }
+                System.out.printf("p%d: event set digest %s, %s the first run's%n", p, digest(got),
+                        got.equals(first) ? "identical to" : "DIFFERENT from");
             }
         }
+    }
+
+    /** SHA-256 (first 16 hex digits) of the sorted event JSON lines, to compare runs. */
+    static String digest(List<String> sortedEvents) throws Exception {
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+        for (String e : sortedEvents) {
+            md.update(e.getBytes(StandardCharsets.UTF_8));
+            md.update((byte) '\n');
+        }
+        return java.util.HexFormat.of().formatHex(md.digest()).substring(0, 16);
     }
 
     /** One record per line, keyed by the tag-block source; returns the number of lines. */
