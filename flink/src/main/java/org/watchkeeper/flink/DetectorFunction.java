@@ -1,18 +1,26 @@
 package org.watchkeeper.flink;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.watchkeeper.core.detect.Detector;
 import org.watchkeeper.core.detect.DetectorContext;
 import org.watchkeeper.core.detect.Event;
+import org.watchkeeper.core.observation.Observation;
+import org.watchkeeper.core.pipeline.EventTimeOrder;
 
 /**
  * Hosts any core {@link Detector} in Flink, keyed by the detector's own keys
@@ -20,19 +28,21 @@ import org.watchkeeper.core.detect.Event;
  * restores keep it), timers are Flink event-time timers, events go to the collector. The detector
  * class is the same one the in-process {@code DetectionEngine} runs.
  *
- * <h2>Same events as the in-process engine</h2>
- * The engine advances its watermark to {@code max time - lateness - 1} before each observation and
- * fires every due timer first. Flink's watermarks are periodic and lag behind, so a timer that the
- * engine would fire before the next observation of the key might still be pending when that
- * observation arrives here. This adapter therefore keeps the key's pending timer times in state and,
- * before handing an observation to the detector, fires (and deletes from Flink's timer service)
- * those at or before the observation's carried watermark ({@link KeyedObservation#watermark()},
- * the engine's rule applied to the records this subtask's upstream accepted). Timers still pending
- * fire through Flink as its watermark passes them. For input in time order at parallelism 1 the
- * detector then sees, per key, exactly the sequence of observations and timers the engine gives it;
- * at higher parallelism, timers never fire earlier than in the engine.
+ * <h2>Event-time order</h2>
+ * A key's observations must reach the detector in time order. Per-vessel detectors get them from
+ * the picture, which releases each vessel's observations in time order on the same key
+ * ({@code ordered = true}). A key fed by many vessels (an encounter cell gets the fixes of every
+ * vessel in it and its neighbours, from every picture subtask) buffers them in keyed state until the
+ * watermark passes their time and then hands them on in time order ({@code ordered = false}).
  *
- * <p>{@link DetectorContext#watermark()} is the larger of Flink's watermark and the carried one.
+ * <h2>Same timers as the in-process engine</h2>
+ * The engine's watermark before an observation at time {@code t} of a time-ordered stream is
+ * {@code t - lateness - 1}, and it fires every timer at or before it first. This adapter keeps the
+ * key's pending timer times in state and does the same before each observation; a timer that no
+ * further observation of the key precedes fires as a Flink event-time timer once the watermark
+ * reaches {@code timer + lateness + 1}, i.e. when the engine would have fired it too. So a key sees
+ * the same interleaving of observations and timers as in the engine whatever the parallelism.
+ * {@link DetectorContext#watermark()} is that engine watermark.
  *
  * @param <S> the detector's per-key state
  */
@@ -40,10 +50,14 @@ public final class DetectorFunction<S extends Serializable> extends KeyedProcess
     private static final long serialVersionUID = 1L;
 
     private final DetectorFactory<S> factory;
+    private final long latenessMillis;
+    private final boolean ordered;
 
     private transient Detector<S> detector;
     private transient ValueState<S> state;
     private transient ValueState<long[]> timers;
+    private transient MapState<Long, List<Observation>> waiting;
+    private transient Counter late;
     private transient Ctx ctx;
 
     /** The context handed to the detector for one call. */
@@ -82,14 +96,15 @@ public final class DetectorFunction<S extends Serializable> extends KeyedProcess
                 System.arraycopy(pending, at, n, at + 1, pending.length - at);
                 pending = n;
                 pendingChanged = true;
-                timerService.registerEventTimeTimer(timestamp);
+                timerService.registerEventTimeTimer(flinkTime(timestamp));
             }
         }
 
         @Override
         public void deleteTimer(long timestamp) {
-            if (remove(timestamp)) {
-                timerService.deleteEventTimeTimer(timestamp);
+            // The Flink timer stays when an observation waits at the same time (unordered keys).
+            if (remove(timestamp) && ordered) {
+                timerService.deleteEventTimeTimer(flinkTime(timestamp));
             }
         }
 
@@ -112,9 +127,19 @@ public final class DetectorFunction<S extends Serializable> extends KeyedProcess
         }
     }
 
-    /** @param factory builds the detector on each task */
-    public DetectorFunction(DetectorFactory<S> factory) {
+    /**
+     * @param factory builds the detector on each task
+     * @param latenessMillis the job's bounded out-of-orderness, ms (≥ 0)
+     * @param ordered whether each key's observations already arrive in time order (keys are MMSIs,
+     *        fed by the picture); false to buffer them until the watermark
+     */
+    public DetectorFunction(DetectorFactory<S> factory, long latenessMillis, boolean ordered) {
+        if (latenessMillis < 0) {
+            throw new IllegalArgumentException("lateness must be >= 0: " + latenessMillis);
+        }
         this.factory = factory;
+        this.latenessMillis = latenessMillis;
+        this.ordered = ordered;
     }
 
     @Override
@@ -125,6 +150,11 @@ public final class DetectorFunction<S extends Serializable> extends KeyedProcess
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("state", TypeInformation.of(stateClass)));
         timers = getRuntimeContext().getState(new ValueStateDescriptor<>("timers",
                 PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+        if (!ordered) {
+            waiting = getRuntimeContext().getMapState(new MapStateDescriptor<>("waiting", Types.LONG,
+                    Types.LIST(TypeInformation.of(Observation.class))));
+        }
+        late = getRuntimeContext().getMetricGroup().counter("lateObservations");
         ctx = new Ctx();
     }
 
@@ -133,38 +163,78 @@ public final class DetectorFunction<S extends Serializable> extends KeyedProcess
         return detector == null ? factory.get().name() : detector.name();
     }
 
+    /** The Flink event time at which the engine timer {@code t} is due. */
+    private long flinkTime(long t) {
+        return t > Long.MAX_VALUE - latenessMillis - 1 ? Long.MAX_VALUE : t + latenessMillis + 1;
+    }
+
+    /** The engine watermark when the Flink watermark is {@code w}. */
+    private long engineWatermark(long w) {
+        return w == Long.MAX_VALUE || w == Long.MIN_VALUE ? w : w - latenessMillis - 1;
+    }
+
     @Override
     public void processElement(KeyedObservation in, Context c, Collector<Event> out) throws Exception {
-        begin(c.getCurrentKey(), Math.max(in.watermark(), c.timerService().currentWatermark()), c.timerService(), out);
-        // Fire this key's timers that the engine would have fired before this observation.
-        while (ctx.pending.length > 0 && ctx.pending[0] <= ctx.watermark) {
-            long t = ctx.pending[0];
-            ctx.remove(t);
-            c.timerService().deleteEventTimeTimer(t);
-            S s = currentState();
-            detector.onTimer(t, s, ctx);
-            store(s);
+        Observation o = in.observation();
+        if (ordered) {
+            begin(c.getCurrentKey(), c.timerService(), out);
+            observe(o);
+            end();
+            return;
         }
-        S s = currentState();
-        detector.onObservation(in.observation(), s, ctx);
-        store(s);
-        end();
+        long t = o.time();
+        if (t <= c.timerService().currentWatermark()) {
+            late.inc(); // not expected: the picture releases observations ahead of the watermark
+            return;
+        }
+        List<Observation> at = waiting.get(t);
+        if (at == null) {
+            at = new ArrayList<>(4);
+            c.timerService().registerEventTimeTimer(t);
+        }
+        insert(at, o);
+        waiting.put(t, at);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext c, Collector<Event> out) throws Exception {
-        begin(c.getCurrentKey(), c.timerService().currentWatermark(), c.timerService(), out);
-        if (ctx.remove(timestamp)) { // else it already fired before an observation
-            S s = currentState();
-            detector.onTimer(timestamp, s, ctx);
-            store(s);
+        begin(c.getCurrentKey(), c.timerService(), out);
+        if (!ordered) {
+            List<Observation> at = waiting.get(timestamp);
+            if (at != null) {
+                waiting.remove(timestamp);
+                for (Observation o : at) {
+                    observe(o);
+                }
+            }
         }
+        fireUpTo(engineWatermark(timestamp));
         end();
     }
 
-    private void begin(long key, long watermark, TimerService ts, Collector<Event> out) throws Exception {
+    /** One observation: the timers the engine fires before it, then the observation. */
+    private void observe(Observation o) throws Exception {
+        fireUpTo(engineWatermark(o.time()));
+        ctx.watermark = engineWatermark(o.time());
+        S s = currentState();
+        detector.onObservation(o, s, ctx);
+        store(s);
+    }
+
+    /** Fires this key's pending timers at or before {@code wm}, in time order (a timer may add more). */
+    private void fireUpTo(long wm) throws Exception {
+        while (ctx.pending.length > 0 && ctx.pending[0] <= wm) {
+            long t = ctx.pending[0];
+            ctx.remove(t);
+            ctx.watermark = Math.max(wm, t);
+            S s = currentState();
+            detector.onTimer(t, s, ctx);
+            store(s);
+        }
+    }
+
+    private void begin(long key, TimerService ts, Collector<Event> out) throws Exception {
         ctx.key = key;
-        ctx.watermark = watermark;
         ctx.timerService = ts;
         ctx.out = out;
         long[] p = timers.value();
@@ -196,5 +266,18 @@ public final class DetectorFunction<S extends Serializable> extends KeyedProcess
         }
         ctx.out = null;
         ctx.timerService = null;
+    }
+
+    /**
+     * Adds an observation to those waiting at its time, in core's {@link EventTimeOrder#ORDER}
+     * (source, then MMSI), after equal ones: equal ones come from one source, whose order the
+     * channel keeps, so the order does not depend on how parallel channels interleave.
+     */
+    static void insert(List<Observation> at, Observation o) {
+        int i = at.size();
+        while (i > 0 && EventTimeOrder.ORDER.compare(at.get(i - 1), o) > 0) {
+            i--;
+        }
+        at.add(i, o);
     }
 }

@@ -19,8 +19,9 @@ import java.util.Properties;
  * @param vesselsTopic topic of vessel states as JSON, key = MMSI ({@code topic.vessels}, default {@code ais-vessels})
  * @param groupId Kafka consumer group ({@code kafka.group.id}, default {@code watchkeeper})
  * @param allowedLatenessMillis bounded out-of-orderness of event time, ms ({@code lateness.millis}, default 10 000)
- * @param idlenessMillis a partition without data for this long (wall clock) stops holding the
- *        watermark back ({@code idleness.millis}, default 60 000)
+ * @param idlenessMillis on a live feed, a partition without data for this long (wall clock) stops
+ *        holding the watermark back ({@code idleness.millis}, default 60 000); not used when
+ *        {@code bounded}, where every partition ends instead (see {@link WatchkeeperJob#watermarks})
  * @param checkpointIntervalMillis checkpoint interval, ms ({@code checkpoint.interval.millis}, default 60 000)
  * @param parallelism job parallelism, or -1 for the cluster default ({@code parallelism})
  * @param bounded read the input up to the offsets current at start, then finish (replays, tests;
@@ -28,6 +29,9 @@ import java.util.Properties;
  * @param landMask reject fixes on land with the Natural Earth land mask ({@code tracker.land-mask}, default true)
  * @param exactlyOnce write to Kafka in transactions committed on checkpoints ({@code sink.exactly-once},
  *        default false: at least once; events carry stable ids, so consumers can write idempotently)
+ * @param checkpointDir where the one-machine mode ({@code --local}) writes checkpoints, a path or URI
+ *        ({@code checkpoint.dir}); null (absent) keeps them in the JobManager's memory, which holds
+ *        at most 5 MB of state. A cluster takes its own setting ({@code execution.checkpointing.dir})
  */
 public record JobConfig(
         String bootstrapServers,
@@ -41,7 +45,8 @@ public record JobConfig(
         int parallelism,
         boolean bounded,
         boolean landMask,
-        boolean exactlyOnce) implements Serializable {
+        boolean exactlyOnce,
+        String checkpointDir) implements Serializable {
 
     /** Validates the values. */
     public JobConfig {
@@ -73,7 +78,9 @@ public record JobConfig(
                 Integer.parseInt(p.getProperty("parallelism", "-1").strip()),
                 Boolean.parseBoolean(p.getProperty("input.bounded", "false").strip()),
                 Boolean.parseBoolean(p.getProperty("tracker.land-mask", "true").strip()),
-                Boolean.parseBoolean(p.getProperty("sink.exactly-once", "false").strip()));
+                Boolean.parseBoolean(p.getProperty("sink.exactly-once", "false").strip()),
+                p.getProperty("checkpoint.dir") == null || p.getProperty("checkpoint.dir").isBlank() ? null
+                        : p.getProperty("checkpoint.dir").strip());
     }
 
     /** Reads a properties file (UTF-8). */

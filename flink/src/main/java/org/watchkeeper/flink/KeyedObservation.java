@@ -3,12 +3,11 @@ package org.watchkeeper.flink;
 import org.watchkeeper.core.observation.Observation;
 
 /**
- * An accepted observation routed to one key of one detector ({@code Detector.keys}): an MMSI for
+ * An observation routed to one key of one detector ({@code Detector.keys}): an MMSI for
  * per-vessel detectors, a cell id for spatial ones.
  *
  * @param key the detector key
  * @param observation the observation
- * @param watermark see {@link Accepted#watermark()}
  */
-public record KeyedObservation(long key, Observation observation, long watermark) {
+public record KeyedObservation(long key, Observation observation) {
 }

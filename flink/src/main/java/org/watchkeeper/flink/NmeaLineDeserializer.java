@@ -11,7 +11,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * Reads Kafka records of raw NMEA text into {@link RawLine}s. A record value holds one line or
  * several (separated by LF, CRLF or CR; empty lines are skipped), in ISO-8859-1 as NMEA is ASCII.
  * The source is the record key (UTF-8) when it is present and not empty, else the {@code s:}
- * parameter of the line's tag block, else the empty string.
+ * parameter of the line's tag block, else the empty string. Each line gets the time it states
+ * ({@link LineTime}) or else the last time stated before it in the same partition, the event time
+ * the source's per-partition watermarks are made from.
  *
  * <p>Multi-sentence messages are reassembled per source, so a producer that does not set keys must
  * put {@code s:} in the tag block of every fragment (IEC 61162-450 does); records of one source must
@@ -19,6 +21,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 public final class NmeaLineDeserializer implements KafkaRecordDeserializationSchema<RawLine> {
     private static final long serialVersionUID = 1L;
+
+    /** Last line time per partition of this reader (see {@link RawLine#time()}). */
+    private transient java.util.Map<Integer, LineTime> clocks;
 
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RawLine> out) throws IOException {
@@ -28,6 +33,10 @@ public final class NmeaLineDeserializer implements KafkaRecordDeserializationSch
         }
         String key = record.key() == null || record.key().length == 0 ? null
                 : new String(record.key(), StandardCharsets.UTF_8);
+        if (clocks == null) {
+            clocks = new java.util.HashMap<>();
+        }
+        LineTime clock = clocks.computeIfAbsent(record.partition(), k -> new LineTime());
         String text = new String(v, StandardCharsets.ISO_8859_1);
         int start = 0;
         int n = text.length();
@@ -35,7 +44,7 @@ public final class NmeaLineDeserializer implements KafkaRecordDeserializationSch
             if (i == n || text.charAt(i) == '\n' || text.charAt(i) == '\r') {
                 if (i > start) {
                     String line = text.substring(start, i);
-                    out.collect(new RawLine(key != null ? key : tagSource(line), line));
+                    out.collect(new RawLine(key != null ? key : tagSource(line), line, clock.next(line)));
                 }
                 start = i + 1;
             }

@@ -1,21 +1,21 @@
 package org.watchkeeper.flink;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.runtime.state.FunctionInitializationContext;
-import org.apache.flink.runtime.state.FunctionSnapshotContext;
-import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.watchkeeper.core.observation.IdentityObservation;
 import org.watchkeeper.core.observation.Observation;
+import org.watchkeeper.core.pipeline.EventTimeOrder;
 import org.watchkeeper.core.observation.PositionObservation;
 import org.watchkeeper.core.ref.LandMask;
 import org.watchkeeper.core.track.NoiseReason;
@@ -23,21 +23,26 @@ import org.watchkeeper.core.track.TrackState;
 import org.watchkeeper.core.track.TrackerConfig;
 
 /**
- * The per-vessel picture, keyed by MMSI: each position goes through the core tracker's rules
+ * The per-vessel picture, keyed by MMSI, in event-time order: each observation waits in keyed
+ * state until the watermark passes its time, then the vessel's observations go through in time
+ * order (equal times by source and MMSI, as core's {@link EventTimeOrder}). Every observation goes
+ * on to the detectors in that order, as in {@code watchkeeper analyze}, where the detection engine
+ * takes every observation before the tracker (core's {@code AnalysisListener#observation}): the
+ * detectors judge noise themselves. Each position also goes through the core tracker's rules
  * ({@link TrackState}, the same code the in-process {@code Tracker} runs, its memory kept in Flink
- * value state); accepted positions and all identities go on to the detectors, rejected fixes are
- * counted by reason (metrics {@code noise.<REASON>}). After each accepted observation the vessel's
+ * value state) for the vessel picture; rejected fixes are counted by reason (metrics
+ * {@code noise.<REASON>}) and do not change it. After each accepted observation the vessel's
  * {@link VesselState} goes to the side output {@link #VESSELS}.
  *
  * <h2>Lateness</h2>
- * Like the in-process engine, an observation at or before the watermark — the highest event time
- * this subtask forwarded minus {@code allowedLatenessMillis} minus 1 ms, or Flink's own watermark
- * if that is ahead — is late: it still updates the picture, but it is not passed to the
- * detectors; it is counted (metric {@code lateObservations}) and sent to the side output
- * {@link #LATE}. The per-subtask high mark is operator state, so it survives restores.
+ * The watermark comes from the Kafka source, one per partition (bounded out-of-orderness), the
+ * smallest over all partitions reaching this operator. An observation at or before the current
+ * watermark on arrival is late: the vessels after it have been released already. It is counted
+ * (metric {@code lateObservations}), sent to the side output {@link #LATE} and not processed.
+ * Waiting observations are bounded by the watermark's progress: a vessel holds at most the
+ * observations of the last out-of-orderness interval plus the watermark's lag.
  */
-public final class PictureFunction extends KeyedProcessFunction<Integer, Observation, Accepted>
-        implements CheckpointedFunction {
+public final class PictureFunction extends KeyedProcessFunction<Long, Observation, Observation> {
     private static final long serialVersionUID = 1L;
 
     /** Observations that arrived after the watermark. */
@@ -45,26 +50,17 @@ public final class PictureFunction extends KeyedProcessFunction<Integer, Observa
     /** Vessel state after each accepted observation. */
     public static final OutputTag<VesselState> VESSELS = new OutputTag<>("vessels", TypeInformation.of(VesselState.class));
 
-    private final long allowedLatenessMillis;
     private final boolean landMask;
 
     private transient TrackerConfig config;
     private transient ValueState<TrackState> track;
     private transient ValueState<VesselState> vessel;
-    private transient ListState<Long> highMarkState;
-    private transient long highMark;
+    private transient MapState<Long, List<Observation>> waiting;
     private transient Counter late;
     private transient Counter[] noise;
 
-    /**
-     * @param allowedLatenessMillis bounded out-of-orderness of the input, ms (≥ 0)
-     * @param landMask whether the tracker rejects fixes on land (Natural Earth 1:10m land mask)
-     */
-    public PictureFunction(long allowedLatenessMillis, boolean landMask) {
-        if (allowedLatenessMillis < 0) {
-            throw new IllegalArgumentException("allowed lateness must be >= 0: " + allowedLatenessMillis);
-        }
-        this.allowedLatenessMillis = allowedLatenessMillis;
+    /** @param landMask whether the tracker rejects fixes on land (Natural Earth 1:10m land mask) */
+    public PictureFunction(boolean landMask) {
         this.landMask = landMask;
     }
 
@@ -73,6 +69,8 @@ public final class PictureFunction extends KeyedProcessFunction<Integer, Observa
         config = TrackerConfig.defaults().withLandMask(landMask ? LandMask.naturalEarth10m() : null);
         track = getRuntimeContext().getState(new ValueStateDescriptor<>("track", TypeInformation.of(TrackState.class)));
         vessel = getRuntimeContext().getState(new ValueStateDescriptor<>("vessel", TypeInformation.of(VesselState.class)));
+        waiting = getRuntimeContext().getMapState(new MapStateDescriptor<>("waiting", Types.LONG,
+                Types.LIST(TypeInformation.of(Observation.class))));
         late = getRuntimeContext().getMetricGroup().counter("lateObservations");
         NoiseReason[] reasons = NoiseReason.values();
         noise = new Counter[reasons.length];
@@ -82,65 +80,72 @@ public final class PictureFunction extends KeyedProcessFunction<Integer, Observa
     }
 
     @Override
-    public void processElement(Observation o, Context ctx, Collector<Accepted> out) throws Exception {
+    public void processElement(Observation o, Context ctx, Collector<Observation> out) throws Exception {
+        long t = o.time();
+        long wm = ctx.timerService().currentWatermark();
+        if (t <= wm) {
+            late.inc();
+            ctx.output(LATE, o);
+            return;
+        }
+        List<Observation> at = waiting.get(t);
+        if (at == null) {
+            at = new ArrayList<>(2);
+            ctx.timerService().registerEventTimeTimer(t);
+        }
+        insert(at, o);
+        waiting.put(t, at);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Observation> out) throws Exception {
+        List<Observation> at = waiting.get(timestamp);
+        if (at == null) {
+            return;
+        }
+        waiting.remove(timestamp);
+        for (Observation o : at) {
+            step(o, ctx, out);
+        }
+    }
+
+    private void step(Observation o, OnTimerContext ctx, Collector<Observation> out) throws Exception {
         VesselState v = vessel.value();
         if (v == null) {
             v = new VesselState();
             v.mmsi = o.mmsi();
         }
-        boolean accepted;
         if (o instanceof PositionObservation p) {
             TrackState ts = track.value();
             if (ts == null) {
                 ts = new TrackState();
             }
             TrackState.Step step = ts.accept(p, config, System.currentTimeMillis());
-            accepted = step.accepted();
-            if (accepted) {
-                track.update(ts);
-                v.position(p, step.segment());
-            } else {
+            if (!step.accepted()) {
                 noise[step.reason().ordinal()].inc();
+                out.collect(o); // the detectors see it all the same (as in analyze)
+                return;
             }
+            track.update(ts);
+            v.position(p, step.segment());
         } else {
             v.identity((IdentityObservation) o);
-            accepted = true;
-        }
-        if (!accepted) {
-            return;
         }
         vessel.update(v);
         ctx.output(VESSELS, v.copy());
-        long t = o.time();
-        long wm = Math.max(watermark(), ctx.timerService().currentWatermark());
-        if (wm != Long.MIN_VALUE && t <= wm) {
-            late.inc();
-            ctx.output(LATE, o);
-            return;
-        }
-        if (t > highMark) {
-            highMark = t;
-        }
-        out.collect(new Accepted(o, watermark()));
+        out.collect(o);
     }
 
-    private long watermark() {
-        return highMark == Long.MIN_VALUE ? Long.MIN_VALUE : highMark - allowedLatenessMillis - 1;
-    }
-
-    @Override
-    public void snapshotState(FunctionSnapshotContext context) throws Exception {
-        highMarkState.update(java.util.List.of(highMark));
-    }
-
-    @Override
-    public void initializeState(FunctionInitializationContext context) throws Exception {
-        highMarkState = context.getOperatorStateStore().getUnionListState(
-                new ListStateDescriptor<>("highMark", Types.LONG));
-        highMark = Long.MIN_VALUE;
-        for (Long m : highMarkState.get()) {
-            // After rescaling every subtask gets every old mark; the smallest is a safe lower bound.
-            highMark = highMark == Long.MIN_VALUE ? m : Math.min(highMark, m);
+    /**
+     * Adds an observation to those waiting at its time, in core's {@link EventTimeOrder#ORDER}
+     * (source, then MMSI), after equal ones: equal ones come from one source, whose order the
+     * channel keeps, so the order does not depend on how parallel channels interleave.
+     */
+    static void insert(List<Observation> at, Observation o) {
+        int i = at.size();
+        while (i > 0 && EventTimeOrder.ORDER.compare(at.get(i - 1), o) > 0) {
+            i--;
         }
+        at.add(i, o);
     }
 }

@@ -6,6 +6,8 @@ package org.watchkeeper.flink;
  * @param source the source id: the Kafka record key when present, else the tag block {@code s:}
  *        parameter of the line, else the empty string (all keyless, untagged lines form one stream)
  * @param line the line without its terminator, as sent (tag block, sentence, trailer)
+ * @param time event time for watermarks, epoch ms: the time the line states ({@link LineTime}), else
+ *        the last time stated before it in the same Kafka partition, else {@link Long#MIN_VALUE}
  */
-public record RawLine(String source, String line) {
+public record RawLine(String source, String line, long time) {
 }

@@ -12,6 +12,8 @@ import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -20,6 +22,8 @@ import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
@@ -34,11 +38,17 @@ import org.watchkeeper.core.observation.Observation;
  * The Watchkeeper pipeline as a Flink job:
  * <pre>
  * Kafka (raw NMEA lines, key = source id)
+ *   event time: each line's stated time ({@link LineTime}), watermarks per partition with bounded
+ *   out-of-orderness ({@link JobConfig#allowedLatenessMillis()})
  *   → keyBy source: framing, fragment reassembly, decoding ({@link FramingFunction})
- *   → event time: watermarks with bounded out-of-orderness ({@link JobConfig#allowedLatenessMillis()})
- *   → keyBy MMSI: track noise rejection and vessel state ({@link PictureFunction}; late data counted)
- *   → per detector: route to the detector's keys, keyBy key, host the core detector ({@link DetectorFunction})
- *   → Kafka: events (JSON, key = event id), vessel states (JSON, key = MMSI)
+ *   → keyBy MMSI: event-time order, track noise rejection and vessel state ({@link PictureFunction};
+ *     late data counted); every observation in time order goes on to the detectors, as in analyze
+ *   → per-vessel detectors on the same MMSI partitioning (chained); detectors with their own keys
+ *     (encounter cells with their neighbours): route, keyBy key, event-time order; both host the core
+ *     detector ({@link DetectorFunction})
+ *   → Kafka: events (JSON, key = event id), vessel states (JSON, key = MMSI); the record timestamp
+ *     is the time of writing (event times are in the JSON), so that a broker's time-based retention
+ *     does not delete the results of a replayed old log as soon as they are written
  * </pre>
  * Checkpointing is on (exactly-once state); every operator has a stable uid so that a job restored
  * from a checkpoint or savepoint finds its state.
@@ -70,10 +80,20 @@ public final class WatchkeeperJob {
             System.exit(2);
         }
         JobConfig config = JobConfig.load(Path.of(args[args.length - 1]));
-        StreamExecutionEnvironment env = local
-                ? StreamExecutionEnvironment.createLocalEnvironment(
-                        config.parallelism() > 0 ? config.parallelism() : Runtime.getRuntime().availableProcessors())
-                : StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamExecutionEnvironment env;
+        if (local) {
+            int p = config.parallelism() > 0 ? config.parallelism() : Runtime.getRuntime().availableProcessors();
+            Configuration conf = new Configuration();
+            if (config.checkpointDir() != null) {
+                String dir = config.checkpointDir().contains(":/") ? config.checkpointDir()
+                        : Path.of(config.checkpointDir()).toAbsolutePath().toUri().toString();
+                conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+                conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir);
+            }
+            env = StreamExecutionEnvironment.createLocalEnvironment(p, conf);
+        } else {
+            env = StreamExecutionEnvironment.getExecutionEnvironment();
+        }
         configure(env, config);
         build(env, config, Detectors.standard());
         env.execute("watchkeeper");
@@ -90,11 +110,15 @@ public final class WatchkeeperJob {
     /**
      * The streams the job builds, for sinks or tests.
      *
+     * @param observations decoded observations, in the order they were framed
+     * @param ordered every observation that was not late, per vessel in event-time order (the detectors' input)
+     * @param late observations that arrived behind the watermark (counted, not processed)
+     * @param vessels vessel state after each observation the tracker accepted
      * @param events every detector's events as (event id, {@link Json#event JSON}): each detector's
      *        output is written as JSON in the operator chain that produced it, so events never need
      *        a Flink serializer of their own
      */
-    public record Streams(DataStream<Observation> observations, DataStream<Accepted> accepted,
+    public record Streams(DataStream<Observation> observations, DataStream<Observation> ordered,
                           DataStream<Observation> late, DataStream<VesselState> vessels,
                           DataStream<Tuple2<String, String>> events) {
     }
@@ -125,7 +149,7 @@ public final class WatchkeeperJob {
     /** Builds the job on a given source of raw lines, with the Kafka sinks. */
     public static Streams build(StreamExecutionEnvironment env, JobConfig config, KafkaSource<RawLine> source,
             List<DetectorFactory<?>> detectors) {
-        DataStream<RawLine> lines = env.fromSource(source, WatermarkStrategy.noWatermarks(), "nmea")
+        DataStream<RawLine> lines = env.fromSource(source, watermarks(config), "nmea")
                 .uid("nmea-source");
         Streams s = pipeline(lines, config, detectors);
         DeliveryGuarantee guarantee = config.exactlyOnce() ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE;
@@ -137,7 +161,26 @@ public final class WatchkeeperJob {
         return s;
     }
 
-    /** The pipeline from raw lines to events and vessel states (no sinks). */
+    /**
+     * The event-time strategy of the Kafka source: each line's {@link RawLine#time()}, watermarks
+     * per partition with the configured bounded out-of-orderness.
+     *
+     * <p>On a live feed ({@link JobConfig#bounded()} false) a partition without records for
+     * {@link JobConfig#idlenessMillis()} of wall-clock time stops holding the watermark back, so a
+     * quiet partition does not stall the job; its records that arrive after the others have moved the
+     * watermark past their time are late (counted and sent to {@link PictureFunction#LATE}). A bounded
+     * read has no idleness: every partition ends at its stopping offset and then no longer holds the
+     * watermark back, so no wall-clock timer (a slow start, a loaded machine) can make a partition's
+     * records late, and the output depends on the input only.
+     */
+    public static WatermarkStrategy<RawLine> watermarks(JobConfig config) {
+        WatermarkStrategy<RawLine> s = WatermarkStrategy
+                .<RawLine>forBoundedOutOfOrderness(Duration.ofMillis(config.allowedLatenessMillis()))
+                .withTimestampAssigner((r, ts) -> r.time());
+        return config.bounded() ? s : s.withIdleness(Duration.ofMillis(config.idlenessMillis()));
+    }
+
+    /** The pipeline from raw lines (with timestamps and watermarks) to events and vessel states (no sinks). */
     public static Streams pipeline(DataStream<RawLine> lines, JobConfig config, List<DetectorFactory<?>> detectors) {
         long lateness = config.allowedLatenessMillis();
         // Functions never keep or change what they emitted, so chained operators may share objects;
@@ -146,26 +189,27 @@ public final class WatchkeeperJob {
         DataStream<Observation> observations = lines
                 .keyBy(RawLine::source, Types.STRING)
                 .process(new FramingFunction(Options.DEFAULT, MAX_REPLAY_LINES), TypeInformation.of(Observation.class))
-                .uid("framing").name("framing")
-                .assignTimestampsAndWatermarks(WatermarkStrategy
-                        .<Observation>forBoundedOutOfOrderness(Duration.ofMillis(lateness))
-                        .withTimestampAssigner((o, ts) -> o.time())
-                        .withIdleness(Duration.ofMillis(config.idlenessMillis())))
-                .uid("event-time").name("event-time");
-        SingleOutputStreamOperator<Accepted> accepted = observations
-                .keyBy(Observation::mmsi, Types.INT)
-                .process(new PictureFunction(lateness, config.landMask()), TypeInformation.of(Accepted.class))
+                .uid("framing").name("framing");
+        SingleOutputStreamOperator<Observation> ordered = observations
+                .keyBy(WatchkeeperJob::mmsiKey, Types.LONG)
+                .process(new PictureFunction(config.landMask()), TypeInformation.of(Observation.class))
                 .uid("picture").name("picture");
-        DataStream<VesselState> vessels = accepted.getSideOutput(PictureFunction.VESSELS);
-        DataStream<Observation> late = accepted.getSideOutput(PictureFunction.LATE);
+        DataStream<VesselState> vessels = ordered.getSideOutput(PictureFunction.VESSELS);
+        DataStream<Observation> late = ordered.getSideOutput(PictureFunction.LATE);
+        // Per-vessel detectors stay on the picture's MMSI partitioning (chained, no network hop),
+        // which also keeps each vessel's observations in the time order the picture released them.
+        KeyedStream<KeyedObservation, Long> byVessel = DataStreamUtils.reinterpretAsKeyedStream(
+                ordered.map(o -> new KeyedObservation(o.mmsi(), o), TypeInformation.of(KeyedObservation.class))
+                        .uid("by-vessel").name("by-vessel"),
+                KeyedObservation::key, Types.LONG);
         List<DataStream<Tuple2<String, String>>> outs = new ArrayList<>();
         for (DetectorFactory<?> f : detectors) {
-            outs.add(detect(accepted, f));
+            outs.add(detect(ordered, byVessel, f, lateness));
         }
         DataStream<Tuple2<String, String>> events;
         if (outs.isEmpty()) {
             // No detector configured: an empty event stream keeps the job's shape.
-            events = accepted.flatMap((FlatMapFunction<Accepted, Tuple2<String, String>>) (a, out) -> { })
+            events = ordered.flatMap((FlatMapFunction<Observation, Tuple2<String, String>>) (a, out) -> { })
                     .returns(EVENT_JSON).uid("no-detector").name("no-detector");
         } else {
             events = outs.get(0);
@@ -173,17 +217,41 @@ public final class WatchkeeperJob {
                 events = events.union(outs.get(i));
             }
         }
-        return new Streams(observations, accepted, late, vessels, events);
+        return new Streams(observations, ordered, late, vessels, events);
+    }
+
+    /** The picture's key: the MMSI as a long, the key type every detector operator uses. */
+    static long mmsiKey(Observation o) {
+        return o.mmsi();
+    }
+
+    /** Whether a detector routes by its own keys (e.g. spatial cells) rather than by MMSI. */
+    static boolean ownKeys(Detector<?> d) {
+        try {
+            return d.getClass().getMethod("keys", Observation.class, java.util.function.LongConsumer.class)
+                    .getDeclaringClass() != Detector.class;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static <S extends java.io.Serializable> DataStream<Tuple2<String, String>> detect(
-            DataStream<Accepted> accepted, DetectorFactory<S> f) {
-        String name = f.get().name();
-        return accepted
-                .flatMap(new KeysFunction(f), TypeInformation.of(KeyedObservation.class))
-                .uid("keys-" + name).name("keys-" + name)
-                .keyBy(KeyedObservation::key, Types.LONG)
-                .process(new DetectorFunction<>(f), TypeInformation.of(Event.class))
+            DataStream<Observation> timeOrdered, KeyedStream<KeyedObservation, Long> byVessel, DetectorFactory<S> f,
+            long lateness) {
+        Detector<S> d = f.get();
+        String name = d.name();
+        KeyedStream<KeyedObservation, Long> in;
+        boolean byMmsi = !ownKeys(d);
+        if (byMmsi) {
+            in = byVessel;
+        } else {
+            in = timeOrdered
+                    .flatMap(new KeysFunction(f), TypeInformation.of(KeyedObservation.class))
+                    .uid("keys-" + name).name("keys-" + name)
+                    .keyBy(KeyedObservation::key, Types.LONG);
+        }
+        return in
+                .process(new DetectorFunction<>(f, lateness, byMmsi), TypeInformation.of(Event.class))
                 .uid("detector-" + name).name("detector-" + name)
                 .map(e -> Tuple2.of(e.id(), Json.event(e)), EVENT_JSON)
                 .uid("json-" + name).name("json-" + name);
@@ -192,8 +260,8 @@ public final class WatchkeeperJob {
     /** (event id, event JSON). */
     static final TypeInformation<Tuple2<String, String>> EVENT_JSON = Types.TUPLE(Types.STRING, Types.STRING);
 
-    /** Routes each accepted observation to the keys its detector asks for ({@link Detector#keys}). */
-    static final class KeysFunction extends RichFlatMapFunction<Accepted, KeyedObservation> {
+    /** Routes each observation to the keys its detector asks for ({@link Detector#keys}). */
+    static final class KeysFunction extends RichFlatMapFunction<Observation, KeyedObservation> {
         private static final long serialVersionUID = 1L;
         private final DetectorFactory<?> factory;
         private transient Detector<?> detector;
@@ -208,15 +276,19 @@ public final class WatchkeeperJob {
         }
 
         @Override
-        public void flatMap(Accepted a, Collector<KeyedObservation> out) {
-            detector.keys(a.observation(), k -> out.collect(new KeyedObservation(k, a.observation(), a.watermark())));
+        public void flatMap(Observation o, Collector<KeyedObservation> out) {
+            detector.keys(o, k -> out.collect(new KeyedObservation(k, o)));
         }
     }
 
     private static KafkaSink<Tuple2<String, String>> stringSink(JobConfig config, String topic,
             DeliveryGuarantee guarantee, String txPrefix) {
+        // No record timestamp: the producer stamps the time of writing. The event time of a replayed
+        // log can be years old, and a broker's time-based retention (retention.ms, 7 days by default)
+        // deletes records by their timestamp, so records stamped with it would vanish at the
+        // broker's next retention check. The event's own times are in its JSON (start, end).
         KafkaRecordSerializationSchema<Tuple2<String, String>> schema = (t, ctx, ts) -> new ProducerRecord<>(topic,
-                null, ts, t.f0.getBytes(StandardCharsets.UTF_8), t.f1.getBytes(StandardCharsets.UTF_8));
+                null, null, t.f0.getBytes(StandardCharsets.UTF_8), t.f1.getBytes(StandardCharsets.UTF_8));
         return KafkaSink.<Tuple2<String, String>>builder()
                 .setBootstrapServers(config.bootstrapServers())
                 .setRecordSerializer(schema)

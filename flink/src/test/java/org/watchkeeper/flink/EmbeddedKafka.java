@@ -34,6 +34,12 @@ final class EmbeddedKafka implements AutoCloseable {
                 .setConfigProp("transaction.state.log.replication.factor", "1")
                 .setConfigProp("transaction.state.log.min.isr", "1")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                // The broker's time-based retention (7 days) applies to record timestamps: check it
+                // from the start and every second, so that a record written with an old timestamp
+                // (a replayed log's event time) is deleted during the test as a production broker
+                // would delete it, instead of after the test has read it.
+                .setConfigProp("log.initial.task.delay.ms", "0")
+                .setConfigProp("log.retention.check.interval.ms", "1000")
                 .build();
         cluster.format();
         cluster.startup();
@@ -60,6 +66,33 @@ final class EmbeddedKafka implements AutoCloseable {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
             for (String l : lines) {
                 producer.send(new ProducerRecord<>(topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+                        l.getBytes(StandardCharsets.ISO_8859_1)));
+            }
+            producer.flush();
+        }
+    }
+
+    /**
+     * Sends a DMA-style log (each group of lines starts with a {@code \si:STATION} tag-block line)
+     * as one record per line keyed by that station, the stations spread over the partitions in the
+     * order they first appear (round robin), so that every partition carries its stations' lines
+     * in log order; waits for the acks.
+     */
+    void sendByStation(String topic, List<String> lines, int partitions) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        Map<String, Integer> partitionOf = new java.util.HashMap<>();
+        String station = "";
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
+            for (String l : lines) {
+                if (l.startsWith("\\si:")) {
+                    station = l.substring(4, Math.max(4, l.indexOf('*')));
+                }
+                int part = partitionOf.computeIfAbsent(station, k -> partitionOf.size() % partitions);
+                producer.send(new ProducerRecord<>(topic, part, station.getBytes(StandardCharsets.UTF_8),
                         l.getBytes(StandardCharsets.ISO_8859_1)));
             }
             producer.flush();

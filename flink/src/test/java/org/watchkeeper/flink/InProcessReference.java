@@ -13,17 +13,56 @@ import org.watchkeeper.core.detect.Detector;
 import org.watchkeeper.core.detect.Event;
 import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.ObservationMapper;
+import org.watchkeeper.core.pipeline.EventTimeOrder;
 import org.watchkeeper.core.picture.VesselPicture;
 import org.watchkeeper.core.track.Tracker;
 
 /**
- * The single-machine pipeline on the same lines: one decoder, the core vessel picture (tracker
- * without land mask), the core detection engine. What the Flink job must reproduce.
+ * The single-machine pipeline on the same lines: one decoder, core's bounded event-time ordering
+ * ({@link EventTimeOrder}, the job's out-of-orderness), the core vessel picture (tracker without
+ * land mask), the core detection engine fed every observation in that order. What the Flink job
+ * must reproduce, event for event and byte for byte, at any parallelism.
+ *
+ * <h2>Same as {@code watchkeeper analyze}?</h2>
+ * Analyze (app {@code AnalyzeCommand} and {@code Detection}, core {@code Analysis}) runs the same
+ * decoder, the same detector classes with the same settings (its default set is
+ * {@link Detectors#standard()}: core's default suite without {@code position_on_land}) and feeds the
+ * detection engine every observation, before the tracker, as this reference and the job do. It
+ * differs in one point: analyze feeds the engine in file order with no out-of-orderness
+ * ({@code DetectionEngine} lateness 0), so an observation older than the newest one before it is
+ * dropped as late (counted in {@code summary.json} {@code events.late_observations}), where this
+ * reference and the job first put observations back into event-time order within the lateness and
+ * drop nothing within it. Hence:
+ * <ul>
+ *   <li>on a log analyze reads without late observations (the simulator's) the events are the same
+ *       in every field: id, kind, start, end, vessels, position, attributes, evidence (analyze's JSON
+ *       nests the attributes in {@code evidence} and adds each fix's message type; the values are
+ *       equal);
+ *   <li>otherwise they differ by what analyze dropped: on the DMA drift log (25 of 5 252 dropped)
+ *       the event set is the same but the drift event's {@code drifting_fixes} is 643 in analyze, 645
+ *       here; on the DMA sample {@code ais-sample.txt.gz} (8 132 of 26 102 dropped: stations receive
+ *       the same transmissions a few ms apart) analyze finds 261 events, this reference 326, 214 of
+ *       them the same id (port visits and 3 invalid identities differ).
+ * </ul>
+ * A second, input-dependent difference: the job reassembles multi-sentence messages per source
+ * (the Kafka key or tag block {@code s:}), while analyze and this class run one decoder over all
+ * lines, which joins fragments by talker, sequence id and channel whatever their source. Real logs
+ * carry a message's fragments from one station, so it does not show there; on the benchmark input
+ * of {@code bench/analyze/MakeAnalyzeInput.java} (station assigned per sentence, round robin) the
+ * job finds 2 587 events and this class 2 595.
+ *
+ * <p>Checked by running {@code watchkeeper analyze --no-store} on those logs and comparing its
+ * {@code events.json} with this class's events, and by running this class's pipeline in file order
+ * with engine lateness 0 and no {@link EventTimeOrder}, which gives analyze's events exactly: the
+ * order is the whole difference. The tests here compare the job with this class.
  */
 final class InProcessReference {
     final List<Event> events = new ArrayList<>();
     long observations;
+    /** Positions the tracker accepted plus identities (one vessel state each in the job). */
     long accepted;
+    /** Observations the detection engine was given (all that were not late). */
+    long detected;
     long late;
 
     InProcessReference(List<String> lines, List<DetectorFactory<?>> factories, long latenessMillis) {
@@ -34,16 +73,20 @@ final class InProcessReference {
         DetectionEngine engine = new DetectionEngine(detectors, events::add, latenessMillis);
         VesselPicture picture = new VesselPicture(new Tracker(), 200_000);
         ObservationMapper mapper = new ObservationMapper();
+        EventTimeOrder order = new EventTimeOrder(o -> {
+            detected++;
+            engine.accept(o); // every observation, before the picture, as analyze does
+            Tracker.Decision d = picture.accept(o);
+            if (d == null || d.accepted()) {
+                accepted++;
+            }
+        }, latenessMillis, 1_000_000);
         AisStreamDecoder decoder = new AisStreamDecoder(Options.DEFAULT, new AisListener() {
             @Override
             public void message(ReceivedMessage m) {
                 for (Observation o : mapper.map(m)) {
                     observations++;
-                    Tracker.Decision d = picture.accept(o);
-                    if (d == null || d.accepted()) {
-                        accepted++;
-                        engine.accept(o);
-                    }
+                    order.accept(o);
                 }
             }
 
@@ -56,8 +99,9 @@ final class InProcessReference {
             decoder.line(b, 0, b.length);
         }
         decoder.finish();
+        order.finish();
         engine.finish();
-        late = engine.lateObservations();
+        late = order.late() + engine.lateObservations();
     }
 
     /** The events as the job writes them, sorted. */

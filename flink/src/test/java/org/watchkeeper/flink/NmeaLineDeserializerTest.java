@@ -30,10 +30,10 @@ class NmeaLineDeserializerTest {
     @Test
     void sourceIsTheKeyElseTheTagBlockElseEmpty() throws Exception {
         String tagged = "\\g:1-2-73874,n:157036,s:r003669945,c:1241544035*4A\\!AIVDM,1,1,,B,15N4cJ`005Jrek0H@9n`DW5608EP,0*13";
-        assertThat(read("station-7", tagged)).containsExactly(new RawLine("station-7", tagged));
-        assertThat(read(null, tagged)).containsExactly(new RawLine("r003669945", tagged));
+        assertThat(read("station-7", tagged)).containsExactly(new RawLine("station-7", tagged, 1_241_544_035_000L));
+        assertThat(read(null, tagged)).containsExactly(new RawLine("r003669945", tagged, 1_241_544_035_000L));
         assertThat(read("", "!AIVDM,1,1,,A,13aEOK?P00PD2wVMdLDRhgvL289?,0*26"))
-                .containsExactly(new RawLine("", "!AIVDM,1,1,,A,13aEOK?P00PD2wVMdLDRhgvL289?,0*26"));
+                .containsExactly(new RawLine("", "!AIVDM,1,1,,A,13aEOK?P00PD2wVMdLDRhgvL289?,0*26", Long.MIN_VALUE));
         // DMA files: "si:" is not "s:"
         assertThat(NmeaLineDeserializer.tagSource("\\si:AISD*3F\\")).isEmpty();
         assertThat(NmeaLineDeserializer.tagSource("\\c:1241544035,s:ST1*00\\!AIVDM")).isEqualTo("ST1");

@@ -97,7 +97,7 @@ class RecoveryTest {
 
         JobConfig base = FlinkJobTest.config(kafka, "recovery", lateness);
         JobConfig cfg = new JobConfig(base.bootstrapServers(), base.inputTopic(), base.eventsTopic(), base.vesselsTopic(),
-                base.groupId(), lateness, base.idlenessMillis(), 200, 1, false, false, true);
+                base.groupId(), lateness, base.idlenessMillis(), 200, 1, false, false, true, null);
         kafka.createTopic(cfg.inputTopic(), 1);
         kafka.createTopic(cfg.eventsTopic(), 1);
         kafka.createTopic(cfg.vesselsTopic(), 1);
@@ -124,7 +124,7 @@ class RecoveryTest {
 
         // A checkpoint has completed once it committed the source offsets: wait for one past the first half.
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            long deadline = System.currentTimeMillis() + 60_000;
+            long deadline = System.currentTimeMillis() + 300_000; // generous: the machine is shared
             while (true) {
                 OffsetAndMetadata om = admin.listConsumerGroupOffsets(cfg.groupId())
                         .partitionsToOffsetAndMetadata().get().get(tp);
@@ -138,17 +138,17 @@ class RecoveryTest {
         long seenBefore = SEEN.get();
         ARMED = true;
         kafka.send(cfg.inputTopic(), "dma", lines.subList(half, lines.size()));
-        job.getJobExecutionResult().get(90, TimeUnit.SECONDS);
+        job.getJobExecutionResult().get(10, TimeUnit.MINUTES); // a hang guard, not a speed check
         long ms = (System.nanoTime() - t0) / 1_000_000;
 
         List<String> got = kafka.readAll(cfg.eventsTopic()).stream().sorted().toList();
-        System.out.printf("recovery: %d observations before the failure, %d after restore (%d accepted in all); "
-                + "%d events; job %d ms%n", SEEN_AT_FAILURE.get(), SEEN.get() - SEEN_AT_FAILURE.get(), ref.accepted,
+        System.out.printf("recovery: %d observations before the failure, %d after restore (%d in all); "
+                + "%d events; job %d ms%n", SEEN_AT_FAILURE.get(), SEEN.get() - SEEN_AT_FAILURE.get(), ref.detected,
                 got.size(), ms);
         assertThat(FAILED).as("the injected failure happened").isTrue();
         assertThat(SEEN_AT_FAILURE.get()).isEqualTo(seenBefore + 1);
         // Restored from the checkpoint: the first half was not processed again.
-        assertThat(SEEN.get() - SEEN_AT_FAILURE.get()).isLessThan(ref.accepted - seenBefore / 2);
+        assertThat(SEEN.get() - SEEN_AT_FAILURE.get()).isLessThan(ref.detected - seenBefore / 2);
         assertThat(got).containsExactlyElementsOf(expected);
     }
 }

@@ -1,0 +1,101 @@
+package org.watchkeeper.core.pipeline;
+
+import java.util.Comparator;
+import java.util.PriorityQueue;
+import java.util.function.Consumer;
+import org.watchkeeper.core.observation.Observation;
+
+/**
+ * Puts a stream whose event times are out of order by at most a bounded amount back into event-time
+ * order: an observation waits until the watermark ({@code highest time seen - allowedLateness - 1},
+ * Flink's bounded out-of-orderness rule) reaches its time, then goes on; observations with equal
+ * times go in the order of {@link #ORDER}. An observation at or before the watermark on arrival is late: it
+ * is counted ({@link #late()}) and dropped. {@link #finish()} releases the rest.
+ *
+ * <p>This is what the distributed job does before the vessel picture (per vessel, in Flink keyed
+ * state), so that the picture and the detectors see the same order whichever receiving stations'
+ * lines arrive first: receptions of one transmission by two stations often differ by a few ms and
+ * arrive in either order. With {@code allowedLateness = 0} a time-ordered input passes unchanged.
+ *
+ * <p>Bounded: at most {@code maxHeld} observations wait; beyond that the earliest is released at
+ * once and the watermark moves up to its time (so anything older arriving later counts as late).
+ * Not thread safe.
+ */
+public final class EventTimeOrder implements Consumer<Observation> {
+    private record Held(Observation o, long seq) {
+    }
+
+    private final Consumer<? super Observation> sink;
+    private final long allowedLatenessMillis;
+    private final int maxHeld;
+    private final PriorityQueue<Held> held = new PriorityQueue<>((a, b) -> {
+        int c = ORDER.compare(a.o, b.o);
+        return c != 0 ? c : Long.compare(a.seq, b.seq);
+    });
+
+    /**
+     * The order observations are released in: event time, then receiving source, then MMSI; the
+     * input order only among observations equal in all three (they come from one source, whose
+     * order any host keeps). A distributed host can apply the same rule: the order does not depend
+     * on how the lines of different sources interleave.
+     */
+    public static final Comparator<Observation> ORDER = Comparator.comparingLong(Observation::time)
+            .thenComparing(Observation::source, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparingInt(Observation::mmsi);
+    private long seq;
+    private long watermark = Long.MIN_VALUE;
+    private long late;
+
+    /**
+     * @param sink receives the observations in event-time order
+     * @param allowedLatenessMillis bounded out-of-orderness of the input, ms (≥ 0)
+     * @param maxHeld most observations waiting at once (≥ 1)
+     * @throws IllegalArgumentException for a negative lateness or {@code maxHeld < 1}
+     */
+    public EventTimeOrder(Consumer<? super Observation> sink, long allowedLatenessMillis, int maxHeld) {
+        if (allowedLatenessMillis < 0 || maxHeld < 1) {
+            throw new IllegalArgumentException("allowed lateness must be >= 0 and maxHeld >= 1");
+        }
+        this.sink = sink;
+        this.allowedLatenessMillis = allowedLatenessMillis;
+        this.maxHeld = maxHeld;
+    }
+
+    @Override
+    public void accept(Observation o) {
+        long t = o.time();
+        if (watermark != Long.MIN_VALUE && t <= watermark) {
+            late++;
+            return;
+        }
+        held.add(new Held(o, seq++));
+        long wm = t - allowedLatenessMillis - 1;
+        if (wm > watermark) {
+            watermark = wm;
+        }
+        while (!held.isEmpty() && (held.peek().o.time() <= watermark || held.size() > maxHeld)) {
+            Observation next = held.poll().o;
+            if (next.time() > watermark) {
+                watermark = next.time();
+            }
+            sink.accept(next);
+        }
+    }
+
+    /** End of input: releases every waiting observation in order. */
+    public void finish() {
+        while (!held.isEmpty()) {
+            sink.accept(held.poll().o);
+        }
+    }
+
+    /** Observations dropped as late. */
+    public long late() {
+        return late;
+    }
+
+    /** Observations waiting. */
+    public int held() {
+        return held.size();
+    }
+}
