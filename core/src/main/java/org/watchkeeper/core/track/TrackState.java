@@ -217,13 +217,23 @@ public final class TrackState implements Serializable {
      * longer silence, and fixes at the same time as q.
      */
     private boolean speedOutlier(PositionObservation p, TrackerConfig config) {
+        return recentCount > 0 && isSpeedOutlier(recent[(recentNext - 1 + RECENT) % RECENT], p,
+                config.speedOutlierWindowMillis());
+    }
+
+    /**
+     * The speed outlier rule of {@link #speedOutlier} for any pair: whether {@code p}'s reported SOG
+     * is unsupported by the vessel's previous good fix {@code q} (null: not judged).
+     *
+     * @param windowMillis q at most this much older than p is used (0 or less: never an outlier)
+     */
+    public static boolean isSpeedOutlier(PositionObservation q, PositionObservation p, long windowMillis) {
         double sog = p.speedOverGround();
-        if (config.speedOutlierWindowMillis() <= 0 || recentCount == 0 || Double.isNaN(sog)) {
+        if (q == null || windowMillis <= 0 || Double.isNaN(sog) || !q.hasPosition() || !p.hasPosition()) {
             return false;
         }
-        PositionObservation q = recent[(recentNext - 1 + RECENT) % RECENT];
         long dt = p.time() - q.time();
-        if (dt <= 0 || dt > config.speedOutlierWindowMillis()) {
+        if (dt <= 0 || dt > windowMillis) {
             return false;
         }
         double implied = impliedSpeed(q, p, dt, 0);
