@@ -15,7 +15,7 @@ public enum NoiseReason {
     /** Long-range type 27 fix while a recent precise fix exists (case B32). */
     LOW_RESOLUTION,
     /**
-     * Reported speed over ground that neither the vessel's previous report nor the distance it moved
+     * Reported speed over ground of 50 kn or more that neither the vessel's previous report nor the distance it moved
      * supports (a single-fix glitch such as 102.2 kn from a ship at anchor); see {@link Tracker}.
      */
     SPEED_OUTLIER

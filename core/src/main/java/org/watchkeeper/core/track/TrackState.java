@@ -72,6 +72,14 @@ public final class TrackState implements Serializable {
     static final double SPEED_OUTLIER_FACTOR = 2.0;
     /** Knots added to the supported speed before comparing (GNSS and SOG sensor noise, acceleration). */
     static final double SPEED_OUTLIER_MARGIN_KNOTS = 5.0;
+    /**
+     * The tracker rejects only speeds at or above this (50 kn, beyond all but a few high-speed craft):
+     * below it a ferry leaving its berth can report 12 kn one minute after 0 kn with little distance
+     * between the two fixes of a one-minute sampled feed (MarineCadastre 2022-01-03 has 28 such
+     * fixes, every one followed by more fast fixes), so only the detectors that need it apply the
+     * general rule ({@link #isSpeedOutlier}).
+     */
+    static final double SPEED_OUTLIER_MIN_KNOTS = 50.0;
 
     /**
      * The checks that need no vessel memory: position available, and not beyond the future bound.
@@ -207,7 +215,8 @@ public final class TrackState implements Serializable {
     }
 
     /**
-     * Whether the fix reports a speed over ground that nothing supports: the newest accepted fix
+     * Whether the fix reports a speed over ground of at least {@value #SPEED_OUTLIER_MIN_KNOTS} kn that
+     * nothing supports: the newest accepted fix
      * {@code q} is at most {@link TrackerConfig#speedOutlierWindowMillis()} older, and the reported
      * SOG exceeds {@value #SPEED_OUTLIER_FACTOR} × max(q's SOG, the speed implied by the distance from
      * q with no noise forgiven) + {@value #SPEED_OUTLIER_MARGIN_KNOTS} kn. A ship cannot report
@@ -217,7 +226,7 @@ public final class TrackState implements Serializable {
      * longer silence, and fixes at the same time as q.
      */
     private boolean speedOutlier(PositionObservation p, TrackerConfig config) {
-        return recentCount > 0 && isSpeedOutlier(recent[(recentNext - 1 + RECENT) % RECENT], p,
+        return recentCount > 0 && p.speedOverGround() >= SPEED_OUTLIER_MIN_KNOTS && isSpeedOutlier(recent[(recentNext - 1 + RECENT) % RECENT], p,
                 config.speedOutlierWindowMillis());
     }
 

@@ -199,6 +199,13 @@ class TrackerTest {
         assertThat(tracker.accept(fix(T0 + 281_000, 10.00002 + 0.2 / 60, 0, 8)).accepted()).isTrue();
         // a fast craft 10 s after standing still: 25 kn, 64 m moved (12.4 kn implied): supported
         assertThat(tracker.accept(fix(T0 + 291_000, 10.00002 + 0.2 / 60 + 64 / 111_195.0, 0, 25)).accepted()).isTrue();
+        // a ferry leaving its berth in a one-minute sampled feed (MarineCadastre MMSI 368130870): 0 kn,
+        // 63 s later 12.7 kn 36 m away. Unsupported by the general rule, but under 50 kn: the tracker keeps it
+        PositionObservation berth = fix(T0 + 400_000, 11, 0, 0);
+        PositionObservation leaving = fix(T0 + 463_000, 11 + 36 / 111_195.0, 0, 12.7);
+        assertThat(TrackState.isSpeedOutlier(berth, leaving, 600_000)).isTrue();
+        assertThat(tracker.accept(berth).accepted()).isTrue();
+        assertThat(tracker.accept(leaving).accepted()).isTrue();
         assertThat(tracker.rejected()).containsOnlyKeys(NoiseReason.SPEED_OUTLIER, NoiseReason.DUPLICATE);
         assertThat(tracker.rejected(NoiseReason.SPEED_OUTLIER)).isEqualTo(1);
         // after more than the window the first fast report is not judged
