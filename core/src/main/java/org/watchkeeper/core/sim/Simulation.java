@@ -231,9 +231,9 @@ public final class Simulation {
             fromM = 0;
         }
         while (t < endS) {
-            long dur = (long) Math.ceil((path.length() - fromM) / (speed * 1852.0 / 3600.0));
-            legs.add(new SimVessel.Sail(path, fromM, speed, t, t + dur, 0, to.locode()));
-            t += dur;
+            SimVessel.Sail sail = SimVessel.Sail.arriving(path, fromM, speed, 0, t, 0, to.locode());
+            legs.add(sail);
+            t = sail.end();
             long dwell = 4 * 3600 + r.nextInt(8 * 3600);
             Port next = from;
             legs.add(new SimVessel.Hold(to.anchorage(), r.nextInt(360), t, t + dwell, 1, next.locode()));
@@ -244,6 +244,23 @@ public final class Simulation {
             fromM = 0;
         }
         return new SimVessel(id, "lane " + lane.name(), legs, Long.MIN_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
+    }
+
+    /**
+     * Sailing along {@code path} at {@code speed} from {@code start} until {@code end}; when the path
+     * runs out before {@code end}, the ship slows down as it reaches the path's end (see
+     * {@link SimVessel.Sail#arriving}) and lies at anchor there for the rest of the time, instead of
+     * stopping dead.
+     */
+    private static List<SimVessel.Leg> toTheEnd(SeaPath path, double fromM, double speed, long start, long end,
+                                                String destination) {
+        SimVessel.Sail arriving = SimVessel.Sail.arriving(path, fromM, speed, 0, start, 0, destination);
+        if (arriving.end() >= end) {
+            return List.of(arriving);
+        }
+        double[] last = path.at(path.length());
+        return List.of(arriving, new SimVessel.Hold(new LatLon(last[0], last[1]), Math.round(last[2]), arriving.end(), end, 1,
+                destination));
     }
 
     private static final long ALWAYS_FROM = Long.MIN_VALUE;
@@ -280,12 +297,14 @@ public final class Simulation {
         LatLon d1 = at(meet, 45, drift);
         LatLon d2 = at(meet2, 45, drift);
         add(new SimVessel(r1, "planted: rendezvous", List.of(
-                new SimVessel.Sail(new SeaPath(List.of(at(meet, 225, 11 * NM), meet)), 0, 11, t0, t0 + HOUR, 0, ""),
+                SimVessel.Sail.arriving(new SeaPath(List.of(at(meet, 225, SimVessel.Sail.arrivingDistance(11, 0.6, HOUR)), meet)), 0,
+                        11, 0.6, t0, 0, ""),
                 new SimVessel.Sail(new SeaPath(List.of(meet, d1)), 0, 0.6, t0 + HOUR, t0 + 4 * HOUR, 0, ""),
                 new SimVessel.Sail(new SeaPath(List.of(d1, at(d1, 340, 11 * NM * (end - t0) / HOUR))), 0, 11, t0 + 4 * HOUR, end, 0, "")),
                 ALWAYS_FROM, NEVER, NEVER, NEVER));
         add(new SimVessel(r2, "planted: rendezvous", List.of(
-                new SimVessel.Sail(new SeaPath(List.of(at(meet2, 90, 10 * NM), meet2)), 0, 10, t0, t0 + HOUR, 0, ""),
+                SimVessel.Sail.arriving(new SeaPath(List.of(at(meet2, 90, SimVessel.Sail.arrivingDistance(10, 0.6, HOUR)), meet2)), 0,
+                        10, 0.6, t0, 0, ""),
                 new SimVessel.Sail(new SeaPath(List.of(meet2, d2)), 0, 0.6, t0 + HOUR, t0 + 4 * HOUR, 0, ""),
                 new SimVessel.Sail(new SeaPath(List.of(d2, at(d2, 60, 10 * NM * (end - t0) / HOUR))), 0, 10, t0 + 4 * HOUR, end, 0, "")),
                 ALWAYS_FROM, NEVER, NEVER, NEVER));
@@ -296,7 +315,7 @@ public final class Simulation {
         //    transmitting at t0+2h (about 9°N, 200 nm from the nearest coast) for 14 h.
         VesselIdentity dark = ids.merchant(Identities.flag("LR"), 70);
         SeaPath darkPath = SeaPath.of(8.0, 90.0, 16.0, 89.6);
-        add(new SimVessel(dark, "planted: goes dark", List.of(new SimVessel.Sail(darkPath, 0, 12, t0, end, 0, "INHAL")),
+        add(new SimVessel(dark, "planted: goes dark", toTheEnd(darkPath, 0, 12, t0, end, "INHAL"),
                 ALWAYS_FROM, NEVER, t0 + 2 * HOUR, t0 + 16 * HOUR));
         double[] darkAt = darkPath.at(12 * NM * 2);
         planted.add(new PlantedEvent(EventKind.GAP, List.of(dark.mmsi()), inst(t0 + 2 * HOUR), inst(t0 + 16 * HOUR),
@@ -306,15 +325,15 @@ public final class Simulation {
         //    second ship off Luzon (about 2 300 km away) that transmits the same MMSI.
         VesselIdentity victim = ids.merchant(Identities.flag("SG"), 71);
         Lane klang = IndoPacific.LANES.get(0);
-        add(new SimVessel(victim, "planted: identity conflict (genuine)", List.of(
-                new SimVessel.Sail(klang.path(), 0.2 * klang.path().length(), 16, t0, end, 0, klang.to().locode())),
+        add(new SimVessel(victim, "planted: identity conflict (genuine)", 
+                toTheEnd(klang.path(), 0.2 * klang.path().length(), 16, t0, end, klang.to().locode()),
                 ALWAYS_FROM, NEVER, NEVER, NEVER));
         VesselIdentity own = ids.merchant(Identities.flag("PH"), 70);
         VesselIdentity impostor = new VesselIdentity(victim.mmsi(), own.imo(), own.name(), own.callSign(), own.shipType(),
                 own.toBow(), own.toStern(), own.toPort(), own.toStarboard(), own.draught(), false);
         SeaPath impostorPath = SeaPath.of(14.0, 119.6, 12.0, 116.5);
-        add(new SimVessel(impostor, "planted: identity conflict (impostor)", List.of(
-                new SimVessel.Sail(impostorPath, 0, 11, t0, end, 0, "")),
+        add(new SimVessel(impostor, "planted: identity conflict (impostor)", 
+                toTheEnd(impostorPath, 0, 11, t0, end, ""),
                 t0 + HOUR, t0 + 7 * HOUR, NEVER, NEVER));
         double[] impAt = impostorPath.at(11 * NM);
         planted.add(new PlantedEvent(EventKind.IDENTITY_CONFLICT, List.of(victim.mmsi()), inst(t0 + HOUR), inst(t0 + 7 * HOUR),
@@ -324,7 +343,7 @@ public final class Simulation {
         // 4. Zone entry: a tanker crosses the Andaman Sea Demo Zone north-eastbound at 12 kn.
         VesselIdentity zoner = ids.merchant(Identities.flag("MY"), 80);
         SeaPath zonePath = SeaPath.of(8.2, 96.0, 10.4, 97.6);
-        add(new SimVessel(zoner, "planted: zone entry", List.of(new SimVessel.Sail(zonePath, 0, 12, t0, end, 0, "")),
+        add(new SimVessel(zoner, "planted: zone entry", toTheEnd(zonePath, 0, 12, t0, end, ""),
                 ALWAYS_FROM, NEVER, NEVER, NEVER));
         long entry = -1;
         long exit = -1;
@@ -352,7 +371,8 @@ public final class Simulation {
         LatLon c3 = at(c, 0, 0.8 * NM);
         SeaPath square = new SeaPath(List.of(c, c1, c2, c3, c));
         List<SimVessel.Leg> legs = new ArrayList<>();
-        legs.add(new SimVessel.Sail(new SeaPath(List.of(at(c, 180, 11 * NM), c)), 0, 11, t0, t0 + HOUR, 0, ""));
+        legs.add(SimVessel.Sail.arriving(new SeaPath(List.of(at(c, 180, SimVessel.Sail.arrivingDistance(11, 1.2, HOUR)), c)), 0,
+                11, 1.2, t0, 0, ""));
         long t = t0 + HOUR;
         long loopS = (long) Math.ceil(square.length() / (1.2 * NM / 3600));
         while (t < t0 + 9 * HOUR) {

@@ -13,5 +13,10 @@ public enum NoiseReason {
     /** Event time beyond the future bound. */
     FUTURE,
     /** Long-range type 27 fix while a recent precise fix exists (case B32). */
-    LOW_RESOLUTION
+    LOW_RESOLUTION,
+    /**
+     * Reported speed over ground of 50 kn or more that neither the vessel's previous report nor the distance it moved
+     * supports (a single-fix glitch such as 102.2 kn from a ship at anchor); see {@link Tracker}.
+     */
+    SPEED_OUTLIER
 }

@@ -65,6 +65,21 @@ public final class TrackState implements Serializable {
     private long lastTime = Long.MIN_VALUE;
     private long lastPreciseTime = Long.MIN_VALUE;
     private int segments;
+    /** The newest fix rejected as a {@link NoiseReason#SPEED_OUTLIER}, so its other receptions count as duplicates. */
+    private PositionObservation lastOutlier;
+
+    /** A reported SOG more than this factor times the supported speed (plus the margin) is an outlier. */
+    static final double SPEED_OUTLIER_FACTOR = 2.0;
+    /** Knots added to the supported speed before comparing (GNSS and SOG sensor noise, acceleration). */
+    static final double SPEED_OUTLIER_MARGIN_KNOTS = 5.0;
+    /**
+     * The tracker rejects only speeds at or above this (50 kn, beyond all but a few high-speed craft):
+     * below it a ferry leaving its berth can report 12 kn one minute after 0 kn with little distance
+     * between the two fixes of a one-minute sampled feed (MarineCadastre 2022-01-03 has 28 such
+     * fixes, every one followed by more fast fixes), so only the detectors that need it apply the
+     * general rule ({@link #isSpeedOutlier}).
+     */
+    static final double SPEED_OUTLIER_MIN_KNOTS = 50.0;
 
     /**
      * The checks that need no vessel memory: position available, and not beyond the future bound.
@@ -100,6 +115,9 @@ public final class TrackState implements Serializable {
                 return Step.reject(NoiseReason.DUPLICATE);
             }
         }
+        if (lastOutlier != null && Math.abs(lastOutlier.time() - t) <= window && lastOutlier.sameContent(p)) {
+            return Step.reject(NoiseReason.DUPLICATE);
+        }
         if (t < lastTime) {
             return Step.reject(NoiseReason.OUT_OF_ORDER);
         }
@@ -109,6 +127,10 @@ public final class TrackState implements Serializable {
         }
         if (config.landMask() != null && config.landMask().isOnLand(p.latitude(), p.longitude(), config.landToleranceM())) {
             return Step.reject(NoiseReason.ON_LAND);
+        }
+        if (speedOutlier(p, config)) {
+            lastOutlier = p;
+            return Step.reject(NoiseReason.SPEED_OUTLIER);
         }
         // Close segments whose gap is too long; pick the best fitting open one.
         List<Integer> closed = null;
@@ -190,6 +212,42 @@ public final class TrackState implements Serializable {
     /** Event time of the newest accepted fix, {@code Long.MIN_VALUE} before any. */
     public long lastTime() {
         return lastTime;
+    }
+
+    /**
+     * Whether the fix reports a speed over ground of at least {@value #SPEED_OUTLIER_MIN_KNOTS} kn that
+     * nothing supports: the newest accepted fix
+     * {@code q} is at most {@link TrackerConfig#speedOutlierWindowMillis()} older, and the reported
+     * SOG exceeds {@value #SPEED_OUTLIER_FACTOR} × max(q's SOG, the speed implied by the distance from
+     * q with no noise forgiven) + {@value #SPEED_OUTLIER_MARGIN_KNOTS} kn. A ship cannot report
+     * 102.2 kn after reporting 0 kn and moving two metres in a minute and a half (DMA AisAbnormal
+     * test track 219165000, 2014-10-05 16:10:10); a ship that really got under way has either reported
+     * speed before or moved. Not judged: fixes without SOG, the first fix of a vessel, fixes after a
+     * longer silence, and fixes at the same time as q.
+     */
+    private boolean speedOutlier(PositionObservation p, TrackerConfig config) {
+        return recentCount > 0 && p.speedOverGround() >= SPEED_OUTLIER_MIN_KNOTS && isSpeedOutlier(recent[(recentNext - 1 + RECENT) % RECENT], p,
+                config.speedOutlierWindowMillis());
+    }
+
+    /**
+     * The speed outlier rule of {@link #speedOutlier} for any pair: whether {@code p}'s reported SOG
+     * is unsupported by the vessel's previous good fix {@code q} (null: not judged).
+     *
+     * @param windowMillis q at most this much older than p is used (0 or less: never an outlier)
+     */
+    public static boolean isSpeedOutlier(PositionObservation q, PositionObservation p, long windowMillis) {
+        double sog = p.speedOverGround();
+        if (q == null || windowMillis <= 0 || Double.isNaN(sog) || !q.hasPosition() || !p.hasPosition()) {
+            return false;
+        }
+        long dt = p.time() - q.time();
+        if (dt <= 0 || dt > windowMillis) {
+            return false;
+        }
+        double implied = impliedSpeed(q, p, dt, 0);
+        double before = Double.isNaN(q.speedOverGround()) ? 0 : q.speedOverGround();
+        return sog > SPEED_OUTLIER_FACTOR * Math.max(before, implied) + SPEED_OUTLIER_MARGIN_KNOTS;
     }
 
     /** Implied speed in knots between two fixes after forgiving {@code noiseDistanceM}. */

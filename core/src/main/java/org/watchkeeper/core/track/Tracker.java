@@ -25,6 +25,10 @@ import org.watchkeeper.core.observation.PositionObservation;
  *     exists → {@link NoiseReason#LOW_RESOLUTION} (case B32: the 1/10-minute fix of a moored vessel
  *     lies ~100 m off and would draw a zig-zag);</li>
  * <li>on land by the land mask's rule → {@link NoiseReason#ON_LAND};</li>
+ * <li>a reported speed over ground of 50 kn or more that neither the vessel's newest accepted fix (at
+ *     most {@code speedOutlierWindowMillis} older) nor the distance moved since supports: more than twice
+ *     the larger of the two plus 5 kn → {@link NoiseReason#SPEED_OUTLIER} (a single-fix glitch such as
+ *     102.2 kn reported by a ship at anchor; its other receptions then count as duplicates);</li>
  * <li>otherwise accepted into the open segment of that vessel it fits best: among segments whose
  *     last fix is at most {@code maxGapMillis} old and from which the implied speed (after forgiving
  *     {@code noiseDistanceM}) is at most {@code maxSpeedKnots}, the one needing the lowest speed; if

@@ -25,6 +25,9 @@ import org.watchkeeper.core.ref.LandMask;
  * @param landMask the land mask, or null not to reject positions on land
  * @param landToleranceM the tolerance of {@link LandMask#isOnLand(double, double, double)} (default 2 000 m)
  * @param maxVessels vessels held; the least recently seen one is dropped (its segments closed) beyond it
+ * @param speedOutlierWindowMillis a reported speed over ground is judged against the vessel's newest
+ *        accepted fix when that fix is at most this old (default 10 min, a little over three reporting
+ *        intervals of a Class A ship at anchor); 0 turns the {@link NoiseReason#SPEED_OUTLIER} check off
  */
 public record TrackerConfig(
         long maxGapMillis,
@@ -36,7 +39,19 @@ public record TrackerConfig(
         int maxOpenSegments,
         LandMask landMask,
         double landToleranceM,
-        int maxVessels) {
+        int maxVessels,
+        long speedOutlierWindowMillis) {
+
+    /** The settings before the speed outlier check existed, with its default window. */
+    public TrackerConfig(long maxGapMillis, double maxSpeedKnots, double noiseDistanceM, long duplicateWindowMillis,
+                         long maxFutureMillis, long lowResolutionHoldMillis, int maxOpenSegments, LandMask landMask,
+                         double landToleranceM, int maxVessels) {
+        this(maxGapMillis, maxSpeedKnots, noiseDistanceM, duplicateWindowMillis, maxFutureMillis, lowResolutionHoldMillis,
+                maxOpenSegments, landMask, landToleranceM, maxVessels, DEFAULT_SPEED_OUTLIER_WINDOW_MILLIS);
+    }
+
+    /** Default of {@code speedOutlierWindowMillis}: 10 minutes. */
+    public static final long DEFAULT_SPEED_OUTLIER_WINDOW_MILLIS = 600_000L;
 
     /** The defaults listed above, without a land mask. */
     public static TrackerConfig defaults() {
@@ -47,18 +62,24 @@ public record TrackerConfig(
     /** A copy with this land mask (null for none). */
     public TrackerConfig withLandMask(LandMask mask) {
         return new TrackerConfig(maxGapMillis, maxSpeedKnots, noiseDistanceM, duplicateWindowMillis, maxFutureMillis,
-                lowResolutionHoldMillis, maxOpenSegments, mask, landToleranceM, maxVessels);
+                lowResolutionHoldMillis, maxOpenSegments, mask, landToleranceM, maxVessels, speedOutlierWindowMillis);
     }
 
     /** A copy with these segmentation thresholds. */
     public TrackerConfig withSegmentation(long gapMillis, double speedKnots) {
         return new TrackerConfig(gapMillis, speedKnots, noiseDistanceM, duplicateWindowMillis, maxFutureMillis,
-                lowResolutionHoldMillis, maxOpenSegments, landMask, landToleranceM, maxVessels);
+                lowResolutionHoldMillis, maxOpenSegments, landMask, landToleranceM, maxVessels, speedOutlierWindowMillis);
+    }
+
+    /** A copy with this speed outlier window (0: no speed outlier check). */
+    public TrackerConfig withSpeedOutlierWindow(long millis) {
+        return new TrackerConfig(maxGapMillis, maxSpeedKnots, noiseDistanceM, duplicateWindowMillis, maxFutureMillis,
+                lowResolutionHoldMillis, maxOpenSegments, landMask, landToleranceM, maxVessels, millis);
     }
 
     /** A copy holding at most this many vessels. */
     public TrackerConfig withMaxVessels(int n) {
         return new TrackerConfig(maxGapMillis, maxSpeedKnots, noiseDistanceM, duplicateWindowMillis, maxFutureMillis,
-                lowResolutionHoldMillis, maxOpenSegments, landMask, landToleranceM, n);
+                lowResolutionHoldMillis, maxOpenSegments, landMask, landToleranceM, n, speedOutlierWindowMillis);
     }
 }

@@ -182,4 +182,39 @@ class TrackerTest {
         assertThat(tracker.vesselCount()).isEqualTo(10);
         assertThat(closed).hasSize(15);
     }
+
+    @Test
+    void aSpeedNothingSupportsIsAnOutlierAndGettingUnderWayIsNot() {
+        Tracker tracker = new Tracker(TrackerConfig.defaults(), null, () -> T0 + 3_600_000L);
+        // at anchor: 0 kn, then one report of 102.2 kn 91 s later, 2 m away; then 0 kn again
+        assertThat(tracker.accept(fix(T0, 10, 0, 0)).accepted()).isTrue();
+        PositionObservation glitch = fix(T0 + 91_000, 10.00002, 0, 102.2);
+        assertThat(tracker.accept(glitch).reason()).isEqualTo(NoiseReason.SPEED_OUTLIER);
+        // the same transmission heard by a second station: a duplicate, not a second outlier
+        PositionObservation copy = new PositionObservation(T0 + 91_500, "other", MMSI, 1, StationClass.A, 10.00002, 0, 102.2,
+                90, 90, 0, true, false);
+        assertThat(tracker.accept(copy).reason()).isEqualTo(NoiseReason.DUPLICATE);
+        assertThat(tracker.accept(fix(T0 + 101_000, 10.00002, 0, 0)).accepted()).isTrue();
+        // getting under way: 0 kn, 3 min later 8 kn after moving 0.2 nm (4 kn on average): supported
+        assertThat(tracker.accept(fix(T0 + 281_000, 10.00002 + 0.2 / 60, 0, 8)).accepted()).isTrue();
+        // a fast craft 10 s after standing still: 25 kn, 64 m moved (12.4 kn implied): supported
+        assertThat(tracker.accept(fix(T0 + 291_000, 10.00002 + 0.2 / 60 + 64 / 111_195.0, 0, 25)).accepted()).isTrue();
+        // a ferry leaving its berth in a one-minute sampled feed (MarineCadastre MMSI 368130870): 0 kn,
+        // 63 s later 12.7 kn 36 m away. Unsupported by the general rule, but under 50 kn: the tracker keeps it
+        PositionObservation berth = fix(T0 + 400_000, 11, 0, 0);
+        PositionObservation leaving = fix(T0 + 463_000, 11 + 36 / 111_195.0, 0, 12.7);
+        assertThat(TrackState.isSpeedOutlier(berth, leaving, 600_000)).isTrue();
+        assertThat(tracker.accept(berth).accepted()).isTrue();
+        assertThat(tracker.accept(leaving).accepted()).isTrue();
+        assertThat(tracker.rejected()).containsOnlyKeys(NoiseReason.SPEED_OUTLIER, NoiseReason.DUPLICATE);
+        assertThat(tracker.rejected(NoiseReason.SPEED_OUTLIER)).isEqualTo(1);
+        // after more than the window the first fast report is not judged
+        Tracker late = new Tracker(TrackerConfig.defaults(), null, () -> T0 + 3_600_000L);
+        late.accept(fix(T0, 10, 0, 0));
+        assertThat(late.accept(fix(T0 + 601_000, 10, 0, 102.2)).accepted()).isTrue();
+        // and the check can be turned off
+        Tracker off = new Tracker(TrackerConfig.defaults().withSpeedOutlierWindow(0), null, () -> T0 + 3_600_000L);
+        off.accept(fix(T0, 10, 0, 0));
+        assertThat(off.accept(glitch).accepted()).isTrue();
+    }
 }

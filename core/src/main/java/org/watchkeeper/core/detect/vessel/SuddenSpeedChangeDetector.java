@@ -12,6 +12,8 @@ import org.watchkeeper.core.geo.Geodesy;
 import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.PositionObservation;
 import org.watchkeeper.core.observation.StationClass;
+import org.watchkeeper.core.track.TrackState;
+import org.watchkeeper.core.track.TrackerConfig;
 
 /**
  * Sudden speed change, as in the Danish Maritime Authority's AisAbnormal sudden-speed-change
@@ -26,6 +28,13 @@ import org.watchkeeper.core.observation.StationClass;
  * after the first low fix confirms it and emits one {@link EventKind#SUDDEN_SPEED_CHANGE} event.
  * A drop that is never confirmed (the vessel stops reporting) is not emitted. Fixes without SOG are
  * ignored, and by default so are Class B stations (AisAbnormal analyses Class A only).
+ *
+ * <p><b>Speed outliers.</b> Unlike AisAbnormal (which accepts any SOG up to 102.2 kn, and whose own
+ * test track 219165000 fires on a ship at anchor reporting 102.2 kn once between 0 kn reports), a fix
+ * whose SOG neither the vessel's previous fix nor the distance moved since supports
+ * ({@link TrackState#isSpeedOutlier}, the tracker's {@code SPEED_OUTLIER} rule) is ignored and counted
+ * in the vessel's state ({@link State#speedOutliers()}), so a single-fix glitch never becomes the
+ * fast side of a drop, whether or not the host removed the tracker's noise first.
  *
  * <p>Event: start = the last high fix, end = the first low fix (AisAbnormal's t1 and t2), position =
  * the first low fix. Attributes: {@code from_sog_kn}, {@code to_sog_kn}, {@code drop_s},
@@ -46,13 +55,16 @@ public final class SuddenSpeedChangeDetector implements Detector<SuddenSpeedChan
      *        SUSTAIN_LOW_SPEED_SECS)
      * @param classAOnly ignore Class B stations: true (AisAbnormal)
      * @param maxEvidence observations kept as evidence: 50
+     * @param speedOutlierWindowMillis a fix whose SOG its predecessor (at most this older) does not
+     *        support is noise, not a speed: 10 min, the tracker's rule
+     *        ({@link TrackState#isSpeedOutlier}); 0 turns the check off (AisAbnormal has none)
      */
     public record Config(double highSpeedKnots, double lowSpeedKnots, long maxDropMillis, long sustainMillis,
-            boolean classAOnly, int maxEvidence) implements Serializable {
+            boolean classAOnly, int maxEvidence, long speedOutlierWindowMillis) implements Serializable {
 
         /** The defaults cited above. */
         public static Config defaults() {
-            return new Config(7.0, 1.0, 30_000, 60_000, true, 50);
+            return new Config(7.0, 1.0, 30_000, 60_000, true, 50, TrackerConfig.DEFAULT_SPEED_OUTLIER_WINDOW_MILLIS);
         }
 
         /** Validates ranges. */
@@ -70,6 +82,7 @@ public final class SuddenSpeedChangeDetector implements Detector<SuddenSpeedChan
             m.put("max_drop_s", maxDropMillis / 1000.0);
             m.put("sustain_s", sustainMillis / 1000.0);
             m.put("class_a_only", classAOnly);
+            m.put("speed_outlier_window_s", speedOutlierWindowMillis / 1000.0);
             return m;
         }
     }
@@ -77,11 +90,20 @@ public final class SuddenSpeedChangeDetector implements Detector<SuddenSpeedChan
     /** Per-vessel state: the last fast fix and a candidate drop. */
     public static final class State implements Serializable {
         private static final long serialVersionUID = 1L;
+        /** The newest fix with SOG that was not a speed outlier. */
+        PositionObservation previous;
+        /** Fixes of this vessel ignored as speed outliers. */
+        long speedOutliers;
         PositionObservation lastHigh;
         /** The high fix of the candidate drop, or null when there is none. */
         PositionObservation dropHigh;
         PositionObservation dropLow;
         EvidenceSampler evidence;
+
+        /** Fixes of this vessel ignored as speed outliers so far. */
+        public long speedOutliers() {
+            return speedOutliers;
+        }
     }
 
     /** Largest SOG AIS can report, knots (ITU-R M.1371-5 Table 50: 1022 = 102.2 kn or more). */
@@ -120,6 +142,11 @@ public final class SuddenSpeedChangeDetector implements Detector<SuddenSpeedChan
         if (Double.isNaN(sog) || (config.classAOnly() && p.classEvidence() == StationClass.B)) {
             return;
         }
+        if (TrackState.isSpeedOutlier(s.previous, p, config.speedOutlierWindowMillis())) {
+            s.speedOutliers++;
+            return;
+        }
+        s.previous = p;
         if (sog > config.lowSpeedKnots()) {
             s.dropHigh = null;
             s.dropLow = null;
