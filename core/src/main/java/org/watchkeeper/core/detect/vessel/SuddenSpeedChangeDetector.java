@@ -34,7 +34,9 @@ import org.watchkeeper.core.track.TrackerConfig;
  * whose SOG neither the vessel's previous fix nor the distance moved since supports
  * ({@link TrackState#isSpeedOutlier}, the tracker's {@code SPEED_OUTLIER} rule) is ignored and counted
  * in the vessel's state ({@link State#speedOutliers()}), so a single-fix glitch never becomes the
- * fast side of a drop, whether or not the host removed the tracker's noise first.
+ * fast side of a drop, whether or not the host removed the tracker's noise first. A low fix farther
+ * from the high fix than the high speed could cover (plus {@value #REACH_NOISE_M} m) opens no drop:
+ * it is another transmitter on the same MMSI, not the same ship stopping.
  *
  * <p>Event: start = the last high fix, end = the first low fix (AisAbnormal's t1 and t2), position =
  * the first low fix. Attributes: {@code from_sog_kn}, {@code to_sog_kn}, {@code drop_s},
@@ -157,7 +159,7 @@ public final class SuddenSpeedChangeDetector implements Detector<SuddenSpeedChan
             return;
         }
         if (s.dropHigh == null) {
-            if (s.lastHigh != null && p.time() - s.lastHigh.time() <= config.maxDropMillis()) {
+            if (s.lastHigh != null && p.time() - s.lastHigh.time() <= config.maxDropMillis() && reachable(s.lastHigh, p)) {
                 s.dropHigh = s.lastHigh;
                 s.dropLow = p;
                 s.evidence = new EvidenceSampler(config.maxEvidence());
@@ -175,6 +177,19 @@ public final class SuddenSpeedChangeDetector implements Detector<SuddenSpeedChan
             s.dropLow = null;
             s.evidence = null;
         }
+    }
+
+    /** Positions within this of each other are one place whatever the time between them (GNSS noise), m. */
+    static final double REACH_NOISE_M = 500;
+
+    /**
+     * Whether the low fix can be the same ship as the high fix: no farther from it than the high
+     * speed covers in the time between, plus {@link #REACH_NOISE_M}. Two transmitters sharing an
+     * MMSI (one under way, one moored tens of kilometres away) otherwise look like a stop in seconds.
+     */
+    private static boolean reachable(PositionObservation hi, PositionObservation lo) {
+        double d = Geodesy.distance(hi.latitude(), hi.longitude(), lo.latitude(), lo.longitude());
+        return d <= hi.speedOverGround() * Geodesy.METRES_PER_SECOND_PER_KNOT * ((lo.time() - hi.time()) / 1000.0) + REACH_NOISE_M;
     }
 
     private Event event(State s, long sustained) {

@@ -106,4 +106,30 @@ class DriftAndSpeedChangeTest {
         }
         assertThat(Tracks.run(SuddenSpeedChangeDetector.withDefaults(), slow)).isEmpty();
     }
+
+    /**
+     * Two transmitters on one MMSI: one steaming north at 12 kn until t=100 s, the other moored 55 km
+     * away reporting 0 kn every 10 s from t=105 s. AisAbnormal's rule alone sees 12 kn then 0 kn 5 s
+     * later, sustained; the MarineCadastre file of 2022-01-03 had 6 such events (moved 2-152 km in
+     * 0-17 s). The moored fix is out of the fast ship's reach, so no drop opens.
+     */
+    @Test
+    void aStopOutOfReachIsAnotherTransmitterNotASuddenSpeedChange() {
+        List<Tracks.Fix> fixes = new ArrayList<>();
+        for (int t = 0; t <= 100; t += 10) {
+            fixes.add(new Tracks.Fix(MMSI_SHARED, t, 55.0 + t * 12 * 1852.0 / 3600 / 111_195.0, 11.0, 12.0, 0, 0, 0));
+        }
+        for (int t = 105; t <= 400; t += 10) {
+            fixes.add(new Tracks.Fix(MMSI_SHARED, t, 55.5, 11.0, 0.0, 0, 0, 5));
+        }
+        assertThat(Tracks.run(SuddenSpeedChangeDetector.withDefaults(), fixes)).isEmpty();
+        // the same stop 5 s later at the fast ship's own position is one
+        List<Tracks.Fix> stop = new ArrayList<>(fixes.subList(0, 11));
+        for (int t = 105; t <= 400; t += 10) {
+            stop.add(new Tracks.Fix(MMSI_SHARED, t, 55.0 + 100 * 12 * 1852.0 / 3600 / 111_195.0, 11.0, 0.0, 0, 0, 0));
+        }
+        assertThat(Tracks.run(SuddenSpeedChangeDetector.withDefaults(), stop)).hasSize(1);
+    }
+
+    private static final int MMSI_SHARED = 219_000_123;
 }
