@@ -29,21 +29,24 @@ import org.watchkeeper.core.track.TrackerConfig;
  * A drop that is never confirmed (the vessel stops reporting) is not emitted. Fixes without SOG are
  * ignored, and by default so are Class B stations (AisAbnormal analyses Class A only).
  *
- * <p><b>Speed outliers.</b> Unlike AisAbnormal (which accepts any SOG up to 102.2 kn, and whose own
- * test track 219165000 fires on a ship at anchor reporting 102.2 kn once between 0 kn reports), a fix
- * whose SOG neither the vessel's previous fix nor the distance moved since supports
- * ({@link TrackState#isSpeedOutlier}, the tracker's {@code SPEED_OUTLIER} rule) is ignored and counted
- * in the vessel's state ({@link State#speedOutliers()}), so a single-fix glitch never becomes the
- * fast side of a drop, whether or not the host removed the tracker's noise first. A low fix farther
- * from the high fix than the high speed could cover (plus {@value #REACH_NOISE_M} m) opens no drop:
- * it is another transmitter on the same MMSI, not the same ship stopping.
+ * <p><b>Speed outliers.</b> Like AisAbnormal, which accepts any SOG up to 102.2 kn (its own test
+ * track 219165000 fires on a ship at anchor reporting 102.2 kn once between 0 kn reports), a fast fix
+ * opens a drop even when neither the vessel's previous fix nor the distance moved since supports its
+ * SOG ({@link TrackState#isSpeedOutlier}, the tracker's {@code SPEED_OUTLIER} rule). Such an event says
+ * so: attribute {@code from_sog_supported} is false, and {@code moved_m} shows how far the ship really
+ * went, so an analyst can tell a transponder glitch from a grounding. With
+ * {@link Config#ignoreUnsupportedSpeeds} set, unsupported fixes are ignored instead (counted in
+ * {@link State#speedOutliers()}). A low fix farther from the high fix than the high speed could cover
+ * (plus {@value #REACH_NOISE_M} m) opens no drop: it is another transmitter on the same MMSI, not the
+ * same ship stopping.
  *
  * <p>Event: start = the last high fix, end = the first low fix (AisAbnormal's t1 and t2), position =
  * the first low fix. Attributes: {@code from_sog_kn}, {@code to_sog_kn}, {@code drop_s},
  * {@code moved_m} between the two fixes (a drop with no movement behind it — the ship did not move
  * between a fast and a stopped report — is worth a look at the data before the ship),
  * {@code sustained_s} (time below the low mark when confirmed), {@code navigation_status} at the
- * drop. Evidence: the high fix, the low fixes up to confirmation (at most 50).
+ * drop, {@code from_sog_supported} (whether the fast fix's SOG is supported by the fix before it or by
+ * the distance moved). Evidence: the high fix, the low fixes up to confirmation (at most 50).
  */
 public final class SuddenSpeedChangeDetector implements Detector<SuddenSpeedChangeDetector.State> {
 
@@ -58,15 +61,25 @@ public final class SuddenSpeedChangeDetector implements Detector<SuddenSpeedChan
      * @param classAOnly ignore Class B stations: true (AisAbnormal)
      * @param maxEvidence observations kept as evidence: 50
      * @param speedOutlierWindowMillis a fix whose SOG its predecessor (at most this older) does not
-     *        support is noise, not a speed: 10 min, the tracker's rule
-     *        ({@link TrackState#isSpeedOutlier}); 0 turns the check off (AisAbnormal has none)
+     *        support is unsupported: 10 min, the tracker's rule ({@link TrackState#isSpeedOutlier});
+     *        0 turns the check off
+     * @param ignoreUnsupportedSpeeds ignore fixes with unsupported SOG instead of flagging the event
+     *        ({@code from_sog_supported: false}): false, as AisAbnormal, which has no such check
      */
     public record Config(double highSpeedKnots, double lowSpeedKnots, long maxDropMillis, long sustainMillis,
-            boolean classAOnly, int maxEvidence, long speedOutlierWindowMillis) implements Serializable {
+            boolean classAOnly, int maxEvidence, long speedOutlierWindowMillis, boolean ignoreUnsupportedSpeeds)
+            implements Serializable {
 
         /** The defaults cited above. */
         public static Config defaults() {
-            return new Config(7.0, 1.0, 30_000, 60_000, true, 50, TrackerConfig.DEFAULT_SPEED_OUTLIER_WINDOW_MILLIS);
+            return new Config(7.0, 1.0, 30_000, 60_000, true, 50, TrackerConfig.DEFAULT_SPEED_OUTLIER_WINDOW_MILLIS,
+                    false);
+        }
+
+        /** These parameters, ignoring fixes with unsupported SOG or not. */
+        public Config withIgnoreUnsupportedSpeeds(boolean ignore) {
+            return new Config(highSpeedKnots, lowSpeedKnots, maxDropMillis, sustainMillis, classAOnly, maxEvidence,
+                    speedOutlierWindowMillis, ignore);
         }
 
         /** Validates ranges. */
@@ -85,6 +98,7 @@ public final class SuddenSpeedChangeDetector implements Detector<SuddenSpeedChan
             m.put("sustain_s", sustainMillis / 1000.0);
             m.put("class_a_only", classAOnly);
             m.put("speed_outlier_window_s", speedOutlierWindowMillis / 1000.0);
+            m.put("ignore_unsupported_speeds", ignoreUnsupportedSpeeds);
             return m;
         }
     }
@@ -94,15 +108,17 @@ public final class SuddenSpeedChangeDetector implements Detector<SuddenSpeedChan
         private static final long serialVersionUID = 1L;
         /** The newest fix with SOG that was not a speed outlier. */
         PositionObservation previous;
-        /** Fixes of this vessel ignored as speed outliers. */
+        /** Fixes of this vessel with a SOG not supported by the fix before (ignored or flagged). */
         long speedOutliers;
         PositionObservation lastHigh;
+        boolean lastHighSupported;
+        boolean dropHighSupported;
         /** The high fix of the candidate drop, or null when there is none. */
         PositionObservation dropHigh;
         PositionObservation dropLow;
         EvidenceSampler evidence;
 
-        /** Fixes of this vessel ignored as speed outliers so far. */
+        /** Fixes of this vessel whose SOG was not supported by the fix before, so far. */
         public long speedOutliers() {
             return speedOutliers;
         }
@@ -144,23 +160,30 @@ public final class SuddenSpeedChangeDetector implements Detector<SuddenSpeedChan
         if (Double.isNaN(sog) || (config.classAOnly() && p.classEvidence() == StationClass.B)) {
             return;
         }
+        boolean supported = true;
         if (TrackState.isSpeedOutlier(s.previous, p, config.speedOutlierWindowMillis())) {
             s.speedOutliers++;
-            return;
+            if (config.ignoreUnsupportedSpeeds()) {
+                return;
+            }
+            supported = false;
+        } else {
+            s.previous = p;
         }
-        s.previous = p;
         if (sog > config.lowSpeedKnots()) {
             s.dropHigh = null;
             s.dropLow = null;
             s.evidence = null;
             if (sog >= config.highSpeedKnots() && sog <= MAX_REPORTABLE_KNOTS) {
                 s.lastHigh = p;
+                s.lastHighSupported = supported;
             }
             return;
         }
         if (s.dropHigh == null) {
             if (s.lastHigh != null && p.time() - s.lastHigh.time() <= config.maxDropMillis() && reachable(s.lastHigh, p)) {
                 s.dropHigh = s.lastHigh;
+                s.dropHighSupported = s.lastHighSupported;
                 s.dropLow = p;
                 s.evidence = new EvidenceSampler(config.maxEvidence());
                 s.evidence.add(s.lastHigh);
@@ -201,6 +224,7 @@ public final class SuddenSpeedChangeDetector implements Detector<SuddenSpeedChan
         a.put("moved_m", Geodesy.distance(hi.latitude(), hi.longitude(), lo.latitude(), lo.longitude()));
         a.put("sustained_s", sustained / 1000.0);
         a.put("navigation_status", lo.navigationStatus());
+        a.put("from_sog_supported", s.dropHighSupported);
         return Event.of(EventKind.SUDDEN_SPEED_CHANGE, hi.time(), lo.time(), List.of(hi.mmsi()), lo.latitude(),
                 lo.longitude(), null, parameters, a, s.evidence.sample());
     }

@@ -62,8 +62,8 @@ class DmaAisAbnormalTest {
      * the position of the report before, then 0.0 kn again from 16:10:21.595: the ship never moved
      * (1.9 m between the fast and the stopped report). That is a transponder glitch, not a grounding.
      * The tracker rejects the 102.2 kn fix as a speed outlier (its four other receptions, heard by
-     * other base stations up to 16:10:11.424, as duplicates), so no detector sees it. Before: one
-     * sudden_speed_change event 16:10:10.659-16:10:21.595 from 102.2 to 0.0 kn; after: none.
+     * other base stations up to 16:10:11.424, as duplicates), so a detector fed the track's accepted
+     * fixes only sees no drop; one fed every reception flags it (next test).
      */
     @Test
     void suddenSpeedChange219165000IsASingleFixSpeedGlitch() throws IOException {
@@ -79,12 +79,14 @@ class DmaAisAbnormalTest {
     }
 
     /**
-     * The detector ignores the glitch by itself too, for hosts that feed it every reception (all five
-     * copies of the 102.2 kn report, 16:10:10.659-16:10:11.424, count as outliers); without the check
-     * it raises AisAbnormal's event, starting at the last fast copy as DMA's test asserts.
+     * Hosts that feed the detector every reception (analyze, serve) get AisAbnormal's event, as DMA's
+     * test asserts: start at the last fast copy (all five copies of the 102.2 kn report,
+     * 16:10:10.659-16:10:11.424, are unsupported by the fix before), end at the first 0 kn report. The
+     * event says the fast SOG was not supported and that the ship moved under 5 m. With
+     * ignoreUnsupportedSpeeds the detector ignores the glitch instead.
      */
     @Test
-    void suddenSpeedChangeDetectorIgnoresTheGlitchInRawReceptions() throws IOException {
+    void suddenSpeedChangeOnRawReceptionsIsAisAbnormalsEventFlaggedUnsupported() throws IOException {
         Path p = Path.of(System.getProperty("watchkeeper.shared", "../../shared"), "data/ais/dma-aisabnormal",
                 "219165000_ssc_1.ais");
         assumeTrue(Files.isRegularFile(p), "shared DMA AisAbnormal file absent: " + p);
@@ -103,18 +105,20 @@ class DmaAisAbnormalTest {
         for (Observation o : all) {
             d.onObservation(o, state, ctx);
         }
-        assertThat(events).isEmpty();
         assertThat(state.speedOutliers()).isEqualTo(5);
+        assertThat(events).hasSize(1);
+        Event e = events.get(0);
+        assertThat(e.kind()).isEqualTo(EventKind.SUDDEN_SPEED_CHANGE);
+        assertThat(e.start()).isEqualTo(t("2014-10-05T16:10:11.424Z"));
+        assertThat(e.end()).isEqualTo(t("2014-10-05T16:10:21.595Z"));
+        assertThat((double) e.attributes().get("from_sog_kn")).isEqualTo(102.2);
+        assertThat((double) e.attributes().get("to_sog_kn")).isEqualTo(0.0);
+        assertThat((double) e.attributes().get("moved_m")).isLessThan(5);
+        assertThat(e.attributes().get("from_sog_supported")).isEqualTo(false);
 
-        SuddenSpeedChangeDetector.Config c = SuddenSpeedChangeDetector.Config.defaults();
-        List<Event> dma = Tracks.runObservations(List.of(new SuddenSpeedChangeDetector(new SuddenSpeedChangeDetector.Config(
-                c.highSpeedKnots(), c.lowSpeedKnots(), c.maxDropMillis(), c.sustainMillis(), c.classAOnly(), c.maxEvidence(), 0))),
-                all, Integer.MAX_VALUE);
-        assertThat(dma).hasSize(1);
-        assertThat(dma.get(0).start()).isEqualTo(t("2014-10-05T16:10:11.424Z"));
-        assertThat(dma.get(0).end()).isEqualTo(t("2014-10-05T16:10:21.595Z"));
-        assertThat((double) dma.get(0).attributes().get("from_sog_kn")).isEqualTo(102.2);
-        assertThat((double) dma.get(0).attributes().get("moved_m")).isLessThan(5);
+        List<Event> ignoring = Tracks.runObservations(List.of(new SuddenSpeedChangeDetector(
+                SuddenSpeedChangeDetector.Config.defaults().withIgnoreUnsupportedSpeeds(true))), all, Integer.MAX_VALUE);
+        assertThat(ignoring).isEmpty();
     }
 
     @Test
