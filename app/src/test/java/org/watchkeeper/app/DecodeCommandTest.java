@@ -199,24 +199,37 @@ class DecodeCommandTest {
         assertThat(r.err()).startsWith("watchkeeper decode: I/O error on output " + out + ": ");
     }
 
-    @Test
-    void failingStdoutIsAnIoError() {
-        OutputStream broken = new OutputStream() {
+    private static OutputStream failing(String message) {
+        return new OutputStream() {
             @Override
             public void write(int b) throws IOException {
-                throw new IOException("Broken pipe");
+                throw new IOException(message);
             }
 
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
-                throw new IOException("Broken pipe");
+                throw new IOException(message);
             }
         };
+    }
+
+    @Test
+    void failingStdoutIsAnIoErrorOnTheOutput() {
         StringWriter err = new StringWriter();
-        int code = Main.commandLine(new ByteArrayInputStream(new byte[0]), broken, new PrintWriter(err, true))
+        int code = Main.commandLine(new ByteArrayInputStream(new byte[0]), failing("No space left on device"), new PrintWriter(err, true))
                 .execute("decode", "--quiet", caseFile("B13").toString());
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString()).startsWith("watchkeeper decode: I/O error on output (stdout): Broken pipe");
+        assertThat(err.toString()).startsWith("watchkeeper decode: I/O error on output (stdout): No space left on device");
+    }
+
+    /** {@code decode big.log | head}: the reader leaving early is not an error. */
+    @Test
+    void stdoutClosedByItsReaderEndsQuietly() {
+        StringWriter err = new StringWriter();
+        int code = Main.commandLine(new ByteArrayInputStream(new byte[0]), failing("Broken pipe"), new PrintWriter(err, true))
+                .execute("decode", "--quiet", caseFile("B13").toString());
+        assertThat(code).isZero();
+        assertThat(err.toString()).isEmpty();
     }
 
     @Test
