@@ -341,7 +341,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             switch (r.format) {
                 case NMEA -> {
                     NmeaInput input = new NmeaInput(analysis, policy, assumed);
-                    // Decoding on this thread, everything after it on a second one when there are two cores.
+                    // Decoding on this thread; everything after it (mapping to observations, picture,
+                    // tracker, listeners) on a second one when there are two cores.
                     HandOff handOff = Runtime.getRuntime().availableProcessors() > 1 ? new HandOff(input, "analysis") : null;
                     AisStreamDecoder decoder = new AisStreamDecoder(options, handOff != null ? handOff : input);
                     // Logs of a shipborne receiver carry their time in GNSS sentences ($GPRMC, $GPZDA):
