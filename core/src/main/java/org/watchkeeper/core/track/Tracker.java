@@ -46,8 +46,17 @@ public final class Tracker {
     /** What happened to one fix. */
     public record Decision(boolean accepted, NoiseReason reason, Segment segment, boolean newSegment,
                            double derivedSpeedKnots) {
+        /** One shared rejection per reason (records are immutable): rejections allocate nothing. */
+        private static final Decision[] REJECT = new Decision[NoiseReason.values().length];
+
+        static {
+            for (NoiseReason r : NoiseReason.values()) {
+                REJECT[r.ordinal()] = new Decision(false, r, null, false, Double.NaN);
+            }
+        }
+
         static Decision reject(NoiseReason r) {
-            return new Decision(false, r, null, false, Double.NaN);
+            return REJECT[r.ordinal()];
         }
     }
 
