@@ -29,6 +29,7 @@ import org.watchkeeper.core.observation.PositionObservation;
 import org.watchkeeper.core.picture.IdentityChange;
 import org.watchkeeper.core.pipeline.Analysis;
 import org.watchkeeper.core.pipeline.AnalysisListener;
+import org.watchkeeper.core.pipeline.EventTimeOrder;
 import org.watchkeeper.core.picture.VesselSnapshot;
 import org.watchkeeper.core.track.Tracker;
 import org.watchkeeper.core.track.TrackerConfig;
@@ -59,9 +60,13 @@ import org.watchkeeper.store.VesselRow;
  * <p>A line whose processing throws is counted as rejected ({@code internal_error}) and logged; the
  * stream goes on. A failing store write is logged and reported by {@link #failure()}.
  *
- * <p>Event time only: the detectors see the time each message carries; with {@code allowedLateness}
- * 0 (the {@code analyze} command's setting) an observation older than the newest seen is counted as
- * late and not given to detectors ({@link #lateObservations()}).
+ * <p>Event time only: the detectors see the time each message carries, in event-time order: every
+ * observation first waits in core's {@link EventTimeOrder} with the bounded out-of-orderness of
+ * {@code analyze} and the Flink job ({@link EventTimeOrder#DEFAULT_LATENESS_MILLIS}), so receptions
+ * of one transmission by several stations reach the detectors in time order whichever arrived
+ * first; one more than that older than the newest seen is counted as late and not given to the
+ * detectors ({@link #lateObservations()}). Events therefore come up to the lateness after the
+ * observation that completes them; the picture and the live stream are not held back.
  */
 public final class Pipeline implements AutoCloseable {
 
@@ -83,6 +88,7 @@ public final class Pipeline implements AutoCloseable {
     private static final int FLUSH_ROWS = 20_000;
     /** Position rows waiting for the store writer before the pipeline thread waits for it. */
     static final int MAX_PENDING_ROWS = 500_000;
+    private static final long LATENESS = EventTimeOrder.DEFAULT_LATENESS_MILLIS;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Pipeline.class);
 
     private final BlockingQueue<Object> queue;
@@ -95,6 +101,8 @@ public final class Pipeline implements AutoCloseable {
     private final Analysis analysis;
     private final DetectionEngine engine;
     private DetectionEngine userEngine;
+    /** The detectors' input in event-time order (see the class description). */
+    private final EventTimeOrder order = new EventTimeOrder(this::detect, LATENESS, EventTimeOrder.DEFAULT_MAX_HELD);
     private long current;
 
     private final Set<Integer> dirty = new LinkedHashSet<>();
@@ -130,8 +138,8 @@ public final class Pipeline implements AutoCloseable {
         this.store = store;
         this.archive = archive;
         this.queue = new ArrayBlockingQueue<>(capacity);
-        this.engine = new DetectionEngine(defaultDetectors().create(), e -> event(Rows.event(e)), 0);
-        this.userEngine = new DetectionEngine(List.of(), e -> event(Rows.event(e)), 0);
+        this.engine = new DetectionEngine(defaultDetectors().create(), e -> event(Rows.event(e)), LATENESS);
+        this.userEngine = new DetectionEngine(List.of(), e -> event(Rows.event(e)), LATENESS);
         this.analysis = new Analysis(TrackerConfig.defaults(), List.of(new Stages()));
         this.thread = new Thread(this::run, "watchkeeper-pipeline");
         this.thread.setDaemon(true);
@@ -217,7 +225,7 @@ public final class Pipeline implements AutoCloseable {
             if (watchlist != null && watchlist.size() > 0) {
                 s = s.withWatchlist(watchlist);
             }
-            userEngine = new DetectionEngine(s.create(), e -> event(Rows.event(e)), 0);
+            userEngine = new DetectionEngine(s.create(), e -> event(Rows.event(e)), LATENESS);
         };
         if (started) {
             queue.put(apply);
@@ -261,6 +269,7 @@ public final class Pipeline implements AutoCloseable {
             for (AisStreamDecoder d : decoders.values()) {
                 d.finish();
             }
+            order.finish();
             engine.finish();
             userEngine.finish();
             analysis.finish();
@@ -366,10 +375,9 @@ public final class Pipeline implements AutoCloseable {
     private final class Stages implements AnalysisListener {
         @Override
         public void observation(Observation o) {
-            long lateBefore = engine.lateObservations();
-            engine.accept(o);
-            userEngine.accept(o);
-            late.addAndGet(engine.lateObservations() - lateBefore);
+            long lateBefore = order.late();
+            order.accept(o);
+            late.addAndGet(order.late() - lateBefore);
         }
 
         @Override
@@ -392,6 +400,14 @@ public final class Pipeline implements AutoCloseable {
         public void identityChange(int mmsi, IdentityChange c) {
             changes.add(new IdentityChangeRow(mmsi, c.time(), Rows.storeField(c.field()), c.oldValue(), c.newValue()));
         }
+    }
+
+    /** One observation, in event-time order, to the detectors. */
+    private void detect(Observation o) {
+        long lateBefore = engine.lateObservations();
+        engine.accept(o);
+        userEngine.accept(o);
+        late.addAndGet(engine.lateObservations() - lateBefore);
     }
 
     private void event(EventRow e) {
