@@ -78,8 +78,17 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
     private final int fineN;
     private final double fineDeg;
     private final long fineCols;
+    private final long maxFixAge;
+    private final double maxDistance;
+    /** Latitude half-width of the comparison pre-filter, degrees. */
+    private final double preLat;
+    /** Longitude half-width of the comparison pre-filter per cell row, degrees (widest in the row and its margin). */
+    private final double[] preLon;
+    /** Per cell row, metres per degree of longitude at least and at most within the row (routing pre-check). */
+    private final double[] kMin;
+    private final double[] kMax;
     private final Map<String, Object> parameters;
-    /** The observation last converted and its fix (an observation is routed to up to four cells in a row). */
+    /** The observation last converted and its fix (a fix is kept as evidence only for pairs within range). */
     private transient PositionObservation lastObservation;
     private transient Fix lastFix;
 
@@ -95,6 +104,25 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         this.fineN = (int) Math.ceil(180 / (config.maxDistanceMetres() / M_PER_DEG));
         this.fineDeg = 180.0 / fineN;
         this.fineCols = 2L * fineN;
+        this.maxFixAge = config.maxFixAgeMillis();
+        this.maxDistance = config.maxDistanceMetres();
+        this.preLat = config.maxDistanceMetres() / M_PER_DEG * 1.001;
+        double cs = config.cellSizeDegrees();
+        double marginDeg = config.marginMetres() / M_PER_DEG * 1.001;
+        this.preLon = new double[rows];
+        this.kMin = new double[rows];
+        this.kMax = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            // Slightly widened bounds: a latitude rounding onto a neighbouring row stays inside them.
+            double south = r * cs - 90 - cs * 0.01;
+            double north = (r + 1) * cs - 90 + cs * 0.01;
+            double far = Math.min(90, Math.max(Math.abs(south), Math.abs(north)));
+            double near = south <= 0 && north >= 0 ? 0 : Math.min(Math.abs(south), Math.abs(north));
+            kMin[r] = M_PER_DEG * Math.cos(Math.toRadians(far));
+            kMax[r] = M_PER_DEG * Math.cos(Math.toRadians(near));
+            double edge = Math.min(89.999, far + marginDeg + preLat);
+            preLon[r] = preLat / Math.max(1e-6, Math.cos(Math.toRadians(edge)));
+        }
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("max_distance_m", config.maxDistanceMetres());
         p.put("min_duration_s", config.minDurationMillis() / 1000);
@@ -149,13 +177,14 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         out.accept((long) r * cols + c);
         double south = (lat - (r * cs - 90)) * M_PER_DEG;
         double north = (((r + 1) * cs - 90) - lat) * M_PER_DEG;
-        double k = M_PER_DEG * Math.cos(Math.toRadians(lat));
-        double west = (lon - (c * cs - 180)) * k;
-        double east = (((c + 1) * cs - 180) - lon) * k;
+        // East and west border distances: (degrees) × (metres per degree of longitude at lat); the
+        // row's bounds on the latter decide most fixes without a cosine, with the same outcome.
+        boolean westNear = nearer(lon - (c * cs - 180), lat, r, m);
+        boolean eastNear = nearer(((c + 1) * cs - 180) - lon, lat, r, m);
         int dr = north < m && r + 1 < rows ? 1 : south < m && r > 0 ? -1 : 0;
-        int dc = east < m ? 1 : west < m ? -1 : 0;
+        int dc = eastNear ? 1 : westNear ? -1 : 0;
         // Both borders of a narrow cell may be near (high latitudes): route to both sides.
-        boolean both = east < m && west < m;
+        boolean both = eastNear && westNear;
         if (dr != 0) {
             out.accept((long) (r + dr) * cols + c);
         }
@@ -173,6 +202,17 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         }
     }
 
+    /** {@code deg × metres per degree of longitude at lat < m}, the cosine taken only when the row's bounds cannot tell. */
+    private boolean nearer(double deg, double lat, int r, double m) {
+        if (deg * kMax[r] < m) {
+            return true;
+        }
+        if (deg * kMin[r] >= m) {
+            return false;
+        }
+        return deg * (M_PER_DEG * Math.cos(Math.toRadians(lat))) < m;
+    }
+
     private long fineKey(double lat, double lon) {
         long fr = (long) Math.floor((lat + 90) / fineDeg);
         long fc = Math.floorMod((long) Math.floor((Geodesy.normalizeLongitude(lon) + 180) / fineDeg), fineCols);
@@ -181,23 +221,131 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
 
     // ------------------------------------------------------------------ state
 
-    /** The state of one grid cell: latest fixes of the vessels in reach, a fine index, and pairs. */
+    /**
+     * The state of one grid cell: the latest fix of each vessel in reach as parallel primitive arrays
+     * (slots {@code 0..n-1}, no object per vessel besides the observation itself), pairs within range,
+     * and, in a busy cell, an MMSI index and a fine grid of slots.
+     */
     public static final class CellState implements Serializable {
-        private static final long serialVersionUID = 1L;
-        final LongHashMap<Fix> latest = new LongHashMap<>();
-        /** Fine grid of the vessels in {@link #latest}; null while the cell holds few vessels. */
+        private static final long serialVersionUID = 2L;
+        int n;
+        int[] mmsi = new int[8];
+        long[] time = new long[8];
+        double[] lat = new double[8];
+        /** Longitude normalised to [-180, 180). */
+        double[] lon = new double[8];
+        PositionObservation[] obs = new PositionObservation[8];
+        /** Busy cell only (else null): open-addressing table of slot + 1 by MMSI (0 = empty). */
+        int[] index;
+        /** Busy cell only: fine key of each slot, and slots per fine key (count first). */
+        long[] fineKey;
         LongHashMap<int[]> fine;
         final LongHashMap<Pair> pairs = new LongHashMap<>();
         long timer = Long.MIN_VALUE;
 
         /** Vessels whose latest fix the cell holds (for tests and monitoring). */
         public int vessels() {
-            return latest.size();
+            return n;
         }
 
         /** Pairs being followed (for tests and monitoring). */
         public int pairs() {
             return pairs.size();
+        }
+
+        int append(int id, long t, double la, double lo, PositionObservation o) {
+            if (n == mmsi.length) {
+                int cap = 2 * n;
+                mmsi = Arrays.copyOf(mmsi, cap);
+                time = Arrays.copyOf(time, cap);
+                lat = Arrays.copyOf(lat, cap);
+                lon = Arrays.copyOf(lon, cap);
+                obs = Arrays.copyOf(obs, cap);
+                if (fineKey != null) {
+                    fineKey = Arrays.copyOf(fineKey, cap);
+                }
+            }
+            int i = n++;
+            set(i, id, t, la, lo, o);
+            return i;
+        }
+
+        void set(int i, int id, long t, double la, double lo, PositionObservation o) {
+            mmsi[i] = id;
+            time[i] = t;
+            lat[i] = la;
+            lon[i] = lo;
+            obs[i] = o;
+        }
+
+        private static int hash(int id) {
+            int h = id * 0x9E3779B9;
+            return h ^ (h >>> 16);
+        }
+
+        /** The slot of a vessel through the index (busy cells), or -1. */
+        int slotOf(int id) {
+            int mask = index.length - 1;
+            for (int h = hash(id) & mask;; h = (h + 1) & mask) {
+                int v = index[h];
+                if (v == 0) {
+                    return -1;
+                }
+                if (mmsi[v - 1] == id) {
+                    return v - 1;
+                }
+            }
+        }
+
+        /** Records slot i under its MMSI (not yet in the index), growing the table at half full. */
+        void indexPut(int i) {
+            if (2 * n > index.length) {
+                index = new int[2 * index.length];
+                for (int j = 0; j < n; j++) {
+                    if (j != i) {
+                        indexInsert(j);
+                    }
+                }
+            }
+            indexInsert(i);
+        }
+
+        private void indexInsert(int i) {
+            int mask = index.length - 1;
+            int h = hash(mmsi[i]) & mask;
+            while (index[h] != 0) {
+                h = (h + 1) & mask;
+            }
+            index[h] = i + 1;
+        }
+
+        /** The table position holding slot i. */
+        private int indexFind(int i) {
+            int mask = index.length - 1;
+            int h = hash(mmsi[i]) & mask;
+            while (index[h] != i + 1) {
+                h = (h + 1) & mask;
+            }
+            return h;
+        }
+
+        /** Removes the table entry at h, shifting later entries of the probe run back. */
+        private void indexDelete(int h) {
+            int mask = index.length - 1;
+            int hole = h;
+            for (int j = (h + 1) & mask;; j = (j + 1) & mask) {
+                int v = index[j];
+                if (v == 0) {
+                    break;
+                }
+                int home = hash(mmsi[v - 1]) & mask;
+                // Move v into the hole unless its home lies cyclically in (hole, j].
+                if (((j - home) & mask) >= ((j - hole) & mask)) {
+                    index[hole] = v;
+                    hole = j;
+                }
+            }
+            index[hole] = 0;
         }
     }
 
@@ -238,60 +386,95 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         if (!(o instanceof PositionObservation p) || !p.hasPosition()) {
             return;
         }
-        Fix f;
-        if (p == lastObservation) {
-            f = lastFix; // the same fix routed to a neighbour cell: one immutable copy serves all
-        } else {
-            f = Fix.of(p);
-            lastObservation = p;
-            lastFix = f;
-        }
+        int id = p.mmsi();
+        long t = p.time();
         double lat = p.latitude();
         double lon = Geodesy.normalizeLongitude(p.longitude());
-        Fix old = s.latest.put(p.mmsi(), f);
-        if (s.fine != null) {
+        if (s.fine == null) {
+            int self = scan(p, id, t, lat, lon, s, ctx);
+            if (self >= 0) {
+                s.set(self, id, t, lat, lon, p);
+            } else {
+                s.append(id, t, lat, lon, p);
+                if (s.n > FINE_GRID_FROM) {
+                    buildFine(s);
+                }
+            }
+        } else {
+            int self = s.slotOf(id);
             long fk = fineKey(lat, lon);
-            if (old != null) {
-                long ok = fineKey(old.latitude(), old.longitude());
-                if (ok != fk) {
-                    remove(s.fine, ok, p.mmsi());
-                    add(s.fine, fk, p.mmsi());
+            if (self >= 0) {
+                s.set(self, id, t, lat, lon, p);
+                if (s.fineKey[self] != fk) {
+                    remove(s.fine, s.fineKey[self], self);
+                    add(s.fine, fk, self);
+                    s.fineKey[self] = fk;
                 }
             } else {
-                add(s.fine, fk, p.mmsi());
+                self = s.append(id, t, lat, lon, p);
+                s.indexPut(self);
+                s.fineKey[self] = fk;
+                add(s.fine, fk, self);
             }
-        } else if (s.latest.size() > FINE_GRID_FROM) {
-            LongHashMap<int[]> fine = new LongHashMap<>();
-            s.latest.forEach((k, x) -> add(fine, fineKey(x.latitude(), x.longitude()), x.mmsi()));
-            s.fine = fine;
+            compare(p, self, t, lat, lon, s, ctx);
         }
-        if (s.fine == null) {
-            scan(f, lat, lon, s, ctx);
-        } else {
-            compare(f, lat, lon, s, ctx);
-        }
-        long next = (Math.floorDiv(p.time(), config.maxFixAgeMillis()) + 1) * config.maxFixAgeMillis();
-        if (s.timer < next) {
-            s.timer = next;
-            ctx.registerTimer(next);
+        // The cell's timer is always a multiple of the fix age: due again only once t reaches it.
+        if (t >= s.timer) {
+            s.timer = (Math.floorDiv(t, maxFixAge) + 1) * maxFixAge;
+            ctx.registerTimer(s.timer);
         }
     }
 
-    /** Few vessels in the cell: compare with each, after a cheap latitude/longitude pre-filter. */
-    private void scan(Fix f, double lat, double lon, CellState s, DetectorContext ctx) {
-        double dLat = config.maxDistanceMetres() / M_PER_DEG * 1.001;
-        double dLon = dLat / Math.max(1e-6, Math.cos(Math.toRadians(Math.min(89.999, Math.abs(lat) + dLat))));
-        s.latest.forEach((k, g) -> {
-            if (g.mmsi() == f.mmsi() || Math.abs(g.latitude() - lat) > dLat
-                    || Math.abs(Geodesy.longitudeDifference(lon, g.longitude())) > dLon
-                    || Math.abs(f.time() - g.time()) > config.maxFixAgeMillis()) {
-                return;
-            }
-            together(f, g, Geodesy.distance(lat, lon, g.latitude(), g.longitude()), s, ctx);
-        });
+    /** Builds the MMSI index and fine grid of a cell that became busy. */
+    private void buildFine(CellState s) {
+        int cap = 16;
+        while (cap < 4 * s.n) {
+            cap <<= 1;
+        }
+        s.index = new int[cap];
+        s.fineKey = new long[s.mmsi.length];
+        s.fine = new LongHashMap<>();
+        for (int i = 0; i < s.n; i++) {
+            s.indexPut(i);
+            s.fineKey[i] = fineKey(s.lat[i], s.lon[i]);
+            add(s.fine, s.fineKey[i], i);
+        }
     }
 
-    private void compare(Fix f, double lat, double lon, CellState s, DetectorContext ctx) {
+    /**
+     * Few vessels in the cell: compares the new fix with each other vessel's latest fix after a
+     * latitude/longitude box pre-filter (widened for the cell's row); returns the vessel's own slot or -1.
+     */
+    private int scan(PositionObservation p, int id, long t, double lat, double lon, CellState s, DetectorContext ctx) {
+        double dLon = preLon[(int) (ctx.key() / cols)];
+        double dLat = preLat;
+        int self = -1;
+        int[] ids = s.mmsi;
+        double[] las = s.lat;
+        double[] los = s.lon;
+        long[] ts = s.time;
+        for (int i = 0; i < s.n; i++) {
+            if (ids[i] == id) {
+                self = i;
+                continue;
+            }
+            if (Math.abs(las[i] - lat) > dLat) {
+                continue;
+            }
+            double dl = Math.abs(los[i] - lon); // both in [-180, 180): across the antimeridian take the short way
+            if ((dl > 180 ? 360 - dl : dl) > dLon || Math.abs(t - ts[i]) > maxFixAge) {
+                continue;
+            }
+            double d = Geodesy.distance(lat, lon, las[i], los[i]);
+            if (d <= maxDistance) {
+                together(p, s.obs[i], d, s, ctx);
+            }
+        }
+        return self;
+    }
+
+    /** Busy cell: compares the new fix with the vessels in the fine cells around it. */
+    private void compare(PositionObservation p, int self, long t, double lat, double lon, CellState s, DetectorContext ctx) {
         long fr = (long) Math.floor((lat + 90) / fineDeg);
         long fc = Math.floorMod((long) Math.floor((lon + 180) / fineDeg), fineCols);
         double latEdge = Math.min(89.999, Math.abs(lat) + fineDeg);
@@ -305,30 +488,35 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
                 if (bag == null) {
                     continue;
                 }
-                for (int i = 1; i <= bag[0]; i++) {
-                    int other = bag[i];
-                    if (other == f.mmsi()) {
+                for (int k = 1; k <= bag[0]; k++) {
+                    int i = bag[k];
+                    if (i == self || Math.abs(t - s.time[i]) > maxFixAge) {
                         continue;
                     }
-                    Fix g = s.latest.get(other);
-                    if (Math.abs(f.time() - g.time()) > config.maxFixAgeMillis()) {
-                        continue;
+                    double d = Geodesy.distance(lat, lon, s.lat[i], s.lon[i]);
+                    if (d <= maxDistance) {
+                        together(p, s.obs[i], d, s, ctx);
                     }
-                    double d = Geodesy.distance(lat, lon, g.latitude(), g.longitude());
-                    together(f, g, d, s, ctx);
                 }
             }
         }
     }
 
-    private void together(Fix f, Fix g, double d, CellState s, DetectorContext ctx) {
-        if (d > config.maxDistanceMetres()) {
-            return;
+    /** The fix of an observation, for evidence (one copy serves every cell the observation is routed to). */
+    private Fix fixOf(PositionObservation p) {
+        if (p != lastObservation) {
+            lastFix = Fix.of(p);
+            lastObservation = p;
         }
-        int a = Math.min(f.mmsi(), g.mmsi());
-        int b = Math.max(f.mmsi(), g.mmsi());
+        return lastFix;
+    }
+
+    /** New fix p and the other vessel's latest fix q are within range at p's time. */
+    private void together(PositionObservation p, PositionObservation q, double d, CellState s, DetectorContext ctx) {
+        int a = Math.min(p.mmsi(), q.mmsi());
+        int b = Math.max(p.mmsi(), q.mmsi());
         long key = ((long) a << 32) | (b & 0xffffffffL);
-        long t = f.time();
+        long t = p.time();
         Pair pr = s.pairs.get(key);
         if (pr != null && pr.open && t - pr.lastTogether > config.maxFixAgeMillis()) {
             endRun(pr, s, ctx);
@@ -339,12 +527,12 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
             pr = null;
         }
         if (pr == null) {
-            Fix anchor = f.mmsi() == a ? f : g;
+            PositionObservation anchor = p.mmsi() == a ? p : q;
             long anchorCell = cellOf(anchor.latitude(), anchor.longitude());
             pr = new Pair(a, b, anchorCell == ctx.key(), anchorCell);
             pr.start = t;
             s.pairs.put(key, pr);
-            pr.evidence.add(g);
+            pr.evidence.add(Fix.of(q));
         }
         if (!pr.open) {
             pr.open = true;
@@ -353,16 +541,16 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         }
         pr.lastTogether = t;
         pr.comparisons++;
-        pr.evidence.add(f);
-        double mlat = (f.latitude() + g.latitude()) / 2;
-        double mlon = g.longitude() + Geodesy.longitudeDifference(g.longitude(), f.longitude()) / 2;
+        pr.evidence.add(fixOf(p));
+        double mlat = (p.latitude() + q.latitude()) / 2;
+        double mlon = q.longitude() + Geodesy.longitudeDifference(q.longitude(), p.longitude()) / 2;
         double cl = Math.cos(Math.toRadians(mlat));
         pr.sx += cl * Math.cos(Math.toRadians(mlon));
         pr.sy += cl * Math.sin(Math.toRadians(mlon));
         pr.sz += Math.sin(Math.toRadians(mlat));
         pr.minDistance = Math.min(pr.minDistance, d);
         pr.sumDistance += d;
-        double v = f.speedOverGround();
+        double v = p.speedOverGround();
         if (v >= 0) {
             int bin = Math.min(SPEED_BINS - 1, (int) (v / SPEED_BIN_KN + 1e-9));
             if (bin >= pr.speeds.length) {
@@ -443,53 +631,75 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
                 parameters, a, pr.evidence.observations());
     }
 
+
     @Override
     public void onTimer(long timestamp, CellState s, DetectorContext ctx) {
         if (timestamp != s.timer) {
-            if (s.timer == Long.MIN_VALUE && s.latest.isEmpty() && s.pairs.isEmpty()) {
+            if (s.timer == Long.MIN_VALUE && s.n == 0 && s.pairs.isEmpty()) {
                 ctx.clearState(); // a timer of a state cleared before
             }
             return;
         }
         s.timer = Long.MIN_VALUE;
-        // Forget fixes too old to be compared with anything still to come.
-        for (long mmsi : s.latest.keys()) {
-            Fix x = s.latest.get(mmsi);
-            if (timestamp - x.time() > config.maxFixAgeMillis()) {
-                if (s.fine != null) {
-                    remove(s.fine, fineKey(x.latitude(), x.longitude()), (int) mmsi);
-                }
-                s.latest.remove(mmsi);
+        // Forget fixes too old to be compared with anything still to come (from the last slot down,
+        // so that the slot moved into a freed one has been looked at already).
+        for (int i = s.n - 1; i >= 0; i--) {
+            if (timestamp - s.time[i] > maxFixAge) {
+                removeSlot(s, i);
             }
         }
-        if (s.fine != null && s.latest.size() < FINE_GRID_FROM / 2) {
+        if (s.fine != null && s.n < FINE_GRID_FROM / 2) {
             s.fine = null;
+            s.index = null;
+            s.fineKey = null;
         }
         // Only pairs apart for longer than the shorter of the two limits can end a run or finish;
         // those are visited in (a, b) order so that events come out in a stable order.
-        long idle = Math.min(config.maxFixAgeMillis(), config.mergeGapMillis());
-        List<Pair> due = new ArrayList<>();
-        s.pairs.forEach((k, pr) -> {
-            if (timestamp - pr.lastTogether > idle) {
-                due.add(pr);
-            }
-        });
-        due.sort((x, y) -> x.a != y.a ? Integer.compare(x.a, y.a) : Integer.compare(x.b, y.b));
-        for (Pair pr : due) {
-            if (pr.open && timestamp - pr.lastTogether > config.maxFixAgeMillis()) {
-                endRun(pr, s, ctx);
-            }
-            if (!pr.open && s.pairs.containsKey(((long) pr.a << 32) | (pr.b & 0xffffffffL))
-                    && timestamp - pr.lastTogether > config.mergeGapMillis()) {
-                finish(pr, s, ctx);
+        if (!s.pairs.isEmpty()) {
+            long idle = Math.min(config.maxFixAgeMillis(), config.mergeGapMillis());
+            List<Pair> due = new ArrayList<>();
+            s.pairs.forEach((k, pr) -> {
+                if (timestamp - pr.lastTogether > idle) {
+                    due.add(pr);
+                }
+            });
+            due.sort((x, y) -> x.a != y.a ? Integer.compare(x.a, y.a) : Integer.compare(x.b, y.b));
+            for (Pair pr : due) {
+                if (pr.open && timestamp - pr.lastTogether > config.maxFixAgeMillis()) {
+                    endRun(pr, s, ctx);
+                }
+                if (!pr.open && s.pairs.containsKey(((long) pr.a << 32) | (pr.b & 0xffffffffL))
+                        && timestamp - pr.lastTogether > config.mergeGapMillis()) {
+                    finish(pr, s, ctx);
+                }
             }
         }
-        if (s.latest.isEmpty() && s.pairs.isEmpty()) {
+        if (s.n == 0 && s.pairs.isEmpty()) {
             ctx.clearState();
             return;
         }
         s.timer = timestamp + config.maxFixAgeMillis();
         ctx.registerTimer(s.timer);
+    }
+
+    /** Removes slot i, moving the last slot into it (index and fine grid follow). */
+    private static void removeSlot(CellState s, int i) {
+        int last = s.n - 1;
+        if (s.fine != null) {
+            s.indexDelete(s.indexFind(i));
+            remove(s.fine, s.fineKey[i], i);
+            if (i != last) {
+                int h = s.indexFind(last);
+                s.index[h] = i + 1;
+                replace(s.fine, s.fineKey[last], last, i);
+                s.fineKey[i] = s.fineKey[last];
+            }
+        }
+        if (i != last) {
+            s.set(i, s.mmsi[last], s.time[last], s.lat[last], s.lon[last], s.obs[last]);
+        }
+        s.obs[last] = null;
+        s.n = last;
     }
 
     // ------------------------------------------------------------------ tiny int bags
@@ -520,6 +730,16 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         }
         if (bag[0] == 0) {
             m.remove(k);
+        }
+    }
+
+    private static void replace(LongHashMap<int[]> m, long k, int from, int to) {
+        int[] bag = m.get(k);
+        for (int i = 1; i <= bag[0]; i++) {
+            if (bag[i] == from) {
+                bag[i] = to;
+                return;
+            }
         }
     }
 }
