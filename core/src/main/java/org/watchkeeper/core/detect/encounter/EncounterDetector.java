@@ -240,7 +240,7 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         /** Busy cell only: fine key of each slot, and slots per fine key (count first). */
         long[] fineKey;
         LongHashMap<int[]> fine;
-        final LongHashMap<Pair> pairs = new LongHashMap<>();
+        final PairTable pairs = new PairTable();
         long timer = Long.MIN_VALUE;
 
         /** Vessels whose latest fix the cell holds (for tests and monitoring). */
@@ -354,6 +354,8 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         private static final long serialVersionUID = 1L;
         final int a;
         final int b;
+        /** {@code a << 32 | b}. */
+        final long key;
         final boolean owned;
         final long anchorCell;
         long start;
@@ -364,6 +366,10 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         int runs;
         long comparisons;
         double sx, sy, sz;
+        /** Last midpoint latitude and longitude (NaN before the first) with their cosines and sines. */
+        double memoLat = Double.NaN;
+        double memoLon = Double.NaN;
+        double memoCosLat, memoSinLat, memoCosLon, memoSinLon;
         double minDistance = Double.POSITIVE_INFINITY;
         double sumDistance;
         /** Counts per 0.1 kn bin, grown to the highest bin seen (most pairs lie still: a few bins). */
@@ -374,8 +380,100 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         Pair(int a, int b, boolean owned, long anchorCell) {
             this.a = a;
             this.b = b;
+            this.key = ((long) a << 32) | (b & 0xffffffffL);
             this.owned = owned;
             this.anchorCell = anchorCell;
+        }
+    }
+
+    /**
+     * The pairs of a cell by key {@code a << 32 | b}: open addressing with linear probing over the
+     * pair objects themselves (a look-up reads one table slot and the pair it compares, no separate
+     * key array), removal by backward shift. Grows at half full.
+     */
+    static final class PairTable implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private Pair[] table = new Pair[16];
+        private int size;
+
+        private static int home(long k, int mask) {
+            k ^= k >>> 33;
+            k *= 0xff51afd7ed558ccdL;
+            k ^= k >>> 33;
+            return (int) k & mask;
+        }
+
+        Pair get(long key) {
+            Pair[] t = table;
+            int mask = t.length - 1;
+            for (int i = home(key, mask);; i = (i + 1) & mask) {
+                Pair p = t[i];
+                if (p == null || p.key == key) {
+                    return p;
+                }
+            }
+        }
+
+        /** Adds a pair whose key is not in the table. */
+        void put(Pair p) {
+            if (2 * (size + 1) > table.length) {
+                Pair[] old = table;
+                table = new Pair[2 * old.length];
+                for (Pair x : old) {
+                    if (x != null) {
+                        insert(x);
+                    }
+                }
+            }
+            insert(p);
+            size++;
+        }
+
+        private void insert(Pair p) {
+            int mask = table.length - 1;
+            int i = home(p.key, mask);
+            while (table[i] != null) {
+                i = (i + 1) & mask;
+            }
+            table[i] = p;
+        }
+
+        void remove(long key) {
+            Pair[] t = table;
+            int mask = t.length - 1;
+            int i = home(key, mask);
+            while (t[i] != null && t[i].key != key) {
+                i = (i + 1) & mask;
+            }
+            if (t[i] == null) {
+                return;
+            }
+            size--;
+            int hole = i;
+            for (int j = (i + 1) & mask; t[j] != null; j = (j + 1) & mask) {
+                int h = home(t[j].key, mask);
+                if (((j - h) & mask) >= ((j - hole) & mask)) {
+                    t[hole] = t[j];
+                    hole = j;
+                }
+            }
+            t[hole] = null;
+        }
+
+        int size() {
+            return size;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        void forEach(java.util.function.Consumer<Pair> action) {
+            for (Pair p : table) {
+                if (p != null) {
+                    action.accept(p);
+                }
+            }
         }
     }
 
@@ -531,7 +629,7 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
             long anchorCell = cellOf(anchor.latitude(), anchor.longitude());
             pr = new Pair(a, b, anchorCell == ctx.key(), anchorCell);
             pr.start = t;
-            s.pairs.put(key, pr);
+            s.pairs.put(pr);
             pr.evidence.add(Fix.of(q));
         }
         if (!pr.open) {
@@ -544,10 +642,22 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         pr.evidence.add(fixOf(p));
         double mlat = (p.latitude() + q.latitude()) / 2;
         double mlon = q.longitude() + Geodesy.longitudeDifference(q.longitude(), p.longitude()) / 2;
-        double cl = Math.cos(Math.toRadians(mlat));
-        pr.sx += cl * Math.cos(Math.toRadians(mlon));
-        pr.sy += cl * Math.sin(Math.toRadians(mlon));
-        pr.sz += Math.sin(Math.toRadians(mlat));
+        // Vessels lying together report the same positions again and again: the pair keeps the
+        // sines and cosines of its last midpoint and reuses them (the same values, far cheaper).
+        if (mlat != pr.memoLat) {
+            pr.memoLat = mlat;
+            pr.memoCosLat = Math.cos(Math.toRadians(mlat));
+            pr.memoSinLat = Math.sin(Math.toRadians(mlat));
+        }
+        if (mlon != pr.memoLon) {
+            pr.memoLon = mlon;
+            pr.memoCosLon = Math.cos(Math.toRadians(mlon));
+            pr.memoSinLon = Math.sin(Math.toRadians(mlon));
+        }
+        double cl = pr.memoCosLat;
+        pr.sx += cl * pr.memoCosLon;
+        pr.sy += cl * pr.memoSinLon;
+        pr.sz += pr.memoSinLat;
         pr.minDistance = Math.min(pr.minDistance, d);
         pr.sumDistance += d;
         double v = p.speedOverGround();
@@ -566,13 +676,13 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         pr.open = false;
         pr.togetherMillis += pr.lastTogether - pr.runStart;
         if (!qualifies(pr)) {
-            s.pairs.remove(((long) pr.a << 32) | (pr.b & 0xffffffffL));
+            s.pairs.remove(pr.key);
         }
     }
 
     /** Emits a qualifying, closed pair (when this cell owns it) and forgets it. */
     private void finish(Pair pr, CellState s, DetectorContext ctx) {
-        s.pairs.remove(((long) pr.a << 32) | (pr.b & 0xffffffffL));
+        s.pairs.remove(pr.key);
         if (pr.owned && qualifies(pr)) {
             ctx.emit(event(pr));
         }
@@ -658,7 +768,7 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         if (!s.pairs.isEmpty()) {
             long idle = Math.min(config.maxFixAgeMillis(), config.mergeGapMillis());
             List<Pair> due = new ArrayList<>();
-            s.pairs.forEach((k, pr) -> {
+            s.pairs.forEach(pr -> {
                 if (timestamp - pr.lastTogether > idle) {
                     due.add(pr);
                 }
@@ -668,7 +778,7 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
                 if (pr.open && timestamp - pr.lastTogether > config.maxFixAgeMillis()) {
                     endRun(pr, s, ctx);
                 }
-                if (!pr.open && s.pairs.containsKey(((long) pr.a << 32) | (pr.b & 0xffffffffL))
+                if (!pr.open && s.pairs.get(pr.key) == pr
                         && timestamp - pr.lastTogether > config.mergeGapMillis()) {
                     finish(pr, s, ctx);
                 }

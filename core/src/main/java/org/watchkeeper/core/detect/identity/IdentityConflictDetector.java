@@ -160,10 +160,17 @@ public final class IdentityConflictDetector implements Detector<IdentityConflict
             return;
         }
         long t = p.time();
-        // Places that died before this fix (the same rule the timer applies).
-        for (Place pl : new ArrayList<>(s.places)) {
-            if (pl.lastTime + config.placeTimeoutMillis() < t) {
-                close(pl, s, ctx);
+        // Places that died before this fix (the same rule the timer applies); the list is copied
+        // only when one did (closing removes from it).
+        boolean died = false;
+        for (Place pl : s.places) {
+            died |= pl.lastTime + config.placeTimeoutMillis() < t;
+        }
+        if (died) {
+            for (Place pl : new ArrayList<>(s.places)) {
+                if (pl.lastTime + config.placeTimeoutMillis() < t) {
+                    close(pl, s, ctx);
+                }
             }
         }
         double bound = Mmsi.kind(p.mmsi()) == Mmsi.Kind.SAR_AIRCRAFT || p.messageType() == 9

@@ -31,8 +31,8 @@ public final class Evidence implements Serializable {
 
     /** Records one fix. */
     public void add(Fix f) {
-        total++;
-        if (first.size() < head) {
+        // The first `head` fixes go to the head list (checked by the count: no look at the list).
+        if (total++ < head) {
             first.add(f);
             return;
         }

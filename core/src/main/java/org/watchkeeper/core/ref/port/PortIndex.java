@@ -53,7 +53,8 @@ public final class PortIndex {
 
     private final List<Port> ports;
     private final PreparedGeometry[] prepared;
-    private final Map<Integer, int[]> cells = new HashMap<>();
+    /** Ports per grid cell, keyed by {@code row * COLS + col} (primitive keys: no boxing per query). */
+    private final org.watchkeeper.core.util.LongHashMap<int[]> cells = new org.watchkeeper.core.util.LongHashMap<>();
     private final java.util.IdentityHashMap<Port, Integer> identity = new java.util.IdentityHashMap<>();
 
     /** The nearest port and its distance in metres (0 inside a port area). */
