@@ -31,13 +31,15 @@ import org.watchkeeper.core.observation.ObservationMapper;
  * engine runs on it; JIT compiler and GC threads not included), best of {@code runs}, as ns per
  * observation and as the sentence rate the detector alone would allow on one core; and the events.
  *
- * <p>Usage: {@code DetectorCost FILE [runs]} (plain or gzip NMEA; default 3 runs). Input used in
+ * <p>Usage: {@code DetectorCost FILE [runs] [names]} (plain or gzip NMEA; default 3 runs; names: a
+ * comma-separated subset of the detectors, {@code all together} included only without it). Input used in
  * docs/PERFORMANCE.md: {@code bench/analyze/MakeAnalyzeInput.java} output.
  */
 public final class DetectorCost {
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args[0]);
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        java.util.Set<String> only = args.length > 2 ? java.util.Set.of(args[2].split(",")) : null;
         List<Observation> obs = new ArrayList<>();
         long[] sentences = new long[1];
         ObservationMapper mapper = new ObservationMapper();
@@ -69,6 +71,9 @@ public final class DetectorCost {
         for (int i = 0; i <= all.size(); i++) {
             final int k = i;
             String name = i < all.size() ? all.get(i).name() : "all together";
+            if (only != null && !only.contains(name)) {
+                continue;
+            }
             double best = Double.MAX_VALUE;
             long events = 0;
             for (int run = 0; run < runs; run++) {
