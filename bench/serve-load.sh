@@ -47,6 +47,10 @@ java -cp "$BENCH" org.watchkeeper.bench.LoadSender run "tcp=127.0.0.1:$TCP_PORT"
     "rate=$RATE" "duration=$SECONDS_RUN" "plants=$PLANTS" "pid=$SERVER" "shared=$SHARED" "source=bench" \
     "out=$WORK/result.json" "${HEADER_ARGS[@]}"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); server CPU time: $(ps -o cputime= -p $SERVER)"
+echo "server CPU seconds by thread (digits in names folded):"
+ps -L -o tid=,time=,comm= -p $SERVER | awk -v pid=$SERVER '$1 != pid { split($2, t, "[-:]"); n = length(t);
+    s = t[n] + 60 * t[n-1] + 3600 * t[n-2] + (n > 3 ? 86400 * t[1] : 0); name = $3; for (i = 4; i <= NF; i++) name = name " " $i;
+    gsub(/[0-9]+/, "#", name); c[name] += s } END { for (k in c) if (c[k] > 0) printf "  %6d  %s\n", c[k], k }' | sort -rn | head -12
 kill -TERM $SERVER
 wait $SERVER || true
 trap - EXIT

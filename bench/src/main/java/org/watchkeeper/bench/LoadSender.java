@@ -301,11 +301,12 @@ public final class LoadSender {
             ObjectNode brief = res.deepCopy();
             brief.remove("samples");
             System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(brief));
-            System.out.println("memory samples (s, RSS MB, heap used MB, queued lines, lines processed):");
+            System.out.println("samples (s, RSS MB, heap used MB, queued lines, lines processed, server CPU s, load average 1 min):");
             synchronized (samples) {
                 for (ObjectNode x : samples) {
-                    System.out.printf("  %5.0f %7.0f %7.0f %8d %10d%n", x.get("t_s").asDouble(), x.get("rss_mb").asDouble(),
-                            x.get("heap_used_mb").asDouble(), x.get("queued").asLong(), x.get("lines_processed").asLong());
+                    System.out.printf("  %5.0f %7.0f %7.0f %8d %10d %8.1f %6.2f%n", x.get("t_s").asDouble(), x.get("rss_mb").asDouble(),
+                            x.get("heap_used_mb").asDouble(), x.get("queued").asLong(), x.get("lines_processed").asLong(),
+                            x.get("cpu_s").asDouble(), x.get("load1").asDouble());
                 }
             }
         }
@@ -363,6 +364,8 @@ public final class LoadSender {
                     x.put("t_s", Math.round((System.nanoTime() - t0) / 1e9));
                     x.put("sent_lines", sent.get());
                     x.put("rss_mb", round(rssKb() / 1024.0));
+                    x.put("cpu_s", round(cpuSeconds()));
+                    x.put("load1", Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]));
                     Map<String, Double> m = metrics();
                     x.put("heap_used_mb", round(m.getOrDefault("heap", 0.0) / 1048576.0));
                     x.put("queued", m.getOrDefault("queued", 0.0).longValue());
@@ -377,6 +380,16 @@ public final class LoadSender {
             } catch (IOException e) {
                 System.err.println("sampling stopped: " + e);
             }
+        }
+
+        /** User + system CPU seconds of the server process so far ({@code /proc/PID/stat}, clock ticks of 1/100 s). */
+        private double cpuSeconds() throws IOException {
+            if (pid <= 0) {
+                return 0;
+            }
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
         }
 
         private long rssKb() throws IOException {

@@ -124,6 +124,8 @@ public final class Pipeline implements AutoCloseable {
     private final Writer writer = new Writer();
     private final LongAdder internalErrors = new LongAdder();
     private long lastFlush;
+    /** The picture's snapshot taken for the accepted position being processed, or null. */
+    private VesselSnapshot acceptedSnapshot;
     /** System.nanoTime() of the last hand-over to the detection thread checked by the time bound. */
     private long detectionFlushed;
     private long lastVesselFlush;
@@ -394,9 +396,12 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private void observe(Observation o) {
+        acceptedSnapshot = null;
         analysis.accept(o);
         int mmsi = o.mmsi();
-        VesselSnapshot v = analysis.picture().get(mmsi);
+        // an accepted position is the last thing accept reports, so its snapshot is the vessel's state now
+        VesselSnapshot v = acceptedSnapshot != null ? acceptedSnapshot : analysis.picture().get(mmsi);
+        acceptedSnapshot = null;
         if (v != null) {
             live.put(mmsi, v);
             dirty.add(mmsi);
@@ -418,11 +423,10 @@ public final class Pipeline implements AutoCloseable {
             positions.add(Rows.position(p, d.segment().number()));
             Analysis.Tally t = analysis.tally(p.mmsi());
             livePositions.put(p.mmsi(), t == null ? 0L : t.positions());
-            if (!listeners.isEmpty()) {
-                VesselSnapshot v = analysis.picture().get(p.mmsi());
-                for (Listener l : listeners) {
-                    l.position(p, v);
-                }
+            VesselSnapshot v = analysis.picture().get(p.mmsi());
+            acceptedSnapshot = v;
+            for (Listener l : listeners) {
+                l.position(p, v);
             }
         }
 
