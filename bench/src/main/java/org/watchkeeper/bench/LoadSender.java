@@ -280,6 +280,25 @@ public final class LoadSender {
                 lm.put("p50", ms(l, 0.50)).put("p95", ms(l, 0.95)).put("p99", ms(l, 0.99)).put("max", round(l[got - 1] / 1e6))
                         .put("min", round(l[0] / 1e6));
             }
+            // the same figures per 30 s of sending, to tell warm-up and stalls from the steady state
+            ArrayNode windows = res.putArray("latency_ms_by_30s_window");
+            for (long from = 0; from < seconds; from += 30) {
+                long[] w = new long[plant];
+                int n = 0;
+                for (int i = 0; i < plant; i++) {
+                    long r = receivedAt.get(i);
+                    long at = (sentAt[i] - t0) / 1_000_000_000L;
+                    if (r != 0 && at >= from && at < from + 30) {
+                        w[n++] = r - sentAt[i];
+                    }
+                }
+                if (n > 0) {
+                    long[] x = Arrays.copyOf(w, n);
+                    Arrays.sort(x);
+                    windows.addObject().put("from_s", from).put("events", n).put("p50", ms(x, 0.50)).put("p99", ms(x, 0.99))
+                            .put("max", round(x[n - 1] / 1e6));
+                }
+            }
             res.put("server_source_lines", serverLines).put("drain_seconds", round(drainSeconds));
             res.put("lines_lost", totalSent - serverLines);
             ObjectNode rej = res.putObject("rejected_during_run");
