@@ -120,6 +120,7 @@ public final class LoadSender {
         final int rate;
         final int seconds;
         final int plantsPerSecond;
+        final int warmup;
         final int base;
         final long pid;
         final Path shared;
@@ -136,12 +137,57 @@ public final class LoadSender {
             rate = Integer.parseInt(o.getOrDefault("rate", "20000"));
             seconds = Integer.parseInt(o.getOrDefault("duration", "180"));
             plantsPerSecond = Integer.parseInt(o.getOrDefault("plants", "10"));
+            warmup = Integer.parseInt(o.getOrDefault("warmup", "0"));
             base = Integer.parseInt(o.getOrDefault("base", "563990000"));
             pid = Long.parseLong(o.getOrDefault("pid", "-1"));
             shared = Path.of(o.getOrDefault("shared", "../shared"));
             source = o.getOrDefault("source", "bench");
             out = Path.of(o.getOrDefault("out", "/tmp/wk-load-result.json"));
             this.headers = headers;
+        }
+
+        /**
+         * Warm-up before the measured run: the same real sentences at the same rate for
+         * {@code warmup} seconds on a connection of its own, no planted reports; then waits until the
+         * server has counted every warm-up line and its input queue is empty, so that the measured
+         * run starts from a warmed-up JIT and no backlog. Reports what the warm-up achieved.
+         */
+        void warmUp(List<byte[]> units) throws Exception {
+            long before = sourceLines(stats());
+            long t0 = System.nanoTime();
+            long end = t0 + warmup * 1_000_000_000L;
+            long sent = 0;
+            int next = 0;
+            try (Socket sock = new Socket(host, port)) {
+                sock.setTcpNoDelay(true);
+                OutputStream os = new BufferedOutputStream(sock.getOutputStream(), 1 << 16);
+                while (System.nanoTime() < end) {
+                    long now = System.nanoTime();
+                    long due = (now - t0) * rate / 1_000_000_000L;
+                    long stop = Math.min(due, sent + rate / 50);
+                    while (sent < stop) {
+                        byte[] u = units.get(next);
+                        next = (next + 1) % units.size();
+                        os.write(u);
+                        sent += count(u, (byte) '\n');
+                    }
+                    os.flush();
+                    long sleep = 2_000_000 - (System.nanoTime() - now);
+                    if (sleep > 0) {
+                        Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
+                    }
+                }
+            }
+            double sendSeconds = (System.nanoTime() - t0) / 1e9;
+            long drainStart = System.nanoTime();
+            while (System.nanoTime() - drainStart < 300_000_000_000L) {
+                if (sourceLines(stats()) - before >= sent && metrics().getOrDefault("queued", 1.0) == 0.0) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            System.out.printf("warm-up: %d lines in %.1f s (%.0f lines/s), then %.1f s until the server had processed them%n",
+                    sent, sendSeconds, sent / sendSeconds, (System.nanoTime() - drainStart) / 1e9);
         }
 
         /** The one place that says how requests reach the server: base URL and headers. */
@@ -184,6 +230,9 @@ public final class LoadSender {
                 throw new IllegalStateException("the SSE stream did not open");
             }
 
+            if (warmup > 0) {
+                warmUp(units);
+            }
             Map<String, Long> rejectedBefore = rejected(stats());
             long sourceLinesBefore = sourceLines(stats());
             List<ObjectNode> samples = new ArrayList<>();
