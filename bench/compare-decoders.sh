@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process comparison of AIS decoders on the same file, in the same run:
 #   gpsd's gpsdecode (C, JSON output by default), libais (C++ via Python, small driver below),
-#   and watchkeeper (java -jar app/target/watchkeeper.jar decode FILE, JSON and CSV).
+#   and watchkeeper (app/bin/watchkeeper decode FILE, the launcher users run, JSON and CSV).
 #
 # Usage: bench/compare-decoders.sh [LINES]        (default 10000000 lines)
 # Environment: OUT_DIR (default bench/target/compare), RUNS (timed runs per tool, default 1;
@@ -118,8 +118,8 @@ cmd_for() { # $1 tool, $2 file -> runs the tool with stdout to stdout
   case "$1" in
     gpsdecode) gpsdecode < "$2" ;;
     libais) (cd / && /usr/bin/python3 -I "$driver" < "$2") ;;
-    watchkeeper-json) java "${java_opts[@]}" -jar "$jar" decode "$2" --format json --quiet ;;
-    watchkeeper-csv) java "${java_opts[@]}" -jar "$jar" decode "$2" --format csv --quiet ;;
+    watchkeeper-json) WATCHKEEPER_JAR="$jar" JAVA_OPTS="${java_opts[*]}" app/bin/watchkeeper decode "$2" --format json --quiet ;;
+    watchkeeper-csv) WATCHKEEPER_JAR="$jar" JAVA_OPTS="${java_opts[*]}" app/bin/watchkeeper decode "$2" --format csv --quiet ;;
   esac
 }
 export -f cmd_for

@@ -18,20 +18,23 @@ function hhmm(ms) {
   return new Date(ms).toISOString().slice(11, 16);
 }
 
-/** Loads the three stats routes (last 30 days, last 6 hours of messages) and draws the charts. */
+/**
+ * Loads the three stats routes and draws the charts: transits and port calls per day over the 30 days
+ * that end with the newest such event (event time, so a replayed old log charts its own month), and
+ * messages per source over the last 6 hours of reception.
+ */
 export async function drawCharts(api) {
   const now = Date.now();
-  const from = new Date(now - 30 * 86400e3).toISOString();
   const [choke, calls, series] = await Promise.all([
-    api.chokepoints({ from }), api.portCalls({ from }), api.series({ from: new Date(now - 6 * 3600e3).toISOString() }),
+    api.chokepoints(), api.portCalls(), api.series({ from: new Date(now - 6 * 3600e3).toISOString() }),
   ]);
-  const c = chokepointChart(choke);
+  const c = chokepointChart(choke, undefined, 30);
   draw('chart-chokepoints', {
     type: 'bar',
     data: { labels: c.labels, datasets: c.datasets.map((d) => ({ label: d.label, data: d.data, backgroundColor: CATEGORY_COLORS[d.category] })) },
     options: { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, title: { display: true, text: 'transits' } } } },
   });
-  const p = portCallChart(calls);
+  const p = portCallChart(calls, 30);
   draw('chart-portcalls', {
     type: 'bar',
     data: { labels: p.labels, datasets: [{ label: 'port calls', data: p.data, backgroundColor: '#1565c0' }] },

@@ -346,10 +346,11 @@ function dayOf(r) {
  * Chokepoint transits per day by ship type (GET /api/stats/chokepoints, rows
  * `{day, shiptype_text | shiptype, count}`, optionally per `chokepoint`) as a stacked bar chart:
  * `{labels: days ascending, datasets: [{label, category, data[]}]}`, one dataset per ship category,
- * counts summed over chokepoints. `chokepoint` keeps only that one.
+ * counts summed over chokepoints. `chokepoint` keeps only that one; `window` keeps the last `window`
+ * days of the data ({@link lastDays}).
  */
-export function chokepointChart(resp, chokepoint) {
-  const rows = rowsOf(resp, 'days', 'rows', 'transits').filter((r) => !chokepoint || r.chokepoint === chokepoint);
+export function chokepointChart(resp, chokepoint, window = Infinity) {
+  const rows = lastDays(rowsOf(resp, 'days', 'rows', 'transits').filter((r) => !chokepoint || r.chokepoint === chokepoint), window);
   const days = [...new Set(rows.map(dayOf).filter(Boolean))].sort();
   const idx = new Map(days.map((d, i) => [d, i]));
   const byCat = new Map();
@@ -367,6 +368,25 @@ export function chokepointChart(resp, chokepoint) {
   return { labels: days, datasets };
 }
 
+/**
+ * The rows whose day (UTC, `YYYY-MM-DD`) lies in the `n` days ending with the newest day among them,
+ * so a replayed or archived log charts its own last month rather than the month before today.
+ */
+export function lastDays(rows, n) {
+  if (!Number.isFinite(n)) return rows;
+  let newest = '';
+  for (const r of rows) {
+    const d = dayOf(r);
+    if (d && d > newest) newest = d;
+  }
+  if (!newest) return rows;
+  const first = new Date(Date.parse(`${newest}T00:00:00Z`) - (n - 1) * 86400e3).toISOString().slice(0, 10);
+  return rows.filter((r) => {
+    const d = dayOf(r);
+    return d && d >= first;
+  });
+}
+
 /** Category of a ship type name such as gpsd's shiptype_text ("Cargo, all ships of this type"). */
 export function categoryOfText(text) {
   const t = String(text || '').toLowerCase();
@@ -379,10 +399,10 @@ export function categoryOfText(text) {
   return 'other';
 }
 
-/** Port calls per day (GET /api/stats/port-calls, rows `{day, count}`, maybe per port): sums per day. */
-export function portCallChart(resp) {
+/** Port calls per day (GET /api/stats/port-calls, rows `{day, count}`, maybe per port): sums per day, over the last `window` days of the data. */
+export function portCallChart(resp, window = Infinity) {
   const sums = new Map();
-  for (const r of rowsOf(resp, 'days', 'rows', 'port_calls')) {
+  for (const r of lastDays(rowsOf(resp, 'days', 'rows', 'port_calls'), window)) {
     const d = dayOf(r);
     if (d) sums.set(d, (sums.get(d) || 0) + (Number(r.count) || 0));
   }

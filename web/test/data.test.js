@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import {
   landFromTopology, shipCategory, drawDirection, vesselsToGeoJSON, applyPosition, filterEvents, geometryBounds,
   eventTarget, zoneFromVertices, parseZoneUpload, zonesToGeoJSON, trackToReplay, positionAt, searchVessels,
-  chokepointChart, portCallChart, messageSeries, categoryOfText,
+  chokepointChart, portCallChart, messageSeries, categoryOfText, lastDays,
 } from '../src/data.js';
 
 const require = createRequire(import.meta.url);
@@ -277,6 +277,19 @@ describe('charts data', () => {
   it('sums port calls per day over ports', () => {
     expect(portCallChart({ days: [{ day: '2026-11-02', port: 'SGSIN', count: 4 }, { day: '2026-11-01T00:00:00Z', port: 'MYPKG', count: 2 }, { day: '2026-11-02', port: 'MYPKG', count: 1 }] }))
       .toEqual({ labels: ['2026-11-01', '2026-11-02'], data: [2, 5] });
+  });
+  it('charts the 30 days ending with the newest day in the data, not the month before today', () => {
+    const old = { days: [
+      { day: '2014-09-01', port: 'DKAAR', count: 9 },
+      { day: '2014-09-06', port: 'DKAAR', count: 1 },
+      { day: '2014-10-05T13:00:00Z', port: 'DKCPH', count: 2 },
+      { day: '2014-10-05', port: 'DKAAR', count: 3 },
+    ] };
+    expect(portCallChart(old, 30)).toEqual({ labels: ['2014-09-06', '2014-10-05'], data: [1, 5] });
+    expect(portCallChart(old).labels).toEqual(['2014-09-01', '2014-09-06', '2014-10-05']);
+    expect(lastDays([{ day: '2024-03-01' }, { day: '2024-02-29' }, { day: '2024-02-28' }], 2)).toEqual([{ day: '2024-03-01' }, { day: '2024-02-29' }]);
+    expect(chokepointChart({ days: [{ day: '2014-09-01', shiptype: 70, count: 4 }, { day: '2014-10-05', shiptype: 70, count: 1 }] }, undefined, 30).labels)
+      .toEqual(['2014-10-05']);
   });
   it('turns message series into sorted x/y points, either point shape', () => {
     const m = messageSeries({ series: [

@@ -83,6 +83,10 @@ import picocli.CommandLine.Spec;
             "  events.json, events.csv  events found by the detectors",
             "and a short summary on stdout. A progress bar appears on stderr for inputs that take more than 2 s.",
             "",
+            "Detectors see every reception in event-time order: logs merged from several receivers list them up to"
+                + " 10 s out of order and are put back in order (as the Flink job does); older ones are counted as"
+                + " events.late_observations in summary.json.",
+            "",
             "Land: positions on land are NOT rejected unless --land-tolerance-km is given. The shipped Natural Earth"
                 + " 1:10m land covers rivers, lakes and estuaries (the Great Lakes, the Mississippi, Puget Sound inlets),"
                 + " so a tight tolerance rejects real inland-water traffic.",
@@ -341,7 +345,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             switch (r.format) {
                 case NMEA -> {
                     NmeaInput input = new NmeaInput(analysis, policy, assumed);
-                    // Decoding on this thread, everything after it on a second one when there are two cores.
+                    // Decoding on this thread; everything after it (mapping to observations, picture,
+                    // tracker, listeners) on a second one when there are two cores.
                     HandOff handOff = Runtime.getRuntime().availableProcessors() > 1 ? new HandOff(input, "analysis") : null;
                     AisStreamDecoder decoder = new AisStreamDecoder(options, handOff != null ? handOff : input);
                     // Logs of a shipborne receiver carry their time in GNSS sentences ($GPRMC, $GPZDA):

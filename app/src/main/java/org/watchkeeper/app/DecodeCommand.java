@@ -139,6 +139,14 @@ public final class DecodeCommand implements Callable<Integer> {
             out = null;
         } catch (IOException | UncheckedIOException e) {
             IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+            if (e instanceof OutputFailure) {
+                stage = "output " + (output == null ? "(stdout)" : output);
+            }
+            if (output == null && stage.startsWith("output") && isBrokenPipe(io)) {
+                // The reader of stdout stopped early (decode ... | head): not an error of ours.
+                closeQuietly(errorsFile);
+                return 0;
+            }
             err.println("watchkeeper decode: I/O error on " + stage + ": " + describe(io));
             err.flush();
             closeQuietly(errorsFile);
@@ -160,7 +168,7 @@ public final class DecodeCommand implements Callable<Integer> {
                 try {
                     sink.write(m);
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    throw new OutputFailure(e);
                 }
             }
 
@@ -185,6 +193,20 @@ public final class DecodeCommand implements Callable<Integer> {
         }
         decoder.finish();
         summary.add(name, decoder.stats());
+    }
+
+    /** A write to the decoded output failed (as opposed to reading an input). */
+    private static final class OutputFailure extends UncheckedIOException {
+        private static final long serialVersionUID = 1L;
+
+        OutputFailure(IOException cause) {
+            super(cause);
+        }
+    }
+
+    /** Whether writing failed because the reading end of a pipe was closed (EPIPE). */
+    static boolean isBrokenPipe(IOException e) {
+        return e.getMessage() != null && e.getMessage().contains("Broken pipe");
     }
 
     /** Why {@code f} cannot be read, or null when it can. */

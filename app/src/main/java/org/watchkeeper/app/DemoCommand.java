@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
+        header = "Start the server on a simulated Indo-Pacific feed with planted events.",
         sortOptions = false,
         description = {"Start the server with a simulated Indo-Pacific feed (Malacca and Singapore Straits, South China Sea,",
             "Bay of Bengal) and planted events, played live at an accelerated pace. Open the printed URL."})
@@ -87,9 +88,12 @@ public final class DemoCommand implements Callable<Integer> {
                 Duration.ofSeconds(Math.round(hours * 3600)), true, SimulationOptions.Noise.NONE);
         WatchkeeperServer.Config cfg = ServeCommand.security(spec, WatchkeeperServer.Config.of(dir).withPort(port).withZones(zones),
                 adminTokenFile, "GREEN", null, null);
-        spec.commandLine().getErr().printf("demo: %d simulated vessels, seed %d, %.0fx speed, data in %s%n", vessels, seed, speed, dir);
+        Simulation simulation = new Simulation(options);
+        int all = simulation.vessels().size();
+        spec.commandLine().getErr().printf("demo: %d simulated vessels (%d background, %d in planted scenes), seed %d, %.0fx speed, data in %s%n",
+                all, vessels, all - vessels, seed, speed, dir);
         return ServeCommand.run(spec.commandLine().getErr(), cfg, server -> {
-            server.addSource(new SimulatorSource("demo", server.pipeline(), new Simulation(options), speed));
+            server.addSource(new SimulatorSource("demo", server.pipeline(), simulation, speed));
             if (java.nio.file.Files.exists(server.adminTokenFile())) {
                 try {
                     // A local demo: print the generated admin token so the first user can log in.

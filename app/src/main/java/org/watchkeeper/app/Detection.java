@@ -16,15 +16,21 @@ import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.detect.DetectorSuite;
 import org.watchkeeper.core.pipeline.Analysis;
 import org.watchkeeper.core.pipeline.AnalysisListener;
+import org.watchkeeper.core.pipeline.EventTimeOrder;
 import org.watchkeeper.core.pipeline.Stage;
 import org.watchkeeper.server.Rows;
 import org.watchkeeper.store.EventRow;
 
 /**
- * The detectors of {@code analyze}: every observation goes, in event time, into core's
- * {@link DetectionEngine} (on a thread of its own, fed through a bounded {@link Stage}, when the
- * machine has more than one core); the events it emits become the store's {@link EventRow}s (idempotent
- * by id) and the report's events files.
+ * The detectors of {@code analyze}: every observation (every reception, before the tracker judges
+ * it) goes through core's {@link EventTimeOrder} with the Flink job's bounded out-of-orderness
+ * ({@link EventTimeOrder#DEFAULT_LATENESS_MILLIS}) into core's {@link DetectionEngine} with the same
+ * lateness, on a thread of its own (fed through a bounded {@link Stage}) when the machine has more
+ * than one core. So the detectors see the observations in event-time order, as in the job: a log
+ * merged from several base stations lists receptions of one transmission milliseconds apart in
+ * either order, and only an observation more than the lateness older than the newest one before it
+ * is dropped as late. The events emitted become the store's {@link EventRow}s (idempotent by id)
+ * and the report's events files.
  *
  * <p>Events become store rows through {@link Rows#event}, the mapping the server uses too.
  */
@@ -49,6 +55,8 @@ final class Detection implements AnalysisListener {
 
 
     private final DetectionEngine engine;
+    /** Puts the observations in event-time order before the engine (on the detectors' thread). */
+    private final EventTimeOrder order;
     /** The detectors' own thread when there is more than one core (null: on the caller's thread). */
     private final Stage<Observation> stage;
     private final List<EventRow> events = new ArrayList<>();
@@ -68,9 +76,11 @@ final class Detection implements AnalysisListener {
             detectors.add(s.get());
         }
         this.names = List.copyOf(names);
-        this.engine = new DetectionEngine(detectors, e -> events.add(Rows.event(e)), 0);
+        long lateness = EventTimeOrder.DEFAULT_LATENESS_MILLIS;
+        this.engine = new DetectionEngine(detectors, e -> events.add(Rows.event(e)), lateness);
+        this.order = new EventTimeOrder(engine::accept, lateness, EventTimeOrder.DEFAULT_MAX_HELD);
         this.stage = Runtime.getRuntime().availableProcessors() > 1
-                ? new Stage<>("detectors", 4096, 8, engine::accept) : null;
+                ? new Stage<>("detectors", 4096, 8, order) : null;
     }
 
     @Override
@@ -78,7 +88,7 @@ final class Detection implements AnalysisListener {
         if (stage != null) {
             stage.accept(o); // observations are immutable: safe to hand to the detectors' thread
         } else {
-            engine.accept(o);
+            order.accept(o);
         }
     }
 
@@ -87,6 +97,7 @@ final class Detection implements AnalysisListener {
         if (stage != null) {
             stage.close(); // waits for every observation, rethrows a detector's failure
         }
+        order.finish();
         engine.finish();
     }
 
@@ -95,9 +106,12 @@ final class Detection implements AnalysisListener {
         return events;
     }
 
-    /** Observations the engine dropped as older than its watermark (input not in time order). */
+    /**
+     * Observations dropped as late: more than the lateness older than the newest observation before
+     * them (or pushed out of order by the bound on held observations).
+     */
     long lateObservations() {
-        return engine.lateObservations();
+        return order.late() + engine.lateObservations();
     }
 
     List<String> names() {

@@ -218,39 +218,51 @@ final class TracksGeoJson implements AnalysisListener, Closeable {
         positionE6(Math.round(p[0] * 1e6), Math.round(p[1] * 1e6));
     }
 
+    /** Writes {@code [lon,lat]} as one raw array value (the generator adds the separator). */
     private void positionE6(long lon, long lat) throws IOException {
-        g.writeStartArray();
-        numberE6(lon);
-        numberE6(lat);
-        g.writeEndArray();
+        char[] d = digits;
+        d[0] = '[';
+        int n = numberE6(lon, d, 1);
+        d[n++] = ',';
+        n = numberE6(lat, d, n);
+        d[n++] = ']';
+        g.writeRawValue(d, 0, n);
     }
 
-    private final char[] digits = new char[32];
+    private final char[] digits = new char[48];
 
-    /** Writes micro-degrees as degrees with at most 6 decimals, trailing zeros dropped (integer arithmetic only). */
-    private void numberE6(long micro) throws IOException {
-        int n = 0;
+    /**
+     * Puts micro-degrees as degrees with at most 6 decimals, trailing zeros dropped (integer
+     * arithmetic only), into {@code d} at {@code n}; returns the position after them.
+     */
+    private static int numberE6(long micro, char[] d, int n) {
         if (micro < 0) {
-            digits[n++] = '-';
+            d[n++] = '-';
             micro = -micro;
         }
         long whole = micro / 1_000_000;
         if (whole >= 100) {
-            digits[n++] = (char) ('0' + whole / 100);
+            d[n++] = (char) ('0' + whole / 100);
         }
         if (whole >= 10) {
-            digits[n++] = (char) ('0' + whole / 10 % 10);
+            d[n++] = (char) ('0' + whole / 10 % 10);
         }
-        digits[n++] = (char) ('0' + whole % 10);
-        long frac = micro % 1_000_000;
+        d[n++] = (char) ('0' + whole % 10);
+        int frac = (int) (micro % 1_000_000);
         if (frac != 0) {
-            digits[n++] = '.';
-            for (long d = 100_000; d > 0 && frac != 0; d /= 10) {
-                digits[n++] = (char) ('0' + frac / d);
-                frac %= d;
+            // six digits by constant divisors (compiled to multiplications), then trailing zeros dropped
+            d[n++] = '.';
+            d[n++] = (char) ('0' + frac / 100_000);
+            d[n++] = (char) ('0' + frac / 10_000 % 10);
+            d[n++] = (char) ('0' + frac / 1_000 % 10);
+            d[n++] = (char) ('0' + frac / 100 % 10);
+            d[n++] = (char) ('0' + frac / 10 % 10);
+            d[n++] = (char) ('0' + frac % 10);
+            while (d[n - 1] == '0') {
+                n--;
             }
         }
-        g.writeNumber(digits, 0, n);
+        return n;
     }
 
     /** Features written. */

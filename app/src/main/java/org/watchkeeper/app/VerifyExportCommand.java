@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "verify-export",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
+        header = "Verify a signed export against the server's Ed25519 public key.",
         description = {"Verify an export (e.g. /api/export/events.csv) against its Ed25519 signature: the base64 text of the",
             "X-Watchkeeper-Signature header saved to a file. The public key is the server's GET /api/signing-key (PEM).",
             "Exit 0 when the signature is valid, 1 when not."},

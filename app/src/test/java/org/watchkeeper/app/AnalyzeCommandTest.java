@@ -170,14 +170,18 @@ class AnalyzeCommandTest {
 
     /**
      * The DMA "sudden speed change" scenario of MMSI 219165000 is a ship at anchor reporting 102.2 kn
-     * once between 0 kn reports without moving: the fix is rejected as a speed outlier and no
-     * sudden_speed_change is raised (before the outlier rule: one event, 102.2 to 0.0 kn).
+     * once between 0 kn reports without moving: the fix is rejected from the track as a speed
+     * outlier, and the detector raises AisAbnormal's sudden_speed_change (102.2 to 0.0 kn, as DMA's own
+     * test expects) flagged from_sog_supported=false so the analyst sees it is a glitch.
      */
     @Test
-    void suddenSpeedChangeScenarioIsASpeedGlitch() throws IOException {
+    void suddenSpeedChangeScenarioIsFlaggedAsASpeedGlitch() throws IOException {
         Path in = data("ais/dma-aisabnormal/219165000_ssc_1.ais");
         JsonNode s = analyze(in, tmp.resolve("r"));
-        assertThat(kinds(tmp.resolve("r"))).isEmpty();
+        assertThat(kinds(tmp.resolve("r"))).containsExactly("sudden_speed_change");
+        JsonNode events = Cli.JSON.readTree(tmp.resolve("r/events.json").toFile());
+        JsonNode drop = events.isArray() ? events.get(0) : events.get("events").get(0);
+        assertThat(drop.toString()).contains("\"from_sog_supported\":false").contains("\"from_sog_kn\":102.2");
         assertThat(s.get("rejected").get("positions").get("SPEED_OUTLIER").asLong()).isEqualTo(1);
         JsonNode off = analyze(in, tmp.resolve("off"), "--no-detect");
         assertThat(off.get("events").get("total").asInt()).isZero();

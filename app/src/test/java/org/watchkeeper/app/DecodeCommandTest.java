@@ -65,8 +65,32 @@ class DecodeCommandTest {
     static Run run(byte[] stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         StringWriter err = new StringWriter();
-        int code = Main.commandLine(new ByteArrayInputStream(stdin), out, new PrintWriter(err, true)).execute(args);
+        int code = Main.execute(new ByteArrayInputStream(stdin), out, new PrintWriter(err, true), args);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
+    }
+
+    /** Through the full command line with every subcommand, as {@code watchkeeper help decode} sees it. */
+    static Run runFull(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        int code = Main.commandLine(new ByteArrayInputStream(new byte[0]), out, new PrintWriter(err, true)).execute(args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
+    }
+
+    @Test
+    void decodeOnItsOwnHasTheSameUsageMessagesAndExitCodesAsUnderTheFullCommandLine() {
+        for (String[] args : List.of(new String[] {"decode", "--help"}, new String[] {"decode", "--version"},
+                new String[] {"decode", "--bogus"}, new String[] {"decode", "--format", "xml"})) {
+            Run alone = run(args);
+            Run full = runFull(args);
+            assertThat(alone).as(String.join(" ", args)).isEqualTo(full);
+        }
+        Run help = run("decode", "--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).startsWith("Usage: watchkeeper decode [-hV] [--accept-bad-tag-block-checksum]");
+        Run bogus = run("decode", "--bogus");
+        assertThat(bogus.exit()).isEqualTo(2);
+        assertThat(bogus.err()).startsWith("Unknown option: '--bogus'\nUsage: watchkeeper decode ");
     }
 
     static Run run(String... args) {
@@ -199,24 +223,37 @@ class DecodeCommandTest {
         assertThat(r.err()).startsWith("watchkeeper decode: I/O error on output " + out + ": ");
     }
 
-    @Test
-    void failingStdoutIsAnIoError() {
-        OutputStream broken = new OutputStream() {
+    private static OutputStream failing(String message) {
+        return new OutputStream() {
             @Override
             public void write(int b) throws IOException {
-                throw new IOException("Broken pipe");
+                throw new IOException(message);
             }
 
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
-                throw new IOException("Broken pipe");
+                throw new IOException(message);
             }
         };
+    }
+
+    @Test
+    void failingStdoutIsAnIoErrorOnTheOutput() {
         StringWriter err = new StringWriter();
-        int code = Main.commandLine(new ByteArrayInputStream(new byte[0]), broken, new PrintWriter(err, true))
+        int code = Main.commandLine(new ByteArrayInputStream(new byte[0]), failing("No space left on device"), new PrintWriter(err, true))
                 .execute("decode", "--quiet", caseFile("B13").toString());
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString()).startsWith("watchkeeper decode: I/O error on output (stdout): Broken pipe");
+        assertThat(err.toString()).startsWith("watchkeeper decode: I/O error on output (stdout): No space left on device");
+    }
+
+    /** {@code decode big.log | head}: the reader leaving early is not an error. */
+    @Test
+    void stdoutClosedByItsReaderEndsQuietly() {
+        StringWriter err = new StringWriter();
+        int code = Main.commandLine(new ByteArrayInputStream(new byte[0]), failing("Broken pipe"), new PrintWriter(err, true))
+                .execute("decode", "--quiet", caseFile("B13").toString());
+        assertThat(code).isZero();
+        assertThat(err.toString()).isEmpty();
     }
 
     @Test

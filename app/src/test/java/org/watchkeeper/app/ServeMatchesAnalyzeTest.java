@@ -22,7 +22,7 @@ import org.watchkeeper.store.VesselRow;
  * row, every vessel's stored track.
  */
 class ServeMatchesAnalyzeTest {
-    /** DMA receivers, 5 minutes around the Danish straits: 1 508 vessels, 261 events. */
+    /** DMA receivers, 5 minutes around the Danish straits: 1 508 vessels, 326 events. */
     private static final String LOG = "data/ais/dma-aisabnormal/ais-sample.txt.gz";
 
     @Test
@@ -56,7 +56,7 @@ class ServeMatchesAnalyzeTest {
             List<VesselRow> vessels = want.vessels();
             List<EventRow> events = want.events(null, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2);
             assertThat(vessels).hasSize(1508);
-            assertThat(events).hasSize(261);
+            assertThat(events).hasSize(326);
             assertThat(events).extracting(EventRow::kind).contains("port_visit", "invalid_identity");
 
             assertThat(got.vessels()).containsExactlyElementsOf(vessels);

@@ -72,7 +72,7 @@ public record JobConfig(
                 p.getProperty("topic.events", "ais-events"),
                 p.getProperty("topic.vessels", "ais-vessels"),
                 p.getProperty("kafka.group.id", "watchkeeper"),
-                Long.parseLong(p.getProperty("lateness.millis", "10000").strip()),
+                Long.parseLong(p.getProperty("lateness.millis", Long.toString(org.watchkeeper.core.pipeline.EventTimeOrder.DEFAULT_LATENESS_MILLIS)).strip()),
                 Long.parseLong(p.getProperty("idleness.millis", "60000").strip()),
                 Long.parseLong(p.getProperty("checkpoint.interval.millis", "60000").strip()),
                 Integer.parseInt(p.getProperty("parallelism", "-1").strip()),

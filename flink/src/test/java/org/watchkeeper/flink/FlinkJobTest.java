@@ -23,9 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * in-process event-time pipeline ({@link InProcessReference}) on the same real log (DMA drift log),
  * with analyze's default detectors plus two test detectors (a silence timer, a spatial-cell
  * detector): exactly the same event JSON and one vessel state per tracker-accepted observation.
- * Against {@code watchkeeper analyze} on this log (25 of 5 252 observations out of order, dropped
- * there as late) the event set of the default detectors is the same, one drift event with the same
- * id, start, end and position; its fix counts differ (643 drifting fixes in analyze, 645 here), see
+ * {@code watchkeeper analyze} finds the same drift event on this log (645 drifting fixes; 25 of its
+ * 5 252 observations are out of order, put back in order within the lateness), see
  * {@link InProcessReference}.
  */
 class FlinkJobTest {

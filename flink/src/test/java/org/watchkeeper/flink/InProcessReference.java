@@ -27,34 +27,15 @@ import org.watchkeeper.core.track.Tracker;
  * Analyze (app {@code AnalyzeCommand} and {@code Detection}, core {@code Analysis}) runs the same
  * decoder, the same detector classes with the same settings (its default set is
  * {@link Detectors#standard()}: core's default suite without {@code position_on_land}) and feeds the
- * detection engine every observation, before the tracker, as this reference and the job do. It
- * differs in one point: analyze feeds the engine in file order with no out-of-orderness
- * ({@code DetectionEngine} lateness 0), so an observation older than the newest one before it is
- * dropped as late (counted in {@code summary.json} {@code events.late_observations}), where this
- * reference and the job first put observations back into event-time order within the lateness and
- * drop nothing within it. Hence:
- * <ul>
- *   <li>on a log analyze reads without late observations (the simulator's) the events are the same
- *       in every field: id, kind, start, end, vessels, position, attributes, evidence (analyze's JSON
- *       nests the attributes in {@code evidence} and adds each fix's message type; the values are
- *       equal);
- *   <li>otherwise they differ by what analyze dropped: on the DMA drift log (25 of 5 252 dropped)
- *       the event set is the same but the drift event's {@code drifting_fixes} is 643 in analyze, 645
- *       here; on the DMA sample {@code ais-sample.txt.gz} (8 132 of 26 102 dropped: stations receive
- *       the same transmissions a few ms apart) analyze finds 261 events, this reference 326, 214 of
- *       them the same id (port visits and 3 invalid identities differ).
- * </ul>
- * A second, input-dependent difference: the job reassembles multi-sentence messages per source
- * (the Kafka key or tag block {@code s:}), while analyze and this class run one decoder over all
- * lines, which joins fragments by talker, sequence id and channel whatever their source. Real logs
- * carry a message's fragments from one station, so it does not show there; on the benchmark input
- * of {@code bench/analyze/MakeAnalyzeInput.java} (station assigned per sentence, round robin) the
- * job finds 2 587 events and this class 2 595.
- *
- * <p>Checked by running {@code watchkeeper analyze --no-store} on those logs and comparing its
- * {@code events.json} with this class's events, and by running this class's pipeline in file order
- * with engine lateness 0 and no {@link EventTimeOrder}, which gives analyze's events exactly: the
- * order is the whole difference. The tests here compare the job with this class.
+ * detection engine every observation through {@link EventTimeOrder} with the job's default
+ * lateness, as this reference does, so on the DMA sample, drift and sudden-speed-change logs and the
+ * simulator's log its events are these (see {@link MultiStationLogTest}). One input-dependent
+ * difference remains: the job reassembles multi-sentence messages per source (the Kafka key or tag
+ * block {@code s:}), while analyze and this class run one decoder over all lines, which joins
+ * fragments by talker, sequence id and channel whatever their source. Real logs carry a message's
+ * fragments from one station, so it does not show there; on the benchmark input of
+ * {@code bench/analyze/MakeAnalyzeInput.java} (station assigned per sentence, round robin) the job
+ * finds 2 587 events and this class 2 595.
  */
 final class InProcessReference {
     final List<Event> events = new ArrayList<>();

@@ -29,6 +29,7 @@ import org.watchkeeper.core.observation.PositionObservation;
 import org.watchkeeper.core.picture.IdentityChange;
 import org.watchkeeper.core.pipeline.Analysis;
 import org.watchkeeper.core.pipeline.AnalysisListener;
+import org.watchkeeper.core.pipeline.EventTimeOrder;
 import org.watchkeeper.core.pipeline.Stage;
 import org.watchkeeper.core.picture.VesselSnapshot;
 import org.watchkeeper.core.track.Tracker;
@@ -65,9 +66,13 @@ import org.watchkeeper.store.VesselRow;
  * <p>A line whose processing throws is counted as rejected ({@code internal_error}) and logged; the
  * stream goes on. A failing store write is logged and reported by {@link #failure()}.
  *
- * <p>Event time only: the detectors see the time each message carries; with {@code allowedLateness}
- * 0 (the {@code analyze} command's setting) an observation older than the newest seen is counted as
- * late and not given to detectors ({@link #lateObservations()}).
+ * <p>Event time only: the detectors see the time each message carries, in event-time order: every
+ * observation first waits in core's {@link EventTimeOrder} with the bounded out-of-orderness of
+ * {@code analyze} and the Flink job ({@link EventTimeOrder#DEFAULT_LATENESS_MILLIS}), so receptions
+ * of one transmission by several stations reach the detectors in time order whichever arrived
+ * first; one more than that older than the newest seen is counted as late and not given to the
+ * detectors ({@link #lateObservations()}). Events therefore come up to the lateness after the
+ * observation that completes them; the picture and the live stream are not held back.
  */
 public final class Pipeline implements AutoCloseable {
 
@@ -98,6 +103,7 @@ public final class Pipeline implements AutoCloseable {
     static final int DETECT_QUEUE = 64;
     /** Position rows waiting for the store writer before the pipeline thread waits for it. */
     static final int MAX_PENDING_ROWS = 500_000;
+    private static final long LATENESS = EventTimeOrder.DEFAULT_LATENESS_MILLIS;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Pipeline.class);
 
     private final BlockingQueue<Object> queue;
@@ -114,6 +120,8 @@ public final class Pipeline implements AutoCloseable {
     private final DetectionEngine engine;
     /** Used only on the detection thread (replaced there). */
     private DetectionEngine userEngine;
+    /** The detectors' input in event-time order (see the class description). */
+    private final EventTimeOrder order = new EventTimeOrder(this::runDetectors, LATENESS, EventTimeOrder.DEFAULT_MAX_HELD);
     private long current;
 
     private final Set<Integer> dirty = new LinkedHashSet<>();
@@ -154,8 +162,8 @@ public final class Pipeline implements AutoCloseable {
         this.store = store;
         this.archive = archive;
         this.queue = new ArrayBlockingQueue<>(capacity);
-        this.engine = new DetectionEngine(defaultDetectors().create(), e -> event(Rows.event(e)), 0);
-        this.userEngine = new DetectionEngine(List.of(), e -> event(Rows.event(e)), 0);
+        this.engine = new DetectionEngine(defaultDetectors().create(), e -> event(Rows.event(e)), LATENESS);
+        this.userEngine = new DetectionEngine(List.of(), e -> event(Rows.event(e)), LATENESS);
         this.analysis = new Analysis(TrackerConfig.defaults(), List.of(new Stages()));
         this.detection = new Stage<>("watchkeeper-detection", DETECT_BATCH, DETECT_QUEUE, this::detect);
         this.thread = new Thread(this::run, "watchkeeper-pipeline");
@@ -243,7 +251,7 @@ public final class Pipeline implements AutoCloseable {
             if (watchlist != null && watchlist.size() > 0) {
                 s = s.withWatchlist(watchlist);
             }
-            DetectionEngine replacement = new DetectionEngine(s.create(), e -> event(Rows.event(e)), 0);
+            DetectionEngine replacement = new DetectionEngine(s.create(), e -> event(Rows.event(e)), LATENESS);
             detection.accept((Runnable) () -> userEngine = replacement);
             detection.flush();
         };
@@ -302,6 +310,7 @@ public final class Pipeline implements AutoCloseable {
                 d.finish();
             }
             detection.accept((Runnable) () -> {
+                order.finish();
                 engine.finish();
                 userEngine.finish();
             });
@@ -436,7 +445,10 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    /** On the detection thread: one observation through both engines, or a control action. */
+    /**
+     * On the detection thread: one observation into the event-time order (which passes it on to
+     * {@link #runDetectors} when the watermark allows), or a control action.
+     */
     private void detect(Object item) {
         if (item instanceof Runnable r) {
             r.run();
@@ -444,10 +456,9 @@ public final class Pipeline implements AutoCloseable {
         }
         Observation o = (Observation) item;
         try {
-            long lateBefore = engine.lateObservations();
-            engine.accept(o);
-            userEngine.accept(o);
-            late.addAndGet(engine.lateObservations() - lateBefore);
+            long lateBefore = order.late();
+            order.accept(o);
+            late.addAndGet(order.late() - lateBefore);
         } catch (RuntimeException e) {
             internalErrors.increment();
             rejected.computeIfAbsent("internal_error", k -> new LongAdder()).increment();
@@ -455,6 +466,14 @@ public final class Pipeline implements AutoCloseable {
                 LOG.error("an observation of {} could not be run through the detectors (counted as internal_error)", o.mmsi(), e);
             }
         }
+    }
+
+    /** On the detection thread: one observation, in event-time order, to the detectors. */
+    private void runDetectors(Observation o) {
+        long lateBefore = engine.lateObservations();
+        engine.accept(o);
+        userEngine.accept(o);
+        late.addAndGet(engine.lateObservations() - lateBefore);
     }
 
     /** Waits until the detection thread has processed everything handed to it so far (pipeline thread). */

@@ -15,6 +15,7 @@ import org.watchkeeper.ais.nmea.Options;
 import org.watchkeeper.ais.nmea.ReceivedMessage;
 import org.watchkeeper.ais.nmea.Rejection;
 import org.watchkeeper.core.detect.DetectionEngine;
+import org.watchkeeper.core.pipeline.EventTimeOrder;
 import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.ObservationMapper;
 import org.watchkeeper.core.observation.PositionObservation;
@@ -27,8 +28,8 @@ import org.watchkeeper.store.VesselRow;
 
 /**
  * Real DMA logs sent through TCP into the server give the same stored vessels and events as the
- * core pipeline run in-process on the same files (decoder → observations → picture → default
- * detectors, finished at the end); a restart rebuilds the same history from the raw archive.
+ * core pipeline run in-process on the same files (decoder → observations → picture, and in
+ * event-time order within the default lateness → default detectors, finished at the end); a restart rebuilds the same history from the raw archive.
  */
 class ReplayEquivalenceTest {
     private static final String[] FILES = {"dma-aisabnormal/538004030_drift_1.ais", "dma-aisabnormal/219165000_ssc_1.ais",
@@ -47,7 +48,10 @@ class ReplayEquivalenceTest {
         VesselPicture picture = new VesselPicture(new Tracker(), 200_000);
         Map<String, EventRow> refEvents = new java.util.TreeMap<>();
         DetectionEngine engine = new DetectionEngine(Pipeline.defaultDetectors().create(),
-                e -> refEvents.put(e.id(), Rows.event(e)), 0);
+                e -> refEvents.put(e.id(), Rows.event(e)), EventTimeOrder.DEFAULT_LATENESS_MILLIS);
+        // the detectors' input in event-time order, as the server (and analyze, and the Flink job) put it
+        EventTimeOrder order = new EventTimeOrder(engine::accept, EventTimeOrder.DEFAULT_LATENESS_MILLIS,
+                EventTimeOrder.DEFAULT_MAX_HELD);
         Map<Integer, Long> positions = new HashMap<>();
         long[] untimed = {0};
         AisStreamDecoder dec = new AisStreamDecoder(Options.DEFAULT, new AisListener() {
@@ -57,7 +61,7 @@ class ReplayEquivalenceTest {
                     untimed[0]++;
                 }
                 for (Observation o : mapper.map(m)) {
-                    engine.accept(o);
+                    order.accept(o);
                     Tracker.Decision d = picture.accept(o);
                     if (o instanceof PositionObservation && d.accepted()) {
                         positions.merge(o.mmsi(), 1L, Long::sum);
@@ -74,6 +78,7 @@ class ReplayEquivalenceTest {
             dec.feed(new byte[] {'\n'}, 0, 1);
             dec.finish();
         }
+        order.finish();
         engine.finish();
         assertThat(untimed[0]).as("every message of these logs carries its own time").isZero();
         List<VesselRow> refVessels = new ArrayList<>();

@@ -1,9 +1,7 @@
 package org.watchkeeper.core.picture;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.watchkeeper.ais.Names;
 import org.watchkeeper.core.observation.Dimensions;
@@ -15,6 +13,7 @@ import org.watchkeeper.core.observation.StationClass;
 import org.watchkeeper.core.ref.FlagState;
 import org.watchkeeper.core.ref.MaritimeIdentificationDigits;
 import org.watchkeeper.core.track.Tracker;
+import org.watchkeeper.core.util.IntLruMap;
 
 /**
  * The live picture: per MMSI the position of record, motion, merged identity (from types 5, 19,
@@ -37,7 +36,7 @@ public final class VesselPicture {
 
     private final Tracker tracker;
     private final MaritimeIdentificationDigits mids;
-    private final LinkedHashMap<Integer, Vessel> vessels;
+    private final IntLruMap<Vessel> vessels;
     private ChangeListener changeListener;
 
     /** Receives each identity change as it is recorded (on the thread that feeds the picture). */
@@ -84,12 +83,7 @@ public final class VesselPicture {
         }
         this.tracker = Objects.requireNonNull(tracker);
         this.mids = MaritimeIdentificationDigits.standard();
-        this.vessels = new LinkedHashMap<>(1024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Integer, Vessel> eldest) {
-                return size() > maxVessels;
-            }
-        };
+        this.vessels = new IntLruMap<>(maxVessels, null);
     }
 
     /** Sets the listener told of every identity change from now on (null for none). */
@@ -108,12 +102,14 @@ public final class VesselPicture {
      * @return for a position, the tracker's decision; for an identity, null
      */
     public Tracker.Decision accept(Observation o) {
-        Vessel v = vessels.computeIfAbsent(o.mmsi(), k -> {
-            Vessel n = new Vessel(k);
-            n.firstSeen = o.time();
-            n.flag = mids.forMmsi(k);
-            return n;
-        });
+        int mmsi = o.mmsi();
+        Vessel v = vessels.get(mmsi);
+        if (v == null) {
+            v = new Vessel(mmsi);
+            v.firstSeen = o.time();
+            v.flag = mids.forMmsi(mmsi);
+            vessels.put(mmsi, v);
+        }
         v.lastSeen = Math.max(v.lastSeen, o.time());
         v.firstSeen = Math.min(v.firstSeen, o.time());
         StationClass evidence = o.classEvidence();

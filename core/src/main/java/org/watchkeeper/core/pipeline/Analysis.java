@@ -2,7 +2,6 @@ package org.watchkeeper.core.pipeline;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +13,7 @@ import org.watchkeeper.core.track.NoiseReason;
 import org.watchkeeper.core.track.Segment;
 import org.watchkeeper.core.track.Tracker;
 import org.watchkeeper.core.track.TrackerConfig;
+import org.watchkeeper.core.util.IntLruMap;
 
 /**
  * The analysis pipeline after decoding: observations in event-time order go into the
@@ -51,7 +51,7 @@ public final class Analysis {
     private final VesselPicture picture;
     private final Tracker tracker;
     private final AnalysisListener[] listeners;
-    private final LinkedHashMap<Integer, Tally> tallies;
+    private final IntLruMap<Tally> tallies;
     private long positionObservations;
     private long identityObservations;
     private long first = Long.MAX_VALUE;
@@ -71,13 +71,7 @@ public final class Analysis {
                 l.identityChange(mmsi, c);
             }
         });
-        int max = config.maxVessels();
-        this.tallies = new LinkedHashMap<>(1024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Integer, Tally> eldest) {
-                return size() > max;
-            }
-        };
+        this.tallies = new IntLruMap<>(config.maxVessels(), null);
     }
 
     private void closed(Segment s) {

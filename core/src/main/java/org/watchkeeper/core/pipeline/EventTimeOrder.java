@@ -22,6 +22,20 @@ import org.watchkeeper.core.observation.Observation;
  * Not thread safe.
  */
 public final class EventTimeOrder implements Consumer<Observation> {
+    /**
+     * The bounded out-of-orderness every Watchkeeper host puts detector input back in order with,
+     * 10 000 ms: {@code analyze}, {@code serve} and the Flink job's default {@code lateness.millis}.
+     * Receptions of one transmission by several base stations, merged into one log, differ by
+     * milliseconds to a few seconds; a station's late batch by more.
+     */
+    public static final long DEFAULT_LATENESS_MILLIS = 10_000;
+
+    /**
+     * Observations held at most by default, 1 000 000 (about 200 MB at the worst): ten seconds of
+     * the busiest merged national feeds hold far fewer.
+     */
+    public static final int DEFAULT_MAX_HELD = 1_000_000;
+
     private record Held(Observation o, long seq) {
     }
 

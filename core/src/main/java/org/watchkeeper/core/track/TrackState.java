@@ -50,8 +50,17 @@ public final class TrackState implements Serializable {
             return reason == null;
         }
 
+        /** One shared rejection per reason (records are immutable): rejections allocate nothing. */
+        private static final Step[] REJECT = new Step[NoiseReason.values().length];
+
+        static {
+            for (NoiseReason r : NoiseReason.values()) {
+                REJECT[r.ordinal()] = new Step(r, 0, false, List.of());
+            }
+        }
+
         static Step reject(NoiseReason r) {
-            return new Step(r, 0, false, List.of());
+            return REJECT[r.ordinal()];
         }
     }
 

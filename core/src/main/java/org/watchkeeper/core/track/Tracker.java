@@ -2,12 +2,13 @@ package org.watchkeeper.core.track;
 
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.watchkeeper.core.observation.PositionObservation;
+import org.watchkeeper.core.util.IntLruMap;
 
 /**
  * Builds per-vessel track segments from position observations in event-time order, rejecting
@@ -45,23 +46,51 @@ public final class Tracker {
     /** What happened to one fix. */
     public record Decision(boolean accepted, NoiseReason reason, Segment segment, boolean newSegment,
                            double derivedSpeedKnots) {
+        /** One shared rejection per reason (records are immutable): rejections allocate nothing. */
+        private static final Decision[] REJECT = new Decision[NoiseReason.values().length];
+
+        static {
+            for (NoiseReason r : NoiseReason.values()) {
+                REJECT[r.ordinal()] = new Decision(false, r, null, false, Double.NaN);
+            }
+        }
+
         static Decision reject(NoiseReason r) {
-            return new Decision(false, r, null, false, Double.NaN);
+            return REJECT[r.ordinal()];
         }
     }
 
     /** One vessel: its decision memory and the segment objects the tracker builds for it. */
     private static final class VesselTrack {
         final TrackState state = new TrackState();
-        /** Open segments by number, in the order they were opened (the same order as the state's). */
-        final LinkedHashMap<Integer, Segment> open = new LinkedHashMap<>();
+        /** Open segments in the order they were opened (the same order as the state's); a few at most. */
+        final ArrayList<Segment> open = new ArrayList<>(2);
+
+        Segment segment(int number) {
+            for (int i = 0, n = open.size(); i < n; i++) {
+                Segment s = open.get(i);
+                if (s.number() == number) {
+                    return s;
+                }
+            }
+            return null;
+        }
+
+        Segment remove(int number) {
+            Segment s = segment(number);
+            open.remove(s);
+            return s;
+        }
     }
+
+    private static final java.util.function.IntFunction<VesselTrack> NEW_TRACK = k -> new VesselTrack();
 
     private final TrackerConfig config;
     private final Consumer<Segment> onClosed;
     private final LongSupplier clock;
-    private final Map<NoiseReason, Long> rejected = new EnumMap<>(NoiseReason.class);
-    private final LinkedHashMap<Integer, VesselTrack> vessels;
+    private static final NoiseReason[] REASONS = NoiseReason.values();
+    private final long[] rejected = new long[REASONS.length];
+    private final IntLruMap<VesselTrack> vessels;
     private long accepted;
 
     /**
@@ -73,18 +102,11 @@ public final class Tracker {
         this.config = config;
         this.onClosed = onClosed;
         this.clock = clock != null ? clock : System::currentTimeMillis;
-        this.vessels = new LinkedHashMap<>(1024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Integer, VesselTrack> eldest) {
-                if (size() > config.maxVessels()) {
-                    for (Segment s : eldest.getValue().open.values()) {
-                        close(s);
-                    }
-                    return true;
-                }
-                return false;
+        this.vessels = new IntLruMap<>(config.maxVessels(), (mmsi, eldest) -> {
+            for (Segment s : eldest.open) {
+                close(s);
             }
-        };
+        });
     }
 
     /** A replay tracker with default settings and no listener. */
@@ -98,7 +120,7 @@ public final class Tracker {
         if (d.accepted()) {
             accepted++;
         } else {
-            rejected.merge(d.reason(), 1L, Long::sum);
+            rejected[d.reason().ordinal()]++;
         }
         return d;
     }
@@ -108,20 +130,21 @@ public final class Tracker {
         if (pre != null) {
             return Decision.reject(pre);
         }
-        VesselTrack v = vessels.computeIfAbsent(p.mmsi(), k -> new VesselTrack());
+        VesselTrack v = vessels.computeIfAbsent(p.mmsi(), NEW_TRACK);
         TrackState.Step step = v.state.step(p, config);
         if (!step.accepted()) {
             return Decision.reject(step.reason());
         }
-        for (int n : step.closed()) {
-            close(v.open.remove(n));
+        List<Integer> closed = step.closed();
+        for (int i = 0, n = closed.size(); i < n; i++) {
+            close(v.remove(closed.get(i)));
         }
         Segment seg;
         if (step.newSegment()) {
             seg = new Segment(p.mmsi(), step.segment());
-            v.open.put(step.segment(), seg);
+            v.open.add(seg);
         } else {
-            seg = v.open.get(step.segment());
+            seg = v.segment(step.segment());
         }
         double derived = seg.add(p);
         return new Decision(true, null, seg, step.newSegment(), derived);
@@ -138,7 +161,7 @@ public final class Tracker {
     public void flush() {
         for (VesselTrack v : vessels.values()) {
             v.state.closeAll();
-            for (Segment s : v.open.values()) {
+            for (Segment s : v.open) {
                 close(s);
             }
             v.open.clear();
@@ -148,17 +171,23 @@ public final class Tracker {
     /** The open segments of a vessel, oldest first (empty if none). */
     public List<Segment> openSegments(int mmsi) {
         VesselTrack v = vessels.get(mmsi);
-        return v == null ? List.of() : List.copyOf(v.open.values());
+        return v == null ? List.of() : List.copyOf(v.open);
     }
 
     /** Rejected fixes by reason (reasons with no rejection are absent). */
     public Map<NoiseReason, Long> rejected() {
-        return Collections.unmodifiableMap(new EnumMap<>(rejected));
+        Map<NoiseReason, Long> m = new EnumMap<>(NoiseReason.class);
+        for (NoiseReason r : REASONS) {
+            if (rejected[r.ordinal()] > 0) {
+                m.put(r, rejected[r.ordinal()]);
+            }
+        }
+        return Collections.unmodifiableMap(m);
     }
 
     /** Number of rejected fixes for one reason. */
     public long rejected(NoiseReason reason) {
-        return rejected.getOrDefault(reason, 0L);
+        return rejected[reason.ordinal()];
     }
 
     /** Number of accepted fixes. */
