@@ -9,6 +9,8 @@
 #
 #   bench/serve-load.sh [SECONDS] [RATE]      default 180 s at 20000 sentences/s
 #   JAVA_OPTS='-Xmx2g' bench/serve-load.sh    JVM flags of the server (default -Xmx1g)
+#   WARMUP=60 (seconds of the same load before the measured run, then a wait until the server has
+#   caught up; not counted in the figures)
 #   PLANTS=10 (planted reports per second); the server's bootstrap admin token is generated per run
 #   and sent as 'Authorization: Bearer ...' by the sender
 set -euo pipefail
@@ -16,6 +18,7 @@ cd "$(dirname "$0")/.."
 SECONDS_RUN=${1:-180}
 RATE=${2:-20000}
 PLANTS=${PLANTS:-10}
+WARMUP=${WARMUP:-0}
 JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
 SHARED=${WATCHKEEPER_SHARED:-../shared}
 HTTP_PORT=${HTTP_PORT:-18080}
@@ -45,8 +48,12 @@ done
 HEADER_ARGS=("header=Authorization:Bearer $ADMIN_TOKEN")
 java -cp "$BENCH" org.watchkeeper.bench.LoadSender run "tcp=127.0.0.1:$TCP_PORT" "http=http://127.0.0.1:$HTTP_PORT/" \
     "rate=$RATE" "duration=$SECONDS_RUN" "plants=$PLANTS" "pid=$SERVER" "shared=$SHARED" "source=bench" \
-    "out=$WORK/result.json" "${HEADER_ARGS[@]}"
+    "warmup=$WARMUP" "out=$WORK/result.json" "${HEADER_ARGS[@]}"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); server CPU time: $(ps -o cputime= -p $SERVER)"
+echo "server CPU seconds by thread (digits in names folded):"
+ps -L -o tid=,time=,comm= -p $SERVER | awk -v pid=$SERVER '$1 != pid { split($2, t, "[-:]"); n = length(t);
+    s = t[n] + 60 * t[n-1] + 3600 * t[n-2] + (n > 3 ? 86400 * t[1] : 0); name = $3; for (i = 4; i <= NF; i++) name = name " " $i;
+    gsub(/[0-9]+/, "#", name); c[name] += s } END { for (k in c) if (c[k] > 0) printf "  %6d  %s\n", c[k], k }' | sort -rn | head -12
 kill -TERM $SERVER
 wait $SERVER || true
 trap - EXIT

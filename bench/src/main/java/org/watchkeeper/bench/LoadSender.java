@@ -120,6 +120,7 @@ public final class LoadSender {
         final int rate;
         final int seconds;
         final int plantsPerSecond;
+        final int warmup;
         final int base;
         final long pid;
         final Path shared;
@@ -136,12 +137,57 @@ public final class LoadSender {
             rate = Integer.parseInt(o.getOrDefault("rate", "20000"));
             seconds = Integer.parseInt(o.getOrDefault("duration", "180"));
             plantsPerSecond = Integer.parseInt(o.getOrDefault("plants", "10"));
+            warmup = Integer.parseInt(o.getOrDefault("warmup", "0"));
             base = Integer.parseInt(o.getOrDefault("base", "563990000"));
             pid = Long.parseLong(o.getOrDefault("pid", "-1"));
             shared = Path.of(o.getOrDefault("shared", "../shared"));
             source = o.getOrDefault("source", "bench");
             out = Path.of(o.getOrDefault("out", "/tmp/wk-load-result.json"));
             this.headers = headers;
+        }
+
+        /**
+         * Warm-up before the measured run: the same real sentences at the same rate for
+         * {@code warmup} seconds on a connection of its own, no planted reports; then waits until the
+         * server has counted every warm-up line and its input queue is empty, so that the measured
+         * run starts from a warmed-up JIT and no backlog. Reports what the warm-up achieved.
+         */
+        void warmUp(List<byte[]> units) throws Exception {
+            long before = sourceLines(stats());
+            long t0 = System.nanoTime();
+            long end = t0 + warmup * 1_000_000_000L;
+            long sent = 0;
+            int next = 0;
+            try (Socket sock = new Socket(host, port)) {
+                sock.setTcpNoDelay(true);
+                OutputStream os = new BufferedOutputStream(sock.getOutputStream(), 1 << 16);
+                while (System.nanoTime() < end) {
+                    long now = System.nanoTime();
+                    long due = (now - t0) * rate / 1_000_000_000L;
+                    long stop = Math.min(due, sent + rate / 50);
+                    while (sent < stop) {
+                        byte[] u = units.get(next);
+                        next = (next + 1) % units.size();
+                        os.write(u);
+                        sent += count(u, (byte) '\n');
+                    }
+                    os.flush();
+                    long sleep = 2_000_000 - (System.nanoTime() - now);
+                    if (sleep > 0) {
+                        Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
+                    }
+                }
+            }
+            double sendSeconds = (System.nanoTime() - t0) / 1e9;
+            long drainStart = System.nanoTime();
+            while (System.nanoTime() - drainStart < 300_000_000_000L) {
+                if (sourceLines(stats()) - before >= sent && metrics().getOrDefault("queued", 1.0) == 0.0) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            System.out.printf("warm-up: %d lines in %.1f s (%.0f lines/s), then %.1f s until the server had processed them%n",
+                    sent, sendSeconds, sent / sendSeconds, (System.nanoTime() - drainStart) / 1e9);
         }
 
         /** The one place that says how requests reach the server: base URL and headers. */
@@ -184,6 +230,9 @@ public final class LoadSender {
                 throw new IllegalStateException("the SSE stream did not open");
             }
 
+            if (warmup > 0) {
+                warmUp(units);
+            }
             Map<String, Long> rejectedBefore = rejected(stats());
             long sourceLinesBefore = sourceLines(stats());
             List<ObjectNode> samples = new ArrayList<>();
@@ -280,6 +329,25 @@ public final class LoadSender {
                 lm.put("p50", ms(l, 0.50)).put("p95", ms(l, 0.95)).put("p99", ms(l, 0.99)).put("max", round(l[got - 1] / 1e6))
                         .put("min", round(l[0] / 1e6));
             }
+            // the same figures per 30 s of sending, to tell warm-up and stalls from the steady state
+            ArrayNode windows = res.putArray("latency_ms_by_30s_window");
+            for (long from = 0; from < seconds; from += 30) {
+                long[] w = new long[plant];
+                int n = 0;
+                for (int i = 0; i < plant; i++) {
+                    long r = receivedAt.get(i);
+                    long at = (sentAt[i] - t0) / 1_000_000_000L;
+                    if (r != 0 && at >= from && at < from + 30) {
+                        w[n++] = r - sentAt[i];
+                    }
+                }
+                if (n > 0) {
+                    long[] x = Arrays.copyOf(w, n);
+                    Arrays.sort(x);
+                    windows.addObject().put("from_s", from).put("events", n).put("p50", ms(x, 0.50)).put("p99", ms(x, 0.99))
+                            .put("max", round(x[n - 1] / 1e6));
+                }
+            }
             res.put("server_source_lines", serverLines).put("drain_seconds", round(drainSeconds));
             res.put("lines_lost", totalSent - serverLines);
             ObjectNode rej = res.putObject("rejected_during_run");
@@ -301,11 +369,12 @@ public final class LoadSender {
             ObjectNode brief = res.deepCopy();
             brief.remove("samples");
             System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(brief));
-            System.out.println("memory samples (s, RSS MB, heap used MB, queued lines, lines processed):");
+            System.out.println("samples (s, RSS MB, heap used MB, queued lines, lines processed, server CPU s, load average 1 min):");
             synchronized (samples) {
                 for (ObjectNode x : samples) {
-                    System.out.printf("  %5.0f %7.0f %7.0f %8d %10d%n", x.get("t_s").asDouble(), x.get("rss_mb").asDouble(),
-                            x.get("heap_used_mb").asDouble(), x.get("queued").asLong(), x.get("lines_processed").asLong());
+                    System.out.printf("  %5.0f %7.0f %7.0f %8d %10d %8.1f %6.2f%n", x.get("t_s").asDouble(), x.get("rss_mb").asDouble(),
+                            x.get("heap_used_mb").asDouble(), x.get("queued").asLong(), x.get("lines_processed").asLong(),
+                            x.get("cpu_s").asDouble(), x.get("load1").asDouble());
                 }
             }
         }
@@ -363,6 +432,8 @@ public final class LoadSender {
                     x.put("t_s", Math.round((System.nanoTime() - t0) / 1e9));
                     x.put("sent_lines", sent.get());
                     x.put("rss_mb", round(rssKb() / 1024.0));
+                    x.put("cpu_s", round(cpuSeconds()));
+                    x.put("load1", Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]));
                     Map<String, Double> m = metrics();
                     x.put("heap_used_mb", round(m.getOrDefault("heap", 0.0) / 1048576.0));
                     x.put("queued", m.getOrDefault("queued", 0.0).longValue());
@@ -377,6 +448,16 @@ public final class LoadSender {
             } catch (IOException e) {
                 System.err.println("sampling stopped: " + e);
             }
+        }
+
+        /** User + system CPU seconds of the server process so far ({@code /proc/PID/stat}, clock ticks of 1/100 s). */
+        private double cpuSeconds() throws IOException {
+            if (pid <= 0) {
+                return 0;
+            }
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
         }
 
         private long rssKb() throws IOException {

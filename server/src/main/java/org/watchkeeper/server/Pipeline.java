@@ -30,6 +30,7 @@ import org.watchkeeper.core.picture.IdentityChange;
 import org.watchkeeper.core.pipeline.Analysis;
 import org.watchkeeper.core.pipeline.AnalysisListener;
 import org.watchkeeper.core.pipeline.EventTimeOrder;
+import org.watchkeeper.core.pipeline.Stage;
 import org.watchkeeper.core.picture.VesselSnapshot;
 import org.watchkeeper.core.track.Tracker;
 import org.watchkeeper.core.track.TrackerConfig;
@@ -40,15 +41,20 @@ import org.watchkeeper.store.PositionRow;
 import org.watchkeeper.store.VesselRow;
 
 /**
- * The live pipeline: lines from every source → raw archive → one bounded queue → (one thread) a
- * decoder per source ({@link AisStreamDecoder}, the receive clock for lines without a time of their
- * own) → {@link ObservationMapper} → core's {@link Analysis} (the {@code analyze} command's pipeline:
- * tracker and vessel picture) whose observations feed {@link DetectionEngine} with
- * {@link #defaultDetectors()} (plus a second engine for the user's zones and watchlist, rebuilt
- * when they change) → the live listeners at once, and the history store in batches (at least once a
- * second) written by a second thread, so that store writes never hold up decoding, detection and
- * the live stream. Between two writes the batch keeps only the newest row of a vessel and of an
- * event (an event is updated as it grows).
+ * The live pipeline: lines from every source → raw archive → one bounded queue → (the pipeline
+ * thread) a decoder per source ({@link AisStreamDecoder}, the receive clock for lines without a
+ * time of their own) → {@link ObservationMapper} → core's {@link Analysis} (the {@code analyze}
+ * command's pipeline: tracker and vessel picture) whose observations are handed, in order, to a
+ * detection thread running {@link DetectionEngine} with {@link #defaultDetectors()} (plus a second
+ * engine for the user's zones and watchlist, rebuilt when they change) → the live listeners at
+ * once, and the history store in batches (at least once a second) written by a third thread, so
+ * that store writes never hold up decoding, detection and the live stream. Between two writes the
+ * batch keeps only the newest row of a vessel and of an event (an event is updated as it grows).
+ *
+ * <p>Latency: observations go to the detection thread in batches of at most
+ * {@value #DETECT_BATCH}; the batch gathered so far is handed over whenever the input queue runs
+ * empty and at least every 5 ms of steady input ({@link #DETECT_MAX_WAIT_NANOS}), so an observation
+ * never waits for a full batch.
  *
  * <p>Bounds: the input queue holds {@code capacity} lines; TCP and file sources wait for room (the
  * sender is slowed by TCP flow control), UDP lines are shed and counted ({@link #shed()}). The
@@ -70,13 +76,16 @@ import org.watchkeeper.store.VesselRow;
  */
 public final class Pipeline implements AutoCloseable {
 
-    /** Receives what the pipeline produces, on the pipeline thread; must not block. */
+    /**
+     * Receives what the pipeline produces; must not block. Positions arrive on the pipeline thread,
+     * events on the detection thread (so the two methods may run at the same time).
+     */
     public interface Listener {
-        /** An accepted position and the vessel's state after it. */
+        /** An accepted position and the vessel's state after it (pipeline thread). */
         default void position(PositionObservation p, VesselSnapshot vessel) {
         }
 
-        /** An event as stored. */
+        /** An event as stored (detection thread). */
         default void event(EventRow e) {
         }
     }
@@ -86,6 +95,12 @@ public final class Pipeline implements AutoCloseable {
     /** Vessel rows are upserted less often than positions are appended: an upsert costs far more per row. */
     private static final long VESSEL_FLUSH_MILLIS = 10_000;
     private static final int FLUSH_ROWS = 20_000;
+    /** Observations per hand-over to the detection thread (a partial batch goes when the input runs dry). */
+    static final int DETECT_BATCH = 1024;
+    /** Longest an observation waits in a partial batch before it goes to the detection thread. */
+    static final long DETECT_MAX_WAIT_NANOS = 5_000_000;
+    /** Batches that may wait for the detection thread before the pipeline thread waits for it. */
+    static final int DETECT_QUEUE = 64;
     /** Position rows waiting for the store writer before the pipeline thread waits for it. */
     static final int MAX_PENDING_ROWS = 500_000;
     private static final long LATENESS = EventTimeOrder.DEFAULT_LATENESS_MILLIS;
@@ -99,19 +114,28 @@ public final class Pipeline implements AutoCloseable {
     private final Map<String, Decoded> decodedBySource = new HashMap<>();
     private final ObservationMapper mapper = new ObservationMapper();
     private final Analysis analysis;
+    /** Detection thread: {@link Observation}s and {@link Runnable}s (run there, in order). */
+    private final Stage<Object> detection;
+    /** Used only on the detection thread. */
     private final DetectionEngine engine;
+    /** Used only on the detection thread (replaced there). */
     private DetectionEngine userEngine;
     /** The detectors' input in event-time order (see the class description). */
-    private final EventTimeOrder order = new EventTimeOrder(this::detect, LATENESS, EventTimeOrder.DEFAULT_MAX_HELD);
+    private final EventTimeOrder order = new EventTimeOrder(this::runDetectors, LATENESS, EventTimeOrder.DEFAULT_MAX_HELD);
     private long current;
 
     private final Set<Integer> dirty = new LinkedHashSet<>();
     private List<PositionRow> positions = new ArrayList<>();
     private final List<IdentityChangeRow> changes = new ArrayList<>();
+    /** Events from the detection thread waiting for the next flush; guarded by itself. */
     private final List<EventRow> events = new ArrayList<>();
     private final Writer writer = new Writer();
     private final LongAdder internalErrors = new LongAdder();
     private long lastFlush;
+    /** The picture's snapshot taken for the accepted position being processed, or null. */
+    private VesselSnapshot acceptedSnapshot;
+    /** System.nanoTime() of the last hand-over to the detection thread checked by the time bound. */
+    private long detectionFlushed;
     private long lastVesselFlush;
 
     private final ConcurrentHashMap<Integer, VesselSnapshot> live = new ConcurrentHashMap<>();
@@ -141,6 +165,7 @@ public final class Pipeline implements AutoCloseable {
         this.engine = new DetectionEngine(defaultDetectors().create(), e -> event(Rows.event(e)), LATENESS);
         this.userEngine = new DetectionEngine(List.of(), e -> event(Rows.event(e)), LATENESS);
         this.analysis = new Analysis(TrackerConfig.defaults(), List.of(new Stages()));
+        this.detection = new Stage<>("watchkeeper-detection", DETECT_BATCH, DETECT_QUEUE, this::detect);
         this.thread = new Thread(this::run, "watchkeeper-pipeline");
         this.thread.setDaemon(true);
         this.writer.setDaemon(true);
@@ -173,6 +198,7 @@ public final class Pipeline implements AutoCloseable {
             return 0;
         }
         long n = archive.replay(this::processSafely);
+        awaitDetection();
         flush();
         writer.awaitWritten();
         return n;
@@ -225,7 +251,9 @@ public final class Pipeline implements AutoCloseable {
             if (watchlist != null && watchlist.size() > 0) {
                 s = s.withWatchlist(watchlist);
             }
-            userEngine = new DetectionEngine(s.create(), e -> event(Rows.event(e)), LATENESS);
+            DetectionEngine replacement = new DetectionEngine(s.create(), e -> event(Rows.event(e)), LATENESS);
+            detection.accept((Runnable) () -> userEngine = replacement);
+            detection.flush();
         };
         if (started) {
             queue.put(apply);
@@ -242,6 +270,7 @@ public final class Pipeline implements AutoCloseable {
     public boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         queue.put((Runnable) () -> {
+            awaitDetection();
             flush();
             writer.awaitWritten();
             done.countDown();
@@ -252,7 +281,12 @@ public final class Pipeline implements AutoCloseable {
     private void run() {
         try {
             while (true) {
-                Object o = queue.poll(200, TimeUnit.MILLISECONDS);
+                Object o = queue.poll();
+                if (o == null) {
+                    // the input ran dry: what was gathered for the detectors goes now, not with later input
+                    detection.flush();
+                    o = queue.poll(200, TimeUnit.MILLISECONDS);
+                }
                 if (o == END) {
                     break;
                 }
@@ -260,6 +294,12 @@ public final class Pipeline implements AutoCloseable {
                     processSafely(l);
                 } else if (o instanceof Runnable r) {
                     r.run();
+                }
+                long nanos = System.nanoTime();
+                if (nanos - detectionFlushed >= DETECT_MAX_WAIT_NANOS) {
+                    // under steady input the queue never runs dry: a time bound keeps the latency short
+                    detection.flush();
+                    detectionFlushed = nanos;
                 }
                 long now = System.currentTimeMillis();
                 if (positions.size() >= FLUSH_ROWS || now - lastFlush >= FLUSH_MILLIS) {
@@ -269,9 +309,12 @@ public final class Pipeline implements AutoCloseable {
             for (AisStreamDecoder d : decoders.values()) {
                 d.finish();
             }
-            order.finish();
-            engine.finish();
-            userEngine.finish();
+            detection.accept((Runnable) () -> {
+                order.finish();
+                engine.finish();
+                userEngine.finish();
+            });
+            detection.close();
             analysis.finish();
             flush();
             writer.awaitWritten();
@@ -362,9 +405,12 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private void observe(Observation o) {
+        acceptedSnapshot = null;
         analysis.accept(o);
         int mmsi = o.mmsi();
-        VesselSnapshot v = analysis.picture().get(mmsi);
+        // an accepted position is the last thing accept reports, so its snapshot is the vessel's state now
+        VesselSnapshot v = acceptedSnapshot != null ? acceptedSnapshot : analysis.picture().get(mmsi);
+        acceptedSnapshot = null;
         if (v != null) {
             live.put(mmsi, v);
             dirty.add(mmsi);
@@ -375,9 +421,7 @@ public final class Pipeline implements AutoCloseable {
     private final class Stages implements AnalysisListener {
         @Override
         public void observation(Observation o) {
-            long lateBefore = order.late();
-            order.accept(o);
-            late.addAndGet(order.late() - lateBefore);
+            detection.accept(o);
         }
 
         @Override
@@ -388,11 +432,10 @@ public final class Pipeline implements AutoCloseable {
             positions.add(Rows.position(p, d.segment().number()));
             Analysis.Tally t = analysis.tally(p.mmsi());
             livePositions.put(p.mmsi(), t == null ? 0L : t.positions());
-            if (!listeners.isEmpty()) {
-                VesselSnapshot v = analysis.picture().get(p.mmsi());
-                for (Listener l : listeners) {
-                    l.position(p, v);
-                }
+            VesselSnapshot v = analysis.picture().get(p.mmsi());
+            acceptedSnapshot = v;
+            for (Listener l : listeners) {
+                l.position(p, v);
             }
         }
 
@@ -402,16 +445,54 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    /** One observation, in event-time order, to the detectors. */
-    private void detect(Observation o) {
+    /**
+     * On the detection thread: one observation into the event-time order (which passes it on to
+     * {@link #runDetectors} when the watermark allows), or a control action.
+     */
+    private void detect(Object item) {
+        if (item instanceof Runnable r) {
+            r.run();
+            return;
+        }
+        Observation o = (Observation) item;
+        try {
+            long lateBefore = order.late();
+            order.accept(o);
+            late.addAndGet(order.late() - lateBefore);
+        } catch (RuntimeException e) {
+            internalErrors.increment();
+            rejected.computeIfAbsent("internal_error", k -> new LongAdder()).increment();
+            if (internalErrors.sum() <= 10) {
+                LOG.error("an observation of {} could not be run through the detectors (counted as internal_error)", o.mmsi(), e);
+            }
+        }
+    }
+
+    /** On the detection thread: one observation, in event-time order, to the detectors. */
+    private void runDetectors(Observation o) {
         long lateBefore = engine.lateObservations();
         engine.accept(o);
         userEngine.accept(o);
         late.addAndGet(engine.lateObservations() - lateBefore);
     }
 
+    /** Waits until the detection thread has processed everything handed to it so far (pipeline thread). */
+    private void awaitDetection() {
+        CountDownLatch done = new CountDownLatch(1);
+        detection.accept((Runnable) done::countDown);
+        detection.flush();
+        try {
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** On the detection thread. */
     private void event(EventRow e) {
-        events.add(e);
+        synchronized (events) {
+            events.add(e);
+        }
         eventCount.increment();
         for (Listener l : listeners) {
             l.event(e);
@@ -437,13 +518,17 @@ public final class Pipeline implements AutoCloseable {
             }
             dirty.clear();
         }
-        if (positions.isEmpty() && changes.isEmpty() && rows.isEmpty() && events.isEmpty()) {
+        List<EventRow> e;
+        synchronized (events) {
+            e = events.isEmpty() ? List.of() : new ArrayList<>(events);
+            events.clear();
+        }
+        if (positions.isEmpty() && changes.isEmpty() && rows.isEmpty() && e.isEmpty()) {
             return;
         }
-        writer.hand(positions, changes, rows, events);
+        writer.hand(positions, changes, rows, e);
         positions = new ArrayList<>();
         changes.clear();
-        events.clear();
     }
 
     /**
@@ -646,6 +731,7 @@ public final class Pipeline implements AutoCloseable {
             queue.put(END);
             thread.join(60_000);
         } else {
+            detection.close();
             writer.finish();
         }
         writer.join(60_000);

@@ -34,6 +34,9 @@ import java.util.stream.Stream;
 public final class RawArchive implements AutoCloseable {
     private final Path dir;
     private LocalDate day;
+    /** Epoch ms of the start of {@link #day} (UTC). */
+    private long dayStart;
+    private static final long DAY_MILLIS = 86_400_000L;
     private OutputStream out;
     private long lines;
 
@@ -54,9 +57,11 @@ public final class RawArchive implements AutoCloseable {
 
     /** Appends one line (see the class description for the format). */
     public synchronized void append(RawLine l) {
-        LocalDate d = Instant.ofEpochMilli(l.receivedMillis()).atZone(ZoneOffset.UTC).toLocalDate();
+        long ms = l.receivedMillis();
         try {
-            if (!d.equals(day)) {
+            if (day == null || ms < dayStart || ms >= dayStart + DAY_MILLIS) {
+                LocalDate d = Instant.ofEpochMilli(ms).atZone(ZoneOffset.UTC).toLocalDate();
+                dayStart = d.toEpochDay() * DAY_MILLIS;
                 if (out != null) {
                     out.close();
                 }
@@ -86,8 +91,10 @@ public final class RawArchive implements AutoCloseable {
         for (int i = 0; i < body.length(); i++) {
             x ^= body.charAt(i);
         }
-        return "\\" + body + "*" + String.format("%02X", x) + "\\";
+        return "\\" + body + "*" + HEX[(x >> 4) & 0xF] + HEX[x & 0xF] + "\\";
     }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     /**
      * Reads every archived line back, oldest file first, in the order written.

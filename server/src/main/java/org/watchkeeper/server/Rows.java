@@ -59,7 +59,12 @@ public final class Rows {
 
     /** ISO 3166-1 alpha-2 of the flag state the MID gives, or null. */
     static String flag(VesselSnapshot v) {
-        return v.flag() == null || v.flag().iso2() == null || !v.flag().iso2().matches("[A-Z]{2}") ? null : v.flag().iso2();
+        String c = v.flag() == null ? null : v.flag().iso2();
+        return c != null && c.length() == 2 && isUpperAscii(c.charAt(0)) && isUpperAscii(c.charAt(1)) ? c : null;
+    }
+
+    private static boolean isUpperAscii(char c) {
+        return c >= 'A' && c <= 'Z';
     }
 
     /** "A", "B" or null. */

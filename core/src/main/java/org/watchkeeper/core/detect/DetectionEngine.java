@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.util.LongHashMap;
@@ -101,21 +100,27 @@ public final class DetectionEngine {
 
     private void advanceTo(long wm) {
         watermark = wm;
-        // Fire timers across detectors in time order; a timer may register further timers.
+        // Fire timers across detectors in (time, key) order; a timer may register further timers.
         while (true) {
             Hosted<?> next = null;
-            long[] best = null;
+            long bestTime = 0;
+            long bestKey = 0;
             for (Hosted<?> h : hosted) {
-                long[] first = h.firstTimerAtOrBefore(wm);
-                if (first != null && (best == null || first[0] < best[0] || (first[0] == best[0] && first[1] < best[1]))) {
-                    best = first;
-                    next = h;
+                TimerQueue q = h.timers;
+                if (q.hasFirstAtOrBefore(wm)) {
+                    long t = q.firstTime();
+                    long k = q.firstKey();
+                    if (next == null || t < bestTime || (t == bestTime && k < bestKey)) {
+                        next = h;
+                        bestTime = t;
+                        bestKey = k;
+                    }
                 }
             }
             if (next == null) {
                 return;
             }
-            next.fire(best[0], best[1]);
+            next.fire(bestTime, bestKey);
         }
     }
 
@@ -126,8 +131,8 @@ public final class DetectionEngine {
         final java.util.function.Supplier<S> create;
         /** The observation being routed (read by {@link #accept(long)}). */
         Observation routing;
-        /** Timers ordered by (time, key). */
-        final TreeSet<long[]> timers = new TreeSet<>((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        /** Registered timers, taken out in (time, key) order. */
+        final TimerQueue timers = new TimerQueue();
         long currentKey;
 
         Hosted(Detector<S> detector) {
@@ -153,16 +158,9 @@ public final class DetectionEngine {
             detector.onObservation(routing, s, this);
         }
 
-        long[] firstTimerAtOrBefore(long wm) {
-            if (timers.isEmpty()) {
-                return null;
-            }
-            long[] f = timers.first();
-            return f[0] <= wm ? f : null;
-        }
-
+        /** Fires the first timer, which {@link TimerQueue#hasFirstAtOrBefore} has just named. */
         void fire(long time, long key) {
-            timers.pollFirst();
+            timers.removeFirst();
             currentKey = key;
             S s = states.computeIfAbsent(key, create);
             detector.onTimer(time, s, this);
@@ -185,7 +183,7 @@ public final class DetectionEngine {
 
         @Override
         public void registerTimer(long timestamp) {
-            timers.add(new long[] {timestamp, currentKey});
+            timers.register(timestamp, currentKey);
         }
 
         @Override
@@ -195,7 +193,7 @@ public final class DetectionEngine {
 
         @Override
         public void deleteTimer(long timestamp) {
-            timers.remove(new long[] {timestamp, currentKey});
+            timers.delete(timestamp, currentKey);
         }
     }
 }

@@ -88,6 +88,24 @@ public final class Stage<T> implements AutoCloseable {
         }
     }
 
+    /**
+     * Hands over the items gathered so far without waiting for a full batch (a live stream calls
+     * this whenever its input runs dry, so that no item waits for later ones). Blocks while the
+     * queue is full; does nothing when no item is gathered.
+     *
+     * @throws IllegalStateException after {@link #close()}, or when the worker failed (or its failure as is)
+     */
+    public void flush() {
+        if (closed) {
+            throw new IllegalStateException("stage closed");
+        }
+        if (size > 0) {
+            put(java.util.Arrays.copyOf(batch, size));
+            java.util.Arrays.fill(batch, 0, size, null);
+            size = 0;
+        }
+    }
+
     private void put(Object[] b) {
         try {
             while (!queue.offer(b, 100, TimeUnit.MILLISECONDS)) {
