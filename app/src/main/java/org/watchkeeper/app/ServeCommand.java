@@ -58,6 +58,13 @@ public final class ServeCommand implements Callable<Integer> {
                 "without either, a server with no users generates one into <data>/admin-token (owner-only)."})
     Path adminTokenFile;
 
+    @Option(names = "--lateness-ms", paramLabel = "MS", defaultValue = "10000",
+            description = {"How long detector input waits to be put back in event-time order (bounded out-of-orderness),"
+                    + " so receptions of one transmission by several stations are seen in time order (default: ${DEFAULT-VALUE},"
+                    + " as analyze and the Flink job, which then find the same events). Events come up to this much later;"
+                    + " 0 gives the quickest alerts for a feed whose lines arrive in time order and counts the rest as late."})
+    long latenessMs;
+
     @Option(names = "--event-tlp", paramLabel = "TLP", defaultValue = "GREEN",
             description = "TLP 2.0 marking of detector events and of zones created without one: CLEAR, GREEN, AMBER, AMBER+STRICT, RED (default: ${DEFAULT-VALUE}).")
     String eventTlp;
@@ -88,8 +95,11 @@ public final class ServeCommand implements Callable<Integer> {
             }
             loads.add(new Object[] {IncidentsCommand.Format.valueOf(f), file});
         }
+        if (latenessMs < 0 || latenessMs > 86_400_000L) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--lateness-ms must be in [0, 86400000]: " + latenessMs);
+        }
         WatchkeeperServer.Config cfg = security(spec, WatchkeeperServer.Config.of(data).withPort(port).withSources(sources)
-                .withZones(zones).withWatchlist(watchlist), adminTokenFile, eventTlp, tlsKeystore, tlsPasswordFile);
+                .withZones(zones).withWatchlist(watchlist).withLateness(latenessMs), adminTokenFile, eventTlp, tlsKeystore, tlsPasswordFile);
         return run(err, cfg, loads.isEmpty() ? null : server -> {
             for (Object[] l : loads) {
                 try {

@@ -72,7 +72,12 @@ import org.watchkeeper.store.VesselRow;
  * of one transmission by several stations reach the detectors in time order whichever arrived
  * first; one more than that older than the newest seen is counted as late and not given to the
  * detectors ({@link #lateObservations()}). Events therefore come up to the lateness after the
- * observation that completes them; the picture and the live stream are not held back.
+ * observation that completes them; the picture and the live stream are not held back. The lateness
+ * is the server's choice ({@code serve --lateness-ms}): the default matches {@code analyze} and the
+ * job, so all three give the same events on a merged multi-station log; 0 gives the quickest alerts
+ * for a feed whose lines arrive in time order (a single receiver, or times stamped on arrival), and
+ * counts anything out of order as late. Held input is also released when the input has been idle
+ * for the lateness in wall-clock time (see {@link #releaseIfIdle()}).
  */
 public final class Pipeline implements AutoCloseable {
 
@@ -103,7 +108,8 @@ public final class Pipeline implements AutoCloseable {
     static final int DETECT_QUEUE = 64;
     /** Position rows waiting for the store writer before the pipeline thread waits for it. */
     static final int MAX_PENDING_ROWS = 500_000;
-    private static final long LATENESS = EventTimeOrder.DEFAULT_LATENESS_MILLIS;
+    /** Bounded out-of-orderness of detector input, ms (see the class description). */
+    private final long lateness;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Pipeline.class);
 
     private final BlockingQueue<Object> queue;
@@ -121,7 +127,10 @@ public final class Pipeline implements AutoCloseable {
     /** Used only on the detection thread (replaced there). */
     private DetectionEngine userEngine;
     /** The detectors' input in event-time order (see the class description). */
-    private final EventTimeOrder order = new EventTimeOrder(this::runDetectors, LATENESS, EventTimeOrder.DEFAULT_MAX_HELD);
+    private final EventTimeOrder order;
+    /** When the pipeline thread last took a line (nanoTime), and whether held input was released since. */
+    private long lastInputNanos = System.nanoTime();
+    private boolean idleReleased = true;
     private long current;
 
     private final Set<Integer> dirty = new LinkedHashSet<>();
@@ -159,11 +168,27 @@ public final class Pipeline implements AutoCloseable {
      * @param capacity lines the input queue holds (≥ 1)
      */
     public Pipeline(HistoryStore store, RawArchive archive, int capacity) {
+        this(store, archive, capacity, EventTimeOrder.DEFAULT_LATENESS_MILLIS);
+    }
+
+    /**
+     * @param store where history goes
+     * @param archive the raw archive every offered line is appended to, or null for none
+     * @param capacity lines the input queue holds (≥ 1)
+     * @param latenessMillis bounded out-of-orderness of detector input, ms (≥ 0; see the class description)
+     * @throws IllegalArgumentException for a negative lateness
+     */
+    public Pipeline(HistoryStore store, RawArchive archive, int capacity, long latenessMillis) {
+        if (latenessMillis < 0) {
+            throw new IllegalArgumentException("lateness must be >= 0 ms: " + latenessMillis);
+        }
+        this.lateness = latenessMillis;
+        this.order = new EventTimeOrder(this::runDetectors, latenessMillis, EventTimeOrder.DEFAULT_MAX_HELD);
         this.store = store;
         this.archive = archive;
         this.queue = new ArrayBlockingQueue<>(capacity);
-        this.engine = new DetectionEngine(defaultDetectors().create(), e -> event(Rows.event(e)), LATENESS);
-        this.userEngine = new DetectionEngine(List.of(), e -> event(Rows.event(e)), LATENESS);
+        this.engine = new DetectionEngine(defaultDetectors().create(), e -> event(Rows.event(e)), lateness);
+        this.userEngine = new DetectionEngine(List.of(), e -> event(Rows.event(e)), lateness);
         this.analysis = new Analysis(TrackerConfig.defaults(), List.of(new Stages()));
         this.detection = new Stage<>("watchkeeper-detection", DETECT_BATCH, DETECT_QUEUE, this::detect);
         this.thread = new Thread(this::run, "watchkeeper-pipeline");
@@ -251,7 +276,7 @@ public final class Pipeline implements AutoCloseable {
             if (watchlist != null && watchlist.size() > 0) {
                 s = s.withWatchlist(watchlist);
             }
-            DetectionEngine replacement = new DetectionEngine(s.create(), e -> event(Rows.event(e)), LATENESS);
+            DetectionEngine replacement = new DetectionEngine(s.create(), e -> event(Rows.event(e)), lateness);
             detection.accept((Runnable) () -> userEngine = replacement);
             detection.flush();
         };
@@ -283,9 +308,18 @@ public final class Pipeline implements AutoCloseable {
             while (true) {
                 Object o = queue.poll();
                 if (o == null) {
+                    releaseIfIdle();
                     // the input ran dry: what was gathered for the detectors goes now, not with later input
                     detection.flush();
-                    o = queue.poll(200, TimeUnit.MILLISECONDS);
+                    o = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    if (o == null) {
+                        releaseIfIdle();
+                        detection.flush();
+                    }
+                }
+                if (o instanceof RawLine) {
+                    lastInputNanos = System.nanoTime();
+                    idleReleased = false;
                 }
                 if (o == END) {
                     break;
@@ -323,6 +357,22 @@ public final class Pipeline implements AutoCloseable {
             LOG.error("the pipeline stopped", t);
         } finally {
             writer.finish();
+        }
+    }
+
+    /** How long the pipeline thread waits for input before it looks at the idle release again, ms. */
+    private static final long IDLE_POLL_MILLIS = 100;
+
+    /**
+     * Idle release: once no line has come for the lateness (in wall-clock time), the detector input
+     * still held for ordering goes on, so the last events of a feed that went quiet are not held
+     * until more input comes. A feed's event time runs with the wall clock, so after that long
+     * nothing older can still be on its way. With lateness 0 this happens whenever the input runs dry.
+     */
+    private void releaseIfIdle() {
+        if (!idleReleased && System.nanoTime() - lastInputNanos >= lateness * 1_000_000L) {
+            idleReleased = true;
+            detection.accept((Runnable) () -> order.releaseHeld());
         }
     }
 

@@ -1,5 +1,7 @@
 package org.watchkeeper.server;
 
+import org.watchkeeper.core.pipeline.EventTimeOrder;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.javalin.Javalin;
@@ -58,29 +60,32 @@ public final class WatchkeeperServer implements AutoCloseable {
      * @param eventTlp the TLP 2.0 marking of detector events and of zones created without one
      * @param tlsKeystore PKCS #12 keystore with the server's key and certificate: serve HTTPS only; null: HTTP
      * @param tlsPassword the keystore's password (null without a keystore)
+     * @param latenessMillis bounded out-of-orderness of detector input, ms ({@link Config#withLateness})
      */
     public record Config(int port, Path dataDir, List<String> sources, Path zonesFile, Path watchlistFile,
-                         int queueCapacity, String adminToken, Tlp eventTlp, Path tlsKeystore, String tlsPassword) {
+                         int queueCapacity, String adminToken, Tlp eventTlp, Path tlsKeystore, String tlsPassword,
+                         long latenessMillis) {
         /** Defaults: port 8080, queue of 100 000 lines, events TLP:GREEN, plain HTTP. */
         public static Config of(Path dataDir) {
-            return new Config(8080, dataDir, List.of(), null, null, 100_000, null, Tlp.GREEN, null, null);
+            return new Config(8080, dataDir, List.of(), null, null, 100_000, null, Tlp.GREEN, null, null,
+                    EventTimeOrder.DEFAULT_LATENESS_MILLIS);
         }
 
         public Config withPort(int p) {
-            return new Config(p, dataDir, sources, zonesFile, watchlistFile, queueCapacity, adminToken, eventTlp, tlsKeystore, tlsPassword);
+            return new Config(p, dataDir, sources, zonesFile, watchlistFile, queueCapacity, adminToken, eventTlp, tlsKeystore, tlsPassword, latenessMillis);
         }
 
         public Config withSources(List<String> s) {
             return new Config(port, dataDir, List.copyOf(s), zonesFile, watchlistFile, queueCapacity, adminToken, eventTlp, tlsKeystore,
-                    tlsPassword);
+                    tlsPassword, latenessMillis);
         }
 
         public Config withZones(Path z) {
-            return new Config(port, dataDir, sources, z, watchlistFile, queueCapacity, adminToken, eventTlp, tlsKeystore, tlsPassword);
+            return new Config(port, dataDir, sources, z, watchlistFile, queueCapacity, adminToken, eventTlp, tlsKeystore, tlsPassword, latenessMillis);
         }
 
         public Config withWatchlist(Path w) {
-            return new Config(port, dataDir, sources, zonesFile, w, queueCapacity, adminToken, eventTlp, tlsKeystore, tlsPassword);
+            return new Config(port, dataDir, sources, zonesFile, w, queueCapacity, adminToken, eventTlp, tlsKeystore, tlsPassword, latenessMillis);
         }
 
         /** The bootstrap admin's token (at least 16 characters). */
@@ -89,22 +94,37 @@ public final class WatchkeeperServer implements AutoCloseable {
                 throw new IllegalArgumentException("the admin token must have at least 16 characters");
             }
             return new Config(port, dataDir, sources, zonesFile, watchlistFile, queueCapacity, t == null ? null : t.strip(), eventTlp,
-                    tlsKeystore, tlsPassword);
+                    tlsKeystore, tlsPassword, latenessMillis);
         }
 
         public Config withEventTlp(Tlp t) {
-            return new Config(port, dataDir, sources, zonesFile, watchlistFile, queueCapacity, adminToken, t, tlsKeystore, tlsPassword);
+            return new Config(port, dataDir, sources, zonesFile, watchlistFile, queueCapacity, adminToken, t, tlsKeystore, tlsPassword, latenessMillis);
         }
 
         public Config withTls(Path keystore, String password) {
-            return new Config(port, dataDir, sources, zonesFile, watchlistFile, queueCapacity, adminToken, eventTlp, keystore, password);
+            return new Config(port, dataDir, sources, zonesFile, watchlistFile, queueCapacity, adminToken, eventTlp, keystore, password,
+                    latenessMillis);
+        }
+
+        /**
+         * How long detector input waits to be put back in event-time order (bounded out-of-orderness,
+         * ms, ≥ 0; default {@link EventTimeOrder#DEFAULT_LATENESS_MILLIS}, as {@code analyze} and the
+         * Flink job): events come up to this much later; 0 gives the quickest alerts for a feed in time
+         * order (see {@link Pipeline}).
+         */
+        public Config withLateness(long millis) {
+            if (millis < 0) {
+                throw new IllegalArgumentException("lateness must be >= 0 ms: " + millis);
+            }
+            return new Config(port, dataDir, sources, zonesFile, watchlistFile, queueCapacity, adminToken, eventTlp, tlsKeystore,
+                    tlsPassword, millis);
         }
 
         /** The password is never part of the text form. */
         @Override
         public String toString() {
             return "Config[port=" + port + ", dataDir=" + dataDir + ", sources=" + sources + ", eventTlp=" + eventTlp
-                    + ", tls=" + (tlsKeystore != null) + "]";
+                    + ", tls=" + (tlsKeystore != null) + ", latenessMillis=" + latenessMillis + "]";
         }
     }
 
@@ -136,7 +156,7 @@ public final class WatchkeeperServer implements AutoCloseable {
         Files.deleteIfExists(dir.resolve(DuckDbHistoryStore.FILE_NAME + ".wal"));
         this.store = DuckDbHistoryStore.open(dir);
         this.incidentStore = DuckDbHistoryStore.open(dir.resolve(INCIDENTS_DIR));
-        this.pipeline = new Pipeline(store, archive, config.queueCapacity());
+        this.pipeline = new Pipeline(store, archive, config.queueCapacity(), config.latenessMillis());
         this.accounts = new Accounts(dir);
         this.audit = new AuditLog(dir.resolve("audit.log"));
         this.signer = ExportSigner.open(dir);

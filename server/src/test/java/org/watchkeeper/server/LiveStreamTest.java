@@ -76,6 +76,35 @@ class LiveStreamTest {
         }
     }
 
+    /**
+     * A feed that goes quiet after one report: the report waits for ordering (nothing newer comes to
+     * move the watermark), and is released to the detectors once the input has been idle for the
+     * lateness, so the watchlist alert arrives without more input and without closing the server.
+     * With lateness 0 it is released as soon as the input runs dry.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {0, 300})
+    void heldInputIsReleasedWhenTheFeedGoesQuiet(long lateness, @TempDir Path data) throws Exception {
+        byte[] one = "\\c:1700000000*5F\\!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try (WatchkeeperServer server = WatchkeeperServer.start(WatchkeeperServer.Config.of(data).withPort(0).withLateness(lateness)
+                .withSources(List.of("feed=tcp-listen://127.0.0.1:0")))) {
+            assertThat(Fixture.post(server, "/api/watchlist", "{\"mmsi\":371798000}").status()).isEqualTo(201);
+            BlockingQueue<String> events = open(server, "/api/stream?kinds=event");
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (server.stream().clients() < 1 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            Fixture.sendAndWait(server, one);
+            assertThat(server.pipeline().lines()).isEqualTo(1);
+            List<String[]> got = read(events, 1, "event");
+            assertThat(got).hasSize(1);
+            JsonNode e = Rows.JSON.readTree(got.get(0)[1]);
+            assertThat(e.get("kind").asText()).isEqualTo("watchlist_activity");
+            assertThat(e.get("vessels").get(0).asText()).isEqualTo("371798000");
+            assertThat(e.get("start").asText()).isEqualTo("2023-11-14T22:13:20Z");
+        }
+    }
+
     /** Opens a stream; its lines arrive on the returned queue. */
     static BlockingQueue<String> open(WatchkeeperServer s, String path) {
         return open(s, path, Fixture.adminToken(s));

@@ -103,6 +103,24 @@ public final class EventTimeOrder implements Consumer<Observation> {
         }
     }
 
+    /**
+     * Releases every waiting observation in order now, as at the end of input, and goes on: the
+     * watermark moves to just before the newest time released, so an observation arriving later
+     * and older than that counts as late (equal times still pass). A live host calls this when its
+     * input has been idle for the allowed lateness.
+     */
+    public void releaseHeld() {
+        long newest = Long.MIN_VALUE;
+        while (!held.isEmpty()) {
+            Observation o = held.poll().o;
+            newest = Math.max(newest, o.time());
+            sink.accept(o);
+        }
+        if (newest != Long.MIN_VALUE && newest - 1 > watermark) {
+            watermark = newest - 1;
+        }
+    }
+
     /** Observations dropped as late. */
     public long late() {
         return late;

@@ -61,4 +61,22 @@ class EventTimeOrderTest {
         assertThat(out).extracting(Observation::source).containsExactly("a", "late");
         assertThat(order.held()).isEqualTo(2);
     }
+
+    @Test
+    void releaseHeldLetsEverythingGoAndCountsOlderArrivalsAsLate() {
+        List<Observation> out = new ArrayList<>();
+        EventTimeOrder order = new EventTimeOrder(out::add, 10_000, 1000);
+        order.accept(at(5_000, "a"));
+        order.accept(at(4_000, "b"));
+        assertThat(out).isEmpty();
+        order.releaseHeld();
+        assertThat(out).extracting(Observation::source).containsExactly("b", "a");
+        assertThat(order.held()).isZero();
+        order.accept(at(4_999, "older")); // older than what was released: late, never out of order
+        order.accept(at(5_000, "same")); // equal to the newest released: still in order
+        order.accept(at(30_000, "next"));
+        order.finish();
+        assertThat(out).extracting(Observation::source).containsExactly("b", "a", "same", "next");
+        assertThat(order.late()).isEqualTo(1);
+    }
 }
