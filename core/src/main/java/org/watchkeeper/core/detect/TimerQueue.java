@@ -53,13 +53,22 @@ final class TimerQueue {
      * the way); when true, {@link #firstTime()} and {@link #firstKey()} name it.
      */
     boolean hasFirstAtOrBefore(long time) {
-        while (heapSize > 0) {
+        // the heap's top is the least entry, stale or not: when it is later, so is every timer
+        while (heapSize > 0 && heapTime[0] <= time) {
             if (setContains(heapTime[0], heapKey[0])) {
-                return heapTime[0] <= time;
+                return true;
             }
             pop();
         }
         return false;
+    }
+
+    /**
+     * No registered timer is earlier than this ({@code Long.MAX_VALUE} when none is registered): the
+     * time of the heap's top, which may be a deleted timer, so a bound rather than the first timer.
+     */
+    long lowerBound() {
+        return heapSize == 0 ? Long.MAX_VALUE : heapTime[0];
     }
 
     /** Time of the first timer (valid after {@link #hasFirstAtOrBefore} returned true). */
