@@ -26,8 +26,9 @@ import org.watchkeeper.core.util.LongHashMap;
  * observation or timer; a record is dropped when its last state is cleared. Detectors with their own
  * keys (spatial cells) keep a map of their own. Each detector has its own timer queue; the engine keeps
  * a lower bound of the earliest timer over all queues, so an observation that moves the watermark
- * without reaching a timer costs one comparison. Nothing is allocated per observation by the engine
- * (detectors' states are created on a key's first observation).
+ * without reaching a timer costs one comparison. The engine allocates nothing per observation: only a
+ * vessel's record and a key's detector state when the key is first seen (or seen again after its state
+ * was cleared), and its tables when they grow.
  *
  * <p>Not thread safe: one engine per input stream.
  */
