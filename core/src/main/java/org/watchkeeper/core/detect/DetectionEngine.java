@@ -1,10 +1,10 @@
 package org.watchkeeper.core.detect;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.util.LongHashMap;
 
@@ -16,17 +16,35 @@ import org.watchkeeper.core.util.LongHashMap;
  * <p>Watermark: {@code max event time seen - allowedLateness - 1} (Flink's bounded out-of-orderness
  * rule). An observation at or before the watermark is late: it is counted and not processed. Before
  * each observation is processed, every timer at or before the new watermark fires, in (time, key)
- * order. {@link #finish()} advances the watermark to {@code Long.MAX_VALUE}, as a bounded Flink source
- * does at its end, firing every remaining timer.
+ * order, and among timers of equal time and key in the order the detectors were given.
+ * {@link #finish()} advances the watermark to {@code Long.MAX_VALUE}, as a bounded Flink source does at
+ * its end, firing every remaining timer. Each observation goes to the detectors in the order they were
+ * given, so events come out in the same order however the input is chunked.
+ *
+ * <p>State layout: detectors keyed by MMSI (those that keep {@link Detector#keys}' default) share one
+ * record per vessel holding each one's state in an array, found with a single hash look-up per
+ * observation or timer; a record is dropped when its last state is cleared. Detectors with their own
+ * keys (spatial cells) keep a map of their own. Each detector has its own timer queue; the engine keeps
+ * a lower bound of the earliest timer over all queues, so an observation that moves the watermark
+ * without reaching a timer costs one comparison. The engine allocates nothing per observation: only a
+ * vessel's record and a key's detector state when the key is first seen (or seen again after its state
+ * was cleared), and its tables when they grow.
  *
  * <p>Not thread safe: one engine per input stream.
  */
 public final class DetectionEngine {
-    private final List<Hosted<?>> hosted = new ArrayList<>();
+    /** The hosted detectors, in the order given. */
+    private final Hosted<?>[] hosted;
+    /** Per-vessel records of the MMSI-keyed detectors; empty when there are none. */
+    private final LongHashMap<VesselStates> vessels = new LongHashMap<>();
+    /** Number of MMSI-keyed detectors (length of each record's state array). */
+    private final int vesselSlots;
     private final Consumer<Event> sink;
     private final long allowedLatenessMillis;
     private long maxTime = Long.MIN_VALUE;
     private long watermark = Long.MIN_VALUE;
+    /** No timer of any detector is earlier than this (a lower bound: deleted timers may linger). */
+    private long earliestTimer = Long.MAX_VALUE;
     private long late;
     private long emitted;
 
@@ -40,14 +58,25 @@ public final class DetectionEngine {
         if (allowedLatenessMillis < 0) {
             throw new IllegalArgumentException("allowed lateness must be >= 0: " + allowedLatenessMillis);
         }
-        for (Detector<?> d : detectors) {
-            hosted.add(new Hosted<>(d));
+        hosted = new Hosted<?>[detectors.size()];
+        int slots = 0;
+        for (int i = 0; i < hosted.length; i++) {
+            Detector<?> d = detectors.get(i);
+            hosted[i] = keyedByMmsi(d) ? new VesselHosted<>(d, slots++) : new KeyedHosted<>(d);
         }
-        this.sink = e -> {
-            emitted++;
-            sink.accept(e);
-        };
+        vesselSlots = slots;
+        this.sink = sink;
         this.allowedLatenessMillis = allowedLatenessMillis;
+    }
+
+    /** Whether {@code d} keeps {@link Detector#keys}' default (one key per observation, the MMSI). */
+    private static boolean keyedByMmsi(Detector<?> d) {
+        try {
+            return d.getClass().getMethod("keys", Observation.class, LongConsumer.class).getDeclaringClass()
+                    == Detector.class;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Processes one observation (see the class description for lateness and timers). */
@@ -64,8 +93,16 @@ public final class DetectionEngine {
                 advanceTo(wm);
             }
         }
+        VesselStates vessel = null;
         for (Hosted<?> h : hosted) {
-            h.route(o);
+            if (h instanceof VesselHosted) {
+                if (vessel == null) {
+                    vessel = vessel(o.mmsi());
+                }
+                ((VesselHosted<?>) h).observe(o, vessel);
+            } else {
+                ((KeyedHosted<?>) h).route(o);
+            }
         }
     }
 
@@ -93,14 +130,28 @@ public final class DetectionEngine {
     public Map<String, Integer> keyCounts() {
         Map<String, Integer> m = new java.util.LinkedHashMap<>();
         for (Hosted<?> h : hosted) {
-            m.put(h.detector.name(), h.states.size());
+            m.put(h.detector.name(), h.keysWithState());
         }
         return m;
     }
 
+    /** The record of {@code mmsi}, created (and stored) when absent. */
+    private VesselStates vessel(long mmsi) {
+        VesselStates v = vessels.get(mmsi);
+        if (v == null) {
+            v = new VesselStates(mmsi, vesselSlots);
+            vessels.put(mmsi, v);
+            v.stored = true;
+        }
+        return v;
+    }
+
     private void advanceTo(long wm) {
         watermark = wm;
-        // Fire timers across detectors in (time, key) order; a timer may register further timers.
+        if (wm < earliestTimer) {
+            return;
+        }
+        // Fire timers across detectors in (time, key, detector) order; a timer may register further timers.
         while (true) {
             Hosted<?> next = null;
             long bestTime = 0;
@@ -118,26 +169,157 @@ public final class DetectionEngine {
                 }
             }
             if (next == null) {
-                return;
+                break;
             }
+            next.timers.removeFirst();
             next.fire(bestTime, bestKey);
+        }
+        long bound = Long.MAX_VALUE;
+        for (Hosted<?> h : hosted) {
+            bound = Math.min(bound, h.timers.lowerBound());
+        }
+        earliestTimer = bound;
+    }
+
+    /** The states of one vessel's MMSI-keyed detectors, indexed by {@link VesselHosted#slot}. */
+    private static final class VesselStates {
+        final long mmsi;
+        final Serializable[] states;
+        /** Non-null entries of {@link #states}. */
+        int live;
+        /** Whether the record is in {@link #vessels} (it leaves when its last state is cleared). */
+        boolean stored;
+
+        VesselStates(long mmsi, int slots) {
+            this.mmsi = mmsi;
+            this.states = new Serializable[slots];
         }
     }
 
-    /** One detector with its per-key states and timers. */
-    private final class Hosted<S extends Serializable> implements DetectorContext, java.util.function.LongConsumer {
+    /** One hosted detector: its timers and the context it sees (key, watermark, emit, timers). */
+    private abstract class Hosted<S extends Serializable> implements DetectorContext {
         final Detector<S> detector;
-        final LongHashMap<S> states = new LongHashMap<>();
-        final java.util.function.Supplier<S> create;
-        /** The observation being routed (read by {@link #accept(long)}). */
-        Observation routing;
         /** Registered timers, taken out in (time, key) order. */
         final TimerQueue timers = new TimerQueue();
         long currentKey;
 
-        Hosted(Detector<S> detector) {
-            this.detector = detector;
-            this.create = detector::createState;
+        Hosted(Detector<?> detector) {
+            @SuppressWarnings("unchecked")
+            Detector<S> d = (Detector<S>) detector;
+            this.detector = d;
+        }
+
+        /** Fires the timer (time, key), already taken out of {@link #timers}. */
+        abstract void fire(long time, long key);
+
+        abstract int keysWithState();
+
+        @Override
+        public final long key() {
+            return currentKey;
+        }
+
+        @Override
+        public final long watermark() {
+            return watermark;
+        }
+
+        @Override
+        public final void emit(Event event) {
+            emitted++;
+            sink.accept(event);
+        }
+
+        @Override
+        public final void registerTimer(long timestamp) {
+            timers.register(timestamp, currentKey);
+            if (timestamp < earliestTimer) {
+                earliestTimer = timestamp;
+            }
+        }
+
+        @Override
+        public final void deleteTimer(long timestamp) {
+            timers.delete(timestamp, currentKey);
+        }
+    }
+
+    /** A detector keyed by MMSI: its state is slot {@link #slot} of the vessel's record. */
+    private final class VesselHosted<S extends Serializable> extends Hosted<S> {
+        final int slot;
+        /** The record of the key being processed. */
+        VesselStates current;
+        /** Vessels with a state of this detector. */
+        int keys;
+
+        VesselHosted(Detector<?> detector, int slot) {
+            super(detector);
+            this.slot = slot;
+        }
+
+        void observe(Observation o, VesselStates v) {
+            VesselStates outer = current;
+            long outerKey = currentKey;
+            current = v;
+            currentKey = v.mmsi;
+            detector.onObservation(o, state(v), this);
+            current = outer;
+            currentKey = outerKey;
+        }
+
+        @Override
+        void fire(long time, long key) {
+            VesselStates v = vessel(key);
+            current = v;
+            currentKey = key;
+            detector.onTimer(time, state(v), this);
+        }
+
+        /** The state of this detector in {@code v}, created when absent (and the record stored again). */
+        @SuppressWarnings("unchecked")
+        private S state(VesselStates v) {
+            Serializable s = v.states[slot];
+            if (s == null) {
+                s = detector.createState();
+                v.states[slot] = s;
+                v.live++;
+                keys++;
+                if (!v.stored) {
+                    vessels.put(v.mmsi, v);
+                    v.stored = true;
+                }
+            }
+            return (S) s;
+        }
+
+        @Override
+        int keysWithState() {
+            return keys;
+        }
+
+        @Override
+        public void clearState() {
+            VesselStates v = current;
+            if (v.states[slot] == null) {
+                return;
+            }
+            v.states[slot] = null;
+            keys--;
+            if (--v.live == 0 && v.stored) {
+                vessels.remove(v.mmsi);
+                v.stored = false;
+            }
+        }
+    }
+
+    /** A detector with its own keys (e.g. spatial cells): per-key states in a map of its own. */
+    private final class KeyedHosted<S extends Serializable> extends Hosted<S> implements LongConsumer {
+        final LongHashMap<S> states = new LongHashMap<>();
+        /** The observation being routed (read by {@link #accept(long)}). */
+        Observation routing;
+
+        KeyedHosted(Detector<?> detector) {
+            super(detector);
         }
 
         void route(Observation o) {
@@ -154,46 +336,32 @@ public final class DetectionEngine {
         @Override
         public void accept(long key) {
             currentKey = key;
-            S s = states.computeIfAbsent(key, create);
-            detector.onObservation(routing, s, this);
+            detector.onObservation(routing, state(key), this);
         }
 
-        /** Fires the first timer, which {@link TimerQueue#hasFirstAtOrBefore} has just named. */
+        @Override
         void fire(long time, long key) {
-            timers.removeFirst();
             currentKey = key;
-            S s = states.computeIfAbsent(key, create);
-            detector.onTimer(time, s, this);
+            detector.onTimer(time, state(key), this);
+        }
+
+        private S state(long key) {
+            S s = states.get(key);
+            if (s == null) {
+                s = detector.createState();
+                states.put(key, s);
+            }
+            return s;
         }
 
         @Override
-        public long key() {
-            return currentKey;
-        }
-
-        @Override
-        public long watermark() {
-            return watermark;
-        }
-
-        @Override
-        public void emit(Event event) {
-            sink.accept(event);
-        }
-
-        @Override
-        public void registerTimer(long timestamp) {
-            timers.register(timestamp, currentKey);
+        int keysWithState() {
+            return states.size();
         }
 
         @Override
         public void clearState() {
             states.remove(currentKey);
-        }
-
-        @Override
-        public void deleteTimer(long timestamp) {
-            timers.delete(timestamp, currentKey);
         }
     }
 }

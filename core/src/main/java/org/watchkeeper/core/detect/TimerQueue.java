@@ -5,26 +5,27 @@ import java.util.Arrays;
 /**
  * The event-time timers of one hosted detector: a set of (time, key) pairs, each registered at most
  * once (registering it again does nothing, as in Flink's timer service), taken out in (time, key)
- * order. Kept as a binary min-heap over two parallel {@code long} arrays plus an open-addressing hash
- * set of the pairs that are still registered; {@link #delete} only removes a pair from the set, and
- * the heap entry left behind is skipped when it reaches the top (lazy deletion). When the heap holds
- * more than twice as many entries as there are timers it is rebuilt from the set, so memory stays
- * proportional to the registered timers. No object per timer; register, delete and poll cost
- * O(1) (set) and O(log n) (heap) without allocation.
+ * order. Kept as an indexed binary min-heap over parallel primitive arrays plus an open-addressing
+ * hash set of the pairs; each set slot knows its entry's heap position and each heap entry its set
+ * slot, so {@link #delete} takes the entry out of the heap at once (no deleted entries left behind,
+ * the heap's top is always the first timer). No object per timer; register, delete and removal of
+ * the first cost one hash probe and O(log n) heap moves without allocation (arrays grow by doubling).
  *
  * <p>Not thread safe.
  */
 final class TimerQueue {
     private static final int MIN_CAPACITY = 16;
 
-    // heap of (time, key), ordered by time then key; entries may be stale (no longer in the set)
+    // heap of (time, key), ordered by time then key; heapSlot[i] is the entry's slot in the set
     private long[] heapTime = new long[MIN_CAPACITY];
     private long[] heapKey = new long[MIN_CAPACITY];
+    private int[] heapSlot = new int[MIN_CAPACITY];
     private int heapSize;
 
-    // open-addressing set of registered (time, key) pairs; used[] marks occupied slots
+    // open-addressing set of registered (time, key) pairs; used[] marks occupied slots, setPos[] the heap index
     private long[] setTime = new long[MIN_CAPACITY];
     private long[] setKey = new long[MIN_CAPACITY];
+    private int[] setPos = new int[MIN_CAPACITY];
     private boolean[] used = new boolean[MIN_CAPACITY];
     private int setSize;
 
@@ -35,31 +36,48 @@ final class TimerQueue {
 
     /** Registers the timer (time, key); does nothing when it is registered already. */
     void register(long time, long key) {
-        if (!setAdd(time, key)) {
-            return;
+        int m = used.length - 1;
+        int i = slot(time, key, m);
+        for (; used[i]; i = (i + 1) & m) {
+            if (setTime[i] == time && setKey[i] == key) {
+                return;
+            }
         }
-        push(time, key);
+        used[i] = true;
+        setTime[i] = time;
+        setKey[i] = key;
+        setSize++;
+        if (heapSize == heapTime.length) {
+            heapTime = Arrays.copyOf(heapTime, heapSize * 2);
+            heapKey = Arrays.copyOf(heapKey, heapSize * 2);
+            heapSlot = Arrays.copyOf(heapSlot, heapSize * 2);
+        }
+        siftUp(heapSize++, time, key, i);
+        if (setSize * 2 > used.length) {
+            growSet();
+        }
     }
 
     /** Deletes the timer (time, key); does nothing when it is not registered. */
     void delete(long time, long key) {
-        if (setRemove(time, key) && heapSize > 2 * setSize + 64) {
-            rebuild();
+        int m = used.length - 1;
+        for (int i = slot(time, key, m); used[i]; i = (i + 1) & m) {
+            if (setTime[i] == time && setKey[i] == key) {
+                removeHeapAt(setPos[i]);
+                removeSlot(i);
+                return;
+            }
         }
     }
 
-    /**
-     * Whether the first registered timer is at or before {@code time} (drops stale heap entries on
-     * the way); when true, {@link #firstTime()} and {@link #firstKey()} name it.
-     */
+    /** Whether the first registered timer is at or before {@code time}; when true, {@link #firstTime()} and {@link #firstKey()} name it. */
     boolean hasFirstAtOrBefore(long time) {
-        while (heapSize > 0) {
-            if (setContains(heapTime[0], heapKey[0])) {
-                return heapTime[0] <= time;
-            }
-            pop();
-        }
-        return false;
+        return heapSize > 0 && heapTime[0] <= time;
+    }
+
+    /** Time of the first timer ({@code Long.MAX_VALUE} when none is registered). */
+    long lowerBound() {
+        return heapSize == 0 ? Long.MAX_VALUE : heapTime[0];
     }
 
     /** Time of the first timer (valid after {@link #hasFirstAtOrBefore} returned true). */
@@ -74,8 +92,9 @@ final class TimerQueue {
 
     /** Removes the first timer (after {@link #hasFirstAtOrBefore} returned true). */
     void removeFirst() {
-        setRemove(heapTime[0], heapKey[0]);
-        pop();
+        int s = heapSlot[0];
+        removeHeapAt(0);
+        removeSlot(s);
     }
 
     // ---- heap
@@ -84,34 +103,27 @@ final class TimerQueue {
         return t1 < t2 || (t1 == t2 && k1 < k2);
     }
 
-    private void push(long time, long key) {
-        if (heapSize == heapTime.length) {
-            heapTime = Arrays.copyOf(heapTime, heapSize * 2);
-            heapKey = Arrays.copyOf(heapKey, heapSize * 2);
-        }
-        int i = heapSize++;
+    private void place(int i, long time, long key, int s) {
+        heapTime[i] = time;
+        heapKey[i] = key;
+        heapSlot[i] = s;
+        setPos[s] = i;
+    }
+
+    private void siftUp(int i, long time, long key, int s) {
         while (i > 0) {
             int parent = (i - 1) >>> 1;
             if (!less(time, key, heapTime[parent], heapKey[parent])) {
                 break;
             }
-            heapTime[i] = heapTime[parent];
-            heapKey[i] = heapKey[parent];
+            place(i, heapTime[parent], heapKey[parent], heapSlot[parent]);
             i = parent;
         }
-        heapTime[i] = time;
-        heapKey[i] = key;
+        place(i, time, key, s);
     }
 
-    private void pop() {
-        int n = --heapSize;
-        if (n == 0) {
-            return;
-        }
-        siftDown(0, heapTime[n], heapKey[n], n);
-    }
-
-    private void siftDown(int i, long time, long key, int n) {
+    private void siftDown(int i, long time, long key, int s) {
+        int n = heapSize;
         while (true) {
             int child = 2 * i + 1;
             if (child >= n) {
@@ -123,35 +135,25 @@ final class TimerQueue {
             if (!less(heapTime[child], heapKey[child], time, key)) {
                 break;
             }
-            heapTime[i] = heapTime[child];
-            heapKey[i] = heapKey[child];
+            place(i, heapTime[child], heapKey[child], heapSlot[child]);
             i = child;
         }
-        heapTime[i] = time;
-        heapKey[i] = key;
+        place(i, time, key, s);
     }
 
-    /** Rebuilds the heap from the registered timers only (drops every stale entry). */
-    private void rebuild() {
-        int cap = MIN_CAPACITY;
-        while (cap < setSize * 2) {
-            cap <<= 1;
+    /** Takes the entry at heap index {@code i} out, the last entry filling its place. */
+    private void removeHeapAt(int i) {
+        int n = --heapSize;
+        if (i == n) {
+            return;
         }
-        long[] t = new long[cap];
-        long[] k = new long[cap];
-        int n = 0;
-        for (int i = 0; i < used.length; i++) {
-            if (used[i]) {
-                t[n] = setTime[i];
-                k[n] = setKey[i];
-                n++;
-            }
-        }
-        heapTime = t;
-        heapKey = k;
-        heapSize = n;
-        for (int i = (n >>> 1) - 1; i >= 0; i--) {
-            siftDown(i, t[i], k[i], n);
+        long t = heapTime[n];
+        long k = heapKey[n];
+        int s = heapSlot[n];
+        if (i > 0 && less(t, k, heapTime[(i - 1) >>> 1], heapKey[(i - 1) >>> 1])) {
+            siftUp(i, t, k, s);
+        } else {
+            siftDown(i, t, k, s);
         }
     }
 
@@ -165,49 +167,8 @@ final class TimerQueue {
         return (int) h & mask;
     }
 
-    private boolean setContains(long time, long key) {
-        int m = used.length - 1;
-        for (int i = slot(time, key, m); used[i]; i = (i + 1) & m) {
-            if (setTime[i] == time && setKey[i] == key) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** @return false when present already */
-    private boolean setAdd(long time, long key) {
-        int m = used.length - 1;
-        int i = slot(time, key, m);
-        for (; used[i]; i = (i + 1) & m) {
-            if (setTime[i] == time && setKey[i] == key) {
-                return false;
-            }
-        }
-        used[i] = true;
-        setTime[i] = time;
-        setKey[i] = key;
-        if (++setSize * 2 > used.length) {
-            growSet();
-        }
-        return true;
-    }
-
-    /** @return false when absent */
-    private boolean setRemove(long time, long key) {
-        int m = used.length - 1;
-        int i = slot(time, key, m);
-        for (; used[i]; i = (i + 1) & m) {
-            if (setTime[i] == time && setKey[i] == key) {
-                removeAt(i);
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Backward-shift deletion (no tombstones). */
-    private void removeAt(int hole) {
+    /** Backward-shift deletion of set slot {@code hole} (no tombstones); moved entries keep their heap link. */
+    private void removeSlot(int hole) {
         int m = used.length - 1;
         setSize--;
         int i = hole;
@@ -220,6 +181,8 @@ final class TimerQueue {
             if (hole <= i ? (home <= hole || home > i) : (home <= hole && home > i)) {
                 setTime[hole] = setTime[i];
                 setKey[hole] = setKey[i];
+                setPos[hole] = setPos[i];
+                heapSlot[setPos[i]] = hole;
                 hole = i;
             }
         }
@@ -229,10 +192,12 @@ final class TimerQueue {
     private void growSet() {
         long[] ot = setTime;
         long[] ok = setKey;
+        int[] op = setPos;
         boolean[] ou = used;
         int cap = ou.length * 2;
         setTime = new long[cap];
         setKey = new long[cap];
+        setPos = new int[cap];
         used = new boolean[cap];
         int m = cap - 1;
         for (int j = 0; j < ou.length; j++) {
@@ -244,6 +209,8 @@ final class TimerQueue {
                 used[i] = true;
                 setTime[i] = ot[j];
                 setKey[i] = ok[j];
+                setPos[i] = op[j];
+                heapSlot[op[j]] = i;
             }
         }
     }

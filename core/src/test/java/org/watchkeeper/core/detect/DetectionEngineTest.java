@@ -89,4 +89,133 @@ class DetectionEngineTest {
         assertThat(again).isEqualTo(whole);
         assertThat(whole).extracting(Event::start).containsExactly(50_000L, 200_000L, 210_000L, 400_000L);
     }
+
+    /**
+     * Counts a key's observations; each observation registers a timer {@code delay} ms later, whose firing
+     * is logged as {@code name@time/key=count} and, with {@code clearOnTimer}, forgets the key's state.
+     * With {@code cells}, routes an observation to two keys of its own (MMSI + 1000 and + 2000) instead
+     * of the MMSI.
+     */
+    static final class Probe implements Detector<long[]> {
+        final String name;
+        final long delay;
+        final boolean clearOnTimer;
+        final List<String> log;
+
+        Probe(String name, long delay, boolean clearOnTimer, List<String> log) {
+            this.name = name;
+            this.delay = delay;
+            this.clearOnTimer = clearOnTimer;
+            this.log = log;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public long[] createState() {
+            return new long[1];
+        }
+
+        @Override
+        public void onObservation(Observation o, long[] count, DetectorContext ctx) {
+            count[0]++;
+            ctx.registerTimer(o.time() + delay);
+        }
+
+        @Override
+        public void onTimer(long timestamp, long[] count, DetectorContext ctx) {
+            log.add(name + "@" + timestamp + "/" + ctx.key() + "=" + count[0]);
+            if (clearOnTimer) {
+                ctx.clearState();
+            }
+        }
+    }
+
+    static final class CellProbe implements Detector<long[]> {
+        final Probe p;
+
+        CellProbe(Probe p) {
+            this.p = p;
+        }
+
+        @Override
+        public String name() {
+            return p.name();
+        }
+
+        @Override
+        public long[] createState() {
+            return p.createState();
+        }
+
+        @Override
+        public void keys(Observation o, java.util.function.LongConsumer out) {
+            out.accept(o.mmsi() + 2000L);
+            out.accept(o.mmsi() + 1000L);
+        }
+
+        @Override
+        public void onObservation(Observation o, long[] count, DetectorContext ctx) {
+            p.onObservation(o, count, ctx);
+        }
+
+        @Override
+        public void onTimer(long timestamp, long[] count, DetectorContext ctx) {
+            p.onTimer(timestamp, count, ctx);
+        }
+    }
+
+    @Test
+    void timersOfEqualTimeAndKeyFireInDetectorOrderAcrossVesselAndCellKeyedDetectors() {
+        List<String> log = new ArrayList<>();
+        List<Detector<?>> ds = List.of(new Probe("b", 10_000, false, log),
+                new CellProbe(new Probe("cell", 10_000, false, log)), new Probe("a", 10_000, false, log));
+        DetectionEngine e = new DetectionEngine(ds, ev -> { }, 0);
+        e.accept(at(7, 0));
+        e.accept(at(5, 0));
+        e.accept(at(5, 5_000));
+        e.finish();
+        assertThat(log).containsExactly(
+                "b@10000/5=2", "a@10000/5=2", "b@10000/7=1", "a@10000/7=1",
+                "cell@10000/1005=2", "cell@10000/1007=1", "cell@10000/2005=2", "cell@10000/2007=1",
+                "b@15000/5=2", "a@15000/5=2", "cell@15000/1005=2", "cell@15000/2005=2");
+    }
+
+    @Test
+    void clearingOneDetectorsStateLeavesTheOtherDetectorsOfTheVessel() {
+        List<String> log = new ArrayList<>();
+        // "short" forgets vessel 1 after each timer; "long" keeps counting
+        List<Detector<?>> ds = List.of(new Probe("short", 1_000, true, log), new Probe("long", 100_000, false, log));
+        DetectionEngine e = new DetectionEngine(ds, ev -> { }, 0);
+        e.accept(at(1, 0));
+        e.accept(at(1, 500));
+        assertThat(e.keyCounts()).containsExactly(Map.entry("short", 1), Map.entry("long", 1));
+        e.accept(at(1, 5_000)); // fires short@1000 and short@1500 first: cleared, then the timer makes it anew
+        assertThat(log).containsExactly("short@1000/1=2", "short@1500/1=0");
+        assertThat(e.keyCounts()).containsExactly(Map.entry("short", 1), Map.entry("long", 1));
+        e.accept(at(1, 7_000)); // short@6000 sees only the 5 s observation
+        e.finish();
+        assertThat(log).containsExactly("short@1000/1=2", "short@1500/1=0", "short@6000/1=1",
+                "short@8000/1=1", "long@100000/1=4", "long@100500/1=4", "long@105000/1=4", "long@107000/1=4");
+        assertThat(e.keyCounts()).containsExactly(Map.entry("short", 0), Map.entry("long", 1));
+    }
+
+    @Test
+    void aVesselWhoseStatesAreAllClearedStartsAfresh() {
+        List<String> log = new ArrayList<>();
+        List<Detector<?>> ds = List.of(new Probe("x", 1_000, true, log), new Probe("y", 2_000, true, log));
+        DetectionEngine e = new DetectionEngine(ds, ev -> { }, 0);
+        e.accept(at(1, 0));
+        e.accept(at(2, 10_000)); // fires x@1000 and y@2000 for vessel 1: both cleared
+        assertThat(e.keyCounts()).containsExactly(Map.entry("x", 1), Map.entry("y", 1));
+        e.accept(at(1, 20_000));
+        e.accept(at(1, 20_500));
+        e.finish();
+        assertThat(log).containsExactly("x@1000/1=1", "y@2000/1=1", "x@11000/2=1", "y@12000/2=1",
+                "x@21000/1=2", "x@21500/1=0", "y@22000/1=2", "y@22500/1=0");
+        assertThat(e.keyCounts()).containsExactly(Map.entry("x", 0), Map.entry("y", 0));
+    }
 }

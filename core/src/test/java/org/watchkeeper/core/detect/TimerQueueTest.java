@@ -87,6 +87,8 @@ class TimerQueueTest {
                     assertThat(model.isEmpty() || model.first()[0] > watermark).isTrue();
                 }
                 assertThat(q.size()).isEqualTo(model.size());
+                // deletions leave nothing behind: the heap's top is always the first registered timer
+                assertThat(q.lowerBound()).isEqualTo(model.isEmpty() ? Long.MAX_VALUE : model.first()[0]);
             }
         }
     }
