@@ -89,7 +89,8 @@ public final class DemoCommand implements Callable<Integer> {
         WatchkeeperServer.Config cfg = ServeCommand.security(spec, WatchkeeperServer.Config.of(dir).withPort(port).withZones(zones),
                 adminTokenFile, "GREEN", null, null);
         Simulation simulation = new Simulation(options);
-        int all = simulation.vessels().size();
+        // distinct MMSIs: the planted identity conflict is two transmitters sharing one
+        long all = simulation.vessels().stream().mapToInt(v -> v.identity().mmsi()).distinct().count();
         spec.commandLine().getErr().printf("demo: %d simulated vessels (%d background, %d in planted scenes), seed %d, %.0fx speed, data in %s%n",
                 all, vessels, all - vessels, seed, speed, dir);
         return ServeCommand.run(spec.commandLine().getErr(), cfg, server -> {

@@ -151,6 +151,14 @@ public final class WatchkeeperServer implements AutoCloseable {
         this.config = config;
         Path dir = config.dataDir();
         Files.createDirectories(dir);
+        if (Files.exists(dir.resolve(DuckDbHistoryStore.FILE_NAME)) && !Files.isDirectory(dir.resolve("raw"))) {
+            // The server rebuilds its store from its raw archive; a store without one was written by
+            // something else (watchkeeper analyze), and replacing it would lose that history.
+            throw new IllegalStateException(dir + " holds a history store (" + DuckDbHistoryStore.FILE_NAME
+                    + ") but no raw archive (" + dir.resolve("raw") + "): it was not written by serve (watchkeeper analyze writes"
+                    + " one there), and serve rebuilds its store from its raw archive, which would replace it."
+                    + " Give serve its own folder (--data DIR) or move the store away.");
+        }
         this.archive = new RawArchive(dir.resolve("raw"));
         Files.deleteIfExists(dir.resolve(DuckDbHistoryStore.FILE_NAME));
         Files.deleteIfExists(dir.resolve(DuckDbHistoryStore.FILE_NAME + ".wal"));
@@ -211,6 +219,8 @@ public final class WatchkeeperServer implements AutoCloseable {
      * sources and the HTTP server.
      *
      * @throws IllegalArgumentException for a bad source specification
+     * @throws IllegalStateException when the data folder holds a history store but no raw archive (one
+     *     written by {@code watchkeeper analyze}): the server would replace it, so it refuses to start
      */
     public static WatchkeeperServer start(Config config) throws IOException, InterruptedException {
         WatchkeeperServer s = new WatchkeeperServer(config);
