@@ -18,7 +18,7 @@ final class StoreOptions {
     Kind kind = Kind.duckdb;
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "watchkeeper-data",
-            description = "Directory of the DuckDB store (file " + DuckDbHistoryStore.FILE_NAME + "); created when missing. Default: ./${DEFAULT-VALUE}.")
+            description = "Directory of the DuckDB store (file " + DuckDbHistoryStore.FILE_NAME + "); analyze creates it when missing, query needs it. Default: ./${DEFAULT-VALUE}.")
     Path data = Path.of("watchkeeper-data");
 
     @Option(names = "--pg-url", paramLabel = "URL",

@@ -24,7 +24,7 @@ import java.util.zip.GZIPInputStream;
  *       to; any number of connections at once, each framed separately.</li>
  *   <li>{@code udp://:port} (default port 10110, as OpenCPN and AIS-catcher send) — each datagram
  *       holds one or more lines; lines are shed (counted) when the pipeline is full.</li>
- *   <li>{@code file:PATH[?speed=N]} — replays a log ({@code .gz} by name) at N times the pace of
+ *   <li>{@code file:PATH[?speed=N]} — replays a log (plain or gzip, known by its content) at N times the pace of
  *       the time the lines carry (tag block {@code c:} or epoch trailer); without {@code speed} as
  *       fast as the pipeline takes it. A file source ends after its last line.</li>
  * </ul>
@@ -423,7 +423,7 @@ public abstract class Source implements AutoCloseable {
         protected void run() throws IOException, InterruptedException {
             reading = true;
             try (InputStream raw = Files.newInputStream(path);
-                 InputStream in = path.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw) {
+                 InputStream in = gunzipIfCompressed(new java.io.BufferedInputStream(raw, 1 << 16))) {
                 if (speed <= 0) {
                     pump(in);
                 } else {
@@ -433,6 +433,15 @@ public abstract class Source implements AutoCloseable {
                 reading = false;
                 pipeline.endOfStream(name);
             }
+        }
+
+        /** The stream, decompressed when it starts with the gzip magic bytes 1f 8b (RFC 1952), whatever the file's name. */
+        static InputStream gunzipIfCompressed(java.io.BufferedInputStream in) throws IOException {
+            in.mark(2);
+            int b1 = in.read();
+            int b2 = in.read();
+            in.reset();
+            return b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
         }
 
         private void paced(InputStream in) throws IOException, InterruptedException {
