@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "audit",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "Work with the server's hash-chained audit log (<data>/audit.log).",
+        description = "Work with the server's hash-chained audit log (audit.log in its data folder).",
         subcommands = AuditCommand.Verify.class)
 public final class AuditCommand implements Runnable {
     @Spec
