@@ -93,7 +93,7 @@ public final class PictureFunction extends KeyedProcessFunction<Long, Observatio
             at = new ArrayList<>(2);
             ctx.timerService().registerEventTimeTimer(t);
         }
-        insert(at, o);
+        EventTimeOrder.insertInOrder(at, o);
         waiting.put(t, at);
     }
 
@@ -136,16 +136,4 @@ public final class PictureFunction extends KeyedProcessFunction<Long, Observatio
         out.collect(o);
     }
 
-    /**
-     * Adds an observation to those waiting at its time, in core's {@link EventTimeOrder#ORDER}
-     * (source, then MMSI), after equal ones: equal ones come from one source, whose order the
-     * channel keeps, so the order does not depend on how parallel channels interleave.
-     */
-    static void insert(List<Observation> at, Observation o) {
-        int i = at.size();
-        while (i > 0 && EventTimeOrder.ORDER.compare(at.get(i - 1), o) > 0) {
-            i--;
-        }
-        at.add(i, o);
-    }
 }

@@ -121,6 +121,20 @@ public final class EventTimeOrder implements Consumer<Observation> {
         }
     }
 
+    /**
+     * Adds an observation to a list of observations waiting at one event time, in {@link #ORDER}
+     * (source, then MMSI) and after the equal ones: equal ones come from one source, whose order its
+     * channel keeps, so the resulting order does not depend on how parallel channels interleave. For
+     * hosts that hold observations per time themselves (the Flink job's keyed state).
+     */
+    public static void insertInOrder(java.util.List<Observation> at, Observation o) {
+        int i = at.size();
+        while (i > 0 && ORDER.compare(at.get(i - 1), o) > 0) {
+            i--;
+        }
+        at.add(i, o);
+    }
+
     /** Observations dropped as late. */
     public long late() {
         return late;

@@ -82,15 +82,20 @@ public final class IntLruMap<V> {
         return k;
     }
 
-    private Entry<V> find(int key) {
+    /** The slot holding {@code key}, or the empty slot where it would go (linear probing). */
+    private int slot(int key) {
         Entry<V>[] t = table;
         int m = mask;
         for (int i = hash(key) & m; ; i = (i + 1) & m) {
             Entry<V> e = t[i];
             if (e == null || e.key == key) {
-                return e;
+                return i;
             }
         }
+    }
+
+    private Entry<V> find(int key) {
+        return table[slot(key)];
     }
 
     /** The value of {@code key} (moved to the most recent end), or null. */
@@ -115,18 +120,11 @@ public final class IntLruMap<V> {
      * its bound).
      */
     public V computeIfAbsent(int key, IntFunction<? extends V> create) {
-        Entry<V>[] t = table;
-        int m = mask;
-        int i = hash(key) & m;
-        for (; ; i = (i + 1) & m) {
-            Entry<V> e = t[i];
-            if (e == null) {
-                break;
-            }
-            if (e.key == key) {
-                touch(e);
-                return e.value;
-            }
+        int i = slot(key);
+        Entry<V> e = table[i];
+        if (e != null) {
+            touch(e);
+            return e.value;
         }
         V v = create.apply(key);
         insert(i, key, v);
@@ -139,20 +137,13 @@ public final class IntLruMap<V> {
      * @return the previous value, or null
      */
     public V put(int key, V value) {
-        Entry<V>[] t = table;
-        int m = mask;
-        int i = hash(key) & m;
-        for (; ; i = (i + 1) & m) {
-            Entry<V> e = t[i];
-            if (e == null) {
-                break;
-            }
-            if (e.key == key) {
-                V old = e.value;
-                e.value = value;
-                touch(e);
-                return old;
-            }
+        int i = slot(key);
+        Entry<V> e = table[i];
+        if (e != null) {
+            V old = e.value;
+            e.value = value;
+            touch(e);
+            return old;
         }
         insert(i, key, value);
         return null;
