@@ -130,7 +130,7 @@ public final class Pipeline implements AutoCloseable {
     private final EventTimeOrder order;
     /** When the pipeline thread last took a line (nanoTime), and whether held input was released since. */
     private long lastInputNanos = System.nanoTime();
-    private boolean idleReleased = true;
+    private volatile boolean idleReleased = true;
     private long current;
 
     private final Set<Integer> dirty = new LinkedHashSet<>();
@@ -301,6 +301,24 @@ public final class Pipeline implements AutoCloseable {
             done.countDown();
         });
         return done.await(timeout, unit);
+    }
+
+    /**
+     * Waits until the input has been quiet for the lateness, the input held for event-time ordering
+     * has gone to the detectors (the idle release), and everything before has been processed and
+     * stored: after this, no event from the input so far is still to come.
+     *
+     * @return false on timeout
+     */
+    public boolean awaitReleased(long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        while (!idleReleased) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return awaitIdle(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
     private void run() {

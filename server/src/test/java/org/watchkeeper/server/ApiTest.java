@@ -27,7 +27,7 @@ class ApiTest {
         Path a = Fixture.log("dma-aislib/replay_dump.txt");
         Path b = Fixture.log("dma-aisabnormal/538004030_drift_1.ais");
         Path c = Fixture.log("dma-aisabnormal/219165000_ssc_1.ais");
-        server = WatchkeeperServer.start(WatchkeeperServer.Config.of(data).withPort(0)
+        server = WatchkeeperServer.start(WatchkeeperServer.Config.of(data).withPort(0).withLateness(Fixture.SHORT_LATENESS_MILLIS)
                 .withSources(List.of("feed=tcp-listen://127.0.0.1:0")));
         assertThat(Fixture.post(server, "/api/watchlist", "{\"mmsi\":\"219165000\",\"note\":\"ssc case\"}").status()).isEqualTo(201);
         Fixture.sendAndWait(server, Fixture.bytes(a));

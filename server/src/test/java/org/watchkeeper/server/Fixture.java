@@ -30,7 +30,8 @@ final class Fixture {
 
     /** A server configuration on {@code data} with the known admin token {@link #ADMIN_TOKEN}, any free port. */
     static WatchkeeperServer.Config config(Path data) {
-        return WatchkeeperServer.Config.of(data).withPort(0).withAdminToken(ADMIN_TOKEN);
+        // a short lateness: sendAndWait then waits for the idle release, so what a test reads does not depend on timing
+        return WatchkeeperServer.Config.of(data).withPort(0).withAdminToken(ADMIN_TOKEN).withLateness(SHORT_LATENESS_MILLIS);
     }
 
     /** The bootstrap admin's token: the configured one, else the one the server generated into its data directory. */
@@ -125,6 +126,13 @@ final class Fixture {
      * Sends the content over one TCP connection, closes it, and waits until the pipeline processed
      * every line of it and stored the result.
      */
+    /** The lateness of the tests' servers, ms: short enough to wait for its idle release after each send. */
+    static final long SHORT_LATENESS_MILLIS = 500;
+
+    /**
+     * Sends {@code content} to the server's TCP source and waits until it has been processed and stored;
+     * with a short lateness, also until the input held for ordering has gone to the detectors (idle release).
+     */
     static void sendAndWait(WatchkeeperServer s, byte[] content) throws Exception {
         long before = s.pipeline().lines();
         try (Socket sock = new Socket("127.0.0.1", tcpPort(s)); OutputStream out = sock.getOutputStream()) {
@@ -140,6 +148,10 @@ final class Fixture {
         }
         s.pipeline().awaitIdle(60, java.util.concurrent.TimeUnit.SECONDS);
         s.pipeline().awaitIdle(60, java.util.concurrent.TimeUnit.SECONDS);
+        if (s.config().latenessMillis() <= 2 * SHORT_LATENESS_MILLIS
+                && !s.pipeline().awaitReleased(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new AssertionError("the pipeline did not release its held input within 60 s");
+        }
     }
 
     record Reply(int status, String body, String contentType, java.util.Map<String, java.util.List<String>> headers) {

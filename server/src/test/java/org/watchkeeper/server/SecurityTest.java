@@ -48,6 +48,7 @@ class SecurityTest {
     @BeforeAll
     static void start() throws Exception {
         Path log = Fixture.log("dma-aisabnormal/ais-sample.txt.gz");
+        // Fixture.config has a short lateness and sendAndWait awaits its idle release: every stream has had every event before it is read
         server = WatchkeeperServer.start(Fixture.config(data).withSources(List.of("feed=tcp-listen://127.0.0.1:0")));
         String admin = Fixture.ADMIN_TOKEN;
         for (String org : List.of("north", "south", "none")) {
