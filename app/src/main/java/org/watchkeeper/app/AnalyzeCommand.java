@@ -571,7 +571,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         int n = s.get("inputs").size();
         out.printf(Locale.ROOT, "analyzed %s (%d input%s) in %.2f s%n", what, n, n == 1 ? "" : "s", secs);
         JsonView v = new JsonView(s.get("vessels"));
-        out.printf(Locale.ROOT, "  vessels:    %d (%s)%n", s.get("vessels").get("total").asLong(), v.top("by_class", 6));
+        // AIS stations: ships (class A, B) and also base stations and aids to navigation, by class
+        out.printf(Locale.ROOT, "  stations:   %d (%s)%n", s.get("vessels").get("total").asLong(), v.top("by_class", 6));
         out.printf(Locale.ROOT, "  flags:      %s%n", v.top("by_flag", 8));
         out.printf(Locale.ROOT, "  ship types: %s%n", v.top("by_type", 8));
         out.printf(Locale.ROOT, "  positions:  %d accepted into %d track segments, %d rejected%s%n",

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.watchkeeper.ais.Mmsi;
+import org.watchkeeper.core.geo.Coordinates;
 import org.watchkeeper.store.EventRow;
 
 /**
@@ -49,8 +50,8 @@ final class EventsReport {
                 }
                 g.writeEndArray();
                 if (!Double.isNaN(e.lat())) {
-                    g.writeNumberField("lat", e.lat());
-                    g.writeNumberField("lon", e.lon());
+                    g.writeNumberField("lat", Coordinates.round6(e.lat()));
+                    g.writeNumberField("lon", Coordinates.round6(e.lon()));
                 }
                 raw(g, "geometry", e.geometryGeoJson());
                 raw(g, "parameters", e.parametersJson());
@@ -76,7 +77,8 @@ final class EventsReport {
             for (EventRow e : events) {
                 p.printRecord(e.id(), e.kind(), Instant.ofEpochMilli(e.startMillis()), Instant.ofEpochMilli(e.endMillis()),
                         Arrays.stream(e.mmsis()).mapToObj(Mmsi::format).collect(Collectors.joining(" ")),
-                        Double.isNaN(e.lat()) ? null : e.lat(), Double.isNaN(e.lon()) ? null : e.lon());
+                        Double.isNaN(e.lat()) ? null : Coordinates.round6(e.lat()),
+                        Double.isNaN(e.lon()) ? null : Coordinates.round6(e.lon()));
             }
         }
     }

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.watchkeeper.ais.Mmsi;
+import org.watchkeeper.core.geo.Coordinates;
 import org.watchkeeper.store.ClosestApproach;
 import org.watchkeeper.store.DuckDbHistoryStore;
 import org.watchkeeper.store.HistoryStore;
@@ -272,8 +273,8 @@ public final class QueryCommand implements Runnable {
         List<Object[]> ask(HistoryStore store, long from, long to) {
             List<Object[]> rows = new ArrayList<>();
             for (PositionRow p : store.track(mmsi, from, to)) {
-                rows.add(new Object[] {Mmsi.format(p.mmsi()), iso(p.timeMillis()), p.lat(), p.lon(), opt(p.sog()), opt(p.cog()),
-                    opt(p.heading()), opt(p.navStatus()), p.messageType(), p.segment(), p.source()});
+                rows.add(new Object[] {Mmsi.format(p.mmsi()), iso(p.timeMillis()), Coordinates.round6(p.lat()), Coordinates.round6(p.lon()),
+                    opt(p.sog()), opt(p.cog()), opt(p.heading()), opt(p.navStatus()), p.messageType(), p.segment(), p.source()});
             }
             return rows;
         }
@@ -362,7 +363,7 @@ public final class QueryCommand implements Runnable {
                 VesselRow v = names.get(c.mmsi());
                 rows.add(new Object[] {Mmsi.format(c.mmsi()), v == null ? null : v.name(), v == null ? null : v.flag(),
                     v == null ? null : v.vesselClass(), Math.round(c.distanceMetres() * 10) / 10.0, iso(c.timeMillis()),
-                    c.lat(), c.lon()});
+                    Coordinates.round6(c.lat()), Coordinates.round6(c.lon())});
             }
             return rows;
         }
@@ -394,7 +395,7 @@ public final class QueryCommand implements Runnable {
                 }
                 rows.add(new Object[] {e.id(), e.kind(), iso(e.startMillis()), iso(e.endMillis()),
                     java.util.Arrays.stream(e.mmsis()).mapToObj(Mmsi::format).collect(java.util.stream.Collectors.joining(" ")),
-                    opt(e.lat()), opt(e.lon())});
+                    opt(Coordinates.round6(e.lat())), opt(Coordinates.round6(e.lon()))});
             }
             return rows;
         }

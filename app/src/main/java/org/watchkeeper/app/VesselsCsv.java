@@ -12,6 +12,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.watchkeeper.ais.Mmsi;
+import org.watchkeeper.core.geo.Coordinates;
 import org.watchkeeper.core.observation.Dimensions;
 import org.watchkeeper.core.observation.StationClass;
 import org.watchkeeper.core.picture.VesselSnapshot;
@@ -68,8 +69,8 @@ final class VesselsCsv {
                         Double.isNaN(v.draught()) ? null : v.draught(), v.destination(),
                         v.eta() == null ? null : v.eta().toString(),
                         Instant.ofEpochMilli(v.firstSeen()), Instant.ofEpochMilli(v.lastSeen()),
-                        v.position() == null ? null : v.position().latitude(),
-                        v.position() == null ? null : v.position().longitude(),
+                        v.position() == null ? null : Coordinates.round6(v.position().latitude()),
+                        v.position() == null ? null : Coordinates.round6(v.position().longitude()),
                         t == null ? 0 : t.positions(), t == null ? 0 : t.segments());
             }
         }

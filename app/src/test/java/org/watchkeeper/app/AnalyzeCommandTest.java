@@ -300,7 +300,7 @@ class AnalyzeCommandTest {
         Cli.Run r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(), in.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("analyzed 80 messages from 249 lines (1 input)")
-                .contains("vessels:    1 (A 1)").contains("flags:      DK 1")
+                .contains("stations:   1 (A 1)").contains("flags:      DK 1")
                 .contains("positions:  18 accepted into 1 track segments, 41 rejected (DUPLICATE 40, SPEED_OUTLIER 1)");
         assertThat(r.err()).isEmpty();
     }

@@ -55,7 +55,7 @@ class QueryCommandTest {
                 "--to", "2014-10-02T16:30:16Z", "--format", "csv");
         assertThat(csv.out()).isEqualTo("mmsi,time,lat,lon,speed,course,heading,status,type,segment,source\r\n"
                 + "212123000,2014-10-02T16:30:03.887Z,55.560315,15.255965,7.7,60.4,60,0,1,1,AI\r\n"
-                + "212123000,2014-10-02T16:30:15.246Z,55.56053166666667,15.256641666666667,7.9,60.6,60,0,1,1,AI\r\n");
+                + "212123000,2014-10-02T16:30:15.246Z,55.560532,15.256642,7.9,60.6,60,0,1,1,AI\r\n");
     }
 
     /** Closest approach to a point 1 km north of the first fix: the first fix itself, 1000 m away. */
