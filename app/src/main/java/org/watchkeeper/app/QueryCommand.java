@@ -53,8 +53,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         header = "Ask the history store: tracks, who was in an area or near a point, events.",
-        description = {"Ask the history store: a vessel's track, who was in a box or polygon, who came near a point,",
-            "which events were found.", ""},
+        description = {"Ask the history store: a vessel's track, who was in a box or polygon, who came near a point,"
+            + " which events were found.", ""},
         subcommands = {QueryCommand.Track.class, QueryCommand.Box.class, QueryCommand.PolygonQuery.class,
             QueryCommand.Near.class, QueryCommand.Events.class},
         footer = {"", "Exit codes: 0 done, 1 store error, 2 usage error.", "", "Examples:",
@@ -282,8 +282,8 @@ public final class QueryCommand implements Runnable {
 
     /** {@code query box MINLAT MINLON MAXLAT MAXLON}. */
     @Command(name = "box", mixinStandardHelpOptions = true,
-            description = {"Vessels with positions inside a latitude/longitude box in the window (edges included):",
-                "positions inside and first/last time inside, ordered by MMSI. MINLON > MAXLON crosses the 180° meridian."})
+            description = {"Vessels with positions inside a latitude/longitude box in the window (edges included):"
+                + " positions inside and first/last time inside, ordered by MMSI. MINLON > MAXLON crosses the 180° meridian."})
     static final class Box extends Sub {
         @Parameters(index = "0", paramLabel = "MINLAT") double minLat;
         @Parameters(index = "1", paramLabel = "MINLON") double minLon;
