@@ -35,7 +35,8 @@ import org.watchkeeper.core.ref.port.PortIndex;
  * through a 0.01° grid (each position looked up in its 3 × 3 neighbour cells), keeps those within
  * 500 m, cuts each pair's times into runs at gaps over 10 minutes, merges runs at most 4 h apart and
  * keeps encounters of at least 2 h with median speed below 2 kn. Timed: the detector over the
- * in-memory observations (engine, routing, state), and the SQL query over a loaded table (loading
+ * in-memory observations in the {@link DetectionEngine} (routing, state, timers) and, alternately,
+ * alone in a bare host ({@link BareHost}), and the SQL query over a loaded table (loading
  * excluded), best of 5 runs each (system property {@code runs}). Usage: {@code EncountersVsDuckDb [vessels] [minutes] [pairs]}, defaults 2 000, 500, 50
  * (1 000 000 positions).
  */

@@ -34,10 +34,13 @@ import org.watchkeeper.core.util.LongHashMap;
  * grid of cells no smaller than 500 m finds the vessels near a new fix and only those are compared;
  * a quiet cell compares with its few vessels after a latitude/longitude pre-filter. A partner's fix is
  * its latest fix routed to the cell, at most 10 minutes older or newer than the new fix. A cell keeps
- * its vessels' latest fixes as parallel primitive arrays (MMSI, time, latitude, longitude, the
- * observation), so a fix costs no object and, in a quiet cell, one array loop. Cost per fix: about 1.4
- * cells on average, each one engine state look-up plus that loop or, in a busy cell, the fine cells
- * around the fix; plus one pair look-up per vessel within 500 m.
+ * its vessels' latest fixes in one primitive array (MMSI, time, latitude, longitude side by side per
+ * vessel) beside an array of the observations, so a fix costs no object and, in a quiet cell, one
+ * array loop. A cell forgets a vessel's fix once it is more than 10 minutes old, at the cell's timer
+ * (every 10 minutes of event time while the cell holds anything). Cost per fix: about 1.4 cells on
+ * average, each one engine state look-up (a flat array by cell, see {@link #keySpace()}) plus that
+ * loop or, in a busy cell, the fine cells around the fix; plus one pair look-up per vessel within
+ * 500 m.
  *
  * <h2>Pairs and runs</h2>
  * Each new fix of vessel A is compared with the latest fix of every nearby vessel B in the same cell
