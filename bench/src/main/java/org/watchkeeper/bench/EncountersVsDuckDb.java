@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.TreeSet;
 import org.duckdb.DuckDBConnection;
 import org.watchkeeper.core.detect.DetectionEngine;
+import org.watchkeeper.core.detect.DetectorContext;
 import org.watchkeeper.core.detect.Event;
 import org.watchkeeper.core.detect.encounter.EncounterConfig;
 import org.watchkeeper.core.detect.encounter.EncounterDetector;
@@ -34,7 +35,8 @@ import org.watchkeeper.core.ref.port.PortIndex;
  * through a 0.01° grid (each position looked up in its 3 × 3 neighbour cells), keeps those within
  * 500 m, cuts each pair's times into runs at gaps over 10 minutes, merges runs at most 4 h apart and
  * keeps encounters of at least 2 h with median speed below 2 kn. Timed: the detector over the
- * in-memory observations (engine, routing, state), and the SQL query over a loaded table (loading
+ * in-memory observations in the {@link DetectionEngine} (routing, state, timers) and, alternately,
+ * alone in a bare host ({@link BareHost}), and the SQL query over a loaded table (loading
  * excluded), best of 5 runs each (system property {@code runs}). Usage: {@code EncountersVsDuckDb [vessels] [minutes] [pairs]}, defaults 2 000, 500, 50
  * (1 000 000 positions).
  */
@@ -70,11 +72,13 @@ public final class EncountersVsDuckDb {
         List<PositionObservation> obs = traffic(vessels, minutes, pairs, 42);
         System.out.printf("positions: %,d (%d vessels x %d minutes, %d planted pairs)%n", obs.size(), vessels, minutes, pairs);
 
-        // Detector: best of `runs` runs (JIT warm-up in the first ones).
+        // Detector: best of `runs` runs (JIT warm-up in the first ones), in the engine as analyze,
+        // serve and the Flink job's in-process twin run it, and alone in a bare host (alternately).
         List<Event> events = null;
         double bestDet = Double.MAX_VALUE;
         double bestDetCpu = Double.MAX_VALUE;
         double bestDetThread = Double.MAX_VALUE;
+        double bestBareThread = Double.MAX_VALUE;
         int runs = Integer.getInteger("runs", 5);
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int r = 0; r < runs; r++) {
@@ -95,13 +99,29 @@ public final class EncountersVsDuckDb {
             bestDetCpu = Math.min(bestDetCpu, cpu);
             bestDetThread = Math.min(bestDetThread, thread);
             events = out;
-            System.out.printf("detector run %d: %.3f s wall, %.3f s process CPU (%.3f s on the detector's thread), %d encounters, load %s%n",
-                    r + 1, s, cpu, thread, out.size(), load());
+
+            List<Event> bareOut = new ArrayList<>();
+            EncounterDetector bd = new EncounterDetector(new PortIndex(List.of()), EncounterConfig.DEFAULTS);
+            long b0 = threads.getCurrentThreadCpuTime();
+            BareHost host = new BareHost(bd, bareOut::add);
+            for (PositionObservation o : obs) {
+                host.accept(o);
+            }
+            host.finish();
+            double bare = (threads.getCurrentThreadCpuTime() - b0) / 1e9;
+            bestBareThread = Math.min(bestBareThread, bare);
+            if (!bareOut.equals(out)) {
+                throw new IllegalStateException("bare host and engine differ: " + bareOut.size() + " vs " + out.size() + " events");
+            }
+            System.out.printf("detector run %d: engine %.3f s wall, %.3f s process CPU (%.3f s on the detector's thread); "
+                    + "alone %.3f s thread; %d encounters, load %s%n", r + 1, s, cpu, thread, bare, out.size(), load());
         }
         TreeSet<String> det = new TreeSet<>();
         for (Event ev : events) {
             det.add(ev.vessels().get(0) + "," + ev.vessels().get(1) + "," + ev.start() + "," + ev.end());
         }
+        System.out.printf("detector in the engine: thread %.3f s (%.0f ns per position); alone: thread %.3f s (%.0f ns per position)%n",
+                bestDetThread, bestDetThread * 1e9 / obs.size(), bestBareThread, bestBareThread * 1e9 / obs.size());
 
         if (Boolean.getBoolean("detectorOnly")) {
             return;
@@ -158,8 +178,104 @@ public final class EncountersVsDuckDb {
                 bestSqlCpu, bestSqlCpu / bestDetCpu);
         System.out.printf("detector thread %.3f s (%.0f ns per position), duckdb process %.3f s, ratio %.1fx (CPU)%n", bestDetThread,
                 bestDetThread * 1e9 / obs.size(), bestSqlCpu, bestSqlCpu / bestDetThread);
+        System.out.printf("detector alone thread %.3f s, duckdb process %.3f s, ratio %.1fx (CPU)%n", bestBareThread,
+                bestSqlCpu, bestSqlCpu / bestBareThread);
         if (!same) {
             System.exit(1);
+        }
+    }
+
+    /**
+     * The least a host must do for the encounter detector on time-ordered input (lateness 0): route each
+     * observation to its cells, keep each cell's state in a flat array by cell key, and fire the cells'
+     * timers in (time, key) order as the watermark passes them. What the detector costs on its own,
+     * beside the {@link DetectionEngine} figure (which also handles lateness, several detectors, per-vessel
+     * states and any key).
+     */
+    static final class BareHost implements DetectorContext, java.util.function.LongConsumer {
+        private final EncounterDetector detector;
+        private final java.util.function.Consumer<Event> sink;
+        private final EncounterDetector.CellState[] states;
+        /** Pending timers as (time, key), ordered; a set so that registering twice fires once. */
+        private final java.util.TreeSet<long[]> timers = new java.util.TreeSet<>(
+                (x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
+        private long maxTime = Long.MIN_VALUE;
+        private long watermark = Long.MIN_VALUE;
+        private long key;
+        private PositionObservation routing;
+
+        BareHost(EncounterDetector detector, java.util.function.Consumer<Event> sink) {
+            this.detector = detector;
+            this.sink = sink;
+            this.states = new EncounterDetector.CellState[Math.toIntExact(detector.keySpace())];
+        }
+
+        void accept(PositionObservation o) {
+            long t = o.time();
+            if (t > maxTime) {
+                maxTime = t;
+                advanceTo(t - 1);
+            }
+            routing = o;
+            detector.keys(o, this);
+        }
+
+        void finish() {
+            advanceTo(Long.MAX_VALUE);
+        }
+
+        private void advanceTo(long wm) {
+            watermark = wm;
+            while (!timers.isEmpty() && timers.first()[0] <= wm) {
+                long[] first = timers.pollFirst();
+                key = first[1];
+                detector.onTimer(first[0], state(key), this);
+            }
+        }
+
+        private EncounterDetector.CellState state(long k) {
+            EncounterDetector.CellState s = states[(int) k];
+            if (s == null) {
+                s = detector.createState();
+                states[(int) k] = s;
+            }
+            return s;
+        }
+
+        @Override
+        public void accept(long k) {
+            key = k;
+            detector.onObservation(routing, state(k), this);
+        }
+
+        @Override
+        public long key() {
+            return key;
+        }
+
+        @Override
+        public long watermark() {
+            return watermark;
+        }
+
+        @Override
+        public void emit(Event event) {
+            sink.accept(event);
+        }
+
+        @Override
+        public void registerTimer(long timestamp) {
+            timers.add(new long[] {timestamp, key});
+        }
+
+        @Override
+        public void clearState() {
+            states[(int) key] = null;
+        }
+
+        @Override
+        public void deleteTimer(long timestamp) {
+            timers.remove(new long[] {timestamp, key});
         }
     }
 

@@ -24,7 +24,8 @@ import org.watchkeeper.core.util.LongHashMap;
  * <p>State layout: detectors keyed by MMSI (those that keep {@link Detector#keys}' default) share one
  * record per vessel holding each one's state in an array, found with a single hash look-up per
  * observation or timer; a record is dropped when its last state is cleared. Detectors with their own
- * keys (spatial cells) keep a map of their own. Each detector has its own timer queue; the engine keeps
+ * keys (spatial cells) keep a table of their own: a flat array indexed by key when the detector declares a
+ * small {@link Detector#keySpace()}, else a map. Each detector has its own timer queue; the engine keeps
  * a lower bound of the earliest timer over all queues, so an observation that moves the watermark
  * without reaching a timer costs one comparison. The engine allocates nothing per observation: only a
  * vessel's record and a key's detector state when the key is first seen (or seen again after its state
@@ -312,14 +313,26 @@ public final class DetectionEngine {
         }
     }
 
-    /** A detector with its own keys (e.g. spatial cells): per-key states in a map of its own. */
+    /**
+     * A detector with its own keys (e.g. spatial cells): per-key states in a flat table indexed by key
+     * when the detector declares a small {@link Detector#keySpace()} (one array read per routed key, no
+     * hashing), else (and for any key outside it) in a map of its own.
+     */
     private final class KeyedHosted<S extends Serializable> extends Hosted<S> implements LongConsumer {
+        /** Largest key space held in a flat table (references, about 4 bytes each). */
+        private static final long MAX_FLAT = 1 << 21;
         final LongHashMap<S> states = new LongHashMap<>();
+        /** States by key for keys in {@code 0 .. flat.length - 1}; empty when the key space is not small. */
+        final Serializable[] flat;
+        /** Non-null entries of {@link #flat}. */
+        int flatCount;
         /** The observation being routed (read by {@link #accept(long)}). */
         Observation routing;
 
         KeyedHosted(Detector<?> detector) {
             super(detector);
+            long space = detector.keySpace();
+            flat = new Serializable[space > 0 && space <= MAX_FLAT ? (int) space : 0];
         }
 
         void route(Observation o) {
@@ -345,7 +358,18 @@ public final class DetectionEngine {
             detector.onTimer(time, state(key), this);
         }
 
+        @SuppressWarnings("unchecked")
         private S state(long key) {
+            Serializable[] f = flat;
+            if (key >= 0 && key < f.length) {
+                Serializable s = f[(int) key];
+                if (s == null) {
+                    s = detector.createState();
+                    f[(int) key] = s;
+                    flatCount++;
+                }
+                return (S) s;
+            }
             S s = states.get(key);
             if (s == null) {
                 s = detector.createState();
@@ -356,12 +380,20 @@ public final class DetectionEngine {
 
         @Override
         int keysWithState() {
-            return states.size();
+            return states.size() + flatCount;
         }
 
         @Override
         public void clearState() {
-            states.remove(currentKey);
+            long key = currentKey;
+            if (key >= 0 && key < flat.length) {
+                if (flat[(int) key] != null) {
+                    flat[(int) key] = null;
+                    flatCount--;
+                }
+                return;
+            }
+            states.remove(key);
         }
     }
 }

@@ -35,6 +35,15 @@ public interface Detector<S extends Serializable> {
     }
 
     /**
+     * When positive, every key from {@link #keys} lies in {@code 0 .. keySpace() - 1} (e.g. the cells of
+     * a fixed grid), so a host may index states by key in a flat table instead of a hash map. Default
+     * 0: keys may be any long. Must not change during the detector's life.
+     */
+    default long keySpace() {
+        return 0;
+    }
+
+    /**
      * Handles one observation for one key. Observations of a key arrive in non-decreasing event
      * time; the engine drops (and counts) observations later than the watermark allows.
      */

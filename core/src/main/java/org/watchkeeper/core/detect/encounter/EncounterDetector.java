@@ -34,10 +34,13 @@ import org.watchkeeper.core.util.LongHashMap;
  * grid of cells no smaller than 500 m finds the vessels near a new fix and only those are compared;
  * a quiet cell compares with its few vessels after a latitude/longitude pre-filter. A partner's fix is
  * its latest fix routed to the cell, at most 10 minutes older or newer than the new fix. A cell keeps
- * its vessels' latest fixes as parallel primitive arrays (MMSI, time, latitude, longitude, the
- * observation), so a fix costs no object and, in a quiet cell, one array loop. Cost per fix: about 1.4
- * cells on average, each one engine state look-up plus that loop or, in a busy cell, the fine cells
- * around the fix; plus one pair look-up per vessel within 500 m.
+ * its vessels' latest fixes in one primitive array (MMSI, time, latitude, longitude side by side per
+ * vessel) beside an array of the observations, so a fix costs no object and, in a quiet cell, one
+ * array loop. A cell forgets a vessel's fix once it is more than 10 minutes old, at the cell's timer
+ * (every 10 minutes of event time while the cell holds anything). Cost per fix: about 1.4 cells on
+ * average, each one engine state look-up (a flat array by cell, see {@link #keySpace()}) plus that
+ * loop or, in a busy cell, the fine cells around the fix; plus one pair look-up per vessel within
+ * 500 m.
  *
  * <h2>Pairs and runs</h2>
  * Each new fix of vessel A is compared with the latest fix of every nearby vessel B in the same cell
@@ -83,6 +86,8 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
     private final long fineCols;
     private final long maxFixAge;
     private final double maxDistance;
+    private final double cellSize;
+    private final double margin;
     /** Latitude half-width of the comparison pre-filter, degrees. */
     private final double preLat;
     /** Longitude half-width of the comparison pre-filter per cell row, degrees (widest in the row and its margin). */
@@ -109,6 +114,8 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         this.fineCols = 2L * fineN;
         this.maxFixAge = config.maxFixAgeMillis();
         this.maxDistance = config.maxDistanceMetres();
+        this.cellSize = config.cellSizeDegrees();
+        this.margin = config.marginMetres();
         this.preLat = config.maxDistanceMetres() / M_PER_DEG * 1.001;
         double cs = config.cellSizeDegrees();
         double marginDeg = config.marginMetres() / M_PER_DEG * 1.001;
@@ -153,17 +160,26 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
 
     // ------------------------------------------------------------------ keys
 
+    /** Cell keys lie in {@code 0 .. rows × columns - 1} (259 200 cells with the default 0.5°). */
+    @Override
+    public long keySpace() {
+        return (long) rows * cols;
+    }
+
     /** The cell key of a position: row * columns + column. */
     public long cellOf(double lat, double lon) {
         return (long) row(lat) * cols + col(lon);
     }
 
+    // Truncation equals floor here: below 0 only for latitudes under -90, which clamp to row 0 either way,
+    // and a normalised longitude + 180 is never negative (NaN gives 0 both ways).
     private int row(double lat) {
-        return Math.min(rows - 1, Math.max(0, (int) Math.floor((lat + 90) / config.cellSizeDegrees())));
+        return Math.min(rows - 1, Math.max(0, (int) ((lat + 90) / cellSize)));
     }
 
     private int col(double lon) {
-        return Math.floorMod((int) Math.floor((Geodesy.normalizeLongitude(lon) + 180) / config.cellSizeDegrees()), cols);
+        int c = (int) ((Geodesy.normalizeLongitude(lon) + 180) / cellSize);
+        return c >= cols ? c - cols : c; // a longitude just below 180 may round up to the first column again
     }
 
     @Override
@@ -171,8 +187,8 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         if (!(o instanceof PositionObservation p) || !p.hasPosition()) {
             return;
         }
-        double cs = config.cellSizeDegrees();
-        double m = config.marginMetres();
+        double cs = cellSize;
+        double m = margin;
         double lat = p.latitude();
         double lon = Geodesy.normalizeLongitude(p.longitude());
         int r = row(lat);
@@ -225,19 +241,25 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
     // ------------------------------------------------------------------ state
 
     /**
-     * The state of one grid cell: the latest fix of each vessel in reach as parallel primitive arrays
-     * (slots {@code 0..n-1}, no object per vessel besides the observation itself), pairs within range,
-     * and, in a busy cell, an MMSI index and a fine grid of slots.
+     * The state of one grid cell: the latest fix of each vessel in reach (slots {@code 0..n-1}, no
+     * object per vessel besides the observation itself), pairs within range, and, in a busy cell, an
+     * MMSI index and a fine grid of slots. A slot's MMSI, time and position lie side by side in one
+     * primitive array (32 bytes a slot), so the scan of a quiet cell reads a few consecutive cache
+     * lines and the update of a slot writes one of them.
      */
     public static final class CellState implements Serializable {
-        private static final long serialVersionUID = 2L;
+        private static final long serialVersionUID = 3L;
+        /** Longs per slot in {@link #fix}. */
+        static final int STRIDE = 4;
         int n;
-        int[] mmsi = new int[8];
-        long[] time = new long[8];
-        double[] lat = new double[8];
-        /** Longitude normalised to [-180, 180). */
-        double[] lon = new double[8];
+        /**
+         * Slot i at {@code fix[4i..4i+3]}: MMSI, time (epoch ms), latitude and longitude (degrees as
+         * {@link Double#doubleToRawLongBits raw bits}; longitude normalised to [-180, 180)).
+         */
+        long[] fix = new long[8 * STRIDE];
         PositionObservation[] obs = new PositionObservation[8];
+        /** The cell's grid row (from its key), -1 until first needed. */
+        int row = -1;
         /** Busy cell only (else null): open-addressing table of slot + 1 by MMSI (0 = empty). */
         int[] index;
         /** Busy cell only: fine key of each slot, and slots per fine key (count first). */
@@ -256,13 +278,26 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
             return pairs.size();
         }
 
+        int mmsi(int i) {
+            return (int) fix[i * STRIDE];
+        }
+
+        long time(int i) {
+            return fix[i * STRIDE + 1];
+        }
+
+        double lat(int i) {
+            return Double.longBitsToDouble(fix[i * STRIDE + 2]);
+        }
+
+        double lon(int i) {
+            return Double.longBitsToDouble(fix[i * STRIDE + 3]);
+        }
+
         int append(int id, long t, double la, double lo, PositionObservation o) {
-            if (n == mmsi.length) {
+            if (n == obs.length) {
                 int cap = 2 * n;
-                mmsi = Arrays.copyOf(mmsi, cap);
-                time = Arrays.copyOf(time, cap);
-                lat = Arrays.copyOf(lat, cap);
-                lon = Arrays.copyOf(lon, cap);
+                fix = Arrays.copyOf(fix, cap * STRIDE);
                 obs = Arrays.copyOf(obs, cap);
                 if (fineKey != null) {
                     fineKey = Arrays.copyOf(fineKey, cap);
@@ -274,11 +309,19 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         }
 
         void set(int i, int id, long t, double la, double lo, PositionObservation o) {
-            mmsi[i] = id;
-            time[i] = t;
-            lat[i] = la;
-            lon[i] = lo;
+            int j = i * STRIDE;
+            long[] f = fix;
+            f[j] = id;
+            f[j + 1] = t;
+            f[j + 2] = Double.doubleToRawLongBits(la);
+            f[j + 3] = Double.doubleToRawLongBits(lo);
             obs[i] = o;
+        }
+
+        /** Moves slot {@code from} into slot {@code to}. */
+        void move(int from, int to) {
+            System.arraycopy(fix, from * STRIDE, fix, to * STRIDE, STRIDE);
+            obs[to] = obs[from];
         }
 
         private static int hash(int id) {
@@ -294,7 +337,7 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
                 if (v == 0) {
                     return -1;
                 }
-                if (mmsi[v - 1] == id) {
+                if (mmsi(v - 1) == id) {
                     return v - 1;
                 }
             }
@@ -315,7 +358,7 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
 
         private void indexInsert(int i) {
             int mask = index.length - 1;
-            int h = hash(mmsi[i]) & mask;
+            int h = hash(mmsi(i)) & mask;
             while (index[h] != 0) {
                 h = (h + 1) & mask;
             }
@@ -325,7 +368,7 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         /** The table position holding slot i. */
         private int indexFind(int i) {
             int mask = index.length - 1;
-            int h = hash(mmsi[i]) & mask;
+            int h = hash(mmsi(i)) & mask;
             while (index[h] != i + 1) {
                 h = (h + 1) & mask;
             }
@@ -341,7 +384,7 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
                 if (v == 0) {
                     break;
                 }
-                int home = hash(mmsi[v - 1]) & mask;
+                int home = hash(mmsi(v - 1)) & mask;
                 // Move v into the hole unless its home lies cyclically in (hole, j].
                 if (((j - home) & mask) >= ((j - hole) & mask)) {
                     index[hole] = v;
@@ -519,8 +562,11 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
             }
             compare(p, self, t, lat, lon, s, ctx);
         }
-        // The cell's timer is always a multiple of the fix age: due again only once t reaches it.
-        if (t >= s.timer) {
+        // One timer per cell at a time, on a multiple of the fix age; while the cell holds anything it
+        // re-arms itself one fix age later (onTimer). A fix arms it only when none is pending: moving a
+        // pending timer on (as a fix at or after its time would) could keep a busy cell's timer from ever
+        // firing, and with it the removal of vessels gone and the end of pairs apart.
+        if (s.timer == Long.MIN_VALUE) {
             s.timer = (Math.floorDiv(t, maxFixAge) + 1) * maxFixAge;
             ctx.registerTimer(s.timer);
         }
@@ -533,11 +579,11 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
             cap <<= 1;
         }
         s.index = new int[cap];
-        s.fineKey = new long[s.mmsi.length];
+        s.fineKey = new long[s.obs.length];
         s.fine = new LongHashMap<>();
         for (int i = 0; i < s.n; i++) {
             s.indexPut(i);
-            s.fineKey[i] = fineKey(s.lat[i], s.lon[i]);
+            s.fineKey[i] = fineKey(s.lat(i), s.lon(i));
             add(s.fine, s.fineKey[i], i);
         }
     }
@@ -547,28 +593,33 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
      * latitude/longitude box pre-filter (widened for the cell's row); returns the vessel's own slot or -1.
      */
     private int scan(PositionObservation p, int id, long t, double lat, double lon, CellState s, DetectorContext ctx) {
-        double dLon = preLon[(int) (ctx.key() / cols)];
+        int row = s.row;
+        if (row < 0) {
+            row = (int) (ctx.key() / cols);
+            s.row = row;
+        }
+        double dLon = preLon[row];
         double dLat = preLat;
         int self = -1;
-        int[] ids = s.mmsi;
-        double[] las = s.lat;
-        double[] los = s.lon;
-        long[] ts = s.time;
-        for (int i = 0; i < s.n; i++) {
-            if (ids[i] == id) {
-                self = i;
+        long[] f = s.fix;
+        int end = s.n * CellState.STRIDE;
+        for (int j = 0; j < end; j += CellState.STRIDE) {
+            if ((int) f[j] == id) {
+                self = j / CellState.STRIDE;
                 continue;
             }
-            if (Math.abs(las[i] - lat) > dLat) {
+            double la = Double.longBitsToDouble(f[j + 2]);
+            if (Math.abs(la - lat) > dLat) {
                 continue;
             }
-            double dl = Math.abs(los[i] - lon); // both in [-180, 180): across the antimeridian take the short way
-            if ((dl > 180 ? 360 - dl : dl) > dLon || Math.abs(t - ts[i]) > maxFixAge) {
+            double lo = Double.longBitsToDouble(f[j + 3]);
+            double dl = Math.abs(lo - lon); // both in [-180, 180): across the antimeridian take the short way
+            if ((dl > 180 ? 360 - dl : dl) > dLon || Math.abs(t - f[j + 1]) > maxFixAge) {
                 continue;
             }
-            double d = Geodesy.distance(lat, lon, las[i], los[i]);
+            double d = Geodesy.distance(lat, lon, la, lo);
             if (d <= maxDistance) {
-                together(p, s.obs[i], d, s, ctx);
+                together(p, s.obs[j / CellState.STRIDE], d, s, ctx);
             }
         }
         return self;
@@ -591,10 +642,10 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
                 }
                 for (int k = 1; k <= bag[0]; k++) {
                     int i = bag[k];
-                    if (i == self || Math.abs(t - s.time[i]) > maxFixAge) {
+                    if (i == self || Math.abs(t - s.time(i)) > maxFixAge) {
                         continue;
                     }
-                    double d = Geodesy.distance(lat, lon, s.lat[i], s.lon[i]);
+                    double d = Geodesy.distance(lat, lon, s.lat(i), s.lon(i));
                     if (d <= maxDistance) {
                         together(p, s.obs[i], d, s, ctx);
                     }
@@ -757,7 +808,7 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         // Forget fixes too old to be compared with anything still to come (from the last slot down,
         // so that the slot moved into a freed one has been looked at already).
         for (int i = s.n - 1; i >= 0; i--) {
-            if (timestamp - s.time[i] > maxFixAge) {
+            if (timestamp - s.time(i) > maxFixAge) {
                 removeSlot(s, i);
             }
         }
@@ -809,7 +860,7 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
             }
         }
         if (i != last) {
-            s.set(i, s.mmsi[last], s.time[last], s.lat[last], s.lon[last], s.obs[last]);
+            s.move(last, i);
         }
         s.obs[last] = null;
         s.n = last;

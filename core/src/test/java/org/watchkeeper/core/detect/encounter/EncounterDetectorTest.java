@@ -89,6 +89,55 @@ class EncounterDetectorTest {
         assertThat(e.evidence().get(0).time()).isLessThanOrEqualTo(e.start());
     }
 
+    /**
+     * A third vessel keeps the cell busy with reports on the minute, so a fix arrives exactly at each of
+     * the cell's 10-minute timer times: the timer must still fire, ending the pair once it has been apart
+     * for 4 h (event emitted while the input goes on, not only at its end) and forgetting the partner
+     * that left the cell.
+     */
+    @Test
+    void aBusyCellStillEndsPairsAndForgetsVesselsGoneWhileTheInputGoesOn() {
+        int c = 412000003;
+        long t0 = T0 - T0 % 600; // on a 10-minute boundary
+        double lat = -20.3;
+        double lon = 61.2;
+        SyntheticAis ais = new SyntheticAis();
+        int minutes = 8 * 60;
+        for (int i = 0; i < minutes; i++) {
+            long t = t0 + 60L * i;
+            double[] a = Geodesy.destination(lat, lon, 90, i * DRIFT_M_PER_MIN);
+            ais.fix(A, t, a[0], a[1], 0.5, 90);
+            // B lies 150 m off A for minutes 0..179 (3 h), then reports 200 km away (another cell).
+            double[] b = i < 180 ? Geodesy.destination(a[0], a[1], 0, 150) : Geodesy.destination(lat, lon, 0, 200_000);
+            ais.fix(B, t, b[0], b[1], 0.5, 90);
+            double[] cc = Geodesy.destination(lat, lon, 180, 3_000);
+            ais.fix(c, t, cc[0], cc[1], 0.0, 0);
+        }
+        List<long[]> emittedAt = new java.util.ArrayList<>();
+        List<Event> events = new java.util.ArrayList<>();
+        org.watchkeeper.core.detect.DetectionEngine[] engine = new org.watchkeeper.core.detect.DetectionEngine[1];
+        EncounterDetector d = detector(farPort(lat, lon));
+        engine[0] = new org.watchkeeper.core.detect.DetectionEngine(List.of(d), e -> {
+            events.add(e);
+            emittedAt.add(new long[] {engine[0].watermark()});
+        }, 0);
+        for (Observation o : ais.observations()) {
+            engine[0].accept(o);
+        }
+        long lastInput = (t0 + 60L * (minutes - 1)) * 1000;
+        assertThat(events).hasSize(1);
+        Event e = events.get(0);
+        assertThat(e.vessels()).containsExactly(A, B);
+        assertThat(e.start()).isEqualTo(t0 * 1000);
+        // A's fixes keep meeting B's last fix here (minute 179) while it is at most 10 minutes old.
+        assertThat(e.end()).isEqualTo((t0 + 189 * 60) * 1000);
+        // Emitted by the cell's timer at 7:10, the first more than 4 h after minute 189 (the watermark
+        // passes it with the fix of 7:11), not at the end of the input.
+        assertThat(emittedAt.get(0)[0]).isEqualTo((t0 + 431 * 60) * 1000 - 1).isLessThan(lastInput);
+        engine[0].finish();
+        assertThat(events).hasSize(1);
+    }
+
     @Test
     void fastPassingIsNoEncounter() {
         SyntheticAis ais = new SyntheticAis();
