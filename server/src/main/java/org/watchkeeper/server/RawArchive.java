@@ -48,10 +48,15 @@ public final class RawArchive implements AutoCloseable {
     private long dayStart;
     private static final long DAY_MILLIS = 86_400_000L;
     private OutputStream out;
-    /** Lines written to the operating system; guarded by this. */
-    private long lines;
-    /** Lines appended (queued); guarded by this. */
-    private long appended;
+    /** Lines written to the operating system (written by the writer thread only). */
+    private volatile long lines;
+    /** Lines appended (queued). */
+    private final java.util.concurrent.atomic.AtomicLong appended = new java.util.concurrent.atomic.AtomicLong();
+    /**
+     * Guards the start and stop of the writer thread, and is notified after each written batch; the
+     * writer holds it only for that, never while it writes, so {@link #append} never waits for the disk.
+     */
+    private final Object lock = new Object();
 
     /** Lines that may wait for the writer thread before {@link #append} waits for room. */
     public static final int PENDING = 65_536;
@@ -59,7 +64,7 @@ public final class RawArchive implements AutoCloseable {
     private static final int WRITE_BATCH = 65_536;
     private final BlockingQueue<RawLine> pending = new ArrayBlockingQueue<>(PENDING);
     private static final RawLine STOP = new RawLine("", 0, new byte[0]);
-    /** The writer thread, started by the first append after opening or closing; guarded by this. */
+    /** The writer thread, started by the first append after opening or closing; guarded by {@link #lock}. */
     private Thread writer;
     /** The error that stopped the writer, or null. */
     private volatile RuntimeException failure;
@@ -95,14 +100,14 @@ public final class RawArchive implements AutoCloseable {
         if (f != null) {
             throw f;
         }
-        synchronized (this) {
+        synchronized (lock) {
             if (writer == null) {
                 writer = new Thread(this::write, "watchkeeper-raw-archive");
                 writer.setDaemon(true);
                 writer.start();
             }
-            appended++;
         }
+        appended.incrementAndGet();
         try {
             pending.put(l);
         } catch (InterruptedException e) {
@@ -119,18 +124,19 @@ public final class RawArchive implements AutoCloseable {
                 batch.add(pending.take());
                 pending.drainTo(batch, WRITE_BATCH - 1);
                 boolean stop = false;
-                synchronized (this) {
-                    for (RawLine l : batch) {
-                        if (l == STOP) {
-                            stop = true;
-                            break;
-                        }
-                        writeLine(l);
+                for (RawLine l : batch) {
+                    if (l == STOP) {
+                        stop = true;
+                        break;
                     }
-                    if (out != null) {
-                        out.flush();
-                    }
-                    notifyAll();
+                    writeLine(l);
+                }
+                if (out != null) {
+                    out.flush();
+                }
+                lines += stop ? batch.size() - 1 : batch.size();
+                synchronized (lock) {
+                    lock.notifyAll();
                 }
                 batch.clear();
                 if (stop) {
@@ -143,13 +149,13 @@ public final class RawArchive implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            synchronized (this) {
-                notifyAll();
+            synchronized (lock) {
+                lock.notifyAll();
             }
         }
     }
 
-    /** Writes one line behind its tag block (writer thread, holding this). */
+    /** Writes one line behind its tag block (writer thread). */
     private void writeLine(RawLine l) throws IOException {
         long ms = l.receivedMillis();
         if (day == null || ms < dayStart || ms >= dayStart + DAY_MILLIS) {
@@ -171,7 +177,6 @@ public final class RawArchive implements AutoCloseable {
         }
         out.write(l.bytes());
         out.write('\n');
-        lines++;
     }
 
     /**
@@ -180,10 +185,10 @@ public final class RawArchive implements AutoCloseable {
      * @throws UncheckedIOException when a write failed
      */
     public void awaitWritten() throws InterruptedException {
-        synchronized (this) {
-            long want = appended;
+        long want = appended.get();
+        synchronized (lock) {
             while (lines < want && failure == null && writer != null && writer.isAlive()) {
-                wait(100);
+                lock.wait(100);
             }
         }
         RuntimeException f = failure;
@@ -193,7 +198,7 @@ public final class RawArchive implements AutoCloseable {
     }
 
     /** Lines written to the operating system since this archive was opened. */
-    public synchronized long lines() {
+    public long lines() {
         return lines;
     }
 
@@ -313,7 +318,7 @@ public final class RawArchive implements AutoCloseable {
     @Override
     public void close() {
         Thread w;
-        synchronized (this) {
+        synchronized (lock) {
             w = writer;
             writer = null;
         }
@@ -325,7 +330,7 @@ public final class RawArchive implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        synchronized (this) {
+        synchronized (lock) {
             closeFile();
         }
         RuntimeException f = failure;
