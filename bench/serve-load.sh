@@ -8,7 +8,8 @@
 # stored positions are compared with the accepted positions the vessel rows count.
 #
 #   bench/serve-load.sh [SECONDS] [RATE]      default 180 s at 20000 sentences/s
-#   JAVA_OPTS='-Xmx2g' bench/serve-load.sh    JVM flags of the server (default -Xmx1g)
+#   JAVA_OPTS='-Xmx2g' bench/serve-load.sh    JVM flags of the server (default -Xmx1g), after the
+#                                             launcher's (app/bin/watchkeeper) settings for serve
 #   SERVE_ARGS='--lateness-ms 0'              extra serve options (default none: serve's defaults)
 #   WARMUP=60 (seconds of the same load before the measured run, then a wait until the server has
 #   caught up; not counted in the figures)
@@ -34,11 +35,12 @@ N=$((SECONDS_RUN * PLANTS))
 java -cp "$BENCH" org.watchkeeper.bench.LoadSender watchlist "$WORK/watchlist.txt" "$N"
 
 echo "machine: $(nproc) cores, $(free -m | awk '/Mem:/ {print $2}') MB; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "server JVM flags: $JAVA_OPTS; serve options: ${SERVE_ARGS:-(defaults)}; $SECONDS_RUN s at $RATE sentences/s, $PLANTS planted/s"
+echo "server JVM flags: app/bin/watchkeeper serve defaults, then $JAVA_OPTS; serve options: ${SERVE_ARGS:-(defaults)}; $SECONDS_RUN s at $RATE sentences/s, $PLANTS planted/s"
 ADMIN_TOKEN="wk_$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 printf '%s\n' "$ADMIN_TOKEN" > "$WORK/admin-token"; chmod 600 "$WORK/admin-token"
+# the user's launcher (its JVM settings for serve), JAVA_OPTS after them
 # shellcheck disable=SC2086
-java $JAVA_OPTS -jar "$JAR" serve --admin-token-file "$WORK/admin-token" --port "$HTTP_PORT" --data "$WORK/data" \
+WATCHKEEPER_JAR="$JAR" JAVA_OPTS="$JAVA_OPTS" app/bin/watchkeeper serve --admin-token-file "$WORK/admin-token" --port "$HTTP_PORT" --data "$WORK/data" \
     --source "bench=tcp-listen://127.0.0.1:$TCP_PORT" --watchlist "$WORK/watchlist.txt" $SERVE_ARGS > "$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT

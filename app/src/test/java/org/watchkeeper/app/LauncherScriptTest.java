@@ -54,9 +54,18 @@ class LauncherScriptTest {
     }
 
     @Test
-    void otherCommandsKeepTheJvmDefaults() throws Exception {
+    void serveAndDemoPromoteAfterTwoYoungCollections() throws Exception {
         List<String> args = launch(Map.of(), "serve", "--data", "wk");
-        assertThat(args).containsExactly("-jar", tmp.resolve("watchkeeper.jar").toString(), "serve", "--data", "wk");
+        assertThat(args).containsExactly("-XX:MaxTenuringThreshold=2", "-jar", tmp.resolve("watchkeeper.jar").toString(),
+                "serve", "--data", "wk");
+        assertThat(launch(Map.of(), "demo")).containsExactly("-XX:MaxTenuringThreshold=2", "-jar",
+                tmp.resolve("watchkeeper.jar").toString(), "demo");
+    }
+
+    @Test
+    void otherCommandsKeepTheJvmDefaults() throws Exception {
+        List<String> args = launch(Map.of(), "analyze", "in.nmea");
+        assertThat(args).containsExactly("-jar", tmp.resolve("watchkeeper.jar").toString(), "analyze", "in.nmea");
     }
 
     @Test

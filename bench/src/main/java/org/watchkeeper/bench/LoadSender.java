@@ -348,6 +348,20 @@ public final class LoadSender {
                             .put("max", round(x[n - 1] / 1e6));
                 }
             }
+            // the slowest events with their send time on the wall clock, to line them up with GC and JFR logs
+            long wallAtT0 = System.currentTimeMillis() * 1_000_000L - (System.nanoTime() - t0);
+            Integer[] order = new Integer[plant];
+            for (int i = 0; i < plant; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Long.compare(latencyOf(receivedAt.get(b), sentAt[b]), latencyOf(receivedAt.get(a), sentAt[a])));
+            ArrayNode slow = res.putArray("slowest_events");
+            for (int k = 0; k < Math.min(50, plant); k++) {
+                int i = order[k];
+                long sentWall = wallAtT0 + (sentAt[i] - t0);
+                slow.addObject().put("plant", i).put("sent_utc", java.time.Instant.ofEpochMilli(sentWall / 1_000_000L).toString())
+                        .put("sent_s", round((sentAt[i] - t0) / 1e9)).put("latency_ms", round(latencyOf(receivedAt.get(i), sentAt[i]) / 1e6));
+            }
             res.put("server_source_lines", serverLines).put("drain_seconds", round(drainSeconds));
             res.put("lines_lost", totalSent - serverLines);
             ObjectNode rej = res.putObject("rejected_during_run");
@@ -387,6 +401,11 @@ public final class LoadSender {
                 }
             }
             return c;
+        }
+
+        /** Latency of one planted event in ns, or Long.MAX_VALUE when it never arrived. */
+        private static long latencyOf(long received, long sent) {
+            return received == 0 ? Long.MAX_VALUE : received - sent;
         }
 
         /** Reads {@code event:} messages of the watchlist kind and records when each planted MMSI's arrives. */

@@ -288,7 +288,8 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
-     * Waits until everything queued before this call has been processed and written to the store.
+     * Waits until everything queued before this call has been processed and written to the store
+     * and the raw archive.
      *
      * @return false on timeout
      */
@@ -300,7 +301,11 @@ public final class Pipeline implements AutoCloseable {
             writer.awaitWritten();
             done.countDown();
         });
-        return done.await(timeout, unit);
+        boolean idle = done.await(timeout, unit);
+        if (idle && archive != null) {
+            archive.awaitWritten();
+        }
+        return idle;
     }
 
     /**
