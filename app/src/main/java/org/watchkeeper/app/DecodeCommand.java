@@ -235,10 +235,12 @@ public final class DecodeCommand implements Callable<Integer> {
             throw new OutputFailure(e);
         }
         ThreadLocal<Formatter> formatters = ThreadLocal.withInitial(() -> new Formatter(format));
+        // output buffers go back here once written, and are reused at the size they grew to
+        java.util.concurrent.BlockingQueue<byte[]> free = new java.util.concurrent.ArrayBlockingQueue<>(3 * nThreads + 4);
         ParallelDecoder decoder = new ParallelDecoder(options, nThreads, chunkBytes, maxChunkBytes);
         Stats stats;
         try (InputStream in = open(name)) {
-            stats = decoder.decode(in, () -> new ChunkOutput(name, formatters, errorsFile, out));
+            stats = decoder.decode(in, () -> new ChunkOutput(name, formatters, errorsFile, out, free));
         }
         summary.add(name, stats);
     }
@@ -270,8 +272,12 @@ public final class DecodeCommand implements Callable<Integer> {
 
     /** A growable byte buffer (unsynchronized: one chunk is filled by one thread, then drained by another after a hand-over). */
     private static final class Bytes extends OutputStream {
-        private byte[] buf = new byte[1 << 16];
+        private byte[] buf;
         private int size;
+
+        Bytes(byte[] reused) {
+            buf = reused != null ? reused : new byte[1 << 16];
+        }
 
         @Override
         public void write(int b) {
@@ -304,8 +310,11 @@ public final class DecodeCommand implements Callable<Integer> {
         private Formatter formatter;
         private Bytes messages;
         private Bytes rejections;
+        private final java.util.concurrent.BlockingQueue<byte[]> free;
 
-        ChunkOutput(String name, ThreadLocal<Formatter> formatters, ErrorsFile errorsFile, OutputStream out) {
+        ChunkOutput(String name, ThreadLocal<Formatter> formatters, ErrorsFile errorsFile, OutputStream out,
+                    java.util.concurrent.BlockingQueue<byte[]> free) {
+            this.free = free;
             this.name = name;
             this.formatters = formatters;
             this.errorsFile = errorsFile;
@@ -316,7 +325,7 @@ public final class DecodeCommand implements Callable<Integer> {
         public void message(ReceivedMessage m) {
             if (formatter == null) {
                 formatter = formatters.get();
-                messages = new Bytes();
+                messages = new Bytes(free.poll());
                 formatter.target.to = messages;
             }
             try {
@@ -330,7 +339,7 @@ public final class DecodeCommand implements Callable<Integer> {
         public void rejected(Rejection r) {
             if (errorsFile != null) {
                 if (rejections == null) {
-                    rejections = new Bytes();
+                    rejections = new Bytes(null);
                 }
                 byte[] b = ErrorsFile.line(name, r);
                 rejections.write(b, 0, b.length);
@@ -351,6 +360,7 @@ public final class DecodeCommand implements Callable<Integer> {
             try {
                 if (messages != null) {
                     messages.writeTo(out);
+                    free.offer(messages.buf);
                     messages = null;
                 }
             } catch (IOException e) {

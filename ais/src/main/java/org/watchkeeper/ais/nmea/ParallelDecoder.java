@@ -110,7 +110,9 @@ public final class ParallelDecoder {
             return t;
         });
         BlockingQueue<Object> order = new ArrayBlockingQueue<>(2 * threads + 2);
-        Reader reader = new Reader(in, sinks, workers, order);
+        // chunk buffers of the standard size are reused: fewer large arrays for the collector to move
+        BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(3 * threads + 4);
+        Reader reader = new Reader(in, sinks, workers, order, free);
         Thread readerThread = new Thread(reader, "ais-read");
         readerThread.setDaemon(true);
         readerThread.start();
@@ -220,8 +222,13 @@ public final class ParallelDecoder {
         final int length;
         final boolean lastOfRun;
         final boolean endOfInput;
+        final BlockingQueue<byte[]> free;
+        final int standardSize;
 
-        Piece(Run run, int index, ChunkSink sink, byte[] bytes, int length, boolean lastOfRun, boolean endOfInput) {
+        Piece(Run run, int index, ChunkSink sink, byte[] bytes, int length, boolean lastOfRun, boolean endOfInput,
+              BlockingQueue<byte[]> free, int standardSize) {
+            this.free = free;
+            this.standardSize = standardSize;
             this.run = run;
             this.index = index;
             this.sink = sink;
@@ -239,6 +246,9 @@ public final class ParallelDecoder {
             }
             run.relay.target = sink;
             run.decoder.feed(bytes, 0, length);
+            if (bytes.length == standardSize) {
+                free.offer(bytes);
+            }
             bytes = null;
             if (endOfInput) {
                 run.decoder.finish();
@@ -260,6 +270,7 @@ public final class ParallelDecoder {
         private final Supplier<? extends ChunkSink> sinks;
         private final ExecutorService workers;
         private final BlockingQueue<Object> order;
+        private final BlockingQueue<byte[]> free;
         private final AisStreamDecoder tracker = AisStreamDecoder.boundaryTracker(options);
         private Run run;
         private int pieceIndex;
@@ -268,7 +279,9 @@ public final class ParallelDecoder {
         long unsafeCutsInMessages;
         long unsafeCutsAfterPghp;
 
-        Reader(InputStream in, Supplier<? extends ChunkSink> sinks, ExecutorService workers, BlockingQueue<Object> order) {
+        Reader(InputStream in, Supplier<? extends ChunkSink> sinks, ExecutorService workers, BlockingQueue<Object> order,
+               BlockingQueue<byte[]> free) {
+            this.free = free;
             this.in = in;
             this.sinks = sinks;
             this.workers = workers;
@@ -292,7 +305,7 @@ public final class ParallelDecoder {
         }
 
         private void read() throws IOException, InterruptedException {
-            byte[] buf = new byte[initialCapacity()];
+            byte[] buf = buffer(0);
             int len = 0; // bytes in buf
             int fed = 0; // bytes of buf the tracker has seen
             run = new Run(options, 0);
@@ -345,7 +358,7 @@ public final class ParallelDecoder {
                         unsafeCutsAfterPghp++;
                     }
                 }
-                byte[] next = new byte[Math.max(initialCapacity(), len - cut)];
+                byte[] next = buffer(len - cut);
                 System.arraycopy(buf, cut, next, 0, len - cut);
                 submit(buf, cut, safe, false);
                 int rest = len - cut;
@@ -358,12 +371,23 @@ public final class ParallelDecoder {
             }
         }
 
+        /** A buffer of the standard size (a reused one when there is one), or larger when {@code atLeast} needs it. */
+        private byte[] buffer(int atLeast) {
+            int standard = initialCapacity();
+            if (atLeast > standard) {
+                return new byte[atLeast];
+            }
+            byte[] b = free.poll();
+            return b != null ? b : new byte[standard];
+        }
+
         private int initialCapacity() {
             return (int) Math.min(maxChunkBytes, Math.max(chunkBytes + (chunkBytes >> 2), 4096L));
         }
 
         private void submit(byte[] buf, int length, boolean lastOfRun, boolean endOfInput) throws InterruptedException {
-            Piece p = new Piece(run, pieceIndex++, sinks.get(), buf, length, lastOfRun || endOfInput, endOfInput);
+            Piece p = new Piece(run, pieceIndex++, sinks.get(), buf, length, lastOfRun || endOfInput, endOfInput, free,
+                    initialCapacity());
             if (p.lastOfRun) {
                 pieceIndex = 0;
             }
