@@ -118,6 +118,14 @@ class DecodeThreadsTest {
         assertThat(err.toString()).contains("--threads must be 1..256, not 0");
     }
 
+    @Test
+    void theDefaultLeavesCoresForTheReaderWriterAndCompiler() {
+        assertThat(DecodeCommand.defaultThreads(1)).isEqualTo(1);
+        assertThat(DecodeCommand.defaultThreads(2)).isEqualTo(1);
+        assertThat(DecodeCommand.defaultThreads(3)).isEqualTo(1);
+        assertThat(DecodeCommand.defaultThreads(8)).isEqualTo(4);
+    }
+
     private static List<String> split(String s) {
         return s == null || s.isBlank() ? List.of() : List.of(s.trim().split(" +"));
     }
