@@ -124,14 +124,8 @@ public final class ParallelDecoder {
                 if (o == END) {
                     break;
                 }
-                if (o instanceof IOException e) {
-                    throw e;
-                }
-                if (o instanceof RuntimeException e) {
-                    throw e;
-                }
-                if (o instanceof Error e) {
-                    throw e;
+                if (o instanceof Throwable t) {
+                    throw rethrow(t);
                 }
                 @SuppressWarnings("unchecked")
                 Piece p = result((Future<Piece>) o);
@@ -166,21 +160,25 @@ public final class ParallelDecoder {
         try {
             return f.get();
         } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof UncheckedIOException u) {
-                throw u.getCause();
-            }
-            if (c instanceof IOException io) {
-                throw io;
-            }
-            if (c instanceof RuntimeException r) {
-                throw r;
-            }
-            if (c instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(c);
+            throw rethrow(e.getCause());
         }
+    }
+
+    /** Throws {@code t} as what it is (an UncheckedIOException as its IOException); else returns it wrapped, to throw. */
+    private static IllegalStateException rethrow(Throwable t) throws IOException {
+        if (t instanceof UncheckedIOException u) {
+            throw u.getCause();
+        }
+        if (t instanceof IOException io) {
+            throw io;
+        }
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error err) {
+            throw err;
+        }
+        return new IllegalStateException(t);
     }
 
     private static final Object END = new Object();
