@@ -157,7 +157,7 @@ public final class ObservationMapper {
     }
 
     /**
-     * The report's own UTC second as sent (0..63, ITU-R M.1371-5 Table 48; message 4: the second of
+     * The report's own UTC second as sent (0..63, ITU-R M.1371-5 Annex 8 "Time stamp"; message 4: the second of
      * its UTC time), or {@link Observation#NOT_AVAILABLE} for a message without one (type 27,
      * static and other messages).
      */

@@ -23,7 +23,7 @@ import org.watchkeeper.ais.nmea.TimeSource;
  * @param timeSource where {@code time} came from when the observation was read from an NMEA stream
  *        (tag block, {@code $PGHP}, epoch suffix, receive clock); null otherwise (CSV rows, whose
  *        time column is the provider's fix time)
- * @param utcSecond the report's own time stamp as sent, 0..63 (ITU-R M.1371-5 Table 48: 0-59 the
+ * @param utcSecond the report's own time stamp as sent, 0..63 (ITU-R M.1371-5 Annex 8 "Time stamp": 0-59 the
  *        UTC second of the fix, 60 not available, 61 manual input, 62 dead reckoning, 63
  *        positioning system inoperative; the second of the UTC time for message 4);
  *        {@link Observation#NOT_AVAILABLE} when the message has none (type 27) or the observation

@@ -11,7 +11,7 @@ import org.watchkeeper.ais.nmea.TimeSource;
  * {@code $PGHP} line, an epoch after the sentence checksum, or the live receive clock. A position
  * report carries its own "time stamp": the UTC second (0-59) in which the transmitting station's
  * position fixing device made the fix, 60 when not available, 61 manual input, 62 dead reckoning,
- * 63 positioning system inoperative (ITU-R M.1371-5, Annex 2, Table 48 for messages 1-3; the same
+ * 63 positioning system inoperative (ITU-R M.1371-5, Annex 8, field "Time stamp" of messages 1-3; the same
  * field in messages 9, 18, 19 and 21; message 4 sends the full UTC time). A terrestrial receiver
  * passes a report on within a second or two, so its receive time's second agrees with the report's
  * second to a few seconds. The real logs show that agreement for every feed that times receptions
