@@ -57,7 +57,6 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
     private transient ListState<String> replay;
     private transient ValueState<Integer> replayCount;
     private transient Map<String, Host> hosts;
-    private transient ObservationMapper mapper;
     private transient Counter rejected;
     private transient Counter messages;
     private transient Counter replayed;
@@ -65,6 +64,8 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
     /** One source's decoder and where its output goes. */
     private final class Host implements AisListener {
         final AisStreamDecoder decoder = new AisStreamDecoder(options, this);
+        /** Per source, so that each feed's receive times are judged on their own ({@link ObservationMapper#forStream()}). */
+        final ObservationMapper mapper = ObservationMapper.forStream();
         Collector<Observation> out;
         boolean muted;
         boolean armed;
@@ -122,7 +123,6 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
         replay = getRuntimeContext().getListState(new ListStateDescriptor<>("replay", Types.STRING));
         replayCount = getRuntimeContext().getState(new ValueStateDescriptor<>("replayCount", Types.INT));
         hosts = new HashMap<>();
-        mapper = new ObservationMapper();
         rejected = getRuntimeContext().getMetricGroup().counter("rejectedLines");
         messages = getRuntimeContext().getMetricGroup().counter("messages");
         replayed = getRuntimeContext().getMetricGroup().counter("replayedLines");

@@ -118,7 +118,6 @@ public final class Pipeline implements AutoCloseable {
     private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, AisStreamDecoder> decoders = new HashMap<>();
     private final Map<String, Decoded> decodedBySource = new HashMap<>();
-    private final ObservationMapper mapper = new ObservationMapper();
     private final Analysis analysis;
     /** Detection thread: {@link Observation}s and {@link Runnable}s (run there, in order). */
     private final Stage<Object> detection;
@@ -436,6 +435,8 @@ public final class Pipeline implements AutoCloseable {
         private final AtomicLong last;
         /** Time of the newest message whose lines carried their own time, or MIN_VALUE. */
         private long carried = Long.MIN_VALUE;
+        /** Per source, so that each feed's receive times are judged on their own, as analyze does. */
+        private final ObservationMapper mapper = ObservationMapper.forStream();
 
         Decoded(String source) {
             this.source = source;

@@ -3,6 +3,7 @@ package org.watchkeeper.core.detect;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.watchkeeper.ais.nmea.TimeSource;
 import org.watchkeeper.core.observation.PositionObservation;
 import org.watchkeeper.core.observation.StationClass;
 
@@ -16,6 +17,7 @@ import org.watchkeeper.core.observation.StationClass;
 public final class EvidenceBuffer implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final StationClass[] CLASSES = StationClass.values();
+    private static final TimeSource[] TIME_SOURCES = TimeSource.values();
 
     private final int headCapacity;
     private final int tailCapacity;
@@ -25,7 +27,7 @@ public final class EvidenceBuffer implements Serializable {
     private final long[] time;
     private final String[] source;
     private final int[] mmsi;
-    private final int[] ints; // messageType, class ordinal, heading, navStatus, flags
+    private final int[] ints; // messageType, class ordinal, heading, navStatus, flags | time source | UTC second
     private final double[] doubles; // lat, lon, sog, cog
 
     /**
@@ -62,7 +64,12 @@ public final class EvidenceBuffer implements Serializable {
         ints[slot * 5 + 1] = p.classEvidence().ordinal();
         ints[slot * 5 + 2] = p.heading();
         ints[slot * 5 + 3] = p.navigationStatus();
-        ints[slot * 5 + 4] = (p.highAccuracy() ? 1 : 0) | (p.lowResolution() ? 2 : 0);
+        // bits 0-1 flags, 2-5 time source ordinal + 1 (0: none), 6-12 UTC second + 1 (0: not
+        // available), 13 feed time untrusted
+        ints[slot * 5 + 4] = (p.highAccuracy() ? 1 : 0) | (p.lowResolution() ? 2 : 0)
+                | (p.timeSource() == null ? 0 : p.timeSource().ordinal() + 1) << 2
+                | ((p.utcSecond() < 0 ? -1 : p.utcSecond()) + 1 & 0x7f) << 6
+                | (p.feedTimeUntrusted() ? 1 << 13 : 0);
         doubles[slot * 4] = p.latitude();
         doubles[slot * 4 + 1] = p.longitude();
         doubles[slot * 4 + 2] = p.speedOverGround();
@@ -99,8 +106,10 @@ public final class EvidenceBuffer implements Serializable {
 
     private PositionObservation get(int i) {
         int f = ints[i * 5 + 4];
+        int ts = f >>> 2 & 0xf;
         return new PositionObservation(time[i], source[i], mmsi[i], ints[i * 5], CLASSES[ints[i * 5 + 1]],
                 doubles[i * 4], doubles[i * 4 + 1], doubles[i * 4 + 2], doubles[i * 4 + 3], ints[i * 5 + 2],
-                ints[i * 5 + 3], (f & 1) != 0, (f & 2) != 0);
+                ints[i * 5 + 3], (f & 1) != 0, (f & 2) != 0, ts == 0 ? null : TIME_SOURCES[ts - 1], (f >>> 6 & 0x7f) - 1,
+                (f & 1 << 13) != 0);
     }
 }

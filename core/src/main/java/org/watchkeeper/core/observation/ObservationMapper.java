@@ -13,11 +13,12 @@ import org.watchkeeper.ais.StaticAndVoyageData;
 import org.watchkeeper.ais.StaticDataReportPartA;
 import org.watchkeeper.ais.StaticDataReportPartB;
 import org.watchkeeper.ais.nmea.ReceivedMessage;
+import org.watchkeeper.ais.nmea.TimeSource;
 
 /**
  * Turns decoded AIS messages into observations. A message gives zero, one or two observations
  * (types 19 and 21 carry a position and an identity). Message types that say nothing about a
- * station's position or identity (binary, safety, management messages) give none. Stateless.
+ * station's position or identity (binary, safety, management messages) give none.
  *
  * <ul>
  * <li>1, 2, 3, 18, 9, 4, 11 → position (Class B, SAR aircraft and base stations have no
@@ -31,8 +32,34 @@ import org.watchkeeper.ais.nmea.ReceivedMessage;
  *     mothership MMSI).</li>
  * </ul>
  * IMO number, ship type and draught 0 mean "not available" and become absent; empty text becomes null.
+ * Position observations carry where the time came from and the report's own UTC second
+ * ({@link ReportTime}). A mapper made with a {@link ReceiveTimeCheck} ({@link #forStream()}) also
+ * marks observations of feeds whose times are not receptions; it then serves one stream.
  */
 public final class ObservationMapper {
+
+    private final ReceiveTimeCheck check;
+
+    /** A stateless mapper: observations never have {@link PositionObservation#feedTimeUntrusted()} set. */
+    public ObservationMapper() {
+        this(null);
+    }
+
+    /**
+     * A mapper for one stream that also judges whether each feed's receive times are receptions
+     * ({@link ReceiveTimeCheck}) and sets {@link PositionObservation#feedTimeUntrusted()}
+     * accordingly. Stateful and not thread safe when {@code check} is not null.
+     *
+     * @param check the stream's check, or null for a stateless mapper
+     */
+    public ObservationMapper(ReceiveTimeCheck check) {
+        this.check = check;
+    }
+
+    /** A mapper for one stream with its own {@link ReceiveTimeCheck}. */
+    public static ObservationMapper forStream() {
+        return new ObservationMapper(new ReceiveTimeCheck());
+    }
 
     /**
      * Observations of a message read from an NMEA stream: event time is the message's receive time
@@ -46,7 +73,8 @@ public final class ObservationMapper {
         if (!rm.hasReceiveTime()) {
             return List.of();
         }
-        return map(rm.message(), rm.receiveTimeMillis(), rm.source() != null ? rm.source() : rm.talker());
+        return map(rm.message(), rm.receiveTimeMillis(), rm.source() != null ? rm.source() : rm.talker(),
+                rm.timeSource());
     }
 
     /**
@@ -56,6 +84,18 @@ public final class ObservationMapper {
      * @return the observations, possibly empty; never null
      */
     public List<Observation> map(AisMessage m, long time, String source) {
+        return map(m, time, source, null);
+    }
+
+    /**
+     * As {@link #map(AisMessage, long, String)}, recording where the time came from; position
+     * observations also carry the report's own UTC second ({@link PositionObservation#utcSecond()}).
+     *
+     * @param ts where {@code time} came from; null when not from an NMEA stream
+     */
+    public List<Observation> map(AisMessage m, long time, String source, TimeSource ts) {
+        int sec = utcSecond(m);
+        boolean feed = check != null && check.record(source, ts, time, sec);
         StationClass ev = StationClass.ofMessageType(m.messageType());
         int mmsi = m.mmsi();
         int type = m.messageType();
@@ -63,16 +103,16 @@ public final class ObservationMapper {
         if (m instanceof PositionReport p) {
             return List.of(new PositionObservation(time, source, mmsi, type, ev, p.latitude(), p.longitude(),
                     p.speedOverGround(), p.courseOverGround(), p.trueHeading(), p.navigationStatus(),
-                    p.positionAccuracy(), false));
+                    p.positionAccuracy(), false, ts, sec, feed));
         }
         if (m instanceof StandardClassBPositionReport p) {
             return List.of(new PositionObservation(time, source, mmsi, type, ev, p.latitude(), p.longitude(),
-                    p.speedOverGround(), p.courseOverGround(), p.trueHeading(), na, p.positionAccuracy(), false));
+                    p.speedOverGround(), p.courseOverGround(), p.trueHeading(), na, p.positionAccuracy(), false, ts, sec, feed));
         }
         if (m instanceof ExtendedClassBPositionReport p) {
             return List.of(
                     new PositionObservation(time, source, mmsi, type, ev, p.latitude(), p.longitude(),
-                            p.speedOverGround(), p.courseOverGround(), p.trueHeading(), na, p.positionAccuracy(), false),
+                            p.speedOverGround(), p.courseOverGround(), p.trueHeading(), na, p.positionAccuracy(), false, ts, sec, feed),
                     new IdentityObservation(time, source, mmsi, type, ev, text(p.shipName()), null, na,
                             positive(p.shipType()), dimensions(p.toBow(), p.toStern(), p.toPort(), p.toStarboard()),
                             Double.NaN, null, null, na));
@@ -80,20 +120,20 @@ public final class ObservationMapper {
         if (m instanceof LongRangePositionReport p) {
             // Type 27: 1/10-minute position, whole-knot speed, whole-degree course; no heading.
             return List.of(new PositionObservation(time, source, mmsi, type, ev, p.latitude(), p.longitude(),
-                    p.speedOverGround(), p.courseOverGround(), na, p.navigationStatus(), p.positionAccuracy(), true));
+                    p.speedOverGround(), p.courseOverGround(), na, p.navigationStatus(), p.positionAccuracy(), true, ts, sec, feed));
         }
         if (m instanceof StandardSarAircraftPositionReport p) {
             return List.of(new PositionObservation(time, source, mmsi, type, ev, p.latitude(), p.longitude(),
-                    p.speedOverGround(), p.courseOverGround(), na, na, p.positionAccuracy(), false));
+                    p.speedOverGround(), p.courseOverGround(), na, na, p.positionAccuracy(), false, ts, sec, feed));
         }
         if (m instanceof BaseStationReport p) {
             return List.of(new PositionObservation(time, source, mmsi, type, ev, p.latitude(), p.longitude(),
-                    Double.NaN, Double.NaN, na, na, p.positionAccuracy(), false));
+                    Double.NaN, Double.NaN, na, na, p.positionAccuracy(), false, ts, sec, feed));
         }
         if (m instanceof AidToNavigationReport p) {
             return List.of(
                     new PositionObservation(time, source, mmsi, type, ev, p.latitude(), p.longitude(),
-                            Double.NaN, Double.NaN, na, na, p.positionAccuracy(), false),
+                            Double.NaN, Double.NaN, na, na, p.positionAccuracy(), false, ts, sec, feed),
                     new IdentityObservation(time, source, mmsi, type, ev, text(p.fullName()), null, na, na,
                             dimensions(p.toBow(), p.toStern(), p.toPort(), p.toStarboard()), Double.NaN, null, null,
                             p.aidType()));
@@ -114,6 +154,33 @@ public final class ObservationMapper {
                     Double.NaN, null, null, na));
         }
         return List.of();
+    }
+
+    /**
+     * The report's own UTC second as sent (0..63, ITU-R M.1371-5 Annex 8 "Time stamp"; message 4: the second of
+     * its UTC time), or {@link Observation#NOT_AVAILABLE} for a message without one (type 27,
+     * static and other messages).
+     */
+    static int utcSecond(AisMessage m) {
+        if (m instanceof PositionReport p) {
+            return p.timeStamp();
+        }
+        if (m instanceof StandardClassBPositionReport p) {
+            return p.timeStamp();
+        }
+        if (m instanceof ExtendedClassBPositionReport p) {
+            return p.timeStamp();
+        }
+        if (m instanceof StandardSarAircraftPositionReport p) {
+            return p.timeStamp();
+        }
+        if (m instanceof AidToNavigationReport p) {
+            return p.timeStamp();
+        }
+        if (m instanceof BaseStationReport p) {
+            return p.second() < 0 ? Observation.NOT_AVAILABLE : p.second();
+        }
+        return Observation.NOT_AVAILABLE;
     }
 
     /** Dimensions as sent, or null when any side is not available (mothership MMSI in 24B) or all are 0. */

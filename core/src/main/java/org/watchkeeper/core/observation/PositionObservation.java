@@ -1,5 +1,7 @@
 package org.watchkeeper.core.observation;
 
+import org.watchkeeper.ais.nmea.TimeSource;
+
 /**
  * A reported position and motion (AIS types 1-3, 4, 9, 11, 18, 19, 21, 27, or a CSV row).
  *
@@ -18,6 +20,17 @@ package org.watchkeeper.core.observation;
  * @param highAccuracy position accuracy flag: true ≤ 10 m (DGNSS)
  * @param lowResolution true for a long-range type 27 fix (1/10 minute, about 190 m) that must not
  *        override recent precise fixes
+ * @param timeSource where {@code time} came from when the observation was read from an NMEA stream
+ *        (tag block, {@code $PGHP}, epoch suffix, receive clock); null otherwise (CSV rows, whose
+ *        time column is the provider's fix time)
+ * @param utcSecond the report's own time stamp as sent, 0..63 (ITU-R M.1371-5 Annex 8 "Time stamp": 0-59 the
+ *        UTC second of the fix, 60 not available, 61 manual input, 62 dead reckoning, 63
+ *        positioning system inoperative; the second of the UTC time for message 4);
+ *        {@link Observation#NOT_AVAILABLE} when the message has none (type 27) or the observation
+ *        did not come from a message. See {@link ReportTime}.
+ * @param feedTimeUntrusted true when the stream this came from gives times that mostly disagree with
+ *        the reports' own UTC seconds ({@link ReceiveTimeCheck}: e.g. a satellite feed's batch
+ *        delivery times), so that no time of it can be trusted to the second
  */
 public record PositionObservation(
         long time,
@@ -32,7 +45,43 @@ public record PositionObservation(
         int heading,
         int navigationStatus,
         boolean highAccuracy,
-        boolean lowResolution) implements Observation {
+        boolean lowResolution,
+        TimeSource timeSource,
+        int utcSecond,
+        boolean feedTimeUntrusted) implements Observation {
+
+    /** An observation without receive-time source or report second (CSV rows, tests, simulations). */
+    public PositionObservation(long time, String source, int mmsi, int messageType, StationClass classEvidence,
+            double latitude, double longitude, double speedOverGround, double courseOverGround, int heading,
+            int navigationStatus, boolean highAccuracy, boolean lowResolution) {
+        this(time, source, mmsi, messageType, classEvidence, latitude, longitude, speedOverGround, courseOverGround,
+                heading, navigationStatus, highAccuracy, lowResolution, null, Observation.NOT_AVAILABLE, false);
+    }
+
+    /**
+     * How much earlier than {@link #time()} the report may have been made, beyond the few seconds
+     * of a receiver's latency ({@link ReportTime#slackMillis}): 0 for a time that agrees with the
+     * report's second; the latency to the reconciled report time for a reception that disagrees
+     * (under a minute); {@link ReportTime#UNCERTAIN_INTERVAL_MILLIS} for a time that cannot be
+     * trusted at all. Implied-speed checks add it to the interval between two fixes.
+     */
+    public long timeSlackMillis() {
+        return ReportTime.slackMillis(time, timeSource, utcSecond, feedTimeUntrusted);
+    }
+
+    /** Whether {@link #timeSlackMillis()} is not 0: the time cannot be trusted to a few seconds. */
+    public boolean timeUncertain() {
+        return timeSlackMillis() != 0;
+    }
+
+    /**
+     * When the report was made: the start of the latest UTC second at or before {@link #time()}
+     * (plus {@link ReportTime#CLOCK_BEHIND_MILLIS}) whose second is {@link #utcSecond()}; exact for
+     * feeds with less than a minute of latency. {@link #time()} when the second is not available.
+     */
+    public long reportTime() {
+        return ReportTime.reconcile(time, utcSecond, ReportTime.CLOCK_BEHIND_MILLIS);
+    }
 
     /** Whether both coordinates are available and in range. */
     public boolean hasPosition() {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.watchkeeper.ais.nmea.AisListener;
 import org.watchkeeper.ais.nmea.ReceivedMessage;
 import org.watchkeeper.ais.nmea.Rejection;
+import org.watchkeeper.ais.nmea.TimeSource;
 import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.ObservationMapper;
 
@@ -38,7 +39,7 @@ public final class NmeaInput implements AisListener {
     }
 
     private final Analysis analysis;
-    private final ObservationMapper mapper = new ObservationMapper();
+    private final ObservationMapper mapper = ObservationMapper.forStream();
     private final Untimed policy;
     private final long assumedTime;
     private final List<ReceivedMessage> leading = new ArrayList<>();
@@ -70,12 +71,12 @@ public final class NmeaInput implements AisListener {
             if (!leading.isEmpty()) {
                 release(t);
             }
-            emit(m, t);
+            emit(m, t, m.timeSource());
         } else if (policy == Untimed.DROP) {
             untimedDropped++;
         } else if (lastTime != Long.MIN_VALUE) {
             carried++;
-            emit(m, lastTime);
+            emit(m, lastTime, TimeSource.NONE);
         } else if (leading.size() < MAX_LEADING) {
             leading.add(m);
         } else {
@@ -104,14 +105,15 @@ public final class NmeaInput implements AisListener {
     private void release(long t) {
         for (ReceivedMessage w : leading) {
             carried++;
-            emit(w, t);
+            emit(w, t, TimeSource.NONE);
         }
         leading.clear();
     }
 
-    private void emit(ReceivedMessage m, long t) {
+    /** @param timeSource the message's own time source, or {@link TimeSource#NONE} for a carried or assumed time */
+    private void emit(ReceivedMessage m, long t, TimeSource timeSource) {
         String source = m.source() != null ? m.source() : m.talker();
-        List<Observation> obs = mapper.map(m.message(), t, source);
+        List<Observation> obs = mapper.map(m.message(), t, source, timeSource);
         for (int i = 0, n = obs.size(); i < n; i++) {
             analysis.accept(obs.get(i));
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.watchkeeper.core.geo.Geodesy;
 import org.watchkeeper.core.observation.PositionObservation;
+import org.watchkeeper.core.observation.ReportTime;
 
 /**
  * What the {@link Tracker} remembers about one vessel to judge its next fix: the newest fix of each
@@ -156,7 +157,7 @@ public final class TrackState implements Serializable {
                 closed.add(s.number);
                 continue;
             }
-            double speed = impliedSpeed(s.last, p, dt, config.noiseDistanceM());
+            double speed = impliedSpeed(s.last, p, ReportTime.maxIntervalMillis(s.last, p), config.noiseDistanceM());
             if (speed <= config.maxSpeedKnots() && speed < bestSpeed) {
                 best = s;
                 bestSpeed = speed;
@@ -232,7 +233,8 @@ public final class TrackState implements Serializable {
      * 102.2 kn after reporting 0 kn and moving two metres in a minute and a half (DMA AisAbnormal
      * test track 219165000, 2014-10-05 16:10:10); a ship that really got under way has either reported
      * speed before or moved. Not judged: fixes without SOG, the first fix of a vessel, fixes after a
-     * longer silence, and fixes at the same time as q.
+     * longer silence, fixes at the same time as q, and pairs where either time is uncertain
+     * ({@link PositionObservation#timeUncertain()}: the distance moved says nothing then).
      */
     private boolean speedOutlier(PositionObservation p, TrackerConfig config) {
         return recentCount > 0 && p.speedOverGround() >= SPEED_OUTLIER_MIN_KNOTS && isSpeedOutlier(recent[(recentNext - 1 + RECENT) % RECENT], p,
@@ -247,7 +249,8 @@ public final class TrackState implements Serializable {
      */
     public static boolean isSpeedOutlier(PositionObservation q, PositionObservation p, long windowMillis) {
         double sog = p.speedOverGround();
-        if (q == null || windowMillis <= 0 || Double.isNaN(sog) || !q.hasPosition() || !p.hasPosition()) {
+        if (q == null || windowMillis <= 0 || Double.isNaN(sog) || !q.hasPosition() || !p.hasPosition()
+                || q.timeUncertain() || p.timeUncertain()) {
             return false;
         }
         long dt = p.time() - q.time();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.watchkeeper.core.observation.PositionObservation;
+import org.watchkeeper.core.observation.ReportTime;
 import org.watchkeeper.core.util.IntLruMap;
 
 /**
@@ -29,12 +30,16 @@ import org.watchkeeper.core.util.IntLruMap;
  * <li>a reported speed over ground of 50 kn or more that neither the vessel's newest accepted fix (at
  *     most {@code speedOutlierWindowMillis} older) nor the distance moved since supports: more than twice
  *     the larger of the two plus 5 kn → {@link NoiseReason#SPEED_OUTLIER} (a single-fix glitch such as
- *     102.2 kn reported by a ship at anchor; its other receptions then count as duplicates);</li>
+ *     102.2 kn reported by a ship at anchor; its other receptions then count as duplicates); not
+ *     judged when either fix's time is uncertain ({@link PositionObservation#timeUncertain()});</li>
  * <li>otherwise accepted into the open segment of that vessel it fits best: among segments whose
  *     last fix is at most {@code maxGapMillis} old and from which the implied speed (after forgiving
  *     {@code noiseDistanceM}) is at most {@code maxSpeedKnots}, the one needing the lowest speed; if
  *     none fits, a new segment starts. Several open segments per MMSI keep two transmitters that
- *     share an MMSI (or a spoofed one) apart instead of joining them into a zig-zag.</li>
+ *     share an MMSI (or a spoofed one) apart instead of joining them into a zig-zag. The interval is
+ *     widened by both fixes' time slack ({@link ReportTime#maxIntervalMillis}; e.g. 3 h for a
+ *     satellite feed's batch delivery time), so fixes whose times are not their report times do
+ *     not split a track.</li>
  * </ol>
  * The implied speed uses positions only, never the reported speed, so a speed "not available"
  * (code 1023) never becomes 102.3 kn (case B30).

@@ -14,6 +14,7 @@ import org.watchkeeper.core.detect.EvidenceBuffer;
 import org.watchkeeper.core.geo.Geodesy;
 import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.PositionObservation;
+import org.watchkeeper.core.observation.ReportTime;
 
 /**
  * One MMSI in two places no ship could link: {@link EventKind#IDENTITY_CONFLICT} when the fixes of
@@ -26,7 +27,11 @@ import org.watchkeeper.core.observation.PositionObservation;
  * at most {@code maxSpeedKnots} ({@code aircraftMaxSpeedKnots} for SAR aircraft: MMSI 111MIDxxx or
  * type 9); otherwise it opens a new place. The implied speed forgives {@code noiseDistanceMetres} of
  * distance (GNSS noise, type 27 resolution) and {@code clockSkewMillis} of time (receiving stations
- * whose clocks disagree), so one transmission heard by two stations never looks like two places. A
+ * whose clocks disagree), so one transmission heard by two stations never looks like two places.
+ * The interval is also widened by both fixes' time slack ({@link PositionObservation#timeSlackMillis()}:
+ * the latency to the reconciled report time for a late reception, {@link ReportTime#UNCERTAIN_INTERVAL_MILLIS}
+ * for a satellite feed's batch delivery time), so fixes made minutes apart but delivered with times
+ * seconds apart never open a place. A
  * place dies when it has had no fix for {@code placeTimeoutMillis}; the stalest dies when a new one
  * would exceed {@code maxPlaces}. The vessel picture's tracker keeps the same split (several open
  * segments per MMSI), so both transmitters reach detectors as accepted observations.
@@ -45,7 +50,8 @@ import org.watchkeeper.core.observation.PositionObservation;
  * <p><b>Position jump.</b> A place that dies with at most {@code jumpMaxFixes} fixes and was opened
  * from another place gives an instantaneous event at its fix: attributes {@code from_lat,
  * from_lon, from_time} (the last fix before it), {@code distance_m}, {@code implied_speed_kn} (no
- * forgiveness), {@code returned} (whether the next fix went back to the place it left). The event
+ * forgiveness; over the interval widened by the two fixes' time slack), {@code time_slack_s} (that
+ * slack, only when not 0), {@code returned} (whether the next fix went back to the place it left). The event
  * is emitted when the place dies, i.e. {@code placeTimeoutMillis} after the jump at the latest.
  */
 public final class IdentityConflictDetector implements Detector<IdentityConflictDetector.State> {
@@ -103,6 +109,10 @@ public final class IdentityConflictDetector implements Detector<IdentityConflict
         double fromLat;
         double fromLon;
         boolean returned;
+        /** Slack of the newest fix's time ({@link PositionObservation#timeSlackMillis()}), ms. */
+        long lastSlack;
+        /** Slack of the place's first fix plus that of the fix it was opened from, ms. */
+        long jumpSlack;
         final EvidenceBuffer first = new EvidenceBuffer(2);
     }
 
@@ -204,6 +214,7 @@ public final class IdentityConflictDetector implements Detector<IdentityConflict
                 best.fromTime = prev.lastTime;
                 best.fromLat = prev.lat;
                 best.fromLon = prev.lon;
+                best.jumpSlack = prev.lastSlack + p.timeSlackMillis();
             }
             s.places.add(best);
         }
@@ -212,6 +223,7 @@ public final class IdentityConflictDetector implements Detector<IdentityConflict
         }
         alternate(prev, best, p, s);
         best.lastTime = t;
+        best.lastSlack = p.timeSlackMillis();
         best.lat = p.latitude();
         best.lon = p.longitude();
         if (best.fixes == 0) {
@@ -287,7 +299,8 @@ public final class IdentityConflictDetector implements Detector<IdentityConflict
         if (d <= 0) {
             return 0;
         }
-        long dt = Math.max(0, p.time() - pl.lastTime) + config.clockSkewMillis();
+        long dt = Math.max(0, p.time() - pl.lastTime) + config.clockSkewMillis() + p.timeSlackMillis()
+                + pl.lastSlack;
         if (dt <= 0) {
             return Double.POSITIVE_INFINITY;
         }
@@ -360,9 +373,13 @@ public final class IdentityConflictDetector implements Detector<IdentityConflict
         at.put("from_lon", pl.fromLon);
         at.put("from_time", java.time.Instant.ofEpochMilli(pl.fromTime).toString());
         at.put("distance_m", Math.round(Geodesy.distance(pl.fromLat, pl.fromLon, pl.lat, pl.lon)));
-        double v = Geodesy.impliedSpeedKnots(pl.fromLat, pl.fromLon, pl.lat, pl.lon, pl.firstTime - pl.fromTime);
+        long interval = Math.abs(pl.firstTime - pl.fromTime) + pl.jumpSlack;
+        double v = Geodesy.impliedSpeedKnots(pl.fromLat, pl.fromLon, pl.lat, pl.lon, interval);
         if (Double.isFinite(v)) {
             at.put("implied_speed_kn", round1(v));
+        }
+        if (pl.jumpSlack != 0) {
+            at.put("time_slack_s", pl.jumpSlack / 1000.0);
         }
         at.put("returned", pl.returned);
         ctx.emit(Event.of(EventKind.POSITION_JUMP, pl.firstTime, pl.firstTime, List.of((int) ctx.key()), pl.lat, pl.lon,

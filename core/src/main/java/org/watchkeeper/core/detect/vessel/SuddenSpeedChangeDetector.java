@@ -27,7 +27,10 @@ import org.watchkeeper.core.track.TrackerConfig;
  * the low mark cancels the candidate; a fix at or below the low mark at least {@code sustainMillis}
  * after the first low fix confirms it and emits one {@link EventKind#SUDDEN_SPEED_CHANGE} event.
  * A drop that is never confirmed (the vessel stops reporting) is not emitted. Fixes without SOG are
- * ignored, and by default so are Class B stations (AisAbnormal analyses Class A only).
+ * ignored, and by default so are Class B stations (AisAbnormal analyses Class A only). So are fixes
+ * whose time is uncertain ({@link PositionObservation#timeUncertain()}, counted in
+ * {@link State#uncertainTimes()}): a drop "within 30 s" cannot be judged on a satellite feed's
+ * batch delivery time that may be minutes away from when the report was made.
  *
  * <p><b>Speed outliers.</b> Like AisAbnormal, which accepts any SOG up to 102.2 kn (its own test
  * track 219165000 fires on a ship at anchor reporting 102.2 kn once between 0 kn reports), a fast fix
@@ -117,10 +120,17 @@ public final class SuddenSpeedChangeDetector implements Detector<SuddenSpeedChan
         PositionObservation dropHigh;
         PositionObservation dropLow;
         EvidenceSampler evidence;
+        /** Fixes of this vessel ignored because their time was uncertain. */
+        long uncertainTimes;
 
         /** Fixes of this vessel whose SOG was not supported by the fix before, so far. */
         public long speedOutliers() {
             return speedOutliers;
+        }
+
+        /** Fixes of this vessel ignored because their time was uncertain, so far. */
+        public long uncertainTimes() {
+            return uncertainTimes;
         }
     }
 
@@ -158,6 +168,11 @@ public final class SuddenSpeedChangeDetector implements Detector<SuddenSpeedChan
         }
         double sog = p.speedOverGround();
         if (Double.isNaN(sog) || (config.classAOnly() && p.classEvidence() == StationClass.B)) {
+            return;
+        }
+        if (p.timeUncertain()) {
+            // A drop within 30 s cannot be judged on a time that may be minutes off.
+            s.uncertainTimes++;
             return;
         }
         boolean supported = true;

@@ -20,6 +20,7 @@ import org.watchkeeper.ais.nmea.AisStreamDecoder;
 import org.watchkeeper.ais.nmea.Options;
 import org.watchkeeper.ais.nmea.ReceivedMessage;
 import org.watchkeeper.ais.nmea.Rejection;
+import org.watchkeeper.ais.nmea.TimeSource;
 import org.watchkeeper.core.detect.DetectionEngine;
 import org.watchkeeper.core.detect.Event;
 import org.watchkeeper.core.observation.Observation;
@@ -50,7 +51,7 @@ class RealLogsIdentityTest {
         LandMask land = LandMask.naturalEarth10m();
         for (Path f : files) {
             List<Observation> obs = new ArrayList<>();
-            ObservationMapper mapper = new ObservationMapper();
+            ObservationMapper mapper = ObservationMapper.forStream();
             long[] lastTime = {1_000_000_000_000L};
             AisStreamDecoder dec = new AisStreamDecoder(Options.DEFAULT, new AisListener() {
                 @Override
@@ -59,7 +60,7 @@ class RealLogsIdentityTest {
                         lastTime[0] = m.receiveTimeMillis();
                         obs.addAll(mapper.map(m));
                     } else {
-                        obs.addAll(mapper.map(m.message(), lastTime[0], m.source()));
+                        obs.addAll(mapper.map(m.message(), lastTime[0], m.source(), TimeSource.NONE));
                     }
                 }
 
