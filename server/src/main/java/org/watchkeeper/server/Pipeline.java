@@ -489,8 +489,9 @@ public final class Pipeline implements AutoCloseable {
         VesselSnapshot v = acceptedSnapshot != null ? acceptedSnapshot : analysis.picture().get(mmsi);
         acceptedSnapshot = null;
         if (v != null) {
-            live.put(mmsi, v);
-            dirty.add(mmsi);
+            Integer key = mmsi; // one box for both maps
+            live.put(key, v);
+            dirty.add(key);
         }
     }
 
