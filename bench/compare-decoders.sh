@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process comparison of AIS decoders on the same file, in the same run:
 #   gpsd's gpsdecode (C, JSON output by default), libais (C++ via Python, small driver below),
-#   and watchkeeper (app/bin/watchkeeper decode FILE, the launcher users run, JSON and CSV).
+#   and watchkeeper (app/bin/watchkeeper decode FILE, the launcher users run, JSON and CSV with the
+#   default number of decoding threads, half the processors; and JSON with one thread per processor).
 #
 # Usage: bench/compare-decoders.sh [LINES]        (default 10000000 lines)
 # Environment: OUT_DIR (default bench/target/compare), RUNS (timed runs per tool, default 1;
@@ -113,13 +114,15 @@ jar=app/target/watchkeeper.jar
 java_opts=(${JAVA_OPTS:-})
 
 declare -A wall rss cnt cpu
-tools=(gpsdecode libais watchkeeper-json watchkeeper-csv)
+declare -A load
+tools=(gpsdecode libais watchkeeper-json watchkeeper-csv watchkeeper-json-nt)
 cmd_for() { # $1 tool, $2 file -> runs the tool with stdout to stdout
   case "$1" in
     gpsdecode) gpsdecode < "$2" ;;
     libais) (cd / && /usr/bin/python3 -I "$driver" < "$2") ;;
     watchkeeper-json) WATCHKEEPER_JAR="$jar" JAVA_OPTS="${java_opts[*]}" app/bin/watchkeeper decode "$2" --format json --quiet ;;
     watchkeeper-csv) WATCHKEEPER_JAR="$jar" JAVA_OPTS="${java_opts[*]}" app/bin/watchkeeper decode "$2" --format csv --quiet ;;
+    watchkeeper-json-nt) WATCHKEEPER_JAR="$jar" JAVA_OPTS="${java_opts[*]}" app/bin/watchkeeper decode "$2" --format json --quiet --threads "$(nproc)" ;;
   esac
 }
 export -f cmd_for
@@ -129,12 +132,13 @@ for t in "${tools[@]}"; do
   best=""
   for ((r = 1; r <= runs; r++)); do
     tv="$out/time-$t.txt"
+    l=$(cut -d' ' -f1 /proc/loadavg)
     /usr/bin/time -v -o "$tv" bash -c "$(declare -p java_opts); cmd_for $t '$big'" > /dev/null 2> "$out/stderr-$t.txt"
     w=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$tv")
     m=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$tv")
     c=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$tv")
-    echo "  $t run $r: ${w}s wall, ${c}s CPU (user+sys), peak RSS ${m} KiB" >&2
-    if [ -z "$best" ] || awk "BEGIN{exit !($w < $best)}"; then best=$w; rss[$t]=$m; cpu[$t]=$c; fi
+    echo "  $t run $r: ${w}s wall, ${c}s CPU (user+sys), peak RSS ${m} KiB, load average $l before" >&2
+    if [ -z "$best" ] || awk "BEGIN{exit !($w < $best)}"; then best=$w; rss[$t]=$m; cpu[$t]=$c; load[$t]=$l; fi
   done
   wall[$t]=$best
 done
@@ -153,15 +157,17 @@ done
   echo "file: $big  ($n_lines lines, $n_ais AIS sentences, $(stat -c %s "$big") bytes)"
   echo "counts from $small ($(wc -l < "$small") lines, $(ais_sentences "$small") AIS sentences)"
   echo
-  printf '%-17s %8s %8s %12s %12s %9s %13s %8s %8s\n' tool "wall s" "CPU s" "AIS sent/s" "sent/CPU-s" "peak MiB" "msgs (1 copy)" "x wall" "x CPU"
+  printf '%-20s %8s %8s %12s %12s %9s %13s %8s %8s %6s\n' tool "wall s" "CPU s" "AIS sent/s" "sent/CPU-s" "peak MiB" "msgs (1 copy)" "x wall" "x CPU" "load"
   for t in "${tools[@]}"; do
-    awk -v t="$t" -v w="${wall[$t]}" -v c="${cpu[$t]}" -v a="$n_ais" -v m="${rss[$t]}" -v n="${cnt[$t]}" \
+    awk -v t="$t" -v w="${wall[$t]}" -v c="${cpu[$t]}" -v a="$n_ais" -v m="${rss[$t]}" -v n="${cnt[$t]}" -v l="${load[$t]}" \
         -v wkw="${wall[watchkeeper-json]}" -v wkc="${cpu[watchkeeper-json]}" 'BEGIN {
-      printf "%-17s %8.2f %8.2f %12.0f %12.0f %9.0f %13d %7.1fx %7.1fx\n", t, w, c, a / w, a / c, m / 1024, n, w / wkw, c / wkc }'
+      printf "%-20s %8.2f %8.2f %12.0f %12.0f %9.0f %13d %7.1fx %7.1fx %6s\n", t, w, c, a / w, a / c, m / 1024, n, w / wkw, c / wkc, l }'
   done
   echo
   echo "x wall / x CPU = this tool's wall / CPU (user+sys, all threads) time divided by watchkeeper JSON's:"
   echo "how many times faster watchkeeper JSON is. On a shared machine the CPU column is the steadier one."
+  echo "load = 1-minute load average just before the (best) run; wall ratios mean little when it is above the core count."
+  echo "watchkeeper-json/-csv use the default decoding threads (half the processors, at least 1); watchkeeper-json-nt uses --threads $(nproc)."
   echo "msgs = output lines on one copy of the corpus (decoded messages); gpsdecode logs its rejects to stderr."
   echo "libais stderr (1 copy): $(bash -c "cmd_for libais '$small'" 2>&1 >/dev/null | tail -1)"
 } | tee "$out/report.txt"

@@ -23,9 +23,12 @@ import org.watchkeeper.ais.json.GpsdJsonWriter;
 import org.watchkeeper.ais.nmea.AisListener;
 import org.watchkeeper.ais.nmea.AisStreamDecoder;
 import org.watchkeeper.ais.nmea.Options;
+import org.watchkeeper.ais.nmea.ParallelDecoder;
 import org.watchkeeper.ais.nmea.ReceivedMessage;
 import org.watchkeeper.ais.nmea.Rejection;
+import org.watchkeeper.ais.nmea.Stats;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -89,6 +92,20 @@ public final class DecodeCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Do not print the summary.")
     boolean quiet;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Decoding threads for each file, 1..256 (default: half the processors, at least 1: the reader, the"
+                + " writer and the JIT compiler need cores too; on 2 cores one thread is fastest). The output is the same"
+                + " for every N. 1 decodes on the main thread; stdin is always decoded on one thread, line by line as it arrives.")
+    Integer threads;
+
+    /** Chunk size of the multi-threaded decoding, bytes (see ParallelDecoder); for tests. */
+    @Option(names = "--chunk-bytes", hidden = true)
+    int chunkBytes = 1 << 20;
+
+    /** Largest chunk before a cut without a safe line, bytes; for tests. */
+    @Option(names = "--max-chunk-bytes", hidden = true)
+    int maxChunkBytes = 8 << 20;
+
     @Spec
     CommandSpec spec;
 
@@ -98,9 +115,26 @@ public final class DecodeCommand implements Callable<Integer> {
         this.streams = streams;
     }
 
+    /**
+     * Decoding threads when {@code --threads} is not given: half the processors, at least 1. The
+     * multi-threaded path costs ~40 % more CPU (a reader pass over every line, chunk buffers, more
+     * compiled code), and the reader, the writer and the JIT compiler need cores of their own: on 2
+     * cores one decoding thread finished first (docs/PERFORMANCE.md, decoder sections).
+     */
+    static int defaultThreads(int processors) {
+        return Math.max(1, processors / 2);
+    }
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        int nThreads = threads != null ? threads : defaultThreads(Runtime.getRuntime().availableProcessors());
+        if (nThreads < 1 || nThreads > 256) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be 1..256, not " + nThreads);
+        }
+        if (chunkBytes < 1 || maxChunkBytes < chunkBytes || maxChunkBytes > 1 << 29) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "chunk sizes out of range");
+        }
         List<String> inputs = files.isEmpty() ? List.of("-") : files;
         for (String f : inputs) {
             String problem = unreadable(f);
@@ -125,7 +159,11 @@ public final class DecodeCommand implements Callable<Integer> {
             Options options = Options.DEFAULT.withLenientChecksum(lenient).withAcceptBadTagBlockChecksum(acceptBadTagBlockChecksum);
             for (String f : inputs) {
                 stage = "input " + f;
-                decodeOne(f, options, sink, errorsFile, summary, out);
+                if (nThreads > 1 && !f.equals("-")) {
+                    decodeParallel(f, options, nThreads, sink, errorsFile, summary, out);
+                } else {
+                    decodeOne(f, options, sink, errorsFile, summary, out);
+                }
             }
             stage = "output " + (output == null ? "(stdout)" : output);
             sink.flush();
@@ -193,6 +231,161 @@ public final class DecodeCommand implements Callable<Integer> {
         }
         decoder.finish();
         summary.add(name, decoder.stats());
+    }
+
+    /**
+     * Decodes one file on {@code nThreads} threads ({@link ParallelDecoder}): each chunk's messages are
+     * formatted on the thread that decoded them, into memory, and written here in input order, so the
+     * output, the errors file and the counters are those of {@link #decodeOne}.
+     */
+    private void decodeParallel(String name, Options options, int nThreads, Sink sink, ErrorsFile errorsFile,
+                                Summary summary, OutputStream out) throws IOException {
+        try {
+            sink.flush(); // what earlier inputs wrote (and the CSV header) comes first
+        } catch (IOException e) {
+            throw new OutputFailure(e);
+        }
+        ThreadLocal<Formatter> formatters = ThreadLocal.withInitial(() -> new Formatter(format));
+        // output buffers go back here once written, and are reused at the size they grew to
+        java.util.concurrent.BlockingQueue<byte[]> free = new java.util.concurrent.ArrayBlockingQueue<>(3 * nThreads + 4);
+        ParallelDecoder decoder = new ParallelDecoder(options, nThreads, chunkBytes, maxChunkBytes);
+        Stats stats;
+        try (InputStream in = open(name)) {
+            stats = decoder.decode(in, () -> new ChunkOutput(name, formatters, errorsFile, out, free));
+        }
+        summary.add(name, stats);
+    }
+
+    /** A worker thread's message formatter, writing into the chunk it is decoding. */
+    private static final class Formatter {
+        final Redirect target = new Redirect();
+        final Sink sink;
+
+        Formatter(Format format) {
+            sink = format == Format.csv ? new Sink.Csv(new CsvWriter(target, false)) : new Sink.Json(new GpsdJsonWriter(target));
+        }
+    }
+
+    /** An output stream that passes writes on to a replaceable target. */
+    private static final class Redirect extends OutputStream {
+        OutputStream to;
+
+        @Override
+        public void write(int b) throws IOException {
+            to.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            to.write(b, off, len);
+        }
+    }
+
+    /** A growable byte buffer (unsynchronized: one chunk is filled by one thread, then drained by another after a hand-over). */
+    private static final class Bytes extends OutputStream {
+        private byte[] buf;
+        private int size;
+
+        Bytes(byte[] reused) {
+            buf = reused != null ? reused : new byte[1 << 16];
+        }
+
+        @Override
+        public void write(int b) {
+            if (size == buf.length) {
+                buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+            }
+            buf[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (size + len > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, size + len));
+            }
+            System.arraycopy(b, off, buf, size, len);
+            size += len;
+        }
+
+        void writeTo(OutputStream out) throws IOException {
+            out.write(buf, 0, size);
+        }
+    }
+
+    /** One chunk's output: formatted messages and error lines, kept until it is this chunk's turn. */
+    private static final class ChunkOutput implements ParallelDecoder.ChunkSink {
+        private final String name;
+        private final ThreadLocal<Formatter> formatters;
+        private final ErrorsFile errorsFile;
+        private final OutputStream out;
+        private Formatter formatter;
+        private Bytes messages;
+        private Bytes rejections;
+        private final java.util.concurrent.BlockingQueue<byte[]> free;
+
+        ChunkOutput(String name, ThreadLocal<Formatter> formatters, ErrorsFile errorsFile, OutputStream out,
+                    java.util.concurrent.BlockingQueue<byte[]> free) {
+            this.free = free;
+            this.name = name;
+            this.formatters = formatters;
+            this.errorsFile = errorsFile;
+            this.out = out;
+        }
+
+        @Override
+        public void message(ReceivedMessage m) {
+            if (formatter == null) {
+                formatter = formatters.get();
+                messages = new Bytes(free.poll());
+                formatter.target.to = messages;
+            }
+            try {
+                formatter.sink.write(m);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void rejected(Rejection r) {
+            if (errorsFile != null) {
+                if (rejections == null) {
+                    rejections = new Bytes(null);
+                }
+                byte[] b = ErrorsFile.line(name, r);
+                rejections.write(b, 0, b.length);
+            }
+        }
+
+        @Override
+        public void decoded() throws IOException {
+            if (formatter != null) {
+                formatter.sink.flush();
+                formatter.target.to = null;
+                formatter = null;
+            }
+        }
+
+        @Override
+        public void drain() {
+            try {
+                if (messages != null) {
+                    messages.writeTo(out);
+                    free.offer(messages.buf);
+                    messages = null;
+                }
+            } catch (IOException e) {
+                throw new OutputFailure(e);
+            }
+            try {
+                if (rejections != null) {
+                    errorsFile.out.write(rejections.buf, 0, rejections.size);
+                    rejections = null;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** A write to the decoded output failed (as opposed to reading an input). */
@@ -302,7 +495,6 @@ public final class DecodeCommand implements Callable<Integer> {
     static final class ErrorsFile implements Closeable {
         static final String HEADER = "file\tline\treason\tdetail\ttext\n";
         private final OutputStream out;
-        private final StringBuilder sb = new StringBuilder(256);
 
         ErrorsFile(OutputStream raw) throws IOException {
             out = new BufferedOutputStream(raw, READ_BUFFER);
@@ -310,21 +502,26 @@ public final class DecodeCommand implements Callable<Integer> {
         }
 
         void write(String file, Rejection r) throws IOException {
-            sb.setLength(0);
-            escape(file, false);
+            out.write(line(file, r));
+        }
+
+        /** One record of the report, with its line feed, UTF-8. */
+        static byte[] line(String file, Rejection r) {
+            StringBuilder sb = new StringBuilder(256);
+            escape(sb, file, false);
             sb.append('\t').append(r.lineNumber()).append('\t').append(r.reason().name()).append('\t');
-            escape(r.detail(), true);
+            escape(sb, r.detail(), true);
             sb.append('\t');
-            escape(r.line(), true);
+            escape(sb, r.line(), true);
             sb.append('\n');
-            out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+            return sb.toString().getBytes(StandardCharsets.UTF_8);
         }
 
         /**
          * @param bytes the string holds input bytes as chars 0..255 (ISO-8859-1): those above 0x7e are
          *              escaped as {@code \xHH} so that the original bytes can be recovered exactly
          */
-        private void escape(String s, boolean bytes) {
+        private static void escape(StringBuilder sb, String s, boolean bytes) {
             if (s == null) {
                 return;
             }

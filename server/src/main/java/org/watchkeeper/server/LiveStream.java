@@ -35,11 +35,15 @@ import org.watchkeeper.store.EventRow;
  *
  * <p>The pipeline never waits for a client: each client has a queue of {@link #CLIENT_QUEUE}
  * messages, written out by the client's own request thread; when it is full, messages for that
- * client are shed and counted ({@link #shed()}).
+ * client are shed and counted ({@link #shed()}). Positions, the bulk of the stream, are shed first:
+ * they may fill the queue only up to {@link #POSITION_LIMIT}, so the rest stays free for events,
+ * incidents and stats, which a slow client then still gets.
  */
 public final class LiveStream implements Pipeline.Listener {
     /** Messages held per client before shedding. */
     public static final int CLIENT_QUEUE = 4096;
+    /** Messages a client's queue may hold when a position is added; above it the position is shed. */
+    public static final int POSITION_LIMIT = CLIENT_QUEUE - 512;
     /** Interval of {@code stats} messages, ms. */
     public static final long STATS_MILLIS = 5000;
 
@@ -134,7 +138,7 @@ public final class LiveStream implements Pipeline.Listener {
                 if (anonymousJson == null) {
                     anonymousJson = positionJson(p, null);
                 }
-                if (c.queue.offer(new String[] {"position", anonymousJson})) {
+                if (c.queue.size() < POSITION_LIMIT && c.queue.offer(new String[] {"position", anonymousJson})) {
                     c.lastSent.put(p.mmsi(), now);
                 } else {
                     shed.increment();
@@ -144,7 +148,7 @@ public final class LiveStream implements Pipeline.Listener {
             if (json == null) {
                 json = positionJson(p, v);
             }
-            if (c.queue.offer(new String[] {"position", json})) {
+            if (c.queue.size() < POSITION_LIMIT && c.queue.offer(new String[] {"position", json})) {
                 c.lastSent.put(p.mmsi(), now);
             } else {
                 shed.increment();
@@ -253,10 +257,7 @@ public final class LiveStream implements Pipeline.Listener {
      * client's principal and policy. {@code stats} messages go to host-organisation clients only.
      */
     public void serve(SseClient sse, Filter filter, Principal principal, SharingPolicy policy) {
-        Client c = new Client(filter, principal, policy);
-        if (clients.add(c) && filter.positions()) {
-            positionClients.incrementAndGet();
-        }
+        Client c = connect(filter, principal, policy);
         sse.keepAlive();
         sse.onClose(() -> remove(c));
         try {
@@ -290,6 +291,15 @@ public final class LiveStream implements Pipeline.Listener {
         if (clients.remove(c) && c.filter.positions()) {
             positionClients.decrementAndGet();
         }
+    }
+
+    /** Registers a client; its messages wait in {@link Client#queue} until it is served or removed. */
+    Client connect(Filter filter, Principal principal, SharingPolicy policy) {
+        Client c = new Client(filter, principal, policy);
+        if (clients.add(c) && filter.positions()) {
+            positionClients.incrementAndGet();
+        }
+        return c;
     }
 
     /** Ends every client's stream (at shutdown). */

@@ -131,15 +131,21 @@ class LiveStreamTest {
 
     /** Reads SSE messages until {@code count} of {@code kind} arrived, 1.5 s pass without a line, or 20 s pass. */
     static List<String[]> read(BlockingQueue<String> q, int count, String kind) throws InterruptedException {
+        return read(q, count, kind, 1500, 20_000);
+    }
+
+    /** Reads SSE messages until {@code count} of {@code kind} arrived, {@code quietMillis} pass without a line, or {@code maxMillis} pass. */
+    static List<String[]> read(BlockingQueue<String> q, int count, String kind, long quietMillis, long maxMillis)
+            throws InterruptedException {
         List<String[]> out = new ArrayList<>();
-        long deadline = System.currentTimeMillis() + 20_000;
+        long deadline = System.currentTimeMillis() + maxMillis;
         String name = null;
         int seen = 0;
         long lastLine = System.currentTimeMillis();
         while (seen < count && System.currentTimeMillis() < deadline) {
             String line = q.poll(100, TimeUnit.MILLISECONDS);
             if (line == null) {
-                if (System.currentTimeMillis() - lastLine > 1500) {
+                if (System.currentTimeMillis() - lastLine > quietMillis) {
                     break;
                 }
                 continue;
@@ -158,8 +164,8 @@ class LiveStreamTest {
         return out;
     }
 
+    /** Reads every SSE message until 3 s pass without a line (a busy machine may pause a stream for a second), or 120 s pass. */
     static List<String[]> drain(BlockingQueue<String> q) throws InterruptedException {
-        List<String[]> out = read(q, Integer.MAX_VALUE, "none-expected");
-        return out;
+        return read(q, Integer.MAX_VALUE, "none-expected", 3000, 120_000);
     }
 }

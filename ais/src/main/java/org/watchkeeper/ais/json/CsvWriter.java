@@ -76,15 +76,31 @@ public final class CsvWriter implements FieldSink, Flushable {
      * @param out receives the UTF-8 CSV; not closed by this writer
      */
     public CsvWriter(OutputStream out) {
+        this(out, true);
+    }
+
+    /**
+     * Creates the writer, buffering the header record only when asked: without it, the rows continue
+     * a CSV text that another writer began (e.g. one part of a stream decoded on another thread).
+     *
+     * @param out receives the UTF-8 CSV; not closed by this writer
+     * @param header whether to write the header record first
+     */
+    public CsvWriter(OutputStream out, boolean header) {
         this.out = Objects.requireNonNull(out, "out");
         for (int i = 0; i < cells.length; i++) {
             cells[i] = new ByteText(32);
+            if (!header) {
+                continue;
+            }
             if (i > 0) {
                 row.ascii(',');
             }
             row.ascii(COLUMNS.get(i));
         }
-        row.ascii("\r\n");
+        if (header) {
+            row.ascii("\r\n");
+        }
     }
 
     /**

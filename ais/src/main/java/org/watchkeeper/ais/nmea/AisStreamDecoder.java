@@ -92,6 +92,8 @@ public final class AisStreamDecoder {
 
     private final Options options;
     private final AisListener listener;
+    /** Boundary tracking only: lines that cannot touch the cross-line state are counted, not decoded. */
+    private final boolean tracking;
     private final Stats stats = new Stats();
     private final BitReader reader = new BitReader();
     private LongSupplier receiveClock;
@@ -136,10 +138,63 @@ public final class AisStreamDecoder {
      * @param listener receives messages and rejections
      */
     public AisStreamDecoder(Options options, AisListener listener) {
+        this(options, listener, false);
+    }
+
+    private AisStreamDecoder(Options options, AisListener listener, boolean tracking) {
         this.options = Objects.requireNonNull(options, "options");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.tracking = tracking;
         this.carry = new byte[options.maxLineLength()];
         this.pending = new Group[options.maxPendingGroups()];
+    }
+
+    /**
+     * A decoder that follows only the state one line leaves for the next (incomplete multi-sentence
+     * messages, an armed {@code $PGHP} time, a partial line) and the line count, for finding the
+     * lines where a fresh decoder may start ({@link #idle()}). Lines that can change that state
+     * (possible fragments of multi-sentence messages, possible {@code $PGHP} sentences, blank and
+     * tag-block-only lines) are processed exactly as the full decoder does; every other line only
+     * disarms a pending {@code $PGHP} time, which is all the full decoder's processing of it does to
+     * that state. Its messages and rejections go to a listener that drops them.
+     */
+    static AisStreamDecoder boundaryTracker(Options options) {
+        return new AisStreamDecoder(options, new AisListener() {
+            @Override
+            public void message(ReceivedMessage m) {
+            }
+
+            @Override
+            public void rejected(Rejection r) {
+            }
+        }, true);
+    }
+
+    /**
+     * Whether the decoder holds nothing that the next line could depend on: no partial line, no
+     * incomplete or held-back multi-sentence message, no armed {@code $PGHP} time. A fresh decoder
+     * started at such a point (with {@link #startAfterLine}) gives exactly the output this one would.
+     */
+    boolean idle() {
+        return pendingCount == 0 && deferred == null && !pghpArmed && carryLen == 0 && !overlong && !lastWasCr;
+    }
+
+    /** Whether a {@code $PGHP} time is armed for the next sentence. */
+    boolean pghpArmed() {
+        return pghpArmed;
+    }
+
+    /** Lines counted so far (the number of the last line processed). */
+    long lineNumber() {
+        return lineNumber;
+    }
+
+    /** Numbers the next line {@code lines + 1}: for a decoder that starts inside a stream. Before the first feed only. */
+    void startAfterLine(long lines) {
+        if (stats.lines != 0 || carryLen != 0) {
+            throw new IllegalStateException("already fed");
+        }
+        lineNumber = lines;
     }
 
     /**
@@ -249,9 +304,53 @@ public final class AisStreamDecoder {
             reject(RejectReason.LINE_TOO_LONG, "longer than " + options.maxLineLength() + " bytes");
         } else {
             curLen = len;
-            processLine(buf, off, off + len);
+            if (tracking) {
+                trackLine(buf, off, off + len);
+            } else {
+                processLine(buf, off, off + len);
+            }
         }
         afterLine();
+    }
+
+    /**
+     * Tracking mode: processes a line fully only when it may change the cross-line state. A line
+     * reaches {@code fragment()} only if, after optional whitespace and one tag block, it reads
+     * {@code !ttVDM,} or {@code !ttVDO,} with a fragment count other than {@code 1}; it arms a
+     * {@code $PGHP} time only if its address is {@code PGHP}; blank and tag-block-only lines keep
+     * an armed time. Any other line disarms it, and nothing else.
+     */
+    private void trackLine(byte[] b, int p, int e) {
+        while (p < e && isSpace(b[p])) {
+            p++;
+        }
+        while (e > p && isSpace(b[e - 1])) {
+            e--;
+        }
+        int q = p;
+        if (q < e && b[q] == '\\') {
+            q++;
+            while (q < e && b[q] != '\\') {
+                q++;
+            }
+            q++; // past the closing backslash (or e + 1 when there is none)
+        }
+        boolean relevant;
+        if (q >= e) {
+            relevant = true; // blank, tag-block-only or an unclosed tag block
+        } else {
+            int n = e - q;
+            boolean fragment = b[q] == '!' && n >= 7 && b[q + 3] == 'V' && b[q + 4] == 'D'
+                    && (b[q + 5] == 'M' || b[q + 5] == 'O') && b[q + 6] == ','
+                    && !(n >= 9 && b[q + 7] == '1' && b[q + 8] == ',');
+            boolean pghp = n >= 5 && b[q + 1] == 'P' && b[q + 2] == 'G' && b[q + 3] == 'H' && b[q + 4] == 'P';
+            relevant = fragment || pghp;
+        }
+        if (relevant) {
+            processLine(b, p, e);
+        } else {
+            pghpArmed = false;
+        }
     }
 
     /**

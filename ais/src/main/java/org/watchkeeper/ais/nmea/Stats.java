@@ -72,6 +72,33 @@ public final class Stats {
         }
     }
 
+    /** Adds the counters of {@code o} (the stats of a later part of the same stream) to these. */
+    void add(Stats o) {
+        lines += o.lines;
+        blankLines += o.blankLines;
+        tagBlockOnlyLines += o.tagBlockOnlyLines;
+        vdmSentences += o.vdmSentences;
+        vdoSentences += o.vdoSentences;
+        otherSentenceLines += o.otherSentenceLines;
+        o.other.forEach((k, v) -> other.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
+        messages += o.messages;
+        for (int t = 0; t < byType.length; t++) {
+            byType[t] += o.byType[t];
+        }
+        messageSentences += o.messageSentences;
+        for (int r = 0; r < rejected.length; r++) {
+            rejected[r] += o.rejected[r];
+        }
+        lengthAnomalies += o.lengthAnomalies;
+        pendingFragmentLines += o.pendingFragmentLines;
+        if (o.firstReceiveTime != Long.MIN_VALUE && (firstReceiveTime == Long.MIN_VALUE || o.firstReceiveTime < firstReceiveTime)) {
+            firstReceiveTime = o.firstReceiveTime;
+        }
+        if (o.lastReceiveTime != Long.MIN_VALUE && (lastReceiveTime == Long.MIN_VALUE || o.lastReceiveTime > lastReceiveTime)) {
+            lastReceiveTime = o.lastReceiveTime;
+        }
+    }
+
     /** Input lines seen (every terminator-delimited line, including blank and over-long ones). */
     public long lines() {
         return lines;

@@ -1,0 +1,132 @@
+package org.watchkeeper.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@code decode --threads N} writes byte for byte what {@code --threads 1} writes: the JSON or CSV,
+ * the {@code --errors} file and the summary's counts, on every real log of the shared folder, with
+ * chunks so small that the stream is cut after nearly every line, inside multi-sentence messages
+ * and between a {@code $PGHP} line and its sentence.
+ */
+class DecodeThreadsTest {
+    private static final Path AIS = Path.of(System.getProperty("watchkeeper.shared", "../../shared")).resolve("data/ais");
+    private static List<String> logs;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void findLogs() throws IOException {
+        assumeTrue(Files.isDirectory(AIS), "shared AIS logs not found: " + AIS + " (set -Dwatchkeeper.shared)");
+        try (Stream<Path> s = Files.walk(AIS)) {
+            logs = s.filter(Files::isRegularFile).sorted().map(Path::toString).toList();
+        }
+        assertThat(logs).hasSizeGreaterThanOrEqualTo(18).anyMatch(f -> f.endsWith(".gz"));
+    }
+
+    /** Output, errors file and summary (less its elapsed time) of one run. */
+    record Outcome(int exit, byte[] out, byte[] errors, String summary) {
+    }
+
+    private Outcome decode(String name, List<String> options, List<String> files) throws IOException {
+        Path errors = tmp.resolve(name + ".tsv");
+        List<String> args = new ArrayList<>(List.of("decode", "--errors", errors.toString()));
+        args.addAll(options);
+        args.addAll(files);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+        int exit = Main.execute(new ByteArrayInputStream(new byte[0]), out, new PrintWriter(err, true), args.toArray(String[]::new));
+        String summary = err.toString().replaceFirst(" in [0-9.]+ s\\R", "\n");
+        return new Outcome(exit, out.toByteArray(), Files.readAllBytes(errors), summary);
+    }
+
+    private void assertSameAsOneThread(List<String> options, List<String> parallel, List<String> files) throws IOException {
+        List<String> one = new ArrayList<>(options);
+        one.addAll(List.of("--threads", "1"));
+        List<String> many = new ArrayList<>(options);
+        many.addAll(parallel);
+        Outcome expected = decode("one", one, files);
+        Outcome actual = decode("many", many, files);
+        assertThat(expected.exit()).isZero();
+        assertThat(actual.exit()).isZero();
+        assertThat(actual.summary()).isEqualTo(expected.summary());
+        assertThat(actual.errors()).isEqualTo(expected.errors());
+        if (!java.util.Arrays.equals(actual.out(), expected.out())) {
+            // show the first differing line rather than two large arrays
+            String[] a = new String(actual.out(), java.nio.charset.StandardCharsets.UTF_8).split("\n", -1);
+            String[] e = new String(expected.out(), java.nio.charset.StandardCharsets.UTF_8).split("\n", -1);
+            for (int i = 0; i < Math.min(a.length, e.length); i++) {
+                assertThat(a[i]).as("output line %d", i + 1).isEqualTo(e[i]);
+            }
+            assertThat(a.length).as("output lines").isEqualTo(e.length);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+        "--threads 2 --chunk-bytes 1 --max-chunk-bytes 64; ",
+        "--threads 3 --chunk-bytes 200 --max-chunk-bytes 800; ",
+        "--threads 4; ",
+        "--threads 4 --chunk-bytes 1 --max-chunk-bytes 100; --format csv",
+        "--threads 2 --chunk-bytes 1 --max-chunk-bytes 64; --lenient --accept-bad-tag-block-checksum",
+        "--threads 3 --chunk-bytes 1 --max-chunk-bytes 1048576; --lenient --accept-bad-tag-block-checksum --format csv"
+    })
+    void allLogsInOneRunGiveTheSameOutputOnAnyNumberOfThreads(String parallel, String options) throws IOException {
+        assertSameAsOneThread(split(options), split(parallel), logs);
+    }
+
+    @Test
+    void eachLogOnItsOwnGivesTheSameOutput() throws IOException {
+        for (String f : logs) {
+            assertSameAsOneThread(List.of(), split("--threads 3 --chunk-bytes 1 --max-chunk-bytes 64"), List.of(f));
+        }
+    }
+
+    @Test
+    void theSummaryCountsAreTheRealOnes() throws IOException {
+        Outcome o = decode("counts", split("--threads 2 --chunk-bytes 1 --max-chunk-bytes 64"), logs);
+        // the concatenated corpus of docs/PERFORMANCE.md: 179 525 lines, 85 771 AIS sentences
+        assertThat(o.summary()).startsWith("decoded 84239 messages from 179525 lines (18 files)")
+                .contains("80465 VDM, 5306 VDO; 85673 used by messages");
+        assertThat(new String(o.out(), java.nio.charset.StandardCharsets.UTF_8).lines().count()).isEqualTo(84239);
+    }
+
+    @Test
+    void threadsOutOfRangeIsAUsageError() {
+        StringWriter err = new StringWriter();
+        int exit = Main.execute(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), new PrintWriter(err, true),
+                "decode", "--threads", "0", logs.get(0));
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--threads must be 1..256, not 0");
+    }
+
+    @Test
+    void theDefaultLeavesCoresForTheReaderWriterAndCompiler() {
+        assertThat(DecodeCommand.defaultThreads(1)).isEqualTo(1);
+        assertThat(DecodeCommand.defaultThreads(2)).isEqualTo(1);
+        assertThat(DecodeCommand.defaultThreads(3)).isEqualTo(1);
+        assertThat(DecodeCommand.defaultThreads(8)).isEqualTo(4);
+    }
+
+    private static List<String> split(String s) {
+        return s == null || s.isBlank() ? List.of() : List.of(s.trim().split(" +"));
+    }
+}
