@@ -89,6 +89,8 @@ public final class LiveStream implements Pipeline.Listener {
     }
 
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+    /** Connected clients whose filter takes positions (the position path returns at once when 0). */
+    private final java.util.concurrent.atomic.AtomicInteger positionClients = new java.util.concurrent.atomic.AtomicInteger();
     private final LongAdder shed = new LongAdder();
     private final LongAdder sent = new LongAdder();
     private final Supplier<ObjectNode> stats;
@@ -107,7 +109,7 @@ public final class LiveStream implements Pipeline.Listener {
 
     @Override
     public void position(PositionObservation p, VesselSnapshot v) {
-        if (clients.isEmpty()) {
+        if (positionClients.get() == 0) {
             return;
         }
         String json = null;
@@ -257,7 +259,7 @@ public final class LiveStream implements Pipeline.Listener {
     public void serve(SseClient sse, Filter filter, Principal principal, SharingPolicy policy) {
         Client c = connect(filter, principal, policy);
         sse.keepAlive();
-        sse.onClose(() -> clients.remove(c));
+        sse.onClose(() -> remove(c));
         try {
             sse.sendComment("watchkeeper live stream");
             long nextStats = filter.stats() && principal.hostOrg() ? System.currentTimeMillis() : Long.MAX_VALUE;
@@ -281,14 +283,22 @@ public final class LiveStream implements Pipeline.Listener {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            clients.remove(c);
+            remove(c);
+        }
+    }
+
+    private void remove(Client c) {
+        if (clients.remove(c) && c.filter.positions()) {
+            positionClients.decrementAndGet();
         }
     }
 
     /** Registers a client; its messages wait in {@link Client#queue} until it is served or removed. */
     Client connect(Filter filter, Principal principal, SharingPolicy policy) {
         Client c = new Client(filter, principal, policy);
-        clients.add(c);
+        if (clients.add(c) && filter.positions()) {
+            positionClients.incrementAndGet();
+        }
         return c;
     }
 

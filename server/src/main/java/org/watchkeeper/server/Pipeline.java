@@ -116,6 +116,8 @@ public final class Pipeline implements AutoCloseable {
     private final RawArchive archive;
     private final HistoryStore store;
     private final List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The listeners as an array, for the per-position path (iterating the list allocates). */
+    private volatile Listener[] listenerArray = new Listener[0];
     private final Map<String, AisStreamDecoder> decoders = new HashMap<>();
     private final Map<String, Decoded> decodedBySource = new HashMap<>();
     private final Analysis analysis;
@@ -209,6 +211,7 @@ public final class Pipeline implements AutoCloseable {
     /** Adds a live listener (call before {@link #start()} or at any time; never blocks the caller). */
     public void addListener(Listener l) {
         listeners.add(l);
+        listenerArray = listeners.toArray(new Listener[0]);
     }
 
     /**
@@ -462,8 +465,9 @@ public final class Pipeline implements AutoCloseable {
             messages.increment();
             count.increment();
             last.set(current);
-            for (Observation o : mapper.map(m)) {
-                observe(o);
+            List<Observation> os = mapper.map(m);
+            for (int i = 0, n = os.size(); i < n; i++) {
+                observe(os.get(i));
             }
         }
 
@@ -486,8 +490,9 @@ public final class Pipeline implements AutoCloseable {
         VesselSnapshot v = acceptedSnapshot != null ? acceptedSnapshot : analysis.picture().get(mmsi);
         acceptedSnapshot = null;
         if (v != null) {
-            live.put(mmsi, v);
-            dirty.add(mmsi);
+            Integer key = mmsi; // one box for both maps
+            live.put(key, v);
+            dirty.add(key);
         }
     }
 
@@ -508,7 +513,7 @@ public final class Pipeline implements AutoCloseable {
             livePositions.put(p.mmsi(), t == null ? 0L : t.positions());
             VesselSnapshot v = analysis.picture().get(p.mmsi());
             acceptedSnapshot = v;
-            for (Listener l : listeners) {
+            for (Listener l : listenerArray) {
                 l.position(p, v);
             }
         }

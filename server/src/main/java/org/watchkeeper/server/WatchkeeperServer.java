@@ -162,8 +162,9 @@ public final class WatchkeeperServer implements AutoCloseable {
         this.archive = new RawArchive(dir.resolve("raw"));
         Files.deleteIfExists(dir.resolve(DuckDbHistoryStore.FILE_NAME));
         Files.deleteIfExists(dir.resolve(DuckDbHistoryStore.FILE_NAME + ".wal"));
-        this.store = DuckDbHistoryStore.open(dir);
-        this.incidentStore = DuckDbHistoryStore.open(dir.resolve(INCIDENTS_DIR));
+        int storeThreads = Integer.getInteger(STORE_THREADS_PROPERTY, STORE_THREADS);
+        this.store = DuckDbHistoryStore.open(dir, storeThreads);
+        this.incidentStore = DuckDbHistoryStore.open(dir.resolve(INCIDENTS_DIR), storeThreads);
         this.pipeline = new Pipeline(store, archive, config.queueCapacity(), config.latenessMillis());
         this.accounts = new Accounts(dir);
         this.audit = new AuditLog(dir.resolve("audit.log"));
@@ -274,6 +275,20 @@ public final class WatchkeeperServer implements AutoCloseable {
 
     /** Directory under the data directory that holds the incident store. */
     public static final String INCIDENTS_DIR = "incidents";
+
+    /**
+     * DuckDB threads of the server's stores: 1, i.e. the store writer thread does DuckDB's work
+     * itself and DuckDB starts no worker threads of its own. By default DuckDB runs one thread per
+     * core; on a small machine its workers (appends, the vessel-row merge every 10 s, write-ahead-log
+     * checkpoints) then compete for the cores with the pipeline and detection threads, whose delay is
+     * the live stream's latency (docs/PERFORMANCE.md, serve section). The store writer keeps up with
+     * 20 000 lines/s with one thread. The system property {@value #STORE_THREADS_PROPERTY} overrides
+     * it (0: DuckDB's default).
+     */
+    public static final int STORE_THREADS = 1;
+
+    /** System property that overrides {@link #STORE_THREADS} (an integer, 0 for DuckDB's default). */
+    public static final String STORE_THREADS_PROPERTY = "watchkeeper.store.threads";
 
     /** The store of incident reports (its incidents table; positions live in {@link #store()}). */
     public HistoryStore incidentStore() {

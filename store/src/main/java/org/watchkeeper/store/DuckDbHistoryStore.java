@@ -48,6 +48,27 @@ public final class DuckDbHistoryStore extends JdbcHistoryStore {
      *                        example when another process holds the file)
      */
     public static DuckDbHistoryStore open(Path dataDirectory) {
+        return open(dataDirectory, 0);
+    }
+
+    /**
+     * Opens the store as {@link #open(Path)} does, with a bound on DuckDB's own worker threads.
+     * DuckDB runs as many threads as the machine has cores unless told otherwise (its {@code threads}
+     * setting); the thread that calls the store counts as one of them. A process whose latency
+     * matters more than the store's write throughput (the live server) passes 1: DuckDB then does
+     * its work (appends, merges, write-ahead-log checkpoints) on the calling thread only, and never
+     * takes a core from the threads that feed the live picture.
+     *
+     * @param dataDirectory directory for the database file; created when missing
+     * @param threads       DuckDB threads, 1 or more; 0 keeps DuckDB's default (one per core)
+     * @return the open store
+     * @throws IllegalArgumentException when {@code threads} is negative
+     * @throws StoreException           when the directory or database cannot be created or opened
+     */
+    public static DuckDbHistoryStore open(Path dataDirectory, int threads) {
+        if (threads < 0) {
+            throw new IllegalArgumentException("DuckDB threads must be >= 0: " + threads);
+        }
         Path file = dataDirectory.resolve(FILE_NAME).toAbsolutePath();
         try {
             Files.createDirectories(dataDirectory);
@@ -62,6 +83,9 @@ public final class DuckDbHistoryStore extends JdbcHistoryStore {
         }
         DuckDbHistoryStore store = new DuckDbHistoryStore(c, file);
         try {
+            if (threads > 0) {
+                store.execute("SET threads = " + threads);
+            }
             store.createSchema();
         } catch (SQLException e) {
             try {
