@@ -9,6 +9,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.time.Instant;
 import java.util.function.Predicate;
@@ -90,7 +91,7 @@ public final class LiveStream implements Pipeline.Listener {
 
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
     /** Connected clients whose filter takes positions (the position path returns at once when 0). */
-    private final java.util.concurrent.atomic.AtomicInteger positionClients = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger positionClients = new AtomicInteger();
     private final LongAdder shed = new LongAdder();
     private final LongAdder sent = new LongAdder();
     private final Supplier<ObjectNode> stats;
@@ -138,21 +139,22 @@ public final class LiveStream implements Pipeline.Listener {
                 if (anonymousJson == null) {
                     anonymousJson = positionJson(p, null);
                 }
-                if (c.queue.size() < POSITION_LIMIT && c.queue.offer(new String[] {"position", anonymousJson})) {
-                    c.lastSent.put(p.mmsi(), now);
-                } else {
-                    shed.increment();
-                }
+                offerPosition(c, anonymousJson, p.mmsi(), now);
                 continue;
             }
             if (json == null) {
                 json = positionJson(p, v);
             }
-            if (c.queue.size() < POSITION_LIMIT && c.queue.offer(new String[] {"position", json})) {
-                c.lastSent.put(p.mmsi(), now);
-            } else {
-                shed.increment();
-            }
+            offerPosition(c, json, p.mmsi(), now);
+        }
+    }
+
+    /** Queues a position for the client unless its queue is at {@link #POSITION_LIMIT} (then shed and counted). */
+    private void offerPosition(Client c, String json, int mmsi, long now) {
+        if (c.queue.size() < POSITION_LIMIT && c.queue.offer(new String[] {"position", json})) {
+            c.lastSent.put(mmsi, now);
+        } else {
+            shed.increment();
         }
     }
 

@@ -65,6 +65,11 @@ public final class ReceiveTimeCheck {
         }
     }
 
+    /** The feed of the previous call (null when it had none yet), and its key. */
+    private String lastSource;
+    private TimeSource lastTimeSource;
+    private Feed lastFeed;
+
     private final Map<Key, Feed> feeds = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Key, Feed> eldest) {
@@ -86,14 +91,23 @@ public final class ReceiveTimeCheck {
         if (timeSource == null) {
             return false;
         }
-        Key key = new Key(source, timeSource);
-        Feed f = feeds.get(key);
+        Feed f;
+        if (timeSource == lastTimeSource && Objects.equals(source, lastSource) && lastFeed != null) {
+            // consecutive reports mostly come from one feed; it is the most recent entry already
+            f = lastFeed;
+        } else {
+            Key key = new Key(source, timeSource);
+            f = feeds.get(key);
+            if (f == null && ReportTime.isSecond(utcSecond)) {
+                f = new Feed();
+                feeds.put(key, f);
+            }
+            lastSource = source;
+            lastTimeSource = timeSource;
+            lastFeed = f;
+        }
         if (!ReportTime.isSecond(utcSecond)) {
             return f != null && f.untrusted();
-        }
-        if (f == null) {
-            f = new Feed();
-            feeds.put(key, f);
         }
         f.add(ReportTime.agrees(receiveMillis, utcSecond));
         return f.untrusted();
@@ -102,6 +116,7 @@ public final class ReceiveTimeCheck {
     /** Whether the feed is untrusted now, without recording anything. */
     public boolean untrusted(String source, TimeSource timeSource) {
         Feed f = feeds.get(new Key(source, Objects.requireNonNull(timeSource)));
+        lastFeed = null; // the look-up made that feed the most recent one: the next record looks up again
         return f != null && f.untrusted();
     }
 }
