@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import org.watchkeeper.ais.Mmsi;
 import org.watchkeeper.core.detect.Event;
+import org.watchkeeper.core.geo.Coordinates;
 import org.watchkeeper.core.observation.Dimensions;
 import org.watchkeeper.core.observation.PositionObservation;
 import org.watchkeeper.core.observation.StationClass;
@@ -23,7 +24,8 @@ import org.watchkeeper.store.VesselRow;
  * {@link EventRow#evidenceJson()} holds {@code {"attributes":{...},"observations":[...]}} with each
  * observation in gpsd's names ({@code mmsi} as 9 digits, {@code time} ISO-8601, {@code lat},
  * {@code lon}, {@code speed}, {@code course}, {@code heading}, {@code status}, {@code type},
- * {@code source}); not-available values are absent.
+ * {@code source}); not-available values are absent. The observations' {@code lat} and {@code lon}
+ * are degrees to 6 decimals ({@link Coordinates#round6}), as in every report.
  */
 public final class Rows {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -96,8 +98,8 @@ public final class Rows {
                 o.put("mmsi", Mmsi.format(p.mmsi()));
                 o.put("time", Instant.ofEpochMilli(p.time()).toString());
                 if (p.hasPosition()) {
-                    o.put("lat", p.latitude());
-                    o.put("lon", p.longitude());
+                    o.put("lat", Coordinates.round6(p.latitude()));
+                    o.put("lon", Coordinates.round6(p.longitude()));
                 }
                 if (!Double.isNaN(p.speedOverGround())) {
                     o.put("speed", p.speedOverGround());
