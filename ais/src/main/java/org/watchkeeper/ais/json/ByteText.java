@@ -159,6 +159,78 @@ final class ByteText {
         return this;
     }
 
+    /** Makes room for {@code extra} more bytes: the unchecked appenders below rely on it. */
+    void reserve(int extra) {
+        ensure(extra);
+    }
+
+    /** Appends {@code b} without a capacity check (the caller {@link #reserve reserved} room). */
+    void put(byte[] b) {
+        System.arraycopy(b, 0, buf, len, b.length);
+        len += b.length;
+    }
+
+    /** Appends {@code v >= 0} in decimal without a capacity check (at most 10 bytes). */
+    void putUnsigned(int v) {
+        if (v < 10) {
+            buf[len++] = (byte) ('0' + v);
+            return;
+        }
+        if (v < 100) {
+            buf[len++] = DIGIT_PAIRS[2 * v];
+            buf[len++] = DIGIT_PAIRS[2 * v + 1];
+            return;
+        }
+        int n = digits(v);
+        digitsBackwards(v, len + n, n);
+        len += n;
+    }
+
+    /**
+     * Appends {@code tenths / 10} ({@code tenths >= 0}) with one fraction digit, the fraction left out
+     * when it is 0: what {@link #decimal(double, int) decimal(tenths / 10.0, 1)} writes. No capacity check.
+     */
+    void putTenths(int tenths) {
+        int whole = tenths / 10;
+        int f = tenths - whole * 10;
+        putUnsigned(whole);
+        if (f != 0) {
+            buf[len++] = '.';
+            buf[len++] = (byte) ('0' + f);
+        }
+    }
+
+    /**
+     * Appends {@code code / 600 000} (a position in 1/10 000 min) rounded half
+     * away from zero to 6 fraction digits, trailing zeros left out, {@code 0} for a value that rounds
+     * to zero: what {@link #decimal(double, int) decimal(code / 600_000.0, 6)} writes. The exact
+     * value code·5/3 millionths has the fraction 0, 1/3 or 2/3, never a tie, so integer rounding
+     * gives the digits the double does. No capacity check (at most 12 bytes).
+     */
+    void putMicroDegrees(int code) {
+        long units = ((long) Math.abs(code) * 10 + 3) / 6;
+        if (units == 0) {
+            buf[len++] = '0';
+            return;
+        }
+        if (code < 0) {
+            buf[len++] = '-';
+        }
+        int whole = (int) (units / 1_000_000);
+        int frac = (int) (units - whole * 1_000_000L);
+        putUnsigned(whole);
+        if (frac != 0) {
+            int digits = 6;
+            while (frac % 10 == 0) {
+                frac /= 10;
+                digits--;
+            }
+            buf[len++] = '.';
+            digitsBackwards(frac, len + digits, digits);
+            len += digits;
+        }
+    }
+
     /** Appends {@code v} with exactly {@code width} digits, zero padded ({@code v >= 0}). */
     ByteText padded(long v, int width) {
         ensure(width);

@@ -6,8 +6,12 @@ import java.io.OutputStream;
 import java.util.Objects;
 
 import org.watchkeeper.ais.AisMessage;
+import org.watchkeeper.ais.CommunicationState;
 import org.watchkeeper.ais.FieldSink;
 import org.watchkeeper.ais.Mmsi;
+import org.watchkeeper.ais.Names;
+import org.watchkeeper.ais.PositionReport;
+import org.watchkeeper.ais.Units;
 import org.watchkeeper.ais.nmea.ReceivedMessage;
 import org.watchkeeper.ais.nmea.TimeSource;
 
@@ -56,20 +60,71 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
 
     /** {@code "tag_block"}, {@code "pghp"}, ...: the lower-case {@link TimeSource} name as a JSON string, by ordinal. */
     private static final byte[][] TIME_SOURCES = new byte[TimeSource.values().length][];
-    /** One-character strings for ASCII channel characters. */
-    private static final String[] CHANNELS = new String[128];
+    /** {@code ,"channel":"c"} for ASCII channel characters. */
+    private static final byte[][] CHANNEL_FIELDS = new byte[128][];
 
     private static byte[] ascii(String s) {
         return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
+    /** {@code {"class":"AIS","type":T,"repeat":R,"mmsi":"} by {@code type << 2 | repeat}. */
+    private static final byte[][] HEADERS = new byte[256][];
+    /** {@code ,"status":N,"status_text":"..."} by navigational status 0..15. */
+    private static final byte[][] STATUS = new byte[16][];
+    /** {@code ,"turn":...} by ROT<sub>AIS</sub> + 128, as {@link Units#writeTurn} writes it (empty for -128). */
+    private static final byte[][] TURN = new byte[256][];
+    private static final byte[] K_SPEED = ascii(",\"speed\":");
+    private static final byte[] K_ACCURACY_TRUE = ascii(",\"accuracy\":true");
+    private static final byte[] K_ACCURACY_FALSE = ascii(",\"accuracy\":false");
+    private static final byte[] K_LON = ascii(",\"lon\":");
+    private static final byte[] K_LAT = ascii(",\"lat\":");
+    private static final byte[] K_COURSE = ascii(",\"course\":");
+    private static final byte[] K_HEADING = ascii(",\"heading\":");
+    private static final byte[] K_SECOND = ascii(",\"second\":");
+    private static final byte[] K_MANEUVER = ascii(",\"maneuver\":");
+    private static final byte[] K_RAIM_TRUE = ascii(",\"raim\":true");
+    private static final byte[] K_RAIM_FALSE = ascii(",\"raim\":false");
+    private static final byte[] K_RADIO = ascii(",\"radio\":");
+    private static final byte[] K_SYNC_STATE = ascii(",\"sync_state\":");
+    private static final byte[] K_SLOT_TIMEOUT = ascii(",\"slot_timeout\":");
+    private static final byte[] K_SLOT_OFFSET = ascii(",\"slot_offset\":");
+    private static final byte[] K_UTC_HOUR = ascii(",\"utc_hour\":");
+    private static final byte[] K_UTC_MINUTE = ascii(",\"utc_minute\":");
+    private static final byte[] K_SLOT_NUMBER = ascii(",\"slot_number\":");
+    private static final byte[] K_RECEIVED_STATIONS = ascii(",\"received_stations\":");
+
     static {
+        for (int type = 0; type < 64; type++) {
+            for (int repeat = 0; repeat < 4; repeat++) {
+                HEADERS[type << 2 | repeat] = ascii("{\"class\":\"AIS\",\"type\":" + type + ",\"repeat\":" + repeat + ",\"mmsi\":\"");
+            }
+        }
+        for (int s = 0; s < STATUS.length; s++) {
+            ByteText t = new ByteText(96);
+            t.ascii(",\"status\":").number(s);
+            String name = Names.navigationStatus(s);
+            if (name != null) {
+                t.ascii(",\"status_text\":").jsonString(name);
+            }
+            STATUS[s] = java.util.Arrays.copyOf(t.buf, t.len);
+        }
+        for (int raw = -128; raw <= 127; raw++) {
+            ByteText t = new ByteText(32);
+            if (raw == 127) {
+                t.ascii(",\"turn\":").jsonString("fastright");
+            } else if (raw == -127) {
+                t.ascii(",\"turn\":").jsonString("fastleft");
+            } else if (raw != -128) {
+                t.ascii(",\"turn\":").decimal(Units.rateOfTurn(raw), 1);
+            }
+            TURN[raw + 128] = java.util.Arrays.copyOf(t.buf, t.len);
+        }
         for (TimeSource t : TimeSource.values()) {
             TIME_SOURCES[t.ordinal()] = ("\"" + t.name().toLowerCase(java.util.Locale.ROOT) + "\"")
                     .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         }
-        for (int c = 0; c < CHANNELS.length; c++) {
-            CHANNELS[c] = String.valueOf((char) c);
+        for (int c = 0; c < CHANNEL_FIELDS.length; c++) {
+            CHANNEL_FIELDS[c] = encodeField("channel", String.valueOf((char) c));
         }
     }
 
@@ -107,16 +162,34 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
         begin(r.message());
         if (r.receiveTimeMillis() != Long.MIN_VALUE && r.timeSource() != TimeSource.NONE) {
             key("time");
-            text.ascii('"').isoTime(r.receiveTimeMillis()).ascii('"');
+            time(r.receiveTimeMillis());
             key("time_source");
             text.bytes(TIME_SOURCES[r.timeSource().ordinal()]);
         }
-        field("source", r.source());
-        field("talker", r.talker());
+        String source = r.source();
+        if (source != null) {
+            if (source != lastSource) {
+                lastSourceBytes = encodeField("source", source);
+                lastSource = source;
+            }
+            text.bytes(lastSourceBytes);
+        }
+        String talker = r.talker();
+        if (talker != null) {
+            if (talker != lastTalker) {
+                lastTalkerBytes = encodeField("talker", talker);
+                lastTalker = talker;
+            }
+            text.bytes(lastTalkerBytes);
+        }
         if (r.channel() != '\0') {
-            key("channel");
             char c = r.channel();
-            text.jsonString(c < CHANNELS.length ? CHANNELS[c] : String.valueOf(c));
+            if (c < CHANNEL_FIELDS.length) {
+                text.bytes(CHANNEL_FIELDS[c]);
+            } else {
+                key("channel");
+                text.jsonString(String.valueOf(c));
+            }
         }
         if (r.ownShip()) {
             field("own_ship", true);
@@ -133,6 +206,46 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
         end();
     }
 
+    /** The last source and talker written and their {@code ,"key":"value"} bytes (sources repeat from message to message). */
+    private String lastSource;
+    private byte[] lastSourceBytes;
+    private String lastTalker;
+    private byte[] lastTalkerBytes;
+    /** Days since 1970-01-01 of the last time written, and its {@code "yyyy-MM-ddT} (quote included). */
+    private long lastDay = Long.MIN_VALUE;
+    private byte[] lastDayBytes;
+
+    /** {@code ,"name":"value"} with {@code value} escaped, as {@link #field(String, String)} writes it after another field. */
+    private static byte[] encodeField(String name, String value) {
+        ByteText t = new ByteText(name.length() + value.length() + 8);
+        t.ascii(',').jsonString(name).ascii(':').jsonString(value);
+        return java.util.Arrays.copyOf(t.buf, t.len);
+    }
+
+    /** The quoted ISO-8601 time ({@link ByteText#isoTime(long)}), the date part taken from the previous message's when the day is the same. */
+    private void time(long epochMillis) {
+        long day = Math.floorDiv(epochMillis, 86_400_000L);
+        if (day != lastDay) {
+            ByteText t = new ByteText(32);
+            t.ascii('"').isoTime(day * 86_400_000L);
+            if (t.len != 21) { // not "yyyy-MM-ddT00:00:00Z: a year outside 0..9999
+                text.ascii('"').isoTime(epochMillis).ascii('"');
+                return;
+            }
+            lastDayBytes = java.util.Arrays.copyOf(t.buf, 12);
+            lastDay = day;
+        }
+        text.bytes(lastDayBytes);
+        int ms = (int) (epochMillis - lastDay * 86_400_000L);
+        int s = ms / 1000;
+        ms -= s * 1000;
+        text.padded(s / 3600, 2).ascii(':').padded(s / 60 % 60, 2).ascii(':').padded(s % 60, 2);
+        if (ms != 0) {
+            text.ascii('.').padded(ms, 3);
+        }
+        text.ascii('Z').ascii('"');
+    }
+
     /**
      * Appends one object with the given header and the fields {@code body} writes: the entry point for
      * writers of structures that are not decoded messages (and for testing nesting and escaping).
@@ -146,19 +259,27 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
 
     private void begin(AisMessage m) {
         header(m.messageType(), m.repeatIndicator(), m.mmsi());
-        m.writeFields(this);
-        closeOpenLevels();
+        if (m instanceof PositionReport p && positionFastPath) {
+            writePositionReport(p);
+        } else {
+            m.writeFields(this);
+            closeOpenLevels();
+        }
     }
 
     private void header(int type, int repeat, int mmsi) {
         depth = 0;
-        first = true;
-        text.bytes(CLASS_AIS);
         first = false;
-        field("type", type);
-        field("repeat", repeat);
-        key("mmsi");
-        text.ascii('"');
+        if (type >= 0 && type < 64 && repeat >= 0 && repeat < 4) {
+            text.reserve(64);
+            text.put(HEADERS[type << 2 | repeat]);
+        } else {
+            text.bytes(CLASS_AIS);
+            field("type", type);
+            field("repeat", repeat);
+            key("mmsi");
+            text.ascii('"');
+        }
         if (mmsi >= 0 && mmsi <= Mmsi.MAX_VALID) {
             text.padded(mmsi, 9);
         } else {
@@ -167,6 +288,118 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
         text.ascii('"');
         if (!Mmsi.isValid(mmsi)) {
             field("mmsi_valid", false);
+        }
+    }
+
+    // ---- types 1-3 -----------------------------------------------------------------------------
+
+    /**
+     * Whether {@link PositionReport}s take {@link #writePositionReport}; false writes them through
+     * {@link PositionReport#writeFields(FieldSink)} like every other message (tests compare the two).
+     */
+    boolean positionFastPath = true;
+
+    /**
+     * Writes what {@link PositionReport#writeFields(FieldSink)} writes through this sink, byte for
+     * byte, with one capacity check, pre-encoded keys and integer digits: types 1-3 are most of the
+     * traffic. Values that are not exactly the decoder's scaled codes (a record built by hand) take
+     * {@link ByteText#decimal(double, int)} as the generic path does.
+     */
+    private void writePositionReport(PositionReport p) {
+        ByteText t = text;
+        t.reserve(512);
+        int status = p.navigationStatus();
+        if (status >= 0 && status < STATUS.length) {
+            t.put(STATUS[status]);
+        } else {
+            field("status", status);
+            field("status_text", Names.navigationStatus(status));
+        }
+        int rot = p.rateOfTurnRaw();
+        if (rot >= -128 && rot <= 127) {
+            t.put(TURN[rot + 128]);
+        } else {
+            Units.writeTurn(this, rot);
+        }
+        t.reserve(400);
+        tenthsField(K_SPEED, p.speedOverGround());
+        t.put(p.positionAccuracy() ? K_ACCURACY_TRUE : K_ACCURACY_FALSE);
+        positionField(K_LON, p.longitude());
+        positionField(K_LAT, p.latitude());
+        tenthsField(K_COURSE, p.courseOverGround());
+        if (p.trueHeading() != AisMessage.NOT_AVAILABLE) {
+            t.put(K_HEADING);
+            number(p.trueHeading());
+        }
+        t.put(K_SECOND);
+        number(p.timeStamp());
+        t.put(K_MANEUVER);
+        number(p.specialManoeuvre());
+        t.put(p.raim() ? K_RAIM_TRUE : K_RAIM_FALSE);
+        CommunicationState cs = p.communicationState();
+        if (cs != null) {
+            t.put(K_RADIO);
+            number(cs.raw());
+            if (cs instanceof CommunicationState.Sotdma s) {
+                t.put(K_SYNC_STATE);
+                number(s.syncState());
+                t.put(K_SLOT_TIMEOUT);
+                number(s.slotTimeout());
+                switch (s.slotTimeout()) {
+                    case 0 -> t.put(K_SLOT_OFFSET);
+                    case 1 -> {
+                        t.put(K_UTC_HOUR);
+                        number(s.utcHour());
+                        t.put(K_UTC_MINUTE);
+                        number(s.utcMinute());
+                        return;
+                    }
+                    case 2, 4, 6 -> t.put(K_SLOT_NUMBER);
+                    default -> t.put(K_RECEIVED_STATIONS);
+                }
+                number(s.subMessage());
+            } else {
+                cs.writeFields(this);
+            }
+        }
+    }
+
+    /** A non-negative int without a capacity check (room reserved), any other value in full. */
+    private void number(int v) {
+        if (v >= 0) {
+            text.putUnsigned(v);
+        } else {
+            text.number(v);
+        }
+    }
+
+    /** {@code key} (with its comma) and a value in tenths (speed, course), skipped when NaN. */
+    private void tenthsField(byte[] key, double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return;
+        }
+        text.put(key);
+        long tenths = Math.round(v * 10.0);
+        if (tenths >= 0 && tenths < 100_000 && tenths / 10.0 == v) {
+            text.putTenths((int) tenths);
+        } else {
+            text.decimal(v, 1);
+            text.reserve(400);
+        }
+    }
+
+    /** {@code key} (with its comma) and degrees to 6 decimals (longitude, latitude), skipped when NaN. */
+    private void positionField(byte[] key, double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return;
+        }
+        text.put(key);
+        long code = Math.round(v * 600_000.0);
+        if (Math.abs(code) < 200_000_000L && code / 600_000.0 == v) {
+            text.putMicroDegrees((int) code);
+        } else {
+            text.decimal(v, 6);
+            text.reserve(400);
         }
     }
 

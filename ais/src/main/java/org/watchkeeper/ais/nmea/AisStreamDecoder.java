@@ -130,7 +130,9 @@ public final class AisStreamDecoder {
     private final AsciiCache talkers = new AsciiCache(64);
     private final AsciiCache addresses = new AsciiCache(128);
     private final AsciiCache sources = new AsciiCache(256);
-    private byte[] lastTagBytes = new byte[0];
+    /** The parameters of the last tag block parsed (its first {@code lastTagLen} bytes), to reuse it for a repeat. */
+    private byte[] lastTagBytes = new byte[64];
+    private int lastTagLen;
     private TagBlock lastTag;
 
     /**
@@ -614,25 +616,23 @@ public final class AisStreamDecoder {
             paramsEnd = close;
         }
         int n = paramsEnd - from;
-        if (lastTag != null && lastTag.checksumVerified() == verified && n == lastTagBytes.length
+        if (lastTag != null && lastTag.checksumVerified() == verified && n == lastTagLen
                 && java.util.Arrays.equals(b, from, paramsEnd, lastTagBytes, 0, n)) {
             return lastTag;
         }
         TagBlock tb;
         try {
-            tb = TagBlock.parse(b, from, paramsEnd, verified);
+            // the source string is shared between tag blocks of the same station
+            tb = TagBlock.parse(b, from, paramsEnd, verified, sources);
         } catch (AisDecodeException ex) {
             reject(ex.reason(), ex.getMessage());
             return null;
         }
-        if (tb.s() != null) {
-            // share the source string between tag blocks of the same station
-            String s = sources.get(tb.s().getBytes(StandardCharsets.ISO_8859_1), 0, tb.s().length());
-            if (s != tb.s()) {
-                tb = new TagBlock(tb.c(), s, tb.d(), tb.g(), tb.n(), tb.r(), tb.t(), tb.i(), tb.other(), tb.checksumVerified());
-            }
+        if (n > lastTagBytes.length) {
+            lastTagBytes = new byte[Math.max(n, 2 * lastTagBytes.length)];
         }
-        lastTagBytes = java.util.Arrays.copyOfRange(b, from, paramsEnd);
+        System.arraycopy(b, from, lastTagBytes, 0, n);
+        lastTagLen = n;
         lastTag = tb;
         return tb;
     }

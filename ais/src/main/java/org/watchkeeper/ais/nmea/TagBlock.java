@@ -53,6 +53,11 @@ public record TagBlock(long c, String s, String d, Group g, long n, long r, Stri
      *         not {@code n-t-id}
      */
     static TagBlock parse(byte[] b, int from, int to, boolean checksumVerified) {
+        return parse(b, from, to, checksumVerified, null);
+    }
+
+    /** As {@link #parse(byte[], int, int, boolean)}, the {@code s:} source taken from {@code sources} when given. */
+    static TagBlock parse(byte[] b, int from, int to, boolean checksumVerified, AsciiCache sources) {
         long c = Long.MIN_VALUE;
         String s = null;
         String d = null;
@@ -84,7 +89,7 @@ public record TagBlock(long c, String s, String d, Group g, long n, long r, Stri
                     c = cv < 100_000_000_000L ? cv * 1000 : cv;
                     break;
                 case 's':
-                    s = str(b, v, end);
+                    s = sources != null ? sources.get(b, v, end - v) : str(b, v, end);
                     break;
                 case 'd':
                     d = str(b, v, end);
