@@ -187,6 +187,46 @@ final class ByteText {
     }
 
     /**
+     * Appends the time of day {@code HH:mm:ss}, {@code .SSS} when the milliseconds are not zero, and
+     * {@code Z}, as {@link #isoTime(long)} ends. {@code msOfDay} 0..86 399 999; no capacity check.
+     */
+    void putClock(int msOfDay) {
+        int s = msOfDay / 1000;
+        int ms = msOfDay - s * 1000;
+        int m = s / 60;
+        pair(m / 60);
+        buf[len++] = ':';
+        pair(m % 60);
+        buf[len++] = ':';
+        pair(s - m * 60);
+        if (ms != 0) {
+            buf[len++] = '.';
+            buf[len++] = (byte) ('0' + ms / 100);
+            pair(ms % 100);
+        }
+        buf[len++] = 'Z';
+    }
+
+    /** Two digits of {@code 0 <= v < 100}; no capacity check. */
+    private void pair(int v) {
+        buf[len++] = DIGIT_PAIRS[2 * v];
+        buf[len++] = DIGIT_PAIRS[2 * v + 1];
+    }
+
+    /** Nine digits of {@code 0 <= v < 10^9}, zero padded (an MMSI); no capacity check. */
+    void putNineDigits(int v) {
+        int hi = v / 100_000_000;
+        int lo = v - hi * 100_000_000;
+        buf[len++] = (byte) ('0' + hi);
+        int a = lo / 10_000;
+        int b = lo - a * 10_000;
+        pair(a / 100);
+        pair(a % 100);
+        pair(b / 100);
+        pair(b % 100);
+    }
+
+    /**
      * Appends {@code tenths / 10} ({@code tenths >= 0}) with one fraction digit, the fraction left out
      * when it is 0: what {@link #decimal(double, int) decimal(tenths / 10.0, 1)} writes. No capacity check.
      */

@@ -58,7 +58,8 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
     private static final byte[] TRUE = ascii("true");
     private static final byte[] FALSE = ascii("false");
 
-    /** {@code "tag_block"}, {@code "pghp"}, ...: the lower-case {@link TimeSource} name as a JSON string, by ordinal. */
+    private static final byte[] K_TIME = ascii(",\"time\":");
+    /** {@code ,"time_source":"tag_block"}, ...: the lower-case {@link TimeSource} name, by ordinal. */
     private static final byte[][] TIME_SOURCES = new byte[TimeSource.values().length][];
     /** {@code ,"channel":"c"} for ASCII channel characters. */
     private static final byte[][] CHANNEL_FIELDS = new byte[128][];
@@ -120,7 +121,7 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
             TURN[raw + 128] = java.util.Arrays.copyOf(t.buf, t.len);
         }
         for (TimeSource t : TimeSource.values()) {
-            TIME_SOURCES[t.ordinal()] = ("\"" + t.name().toLowerCase(java.util.Locale.ROOT) + "\"")
+            TIME_SOURCES[t.ordinal()] = (",\"time_source\":\"" + t.name().toLowerCase(java.util.Locale.ROOT) + "\"")
                     .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         }
         for (int c = 0; c < CHANNEL_FIELDS.length; c++) {
@@ -161,26 +162,17 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
     public void write(ReceivedMessage r) throws IOException {
         begin(r.message());
         if (r.receiveTimeMillis() != Long.MIN_VALUE && r.timeSource() != TimeSource.NONE) {
-            key("time");
+            text.bytes(K_TIME);
             time(r.receiveTimeMillis());
-            key("time_source");
             text.bytes(TIME_SOURCES[r.timeSource().ordinal()]);
         }
         String source = r.source();
         if (source != null) {
-            if (source != lastSource) {
-                lastSourceBytes = encodeField("source", source);
-                lastSource = source;
-            }
-            text.bytes(lastSourceBytes);
+            text.bytes(metadataField(K_SOURCE, source));
         }
         String talker = r.talker();
         if (talker != null) {
-            if (talker != lastTalker) {
-                lastTalkerBytes = encodeField("talker", talker);
-                lastTalker = talker;
-            }
-            text.bytes(lastTalkerBytes);
+            text.bytes(metadataField(K_TALKER, talker));
         }
         if (r.channel() != '\0') {
             char c = r.channel();
@@ -206,11 +198,27 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
         end();
     }
 
-    /** The last source and talker written and their {@code ,"key":"value"} bytes (sources repeat from message to message). */
-    private String lastSource;
-    private byte[] lastSourceBytes;
-    private String lastTalker;
-    private byte[] lastTalkerBytes;
+    private static final int K_SOURCE = 0;
+    private static final int K_TALKER = 1;
+    private static final String[] METADATA_KEYS = {"source", "talker"};
+    private static final int METADATA_CACHE = 256;
+    /**
+     * {@code ,"source":"value"} and {@code ,"talker":"value"} bytes of recent values, direct-mapped
+     * by key and hash (a feed has a few stations and talkers, whose strings the decoder shares).
+     */
+    private final String[] metadataValues = new String[2 * METADATA_CACHE];
+    private final byte[][] metadataBytes = new byte[2 * METADATA_CACHE][];
+
+    private byte[] metadataField(int key, String value) {
+        int h = value.hashCode();
+        int i = key * METADATA_CACHE + ((h ^ (h >>> 16)) & (METADATA_CACHE - 1));
+        String cached = metadataValues[i];
+        if (cached != value && (cached == null || !cached.equals(value))) {
+            metadataBytes[i] = encodeField(METADATA_KEYS[key], value);
+            metadataValues[i] = value;
+        }
+        return metadataBytes[i];
+    }
     /** Days since 1970-01-01 of the last time written, and its {@code "yyyy-MM-ddT} (quote included). */
     private long lastDay = Long.MIN_VALUE;
     private byte[] lastDayBytes;
@@ -235,15 +243,10 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
             lastDayBytes = java.util.Arrays.copyOf(t.buf, 12);
             lastDay = day;
         }
-        text.bytes(lastDayBytes);
-        int ms = (int) (epochMillis - lastDay * 86_400_000L);
-        int s = ms / 1000;
-        ms -= s * 1000;
-        text.padded(s / 3600, 2).ascii(':').padded(s / 60 % 60, 2).ascii(':').padded(s % 60, 2);
-        if (ms != 0) {
-            text.ascii('.').padded(ms, 3);
-        }
-        text.ascii('Z').ascii('"');
+        text.reserve(32);
+        text.put(lastDayBytes);
+        text.putClock((int) (epochMillis - lastDay * 86_400_000L));
+        text.ascii('"');
     }
 
     /**
@@ -281,7 +284,8 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
             text.ascii('"');
         }
         if (mmsi >= 0 && mmsi <= Mmsi.MAX_VALID) {
-            text.padded(mmsi, 9);
+            text.reserve(16);
+            text.putNineDigits(mmsi);
         } else {
             text.number(mmsi);
         }

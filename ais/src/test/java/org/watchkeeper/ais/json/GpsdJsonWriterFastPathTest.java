@@ -115,6 +115,28 @@ class GpsdJsonWriterFastPathTest {
         assertThat(codes).hasSizeGreaterThan(60_000);
     }
 
+    /** The unchecked clock and MMSI digit writers give what the padded writer gives. */
+    @Test
+    void clockAndMmsiDigitsMatchPaddedDigits() {
+        ByteText fast = new ByteText(32);
+        ByteText slow = new ByteText(32);
+        for (int ms = 0; ms < 86_400_000; ms += 997) {
+            fast.clear();
+            slow.clear();
+            fast.reserve(16);
+            fast.putClock(ms);
+            String iso = slow.isoTime(ms).toString();
+            assertThat(fast.toString()).isEqualTo(iso.substring(11));
+        }
+        for (int v : new int[] {0, 1, 9, 10, 99, 100, 3_669_702, 12_345_678, 99_999_999, 100_000_000, 371_798_000, 999_999_999}) {
+            fast.clear();
+            slow.clear();
+            fast.reserve(16);
+            fast.putNineDigits(v);
+            assertThat(fast.toString()).isEqualTo(slow.padded(v, 9).toString());
+        }
+    }
+
     /** Records built by hand with values that are not the decoder's scaled codes take the generic decimal. */
     @Test
     void valuesOffTheCodeGridAreWrittenAsDecimalsAre() throws IOException {
