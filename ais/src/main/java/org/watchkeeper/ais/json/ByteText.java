@@ -181,9 +181,25 @@ final class ByteText {
             buf[len++] = DIGIT_PAIRS[2 * v + 1];
             return;
         }
-        int n = digits(v);
-        digitsBackwards(v, len + n, n);
-        len += n;
+        int n = v < 1_000 ? 3 : v < 10_000 ? 4 : v < 100_000 ? 5 : v < 1_000_000 ? 6 : digits(v);
+        intDigits(v, n);
+    }
+
+    /** The {@code n} low decimal digits of {@code v >= 0}, two per step in int arithmetic; no capacity check. */
+    private void intDigits(int v, int n) {
+        int i = len + n;
+        len = i;
+        while (n >= 2) {
+            int q = v / 100;
+            int r = v - q * 100;
+            v = q;
+            buf[--i] = DIGIT_PAIRS[2 * r + 1];
+            buf[--i] = DIGIT_PAIRS[2 * r];
+            n -= 2;
+        }
+        if (n == 1) {
+            buf[--i] = (byte) ('0' + v % 10);
+        }
     }
 
     /**
@@ -266,8 +282,7 @@ final class ByteText {
                 digits--;
             }
             buf[len++] = '.';
-            digitsBackwards(frac, len + digits, digits);
-            len += digits;
+            intDigits(frac, digits);
         }
     }
 
