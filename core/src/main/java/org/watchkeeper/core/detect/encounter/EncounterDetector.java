@@ -99,6 +99,8 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
     private final long maxFixAge;
     private final double maxDistance;
     private final double cellSize;
+    /** Cells per degree, {@code 1 / cellSize}: a multiplication instead of a division per fix (exact for 0.5°). */
+    private final double cellsPerDegree;
     private final double margin;
     /** Latitude half-width of the comparison pre-filter, degrees. */
     private final double preLat;
@@ -132,6 +134,7 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         this.maxFixAge = config.maxFixAgeMillis();
         this.maxDistance = config.maxDistanceMetres();
         this.cellSize = config.cellSizeDegrees();
+        this.cellsPerDegree = 1 / config.cellSizeDegrees();
         this.margin = config.marginMetres();
         this.preLat = config.maxDistanceMetres() / M_PER_DEG * 1.001;
         double cs = config.cellSizeDegrees();
@@ -192,11 +195,11 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
     // Truncation equals floor here: below 0 only for latitudes under -90, which clamp to row 0 either way,
     // and a normalised longitude + 180 is never negative (NaN gives 0 both ways).
     private int row(double lat) {
-        return Math.min(rows - 1, Math.max(0, (int) ((lat + 90) / cellSize)));
+        return Math.min(rows - 1, Math.max(0, (int) ((lat + 90) * cellsPerDegree)));
     }
 
     private int col(double lon) {
-        int c = (int) ((Geodesy.normalizeLongitude(lon) + 180) / cellSize);
+        int c = (int) ((Geodesy.normalizeLongitude(lon) + 180) * cellsPerDegree);
         return c >= cols ? c - cols : c; // a longitude just below 180 may round up to the first column again
     }
 
