@@ -22,9 +22,21 @@ import org.watchkeeper.core.util.LongHashMap;
 
 /**
  * Encounters ({@link EventKind#ENCOUNTER}, possible transshipments) after Miller et al. (2018) and
- * Global Fishing Watch: two vessels within 500 m of each other for at least 2 h, at a median speed
- * below 2 kn, at least 10 km from any port or anchorage; two encounters of the same pair at most 4 h
- * apart are one. Thresholds in {@link EncounterConfig}.
+ * Global Fishing Watch: two vessels continuously within 500 m of each other for at least 2 h, at a
+ * median speed below 2 kn, whilst at least 10 km from any port or anchorage; two encounters of the
+ * same pair at most 4 h apart are one. Thresholds in {@link EncounterConfig}.
+ *
+ * <h2>Port zone</h2>
+ * The port distance is a condition on every comparison, as in GFW's definition ("continuously within
+ * 500 meters for at least two hours, whilst at least 10 kilometers from a coastal anchorage"): a fix
+ * at most {@link EncounterConfig#minPortDistanceMetres()} from a port or anchorage in the
+ * {@link PortIndex} takes no part. It is compared with nothing, creates no pair, and the cell forgets
+ * the vessel's previous fix, so a pair that comes within 10 km of a port is not together from that fix
+ * on (its run ends by the 10-minute rule below) and vessels moored in a harbour cost no pair state.
+ * The test is cheap: a 0.5° cell with no port within 10 km of any point of it is answered by one array
+ * read, other cells by a lazily built raster of about 0.01° (see {@code PortProximity}); only fixes in
+ * the band around the 10 km line cost an exact port look-up. The encounter's mean position must also
+ * lie more than 10 km from any port.
  *
  * <h2>Keys: a spatial grid, never all pairs</h2>
  * The state is keyed by grid cell ({@link EncounterConfig#cellSizeDegrees()}, 0.5° by default). A fix
@@ -43,13 +55,13 @@ import org.watchkeeper.core.util.LongHashMap;
  * 500 m.
  *
  * <h2>Pairs and runs</h2>
- * Each new fix of vessel A is compared with the latest fix of every nearby vessel B in the same cell
- * state, when the two fixes are at most {@link EncounterConfig#maxFixAgeMillis()} (10 min) apart.
+ * Each new fix of vessel A away from ports is compared with the latest fix of every nearby vessel B in
+ * the same cell state, when the two fixes are at most {@link EncounterConfig#maxFixAgeMillis()} (10 min) apart.
  * Within 500 m: the pair is "together" at the new fix's time. An encounter starts at the time of the
  * first such comparison and ends at the time of the last; a run is interrupted when 10 minutes pass
  * without one (a separation shorter than that, e.g. one bad fix, does not break it). When interrupted, the part so far is kept if it
- * qualifies (duration ≥ 2 h, median speed &lt; 2 kn, mean position ≥ 10 km from any port in the
- * {@link PortIndex}); a qualifying part is emitted once 4 h have passed without the pair being
+ * qualifies (duration ≥ 2 h, median speed &lt; 2 kn, mean position more than 10 km from any port in
+ * the {@link PortIndex}); a qualifying part is emitted once 4 h have passed without the pair being
  * together again, else the next part is merged into it (start kept). Speeds: the speed over ground of
  * each compared new fix, median taken as the lower median over 0.1 kn bins.
  *
@@ -87,6 +99,8 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
     private final long maxFixAge;
     private final double maxDistance;
     private final double cellSize;
+    /** Cells per degree, {@code 1 / cellSize}: a multiplication instead of a division per fix (exact for 0.5°). */
+    private final double cellsPerDegree;
     private final double margin;
     /** Latitude half-width of the comparison pre-filter, degrees. */
     private final double preLat;
@@ -99,6 +113,11 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
     /** The observation last converted and its fix (a fix is kept as evidence only for pairs within range). */
     private transient PositionObservation lastObservation;
     private transient Fix lastFix;
+    /** Positions within {@link EncounterConfig#minPortDistanceMetres()} of a port take no part. */
+    private final PortProximity portZone;
+    /** The observation last tested against the port zone and the answer (one test serves every routed cell). */
+    private transient PositionObservation lastZoneObservation;
+    private transient boolean lastInZone;
 
     /**
      * @param ports ports and anchorages that exclude encounters near them (may be empty)
@@ -115,6 +134,7 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         this.maxFixAge = config.maxFixAgeMillis();
         this.maxDistance = config.maxDistanceMetres();
         this.cellSize = config.cellSizeDegrees();
+        this.cellsPerDegree = 1 / config.cellSizeDegrees();
         this.margin = config.marginMetres();
         this.preLat = config.maxDistanceMetres() / M_PER_DEG * 1.001;
         double cs = config.cellSizeDegrees();
@@ -141,6 +161,7 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         p.put("merge_gap_s", config.mergeGapMillis() / 1000);
         p.put("max_fix_age_s", config.maxFixAgeMillis() / 1000);
         this.parameters = p;
+        this.portZone = new PortProximity(ports, config.minPortDistanceMetres(), cs);
     }
 
     /** Encounters with the default thresholds, away from the shipped {@code sea-ports} list. */
@@ -174,11 +195,11 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
     // Truncation equals floor here: below 0 only for latitudes under -90, which clamp to row 0 either way,
     // and a normalised longitude + 180 is never negative (NaN gives 0 both ways).
     private int row(double lat) {
-        return Math.min(rows - 1, Math.max(0, (int) ((lat + 90) / cellSize)));
+        return Math.min(rows - 1, Math.max(0, (int) ((lat + 90) * cellsPerDegree)));
     }
 
     private int col(double lon) {
-        int c = (int) ((Geodesy.normalizeLongitude(lon) + 180) / cellSize);
+        int c = (int) ((Geodesy.normalizeLongitude(lon) + 180) * cellsPerDegree);
         return c >= cols ? c - cols : c; // a longitude just below 180 may round up to the first column again
     }
 
@@ -251,13 +272,17 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         private static final long serialVersionUID = 3L;
         /** Longs per slot in {@link #fix}. */
         static final int STRIDE = 4;
+        // A new state holds no arrays until its first vessel (a fix near a port creates a state that is
+        // cleared again at once).
+        private static final long[] NO_FIXES = new long[0];
+        private static final PositionObservation[] NO_OBSERVATIONS = new PositionObservation[0];
         int n;
         /**
          * Slot i at {@code fix[4i..4i+3]}: MMSI, time (epoch ms), latitude and longitude (degrees as
          * {@link Double#doubleToRawLongBits raw bits}; longitude normalised to [-180, 180)).
          */
-        long[] fix = new long[8 * STRIDE];
-        PositionObservation[] obs = new PositionObservation[8];
+        long[] fix = NO_FIXES;
+        PositionObservation[] obs = NO_OBSERVATIONS;
         /** The cell's grid row (from its key), -1 until first needed. */
         int row = -1;
         /** Busy cell only (else null): open-addressing table of slot + 1 by MMSI (0 = empty). */
@@ -296,7 +321,7 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
 
         int append(int id, long t, double la, double lo, PositionObservation o) {
             if (n == obs.length) {
-                int cap = 2 * n;
+                int cap = Math.max(8, 2 * n);
                 fix = Arrays.copyOf(fix, cap * STRIDE);
                 obs = Arrays.copyOf(obs, cap);
                 if (fineKey != null) {
@@ -439,7 +464,8 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
      */
     static final class PairTable implements Serializable {
         private static final long serialVersionUID = 1L;
-        private Pair[] table = new Pair[16];
+        private Pair[] table = NONE;
+        private static final Pair[] NONE = new Pair[0];
         private int size;
 
         private static int home(long k, int mask) {
@@ -450,6 +476,9 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         }
 
         Pair get(long key) {
+            if (size == 0) {
+                return null;
+            }
             Pair[] t = table;
             int mask = t.length - 1;
             for (int i = home(key, mask);; i = (i + 1) & mask) {
@@ -464,7 +493,7 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         void put(Pair p) {
             if (2 * (size + 1) > table.length) {
                 Pair[] old = table;
-                table = new Pair[2 * old.length];
+                table = new Pair[Math.max(16, 2 * old.length)];
                 for (Pair x : old) {
                     if (x != null) {
                         insert(x);
@@ -485,6 +514,9 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         }
 
         void remove(long key) {
+            if (size == 0) {
+                return;
+            }
             Pair[] t = table;
             int mask = t.length - 1;
             int i = home(key, mask);
@@ -534,6 +566,10 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         long t = p.time();
         double lat = p.latitude();
         double lon = Geodesy.normalizeLongitude(p.longitude());
+        if (inPortZone(p, lat, lon)) {
+            leave(s, id, ctx);
+            return;
+        }
         if (s.fine == null) {
             int self = scan(p, id, t, lat, lon, s, ctx);
             if (self >= 0) {
@@ -569,6 +605,40 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         if (s.timer == Long.MIN_VALUE) {
             s.timer = (Math.floorDiv(t, maxFixAge) + 1) * maxFixAge;
             ctx.registerTimer(s.timer);
+        }
+    }
+
+    /** Whether the fix lies within the port distance of a port (memo per observation). */
+    private boolean inPortZone(PositionObservation p, double lat, double lon) {
+        if (p != lastZoneObservation) {
+            lastInZone = portZone.near(lat, lon);
+            lastZoneObservation = p;
+        }
+        return lastInZone;
+    }
+
+    /**
+     * A vessel whose fix lies near a port: the cell forgets its latest fix, so that nothing is compared
+     * with the vessel until it is out again; a cell left with nothing and no timer pending is cleared.
+     */
+    private static void leave(CellState s, int id, DetectorContext ctx) {
+        int self = -1;
+        if (s.fine != null) {
+            self = s.slotOf(id);
+        } else {
+            long[] f = s.fix;
+            for (int i = 0; i < s.n; i++) {
+                if ((int) f[i * CellState.STRIDE] == id) {
+                    self = i;
+                    break;
+                }
+            }
+        }
+        if (self >= 0) {
+            removeSlot(s, self);
+        }
+        if (s.n == 0 && s.pairs.isEmpty() && s.timer == Long.MIN_VALUE) {
+            ctx.clearState();
         }
     }
 

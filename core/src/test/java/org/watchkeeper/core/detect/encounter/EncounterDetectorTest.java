@@ -252,4 +252,97 @@ class EncounterDetectorTest {
         assertThat(keys).containsExactlyInAnyOrder(d.cellOf(10.49, 179.99), d.cellOf(10.51, 179.99),
                 d.cellOf(10.49, -179.99), d.cellOf(10.51, -179.99));
     }
+
+    /** One point port at p. */
+    static PortIndex portAt(double[] p) {
+        return new PortIndex(List.of(new Port("XXPRT", "Port", "XXPRT", "Nowhere", p[0], p[1], null, "test")));
+    }
+
+    /**
+     * Feeds observations to a detector alone (no timers fire), keeping each cell's state, and returns the
+     * most vessels and pairs any cell state held after any observation: {vessels, pairs}.
+     */
+    static int[] mostHeld(List<Observation> obs, EncounterDetector d) {
+        java.util.Map<Long, EncounterDetector.CellState> states = new java.util.HashMap<>();
+        long[] key = new long[1];
+        org.watchkeeper.core.detect.DetectorContext ctx = new org.watchkeeper.core.detect.DetectorContext() {
+            public long key() { return key[0]; }
+            public long watermark() { return Long.MIN_VALUE; }
+            public void emit(Event e) { }
+            public void registerTimer(long t) { }
+            public void clearState() { states.remove(key[0]); }
+            public void deleteTimer(long t) { }
+        };
+        int[] most = new int[2];
+        for (Observation o : obs) {
+            java.util.List<Long> keys = new java.util.ArrayList<>();
+            d.keys(o, keys::add);
+            for (long k : keys) {
+                key[0] = k;
+                EncounterDetector.CellState s = states.computeIfAbsent(k, x -> d.createState());
+                d.onObservation(o, s, ctx);
+                most[0] = Math.max(most[0], s.vessels());
+                most[1] = Math.max(most[1], s.pairs());
+            }
+        }
+        return most;
+    }
+
+    /**
+     * GFW's rule "continuously within 500 m for at least two hours, whilst at least 10 km from a coastal
+     * anchorage": a pair lying 200 m apart for 2.5 h 6 km from a port never becomes a pair at all
+     * (no comparison, no state held), while the same pair 12 km from the port gives its encounter.
+     */
+    @Test
+    void aPairInsideThePortZoneHoldsNoStateAndAPairOutsideItIsAnEncounter() {
+        double lat = 55.3;
+        double lon = 10.8;
+        SyntheticAis ais = new SyntheticAis();
+        int n = 150;
+        double[] off = new double[n];
+        double[] v = new double[n];
+        java.util.Arrays.fill(off, 200);
+        java.util.Arrays.fill(v, 0.3);
+        scene(ais, lat, lon, n, off, v);
+        List<Observation> obs = ais.observations();
+
+        PortIndex near = portAt(Geodesy.destination(lat, lon, 180, 6_000));
+        assertThat(run(obs, 0, detector(near))).isEmpty();
+        assertThat(mostHeld(obs, detector(near))).containsExactly(0, 0);
+
+        PortIndex twelve = portAt(Geodesy.destination(lat, lon, 180, 12_000));
+        assertThat(mostHeld(obs, detector(twelve))).containsExactly(2, 1);
+        List<Event> events = run(obs, 0, detector(twelve));
+        assertThat(events).hasSize(1);
+        Event e = events.get(0);
+        assertThat(e.vessels()).containsExactly(A, B);
+        assertThat(e.start()).isEqualTo((T0 + 5) * 1000);
+        assertThat(e.end()).isEqualTo((T0 + 149 * 60 + 5) * 1000);
+        assertThat((Long) e.attributes().get("nearest_port_distance_m")).isBetween(12_000L, 12_200L);
+    }
+
+    /**
+     * A pair 150 m apart starts 13.01 km west of a port and moves towards it at 20 m a minute: A's fix of
+     * minute 151 is the first within 10 km (9.99 km), so the last comparison is B's fix of minute 150
+     * (+5 s) with A's of minute 150; the pair is not together after that, and its encounter ends there.
+     */
+    @Test
+    void aPairDriftingIntoThePortZoneEndsWhereItCrossesTenKilometres() {
+        double[] port = {55.5, 10.8};
+        SyntheticAis ais = new SyntheticAis();
+        for (int i = 0; i < 250; i++) {
+            double[] a = Geodesy.destination(port[0], port[1], 270, 13_010 - 20.0 * i);
+            ais.fix(A, T0 + 60L * i, a[0], a[1], 0.6, 90);
+            double[] b = Geodesy.destination(a[0], a[1], 0, 150);
+            ais.fix(B, T0 + 60L * i + 5, b[0], b[1], 0.6, 90);
+        }
+        List<Event> events = run(ais.observations(), 0, detector(portAt(port)));
+        assertThat(events).hasSize(1);
+        Event e = events.get(0);
+        assertThat(e.start()).isEqualTo((T0 + 5) * 1000);
+        assertThat(e.end()).isEqualTo((T0 + 150 * 60 + 5) * 1000);
+        assertThat((Double) e.attributes().get("duration_s")).isEqualTo(150 * 60.0);
+        assertThat((Long) e.attributes().get("nearest_port_distance_m")).isBetween(11_400L, 11_600L);
+    }
+
 }
