@@ -63,9 +63,31 @@ class LauncherScriptTest {
     }
 
     @Test
+    void analyzeRunsWithTheParallelCollectorAndA600MbYoungGenerationOnMachinesWith6Gb() throws Exception {
+        long memKb = 0;
+        Path meminfo = Path.of("/proc/meminfo");
+        if (Files.isReadable(meminfo)) {
+            for (String line : Files.readAllLines(meminfo)) {
+                if (line.startsWith("MemTotal:")) {
+                    memKb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        }
+        List<String> expected = new ArrayList<>(List.of("-XX:+UseParallelGC"));
+        if (memKb >= 6L * 1024 * 1024) {
+            expected.add("-Xmn600m");
+        }
+        expected.addAll(List.of("-jar", tmp.resolve("watchkeeper.jar").toString(), "analyze", "in.nmea"));
+        assertThat(launch(Map.of(), "analyze", "in.nmea")).containsExactlyElementsOf(expected);
+        // JAVA_OPTS still wins (a later -XX:+UseG1GC or -Xmn overrides the defaults)
+        assertThat(launch(Map.of("JAVA_OPTS", "-XX:+UseG1GC"), "analyze", "-")).startsWith("-XX:+UseParallelGC")
+                .containsSubsequence("-XX:+UseG1GC", "-jar");
+    }
+
+    @Test
     void otherCommandsKeepTheJvmDefaults() throws Exception {
-        List<String> args = launch(Map.of(), "analyze", "in.nmea");
-        assertThat(args).containsExactly("-jar", tmp.resolve("watchkeeper.jar").toString(), "analyze", "in.nmea");
+        List<String> args = launch(Map.of(), "query", "--help");
+        assertThat(args).containsExactly("-jar", tmp.resolve("watchkeeper.jar").toString(), "query", "--help");
     }
 
     @Test

@@ -94,66 +94,107 @@ public final class ObservationMapper {
      * @param ts where {@code time} came from; null when not from an NMEA stream
      */
     public List<Observation> map(AisMessage m, long time, String source, TimeSource ts) {
-        int sec = utcSecond(m);
-        boolean feed = check != null && check.record(source, ts, time, sec);
-        StationClass ev = StationClass.ofMessageType(m.messageType());
+        Observation[] out = new Observation[2];
+        int n = map(m, time, source, ts, out);
+        return n == 0 ? List.of() : n == 1 ? List.of(out[0]) : List.of(out[0], out[1]);
+    }
+
+    /**
+     * As {@link #map(AisMessage, long, String, TimeSource)}, into the caller's array instead of a
+     * new list (a stream mapper's hot path: no list per message).
+     *
+     * @param out receives the observations from index 0; at least 2 long
+     * @return how many were written to {@code out}: 0, 1 or 2
+     * @throws ArrayIndexOutOfBoundsException when {@code out} is shorter than the observations
+     */
+    public int map(AisMessage m, long time, String source, TimeSource ts, Observation[] out) {
+        // One type test per message: each branch takes the report's UTC second, records it for
+        // the feed check (every message is recorded, positions or not) and builds the observations.
         int mmsi = m.mmsi();
         int type = m.messageType();
         int na = Observation.NOT_AVAILABLE;
+        StationClass ev = StationClass.ofMessageType(type);
         if (m instanceof PositionReport p) {
-            return List.of(new PositionObservation(time, source, mmsi, type, ev, p.latitude(), p.longitude(),
+            int sec = p.timeStamp();
+            boolean feed = feed(source, ts, time, sec);
+            out[0] = new PositionObservation(time, source, mmsi, type, ev, p.latitude(), p.longitude(),
                     p.speedOverGround(), p.courseOverGround(), p.trueHeading(), p.navigationStatus(),
-                    p.positionAccuracy(), false, ts, sec, feed));
+                    p.positionAccuracy(), false, ts, sec, feed);
+            return 1;
         }
         if (m instanceof StandardClassBPositionReport p) {
-            return List.of(new PositionObservation(time, source, mmsi, type, ev, p.latitude(), p.longitude(),
-                    p.speedOverGround(), p.courseOverGround(), p.trueHeading(), na, p.positionAccuracy(), false, ts, sec, feed));
+            int sec = p.timeStamp();
+            boolean feed = feed(source, ts, time, sec);
+            out[0] = new PositionObservation(time, source, mmsi, type, ev, p.latitude(), p.longitude(),
+                    p.speedOverGround(), p.courseOverGround(), p.trueHeading(), na, p.positionAccuracy(), false, ts, sec, feed);
+            return 1;
         }
         if (m instanceof ExtendedClassBPositionReport p) {
-            return List.of(
-                    new PositionObservation(time, source, mmsi, type, ev, p.latitude(), p.longitude(),
-                            p.speedOverGround(), p.courseOverGround(), p.trueHeading(), na, p.positionAccuracy(), false, ts, sec, feed),
-                    new IdentityObservation(time, source, mmsi, type, ev, text(p.shipName()), null, na,
-                            positive(p.shipType()), dimensions(p.toBow(), p.toStern(), p.toPort(), p.toStarboard()),
-                            Double.NaN, null, null, na));
+            int sec = p.timeStamp();
+            boolean feed = feed(source, ts, time, sec);
+            out[0] = new PositionObservation(time, source, mmsi, type, ev, p.latitude(), p.longitude(),
+                    p.speedOverGround(), p.courseOverGround(), p.trueHeading(), na, p.positionAccuracy(), false, ts, sec, feed);
+            out[1] = new IdentityObservation(time, source, mmsi, type, ev, text(p.shipName()), null, na,
+                    positive(p.shipType()), dimensions(p.toBow(), p.toStern(), p.toPort(), p.toStarboard()),
+                    Double.NaN, null, null, na);
+            return 2;
         }
         if (m instanceof LongRangePositionReport p) {
-            // Type 27: 1/10-minute position, whole-knot speed, whole-degree course; no heading.
-            return List.of(new PositionObservation(time, source, mmsi, type, ev, p.latitude(), p.longitude(),
-                    p.speedOverGround(), p.courseOverGround(), na, p.navigationStatus(), p.positionAccuracy(), true, ts, sec, feed));
+            // Type 27: 1/10-minute position, whole-knot speed, whole-degree course; no heading, no time stamp.
+            boolean feed = feed(source, ts, time, na);
+            out[0] = new PositionObservation(time, source, mmsi, type, ev, p.latitude(), p.longitude(),
+                    p.speedOverGround(), p.courseOverGround(), na, p.navigationStatus(), p.positionAccuracy(), true, ts, na, feed);
+            return 1;
         }
         if (m instanceof StandardSarAircraftPositionReport p) {
-            return List.of(new PositionObservation(time, source, mmsi, type, ev, p.latitude(), p.longitude(),
-                    p.speedOverGround(), p.courseOverGround(), na, na, p.positionAccuracy(), false, ts, sec, feed));
+            int sec = p.timeStamp();
+            boolean feed = feed(source, ts, time, sec);
+            out[0] = new PositionObservation(time, source, mmsi, type, ev, p.latitude(), p.longitude(),
+                    p.speedOverGround(), p.courseOverGround(), na, na, p.positionAccuracy(), false, ts, sec, feed);
+            return 1;
         }
         if (m instanceof BaseStationReport p) {
-            return List.of(new PositionObservation(time, source, mmsi, type, ev, p.latitude(), p.longitude(),
-                    Double.NaN, Double.NaN, na, na, p.positionAccuracy(), false, ts, sec, feed));
+            int sec = p.second() < 0 ? na : p.second();
+            boolean feed = feed(source, ts, time, sec);
+            out[0] = new PositionObservation(time, source, mmsi, type, ev, p.latitude(), p.longitude(),
+                    Double.NaN, Double.NaN, na, na, p.positionAccuracy(), false, ts, sec, feed);
+            return 1;
         }
         if (m instanceof AidToNavigationReport p) {
-            return List.of(
-                    new PositionObservation(time, source, mmsi, type, ev, p.latitude(), p.longitude(),
-                            Double.NaN, Double.NaN, na, na, p.positionAccuracy(), false, ts, sec, feed),
-                    new IdentityObservation(time, source, mmsi, type, ev, text(p.fullName()), null, na, na,
-                            dimensions(p.toBow(), p.toStern(), p.toPort(), p.toStarboard()), Double.NaN, null, null,
-                            p.aidType()));
+            int sec = p.timeStamp();
+            boolean feed = feed(source, ts, time, sec);
+            out[0] = new PositionObservation(time, source, mmsi, type, ev, p.latitude(), p.longitude(),
+                    Double.NaN, Double.NaN, na, na, p.positionAccuracy(), false, ts, sec, feed);
+            out[1] = new IdentityObservation(time, source, mmsi, type, ev, text(p.fullName()), null, na, na,
+                    dimensions(p.toBow(), p.toStern(), p.toPort(), p.toStarboard()), Double.NaN, null, null,
+                    p.aidType());
+            return 2;
         }
+        // the rest carry no UTC second; the feed check still sees them (its look-up order counts)
+        feed(source, ts, time, na);
         if (m instanceof StaticAndVoyageData p) {
-            return List.of(new IdentityObservation(time, source, mmsi, type, ev, text(p.shipName()), text(p.callSign()),
+            out[0] = new IdentityObservation(time, source, mmsi, type, ev, text(p.shipName()), text(p.callSign()),
                     positive(p.imoNumber()), positive(p.shipType()),
                     dimensions(p.toBow(), p.toStern(), p.toPort(), p.toStarboard()), positive(p.draught()),
-                    text(p.destination()), Eta.of(p.etaMonth(), p.etaDay(), p.etaHour(), p.etaMinute()), na));
+                    text(p.destination()), Eta.of(p.etaMonth(), p.etaDay(), p.etaHour(), p.etaMinute()), na);
+            return 1;
         }
         if (m instanceof StaticDataReportPartA p) {
-            return List.of(new IdentityObservation(time, source, mmsi, type, ev, text(p.shipName()), null, na, na,
-                    null, Double.NaN, null, null, na));
+            out[0] = new IdentityObservation(time, source, mmsi, type, ev, text(p.shipName()), null, na, na,
+                    null, Double.NaN, null, null, na);
+            return 1;
         }
         if (m instanceof StaticDataReportPartB p) {
-            return List.of(new IdentityObservation(time, source, mmsi, type, ev, null, text(p.callSign()), na,
+            out[0] = new IdentityObservation(time, source, mmsi, type, ev, null, text(p.callSign()), na,
                     positive(p.shipType()), dimensions(p.toBow(), p.toStern(), p.toPort(), p.toStarboard()),
-                    Double.NaN, null, null, na));
+                    Double.NaN, null, null, na);
+            return 1;
         }
-        return List.of();
+        return 0;
+    }
+
+    private boolean feed(String source, TimeSource ts, long time, int utcSecond) {
+        return check != null && check.record(source, ts, time, utcSecond);
     }
 
     /**

@@ -43,6 +43,8 @@ public final class NmeaInput implements AisListener {
     private final Untimed policy;
     private final long assumedTime;
     private final List<ReceivedMessage> leading = new ArrayList<>();
+    /** The observations of the message being emitted (reused). */
+    private final Observation[] out = new Observation[2];
     private long lastTime = Long.MIN_VALUE;
     private long messages;
     private long timed;
@@ -113,9 +115,11 @@ public final class NmeaInput implements AisListener {
     /** @param timeSource the message's own time source, or {@link TimeSource#NONE} for a carried or assumed time */
     private void emit(ReceivedMessage m, long t, TimeSource timeSource) {
         String source = m.source() != null ? m.source() : m.talker();
-        List<Observation> obs = mapper.map(m.message(), t, source, timeSource);
-        for (int i = 0, n = obs.size(); i < n; i++) {
-            analysis.accept(obs.get(i));
+        Observation[] obs = this.out;
+        int n = mapper.map(m.message(), t, source, timeSource, obs);
+        for (int i = 0; i < n; i++) {
+            analysis.accept(obs[i]);
+            obs[i] = null;
         }
     }
 

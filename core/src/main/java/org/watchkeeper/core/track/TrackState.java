@@ -75,6 +75,10 @@ public final class TrackState implements Serializable {
     private long lastTime = Long.MIN_VALUE;
     private long lastPreciseTime = Long.MIN_VALUE;
     private int segments;
+    /** The accepted fix of the last {@link #judge}: its segment, whether it opened it, the segments it closed. */
+    transient int judgedSegment;
+    transient boolean judgedNewSegment;
+    transient List<Integer> judgedClosed;
     /** The newest fix rejected as a {@link NoiseReason#SPEED_OUTLIER}, so its other receptions count as duplicates. */
     private PositionObservation lastOutlier;
 
@@ -118,29 +122,41 @@ public final class TrackState implements Serializable {
      * order, low resolution, on land, segment choice) and, when it is accepted, remembers it.
      */
     public Step step(PositionObservation p, TrackerConfig config) {
+        NoiseReason r = judge(p, config);
+        return r != null ? Step.reject(r)
+                : new Step(null, judgedSegment, judgedNewSegment, judgedClosed == null ? List.of() : judgedClosed);
+    }
+
+    /**
+     * {@link #step} without a {@link Step} object (the in-process tracker's path, once per fix):
+     * the reason to reject, or null when accepted; then {@link #judgedSegment},
+     * {@link #judgedNewSegment} and {@link #judgedClosed} (null: none closed) describe it until the
+     * next call.
+     */
+    NoiseReason judge(PositionObservation p, TrackerConfig config) {
         long t = p.time();
         long window = config.duplicateWindowMillis();
         for (int i = 0; i < recentCount; i++) {
             if (Math.abs(recentTimes[i] - t) <= window && recent[i].sameContent(p)) {
-                return Step.reject(NoiseReason.DUPLICATE);
+                return NoiseReason.DUPLICATE;
             }
         }
         if (lastOutlier != null && Math.abs(lastOutlier.time() - t) <= window && lastOutlier.sameContent(p)) {
-            return Step.reject(NoiseReason.DUPLICATE);
+            return NoiseReason.DUPLICATE;
         }
         if (t < lastTime) {
-            return Step.reject(NoiseReason.OUT_OF_ORDER);
+            return NoiseReason.OUT_OF_ORDER;
         }
         if (p.lowResolution() && lastPreciseTime != Long.MIN_VALUE
                 && t - lastPreciseTime <= config.lowResolutionHoldMillis()) {
-            return Step.reject(NoiseReason.LOW_RESOLUTION);
+            return NoiseReason.LOW_RESOLUTION;
         }
         if (config.landMask() != null && config.landMask().isOnLand(p.latitude(), p.longitude(), config.landToleranceM())) {
-            return Step.reject(NoiseReason.ON_LAND);
+            return NoiseReason.ON_LAND;
         }
         if (speedOutlier(p, config)) {
             lastOutlier = p;
-            return Step.reject(NoiseReason.SPEED_OUTLIER);
+            return NoiseReason.SPEED_OUTLIER;
         }
         // Close segments whose gap is too long; pick the best fitting open one.
         List<Integer> closed = null;
@@ -193,7 +209,10 @@ public final class TrackState implements Serializable {
         if (recentCount < RECENT) {
             recentCount++;
         }
-        return new Step(null, best.number, fresh, closed == null ? List.of() : closed);
+        judgedSegment = best.number;
+        judgedNewSegment = fresh;
+        judgedClosed = closed;
+        return null;
     }
 
     /**

@@ -136,23 +136,27 @@ public final class Tracker {
             return Decision.reject(pre);
         }
         VesselTrack v = vessels.computeIfAbsent(p.mmsi(), NEW_TRACK);
-        TrackState.Step step = v.state.step(p, config);
-        if (!step.accepted()) {
-            return Decision.reject(step.reason());
+        TrackState state = v.state;
+        NoiseReason reason = state.judge(p, config);
+        if (reason != null) {
+            return Decision.reject(reason);
         }
-        List<Integer> closed = step.closed();
-        for (int i = 0, n = closed.size(); i < n; i++) {
-            close(v.remove(closed.get(i)));
+        List<Integer> closed = state.judgedClosed;
+        if (closed != null) {
+            for (int i = 0, n = closed.size(); i < n; i++) {
+                close(v.remove(closed.get(i)));
+            }
         }
+        boolean fresh = state.judgedNewSegment;
         Segment seg;
-        if (step.newSegment()) {
-            seg = new Segment(p.mmsi(), step.segment());
+        if (fresh) {
+            seg = new Segment(p.mmsi(), state.judgedSegment);
             v.open.add(seg);
         } else {
-            seg = v.segment(step.segment());
+            seg = v.segment(state.judgedSegment);
         }
         double derived = seg.add(p);
-        return new Decision(true, null, seg, step.newSegment(), derived);
+        return new Decision(true, null, seg, fresh, derived);
     }
 
     private void close(Segment s) {
