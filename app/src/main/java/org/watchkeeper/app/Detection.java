@@ -10,6 +10,16 @@ import java.util.function.Supplier;
 
 import org.watchkeeper.core.detect.DetectionEngine;
 import org.watchkeeper.core.detect.Detector;
+import org.watchkeeper.core.detect.chokepoint.ChokepointTransitDetector;
+import org.watchkeeper.core.detect.encounter.EncounterDetector;
+import org.watchkeeper.core.detect.identity.IdentityConflictDetector;
+import org.watchkeeper.core.detect.identity.InvalidIdentityDetector;
+import org.watchkeeper.core.detect.identity.PositionOnLandDetector;
+import org.watchkeeper.core.detect.port.PortVisitDetector;
+import org.watchkeeper.core.detect.vessel.DriftDetector;
+import org.watchkeeper.core.detect.vessel.GapDetector;
+import org.watchkeeper.core.detect.vessel.LoiteringDetector;
+import org.watchkeeper.core.detect.vessel.SuddenSpeedChangeDetector;
 import org.watchkeeper.core.detect.zone.ZoneDetector;
 import org.watchkeeper.core.detect.zone.ZoneIndex;
 import org.watchkeeper.core.observation.Observation;
@@ -35,13 +45,25 @@ import org.watchkeeper.store.EventRow;
  * <p>Events become store rows through {@link Rows#event}, the mapping the server uses too.
  */
 final class Detection implements AnalysisListener {
-    /** Detectors by name, in the order they run: core's default suite, then the zone check. */
+    /**
+     * Detectors by name, in the order they run: core's default suite ({@link DetectorSuite#defaults()},
+     * same order and factories), then the zone check. Named here rather than by creating each
+     * detector and asking its name: creating one loads its reference data (the land mask, ports,
+     * territorial seas: seconds and hundreds of MB), which only the detectors asked for should do.
+     */
     static final Map<String, Supplier<Detector<?>>> AVAILABLE = new LinkedHashMap<>();
 
     static {
-        for (DetectorSuite.Factory f : DetectorSuite.defaults().factories()) {
-            AVAILABLE.put(f.get().name(), f);
-        }
+        AVAILABLE.put("gap", GapDetector::withDefaults);
+        AVAILABLE.put("loitering", LoiteringDetector::withDefaults);
+        AVAILABLE.put("drift", DriftDetector::withDefaults);
+        AVAILABLE.put("sudden_speed_change", SuddenSpeedChangeDetector::withDefaults);
+        AVAILABLE.put("identity_conflict", IdentityConflictDetector::withDefaults);
+        AVAILABLE.put("invalid_identity", InvalidIdentityDetector::withDefaults);
+        AVAILABLE.put("position_on_land", PositionOnLandDetector::withDefaults);
+        AVAILABLE.put("encounter", EncounterDetector::withDefaults);
+        AVAILABLE.put("port_visit", PortVisitDetector::withDefaults);
+        AVAILABLE.put("chokepoint_transit", ChokepointTransitDetector::withDefaults);
         AVAILABLE.put("zone", () -> ZoneDetector.withDefaults(ZoneIndex.territorialSeas()));
     }
 

@@ -42,10 +42,27 @@ public final class EventTimeOrder implements Consumer<Observation> {
     private final Consumer<? super Observation> sink;
     private final long allowedLatenessMillis;
     private final int maxHeld;
-    private final PriorityQueue<Held> held = new PriorityQueue<>((a, b) -> {
-        int c = ORDER.compare(a.o, b.o);
+    /**
+     * The waiting observations that arrived in order, or close to it: a sorted ring (by
+     * {@link #ORDER}, then arrival), head = earliest. An arrival goes in by a binary search and a
+     * short move of the later entries; most arrive at or near the end, so this costs a few
+     * comparisons and no object.
+     */
+    private Observation[] ring = new Observation[64];
+    private long[] ringSeq = new long[64];
+    private int head;
+    private int size;
+    /**
+     * The waiting observations that arrived too far out of order for the ring (more than
+     * {@link #MAX_SHIFT} entries before its end): a heap, so that no arrival costs more than
+     * {@code MAX_SHIFT} moves plus O(log n).
+     */
+    private final PriorityQueue<Held> strays = new PriorityQueue<>((a, b) -> {
+        int c = compare(a.o, b.o);
         return c != 0 ? c : Long.compare(a.seq, b.seq);
     });
+    /** Most ring entries moved to insert one arrival; arrivals further back wait in {@link #strays}. */
+    private static final int MAX_SHIFT = 512;
 
     /**
      * The order observations are released in: event time, then receiving source, then MMSI; the
@@ -53,9 +70,31 @@ public final class EventTimeOrder implements Consumer<Observation> {
      * order any host keeps). A distributed host can apply the same rule: the order does not depend
      * on how the lines of different sources interleave.
      */
-    public static final Comparator<Observation> ORDER = Comparator.comparingLong(Observation::time)
-            .thenComparing(Observation::source, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparingInt(Observation::mmsi);
+    public static final Comparator<Observation> ORDER = EventTimeOrder::compare;
+
+    /** {@link #ORDER} as a method: time, then source (null first, then natural order), then MMSI. */
+    private static int compare(Observation a, Observation b) {
+        int c = Long.compare(a.time(), b.time());
+        if (c != 0) {
+            return c;
+        }
+        String sa = a.source();
+        String sb = b.source();
+        if (sa != sb) {
+            if (sa == null) {
+                return -1;
+            }
+            if (sb == null) {
+                return 1;
+            }
+            c = sa.compareTo(sb);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.mmsi(), b.mmsi());
+    }
+
     private long seq;
     private long watermark = Long.MIN_VALUE;
     private long late;
@@ -82,13 +121,13 @@ public final class EventTimeOrder implements Consumer<Observation> {
             late++;
             return;
         }
-        held.add(new Held(o, seq++));
+        add(o, seq++);
         long wm = t - allowedLatenessMillis - 1;
         if (wm > watermark) {
             watermark = wm;
         }
-        while (!held.isEmpty() && (held.peek().o.time() <= watermark || held.size() > maxHeld)) {
-            Observation next = held.poll().o;
+        while (held() > 0 && (first().time() <= watermark || held() > maxHeld)) {
+            Observation next = poll();
             if (next.time() > watermark) {
                 watermark = next.time();
             }
@@ -98,8 +137,8 @@ public final class EventTimeOrder implements Consumer<Observation> {
 
     /** End of input: releases every waiting observation in order. */
     public void finish() {
-        while (!held.isEmpty()) {
-            sink.accept(held.poll().o);
+        while (held() > 0) {
+            sink.accept(poll());
         }
     }
 
@@ -111,14 +150,99 @@ public final class EventTimeOrder implements Consumer<Observation> {
      */
     public void releaseHeld() {
         long newest = Long.MIN_VALUE;
-        while (!held.isEmpty()) {
-            Observation o = held.poll().o;
+        while (held() > 0) {
+            Observation o = poll();
             newest = Math.max(newest, o.time());
             sink.accept(o);
         }
         if (newest != Long.MIN_VALUE && newest - 1 > watermark) {
             watermark = newest - 1;
         }
+    }
+
+    /** Puts {@code o} (arrival number {@code n}, above all waiting ones) among the waiting observations. */
+    private void add(Observation o, long n) {
+        Observation[] r = ring;
+        int mask = r.length - 1;
+        // after every waiting entry that is not later in ORDER (equal ones arrived before)
+        int lo = 0;
+        int hi = size;
+        if (size > 0 && compare(r[(head + size - 1) & mask], o) > 0) {
+            hi = size - 1;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (compare(r[(head + mid) & mask], o) > 0) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            if (size - lo > MAX_SHIFT) {
+                strays.add(new Held(o, n));
+                return;
+            }
+        } else {
+            lo = size;
+        }
+        if (size == r.length) {
+            grow();
+            r = ring;
+            mask = r.length - 1;
+        }
+        for (int i = size; i > lo; i--) {
+            int to = (head + i) & mask;
+            int from = (head + i - 1) & mask;
+            r[to] = r[from];
+            ringSeq[to] = ringSeq[from];
+        }
+        int at = (head + lo) & mask;
+        r[at] = o;
+        ringSeq[at] = n;
+        size++;
+    }
+
+    private void grow() {
+        int n = ring.length;
+        Observation[] r = new Observation[n * 2];
+        long[] q = new long[n * 2];
+        for (int i = 0; i < size; i++) {
+            r[i] = ring[(head + i) & (n - 1)];
+            q[i] = ringSeq[(head + i) & (n - 1)];
+        }
+        ring = r;
+        ringSeq = q;
+        head = 0;
+    }
+
+    /** Whether the ring's head comes before the first stray (both present). */
+    private boolean ringFirst() {
+        Held h = strays.peek();
+        Observation a = ring[head];
+        int c = compare(a, h.o);
+        return c < 0 || (c == 0 && ringSeq[head] < h.seq);
+    }
+
+    /** The earliest waiting observation (some wait). */
+    private Observation first() {
+        if (strays.isEmpty()) {
+            return ring[head];
+        }
+        if (size == 0 || !ringFirst()) {
+            return strays.peek().o;
+        }
+        return ring[head];
+    }
+
+    /** Takes out the earliest waiting observation (some wait). */
+    private Observation poll() {
+        if (size > 0 && (strays.isEmpty() || ringFirst())) {
+            Observation o = ring[head];
+            ring[head] = null;
+            head = (head + 1) & (ring.length - 1);
+            size--;
+            return o;
+        }
+        return strays.poll().o;
     }
 
     /**
@@ -142,6 +266,6 @@ public final class EventTimeOrder implements Consumer<Observation> {
 
     /** Observations waiting. */
     public int held() {
-        return held.size();
+        return size + strays.size();
     }
 }

@@ -57,9 +57,10 @@ public final class ChokepointTransitDetector implements Detector<ChokepointTrans
 
     /** Per-vessel state. */
     public static final class State implements Serializable {
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
         int shipType = -1;
-        Fix last;
+        /** The vessel's previous fix with a position. */
+        PositionObservation last;
         long timer = Long.MIN_VALUE;
         /** Open passages by chokepoint index. */
         final HashMap<Integer, Passage> open = new HashMap<>();
@@ -123,12 +124,16 @@ public final class ChokepointTransitDetector implements Detector<ChokepointTrans
         if (!p.hasPosition()) {
             return;
         }
-        Fix f = Fix.of(p);
         // Passages silent for too long end before this fix is looked at (independent of timer delivery).
         closeSilent(s, ctx, p.time());
         double lon = p.longitude();
         double lat = p.latitude();
-        for (int i = 0; i < chokepoints.size(); i++) {
+        PositionObservation last = s.last;
+        // Far from every chokepoint (neither fix nor the track between them near one, nothing open): nothing to do.
+        boolean near = !s.open.isEmpty() || all.contains(lon, lat)
+                || (last != null && all.intersects(new Envelope(last.longitude(), lon, last.latitude(), lat)));
+        Fix f = near ? Fix.of(p) : null;
+        for (int i = 0; near && i < chokepoints.size(); i++) {
             boolean inside = envelopes[i].contains(lon, lat)
                     && chokepoints.get(i).prepared().covers(GF.createPoint(new Coordinate(lon, lat)));
             Passage open = s.open.get(i);
@@ -147,17 +152,17 @@ public final class ChokepointTransitDetector implements Detector<ChokepointTrans
                 }
             } else if (open != null) {
                 close(s, ctx, i, open);
-            } else if (s.last != null && crosses(i, s.last, f)) {
+            } else if (last != null && crosses(i, last, p)) {
                 Passage x = new Passage();
-                x.start = s.last.time();
+                x.start = last.time();
                 x.lastInside = p.time();
                 x.crossed = true;
-                x.evidence.add(s.last);
+                x.evidence.add(Fix.of(last));
                 x.evidence.add(f);
                 close(s, ctx, i, x);
             }
         }
-        s.last = f;
+        s.last = p;
         if (s.timer != Long.MIN_VALUE) {
             ctx.deleteTimer(s.timer);
             s.timer = Long.MIN_VALUE;
@@ -168,7 +173,7 @@ public final class ChokepointTransitDetector implements Detector<ChokepointTrans
         }
     }
 
-    private boolean crosses(int i, Fix a, Fix b) {
+    private boolean crosses(int i, PositionObservation a, PositionObservation b) {
         if (Math.abs(a.longitude() - b.longitude()) > 180) {
             return false;
         }

@@ -133,12 +133,19 @@ public final class IdentityConflictDetector implements Detector<IdentityConflict
 
     /** Per-MMSI state. */
     public static final class State implements Serializable {
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
         final ArrayList<Place> places = new ArrayList<>();
         int nextId;
         int previous = -1;
         long newest = Long.MIN_VALUE;
+        /** The registered timer (at most one), or {@code Long.MIN_VALUE}. */
         long timer = Long.MIN_VALUE;
+        /**
+         * When the places are looked at again: the newest fix plus the place timeout. The timer is not
+         * moved with every fix (a delete and a register each): when it fires before this, it is set
+         * again for this time.
+         */
+        long due = Long.MIN_VALUE;
         Episode episode;
     }
 
@@ -232,13 +239,10 @@ public final class IdentityConflictDetector implements Detector<IdentityConflict
         best.fixes++;
         s.previous = best.id;
         s.newest = Math.max(s.newest, t);
-        long due = s.newest + config.placeTimeoutMillis();
-        if (due != s.timer) {
-            if (s.timer != Long.MIN_VALUE) {
-                ctx.deleteTimer(s.timer);
-            }
-            ctx.registerTimer(due);
-            s.timer = due;
+        s.due = s.newest + config.placeTimeoutMillis();
+        if (s.timer == Long.MIN_VALUE) {
+            s.timer = s.due;
+            ctx.registerTimer(s.timer);
         }
     }
 
@@ -284,6 +288,11 @@ public final class IdentityConflictDetector implements Detector<IdentityConflict
             return;
         }
         s.timer = Long.MIN_VALUE;
+        if (s.due > timestamp) { // fixes came since the timer was set: look again when the newest times out
+            s.timer = s.due;
+            ctx.registerTimer(s.timer);
+            return;
+        }
         for (Place pl : new ArrayList<>(s.places)) {
             if (pl.lastTime + config.placeTimeoutMillis() <= timestamp) {
                 close(pl, s, ctx);

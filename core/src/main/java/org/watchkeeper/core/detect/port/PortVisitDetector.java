@@ -49,10 +49,17 @@ public final class PortVisitDetector implements Detector<PortVisitDetector.State
 
     /** Per-vessel state: the open visit, if any. */
     public static final class State implements Serializable {
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
         boolean seen;
         long lastTime = Long.MIN_VALUE;
+        /** The registered timer (at most one), or {@code Long.MIN_VALUE}. */
         long timer = Long.MIN_VALUE;
+        /**
+         * When the open visit ends for silence: its last fix plus the silence limit. The timer is not
+         * moved with every fix (a delete and a register each): when it fires before this, it is set
+         * again for this time.
+         */
+        long due = Long.MIN_VALUE;
         /** Index (in the port index) of the port of the open visit, or -1 when not in a visit. */
         int port = -1;
         long arrival;
@@ -140,13 +147,12 @@ public final class PortVisitDetector implements Detector<PortVisitDetector.State
             }
         }
         s.lastTime = p.time();
-        if (s.timer != Long.MIN_VALUE) {
-            ctx.deleteTimer(s.timer);
-            s.timer = Long.MIN_VALUE;
-        }
         if (s.port >= 0) {
-            s.timer = p.time() + config.silenceMillis();
-            ctx.registerTimer(s.timer);
+            s.due = p.time() + config.silenceMillis();
+            if (s.timer == Long.MIN_VALUE) {
+                s.timer = s.due;
+                ctx.registerTimer(s.timer);
+            }
         }
         // Out of port the state is two fields (seen, last time); it is kept so that a later arrival
         // is known to be observed rather than the first fix of the vessel.
@@ -177,10 +183,19 @@ public final class PortVisitDetector implements Detector<PortVisitDetector.State
 
     @Override
     public void onTimer(long timestamp, State s, DetectorContext ctx) {
-        if (s.port >= 0 && timestamp == s.timer) {
-            s.timer = Long.MIN_VALUE;
-            close(s, ctx, s.lastTime, false);
+        if (timestamp != s.timer) {
+            return;
         }
+        s.timer = Long.MIN_VALUE;
+        if (s.port < 0) { // the visit ended meanwhile
+            return;
+        }
+        if (s.due > timestamp) { // fixes came since the timer was set: wait for the newest one's silence
+            s.timer = s.due;
+            ctx.registerTimer(s.timer);
+            return;
+        }
+        close(s, ctx, s.lastTime, false);
     }
 
     private void close(State s, DetectorContext ctx, long end, boolean departed) {

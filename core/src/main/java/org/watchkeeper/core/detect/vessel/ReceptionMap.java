@@ -1,8 +1,7 @@
 package org.watchkeeper.core.detect.vessel;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.watchkeeper.core.geo.Geodesy;
+import org.watchkeeper.core.util.LongHashMap;
 
 /**
  * How well AIS is received in each grid cell, estimated from the data itself: the number of
@@ -40,7 +39,7 @@ public final class ReceptionMap {
     private final long retentionMillis;
     private final int cols;
     /** (hour, cell) → {positions, presenceMillis}. */
-    private final Map<Long, long[]> buckets = new HashMap<>();
+    private final LongHashMap<long[]> buckets = new LongHashMap<>();
     private long newestHour = Long.MIN_VALUE;
     private long oldestHourKept = Long.MIN_VALUE;
 
@@ -93,7 +92,7 @@ public final class ReceptionMap {
             long keepFrom = hour - Math.floorDiv(retentionMillis + HOUR - 1, HOUR);
             if (keepFrom > oldestHourKept) {
                 oldestHourKept = keepFrom;
-                buckets.keySet().removeIf(k -> (k >> 24) < oldestHourKept);
+                buckets.removeIf((k, v) -> (k >> 24) < oldestHourKept);
             }
         }
     }
@@ -124,7 +123,13 @@ public final class ReceptionMap {
     }
 
     private long[] bucket(long hour, int cell) {
-        return buckets.computeIfAbsent(key(hour, cell), k -> new long[2]);
+        long key = key(hour, cell);
+        long[] b = buckets.get(key);
+        if (b == null) {
+            b = new long[2];
+            buckets.put(key, b);
+        }
+        return b;
     }
 
     private static long key(long hour, int cell) {
