@@ -225,7 +225,18 @@ public final class AisStreamDecoder {
         Objects.checkFromIndexSize(off, len, buf.length);
         int end = off + len;
         int start = off;
-        for (int i = Swar.lineEnd(buf, off, end); i < end; i = Swar.lineEnd(buf, i + 1, end)) {
+        while (start < end) {
+            if (carryLen == 0 && !overlong && !tracking) {
+                int next = scannedLine(buf, start, end);
+                if (next >= 0) {
+                    start = next;
+                    continue;
+                }
+            }
+            int i = Swar.lineEnd(buf, start, end);
+            if (i == end) {
+                break;
+            }
             byte c = buf[i];
             boolean empty = i == start && carryLen == 0 && !overlong;
             if (c == '\n' && lastWasCr && empty) {
@@ -246,6 +257,164 @@ public final class AisStreamDecoder {
             lastWasCr = false;
             appendCarry(buf, start, end - start);
         }
+    }
+
+    /**
+     * The common case of {@link #feed}: a whole line in {@code buf} that starts with {@code !},
+     * {@code $} or a tag block closed before its sentence or the line end. One pass over the sentence's bytes finds
+     * the line end, the checksum {@code *}, the XOR of the bytes before it and the field commas
+     * ({@link #scanSentence}); the line is then processed exactly as {@link #line} would. Returns
+     * the index after the line's terminator, or -1 (nothing done) for any other line, for a line
+     * without its terminator in {@code buf} and for an overlong one: {@link #feed}'s general path
+     * takes those.
+     */
+    private int scannedLine(byte[] b, int start, int end) {
+        byte c0 = b[start];
+        if (c0 == '\n' && lastWasCr) {
+            lastWasCr = false; // LF of a CRLF pair
+            return start + 1;
+        }
+        int s = start;
+        if (c0 == '\\') {
+            s = tagBlockEnd(b, start + 1, end) + 1;
+            if (s <= 0 || s >= end) {
+                return -1;
+            }
+            c0 = b[s];
+        }
+        int le;
+        if (c0 == '!' || c0 == '$') {
+            le = scanSentence(b, s + 1, end);
+        } else if (s > start && (c0 == '\n' || c0 == '\r')) {
+            le = s; // a line holding only a tag block
+        } else {
+            return -1;
+        }
+        if (le < 0 || le - start > options.maxLineLength()) {
+            return -1;
+        }
+        lineNumber++;
+        stats.lines++;
+        curBuf = b;
+        curOff = start;
+        curLen = le - start;
+        boolean armed = pghpArmed;
+        pghpArmed = false;
+        TagBlock tb = s == start ? null : tagBlock(b, start + 1, s - 1);
+        if (s == le) {
+            if (tb != null) {
+                stats.tagBlockOnlyLines++;
+                pghpArmed = armed;
+            }
+        } else if (s == start || tb != null) {
+            int e = le;
+            while (isSpace(b[e - 1])) {
+                e--; // stops at the '!' or '$' at the latest
+            }
+            sentence(b, s, e, scanStar, scanXor, tb, armed);
+        }
+        afterLine();
+        if (b[le] == '\r') {
+            if (le + 1 < end && b[le + 1] == '\n') {
+                lastWasCr = false;
+                return le + 2; // CRLF
+            }
+            lastWasCr = true;
+        } else {
+            lastWasCr = false;
+        }
+        return le + 1;
+    }
+
+    /** Index of the backslash closing a tag block whose content starts at {@code from}; -1 if a line end or {@code end} comes first. */
+    private static int tagBlockEnd(byte[] b, int from, int end) {
+        for (int i = from; i < end; i++) {
+            byte c = b[i];
+            if (c == '\\') {
+                return i;
+            }
+            if (c == '\n' || c == '\r') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean lineEndByte(byte c) {
+        return c == '\n' || c == '\r';
+    }
+
+    /** Where {@link #scanSentence} found the {@code *} (-1: none) and the XOR of the bytes before it. */
+    private int scanStar;
+    private int scanXor;
+
+    /**
+     * One pass over a sentence from {@code from} (after its {@code !} or {@code $}), eight bytes per
+     * step: the XOR of the bytes before the first {@code *} or line end ({@link #scanXor}), the
+     * position of that {@code *} ({@link #scanStar}, -1 if the line ends first) and the first
+     * commas before it ({@link #commas}, {@link #commaCount}). Returns the index of the line's
+     * CR or LF, or -1 when {@code end} comes first or another control character (tab) comes
+     * before the {@code *}.
+     */
+    private int scanSentence(byte[] b, int from, int end) {
+        int i = from;
+        int nc = 0;
+        long xw = 0;
+        int stop = -1;
+        for (; i + 8 <= end; i += 8) {
+            long w = Swar.word(b, i);
+            long m = Swar.match(w, Swar.STARS) | Swar.controls(w);
+            long keep = -1L;
+            if (m != 0) {
+                int k = Swar.firstByte(m);
+                keep = (1L << (8 * k)) - 1; // the bytes before the '*' or line end
+                stop = i + k;
+            }
+            xw ^= w & keep;
+            long cm = Swar.match(w, Swar.COMMAS) & keep;
+            while (cm != 0) {
+                if (nc < commas.length) {
+                    commas[nc] = i + Swar.firstByte(cm);
+                }
+                nc++;
+                cm &= cm - 1;
+            }
+            if (stop >= 0) {
+                break;
+            }
+        }
+        int x = Swar.xorBytes(xw);
+        for (; stop < 0 && i < end; i++) {
+            byte c = b[i];
+            if (c == '*' || (c >= 0 && c < Swar.CONTROL_LIMIT)) {
+                stop = i;
+                break;
+            }
+            x ^= c;
+            if (c == ',') {
+                if (nc < commas.length) {
+                    commas[nc] = i;
+                }
+                nc++;
+            }
+        }
+        if (stop < 0) {
+            return -1;
+        }
+        commaCount = nc;
+        scanXor = x;
+        byte c = b[stop];
+        if (c != '*') {
+            scanStar = -1;
+            return c == '\n' || c == '\r' ? stop : -1; // another control character: the general path
+        }
+        scanStar = stop;
+        int h = stop + 3; // "*hh" and the line end, the common case
+        if (h < end && (b[h] == '\n' || b[h] == '\r') && !lineEndByte(b[stop + 1]) && !lineEndByte(b[stop + 2])) {
+            return h;
+        }
+        int le = Swar.lineEnd(b, stop + 1, end);
+        return le < end ? le : -1;
     }
 
     /** Reads the stream to its end through {@link #feed} and then calls {@link #finish()}; does not close it. */
@@ -509,6 +678,17 @@ public final class AisStreamDecoder {
             }
         }
         commaCount = nc;
+        sentence(b, p, e, star, x, tb, armed);
+    }
+
+    /**
+     * A sentence from its {@code !} or {@code $} at {@code p} to {@code e} (whitespace trimmed),
+     * scanned: {@code star} is its {@code *} (-1: none), {@code x} the XOR of the bytes between
+     * {@code p} and the {@code *}, {@link #commas} the commas before it.
+     */
+    private void sentence(byte[] b, int p, int e, int star, int x, TagBlock tb, boolean armed) {
+        byte start = b[p];
+        int nc = commaCount;
         int sentEnd;
         int trailerFrom = -1;
         int checksum = -1;
@@ -551,13 +731,11 @@ public final class AisStreamDecoder {
                     return;
                 }
             }
-            for (int a = p + 1; a < addrEnd; a++) {
-                if (!talkerChar(b[a])) {
-                    reject(RejectReason.MALFORMED_SENTENCE, "bad address field");
-                    return;
-                }
+            String address = otherAddress(b, p, addrLen);
+            if (address == null) {
+                reject(RejectReason.MALFORMED_SENTENCE, "bad address field");
+                return;
             }
-            String address = addresses.get(b, p + 1, addrLen);
             stats.other(address);
             if (addrLen == 4 && b[p + 1] == 'P' && b[p + 2] == 'G' && b[p + 3] == 'H' && b[p + 4] == 'P') {
                 pghp(b, addrEnd, sentEnd);
@@ -573,6 +751,37 @@ public final class AisStreamDecoder {
 
     private int lastTalkerCode = -1;
     private String lastTalker;
+    /** The start character and address of the last other sentence (as in {@link #otherAddress}) and its address string. */
+    private long lastAddressKey;
+    private String lastAddress;
+
+    /**
+     * The address field of a sentence that is not VDM/VDO ({@code b[p]} is its {@code !} or
+     * {@code $}, {@code len} 1..15 characters), or null when a character is not allowed there.
+     * Feeds repeat the same few sentences, so the last address is kept with its first bytes as a
+     * word: an address of up to seven characters equal to it is taken without a second look.
+     */
+    private String otherAddress(byte[] b, int p, int len) {
+        long key = 0;
+        if (len <= 7 && p + 8 <= b.length) {
+            // the start character and the address; the bytes after it are zero, which no address contains
+            key = Swar.word(b, p) & (-1L >>> (8 * (7 - len)));
+            if (key == lastAddressKey) {
+                return lastAddress;
+            }
+        }
+        for (int a = p + 1; a <= p + len; a++) {
+            if (!talkerChar(b[a])) {
+                return null;
+            }
+        }
+        String address = addresses.get(b, p + 1, len);
+        if (key != 0) {
+            lastAddressKey = key;
+            lastAddress = address;
+        }
+        return address;
+    }
 
     private static boolean channelChar(char c) {
         if (c < 128) {
@@ -590,10 +799,7 @@ public final class AisStreamDecoder {
         boolean verified;
         int paramsEnd;
         if (star > from && b[star] == '*' && hex(b[star + 1]) >= 0 && hex(b[star + 2]) >= 0) {
-            int x = 0;
-            for (int i = from; i < star; i++) {
-                x ^= b[i];
-            }
+            int x = Swar.xor(b, from, star);
             int given = hex(b[star + 1]) << 4 | hex(b[star + 2]);
             verified = given == (x & 0xff);
             if (!verified && !options.acceptBadTagBlockChecksum()) {

@@ -33,6 +33,21 @@ final class Swar {
         return ~(t | x | LOW7);
     }
 
+    /** Bytes below this are control characters for {@link #controls} (LF, CR, tab and the rest of 0x00-0x0D). */
+    static final int CONTROL_LIMIT = 0x0E;
+    private static final long CONTROL_LIMITS = 0x0E0E0E0E0E0E0E0EL;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * 0x80 in the lowest byte of {@code w} below {@link #CONTROL_LIMIT} (and possibly in higher
+     * bytes, which may be false positives: a borrow from a flagged byte can flag the next one); 0 if
+     * no byte is below it. The lowest flag is exact: the bytes under it are at least 0x0E, so no
+     * borrow reaches it. One test covers both line ends, CR and LF.
+     */
+    static long controls(long w) {
+        return (w - CONTROL_LIMITS) & ~w & HIGHS;
+    }
+
     /** Index in the word (0..7) of the lowest byte flagged in a non-zero {@link #match} result. */
     static int firstByte(long matches) {
         return Long.numberOfTrailingZeros(matches) >>> 3;
@@ -44,6 +59,20 @@ final class Swar {
         w ^= w >>> 16;
         w ^= w >>> 8;
         return (int) w & 0xff;
+    }
+
+    /** XOR of the bytes {@code b[from, to)} (0..255). */
+    static int xor(byte[] b, int from, int to) {
+        long xw = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            xw ^= word(b, i);
+        }
+        int x = xorBytes(xw);
+        for (; i < to; i++) {
+            x ^= b[i] & 0xff;
+        }
+        return x;
     }
 
     /** Index of the first LF or CR in {@code b[from, end)}, or {@code end}. */

@@ -13,6 +13,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.watchkeeper.ais.json.GpsdJsonWriter;
 
 /**
  * Robustness: arbitrary bytes and mutated real sentences never make the decoder throw, and every
@@ -156,6 +157,40 @@ class FuzzTest {
         });
     }
 
+    /**
+     * Every output of a decoder fed {@code text} in chunks of {@code chunk} bytes, as text: a
+     * rejection's record, a message's JSON with the metadata the JSON leaves out.
+     */
+    static List<String> outputs(byte[] text, int chunk, Options o) {
+        List<Object> out = new ArrayList<>();
+        AisStreamDecoder d = new AisStreamDecoder(o, Nmea.collector(out));
+        for (int i = 0; i < text.length; i += chunk) {
+            d.feed(text, i, Math.min(chunk, text.length - i));
+        }
+        d.finish();
+        List<String> texts = new ArrayList<>();
+        for (Object x : out) {
+            if (x instanceof ReceivedMessage m) {
+                java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
+                try {
+                    GpsdJsonWriter w = new GpsdJsonWriter(json);
+                    w.write(m);
+                    w.flush();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                texts.add(json.toString(StandardCharsets.ISO_8859_1) + " " + m.lineNumber() + " " + m.sentences() + " "
+                        + m.timeSource() + " " + m.checksumVerified() + " " + m.tagBlock() + " " + m.trailer());
+            } else {
+                texts.add(x.toString());
+            }
+        }
+        Stats st = d.stats();
+        texts.add(st.summary() + " " + st.otherSentences() + " " + st.rejections() + " " + st.lengthAnomalies()
+                + " " + st.firstReceiveTimeMillis() + " " + st.lastReceiveTimeMillis());
+        return texts;
+    }
+
     private static Options options(int variant) {
         Options o = Options.DEFAULT;
         if ((variant & 1) != 0) {
@@ -165,6 +200,18 @@ class FuzzTest {
             o = o.withMaxLineLength(64).withMaxPendingGroups(2).withMaxFragmentAgeLines(3);
         }
         return o;
+    }
+
+    /**
+     * A buffer holding whole lines takes the one-pass scan of each line; one byte per feed takes
+     * the general path (line end first, then the line). Both give the same messages, rejections
+     * and counters.
+     */
+    @Property(tries = 1000)
+    void wholeBufferAndByteByByteFeedsAgree(@ForAll("mutatedStreams") byte[] text,
+                                            @ForAll @IntRange(min = 0, max = 3) int variant) {
+        Options o = options(variant);
+        assertThat(outputs(text, text.length + 1, o)).isEqualTo(outputs(text, 1, o));
     }
 
     @Property(tries = 1000)

@@ -223,6 +223,32 @@ class StreamDecoderTest {
     }
 
     @Test
+    void lineEndsRightAfterOrInsideTheChecksumAreLineEnds() {
+        // '*' with zero, one or two characters before the line end, a tab inside a sentence, a
+        // tag-block-only line, CR, LF and CRLF: the same lines and results whole and in every chunk size
+        String ok = "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A";
+        String text = "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*\n!A\n"
+                + "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4\r\n" + ok + "\r"
+                + "!AIVDM,1,1,,A,15RTgt0P\tAso;90TKcjM8h6g208CQ,0*4A\n"
+                + Nmea.tag("c:1272422678") + "\r\n" + ok + "\n$GPZDA,1*4\n" + ok + "\n";
+        byte[] in = text.getBytes(StandardCharsets.ISO_8859_1);
+        for (int chunk = 1; chunk <= in.length; chunk++) {
+            List<Object> out = new ArrayList<>();
+            AisStreamDecoder d = new AisStreamDecoder(Options.DEFAULT, Nmea.collector(out));
+            for (int i = 0; i < in.length; i += chunk) {
+                d.feed(in, i, Math.min(chunk, in.length - i));
+            }
+            d.finish();
+            assertThat(d.stats().lines()).as("chunk " + chunk).isEqualTo(9);
+            assertThat(d.stats().tagBlockOnlyLines()).isEqualTo(1);
+            assertThat(out).as("chunk " + chunk).extracting(o -> o instanceof Rejection r ? r.reason().name() + " " + r.lineNumber()
+                            : "message " + ((ReceivedMessage) o).lineNumber())
+                    .containsExactly("BAD_CHECKSUM 1", "NO_CHECKSUM 2", "BAD_CHECKSUM 3", "message 4",
+                            "BAD_CHECKSUM 5", "message 7", "BAD_CHECKSUM 8", "message 9");
+        }
+    }
+
+    @Test
     void lineTerminatorsAndBlankLines() {
         String s = "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A";
         List<Object> out = new ArrayList<>();
