@@ -30,7 +30,7 @@ import org.watchkeeper.core.sim.SimulationOptions;
  * source; the same log as {@code watchkeeper simulate --seed 7 --vessels 0 --hours 18}) through the
  * job with analyze's default detectors ({@link Detectors#standard()}), at parallelism 1 and 2,
  * against the in-process event-time pipeline ({@link InProcessReference}): exactly the same event
- * JSON. This log is in time order, so these 11 events are also exactly {@code watchkeeper analyze}'s
+ * JSON. This log is in time order, so these 7 events are also exactly {@code watchkeeper analyze}'s
  * on it, every field (see {@link InProcessReference} for what "same as analyze" means in general).
  */
 class SimulatedLogTest {
