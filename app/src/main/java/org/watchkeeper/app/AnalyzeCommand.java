@@ -1,5 +1,6 @@
 package org.watchkeeper.app;
 
+import org.watchkeeper.core.ref.port.PortIndex;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -143,6 +144,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--no-detect", description = "Run no detector (no events).")
     boolean noDetect;
 
+    /** The port index for the detectors from --ports (null: the shipped list). */
+    private PortIndex portIndex;
+
+    @Option(names = "--ports", paramLabel = "FILE",
+            description = "More ports and anchorages for encounter and port_visit (repeatable): an NGA World Port"
+                    + " Index CSV (UpdatedPub150.csv, plain or .gz), GeoJSON points and polygons, or polygon"
+                    + " shapefiles in a .zip. They are added to the shipped UN/LOCODE list (1 634 ports).")
+    List<Path> portFiles;
+
+    @Option(names = "--no-shipped-ports", description = "Use only the --ports files, not the shipped port list.")
+    boolean noShippedPorts;
+
     @Option(names = "--max-vessels", paramLabel = "N", defaultValue = "1000000",
             description = "Vessels held in the picture and tracker; the least recently seen is dropped beyond it. Default: ${DEFAULT-VALUE}.")
     int maxVessels = 1_000_000;
@@ -221,6 +234,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 }
             }
         }
+        PortIndex ports = null;
+        if (!noDetect) {
+            try {
+                ports = PortFiles.index(portFiles, !noShippedPorts, err);
+            } catch (PortFiles.UnrecognisedException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            } catch (IOException | UncheckedIOException e) {
+                err.println("watchkeeper analyze: cannot read ports: " + e.getMessage());
+                err.flush();
+                return 1;
+            }
+        }
+        this.portIndex = ports;
         long started = System.nanoTime();
         HistoryStore store = null;
         try {
@@ -259,7 +285,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 landToleranceKm == null ? defaults.landToleranceM() : landToleranceKm * 1000, maxVessels);
         StoreCounts before = store == null ? null : store.counts();
         Map<String, Double> phases = new LinkedHashMap<>();
-        Detection detection = noDetect ? null : new Detection(detect == null ? Detection.DEFAULTS : detect);
+        Detection detection = noDetect ? null : new Detection(detect == null ? Detection.DEFAULTS : detect, portIndex);
         StoreWriter storeWriter = store == null ? null : new StoreWriter(store);
         TracksGeoJson.VesselPictureRef ref = new TracksGeoJson.VesselPictureRef();
         SegmentCounter segments = new SegmentCounter();

@@ -24,6 +24,9 @@ import org.watchkeeper.core.detect.zone.ZoneDetector;
 import org.watchkeeper.core.detect.zone.ZoneIndex;
 import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.detect.DetectorSuite;
+import org.watchkeeper.core.detect.encounter.EncounterConfig;
+import org.watchkeeper.core.detect.port.PortVisitConfig;
+import org.watchkeeper.core.ref.port.PortIndex;
 import org.watchkeeper.core.pipeline.Analysis;
 import org.watchkeeper.core.pipeline.AnalysisListener;
 import org.watchkeeper.core.pipeline.EventTimeOrder;
@@ -89,13 +92,29 @@ final class Detection implements AnalysisListener {
      * @throws IllegalArgumentException for an unknown name
      */
     Detection(List<String> names) {
+        this(names, null);
+    }
+
+    /**
+     * @param names detector names from {@link #AVAILABLE}
+     * @param ports the ports and anchorages encounter and port_visit use, or null for the shipped list
+     * @throws IllegalArgumentException for an unknown name
+     */
+    Detection(List<String> names, PortIndex ports) {
         List<Detector<?>> detectors = new ArrayList<>();
         for (String n : names) {
-            Supplier<Detector<?>> s = AVAILABLE.get(n.strip().toLowerCase(Locale.ROOT));
+            String key = n.strip().toLowerCase(Locale.ROOT);
+            Supplier<Detector<?>> s = AVAILABLE.get(key);
             if (s == null) {
                 throw new IllegalArgumentException("unknown detector '" + n + "'; known: " + String.join(", ", AVAILABLE.keySet()));
             }
-            detectors.add(s.get());
+            if (ports != null && key.equals("encounter")) {
+                detectors.add(new EncounterDetector(ports, EncounterConfig.DEFAULTS));
+            } else if (ports != null && key.equals("port_visit")) {
+                detectors.add(new PortVisitDetector(ports, PortVisitConfig.DEFAULTS));
+            } else {
+                detectors.add(s.get());
+            }
         }
         this.names = List.copyOf(names);
         long lateness = EventTimeOrder.DEFAULT_LATENESS_MILLIS;

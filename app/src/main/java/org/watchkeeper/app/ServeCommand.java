@@ -76,6 +76,15 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--tls-password-file", paramLabel = "FILE", description = "File whose first line is the keystore's password.")
     Path tlsPasswordFile;
 
+    @Option(names = "--ports", paramLabel = "FILE",
+            description = "More ports and anchorages for encounter and port_visit (repeatable): an NGA World Port"
+                    + " Index CSV (UpdatedPub150.csv, plain or .gz), GeoJSON points and polygons, or polygon"
+                    + " shapefiles in a .zip. They are added to the shipped UN/LOCODE list (1 634 ports).")
+    List<Path> portFiles;
+
+    @Option(names = "--no-shipped-ports", description = "Use only the --ports files, not the shipped port list.")
+    boolean noShippedPorts;
+
     @Spec
     CommandSpec spec;
 
@@ -99,8 +108,19 @@ public final class ServeCommand implements Callable<Integer> {
         if (latenessMs < 0 || latenessMs > 86_400_000L) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--lateness-ms must be in [0, 86400000]: " + latenessMs);
         }
+        org.watchkeeper.core.ref.port.PortIndex ports;
+        try {
+            ports = PortFiles.index(portFiles, !noShippedPorts, err);
+        } catch (PortFiles.UnrecognisedException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            err.println("watchkeeper serve: cannot read ports: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
         WatchkeeperServer.Config cfg = security(spec, WatchkeeperServer.Config.of(data).withPort(port).withSources(sources)
-                .withZones(zones).withWatchlist(watchlist).withLateness(latenessMs), adminTokenFile, eventTlp, tlsKeystore, tlsPasswordFile);
+                .withZones(zones).withWatchlist(watchlist).withLateness(latenessMs).withPorts(ports), adminTokenFile, eventTlp,
+                tlsKeystore, tlsPasswordFile);
         return run(err, cfg, loads.isEmpty() ? null : server -> {
             for (Object[] l : loads) {
                 try {

@@ -21,6 +21,12 @@ import org.watchkeeper.ais.nmea.Rejection;
 import org.watchkeeper.ais.nmea.TimeSource;
 import org.watchkeeper.core.detect.DetectionEngine;
 import org.watchkeeper.core.detect.DetectorSuite;
+import org.watchkeeper.core.detect.Detector;
+import org.watchkeeper.core.detect.encounter.EncounterConfig;
+import org.watchkeeper.core.detect.encounter.EncounterDetector;
+import org.watchkeeper.core.detect.port.PortVisitConfig;
+import org.watchkeeper.core.detect.port.PortVisitDetector;
+import org.watchkeeper.core.ref.port.PortIndex;
 import org.watchkeeper.core.detect.zone.Watchlist;
 import org.watchkeeper.core.detect.zone.ZoneIndex;
 import org.watchkeeper.core.observation.Observation;
@@ -180,6 +186,19 @@ public final class Pipeline implements AutoCloseable {
      * @throws IllegalArgumentException for a negative lateness
      */
     public Pipeline(HistoryStore store, RawArchive archive, int capacity, long latenessMillis) {
+        this(store, archive, capacity, latenessMillis, null);
+    }
+
+    /**
+     * @param store where history goes
+     * @param archive the raw archive every offered line is appended to, or null for none
+     * @param capacity lines the input queue holds (≥ 1)
+     * @param latenessMillis bounded out-of-orderness of detector input, ms (≥ 0; see the class description)
+     * @param ports ports and anchorages for the encounter and port-visit detectors, or null for the
+     *        shipped list ({@link PortIndex#seaPorts()})
+     * @throws IllegalArgumentException for a negative lateness
+     */
+    public Pipeline(HistoryStore store, RawArchive archive, int capacity, long latenessMillis, PortIndex ports) {
         if (latenessMillis < 0) {
             throw new IllegalArgumentException("lateness must be >= 0 ms: " + latenessMillis);
         }
@@ -188,7 +207,7 @@ public final class Pipeline implements AutoCloseable {
         this.store = store;
         this.archive = archive;
         this.queue = new ArrayBlockingQueue<>(capacity);
-        this.engine = new DetectionEngine(defaultDetectors().create(), e -> event(Rows.event(e)), lateness);
+        this.engine = new DetectionEngine(defaultDetectors(ports), e -> event(Rows.event(e)), lateness);
         this.userEngine = new DetectionEngine(List.of(), e -> event(Rows.event(e)), lateness);
         this.analysis = new Analysis(TrackerConfig.defaults(), List.of(new Stages()));
         this.detection = new Stage<>("watchkeeper-detection", DETECT_BATCH, DETECT_QUEUE, this::detect);
@@ -206,6 +225,24 @@ public final class Pipeline implements AutoCloseable {
      */
     public static DetectorSuite defaultDetectors() {
         return DetectorSuite.defaults().without(List.of("position_on_land"));
+    }
+
+    /**
+     * New instances of {@link #defaultDetectors()}, with encounter and port_visit over {@code ports}
+     * instead of the shipped list when it is not null.
+     */
+    public static List<Detector<?>> defaultDetectors(PortIndex ports) {
+        List<Detector<?>> out = new java.util.ArrayList<>();
+        for (Detector<?> d : defaultDetectors().create()) {
+            if (ports != null && d.name().equals("encounter")) {
+                out.add(new EncounterDetector(ports, EncounterConfig.DEFAULTS));
+            } else if (ports != null && d.name().equals("port_visit")) {
+                out.add(new PortVisitDetector(ports, PortVisitConfig.DEFAULTS));
+            } else {
+                out.add(d);
+            }
+        }
+        return out;
     }
 
     /** Adds a live listener (call before {@link #start()} or at any time; never blocks the caller). */

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.watchkeeper.core.ref.port.PortIndex;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,31 +62,33 @@ public final class WatchkeeperServer implements AutoCloseable {
      * @param tlsKeystore PKCS #12 keystore with the server's key and certificate: serve HTTPS only; null: HTTP
      * @param tlsPassword the keystore's password (null without a keystore)
      * @param latenessMillis bounded out-of-orderness of detector input, ms ({@link Config#withLateness})
+     * @param ports ports and anchorages for the encounter and port-visit detectors, or null for the
+     *     shipped list ({@link PortIndex#seaPorts()})
      */
     public record Config(int port, Path dataDir, List<String> sources, Path zonesFile, Path watchlistFile,
                          int queueCapacity, String adminToken, Tlp eventTlp, Path tlsKeystore, String tlsPassword,
-                         long latenessMillis) {
+                         long latenessMillis, PortIndex ports) {
         /** Defaults: port 8080, queue of 100 000 lines, events TLP:GREEN, plain HTTP. */
         public static Config of(Path dataDir) {
             return new Config(8080, dataDir, List.of(), null, null, 100_000, null, Tlp.GREEN, null, null,
-                    EventTimeOrder.DEFAULT_LATENESS_MILLIS);
+                    EventTimeOrder.DEFAULT_LATENESS_MILLIS, null);
         }
 
         public Config withPort(int p) {
-            return new Config(p, dataDir, sources, zonesFile, watchlistFile, queueCapacity, adminToken, eventTlp, tlsKeystore, tlsPassword, latenessMillis);
+            return new Config(p, dataDir, sources, zonesFile, watchlistFile, queueCapacity, adminToken, eventTlp, tlsKeystore, tlsPassword, latenessMillis, ports);
         }
 
         public Config withSources(List<String> s) {
             return new Config(port, dataDir, List.copyOf(s), zonesFile, watchlistFile, queueCapacity, adminToken, eventTlp, tlsKeystore,
-                    tlsPassword, latenessMillis);
+                    tlsPassword, latenessMillis, ports);
         }
 
         public Config withZones(Path z) {
-            return new Config(port, dataDir, sources, z, watchlistFile, queueCapacity, adminToken, eventTlp, tlsKeystore, tlsPassword, latenessMillis);
+            return new Config(port, dataDir, sources, z, watchlistFile, queueCapacity, adminToken, eventTlp, tlsKeystore, tlsPassword, latenessMillis, ports);
         }
 
         public Config withWatchlist(Path w) {
-            return new Config(port, dataDir, sources, zonesFile, w, queueCapacity, adminToken, eventTlp, tlsKeystore, tlsPassword, latenessMillis);
+            return new Config(port, dataDir, sources, zonesFile, w, queueCapacity, adminToken, eventTlp, tlsKeystore, tlsPassword, latenessMillis, ports);
         }
 
         /** The bootstrap admin's token (at least 16 characters). */
@@ -94,16 +97,16 @@ public final class WatchkeeperServer implements AutoCloseable {
                 throw new IllegalArgumentException("the admin token must have at least 16 characters");
             }
             return new Config(port, dataDir, sources, zonesFile, watchlistFile, queueCapacity, t == null ? null : t.strip(), eventTlp,
-                    tlsKeystore, tlsPassword, latenessMillis);
+                    tlsKeystore, tlsPassword, latenessMillis, ports);
         }
 
         public Config withEventTlp(Tlp t) {
-            return new Config(port, dataDir, sources, zonesFile, watchlistFile, queueCapacity, adminToken, t, tlsKeystore, tlsPassword, latenessMillis);
+            return new Config(port, dataDir, sources, zonesFile, watchlistFile, queueCapacity, adminToken, t, tlsKeystore, tlsPassword, latenessMillis, ports);
         }
 
         public Config withTls(Path keystore, String password) {
             return new Config(port, dataDir, sources, zonesFile, watchlistFile, queueCapacity, adminToken, eventTlp, keystore, password,
-                    latenessMillis);
+                    latenessMillis, ports);
         }
 
         /**
@@ -117,7 +120,13 @@ public final class WatchkeeperServer implements AutoCloseable {
                 throw new IllegalArgumentException("lateness must be >= 0 ms: " + millis);
             }
             return new Config(port, dataDir, sources, zonesFile, watchlistFile, queueCapacity, adminToken, eventTlp, tlsKeystore,
-                    tlsPassword, millis);
+                    tlsPassword, millis, ports);
+        }
+
+        /** The ports the encounter and port-visit detectors use (null: the shipped list). */
+        public Config withPorts(PortIndex p) {
+            return new Config(port, dataDir, sources, zonesFile, watchlistFile, queueCapacity, adminToken, eventTlp, tlsKeystore,
+                    tlsPassword, latenessMillis, p);
         }
 
         /** The password is never part of the text form. */
@@ -165,7 +174,7 @@ public final class WatchkeeperServer implements AutoCloseable {
         int storeThreads = Integer.getInteger(STORE_THREADS_PROPERTY, STORE_THREADS);
         this.store = DuckDbHistoryStore.open(dir, storeThreads);
         this.incidentStore = DuckDbHistoryStore.open(dir.resolve(INCIDENTS_DIR), storeThreads);
-        this.pipeline = new Pipeline(store, archive, config.queueCapacity(), config.latenessMillis());
+        this.pipeline = new Pipeline(store, archive, config.queueCapacity(), config.latenessMillis(), config.ports());
         this.accounts = new Accounts(dir);
         this.audit = new AuditLog(dir.resolve("audit.log"));
         this.signer = ExportSigner.open(dir);

@@ -324,10 +324,11 @@ public final class PortIndex {
     }
 
     /**
-     * Port areas from a GeoJSON FeatureCollection (RFC 7946) of Polygon / MultiPolygon features.
-     * The name is the first present property of {@code name}, {@code port_name}, {@code limit_name},
+     * Ports from a GeoJSON FeatureCollection (RFC 7946): Polygon / MultiPolygon features become port
+     * areas, Point features point ports (listed after the areas, in file order). The name is the first present property of {@code name}, {@code port_name}, {@code limit_name},
      * {@code NAME}; the UN/LOCODE the property {@code unlocode} or {@code locode}; the country the
-     * property {@code country}. Features of other geometry types are skipped.
+     * property {@code country}. Features of other geometry types are skipped; a Point without two
+     * numeric in-range coordinates is an error.
      *
      * @param source label for the ports' {@link Port#source()} and ids, e.g. the file name
      * @throws IOException for malformed GeoJSON
@@ -339,11 +340,16 @@ public final class PortIndex {
         }
         List<Geometry> geoms = new ArrayList<>();
         List<Map<String, String>> attrList = new ArrayList<>();
+        List<Port> points = new ArrayList<>();
         int i = 0;
         for (Iterator<JsonNode> it = root.path("features").elements(); it.hasNext(); i++) {
             JsonNode f = it.next();
             JsonNode g = f.get("geometry");
             String type = g == null ? "" : g.path("type").asText();
+            if (type.equals("Point")) {
+                points.add(pointPort(g.path("coordinates"), f.path("properties"), source, i));
+                continue;
+            }
             if (!type.equals("Polygon") && !type.equals("MultiPolygon")) {
                 continue;
             }
@@ -364,7 +370,34 @@ public final class PortIndex {
             geoms.add(geom);
             attrList.add(attrs);
         }
-        return areaPorts(geoms, attrList, source);
+        List<Port> out = new ArrayList<>(areaPorts(geoms, attrList, source));
+        out.addAll(points);
+        return out;
+    }
+
+    private static Port pointPort(JsonNode c, JsonNode props, String source, int index) throws IOException {
+        if (!c.isArray() || c.size() < 2 || !c.get(0).isNumber() || !c.get(1).isNumber()) {
+            throw new IOException(source + ": feature " + index + ": bad Point coordinates " + c);
+        }
+        double lon = c.get(0).asDouble();
+        double lat = c.get(1).asDouble();
+        if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) {
+            throw new IOException(source + ": feature " + index + ": Point out of range " + c);
+        }
+        Map<String, String> attrs = new HashMap<>();
+        props.fields().forEachRemaining(e -> {
+            if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+                attrs.put(e.getKey(), e.getValue().asText());
+            }
+        });
+        String name = first(attrs, "name", "port_name", "limit_name", "NAME", "Name");
+        if (name == null) {
+            name = source + "#" + index;
+        }
+        String locode = first(attrs, "unlocode", "locode", "UNLOCODE");
+        String country = first(attrs, "country", "COUNTRY");
+        String id = locode != null ? locode.toUpperCase(Locale.ROOT) : source + ":" + name;
+        return new Port(id, name, locode, country, lat, lon, null, source);
     }
 
     /**

@@ -82,16 +82,22 @@ class PortIndexTest {
                   "geometry":{"type":"Polygon","coordinates":[[[10,0],[10.1,0],[10.1,0.1],[10,0.1],[10,0]]]}},
                  {"type":"Feature","properties":{"name":"pt"},"geometry":{"type":"Point","coordinates":[0,0]}}]}""";
         List<Port> ports = PortIndex.fromGeoJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "t.geojson");
-        assertThat(ports).singleElement().satisfies(p -> {
-            assertThat(p.id()).isEqualTo("XXTST");
-            assertThat(p.isArea()).isTrue();
-        });
+        assertThat(ports).hasSize(2);
+        assertThat(ports.get(0).id()).isEqualTo("XXTST");
+        assertThat(ports.get(0).isArea()).isTrue();
+        assertThat(ports.get(1).id()).isEqualTo("t.geojson:pt");
+        assertThat(ports.get(1).isArea()).isFalse();
+        assertThat(ports.get(1).latitude()).isZero();
         PortIndex idx = new PortIndex(ports);
         assertThat(idx.containing(0.05, 10.05).name()).isEqualTo("Test Harbour");
         assertThat(idx.nearest(0.05, 10.05, 10).distanceMetres()).isZero();
         // 0.01° east of the east edge on the equator: 1 112 m.
         assertThat(idx.nearest(0.05, 10.11, 5_000).distanceMetres()).isCloseTo(1111.95, org.assertj.core.data.Offset.offset(1.0));
         assertThat(idx.containing(0.05, 10.11)).isNull();
+        assertThat(idx.nearest(0.001, 0.0, 500).port().name()).isEqualTo("pt");
+        assertThatThrownBy(() -> PortIndex.fromGeoJson(new ByteArrayInputStream(
+                "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[200,0]}}]}"
+                        .getBytes()), "x")).isInstanceOf(IOException.class).hasMessageContaining("out of range");
         assertThatThrownBy(() -> PortIndex.fromGeoJson(new ByteArrayInputStream("{}".getBytes()), "x")).isInstanceOf(IOException.class);
     }
 
