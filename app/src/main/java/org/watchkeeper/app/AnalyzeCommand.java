@@ -147,14 +147,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     /** The port index for the detectors from --ports (null: the shipped list). */
     private PortIndex portIndex;
 
-    @Option(names = "--ports", paramLabel = "FILE",
-            description = "More ports and anchorages for encounter and port_visit (repeatable): an NGA World Port"
-                    + " Index CSV (UpdatedPub150.csv, plain or .gz), GeoJSON points and polygons, or polygon"
-                    + " shapefiles in a .zip. They are added to the shipped UN/LOCODE list (1 634 ports).")
-    List<Path> portFiles;
-
-    @Option(names = "--no-shipped-ports", description = "Use only the --ports files, not the shipped port list.")
-    boolean noShippedPorts;
+    @picocli.CommandLine.Mixin
+    PortFiles.Options portOptions = new PortFiles.Options();
 
     @Option(names = "--max-vessels", paramLabel = "N", defaultValue = "1000000",
             description = "Vessels held in the picture and tracker; the least recently seen is dropped beyond it. Default: ${DEFAULT-VALUE}.")
@@ -237,7 +231,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         PortIndex ports = null;
         if (!noDetect) {
             try {
-                ports = PortFiles.index(portFiles, !noShippedPorts, err);
+                ports = portOptions.index(err);
             } catch (PortFiles.UnrecognisedException e) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             } catch (IOException | UncheckedIOException e) {

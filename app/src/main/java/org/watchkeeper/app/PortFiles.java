@@ -27,6 +27,23 @@ final class PortFiles {
     private PortFiles() {
     }
 
+    /** The {@code --ports} and {@code --no-shipped-ports} options of analyze and serve (a picocli mixin). */
+    static final class Options {
+        @picocli.CommandLine.Option(names = "--ports", paramLabel = "FILE",
+                description = "More ports and anchorages for encounter and port_visit (repeatable): an NGA World Port"
+                        + " Index CSV (UpdatedPub150.csv, plain or .gz), GeoJSON points and polygons, or polygon"
+                        + " shapefiles in a .zip. They are added to the shipped UN/LOCODE list (1 634 ports).")
+        List<Path> files;
+
+        @picocli.CommandLine.Option(names = "--no-shipped-ports", description = "Use only the --ports files, not the shipped port list.")
+        boolean noShipped;
+
+        /** {@link PortFiles#index} of these options. */
+        PortIndex index(PrintWriter err) throws IOException, UnrecognisedException {
+            return PortFiles.index(files, !noShipped, err);
+        }
+    }
+
     /** A file that is none of the formats (the caller reports a usage error, exit 2). */
     static final class UnrecognisedException extends Exception {
         private static final long serialVersionUID = 1L;

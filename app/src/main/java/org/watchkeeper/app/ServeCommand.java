@@ -76,14 +76,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--tls-password-file", paramLabel = "FILE", description = "File whose first line is the keystore's password.")
     Path tlsPasswordFile;
 
-    @Option(names = "--ports", paramLabel = "FILE",
-            description = "More ports and anchorages for encounter and port_visit (repeatable): an NGA World Port"
-                    + " Index CSV (UpdatedPub150.csv, plain or .gz), GeoJSON points and polygons, or polygon"
-                    + " shapefiles in a .zip. They are added to the shipped UN/LOCODE list (1 634 ports).")
-    List<Path> portFiles;
-
-    @Option(names = "--no-shipped-ports", description = "Use only the --ports files, not the shipped port list.")
-    boolean noShippedPorts;
+    @picocli.CommandLine.Mixin
+    PortFiles.Options portOptions = new PortFiles.Options();
 
     @Spec
     CommandSpec spec;
@@ -110,7 +104,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         org.watchkeeper.core.ref.port.PortIndex ports;
         try {
-            ports = PortFiles.index(portFiles, !noShippedPorts, err);
+            ports = portOptions.index(err);
         } catch (PortFiles.UnrecognisedException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
