@@ -32,7 +32,7 @@ final class PortFiles {
         @picocli.CommandLine.Option(names = "--ports", paramLabel = "FILE",
                 description = "More ports and anchorages for encounter and port_visit (repeatable): an NGA World Port"
                         + " Index CSV (UpdatedPub150.csv, plain or .gz), GeoJSON points and polygons, or polygon"
-                        + " shapefiles in a .zip. They are added to the shipped UN/LOCODE list (1 634 ports).")
+                        + " shapefiles in a zip file. They are added to the shipped UN/LOCODE list (1 634 ports).")
         List<Path> files;
 
         @picocli.CommandLine.Option(names = "--no-shipped-ports", description = "Use only the --ports files, not the shipped port list.")
