@@ -197,33 +197,6 @@ public final class ObservationMapper {
         return check != null && check.record(source, ts, time, utcSecond);
     }
 
-    /**
-     * The report's own UTC second as sent (0..63, ITU-R M.1371-5 Annex 8 "Time stamp"; message 4: the second of
-     * its UTC time), or {@link Observation#NOT_AVAILABLE} for a message without one (type 27,
-     * static and other messages).
-     */
-    static int utcSecond(AisMessage m) {
-        if (m instanceof PositionReport p) {
-            return p.timeStamp();
-        }
-        if (m instanceof StandardClassBPositionReport p) {
-            return p.timeStamp();
-        }
-        if (m instanceof ExtendedClassBPositionReport p) {
-            return p.timeStamp();
-        }
-        if (m instanceof StandardSarAircraftPositionReport p) {
-            return p.timeStamp();
-        }
-        if (m instanceof AidToNavigationReport p) {
-            return p.timeStamp();
-        }
-        if (m instanceof BaseStationReport p) {
-            return p.second() < 0 ? Observation.NOT_AVAILABLE : p.second();
-        }
-        return Observation.NOT_AVAILABLE;
-    }
-
     /** Dimensions as sent, or null when any side is not available (mothership MMSI in 24B) or all are 0. */
     static Dimensions dimensions(int bow, int stern, int port, int starboard) {
         if (bow < 0 || stern < 0 || port < 0 || starboard < 0) {
