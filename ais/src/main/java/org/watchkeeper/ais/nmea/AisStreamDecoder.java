@@ -344,6 +344,25 @@ public final class AisStreamDecoder {
         return c == '\n' || c == '\r';
     }
 
+    /**
+     * Notes the commas of one eight-byte word starting at {@code i} ({@code cm}: {@link Swar#match}
+     * mask) after the {@code nc} found so far: their positions while {@link #commas} has room, then
+     * only their count. Returns the new count.
+     */
+    private int noteCommas(long cm, int i, int nc) {
+        if (nc >= commas.length) {
+            return nc + Long.bitCount(cm);
+        }
+        while (cm != 0) {
+            if (nc < commas.length) {
+                commas[nc] = i + Swar.firstByte(cm);
+            }
+            nc++;
+            cm &= cm - 1;
+        }
+        return nc;
+    }
+
     /** Where {@link #scanSentence} found the {@code *} (-1: none) and the XOR of the bytes before it. */
     private int scanStar;
     private int scanXor;
@@ -371,14 +390,7 @@ public final class AisStreamDecoder {
                 stop = i + k;
             }
             xw ^= w & keep;
-            long cm = Swar.match(w, Swar.COMMAS) & keep;
-            while (cm != 0) {
-                if (nc < commas.length) {
-                    commas[nc] = i + Swar.firstByte(cm);
-                }
-                nc++;
-                cm &= cm - 1;
-            }
+            nc = noteCommas(Swar.match(w, Swar.COMMAS) & keep, i, nc);
             if (stop >= 0) {
                 break;
             }
@@ -646,18 +658,7 @@ public final class AisStreamDecoder {
                 star = i + k;
             }
             xw ^= w & keep;
-            long cm = Swar.match(w, Swar.COMMAS) & keep;
-            if (nc >= commas.length) {
-                nc += Long.bitCount(cm); // only counted from here on
-            } else {
-                while (cm != 0) {
-                    if (nc < commas.length) {
-                        commas[nc] = i + Swar.firstByte(cm);
-                    }
-                    nc++;
-                    cm &= cm - 1;
-                }
-            }
+            nc = noteCommas(Swar.match(w, Swar.COMMAS) & keep, i, nc);
             if (star >= 0) {
                 break;
             }
