@@ -183,13 +183,21 @@ public final class QueryCommand implements Runnable {
         }
     }
 
-    /** Writes rows as a JSON array of objects (null cells left out) or as CSV under the header. */
+    /**
+     * Writes rows as a JSON array of objects (null cells left out) or as CSV under the header. A
+     * {@code String[]} cell is a JSON array of strings, and in CSV one cell of its items separated by
+     * spaces (the MMSIs of an event).
+     */
     static void write(OutputStream out, Format format, String[] header, List<Object[]> rows) throws IOException {
         if (format == Format.csv) {
             CSVPrinter p = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
                     CSVFormat.RFC4180.builder().setHeader(header).get());
+            Object[] cells = new Object[header.length];
             for (Object[] r : rows) {
-                p.printRecord(r);
+                for (int i = 0; i < cells.length; i++) {
+                    cells[i] = r[i] instanceof String[] list ? String.join(" ", list) : r[i];
+                }
+                p.printRecord(cells);
             }
             p.flush();
             return;
@@ -211,6 +219,12 @@ public final class QueryCommand implements Runnable {
                     g.writeNumber(n);
                 } else if (v instanceof Double d) {
                     g.writeNumber(d);
+                } else if (v instanceof String[] list) {
+                    g.writeStartArray();
+                    for (String item : list) {
+                        g.writeString(item);
+                    }
+                    g.writeEndArray();
                 } else {
                     g.writeString(v.toString());
                 }
@@ -394,7 +408,7 @@ public final class QueryCommand implements Runnable {
                     continue;
                 }
                 rows.add(new Object[] {e.id(), e.kind(), iso(e.startMillis()), iso(e.endMillis()),
-                    java.util.Arrays.stream(e.mmsis()).mapToObj(Mmsi::format).collect(java.util.stream.Collectors.joining(" ")),
+                    java.util.Arrays.stream(e.mmsis()).mapToObj(Mmsi::format).toArray(String[]::new),
                     opt(Coordinates.round6(e.lat())), opt(Coordinates.round6(e.lon()))});
             }
             return rows;

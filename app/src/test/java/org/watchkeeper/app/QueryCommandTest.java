@@ -99,7 +99,14 @@ class QueryCommandTest {
         assertThat(Cli.run("query", "events", "--data", data).out()).isEqualTo(first.out());
         JsonNode drift = Cli.run("query", "events", "--kind", "drift", "--mmsi", "212123000", "--data", data).json();
         assertThat(drift).hasSize(1);
-        assertThat(drift.get(0).get("mmsis").asText()).isEqualTo("212123000");
+        // mmsis: a JSON array of 9-digit strings, as in the report's events.json; in CSV one cell
+        assertThat(drift.get(0).get("mmsis").isArray()).isTrue();
+        assertThat(drift.get(0).get("mmsis")).hasSize(1);
+        assertThat(drift.get(0).get("mmsis").get(0).asText()).isEqualTo("212123000");
+        Cli.Run driftCsv = Cli.run("query", "events", "--kind", "drift", "--mmsi", "212123000", "--format", "csv", "--data", data);
+        assertThat(driftCsv.out().lines().toList()).hasSize(2);
+        assertThat(driftCsv.out().lines().skip(1).findFirst().orElseThrow()).startsWith(drift.get(0).get("id").asText() + ",drift,")
+                .contains(",212123000,");
         Cli.Run box = Cli.run("query", "box", "55.5", "15.0", "55.7", "15.5", "--data", data);
         assertThat(box.json().get(0).get("positions").asInt()).isEqualTo(2 * 902);
     }
