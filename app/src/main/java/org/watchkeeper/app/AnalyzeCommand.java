@@ -75,7 +75,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Build the vessel picture and tracks from AIS logs, store the history and write a report.",
             "",
-            "Input: NMEA 0183 logs (plain or gzip; times from tag blocks, $PGHP lines or epoch suffixes) or a"
+            "Input: NMEA 0183 logs (plain or gzip; times from tag blocks, $PGHP lines, epoch suffixes or the"
+                + " receiver's own $GPRMC/$GPZDA sentences) or a"
                 + " MarineCadastre or DMA CSV export (recognised by its header; sorted by time before tracking).",
             "Output: the history store (--store, --data; skip with --no-store) and the report directory (--report):",
             "  summary.json    messages, vessels by class, type and flag, time span, rejections by reason",
@@ -197,7 +198,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             if (landToleranceKm != null && !(landToleranceKm >= 0)) {
                 throw new IllegalArgumentException("--land-tolerance-km must be >= 0");
             }
-            if (detect != null && !noDetect) {
+            if (detect != null && noDetect) {
+                throw new IllegalArgumentException("--detect and --no-detect exclude each other: give one");
+            }
+            if (detect != null) {
                 for (String d : detect) {
                     if (!Detection.AVAILABLE.containsKey(d.strip().toLowerCase(Locale.ROOT))) {
                         throw new IllegalArgumentException("unknown detector '" + d + "'; known: "

@@ -191,6 +191,11 @@ class AnalyzeCommandTest {
         JsonNode off = analyze(in, tmp.resolve("off"), "--no-detect");
         assertThat(off.get("events").get("total").asInt()).isZero();
         assertThat(kinds(tmp.resolve("off"))).isEmpty();
+        // asking for detectors and for none at once is a usage error, not a silent choice
+        Cli.Run both = Cli.run("analyze", "--quiet", "--no-store", "--report", tmp.resolve("both").toString(),
+                "--detect", "drift", "--no-detect", in.toString());
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).contains("--detect and --no-detect exclude each other");
     }
 
     /**
