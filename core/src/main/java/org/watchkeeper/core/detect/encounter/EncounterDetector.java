@@ -106,10 +106,6 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
     private final double preLat;
     /** Longitude half-width of the comparison pre-filter per cell row, degrees (widest in the row and its margin). */
     private final double[] preLon;
-    /** {@link #preLat} in micro-degrees, widened by the truncation of both positions (integer pre-filter). */
-    private final int preLatMicro;
-    /** {@link #preLon} per row in micro-degrees, widened likewise ({@code Integer.MAX_VALUE}: no longitude filter). */
-    private final int[] preLonMicro;
     /** Per cell row, metres per degree of longitude at least and at most within the row (routing pre-check). */
     private final double[] kMin;
     private final double[] kMax;
@@ -136,9 +132,6 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         this.fineDeg = 180.0 / fineN;
         this.fineCols = 2L * fineN;
         this.maxFixAge = config.maxFixAgeMillis();
-        if (maxFixAge >= CellState.MAX_RELATIVE_TIME) {
-            throw new IllegalArgumentException("max fix age must be below " + CellState.MAX_RELATIVE_TIME + " ms: " + maxFixAge);
-        }
         this.maxDistance = config.maxDistanceMetres();
         this.cellSize = config.cellSizeDegrees();
         this.cellsPerDegree = 1 / config.cellSizeDegrees();
@@ -147,8 +140,6 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         double cs = config.cellSizeDegrees();
         double marginDeg = config.marginMetres() / M_PER_DEG * 1.001;
         this.preLon = new double[rows];
-        this.preLonMicro = new int[rows];
-        this.preLatMicro = microWidth(preLat);
         this.kMin = new double[rows];
         this.kMax = new double[rows];
         for (int r = 0; r < rows; r++) {
@@ -161,7 +152,6 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
             kMax[r] = M_PER_DEG * Math.cos(Math.toRadians(near));
             double edge = Math.min(89.999, far + marginDeg + preLat);
             preLon[r] = preLat / Math.max(1e-6, Math.cos(Math.toRadians(edge)));
-            preLonMicro[r] = microWidth(preLon[r]);
         }
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("max_distance_m", config.maxDistanceMetres());
@@ -172,20 +162,6 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         p.put("max_fix_age_s", config.maxFixAgeMillis() / 1000);
         this.parameters = p;
         this.portZone = new PortProximity(ports, config.minPortDistanceMetres(), cs);
-    }
-
-    /**
-     * A pre-filter half-width in micro-degrees that admits every pair of positions whose difference in
-     * degrees is at most {@code deg}: each position is truncated to whole micro-degrees (an error below
-     * one unit each), so the width is rounded up and widened by 3 units.
-     */
-    private static int microWidth(double deg) {
-        return deg >= 180 ? Integer.MAX_VALUE : (int) Math.ceil(deg * 1e6) + 3;
-    }
-
-    /** Degrees to whole micro-degrees (truncated; a latitude or normalised longitude always fits an int). */
-    static int micro(double deg) {
-        return (int) (deg * 1e6);
     }
 
     /** Encounters with the default thresholds, away from the shipped {@code sea-ports} list. */
@@ -288,39 +264,24 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
     /**
      * The state of one grid cell: the latest fix of each vessel in reach (slots {@code 0..n-1}, no
      * object per vessel besides the observation itself), pairs within range, and, in a busy cell, an
-     * MMSI index and a fine grid of slots. A slot is 16 bytes in two int arrays: what every scan reads
-     * ({@link #fix}: MMSI and latitude in whole micro-degrees, 8 bytes) and what only a vessel within
-     * the new fix's latitude band is read for ({@link #rest}: longitude in micro-degrees and the fix time
-     * in ms relative to the cell's {@link #epoch}). Positions in micro-degrees (truncated) serve only as a
-     * pre-filter that admits a superset; the comparison itself takes the observation's exact degrees,
-     * and the relative time is exact. The scan of a quiet cell of 8 vessels reads one cache line or two.
-     *
-     * <p>Serialized form (Flink checkpoints): version 4 of this layout ({@code serialVersionUID});
-     * version 3 held one {@code long[]} of MMSI, epoch-ms time and raw double bits (32 bytes a slot) and
-     * cannot be restored into this one.
+     * MMSI index and a fine grid of slots. A slot's MMSI, time and position lie side by side in one
+     * primitive array (32 bytes a slot), so the scan of a quiet cell reads a few consecutive cache
+     * lines and the update of a slot writes one of them.
      */
     public static final class CellState implements Serializable {
-        private static final long serialVersionUID = 4L;
-        /** Largest |time - epoch| a slot holds before the cell re-bases its epoch, ms (about 12 days). */
-        static final int MAX_RELATIVE_TIME = 1 << 30;
+        private static final long serialVersionUID = 3L;
+        /** Longs per slot in {@link #fix}. */
+        static final int STRIDE = 4;
         // A new state holds no arrays until its first vessel (a fix near a port creates a state that is
         // cleared again at once).
-        private static final int[] NO_FIXES = new int[0];
+        private static final long[] NO_FIXES = new long[0];
         private static final PositionObservation[] NO_OBSERVATIONS = new PositionObservation[0];
         int n;
         /**
-         * What every scan reads: slot i at {@code fix[2i], fix[2i+1]}, the MMSI and the latitude in
-         * micro-degrees (truncated). Eight slots fill one 64-byte cache line.
+         * Slot i at {@code fix[4i..4i+3]}: MMSI, time (epoch ms), latitude and longitude (degrees as
+         * {@link Double#doubleToRawLongBits raw bits}; longitude normalised to [-180, 180)).
          */
-        int[] fix = NO_FIXES;
-        /**
-         * What only a vessel in the new fix's latitude band is read for: slot i at {@code rest[2i],
-         * rest[2i+1]}, the longitude in micro-degrees (truncated, normalised to [-180, 180) first) and the
-         * time minus {@link #epoch} in ms.
-         */
-        int[] rest = NO_FIXES;
-        /** Time origin of the slots' times, epoch ms; moved to a new fix's time when that is out of int reach. */
-        long epoch;
+        long[] fix = NO_FIXES;
         PositionObservation[] obs = NO_OBSERVATIONS;
         /** The cell's grid row (from its key), -1 until first needed. */
         int row = -1;
@@ -343,75 +304,48 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         }
 
         int mmsi(int i) {
-            return fix[2 * i];
-        }
-
-        int latMicro(int i) {
-            return fix[2 * i + 1];
+            return (int) fix[i * STRIDE];
         }
 
         long time(int i) {
-            return epoch + rest[2 * i + 1];
+            return fix[i * STRIDE + 1];
         }
 
         double lat(int i) {
-            return obs[i].latitude();
+            return Double.longBitsToDouble(fix[i * STRIDE + 2]);
         }
 
         double lon(int i) {
-            return Geodesy.normalizeLongitude(obs[i].longitude());
+            return Double.longBitsToDouble(fix[i * STRIDE + 3]);
         }
 
-        int append(int id, long t, int latMicro, int lonMicro, PositionObservation o) {
+        int append(int id, long t, double la, double lo, PositionObservation o) {
             if (n == obs.length) {
                 int cap = Math.max(8, 2 * n);
-                fix = Arrays.copyOf(fix, 2 * cap);
-                rest = Arrays.copyOf(rest, 2 * cap);
+                fix = Arrays.copyOf(fix, cap * STRIDE);
                 obs = Arrays.copyOf(obs, cap);
                 if (fineKey != null) {
                     fineKey = Arrays.copyOf(fineKey, cap);
                 }
             }
             int i = n++;
-            set(i, id, t, latMicro, lonMicro, o);
+            set(i, id, t, la, lo, o);
             return i;
         }
 
-        void set(int i, int id, long t, int latMicro, int lonMicro, PositionObservation o) {
-            long rel = t - epoch;
-            if (rel > MAX_RELATIVE_TIME || rel < -MAX_RELATIVE_TIME) {
-                rebase(t, i);
-                rel = 0;
-            }
-            int j = 2 * i;
-            fix[j] = id;
-            fix[j + 1] = latMicro;
-            rest[j] = lonMicro;
-            rest[j + 1] = (int) rel;
+        void set(int i, int id, long t, double la, double lo, PositionObservation o) {
+            int j = i * STRIDE;
+            long[] f = fix;
+            f[j] = id;
+            f[j + 1] = t;
+            f[j + 2] = Double.doubleToRawLongBits(la);
+            f[j + 3] = Double.doubleToRawLongBits(lo);
             obs[i] = o;
-        }
-
-        /**
-         * Moves the epoch to {@code t} and re-expresses every slot but {@code skip} from its observation's
-         * exact time. A slot further than {@link #MAX_RELATIVE_TIME} (about 12 days) from {@code t} gets
-         * {@link Integer#MIN_VALUE}: far too old to be compared with anything, as it really is (the fix age
-         * is below that bound and observations arrive within the watermark's lateness), and the cell's next
-         * timer removes it.
-         */
-        private void rebase(long t, int skip) {
-            epoch = t;
-            for (int k = 0; k < n; k++) {
-                if (k != skip) {
-                    long rel = obs[k].time() - t;
-                    rest[2 * k + 1] = rel >= -MAX_RELATIVE_TIME && rel <= MAX_RELATIVE_TIME ? (int) rel : Integer.MIN_VALUE;
-                }
-            }
         }
 
         /** Moves slot {@code from} into slot {@code to}. */
         void move(int from, int to) {
-            System.arraycopy(fix, 2 * from, fix, 2 * to, 2);
-            System.arraycopy(rest, 2 * from, rest, 2 * to, 2);
+            System.arraycopy(fix, from * STRIDE, fix, to * STRIDE, STRIDE);
             obs[to] = obs[from];
         }
 
@@ -636,14 +570,12 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
             leave(s, id, ctx);
             return;
         }
-        int latMicro = micro(lat);
-        int lonMicro = micro(lon);
         if (s.fine == null) {
-            int self = scan(p, id, t, lat, lon, latMicro, lonMicro, s, ctx);
+            int self = scan(p, id, t, lat, lon, s, ctx);
             if (self >= 0) {
-                s.set(self, id, t, latMicro, lonMicro, p);
+                s.set(self, id, t, lat, lon, p);
             } else {
-                s.append(id, t, latMicro, lonMicro, p);
+                s.append(id, t, lat, lon, p);
                 if (s.n > FINE_GRID_FROM) {
                     buildFine(s);
                 }
@@ -652,19 +584,19 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
             int self = s.slotOf(id);
             long fk = fineKey(lat, lon);
             if (self >= 0) {
-                s.set(self, id, t, latMicro, lonMicro, p);
+                s.set(self, id, t, lat, lon, p);
                 if (s.fineKey[self] != fk) {
                     remove(s.fine, s.fineKey[self], self);
                     add(s.fine, fk, self);
                     s.fineKey[self] = fk;
                 }
             } else {
-                self = s.append(id, t, latMicro, lonMicro, p);
+                self = s.append(id, t, lat, lon, p);
                 s.indexPut(self);
                 s.fineKey[self] = fk;
                 add(s.fine, fk, self);
             }
-            compare(p, self, t, lat, lon, latMicro, s, ctx);
+            compare(p, self, t, lat, lon, s, ctx);
         }
         // One timer per cell at a time, on a multiple of the fix age; while the cell holds anything it
         // re-arms itself one fix age later (onTimer). A fix arms it only when none is pending: moving a
@@ -694,9 +626,9 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         if (s.fine != null) {
             self = s.slotOf(id);
         } else {
-            int[] f = s.fix;
+            long[] f = s.fix;
             for (int i = 0; i < s.n; i++) {
-                if (f[2 * i] == id) {
+                if ((int) f[i * CellState.STRIDE] == id) {
                     self = i;
                     break;
                 }
@@ -727,71 +659,44 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
     }
 
     /**
-     * Few vessels in the cell: compares the new fix with each other vessel's latest fix; returns the
-     * vessel's own slot or -1. The scan reads only the int slots: a vessel passes on when its fix is more
-     * than the fix age apart (exact) or outside the latitude/longitude box (widened for the cell's row,
-     * in micro-degrees, a superset of the box in degrees); for the few left, the box in degrees and the
-     * distance take the partner observation's exact position.
+     * Few vessels in the cell: compares the new fix with each other vessel's latest fix after a
+     * latitude/longitude box pre-filter (widened for the cell's row); returns the vessel's own slot or -1.
      */
-    private int scan(PositionObservation p, int id, long t, double lat, double lon, int latMicro, int lonMicro,
-            CellState s, DetectorContext ctx) {
+    private int scan(PositionObservation p, int id, long t, double lat, double lon, CellState s, DetectorContext ctx) {
         int row = s.row;
         if (row < 0) {
             row = (int) (ctx.key() / cols);
             s.row = row;
         }
-        int dLatMicro = preLatMicro;
-        int dLonMicro = preLonMicro[row];
-        long tRel = t - s.epoch;
-        long age = maxFixAge;
+        double dLon = preLon[row];
+        double dLat = preLat;
         int self = -1;
-        int[] f = s.fix;
-        int[] g = s.rest;
-        int end = s.n * 2;
-        for (int j = 0; j < end; j += 2) {
-            if (f[j] == id) {
-                self = j >> 1;
+        long[] f = s.fix;
+        int end = s.n * CellState.STRIDE;
+        for (int j = 0; j < end; j += CellState.STRIDE) {
+            if ((int) f[j] == id) {
+                self = j / CellState.STRIDE;
                 continue;
             }
-            if (Math.abs(f[j + 1] - latMicro) > dLatMicro) {
+            double la = Double.longBitsToDouble(f[j + 2]);
+            if (Math.abs(la - lat) > dLat) {
                 continue;
             }
-            // Both longitudes in [-180, 180) degrees: the difference is below 360 000 000, and across the
-            // antimeridian the short way round is taken.
-            int dl = Math.abs(g[j] - lonMicro);
-            if ((dl > 180_000_000 ? 360_000_000 - dl : dl) > dLonMicro || Math.abs(tRel - g[j + 1]) > age) {
+            double lo = Double.longBitsToDouble(f[j + 3]);
+            double dl = Math.abs(lo - lon); // both in [-180, 180): across the antimeridian take the short way
+            if ((dl > 180 ? 360 - dl : dl) > dLon || Math.abs(t - f[j + 1]) > maxFixAge) {
                 continue;
             }
-            near(p, j >> 1, lat, lon, s, ctx);
+            double d = Geodesy.distance(lat, lon, la, lo);
+            if (d <= maxDistance) {
+                together(p, s.obs[j / CellState.STRIDE], d, s, ctx);
+            }
         }
         return self;
     }
 
-    /** The exact test of a vessel that passed the integer pre-filter: box in degrees, then distance. */
-    private void near(PositionObservation p, int i, double lat, double lon, CellState s, DetectorContext ctx) {
-        PositionObservation q = s.obs[i];
-        double la = q.latitude();
-        if (Math.abs(la - lat) > preLat) {
-            return;
-        }
-        double lo = Geodesy.normalizeLongitude(q.longitude());
-        double dl = Math.abs(lo - lon);
-        if ((dl > 180 ? 360 - dl : dl) > preLon[s.row]) {
-            return;
-        }
-        double d = Geodesy.distance(lat, lon, la, lo);
-        if (d <= maxDistance) {
-            together(p, q, d, s, ctx);
-        }
-    }
-
-    /**
-     * Busy cell: compares the new fix with the vessels in the fine cells around it (a vessel further
-     * in latitude than the pre-filter's box, in micro-degrees, cannot be within range and is passed over
-     * before its observation is read).
-     */
-    private void compare(PositionObservation p, int self, long t, double lat, double lon, int latMicro, CellState s,
-            DetectorContext ctx) {
+    /** Busy cell: compares the new fix with the vessels in the fine cells around it. */
+    private void compare(PositionObservation p, int self, long t, double lat, double lon, CellState s, DetectorContext ctx) {
         long fr = (long) Math.floor((lat + 90) / fineDeg);
         long fc = Math.floorMod((long) Math.floor((lon + 180) / fineDeg), fineCols);
         double latEdge = Math.min(89.999, Math.abs(lat) + fineDeg);
@@ -807,14 +712,12 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
                 }
                 for (int k = 1; k <= bag[0]; k++) {
                     int i = bag[k];
-                    if (i == self || Math.abs(t - s.time(i)) > maxFixAge
-                            || Math.abs(s.latMicro(i) - latMicro) > preLatMicro) {
+                    if (i == self || Math.abs(t - s.time(i)) > maxFixAge) {
                         continue;
                     }
-                    PositionObservation q = s.obs[i];
-                    double d = Geodesy.distance(lat, lon, q.latitude(), Geodesy.normalizeLongitude(q.longitude()));
+                    double d = Geodesy.distance(lat, lon, s.lat(i), s.lon(i));
                     if (d <= maxDistance) {
-                        together(p, q, d, s, ctx);
+                        together(p, s.obs[i], d, s, ctx);
                     }
                 }
             }
