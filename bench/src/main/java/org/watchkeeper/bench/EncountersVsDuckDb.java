@@ -39,6 +39,13 @@ import org.watchkeeper.core.ref.port.PortIndex;
  * alone in a bare host ({@link BareHost}), and the SQL query over a loaded table (loading
  * excluded), best of 5 runs each (system property {@code runs}). Usage: {@code EncountersVsDuckDb [vessels] [minutes] [pairs]}, defaults 2 000, 500, 50
  * (1 000 000 positions).
+ *
+ * <p>The detector runs with {@link EncounterConfig#DEFAULTS} but for two system properties that
+ * measure what the routing costs: {@code marginMetres} (default 5 000: a fix also goes to each
+ * neighbour cell within this distance) and {@code cellDegrees} (default 0.5). The run prints the
+ * number of cells a position is routed to on average. Other values than the defaults change what the
+ * detector reports in general (how far an encounter may drift from its cell, and the
+ * {@code anchor_cell} attribute); the run still fails when its encounters differ from DuckDB's.
  */
 public final class EncountersVsDuckDb {
     private static final String SQL = """
@@ -80,10 +87,22 @@ public final class EncountersVsDuckDb {
         double bestDetThread = Double.MAX_VALUE;
         double bestBareThread = Double.MAX_VALUE;
         int runs = Integer.getInteger("runs", 5);
+        EncounterConfig def = EncounterConfig.DEFAULTS;
+        EncounterConfig config = new EncounterConfig(def.maxDistanceMetres(), def.minDurationMillis(),
+                def.maxMedianSpeedKnots(), def.minPortDistanceMetres(), def.mergeGapMillis(), def.maxFixAgeMillis(),
+                Double.parseDouble(System.getProperty("cellDegrees", Double.toString(def.cellSizeDegrees()))),
+                Double.parseDouble(System.getProperty("marginMetres", Double.toString(def.marginMetres()))));
+        long[] routed = {0};
+        EncounterDetector counting = new EncounterDetector(new PortIndex(List.of()), config);
+        for (PositionObservation o : obs) {
+            counting.keys(o, k -> routed[0]++);
+        }
+        System.out.printf("cell %.2f deg, routing margin %.0f m: %.3f cells per position%n", config.cellSizeDegrees(),
+                config.marginMetres(), (double) routed[0] / obs.size());
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int r = 0; r < runs; r++) {
             List<Event> out = new ArrayList<>();
-            EncounterDetector d = new EncounterDetector(new PortIndex(List.of()), EncounterConfig.DEFAULTS);
+            EncounterDetector d = new EncounterDetector(new PortIndex(List.of()), config);
             long c0 = processCpuNanos();
             long th0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
@@ -101,7 +120,7 @@ public final class EncountersVsDuckDb {
             events = out;
 
             List<Event> bareOut = new ArrayList<>();
-            EncounterDetector bd = new EncounterDetector(new PortIndex(List.of()), EncounterConfig.DEFAULTS);
+            EncounterDetector bd = new EncounterDetector(new PortIndex(List.of()), config);
             long b0 = threads.getCurrentThreadCpuTime();
             BareHost host = new BareHost(bd, bareOut::add);
             for (PositionObservation o : obs) {
