@@ -122,7 +122,8 @@ final class TracksGeoJson implements AnalysisListener, Closeable {
     private final class FeatureWriter {
         final Bytes bytes = new Bytes();
         final JsonGenerator g;
-        final char[] digits = new char[48];
+        final byte[] digits = new byte[48];
+        final char[] chars = new char[48];
 
         FeatureWriter() throws IOException {
             g = new JsonFactory().createGenerator(bytes, JsonEncoding.UTF8);
@@ -177,18 +178,9 @@ final class TracksGeoJson implements AnalysisListener, Closeable {
         private void writeGeometry(Segment s) throws IOException {
             if (!crossesAntimeridian(s)) {
                 // the common case, streamed from the segment's micro-degree coordinates
-                if (motionless(s)) {
-                    g.writeStringField("type", "Point");
-                    g.writeFieldName("coordinates");
-                    positionE6(s.longitudeE6(0), s.latitudeE6(0));
-                    return;
-                }
-                g.writeStringField("type", "LineString");
-                g.writeArrayFieldStart("coordinates");
-                for (int i = 0, n = s.size(); i < n; i++) {
-                    positionE6(s.longitudeE6(i), s.latitudeE6(i));
-                }
-                g.writeEndArray();
+                boolean point = motionless(s);
+                g.writeStringField("type", point ? "Point" : "LineString");
+                coordinatesE6(s, point);
                 return;
             }
             List<List<double[]>> parts = split(s);
@@ -227,13 +219,50 @@ final class TracksGeoJson implements AnalysisListener, Closeable {
 
         /** Writes {@code [lon,lat]} as one raw array value (the generator adds the separator). */
         private void positionE6(long lon, long lat) throws IOException {
-            char[] d = digits;
+            byte[] d = digits;
             d[0] = '[';
             int n = numberE6(lon, d, 1);
             d[n++] = ',';
             n = numberE6(lat, d, n);
             d[n++] = ']';
-            g.writeRawValue(d, 0, n);
+            char[] c = chars;
+            for (int i = 0; i < n; i++) {
+                c[i] = (char) d[i];
+            }
+            g.writeRawValue(c, 0, n);
+        }
+
+        /**
+         * Writes the field {@code coordinates}: the first fix as {@code [lon,lat]} when
+         * {@code point}, else every fix {@code [[lon,lat],...]}. The digits go straight into the
+         * byte buffer behind the generator (flushed first): a raw value per fix through the
+         * generator cost more than formatting the digits.
+         */
+        private void coordinatesE6(Segment s, boolean point) throws IOException {
+            g.writeFieldName("coordinates");
+            g.writeRawValue(""); // the generator's ':' after the name; the value follows in bytes
+            g.flush();
+            int n = point ? 1 : s.size();
+            // per fix at most "[-180.123456,-90.123456]," (26 bytes), plus the outer brackets
+            byte[] d = bytes.room(2 + 26 * n);
+            int p = bytes.size();
+            if (!point) {
+                d[p++] = '[';
+            }
+            for (int i = 0; i < n; i++) {
+                if (i > 0) {
+                    d[p++] = ',';
+                }
+                d[p++] = '[';
+                p = numberE6(s.longitudeE6(i), d, p);
+                d[p++] = ',';
+                p = numberE6(s.latitudeE6(i), d, p);
+                d[p++] = ']';
+            }
+            if (!point) {
+                d[p++] = ']';
+            }
+            bytes.size(p);
         }
     }
 
@@ -303,29 +332,29 @@ final class TracksGeoJson implements AnalysisListener, Closeable {
      * Puts micro-degrees as degrees with at most 6 decimals, trailing zeros dropped (integer
      * arithmetic only), into {@code d} at {@code n}; returns the position after them.
      */
-    private static int numberE6(long micro, char[] d, int n) {
+    private static int numberE6(long micro, byte[] d, int n) {
         if (micro < 0) {
             d[n++] = '-';
             micro = -micro;
         }
         long whole = micro / 1_000_000;
         if (whole >= 100) {
-            d[n++] = (char) ('0' + whole / 100);
+            d[n++] = (byte) ('0' + whole / 100);
         }
         if (whole >= 10) {
-            d[n++] = (char) ('0' + whole / 10 % 10);
+            d[n++] = (byte) ('0' + whole / 10 % 10);
         }
-        d[n++] = (char) ('0' + whole % 10);
+        d[n++] = (byte) ('0' + whole % 10);
         int frac = (int) (micro % 1_000_000);
         if (frac != 0) {
             // six digits by constant divisors (compiled to multiplications), then trailing zeros dropped
             d[n++] = '.';
-            d[n++] = (char) ('0' + frac / 100_000);
-            d[n++] = (char) ('0' + frac / 10_000 % 10);
-            d[n++] = (char) ('0' + frac / 1_000 % 10);
-            d[n++] = (char) ('0' + frac / 100 % 10);
-            d[n++] = (char) ('0' + frac / 10 % 10);
-            d[n++] = (char) ('0' + frac % 10);
+            d[n++] = (byte) ('0' + frac / 100_000);
+            d[n++] = (byte) ('0' + frac / 10_000 % 10);
+            d[n++] = (byte) ('0' + frac / 1_000 % 10);
+            d[n++] = (byte) ('0' + frac / 100 % 10);
+            d[n++] = (byte) ('0' + frac / 10 % 10);
+            d[n++] = (byte) ('0' + frac % 10);
             while (d[n - 1] == '0') {
                 n--;
             }
@@ -535,6 +564,17 @@ final class TracksGeoJson implements AnalysisListener, Closeable {
 
         int size() {
             return size;
+        }
+
+        /** Sets the size after bytes were put into the array directly (see {@link #room}). */
+        void size(int n) {
+            size = n;
+        }
+
+        /** The array, with room for {@code more} bytes after {@link #size()}. */
+        byte[] room(int more) {
+            ensure(more);
+            return buf;
         }
 
         void reset() {
