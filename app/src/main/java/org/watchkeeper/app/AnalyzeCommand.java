@@ -309,6 +309,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 results.add(analyzeOne(f, analysis, options, policy, assumed, progress));
             }
             phases.put("read_decode_track_s", (System.nanoTime() - started) / 1e9);
+            // the segments still open are closed now, on this thread alone: format them on every core
+            tracks.endOfInput();
             analysis.finish();
         }
         phases.put("close_segments_write_tracks_s", (System.nanoTime() - started) / 1e9);

@@ -3,12 +3,21 @@ package org.watchkeeper.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.watchkeeper.ais.nmea.AisStreamDecoder;
+import org.watchkeeper.ais.nmea.Options;
+import org.watchkeeper.core.pipeline.Analysis;
+import org.watchkeeper.core.pipeline.NmeaInput;
 import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.PositionObservation;
 import org.watchkeeper.core.observation.StationClass;
@@ -61,5 +70,43 @@ class TracksGeoJsonTest {
         JsonNode moored = write(List.of(fix(0, 55.0, 12.0), fix(180_000, 55.0, 12.0))).get("features").get(0);
         assertThat(moored.get("geometry").toString()).isEqualTo("{\"type\":\"Point\",\"coordinates\":[12,55]}");
         assertThat(moored.get("properties").get("points").asInt()).isEqualTo(2);
+    }
+
+    /**
+     * The end of input formatted on several threads in small chunks gives the same bytes as every
+     * segment written on one thread as it closes: the real DMA sample (26 146 sentences, 1 508
+     * stations), its segments closed by the final flush.
+     */
+    @Test
+    void endOfInputOnSeveralThreadsWritesTheSameBytes() throws Exception {
+        Path sample = Cli.SHARED.resolve("data/ais/dma-aisabnormal/ais-sample.txt.gz");
+        Assumptions.assumeTrue(Files.isReadable(sample), "shared data not found: " + sample);
+        ByteArrayOutputStream oneThread = new ByteArrayOutputStream();
+        ByteArrayOutputStream threeThreads = new ByteArrayOutputStream();
+        TracksGeoJson.VesselPictureRef ref = new TracksGeoJson.VesselPictureRef();
+        TracksGeoJson plain = new TracksGeoJson(oneThread, ref, 1, TracksGeoJson.CHUNK_POINTS);
+        TracksGeoJson parallel = new TracksGeoJson(threeThreads, ref, 3, 500);
+        Analysis analysis = new Analysis(TrackerConfig.defaults(), List.of(plain, parallel));
+        ref.picture = analysis.picture();
+        NmeaInput input = new NmeaInput(analysis, NmeaInput.Untimed.CARRY, Long.MIN_VALUE);
+        AisStreamDecoder decoder = new AisStreamDecoder(Options.DEFAULT, input);
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(sample))) {
+            byte[] all = in.readAllBytes();
+            decoder.feed(all, 0, all.length);
+        }
+        decoder.finish();
+        input.finish();
+        plain.endOfInput();
+        parallel.endOfInput();
+        analysis.finish();
+        plain.close();
+        parallel.close();
+
+        assertThat(parallel.features()).isEqualTo(plain.features()).isGreaterThan(1_000);
+        assertThat(parallel.points()).isEqualTo(plain.points()).isEqualTo(analysis.acceptedPositions());
+        assertThat(threeThreads.toByteArray()).isEqualTo(oneThread.toByteArray());
+        JsonNode features = Cli.JSON.readTree(threeThreads.toByteArray()).get("features");
+        assertThat(features.size()).isEqualTo((int) plain.features());
+        assertThat(features.get(0).get("type").asText()).isEqualTo("Feature");
     }
 }
