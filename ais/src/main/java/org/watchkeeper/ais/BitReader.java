@@ -243,19 +243,24 @@ public final class BitReader {
      */
     public String text(int start, int chars) {
         int avail = Math.max(0, Math.min(chars, (bitLength - start) / 6));
-        char[] out = new char[avail];
+        byte[] out = new byte[avail];
         int n = 0;
         for (int i = 0; i < avail; i++) {
-            int c = (int) unsignedLong(start + 6 * i, 6);
+            // the whole symbol lies within the payload: no end-of-payload masking needed
+            int bit = start + 6 * i;
+            int wi = bit >>> 6;
+            int bo = bit & 63;
+            long v = bo <= 58 ? words[wi] << bo : (words[wi] << bo) | (words[wi + 1] >>> (64 - bo));
+            int c = (int) (v >>> 58);
             if (c == 0) {
                 break; // '@' terminates
             }
-            out[n++] = SixBit.toAscii(c);
+            out[n++] = (byte) SixBit.toAscii(c);
         }
         while (n > 0 && out[n - 1] == ' ') {
             n--;
         }
-        return new String(out, 0, n);
+        return n == 0 ? "" : new String(out, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /**
