@@ -59,13 +59,22 @@ public final class BitReader {
         }
         // Eight characters per step: validated and turned into 6-bit values in one 64-bit word
         // (SWAR), packed to 48 bits, and shifted into a 64-bit accumulator that is stored whole.
+        // A last group of 1..7 characters is read as a whole word too when the buffer holds eight
+        // bytes there (a sentence's payload is followed by its fill-bits field and checksum): the
+        // bytes past the payload are replaced by '0' (value 0), so they add only zero bits.
         long acc = 0L;
         int nAcc = 0; // bits held in acc, from its top
         int wi = 0;
         long bad = 0L;
         int i = 0;
-        for (; i + 8 <= len; i += 8) {
+        int wordEnd = off + len + 8 <= buf.length ? len + 7 : len; // characters read eight at a time: i + 8 <= wordEnd
+        for (; i + 8 <= wordEnd; i += 8) {
             long w = (long) LONGS.get(buf, off + i);
+            int left = len - i;
+            if (left < 8) {
+                long payload = -1L >>> (8 * (8 - left)); // the low bytes are payload characters
+                w = (w & payload) | (ZEROS & ~payload);
+            }
             bad |= invalidArmour(w);
             long r = pack8(armourValues(w));
             if (nAcc <= 16) {
@@ -139,6 +148,8 @@ public final class BitReader {
     private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
             long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
+    /** Eight armour characters '0' (value 0). */
+    private static final long ZEROS = 0x3030303030303030L;
     private static final long HIGH = 0x8080808080808080L;
 
     /** 0x80 in each byte of {@code w} (a byte below 0x80) that is at least {@code lo} (1..128). */
