@@ -59,22 +59,13 @@ public final class BitReader {
         }
         // Eight characters per step: validated and turned into 6-bit values in one 64-bit word
         // (SWAR), packed to 48 bits, and shifted into a 64-bit accumulator that is stored whole.
-        // A last group of 1..7 characters is read as a whole word too when the buffer holds eight
-        // bytes there (a sentence's payload is followed by its fill-bits field and checksum): the
-        // bytes past the payload are replaced by '0' (value 0), so they add only zero bits.
         long acc = 0L;
         int nAcc = 0; // bits held in acc, from its top
         int wi = 0;
         long bad = 0L;
         int i = 0;
-        int wordEnd = off + len + 8 <= buf.length ? len + 7 : len; // characters read eight at a time: i + 8 <= wordEnd
-        for (; i + 8 <= wordEnd; i += 8) {
+        for (; i + 8 <= len; i += 8) {
             long w = (long) LONGS.get(buf, off + i);
-            int left = len - i;
-            if (left < 8) {
-                long payload = -1L >>> (8 * (8 - left)); // the low bytes are payload characters
-                w = (w & payload) | (ZEROS & ~payload);
-            }
             bad |= invalidArmour(w);
             long r = pack8(armourValues(w));
             if (nAcc <= 16) {
@@ -148,8 +139,6 @@ public final class BitReader {
     private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
             long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
-    /** Eight armour characters '0' (value 0). */
-    private static final long ZEROS = 0x3030303030303030L;
     private static final long HIGH = 0x8080808080808080L;
 
     /** 0x80 in each byte of {@code w} (a byte below 0x80) that is at least {@code lo} (1..128). */
@@ -254,24 +243,19 @@ public final class BitReader {
      */
     public String text(int start, int chars) {
         int avail = Math.max(0, Math.min(chars, (bitLength - start) / 6));
-        byte[] out = new byte[avail];
+        char[] out = new char[avail];
         int n = 0;
         for (int i = 0; i < avail; i++) {
-            // the whole symbol lies within the payload: no end-of-payload masking needed
-            int bit = start + 6 * i;
-            int wi = bit >>> 6;
-            int bo = bit & 63;
-            long v = bo <= 58 ? words[wi] << bo : (words[wi] << bo) | (words[wi + 1] >>> (64 - bo));
-            int c = (int) (v >>> 58);
+            int c = (int) unsignedLong(start + 6 * i, 6);
             if (c == 0) {
                 break; // '@' terminates
             }
-            out[n++] = (byte) SixBit.toAscii(c);
+            out[n++] = SixBit.toAscii(c);
         }
         while (n > 0 && out[n - 1] == ' ') {
             n--;
         }
-        return n == 0 ? "" : new String(out, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new String(out, 0, n);
     }
 
     /**

@@ -347,14 +347,20 @@ public final class AisStreamDecoder {
     /**
      * Notes the commas of one eight-byte word starting at {@code i} ({@code cm}: {@link Swar#match}
      * mask) after the {@code nc} found so far: their positions while {@link #commas} has room, then
-     * only their count (one bit count for the rest of the word). Returns the new count.
+     * only their count. Returns the new count.
      */
     private int noteCommas(long cm, int i, int nc) {
-        while (cm != 0 && nc < commas.length) {
-            commas[nc++] = i + Swar.firstByte(cm);
+        if (nc >= commas.length) {
+            return nc + Long.bitCount(cm);
+        }
+        while (cm != 0) {
+            if (nc < commas.length) {
+                commas[nc] = i + Swar.firstByte(cm);
+            }
+            nc++;
             cm &= cm - 1;
         }
-        return nc + Long.bitCount(cm);
+        return nc;
     }
 
     /** Where {@link #scanSentence} found the {@code *} (-1: none) and the XOR of the bytes before it. */
@@ -592,11 +598,8 @@ public final class AisStreamDecoder {
         return -1;
     }
 
-    /**
-     * Positions of the first commas of the current sentence (before its checksum), and how many there
-     * were: six, the commas of a VDM/VDO sentence, which is all any sentence's processing reads.
-     */
-    private final int[] commas = new int[6];
+    /** Positions of the first commas of the current sentence (before its checksum), and how many there were. */
+    private final int[] commas = new int[8];
     private int commaCount;
 
     private void processLine(byte[] b, int p, int e) {
