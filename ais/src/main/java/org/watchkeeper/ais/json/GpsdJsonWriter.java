@@ -6,11 +6,14 @@ import java.io.OutputStream;
 import java.util.Objects;
 
 import org.watchkeeper.ais.AisMessage;
+import org.watchkeeper.ais.BaseStationReport;
 import org.watchkeeper.ais.CommunicationState;
 import org.watchkeeper.ais.FieldSink;
 import org.watchkeeper.ais.Mmsi;
 import org.watchkeeper.ais.Names;
 import org.watchkeeper.ais.PositionReport;
+import org.watchkeeper.ais.StandardClassBPositionReport;
+import org.watchkeeper.ais.StaticAndVoyageData;
 import org.watchkeeper.ais.Units;
 import org.watchkeeper.ais.nmea.ReceivedMessage;
 import org.watchkeeper.ais.nmea.TimeSource;
@@ -93,6 +96,45 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
     private static final byte[] K_UTC_MINUTE = ascii(",\"utc_minute\":");
     private static final byte[] K_SLOT_NUMBER = ascii(",\"slot_number\":");
     private static final byte[] K_RECEIVED_STATIONS = ascii(",\"received_stations\":");
+    private static final byte[] K_SLOT_INCREMENT = ascii(",\"slot_increment\":");
+    private static final byte[] K_SLOTS = ascii(",\"slots\":");
+    private static final byte[] K_KEEP_TRUE = ascii(",\"keep\":true");
+    private static final byte[] K_KEEP_FALSE = ascii(",\"keep\":false");
+    private static final byte[] K_YEAR = ascii(",\"year\":");
+    private static final byte[] K_MONTH = ascii(",\"month\":");
+    private static final byte[] K_DAY = ascii(",\"day\":");
+    private static final byte[] K_HOUR = ascii(",\"hour\":");
+    private static final byte[] K_MINUTE = ascii(",\"minute\":");
+    private static final byte[] K_RESERVED = ascii(",\"reserved\":");
+    private static final byte[] K_REGIONAL = ascii(",\"regional\":");
+    private static final byte[] K_CS_TRUE = ascii(",\"cs\":true");
+    private static final byte[] K_CS_FALSE = ascii(",\"cs\":false");
+    private static final byte[] K_DISPLAY_TRUE = ascii(",\"display\":true");
+    private static final byte[] K_DISPLAY_FALSE = ascii(",\"display\":false");
+    private static final byte[] K_DSC_TRUE = ascii(",\"dsc\":true");
+    private static final byte[] K_DSC_FALSE = ascii(",\"dsc\":false");
+    private static final byte[] K_BAND_TRUE = ascii(",\"band\":true");
+    private static final byte[] K_BAND_FALSE = ascii(",\"band\":false");
+    private static final byte[] K_MSG22_TRUE = ascii(",\"msg22\":true");
+    private static final byte[] K_MSG22_FALSE = ascii(",\"msg22\":false");
+    private static final byte[] K_ASSIGNED_TRUE = ascii(",\"assigned\":true");
+    private static final byte[] K_ASSIGNED_FALSE = ascii(",\"assigned\":false");
+    private static final byte[] K_AIS_VERSION = ascii(",\"ais_version\":");
+    private static final byte[] K_IMO = ascii(",\"imo\":");
+    private static final byte[] K_CALLSIGN = ascii(",\"callsign\":");
+    private static final byte[] K_SHIPNAME = ascii(",\"shipname\":");
+    private static final byte[] K_TO_BOW = ascii(",\"to_bow\":");
+    private static final byte[] K_TO_STERN = ascii(",\"to_stern\":");
+    private static final byte[] K_TO_PORT = ascii(",\"to_port\":");
+    private static final byte[] K_TO_STARBOARD = ascii(",\"to_starboard\":");
+    private static final byte[] K_ETA = ascii(",\"eta\":");
+    private static final byte[] K_DRAUGHT = ascii(",\"draught\":");
+    private static final byte[] K_DESTINATION = ascii(",\"destination\":");
+    private static final byte[] K_DTE = ascii(",\"dte\":");
+    /** {@code ,"epfd":N,"epfd_text":"..."} by fix type 0..15. */
+    private static final byte[][] EPFDS = new byte[16][];
+    /** {@code ,"shiptype":N,"shiptype_text":"..."} by ship type 1..255 (index 0 unused: type 0 is not written). */
+    private static final byte[][] SHIP_TYPES = new byte[256][];
 
     static {
         for (int type = 0; type < 64; type++) {
@@ -108,6 +150,24 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
                 t.ascii(",\"status_text\":").jsonString(name);
             }
             STATUS[s] = java.util.Arrays.copyOf(t.buf, t.len);
+        }
+        for (int e = 0; e < EPFDS.length; e++) {
+            ByteText t = new ByteText(96);
+            t.ascii(",\"epfd\":").number(e);
+            String name = Names.epfd(e);
+            if (name != null) {
+                t.ascii(",\"epfd_text\":").jsonString(name);
+            }
+            EPFDS[e] = java.util.Arrays.copyOf(t.buf, t.len);
+        }
+        for (int type = 1; type < SHIP_TYPES.length; type++) {
+            ByteText t = new ByteText(128);
+            t.ascii(",\"shiptype\":").number(type);
+            String name = Names.shipType(type);
+            if (name != null) {
+                t.ascii(",\"shiptype_text\":").jsonString(name);
+            }
+            SHIP_TYPES[type] = java.util.Arrays.copyOf(t.buf, t.len);
         }
         for (int raw = -128; raw <= 127; raw++) {
             ByteText t = new ByteText(32);
@@ -262,8 +322,17 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
 
     private void begin(AisMessage m) {
         header(m.messageType(), m.repeatIndicator(), m.mmsi());
-        if (m instanceof PositionReport p && positionFastPath) {
+        if (!fastPaths) {
+            m.writeFields(this);
+            closeOpenLevels();
+        } else if (m instanceof PositionReport p) {
             writePositionReport(p);
+        } else if (m instanceof BaseStationReport r) {
+            writeBaseStationReport(r);
+        } else if (m instanceof StaticAndVoyageData r) {
+            writeStaticAndVoyageData(r);
+        } else if (m instanceof StandardClassBPositionReport r) {
+            writeClassBPositionReport(r);
         } else {
             m.writeFields(this);
             closeOpenLevels();
@@ -298,10 +367,11 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
     // ---- types 1-3 -----------------------------------------------------------------------------
 
     /**
-     * Whether {@link PositionReport}s take {@link #writePositionReport}; false writes them through
-     * {@link PositionReport#writeFields(FieldSink)} like every other message (tests compare the two).
+     * Whether the most common message types take their own writers ({@link #writePositionReport} and
+     * the type 4/11, 5 and 18 ones below); false writes them through their
+     * {@link AisMessage#writeFields(FieldSink)} like every other message (tests compare the two).
      */
-    boolean positionFastPath = true;
+    boolean fastPaths = true;
 
     /**
      * Writes what {@link PositionReport#writeFields(FieldSink)} writes through this sink, byte for
@@ -342,29 +412,164 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
         t.put(p.raim() ? K_RAIM_TRUE : K_RAIM_FALSE);
         CommunicationState cs = p.communicationState();
         if (cs != null) {
-            t.put(K_RADIO);
-            number(cs.raw());
-            if (cs instanceof CommunicationState.Sotdma s) {
-                t.put(K_SYNC_STATE);
-                number(s.syncState());
-                t.put(K_SLOT_TIMEOUT);
-                number(s.slotTimeout());
-                switch (s.slotTimeout()) {
-                    case 0 -> t.put(K_SLOT_OFFSET);
-                    case 1 -> {
-                        t.put(K_UTC_HOUR);
-                        number(s.utcHour());
-                        t.put(K_UTC_MINUTE);
-                        number(s.utcMinute());
-                        return;
-                    }
-                    case 2, 4, 6 -> t.put(K_SLOT_NUMBER);
-                    default -> t.put(K_RECEIVED_STATIONS);
+            communicationState(cs.raw(), cs);
+        }
+    }
+
+    /**
+     * {@code radio} and the communication state's sub-fields, as {@link CommunicationState#writeFields}
+     * writes them after {@code field("radio", radio)}.
+     */
+    private void communicationState(int radio, CommunicationState cs) {
+        ByteText t = text;
+        t.reserve(160);
+        t.put(K_RADIO);
+        number(radio);
+        if (cs instanceof CommunicationState.Sotdma s) {
+            t.put(K_SYNC_STATE);
+            number(s.syncState());
+            t.put(K_SLOT_TIMEOUT);
+            number(s.slotTimeout());
+            switch (s.slotTimeout()) {
+                case 0 -> t.put(K_SLOT_OFFSET);
+                case 1 -> {
+                    t.put(K_UTC_HOUR);
+                    number(s.utcHour());
+                    t.put(K_UTC_MINUTE);
+                    number(s.utcMinute());
+                    return;
                 }
-                number(s.subMessage());
-            } else {
-                cs.writeFields(this);
+                case 2, 4, 6 -> t.put(K_SLOT_NUMBER);
+                default -> t.put(K_RECEIVED_STATIONS);
             }
+            number(s.subMessage());
+        } else if (cs instanceof CommunicationState.Itdma i) {
+            t.put(K_SYNC_STATE);
+            number(i.syncState());
+            t.put(K_SLOT_INCREMENT);
+            number(i.slotIncrement());
+            t.put(K_SLOTS);
+            number(i.numberOfSlots());
+            t.put(i.keepFlag() ? K_KEEP_TRUE : K_KEEP_FALSE);
+        }
+    }
+
+    // ---- types 4, 11, 18 and 5 -----------------------------------------------------------------
+
+    /** What {@link BaseStationReport#writeFields(FieldSink)} writes, as {@link #writePositionReport} does for types 1-3. */
+    private void writeBaseStationReport(BaseStationReport r) {
+        ByteText t = text;
+        t.reserve(512);
+        unlessNotAvailable(K_YEAR, r.year());
+        unlessNotAvailable(K_MONTH, r.month());
+        unlessNotAvailable(K_DAY, r.day());
+        unlessNotAvailable(K_HOUR, r.hour());
+        unlessNotAvailable(K_MINUTE, r.minute());
+        unlessNotAvailable(K_SECOND, r.second());
+        t.put(r.positionAccuracy() ? K_ACCURACY_TRUE : K_ACCURACY_FALSE);
+        positionField(K_LON, r.longitude());
+        positionField(K_LAT, r.latitude());
+        epfd(r.epfd());
+        t.put(r.raim() ? K_RAIM_TRUE : K_RAIM_FALSE);
+        CommunicationState cs = r.communicationState();
+        if (cs != null) {
+            communicationState(cs.raw(), cs);
+        }
+    }
+
+    /** What {@link StandardClassBPositionReport#writeFields(FieldSink)} writes, as {@link #writePositionReport} does for types 1-3. */
+    private void writeClassBPositionReport(StandardClassBPositionReport r) {
+        ByteText t = text;
+        t.reserve(512);
+        t.put(K_RESERVED);
+        number(r.reserved());
+        tenthsField(K_SPEED, r.speedOverGround());
+        t.put(r.positionAccuracy() ? K_ACCURACY_TRUE : K_ACCURACY_FALSE);
+        positionField(K_LON, r.longitude());
+        positionField(K_LAT, r.latitude());
+        tenthsField(K_COURSE, r.courseOverGround());
+        unlessNotAvailable(K_HEADING, r.trueHeading());
+        t.put(K_SECOND);
+        number(r.timeStamp());
+        t.put(K_REGIONAL);
+        number(r.regional());
+        t.put(r.carrierSense() ? K_CS_TRUE : K_CS_FALSE);
+        t.put(r.display() ? K_DISPLAY_TRUE : K_DISPLAY_FALSE);
+        t.put(r.dsc() ? K_DSC_TRUE : K_DSC_FALSE);
+        t.put(r.band() ? K_BAND_TRUE : K_BAND_FALSE);
+        t.put(r.message22() ? K_MSG22_TRUE : K_MSG22_FALSE);
+        t.put(r.assignedMode() ? K_ASSIGNED_TRUE : K_ASSIGNED_FALSE);
+        t.put(r.raim() ? K_RAIM_TRUE : K_RAIM_FALSE);
+        CommunicationState cs = r.communicationState();
+        if (cs != null) {
+            communicationState(r.radio(), cs);
+        }
+    }
+
+    /** What {@link StaticAndVoyageData#writeFields(FieldSink)} writes, as {@link #writePositionReport} does for types 1-3. */
+    private void writeStaticAndVoyageData(StaticAndVoyageData r) {
+        ByteText t = text;
+        t.reserve(512);
+        t.put(K_AIS_VERSION);
+        number(r.aisVersion());
+        unlessNotAvailable(K_IMO, r.imoNumber());
+        textField(K_CALLSIGN, r.callSign());
+        textField(K_SHIPNAME, r.shipName());
+        t.reserve(256);
+        int shipType = r.shipType();
+        if (shipType > 0 && shipType < SHIP_TYPES.length) {
+            t.put(SHIP_TYPES[shipType]);
+        } else if (shipType != 0) {
+            field("shiptype", shipType);
+            field("shiptype_text", Names.shipType(shipType));
+        }
+        t.reserve(256);
+        t.put(K_TO_BOW);
+        number(r.toBow());
+        t.put(K_TO_STERN);
+        number(r.toStern());
+        t.put(K_TO_PORT);
+        number(r.toPort());
+        t.put(K_TO_STARBOARD);
+        number(r.toStarboard());
+        epfd(r.epfd());
+        String eta = r.etaText();
+        if (eta != null) {
+            t.put(K_ETA);
+            t.jsonString(eta);
+        }
+        t.reserve(256);
+        tenthsField(K_DRAUGHT, r.draught());
+        textField(K_DESTINATION, r.destination());
+        t.reserve(32);
+        t.put(K_DTE);
+        number(r.dte());
+    }
+
+    /** {@code key} (with its comma) and {@code v} unless it is {@link AisMessage#NOT_AVAILABLE}; room reserved. */
+    private void unlessNotAvailable(byte[] key, int v) {
+        if (v != AisMessage.NOT_AVAILABLE) {
+            text.put(key);
+            number(v);
+        }
+    }
+
+    /** {@code epfd} and {@code epfd_text} as the generic path writes them; room reserved. */
+    private void epfd(int epfd) {
+        if (epfd >= 0 && epfd < EPFDS.length) {
+            text.put(EPFDS[epfd]);
+        } else {
+            field("epfd", epfd);
+            field("epfd_text", Names.epfd(epfd));
+        }
+    }
+
+    /** {@code key} (with its comma) and a JSON string, nothing for an empty text (as the records pass null for it). */
+    private void textField(byte[] key, String value) {
+        if (!value.isEmpty()) {
+            text.reserve(key.length);
+            text.put(key);
+            text.jsonString(value);
         }
     }
 

@@ -17,8 +17,11 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.watchkeeper.ais.AisMessage;
+import org.watchkeeper.ais.BaseStationReport;
 import org.watchkeeper.ais.CommunicationState;
 import org.watchkeeper.ais.PositionReport;
+import org.watchkeeper.ais.StandardClassBPositionReport;
+import org.watchkeeper.ais.StaticAndVoyageData;
 import org.watchkeeper.ais.Units;
 import org.watchkeeper.ais.nmea.AisListener;
 import org.watchkeeper.ais.nmea.AisStreamDecoder;
@@ -28,9 +31,9 @@ import org.watchkeeper.ais.nmea.Rejection;
 import org.watchkeeper.ais.nmea.TimeSource;
 
 /**
- * The JSON writer's type 1-3 path (pre-encoded keys, integer digits) writes exactly what
- * {@link PositionReport#writeFields} writes through the generic {@link org.watchkeeper.ais.FieldSink}
- * path, and the cached reception metadata (date, source, talker, channel) exactly what a fresh
+ * The JSON writer's paths for types 1-3, 4/11, 5 and 18 (pre-encoded keys, integer digits) write
+ * exactly what the records' {@code writeFields} write through the generic
+ * {@link org.watchkeeper.ais.FieldSink} path, and the cached reception metadata (date, source, talker, channel) exactly what a fresh
  * encoding gives.
  */
 class GpsdJsonWriterFastPathTest {
@@ -38,13 +41,13 @@ class GpsdJsonWriterFastPathTest {
     private static String write(AisMessage m, boolean fast) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         GpsdJsonWriter w = new GpsdJsonWriter(out);
-        w.positionFastPath = fast;
+        w.fastPaths = fast;
         w.write(m);
         w.flush();
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private static void assertSame(PositionReport p) throws IOException {
+    private static void assertSame(AisMessage p) throws IOException {
         String generic = write(p, false);
         assertThat(write(p, true)).as("%s", p).isEqualTo(generic);
     }
@@ -204,7 +207,66 @@ class GpsdJsonWriterFastPathTest {
         assertThat(out.toString(StandardCharsets.UTF_8).split("\n")).containsExactlyElementsOf(expected);
     }
 
-    /** Every type 1-3 message of the real logs, with its metadata: the fast path writes the generic path's bytes. */
+    private static final int NA = AisMessage.NOT_AVAILABLE;
+
+    @Test
+    void baseStationReportFieldsWriteAsTheGenericPathDoes() throws IOException {
+        int[] dateValues = {NA, 0, 1, 9, 10, 12, 23, 59, 60, 9999, 16383};
+        for (int v : dateValues) {
+            for (int epfd = -1; epfd <= 16; epfd++) {
+                for (int type : new int[] {4, 11}) {
+                    assertSame(new BaseStationReport(type, epfd & 3, 2_191_000 + epfd, v, v, v, v, v, v, (epfd & 1) == 0,
+                            Units.longitude(epfd * 1_000_003 - 3), Units.latitude(-epfd * 700_001), epfd, false, 0,
+                            (epfd & 2) == 0, epfd < 0 ? null : new CommunicationState.Sotdma(epfd & 3, epfd & 7, 0x1234 + epfd)));
+                }
+            }
+        }
+        assertSame(new BaseStationReport(4, 0, 2_191_000, 2025, 5, 21, 9, 0, 25, true, Double.NaN, 91.0, 7, true, 0, true, null));
+        assertThat(write(new BaseStationReport(4, 0, 2_191_000, 2025, 5, 21, 9, NA, 25, true, 12.5, 55.75, 1, false, 0, false,
+                new CommunicationState.Sotdma(0, 3, 17)), true)).isEqualTo(
+                "{\"class\":\"AIS\",\"type\":4,\"repeat\":0,\"mmsi\":\"002191000\",\"year\":2025,\"month\":5,\"day\":21,"
+                        + "\"hour\":9,\"second\":25,\"accuracy\":true,\"lon\":12.5,\"lat\":55.75,\"epfd\":1,\"epfd_text\":\"GPS\","
+                        + "\"raim\":false,\"radio\":49169,\"sync_state\":0,\"slot_timeout\":3,\"received_stations\":17}\n");
+    }
+
+    @Test
+    void classBPositionReportFieldsWriteAsTheGenericPathDoes() throws IOException {
+        for (int code = 0; code < 4096; code += 7) {
+            boolean[] f = new boolean[8];
+            for (int k = 0; k < 8; k++) {
+                f[k] = (code >>> k & 1) != 0;
+            }
+            CommunicationState cs = switch (code % 3) {
+                case 0 -> new CommunicationState.Sotdma(code & 3, code % 8, code & 0x3fff);
+                case 1 -> new CommunicationState.Itdma(code & 3, code & 0x1fff, code % 8, f[3]);
+                default -> null;
+            };
+            assertSame(new StandardClassBPositionReport(18, 0, 367_000_000 + code, code & 255, Units.speedTenths(code & 1023),
+                    f[0], Units.longitude(code * 12_345 - 108_600_000), Units.latitude(54_600_000 - code * 6_789),
+                    Units.courseTenths(code), Units.heading(code & 511), code % 64, code % 4, f[1], f[2], f[3], f[4], f[5],
+                    f[6], f[7], cs));
+        }
+        assertSame(new StandardClassBPositionReport(18, 3, 0, -1, Double.NaN, true, Double.POSITIVE_INFINITY, -90.1,
+                1.23456, -7, -1, -2, true, true, true, true, true, true, true, new CommunicationState.Itdma(3, 8191, 7, true)));
+    }
+
+    @Test
+    void staticAndVoyageDataFieldsWriteAsTheGenericPathDoes() throws IOException {
+        String[] texts = {"", "A", "PCFB", "EVER GIVEN", "QUOTE\"BACK\\SLASH", "ROTTERDAM>HAMBURG <", "@#$%&'()*+,-./:;=?"};
+        for (int type = -1; type <= 257; type++) {
+            String t = texts[Math.floorMod(type, texts.length)];
+            int v = type % 5 == 0 ? NA : type;
+            assertSame(new StaticAndVoyageData(5, type & 3, 211_000_000 + type, type & 3, type % 7 == 0 ? NA : 9_000_000 + type,
+                    t, texts[Math.floorMod(type + 1, texts.length)], type, type & 511, type * 3 & 511, type & 63, type * 5 & 63,
+                    type % 17, v == NA ? NA : type % 13, v == NA ? NA : type % 32, type % 3 == 0 ? NA : type % 24,
+                    type % 4 == 0 ? NA : type % 60, Units.draught(type & 255), texts[Math.floorMod(type + 2, texts.length)],
+                    type & 1, 0));
+        }
+        assertSame(new StaticAndVoyageData(5, 0, 1, 0, NA, "", "", 0, 0, 0, 0, 0, 0, NA, NA, NA, NA, Double.NaN, "", 1, 0));
+        assertSame(new StaticAndVoyageData(5, 0, 1, 0, 1, "\u00e9\n", "x\u2603", 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 12.34, "\t", 1, 0));
+    }
+
+    /** Every message of the real logs, with its metadata: the fast paths write the generic path's bytes. */
     @Test
     void realLogsWriteTheSameBytes() throws IOException {
         String shared = System.getProperty("watchkeeper.shared", "../shared");
@@ -218,8 +280,8 @@ class GpsdJsonWriterFastPathTest {
         ByteArrayOutputStream genericOut = new ByteArrayOutputStream();
         GpsdJsonWriter fast = new GpsdJsonWriter(fastOut);
         GpsdJsonWriter generic = new GpsdJsonWriter(genericOut);
-        generic.positionFastPath = false;
-        int[] positions = new int[1];
+        generic.fastPaths = false;
+        int[] positions = new int[4];
         AisListener both = new AisListener() {
             @Override
             public void message(ReceivedMessage m) {
@@ -231,6 +293,12 @@ class GpsdJsonWriterFastPathTest {
                 }
                 if (m.message() instanceof PositionReport) {
                     positions[0]++;
+                } else if (m.message() instanceof BaseStationReport) {
+                    positions[1]++;
+                } else if (m.message() instanceof StaticAndVoyageData) {
+                    positions[2]++;
+                } else if (m.message() instanceof StandardClassBPositionReport) {
+                    positions[3]++;
                 }
             }
 
@@ -248,6 +316,9 @@ class GpsdJsonWriterFastPathTest {
         fast.flush();
         generic.flush();
         assertThat(positions[0]).isGreaterThan(50_000);
+        assertThat(positions[1]).as("types 4/11").isGreaterThan(5_000);
+        assertThat(positions[2]).as("type 5").isGreaterThan(3_000);
+        assertThat(positions[3]).as("type 18").isGreaterThan(3_000);
         assertThat(fastOut.size()).isEqualTo(genericOut.size());
         assertThat(fastOut.toByteArray()).isEqualTo(genericOut.toByteArray());
     }

@@ -1,0 +1,89 @@
+package org.watchkeeper.ais;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reader's eight-characters-per-step unpacking gives, for every payload length and position in
+ * its buffer and whatever follows the payload there, the bits of a symbol-by-symbol reference.
+ */
+class BitReaderTest {
+    private static final String ARMOUR = "0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVW`abcdefghijklmnopqrstuvw";
+
+    /** Bit {@code k} of the payload by the ITU layout: symbol k / 6, most significant bit first. */
+    private static int refBit(byte[] buf, int off, int k) {
+        int v = SixBit.value(buf[off + k / 6]);
+        return (v >>> (5 - k % 6)) & 1;
+    }
+
+    @Test
+    void everyLengthAndFollowingBytesUnpackAsSymbolBySymbol() {
+        Random rnd = new Random(20261130L);
+        BitReader r = new BitReader();
+        byte[] after = ",0*5C\r\n!AIVDMx\u00ff\u0000".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (int len = 0; len <= 200; len++) {
+            for (int trial = 0; trial < 12; trial++) {
+                int off = rnd.nextInt(9);
+                int tail = trial % 4 == 0 ? 0 : rnd.nextInt(after.length + 1); // 0: payload ends the buffer
+                byte[] buf = new byte[off + len + tail];
+                for (int i = 0; i < off; i++) {
+                    buf[i] = (byte) rnd.nextInt(256);
+                }
+                for (int i = 0; i < len; i++) {
+                    buf[off + i] = (byte) ARMOUR.charAt(rnd.nextInt(64));
+                }
+                System.arraycopy(after, 0, buf, off + len, tail);
+                int fill = len == 0 ? 0 : rnd.nextInt(6);
+                r.reset(buf, off, len, fill);
+                int bits = Math.max(0, len * 6 - fill);
+                assertThat(r.length()).isEqualTo(bits);
+                for (int k = 0; k < bits; k++) {
+                    assertThat(r.unsignedLong(k, 1)).as("len %d off %d tail %d bit %d", len, off, tail, k)
+                            .isEqualTo(refBit(buf, off, k));
+                }
+                // bits past the payload read as zero, also through a field that starts inside it
+                assertThat(r.unsignedLong(bits, 30)).isZero();
+                if (bits >= 4) {
+                    assertThat(r.unsignedLong(bits - 4, 20) & 0xFFFF).isZero();
+                }
+                StringBuilder text = new StringBuilder();
+                for (int c = 0; c < 20 && (c + 1) * 6 <= bits; c++) {
+                    int v = (int) r.unsignedLong(6 * c, 6);
+                    if (v == 0) {
+                        break;
+                    }
+                    text.append(SixBit.toAscii(v));
+                }
+                assertThat(r.text(0, 20)).isEqualTo(text.toString().stripTrailing());
+            }
+        }
+    }
+
+    @Test
+    void anIllegalCharacterIsFoundAtEveryPositionButNotAfterThePayload() {
+        BitReader r = new BitReader();
+        for (int len = 1; len <= 40; len++) {
+            for (int bad = 0; bad < len + 8; bad++) {
+                byte[] buf = new byte[len + 10];
+                java.util.Arrays.fill(buf, (byte) 'w');
+                buf[bad] = (byte) (bad % 2 == 0 ? 'X' : '\u0085');
+                if (bad < len) {
+                    int at = bad;
+                    assertThatThrownBy(() -> r.reset(buf, 0, buf.length - 10, 0))
+                            .isInstanceOf(AisDecodeException.class)
+                            .hasMessageContaining("at " + at)
+                            .extracting(e -> ((AisDecodeException) e).reason())
+                            .isEqualTo(RejectReason.ILLEGAL_PAYLOAD_CHARACTER);
+                } else {
+                    r.reset(buf, 0, len, 0);
+                    assertThat(r.length()).isEqualTo(6 * len);
+                    assertThat(r.unsignedLong(0, 6)).isEqualTo(63);
+                }
+            }
+        }
+    }
+}
