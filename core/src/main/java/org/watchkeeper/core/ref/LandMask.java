@@ -1,7 +1,6 @@
 package org.watchkeeper.core.ref;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -124,8 +123,9 @@ public final class LandMask {
 
     /** Reads the polygons of {@code objectName} from a TopoJSON stream. */
     public static LandMask fromTopoJson(InputStream in, String objectName) throws IOException {
-        JsonNode topo = new ObjectMapper().readTree(in);
-        List<Polygon> polys = new TopoJson(topo).polygons(topo, objectName, new GeometryFactory());
+        TopoJson topology = TopoJson.read(in);
+        JsonNode topo = topology.document();
+        List<Polygon> polys = topology.polygons(topo, objectName, new GeometryFactory());
         double south = topo.has("bbox") ? topo.get("bbox").get(1).asDouble() : -90;
         return new LandMask(polys, south);
     }
