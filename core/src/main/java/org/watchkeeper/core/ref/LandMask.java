@@ -1,7 +1,6 @@
 package org.watchkeeper.core.ref;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,9 +37,12 @@ import org.watchkeeper.core.geo.Geodesy;
  * mask unless given one.)
  *
  * <p>Lookups: a lazily filled grid of 0.25° cells remembers whether a cell is all sea, all land or
- * crossed by the coast; only coastal cells need a point-in-polygon test (indexed, per polygon), and
- * the distance to the coast scans only the coastline pieces near the point (an STR-tree of runs of
- * at most 32 segments). Longitudes are normalised, so the mask is correct across the 180° meridian;
+ * crossed by the coast; only coastal cells need a point-in-polygon test (indexed, per polygon). The
+ * distance to the coast searches a grid of 0.25° cells holding the coastline segments (built on first
+ * use, about 405 000 segments), nearest cells first, and stops at the first cell farther than the
+ * best segment found: about 6 µs near an intricate coast, some tens of µs hundreds of kilometres
+ * offshore (a search box reaching the far side of the globe or Antarctica's southern cut falls back
+ * to a scan of an STR-tree of runs of at most 32 segments). Longitudes are normalised, so the mask is correct across the 180° meridian;
  * the artificial edges where Natural Earth cuts land at ±180° and at the southern limit of
  * Antarctica are not coastline. Thread safe once built; loading the shipped mask takes about a
  * second.
@@ -62,6 +64,9 @@ public final class LandMask {
 
     private final STRtree polygons = new STRtree();
     private final STRtree coast = new STRtree();
+    /** The coastline runs as inserted into {@link #coast}, for the segment grid. */
+    private final java.util.ArrayList<double[]> runs = new java.util.ArrayList<>();
+    private volatile SegmentGrid segmentGrid;
     private final byte[] cells = new byte[COLS * ROWS];
     private final double minX, maxX, minY;
 
@@ -118,8 +123,9 @@ public final class LandMask {
 
     /** Reads the polygons of {@code objectName} from a TopoJSON stream. */
     public static LandMask fromTopoJson(InputStream in, String objectName) throws IOException {
-        JsonNode topo = new ObjectMapper().readTree(in);
-        List<Polygon> polys = new TopoJson(topo).polygons(topo, objectName, new GeometryFactory());
+        TopoJson topology = TopoJson.read(in);
+        JsonNode topo = topology.document();
+        List<Polygon> polys = topology.polygons(topo, objectName, new GeometryFactory());
         double south = topo.has("bbox") ? topo.get("bbox").get(1).asDouble() : -90;
         return new LandMask(polys, south);
     }
@@ -137,6 +143,7 @@ public final class LandMask {
                 env.expandToInclude(c[i]);
             }
             coast.insert(env, new CoastRun(xy));
+            runs.add(xy);
         }
     }
 
@@ -200,6 +207,33 @@ public final class LandMask {
         }
         double x0 = Geodesy.normalizeLongitude(lon);
         BoundingBox box = Geodesy.boundingBox(Math.max(-90, Math.min(90, lat)), x0, maxM);
+        double mPerDegY = Math.toRadians(Geodesy.EARTH_RADIUS_M);
+        double mPerDegX = mPerDegY * Math.cos(Math.toRadians(lat));
+        SegmentGrid grid = segmentGrid();
+        if (grid.safe(box, lat)) {
+            double d = grid.nearest(lat, x0, mPerDegX, mPerDegY, maxM);
+            return d <= maxM ? d : Double.POSITIVE_INFINITY;
+        }
+        double[] best = {Double.POSITIVE_INFINITY};
+        if (box.crossesAntimeridian()) {
+            scan(new Envelope(box.minLon(), 180, box.minLat(), box.maxLat()), lat, x0, mPerDegX, mPerDegY, best);
+            scan(new Envelope(-180, box.maxLon(), box.minLat(), box.maxLat()), lat, x0, mPerDegX, mPerDegY, best);
+        } else {
+            scan(new Envelope(box.minLon(), box.maxLon(), box.minLat(), box.maxLat()), lat, x0, mPerDegX, mPerDegY, best);
+        }
+        return best[0] <= maxM ? best[0] : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * The distance of {@link #distanceToCoast} computed by a full scan of the coastline runs whose
+     * envelopes meet the search box (the reference the segment grid is tested against).
+     */
+    double distanceToCoastByScan(double lat, double lon, double maxM) {
+        if (Double.isNaN(lat) || Double.isNaN(lon) || !(maxM >= 0)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double x0 = Geodesy.normalizeLongitude(lon);
+        BoundingBox box = Geodesy.boundingBox(Math.max(-90, Math.min(90, lat)), x0, maxM);
         double[] best = {Double.POSITIVE_INFINITY};
         double mPerDegY = Math.toRadians(Geodesy.EARTH_RADIUS_M);
         double mPerDegX = mPerDegY * Math.cos(Math.toRadians(lat));
@@ -210,6 +244,195 @@ public final class LandMask {
             scan(new Envelope(box.minLon(), box.maxLon(), box.minLat(), box.maxLat()), lat, x0, mPerDegX, mPerDegY, best);
         }
         return best[0] <= maxM ? best[0] : Double.POSITIVE_INFINITY;
+    }
+
+    private SegmentGrid segmentGrid() {
+        SegmentGrid g = segmentGrid;
+        if (g == null) {
+            synchronized (this) {
+                g = segmentGrid;
+                if (g == null) {
+                    g = new SegmentGrid();
+                    segmentGrid = g;
+                }
+            }
+        }
+        return g;
+    }
+
+    /**
+     * The coastline segments (cuts excluded) bucketed into cells of {@value #SEG_CELL_DEG}° (a segment
+     * in every cell its envelope meets), searched outward from a point with a lower bound per cell.
+     *
+     * <p>The distance it returns is the one a scan of the runs meeting the search box computes: the
+     * same projection and the same arithmetic per segment, and the minimum of a set of segments does
+     * not depend on the order they are visited in. The search box of {@link #distanceToCoast} (from
+     * {@link Geodesy#boundingBox}) contains every point within the radius in this projection (its
+     * half-height is the radius in degrees of latitude, its half-width {@code asin(sin r / cos lat)}
+     * ≥ {@code r / cos lat}), so a scan and the grid find the same nearest segment whenever it lies
+     * within the radius. They differ only where the projection folds: a segment crossing the meridian
+     * opposite the point, which the scan looks at when its box reaches that far; such boxes (near the
+     * poles, or half-widths near 180°) are left to the scan.
+     */
+    private final class SegmentGrid {
+        static final double SEG_CELL_DEG = 0.25;
+        final int cols = (int) Math.round(360 / SEG_CELL_DEG);
+        final int rows = (int) Math.round(180 / SEG_CELL_DEG);
+        /** Cell c holds entries start[c] .. start[c + 1] - 1; entry e is xy[4e .. 4e + 3] = x1, y1, x2, y2. */
+        final int[] start = new int[cols * rows + 1];
+        double[] xy;
+        /**
+         * Boxes narrower than this (half-width, degrees) meet no run that crosses the meridian
+         * opposite their centre: 170° less the widest run, runs wider than 90° (Antarctica's run
+         * along its cut southern edge) aside: boxes reaching their latitudes are scanned.
+         */
+        final double safeHalfWidthDeg;
+        /** Latitudes spanned by runs wider than 90° of longitude (none: south 90, north -90). */
+        final double wideRunsSouth, wideRunsNorth;
+
+        SegmentGrid() {
+            double widest = 0, wideSouth = 90, wideNorth = -90;
+            int[] count = new int[cols * rows];
+            for (int pass = 0; pass < 2; pass++) {
+                for (double[] run : runs) {
+                    double runWest = 180, runEast = -180;
+                    for (int i = 0; i < run.length; i += 2) {
+                        runWest = Math.min(runWest, run[i]);
+                        runEast = Math.max(runEast, run[i]);
+                    }
+                    if (runEast - runWest > 90) { // Antarctica's run along the cuts at its southern limit
+                        double south = 90;
+                        for (int i = 1; i < run.length; i += 2) {
+                            south = Math.min(south, run[i]);
+                        }
+                        double north = -90;
+                        for (int i = 1; i < run.length; i += 2) {
+                            north = Math.max(north, run[i]);
+                        }
+                        wideSouth = Math.min(wideSouth, south);
+                        wideNorth = Math.max(wideNorth, north);
+                    } else {
+                        widest = Math.max(widest, runEast - runWest);
+                    }
+                    for (int i = 2; i < run.length; i += 2) {
+                        double x1 = run[i - 2], y1 = run[i - 1], x2 = run[i], y2 = run[i + 1];
+                        if (isCut(x1, y1, x2, y2)) {
+                            continue;
+                        }
+                        int r0 = row(Math.min(y1, y2)), r1 = row(Math.max(y1, y2));
+                        int c0 = col(Math.min(x1, x2)), c1 = col(Math.max(x1, x2));
+                        for (int r = r0; r <= r1; r++) {
+                            for (int c = c0; c <= c1; c++) {
+                                int cell = r * cols + c;
+                                if (pass == 0) {
+                                    count[cell]++;
+                                } else {
+                                    int e = start[cell] + --count[cell];
+                                    xy[4 * e] = x1;
+                                    xy[4 * e + 1] = y1;
+                                    xy[4 * e + 2] = x2;
+                                    xy[4 * e + 3] = y2;
+                                }
+                            }
+                        }
+                    }
+                }
+                if (pass == 0) {
+                    for (int c = 0; c < count.length; c++) {
+                        start[c + 1] = start[c] + count[c];
+                    }
+                    xy = new double[4 * start[count.length]];
+                }
+            }
+            safeHalfWidthDeg = Math.max(0, 170 - widest);
+            wideRunsSouth = wideSouth;
+            wideRunsNorth = wideNorth;
+        }
+
+        /** Whether a scan of this box could meet a segment the projection folds (see the class comment). */
+        boolean safe(BoundingBox box, double lat) {
+            double halfWidth = box.crossesAntimeridian() ? (box.maxLon() + 360 - box.minLon()) / 2
+                    : (box.maxLon() - box.minLon()) / 2;
+            return halfWidth < safeHalfWidthDeg && lat > -90 && lat < 90
+                    && (box.minLat() > wideRunsNorth || box.maxLat() < wideRunsSouth);
+        }
+
+        int row(double lat) {
+            return Math.max(0, Math.min(rows - 1, (int) Math.floor((lat + 90) / SEG_CELL_DEG)));
+        }
+
+        int col(double lon) {
+            return Math.max(0, Math.min(cols - 1, (int) Math.floor((lon + 180) / SEG_CELL_DEG)));
+        }
+
+        /**
+         * Smallest projected distance from (lat, x0) to a segment, searching squares of growing
+         * half-size R (metres) until the best distance found is within R or R reaches {@code maxM}.
+         * Returns a value &gt; maxM when nothing lies within maxM.
+         */
+        double nearest(double lat, double x0, double kx, double ky, double maxM) {
+            double best = Double.POSITIVE_INFINITY;
+            int doneR0 = 0, doneR1 = -1, doneC0 = 0, doneC1 = -1; // cells already searched (cols unwrapped)
+            double radius = Math.min(maxM, 10_000);
+            long[] order = new long[64]; // (float bits of the cell's lower bound) << 32 | cell
+            while (true) {
+                double dLat = radius / ky * (1 + 1e-9), dLon = radius / kx * (1 + 1e-9);
+                int r0 = row(lat - dLat), r1 = row(lat + dLat);
+                int c0 = (int) Math.floor((x0 - dLon + 180) / SEG_CELL_DEG);
+                int c1 = (int) Math.floor((x0 + dLon + 180) / SEG_CELL_DEG);
+                int n = 0;
+                for (int r = r0; r <= r1; r++) {
+                    double south = r * SEG_CELL_DEG - 90;
+                    double dy = Math.max(0, Math.max(south - lat, lat - (south + SEG_CELL_DEG))) * ky;
+                    boolean doneRow = r >= doneR0 && r <= doneR1;
+                    int rowBase = r * cols;
+                    for (int c = c0; c <= c1; c++) {
+                        if (doneRow && c >= doneC0 && c <= doneC1) {
+                            c = doneC1;
+                            continue;
+                        }
+                        int cell = rowBase + Math.floorMod(c, cols);
+                        if (start[cell] == start[cell + 1]) {
+                            continue;
+                        }
+                        double west = c * SEG_CELL_DEG - 180;
+                        double dx = Math.max(0, Math.max(west - x0, x0 - (west + SEG_CELL_DEG))) * kx;
+                        float bound = (float) Math.sqrt(dx * dx + dy * dy);
+                        if (n == order.length) {
+                            order = java.util.Arrays.copyOf(order, n * 2);
+                        }
+                        order[n++] = ((long) Float.floatToRawIntBits(bound) << 32) | cell;
+                    }
+                }
+                java.util.Arrays.sort(order, 0, n); // nearest cells first: the best distance falls fast
+                for (int j = 0; j < n; j++) {
+                    double bound = Float.intBitsToFloat((int) (order[j] >>> 32));
+                    if (bound > best * (1 + 1e-6)) { // slack for rounding at cell edges and in the float
+                        break;
+                    }
+                    int cell = (int) order[j];
+                    for (int e = start[cell], end = start[cell + 1]; e < end; e++) {
+                        int k = 4 * e;
+                        double px = Geodesy.longitudeDifference(x0, xy[k]) * kx;
+                        double py = (xy[k + 1] - lat) * ky;
+                        double qx = Geodesy.longitudeDifference(x0, xy[k + 2]) * kx;
+                        double qy = (xy[k + 3] - lat) * ky;
+                        double d = pointSegment(px, py, qx, qy);
+                        if (d < best) {
+                            best = d;
+                        }
+                    }
+                }
+                if (best <= radius || radius >= maxM) {
+                    return best;
+                }
+                doneR0 = r0;
+                doneR1 = r1;
+                doneC0 = c0;
+                doneC1 = c1;
+                radius = Math.min(maxM, radius * 2);
+            }
+        }
     }
 
     private void scan(Envelope query, double lat, double x0, double kx, double ky, double[] best) {

@@ -1,6 +1,12 @@
 package org.watchkeeper.core.ref;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
@@ -29,6 +35,7 @@ import org.locationtech.jts.geom.util.PolygonExtracter;
  */
 public final class TopoJson {
     private final double[][][] arcs; // arc -> position -> {x, y}
+    private final JsonNode document;
 
     /**
      * @param topology the parsed TopoJSON document
@@ -38,7 +45,93 @@ public final class TopoJson {
         if (!"Topology".equals(topology.path("type").asText())) {
             throw new IllegalArgumentException("not a TopoJSON Topology");
         }
-        JsonNode transform = topology.get("transform");
+        JsonNode arcNodes = topology.get("arcs");
+        List<double[]> raw = new ArrayList<>(arcNodes.size());
+        for (int a = 0; a < arcNodes.size(); a++) {
+            JsonNode arc = arcNodes.get(a);
+            double[] xy = new double[2 * arc.size()];
+            for (int i = 0; i < arc.size(); i++) {
+                JsonNode p = arc.get(i);
+                if (p.size() < 2) {
+                    throw new IllegalArgumentException("arc " + a + " position " + i + " has fewer than 2 numbers");
+                }
+                xy[2 * i] = p.get(0).asDouble();
+                xy[2 * i + 1] = p.get(1).asDouble();
+            }
+            raw.add(xy);
+        }
+        this.document = topology;
+        this.arcs = decode(raw, topology.get("transform"));
+    }
+
+    private TopoJson(JsonNode document, List<double[]> raw) {
+        if (!"Topology".equals(document.path("type").asText())) {
+            throw new IllegalArgumentException("not a TopoJSON Topology");
+        }
+        this.document = document;
+        this.arcs = decode(raw, document.get("transform"));
+    }
+
+    /**
+     * Reads a topology from a stream. The arcs, nearly all of a topology's size, are read number by
+     * number without building a JSON tree (for the Natural Earth 1:10m land: about 400 000
+     * positions); the rest of the document is kept as a tree, {@link #document()}.
+     *
+     * @throws IOException on malformed JSON or a read error
+     * @throws IllegalArgumentException when it is not a topology or an arc is malformed
+     */
+    public static TopoJson read(InputStream in) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        try (JsonParser p = mapper.getFactory().createParser(in)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("not a TopoJSON Topology: the document is not an object");
+            }
+            ObjectNode rest = mapper.createObjectNode();
+            List<double[]> raw = new ArrayList<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if ("arcs".equals(name) && value == JsonToken.START_ARRAY) {
+                    readArcs(p, raw);
+                    rest.putArray("arcs"); // present, its content read above
+                } else {
+                    rest.set(name, mapper.readTree(p));
+                }
+            }
+            return new TopoJson(rest, raw);
+        }
+    }
+
+    /** Arcs from the parser positioned on the START_ARRAY of "arcs": each as x0, y0, x1, y1, ... */
+    private static void readArcs(JsonParser p, List<double[]> out) throws IOException {
+        double[] buf = new double[256];
+        while (p.nextToken() == JsonToken.START_ARRAY) {
+            int a = out.size(), n = 0, i = 0;
+            while (p.nextToken() == JsonToken.START_ARRAY) {
+                int k = 0;
+                for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                    if (!t.isNumeric()) {
+                        throw new IllegalArgumentException("arc " + a + " position " + i + " holds a non-number");
+                    }
+                    if (k < 2) {
+                        if (n == buf.length) {
+                            buf = java.util.Arrays.copyOf(buf, 2 * n);
+                        }
+                        buf[n++] = p.getDoubleValue();
+                    }
+                    k++;
+                }
+                if (k < 2) {
+                    throw new IllegalArgumentException("arc " + a + " position " + i + " has fewer than 2 numbers");
+                }
+                i++;
+            }
+            out.add(java.util.Arrays.copyOf(buf, n));
+        }
+    }
+
+    /** Positions of the arcs, delta-decoded and transformed when the topology is quantized. */
+    private static double[][][] decode(List<double[]> raw, JsonNode transform) {
         double sx = 1, sy = 1, tx = 0, ty = 0;
         boolean quantized = transform != null && !transform.isNull();
         if (quantized) {
@@ -47,27 +140,28 @@ public final class TopoJson {
             tx = transform.get("translate").get(0).asDouble();
             ty = transform.get("translate").get(1).asDouble();
         }
-        JsonNode arcNodes = topology.get("arcs");
-        arcs = new double[arcNodes.size()][][];
-        for (int a = 0; a < arcNodes.size(); a++) {
-            JsonNode arc = arcNodes.get(a);
-            double[][] pts = new double[arc.size()][];
+        double[][][] arcs = new double[raw.size()][][];
+        for (int a = 0; a < arcs.length; a++) {
+            double[] xy = raw.get(a);
+            double[][] pts = new double[xy.length / 2][];
             long qx = 0, qy = 0;
-            for (int i = 0; i < arc.size(); i++) {
-                JsonNode p = arc.get(i);
-                if (p.size() < 2) {
-                    throw new IllegalArgumentException("arc " + a + " position " + i + " has fewer than 2 numbers");
-                }
+            for (int i = 0; i < pts.length; i++) {
                 if (quantized) {
-                    qx += p.get(0).asLong();
-                    qy += p.get(1).asLong();
+                    qx += (long) xy[2 * i];
+                    qy += (long) xy[2 * i + 1];
                     pts[i] = new double[] {qx * sx + tx, qy * sy + ty};
                 } else {
-                    pts[i] = new double[] {p.get(0).asDouble(), p.get(1).asDouble()};
+                    pts[i] = new double[] {xy[2 * i], xy[2 * i + 1]};
                 }
             }
             arcs[a] = pts;
         }
+        return arcs;
+    }
+
+    /** The topology's document: as given, or as read by {@link #read} (with its arcs left empty). */
+    public JsonNode document() {
+        return document;
     }
 
     /**

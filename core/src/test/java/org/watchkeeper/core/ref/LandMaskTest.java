@@ -68,4 +68,38 @@ class LandMaskTest {
         assertThat(land.isOnLand(10, Double.NaN)).isFalse();
         assertThat(land.distanceToCoast(Double.NaN, 0, 1000)).isInfinite();
     }
+
+    @Test
+    void segmentGridGivesTheScansDistanceExactly() {
+        // The indexed search must return the very same double as the scan of every run in the box,
+        // so that grids of distances (DistanceToShore) and the events built on them do not change.
+        java.util.Random r = new java.util.Random(11);
+        double[] radii = {0, 2_000, 50_000, 200_000, 800_000, 3_200_000};
+        int compared = 0, finite = 0;
+        for (int i = 0; i < 1_200; i++) {
+            double lat, lon;
+            switch (i % 4) {
+                case 0 -> { lat = 54 + 6 * r.nextDouble(); lon = 4 + 26 * r.nextDouble(); }   // North Sea, Baltic
+                case 1 -> { lat = 60 + 25 * r.nextDouble(); lon = -180 + 360 * r.nextDouble(); } // Arctic
+                case 2 -> { lat = -5 + 10 * r.nextDouble(); lon = 178 + 4 * r.nextDouble(); }   // Fiji, antimeridian
+                default -> { lat = -85 + 170 * r.nextDouble(); lon = -180 + 360 * r.nextDouble(); }
+            }
+            double radius = radii[i % radii.length];
+            double grid = land.distanceToCoast(lat, lon, radius);
+            double scan = land.distanceToCoastByScan(lat, lon, radius);
+            assertThat(grid).as("lat %s lon %s radius %s", lat, lon, radius).isEqualTo(scan);
+            compared++;
+            if (Double.isFinite(scan)) {
+                finite++;
+            }
+        }
+        assertThat(compared).isEqualTo(1_200);
+        assertThat(finite).isGreaterThan(400); // most comparisons find a coast, not just "none within"
+        // Nodes on cell edges and at the 180° meridian
+        for (double lat = -60; lat <= 70; lat += 0.25) {
+            for (double lon : new double[] {-180, -179.75, 179.75, 8.0, 12.5}) {
+                assertThat(land.distanceToCoast(lat, lon, 200_000)).isEqualTo(land.distanceToCoastByScan(lat, lon, 200_000));
+            }
+        }
+    }
 }

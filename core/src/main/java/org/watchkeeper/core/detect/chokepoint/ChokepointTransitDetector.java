@@ -57,10 +57,14 @@ public final class ChokepointTransitDetector implements Detector<ChokepointTrans
 
     /** Per-vessel state. */
     public static final class State implements Serializable {
-        private static final long serialVersionUID = 2L;
+        private static final long serialVersionUID = 3L;
         int shipType = -1;
         /** The vessel's previous fix with a position. */
         PositionObservation last;
+        /** Position of {@link #last} (read here, so a fix far from every chokepoint touches no other object). */
+        double lastLat = Double.NaN, lastLon = Double.NaN;
+        /** Number of entries in {@link #open}. */
+        int openCount;
         long timer = Long.MIN_VALUE;
         /** Open passages by chokepoint index. */
         final HashMap<Integer, Passage> open = new HashMap<>();
@@ -130,8 +134,8 @@ public final class ChokepointTransitDetector implements Detector<ChokepointTrans
         double lat = p.latitude();
         PositionObservation last = s.last;
         // Far from every chokepoint (neither fix nor the track between them near one, nothing open): nothing to do.
-        boolean near = !s.open.isEmpty() || all.contains(lon, lat)
-                || (last != null && all.intersects(new Envelope(last.longitude(), lon, last.latitude(), lat)));
+        boolean near = s.openCount > 0 || all.contains(lon, lat)
+                || (last != null && trackMeetsAll(s.lastLon, s.lastLat, lon, lat));
         Fix f = near ? Fix.of(p) : null;
         for (int i = 0; near && i < chokepoints.size(); i++) {
             boolean inside = envelopes[i].contains(lon, lat)
@@ -142,6 +146,7 @@ public final class ChokepointTransitDetector implements Detector<ChokepointTrans
                     open = new Passage();
                     open.start = p.time();
                     s.open.put(i, open);
+                    s.openCount++;
                 }
                 open.lastInside = p.time();
                 open.fixes++;
@@ -163,11 +168,13 @@ public final class ChokepointTransitDetector implements Detector<ChokepointTrans
             }
         }
         s.last = p;
+        s.lastLat = lat;
+        s.lastLon = lon;
         if (s.timer != Long.MIN_VALUE) {
             ctx.deleteTimer(s.timer);
             s.timer = Long.MIN_VALUE;
         }
-        if (!s.open.isEmpty()) {
+        if (s.openCount > 0) {
             s.timer = p.time() + config.maxSilenceMillis();
             ctx.registerTimer(s.timer);
         }
@@ -187,7 +194,7 @@ public final class ChokepointTransitDetector implements Detector<ChokepointTrans
     }
 
     private void closeSilent(State s, DetectorContext ctx, long now) {
-        if (s.open.isEmpty()) {
+        if (s.openCount == 0) {
             return;
         }
         for (int i = 0; i < chokepoints.size(); i++) {
@@ -206,8 +213,16 @@ public final class ChokepointTransitDetector implements Detector<ChokepointTrans
         }
     }
 
+    /** Whether the envelope of the track from (lon1, lat1) to (lon2, lat2) meets that of all chokepoints. */
+    private boolean trackMeetsAll(double lon1, double lat1, double lon2, double lat2) {
+        return !all.isNull() && Math.min(lon1, lon2) <= all.getMaxX() && Math.max(lon1, lon2) >= all.getMinX()
+                && Math.min(lat1, lat2) <= all.getMaxY() && Math.max(lat1, lat2) >= all.getMinY();
+    }
+
     private void close(State s, DetectorContext ctx, int i, Passage x) {
-        s.open.remove(i);
+        if (s.open.remove(i) != null) {
+            s.openCount--;
+        }
         Long counted = s.lastCounted.get(i);
         if (counted != null && x.start - counted < config.recountWindowMillis()) {
             return; // the same vessel through the same chokepoint within 48 h: counted once

@@ -293,9 +293,18 @@ public final class IdentityConflictDetector implements Detector<IdentityConflict
             ctx.registerTimer(s.timer);
             return;
         }
-        for (Place pl : new ArrayList<>(s.places)) {
+        // Close the places that timed out, oldest first in list order (closing removes from the list:
+        // the list is copied only when more than one place is left, the common case being one).
+        if (s.places.size() == 1) {
+            Place pl = s.places.get(0);
             if (pl.lastTime + config.placeTimeoutMillis() <= timestamp) {
                 close(pl, s, ctx);
+            }
+        } else {
+            for (Place pl : new ArrayList<>(s.places)) {
+                if (pl.lastTime + config.placeTimeoutMillis() <= timestamp) {
+                    close(pl, s, ctx);
+                }
             }
         }
         if (s.places.isEmpty()) {

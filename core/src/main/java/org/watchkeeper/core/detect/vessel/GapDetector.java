@@ -122,8 +122,10 @@ public final class GapDetector implements Detector<GapDetector.State> {
 
     /** Per-vessel state: the last fix, the times of the last few fixes and the facts of an open gap. */
     public static final class State implements Serializable {
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
         PositionObservation last;
+        /** Time of {@link #last} (kept here so a fix's hot path reads no older observation), ms. */
+        long lastTime = Long.MIN_VALUE;
         int lastCell;
         /** Ring of the times of the most recent fixes (capacity = minPositionsBefore). */
         long[] recent;
@@ -201,15 +203,16 @@ public final class GapDetector implements Detector<GapDetector.State> {
         }
         long t = p.time();
         int cell = reception.cell(p.latitude(), p.longitude());
-        PositionObservation prev = s.last;
+        long prevTime = s.lastTime; // Long.MIN_VALUE before the first fix
         if (feedReception) {
-            reception.record(t, cell, prev == null ? Long.MIN_VALUE : prev.time(), s.lastCell);
+            reception.record(t, cell, prevTime, s.lastCell);
         }
-        if (prev != null && t - prev.time() >= config.minGapMillis()) {
+        if (prevTime != Long.MIN_VALUE && t - prevTime >= config.minGapMillis()) {
             ensureFacts(s);
             ctx.emit(gapEvent(s, p));
         }
         s.last = p;
+        s.lastTime = t;
         s.lastCell = cell;
         s.recent[s.recentHead] = t;
         s.recentHead = (s.recentHead + 1) % s.recent.length;
@@ -225,7 +228,7 @@ public final class GapDetector implements Detector<GapDetector.State> {
         if (timestamp != s.timerAt || s.last == null) {
             return;
         }
-        long due = s.last.time() + config.minGapMillis();
+        long due = s.lastTime + config.minGapMillis();
         if (due > timestamp) { // the vessel reported since: wait for its newest fix
             s.timerAt = due;
             ctx.registerTimer(due);
