@@ -202,26 +202,7 @@ public final class LandMask {
      *         (also for NaN coordinates)
      */
     public double distanceToCoast(double lat, double lon, double maxM) {
-        if (Double.isNaN(lat) || Double.isNaN(lon) || !(maxM >= 0)) {
-            return Double.POSITIVE_INFINITY;
-        }
-        double x0 = Geodesy.normalizeLongitude(lon);
-        BoundingBox box = Geodesy.boundingBox(Math.max(-90, Math.min(90, lat)), x0, maxM);
-        double mPerDegY = Math.toRadians(Geodesy.EARTH_RADIUS_M);
-        double mPerDegX = mPerDegY * Math.cos(Math.toRadians(lat));
-        SegmentGrid grid = segmentGrid();
-        if (grid.safe(box, lat)) {
-            double d = grid.nearest(lat, x0, mPerDegX, mPerDegY, maxM);
-            return d <= maxM ? d : Double.POSITIVE_INFINITY;
-        }
-        double[] best = {Double.POSITIVE_INFINITY};
-        if (box.crossesAntimeridian()) {
-            scan(new Envelope(box.minLon(), 180, box.minLat(), box.maxLat()), lat, x0, mPerDegX, mPerDegY, best);
-            scan(new Envelope(-180, box.maxLon(), box.minLat(), box.maxLat()), lat, x0, mPerDegX, mPerDegY, best);
-        } else {
-            scan(new Envelope(box.minLon(), box.maxLon(), box.minLat(), box.maxLat()), lat, x0, mPerDegX, mPerDegY, best);
-        }
-        return best[0] <= maxM ? best[0] : Double.POSITIVE_INFINITY;
+        return distance(lat, lon, maxM, true);
     }
 
     /**
@@ -229,14 +210,26 @@ public final class LandMask {
      * envelopes meet the search box (the reference the segment grid is tested against).
      */
     double distanceToCoastByScan(double lat, double lon, double maxM) {
+        return distance(lat, lon, maxM, false);
+    }
+
+    /** {@link #distanceToCoast}: through the segment grid when {@code useGrid} and it covers the search box, else by scan. */
+    private double distance(double lat, double lon, double maxM, boolean useGrid) {
         if (Double.isNaN(lat) || Double.isNaN(lon) || !(maxM >= 0)) {
             return Double.POSITIVE_INFINITY;
         }
         double x0 = Geodesy.normalizeLongitude(lon);
         BoundingBox box = Geodesy.boundingBox(Math.max(-90, Math.min(90, lat)), x0, maxM);
-        double[] best = {Double.POSITIVE_INFINITY};
         double mPerDegY = Math.toRadians(Geodesy.EARTH_RADIUS_M);
         double mPerDegX = mPerDegY * Math.cos(Math.toRadians(lat));
+        if (useGrid) {
+            SegmentGrid grid = segmentGrid();
+            if (grid.safe(box, lat)) {
+                double d = grid.nearest(lat, x0, mPerDegX, mPerDegY, maxM);
+                return d <= maxM ? d : Double.POSITIVE_INFINITY;
+            }
+        }
+        double[] best = {Double.POSITIVE_INFINITY};
         if (box.crossesAntimeridian()) {
             scan(new Envelope(box.minLon(), 180, box.minLat(), box.maxLat()), lat, x0, mPerDegX, mPerDegY, best);
             scan(new Envelope(-180, box.maxLon(), box.minLat(), box.maxLat()), lat, x0, mPerDegX, mPerDegY, best);

@@ -77,7 +77,7 @@ class DistanceToShoreTest {
                 sum += d.metres(56.0 + i * 1e-5, 11.0 + i * 1e-5);
             }
             long ns = System.nanoTime() - t0;
-            System.out.printf("DistanceToShore: %.0f ns per lookup (round %d, %d nodes), direct LandMask ~100 µs%n",
+            System.out.printf("DistanceToShore: %.0f ns per lookup (round %d, %d nodes)%n",
                     (double) ns / fixes, round, d.nodesComputed());
         }
         assertThat(sum).isPositive();
