@@ -33,7 +33,7 @@ class AsciiCacheTest {
         // shorter value with the same first bytes is a different string
         assertThat(c.get(b, 0, 7)).isEqualTo("r09SCHA");
         assertThat(c.get(a, 2, 8)).isSameAs(first);
-        // a long value and one at the end of the buffer (no word to read) take the hashed table
+        // a long value, and a value that ends the buffer
         assertThat(c.get(a, 2, 19)).isEqualTo("r09SCHA1,1272422678");
         assertThat(c.get(b, b.length - 3, 3)).isEqualTo("xxx");
     }
