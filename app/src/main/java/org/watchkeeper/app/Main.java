@@ -64,6 +64,7 @@ public final class Main implements Runnable {
     static CommandLine decodeCommandLine(InputStream in, OutputStream out, PrintWriter err) {
         CommandLine cl = new CommandLine(new DecodeCommand(new Streams(in, out)));
         cl.setCommandName("watchkeeper decode");
+        cl.setParameterExceptionHandler(Main::usageError);
         cl.setErr(err);
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         return cl;
@@ -102,9 +103,30 @@ public final class Main implements Runnable {
                 return CommandLine.defaultFactory().create(cls);
             }
         });
+        cl.setParameterExceptionHandler(Main::usageError);
         cl.setErr(err);
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         return cl;
+    }
+
+    /**
+     * A usage error (unknown or bad option, missing argument): the message, picocli's "did you mean"
+     * suggestions for a mistyped name, and where the help is, on stderr; exit code 2. The whole usage
+     * follows only for {@code watchkeeper} itself without a known command (it lists the commands); a
+     * command's own option list would push the one line that matters off the screen.
+     */
+    static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println(e.getMessage());
+        boolean suggested = CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        if (!suggested && cmd.getCommandSpec().parent() == null && !cmd.getSubcommands().isEmpty()) {
+            cmd.usage(err);
+        } else {
+            err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
+        }
+        err.flush();
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /** Without a subcommand: show the usage on stderr and fail with the usage-error code. */

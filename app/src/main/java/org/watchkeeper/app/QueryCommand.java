@@ -400,6 +400,13 @@ public final class QueryCommand implements Runnable {
 
         @Override
         List<Object[]> ask(HistoryStore store, long from, long to) {
+            if (kind != null && java.util.Arrays.stream(org.watchkeeper.core.detect.EventKind.values())
+                    .noneMatch(k -> k.id().equals(kind))) {
+                throw new IllegalArgumentException("unknown event kind '" + kind + "'; known: "
+                        + java.util.Arrays.stream(org.watchkeeper.core.detect.EventKind.values())
+                                .map(org.watchkeeper.core.detect.EventKind::id)
+                                .collect(java.util.stream.Collectors.joining(", ")));
+            }
             List<org.watchkeeper.store.EventRow> found = mmsi != null ? store.eventsForVessel(mmsi, from, to)
                     : store.events(kind, from, to);
             List<Object[]> rows = new ArrayList<>();

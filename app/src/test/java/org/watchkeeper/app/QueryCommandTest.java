@@ -107,6 +107,9 @@ class QueryCommandTest {
         assertThat(driftCsv.out().lines().toList()).hasSize(2);
         assertThat(driftCsv.out().lines().skip(1).findFirst().orElseThrow()).startsWith(drift.get(0).get("id").asText() + ",drift,")
                 .contains(",212123000,");
+        Cli.Run unknown = Cli.run("query", "events", "--kind", "drfit", "--data", data);
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("unknown event kind 'drfit'; known: gap, encounter, loitering, drift,");
         Cli.Run box = Cli.run("query", "box", "55.5", "15.0", "55.7", "15.5", "--data", data);
         assertThat(box.json().get(0).get("positions").asInt()).isEqualTo(2 * 902);
     }
