@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.watchkeeper.ais.Mmsi;
+import org.watchkeeper.core.geo.Coordinates;
 import org.watchkeeper.core.detect.EventKind;
 import org.watchkeeper.core.picture.VesselSnapshot;
 import org.watchkeeper.core.sharing.DataClass;
@@ -244,8 +245,8 @@ public final class Api {
                 }
                 x.put("distance_m", Math.round(c.distanceMetres() * 10) / 10.0);
                 x.put("time", iso(c.timeMillis()));
-                x.put("lat", c.lat());
-                x.put("lon", c.lon());
+                x.put("lat", Coordinates.round6(c.lat()));
+                x.put("lon", Coordinates.round6(c.lon()));
             }
             ctx.json(o);
         });
@@ -837,8 +838,10 @@ public final class Api {
             vs.add(Mmsi.format(m));
         }
         if (Double.isFinite(e.lat())) {
-            o.put("lat", e.lat());
-            o.put("lon", e.lon());
+            // degrees to 6 decimals (about 0.1 m), as the CLI and the report write them: a detector's
+            // mean position would otherwise show its binary noise (2.229999999999988)
+            o.put("lat", Coordinates.round6(e.lat()));
+            o.put("lon", Coordinates.round6(e.lon()));
         }
         try {
             if (e.geometryGeoJson() != null) {

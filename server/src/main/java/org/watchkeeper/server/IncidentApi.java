@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.watchkeeper.ais.Mmsi;
+import org.watchkeeper.core.geo.Coordinates;
 import org.watchkeeper.core.incident.AsamImporter;
 import org.watchkeeper.core.incident.CategoryOverride;
 import org.watchkeeper.core.incident.ImbImporter;
@@ -437,8 +438,8 @@ public final class IncidentApi {
             }
             v.put("distance_m", Math.round(c.distanceMetres() * 10) / 10.0);
             v.put("time", Api.iso(c.timeMillis()));
-            v.put("lat", c.lat());
-            v.put("lon", c.lon());
+            v.put("lat", Coordinates.round6(c.lat()));
+            v.put("lon", Coordinates.round6(c.lon()));
             snippet(v, store.track(c.mmsi(), from, to), policy, now);
         }
         o.put("count", n);

@@ -120,6 +120,13 @@ class ApiTest {
     void eventsAndEvidence() throws Exception {
         JsonNode all = Fixture.get(server, "/api/events").json();
         assertThat(all.get("count").asInt()).isEqualTo(all.get("events").size()).isPositive();
+        // positions in degrees to at most 6 decimals (a mean position's binary noise is not shown)
+        all.get("events").forEach(x -> {
+            if (x.has("lat")) {
+                assertThat(x.get("lat").asText()).as(x.toString()).matches("-?\\d+(\\.\\d{1,6})?");
+                assertThat(x.get("lon").asText()).as(x.toString()).matches("-?\\d+(\\.\\d{1,6})?");
+            }
+        });
         JsonNode w = Fixture.get(server, "/api/events?kind=watchlist_activity").json();
         assertThat(w.get("count").asInt()).isGreaterThanOrEqualTo(1);
         JsonNode e = w.get("events").get(0);
