@@ -79,7 +79,15 @@ public final class WatchkeeperJob {
             System.err.println("usage: WatchkeeperJob [--local] <job.properties>");
             System.exit(2);
         }
-        JobConfig config = JobConfig.load(Path.of(args[args.length - 1]));
+        JobConfig config;
+        try {
+            config = JobConfig.load(Path.of(args[args.length - 1]));
+            config.ports().check(note -> System.err.println("ports: " + note));
+        } catch (IllegalArgumentException e) {
+            System.err.println("WatchkeeperJob: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         StreamExecutionEnvironment env;
         if (local) {
             int p = config.parallelism() > 0 ? config.parallelism() : Runtime.getRuntime().availableProcessors();
@@ -95,7 +103,7 @@ public final class WatchkeeperJob {
             env = StreamExecutionEnvironment.getExecutionEnvironment();
         }
         configure(env, config);
-        build(env, config, Detectors.standard());
+        build(env, config, Detectors.standard(config.ports()));
         env.execute("watchkeeper");
     }
 
