@@ -72,6 +72,10 @@ public final class WatchkeeperJob {
      * try or a replay: {@code java -cp 'watchkeeper-flink-job.jar:lib/*' org.watchkeeper.flink.WatchkeeperJob
      * --local job.properties}), with as many task slots as the configured parallelism (else the
      * number of processors).
+     *
+     * <p>The settings and the port files ({@code ports.files}, see {@link JobPorts}) are checked
+     * first: a bad value, or a port file that is missing, unrecognised or malformed, ends with a
+     * message and exit status 2 before anything is submitted.
      */
     public static void main(String[] args) throws Exception {
         boolean local = args.length == 2 && "--local".equals(args[0]);
