@@ -32,6 +32,13 @@ import java.util.Properties;
  * @param checkpointDir where the one-machine mode ({@code --local}) writes checkpoints, a path or URI
  *        ({@code checkpoint.dir}); null (absent) keeps them in the JobManager's memory, which holds
  *        at most 5 MB of state. A cluster takes its own setting ({@code execution.checkpointing.dir})
+ * @param ports ports and anchorages for the encounter and port_visit detectors, as
+ *        {@code watchkeeper analyze --ports FILE [--no-shipped-ports]} takes them (see {@link JobPorts}):
+ *        {@code ports.files}, comma-separated paths or URIs (NGA World Port Index CSV plain or .gz,
+ *        GeoJSON, polygon shapefiles in a .zip) that every task manager must be able to read at the
+ *        same place, default none; {@code ports.shipped} (default true) whether the shipped UN/LOCODE
+ *        list comes first. The files are read when the job starts ({@link JobPorts#check}): a missing,
+ *        unrecognised or malformed file stops the job before it is submitted
  */
 public record JobConfig(
         String bootstrapServers,
@@ -46,7 +53,8 @@ public record JobConfig(
         boolean bounded,
         boolean landMask,
         boolean exactlyOnce,
-        String checkpointDir) implements Serializable {
+        String checkpointDir,
+        JobPorts ports) implements Serializable {
 
     /** Validates the values. */
     public JobConfig {
@@ -61,6 +69,9 @@ public record JobConfig(
         }
         if (idlenessMillis < 1) {
             throw new IllegalArgumentException("idleness.millis must be >= 1");
+        }
+        if (ports == null) {
+            ports = JobPorts.SHIPPED;
         }
     }
 
@@ -80,7 +91,18 @@ public record JobConfig(
                 Boolean.parseBoolean(p.getProperty("tracker.land-mask", "true").strip()),
                 Boolean.parseBoolean(p.getProperty("sink.exactly-once", "false").strip()),
                 p.getProperty("checkpoint.dir") == null || p.getProperty("checkpoint.dir").isBlank() ? null
-                        : p.getProperty("checkpoint.dir").strip());
+                        : p.getProperty("checkpoint.dir").strip(),
+                new JobPorts(JobPorts.parseFiles(p.getProperty("ports.files")),
+                        strictBoolean("ports.shipped", p.getProperty("ports.shipped", "true"))));
+    }
+
+    /** "true" or "false" (any case), else an error naming the key. */
+    private static boolean strictBoolean(String key, String value) {
+        String v = value.strip();
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw new IllegalArgumentException(key + " must be true or false: " + value);
     }
 
     /** Reads a properties file (UTF-8). */

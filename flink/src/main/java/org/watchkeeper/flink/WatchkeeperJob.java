@@ -72,6 +72,10 @@ public final class WatchkeeperJob {
      * try or a replay: {@code java -cp 'watchkeeper-flink-job.jar:lib/*' org.watchkeeper.flink.WatchkeeperJob
      * --local job.properties}), with as many task slots as the configured parallelism (else the
      * number of processors).
+     *
+     * <p>The settings and the port files ({@code ports.files}, see {@link JobPorts}) are checked
+     * first: a bad value, or a port file that is missing, unrecognised or malformed, ends with a
+     * message and exit status 2 before anything is submitted.
      */
     public static void main(String[] args) throws Exception {
         boolean local = args.length == 2 && "--local".equals(args[0]);
@@ -79,7 +83,15 @@ public final class WatchkeeperJob {
             System.err.println("usage: WatchkeeperJob [--local] <job.properties>");
             System.exit(2);
         }
-        JobConfig config = JobConfig.load(Path.of(args[args.length - 1]));
+        JobConfig config;
+        try {
+            config = JobConfig.load(Path.of(args[args.length - 1]));
+            config.ports().check(note -> System.err.println("ports: " + note));
+        } catch (IllegalArgumentException e) {
+            System.err.println("WatchkeeperJob: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         StreamExecutionEnvironment env;
         if (local) {
             int p = config.parallelism() > 0 ? config.parallelism() : Runtime.getRuntime().availableProcessors();
@@ -95,7 +107,7 @@ public final class WatchkeeperJob {
             env = StreamExecutionEnvironment.getExecutionEnvironment();
         }
         configure(env, config);
-        build(env, config, Detectors.standard());
+        build(env, config, Detectors.standard(config.ports()));
         env.execute("watchkeeper");
     }
 

@@ -63,6 +63,11 @@ class FlinkJobTest {
     }
 
     static JobConfig config(EmbeddedKafka kafka, String name, long lateness) {
+        return JobConfig.of(properties(kafka, name, lateness));
+    }
+
+    /** The test jobs' settings (bounded read, no land mask) as properties. */
+    static Properties properties(EmbeddedKafka kafka, String name, long lateness) {
         Properties p = new Properties();
         p.setProperty("kafka.bootstrap.servers", kafka.bootstrapServers());
         p.setProperty("topic.input", name + "-in");
@@ -74,7 +79,7 @@ class FlinkJobTest {
         p.setProperty("idleness.millis", "60000"); // for the unbounded RecoveryTest; a bounded read has no idleness
         p.setProperty("input.bounded", "true");
         p.setProperty("tracker.land-mask", "false");
-        return JobConfig.of(p);
+        return p;
     }
 
     static List<DetectorFactory<?>> detectors() {

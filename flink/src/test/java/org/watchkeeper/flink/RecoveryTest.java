@@ -97,7 +97,7 @@ class RecoveryTest {
 
         JobConfig base = FlinkJobTest.config(kafka, "recovery", lateness);
         JobConfig cfg = new JobConfig(base.bootstrapServers(), base.inputTopic(), base.eventsTopic(), base.vesselsTopic(),
-                base.groupId(), lateness, base.idlenessMillis(), 200, 1, false, false, true, null);
+                base.groupId(), lateness, base.idlenessMillis(), 200, 1, false, false, true, null, base.ports());
         kafka.createTopic(cfg.inputTopic(), 1);
         kafka.createTopic(cfg.eventsTopic(), 1);
         kafka.createTopic(cfg.vesselsTopic(), 1);

@@ -1,0 +1,130 @@
+package org.watchkeeper.core.ref.port;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * User port lists: files of ports and anchorages, recognised by name and content, made into the
+ * {@link PortIndex} the encounter and port-visit detectors use. Every host (analyze, serve, the
+ * Flink job) reads them here, so the same files give the same index.
+ *
+ * <p>Formats, tried in this order:
+ * <ol>
+ * <li>a name ending in {@code .zip} (any case): ESRI polygon shapefiles ({@link PortIndex#fromShapefileZip});
+ * <li>a file, plain or gzip, whose first line starts with {@value WorldPortIndex#FIRST_HEADER}: the
+ *     NGA World Port Index CSV, Pub. 150 ({@link WorldPortIndex});
+ * <li>a file whose first non-blank character (after a UTF-8 byte order mark) is <code>{</code>:
+ *     GeoJSON (RFC 7946) points and polygons ({@link PortIndex#fromGeoJson}).
+ * </ol>
+ * The files' ports follow the shipped UN/LOCODE list ({@link PortIndex#seaPorts()}) unless it is
+ * left out; ties in distance go to the port given first, so a shipped port wins over a user port at
+ * the same place.
+ */
+public final class PortLists {
+    private PortLists() {
+    }
+
+    /**
+     * A file that is missing or in none of the formats, or a set of files that leaves no port at all:
+     * a mistake in the caller's settings rather than in a file's content.
+     */
+    public static final class UnrecognisedException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        /** @param message what is wrong, naming the file */
+        public UnrecognisedException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The port index of the files, or null for the shipped list alone (no files, shipped list kept):
+     * the detectors' own default ({@link PortIndex#seaPorts()}).
+     *
+     * @param files port files in the order given; null is no files
+     * @param shipped whether the shipped list comes first
+     * @param notes receives a line per file ({@code "<file>: <n> ports"}) and, for a World Port Index
+     *        file with rejected rows, {@code "<file>: <k> of <n> rows rejected"} followed by up to
+     *        {@value WorldPortIndex#MAX_REASONS} reasons indented by two spaces
+     * @throws UnrecognisedException for a missing file, one in no known format, no files with the
+     *         shipped list left out, or files that hold no ports with the shipped list left out
+     * @throws IOException when a file cannot be read or is malformed (e.g. a coordinate out of range,
+     *         an area across the 180° meridian)
+     */
+    public static PortIndex index(List<Path> files, boolean shipped, Consumer<String> notes)
+            throws IOException, UnrecognisedException {
+        if (files == null || files.isEmpty()) {
+            if (!shipped) {
+                throw new UnrecognisedException("no port files and the shipped port list left out: no ports at all");
+            }
+            return null;
+        }
+        List<Port> all = new ArrayList<>();
+        for (Path f : files) {
+            List<Port> got = read(f, notes);
+            notes.accept(f + ": " + got.size() + " ports");
+            all.addAll(got);
+        }
+        if (all.isEmpty() && !shipped) {
+            throw new UnrecognisedException("the port files hold no ports and the shipped port list is left out");
+        }
+        try {
+            return shipped ? PortIndex.seaPorts().with(all) : new PortIndex(all);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The ports of one file (see the class description for the formats).
+     *
+     * @param notes receives the rejected rows of a World Port Index file, as {@link #index} describes
+     * @throws UnrecognisedException when the file does not exist or is in none of the formats
+     * @throws IOException when it cannot be read or is malformed
+     */
+    public static List<Port> read(Path f, Consumer<String> notes) throws IOException, UnrecognisedException {
+        if (!Files.isRegularFile(f)) {
+            throw new UnrecognisedException("no such file: " + f);
+        }
+        Path name = f.getFileName();
+        if (name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+            return PortIndex.fromShapefileZip(f);
+        }
+        if (WorldPortIndex.looksLike(f)) {
+            WorldPortIndex.Result r = WorldPortIndex.read(f);
+            if (r.rejected() > 0) {
+                notes.accept(f + ": " + r.rejected() + " of " + r.rows() + " rows rejected");
+                for (String why : r.reasons()) {
+                    notes.accept("  " + why);
+                }
+            }
+            return r.ports();
+        }
+        if (firstNonBlank(f) == '{') {
+            try (InputStream in = Files.newInputStream(f)) {
+                return PortIndex.fromGeoJson(in, name == null ? f.toString() : name.toString());
+            }
+        }
+        throw new UnrecognisedException(f + " is neither a World Port Index CSV (header starting '"
+                + WorldPortIndex.FIRST_HEADER + "'), GeoJSON nor a shapefile .zip");
+    }
+
+    /** The first byte that is neither white space nor part of a UTF-8 byte order mark, in the first 4 KiB; -1 if none. */
+    private static int firstNonBlank(Path f) throws IOException {
+        try (InputStream in = Files.newInputStream(f)) {
+            byte[] b = in.readNBytes(4096);
+            for (byte x : b) {
+                if (!Character.isWhitespace(x) && (x & 0xff) != 0xEF && (x & 0xff) != 0xBB && (x & 0xff) != 0xBF) {
+                    return x;
+                }
+            }
+            return -1;
+        }
+    }
+}
