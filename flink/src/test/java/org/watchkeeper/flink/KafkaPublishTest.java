@@ -22,7 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +30,7 @@ import org.watchkeeper.core.sim.Simulation;
 import org.watchkeeper.core.sim.SimulationOptions;
 
 /** {@code watchkeeper kafka-publish} against a Kafka broker inside the test JVM. */
-class KafkaPublishTest {
-    static EmbeddedKafka kafka;
+class KafkaPublishTest extends KafkaJobTestBase {
     /** Two hours of simulated traffic: tag blocks with s: (several stations) and c: (seconds). */
     static List<String> sim;
 
@@ -41,19 +39,11 @@ class KafkaPublishTest {
 
     @BeforeAll
     static void start() throws Exception {
-        kafka = new EmbeddedKafka();
         Simulation s = new Simulation(new SimulationOptions(3, 10, Instant.parse("2024-06-01T00:00:00Z"),
                 Duration.ofHours(2), false, SimulationOptions.Noise.NONE));
         StringWriter w = new StringWriter();
         s.writeTo(w);
         sim = Arrays.stream(w.toString().split("\r?\n")).filter(l -> !l.isEmpty()).toList();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (kafka != null) {
-            kafka.close();
-        }
     }
 
     /** Runs {@code watchkeeper kafka-publish --bootstrap <broker> args...}; returns {exit code, stderr}. */

@@ -17,14 +17,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,16 +43,12 @@ import org.watchkeeper.core.pipeline.EventTimeOrder;
  * vessels and attribute values. The DMA sudden-speed-change log checks the same for an event that
  * rests on a reception the tracker rejects.
  */
-class MultiStationLogTest {
+class MultiStationLogTest extends KafkaJobTestBase {
     private static final String LOG = "data/ais/dma-aisabnormal/ais-sample.txt.gz";
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .build());
+    static final MiniClusterExtension FLINK = miniCluster(2);
 
-    static EmbeddedKafka kafka;
     static List<String> lines;
     /** analyze's events: "id kind start end vessels" to attributes. */
     static Map<String, JsonNode> analyzed;
@@ -74,7 +68,6 @@ class MultiStationLogTest {
         Path report = tmp.resolve("report");
         analyzed = analyze(log, report);
         summary = Json.parse(Files.readString(report.resolve("summary.json")));
-        kafka = new EmbeddedKafka();
     }
 
     static Path shared(String relative) {
@@ -99,13 +92,6 @@ class MultiStationLogTest {
                     vessels), e.get("evidence").get("attributes"));
         }
         return events;
-    }
-
-    @AfterAll
-    static void stopKafka() throws Exception {
-        if (kafka != null) {
-            kafka.close();
-        }
     }
 
     static String head(String id, String kind, String start, String end, List<Integer> vessels) {

@@ -15,12 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.InstantiationUtil;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,30 +35,13 @@ import org.watchkeeper.core.ref.port.PortIndex;
  * one {@code watchkeeper analyze --ports} writes for the same log and file (same ids, kinds, times,
  * vessels and attributes), and no more.
  */
-class PortFilesJobTest {
+class PortFilesJobTest extends KafkaJobTestBase {
     private static final String LOG = "data/ais/dma-aislib/stream_example.txt";
     private static final String WPI = "data/geo/wpi/UpdatedPub150.csv.gz";
     private static final String THYBORON_VISIT = "port_visit 2010-06-11T11:46:15.117Z";
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .build());
-
-    static EmbeddedKafka kafka;
-
-    @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = new EmbeddedKafka();
-    }
-
-    @AfterAll
-    static void stopKafka() throws Exception {
-        if (kafka != null) {
-            kafka.close();
-        }
-    }
+    static final MiniClusterExtension FLINK = miniCluster(2);
 
     @Test
     void worldPortIndexGivesTheThyboronVisitAsAnalyzeDoes(@TempDir Path tmp) throws Exception {

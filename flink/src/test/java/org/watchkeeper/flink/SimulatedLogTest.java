@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -33,14 +32,10 @@ import org.watchkeeper.core.sim.SimulationOptions;
  * JSON. This log is in time order, so these 7 events are also exactly {@code watchkeeper analyze}'s
  * on it, every field (see {@link InProcessReference} for what "same as analyze" means in general).
  */
-class SimulatedLogTest {
+class SimulatedLogTest extends KafkaJobTestBase {
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .build());
+    static final MiniClusterExtension FLINK = miniCluster(2);
 
-    static EmbeddedKafka kafka;
     static List<String> lines;
     static Path simFile;
     static Simulation sim;
@@ -50,7 +45,6 @@ class SimulatedLogTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        kafka = new EmbeddedKafka();
         sim = new Simulation(new SimulationOptions(7, 0, Instant.parse("2024-06-01T00:00:00Z"), Duration.ofHours(18),
                 true, SimulationOptions.Noise.NONE));
         StringWriter w = new StringWriter();
@@ -66,10 +60,7 @@ class SimulatedLogTest {
     }
 
     @AfterAll
-    static void stopKafka() throws Exception {
-        if (kafka != null) {
-            kafka.close();
-        }
+    static void deleteSimFile() throws Exception {
         if (simFile != null) {
             Files.deleteIfExists(simFile);
         }
