@@ -46,8 +46,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Decode AIS messages from NMEA 0183 logs to JSON Lines or CSV.",
             "",
-            "Reads !AIVDM/!AIVDO sentences with or without IEC 61162-450 tag blocks, $PGHP time lines or epoch"
-                + " suffixes; reassembles multi-sentence messages; counts and skips bad lines.",
+            "Reads !AIVDM/!AIVDO sentences with or without IEC 61162-450 tag blocks, $PGHP time lines, epoch"
+                + " suffixes or the receiver's own $GPRMC/$GPZDA times; reassembles multi-sentence messages;"
+                + " counts and skips bad lines.",
             "JSON: one object per message in gpsd's AIS JSON style (mmsi as a 9-digit string, \"not available\""
                 + " values absent). CSV: one row per message under a fixed header.",
             "A summary (lines, sentences, messages by type, rejected lines by reason, other sentences, time span)"
@@ -159,7 +160,7 @@ public final class DecodeCommand implements Callable<Integer> {
             Options options = Options.DEFAULT.withLenientChecksum(lenient).withAcceptBadTagBlockChecksum(acceptBadTagBlockChecksum);
             for (String f : inputs) {
                 stage = "input " + f;
-                if (nThreads > 1 && !f.equals("-")) {
+                if (nThreads > 1 && !f.equals("-") && !hasGnssTime(f)) {
                     decodeParallel(f, options, nThreads, sink, errorsFile, summary, out);
                 } else {
                     decodeOne(f, options, sink, errorsFile, summary, out);
@@ -223,13 +224,28 @@ public final class DecodeCommand implements Callable<Integer> {
         };
         AisStreamDecoder decoder = new AisStreamDecoder(options, listener);
         try (InputStream in = open(name)) {
+            // A shipborne receiver's log times its AIS by the GNSS sentences between them ($GPRMC,
+            // $GPZDA): read those through the receive clock, as analyze does (time_source receive_clock).
             byte[] buf = new byte[READ_BUFFER];
+            in.mark(GNSS_SNIFF);
+            int head = in.readNBytes(buf, 0, GNSS_SNIFF);
+            in.reset();
+            org.watchkeeper.core.pipeline.GnssClock gnss = org.watchkeeper.core.pipeline.GnssClock.present(buf, head)
+                    ? new org.watchkeeper.core.pipeline.GnssClock(decoder) : null;
             int n;
             while ((n = in.read(buf, 0, buf.length)) > 0) {
-                decoder.feed(buf, 0, n);
+                if (gnss != null) {
+                    gnss.feed(buf, 0, n);
+                } else {
+                    decoder.feed(buf, 0, n);
+                }
+            }
+            if (gnss != null) {
+                gnss.finish(); // finishes the decoder too
+            } else {
+                decoder.finish();
             }
         }
-        decoder.finish();
         summary.add(name, decoder.stats());
     }
 
@@ -420,7 +436,21 @@ public final class DecodeCommand implements Callable<Integer> {
         return null;
     }
 
-    /** Opens a file or stdin, unwrapping gzip when the content starts with the gzip magic bytes 1f 8b. */
+    /** Bytes of an input's start looked at for GNSS time sentences. */
+    private static final int GNSS_SNIFF = 1 << 16;
+
+    /** Whether a file's start holds GNSS time sentences (decoded on one thread, through the receive clock). */
+    private boolean hasGnssTime(String name) throws IOException {
+        try (InputStream in = open(name)) {
+            byte[] head = in.readNBytes(GNSS_SNIFF);
+            return org.watchkeeper.core.pipeline.GnssClock.present(head, head.length);
+        }
+    }
+
+    /**
+     * Opens a file or stdin, unwrapping gzip when the content starts with the gzip magic bytes 1f 8b;
+     * the stream supports {@code mark} for at least {@link #GNSS_SNIFF} bytes.
+     */
     private InputStream open(String name) throws IOException {
         InputStream raw = name.equals("-") ? new NonClosingInput(streams.in()) : Files.newInputStream(Path.of(name));
         BufferedInputStream in = new BufferedInputStream(raw, READ_BUFFER);
@@ -429,7 +459,7 @@ public final class DecodeCommand implements Callable<Integer> {
         int b1 = in.read();
         in.reset();
         if (b0 == 0x1f && b1 == 0x8b) {
-            return new GZIPInputStream(in, READ_BUFFER);
+            return new BufferedInputStream(new GZIPInputStream(in, READ_BUFFER), Math.max(READ_BUFFER, GNSS_SNIFF));
         }
         return in;
     }

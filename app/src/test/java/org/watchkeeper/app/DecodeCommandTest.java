@@ -257,6 +257,32 @@ class DecodeCommandTest {
         assertThat(err.toString()).isEmpty();
     }
 
+    /**
+     * A shipborne receiver's SignalK log: no tag blocks or $PGHP, but $GPRMC sentences (line 520:
+     * 16:33:18 UTC on 18 June 2012) among the AIS. The messages after the first GNSS time carry it
+     * ({@code receive_clock}), those before none; same on one and on several decoding threads (a
+     * gzipped copy too), as analyze reads it.
+     */
+    @Test
+    void gnssSentencesGiveTheReceiveTime() throws IOException {
+        Path file = SHARED.resolve("data/ais/signalk/nais300-merrimac.log");
+        assumeTrue(Files.isRegularFile(file), "shared data not found: " + file);
+        Run r = run("decode", "--threads", "1", file.toString());
+        assertThat(r.exit()).isZero();
+        List<String> lines = r.lines();
+        assertThat(lines).hasSize(536);
+        List<String> timed = lines.stream().filter(l -> l.contains("\"time_source\":\"receive_clock\"")).toList();
+        assertThat(timed).hasSize(39);
+        assertThat(lines.stream().filter(l -> l.contains("\"time\":")).count()).isEqualTo(39);
+        assertThat(timed.get(0)).contains("\"mmsi\":\"244090796\"").contains("\"time\":\"2012-06-18T16:33:18Z\"");
+        assertThat(r.err()).contains("time span:      2012-06-18T16:33:18Z .. 2012-06-18T16:33:27Z (9.0 s)");
+        Path gz = tmp.resolve("merrimac.log.gz");
+        try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            o.write(Files.readAllBytes(file));
+        }
+        assertThat(run("decode", "--threads", "3", gz.toString()).out()).isEqualTo(r.out());
+    }
+
     @Test
     void realDmaStreamDecodesEveryMessageToOneLine() throws IOException {
         Path file = SHARED.resolve("data/ais/dma-aislib/stream_example.txt");
