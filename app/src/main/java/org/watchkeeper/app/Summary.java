@@ -60,7 +60,8 @@ final class Summary {
 
     /** Prints the summary, one topic per line. */
     void print(PrintWriter err, double seconds) {
-        err.printf(Locale.ROOT, "decoded %d message%s from %d line%s (%d file%s) in %.2f s%n",
+        // "input", not "file": stdin counts as one, as in analyze's summary
+        err.printf(Locale.ROOT, "decoded %d message%s from %d line%s (%d input%s) in %.2f s%n",
                 messages, messages == 1 ? "" : "s", lines, lines == 1 ? "" : "s", files, files == 1 ? "" : "s", seconds);
         err.printf(Locale.ROOT, "  sentences:      %d VDM, %d VDO; %d used by messages; %d length anomal%s%n",
                 vdm, vdo, messageSentences, lengthAnomalies, lengthAnomalies == 1 ? "y" : "ies");

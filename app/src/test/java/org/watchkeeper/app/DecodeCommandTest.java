@@ -129,7 +129,7 @@ class DecodeCommandTest {
         assertThat(cols[2]).isEqualTo("BAD_FRAGMENT_HEADER");
         assertThat(cols[4]).isEqualTo("\\\\s:blah,c:1747818025*38\\\\!AAVDM,0,1,,B,16UK7Fi0?w4tQF0l4Q@>401v1PS;,0*0F");
         // summary on stderr
-        assertThat(r.err()).contains("decoded 2 messages from 3 lines (1 file)")
+        assertThat(r.err()).contains("decoded 2 messages from 3 lines (1 input)")
                 .contains("by type:        1: 1, 3: 1")
                 .contains("rejected lines: 1 (bad fragment count/number: 1)")
                 .contains("time span:      2025-05-21T09:00:25Z .. 2025-05-21T09:00:25Z");
@@ -168,6 +168,7 @@ class DecodeCommandTest {
         byte[] in = Files.readAllBytes(caseFile("B13"));
         assertThat(run(in, "decode", "--quiet", "-").out()).isEqualTo(B13 + "\n");
         assertThat(run(in, "decode", "--quiet").out()).isEqualTo(B13 + "\n");
+        assertThat(run(in, "decode").err()).startsWith("decoded 1 message from 1 line (1 input) in ");
     }
 
     @Test
@@ -177,7 +178,7 @@ class DecodeCommandTest {
         assertThat(r.exit()).isZero();
         assertThat(r.out()).isEmpty();
         assertThat(Files.readAllLines(out, StandardCharsets.UTF_8)).containsExactly(B13, B10_1, B10_3);
-        assertThat(r.err()).contains("decoded 3 messages from 4 lines (2 files)");
+        assertThat(r.err()).contains("decoded 3 messages from 4 lines (2 inputs)");
     }
 
     @Test
@@ -292,7 +293,7 @@ class DecodeCommandTest {
         assertThat(r.exit()).isZero();
         List<String> lines = r.lines();
         // the summary's message count is the number of JSON lines written
-        assertThat(r.err()).contains("decoded " + lines.size() + " messages from 8551 lines (1 file)");
+        assertThat(r.err()).contains("decoded " + lines.size() + " messages from 8551 lines (1 input)");
         assertThat(lines).allSatisfy(l -> assertThat(l).startsWith("{\"class\":\"AIS\",\"type\":").endsWith("}"));
         // every rejected line is in the errors file, after its header
         long rejected = Files.readAllLines(errors).size() - 1;

@@ -104,7 +104,7 @@ class DecodeThreadsTest {
     void theSummaryCountsAreTheRealOnes() throws IOException {
         Outcome o = decode("counts", split("--threads 2 --chunk-bytes 1 --max-chunk-bytes 64"), logs);
         // the concatenated corpus of docs/PERFORMANCE.md: 179 525 lines, 85 771 AIS sentences
-        assertThat(o.summary()).startsWith("decoded 84239 messages from 179525 lines (18 files)")
+        assertThat(o.summary()).startsWith("decoded 84239 messages from 179525 lines (18 inputs)")
                 .contains("80465 VDM, 5306 VDO; 85673 used by messages");
         assertThat(new String(o.out(), java.nio.charset.StandardCharsets.UTF_8).lines().count()).isEqualTo(84239);
     }
