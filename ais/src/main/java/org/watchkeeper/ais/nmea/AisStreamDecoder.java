@@ -363,6 +363,54 @@ public final class AisStreamDecoder {
         return nc;
     }
 
+    /**
+     * Scans a sentence's fields from {@code from} (after its {@code !} or {@code $}) towards {@code end},
+     * eight bytes per step, up to the first {@code *} or, when {@code stopAtControls}, the first
+     * control character (CR, LF, tab, ...): sets {@link #scanXor} to the XOR of the bytes before it and
+     * {@link #commas}/{@link #commaCount} to the commas before it. Returns its index, or -1 when
+     * {@code end} comes first (the XOR and commas then cover everything up to {@code end}).
+     */
+    private int scanFields(byte[] b, int from, int end, boolean stopAtControls) {
+        long controlMask = stopAtControls ? -1L : 0L;
+        int i = from;
+        int nc = 0;
+        long xw = 0;
+        int stop = -1;
+        for (; i + 8 <= end; i += 8) {
+            long w = Swar.word(b, i);
+            long m = Swar.match(w, Swar.STARS) | (Swar.controls(w) & controlMask);
+            long keep = -1L;
+            if (m != 0) {
+                int k = Swar.firstByte(m);
+                keep = (1L << (8 * k)) - 1; // the bytes before the stop
+                stop = i + k;
+            }
+            xw ^= w & keep;
+            nc = noteCommas(Swar.match(w, Swar.COMMAS) & keep, i, nc);
+            if (stop >= 0) {
+                break;
+            }
+        }
+        int x = Swar.xorBytes(xw);
+        for (; stop < 0 && i < end; i++) {
+            byte c = b[i];
+            if (c == '*' || (stopAtControls && c >= 0 && c < Swar.CONTROL_LIMIT)) {
+                stop = i;
+                break;
+            }
+            x ^= c;
+            if (c == ',') {
+                if (nc < commas.length) {
+                    commas[nc] = i;
+                }
+                nc++;
+            }
+        }
+        commaCount = nc;
+        scanXor = x;
+        return stop;
+    }
+
     /** Where {@link #scanSentence} found the {@code *} (-1: none) and the XOR of the bytes before it. */
     private int scanStar;
     private int scanXor;
@@ -376,45 +424,10 @@ public final class AisStreamDecoder {
      * before the {@code *}.
      */
     private int scanSentence(byte[] b, int from, int end) {
-        int i = from;
-        int nc = 0;
-        long xw = 0;
-        int stop = -1;
-        for (; i + 8 <= end; i += 8) {
-            long w = Swar.word(b, i);
-            long m = Swar.match(w, Swar.STARS) | Swar.controls(w);
-            long keep = -1L;
-            if (m != 0) {
-                int k = Swar.firstByte(m);
-                keep = (1L << (8 * k)) - 1; // the bytes before the '*' or line end
-                stop = i + k;
-            }
-            xw ^= w & keep;
-            nc = noteCommas(Swar.match(w, Swar.COMMAS) & keep, i, nc);
-            if (stop >= 0) {
-                break;
-            }
-        }
-        int x = Swar.xorBytes(xw);
-        for (; stop < 0 && i < end; i++) {
-            byte c = b[i];
-            if (c == '*' || (c >= 0 && c < Swar.CONTROL_LIMIT)) {
-                stop = i;
-                break;
-            }
-            x ^= c;
-            if (c == ',') {
-                if (nc < commas.length) {
-                    commas[nc] = i;
-                }
-                nc++;
-            }
-        }
+        int stop = scanFields(b, from, end, true);
         if (stop < 0) {
             return -1;
         }
-        commaCount = nc;
-        scanXor = x;
         byte c = b[stop];
         if (c != '*') {
             scanStar = -1;
@@ -642,44 +655,8 @@ public final class AisStreamDecoder {
             return;
         }
         // One pass computes the checksum and notes where the fields end.
-        int star = -1;
-        int x = 0;
-        int nc = 0;
-        int i = p + 1; // scan position
-        // eight bytes per step until the word holding the '*'
-        long xw = 0;
-        for (; i + 8 <= e; i += 8) {
-            long w = Swar.word(b, i);
-            long stars = Swar.match(w, Swar.STARS);
-            long keep = -1L;
-            if (stars != 0) {
-                int k = Swar.firstByte(stars);
-                keep = (1L << (8 * k)) - 1; // the bytes before the '*'
-                star = i + k;
-            }
-            xw ^= w & keep;
-            nc = noteCommas(Swar.match(w, Swar.COMMAS) & keep, i, nc);
-            if (star >= 0) {
-                break;
-            }
-        }
-        x = Swar.xorBytes(xw);
-        for (; star < 0 && i < e; i++) {
-            byte c = b[i];
-            if (c == '*') {
-                star = i;
-                break;
-            }
-            x ^= c;
-            if (c == ',') {
-                if (nc < commas.length) {
-                    commas[nc] = i;
-                }
-                nc++;
-            }
-        }
-        commaCount = nc;
-        sentence(b, p, e, star, x, tb, armed);
+        int star = scanFields(b, p + 1, e, false);
+        sentence(b, p, e, star, scanXor, tb, armed);
     }
 
     /**
