@@ -370,11 +370,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
             r.format = InputFormat.detect(head, n);
             switch (r.format) {
                 case NMEA -> {
-                    NmeaInput input = new NmeaInput(analysis, policy, assumed);
-                    // Decoding on this thread; everything after it (mapping to observations, picture,
-                    // tracker, listeners) on a second one when there are two cores.
-                    HandOff handOff = Runtime.getRuntime().availableProcessors() > 1 ? new HandOff(input, "analysis") : null;
-                    AisStreamDecoder decoder = new AisStreamDecoder(options, handOff != null ? handOff : input);
+                    // Decoding, event times and the mapping to observations on this thread; the
+                    // analysis (picture, tracker, listeners) on a second one when there are two
+                    // cores: only the observations cross, the decoder's objects stay on this core.
+                    HandOff handOff = new HandOff(analysis::accept, "analysis");
+                    NmeaInput input = new NmeaInput(handOff, policy, assumed);
+                    AisStreamDecoder decoder = new AisStreamDecoder(options, input);
                     // Logs of a shipborne receiver carry their time in GNSS sentences ($GPRMC, $GPZDA):
                     // read those through the (slower) line-by-line GNSS clock.
                     GnssClock gnss = GnssClock.present(head, n) ? new GnssClock(decoder) : null;
@@ -394,12 +395,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
                         } else {
                             decoder.finish();
                         }
+                        input.finish(); // messages still waiting for a time go to the hand-off too
                     } finally {
-                        if (handOff != null) {
-                            handOff.close(); // waits for the analysis thread, rethrows its failure
-                        }
+                        handOff.close(); // waits for the analysis thread, rethrows its failure
                     }
-                    input.finish();
                     r.nmea = decoder.stats();
                     r.carried = input.carried();
                     r.untimedDropped = input.untimedDropped();

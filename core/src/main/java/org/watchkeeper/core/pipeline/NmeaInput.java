@@ -2,6 +2,8 @@ package org.watchkeeper.core.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
 import org.watchkeeper.ais.nmea.AisListener;
 import org.watchkeeper.ais.nmea.ReceivedMessage;
 import org.watchkeeper.ais.nmea.Rejection;
@@ -10,8 +12,10 @@ import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.ObservationMapper;
 
 /**
- * Feeds the messages of one NMEA input (an {@link org.watchkeeper.ais.nmea.AisStreamDecoder}'s
- * output) into an {@link Analysis} as observations, giving every message an event time.
+ * Turns the messages of one NMEA input (an {@link org.watchkeeper.ais.nmea.AisStreamDecoder}'s
+ * output) into observations, giving every message an event time, and passes them in input order
+ * to a sink: an {@link Analysis}, or a {@link HandOff} that takes them to the analysis on another
+ * thread (so that the mapping runs on the decoding thread, where the decoded objects were made).
  *
  * <p><b>Messages without a receive time.</b> Many real logs time only some lines (the AMSA feed
  * stamps about one line in fifty with an epoch suffix; DMA files put a {@code $PGHP} line before
@@ -24,7 +28,8 @@ import org.watchkeeper.core.observation.ObservationMapper;
  * otherwise dropped and counted ({@link #untimedDropped()}). With {@link Untimed#DROP} only timed
  * messages are analysed. Rejected lines are counted by the decoder's own statistics.
  *
- * <p>One instance per input; not thread safe.
+ * <p>One instance per input; not thread safe (the sink is called on the caller's thread). The
+ * counters are final once {@link #finish()} has returned.
  */
 public final class NmeaInput implements AisListener {
     /** Most untimed messages held while waiting for the first receive time of an input. */
@@ -38,7 +43,7 @@ public final class NmeaInput implements AisListener {
         DROP
     }
 
-    private final Analysis analysis;
+    private final Consumer<? super Observation> sink;
     private final ObservationMapper mapper = ObservationMapper.forStream();
     private final Untimed policy;
     private final long assumedTime;
@@ -52,15 +57,24 @@ public final class NmeaInput implements AisListener {
     private long untimedDropped;
 
     /**
-     * @param analysis where the observations go
+     * @param sink receives the observations, in input order, on the caller's thread
      * @param policy what to do with messages that have no receive time
      * @param assumedTime event time (epoch ms) for the messages of an input that has no time at
      *        all, or {@link Long#MIN_VALUE} to drop them; used only with {@link Untimed#CARRY}
      */
-    public NmeaInput(Analysis analysis, Untimed policy, long assumedTime) {
-        this.analysis = analysis;
-        this.policy = policy;
+    public NmeaInput(Consumer<? super Observation> sink, Untimed policy, long assumedTime) {
+        this.sink = Objects.requireNonNull(sink);
+        this.policy = Objects.requireNonNull(policy);
         this.assumedTime = assumedTime;
+    }
+
+    /**
+     * Feeds {@code analysis} directly, on the caller's thread.
+     *
+     * @see #NmeaInput(Consumer, Untimed, long)
+     */
+    public NmeaInput(Analysis analysis, Untimed policy, long assumedTime) {
+        this(analysis::accept, policy, assumedTime);
     }
 
     @Override
@@ -118,7 +132,7 @@ public final class NmeaInput implements AisListener {
         Observation[] obs = this.out;
         int n = mapper.map(m.message(), t, source, timeSource, obs);
         for (int i = 0; i < n; i++) {
-            analysis.accept(obs[i]);
+            sink.accept(obs[i]);
             obs[i] = null;
         }
     }

@@ -7,7 +7,7 @@
  * for logs timed by {@code $GPRMC}/{@code $GPZDA}); {@link org.watchkeeper.core.pipeline.TimeOrderedBuffer}
  * sorts a CSV export by time; {@link org.watchkeeper.core.pipeline.Analysis} runs the vessel picture
  * and tracker and tells its {@link org.watchkeeper.core.pipeline.AnalysisListener}s (history store,
- * report, detection engine) every step; {@link org.watchkeeper.core.pipeline.HandOff} runs the
- * analysis on a second thread beside the decoder.
+ * report, detection engine) every step; {@link org.watchkeeper.core.pipeline.HandOff} hands the
+ * observations to a second thread that runs the analysis beside the decoder and the mapping.
  */
 package org.watchkeeper.core.pipeline;
