@@ -37,7 +37,9 @@ import java.time.ZoneOffset;
  *        true they are asked to send it. Meaningful in type 4 only.
  * @param spare the 9 spare bits as sent
  * @param raim whether RAIM (receiver autonomous integrity monitoring) is in use
- * @param communicationState SOTDMA state; {@code null} if the payload ends before it
+ * @param radio the 19-bit SOTDMA communication state as sent (Table 18), 0..2<sup>19</sup>-1 (gpsd's
+ *        {@code radio}), decoded by {@link #communicationState()}; {@link AisMessage#NOT_AVAILABLE} if the
+ *        payload ends before it
  */
 public record BaseStationReport(
         int messageType,
@@ -56,7 +58,7 @@ public record BaseStationReport(
         boolean longRangeControl,
         int spare,
         boolean raim,
-        CommunicationState.Sotdma communicationState) implements AisMessage {
+        int radio) implements AisMessage {
 
     /** Nominal length in bits. */
     public static final int BITS = 168;
@@ -89,7 +91,12 @@ public record BaseStationReport(
                 b.has(138, 1) && b.bool(138),
                 b.unsigned(139, 9),
                 b.has(148, 1) && b.bool(148),
-                b.has(149, 19) ? CommunicationState.readSotdma(b, 149) : null);
+                b.has(149, 19) ? b.unsigned(149, 19) : NOT_AVAILABLE);
+    }
+
+    /** The SOTDMA communication state decoded from {@link #radio()}; null when not available. A new object on each call. */
+    public CommunicationState.Sotdma communicationState() {
+        return radio == NOT_AVAILABLE ? null : CommunicationState.Sotdma.fromRaw(radio);
     }
 
     /**
@@ -121,9 +128,9 @@ public record BaseStationReport(
         out.field("epfd", epfd);
         out.field("epfd_text", Names.epfd(epfd));
         out.field("raim", raim);
-        if (communicationState != null) {
-            out.field("radio", communicationState.raw());
-            communicationState.writeFields(out);
+        if (radio != NOT_AVAILABLE) {
+            out.field("radio", radio);
+            CommunicationState.writeFields(out, radio, false);
         }
     }
 
@@ -139,8 +146,8 @@ public record BaseStationReport(
                 .bool(positionAccuracy)
                 .signed(28, Units.longitudeCode(longitude)).signed(27, Units.latitudeCode(latitude))
                 .unsigned(4, epfd).bool(longRangeControl).unsigned(9, spare).bool(raim);
-        if (communicationState != null) {
-            w.unsigned(19, communicationState.raw());
+        if (radio != NOT_AVAILABLE) {
+            w.unsigned(19, radio);
         }
     }
 }

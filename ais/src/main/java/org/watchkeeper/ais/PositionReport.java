@@ -33,7 +33,9 @@ package org.watchkeeper.ais;
  * @param specialManoeuvre 0 not available, 1 not engaged, 2 engaged in special manoeuvre
  * @param spare the 3 spare bits as sent
  * @param raim whether RAIM (receiver autonomous integrity monitoring) is in use
- * @param communicationState SOTDMA (types 1, 2) or ITDMA (type 3); {@code null} if the payload ends before it
+ * @param radio the 19-bit communication state as sent, 0..2<sup>19</sup>-1 (gpsd's {@code radio}): SOTDMA
+ *        (Table 18) for types 1 and 2, ITDMA (Table 20) for type 3, decoded by {@link #communicationState()};
+ *        {@link AisMessage#NOT_AVAILABLE} if the payload ends before it
  */
 public record PositionReport(
         int messageType,
@@ -51,7 +53,7 @@ public record PositionReport(
         int specialManoeuvre,
         int spare,
         boolean raim,
-        CommunicationState communicationState) implements AisMessage {
+        int radio) implements AisMessage {
 
     /** Nominal length in bits. */
     public static final int BITS = 168;
@@ -71,10 +73,7 @@ public record PositionReport(
             return decodeFull(b.words());
         }
         int type = b.unsigned(0, 6);
-        CommunicationState cs = null;
-        if (b.has(149, 19)) {
-            cs = type == 3 ? CommunicationState.readItdma(b, 149) : CommunicationState.readSotdma(b, 149);
-        }
+        int radio = b.has(149, 19) ? b.unsigned(149, 19) : NOT_AVAILABLE;
         return new PositionReport(
                 type,
                 b.unsigned(6, 2),
@@ -91,7 +90,7 @@ public record PositionReport(
                 b.has(143, 2) ? b.unsigned(143, 2) : 0,
                 b.has(145, 3) ? b.unsigned(145, 3) : 0,
                 b.has(148, 1) && b.bool(148),
-                cs);
+                radio);
     }
 
     /** All 168 bits present: every field taken from the first three payload words with shifts. */
@@ -100,8 +99,6 @@ public record PositionReport(
         long w1 = w[1];
         long w2 = w[2];
         int type = (int) (w0 >>> 58);
-        int raw = (int) (w2 >>> 24) & 0x7FFFF;
-        CommunicationState cs = type == 3 ? CommunicationState.Itdma.fromRaw(raw) : CommunicationState.Sotdma.fromRaw(raw);
         return new PositionReport(
                 type,
                 (int) (w0 >>> 56) & 3,
@@ -118,7 +115,15 @@ public record PositionReport(
                 (int) (w2 >>> 47) & 3,
                 (int) (w2 >>> 44) & 7,
                 ((w2 >>> 43) & 1) != 0,
-                cs);
+                (int) (w2 >>> 24) & 0x7FFFF);
+    }
+
+    /**
+     * The communication state decoded from {@link #radio()}: {@link CommunicationState.Sotdma} for types 1
+     * and 2, {@link CommunicationState.Itdma} for type 3; null when not available. A new object on each call.
+     */
+    public CommunicationState communicationState() {
+        return CommunicationState.of(radio, messageType == 3);
     }
 
     /**
@@ -149,9 +154,9 @@ public record PositionReport(
         out.field("second", timeStamp);
         out.field("maneuver", specialManoeuvre);
         out.field("raim", raim);
-        if (communicationState != null) {
-            out.field("radio", communicationState.raw());
-            communicationState.writeFields(out);
+        if (radio != NOT_AVAILABLE) {
+            out.field("radio", radio);
+            CommunicationState.writeFields(out, radio, messageType == 3);
         }
     }
 
@@ -163,8 +168,8 @@ public record PositionReport(
                 .signed(28, Units.longitudeCode(longitude)).signed(27, Units.latitudeCode(latitude))
                 .unsigned(12, Units.courseTenthsCode(courseOverGround)).unsigned(9, Units.headingCode(trueHeading))
                 .unsigned(6, timeStamp).unsigned(2, specialManoeuvre).unsigned(3, spare).bool(raim);
-        if (communicationState != null) {
-            w.unsigned(19, communicationState.raw());
+        if (radio != NOT_AVAILABLE) {
+            w.unsigned(19, radio);
         }
     }
 }

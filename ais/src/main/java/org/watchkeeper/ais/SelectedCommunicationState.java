@@ -3,7 +3,7 @@ package org.watchkeeper.ais;
 /**
  * The 1-bit communication state selector followed by a 19-bit SOTDMA or ITDMA communication state,
  * as carried by messages 9 and 18 (ITU-R M.1371-5 Tables 48 and 49: selector 0 SOTDMA, 1 ITDMA).
- * The selector is implied by the kind of {@link CommunicationState} held, so records keep only the state.
+ * Records keep both as one 20-bit value (gpsd's {@code radio}); see {@link CommunicationState#ofSelected(int)}.
  */
 final class SelectedCommunicationState {
     /** Width of selector plus state. */
@@ -12,36 +12,24 @@ final class SelectedCommunicationState {
     private SelectedCommunicationState() {
     }
 
-    /** Reads selector and state at {@code selectorBit}; {@code null} when the payload does not hold all 20 bits. */
-    static CommunicationState read(BitReader b, int selectorBit) {
-        if (!b.has(selectorBit, BITS)) {
-            return null;
-        }
-        return b.bool(selectorBit)
-                ? CommunicationState.readItdma(b, selectorBit + 1)
-                : CommunicationState.readSotdma(b, selectorBit + 1);
+    /** Reads selector and state at {@code selectorBit}; {@link AisMessage#NOT_AVAILABLE} when the payload does not hold all 20 bits. */
+    static int read(BitReader b, int selectorBit) {
+        return b.has(selectorBit, BITS) ? b.unsigned(selectorBit, BITS) : AisMessage.NOT_AVAILABLE;
     }
 
-    /** Writes selector and state; nothing when {@code cs} is null. */
-    static void write(BitWriter w, CommunicationState cs) {
-        if (cs != null) {
-            w.bool(cs instanceof CommunicationState.Itdma).unsigned(CommunicationState.BITS, cs.raw());
+    /** Writes selector and state; nothing when {@code radio} is negative (not available). */
+    static void write(BitWriter w, int radio) {
+        if (radio >= 0) {
+            w.unsigned(BITS, radio);
         }
     }
 
-    /** gpsd's 20-bit {@code radio} value (selector and state), or {@link AisMessage#NOT_AVAILABLE} for null. */
-    static int radio(CommunicationState cs) {
-        if (cs == null) {
-            return AisMessage.NOT_AVAILABLE;
-        }
-        return (cs instanceof CommunicationState.Itdma ? 1 << CommunicationState.BITS : 0) | cs.raw();
-    }
-
-    /** Writes {@code radio} and the state's sub-fields; nothing when {@code cs} is null. */
-    static void writeFields(FieldSink out, CommunicationState cs) {
-        if (cs != null) {
-            out.field("radio", radio(cs));
-            cs.writeFields(out);
+    /** Writes {@code radio} and the state's sub-fields; nothing when {@code radio} is negative (not available). */
+    static void writeFields(FieldSink out, int radio) {
+        if (radio >= 0) {
+            out.field("radio", radio);
+            CommunicationState.writeFields(out, radio & ~CommunicationState.ITDMA_SELECTOR,
+                    (radio & CommunicationState.ITDMA_SELECTOR) != 0);
         }
     }
 }

@@ -35,9 +35,10 @@ package org.watchkeeper.ais;
  * @param message22 Class B Message 22 flag: true frequency management via Message 22 is possible
  * @param assignedMode false autonomous and continuous mode, true assigned mode
  * @param raim whether RAIM (receiver autonomous integrity monitoring) is in use
- * @param communicationState SOTDMA (selector 0) or ITDMA (selector 1); {@code null} if the payload
- *        ends before it. A Class B "CS" unit sends selector 1 with a fixed state
- *        ({@code 1100000000000000110}), kept as an ITDMA state as sent.
+ * @param radio gpsd's 20-bit {@code radio}: the communication state selector (bit 19: 0 SOTDMA, 1 ITDMA)
+ *        followed by the 19-bit state as sent, decoded by {@link #communicationState()};
+ *        {@link AisMessage#NOT_AVAILABLE} if the payload ends before it. A Class B "CS" unit sends
+ *        selector 1 with a fixed state ({@code 1100000000000000110}), kept as sent.
  */
 public record StandardClassBPositionReport(
         int messageType,
@@ -59,7 +60,7 @@ public record StandardClassBPositionReport(
         boolean message22,
         boolean assignedMode,
         boolean raim,
-        CommunicationState communicationState) implements AisMessage {
+        int radio) implements AisMessage {
 
     /** Nominal length in bits. */
     public static final int BITS = 168;
@@ -98,9 +99,12 @@ public record StandardClassBPositionReport(
                 SelectedCommunicationState.read(b, 148));
     }
 
-    /** gpsd's 20-bit {@code radio}: selector and state; {@link AisMessage#NOT_AVAILABLE} when the state is absent. */
-    public int radio() {
-        return SelectedCommunicationState.radio(communicationState);
+    /**
+     * The communication state decoded from {@link #radio()}: {@link CommunicationState.Sotdma} for selector 0,
+     * {@link CommunicationState.Itdma} for selector 1; null when not available. A new object on each call.
+     */
+    public CommunicationState communicationState() {
+        return CommunicationState.ofSelected(radio);
     }
 
     @Override
@@ -121,7 +125,7 @@ public record StandardClassBPositionReport(
         out.field("msg22", message22);
         out.field("assigned", assignedMode);
         out.field("raim", raim);
-        SelectedCommunicationState.writeFields(out, communicationState);
+        SelectedCommunicationState.writeFields(out, radio);
     }
 
     @Override
@@ -134,6 +138,6 @@ public record StandardClassBPositionReport(
                 .unsigned(6, timeStamp).unsigned(2, regional)
                 .bool(carrierSense).bool(display).bool(dsc).bool(band).bool(message22)
                 .bool(assignedMode).bool(raim);
-        SelectedCommunicationState.write(w, communicationState);
+        SelectedCommunicationState.write(w, radio);
     }
 }

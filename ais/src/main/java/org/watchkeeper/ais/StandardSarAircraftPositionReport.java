@@ -32,8 +32,9 @@ package org.watchkeeper.ais;
  * @param spare2 the 3 spare bits after the DTE flag, as sent
  * @param assignedMode false autonomous and continuous mode, true assigned mode
  * @param raim whether RAIM (receiver autonomous integrity monitoring) is in use
- * @param communicationState SOTDMA (selector 0) or ITDMA (selector 1); {@code null} if the payload
- *        ends before it (the selector is then not kept)
+ * @param radio gpsd's 20-bit {@code radio}: the communication state selector (bit 19: 0 SOTDMA, 1 ITDMA)
+ *        followed by the 19-bit state as sent, decoded by {@link #communicationState()};
+ *        {@link AisMessage#NOT_AVAILABLE} if the payload ends before it
  */
 public record StandardSarAircraftPositionReport(
         int messageType,
@@ -52,7 +53,7 @@ public record StandardSarAircraftPositionReport(
         int spare2,
         boolean assignedMode,
         boolean raim,
-        CommunicationState communicationState) implements AisMessage {
+        int radio) implements AisMessage {
 
     /** Nominal length in bits. */
     public static final int BITS = 168;
@@ -93,11 +94,11 @@ public record StandardSarAircraftPositionReport(
     }
 
     /**
-     * gpsd's {@code radio}: the communication state selector followed by the 19-bit state, 20 bits;
-     * {@link AisMessage#NOT_AVAILABLE} when the state is absent.
+     * The communication state decoded from {@link #radio()}: {@link CommunicationState.Sotdma} for selector 0,
+     * {@link CommunicationState.Itdma} for selector 1; null when not available. A new object on each call.
      */
-    public int radio() {
-        return SelectedCommunicationState.radio(communicationState);
+    public CommunicationState communicationState() {
+        return CommunicationState.ofSelected(radio);
     }
 
     @Override
@@ -112,7 +113,7 @@ public record StandardSarAircraftPositionReport(
         out.field("dte", dte);
         out.field("assigned", assignedMode);
         out.field("raim", raim);
-        SelectedCommunicationState.writeFields(out, communicationState);
+        SelectedCommunicationState.writeFields(out, radio);
     }
 
     @Override
@@ -125,6 +126,6 @@ public record StandardSarAircraftPositionReport(
                 .unsigned(12, Units.courseTenthsCode(courseOverGround))
                 .unsigned(6, timeStamp).bool(barometricAltitude).unsigned(7, spare1)
                 .unsigned(1, dte).unsigned(3, spare2).bool(assignedMode).bool(raim);
-        SelectedCommunicationState.write(w, communicationState);
+        SelectedCommunicationState.write(w, radio);
     }
 }

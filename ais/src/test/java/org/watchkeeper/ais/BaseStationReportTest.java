@@ -89,10 +89,10 @@ class BaseStationReportTest {
 
     @Test
     void impossibleDateGivesNoInstant() {
-        BaseStationReport m = new BaseStationReport(4, 0, 2_300_001, 2023, 2, 30, 12, 0, 0, false, 0, 0, 1, false, 0, false, null);
+        BaseStationReport m = new BaseStationReport(4, 0, 2_300_001, 2023, 2, 30, 12, 0, 0, false, 0, 0, 1, false, 0, false, NOT_AVAILABLE);
         assertThat(m.utc()).isNull();
-        assertThat(new BaseStationReport(4, 0, 2_300_001, 2023, 1, 1, 0, 0, 61, false, 0, 0, 1, false, 0, false, null).utc()).isNull();
-        assertThat(new BaseStationReport(4, 0, 2_300_001, 2023, 1, 1, 0, 0, 59, false, 0, 0, 1, false, 0, false, null).utc())
+        assertThat(new BaseStationReport(4, 0, 2_300_001, 2023, 1, 1, 0, 0, 61, false, 0, 0, 1, false, 0, false, NOT_AVAILABLE).utc()).isNull();
+        assertThat(new BaseStationReport(4, 0, 2_300_001, 2023, 1, 1, 0, 0, 59, false, 0, 0, 1, false, 0, false, NOT_AVAILABLE).utc())
                 .isEqualTo(Instant.parse("2023-01-01T00:00:59Z"));
     }
 
@@ -136,6 +136,6 @@ class BaseStationReportTest {
                 r.nextBoolean(),
                 TypesTestSupport.bits(r, 9),
                 r.nextBoolean(),
-                r.nextInt(8) == 0 ? null : TypesTestSupport.sotdma(r)));
+                r.nextInt(8) == 0 ? AisMessage.NOT_AVAILABLE : TypesTestSupport.sotdma(r)));
     }
 }

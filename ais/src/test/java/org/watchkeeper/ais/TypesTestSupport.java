@@ -53,17 +53,19 @@ final class TypesTestSupport {
         return sb.toString().stripTrailing();
     }
 
-    static CommunicationState.Sotdma sotdma(Random r) {
-        return CommunicationState.Sotdma.fromRaw(bits(r, 19));
+    /** A 19-bit SOTDMA state as kept in the records. */
+    static int sotdma(Random r) {
+        return bits(r, 19);
     }
 
-    /** SOTDMA or ITDMA, or (one time in eight) absent. */
-    static CommunicationState selectedState(Random r) {
+    /** Selector and SOTDMA or ITDMA state (20 bits, as kept in the records), or (one time in eight) not available. */
+    static int selectedState(Random r) {
         int k = r.nextInt(8);
         if (k == 0) {
-            return null;
+            return AisMessage.NOT_AVAILABLE;
         }
-        return k % 2 == 0 ? CommunicationState.Itdma.fromRaw(bits(r, 19)) : CommunicationState.Sotdma.fromRaw(bits(r, 19));
+        return CommunicationState.selected(k % 2 == 0 ? CommunicationState.Itdma.fromRaw(bits(r, 19))
+                : CommunicationState.Sotdma.fromRaw(bits(r, 19)));
     }
 
     // ---- encoding / payload helpers ----

@@ -26,8 +26,10 @@ import org.watchkeeper.ais.nmea.Rejection;
  * <p>Runs passes over the in-memory corpus (see {@link Corpus}) for 5 s of warm-up, then for
  * {@code SECONDS} (default 20) of measurement, both counted in the thread's CPU time (so a busy
  * machine lengthens the run instead of shortening the warm-up), and prints passes, AIS sentences per wall second
- * and per CPU second, and messages per pass. With {@code json}, every message is also written as
- * gpsd-style JSON ({@link GpsdJsonWriter}) to a null stream.
+ * and per CPU second, messages per pass, and the bytes the thread allocated per AIS sentence
+ * ({@code com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes}; not printed where the
+ * JVM lacks it). With {@code json}, every message is also written as gpsd-style JSON
+ * ({@link GpsdJsonWriter}) to a null stream.
  */
 public final class CpuTimeRun {
     private CpuTimeRun() {
@@ -71,6 +73,7 @@ public final class CpuTimeRun {
         run(text, 5e9, json, mx); // warm-up: 5 s of this thread's CPU time
         Counter c = new Counter();
         c.json = json;
+        long bytes0 = allocatedBytes(mx);
         long wall0 = System.nanoTime();
         long cpu0 = mx.getCurrentThreadCpuTime();
         long passes = 0;
@@ -80,14 +83,27 @@ public final class CpuTimeRun {
         }
         double wall = (System.nanoTime() - wall0) / 1e9;
         double cpu = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
+        long bytes = allocatedBytes(mx) - bytes0;
         System.out.printf("corpus %s%s: %d passes of %d AIS sentences (%d messages, %d rejections per pass)%n",
                 which, toJson ? " to JSON" : "", passes, sentences, c.messages / passes, c.rejected / passes);
         System.out.printf("wall %.2f s, thread CPU %.2f s (%.0f%% of a core)%n", wall, cpu, 100 * cpu / wall);
         System.out.printf("sentences/s: %.0f per wall second, %.0f per CPU second%n",
                 passes * sentences / wall, passes * sentences / cpu);
+        if (bytes0 >= 0 && bytes >= 0) {
+            System.out.printf("allocated: %.1f bytes per AIS sentence%n", bytes / (double) (passes * sentences));
+        }
         if (c.hash == 42) {
             System.out.println(); // keeps the sum alive
         }
+    }
+
+    /** Bytes allocated so far by this thread, or -1 when the JVM does not measure it. */
+    private static long allocatedBytes(ThreadMXBean mx) {
+        if (mx instanceof com.sun.management.ThreadMXBean sun && sun.isThreadAllocatedMemorySupported()
+                && sun.isThreadAllocatedMemoryEnabled()) {
+            return sun.getCurrentThreadAllocatedBytes();
+        }
+        return -1;
     }
 
     private static void run(byte[] text, double cpuNanos, GpsdJsonWriter json, ThreadMXBean mx) {

@@ -211,7 +211,7 @@ public final class LoadSender {
                 double lat = Math.round((1.15 + (i % 100) * 0.001) * 600_000) / 600_000.0;
                 double lon = Math.round((103.6 + (i / 100 % 100) * 0.004) * 600_000) / 600_000.0;
                 PositionReport p = new PositionReport(1, 0, base + i, 0, 0, 10.0, false, lon, lat, 90.0, 90, 30, 0, 0, false,
-                        new CommunicationState.Sotdma(0, 0, 0));
+                        new CommunicationState.Sotdma(0, 0, 0).raw());
                 List<String> s = enc.encode(p, 'A', null);
                 planted[i] = (String.join("\r\n", s) + "\r\n").getBytes(StandardCharsets.US_ASCII);
             }

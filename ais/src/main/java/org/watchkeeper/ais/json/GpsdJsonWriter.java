@@ -410,48 +410,48 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
         t.put(K_MANEUVER);
         number(p.specialManoeuvre());
         t.put(p.raim() ? K_RAIM_TRUE : K_RAIM_FALSE);
-        CommunicationState cs = p.communicationState();
-        if (cs != null) {
-            communicationState(cs.raw(), cs);
+        int radio = p.radio();
+        if (radio >= 0) {
+            communicationState(radio, radio, p.messageType() == 3);
         }
     }
 
     /**
-     * {@code radio} and the communication state's sub-fields, as {@link CommunicationState#writeFields}
-     * writes them after {@code field("radio", radio)}.
+     * {@code radio} and the sub-fields of the 19-bit communication state {@code raw} (Table 18 SOTDMA,
+     * Table 20 ITDMA), as {@link CommunicationState#writeFields} writes them after {@code field("radio", radio)}.
      */
-    private void communicationState(int radio, CommunicationState cs) {
+    private void communicationState(int radio, int raw, boolean itdma) {
         ByteText t = text;
         t.reserve(160);
         t.put(K_RADIO);
         number(radio);
-        if (cs instanceof CommunicationState.Sotdma s) {
-            t.put(K_SYNC_STATE);
-            number(s.syncState());
-            t.put(K_SLOT_TIMEOUT);
-            number(s.slotTimeout());
-            switch (s.slotTimeout()) {
-                case 0 -> t.put(K_SLOT_OFFSET);
-                case 1 -> {
-                    t.put(K_UTC_HOUR);
-                    number(s.utcHour());
-                    t.put(K_UTC_MINUTE);
-                    number(s.utcMinute());
-                    return;
-                }
-                case 2, 4, 6 -> t.put(K_SLOT_NUMBER);
-                default -> t.put(K_RECEIVED_STATIONS);
-            }
-            number(s.subMessage());
-        } else if (cs instanceof CommunicationState.Itdma i) {
-            t.put(K_SYNC_STATE);
-            number(i.syncState());
+        t.put(K_SYNC_STATE);
+        number((raw >>> 17) & 3);
+        if (itdma) {
             t.put(K_SLOT_INCREMENT);
-            number(i.slotIncrement());
+            number((raw >>> 4) & 0x1fff);
             t.put(K_SLOTS);
-            number(i.numberOfSlots());
-            t.put(i.keepFlag() ? K_KEEP_TRUE : K_KEEP_FALSE);
+            number((raw >>> 1) & 7);
+            t.put((raw & 1) != 0 ? K_KEEP_TRUE : K_KEEP_FALSE);
+            return;
         }
+        int timeout = (raw >>> 14) & 7;
+        int sub = raw & 0x3fff;
+        t.put(K_SLOT_TIMEOUT);
+        number(timeout);
+        switch (timeout) {
+            case 0 -> t.put(K_SLOT_OFFSET);
+            case 1 -> {
+                t.put(K_UTC_HOUR);
+                number((sub >>> 9) & 0x1f);
+                t.put(K_UTC_MINUTE);
+                number((sub >>> 2) & 0x7f);
+                return;
+            }
+            case 2, 4, 6 -> t.put(K_SLOT_NUMBER);
+            default -> t.put(K_RECEIVED_STATIONS);
+        }
+        number(sub);
     }
 
     // ---- types 4, 11, 18 and 5 -----------------------------------------------------------------
@@ -471,9 +471,9 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
         positionField(K_LAT, r.latitude());
         epfd(r.epfd());
         t.put(r.raim() ? K_RAIM_TRUE : K_RAIM_FALSE);
-        CommunicationState cs = r.communicationState();
-        if (cs != null) {
-            communicationState(cs.raw(), cs);
+        int radio = r.radio();
+        if (radio >= 0) {
+            communicationState(radio, radio, false);
         }
     }
 
@@ -500,9 +500,9 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
         t.put(r.message22() ? K_MSG22_TRUE : K_MSG22_FALSE);
         t.put(r.assignedMode() ? K_ASSIGNED_TRUE : K_ASSIGNED_FALSE);
         t.put(r.raim() ? K_RAIM_TRUE : K_RAIM_FALSE);
-        CommunicationState cs = r.communicationState();
-        if (cs != null) {
-            communicationState(r.radio(), cs);
+        int radio = r.radio();
+        if (radio >= 0) {
+            communicationState(radio, radio & ~CommunicationState.ITDMA_SELECTOR, (radio & CommunicationState.ITDMA_SELECTOR) != 0);
         }
     }
 

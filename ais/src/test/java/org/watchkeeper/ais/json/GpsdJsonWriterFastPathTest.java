@@ -56,7 +56,7 @@ class GpsdJsonWriterFastPathTest {
                                          int headingCode, int second, CommunicationState cs) {
         return new PositionReport(cs instanceof CommunicationState.Itdma ? 3 : 1, 0, 244_123_456, status, rot,
                 Units.speedTenths(speedCode), (lonCode & 1) == 0, Units.longitude(lonCode), Units.latitude(latCode),
-                Units.courseTenths(courseCode), Units.heading(headingCode), second, second % 3, 0, (latCode & 1) == 0, cs);
+                Units.courseTenths(courseCode), Units.heading(headingCode), second, second % 3, 0, (latCode & 1) == 0, CommunicationState.rawOf(cs));
     }
 
     private static final CommunicationState SOTDMA = sotdma(0, 2, 1249);
@@ -146,10 +146,10 @@ class GpsdJsonWriterFastPathTest {
         double[] odd = {12.345, 0.05, -0.05, -1, -0.0, 1e300, -1e300, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
             Double.MIN_VALUE, 0.0000005, -0.0000005, 179.9999995, 1e-7, 99_999.9, 100_000.5};
         for (double v : odd) {
-            assertSame(new PositionReport(2, 3, 7, 5, 0, v, true, v, v, v, 0, 60, 2, 0, true, SOTDMA));
+            assertSame(new PositionReport(2, 3, 7, 5, 0, v, true, v, v, v, 0, 60, 2, 0, true, SOTDMA.raw()));
         }
         assertThat(write(new PositionReport(1, 0, 7, 0, 0, 12.345, true, 1e300, 0.0000005, Double.POSITIVE_INFINITY,
-                0, 60, 0, 0, true, null), true))
+                0, 60, 0, 0, true, NA), true))
                 .contains("\"speed\":12.3,").contains("\"lon\":1000000000000000052504760255204420248704468581108159154915854")
                 .doesNotContain("course");
     }
@@ -217,13 +217,13 @@ class GpsdJsonWriterFastPathTest {
                 for (int type : new int[] {4, 11}) {
                     assertSame(new BaseStationReport(type, epfd & 3, 2_191_000 + epfd, v, v, v, v, v, v, (epfd & 1) == 0,
                             Units.longitude(epfd * 1_000_003 - 3), Units.latitude(-epfd * 700_001), epfd, false, 0,
-                            (epfd & 2) == 0, epfd < 0 ? null : new CommunicationState.Sotdma(epfd & 3, epfd & 7, 0x1234 + epfd)));
+                            (epfd & 2) == 0, epfd < 0 ? NA : new CommunicationState.Sotdma(epfd & 3, epfd & 7, 0x1234 + epfd).raw()));
                 }
             }
         }
-        assertSame(new BaseStationReport(4, 0, 2_191_000, 2025, 5, 21, 9, 0, 25, true, Double.NaN, 91.0, 7, true, 0, true, null));
+        assertSame(new BaseStationReport(4, 0, 2_191_000, 2025, 5, 21, 9, 0, 25, true, Double.NaN, 91.0, 7, true, 0, true, NA));
         assertThat(write(new BaseStationReport(4, 0, 2_191_000, 2025, 5, 21, 9, NA, 25, true, 12.5, 55.75, 1, false, 0, false,
-                new CommunicationState.Sotdma(0, 3, 17)), true)).isEqualTo(
+                new CommunicationState.Sotdma(0, 3, 17).raw()), true)).isEqualTo(
                 "{\"class\":\"AIS\",\"type\":4,\"repeat\":0,\"mmsi\":\"002191000\",\"year\":2025,\"month\":5,\"day\":21,"
                         + "\"hour\":9,\"second\":25,\"accuracy\":true,\"lon\":12.5,\"lat\":55.75,\"epfd\":1,\"epfd_text\":\"GPS\","
                         + "\"raim\":false,\"radio\":49169,\"sync_state\":0,\"slot_timeout\":3,\"received_stations\":17}\n");
@@ -244,10 +244,11 @@ class GpsdJsonWriterFastPathTest {
             assertSame(new StandardClassBPositionReport(18, 0, 367_000_000 + code, code & 255, Units.speedTenths(code & 1023),
                     f[0], Units.longitude(code * 12_345 - 108_600_000), Units.latitude(54_600_000 - code * 6_789),
                     Units.courseTenths(code), Units.heading(code & 511), code % 64, code % 4, f[1], f[2], f[3], f[4], f[5],
-                    f[6], f[7], cs));
+                    f[6], f[7], CommunicationState.selected(cs)));
         }
         assertSame(new StandardClassBPositionReport(18, 3, 0, -1, Double.NaN, true, Double.POSITIVE_INFINITY, -90.1,
-                1.23456, -7, -1, -2, true, true, true, true, true, true, true, new CommunicationState.Itdma(3, 8191, 7, true)));
+                1.23456, -7, -1, -2, true, true, true, true, true, true, true,
+                CommunicationState.selected(new CommunicationState.Itdma(3, 8191, 7, true))));
     }
 
     @Test

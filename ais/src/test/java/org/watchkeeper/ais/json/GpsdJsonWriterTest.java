@@ -62,7 +62,7 @@ class GpsdJsonWriterTest {
     @Test
     void everyNotAvailableDecimalIsSkipped() throws IOException {
         PositionReport m = new PositionReport(1, 0, 1000282, 15, -128, Double.NaN, false, Double.NaN, Double.NaN,
-                Double.NaN, AisMessage.NOT_AVAILABLE, 60, 0, 0, false, null);
+                Double.NaN, AisMessage.NOT_AVAILABLE, 60, 0, 0, false, AisMessage.NOT_AVAILABLE);
         assertThat(json(m)).isEqualTo("{\"class\":\"AIS\",\"type\":1,\"repeat\":0,\"mmsi\":\"001000282\",\"status\":15,"
                 + "\"status_text\":\"Not defined\",\"accuracy\":false,\"second\":60,\"maneuver\":0,\"raim\":false}\n");
     }
@@ -70,12 +70,12 @@ class GpsdJsonWriterTest {
     @Test
     void mmsiKeepsLeadingZerosAndFlagsValuesOutsideNineDigits() throws IOException {
         PositionReport coast = (PositionReport) AisDecoder.decode(B13, 0);
-        PositionReport tenDigits = new PositionReport(1, 3, 1_000_000_000, 0, 0, 0.0, false, 0.0, 0.0, 0.0, 0, 0, 0, 0, false, null);
-        PositionReport zero = new PositionReport(1, 0, 0, 0, 0, 0.0, false, 0.0, 0.0, 0.0, 0, 0, 0, 0, false, null);
+        PositionReport tenDigits = new PositionReport(1, 3, 1_000_000_000, 0, 0, 0.0, false, 0.0, 0.0, 0.0, 0, 0, 0, 0, false, AisMessage.NOT_AVAILABLE);
+        PositionReport zero = new PositionReport(1, 0, 0, 0, 0, 0.0, false, 0.0, 0.0, 0.0, 0, 0, 0, 0, false, AisMessage.NOT_AVAILABLE);
         String out = json(
                 new PositionReport(coast.messageType(), 0, 3669702, coast.navigationStatus(), coast.rateOfTurnRaw(),
                         coast.speedOverGround(), coast.positionAccuracy(), coast.longitude(), coast.latitude(),
-                        coast.courseOverGround(), coast.trueHeading(), coast.timeStamp(), 0, 0, false, null),
+                        coast.courseOverGround(), coast.trueHeading(), coast.timeStamp(), 0, 0, false, AisMessage.NOT_AVAILABLE),
                 tenDigits, zero);
         String[] lines = out.split("\n");
         assertThat(lines).hasSize(3);

@@ -38,7 +38,7 @@ final class Nmea {
     /** An armoured type 1 payload (168 bits) for a vessel. */
     static String type1(int mmsi, double lon, double lat) {
         PositionReport r = new PositionReport(1, 0, mmsi, 0, 0, 10.5, true, lon, lat, 123.4, 120, 30, 0, 0, false,
-                new CommunicationState.Sotdma(0, 3, 17));
+                new CommunicationState.Sotdma(0, 3, 17).raw());
         BitWriter w = new BitWriter();
         r.encode(w);
         assertThat(w.length()).isEqualTo(168);

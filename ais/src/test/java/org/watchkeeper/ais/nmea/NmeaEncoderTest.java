@@ -49,7 +49,7 @@ class NmeaEncoderTest {
     @Test
     void singleSentenceWithTagBlock() {
         PositionReport r = new PositionReport(1, 0, 563012345, 0, 0, 12.3, true, 103.85, 1.25, 81.5, 82, 40, 0, 0, false,
-                new CommunicationState.Sotdma(0, 1, (10 << 9) | (20 << 2)));
+                new CommunicationState.Sotdma(0, 1, (10 << 9) | (20 << 2)).raw());
         List<String> lines = new NmeaEncoder().encode(r, 'B', new NmeaEncoder.Tag("SG-SENTOSA", 1_718_000_040_000L));
         assertThat(lines).hasSize(1);
         String line = lines.get(0);
@@ -164,6 +164,6 @@ class NmeaEncoderTest {
                         Arbitraries.integers().between(0, 3599).map(v -> v / 10.0),
                         Arbitraries.integers().between(0, 59))
                 .as((mmsi, sog, lon, lat, cog, sec) -> new PositionReport(1, 0, mmsi, 0, 0, sog, false, lon, lat, cog,
-                        AisMessage.NOT_AVAILABLE, sec, 0, 0, false, new CommunicationState.Sotdma(0, 0, 0)));
+                        AisMessage.NOT_AVAILABLE, sec, 0, 0, false, new CommunicationState.Sotdma(0, 0, 0).raw()));
     }
 }

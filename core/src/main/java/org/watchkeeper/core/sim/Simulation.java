@@ -102,7 +102,8 @@ public final class Simulation {
     private static final int STATIC_B = 2;
     private static final Comparator<Pending> ORDER =
             Comparator.comparingLong(Pending::t).thenComparingInt(Pending::vessel).thenComparingInt(Pending::kind);
-    private static final CommunicationState CLASS_B_CS_STATE = new CommunicationState.Itdma(3, 0, 3, false);
+    /** Selector 1 and the fixed state a Class B "CS" unit sends (ITU-R M.1371-5 Table 49). */
+    private static final int CLASS_B_CS_STATE = CommunicationState.selected(new CommunicationState.Itdma(3, 0, 3, false));
 
     private final SimulationOptions options;
     private final long startS;
@@ -496,7 +497,7 @@ public final class Simulation {
         };
         return new PositionReport(1, 0, v.identity().mmsi(), s.navigationStatus(), 0, sog, false,
                 round6(s.lon()), round6(s.lat()), cog, heading, sec, 0, 0, false,
-                new CommunicationState.Sotdma(0, timeout, sub));
+                new CommunicationState.Sotdma(0, timeout, sub).raw());
     }
 
     /** Positions rounded to the 1/10 000 minute AIS carries, so decoded values equal these. */

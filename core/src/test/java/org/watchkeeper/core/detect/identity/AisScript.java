@@ -42,7 +42,7 @@ public final class AisScript {
     /** Class A position report (type 1) heard by {@code station} at {@code time}. */
     public AisScript position(long time, int mmsi, double lat, double lon, double sog, double cog, String station) {
         return add(time, station, new PositionReport(1, 0, mmsi, 0, -128, sog, true, lon, lat, cog, (int) Math.round(cog) % 360,
-                (int) ((time / 1000) % 60), 0, 0, false, new CommunicationState.Sotdma(0, 0, 0)));
+                (int) ((time / 1000) % 60), 0, 0, false, new CommunicationState.Sotdma(0, 0, 0).raw()));
     }
 
     public AisScript position(long time, int mmsi, double lat, double lon) {
@@ -60,13 +60,13 @@ public final class AisScript {
         java.time.ZonedDateTime z = java.time.Instant.ofEpochMilli(time).atZone(java.time.ZoneOffset.UTC);
         return add(time, "STA", new BaseStationReport(4, 0, mmsi, z.getYear(), z.getMonthValue(), z.getDayOfMonth(),
                 z.getHour(), z.getMinute(), z.getSecond(), true, lon, lat, 1, false, 0, false,
-                new CommunicationState.Sotdma(0, 0, 0)));
+                new CommunicationState.Sotdma(0, 0, 0).raw()));
     }
 
     /** Type 9 SAR aircraft report. */
     public AisScript sarAircraft(long time, int mmsi, double lat, double lon, double sog, double cog) {
         return add(time, "STA", new StandardSarAircraftPositionReport(9, 0, mmsi, 300, sog, true, lon, lat, cog,
-                (int) ((time / 1000) % 60), false, 0, 1, 0, false, false, new CommunicationState.Sotdma(0, 0, 0)));
+                (int) ((time / 1000) % 60), false, 0, 1, 0, false, false, CommunicationState.selected(new CommunicationState.Sotdma(0, 0, 0))));
     }
 
     /** Appends sentences for a message (split into fragments of at most 60 armoured characters). */

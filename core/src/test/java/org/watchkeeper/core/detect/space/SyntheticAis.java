@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
+import org.watchkeeper.ais.AisMessage;
 import org.watchkeeper.ais.BitWriter;
 import org.watchkeeper.ais.PositionReport;
 import org.watchkeeper.ais.nmea.AisListener;
@@ -31,7 +32,7 @@ public final class SyntheticAis {
     /** Adds one position report (time in epoch seconds, position in degrees, speed/course as sent). */
     public SyntheticAis fix(int mmsi, long epochSeconds, double lat, double lon, double sogKnots, double cog) {
         PositionReport r = new PositionReport(1, 0, mmsi, sogKnots < 0.2 ? 1 : 0, -128, sogKnots, true,
-                Geodesy.normalizeLongitude(lon), lat, cog, 511, (int) (epochSeconds % 60), 0, 0, false, null);
+                Geodesy.normalizeLongitude(lon), lat, cog, 511, (int) (epochSeconds % 60), 0, 0, false, AisMessage.NOT_AVAILABLE);
         BitWriter w = new BitWriter();
         r.encode(w);
         String s = "AIVDM,1,1,,A," + w.armoured() + "," + w.fillBits();

@@ -53,7 +53,7 @@ final class Tracks {
     static String line(Fix f) {
         PositionReport r = new PositionReport(1, 0, f.mmsi(), f.nav(), -128, f.sog(), true, f.lon(), f.lat(), f.cog(),
                 f.heading() < 0 ? 511 : f.heading(), (int) (f.second() % 60), 0, 0, false,
-                new CommunicationState.Sotdma(0, 0, 0));
+                new CommunicationState.Sotdma(0, 0, 0).raw());
         BitWriter w = new BitWriter();
         r.encode(w);
         String tag = "c:" + (T0 + f.second());
