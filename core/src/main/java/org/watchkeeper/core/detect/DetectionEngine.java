@@ -22,8 +22,10 @@ import org.watchkeeper.core.util.LongHashMap;
  * given, so events come out in the same order however the input is chunked.
  *
  * <p>State layout: detectors keyed by MMSI (those that keep {@link Detector#keys}' default) share one
- * record per vessel holding each one's state in an array, found with a single hash look-up per
- * observation or timer; a record is dropped when its last state is cleared. Detectors with their own
+ * record per vessel holding each one's state (the first {@value VesselStates#INLINE} in fields of the
+ * record itself, so that the record is one cache line), found with a single hash look-up per
+ * observation or timer in a table of records (no separate key array: the record holds its MMSI, so a
+ * look-up reads one table slot and the record); a record is dropped when its last state is cleared. Detectors with their own
  * keys (spatial cells) keep a table of their own: a flat array indexed by key when the detector declares a
  * small {@link Detector#keySpace()}, else a map. Each detector has its own timer queue; the engine keeps
  * a lower bound of the earliest timer over all queues, so an observation that moves the watermark
@@ -37,7 +39,7 @@ public final class DetectionEngine {
     /** The hosted detectors, in the order given. */
     private final Hosted<?>[] hosted;
     /** Per-vessel records of the MMSI-keyed detectors; empty when there are none. */
-    private final LongHashMap<VesselStates> vessels = new LongHashMap<>();
+    private final VesselTable vessels = new VesselTable();
     /** Number of MMSI-keyed detectors (length of each record's state array). */
     private final int vesselSlots;
     private final Consumer<Event> sink;
@@ -141,7 +143,7 @@ public final class DetectionEngine {
         VesselStates v = vessels.get(mmsi);
         if (v == null) {
             v = new VesselStates(mmsi, vesselSlots);
-            vessels.put(mmsi, v);
+            vessels.add(v);
             v.stored = true;
         }
         return v;
@@ -182,18 +184,135 @@ public final class DetectionEngine {
         earliestTimer = bound;
     }
 
-    /** The states of one vessel's MMSI-keyed detectors, indexed by {@link VesselHosted#slot}. */
+    /**
+     * The states of one vessel's MMSI-keyed detectors, by {@link VesselHosted#slot}: slots below
+     * {@link #INLINE} in fields (one object of about a cache line holds the key and the states'
+     * references), the rest in an array.
+     */
     private static final class VesselStates {
+        /** Slots held in fields. */
+        static final int INLINE = 8;
         final long mmsi;
-        final Serializable[] states;
-        /** Non-null entries of {@link #states}. */
+        Serializable s0, s1, s2, s3, s4, s5, s6, s7;
+        /** Slots {@code INLINE ..}, or null when there are no more than {@link #INLINE}. */
+        final Serializable[] more;
+        /** Non-null states. */
         int live;
         /** Whether the record is in {@link #vessels} (it leaves when its last state is cleared). */
         boolean stored;
 
         VesselStates(long mmsi, int slots) {
             this.mmsi = mmsi;
-            this.states = new Serializable[slots];
+            this.more = slots > INLINE ? new Serializable[slots - INLINE] : null;
+        }
+
+        Serializable get(int slot) {
+            switch (slot) {
+                case 0: return s0;
+                case 1: return s1;
+                case 2: return s2;
+                case 3: return s3;
+                case 4: return s4;
+                case 5: return s5;
+                case 6: return s6;
+                case 7: return s7;
+                default: return more[slot - INLINE];
+            }
+        }
+
+        void set(int slot, Serializable s) {
+            switch (slot) {
+                case 0: s0 = s; break;
+                case 1: s1 = s; break;
+                case 2: s2 = s; break;
+                case 3: s3 = s; break;
+                case 4: s4 = s; break;
+                case 5: s5 = s; break;
+                case 6: s6 = s; break;
+                case 7: s7 = s; break;
+                default: more[slot - INLINE] = s;
+            }
+        }
+    }
+
+    /**
+     * The stored vessel records by MMSI: open addressing with linear probing in one array of records
+     * (each holds its key), at most a quarter full so that a look-up rarely reads a record other than
+     * the one it finds; keys spread by MurmurHash3's 64-bit finaliser (Appleby). Removal shifts the
+     * following records back (no tombstones).
+     */
+    private static final class VesselTable {
+        private VesselStates[] table = new VesselStates[64];
+        private int size;
+
+        private static int slot(long k, int mask) {
+            k ^= k >>> 33;
+            k *= 0xff51afd7ed558ccdL;
+            k ^= k >>> 33;
+            k *= 0xc4ceb9fe1a85ec53L;
+            k ^= k >>> 33;
+            return (int) k & mask;
+        }
+
+        VesselStates get(long mmsi) {
+            VesselStates[] t = table;
+            int m = t.length - 1;
+            for (int i = slot(mmsi, m); ; i = (i + 1) & m) {
+                VesselStates v = t[i];
+                if (v == null || v.mmsi == mmsi) {
+                    return v;
+                }
+            }
+        }
+
+        /** Adds a record whose MMSI is not in the table. */
+        void add(VesselStates v) {
+            if (++size * 4 > table.length) {
+                VesselStates[] old = table;
+                table = new VesselStates[old.length * 2];
+                for (VesselStates o : old) {
+                    if (o != null) {
+                        insert(o);
+                    }
+                }
+            }
+            insert(v);
+        }
+
+        private void insert(VesselStates v) {
+            VesselStates[] t = table;
+            int m = t.length - 1;
+            int i = slot(v.mmsi, m);
+            while (t[i] != null) {
+                i = (i + 1) & m;
+            }
+            t[i] = v;
+        }
+
+        /** Removes the record of {@code mmsi}, if stored. */
+        void remove(long mmsi) {
+            VesselStates[] t = table;
+            int m = t.length - 1;
+            int i = slot(mmsi, m);
+            while (t[i] != null && t[i].mmsi != mmsi) {
+                i = (i + 1) & m;
+            }
+            if (t[i] == null) {
+                return;
+            }
+            size--;
+            // Shift back the records after the hole that would no longer be found (their home slot is
+            // not cyclically in (hole, j]).
+            int hole = i;
+            for (int j = (i + 1) & m; t[j] != null; j = (j + 1) & m) {
+                int home = slot(t[j].mmsi, m);
+                boolean reachable = hole <= j ? (home > hole && home <= j) : (home > hole || home <= j);
+                if (!reachable) {
+                    t[hole] = t[j];
+                    hole = j;
+                }
+            }
+            t[hole] = null;
         }
     }
 
@@ -279,14 +398,14 @@ public final class DetectionEngine {
         /** The state of this detector in {@code v}, created when absent (and the record stored again). */
         @SuppressWarnings("unchecked")
         private S state(VesselStates v) {
-            Serializable s = v.states[slot];
+            Serializable s = v.get(slot);
             if (s == null) {
                 s = detector.createState();
-                v.states[slot] = s;
+                v.set(slot, s);
                 v.live++;
                 keys++;
                 if (!v.stored) {
-                    vessels.put(v.mmsi, v);
+                    vessels.add(v);
                     v.stored = true;
                 }
             }
@@ -301,10 +420,10 @@ public final class DetectionEngine {
         @Override
         public void clearState() {
             VesselStates v = current;
-            if (v.states[slot] == null) {
+            if (v.get(slot) == null) {
                 return;
             }
-            v.states[slot] = null;
+            v.set(slot, null);
             keys--;
             if (--v.live == 0 && v.stored) {
                 vessels.remove(v.mmsi);

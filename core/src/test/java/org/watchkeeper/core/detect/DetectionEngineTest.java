@@ -218,4 +218,93 @@ class DetectionEngineTest {
                 "x@21000/1=2", "x@21500/1=0", "y@22000/1=2", "y@22500/1=0");
         assertThat(e.keyCounts()).containsExactly(Map.entry("x", 0), Map.entry("y", 0));
     }
+
+    /** Counts a vessel's observations until it is silent for longer than its window, then reports and forgets. */
+    static final class RunCounter implements Detector<long[]> {
+        final long window;
+
+        RunCounter(long window) {
+            this.window = window;
+        }
+
+        @Override
+        public String name() {
+            return "run" + window;
+        }
+
+        @Override
+        public long[] createState() {
+            return new long[] {0, Long.MIN_VALUE};
+        }
+
+        @Override
+        public void onObservation(Observation o, long[] s, DetectorContext ctx) {
+            if (s[1] != Long.MIN_VALUE) {
+                ctx.deleteTimer(s[1] + window);
+            }
+            s[0]++;
+            s[1] = o.time();
+            ctx.registerTimer(o.time() + window);
+        }
+
+        @Override
+        public void onTimer(long timestamp, long[] s, DetectorContext ctx) {
+            ctx.emit(Event.of(EventKind.GAP, s[1], timestamp, List.of((int) ctx.key()), 0, 0, null, Map.of(),
+                    Map.of("count", s[0]), List.of()));
+            ctx.clearState();
+        }
+    }
+
+    @Test
+    void thousandsOfVesselsComingAndGoingKeepTheirOwnStates() {
+        // Ten detectors (more states per vessel than the record holds in fields), 3 000 vessels whose
+        // records are dropped and made again many times (the table grows, and removals shift records
+        // that collided): every run of a vessel's observations must be counted exactly once.
+        int detectors = 10;
+        List<Detector<?>> ds = new ArrayList<>();
+        for (int k = 0; k < detectors; k++) {
+            ds.add(new RunCounter((k + 1) * 30_000L));
+        }
+        List<Event> out = new ArrayList<>();
+        DetectionEngine e = new DetectionEngine(ds, out::add, 0);
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+        Map<Integer, List<Long>> times = new java.util.TreeMap<>();
+        long t = 0;
+        for (int i = 0; i < 60_000; i++) {
+            t += rnd.nextInt(0, 40);
+            int mmsi = 200_000_000 + rnd.nextInt(3_000) * 4_099;
+            e.accept(at(mmsi, t));
+            times.computeIfAbsent(mmsi, m -> new ArrayList<>()).add(t);
+        }
+        assertThat(e.keyCounts().get("run30000")).isGreaterThan(1_000);
+        e.finish();
+        assertThat(e.keyCounts().values()).containsOnly(0);
+        // Expected: per detector and vessel, the observation counts of the runs split where the
+        // vessel was silent for longer than the window (lateness 0: the timer fires when an
+        // observation later than its time arrives).
+        Map<String, Long> expected = new java.util.TreeMap<>();
+        for (int k = 0; k < detectors; k++) {
+            long w = (k + 1) * 30_000L;
+            for (Map.Entry<Integer, List<Long>> v : times.entrySet()) {
+                long count = 0;
+                long last = Long.MIN_VALUE;
+                for (long x : v.getValue()) {
+                    if (count > 0 && x > last + w) {
+                        expected.merge(w + "/" + v.getKey() + "/" + last + "=" + count, 1L, Long::sum);
+                        count = 0;
+                    }
+                    count++;
+                    last = x;
+                }
+                expected.merge(w + "/" + v.getKey() + "/" + last + "=" + count, 1L, Long::sum);
+            }
+        }
+        Map<String, Long> actual = new java.util.TreeMap<>();
+        for (Event ev : out) {
+            actual.merge((ev.end() - ev.start()) + "/" + ev.vessels().get(0) + "/" + ev.start() + "="
+                    + ev.attributes().get("count"), 1L, Long::sum);
+        }
+        assertThat(actual).hasSize(expected.size()).isEqualTo(expected);
+        assertThat(out.size()).isGreaterThan(20_000);
+    }
 }

@@ -46,6 +46,8 @@ public final class PortVisitDetector implements Detector<PortVisitDetector.State
     private final PortIndex ports;
     private final PortVisitConfig config;
     private final Map<String, Object> parameters;
+    /** Cells where a visit may start (most fixes at sea are answered from it without a port query). */
+    private final PortReach reach;
 
     /** Per-vessel state: the open visit, if any. */
     public static final class State implements Serializable {
@@ -91,6 +93,7 @@ public final class PortVisitDetector implements Detector<PortVisitDetector.State
         p.put("require_stop", config.requireStop());
         p.put("silence_s", config.silenceMillis() / 1000);
         this.parameters = p;
+        this.reach = new PortReach(ports, config.entryRadiusMetres());
     }
 
     /** Port visits at the shipped {@code sea-ports} list with the default thresholds. */
@@ -244,6 +247,9 @@ public final class PortVisitDetector implements Detector<PortVisitDetector.State
      * nearest point port within the entry radius; -1 for none.
      */
     int arrivalPort(double lat, double lon) {
+        if (!(lat >= -90 && lat <= 90) || !(lon >= -180 && lon <= 180) || !reach.mayReach(lat, lon)) {
+            return -1;
+        }
         Port area = ports.containing(lat, lon);
         if (area == null) {
             PortIndex.Nearest n = ports.nearest(lat, lon, config.entryRadiusMetres(), true);
