@@ -43,7 +43,7 @@ public final class IntLruMap<V> {
 
     private static final long KEY_BITS = 0xffff_ffffL;
 
-    private final int maxSize;
+    private int maxSize;
     private final int stampLimit;
     private final Evicted<? super V> onEvicted;
     /** Per slot: {@code stamp << 32 | key}, or 0 when empty. */
@@ -194,12 +194,7 @@ public final class IntLruMap<V> {
 
     private void insert(int free, int key, V value) {
         if (size >= maxSize) {
-            int victim = leastRecentlyUsed();
-            int victimKey = (int) slots[victim];
-            if (onEvicted != null) {
-                onEvicted.evicted(victimKey, valueAt(victim));
-            }
-            removeAt(slot(victimKey));
+            evictEldest();
             free = -1 - slot(key);
         }
         slots[free] = word(nextStamp(), key);
@@ -307,6 +302,39 @@ public final class IntLruMap<V> {
         t[hole] = 0;
         vs[hole] = null;
         size--;
+    }
+
+    /** The bound: most entries held. */
+    public int maxSize() {
+        return maxSize;
+    }
+
+    /**
+     * Lowers or raises the bound; when the map holds more than {@code maxSize} entries, the least
+     * recently used are dropped (each handed to the eviction listener) until it does not.
+     *
+     * @throws IllegalArgumentException when {@code maxSize < 1}
+     */
+    public void setMaxSize(int maxSize) {
+        if (maxSize < 1) {
+            throw new IllegalArgumentException("maxSize must be >= 1");
+        }
+        this.maxSize = maxSize;
+        nextCandidate = 0;
+        candidateCount = 0;
+        while (size > maxSize) {
+            evictEldest();
+        }
+    }
+
+    /** Hands the least recently used entry to the listener, then removes it. */
+    private void evictEldest() {
+        int victim = leastRecentlyUsed();
+        int victimKey = (int) slots[victim];
+        if (onEvicted != null) {
+            onEvicted.evicted(victimKey, valueAt(victim));
+        }
+        removeAt(slot(victimKey));
     }
 
     /** Number of entries. */
