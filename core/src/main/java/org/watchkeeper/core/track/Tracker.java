@@ -286,7 +286,7 @@ public final class Tracker {
         if (number > v.highestSegment) {
             v.highestSegment = number;
         }
-        double derived = seg.add(p);
+        double derived = seg.add(p, state.judgedDistanceM);
         return new Decision(true, null, seg, fresh, derived);
     }
 

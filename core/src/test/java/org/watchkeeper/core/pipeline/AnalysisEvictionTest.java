@@ -109,7 +109,7 @@ class AnalysisEvictionTest {
     }
 
     /**
-     * DMA's sample log (shared data, 80 246 lines, ~200 vessels) with room for 25 vessels: every
+     * DMA's sample log (shared data, 80 246 lines, 1 508 vessels) with room for 25: every
      * accepted fix ends in exactly one reported segment, no segment is reported twice, and the bound
      * holds throughout.
      */
