@@ -13,7 +13,6 @@ import org.watchkeeper.core.observation.StationClass;
 import org.watchkeeper.core.ref.FlagState;
 import org.watchkeeper.core.ref.MaritimeIdentificationDigits;
 import org.watchkeeper.core.track.Tracker;
-import org.watchkeeper.core.util.IntLruMap;
 
 /**
  * The live picture: per MMSI the position of record, motion, merged identity (from types 5, 19,
@@ -27,8 +26,14 @@ import org.watchkeeper.core.util.IntLruMap;
  * 24A before any position makes the target B, never A (case B34). When the evidence changes, the
  * newest wins and the change is recorded.
  *
- * <p>Bounded: at most {@code maxVessels} stations; the least recently updated is dropped. Not thread
- * safe: feed it from one thread in event-time order.
+ * <p>The picture keeps each station in the tracker's per-vessel record ({@link Tracker.Track}), so one
+ * look-up per observation finds both, and a station the bound drops leaves the picture and the
+ * tracker together (its open segments closed and reported).
+ *
+ * <p>Bounded: at most {@code maxVessels} stations (and the tracker's
+ * {@link org.watchkeeper.core.track.TrackerConfig#maxVessels()}, when lower); the least recently
+ * used (updated or looked up) is dropped. Not thread safe: feed it from one thread in event-time
+ * order.
  */
 public final class VesselPicture {
     /** Most identity changes kept per vessel (the oldest are dropped beyond it). */
@@ -36,7 +41,6 @@ public final class VesselPicture {
 
     private final Tracker tracker;
     private final MaritimeIdentificationDigits mids;
-    private final IntLruMap<Vessel> vessels;
     private ChangeListener changeListener;
 
     /** Receives each identity change as it is recorded (on the thread that feeds the picture). */
@@ -74,7 +78,9 @@ public final class VesselPicture {
     }
 
     /**
-     * @param tracker the tracker that filters positions and builds segments
+     * @param tracker the tracker that filters positions and builds segments; the picture keeps its
+     *     stations in the tracker's records and lowers the tracker's bound to {@code maxVessels}
+     *     ({@link Tracker#limitVessels}); feed the tracker through this picture only
      * @param maxVessels stations held (≥ 1)
      */
     public VesselPicture(Tracker tracker, int maxVessels) {
@@ -83,7 +89,7 @@ public final class VesselPicture {
         }
         this.tracker = Objects.requireNonNull(tracker);
         this.mids = MaritimeIdentificationDigits.standard();
-        this.vessels = new IntLruMap<>(maxVessels, null);
+        tracker.limitVessels(maxVessels);
     }
 
     /** Sets the listener told of every identity change from now on (null for none). */
@@ -103,12 +109,13 @@ public final class VesselPicture {
      */
     public Tracker.Decision accept(Observation o) {
         int mmsi = o.mmsi();
-        Vessel v = vessels.get(mmsi);
+        Tracker.Track track = tracker.track(mmsi);
+        Vessel v = (Vessel) track.attachment();
         if (v == null) {
             v = new Vessel(mmsi);
             v.firstSeen = o.time();
             v.flag = mids.forMmsi(mmsi);
-            vessels.put(mmsi, v);
+            tracker.attach(track, v);
         }
         v.lastSeen = Math.max(v.lastSeen, o.time());
         v.firstSeen = Math.min(v.firstSeen, o.time());
@@ -120,7 +127,7 @@ public final class VesselPicture {
             v.cls = evidence;
         }
         if (o instanceof PositionObservation p) {
-            Tracker.Decision d = tracker.accept(p);
+            Tracker.Decision d = tracker.accept(p, track);
             if (d.accepted()) {
                 v.position = p;
                 v.derivedSpeed = d.newSegment() ? Double.NaN : d.derivedSpeedKnots();
@@ -183,22 +190,25 @@ public final class VesselPicture {
 
     /** The station's current state, or null if it is not held (a lookup counts as a use for eviction). */
     public VesselSnapshot get(int mmsi) {
-        Vessel v = vessels.get(mmsi);
+        Tracker.Track t = tracker.findTrack(mmsi, true);
+        Vessel v = t == null ? null : (Vessel) t.attachment();
         return v == null ? null : snapshot(v);
     }
 
     /** Snapshots of every station held, least recently updated first. */
     public List<VesselSnapshot> vessels() {
-        List<VesselSnapshot> out = new ArrayList<>(vessels.size());
-        for (Vessel v : vessels.values()) {
-            out.add(snapshot(v));
+        List<VesselSnapshot> out = new ArrayList<>(tracker.attachedVessels());
+        for (Tracker.Track t : tracker.tracks()) {
+            if (t.attachment() instanceof Vessel v) {
+                out.add(snapshot(v));
+            }
         }
         return out;
     }
 
     /** Number of stations held. */
     public int size() {
-        return vessels.size();
+        return tracker.attachedVessels();
     }
 
     /** The tracker behind the picture. */

@@ -13,7 +13,6 @@ import org.watchkeeper.core.track.NoiseReason;
 import org.watchkeeper.core.track.Segment;
 import org.watchkeeper.core.track.Tracker;
 import org.watchkeeper.core.track.TrackerConfig;
-import org.watchkeeper.core.util.IntLruMap;
 
 /**
  * The analysis pipeline after decoding: observations in event-time order go into the
@@ -25,17 +24,23 @@ import org.watchkeeper.core.util.IntLruMap;
  *
  * <p>Besides the picture it counts: observations by kind, positions accepted and rejected by
  * {@link NoiseReason}, the event-time span, and per vessel the accepted positions and the number of
- * track segments ({@link #tally(int)}). Bounded like the picture: at most {@code maxVessels} vessels
- * are tallied, the least recently updated dropped first.
+ * track segments ({@link #tally(int)}, kept in the tracker's per-vessel record, so that picture,
+ * tracker and tally cost one look-up per observation). Bounded like the picture: a vessel's tally
+ * goes with it when the picture drops it ({@code maxVessels}, least recently used first).
  *
  * <p>Not thread safe: feed it from one thread; listeners are called on that thread.
  */
 public final class Analysis {
 
-    /** Per-vessel counters kept by the analysis. */
+    /** Per-vessel counters kept by the analysis (a copy taken by {@link #tally(int)}). */
     public static final class Tally {
-        long positions;
-        int segments;
+        private final long positions;
+        private final int segments;
+
+        Tally(long positions, int segments) {
+            this.positions = positions;
+            this.segments = segments;
+        }
 
         /** Accepted positions of the vessel. */
         public long positions() {
@@ -51,7 +56,6 @@ public final class Analysis {
     private final VesselPicture picture;
     private final Tracker tracker;
     private final AnalysisListener[] listeners;
-    private final IntLruMap<Tally> tallies;
     private long positionObservations;
     private long identityObservations;
     private long first = Long.MAX_VALUE;
@@ -71,7 +75,6 @@ public final class Analysis {
                 l.identityChange(mmsi, c);
             }
         });
-        this.tallies = new IntLruMap<>(config.maxVessels(), null);
     }
 
     private void closed(Segment s) {
@@ -103,18 +106,6 @@ public final class Analysis {
         Tracker.Decision d = picture.accept(o);
         if (o instanceof PositionObservation p) {
             positionObservations++;
-            if (d.accepted()) {
-                Tally tally = tallies.get(p.mmsi());
-                if (tally == null) {
-                    tally = new Tally();
-                    tallies.put(p.mmsi(), tally);
-                }
-                tally.positions++;
-                int n = d.segment().number();
-                if (n > tally.segments) {
-                    tally.segments = n;
-                }
-            }
             for (AnalysisListener l : listeners) {
                 l.position(p, d);
             }
@@ -153,9 +144,13 @@ public final class Analysis {
         return tracker;
     }
 
-    /** Counters of one vessel, or null when it has no accepted position (or was dropped). */
+    /**
+     * Counters of one vessel as they are now, or null when it has no accepted position (or was
+     * dropped); does not count as a use of the vessel.
+     */
     public Tally tally(int mmsi) {
-        return tallies.get(mmsi);
+        Tracker.Track t = tracker.findTrack(mmsi, false);
+        return t == null || t.acceptedFixes() == 0 ? null : new Tally(t.acceptedFixes(), t.highestSegment());
     }
 
     /** Position observations seen (accepted or not). */

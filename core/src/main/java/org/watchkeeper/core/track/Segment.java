@@ -95,12 +95,17 @@ public final class Segment {
         closed = true;
     }
 
-    /** Appends a fix; returns the speed derived from the previous fix in knots (NaN for the first). */
-    double add(PositionObservation p) {
+    /**
+     * Appends a fix; returns the speed derived from the previous fix in knots (NaN for the first).
+     *
+     * @param metresFromLast metres from {@link #last()} to {@code p} by {@link Geodesy#distance} (the
+     *     tracker measured it to choose the segment); ignored for the first fix
+     */
+    double add(PositionObservation p, double metresFromLast) {
         double derived = Double.NaN;
         if (size > 0) {
             PositionObservation prev = last;
-            double d = Geodesy.distance(prev.latitude(), prev.longitude(), p.latitude(), p.longitude());
+            double d = metresFromLast;
             distanceM += d;
             long dt = p.time() - prev.time();
             if (dt > 0) {

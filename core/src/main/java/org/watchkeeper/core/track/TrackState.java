@@ -79,6 +79,8 @@ public final class TrackState implements Serializable {
     transient int judgedSegment;
     transient boolean judgedNewSegment;
     transient List<Integer> judgedClosed;
+    /** Metres from the joined segment's previous newest fix to the accepted one (NaN when it opened a segment). */
+    transient double judgedDistanceM;
     /** The newest fix rejected as a {@link NoiseReason#SPEED_OUTLIER}, so its other receptions count as duplicates. */
     private PositionObservation lastOutlier;
 
@@ -162,6 +164,7 @@ public final class TrackState implements Serializable {
         List<Integer> closed = null;
         Open best = null;
         double bestSpeed = Double.POSITIVE_INFINITY;
+        double bestDistance = Double.NaN;
         for (var it = open.iterator(); it.hasNext(); ) {
             Open s = it.next();
             long dt = t - s.last.time();
@@ -173,10 +176,12 @@ public final class TrackState implements Serializable {
                 closed.add(s.number);
                 continue;
             }
-            double speed = impliedSpeed(s.last, p, ReportTime.maxIntervalMillis(s.last, p), config.noiseDistanceM());
+            double d = Geodesy.distance(s.last.latitude(), s.last.longitude(), p.latitude(), p.longitude());
+            double speed = impliedSpeed(d, ReportTime.maxIntervalMillis(s.last, p), config.noiseDistanceM());
             if (speed <= config.maxSpeedKnots() && speed < bestSpeed) {
                 best = s;
                 bestSpeed = speed;
+                bestDistance = d;
             }
         }
         boolean fresh = best == null;
@@ -212,6 +217,7 @@ public final class TrackState implements Serializable {
         judgedSegment = best.number;
         judgedNewSegment = fresh;
         judgedClosed = closed;
+        judgedDistanceM = fresh ? Double.NaN : bestDistance;
         return null;
     }
 
@@ -283,7 +289,12 @@ public final class TrackState implements Serializable {
 
     /** Implied speed in knots between two fixes after forgiving {@code noiseDistanceM}. */
     static double impliedSpeed(PositionObservation a, PositionObservation b, long dt, double noiseDistanceM) {
-        double d = Geodesy.distance(a.latitude(), a.longitude(), b.latitude(), b.longitude()) - noiseDistanceM;
+        return impliedSpeed(Geodesy.distance(a.latitude(), a.longitude(), b.latitude(), b.longitude()), dt, noiseDistanceM);
+    }
+
+    /** {@link #impliedSpeed(PositionObservation, PositionObservation, long, double)} over a distance already measured. */
+    private static double impliedSpeed(double distanceM, long dt, double noiseDistanceM) {
+        double d = distanceM - noiseDistanceM;
         if (d <= 0) {
             return 0;
         }

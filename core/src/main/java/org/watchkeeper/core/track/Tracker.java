@@ -45,7 +45,11 @@ import org.watchkeeper.core.util.IntLruMap;
  * (code 1023) never becomes 102.3 kn (case B30).
  *
  * <p>Not thread safe: one tracker per stream (or per key partition). Bounded by
- * {@code maxVessels}: the least recently seen vessel is dropped and its segments closed.
+ * {@code maxVessels}: the least recently used vessel is dropped and its segments closed. Its
+ * per-vessel {@link Track records} can carry an owner's data, so that a picture built on the
+ * tracker looks each vessel up once per observation ({@link #track}, then
+ * {@link #accept(PositionObservation, Track)}); a vessel's use is then any look-up of its record,
+ * the owner's included.
  */
 public final class Tracker {
     /** What happened to one fix. */
@@ -65,11 +69,49 @@ public final class Tracker {
         }
     }
 
-    /** One vessel: its decision memory and the segment objects the tracker builds for it. */
-    private static final class VesselTrack {
-        final TrackState state = new TrackState();
+    /**
+     * One vessel's record in the tracker's table: once a fix of it passed the checks that need no
+     * memory, its decision memory ({@link TrackState}) and open segments; its accepted fixes and the
+     * highest number of a segment they joined; and an attachment, data the owner of the tracker keeps
+     * per vessel in the same record (the {@code VesselPicture} keeps its vessel there), so that one
+     * look-up of the vessel serves the owner and the tracker and both lose the vessel together.
+     * Obtained from {@link #track(int)}; fed with {@link #accept(PositionObservation, Track)}.
+     */
+    public static final class Track {
+        private final int mmsi;
+        /** Null until the tracker judged a fix of this vessel. */
+        TrackState state;
         /** Open segments in the order they were opened (the same order as the state's); a few at most. */
-        final ArrayList<Segment> open = new ArrayList<>(2);
+        ArrayList<Segment> open;
+        long acceptedFixes;
+        int highestSegment;
+        /** The tracker's use counter when it last judged a fix of this vessel or listed its open segments (the order of {@link #flush}). */
+        long usedAt;
+        private Object attachment;
+
+        Track(int mmsi) {
+            this.mmsi = mmsi;
+        }
+
+        /** The vessel's MMSI. */
+        public int mmsi() {
+            return mmsi;
+        }
+
+        /** Fixes of this vessel the tracker accepted since it holds the vessel. */
+        public long acceptedFixes() {
+            return acceptedFixes;
+        }
+
+        /** The highest number of a segment an accepted fix joined (segments are numbered 1..), 0 when none. */
+        public int highestSegment() {
+            return highestSegment;
+        }
+
+        /** The owner's data for this vessel, or null when none was attached. */
+        public Object attachment() {
+            return attachment;
+        }
 
         Segment segment(int number) {
             for (int i = 0, n = open.size(); i < n; i++) {
@@ -88,15 +130,20 @@ public final class Tracker {
         }
     }
 
-    private static final java.util.function.IntFunction<VesselTrack> NEW_TRACK = k -> new VesselTrack();
+    private static final java.util.function.IntFunction<Track> NEW_TRACK = Track::new;
 
     private final TrackerConfig config;
     private final Consumer<Segment> onClosed;
     private final LongSupplier clock;
     private static final NoiseReason[] REASONS = NoiseReason.values();
     private final long[] rejected = new long[REASONS.length];
-    private final IntLruMap<VesselTrack> vessels;
+    private final IntLruMap<Track> vessels;
     private long accepted;
+    /** Vessels with a {@link Track#state}. */
+    private int judgedVessels;
+    /** Vessels with an attachment. */
+    private int attachedVessels;
+    private long uses;
 
     /**
      * @param config settings
@@ -107,11 +154,20 @@ public final class Tracker {
         this.config = config;
         this.onClosed = onClosed;
         this.clock = clock != null ? clock : System::currentTimeMillis;
-        this.vessels = new IntLruMap<>(config.maxVessels(), (mmsi, eldest) -> {
-            for (Segment s : eldest.open) {
+        this.vessels = new IntLruMap<>(config.maxVessels(), (mmsi, eldest) -> dropped(eldest));
+    }
+
+    /** The table drops {@code t} (least recently used beyond the bound): its open segments are closed. */
+    private void dropped(Track t) {
+        if (t.attachment != null) {
+            attachedVessels--;
+        }
+        if (t.state != null) {
+            judgedVessels--;
+            for (Segment s : t.open) {
                 close(s);
             }
-        });
+        }
     }
 
     /** A replay tracker with default settings and no listener. */
@@ -121,7 +177,23 @@ public final class Tracker {
 
     /** Processes one fix. */
     public Decision accept(PositionObservation p) {
-        Decision d = decide(p);
+        return count(decide(p, null));
+    }
+
+    /**
+     * Processes one fix of the vessel whose record the caller already holds, saving the look-up.
+     *
+     * @param track {@link #track(int) track(p.mmsi())} of this tracker, fetched for this fix
+     * @throws IllegalArgumentException when the record is of another MMSI
+     */
+    public Decision accept(PositionObservation p, Track track) {
+        if (track.mmsi != p.mmsi()) {
+            throw new IllegalArgumentException("track of MMSI " + track.mmsi + " for a fix of " + p.mmsi());
+        }
+        return count(decide(p, track));
+    }
+
+    private Decision count(Decision d) {
         if (d.accepted()) {
             accepted++;
         } else {
@@ -130,13 +202,67 @@ public final class Tracker {
         return d;
     }
 
-    private Decision decide(PositionObservation p) {
+    /**
+     * The record of a vessel, created when absent; counts as a use of the vessel (the least recently
+     * used one is dropped, its open segments closed, when a new one would exceed the bound).
+     */
+    public Track track(int mmsi) {
+        return vessels.computeIfAbsent(mmsi, NEW_TRACK);
+    }
+
+    /** The record of a vessel, or null when not held; counts as a use when {@code use}. */
+    public Track findTrack(int mmsi, boolean use) {
+        return use ? vessels.get(mmsi) : vessels.peek(mmsi);
+    }
+
+    /** Every record held, least recently used first. */
+    public List<Track> tracks() {
+        return vessels.values();
+    }
+
+    /** Sets the owner's data of a vessel (not null); {@link #attachedVessels()} counts the records that have some. */
+    public void attach(Track track, Object attachment) {
+        if (attachment == null) {
+            throw new NullPointerException("attachment");
+        }
+        if (track.attachment == null) {
+            attachedVessels++;
+        }
+        track.attachment = attachment;
+    }
+
+    /** Records held that carry an attachment. */
+    public int attachedVessels() {
+        return attachedVessels;
+    }
+
+    /**
+     * Bounds the vessels held to at most {@code maxVessels} and the configuration's
+     * {@link TrackerConfig#maxVessels()}, whichever is lower; vessels beyond it are dropped now, least
+     * recently used first, their open segments closed.
+     */
+    public void limitVessels(int maxVessels) {
+        if (maxVessels < 1) {
+            throw new IllegalArgumentException("maxVessels must be >= 1");
+        }
+        vessels.setMaxSize(Math.min(maxVessels, config.maxVessels()));
+    }
+
+    private Decision decide(PositionObservation p, Track v) {
         NoiseReason pre = TrackState.precheck(p, config, clock.getAsLong());
         if (pre != null) {
             return Decision.reject(pre);
         }
-        VesselTrack v = vessels.computeIfAbsent(p.mmsi(), NEW_TRACK);
+        if (v == null) {
+            v = vessels.computeIfAbsent(p.mmsi(), NEW_TRACK);
+        }
+        v.usedAt = ++uses;
         TrackState state = v.state;
+        if (state == null) {
+            state = v.state = new TrackState();
+            v.open = new ArrayList<>(2);
+            judgedVessels++;
+        }
         NoiseReason reason = state.judge(p, config);
         if (reason != null) {
             return Decision.reject(reason);
@@ -148,14 +274,19 @@ public final class Tracker {
             }
         }
         boolean fresh = state.judgedNewSegment;
+        int number = state.judgedSegment;
         Segment seg;
         if (fresh) {
-            seg = new Segment(p.mmsi(), state.judgedSegment);
+            seg = new Segment(p.mmsi(), number);
             v.open.add(seg);
         } else {
-            seg = v.segment(state.judgedSegment);
+            seg = v.segment(number);
         }
-        double derived = seg.add(p);
+        v.acceptedFixes++;
+        if (number > v.highestSegment) {
+            v.highestSegment = number;
+        }
+        double derived = seg.add(p, state.judgedDistanceM);
         return new Decision(true, null, seg, fresh, derived);
     }
 
@@ -166,9 +297,19 @@ public final class Tracker {
         }
     }
 
-    /** Closes every open segment (end of input); the listener receives each. */
+    /**
+     * Closes every open segment (end of input); the listener receives each, vessel by vessel in the
+     * order the tracker last used them (judged a fix or listed their open segments; least recently first).
+     */
     public void flush() {
-        for (VesselTrack v : vessels.values()) {
+        List<Track> judged = new ArrayList<>(judgedVessels);
+        for (Track v : vessels.values()) {
+            if (v.state != null) {
+                judged.add(v);
+            }
+        }
+        judged.sort((a, b) -> Long.compare(a.usedAt, b.usedAt));
+        for (Track v : judged) {
             v.state.closeAll();
             for (Segment s : v.open) {
                 close(s);
@@ -179,8 +320,12 @@ public final class Tracker {
 
     /** The open segments of a vessel, oldest first (empty if none). */
     public List<Segment> openSegments(int mmsi) {
-        VesselTrack v = vessels.get(mmsi);
-        return v == null ? List.of() : List.copyOf(v.open);
+        Track v = vessels.get(mmsi);
+        if (v == null || v.state == null) {
+            return List.of();
+        }
+        v.usedAt = ++uses;
+        return List.copyOf(v.open);
     }
 
     /** Rejected fixes by reason (reasons with no rejection are absent). */
@@ -204,9 +349,9 @@ public final class Tracker {
         return accepted;
     }
 
-    /** Vessels currently held. */
+    /** Vessels currently held of which the tracker judged a fix. */
     public int vesselCount() {
-        return vessels.size();
+        return judgedVessels;
     }
 
     /** The settings. */

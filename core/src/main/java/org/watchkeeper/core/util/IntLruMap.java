@@ -1,24 +1,35 @@
 package org.watchkeeper.core.util;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.function.IntFunction;
 
 /**
- * A map from {@code int} keys (MMSIs) to values in access order, bounded: the same behaviour as a
- * {@code LinkedHashMap<Integer, V>} with {@code accessOrder = true} and a {@code removeEldestEntry}
- * that drops the least recently used entry beyond {@code maxSize}, without boxing the key and with
- * one probe of an open-addressed table per look-up. Iteration ({@link #values()},
- * {@link #forEach}) runs from the least to the most recently used entry.
+ * A map from {@code int} keys (MMSIs) to non-null values, bounded, that drops the least recently
+ * used entry first: the same behaviour as a {@code LinkedHashMap<Integer, V>} with
+ * {@code accessOrder = true} and a {@code removeEldestEntry} that drops the eldest entry beyond
+ * {@code maxSize}, without boxing the key. Iteration ({@link #values()}, {@link #forEach}) runs
+ * from the least to the most recently used entry.
  *
- * <p>Every {@link #get}, {@link #computeIfAbsent} and {@link #put} counts as a use and moves the
- * entry to the most recent end; {@link #peek} does not. When an insertion makes the map hold more
- * than {@code maxSize} entries, the least recently used one is removed and handed to the eviction
- * listener.
+ * <p>Every {@link #get}, {@link #computeIfAbsent} and {@link #put} counts as a use; {@link #peek}
+ * does not. When an insertion would make the map hold more than {@code maxSize} entries, the least
+ * recently used one is first handed to the eviction listener (while still held, so a {@link #get}
+ * or {@link #peek} inside the listener finds it; the listener must not insert or remove) and then
+ * removed.
  *
- * <p>Table: linear probing over a power-of-two array of entries, hashed with MurmurHash3's 32-bit
- * finaliser (MMSIs of one fleet or country differ in low digits only, which an identity hash would
- * cluster), at most half full; removal shifts the rest of the probe run back (no tombstones). Not
- * thread safe.
+ * <p>Layout, chosen so that a look-up touches one cache line of one primitive array: linear probing
+ * over a power-of-two {@code long[]} whose slots hold the key in the low 32 bits and a use stamp
+ * (1 .. 2<sup>31</sup>−1, from a counter bumped on every use) in the high 32 bits, 0 marking an
+ * empty slot, with the values in a parallel array. A use rewrites the stamp in place instead of
+ * relinking a list. Keys are hashed with MurmurHash3's 32-bit finaliser (MMSIs of one fleet or
+ * country differ in low digits only, which an identity hash would cluster); the table is at most
+ * half full; removal shifts the rest of the probe run back (no tombstones). The eviction order is
+ * found in batches: a sort of the stamps yields the ⌈{@code maxSize}/8⌉ least recently used
+ * entries, and each eviction takes the oldest of them whose stamp has not changed since (one used
+ * in between is no longer a candidate; every entry outside the batch, and every one used since, has
+ * a newer stamp, so the oldest unchanged candidate is the least recently used entry), an amortised
+ * O(1) per eviction. When the counter reaches its limit the stamps are renumbered 1..{@code size}
+ * in the same order. Iteration sorts the stamps: O(n log n). Not thread safe.
  *
  * @param <V> value type
  */
@@ -26,31 +37,26 @@ public final class IntLruMap<V> {
     /** Receives each entry dropped for the size bound. */
     @FunctionalInterface
     public interface Evicted<V> {
-        /** The entry {@code key → value} was dropped. */
+        /** The entry {@code key → value} is being dropped (it is still held during the call). */
         void evicted(int key, V value);
     }
 
-    private static final class Entry<V> {
-        final int key;
-        V value;
-        Entry<V> before;
-        Entry<V> after;
+    private static final long KEY_BITS = 0xffff_ffffL;
 
-        Entry(int key, V value) {
-            this.key = key;
-            this.value = value;
-        }
-    }
-
-    private final int maxSize;
+    private int maxSize;
+    private final int stampLimit;
     private final Evicted<? super V> onEvicted;
-    private Entry<V>[] table;
+    /** Per slot: {@code stamp << 32 | key}, or 0 when empty. */
+    private long[] slots;
+    private Object[] values;
     private int mask;
     private int size;
-    /** Least recently used. */
-    private Entry<V> head;
-    /** Most recently used. */
-    private Entry<V> tail;
+    /** The stamp of the latest use. */
+    private int clock;
+    /** Eviction candidates, slot words at selection time, oldest first; {@code [next, count)} still to try. */
+    private long[] candidates = new long[0];
+    private int nextCandidate;
+    private int candidateCount;
 
     /**
      * @param maxSize most entries held (≥ 1)
@@ -58,17 +64,26 @@ public final class IntLruMap<V> {
      * @throws IllegalArgumentException when {@code maxSize < 1}
      */
     public IntLruMap(int maxSize, Evicted<? super V> onEvicted) {
+        this(maxSize, onEvicted, Integer.MAX_VALUE);
+    }
+
+    /** With a lower stamp limit, so that renumbering can be exercised. */
+    IntLruMap(int maxSize, Evicted<? super V> onEvicted, int stampLimit) {
         if (maxSize < 1) {
             throw new IllegalArgumentException("maxSize must be >= 1");
         }
+        if (stampLimit < 2) {
+            throw new IllegalArgumentException("stampLimit must be >= 2");
+        }
         this.maxSize = maxSize;
         this.onEvicted = onEvicted;
+        this.stampLimit = stampLimit;
         allocate(1024);
     }
 
-    @SuppressWarnings("unchecked")
     private void allocate(int capacity) {
-        table = (Entry<V>[]) new Entry<?>[capacity];
+        slots = new long[capacity];
+        values = new Object[capacity];
         mask = capacity - 1;
     }
 
@@ -82,127 +97,176 @@ public final class IntLruMap<V> {
         return k;
     }
 
-    /** The slot holding {@code key}, or the empty slot where it would go (linear probing). */
+    /** The slot holding {@code key}, or {@code -1 - s} where {@code s} is the empty slot where it would go. */
     private int slot(int key) {
-        Entry<V>[] t = table;
+        long[] t = slots;
         int m = mask;
         for (int i = hash(key) & m; ; i = (i + 1) & m) {
-            Entry<V> e = t[i];
-            if (e == null || e.key == key) {
+            long w = t[i];
+            if (w == 0) {
+                return -1 - i;
+            }
+            if ((int) w == key) {
                 return i;
             }
         }
     }
 
-    private Entry<V> find(int key) {
-        return table[slot(key)];
+    private int nextStamp() {
+        if (clock >= stampLimit) {
+            renumber();
+        }
+        return ++clock;
     }
 
-    /** The value of {@code key} (moved to the most recent end), or null. */
+    private static long word(int stamp, int key) {
+        return (long) stamp << 32 | (key & KEY_BITS);
+    }
+
+    /** Marks slot {@code i} (holding {@code key}) as the most recently used. */
+    private void touch(int i, int key) {
+        slots[i] = word(nextStamp(), key);
+    }
+
+    @SuppressWarnings("unchecked")
+    private V valueAt(int i) {
+        return (V) values[i];
+    }
+
+    /** The value of {@code key} (counted as a use), or null. */
     public V get(int key) {
-        Entry<V> e = find(key);
-        if (e == null) {
+        int i = slot(key);
+        if (i < 0) {
             return null;
         }
-        touch(e);
-        return e.value;
+        touch(i, key);
+        return valueAt(i);
     }
 
     /** The value of {@code key} without counting a use, or null. */
     public V peek(int key) {
-        Entry<V> e = find(key);
-        return e == null ? null : e.value;
+        int i = slot(key);
+        return i < 0 ? null : valueAt(i);
     }
 
     /**
-     * The value of {@code key}, moved to the most recent end; when absent, {@code create.apply(key)}
-     * is stored at that end first (and the least recently used entry dropped if the map is then over
-     * its bound).
+     * The value of {@code key}, counted as a use; when absent, {@code create.apply(key)} (not null)
+     * is stored as the most recently used entry (the least recently used one dropped first if the
+     * map is full).
+     *
+     * @throws NullPointerException when {@code create} returns null
      */
     public V computeIfAbsent(int key, IntFunction<? extends V> create) {
         int i = slot(key);
-        Entry<V> e = table[i];
-        if (e != null) {
-            touch(e);
-            return e.value;
+        if (i >= 0) {
+            touch(i, key);
+            return valueAt(i);
         }
         V v = create.apply(key);
-        insert(i, key, v);
+        if (v == null) {
+            throw new NullPointerException("computeIfAbsent: null value for key " + key);
+        }
+        insert(-1 - i, key, v);
         return v;
     }
 
     /**
-     * Stores {@code value} for {@code key} at the most recent end.
+     * Stores {@code value} for {@code key} as the most recently used entry (the least recently used
+     * one dropped first if the map is full and {@code key} is new).
      *
      * @return the previous value, or null
+     * @throws NullPointerException when {@code value} is null
      */
     public V put(int key, V value) {
+        if (value == null) {
+            throw new NullPointerException("null value for key " + key);
+        }
         int i = slot(key);
-        Entry<V> e = table[i];
-        if (e != null) {
-            V old = e.value;
-            e.value = value;
-            touch(e);
+        if (i >= 0) {
+            V old = valueAt(i);
+            values[i] = value;
+            touch(i, key);
             return old;
         }
-        insert(i, key, value);
+        insert(-1 - i, key, value);
         return null;
     }
 
-    private void insert(int slot, int key, V value) {
-        Entry<V> e = new Entry<>(key, value);
-        table[slot] = e;
+    private void insert(int free, int key, V value) {
+        if (size >= maxSize) {
+            evictEldest();
+            free = -1 - slot(key);
+        }
+        slots[free] = word(nextStamp(), key);
+        values[free] = value;
         size++;
-        e.before = tail;
-        if (tail == null) {
-            head = e;
-        } else {
-            tail.after = e;
-        }
-        tail = e;
-        if (size > maxSize) {
-            Entry<V> eldest = head;
-            removeEntry(eldest);
-            if (onEvicted != null) {
-                onEvicted.evicted(eldest.key, eldest.value);
-            }
-        }
-        if (size * 2 > table.length) {
+        if (size * 2 > slots.length) {
             grow();
         }
     }
 
-    private void grow() {
-        Entry<V>[] old = table;
-        allocate(old.length * 2);
-        for (Entry<V> e : old) {
-            if (e != null) {
-                int i = hash(e.key) & mask;
-                while (table[i] != null) {
-                    i = (i + 1) & mask;
-                }
-                table[i] = e;
+    /** The slot of the least recently used entry (the map is not empty). */
+    private int leastRecentlyUsed() {
+        while (true) {
+            if (nextCandidate == candidateCount) {
+                selectCandidates();
+            }
+            long c = candidates[nextCandidate++];
+            int i = slot((int) c);
+            if (i >= 0 && slots[i] == c) {
+                return i;
             }
         }
     }
 
-    /** Moves {@code e} to the most recent end. */
-    private void touch(Entry<V> e) {
-        if (e == tail) {
-            return;
+    /** The slot words of every entry, oldest first (the stamp is the sort key: words are positive). */
+    private long[] wordsByAge() {
+        long[] words = new long[size];
+        int n = 0;
+        for (long w : slots) {
+            if (w != 0) {
+                words[n++] = w;
+            }
         }
-        Entry<V> b = e.before;
-        Entry<V> a = e.after;
-        if (b == null) {
-            head = a;
-        } else {
-            b.after = a;
+        Arrays.sort(words);
+        return words;
+    }
+
+    private void selectCandidates() {
+        long[] words = wordsByAge();
+        int batch = Math.max(1, Math.min(words.length, (maxSize + 7) / 8));
+        candidates = batch == words.length ? words : Arrays.copyOf(words, batch);
+        nextCandidate = 0;
+        candidateCount = batch;
+    }
+
+    /** Gives the entries stamps 1..size in their current order (the counter reached its limit). */
+    private void renumber() {
+        long[] words = wordsByAge();
+        for (int n = 0; n < words.length; n++) {
+            int key = (int) words[n];
+            slots[slot(key)] = word(n + 1, key);
         }
-        a.before = b;
-        e.before = tail;
-        e.after = null;
-        tail.after = e;
-        tail = e;
+        clock = words.length;
+        nextCandidate = 0;
+        candidateCount = 0;
+    }
+
+    private void grow() {
+        long[] oldSlots = slots;
+        Object[] oldValues = values;
+        allocate(oldSlots.length * 2);
+        for (int j = 0; j < oldSlots.length; j++) {
+            long w = oldSlots[j];
+            if (w != 0) {
+                int i = hash((int) w) & mask;
+                while (slots[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                slots[i] = w;
+                values[i] = oldValues[j];
+            }
+        }
     }
 
     /**
@@ -211,49 +275,66 @@ public final class IntLruMap<V> {
      * @return its value, or null when absent
      */
     public V remove(int key) {
-        Entry<V> e = find(key);
-        if (e == null) {
+        int i = slot(key);
+        if (i < 0) {
             return null;
         }
-        removeEntry(e);
-        return e.value;
+        V v = valueAt(i);
+        removeAt(i);
+        return v;
     }
 
-    private void removeEntry(Entry<V> e) {
-        // unlink
-        Entry<V> b = e.before;
-        Entry<V> a = e.after;
-        if (b == null) {
-            head = a;
-        } else {
-            b.after = a;
-        }
-        if (a == null) {
-            tail = b;
-        } else {
-            a.before = b;
-        }
-        e.before = null;
-        e.after = null;
-        // take it out of the table, shifting the rest of its probe run back
-        Entry<V>[] t = table;
+    /** Empties slot {@code hole}, shifting the rest of its probe run back. */
+    private void removeAt(int hole) {
+        long[] t = slots;
+        Object[] vs = values;
         int m = mask;
-        int i = hash(e.key) & m;
-        while (t[i] != e) {
-            i = (i + 1) & m;
-        }
-        int hole = i;
-        for (int j = (hole + 1) & m; t[j] != null; j = (j + 1) & m) {
-            int home = hash(t[j].key) & m;
-            // move t[j] into the hole unless its home lies cyclically in (hole, j]
+        for (int j = (hole + 1) & m; t[j] != 0; j = (j + 1) & m) {
+            int home = hash((int) t[j]) & m;
+            // move slot j into the hole unless its home lies cyclically in (hole, j]
             boolean stays = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
             if (!stays) {
                 t[hole] = t[j];
+                vs[hole] = vs[j];
                 hole = j;
             }
         }
-        t[hole] = null;
+        t[hole] = 0;
+        vs[hole] = null;
         size--;
+    }
+
+    /** The bound: most entries held. */
+    public int maxSize() {
+        return maxSize;
+    }
+
+    /**
+     * Lowers or raises the bound; when the map holds more than {@code maxSize} entries, the least
+     * recently used are dropped (each handed to the eviction listener) until it does not.
+     *
+     * @throws IllegalArgumentException when {@code maxSize < 1}
+     */
+    public void setMaxSize(int maxSize) {
+        if (maxSize < 1) {
+            throw new IllegalArgumentException("maxSize must be >= 1");
+        }
+        this.maxSize = maxSize;
+        nextCandidate = 0;
+        candidateCount = 0;
+        while (size > maxSize) {
+            evictEldest();
+        }
+    }
+
+    /** Hands the least recently used entry to the listener, then removes it. */
+    private void evictEldest() {
+        int victim = leastRecentlyUsed();
+        int victimKey = (int) slots[victim];
+        if (onEvicted != null) {
+            onEvicted.evicted(victimKey, valueAt(victim));
+        }
+        removeAt(slot(victimKey));
     }
 
     /** Number of entries. */
@@ -261,11 +342,30 @@ public final class IntLruMap<V> {
         return size;
     }
 
-    /** The values from the least to the most recently used, as a new list. */
+    /** The slots of every entry, least recently used first. */
+    private int[] slotsByAge() {
+        long[] order = new long[size];
+        int n = 0;
+        for (int i = 0; i < slots.length; i++) {
+            long w = slots[i];
+            if (w != 0) {
+                order[n++] = (w & ~KEY_BITS) | i;
+            }
+        }
+        Arrays.sort(order);
+        int[] out = new int[n];
+        for (int k = 0; k < n; k++) {
+            out[k] = (int) order[k];
+        }
+        return out;
+    }
+
+    /** The values from the least to the most recently used, as a new list (O(n log n)). */
     public ArrayList<V> values() {
-        ArrayList<V> out = new ArrayList<>(size);
-        for (Entry<V> e = head; e != null; e = e.after) {
-            out.add(e.value);
+        int[] order = slotsByAge();
+        ArrayList<V> out = new ArrayList<>(order.length);
+        for (int i : order) {
+            out.add(valueAt(i));
         }
         return out;
     }
@@ -277,10 +377,13 @@ public final class IntLruMap<V> {
         void accept(int key, V value);
     }
 
-    /** Calls {@code c} for every entry from the least to the most recently used; the map must not change meanwhile. */
+    /**
+     * Calls {@code c} for every entry from the least to the most recently used (O(n log n)); the
+     * consumer may {@link #get} or {@link #peek} but must not insert or remove.
+     */
     public void forEach(EntryConsumer<? super V> c) {
-        for (Entry<V> e = head; e != null; e = e.after) {
-            c.accept(e.key, e.value);
+        for (int i : slotsByAge()) {
+            c.accept((int) slots[i], valueAt(i));
         }
     }
 }

@@ -166,6 +166,33 @@ class TrackerTest {
     }
 
     @Test
+    void aRecordHeldByTheCallerServesTheTrackerAndCarriesItsData() {
+        List<Segment> closed = new ArrayList<>();
+        Tracker tracker = new Tracker(TrackerConfig.defaults().withMaxVessels(2), closed::add, null);
+        Tracker.Track t = tracker.track(MMSI);
+        tracker.attach(t, "picture data");
+        assertThat(tracker.vesselCount()).isZero(); // no fix judged yet
+        assertThat(tracker.accept(fix(T0, 10, 0, 10), t).newSegment()).isTrue();
+        assertThat(tracker.accept(fix(T0 + 60_000, 10, 10 / 60.0 / 60, 10), t).derivedSpeedKnots()).isCloseTo(9.855, within(0.01));
+        assertThat(tracker.accept(fix(T0 + 60_000, 10, 10 / 60.0 / 60, 10), t).reason()).isEqualTo(NoiseReason.DUPLICATE);
+        assertThat(t.acceptedFixes()).isEqualTo(2);
+        assertThat(t.highestSegment()).isEqualTo(1);
+        assertThat(tracker.findTrack(MMSI, false)).isSameAs(t);
+        assertThat(tracker.vesselCount()).isEqualTo(1);
+        assertThat(tracker.attachedVessels()).isEqualTo(1);
+        PositionObservation other = new PositionObservation(T0, "x", 200_000_001, 1, StationClass.A, 10, 1, 0, 0, 0, 0, true, false);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tracker.accept(other, t))
+                .isInstanceOf(IllegalArgumentException.class);
+        tracker.accept(other);
+        tracker.track(200_000_002); // a third vessel: MMSI, the least recently used, goes with its data and segment
+        assertThat(closed).extracting(Segment::mmsi, Segment::size).containsExactly(org.assertj.core.groups.Tuple.tuple(MMSI, 2));
+        assertThat(tracker.findTrack(MMSI, true)).isNull();
+        assertThat(tracker.attachedVessels()).isZero();
+        assertThat(tracker.vesselCount()).isEqualTo(1);
+        assertThat(tracker.tracks()).extracting(Tracker.Track::mmsi).containsExactly(200_000_001, 200_000_002);
+    }
+
+    @Test
     void futureBoundFollowsTheClockWhenLive() {
         Tracker live = new Tracker(TrackerConfig.defaults(), null, () -> T0);
         assertThat(live.accept(fix(T0 + 11 * 60_000L, 10, 0, 0)).reason()).isEqualTo(NoiseReason.FUTURE);

@@ -39,13 +39,24 @@ class IntLruMapTest {
      */
     @Test
     void behavesLikeAnAccessOrderedBoundedLinkedHashMap() {
-        Random rnd = new Random(42);
-        int max = 300;
+        compareWithReference(300, Integer.MAX_VALUE, 219_000_000, 42);
+    }
+
+    /** The same with the use stamps renumbered every 1 000 uses, and keys around 0 (0 and negatives). */
+    @Test
+    void renumberingStampsKeepsTheOrder() {
+        compareWithReference(300, 1_000, -1_750_000, 7);
+        compareWithReference(1, 5, 0, 3);
+        compareWithReference(8, 2, 0, 5);
+    }
+
+    private static void compareWithReference(int max, int stampLimit, int base, long seed) {
+        Random rnd = new Random(seed);
         Reference ref = new Reference(max);
         List<String> evicted = new ArrayList<>();
-        IntLruMap<String> map = new IntLruMap<>(max, (k, v) -> evicted.add(k + "=" + v));
+        IntLruMap<String> map = new IntLruMap<>(max, (k, v) -> evicted.add(k + "=" + v), stampLimit);
         for (int step = 0; step < 200_000; step++) {
-            int key = 219_000_000 + 7_919 * rnd.nextInt(500);
+            int key = base + 7_919 * rnd.nextInt(500);
             String value = "v" + step;
             switch (rnd.nextInt(5)) {
                 case 0 -> assertThat(map.get(key)).isEqualTo(ref.get(key));
@@ -60,7 +71,7 @@ class IntLruMapTest {
                 }
             }
             assertThat(map.size()).isEqualTo(ref.size());
-            if (step % 997 == 0) {
+            if (step % 997 == 0 || max < 10) {
                 assertThat(map.values()).containsExactlyElementsOf(ref.values());
                 List<Integer> keys = new ArrayList<>();
                 map.forEach((k, v) -> keys.add(k));
@@ -83,6 +94,26 @@ class IntLruMapTest {
         assertThat(m.values()).containsExactly("a", "c");
         assertThat(m.get(2)).isNull();
         assertThatThrownBy(() -> new IntLruMap<String>(0, null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theEvictedEntryIsStillHeldWhileTheListenerRuns() {
+        List<String> seen = new ArrayList<>();
+        IntLruMap<String>[] box = new IntLruMap[1];
+        box[0] = new IntLruMap<>(2, (k, v) -> seen.add(k + "=" + v + " held " + box[0].peek(k) + " size " + box[0].size()));
+        IntLruMap<String> m = box[0];
+        m.put(0, "zero");
+        m.put(-5, "minus five");
+        assertThat(m.computeIfAbsent(0, k -> "other")).isEqualTo("zero"); // -5 is now the least recently used
+        m.computeIfAbsent(7, k -> "seven");
+        assertThat(seen).containsExactly("-5=minus five held minus five size 2");
+        assertThat(m.size()).isEqualTo(2);
+        assertThat(m.peek(-5)).isNull();
+        assertThat(m.values()).containsExactly("zero", "seven");
+        assertThatThrownBy(() -> m.put(9, null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> m.computeIfAbsent(9, k -> null)).isInstanceOf(NullPointerException.class);
+        assertThat(m.size()).isEqualTo(2);
     }
 
     @Test
