@@ -130,10 +130,21 @@ public final class AisStreamDecoder {
     private final AsciiCache talkers = new AsciiCache(64);
     private final AsciiCache addresses = new AsciiCache(128);
     private final AsciiCache sources = new AsciiCache(256);
-    /** The parameters of the last tag block parsed (its first {@code lastTagLen} bytes), to reuse it for a repeat. */
+    /*
+     * The parameters of the last tag block parsed (its first lastTagLen bytes) and that tag block
+     * without its c: receive time, which is lastTagTime. When it had exactly one c: parameter, its
+     * value is bytes lastCFrom..lastCTo: a tag block equal to it outside those bytes (in a feed,
+     * "s:station,c:time" or "c:time" on every line) reuses lastTag and only reads the new c: value.
+     */
     private byte[] lastTagBytes = new byte[64];
     private int lastTagLen;
     private TagBlock lastTag;
+    private long lastTagTime;
+    private int lastCFrom = -1;
+    private int lastCTo;
+    /** The c: receive time of the tag block {@link #tagBlock} returned last (milliseconds, Long.MIN_VALUE: none). */
+    private long tagTime;
+    private final long[] parsedTime = new long[1];
 
     /**
      * @param options bounds and leniency
@@ -301,6 +312,7 @@ public final class AisStreamDecoder {
         boolean armed = pghpArmed;
         pghpArmed = false;
         TagBlock tb = s == start ? null : tagBlock(b, start + 1, s - 1);
+        long tbTime = tb == null ? Long.MIN_VALUE : tagTime;
         if (s == le) {
             if (tb != null) {
                 stats.tagBlockOnlyLines++;
@@ -311,7 +323,7 @@ public final class AisStreamDecoder {
             while (isSpace(b[e - 1])) {
                 e--; // stops at the '!' or '$' at the latest
             }
-            sentence(b, s, e, scanStar, scanXor, tb, armed);
+            sentence(b, s, e, scanStar, scanXor, tb, tbTime, armed);
         }
         afterLine();
         if (b[le] == '\r') {
@@ -629,6 +641,7 @@ public final class AisStreamDecoder {
         boolean armed = pghpArmed;
         pghpArmed = false;
         TagBlock tb = null;
+        long tbTime = Long.MIN_VALUE;
         if (b[p] == '\\') {
             int close = p + 1;
             while (close < e && b[close] != '\\') {
@@ -642,6 +655,7 @@ public final class AisStreamDecoder {
             if (tb == null) {
                 return; // rejected
             }
+            tbTime = tagTime;
             p = close + 1;
             if (p == e) {
                 stats.tagBlockOnlyLines++;
@@ -656,15 +670,16 @@ public final class AisStreamDecoder {
         }
         // One pass computes the checksum and notes where the fields end.
         int star = scanFields(b, p + 1, e, false);
-        sentence(b, p, e, star, scanXor, tb, armed);
+        sentence(b, p, e, star, scanXor, tb, tbTime, armed);
     }
 
     /**
      * A sentence from its {@code !} or {@code $} at {@code p} to {@code e} (whitespace trimmed),
      * scanned: {@code star} is its {@code *} (-1: none), {@code x} the XOR of the bytes between
-     * {@code p} and the {@code *}, {@link #commas} the commas before it.
+     * {@code p} and the {@code *}, {@link #commas} the commas before it; {@code tb} its tag block
+     * without the {@code c:} time, which is {@code tbTime} (as from {@link #tagBlock}).
      */
-    private void sentence(byte[] b, int p, int e, int star, int x, TagBlock tb, boolean armed) {
+    private void sentence(byte[] b, int p, int e, int star, int x, TagBlock tb, long tbTime, boolean armed) {
         byte start = b[p];
         int nc = commaCount;
         int sentEnd;
@@ -724,7 +739,7 @@ public final class AisStreamDecoder {
             reject(RejectReason.NO_CHECKSUM, "");
             return;
         }
-        vdmSentence(b, p, addrEnd, sentEnd, trailerFrom, e, checksum, tb, armed);
+        vdmSentence(b, p, addrEnd, sentEnd, trailerFrom, e, checksum, tb, tbTime, armed);
     }
 
     private int lastTalkerCode = -1;
@@ -772,6 +787,10 @@ public final class AisStreamDecoder {
         return c > ' ' && c < 127 && c != ',' && c != '*' && c != '!' && c != '$' && c != '\\';
     }
 
+    /**
+     * The tag block whose content is {@code b[from..close)}, without its {@code c:} receive time,
+     * which goes to {@link #tagTime}; null (the line rejected) when it is not valid.
+     */
     private TagBlock tagBlock(byte[] b, int from, int close) {
         int star = close - 3;
         boolean verified;
@@ -800,14 +819,33 @@ public final class AisStreamDecoder {
             paramsEnd = close;
         }
         int n = paramsEnd - from;
-        if (lastTag != null && lastTag.checksumVerified() == verified && n == lastTagLen
-                && java.util.Arrays.equals(b, from, paramsEnd, lastTagBytes, 0, n)) {
-            return lastTag;
+        if (lastTag != null && lastTag.checksumVerified() == verified) {
+            if (lastCFrom < 0) {
+                if (n == lastTagLen && java.util.Arrays.equals(b, from, paramsEnd, lastTagBytes, 0, n)) {
+                    tagTime = lastTagTime;
+                    return lastTag;
+                }
+            } else if (n > lastCFrom && java.util.Arrays.equals(b, from, from + lastCFrom, lastTagBytes, 0, lastCFrom)) {
+                // the same parameters up to the c: value; read it as TagBlock.parse does
+                int v = from + lastCFrom;
+                long cv = 0;
+                int q = v;
+                while (q < paramsEnd && b[q] >= '0' && b[q] <= '9' && q - v < 18) {
+                    cv = cv * 10 + (b[q] - '0');
+                    q++;
+                }
+                int suffix = lastTagLen - lastCTo;
+                if (q > v && (q == paramsEnd || b[q] == ',') && paramsEnd - q == suffix
+                        && java.util.Arrays.equals(b, q, paramsEnd, lastTagBytes, lastCTo, lastTagLen)) {
+                    tagTime = TagBlock.millis(cv);
+                    return lastTag;
+                }
+            }
         }
         TagBlock tb;
         try {
             // the source string is shared between tag blocks of the same station
-            tb = TagBlock.parse(b, from, paramsEnd, verified, sources);
+            tb = TagBlock.parse(b, from, paramsEnd, verified, sources, parsedTime);
         } catch (AisDecodeException ex) {
             reject(ex.reason(), ex.getMessage());
             return null;
@@ -818,6 +856,24 @@ public final class AisStreamDecoder {
         System.arraycopy(b, from, lastTagBytes, 0, n);
         lastTagLen = n;
         lastTag = tb;
+        lastTagTime = tagTime = parsedTime[0];
+        lastCFrom = -1;
+        for (int q = 0; q < n; q++) {
+            // a parameter "c:..." (parse accepted the tag block: every parameter has a ':')
+            if ((q == 0 || lastTagBytes[q - 1] == ',') && lastTagBytes[q] == 'c' && q + 1 < n && lastTagBytes[q + 1] == ':') {
+                if (lastCFrom >= 0) {
+                    lastCFrom = -1; // c: twice: only an exact repeat reuses this one
+                    break;
+                }
+                lastCFrom = q + 2;
+                int end = lastCFrom;
+                while (end < n && lastTagBytes[end] != ',') {
+                    end++;
+                }
+                lastCTo = end;
+                q = end;
+            }
+        }
         return tb;
     }
 
@@ -925,7 +981,7 @@ public final class AisStreamDecoder {
     }
 
     private void vdmSentence(byte[] b, int p, int addrEnd, int sentEnd, int trailerFrom, int e, int checksum,
-                             TagBlock tb, boolean armed) {
+                             TagBlock tb, long tbTime, boolean armed) {
         boolean vdo = b[p + 5] == 'O';
         if (vdo) {
             stats.vdoSentences++;
@@ -1022,17 +1078,17 @@ public final class AisStreamDecoder {
                 reject(ex.reason(), ex.getMessage());
                 return;
             }
-            emit(m, tb, pghpHere && (pghpRef < 0 || pghpRef == checksum), pghpTime, trailer, trailerTime,
+            emit(m, tb, tbTime, pghpHere && (pghpRef < 0 || pghpRef == checksum), pghpTime, trailer, trailerTime,
                     trailerSource, clock, talker, vdo, channel, checksum >= 0, 1, lineNumber);
             return;
         }
-        fragment(b, p, seq, channel, count, number, fill, payOff, payLen, checksum, tb, pghpHere, talker, vdo,
+        fragment(b, p, seq, channel, count, number, fill, payOff, payLen, checksum, tb, tbTime, pghpHere, talker, vdo,
                 trailer, trailerTime, trailerSource, clock);
     }
 
     /** One fragment of a multi-sentence message: validate, file under its key, complete or wait. */
     private void fragment(byte[] b, int p, int seq, char channel, int count, int number, int fill, int payOff,
-                          int payLen, int checksum, TagBlock tb, boolean pghpHere, String talker, boolean vdo,
+                          int payLen, int checksum, TagBlock tb, long tbTime, boolean pghpHere, String talker, boolean vdo,
                           String trailer, long trailerTime, String trailerSource, long clock) {
         int payEnd = payOff + payLen;
         if (payLen == 0) {
@@ -1049,7 +1105,7 @@ public final class AisStreamDecoder {
         String gid = tb != null && tb.g() != null ? tb.g().id() : null;
         long key = ((long) (b[p + 1] & 0xff) << 24) | ((b[p + 2] & 0xff) << 16) | (vdo ? 1 << 15 : 0)
                 | ((seq + 1) << 8) | (channel & 0xff);
-        long known = tb != null && tb.hasTime() ? tb.c() : trailerTime != Long.MIN_VALUE ? trailerTime : clock;
+        long known = tbTime != Long.MIN_VALUE ? tbTime : trailerTime != Long.MIN_VALUE ? trailerTime : clock;
         if (known != Long.MIN_VALUE) {
             evictOlderThan(known - options.maxFragmentAgeMillis());
         }
@@ -1079,6 +1135,7 @@ public final class AisStreamDecoder {
         int haveBefore = g.have;
         g.add(k, curBuf, curOff, curLen, payOff - curOff, payLen, lineNumber);
         g.tbs[k] = tb;
+        g.tbTimes[k] = tbTime;
         g.trailers[k] = trailer;
         g.trailerTimes[k] = trailerTime;
         g.trailerSources[k] = trailerSource;
@@ -1171,13 +1228,13 @@ public final class AisStreamDecoder {
 
     // ---------------------------------------------------------------- output
 
-    private void emit(AisMessage m, TagBlock tb, boolean pghpOk, long pghpT, String trailer, long trailerTime,
+    private void emit(AisMessage m, TagBlock tb, long tbTime, boolean pghpOk, long pghpT, String trailer, long trailerTime,
                       String trailerSource, long clock, String talker, boolean vdo, char channel, boolean verified,
                       int sentences, long firstLine) {
         long time;
         TimeSource ts;
-        if (tb != null && tb.hasTime()) {
-            time = tb.c();
+        if (tbTime != Long.MIN_VALUE) {
+            time = tbTime;
             ts = TimeSource.TAG_BLOCK;
         } else if (pghpOk) {
             time = pghpT;
@@ -1352,7 +1409,7 @@ public final class AisStreamDecoder {
             while (r < g.total - 1 && g.trailers[r] == null) {
                 r++;
             }
-            emit(m, g.tbs[t], pghpOk, g.pghpTime, g.trailers[r], g.trailers[r] == null ? Long.MIN_VALUE : g.trailerTimes[r],
+            emit(m, g.tbs[t], g.tbTimes[t], pghpOk, g.pghpTime, g.trailers[r], g.trailers[r] == null ? Long.MIN_VALUE : g.trailerTimes[r],
                     g.trailerSources[r], g.clock, g.talker, g.vdo, g.channel, verified, g.total, g.firstLine);
         }
         release(g);
@@ -1384,8 +1441,10 @@ public final class AisStreamDecoder {
         final long[] lineNo = new long[9];
         final int[] checksums = new int[9];
         int fill;
-        // per fragment: tag block and trailer (the message takes fragment 1's, else the first one present)
+        // per fragment: tag block (without its c: time, in tbTimes) and trailer (the message takes
+        // fragment 1's, else the first one present)
         final TagBlock[] tbs = new TagBlock[9];
+        final long[] tbTimes = new long[9];
         final String[] trailers = new String[9];
         final long[] trailerTimes = new long[9];
         final String[] trailerSources = new String[9];

@@ -24,7 +24,11 @@ import org.watchkeeper.ais.AisMessage;
  *        message type (see {@link NominalLength})
  * @param sentences number of sentences (fragments) the message was sent in, 1..9
  * @param lineNumber 1-based input line number of fragment 1
- * @param tagBlock the tag block of fragment 1 (or of the first fragment that had one), null if none
+ * @param tagBlock the tag block of fragment 1 (or of the first fragment that had one), null if none;
+ *        given with or without its {@code c:} time. When it has one, it must be
+ *        {@code receiveTimeMillis} with {@code timeSource} {@link TimeSource#TAG_BLOCK} (a tag block
+ *        time is always the message's time), and the message keeps the tag block without it (see
+ *        {@link #tagBlockWithoutTime()}); {@link #tagBlock()} gives it back with its time
  * @param trailer the raw receiver-metadata fields after {@code *hh,} of fragment 1 (or of the first
  *        fragment that had them), without the leading comma; null if none
  */
@@ -44,8 +48,55 @@ public record ReceivedMessage(
         TagBlock tagBlock,
         String trailer) {
 
+    /**
+     * Keeps the tag block without its {@code c:} time, which is the message's receive time.
+     *
+     * @throws IllegalArgumentException when the tag block has a {@code c:} time other than
+     *         {@code receiveTimeMillis} or {@code timeSource} is not {@link TimeSource#TAG_BLOCK}
+     */
+    public ReceivedMessage {
+        if (tagBlock != null && tagBlock.hasTime()) {
+            if (timeSource != TimeSource.TAG_BLOCK || tagBlock.c() != receiveTimeMillis) {
+                throw new IllegalArgumentException("tag block time " + tagBlock.c() + " is not the receive time "
+                        + receiveTimeMillis + " (" + timeSource + ")");
+            }
+            tagBlock = tagBlock.withTime(Long.MIN_VALUE);
+        }
+    }
+
     /** Whether the receive time is known. */
     public boolean hasReceiveTime() {
         return timeSource != TimeSource.NONE;
+    }
+
+    /**
+     * The tag block of fragment 1 (or of the first fragment that had one) with all its parameters,
+     * null if none. Its {@code c:} time is {@link #receiveTimeMillis()} when {@link #timeSource()} is
+     * {@link TimeSource#TAG_BLOCK}; that tag block is made on each call (the decoder shares one tag
+     * block without the time between the lines of a feed, see {@link #tagBlockWithoutTime()}).
+     */
+    @Override
+    public TagBlock tagBlock() {
+        return tagBlock == null || timeSource != TimeSource.TAG_BLOCK ? tagBlock : tagBlock.withTime(receiveTimeMillis);
+    }
+
+    /**
+     * The tag block of {@link #tagBlock()} without its {@code c:} time ({@link TagBlock#c()} is
+     * {@link Long#MIN_VALUE}; the time is {@link #receiveTimeMillis()} when {@link #timeSource()} is
+     * {@link TimeSource#TAG_BLOCK}), null if none. Made without allocation: {@link AisStreamDecoder}
+     * gives the same instance to consecutive messages whose tag blocks differ only in {@code c:}.
+     */
+    public TagBlock tagBlockWithoutTime() {
+        return tagBlock;
+    }
+
+    /** The components as a record shows them, the tag block with its time. */
+    @Override
+    public String toString() {
+        return "ReceivedMessage[message=" + message + ", receiveTimeMillis=" + receiveTimeMillis
+                + ", timeSource=" + timeSource + ", source=" + source + ", talker=" + talker
+                + ", ownShip=" + ownShip + ", channel=" + channel + ", checksumVerified=" + checksumVerified
+                + ", payloadBits=" + payloadBits + ", lengthAnomaly=" + lengthAnomaly + ", sentences=" + sentences
+                + ", lineNumber=" + lineNumber + ", tagBlock=" + tagBlock() + ", trailer=" + trailer + "]";
     }
 }

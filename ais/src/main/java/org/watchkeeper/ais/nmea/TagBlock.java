@@ -45,6 +45,15 @@ public record TagBlock(long c, String s, String d, Group g, long n, long r, Stri
     }
 
     /**
+     * This tag block with {@code c} replaced (this instance itself when {@code c} is the same).
+     *
+     * @param c receive time, UNIX time in milliseconds, {@link Long#MIN_VALUE} for none
+     */
+    public TagBlock withTime(long c) {
+        return c == this.c ? this : new TagBlock(c, s, d, g, n, r, t, i, other, checksumVerified);
+    }
+
+    /**
      * Parses the parameters of a tag block, i.e. the bytes between the opening backslash and the
      * {@code *} of its checksum (or the closing backslash when there is no checksum).
      *
@@ -58,6 +67,15 @@ public record TagBlock(long c, String s, String d, Group g, long n, long r, Stri
 
     /** As {@link #parse(byte[], int, int, boolean)}, the {@code s:} source taken from {@code sources} when given. */
     static TagBlock parse(byte[] b, int from, int to, boolean checksumVerified, AsciiCache sources) {
+        return parse(b, from, to, checksumVerified, sources, null);
+    }
+
+    /**
+     * As {@link #parse(byte[], int, int, boolean, AsciiCache)}; when {@code time} is given, the
+     * {@code c:} receive time (milliseconds, {@link Long#MIN_VALUE} when absent) is stored in
+     * {@code time[0]} instead, and the tag block returned has none.
+     */
+    static TagBlock parse(byte[] b, int from, int to, boolean checksumVerified, AsciiCache sources, long[] time) {
         long c = Long.MIN_VALUE;
         String s = null;
         String d = null;
@@ -86,7 +104,7 @@ public record TagBlock(long c, String s, String d, Group g, long n, long r, Stri
             switch (k) {
                 case 'c':
                     long cv = digits(b, v, end, "c");
-                    c = cv < 100_000_000_000L ? cv * 1000 : cv;
+                    c = millis(cv);
                     break;
                 case 's':
                     s = sources != null ? sources.get(b, v, end - v) : str(b, v, end);
@@ -123,12 +141,21 @@ public record TagBlock(long c, String s, String d, Group g, long n, long r, Stri
             }
             p = end + 1;
         }
+        if (time != null) {
+            time[0] = c;
+            c = Long.MIN_VALUE;
+        }
         return new TagBlock(c, s, d, g, n, r, t, i,
                 other == null ? Map.of() : Collections.unmodifiableMap(other), checksumVerified);
     }
 
     private static boolean isDigit(byte x) {
         return x >= '0' && x <= '9';
+    }
+
+    /** Milliseconds of a {@code c:} value as sent: below 10<sup>11</sup> it is in seconds. */
+    static long millis(long cv) {
+        return cv < 100_000_000_000L ? cv * 1000 : cv;
     }
 
     private static long digits(byte[] b, int from, int to, String key) {

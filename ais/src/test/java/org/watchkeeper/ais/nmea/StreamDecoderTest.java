@@ -295,6 +295,64 @@ class StreamDecoderTest {
     }
 
     @Test
+    void tagBlocksDifferingOnlyInTheirTimeShareOneTagBlockWithoutIt() {
+        String s = "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A";
+        List<Object> out = run(Options.DEFAULT.withAcceptBadTagBlockChecksum(true),
+                tag("s:BENCH0,c:1384257600011") + s,
+                tag("s:BENCH0,c:1384257601") + s, // seconds
+                tag("s:BENCH0,c:13842x7602") + s,
+                tag("s:BENCH0,c:") + s,
+                tag("s:BENCH0,c:1384257603000,") + s,
+                tag("s:BENCH1,c:1384257604000") + s,
+                tag("s:BENCH1,c:1384257605000,n:5") + s,
+                tag("s:BENCH1,c:1384257606000,n:5") + s,
+                tag("c:1,c:2") + s, // the last c: counts
+                tag("c:1,c:3") + s,
+                tag("c:1384257607000") + s,
+                tag("c:1384257607001") + s,
+                tag("c:1234567890123456789") + s, // 19 digits
+                "\\c:1384257607002*00\\" + s, // placeholder checksum
+                tag("s:BENCH1") + s);
+        assertThat(out).hasSize(15);
+        assertThat(rejections(out)).extracting(Rejection::reason).containsExactly(RejectReason.BAD_TAG_BLOCK,
+                RejectReason.BAD_TAG_BLOCK, RejectReason.BAD_TAG_BLOCK, RejectReason.BAD_TAG_BLOCK);
+        List<ReceivedMessage> ms = messages(out);
+        assertThat(ms).extracting(ReceivedMessage::receiveTimeMillis).containsExactly(1_384_257_600_011L,
+                1_384_257_601_000L, 1_384_257_604_000L, 1_384_257_605_000L, 1_384_257_606_000L, 2_000L, 3_000L,
+                1_384_257_607_000L, 1_384_257_607_001L, 1_384_257_607_002L, Long.MIN_VALUE);
+        assertThat(ms).extracting(m -> m.tagBlock().c()).containsExactly(1_384_257_600_011L,
+                1_384_257_601_000L, 1_384_257_604_000L, 1_384_257_605_000L, 1_384_257_606_000L, 2_000L, 3_000L,
+                1_384_257_607_000L, 1_384_257_607_001L, 1_384_257_607_002L, Long.MIN_VALUE);
+        assertThat(ms).extracting(m -> m.tagBlockWithoutTime().c()).containsOnly(Long.MIN_VALUE);
+        assertThat(ms).extracting(ReceivedMessage::source).containsExactly("BENCH0", "BENCH0", "BENCH1", "BENCH1",
+                "BENCH1", null, null, null, null, null, "BENCH1");
+        assertThat(ms).extracting(m -> m.tagBlock().n()).containsExactly(-1L, -1L, -1L, 5L, 5L, -1L, -1L, -1L, -1L,
+                -1L, -1L);
+        // one tag block without the time for each run of lines that differ only in c:
+        assertThat(ms.get(1).tagBlockWithoutTime()).isSameAs(ms.get(0).tagBlockWithoutTime());
+        assertThat(ms.get(2).tagBlockWithoutTime()).isNotSameAs(ms.get(1).tagBlockWithoutTime());
+        assertThat(ms.get(4).tagBlockWithoutTime()).isSameAs(ms.get(3).tagBlockWithoutTime());
+        assertThat(ms.get(8).tagBlockWithoutTime()).isSameAs(ms.get(7).tagBlockWithoutTime());
+        assertThat(ms.get(9).tagBlock().checksumVerified()).isFalse();
+        assertThat(ms.get(8).tagBlock().checksumVerified()).isTrue();
+        assertThat(ms.get(10).timeSource()).isNotEqualTo(TimeSource.TAG_BLOCK);
+        assertThat(ms.get(0).tagBlock()).isEqualTo(new TagBlock(1_384_257_600_011L, "BENCH0", null, null, -1, -1,
+                null, null, java.util.Map.of(), true));
+
+        // a message made with the whole tag block is the decoder's message
+        ReceivedMessage m = ms.get(0);
+        ReceivedMessage made = new ReceivedMessage(m.message(), m.receiveTimeMillis(), m.timeSource(), m.source(),
+                m.talker(), m.ownShip(), m.channel(), m.checksumVerified(), m.payloadBits(), m.lengthAnomaly(),
+                m.sentences(), m.lineNumber(), m.tagBlock(), m.trailer());
+        assertThat(made).isEqualTo(m).hasSameHashCodeAs(m).hasToString(m.toString());
+        assertThat(m.toString()).contains("tagBlock=TagBlock[c=1384257600011, s=BENCH0");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new ReceivedMessage(
+                m.message(), m.receiveTimeMillis() + 1, m.timeSource(), m.source(), m.talker(), m.ownShip(),
+                m.channel(), m.checksumVerified(), m.payloadBits(), m.lengthAnomaly(), m.sentences(),
+                m.lineNumber(), m.tagBlock(), m.trailer()));
+    }
+
+    @Test
     void receiveTimePreference() {
         String s = "!BSVDM,1,1,,B,14VliT002O0q2DBP:dAu7JRD0<0s,0*28";
         String pghp = "$PGHP,1,2013,3,18,9,19,9,499,219,,2190048,1,28*23"; // from dma-aislib/replay_dump.txt
