@@ -34,7 +34,12 @@ import org.watchkeeper.ais.SixBit;
  * {@link Options#acceptBadTagBlockChecksum()}; a missing one is {@code BAD_TAG_BLOCK} unless
  * {@link Options#lenientChecksum()}. See {@link TagBlock} for the parameters. A line holding only a
  * tag block (DMA files: {@code \si:AISD*3F\}) is validated and counted as tag-block-only; it does
- * not carry over to the next line (a tag block belongs to the sentence on its own line).
+ * not carry over to the next line (a tag block belongs to the sentence on its own line). A feed's
+ * tag blocks usually differ only in {@code c:} from line to line ({@code s:station,c:time} or
+ * {@code c:time}, interleaved from a few stations): a tag block equal to a recent one (64 kept)
+ * outside its single {@code c:} value is not parsed again, and their messages share one
+ * {@link TagBlock} without the time
+ * ({@link ReceivedMessage#tagBlockWithoutTime()}), the time being the message's receive time.
  *
  * <h2>Sentence and checksum (IEC 61162-1 §7.2.3)</h2>
  * The checksum is the XOR of the characters between {@code !}/{@code $} and {@code *}, written as two
@@ -131,17 +136,19 @@ public final class AisStreamDecoder {
     private final AsciiCache addresses = new AsciiCache(128);
     private final AsciiCache sources = new AsciiCache(256);
     /*
-     * The parameters of the last tag block parsed (its first lastTagLen bytes) and that tag block
-     * without its c: receive time, which is lastTagTime. When it had exactly one c: parameter, its
-     * value is bytes lastCFrom..lastCTo: a tag block equal to it outside those bytes (in a feed,
-     * "s:station,c:time" or "c:time" on every line) reuses lastTag and only reads the new c: value.
+     * Tag blocks seen recently, without their c: receive time, for reuse: an aggregated feed
+     * interleaves a few stations whose tag blocks ("s:station,c:time", "c:time") differ from line to
+     * line only in the c: value. Direct-mapped by a hash of the parameters outside that value; entry
+     * k holds the tag block tagCache[k], its parameters before the c: value (tagPrefixLen[k] bytes,
+     * -1: it has no c:) and after it, concatenated in tagKeys[k] (tagKeyLen[k] bytes). Only tag
+     * blocks with at most one c: and MAX_CACHED_TAG_BLOCK bytes of parameters are kept.
      */
-    private byte[] lastTagBytes = new byte[64];
-    private int lastTagLen;
-    private TagBlock lastTag;
-    private long lastTagTime;
-    private int lastCFrom = -1;
-    private int lastCTo;
+    private static final int TAG_CACHE_SIZE = 64;
+    private static final int MAX_CACHED_TAG_BLOCK = 128;
+    private final TagBlock[] tagCache = new TagBlock[TAG_CACHE_SIZE];
+    private final byte[][] tagKeys = new byte[TAG_CACHE_SIZE][];
+    private final int[] tagKeyLen = new int[TAG_CACHE_SIZE];
+    private final int[] tagPrefixLen = new int[TAG_CACHE_SIZE];
     /** The c: receive time of the tag block {@link #tagBlock} returned last (milliseconds, Long.MIN_VALUE: none). */
     private long tagTime;
     private final long[] parsedTime = new long[1];
@@ -818,28 +825,44 @@ public final class AisStreamDecoder {
             verified = false;
             paramsEnd = close;
         }
-        int n = paramsEnd - from;
-        if (lastTag != null && lastTag.checksumVerified() == verified) {
-            if (lastCFrom < 0) {
-                if (n == lastTagLen && java.util.Arrays.equals(b, from, paramsEnd, lastTagBytes, 0, n)) {
-                    tagTime = lastTagTime;
-                    return lastTag;
-                }
-            } else if (n > lastCFrom && java.util.Arrays.equals(b, from, from + lastCFrom, lastTagBytes, 0, lastCFrom)) {
-                // the same parameters up to the c: value; read it as TagBlock.parse does
-                int v = from + lastCFrom;
-                long cv = 0;
-                int q = v;
-                while (q < paramsEnd && b[q] >= '0' && b[q] <= '9' && q - v < 18) {
-                    cv = cv * 10 + (b[q] - '0');
-                    q++;
-                }
-                int suffix = lastTagLen - lastCTo;
-                if (q > v && (q == paramsEnd || b[q] == ',') && paramsEnd - q == suffix
-                        && java.util.Arrays.equals(b, q, paramsEnd, lastTagBytes, lastCTo, lastTagLen)) {
-                    tagTime = TagBlock.millis(cv);
-                    return lastTag;
-                }
+        // the first c: parameter, its value v..q
+        int v = -1;
+        for (int x = from; x + 1 < paramsEnd; x++) {
+            if (b[x] == 'c' && b[x + 1] == ':' && (x == from || b[x - 1] == ',')) {
+                v = x + 2;
+                break;
+            }
+        }
+        int q = paramsEnd;
+        long cv = 0;
+        boolean cached = paramsEnd - from <= MAX_CACHED_TAG_BLOCK;
+        if (v >= 0) {
+            q = v;
+            while (q < paramsEnd && b[q] >= '0' && b[q] <= '9' && q - v < 18) {
+                cv = cv * 10 + (b[q] - '0');
+                q++;
+            }
+            cached &= q > v && (q == paramsEnd || b[q] == ','); // else parse rejects it
+        }
+        int prefix = v >= 0 ? v - from : paramsEnd - from;
+        int keyLen = prefix + paramsEnd - q;
+        int h = verified ? 1 : 0;
+        int k = 0;
+        if (cached) {
+            for (int x = from; x < from + prefix; x++) {
+                h = 31 * h + b[x];
+            }
+            for (int x = q; x < paramsEnd; x++) {
+                h = 31 * h + b[x];
+            }
+            k = (h ^ h >>> 6 ^ h >>> 12) & (TAG_CACHE_SIZE - 1);
+            TagBlock hit = tagCache[k];
+            if (hit != null && hit.checksumVerified() == verified && tagKeyLen[k] == keyLen
+                    && tagPrefixLen[k] == (v >= 0 ? prefix : -1)
+                    && java.util.Arrays.equals(b, from, from + prefix, tagKeys[k], 0, prefix)
+                    && java.util.Arrays.equals(b, q, paramsEnd, tagKeys[k], prefix, keyLen)) {
+                tagTime = v >= 0 ? TagBlock.millis(cv) : Long.MIN_VALUE;
+                return hit;
             }
         }
         TagBlock tb;
@@ -850,29 +873,25 @@ public final class AisStreamDecoder {
             reject(ex.reason(), ex.getMessage());
             return null;
         }
-        if (n > lastTagBytes.length) {
-            lastTagBytes = new byte[Math.max(n, 2 * lastTagBytes.length)];
-        }
-        System.arraycopy(b, from, lastTagBytes, 0, n);
-        lastTagLen = n;
-        lastTag = tb;
-        lastTagTime = tagTime = parsedTime[0];
-        lastCFrom = -1;
-        for (int q = 0; q < n; q++) {
-            // a parameter "c:..." (parse accepted the tag block: every parameter has a ':')
-            if ((q == 0 || lastTagBytes[q - 1] == ',') && lastTagBytes[q] == 'c' && q + 1 < n && lastTagBytes[q + 1] == ':') {
-                if (lastCFrom >= 0) {
-                    lastCFrom = -1; // c: twice: only an exact repeat reuses this one
+        tagTime = parsedTime[0];
+        if (cached && v >= 0) {
+            for (int x = q + 1; x + 1 < paramsEnd; x++) {
+                if (b[x] == 'c' && b[x + 1] == ':' && b[x - 1] == ',') {
+                    cached = false; // a second c: (the last one counts): not kept
                     break;
                 }
-                lastCFrom = q + 2;
-                int end = lastCFrom;
-                while (end < n && lastTagBytes[end] != ',') {
-                    end++;
-                }
-                lastCTo = end;
-                q = end;
             }
+        }
+        if (cached) {
+            byte[] key = tagKeys[k];
+            if (key == null || key.length < keyLen) {
+                key = tagKeys[k] = new byte[MAX_CACHED_TAG_BLOCK];
+            }
+            System.arraycopy(b, from, key, 0, prefix);
+            System.arraycopy(b, q, key, prefix, paramsEnd - q);
+            tagKeyLen[k] = keyLen;
+            tagPrefixLen[k] = v >= 0 ? prefix : -1;
+            tagCache[k] = tb;
         }
         return tb;
     }

@@ -353,6 +353,27 @@ class StreamDecoderTest {
     }
 
     @Test
+    void interleavedStationsKeepTheirTagBlocksWithoutTime() {
+        String s = "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A";
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            lines.add(tag("s:BENCH" + i % 7 + ",c:" + (1_384_257_600_011L + i)) + s);
+        }
+        List<ReceivedMessage> ms = messages(run(lines.toArray(String[]::new)));
+        assertThat(ms).hasSize(40);
+        for (int i = 0; i < 40; i++) {
+            ReceivedMessage m = ms.get(i);
+            assertThat(m.receiveTimeMillis()).isEqualTo(1_384_257_600_011L + i);
+            assertThat(m.tagBlock()).isEqualTo(new TagBlock(1_384_257_600_011L + i, "BENCH" + i % 7, null, null,
+                    -1, -1, null, null, java.util.Map.of(), true));
+            assertThat(m.source()).isEqualTo("BENCH" + i % 7);
+            if (i >= 7) {
+                assertThat(m.tagBlockWithoutTime()).isSameAs(ms.get(i - 7).tagBlockWithoutTime());
+            }
+        }
+    }
+
+    @Test
     void receiveTimePreference() {
         String s = "!BSVDM,1,1,,B,14VliT002O0q2DBP:dAu7JRD0<0s,0*28";
         String pghp = "$PGHP,1,2013,3,18,9,19,9,499,219,,2190048,1,28*23"; // from dma-aislib/replay_dump.txt
