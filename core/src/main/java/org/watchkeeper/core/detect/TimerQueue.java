@@ -14,7 +14,9 @@ import java.util.Arrays;
  * than about half the heap (past that the heap is rebuilt from the set). A timer taken out by
  * {@link #removeFirst()} stays at the heap's top, known to be dead, until the next call: a register
  * made meanwhile (the usual case: a fired timer's detector sets its next one, for a later time)
- * replaces it there and sinks, one sift instead of a removal and an insertion. Neither changes what
+ * replaces it there and sinks, one sift instead of a removal and an insertion. While no deleted entry
+ * is left (the heap and the set hold as many pairs) the top is known to be registered without a look
+ * into the set. Neither changes what
  * is taken out or in which order: the first live pair in (time, key) order.
  *
  * <p>Not thread safe.
@@ -140,7 +142,9 @@ final class TimerQueue {
      * false (the caller looks at the new top).
      */
     private boolean liveTop() {
-        if (top == TOP_LIVE || (top == TOP_UNKNOWN && contains(heap[0], heap[1]))) {
+        // every heap entry is registered when the heap holds no more entries than the set (the usual
+        // case: deletions are rare), so the set is probed only while deleted entries are left
+        if (top == TOP_LIVE || (top == TOP_UNKNOWN && (heapSize == setSize || contains(heap[0], heap[1])))) {
             top = TOP_LIVE;
             return true;
         }
