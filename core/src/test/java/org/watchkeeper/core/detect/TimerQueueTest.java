@@ -83,11 +83,31 @@ class TimerQueueTest {
                         assertThat(expected).isNotNull();
                         assertThat(new long[] {q.firstTime(), q.firstKey()}).containsExactly(expected);
                         q.removeFirst();
+                        // what a fired detector does: set its next timer (usually later), the same
+                        // pair again, an already due one, or delete one
+                        int act = r.nextInt(6);
+                        long[] next = null;
+                        if (act == 0 || act == 1) {
+                            next = new long[] {expected[0] + 1 + r.nextInt(2000), expected[1]};
+                        } else if (act == 2) {
+                            next = expected.clone();
+                        } else if (act == 3) {
+                            next = new long[] {expected[0] - r.nextInt(50), r.nextInt(500)};
+                        } else if (act == 4 && !model.isEmpty()) {
+                            long[] victim = model.last();
+                            q.delete(victim[0], victim[1]);
+                            model.remove(victim);
+                        }
+                        if (next != null) {
+                            q.register(next[0], next[1]);
+                            model.add(next);
+                        }
+                        assertThat(q.size()).isEqualTo(model.size());
                     }
                     assertThat(model.isEmpty() || model.first()[0] > watermark).isTrue();
                 }
                 assertThat(q.size()).isEqualTo(model.size());
-                // deletions leave nothing behind: the heap's top is always the first registered timer
+                // deleted and fired pairs left in the heap never show: the bound is the first registered timer
                 assertThat(q.lowerBound()).isEqualTo(model.isEmpty() ? Long.MAX_VALUE : model.first()[0]);
             }
         }

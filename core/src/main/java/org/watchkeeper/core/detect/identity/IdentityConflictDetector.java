@@ -1,7 +1,6 @@
 package org.watchkeeper.core.detect.identity;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,26 +94,26 @@ public final class IdentityConflictDetector implements Detector<IdentityConflict
         }
     }
 
-    /** One place: a moving cluster of fixes a single transmitter could have made. */
-    static final class Place implements Serializable {
-        private static final long serialVersionUID = 1L;
-        int id;
-        long firstTime;
-        long lastTime;
-        double lat;
-        double lon;
-        int fixes;
-        int parent = -1;
-        long fromTime;
-        double fromLat;
-        double fromLon;
-        boolean returned;
-        /** Slack of the newest fix's time ({@link PositionObservation#timeSlackMillis()}), ms. */
-        long lastSlack;
-        /** Slack of the place's first fix plus that of the fix it was opened from, ms. */
-        long jumpSlack;
-        final EvidenceBuffer first = new EvidenceBuffer(2);
-    }
+    // One place, a moving cluster of fixes a single transmitter could have made, is a run of PLACE
+    // longs in State.places (doubles as their raw bits); the fields read for every fix come first.
+    private static final int LAST_TIME = 0;
+    private static final int LAT = 1;
+    private static final int LON = 2;
+    /** Slack of the newest fix's time ({@link PositionObservation#timeSlackMillis()}), ms. */
+    private static final int LAST_SLACK = 3;
+    private static final int ID = 4;
+    private static final int FIXES = 5;
+    /** Id of the place this one was opened from, or -1. */
+    private static final int PARENT = 6;
+    private static final int FIRST_TIME = 7;
+    private static final int FROM_TIME = 8;
+    private static final int FROM_LAT = 9;
+    private static final int FROM_LON = 10;
+    /** 1 when the next fix went back to the parent place. */
+    private static final int RETURNED = 11;
+    /** Slack of the place's first fix plus that of the fix it was opened from, ms. */
+    private static final int JUMP_SLACK = 12;
+    private static final int PLACE = 13;
 
     /** The open identity-conflict episode. */
     static final class Episode implements Serializable {
@@ -131,10 +130,19 @@ public final class IdentityConflictDetector implements Detector<IdentityConflict
         final EvidenceBuffer evidence = new EvidenceBuffer(50);
     }
 
-    /** Per-MMSI state. */
+    /**
+     * Per-MMSI state. The live places are held in one primitive array in the order they were opened
+     * (no object per place or per fix: a fix reads the state and that array). Serial version 3: the
+     * places were objects in a list up to version 2.
+     */
     public static final class State implements Serializable {
-        private static final long serialVersionUID = 2L;
-        final ArrayList<Place> places = new ArrayList<>();
+        private static final long serialVersionUID = 3L;
+        /** The live places, {@code PLACE} longs each, in the order they were opened; room for one at first. */
+        long[] places = new long[PLACE];
+        /** The first fix of each live place, same order. */
+        EvidenceBuffer[] firsts = new EvidenceBuffer[1];
+        /** Number of live places. */
+        int count;
         int nextId;
         int previous = -1;
         long newest = Long.MIN_VALUE;
@@ -147,6 +155,51 @@ public final class IdentityConflictDetector implements Detector<IdentityConflict
          */
         long due = Long.MIN_VALUE;
         Episode episode;
+
+        /** Number of live places. */
+        int placeCount() {
+            return count;
+        }
+
+        /** Index of the live place with this id, or -1. */
+        int find(int id) {
+            long[] pl = places;
+            for (int i = 0, o = ID; i < count; i++, o += PLACE) {
+                if (pl[o] == id) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        double get(int i, int field) {
+            return Double.longBitsToDouble(places[i * PLACE + field]);
+        }
+
+        long at(int i, int field) {
+            return places[i * PLACE + field];
+        }
+
+        /** Appends an empty place (all fields 0) and returns its index. */
+        int append() {
+            if ((count + 1) * PLACE > places.length) {
+                places = java.util.Arrays.copyOf(places, places.length * 2);
+                firsts = java.util.Arrays.copyOf(firsts, firsts.length * 2);
+            }
+            int i = count++;
+            java.util.Arrays.fill(places, i * PLACE, (i + 1) * PLACE, 0L);
+            firsts[i] = null;
+            return i;
+        }
+
+        /** Removes place {@code i}, keeping the others' order. */
+        void remove(int i) {
+            int tail = count - i - 1;
+            System.arraycopy(places, (i + 1) * PLACE, places, i * PLACE, tail * PLACE);
+            System.arraycopy(firsts, i + 1, firsts, i, tail);
+            count--;
+            firsts[count] = null;
+        }
     }
 
     private final Config config;
@@ -177,105 +230,114 @@ public final class IdentityConflictDetector implements Detector<IdentityConflict
             return;
         }
         long t = p.time();
-        // Places that died before this fix (the same rule the timer applies); the list is copied
-        // only when one did (closing removes from it).
-        boolean died = false;
-        for (Place pl : s.places) {
-            died |= pl.lastTime + config.placeTimeoutMillis() < t;
-        }
-        if (died) {
-            for (Place pl : new ArrayList<>(s.places)) {
-                if (pl.lastTime + config.placeTimeoutMillis() < t) {
-                    close(pl, s, ctx);
-                }
+        long timeout = config.placeTimeoutMillis();
+        // Places that died before this fix (the same rule the timer applies), in the order they were opened.
+        for (int i = 0; i < s.count; ) {
+            if (s.at(i, LAST_TIME) + timeout < t) {
+                close(i, s, ctx);
+            } else {
+                i++;
             }
         }
         double bound = Mmsi.kind(p.mmsi()) == Mmsi.Kind.SAR_AIRCRAFT || p.messageType() == 9
                 ? config.aircraftMaxSpeedKnots() : config.maxSpeedKnots();
-        Place best = null;
+        int best = -1;
         double bestSpeed = Double.POSITIVE_INFINITY;
-        for (Place pl : s.places) {
-            double v = forgivingSpeed(pl, p);
+        for (int i = 0; i < s.count; i++) {
+            double v = forgivingSpeed(s, i, p);
             if (v <= bound && v < bestSpeed) {
-                best = pl;
+                best = i;
                 bestSpeed = v;
             }
         }
-        Place prev = find(s, s.previous);
-        if (best == null) {
-            if (s.places.size() >= config.maxPlaces()) {
-                Place stalest = s.places.get(0);
-                for (Place pl : s.places) {
-                    if (pl.lastTime < stalest.lastTime) {
-                        stalest = pl;
+        int prev = s.find(s.previous);
+        if (best < 0) {
+            if (s.count >= config.maxPlaces()) {
+                int stalest = 0;
+                for (int i = 1; i < s.count; i++) {
+                    if (s.at(i, LAST_TIME) < s.at(stalest, LAST_TIME)) {
+                        stalest = i;
                     }
                 }
                 close(stalest, s, ctx);
-                prev = find(s, s.previous);
+                prev = s.find(s.previous);
             }
-            best = new Place();
-            best.id = s.nextId++;
-            best.firstTime = t;
-            if (prev != null) {
-                best.parent = prev.id;
-                best.fromTime = prev.lastTime;
-                best.fromLat = prev.lat;
-                best.fromLon = prev.lon;
-                best.jumpSlack = prev.lastSlack + p.timeSlackMillis();
+            best = s.append();
+            long[] pl = s.places;
+            int o0 = best * PLACE;
+            pl[o0 + ID] = s.nextId++;
+            pl[o0 + FIRST_TIME] = t;
+            pl[o0 + PARENT] = -1;
+            if (prev >= 0) {
+                int q = prev * PLACE;
+                pl[o0 + PARENT] = pl[q + ID];
+                pl[o0 + FROM_TIME] = pl[q + LAST_TIME];
+                pl[o0 + FROM_LAT] = pl[q + LAT];
+                pl[o0 + FROM_LON] = pl[q + LON];
+                pl[o0 + JUMP_SLACK] = pl[q + LAST_SLACK] + p.timeSlackMillis();
             }
-            s.places.add(best);
         }
-        if (prev != null && prev != best && prev.fixes <= config.jumpMaxFixes() && prev.parent == best.id) {
-            prev.returned = true;
+        long[] pl = s.places;
+        int ob = best * PLACE;
+        if (prev >= 0 && prev != best && pl[prev * PLACE + FIXES] <= config.jumpMaxFixes()
+                && pl[prev * PLACE + PARENT] == pl[ob + ID]) {
+            pl[prev * PLACE + RETURNED] = 1;
         }
         alternate(prev, best, p, s);
-        best.lastTime = t;
-        best.lastSlack = p.timeSlackMillis();
-        best.lat = p.latitude();
-        best.lon = p.longitude();
-        if (best.fixes == 0) {
-            best.first.add(p);
+        pl[ob + LAST_TIME] = t;
+        pl[ob + LAST_SLACK] = p.timeSlackMillis();
+        pl[ob + LAT] = Double.doubleToRawLongBits(p.latitude());
+        pl[ob + LON] = Double.doubleToRawLongBits(p.longitude());
+        if (pl[ob + FIXES] == 0) {
+            EvidenceBuffer first = new EvidenceBuffer(2);
+            first.add(p);
+            s.firsts[best] = first;
         }
-        best.fixes++;
-        s.previous = best.id;
+        pl[ob + FIXES]++;
+        s.previous = (int) pl[ob + ID];
         s.newest = Math.max(s.newest, t);
-        s.due = s.newest + config.placeTimeoutMillis();
+        s.due = s.newest + timeout;
         if (s.timer == Long.MIN_VALUE) {
             s.timer = s.due;
             ctx.registerTimer(s.timer);
         }
     }
 
-    private void alternate(Place prev, Place now, PositionObservation p, State s) {
+    private void alternate(int prev, int now, PositionObservation p, State s) {
         Episode e = s.episode;
+        int nowId = (int) s.at(now, ID);
         if (e == null) {
-            if (prev == null || prev == now) {
+            if (prev < 0 || prev == now) {
                 return;
             }
+            double prevLat = s.get(prev, LAT);
+            double prevLon = s.get(prev, LON);
             e = new Episode();
-            e.a = prev.id;
-            e.b = now.id;
-            e.lastSide = now.id;
+            e.a = (int) s.at(prev, ID);
+            e.b = nowId;
+            e.lastSide = nowId;
             e.start = p.time();
             e.lastSwitch = p.time();
             e.alternations = 1;
-            e.latA = prev.lat;
-            e.lonA = prev.lon;
+            e.latA = prevLat;
+            e.lonA = prevLon;
             e.latB = p.latitude();
             e.lonB = p.longitude();
-            e.startSpeed = Geodesy.impliedSpeedKnots(prev.lat, prev.lon, p.latitude(), p.longitude(), p.time() - prev.lastTime);
+            e.startSpeed = Geodesy.impliedSpeedKnots(prevLat, prevLon, p.latitude(), p.longitude(),
+                    p.time() - s.at(prev, LAST_TIME));
             e.maxSpeed = e.startSpeed;
             e.evidence.add(p);
             s.episode = e;
             return;
         }
-        if ((now.id == e.a || now.id == e.b) && now.id != e.lastSide) {
-            Place other = find(s, e.lastSide);
+        if ((nowId == e.a || nowId == e.b) && nowId != e.lastSide) {
+            int other = s.find(e.lastSide);
             e.alternations++;
             e.lastSwitch = p.time();
-            e.lastSide = now.id;
-            if (other != null) {
-                double v = Geodesy.impliedSpeedKnots(other.lat, other.lon, p.latitude(), p.longitude(), p.time() - other.lastTime);
+            e.lastSide = nowId;
+            if (other >= 0) {
+                double v = Geodesy.impliedSpeedKnots(s.get(other, LAT), s.get(other, LON), p.latitude(), p.longitude(),
+                        p.time() - s.at(other, LAST_TIME));
                 e.maxSpeed = Math.max(e.maxSpeed, v);
             }
             e.evidence.add(p);
@@ -293,63 +355,53 @@ public final class IdentityConflictDetector implements Detector<IdentityConflict
             ctx.registerTimer(s.timer);
             return;
         }
-        // Close the places that timed out, oldest first in list order (closing removes from the list:
-        // the list is copied only when more than one place is left, the common case being one).
-        if (s.places.size() == 1) {
-            Place pl = s.places.get(0);
-            if (pl.lastTime + config.placeTimeoutMillis() <= timestamp) {
-                close(pl, s, ctx);
-            }
-        } else {
-            for (Place pl : new ArrayList<>(s.places)) {
-                if (pl.lastTime + config.placeTimeoutMillis() <= timestamp) {
-                    close(pl, s, ctx);
-                }
+        // Close the places that timed out, in the order they were opened.
+        long timeout = config.placeTimeoutMillis();
+        for (int i = 0; i < s.count; ) {
+            if (s.at(i, LAST_TIME) + timeout <= timestamp) {
+                close(i, s, ctx);
+            } else {
+                i++;
             }
         }
-        if (s.places.isEmpty()) {
+        if (s.count == 0) {
             ctx.clearState();
         }
     }
 
-    private double forgivingSpeed(Place pl, PositionObservation p) {
-        double d = Geodesy.distance(pl.lat, pl.lon, p.latitude(), p.longitude()) - config.noiseDistanceMetres();
+    private double forgivingSpeed(State s, int i, PositionObservation p) {
+        long[] pl = s.places;
+        int o = i * PLACE;
+        double d = Geodesy.distance(Double.longBitsToDouble(pl[o + LAT]), Double.longBitsToDouble(pl[o + LON]),
+                p.latitude(), p.longitude()) - config.noiseDistanceMetres();
         if (d <= 0) {
             return 0;
         }
-        long dt = Math.max(0, p.time() - pl.lastTime) + config.clockSkewMillis() + p.timeSlackMillis()
-                + pl.lastSlack;
+        long dt = Math.max(0, p.time() - pl[o + LAST_TIME]) + config.clockSkewMillis() + p.timeSlackMillis()
+                + pl[o + LAST_SLACK];
         if (dt <= 0) {
             return Double.POSITIVE_INFINITY;
         }
         return d / (dt / 1000.0) / Geodesy.METRES_PER_SECOND_PER_KNOT;
     }
 
-    private static Place find(State s, int id) {
-        for (Place pl : s.places) {
-            if (pl.id == id) {
-                return pl;
-            }
-        }
-        return null;
-    }
-
-    /** A place dies: report a jump or end the conflict it belongs to. */
-    private void close(Place pl, State s, DetectorContext ctx) {
-        s.places.remove(pl);
+    /** Place {@code i} dies: report a jump or end the conflict it belongs to, then remove it. */
+    private void close(int i, State s, DetectorContext ctx) {
+        int id = (int) s.at(i, ID);
         Episode e = s.episode;
-        if (e != null && (e.a == pl.id || e.b == pl.id)) {
-            Place a = e.a == pl.id ? pl : find(s, e.a);
-            Place b = e.b == pl.id ? pl : find(s, e.b);
-            if (e.alternations >= config.minAlternations() && a != null && b != null && a.fixes >= 2 && b.fixes >= 2
-                    && e.lastSwitch - e.start >= config.minConflictMillis()) {
-                emitConflict(e, a, b, ctx);
+        if (e != null && (e.a == id || e.b == id)) {
+            int a = e.a == id ? i : s.find(e.a);
+            int b = e.b == id ? i : s.find(e.b);
+            if (e.alternations >= config.minAlternations() && a >= 0 && b >= 0 && s.at(a, FIXES) >= 2
+                    && s.at(b, FIXES) >= 2 && e.lastSwitch - e.start >= config.minConflictMillis()) {
+                emitConflict(e, (int) s.at(a, FIXES), (int) s.at(b, FIXES), ctx);
             }
             s.episode = null;
         }
-        if (pl.fixes <= config.jumpMaxFixes() && pl.parent >= 0) {
-            emitJump(pl, ctx);
+        if (s.at(i, FIXES) <= config.jumpMaxFixes() && s.at(i, PARENT) >= 0) {
+            emitJump(s, i, ctx);
         }
+        s.remove(i);
     }
 
     private Map<String, Object> parameters() {
@@ -364,7 +416,7 @@ public final class IdentityConflictDetector implements Detector<IdentityConflict
         return m;
     }
 
-    private void emitConflict(Episode e, Place a, Place b, DetectorContext ctx) {
+    private void emitConflict(Episode e, int fixesA, int fixesB, DetectorContext ctx) {
         Map<String, Object> at = new LinkedHashMap<>();
         at.put("lat_a", e.latA);
         at.put("lon_a", e.lonA);
@@ -378,30 +430,37 @@ public final class IdentityConflictDetector implements Detector<IdentityConflict
             at.put("max_implied_speed_kn", round1(e.maxSpeed));
         }
         at.put("alternations", e.alternations);
-        at.put("fixes_a", a.fixes);
-        at.put("fixes_b", b.fixes);
+        at.put("fixes_a", fixesA);
+        at.put("fixes_b", fixesB);
         at.put("duration_s", (e.lastSwitch - e.start) / 1000);
         ctx.emit(Event.of(EventKind.IDENTITY_CONFLICT, e.start, e.lastSwitch, List.of((int) ctx.key()), e.latA, e.lonA,
                 null, parameters(), at, e.evidence.toList()));
     }
 
-    private void emitJump(Place pl, DetectorContext ctx) {
+    private void emitJump(State s, int i, DetectorContext ctx) {
+        double fromLat = s.get(i, FROM_LAT);
+        double fromLon = s.get(i, FROM_LON);
+        double lat = s.get(i, LAT);
+        double lon = s.get(i, LON);
+        long fromTime = s.at(i, FROM_TIME);
+        long firstTime = s.at(i, FIRST_TIME);
+        long jumpSlack = s.at(i, JUMP_SLACK);
         Map<String, Object> at = new LinkedHashMap<>();
-        at.put("from_lat", pl.fromLat);
-        at.put("from_lon", pl.fromLon);
-        at.put("from_time", java.time.Instant.ofEpochMilli(pl.fromTime).toString());
-        at.put("distance_m", Math.round(Geodesy.distance(pl.fromLat, pl.fromLon, pl.lat, pl.lon)));
-        long interval = Math.abs(pl.firstTime - pl.fromTime) + pl.jumpSlack;
-        double v = Geodesy.impliedSpeedKnots(pl.fromLat, pl.fromLon, pl.lat, pl.lon, interval);
+        at.put("from_lat", fromLat);
+        at.put("from_lon", fromLon);
+        at.put("from_time", java.time.Instant.ofEpochMilli(fromTime).toString());
+        at.put("distance_m", Math.round(Geodesy.distance(fromLat, fromLon, lat, lon)));
+        long interval = Math.abs(firstTime - fromTime) + jumpSlack;
+        double v = Geodesy.impliedSpeedKnots(fromLat, fromLon, lat, lon, interval);
         if (Double.isFinite(v)) {
             at.put("implied_speed_kn", round1(v));
         }
-        if (pl.jumpSlack != 0) {
-            at.put("time_slack_s", pl.jumpSlack / 1000.0);
+        if (jumpSlack != 0) {
+            at.put("time_slack_s", jumpSlack / 1000.0);
         }
-        at.put("returned", pl.returned);
-        ctx.emit(Event.of(EventKind.POSITION_JUMP, pl.firstTime, pl.firstTime, List.of((int) ctx.key()), pl.lat, pl.lon,
-                null, parameters(), at, pl.first.toList()));
+        at.put("returned", s.at(i, RETURNED) != 0);
+        ctx.emit(Event.of(EventKind.POSITION_JUMP, firstTime, firstTime, List.of((int) ctx.key()), lat, lon,
+                null, parameters(), at, s.firsts[i].toList()));
     }
 
     private static double round1(double v) {

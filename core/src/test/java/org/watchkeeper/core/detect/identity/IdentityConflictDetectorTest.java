@@ -165,7 +165,7 @@ class IdentityConflictDetectorTest {
         try (ObjectOutputStream oos = new ObjectOutputStream(new ByteArrayOutputStream())) {
             oos.writeObject(st);
         }
-        assertThat(st.places).hasSize(2);
+        assertThat(st.placeCount()).isEqualTo(2);
         assertThat(out).isEmpty();
         PositionObservation p = (PositionObservation) twoTransmitters().accepted().get(0);
         assertThat(p.mmsi()).isEqualTo(MMSI);
