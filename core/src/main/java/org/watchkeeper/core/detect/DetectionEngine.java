@@ -238,7 +238,7 @@ public final class DetectionEngine {
     /**
      * The stored vessel records by MMSI: open addressing with linear probing in one array of records
      * (each holds its key), at most a quarter full so that a look-up rarely reads a record other than
-     * the one it finds; keys spread by MurmurHash3's 64-bit finaliser (Appleby). Removal shifts the
+     * the one it finds; keys spread as in {@link LongHashMap#slot}. Removal shifts the
      * following records back (no tombstones).
      */
     private static final class VesselTable {
@@ -246,12 +246,7 @@ public final class DetectionEngine {
         private int size;
 
         private static int slot(long k, int mask) {
-            k ^= k >>> 33;
-            k *= 0xff51afd7ed558ccdL;
-            k ^= k >>> 33;
-            k *= 0xc4ceb9fe1a85ec53L;
-            k ^= k >>> 33;
-            return (int) k & mask;
+            return LongHashMap.slot(k, mask);
         }
 
         VesselStates get(long mmsi) {

@@ -43,8 +43,13 @@ public final class LongHashMap<V> implements Serializable {
         mask = cap - 1;
     }
 
-    /** MurmurHash3's fmix64. */
-    private static int slot(long k, int mask) {
+    /**
+     * The home slot of a key in a power-of-two table: MurmurHash3's 64-bit finaliser (fmix64,
+     * Appleby) of the key, masked.
+     *
+     * @param mask the table length minus one (the length a power of two)
+     */
+    public static int slot(long k, int mask) {
         k ^= k >>> 33;
         k *= 0xff51afd7ed558ccdL;
         k ^= k >>> 33;
