@@ -30,7 +30,7 @@ import org.watchkeeper.core.ref.port.PortIndex;
 import org.watchkeeper.core.pipeline.Analysis;
 import org.watchkeeper.core.pipeline.AnalysisListener;
 import org.watchkeeper.core.pipeline.EventTimeOrder;
-import org.watchkeeper.core.pipeline.Stage;
+import org.watchkeeper.core.pipeline.HandOff;
 import org.watchkeeper.server.Rows;
 import org.watchkeeper.store.EventRow;
 
@@ -38,7 +38,7 @@ import org.watchkeeper.store.EventRow;
  * The detectors of {@code analyze}: every observation (every reception, before the tracker judges
  * it) goes through core's {@link EventTimeOrder} with the Flink job's bounded out-of-orderness
  * ({@link EventTimeOrder#DEFAULT_LATENESS_MILLIS}) into core's {@link DetectionEngine} with the same
- * lateness, on a thread of its own (fed through a bounded {@link Stage}) when the machine has more
+ * lateness, on a thread of its own (fed through a bounded {@link HandOff}) when the machine has more
  * than one core. So the detectors see the observations in event-time order, as in the job: a log
  * merged from several base stations lists receptions of one transmission milliseconds apart in
  * either order, and only an observation more than the lateness older than the newest one before it
@@ -82,8 +82,8 @@ final class Detection implements AnalysisListener {
     private final DetectionEngine engine;
     /** Puts the observations in event-time order before the engine (on the detectors' thread). */
     private final EventTimeOrder order;
-    /** The detectors' own thread when there is more than one core (null: on the caller's thread). */
-    private final Stage<Observation> stage;
+    /** To the detectors' own thread when there is more than one core (else straight to {@link #order}). */
+    private final HandOff handOff;
     private final List<EventRow> events = new ArrayList<>();
     private final List<String> names;
 
@@ -120,24 +120,17 @@ final class Detection implements AnalysisListener {
         long lateness = EventTimeOrder.DEFAULT_LATENESS_MILLIS;
         this.engine = new DetectionEngine(detectors, e -> events.add(Rows.event(e)), lateness);
         this.order = new EventTimeOrder(engine::accept, lateness, EventTimeOrder.DEFAULT_MAX_HELD);
-        this.stage = Runtime.getRuntime().availableProcessors() > 1
-                ? new Stage<>("detectors", 4096, 8, order) : null;
+        this.handOff = new HandOff(order, "detectors", 4096, 8, Runtime.getRuntime().availableProcessors());
     }
 
     @Override
     public void observation(Observation o) {
-        if (stage != null) {
-            stage.accept(o); // observations are immutable: safe to hand to the detectors' thread
-        } else {
-            order.accept(o);
-        }
+        handOff.accept(o); // observations are immutable: safe to hand to the detectors' thread
     }
 
     @Override
     public void finished(Analysis analysis) {
-        if (stage != null) {
-            stage.close(); // waits for every observation, rethrows a detector's failure
-        }
+        handOff.close(); // waits for every observation, rethrows a detector's failure
         order.finish();
         engine.finish();
     }

@@ -41,8 +41,18 @@ public final class HandOff implements Consumer<Observation>, AutoCloseable {
      * @param cores processors available (e.g. {@link Runtime#availableProcessors()})
      */
     public HandOff(Consumer<? super Observation> target, String name, int cores) {
+        this(target, name, BATCH, QUEUE, cores);
+    }
+
+    /**
+     * As {@link #HandOff(Consumer, String, int)} with batches of {@code batch} observations, at most
+     * {@code queue} of them waiting.
+     *
+     * @throws IllegalArgumentException when {@code batch} or {@code queue} is below 1
+     */
+    public HandOff(Consumer<? super Observation> target, String name, int batch, int queue, int cores) {
         this.target = Objects.requireNonNull(target);
-        this.stage = cores > 1 ? new Stage<>(name, BATCH, QUEUE, target) : null;
+        this.stage = cores > 1 ? new Stage<>(name, batch, queue, target) : null;
     }
 
     /** As {@link #HandOff(Consumer, String, int)} with the processors available to this JVM. */
