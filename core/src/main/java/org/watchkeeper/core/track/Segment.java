@@ -11,9 +11,14 @@ import org.watchkeeper.core.observation.PositionObservation;
  *
  * <p>The geometry is kept compactly: each fix as its longitude and latitude in whole
  * micro-degrees (1e-6°, about 0.1 m; {@link Math#round} of degrees × 10<sup>6</sup>), two
- * {@code int}s, in one growing array; only the newest fix is kept as a whole observation. The
- * statistics ({@link #stats()}) are computed from the full-precision fixes as they arrive. A
- * segment of a day of one-minute fixes holds about 11 kB.
+ * {@code int}s; only the newest fix is kept as a whole observation. The statistics
+ * ({@link #stats()}) are computed from the full-precision fixes as they arrive. A segment of a day
+ * of one-minute fixes holds about 11 kB.
+ *
+ * <p>The fixes lie in chunks of {@value #CHUNK_FIXES} fixes (4 kB): the first chunk grows by
+ * doubling from 4 fixes (short segments stay small), later chunks are allocated whole and never
+ * copied. A long segment therefore costs the collector one copy of each chunk when it is promoted,
+ * instead of a copy of its whole history at every doubling of one growing array.
  */
 public final class Segment {
     /** Pairs of fixes closer than this in time are not used for the maximum derived speed. */
@@ -21,8 +26,14 @@ public final class Segment {
 
     private final int mmsi;
     private final int number;
-    /** lon, lat, lon, lat ... in micro-degrees. */
-    private int[] coordinates = new int[8];
+    /** Fixes per chunk (a power of two). */
+    static final int CHUNK_FIXES = 512;
+    private static final int CHUNK_SHIFT = Integer.numberOfTrailingZeros(CHUNK_FIXES);
+    private static final int CHUNK_MASK = CHUNK_FIXES - 1;
+    /** Chunk k holds fixes k × {@value #CHUNK_FIXES} ..: lon, lat, lon, lat ... in micro-degrees. */
+    private int[][] chunks = {new int[8]};
+    /** The chunk fixes are appended to ({@code chunks[size >>> CHUNK_SHIFT]} once it exists). */
+    private int[] tail = chunks[0];
     private int size;
     private long startTime;
     private PositionObservation last;
@@ -64,7 +75,8 @@ public final class Segment {
      * @throws IndexOutOfBoundsException unless 0 ≤ i &lt; {@link #size()}
      */
     public int longitudeE6(int i) {
-        return coordinates[2 * java.util.Objects.checkIndex(i, size)];
+        java.util.Objects.checkIndex(i, size);
+        return chunks[i >>> CHUNK_SHIFT][2 * (i & CHUNK_MASK)];
     }
 
     /**
@@ -73,7 +85,8 @@ public final class Segment {
      * @throws IndexOutOfBoundsException unless 0 ≤ i &lt; {@link #size()}
      */
     public int latitudeE6(int i) {
-        return coordinates[2 * java.util.Objects.checkIndex(i, size) + 1];
+        java.util.Objects.checkIndex(i, size);
+        return chunks[i >>> CHUNK_SHIFT][2 * (i & CHUNK_MASK) + 1];
     }
 
     /** Degrees rounded to whole micro-degrees, as the fixes are kept. */
@@ -118,11 +131,15 @@ public final class Segment {
         if (size == 0) {
             startTime = p.time();
         }
-        if (2 * size + 2 > coordinates.length) {
-            coordinates = Arrays.copyOf(coordinates, coordinates.length * 2);
+        int at = 2 * (size & CHUNK_MASK);
+        int[] c = tail;
+        if (at == c.length) {
+            c = grow();
+        } else if (at == 0 && size > 0) {
+            c = newChunk();
         }
-        coordinates[2 * size] = toE6(p.longitude());
-        coordinates[2 * size + 1] = toE6(p.latitude());
+        c[at] = toE6(p.longitude());
+        c[at + 1] = toE6(p.latitude());
         size++;
         last = p;
         double sog = p.speedOverGround();
@@ -132,6 +149,22 @@ public final class Segment {
             maxSog = Double.isNaN(maxSog) ? sog : Math.max(maxSog, sog);
         }
         return derived;
+    }
+
+    /** Doubles the first chunk (it is full and smaller than a whole chunk). */
+    private int[] grow() {
+        tail = chunks[0] = Arrays.copyOf(tail, tail.length * 2);
+        return tail;
+    }
+
+    /** Starts a new whole chunk (the previous one is full). */
+    private int[] newChunk() {
+        int k = size >>> CHUNK_SHIFT;
+        if (k == chunks.length) {
+            chunks = Arrays.copyOf(chunks, chunks.length * 2);
+        }
+        tail = chunks[k] = new int[2 * CHUNK_FIXES];
+        return tail;
     }
 
     /** Current statistics. */
