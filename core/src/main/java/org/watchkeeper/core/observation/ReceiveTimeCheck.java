@@ -1,6 +1,6 @@
 package org.watchkeeper.core.observation;
 
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.watchkeeper.ais.nmea.TimeSource;
@@ -36,14 +36,47 @@ public final class ReceiveTimeCheck {
     /** Feeds remembered. */
     public static final int MAX_FEEDS = 1024;
 
-    private record Key(String source, TimeSource timeSource) {
+    /** Slots of the cache of recently used feeds in front of the map (a power of two). */
+    private static final int RECENT = 16;
+
+    private static final class Key {
+        final String source;
+        final TimeSource timeSource;
+        final int hash;
+
+        Key(String source, TimeSource timeSource) {
+            this.source = source;
+            this.timeSource = timeSource;
+            this.hash = hash(source, timeSource);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.timeSource == timeSource && Objects.equals(k.source, source);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    private static int hash(String source, TimeSource timeSource) {
+        return 31 * Objects.hashCode(source) + timeSource.ordinal();
     }
 
     private static final class Feed {
+        final Key key;
         final boolean[] agreed = new boolean[WINDOW];
         int next;
         int size;
         int agreeing;
+        /** When the feed was last looked at (a counter; the feed looked at longest ago is dropped first). */
+        long used;
+
+        Feed(Key key) {
+            this.key = key;
+        }
 
         void add(boolean ok) {
             if (size == WINDOW) {
@@ -65,17 +98,13 @@ public final class ReceiveTimeCheck {
         }
     }
 
-    /** The feed of the previous call (null when it had none yet), and its key. */
-    private String lastSource;
-    private TimeSource lastTimeSource;
-    private Feed lastFeed;
-
-    private final Map<Key, Feed> feeds = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Feed> eldest) {
-            return size() > MAX_FEEDS;
-        }
-    };
+    private final Map<Key, Feed> feeds = new HashMap<>();
+    /**
+     * Feeds recently looked at, by {@link #hash} (a stream mostly interleaves a handful of stations):
+     * a hit costs no key object and no map look-up.
+     */
+    private final Feed[] recent = new Feed[RECENT];
+    private long uses;
 
     /**
      * Records one report and says whether its feed is untrusted now (this report included).
@@ -91,32 +120,71 @@ public final class ReceiveTimeCheck {
         if (timeSource == null) {
             return false;
         }
-        Feed f;
-        if (timeSource == lastTimeSource && Objects.equals(source, lastSource) && lastFeed != null) {
-            // consecutive reports mostly come from one feed; it is the most recent entry already
-            f = lastFeed;
-        } else {
-            Key key = new Key(source, timeSource);
-            f = feeds.get(key);
-            if (f == null && ReportTime.isSecond(utcSecond)) {
-                f = new Feed();
-                feeds.put(key, f);
+        int h = hash(source, timeSource);
+        int slot = h & (RECENT - 1);
+        Feed f = recent[slot];
+        if (f == null || f.key.timeSource != timeSource || !sameSource(f.key.source, source)) {
+            f = lookUp(source, timeSource, ReportTime.isSecond(utcSecond));
+            if (f == null) {
+                return false;
             }
-            lastSource = source;
-            lastTimeSource = timeSource;
-            lastFeed = f;
+            recent[slot] = f;
+        } else {
+            f.used = ++uses;
         }
         if (!ReportTime.isSecond(utcSecond)) {
-            return f != null && f.untrusted();
+            return f.untrusted();
         }
         f.add(ReportTime.agrees(receiveMillis, utcSecond));
         return f.untrusted();
     }
 
+    private static boolean sameSource(String a, String b) {
+        return a == b || (a != null && a.equals(b));
+    }
+
+    /**
+     * The feed of a key from the map, marked as used; created when absent and {@code create} (the
+     * feed looked at longest ago is dropped when that makes more than {@value #MAX_FEEDS}); null when
+     * absent and not created.
+     */
+    private Feed lookUp(String source, TimeSource timeSource, boolean create) {
+        Key key = new Key(source, timeSource);
+        Feed f = feeds.get(key);
+        if (f == null) {
+            if (!create) {
+                return null;
+            }
+            f = new Feed(key);
+            f.used = ++uses;
+            feeds.put(key, f);
+            if (feeds.size() > MAX_FEEDS) {
+                dropLeastRecentlyUsed();
+            }
+            return f;
+        }
+        f.used = ++uses;
+        return f;
+    }
+
+    private void dropLeastRecentlyUsed() {
+        Feed oldest = null;
+        for (Feed f : feeds.values()) {
+            if (oldest == null || f.used < oldest.used) {
+                oldest = f;
+            }
+        }
+        feeds.remove(oldest.key);
+        for (int i = 0; i < RECENT; i++) {
+            if (recent[i] == oldest) {
+                recent[i] = null;
+            }
+        }
+    }
+
     /** Whether the feed is untrusted now, without recording anything. */
     public boolean untrusted(String source, TimeSource timeSource) {
-        Feed f = feeds.get(new Key(source, Objects.requireNonNull(timeSource)));
-        lastFeed = null; // the look-up made that feed the most recent one: the next record looks up again
+        Feed f = lookUp(source, Objects.requireNonNull(timeSource), false);
         return f != null && f.untrusted();
     }
 }

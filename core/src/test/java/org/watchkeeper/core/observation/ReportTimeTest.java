@@ -134,6 +134,44 @@ class ReportTimeTest {
     }
 
     @Test
+    void interleavedFeedsAreJudgedApartAndTheLeastRecentlyUsedIsForgotten() {
+        ReceiveTimeCheck check = new ReceiveTimeCheck();
+        long r = t("2012-02-02T11:32:10.753Z");
+        // stations taking turns line by line (as a multi-station log does), two of them delivery-time
+        // feeds; "Aa" and "BB" have the same String hash, null is a feed of its own
+        String[] sources = {"S0", "Aa", "BB", null, "S4", "S5", "S6"};
+        for (int i = 0; i < 7 * 60; i++) {
+            String s = sources[i % 7];
+            boolean delivery = "Aa".equals(s) || s == null;
+            check.record(s, TimeSource.TAG_BLOCK, r, delivery ? 30 : 10);
+        }
+        assertThat(check.untrusted("Aa", TimeSource.TAG_BLOCK)).isTrue();
+        assertThat(check.untrusted(null, TimeSource.TAG_BLOCK)).isTrue();
+        assertThat(check.untrusted("BB", TimeSource.TAG_BLOCK)).isFalse();
+        assertThat(check.untrusted("S0", TimeSource.TAG_BLOCK)).isFalse();
+        assertThat(check.untrusted("Aa", TimeSource.PGHP)).isFalse(); // another time source, another feed
+
+        // 1024 feeds are kept: 1022 new ones drop the five looked at longest ago ("S4", "S5", "S6",
+        // "BB", "S0"); "Aa" (looked at again half-way) and null (just before) stay
+        check.record(null, TimeSource.TAG_BLOCK, r, 60);
+        for (int i = 0; i < ReceiveTimeCheck.MAX_FEEDS - 2; i++) {
+            check.record("X" + i, TimeSource.TAG_BLOCK, r, 10);
+            if (i == 500) {
+                assertThat(check.untrusted("Aa", TimeSource.TAG_BLOCK)).isTrue();
+            }
+        }
+        assertThat(check.untrusted("Aa", TimeSource.TAG_BLOCK)).isTrue();
+        assertThat(check.untrusted(null, TimeSource.TAG_BLOCK)).isTrue();
+        // "Aa" is forgotten once 1024 other feeds were used after it
+        check.record("Y", TimeSource.TAG_BLOCK, r, 10);
+        for (int i = 0; i < ReceiveTimeCheck.MAX_FEEDS; i++) {
+            check.record("Z" + i, TimeSource.TAG_BLOCK, r, 10);
+        }
+        assertThat(check.untrusted("Aa", TimeSource.TAG_BLOCK)).isFalse();
+        assertThat(check.record("Aa", TimeSource.TAG_BLOCK, r, 30)).isFalse(); // a new feed, one report
+    }
+
+    @Test
     void mapperCarriesTimeSourceAndSecondAndEvidenceKeepsThem() throws Exception {
         // type 1 of MMSI 371641000 from exact-earth-augmented.txt line 40: time stamp 18 s, SOTDMA UTC
         // 06:16, epoch suffix 06:50:19.684
