@@ -63,7 +63,7 @@ class LauncherScriptTest {
     }
 
     @Test
-    void analyzeRunsWithTheParallelCollectorAndA600MbYoungGenerationOnMachinesWith6Gb() throws Exception {
+    void analyzeRunsWithTheParallelCollectorA600MbYoungGenerationOnMachinesWith6GbAndHugePages() throws Exception {
         long memKb = 0;
         Path meminfo = Path.of("/proc/meminfo");
         if (Files.isReadable(meminfo)) {
@@ -76,6 +76,11 @@ class LauncherScriptTest {
         List<String> expected = new ArrayList<>(List.of("-XX:+UseParallelGC"));
         if (memKb >= 6L * 1024 * 1024) {
             expected.add("-Xmn600m");
+        }
+        // transparent huge pages only where the kernel offers them (else the JVM warns)
+        Path thp = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        if (Files.isReadable(thp) && Files.readString(thp).matches("(?s).*\\[(always|madvise)\\].*")) {
+            expected.add("-XX:+UseTransparentHugePages");
         }
         expected.addAll(List.of("-jar", tmp.resolve("watchkeeper.jar").toString(), "analyze", "in.nmea"));
         assertThat(launch(Map.of(), "analyze", "in.nmea")).containsExactlyElementsOf(expected);
