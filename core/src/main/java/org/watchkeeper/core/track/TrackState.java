@@ -16,9 +16,13 @@ import org.watchkeeper.core.observation.PositionObservation;
  * in-process tracker makes. The rules are described on {@link Tracker}; this class is where they
  * are applied.
  *
+ * <p>The in-process tracker's per-vessel record ({@link Tracker.Track}) is a {@code TrackState}
+ * itself, so that judging a fix reads the vessel's memory from the record it looked up rather than
+ * from a further object; the tracker alone drives such a record's state.
+ *
  * <p>Not thread safe; mutated by {@link #step}.
  */
-public final class TrackState implements Serializable {
+public class TrackState implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** Accepted fixes kept for the duplicate check. */
@@ -288,8 +292,13 @@ public final class TrackState implements Serializable {
      */
     public List<Integer> closeAll() {
         List<Integer> numbers = openSegments();
-        openCount = 0;
+        clearOpen();
         return numbers;
+    }
+
+    /** Forgets every open segment. */
+    final void clearOpen() {
+        openCount = 0;
     }
 
     /** Numbers of the open segments, in the order they were opened. */

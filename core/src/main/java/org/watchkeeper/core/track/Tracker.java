@@ -73,25 +73,34 @@ public final class Tracker {
     }
 
     /**
-     * One vessel's record in the tracker's table: once a fix of it passed the checks that need no
-     * memory, its decision memory ({@link TrackState}) and open segments; its accepted fixes and the
-     * highest number of a segment they joined; and an attachment, data the owner of the tracker keeps
-     * per vessel in the same record (the {@code VesselPicture} keeps its vessel there), so that one
-     * look-up of the vessel serves the owner and the tracker and both lose the vessel together.
-     * Obtained from {@link #track(int)}; fed with {@link #accept(PositionObservation, Track)}.
+     * One vessel's record in the tracker's table: its decision memory (the record is the vessel's
+     * {@link TrackState}, in use once a fix of it passed the checks that need no memory) and open
+     * segments; its accepted fixes and the highest number of a segment they joined; and an
+     * attachment, data the owner of the tracker keeps per vessel in the same record, so that one
+     * look-up of the vessel serves the owner and the tracker and both lose the vessel together. An
+     * owner can also make the records instances of its own subclass ({@link #recordFactory}; the
+     * {@code VesselPicture} does), one object per vessel. Obtained from {@link #track(int)}; fed with
+     * {@link #accept(PositionObservation, Track)}; the {@code TrackState} methods that judge fixes or
+     * close segments throw {@link UnsupportedOperationException} on a record (the tracker drives it).
      */
-    public static class Track {
+    public static class Track extends TrackState {
+        private static final long serialVersionUID = 1L;
         private final int mmsi;
-        /** Null until the tracker judged a fix of this vessel. */
-        TrackState state;
-        /** Open segments in the order they were opened (the same order as the state's), {@code [0, openCount)}; a few at most. */
-        Segment[] open;
+        /** Whether the tracker judged a fix of this vessel (its state and open segments are in use). */
+        boolean judged;
+        /**
+         * Open segments in the order they were opened (the same order as the state's), {@code [0,
+         * openCount)}: the first in {@code open0} (the usual single open segment is read from the record
+         * itself), the further ones in {@code more}; a few at most.
+         */
+        transient Segment open0;
+        transient Segment[] more;
         int openCount;
         long acceptedFixes;
         int highestSegment;
         /** The tracker's use counter when it last judged a fix of this vessel or listed its open segments (the order of {@link #flush}). */
         long usedAt;
-        private Object attachment;
+        private transient Object attachment;
 
         /**
          * A record of a vessel, for a {@link #recordFactory} (an owner's subclass keeps its per-vessel
@@ -121,28 +130,79 @@ public final class Tracker {
             return attachment;
         }
 
+        /** Open segment {@code i}, 0 ≤ i &lt; {@code openCount}. */
+        final Segment openSegment(int i) {
+            return i == 0 ? open0 : more[i - 1];
+        }
+
+        private void setOpen(int i, Segment s) {
+            if (i == 0) {
+                open0 = s;
+                return;
+            }
+            if (more == null) {
+                more = new Segment[2];
+            } else if (i > more.length) {
+                more = Arrays.copyOf(more, more.length * 2);
+            }
+            more[i - 1] = s;
+        }
+
         /** Removes the open segment numbered {@code number}, keeping the order of the rest. */
-        Segment remove(int number) {
+        final Segment remove(int number) {
             for (int i = 0; i < openCount; i++) {
-                Segment s = open[i];
+                Segment s = openSegment(i);
                 if (s.number() == number) {
-                    System.arraycopy(open, i + 1, open, i, openCount - i - 1);
-                    open[--openCount] = null;
+                    for (int j = i; j < openCount - 1; j++) {
+                        setOpen(j, openSegment(j + 1));
+                    }
+                    setOpen(--openCount, null);
                     return s;
                 }
             }
             throw new IllegalStateException("no open segment " + number + " of MMSI " + mmsi);
         }
 
-        void add(Segment s) {
-            if (openCount == open.length) {
-                open = Arrays.copyOf(open, openCount * 2);
-            }
-            open[openCount++] = s;
+        final void add(Segment s) {
+            setOpen(openCount++, s);
         }
 
-        List<Segment> openList() {
-            return Arrays.asList(open).subList(0, openCount);
+        final List<Segment> openList() {
+            List<Segment> l = new ArrayList<>(openCount);
+            for (int i = 0; i < openCount; i++) {
+                l.add(openSegment(i));
+            }
+            return l;
+        }
+
+        /**
+         * Not for a tracker's record: the tracker judges its fixes.
+         *
+         * @throws UnsupportedOperationException always
+         */
+        @Override
+        public final Step accept(PositionObservation p, TrackerConfig config, long now) {
+            throw new UnsupportedOperationException("the tracker judges the fixes of its records");
+        }
+
+        /**
+         * Not for a tracker's record: the tracker judges its fixes.
+         *
+         * @throws UnsupportedOperationException always
+         */
+        @Override
+        public final Step step(PositionObservation p, TrackerConfig config) {
+            throw new UnsupportedOperationException("the tracker judges the fixes of its records");
+        }
+
+        /**
+         * Not for a tracker's record: the tracker closes its segments.
+         *
+         * @throws UnsupportedOperationException always
+         */
+        @Override
+        public final List<Integer> closeAll() {
+            throw new UnsupportedOperationException("the tracker closes the segments of its records");
         }
     }
 
@@ -155,7 +215,7 @@ public final class Tracker {
     private final long[] rejected = new long[REASONS.length];
     private final IntLruMap<Track> vessels;
     private long accepted;
-    /** Vessels with a {@link Track#state}. */
+    /** Vessels with {@link Track#judged}. */
     private int judgedVessels;
     /** Vessels with an attachment. */
     private int attachedVessels;
@@ -178,10 +238,10 @@ public final class Tracker {
         if (t.attachment != null) {
             attachedVessels--;
         }
-        if (t.state != null) {
+        if (t.judged) {
             judgedVessels--;
             for (int i = 0; i < t.openCount; i++) {
-                close(t.open[i]);
+                close(t.openSegment(i));
             }
         }
     }
@@ -289,10 +349,9 @@ public final class Tracker {
             v = vessels.computeIfAbsent(p.mmsi(), newTrack);
         }
         v.usedAt = ++uses;
-        TrackState state = v.state;
-        if (state == null) {
-            state = v.state = new TrackState();
-            v.open = new Segment[2];
+        Track state = v;
+        if (!v.judged) {
+            v.judged = true;
             judgedVessels++;
         }
         NoiseReason reason = state.judge(p, config);
@@ -312,7 +371,7 @@ public final class Tracker {
             seg = new Segment(p.mmsi(), number);
             v.add(seg);
         } else {
-            seg = v.open[state.judgedIndex];
+            seg = v.openSegment(state.judgedIndex);
             if (seg.number() != number) {
                 throw new IllegalStateException("open segments of MMSI " + v.mmsi + " out of step with its state");
             }
@@ -339,17 +398,18 @@ public final class Tracker {
     public void flush() {
         List<Track> judged = new ArrayList<>(judgedVessels);
         for (Track v : vessels.values()) {
-            if (v.state != null) {
+            if (v.judged) {
                 judged.add(v);
             }
         }
         judged.sort((a, b) -> Long.compare(a.usedAt, b.usedAt));
         for (Track v : judged) {
-            v.state.closeAll();
+            v.clearOpen();
             for (int i = 0; i < v.openCount; i++) {
-                close(v.open[i]);
-                v.open[i] = null;
+                close(v.openSegment(i));
             }
+            v.open0 = null;
+            v.more = null;
             v.openCount = 0;
         }
     }
@@ -357,7 +417,7 @@ public final class Tracker {
     /** The open segments of a vessel, oldest first (empty if none). */
     public List<Segment> openSegments(int mmsi) {
         Track v = vessels.get(mmsi);
-        if (v == null || v.state == null) {
+        if (v == null || !v.judged) {
             return List.of();
         }
         v.usedAt = ++uses;
