@@ -26,9 +26,9 @@ import org.watchkeeper.core.track.Tracker;
  * 24A before any position makes the target B, never A (case B34). When the evidence changes, the
  * newest wins and the change is recorded.
  *
- * <p>The picture keeps each station in the tracker's per-vessel record ({@link Tracker.Track}), so one
- * look-up per observation finds both, and a station the bound drops leaves the picture and the
- * tracker together (its open segments closed and reported).
+ * <p>The picture keeps each station as the tracker's per-vessel record (a subclass of
+ * {@link Tracker.Track}, {@link Tracker#recordFactory}), so one look-up per observation finds both
+ * in one object, and a station the bound drops leaves the picture and the tracker together (its open segments closed and reported).
  *
  * <p>Bounded: at most {@code maxVessels} stations (and the tracker's
  * {@link org.watchkeeper.core.track.TrackerConfig#maxVessels()}, when lower); the least recently
@@ -53,8 +53,8 @@ public final class VesselPicture {
         void changed(int mmsi, IdentityChange change);
     }
 
-    private static final class Vessel {
-        final int mmsi;
+    /** A station, kept as the tracker's record of it (one object per vessel for both). */
+    private static final class Vessel extends Tracker.Track {
         FlagState flag;
         StationClass cls = StationClass.UNKNOWN;
         PositionObservation position;
@@ -73,7 +73,7 @@ public final class VesselPicture {
         final List<IdentityChange> changes = new ArrayList<>();
 
         Vessel(int mmsi) {
-            this.mmsi = mmsi;
+            super(mmsi);
         }
     }
 
@@ -81,6 +81,7 @@ public final class VesselPicture {
      * @param tracker the tracker that filters positions and builds segments; the picture keeps its
      *     stations in the tracker's records and lowers the tracker's bound to {@code maxVessels}
      *     ({@link Tracker#limitVessels}); feed the tracker through this picture only
+     * @throws IllegalStateException when the tracker already holds vessels
      * @param maxVessels stations held (≥ 1)
      */
     public VesselPicture(Tracker tracker, int maxVessels) {
@@ -89,6 +90,7 @@ public final class VesselPicture {
         }
         this.tracker = Objects.requireNonNull(tracker);
         this.mids = MaritimeIdentificationDigits.standard();
+        tracker.recordFactory(Vessel::new);
         tracker.limitVessels(maxVessels);
     }
 
@@ -109,13 +111,11 @@ public final class VesselPicture {
      */
     public Tracker.Decision accept(Observation o) {
         int mmsi = o.mmsi();
-        Tracker.Track track = tracker.track(mmsi);
-        Vessel v = (Vessel) track.attachment();
-        if (v == null) {
-            v = new Vessel(mmsi);
+        Vessel v = (Vessel) tracker.track(mmsi);
+        if (v.attachment() == null) { // first observation: the record is its own attachment from now on
             v.firstSeen = o.time();
             v.flag = mids.forMmsi(mmsi);
-            tracker.attach(track, v);
+            tracker.attach(v, v);
         }
         v.lastSeen = Math.max(v.lastSeen, o.time());
         v.firstSeen = Math.min(v.firstSeen, o.time());
@@ -127,7 +127,7 @@ public final class VesselPicture {
             v.cls = evidence;
         }
         if (o instanceof PositionObservation p) {
-            Tracker.Decision d = tracker.accept(p, track);
+            Tracker.Decision d = tracker.accept(p, v);
             if (d.accepted()) {
                 v.position = p;
                 v.derivedSpeed = d.newSegment() ? Double.NaN : d.derivedSpeedKnots();
@@ -181,7 +181,7 @@ public final class VesselPicture {
         IdentityChange c = new IdentityChange(time, field, old, now);
         v.changes.add(c);
         if (changeListener != null) {
-            changeListener.changed(v.mmsi, c);
+            changeListener.changed(v.mmsi(), c);
         }
         if (v.changes.size() > MAX_CHANGES) {
             v.changes.remove(0);
@@ -217,7 +217,7 @@ public final class VesselPicture {
     }
 
     private static VesselSnapshot snapshot(Vessel v) {
-        return new VesselSnapshot(v.mmsi, v.flag, v.cls, v.position, v.derivedSpeed, v.firstSeen, v.lastSeen,
+        return new VesselSnapshot(v.mmsi(), v.flag, v.cls, v.position, v.derivedSpeed, v.firstSeen, v.lastSeen,
                 v.name, v.callSign, v.imo, v.shipType, v.shipType < 0 ? null : Names.shipType(v.shipType),
                 v.dimensions, v.draught, v.destination, v.eta, v.navStatus,
                 v.navStatus < 0 ? null : Names.navigationStatus(v.navStatus), List.copyOf(v.changes));

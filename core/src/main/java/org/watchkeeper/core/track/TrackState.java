@@ -2,10 +2,10 @@ package org.watchkeeper.core.track;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.watchkeeper.core.geo.Geodesy;
 import org.watchkeeper.core.observation.PositionObservation;
-import org.watchkeeper.core.observation.ReportTime;
 
 /**
  * What the {@link Tracker} remembers about one vessel to judge its next fix: the newest fix of each
@@ -16,25 +16,29 @@ import org.watchkeeper.core.observation.ReportTime;
  * in-process tracker makes. The rules are described on {@link Tracker}; this class is where they
  * are applied.
  *
+ * <p>The in-process tracker's per-vessel record ({@link Tracker.Track}) is a {@code TrackState}
+ * itself, so that judging a fix reads the vessel's memory from the record it looked up rather than
+ * from a further object; the tracker alone drives such a record's state.
+ *
  * <p>Not thread safe; mutated by {@link #step}.
  */
-public final class TrackState implements Serializable {
+public class TrackState implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** Accepted fixes kept for the duplicate check. */
     public static final int RECENT = 8;
 
-    /** An open segment as the decision needs it: its number and newest fix. */
-    private static final class Open implements Serializable {
-        private static final long serialVersionUID = 1L;
-        final int number;
-        PositionObservation last;
-
-        Open(int number, PositionObservation last) {
-            this.number = number;
-            this.last = last;
-        }
-    }
+    /**
+     * Longs per open segment in {@link #open}: its number, then its newest fix's time (epoch ms),
+     * latitude and longitude ({@link Double#doubleToRawLongBits}) and time slack
+     * ({@link PositionObservation#timeSlackMillis()}): all the segment choice needs of that fix.
+     */
+    private static final int OPEN_STRIDE = 5;
+    private static final int OPEN_NUMBER = 0;
+    private static final int OPEN_TIME = 1;
+    private static final int OPEN_LATITUDE = 2;
+    private static final int OPEN_LONGITUDE = 3;
+    private static final int OPEN_SLACK = 4;
 
     /**
      * The result of one fix.
@@ -65,11 +69,21 @@ public final class TrackState implements Serializable {
         }
     }
 
-    private final ArrayList<Open> open = new ArrayList<>();
-    /** The last {@value #RECENT} accepted fixes, a ring; their times beside them, so the duplicate
-     * check reads the fixes only when the time is within the window. */
+    /**
+     * The open segments in the order they were opened, {@value #OPEN_STRIDE} longs each (see
+     * {@link #OPEN_STRIDE}), in one array so that judging a fix reads its vessel's open segments
+     * from one place instead of from each segment's newest observation.
+     */
+    private long[] open = new long[2 * OPEN_STRIDE];
+    private int openCount;
+    /**
+     * The last {@value #RECENT} accepted fixes, a ring; beside them (in {@link #recentKeys}) their
+     * times and {@linkplain #contentKey content keys}, so the duplicate check reads a fix only when
+     * its time is within the window and its key equals the new fix's.
+     */
     private final PositionObservation[] recent = new PositionObservation[RECENT];
-    private final long[] recentTimes = new long[RECENT];
+    /** Per ring slot {@code i}: time at {@code 2i}, content key at {@code 2i + 1}. */
+    private final long[] recentKeys = new long[2 * RECENT];
     private int recentCount;
     private int recentNext;
     private long lastTime = Long.MIN_VALUE;
@@ -79,6 +93,8 @@ public final class TrackState implements Serializable {
     transient int judgedSegment;
     transient boolean judgedNewSegment;
     transient List<Integer> judgedClosed;
+    /** The position of the joined segment among the open ones (in the order they were opened) after the last {@link #judge}. */
+    transient int judgedIndex;
     /** Metres from the joined segment's previous newest fix to the accepted one (NaN when it opened a segment). */
     transient double judgedDistanceM;
     /** The newest fix rejected as a {@link NoiseReason#SPEED_OUTLIER}, so its other receptions count as duplicates. */
@@ -138,9 +154,19 @@ public final class TrackState implements Serializable {
     NoiseReason judge(PositionObservation p, TrackerConfig config) {
         long t = p.time();
         long window = config.duplicateWindowMillis();
-        for (int i = 0; i < recentCount; i++) {
-            if (Math.abs(recentTimes[i] - t) <= window && recent[i].sameContent(p)) {
-                return NoiseReason.DUPLICATE;
+        if (recentCount > 0) {
+            // Newest first; accepted times never decrease, so once one is older than the window all the rest are.
+            long key = contentKey(p);
+            long[] keys = recentKeys;
+            for (int k = 0, i = recentNext; k < recentCount; k++) {
+                i = (i - 1) & (RECENT - 1);
+                long diff = keys[2 * i] - t;
+                if (diff < -window) {
+                    break;
+                }
+                if (Math.abs(diff) <= window && keys[2 * i + 1] == key && recent[i].sameContent(p)) {
+                    return NoiseReason.DUPLICATE;
+                }
             }
         }
         if (lastOutlier != null && Math.abs(lastOutlier.time() - t) <= window && lastOutlier.sameContent(p)) {
@@ -153,72 +179,110 @@ public final class TrackState implements Serializable {
                 && t - lastPreciseTime <= config.lowResolutionHoldMillis()) {
             return NoiseReason.LOW_RESOLUTION;
         }
-        if (config.landMask() != null && config.landMask().isOnLand(p.latitude(), p.longitude(), config.landToleranceM())) {
+        double lat = p.latitude();
+        double lon = p.longitude();
+        if (config.landMask() != null && config.landMask().isOnLand(lat, lon, config.landToleranceM())) {
             return NoiseReason.ON_LAND;
         }
         if (speedOutlier(p, config)) {
             lastOutlier = p;
             return NoiseReason.SPEED_OUTLIER;
         }
-        // Close segments whose gap is too long; pick the best fitting open one.
+        // Close segments whose gap is too long (compacting the rest in place); pick the best fitting open one.
+        long slack = p.timeSlackMillis();
+        long[] o = open;
         List<Integer> closed = null;
-        Open best = null;
+        int best = -1;
         double bestSpeed = Double.POSITIVE_INFINITY;
         double bestDistance = Double.NaN;
-        for (var it = open.iterator(); it.hasNext(); ) {
-            Open s = it.next();
-            long dt = t - s.last.time();
-            if (dt > config.maxGapMillis()) {
-                it.remove();
+        int kept = 0;
+        for (int r = 0, n = openCount; r < n; r++) {
+            int at = r * OPEN_STRIDE;
+            long lastT = o[at + OPEN_TIME];
+            if (t - lastT > config.maxGapMillis()) {
                 if (closed == null) {
                     closed = new ArrayList<>(2);
                 }
-                closed.add(s.number);
+                closed.add((int) o[at + OPEN_NUMBER]);
                 continue;
             }
-            double d = Geodesy.distance(s.last.latitude(), s.last.longitude(), p.latitude(), p.longitude());
-            double speed = impliedSpeed(d, ReportTime.maxIntervalMillis(s.last, p), config.noiseDistanceM());
+            if (kept != r) {
+                System.arraycopy(o, at, o, kept * OPEN_STRIDE, OPEN_STRIDE);
+                at = kept * OPEN_STRIDE;
+            }
+            double d = Geodesy.distance(Double.longBitsToDouble(o[at + OPEN_LATITUDE]),
+                    Double.longBitsToDouble(o[at + OPEN_LONGITUDE]), lat, lon);
+            // ReportTime.maxIntervalMillis of the segment's newest fix and p
+            long interval = Math.abs(t - lastT) + o[at + OPEN_SLACK] + slack;
+            double speed = impliedSpeed(d, interval, config.noiseDistanceM());
             if (speed <= config.maxSpeedKnots() && speed < bestSpeed) {
-                best = s;
+                best = kept;
                 bestSpeed = speed;
                 bestDistance = d;
             }
+            kept++;
         }
-        boolean fresh = best == null;
+        openCount = kept;
+        boolean fresh = best < 0;
         if (fresh) {
-            best = new Open(++segments, p);
-            open.add(best);
-            if (open.size() > config.maxOpenSegments()) {
-                Open stalest = null;
-                for (int i = 0; i < open.size() - 1; i++) {
-                    Open s = open.get(i);
-                    if (stalest == null || s.last.time() < stalest.last.time()) {
-                        stalest = s;
+            if ((openCount + 1) * OPEN_STRIDE > o.length) {
+                o = open = Arrays.copyOf(o, (openCount + 1) * OPEN_STRIDE * 2);
+            }
+            best = openCount++;
+            o[best * OPEN_STRIDE + OPEN_NUMBER] = ++segments;
+            if (openCount > config.maxOpenSegments()) {
+                int stalest = 0;
+                for (int i = 1; i < openCount - 1; i++) {
+                    if (o[i * OPEN_STRIDE + OPEN_TIME] < o[stalest * OPEN_STRIDE + OPEN_TIME]) {
+                        stalest = i;
                     }
                 }
-                open.remove(stalest);
                 if (closed == null) {
                     closed = new ArrayList<>(2);
                 }
-                closed.add(stalest.number);
+                closed.add((int) o[stalest * OPEN_STRIDE + OPEN_NUMBER]);
+                System.arraycopy(o, (stalest + 1) * OPEN_STRIDE, o, stalest * OPEN_STRIDE,
+                        (openCount - stalest - 1) * OPEN_STRIDE);
+                openCount--;
+                best--;
             }
         }
-        best.last = p;
+        int at = best * OPEN_STRIDE;
+        o[at + OPEN_TIME] = t;
+        o[at + OPEN_LATITUDE] = Double.doubleToRawLongBits(lat);
+        o[at + OPEN_LONGITUDE] = Double.doubleToRawLongBits(lon);
+        o[at + OPEN_SLACK] = slack;
         lastTime = t;
         if (!p.lowResolution()) {
             lastPreciseTime = t;
         }
         recent[recentNext] = p;
-        recentTimes[recentNext] = t;
-        recentNext = (recentNext + 1) % RECENT;
+        recentKeys[2 * recentNext] = t;
+        recentKeys[2 * recentNext + 1] = contentKey(p);
+        recentNext = (recentNext + 1) & (RECENT - 1);
         if (recentCount < RECENT) {
             recentCount++;
         }
-        judgedSegment = best.number;
+        judgedSegment = (int) o[at + OPEN_NUMBER];
+        judgedIndex = best;
         judgedNewSegment = fresh;
         judgedClosed = closed;
         judgedDistanceM = fresh ? Double.NaN : bestDistance;
         return null;
+    }
+
+    /**
+     * A hash of what {@link PositionObservation#sameContent} compares: equal for fixes with the same
+     * content (so a differing key proves different content), and different for most others.
+     */
+    static long contentKey(PositionObservation p) {
+        long h = p.mmsi() * 0x9E3779B97F4A7C15L + p.messageType();
+        h = (h ^ Double.doubleToLongBits(p.latitude())) * 0xC2B2AE3D27D4EB4FL;
+        h = (h ^ Double.doubleToLongBits(p.longitude())) * 0x165667B19E3779F9L;
+        h = (h ^ Double.doubleToLongBits(p.speedOverGround())) * 0x9E3779B97F4A7C15L;
+        h = (h ^ Double.doubleToLongBits(p.courseOverGround())) * 0xC2B2AE3D27D4EB4FL;
+        h = (h ^ ((long) p.heading() << 32 | (p.navigationStatus() & 0xffff_ffffL))) * 0x165667B19E3779F9L;
+        return h ^ (p.lowResolution() ? 1 : 0) ^ (h >>> 29);
     }
 
     /**
@@ -227,19 +291,21 @@ public final class TrackState implements Serializable {
      * @return their numbers, oldest opened first
      */
     public List<Integer> closeAll() {
-        List<Integer> numbers = new ArrayList<>(open.size());
-        for (Open s : open) {
-            numbers.add(s.number);
-        }
-        open.clear();
+        List<Integer> numbers = openSegments();
+        clearOpen();
         return numbers;
+    }
+
+    /** Forgets every open segment. */
+    final void clearOpen() {
+        openCount = 0;
     }
 
     /** Numbers of the open segments, in the order they were opened. */
     public List<Integer> openSegments() {
-        List<Integer> numbers = new ArrayList<>(open.size());
-        for (Open s : open) {
-            numbers.add(s.number);
+        List<Integer> numbers = new ArrayList<>(openCount);
+        for (int i = 0; i < openCount; i++) {
+            numbers.add((int) open[i * OPEN_STRIDE + OPEN_NUMBER]);
         }
         return numbers;
     }
@@ -262,7 +328,7 @@ public final class TrackState implements Serializable {
      * ({@link PositionObservation#timeUncertain()}: the distance moved says nothing then).
      */
     private boolean speedOutlier(PositionObservation p, TrackerConfig config) {
-        return recentCount > 0 && p.speedOverGround() >= SPEED_OUTLIER_MIN_KNOTS && isSpeedOutlier(recent[(recentNext - 1 + RECENT) % RECENT], p,
+        return recentCount > 0 && p.speedOverGround() >= SPEED_OUTLIER_MIN_KNOTS && isSpeedOutlier(recent[(recentNext - 1) & (RECENT - 1)], p,
                 config.speedOutlierWindowMillis());
     }
 

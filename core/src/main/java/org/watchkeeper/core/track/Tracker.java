@@ -3,9 +3,12 @@ package org.watchkeeper.core.track;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 import org.watchkeeper.core.observation.PositionObservation;
 import org.watchkeeper.core.observation.ReportTime;
@@ -70,26 +73,40 @@ public final class Tracker {
     }
 
     /**
-     * One vessel's record in the tracker's table: once a fix of it passed the checks that need no
-     * memory, its decision memory ({@link TrackState}) and open segments; its accepted fixes and the
-     * highest number of a segment they joined; and an attachment, data the owner of the tracker keeps
-     * per vessel in the same record (the {@code VesselPicture} keeps its vessel there), so that one
-     * look-up of the vessel serves the owner and the tracker and both lose the vessel together.
-     * Obtained from {@link #track(int)}; fed with {@link #accept(PositionObservation, Track)}.
+     * One vessel's record in the tracker's table: its decision memory (the record is the vessel's
+     * {@link TrackState}, in use once a fix of it passed the checks that need no memory) and open
+     * segments; its accepted fixes and the highest number of a segment they joined; and an
+     * attachment, data the owner of the tracker keeps per vessel in the same record, so that one
+     * look-up of the vessel serves the owner and the tracker and both lose the vessel together. An
+     * owner can also make the records instances of its own subclass ({@link #recordFactory}; the
+     * {@code VesselPicture} does), one object per vessel. Obtained from {@link #track(int)}; fed with
+     * {@link #accept(PositionObservation, Track)}; the {@code TrackState} methods that judge fixes or
+     * close segments throw {@link UnsupportedOperationException} on a record (the tracker drives it).
      */
-    public static final class Track {
+    public static class Track extends TrackState {
+        private static final long serialVersionUID = 1L;
         private final int mmsi;
-        /** Null until the tracker judged a fix of this vessel. */
-        TrackState state;
-        /** Open segments in the order they were opened (the same order as the state's); a few at most. */
-        ArrayList<Segment> open;
+        /** Whether the tracker judged a fix of this vessel (its state and open segments are in use). */
+        boolean judged;
+        /**
+         * Open segments in the order they were opened (the same order as the state's), {@code [0,
+         * openCount)}: the first in {@code open0} (the usual single open segment is read from the record
+         * itself), the further ones in {@code more}; a few at most.
+         */
+        transient Segment open0;
+        transient Segment[] more;
+        int openCount;
         long acceptedFixes;
         int highestSegment;
         /** The tracker's use counter when it last judged a fix of this vessel or listed its open segments (the order of {@link #flush}). */
         long usedAt;
-        private Object attachment;
+        private transient Object attachment;
 
-        Track(int mmsi) {
+        /**
+         * A record of a vessel, for a {@link #recordFactory} (an owner's subclass keeps its per-vessel
+         * data in the record itself).
+         */
+        protected Track(int mmsi) {
             this.mmsi = mmsi;
         }
 
@@ -113,24 +130,83 @@ public final class Tracker {
             return attachment;
         }
 
-        Segment segment(int number) {
-            for (int i = 0, n = open.size(); i < n; i++) {
-                Segment s = open.get(i);
+        /** Open segment {@code i}, 0 ≤ i &lt; {@code openCount}. */
+        final Segment openSegment(int i) {
+            return i == 0 ? open0 : more[i - 1];
+        }
+
+        private void setOpen(int i, Segment s) {
+            if (i == 0) {
+                open0 = s;
+                return;
+            }
+            if (more == null) {
+                more = new Segment[2];
+            } else if (i > more.length) {
+                more = Arrays.copyOf(more, more.length * 2);
+            }
+            more[i - 1] = s;
+        }
+
+        /** Removes the open segment numbered {@code number}, keeping the order of the rest. */
+        final Segment remove(int number) {
+            for (int i = 0; i < openCount; i++) {
+                Segment s = openSegment(i);
                 if (s.number() == number) {
+                    for (int j = i; j < openCount - 1; j++) {
+                        setOpen(j, openSegment(j + 1));
+                    }
+                    setOpen(--openCount, null);
                     return s;
                 }
             }
-            return null;
+            throw new IllegalStateException("no open segment " + number + " of MMSI " + mmsi);
         }
 
-        Segment remove(int number) {
-            Segment s = segment(number);
-            open.remove(s);
-            return s;
+        final void add(Segment s) {
+            setOpen(openCount++, s);
+        }
+
+        final List<Segment> openList() {
+            List<Segment> l = new ArrayList<>(openCount);
+            for (int i = 0; i < openCount; i++) {
+                l.add(openSegment(i));
+            }
+            return l;
+        }
+
+        /**
+         * Not for a tracker's record: the tracker judges its fixes.
+         *
+         * @throws UnsupportedOperationException always
+         */
+        @Override
+        public final Step accept(PositionObservation p, TrackerConfig config, long now) {
+            throw new UnsupportedOperationException("the tracker judges the fixes of its records");
+        }
+
+        /**
+         * Not for a tracker's record: the tracker judges its fixes.
+         *
+         * @throws UnsupportedOperationException always
+         */
+        @Override
+        public final Step step(PositionObservation p, TrackerConfig config) {
+            throw new UnsupportedOperationException("the tracker judges the fixes of its records");
+        }
+
+        /**
+         * Not for a tracker's record: the tracker closes its segments.
+         *
+         * @throws UnsupportedOperationException always
+         */
+        @Override
+        public final List<Integer> closeAll() {
+            throw new UnsupportedOperationException("the tracker closes the segments of its records");
         }
     }
 
-    private static final java.util.function.IntFunction<Track> NEW_TRACK = Track::new;
+    private IntFunction<? extends Track> newTrack = Track::new;
 
     private final TrackerConfig config;
     private final Consumer<Segment> onClosed;
@@ -139,7 +215,7 @@ public final class Tracker {
     private final long[] rejected = new long[REASONS.length];
     private final IntLruMap<Track> vessels;
     private long accepted;
-    /** Vessels with a {@link Track#state}. */
+    /** Vessels with {@link Track#judged}. */
     private int judgedVessels;
     /** Vessels with an attachment. */
     private int attachedVessels;
@@ -162,10 +238,10 @@ public final class Tracker {
         if (t.attachment != null) {
             attachedVessels--;
         }
-        if (t.state != null) {
+        if (t.judged) {
             judgedVessels--;
-            for (Segment s : t.open) {
-                close(s);
+            for (int i = 0; i < t.openCount; i++) {
+                close(t.openSegment(i));
             }
         }
     }
@@ -207,7 +283,7 @@ public final class Tracker {
      * used one is dropped, its open segments closed, when a new one would exceed the bound).
      */
     public Track track(int mmsi) {
-        return vessels.computeIfAbsent(mmsi, NEW_TRACK);
+        return vessels.computeIfAbsent(mmsi, newTrack);
     }
 
     /** The record of a vessel, or null when not held; counts as a use when {@code use}. */
@@ -218,6 +294,22 @@ public final class Tracker {
     /** Every record held, least recently used first. */
     public List<Track> tracks() {
         return vessels.values();
+    }
+
+    /**
+     * Makes the tracker create its per-vessel records with {@code factory} (given the MMSI; it
+     * returns a new record of that MMSI), so that an owner keeps its per-vessel data in a subclass of
+     * {@link Track}, one object with the tracker's (the {@code VesselPicture} does: one object per
+     * vessel is fewer memory reads per fix than a record and an attachment).
+     *
+     * @throws IllegalStateException when the tracker already holds a vessel
+     */
+    public void recordFactory(IntFunction<? extends Track> factory) {
+        Objects.requireNonNull(factory);
+        if (vessels.size() > 0) {
+            throw new IllegalStateException("the tracker already holds vessels");
+        }
+        newTrack = factory;
     }
 
     /** Sets the owner's data of a vessel (not null); {@link #attachedVessels()} counts the records that have some. */
@@ -254,13 +346,12 @@ public final class Tracker {
             return Decision.reject(pre);
         }
         if (v == null) {
-            v = vessels.computeIfAbsent(p.mmsi(), NEW_TRACK);
+            v = vessels.computeIfAbsent(p.mmsi(), newTrack);
         }
         v.usedAt = ++uses;
-        TrackState state = v.state;
-        if (state == null) {
-            state = v.state = new TrackState();
-            v.open = new ArrayList<>(2);
+        Track state = v;
+        if (!v.judged) {
+            v.judged = true;
             judgedVessels++;
         }
         NoiseReason reason = state.judge(p, config);
@@ -278,9 +369,12 @@ public final class Tracker {
         Segment seg;
         if (fresh) {
             seg = new Segment(p.mmsi(), number);
-            v.open.add(seg);
+            v.add(seg);
         } else {
-            seg = v.segment(number);
+            seg = v.openSegment(state.judgedIndex);
+            if (seg.number() != number) {
+                throw new IllegalStateException("open segments of MMSI " + v.mmsi + " out of step with its state");
+            }
         }
         v.acceptedFixes++;
         if (number > v.highestSegment) {
@@ -304,28 +398,30 @@ public final class Tracker {
     public void flush() {
         List<Track> judged = new ArrayList<>(judgedVessels);
         for (Track v : vessels.values()) {
-            if (v.state != null) {
+            if (v.judged) {
                 judged.add(v);
             }
         }
         judged.sort((a, b) -> Long.compare(a.usedAt, b.usedAt));
         for (Track v : judged) {
-            v.state.closeAll();
-            for (Segment s : v.open) {
-                close(s);
+            v.clearOpen();
+            for (int i = 0; i < v.openCount; i++) {
+                close(v.openSegment(i));
             }
-            v.open.clear();
+            v.open0 = null;
+            v.more = null;
+            v.openCount = 0;
         }
     }
 
     /** The open segments of a vessel, oldest first (empty if none). */
     public List<Segment> openSegments(int mmsi) {
         Track v = vessels.get(mmsi);
-        if (v == null || v.state == null) {
+        if (v == null || !v.judged) {
             return List.of();
         }
         v.usedAt = ++uses;
-        return List.copyOf(v.open);
+        return List.copyOf(v.openList());
     }
 
     /** Rejected fixes by reason (reasons with no rejection are absent). */

@@ -192,6 +192,81 @@ class TrackerTest {
         assertThat(tracker.tracks()).extracting(Tracker.Track::mmsi).containsExactly(200_000_001, 200_000_002);
     }
 
+    /** A fix of MMSI from transmitter {@code k} of five far apart (10° of longitude between them), each moving east at ~3.5 kn. */
+    private static PositionObservation from(int k, long t) {
+        return fix(t, 10, 10 * k + (t - T0) / 60_000.0 * 0.001, 10);
+    }
+
+    private static int segmentOf(Tracker tracker, PositionObservation p) {
+        Tracker.Decision d = tracker.accept(p);
+        assertThat(d.accepted()).isTrue();
+        return d.segment().number();
+    }
+
+    @Test
+    void transmittersSharingAnMmsiKeepTheirOwnSegmentsWhileOthersClose() {
+        List<Integer> closed = new ArrayList<>();
+        Tracker tracker = new Tracker(TrackerConfig.defaults(), s -> closed.add(s.number()), null);
+        for (int k = 0; k < 4; k++) {
+            assertThat(segmentOf(tracker, from(k, T0 + k * 1000))).isEqualTo(k + 1);
+        }
+        // Each joins its own segment, in any order.
+        assertThat(segmentOf(tracker, from(3, T0 + 60_000))).isEqualTo(4);
+        assertThat(segmentOf(tracker, from(1, T0 + 61_000))).isEqualTo(2);
+        assertThat(segmentOf(tracker, from(0, T0 + 62_000))).isEqualTo(1);
+        assertThat(segmentOf(tracker, from(2, T0 + 63_000))).isEqualTo(3);
+        // A fifth transmitter: the stalest (transmitter 3's, last fix at +60 s) closes, from the middle of the open ones.
+        assertThat(segmentOf(tracker, from(4, T0 + 120_000))).isEqualTo(5);
+        assertThat(closed).containsExactly(4);
+        assertThat(tracker.openSegments(MMSI)).extracting(Segment::number).containsExactly(1, 2, 3, 5);
+        assertThat(segmentOf(tracker, from(2, T0 + 121_000))).isEqualTo(3);
+        assertThat(segmentOf(tracker, from(0, T0 + 122_000))).isEqualTo(1);
+        assertThat(segmentOf(tracker, from(4, T0 + 123_000))).isEqualTo(5);
+        assertThat(segmentOf(tracker, from(1, T0 + 124_000))).isEqualTo(2);
+        assertThat(tracker.openSegments(MMSI)).extracting(Segment::size).containsExactly(3, 3, 3, 2);
+        // After more than 24 h every open segment closes, oldest opened first, and transmitter 1 opens the sixth.
+        assertThat(segmentOf(tracker, from(1, T0 + 25 * 3_600_000L))).isEqualTo(6);
+        assertThat(closed).containsExactly(4, 1, 2, 3, 5);
+        assertThat(tracker.openSegments(MMSI)).extracting(Segment::number).containsExactly(6);
+    }
+
+    @Test
+    void duplicatesAreFoundAmongTheRecentFixesByContentOnly() {
+        Tracker tracker = new Tracker();
+        // Ten fixes 1 s apart, 1 m apart: more than the ring of recent fixes holds.
+        for (int i = 0; i < 10; i++) {
+            assertThat(tracker.accept(fix(T0 + i * 1000, 10, i * 0.00001, 5)).accepted()).isTrue();
+        }
+        // The fix of +8 s heard again at +9.5 s (within 10 s of it): a duplicate, though not the newest.
+        assertThat(tracker.accept(fix(T0 + 9500, 10, 8 * 0.00001, 5)).reason()).isEqualTo(NoiseReason.DUPLICATE);
+        // Same position and time window, another heading, navigation status or message type: new content.
+        PositionObservation heading = new PositionObservation(T0 + 9600, "x", MMSI, 1, StationClass.A, 10, 0, 5, 90, 91, 0, true, false);
+        assertThat(tracker.accept(heading).accepted()).isTrue();
+        PositionObservation status = new PositionObservation(T0 + 9700, "x", MMSI, 1, StationClass.A, 10, 0, 5, 90, 91, 5, true, false);
+        assertThat(tracker.accept(status).accepted()).isTrue();
+        PositionObservation type3 = new PositionObservation(T0 + 9800, "x", MMSI, 3, StationClass.A, 10, 0, 5, 90, 91, 5, true, false);
+        assertThat(tracker.accept(type3).accepted()).isTrue();
+        // The first fix (+0 s) again at +10.5 s: outside the window of it, so not a duplicate.
+        assertThat(tracker.accept(fix(T0 + 10_500, 10, 0, 5)).accepted()).isTrue();
+        assertThat(tracker.rejected()).containsOnlyKeys(NoiseReason.DUPLICATE).containsEntry(NoiseReason.DUPLICATE, 1L);
+        assertThat(TrackState.contentKey(fix(T0, 10, 0, 5))).isEqualTo(TrackState.contentKey(fix(T0 + 5000, 10, 0, 5)))
+                .isNotEqualTo(TrackState.contentKey(fix(T0, 10, 0, 6)));
+    }
+
+    @Test
+    void aRecordsStateIsDrivenByItsTrackerOnly() {
+        Tracker tracker = new Tracker();
+        Tracker.Track t = tracker.track(MMSI);
+        tracker.accept(fix(T0, 10, 0, 5), t);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> t.step(fix(T0 + 1000, 10, 0, 5), tracker.config()))
+                .isInstanceOf(UnsupportedOperationException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(t::closeAll).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(t.openSegments()).containsExactly(1);
+        assertThat(t.lastTime()).isEqualTo(T0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tracker.recordFactory(Tracker.Track::new))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
     @Test
     void futureBoundFollowsTheClockWhenLive() {
         Tracker live = new Tracker(TrackerConfig.defaults(), null, () -> T0);
