@@ -72,8 +72,9 @@ class MakeAnalyzeInputTest {
             double sign = fleet == 1 ? 1 : -1;
             assertThat(pb[0]).as("longitude of %s", b).isCloseTo(pa[0], within(1e-9));
             assertThat(pb[1]).as("latitude of %s", b).isCloseTo(pa[1] + sign * dLat, within(1.0 / 600_000));
-            assertThat(metres(pa, pb)).isCloseTo(3000, within(2.0));
-            assertThat(withPosition(b, pa)).isEqualTo(a);
+            // 111 320 m per degree of latitude against 111 195 m on the mean sphere: 2 996.7 m
+            assertThat(metres(pa, pb)).isCloseTo(3000, within(5.0));
+            assertThat(withoutPosition(b)).isEqualTo(withoutPosition(a));
             moved[fleet]++;
         }
         // every ship position report of copies 1 and 2 moved, the same reports in both
@@ -124,15 +125,11 @@ class MakeAnalyzeInputTest {
         return null;
     }
 
-    /** The report with its position replaced, every other field kept. */
-    private static AisMessage withPosition(AisMessage m, double[] lonLat) {
-        if (m instanceof PositionReport p) {
-            return new PositionReport(p.messageType(), p.repeatIndicator(), p.mmsi(), p.navigationStatus(),
-                    p.rateOfTurnRaw(), p.speedOverGround(), p.positionAccuracy(), lonLat[0], lonLat[1],
-                    p.courseOverGround(), p.trueHeading(), p.timeStamp(), p.specialManoeuvre(), p.spare(), p.raim(),
-                    p.radio());
-        }
-        return m;
+    /** The report's components as text with longitude and latitude left out (every other field). */
+    private static String withoutPosition(AisMessage m) {
+        String text = m.toString().replaceAll("longitude=[^,]+, latitude=[^,]+, ", "");
+        assertThat(text).doesNotContain("longitude=").doesNotContain("latitude=");
+        return text;
     }
 
     private static double metres(double[] a, double[] b) {
