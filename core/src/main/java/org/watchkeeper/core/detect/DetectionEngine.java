@@ -155,27 +155,61 @@ public final class DetectionEngine {
             return;
         }
         // Fire timers across detectors in (time, key, detector) order; a timer may register further timers.
+        // A detector's timer registers and deletes timers of that detector only, so the first timer of
+        // every other detector stays as it was: the chosen detector fires on without a new scan while its
+        // first timer still comes before the runner-up's (many timers fall due at once, e.g. cells on a
+        // common multiple of the fix age).
         while (true) {
             Hosted<?> next = null;
             long bestTime = 0;
             long bestKey = 0;
-            for (Hosted<?> h : hosted) {
+            int bestIndex = 0;
+            Hosted<?> second = null;
+            long secondTime = 0;
+            long secondKey = 0;
+            int secondIndex = 0;
+            for (int i = 0; i < hosted.length; i++) {
+                Hosted<?> h = hosted[i];
                 TimerQueue q = h.timers;
                 if (q.hasFirstAtOrBefore(wm)) {
                     long t = q.firstTime();
                     long k = q.firstKey();
                     if (next == null || t < bestTime || (t == bestTime && k < bestKey)) {
+                        second = next;
+                        secondTime = bestTime;
+                        secondKey = bestKey;
+                        secondIndex = bestIndex;
                         next = h;
                         bestTime = t;
                         bestKey = k;
+                        bestIndex = i;
+                    } else if (second == null || t < secondTime || (t == secondTime && k < secondKey)) {
+                        second = h;
+                        secondTime = t;
+                        secondKey = k;
+                        secondIndex = i;
                     }
                 }
             }
             if (next == null) {
                 break;
             }
-            next.timers.removeFirst();
-            next.fire(bestTime, bestKey);
+            TimerQueue q = next.timers;
+            while (true) {
+                q.removeFirst();
+                next.fire(bestTime, bestKey);
+                if (!q.hasFirstAtOrBefore(wm)) {
+                    break;
+                }
+                long t = q.firstTime();
+                long k = q.firstKey();
+                if (second != null && (t > secondTime || (t == secondTime && (k > secondKey
+                        || (k == secondKey && bestIndex > secondIndex))))) {
+                    break;
+                }
+                bestTime = t;
+                bestKey = k;
+            }
         }
         long bound = Long.MAX_VALUE;
         for (Hosted<?> h : hosted) {

@@ -269,7 +269,7 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
      * lines and the update of a slot writes one of them.
      */
     public static final class CellState implements Serializable {
-        private static final long serialVersionUID = 3L;
+        private static final long serialVersionUID = 4L;
         /** Longs per slot in {@link #fix}. */
         static final int STRIDE = 4;
         // A new state holds no arrays until its first vessel (a fix near a port creates a state that is
@@ -458,14 +458,17 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
     }
 
     /**
-     * The pairs of a cell by key {@code a << 32 | b}: open addressing with linear probing over the
-     * pair objects themselves (a look-up reads one table slot and the pair it compares, no separate
-     * key array), removal by backward shift. Grows at half full.
+     * The pairs of a cell by key {@code a << 32 | b}: open addressing with linear probing over a key
+     * array beside the pair array (a probe reads only keys; the pair object is read once found; 0,
+     * which no pair has as its two MMSIs differ, marks a free slot), removal by backward shift. Grows
+     * at half full.
      */
     static final class PairTable implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private Pair[] table = NONE;
+        private static final long serialVersionUID = 2L;
         private static final Pair[] NONE = new Pair[0];
+        private static final long[] NO_KEYS = new long[0];
+        private Pair[] table = NONE;
+        private long[] keys = NO_KEYS;
         private int size;
 
         private static int home(long k, int mask) {
@@ -479,12 +482,15 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
             if (size == 0) {
                 return null;
             }
-            Pair[] t = table;
-            int mask = t.length - 1;
+            long[] ks = keys;
+            int mask = ks.length - 1;
             for (int i = home(key, mask);; i = (i + 1) & mask) {
-                Pair p = t[i];
-                if (p == null || p.key == key) {
-                    return p;
+                long k = ks[i];
+                if (k == key) {
+                    return table[i];
+                }
+                if (k == 0) {
+                    return null;
                 }
             }
         }
@@ -493,7 +499,9 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         void put(Pair p) {
             if (2 * (size + 1) > table.length) {
                 Pair[] old = table;
-                table = new Pair[Math.max(16, 2 * old.length)];
+                int n = Math.max(16, 2 * old.length);
+                table = new Pair[n];
+                keys = new long[n];
                 for (Pair x : old) {
                     if (x != null) {
                         insert(x);
@@ -507,10 +515,11 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         private void insert(Pair p) {
             int mask = table.length - 1;
             int i = home(p.key, mask);
-            while (table[i] != null) {
+            while (keys[i] != 0) {
                 i = (i + 1) & mask;
             }
             table[i] = p;
+            keys[i] = p.key;
         }
 
         void remove(long key) {
@@ -518,24 +527,27 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
                 return;
             }
             Pair[] t = table;
+            long[] ks = keys;
             int mask = t.length - 1;
             int i = home(key, mask);
-            while (t[i] != null && t[i].key != key) {
+            while (ks[i] != 0 && ks[i] != key) {
                 i = (i + 1) & mask;
             }
-            if (t[i] == null) {
+            if (ks[i] == 0) {
                 return;
             }
             size--;
             int hole = i;
-            for (int j = (i + 1) & mask; t[j] != null; j = (j + 1) & mask) {
-                int h = home(t[j].key, mask);
+            for (int j = (i + 1) & mask; ks[j] != 0; j = (j + 1) & mask) {
+                int h = home(ks[j], mask);
                 if (((j - h) & mask) >= ((j - hole) & mask)) {
                     t[hole] = t[j];
+                    ks[hole] = ks[j];
                     hole = j;
                 }
             }
             t[hole] = null;
+            ks[hole] = 0;
         }
 
         int size() {

@@ -12,12 +12,14 @@ import org.watchkeeper.core.observation.PositionObservation;
  * however long the episode runs. Deterministic: depends only on the order of {@link #add} calls.
  */
 public final class Evidence implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     private final int head;
     private final int tailSize;
     private Fix[] tail;
     private final List<Fix> first = new ArrayList<>(4);
     private int tailCount;
+    /** Where the next tail fix goes, {@code tailCount % tailSize} kept without a division per fix. */
+    private int tailNext;
     private long total;
 
     /** @param head fixes kept from the start (≥ 0) @param tail fixes kept from the end (≥ 1) */
@@ -39,7 +41,10 @@ public final class Evidence implements Serializable {
         if (tail == null) {
             tail = new Fix[tailSize]; // allocated once the head is full: most records stay short
         }
-        tail[tailCount % tail.length] = f;
+        tail[tailNext] = f;
+        if (++tailNext == tailSize) {
+            tailNext = 0;
+        }
         tailCount++;
     }
 
