@@ -175,6 +175,96 @@ public final class Corpus {
         return commas == 4 && p < to && t[p] >= '1' && t[p] <= '3';
     }
 
+    /** The kinds of line {@link #byKind} sorts the corpus into, in the order it reports them. */
+    public static final List<String> KINDS = List.of(
+            "tag-block only", "$PGHP", "other non-AIS", "type 1-3, bare", "type 1-3, trailer time",
+            "type 1-3, tag block", "type 4/11", "type 5 (single)", "type 18/19", "type 24", "other types (single)",
+            "multi-sentence fragments");
+
+    /**
+     * Splits {@code text} into sub-corpora by kind of line ({@link #KINDS}), each line with its line
+     * end, in input order. A line belongs to exactly one kind: a tag block alone; a {@code $PGHP}
+     * sentence; any other line that holds no VDM/VDO sentence (other sentences, corrupt lines); a
+     * fragment of a multi-sentence message (fragment count other than 1); else a single-sentence
+     * message by its message type (first payload character), type 1-3 further split into lines with
+     * neither tag block nor trailer, with a trailer after {@code *hh} (a receive time) and with a tag
+     * block.
+     */
+    public static java.util.Map<String, byte[]> byKind(byte[] text) {
+        java.util.Map<String, ByteArrayOutputStream> out = new java.util.LinkedHashMap<>();
+        for (String k : KINDS) {
+            out.put(k, new ByteArrayOutputStream(1 << 16));
+        }
+        int start = 0;
+        for (int i = 0; i < text.length; i++) {
+            if (text[i] == '\n') {
+                out.get(kind(text, start, i)).write(text, start, i + 1 - start);
+                start = i + 1;
+            }
+        }
+        java.util.Map<String, byte[]> r = new java.util.LinkedHashMap<>();
+        out.forEach((k, v) -> r.put(k, v.toByteArray()));
+        return r;
+    }
+
+    private static String kind(byte[] t, int from, int to) {
+        int e = to;
+        while (e > from && (t[e - 1] == '\r' || t[e - 1] == ' ')) {
+            e--;
+        }
+        boolean tagBlock = from < e && t[from] == '\\';
+        int s = from;
+        if (tagBlock) {
+            s++;
+            while (s < e && t[s] != '\\') {
+                s++;
+            }
+            s++;
+            if (s >= e) {
+                return "tag-block only";
+            }
+        }
+        int p = aisFieldsStart(t, from, e);
+        if (p < 0) {
+            return e - s >= 5 && t[s] == '$' && t[s + 1] == 'P' && t[s + 2] == 'G' && t[s + 3] == 'H' && t[s + 4] == 'P'
+                    ? "$PGHP" : "other non-AIS";
+        }
+        if (p + 1 >= e || t[p] != '1' || t[p + 1] != ',') {
+            return "multi-sentence fragments";
+        }
+        int commas = 0;
+        while (p < e && commas < 4) {
+            if (t[p++] == ',') {
+                commas++;
+            }
+        }
+        byte c = p < e ? t[p] : 0;
+        switch (c) {
+            case '1', '2', '3' -> {
+                int star = p;
+                while (star < e && t[star] != '*') {
+                    star++;
+                }
+                return tagBlock ? "type 1-3, tag block" : star + 3 < e ? "type 1-3, trailer time" : "type 1-3, bare";
+            }
+            case '4', ';' -> {
+                return "type 4/11";
+            }
+            case '5' -> {
+                return "type 5 (single)";
+            }
+            case 'B', 'C' -> {
+                return "type 18/19";
+            }
+            case 'H' -> {
+                return "type 24";
+            }
+            default -> {
+                return "other types (single)";
+            }
+        }
+    }
+
     /** Index just past "VDM," / "VDO," in the line, or -1 when the line holds no AIS sentence. */
     private static int aisFieldsStart(byte[] t, int from, int to) {
         for (int i = from; i + 4 <= to; i++) {

@@ -20,8 +20,14 @@ import org.watchkeeper.ais.nmea.Rejection;
  * what one unshared core does. Also a convenient target for a sampling profiler (JFR).
  *
  * <pre>
- * java -cp bench/target/benchmarks.jar org.watchkeeper.bench.CpuTimeRun [mixed|positions] [SECONDS] [json]
+ * java -cp bench/target/benchmarks.jar org.watchkeeper.bench.CpuTimeRun [mixed|positions|kinds] [SECONDS] [json]
  * </pre>
+ *
+ * <p>{@code kinds} measures, after a warm-up on the whole mixed corpus, the mixed corpus and then
+ * each kind of line of it alone ({@link Corpus#byKind}), {@code SECONDS} of CPU time each after
+ * 2 s of warm-up, and prints a table: lines, AIS sentences, nanoseconds of CPU per line, bytes
+ * allocated per line, and the kind's estimated share of the mixed corpus's time (its lines times
+ * its cost per line, over the mixed corpus's lines times its cost per line).
  *
  * <p>Runs passes over the in-memory corpus (see {@link Corpus}) for 5 s of warm-up, then for
  * {@code SECONDS} (default 20) of measurement, both counted in the thread's CPU time (so a busy
@@ -64,6 +70,10 @@ public final class CpuTimeRun {
         String which = args.length > 0 ? args[0] : "mixed";
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 20;
         byte[] mixed = Corpus.mixed();
+        if (which.equals("kinds")) {
+            kinds(mixed, seconds);
+            return;
+        }
         byte[] text = which.equals("positions") ? Corpus.positionReportsOnly(mixed) : mixed;
         long sentences = Corpus.countAisSentences(text);
         boolean toJson = args.length > 2 && args[2].equals("json");
@@ -112,6 +122,41 @@ public final class CpuTimeRun {
         long t0 = mx.getCurrentThreadCpuTime();
         while (mx.getCurrentThreadCpuTime() - t0 < cpuNanos) {
             pass(text, c);
+        }
+    }
+
+    private static void kinds(byte[] mixed, double seconds) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        run(mixed, 5e9, null, mx);
+        java.util.Map<String, byte[]> parts = new java.util.LinkedHashMap<>();
+        parts.put("mixed (all)", mixed);
+        parts.putAll(Corpus.byKind(mixed));
+        double mixedNs = 0;
+        int mixedLines = Corpus.countLines(mixed);
+        System.out.printf("| kind | lines | AIS sentences | ns CPU per line | bytes per line | share of mixed |%n");
+        System.out.printf("|---|---|---|---|---|---|%n");
+        for (var e : parts.entrySet()) {
+            byte[] text = e.getValue();
+            int lines = Corpus.countLines(text);
+            if (lines == 0) {
+                continue;
+            }
+            run(text, 2e9, null, mx);
+            Counter c = new Counter();
+            long bytes0 = allocatedBytes(mx);
+            long cpu0 = mx.getCurrentThreadCpuTime();
+            long passes = 0;
+            while (mx.getCurrentThreadCpuTime() - cpu0 < seconds * 1e9) {
+                pass(text, c);
+                passes++;
+            }
+            double ns = (mx.getCurrentThreadCpuTime() - cpu0) / (double) (passes * lines);
+            double bytes = (allocatedBytes(mx) - bytes0) / (double) (passes * lines);
+            if (mixedNs == 0) {
+                mixedNs = ns;
+            }
+            System.out.printf("| %s | %d | %d | %.0f | %.0f | %.0f %% |%n", e.getKey(), lines,
+                    Corpus.countAisSentences(text), ns, bytes, 100 * lines * ns / (mixedLines * mixedNs));
         }
     }
 

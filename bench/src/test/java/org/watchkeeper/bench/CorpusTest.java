@@ -43,6 +43,30 @@ class CorpusTest {
     }
 
     @Test
+    void byKindPutsEveryLineInOneKind() {
+        String text = "\\si:AISD*3F\\\r\n" + SAMPLE + "$PSTT,10A*12\n!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A,1272422678\n"
+                + "!AIVDM,1,1,,B,B5NIeAP00=qmw14cRKvQSwm5WP06,0*51\n";
+        var kinds = Corpus.byKind(bytes(text));
+        assertThat(kinds.keySet()).containsExactlyElementsOf(Corpus.KINDS);
+        java.util.function.Function<String, String> k = name -> new String(kinds.get(name), StandardCharsets.US_ASCII);
+        assertThat(k.apply("tag-block only")).isEqualTo("\\si:AISD*3F\\\r\n");
+        assertThat(k.apply("$PGHP")).startsWith("$PGHP,1,2010").endsWith("*5B\n");
+        assertThat(k.apply("other non-AIS")).isEqualTo("$PSTT,10A*12\n");
+        assertThat(k.apply("type 1-3, bare")).isEqualTo("!BSVDO,1,1,,A,33@nod@P03PhO4JQ1TIc`gwR2L1@,0*31\n");
+        assertThat(k.apply("type 1-3, trailer time")).endsWith(",0*4A,1272422678\n");
+        assertThat(k.apply("type 1-3, tag block")).startsWith("\\s:2573135");
+        assertThat(k.apply("type 4/11")).startsWith("!AIVDM,1,1,,B,402=");
+        assertThat(k.apply("type 18/19")).startsWith("!AIVDM,1,1,,B,B5NI");
+        assertThat(Corpus.countLines(kinds.get("multi-sentence fragments"))).isEqualTo(2);
+        assertThat(kinds.get("type 5 (single)")).isEmpty();
+        int lines = 0;
+        for (byte[] b : kinds.values()) {
+            lines += Corpus.countLines(b);
+        }
+        assertThat(lines).isEqualTo(Corpus.countLines(bytes(text)));
+    }
+
+    @Test
     void repeatsWholeLinesToTheExactCount() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long n = Corpus.writeRepeated(bytes("a\nbb\nccc"), 7, out);

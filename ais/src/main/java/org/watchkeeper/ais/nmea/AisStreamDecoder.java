@@ -302,6 +302,7 @@ public final class AisStreamDecoder {
         }
         int le;
         if (c0 == '!' || c0 == '$') {
+            commaLimit = c0 == '!' ? commas.length : 1;
             le = scanSentence(b, s + 1, end);
         } else if (s > start && (c0 == '\n' || c0 == '\r')) {
             le = s; // a line holding only a tag block
@@ -369,7 +370,7 @@ public final class AisStreamDecoder {
      * only their count. Returns the new count.
      */
     private int noteCommas(long cm, int i, int nc) {
-        if (nc >= commas.length) {
+        if (nc >= commaLimit) {
             return nc + Long.bitCount(cm);
         }
         while (cm != 0) {
@@ -377,6 +378,9 @@ public final class AisStreamDecoder {
                 commas[nc] = i + Swar.firstByte(cm);
             }
             nc++;
+            if (nc >= commaLimit) {
+                return nc + Long.bitCount(cm & cm - 1);
+            }
             cm &= cm - 1;
         }
         return nc;
@@ -633,6 +637,12 @@ public final class AisStreamDecoder {
     /** Positions of the first commas of the current sentence (before its checksum), and how many there were. */
     private final int[] commas = new int[8];
     private int commaCount;
+    /**
+     * How many comma positions the scan of the current sentence notes: all {@link #commas} for a
+     * {@code !} sentence (VDM/VDO fields), only the first (the address field's end) for a {@code $}
+     * sentence, which is never decoded field by field here ({@code $PGHP} reads its own fields).
+     */
+    private int commaLimit = 8;
 
     private void processLine(byte[] b, int p, int e) {
         while (p < e && isSpace(b[p])) {
@@ -676,6 +686,7 @@ public final class AisStreamDecoder {
             return;
         }
         // One pass computes the checksum and notes where the fields end.
+        commaLimit = start == '!' ? commas.length : 1;
         int star = scanFields(b, p + 1, e, false);
         sentence(b, p, e, star, scanXor, tb, tbTime, armed);
     }
@@ -799,6 +810,11 @@ public final class AisStreamDecoder {
      * which goes to {@link #tagTime}; null (the line rejected) when it is not valid.
      */
     private TagBlock tagBlock(byte[] b, int from, int close) {
+        int len = close - from;
+        if (len == lastTagLen && Swar.word(b, from) == lastTagHead && Swar.word(b, close - 8) == lastTagTail) {
+            tagTime = Long.MIN_VALUE; // the same bytes as the last short tag block without c:
+            return lastTag;
+        }
         int star = close - 3;
         boolean verified;
         int paramsEnd;
@@ -862,6 +878,9 @@ public final class AisStreamDecoder {
                     && java.util.Arrays.equals(b, from, from + prefix, tagKeys[k], 0, prefix)
                     && java.util.Arrays.equals(b, q, paramsEnd, tagKeys[k], prefix, keyLen)) {
                 tagTime = v >= 0 ? TagBlock.millis(cv) : Long.MIN_VALUE;
+                if (v < 0) {
+                    rememberTag(b, from, close, hit);
+                }
                 return hit;
             }
         }
@@ -893,7 +912,31 @@ public final class AisStreamDecoder {
             tagPrefixLen[k] = v >= 0 ? prefix : -1;
             tagCache[k] = tb;
         }
+        if (v < 0) {
+            rememberTag(b, from, close, tb);
+        }
         return tb;
+    }
+
+    /*
+     * The last accepted tag block without c: of 8 to 16 bytes (DMA files put "\si:AISD*3F\" on a line
+     * of its own before most sentences), as its first and last eight bytes, its length and the
+     * result: the same bytes give the same tag block, so they are compared as two words and not
+     * checked, hashed and looked up again. lastTagLen -1: none.
+     */
+    private int lastTagLen = -1;
+    private long lastTagHead;
+    private long lastTagTail;
+    private TagBlock lastTag;
+
+    private void rememberTag(byte[] b, int from, int close, TagBlock tb) {
+        int len = close - from;
+        if (len >= 8 && len <= 16) {
+            lastTagLen = len;
+            lastTagHead = Swar.word(b, from);
+            lastTagTail = Swar.word(b, close - 8);
+            lastTag = tb;
+        }
     }
 
     /** Parses $PGHP,1,yyyy,mm,dd,hh,mm,ss,ms,...,cc and arms its time for the next sentence. */

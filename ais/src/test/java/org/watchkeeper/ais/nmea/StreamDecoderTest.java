@@ -295,6 +295,27 @@ class StreamDecoderTest {
     }
 
     @Test
+    void repeatedShortTagBlocksWithoutTimeAreCheckedByTheirBytes() {
+        // tag blocks of 8-16 bytes without c: are remembered by their bytes: a repeat gives the same
+        // tag block, a block of the same length with other bytes is checked and parsed afresh
+        String s = "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A";
+        String ok = tag("s:AISD");
+        String badSum = ok.replace("s:AISD", "s:AISE"); // same length, the checksum of s:AISD
+        String other = tag("s:AISE");
+        List<Object> out = run(ok, ok + s, ok + s, badSum + s, ok + s, other + s, other + s, badSum + s, ok + s,
+                "\\" + s, "\\" + s);
+        assertThat(out).extracting(o -> o instanceof Rejection r ? r.reason().name()
+                        : ((ReceivedMessage) o).tagBlock().s() + " " + ((ReceivedMessage) o).lineNumber())
+                .containsExactly("AISD 2", "AISD 3", "BAD_TAG_BLOCK_CHECKSUM", "AISD 5", "AISE 6", "AISE 7",
+                        "BAD_TAG_BLOCK_CHECKSUM", "AISD 9", "BAD_TAG_BLOCK", "BAD_TAG_BLOCK");
+        List<Object> accepting = run(Options.DEFAULT.withAcceptBadTagBlockChecksum(true), ok + s, badSum + s, badSum + s,
+                ok + s);
+        assertThat(accepting).extracting(o -> ((ReceivedMessage) o).tagBlock().s() + " "
+                        + ((ReceivedMessage) o).tagBlock().checksumVerified())
+                .containsExactly("AISD true", "AISE false", "AISE false", "AISD true");
+    }
+
+    @Test
     void tagBlocksDifferingOnlyInTheirTimeShareOneTagBlockWithoutIt() {
         String s = "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A";
         List<Object> out = run(Options.DEFAULT.withAcceptBadTagBlockChecksum(true),
