@@ -20,10 +20,12 @@ import org.watchkeeper.core.observation.PositionObservation;
  * itself, so that judging a fix reads the vessel's memory from the record it looked up rather than
  * from a further object; the tracker alone drives such a record's state.
  *
- * <p>Not thread safe; mutated by {@link #step}.
+ * <p>Not thread safe; mutated by {@link #step}. Serializable (the Flink job keeps it as keyed
+ * state); version 2 keeps the open segments' newest fixes as numbers, so a checkpoint holding a
+ * version 1 state (the fixes as objects) does not restore.
  */
 public class TrackState implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     /** Accepted fixes kept for the duplicate check. */
     public static final int RECENT = 8;
