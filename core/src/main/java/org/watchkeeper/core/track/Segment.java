@@ -36,6 +36,8 @@ public final class Segment {
     private int[] tail = chunks[0];
     private int size;
     private long startTime;
+    /** Time of the newest fix (kept here so that appending a fix does not read the previous observation). */
+    private long lastTime;
     private PositionObservation last;
     private double distanceM;
     private double maxDerived;
@@ -116,11 +118,11 @@ public final class Segment {
      */
     double add(PositionObservation p, double metresFromLast) {
         double derived = Double.NaN;
+        long t = p.time();
         if (size > 0) {
-            PositionObservation prev = last;
             double d = metresFromLast;
             distanceM += d;
-            long dt = p.time() - prev.time();
+            long dt = t - lastTime;
             if (dt > 0) {
                 derived = d / (dt / 1000.0) / Geodesy.METRES_PER_SECOND_PER_KNOT;
                 if (dt >= MIN_SPEED_INTERVAL_MILLIS) {
@@ -129,8 +131,9 @@ public final class Segment {
             }
         }
         if (size == 0) {
-            startTime = p.time();
+            startTime = t;
         }
+        lastTime = t;
         int at = 2 * (size & CHUNK_MASK);
         int[] c = tail;
         if (at == c.length) {
@@ -170,7 +173,7 @@ public final class Segment {
     /** Current statistics. */
     public SegmentStats stats() {
         long start = startTime;
-        long end = last.time();
+        long end = lastTime;
         double hours = (end - start) / 3_600_000.0;
         double mean = hours > 0 ? distanceM / Geodesy.METRES_PER_NAUTICAL_MILE / hours : 0;
         return new SegmentStats(start, end, size, distanceM, mean, maxDerived,
