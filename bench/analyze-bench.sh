@@ -5,6 +5,7 @@
 # the store's append rate. The input is generated in /tmp and never committed.
 #
 #   bench/analyze-bench.sh [COPIES]        default 200 copies of the DMA sample = 5.2 M sentences
+#   OFFSET_M=0 bench/analyze-bench.sh      the older input (fleets on the same positions)
 #   JAVA_OPTS='-XX:+UseG1GC' bench/analyze-bench.sh   JVM flags added after the launcher's analyze defaults
 #
 # The process is started by the launcher app/bin/watchkeeper (with $JAR), so its JVM settings for
@@ -20,11 +21,15 @@ COPIES=${1:-200}
 JAVA_OPTS=${JAVA_OPTS:-}
 SHARED=${WATCHKEEPER_SHARED:-../shared}
 SAMPLE="$SHARED/data/ais/dma-aisabnormal/ais-sample.txt.gz"
-IN=/tmp/wk-analyze-bench-$COPIES.nmea
+# Each fleet of the copies in its own waters, OFFSET_M metres from the others (MakeAnalyzeInput's
+# default, 3000); OFFSET_M=0 builds the older input that put a twin on every still vessel. The file
+# name carries the offset, so that an input of the other kind left in /tmp is never picked up.
+OFFSET_M=${OFFSET_M:-3000}
+IN=/tmp/wk-analyze-bench-$COPIES-o$OFFSET_M.nmea
 OUT=/tmp/wk-analyze-bench-out
 JAR=app/target/watchkeeper.jar
 [ -f "$JAR" ] || ./mvnw -q -DskipTests package
-[ -f "$IN" ] || java bench/analyze/MakeAnalyzeInput.java "$SAMPLE" "$IN" "$COPIES"
+[ -f "$IN" ] || java bench/analyze/MakeAnalyzeInput.java "$SAMPLE" "$IN" "$COPIES" 8 "$OFFSET_M"
 SENTENCES=$(wc -l < "$IN")
 rm -rf "$OUT"; mkdir -p "$OUT"
 echo "input: $IN, $SENTENCES sentences, $(du -m "$IN" | cut -f1) MB; $(nproc) cores; launcher app/bin/watchkeeper, JAVA_OPTS: ${JAVA_OPTS:-none}"
