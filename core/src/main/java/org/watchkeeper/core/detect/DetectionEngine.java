@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.util.LongHashMap;
+import org.watchkeeper.core.util.OpenAddressing;
 
 /**
  * Hosts {@link Detector}s in one process: routes each observation to its keys, keeps per-key state,
@@ -272,21 +273,17 @@ public final class DetectionEngine {
     /**
      * The stored vessel records by MMSI: open addressing with linear probing in one array of records
      * (each holds its key), at most a quarter full so that a look-up rarely reads a record other than
-     * the one it finds; keys spread as in {@link LongHashMap#slot}. Removal shifts the
+     * the one it finds; keys spread by {@link OpenAddressing#slot}. Removal shifts the
      * following records back (no tombstones).
      */
     private static final class VesselTable {
         private VesselStates[] table = new VesselStates[64];
         private int size;
 
-        private static int slot(long k, int mask) {
-            return LongHashMap.slot(k, mask);
-        }
-
         VesselStates get(long mmsi) {
             VesselStates[] t = table;
             int m = t.length - 1;
-            for (int i = slot(mmsi, m); ; i = (i + 1) & m) {
+            for (int i = OpenAddressing.slot(mmsi, m); ; i = (i + 1) & m) {
                 VesselStates v = t[i];
                 if (v == null || v.mmsi == mmsi) {
                     return v;
@@ -311,7 +308,7 @@ public final class DetectionEngine {
         private void insert(VesselStates v) {
             VesselStates[] t = table;
             int m = t.length - 1;
-            int i = slot(v.mmsi, m);
+            int i = OpenAddressing.slot(v.mmsi, m);
             while (t[i] != null) {
                 i = (i + 1) & m;
             }
@@ -322,7 +319,7 @@ public final class DetectionEngine {
         void remove(long mmsi) {
             VesselStates[] t = table;
             int m = t.length - 1;
-            int i = slot(mmsi, m);
+            int i = OpenAddressing.slot(mmsi, m);
             while (t[i] != null && t[i].mmsi != mmsi) {
                 i = (i + 1) & m;
             }
@@ -330,13 +327,10 @@ public final class DetectionEngine {
                 return;
             }
             size--;
-            // Shift back the records after the hole that would no longer be found (their home slot is
-            // not cyclically in (hole, j]).
+            // Shift back the records after the hole that would no longer be found.
             int hole = i;
             for (int j = (i + 1) & m; t[j] != null; j = (j + 1) & m) {
-                int home = slot(t[j].mmsi, m);
-                boolean reachable = hole <= j ? (home > hole && home <= j) : (home > hole || home <= j);
-                if (!reachable) {
+                if (OpenAddressing.shiftsBack(OpenAddressing.slot(t[j].mmsi, m), hole, j)) {
                     t[hole] = t[j];
                     hole = j;
                 }

@@ -1,6 +1,7 @@
 package org.watchkeeper.core.detect;
 
 import java.util.Arrays;
+import org.watchkeeper.core.util.OpenAddressing;
 
 /**
  * The event-time timers of one hosted detector: a set of (time, key) pairs, each registered at most
@@ -229,11 +230,7 @@ final class TimerQueue {
     // ---- set
 
     private static int slot(long time, long key, int mask) {
-        long h = time * 0x9E3779B97F4A7C15L ^ key;
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        return (int) h & mask;
+        return OpenAddressing.slot(time * 0x9E3779B97F4A7C15L ^ key, mask);
     }
 
     private boolean contains(long time, long key) {
@@ -259,7 +256,7 @@ final class TimerQueue {
                 break;
             }
             int home = slot(st[3 * i], st[3 * i + 1], m);
-            if (hole <= i ? (home <= hole || home > i) : (home <= hole && home > i)) {
+            if (OpenAddressing.shiftsBack(home, hole, i)) {
                 st[3 * hole] = st[3 * i];
                 st[3 * hole + 1] = st[3 * i + 1];
                 st[3 * hole + 2] = 1;

@@ -291,9 +291,7 @@ public final class IntLruMap<V> {
         int m = mask;
         for (int j = (hole + 1) & m; t[j] != 0; j = (j + 1) & m) {
             int home = hash((int) t[j]) & m;
-            // move slot j into the hole unless its home lies cyclically in (hole, j]
-            boolean stays = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
-            if (!stays) {
+            if (OpenAddressing.shiftsBack(home, hole, j)) {
                 t[hole] = t[j];
                 vs[hole] = vs[j];
                 hole = j;

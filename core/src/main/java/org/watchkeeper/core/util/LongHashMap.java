@@ -43,19 +43,8 @@ public final class LongHashMap<V> implements Serializable {
         mask = cap - 1;
     }
 
-    /**
-     * The home slot of a key in a power-of-two table: MurmurHash3's 64-bit finaliser (fmix64,
-     * Appleby) of the key, masked.
-     *
-     * @param mask the table length minus one (the length a power of two)
-     */
-    public static int slot(long k, int mask) {
-        k ^= k >>> 33;
-        k *= 0xff51afd7ed558ccdL;
-        k ^= k >>> 33;
-        k *= 0xc4ceb9fe1a85ec53L;
-        k ^= k >>> 33;
-        return (int) k & mask;
+    private static int slot(long k, int mask) {
+        return OpenAddressing.slot(k, mask);
     }
 
     /** The value for {@code key}, or null. */
@@ -151,8 +140,7 @@ public final class LongHashMap<V> implements Serializable {
                 break;
             }
             int home = slot(keys[i], m);
-            // the entry at i may move to the hole when its home is not cyclically in (hole, i]
-            if (hole <= i ? (home <= hole || home > i) : (home <= hole && home > i)) {
+            if (OpenAddressing.shiftsBack(home, hole, i)) {
                 keys[hole] = keys[i];
                 values[hole] = v;
                 hole = i;

@@ -19,6 +19,7 @@ import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.PositionObservation;
 import org.watchkeeper.core.ref.port.PortIndex;
 import org.watchkeeper.core.util.LongHashMap;
+import org.watchkeeper.core.util.OpenAddressing;
 
 /**
  * Encounters ({@link EventKind#ENCOUNTER}, possible transshipments) after Miller et al. (2018) and
@@ -460,11 +461,12 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
     /**
      * The pairs of a cell by key {@code a << 32 | b}: open addressing with linear probing over a key
      * array beside the pair array (a probe reads only keys; the pair object is read once found; 0,
-     * which no pair has as its two MMSIs differ, marks a free slot), removal by backward shift. Grows
-     * at half full.
+     * which no pair has as its two MMSIs differ, marks a free slot), removal by backward shift
+     * ({@link OpenAddressing}). Grows at half full. Version 3 places keys by
+     * {@link OpenAddressing#slot}: a table serialized by an earlier version does not restore.
      */
     static final class PairTable implements Serializable {
-        private static final long serialVersionUID = 2L;
+        private static final long serialVersionUID = 3L;
         private static final Pair[] NONE = new Pair[0];
         private static final long[] NO_KEYS = new long[0];
         private Pair[] table = NONE;
@@ -472,10 +474,7 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         private int size;
 
         private static int home(long k, int mask) {
-            k ^= k >>> 33;
-            k *= 0xff51afd7ed558ccdL;
-            k ^= k >>> 33;
-            return (int) k & mask;
+            return OpenAddressing.slot(k, mask);
         }
 
         Pair get(long key) {
@@ -539,8 +538,7 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
             size--;
             int hole = i;
             for (int j = (i + 1) & mask; ks[j] != 0; j = (j + 1) & mask) {
-                int h = home(ks[j], mask);
-                if (((j - h) & mask) >= ((j - hole) & mask)) {
+                if (OpenAddressing.shiftsBack(home(ks[j], mask), hole, j)) {
                     t[hole] = t[j];
                     ks[hole] = ks[j];
                     hole = j;
