@@ -86,11 +86,7 @@ public final class CpuTimeRun {
         long bytes0 = allocatedBytes(mx);
         long wall0 = System.nanoTime();
         long cpu0 = mx.getCurrentThreadCpuTime();
-        long passes = 0;
-        while (mx.getCurrentThreadCpuTime() - cpu0 < seconds * 1e9) {
-            pass(text, c);
-            passes++;
-        }
+        long passes = passes(text, seconds * 1e9, c, mx);
         double wall = (System.nanoTime() - wall0) / 1e9;
         double cpu = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
         long bytes = allocatedBytes(mx) - bytes0;
@@ -116,13 +112,22 @@ public final class CpuTimeRun {
         return -1;
     }
 
+    /** Warm-up: passes over {@code text} for {@code cpuNanos} of this thread's CPU time. */
     private static void run(byte[] text, double cpuNanos, GpsdJsonWriter json, ThreadMXBean mx) {
         Counter c = new Counter();
         c.json = json;
+        passes(text, cpuNanos, c, mx);
+    }
+
+    /** Passes over {@code text} into {@code c} until {@code cpuNanos} of this thread's CPU time have gone; returns how many. */
+    private static long passes(byte[] text, double cpuNanos, Counter c, ThreadMXBean mx) {
         long t0 = mx.getCurrentThreadCpuTime();
+        long passes = 0;
         while (mx.getCurrentThreadCpuTime() - t0 < cpuNanos) {
             pass(text, c);
+            passes++;
         }
+        return passes;
     }
 
     private static void kinds(byte[] mixed, double seconds) {
@@ -145,11 +150,7 @@ public final class CpuTimeRun {
             Counter c = new Counter();
             long bytes0 = allocatedBytes(mx);
             long cpu0 = mx.getCurrentThreadCpuTime();
-            long passes = 0;
-            while (mx.getCurrentThreadCpuTime() - cpu0 < seconds * 1e9) {
-                pass(text, c);
-                passes++;
-            }
+            long passes = passes(text, seconds * 1e9, c, mx);
             double ns = (mx.getCurrentThreadCpuTime() - cpu0) / (double) (passes * lines);
             double bytes = (allocatedBytes(mx) - bytes0) / (double) (passes * lines);
             if (mixedNs == 0) {
