@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +18,6 @@ import org.watchkeeper.ais.AisMessage;
 import org.watchkeeper.ais.ExtendedClassBPositionReport;
 import org.watchkeeper.ais.PositionReport;
 import org.watchkeeper.ais.StandardClassBPositionReport;
-import org.watchkeeper.ais.nmea.AisListener;
 import org.watchkeeper.ais.nmea.AisStreamDecoder;
 import org.watchkeeper.ais.nmea.Options;
 import org.watchkeeper.ais.nmea.ReceivedMessage;
@@ -95,21 +94,13 @@ class MakeAnalyzeInputTest {
     private static Decoded decode(Path file) throws IOException {
         List<ReceivedMessage> messages = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
-        AisStreamDecoder decoder = new AisStreamDecoder(Options.DEFAULT, new AisListener() {
-            @Override
-            public void message(ReceivedMessage m) {
+        for (Object o : AisStreamDecoder.decodeAll(Files.readString(file, StandardCharsets.ISO_8859_1), Options.DEFAULT)) {
+            if (o instanceof ReceivedMessage m) {
                 messages.add(m);
+            } else {
+                rejections.add((Rejection) o);
             }
-
-            @Override
-            public void rejected(Rejection r) {
-                rejections.add(r);
-            }
-        });
-        try (InputStream in = Files.newInputStream(file)) {
-            decoder.consume(in);
         }
-        decoder.finish();
         return new Decoded(messages, rejections);
     }
 
