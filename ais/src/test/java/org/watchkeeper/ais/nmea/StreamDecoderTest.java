@@ -374,6 +374,27 @@ class StreamDecoderTest {
     }
 
     @Test
+    void cValuesOfEveryLengthAndOffsetAreRead() {
+        // 1 to 18 digits, starting at every offset within an eight-byte word, each value twice
+        // (parsed, then taken from the tag block cache) and once more with a parameter after it
+        String s = "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A";
+        List<String> lines = new ArrayList<>();
+        List<Long> expected = new ArrayList<>();
+        String digits = "987654321098765432";
+        for (int len = 1; len <= 18; len++) {
+            long v = Long.parseLong(digits.substring(0, len));
+            String station = "s:" + "ABCDEFGH".substring(0, len % 8);
+            for (String params : List.of(station + ",c:" + v, station + ",c:" + v, "c:" + v + ",n:" + len)) {
+                lines.add(tag(params) + s);
+                expected.add(v < 100_000_000_000L ? v * 1000 : v);
+            }
+        }
+        List<ReceivedMessage> ms = messages(run(lines.toArray(String[]::new)));
+        assertThat(ms).extracting(ReceivedMessage::receiveTimeMillis).containsExactlyElementsOf(expected);
+        assertThat(ms).extracting(m -> m.tagBlock().c()).containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void interleavedStationsKeepTheirTagBlocksWithoutTime() {
         String s = "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A";
         List<String> lines = new ArrayList<>();
