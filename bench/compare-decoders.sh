@@ -154,7 +154,7 @@ done
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%MZ)   host: $(nproc) cores, $(java -version 2>&1 | head -1)"
   echo "load average before report: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "file: $big  ($n_lines lines, $n_ais AIS sentences, $(stat -c %s "$big") bytes)"
+  echo "file: $big  ($n_lines lines, $n_ais AIS sentences, $(stat -L -c %s "$big") bytes)"
   echo "counts from $small ($(wc -l < "$small") lines, $(ais_sentences "$small") AIS sentences)"
   echo
   printf '%-20s %8s %8s %12s %12s %9s %13s %8s %8s %6s\n' tool "wall s" "CPU s" "AIS sent/s" "sent/CPU-s" "peak MiB" "msgs (1 copy)" "x wall" "x CPU" "load"
@@ -167,7 +167,7 @@ done
   echo "x wall / x CPU = this tool's wall / CPU (user+sys, all threads) time divided by watchkeeper JSON's:"
   echo "how many times faster watchkeeper JSON is. On a shared machine the CPU column is the steadier one."
   echo "load = 1-minute load average just before the (best) run; wall ratios mean little when it is above the core count."
-  echo "watchkeeper-json/-csv use the default decoding threads (half the processors, at least 1); watchkeeper-json-nt uses --threads $(nproc)."
+  echo "watchkeeper-json/-csv use the default decoding threads (half the processors, at least 1; with one, output is formatted on a second thread when there are 2+ processors); watchkeeper-json-nt uses --threads $(nproc)."
   echo "msgs = output lines on one copy of the corpus (decoded messages); gpsdecode logs its rejects to stderr."
   echo "libais stderr (1 copy): $(bash -c "cmd_for libais '$small'" 2>&1 >/dev/null | tail -1)"
 } | tee "$out/report.txt"

@@ -99,6 +99,12 @@ public final class DecodeCommand implements Callable<Integer> {
                 + " for every N. 1 decodes on the main thread; stdin is always decoded on one thread, line by line as it arrives.")
     Integer threads;
 
+    @Option(names = "--format-thread", negatable = true, paramLabel = "BOOLEAN",
+            description = "With one decoding thread, format and write the output on a second thread while the main thread"
+                + " decodes (default: on for files when there are at least 2 processors; stdin is formatted on the"
+                + " decoding thread so that live output is not held back). The output is the same either way.")
+    Boolean formatThread;
+
     /** Chunk size of the multi-threaded decoding, bytes (see ParallelDecoder); for tests. */
     @Option(names = "--chunk-bytes", hidden = true)
     int chunkBytes = 1 << 20;
@@ -199,11 +205,49 @@ public final class DecodeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Whether {@link #decodeOne} formats on a second thread ({@link FormattingThread}): as asked, else
+     * for files (not stdin) when there are at least 2 processors.
+     */
+    private boolean formatsOnSecondThread(String name) {
+        if (formatThread != null) {
+            return formatThread;
+        }
+        return !name.equals("-") && Runtime.getRuntime().availableProcessors() >= 2;
+    }
+
     private void decodeOne(String name, Options options, Sink sink, ErrorsFile errorsFile, Summary summary, OutputStream out)
             throws IOException {
+        FormattingThread formatting = formatsOnSecondThread(name) ? new FormattingThread(sink::write) : null;
+        try {
+            decodeOne(name, options, sink, formatting, errorsFile, summary);
+            if (formatting != null) {
+                try {
+                    formatting.finish();
+                } catch (UncheckedIOException e) {
+                    throw new OutputFailure(e.getCause());
+                }
+            }
+        } finally {
+            if (formatting != null) {
+                formatting.abandon();
+            }
+        }
+    }
+
+    private void decodeOne(String name, Options options, Sink sink, FormattingThread formatting, ErrorsFile errorsFile,
+                           Summary summary) throws IOException {
         AisListener listener = new AisListener() {
             @Override
             public void message(ReceivedMessage m) {
+                if (formatting != null) {
+                    try {
+                        formatting.accept(m);
+                    } catch (UncheckedIOException e) {
+                        throw new OutputFailure(e.getCause());
+                    }
+                    return;
+                }
                 try {
                     sink.write(m);
                 } catch (IOException e) {

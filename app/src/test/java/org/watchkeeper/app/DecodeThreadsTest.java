@@ -109,6 +109,63 @@ class DecodeThreadsTest {
         assertThat(new String(o.out(), java.nio.charset.StandardCharsets.UTF_8).lines().count()).isEqualTo(84239);
     }
 
+    /**
+     * Formatting on a second thread ({@link FormattingThread}, batches of 2048 messages) writes what
+     * formatting on the decoding thread writes, with the same errors file and summary, in each format.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"json", "csv"})
+    void theFormattingThreadWritesWhatTheDecodingThreadWrites(String format) throws IOException {
+        Outcome inline = decode("inline", List.of("--threads", "1", "--format", format, "--no-format-thread"), logs);
+        Outcome threaded = decode("threaded", List.of("--threads", "1", "--format", format, "--format-thread"), logs);
+        assertThat(threaded.exit()).isZero();
+        assertThat(threaded.summary()).isEqualTo(inline.summary()).startsWith("decoded 84239 messages from 179525 lines");
+        assertThat(threaded.errors()).isEqualTo(inline.errors());
+        assertThat(threaded.out()).isEqualTo(inline.out());
+        assertThat(new String(threaded.out(), java.nio.charset.StandardCharsets.UTF_8).lines().count())
+                .isEqualTo(format.equals("csv") ? 84240 : 84239);
+    }
+
+    /** An output stream that takes {@code limit} bytes and then fails every write with {@code message}. */
+    private static java.io.OutputStream failingAfter(int limit, String message) {
+        return new java.io.OutputStream() {
+            private long written;
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                if (written + len > limit) {
+                    throw new IOException(message);
+                }
+                written += len;
+            }
+        };
+    }
+
+    /**
+     * A write failing on the formatting thread, in the middle of the input, ends the run with the
+     * output error (exit 1), or quietly (exit 0) when the reader of stdout went away (EPIPE).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"No space left on device, 1", "Broken pipe, 0"})
+    void anOutputFailureOnTheFormattingThreadEndsTheRun(String message, int expectedExit) {
+        StringWriter err = new StringWriter();
+        List<String> args = new ArrayList<>(List.of("decode", "--quiet", "--threads", "1", "--format-thread"));
+        args.addAll(logs);
+        int exit = Main.execute(new ByteArrayInputStream(new byte[0]), failingAfter(200_000, message), new PrintWriter(err, true),
+                args.toArray(String[]::new));
+        assertThat(exit).isEqualTo(expectedExit);
+        if (expectedExit == 0) {
+            assertThat(err.toString()).isEmpty();
+        } else {
+            assertThat(err.toString()).startsWith("watchkeeper decode: I/O error on output (stdout): " + message);
+        }
+    }
+
     @Test
     void threadsOutOfRangeIsAUsageError() {
         StringWriter err = new StringWriter();

@@ -3,7 +3,10 @@ package org.watchkeeper.ais.json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.RoundingMode;
+import java.nio.ByteOrder;
 
 /**
  * A growable, reusable byte buffer with the text primitives the output writers need: integers,
@@ -31,9 +34,16 @@ final class ByteText {
         len = 0;
     }
 
+    /**
+     * Bytes kept free beyond every capacity check: {@link #put} stores whole 8-byte words and may
+     * write up to 7 bytes past the end of what it appends (overwritten by what follows).
+     */
+    private static final int SLACK = 8;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private void ensure(int extra) {
-        if (len + extra > buf.length) {
-            byte[] n = new byte[Math.max(buf.length * 2, len + extra)];
+        if (len + extra + SLACK > buf.length) {
+            byte[] n = new byte[Math.max(buf.length * 2, len + extra + SLACK)];
             System.arraycopy(buf, 0, n, 0, len);
             buf = n;
         }
@@ -164,10 +174,33 @@ final class ByteText {
         ensure(extra);
     }
 
-    /** Appends {@code b} without a capacity check (the caller {@link #reserve reserved} room). */
-    void put(byte[] b) {
-        System.arraycopy(b, 0, buf, len, b.length);
-        len += b.length;
+    /**
+     * The padded form of {@code b} (at most 255 bytes) that {@link #put} takes: its bytes, zeros up
+     * to a multiple of 8 bytes, then one byte holding {@code b.length}.
+     */
+    static byte[] padded(byte[] b) {
+        if (b.length > 255) {
+            throw new IllegalArgumentException("longer than 255 bytes: " + b.length);
+        }
+        int words = (b.length + 7) >>> 3;
+        byte[] p = new byte[8 * words + 1];
+        System.arraycopy(b, 0, p, 0, b.length);
+        p[8 * words] = (byte) b.length;
+        return p;
+    }
+
+    /**
+     * Appends the bytes of {@code p}, in the {@link #padded padded form}, 8 at a time, without a
+     * capacity check (the caller {@link #reserve reserved} room for them).
+     */
+    void put(byte[] p) {
+        int n = p.length - 1;
+        int at = len;
+        byte[] b = buf;
+        for (int i = 0; i < n; i += 8) {
+            LONGS.set(b, at + i, (long) LONGS.get(p, i));
+        }
+        len = at + (p[n] & 0xff);
     }
 
     /** Appends {@code v >= 0} in decimal without a capacity check (at most 10 bytes). */

@@ -71,66 +71,71 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
         return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
+    /** {@code s} in the {@linkplain ByteText#padded padded form} that {@link ByteText#put} takes. */
+    private static byte[] padKey(String s) {
+        return ByteText.padded(ascii(s));
+    }
+
     /** {@code {"class":"AIS","type":T,"repeat":R,"mmsi":"} by {@code type << 2 | repeat}. */
     private static final byte[][] HEADERS = new byte[256][];
     /** {@code ,"status":N,"status_text":"..."} by navigational status 0..15. */
     private static final byte[][] STATUS = new byte[16][];
     /** {@code ,"turn":...} by ROT<sub>AIS</sub> + 128, as {@link Units#writeTurn} writes it (empty for -128). */
     private static final byte[][] TURN = new byte[256][];
-    private static final byte[] K_SPEED = ascii(",\"speed\":");
-    private static final byte[] K_ACCURACY_TRUE = ascii(",\"accuracy\":true");
-    private static final byte[] K_ACCURACY_FALSE = ascii(",\"accuracy\":false");
-    private static final byte[] K_LON = ascii(",\"lon\":");
-    private static final byte[] K_LAT = ascii(",\"lat\":");
-    private static final byte[] K_COURSE = ascii(",\"course\":");
-    private static final byte[] K_HEADING = ascii(",\"heading\":");
-    private static final byte[] K_SECOND = ascii(",\"second\":");
-    private static final byte[] K_MANEUVER = ascii(",\"maneuver\":");
-    private static final byte[] K_RAIM_TRUE = ascii(",\"raim\":true");
-    private static final byte[] K_RAIM_FALSE = ascii(",\"raim\":false");
-    private static final byte[] K_RADIO = ascii(",\"radio\":");
-    private static final byte[] K_SYNC_STATE = ascii(",\"sync_state\":");
-    private static final byte[] K_SLOT_TIMEOUT = ascii(",\"slot_timeout\":");
-    private static final byte[] K_SLOT_OFFSET = ascii(",\"slot_offset\":");
-    private static final byte[] K_UTC_HOUR = ascii(",\"utc_hour\":");
-    private static final byte[] K_UTC_MINUTE = ascii(",\"utc_minute\":");
-    private static final byte[] K_SLOT_NUMBER = ascii(",\"slot_number\":");
-    private static final byte[] K_RECEIVED_STATIONS = ascii(",\"received_stations\":");
-    private static final byte[] K_SLOT_INCREMENT = ascii(",\"slot_increment\":");
-    private static final byte[] K_SLOTS = ascii(",\"slots\":");
-    private static final byte[] K_KEEP_TRUE = ascii(",\"keep\":true");
-    private static final byte[] K_KEEP_FALSE = ascii(",\"keep\":false");
-    private static final byte[] K_YEAR = ascii(",\"year\":");
-    private static final byte[] K_MONTH = ascii(",\"month\":");
-    private static final byte[] K_DAY = ascii(",\"day\":");
-    private static final byte[] K_HOUR = ascii(",\"hour\":");
-    private static final byte[] K_MINUTE = ascii(",\"minute\":");
-    private static final byte[] K_RESERVED = ascii(",\"reserved\":");
-    private static final byte[] K_REGIONAL = ascii(",\"regional\":");
-    private static final byte[] K_CS_TRUE = ascii(",\"cs\":true");
-    private static final byte[] K_CS_FALSE = ascii(",\"cs\":false");
-    private static final byte[] K_DISPLAY_TRUE = ascii(",\"display\":true");
-    private static final byte[] K_DISPLAY_FALSE = ascii(",\"display\":false");
-    private static final byte[] K_DSC_TRUE = ascii(",\"dsc\":true");
-    private static final byte[] K_DSC_FALSE = ascii(",\"dsc\":false");
-    private static final byte[] K_BAND_TRUE = ascii(",\"band\":true");
-    private static final byte[] K_BAND_FALSE = ascii(",\"band\":false");
-    private static final byte[] K_MSG22_TRUE = ascii(",\"msg22\":true");
-    private static final byte[] K_MSG22_FALSE = ascii(",\"msg22\":false");
-    private static final byte[] K_ASSIGNED_TRUE = ascii(",\"assigned\":true");
-    private static final byte[] K_ASSIGNED_FALSE = ascii(",\"assigned\":false");
-    private static final byte[] K_AIS_VERSION = ascii(",\"ais_version\":");
-    private static final byte[] K_IMO = ascii(",\"imo\":");
-    private static final byte[] K_CALLSIGN = ascii(",\"callsign\":");
-    private static final byte[] K_SHIPNAME = ascii(",\"shipname\":");
-    private static final byte[] K_TO_BOW = ascii(",\"to_bow\":");
-    private static final byte[] K_TO_STERN = ascii(",\"to_stern\":");
-    private static final byte[] K_TO_PORT = ascii(",\"to_port\":");
-    private static final byte[] K_TO_STARBOARD = ascii(",\"to_starboard\":");
-    private static final byte[] K_ETA = ascii(",\"eta\":");
-    private static final byte[] K_DRAUGHT = ascii(",\"draught\":");
-    private static final byte[] K_DESTINATION = ascii(",\"destination\":");
-    private static final byte[] K_DTE = ascii(",\"dte\":");
+    private static final byte[] K_SPEED = padKey(",\"speed\":");
+    private static final byte[] K_ACCURACY_TRUE = padKey(",\"accuracy\":true");
+    private static final byte[] K_ACCURACY_FALSE = padKey(",\"accuracy\":false");
+    private static final byte[] K_LON = padKey(",\"lon\":");
+    private static final byte[] K_LAT = padKey(",\"lat\":");
+    private static final byte[] K_COURSE = padKey(",\"course\":");
+    private static final byte[] K_HEADING = padKey(",\"heading\":");
+    private static final byte[] K_SECOND = padKey(",\"second\":");
+    private static final byte[] K_MANEUVER = padKey(",\"maneuver\":");
+    private static final byte[] K_RAIM_TRUE = padKey(",\"raim\":true");
+    private static final byte[] K_RAIM_FALSE = padKey(",\"raim\":false");
+    private static final byte[] K_RADIO = padKey(",\"radio\":");
+    private static final byte[] K_SYNC_STATE = padKey(",\"sync_state\":");
+    private static final byte[] K_SLOT_TIMEOUT = padKey(",\"slot_timeout\":");
+    private static final byte[] K_SLOT_OFFSET = padKey(",\"slot_offset\":");
+    private static final byte[] K_UTC_HOUR = padKey(",\"utc_hour\":");
+    private static final byte[] K_UTC_MINUTE = padKey(",\"utc_minute\":");
+    private static final byte[] K_SLOT_NUMBER = padKey(",\"slot_number\":");
+    private static final byte[] K_RECEIVED_STATIONS = padKey(",\"received_stations\":");
+    private static final byte[] K_SLOT_INCREMENT = padKey(",\"slot_increment\":");
+    private static final byte[] K_SLOTS = padKey(",\"slots\":");
+    private static final byte[] K_KEEP_TRUE = padKey(",\"keep\":true");
+    private static final byte[] K_KEEP_FALSE = padKey(",\"keep\":false");
+    private static final byte[] K_YEAR = padKey(",\"year\":");
+    private static final byte[] K_MONTH = padKey(",\"month\":");
+    private static final byte[] K_DAY = padKey(",\"day\":");
+    private static final byte[] K_HOUR = padKey(",\"hour\":");
+    private static final byte[] K_MINUTE = padKey(",\"minute\":");
+    private static final byte[] K_RESERVED = padKey(",\"reserved\":");
+    private static final byte[] K_REGIONAL = padKey(",\"regional\":");
+    private static final byte[] K_CS_TRUE = padKey(",\"cs\":true");
+    private static final byte[] K_CS_FALSE = padKey(",\"cs\":false");
+    private static final byte[] K_DISPLAY_TRUE = padKey(",\"display\":true");
+    private static final byte[] K_DISPLAY_FALSE = padKey(",\"display\":false");
+    private static final byte[] K_DSC_TRUE = padKey(",\"dsc\":true");
+    private static final byte[] K_DSC_FALSE = padKey(",\"dsc\":false");
+    private static final byte[] K_BAND_TRUE = padKey(",\"band\":true");
+    private static final byte[] K_BAND_FALSE = padKey(",\"band\":false");
+    private static final byte[] K_MSG22_TRUE = padKey(",\"msg22\":true");
+    private static final byte[] K_MSG22_FALSE = padKey(",\"msg22\":false");
+    private static final byte[] K_ASSIGNED_TRUE = padKey(",\"assigned\":true");
+    private static final byte[] K_ASSIGNED_FALSE = padKey(",\"assigned\":false");
+    private static final byte[] K_AIS_VERSION = padKey(",\"ais_version\":");
+    private static final byte[] K_IMO = padKey(",\"imo\":");
+    private static final byte[] K_CALLSIGN = padKey(",\"callsign\":");
+    private static final byte[] K_SHIPNAME = padKey(",\"shipname\":");
+    private static final byte[] K_TO_BOW = padKey(",\"to_bow\":");
+    private static final byte[] K_TO_STERN = padKey(",\"to_stern\":");
+    private static final byte[] K_TO_PORT = padKey(",\"to_port\":");
+    private static final byte[] K_TO_STARBOARD = padKey(",\"to_starboard\":");
+    private static final byte[] K_ETA = padKey(",\"eta\":");
+    private static final byte[] K_DRAUGHT = padKey(",\"draught\":");
+    private static final byte[] K_DESTINATION = padKey(",\"destination\":");
+    private static final byte[] K_DTE = padKey(",\"dte\":");
     /** {@code ,"epfd":N,"epfd_text":"..."} by fix type 0..15. */
     private static final byte[][] EPFDS = new byte[16][];
     /** {@code ,"shiptype":N,"shiptype_text":"..."} by ship type 1..255 (index 0 unused: type 0 is not written). */
@@ -139,7 +144,7 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
     static {
         for (int type = 0; type < 64; type++) {
             for (int repeat = 0; repeat < 4; repeat++) {
-                HEADERS[type << 2 | repeat] = ascii("{\"class\":\"AIS\",\"type\":" + type + ",\"repeat\":" + repeat + ",\"mmsi\":\"");
+                HEADERS[type << 2 | repeat] = padKey("{\"class\":\"AIS\",\"type\":" + type + ",\"repeat\":" + repeat + ",\"mmsi\":\"");
             }
         }
         for (int s = 0; s < STATUS.length; s++) {
@@ -149,7 +154,7 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
             if (name != null) {
                 t.ascii(",\"status_text\":").jsonString(name);
             }
-            STATUS[s] = java.util.Arrays.copyOf(t.buf, t.len);
+            STATUS[s] = ByteText.padded(java.util.Arrays.copyOf(t.buf, t.len));
         }
         for (int e = 0; e < EPFDS.length; e++) {
             ByteText t = new ByteText(96);
@@ -158,7 +163,7 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
             if (name != null) {
                 t.ascii(",\"epfd_text\":").jsonString(name);
             }
-            EPFDS[e] = java.util.Arrays.copyOf(t.buf, t.len);
+            EPFDS[e] = ByteText.padded(java.util.Arrays.copyOf(t.buf, t.len));
         }
         for (int type = 1; type < SHIP_TYPES.length; type++) {
             ByteText t = new ByteText(128);
@@ -167,7 +172,7 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
             if (name != null) {
                 t.ascii(",\"shiptype_text\":").jsonString(name);
             }
-            SHIP_TYPES[type] = java.util.Arrays.copyOf(t.buf, t.len);
+            SHIP_TYPES[type] = ByteText.padded(java.util.Arrays.copyOf(t.buf, t.len));
         }
         for (int raw = -128; raw <= 127; raw++) {
             ByteText t = new ByteText(32);
@@ -178,7 +183,7 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
             } else if (raw != -128) {
                 t.ascii(",\"turn\":").decimal(Units.rateOfTurn(raw), 1);
             }
-            TURN[raw + 128] = java.util.Arrays.copyOf(t.buf, t.len);
+            TURN[raw + 128] = ByteText.padded(java.util.Arrays.copyOf(t.buf, t.len));
         }
         for (TimeSource t : TimeSource.values()) {
             TIME_SOURCES[t.ordinal()] = (",\"time_source\":\"" + t.name().toLowerCase(java.util.Locale.ROOT) + "\"")
@@ -279,7 +284,7 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
         }
         return metadataBytes[i];
     }
-    /** Days since 1970-01-01 of the last time written, and its {@code "yyyy-MM-ddT} (quote included). */
+    /** Days since 1970-01-01 of the last time written, and its {@code "yyyy-MM-ddT} (quote included, padded form). */
     private long lastDay = Long.MIN_VALUE;
     private byte[] lastDayBytes;
 
@@ -300,7 +305,7 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
                 text.ascii('"').isoTime(epochMillis).ascii('"');
                 return;
             }
-            lastDayBytes = java.util.Arrays.copyOf(t.buf, 12);
+            lastDayBytes = ByteText.padded(java.util.Arrays.copyOf(t.buf, 12));
             lastDay = day;
         }
         text.reserve(32);
@@ -588,7 +593,7 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
             return;
         }
         text.put(key);
-        long tenths = Math.round(v * 10.0);
+        long tenths = (long) Math.rint(v * 10.0); // a candidate, verified: exact tenths give back v
         if (tenths >= 0 && tenths < 100_000 && tenths / 10.0 == v) {
             text.putTenths((int) tenths);
         } else {
@@ -603,7 +608,7 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
             return;
         }
         text.put(key);
-        long code = Math.round(v * 600_000.0);
+        long code = (long) Math.rint(v * 600_000.0); // a candidate, verified as for tenths
         if (Math.abs(code) < 200_000_000L && code / 600_000.0 == v) {
             text.putMicroDegrees((int) code);
         } else {
