@@ -13,7 +13,6 @@ import org.watchkeeper.core.detect.DetectorContext;
 import org.watchkeeper.core.detect.Event;
 import org.watchkeeper.core.detect.EventKind;
 import org.watchkeeper.core.detect.space.Evidence;
-import org.watchkeeper.core.detect.space.Fix;
 import org.watchkeeper.core.geo.Geodesy;
 import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.PositionObservation;
@@ -89,6 +88,13 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
     private static final double PORT_REPORT_RADIUS_M = 100_000;
     /** A cell builds its fine grid above this many vessels; below, a scan of all is cheaper. */
     private static final int FINE_GRID_FROM = 48;
+    /** Widening of the 500 m reach in the pre-filters that spare a haversine (a relative 1 %). */
+    private static final double REACH_SLACK = 1.01;
+    /**
+     * The pre-filters' flat-sphere bounds are used up to about 85° of latitude (longitude half-width
+     * at most this many times the latitude half-width); nearer a pole every candidate is measured.
+     */
+    private static final double FLAT_LON_PER_LAT = 11;
 
     private final EncounterConfig config;
     private final PortIndex ports;
@@ -111,9 +117,6 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
     private final double[] kMin;
     private final double[] kMax;
     private final Map<String, Object> parameters;
-    /** The observation last converted and its fix (a fix is kept as evidence only for pairs within range). */
-    private transient PositionObservation lastObservation;
-    private transient Fix lastFix;
     /** Positions within {@link EncounterConfig#minPortDistanceMetres()} of a port take no part. */
     private final PortProximity portZone;
     /** The observation last tested against the port zone and the answer (one test serves every routed cell). */
@@ -592,7 +595,9 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
             }
         } else {
             int self = s.slotOf(id);
-            long fk = fineKey(lat, lon);
+            long fr = (long) Math.floor((lat + 90) / fineDeg);
+            long fcRaw = (long) Math.floor((lon + 180) / fineDeg); // 0 .. fineCols (lon is normalised)
+            long fk = fr * fineCols + (fcRaw >= fineCols ? fcRaw - fineCols : fcRaw);
             if (self >= 0) {
                 s.set(self, id, t, lat, lon, p);
                 if (s.fineKey[self] != fk) {
@@ -606,7 +611,7 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
                 s.fineKey[self] = fk;
                 add(s.fine, fk, self);
             }
-            compare(p, self, t, lat, lon, s, ctx);
+            compare(p, self, t, lat, lon, fr, fcRaw, s, ctx);
         }
         // One timer per cell at a time, on a multiple of the fix age; while the cell holds anything it
         // re-arms itself one fix age later (onTimer). A fix arms it only when none is pending: moving a
@@ -670,15 +675,10 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
 
     /**
      * Few vessels in the cell: compares the new fix with each other vessel's latest fix after a
-     * latitude/longitude box pre-filter (widened for the cell's row); returns the vessel's own slot or -1.
+     * latitude/longitude box pre-filter (widened for the cell's row) and {@link #surelyApart}; returns the vessel's own slot or -1.
      */
     private int scan(PositionObservation p, int id, long t, double lat, double lon, CellState s, DetectorContext ctx) {
-        int row = s.row;
-        if (row < 0) {
-            row = (int) (ctx.key() / cols);
-            s.row = row;
-        }
-        double dLon = preLon[row];
+        double dLon = preLon[cellRow(s, ctx)];
         double dLat = preLat;
         int self = -1;
         long[] f = s.fix;
@@ -694,7 +694,8 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
             }
             double lo = Double.longBitsToDouble(f[j + 3]);
             double dl = Math.abs(lo - lon); // both in [-180, 180): across the antimeridian take the short way
-            if ((dl > 180 ? 360 - dl : dl) > dLon || Math.abs(t - f[j + 1]) > maxFixAge) {
+            if ((dl > 180 ? 360 - dl : dl) > dLon || Math.abs(t - f[j + 1]) > maxFixAge
+                    || surelyApart(la - lat, lo - lon, dLon)) {
                 continue;
             }
             double d = Geodesy.distance(lat, lon, la, lo);
@@ -705,18 +706,45 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         return self;
     }
 
-    /** Busy cell: compares the new fix with the vessels in the fine cells around it. */
-    private void compare(PositionObservation p, int self, long t, double lat, double lon, CellState s, DetectorContext ctx) {
-        long fr = (long) Math.floor((lat + 90) / fineDeg);
-        long fc = Math.floorMod((long) Math.floor((lon + 180) / fineDeg), fineCols);
+    /**
+     * Busy cell: compares the new fix with the vessels in the fine cells around it. The fine rows
+     * {@code fr - 1 .. fr + 1} are visited in order; in each, only the columns that a point within
+     * 500 m can lie in (the chord of the 500 m circle at the row's nearest latitude, widened by 1 %
+     * and taken at the widest longitude scale of the cell's reach), a sub-range of the columns
+     * {@code fc - span .. fc + span} in the same order.
+     */
+    private void compare(PositionObservation p, int self, long t, double lat, double lon, long fr, long fcRaw,
+            CellState s, DetectorContext ctx) {
+        int row = cellRow(s, ctx);
+        double dLon = preLon[row];
+        double lonPerLat = dLon / preLat;
+        double reach = preLat * REACH_SLACK;
         double latEdge = Math.min(89.999, Math.abs(lat) + fineDeg);
         int span = (int) Math.min(fineN, Math.ceil(1 / Math.cos(Math.toRadians(latEdge))));
+        double x = lon + 180;
+        boolean flat = dLon <= FLAT_LON_PER_LAT * preLat;
         for (long r = fr - 1; r <= fr + 1; r++) {
             if (r < 0 || r >= fineN) {
                 continue;
             }
-            for (long dc = -span; dc <= span; dc++) {
-                int[] bag = s.fine.get(r * fineCols + Math.floorMod(fc + dc, fineCols));
+            // Latitude gap from the fix to the nearest edge of fine row r (0 in the fix's own row).
+            double dy = r < fr ? lat + 90 - (r + 1) * fineDeg : r > fr ? r * fineDeg - (lat + 90) : 0;
+            double h = reach * reach - Math.max(0, dy) * Math.max(0, dy);
+            long lo = fcRaw - span;
+            long hi = fcRaw + span;
+            if (!flat) {
+                // near a pole: every column of the span
+            } else if (h > 0) {
+                double w = lonPerLat * Math.sqrt(h);
+                lo = Math.max(lo, (long) Math.floor((x - w) / fineDeg));
+                hi = Math.min(hi, (long) Math.floor((x + w) / fineDeg));
+            } else {
+                continue; // no point of this row is within reach
+            }
+            long base = r * fineCols;
+            for (long c = lo; c <= hi; c++) {
+                long wc = c < 0 ? c + fineCols : c >= fineCols ? c - fineCols : c;
+                int[] bag = s.fine.get(base + wc);
                 if (bag == null) {
                     continue;
                 }
@@ -725,7 +753,12 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
                     if (i == self || Math.abs(t - s.time(i)) > maxFixAge) {
                         continue;
                     }
-                    double d = Geodesy.distance(lat, lon, s.lat(i), s.lon(i));
+                    double la = s.lat(i);
+                    double lq = s.lon(i);
+                    if (surelyApart(la - lat, lq - lon, dLon)) {
+                        continue;
+                    }
+                    double d = Geodesy.distance(lat, lon, la, lq);
                     if (d <= maxDistance) {
                         together(p, s.obs[i], d, s, ctx);
                     }
@@ -734,13 +767,30 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         }
     }
 
-    /** The fix of an observation, for evidence (one copy serves every cell the observation is routed to). */
-    private Fix fixOf(PositionObservation p) {
-        if (p != lastObservation) {
-            lastFix = Fix.of(p);
-            lastObservation = p;
+    /**
+     * Whether two fixes {@code dlat} and {@code dlon} degrees apart lie certainly more than the
+     * maximum distance apart: outside the ellipse of half-axes {@code preLat} and {@code dLon} (the
+     * longitude half-width at the widest longitude scale of the cell's reach) widened by 1 %. Over
+     * 500 m the sphere is flat to far better than that 1 %, so no pair within range is rejected.
+     */
+    private boolean surelyApart(double dlat, double dlon, double dLon) {
+        if (dLon > FLAT_LON_PER_LAT * preLat) {
+            return false; // near a pole: the haversine decides
         }
-        return lastFix;
+        double dl = Math.abs(dlon);
+        dl = dl > 180 ? 360 - dl : dl;
+        double u = dlat / preLat;
+        double v = dl / dLon;
+        return u * u + v * v > REACH_SLACK * REACH_SLACK;
+    }
+
+    private int cellRow(CellState s, DetectorContext ctx) {
+        int row = s.row;
+        if (row < 0) {
+            row = (int) (ctx.key() / cols);
+            s.row = row;
+        }
+        return row;
     }
 
     /** New fix p and the other vessel's latest fix q are within range at p's time. */
@@ -764,7 +814,7 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
             pr = new Pair(a, b, anchorCell == ctx.key(), anchorCell);
             pr.start = t;
             s.pairs.put(pr);
-            pr.evidence.add(Fix.of(q));
+            pr.evidence.add(q);
         }
         if (!pr.open) {
             pr.open = true;
@@ -773,7 +823,7 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         }
         pr.lastTogether = t;
         pr.comparisons++;
-        pr.evidence.add(fixOf(p));
+        pr.evidence.add(p);
         double mlat = (p.latitude() + q.latitude()) / 2;
         double mlon = q.longitude() + Geodesy.longitudeDifference(q.longitude(), p.longitude()) / 2;
         // Vessels lying together report the same positions again and again: the pair keeps the

@@ -2,6 +2,7 @@ package org.watchkeeper.core.detect.space;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.watchkeeper.core.observation.PositionObservation;
@@ -10,13 +11,20 @@ import org.watchkeeper.core.observation.PositionObservation;
  * A bounded record of the fixes behind an episode: the first {@code head} fixes and the last
  * {@code tail} ones (a ring), so an analyst sees how it began and how it ended; memory is bounded
  * however long the episode runs. Deterministic: depends only on the order of {@link #add} calls.
+ *
+ * <p>A fix may be recorded as a {@link Fix} or as the {@link PositionObservation} itself (both are
+ * serializable): the latter costs no copy per fix, and both read back the same.
  */
 public final class Evidence implements Serializable {
-    private static final long serialVersionUID = 2L;
+    /** Version 3 keeps fixes or observations as given (version 2 kept {@link Fix} values only). */
+    private static final long serialVersionUID = 3L;
+    private static final Serializable[] EMPTY = new Serializable[0];
     private final int head;
     private final int tailSize;
-    private Fix[] tail;
-    private final List<Fix> first = new ArrayList<>(4);
+    /** The first {@code head} entries ({@link Fix} or {@link PositionObservation}), allocated at the first. */
+    private Serializable[] first = EMPTY;
+    /** The last {@code tailSize} entries, a ring; null until the head is full. */
+    private Serializable[] tail;
     private int tailCount;
     /** Where the next tail fix goes, {@code tailCount % tailSize} kept without a division per fix. */
     private int tailNext;
@@ -33,13 +41,26 @@ public final class Evidence implements Serializable {
 
     /** Records one fix. */
     public void add(Fix f) {
-        // The first `head` fixes go to the head list (checked by the count: no look at the list).
-        if (total++ < head) {
-            first.add(f);
+        put(f);
+    }
+
+    /** Records one fix as the observation itself (no copy is made; the record is immutable). */
+    public void add(PositionObservation o) {
+        put(o);
+    }
+
+    private void put(Serializable f) {
+        // The first `head` fixes go to the head array (checked by the count: no look at the array).
+        long i = total++;
+        if (i < head) {
+            if (i == 0) {
+                first = new Serializable[head];
+            }
+            first[(int) i] = f;
             return;
         }
         if (tail == null) {
-            tail = new Fix[tailSize]; // allocated once the head is full: most records stay short
+            tail = new Serializable[tailSize]; // allocated once the head is full: most records stay short
         }
         tail[tailNext] = f;
         if (++tailNext == tailSize) {
@@ -50,8 +71,8 @@ public final class Evidence implements Serializable {
 
     /** Appends all fixes of another record (in its order). */
     public void addAll(Evidence other) {
-        for (Fix f : other.fixes()) {
-            add(f);
+        for (Serializable f : other.entries()) {
+            put(f);
         }
     }
 
@@ -60,9 +81,10 @@ public final class Evidence implements Serializable {
         return total;
     }
 
-    /** The kept fixes in the order they were added. */
-    public List<Fix> fixes() {
-        List<Fix> out = new ArrayList<>(first);
+    /** The kept entries in the order they were added. */
+    private List<Serializable> entries() {
+        int h = (int) Math.min(total, head);
+        List<Serializable> out = new ArrayList<>(Arrays.asList(first).subList(0, h));
         if (tail == null) {
             return out;
         }
@@ -73,9 +95,16 @@ public final class Evidence implements Serializable {
         return out;
     }
 
+    /** The kept fixes in the order they were added. */
+    public List<Fix> fixes() {
+        return entries().stream().map(e -> e instanceof Fix f ? f : Fix.of((PositionObservation) e)).toList();
+    }
+
     /** The kept fixes as observations in time order (ties by MMSI), for {@code Event.evidence}. */
     public List<PositionObservation> observations() {
-        return fixes().stream().sorted(Comparator.comparingLong(Fix::time).thenComparingInt(Fix::mmsi))
-                .map(Fix::toObservation).toList();
+        return entries().stream()
+                .map(e -> e instanceof PositionObservation o ? o : ((Fix) e).toObservation())
+                .sorted(Comparator.comparingLong(PositionObservation::time).thenComparingInt(PositionObservation::mmsi))
+                .toList();
     }
 }

@@ -138,6 +138,56 @@ class EncounterDetectorTest {
         assertThat(events).hasSize(1);
     }
 
+    /**
+     * A busy cell (more than 48 vessels, so the fine grid is used) holding 12 pairs 497 m apart and
+     * 12 pairs 503 m apart, one pair per bearing 0°, 30° ... 330°, and 8 lone vessels, 1.6 km apart on
+     * irregular fractions of the fine grid; all lie still for 2.5 h. At the equator, at 56° N (where a
+     * 500 m circle spans about 3.6 fine columns), at 84° S and at 86.3° N (where every column of the
+     * span is visited): each pair within range is one encounter, no pair beyond it is.
+     */
+    @Test
+    void aBusyCellFindsEveryPairJustWithinRangeInEveryDirectionAndNoneJustBeyond() {
+        for (double lat0 : new double[] {0.21, 56.13, -84.17, 86.3}) {
+            double lon0 = 10.137;
+            SyntheticAis ais = new SyntheticAis();
+            List<Integer> near = new java.util.ArrayList<>();
+            int mmsi = 412100000;
+            for (int k = 0; k < 32; k++) {
+                double bearing = 30.0 * (k % 12);
+                double range = k < 12 ? 497 : 503;
+                double[] a = Geodesy.destination(lat0, lon0, 0, 1_600.0 * (k / 6) + 37.0 * (k % 6));
+                a = Geodesy.destination(a[0], a[1], 90, 1_600.0 * (k % 6) + 53.0 * (k / 6));
+                if (k >= 24) {
+                    for (int i = 0; i < 150; i++) {
+                        ais.fix(mmsi, T0 + 60L * i + 3, a[0], a[1], 0.0, 0);
+                    }
+                    mmsi++;
+                    continue;
+                }
+                double[] b = Geodesy.destination(a[0], a[1], bearing, range);
+                int ma = mmsi++;
+                int mb = mmsi++;
+                if (range < 500) {
+                    near.add(ma);
+                }
+                for (int i = 0; i < 150; i++) {
+                    ais.fix(ma, T0 + 60L * i, a[0], a[1], 0.0, 0);
+                    ais.fix(mb, T0 + 60L * i + 7, b[0], b[1], 0.0, 0);
+                }
+            }
+            List<Observation> obs = ais.observations().stream()
+                    .sorted(java.util.Comparator.comparingLong(Observation::time)).toList();
+            List<Event> events = run(obs, 0, detector(farPort(lat0, lon0)));
+            assertThat(events).as("latitude %s", lat0).hasSize(12);
+            assertThat(events.stream().map(e -> e.vessels().get(0)).sorted().toList()).as("latitude %s", lat0)
+                    .isEqualTo(near);
+            for (Event e : events) {
+                assertThat((Double) e.attributes().get("min_distance_m")).isBetween(495.0, 500.0);
+                assertThat((Double) e.attributes().get("duration_s")).isEqualTo(149 * 60.0); // B's first fix (+7 s) to B's last
+            }
+        }
+    }
+
     @Test
     void fastPassingIsNoEncounter() {
         SyntheticAis ais = new SyntheticAis();
