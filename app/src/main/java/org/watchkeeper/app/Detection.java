@@ -119,7 +119,7 @@ final class Detection implements AnalysisListener {
         this.names = List.copyOf(names);
         long lateness = EventTimeOrder.DEFAULT_LATENESS_MILLIS;
         this.engine = new DetectionEngine(detectors, e -> events.add(Rows.event(e)), lateness);
-        this.order = new EventTimeOrder(engine::accept, lateness, EventTimeOrder.DEFAULT_MAX_HELD);
+        this.order = new EventTimeOrder(engine::accept, lateness, EventTimeOrder.DEFAULT_MAX_HELD, engine::prefetch);
         this.handOff = new HandOff(order, "detectors", 4096, 8, Runtime.getRuntime().availableProcessors());
     }
 

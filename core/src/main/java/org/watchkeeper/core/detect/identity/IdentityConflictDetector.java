@@ -10,6 +10,7 @@ import org.watchkeeper.core.detect.DetectorContext;
 import org.watchkeeper.core.detect.Event;
 import org.watchkeeper.core.detect.EventKind;
 import org.watchkeeper.core.detect.EvidenceBuffer;
+import org.watchkeeper.core.geo.DistanceBounds;
 import org.watchkeeper.core.geo.Geodesy;
 import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.PositionObservation;
@@ -243,8 +244,9 @@ public final class IdentityConflictDetector implements Detector<IdentityConflict
                 ? config.aircraftMaxSpeedKnots() : config.maxSpeedKnots();
         int best = -1;
         double bestSpeed = Double.POSITIVE_INFINITY;
+        boolean single = s.count == 1;
         for (int i = 0; i < s.count; i++) {
-            double v = forgivingSpeed(s, i, p);
+            double v = forgivingSpeed(s, i, p, bound, single);
             if (v <= bound && v < bestSpeed) {
                 best = i;
                 bestSpeed = v;
@@ -368,6 +370,35 @@ public final class IdentityConflictDetector implements Detector<IdentityConflict
             ctx.clearState();
         }
     }
+
+    /**
+     * {@link #forgivingSpeed(State, int, PositionObservation)}, or a stand-in when bounds on the
+     * distance decide the comparison with {@code bound} (knots) by themselves: +∞ when the place is
+     * surely out of reach, 0 when it is surely within reach and the only place ({@code only}: then no
+     * other speed is compared with it). Most fixes are a few metres from their place's last one.
+     */
+    private double forgivingSpeed(State s, int i, PositionObservation p, double bound, boolean only) {
+        long[] pl = s.places;
+        int o = i * PLACE;
+        long dt = Math.max(0, p.time() - pl[o + LAST_TIME]) + config.clockSkewMillis() + p.timeSlackMillis()
+                + pl[o + LAST_SLACK];
+        if (dt > 0) {
+            // the distance at which the forgiving speed equals the bound
+            double reach = bound * Geodesy.METRES_PER_SECOND_PER_KNOT * (dt / 1000.0) + config.noiseDistanceMetres();
+            double h = DistanceBounds.haversine(Double.longBitsToDouble(pl[o + LAT]),
+                    Double.longBitsToDouble(pl[o + LON]), p.latitude(), p.longitude());
+            if (DistanceBounds.lower(h) > reach * (1 + REACH_SLACK)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            if (only && DistanceBounds.upper(h) < reach * (1 - REACH_SLACK)) {
+                return 0;
+            }
+        }
+        return forgivingSpeed(s, i, p);
+    }
+
+    /** Relative margin of the reach test against the rounding of the speed's own computation. */
+    private static final double REACH_SLACK = 1e-9;
 
     private double forgivingSpeed(State s, int i, PositionObservation p) {
         long[] pl = s.places;

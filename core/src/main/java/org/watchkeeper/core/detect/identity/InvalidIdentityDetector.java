@@ -54,10 +54,18 @@ public final class InvalidIdentityDetector implements Detector<InvalidIdentityDe
         }
     }
 
-    /** Per-vessel state: problems already reported and the last position. */
+    /**
+     * Per-vessel state: problems already reported, the message types whose MMSI checks are done, and
+     * the last position. Serial version 2: version 1 had no {@code checkedTypes}.
+     */
     public static final class State implements Serializable {
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
         int reported;
+        /**
+         * Bit {@code t} set: the MMSI checks (which depend on the MMSI, the key, and the message type
+         * {@code t} only) have been run for type {@code t}, so running them again reports nothing new.
+         */
+        long checkedTypes;
         double lat = Double.NaN;
         double lon = Double.NaN;
     }
@@ -98,6 +106,22 @@ public final class InvalidIdentityDetector implements Detector<InvalidIdentityDe
         }
         int mmsi = o.mmsi();
         int type = o.messageType();
+        if (type >= 0 && type < Long.SIZE) {
+            long bit = 1L << type;
+            if ((s.checkedTypes & bit) == 0) {
+                s.checkedTypes |= bit;
+                checkMmsi(o, p, s, ctx, mmsi, type);
+            }
+        } else {
+            checkMmsi(o, p, s, ctx, mmsi, type);
+        }
+        if (o instanceof IdentityObservation id) {
+            checkIdentity(id, s, ctx);
+        }
+    }
+
+    /** The checks of the MMSI and of the station kind its message type needs. */
+    private void checkMmsi(Observation o, PositionObservation p, State s, DetectorContext ctx, int mmsi, int type) {
         if (mmsi > Mmsi.MAX_VALID || mmsi < 0) {
             report(IdentityProblem.MMSI_NOT_NINE_DIGITS, o, p, s, ctx, Integer.toString(mmsi),
                     "an MMSI has nine digits (ITU-R M.585-9)");
@@ -119,9 +143,6 @@ public final class InvalidIdentityDetector implements Detector<InvalidIdentityDe
                                     + " MMSI");
                 }
             }
-        }
-        if (o instanceof IdentityObservation id) {
-            checkIdentity(id, s, ctx);
         }
     }
 

@@ -8,6 +8,7 @@ import org.watchkeeper.core.detect.Detector;
 import org.watchkeeper.core.detect.DetectorContext;
 import org.watchkeeper.core.detect.Event;
 import org.watchkeeper.core.detect.EventKind;
+import org.watchkeeper.core.geo.DistanceBounds;
 import org.watchkeeper.core.geo.Geodesy;
 import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.PositionObservation;
@@ -189,6 +190,15 @@ public final class LoiteringDetector implements Detector<LoiteringDetector.State
     private boolean farFromShore(State s, PositionObservation p) {
         double limitM = config.minShoreDistanceNm() * Geodesy.METRES_PER_NAUTICAL_MILE;
         if (!Double.isNaN(s.shoreM)) {
+            // bounds on the distance moved decide most fixes without the exact distance
+            double h = DistanceBounds.haversine(s.shoreLat, s.shoreLon, p.latitude(), p.longitude());
+            double margin = 1e-6 + 1e-9 * (s.shoreM + limitM);
+            if (s.shoreM - DistanceBounds.upper(h) >= limitM + margin) {
+                return true;
+            }
+            if (s.shoreM + DistanceBounds.upper(h) < limitM - margin) {
+                return false;
+            }
             double moved = Geodesy.distance(s.shoreLat, s.shoreLon, p.latitude(), p.longitude());
             if (s.shoreM - moved >= limitM) {
                 return true;
