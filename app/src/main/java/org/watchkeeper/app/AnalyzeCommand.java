@@ -377,7 +377,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     NmeaInput input = new NmeaInput(handOff, policy, assumed);
                     AisStreamDecoder decoder = new AisStreamDecoder(options, input);
                     // Logs of a shipborne receiver carry their time in GNSS sentences ($GPRMC, $GPZDA):
-                    // read those through the (slower) line-by-line GNSS clock.
+                    // read those through the GNSS clock, which the decoder shows each $ line.
                     GnssClock gnss = GnssClock.present(head, n) ? new GnssClock(decoder) : null;
                     try {
                         byte[] buf = new byte[READ_BUFFER];

@@ -102,6 +102,7 @@ public final class AisStreamDecoder {
     private final Stats stats = new Stats();
     private final BitReader reader = new BitReader();
     private LongSupplier receiveClock;
+    private LineHook parametricHook;
 
     // line assembly across feed() calls
     private final byte[] carry;
@@ -225,6 +226,30 @@ public final class AisStreamDecoder {
         this.receiveClock = clock;
     }
 
+    /**
+     * A callback given the bytes of one input line.
+     */
+    @FunctionalInterface
+    public interface LineHook {
+        /**
+         * @param b the buffer holding the line (valid only during the call; do not keep it)
+         * @param off index of the line's first byte
+         * @param len length of the line without its terminator (CR, LF or CRLF)
+         */
+        void line(byte[] b, int off, int len);
+    }
+
+    /**
+     * Sets the hook shown every line that starts with {@code $} (an IEC 61162-1 parametric sentence,
+     * e.g. {@code $GPRMC}, {@code $PGHP}; a line with a tag block or leading whitespace is not
+     * shown), just before the decoder processes it, in input order; null to remove it. It lets a
+     * receive clock read the receiver's own sentences (see {@link #setReceiveClock}) without a
+     * second pass over the input.
+     */
+    public void setParametricSentenceHook(LineHook hook) {
+        this.parametricHook = hook;
+    }
+
     /** The counters; a live view. */
     public Stats stats() {
         return stats;
@@ -311,6 +336,9 @@ public final class AisStreamDecoder {
         }
         if (le < 0 || le - start > options.maxLineLength()) {
             return -1;
+        }
+        if (parametricHook != null && b[start] == '$') {
+            parametricHook.line(b, start, le - start);
         }
         lineNumber++;
         stats.lines++;
@@ -514,6 +542,9 @@ public final class AisStreamDecoder {
      */
     public void line(byte[] buf, int off, int len) {
         Objects.checkFromIndexSize(off, len, buf.length);
+        if (parametricHook != null && len > 0 && buf[off] == '$') {
+            parametricHook.line(buf, off, len);
+        }
         lineNumber++;
         stats.lines++;
         curBuf = buf;

@@ -15,28 +15,26 @@ import org.watchkeeper.ais.nmea.AisStreamDecoder;
  *
  * <p>Used as the decoder's receive clock ({@link AisStreamDecoder#setReceiveClock}): an AIS message
  * then carries the newest GNSS time seen before it, {@link Long#MIN_VALUE} before the first one
- * ({@link NmeaInput} treats that as "no time"). {@link #feed} splits the input into lines, looks
- * at each, and hands it to the decoder, so it is only used for inputs that hold GNSS sentences
- * (the decoder's own line splitting is faster). Not thread safe.
+ * ({@link NmeaInput} treats that as "no time"). The clock reads the {@code $} lines the decoder shows
+ * it ({@link AisStreamDecoder#setParametricSentenceHook}) as the decoder reaches them, so the input is
+ * split into lines once; a line is parsed only when its sentence formatter is one of the four above
+ * (a {@code $PGHP} or {@code $PSTT} line costs four byte comparisons). Not thread safe.
  */
 public final class GnssClock {
     private final AisStreamDecoder decoder;
-    private final byte[] carry;
-    private int carryLen;
-    private boolean overlong;
-    private boolean lastWasCr;
     private long dayStart = Long.MIN_VALUE;
     private long timeOfDay = Long.MIN_VALUE;
     private long now = Long.MIN_VALUE;
     private long sentences;
 
     /**
-     * @param decoder the decoder the lines go to; this clock becomes its receive clock
+     * @param decoder the decoder the lines go to; this clock becomes its receive clock and its
+     *     parametric-sentence hook
      */
     public GnssClock(AisStreamDecoder decoder) {
         this.decoder = decoder;
-        this.carry = new byte[decoder.options().maxLineLength() + 1];
         decoder.setReceiveClock(this::now);
+        decoder.setParametricSentenceHook(this::line);
     }
 
     /** The newest GNSS time seen (epoch ms UTC), or {@link Long#MIN_VALUE} before the first. */
@@ -49,59 +47,26 @@ public final class GnssClock {
         return sentences;
     }
 
-    /** Feeds raw bytes (any line terminators); a partial last line waits for the next call or {@link #finish()}. */
+    /** Feeds raw bytes (any line terminators) to the decoder; a partial last line waits for the next call or {@link #finish()}. */
     public void feed(byte[] buf, int off, int len) {
-        int end = off + len;
-        int start = off;
-        for (int i = off; i < end; i++) {
-            byte c = buf[i];
-            if (c != '\n' && c != '\r') {
-                continue;
-            }
-            if (c == '\n' && lastWasCr && i == start && carryLen == 0 && !overlong) {
-                lastWasCr = false;
-                start = i + 1;
-                continue;
-            }
-            lastWasCr = c == '\r';
-            if (carryLen == 0 && !overlong) {
-                line(buf, start, i - start);
-            } else {
-                append(buf, start, i - start);
-                line(carry, 0, carryLen);
-                carryLen = 0;
-                overlong = false;
-            }
-            start = i + 1;
-        }
-        if (start < end) {
-            lastWasCr = false;
-            append(buf, start, end - start);
-        }
+        decoder.feed(buf, off, len);
     }
 
-    /** Ends the input: hands over a last line without terminator and finishes the decoder. */
+    /** Ends the input: finishes the decoder (which hands over a last line without terminator). */
     public void finish() {
-        if (carryLen > 0) {
-            line(carry, 0, carryLen);
-            carryLen = 0;
-        }
-        overlong = false;
         decoder.finish();
     }
 
-    private void append(byte[] buf, int off, int len) {
-        int n = Math.min(len, carry.length - carryLen);
-        System.arraycopy(buf, off, carry, carryLen, n);
-        carryLen += n;
-        overlong |= n < len;
-    }
-
     private void line(byte[] b, int off, int len) {
-        if (len > 10 && b[off] == '$' && len < 200) {
-            look(b, off, len);
+        if (len > 10 && len < 200 && b[off] == '$') {
+            byte k0 = b[off + 3];
+            byte k1 = b[off + 4];
+            byte k2 = b[off + 5];
+            if ((k0 == 'R' && k1 == 'M' && k2 == 'C') || (k0 == 'Z' && k1 == 'D' && k2 == 'A')
+                    || (k0 == 'G' && k1 == 'L' && k2 == 'L') || (k0 == 'G' && k1 == 'G' && k2 == 'A')) {
+                look(b, off, len);
+            }
         }
-        decoder.line(b, off, len);
     }
 
     private void look(byte[] b, int off, int len) {
