@@ -83,7 +83,7 @@ import picocli.CommandLine.Spec;
             "  vessels.csv     one row per vessel: merged identity, flag, class, dimensions, last position, segments",
             "  tracks.geojson  RFC 7946 FeatureCollection, one Feature per track segment",
             "  events.json, events.csv  events found by the detectors",
-            "and a short summary on stdout. A progress bar appears on stderr for inputs that take more than 2 s.",
+            "and a short summary on stdout. In a terminal, a progress bar appears on stderr for inputs that take more than 2 s.",
             "",
             "Detectors see every reception in event-time order: logs merged from several receivers list them up to"
                 + " 10 s out of order and are put back in order (as the Flink job does); older ones are counted as"
@@ -296,7 +296,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
             listeners.add(detection);
         }
         List<InputResult> results = new ArrayList<>();
-        Progress progress = new Progress(err, !quiet, totalBytes);
+        // The bar redraws one line with carriage returns: only for someone watching a terminal, not
+        // for a log file or a pipe (System.console() is null unless the session is interactive).
+        Progress progress = new Progress(err, !quiet && System.console() != null, totalBytes);
         Analysis analysis;
         try (OutputStream tracksOut = new BufferedOutputStream(Files.newOutputStream(report.resolve("tracks.geojson")), READ_BUFFER);
              TracksGeoJson tracks = new TracksGeoJson(tracksOut, ref)) {
