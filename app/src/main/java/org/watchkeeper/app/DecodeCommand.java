@@ -27,6 +27,7 @@ import org.watchkeeper.ais.nmea.ParallelDecoder;
 import org.watchkeeper.ais.nmea.ReceivedMessage;
 import org.watchkeeper.ais.nmea.Rejection;
 import org.watchkeeper.ais.nmea.Stats;
+import org.watchkeeper.core.pipeline.Stage;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -205,9 +206,14 @@ public final class DecodeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Messages per hand-over to the formatting thread. */
+    static final int FORMAT_BATCH = 2048;
+    /** Batches that may wait for the formatting thread (bounds memory; the decoder then waits). */
+    static final int FORMAT_QUEUE = 6;
+
     /**
-     * Whether {@link #decodeOne} formats on a second thread ({@link FormattingThread}): as asked, else
-     * for files (not stdin) when there are at least 2 processors.
+     * Whether {@link #decodeOne} formats on a second thread (a {@link Stage}): as asked, else for
+     * files (not stdin) when there are at least 2 processors.
      */
     private boolean formatsOnSecondThread(String name) {
         if (formatThread != null) {
@@ -216,27 +222,41 @@ public final class DecodeCommand implements Callable<Integer> {
         return !name.equals("-") && Runtime.getRuntime().availableProcessors() >= 2;
     }
 
+    /**
+     * Decodes one input on this thread. With a formatting thread, the messages go to it in batches,
+     * in order, and are formatted and written there while this thread decodes on; a write failure
+     * there ends the run as one here would ({@link OutputFailure}).
+     */
     private void decodeOne(String name, Options options, Sink sink, ErrorsFile errorsFile, Summary summary, OutputStream out)
             throws IOException {
-        FormattingThread formatting = formatsOnSecondThread(name) ? new FormattingThread(sink::write) : null;
+        Stage<ReceivedMessage> formatting = formatsOnSecondThread(name)
+                ? new Stage<>("decode-format", FORMAT_BATCH, FORMAT_QUEUE, m -> {
+                    try {
+                        sink.write(m);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                : null;
+        boolean decoded = false;
         try {
             decodeOne(name, options, sink, formatting, errorsFile, summary);
-            if (formatting != null) {
-                try {
-                    formatting.finish();
-                } catch (UncheckedIOException e) {
-                    throw new OutputFailure(e.getCause());
-                }
-            }
+            decoded = true;
         } finally {
             if (formatting != null) {
-                formatting.abandon();
+                try {
+                    formatting.close(); // formats what is queued, then the thread ends
+                } catch (UncheckedIOException e) {
+                    if (decoded) {
+                        throw new OutputFailure(e.getCause());
+                    } // else the run already ends with the failure in flight
+                }
             }
         }
     }
 
-    private void decodeOne(String name, Options options, Sink sink, FormattingThread formatting, ErrorsFile errorsFile,
-                           Summary summary) throws IOException {
+    private void decodeOne(String name, Options options, Sink sink, Stage<ReceivedMessage> formatting,
+                           ErrorsFile errorsFile, Summary summary) throws IOException {
         AisListener listener = new AisListener() {
             @Override
             public void message(ReceivedMessage m) {
@@ -274,21 +294,14 @@ public final class DecodeCommand implements Callable<Integer> {
             in.mark(GNSS_SNIFF);
             int head = in.readNBytes(buf, 0, GNSS_SNIFF);
             in.reset();
-            org.watchkeeper.core.pipeline.GnssClock gnss = org.watchkeeper.core.pipeline.GnssClock.present(buf, head)
-                    ? new org.watchkeeper.core.pipeline.GnssClock(decoder) : null;
+            if (org.watchkeeper.core.pipeline.GnssClock.present(buf, head)) {
+                new org.watchkeeper.core.pipeline.GnssClock(decoder); // attaches itself to the decoder
+            }
             int n;
             while ((n = in.read(buf, 0, buf.length)) > 0) {
-                if (gnss != null) {
-                    gnss.feed(buf, 0, n);
-                } else {
-                    decoder.feed(buf, 0, n);
-                }
+                decoder.feed(buf, 0, n);
             }
-            if (gnss != null) {
-                gnss.finish(); // finishes the decoder too
-            } else {
-                decoder.finish();
-            }
+            decoder.finish();
         }
         summary.add(name, decoder.stats());
     }

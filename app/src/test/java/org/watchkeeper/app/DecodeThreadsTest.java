@@ -110,7 +110,7 @@ class DecodeThreadsTest {
     }
 
     /**
-     * Formatting on a second thread ({@link FormattingThread}, batches of 2048 messages) writes what
+     * Formatting on a second thread (a {@link org.watchkeeper.core.pipeline.Stage}, batches of 2048 messages) writes what
      * formatting on the decoding thread writes, with the same errors file and summary, in each format.
      */
     @ParameterizedTest(name = "{0}")

@@ -9,8 +9,9 @@ import java.util.function.Consumer;
  * One pipeline stage on its own thread: items handed in by a producer thread in batches of
  * {@code batch}, passed in the same order to {@code target} on a worker thread. Memory is bounded:
  * at most {@code queue} batches wait, then {@link #accept} blocks until the worker catches up.
- * Used by {@code analyze} to run the detectors and the store appends beside the tracker (the
- * items are immutable observations or row batches, so nothing is shared mutably).
+ * Used by {@code analyze} to run the detectors and the store appends beside the tracker, and by
+ * {@code decode} to format its output beside the decoder (the items are immutable observations,
+ * row batches or decoded messages, so nothing is shared mutably).
  *
  * <p>Everything the target did is visible to the caller after {@link #close()} returns. A
  * failure of the target stops the worker; the next {@link #accept} or {@link #close()} rethrows
