@@ -385,17 +385,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
                         byte[] buf = new byte[READ_BUFFER];
                         int k;
                         while ((k = in.read(buf, 0, buf.length)) > 0) {
-                            if (gnss != null) {
-                                gnss.feed(buf, 0, k);
-                            } else {
-                                decoder.feed(buf, 0, k);
-                            }
+                            decoder.feed(buf, 0, k);
                         }
+                        decoder.finish();
                         if (gnss != null) {
-                            gnss.finish();
                             r.gnssSentences = gnss.sentences();
-                        } else {
-                            decoder.finish();
                         }
                         input.finish(); // messages still waiting for a time go to the hand-off too
                     } finally {

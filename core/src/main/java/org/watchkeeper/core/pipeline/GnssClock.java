@@ -21,18 +21,16 @@ import org.watchkeeper.ais.nmea.AisStreamDecoder;
  * (a {@code $PGHP} or {@code $PSTT} line costs four byte comparisons). Not thread safe.
  */
 public final class GnssClock {
-    private final AisStreamDecoder decoder;
     private long dayStart = Long.MIN_VALUE;
     private long timeOfDay = Long.MIN_VALUE;
     private long now = Long.MIN_VALUE;
     private long sentences;
 
     /**
-     * @param decoder the decoder the lines go to; this clock becomes its receive clock and its
-     *     parametric-sentence hook
+     * @param decoder the decoder whose input this clock reads: it becomes the decoder's receive clock
+     *     and parametric-sentence hook, and then needs nothing more (feed the decoder as usual)
      */
     public GnssClock(AisStreamDecoder decoder) {
-        this.decoder = decoder;
         decoder.setReceiveClock(this::now);
         decoder.setParametricSentenceHook(this::line);
     }
@@ -45,16 +43,6 @@ public final class GnssClock {
     /** GNSS sentences that set or advanced the clock. */
     public long sentences() {
         return sentences;
-    }
-
-    /** Feeds raw bytes (any line terminators) to the decoder; a partial last line waits for the next call or {@link #finish()}. */
-    public void feed(byte[] buf, int off, int len) {
-        decoder.feed(buf, off, len);
-    }
-
-    /** Ends the input: finishes the decoder (which hands over a last line without terminator). */
-    public void finish() {
-        decoder.finish();
     }
 
     private void line(byte[] b, int off, int len) {

@@ -42,9 +42,9 @@ class GnssClockTest {
         GnssClock clock = new GnssClock(dec);
         byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
         for (int i = 0; i < b.length; i += chunk) {
-            clock.feed(b, i, Math.min(chunk, b.length - i));
+            dec.feed(b, i, Math.min(chunk, b.length - i));
         }
-        clock.finish();
+        dec.finish();
         gnssSentences[0] = clock.sentences();
         return out;
     }
