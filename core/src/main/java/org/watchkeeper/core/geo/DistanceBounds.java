@@ -21,17 +21,9 @@ public final class DistanceBounds {
     private DistanceBounds() {
     }
 
-    /**
-     * The haversine term {@code h} of {@link Geodesy#distance} for two points (degrees), clamped to
-     * [0, 1]; {@code NaN} for a {@code NaN} coordinate.
-     */
+    /** {@link Geodesy#haversine}: the term the bounds take. */
     public static double haversine(double lat1, double lon1, double lat2, double lon2) {
-        double p1 = Math.toRadians(lat1);
-        double p2 = Math.toRadians(lat2);
-        double sp = Math.sin((p2 - p1) / 2);
-        double sl = Math.sin(Math.toRadians(lon2 - lon1) / 2);
-        double h = sp * sp + Math.cos(p1) * Math.cos(p2) * sl * sl;
-        return Math.min(1.0, Math.max(0.0, h));
+        return Geodesy.haversine(lat1, lon1, lat2, lon2);
     }
 
     /** A lower bound, metres, of the distance whose haversine term is {@code h}. */

@@ -31,6 +31,16 @@ public final class Geodesy {
      * @return metres, 0 ≤ d ≤ π·R (≈ 20 015 km)
      */
     public static double distance(double lat1, double lon1, double lat2, double lon2) {
+        return distanceOfHaversine(haversine(lat1, lon1, lat2, lon2));
+    }
+
+    /**
+     * The haversine term {@code h = sin²(Δφ/2) + cos φ₁ cos φ₂ sin²(Δλ/2)} of {@link #distance} for two
+     * points (degrees), clamped to [0, 1]; {@code NaN} for a {@code NaN} coordinate. For rules that
+     * compare a distance with a limit: {@link DistanceBounds} bounds the distance from it without the
+     * arcsine, and {@link #distanceOfHaversine} finishes the exact distance from it.
+     */
+    public static double haversine(double lat1, double lon1, double lat2, double lon2) {
         double p1 = Math.toRadians(lat1);
         double p2 = Math.toRadians(lat2);
         double dp = p2 - p1;
@@ -38,7 +48,11 @@ public final class Geodesy {
         double sp = Math.sin(dp / 2);
         double sl = Math.sin(dl / 2);
         double h = sp * sp + Math.cos(p1) * Math.cos(p2) * sl * sl;
-        h = Math.min(1.0, Math.max(0.0, h));
+        return Math.min(1.0, Math.max(0.0, h));
+    }
+
+    /** The distance, metres, whose {@link #haversine} term is {@code h}: exactly {@link #distance}'s value. */
+    public static double distanceOfHaversine(double h) {
         return 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(h));
     }
 

@@ -372,21 +372,23 @@ public final class IdentityConflictDetector implements Detector<IdentityConflict
     }
 
     /**
-     * {@link #forgivingSpeed(State, int, PositionObservation)}, or a stand-in when bounds on the
+     * The speed (knots) a move from place {@code i}'s last fix to {@code p} implies, forgiving the
+     * position noise, the clock skew and both fixes' time slack; or a stand-in when bounds on the
      * distance decide the comparison with {@code bound} (knots) by themselves: +∞ when the place is
      * surely out of reach, 0 when it is surely within reach and the only place ({@code only}: then no
-     * other speed is compared with it). Most fixes are a few metres from their place's last one.
+     * other speed is compared with it). Most fixes are a few metres from their place's last one, and
+     * the bounds spare the arcsine of the exact distance.
      */
     private double forgivingSpeed(State s, int i, PositionObservation p, double bound, boolean only) {
         long[] pl = s.places;
         int o = i * PLACE;
         long dt = Math.max(0, p.time() - pl[o + LAST_TIME]) + config.clockSkewMillis() + p.timeSlackMillis()
                 + pl[o + LAST_SLACK];
+        double h = Geodesy.haversine(Double.longBitsToDouble(pl[o + LAT]), Double.longBitsToDouble(pl[o + LON]),
+                p.latitude(), p.longitude());
         if (dt > 0) {
             // the distance at which the forgiving speed equals the bound
             double reach = bound * Geodesy.METRES_PER_SECOND_PER_KNOT * (dt / 1000.0) + config.noiseDistanceMetres();
-            double h = DistanceBounds.haversine(Double.longBitsToDouble(pl[o + LAT]),
-                    Double.longBitsToDouble(pl[o + LON]), p.latitude(), p.longitude());
             if (DistanceBounds.lower(h) > reach * (1 + REACH_SLACK)) {
                 return Double.POSITIVE_INFINITY;
             }
@@ -394,27 +396,18 @@ public final class IdentityConflictDetector implements Detector<IdentityConflict
                 return 0;
             }
         }
-        return forgivingSpeed(s, i, p);
-    }
-
-    /** Relative margin of the reach test against the rounding of the speed's own computation. */
-    private static final double REACH_SLACK = 1e-9;
-
-    private double forgivingSpeed(State s, int i, PositionObservation p) {
-        long[] pl = s.places;
-        int o = i * PLACE;
-        double d = Geodesy.distance(Double.longBitsToDouble(pl[o + LAT]), Double.longBitsToDouble(pl[o + LON]),
-                p.latitude(), p.longitude()) - config.noiseDistanceMetres();
+        double d = Geodesy.distanceOfHaversine(h) - config.noiseDistanceMetres();
         if (d <= 0) {
             return 0;
         }
-        long dt = Math.max(0, p.time() - pl[o + LAST_TIME]) + config.clockSkewMillis() + p.timeSlackMillis()
-                + pl[o + LAST_SLACK];
         if (dt <= 0) {
             return Double.POSITIVE_INFINITY;
         }
         return d / (dt / 1000.0) / Geodesy.METRES_PER_SECOND_PER_KNOT;
     }
+
+    /** Relative margin of the reach test against the rounding of the speed's own computation. */
+    private static final double REACH_SLACK = 1e-9;
 
     /** Place {@code i} dies: report a jump or end the conflict it belongs to, then remove it. */
     private void close(int i, State s, DetectorContext ctx) {

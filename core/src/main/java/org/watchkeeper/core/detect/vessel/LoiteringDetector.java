@@ -191,7 +191,7 @@ public final class LoiteringDetector implements Detector<LoiteringDetector.State
         double limitM = config.minShoreDistanceNm() * Geodesy.METRES_PER_NAUTICAL_MILE;
         if (!Double.isNaN(s.shoreM)) {
             // bounds on the distance moved decide most fixes without the exact distance
-            double h = DistanceBounds.haversine(s.shoreLat, s.shoreLon, p.latitude(), p.longitude());
+            double h = Geodesy.haversine(s.shoreLat, s.shoreLon, p.latitude(), p.longitude());
             double margin = 1e-6 + 1e-9 * (s.shoreM + limitM);
             if (s.shoreM - DistanceBounds.upper(h) >= limitM + margin) {
                 return true;
@@ -199,7 +199,7 @@ public final class LoiteringDetector implements Detector<LoiteringDetector.State
             if (s.shoreM + DistanceBounds.upper(h) < limitM - margin) {
                 return false;
             }
-            double moved = Geodesy.distance(s.shoreLat, s.shoreLon, p.latitude(), p.longitude());
+            double moved = Geodesy.distanceOfHaversine(h);
             if (s.shoreM - moved >= limitM) {
                 return true;
             }
