@@ -45,7 +45,9 @@ import org.watchkeeper.core.observation.Observation;
  *     late data counted); every observation in time order goes on to the detectors, as in analyze
  *   → per-vessel detectors on the same MMSI partitioning (chained); detectors with their own keys
  *     (encounter cells with their neighbours): route, keyBy key, event-time order; both host the core
- *     detector ({@link DetectorFunction})
+ *     detector ({@link DetectorFunction}); a detector that samples fixes
+ *     ({@code Detector.sampleIntervalMillis()}, e.g. encounters) gets them through {@link SampleFunction}
+ *     on the MMSI partitioning first
  *   → Kafka: events (JSON, key = event id), vessel states (JSON, key = MMSI); the record timestamp
  *     is the time of writing (event times are in the JSON), so that a broker's time-based retention
  *     does not delete the results of a replayed old log as soon as they are written
@@ -254,10 +256,22 @@ public final class WatchkeeperJob {
         String name = d.name();
         KeyedStream<KeyedObservation, Long> in;
         boolean byMmsi = !ownKeys(d);
+        long sample = d.sampleIntervalMillis();
+        DataStream<Observation> source = timeOrdered;
+        if (sample > 0) {
+            // Each vessel's first fix per interval, decided on the MMSI partitioning (chained).
+            source = byVessel.process(new SampleFunction(sample), TypeInformation.of(Observation.class))
+                    .uid("sample-" + name).name("sample-" + name);
+        }
         if (byMmsi) {
-            in = byVessel;
+            in = sample > 0
+                    ? DataStreamUtils.reinterpretAsKeyedStream(
+                            source.map(o -> new KeyedObservation(o.mmsi(), o), TypeInformation.of(KeyedObservation.class))
+                                    .uid("sampled-by-vessel-" + name).name("sampled-by-vessel-" + name),
+                            KeyedObservation::key, Types.LONG)
+                    : byVessel;
         } else {
-            in = timeOrdered
+            in = source
                     .flatMap(new KeysFunction(f), TypeInformation.of(KeyedObservation.class))
                     .uid("keys-" + name).name("keys-" + name)
                     .keyBy(KeyedObservation::key, Types.LONG);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.watchkeeper.core.observation.Observation;
+import org.watchkeeper.core.observation.PositionObservation;
 import org.watchkeeper.core.util.LongHashMap;
 import org.watchkeeper.core.util.OpenAddressing;
 
@@ -13,6 +14,9 @@ import org.watchkeeper.core.util.OpenAddressing;
  * Hosts {@link Detector}s in one process: routes each observation to its keys, keeps per-key state,
  * and fires event-time timers as the watermark advances — the same semantics a Flink job gives the
  * same detector classes.
+ *
+ * <p>Sampling: a detector with a positive {@link Detector#sampleIntervalMillis()} gets only the first
+ * position fix of each vessel per interval (decided before its keys are asked for).
  *
  * <p>Watermark: {@code max event time seen - allowedLateness - 1} (Flink's bounded out-of-orderness
  * rule). An observation at or before the watermark is late: it is counted and not processed. Before
@@ -99,6 +103,11 @@ public final class DetectionEngine {
         }
         VesselStates vessel = null;
         for (Hosted<?> h : hosted) {
+            VesselSampler sampler = h.sampler;
+            if (sampler != null && o instanceof PositionObservation p && p.hasPosition()
+                    && !sampler.first(o.mmsi(), t, watermark)) {
+                continue;
+            }
             if (h instanceof VesselHosted) {
                 if (vessel == null) {
                     vessel = vessel(o.mmsi());
@@ -360,6 +369,8 @@ public final class DetectionEngine {
     /** One hosted detector: its timers and the context it sees (key, watermark, emit, timers). */
     private abstract class Hosted<S extends Serializable> implements DetectorContext {
         final Detector<S> detector;
+        /** Passes the first fix of each vessel per {@link Detector#sampleIntervalMillis()}; null: every observation. */
+        final VesselSampler sampler;
         /** Registered timers, taken out in (time, key) order. */
         final TimerQueue timers = new TimerQueue();
         long currentKey;
@@ -368,6 +379,8 @@ public final class DetectionEngine {
             @SuppressWarnings("unchecked")
             Detector<S> d = (Detector<S>) detector;
             this.detector = d;
+            long interval = d.sampleIntervalMillis();
+            this.sampler = interval > 0 ? new VesselSampler(interval) : null;
         }
 
         /** Fires the timer (time, key), already taken out of {@link #timers}. */

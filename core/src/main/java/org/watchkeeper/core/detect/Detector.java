@@ -44,6 +44,19 @@ public interface Detector<S extends Serializable> {
     }
 
     /**
+     * When positive, a host passes this detector only the first position fix of each vessel in each
+     * interval of event time {@code [k × L, (k + 1) × L)} of this many milliseconds (epoch-aligned,
+     * e.g. whole UTC minutes for 60 000): the vessel's other fixes in that interval never reach
+     * {@link #keys} or {@link #onObservation}. Observations without a position are passed as usual.
+     * The choice is a function of the vessel's own fixes in event-time order, so it is the same
+     * however the input is chunked or distributed (a host keeps, per vessel, the interval of the last
+     * fix it passed). Default 0: every observation. Must not change during the detector's life.
+     */
+    default long sampleIntervalMillis() {
+        return 0;
+    }
+
+    /**
      * Handles one observation for one key. Observations of a key arrive in non-decreasing event
      * time; the engine drops (and counts) observations later than the watermark allows.
      */

@@ -25,20 +25,34 @@ package org.watchkeeper.core.detect.encounter;
  *        may drift from the cell where it began (see {@link EncounterDetector}).
  * @param marginMetres a fix is also routed to each neighbour cell whose border is within this
  *        distance. Must be at least {@code maxDistanceMetres}. Default 5 km (Watchkeeper choice).
+ * @param sampleIntervalMillis each vessel takes part with its first fix in each interval of this
+ *        length (epoch-aligned; see {@link org.watchkeeper.core.detect.Detector#sampleIntervalMillis()});
+ *        0 compares every fix. At most half of {@code maxFixAgeMillis}. Default 60 s: a Class A ship
+ *        under way reports every 2-10 s (ITU-R M.1371-5, Annex 1, Table 1), some 6-30 fixes a minute that
+ *        say the same for a 2-hour, 500-metre question; Miller et al. compare tracks resampled to 10
+ *        minutes (GFW's feature pipeline interpolates each track to a fixed increment, then compares
+ *        the vessels of each time step cell by cell).
  */
 public record EncounterConfig(double maxDistanceMetres, long minDurationMillis, double maxMedianSpeedKnots,
         double minPortDistanceMetres, long mergeGapMillis, long maxFixAgeMillis, double cellSizeDegrees,
-        double marginMetres) {
+        double marginMetres, long sampleIntervalMillis) {
 
     /** The defaults documented on the components. */
     public static final EncounterConfig DEFAULTS = new EncounterConfig(500, 2 * 3_600_000L, 2.0, 10_000,
-            4 * 3_600_000L, 10 * 60_000L, 0.5, 5_000);
+            4 * 3_600_000L, 10 * 60_000L, 0.5, 5_000, 60_000);
 
-    /** @throws IllegalArgumentException for non-positive values, a margin below the distance, or a cell not dividing 180° */
+    /**
+     * @throws IllegalArgumentException for non-positive values, a margin below the distance, a cell not
+     *         dividing 180°, or a sample interval outside {@code 0 .. maxFixAgeMillis / 2}
+     */
     public EncounterConfig {
         if (!(maxDistanceMetres > 0) || minDurationMillis < 0 || !(maxMedianSpeedKnots > 0)
                 || !(minPortDistanceMetres >= 0) || mergeGapMillis < 0 || maxFixAgeMillis <= 0) {
             throw new IllegalArgumentException("encounter thresholds must be positive");
+        }
+        if (sampleIntervalMillis < 0 || sampleIntervalMillis > maxFixAgeMillis / 2) {
+            throw new IllegalArgumentException("sample interval " + sampleIntervalMillis + " ms must lie in 0 .. "
+                    + maxFixAgeMillis / 2 + " (half the fix age)");
         }
         if (!(marginMetres >= maxDistanceMetres)) {
             throw new IllegalArgumentException("margin " + marginMetres + " m must be >= distance " + maxDistanceMetres + " m");

@@ -1,6 +1,7 @@
 package org.watchkeeper.core.detect.encounter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.watchkeeper.core.detect.space.SyntheticAis.run;
 import static org.watchkeeper.core.detect.space.SyntheticAis.runChunked;
 import static org.watchkeeper.core.detect.space.SyntheticAis.sorted;
@@ -87,6 +88,60 @@ class EncounterDetectorTest {
         assertThat(e.parameters()).containsEntry("max_distance_m", 500.0).containsEntry("min_duration_s", 7200L);
         assertThat(e.evidence()).hasSizeLessThanOrEqualTo(51).isNotEmpty();
         assertThat(e.evidence().get(0).time()).isLessThanOrEqualTo(e.start());
+    }
+
+    /**
+     * The rendezvous of {@link #rendezvousFiresWithItsStartAndEnd} with both vessels reporting every 10 s
+     * (A on the minute, B 5 s later) instead of once a minute: each vessel takes part with its first fix
+     * of each UTC minute, so the encounter is that of the once-a-minute scene, and the same as a run that
+     * compares every fix of the first-per-minute fixes only.
+     */
+    @Test
+    void fixesEveryTenSecondsAreComparedOncePerVesselAndMinute() {
+        long t1 = T0 + 40; // 22:14:00Z, on the minute
+        SyntheticAis ais = new SyntheticAis();
+        SyntheticAis firstPerMinute = new SyntheticAis();
+        int n = 200;
+        for (int i = 0; i < n; i++) {
+            double off = i < 10 ? 700 + 400.0 * (9 - i) : i <= 190 ? 150 : 700 + 400.0 * (i - 191);
+            double v = i < 10 || i > 190 ? 13 : 0.5;
+            for (int s = 0; s < 60; s += 10) {
+                double[] a = Geodesy.destination(-20.3, 61.2, 90, (i * 60 + s) * DRIFT_M_PER_MIN / 60);
+                double[] b = Geodesy.destination(a[0], a[1], 90, off + DRIFT_M_PER_MIN * 5 / 60);
+                ais.fix(A, t1 + 60L * i + s, a[0], a[1], 0.5, 90);
+                ais.fix(B, t1 + 60L * i + s + 5, b[0], b[1], v, 270);
+                if (s == 0) {
+                    firstPerMinute.fix(A, t1 + 60L * i + s, a[0], a[1], 0.5, 90);
+                    firstPerMinute.fix(B, t1 + 60L * i + s + 5, b[0], b[1], v, 270);
+                }
+            }
+        }
+        PortIndex ports = farPort(-20.3, 61.2);
+        List<Event> events = run(ais.observations(), 0, detector(ports));
+        assertThat(events).hasSize(1);
+        Event e = events.get(0);
+        assertThat(e.start()).isEqualTo((t1 + 600 + 5) * 1000);
+        assertThat(e.end()).isEqualTo((t1 + 191 * 60) * 1000);
+        assertThat((Long) e.attributes().get("comparisons")).isEqualTo(2L * 181); // one per vessel and minute
+        assertThat(e.parameters()).containsEntry("sample_interval_s", 60L);
+
+        EncounterConfig d = EncounterConfig.DEFAULTS;
+        EncounterConfig everyFix = new EncounterConfig(d.maxDistanceMetres(), d.minDurationMillis(), d.maxMedianSpeedKnots(),
+                d.minPortDistanceMetres(), d.mergeGapMillis(), d.maxFixAgeMillis(), d.cellSizeDegrees(), d.marginMetres(), 0);
+        List<Event> subset = run(firstPerMinute.observations(), 0, new EncounterDetector(ports, everyFix));
+        assertThat(subset).hasSize(1);
+        Event f = subset.get(0);
+        assertThat(List.of(f.start(), f.end(), f.vessels(), f.latitude(), f.longitude(), f.evidence()))
+                .isEqualTo(List.of(e.start(), e.end(), e.vessels(), e.latitude(), e.longitude(), e.evidence()));
+        java.util.Map<String, Object> attributes = new java.util.HashMap<>(f.attributes());
+        assertThat(attributes).isEqualTo(e.attributes());
+        // Every fix compared: six times the comparisons, the end at B's last fix within 500 m.
+        List<Event> all = run(ais.observations(), 0, new EncounterDetector(ports, everyFix));
+        assertThat(all).hasSize(1);
+        assertThat((Long) all.get(0).attributes().get("comparisons")).isGreaterThan(6L * 2 * 170);
+        assertThatThrownBy(() -> new EncounterConfig(d.maxDistanceMetres(), d.minDurationMillis(), d.maxMedianSpeedKnots(),
+                d.minPortDistanceMetres(), d.mergeGapMillis(), d.maxFixAgeMillis(), d.cellSizeDegrees(), d.marginMetres(),
+                d.maxFixAgeMillis())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("half the fix age");
     }
 
     /**
