@@ -12,6 +12,7 @@ import org.duckdb.DuckDBConnection;
 import org.watchkeeper.core.detect.DetectionEngine;
 import org.watchkeeper.core.detect.DetectorContext;
 import org.watchkeeper.core.detect.Event;
+import org.watchkeeper.core.detect.VesselSampler;
 import org.watchkeeper.core.detect.encounter.EncounterConfig;
 import org.watchkeeper.core.detect.encounter.EncounterDetector;
 import org.watchkeeper.core.geo.Geodesy;
@@ -24,21 +25,25 @@ import org.watchkeeper.core.ref.port.PortIndex;
  * by the same question asked of DuckDB in SQL (a grid self-join), with the answers compared.
  *
  * <p>Traffic (generated at run time, seed fixed): {@code vessels} ships in a 10° × 10° ocean box
- * (20-30 S, 60-70 E, no port), each reporting once a minute on the minute for {@code minutes}
- * minutes; most sail straight at 8-14 kn (so they pass one another at speed), and {@code pairs}
- * planted pairs drift at 0.5 kn 5 km apart, the partner closing at 12 kn to 150 m abeam for a
- * planted stretch of 2.5-4 h and then opening again at 12 kn.
+ * (20-30 S, 60-70 E, no port), each reporting every {@code reportSeconds} seconds (system property,
+ * default 10: a Class A ship at 0-14 kn under ITU-R M.1371-5, Annex 1, Table 1) for {@code minutes}
+ * minutes, at its own phase within the reporting interval; most sail straight at 8-14 kn (so they
+ * pass one another at speed), and {@code pairs} planted pairs drift at 0.5 kn 5 km apart, the partner
+ * closing at 12 kn to 150 m abeam for a planted stretch of 2.5-4 h and then opening again at 12 kn.
  *
- * <p>Same question: with every vessel reporting on the same minutes, the detector compares each new
- * fix with the latest fix of each nearby vessel — the same minute's fix of a lower MMSI (processed
- * first) or the previous minute's fix of a higher one. The SQL joins exactly those position pairs
- * through a 0.01° grid (each position looked up in its 3 × 3 neighbour cells), keeps those within
- * 500 m, cuts each pair's times into runs at gaps over 10 minutes, merges runs at most 4 h apart and
- * keeps encounters of at least 2 h with median speed below 2 kn. Timed: the detector over the
- * in-memory observations in the {@link DetectionEngine} (routing, state, timers) and, alternately,
- * alone in a bare host ({@link BareHost}), and the SQL query over a loaded table (loading
- * excluded), best of 5 runs each (system property {@code runs}). Usage: {@code EncountersVsDuckDb [vessels] [minutes] [pairs]}, defaults 2 000, 500, 50
- * (1 000 000 positions).
+ * <p>Same question: the detector takes each vessel's first fix of each UTC minute
+ * ({@link EncounterConfig#sampleIntervalMillis()}) and compares it with the latest such fix of each
+ * nearby vessel, i.e. the one processed last before it in (time, MMSI) order. The SQL keeps the same
+ * fixes ({@code row_number()} per vessel and minute), joins exactly those position pairs through a
+ * 0.01° grid (each position looked up in its 3 × 3 neighbour cells), keeps those within 500 m, cuts
+ * each pair's times into runs at gaps over 10 minutes, merges runs at most 4 h apart and keeps
+ * encounters of at least 2 h with median speed below 2 kn. Timed: the detector over the in-memory
+ * observations in the {@link DetectionEngine} (sampling, routing, state, timers) and, alternately,
+ * alone in a bare host ({@link BareHost}, which samples the same way), and the SQL query over a loaded
+ * table (loading excluded), best of 5 runs each (system property {@code runs}). Usage:
+ * {@code EncountersVsDuckDb [vessels] [minutes] [pairs]}, defaults 2 000, 500, 50 (6 000 000
+ * positions at the default 10 s; {@code -DreportSeconds=60} gives 1 000 000, one a minute, where
+ * sampling drops nothing).
  *
  * <p>The detector runs with {@link EncounterConfig#DEFAULTS} but for two system properties that
  * measure what the routing costs: {@code marginMetres} (default 5 000: a fix also goes to each
@@ -49,18 +54,22 @@ import org.watchkeeper.core.ref.port.PortIndex;
  */
 public final class EncountersVsDuckDb {
     private static final String SQL = """
-            WITH p AS (
+            WITH s AS (
+              -- each vessel's first fix of each UTC minute
+              SELECT * FROM pos QUALIFY row_number() OVER (PARTITION BY mmsi, t // 60000 ORDER BY t) = 1),
+            p AS (
               SELECT mmsi, t, lat, lon, sog, CAST(floor(lat * 100) AS BIGINT) AS cy, CAST(floor(lon * 100) AS BIGINT) AS cx
-              FROM pos),
+              FROM s),
             q AS (
               SELECT p.*, cy + dy AS ny, cx + dx AS nx FROM p,
                 (SELECT unnest([-1, 0, 1]) AS dy), (SELECT unnest([-1, 0, 1]) AS dx)),
             cmp AS (
-              -- each fix p against the latest fix of other vessel q: same minute if q's MMSI is lower,
-              -- previous minute if higher
+              -- each fix p against the latest fix of other vessel q before it in (time, MMSI) order: one
+              -- a minute per vessel, so q's fix in the minute up to p (at p's time only if q's MMSI is lower)
               SELECT least(p.mmsi, q.mmsi) AS a, greatest(p.mmsi, q.mmsi) AS b, p.t AS t, p.sog AS sog
               FROM p JOIN q ON q.ny = p.cy AND q.nx = p.cx
-                AND ((q.mmsi < p.mmsi AND q.t = p.t) OR (q.mmsi > p.mmsi AND q.t = p.t - 60000))
+                AND ((q.t < p.t AND q.t > p.t - 60000) OR (q.t = p.t AND q.mmsi < p.mmsi)
+                  OR (q.t = p.t - 60000 AND q.mmsi > p.mmsi))
               WHERE 2 * 6371008.8 * asin(sqrt(pow(sin(radians(q.lat - p.lat) / 2), 2)
                     + cos(radians(p.lat)) * cos(radians(q.lat)) * pow(sin(radians(q.lon - p.lon) / 2), 2))) <= 500),
             runs AS (
@@ -76,8 +85,10 @@ public final class EncountersVsDuckDb {
         int vessels = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
         int minutes = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         int pairs = args.length > 2 ? Integer.parseInt(args[2]) : 50;
-        List<PositionObservation> obs = traffic(vessels, minutes, pairs, 42);
-        System.out.printf("positions: %,d (%d vessels x %d minutes, %d planted pairs)%n", obs.size(), vessels, minutes, pairs);
+        int reportSeconds = Integer.getInteger("reportSeconds", 10);
+        List<PositionObservation> obs = traffic(vessels, minutes, pairs, reportSeconds, 42);
+        System.out.printf("positions: %,d (%d vessels x %d minutes, a report every %d s, %d planted pairs)%n", obs.size(),
+                vessels, minutes, reportSeconds, pairs);
 
         // Detector: best of `runs` runs (JIT warm-up in the first ones), in the engine as analyze,
         // serve and the Flink job's in-process twin run it, and alone in a bare host (alternately).
@@ -91,7 +102,8 @@ public final class EncountersVsDuckDb {
         EncounterConfig config = new EncounterConfig(def.maxDistanceMetres(), def.minDurationMillis(),
                 def.maxMedianSpeedKnots(), def.minPortDistanceMetres(), def.mergeGapMillis(), def.maxFixAgeMillis(),
                 Double.parseDouble(System.getProperty("cellDegrees", Double.toString(def.cellSizeDegrees()))),
-                Double.parseDouble(System.getProperty("marginMetres", Double.toString(def.marginMetres()))));
+                Double.parseDouble(System.getProperty("marginMetres", Double.toString(def.marginMetres()))),
+                def.sampleIntervalMillis());
         long[] routed = {0};
         EncounterDetector counting = new EncounterDetector(new PortIndex(List.of()), config);
         for (PositionObservation o : obs) {
@@ -205,8 +217,8 @@ public final class EncountersVsDuckDb {
     }
 
     /**
-     * The least a host must do for the encounter detector on time-ordered input (lateness 0): route each
-     * observation to its cells, keep each cell's state in a flat array by cell key, and fire the cells'
+     * The least a host must do for the encounter detector on time-ordered input (lateness 0): take each
+     * vessel's first fix per sample interval, route it to its cells, keep each cell's state in a flat array by cell key, and fire the cells'
      * timers in (time, key) order as the watermark passes them. What the detector costs on its own,
      * beside the {@link DetectionEngine} figure (which also handles lateness, several detectors, per-vessel
      * states and any key).
@@ -215,6 +227,8 @@ public final class EncountersVsDuckDb {
         private final EncounterDetector detector;
         private final java.util.function.Consumer<Event> sink;
         private final EncounterDetector.CellState[] states;
+        /** Each vessel's first fix per sample interval, as the engine does. */
+        private final VesselSampler sampler;
         /** Pending timers as (time, key), ordered; a set so that registering twice fires once. */
         private final java.util.TreeSet<long[]> timers = new java.util.TreeSet<>(
                 (x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
@@ -227,6 +241,7 @@ public final class EncountersVsDuckDb {
             this.detector = detector;
             this.sink = sink;
             this.states = new EncounterDetector.CellState[Math.toIntExact(detector.keySpace())];
+            this.sampler = detector.sampleIntervalMillis() > 0 ? new VesselSampler(detector.sampleIntervalMillis()) : null;
         }
 
         void accept(PositionObservation o) {
@@ -234,6 +249,9 @@ public final class EncountersVsDuckDb {
             if (t > maxTime) {
                 maxTime = t;
                 advanceTo(t - 1);
+            }
+            if (sampler != null && !sampler.first(o.mmsi(), t, watermark)) {
+                return;
             }
             routing = o;
             detector.keys(o, this);
@@ -312,14 +330,23 @@ public final class EncountersVsDuckDb {
                 .getProcessCpuTime();
     }
 
-    /** The synthetic traffic described in the class documentation, sorted by (time, MMSI). */
-    static List<PositionObservation> traffic(int vessels, int minutes, int pairs, long seed) {
+    /**
+     * The synthetic traffic described in the class documentation, sorted by (time, MMSI).
+     *
+     * @param reportSeconds seconds between a vessel's reports; must divide 60 (so that each vessel's
+     *        first fix of every minute lies at the same second of the minute)
+     */
+    static List<PositionObservation> traffic(int vessels, int minutes, int pairs, int reportSeconds, long seed) {
+        if (reportSeconds <= 0 || 60 % reportSeconds != 0) {
+            throw new IllegalArgumentException("reportSeconds must divide 60: " + reportSeconds);
+        }
         Random r = new Random(seed);
         long t0 = 1_700_000_000_000L - 1_700_000_000_000L % 60_000;
         double[][] pos = new double[vessels][2];
         double[] course = new double[vessels];
         double[] speed = new double[vessels];
         int[] mmsi = new int[vessels];
+        int[] phase = new int[vessels];
         int[] meetFrom = new int[vessels];
         int[] meetTo = new int[vessels];
         for (int v = 0; v < vessels; v++) {
@@ -328,20 +355,32 @@ public final class EncountersVsDuckDb {
             pos[v][1] = 60 + r.nextDouble() * 10;
             course[v] = r.nextDouble() * 360;
             speed[v] = 8 + r.nextDouble() * 6;
+            phase[v] = (v * 7) % reportSeconds;
         }
-        // Planted pairs: vessels 2i (leader) and 2i+1 (partner).
+        // Planted pairs: vessels 2i (leader) and 2i+1 (partner), reporting at the same phase.
         for (int i = 0; i < pairs; i++) {
             int a = 2 * i;
             speed[a] = 0.5;
             speed[a + 1] = 0.5;
             course[a + 1] = course[a];
+            phase[a + 1] = phase[a];
             meetFrom[a + 1] = 30 + r.nextInt(Math.max(1, minutes - 300));
             meetTo[a + 1] = Math.min(minutes - 1, meetFrom[a + 1] + 150 + r.nextInt(90));
         }
-        List<PositionObservation> out = new ArrayList<>(vessels * minutes);
-        for (int m = 0; m < minutes; m++) {
-            long t = t0 + m * 60_000L;
+        // Positions at each vessel's first report (its phase), then advanced report by report.
+        for (int v = 0; v < vessels; v++) {
+            double[] p = Geodesy.destination(pos[v][0], pos[v][1], course[v], speed[v] * Geodesy.METRES_PER_SECOND_PER_KNOT * phase[v]);
+            pos[v][0] = p[0];
+            pos[v][1] = p[1];
+        }
+        int steps = minutes * 60 / reportSeconds;
+        List<PositionObservation> out = new ArrayList<>(vessels * steps);
+        for (int k = 0; k < steps; k++) {
+            long base = t0 + k * reportSeconds * 1000L;
+            int first = out.size();
             for (int v = 0; v < vessels; v++) {
+                long t = base + phase[v] * 1000L;
+                double m = (t - t0) / 60_000.0; // minutes since the start
                 double lat = pos[v][0];
                 double lon = pos[v][1];
                 double sog = speed[v];
@@ -359,10 +398,16 @@ public final class EncountersVsDuckDb {
                 lon = Math.round(lon * 600_000) / 600_000.0;
                 out.add(new PositionObservation(t, "bench", mmsi[v], 1, StationClass.A, lat, lon, sog,
                         course[v], (int) course[v], 0, true, false));
-                double[] next = Geodesy.destination(pos[v][0], pos[v][1], course[v], speed[v] * Geodesy.METRES_PER_SECOND_PER_KNOT * 60);
+            }
+            for (int v = 0; v < vessels; v++) {
+                double[] next = Geodesy.destination(pos[v][0], pos[v][1], course[v],
+                        speed[v] * Geodesy.METRES_PER_SECOND_PER_KNOT * reportSeconds);
                 pos[v][0] = next[0];
                 pos[v][1] = next[1];
             }
+            // Within one reporting step, by (time, MMSI).
+            out.subList(first, out.size()).sort((x, y) -> x.time() != y.time() ? Long.compare(x.time(), y.time())
+                    : Integer.compare(x.mmsi(), y.mmsi()));
         }
         return out;
     }
