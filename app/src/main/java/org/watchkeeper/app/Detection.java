@@ -39,7 +39,7 @@ import org.watchkeeper.store.EventRow;
  * it) goes through core's {@link EventTimeOrder} with the Flink job's bounded out-of-orderness
  * ({@link EventTimeOrder#DEFAULT_LATENESS_MILLIS}) into core's {@link DetectionEngine} with the same
  * lateness, on a thread of its own (fed through a bounded {@link HandOff}) when the machine has more
- * than one core. So the detectors see the observations in event-time order, as in the job: a log
+ * than one core; there the detectors with keys of their own (encounter cells) take a third thread. So the detectors see the observations in event-time order, as in the job: a log
  * merged from several base stations lists receptions of one transmission milliseconds apart in
  * either order, and only an observation more than the lateness older than the newest one before it
  * is dropped as late. The events emitted become the store's {@link EventRow}s (idempotent by id)
@@ -79,12 +79,25 @@ final class Detection implements AnalysisListener {
             .filter(n -> !n.equals("position_on_land") && !n.equals("zone")).toList();
 
 
+    /** The per-vessel detectors (all detectors when they are not split, see {@link #cellEngine}). */
     private final DetectionEngine engine;
+    /**
+     * With more than one core, the detectors with keys of their own (encounter cells) run in an engine
+     * of their own on a further thread, fed the same event-time-ordered observations; else null. The
+     * two engines see the same input, so each emits what it would beside the other; only the order in
+     * which their events interleave differs, and the report and the store do not depend on it (the
+     * report sorts by start and id, the store is keyed by id).
+     */
+    private final DetectionEngine cellEngine;
+    /** To {@link #cellEngine}'s thread, or null. */
+    private final HandOff cellHandOff;
     /** Puts the observations in event-time order before the engine (on the detectors' thread). */
     private final EventTimeOrder order;
     /** To the detectors' own thread when there is more than one core (else straight to {@link #order}). */
     private final HandOff handOff;
     private final List<EventRow> events = new ArrayList<>();
+    /** Events of {@link #cellEngine} (written on its thread, read after it is closed). */
+    private final List<EventRow> cellEvents = new ArrayList<>();
     private final List<String> names;
 
     /**
@@ -118,9 +131,24 @@ final class Detection implements AnalysisListener {
         }
         this.names = List.copyOf(names);
         long lateness = EventTimeOrder.DEFAULT_LATENESS_MILLIS;
-        this.engine = new DetectionEngine(detectors, e -> events.add(Rows.event(e)), lateness);
-        this.order = new EventTimeOrder(engine::accept, lateness, EventTimeOrder.DEFAULT_MAX_HELD, engine::prefetch);
-        this.handOff = new HandOff(order, "detectors", 4096, 8, Runtime.getRuntime().availableProcessors());
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<Detector<?>> byVessel = detectors.stream().filter(DetectionEngine::keyedByVessel).toList();
+        List<Detector<?>> byCell = detectors.stream().filter(d -> !DetectionEngine.keyedByVessel(d)).toList();
+        if (cores > 1 && !byVessel.isEmpty() && !byCell.isEmpty()) {
+            this.engine = new DetectionEngine(byVessel, e -> events.add(Rows.event(e)), lateness);
+            this.cellEngine = new DetectionEngine(byCell, e -> cellEvents.add(Rows.event(e)), lateness);
+            this.cellHandOff = new HandOff(cellEngine::accept, "detectors-cells", 4096, 8, cores);
+            this.order = new EventTimeOrder(o -> {
+                engine.accept(o);
+                cellHandOff.accept(o);
+            }, lateness, EventTimeOrder.DEFAULT_MAX_HELD, engine::prefetch);
+        } else {
+            this.engine = new DetectionEngine(detectors, e -> events.add(Rows.event(e)), lateness);
+            this.cellEngine = null;
+            this.cellHandOff = null;
+            this.order = new EventTimeOrder(engine::accept, lateness, EventTimeOrder.DEFAULT_MAX_HELD, engine::prefetch);
+        }
+        this.handOff = new HandOff(order, "detectors", 4096, 8, cores);
     }
 
     @Override
@@ -133,9 +161,18 @@ final class Detection implements AnalysisListener {
         handOff.close(); // waits for every observation, rethrows a detector's failure
         order.finish();
         engine.finish();
+        if (cellHandOff != null) {
+            cellHandOff.close();
+            cellEngine.finish();
+            events.addAll(cellEvents);
+            cellEvents.clear();
+        }
     }
 
-    /** The events emitted, in emission order. */
+    /**
+     * The events emitted: each engine's in emission order, the per-vessel detectors' first (see
+     * {@link #cellEngine}).
+     */
     List<EventRow> events() {
         return events;
     }
@@ -145,7 +182,7 @@ final class Detection implements AnalysisListener {
      * them (or pushed out of order by the bound on held observations).
      */
     long lateObservations() {
-        return order.late() + engine.lateObservations();
+        return order.late() + engine.lateObservations(); // the cell engine saw the same input: the same ones
     }
 
     List<String> names() {

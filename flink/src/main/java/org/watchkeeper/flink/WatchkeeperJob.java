@@ -30,6 +30,7 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.watchkeeper.ais.nmea.Options;
+import org.watchkeeper.core.detect.DetectionEngine;
 import org.watchkeeper.core.detect.Detector;
 import org.watchkeeper.core.detect.Event;
 import org.watchkeeper.core.observation.Observation;
@@ -239,23 +240,13 @@ public final class WatchkeeperJob {
         return o.mmsi();
     }
 
-    /** Whether a detector routes by its own keys (e.g. spatial cells) rather than by MMSI. */
-    static boolean ownKeys(Detector<?> d) {
-        try {
-            return d.getClass().getMethod("keys", Observation.class, java.util.function.LongConsumer.class)
-                    .getDeclaringClass() != Detector.class;
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static <S extends java.io.Serializable> DataStream<Tuple2<String, String>> detect(
             DataStream<Observation> timeOrdered, KeyedStream<KeyedObservation, Long> byVessel, DetectorFactory<S> f,
             long lateness) {
         Detector<S> d = f.get();
         String name = d.name();
         KeyedStream<KeyedObservation, Long> in;
-        boolean byMmsi = !ownKeys(d);
+        boolean byMmsi = DetectionEngine.keyedByVessel(d);
         long sample = d.sampleIntervalMillis();
         DataStream<Observation> source = timeOrdered;
         if (sample > 0) {

@@ -70,15 +70,18 @@ public final class DetectionEngine {
         int slots = 0;
         for (int i = 0; i < hosted.length; i++) {
             Detector<?> d = detectors.get(i);
-            hosted[i] = keyedByMmsi(d) ? new VesselHosted<>(d, slots++) : new KeyedHosted<>(d);
+            hosted[i] = keyedByVessel(d) ? new VesselHosted<>(d, slots++) : new KeyedHosted<>(d);
         }
         vesselSlots = slots;
         this.sink = sink;
         this.allowedLatenessMillis = allowedLatenessMillis;
     }
 
-    /** Whether {@code d} keeps {@link Detector#keys}' default (one key per observation, the MMSI). */
-    private static boolean keyedByMmsi(Detector<?> d) {
+    /**
+     * Whether {@code d} keeps {@link Detector#keys}' default (one key per observation, the MMSI), as
+     * opposed to keys of its own (e.g. spatial cells).
+     */
+    public static boolean keyedByVessel(Detector<?> d) {
         try {
             return d.getClass().getMethod("keys", Observation.class, LongConsumer.class).getDeclaringClass()
                     == Detector.class;
