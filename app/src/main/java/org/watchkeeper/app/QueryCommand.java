@@ -184,7 +184,7 @@ public final class QueryCommand implements Runnable {
     }
 
     /**
-     * Writes rows as a JSON array of objects (null cells left out) or as CSV under the header. A
+     * Writes rows as a JSON array of objects, one per line (null cells left out), or as CSV under the header. A
      * {@code String[]} cell is a JSON array of strings, and in CSV one cell of its items separated by
      * spaces (the MMSIs of an event).
      */
@@ -202,10 +202,13 @@ public final class QueryCommand implements Runnable {
             p.flush();
             return;
         }
-        JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
-        g.writeStartArray();
+        JsonGenerator g = new JsonFactory().setRootValueSeparator(null).createGenerator(out, JsonEncoding.UTF8);
+        // One object per line, each but the last followed by its comma: "[\n{..},\n{..}\n]".
+        g.writeRaw('[');
+        boolean first = true;
         for (Object[] r : rows) {
-            g.writeRaw('\n');
+            g.writeRaw(first ? "\n" : ",\n");
+            first = false;
             g.writeStartObject();
             for (int i = 0; i < header.length; i++) {
                 Object v = r[i];
@@ -231,9 +234,7 @@ public final class QueryCommand implements Runnable {
             }
             g.writeEndObject();
         }
-        g.writeRaw('\n');
-        g.writeEndArray();
-        g.writeRaw('\n');
+        g.writeRaw("\n]\n");
         g.flush();
     }
 

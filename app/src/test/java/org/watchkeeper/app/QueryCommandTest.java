@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -50,6 +51,16 @@ class QueryCommandTest {
         assertThat(a.get(2).get("type").asInt()).isEqualTo(11);
         assertThat(a.get(2).has("speed")).isFalse();
         assertThat(a.get(2).has("heading")).isFalse();
+        // One object a line, each but the last ending in its comma.
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).hasSize(6);
+        assertThat(lines.get(0)).isEqualTo("[");
+        assertThat(lines.get(1)).startsWith("{\"mmsi\":\"212123000\",\"time\":\"2014-10-02T16:30:03.887Z\"").endsWith("},");
+        assertThat(lines.get(4)).startsWith("{").endsWith("}");
+        assertThat(lines.get(5)).isEqualTo("]");
+        Cli.Run none = Cli.run("query", "track", "212123000", "--data", data, "--from", "2001-01-01T00:00:00Z",
+                "--to", "2001-01-02T00:00:00Z");
+        assertThat(none.out()).isEqualTo("[\n]\n");
 
         Cli.Run csv = Cli.run("query", "track", "212123000", "--data", data, "--from", "2014-10-02T16:30:00Z",
                 "--to", "2014-10-02T16:30:16Z", "--format", "csv");
