@@ -141,12 +141,12 @@ final class Detection implements AnalysisListener {
             this.order = new EventTimeOrder(o -> {
                 engine.accept(o);
                 cellHandOff.accept(o);
-            }, lateness, EventTimeOrder.DEFAULT_MAX_HELD, engine::prefetch);
+            }, lateness, EventTimeOrder.DEFAULT_MAX_HELD);
         } else {
             this.engine = new DetectionEngine(detectors, e -> events.add(Rows.event(e)), lateness);
             this.cellEngine = null;
             this.cellHandOff = null;
-            this.order = new EventTimeOrder(engine::accept, lateness, EventTimeOrder.DEFAULT_MAX_HELD, engine::prefetch);
+            this.order = new EventTimeOrder(engine::accept, lateness, EventTimeOrder.DEFAULT_MAX_HELD);
         }
         this.handOff = new HandOff(order, "detectors", 4096, 8, cores);
     }

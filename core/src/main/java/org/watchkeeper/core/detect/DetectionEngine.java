@@ -122,24 +122,6 @@ public final class DetectionEngine {
         }
     }
 
-    /**
-     * A hint that {@code o} comes soon: reads the record of its vessel (if any) so that it is in the
-     * cache by then. Changes nothing else; with many vessels the record is otherwise a cache miss
-     * that stalls {@link #accept} (see
-     * {@link org.watchkeeper.core.pipeline.EventTimeOrder}'s {@code ahead}).
-     */
-    public void prefetch(Observation o) {
-        if (vesselSlots > 0) {
-            VesselStates v = vessels.get(o.mmsi());
-            if (v != null) {
-                touched += v.live;
-            }
-        }
-    }
-
-    /** Sum of values read by {@link #prefetch} (kept so that the reads are not optimised away). */
-    private int touched;
-
     /** End of input: fires every remaining timer. The engine accepts no more observations after. */
     public void finish() {
         advanceTo(Long.MAX_VALUE);

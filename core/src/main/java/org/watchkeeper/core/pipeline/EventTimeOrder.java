@@ -106,32 +106,13 @@ public final class EventTimeOrder implements Consumer<Observation> {
      * @throws IllegalArgumentException for a negative lateness or {@code maxHeld < 1}
      */
     public EventTimeOrder(Consumer<? super Observation> sink, long allowedLatenessMillis, int maxHeld) {
-        this(sink, allowedLatenessMillis, maxHeld, null);
-    }
-
-    /**
-     * As {@link #EventTimeOrder(Consumer, long, int)}, telling {@code ahead} of each observation about
-     * {@value #AHEAD} releases before it is released (for those waiting in arrival order, i.e.
-     * nearly all): a sink whose state per observation is scattered in memory (a record per vessel)
-     * can read it into the cache while earlier observations are processed, instead of waiting for
-     * memory when it comes. {@code ahead} must not change anything the sink's results depend on.
-     *
-     * @param ahead told of observations about to be released, or null
-     */
-    public EventTimeOrder(Consumer<? super Observation> sink, long allowedLatenessMillis, int maxHeld,
-            Consumer<? super Observation> ahead) {
         if (allowedLatenessMillis < 0 || maxHeld < 1) {
             throw new IllegalArgumentException("allowed lateness must be >= 0 and maxHeld >= 1");
         }
         this.sink = sink;
         this.allowedLatenessMillis = allowedLatenessMillis;
         this.maxHeld = maxHeld;
-        this.ahead = ahead;
     }
-
-    /** How many releases ahead {@link #ahead} is told of an observation. */
-    static final int AHEAD = 12;
-    private final Consumer<? super Observation> ahead;
 
     @Override
     public void accept(Observation o) {
@@ -149,9 +130,6 @@ public final class EventTimeOrder implements Consumer<Observation> {
             Observation next = poll();
             if (next.time() > watermark) {
                 watermark = next.time();
-            }
-            if (ahead != null && size > AHEAD) {
-                ahead.accept(ring[(head + AHEAD - 1) & (ring.length - 1)]);
             }
             sink.accept(next);
         }

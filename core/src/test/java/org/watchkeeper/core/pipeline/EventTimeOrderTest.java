@@ -37,39 +37,6 @@ class EventTimeOrderTest {
     }
 
     @Test
-    void aheadHearsOfObservationsBeforeTheirReleaseAndChangesNothing() {
-        List<Observation> plain = new ArrayList<>();
-        List<Observation> out = new ArrayList<>();
-        List<Observation> told = new ArrayList<>();
-        EventTimeOrder a = new EventTimeOrder(plain::add, 1_000, 10_000);
-        EventTimeOrder b = new EventTimeOrder(out::add, 1_000, 10_000, told::add);
-        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
-        for (int k = 0; k < 2_000; k++) {
-            PositionObservation o = at(k * 10L + rnd.nextInt(60), "s" + rnd.nextInt(3));
-            a.accept(o);
-            b.accept(o);
-        }
-        a.finish();
-        b.finish();
-        assertThat(out).containsExactlyElementsOf(plain);
-        // nearly every observation is announced, each before it is released
-        assertThat(told.size()).isGreaterThan(1_900);
-        java.util.Map<Observation, Integer> releasedAt = new java.util.IdentityHashMap<>();
-        for (int i = 0; i < out.size(); i++) {
-            releasedAt.put(out.get(i), i);
-        }
-        int toldBefore = 0;
-        for (int i = 0; i < told.size(); i++) {
-            Integer r = releasedAt.get(told.get(i));
-            assertThat(r).isNotNull();
-            if (r > i) {
-                toldBefore++;
-            }
-        }
-        assertThat(toldBefore).isEqualTo(told.size());
-    }
-
-    @Test
     void zeroLatenessPassesATimeOrderedStreamUnchanged() {
         List<Observation> out = new ArrayList<>();
         EventTimeOrder order = new EventTimeOrder(out::add, 0, 1000);
