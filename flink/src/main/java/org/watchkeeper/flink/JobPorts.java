@@ -23,10 +23,12 @@ import org.watchkeeper.core.ref.port.PortLists;
  * <p>Only the file names travel with the job; each task manager reads the files when its first
  * detector opens, and keeps the index for every later detector of the job in that JVM, so a file
  * must be readable at the same path or URI on every task manager (a shared mount, or the same file
- * placed on every machine). A file is named by a local path or by a URI with a scheme that Java's
- * file systems know ({@code file:///data/ports.geojson}; others need their NIO provider on the class
- * path). {@link #check} reads them once in the client before the job is submitted, so a bad file
- * stops the job at start.
+ * placed on every machine), or in a distributed file system. A file is named by a local path or by a
+ * URI: one whose scheme Java's file systems know ({@code file:///data/ports.geojson}) is read where it
+ * is; any other goes through Flink's file systems ({@code hdfs://namenode/ref/ports.geojson},
+ * {@code s3://bucket/ports.zip} with Flink's S3 plugin installed) and is copied once per JVM into a
+ * temporary folder, deleted when the JVM exits. {@link #check} reads them once in the client before the
+ * job is submitted, so a bad file, or a scheme no file system serves, stops the job at start.
  *
  * @param files the files in the order given (may be empty)
  * @param shipped whether the shipped UN/LOCODE list ({@link PortIndex#seaPorts()}) comes first
@@ -103,21 +105,67 @@ public record JobPorts(List<String> files, boolean shipped) implements Serializa
         }).orElse(null);
     }
 
-    /** The files as paths: a URI with a scheme (two or more letters before ':') through its NIO file system, else a local path. */
+    /**
+     * The files as paths: a URI with a scheme (two or more letters before ':') through its NIO file
+     * system, else through Flink's ({@link #copyThroughFlink}); anything else a local path.
+     */
     List<Path> paths() throws PortLists.UnrecognisedException {
         List<Path> out = new ArrayList<>();
         for (String f : files) {
             int colon = f.indexOf(':');
             if (colon > 1 && f.substring(0, colon).matches("[A-Za-z][A-Za-z0-9+.-]*")) {
+                URI uri;
                 try {
-                    out.add(Path.of(URI.create(f)));
-                } catch (IllegalArgumentException | FileSystemNotFoundException e) {
+                    uri = URI.create(f);
+                } catch (IllegalArgumentException e) {
                     throw new PortLists.UnrecognisedException("cannot open " + f + ": " + e.getMessage());
                 }
+                Path nio = null;
+                try {
+                    nio = Path.of(uri);
+                } catch (IllegalArgumentException | FileSystemNotFoundException e) {
+                    // no NIO provider for the scheme: Flink's file systems below
+                }
+                out.add(nio != null ? nio : copyThroughFlink(f));
             } else {
                 out.add(Path.of(f));
             }
         }
         return out;
+    }
+
+    /** Copies of files read through Flink's file systems in this JVM, by URI. */
+    private static final Map<String, Path> COPIED = new ConcurrentHashMap<>();
+
+    /**
+     * Copies {@code uri} through Flink's file systems (HDFS, S3 and others its plugins add) into a
+     * temporary folder, once per JVM, keeping the file's name (formats are recognised by content, the
+     * name only reported).
+     *
+     * @throws PortLists.UnrecognisedException naming the URI when no Flink file system serves its scheme,
+     *         or the file cannot be read
+     */
+    static Path copyThroughFlink(String uri) throws PortLists.UnrecognisedException {
+        try {
+            return COPIED.computeIfAbsent(uri, u -> {
+                try {
+                    org.apache.flink.core.fs.Path remote = new org.apache.flink.core.fs.Path(u);
+                    org.apache.flink.core.fs.FileSystem fs = remote.getFileSystem();
+                    Path dir = java.nio.file.Files.createTempDirectory("watchkeeper-ports");
+                    String name = remote.getName().isEmpty() ? "ports" : remote.getName();
+                    Path local = dir.resolve(name);
+                    try (java.io.InputStream in = fs.open(remote)) {
+                        java.nio.file.Files.copy(in, local);
+                    }
+                    dir.toFile().deleteOnExit(); // deleted after the file: in reverse order of registration
+                    local.toFile().deleteOnExit();
+                    return local;
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw new PortLists.UnrecognisedException("cannot open " + uri + ": " + e.getCause().getMessage());
+        }
     }
 }

@@ -26,6 +26,7 @@ import org.watchkeeper.core.detect.Detector;
 import org.watchkeeper.core.detect.port.PortVisitDetector;
 import org.watchkeeper.core.pipeline.EventTimeOrder;
 import org.watchkeeper.core.ref.port.PortIndex;
+import org.watchkeeper.core.ref.port.PortLists;
 
 /**
  * The job's {@code ports.files}: the DMA stream example (8 551 lines, 2010-06-11, Danish waters)
@@ -104,6 +105,22 @@ class PortFilesJobTest extends KafkaJobTestBase {
         }
         assertThat(visits).isOne();
         assertThat(Detectors.standard(JobPorts.SHIPPED)).hasSameSizeAs(factories);
+    }
+
+    /** A URI no Java file system serves is read through Flink's file systems (here its local one), once per JVM. */
+    @Test
+    void aFileThroughFlinksFileSystemsIsCopiedOnceAndReadAsIs(@TempDir Path tmp) throws Exception {
+        Path gj = tmp.resolve("thyboron.geojson");
+        Files.writeString(gj, """
+                {"type":"FeatureCollection","features":[
+                 {"type":"Feature","properties":{"name":"Thyborøn Havn","unlocode":"DKTHN"},
+                  "geometry":{"type":"Point","coordinates":[8.2167,56.7]}}]}""");
+        Path copy = JobPorts.copyThroughFlink(gj.toUri().toString());
+        assertThat(copy).isNotEqualTo(gj).hasFileName("thyboron.geojson").hasSameTextualContentAs(gj);
+        assertThat(JobPorts.copyThroughFlink(gj.toUri().toString())).isEqualTo(copy);
+        assertThatThrownBy(() -> JobPorts.copyThroughFlink("nosuchfs://host/ports.geojson"))
+                .isInstanceOf(PortLists.UnrecognisedException.class)
+                .hasMessageStartingWith("cannot open nosuchfs://host/ports.geojson: ");
     }
 
     @Test
