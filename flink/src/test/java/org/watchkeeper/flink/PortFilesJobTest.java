@@ -73,14 +73,20 @@ class PortFilesJobTest extends KafkaJobTestBase {
         assertThat(without).containsExactlyEntriesOf(plain);
     }
 
-    /** A file URI, the shipped list left out, the factories serialised as Flink ships them, one read per JVM. */
-    @Test
-    void geoJsonAloneByFileUriIsReadOncePerJvm(@TempDir Path tmp) throws Exception {
-        Path gj = tmp.resolve("thyboron.geojson");
+    /** One port, Thyborøn Havn, as a GeoJSON point in {@code dir}. */
+    static Path thyboronGeoJson(Path dir) throws java.io.IOException {
+        Path gj = dir.resolve("thyboron.geojson");
         Files.writeString(gj, """
                 {"type":"FeatureCollection","features":[
                  {"type":"Feature","properties":{"name":"Thyborøn Havn","unlocode":"DKTHN"},
                   "geometry":{"type":"Point","coordinates":[8.2167,56.7]}}]}""");
+        return gj;
+    }
+
+    /** A file URI, the shipped list left out, the factories serialised as Flink ships them, one read per JVM. */
+    @Test
+    void geoJsonAloneByFileUriIsReadOncePerJvm(@TempDir Path tmp) throws Exception {
+        Path gj = thyboronGeoJson(tmp);
         Properties p = FlinkJobTest.properties(kafka, "ports-uri", 10_000);
         p.setProperty("ports.files", gj.toUri().toString());
         p.setProperty("ports.shipped", "FALSE");
@@ -110,11 +116,7 @@ class PortFilesJobTest extends KafkaJobTestBase {
     /** A URI no Java file system serves is read through Flink's file systems (here its local one), once per JVM. */
     @Test
     void aFileThroughFlinksFileSystemsIsCopiedOnceAndReadAsIs(@TempDir Path tmp) throws Exception {
-        Path gj = tmp.resolve("thyboron.geojson");
-        Files.writeString(gj, """
-                {"type":"FeatureCollection","features":[
-                 {"type":"Feature","properties":{"name":"Thyborøn Havn","unlocode":"DKTHN"},
-                  "geometry":{"type":"Point","coordinates":[8.2167,56.7]}}]}""");
+        Path gj = thyboronGeoJson(tmp);
         Path copy = JobPorts.copyThroughFlink(gj.toUri().toString());
         assertThat(copy).isNotEqualTo(gj).hasFileName("thyboron.geojson").hasSameTextualContentAs(gj);
         assertThat(JobPorts.copyThroughFlink(gj.toUri().toString())).isEqualTo(copy);
