@@ -63,7 +63,7 @@ class LauncherScriptTest {
     }
 
     @Test
-    void analyzeRunsWithTheParallelCollectorA600MbYoungGenerationOnMachinesWith6GbAndHugePages() throws Exception {
+    void analyzeRunsWithTheParallelCollectorA600MbYoungGenerationAndAFullHeapOnMachinesWith6GbAndHugePages() throws Exception {
         long memKb = 0;
         Path meminfo = Path.of("/proc/meminfo");
         if (Files.isReadable(meminfo)) {
@@ -76,6 +76,7 @@ class LauncherScriptTest {
         List<String> expected = new ArrayList<>(List.of("-XX:+UseParallelGC"));
         if (memKb >= 6L * 1024 * 1024) {
             expected.add("-Xmn600m");
+            expected.add("-XX:InitialRAMPercentage=25");
         }
         // transparent huge pages only where the kernel offers them (else the JVM warns)
         Path thp = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
