@@ -873,24 +873,18 @@ public final class AisStreamDecoder {
             paramsEnd = close;
         }
         // the first c: parameter, its value v..q
-        int v = cValue(b, from, paramsEnd);
+        int v = -1;
+        for (int x = from; x + 1 < paramsEnd; x++) {
+            if (b[x] == 'c' && b[x + 1] == ':' && (x == from || b[x - 1] == ',')) {
+                v = x + 2;
+                break;
+            }
+        }
         int q = paramsEnd;
         long cv = 0;
         boolean cached = paramsEnd - from <= MAX_CACHED_TAG_BLOCK;
         if (v >= 0) {
             q = v;
-            // at most 18 digits, eight at a time while whole words fit in the buffer
-            while (q + 8 <= b.length) {
-                long w = Swar.word(b, q);
-                int n = Math.min(Math.min(Swar.leadingDigits(w), paramsEnd - q), 18 - (q - v));
-                if (n > 0) {
-                    cv = cv * Swar.powerOfTen(n) + Swar.digitsValue(w, n);
-                    q += n;
-                }
-                if (n < 8) {
-                    break;
-                }
-            }
             while (q < paramsEnd && b[q] >= '0' && b[q] <= '9' && q - v < 18) {
                 cv = cv * 10 + (b[q] - '0');
                 q++;
@@ -953,33 +947,6 @@ public final class AisStreamDecoder {
             rememberTag(b, from, close, tb);
         }
         return tb;
-    }
-
-    /**
-     * Index of the value of the first {@code c:} parameter in the tag block parameters
-     * {@code b[from, paramsEnd)} (its {@code c} at {@code from} or after a comma), -1 when there is
-     * none. The colons are found eight bytes at a time.
-     */
-    private static int cValue(byte[] b, int from, int paramsEnd) {
-        int x = from;
-        for (; x + 8 <= paramsEnd; x += 8) {
-            long m = Swar.match(Swar.word(b, x), Swar.COLONS);
-            while (m != 0) {
-                int colon = x + Swar.firstByte(m);
-                int c = colon - 1;
-                if (c >= from && b[c] == 'c' && (c == from || b[c - 1] == ',')) {
-                    return colon + 1;
-                }
-                m &= m - 1;
-            }
-        }
-        for (int colon = Math.max(x, from + 1); colon < paramsEnd; colon++) {
-            int c = colon - 1;
-            if (b[colon] == ':' && b[c] == 'c' && (c == from || b[c - 1] == ',')) {
-                return colon + 1;
-            }
-        }
-        return -1;
     }
 
     /*

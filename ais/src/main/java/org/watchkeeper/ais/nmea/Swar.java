@@ -17,7 +17,6 @@ final class Swar {
     static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
     static final long LFS = 0x0A0A0A0A0A0A0A0AL;
     static final long CRS = 0x0D0D0D0D0D0D0D0DL;
-    static final long COLONS = 0x3A3A3A3A3A3A3A3AL;
 
     private Swar() {
     }
@@ -93,34 +92,5 @@ final class Swar {
             }
         }
         return end;
-    }
-
-    private static final long ZEROS = 0x3030303030303030L;
-    private static final long DIGIT_LIMITS = 0x7676767676767676L;
-    private static final long LOW4 = 0x0F0F0F0F0F0F0F0FL;
-    private static final long[] POWERS_OF_TEN = {
-        1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L};
-
-    /** Number (0..8) of ASCII decimal digits at the start (lowest bytes) of {@code w}. */
-    static int leadingDigits(long w) {
-        long x = w ^ ZEROS; // a digit becomes 0..9, any other byte something else
-        long notDigit = (((x & LOW7) + DIGIT_LIMITS) | x) & HIGHS; // byte >= 0x0A or high bit set
-        return Long.numberOfTrailingZeros(notDigit) >>> 3 & 15; // 64 >>> 3 = 8: all digits
-    }
-
-    /**
-     * The value of the first {@code n} (1..8) bytes of {@code w}, which are ASCII decimal digits,
-     * the lowest byte being the most significant digit.
-     */
-    static long digitsValue(long w, int n) {
-        long x = ((w ^ ZEROS) << ((8 - n) << 3)) & LOW4; // the digits in the top n bytes, zeros below
-        x = (x * (10 * 256 + 1)) >>> 8; // pairs of digits in every other byte
-        x = ((x & 0x00FF00FF00FF00FFL) * (100 * 65536 + 1)) >>> 16; // groups of four in 16 bits
-        return ((x & 0x0000FFFF0000FFFFL) * (10000L * (1L << 32) + 1)) >>> 32; // all eight
-    }
-
-    /** 10 to the power {@code n}, 0 <= n <= 8. */
-    static long powerOfTen(int n) {
-        return POWERS_OF_TEN[n];
     }
 }
