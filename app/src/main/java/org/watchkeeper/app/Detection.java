@@ -39,7 +39,8 @@ import org.watchkeeper.store.EventRow;
  * it) goes through core's {@link EventTimeOrder} with the Flink job's bounded out-of-orderness
  * ({@link EventTimeOrder#DEFAULT_LATENESS_MILLIS}) into core's {@link DetectionEngine} with the same
  * lateness, on a thread of its own (fed through a bounded {@link HandOff}) when the machine has more
- * than one core; there the detectors with keys of their own (encounter cells) take a third thread. So the detectors see the observations in event-time order, as in the job: a log
+ * than one core; there the detectors with keys of their own (encounter cells) take a third thread.
+ * So the detectors see the observations in event-time order, as in the job: a log
  * merged from several base stations lists receptions of one transmission milliseconds apart in
  * either order, and only an observation more than the lateness older than the newest one before it
  * is dropped as late. The events emitted become the store's {@link EventRow}s (idempotent by id)

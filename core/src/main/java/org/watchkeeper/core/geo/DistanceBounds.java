@@ -5,7 +5,7 @@ package org.watchkeeper.core.geo;
  * most comparisons are decided far from the limit, and then the arcsine (the costly part of the
  * haversine formula, not a CPU instruction) is not needed.
  *
- * <p>With the haversine term {@code h = sin²(Δφ/2) + cos φ₁ cos φ₂ sin²(Δλ/2)} (0 ≤ h ≤ 1) the
+ * <p>With the haversine term ({@link Geodesy#haversine}) {@code h = sin²(Δφ/2) + cos φ₁ cos φ₂ sin²(Δλ/2)} (0 ≤ h ≤ 1) the
  * distance is {@code d = 2R·asin(√h)}, and for 0 ≤ x &lt; 1 {@code x ≤ asin x ≤ x / √(1 - x²)} (the
  * sine and the tangent of an angle in [0, π/2) bound the angle from below and above), so
  * {@code 2R√h ≤ d ≤ 2R√h / √(1 - h)}. Both bounds are widened by a relative {@link #SLACK} of
@@ -19,11 +19,6 @@ public final class DistanceBounds {
     static final double SLACK = 1e-9;
 
     private DistanceBounds() {
-    }
-
-    /** {@link Geodesy#haversine}: the term the bounds take. */
-    public static double haversine(double lat1, double lon1, double lat2, double lon2) {
-        return Geodesy.haversine(lat1, lon1, lat2, lon2);
     }
 
     /** A lower bound, metres, of the distance whose haversine term is {@code h}. */

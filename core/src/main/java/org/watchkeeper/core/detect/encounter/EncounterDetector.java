@@ -272,10 +272,22 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         return deg * (M_PER_DEG * Math.cos(Math.toRadians(lat))) < m;
     }
 
-    private long fineKey(double lat, double lon) {
-        long fr = (long) Math.floor((lat + 90) / fineDeg);
-        long fc = Math.floorMod((long) Math.floor((Geodesy.normalizeLongitude(lon) + 180) / fineDeg), fineCols);
-        return fr * fineCols + fc;
+    /** The fine row of a latitude. */
+    private long fineRow(double lat) {
+        return (long) Math.floor((lat + 90) / fineDeg);
+    }
+
+    /**
+     * The fine column of a normalised longitude, before wrapping: 0 .. fineCols (fineCols only when a
+     * longitude just below 180 rounds up), as the busy-cell look-up counts columns.
+     */
+    private long fineColumn(double lon) {
+        return (long) Math.floor((lon + 180) / fineDeg);
+    }
+
+    /** The fine key of fine row {@code fr} and (unwrapped) column {@code fc}. */
+    private long fineKey(long fr, long fc) {
+        return fr * fineCols + (fc >= fineCols ? fc - fineCols : fc);
     }
 
     // ------------------------------------------------------------------ state
@@ -610,9 +622,9 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
             }
         } else {
             int self = s.slotOf(id);
-            long fr = (long) Math.floor((lat + 90) / fineDeg);
-            long fcRaw = (long) Math.floor((lon + 180) / fineDeg); // 0 .. fineCols (lon is normalised)
-            long fk = fr * fineCols + (fcRaw >= fineCols ? fcRaw - fineCols : fcRaw);
+            long fr = fineRow(lat);
+            long fcRaw = fineColumn(lon); // lon is normalised
+            long fk = fineKey(fr, fcRaw);
             if (self >= 0) {
                 s.set(self, id, t, lat, lon, p);
                 if (s.fineKey[self] != fk) {
@@ -683,7 +695,7 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         s.fine = new LongHashMap<>();
         for (int i = 0; i < s.n; i++) {
             s.indexPut(i);
-            s.fineKey[i] = fineKey(s.lat(i), s.lon(i));
+            s.fineKey[i] = fineKey(fineRow(s.lat(i)), fineColumn(s.lon(i))); // slots hold normalised longitudes
             add(s.fine, s.fineKey[i], i);
         }
     }
