@@ -188,7 +188,7 @@ public final class DecodeCommand implements Callable<Integer> {
             if (e instanceof OutputFailure) {
                 stage = "output " + (output == null ? "(stdout)" : output);
             }
-            if (output == null && stage.startsWith("output") && isBrokenPipe(io)) {
+            if (output == null && stage.startsWith("output") && Main.Streams.brokenPipe(io)) {
                 // The reader of stdout stopped early (decode ... | head): not an error of ours.
                 closeQuietly(errorsFile);
                 return 0;
@@ -468,11 +468,6 @@ public final class DecodeCommand implements Callable<Integer> {
         OutputFailure(IOException cause) {
             super(cause);
         }
-    }
-
-    /** Whether writing failed because the reading end of a pipe was closed (EPIPE). */
-    static boolean isBrokenPipe(IOException e) {
-        return e.getMessage() != null && e.getMessage().contains("Broken pipe");
     }
 
     /** Why {@code f} cannot be read, or null when it can. */

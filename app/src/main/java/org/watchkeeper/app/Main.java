@@ -137,6 +137,13 @@ public final class Main implements Runnable {
 
     /** The process streams a command reads and writes. */
     record Streams(InputStream in, OutputStream out) {
+        /**
+         * Whether writing failed because the reading end of a pipe was closed (EPIPE): the reader of
+         * stdout stopped early ({@code watchkeeper decode big.log | head}), not an error of the command.
+         */
+        static boolean brokenPipe(java.io.IOException e) {
+            return e.getMessage() != null && e.getMessage().contains("Broken pipe");
+        }
     }
 
     /** Reads the version Maven wrote into {@code version.properties}. */

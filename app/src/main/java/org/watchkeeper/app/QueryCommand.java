@@ -175,6 +175,10 @@ public final class QueryCommand implements Runnable {
             try {
                 write(parent.streams.out(), common.format, header(), rows);
             } catch (IOException | UncheckedIOException e) {
+                IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+                if (Main.Streams.brokenPipe(io)) {
+                    return 0; // the reader stopped early (query ... | head), as decode treats it
+                }
                 err.println("watchkeeper query: cannot write the answer: " + e.getMessage());
                 err.flush();
                 return 1;

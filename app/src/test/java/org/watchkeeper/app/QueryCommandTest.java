@@ -26,6 +26,28 @@ class QueryCommandTest {
         return data;
     }
 
+    /** {@code query track ... | head}: the reader leaving early ends the run quietly, as for decode; a full disk does not. */
+    @Test
+    void stdoutClosedByItsReaderEndsQuietly() {
+        String data = data();
+        for (String failure : List.of("Broken pipe", "No space left on device")) {
+            java.io.StringWriter err = new java.io.StringWriter();
+            int code = Main.commandLine(new java.io.ByteArrayInputStream(new byte[0]), new java.io.OutputStream() {
+                @Override
+                public void write(int b) throws java.io.IOException {
+                    throw new java.io.IOException(failure);
+                }
+            }, new java.io.PrintWriter(err, true)).execute("query", "track", "212123000", "--data", data);
+            if (failure.equals("Broken pipe")) {
+                assertThat(code).isZero();
+                assertThat(err.toString()).isEmpty();
+            } else {
+                assertThat(code).isEqualTo(1);
+                assertThat(err.toString()).startsWith("watchkeeper query: cannot write the answer: " + failure);
+            }
+        }
+    }
+
     /**
      * The first two minutes of STOC MARCIA's track (checked against the log's $PGHP times): fixes at
      * 16:30:03.887 (type 1, 7.7 kn, 60.4°), 16:30:15.246, the type 11 reply at 16:30:19.449 (no
