@@ -51,9 +51,29 @@ public final class Geodesy {
         return Math.min(1.0, Math.max(0.0, h));
     }
 
-    /** The distance, metres, whose {@link #haversine} term is {@code h}: exactly {@link #distance}'s value. */
+    /** Below this haversine term (a distance under about 127 km) the arcsine is taken from its series. */
+    private static final double SERIES_BELOW = 1e-4;
+    private static final double ASIN_C3 = 1.0 / 6;
+    private static final double ASIN_C5 = 3.0 / 40;
+    private static final double ASIN_C7 = 15.0 / 336;
+    private static final double ASIN_C9 = 105.0 / 3456;
+
+    /**
+     * The distance, metres, whose {@link #haversine} term is {@code h}: exactly {@link #distance}'s value.
+     *
+     * <p>For {@code h < 1e-4} (distances under about 127 km, which is nearly every pair of successive
+     * fixes of one vessel) the arcsine of {@code x = √h ≤ 0.01} is the Maclaurin series
+     * {@code x + x³/6 + 3x⁵/40 + 15x⁷/336 + 105x⁹/3456}: the first omitted term is below 3·10⁻²⁰ of
+     * {@code x}, far under the last bit of a double, so the value agrees with {@link Math#asin} to
+     * within its rounding (at most one unit in the last place) at a fraction of its cost.
+     */
     public static double distanceOfHaversine(double h) {
-        return 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(h));
+        double x = Math.sqrt(h);
+        if (h < SERIES_BELOW) {
+            double x2 = h;
+            return 2 * EARTH_RADIUS_M * (x + x * x2 * (ASIN_C3 + x2 * (ASIN_C5 + x2 * (ASIN_C7 + x2 * ASIN_C9))));
+        }
+        return 2 * EARTH_RADIUS_M * Math.asin(x);
     }
 
     /** {@link #distance} in nautical miles. */

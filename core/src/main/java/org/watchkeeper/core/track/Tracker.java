@@ -22,7 +22,8 @@ import org.watchkeeper.core.util.IntLruMap;
  * <li>more than {@code maxFutureMillis} ahead of the clock → {@link NoiseReason#FUTURE}: the live
  *     receive clock when one is given, else the wall clock (data replayed from a file can never be
  *     later than the moment it is replayed; this is the only use of the wall clock, and it cannot
- *     change the result for data recorded in the past);</li>
+ *     change the result for data recorded in the past). The wall clock is read again only for a fix
+ *     beyond the bound of the last reading, so replayed history reads it once, not per fix;</li>
  * <li>same content as a fix of the same MMSI accepted within {@code duplicateWindowMillis} (one
  *     transmission heard by several stations) → {@link NoiseReason#DUPLICATE};</li>
  * <li>older than the vessel's newest accepted fix → {@link NoiseReason#OUT_OF_ORDER};</li>
@@ -210,7 +211,10 @@ public final class Tracker {
 
     private final TrackerConfig config;
     private final Consumer<Segment> onClosed;
+    /** The receive clock, or null for the wall clock (see {@link #now}). */
     private final LongSupplier clock;
+    /** Last wall-clock reading, epoch ms (when {@link #clock} is null). */
+    private long wallNow = Long.MIN_VALUE;
     private static final NoiseReason[] REASONS = NoiseReason.values();
     private final long[] rejected = new long[REASONS.length];
     private final IntLruMap<Track> vessels;
@@ -229,7 +233,7 @@ public final class Tracker {
     public Tracker(TrackerConfig config, Consumer<Segment> onClosed, LongSupplier clock) {
         this.config = config;
         this.onClosed = onClosed;
-        this.clock = clock != null ? clock : System::currentTimeMillis;
+        this.clock = clock;
         this.vessels = new IntLruMap<>(config.maxVessels(), (mmsi, eldest) -> dropped(eldest));
     }
 
@@ -340,8 +344,25 @@ public final class Tracker {
         vessels.setMaxSize(Math.min(maxVessels, config.maxVessels()));
     }
 
+    /**
+     * The clock for the future bound of a fix at {@code time}: the receive clock when given; else the
+     * wall clock, read again only when {@code time} lies beyond the bound of the last reading (the
+     * wall clock only advances, so an older reading that already admits the fix gives the same
+     * answer as a new one).
+     */
+    private long now(long time) {
+        if (clock != null) {
+            return clock.getAsLong();
+        }
+        long now = wallNow;
+        if (now == Long.MIN_VALUE || time > now + config.maxFutureMillis()) {
+            now = wallNow = System.currentTimeMillis();
+        }
+        return now;
+    }
+
     private Decision decide(PositionObservation p, Track v) {
-        NoiseReason pre = TrackState.precheck(p, config, clock.getAsLong());
+        NoiseReason pre = TrackState.precheck(p, config, now(p.time()));
         if (pre != null) {
             return Decision.reject(pre);
         }

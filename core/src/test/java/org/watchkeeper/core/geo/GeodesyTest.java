@@ -11,6 +11,28 @@ import org.junit.jupiter.api.Test;
 
 class GeodesyTest {
 
+    /** The series below 127 km agrees with the arcsine to the last bit or one unit in it, across its whole range. */
+    @Test
+    void distanceOfHaversineAgreesWithTheArcsineToOneUlp() {
+        java.util.Random r = new java.util.Random(42);
+        int differing = 0;
+        for (int i = 0; i < 1_000_000; i++) {
+            // spread over the decades 1e-16 .. 1e-4 of h (metres to 127 km), plus the boundary
+            double h = i == 0 ? Math.nextDown(1e-4) : Math.pow(10, -16 + 12 * r.nextDouble());
+            double exact = 2 * Geodesy.EARTH_RADIUS_M * Math.asin(Math.sqrt(h));
+            double got = Geodesy.distanceOfHaversine(h);
+            assertThat(Math.abs(got - exact)).as("h = %s", h).isLessThanOrEqualTo(Math.ulp(exact));
+            if (got != exact) {
+                differing++;
+            }
+        }
+        assertThat(differing).isLessThan(100_000); // mostly bit-identical
+        assertThat(Geodesy.distanceOfHaversine(0)).isEqualTo(0.0);
+        assertThat(Geodesy.distanceOfHaversine(Double.NaN)).isNaN();
+        assertThat(Geodesy.distanceOfHaversine(1e-4)).isEqualTo(2 * Geodesy.EARTH_RADIUS_M * Math.asin(0.01));
+        assertThat(Geodesy.distanceOfHaversine(1)).isEqualTo(Math.PI * Geodesy.EARTH_RADIUS_M);
+    }
+
     @Test
     void antipodesAreHalfACircumferenceApart() {
         // π · 6 371 008.8 m

@@ -274,6 +274,26 @@ class TrackerTest {
         assertThat(live.accept(fix(T0 + 9 * 60_000L, 10, 0, 0)).accepted()).isTrue();
     }
 
+    /** A given receive clock is asked for every fix: a fix beyond its bound is accepted once it has moved on. */
+    @Test
+    void aReceiveClockIsReadForEveryFix() {
+        long[] clock = {T0};
+        Tracker live = new Tracker(TrackerConfig.defaults(), null, () -> clock[0]);
+        assertThat(live.accept(fix(T0 + 11 * 60_000L, 10, 0, 0)).reason()).isEqualTo(NoiseReason.FUTURE);
+        clock[0] = T0 + 2 * 60_000L;
+        assertThat(live.accept(fix(T0 + 11 * 60_000L, 10, 0, 0)).accepted()).isTrue();
+    }
+
+    /** The wall clock is read again for a fix beyond the bound of its last reading. */
+    @Test
+    void theWallClockIsReadAgainForAFixBeyondTheLastReading() {
+        Tracker tracker = new Tracker(TrackerConfig.defaults(), null, null);
+        assertThat(tracker.accept(fix(T0, 10, 0, 0)).accepted()).isTrue(); // reads the clock
+        long now = System.currentTimeMillis();
+        assertThat(tracker.accept(fix(now, 10, 0.001, 0)).accepted()).isTrue();
+        assertThat(tracker.accept(fix(now + 3_600_000L, 10, 0.002, 0)).reason()).isEqualTo(NoiseReason.FUTURE);
+    }
+
     @Test
     void vesselsAreBounded() {
         List<Segment> closed = new ArrayList<>();
