@@ -346,6 +346,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
             PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(streams.out(), StandardCharsets.UTF_8));
             printSummary(out, summary);
             out.flush();
+            long untimedMessages = summary.get("rejected").get("messages_without_time").asLong();
+            if (untimedMessages > 0 && assumeTime == null && untimed.equals("carry")) {
+                // with carry, only an input without any time drops messages: say how to analyze it
+                err.printf(Locale.ROOT, "watchkeeper analyze: %d message%s had no time in the log (no tag block c:,"
+                        + " $PGHP, epoch suffix or receiver GNSS time) and %s not analyzed; give the time they were"
+                        + " received with --assume-time, e.g. --assume-time 2024-05-01T00:00:00Z%n", untimedMessages,
+                        untimedMessages == 1 ? "" : "s", untimedMessages == 1 ? "was" : "were");
+                err.flush();
+            }
         }
         return 0;
     }
@@ -584,7 +593,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         long csvRows = s.get("csv_rows").asLong();
         StringBuilder what = new StringBuilder();
         if (lines > 0 || csvRows == 0) {
-            what.append(String.format(Locale.ROOT, "%d messages from %d lines", s.get("messages").asLong(), lines));
+            long messages = s.get("messages").asLong();
+            what.append(String.format(Locale.ROOT, "%d message%s from %d line%s", messages, messages == 1 ? "" : "s",
+                    lines, lines == 1 ? "" : "s"));
         }
         if (csvRows > 0) {
             what.append(what.length() > 0 ? " and " : "").append(csvRows).append(" CSV rows");
@@ -593,9 +604,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "analyzed %s (%d input%s) in %.2f s%n", what, n, n == 1 ? "" : "s", secs);
         JsonView v = new JsonView(s.get("vessels"));
         // AIS stations: ships (class A, B) and also base stations and aids to navigation, by class
-        out.printf(Locale.ROOT, "  stations:   %d (%s)%n", s.get("vessels").get("total").asLong(), v.top("by_class", 6));
-        out.printf(Locale.ROOT, "  flags:      %s%n", v.top("by_flag", 8));
-        out.printf(Locale.ROOT, "  ship types: %s%n", v.top("by_type", 8));
+        out.printf(Locale.ROOT, "  stations:   %d%s%n", s.get("vessels").get("total").asLong(), paren(v.top("by_class", 6)));
+        out.printf(Locale.ROOT, "  flags:      %s%n", orNone(v.top("by_flag", 8)));
+        out.printf(Locale.ROOT, "  ship types: %s%n", orNone(v.top("by_type", 8)));
         out.printf(Locale.ROOT, "  positions:  %d accepted into %d track segments, %d rejected%s%n",
                 s.get("positions").get("accepted").asLong(), s.get("segments").asLong(),
                 s.get("positions").get("rejected").asLong(), paren(new JsonView(s.get("rejected")).top("positions", 8)));
@@ -604,9 +615,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         for (var it = s.get("rejected").get("lines").elements(); it.hasNext(); ) {
             rejectedLines += it.next().asLong();
         }
-        out.printf(Locale.ROOT, "  rejected:   %d lines%s, %d CSV rows, %d messages without any time%n", rejectedLines,
-                paren(r.top("lines", 5)), s.get("rejected").get("csv_rows").asLong(),
-                s.get("rejected").get("messages_without_time").asLong());
+        long untimed = s.get("rejected").get("messages_without_time").asLong();
+        out.printf(Locale.ROOT, "  rejected:   %d line%s%s, %d CSV rows, %d messages without any time%n", rejectedLines,
+                rejectedLines == 1 ? "" : "s", paren(r.top("lines", 5)), s.get("rejected").get("csv_rows").asLong(), untimed);
         var span = s.get("time_span");
         out.printf(Locale.ROOT, "  time span:  %s%n", span.has("start")
                 ? span.get("start").asText() + " .. " + span.get("end").asText() + " (" + duration(span.get("seconds").asDouble()) + ")"
@@ -632,6 +643,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return String.format(Locale.ROOT, "%.1f min", s / 60);
         }
         return String.format(Locale.ROOT, "%.1f h", s / 3600);
+    }
+
+    private static String orNone(String s) {
+        return s.isEmpty() ? "none" : s;
     }
 
     private static String paren(String s) {

@@ -315,6 +315,28 @@ class AnalyzeCommandTest {
         assertThat(r.err()).isEmpty();
     }
 
+    /**
+     * A log without any time (DMA AisLib's ais250.txt: 235 messages, 8 malformed lines) analyzes to no
+     * vessel; the summary says "none" where it lists nothing and stderr says how to give the time.
+     */
+    @Test
+    void aLogWithoutTimesSaysHowToAnalyzeIt() {
+        Path in = data("ais/dma-aislib/ais250.txt");
+        Cli.Run r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(), in.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("analyzed 235 messages from 243 lines (1 input)")
+                .contains("stations:   0\n").contains("flags:      none").contains("ship types: none")
+                .contains("rejected:   8 lines (MALFORMED_SENTENCE 8), 0 CSV rows, 235 messages without any time");
+        assertThat(r.err()).contains("235 messages had no time in the log")
+                .contains("--assume-time, e.g. --assume-time 2024-05-01T00:00:00Z");
+        // with the time given, no hint
+        Cli.Run timed = Cli.run("analyze", "--no-store", "--assume-time", "2024-05-01T00:00:00Z", "--report",
+                tmp.resolve("r2").toString(), in.toString());
+        assertThat(timed.exit()).isZero();
+        assertThat(timed.err()).isEmpty();
+        assertThat(timed.out()).contains("0 messages without any time").doesNotContain("stations:   0");
+    }
+
     @Test
     void missingInputIsAnIoError() {
         Cli.Run r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(), tmp.resolve("nope.nmea").toString());
