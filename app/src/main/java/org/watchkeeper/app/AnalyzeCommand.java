@@ -25,6 +25,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPInputStream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -346,6 +347,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
             PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(streams.out(), StandardCharsets.UTF_8));
             printSummary(out, summary);
             out.flush();
+            for (JsonNode in : summary.get("inputs")) {
+                if (in.has("messages") && in.get("messages").asLong() == 0 && in.get("lines").asLong() > 0) {
+                    err.printf(Locale.ROOT, "watchkeeper analyze: %s: no AIS message in %d line%s (%d rejected):"
+                            + " not an AIS log? (decode lists each rejected line and why: watchkeeper decode"
+                            + " FILE --errors REJECTS.tsv)%n", in.get("file").asText(), in.get("lines").asLong(),
+                            in.get("lines").asLong() == 1 ? "" : "s", in.get("rejected_lines").asLong());
+                }
+            }
             long untimedMessages = summary.get("rejected").get("messages_without_time").asLong();
             if (untimedMessages > 0 && assumeTime == null && untimed.equals("carry")) {
                 // with carry, only an input without any time drops messages: say how to analyze it

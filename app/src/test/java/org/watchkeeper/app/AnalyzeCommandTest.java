@@ -337,6 +337,19 @@ class AnalyzeCommandTest {
         assertThat(timed.out()).contains("0 messages without any time").doesNotContain("stations:   0");
     }
 
+    /** A file with no AIS message in it is analyzed (exit 0, its lines counted) and stderr asks whether it is an AIS log. */
+    @Test
+    void aFileWithoutAisSaysSo() throws IOException {
+        Path in = tmp.resolve("notes.txt");
+        Files.writeString(in, "hello\n!AIVDM,1,1,,A,garbage,0*00\n");
+        Cli.Run r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(), in.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("analyzed 0 messages from 2 lines (1 input)")
+                .contains("rejected:   2 lines (NOT_A_SENTENCE 1, BAD_CHECKSUM 1)");
+        assertThat(r.err()).contains("notes.txt: no AIS message in 2 lines (2 rejected): not an AIS log?")
+                .contains("--errors");
+    }
+
     @Test
     void missingInputIsAnIoError() {
         Cli.Run r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(), tmp.resolve("nope.nmea").toString());
