@@ -115,6 +115,9 @@ class DmaAisAbnormalTest {
         assertThat((double) e.attributes().get("to_sog_kn")).isEqualTo(0.0);
         assertThat((double) e.attributes().get("moved_m")).isLessThan(5);
         assertThat(e.attributes().get("from_sog_supported")).isEqualTo(false);
+        // the log holds some receptions twice (same time, talker and content): the evidence lists each once
+        assertThat(e.evidence()).doesNotHaveDuplicates().hasSize(11);
+        assertThat(e.evidence().get(0).time()).isEqualTo(t("2014-10-05T16:10:11.424Z"));
 
         List<Event> ignoring = Tracks.runObservations(List.of(new SuddenSpeedChangeDetector(
                 SuddenSpeedChangeDetector.Config.defaults().withIgnoreUnsupportedSpeeds(true))), all, Integer.MAX_VALUE);
