@@ -21,8 +21,11 @@ import org.watchkeeper.store.VesselRow;
  * Writes what an analysis finds into the history store: every accepted position with its segment
  * number (appended in batches of {@link #BATCH} rows), every identity change, and at the end one
  * vessel row per station of the picture (merged identity, flag, last position, accepted positions).
- * With more than one core the position batches are appended on a thread of their own (a bounded
- * {@link Stage}), beside the tracker.
+ * With more than one core the position batches are appended on {@value #APPEND_THREADS} threads of
+ * their own (bounded {@link Stage}s, batches dealt to them in turn), beside the tracker, each through
+ * a {@link HistoryStore#positionWriter()} of its own: the DuckDB store's insert path takes about a
+ * microsecond of CPU per row, and two appending connections use the CPU the decoder and the tracker
+ * leave.
  * The mapping from core's model to the store's rows lives here so that neither module knows the
  * other.
  */
@@ -30,21 +33,48 @@ final class StoreWriter implements AnalysisListener {
     /** Positions per append call. */
     static final int BATCH = 100_000;
 
+    /** Appending threads when there is more than one core. */
+    static final int APPEND_THREADS = 2;
+
     private final HistoryStore store;
-    /** Position batches are appended on this thread when there is more than one core (else null). */
-    private final Stage<List<PositionRow>> appender;
+    /** One appending thread each when there is more than one core (else empty: appended on the caller's thread). */
+    private final List<Appender> appenders = new ArrayList<>();
+    /** The appender of the next batch. */
+    private int next;
     private List<PositionRow> positions = new ArrayList<>(BATCH);
     private final List<IdentityChangeRow> changes = new ArrayList<>();
-    // positionRows and writeNanos are written by the appender thread; read after finished() (Stage.close joins it)
     private long positionRows;
     private long vesselRows;
     private long changeRows;
     private long writeNanos;
 
+    /** A position writer of its own and the thread that feeds it; its counts are read after it is closed. */
+    private static final class Appender {
+        final HistoryStore.PositionWriter writer;
+        final Stage<List<PositionRow>> stage;
+        long rows;
+        long nanos;
+
+        Appender(HistoryStore.PositionWriter writer, String name) {
+            this.writer = writer;
+            this.stage = new Stage<>(name, 1, 2, this::append);
+        }
+
+        private void append(List<PositionRow> batch) {
+            long t0 = System.nanoTime();
+            writer.append(batch);
+            nanos += System.nanoTime() - t0;
+            rows += batch.size();
+        }
+    }
+
     StoreWriter(HistoryStore store) {
         this.store = store;
-        this.appender = Runtime.getRuntime().availableProcessors() > 1
-                ? new Stage<>("store", 1, 2, this::append) : null;
+        if (Runtime.getRuntime().availableProcessors() > 1) {
+            for (int i = 1; i <= APPEND_THREADS; i++) {
+                appenders.add(new Appender(store.positionWriter(), "store-" + i));
+            }
+        }
     }
 
     @Override
@@ -66,9 +96,7 @@ final class StoreWriter implements AnalysisListener {
     @Override
     public void finished(Analysis analysis) {
         flushPositions();
-        if (appender != null) {
-            appender.close(); // waits for the last batches, rethrows a store failure
-        }
+        closeAppenders(); // waits for the last batches, rethrows a store failure
         long t0 = System.nanoTime();
         if (!changes.isEmpty()) {
             store.appendIdentityChanges(changes);
@@ -89,19 +117,53 @@ final class StoreWriter implements AnalysisListener {
         if (positions.isEmpty()) {
             return;
         }
-        if (appender != null) {
-            appender.accept(positions); // at most two batches wait: bounded memory
+        if (!appenders.isEmpty()) {
+            // at most two batches wait per thread: bounded memory
+            appenders.get(next).stage.accept(positions);
+            next = (next + 1) % appenders.size();
         } else {
-            append(positions);
+            long t0 = System.nanoTime();
+            store.appendPositions(positions);
+            writeNanos += System.nanoTime() - t0;
+            positionRows += positions.size();
         }
         positions = new ArrayList<>(BATCH);
     }
 
-    private void append(List<PositionRow> rows) {
-        long t0 = System.nanoTime();
-        store.appendPositions(rows);
-        writeNanos += System.nanoTime() - t0;
-        positionRows += rows.size();
+    /**
+     * Closes every appending thread and its writer (also after a failure of another), then adds their
+     * counts: rows, and as write time the longest any one thread spent in its appends (they overlap).
+     */
+    private void closeAppenders() {
+        RuntimeException failure = null;
+        long longest = 0;
+        for (Appender a : appenders) {
+            try {
+                a.stage.close();
+            } catch (RuntimeException e) {
+                failure = add(failure, e);
+            }
+            try {
+                a.writer.close();
+            } catch (RuntimeException e) {
+                failure = add(failure, e);
+            }
+            positionRows += a.rows;
+            longest = Math.max(longest, a.nanos);
+        }
+        writeNanos += longest;
+        appenders.clear();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static RuntimeException add(RuntimeException first, RuntimeException next) {
+        if (first == null) {
+            return next;
+        }
+        first.addSuppressed(next);
+        return first;
     }
 
     /** Position rows appended. */
@@ -119,7 +181,7 @@ final class StoreWriter implements AnalysisListener {
         return changeRows;
     }
 
-    /** Time spent inside the store's write calls, seconds. */
+    /** Time spent inside the store's write calls, seconds (of position appends: the busiest appending thread's). */
     double writeSeconds() {
         return writeNanos / 1e9;
     }

@@ -249,7 +249,59 @@ public final class DuckDbHistoryStore extends JdbcHistoryStore {
 
     @Override
     protected void bulkAppendPositions(List<PositionRow> rows) throws SQLException {
-        try (DuckDBAppender a = appender("positions")) {
+        appendRows(connection.unwrap(DuckDBConnection.class), rows);
+    }
+
+    /**
+     * A writer with a connection of its own to this database (DuckDB appends of several connections
+     * to one table run in parallel; each batch commits on its own).
+     */
+    @Override
+    public PositionWriter positionWriter() {
+        checkOpen();
+        DuckDBConnection own;
+        try {
+            own = (DuckDBConnection) connection.unwrap(DuckDBConnection.class).duplicate();
+            own.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw new StoreException(name() + ": cannot open a connection for position appends", e);
+        }
+        return new PositionWriter() {
+            @Override
+            public void append(List<PositionRow> rows) {
+                if (rows.isEmpty()) {
+                    return;
+                }
+                try {
+                    try {
+                        appendRows(own, rows);
+                        own.commit();
+                    } catch (SQLException | RuntimeException e) {
+                        try {
+                            own.rollback();
+                        } catch (SQLException suppressed) {
+                            e.addSuppressed(suppressed);
+                        }
+                        throw e;
+                    }
+                } catch (SQLException e) {
+                    throw new StoreException(name() + ": append positions failed", e);
+                }
+            }
+
+            @Override
+            public void close() {
+                try {
+                    own.close();
+                } catch (SQLException e) {
+                    throw new StoreException(name() + ": cannot close a position writer's connection", e);
+                }
+            }
+        };
+    }
+
+    private static void appendRows(DuckDBConnection c, List<PositionRow> rows) throws SQLException {
+        try (DuckDBAppender a = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "positions")) {
             for (PositionRow p : rows) {
                 a.beginRow();
                 a.append(p.mmsi());

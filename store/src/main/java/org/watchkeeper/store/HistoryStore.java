@@ -36,6 +36,42 @@ public interface HistoryStore extends AutoCloseable {
     void appendPositions(List<PositionRow> rows);
 
     /**
+     * A writer of positions for a thread of its own: several may append at once, beside each other
+     * and beside this store's other calls, each batch in a transaction of its own. Where the store can
+     * take appends in parallel (DuckDB: a connection of the writer's own to the same database) they
+     * run in parallel; otherwise (the default) the writer calls {@link #appendPositions} and the
+     * store serialises them. Close each writer before the store.
+     *
+     * @throws StoreException when the writer cannot be opened
+     */
+    default PositionWriter positionWriter() {
+        return new PositionWriter() {
+            @Override
+            public void append(List<PositionRow> rows) {
+                appendPositions(rows);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /** See {@link #positionWriter()}. Use from one thread at a time. */
+    interface PositionWriter extends AutoCloseable {
+        /**
+         * Appends position fixes in bulk, as {@link HistoryStore#appendPositions} does.
+         *
+         * @throws StoreException when the store fails
+         */
+        void append(List<PositionRow> rows);
+
+        /** Releases what the writer holds (its connection). */
+        @Override
+        void close();
+    }
+
+    /**
      * Inserts or replaces vessels, keyed by MMSI. When the list holds the same MMSI more than once
      * the last one wins.
      *

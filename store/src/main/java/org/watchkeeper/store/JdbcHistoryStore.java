@@ -748,7 +748,7 @@ abstract class JdbcHistoryStore implements HistoryStore {
         }
     }
 
-    private void checkOpen() {
+    protected void checkOpen() {
         if (closed) {
             throw new StoreException(name() + " is closed", null);
         }

@@ -79,6 +79,47 @@ abstract class HistoryStoreContract {
         assertThat(store.track(123_456_789, T0, END)).isEmpty();
     }
 
+    /**
+     * Two position writers on two threads, each appending every other small batch of the fleet at
+     * the same time: every fix is stored once and the tracks read back as from one writer.
+     */
+    @Test
+    void positionWritersOnTwoThreadsStoreEveryFixOnce() throws Exception {
+        List<PositionRow> all = Fleet.named();
+        List<List<PositionRow>> batches = new java.util.ArrayList<>();
+        for (int i = 0; i < all.size(); i += 37) {
+            batches.add(all.subList(i, Math.min(all.size(), i + 37)));
+        }
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int w = 0; w < 2; w++) {
+                int first = w;
+                done.add(pool.submit(() -> {
+                    try (HistoryStore.PositionWriter writer = store.positionWriter()) {
+                        start.await();
+                        for (int b = first; b < batches.size(); b += 2) {
+                            writer.append(batches.get(b));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(batches.size()).isGreaterThan(10);
+        assertThat(store.counts().positions()).isEqualTo(all.size());
+        for (int mmsi : new int[] {STRAIT, ANCHOR, Fleet.POLAR, Fleet.DATELINE}) {
+            assertThat(store.track(mmsi, T0, END)).as("MMSI %d", mmsi)
+                    .containsExactlyElementsOf(all.stream().filter(p -> p.mmsi() == mmsi).toList());
+        }
+    }
+
     @Test
     void trackOrdersFixesOfTheSameTimeByTheirFields() {
         PositionRow type3 = new PositionRow(ANCHOR, T0, 1.25, 103.75, 0.0, 10.0, 5, 1, 3, 0, "b");
