@@ -266,38 +266,7 @@ public final class DuckDbHistoryStore extends JdbcHistoryStore {
         } catch (SQLException e) {
             throw new StoreException(name() + ": cannot open a connection for position appends", e);
         }
-        return new PositionWriter() {
-            @Override
-            public void append(List<PositionRow> rows) {
-                if (rows.isEmpty()) {
-                    return;
-                }
-                try {
-                    try {
-                        appendRows(own, rows);
-                        own.commit();
-                    } catch (SQLException | RuntimeException e) {
-                        try {
-                            own.rollback();
-                        } catch (SQLException suppressed) {
-                            e.addSuppressed(suppressed);
-                        }
-                        throw e;
-                    }
-                } catch (SQLException e) {
-                    throw new StoreException(name() + ": append positions failed", e);
-                }
-            }
-
-            @Override
-            public void close() {
-                try {
-                    own.close();
-                } catch (SQLException e) {
-                    throw new StoreException(name() + ": cannot close a position writer's connection", e);
-                }
-            }
-        };
+        return writerOn(own, (c, rows) -> appendRows(c.unwrap(DuckDBConnection.class), rows));
     }
 
     private static void appendRows(DuckDBConnection c, List<PositionRow> rows) throws SQLException {

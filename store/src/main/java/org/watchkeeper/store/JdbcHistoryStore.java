@@ -700,6 +700,52 @@ abstract class JdbcHistoryStore implements HistoryStore {
         void run() throws SQLException;
     }
 
+    /** Appends position rows through a given connection (inside its open transaction). */
+    @FunctionalInterface
+    interface RowsAppend {
+        void append(Connection c, List<PositionRow> rows) throws SQLException;
+    }
+
+    /**
+     * A {@link PositionWriter} on {@code own}, a connection of its own with auto-commit off: each batch
+     * is appended by {@code append} and committed, or rolled back when it fails; closing the writer
+     * closes the connection.
+     */
+    protected final PositionWriter writerOn(Connection own, RowsAppend append) {
+        return new PositionWriter() {
+            @Override
+            public void append(List<PositionRow> rows) {
+                if (rows.isEmpty()) {
+                    return;
+                }
+                try {
+                    try {
+                        append.append(own, rows);
+                        own.commit();
+                    } catch (SQLException | RuntimeException e) {
+                        try {
+                            own.rollback();
+                        } catch (SQLException suppressed) {
+                            e.addSuppressed(suppressed);
+                        }
+                        throw e;
+                    }
+                } catch (SQLException e) {
+                    throw new StoreException(name() + ": append positions failed", e);
+                }
+            }
+
+            @Override
+            public void close() {
+                try {
+                    own.close();
+                } catch (SQLException e) {
+                    throw new StoreException(name() + ": cannot close a position writer's connection", e);
+                }
+            }
+        };
+    }
+
     @FunctionalInterface
     interface RowsReader<T> {
         T read(ResultSet rs) throws SQLException;

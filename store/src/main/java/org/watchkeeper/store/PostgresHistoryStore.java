@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -30,11 +31,14 @@ public final class PostgresHistoryStore extends JdbcHistoryStore {
 
     private final String url;
     private final String schema;
+    /** What {@link #open} connected with, for the connections of {@link #positionWriter()}. */
+    private final Properties connectionProperties;
 
-    private PostgresHistoryStore(Connection connection, String url, String schema) {
+    private PostgresHistoryStore(Connection connection, String url, String schema, Properties connectionProperties) {
         super(connection);
         this.url = url;
         this.schema = schema;
+        this.connectionProperties = connectionProperties;
     }
 
     /**
@@ -72,7 +76,7 @@ public final class PostgresHistoryStore extends JdbcHistoryStore {
         } catch (SQLException e) {
             throw new StoreException("cannot connect to PostgreSQL at " + jdbcUrl, e);
         }
-        PostgresHistoryStore store = new PostgresHistoryStore(c, jdbcUrl, schema);
+        PostgresHistoryStore store = new PostgresHistoryStore(c, jdbcUrl, schema, props);
         try {
             store.createSchema();
         } catch (SQLException e) {
@@ -141,9 +145,40 @@ public final class PostgresHistoryStore extends JdbcHistoryStore {
         sql.append(')');
     }
 
-    /** Streams the rows as COPY text format: tab separated, {@code \N} for NULL. */
     @Override
     protected void bulkAppendPositions(List<PositionRow> rows) throws SQLException {
+        copyPositions(connection, rows);
+    }
+
+    /**
+     * A writer with a connection of its own (its {@code COPY}s run in server processes of their own,
+     * beside the other writers'; each batch commits on its own).
+     */
+    @Override
+    public PositionWriter positionWriter() {
+        checkOpen();
+        Connection own;
+        try {
+            own = DriverManager.getConnection(url, connectionProperties);
+        } catch (SQLException e) {
+            throw new StoreException("cannot connect to PostgreSQL at " + url + " for position appends", e);
+        }
+        try (Statement st = own.createStatement()) {
+            st.execute("SET search_path TO " + schema + ", public");
+            own.setAutoCommit(false);
+        } catch (SQLException e) {
+            try {
+                own.close();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw new StoreException(name() + ": cannot prepare a connection for position appends", e);
+        }
+        return writerOn(own, PostgresHistoryStore::copyPositions);
+    }
+
+    /** Streams the rows as COPY text format: tab separated, {@code \N} for NULL. */
+    private static void copyPositions(Connection connection, List<PositionRow> rows) throws SQLException {
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
                 .copyIn("COPY positions (" + POSITION_COLUMNS + ") FROM STDIN (FORMAT text)");
         try {
