@@ -249,7 +249,7 @@ public final class DuckDbHistoryStore extends JdbcHistoryStore {
 
     @Override
     protected void bulkAppendPositions(List<PositionRow> rows) throws SQLException {
-        appendRows(connection.unwrap(DuckDBConnection.class), rows);
+        appendRows(connection, rows);
     }
 
     /**
@@ -259,18 +259,17 @@ public final class DuckDbHistoryStore extends JdbcHistoryStore {
     @Override
     public PositionWriter positionWriter() {
         checkOpen();
-        DuckDBConnection own;
+        Connection own;
         try {
-            own = (DuckDBConnection) connection.unwrap(DuckDBConnection.class).duplicate();
-            own.setAutoCommit(false);
+            own = connection.unwrap(DuckDBConnection.class).duplicate();
         } catch (SQLException e) {
             throw new StoreException(name() + ": cannot open a connection for position appends", e);
         }
-        return writerOn(own, (c, rows) -> appendRows(c.unwrap(DuckDBConnection.class), rows));
+        return writerOn(own, List.of(), DuckDbHistoryStore::appendRows);
     }
 
-    private static void appendRows(DuckDBConnection c, List<PositionRow> rows) throws SQLException {
-        try (DuckDBAppender a = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "positions")) {
+    private static void appendRows(Connection c, List<PositionRow> rows) throws SQLException {
+        try (DuckDBAppender a = c.unwrap(DuckDBConnection.class).createAppender(DuckDBConnection.DEFAULT_SCHEMA, "positions")) {
             for (PositionRow p : rows) {
                 a.beginRow();
                 a.append(p.mmsi());

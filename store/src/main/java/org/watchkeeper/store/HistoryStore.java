@@ -38,9 +38,9 @@ public interface HistoryStore extends AutoCloseable {
     /**
      * A writer of positions for a thread of its own: several may append at once, beside each other
      * and beside this store's other calls, each batch in a transaction of its own. Where the store can
-     * take appends in parallel (DuckDB: a connection of the writer's own to the same database) they
-     * run in parallel; otherwise (the default) the writer calls {@link #appendPositions} and the
-     * store serialises them. Close each writer before the store.
+     * take appends in parallel (DuckDB and PostgreSQL: a connection of the writer's own) they run in
+     * parallel; otherwise (the default) the writer calls {@link #appendPositions} and the store
+     * serialises them. Close each writer before the store.
      *
      * @throws StoreException when the writer cannot be opened
      */

@@ -707,11 +707,24 @@ abstract class JdbcHistoryStore implements HistoryStore {
     }
 
     /**
-     * A {@link PositionWriter} on {@code own}, a connection of its own with auto-commit off: each batch
-     * is appended by {@code append} and committed, or rolled back when it fails; closing the writer
-     * closes the connection.
+     * A {@link PositionWriter} on {@code own}, a connection of the writer's own: runs {@code setup} on
+     * it and turns auto-commit off (closing it and throwing when that fails); then each batch is
+     * appended by {@code append} in a transaction of its own. Closing the writer closes the connection.
      */
-    protected final PositionWriter writerOn(Connection own, RowsAppend append) {
+    protected final PositionWriter writerOn(Connection own, List<String> setup, RowsAppend append) {
+        try (Statement st = own.createStatement()) {
+            for (String sql : setup) {
+                st.execute(sql);
+            }
+            own.setAutoCommit(false);
+        } catch (SQLException e) {
+            try {
+                own.close();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw new StoreException(name() + ": cannot prepare a connection for position appends", e);
+        }
         return new PositionWriter() {
             @Override
             public void append(List<PositionRow> rows) {
@@ -719,17 +732,10 @@ abstract class JdbcHistoryStore implements HistoryStore {
                     return;
                 }
                 try {
-                    try {
+                    commitOrRollback(own, () -> {
                         append.append(own, rows);
-                        own.commit();
-                    } catch (SQLException | RuntimeException e) {
-                        try {
-                            own.rollback();
-                        } catch (SQLException suppressed) {
-                            e.addSuppressed(suppressed);
-                        }
-                        throw e;
-                    }
+                        return null;
+                    });
                 } catch (SQLException e) {
                     throw new StoreException(name() + ": append positions failed", e);
                 }
@@ -776,21 +782,28 @@ abstract class JdbcHistoryStore implements HistoryStore {
         try {
             connection.setAutoCommit(false);
             try {
-                T result = work.run();
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-                throw e;
+                return commitOrRollback(connection, work);
             } finally {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new StoreException(name() + ": " + what + " failed", e);
+        }
+    }
+
+    /** Runs work on {@code c} (auto-commit off) and commits; rolls back and rethrows when it throws. */
+    private static <T> T commitOrRollback(Connection c, SqlWork<T> work) throws SQLException {
+        try {
+            T result = work.run();
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.rollback();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         }
     }
 

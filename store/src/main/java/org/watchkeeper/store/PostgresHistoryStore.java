@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -163,18 +162,7 @@ public final class PostgresHistoryStore extends JdbcHistoryStore {
         } catch (SQLException e) {
             throw new StoreException("cannot connect to PostgreSQL at " + url + " for position appends", e);
         }
-        try (Statement st = own.createStatement()) {
-            st.execute("SET search_path TO " + schema + ", public");
-            own.setAutoCommit(false);
-        } catch (SQLException e) {
-            try {
-                own.close();
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw new StoreException(name() + ": cannot prepare a connection for position appends", e);
-        }
-        return writerOn(own, PostgresHistoryStore::copyPositions);
+        return writerOn(own, List.of("SET search_path TO " + schema + ", public"), PostgresHistoryStore::copyPositions);
     }
 
     /** Streams the rows as COPY text format: tab separated, {@code \N} for NULL. */
