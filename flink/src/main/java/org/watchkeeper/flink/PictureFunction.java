@@ -20,6 +20,7 @@ import org.watchkeeper.core.observation.PositionObservation;
 import org.watchkeeper.core.ref.LandMask;
 import org.watchkeeper.core.track.NoiseReason;
 import org.watchkeeper.core.track.TrackState;
+import org.watchkeeper.core.track.WallClock;
 import org.watchkeeper.core.track.TrackerConfig;
 
 /**
@@ -53,6 +54,7 @@ public final class PictureFunction extends KeyedProcessFunction<Long, Observatio
     private final boolean landMask;
 
     private transient TrackerConfig config;
+    private transient WallClock wallClock;
     private transient ValueState<TrackState> track;
     private transient ValueState<VesselState> vessel;
     private transient MapState<Long, List<Observation>> waiting;
@@ -67,6 +69,7 @@ public final class PictureFunction extends KeyedProcessFunction<Long, Observatio
     @Override
     public void open(OpenContext ctx) {
         config = TrackerConfig.defaults().withLandMask(landMask ? LandMask.naturalEarth10m() : null);
+        wallClock = new WallClock(config.maxFutureMillis());
         track = getRuntimeContext().getState(new ValueStateDescriptor<>("track", TypeInformation.of(TrackState.class)));
         vessel = getRuntimeContext().getState(new ValueStateDescriptor<>("vessel", TypeInformation.of(VesselState.class)));
         waiting = getRuntimeContext().getMapState(new MapStateDescriptor<>("waiting", Types.LONG,
@@ -120,7 +123,7 @@ public final class PictureFunction extends KeyedProcessFunction<Long, Observatio
             if (ts == null) {
                 ts = new TrackState();
             }
-            TrackState.Step step = ts.accept(p, config, System.currentTimeMillis());
+            TrackState.Step step = ts.accept(p, config, wallClock.nowFor(p.time()));
             if (!step.accepted()) {
                 noise[step.reason().ordinal()].inc();
                 out.collect(o); // the detectors see it all the same (as in analyze)

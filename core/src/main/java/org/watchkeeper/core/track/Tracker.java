@@ -22,8 +22,7 @@ import org.watchkeeper.core.util.IntLruMap;
  * <li>more than {@code maxFutureMillis} ahead of the clock → {@link NoiseReason#FUTURE}: the live
  *     receive clock when one is given, else the wall clock (data replayed from a file can never be
  *     later than the moment it is replayed; this is the only use of the wall clock, and it cannot
- *     change the result for data recorded in the past). The wall clock is read again only for a fix
- *     beyond the bound of the last reading, so replayed history reads it once, not per fix;</li>
+ *     change the result for data recorded in the past; see {@link WallClock});</li>
  * <li>same content as a fix of the same MMSI accepted within {@code duplicateWindowMillis} (one
  *     transmission heard by several stations) → {@link NoiseReason#DUPLICATE};</li>
  * <li>older than the vessel's newest accepted fix → {@link NoiseReason#OUT_OF_ORDER};</li>
@@ -211,10 +210,10 @@ public final class Tracker {
 
     private final TrackerConfig config;
     private final Consumer<Segment> onClosed;
-    /** The receive clock, or null for the wall clock (see {@link #now}). */
+    /** The receive clock, or null for {@link #wall}. */
     private final LongSupplier clock;
-    /** Last wall-clock reading, epoch ms (when {@link #clock} is null). */
-    private long wallNow = Long.MIN_VALUE;
+    /** The wall clock, when no receive clock is given. */
+    private final WallClock wall;
     private static final NoiseReason[] REASONS = NoiseReason.values();
     private final long[] rejected = new long[REASONS.length];
     private final IntLruMap<Track> vessels;
@@ -234,6 +233,7 @@ public final class Tracker {
         this.config = config;
         this.onClosed = onClosed;
         this.clock = clock;
+        this.wall = clock == null ? new WallClock(config.maxFutureMillis()) : null;
         this.vessels = new IntLruMap<>(config.maxVessels(), (mmsi, eldest) -> dropped(eldest));
     }
 
@@ -344,25 +344,8 @@ public final class Tracker {
         vessels.setMaxSize(Math.min(maxVessels, config.maxVessels()));
     }
 
-    /**
-     * The clock for the future bound of a fix at {@code time}: the receive clock when given; else the
-     * wall clock, read again only when {@code time} lies beyond the bound of the last reading (the
-     * wall clock only advances, so an older reading that already admits the fix gives the same
-     * answer as a new one).
-     */
-    private long now(long time) {
-        if (clock != null) {
-            return clock.getAsLong();
-        }
-        long now = wallNow;
-        if (now == Long.MIN_VALUE || time > now + config.maxFutureMillis()) {
-            now = wallNow = System.currentTimeMillis();
-        }
-        return now;
-    }
-
     private Decision decide(PositionObservation p, Track v) {
-        NoiseReason pre = TrackState.precheck(p, config, now(p.time()));
+        NoiseReason pre = TrackState.precheck(p, config, clock != null ? clock.getAsLong() : wall.nowFor(p.time()));
         if (pre != null) {
             return Decision.reject(pre);
         }
