@@ -347,23 +347,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(streams.out(), StandardCharsets.UTF_8));
             printSummary(out, summary);
             out.flush();
-            for (JsonNode in : summary.get("inputs")) {
-                if (in.has("messages") && in.get("messages").asLong() == 0 && in.get("lines").asLong() > 0) {
-                    err.printf(Locale.ROOT, "watchkeeper analyze: %s: no AIS message in %d line%s (%d rejected):"
-                            + " not an AIS log? (decode lists each rejected line and why: watchkeeper decode"
-                            + " FILE --errors REJECTS.tsv)%n", in.get("file").asText(), in.get("lines").asLong(),
-                            in.get("lines").asLong() == 1 ? "" : "s", in.get("rejected_lines").asLong());
-                }
-            }
-            long untimedMessages = summary.get("rejected").get("messages_without_time").asLong();
-            if (untimedMessages > 0 && assumeTime == null && untimed.equals("carry")) {
-                // with carry, only an input without any time drops messages: say how to analyze it
-                err.printf(Locale.ROOT, "watchkeeper analyze: %d message%s had no time in the log (no tag block c:,"
-                        + " $PGHP, epoch suffix or receiver GNSS time) and %s not analyzed; give the time they were"
-                        + " received with --assume-time, e.g. --assume-time 2024-05-01T00:00:00Z%n", untimedMessages,
-                        untimedMessages == 1 ? "" : "s", untimedMessages == 1 ? "was" : "were");
-                err.flush();
-            }
+            printWarnings(err, summary);
         }
         return 0;
     }
@@ -624,9 +608,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         for (var it = s.get("rejected").get("lines").elements(); it.hasNext(); ) {
             rejectedLines += it.next().asLong();
         }
-        long untimed = s.get("rejected").get("messages_without_time").asLong();
         out.printf(Locale.ROOT, "  rejected:   %d line%s%s, %d CSV rows, %d messages without any time%n", rejectedLines,
-                rejectedLines == 1 ? "" : "s", paren(r.top("lines", 5)), s.get("rejected").get("csv_rows").asLong(), untimed);
+                rejectedLines == 1 ? "" : "s", paren(r.top("lines", 5)), s.get("rejected").get("csv_rows").asLong(),
+                s.get("rejected").get("messages_without_time").asLong());
         var span = s.get("time_span");
         out.printf(Locale.ROOT, "  time span:  %s%n", span.has("start")
                 ? span.get("start").asText() + " .. " + span.get("end").asText() + " (" + duration(span.get("seconds").asDouble()) + ")"
@@ -642,6 +626,30 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     st.get("identity_changes_appended").asLong());
         }
         out.printf(Locale.ROOT, "  report:     %s (summary.json, vessels.csv, tracks.geojson, events.json, events.csv)%n", report);
+    }
+
+    /**
+     * On stderr: each input without any AIS message (not an AIS log?), and, when an input without any
+     * time lost its messages, how to give it one (with --untimed carry only such an input drops them).
+     */
+    private void printWarnings(PrintWriter err, ObjectNode summary) {
+        for (JsonNode in : summary.get("inputs")) {
+            long lines = in.path("lines").asLong();
+            if (in.has("messages") && in.get("messages").asLong() == 0 && lines > 0) {
+                err.printf(Locale.ROOT, "watchkeeper analyze: %s: no AIS message in %d line%s (%d rejected):"
+                        + " not an AIS log? (decode lists each rejected line and why: watchkeeper decode"
+                        + " FILE --errors REJECTS.tsv)%n", in.get("file").asText(), lines, lines == 1 ? "" : "s",
+                        in.get("rejected_lines").asLong());
+            }
+        }
+        long untimedMessages = summary.get("rejected").get("messages_without_time").asLong();
+        if (untimedMessages > 0 && assumeTime == null && untimed.equals("carry")) {
+            err.printf(Locale.ROOT, "watchkeeper analyze: %d message%s had no time in the log (no tag block c:,"
+                    + " $PGHP, epoch suffix or receiver GNSS time) and %s not analyzed; give the time they were"
+                    + " received with --assume-time, e.g. --assume-time 2024-05-01T00:00:00Z%n", untimedMessages,
+                    untimedMessages == 1 ? "" : "s", untimedMessages == 1 ? "was" : "were");
+        }
+        err.flush();
     }
 
     private static String duration(double s) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 
 import org.watchkeeper.core.detect.DetectionEngine;
@@ -133,8 +134,10 @@ final class Detection implements AnalysisListener {
         this.names = List.copyOf(names);
         long lateness = EventTimeOrder.DEFAULT_LATENESS_MILLIS;
         int cores = Runtime.getRuntime().availableProcessors();
-        List<Detector<?>> byVessel = detectors.stream().filter(DetectionEngine::keyedByVessel).toList();
-        List<Detector<?>> byCell = detectors.stream().filter(d -> !DetectionEngine.keyedByVessel(d)).toList();
+        Map<Boolean, List<Detector<?>>> split = detectors.stream()
+                .collect(Collectors.partitioningBy(DetectionEngine::keyedByVessel));
+        List<Detector<?>> byVessel = split.get(true);
+        List<Detector<?>> byCell = split.get(false);
         if (cores > 1 && !byVessel.isEmpty() && !byCell.isEmpty()) {
             this.engine = new DetectionEngine(byVessel, e -> events.add(Rows.event(e)), lateness);
             this.cellEngine = new DetectionEngine(byCell, e -> cellEvents.add(Rows.event(e)), lateness);

@@ -10,9 +10,9 @@ import org.watchkeeper.core.observation.PositionObservation;
  * {@link org.watchkeeper.core.detect.Event#evidence()}: the first observation, then every k-th, and
  * always the last. When the sample is full, every other kept observation is dropped and k doubles,
  * so at most {@code capacity} observations are held whatever the episode's length, spread evenly
- * over it, and the same input always keeps the same observations. An observation identical to the
- * one offered just before it (same time, source and content: one reception logged twice) is not
- * offered again, so the evidence never lists the same line twice.
+ * over it, and the same input always keeps the same observations. An observation equal to the one
+ * offered just before it (one reception logged twice) is not offered again, so the evidence never
+ * lists the same line twice.
  */
 final class EvidenceSampler implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -32,10 +32,8 @@ final class EvidenceSampler implements Serializable {
     }
 
     void add(PositionObservation p) {
-        PositionObservation prev = last;
-        if (prev != null && prev.time() == p.time() && prev.sameContent(p)
-                && java.util.Objects.equals(prev.source(), p.source())) {
-            return;
+        if (p.equals(last)) {
+            return; // the same reception again (observations are records: equal in every field)
         }
         if (seen % stride == 0) {
             if (kept.size() == capacity - 1) { // keep one slot for the last observation
