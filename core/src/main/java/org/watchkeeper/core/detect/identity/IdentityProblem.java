@@ -19,7 +19,10 @@ public enum IdentityProblem {
      * non-111 MMSI.
      */
     STATION_KIND_MISMATCH("station_kind_mismatch"),
-    /** An IMO number that does not have seven digits (type 5 field present and non-zero). */
+    /**
+     * An IMO number that does not have seven digits (type 5 field present, non-zero and not the
+     * all-ones filler 1 073 741 823).
+     */
     IMO_NOT_SEVEN_DIGITS("imo_not_seven_digits"),
     /** A seven-digit IMO number whose last digit is not its check digit ({@link ImoNumber}). */
     IMO_BAD_CHECK_DIGIT("imo_bad_check_digit"),

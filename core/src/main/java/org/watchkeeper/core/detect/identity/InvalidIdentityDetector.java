@@ -20,7 +20,8 @@ import org.watchkeeper.core.ref.MaritimeIdentificationDigits;
  * Reports identities that fail their validity rules ({@link EventKind#INVALID_IDENTITY}): MMSIs
  * that are not nine digits or follow no ITU-R M.585-9 pattern, MIDs missing from the ITU Table of
  * Maritime Identification Digits, message types the MMSI's kind of station does not send, IMO
- * numbers without seven digits or with a bad check digit, empty or garbage names (see
+ * numbers without seven digits or with a bad check digit (the all-ones filler 1 073 741 823 is taken
+ * as not available), empty or garbage names (see
  * {@link IdentityProblem} for each rule and its source).
  *
  * <p>One event per vessel (MMSI) and problem, at the first observation showing it; the state
@@ -146,9 +147,17 @@ public final class InvalidIdentityDetector implements Detector<InvalidIdentityDe
         }
     }
 
+    /**
+     * The IMO field with all 30 bits set, 1 073 741 823: what transponders whose IMO number was never
+     * entered send, a filler like 0 ("not available", ITU-R M.1371-5 Table 52), not a claimed number.
+     * (Other values from 10 000 000 are flag-state numbers in the table, but in practice mostly IMO
+     * numbers mistyped, e.g. with two zeros appended, or the MMSI entered again: still reported.)
+     */
+    static final int ALL_ONES = (1 << 30) - 1;
+
     private void checkIdentity(IdentityObservation id, State s, DetectorContext ctx) {
         int imo = id.imo();
-        if (imo != Observation.NOT_AVAILABLE) {
+        if (imo != Observation.NOT_AVAILABLE && imo != ALL_ONES) {
             if (!ImoNumber.hasSevenDigits(imo)) {
                 report(IdentityProblem.IMO_NOT_SEVEN_DIGITS, id, null, s, ctx, Integer.toString(imo),
                         "an IMO number has seven digits");

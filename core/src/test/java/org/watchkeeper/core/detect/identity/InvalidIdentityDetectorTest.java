@@ -104,6 +104,24 @@ class InvalidIdentityDetectorTest {
         assertThat(AisScript.runChunked(s.text(), 50, 7, InvalidIdentityDetector.withDefaults())).isEqualTo(whole);
     }
 
+    /**
+     * 1 073 741 823 (all 30 bits set: never entered) is a filler, not a claimed IMO number; other
+     * values outside seven digits are still reported (936 532 400 is IMO 9365324 with two zeros
+     * appended, as on exactEarth's feed).
+     */
+    @Test
+    void theAllOnesFillerIsNotABadImoNumber() {
+        List<Observation> in = new java.util.ArrayList<>();
+        int[] values = {1_073_741_823, 936_532_400, 999_999};
+        for (int i = 0; i < values.length; i++) {
+            in.add(new IdentityObservation(AisScript.T0 + i, "csv", 232_000_030 + i, 5,
+                    org.watchkeeper.core.observation.StationClass.A, "NAME", null, values[i], -1, null, Double.NaN,
+                    null, null, -1));
+        }
+        List<Event> e = AisScript.run(in, InvalidIdentityDetector.withDefaults());
+        assertThat(e).extracting(x -> x.attributes().get("value")).containsExactly("936532400", "999999");
+    }
+
     @Test
     void identityObservationFromCsvWithImoOfSixDigits() {
         IdentityObservation id = new IdentityObservation(AisScript.T0, "csv", 232_000_020, 0,
