@@ -43,12 +43,34 @@ public final class Geodesy {
     public static double haversine(double lat1, double lon1, double lat2, double lon2) {
         double p1 = Math.toRadians(lat1);
         double p2 = Math.toRadians(lat2);
-        double dp = p2 - p1;
-        double dl = Math.toRadians(lon2 - lon1);
-        double sp = Math.sin(dp / 2);
-        double sl = Math.sin(dl / 2);
-        double h = sp * sp + Math.cos(p1) * Math.cos(p2) * sl * sl;
+        double sp = sine(Math.toRadians(lat2 - lat1) / 2);
+        double sl = sine(Math.toRadians(lon2 - lon1) / 2);
+        // cos φ₁ cos φ₂ = (cos(φ₁ + φ₂) + cos(φ₁ - φ₂)) / 2 = cos² φm - sin²(Δφ/2), φm the mean latitude:
+        // one cosine instead of two.
+        double cm = Math.cos((p1 + p2) / 2);
+        double sp2 = sp * sp;
+        double h = sp2 + (cm * cm - sp2) * sl * sl;
         return Math.min(1.0, Math.max(0.0, h));
+    }
+
+    /** Below this magnitude (radians, about 64 km of arc) {@link #sine} sums its series. */
+    private static final double SINE_SERIES_BELOW = 0.01;
+    private static final double SIN_C3 = -1.0 / 6;
+    private static final double SIN_C5 = 1.0 / 120;
+    private static final double SIN_C7 = -1.0 / 5040;
+
+    /**
+     * {@code sin x}: for {@code |x| < 0.01} (half the angle between two points under about 127 km apart,
+     * which is nearly every pair of successive fixes of one vessel) the Maclaurin series
+     * {@code x - x³/6 + x⁵/120 - x⁷/5040}, whose first omitted term is below 3·10⁻²² of {@code x} (far
+     * under the last bit of a double), at a fraction of the cost of {@link Math#sin}; else {@link Math#sin}.
+     */
+    static double sine(double x) {
+        if (Math.abs(x) < SINE_SERIES_BELOW) {
+            double x2 = x * x;
+            return x + x * x2 * (SIN_C3 + x2 * (SIN_C5 + x2 * SIN_C7));
+        }
+        return Math.sin(x);
     }
 
     /** Below this haversine term (a distance under about 127 km) the arcsine is taken from its series. */
