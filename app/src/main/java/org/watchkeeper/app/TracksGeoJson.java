@@ -34,7 +34,8 @@ import org.watchkeeper.core.track.SegmentStats;
  * <p>Properties: {@code id} ({@code <mmsi>-<segment>}), {@code mmsi} (9-digit string),
  * {@code segment} (1, 2, ... per vessel), {@code start}, {@code end} (ISO-8601 UTC),
  * {@code points}, {@code distance_m} (great-circle length along the fixes, metres, whole),
- * {@code mean_speed_kn} (distance / duration), and from the picture when known: {@code name},
+ * {@code mean_speed_kn} (distance / duration, knots; left out for a segment shorter than 30 s, where
+ * GNSS jitter and time uncertainty dominate), and from the picture when known: {@code name},
  * {@code callsign}, {@code flag} (ISO 3166-1 alpha-2), {@code class}, {@code shiptype},
  * {@code shiptype_text}.
  */
@@ -154,7 +155,9 @@ final class TracksGeoJson implements AnalysisListener, Closeable {
             g.writeStringField("end", Instant.ofEpochMilli(st.endTime()).toString());
             g.writeNumberField("points", st.points());
             g.writeNumberField("distance_m", Math.round(st.distanceM()));
-            g.writeNumberField("mean_speed_kn", Math.round(st.meanDerivedSpeedKnots() * 10) / 10.0);
+            if (!Double.isNaN(st.meanDerivedSpeedKnots())) {
+                g.writeNumberField("mean_speed_kn", Math.round(st.meanDerivedSpeedKnots() * 10) / 10.0);
+            }
             if (v != null) {
                 if (v.name() != null) {
                     g.writeStringField("name", v.name());

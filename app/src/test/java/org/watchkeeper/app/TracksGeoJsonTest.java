@@ -73,6 +73,25 @@ class TracksGeoJsonTest {
     }
 
     /**
+     * mean_speed_kn is distance / duration, to 0.1 kn: 60 s for 0.001° of latitude and 0.002° of
+     * longitude at 55° N (about 169 m) is 5.5 kn. A segment shorter than 30 s has none: two fixes
+     * 10 s apart say little about speed (jitter of a few metres is a knot), and receptions
+     * milliseconds apart would say thousands of knots.
+     */
+    @Test
+    void meanSpeedOnlyForSegmentsOfThirtySecondsOrMore() throws Exception {
+        JsonNode minute = write(List.of(fix(0, 55.0, 12.0), fix(60_000, 55.001, 12.002))).get("features").get(0);
+        double metres = org.watchkeeper.core.geo.Geodesy.distance(55.0, 12.0, 55.001, 12.002);
+        assertThat(metres).isBetween(168.0, 170.0);
+        assertThat(minute.get("properties").get("distance_m").asLong()).isEqualTo(Math.round(metres));
+        assertThat(minute.get("properties").get("mean_speed_kn").asDouble()).isEqualTo(5.5);
+        JsonNode brief = write(List.of(fix(0, 55.0, 12.0), fix(10_000, 55.0002, 12.0002))).get("features").get(0);
+        assertThat(brief.get("properties").get("points").asInt()).isEqualTo(2);
+        assertThat(brief.get("properties").get("distance_m").asLong()).isEqualTo(26);
+        assertThat(brief.get("properties").has("mean_speed_kn")).isFalse();
+    }
+
+    /**
      * The end of input formatted on several threads in small chunks gives the same bytes as every
      * segment written on one thread as it closes: the real DMA sample (26 146 sentences, 1 508
      * stations), its segments closed by the final flush.

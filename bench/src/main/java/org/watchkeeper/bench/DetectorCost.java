@@ -32,7 +32,7 @@ import org.watchkeeper.core.observation.ObservationMapper;
  * observation and as the sentence rate the detector alone would allow on one core; and the events.
  *
  * <p>Usage: {@code DetectorCost FILE [runs] [names]} (plain or gzip NMEA; default 3 runs; names: a
- * comma-separated subset of the detectors, {@code all together} included only without it). Input used in
+ * comma-separated subset of the detectors; {@code all together} then runs that subset together). Input used in
  * docs/PERFORMANCE.md: {@code bench/analyze/MakeAnalyzeInput.java} output.
  */
 public final class DetectorCost {
@@ -71,14 +71,15 @@ public final class DetectorCost {
         for (int i = 0; i <= all.size(); i++) {
             final int k = i;
             String name = i < all.size() ? all.get(i).name() : "all together";
-            if (only != null && !only.contains(name)) {
+            if (only != null && i < all.size() && !only.contains(name)) {
                 continue;
             }
             double best = Double.MAX_VALUE;
             long events = 0;
             for (int run = 0; run < runs; run++) {
                 List<Detector<?>> ds = k < all.size() ? List.of(DetectorSuite.defaults().create().get(k))
-                        : DetectorSuite.defaults().create();
+                        : DetectorSuite.defaults().create().stream()
+                                .filter(d -> only == null || only.contains(d.name())).toList();
                 long[] n = new long[1];
                 DetectionEngine e = new DetectionEngine(ds, ev -> n[0]++, 0);
                 ThreadMXBean threads = ManagementFactory.getThreadMXBean();

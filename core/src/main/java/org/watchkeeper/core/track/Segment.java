@@ -21,7 +21,7 @@ import org.watchkeeper.core.observation.PositionObservation;
  * instead of a copy of its whole history at every doubling of one growing array.
  */
 public final class Segment {
-    /** Pairs of fixes closer than this in time are not used for the maximum derived speed. */
+    /** Pairs of fixes closer than this in time are not used for the maximum derived speed, nor has a segment shorter than this a mean derived speed. */
     static final long MIN_SPEED_INTERVAL_MILLIS = 30_000;
 
     private final int mmsi;
@@ -175,7 +175,10 @@ public final class Segment {
         long start = startTime;
         long end = lastTime;
         double hours = (end - start) / 3_600_000.0;
-        double mean = hours > 0 ? distanceM / Geodesy.METRES_PER_NAUTICAL_MILE / hours : 0;
+        // Over less than MIN_SPEED_INTERVAL_MILLIS, GNSS jitter and time uncertainty dominate the
+        // quotient (two receptions milliseconds apart give thousands of knots): no speed.
+        double mean = end - start >= MIN_SPEED_INTERVAL_MILLIS ? distanceM / Geodesy.METRES_PER_NAUTICAL_MILE / hours
+                : Double.NaN;
         return new SegmentStats(start, end, size, distanceM, mean, maxDerived,
                 countSog == 0 ? Double.NaN : sumSog / countSog, maxSog);
     }

@@ -9,7 +9,8 @@ package org.watchkeeper.core.track;
  * @param endTime epoch ms UTC of the last fix
  * @param points number of fixes
  * @param distanceM great-circle distance along the fixes, metres
- * @param meanDerivedSpeedKnots distance / duration in knots; 0 for a single fix or zero duration
+ * @param meanDerivedSpeedKnots distance / duration in knots; NaN when the segment lasts less than 30 s
+ *        (a single fix, or fixes so close in time that GNSS jitter and time uncertainty dominate)
  * @param maxDerivedSpeedKnots largest speed between consecutive fixes at least 30 s apart, knots
  *        (closer fixes are too sensitive to GNSS jitter); 0 when there is no such pair
  * @param meanReportedSpeedKnots mean of the available reported speeds over ground; NaN if none
