@@ -29,13 +29,15 @@ import org.watchkeeper.core.pipeline.Analysis;
  * alpha-2 of the MMSI's MID) and {@code flag_name}, {@code to_bow}, {@code to_stern},
  * {@code to_port}, {@code to_starboard}, {@code length}, {@code beam} (metres), {@code draught}
  * (metres), {@code destination}, {@code eta} ({@code MM-DDTHH:MMZ}), {@code first_seen},
- * {@code last_seen} (ISO-8601 UTC), {@code last_lat}, {@code last_lon} (degrees, position of
- * record), {@code positions} (accepted fixes), {@code segments} (track segments).
+ * {@code last_seen} (ISO-8601 UTC, the station's last message of any kind), {@code last_lat},
+ * {@code last_lon} (degrees, position of record) and {@code last_position_time} (ISO-8601 UTC, the
+ * time of that position: earlier than {@code last_seen} when static or other messages came after it),
+ * {@code positions} (accepted fixes), {@code segments} (track segments).
  */
 final class VesselsCsv {
     static final String[] HEADER = {"mmsi", "name", "callsign", "imo", "shiptype", "shiptype_text", "class", "flag",
         "flag_name", "to_bow", "to_stern", "to_port", "to_starboard", "length", "beam", "draught", "destination", "eta",
-        "first_seen", "last_seen", "last_lat", "last_lon", "positions", "segments"};
+        "first_seen", "last_seen", "last_lat", "last_lon", "last_position_time", "positions", "segments"};
 
     private VesselsCsv() {
     }
@@ -71,6 +73,7 @@ final class VesselsCsv {
                         Instant.ofEpochMilli(v.firstSeen()), Instant.ofEpochMilli(v.lastSeen()),
                         v.position() == null ? null : Coordinates.round6(v.position().latitude()),
                         v.position() == null ? null : Coordinates.round6(v.position().longitude()),
+                        v.position() == null ? null : Instant.ofEpochMilli(v.position().time()),
                         t == null ? 0 : t.positions(), t == null ? 0 : t.segments());
             }
         }

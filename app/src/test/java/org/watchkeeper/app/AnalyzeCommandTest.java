@@ -158,6 +158,9 @@ class AnalyzeCommandTest {
         // the log's last two lines (06:59:52.721, 06:59:53.142) repeat the fix first heard at 06:59:52.619
         assertThat(f.get("properties").get("end").asText()).isEqualTo("2014-10-03T06:59:52.619Z");
         assertThat(v.get("last_seen")).isEqualTo("2014-10-03T06:59:53.142Z");
+        // the position of record is that fix, with its own time
+        assertThat(v.get("last_position_time")).isEqualTo("2014-10-03T06:59:52.619Z");
+        assertThat(v.get("last_lat")).isEqualTo("55.644758");
         assertThat(f.get("properties").get("name").asText()).isEqualTo("STOC MARCIA");
         // [lon, lat] order, first fix of the log: 55.560315 N 15.255965 E
         assertThat(f.get("geometry").get("coordinates").get(0).get(0).asDouble()).isEqualTo(15.255965);
