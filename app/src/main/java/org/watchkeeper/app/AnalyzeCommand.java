@@ -132,7 +132,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--assume-time", paramLabel = "ISO-8601",
             description = "Event time for the messages of an input that carries no time at all (e.g."
-                    + " 2024-01-01T00:00:00Z); without it they are dropped and counted.")
+                    + " 2024-01-01T00:00:00Z): all of them at that one instant, so identities and last positions"
+                    + " but no tracks over time; without it they are dropped and counted.")
     String assumeTime;
 
     @Option(names = "--detect", paramLabel = "LIST", split = ",",
