@@ -116,6 +116,14 @@ final class Detection implements AnalysisListener {
      * @throws IllegalArgumentException for an unknown name
      */
     Detection(List<String> names, PortIndex ports) {
+        this(names, ports, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param cores the cores to plan threads for: with more than one, the detectors run on a thread of
+     *     their own and the cell detectors on a further one
+     */
+    Detection(List<String> names, PortIndex ports, int cores) {
         List<Detector<?>> detectors = new ArrayList<>();
         for (String n : names) {
             String key = n.strip().toLowerCase(Locale.ROOT);
@@ -133,7 +141,6 @@ final class Detection implements AnalysisListener {
         }
         this.names = List.copyOf(names);
         long lateness = EventTimeOrder.DEFAULT_LATENESS_MILLIS;
-        int cores = Runtime.getRuntime().availableProcessors();
         Map<Boolean, List<Detector<?>>> split = detectors.stream()
                 .collect(Collectors.partitioningBy(DetectionEngine::keyedByVessel));
         List<Detector<?>> byVessel = split.get(true);

@@ -2,13 +2,27 @@ package org.watchkeeper.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.watchkeeper.ais.nmea.AisListener;
+import org.watchkeeper.ais.nmea.AisStreamDecoder;
+import org.watchkeeper.ais.nmea.Options;
+import org.watchkeeper.ais.nmea.ReceivedMessage;
+import org.watchkeeper.ais.nmea.Rejection;
 import org.watchkeeper.core.detect.Detector;
 import org.watchkeeper.core.detect.DetectorSuite;
+import org.watchkeeper.core.observation.Observation;
+import org.watchkeeper.core.observation.ObservationMapper;
+import org.watchkeeper.core.observation.PositionObservation;
+import org.watchkeeper.store.EventRow;
 
 class DetectionTest {
     /** analyze's table of detectors names each detector as it names itself, in core's default order, then zone. */
@@ -26,5 +40,49 @@ class DetectionTest {
         assertThat(created).containsExactlyElementsOf(core);
         assertThat(Detection.DEFAULTS).containsExactly("gap", "loitering", "drift", "sudden_speed_change",
                 "identity_conflict", "invalid_identity", "encounter", "port_visit", "chokepoint_transit");
+    }
+
+    /**
+     * With two or more cores the detectors run on a thread of their own and the encounter cells on a
+     * further one, fed the same observations; the events are those of one engine on one thread. A simulated day (seed 3: five vessels, one planted encounter, a gap, a
+     * loitering, an identity conflict) decoded to observations and fed to both.
+     */
+    @Test
+    void splitEnginesEmitWhatOneEngineEmits(@TempDir Path tmp) throws Exception {
+        Path nmea = tmp.resolve("day.nmea");
+        Cli.Run sim = Cli.run("simulate", "--quiet", "--seed", "3", "--vessels", "5", "--hours", "18",
+                "--start", "2025-01-10T06:00:00Z", "--out", nmea.toString());
+        assertThat(sim.exit()).as(sim.err()).isZero();
+        List<Observation> obs = new ArrayList<>();
+        ObservationMapper mapper = new ObservationMapper();
+        AisStreamDecoder decoder = new AisStreamDecoder(Options.DEFAULT, new AisListener() {
+            @Override
+            public void message(ReceivedMessage m) {
+                obs.addAll(mapper.map(m));
+            }
+
+            @Override
+            public void rejected(Rejection r) {
+            }
+        });
+        byte[] text = Files.readAllBytes(nmea);
+        decoder.feed(text, 0, text.length);
+        decoder.finish();
+        long fixes = obs.stream().filter(o -> o instanceof PositionObservation p && p.hasPosition()).count();
+
+        Detection one = new Detection(Detection.DEFAULTS, null, 1);
+        Detection split = new Detection(Detection.DEFAULTS, null, 2);
+        for (Observation o : obs) {
+            one.observation(o);
+            split.observation(o);
+        }
+        one.finished(null);
+        split.finished(null);
+
+        Comparator<EventRow> byId = Comparator.comparing(EventRow::id);
+        List<EventRow> want = one.events().stream().sorted(byId).toList();
+        List<EventRow> got = split.events().stream().sorted(byId).toList();
+        assertThat(want).extracting(EventRow::kind).contains("encounter", "gap", "loitering", "identity_conflict");
+        assertThat(got).containsExactlyElementsOf(want);
     }
 }
