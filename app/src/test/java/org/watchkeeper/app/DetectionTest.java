@@ -12,16 +12,12 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.watchkeeper.ais.nmea.AisListener;
 import org.watchkeeper.ais.nmea.AisStreamDecoder;
 import org.watchkeeper.ais.nmea.Options;
-import org.watchkeeper.ais.nmea.ReceivedMessage;
-import org.watchkeeper.ais.nmea.Rejection;
 import org.watchkeeper.core.detect.Detector;
 import org.watchkeeper.core.detect.DetectorSuite;
 import org.watchkeeper.core.observation.Observation;
-import org.watchkeeper.core.observation.ObservationMapper;
-import org.watchkeeper.core.observation.PositionObservation;
+import org.watchkeeper.core.pipeline.NmeaInput;
 import org.watchkeeper.store.EventRow;
 
 class DetectionTest {
@@ -53,22 +49,14 @@ class DetectionTest {
         Cli.Run sim = Cli.run("simulate", "--quiet", "--seed", "3", "--vessels", "5", "--hours", "18",
                 "--start", "2025-01-10T06:00:00Z", "--out", nmea.toString());
         assertThat(sim.exit()).as(sim.err()).isZero();
-        List<Observation> obs = new ArrayList<>();
-        ObservationMapper mapper = new ObservationMapper();
-        AisStreamDecoder decoder = new AisStreamDecoder(Options.DEFAULT, new AisListener() {
-            @Override
-            public void message(ReceivedMessage m) {
-                obs.addAll(mapper.map(m));
-            }
-
-            @Override
-            public void rejected(Rejection r) {
-            }
-        });
+        List<Observation> obs = new ArrayList<>(); // decoded as analyze decodes its input
+        NmeaInput input = new NmeaInput(obs::add, NmeaInput.Untimed.CARRY, Long.MIN_VALUE);
+        AisStreamDecoder decoder = new AisStreamDecoder(Options.DEFAULT, input);
         byte[] text = Files.readAllBytes(nmea);
         decoder.feed(text, 0, text.length);
         decoder.finish();
-        long fixes = obs.stream().filter(o -> o instanceof PositionObservation p && p.hasPosition()).count();
+        input.finish();
+        assertThat(obs).hasSize(74_289);
 
         Detection one = new Detection(Detection.DEFAULTS, null, 1);
         Detection split = new Detection(Detection.DEFAULTS, null, 2);
@@ -82,7 +70,8 @@ class DetectionTest {
         Comparator<EventRow> byId = Comparator.comparing(EventRow::id);
         List<EventRow> want = one.events().stream().sorted(byId).toList();
         List<EventRow> got = split.events().stream().sorted(byId).toList();
-        assertThat(want).extracting(EventRow::kind).contains("encounter", "gap", "loitering", "identity_conflict");
+        assertThat(want).extracting(EventRow::kind).containsExactlyInAnyOrder("encounter", "gap", "loitering",
+                "loitering", "loitering", "identity_conflict", "chokepoint_transit");
         assertThat(got).containsExactlyElementsOf(want);
     }
 }
