@@ -131,9 +131,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
     String untimed = "carry";
 
     @Option(names = "--assume-time", paramLabel = "ISO-8601",
-            description = "Event time for the messages of an input that carries no time at all (e.g."
-                    + " 2024-01-01T00:00:00Z): all of them at that one instant, so identities and last positions"
-                    + " but no tracks over time; without it they are dropped and counted.")
+            description = "Event time for the messages of an input that carries no time at all, ISO-8601 UTC"
+                    + " (2024-01-01T00:00:00Z, 2024-01-01T00:00, or a date = its start): all of them at that one"
+                    + " instant, so identities and last positions but no tracks over time; without it they are"
+                    + " dropped and counted.")
     String assumeTime;
 
     @Option(names = "--detect", paramLabel = "LIST", split = ",",
@@ -195,7 +196,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try {
             policy = NmeaInput.Untimed.valueOf(untimed.toUpperCase(Locale.ROOT));
             if (assumeTime != null) {
-                assumed = Instant.parse(assumeTime).toEpochMilli();
+                try {
+                    assumed = QueryCommand.time(assumeTime, false, Long.MIN_VALUE);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--assume-time: " + e.getMessage());
+                }
             }
             if (landToleranceKm != null && !(landToleranceKm >= 0)) {
                 throw new IllegalArgumentException("--land-tolerance-km must be >= 0");

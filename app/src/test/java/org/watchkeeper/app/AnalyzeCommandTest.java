@@ -338,6 +338,14 @@ class AnalyzeCommandTest {
         assertThat(timed.exit()).isZero();
         assertThat(timed.err()).isEmpty();
         assertThat(timed.out()).contains("0 messages without any time").doesNotContain("stations:   0");
+        // a date is its start, as for query's --from; a time analyze cannot read is a usage error naming the option
+        Cli.Run day = Cli.run("analyze", "--no-store", "--assume-time", "2024-05-01", "--report",
+                tmp.resolve("r3").toString(), in.toString());
+        assertThat(day.exit()).isZero();
+        assertThat(day.out()).contains("time span:  2024-05-01T00:00:00Z .. 2024-05-01T00:00:00Z (0.0 s)");
+        Cli.Run bad = Cli.run("analyze", "--no-store", "--assume-time", "yesterday", in.toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).startsWith("--assume-time: not an ISO-8601 time or date: yesterday");
     }
 
     /** A file with no AIS message in it is analyzed (exit 0, its lines counted) and stderr asks whether it is an AIS log. */
