@@ -215,7 +215,9 @@ public final class GapDetector implements Detector<GapDetector.State> {
         s.lastTime = t;
         s.lastCell = cell;
         s.recent[s.recentHead] = t;
-        s.recentHead = (s.recentHead + 1) % s.recent.length;
+        if (++s.recentHead == s.recent.length) {
+            s.recentHead = 0;
+        }
         s.recentCount = Math.min(s.recentCount + 1, s.recent.length);
         if (s.timerAt == Long.MIN_VALUE) {
             s.timerAt = t + config.minGapMillis();

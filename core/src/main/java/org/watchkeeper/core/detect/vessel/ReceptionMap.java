@@ -38,6 +38,8 @@ public final class ReceptionMap {
     private final long presenceCapMillis;
     private final long retentionMillis;
     private final int cols;
+    /** Rows of cells, 180 / cellDeg. */
+    private final int rows;
     /** (hour, cell) → {positions, presenceMillis}. */
     private final LongHashMap<long[]> buckets = new LongHashMap<>();
     private long newestHour = Long.MIN_VALUE;
@@ -60,11 +62,11 @@ public final class ReceptionMap {
         this.presenceCapMillis = presenceCapMillis;
         this.retentionMillis = retentionMillis;
         this.cols = (int) Math.rint(360 / cellDeg);
+        this.rows = (int) Math.rint(180 / cellDeg);
     }
 
     /** The cell id of a position (rows from the south pole, columns from -180°). */
     public int cell(double lat, double lon) {
-        int rows = (int) Math.rint(180 / cellDeg);
         int row = Math.min(rows - 1, Math.max(0, (int) Math.floor((lat + 90) / cellDeg)));
         int col = Math.min(cols - 1, Math.max(0, (int) Math.floor((Geodesy.normalizeLongitude(lon) + 180) / cellDeg)));
         return row * cols + col;
@@ -81,11 +83,13 @@ public final class ReceptionMap {
      */
     public void record(long time, int cell, long previousTime, int previousCell) {
         long hour = Math.floorDiv(time, HOUR);
-        bucket(hour, cell)[0]++;
+        long[] b = bucket(hour, cell);
+        b[0]++;
         if (previousTime != Long.MIN_VALUE && time > previousTime) {
             // filed under the hour of the fix that closes the interval, so that an hour's numbers
-            // depend on the observations of that hour only
-            bucket(hour, previousCell)[1] += Math.min(time - previousTime, presenceCapMillis);
+            // depend on the observations of that hour only (mostly the same cell: one look-up)
+            long[] pb = previousCell == cell ? b : bucket(hour, previousCell);
+            pb[1] += Math.min(time - previousTime, presenceCapMillis);
         }
         if (hour > newestHour) {
             newestHour = hour;
