@@ -83,31 +83,6 @@ public final class BitReader {
                 nAcc = rest;
             }
         }
-        int left = len - i;
-        if (left > 0 && off + i + 8 <= buf.length) {
-            // The last one to seven characters as one word too: the bytes after them (the sentence's
-            // ",fill*hh" or whatever follows) are replaced by '0', value 0, so they add only zero bits
-            // after the payload, where bits read as 0 anyway.
-            long keep = -1L >>> (64 - 8 * left);
-            long w = ((long) LONGS.get(buf, off + i) & keep) | (ZEROS & ~keep);
-            bad |= invalidArmour(w);
-            long r = pack8(armourValues(w));
-            if (nAcc <= 16) {
-                acc |= r << (16 - nAcc);
-                nAcc += 48;
-                if (nAcc == 64) {
-                    words[wi++] = acc;
-                    acc = 0L;
-                    nAcc = 0;
-                }
-            } else {
-                int spill = nAcc - 16;
-                words[wi++] = acc | (r >>> spill);
-                acc = r << (64 - spill);
-                nAcc = spill;
-            }
-            i = len;
-        }
         int badTail = 0;
         for (; i < len; i++) {
             int v = SixBit.value(buf[off + i]);
@@ -165,8 +140,6 @@ public final class BitReader {
             long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH = 0x8080808080808080L;
-    /** The armour character '0' (6-bit value 0) in each byte. */
-    private static final long ZEROS = 0x3030303030303030L;
 
     /** 0x80 in each byte of {@code w} (a byte below 0x80) that is at least {@code lo} (1..128). */
     private static long atLeast(long w, int lo) {
