@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
+import java.util.function.LongUnaryOperator;
 import org.watchkeeper.core.observation.PositionObservation;
 import org.watchkeeper.core.observation.ReportTime;
 import org.watchkeeper.core.util.IntLruMap;
@@ -210,10 +211,11 @@ public final class Tracker {
 
     private final TrackerConfig config;
     private final Consumer<Segment> onClosed;
-    /** The receive clock, or null for {@link #wall}. */
-    private final LongSupplier clock;
-    /** The wall clock, when no receive clock is given. */
-    private final WallClock wall;
+    /**
+     * The clock to judge a fix at a given event time against (epoch ms): the receive clock, read for
+     * every fix, or the {@link WallClock}.
+     */
+    private final LongUnaryOperator clockFor;
     private static final NoiseReason[] REASONS = NoiseReason.values();
     private final long[] rejected = new long[REASONS.length];
     private final IntLruMap<Track> vessels;
@@ -232,8 +234,7 @@ public final class Tracker {
     public Tracker(TrackerConfig config, Consumer<Segment> onClosed, LongSupplier clock) {
         this.config = config;
         this.onClosed = onClosed;
-        this.clock = clock;
-        this.wall = clock == null ? new WallClock(config.maxFutureMillis()) : null;
+        this.clockFor = clock != null ? time -> clock.getAsLong() : new WallClock(config.maxFutureMillis())::nowFor;
         this.vessels = new IntLruMap<>(config.maxVessels(), (mmsi, eldest) -> dropped(eldest));
     }
 
@@ -345,7 +346,7 @@ public final class Tracker {
     }
 
     private Decision decide(PositionObservation p, Track v) {
-        NoiseReason pre = TrackState.precheck(p, config, clock != null ? clock.getAsLong() : wall.nowFor(p.time()));
+        NoiseReason pre = TrackState.precheck(p, config, clockFor.applyAsLong(p.time()));
         if (pre != null) {
             return Decision.reject(pre);
         }
