@@ -37,7 +37,7 @@ final class StoreWriter implements AnalysisListener {
     static final int APPEND_THREADS = 2;
 
     private final HistoryStore store;
-    /** One appending thread each when there is more than one core (else empty: appended on the caller's thread). */
+    /** One per appending thread when there is more than one core, else one that appends on the caller's thread. */
     private final List<Appender> appenders = new ArrayList<>();
     /** The appender of the next batch. */
     private int next;
@@ -48,16 +48,29 @@ final class StoreWriter implements AnalysisListener {
     private long changeRows;
     private long writeNanos;
 
-    /** A position writer of its own and the thread that feeds it; its counts are read after it is closed. */
+    /**
+     * A position writer of its own and the thread that feeds it (none: the caller's); its counts are
+     * read after it is closed.
+     */
     private static final class Appender {
         final HistoryStore.PositionWriter writer;
+        /** At most two batches wait: bounded memory. Null: batches are appended on the caller's thread. */
         final Stage<List<PositionRow>> stage;
         long rows;
         long nanos;
 
-        Appender(HistoryStore.PositionWriter writer, String name) {
+        /** @param thread the appending thread's name, or null to append on the caller's thread */
+        Appender(HistoryStore.PositionWriter writer, String thread) {
             this.writer = writer;
-            this.stage = new Stage<>(name, 1, 2, this::append);
+            this.stage = thread == null ? null : new Stage<>(thread, 1, 2, this::append);
+        }
+
+        void submit(List<PositionRow> batch) {
+            if (stage != null) {
+                stage.accept(batch);
+            } else {
+                append(batch);
+            }
         }
 
         private void append(List<PositionRow> batch) {
@@ -74,6 +87,8 @@ final class StoreWriter implements AnalysisListener {
             for (int i = 1; i <= APPEND_THREADS; i++) {
                 appenders.add(new Appender(store.positionWriter(), "store-" + i));
             }
+        } else {
+            appenders.add(new Appender(store.positionWriter(), null));
         }
     }
 
@@ -117,16 +132,8 @@ final class StoreWriter implements AnalysisListener {
         if (positions.isEmpty()) {
             return;
         }
-        if (!appenders.isEmpty()) {
-            // at most two batches wait per thread: bounded memory
-            appenders.get(next).stage.accept(positions);
-            next = (next + 1) % appenders.size();
-        } else {
-            long t0 = System.nanoTime();
-            store.appendPositions(positions);
-            writeNanos += System.nanoTime() - t0;
-            positionRows += positions.size();
-        }
+        appenders.get(next).submit(positions);
+        next = (next + 1) % appenders.size();
         positions = new ArrayList<>(BATCH);
     }
 
@@ -139,7 +146,9 @@ final class StoreWriter implements AnalysisListener {
         long longest = 0;
         for (Appender a : appenders) {
             try {
-                a.stage.close();
+                if (a.stage != null) {
+                    a.stage.close();
+                }
             } catch (RuntimeException e) {
                 failure = add(failure, e);
             }
