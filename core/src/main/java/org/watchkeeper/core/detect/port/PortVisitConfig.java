@@ -16,16 +16,17 @@ package org.watchkeeper.core.detect.port;
  *        begins when speed drops below 0.2 knots").
  * @param resumeSpeedKnots a stop ends at a fix faster than this. Default 0.5 kn (GFW: "... ends when
  *        speed rises above 0.5 knots").
- * @param requireStop emit only visits with at least one stop. Default true: a vessel that passes
- *        within 3 km of a port without stopping is transiting, not visiting (GFW gives such entry/exit
- *        pairs its lowest confidence).
+ * @param requireStopOrGap emit only visits with at least one stop or port gap (more than 4 h between two
+ *        fixes in port). Default true: a vessel that passes within 3 km of a port without stopping is
+ *        transiting, not visiting; GFW gives such entry/exit pairs its lowest confidence, 1, and
+ *        publishes visits of confidence 2 and above, which all have a stop or a gap.
  * @param silenceMillis a visit whose vessel sends nothing for this long is closed at its last fix
  *        (attribute {@code departed=false}). Default 24 h; GFW's published rule does not bound a visit
  *        in time, this bound is Watchkeeper's choice so that state and open visits stay bounded and
  *        a visit open at the end of the input is reported.
  */
 public record PortVisitConfig(double entryRadiusMetres, double exitRadiusMetres, double polygonExitMarginMetres,
-        double stopSpeedKnots, double resumeSpeedKnots, boolean requireStop, long silenceMillis) {
+        double stopSpeedKnots, double resumeSpeedKnots, boolean requireStopOrGap, long silenceMillis) {
 
     /** The defaults documented on the components. */
     public static final PortVisitConfig DEFAULTS = new PortVisitConfig(3_000, 4_000, 1_000, 0.2, 0.5, true, 24 * 3_600_000L);

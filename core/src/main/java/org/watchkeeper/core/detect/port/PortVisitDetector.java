@@ -35,14 +35,26 @@ import org.watchkeeper.core.ref.port.PortIndex;
  * port polygon, or the port point. Attributes: {@code port_id}, {@code port_name}, {@code unlocode},
  * {@code country} (when known), {@code port_source}, {@code arrival_ms}, {@code departure_ms} (when
  * departed), {@code departed}, {@code arrival_observed}, {@code stop_count}, {@code stop_duration_s}
- * (total time stopped), {@code first_stop_start_ms}, {@code last_stop_end_ms}, {@code fixes}.
- * Evidence: first 10 and last 40 fixes of the visit.
+ * (total time stopped), {@code first_stop_start_ms}, {@code last_stop_end_ms}, {@code gap_count} (port gaps:
+ * two successive fixes of the visit more than {@link #PORT_GAP_MILLIS} = 4 h apart, GFW's "port gap"),
+ * {@code fixes} and {@code confidence}, GFW's port visit confidence from the visit's parts:
+ * <ul>
+ * <li>1: entry and/or exit, no stop and no gap (a passing; only with {@code requireStopOrGap} off);
+ * <li>2: a stop and/or gap, neither entry nor exit observed (e.g. a vessel seen only while moored);
+ * <li>3: a stop and/or gap with either the entry or the exit;
+ * <li>4: entry, stop and/or gap, and exit.
+ * </ul>
+ * Entry is {@code arrival_observed}, exit {@code departed}. (Global Fishing Watch, "Port visits"
+ * confidence levels 1-4, introduced with its 2021 port events update; GFW publishes visits of
+ * confidence 2 and above.) Evidence: first 10 and last 40 fixes of the visit.
  *
  * <p>State: per vessel the open visit (bounded evidence) or, out of port, two fields.
  */
 public final class PortVisitDetector implements Detector<PortVisitDetector.State> {
     private static final int EVIDENCE_HEAD = 10;
     private static final int EVIDENCE_TAIL = 40;
+    /** Successive fixes of a visit further apart than this make a port gap (GFW: "an AIS gap of more than 4 hours in port"). */
+    public static final long PORT_GAP_MILLIS = 4 * 3_600_000L;
     private final PortIndex ports;
     private final PortVisitConfig config;
     private final Map<String, Object> parameters;
@@ -71,6 +83,7 @@ public final class PortVisitDetector implements Detector<PortVisitDetector.State
         long stopStart;
         long stopMillis;
         int stopCount;
+        int gapCount;
         long firstStopStart = Long.MIN_VALUE;
         long lastStopEnd = Long.MIN_VALUE;
         long fixes;
@@ -90,8 +103,9 @@ public final class PortVisitDetector implements Detector<PortVisitDetector.State
         p.put("polygon_exit_margin_m", config.polygonExitMarginMetres());
         p.put("stop_speed_kn", config.stopSpeedKnots());
         p.put("resume_speed_kn", config.resumeSpeedKnots());
-        p.put("require_stop", config.requireStop());
+        p.put("require_stop_or_gap", config.requireStopOrGap());
         p.put("silence_s", config.silenceMillis() / 1000);
+        p.put("port_gap_s", PORT_GAP_MILLIS / 1000);
         this.parameters = p;
         this.reach = new PortReach(ports, config.entryRadiusMetres());
     }
@@ -133,12 +147,16 @@ public final class PortVisitDetector implements Detector<PortVisitDetector.State
                 s.stopped = false;
                 s.stopMillis = 0;
                 s.stopCount = 0;
+                s.gapCount = 0;
                 s.firstStopStart = Long.MIN_VALUE;
                 s.lastStopEnd = Long.MIN_VALUE;
                 s.fixes = 0;
                 inVisit(p, s);
             }
         } else {
+            if (p.time() - s.lastTime > PORT_GAP_MILLIS) {
+                s.gapCount++;
+            }
             Port port = ports.ports().get(s.port);
             if (departed(s.port, port, p.latitude(), p.longitude())) {
                 s.evidence.add(Fix.of(p));
@@ -206,7 +224,7 @@ public final class PortVisitDetector implements Detector<PortVisitDetector.State
             endStop(s, end);
         }
         Port port = ports.ports().get(s.port);
-        if (!config.requireStop() || s.stopCount > 0) {
+        if (!config.requireStopOrGap() || s.stopCount > 0 || s.gapCount > 0) {
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("port_id", port.id());
             a.put("port_name", port.name());
@@ -231,7 +249,9 @@ public final class PortVisitDetector implements Detector<PortVisitDetector.State
             if (s.lastStopEnd != Long.MIN_VALUE) {
                 a.put("last_stop_end_ms", s.lastStopEnd);
             }
+            a.put("gap_count", s.gapCount);
             a.put("fixes", s.fixes);
+            a.put("confidence", confidence(s.arrivalObserved, departed, s.stopCount > 0 || s.gapCount > 0));
             String geometry = port.area() != null ? GeoJsonGeometry.of(port.area())
                     : GeoJsonGeometry.point(port.latitude(), port.longitude());
             ctx.emit(Event.of(EventKind.PORT_VISIT, s.arrival, end, List.of((int) ctx.key()), port.latitude(),
@@ -240,6 +260,17 @@ public final class PortVisitDetector implements Detector<PortVisitDetector.State
         s.port = -1;
         s.evidence = null;
         s.stopped = false;
+    }
+
+    /** GFW's port visit confidence (see the class comment) from whether entry, exit and a stop or gap were seen. */
+    static int confidence(boolean entry, boolean exit, boolean stopOrGap) {
+        if (!stopOrGap) {
+            return 1;
+        }
+        if (entry && exit) {
+            return 4;
+        }
+        return entry || exit ? 3 : 2;
     }
 
     /**

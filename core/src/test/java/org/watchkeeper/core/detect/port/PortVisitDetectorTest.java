@@ -56,7 +56,8 @@ class PortVisitDetectorTest {
                 .containsEntry("arrival_observed", true).containsEntry("stop_count", 1)
                 .containsEntry("first_stop_start_ms", (T0 + 7 * 60) * 1000)
                 .containsEntry("last_stop_end_ms", (T0 + 130 * 60) * 1000)
-                .containsEntry("stop_duration_s", 123 * 60.0);
+                .containsEntry("stop_duration_s", 123 * 60.0).containsEntry("gap_count", 0)
+                .containsEntry("confidence", 4); // entry, stop and exit
         assertThat(e.latitude()).isEqualTo(LAT);
         assertThat(e.geometryGeoJson()).contains("\"Point\"");
         assertThat(SyntheticAis.sorted(SyntheticAis.runChunked(obs, 5, 7_200_000,
@@ -82,7 +83,60 @@ class PortVisitDetectorTest {
             assertThat(e.start()).isEqualTo(T0 * 1000);
             assertThat(e.end()).isEqualTo((T0 + 600) * 1000);
             assertThat(e.attributes()).containsEntry("departed", false).containsEntry("arrival_observed", false)
-                    .containsEntry("stop_duration_s", 600.0);
+                    .containsEntry("stop_duration_s", 600.0)
+                    .containsEntry("confidence", 2); // a stop, neither entry nor exit seen
         });
+    }
+
+    /**
+     * GFW's port gap: more than 4 h between two fixes in port counts like a stop. A vessel that arrives,
+     * drifts at 1-3 kn (never below the stop speed) and falls silent for 4 h 1 min before leaving has a
+     * visit of confidence 4 (entry, gap, exit); with a silence of exactly 4 h it has neither stop nor gap
+     * and, by default, no visit at all; without the stop-or-gap rule that visit has confidence 1.
+     */
+    @Test
+    void aPortGapOfMoreThanFourHoursCountsLikeAStop() {
+        for (long silentMinutes : new long[] {241, 240}) {
+            SyntheticAis ais = new SyntheticAis();
+            double[] in = {6000, 4000, 2900, 2000, 1500};
+            for (int i = 0; i < in.length; i++) {
+                at(ais, i, in[i], i < 2 ? 10 : 1 + i % 2);
+            }
+            long back = 4 + silentMinutes;
+            at(ais, back, 1500, 2);
+            at(ais, back + 1, 3000, 8);
+            at(ais, back + 2, 4500, 10); // departure
+            List<Observation> obs = ais.observations();
+            List<Event> events = SyntheticAis.run(obs, 0, new PortVisitDetector(PORTS, PortVisitConfig.DEFAULTS));
+            PortVisitConfig any = new PortVisitConfig(3_000, 4_000, 1_000, 0.2, 0.5, false, 24 * 3_600_000L);
+            List<Event> all = SyntheticAis.run(obs, 0, new PortVisitDetector(PORTS, any));
+            assertThat(all).singleElement().satisfies(e -> {
+                assertThat(e.start()).isEqualTo((T0 + 2 * 60) * 1000);
+                assertThat(e.end()).isEqualTo((T0 + (back + 2) * 60) * 1000);
+                assertThat(e.attributes()).containsEntry("stop_count", 0).containsEntry("departed", true)
+                        .containsEntry("arrival_observed", true);
+            });
+            if (silentMinutes > 240) {
+                assertThat(events).singleElement().satisfies(e -> {
+                    assertThat(e.start()).isEqualTo(all.get(0).start());
+                    assertThat(e.end()).isEqualTo(all.get(0).end());
+                    assertThat(e.attributes()).isEqualTo(all.get(0).attributes())
+                            .containsEntry("gap_count", 1).containsEntry("confidence", 4);
+                });
+            } else {
+                assertThat(events).isEmpty();
+                assertThat(all.get(0).attributes()).containsEntry("gap_count", 0).containsEntry("confidence", 1);
+            }
+        }
+    }
+
+    @Test
+    void confidenceFollowsGfwLevels() {
+        assertThat(PortVisitDetector.confidence(true, true, false)).isEqualTo(1);
+        assertThat(PortVisitDetector.confidence(true, false, false)).isEqualTo(1);
+        assertThat(PortVisitDetector.confidence(false, false, true)).isEqualTo(2);
+        assertThat(PortVisitDetector.confidence(true, false, true)).isEqualTo(3);
+        assertThat(PortVisitDetector.confidence(false, true, true)).isEqualTo(3);
+        assertThat(PortVisitDetector.confidence(true, true, true)).isEqualTo(4);
     }
 }
