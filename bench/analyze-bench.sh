@@ -29,7 +29,16 @@ IN=/tmp/wk-analyze-bench-$COPIES-o$OFFSET_M.nmea
 OUT=/tmp/wk-analyze-bench-out
 JAR=app/target/watchkeeper.jar
 [ -f "$JAR" ] || ./mvnw -q -DskipTests package
-[ -f "$IN" ] || java bench/analyze/MakeAnalyzeInput.java "$SAMPLE" "$IN" "$COPIES" 8 "$OFFSET_M"
+if [ ! -x /usr/bin/time ]; then
+  echo "analyze-bench: /usr/bin/time not found (Debian package 'time')" >&2
+  exit 2
+fi
+# Generated once and reused; written under a temporary name and renamed when complete, so that an
+# interrupted generation is never taken for an input.
+if [ ! -f "$IN" ]; then
+  java bench/analyze/MakeAnalyzeInput.java "$SAMPLE" "$IN.part" "$COPIES" 8 "$OFFSET_M"
+  mv "$IN.part" "$IN"
+fi
 SENTENCES=$(wc -l < "$IN")
 rm -rf "$OUT"; mkdir -p "$OUT"
 echo "input: $IN, $SENTENCES sentences, $(du -m "$IN" | cut -f1) MB; $(nproc) cores; launcher app/bin/watchkeeper, JAVA_OPTS: ${JAVA_OPTS:-none}"

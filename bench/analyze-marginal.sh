@@ -16,6 +16,7 @@
 # never committed; the host's speed drifts, so compare figures within one run of this script only.
 #
 #   bench/analyze-marginal.sh [SMALL_COPIES [LARGE_COPIES [RUNS]]]   defaults 1000 4000 2 (26.1 M, 104.6 M)
+#   (a copy is 26 146 sentences; below some 200 copies the difference drowns in the fixed part's noise)
 #   DAY=500000000 ARGS='--no-detect' bench/analyze-marginal.sh          other analyze options, day size
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,10 +32,20 @@ if [ ! -f "$SAMPLE" ]; then
   echo "analyze-marginal: $SAMPLE not found (set WATCHKEEPER_SHARED to the shared folder)" >&2
   exit 2
 fi
-[ -f "$JAR" ] || ./mvnw -q -DskipTests package
 input() { echo "/tmp/wk-analyze-bench-$1-o3000.nmea"; }
+if [ ! -x /usr/bin/time ]; then
+  echo "analyze-marginal: /usr/bin/time not found (Debian package 'time')" >&2
+  exit 2
+fi
+[ -f "$JAR" ] || ./mvnw -q -DskipTests package
+# Inputs are generated once and reused by later runs (rm /tmp/wk-analyze-bench-* frees the space);
+# each is written under a temporary name and renamed when complete, so an interrupted generation is
+# never taken for an input.
 for c in "$SMALL" "$LARGE"; do
-  [ -f "$(input "$c")" ] || java bench/analyze/MakeAnalyzeInput.java "$SAMPLE" "$(input "$c")" "$c" 8 3000
+  if [ ! -f "$(input "$c")" ]; then
+    java bench/analyze/MakeAnalyzeInput.java "$SAMPLE" "$(input "$c").part" "$c" 8 3000
+    mv "$(input "$c").part" "$(input "$c")"
+  fi
 done
 NS=$(wc -l < "$(input "$SMALL")")
 NL=$(wc -l < "$(input "$LARGE")")
@@ -65,6 +76,10 @@ ns, nl, day = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 for i, (ws, cs, wl, cl) in enumerate(rows, 1):
     mw = (wl - ws) / (nl - ns)  # s per sentence
     mc = (cl - cs) / (nl - ns)
+    if mw <= 0:
+        print(f"run {i}: the larger input did not take longer ({ws:.2f} s against {wl:.2f} s): the inputs are too"
+              " small or too close in size for the difference to rise above the noise; use larger ones (the defaults)")
+        continue
     fixed = ws - mw * ns
     print(f"run {i}: marginal {mw * 1e9:5.0f} ns wall ({mc * 1e9:5.0f} ns CPU) per sentence = {1 / mw / 1e6:.2f} M sentences/s;"
           f" fixed part {fixed:5.1f} s; {day / 1e6:.0f} M sentences projected {(fixed + mw * day) / 60:5.1f} min"

@@ -119,7 +119,8 @@ public final class QueryCommand implements Runnable {
             return end ? d.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli() - 1
                     : d.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("not an ISO-8601 time or date: " + s);
+            throw new IllegalArgumentException("not an ISO-8601 time or date: " + s
+                    + " (e.g. 2014-10-02T18:00:00Z, 2014-10-02T18:00 in UTC, or 2014-10-02)");
         }
     }
 

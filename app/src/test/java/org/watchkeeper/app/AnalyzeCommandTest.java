@@ -345,7 +345,7 @@ class AnalyzeCommandTest {
         assertThat(day.out()).contains("time span:  2024-05-01T00:00:00Z .. 2024-05-01T00:00:00Z (0.0 s)");
         Cli.Run bad = Cli.run("analyze", "--no-store", "--assume-time", "yesterday", in.toString());
         assertThat(bad.exit()).isEqualTo(2);
-        assertThat(bad.err()).startsWith("--assume-time: not an ISO-8601 time or date: yesterday");
+        assertThat(bad.err()).startsWith("--assume-time: not an ISO-8601 time or date: yesterday (e.g. 2014-10-02T18:00:00Z,");
     }
 
     /** A file with no AIS message in it is analyzed (exit 0, its lines counted) and stderr asks whether it is an AIS log. */
