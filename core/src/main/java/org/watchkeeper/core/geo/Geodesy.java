@@ -77,7 +77,7 @@ public final class Geodesy {
     private static final int COS_STEPS = 256;
     private static final double COS_STEP = (Math.PI / 2) / COS_STEPS;
     private static final double COS_INV_STEP = 1 / COS_STEP;
-    /** {@code cos(k·COS_STEP)} and {@code sin(k·COS_STEP)}, k = 0..COS_STEPS, the product rounded as below. */
+    /** {@code cos(k·COS_STEP)} and {@code sin(k·COS_STEP)}, k = 0..COS_STEPS ({@code k·COS_STEP} as {@link #cosine} computes it). */
     private static final double[] COS_TABLE = new double[COS_STEPS + 1];
     private static final double[] SIN_TABLE = new double[COS_STEPS + 1];
 
@@ -96,8 +96,8 @@ public final class Geodesy {
     /**
      * {@code cos x} for a latitude in radians: for {@code |x| ≤ π/2} the nearest of 257 tabulated
      * angles {@code a} (every π/512) and {@code cos(a + r) = cos a · cos r − sin a · sin r}, with
-     * {@code |r| ≤ π/1024} and {@code cos r}, {@code sin r} from their Maclaurin series to {@code r⁶} and
-     * {@code r⁵} (first omitted terms below 3·10⁻²⁵ and 2·10⁻¹⁹ of {@code r}); {@code r} is exact because
+     * {@code |r| ≤ π/1024}, {@code cos r − 1} from its Maclaurin series to {@code r⁶} (first omitted term
+     * below 3·10⁻²⁵) and {@code sin r} from {@link #sine}'s; {@code r} is exact because
      * {@code |x|} and {@code a} are within a factor of two of each other (Sterbenz). Within a few units in
      * the last place of {@link Math#cos} (GeodesyTest) at a fraction of its cost; {@link Math#cos} for
      * other {@code x} (and {@code NaN}).
@@ -111,9 +111,8 @@ public final class Geodesy {
         double r = ax - k * COS_STEP;
         double r2 = r * r;
         double cosRMinus1 = r2 * (COS_C2 + r2 * (COS_C4 + r2 * COS_C6));
-        double sinR = r + r * r2 * (SIN_C3 + r2 * SIN_C5);
         double c = COS_TABLE[k];
-        return c + (c * cosRMinus1 - SIN_TABLE[k] * sinR);
+        return c + (c * cosRMinus1 - SIN_TABLE[k] * sine(r));
     }
 
     /** Below this haversine term (a distance under about 127 km) the arcsine is taken from its series. */

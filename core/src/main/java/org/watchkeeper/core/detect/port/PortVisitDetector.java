@@ -224,7 +224,8 @@ public final class PortVisitDetector implements Detector<PortVisitDetector.State
             endStop(s, end);
         }
         Port port = ports.ports().get(s.port);
-        if (!config.requireStopOrGap() || s.stopCount > 0 || s.gapCount > 0) {
+        boolean stopOrGap = s.stopCount > 0 || s.gapCount > 0;
+        if (stopOrGap || !config.requireStopOrGap()) {
             Map<String, Object> a = new LinkedHashMap<>();
             a.put("port_id", port.id());
             a.put("port_name", port.name());
@@ -251,7 +252,7 @@ public final class PortVisitDetector implements Detector<PortVisitDetector.State
             }
             a.put("gap_count", s.gapCount);
             a.put("fixes", s.fixes);
-            a.put("confidence", confidence(s.arrivalObserved, departed, s.stopCount > 0 || s.gapCount > 0));
+            a.put("confidence", confidence(s.arrivalObserved, departed, stopOrGap));
             String geometry = port.area() != null ? GeoJsonGeometry.of(port.area())
                     : GeoJsonGeometry.point(port.latitude(), port.longitude());
             ctx.emit(Event.of(EventKind.PORT_VISIT, s.arrival, end, List.of((int) ctx.key()), port.latitude(),
