@@ -19,26 +19,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 COPIES=${1:-200}
 JAVA_OPTS=${JAVA_OPTS:-}
-SHARED=${WATCHKEEPER_SHARED:-../shared}
-SAMPLE="$SHARED/data/ais/dma-aisabnormal/ais-sample.txt.gz"
 # Each fleet of the copies in its own waters, OFFSET_M metres from the others (MakeAnalyzeInput's
-# default, 3000); OFFSET_M=0 builds the older input that put a twin on every still vessel. The file
-# name carries the offset, so that an input of the other kind left in /tmp is never picked up.
+# default, 3000); OFFSET_M=0 builds the older input that put a twin on every still vessel.
 OFFSET_M=${OFFSET_M:-3000}
-IN=/tmp/wk-analyze-bench-$COPIES-o$OFFSET_M.nmea
 OUT=/tmp/wk-analyze-bench-out
 JAR=app/target/watchkeeper.jar
-[ -f "$JAR" ] || ./mvnw -q -DskipTests package
-if [ ! -x /usr/bin/time ]; then
-  echo "analyze-bench: /usr/bin/time not found (Debian package 'time')" >&2
-  exit 2
-fi
-# Generated once and reused; written under a temporary name and renamed when complete, so that an
-# interrupted generation is never taken for an input.
-if [ ! -f "$IN" ]; then
-  java bench/analyze/MakeAnalyzeInput.java "$SAMPLE" "$IN.part" "$COPIES" 8 "$OFFSET_M"
-  mv "$IN.part" "$IN"
-fi
+. bench/analyze/inputs.sh
+analyze_prerequisites analyze-bench
+IN=$(analyze_input "$COPIES" "$OFFSET_M")
 SENTENCES=$(wc -l < "$IN")
 rm -rf "$OUT"; mkdir -p "$OUT"
 echo "input: $IN, $SENTENCES sentences, $(du -m "$IN" | cut -f1) MB; $(nproc) cores; launcher app/bin/watchkeeper, JAVA_OPTS: ${JAVA_OPTS:-none}"

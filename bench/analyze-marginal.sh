@@ -25,30 +25,13 @@ LARGE=${2:-4000}
 RUNS=${3:-2}
 DAY=${DAY:-500000000}
 ARGS=${ARGS:-}
-SHARED=${WATCHKEEPER_SHARED:-../shared}
-SAMPLE="$SHARED/data/ais/dma-aisabnormal/ais-sample.txt.gz"
 JAR=app/target/watchkeeper.jar
-if [ ! -f "$SAMPLE" ]; then
-  echo "analyze-marginal: $SAMPLE not found (set WATCHKEEPER_SHARED to the shared folder)" >&2
-  exit 2
-fi
-input() { echo "/tmp/wk-analyze-bench-$1-o3000.nmea"; }
-if [ ! -x /usr/bin/time ]; then
-  echo "analyze-marginal: /usr/bin/time not found (Debian package 'time')" >&2
-  exit 2
-fi
-[ -f "$JAR" ] || ./mvnw -q -DskipTests package
-# Inputs are generated once and reused by later runs (rm /tmp/wk-analyze-bench-* frees the space);
-# each is written under a temporary name and renamed when complete, so an interrupted generation is
-# never taken for an input.
-for c in "$SMALL" "$LARGE"; do
-  if [ ! -f "$(input "$c")" ]; then
-    java bench/analyze/MakeAnalyzeInput.java "$SAMPLE" "$(input "$c").part" "$c" 8 3000
-    mv "$(input "$c").part" "$(input "$c")"
-  fi
-done
-NS=$(wc -l < "$(input "$SMALL")")
-NL=$(wc -l < "$(input "$LARGE")")
+. bench/analyze/inputs.sh
+analyze_prerequisites analyze-marginal
+IN_SMALL=$(analyze_input "$SMALL" 3000)
+IN_LARGE=$(analyze_input "$LARGE" 3000)
+NS=$(wc -l < "$IN_SMALL")
+NL=$(wc -l < "$IN_LARGE")
 echo "inputs: $NS and $NL sentences; $(nproc) cores; analyze --quiet --no-store $ARGS; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # one run: prints "wall cpu" (seconds)
@@ -63,8 +46,8 @@ one() {
 
 RESULTS=$(mktemp)
 for i in $(seq "$RUNS"); do
-  read -r ws cs < <(one "$(input "$SMALL")")
-  read -r wl cl < <(one "$(input "$LARGE")")
+  read -r ws cs < <(one "$IN_SMALL")
+  read -r wl cl < <(one "$IN_LARGE")
   echo "$ws $cs $wl $cl" >> "$RESULTS"
   printf "run %d: %d copies %7.2f s wall (%7.2f s CPU), %d copies %7.2f s wall (%7.2f s CPU)\n" \
     "$i" "$SMALL" "$ws" "$cs" "$LARGE" "$wl" "$cl"
