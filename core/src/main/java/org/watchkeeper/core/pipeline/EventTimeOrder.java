@@ -50,6 +50,8 @@ public final class EventTimeOrder implements Consumer<Observation> {
      */
     private Observation[] ring = new Observation[64];
     private long[] ringSeq = new long[64];
+    /** The event times of {@link #ring}'s entries, beside them so that ordering by time reads no observation. */
+    private long[] ringTime = new long[64];
     private int head;
     private int size;
     /**
@@ -126,7 +128,7 @@ public final class EventTimeOrder implements Consumer<Observation> {
         if (wm > watermark) {
             watermark = wm;
         }
-        while (held() > 0 && (first().time() <= watermark || held() > maxHeld)) {
+        while (held() > 0 && (firstTime() <= watermark || held() > maxHeld)) {
             Observation next = poll();
             if (next.time() > watermark) {
                 watermark = next.time();
@@ -163,15 +165,18 @@ public final class EventTimeOrder implements Consumer<Observation> {
     /** Puts {@code o} (arrival number {@code n}, above all waiting ones) among the waiting observations. */
     private void add(Observation o, long n) {
         Observation[] r = ring;
+        long[] times = ringTime;
         int mask = r.length - 1;
+        long t = o.time();
         // after every waiting entry that is not later in ORDER (equal ones arrived before)
         int lo = 0;
         int hi = size;
-        if (size > 0 && compare(r[(head + size - 1) & mask], o) > 0) {
+        if (size > 0 && later(times[(head + size - 1) & mask], r[(head + size - 1) & mask], t, o)) {
             hi = size - 1;
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                if (compare(r[(head + mid) & mask], o) > 0) {
+                int at = (head + mid) & mask;
+                if (later(times[at], r[at], t, o)) {
                     hi = mid;
                 } else {
                     lo = mid + 1;
@@ -187,6 +192,7 @@ public final class EventTimeOrder implements Consumer<Observation> {
         if (size == r.length) {
             grow();
             r = ring;
+            times = ringTime;
             mask = r.length - 1;
         }
         for (int i = size; i > lo; i--) {
@@ -194,23 +200,33 @@ public final class EventTimeOrder implements Consumer<Observation> {
             int from = (head + i - 1) & mask;
             r[to] = r[from];
             ringSeq[to] = ringSeq[from];
+            times[to] = times[from];
         }
         int at = (head + lo) & mask;
         r[at] = o;
         ringSeq[at] = n;
+        times[at] = t;
         size++;
+    }
+
+    /** Whether the waiting entry {@code w} (event time {@code wt}) comes after {@code o} (time {@code t}) in {@link #ORDER}. */
+    private static boolean later(long wt, Observation w, long t, Observation o) {
+        return wt != t ? wt > t : compare(w, o) > 0;
     }
 
     private void grow() {
         int n = ring.length;
         Observation[] r = new Observation[n * 2];
         long[] q = new long[n * 2];
+        long[] times = new long[n * 2];
         for (int i = 0; i < size; i++) {
             r[i] = ring[(head + i) & (n - 1)];
             q[i] = ringSeq[(head + i) & (n - 1)];
+            times[i] = ringTime[(head + i) & (n - 1)];
         }
         ring = r;
         ringSeq = q;
+        ringTime = times;
         head = 0;
     }
 
@@ -231,6 +247,14 @@ public final class EventTimeOrder implements Consumer<Observation> {
             return strays.peek().o;
         }
         return ring[head];
+    }
+
+    /** The event time of the earliest waiting observation (some wait). */
+    private long firstTime() {
+        if (strays.isEmpty()) {
+            return ringTime[head];
+        }
+        return first().time();
     }
 
     /** Takes out the earliest waiting observation (some wait). */
