@@ -118,7 +118,8 @@ public final class Main implements Runnable {
     static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println(e.getMessage());
+        // like every other error of a command: "watchkeeper analyze: ..."
+        err.println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage());
         boolean suggested = CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         if (!suggested && cmd.getCommandSpec().parent() == null && !cmd.getSubcommands().isEmpty()) {
             cmd.usage(err);

@@ -31,6 +31,7 @@ import org.watchkeeper.store.ClosestApproach;
 import org.watchkeeper.store.DuckDbHistoryStore;
 import org.watchkeeper.store.HistoryStore;
 import org.watchkeeper.store.PositionRow;
+import org.watchkeeper.store.StoreCounts;
 import org.watchkeeper.store.StoreException;
 import org.watchkeeper.store.VesselPresence;
 import org.watchkeeper.store.VesselRow;
@@ -141,6 +142,16 @@ public final class QueryCommand implements Runnable {
         /** The answer rows, each cell a String, Number or null. */
         abstract List<Object[]> ask(HistoryStore store, long from, long to);
 
+        /**
+         * What to tell the user on stderr when the answer is empty (stdout still gets the empty
+         * answer), asked while the store is open: by default what was asked and how much the store holds.
+         */
+        String emptyNote(HistoryStore store) {
+            StoreCounts c = store.counts();
+            return "nothing found in the window; the store holds positions: " + c.positions() + ", vessels: "
+                    + c.vessels() + ", events: " + c.events();
+        }
+
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
@@ -163,8 +174,12 @@ public final class QueryCommand implements Runnable {
                 return 1;
             }
             List<Object[]> rows;
+            String note = null;
             try (HistoryStore store = common.store.open()) {
                 rows = ask(store, from, to);
+                if (rows.isEmpty()) {
+                    note = emptyNote(store);
+                }
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             } catch (StoreException e) {
@@ -183,6 +198,10 @@ public final class QueryCommand implements Runnable {
                 err.println("watchkeeper query: cannot write the answer: " + e.getMessage());
                 err.flush();
                 return 1;
+            }
+            if (note != null) {
+                err.println(spec.qualifiedName() + ": " + note);
+                err.flush();
             }
             return 0;
         }
@@ -290,6 +309,14 @@ public final class QueryCommand implements Runnable {
         }
 
         @Override
+        String emptyNote(HistoryStore store) {
+            if (store.vessel(mmsi).isEmpty()) {
+                return "no vessel " + Mmsi.format(mmsi) + " in the store";
+            }
+            return "no positions of " + Mmsi.format(mmsi) + " in the window";
+        }
+
+        @Override
         List<Object[]> ask(HistoryStore store, long from, long to) {
             List<Object[]> rows = new ArrayList<>();
             for (PositionRow p : store.track(mmsi, from, to)) {
@@ -313,6 +340,12 @@ public final class QueryCommand implements Runnable {
         @Override
         String[] header() {
             return PRESENCE_HEADER;
+        }
+
+        @Override
+        String emptyNote(HistoryStore store) {
+            return super.emptyNote(store) + " (asked: latitude " + minLat + " to " + maxLat + ", longitude "
+                    + minLon + " to " + maxLon + "; the order is MINLAT MINLON MAXLAT MAXLON)";
         }
 
         @Override
@@ -376,6 +409,9 @@ public final class QueryCommand implements Runnable {
 
         @Override
         List<Object[]> ask(HistoryStore store, long from, long to) {
+            if (!(radiusKm > 0) || Double.isInfinite(radiusKm)) {
+                throw new IllegalArgumentException("--radius-km must be > 0 and finite: " + radiusKm);
+            }
             List<ClosestApproach> found = store.near(lat, lon, radiusKm * 1000, from, to);
             Map<Integer, VesselRow> names = names(store, found.stream().map(ClosestApproach::mmsi).toList());
             List<Object[]> rows = new ArrayList<>();

@@ -198,7 +198,11 @@ class AnalyzeCommandTest {
         Cli.Run both = Cli.run("analyze", "--quiet", "--no-store", "--report", tmp.resolve("both").toString(),
                 "--detect", "drift", "--no-detect", in.toString());
         assertThat(both.exit()).isEqualTo(2);
-        assertThat(both.err()).contains("--detect and --no-detect exclude each other");
+        assertThat(both.err()).startsWith("watchkeeper analyze: --detect and --no-detect exclude each other");
+        Cli.Run unknown = Cli.run("analyze", "--quiet", "--no-store", "--report", tmp.resolve("unknown").toString(),
+                "--detect", "drift,foo", in.toString());
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("watchkeeper analyze: unknown detector 'foo'; known: gap, loitering,");
     }
 
     /**
@@ -345,7 +349,7 @@ class AnalyzeCommandTest {
         assertThat(day.out()).contains("time span:  2024-05-01T00:00:00Z .. 2024-05-01T00:00:00Z (0.0 s)");
         Cli.Run bad = Cli.run("analyze", "--no-store", "--assume-time", "yesterday", in.toString());
         assertThat(bad.exit()).isEqualTo(2);
-        assertThat(bad.err()).startsWith("--assume-time: not an ISO-8601 time or date: yesterday (e.g. 2014-10-02T18:00:00Z,");
+        assertThat(bad.err()).startsWith("watchkeeper analyze: --assume-time: not an ISO-8601 time or date: yesterday (e.g. 2014-10-02T18:00:00Z,");
     }
 
     /** A file with no AIS message in it is analyzed (exit 0, its lines counted) and stderr asks whether it is an AIS log. */

@@ -91,7 +91,7 @@ class DecodeCommandTest {
         Run bogus = run("decode", "--bogus");
         assertThat(bogus.exit()).isEqualTo(2);
         // the message and where the help is, not the whole option list after it
-        assertThat(bogus.err()).isEqualTo("Unknown option: '--bogus'\nTry 'watchkeeper decode --help' for the options.\n");
+        assertThat(bogus.err()).isEqualTo("watchkeeper decode: Unknown option: '--bogus'\nTry 'watchkeeper decode --help' for the options.\n");
     }
 
     static Run run(String... args) {

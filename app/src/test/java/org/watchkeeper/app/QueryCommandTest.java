@@ -93,6 +93,21 @@ class QueryCommandTest {
 
     /** Closest approach to a point 1 km north of the first fix: the first fix itself, 1000 m away. */
     @Test
+    void anEmptyTrackSaysWhetherTheVesselIsKnown() {
+        String data = data();
+        Cli.Run unknown = Cli.run("query", "track", "21212300", "--data", data);
+        assertThat(unknown.exit()).isZero();
+        assertThat(unknown.json()).isEmpty();
+        assertThat(unknown.err()).isEqualTo("watchkeeper query track: no vessel 021212300 in the store\n");
+        Cli.Run outside = Cli.run("query", "track", "212123000", "--data", data, "--from", "2020-01-01");
+        assertThat(outside.json()).isEmpty();
+        assertThat(outside.err()).isEqualTo("watchkeeper query track: no positions of 212123000 in the window\n");
+        Cli.Run radius = Cli.run("query", "near", "55.6", "15.3", "--radius-km", "-1", "--data", data);
+        assertThat(radius.exit()).isEqualTo(2);
+        assertThat(radius.err()).startsWith("watchkeeper query near: --radius-km must be > 0 and finite: -1.0\n");
+    }
+
+    @Test
     void nearGivesClosestApproach() {
         String data = data();
         double lat = 55.560315 + 1000 / 111_194.93; // 1 km north on the sphere of radius 6 371 008.8 m
@@ -116,6 +131,10 @@ class QueryCommandTest {
         Cli.Run elsewhere = Cli.run("query", "box", "-10", "-10", "10", "10", "--data", data);
         assertThat(elsewhere.exit()).as(elsewhere.err()).isZero();
         assertThat(elsewhere.json()).isEmpty();
+        // an empty answer says so on stderr, with what the store holds and the order of the corners
+        assertThat(elsewhere.err()).isEqualTo("watchkeeper query box: nothing found in the window; the store holds"
+                + " positions: 902, vessels: 1, events: 2 (asked: latitude -10.0 to 10.0, longitude -10.0 to 10.0;"
+                + " the order is MINLAT MINLON MAXLAT MAXLON)\n");
         Cli.Run poly = Cli.run("query", "polygon", "55.5,15.0; 55.5,15.5; 55.7,15.5; 55.7,15.0", "--data", data);
         assertThat(poly.json().get(0).get("positions").asInt()).isEqualTo(902);
     }
@@ -142,7 +161,7 @@ class QueryCommandTest {
                 .contains(",212123000,");
         Cli.Run unknown = Cli.run("query", "events", "--kind", "drfit", "--data", data);
         assertThat(unknown.exit()).isEqualTo(2);
-        assertThat(unknown.err()).startsWith("unknown event kind 'drfit'; known: gap, encounter, loitering, drift,");
+        assertThat(unknown.err()).startsWith("watchkeeper query events: unknown event kind 'drfit'; known: gap, encounter, loitering, drift,");
         Cli.Run box = Cli.run("query", "box", "55.5", "15.0", "55.7", "15.5", "--data", data);
         assertThat(box.json().get(0).get("positions").asInt()).isEqualTo(2 * 902);
     }
