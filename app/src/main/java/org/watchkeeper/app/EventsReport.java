@@ -25,10 +25,11 @@ import org.watchkeeper.store.EventRow;
  * then id. JSON: an array of objects {@code id, kind, start, end} (ISO-8601 UTC), {@code mmsis}
  * (9-digit strings), {@code lat}, {@code lon} (absent when the event has no position), and
  * {@code geometry}, {@code parameters}, {@code evidence} as the detector gave them (JSON values).
- * CSV: {@code id,kind,start,end,mmsis,lat,lon} with the MMSIs separated by spaces.
+ * CSV: {@code id,kind,start,end,mmsis,lat,lon,attributes} with the MMSIs separated by spaces and
+ * the evidence's measured attributes as one compact JSON object (e.g. {@code {"duration_h":12.535409,...}}).
  */
 final class EventsReport {
-    static final String[] CSV_HEADER = {"id", "kind", "start", "end", "mmsis", "lat", "lon"};
+    static final String[] CSV_HEADER = {"id", "kind", "start", "end", "mmsis", "lat", "lon", "attributes"};
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private EventsReport() {
@@ -71,6 +72,15 @@ final class EventsReport {
         }
     }
 
+    /** The evidence's {@code attributes} object as compact JSON, or null when the event has none. */
+    private static String attributes(EventRow e) throws IOException {
+        if (e.evidenceJson() == null) {
+            return null;
+        }
+        com.fasterxml.jackson.databind.JsonNode a = JSON.readTree(e.evidenceJson()).get("attributes");
+        return a == null || a.isEmpty() ? null : a.toString();
+    }
+
     static void writeCsv(List<EventRow> events, OutputStream out) throws IOException {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get();
         try (CSVPrinter p = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), format)) {
@@ -78,7 +88,8 @@ final class EventsReport {
                 p.printRecord(e.id(), e.kind(), Instant.ofEpochMilli(e.startMillis()), Instant.ofEpochMilli(e.endMillis()),
                         Arrays.stream(e.mmsis()).mapToObj(Mmsi::format).collect(Collectors.joining(" ")),
                         Double.isNaN(e.lat()) ? null : Coordinates.round6(e.lat()),
-                        Double.isNaN(e.lon()) ? null : Coordinates.round6(e.lon()));
+                        Double.isNaN(e.lon()) ? null : Coordinates.round6(e.lon()),
+                        attributes(e));
             }
         }
     }

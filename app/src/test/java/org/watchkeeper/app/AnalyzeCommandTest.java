@@ -103,7 +103,7 @@ class AnalyzeCommandTest {
         }
         assertThat(points).isEqualTo(accepted);
         assertThat(Cli.JSON.readTree(report.resolve("events.json").toFile()).isArray()).isTrue();
-        assertThat(Files.readString(report.resolve("events.csv"))).startsWith("id,kind,start,end,mmsis,lat,lon");
+        assertThat(Files.readString(report.resolve("events.csv"))).startsWith("id,kind,start,end,mmsis,lat,lon,attributes\r\n");
     }
 
     /** Every log in the shared folder is covered by {@link #everyInput()}. */
@@ -167,7 +167,9 @@ class AnalyzeCommandTest {
         assertThat(f.get("geometry").get("coordinates").get(0).get(1).asDouble()).isEqualTo(55.560315);
         // the scenario is a drift (DMA AisAbnormal): the drift detector finds it
         assertThat(kinds(report)).contains("drift");
-        assertThat(Files.readString(report.resolve("events.csv"))).contains(",drift,").contains(",212123000,");
+        assertThat(Files.readString(report.resolve("events.csv"))).contains(",drift,").contains(",212123000,")
+                // the drift's measured attributes, to 6 decimals, as one quoted JSON object
+                .contains(",\"{\"\"duration_min\"\":720.037583,\"\"distance_m\"\":13097.635212,");
     }
 
     private static List<String> kinds(Path report) throws IOException {

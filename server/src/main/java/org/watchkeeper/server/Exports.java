@@ -19,7 +19,7 @@ public final class Exports {
     static final List<String> VESSEL_FIELDS = List.of("mmsi", "name", "callsign", "imo", "shiptype", "shiptype_text",
             "class", "flag", "lat", "lon", "speed", "course", "heading", "status", "status_text", "destination",
             "draught", "to_bow", "to_stern", "to_port", "to_starboard", "first_seen", "last_seen");
-    static final List<String> EVENT_FIELDS = List.of("id", "kind", "start", "end", "vessels", "lat", "lon");
+    static final List<String> EVENT_FIELDS = List.of("id", "kind", "start", "end", "vessels", "lat", "lon", "attributes");
 
     private Exports() {
     }
@@ -82,7 +82,7 @@ public final class Exports {
         return fc;
     }
 
-    /** RFC 4180 CSV of {@code rows} with a header row of {@code fields}; arrays joined by spaces. */
+    /** RFC 4180 CSV of {@code rows} with a header row of {@code fields}; arrays joined by spaces, objects as compact JSON. */
     public static String csv(List<ObjectNode> rows, List<String> fields) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.join(",", fields)).append("\r\n");
@@ -102,6 +102,8 @@ public final class Exports {
                         j.append(j.length() > 0 ? " " : "").append(x.asText());
                     }
                     s = j.toString();
+                } else if (v.isObject()) {
+                    s = v.toString();
                 } else {
                     s = v.asText();
                 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.Map;
 import org.watchkeeper.ais.Mmsi;
 import org.watchkeeper.core.detect.Event;
 import org.watchkeeper.core.geo.Coordinates;
@@ -25,7 +26,9 @@ import org.watchkeeper.store.VesselRow;
  * observation in gpsd's names ({@code mmsi} as 9 digits, {@code time} ISO-8601, {@code lat},
  * {@code lon}, {@code speed}, {@code course}, {@code heading}, {@code status}, {@code type},
  * {@code source}); not-available values are absent. The observations' {@code lat} and {@code lon}
- * are degrees to 6 decimals ({@link Coordinates#round6}), as in every report.
+ * are degrees to 6 decimals ({@link Coordinates#round6}), as in every report; so are the attributes
+ * that are measured quantities ({@code double}: durations, distances, speeds), while counts, epoch-ms
+ * times and names are written as they are; a measure not available (NaN) is {@code null}.
  */
 public final class Rows {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -91,7 +94,17 @@ public final class Rows {
         try {
             String params = JSON.writeValueAsString(e.parameters());
             ObjectNode ev = JSON.createObjectNode();
-            ev.set("attributes", JSON.valueToTree(e.attributes()));
+            ObjectNode attributes = ev.putObject("attributes");
+            for (Map.Entry<String, Object> a : e.attributes().entrySet()) {
+                Object v = a.getValue();
+                if (v instanceof Double d && !Double.isFinite(d)) {
+                    attributes.putNull(a.getKey()); // not available (e.g. no speed over ground reported)
+                } else if (v instanceof Double d && Math.abs(d) < 1e12) {
+                    attributes.put(a.getKey(), Coordinates.round6(d)); // measured, not exact: 6 decimals
+                } else {
+                    attributes.set(a.getKey(), JSON.valueToTree(v));
+                }
+            }
             ArrayNode obs = ev.putArray("observations");
             for (PositionObservation p : e.evidence()) {
                 ObjectNode o = obs.addObject();

@@ -206,7 +206,10 @@ class ApiTest {
         assertThat(kml).contains("<kml xmlns=\"http://www.opengis.net/kml/2.2\">").contains("538004030");
         assertThat(kml.split("<Placemark>", -1)).hasSize(2);
         int events = Fixture.get(server, "/api/events").json().get("count").asInt();
-        assertThat(Fixture.get(server, "/api/export/events.csv").body().split("\r\n")).hasSize(events + 1);
+        String[] eventLines = Fixture.get(server, "/api/export/events.csv").body().split("\r\n");
+        assertThat(eventLines).hasSize(events + 1);
+        assertThat(eventLines[0]).isEqualTo("id,kind,start,end,vessels,lat,lon,attributes");
+        assertThat(eventLines[1]).matches(".*,\"\\{\"\".*\\}\"$"); // the attributes: one quoted JSON object
         assertThat(Fixture.get(server, "/api/export/events.geojson").json().get("features").size()).isEqualTo(events);
         assertThat(Fixture.get(server, "/api/export/events.kml").body()).contains("<Document>");
     }
