@@ -29,7 +29,8 @@ import org.watchkeeper.core.observation.ObservationMapper;
  * The decoder's memory (incomplete multi-sentence messages, a {@code $PGHP} time waiting for its
  * sentence, a completed message held back one line) is not serializable, so it is rebuilt
  * deterministically instead: Flink list state keeps, per source, the lines fed since the decoder was
- * last <em>idle</em> (no fragment pending, no {@code $PGHP} armed). An idle decoder's future output
+ * last <em>idle</em> (no fragment pending, no {@code $PGHP} armed, no message waiting for its
+ * {@code $PGHP}). An idle decoder's future output
  * depends only on the lines that follow, so after a restore a fresh decoder replays those lines
  * with its output muted (their output was emitted before the checkpoint) and is then in the state
  * the lost one had. The buffer is bounded: in a normal feed it holds a few lines; if a source never
@@ -94,7 +95,8 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
         }
 
         boolean idle() {
-            return decoder.stats().pendingFragmentLines() == 0 && !armed;
+            // also no message waiting for a $PGHP time (a feed writing them apart from their sentences)
+            return decoder.stats().pendingFragmentLines() == 0 && decoder.stats().heldMessageLines() == 0 && !armed;
         }
     }
 

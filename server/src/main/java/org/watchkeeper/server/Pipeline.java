@@ -434,6 +434,10 @@ public final class Pipeline implements AutoCloseable {
     private void releaseIfIdle() {
         if (!idleReleased && System.nanoTime() - lastInputNanos >= lateness * 1_000_000L) {
             idleReleased = true;
+            // messages a source holds for a $PGHP line that may still come (satellite feeds) go now
+            for (AisStreamDecoder d : decoders.values()) {
+                d.releaseWaiting();
+            }
             detection.accept((Runnable) () -> order.releaseHeld());
         }
     }

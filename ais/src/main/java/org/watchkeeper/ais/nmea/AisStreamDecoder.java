@@ -125,6 +125,51 @@ public final class AisStreamDecoder {
     private int pghpPrefixLen;
     private long pghpMinuteBase;
 
+    /**
+     * Lines within which a {@code $PGHP} and the single-sentence message whose checksum it names are
+     * paired once the stream has shown that they are not always adjacent ({@link #loosePghp}).
+     */
+    static final int PGHP_WINDOW_LINES = 32;
+    /**
+     * Whether this stream writes {@code $PGHP} lines apart from the sentences they time: a {@code $PGHP}
+     * naming a checksum was followed by another {@code $PGHP} or by a single sentence with another
+     * checksum (as in exactEarth satellite feeds, where the satellite's reception time comes up to
+     * a few dozen lines before or after its sentence, and the trailing epoch is when the ground
+     * station logged the batch, often an hour later). From then on, messages without a tag-block
+     * time wait up to {@link #PGHP_WINDOW_LINES} lines for their {@code $PGHP} (in {@link #held}),
+     * and {@code $PGHP} times wait as long for their message ({@link #pendRef}); output keeps the
+     * message order. After {@link #LOOSE_EXIT_RUN} {@code $PGHP} lines in a row taken by the sentence
+     * right after them, with nothing waiting, the stream is read as before again.
+     */
+    private boolean loosePghp;
+    // $PGHP times not yet paired (loose mode): checksum named, time, line; oldest first
+    private final int[] pendRef = new int[PGHP_WINDOW_LINES];
+    private final long[] pendTime = new long[PGHP_WINDOW_LINES];
+    private final long[] pendLine = new long[PGHP_WINDOW_LINES];
+    /** Line of the nearest waiting message before the $PGHP with the checksum it names, -1 if none. */
+    private final long[] pendBack = new long[PGHP_WINDOW_LINES];
+    private int pendCount;
+    // messages waiting (loose mode), in output order: the message, its sentence's checksum, its line,
+    // whether it still waits for a $PGHP time
+    private final ReceivedMessage[] held = new ReceivedMessage[4 * PGHP_WINDOW_LINES];
+    private final int[] heldChecksum = new int[4 * PGHP_WINDOW_LINES];
+    private final long[] heldLine = new long[4 * PGHP_WINDOW_LINES];
+    private final boolean[] heldOpen = new boolean[4 * PGHP_WINDOW_LINES];
+    private int heldCount;
+    /** Index of the oldest waiting message: the held arrays are a ring. */
+    private int heldHead;
+    /** Line of the $PGHP armed now (loose mode: it also waits in the pending list). */
+    private long pghpLine;
+    /**
+     * $PGHP lines in a row (loose mode) that the very next sentence took, with no message left
+     * waiting in between: at {@link #LOOSE_EXIT_RUN} the stream is taken to write them adjacent again.
+     */
+    private int adjacentRun;
+    /** Adjacent pairs after which a stream leaves {@link #loosePghp} (with no $PGHP time waiting). */
+    static final int LOOSE_EXIT_RUN = 2 * PGHP_WINDOW_LINES;
+    /** Line of the last $PGHP; a stream without one for {@link #LOOSE_EXIT_RUN} lines leaves loose mode too. */
+    private long lastPghpLine;
+
     // pending multi-sentence groups in creation order
     private final Group[] pending;
     private int pendingCount;
@@ -197,7 +242,10 @@ public final class AisStreamDecoder {
      * started at such a point (with {@link #startAfterLine}) gives exactly the output this one would.
      */
     boolean idle() {
-        return pendingCount == 0 && deferred == null && !pghpArmed && carryLen == 0 && !overlong && !lastWasCr;
+        // once $PGHP lines come apart from their sentences, a message can take its time from a line
+        // up to PGHP_WINDOW_LINES away on either side: no line is a safe start any more
+        return pendingCount == 0 && deferred == null && !pghpArmed && carryLen == 0 && !overlong && !lastWasCr
+                && !loosePghp && heldCount == 0 && pendCount == 0;
     }
 
     /** Whether a {@code $PGHP} time is armed for the next sentence. */
@@ -599,6 +647,9 @@ public final class AisStreamDecoder {
         if (relevant) {
             processLine(b, p, e);
         } else {
+            if (pghpArmed && pghpRef >= 0 && !loosePghp && singleSentence(b, q, e) && starChecksum(b, q, e) != pghpRef) {
+                loosePghp = true; // as vdmSentence decides it: the rest of the stream has no safe start
+            }
             pghpArmed = false;
         }
     }
@@ -621,6 +672,21 @@ public final class AisStreamDecoder {
         while (pendingCount > 0) {
             evict(0, "end of input");
         }
+        releaseWaiting();
+    }
+
+    /**
+     * Sends on at once every message still waiting for a {@code $PGHP} time (each with the time it
+     * has; see {@link Stats#heldMessageLines()}) and forgets the {@code $PGHP} times still waiting for
+     * their sentence. {@link #finish()} does it; a live host calls it when a source has gone quiet,
+     * so that its last messages are not held until more lines come.
+     */
+    public void releaseWaiting() {
+        resolveBackward(true);
+        while (heldCount > 0) {
+            deliverHead();
+        }
+        pendCount = 0;
     }
 
     /**
@@ -780,7 +846,19 @@ public final class AisStreamDecoder {
             }
             stats.other(address);
             if (addrLen == 4 && b[p + 1] == 'P' && b[p + 2] == 'G' && b[p + 3] == 'H' && b[p + 4] == 'P') {
+                if (armed && pghpRef >= 0 && !loosePghp) {
+                    startLoosePghp(); // two $PGHP in a row: the first named a sentence elsewhere
+                }
+                if (loosePghp && armed) {
+                    adjacentRun = 0; // the $PGHP before this one named no next sentence
+                }
+                lastPghpLine = lineNumber;
                 pghp(b, addrEnd, sentEnd);
+                if (loosePghp && pghpArmed) {
+                    // armed for the next sentence as always, and waiting for an earlier or later one
+                    pghpLine = lineNumber;
+                    pairPghp(pghpRef, pghpTime);
+                }
             }
             return;
         }
@@ -1156,7 +1234,17 @@ public final class AisStreamDecoder {
             trailerSource = trailerSource(b, trailerFrom, e);
         }
         long clock = receiveClock != null ? receiveClock.getAsLong() : Long.MIN_VALUE;
+        if (armed && count == 1 && pghpRef >= 0 && pghpRef != checksum && !loosePghp) {
+            startLoosePghp(); // the $PGHP just before names another sentence
+        }
         boolean pghpHere = armed && number == 1;
+        if (loosePghp && pghpHere) {
+            if (count > 1 || pghpRef < 0 || pghpRef == checksum) {
+                usePending(pghpLine); // the sentence right after it takes it, as outside loose mode
+            } else {
+                adjacentRun = 0;
+            }
+        }
 
         if (count == 1) {
             if (payLen == 0) {
@@ -1172,7 +1260,7 @@ public final class AisStreamDecoder {
                 return;
             }
             emit(m, tb, tbTime, pghpHere && (pghpRef < 0 || pghpRef == checksum), pghpTime, trailer, trailerTime,
-                    trailerSource, clock, talker, vdo, channel, checksum >= 0, 1, lineNumber);
+                    trailerSource, clock, talker, vdo, channel, checksum >= 0, 1, lineNumber, checksum);
             return;
         }
         fragment(b, p, seq, channel, count, number, fill, payOff, payLen, checksum, tb, tbTime, pghpHere, talker, vdo,
@@ -1321,9 +1409,10 @@ public final class AisStreamDecoder {
 
     // ---------------------------------------------------------------- output
 
+    /** @param checksum the sentence's checksum for a single-sentence message (-1: none, or several sentences) */
     private void emit(AisMessage m, TagBlock tb, long tbTime, boolean pghpOk, long pghpT, String trailer, long trailerTime,
                       String trailerSource, long clock, String talker, boolean vdo, char channel, boolean verified,
-                      int sentences, long firstLine) {
+                      int sentences, long firstLine, int checksum) {
         long time;
         TimeSource ts;
         if (tbTime != Long.MIN_VALUE) {
@@ -1342,14 +1431,226 @@ public final class AisStreamDecoder {
             time = Long.MIN_VALUE;
             ts = TimeSource.NONE;
         }
+        boolean open = false;
+        if (loosePghp) {
+            if (ts == TimeSource.PGHP) {
+                adjacentRun++;
+            } else if (ts != TimeSource.TAG_BLOCK && checksum >= 0) {
+                int i = pendingFor(checksum);
+                if (i >= 0) {
+                    time = pendTime[i];
+                    ts = TimeSource.PGHP;
+                    dropPending(i);
+                } else {
+                    open = true; // waits for a $PGHP further on
+                }
+                adjacentRun = 0;
+            } else if (ts != TimeSource.TAG_BLOCK) {
+                adjacentRun = 0;
+            }
+        }
         String source = tb != null && tb.s() != null ? tb.s() : trailerSource;
         int bits = reader.length();
         int type = m.messageType();
         boolean anomaly = NominalLength.isAnomalous(type, type == 24 ? reader.unsigned(38, 2) : 0, bits);
+        if (open || heldCount > 0) {
+            hold(new ReceivedMessage(m, time, ts, source, talker, vdo, channel, verified, bits, anomaly,
+                    sentences, firstLine, tb, trailer), open ? checksum : -1);
+            return;
+        }
+        // made here and only handed on: the JIT can keep it off the heap when the listener is inlined
         ReceivedMessage rm = new ReceivedMessage(m, time, ts, source, talker, vdo, channel, verified, bits, anomaly,
                 sentences, firstLine, tb, trailer);
         stats.message(rm);
         listener.message(rm);
+    }
+
+    /** Ring index of the {@code k}-th waiting message (0: the oldest). */
+    private int heldAt(int k) {
+        return (heldHead + k) & (held.length - 1);
+    }
+
+    // ---------------------------------------------------------------- $PGHP apart from its sentence
+
+    /** Turns on {@link #loosePghp}; the $PGHP armed now (it named another sentence) waits for its message. */
+    private void startLoosePghp() {
+        loosePghp = true;
+        adjacentRun = 0;
+        pghpArmed = false;
+        pairPghp(pghpRef, pghpTime);
+    }
+
+    /**
+     * A $PGHP time naming checksum {@code ref} (loose mode) waits for the nearest sentence with that
+     * checksum, before or after it: a message waiting before it ({@link #pendBack}) takes it once as
+     * many lines have passed after it without a nearer one coming ({@link #resolveBackward(boolean)}).
+     */
+    private void pairPghp(int ref, long time) {
+        if (ref < 0) {
+            return; // names no sentence: nothing to pair it with
+        }
+        // the nearest earlier waiting message with that checksum takes it later, unless a nearer
+        // sentence comes after it first
+        long back = -1;
+        for (int k = heldCount - 1; k >= 0 && lineNumber - heldLine[heldAt(k)] <= PGHP_WINDOW_LINES; k--) {
+            int i = heldAt(k);
+            if (heldOpen[i] && heldChecksum[i] == ref) {
+                back = heldLine[i];
+                break;
+            }
+        }
+        if (pendCount == pendRef.length) {
+            dropPending(0);
+        }
+        pendRef[pendCount] = ref;
+        pendTime[pendCount] = time;
+        pendLine[pendCount] = lineNumber;
+        pendBack[pendCount] = back;
+        pendCount++;
+    }
+
+    /**
+     * The waiting $PGHP time a sentence with {@code checksum} on this line takes: the newest naming it
+     * that lies no nearer to an earlier waiting message than to this line; -1 if none. (A checksum
+     * tells sentences apart only to 1 in 256: of two with the same one, the nearer takes the time.)
+     */
+    private int pendingFor(int checksum) {
+        for (int i = pendCount - 1; i >= 0; i--) {
+            if (pendRef[i] == checksum && (pendBack[i] < 0 || lineNumber - pendLine[i] <= pendLine[i] - pendBack[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Gives waiting messages the $PGHP times after them that no nearer sentence took: once as many
+     * lines have passed after the $PGHP as lie between it and the message, when it has waited
+     * {@link #PGHP_WINDOW_LINES} lines, or ({@code atEnd}) at the end of input.
+     */
+    private void resolveBackward(boolean atEnd) {
+        for (int i = 0; i < pendCount; ) {
+            long back = pendBack[i];
+            long age = lineNumber - pendLine[i];
+            if (back < 0 || !(atEnd || age >= pendLine[i] - back || age >= PGHP_WINDOW_LINES)) {
+                i++;
+                continue;
+            }
+            int h = -1;
+            for (int k = heldCount - 1; k >= 0; k--) {
+                int j = heldAt(k);
+                if (heldLine[j] == back && heldOpen[j] && heldChecksum[j] == pendRef[i]) {
+                    h = j;
+                    break;
+                }
+            }
+            if (h >= 0) {
+                held[h] = retimed(held[h], pendTime[i]);
+                heldOpen[h] = false;
+                dropPending(i);
+            } else {
+                pendBack[i] = -1; // taken or gone: it waits for a later sentence only
+                i++;
+            }
+        }
+    }
+
+    /** The waiting copy of the $PGHP on {@code line} is used by the sentence right after it. */
+    private void usePending(long line) {
+        for (int i = pendCount - 1; i >= 0; i--) {
+            if (pendLine[i] == line) {
+                dropPending(i);
+                return;
+            }
+        }
+    }
+
+    private void dropPending(int i) {
+        int tail = pendCount - i - 1;
+        System.arraycopy(pendRef, i + 1, pendRef, i, tail);
+        System.arraycopy(pendTime, i + 1, pendTime, i, tail);
+        System.arraycopy(pendLine, i + 1, pendLine, i, tail);
+        System.arraycopy(pendBack, i + 1, pendBack, i, tail);
+        pendCount--;
+    }
+
+    private static ReceivedMessage retimed(ReceivedMessage r, long time) {
+        return new ReceivedMessage(r.message(), time, TimeSource.PGHP, r.source(), r.talker(), r.ownShip(), r.channel(),
+                r.checksumVerified(), r.payloadBits(), r.lengthAnomaly(), r.sentences(), r.lineNumber(), r.tagBlock(),
+                r.trailer());
+    }
+
+    /**
+     * A message in loose mode that cannot go out yet: it waits for a $PGHP naming {@code checksum}
+     * ({@code -1}: it has its time and waits only behind earlier ones).
+     */
+    private void hold(ReceivedMessage rm, int checksum) {
+        if (heldCount == held.length) {
+            deliverHead();
+        }
+        stats.heldLines += rm.sentences();
+        int i = heldAt(heldCount);
+        held[i] = rm;
+        heldChecksum[i] = checksum;
+        heldLine[i] = lineNumber;
+        heldOpen[i] = checksum >= 0;
+        heldCount++;
+    }
+
+    /** Sends the first waiting message on, with the time it has (its own if no $PGHP came). */
+    private void deliverHead() {
+        ReceivedMessage rm = held[heldHead];
+        held[heldHead] = null;
+        heldHead = (heldHead + 1) & (held.length - 1);
+        heldCount--;
+        stats.heldLines -= rm.sentences();
+        stats.message(rm);
+        listener.message(rm);
+    }
+
+    /** After each line in loose mode: sends on the messages that have their time or waited long enough; forgets old $PGHP times. */
+    private void releaseHeld() {
+        resolveBackward(false);
+        while (heldCount > 0 && (!heldOpen[heldHead] || lineNumber - heldLine[heldHead] >= 2 * PGHP_WINDOW_LINES)) {
+            deliverHead();
+        }
+        while (pendCount > 0 && lineNumber - pendLine[0] >= PGHP_WINDOW_LINES) {
+            dropPending(0);
+        }
+    }
+
+    /**
+     * Leaves loose mode once the $PGHP lines have come right before their sentences for a while, or
+     * none has come for as long, with no $PGHP time waiting: new messages then go out at once again
+     * (behind any still waiting, which go out as before).
+     */
+    private void maybeLeaveLoose() {
+        if ((adjacentRun >= LOOSE_EXIT_RUN || lineNumber - lastPghpLine >= LOOSE_EXIT_RUN) && pendCount == 0 && !tracking) {
+            loosePghp = false; // the boundary tracker stays loose: after a trigger it finds no safe start
+            adjacentRun = 0;
+        }
+    }
+
+    /**
+     * Whether {@code b[q..e)} is a VDM/VDO sentence of one sentence ({@code !xxVDM,1,}), as the boundary
+     * tracker judges it without decoding (also when the sentence is malformed: the tracker may only
+     * err towards turning {@link #loosePghp} on).
+     */
+    private static boolean singleSentence(byte[] b, int q, int e) {
+        return e - q >= 9 && b[q] == '!' && b[q + 3] == 'V' && b[q + 4] == 'D' && (b[q + 5] == 'M' || b[q + 5] == 'O')
+                && b[q + 6] == ',' && b[q + 7] == '1' && b[q + 8] == ',';
+    }
+
+    /** The checksum after the last {@code *} of {@code b[q..e)}, or -1 without one. */
+    private static int starChecksum(byte[] b, int q, int e) {
+        for (int i = e - 1; i > q; i--) {
+            if (b[i] == '*') {
+                int h1 = i + 1 < e ? hex(b[i + 1]) : -1;
+                int h2 = i + 2 < e ? hex(b[i + 2]) : -1;
+                return h1 < 0 || h2 < 0 ? -1 : h1 << 4 | h2;
+            }
+        }
+        return -1;
     }
 
     private void reject(RejectReason reason, String detail) {
@@ -1366,6 +1667,12 @@ public final class AisStreamDecoder {
     // ---------------------------------------------------------------- fragment groups
 
     private void afterLine() {
+        if (heldCount > 0 || pendCount > 0) {
+            releaseHeld();
+        }
+        if (loosePghp) {
+            maybeLeaveLoose();
+        }
         if (deferred != null) {
             if (deferredTouched) {
                 deferredTouched = false;
@@ -1503,7 +1810,7 @@ public final class AisStreamDecoder {
                 r++;
             }
             emit(m, g.tbs[t], g.tbTimes[t], pghpOk, g.pghpTime, g.trailers[r], g.trailers[r] == null ? Long.MIN_VALUE : g.trailerTimes[r],
-                    g.trailerSources[r], g.clock, g.talker, g.vdo, g.channel, verified, g.total, g.firstLine);
+                    g.trailerSources[r], g.clock, g.talker, g.vdo, g.channel, verified, g.total, g.firstLine, -1);
         }
         release(g);
     }

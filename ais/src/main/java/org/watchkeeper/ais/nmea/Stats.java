@@ -29,6 +29,8 @@ public final class Stats {
     final long[] rejected = new long[REASONS.length];
     long lengthAnomalies;
     long pendingFragmentLines;
+    /** Sentence lines of messages waiting for their {@code $PGHP} time (see {@link #heldMessageLines()}). */
+    long heldLines;
     long firstReceiveTime = Long.MIN_VALUE;
     long lastReceiveTime = Long.MIN_VALUE;
 
@@ -91,6 +93,7 @@ public final class Stats {
         }
         lengthAnomalies += o.lengthAnomalies;
         pendingFragmentLines += o.pendingFragmentLines;
+        heldLines += o.heldLines;
         if (o.firstReceiveTime != Long.MIN_VALUE && (firstReceiveTime == Long.MIN_VALUE || o.firstReceiveTime < firstReceiveTime)) {
             firstReceiveTime = o.firstReceiveTime;
         }
@@ -198,7 +201,17 @@ public final class Stats {
 
     /** Sum of the per-kind line counts; equals {@link #lines()} (the accounting invariant). */
     public long accountedLines() {
-        return blankLines + tagBlockOnlyLines + otherSentenceLines + messageSentences + rejectedLines() + pendingFragmentLines;
+        return blankLines + tagBlockOnlyLines + otherSentenceLines + messageSentences + rejectedLines() + pendingFragmentLines
+                + heldLines;
+    }
+
+    /**
+     * Sentence lines of decoded messages not yet passed on: in a stream whose {@code $PGHP} lines come
+     * apart from their sentences, a message waits up to 32 lines for its {@code $PGHP} time (0 after
+     * {@link AisStreamDecoder#finish()}).
+     */
+    public long heldMessageLines() {
+        return heldLines;
     }
 
     /** A multi-line human-readable summary. */

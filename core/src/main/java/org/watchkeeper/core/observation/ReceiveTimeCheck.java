@@ -18,7 +18,8 @@ import org.watchkeeper.ais.nmea.TimeSource;
  * vessel are enough to fake a jump. The real logs separate cleanly: receptions agree for 86-100 %
  * of reports (DMA national network {@code $PGHP} 91-100 %, AMSA terrestrial epoch suffixes 91 %),
  * exactEarth satellite epoch suffixes for 13-21 % (the rate of chance), exactEarth {@code $PGHP}
- * (the satellite's own reception time) for 0-60 % depending on the file's clock offset.
+ * (the satellite's own reception time, paired with its sentence by checksum) for 0-71 % depending on
+ * the file's clock offset.
  *
  * <p>Before a feed has {@value #MIN_SAMPLES} reports, nothing is said about it (each report is still
  * judged on its own by {@link ReportTime#slackMillis}). At most {@value #MAX_FEEDS} feeds are kept

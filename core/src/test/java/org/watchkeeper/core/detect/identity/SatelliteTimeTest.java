@@ -31,11 +31,13 @@ import org.watchkeeper.core.track.Tracker;
 import org.watchkeeper.core.track.TrackerConfig;
 
 /**
- * exactEarth satellite logs (AMSA risky test resources): most reports are timed by an epoch suffix
- * that is a batch delivery time, so fixes made minutes apart carry times seconds apart. Run through
- * the analyze path ({@link NmeaInput}, {@link Analysis}, event-time order, detection engine) once as
- * read and once with the time source, UTC second and feed verdict stripped (every time trusted, as
- * before observations carried them).
+ * exactEarth satellite logs (AMSA risky test resources): each report's epoch suffix is the time the
+ * ground station logged its batch, 20 minutes to 2 hours after the report, and a {@code $PGHP} line a
+ * few lines before or after it gives the satellite's reception time. The decoder pairs them by
+ * checksum; the passes come out of order, so the observations are put back in time order as
+ * {@code analyze --reorder-ms 7200000} does, then run through the analyze path ({@link NmeaInput},
+ * {@link Analysis}, event-time order, detection engine) once as read and once with the time source,
+ * UTC second and feed verdict stripped (every time trusted).
  */
 class SatelliteTimeTest {
 
@@ -43,6 +45,9 @@ class SatelliteTimeTest {
         "exact-earth-augmented-3.txt"};
     static final Map<String, List<Observation>> OBSERVATIONS = new LinkedHashMap<>();
     static final Map<String, Integer> SEGMENTS = new LinkedHashMap<>();
+    static final Map<String, Long> LATE = new LinkedHashMap<>();
+    /** How far the passes are put back in order, as {@code analyze --reorder-ms 7200000}. */
+    static final long REORDER_MILLIS = 7_200_000;
 
     @BeforeAll
     static void read() throws IOException {
@@ -64,13 +69,17 @@ class SatelliteTimeTest {
                     }
                 }
             }));
-            NmeaInput input = new NmeaInput(analysis, NmeaInput.Untimed.CARRY, Long.MIN_VALUE);
+            // passes come out of order by up to 70 min: back in time order first (analyze --reorder-ms 7200000)
+            EventTimeOrder reorder = new EventTimeOrder(analysis::accept, REORDER_MILLIS, EventTimeOrder.DEFAULT_MAX_HELD);
+            NmeaInput input = new NmeaInput(reorder, NmeaInput.Untimed.CARRY, Long.MIN_VALUE);
             AisStreamDecoder dec = new AisStreamDecoder(Options.DEFAULT, input);
             try (InputStream in = Files.newInputStream(dir.resolve(f))) {
                 dec.consume(in);
             }
             dec.finish();
             input.finish();
+            reorder.finish();
+            LATE.put(f, reorder.late());
             analysis.finish();
             OBSERVATIONS.put(f, obs);
             SEGMENTS.put(f, segments[0]);
@@ -104,59 +113,61 @@ class SatelliteTimeTest {
     }
 
     @Test
-    void theFixesOfTheReportedFalseAlarmAreBatchTimesThatDisagreeWithTheirOwnSecond() {
-        // MMSI 271042567: 895 m "between 11:32:06.933 and 11:32:10.753" -> 455 kn before the fix
+    void theFixesOfTheReportedFalseAlarmCarryTheSatellitesOwnTimes() {
+        // MMSI 271042567: 895 m "between 11:32:06.933 and 11:32:10.753" (455 kn) when the batch delivery
+        // time timed them; the satellite's $PGHP lines that name their checksums, 5 and 3 lines away,
+        // give 10:55:08 and 10:57:08: two minutes at 14.4 kn, and both reports say second :10
         List<PositionObservation> fixes = OBSERVATIONS.get("exact-earth-augmented-3.txt").stream()
                 .filter(o -> o instanceof PositionObservation p && p.mmsi() == 271042567)
                 .map(o -> (PositionObservation) o).toList();
-        PositionObservation a = fixes.stream().filter(p -> p.time() == 1328182326933L).findFirst().orElseThrow();
-        PositionObservation b = fixes.stream().filter(p -> p.time() == 1328182330753L).findFirst().orElseThrow();
+        PositionObservation a = fixes.stream().filter(p -> Math.abs(p.latitude() + 34.449213) < 1e-6).findFirst().orElseThrow();
+        PositionObservation b = fixes.stream().filter(p -> Math.abs(p.latitude() + 34.45621) < 1e-6).findFirst().orElseThrow();
+        assertThat(a.time()).isEqualTo(java.time.Instant.parse("2012-02-02T10:55:08Z").toEpochMilli());
+        assertThat(b.time()).isEqualTo(java.time.Instant.parse("2012-02-02T10:57:08Z").toEpochMilli());
         for (PositionObservation p : List.of(a, b)) {
-            assertThat(p.timeSource()).isEqualTo(TimeSource.TRAILER);
-            assertThat(p.feedTimeUntrusted()).isTrue();
-            assertThat(p.timeSlackMillis()).isEqualTo(ReportTime.UNCERTAIN_INTERVAL_MILLIS);
+            assertThat(p.timeSource()).isEqualTo(TimeSource.PGHP);
+            assertThat(p.utcSecond()).isEqualTo(10);
+            assertThat(ReportTime.agrees(p.time(), p.utcSecond())).isTrue();
+            assertThat(p.feedTimeUntrusted()).isFalse();
         }
-        // both reports were made in second :10 of some minute (895 m apart at 14.4 kn: about two
-        // minutes apart); the first one's time disagrees with its second (56 s back to a :10)
-        assertThat(a.utcSecond()).isEqualTo(10);
-        assertThat(b.utcSecond()).isEqualTo(10);
-        assertThat(ReportTime.latencyMillis(a.time(), a.utcSecond())).isEqualTo(56_933L);
-        assertThat(ReportTime.agrees(b.time(), b.utcSecond())).isTrue();
+        // 35 of its 36 position observations (33 reports, 3 received twice) are timed by the satellite;
+        // in time order it steams steadily south (09:56 -34.2478 to 11:01 -34.4707), no fix north of
+        // the one before. The 36th (line 4978, *5C, second :33) is named by the $PGHP two lines after
+        // it, but a base station's report with the same checksum lies one line after that $PGHP and
+        // takes it: a checksum tells sentences apart only to 1 in 256, and the nearer one wins.
+        List<PositionObservation> bySatellite = fixes.stream().filter(p -> p.timeSource() == TimeSource.PGHP).toList();
+        assertThat(fixes).hasSize(36);
+        assertThat(bySatellite).hasSize(35);
+        for (int k = 1; k < bySatellite.size(); k++) {
+            assertThat(bySatellite.get(k).time()).isGreaterThanOrEqualTo(bySatellite.get(k - 1).time());
+            assertThat(bySatellite.get(k).latitude()).isLessThanOrEqualTo(bySatellite.get(k - 1).latitude());
+        }
     }
 
     @Test
-    void batchDeliveryTimesNoLongerRaisePositionJumps() {
-        int[] before = new int[FILES.length];
-        int[] after = new int[FILES.length];
-        List<Event> kept = new ArrayList<>();
-        List<Event> conflicts = new ArrayList<>();
+    void satelliteTimesRaiseNoPositionJumps() {
+        int[] trusting = new int[FILES.length];
+        int[] now = new int[FILES.length];
         for (int i = 0; i < FILES.length; i++) {
             List<Observation> obs = OBSERVATIONS.get(FILES[i]);
-            before[i] = (int) count(detect(obs.stream().map(SatelliteTimeTest::strip).toList()), EventKind.POSITION_JUMP);
-            List<Event> now = detect(obs);
-            after[i] = (int) count(now, EventKind.POSITION_JUMP);
-            now.stream().filter(e -> e.kind() == EventKind.POSITION_JUMP).forEach(kept::add);
-            now.stream().filter(e -> e.kind() == EventKind.IDENTITY_CONFLICT).forEach(conflicts::add);
+            trusting[i] = (int) count(detect(obs.stream().map(SatelliteTimeTest::strip).toList()), EventKind.POSITION_JUMP);
+            now[i] = (int) count(detect(obs), EventKind.POSITION_JUMP);
         }
-        // the counts analyze gave on these files before the fix
-        assertThat(before).containsExactly(74, 30, 42);
-        assertThat(after).containsExactly(1, 0, 0);
-        // what is left is a real one: MMSI 273000000 (a placeholder MMSI) 860 km off Sumatra, too far
-        // even for 6 h of slack
-        Event jump = kept.get(0);
-        assertThat(jump.vessels()).containsExactly(273000000);
-        assertThat((long) jump.attributes().get("distance_m")).isEqualTo(860480L);
-        assertThat((double) jump.attributes().get("time_slack_s")).isEqualTo(21600.0);
-        assertThat((double) jump.attributes().get("implied_speed_kn")).isGreaterThan(50);
-        // and one identity conflict: MMSI 001193046 alternating between Auckland and New Caledonia
-        assertThat(conflicts).hasSize(1);
-        assertThat(conflicts.get(0).vessels()).containsExactly(1193046);
-        assertThat((long) conflicts.get(0).attributes().get("distance_m")).isGreaterThan(1_800_000L);
+        // timed by the batch delivery, analyze found 74, 30 and 42; timed by the satellite and put
+        // back in order, 4, 0 and 0 are left even when every time is trusted (fixes no $PGHP names,
+        // timed by the delivery), and none once their slack is counted. MMSI 273000000's 860 km
+        // (-5.89, 105.85 at 06:24:19, then 0.80, 101.96 at 06:24:57) is now its first fix and not a
+        // jump and return; MMSI 001193046 alternates between Auckland and New Caledonia in two bursts
+        // (10:02-10:08 and 10:57-11:06), each under identity_conflict's 10 minutes.
+        assertThat(trusting).containsExactly(4, 0, 0);
+        assertThat(now).containsExactly(0, 0, 0);
+        assertThat(LATE.values()).containsOnly(0L);
     }
 
     @Test
     void theTrackerNoLongerSplitsSatelliteTracksOnBatchTimes() {
-        // segments opened per file (Analysis as analyze runs it): 1570, 304, 817 before
+        // segments opened per file (Analysis as analyze --reorder-ms 7200000 runs it): 1570, 304, 817
+        // when the delivery times timed them
         assertThat(SEGMENTS.get(FILES[0])).isLessThan(1100);
         assertThat(SEGMENTS.get(FILES[1])).isLessThan(150);
         assertThat(SEGMENTS.get(FILES[2])).isLessThan(400);
@@ -170,8 +181,10 @@ class SatelliteTimeTest {
         long trailerUntrusted = all.stream().filter(p -> p.timeSource() == TimeSource.TRAILER && p.feedTimeUntrusted()).count();
         long pghp = all.stream().filter(p -> p.timeSource() == TimeSource.PGHP).count();
         long pghpUntrusted = all.stream().filter(p -> p.timeSource() == TimeSource.PGHP && p.feedTimeUntrusted()).count();
-        assertThat(trailerUntrusted).isGreaterThan(trailer * 9 / 10);
-        assertThat(pghp).isGreaterThan(200);
+        // 56 reports no $PGHP names keep the delivery time, 37 of them judged untrusted; 2 859 the satellite's
+        assertThat(trailer).isEqualTo(56);
+        assertThat(trailerUntrusted).isEqualTo(37);
+        assertThat(pghp).isEqualTo(2859);
         assertThat(pghpUntrusted).isZero();
     }
 }
