@@ -42,6 +42,7 @@ import org.watchkeeper.core.observation.StationClass;
 import org.watchkeeper.core.picture.VesselSnapshot;
 import org.watchkeeper.core.pipeline.Analysis;
 import org.watchkeeper.core.pipeline.AnalysisListener;
+import org.watchkeeper.core.pipeline.EventTimeOrder;
 import org.watchkeeper.core.pipeline.GnssClock;
 import org.watchkeeper.core.pipeline.HandOff;
 import org.watchkeeper.core.pipeline.InputFormat;
@@ -158,6 +159,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "Vessels held in the picture and tracker; the least recently seen is dropped beyond it. Default: ${DEFAULT-VALUE}.")
     int maxVessels = 1_000_000;
 
+    @Option(names = "--reorder-ms", paramLabel = "MS", defaultValue = "0",
+            description = {"Put each NMEA input's observations back in event-time order before the picture, tracker and"
+                    + " detectors, holding each up to MS milliseconds (bounded out-of-orderness; at most 1 000 000 held)."
+                    + " Default 0: the input's order. A satellite feed delivers its passes out of order, by up to an hour"
+                    + " or two: e.g. --reorder-ms 7200000. An observation older than the newest one by more than MS is"
+                    + " dropped and counted (rejected.too_late_to_reorder)."})
+    long reorderMs;
+
     @Option(names = "--lenient", description = "Accept NMEA sentences that have no checksum at all.")
     boolean lenient;
 
@@ -184,6 +193,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Stats nmea;
         long carried;
         long untimedDropped;
+        long late;
         long gnssSentences;
         CsvReport csv;
     }
@@ -204,6 +214,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
             if (landToleranceKm != null && !(landToleranceKm >= 0)) {
                 throw new IllegalArgumentException("--land-tolerance-km must be >= 0");
+            }
+            if (reorderMs < 0 || reorderMs > 86_400_000L) {
+                throw new IllegalArgumentException("--reorder-ms must be in [0, 86400000]: " + reorderMs);
             }
             if (detect != null && noDetect) {
                 throw new IllegalArgumentException("--detect and --no-detect exclude each other: give one");
@@ -383,7 +396,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     // Decoding, event times and the mapping to observations on this thread; the
                     // analysis (picture, tracker, listeners) on a second one when there are two
                     // cores: only the observations cross, the decoder's objects stay on this core.
-                    HandOff handOff = new HandOff(analysis::accept, "analysis");
+                    // with --reorder-ms, back in event-time order on the analysis thread, before the picture
+                    EventTimeOrder reorder = reorderMs > 0
+                            ? new EventTimeOrder(analysis::accept, reorderMs, EventTimeOrder.DEFAULT_MAX_HELD) : null;
+                    HandOff handOff = new HandOff(reorder != null ? reorder : analysis::accept, "analysis");
                     NmeaInput input = new NmeaInput(handOff, policy, assumed);
                     AisStreamDecoder decoder = new AisStreamDecoder(options, input);
                     // Logs of a shipborne receiver carry their time in GNSS sentences ($GPRMC, $GPZDA):
@@ -402,6 +418,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
                         input.finish(); // messages still waiting for a time go to the hand-off too
                     } finally {
                         handOff.close(); // waits for the analysis thread, rethrows its failure
+                    }
+                    if (reorder != null) {
+                        reorder.finish(); // the analysis thread is done: the rest in order on this one
+                        r.late = reorder.late();
                     }
                     r.nmea = decoder.stats();
                     r.carried = input.carried();
@@ -468,6 +488,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         long csvBad = 0;
         long carried = 0;
         long untimedDropped = 0;
+        long late = 0;
         for (InputResult r : results) {
             ObjectNode in = inputs.addObject();
             in.put("file", r.file);
@@ -492,6 +513,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 s.rejections().forEach((k, v) -> rejectedLines.merge(k, v, Long::sum));
                 carried += r.carried;
                 untimedDropped += r.untimedDropped;
+                late += r.late;
             } else {
                 in.put("rows", r.csv.rows());
                 in.put("bad_rows", r.csv.badRows());
@@ -550,6 +572,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         noise.forEach((k, n) -> rp.put(k.name(), n));
         rej.put("csv_rows", csvBad);
         rej.put("messages_without_time", untimedDropped);
+        rej.put("too_late_to_reorder", late);
         root.put("messages_with_carried_time", carried);
         ObjectNode ev = root.putObject("events");
         ev.put("total", events.size());
@@ -564,6 +587,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             settings.put("land_tolerance_km", landToleranceKm);
         }
         settings.put("untimed", untimed);
+        settings.put("reorder_ms", reorderMs);
         if (store != null) {
             ObjectNode st = root.putObject("store");
             st.put("location", storeOptions.describe());
@@ -647,6 +671,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
                         + " FILE --errors REJECTS.tsv)%n", in.get("file").asText(), lines, lines == 1 ? "" : "s",
                         in.get("rejected_lines").asLong());
             }
+        }
+        // many fixes older than their vessel's last one: passes of a satellite feed delivered out of order
+        long accepted = summary.get("positions").get("accepted").asLong();
+        long outOfOrder = summary.get("rejected").get("positions").path("OUT_OF_ORDER").asLong();
+        if (outOfOrder > 0 && outOfOrder * 10 >= accepted + outOfOrder) {
+            err.printf(Locale.ROOT, "watchkeeper analyze: %d of %d positions came after a later one of the same vessel"
+                    + " (OUT_OF_ORDER) and were not tracked; %s%n", outOfOrder, accepted + outOfOrder,
+                    reorderMs == 0 ? "for a feed delivered out of order (e.g. satellite passes), put it back in"
+                            + " time order with --reorder-ms, e.g. --reorder-ms 7200000"
+                            : "a larger --reorder-ms than " + reorderMs + " may keep them");
         }
         long untimedMessages = summary.get("rejected").get("messages_without_time").asLong();
         if (untimedMessages > 0 && assumeTime == null && untimed.equals("carry")) {
