@@ -48,8 +48,8 @@ public final class Json {
                 n.put("geometry", e.geometryGeoJson());
             }
         }
-        n.set("parameters", values(e.parameters()));
-        n.set("attributes", values(e.attributes()));
+        n.set("parameters", values(e.parameters(), false));
+        n.set("attributes", values(e.attributes(), true));
         ArrayNode ev = n.putArray("evidence");
         for (PositionObservation p : e.evidence()) {
             ev.add(position(p));
@@ -126,11 +126,16 @@ public final class Json {
         return n;
     }
 
-    private static ObjectNode values(Map<String, Object> m) {
+    /** @param measured round doubles to 6 decimals, as analyze and the server write measured attributes */
+    private static ObjectNode values(Map<String, Object> m, boolean measured) {
         ObjectNode n = MAPPER.createObjectNode();
         for (Map.Entry<String, Object> e : m.entrySet()) {
             Object v = e.getValue();
             if (v instanceof Double d && !Double.isFinite(d) || v instanceof Float f && !Float.isFinite(f) || v == null) {
+                continue;
+            }
+            if (measured && v instanceof Double d && Math.abs(d) < 1e12) {
+                n.put(e.getKey(), org.watchkeeper.core.geo.Coordinates.round6(d));
                 continue;
             }
             n.set(e.getKey(), MAPPER.valueToTree(v instanceof Enum<?> en ? en.name() : v));

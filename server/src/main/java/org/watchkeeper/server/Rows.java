@@ -28,7 +28,7 @@ import org.watchkeeper.store.VesselRow;
  * {@code source}); not-available values are absent. The observations' {@code lat} and {@code lon}
  * are degrees to 6 decimals ({@link Coordinates#round6}), as in every report; so are the attributes
  * that are measured quantities ({@code double}: durations, distances, speeds), while counts, epoch-ms
- * times and names are written as they are; a measure not available (NaN) is {@code null}.
+ * times and names are written as they are; a measure not available (NaN) is left out.
  */
 public final class Rows {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -98,7 +98,7 @@ public final class Rows {
             for (Map.Entry<String, Object> a : e.attributes().entrySet()) {
                 Object v = a.getValue();
                 if (v instanceof Double d && !Double.isFinite(d)) {
-                    attributes.putNull(a.getKey()); // not available (e.g. no speed over ground reported)
+                    continue; // not available (e.g. no speed over ground reported): left out
                 } else if (v instanceof Double d && Math.abs(d) < 1e12) {
                     attributes.put(a.getKey(), Coordinates.round6(d)); // measured, not exact: 6 decimals
                 } else {

@@ -139,7 +139,8 @@ public final class AisStreamDecoder {
      * time wait up to {@link #PGHP_WINDOW_LINES} lines for their {@code $PGHP} (in {@link #held}),
      * and {@code $PGHP} times wait as long for their message ({@link #pendRef}); output keeps the
      * message order. After {@link #LOOSE_EXIT_RUN} {@code $PGHP} lines in a row taken by the sentence
-     * right after them, with nothing waiting, the stream is read as before again.
+     * right after them, or as many lines without a {@code $PGHP}, with no {@code $PGHP} time waiting,
+     * new messages go out at once again ({@link #maybeLeaveLoose}).
      */
     private boolean loosePghp;
     // $PGHP times not yet paired (loose mode): checksum named, time, line; oldest first
@@ -1608,7 +1609,7 @@ public final class AisStreamDecoder {
         listener.message(rm);
     }
 
-    /** After each line in loose mode: sends on the messages that have their time or waited long enough; forgets old $PGHP times. */
+    /** After each line while anything waits: sends on the messages that have their time or waited long enough; forgets old $PGHP times. */
     private void releaseHeld() {
         resolveBackward(false);
         while (heldCount > 0 && (!heldOpen[heldHead] || lineNumber - heldLine[heldHead] >= 2 * PGHP_WINDOW_LINES)) {

@@ -7,7 +7,12 @@ package org.watchkeeper.ais.nmea;
 public enum TimeSource {
     /** The {@code c:} parameter of the IEC 61162-450 tag block in front of the (first) sentence. */
     TAG_BLOCK,
-    /** A Gatehouse {@code $PGHP,1,...} line directly before the first sentence, whose checksum reference matches the message. */
+    /**
+     * A Gatehouse {@code $PGHP,1,...} line directly before the first sentence, whose checksum reference
+     * matches the message; or, in a stream that writes them apart (exactEarth satellite feeds), the
+     * nearest {@code $PGHP} within 32 lines before or after a single-sentence message that names its
+     * checksum.
+     */
     PGHP,
     /** A UNIX epoch (seconds or milliseconds) as the last receiver-metadata field after {@code *hh}. */
     TRAILER,
