@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
  */
 class LoosePghpTest {
 
-    private static List<ReceivedMessage> decode(byte[] text) {
-        List<ReceivedMessage> out = new ArrayList<>();
-        AisStreamDecoder d = new AisStreamDecoder(Options.DEFAULT, new AisListener() {
+    /** A decoder that adds its messages to {@code out} and drops rejections. */
+    private static AisStreamDecoder decoder(List<ReceivedMessage> out) {
+        return new AisStreamDecoder(Options.DEFAULT, new AisListener() {
             @Override
             public void message(ReceivedMessage m) {
                 out.add(m);
@@ -33,6 +33,11 @@ class LoosePghpTest {
             public void rejected(Rejection r) {
             }
         });
+    }
+
+    private static List<ReceivedMessage> decode(byte[] text) {
+        List<ReceivedMessage> out = new ArrayList<>();
+        AisStreamDecoder d = decoder(out);
         d.feed(text, 0, text.length);
         assertThat(d.stats().accountedLines()).isEqualTo(d.stats().lines());
         d.finish();
@@ -65,16 +70,7 @@ class LoosePghpTest {
     @Test
     void aQuietLiveSourceReleasesWhatWaits() {
         List<ReceivedMessage> out = new ArrayList<>();
-        AisStreamDecoder d = new AisStreamDecoder(Options.DEFAULT, new AisListener() {
-            @Override
-            public void message(ReceivedMessage m) {
-                out.add(m);
-            }
-
-            @Override
-            public void rejected(Rejection r) {
-            }
-        });
+        AisStreamDecoder d = decoder(out);
         byte[] text = String.join("\n",
                 "$PGHP,1,2012,2,2,10,58,8,0,316,56,316999999,1AIS_S,20*70,1328182324847",
                 "$PGHP,1,2012,2,2,10,58,9,0,316,56,316999999,1AIS_S,26*77,1328182324859",
