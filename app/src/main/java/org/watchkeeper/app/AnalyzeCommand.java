@@ -161,7 +161,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--reorder-ms", paramLabel = "MS", defaultValue = "0",
             description = {"Put each NMEA input's observations back in event-time order before the picture, tracker and"
-                    + " detectors, holding each up to MS milliseconds (bounded out-of-orderness; at most 1 000 000 held)."
+                    + " detectors, holding each up to MS milliseconds (bounded out-of-orderness; MS at most 86400000;"
+                    + " at most 1 000 000 observations held at once)."
                     + " Default 0: the input's order. A satellite feed delivers its passes out of order, by up to an hour"
                     + " or two: e.g. --reorder-ms 7200000. An observation older than the newest one by more than MS is"
                     + " dropped and counted (rejected.too_late_to_reorder)."})
