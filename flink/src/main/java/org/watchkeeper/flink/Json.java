@@ -126,7 +126,10 @@ public final class Json {
         return n;
     }
 
-    /** @param measured round doubles to 6 decimals, as analyze and the server write measured attributes */
+    /**
+     * @param measured write the values as every host writes event attributes ({@link Event#writtenAttribute});
+     *        else as they are. Null and not-finite values are left out either way.
+     */
     private static ObjectNode values(Map<String, Object> m, boolean measured) {
         ObjectNode n = MAPPER.createObjectNode();
         for (Map.Entry<String, Object> e : m.entrySet()) {
@@ -134,11 +137,8 @@ public final class Json {
             if (v instanceof Double d && !Double.isFinite(d) || v instanceof Float f && !Float.isFinite(f) || v == null) {
                 continue;
             }
-            if (measured && v instanceof Double d && Math.abs(d) < 1e12) {
-                n.put(e.getKey(), org.watchkeeper.core.geo.Coordinates.round6(d));
-                continue;
-            }
-            n.set(e.getKey(), MAPPER.valueToTree(v instanceof Enum<?> en ? en.name() : v));
+            Object w = measured ? Event.writtenAttribute(v) : v;
+            n.set(e.getKey(), MAPPER.valueToTree(w instanceof Enum<?> en ? en.name() : w));
         }
         return n;
     }

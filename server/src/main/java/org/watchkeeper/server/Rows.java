@@ -26,9 +26,9 @@ import org.watchkeeper.store.VesselRow;
  * observation in gpsd's names ({@code mmsi} as 9 digits, {@code time} ISO-8601, {@code lat},
  * {@code lon}, {@code speed}, {@code course}, {@code heading}, {@code status}, {@code type},
  * {@code source}); not-available values are absent. The observations' {@code lat} and {@code lon}
- * are degrees to 6 decimals ({@link Coordinates#round6}), as in every report; so are the attributes
- * that are measured quantities ({@code double}: durations, distances, speeds), while counts, epoch-ms
- * times and names are written as they are; a measure not available (NaN) is left out.
+ * are degrees to 6 decimals ({@link Coordinates#round6}), as in every report; attribute values are
+ * written by {@link Event#writtenAttribute} (measured quantities to 6 decimals, a measure not
+ * available left out).
  */
 public final class Rows {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -96,13 +96,9 @@ public final class Rows {
             ObjectNode ev = JSON.createObjectNode();
             ObjectNode attributes = ev.putObject("attributes");
             for (Map.Entry<String, Object> a : e.attributes().entrySet()) {
-                Object v = a.getValue();
-                if (v instanceof Double d && !Double.isFinite(d)) {
-                    continue; // not available (e.g. no speed over ground reported): left out
-                } else if (v instanceof Double d && Math.abs(d) < 1e12) {
-                    attributes.put(a.getKey(), Coordinates.round6(d)); // measured, not exact: 6 decimals
-                } else {
-                    attributes.set(a.getKey(), JSON.valueToTree(v));
+                Object w = Event.writtenAttribute(a.getValue());
+                if (w != null || a.getValue() == null) { // a measure not available is left out
+                    attributes.set(a.getKey(), JSON.valueToTree(w));
                 }
             }
             ArrayNode obs = ev.putArray("observations");

@@ -48,6 +48,27 @@ public record Event(
     }
 
     /**
+     * How every host writes an attribute value (analyze's report, the server's store and API, the
+     * Flink job): a measured quantity (a {@code double} or {@code float}: durations, distances, speeds)
+     * to 6 decimals ({@link org.watchkeeper.core.geo.Coordinates#round6}), since its further digits
+     * are binary noise; one that is not finite (a measure not available) as null, to be left out;
+     * counts, epoch-ms times, names and flags as they are. Doubles of 10<sup>12</sup> and more are
+     * left whole.
+     *
+     * @param value an attribute value, possibly null
+     * @return the value to write, or null when there is nothing to write
+     */
+    public static Object writtenAttribute(Object value) {
+        if (value instanceof Double d) {
+            return !Double.isFinite(d) ? null : Math.abs(d) < 1e12 ? org.watchkeeper.core.geo.Coordinates.round6(d) : d;
+        }
+        if (value instanceof Float f && !Float.isFinite(f)) {
+            return null;
+        }
+        return value;
+    }
+
+    /**
      * Builds an event whose id is derived from kind, vessels and start.
      */
     public static Event of(EventKind kind, long start, long end, List<Integer> vessels, double latitude,
