@@ -123,7 +123,7 @@ public final class EventTimeOrder implements Consumer<Observation> {
             late++;
             return;
         }
-        add(o, seq++);
+        add(o, t, seq++);
         long wm = t - allowedLatenessMillis - 1;
         if (wm > watermark) {
             watermark = wm;
@@ -162,12 +162,11 @@ public final class EventTimeOrder implements Consumer<Observation> {
         }
     }
 
-    /** Puts {@code o} (arrival number {@code n}, above all waiting ones) among the waiting observations. */
-    private void add(Observation o, long n) {
+    /** Puts {@code o} (event time {@code t}, arrival number {@code n}, above all waiting ones) among the waiting observations. */
+    private void add(Observation o, long t, long n) {
         Observation[] r = ring;
         long[] times = ringTime;
         int mask = r.length - 1;
-        long t = o.time();
         // after every waiting entry that is not later in ORDER (equal ones arrived before)
         int lo = 0;
         int hi = size;
