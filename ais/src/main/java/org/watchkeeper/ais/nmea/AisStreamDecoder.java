@@ -1436,7 +1436,10 @@ public final class AisStreamDecoder {
         if (loosePghp) {
             if (ts == TimeSource.PGHP) {
                 adjacentRun++;
-            } else if (ts != TimeSource.TAG_BLOCK && checksum >= 0) {
+            } else if ((ts == TimeSource.TRAILER || ts == TimeSource.NONE) && checksum >= 0) {
+                // only a message timed by a batch epoch, or not at all, takes a $PGHP from further away:
+                // a receiver's own clock is a reception time already, and a checksum match on it is
+                // as likely chance as not (1 in 256 per line of the window)
                 int i = pendingFor(checksum);
                 if (i >= 0) {
                     time = pendTime[i];

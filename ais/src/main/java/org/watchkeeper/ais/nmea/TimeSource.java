@@ -11,7 +11,7 @@ public enum TimeSource {
      * A Gatehouse {@code $PGHP,1,...} line directly before the first sentence, whose checksum reference
      * matches the message; or, in a stream that writes them apart (exactEarth satellite feeds), the
      * nearest {@code $PGHP} within 32 lines before or after a single-sentence message that names its
-     * checksum.
+     * checksum, for a message otherwise timed by its epoch suffix ({@link #TRAILER}) or not at all.
      */
     PGHP,
     /** A UNIX epoch (seconds or milliseconds) as the last receiver-metadata field after {@code *hh}. */

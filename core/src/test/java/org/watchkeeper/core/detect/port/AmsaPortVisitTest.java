@@ -53,7 +53,7 @@ class AmsaPortVisitTest {
         assertThat(ports.ports()).hasSize(40);
         List<Observation> obs = AmsaLog.read(log);
         assertThat(obs).hasSize(19_170);
-        assertThat(obs.get(0).time()).isEqualTo(1_327_658_473_148L); // 2012-01-27T10:01:13.148Z, a satellite report timed by its $PGHP
+        assertThat(obs.get(0).time()).isEqualTo(1_327_664_820_000L); // 2012-01-27T11:47:00Z (epoch trailer)
         List<Event> events = SyntheticAis.run(obs, 60_000, new PortVisitDetector(ports, PortVisitConfig.DEFAULTS));
         assertThat(events).hasSize(360);
         Map<String, Integer> byPort = new TreeMap<>();
