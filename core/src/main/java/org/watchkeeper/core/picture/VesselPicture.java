@@ -23,8 +23,11 @@ import org.watchkeeper.core.track.Tracker;
  * position of record, so duplicates, out-of-order, future-dated, on-land and superseded type 27
  * fixes (case B32) never move a vessel. Class is inferred from what the station itself sends
  * ({@link StationClass#ofMessageType}): 1-3 and 5 say A, 18, 19 and 24 say B, 27 says nothing, so a
- * 24A before any position makes the target B, never A (case B34). When the evidence changes, the
- * newest wins and the change is recorded.
+ * 24A before any position makes the target B, never A (case B34). A position report's evidence
+ * outweighs a static message's: a feed may add static data of its own (exactEarth's augmented
+ * satellite feed relays a type 5 for Class B units in {@code !BSVDM} sentences), while a station's
+ * position reports are its own. Among evidence of one weight the newest by event time wins, so the
+ * class does not depend on the order the messages arrived in; each change is recorded.
  *
  * <p>The picture keeps each station as the tracker's per-vessel record (a subclass of
  * {@link Tracker.Track}, {@link Tracker#recordFactory}), so one look-up per observation finds both
@@ -57,6 +60,10 @@ public final class VesselPicture {
     private static final class Vessel extends Tracker.Track {
         FlagState flag;
         StationClass cls = StationClass.UNKNOWN;
+        /** Event time of the evidence {@link #cls} comes from. */
+        long clsTime = Long.MIN_VALUE;
+        /** Whether {@link #cls} comes from a position report (else from a static message, or none). */
+        boolean clsFromPosition;
         PositionObservation position;
         double derivedSpeed = Double.NaN;
         long firstSeen;
@@ -120,11 +127,8 @@ public final class VesselPicture {
         v.lastSeen = Math.max(v.lastSeen, o.time());
         v.firstSeen = Math.min(v.firstSeen, o.time());
         StationClass evidence = o.classEvidence();
-        if (evidence != StationClass.UNKNOWN && evidence != v.cls) {
-            if (v.cls != StationClass.UNKNOWN) {
-                change(v, o.time(), "class", v.cls.name(), evidence.name());
-            }
-            v.cls = evidence;
+        if (evidence != StationClass.UNKNOWN) {
+            classEvidence(v, evidence, o.time(), o instanceof PositionObservation);
         }
         if (o instanceof PositionObservation p) {
             Tracker.Decision d = tracker.accept(p, v);
@@ -165,6 +169,29 @@ public final class VesselPicture {
             v.eta = id.eta();
         }
         return null;
+    }
+
+    /**
+     * Weighs one message's class evidence against what the station's class rests on: a position
+     * report outweighs a static message; among equals the later event time wins, and at one time
+     * the class later in {@link StationClass}'s order, so any arrival order gives the same class.
+     */
+    private void classEvidence(Vessel v, StationClass evidence, long time, boolean fromPosition) {
+        boolean wins;
+        if (v.cls == StationClass.UNKNOWN || fromPosition != v.clsFromPosition) {
+            wins = v.cls == StationClass.UNKNOWN || fromPosition;
+        } else {
+            wins = time > v.clsTime || (time == v.clsTime && evidence.ordinal() > v.cls.ordinal());
+        }
+        if (!wins) {
+            return;
+        }
+        if (evidence != v.cls && v.cls != StationClass.UNKNOWN) {
+            change(v, time, "class", v.cls.name(), evidence.name());
+        }
+        v.cls = evidence;
+        v.clsTime = time;
+        v.clsFromPosition = fromPosition;
     }
 
     private String text(Vessel v, IdentityObservation id, String field, String old, String now) {

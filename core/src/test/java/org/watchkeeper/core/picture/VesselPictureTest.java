@@ -3,6 +3,7 @@ package org.watchkeeper.core.picture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.watchkeeper.core.observation.Dimensions;
 import org.watchkeeper.core.observation.Eta;
@@ -88,6 +89,41 @@ class VesselPictureTest {
         assertThat(v.identityChanges().get(0)).isEqualTo(new IdentityChange(T0 + 86_400_000L, "name", "CHEMICAL PIONEER", "PIONEER"));
         assertThat(v.identityChanges().get(3).newValue()).isEqualTo("B");
         assertThat(v.stationClass()).isEqualTo(StationClass.B);
+    }
+
+    /**
+     * The class must not depend on arrival order. A satellite feed delivers out of event-time order,
+     * and exactEarth's augmented feed relays a type 5 (Class A evidence) for New Zealand Class B
+     * units (the tug MANUKAU, 512003184, sends five type 18 and two type 24 on 1 February 2012
+     * and gets one relayed type 5 in a {@code !BSVDM} sentence).
+     */
+    @Test
+    void classRestsOnPositionReportsAndTheNewestEvidenceInAnyArrivalOrder() {
+        int mmsi = 512_003_184;
+        IdentityObservation relayed = identity(T0 + 60_000, mmsi, 5, "AUGMENTED", null, NA, NA);
+        PositionObservation classB1 = new PositionObservation(T0, "sat", mmsi, 18, StationClass.B, -36.8, 174.8, 6, 90, NA, NA, false, false);
+        PositionObservation classB2 = new PositionObservation(T0 + 120_000, "sat", mmsi, 18, StationClass.B, -36.8, 174.81, 6, 90, NA, NA, false, false);
+        List<List<Observation>> orders = List.of(List.of(classB1, relayed, classB2), List.of(classB2, classB1, relayed),
+                List.of(relayed, classB2, classB1), List.of(classB1, classB2, relayed));
+        for (List<Observation> order : orders) {
+            VesselPicture picture = new VesselPicture();
+            order.forEach(picture::accept);
+            assertThat(picture.get(mmsi).stationClass()).as("order %s", order).isEqualTo(StationClass.B);
+        }
+        // Among position reports the newest by event time wins, whichever arrived last.
+        int other = 636_012_345;
+        PositionObservation a = new PositionObservation(T0, "r", other, 1, StationClass.A, 5, 5, 10, 90, NA, 0, true, false);
+        PositionObservation b = new PositionObservation(T0 + 60_000, "r", other, 18, StationClass.B, 5, 5.01, 10, 90, NA, NA, false, false);
+        VesselPicture inOrder = new VesselPicture();
+        inOrder.accept(a);
+        inOrder.accept(b);
+        VesselPicture reversed = new VesselPicture();
+        reversed.accept(b);
+        reversed.accept(a);
+        assertThat(inOrder.get(other).stationClass()).isEqualTo(StationClass.B);
+        assertThat(reversed.get(other).stationClass()).isEqualTo(StationClass.B);
+        assertThat(inOrder.get(other).identityChanges()).extracting(IdentityChange::newValue).containsExactly("B");
+        assertThat(reversed.get(other).identityChanges()).isEmpty();
     }
 
     @Test
