@@ -122,8 +122,7 @@ public record AidToNavigationReport(
         String full = fullName();
         out.field("name", full.isEmpty() ? null : full);
         out.field("accuracy", positionAccuracy);
-        out.field("lon", longitude, 6);
-        out.field("lat", latitude, 6);
+        out.position(longitude, latitude);
         out.field("to_bow", toBow);
         out.field("to_stern", toStern);
         out.field("to_port", toPort);

@@ -123,8 +123,7 @@ public record BaseStationReport(
         out.fieldUnless("minute", minute, NOT_AVAILABLE);
         out.fieldUnless("second", second, NOT_AVAILABLE);
         out.field("accuracy", positionAccuracy);
-        out.field("lon", longitude, 6);
-        out.field("lat", latitude, 6);
+        out.position(longitude, latitude);
         out.field("epfd", epfd);
         out.field("epfd_text", Names.epfd(epfd));
         out.field("raim", raim);

@@ -64,8 +64,7 @@ public record DgnssBroadcastBinaryMessage(
     /** Writes {@code lon}, {@code lat} (degrees, when available) and {@code data} as {@code "<bits>:<hex>"}. */
     @Override
     public void writeFields(FieldSink out) {
-        out.field("lon", longitude, 6);
-        out.field("lat", latitude, 6);
+        out.position(longitude, latitude);
         out.field("data", data.toString());
     }
 

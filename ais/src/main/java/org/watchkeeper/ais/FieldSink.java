@@ -48,6 +48,25 @@ public interface FieldSink {
         field(name, Mmsi.format(mmsi));
     }
 
+    /**
+     * A position in degrees, as gpsd's {@code lon} and {@code lat} with 6 decimals. A coordinate
+     * that is not available ({@code NaN}: 181° / 91°) or beyond any position (longitude beyond
+     * ±180°, latitude beyond ±90°: ITU-R M.1371-5 gives those codes no meaning, and only radio noise
+     * makes them, e.g. a type 17 at -200.53° in AMSA's terrestrial log) is left out; the decoded
+     * record keeps the value as sent.
+     *
+     * @param lon longitude, degrees East
+     * @param lat latitude, degrees North
+     */
+    default void position(double lon, double lat) {
+        if (Units.isLongitude(lon)) {
+            field("lon", lon, 6);
+        }
+        if (Units.isLatitude(lat)) {
+            field("lat", lat, 6);
+        }
+    }
+
     /** An integer field that is written only when it is not {@code notAvailable}. */
     default void fieldUnless(String name, long value, long notAvailable) {
         if (value != notAvailable) {

@@ -81,8 +81,7 @@ public record LongRangePositionReport(
         out.field("raim", raim);
         out.field("status", navigationStatus);
         out.field("status_text", Names.navigationStatus(navigationStatus));
-        out.field("lon", longitude, 6);
-        out.field("lat", latitude, 6);
+        out.position(longitude, latitude);
         out.field("speed", speedOverGround, 0);
         out.field("course", courseOverGround, 0);
         out.field("gnss", notCurrentGnssPosition); // gpsd writes the raw bit: true = not the current GNSS position

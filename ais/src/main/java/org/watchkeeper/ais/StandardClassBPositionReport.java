@@ -112,8 +112,7 @@ public record StandardClassBPositionReport(
         out.field("reserved", reserved);
         out.field("speed", speedOverGround, 1);
         out.field("accuracy", positionAccuracy);
-        out.field("lon", longitude, 6);
-        out.field("lat", latitude, 6);
+        out.position(longitude, latitude);
         out.field("course", courseOverGround, 1);
         out.fieldUnless("heading", trueHeading, NOT_AVAILABLE);
         out.field("second", timeStamp);

@@ -106,8 +106,7 @@ public record StandardSarAircraftPositionReport(
         out.fieldUnless("alt", altitude, NOT_AVAILABLE);
         out.field("speed", speedOverGround, 0);
         out.field("accuracy", positionAccuracy);
-        out.field("lon", longitude, 6);
-        out.field("lat", latitude, 6);
+        out.position(longitude, latitude);
         out.field("course", courseOverGround, 1);
         out.field("second", timeStamp);
         out.field("dte", dte);

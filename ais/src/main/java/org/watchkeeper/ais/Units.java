@@ -20,6 +20,16 @@ public final class Units {
     private Units() {
     }
 
+    /** Whether {@code deg} is a longitude: within ±180° (false for {@code NaN}). */
+    public static boolean isLongitude(double deg) {
+        return deg >= -180.0 && deg <= 180.0;
+    }
+
+    /** Whether {@code deg} is a latitude: within ±90° (false for {@code NaN}). */
+    public static boolean isLatitude(double deg) {
+        return deg >= -90.0 && deg <= 90.0;
+    }
+
     /** Longitude from 1/10 000 min (28-bit field); {@code NaN} for 181°. */
     public static double longitude(int code) {
         return code == LON_NOT_AVAILABLE ? Double.NaN : code / 600_000.0;

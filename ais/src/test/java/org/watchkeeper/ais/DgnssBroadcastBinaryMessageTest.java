@@ -53,6 +53,22 @@ class DgnssBroadcastBinaryMessageTest {
         assertReencodes(d, p, 0);
     }
 
+    /**
+     * amsa-risky/ais.txt.gz line 10 097, radio noise with a good checksum: longitude code -120 320
+     * (-200.53°, beyond any position) and latitude 7.68°. The record keeps the code as sent; the
+     * written fields leave the impossible longitude out, as they do a "not available" one.
+     */
+    @Test
+    void aLongitudeBeyondAnyPositionIsKeptButNotWritten() {
+        String p = "ARuJP82:P09001@P05184AOr@R9ISUi9Hn3QiS;9q457J5D<doh`";
+        DgnssBroadcastBinaryMessage d = (DgnssBroadcastBinaryMessage) AisDecoder.decode(p, 0);
+        assertThat(Mmsi.format(d.mmsi())).isEqualTo("198615072");
+        assertThat(d.longitude()).isEqualTo(-120_320 / 600.0);
+        assertThat(d.latitude()).isCloseTo(7.68, within(1e-9));
+        assertThat(fields(d)).doesNotContainKey("lon").containsEntry("lat", 7.68);
+        assertReencodes(d, p, 0);
+    }
+
     @Test
     void notAvailablePositionIsNaNAndNotWritten() {
         DgnssBroadcastBinaryMessage d = new DgnssBroadcastBinaryMessage(0, 3669999, 0, Double.NaN, Double.NaN, 0, BinaryData.EMPTY);

@@ -233,8 +233,7 @@ public record MeteorologicalHydrographicData(
 
     @Override
     public void writeFields(FieldSink out) {
-        out.field("lon", longitude, 6);
-        out.field("lat", latitude, 6);
+        out.position(longitude, latitude);
         out.field("accuracy", positionAccuracy);
         out.fieldUnless("day", day, AisMessage.NOT_AVAILABLE);
         out.fieldUnless("hour", hour, AisMessage.NOT_AVAILABLE);

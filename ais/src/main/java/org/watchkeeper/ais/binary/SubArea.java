@@ -132,8 +132,7 @@ public sealed interface SubArea {
         out.field("shape", shape);
         out.field("shape_text", shapeName(shape));
         out.field("scale", scaleFactor);
-        out.field("lon", lon, 6);
-        out.field("lat", lat, 6);
+        out.position(lon, lat);
         out.field("precision", precision);
     }
 

@@ -403,8 +403,8 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
         t.reserve(400);
         tenthsField(K_SPEED, p.speedOverGround());
         t.put(p.positionAccuracy() ? K_ACCURACY_TRUE : K_ACCURACY_FALSE);
-        positionField(K_LON, p.longitude());
-        positionField(K_LAT, p.latitude());
+        positionField(K_LON, p.longitude(), 180);
+        positionField(K_LAT, p.latitude(), 90);
         tenthsField(K_COURSE, p.courseOverGround());
         if (p.trueHeading() != AisMessage.NOT_AVAILABLE) {
             t.put(K_HEADING);
@@ -472,8 +472,8 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
         unlessNotAvailable(K_MINUTE, r.minute());
         unlessNotAvailable(K_SECOND, r.second());
         t.put(r.positionAccuracy() ? K_ACCURACY_TRUE : K_ACCURACY_FALSE);
-        positionField(K_LON, r.longitude());
-        positionField(K_LAT, r.latitude());
+        positionField(K_LON, r.longitude(), 180);
+        positionField(K_LAT, r.latitude(), 90);
         epfd(r.epfd());
         t.put(r.raim() ? K_RAIM_TRUE : K_RAIM_FALSE);
         int radio = r.radio();
@@ -490,8 +490,8 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
         number(r.reserved());
         tenthsField(K_SPEED, r.speedOverGround());
         t.put(r.positionAccuracy() ? K_ACCURACY_TRUE : K_ACCURACY_FALSE);
-        positionField(K_LON, r.longitude());
-        positionField(K_LAT, r.latitude());
+        positionField(K_LON, r.longitude(), 180);
+        positionField(K_LAT, r.latitude(), 90);
         tenthsField(K_COURSE, r.courseOverGround());
         unlessNotAvailable(K_HEADING, r.trueHeading());
         t.put(K_SECOND);
@@ -602,9 +602,12 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
         }
     }
 
-    /** {@code key} (with its comma) and degrees to 6 decimals (longitude, latitude), skipped when NaN. */
-    private void positionField(byte[] key, double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
+    /**
+     * {@code key} (with its comma) and degrees to 6 decimals (longitude, latitude), skipped when NaN or
+     * beyond {@code limit} degrees either way, as {@link FieldSink#position} does.
+     */
+    private void positionField(byte[] key, double v, double limit) {
+        if (!(v >= -limit && v <= limit)) {
             return;
         }
         text.put(key);

@@ -148,10 +148,14 @@ class GpsdJsonWriterFastPathTest {
         for (double v : odd) {
             assertSame(new PositionReport(2, 3, 7, 5, 0, v, true, v, v, v, 0, 60, 2, 0, true, SOTDMA.raw()));
         }
-        assertThat(write(new PositionReport(1, 0, 7, 0, 0, 12.345, true, 1e300, 0.0000005, Double.POSITIVE_INFINITY,
+        assertThat(write(new PositionReport(1, 0, 7, 0, 0, 12.345, true, 12.345, 0.0000005, Double.POSITIVE_INFINITY,
                 0, 60, 0, 0, true, NA), true))
-                .contains("\"speed\":12.3,").contains("\"lon\":1000000000000000052504760255204420248704468581108159154915854")
-                .doesNotContain("course");
+                .contains("\"speed\":12.3,").contains("\"lon\":12.345,").doesNotContain("course");
+        // a coordinate beyond any position (radio noise: AMSA's log has a type 1 and type 17s beyond ±180°) is left out
+        assertThat(write(new PositionReport(1, 0, 7, 0, 0, 12.3, true, 1e300, -90.5, 10, 0, 60, 0, 0, true, NA), true))
+                .doesNotContain("\"lon\"").doesNotContain("\"lat\"").contains("\"course\":10,");
+        assertThat(write(new PositionReport(1, 0, 7, 0, 0, 12.3, true, -200.53, 90, 10, 0, 60, 0, 0, true, NA), true))
+                .doesNotContain("\"lon\"").contains("\"lat\":90,");
     }
 
     private static ReceivedMessage received(AisMessage m, long time, String source, String talker, char channel) {
