@@ -30,7 +30,9 @@ import org.watchkeeper.core.ref.MaritimeIdentificationDigits;
  * reported before or with the observation, {@code NaN} when none was seen yet. Attributes:
  * {@code reason} ({@link IdentityProblem#id()}), {@code mmsi} (nine-digit text), {@code message_type},
  * {@code value} (the offending MMSI, MID, IMO or name) and {@code detail} (what was expected).
- * Evidence: the position observation, when the problem showed in one.
+ * Parameters: {@code checks}, the problems this detector was set to report (so a reader can tell
+ * a check that found nothing from one that was not run). Evidence: the position observation, when
+ * the problem showed in one.
  *
  * <p>Type 11 (UTC/date response) is not checked against the station kind: any mobile station sends
  * it in reply to a type 10 inquiry. Type 24 names are not checked for emptiness, because the
@@ -240,7 +242,7 @@ public final class InvalidIdentityDetector implements Detector<InvalidIdentityDe
         attributes.put("value", value);
         attributes.put("detail", detail);
         Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("problems", config.problems().stream().map(IdentityProblem::id).toList());
+        parameters.put("checks", config.problems().stream().map(IdentityProblem::id).toList());
         ctx.emit(Event.of(EventKind.INVALID_IDENTITY, o.time(), o.time(), List.of(o.mmsi()), s.lat, s.lon, null,
                 parameters, attributes, p == null ? List.of() : List.of(p), problem.id()));
     }

@@ -69,6 +69,9 @@ class InvalidIdentityDetectorTest {
                 .containsEntry("detail", "check digit 9 expected, 8 sent");
         assertThat(imo.latitude()).isNaN(); // no position seen before the type 5
         assertThat(imo.end()).isEqualTo(imo.start());
+        assertThat(imo.parameters()).containsOnlyKeys("checks");
+        assertThat((List<Object>) imo.parameters().get("checks")).hasSize(IdentityProblem.values().length)
+                .contains("imo_bad_check_digit", "station_kind_mismatch");
         Event mid = events.stream().filter(e -> e.vessels().get(0) == 200_000_001).findFirst().orElseThrow();
         assertThat(mid.latitude()).isEqualTo(51.1);
         assertThat(mid.evidence()).hasSize(1);
