@@ -44,8 +44,8 @@ import org.watchkeeper.core.geo.Geodesy;
  * offshore (a search box reaching the far side of the globe or Antarctica's southern cut falls back
  * to a scan of an STR-tree of runs of at most 32 segments). Longitudes are normalised, so the mask is correct across the 180° meridian;
  * the artificial edges where Natural Earth cuts land at ±180° and at the southern limit of
- * Antarctica are not coastline. Thread safe once built; loading the shipped mask takes about a
- * second.
+ * Antarctica are not coastline. Thread safe once built. The shipped mask is read from a binary form
+ * of its polygons that the build writes from the TopoJSON ({@link LandMaskResource}).
  */
 public final class LandMask {
     /** Default tolerance of {@link #isOnLand(double, double)}: 2 000 m inland of the coastline. */
@@ -86,9 +86,10 @@ public final class LandMask {
         this.maxX = 180;
         this.minY = southLimit;
         for (Polygon p : land) {
-            IndexedPointInAreaLocator loc = new IndexedPointInAreaLocator(p);
-            loc.locate(p.getInteriorPoint().getCoordinate()); // build the index now, not on a reader thread
-            polygons.insert(p.getEnvelopeInternal(), new Area(p, loc));
+            // JTS builds a polygon's index on its first lookup, under a lock (jts-core 1.20: a volatile
+            // index made in a synchronized method), so readers may share it; a mask used only for the
+            // distance to the coast (the gap and loitering detectors) never builds one.
+            polygons.insert(p.getEnvelopeInternal(), new Area(p, new IndexedPointInAreaLocator(p)));
             addCoast(p.getExteriorRing());
             for (int i = 0; i < p.getNumInteriorRing(); i++) {
                 addCoast(p.getInteriorRingN(i));
@@ -105,14 +106,24 @@ public final class LandMask {
             synchronized (LandMask.class) {
                 m = naturalEarth;
                 if (m == null) {
-                    try (InputStream in = LandMask.class.getResourceAsStream(RESOURCE)) {
-                        if (in == null) {
-                            throw new IllegalStateException("land mask resource " + RESOURCE
-                                    + " is missing: it is fetched from npm (world-atlas@2.0.2) when the core module is built");
+                    // the binary form the build writes from the TopoJSON (LandMaskResource), else the TopoJSON
+                    try (InputStream bin = LandMask.class.getResourceAsStream(LandMaskResource.RESOURCE)) {
+                        if (bin != null) {
+                            m = LandMaskResource.read(bin);
                         }
-                        m = fromTopoJson(in, "land");
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
+                    }
+                    if (m == null) {
+                        try (InputStream in = LandMask.class.getResourceAsStream(RESOURCE)) {
+                            if (in == null) {
+                                throw new IllegalStateException("land mask resource " + RESOURCE
+                                        + " is missing: it is fetched from npm (world-atlas@2.0.2) when the core module is built");
+                            }
+                            m = fromTopoJson(in, "land");
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
                     }
                     naturalEarth = m;
                 }
@@ -126,8 +137,12 @@ public final class LandMask {
         TopoJson topology = TopoJson.read(in);
         JsonNode topo = topology.document();
         List<Polygon> polys = topology.polygons(topo, objectName, new GeometryFactory());
-        double south = topo.has("bbox") ? topo.get("bbox").get(1).asDouble() : -90;
-        return new LandMask(polys, south);
+        return new LandMask(polys, southLimit(topo));
+    }
+
+    /** The southern limit of a topology's land: its bbox's, else -90°. */
+    static double southLimit(JsonNode topology) {
+        return topology.has("bbox") ? topology.get("bbox").get(1).asDouble() : -90;
     }
 
     private void addCoast(LineString ring) {
