@@ -89,7 +89,8 @@ import picocli.CommandLine.Spec;
             "",
             "Detectors see every reception in event-time order: logs merged from several receivers list them up to"
                 + " 10 s out of order and are put back in order (as the Flink job does); older ones are counted as"
-                + " events.late_observations in summary.json.",
+                + " events.late_observations in summary.json. Several inputs go one after another in time order"
+                + " (each placed by the median time of its first 1 000 observations), whatever order they are named in.",
             "",
             "Land: positions on land are NOT rejected unless --land-tolerance-km is given. The shipped Natural Earth"
                 + " 1:10m land covers rivers, lakes and estuaries (the Great Lakes, the Mississippi, Puget Sound inlets),"
@@ -327,7 +328,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
             analysis = new Analysis(config, listeners);
             ref.picture = analysis.picture();
             Options options = Options.DEFAULT.withLenientChecksum(lenient).withAcceptBadTagBlockChecksum(acceptBadTagBlockChecksum);
-            for (String f : files) {
+            List<String> ordered = inTimeOrder(files, options, policy, assumed);
+            if (!ordered.equals(files) && !quiet) {
+                err.println("watchkeeper analyze: inputs analyzed in time order of their first messages: "
+                        + String.join(" ", ordered));
+                err.flush();
+            }
+            for (String f : ordered) {
                 progress.label(f.equals("-") ? "stdin" : Path.of(f).getFileName().toString());
                 results.add(analyzeOne(f, analysis, options, policy, assumed, progress));
             }
@@ -443,10 +450,91 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return r;
     }
 
-    /** A buffered stream over the file (or stdin), gunzipped when it starts with the gzip magic bytes. */
+    /**
+     * The inputs in the order to analyze them: by the median event time of the first observations
+     * (up to {@link #START_OBSERVATIONS}) in each one's first {@link #START_SNIFF} bytes, decoded and
+     * timed as the analysis will; the median, because a log's first times may be stray ones (AMSA's
+     * exactEarth file with tag blocks starts on 13 April 2012 and holds one time of 9 January). So the
+     * detectors, which see event time only and skip what comes more than their lateness after a later
+     * observation, get inputs that follow each other in time in that order whatever order they were
+     * named in (the 18 logs of shared/data/ais named in path order lost 44 112 observations to the
+     * detectors before, the DMA sample and drift logs among them).
+     * Stable: inputs with the same start, or with no time there, keep their order, the latter last.
+     * With standard input among them, or a single input, the order given.
+     */
+    private List<String> inTimeOrder(List<String> names, Options options, NmeaInput.Untimed policy, long assumed)
+            throws IOException {
+        if (names.size() < 2 || names.contains("-")) {
+            return names;
+        }
+        Map<String, Long> start = new java.util.HashMap<>();
+        for (String f : names) {
+            start.put(f, startTime(f, options, policy, assumed));
+        }
+        List<String> ordered = new ArrayList<>(names);
+        ordered.sort(Comparator.comparingLong(start::get));
+        return ordered;
+    }
+
+    /** Bytes of each input read to find when it starts ({@link #inTimeOrder}). */
+    private static final int START_SNIFF = 1 << 18;
+    /** Observations of each input whose median time tells when it starts ({@link #inTimeOrder}). */
+    private static final int START_OBSERVATIONS = 1000;
+
+    /**
+     * The median event time of the first {@link #START_OBSERVATIONS} observations in the input's first
+     * {@link #START_SNIFF} bytes; Long.MAX_VALUE when there are none.
+     */
+    private long startTime(String name, Options options, NmeaInput.Untimed policy, long assumed) throws IOException {
+        long[] times = new long[START_OBSERVATIONS];
+        int[] count = {0};
+        java.util.function.Consumer<org.watchkeeper.core.observation.Observation> earliest = o -> {
+            if (count[0] < times.length) {
+                times[count[0]++] = o.time();
+            }
+        };
+        try (InputStream in = open(name, null)) {
+            byte[] head = in.readNBytes(START_SNIFF);
+            int n = head.length;
+            InputFormat format = InputFormat.detect(head, Math.min(n, SNIFF));
+            switch (format) {
+                case NMEA -> {
+                    NmeaInput input = new NmeaInput(earliest, policy, assumed);
+                    AisStreamDecoder decoder = new AisStreamDecoder(options, input);
+                    if (GnssClock.present(head, Math.min(n, SNIFF))) {
+                        new GnssClock(decoder); // attaches itself to the decoder
+                    }
+                    decoder.feed(head, 0, n);
+                    decoder.finish();
+                    input.finish();
+                }
+                case MARINECADASTRE_CSV, DMA_CSV -> {
+                    TimeOrderedBuffer buffer = new TimeOrderedBuffer();
+                    InputStreamReader reader = new InputStreamReader(new java.io.ByteArrayInputStream(head, 0, n), StandardCharsets.UTF_8);
+                    String source = Path.of(name).getFileName().toString();
+                    if (format == InputFormat.MARINECADASTRE_CSV) {
+                        new MarineCadastreReader(source).read(reader, buffer);
+                    } else {
+                        new DmaReader(source).read(reader, buffer);
+                    }
+                    buffer.drainTo(earliest);
+                }
+            }
+        }
+        if (count[0] == 0) {
+            return Long.MAX_VALUE;
+        }
+        java.util.Arrays.sort(times, 0, count[0]);
+        return times[count[0] / 2];
+    }
+
+    /**
+     * A buffered stream over the file (or stdin), gunzipped when it starts with the gzip magic bytes;
+     * its bytes counted by {@code progress} unless null.
+     */
     private InputStream open(String name, Progress progress) throws IOException {
         InputStream raw = name.equals("-") ? streams.in() : Files.newInputStream(Path.of(name));
-        BufferedInputStream in = new BufferedInputStream(progress.counting(raw), READ_BUFFER);
+        BufferedInputStream in = new BufferedInputStream(progress == null ? raw : progress.counting(raw), READ_BUFFER);
         in.mark(2);
         int b0 = in.read();
         int b1 = in.read();
@@ -676,12 +764,25 @@ public final class AnalyzeCommand implements Callable<Integer> {
         // many fixes older than their vessel's last one: passes of a satellite feed delivered out of order
         long accepted = summary.get("positions").get("accepted").asLong();
         long outOfOrder = summary.get("rejected").get("positions").path("OUT_OF_ORDER").asLong();
-        if (outOfOrder > 0 && outOfOrder * 10 >= accepted + outOfOrder) {
+        boolean outOfOrderHint = outOfOrder > 0 && outOfOrder * 10 >= accepted + outOfOrder;
+        if (outOfOrderHint) {
             err.printf(Locale.ROOT, "watchkeeper analyze: %d of %d positions came after a later one of the same vessel"
                     + " (OUT_OF_ORDER) and were not tracked; %s%n", outOfOrder, accepted + outOfOrder,
                     reorderMs == 0 ? "for a feed delivered out of order (e.g. satellite passes), put it back in"
                             + " time order with --reorder-ms, e.g. --reorder-ms 7200000"
                             : "a larger --reorder-ms than " + reorderMs + " may keep them");
+        }
+        // else, at least 1 % of the observations came too late for the detectors
+        long late = summary.path("events").path("late_observations").asLong();
+        long observations = summary.get("observations").path("positions").asLong()
+                + summary.get("observations").path("identities").asLong();
+        if (!outOfOrderHint && late > 0 && late * 100 >= observations) {
+            err.printf(Locale.ROOT, "watchkeeper analyze: the detectors skipped %d of %d observations that came more than"
+                    + " %d s after a later one (events.late_observations); %s inputs are analyzed one after another, in"
+                    + " time order of their first messages, so where inputs overlap in time the later one's overlap is"
+                    + " skipped: merge such inputs into one time-ordered log%n", late, observations,
+                    EventTimeOrder.DEFAULT_LATENESS_MILLIS / 1000,
+                    reorderMs == 0 ? "a feed delivered out of order can be put back in time order with --reorder-ms;" : "");
         }
         long untimedMessages = summary.get("rejected").get("messages_without_time").asLong();
         if (untimedMessages > 0 && assumeTime == null && untimed.equals("carry")) {
