@@ -135,10 +135,10 @@ public record ChannelManagement(
         out.field("txrx", txRxMode);
         out.field("power", lowPower);
         if (scope instanceof Area a) {
-            out.field("ne_lon", a.northEastLongitude(), 6);
-            out.field("ne_lat", a.northEastLatitude(), 6);
-            out.field("sw_lon", a.southWestLongitude(), 6);
-            out.field("sw_lat", a.southWestLatitude(), 6);
+            out.longitude("ne_lon", a.northEastLongitude());
+            out.latitude("ne_lat", a.northEastLatitude());
+            out.longitude("sw_lon", a.southWestLongitude());
+            out.latitude("sw_lat", a.southWestLatitude());
         } else if (scope instanceof Addressed d) {
             out.mmsiField("dest1", d.destinationMmsi1());
             out.mmsiField("dest2", d.destinationMmsi2());

@@ -59,11 +59,21 @@ public interface FieldSink {
      * @param lat latitude, degrees North
      */
     default void position(double lon, double lat) {
+        longitude("lon", lon);
+        latitude("lat", lat);
+    }
+
+    /** A longitude field (degrees, 6 decimals), left out as {@link #position} leaves one out. */
+    default void longitude(String name, double lon) {
         if (Units.isLongitude(lon)) {
-            field("lon", lon, 6);
+            field(name, lon, 6);
         }
+    }
+
+    /** A latitude field (degrees, 6 decimals), left out as {@link #position} leaves one out. */
+    default void latitude(String name, double lat) {
         if (Units.isLatitude(lat)) {
-            field("lat", lat, 6);
+            field(name, lat, 6);
         }
     }
 

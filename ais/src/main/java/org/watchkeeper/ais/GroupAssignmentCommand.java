@@ -83,10 +83,10 @@ public record GroupAssignmentCommand(
      */
     @Override
     public void writeFields(FieldSink out) {
-        out.field("ne_lon", northEastLongitude, 6);
-        out.field("ne_lat", northEastLatitude, 6);
-        out.field("sw_lon", southWestLongitude, 6);
-        out.field("sw_lat", southWestLatitude, 6);
+        out.longitude("ne_lon", northEastLongitude);
+        out.latitude("ne_lat", northEastLatitude);
+        out.longitude("sw_lon", southWestLongitude);
+        out.latitude("sw_lat", southWestLatitude);
         out.field("station_type", stationType);
         out.field("ship_type", shipType);
         out.field("ship_type_text", Names.shipType(shipType));

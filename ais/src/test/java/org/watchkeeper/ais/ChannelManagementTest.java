@@ -40,7 +40,8 @@ class ChannelManagementTest {
         assertThat(fields(m)).containsExactly(
                 Map.entry("channel_a", 3927L), Map.entry("channel_b", 2989L), Map.entry("txrx", 8L), Map.entry("power", false),
                 Map.entry("ne_lon", 63.511667), Map.entry("ne_lat", -32.965), Map.entry("sw_lon", -158.625),
-                Map.entry("sw_lat", -96.168333), Map.entry("addressed", false), Map.entry("band_a", false),
+                // sw_lat -96.168333 (code -57701) is beyond any latitude: left out, kept in the record
+                Map.entry("addressed", false), Map.entry("band_a", false),
                 Map.entry("band_b", false), Map.entry("zonesize", 4L));
         assertReencodes(m, p, 0);
     }
@@ -59,6 +60,9 @@ class ChannelManagementTest {
         assertThat(m.zoneSize()).isEqualTo(1);
         assertThat(m.spare2()).isEqualTo(4337721);
         assertThat(AisDecoder.encode(m).length()).isEqualTo(168);
+        // the written fields leave the impossible corner longitude out (185.021667 deg), keep the rest
+        assertThat(fields(m)).doesNotContainKey("sw_lon").containsEntry("sw_lat", -3.746667)
+                .containsEntry("ne_lon", 29.095).containsEntry("ne_lat", 59.816667);
     }
 
     @Test
