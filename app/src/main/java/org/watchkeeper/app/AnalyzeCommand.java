@@ -175,7 +175,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--accept-bad-tag-block-checksum", description = "Keep sentences whose tag block checksum is wrong.")
     boolean acceptBadTagBlockChecksum;
 
-    @Option(names = "--quiet", description = "No summary on stdout, no progress bar.")
+    @Option(names = "--quiet", description = "No summary on stdout, no progress bar, no note of the order the inputs"
+            + " went in; warnings of observations lost still go to stderr.")
     boolean quiet;
 
     @Spec
@@ -270,7 +271,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
         long started = System.nanoTime();
         HistoryStore store = null;
         try {
-            Files.createDirectories(report);
+            try {
+                Files.createDirectories(report);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                err.println("watchkeeper analyze: cannot write the report to " + report + ": it is a file, not a directory");
+                err.flush();
+                return 1;
+            }
             if (!noStore) {
                 store = storeOptions.open();
             }
@@ -330,7 +337,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             Options options = Options.DEFAULT.withLenientChecksum(lenient).withAcceptBadTagBlockChecksum(acceptBadTagBlockChecksum);
             List<String> ordered = inTimeOrder(files, options, policy, assumed);
             if (!ordered.equals(files) && !quiet) {
-                err.println("watchkeeper analyze: inputs analyzed in time order of their first messages: "
+                err.println("watchkeeper analyze: inputs analyzed in time order (the median time of each one's first messages): "
                         + String.join(" ", ordered));
                 err.flush();
             }
@@ -374,8 +381,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(streams.out(), StandardCharsets.UTF_8));
             printSummary(out, summary);
             out.flush();
-            printWarnings(err, summary);
         }
+        printWarnings(err, summary); // also with --quiet: each says what was lost and why
         return 0;
     }
 
@@ -727,9 +734,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         for (var it = s.get("rejected").get("lines").elements(); it.hasNext(); ) {
             rejectedLines += it.next().asLong();
         }
-        out.printf(Locale.ROOT, "  rejected:   %d line%s%s, %d CSV rows, %d messages without any time%n", rejectedLines,
+        long tooLate = s.get("rejected").path("too_late_to_reorder").asLong();
+        out.printf(Locale.ROOT, "  rejected:   %d line%s%s, %d CSV rows, %d messages without any time%s%n", rejectedLines,
                 rejectedLines == 1 ? "" : "s", paren(r.top("lines", 5)), s.get("rejected").get("csv_rows").asLong(),
-                s.get("rejected").get("messages_without_time").asLong());
+                s.get("rejected").get("messages_without_time").asLong(),
+                tooLate > 0 ? ", " + tooLate + " observations too late to reorder" : "");
         var span = s.get("time_span");
         out.printf(Locale.ROOT, "  time span:  %s%n", span.has("start")
                 ? span.get("start").asText() + " .. " + span.get("end").asText() + " (" + duration(span.get("seconds").asDouble()) + ")"
@@ -771,6 +780,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     reorderMs == 0 ? "for a feed delivered out of order (e.g. satellite passes), put it back in"
                             + " time order with --reorder-ms, e.g. --reorder-ms 7200000"
                             : "a larger --reorder-ms than " + reorderMs + " may keep them");
+        }
+        long tooLate = summary.get("rejected").path("too_late_to_reorder").asLong();
+        if (tooLate > 0) {
+            err.printf(Locale.ROOT, "watchkeeper analyze: %d observation%s came more than --reorder-ms %d ms after a later"
+                    + " one and %s dropped (rejected.too_late_to_reorder): a larger --reorder-ms may keep them, unless"
+                    + " a stray time far ahead of the rest (such as a static message with a stale tag-block time) moved"
+                    + " the window past them%n", tooLate, tooLate == 1 ? "" : "s", reorderMs, tooLate == 1 ? "was" : "were");
         }
         // else, at least 1 % of the observations came too late for the detectors
         long late = summary.path("events").path("late_observations").asLong();

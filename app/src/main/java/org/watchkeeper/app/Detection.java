@@ -125,8 +125,10 @@ final class Detection implements AnalysisListener {
      */
     Detection(List<String> names, PortIndex ports, int cores) {
         List<Detector<?>> detectors = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         for (String n : names) {
             String key = n.strip().toLowerCase(Locale.ROOT);
+            keys.add(key);
             Supplier<Detector<?>> s = AVAILABLE.get(key);
             if (s == null) {
                 throw new IllegalArgumentException("unknown detector '" + n + "'; known: " + String.join(", ", AVAILABLE.keySet()));
@@ -139,7 +141,7 @@ final class Detection implements AnalysisListener {
                 detectors.add(s.get());
             }
         }
-        this.names = List.copyOf(names);
+        this.names = List.copyOf(keys); // as summary.json lists them: "gap, loitering" gives "loitering"
         long lateness = EventTimeOrder.DEFAULT_LATENESS_MILLIS;
         Map<Boolean, List<Detector<?>>> split = detectors.stream()
                 .collect(Collectors.partitioningBy(DetectionEngine::keyedByVessel));

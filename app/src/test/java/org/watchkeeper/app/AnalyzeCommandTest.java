@@ -174,8 +174,34 @@ class AnalyzeCommandTest {
             }
         }
         assertThat(events.get(1)).isEqualTo(events.get(0));
-        assertThat(order).contains("watchkeeper analyze: inputs analyzed in time order of their first messages: "
+        assertThat(order).contains("watchkeeper analyze: inputs analyzed in time order (the median time of each one's first messages): "
                 + sample + " " + drift538 + " " + stoc);
+    }
+
+    /**
+     * AMSA's exactEarth file with tag blocks: its base stations' type 5 (!BSVDM) carry tag-block
+     * times up to 5.5 h ahead of the traffic around them, so with --reorder-ms 7200000 the window
+     * passes 152 observations, which are dropped: the stdout summary and stderr say so.
+     */
+    @Test
+    void observationsTooLateToReorderAreShown() {
+        Path in = data("ais/amsa-risky/exact-earth-with-tag-block.txt");
+        Path report = tmp.resolve("r");
+        Cli.Run r = Cli.run("analyze", "--no-store", "--reorder-ms", "7200000", "--report", report.toString(), in.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("0 messages without any time, 152 observations too late to reorder");
+        assertThat(r.err()).contains("watchkeeper analyze: 152 observations came more than --reorder-ms 7200000 ms after a"
+                + " later one and were dropped (rejected.too_late_to_reorder)");
+        assertThat(Cli.summary(report).get("rejected").get("too_late_to_reorder").asLong()).isEqualTo(152);
+    }
+
+    @Test
+    void aReportPathThatIsAFileIsRefused() throws IOException {
+        Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
+        Cli.Run r = Cli.run("analyze", "--no-store", "--report", file.toString(), data("ais/dma-aisabnormal/219165000_ssc_1.ais").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("watchkeeper analyze: cannot write the report to " + file + ": it is a file, not a directory"
+                + System.lineSeparator());
     }
 
     /** Every log in the shared folder is covered by {@link #everyInput()}. */
@@ -415,6 +441,10 @@ class AnalyzeCommandTest {
                 tmp.resolve("r2").toString(), in.toString());
         assertThat(timed.exit()).isZero();
         assertThat(timed.err()).isEmpty();
+        // --quiet drops the summary, not the warning of what was lost
+        Cli.Run quiet = Cli.run("analyze", "--no-store", "--quiet", "--report", tmp.resolve("rq").toString(), in.toString());
+        assertThat(quiet.out()).isEmpty();
+        assertThat(quiet.err()).contains("235 messages had no time in the log");
         assertThat(timed.out()).contains("0 messages without any time").doesNotContain("stations:   0");
         // a date is its start, as for query's --from; a time analyze cannot read is a usage error naming the option
         Cli.Run day = Cli.run("analyze", "--no-store", "--assume-time", "2024-05-01", "--report",
