@@ -495,7 +495,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     private long startTime(String name, Options options, NmeaInput.Untimed policy, long assumed) throws IOException {
         long[] times = new long[START_OBSERVATIONS];
         int[] count = {0};
-        java.util.function.Consumer<org.watchkeeper.core.observation.Observation> earliest = o -> {
+        java.util.function.Consumer<org.watchkeeper.core.observation.Observation> firstTimes = o -> {
             if (count[0] < times.length) {
                 times[count[0]++] = o.time();
             }
@@ -506,7 +506,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             InputFormat format = InputFormat.detect(head, Math.min(n, SNIFF));
             switch (format) {
                 case NMEA -> {
-                    NmeaInput input = new NmeaInput(earliest, policy, assumed);
+                    NmeaInput input = new NmeaInput(firstTimes, policy, assumed);
                     AisStreamDecoder decoder = new AisStreamDecoder(options, input);
                     if (GnssClock.present(head, Math.min(n, SNIFF))) {
                         new GnssClock(decoder); // attaches itself to the decoder
@@ -524,7 +524,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     } else {
                         new DmaReader(source).read(reader, buffer);
                     }
-                    buffer.drainTo(earliest);
+                    buffer.drainTo(firstTimes);
                 }
             }
         }
