@@ -184,7 +184,7 @@ class AnalyzeCommandTest {
      * passes 152 observations, which are dropped: the stdout summary and stderr say so.
      */
     @Test
-    void observationsTooLateToReorderAreShown() {
+    void observationsTooLateToReorderAreShown() throws IOException {
         Path in = data("ais/amsa-risky/exact-earth-with-tag-block.txt");
         Path report = tmp.resolve("r");
         Cli.Run r = Cli.run("analyze", "--no-store", "--reorder-ms", "7200000", "--report", report.toString(), in.toString());
