@@ -403,8 +403,7 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
         t.reserve(400);
         tenthsField(K_SPEED, p.speedOverGround());
         t.put(p.positionAccuracy() ? K_ACCURACY_TRUE : K_ACCURACY_FALSE);
-        positionField(K_LON, p.longitude(), 180);
-        positionField(K_LAT, p.latitude(), 90);
+        positionFields(p.longitude(), p.latitude());
         tenthsField(K_COURSE, p.courseOverGround());
         if (p.trueHeading() != AisMessage.NOT_AVAILABLE) {
             t.put(K_HEADING);
@@ -472,8 +471,7 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
         unlessNotAvailable(K_MINUTE, r.minute());
         unlessNotAvailable(K_SECOND, r.second());
         t.put(r.positionAccuracy() ? K_ACCURACY_TRUE : K_ACCURACY_FALSE);
-        positionField(K_LON, r.longitude(), 180);
-        positionField(K_LAT, r.latitude(), 90);
+        positionFields(r.longitude(), r.latitude());
         epfd(r.epfd());
         t.put(r.raim() ? K_RAIM_TRUE : K_RAIM_FALSE);
         int radio = r.radio();
@@ -490,8 +488,7 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
         number(r.reserved());
         tenthsField(K_SPEED, r.speedOverGround());
         t.put(r.positionAccuracy() ? K_ACCURACY_TRUE : K_ACCURACY_FALSE);
-        positionField(K_LON, r.longitude(), 180);
-        positionField(K_LAT, r.latitude(), 90);
+        positionFields(r.longitude(), r.latitude());
         tenthsField(K_COURSE, r.courseOverGround());
         unlessNotAvailable(K_HEADING, r.trueHeading());
         t.put(K_SECOND);
@@ -603,13 +600,21 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
     }
 
     /**
-     * {@code key} (with its comma) and degrees to 6 decimals (longitude, latitude), skipped when NaN or
-     * beyond {@code limit} degrees either way, as {@link FieldSink#position} does.
+     * What {@link FieldSink#position} writes after a previous field (a coordinate left out when
+     * {@link Units#isLongitude} or {@link Units#isLatitude} says it is none), with pre-encoded keys
+     * and integer digits, for the fast paths.
      */
-    private void positionField(byte[] key, double v, double limit) {
-        if (!(v >= -limit && v <= limit)) {
-            return;
+    private void positionFields(double lon, double lat) {
+        if (Units.isLongitude(lon)) {
+            positionField(K_LON, lon);
         }
+        if (Units.isLatitude(lat)) {
+            positionField(K_LAT, lat);
+        }
+    }
+
+    /** {@code key} (with its comma) and degrees to 6 decimals. */
+    private void positionField(byte[] key, double v) {
         text.put(key);
         long code = (long) Math.rint(v * 600_000.0); // a candidate, verified as for tenths
         if (Math.abs(code) < 200_000_000L && code / 600_000.0 == v) {
