@@ -444,11 +444,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 }
                 case MARINECADASTRE_CSV, DMA_CSV -> {
                     TimeOrderedBuffer buffer = new TimeOrderedBuffer();
-                    String source = name.equals("-") ? "stdin" : Path.of(name).getFileName().toString();
-                    InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-                    r.csv = r.format == InputFormat.MARINECADASTRE_CSV
-                            ? new MarineCadastreReader(source).read(reader, buffer)
-                            : new DmaReader(source).read(reader, buffer);
+                    r.csv = readCsv(r.format, name, in, buffer);
                     buffer.drainTo(analysis::accept);
                 }
             }
@@ -517,13 +513,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 }
                 case MARINECADASTRE_CSV, DMA_CSV -> {
                     TimeOrderedBuffer buffer = new TimeOrderedBuffer();
-                    InputStreamReader reader = new InputStreamReader(new java.io.ByteArrayInputStream(head, 0, n), StandardCharsets.UTF_8);
-                    String source = Path.of(name).getFileName().toString();
-                    if (format == InputFormat.MARINECADASTRE_CSV) {
-                        new MarineCadastreReader(source).read(reader, buffer);
-                    } else {
-                        new DmaReader(source).read(reader, buffer);
-                    }
+                    readCsv(format, name, new java.io.ByteArrayInputStream(head, 0, n), buffer);
                     buffer.drainTo(firstTimes);
                 }
             }
@@ -533,6 +523,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         java.util.Arrays.sort(times, 0, count[0]);
         return times[count[0] / 2];
+    }
+
+    /** Reads a CSV export of {@code format} into {@code buffer}, its rows' source named after the input. */
+    private static CsvReport readCsv(InputFormat format, String name, InputStream in, TimeOrderedBuffer buffer)
+            throws IOException {
+        String source = name.equals("-") ? "stdin" : Path.of(name).getFileName().toString();
+        InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+        return format == InputFormat.MARINECADASTRE_CSV
+                ? new MarineCadastreReader(source).read(reader, buffer)
+                : new DmaReader(source).read(reader, buffer);
     }
 
     /**
