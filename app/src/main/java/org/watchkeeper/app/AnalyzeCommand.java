@@ -463,19 +463,28 @@ public final class AnalyzeCommand implements Callable<Integer> {
      * named in (the 18 logs of shared/data/ais named in path order lost 44 112 observations to the
      * detectors before, the DMA sample and drift logs among them).
      * Stable: inputs with the same start, or with no time there, keep their order, the latter last.
-     * With standard input among them, or a single input, the order given.
+     * Standard input ({@code -}), which cannot be read twice, keeps its place; the files take the
+     * other places in time order.
      */
     private List<String> inTimeOrder(List<String> names, Options options, NmeaInput.Untimed policy, long assumed)
             throws IOException {
-        if (names.size() < 2 || names.contains("-")) {
+        if (names.size() < 2) {
             return names;
         }
         Map<String, Long> start = new java.util.HashMap<>();
+        List<String> files = new ArrayList<>();
         for (String f : names) {
-            start.put(f, startTime(f, options, policy, assumed));
+            if (!f.equals("-")) {
+                start.put(f, startTime(f, options, policy, assumed));
+                files.add(f);
+            }
         }
-        List<String> ordered = new ArrayList<>(names);
-        ordered.sort(Comparator.comparingLong(start::get));
+        files.sort(Comparator.comparingLong(start::get));
+        List<String> ordered = new ArrayList<>(names.size());
+        int next = 0;
+        for (String f : names) {
+            ordered.add(f.equals("-") ? f : files.get(next++));
+        }
         return ordered;
     }
 
@@ -794,9 +803,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 + summary.get("observations").path("identities").asLong();
         if (!outOfOrderHint && late > 0 && late * 100 >= observations) {
             err.printf(Locale.ROOT, "watchkeeper analyze: the detectors skipped %d of %d observations that came more than"
-                    + " %d s after a later one (events.late_observations); %s inputs are analyzed one after another, in"
-                    + " time order of their first messages, so where inputs overlap in time the later one's overlap is"
-                    + " skipped: merge such inputs into one time-ordered log%n", late, observations,
+                    + " %d s after a later one (events.late_observations); %s inputs are analyzed one after another"
+                    + " (files in time order of their first messages, standard input where it is named), so an input that"
+                    + " starts before the one before it ends loses that overlap: merge such inputs into one time-ordered"
+                    + " log%n", late, observations,
                     EventTimeOrder.DEFAULT_LATENESS_MILLIS / 1000,
                     reorderMs == 0 ? "a feed delivered out of order can be put back in time order with --reorder-ms;" : "");
         }

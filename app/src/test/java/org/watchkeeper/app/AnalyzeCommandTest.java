@@ -176,6 +176,14 @@ class AnalyzeCommandTest {
         assertThat(events.get(1)).isEqualTo(events.get(0));
         assertThat(order).contains("watchkeeper analyze: inputs analyzed in time order (the median time of each one's first messages): "
                 + sample + " " + drift538 + " " + stoc);
+        // standard input keeps its place; the files around it are still put in time order
+        Path report = tmp.resolve("stdin");
+        Cli.Run r = Cli.runWithStdin(Files.readAllBytes(sample), "analyze", "--no-store", "--report", report.toString(),
+                "-", stoc.toString(), drift538.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("time order (the median time of each one's first messages): - " + drift538 + " " + stoc);
+        assertThat(Cli.summary(report).get("events").get("late_observations").asLong()).isZero();
+        assertThat(Files.readString(report.resolve("events.json"))).isEqualTo(events.get(0));
     }
 
     /**

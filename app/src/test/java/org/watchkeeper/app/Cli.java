@@ -39,9 +39,14 @@ final class Cli {
     }
 
     static Run run(String... args) {
+        return runWithStdin(new byte[0], args);
+    }
+
+    /** As {@link #run} with {@code stdin} as standard input. */
+    static Run runWithStdin(byte[] stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         StringWriter err = new StringWriter();
-        int code = Main.commandLine(new ByteArrayInputStream(new byte[0]), out, new PrintWriter(err, true)).execute(args);
+        int code = Main.commandLine(new ByteArrayInputStream(stdin), out, new PrintWriter(err, true)).execute(args);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString());
     }
 
