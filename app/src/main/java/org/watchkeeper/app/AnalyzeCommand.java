@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,10 +39,12 @@ import org.watchkeeper.ais.nmea.Stats;
 import org.watchkeeper.core.csv.CsvReport;
 import org.watchkeeper.core.csv.DmaReader;
 import org.watchkeeper.core.csv.MarineCadastreReader;
+import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.StationClass;
 import org.watchkeeper.core.picture.VesselSnapshot;
 import org.watchkeeper.core.pipeline.Analysis;
 import org.watchkeeper.core.pipeline.AnalysisListener;
+import org.watchkeeper.core.pipeline.EventTimeMerge;
 import org.watchkeeper.core.pipeline.EventTimeOrder;
 import org.watchkeeper.core.pipeline.GnssClock;
 import org.watchkeeper.core.pipeline.HandOff;
@@ -89,8 +92,8 @@ import picocli.CommandLine.Spec;
             "",
             "Detectors see every reception in event-time order: logs merged from several receivers list them up to"
                 + " 10 s out of order and are put back in order (as the Flink job does); older ones are counted as"
-                + " events.late_observations in summary.json. Several inputs go one after another in time order"
-                + " (each placed by the median time of its first 1 000 observations), whatever order they are named in.",
+                + " events.late_observations in summary.json. Several inputs (several stations' logs, or days of one)"
+                + " are merged in event-time order, whatever order they are named in; each keeps its own order.",
             "",
             "Land: positions on land are NOT rejected unless --land-tolerance-km is given. The shipped Natural Earth"
                 + " 1:10m land covers rivers, lakes and estuaries (the Great Lakes, the Mississippi, Puget Sound inlets),"
@@ -198,6 +201,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         long untimedDropped;
         long late;
         long gnssSentences;
+        /** Why an NMEA input ended early (a gzip stream cut short), or null. */
+        String truncated;
         CsvReport csv;
     }
 
@@ -335,15 +340,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
             analysis = new Analysis(config, listeners);
             ref.picture = analysis.picture();
             Options options = Options.DEFAULT.withLenientChecksum(lenient).withAcceptBadTagBlockChecksum(acceptBadTagBlockChecksum);
-            List<String> ordered = inTimeOrder(files, options, policy, assumed);
-            if (!ordered.equals(files) && !quiet) {
-                err.println("watchkeeper analyze: inputs analyzed in time order (the median time of each one's first messages): "
-                        + String.join(" ", ordered));
-                err.flush();
-            }
-            for (String f : ordered) {
-                progress.label(f.equals("-") ? "stdin" : Path.of(f).getFileName().toString());
-                results.add(analyzeOne(f, analysis, options, policy, assumed, progress));
+            if (files.size() == 1) {
+                progress.label(label(files.get(0)));
+                results.add(analyzeOne(files.get(0), analysis, options, policy, assumed, progress));
+            } else {
+                progress.label(files.size() + " inputs");
+                results.addAll(analyzeMerged(analysis, options, policy, assumed, progress));
             }
             phases.put("read_decode_track_s", (System.nanoTime() - started) / 1e9);
             // the segments still open are closed now, on this thread alone: format them on every core
@@ -396,8 +398,82 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * One input: decoded and mapped on this thread, analyzed on a second one when there are two
+     * cores (only the observations cross; the decoder's objects stay on this core); with
+     * --reorder-ms, put back in event-time order on the analysis thread before the picture.
+     */
     private InputResult analyzeOne(String name, Analysis analysis, Options options, NmeaInput.Untimed policy, long assumed,
                                    Progress progress) throws IOException {
+        EventTimeOrder reorder = reorderMs > 0
+                ? new EventTimeOrder(analysis::accept, reorderMs, EventTimeOrder.DEFAULT_MAX_HELD) : null;
+        HandOff handOff = new HandOff(reorder != null ? reorder : analysis::accept, "analysis");
+        InputResult r;
+        try {
+            r = read(name, handOff, options, policy, assumed, progress);
+        } catch (IOException e) {
+            throw new IOException(label(name) + ": " + e.getMessage(), e);
+        } finally {
+            handOff.close(); // waits for the analysis thread, rethrows its failure
+        }
+        if (reorder != null) {
+            reorder.finish(); // the analysis thread is done: the rest in order on this one
+            r.late = reorder.late();
+        }
+        return r;
+    }
+
+    /**
+     * Several inputs, merged in event-time order ({@link EventTimeMerge}): each decoded on a thread
+     * of its own (with --reorder-ms, put back in order there first), opened once the merged stream
+     * reaches the earliest time in its first {@link #START_SNIFF} bytes; the analysis on this thread.
+     * So two stations' logs of one day interleave as one network's, and inputs named in any order
+     * give the same events. Results in the order the inputs were named.
+     */
+    private List<InputResult> analyzeMerged(Analysis analysis, Options options, NmeaInput.Untimed policy, long assumed,
+                                            Progress progress) throws IOException {
+        InputResult[] results = new InputResult[files.size()];
+        List<EventTimeMerge.Input> inputs = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            String name = files.get(i);
+            int at = i;
+            inputs.add(new EventTimeMerge.Input(label(name), earliestTime(name, options, policy, assumed), sink -> {
+                EventTimeOrder reorder = reorderMs > 0
+                        ? new EventTimeOrder(sink, reorderMs, EventTimeOrder.DEFAULT_MAX_HELD) : null;
+                InputResult r = read(name, reorder != null ? reorder : sink, options, policy, assumed, progress);
+                if (reorder != null) {
+                    reorder.finish();
+                    r.late = reorder.late();
+                }
+                results[at] = r;
+            }));
+        }
+        try {
+            new EventTimeMerge().run(inputs, analysis::accept);
+        } catch (EventTimeMerge.MergeFailure e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw new IOException(e.input() + ": " + io.getMessage(), io);
+            }
+            if (cause instanceof UncheckedIOException u) {
+                throw new IOException(e.input() + ": " + u.getCause().getMessage(), u.getCause());
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
+        return List.of(results);
+    }
+
+    /** The input's name as shown in progress and in failures: the file name, or "stdin". */
+    private static String label(String name) {
+        return name.equals("-") ? "stdin" : Path.of(name).getFileName().toString();
+    }
+
+    /** Decodes or reads one input and passes its observations, in the input's order, to {@code sink}. */
+    private InputResult read(String name, Consumer<Observation> sink, Options options, NmeaInput.Untimed policy,
+                             long assumed, Progress progress) throws IOException {
         InputResult r = new InputResult();
         r.file = name;
         try (InputStream in = open(name, progress)) {
@@ -408,36 +484,27 @@ public final class AnalyzeCommand implements Callable<Integer> {
             r.format = InputFormat.detect(head, n);
             switch (r.format) {
                 case NMEA -> {
-                    // Decoding, event times and the mapping to observations on this thread; the
-                    // analysis (picture, tracker, listeners) on a second one when there are two
-                    // cores: only the observations cross, the decoder's objects stay on this core.
-                    // with --reorder-ms, back in event-time order on the analysis thread, before the picture
-                    EventTimeOrder reorder = reorderMs > 0
-                            ? new EventTimeOrder(analysis::accept, reorderMs, EventTimeOrder.DEFAULT_MAX_HELD) : null;
-                    HandOff handOff = new HandOff(reorder != null ? reorder : analysis::accept, "analysis");
-                    NmeaInput input = new NmeaInput(handOff, policy, assumed);
+                    NmeaInput input = new NmeaInput(sink, policy, assumed);
                     AisStreamDecoder decoder = new AisStreamDecoder(options, input);
                     // Logs of a shipborne receiver carry their time in GNSS sentences ($GPRMC, $GPZDA):
                     // read those through the GNSS clock, which the decoder shows each $ line.
                     GnssClock gnss = GnssClock.present(head, n) ? new GnssClock(decoder) : null;
+                    byte[] buf = new byte[READ_BUFFER];
+                    int k;
                     try {
-                        byte[] buf = new byte[READ_BUFFER];
-                        int k;
                         while ((k = in.read(buf, 0, buf.length)) > 0) {
                             decoder.feed(buf, 0, k);
                         }
-                        decoder.finish();
-                        if (gnss != null) {
-                            r.gnssSentences = gnss.sentences();
-                        }
-                        input.finish(); // messages still waiting for a time go to the hand-off too
-                    } finally {
-                        handOff.close(); // waits for the analysis thread, rethrows its failure
+                    } catch (java.io.EOFException e) {
+                        // a gzip file cut short (still being written, or a partial copy): what was
+                        // read is analyzed, and the summary and stderr say the rest is missing
+                        r.truncated = e.getMessage() == null ? "unexpected end of file" : e.getMessage();
                     }
-                    if (reorder != null) {
-                        reorder.finish(); // the analysis thread is done: the rest in order on this one
-                        r.late = reorder.late();
+                    decoder.finish();
+                    if (gnss != null) {
+                        r.gnssSentences = gnss.sentences();
                     }
+                    input.finish(); // messages still waiting for a time go to the sink too
                     r.nmea = decoder.stats();
                     r.carried = input.carried();
                     r.untimedDropped = input.untimedDropped();
@@ -445,7 +512,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 case MARINECADASTRE_CSV, DMA_CSV -> {
                     TimeOrderedBuffer buffer = new TimeOrderedBuffer();
                     r.csv = readCsv(r.format, name, in, buffer);
-                    buffer.drainTo(analysis::accept);
+                    buffer.drainTo(sink);
                 }
             }
         }
@@ -453,65 +520,29 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return r;
     }
 
-    /**
-     * The inputs in the order to analyze them: by the median event time of the first observations
-     * (up to {@link #START_OBSERVATIONS}) in each one's first {@link #START_SNIFF} bytes, decoded and
-     * timed as the analysis will; the median, because a log's first times may be stray ones (AMSA's
-     * exactEarth file with tag blocks starts on 13 April 2012 and holds one time of 9 January). So the
-     * detectors, which see event time only and skip what comes more than their lateness after a later
-     * observation, get inputs that follow each other in time in that order whatever order they were
-     * named in (the 18 logs of shared/data/ais named in path order lost 44 112 observations to the
-     * detectors before, the DMA sample and drift logs among them).
-     * Stable: inputs with the same start, or with no time there, keep their order, the latter last.
-     * Standard input ({@code -}), which cannot be read twice, keeps its place; the files take the
-     * other places in time order.
-     */
-    private List<String> inTimeOrder(List<String> names, Options options, NmeaInput.Untimed policy, long assumed)
-            throws IOException {
-        if (names.size() < 2) {
-            return names;
-        }
-        Map<String, Long> start = new java.util.HashMap<>();
-        List<String> files = new ArrayList<>();
-        for (String f : names) {
-            if (!f.equals("-")) {
-                start.put(f, startTime(f, options, policy, assumed));
-                files.add(f);
-            }
-        }
-        files.sort(Comparator.comparingLong(start::get));
-        List<String> ordered = new ArrayList<>(names.size());
-        int next = 0;
-        for (String f : names) {
-            ordered.add(f.equals("-") ? f : files.get(next++));
-        }
-        return ordered;
-    }
-
-    /** Bytes of each input read to find when it starts ({@link #inTimeOrder}). */
+    /** Bytes of each input read to find when it starts ({@link #earliestTime}). */
     private static final int START_SNIFF = 1 << 18;
-    /** Observations of each input whose median time tells when it starts ({@link #inTimeOrder}). */
-    private static final int START_OBSERVATIONS = 1000;
+    /** Standard input bytes kept for reading again after {@link #earliestTime} (gzip reads ahead). */
+    private static final int STDIN_MARK = 1 << 20;
 
     /**
-     * The median event time of the first {@link #START_OBSERVATIONS} observations in the input's first
-     * {@link #START_SNIFF} bytes; Long.MAX_VALUE when there are none.
+     * The earliest event time among the observations in the input's first {@link #START_SNIFF}
+     * bytes, decoded and timed as the analysis will; Long.MAX_VALUE when there are none. A stray
+     * early time only opens the input sooner in the merge, which costs memory, not observations.
      */
-    private long startTime(String name, Options options, NmeaInput.Untimed policy, long assumed) throws IOException {
-        long[] times = new long[START_OBSERVATIONS];
-        int[] count = {0};
-        java.util.function.Consumer<org.watchkeeper.core.observation.Observation> firstTimes = o -> {
-            if (count[0] < times.length) {
-                times[count[0]++] = o.time();
-            }
-        };
+    private long earliestTime(String name, Options options, NmeaInput.Untimed policy, long assumed) throws IOException {
+        long[] min = {Long.MAX_VALUE};
+        Consumer<Observation> earliest = o -> min[0] = Math.min(min[0], o.time());
+        if (name.equals("-")) {
+            stdin().mark(STDIN_MARK);
+        }
         try (InputStream in = open(name, null)) {
             byte[] head = in.readNBytes(START_SNIFF);
             int n = head.length;
             InputFormat format = InputFormat.detect(head, Math.min(n, SNIFF));
             switch (format) {
                 case NMEA -> {
-                    NmeaInput input = new NmeaInput(firstTimes, policy, assumed);
+                    NmeaInput input = new NmeaInput(earliest, policy, assumed);
                     AisStreamDecoder decoder = new AisStreamDecoder(options, input);
                     if (GnssClock.present(head, Math.min(n, SNIFF))) {
                         new GnssClock(decoder); // attaches itself to the decoder
@@ -523,16 +554,26 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 case MARINECADASTRE_CSV, DMA_CSV -> {
                     TimeOrderedBuffer buffer = new TimeOrderedBuffer();
                     readCsv(format, name, new java.io.ByteArrayInputStream(head, 0, n), buffer);
-                    buffer.drainTo(firstTimes);
+                    buffer.drainTo(earliest);
                 }
             }
+        } finally {
+            if (name.equals("-")) {
+                stdin().reset();
+            }
         }
-        if (count[0] == 0) {
-            return Long.MAX_VALUE;
-        }
-        java.util.Arrays.sort(times, 0, count[0]);
-        return times[count[0] / 2];
+        return min[0];
     }
+
+    /** Standard input, buffered once so that {@link #earliestTime} can read its start again. */
+    private InputStream stdin() {
+        if (stdin == null) {
+            stdin = new BufferedInputStream(streams.in(), READ_BUFFER);
+        }
+        return stdin;
+    }
+
+    private InputStream stdin;
 
     /** Reads a CSV export of {@code format} into {@code buffer}, its rows' source named after the input. */
     private static CsvReport readCsv(InputFormat format, String name, InputStream in, TimeOrderedBuffer buffer)
@@ -549,7 +590,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
      * its bytes counted by {@code progress} unless null.
      */
     private InputStream open(String name, Progress progress) throws IOException {
-        InputStream raw = name.equals("-") ? streams.in() : Files.newInputStream(Path.of(name));
+        InputStream raw = name.equals("-") ? unclosable(stdin()) : Files.newInputStream(Path.of(name));
         BufferedInputStream in = new BufferedInputStream(progress == null ? raw : progress.counting(raw), READ_BUFFER);
         in.mark(2);
         int b0 = in.read();
@@ -559,6 +600,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return new BufferedInputStream(new GZIPInputStream(in, READ_BUFFER), READ_BUFFER);
         }
         return in;
+    }
+
+    /** {@code in}, whose close() leaves it open (standard input is read again after its start is sniffed). */
+    private static InputStream unclosable(InputStream in) {
+        return new java.io.FilterInputStream(in) {
+            @Override
+            public void close() {
+                // left open
+            }
+        };
     }
 
     private static String unreadable(String f) {
@@ -609,6 +660,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 in.put("messages_without_time", r.untimedDropped);
                 if (r.gnssSentences > 0) {
                     in.put("gnss_time_sentences", r.gnssSentences);
+                }
+                if (r.truncated != null) {
+                    in.put("truncated", r.truncated);
                 }
                 lines += s.lines();
                 messages += s.messages();
@@ -779,6 +833,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
                         in.get("rejected_lines").asLong());
             }
         }
+        for (JsonNode in : summary.get("inputs")) {
+            if (in.has("truncated")) {
+                err.printf(Locale.ROOT, "watchkeeper analyze: %s: the input ends early (%s) after %d lines: they were"
+                        + " analyzed, the rest of the file is missing (a compressed file cut short?)%n",
+                        in.get("file").asText(), in.get("truncated").asText(), in.path("lines").asLong());
+            }
+        }
         // many fixes older than their vessel's last one: passes of a satellite feed delivered out of order
         long accepted = summary.get("positions").get("accepted").asLong();
         long outOfOrder = summary.get("rejected").get("positions").path("OUT_OF_ORDER").asLong();
@@ -803,12 +864,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 + summary.get("observations").path("identities").asLong();
         if (!outOfOrderHint && late > 0 && late * 100 >= observations) {
             err.printf(Locale.ROOT, "watchkeeper analyze: the detectors skipped %d of %d observations that came more than"
-                    + " %d s after a later one (events.late_observations); %s inputs are analyzed one after another"
-                    + " (files in time order of their first messages, standard input where it is named), so an input that"
-                    + " starts before the one before it ends loses that overlap: merge such inputs into one time-ordered"
-                    + " log%n", late, observations,
-                    EventTimeOrder.DEFAULT_LATENESS_MILLIS / 1000,
-                    reorderMs == 0 ? "a feed delivered out of order can be put back in time order with --reorder-ms;" : "");
+                    + " %d s after a later one (events.late_observations): several inputs are merged in event-time order,"
+                    + " but each input's own order is kept, so these were out of order within their input%s%n",
+                    late, observations, EventTimeOrder.DEFAULT_LATENESS_MILLIS / 1000,
+                    reorderMs == 0 ? "; a feed delivered out of order can be put back in time order with --reorder-ms"
+                            : " by more than --reorder-ms, or behind a stray time far ahead of the rest");
         }
         long untimedMessages = summary.get("rejected").get("messages_without_time").asLong();
         if (untimedMessages > 0 && assumeTime == null && untimed.equals("carry")) {

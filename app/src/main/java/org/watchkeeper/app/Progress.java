@@ -10,6 +10,7 @@ import java.util.Locale;
  * A one-line progress bar on stderr for long inputs: it appears only once the work has taken more
  * than {@link #DELAY_NANOS} (short inputs print nothing), is redrawn at most every 200 ms, and
  * measures the input bytes read from disk (compressed bytes for gzip files) against their total.
+ * Inputs merged in time order are read on threads of their own, all counted here.
  */
 final class Progress {
     static final long DELAY_NANOS = 2_000_000_000L;
@@ -31,11 +32,11 @@ final class Progress {
         this.total = Math.max(1, totalBytes);
     }
 
-    void label(String label) {
+    synchronized void label(String label) {
         this.label = label;
     }
 
-    void advance(long bytes) {
+    synchronized void advance(long bytes) {
         done += bytes;
         if (!enabled) {
             return;
@@ -61,7 +62,7 @@ final class Progress {
     }
 
     /** Ends the bar line when it was shown. */
-    void finish() {
+    synchronized void finish() {
         if (shown) {
             draw(System.nanoTime(), true);
             err.println();
