@@ -165,7 +165,7 @@ final class Detection implements AnalysisListener {
     }
 
     @Override
-    public void observation(Observation o) {
+    public void detectable(Observation o) {
         handOff.accept(o); // observations are immutable: safe to hand to the detectors' thread
     }
 

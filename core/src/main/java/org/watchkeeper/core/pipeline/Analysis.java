@@ -116,6 +116,11 @@ public final class Analysis {
                 l.identity(id);
             }
         }
+        if (d == null || d.accepted() || d.reason() != NoiseReason.DUPLICATE) {
+            for (AnalysisListener l : listeners) {
+                l.detectable(o);
+            }
+        }
     }
 
     /**
