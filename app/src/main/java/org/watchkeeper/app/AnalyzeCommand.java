@@ -163,14 +163,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "Vessels held in the picture and tracker; the least recently seen is dropped beyond it. Default: ${DEFAULT-VALUE}.")
     int maxVessels = 1_000_000;
 
-    @Option(names = "--reorder-ms", paramLabel = "MS", defaultValue = "0",
+    @Option(names = "--reorder-ms", paramLabel = "MS",
             description = {"Put each NMEA input's observations back in event-time order before the picture, tracker and"
                     + " detectors, holding each up to MS milliseconds (bounded out-of-orderness; MS at most 86400000;"
-                    + " at most 1 000 000 observations held at once)."
-                    + " Default 0: the input's order. A satellite feed delivers its passes out of order, by up to an hour"
-                    + " or two: e.g. --reorder-ms 7200000. An observation older than the newest one by more than MS is"
-                    + " dropped and counted (rejected.too_late_to_reorder)."})
-    long reorderMs;
+                    + " at most 1 000 000 observations held at once); 0 keeps each input's order."
+                    + " Default: chosen per input from its first 256 KiB: where at least 1 % of its observations there"
+                    + " come more than 10 s after a later one (a satellite feed delivers its passes out of order, by up"
+                    + " to an hour or two), twice the largest such lag, rounded up to a minute; else 0."
+                    + " An observation older than the newest one by more than MS is dropped and counted"
+                    + " (rejected.too_late_to_reorder)."})
+    Long reorderMs;
 
     @Option(names = "--lenient", description = "Accept NMEA sentences that have no checksum at all.")
     boolean lenient;
@@ -200,6 +202,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         long carried;
         long untimedDropped;
         long late;
+        /** The --reorder-ms applied to this input (given, or chosen from its start). */
+        long reorderMs;
         long gnssSentences;
         /** Why an NMEA input ended early (a gzip stream cut short), or null. */
         String truncated;
@@ -223,7 +227,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             if (landToleranceKm != null && !(landToleranceKm >= 0)) {
                 throw new IllegalArgumentException("--land-tolerance-km must be >= 0");
             }
-            if (reorderMs < 0 || reorderMs > 86_400_000L) {
+            if (reorderMs != null && (reorderMs < 0 || reorderMs > 86_400_000L)) {
                 throw new IllegalArgumentException("--reorder-ms must be in [0, 86400000]: " + reorderMs);
             }
             if (detect != null && noDetect) {
@@ -405,8 +409,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
      */
     private InputResult analyzeOne(String name, Analysis analysis, Options options, NmeaInput.Untimed policy, long assumed,
                                    Progress progress) throws IOException {
-        EventTimeOrder reorder = reorderMs > 0
-                ? new EventTimeOrder(analysis::accept, reorderMs, EventTimeOrder.DEFAULT_MAX_HELD) : null;
+        long window = reorderMs != null ? reorderMs : sniff(name, options, policy, assumed).reorderMs();
+        EventTimeOrder reorder = window > 0
+                ? new EventTimeOrder(analysis::accept, window, EventTimeOrder.DEFAULT_MAX_HELD) : null;
         HandOff handOff = new HandOff(reorder != null ? reorder : analysis::accept, "analysis");
         InputResult r;
         try {
@@ -420,6 +425,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             reorder.finish(); // the analysis thread is done: the rest in order on this one
             r.late = reorder.late();
         }
+        r.reorderMs = window;
         return r;
     }
 
@@ -437,14 +443,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
         for (int i = 0; i < files.size(); i++) {
             String name = files.get(i);
             int at = i;
-            inputs.add(new EventTimeMerge.Input(label(name), earliestTime(name, options, policy, assumed), sink -> {
-                EventTimeOrder reorder = reorderMs > 0
-                        ? new EventTimeOrder(sink, reorderMs, EventTimeOrder.DEFAULT_MAX_HELD) : null;
+            Sniff start = sniff(name, options, policy, assumed);
+            long window = reorderMs != null ? reorderMs : start.reorderMs();
+            inputs.add(new EventTimeMerge.Input(label(name), start.earliest(), sink -> {
+                EventTimeOrder reorder = window > 0
+                        ? new EventTimeOrder(sink, window, EventTimeOrder.DEFAULT_MAX_HELD) : null;
                 InputResult r = read(name, reorder != null ? reorder : sink, options, policy, assumed, progress);
                 if (reorder != null) {
                     reorder.finish();
                     r.late = reorder.late();
                 }
+                r.reorderMs = window;
                 results[at] = r;
             }));
         }
@@ -520,19 +529,54 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return r;
     }
 
-    /** Bytes of each input read to find when it starts ({@link #earliestTime}). */
+    /** Bytes of each input read to find when it starts and how far out of order it is ({@link #sniff}). */
     private static final int START_SNIFF = 1 << 18;
-    /** Standard input bytes kept for reading again after {@link #earliestTime} (gzip reads ahead). */
+    /** Standard input bytes kept for reading again after {@link #sniff} (gzip reads ahead). */
     private static final int STDIN_MARK = 1 << 20;
 
     /**
-     * The earliest event time among the observations in the input's first {@link #START_SNIFF}
-     * bytes, decoded and timed as the analysis will; Long.MAX_VALUE when there are none. A stray
-     * early time only opens the input sooner in the merge, which costs memory, not observations.
+     * What an input's first {@link #START_SNIFF} bytes show, decoded and timed as the analysis will.
+     *
+     * @param earliest the earliest event time there (Long.MAX_VALUE when none): where the input opens
+     *                 in the merge (a stray early time only opens it sooner, which costs memory, not
+     *                 observations)
+     * @param observations observations there
+     * @param late those that came more than the detectors' lateness (10 s) after a later one
+     * @param maxLagMs the largest such lag, ms
      */
-    private long earliestTime(String name, Options options, NmeaInput.Untimed policy, long assumed) throws IOException {
-        long[] min = {Long.MAX_VALUE};
-        Consumer<Observation> earliest = o -> min[0] = Math.min(min[0], o.time());
+    record Sniff(long earliest, int observations, int late, long maxLagMs) {
+        /** Observations needed before the start's disorder chooses a reorder window. */
+        static final int MIN_OBSERVATIONS = 100;
+
+        /**
+         * The reorder window to apply when --reorder-ms is not given: 0 unless at least 1 % of at least
+         * {@link #MIN_OBSERVATIONS} observations came late (a satellite feed's passes out of order: 2 198
+         * of 2 820 in AMSA's exactEarth log of 2 February 2012); then twice the largest lag, rounded up
+         * to a whole minute, at most a day. A terrestrial log merged from several stations lists
+         * receptions milliseconds apart in either order: not late, 0.
+         */
+        long reorderMs() {
+            if (observations < MIN_OBSERVATIONS || late * 100L < observations) {
+                return 0;
+            }
+            long minutes = (2 * maxLagMs + 59_999) / 60_000;
+            return Math.min(86_400_000L, minutes * 60_000);
+        }
+    }
+
+    private Sniff sniff(String name, Options options, NmeaInput.Untimed policy, long assumed) throws IOException {
+        long[] v = {Long.MAX_VALUE, Long.MIN_VALUE, 0, 0, 0}; // earliest, newest, observations, late, max lag
+        long lateness = EventTimeOrder.DEFAULT_LATENESS_MILLIS;
+        Consumer<Observation> start = o -> {
+            long t = o.time();
+            v[0] = Math.min(v[0], t);
+            v[2]++;
+            if (v[1] != Long.MIN_VALUE && t < v[1] - lateness) {
+                v[3]++;
+                v[4] = Math.max(v[4], v[1] - t);
+            }
+            v[1] = Math.max(v[1], t);
+        };
         if (name.equals("-")) {
             stdin().mark(STDIN_MARK);
         }
@@ -542,7 +586,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             InputFormat format = InputFormat.detect(head, Math.min(n, SNIFF));
             switch (format) {
                 case NMEA -> {
-                    NmeaInput input = new NmeaInput(earliest, policy, assumed);
+                    NmeaInput input = new NmeaInput(start, policy, assumed);
                     AisStreamDecoder decoder = new AisStreamDecoder(options, input);
                     if (GnssClock.present(head, Math.min(n, SNIFF))) {
                         new GnssClock(decoder); // attaches itself to the decoder
@@ -552,9 +596,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     input.finish();
                 }
                 case MARINECADASTRE_CSV, DMA_CSV -> {
+                    // sorted before the analysis: no disorder to measure
                     TimeOrderedBuffer buffer = new TimeOrderedBuffer();
                     readCsv(format, name, new java.io.ByteArrayInputStream(head, 0, n), buffer);
-                    buffer.drainTo(earliest);
+                    buffer.drainTo(o -> v[0] = Math.min(v[0], o.time()));
                 }
             }
         } finally {
@@ -562,10 +607,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 stdin().reset();
             }
         }
-        return min[0];
+        return new Sniff(v[0], (int) v[2], (int) v[3], v[4]);
     }
 
-    /** Standard input, buffered once so that {@link #earliestTime} can read its start again. */
+    /** Standard input, buffered once so that {@link #sniff} can read its start again. */
     private InputStream stdin() {
         if (stdin == null) {
             stdin = new BufferedInputStream(streams.in(), READ_BUFFER);
@@ -664,6 +709,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 if (r.truncated != null) {
                     in.put("truncated", r.truncated);
                 }
+                in.put("reorder_ms", r.reorderMs);
                 lines += s.lines();
                 messages += s.messages();
                 for (int t = 0; t < byType.length; t++) {
@@ -746,7 +792,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             settings.put("land_tolerance_km", landToleranceKm);
         }
         settings.put("untimed", untimed);
-        settings.put("reorder_ms", reorderMs);
+        if (reorderMs == null) {
+            settings.putNull("reorder_ms"); // chosen per input: inputs[].reorder_ms
+        } else {
+            settings.put("reorder_ms", reorderMs);
+        }
         if (store != null) {
             ObjectNode st = root.putObject("store");
             st.put("location", storeOptions.describe());
@@ -840,6 +890,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
                         in.get("file").asText(), in.get("truncated").asText(), in.path("lines").asLong());
             }
         }
+        long applied = 0; // the largest reorder window applied to an input (given, or chosen from its start)
+        for (JsonNode in : summary.get("inputs")) {
+            applied = Math.max(applied, in.path("reorder_ms").asLong());
+        }
         // many fixes older than their vessel's last one: passes of a satellite feed delivered out of order
         long accepted = summary.get("positions").get("accepted").asLong();
         long outOfOrder = summary.get("rejected").get("positions").path("OUT_OF_ORDER").asLong();
@@ -847,16 +901,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (outOfOrderHint) {
             err.printf(Locale.ROOT, "watchkeeper analyze: %d of %d positions came after a later one of the same vessel"
                     + " (OUT_OF_ORDER) and were not tracked; %s%n", outOfOrder, accepted + outOfOrder,
-                    reorderMs == 0 ? "for a feed delivered out of order (e.g. satellite passes), put it back in"
+                    applied == 0 ? "for a feed delivered out of order (e.g. satellite passes), put it back in"
                             + " time order with --reorder-ms, e.g. --reorder-ms 7200000"
-                            : "a larger --reorder-ms than " + reorderMs + " may keep them");
+                            : "a larger --reorder-ms than " + applied + " may keep them");
         }
         long tooLate = summary.get("rejected").path("too_late_to_reorder").asLong();
         if (tooLate > 0) {
-            err.printf(Locale.ROOT, "watchkeeper analyze: %d observation%s came more than --reorder-ms %d ms after a later"
+            err.printf(Locale.ROOT, "watchkeeper analyze: %d observation%s came more than %s %d ms after a later"
                     + " one and %s dropped (rejected.too_late_to_reorder): a larger --reorder-ms may keep them, unless"
                     + " a stray time far ahead of the rest (such as a static message with a stale tag-block time) moved"
-                    + " the window past them%n", tooLate, tooLate == 1 ? "" : "s", reorderMs, tooLate == 1 ? "was" : "were");
+                    + " the window past them%n", tooLate, tooLate == 1 ? "" : "s",
+                    reorderMs == null ? "the reorder window chosen from the input's start," : "--reorder-ms", applied,
+                    tooLate == 1 ? "was" : "were");
         }
         // else, at least 1 % of the observations came too late for the detectors
         long late = summary.path("events").path("late_observations").asLong();
@@ -867,7 +923,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + " %d s after a later one (events.late_observations): several inputs are merged in event-time order,"
                     + " but each input's own order is kept, so these were out of order within their input%s%n",
                     late, observations, EventTimeOrder.DEFAULT_LATENESS_MILLIS / 1000,
-                    reorderMs == 0 ? "; a feed delivered out of order can be put back in time order with --reorder-ms"
+                    applied == 0 ? "; a feed delivered out of order can be put back in time order with --reorder-ms"
                             : " by more than --reorder-ms, or behind a stray time far ahead of the rest");
         }
         long untimedMessages = summary.get("rejected").get("messages_without_time").asLong();
