@@ -165,7 +165,7 @@ final class Detection implements AnalysisListener {
     }
 
     @Override
-    public void detectable(Observation o) {
+    public void observation(Observation o) {
         handOff.accept(o); // observations are immutable: safe to hand to the detectors' thread
     }
 

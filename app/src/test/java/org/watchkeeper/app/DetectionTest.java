@@ -61,8 +61,8 @@ class DetectionTest {
         Detection one = new Detection(Detection.DEFAULTS, null, 1);
         Detection split = new Detection(Detection.DEFAULTS, null, 2);
         for (Observation o : obs) {
-            one.detectable(o);
-            split.detectable(o);
+            one.observation(o);
+            split.observation(o);
         }
         one.finished(null);
         split.finished(null);

@@ -26,10 +26,10 @@ import org.watchkeeper.core.track.TrackerConfig;
 /**
  * The per-vessel picture, keyed by MMSI, in event-time order: each observation waits in keyed
  * state until the watermark passes its time, then the vessel's observations go through in time
- * order (equal times by source and MMSI, as core's {@link EventTimeOrder}). Every observation but a
- * duplicate reception (a position the tracker rejects as {@code DUPLICATE}) goes on to the detectors
- * in that order, as in {@code watchkeeper analyze} (core's {@code AnalysisListener#detectable}): the
- * detectors judge other noise themselves. Each position also goes through the core tracker's rules
+ * order (equal times by source and MMSI, as core's {@link EventTimeOrder}). Every observation goes
+ * on to the detectors in that order, as in {@code watchkeeper analyze}, where the detection engine
+ * takes every observation before the tracker (core's {@code AnalysisListener#observation}): the
+ * detectors judge noise themselves. Each position also goes through the core tracker's rules
  * ({@link TrackState}, the same code the in-process {@code Tracker} runs, its memory kept in Flink
  * value state) for the vessel picture; rejected fixes are counted by reason (metrics
  * {@code noise.<REASON>}) and do not change it. After each accepted observation the vessel's
@@ -126,9 +126,7 @@ public final class PictureFunction extends KeyedProcessFunction<Long, Observatio
             TrackState.Step step = ts.accept(p, config, wallClock.nowFor(p.time()));
             if (!step.accepted()) {
                 noise[step.reason().ordinal()].inc();
-                if (step.reason() != NoiseReason.DUPLICATE) {
-                    out.collect(o); // the detectors see noise all the same (as in analyze), duplicates aside
-                }
+                out.collect(o); // the detectors see it all the same (as in analyze)
                 return;
             }
             track.update(ts);

@@ -15,25 +15,20 @@ import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.ObservationMapper;
 import org.watchkeeper.core.pipeline.EventTimeOrder;
 import org.watchkeeper.core.picture.VesselPicture;
-import org.watchkeeper.core.track.NoiseReason;
 import org.watchkeeper.core.track.Tracker;
 
 /**
  * The single-machine pipeline on the same lines: one decoder, core's bounded event-time ordering
  * ({@link EventTimeOrder}, the job's out-of-orderness), the core vessel picture (tracker without
- * land mask), the core detection engine fed every observation in that order but duplicate receptions
- * (positions the tracker rejects as {@code DUPLICATE}). What the Flink job
+ * land mask), the core detection engine fed every observation in that order. What the Flink job
  * must reproduce, event for event and byte for byte, at any parallelism.
  *
  * <h2>Same as {@code watchkeeper analyze}?</h2>
  * Analyze (app {@code AnalyzeCommand} and {@code Detection}, core {@code Analysis}) runs the same
  * decoder, the same detector classes with the same settings (its default set is
  * {@link Detectors#standard()}: core's default suite without {@code position_on_land}) and feeds the
- * detection engine every observation but duplicate receptions through {@link EventTimeOrder} with
- * the job's default lateness, as this reference does (analyze's tracker tells duplicates in arrival
- * order, this class and the job in event-time order, so the copy kept can differ when a later-stamped
- * copy of a report arrives first; on the DMA logs the events are the same, see
- * {@link MultiStationLogTest}), so on the DMA sample, drift and sudden-speed-change logs and the
+ * detection engine every observation through {@link EventTimeOrder} with the job's default
+ * lateness, as this reference does, so on the DMA sample, drift and sudden-speed-change logs and the
  * simulator's log its events are these (see {@link MultiStationLogTest}). One input-dependent
  * difference remains: the job reassembles multi-sentence messages per source (the Kafka key or tag
  * block {@code s:}), while analyze and this class run one decoder over all lines, which joins
@@ -60,13 +55,11 @@ final class InProcessReference {
         VesselPicture picture = new VesselPicture(new Tracker(), 200_000);
         ObservationMapper mapper = new ObservationMapper();
         EventTimeOrder order = new EventTimeOrder(o -> {
+            detected++;
+            engine.accept(o); // every observation, before the picture, as analyze does
             Tracker.Decision d = picture.accept(o);
             if (d == null || d.accepted()) {
                 accepted++;
-            }
-            if (d == null || d.accepted() || d.reason() != NoiseReason.DUPLICATE) {
-                detected++;
-                engine.accept(o); // every observation but duplicate receptions, as analyze does
             }
         }, latenessMillis, 1_000_000);
         AisStreamDecoder decoder = new AisStreamDecoder(Options.DEFAULT, new AisListener() {

@@ -540,7 +540,7 @@ public final class Pipeline implements AutoCloseable {
     /** What the analysis reports, in order, for each observation. */
     private final class Stages implements AnalysisListener {
         @Override
-        public void detectable(Observation o) {
+        public void observation(Observation o) {
             detection.accept(o);
         }
 

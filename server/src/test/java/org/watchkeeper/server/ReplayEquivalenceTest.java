@@ -21,7 +21,6 @@ import org.watchkeeper.core.observation.ObservationMapper;
 import org.watchkeeper.core.observation.PositionObservation;
 import org.watchkeeper.core.picture.VesselPicture;
 import org.watchkeeper.core.picture.VesselSnapshot;
-import org.watchkeeper.core.track.NoiseReason;
 import org.watchkeeper.core.track.Tracker;
 import org.watchkeeper.store.DuckDbHistoryStore;
 import org.watchkeeper.store.EventRow;
@@ -62,10 +61,8 @@ class ReplayEquivalenceTest {
                     untimed[0]++;
                 }
                 for (Observation o : mapper.map(m)) {
+                    order.accept(o);
                     Tracker.Decision d = picture.accept(o);
-                    if (d == null || d.accepted() || d.reason() != NoiseReason.DUPLICATE) {
-                        order.accept(o); // duplicate receptions aside, as the server's analysis passes them on
-                    }
                     if (o instanceof PositionObservation && d.accepted()) {
                         positions.merge(o.mmsi(), 1L, Long::sum);
                     }

@@ -116,11 +116,6 @@ public final class Analysis {
                 l.identity(id);
             }
         }
-        if (d == null || d.accepted() || d.reason() != NoiseReason.DUPLICATE) {
-            for (AnalysisListener l : listeners) {
-                l.detectable(o);
-            }
-        }
     }
 
     /**

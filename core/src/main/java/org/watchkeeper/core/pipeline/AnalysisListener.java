@@ -11,25 +11,15 @@ import org.watchkeeper.core.track.Tracker;
  * What an {@link Analysis} reports while it runs, in event-time order per vessel, on the thread
  * that feeds it. Every method has an empty default, so a listener implements only what it needs:
  * the history store takes accepted positions (with their segment number), identity changes and the
- * final picture; the report takes closed segments; a detection engine takes every observation but duplicate receptions.
+ * final picture; the report takes closed segments; a detection engine takes every observation.
  */
 public interface AnalysisListener {
 
     /**
-     * Every observation, before the picture and tracker see it.
+     * Every observation, before the picture and tracker see it (the input of detectors, which keep
+     * their own state and use event time only).
      */
     default void observation(Observation o) {
-    }
-
-    /**
-     * Every observation but a duplicate reception (a position the tracker rejected as
-     * {@link org.watchkeeper.core.track.NoiseReason#DUPLICATE}: the same report heard by a second
-     * station, or the same log read twice), after the picture and tracker saw it, in the order of
-     * {@link #observation}: the input of detectors, which keep their own state, use event time only
-     * and judge all other noise themselves. A duplicate would count one transmission twice in their
-     * evidence (a port visit's fixes, its observations listed twice).
-     */
-    default void detectable(Observation o) {
     }
 
     /**
