@@ -381,6 +381,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (detection != null) {
             detection.names().forEach(det::add);
             ((ObjectNode) summary.get("events")).put("late_observations", detection.lateObservations());
+            ((ObjectNode) summary.get("events")).put("duplicate_receptions", detection.duplicateReceptions());
         }
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(report.resolve("summary.json").toFile(), summary);
         if (!quiet) {

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.watchkeeper.core.detect.DetectionEngine;
 import org.watchkeeper.core.detect.Detector;
+import org.watchkeeper.core.detect.DuplicateFilter;
 import org.watchkeeper.core.detect.chokepoint.ChokepointTransitDetector;
 import org.watchkeeper.core.detect.encounter.EncounterDetector;
 import org.watchkeeper.core.detect.identity.IdentityConflictDetector;
@@ -44,7 +45,9 @@ import org.watchkeeper.store.EventRow;
  * So the detectors see the observations in event-time order, as in the job: a log
  * merged from several base stations lists receptions of one transmission milliseconds apart in
  * either order, and only an observation more than the lateness older than the newest one before it
- * is dropped as late. The events emitted become the store's {@link EventRow}s (idempotent by id)
+ * is dropped as late. In that order {@link DuplicateFilter} leaves out duplicate receptions (the same
+ * report from a second station), as the job does. The events emitted become the store's
+ * {@link EventRow}s (idempotent by id)
  * and the report's events files.
  *
  * <p>Events become store rows through {@link Rows#event}, the mapping the server uses too.
@@ -95,6 +98,8 @@ final class Detection implements AnalysisListener {
     private final HandOff cellHandOff;
     /** Puts the observations in event-time order before the engine (on the detectors' thread). */
     private final EventTimeOrder order;
+    /** Between the event-time order and the engines: duplicate receptions stay out of the detectors. */
+    private final DuplicateFilter duplicates;
     /** To the detectors' own thread when there is more than one core (else straight to {@link #order}). */
     private final HandOff handOff;
     private final List<EventRow> events = new ArrayList<>();
@@ -151,15 +156,17 @@ final class Detection implements AnalysisListener {
             this.engine = new DetectionEngine(byVessel, e -> events.add(Rows.event(e)), lateness);
             this.cellEngine = new DetectionEngine(byCell, e -> cellEvents.add(Rows.event(e)), lateness);
             this.cellHandOff = new HandOff(cellEngine::accept, "detectors-cells", 4096, 8, cores);
-            this.order = new EventTimeOrder(o -> {
+            this.duplicates = new DuplicateFilter(o -> {
                 engine.accept(o);
                 cellHandOff.accept(o);
-            }, lateness, EventTimeOrder.DEFAULT_MAX_HELD);
+            });
+            this.order = new EventTimeOrder(duplicates, lateness, EventTimeOrder.DEFAULT_MAX_HELD);
         } else {
             this.engine = new DetectionEngine(detectors, e -> events.add(Rows.event(e)), lateness);
             this.cellEngine = null;
             this.cellHandOff = null;
-            this.order = new EventTimeOrder(engine::accept, lateness, EventTimeOrder.DEFAULT_MAX_HELD);
+            this.duplicates = new DuplicateFilter(engine::accept);
+            this.order = new EventTimeOrder(duplicates, lateness, EventTimeOrder.DEFAULT_MAX_HELD);
         }
         this.handOff = new HandOff(order, "detectors", 4096, 8, cores);
     }
@@ -194,6 +201,11 @@ final class Detection implements AnalysisListener {
      * Observations dropped as late: more than the lateness older than the newest observation before
      * them (or pushed out of order by the bound on held observations).
      */
+    /** Duplicate receptions kept from the detectors (the same report from a second station). */
+    long duplicateReceptions() {
+        return duplicates.duplicates();
+    }
+
     long lateObservations() {
         return order.late() + engine.lateObservations(); // the cell engine saw the same input: the same ones
     }

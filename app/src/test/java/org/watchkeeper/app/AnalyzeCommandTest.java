@@ -200,7 +200,7 @@ class AnalyzeCommandTest {
      * Two stations' logs of the same hours: the DMA sample's 26 077 messages dealt alternately into
      * two files (each message with its tag block and $PGHP line) and analyzed together, named in
      * either order, give what the sample gives in one piece: the same 326 events, vessels and
-     * segments, nothing late. Analyzed one after the other, the second file's hour came after the
+     * segments, nothing late; and so does the sample given twice. Analyzed one after the other, the second file's hour came after the
      * first's and the detectors skipped it as late.
      */
     @Test
@@ -243,6 +243,19 @@ class AnalyzeCommandTest {
             for (String file : List.of("events.json", "events.csv", "vessels.csv")) {
                 assertThat(Files.readString(report.resolve(file))).as(file).isEqualTo(Files.readString(whole.resolve(file)));
             }
+        }
+        // two stations that heard everything: the sample twice. Each second copy is a duplicate
+        // reception, which the detectors do not see, so the events are the sample's to the byte (a
+        // port visit's evidence listed each fix twice, and counted 100 fixes instead of 50, when they did)
+        Path twice = tmp.resolve("twice");
+        Cli.Run r = Cli.run("analyze", "--no-store", "--report", twice.toString(), sample.toString(), sample.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode s = Cli.summary(twice);
+        assertThat(s.get("events").get("late_observations").asLong()).isZero();
+        assertThat(s.get("events").get("duplicate_receptions").asLong())
+                .isEqualTo(Cli.summary(whole).get("events").get("duplicate_receptions").asLong() + 25_947);
+        for (String file : List.of("events.json", "events.csv", "vessels.csv")) {
+            assertThat(Files.readString(twice.resolve(file))).as(file).isEqualTo(Files.readString(whole.resolve(file)));
         }
     }
 
@@ -357,8 +370,13 @@ class AnalyzeCommandTest {
         // the scenario is a drift (DMA AisAbnormal): the drift detector finds it
         assertThat(kinds(report)).contains("drift");
         assertThat(Files.readString(report.resolve("events.csv"))).contains(",drift,").contains(",212123000,")
-                // the drift's measured attributes, to 6 decimals, as one quoted JSON object
-                .contains(",\"{\"\"duration_min\"\":720.037583,\"\"distance_m\"\":13097.635212,");
+                // the drift's measured attributes, to 6 decimals, as one quoted JSON object; it ends at
+                // 05:17:47.412, the last drifting fix as first heard (a second station's copy at
+                // 05:17:47.954, a duplicate reception, does not reach the detectors), and counts each
+                // of its 229 fixes once
+                .contains(",\"{\"\"duration_min\"\":720.02855,\"\"distance_m\"\":13097.635212,")
+                .contains(",\"\"drifting_fixes\"\":229,");
+        assertThat(s.get("events").get("duplicate_receptions").asLong()).isEqualTo(1666);
     }
 
     private static List<String> kinds(Path report) throws IOException {

@@ -19,6 +19,7 @@ import org.watchkeeper.core.pipeline.EventTimeOrder;
 import org.watchkeeper.core.observation.PositionObservation;
 import org.watchkeeper.core.ref.LandMask;
 import org.watchkeeper.core.track.NoiseReason;
+import org.watchkeeper.core.detect.DuplicateReceptions;
 import org.watchkeeper.core.track.TrackState;
 import org.watchkeeper.core.track.WallClock;
 import org.watchkeeper.core.track.TrackerConfig;
@@ -26,10 +27,11 @@ import org.watchkeeper.core.track.TrackerConfig;
 /**
  * The per-vessel picture, keyed by MMSI, in event-time order: each observation waits in keyed
  * state until the watermark passes its time, then the vessel's observations go through in time
- * order (equal times by source and MMSI, as core's {@link EventTimeOrder}). Every observation goes
- * on to the detectors in that order, as in {@code watchkeeper analyze}, where the detection engine
- * takes every observation before the tracker (core's {@code AnalysisListener#observation}): the
- * detectors judge noise themselves. Each position also goes through the core tracker's rules
+ * order (equal times by source and MMSI, as core's {@link EventTimeOrder}). Every observation but a
+ * duplicate reception (core's {@link DuplicateReceptions}: the same report from a second station)
+ * goes on to the detectors in that order, as in {@code watchkeeper analyze}, where the detection
+ * engine takes the event-time-ordered observations through core's {@code DuplicateFilter}: the
+ * detectors judge other noise themselves. Each position also goes through the core tracker's rules
  * ({@link TrackState}, the same code the in-process {@code Tracker} runs, its memory kept in Flink
  * value state) for the vessel picture; rejected fixes are counted by reason (metrics
  * {@code noise.<REASON>}) and do not change it. After each accepted observation the vessel's
@@ -57,6 +59,7 @@ public final class PictureFunction extends KeyedProcessFunction<Long, Observatio
     private transient WallClock wallClock;
     private transient ValueState<TrackState> track;
     private transient ValueState<VesselState> vessel;
+    private transient ValueState<DuplicateReceptions> receptions;
     private transient MapState<Long, List<Observation>> waiting;
     private transient Counter late;
     private transient Counter[] noise;
@@ -72,6 +75,8 @@ public final class PictureFunction extends KeyedProcessFunction<Long, Observatio
         wallClock = new WallClock(config.maxFutureMillis());
         track = getRuntimeContext().getState(new ValueStateDescriptor<>("track", TypeInformation.of(TrackState.class)));
         vessel = getRuntimeContext().getState(new ValueStateDescriptor<>("vessel", TypeInformation.of(VesselState.class)));
+        receptions = getRuntimeContext().getState(new ValueStateDescriptor<>("receptions",
+                TypeInformation.of(DuplicateReceptions.class)));
         waiting = getRuntimeContext().getMapState(new MapStateDescriptor<>("waiting", Types.LONG,
                 Types.LIST(TypeInformation.of(Observation.class))));
         late = getRuntimeContext().getMetricGroup().counter("lateObservations");
@@ -118,7 +123,15 @@ public final class PictureFunction extends KeyedProcessFunction<Long, Observatio
             v = new VesselState();
             v.mmsi = o.mmsi();
         }
+        boolean detectable = true;
         if (o instanceof PositionObservation p) {
+            // in event-time order, as analyze's DuplicateFilter: the first copy of a report goes on
+            DuplicateReceptions r = receptions.value();
+            if (r == null) {
+                r = new DuplicateReceptions();
+            }
+            detectable = !r.repeats(p, DuplicateReceptions.DEFAULT_WINDOW_MILLIS);
+            receptions.update(r);
             TrackState ts = track.value();
             if (ts == null) {
                 ts = new TrackState();
@@ -126,7 +139,9 @@ public final class PictureFunction extends KeyedProcessFunction<Long, Observatio
             TrackState.Step step = ts.accept(p, config, wallClock.nowFor(p.time()));
             if (!step.accepted()) {
                 noise[step.reason().ordinal()].inc();
-                out.collect(o); // the detectors see it all the same (as in analyze)
+                if (detectable) {
+                    out.collect(o); // the detectors see noise all the same (as in analyze), duplicates aside
+                }
                 return;
             }
             track.update(ts);
@@ -136,7 +151,9 @@ public final class PictureFunction extends KeyedProcessFunction<Long, Observatio
         }
         vessel.update(v);
         ctx.output(VESSELS, v.copy());
-        out.collect(o);
+        if (detectable) {
+            out.collect(o);
+        }
     }
 
 }

@@ -10,6 +10,7 @@ import org.watchkeeper.ais.nmea.ReceivedMessage;
 import org.watchkeeper.ais.nmea.Rejection;
 import org.watchkeeper.core.detect.DetectionEngine;
 import org.watchkeeper.core.detect.Detector;
+import org.watchkeeper.core.detect.DuplicateFilter;
 import org.watchkeeper.core.detect.Event;
 import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.ObservationMapper;
@@ -20,15 +21,16 @@ import org.watchkeeper.core.track.Tracker;
 /**
  * The single-machine pipeline on the same lines: one decoder, core's bounded event-time ordering
  * ({@link EventTimeOrder}, the job's out-of-orderness), the core vessel picture (tracker without
- * land mask), the core detection engine fed every observation in that order. What the Flink job
+ * land mask), the core detection engine fed every observation in that order but duplicate receptions
+ * (core's {@link DuplicateFilter}). What the Flink job
  * must reproduce, event for event and byte for byte, at any parallelism.
  *
  * <h2>Same as {@code watchkeeper analyze}?</h2>
  * Analyze (app {@code AnalyzeCommand} and {@code Detection}, core {@code Analysis}) runs the same
  * decoder, the same detector classes with the same settings (its default set is
  * {@link Detectors#standard()}: core's default suite without {@code position_on_land}) and feeds the
- * detection engine every observation through {@link EventTimeOrder} with the job's default
- * lateness, as this reference does, so on the DMA sample, drift and sudden-speed-change logs and the
+ * detection engine every observation but duplicate receptions through {@link EventTimeOrder} with
+ * the job's default lateness, as this reference does, so on the DMA sample, drift and sudden-speed-change logs and the
  * simulator's log its events are these (see {@link MultiStationLogTest}). One input-dependent
  * difference remains: the job reassembles multi-sentence messages per source (the Kafka key or tag
  * block {@code s:}), while analyze and this class run one decoder over all lines, which joins
@@ -42,7 +44,7 @@ final class InProcessReference {
     long observations;
     /** Positions the tracker accepted plus identities (one vessel state each in the job). */
     long accepted;
-    /** Observations the detection engine was given (all that were not late). */
+    /** Observations the detection engine was given (all that were not late or duplicate receptions). */
     long detected;
     long late;
 
@@ -54,9 +56,12 @@ final class InProcessReference {
         DetectionEngine engine = new DetectionEngine(detectors, events::add, latenessMillis);
         VesselPicture picture = new VesselPicture(new Tracker(), 200_000);
         ObservationMapper mapper = new ObservationMapper();
-        EventTimeOrder order = new EventTimeOrder(o -> {
+        DuplicateFilter toDetectors = new DuplicateFilter(o -> {
             detected++;
-            engine.accept(o); // every observation, before the picture, as analyze does
+            engine.accept(o);
+        });
+        EventTimeOrder order = new EventTimeOrder(o -> {
+            toDetectors.accept(o); // every observation but duplicate receptions, before the picture, as analyze does
             Tracker.Decision d = picture.accept(o);
             if (d == null || d.accepted()) {
                 accepted++;

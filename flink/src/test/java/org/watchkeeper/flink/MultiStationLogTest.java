@@ -37,7 +37,8 @@ import org.watchkeeper.core.pipeline.EventTimeOrder;
  * network, 80 246 lines) lists each transmission as received by several base stations
  * milliseconds apart, in no particular order, so about a third of its observations are older than
  * the newest one before them. Analyze puts the detectors' input back in event-time order with the
- * job's out-of-orderness, and feeds them every reception as the job does, so the job, at
+ * job's out-of-orderness, and feeds them every reception but duplicates (the same report from a
+ * second station, told in that order) as the job does, so the job, at
  * parallelism 1 from one partition and at parallelism 2 from two partitions keyed by base station
  * ({@code $PGHP} field 11), finds exactly analyze's events: same ids, kinds, start and end times,
  * vessels and attribute values. The DMA sudden-speed-change log checks the same for an event that

@@ -35,6 +35,7 @@ import org.watchkeeper.core.observation.PositionObservation;
 import org.watchkeeper.core.picture.IdentityChange;
 import org.watchkeeper.core.pipeline.Analysis;
 import org.watchkeeper.core.pipeline.AnalysisListener;
+import org.watchkeeper.core.detect.DuplicateFilter;
 import org.watchkeeper.core.pipeline.EventTimeOrder;
 import org.watchkeeper.core.pipeline.Stage;
 import org.watchkeeper.core.picture.VesselSnapshot;
@@ -203,7 +204,9 @@ public final class Pipeline implements AutoCloseable {
             throw new IllegalArgumentException("lateness must be >= 0 ms: " + latenessMillis);
         }
         this.lateness = latenessMillis;
-        this.order = new EventTimeOrder(this::runDetectors, latenessMillis, EventTimeOrder.DEFAULT_MAX_HELD);
+        // duplicate receptions (the same report from a second station) stay out of the detectors
+        this.order = new EventTimeOrder(new DuplicateFilter(this::runDetectors), latenessMillis,
+                EventTimeOrder.DEFAULT_MAX_HELD);
         this.store = store;
         this.archive = archive;
         this.queue = new ArrayBlockingQueue<>(capacity);

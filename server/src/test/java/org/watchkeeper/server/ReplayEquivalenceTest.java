@@ -15,6 +15,7 @@ import org.watchkeeper.ais.nmea.Options;
 import org.watchkeeper.ais.nmea.ReceivedMessage;
 import org.watchkeeper.ais.nmea.Rejection;
 import org.watchkeeper.core.detect.DetectionEngine;
+import org.watchkeeper.core.detect.DuplicateFilter;
 import org.watchkeeper.core.pipeline.EventTimeOrder;
 import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.ObservationMapper;
@@ -49,8 +50,8 @@ class ReplayEquivalenceTest {
         Map<String, EventRow> refEvents = new java.util.TreeMap<>();
         DetectionEngine engine = new DetectionEngine(Pipeline.defaultDetectors().create(),
                 e -> refEvents.put(e.id(), Rows.event(e)), EventTimeOrder.DEFAULT_LATENESS_MILLIS);
-        // the detectors' input in event-time order, as the server (and analyze, and the Flink job) put it
-        EventTimeOrder order = new EventTimeOrder(engine::accept, EventTimeOrder.DEFAULT_LATENESS_MILLIS,
+        // the detectors' input in event-time order, duplicate receptions left out, as the server (and analyze, and the Flink job) put it
+        EventTimeOrder order = new EventTimeOrder(new DuplicateFilter(engine::accept), EventTimeOrder.DEFAULT_LATENESS_MILLIS,
                 EventTimeOrder.DEFAULT_MAX_HELD);
         Map<Integer, Long> positions = new HashMap<>();
         long[] untimed = {0};

@@ -14,8 +14,10 @@ import org.watchkeeper.core.observation.Observation;
  * <p>Keys: per-vessel detectors use the default {@link #keys(Observation, LongConsumer)} (the MMSI);
  * spatial detectors (encounters) route an observation to one or more cell keys.
  *
- * <p>Detectors see the observations the vessel picture accepted: noise (not-available or on-land
- * positions, duplicates, out-of-order fixes) has been removed and counted before.
+ * <p>Detectors see every observation in event-time order but duplicate receptions (the same report
+ * heard by several stations, {@link DuplicateReceptions}, left out by the host); other noise
+ * (not-available positions, out-of-order fixes, impossible jumps) reaches them, and each judges it
+ * itself (an impossible jump is what {@code identity_conflict} looks for).
  *
  * @param <S> the per-key state; must be {@link Serializable} (checkpoints) and is mutated in place
  */

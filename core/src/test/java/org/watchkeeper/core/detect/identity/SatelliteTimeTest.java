@@ -17,6 +17,7 @@ import org.watchkeeper.ais.nmea.AisStreamDecoder;
 import org.watchkeeper.ais.nmea.Options;
 import org.watchkeeper.ais.nmea.TimeSource;
 import org.watchkeeper.core.detect.DetectionEngine;
+import org.watchkeeper.core.detect.DuplicateFilter;
 import org.watchkeeper.core.detect.Event;
 import org.watchkeeper.core.detect.EventKind;
 import org.watchkeeper.core.detect.vessel.SuddenSpeedChangeDetector;
@@ -91,7 +92,7 @@ class SatelliteTimeTest {
         long lateness = EventTimeOrder.DEFAULT_LATENESS_MILLIS;
         DetectionEngine engine = new DetectionEngine(List.of(IdentityConflictDetector.withDefaults(),
                 SuddenSpeedChangeDetector.withDefaults()), out::add, lateness);
-        EventTimeOrder order = new EventTimeOrder(engine::accept, lateness, EventTimeOrder.DEFAULT_MAX_HELD);
+        EventTimeOrder order = new EventTimeOrder(new DuplicateFilter(engine::accept), lateness, EventTimeOrder.DEFAULT_MAX_HELD);
         observations.forEach(order::accept);
         order.finish();
         engine.finish();

@@ -1,0 +1,54 @@
+package org.watchkeeper.core.detect;
+
+import java.io.Serializable;
+import org.watchkeeper.core.observation.PositionObservation;
+
+/**
+ * One vessel's recent positions as passed to the detectors, to tell a duplicate reception: the same
+ * report (same MMSI, message type and reported values, {@link PositionObservation#sameContent}) heard
+ * by a second station, or read twice, within {@link #DEFAULT_WINDOW_MILLIS} of a copy already passed.
+ * A duplicate would count one transmission twice in the detectors' evidence (a port visit's fixes, a
+ * drift's drifting fixes, each observation listed twice).
+ *
+ * <p>Called in event-time order per vessel (after the host's event-time order: core's
+ * {@code EventTimeOrder} in {@code analyze} and {@code serve}, the keyed picture in the Flink job), so
+ * the copy kept is the first in that order (the earliest time, then the source's name) whatever the
+ * order in which the stations' lines arrived, and every host keeps the same one. Serializable for
+ * hosts that checkpoint it. Not thread safe.
+ */
+public final class DuplicateReceptions implements Serializable {
+    private static final long serialVersionUID = 1L;
+    /** 10 000 ms: as the tracker's {@code duplicateWindowMillis} (core {@code TrackerConfig}). */
+    public static final long DEFAULT_WINDOW_MILLIS = 10_000;
+    /** Positions remembered per vessel (a vessel reporting every 2 s sends 5 in the window). */
+    static final int RECENT = 8;
+
+    private final PositionObservation[] recent = new PositionObservation[RECENT];
+    private int next;
+    private long newest = Long.MIN_VALUE;
+
+    /**
+     * Whether {@code p} repeats a position passed within {@code windowMillis} of it; if it does not,
+     * it is remembered as passed.
+     *
+     * @param p the vessel's next position, in event-time order
+     * @param windowMillis how far apart (ms) two copies of one report may be stamped
+     */
+    public boolean repeats(PositionObservation p, long windowMillis) {
+        long t = p.time();
+        for (PositionObservation r : recent) {
+            if (r != null && Math.abs(t - r.time()) <= windowMillis && r.sameContent(p)) {
+                return true;
+            }
+        }
+        recent[next] = p;
+        next = (next + 1) % RECENT;
+        newest = Math.max(newest, t);
+        return false;
+    }
+
+    /** The time of the newest position passed (epoch ms), {@link Long#MIN_VALUE} before any. */
+    public long newest() {
+        return newest;
+    }
+}

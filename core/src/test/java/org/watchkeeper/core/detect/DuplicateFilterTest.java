@@ -1,0 +1,77 @@
+package org.watchkeeper.core.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.watchkeeper.core.observation.IdentityObservation;
+import org.watchkeeper.core.observation.Observation;
+import org.watchkeeper.core.observation.PositionObservation;
+import org.watchkeeper.core.observation.StationClass;
+
+class DuplicateFilterTest {
+    private static PositionObservation fix(int mmsi, long t, String source, double lat) {
+        return new PositionObservation(t, source, mmsi, 1, StationClass.A, lat, 11.0, 10.0, 90, 90, 0, true, false);
+    }
+
+    @Test
+    void theFirstCopyOfAReportGoesOnAndLaterCopiesWithinTheWindowDoNot() {
+        List<Observation> out = new ArrayList<>();
+        DuplicateFilter f = new DuplicateFilter(out::add, 10_000);
+        f.accept(fix(219000001, 1_000, "BS-A", 55.0));
+        f.accept(fix(219000001, 1_012, "BS-B", 55.0)); // the same report, heard 12 ms later by a second station
+        f.accept(fix(219000002, 1_020, "BS-B", 55.0)); // another vessel, same values: not a copy
+        f.accept(fix(219000001, 6_000, "BS-A", 55.001)); // the vessel's next report: other values
+        f.accept(fix(219000001, 11_000, "BS-B", 55.0)); // the first report again, 10 s after it: still a copy
+        f.accept(fix(219000001, 11_001, "BS-C", 55.0)); // 10.001 s after it: a report of its own
+        assertThat(out).extracting(Observation::time).containsExactly(1_000L, 1_020L, 6_000L, 11_001L);
+        assertThat(f.duplicates()).isEqualTo(2);
+    }
+
+    @Test
+    void identitiesAlwaysPass() {
+        List<Observation> out = new ArrayList<>();
+        DuplicateFilter f = new DuplicateFilter(out::add);
+        IdentityObservation id = new IdentityObservation(1_000, "BS-A", 219000001, 5, StationClass.A, "STOC MARCIA",
+                null, 0, 80, null, Double.NaN, null, null, -1);
+        f.accept(id);
+        f.accept(id);
+        assertThat(out).hasSize(2);
+        assertThat(f.duplicates()).isZero();
+    }
+
+    /**
+     * Many vessels over a long stream, each report heard by one to three stations: the filter, which
+     * forgets vessels silent for longer than the window, decides as a reference that never forgets,
+     * and remembers only about the vessels of the last window.
+     */
+    @Test
+    void forgettingSilentVesselsNeverChangesADecision() {
+        Random random = new Random(11);
+        List<Observation> out = new ArrayList<>();
+        DuplicateFilter f = new DuplicateFilter(out::add, 10_000);
+        java.util.Map<Integer, List<PositionObservation>> seen = new java.util.HashMap<>();
+        long expected = 0;
+        long t = 0;
+        int most = 0;
+        for (int i = 0; i < 200_000; i++) {
+            t += random.nextInt(50);
+            int mmsi = 200_000_000 + random.nextInt(5_000);
+            PositionObservation p = fix(mmsi, t, "S" + random.nextInt(3), 55 + random.nextInt(3) / 1000.0);
+            List<PositionObservation> passed = seen.computeIfAbsent(mmsi, k -> new ArrayList<>());
+            final long now = t;
+            boolean copy = passed.stream().anyMatch(r -> now - r.time() <= 10_000 && r.sameContent(p));
+            if (!copy) {
+                passed.add(p);
+                expected++;
+            }
+            f.accept(p);
+            most = Math.max(most, f.vessels());
+        }
+        assertThat(out).hasSize((int) expected);
+        assertThat(f.duplicates()).isEqualTo(200_000 - expected).isPositive();
+        assertThat(most).isLessThan(5_000);
+    }
+}
