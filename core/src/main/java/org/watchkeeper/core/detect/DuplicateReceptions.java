@@ -23,6 +23,8 @@ public final class DuplicateReceptions implements Serializable {
     /** Positions remembered per vessel (a vessel reporting every 2 s sends 5 in the window). */
     static final int RECENT = 8;
 
+    /** Entry i: time at {@code 2i}, content key ({@link #key}) at {@code 2i + 1}; read before any observation. */
+    private final long[] entries = new long[2 * RECENT];
     private final PositionObservation[] recent = new PositionObservation[RECENT];
     private int next;
     private long newest = Long.MIN_VALUE;
@@ -36,15 +38,30 @@ public final class DuplicateReceptions implements Serializable {
      */
     public boolean repeats(PositionObservation p, long windowMillis) {
         long t = p.time();
-        for (PositionObservation r : recent) {
-            if (r != null && Math.abs(t - r.time()) <= windowMillis && r.sameContent(p)) {
+        long k = key(p);
+        long[] e = entries;
+        for (int i = 0; i < RECENT; i++) {
+            PositionObservation r;
+            if (e[2 * i + 1] == k && Math.abs(t - e[2 * i]) <= windowMillis && (r = recent[i]) != null && r.sameContent(p)) {
                 return true;
             }
         }
+        e[2 * next] = t;
+        e[2 * next + 1] = k;
         recent[next] = p;
         next = (next + 1) % RECENT;
         newest = Math.max(newest, t);
         return false;
+    }
+
+    /** A hash of what {@link PositionObservation#sameContent} compares, so that most entries are passed over unread. */
+    private static long key(PositionObservation p) {
+        long h = Double.doubleToLongBits(p.latitude()) * 0x9E3779B97F4A7C15L;
+        h = (h ^ Double.doubleToLongBits(p.longitude())) * 0xC2B2AE3D27D4EB4FL;
+        h = (h ^ Double.doubleToLongBits(p.speedOverGround())) * 0x165667B19E3779F9L;
+        h ^= Double.doubleToLongBits(p.courseOverGround()) + ((long) p.heading() << 20) + ((long) p.navigationStatus() << 30)
+                + ((long) p.messageType() << 40);
+        return h ^ (h >>> 29);
     }
 
     /** The time of the newest position passed (epoch ms), {@link Long#MIN_VALUE} before any. */
