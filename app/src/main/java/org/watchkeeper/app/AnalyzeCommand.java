@@ -93,7 +93,8 @@ import picocli.CommandLine.Spec;
             "Detectors see every reception in event-time order: logs merged from several receivers list them up to"
                 + " 10 s out of order and are put back in order (as the Flink job does); older ones are counted as"
                 + " events.late_observations in summary.json. Several inputs (several stations' logs, or days of one)"
-                + " are merged in event-time order, whatever order they are named in; each keeps its own order.",
+                + " are merged in event-time order, whatever order they are named in (standard input, -, among them);"
+                + " an input out of order within itself is put back in order first (see --reorder-ms).",
             "",
             "Land: positions on land are NOT rejected unless --land-tolerance-km is given. The shipped Natural Earth"
                 + " 1:10m land covers rivers, lakes and estuaries (the Great Lakes, the Mississippi, Puget Sound inlets),"
@@ -167,9 +168,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = {"Put each NMEA input's observations back in event-time order before the picture, tracker and"
                     + " detectors, holding each up to MS milliseconds (bounded out-of-orderness; MS at most 86400000;"
                     + " at most 1 000 000 observations held at once); 0 keeps each input's order."
-                    + " Default: chosen per input from its first 256 KiB: where at least 1 % of its observations there"
-                    + " come more than 10 s after a later one (a satellite feed delivers its passes out of order, by up"
-                    + " to an hour or two), twice the largest such lag, rounded up to a minute; else 0."
+                    + " Default: chosen per input from its first 256 KiB: where at least 1 %% of at least 100 observations"
+                    + " there come more than 10 s after a later one (a satellite feed delivers its passes out of order,"
+                    + " by up to an hour or two), twice the largest such lag, rounded up to a minute, at most a day;"
+                    + " else 0."
                     + " An observation older than the newest one by more than MS is dropped and counted"
                     + " (rejected.too_late_to_reorder)."})
     Long reorderMs;
@@ -180,8 +182,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--accept-bad-tag-block-checksum", description = "Keep sentences whose tag block checksum is wrong.")
     boolean acceptBadTagBlockChecksum;
 
-    @Option(names = "--quiet", description = "No summary on stdout, no progress bar, no note of the order the inputs"
-            + " went in; warnings of observations lost still go to stderr.")
+    @Option(names = "--quiet", description = "No summary on stdout, no progress bar; warnings of observations lost"
+            + " still go to stderr.")
     boolean quiet;
 
     @Spec
@@ -246,6 +248,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (files.stream().filter("-"::equals).count() > 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "standard input (-) can be named once: it is read once");
         }
         long totalBytes = 0;
         for (String f : files) {
@@ -501,15 +507,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     GnssClock gnss = GnssClock.present(head, n) ? new GnssClock(decoder) : null;
                     byte[] buf = new byte[READ_BUFFER];
                     int k;
-                    try {
-                        while ((k = in.read(buf, 0, buf.length)) > 0) {
-                            decoder.feed(buf, 0, k);
-                        }
-                    } catch (java.io.EOFException e) {
-                        // a gzip file cut short (still being written, or a partial copy): what was
-                        // read is analyzed, and the summary and stderr say the rest is missing
-                        r.truncated = e.getMessage() == null ? "unexpected end of file" : e.getMessage();
+                    while ((k = in.read(buf, 0, buf.length)) > 0) {
+                        decoder.feed(buf, 0, k);
                     }
+                    // a gzip file cut short (still being written, or a partial copy): what was read
+                    // is analyzed, and the summary and stderr say the rest is missing
+                    r.truncated = in instanceof Gunzipped g ? g.truncated() : null;
                     decoder.finish();
                     if (gnss != null) {
                         r.gnssSentences = gnss.sentences();
@@ -643,9 +646,59 @@ public final class AnalyzeCommand implements Callable<Integer> {
         int b1 = in.read();
         in.reset();
         if (b0 == 0x1f && b1 == 0x8b) {
-            return new BufferedInputStream(new GZIPInputStream(in, READ_BUFFER), READ_BUFFER);
+            return new Gunzipped(new GZIPInputStream(in, READ_BUFFER));
         }
         return in;
+    }
+
+    /**
+     * A gzip stream, buffered, that ends where a file cut short ends ({@link #truncated()} says why)
+     * instead of throwing: a buffered read that met the cut would throw away what it had already
+     * inflated into its buffer (up to 64 KiB of lines, about 1 500).
+     */
+    private static final class Gunzipped extends BufferedInputStream {
+        private final Cut cut;
+
+        Gunzipped(GZIPInputStream gzip) {
+            this(new Cut(gzip));
+        }
+
+        private Gunzipped(Cut cut) {
+            super(cut, READ_BUFFER);
+            this.cut = cut;
+        }
+
+        String truncated() {
+            return cut.truncated;
+        }
+
+        /** Turns the inflater's "unexpected end" into the end of the stream, noting it. */
+        private static final class Cut extends java.io.FilterInputStream {
+            String truncated;
+
+            Cut(InputStream in) {
+                super(in);
+            }
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (truncated != null) {
+                    return -1;
+                }
+                try {
+                    return super.read(b, off, len);
+                } catch (java.io.EOFException e) {
+                    truncated = e.getMessage() == null ? "unexpected end of file" : e.getMessage();
+                    return -1;
+                }
+            }
+        }
     }
 
     /** {@code in}, whose close() leaves it open (standard input is read again after its start is sniffed). */
@@ -886,8 +939,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         for (JsonNode in : summary.get("inputs")) {
             if (in.has("truncated")) {
-                err.printf(Locale.ROOT, "watchkeeper analyze: %s: the input ends early (%s) after %d lines: they were"
-                        + " analyzed, the rest of the file is missing (a compressed file cut short?)%n",
+                err.printf(Locale.ROOT, "watchkeeper analyze: %s: the input ends early (%s) after %d lines, the last"
+                        + " one cut: they were analyzed, the rest of the file is missing (a compressed file cut short?)%n",
                         in.get("file").asText(), in.get("truncated").asText(), in.path("lines").asLong());
             }
         }
@@ -908,12 +961,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         long tooLate = summary.get("rejected").path("too_late_to_reorder").asLong();
         if (tooLate > 0) {
-            err.printf(Locale.ROOT, "watchkeeper analyze: %d observation%s came more than %s %d ms after a later"
-                    + " one and %s dropped (rejected.too_late_to_reorder): a larger --reorder-ms may keep them, unless"
-                    + " a stray time far ahead of the rest (such as a static message with a stale tag-block time) moved"
-                    + " the window past them%n", tooLate, tooLate == 1 ? "" : "s",
-                    reorderMs == null ? "the reorder window chosen from the input's start," : "--reorder-ms", applied,
-                    tooLate == 1 ? "was" : "were");
+            err.printf(Locale.ROOT, "watchkeeper analyze: %d observation%s came more than %s (%d ms) after a later"
+                    + " one and %s dropped (rejected.too_late_to_reorder): %sa stray time far ahead of the rest (such as"
+                    + " a static message with a stale tag-block time) moved the window past them%n", tooLate,
+                    tooLate == 1 ? "" : "s", reorderMs == null ? "the reorder window chosen from the input's start"
+                            : "--reorder-ms", applied, tooLate == 1 ? "was" : "were",
+                    applied < 86_400_000L ? "a larger --reorder-ms may keep them, unless " : "the window is the largest, a day: ");
         }
         // else, at least 1 % of the observations came too late for the detectors
         long late = summary.path("events").path("late_observations").asLong();
@@ -921,9 +974,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 + summary.get("observations").path("identities").asLong();
         if (!outOfOrderHint && late > 0 && late * 100 >= observations) {
             err.printf(Locale.ROOT, "watchkeeper analyze: the detectors skipped %d of %d observations that came more than"
-                    + " %d s after a later one (events.late_observations): several inputs are merged in event-time order,"
-                    + " but each input's own order is kept, so these were out of order within their input%s%n",
+                    + " %d s after a later one (events.late_observations): %sthese were out of order within their input%s%n",
                     late, observations, EventTimeOrder.DEFAULT_LATENESS_MILLIS / 1000,
+                    summary.get("inputs").size() > 1 ? "several inputs are merged in event-time order, so " : "",
                     applied == 0 ? "; a feed delivered out of order can be put back in time order with --reorder-ms"
                             : " by more than --reorder-ms, or behind a stray time far ahead of the rest");
         }

@@ -194,6 +194,10 @@ class AnalyzeCommandTest {
         assertThat(s.get("inputs").get(1).get("file").asText()).isEqualTo("-");
         assertThat(s.get("inputs").get(1).get("messages").asLong()).isEqualTo(26_077);
         assertThat(Files.readString(report.resolve("events.json"))).isEqualTo(events.get(0));
+        // read once, so named once
+        Cli.Run twice = Cli.runWithStdin(new byte[0], "analyze", "--no-store", "--report", report.toString(), "-", "-");
+        assertThat(twice.exit()).isEqualTo(2);
+        assertThat(twice.err()).startsWith("watchkeeper analyze: standard input (-) can be named once: it is read once");
     }
 
     /**
@@ -259,11 +263,29 @@ class AnalyzeCommandTest {
         }
     }
 
+    /** The help renders every description (a bare % in one made picocli warn on stderr and drop the text). */
+    @Test
+    void helpRendersWithoutWarnings() {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        Cli.Run r;
+        try {
+            r = Cli.run("analyze", "--help");
+        } finally {
+            System.setErr(saved);
+        }
+        assertThat(r.exit()).isZero();
+        assertThat(r.out().replaceAll("\\s+", " ")).contains("at least 1 % of at least 100 observations");
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8) + r.err()).doesNotContain("WARN");
+    }
+
     /**
      * A gzip log cut short (the DMA sample's first 300 000 bytes, as a copy in progress leaves it):
-     * the 27 281 lines before the cut are analyzed (8 878 messages; the cut line is rejected), the
-     * summary marks the input truncated and stderr says the rest is missing, with exit code 0;
-     * the whole run failed with "I/O error: Unexpected end of ZLIB input stream" before.
+     * every line inflated before the cut is analyzed, 28 828 with the cut one (9 381 messages, as
+     * gunzip's text decodes to; the cut line is rejected), the summary marks the input truncated and
+     * stderr says the rest is missing, with exit code 0; the whole run failed with "I/O error:
+     * Unexpected end of ZLIB input stream" before.
      */
     @Test
     void aGzipLogCutShortIsAnalyzedUpToTheCutAndSaysSo() throws IOException {
@@ -275,11 +297,11 @@ class AnalyzeCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode in = Cli.summary(report).get("inputs").get(0);
         assertThat(in.get("truncated").asText()).isEqualTo("Unexpected end of ZLIB input stream");
-        assertThat(in.get("lines").asLong()).isEqualTo(27_281);
-        assertThat(in.get("messages").asLong()).isEqualTo(8_878);
+        assertThat(in.get("lines").asLong()).isEqualTo(28_828);
+        assertThat(in.get("messages").asLong()).isEqualTo(9_381);
         assertThat(in.get("rejected_lines").asLong()).isEqualTo(1);
         assertThat(r.err()).contains("watchkeeper analyze: " + cut + ": the input ends early (Unexpected end of ZLIB input"
-                + " stream) after 27281 lines: they were analyzed, the rest of the file is missing");
+                + " stream) after 28828 lines, the last one cut: they were analyzed, the rest of the file is missing");
     }
 
     /**
@@ -294,8 +316,13 @@ class AnalyzeCommandTest {
         Cli.Run r = Cli.run("analyze", "--no-store", "--reorder-ms", "7200000", "--report", report.toString(), in.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("0 messages without any time, 152 observations too late to reorder");
-        assertThat(r.err()).contains("watchkeeper analyze: 152 observations came more than --reorder-ms 7200000 ms after a"
-                + " later one and were dropped (rejected.too_late_to_reorder)");
+        assertThat(r.err()).contains("watchkeeper analyze: 152 observations came more than --reorder-ms (7200000 ms) after a"
+                + " later one and were dropped (rejected.too_late_to_reorder): a larger --reorder-ms may keep them");
+        // chosen from the file's start: a day, the largest window, so no larger one is suggested
+        Cli.Run auto = Cli.run("analyze", "--no-store", "--report", tmp.resolve("auto").toString(), in.toString());
+        assertThat(auto.err()).contains("watchkeeper analyze: 12 observations came more than the reorder window chosen"
+                + " from the input's start (86400000 ms) after a later one and were dropped (rejected.too_late_to_reorder):"
+                + " the window is the largest, a day: a stray time far ahead");
         assertThat(Cli.summary(report).get("rejected").get("too_late_to_reorder").asLong()).isEqualTo(152);
     }
 
