@@ -253,6 +253,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "standard input (-) can be named once: it is read once");
         }
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (String f : files) {
+            if (!f.equals("-") && !named.add(Path.of(f).toAbsolutePath().normalize().toString())) {
+                err.println("watchkeeper analyze: " + f + " is named more than once: each copy is read, and the positions"
+                        + " of the second are duplicate receptions of the first (counted once by the detectors)");
+                err.flush();
+            }
+        }
         long totalBytes = 0;
         for (String f : files) {
             String problem = unreadable(f);
@@ -955,9 +963,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (outOfOrderHint) {
             err.printf(Locale.ROOT, "watchkeeper analyze: %d of %d positions came after a later one of the same vessel"
                     + " (OUT_OF_ORDER) and were not tracked; %s%n", outOfOrder, accepted + outOfOrder,
-                    applied == 0 ? "for a feed delivered out of order (e.g. satellite passes), put it back in"
-                            + " time order with --reorder-ms, e.g. --reorder-ms 7200000"
-                            : "a larger --reorder-ms than " + applied + " may keep them");
+                    applied > 0 ? "a larger --reorder-ms than " + applied + " may keep them"
+                            : reorderMs == null ? "for a feed delivered out of order (e.g. satellite passes) whose start"
+                            + " did not show it, put it back in time order with --reorder-ms, e.g. --reorder-ms 7200000"
+                            : "for a feed delivered out of order (e.g. satellite passes), leave out --reorder-ms 0 to have"
+                            + " a window chosen from each input's start, or give one, e.g. --reorder-ms 7200000");
         }
         long tooLate = summary.get("rejected").path("too_late_to_reorder").asLong();
         if (tooLate > 0) {

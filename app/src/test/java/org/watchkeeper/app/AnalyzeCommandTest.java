@@ -127,7 +127,8 @@ class AnalyzeCommandTest {
         assertThat(plain.exit()).isZero();
         assertThat(plain.out()).contains("positions:  681 accepted into 370 track segments, 2234 rejected (OUT_OF_ORDER 2220");
         assertThat(plain.err()).contains("2220 of 2901 positions came after a later one of the same vessel (OUT_OF_ORDER)",
-                "--reorder-ms 7200000");
+                "leave out --reorder-ms 0 to have a window chosen from each input's start, or give one,"
+                        + " e.g. --reorder-ms 7200000");
         Path report = tmp.resolve("ordered");
         JsonNode s = analyze(in, report, "--reorder-ms", "7200000");
         assertThat(s.get("positions").get("accepted").asLong()).isEqualTo(2898);
@@ -254,6 +255,7 @@ class AnalyzeCommandTest {
         Path twice = tmp.resolve("twice");
         Cli.Run r = Cli.run("analyze", "--no-store", "--report", twice.toString(), sample.toString(), sample.toString());
         assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).startsWith("watchkeeper analyze: " + sample + " is named more than once");
         JsonNode s = Cli.summary(twice);
         assertThat(s.get("events").get("late_observations").asLong()).isZero();
         assertThat(s.get("events").get("duplicate_receptions").asLong())
