@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -520,7 +519,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     }
                     // a gzip file cut short (still being written, or a partial copy): what was read
                     // is analyzed, and the summary and stderr say the rest is missing
-                    r.truncated = in instanceof Gunzipped g ? g.truncated() : null;
+                    r.truncated = in instanceof GzipInput g ? g.truncated() : null;
                     decoder.finish();
                     if (gnss != null) {
                         r.gnssSentences = gnss.sentences();
@@ -654,59 +653,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         int b1 = in.read();
         in.reset();
         if (b0 == 0x1f && b1 == 0x8b) {
-            return new Gunzipped(new GZIPInputStream(in, READ_BUFFER));
+            return new GzipInput(in, READ_BUFFER, READ_BUFFER);
         }
         return in;
-    }
-
-    /**
-     * A gzip stream, buffered, that ends where a file cut short ends ({@link #truncated()} says why)
-     * instead of throwing: a buffered read that met the cut would throw away what it had already
-     * inflated into its buffer (up to 64 KiB of lines, about 1 500).
-     */
-    private static final class Gunzipped extends BufferedInputStream {
-        private final Cut cut;
-
-        Gunzipped(GZIPInputStream gzip) {
-            this(new Cut(gzip));
-        }
-
-        private Gunzipped(Cut cut) {
-            super(cut, READ_BUFFER);
-            this.cut = cut;
-        }
-
-        String truncated() {
-            return cut.truncated;
-        }
-
-        /** Turns the inflater's "unexpected end" into the end of the stream, noting it. */
-        private static final class Cut extends java.io.FilterInputStream {
-            String truncated;
-
-            Cut(InputStream in) {
-                super(in);
-            }
-
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (truncated != null) {
-                    return -1;
-                }
-                try {
-                    return super.read(b, off, len);
-                } catch (java.io.EOFException e) {
-                    truncated = e.getMessage() == null ? "unexpected end of file" : e.getMessage();
-                    return -1;
-                }
-            }
-        }
     }
 
     /** {@code in}, whose close() leaves it open (standard input is read again after its start is sniffed). */

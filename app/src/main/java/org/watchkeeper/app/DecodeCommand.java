@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.zip.GZIPInputStream;
 
 import org.watchkeeper.ais.json.CsvWriter;
 import org.watchkeeper.ais.json.GpsdJsonWriter;
@@ -57,7 +56,7 @@ import picocli.CommandLine.Spec;
             ""
         },
         footer = {"", "Exit codes: 0 done (even when lines were rejected), 1 I/O error (missing or unreadable input,"
-                + " output not writable), 2 usage error.",
+                + " a gzip input cut short, whose lines before the cut are decoded, output not writable), 2 usage error.",
             "", "Examples:",
             "  watchkeeper decode feed.nmea.gz > messages.jsonl",
             "  watchkeeper decode --format csv -o out.csv --errors bad.tsv a.txt b.txt",
@@ -202,8 +201,11 @@ public final class DecodeCommand implements Callable<Integer> {
         if (!quiet) {
             summary.print(err, (System.nanoTime() - started) / 1e9);
         }
+        for (String c : cut) {
+            err.println("watchkeeper decode: I/O error on " + c);
+        }
         err.flush();
-        return 0;
+        return cut.isEmpty() ? 0 : 1;
     }
 
     /** Messages per hand-over to the formatting thread. */
@@ -302,8 +304,9 @@ public final class DecodeCommand implements Callable<Integer> {
                 decoder.feed(buf, 0, n);
             }
             decoder.finish();
+            summary.add(name, decoder.stats());
+            cutShort(name, in, decoder.stats().lines());
         }
-        summary.add(name, decoder.stats());
     }
 
     /**
@@ -325,9 +328,24 @@ public final class DecodeCommand implements Callable<Integer> {
         Stats stats;
         try (InputStream in = open(name)) {
             stats = decoder.decode(in, () -> new ChunkOutput(name, formatters, errorsFile, out, free));
+            summary.add(name, stats);
+            cutShort(name, in, stats.lines());
         }
-        summary.add(name, stats);
     }
+
+    /**
+     * Notes a gzip input cut short: an I/O error, reported once every input is decoded and written
+     * (nothing inflated before the cut is lost, {@link GzipInput}).
+     */
+    private void cutShort(String name, InputStream in, long lines) {
+        if (in instanceof GzipInput g && g.truncated() != null) {
+            cut.add("input " + name + ": " + g.truncated() + ": the file is cut short; its " + lines
+                    + " lines before the cut (the last one cut) are decoded");
+        }
+    }
+
+    /** Inputs found cut short, as reported at the end. */
+    private final List<String> cut = new java.util.ArrayList<>();
 
     /** A worker thread's message formatter, writing into the chunk it is decoding. */
     private static final class Formatter {
@@ -511,7 +529,7 @@ public final class DecodeCommand implements Callable<Integer> {
         int b1 = in.read();
         in.reset();
         if (b0 == 0x1f && b1 == 0x8b) {
-            return new BufferedInputStream(new GZIPInputStream(in, READ_BUFFER), Math.max(READ_BUFFER, GNSS_SNIFF));
+            return new GzipInput(in, READ_BUFFER, Math.max(READ_BUFFER, GNSS_SNIFF));
         }
         return in;
     }

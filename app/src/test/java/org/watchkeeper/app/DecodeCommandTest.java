@@ -337,4 +337,26 @@ class DecodeCommandTest {
         assertThat(none.exit()).isEqualTo(2);
         assertThat(none.err()).contains("Missing command", "decode");
     }
+    /**
+     * A gzip log cut short (the DMA sample's first 300 000 bytes): every message inflated before the
+     * cut is written, 9 381, on one thread or two, as gunzip's text decodes to (a buffered read that
+     * met the cut threw away up to 64 KiB of lines before, and the inputs after it were not read);
+     * then the cut is an I/O error, exit code 1, after the summary.
+     */
+    @Test
+    void aGzipLogCutShortIsDecodedUpToTheCutThenReported() throws IOException {
+        Path sample = SHARED.resolve("data/ais/dma-aisabnormal/ais-sample.txt.gz");
+        Path next = SHARED.resolve("data/ais/dma-aisabnormal/219165000_ssc_1.ais");
+        assumeTrue(Files.isRegularFile(sample), "shared data not found: " + sample);
+        Path cut = tmp.resolve("cut.txt.gz");
+        Files.write(cut, Arrays.copyOf(Files.readAllBytes(sample), 300_000));
+        for (String threads : List.of("1", "2")) {
+            Run r = run("decode", "--threads", threads, cut.toString(), next.toString());
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.lines()).hasSize(9_381 + 80);
+            assertThat(r.err()).contains("decoded 9461 messages from 29077 lines (2 inputs)", "watchkeeper decode: I/O error on input " + cut
+                    + ": Unexpected end of ZLIB input stream: the file is cut short; its 28828 lines before the cut"
+                    + " (the last one cut) are decoded");
+        }
+    }
 }

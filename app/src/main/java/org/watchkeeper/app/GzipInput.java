@@ -1,0 +1,67 @@
+package org.watchkeeper.app;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A gzip stream, buffered, that ends where a file cut short ends (a copy still in progress), with
+ * {@link #truncated()} saying why, instead of throwing: a buffered read that met the cut would
+ * throw away what it had already inflated into its buffer (up to 64 KiB of lines, about 1 500 of
+ * an AIS log). {@code analyze} analyzes what came before the cut and says so; {@code decode} decodes
+ * it and then reports the cut as an I/O error.
+ */
+final class GzipInput extends BufferedInputStream {
+    private final Cut cut;
+
+    /**
+     * @param compressed the gzip bytes
+     * @param inflaterBuffer the inflater's input buffer, bytes
+     * @param size this stream's buffer, bytes
+     * @throws IOException when the gzip header cannot be read
+     */
+    GzipInput(InputStream compressed, int inflaterBuffer, int size) throws IOException {
+        this(new Cut(new GZIPInputStream(compressed, inflaterBuffer)), size);
+    }
+
+    private GzipInput(Cut cut, int size) {
+        super(cut, size);
+        this.cut = cut;
+    }
+
+    /** Why the stream ended early (the inflater's message), or null while it has not. */
+    String truncated() {
+        return cut.truncated;
+    }
+
+    /** Turns the inflater's "unexpected end" into the end of the stream, noting it. */
+    private static final class Cut extends FilterInputStream {
+        String truncated;
+
+        Cut(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (truncated != null) {
+                return -1;
+            }
+            try {
+                return super.read(b, off, len);
+            } catch (EOFException e) {
+                truncated = e.getMessage() == null ? "unexpected end of file" : e.getMessage();
+                return -1;
+            }
+        }
+    }
+}
