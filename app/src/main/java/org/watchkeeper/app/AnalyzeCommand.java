@@ -262,7 +262,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         long totalBytes = 0;
         for (String f : files) {
-            String problem = unreadable(f);
+            String problem = Inputs.unreadable(f);
             if (problem != null) {
                 err.println("watchkeeper analyze: cannot read " + f + ": " + problem);
                 err.flush();
@@ -634,7 +634,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     /** Reads a CSV export of {@code format} into {@code buffer}, its rows' source named after the input. */
     private static CsvReport readCsv(InputFormat format, String name, InputStream in, TimeOrderedBuffer buffer)
             throws IOException {
-        String source = name.equals("-") ? "stdin" : Path.of(name).getFileName().toString();
+        String source = label(name);
         InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
         return format == InputFormat.MARINECADASTRE_CSV
                 ? new MarineCadastreReader(source).read(reader, buffer)
@@ -646,43 +646,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
      * its bytes counted by {@code progress} unless null.
      */
     private InputStream open(String name, Progress progress) throws IOException {
-        InputStream raw = name.equals("-") ? unclosable(stdin()) : Files.newInputStream(Path.of(name));
-        BufferedInputStream in = new BufferedInputStream(progress == null ? raw : progress.counting(raw), READ_BUFFER);
-        in.mark(2);
-        int b0 = in.read();
-        int b1 = in.read();
-        in.reset();
-        if (b0 == 0x1f && b1 == 0x8b) {
-            return new GzipInput(in, READ_BUFFER, READ_BUFFER);
-        }
-        return in;
-    }
-
-    /** {@code in}, whose close() leaves it open (standard input is read again after its start is sniffed). */
-    private static InputStream unclosable(InputStream in) {
-        return new java.io.FilterInputStream(in) {
-            @Override
-            public void close() {
-                // left open
-            }
-        };
-    }
-
-    private static String unreadable(String f) {
-        if (f.equals("-")) {
-            return null;
-        }
-        Path p = Path.of(f);
-        if (!Files.exists(p)) {
-            return "no such file";
-        }
-        if (Files.isDirectory(p)) {
-            return "is a directory";
-        }
-        if (!Files.isReadable(p)) {
-            return "permission denied";
-        }
-        return null;
+        // standard input stays open: it is read again after its start is sniffed
+        InputStream raw = name.equals("-") ? Inputs.nonClosing(stdin()) : Files.newInputStream(Path.of(name));
+        return Inputs.maybeGunzipped(progress == null ? raw : progress.counting(raw), READ_BUFFER, READ_BUFFER);
     }
 
     // ------------------------------------------------------------------ summary

@@ -1,6 +1,5 @@
 package org.watchkeeper.app;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.FileOutputStream;
@@ -144,7 +143,7 @@ public final class DecodeCommand implements Callable<Integer> {
         }
         List<String> inputs = files.isEmpty() ? List.of("-") : files;
         for (String f : inputs) {
-            String problem = unreadable(f);
+            String problem = Inputs.unreadable(f);
             if (problem != null) {
                 err.println("watchkeeper decode: cannot read " + f + ": " + problem);
                 err.flush();
@@ -489,23 +488,6 @@ public final class DecodeCommand implements Callable<Integer> {
     }
 
     /** Why {@code f} cannot be read, or null when it can. */
-    private static String unreadable(String f) {
-        if (f.equals("-")) {
-            return null;
-        }
-        Path p = Path.of(f);
-        if (!Files.exists(p)) {
-            return "no such file";
-        }
-        if (Files.isDirectory(p)) {
-            return "is a directory";
-        }
-        if (!Files.isReadable(p)) {
-            return "permission denied";
-        }
-        return null;
-    }
-
     /** Bytes of an input's start looked at for GNSS time sentences. */
     private static final int GNSS_SNIFF = 1 << 16;
 
@@ -522,16 +504,8 @@ public final class DecodeCommand implements Callable<Integer> {
      * the stream supports {@code mark} for at least {@link #GNSS_SNIFF} bytes.
      */
     private InputStream open(String name) throws IOException {
-        InputStream raw = name.equals("-") ? new NonClosingInput(streams.in()) : Files.newInputStream(Path.of(name));
-        BufferedInputStream in = new BufferedInputStream(raw, READ_BUFFER);
-        in.mark(2);
-        int b0 = in.read();
-        int b1 = in.read();
-        in.reset();
-        if (b0 == 0x1f && b1 == 0x8b) {
-            return new GzipInput(in, READ_BUFFER, Math.max(READ_BUFFER, GNSS_SNIFF));
-        }
-        return in;
+        InputStream raw = name.equals("-") ? Inputs.nonClosing(streams.in()) : Files.newInputStream(Path.of(name));
+        return Inputs.maybeGunzipped(raw, READ_BUFFER, Math.max(READ_BUFFER, GNSS_SNIFF));
     }
 
     private static String describe(IOException e) {
@@ -663,18 +637,6 @@ public final class DecodeCommand implements Callable<Integer> {
         @Override
         public void close() throws IOException {
             out.flush();
-        }
-    }
-
-    /** Keeps the process's stdin open when the command is done with it. */
-    private static final class NonClosingInput extends java.io.FilterInputStream {
-        NonClosingInput(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public void close() {
-            // stdin belongs to the process
         }
     }
 }

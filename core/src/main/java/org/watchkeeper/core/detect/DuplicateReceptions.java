@@ -23,7 +23,7 @@ public final class DuplicateReceptions implements Serializable {
     /** Positions remembered per vessel (a vessel reporting every 2 s sends 5 in the window). */
     static final int RECENT = 8;
 
-    /** Entry i: time at {@code 2i}, content key ({@link #key}) at {@code 2i + 1}; read before any observation. */
+    /** Entry i: time at {@code 2i}, content hash ({@link PositionObservation#contentHash}) at {@code 2i + 1}; read before any observation. */
     private final long[] entries = new long[2 * RECENT];
     private final PositionObservation[] recent = new PositionObservation[RECENT];
     private int next;
@@ -38,7 +38,7 @@ public final class DuplicateReceptions implements Serializable {
      */
     public boolean repeats(PositionObservation p, long windowMillis) {
         long t = p.time();
-        long k = key(p);
+        long k = p.contentHash();
         long[] e = entries;
         for (int i = 0; i < RECENT; i++) {
             PositionObservation r;
@@ -52,16 +52,6 @@ public final class DuplicateReceptions implements Serializable {
         next = (next + 1) % RECENT;
         newest = Math.max(newest, t);
         return false;
-    }
-
-    /** A hash of what {@link PositionObservation#sameContent} compares, so that most entries are passed over unread. */
-    private static long key(PositionObservation p) {
-        long h = Double.doubleToLongBits(p.latitude()) * 0x9E3779B97F4A7C15L;
-        h = (h ^ Double.doubleToLongBits(p.longitude())) * 0xC2B2AE3D27D4EB4FL;
-        h = (h ^ Double.doubleToLongBits(p.speedOverGround())) * 0x165667B19E3779F9L;
-        h ^= Double.doubleToLongBits(p.courseOverGround()) + ((long) p.heading() << 20) + ((long) p.navigationStatus() << 30)
-                + ((long) p.messageType() << 40);
-        return h ^ (h >>> 29);
     }
 
     /** The time of the newest position passed (epoch ms), {@link Long#MIN_VALUE} before any. */

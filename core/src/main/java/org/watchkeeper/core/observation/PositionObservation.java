@@ -100,4 +100,19 @@ public record PositionObservation(
                 && heading == o.heading && navigationStatus == o.navigationStatus
                 && lowResolution == o.lowResolution;
     }
+
+    /**
+     * A hash of what {@link #sameContent} compares: equal for observations with the same content (so a
+     * differing hash proves different content), different for most others. Lets a duplicate check
+     * compare numbers kept beside earlier observations before it reads any of them.
+     */
+    public long contentHash() {
+        long h = mmsi * 0x9E3779B97F4A7C15L + messageType;
+        h = (h ^ Double.doubleToLongBits(latitude)) * 0xC2B2AE3D27D4EB4FL;
+        h = (h ^ Double.doubleToLongBits(longitude)) * 0x165667B19E3779F9L;
+        h = (h ^ Double.doubleToLongBits(speedOverGround)) * 0x9E3779B97F4A7C15L;
+        h = (h ^ Double.doubleToLongBits(courseOverGround)) * 0xC2B2AE3D27D4EB4FL;
+        h = (h ^ ((long) heading << 32 | (navigationStatus & 0xffff_ffffL))) * 0x165667B19E3779F9L;
+        return h ^ (lowResolution ? 1 : 0) ^ (h >>> 29);
+    }
 }

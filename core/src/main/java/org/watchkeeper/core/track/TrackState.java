@@ -273,18 +273,9 @@ public class TrackState implements Serializable {
         return null;
     }
 
-    /**
-     * A hash of what {@link PositionObservation#sameContent} compares: equal for fixes with the same
-     * content (so a differing key proves different content), and different for most others.
-     */
+    /** {@link PositionObservation#contentHash()}: the key kept beside each recent fix. */
     static long contentKey(PositionObservation p) {
-        long h = p.mmsi() * 0x9E3779B97F4A7C15L + p.messageType();
-        h = (h ^ Double.doubleToLongBits(p.latitude())) * 0xC2B2AE3D27D4EB4FL;
-        h = (h ^ Double.doubleToLongBits(p.longitude())) * 0x165667B19E3779F9L;
-        h = (h ^ Double.doubleToLongBits(p.speedOverGround())) * 0x9E3779B97F4A7C15L;
-        h = (h ^ Double.doubleToLongBits(p.courseOverGround())) * 0xC2B2AE3D27D4EB4FL;
-        h = (h ^ ((long) p.heading() << 32 | (p.navigationStatus() & 0xffff_ffffL))) * 0x165667B19E3779F9L;
-        return h ^ (p.lowResolution() ? 1 : 0) ^ (h >>> 29);
+        return p.contentHash();
     }
 
     /**

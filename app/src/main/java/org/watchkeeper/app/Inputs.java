@@ -1,0 +1,58 @@
+package org.watchkeeper.app;
+
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Opening the commands' inputs: files or standard input ({@code -}), plain or gzip. */
+final class Inputs {
+    private Inputs() {
+    }
+
+    /** Why input {@code f} cannot be read ("no such file", "is a directory", "permission denied"), or null. */
+    static String unreadable(String f) {
+        if (f.equals("-")) {
+            return null;
+        }
+        Path p = Path.of(f);
+        if (!Files.exists(p)) {
+            return "no such file";
+        }
+        if (Files.isDirectory(p)) {
+            return "is a directory";
+        }
+        if (!Files.isReadable(p)) {
+            return "permission denied";
+        }
+        return null;
+    }
+
+    /**
+     * {@code raw} buffered ({@code buffer} bytes), and gunzipped ({@link GzipInput}, buffered to
+     * {@code gunzipped} bytes) when it starts with the gzip magic bytes 1f 8b.
+     */
+    static InputStream maybeGunzipped(InputStream raw, int buffer, int gunzipped) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(raw, buffer);
+        in.mark(2);
+        int b0 = in.read();
+        int b1 = in.read();
+        in.reset();
+        if (b0 == 0x1f && b1 == 0x8b) {
+            return new GzipInput(in, buffer, gunzipped);
+        }
+        return in;
+    }
+
+    /** {@code in}, whose close() leaves it open: standard input belongs to the process. */
+    static InputStream nonClosing(InputStream in) {
+        return new FilterInputStream(in) {
+            @Override
+            public void close() {
+                // left open
+            }
+        };
+    }
+}
