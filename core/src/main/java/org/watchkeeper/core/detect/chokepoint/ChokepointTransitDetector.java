@@ -23,6 +23,7 @@ import org.watchkeeper.core.detect.EventKind;
 import org.watchkeeper.core.detect.space.Evidence;
 import org.watchkeeper.core.detect.space.Fix;
 import org.watchkeeper.core.detect.space.GeoJsonGeometry;
+import org.watchkeeper.core.geo.Geodesy;
 import org.watchkeeper.core.observation.IdentityObservation;
 import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.PositionObservation;
@@ -39,12 +40,21 @@ import org.watchkeeper.core.ref.chokepoint.Chokepoints;
  * the last fix inside), or after {@link ChokepointConfig#maxSilenceMillis()} without a fix. A vessel
  * whose consecutive fixes lie outside but whose straight track between them crosses the area
  * (sparse satellite reports over a narrow gate) makes a passage from the earlier to the later fix
- * ({@code crossed_between_fixes=true}). Tracks between fixes more than 180° of longitude apart are
- * not tested.
+ * ({@code crossed_between_fixes=true}), provided a ship could link the two fixes: at most
+ * {@link ChokepointConfig#maxSilenceMillis()} apart and at most {@link ChokepointConfig#maxCrossingSpeedKnots()}
+ * between them. Tracks between fixes more than 180° of longitude apart are not tested.
+ *
+ * <p>Only a vessel passing through counts: a passage is a transit when its fixes lie at least
+ * {@link ChokepointConfig#minTransitDistanceMetres()} apart (the greatest distance of a fix from the first)
+ * or their mean reported speed over ground is at least {@link ChokepointConfig#minTransitSpeedKnots()}. A
+ * ship at anchor or moored inside the area (Singapore Strait's anchorages lie inside its area) makes
+ * no transit and does not start the 48 h window; when it weighs anchor and sails on, the same passage
+ * becomes a transit.
  *
  * <p>Attributes: {@code chokepoint_id}, {@code chokepoint_name}, {@code ship_type} (ITU-R M.1371-5
  * Table 53 code, when known), {@code ship_type_group} ({@link #shipTypeGroup(int)}), {@code fixes},
- * {@code crossed_between_fixes}, {@code mean_speed_kn} (when reported). Per-day counts by ship type
+ * {@code crossed_between_fixes}, {@code mean_speed_kn} (when reported), {@code span_m} (the greatest
+ * distance of a fix in the passage from its first, metres, rounded). Per-day counts by ship type
  * group: {@link #dailyCounts(Collection)}.
  */
 public final class ChokepointTransitDetector implements Detector<ChokepointTransitDetector.State> {
@@ -73,8 +83,12 @@ public final class ChokepointTransitDetector implements Detector<ChokepointTrans
     }
 
     static final class Passage implements Serializable {
-        private static final long serialVersionUID = 1L;
+        private static final long serialVersionUID = 2L;
         long start;
+        /** Position of the first fix. */
+        double firstLat, firstLon;
+        /** Greatest distance of a fix from the first, metres. */
+        double span;
         long lastInside;
         int fixes;
         double speedSum;
@@ -98,6 +112,9 @@ public final class ChokepointTransitDetector implements Detector<ChokepointTrans
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("recount_window_s", config.recountWindowMillis() / 1000);
         p.put("max_silence_s", config.maxSilenceMillis() / 1000);
+        p.put("min_transit_distance_m", config.minTransitDistanceMetres());
+        p.put("min_transit_speed_kn", config.minTransitSpeedKnots());
+        p.put("max_crossing_speed_kn", config.maxCrossingSpeedKnots());
         this.parameters = p;
     }
 
@@ -145,10 +162,13 @@ public final class ChokepointTransitDetector implements Detector<ChokepointTrans
                 if (open == null) {
                     open = new Passage();
                     open.start = p.time();
+                    open.firstLat = lat;
+                    open.firstLon = lon;
                     s.open.put(i, open);
                     s.openCount++;
                 }
                 open.lastInside = p.time();
+                open.span = Math.max(open.span, Geodesy.distance(open.firstLat, open.firstLon, lat, lon));
                 open.fixes++;
                 open.evidence.add(f);
                 if (p.speedOverGround() >= 0) {
@@ -157,11 +177,12 @@ public final class ChokepointTransitDetector implements Detector<ChokepointTrans
                 }
             } else if (open != null) {
                 close(s, ctx, i, open);
-            } else if (last != null && crosses(i, last, p)) {
+            } else if (last != null && linkable(last, p) && crosses(i, last, p)) {
                 Passage x = new Passage();
                 x.start = last.time();
                 x.lastInside = p.time();
                 x.crossed = true;
+                x.span = Geodesy.distance(last.latitude(), last.longitude(), lat, lon);
                 x.evidence.add(Fix.of(last));
                 x.evidence.add(f);
                 close(s, ctx, i, x);
@@ -178,6 +199,19 @@ public final class ChokepointTransitDetector implements Detector<ChokepointTrans
             s.timer = p.time() + config.maxSilenceMillis();
             ctx.registerTimer(s.timer);
         }
+    }
+
+    /** Whether a ship could have sailed from one fix to the other (the crossing test's precondition). */
+    private boolean linkable(PositionObservation a, PositionObservation b) {
+        long dt = b.time() - a.time();
+        return dt >= 0 && dt <= config.maxSilenceMillis() && Geodesy.impliedSpeedKnots(a.latitude(), a.longitude(),
+                b.latitude(), b.longitude(), dt) <= config.maxCrossingSpeedKnots();
+    }
+
+    /** Whether the vessel passed through rather than lay at anchor or alongside. */
+    private boolean passedThrough(Passage x) {
+        return x.span >= config.minTransitDistanceMetres()
+                || (x.speedCount > 0 && x.speedSum / x.speedCount >= config.minTransitSpeedKnots());
     }
 
     private boolean crosses(int i, PositionObservation a, PositionObservation b) {
@@ -223,6 +257,9 @@ public final class ChokepointTransitDetector implements Detector<ChokepointTrans
         if (s.open.remove(i) != null) {
             s.openCount--;
         }
+        if (!x.crossed && !passedThrough(x)) {
+            return; // at anchor or moored inside: not a transit, and the 48 h window not started
+        }
         Long counted = s.lastCounted.get(i);
         if (counted != null && x.start - counted < config.recountWindowMillis()) {
             return; // the same vessel through the same chokepoint within 48 h: counted once
@@ -241,6 +278,7 @@ public final class ChokepointTransitDetector implements Detector<ChokepointTrans
         if (x.speedCount > 0) {
             a.put("mean_speed_kn", Math.round(x.speedSum / x.speedCount * 10) / 10.0);
         }
+        a.put("span_m", Math.round(x.span));
         Coordinate centre = c.area().getInteriorPoint().getCoordinate();
         ctx.emit(Event.of(EventKind.CHOKEPOINT_TRANSIT, x.start, x.lastInside, List.of((int) ctx.key()), centre.y,
                 centre.x, GeoJsonGeometry.of(c.area()), parameters, a, x.evidence.observations()));

@@ -100,6 +100,73 @@ class ChokepointTransitDetectorTest {
     }
 
     @Test
+    void shipsAtAnchorInsideAreNotTransitsUntilTheySailThrough() {
+        SyntheticAis ais = new SyntheticAis();
+        // Anchored in the Singapore Strait's eastern anchorage (inside the area) for six hours, swinging
+        // within about 100 m at 0-0.3 kn: no transit.
+        for (int i = 0; i < 36; i++) {
+            ais.fix(563000001, T0 + 600L * i, 1.2970 + 0.0005 * (i % 3), 104.0745, 0.1 * (i % 4), 0);
+        }
+        // A second ship anchored there the whole time; a third reported once, stopped (a satellite pass).
+        for (int i = 0; i < 60; i++) {
+            ais.fix(563000002, T0 + 600L * i, 1.2900, 104.0800, 0, 0);
+        }
+        ais.fix(563000003, T0, 1.2960, 104.0740, 0.2, 0);
+        // The first weighs anchor and sails east out of the strait at 12 kn, one fix every 10 min.
+        for (int i = 1; i <= 40; i++) {
+            ais.fix(563000001, T0 + 6 * 3600 + 600L * i, 1.2970, 104.0745 + 0.033 * i, 12, 90);
+        }
+        List<Event> events = SyntheticAis.run(ais.observations(), 0, ChokepointTransitDetector.withDefaults());
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.vessels()).containsExactly(563000001);
+            assertThat(e.attributes()).containsEntry("chokepoint_id", "singapore").containsEntry("crossed_between_fixes", false);
+            // One passage from the first fix at anchor to the last fix inside: the anchorage is part of it.
+            assertThat(e.start()).isEqualTo(T0 * 1000);
+            assertThat((long) e.attributes().get("span_m")).isGreaterThan(1_852);
+        });
+        List<Event> chunked = SyntheticAis.runChunked(ais.observations(), 7, 0, ChokepointTransitDetector.withDefaults());
+        assertThat(SyntheticAis.sorted(chunked)).isEqualTo(SyntheticAis.sorted(events));
+    }
+
+    @Test
+    void aSingleFixUnderWayIsATransitAndAStoppedOneIsNot() {
+        SyntheticAis ais = new SyntheticAis();
+        ais.fix(563000004, T0, 1.2660, 104.0830, 17.9, 80); // one satellite fix in the strait, under way
+        ais.fix(563000005, T0, 1.2660, 104.0900, 1.9, 80); // one fix just under 2 kn
+        List<Event> events = SyntheticAis.run(ais.observations(), 0, ChokepointTransitDetector.withDefaults());
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.vessels()).containsExactly(563000004);
+            assertThat(e.start()).isEqualTo(T0 * 1000).isEqualTo(e.end());
+            assertThat(e.attributes()).containsEntry("fixes", 1).containsEntry("mean_speed_kn", 17.9).containsEntry("span_m", 0L);
+        });
+    }
+
+    @Test
+    void fixesNoShipCouldLinkMakeNoCrossing() {
+        SyntheticAis ais = new SyntheticAis();
+        // A placeholder MMSI shared by two ships 150 km apart either side of the Sunda Strait, 85 s apart.
+        ais.fix(0, T0, -6.0716, 106.8891, 0.2, 0);
+        ais.fix(0, T0 + 85, -5.8477, 105.5434, 0, 0);
+        // One ship reported north of the strait, then south of it two and a half months later.
+        ais.fix(525018005, T0, -2.1934, 105.0172, 9.7, 180);
+        ais.fix(525018005, T0 + 72 * 86_400L, -7.2202, 105.8514, 9.3, 180);
+        // The Hormuz crossing of the test above, 40 km either side: too fast when 10 min apart, too
+        // old when 13 h apart.
+        ais.fix(636000001, T0, 26.2, 56.7, 14, 150);
+        ais.fix(636000001, T0 + 600, 25.6, 56.95, 14, 150);
+        ais.fix(636000002, T0, 26.2, 56.7, 14, 150);
+        ais.fix(636000002, T0 + 13 * 3600, 25.6, 56.95, 14, 150);
+        assertThat(SyntheticAis.run(ais.observations(), 0, ChokepointTransitDetector.withDefaults())).isEmpty();
+    }
+
+    @Test
+    void settingsAreChecked() {
+        assertThatThrownBy(() -> new ChokepointConfig(0, 1, Double.NaN, 2, 50)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ChokepointConfig(0, 1, 1, 2, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ChokepointConfig(0, 0, 1, 2, 50)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void trafficNearButOutsideIsNotATransit() {
         SyntheticAis ais = new SyntheticAis();
         for (int i = 0; i < 10; i++) {
