@@ -499,7 +499,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                              long assumed, Progress progress) throws IOException {
         InputResult r = new InputResult();
         r.file = name;
-        try (InputStream in = open(name, progress)) {
+        java.util.concurrent.atomic.AtomicLong stdinBytes = new java.util.concurrent.atomic.AtomicLong();
+        try (InputStream in = open(name, progress, stdinBytes)) {
             in.mark(SNIFF);
             byte[] head = new byte[SNIFF];
             int n = in.readNBytes(head, 0, head.length);
@@ -536,7 +537,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 }
             }
         }
-        r.bytes = name.equals("-") ? 0 : Files.size(Path.of(name));
+        r.bytes = name.equals("-") ? stdinBytes.get() : Files.size(Path.of(name));
         return r;
     }
 
@@ -591,7 +592,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (name.equals("-")) {
             stdin().mark(STDIN_MARK);
         }
-        try (InputStream in = open(name, null)) {
+        try (InputStream in = open(name, null, null)) {
             byte[] head = in.readNBytes(START_SNIFF);
             int n = head.length;
             InputFormat format = InputFormat.detect(head, Math.min(n, SNIFF));
@@ -643,11 +644,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     /**
      * A buffered stream over the file (or stdin), gunzipped when it starts with the gzip magic bytes;
-     * its bytes counted by {@code progress} unless null.
+     * its bytes counted by {@code progress} unless null, and those of stdin in {@code stdinBytes} unless null.
      */
-    private InputStream open(String name, Progress progress) throws IOException {
+    private InputStream open(String name, Progress progress, java.util.concurrent.atomic.AtomicLong stdinBytes)
+            throws IOException {
         // standard input stays open: it is read again after its start is sniffed
-        InputStream raw = name.equals("-") ? Inputs.nonClosing(stdin()) : Files.newInputStream(Path.of(name));
+        InputStream raw = name.equals("-") ? Inputs.nonClosing(stdin(), stdinBytes) : Files.newInputStream(Path.of(name));
         return Inputs.maybeGunzipped(progress == null ? raw : progress.counting(raw), READ_BUFFER, READ_BUFFER);
     }
 
@@ -678,6 +680,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 in.put("sentences", s.vdmSentences() + s.vdoSentences());
                 in.put("messages", s.messages());
                 in.put("rejected_lines", s.rejectedLines());
+                if (s.rejectedLines() > 0) {
+                    ObjectNode why = in.putObject("rejected_by_reason");
+                    new java.util.TreeMap<>(s.rejections()).forEach((k, v) -> why.put(k.name(), v));
+                }
                 in.put("messages_with_carried_time", r.carried);
                 in.put("messages_without_time", r.untimedDropped);
                 if (r.gnssSentences > 0) {
@@ -854,10 +860,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
         for (JsonNode in : summary.get("inputs")) {
             long lines = in.path("lines").asLong();
             if (in.has("messages") && in.get("messages").asLong() == 0 && lines > 0) {
-                err.printf(Locale.ROOT, "watchkeeper analyze: %s: no AIS message in %d line%s (%d rejected):"
-                        + " not an AIS log? (decode lists each rejected line and why: watchkeeper decode"
-                        + " FILE --errors REJECTS.tsv)%n", in.get("file").asText(), lines, lines == 1 ? "" : "s",
-                        in.get("rejected_lines").asLong());
+                long rejected = in.get("rejected_lines").asLong();
+                JsonNode why = in.path("rejected_by_reason");
+                String option = null; // an option that keeps what most lines were rejected for
+                if (why.path("BAD_TAG_BLOCK_CHECKSUM").asLong() * 2 > rejected && !acceptBadTagBlockChecksum) {
+                    option = "most were rejected for a wrong tag block checksum (BAD_TAG_BLOCK_CHECKSUM, e.g. one"
+                            + " written as *00): --accept-bad-tag-block-checksum keeps them";
+                } else if (why.path("NO_CHECKSUM").asLong() * 2 > rejected && !lenient) {
+                    option = "most were rejected for having no checksum (NO_CHECKSUM): --lenient keeps them";
+                }
+                err.printf(Locale.ROOT, "watchkeeper analyze: %s: no AIS message in %d line%s (%d rejected): %s"
+                        + " (decode lists each rejected line and why: watchkeeper decode FILE --errors REJECTS.tsv)%n",
+                        in.get("file").asText(), lines, lines == 1 ? "" : "s", rejected,
+                        option != null ? option : "not an AIS log?");
             }
         }
         for (JsonNode in : summary.get("inputs")) {

@@ -504,7 +504,7 @@ public final class DecodeCommand implements Callable<Integer> {
      * the stream supports {@code mark} for at least {@link #GNSS_SNIFF} bytes.
      */
     private InputStream open(String name) throws IOException {
-        InputStream raw = name.equals("-") ? Inputs.nonClosing(streams.in()) : Files.newInputStream(Path.of(name));
+        InputStream raw = name.equals("-") ? Inputs.nonClosing(streams.in(), null) : Files.newInputStream(Path.of(name));
         return Inputs.maybeGunzipped(raw, READ_BUFFER, Math.max(READ_BUFFER, GNSS_SNIFF));
     }
 

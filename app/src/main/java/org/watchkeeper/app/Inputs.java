@@ -46,9 +46,39 @@ final class Inputs {
         return in;
     }
 
-    /** {@code in}, whose close() leaves it open: standard input belongs to the process. */
-    static InputStream nonClosing(InputStream in) {
+    /**
+     * {@code in}, whose close() leaves it open (standard input belongs to the process), and which adds
+     * the bytes read through it to {@code count} when that is not null.
+     */
+    static InputStream nonClosing(InputStream in, java.util.concurrent.atomic.AtomicLong count) {
         return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0 && count != null) {
+                    count.incrementAndGet();
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n > 0 && count != null) {
+                    count.addAndGet(n);
+                }
+                return n;
+            }
+
+            @Override
+            public long skip(long n) throws IOException {
+                long k = super.skip(n);
+                if (k > 0 && count != null) {
+                    count.addAndGet(k);
+                }
+                return k;
+            }
+
             @Override
             public void close() {
                 // left open

@@ -194,6 +194,7 @@ class AnalyzeCommandTest {
         assertThat(s.get("events").get("late_observations").asLong()).isZero();
         assertThat(s.get("inputs").get(1).get("file").asText()).isEqualTo("-");
         assertThat(s.get("inputs").get(1).get("messages").asLong()).isEqualTo(26_077);
+        assertThat(s.get("inputs").get(1).get("bytes").asLong()).isEqualTo(Files.size(sample)); // as read, gzip
         assertThat(Files.readString(report.resolve("events.json"))).isEqualTo(events.get(0));
         // read once, so named once
         Cli.Run twice = Cli.runWithStdin(new byte[0], "analyze", "--no-store", "--report", report.toString(), "-", "-");
@@ -605,6 +606,28 @@ class AnalyzeCommandTest {
                 .contains("rejected:   2 lines (NOT_A_SENTENCE 1, BAD_CHECKSUM 1)");
         assertThat(r.err()).contains("notes.txt: no AIS message in 2 lines (2 rejected): not an AIS log?")
                 .contains("--errors");
+    }
+
+    /** A log whose every tag block checksum is wrong (written as *00) is pointed at the option that keeps it. */
+    @Test
+    void aLogWithWrongTagBlockChecksumsNamesTheOptionThatKeepsIt() throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            String sentence = new org.watchkeeper.ais.nmea.NmeaEncoder().encode("15M" + "0".repeat(24) + i, 0, 'A', null).get(0);
+            text.append("\\c:").append(1_420_030_797 + i).append("*00\\").append(sentence).append('\n');
+        }
+        Path in = tmp.resolve("tagged.nmea");
+        Files.writeString(in, text);
+        Cli.Run r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(), in.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).contains("tagged.nmea: no AIS message in 3 lines (3 rejected): most were rejected for a wrong"
+                + " tag block checksum (BAD_TAG_BLOCK_CHECKSUM, e.g. one written as *00): --accept-bad-tag-block-checksum keeps them");
+        JsonNode summary = Cli.JSON.readTree(tmp.resolve("r/summary.json").toFile());
+        assertThat(summary.get("inputs").get(0).get("rejected_by_reason").get("BAD_TAG_BLOCK_CHECKSUM").asLong()).isEqualTo(3);
+        Cli.Run kept = Cli.run("analyze", "--no-store", "--accept-bad-tag-block-checksum", "--report",
+                tmp.resolve("r2").toString(), in.toString());
+        assertThat(kept.out()).contains("analyzed 3 messages from 3 lines (1 input)");
+        assertThat(kept.err()).doesNotContain("no AIS message");
     }
 
     @Test
