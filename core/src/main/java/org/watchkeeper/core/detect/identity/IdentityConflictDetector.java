@@ -69,9 +69,13 @@ public final class IdentityConflictDetector implements Detector<IdentityConflict
      *        tracker's value, about the resolution of a type 27 fix)
      * @param clockSkewMillis time added to every interval (default 10 s: receive times of one
      *        network's stations agree to a few seconds)
-     * @param placeTimeoutMillis a place without a fix for this long dies (default 30 min: Class A
-     *        ships report at least every 3 minutes, Class B every 3 minutes at rest, ITU-R M.1371-5
-     *        Tables 1 and 2, so a live place is refreshed many times within it)
+     * @param placeTimeoutMillis a place without a fix for this long dies (default 2 h: longer than the
+     *        pause between the passes of AIS satellites over one area, which recur within about 100
+     *        minutes ({@link ReportTime#UNCERTAIN_INTERVAL_MILLIS}), so two transmitters sharing an MMSI
+     *        seen only on passes keep their places from one pass to the next; terrestrially heard
+     *        places are refreshed far more often: Class A ships report at least every 3 minutes,
+     *        Class B every 3 minutes at rest, ITU-R M.1371-5 Tables 1 and 2). An identity conflict
+     *        or position jump is reported when its place dies, so up to this long after its last fix.
      * @param maxPlaces places kept per MMSI (default 4, the tracker's open-segment limit)
      * @param minAlternations alternations between the two places an identity conflict needs (default 4)
      * @param minConflictMillis shortest conflict (default 10 min: longer than any single glitch)
@@ -91,7 +95,7 @@ public final class IdentityConflictDetector implements Detector<IdentityConflict
 
         /** The defaults above. */
         public static Config defaults() {
-            return new Config(50, 600, 185.2, 10_000L, 1_800_000L, 4, 4, 600_000L, 1);
+            return new Config(50, 600, 185.2, 10_000L, 7_200_000L, 4, 4, 600_000L, 1);
         }
     }
 

@@ -57,6 +57,40 @@ class IdentityConflictDetectorTest {
         assertThat(e.parameters()).containsEntry("max_speed_kn", 50.0).containsEntry("min_conflict_s", 600L);
     }
 
+    /**
+     * Two transmitters on one MMSI heard only on two satellite passes 44 minutes apart (as 001193046 at
+     * Auckland and Noumea in an exactEarth log): each pass alone is too short for a conflict, together
+     * they are one, because places outlive the pause between passes.
+     */
+    @Test
+    void twoTransmittersSeenOnlyOnSatellitePassesAreOneConflict() {
+        AisScript s = new AisScript();
+        for (int pass : new int[] {0, 50}) {
+            for (int m = pass; m <= pass + 6; m++) {
+                s.position(min(m), MMSI, -36.8416, 174.7619, 0, 0, "SAT");
+                if (m < pass + 6) {
+                    s.position(min(m + 0.5), MMSI, -22.2689, 166.4370, 0, 0, "SAT");
+                }
+            }
+        }
+        List<Observation> obs = s.accepted();
+        assertThat(obs).hasSize(26);
+        List<Event> events = AisScript.run(obs, IdentityConflictDetector.withDefaults());
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(EventKind.IDENTITY_CONFLICT);
+            assertThat(e.start()).isEqualTo(min(0.5));
+            assertThat(e.end()).isEqualTo(min(56));
+            assertThat(e.attributes()).containsEntry("alternations", 24).containsEntry("fixes_a", 14)
+                    .containsEntry("fixes_b", 12);
+        });
+        // places that lived 30 minutes, as a terrestrial feed would need, split it into two short episodes
+        IdentityConflictDetector.Config c = IdentityConflictDetector.Config.defaults();
+        IdentityConflictDetector thirtyMinutes = new IdentityConflictDetector(new IdentityConflictDetector.Config(
+                c.maxSpeedKnots(), c.aircraftMaxSpeedKnots(), c.noiseDistanceMetres(), c.clockSkewMillis(), 1_800_000L,
+                c.maxPlaces(), c.minAlternations(), c.minConflictMillis(), c.jumpMaxFixes()));
+        assertThat(AisScript.run(obs, thirtyMinutes)).isEmpty();
+    }
+
     @Test
     void sameEventsFromTheNmeaFedInChunks() {
         AisScript s = twoTransmitters();

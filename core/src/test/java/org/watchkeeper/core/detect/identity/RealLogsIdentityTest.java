@@ -23,6 +23,7 @@ import org.watchkeeper.ais.nmea.Rejection;
 import org.watchkeeper.ais.nmea.TimeSource;
 import org.watchkeeper.core.detect.DetectionEngine;
 import org.watchkeeper.core.detect.Event;
+import org.watchkeeper.core.detect.EventKind;
 import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.ObservationMapper;
 import org.watchkeeper.core.picture.VesselPicture;
@@ -125,8 +126,35 @@ class RealLogsIdentityTest {
                 .containsExactly(235018213, 246709000, 273318950);
         assertThat(vessels("amsa-risky/exact-earth-augmented.txt", "imo_bad_check_digit")).hasSize(7)
                 .contains(375287000, 412000000, 509288126, 525025575, 563615000);
-        // the single-vessel DMA scenario logs are clean
+        // the single-vessel DMA scenario logs have no bad identity
         assertThat(EVENTS.get("dma-aisabnormal/212123000_drift_1.ais")).isEmpty();
-        assertThat(EVENTS.get("dma-aisabnormal/538004030_drift_1.ais")).isEmpty();
+        assertThat(EVENTS.get("dma-aisabnormal/538004030_drift_1.ais")).extracting(Event::kind)
+                .containsOnly(EventKind.IDENTITY_CONFLICT);
+    }
+
+    /**
+     * Two transmitters on one MMSI in real logs. 538004030 (DMA drift log of 28 September 2014): a
+     * second transmitter about 950 m south-west of the drifting ship, moving with it at the same 2-3 kn,
+     * heard 10 times between 16:50 and 18:18 (alternations a few seconds apart, checked by hand in the
+     * decoded fixes); it is silent for 74 minutes in the middle, longer than the 30 minutes places
+     * lived before. 001193046 (exactEarth satellite log of 2 February 2012): fixes at Auckland and at
+     * Noumea, 1 807 km apart, alternate during two satellite passes 43 minutes apart.
+     */
+    @Test
+    void twoTransmittersOnOneMmsiInRealLogs() {
+        Event drift = EVENTS.get("dma-aisabnormal/538004030_drift_1.ais").get(0);
+        assertThat(drift.vessels()).containsExactly(538004030);
+        assertThat(drift.start()).isEqualTo(java.time.Instant.parse("2014-09-28T16:50:12.080Z").toEpochMilli());
+        assertThat(drift.end()).isEqualTo(java.time.Instant.parse("2014-09-28T18:18:45.371Z").toEpochMilli());
+        assertThat(drift.attributes()).containsEntry("alternations", 20).containsEntry("fixes_a", 903)
+                .containsEntry("fixes_b", 10).containsEntry("distance_m", 954L);
+        List<Event> satellite = EVENTS.get("amsa-risky/exact-earth-augmented-3.txt").stream()
+                .filter(e -> e.kind() == EventKind.IDENTITY_CONFLICT).toList();
+        assertThat(satellite).singleElement().satisfies(e -> {
+            assertThat(e.vessels()).containsExactly(1193046);
+            assertThat(e.start()).isEqualTo(java.time.Instant.parse("2012-02-02T10:02:10.354Z").toEpochMilli());
+            assertThat(e.end()).isEqualTo(java.time.Instant.parse("2012-02-02T11:01:25Z").toEpochMilli());
+            assertThat(e.attributes()).containsEntry("alternations", 11).containsEntry("distance_m", 1_807_486L);
+        });
     }
 }
