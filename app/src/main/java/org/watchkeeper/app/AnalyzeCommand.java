@@ -49,6 +49,7 @@ import org.watchkeeper.core.pipeline.GnssClock;
 import org.watchkeeper.core.pipeline.HandOff;
 import org.watchkeeper.core.pipeline.InputFormat;
 import org.watchkeeper.core.pipeline.NmeaInput;
+import org.watchkeeper.core.pipeline.StrayTimeFilter;
 import org.watchkeeper.core.pipeline.TimeOrderedBuffer;
 import org.watchkeeper.core.ref.LandMask;
 import org.watchkeeper.core.track.NoiseReason;
@@ -169,8 +170,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + " at most 1 000 000 observations held at once); 0 keeps each input's order."
                     + " Default: chosen per input from its first 256 KiB: where at least 1 %% of at least 100 observations"
                     + " there come more than 10 s after a later one (a satellite feed delivers its passes out of order,"
-                    + " by up to an hour or two), twice the largest such lag, rounded up to a minute, at most a day;"
-                    + " else 0."
+                    + " by up to an hour or two), twice the largest such lag up to 3 h (one further behind is a stale"
+                    + " time no window should wait for), rounded up to a minute; else 0."
                     + " An observation older than the newest one by more than MS is dropped and counted"
                     + " (rejected.too_late_to_reorder)."})
     Long reorderMs;
@@ -202,6 +203,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Stats nmea;
         long carried;
         long untimedDropped;
+        /** Observations dropped by the {@link StrayTimeFilter}. */
+        long strayTime;
         long late;
         /** The --reorder-ms applied to this input (given, or chosen from its start). */
         long reorderMs;
@@ -508,7 +511,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             r.format = InputFormat.detect(head, n);
             switch (r.format) {
                 case NMEA -> {
-                    NmeaInput input = new NmeaInput(sink, policy, assumed);
+                    StrayTimeFilter strays = new StrayTimeFilter(sink);
+                    NmeaInput input = new NmeaInput(strays, policy, assumed);
                     AisStreamDecoder decoder = new AisStreamDecoder(options, input);
                     // Logs of a shipborne receiver carry their time in GNSS sentences ($GPRMC, $GPZDA):
                     // read those through the GNSS clock, which the decoder shows each $ line.
@@ -526,6 +530,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                         r.gnssSentences = gnss.sentences();
                     }
                     input.finish(); // messages still waiting for a time go to the sink too
+                    strays.finish();
+                    r.strayTime = strays.strays();
                     r.nmea = decoder.stats();
                     r.carried = input.carried();
                     r.untimedDropped = input.untimedDropped();
@@ -553,7 +559,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
      *                 in the merge (a stray early time only opens it sooner, which costs memory, not
      *                 observations)
      * @param observations observations there
-     * @param late those that came more than the detectors' lateness (10 s) after a later one
+     * @param late those that came more than the detectors' lateness (10 s), and at most 3 h, after a later one
      * @param maxLagMs the largest such lag, ms
      */
     record Sniff(long earliest, int observations, int late, long maxLagMs) {
@@ -564,7 +570,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
          * The reorder window to apply when --reorder-ms is not given: 0 unless at least 1 % of at least
          * {@link #MIN_OBSERVATIONS} observations came late (a satellite feed's passes out of order: 2 198
          * of 2 820 in AMSA's exactEarth log of 2 February 2012); then twice the largest lag, rounded up
-         * to a whole minute, at most a day. A terrestrial log merged from several stations lists
+         * to a whole minute (lags count up to {@link StrayTimeFilter#DEFAULT_MAX_JUMP_MILLIS}, so at
+         * most 6 h). A terrestrial log merged from several stations lists
          * receptions milliseconds apart in either order: not late, 0.
          */
         long reorderMs() {
@@ -583,7 +590,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             long t = o.time();
             v[0] = Math.min(v[0], t);
             v[2]++;
-            if (v[1] != Long.MIN_VALUE && t < v[1] - lateness) {
+            // a lag up to the stray filter's jump: a feed delivered out of order (satellite passes);
+            // one further behind is a stale time (a static message relayed with an old tag-block
+            // time), which no window should wait for
+            if (v[1] != Long.MIN_VALUE && t < v[1] - lateness && v[1] - t <= StrayTimeFilter.DEFAULT_MAX_JUMP_MILLIS) {
                 v[3]++;
                 v[4] = Math.max(v[4], v[1] - t);
             }
@@ -598,7 +608,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             InputFormat format = InputFormat.detect(head, Math.min(n, SNIFF));
             switch (format) {
                 case NMEA -> {
-                    NmeaInput input = new NmeaInput(start, policy, assumed);
+                    StrayTimeFilter strays = new StrayTimeFilter(start); // as the analysis will read it
+                    NmeaInput input = new NmeaInput(strays, policy, assumed);
                     AisStreamDecoder decoder = new AisStreamDecoder(options, input);
                     if (GnssClock.present(head, Math.min(n, SNIFF))) {
                         new GnssClock(decoder); // attaches itself to the decoder
@@ -606,6 +617,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     decoder.feed(head, 0, n);
                     decoder.finish();
                     input.finish();
+                    strays.finish();
                 }
                 case MARINECADASTRE_CSV, DMA_CSV -> {
                     // sorted before the analysis: no disorder to measure
@@ -668,6 +680,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         long csvBad = 0;
         long carried = 0;
         long untimedDropped = 0;
+        long strayTime = 0;
         long late = 0;
         for (InputResult r : results) {
             ObjectNode in = inputs.addObject();
@@ -686,6 +699,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 }
                 in.put("messages_with_carried_time", r.carried);
                 in.put("messages_without_time", r.untimedDropped);
+                in.put("stray_time", r.strayTime);
                 if (r.gnssSentences > 0) {
                     in.put("gnss_time_sentences", r.gnssSentences);
                 }
@@ -701,6 +715,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 s.rejections().forEach((k, v) -> rejectedLines.merge(k, v, Long::sum));
                 carried += r.carried;
                 untimedDropped += r.untimedDropped;
+                strayTime += r.strayTime;
                 late += r.late;
             } else {
                 in.put("rows", r.csv.rows());
@@ -761,6 +776,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         rej.put("csv_rows", csvBad);
         rej.put("messages_without_time", untimedDropped);
         rej.put("too_late_to_reorder", late);
+        rej.put("stray_time", strayTime);
         root.put("messages_with_carried_time", carried);
         ObjectNode ev = root.putObject("events");
         ev.put("total", events.size());
@@ -831,10 +847,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
             rejectedLines += it.next().asLong();
         }
         long tooLate = s.get("rejected").path("too_late_to_reorder").asLong();
-        out.printf(Locale.ROOT, "  rejected:   %d line%s%s, %d CSV rows, %d messages without any time%s%n", rejectedLines,
+        long stray = s.get("rejected").path("stray_time").asLong();
+        out.printf(Locale.ROOT, "  rejected:   %d line%s%s, %d CSV rows, %d messages without any time%s%s%n", rejectedLines,
                 rejectedLines == 1 ? "" : "s", paren(r.top("lines", 5)), s.get("rejected").get("csv_rows").asLong(),
                 s.get("rejected").get("messages_without_time").asLong(),
-                tooLate > 0 ? ", " + tooLate + " observations too late to reorder" : "");
+                tooLate > 0 ? ", " + tooLate + " observations too late to reorder" : "",
+                stray > 0 ? ", " + stray + " with a stray time" : "");
         var span = s.get("time_span");
         out.printf(Locale.ROOT, "  time span:  %s%n", span.has("start")
                 ? span.get("start").asText() + " .. " + span.get("end").asText() + " (" + duration(span.get("seconds").asDouble()) + ")"
@@ -899,14 +917,24 @@ public final class AnalyzeCommand implements Callable<Integer> {
                             : "for a feed delivered out of order (e.g. satellite passes), leave out --reorder-ms 0 to have"
                             + " a window chosen from each input's start, or give one, e.g. --reorder-ms 7200000");
         }
+        for (JsonNode in : summary.get("inputs")) {
+            long stray = in.path("stray_time").asLong();
+            if (stray > 0) {
+                err.printf(Locale.ROOT, "watchkeeper analyze: %s: %d observation%s had a time more than %d h away from"
+                        + " the input's times around %s and %s dropped (rejected.stray_time): a clock that jumped, or"
+                        + " a relayed message carrying another time%n", in.get("file").asText(), stray,
+                        stray == 1 ? "" : "s", StrayTimeFilter.DEFAULT_MAX_JUMP_MILLIS / 3_600_000L,
+                        stray == 1 ? "it" : "them", stray == 1 ? "was" : "were");
+            }
+        }
         long tooLate = summary.get("rejected").path("too_late_to_reorder").asLong();
         if (tooLate > 0) {
             err.printf(Locale.ROOT, "watchkeeper analyze: %d observation%s came more than %s (%d ms) after a later"
-                    + " one and %s dropped (rejected.too_late_to_reorder): %sa stray time far ahead of the rest (such as"
-                    + " a static message with a stale tag-block time) moved the window past them%n", tooLate,
+                    + " one and %s dropped (rejected.too_late_to_reorder): stale times (such as static messages relayed"
+                    + " with an old tag-block time)%s%n", tooLate,
                     tooLate == 1 ? "" : "s", reorderMs == null ? "the reorder window chosen from the input's start"
                             : "--reorder-ms", applied, tooLate == 1 ? "was" : "were",
-                    applied < 86_400_000L ? "a larger --reorder-ms may keep them, unless " : "the window is the largest, a day: ");
+                    applied < 86_400_000L ? ", or a feed further out of order: a larger --reorder-ms may keep them" : "");
         }
         // else, at least 1 % of the observations came too late for the detectors
         long late = summary.path("events").path("late_observations").asLong();
@@ -917,8 +945,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + " %d s after a later one (events.late_observations): %sthese were out of order within their input%s%n",
                     late, observations, EventTimeOrder.DEFAULT_LATENESS_MILLIS / 1000,
                     summary.get("inputs").size() > 1 ? "several inputs are merged in event-time order, so " : "",
-                    applied == 0 ? "; a feed delivered out of order can be put back in time order with --reorder-ms"
-                            : " by more than --reorder-ms, or behind a stray time far ahead of the rest");
+                    applied == 0 ? ": stale times (such as static messages relayed with an old tag-block time), or a feed"
+                            + " delivered out of order, which --reorder-ms puts back in time order"
+                            : " by more than --reorder-ms: stale times (such as static messages relayed with an old"
+                            + " tag-block time), or a feed further out of order");
         }
         long untimedMessages = summary.get("rejected").get("messages_without_time").asLong();
         if (untimedMessages > 0 && assumeTime == null && untimed.equals("carry")) {

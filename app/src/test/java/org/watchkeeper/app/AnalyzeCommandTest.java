@@ -79,7 +79,9 @@ class AnalyzeCommandTest {
                 Arguments.of("ais/dma-aislib/decode_encode_messages.txt", "", 0, 601, 0, 0, 601),
                 Arguments.of("ais/dma-aislib/replay_dump.txt", "", 34, 50, 47, 32, 0),
                 Arguments.of("ais/dma-aislib/retry_example.txt", "", 0, 6, 0, 0, 6),
-                Arguments.of("ais/dma-aislib/small_cb_example.txt", "", 6, 11, 3, 3, 0),
+                // a sample of lines from several years: the two fixes of 26 March 2013, between lines of
+                // January 2013 and of December 2012, are dropped as stray times
+                Arguments.of("ais/dma-aislib/small_cb_example.txt", "", 5, 11, 2, 2, 0),
                 Arguments.of("ais/dma-aislib/stream_example.txt", "", 1821, 4051, 3089, 1481, 0),
                 Arguments.of("ais/signalk/nais300-merrimac.log", "", 51, 536, 360, 50, 0),
                 Arguments.of("ais/signalk/nais400-merrimac.log", "", 152, 668, 526, 141, 0));
@@ -117,7 +119,8 @@ class AnalyzeCommandTest {
      * OUT_OF_ORDER and analyze says how to keep them; with {@code --reorder-ms 7200000} 2 898 are
      * tracked, none late, and no segment's mean speed is above 30 kn (99 of 369 were when the batch
      * delivery time timed them). Without the option analyze sees the disorder in the file's start
-     * and chooses a window itself: the same 2 898 positions and 65 events.
+     * and chooses a window itself: the same 2 898 positions and 66 events (one an identity conflict
+     * across two satellite passes).
      */
     @Test
     void aSatelliteFeedBackInTimeOrder() throws IOException {
@@ -147,7 +150,7 @@ class AnalyzeCommandTest {
         assertThat(a.get("inputs").get(0).get("reorder_ms").asLong()).isEqualTo(13_020_000);
         assertThat(a.get("positions").get("accepted").asLong()).isEqualTo(2898);
         assertThat(a.get("events").get("late_observations").asLong()).isZero();
-        assertThat(a.get("events").get("total").asInt()).isEqualTo(65);
+        assertThat(a.get("events").get("total").asInt()).isEqualTo(66);
         assertThat(Files.readString(auto.resolve("events.json"))).isEqualTo(Files.readString(report.resolve("events.json")));
         Cli.Run bad = Cli.run("analyze", "--no-store", "--quiet", "--report", tmp.resolve("bad").toString(),
                 "--reorder-ms", "-1", in.toString());
@@ -308,25 +311,70 @@ class AnalyzeCommandTest {
     }
 
     /**
-     * AMSA's exactEarth file with tag blocks: its base stations' type 5 (!BSVDM) carry tag-block
-     * times up to 5.5 h ahead of the traffic around them, so with --reorder-ms 7200000 the window
-     * passes 152 observations, which are dropped: the stdout summary and stderr say so.
+     * AMSA's exactEarth file with tag blocks: two of its base stations' type 5 (!BSVDM) carry
+     * tag-block times 5.5 h ahead of the traffic around them (stray times, dropped before they can
+     * move the reorder window), and 15 carry times 11 h to three months before it (stale: too late for
+     * a 2 h window, or for the detectors when no window is chosen). The stdout summary and stderr say so.
      */
     @Test
-    void observationsTooLateToReorderAreShown() throws IOException {
+    void strayAndStaleTimesAreShown() throws IOException {
         Path in = data("ais/amsa-risky/exact-earth-with-tag-block.txt");
         Path report = tmp.resolve("r");
         Cli.Run r = Cli.run("analyze", "--no-store", "--reorder-ms", "7200000", "--report", report.toString(), in.toString());
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("0 messages without any time, 152 observations too late to reorder");
-        assertThat(r.err()).contains("watchkeeper analyze: 152 observations came more than --reorder-ms (7200000 ms) after a"
-                + " later one and were dropped (rejected.too_late_to_reorder): a larger --reorder-ms may keep them");
-        // chosen from the file's start: a day, the largest window, so no larger one is suggested
-        Cli.Run auto = Cli.run("analyze", "--no-store", "--report", tmp.resolve("auto").toString(), in.toString());
-        assertThat(auto.err()).contains("watchkeeper analyze: 12 observations came more than the reorder window chosen"
-                + " from the input's start (86400000 ms) after a later one and were dropped (rejected.too_late_to_reorder):"
-                + " the window is the largest, a day: a stray time far ahead");
-        assertThat(Cli.summary(report).get("rejected").get("too_late_to_reorder").asLong()).isEqualTo(152);
+        assertThat(r.out()).contains("0 messages without any time, 15 observations too late to reorder, 2 with a stray time");
+        assertThat(r.err()).contains("watchkeeper analyze: 15 observations came more than --reorder-ms (7200000 ms) after a"
+                + " later one and were dropped (rejected.too_late_to_reorder): stale times (such as static messages"
+                + " relayed with an old tag-block time), or a feed further out of order: a larger --reorder-ms may keep them");
+        assertThat(r.err()).contains("exact-earth-with-tag-block.txt: 2 observations had a time more than 3 h away from the"
+                + " input's times around them and were dropped (rejected.stray_time)");
+        assertThat(Cli.summary(report).get("rejected").get("too_late_to_reorder").asLong()).isEqualTo(15);
+        assertThat(Cli.summary(report).get("positions").get("accepted").asLong()).isEqualTo(179);
+        // without the option: the stale times do not choose a window (lags over 3 h do not count), the
+        // detectors skip them as late
+        Path auto = tmp.resolve("auto");
+        Cli.Run a = Cli.run("analyze", "--no-store", "--report", auto.toString(), in.toString());
+        JsonNode s = Cli.summary(auto);
+        assertThat(s.get("inputs").get(0).get("reorder_ms").asLong()).isZero();
+        assertThat(s.get("inputs").get(0).get("stray_time").asLong()).isEqualTo(2);
+        assertThat(s.get("events").get("late_observations").asLong()).isEqualTo(15);
+        assertThat(s.get("positions").get("accepted").asLong()).isEqualTo(179);
+        assertThat(a.err()).contains("the detectors skipped 15 of 198 observations");
+    }
+
+    /**
+     * One $PGHP line of the DMA drift log moved a year ahead: before, that one time moved the reorder
+     * window and the watermark a year on and 2 145 of the log's observations were dropped as too late
+     * (the drift event lost, a year-long gap found); now it alone is dropped and the events are the log's.
+     */
+    @Test
+    void aTimeAYearAheadIsDroppedAloneAndTheLogIsAnalyzedAsIfItWereNotThere() throws IOException {
+        Path drift = data("ais/dma-aisabnormal/212123000_drift_1.ais");
+        List<String> lines = new ArrayList<>(Files.readAllLines(drift));
+        int pghp = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("$PGHP") && ++pghp == 1000) {
+                String l = lines.get(i);
+                String body = l.substring(1, l.indexOf('*')).replaceFirst(",2014,", ",2015,");
+                int x = 0;
+                for (char c : body.toCharArray()) {
+                    x ^= c;
+                }
+                lines.set(i, "$" + body + String.format("*%02X", x));
+            }
+        }
+        Path strayed = tmp.resolve("strayed.ais");
+        Files.write(strayed, lines);
+        Cli.Run r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("s").toString(), strayed.toString());
+        Cli.Run o = Cli.run("analyze", "--no-store", "--report", tmp.resolve("o").toString(), drift.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).contains("strayed.ais: 1 observation had a time more than 3 h away from the input's times"
+                + " around it and was dropped (rejected.stray_time)");
+        JsonNode s = Cli.summary(tmp.resolve("s"));
+        assertThat(s.get("rejected").get("too_late_to_reorder").asLong()).isZero();
+        assertThat(s.get("inputs").get(0).get("reorder_ms").asLong()).isZero();
+        assertThat(s.get("time_span").get("end").asText()).isEqualTo(Cli.summary(tmp.resolve("o")).get("time_span").get("end").asText());
+        assertThat(Files.readString(tmp.resolve("s/events.json"))).isEqualTo(Files.readString(tmp.resolve("o/events.json")));
     }
 
     @Test

@@ -1,0 +1,125 @@
+package org.watchkeeper.core.pipeline;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.watchkeeper.core.observation.Observation;
+
+/**
+ * Drops observations whose event time strays far from the times of the observations around them in
+ * one input, before anything orders the stream by time: one line stamped a year ahead (a receiver
+ * whose clock jumped, a relayed static message carrying another station's tag-block time) would
+ * otherwise move the watermark of {@link EventTimeOrder} a year on, and every later observation of
+ * the input would come too late for the reorder window and the detectors.
+ *
+ * <p>The rule. The <em>frontier</em> is the newest time passed on. An observation at most
+ * {@code maxJumpMillis} after the frontier passes at once (observations older than the frontier pass
+ * too: putting them back in order, or dropping them as late, is the next stage's job). One further
+ * ahead starts a <em>jump</em>: it is held, with the observations that follow it as long as each lies
+ * within {@code maxJumpMillis} of the jump's first time. The jump is real, and the held observations
+ * pass in their order (the frontier moving to the newest), when {@code confirmations} of them are held
+ * (a log resuming after an outage, the next day of a daily file) or when an observation comes more than
+ * {@code maxJumpMillis} after the jump's first time (a sparse input moving on: a vessel reported once
+ * every few hours); the newcomer is then judged against the new frontier. When an observation comes more
+ * than {@code maxJumpMillis} before the jump's first time, the input went back to its old times: the
+ * held ones were strays, they are dropped and counted ({@link #strays()}), and the newcomer is judged
+ * against the frontier. Before the first observation passes there is no frontier, so the input's first
+ * observations form a jump too: a stray first line a year ahead cannot set the frontier.
+ * {@link #finish()} passes what is still held: nothing came to contradict it.
+ *
+ * <p>So the order of what passes is the input's order, an observation is held only while a jump waits
+ * for its confirmations, and a jump shorter than the confirmations followed by observations in the
+ * input's old times is dropped whole; an observation far behind the frontier is not this filter's
+ * concern (it passes, to be put back in order or counted late). The defaults: {@link #DEFAULT_MAX_JUMP_MILLIS} (3 h: the
+ * satellite logs deliver reports up to about two hours out of order, see
+ * {@link org.watchkeeper.core.observation.ReportTime#UNCERTAIN_INTERVAL_MILLIS}, so their honest
+ * times never lead the frontier by more) and {@link #DEFAULT_CONFIRMATIONS} (8). Deterministic: the
+ * result depends on the input's order only. Bounded: at most {@code confirmations} observations held.
+ * Not thread safe.
+ */
+public final class StrayTimeFilter implements Consumer<Observation> {
+    /** How far ahead of the frontier an observation may be and pass at once by default, 3 h. */
+    public static final long DEFAULT_MAX_JUMP_MILLIS = 3 * 3_600_000L;
+    /** Observations that confirm a jump by default, 8. */
+    public static final int DEFAULT_CONFIRMATIONS = 8;
+
+    private final Consumer<? super Observation> sink;
+    private final long maxJumpMillis;
+    private final Observation[] held;
+    private int heldCount;
+    private long jumpStart;
+    private long frontier = Long.MIN_VALUE;
+    private long strays;
+
+    /** A filter with the defaults. */
+    public StrayTimeFilter(Consumer<? super Observation> sink) {
+        this(sink, DEFAULT_MAX_JUMP_MILLIS, DEFAULT_CONFIRMATIONS);
+    }
+
+    /**
+     * @param sink receives the observations that pass, in the input's order
+     * @param maxJumpMillis how far ahead of the frontier an observation passes at once, ms (&gt; 0)
+     * @param confirmations observations a jump needs to pass (&ge; 1; 1 passes every jump)
+     * @throws IllegalArgumentException for a jump or a count out of range
+     */
+    public StrayTimeFilter(Consumer<? super Observation> sink, long maxJumpMillis, int confirmations) {
+        if (maxJumpMillis <= 0 || confirmations < 1) {
+            throw new IllegalArgumentException("maxJumpMillis must be positive and confirmations at least 1");
+        }
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.maxJumpMillis = maxJumpMillis;
+        this.held = new Observation[confirmations];
+    }
+
+    @Override
+    public void accept(Observation o) {
+        long t = o.time();
+        if (heldCount > 0) {
+            if (t - jumpStart > maxJumpMillis) {
+                release(); // the input moved on even further: the jump was its way forward
+            } else if (jumpStart - t <= maxJumpMillis) {
+                hold(o); // fits the jump
+                return;
+            } else {
+                strays += heldCount; // the input went back to its old times: the jump strayed
+                java.util.Arrays.fill(held, 0, heldCount, null);
+                heldCount = 0;
+            }
+        }
+        if (frontier != Long.MIN_VALUE && t - frontier <= maxJumpMillis) {
+            if (t > frontier) {
+                frontier = t;
+            }
+            sink.accept(o);
+            return;
+        }
+        jumpStart = t;
+        hold(o);
+    }
+
+    private void hold(Observation o) {
+        held[heldCount++] = o;
+        if (heldCount == held.length) {
+            release();
+        }
+    }
+
+    private void release() {
+        for (int i = 0; i < heldCount; i++) {
+            Observation o = held[i];
+            held[i] = null;
+            frontier = Math.max(frontier, o.time());
+            sink.accept(o);
+        }
+        heldCount = 0;
+    }
+
+    /** Passes what is still held (the input ended: nothing contradicts it). */
+    public void finish() {
+        release();
+    }
+
+    /** Observations dropped as strays so far. */
+    public long strays() {
+        return strays;
+    }
+}
