@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -203,6 +204,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Stats nmea;
         long carried;
         long untimedDropped;
+        /** Messages given the --assume-time. */
+        long assumed;
         /** Observations dropped by the {@link StrayTimeFilter}. */
         long strayTime;
         long late;
@@ -502,7 +505,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                              long assumed, Progress progress) throws IOException {
         InputResult r = new InputResult();
         r.file = name;
-        java.util.concurrent.atomic.AtomicLong stdinBytes = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong stdinBytes = new AtomicLong();
         try (InputStream in = open(name, progress, stdinBytes)) {
             in.mark(SNIFF);
             byte[] head = new byte[SNIFF];
@@ -535,6 +538,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     r.nmea = decoder.stats();
                     r.carried = input.carried();
                     r.untimedDropped = input.untimedDropped();
+                    r.assumed = input.assumed();
                 }
                 case MARINECADASTRE_CSV, DMA_CSV -> {
                     TimeOrderedBuffer buffer = new TimeOrderedBuffer();
@@ -658,7 +662,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
      * A buffered stream over the file (or stdin), gunzipped when it starts with the gzip magic bytes;
      * its bytes counted by {@code progress} unless null, and those of stdin in {@code stdinBytes} unless null.
      */
-    private InputStream open(String name, Progress progress, java.util.concurrent.atomic.AtomicLong stdinBytes)
+    private InputStream open(String name, Progress progress, AtomicLong stdinBytes)
             throws IOException {
         // standard input stays open: it is read again after its start is sniffed
         InputStream raw = name.equals("-") ? Inputs.nonClosing(stdin(), stdinBytes) : Files.newInputStream(Path.of(name));
@@ -695,10 +699,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 in.put("rejected_lines", s.rejectedLines());
                 if (s.rejectedLines() > 0) {
                     ObjectNode why = in.putObject("rejected_by_reason");
-                    new java.util.TreeMap<>(s.rejections()).forEach((k, v) -> why.put(k.name(), v));
+                    new TreeMap<>(s.rejections()).forEach((k, v) -> why.put(k.name(), v));
                 }
                 in.put("messages_with_carried_time", r.carried);
                 in.put("messages_without_time", r.untimedDropped);
+                if (assumeTime != null) {
+                    in.put("messages_at_assumed_time", r.assumed);
+                }
                 in.put("stray_time", r.strayTime);
                 if (r.gnssSentences > 0) {
                     in.put("gnss_time_sentences", r.gnssSentences);
@@ -956,6 +963,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + " $PGHP, epoch suffix or receiver GNSS time) and %s not analyzed; give the time they were"
                     + " received with --assume-time, e.g. --assume-time 2024-05-01T00:00:00Z%n", untimedMessages,
                     untimedMessages == 1 ? "" : "s", untimedMessages == 1 ? "was" : "were");
+        }
+        if (assumeTime != null) {
+            long atAssumed = 0;
+            for (JsonNode in : summary.get("inputs")) {
+                atAssumed += in.path("messages_at_assumed_time").asLong();
+            }
+            if (atAssumed == 0) {
+                err.printf(Locale.ROOT, "watchkeeper analyze: --assume-time was not used: every message had a time in"
+                        + " the log (its own, or one carried from an earlier line of its input)%n");
+            }
         }
         err.flush();
     }

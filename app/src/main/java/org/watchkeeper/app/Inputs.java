@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Opening the commands' inputs: files or standard input ({@code -}), plain or gzip. */
 final class Inputs {
@@ -50,7 +51,7 @@ final class Inputs {
      * {@code in}, whose close() leaves it open (standard input belongs to the process), and which adds
      * the bytes read through it to {@code count} when that is not null.
      */
-    static InputStream nonClosing(InputStream in, java.util.concurrent.atomic.AtomicLong count) {
+    static InputStream nonClosing(InputStream in, AtomicLong count) {
         return new FilterInputStream(in) {
             @Override
             public int read() throws IOException {

@@ -588,6 +588,13 @@ class AnalyzeCommandTest {
         assertThat(s.get("vessels").get("total").asInt()).isEqualTo(166);
         assertThat(s.get("messages_with_carried_time").asLong()).isEqualTo(235);
         assertThat(s.get("time_span").get("start").asText()).isEqualTo("2020-01-01T00:00:00Z");
+        assertThat(s.get("inputs").get(0).get("messages_at_assumed_time").asLong()).isEqualTo(235);
+        // a log with times of its own does not use it, and stderr says so
+        Cli.Run timed = Cli.run("analyze", "--no-store", "--assume-time", "2020-01-01T00:00:00Z", "--report",
+                tmp.resolve("timed").toString(), data("ais/dma-aisabnormal/219165000_ssc_1.ais").toString());
+        assertThat(timed.exit()).isZero();
+        assertThat(timed.err()).contains("--assume-time was not used: every message had a time in the log");
+        assertThat(Cli.summary(tmp.resolve("timed")).get("inputs").get(0).get("messages_at_assumed_time").asLong()).isZero();
     }
 
     /** The SignalK logs are timed only by the receiver's $GPRMC sentences (nais300: 18 June 2012, 16:33:18 UTC onwards). */

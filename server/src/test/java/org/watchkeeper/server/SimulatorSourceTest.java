@@ -23,7 +23,9 @@ class SimulatorSourceTest {
 
     @Test
     void simulatedFeedDecodesCleanlyAndPlantedEventsAreFound(@TempDir Path data) throws Exception {
-        SimulationOptions o = new SimulationOptions(7, 20, Instant.parse("2024-06-01T00:00:00Z"), Duration.ofHours(8), true,
+        // the impostor transmits until 7 h; a live server reports the conflict when its place dies, 2 h
+        // after its last fix (IdentityConflictDetector's place timeout), so the feed runs 10 h
+        SimulationOptions o = new SimulationOptions(7, 20, Instant.parse("2024-06-01T00:00:00Z"), Duration.ofHours(10), true,
                 SimulationOptions.Noise.NONE);
         List<PlantedEvent> planted = new Simulation(o).plantedEvents();
         try (WatchkeeperServer server = WatchkeeperServer.start(WatchkeeperServer.Config.of(data).withPort(0))) {

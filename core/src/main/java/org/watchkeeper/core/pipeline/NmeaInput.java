@@ -47,6 +47,7 @@ public final class NmeaInput implements AisListener {
     private final ObservationMapper mapper = ObservationMapper.forStream();
     private final Untimed policy;
     private final long assumedTime;
+    private long assumed;
     private final List<ReceivedMessage> leading = new ArrayList<>();
     /** The observations of the message being emitted (reused). */
     private final Observation[] out = new Observation[2];
@@ -111,6 +112,7 @@ public final class NmeaInput implements AisListener {
             return;
         }
         if (assumedTime != Long.MIN_VALUE) {
+            assumed += leading.size();
             release(assumedTime);
         } else {
             untimedDropped += leading.size();
@@ -155,5 +157,10 @@ public final class NmeaInput implements AisListener {
     /** Messages dropped for want of any time. */
     public long untimedDropped() {
         return untimedDropped;
+    }
+
+    /** Messages analysed at the assumed time (also counted in {@link #carried()}). */
+    public long assumed() {
+        return assumed;
     }
 }
