@@ -37,6 +37,7 @@ import org.watchkeeper.core.pipeline.Analysis;
 import org.watchkeeper.core.pipeline.AnalysisListener;
 import org.watchkeeper.core.detect.DuplicateFilter;
 import org.watchkeeper.core.pipeline.EventTimeOrder;
+import org.watchkeeper.core.pipeline.StrayTimeFilter;
 import org.watchkeeper.core.pipeline.Stage;
 import org.watchkeeper.core.picture.VesselSnapshot;
 import org.watchkeeper.core.track.Tracker;
@@ -72,6 +73,12 @@ import org.watchkeeper.store.VesselRow;
  *
  * <p>A line whose processing throws is counted as rejected ({@code internal_error}) and logged; the
  * stream goes on. A failing store write is logged and reported by {@link #failure()}.
+ *
+ * <p>Stray times: each source's observations first pass core's {@link StrayTimeFilter} (as each
+ * input of {@code analyze}, except that a source's first observation is trusted): one stamped more
+ * than 3 h ahead of the source's times waits for the source's next observations and is dropped,
+ * counted as rejected {@code stray_time}, when the source goes on in its old times, so one bad clock
+ * reading cannot carry the event time a year on.
  *
  * <p>Event time only: the detectors see the time each message carries, in event-time order: every
  * observation first waits in core's {@link EventTimeOrder} with the bounded out-of-orderness of
@@ -484,6 +491,9 @@ public final class Pipeline implements AutoCloseable {
         private long carried = Long.MIN_VALUE;
         /** Per source, so that each feed's receive times are judged on their own, as analyze does. */
         private final ObservationMapper mapper = ObservationMapper.forStream();
+        /** Per source, as analyze drops each input's stray times (its first line excepted: a live feed). */
+        private final StrayTimeFilter strays = StrayTimeFilter.forLiveFeed(Pipeline.this::observe,
+                o -> rejected.computeIfAbsent("stray_time", k -> new LongAdder()).increment());
 
         Decoded(String source) {
             this.source = source;
@@ -511,7 +521,7 @@ public final class Pipeline implements AutoCloseable {
             last.set(current);
             List<Observation> os = mapper.map(m);
             for (int i = 0, n = os.size(); i < n; i++) {
-                observe(os.get(i));
+                strays.accept(os.get(i));
             }
         }
 

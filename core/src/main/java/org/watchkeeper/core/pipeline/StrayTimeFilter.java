@@ -43,7 +43,10 @@ public final class StrayTimeFilter implements Consumer<Observation> {
     public static final int DEFAULT_CONFIRMATIONS = 8;
 
     private final Consumer<? super Observation> sink;
+    private final Consumer<? super Observation> onStray;
     private final long maxJumpMillis;
+    /** Whether the first observations wait as a jump (false: the first sets the frontier). */
+    private final boolean holdStart;
     private final Observation[] held;
     private int heldCount;
     private long jumpStart;
@@ -56,18 +59,35 @@ public final class StrayTimeFilter implements Consumer<Observation> {
     }
 
     /**
+     * A filter with the defaults for a live feed: its first observation sets the frontier at once
+     * (a live feed's times are those of its receivers now, and a quiet feed's first reports should not
+     * wait for seven more), so only a stray first line is let through; a jump waits for the feed's
+     * next observations; each stray is also given to {@code onStray} (to count it).
+     */
+    public static StrayTimeFilter forLiveFeed(Consumer<? super Observation> sink, Consumer<? super Observation> onStray) {
+        return new StrayTimeFilter(sink, DEFAULT_MAX_JUMP_MILLIS, DEFAULT_CONFIRMATIONS, false, onStray);
+    }
+
+    /**
      * @param sink receives the observations that pass, in the input's order
      * @param maxJumpMillis how far ahead of the frontier an observation passes at once, ms (&gt; 0)
      * @param confirmations observations a jump needs to pass (&ge; 1; 1 passes every jump)
      * @throws IllegalArgumentException for a jump or a count out of range
      */
     public StrayTimeFilter(Consumer<? super Observation> sink, long maxJumpMillis, int confirmations) {
+        this(sink, maxJumpMillis, confirmations, true, null);
+    }
+
+    private StrayTimeFilter(Consumer<? super Observation> sink, long maxJumpMillis, int confirmations, boolean holdStart,
+                            Consumer<? super Observation> onStray) {
         if (maxJumpMillis <= 0 || confirmations < 1) {
             throw new IllegalArgumentException("maxJumpMillis must be positive and confirmations at least 1");
         }
         this.sink = Objects.requireNonNull(sink, "sink");
+        this.onStray = onStray;
         this.maxJumpMillis = maxJumpMillis;
         this.held = new Observation[confirmations];
+        this.holdStart = holdStart;
     }
 
     @Override
@@ -81,9 +101,17 @@ public final class StrayTimeFilter implements Consumer<Observation> {
                 return;
             } else {
                 strays += heldCount; // the input went back to its old times: the jump strayed
-                java.util.Arrays.fill(held, 0, heldCount, null);
+                for (int i = 0; i < heldCount; i++) {
+                    if (onStray != null) {
+                        onStray.accept(held[i]);
+                    }
+                    held[i] = null;
+                }
                 heldCount = 0;
             }
+        }
+        if (frontier == Long.MIN_VALUE && !holdStart) {
+            frontier = t;
         }
         if (frontier != Long.MIN_VALUE && t - frontier <= maxJumpMillis) {
             if (t > frontier) {

@@ -125,6 +125,20 @@ class StrayTimeFilterTest {
     }
 
     @Test
+    void aLiveFeedsFirstObservationPassesAtOnceAndStraysAreReported() {
+        List<Long> out = new ArrayList<>();
+        List<Long> strays = new ArrayList<>();
+        StrayTimeFilter f = StrayTimeFilter.forLiveFeed(o -> out.add(o.time()), o -> strays.add(o.time()));
+        f.accept(EventTimeOrderTest.at(T0, "s"));
+        assertThat(out).containsExactly(T0); // not held for seven more
+        f.accept(EventTimeOrderTest.at(T0 + YEAR, "s"));
+        f.accept(EventTimeOrderTest.at(T0 + 10 * S, "s"));
+        assertThat(out).containsExactly(T0, T0 + 10 * S);
+        assertThat(strays).containsExactly(T0 + YEAR);
+        assertThat(f.strays()).isEqualTo(1);
+    }
+
+    @Test
     void settingsAreChecked() {
         List<Observation> sink = new ArrayList<>();
         assertThatThrownBy(() -> new StrayTimeFilter(sink::add, 0, 8)).isInstanceOf(IllegalArgumentException.class);
