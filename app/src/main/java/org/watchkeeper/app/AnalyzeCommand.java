@@ -171,8 +171,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + " at most 1 000 000 observations held at once); 0 keeps each input's order."
                     + " Default: chosen per input from its first 256 KiB: where at least 1 %% of at least 100 observations"
                     + " there come more than 10 s after a later one (a satellite feed delivers its passes out of order,"
-                    + " by up to an hour or two), twice the largest such lag up to 3 h (one further behind is a stale"
-                    + " time no window should wait for), rounded up to a minute; else 0."
+                    + " by up to an hour or two), twice the largest such lag, rounded up to a minute (lags over 3 h are"
+                    + " stale times no window should wait for and do not count); else 0."
                     + " An observation older than the newest one by more than MS is dropped and counted"
                     + " (rejected.too_late_to_reorder)."})
     Long reorderMs;
@@ -697,10 +697,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 in.put("sentences", s.vdmSentences() + s.vdoSentences());
                 in.put("messages", s.messages());
                 in.put("rejected_lines", s.rejectedLines());
-                if (s.rejectedLines() > 0) {
-                    ObjectNode why = in.putObject("rejected_by_reason");
-                    new TreeMap<>(s.rejections()).forEach((k, v) -> why.put(k.name(), v));
-                }
+                ObjectNode why = in.putObject("rejected_by_reason");
+                new TreeMap<>(s.rejections()).forEach((k, v) -> why.put(k.name(), v));
                 in.put("messages_with_carried_time", r.carried);
                 in.put("messages_without_time", r.untimedDropped);
                 if (assumeTime != null) {
@@ -803,6 +801,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
         } else {
             settings.put("reorder_ms", reorderMs);
         }
+        if (assumeTime == null) {
+            settings.putNull("assume_time");
+        } else {
+            settings.put("assume_time", java.time.Instant.ofEpochMilli(QueryCommand.time(assumeTime, false, Long.MIN_VALUE)).toString());
+        }
+        settings.put("lenient", lenient);
+        settings.put("accept_bad_tag_block_checksum", acceptBadTagBlockChecksum);
         if (store != null) {
             ObjectNode st = root.putObject("store");
             st.put("location", storeOptions.describe());
@@ -953,16 +958,30 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     late, observations, EventTimeOrder.DEFAULT_LATENESS_MILLIS / 1000,
                     summary.get("inputs").size() > 1 ? "several inputs are merged in event-time order, so " : "",
                     applied == 0 ? ": stale times (such as static messages relayed with an old tag-block time), or a feed"
-                            + " delivered out of order, which --reorder-ms puts back in time order"
+                            + " delivered out of order, which " + (reorderMs == null ? "--reorder-ms puts back in time order"
+                            : "a window puts back in time order: leave out --reorder-ms 0 to have one chosen from each"
+                            + " input's start, or give one")
                             : " by more than --reorder-ms: stale times (such as static messages relayed with an old"
                             + " tag-block time), or a feed further out of order");
         }
         long untimedMessages = summary.get("rejected").get("messages_without_time").asLong();
         if (untimedMessages > 0 && assumeTime == null && untimed.equals("carry")) {
+            StringBuilder where = new StringBuilder();
+            int listed = 0;
+            for (JsonNode in : summary.get("inputs")) {
+                long n = in.path("messages_without_time").asLong();
+                if (n > 0 && listed++ < 5) {
+                    where.append(where.length() == 0 ? " (" : ", ").append(in.get("file").asText()).append(' ').append(n);
+                }
+            }
+            if (listed > 5) {
+                where.append(", and ").append(listed - 5).append(" more inputs");
+            }
+            where.append(')');
             err.printf(Locale.ROOT, "watchkeeper analyze: %d message%s had no time in the log (no tag block c:,"
-                    + " $PGHP, epoch suffix or receiver GNSS time) and %s not analyzed; give the time they were"
+                    + " $PGHP, epoch suffix or receiver GNSS time) and %s not analyzed%s; give the time they were"
                     + " received with --assume-time, e.g. --assume-time 2024-05-01T00:00:00Z%n", untimedMessages,
-                    untimedMessages == 1 ? "" : "s", untimedMessages == 1 ? "was" : "were");
+                    untimedMessages == 1 ? "" : "s", untimedMessages == 1 ? "was" : "were", where);
         }
         if (assumeTime != null) {
             long atAssumed = 0;

@@ -339,7 +339,12 @@ class AnalyzeCommandTest {
         assertThat(s.get("inputs").get(0).get("stray_time").asLong()).isEqualTo(2);
         assertThat(s.get("events").get("late_observations").asLong()).isEqualTo(15);
         assertThat(s.get("positions").get("accepted").asLong()).isEqualTo(179);
-        assertThat(a.err()).contains("the detectors skipped 15 of 198 observations");
+        assertThat(a.err()).contains("the detectors skipped 15 of 198 observations")
+                .contains("or a feed delivered out of order, which --reorder-ms puts back in time order");
+        // with --reorder-ms 0 given, the hint says to leave it out rather than to give the option
+        Cli.Run zero = Cli.run("analyze", "--no-store", "--reorder-ms", "0", "--report", tmp.resolve("zero").toString(),
+                in.toString());
+        assertThat(zero.err()).contains("which a window puts back in time order: leave out --reorder-ms 0");
     }
 
     /**
@@ -595,6 +600,8 @@ class AnalyzeCommandTest {
         assertThat(timed.exit()).isZero();
         assertThat(timed.err()).contains("--assume-time was not used: every message had a time in the log");
         assertThat(Cli.summary(tmp.resolve("timed")).get("inputs").get(0).get("messages_at_assumed_time").asLong()).isZero();
+        assertThat(Cli.summary(tmp.resolve("timed")).get("settings").get("assume_time").asText()).isEqualTo("2020-01-01T00:00:00Z");
+        assertThat(s.get("settings").get("accept_bad_tag_block_checksum").asBoolean()).isFalse();
     }
 
     /** The SignalK logs are timed only by the receiver's $GPRMC sentences (nais300: 18 June 2012, 16:33:18 UTC onwards). */
@@ -628,7 +635,8 @@ class AnalyzeCommandTest {
         assertThat(r.out()).contains("analyzed 235 messages from 243 lines (1 input)")
                 .contains("stations:   0\n").contains("flags:      none").contains("ship types: none")
                 .contains("rejected:   8 lines (MALFORMED_SENTENCE 8), 0 CSV rows, 235 messages without any time");
-        assertThat(r.err()).contains("235 messages had no time in the log")
+        assertThat(r.err()).contains("235 messages had no time in the log (no tag block c:, $PGHP, epoch suffix or"
+                + " receiver GNSS time) and were not analyzed (" + in + " 235); give the time")
                 .contains("--assume-time, e.g. --assume-time 2024-05-01T00:00:00Z");
         // with the time given, no hint
         Cli.Run timed = Cli.run("analyze", "--no-store", "--assume-time", "2024-05-01T00:00:00Z", "--report",
