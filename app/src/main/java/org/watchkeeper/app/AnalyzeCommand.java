@@ -83,7 +83,9 @@ import picocli.CommandLine.Spec;
             "",
             "Input: NMEA 0183 logs (plain or gzip; times from tag blocks, $PGHP lines, epoch suffixes or the"
                 + " receiver's own $GPRMC/$GPZDA sentences) or a"
-                + " MarineCadastre or DMA CSV export (recognised by its header; sorted by time before tracking).",
+                + " MarineCadastre or DMA CSV export (recognised by its header; sorted by time before tracking)."
+                + " In an NMEA log, an observation stamped more than 3 h ahead of the times around it is dropped and"
+                + " counted (rejected.stray_time), so one bad time cannot carry the log's time line on.",
             "Output: the history store (--store, --data; skip with --no-store) and the report directory (--report):",
             "  summary.json    messages, vessels by class, type and flag, time span, rejections by reason",
             "  vessels.csv     one row per vessel: merged identity, flag, class, dimensions, last position, segments",
@@ -208,6 +210,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         long assumed;
         /** Observations dropped by the {@link StrayTimeFilter}. */
         long strayTime;
+        /** The time of the first of them, or Long.MIN_VALUE. */
+        long firstStray = Long.MIN_VALUE;
         long late;
         /** The --reorder-ms applied to this input (given, or chosen from its start). */
         long reorderMs;
@@ -514,7 +518,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             r.format = InputFormat.detect(head, n);
             switch (r.format) {
                 case NMEA -> {
-                    StrayTimeFilter strays = new StrayTimeFilter(sink);
+                    StrayTimeFilter strays = new StrayTimeFilter(sink, o -> {
+                        if (r.firstStray == Long.MIN_VALUE) {
+                            r.firstStray = o.time();
+                        }
+                    });
                     NmeaInput input = new NmeaInput(strays, policy, assumed);
                     AisStreamDecoder decoder = new AisStreamDecoder(options, input);
                     // Logs of a shipborne receiver carry their time in GNSS sentences ($GPRMC, $GPZDA):
@@ -705,6 +713,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     in.put("messages_at_assumed_time", r.assumed);
                 }
                 in.put("stray_time", r.strayTime);
+                if (r.firstStray != Long.MIN_VALUE) {
+                    in.put("first_stray_time", java.time.Instant.ofEpochMilli(r.firstStray).toString());
+                }
                 if (r.gnssSentences > 0) {
                     in.put("gnss_time_sentences", r.gnssSentences);
                 }
@@ -933,10 +944,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             long stray = in.path("stray_time").asLong();
             if (stray > 0) {
                 err.printf(Locale.ROOT, "watchkeeper analyze: %s: %d observation%s had a time more than %d h away from"
-                        + " the input's times around %s and %s dropped (rejected.stray_time): a clock that jumped, or"
-                        + " a relayed message carrying another time%n", in.get("file").asText(), stray,
+                        + " the input's times around %s and %s dropped (rejected.stray_time; %s %s): a clock that"
+                        + " jumped, or a relayed message carrying another time%n", in.get("file").asText(), stray,
                         stray == 1 ? "" : "s", StrayTimeFilter.DEFAULT_MAX_JUMP_MILLIS / 3_600_000L,
-                        stray == 1 ? "it" : "them", stray == 1 ? "was" : "were");
+                        stray == 1 ? "it" : "them", stray == 1 ? "was" : "were", stray == 1 ? "stamped" : "the first stamped",
+                        in.path("first_stray_time").asText());
             }
         }
         long tooLate = summary.get("rejected").path("too_late_to_reorder").asLong();

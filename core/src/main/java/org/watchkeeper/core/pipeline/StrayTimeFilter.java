@@ -58,6 +58,11 @@ public final class StrayTimeFilter implements Consumer<Observation> {
         this(sink, DEFAULT_MAX_JUMP_MILLIS, DEFAULT_CONFIRMATIONS);
     }
 
+    /** A filter with the defaults that also gives each stray to {@code onStray} (to count or show it). */
+    public StrayTimeFilter(Consumer<? super Observation> sink, Consumer<? super Observation> onStray) {
+        this(sink, DEFAULT_MAX_JUMP_MILLIS, DEFAULT_CONFIRMATIONS, true, onStray);
+    }
+
     /**
      * A filter with the defaults for a live feed: its first observation sets the frontier at once
      * (a live feed's times are those of its receivers now, and a quiet feed's first reports should not
