@@ -518,35 +518,28 @@ public final class AnalyzeCommand implements Callable<Integer> {
             r.format = InputFormat.detect(head, n);
             switch (r.format) {
                 case NMEA -> {
-                    StrayTimeFilter strays = new StrayTimeFilter(sink, o -> {
+                    NmeaChain chain = new NmeaChain(sink, o -> {
                         if (r.firstStray == Long.MIN_VALUE) {
                             r.firstStray = o.time();
                         }
-                    });
-                    NmeaInput input = new NmeaInput(strays, policy, assumed);
-                    AisStreamDecoder decoder = new AisStreamDecoder(options, input);
-                    // Logs of a shipborne receiver carry their time in GNSS sentences ($GPRMC, $GPZDA):
-                    // read those through the GNSS clock, which the decoder shows each $ line.
-                    GnssClock gnss = GnssClock.present(head, n) ? new GnssClock(decoder) : null;
+                    }, options, policy, assumed, head, n);
                     byte[] buf = new byte[READ_BUFFER];
                     int k;
                     while ((k = in.read(buf, 0, buf.length)) > 0) {
-                        decoder.feed(buf, 0, k);
+                        chain.decoder.feed(buf, 0, k);
                     }
                     // a gzip file cut short (still being written, or a partial copy): what was read
                     // is analyzed, and the summary and stderr say the rest is missing
                     r.truncated = in instanceof GzipInput g ? g.truncated() : null;
-                    decoder.finish();
-                    if (gnss != null) {
-                        r.gnssSentences = gnss.sentences();
+                    chain.finish();
+                    if (chain.gnss != null) {
+                        r.gnssSentences = chain.gnss.sentences();
                     }
-                    input.finish(); // messages still waiting for a time go to the sink too
-                    strays.finish();
-                    r.strayTime = strays.strays();
-                    r.nmea = decoder.stats();
-                    r.carried = input.carried();
-                    r.untimedDropped = input.untimedDropped();
-                    r.assumed = input.assumed();
+                    r.strayTime = chain.strays.strays();
+                    r.nmea = chain.decoder.stats();
+                    r.carried = chain.input.carried();
+                    r.untimedDropped = chain.input.untimedDropped();
+                    r.assumed = chain.input.assumed();
                 }
                 case MARINECADASTRE_CSV, DMA_CSV -> {
                     TimeOrderedBuffer buffer = new TimeOrderedBuffer();
@@ -557,6 +550,39 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         r.bytes = name.equals("-") ? stdinBytes.get() : Files.size(Path.of(name));
         return r;
+    }
+
+    /**
+     * An NMEA input's way to observations, the same for the analysis ({@link #read}) and for its start
+     * ({@link #sniff}): decoder, then the messages timed ({@link NmeaInput}), then stray times left out
+     * ({@link StrayTimeFilter}). A log of a shipborne receiver, whose start shows GNSS sentences ($GPRMC,
+     * $GPZDA), is timed by them through the GNSS clock, which the decoder shows each $ line.
+     */
+    private static final class NmeaChain {
+        final StrayTimeFilter strays;
+        final NmeaInput input;
+        final AisStreamDecoder decoder;
+        /** The GNSS clock, or null when the start shows no GNSS sentence. */
+        final GnssClock gnss;
+
+        /**
+         * @param onStray given each observation dropped for a stray time, or null
+         * @param head the input's first {@code n} bytes, looked at for GNSS sentences
+         */
+        NmeaChain(Consumer<Observation> sink, Consumer<Observation> onStray, Options options, NmeaInput.Untimed policy,
+                  long assumed, byte[] head, int n) {
+            strays = new StrayTimeFilter(sink, onStray);
+            input = new NmeaInput(strays, policy, assumed);
+            decoder = new AisStreamDecoder(options, input);
+            gnss = GnssClock.present(head, n) ? new GnssClock(decoder) : null; // attaches itself to the decoder
+        }
+
+        /** The end of the input: each stage passes on what it still holds, in order. */
+        void finish() {
+            decoder.finish();
+            input.finish(); // messages still waiting for a time
+            strays.finish(); // a jump not yet confirmed
+        }
     }
 
     /** Bytes of each input read to find when it starts and how far out of order it is ({@link #sniff}). */
@@ -620,16 +646,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             InputFormat format = InputFormat.detect(head, Math.min(n, SNIFF));
             switch (format) {
                 case NMEA -> {
-                    StrayTimeFilter strays = new StrayTimeFilter(start); // as the analysis will read it
-                    NmeaInput input = new NmeaInput(strays, policy, assumed);
-                    AisStreamDecoder decoder = new AisStreamDecoder(options, input);
-                    if (GnssClock.present(head, Math.min(n, SNIFF))) {
-                        new GnssClock(decoder); // attaches itself to the decoder
-                    }
-                    decoder.feed(head, 0, n);
-                    decoder.finish();
-                    input.finish();
-                    strays.finish();
+                    // as the analysis will read it
+                    NmeaChain chain = new NmeaChain(start, null, options, policy, assumed, head, Math.min(n, SNIFF));
+                    chain.decoder.feed(head, 0, n);
+                    chain.finish();
                 }
                 case MARINECADASTRE_CSV, DMA_CSV -> {
                     // sorted before the analysis: no disorder to measure
@@ -673,7 +693,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     private InputStream open(String name, Progress progress, AtomicLong stdinBytes)
             throws IOException {
         // standard input stays open: it is read again after its start is sniffed
-        InputStream raw = name.equals("-") ? Inputs.nonClosing(stdin(), stdinBytes) : Files.newInputStream(Path.of(name));
+        InputStream raw = !name.equals("-") ? Files.newInputStream(Path.of(name))
+                : stdinBytes == null ? Inputs.nonClosing(stdin()) : Inputs.counting(Inputs.nonClosing(stdin()), stdinBytes::addAndGet);
         return Inputs.maybeGunzipped(progress == null ? raw : progress.counting(raw), READ_BUFFER, READ_BUFFER);
     }
 

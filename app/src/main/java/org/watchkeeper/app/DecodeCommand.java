@@ -344,7 +344,7 @@ public final class DecodeCommand implements Callable<Integer> {
     }
 
     /** Inputs found cut short, as reported at the end. */
-    private final List<String> cut = new java.util.ArrayList<>();
+    private final List<String> cut = new ArrayList<>();
 
     /** A worker thread's message formatter, writing into the chunk it is decoding. */
     private static final class Formatter {
@@ -487,7 +487,6 @@ public final class DecodeCommand implements Callable<Integer> {
         }
     }
 
-    /** Why {@code f} cannot be read, or null when it can. */
     /** Bytes of an input's start looked at for GNSS time sentences. */
     private static final int GNSS_SNIFF = 1 << 16;
 
@@ -504,7 +503,7 @@ public final class DecodeCommand implements Callable<Integer> {
      * the stream supports {@code mark} for at least {@link #GNSS_SNIFF} bytes.
      */
     private InputStream open(String name) throws IOException {
-        InputStream raw = name.equals("-") ? Inputs.nonClosing(streams.in(), null) : Files.newInputStream(Path.of(name));
+        InputStream raw = name.equals("-") ? Inputs.nonClosing(streams.in()) : Files.newInputStream(Path.of(name));
         return Inputs.maybeGunzipped(raw, READ_BUFFER, Math.max(READ_BUFFER, GNSS_SNIFF));
     }
 

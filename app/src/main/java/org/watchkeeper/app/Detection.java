@@ -197,15 +197,15 @@ final class Detection implements AnalysisListener {
         return events;
     }
 
-    /**
-     * Observations dropped as late: more than the lateness older than the newest observation before
-     * them (or pushed out of order by the bound on held observations).
-     */
     /** Duplicate receptions kept from the detectors (the same report from a second station). */
     long duplicateReceptions() {
         return duplicates.duplicates();
     }
 
+    /**
+     * Observations dropped as late: more than the lateness older than the newest observation before
+     * them (or pushed out of order by the bound on held observations).
+     */
     long lateObservations() {
         return order.late() + engine.lateObservations(); // the cell engine saw the same input: the same ones
     }

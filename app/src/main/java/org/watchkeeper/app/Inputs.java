@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 /** Opening the commands' inputs: files or standard input ({@code -}), plain or gzip. */
 final class Inputs {
@@ -47,17 +47,24 @@ final class Inputs {
         return in;
     }
 
-    /**
-     * {@code in}, whose close() leaves it open (standard input belongs to the process), and which adds
-     * the bytes read through it to {@code count} when that is not null.
-     */
-    static InputStream nonClosing(InputStream in, AtomicLong count) {
+    /** {@code in}, whose close() leaves it open: standard input belongs to the process. */
+    static InputStream nonClosing(InputStream in) {
+        return new FilterInputStream(in) {
+            @Override
+            public void close() {
+                // left open
+            }
+        };
+    }
+
+    /** {@code in}, giving the number of bytes of each read and skip through it to {@code bytes}. */
+    static InputStream counting(InputStream in, LongConsumer bytes) {
         return new FilterInputStream(in) {
             @Override
             public int read() throws IOException {
                 int b = super.read();
-                if (b >= 0 && count != null) {
-                    count.incrementAndGet();
+                if (b >= 0) {
+                    bytes.accept(1);
                 }
                 return b;
             }
@@ -65,8 +72,8 @@ final class Inputs {
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
                 int n = super.read(b, off, len);
-                if (n > 0 && count != null) {
-                    count.addAndGet(n);
+                if (n > 0) {
+                    bytes.accept(n);
                 }
                 return n;
             }
@@ -74,15 +81,10 @@ final class Inputs {
             @Override
             public long skip(long n) throws IOException {
                 long k = super.skip(n);
-                if (k > 0 && count != null) {
-                    count.addAndGet(k);
+                if (k > 0) {
+                    bytes.accept(k);
                 }
                 return k;
-            }
-
-            @Override
-            public void close() {
-                // left open
             }
         };
     }

@@ -1,7 +1,5 @@
 package org.watchkeeper.app;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -72,24 +70,6 @@ final class Progress {
 
     /** Counts the bytes read through it into the progress. */
     InputStream counting(InputStream in) {
-        return new FilterInputStream(in) {
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    advance(1);
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
-                if (n > 0) {
-                    advance(n);
-                }
-                return n;
-            }
-        };
+        return Inputs.counting(in, this::advance);
     }
 }

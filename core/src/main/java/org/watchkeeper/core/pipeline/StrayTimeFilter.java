@@ -58,7 +58,7 @@ public final class StrayTimeFilter implements Consumer<Observation> {
         this(sink, DEFAULT_MAX_JUMP_MILLIS, DEFAULT_CONFIRMATIONS);
     }
 
-    /** A filter with the defaults that also gives each stray to {@code onStray} (to count or show it). */
+    /** A filter with the defaults that also gives each stray to {@code onStray} (to count or show it; null: none). */
     public StrayTimeFilter(Consumer<? super Observation> sink, Consumer<? super Observation> onStray) {
         this(sink, DEFAULT_MAX_JUMP_MILLIS, DEFAULT_CONFIRMATIONS, true, onStray);
     }
