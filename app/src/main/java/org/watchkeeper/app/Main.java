@@ -119,7 +119,7 @@ public final class Main implements Runnable {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
         // like every other error of a command: "watchkeeper analyze: ..."
-        err.println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+        err.println(cmd.getCommandSpec().qualifiedName() + ": " + plainTypeNames(e.getMessage()));
         boolean suggested = CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         if (!suggested && cmd.getCommandSpec().parent() == null && !cmd.getSubcommands().isEmpty()) {
             cmd.usage(err);
@@ -128,6 +128,28 @@ public final class Main implements Runnable {
         }
         err.flush();
         return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /** picocli's "'abc' is not a long" at the end of a message; group 1 the quoted value, group 2 the Java type. */
+    private static final java.util.regex.Pattern JAVA_TYPE_NAME =
+            java.util.regex.Pattern.compile("('.*') is not an? (long|int|short|byte|double|float)$", java.util.regex.Pattern.DOTALL);
+
+    /**
+     * A conversion error in the user's words rather than Java's: "'abc' is not a long" (or int, short,
+     * byte) becomes "'abc' is not a whole number", and "is not a double" (or float) "is not a number";
+     * any other message is returned unchanged.
+     */
+    static String plainTypeNames(String message) {
+        if (message == null) {
+            return "";
+        }
+        java.util.regex.Matcher m = JAVA_TYPE_NAME.matcher(message);
+        if (!m.find()) {
+            return message;
+        }
+        String type = m.group(2);
+        String plain = type.equals("double") || type.equals("float") ? "a number" : "a whole number";
+        return message.substring(0, m.start()) + m.group(1) + " is not " + plain;
     }
 
     /** Without a subcommand: show the usage on stderr and fail with the usage-error code. */

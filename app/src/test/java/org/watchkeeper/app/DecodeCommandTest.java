@@ -92,6 +92,11 @@ class DecodeCommandTest {
         assertThat(bogus.exit()).isEqualTo(2);
         // the message and where the help is, not the whole option list after it
         assertThat(bogus.err()).isEqualTo("watchkeeper decode: Unknown option: '--bogus'\nTry 'watchkeeper decode --help' for the options.\n");
+        // a number option given a word: in the user's words, not Java's type name
+        Run threads = run("decode", "--threads", "two");
+        assertThat(threads.exit()).isEqualTo(2);
+        assertThat(threads.err()).isEqualTo("watchkeeper decode: Invalid value for option '--threads': 'two' is not a whole number\n"
+                + "Try 'watchkeeper decode --help' for the options.\n");
     }
 
     static Run run(String... args) {
