@@ -22,7 +22,11 @@ import org.watchkeeper.core.ref.DistanceToShore;
  * before, end = time of the first fix after, position = the last fix before. Attributes:
  * {@code duration_h}, {@code distance_nm} between the two fixes, {@code implied_speed_kn},
  * {@code distance_from_shore_nm} at the start, {@code reception_positions_per_day} at the start
- * ({@link ReceptionMap}, {@code NaN} when unknown), {@code positions_12h_before} (counted up to
+ * ({@link ReceptionMap}, {@code NaN} when unknown), {@code input_positions_after_start} (the
+ * positions of every vessel the input received in the whole hours after the start's hour within
+ * {@link Config#minGapMillis} of the start, {@link ReceptionMap#inputPositions}: 0 when the input
+ * itself fell silent, a feed outage or two logs of different periods read together; absent when no
+ * whole hour lies in that span), {@code positions_12h_before} (counted up to
  * {@link Config#minPositionsBefore}), {@code likely_disabling}, and the end position
  * ({@code end_lat}, {@code end_lon}). Evidence: the two fixes.
  *
@@ -34,8 +38,12 @@ import org.watchkeeper.core.ref.DistanceToShore;
  * per day (so that a silence there is not just poor coverage); and the vessel was reporting
  * regularly: at least {@link Config#minPositionsBefore} (14) positions in the
  * {@link Config#regularWindowMillis} (12 h) up to and including the last fix (GFW's gap events count
- * the positions in the 12 hours before a gap for the same purpose). Short gaps, gaps near shore and
- * gaps in poorly or unknown covered cells are still gaps, never likely disabling.
+ * the positions in the 12 hours before a gap for the same purpose); and the input went on being heard
+ * after the start ({@code input_positions_after_start} above 0 where measured): Welch et al. work on
+ * a satellite feed without outages, while a terrestrial feed or a set of logs has periods in which
+ * nothing at all was received, and a vessel silent in such a period says nothing about its
+ * transponder. Short gaps, gaps near shore, gaps in poorly or unknown covered cells and gaps that
+ * begin as the whole input falls silent are still gaps, never likely disabling.
  *
  * <p><b>Reception choice.</b> The reception map is estimated from the input itself (all vessels),
  * fed by this detector as positions arrive; the quality at a gap is computed from whole hours before
@@ -122,7 +130,7 @@ public final class GapDetector implements Detector<GapDetector.State> {
 
     /** Per-vessel state: the last fix, the times of the last few fixes and the facts of an open gap. */
     public static final class State implements Serializable {
-        private static final long serialVersionUID = 2L;
+        private static final long serialVersionUID = 3L;
         PositionObservation last;
         /** Time of {@link #last} (kept here so a fix's hot path reads no older observation), ms. */
         long lastTime = Long.MIN_VALUE;
@@ -138,6 +146,8 @@ public final class GapDetector implements Detector<GapDetector.State> {
         double shoreNm;
         double reception;
         int positionsBefore;
+        /** Positions of the whole input after the start, -1 when not measured. */
+        long inputAfter;
     }
 
     static final long HOUR = 3_600_000L;
@@ -249,6 +259,7 @@ public final class GapDetector implements Detector<GapDetector.State> {
         s.factsFor = start.time();
         s.shoreNm = shore.nauticalMiles(start.latitude(), start.longitude());
         s.reception = reception.quality(s.lastCell, start.time(), config.receptionWindowMillis());
+        s.inputAfter = reception.inputPositions(start.time(), start.time() + config.minGapMillis());
         int n = 0;
         for (int i = 0; i < s.recentCount; i++) {
             if (s.recent[i] > start.time() - config.regularWindowMillis()) {
@@ -267,13 +278,17 @@ public final class GapDetector implements Detector<GapDetector.State> {
         boolean disabling = duration >= config.disablingMinGapMillis()
                 && s.shoreNm > config.disablingMinShoreDistanceNm()
                 && s.reception >= config.minReceptionPositionsPerDay() // false for NaN
-                && s.positionsBefore >= config.minPositionsBefore();
+                && s.positionsBefore >= config.minPositionsBefore()
+                && s.inputAfter != 0;
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("duration_h", duration / (double) HOUR);
         a.put("distance_nm", distNm);
         a.put("implied_speed_kn", speed);
         a.put("distance_from_shore_nm", s.shoreNm);
         a.put("reception_positions_per_day", s.reception);
+        if (s.inputAfter >= 0) {
+            a.put("input_positions_after_start", s.inputAfter);
+        }
         a.put("positions_12h_before", s.positionsBefore);
         a.put("likely_disabling", disabling);
         a.put("end_lat", end.latitude());

@@ -42,6 +42,11 @@ public final class ReceptionMap {
     private final int rows;
     /** (hour, cell) → {positions, presenceMillis}. */
     private final LongHashMap<long[]> buckets = new LongHashMap<>();
+    /** hour → {positions in every cell}: the input's own activity, kept as long as the buckets. */
+    private final LongHashMap<long[]> hourTotals = new LongHashMap<>();
+    /** The hour of {@link #currentTotal} (most positions fall in the hour of the one before). */
+    private long currentHour = Long.MIN_VALUE;
+    private long[] currentTotal;
     private long newestHour = Long.MIN_VALUE;
     private long oldestHourKept = Long.MIN_VALUE;
 
@@ -85,6 +90,11 @@ public final class ReceptionMap {
         long hour = Math.floorDiv(time, HOUR);
         long[] b = bucket(hour, cell);
         b[0]++;
+        if (hour != currentHour) {
+            currentTotal = hourTotals.computeIfAbsent(hour, () -> new long[1]);
+            currentHour = hour;
+        }
+        currentTotal[0]++;
         if (previousTime != Long.MIN_VALUE && time > previousTime) {
             // filed under the hour of the fix that closes the interval, so that an hour's numbers
             // depend on the observations of that hour only (mostly the same cell: one look-up)
@@ -97,6 +107,11 @@ public final class ReceptionMap {
             if (keepFrom > oldestHourKept) {
                 oldestHourKept = keepFrom;
                 buckets.removeIf((k, v) -> (k >> 24) < oldestHourKept);
+                hourTotals.removeIf((k, v) -> k < oldestHourKept);
+                if (currentHour < oldestHourKept) {
+                    currentHour = Long.MIN_VALUE;
+                    currentTotal = null;
+                }
             }
         }
     }
@@ -119,6 +134,33 @@ public final class ReceptionMap {
             }
         }
         return presence == 0 ? Double.NaN : positions / (presence / DAY);
+    }
+
+    /**
+     * Positions the whole input received, in every cell, in the whole hours after the hour of
+     * {@code from} that end at or before {@code to}: whether the input itself was heard in a span, so
+     * that a silence of every receiver (an outage of the feed, two logs of different periods read
+     * together) can be told from one vessel's silence. Like {@link #quality} a function of the
+     * observations before {@code to} alone.
+     *
+     * @param from epoch ms; its own hour is left out (it holds the position at {@code from})
+     * @param to epoch ms, after {@code from}
+     * @return the positions, or -1 when no whole hour lies in between (nothing measured)
+     */
+    public long inputPositions(long from, long to) {
+        long startHour = Math.floorDiv(from, HOUR) + 1;
+        long endHour = Math.floorDiv(to, HOUR); // exclusive: the hour containing `to` is not complete
+        if (endHour <= startHour) {
+            return -1;
+        }
+        long n = 0;
+        for (long h = startHour; h < endHour; h++) {
+            long[] t = hourTotals.get(h);
+            if (t != null) {
+                n += t[0];
+            }
+        }
+        return n;
     }
 
     /** Buckets held (for monitoring and bounds). */

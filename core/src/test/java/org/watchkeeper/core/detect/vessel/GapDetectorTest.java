@@ -37,9 +37,16 @@ class GapDetectorTest {
         return fixes;
     }
 
+    /** A vessel heard every 10 min for 40 h south of the island, in a cell of its own: the input goes on. */
+    private static List<Fix> witness() {
+        return every(9001, 0, 40 * H, 600, -0.5, 3.5);
+    }
+
     @Test
     void longGapFarOffshoreInGoodCoverageAfterRegularReportingIsLikelyDisabling() {
-        List<Event> events = Tracks.run(detector(), darkAfterDay(1001, 3.5, 13));
+        List<Fix> fixes = darkAfterDay(1001, 3.5, 13);
+        fixes.addAll(witness());
+        List<Event> events = Tracks.run(detector(), fixes).stream().filter(e -> e.vessels().contains(1001)).toList();
         assertThat(events).hasSize(1);
         Event e = events.get(0);
         assertThat(e.kind()).isEqualTo(EventKind.GAP);
@@ -57,9 +64,40 @@ class GapDetectorTest {
         // 144 fixes in the 24 whole hours before, 143 intervals of 10 min of presence: 145 a day
         assertThat((double) e.attributes().get("reception_positions_per_day")).isCloseTo(144 / (143 * 600 / 86400.0), within(1e-9));
         assertThat(e.attributes().get("positions_12h_before")).isEqualTo(14);
+        // the witness's fixes in hours 25 .. 29 (the start's hour 24 left out, hour 30 ends after start + 6 h)
+        assertThat(e.attributes().get("input_positions_after_start")).isEqualTo(30L);
         assertThat(e.attributes().get("likely_disabling")).isEqualTo(true);
         assertThat(e.evidence()).extracting(p -> p.time()).containsExactly(Tracks.ms(24 * H), Tracks.ms(37 * H));
         assertThat(e.parameters()).containsEntry("min_gap_h", 6.0).containsEntry("disabling_min_shore_distance_nm", 50.0);
+    }
+
+    /**
+     * The same vessel and gap with nothing else in the input: every receiver fell silent with it (a
+     * feed outage), so the silence says nothing about its transponder.
+     */
+    @Test
+    void gapAsTheWholeInputFallsSilentIsAGapButNotDark() {
+        List<Event> events = Tracks.run(detector(), darkAfterDay(1001, 3.5, 13));
+        assertThat(events).hasSize(1);
+        Event e = events.get(0);
+        assertThat(e.start()).isEqualTo(Tracks.ms(24 * H));
+        assertThat(e.end()).isEqualTo(Tracks.ms(37 * H));
+        assertThat((double) e.attributes().get("reception_positions_per_day")).isGreaterThan(10);
+        assertThat(e.attributes().get("positions_12h_before")).isEqualTo(14);
+        assertThat(e.attributes().get("input_positions_after_start")).isEqualTo(0L);
+        assertThat(e.attributes().get("likely_disabling")).isEqualTo(false);
+
+        // the witness heard only in the first hours of the gap is enough; heard only before it, not
+        List<Fix> early = darkAfterDay(1001, 3.5, 13);
+        early.addAll(every(9001, 25 * H, 26 * H - 600, 600, -0.5, 3.5));
+        Event withEarly = Tracks.run(detector(), early).get(0);
+        assertThat(withEarly.attributes().get("input_positions_after_start")).isEqualTo(6L);
+        assertThat(withEarly.attributes().get("likely_disabling")).isEqualTo(true);
+        List<Fix> before = darkAfterDay(1001, 3.5, 13);
+        before.addAll(every(9001, 0, 24 * H + 3599, 600, -0.5, 3.5)); // the last in the start's own hour
+        Event withBefore = Tracks.run(detector(), before).get(0);
+        assertThat(withBefore.attributes().get("input_positions_after_start")).isEqualTo(0L);
+        assertThat(withBefore.attributes().get("likely_disabling")).isEqualTo(false);
     }
 
     @Test
