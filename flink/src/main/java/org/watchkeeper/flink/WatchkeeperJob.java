@@ -40,7 +40,8 @@ import org.watchkeeper.core.observation.Observation;
  * <pre>
  * Kafka (raw NMEA lines, key = source id)
  *   event time: each line's stated time ({@link LineTime}), watermarks per partition with bounded
- *   out-of-orderness ({@link JobConfig#allowedLatenessMillis()})
+ *   out-of-orderness ({@link JobConfig#allowedLatenessMillis()}) behind the partition's times that
+ *   are not strays ({@link StrayTimeWatermarks})
  *   → keyBy source: framing, fragment reassembly, decoding ({@link FramingFunction})
  *   → keyBy MMSI: event-time order, track noise rejection and vessel state ({@link PictureFunction};
  *     late data counted); every observation in time order goes on to the detectors, as in analyze
@@ -178,7 +179,9 @@ public final class WatchkeeperJob {
 
     /**
      * The event-time strategy of the Kafka source: each line's {@link RawLine#time()}, watermarks
-     * per partition with the configured bounded out-of-orderness.
+     * per partition with the configured bounded out-of-orderness behind the newest time the partition's
+     * lines state that is not a stray ({@link StrayTimeWatermarks}: a line stamped far ahead does not
+     * move the watermark on unless the partition's next lines confirm the jump).
      *
      * <p>On a live feed ({@link JobConfig#bounded()} false) a partition without records for
      * {@link JobConfig#idlenessMillis()} of wall-clock time stops holding the watermark back, so a
@@ -189,8 +192,9 @@ public final class WatchkeeperJob {
      * records late, and the output depends on the input only.
      */
     public static WatermarkStrategy<RawLine> watermarks(JobConfig config) {
+        long bound = config.allowedLatenessMillis();
         WatermarkStrategy<RawLine> s = WatermarkStrategy
-                .<RawLine>forBoundedOutOfOrderness(Duration.ofMillis(config.allowedLatenessMillis()))
+                .<RawLine>forGenerator(ctx -> new StrayTimeWatermarks(bound))
                 .withTimestampAssigner((r, ts) -> r.time());
         return config.bounded() ? s : s.withIdleness(Duration.ofMillis(config.idlenessMillis()));
     }
