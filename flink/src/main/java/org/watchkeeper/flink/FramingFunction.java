@@ -10,6 +10,7 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
@@ -162,7 +163,8 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
         messages = getRuntimeContext().getMetricGroup().counter("messages");
         replayed = getRuntimeContext().getMetricGroup().counter("replayedLines");
         strays = getRuntimeContext().getMetricGroup().counter(STRAY_METRIC);
-        strayRule = getRuntimeContext().getState(new ValueStateDescriptor<>("strayRule", org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+        strayRule = getRuntimeContext().getState(new ValueStateDescriptor<>("strayRule",
+                PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
         strayHeld = getRuntimeContext().getListState(new ListStateDescriptor<>("strayHeld", TypeInformation.of(Observation.class)));
     }
 
