@@ -1,17 +1,22 @@
 package org.watchkeeper.flink;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.watchkeeper.ais.nmea.AisListener;
 import org.watchkeeper.ais.nmea.AisStreamDecoder;
 import org.watchkeeper.ais.nmea.Options;
@@ -19,6 +24,8 @@ import org.watchkeeper.ais.nmea.ReceivedMessage;
 import org.watchkeeper.ais.nmea.Rejection;
 import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.ObservationMapper;
+import org.watchkeeper.core.pipeline.StrayTimeFilter;
+import org.watchkeeper.core.pipeline.StrayTimeRule;
 
 /**
  * Framing, fragment reassembly and decoding per source: hosts one
@@ -38,11 +45,34 @@ import org.watchkeeper.core.observation.ObservationMapper;
  * is restarted there, and a restore at that moment loses at most the fragments then pending (they
  * are rejected as orphans), never a complete message.
  *
+ * <h2>Stray times</h2>
+ * Each source's observations then go through core's stray-time rule ({@link StrayTimeRule}, as
+ * {@code watchkeeper analyze} applies it to each input with {@link StrayTimeFilter}: 3 h, 8
+ * confirmations), in the live-feed form of the server: a source's first observation sets its frontier.
+ * An observation more than 3 h ahead of the source's frontier is held, with those that follow it
+ * within 3 h of it; they pass in their order once 8 are held or the source moves on more than 3 h
+ * beyond the jump, and they are dropped when the source goes back to its old times. A dropped
+ * observation is counted (metric {@code rejected.stray_time}) and goes to the side output
+ * {@link #STRAY}: nothing leaves silently. The rule's memory and the held observations (at most 7 per
+ * source) are keyed Flink state, so a restore resumes the judgement where the checkpoint left it.
+ *
+ * <p>Where the job differs from analyze: the first observation of a source is trusted, so a stray
+ * first line of a source is let through (analyze holds an input's first observations as a jump); and
+ * held observations are also let through once the watermark passes the oldest of them (the
+ * partition's lines, which confirm jumps by the same rule, have moved on to their time, and a held
+ * observation released later would only arrive late), except at the end of a bounded read, where the
+ * decoder is finished first and what is still held then passes, as analyze finishes an input.
+ *
  * <p>At the end of a bounded input (the final watermark) each decoder is finished, as
  * {@link AisStreamDecoder#finish()} does in process.
  */
 public final class FramingFunction extends KeyedProcessFunction<String, RawLine, Observation> {
     private static final long serialVersionUID = 1L;
+
+    /** Observations dropped because their time strayed from their source's (see the class comment). */
+    public static final OutputTag<Observation> STRAY = new OutputTag<>("stray-time", TypeInformation.of(Observation.class));
+    /** The metric counting them. */
+    public static final String STRAY_METRIC = "rejected.stray_time";
 
     // Options is not serializable: its values travel and it is rebuilt on the task.
     private final boolean lenientChecksum;
@@ -61,13 +91,19 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
     private transient Counter rejected;
     private transient Counter messages;
     private transient Counter replayed;
+    private transient Counter strays;
+    /** The stray-time rule's memory of the source ({@link StrayTimeRule#state()}). */
+    private transient ValueState<long[]> strayRule;
+    /** The source's observations held by the rule, in order. */
+    private transient ListState<Observation> strayHeld;
 
     /** One source's decoder and where its output goes. */
     private final class Host implements AisListener {
         final AisStreamDecoder decoder = new AisStreamDecoder(options, this);
         /** Per source, so that each feed's receive times are judged on their own ({@link ObservationMapper#forStream()}). */
         final ObservationMapper mapper = ObservationMapper.forStream();
-        Collector<Observation> out;
+        /** Observations decoded from the line being fed, to be judged for stray times. */
+        final List<Observation> decoded = new ArrayList<>(2);
         boolean muted;
         boolean armed;
 
@@ -75,9 +111,7 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
         public void message(ReceivedMessage m) {
             if (!muted) {
                 messages.inc();
-                for (Observation o : mapper.map(m)) {
-                    out.collect(o);
-                }
+                decoded.addAll(mapper.map(m));
             }
         }
 
@@ -128,13 +162,17 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
         rejected = getRuntimeContext().getMetricGroup().counter("rejectedLines");
         messages = getRuntimeContext().getMetricGroup().counter("messages");
         replayed = getRuntimeContext().getMetricGroup().counter("replayedLines");
+        strays = getRuntimeContext().getMetricGroup().counter(STRAY_METRIC);
+        strayRule = getRuntimeContext().getState(new ValueStateDescriptor<>("strayRule",
+                PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+        strayHeld = getRuntimeContext().getListState(new ListStateDescriptor<>("strayHeld", TypeInformation.of(Observation.class)));
     }
 
     @Override
     public void processElement(RawLine in, Context ctx, Collector<Observation> out) throws Exception {
         Host h = host(ctx.getCurrentKey());
-        h.out = out;
         h.line(in.line());
+        judge(h, ctx, out);
         Integer n = replayCount.value();
         int count = n == null ? 0 : n;
         if (h.idle()) {
@@ -155,14 +193,105 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Observation> out) throws Exception {
         if (timestamp != Long.MAX_VALUE) {
-            return;
+            // a held observation's time: the watermark has passed it
+            if (ctx.timerService().currentWatermark() != Long.MAX_VALUE) {
+                releaseOnWatermark(timestamp, ctx, out);
+            }
+            return; // at the end of a bounded read, what is held passes after the decoder's last output
         }
         Host h = host(ctx.getCurrentKey());
-        h.out = out;
         h.decoder.finish();
         h.armed = false;
+        judge(h, ctx, out);
         replay.clear();
         replayCount.clear();
+        long[] st = strayRule.value();
+        if (st != null) {
+            StrayTimeRule rule = rule(st);
+            if (rule.release() > 0) {
+                passHeld(ctx, out);
+            }
+            strayRule.update(rule.state());
+        }
+    }
+
+    /** The source's stray-time rule from its memory (null: the source's first observation is to come). */
+    private static StrayTimeRule rule(long[] state) {
+        return state == null ? StrayTimeRule.forLiveFeed()
+                : StrayTimeRule.resume(StrayTimeFilter.DEFAULT_MAX_JUMP_MILLIS, StrayTimeFilter.DEFAULT_CONFIRMATIONS, false,
+                        state);
+    }
+
+    /** Judges the observations just decoded for the current source: passed on, held, or dropped as strays. */
+    private void judge(Host h, Context ctx, Collector<Observation> out) throws Exception {
+        if (h.decoded.isEmpty()) {
+            return;
+        }
+        StrayTimeRule rule = rule(strayRule.value());
+        for (Observation o : h.decoded) {
+            StrayTimeRule.Step step = rule.offer(o.time());
+            if (step.dropsHeld()) {
+                for (Observation s : strayHeld.get()) {
+                    strays.inc();
+                    ctx.output(STRAY, s);
+                    if (s.time() != Long.MAX_VALUE) {
+                        ctx.timerService().deleteEventTimeTimer(s.time());
+                    }
+                }
+                strayHeld.clear();
+            } else if (step.releasesHeld()) {
+                passHeld(ctx, out);
+            }
+            if (step.passes()) {
+                out.collect(o);
+            } else {
+                strayHeld.add(o);
+                if (o.time() != Long.MAX_VALUE) {
+                    ctx.timerService().registerEventTimeTimer(o.time()); // see releaseOnWatermark
+                }
+                if (step.confirms()) {
+                    passHeld(ctx, out);
+                }
+            }
+        }
+        h.decoded.clear();
+        strayRule.update(rule.state());
+    }
+
+    /** Passes the held observations on, in order, and forgets them. */
+    private void passHeld(Context ctx, Collector<Observation> out) throws Exception {
+        for (Observation o : strayHeld.get()) {
+            if (o.time() != Long.MAX_VALUE) {
+                ctx.timerService().deleteEventTimeTimer(o.time());
+            }
+            out.collect(o);
+        }
+        strayHeld.clear();
+    }
+
+    /**
+     * The watermark reached {@code timestamp}: if the oldest held observation is that old, the
+     * partition has moved on to the jump's times, and the held observations pass (later they would
+     * only be late).
+     */
+    private void releaseOnWatermark(long timestamp, Context ctx, Collector<Observation> out) throws Exception {
+        long[] st = strayRule.value();
+        if (st == null) {
+            return;
+        }
+        StrayTimeRule rule = rule(st);
+        if (rule.held() == 0) {
+            return;
+        }
+        long oldest = Long.MAX_VALUE;
+        for (Observation o : strayHeld.get()) {
+            oldest = Math.min(oldest, o.time());
+        }
+        if (oldest <= timestamp) {
+            rule.release();
+            passHeld(ctx, out);
+            strayRule.update(rule.state());
+        }
     }
 
     /** The decoder of a source; after a restore, rebuilt by replaying the kept lines muted. */

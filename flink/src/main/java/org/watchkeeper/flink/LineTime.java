@@ -11,8 +11,10 @@ package org.watchkeeper.flink;
  *
  * <p>A watermark only needs a lower bound of the times still to come: a line whose time is not
  * recognised takes the last time of its partition, which can only hold the watermark back, never
- * push it past an observation. Nothing here is validated (checksums, ranges beyond the calendar);
- * the decoder does that for the observations themselves.
+ * push it past an observation. Such a line, and a sentence that takes the time of the {@code $PGHP}
+ * line before it, does not state a time of its own ({@link #stated()}): the watermarks judge each
+ * stated time once ({@link StrayTimeWatermarks}). Nothing here is validated (checksums, ranges
+ * beyond the calendar); the decoder does that for the observations themselves.
  */
 final class LineTime {
     private long last = Long.MIN_VALUE;
@@ -30,6 +32,7 @@ final class LineTime {
      */
     long next(String line) {
         long t = ownTime(line);
+        stated = t != Long.MIN_VALUE;
         if (kind == PGHP) {
             armed = t;
             armedRef = pghpRef;
@@ -45,6 +48,7 @@ final class LineTime {
             // as in the decoder: a $PGHP time applies when its checksum reference is absent or matches
             if (kind != TAG_BLOCK && armed != Long.MIN_VALUE && (armedRef < 0 || armedRef == checksum)) {
                 t = armed;
+                stated = false; // the $PGHP line stated it
             }
             armed = Long.MIN_VALUE;
             if (t != Long.MIN_VALUE) {
@@ -53,6 +57,17 @@ final class LineTime {
         }
         return last;
     }
+
+    /**
+     * Whether the line last given to {@link #next} stated a time of its own (tag block {@code c:}, a
+     * {@code $PGHP} line, an epoch trailer), which {@link #next} returned; false when it returned the
+     * stream's last time, or the time of the {@code $PGHP} line before it.
+     */
+    boolean stated() {
+        return stated;
+    }
+
+    private boolean stated;
 
     private static final int OTHER = 0;
     private static final int TAG_BLOCK = 1;

@@ -44,7 +44,8 @@ public final class NmeaLineDeserializer implements KafkaRecordDeserializationSch
             if (i == n || text.charAt(i) == '\n' || text.charAt(i) == '\r') {
                 if (i > start) {
                     String line = text.substring(start, i);
-                    out.collect(new RawLine(key != null ? key : tagSource(line), line, clock.next(line)));
+                    long t = clock.next(line);
+                    out.collect(new RawLine(key != null ? key : tagSource(line), line, t, clock.stated()));
                 }
                 start = i + 1;
             }

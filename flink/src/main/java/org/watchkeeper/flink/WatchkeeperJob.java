@@ -40,8 +40,10 @@ import org.watchkeeper.core.observation.Observation;
  * <pre>
  * Kafka (raw NMEA lines, key = source id)
  *   event time: each line's stated time ({@link LineTime}), watermarks per partition with bounded
- *   out-of-orderness ({@link JobConfig#allowedLatenessMillis()})
- *   → keyBy source: framing, fragment reassembly, decoding ({@link FramingFunction})
+ *   out-of-orderness ({@link JobConfig#allowedLatenessMillis()}) behind the partition's times that
+ *   are not strays ({@link StrayTimeWatermarks})
+ *   → keyBy source: framing, fragment reassembly, decoding, stray times dropped ({@link FramingFunction};
+ *     counted, on the side output {@link FramingFunction#STRAY})
  *   → keyBy MMSI: event-time order, track noise rejection and vessel state ({@link PictureFunction};
  *     late data counted); every observation in time order goes on to the detectors, as in analyze
  *   → per-vessel detectors on the same MMSI partitioning (chained); detectors with their own keys
@@ -125,7 +127,8 @@ public final class WatchkeeperJob {
     /**
      * The streams the job builds, for sinks or tests.
      *
-     * @param observations decoded observations, in the order they were framed
+     * @param observations decoded observations, in the order they were framed, stray times left out
+     * @param strays observations whose time strayed from their source's ({@link FramingFunction#STRAY}; counted, not processed)
      * @param ordered every observation that was not late, per vessel in event-time order (the detectors' input)
      * @param late observations that arrived behind the watermark (counted, not processed)
      * @param vessels vessel state after each observation the tracker accepted
@@ -133,7 +136,7 @@ public final class WatchkeeperJob {
      *        output is written as JSON in the operator chain that produced it, so events never need
      *        a Flink serializer of their own
      */
-    public record Streams(DataStream<Observation> observations, DataStream<Observation> ordered,
+    public record Streams(DataStream<Observation> observations, DataStream<Observation> strays, DataStream<Observation> ordered,
                           DataStream<Observation> late, DataStream<VesselState> vessels,
                           DataStream<Tuple2<String, String>> events) {
     }
@@ -178,7 +181,9 @@ public final class WatchkeeperJob {
 
     /**
      * The event-time strategy of the Kafka source: each line's {@link RawLine#time()}, watermarks
-     * per partition with the configured bounded out-of-orderness.
+     * per partition with the configured bounded out-of-orderness behind the newest time the partition's
+     * lines state that is not a stray ({@link StrayTimeWatermarks}: a line stamped far ahead does not
+     * move the watermark on unless the partition's next lines confirm the jump).
      *
      * <p>On a live feed ({@link JobConfig#bounded()} false) a partition without records for
      * {@link JobConfig#idlenessMillis()} of wall-clock time stops holding the watermark back, so a
@@ -189,8 +194,9 @@ public final class WatchkeeperJob {
      * records late, and the output depends on the input only.
      */
     public static WatermarkStrategy<RawLine> watermarks(JobConfig config) {
+        long bound = config.allowedLatenessMillis();
         WatermarkStrategy<RawLine> s = WatermarkStrategy
-                .<RawLine>forBoundedOutOfOrderness(Duration.ofMillis(config.allowedLatenessMillis()))
+                .<RawLine>forGenerator(ctx -> new StrayTimeWatermarks(bound))
                 .withTimestampAssigner((r, ts) -> r.time());
         return config.bounded() ? s : s.withIdleness(Duration.ofMillis(config.idlenessMillis()));
     }
@@ -201,10 +207,11 @@ public final class WatchkeeperJob {
         // Functions never keep or change what they emitted, so chained operators may share objects;
         // events then reach their JSON form without being copied through a generic serializer.
         lines.getExecutionEnvironment().getConfig().enableObjectReuse();
-        DataStream<Observation> observations = lines
+        SingleOutputStreamOperator<Observation> observations = lines
                 .keyBy(RawLine::source, Types.STRING)
                 .process(new FramingFunction(Options.DEFAULT, MAX_REPLAY_LINES), TypeInformation.of(Observation.class))
                 .uid("framing").name("framing");
+        DataStream<Observation> strays = observations.getSideOutput(FramingFunction.STRAY);
         SingleOutputStreamOperator<Observation> ordered = observations
                 .keyBy(WatchkeeperJob::mmsiKey, Types.LONG)
                 .process(new PictureFunction(config.landMask()), TypeInformation.of(Observation.class))
@@ -232,7 +239,7 @@ public final class WatchkeeperJob {
                 events = events.union(outs.get(i));
             }
         }
-        return new Streams(observations, ordered, late, vessels, events);
+        return new Streams(observations, strays, ordered, late, vessels, events);
     }
 
     /** The picture's key: the MMSI as a long, the key type every detector operator uses. */

@@ -15,6 +15,7 @@ import org.watchkeeper.core.detect.Event;
 import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.ObservationMapper;
 import org.watchkeeper.core.pipeline.EventTimeOrder;
+import org.watchkeeper.core.pipeline.StrayTimeFilter;
 import org.watchkeeper.core.picture.VesselPicture;
 import org.watchkeeper.core.track.Tracker;
 
@@ -47,8 +48,18 @@ final class InProcessReference {
     /** Observations the detection engine was given (all that were not late or duplicate receptions). */
     long detected;
     long late;
+    /** Observations dropped by the stray-time filter (0 without it). */
+    long strays;
 
     InProcessReference(List<String> lines, List<DetectorFactory<?>> factories, long latenessMillis) {
+        this(lines, factories, latenessMillis, false);
+    }
+
+    /**
+     * @param strayTimes whether the observations first go through core's {@link StrayTimeFilter}, as
+     *        each input of analyze does (the job drops stray times in its framing)
+     */
+    InProcessReference(List<String> lines, List<DetectorFactory<?>> factories, long latenessMillis, boolean strayTimes) {
         List<Detector<?>> detectors = new ArrayList<>();
         for (DetectorFactory<?> f : factories) {
             detectors.add(f.get());
@@ -67,12 +78,14 @@ final class InProcessReference {
                 accepted++;
             }
         }, latenessMillis, 1_000_000);
+        StrayTimeFilter filter = strayTimes ? new StrayTimeFilter(order) : null;
+        java.util.function.Consumer<Observation> first = filter != null ? filter : order;
         AisStreamDecoder decoder = new AisStreamDecoder(Options.DEFAULT, new AisListener() {
             @Override
             public void message(ReceivedMessage m) {
                 for (Observation o : mapper.map(m)) {
                     observations++;
-                    order.accept(o);
+                    first.accept(o);
                 }
             }
 
@@ -85,6 +98,10 @@ final class InProcessReference {
             decoder.line(b, 0, b.length);
         }
         decoder.finish();
+        if (filter != null) {
+            filter.finish();
+            strays = filter.strays();
+        }
         order.finish();
         engine.finish();
         late = order.late() + engine.lateObservations();

@@ -66,7 +66,10 @@ class WatermarksTest {
                     }
                 });
         Recorder r = new Recorder();
-        g.onEvent(new RawLine("a", "x", 1_000_000), 1_000_000, r);
+        // the partition's first 8 stated times confirm where it stands (StrayTimeWatermarks)
+        for (long t = 993_000; t <= 1_000_000; t += 1_000) {
+            g.onEvent(new RawLine("a", "x", t), t, r);
+        }
         g.onPeriodicEmit(r);
         g.onPeriodicEmit(r); // no new record since the last emit: the wall clock of inactivity starts
         clock.advanceTime(Duration.ofMinutes(5)); // no record for 5 minutes

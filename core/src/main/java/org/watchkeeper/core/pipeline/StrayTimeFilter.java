@@ -34,7 +34,9 @@ import org.watchkeeper.core.observation.Observation;
  * {@link org.watchkeeper.core.observation.ReportTime#UNCERTAIN_INTERVAL_MILLIS}, so their honest
  * times never lead the frontier by more) and {@link #DEFAULT_CONFIRMATIONS} (8). Deterministic: the
  * result depends on the input's order only. Bounded: at most {@code confirmations} observations held.
- * Not thread safe.
+ * Not thread safe. The rule on times alone, for a caller that keeps the held observations itself (the
+ * Flink job's keyed state) or only needs the frontier (its watermarks), is {@link StrayTimeRule}; this
+ * filter holds the observations and follows that rule's steps.
  */
 public final class StrayTimeFilter implements Consumer<Observation> {
     /** How far ahead of the frontier an observation may be and pass at once by default, 3 h. */
@@ -44,14 +46,9 @@ public final class StrayTimeFilter implements Consumer<Observation> {
 
     private final Consumer<? super Observation> sink;
     private final Consumer<? super Observation> onStray;
-    private final long maxJumpMillis;
-    /** Whether the first observations wait as a jump (false: the first sets the frontier). */
-    private final boolean holdStart;
+    private final StrayTimeRule rule;
     private final Observation[] held;
     private int heldCount;
-    private long jumpStart;
-    private long frontier = Long.MIN_VALUE;
-    private long strays;
 
     /** A filter with the defaults. */
     public StrayTimeFilter(Consumer<? super Observation> sink) {
@@ -88,59 +85,40 @@ public final class StrayTimeFilter implements Consumer<Observation> {
         if (maxJumpMillis <= 0 || confirmations < 1) {
             throw new IllegalArgumentException("maxJumpMillis must be positive and confirmations at least 1");
         }
+        this.rule = new StrayTimeRule(maxJumpMillis, confirmations, holdStart);
         this.sink = Objects.requireNonNull(sink, "sink");
         this.onStray = onStray;
-        this.maxJumpMillis = maxJumpMillis;
         this.held = new Observation[confirmations];
-        this.holdStart = holdStart;
     }
 
     @Override
     public void accept(Observation o) {
-        long t = o.time();
-        if (heldCount > 0) {
-            if (t - jumpStart > maxJumpMillis) {
-                release(); // the input moved on even further: the jump was its way forward
-            } else if (jumpStart - t <= maxJumpMillis) {
-                hold(o); // fits the jump
-                return;
-            } else {
-                strays += heldCount; // the input went back to its old times: the jump strayed
-                for (int i = 0; i < heldCount; i++) {
-                    if (onStray != null) {
-                        onStray.accept(held[i]);
-                    }
-                    held[i] = null;
+        StrayTimeRule.Step step = rule.offer(o.time());
+        if (step.dropsHeld()) {
+            for (int i = 0; i < heldCount; i++) {
+                if (onStray != null) {
+                    onStray.accept(held[i]);
                 }
-                heldCount = 0;
+                held[i] = null;
             }
+            heldCount = 0;
+        } else if (step.releasesHeld()) {
+            passHeld();
         }
-        if (frontier == Long.MIN_VALUE && !holdStart) {
-            frontier = t;
-        }
-        if (frontier != Long.MIN_VALUE && t - frontier <= maxJumpMillis) {
-            if (t > frontier) {
-                frontier = t;
-            }
+        if (step.passes()) {
             sink.accept(o);
             return;
         }
-        jumpStart = t;
-        hold(o);
-    }
-
-    private void hold(Observation o) {
         held[heldCount++] = o;
-        if (heldCount == held.length) {
-            release();
+        if (step.confirms()) {
+            passHeld();
         }
     }
 
-    private void release() {
+    private void passHeld() {
         for (int i = 0; i < heldCount; i++) {
             Observation o = held[i];
             held[i] = null;
-            frontier = Math.max(frontier, o.time());
             sink.accept(o);
         }
         heldCount = 0;
@@ -148,11 +126,12 @@ public final class StrayTimeFilter implements Consumer<Observation> {
 
     /** Passes what is still held (the input ended: nothing contradicts it). */
     public void finish() {
-        release();
+        rule.release();
+        passHeld();
     }
 
     /** Observations dropped as strays so far. */
     public long strays() {
-        return strays;
+        return rule.strays();
     }
 }
