@@ -22,11 +22,12 @@ import org.watchkeeper.core.ref.DistanceToShore;
  * before, end = time of the first fix after, position = the last fix before. Attributes:
  * {@code duration_h}, {@code distance_nm} between the two fixes, {@code implied_speed_kn},
  * {@code distance_from_shore_nm} at the start, {@code reception_positions_per_day} at the start
- * ({@link ReceptionMap}, {@code NaN} when unknown), {@code input_positions_after_start} (the
- * positions of every vessel the input received in the whole hours after the start's hour within
- * {@link Config#minGapMillis} of the start, {@link ReceptionMap#inputPositions}: 0 when the input
+ * ({@link ReceptionMap}, {@code NaN} when unknown), {@code input_heard_after_start} (whether the
+ * input received any position of any vessel in the whole hours after the start's hour within
+ * {@link Config#minGapMillis} of the start, {@link ReceptionMap#inputPositions}: false when the input
  * itself fell silent, a feed outage or two logs of different periods read together; absent when no
- * whole hour lies in that span), {@code positions_12h_before} (counted up to
+ * whole hour lies in that span; a yes or no rather than a count, so that a distributed host, whose
+ * tasks each see a share of the vessels, gives the same answer wherever its tasks are busy), {@code positions_12h_before} (counted up to
  * {@link Config#minPositionsBefore}), {@code likely_disabling}, and the end position
  * ({@code end_lat}, {@code end_lon}). Evidence: the two fixes.
  *
@@ -39,7 +40,7 @@ import org.watchkeeper.core.ref.DistanceToShore;
  * regularly: at least {@link Config#minPositionsBefore} (14) positions in the
  * {@link Config#regularWindowMillis} (12 h) up to and including the last fix (GFW's gap events count
  * the positions in the 12 hours before a gap for the same purpose); and the input went on being heard
- * after the start ({@code input_positions_after_start} above 0 where measured): Welch et al. work on
+ * after the start ({@code input_heard_after_start} not false): Welch et al. work on
  * a satellite feed without outages, while a terrestrial feed or a set of logs has periods in which
  * nothing at all was received, and a vessel silent in such a period says nothing about its
  * transponder. Short gaps, gaps near shore, gaps in poorly or unknown covered cells and gaps that
@@ -287,7 +288,7 @@ public final class GapDetector implements Detector<GapDetector.State> {
         a.put("distance_from_shore_nm", s.shoreNm);
         a.put("reception_positions_per_day", s.reception);
         if (s.inputAfter >= 0) {
-            a.put("input_positions_after_start", s.inputAfter);
+            a.put("input_heard_after_start", s.inputAfter > 0);
         }
         a.put("positions_12h_before", s.positionsBefore);
         a.put("likely_disabling", disabling);

@@ -65,7 +65,7 @@ class GapDetectorTest {
         assertThat((double) e.attributes().get("reception_positions_per_day")).isCloseTo(144 / (143 * 600 / 86400.0), within(1e-9));
         assertThat(e.attributes().get("positions_12h_before")).isEqualTo(14);
         // the witness's fixes in hours 25 .. 29 (the start's hour 24 left out, hour 30 ends after start + 6 h)
-        assertThat(e.attributes().get("input_positions_after_start")).isEqualTo(30L);
+        assertThat(e.attributes().get("input_heard_after_start")).isEqualTo(true);
         assertThat(e.attributes().get("likely_disabling")).isEqualTo(true);
         assertThat(e.evidence()).extracting(p -> p.time()).containsExactly(Tracks.ms(24 * H), Tracks.ms(37 * H));
         assertThat(e.parameters()).containsEntry("min_gap_h", 6.0).containsEntry("disabling_min_shore_distance_nm", 50.0);
@@ -84,19 +84,19 @@ class GapDetectorTest {
         assertThat(e.end()).isEqualTo(Tracks.ms(37 * H));
         assertThat((double) e.attributes().get("reception_positions_per_day")).isGreaterThan(10);
         assertThat(e.attributes().get("positions_12h_before")).isEqualTo(14);
-        assertThat(e.attributes().get("input_positions_after_start")).isEqualTo(0L);
+        assertThat(e.attributes().get("input_heard_after_start")).isEqualTo(false);
         assertThat(e.attributes().get("likely_disabling")).isEqualTo(false);
 
         // the witness heard only in the first hours of the gap is enough; heard only before it, not
         List<Fix> early = darkAfterDay(1001, 3.5, 13);
         early.addAll(every(9001, 25 * H, 26 * H - 600, 600, -0.5, 3.5));
         Event withEarly = Tracks.run(detector(), early).get(0);
-        assertThat(withEarly.attributes().get("input_positions_after_start")).isEqualTo(6L);
+        assertThat(withEarly.attributes().get("input_heard_after_start")).isEqualTo(true);
         assertThat(withEarly.attributes().get("likely_disabling")).isEqualTo(true);
         List<Fix> before = darkAfterDay(1001, 3.5, 13);
         before.addAll(every(9001, 0, 24 * H + 3599, 600, -0.5, 3.5)); // the last in the start's own hour
         Event withBefore = Tracks.run(detector(), before).get(0);
-        assertThat(withBefore.attributes().get("input_positions_after_start")).isEqualTo(0L);
+        assertThat(withBefore.attributes().get("input_heard_after_start")).isEqualTo(false);
         assertThat(withBefore.attributes().get("likely_disabling")).isEqualTo(false);
     }
 
