@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
             "  NAME=tcp://host:port          connect to a feed (reconnects with back-off)",
             "  NAME=tcp-listen://:port       accept receivers that push to this port",
             "  NAME=udp://:10110             listen for UDP datagrams (OpenCPN, AIS-catcher)",
-            "  NAME=file:PATH[?speed=60]     replay a log (plain or gzip) at N times its pace;",
+            "  NAME=file:PATH[?speed=60]     replay a log (plain or gzip) at N times the pace of its",
+            "                                times (tag block c:, $PGHP, epoch after the checksum);",
             "                                without speed, as fast as the server takes it",
             "", "Incidents: --incidents asam=FILE / imb=FILE loads the public datasets into DIR/incidents at start.",
             "", "Example: watchkeeper serve --data ./wk --source dma=file:../shared/data/ais/dma-aisabnormal/ais-sample.txt.gz?speed=10"})

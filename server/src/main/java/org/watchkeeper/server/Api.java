@@ -334,22 +334,70 @@ public final class Api {
         // An SSE handler silently answers an empty 200 to a request that does not accept an event
         // stream; say what is missing instead.
         app.get("/api/stream", ctx -> {
-            if (!acceptsEventStream(ctx.header("Accept"))) {
+            String accept = ctx.header("Accept");
+            if (!acceptsEventStream(accept)) {
                 error(ctx, 406, "/api/stream is a Server-Sent Events stream: send the header 'Accept: text/event-stream'"
-                        + " (exactly that value, as a browser EventSource does)");
+                        + " (alone, as a browser EventSource does, or in a list, or '*/*' as curl does by default)");
                 return;
             }
-            sse.handle(ctx);
+            // The SSE handler serves only the exact header value; give it that when the caller's list
+            // named the stream among other types.
+            sse.handle("text/event-stream".equals(accept) ? ctx : withEventStreamAccept(ctx));
         });
         return app;
     }
 
     /**
-     * Whether the Accept header is exactly {@code text/event-stream}, as an EventSource sends it
-     * (the SSE handler serves nothing else).
+     * Whether the Accept header (RFC 9110 section 12.5.1) takes an event stream: a media range
+     * {@code text/event-stream} (as an EventSource sends it) with a quality above 0, alone or in a list,
+     * or the header {@code *}{@code /*} alone, as curl and wget send by default. A missing header, other
+     * types and wider ranges in a browser's list ({@code text/html,...,*}{@code /*;q=0.8}) are not taken:
+     * a page asking for HTML should not get a stream that never ends.
      */
     static boolean acceptsEventStream(String accept) {
-        return "text/event-stream".equals(accept);
+        if (accept == null) {
+            return false;
+        }
+        if (accept.strip().equals("*/*")) {
+            return true;
+        }
+        for (String range : accept.split(",")) {
+            String[] parts = range.split(";");
+            if (!parts[0].strip().equalsIgnoreCase("text/event-stream")) {
+                continue;
+            }
+            double q = 1;
+            for (int i = 1; i < parts.length; i++) {
+                String param = parts[i].strip();
+                if (param.length() > 2 && (param.startsWith("q=") || param.startsWith("Q="))) {
+                    try {
+                        q = Double.parseDouble(param.substring(2).strip());
+                    } catch (NumberFormatException e) {
+                        q = 0; // a malformed weight takes nothing
+                    }
+                }
+            }
+            if (q > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code ctx} as seen by a handler that reads {@code Accept: text/event-stream}; everything else is {@code ctx}'s own. */
+    private static Context withEventStreamAccept(Context ctx) {
+        return (Context) java.lang.reflect.Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[] {Context.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("header") && args != null && args.length == 1
+                            && "Accept".equalsIgnoreCase(String.valueOf(args[0]))) {
+                        return "text/event-stream";
+                    }
+                    try {
+                        return method.invoke(ctx, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     static LiveStream.Filter streamFilter(Context ctx) {

@@ -25,7 +25,8 @@ import java.util.zip.GZIPInputStream;
  *   <li>{@code udp://:port} (default port 10110, as OpenCPN and AIS-catcher send) — each datagram
  *       holds one or more lines; lines are shed (counted) when the pipeline is full.</li>
  *   <li>{@code file:PATH[?speed=N]} — replays a log (plain or gzip, known by its content) at N times the pace of
- *       the time the lines carry (tag block {@code c:} or epoch trailer); without {@code speed} as
+ *       the time the lines carry (tag block {@code c:}, {@code $PGHP} line or epoch trailer; lines
+ *       without one go at once after the line before); without {@code speed} as
  *       fast as the pipeline takes it. A file source ends after its last line.</li>
  * </ul>
  */

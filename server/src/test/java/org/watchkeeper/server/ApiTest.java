@@ -287,20 +287,31 @@ class ApiTest {
 
     @Test
     void streamWithoutEventStreamAcceptIs406() throws Exception {
-        for (String accept : new String[] {null, "application/json", "text/*", "text/html, text/event-stream"}) {
+        for (String accept : new String[] {null, "application/json", "text/*", "text/event-stream;q=0",
+                "text/html,application/xhtml+xml,*/*;q=0.8"}) {
             Fixture.Reply r = accept == null ? Fixture.get(server, "/api/stream") : Fixture.get(server, "/api/stream", "Accept", accept);
             assertThat(r.status()).as("Accept: %s", accept).isEqualTo(406);
             assertThat(r.contentType()).startsWith("application/json");
             assertThat(r.json().get("status").asInt()).isEqualTo(406);
             assertThat(r.json().get("error").asText()).contains("Accept: text/event-stream");
         }
-        // The header EventSource sends opens the stream.
-        java.net.http.HttpResponse<java.io.InputStream> ok = Fixture.HTTP.send(Fixture.request(server, "/api/stream?kinds=stats",
-                        Fixture.adminToken(server))
-                .header("Accept", "text/event-stream").GET().build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
-        try (java.io.InputStream body = ok.body()) {
-            assertThat(ok.statusCode()).isEqualTo(200);
-            assertThat(ok.headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
+        // The header EventSource sends opens the stream; so do a list naming it and curl's default. The
+        // stream's first event (stats, sent at once after its greeting comment) shows the handler served it, with the query's filter.
+        for (String accept : new String[] {"text/event-stream", "application/json, text/event-stream;q=0.5", "*/*"}) {
+            java.net.http.HttpResponse<java.io.InputStream> ok = Fixture.HTTP.send(Fixture.request(server, "/api/stream?kinds=stats",
+                            Fixture.adminToken(server))
+                    .header("Accept", accept).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream body = ok.body()) {
+                assertThat(ok.statusCode()).as("Accept: %s", accept).isEqualTo(200);
+                assertThat(ok.headers().firstValue("content-type").orElse("")).startsWith("text/event-stream");
+                java.io.BufferedReader lines = new java.io.BufferedReader(
+                        new java.io.InputStreamReader(body, java.nio.charset.StandardCharsets.UTF_8));
+                String first = lines.readLine();
+                while (first != null && (first.isBlank() || first.startsWith(":"))) { // comments: the greeting, pings
+                    first = lines.readLine();
+                }
+                assertThat(first).as("Accept: %s", accept).isEqualTo("event: stats");
+            }
         }
     }
 
