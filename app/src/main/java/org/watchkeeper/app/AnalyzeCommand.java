@@ -157,6 +157,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--no-detect", description = "Run no detector (no events).")
     boolean noDetect;
 
+    @Option(names = "--zones", paramLabel = "FILE",
+            description = "GeoJSON zones to report entries and exits of (Polygon and MultiPolygon features, named by"
+                    + " properties.name, NAME, GEONAME, ...; your own areas, an EEZ or a marine protected area file);"
+                    + " repeatable. Runs beside the detectors chosen by --detect.")
+    List<Path> zoneFiles;
+
+    @Option(names = "--watchlist", paramLabel = "FILE",
+            description = "Watchlist: lines 'mmsi N', 'imo N' or 'name TEXT', each optionally '| note'; every"
+                    + " observation of a listed vessel is reported (watchlist_activity). Runs beside --detect's detectors.")
+    Path watchlistFile;
+
+    /** The user's zones and watchlist from --zones and --watchlist, run beside the named detectors. */
+    private List<org.watchkeeper.core.detect.Detector<?>> userDetectors = List.of();
+
     /** The port index for the detectors from --ports (null: the shipped list). */
     private PortIndex portIndex;
 
@@ -300,6 +314,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         this.portIndex = ports;
+        if (noDetect && (zoneFiles != null || watchlistFile != null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--zones and --watchlist report events: they cannot go with --no-detect");
+        }
+        try {
+            userDetectors = Detection.userDetectors(zoneFiles, watchlistFile, quiet ? null : err);
+        } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+            err.println("watchkeeper analyze: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
         long started = System.nanoTime();
         HistoryStore store = null;
         try {
@@ -344,7 +369,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 landToleranceKm == null ? defaults.landToleranceM() : landToleranceKm * 1000, maxVessels);
         StoreCounts before = store == null ? null : store.counts();
         Map<String, Double> phases = new LinkedHashMap<>();
-        Detection detection = noDetect ? null : new Detection(detect == null ? Detection.DEFAULTS : detect, portIndex);
+        Detection detection = noDetect ? null : new Detection(detect == null ? Detection.DEFAULTS : detect, portIndex,
+                userDetectors, Runtime.getRuntime().availableProcessors());
         StoreWriter storeWriter = store == null ? null : new StoreWriter(store);
         TracksGeoJson.VesselPictureRef ref = new TracksGeoJson.VesselPictureRef();
         SegmentCounter segments = new SegmentCounter();

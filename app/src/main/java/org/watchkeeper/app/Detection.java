@@ -1,5 +1,10 @@
 package org.watchkeeper.app;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +27,10 @@ import org.watchkeeper.core.detect.vessel.DriftDetector;
 import org.watchkeeper.core.detect.vessel.GapDetector;
 import org.watchkeeper.core.detect.vessel.LoiteringDetector;
 import org.watchkeeper.core.detect.vessel.SuddenSpeedChangeDetector;
+import org.watchkeeper.core.detect.zone.WatchlistDetector;
+
+import org.watchkeeper.core.detect.zone.Watchlist;
+import org.watchkeeper.core.detect.zone.Zone;
 import org.watchkeeper.core.detect.zone.ZoneDetector;
 import org.watchkeeper.core.detect.zone.ZoneIndex;
 import org.watchkeeper.core.observation.Observation;
@@ -129,6 +138,13 @@ final class Detection implements AnalysisListener {
      *     their own and the cell detectors on a further one
      */
     Detection(List<String> names, PortIndex ports, int cores) {
+        this(names, ports, List.of(), cores);
+    }
+
+    /**
+     * @param user detectors of the user's zones and watchlist ({@link #userDetectors}), run after the named ones
+     */
+    Detection(List<String> names, PortIndex ports, List<Detector<?>> user, int cores) {
         List<Detector<?>> detectors = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         for (String n : names) {
@@ -145,6 +161,10 @@ final class Detection implements AnalysisListener {
             } else {
                 detectors.add(s.get());
             }
+        }
+        for (Detector<?> d : user) {
+            detectors.add(d);
+            keys.add(d.name());
         }
         this.names = List.copyOf(keys); // as summary.json lists them: "gap, loitering" gives "loitering"
         long lateness = EventTimeOrder.DEFAULT_LATENESS_MILLIS;
@@ -169,6 +189,63 @@ final class Detection implements AnalysisListener {
             this.order = new EventTimeOrder(duplicates, lateness, EventTimeOrder.DEFAULT_MAX_HELD);
         }
         this.handOff = new HandOff(order, "detectors", 4096, 8, cores);
+    }
+
+    /**
+     * The detectors of {@code analyze --zones} and {@code --watchlist}: zone entry and exit over the
+     * zones of the GeoJSON files (category {@code user}, named by {@link ZoneIndex#NAME_PROPERTIES}; two
+     * features of one name make one zone), and the activity of the listed vessels. Says on {@code err}
+     * what each file gave (null: nothing).
+     *
+     * @param zoneFiles GeoJSON files, or null
+     * @param watchlistFile a watchlist text file ({@link Watchlist#read}), or null
+     * @return the detectors, empty when neither is given
+     * @throws IOException when a file cannot be read or is not GeoJSON, with the file's name
+     * @throws IllegalArgumentException for a file without any polygon, or a bad watchlist line, with the file's name
+     */
+    static List<Detector<?>> userDetectors(List<Path> zoneFiles, Path watchlistFile, PrintWriter err) throws IOException {
+        List<Detector<?>> out = new ArrayList<>();
+        if (zoneFiles != null && !zoneFiles.isEmpty()) {
+            List<Zone> zones = new ArrayList<>();
+            for (Path f : zoneFiles) {
+                List<Zone> read;
+                try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(f))) {
+                    read = ZoneIndex.readGeoJson(in, "user", ZoneIndex.NAME_PROPERTIES);
+                } catch (java.nio.file.NoSuchFileException e) {
+                    throw new IOException("--zones " + f + ": no such file", e);
+                } catch (IOException e) {
+                    throw new IOException("--zones " + f + ": " + e.getMessage(), e);
+                }
+                if (read.isEmpty()) {
+                    throw new IllegalArgumentException("--zones " + f + ": no Polygon or MultiPolygon feature");
+                }
+                if (err != null) {
+                    err.println("zones: " + f + ": " + read.size() + (read.size() == 1 ? " zone" : " zones"));
+                }
+                zones.addAll(read);
+            }
+            out.add(ZoneDetector.withDefaults(new ZoneIndex(zones)));
+        }
+        if (watchlistFile != null) {
+            Watchlist list;
+            try {
+                list = Watchlist.read(watchlistFile);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new IOException("--watchlist " + watchlistFile + ": no such file", e);
+            } catch (IOException e) {
+                throw new IOException("--watchlist " + watchlistFile + ": " + e.getMessage(), e);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--watchlist " + watchlistFile + ": " + e.getMessage(), e);
+            }
+            if (err != null) {
+                err.println("watchlist: " + watchlistFile + ": " + list.size() + (list.size() == 1 ? " entry" : " entries"));
+            }
+            out.add(WatchlistDetector.withDefaults(list));
+        }
+        if (err != null) {
+            err.flush();
+        }
+        return out;
     }
 
     @Override

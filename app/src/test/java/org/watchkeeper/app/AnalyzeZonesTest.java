@@ -1,0 +1,113 @@
+package org.watchkeeper.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code analyze --zones} and {@code --watchlist} on the DMA logs. */
+class AnalyzeZonesTest {
+    @TempDir
+    Path tmp;
+
+    private static Path data(String rel) {
+        Path p = Cli.SHARED.resolve("data").resolve(rel);
+        assumeTrue(Files.isRegularFile(p), "shared data absent: " + p + " (set -Dwatchkeeper.shared)");
+        return p;
+    }
+
+    private static List<JsonNode> events(Path report, String kindPrefix) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode e : new ObjectMapper().readTree(report.resolve("events.json").toFile())) {
+            if (e.get("kind").asText().startsWith(kindPrefix)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The drifting 212123000 starts inside a box south of 55.62°N (its first fix inside gives no entry)
+     * and leaves it once, between its fixes at 55.619953°N (20:11:45.768) and 55.620403°N (20:14:45.734),
+     * as its track in tracks.geojson shows; it never comes back.
+     */
+    @Test
+    void zonesFromAGeoJsonFileGiveTheirEntriesAndExits() throws IOException {
+        Path zones = Files.writeString(tmp.resolve("south.geojson"), """
+                {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"South box"},
+                 "geometry":{"type":"Polygon","coordinates":[[[15.2,55.5],[15.5,55.5],[15.5,55.62],[15.2,55.62],[15.2,55.5]]]}}]}
+                """);
+        Path report = tmp.resolve("r");
+        Cli.Run r = Cli.run("analyze", "--no-store", "--report", report.toString(), "--zones", zones.toString(),
+                data("ais/dma-aisabnormal/212123000_drift_1.ais").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).startsWith("zones: " + zones + ": 1 zone" + System.lineSeparator());
+        List<JsonNode> z = events(report, "zone_");
+        assertThat(z).hasSize(1);
+        JsonNode exit = z.get(0);
+        assertThat(exit.get("kind").asText()).isEqualTo("zone_exit");
+        assertThat(exit.get("start").asText()).isEqualTo("2014-10-02T20:14:45.734Z");
+        assertThat(exit.get("mmsis").get(0).asText()).isEqualTo("212123000");
+        assertThat(exit.get("lat").asDouble()).isEqualTo(55.620403);
+        JsonNode a = exit.get("evidence").get("attributes");
+        assertThat(a.get("zone_name").asText()).isEqualTo("South box");
+        assertThat(a.get("zone_category").asText()).isEqualTo("user");
+        assertThat(a.get("previous_time").asText()).isEqualTo("2014-10-02T20:11:45.768Z");
+        assertThat(a.get("previous_lat").asDouble()).isEqualTo(55.619953);
+        // the default detectors ran beside it: the log's drift events are there too
+        assertThat(events(report, "drift")).isNotEmpty();
+        assertThat(Cli.summary(report).get("events").get("detectors").toString()).endsWith(",\"zone\"]");
+    }
+
+    /** In the five minutes of the DMA sample, one vessel listed by MMSI and one by name report once each. */
+    @Test
+    void aWatchlistReportsTheListedVesselsByMmsiAndByName() throws IOException {
+        Path list = Files.writeString(tmp.resolve("watch.txt"), "mmsi 219000895 | ferry to follow\nname hjalmar\n");
+        Path report = tmp.resolve("w");
+        Cli.Run r = Cli.run("analyze", "--no-store", "--quiet", "--report", report.toString(), "--watchlist", list.toString(),
+                data("ais/dma-aisabnormal/ais-sample.txt.gz").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).doesNotContain("watchlist:"); // --quiet
+        List<JsonNode> w = events(report, "watchlist_activity");
+        assertThat(w).hasSize(2);
+        assertThat(w.get(0).get("mmsis").get(0).asText()).isEqualTo("219000895");
+        assertThat(w.get(0).get("start").asText()).isEqualTo("2013-11-12T12:01:22.877Z");
+        assertThat(w.get(0).get("evidence").get("attributes").get("note").get(0).asText()).isEqualTo("ferry to follow");
+        assertThat(w.get(1).get("mmsis").get(0).asText()).isEqualTo("220321000");
+        assertThat(w.get(1).get("evidence").get("attributes").get("matched").get(0).asText()).isEqualTo("name:HJALMAR");
+    }
+
+    @Test
+    void badZoneAndWatchlistFilesAreRefusedWithTheirNames() throws IOException {
+        Path input = data("ais/dma-aisabnormal/219165000_ssc_1.ais");
+        Path missing = tmp.resolve("none.geojson");
+        Cli.Run r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("a").toString(), "--zones", missing.toString(), input.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("watchkeeper analyze: --zones " + missing + ": no such file" + System.lineSeparator());
+
+        Path points = Files.writeString(tmp.resolve("points.geojson"),
+                "{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,2]}}");
+        r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("b").toString(), "--zones", points.toString(), input.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("watchkeeper analyze: --zones " + points + ": no Polygon or MultiPolygon feature"
+                + System.lineSeparator());
+
+        Path bad = Files.writeString(tmp.resolve("bad.txt"), "mmsi 219000895\ncallsign OXYZ\n");
+        r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("c").toString(), "--watchlist", bad.toString(), input.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).startsWith("watchkeeper analyze: --watchlist " + bad + ": watchlist line 2: expected mmsi, imo or name");
+
+        r = Cli.run("analyze", "--no-store", "--no-detect", "--report", tmp.resolve("d").toString(), "--watchlist", bad.toString(),
+                input.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("watchkeeper analyze: --zones and --watchlist report events: they cannot go with --no-detect");
+    }
+}
