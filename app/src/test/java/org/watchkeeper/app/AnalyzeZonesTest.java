@@ -1,7 +1,6 @@
 package org.watchkeeper.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,12 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 class AnalyzeZonesTest {
     @TempDir
     Path tmp;
-
-    private static Path data(String rel) {
-        Path p = Cli.SHARED.resolve("data").resolve(rel);
-        assumeTrue(Files.isRegularFile(p), "shared data absent: " + p + " (set -Dwatchkeeper.shared)");
-        return p;
-    }
 
     private static List<JsonNode> events(Path report, String kindPrefix) throws IOException {
         List<JsonNode> out = new ArrayList<>();
@@ -47,7 +40,7 @@ class AnalyzeZonesTest {
                 """);
         Path report = tmp.resolve("r");
         Cli.Run r = Cli.run("analyze", "--no-store", "--report", report.toString(), "--zones", zones.toString(),
-                data("ais/dma-aisabnormal/212123000_drift_1.ais").toString());
+                Cli.data("ais/dma-aisabnormal/212123000_drift_1.ais").toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err()).startsWith("zones: " + zones + ": 1 zone" + System.lineSeparator());
         List<JsonNode> z = events(report, "zone_");
@@ -73,7 +66,7 @@ class AnalyzeZonesTest {
         Path list = Files.writeString(tmp.resolve("watch.txt"), "mmsi 219000895 | ferry to follow\nname hjalmar\n");
         Path report = tmp.resolve("w");
         Cli.Run r = Cli.run("analyze", "--no-store", "--quiet", "--report", report.toString(), "--watchlist", list.toString(),
-                data("ais/dma-aisabnormal/ais-sample.txt.gz").toString());
+                Cli.data("ais/dma-aisabnormal/ais-sample.txt.gz").toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err()).doesNotContain("watchlist:"); // --quiet
         List<JsonNode> w = events(report, "watchlist_activity");
@@ -87,7 +80,7 @@ class AnalyzeZonesTest {
 
     @Test
     void badZoneAndWatchlistFilesAreRefusedWithTheirNames() throws IOException {
-        Path input = data("ais/dma-aisabnormal/219165000_ssc_1.ais");
+        Path input = Cli.data("ais/dma-aisabnormal/219165000_ssc_1.ais");
         Path missing = tmp.resolve("none.geojson");
         Cli.Run r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("a").toString(), "--zones", missing.toString(), input.toString());
         assertThat(r.exit()).isEqualTo(1);

@@ -38,6 +38,14 @@ final class Cli {
         }
     }
 
+    /** A file under the shared folder's {@code data/}; the test is skipped, saying so, when it is absent. */
+    static Path data(String rel) {
+        Path p = SHARED.resolve("data").resolve(rel);
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(p),
+                "shared data absent: " + p + " (set -Dwatchkeeper.shared)");
+        return p;
+    }
+
     static Run run(String... args) {
         return runWithStdin(new byte[0], args);
     }

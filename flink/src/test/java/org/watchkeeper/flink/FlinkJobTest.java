@@ -94,18 +94,14 @@ class FlinkJobTest extends KafkaJobTestBase {
         List<String> expected = ref.json();
 
         JobConfig cfg = config(kafka, name, lateness);
-        kafka.createTopic(cfg.inputTopic(), partitions);
-        kafka.createTopic(cfg.eventsTopic(), 1);
-        kafka.createTopic(cfg.vesselsTopic(), 1);
+        createTopics(cfg, partitions);
         if (partitions == 1) {
             kafka.send(cfg.inputTopic(), "dma", lines);
         } else {
             kafka.sendByStation(cfg.inputTopic(), lines, partitions);
         }
 
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        WatchkeeperJob.configure(env, cfg);
-        env.setParallelism(parallelism);
+        StreamExecutionEnvironment env = environment(cfg, parallelism);
         WatchkeeperJob.build(env, cfg, detectors());
         long t0 = System.nanoTime();
         env.execute(name);

@@ -140,13 +140,9 @@ class MultiStationLogTest extends KafkaJobTestBase {
     Map<String, JsonNode> run(String name, List<String> lines, Map<String, JsonNode> analyzed, int parallelism, int partitions)
             throws Exception {
         JobConfig cfg = FlinkJobTest.config(kafka, name, EventTimeOrder.DEFAULT_LATENESS_MILLIS);
-        kafka.createTopic(cfg.inputTopic(), partitions);
-        kafka.createTopic(cfg.eventsTopic(), 1);
-        kafka.createTopic(cfg.vesselsTopic(), 1);
+        createTopics(cfg, partitions);
         int[] perPartition = sendByBaseStation(cfg.inputTopic(), lines, partitions);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        WatchkeeperJob.configure(env, cfg);
-        env.setParallelism(parallelism);
+        StreamExecutionEnvironment env = environment(cfg, parallelism);
         WatchkeeperJob.build(env, cfg, Detectors.standard());
         long t0 = System.nanoTime();
         env.execute(name);

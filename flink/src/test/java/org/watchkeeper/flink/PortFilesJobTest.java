@@ -185,13 +185,9 @@ class PortFilesJobTest extends KafkaJobTestBase {
     /** Runs the job (parallelism 1, one partition) as {@link WatchkeeperJob#main} builds it; its events as {@link #analyze} keys them. */
     static Map<String, JsonNode> run(JobConfig cfg, List<String> lines) throws Exception {
         cfg.ports().check(n -> { });
-        kafka.createTopic(cfg.inputTopic(), 1);
-        kafka.createTopic(cfg.eventsTopic(), 1);
-        kafka.createTopic(cfg.vesselsTopic(), 1);
+        createTopics(cfg, 1);
         kafka.send(cfg.inputTopic(), "dma", lines);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        WatchkeeperJob.configure(env, cfg);
-        env.setParallelism(1);
+        StreamExecutionEnvironment env = environment(cfg, 1);
         WatchkeeperJob.build(env, cfg, Detectors.standard(cfg.ports()));
         env.execute(cfg.inputTopic());
         Map<String, JsonNode> got = new TreeMap<>();

@@ -78,9 +78,7 @@ class RecoveryTest extends KafkaJobTestBase {
         JobConfig base = FlinkJobTest.config(kafka, "recovery", lateness);
         JobConfig cfg = new JobConfig(base.bootstrapServers(), base.inputTopic(), base.eventsTopic(), base.vesselsTopic(),
                 base.groupId(), lateness, base.idlenessMillis(), 200, 1, false, false, true, null, base.ports());
-        kafka.createTopic(cfg.inputTopic(), 1);
-        kafka.createTopic(cfg.eventsTopic(), 1);
-        kafka.createTopic(cfg.vesselsTopic(), 1);
+        createTopics(cfg, 1);
         int half = lines.size() / 2;
         kafka.send(cfg.inputTopic(), "dma", lines.subList(0, half));
 

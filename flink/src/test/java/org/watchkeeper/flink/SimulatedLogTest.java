@@ -74,14 +74,10 @@ class SimulatedLogTest extends KafkaJobTestBase {
     List<String> run(String name, int parallelism, int partitions, long lateness, InProcessReference ref) throws Exception {
         List<String> expected = ref.json();
         JobConfig cfg = FlinkJobTest.config(kafka, name, lateness);
-        kafka.createTopic(cfg.inputTopic(), partitions);
-        kafka.createTopic(cfg.eventsTopic(), 1);
-        kafka.createTopic(cfg.vesselsTopic(), 1);
+        createTopics(cfg, partitions);
         // published with the command line; no --key: each record is keyed by its tag block source
         KafkaPublishTest.publish(kafka, "--topic", cfg.inputTopic(), simFile.toString());
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        WatchkeeperJob.configure(env, cfg);
-        env.setParallelism(parallelism);
+        StreamExecutionEnvironment env = environment(cfg, parallelism);
         WatchkeeperJob.build(env, cfg, Detectors.standard());
         long t0 = System.nanoTime();
         env.execute(name);

@@ -98,13 +98,9 @@ class StrayTimeJobTest extends KafkaJobTestBase {
         List<String> expected = ref.json();
         assertThat(expected).hasSizeGreaterThan(10);
         JobConfig cfg = FlinkJobTest.config(kafka, "stray-test-detectors", EventTimeOrder.DEFAULT_LATENESS_MILLIS);
-        kafka.createTopic(cfg.inputTopic(), 1);
-        kafka.createTopic(cfg.eventsTopic(), 1);
-        kafka.createTopic(cfg.vesselsTopic(), 1);
+        createTopics(cfg, 1);
         kafka.send(cfg.inputTopic(), "dma", lines);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        WatchkeeperJob.configure(env, cfg);
-        env.setParallelism(1);
+        StreamExecutionEnvironment env = environment(cfg, 1);
         WatchkeeperJob.build(env, cfg, FlinkJobTest.detectors());
         JobExecutionResult result = env.execute("stray-test-detectors");
         List<String> got = kafka.readAll(cfg.eventsTopic()).stream().sorted().toList();
@@ -130,17 +126,13 @@ class StrayTimeJobTest extends KafkaJobTestBase {
     Map<String, JsonNode> run(String name, int parallelism, int partitions, List<DetectorFactory<?>> detectors)
             throws Exception {
         JobConfig cfg = FlinkJobTest.config(kafka, name, EventTimeOrder.DEFAULT_LATENESS_MILLIS);
-        kafka.createTopic(cfg.inputTopic(), partitions);
-        kafka.createTopic(cfg.eventsTopic(), 1);
-        kafka.createTopic(cfg.vesselsTopic(), 1);
+        createTopics(cfg, partitions);
         if (partitions == 1) {
             kafka.send(cfg.inputTopic(), "dma", lines);
         } else {
             MultiStationLogTest.sendByBaseStation(cfg.inputTopic(), lines, partitions);
         }
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        WatchkeeperJob.configure(env, cfg);
-        env.setParallelism(parallelism);
+        StreamExecutionEnvironment env = environment(cfg, parallelism);
         WatchkeeperJob.build(env, cfg, detectors);
         JobExecutionResult result = env.execute(name);
 
