@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -13,9 +15,13 @@ import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.InstantiationUtil;
 import org.watchkeeper.core.detect.Detector;
 import org.watchkeeper.core.detect.DetectorContext;
 import org.watchkeeper.core.detect.Event;
@@ -33,7 +39,10 @@ import org.watchkeeper.core.pipeline.EventTimeOrder;
  * the picture, which releases each vessel's observations in time order on the same key
  * ({@code ordered = true}). A key fed by many vessels (an encounter cell gets the fixes of every
  * vessel in it and its neighbours, from every picture subtask) buffers them in keyed state until the
- * watermark passes their time and then hands them on in time order ({@code ordered = false}).
+ * watermark passes their time and then hands them on in time order ({@code ordered = false}); so does a
+ * detector with state shared by all its keys ({@link Detector#sharedState}, run on one task), which
+ * must see every key's observations and timers in one event-time order, as in the engine. That shared
+ * state is kept in operator state, serialised, in each checkpoint.
  *
  * <h2>Same timers as the in-process engine</h2>
  * The engine's watermark before an observation at time {@code t} of a time-ordered stream is
@@ -46,7 +55,8 @@ import org.watchkeeper.core.pipeline.EventTimeOrder;
  *
  * @param <S> the detector's per-key state
  */
-public final class DetectorFunction<S extends Serializable> extends KeyedProcessFunction<Long, KeyedObservation, Event> {
+public final class DetectorFunction<S extends Serializable> extends KeyedProcessFunction<Long, KeyedObservation, Event>
+        implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
 
     private final DetectorFactory<S> factory;
@@ -142,10 +152,41 @@ public final class DetectorFunction<S extends Serializable> extends KeyedProcess
         this.ordered = ordered;
     }
 
+    /** The detector's {@link Detector#sharedState}, serialised, in operator state (the job runs such a detector on one task). */
+    private transient ListState<byte[]> shared;
+    /** What a restore gave {@link #shared}, handed to the detector in {@link #open}; null when nothing. */
+    private transient byte[] restoredShared;
+
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        shared = context.getOperatorStateStore().getListState(
+                new ListStateDescriptor<>("shared", PrimitiveArrayTypeInfo.BYTE_PRIMITIVE_ARRAY_TYPE_INFO));
+        restoredShared = null;
+        if (context.isRestored()) {
+            for (byte[] b : shared.get()) {
+                restoredShared = b;
+            }
+        }
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        shared.clear();
+        Serializable s = detector == null ? null : detector.sharedState();
+        if (s != null) {
+            shared.add(InstantiationUtil.serializeObject(s));
+        }
+    }
+
     @Override
     @SuppressWarnings("unchecked")
-    public void open(OpenContext openContext) {
+    public void open(OpenContext openContext) throws Exception {
         detector = factory.get();
+        if (restoredShared != null) {
+            detector.restoreSharedState(InstantiationUtil.deserializeObject(restoredShared,
+                    getRuntimeContext().getUserCodeClassLoader()));
+            restoredShared = null;
+        }
         Class<S> stateClass = (Class<S>) detector.createState().getClass();
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("state", TypeInformation.of(stateClass)));
         timers = getRuntimeContext().getState(new ValueStateDescriptor<>("timers",

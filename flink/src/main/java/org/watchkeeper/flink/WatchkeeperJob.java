@@ -261,7 +261,18 @@ public final class WatchkeeperJob {
             source = byVessel.process(new SampleFunction(sample), TypeInformation.of(Observation.class))
                     .uid("sample-" + name).name("sample-" + name);
         }
-        if (byMmsi) {
+        // A detector with state shared by all its keys (the gap detector's reception map) runs on one
+        // task, so that the state hears every vessel as in the in-process engine; its keys reach it by
+        // a partitioning of their own, and it takes them in event-time order across keys (held until
+        // the watermark passes them, ordered = false), as the engine does: taken in arrival order, one
+        // vessel's timer could read the shared state before another vessel's earlier observations,
+        // coming through another picture subtask, had reached it.
+        boolean oneTask = d.sharedState() != null;
+        if (byMmsi && oneTask) {
+            in = source.map(o -> new KeyedObservation(o.mmsi(), o), TypeInformation.of(KeyedObservation.class))
+                    .uid("to-one-task-" + name).name("to-one-task-" + name)
+                    .keyBy(KeyedObservation::key, Types.LONG);
+        } else if (byMmsi) {
             in = sample > 0
                     ? DataStreamUtils.reinterpretAsKeyedStream(
                             source.map(o -> new KeyedObservation(o.mmsi(), o), TypeInformation.of(KeyedObservation.class))
@@ -274,11 +285,18 @@ public final class WatchkeeperJob {
                     .uid("keys-" + name).name("keys-" + name)
                     .keyBy(KeyedObservation::key, Types.LONG);
         }
-        return in
-                .process(new DetectorFunction<>(f, lateness, byMmsi), TypeInformation.of(Event.class))
-                .uid("detector-" + name).name("detector-" + name)
+        SingleOutputStreamOperator<Event> detected = in
+                .process(new DetectorFunction<>(f, lateness, byMmsi && !oneTask), TypeInformation.of(Event.class))
+                .uid("detector-" + name).name("detector-" + name);
+        SingleOutputStreamOperator<Tuple2<String, String>> json = detected
                 .map(e -> Tuple2.of(e.id(), Json.event(e)), EVENT_JSON)
                 .uid("json-" + name).name("json-" + name);
+        if (oneTask) {
+            // the JSON is written on the same task, chained: an event never crosses the network as an object
+            detected.setParallelism(1);
+            json.setParallelism(1);
+        }
+        return json;
     }
 
     /** (event id, event JSON). */

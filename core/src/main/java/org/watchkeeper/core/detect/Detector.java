@@ -67,4 +67,23 @@ public interface Detector<S extends Serializable> {
     /** Called when the watermark passes a timer this key registered. Default: nothing. */
     default void onTimer(long timestamp, S state, DetectorContext ctx) {
     }
+
+    /**
+     * State this detector keeps besides its keys' states, built from the observations of every key
+     * (the gap detector's reception map, fed by every vessel's positions), or null when it keeps none
+     * (the default). A distributed host runs a detector with such state on a single task, so that the
+     * state sees every key as in the in-process engine, and keeps the returned object in its
+     * checkpoints; it must survive Java serialisation and be given back through
+     * {@link #restoreSharedState}. Must not go from null to non-null during the detector's life.
+     */
+    default java.io.Serializable sharedState() {
+        return null;
+    }
+
+    /**
+     * Takes back, after a restore from a checkpoint, what {@link #sharedState} returned when the
+     * checkpoint was taken (deserialised), before any observation. Default: nothing.
+     */
+    default void restoreSharedState(java.io.Serializable state) {
+    }
 }

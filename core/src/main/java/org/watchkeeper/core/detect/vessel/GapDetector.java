@@ -53,8 +53,10 @@ import org.watchkeeper.core.ref.DistanceToShore;
  * (everything before the start is already in the map once the watermark passes it), so the event is
  * the same however the input is chunked or replayed, and equal to what a first pass over the input
  * would give. The map keeps {@link Config#receptionRetentionMillis} (48 h) of hours, enough for an
- * allowed lateness up to {@code retention - window - minGap} (18 h by default). In a distributed job
- * the map is a shared input (built per cell, or from the previous day) rather than fed here.
+ * allowed lateness up to {@code retention - window - minGap} (18 h by default). The map is state
+ * shared by every vessel ({@link #sharedState}): a distributed host runs this detector on one task,
+ * so that the map hears every vessel as here, and checkpoints it; a map built beforehand (another
+ * day's) can be given instead, and is then only read.
  *
  * <p><b>Open gaps.</b> A gap still open when the input ends (the vessel never reports again) is not
  * emitted: it has no end, and the vessel may simply be out of the area the input covers. The
@@ -155,7 +157,7 @@ public final class GapDetector implements Detector<GapDetector.State> {
 
     private final Config config;
     private final DistanceToShore shore;
-    private final ReceptionMap reception;
+    private ReceptionMap reception;
     private final boolean feedReception;
     private final Map<String, Object> parameters;
 
@@ -193,6 +195,23 @@ public final class GapDetector implements Detector<GapDetector.State> {
     /** The reception map this detector consults. */
     public ReceptionMap receptionMap() {
         return reception;
+    }
+
+    /**
+     * The reception map when this detector feeds it from its own input (then every vessel's positions
+     * must reach this one detector: a distributed host runs it on one task), else null.
+     */
+    @Override
+    public java.io.Serializable sharedState() {
+        return feedReception ? reception : null;
+    }
+
+    /** Takes back the reception map of a checkpoint. */
+    @Override
+    public void restoreSharedState(java.io.Serializable state) {
+        if (feedReception && state instanceof ReceptionMap m) {
+            reception = m;
+        }
     }
 
     @Override

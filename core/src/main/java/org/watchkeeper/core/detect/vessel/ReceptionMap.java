@@ -30,7 +30,8 @@ import org.watchkeeper.core.util.LongHashMap;
  * <p>Bounded: hours older than {@code retentionMillis} behind the newest hour recorded are dropped.
  * Not thread safe.
  */
-public final class ReceptionMap {
+public final class ReceptionMap implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private static final long HOUR = 3_600_000L;
     private static final double DAY = 86_400_000.0;
 
