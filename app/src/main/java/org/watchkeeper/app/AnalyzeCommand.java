@@ -134,10 +134,21 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + " needs a generous value (50) or none.")
     Double landToleranceKm;
 
+    /** What {@code --untimed} accepts (lower case, as typed; picocli lists them for a wrong value). */
+    enum Untimed {
+        carry(NmeaInput.Untimed.CARRY), drop(NmeaInput.Untimed.DROP);
+
+        final NmeaInput.Untimed policy;
+
+        Untimed(NmeaInput.Untimed policy) {
+            this.policy = policy;
+        }
+    }
+
     @Option(names = "--untimed", paramLabel = "POLICY", defaultValue = "carry",
             description = "Messages without a receive time: carry (take the newest time seen before them in the same"
                     + " input; leading ones take the first time) or drop. Default: ${DEFAULT-VALUE}.")
-    String untimed = "carry";
+    Untimed untimed = Untimed.carry;
 
     @Option(names = "--assume-time", paramLabel = "ISO-8601",
             description = "Event time for the messages of an input that carries no time at all, ISO-8601 UTC"
@@ -227,7 +238,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         NmeaInput.Untimed policy;
         long assumed = Long.MIN_VALUE;
         try {
-            policy = NmeaInput.Untimed.valueOf(untimed.toUpperCase(Locale.ROOT));
+            policy = untimed.policy;
             if (assumeTime != null) {
                 try {
                     assumed = QueryCommand.time(assumeTime, false, Long.MIN_VALUE);
@@ -827,7 +838,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         } else {
             settings.put("land_tolerance_km", landToleranceKm);
         }
-        settings.put("untimed", untimed);
+        settings.put("untimed", untimed.name());
         if (reorderMs == null) {
             settings.putNull("reorder_ms"); // chosen per input: inputs[].reorder_ms
         } else {
@@ -998,7 +1009,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                             + " tag-block time), or a feed further out of order");
         }
         long untimedMessages = summary.get("rejected").get("messages_without_time").asLong();
-        if (untimedMessages > 0 && assumeTime == null && untimed.equals("carry")) {
+        if (untimedMessages > 0 && assumeTime == null && untimed == Untimed.carry) {
             StringBuilder where = new StringBuilder();
             int listed = 0;
             for (JsonNode in : summary.get("inputs")) {
