@@ -880,8 +880,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
         StringBuilder what = new StringBuilder();
         if (lines > 0 || csvRows == 0) {
             long messages = s.get("messages").asLong();
-            what.append(String.format(Locale.ROOT, "%d message%s from %d line%s", messages, messages == 1 ? "" : "s",
-                    lines, lines == 1 ? "" : "s"));
+            // messages without any time never reach the picture, tracker or detectors: not "analyzed"
+            long untimedMessages = s.get("rejected").get("messages_without_time").asLong();
+            if (untimedMessages == 0) {
+                what.append(String.format(Locale.ROOT, "%d message%s from %d line%s", messages, messages == 1 ? "" : "s",
+                        lines, lines == 1 ? "" : "s"));
+            } else {
+                what.append(String.format(Locale.ROOT, "%d of %d message%s from %d line%s, %d left out for having no time",
+                        messages - untimedMessages, messages, messages == 1 ? "" : "s", lines, lines == 1 ? "" : "s",
+                        untimedMessages));
+            }
         }
         if (csvRows > 0) {
             what.append(what.length() > 0 ? " and " : "").append(csvRows).append(" CSV rows");
