@@ -196,7 +196,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--accept-bad-tag-block-checksum", description = "Keep sentences whose tag block checksum is wrong.")
     boolean acceptBadTagBlockChecksum;
 
-    @Option(names = "--quiet", description = "No summary on stdout, no progress bar; warnings of observations lost"
+    @Option(names = "--quiet", description = "No summary on stdout, no progress bar, no --ports counts; warnings of observations lost"
             + " still go to stderr.")
     boolean quiet;
 
@@ -301,7 +301,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         PortIndex ports = null;
         if (!noDetect) {
             try {
-                ports = portOptions.index(err);
+                ports = portOptions.index(err, quiet);
             } catch (PortFiles.UnrecognisedException e) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             } catch (IOException | UncheckedIOException e) {
