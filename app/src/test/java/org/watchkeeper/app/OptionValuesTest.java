@@ -52,6 +52,28 @@ class OptionValuesTest {
         assertThat(day.out()).isNotEmpty().isEqualTo(instant.out());
     }
 
+    /** A missing file given to an option is an I/O error (exit 1), as a missing input is, and says which option named it. */
+    @Test
+    void missingFilesGivenToOptionsAreIoErrors() {
+        String data = tmp.resolve("data").toString();
+        Path none = tmp.resolve("none.txt");
+        Cli.Run token = Cli.run("serve", "--data", data, "--port", "0", "--admin-token-file", none.toString());
+        assertThat(token.exit()).isEqualTo(1);
+        assertThat(token.err()).isEqualTo("watchkeeper serve: cannot read --admin-token-file " + none + ": no such file\n");
+        Cli.Run zones = Cli.run("serve", "--data", data, "--port", "0", "--zones", none.toString());
+        assertThat(zones.exit()).isEqualTo(1);
+        assertThat(zones.err()).isEqualTo("watchkeeper serve: cannot read --zones " + none + ": no such file\n");
+        Cli.Run incidents = Cli.run("serve", "--data", data, "--port", "0", "--incidents", "asam=" + none);
+        assertThat(incidents.exit()).isEqualTo(1);
+        assertThat(incidents.err()).isEqualTo("watchkeeper serve: cannot read --incidents " + none + ": no such file\n");
+        Cli.Run ports = Cli.run("serve", "--data", data, "--port", "0", "--ports", none.toString());
+        assertThat(ports.exit()).isEqualTo(1);
+        assertThat(ports.err()).isEqualTo("watchkeeper serve: cannot read ports: " + none + ": no such file or directory\n");
+        Cli.Run demo = Cli.run("demo", "--data", data, "--port", "0", "--admin-token-file", none.toString());
+        assertThat(demo.exit()).isEqualTo(1);
+        assertThat(demo.err()).isEqualTo("watchkeeper demo: cannot read --admin-token-file " + none + ": no such file\n");
+    }
+
     /** The net for an option whose value would reach a Java conversion unchecked. */
     @Test
     void javaConversionMessagesAreRewordedByTheUsageHandler() {
