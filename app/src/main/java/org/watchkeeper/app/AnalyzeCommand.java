@@ -134,10 +134,21 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + " needs a generous value (50) or none.")
     Double landToleranceKm;
 
+    /** What {@code --untimed} accepts (lower case, as typed; picocli lists them for a wrong value). */
+    enum Untimed {
+        carry(NmeaInput.Untimed.CARRY), drop(NmeaInput.Untimed.DROP);
+
+        final NmeaInput.Untimed policy;
+
+        Untimed(NmeaInput.Untimed policy) {
+            this.policy = policy;
+        }
+    }
+
     @Option(names = "--untimed", paramLabel = "POLICY", defaultValue = "carry",
             description = "Messages without a receive time: carry (take the newest time seen before them in the same"
                     + " input; leading ones take the first time) or drop. Default: ${DEFAULT-VALUE}.")
-    String untimed = "carry";
+    Untimed untimed = Untimed.carry;
 
     @Option(names = "--assume-time", paramLabel = "ISO-8601",
             description = "Event time for the messages of an input that carries no time at all, ISO-8601 UTC"
@@ -199,7 +210,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--accept-bad-tag-block-checksum", description = "Keep sentences whose tag block checksum is wrong.")
     boolean acceptBadTagBlockChecksum;
 
-    @Option(names = "--quiet", description = "No summary on stdout, no progress bar; warnings of observations lost"
+    @Option(names = "--quiet", description = "No summary on stdout, no progress bar, no --ports counts; warnings of observations lost"
             + " still go to stderr.")
     boolean quiet;
 
@@ -241,7 +252,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         NmeaInput.Untimed policy;
         long assumed = Long.MIN_VALUE;
         try {
-            policy = NmeaInput.Untimed.valueOf(untimed.toUpperCase(Locale.ROOT));
+            policy = untimed.policy;
             if (assumeTime != null) {
                 try {
                     assumed = QueryCommand.time(assumeTime, false, Long.MIN_VALUE);
@@ -304,7 +315,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         PortIndex ports = null;
         if (!noDetect) {
             try {
-                ports = portOptions.index(err);
+                ports = portOptions.index(err, quiet);
             } catch (PortFiles.UnrecognisedException e) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             } catch (IOException | UncheckedIOException e) {
@@ -853,7 +864,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         } else {
             settings.put("land_tolerance_km", landToleranceKm);
         }
-        settings.put("untimed", untimed);
+        settings.put("untimed", untimed.name());
         if (reorderMs == null) {
             settings.putNull("reorder_ms"); // chosen per input: inputs[].reorder_ms
         } else {
@@ -895,8 +906,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
         StringBuilder what = new StringBuilder();
         if (lines > 0 || csvRows == 0) {
             long messages = s.get("messages").asLong();
-            what.append(String.format(Locale.ROOT, "%d message%s from %d line%s", messages, messages == 1 ? "" : "s",
-                    lines, lines == 1 ? "" : "s"));
+            // messages without any time never reach the picture, tracker or detectors: not "analyzed"
+            long untimedMessages = s.get("rejected").get("messages_without_time").asLong();
+            if (untimedMessages == 0) {
+                what.append(String.format(Locale.ROOT, "%d message%s from %d line%s", messages, messages == 1 ? "" : "s",
+                        lines, lines == 1 ? "" : "s"));
+            } else {
+                what.append(String.format(Locale.ROOT, "%d of %d message%s from %d line%s, %d left out for having no time",
+                        messages - untimedMessages, messages, messages == 1 ? "" : "s", lines, lines == 1 ? "" : "s",
+                        untimedMessages));
+            }
         }
         if (csvRows > 0) {
             what.append(what.length() > 0 ? " and " : "").append(csvRows).append(" CSV rows");
@@ -1024,7 +1043,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                             + " tag-block time), or a feed further out of order");
         }
         long untimedMessages = summary.get("rejected").get("messages_without_time").asLong();
-        if (untimedMessages > 0 && assumeTime == null && untimed.equals("carry")) {
+        if (untimedMessages > 0 && assumeTime == null && untimed == Untimed.carry) {
             StringBuilder where = new StringBuilder();
             int listed = 0;
             for (JsonNode in : summary.get("inputs")) {

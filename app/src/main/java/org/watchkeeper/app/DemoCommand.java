@@ -86,8 +86,14 @@ public final class DemoCommand implements Callable<Integer> {
         Files.writeString(zones, demoZone());
         SimulationOptions options = new SimulationOptions(seed, vessels, Instant.parse("2024-06-01T00:00:00Z"),
                 Duration.ofSeconds(Math.round(hours * 3600)), true, SimulationOptions.Noise.NONE);
-        WatchkeeperServer.Config cfg = ServeCommand.security(spec, WatchkeeperServer.Config.of(dir).withPort(port).withZones(zones),
-                adminTokenFile, "GREEN", null, null);
+        WatchkeeperServer.Config cfg;
+        try {
+            cfg = ServeCommand.security(spec, WatchkeeperServer.Config.of(dir).withPort(port).withZones(zones),
+                    adminTokenFile, "GREEN", null, null);
+        } catch (Inputs.UnreadableFile e) {
+            spec.commandLine().getErr().println("watchkeeper demo: " + e.getMessage());
+            return 1;
+        }
         Simulation simulation = new Simulation(options);
         // distinct MMSIs: the planted identity conflict is two transmitters sharing one
         long all = simulation.vessels().stream().mapToInt(v -> v.identity().mmsi()).distinct().count();

@@ -153,9 +153,19 @@ public final class IncidentsCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter err = parent.spec.commandLine().getErr();
-            if (!Files.isRegularFile(file)) {
-                err.println("watchkeeper: no such file: " + file);
-                return 2;
+            // a missing file is an I/O error (exit 1), as for the other commands' inputs
+            String why = Inputs.unreadable(file.toString());
+            if (why != null) {
+                err.println("watchkeeper incidents import: cannot read " + file + ": " + why);
+                return 1;
+            }
+            if (countries != null) {
+                try {
+                    Inputs.checkReadable("--countries", countries);
+                } catch (Inputs.UnreadableFile e) {
+                    err.println("watchkeeper incidents import: " + e.getMessage());
+                    return 1;
+                }
             }
             ImportResult res;
             try {

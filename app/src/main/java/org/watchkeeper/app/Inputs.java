@@ -32,6 +32,26 @@ final class Inputs {
     }
 
     /**
+     * A file named by an option (--admin-token-file, --incidents, ...) that is missing or cannot be
+     * read: an I/O error (exit 1), as a missing input is, not a usage error.
+     */
+    static final class UnreadableFile extends java.io.IOException {
+        private static final long serialVersionUID = 1L;
+
+        UnreadableFile(String option, Path file, String why) {
+            super("cannot read " + option + " " + file + ": " + why);
+        }
+    }
+
+    /** Throws {@link UnreadableFile} when {@code file}, given to {@code option}, is missing, a directory or unreadable. */
+    static void checkReadable(String option, Path file) throws UnreadableFile {
+        String why = unreadable(file.toString());
+        if (why != null) {
+            throw new UnreadableFile(option, file, why);
+        }
+    }
+
+    /**
      * {@code raw} buffered ({@code buffer} bytes), and gunzipped ({@link GzipInput}, buffered to
      * {@code gunzipped} bytes) when it starts with the gzip magic bytes 1f 8b.
      */

@@ -134,14 +134,37 @@ public final class Main implements Runnable {
     private static final java.util.regex.Pattern JAVA_TYPE_NAME =
             java.util.regex.Pattern.compile("('.*') is not an? (long|int|short|byte|double|float)$", java.util.regex.Pattern.DOTALL);
 
+    /** Java's "No enum constant a.b.Type.VALUE" at the end of a message; group 1 the enum's name, group 2 the value. */
+    private static final java.util.regex.Pattern NO_ENUM_CONSTANT =
+            java.util.regex.Pattern.compile("No enum constant ([\\w.$]+)\\.([^.]*)$", java.util.regex.Pattern.DOTALL);
+
+    /** picocli's "cannot convert 'x' to class a.b.Type (a.b.SomeException: ...)"; group 1 the quoted value. */
+    private static final java.util.regex.Pattern CANNOT_CONVERT =
+            java.util.regex.Pattern.compile("cannot convert ('.*') to (?:class |interface )?[\\w.$]+ \\(.*\\)$",
+                    java.util.regex.Pattern.DOTALL);
+
     /**
      * A conversion error in the user's words rather than Java's: "'abc' is not a long" (or int, short,
      * byte) becomes "'abc' is not a whole number", and "is not a double" (or float) "is not a number";
-     * any other message is returned unchanged.
+     * a Java enum lookup that failed ("No enum constant a.b.Type.X") says what was given and what is
+     * accepted, and a conversion that failed with a Java exception ("cannot convert 'x' to class
+     * java.time.Instant (java.time.format.DateTimeParseException: ...)") says the value was not
+     * understood, without the Java names. Options convert their values so that these last two do not
+     * happen; they are the net for one that does. Any other message is returned unchanged.
      */
     static String plainTypeNames(String message) {
         if (message == null) {
             return "";
+        }
+        java.util.regex.Matcher e = NO_ENUM_CONSTANT.matcher(message);
+        if (e.find()) {
+            String accepted = enumConstants(e.group(1));
+            return message.substring(0, e.start()) + "'" + e.group(2) + "' is not accepted"
+                    + (accepted == null ? "" : ": expected one of " + accepted);
+        }
+        java.util.regex.Matcher c = CANNOT_CONVERT.matcher(message);
+        if (c.find()) {
+            return message.substring(0, c.start()) + c.group(1) + " is not a value this option accepts";
         }
         java.util.regex.Matcher m = JAVA_TYPE_NAME.matcher(message);
         if (!m.find()) {
@@ -150,6 +173,33 @@ public final class Main implements Runnable {
         String type = m.group(2);
         String plain = type.equals("double") || type.equals("float") ? "a number" : "a whole number";
         return message.substring(0, m.start()) + m.group(1) + " is not " + plain;
+    }
+
+    /**
+     * The constants of the enum named as Java's messages name it (dots also before a nested class),
+     * lower-cased as the options take them, e.g. "[carry, drop]"; null when no such enum is loaded.
+     */
+    private static String enumConstants(String canonicalName) {
+        String name = canonicalName;
+        while (true) {
+            try {
+                Class<?> cls = Class.forName(name, false, Main.class.getClassLoader());
+                if (!cls.isEnum()) {
+                    return null;
+                }
+                java.util.List<String> names = new java.util.ArrayList<>();
+                for (Object k : cls.getEnumConstants()) {
+                    names.add(((Enum<?>) k).name().toLowerCase(java.util.Locale.ROOT));
+                }
+                return names.toString();
+            } catch (ClassNotFoundException | LinkageError ex) {
+                int dot = name.lastIndexOf('.');
+                if (dot < 0) {
+                    return null;
+                }
+                name = name.substring(0, dot) + "$" + name.substring(dot + 1); // a nested class's binary name
+            }
+        }
     }
 
     /** Without a subcommand: show the usage on stderr and fail with the usage-error code. */

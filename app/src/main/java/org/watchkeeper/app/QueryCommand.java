@@ -371,7 +371,8 @@ public final class QueryCommand implements Runnable {
         List<Object[]> ask(HistoryStore store, long from, long to) {
             String a = area.strip();
             String upper = a.toUpperCase(Locale.ROOT);
-            if (upper.startsWith("POLYGON") || upper.startsWith("MULTIPOLYGON")) {
+            // WKT (POLYGON, MULTIPOLYGON, or another type the store names as not an area) starts with a letter
+            if (!upper.isEmpty() && upper.charAt(0) >= 'A' && upper.charAt(0) <= 'Z') {
                 return presence(store, store.vesselsInPolygon(a, from, to));
             }
             String[] vertices = a.split("[;\\s]+");

@@ -94,18 +94,33 @@ public final class ServeCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--incidents must be asam=FILE or imb=FILE: " + s);
             }
-            Path file = Path.of(s.substring(eq + 1));
-            if (!java.nio.file.Files.isRegularFile(file)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--incidents: no such file: " + file);
-            }
-            loads.add(new Object[] {IncidentsCommand.Format.valueOf(f), file});
+            loads.add(new Object[] {IncidentsCommand.Format.valueOf(f), Path.of(s.substring(eq + 1))});
         }
         if (latenessMs < 0 || latenessMs > 86_400_000L) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--lateness-ms must be in [0, 86400000]: " + latenessMs);
         }
+        WatchkeeperServer.Config cfg;
+        try {
+            for (Object[] l : loads) {
+                Inputs.checkReadable("--incidents", (Path) l[1]);
+            }
+            if (zones != null) {
+                Inputs.checkReadable("--zones", zones);
+            }
+            if (watchlist != null) {
+                Inputs.checkReadable("--watchlist", watchlist);
+            }
+            cfg = security(spec, WatchkeeperServer.Config.of(data).withPort(port).withSources(sources)
+                    .withZones(zones).withWatchlist(watchlist).withLateness(latenessMs), adminTokenFile, eventTlp,
+                    tlsKeystore, tlsPasswordFile);
+        } catch (Inputs.UnreadableFile e) {
+            err.println("watchkeeper serve: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
         org.watchkeeper.core.ref.port.PortIndex ports;
         try {
-            ports = portOptions.index(err);
+            ports = portOptions.index(err, false);
         } catch (PortFiles.UnrecognisedException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
@@ -113,10 +128,7 @@ public final class ServeCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        WatchkeeperServer.Config cfg = security(spec, WatchkeeperServer.Config.of(data).withPort(port).withSources(sources)
-                .withZones(zones).withWatchlist(watchlist).withLateness(latenessMs).withPorts(ports), adminTokenFile, eventTlp,
-                tlsKeystore, tlsPasswordFile);
-        return run(err, cfg, loads.isEmpty() ? null : server -> {
+        return run(err, cfg.withPorts(ports), loads.isEmpty() ? null : server -> {
             for (Object[] l : loads) {
                 try {
                     var res = IncidentsCommand.read((IncidentsCommand.Format) l[0], (Path) l[1], null, server.accounts().hostOrgId(), "import");
@@ -129,14 +141,16 @@ public final class ServeCommand implements Callable<Integer> {
         });
     }
 
-    /** Applies the security options (shared with {@code demo}). */
+    /**
+     * Applies the security options (shared with {@code demo}).
+     *
+     * @throws Inputs.UnreadableFile when a file they name is missing or unreadable (exit 1, as a missing input)
+     */
     static WatchkeeperServer.Config security(CommandSpec spec, WatchkeeperServer.Config cfg, Path adminTokenFile, String eventTlp,
             Path tlsKeystore, Path tlsPasswordFile) throws java.io.IOException {
         String token = null;
         if (adminTokenFile != null) {
-            if (!java.nio.file.Files.isRegularFile(adminTokenFile)) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--admin-token-file: no such file: " + adminTokenFile);
-            }
+            Inputs.checkReadable("--admin-token-file", adminTokenFile);
             token = java.nio.file.Files.readString(adminTokenFile).strip();
         } else if (System.getenv("WATCHKEEPER_ADMIN_TOKEN") != null && !System.getenv("WATCHKEEPER_ADMIN_TOKEN").isBlank()) {
             token = System.getenv("WATCHKEEPER_ADMIN_TOKEN").strip();
@@ -150,9 +164,8 @@ public final class ServeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--tls-keystore and --tls-password-file go together");
         }
         if (tlsKeystore != null) {
-            if (!java.nio.file.Files.isRegularFile(tlsPasswordFile)) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--tls-password-file: no such file: " + tlsPasswordFile);
-            }
+            Inputs.checkReadable("--tls-keystore", tlsKeystore);
+            Inputs.checkReadable("--tls-password-file", tlsPasswordFile);
             String pw = java.nio.file.Files.readAllLines(tlsPasswordFile).stream().findFirst().orElse("");
             cfg = cfg.withTls(tlsKeystore, pw);
         }

@@ -64,8 +64,9 @@ public final class SimulateCommand implements Callable<Integer> {
     double hours;
 
     @Option(names = "--start", paramLabel = "ISO", defaultValue = "2024-06-01T00:00:00Z",
-            description = "Simulated start time, UTC ISO-8601 (default: ${DEFAULT-VALUE}).")
-    Instant start;
+            description = "Simulated start time, ISO-8601 UTC (2024-06-01T00:00:00Z, 2024-06-01T00:00, or a date = its"
+                    + " start; default: ${DEFAULT-VALUE}).")
+    String start;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE (gzip-compressed when the name ends in .gz) instead of stdout.")
     Path out;
@@ -98,11 +99,17 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--vessels must be >= 0 and --hours between 0 and 8784");
         }
+        Instant startTime;
+        try {
+            startTime = Instant.ofEpochMilli(QueryCommand.time(start, false, Long.MIN_VALUE));
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--start: " + e.getMessage());
+        }
         long seconds = Math.round(hours * 3600);
         if (seconds < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--hours must be at least one second");
         }
-        SimulationOptions options = new SimulationOptions(seed, vessels, start, Duration.ofSeconds(seconds), !noEvents,
+        SimulationOptions options = new SimulationOptions(seed, vessels, startTime, Duration.ofSeconds(seconds), !noEvents,
                 noise ? SimulationOptions.Noise.DEFAULT : SimulationOptions.Noise.NONE);
         Simulation sim = new Simulation(options);
         String stage = out == null ? "output (stdout)" : "output " + out;

@@ -46,7 +46,8 @@ class AnalyzePortsTest {
         Cli.Run b = Cli.run("analyze", "--quiet", "--no-store", "--report", tmp.resolve("b").toString(),
                 "--ports", wpi.toString(), log.toString());
         assertThat(b.exit()).isZero();
-        assertThat(b.err()).contains("ports: " + wpi + ": 3768 ports");
+        // --quiet: nothing for a file read without trouble
+        assertThat(b.err()).isEmpty();
         List<JsonNode> v = portVisits(tmp.resolve("b"), "219481000");
         assertThat(v).hasSize(1);
         JsonNode at = v.get(0).path("evidence").path("attributes");
@@ -72,10 +73,10 @@ class AnalyzePortsTest {
                 {"type":"FeatureCollection","features":[
                  {"type":"Feature","properties":{"name":"Thyborøn Havn","unlocode":"DKTHN","country":"Denmark"},
                   "geometry":{"type":"Point","coordinates":[8.2167,56.7]}}]}""");
-        Cli.Run r = Cli.run("analyze", "--quiet", "--no-store", "--report", tmp.resolve("r").toString(),
+        Cli.Run r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(),
                 "--ports", gj.toString(), "--no-shipped-ports", log.toString());
         assertThat(r.exit()).isZero();
-        assertThat(r.err()).contains("ports: " + gj + ": 1 ports");
+        assertThat(r.err()).isEqualTo("ports: " + gj + ": 1 ports\n");
         JsonNode ev = new ObjectMapper().readTree(tmp.resolve("r").resolve("events.json").toFile());
         List<String> names = new ArrayList<>();
         for (JsonNode e : ev) {
@@ -96,9 +97,11 @@ class AnalyzePortsTest {
         Cli.Run r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(), "--ports", txt.toString(), log.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("is neither a World Port Index CSV");
+        // a missing file is an I/O error, as a missing input is
         r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(), "--ports", tmp.resolve("nope.csv").toString(), log.toString());
-        assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("--ports: no such file");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("watchkeeper analyze: cannot read ports: " + tmp.resolve("nope.csv")
+                + ": no such file or directory\n");
         r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(), "--no-shipped-ports", log.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--no-shipped-ports needs at least one --ports FILE");
@@ -107,6 +110,67 @@ class AnalyzePortsTest {
         r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(), "--ports", badJson.toString(), log.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("cannot read ports").contains("out of range");
+    }
+
+    /** A directory gives every port file in it, in name order, and one line for them all; other files are left out. */
+    @Test
+    void aDirectoryOfPortFiles() throws Exception {
+        Path log = tmp.resolve("in.nmea");
+        Files.writeString(log, "");
+        Path dir = Files.createDirectories(tmp.resolve("ports"));
+        Files.writeString(dir.resolve("b.geojson"), point("Thyborøn Havn", 8.2167, 56.7));
+        Files.writeString(dir.resolve("a.json"), point("Hanstholm Havn", 8.6, 57.12));
+        Files.writeString(dir.resolve("README.txt"), "port areas\n");
+        Files.writeString(dir.resolve(".hidden.geojson"), point("Hidden", 1, 1));
+        Files.createDirectories(dir.resolve("sub"));
+        Files.writeString(dir.resolve("sub").resolve("c.geojson"), point("Below", 2, 2));
+        Cli.Run r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(), "--ports", dir.toString(),
+                "--no-shipped-ports", log.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).isEqualTo("ports: " + dir + ": 2 ports from 2 files (1 other file left out)\n");
+        // the index holds the two, in name order
+        assertThat(PortFiles.index(List.of(dir), false, new java.io.PrintWriter(new java.io.StringWriter()), true).ports()
+                .stream().map(p -> p.name()).toList()).isEqualTo(List.of("Hanstholm Havn", "Thyborøn Havn"));
+        // --quiet: nothing
+        Cli.Run q = Cli.run("analyze", "--no-store", "--quiet", "--report", tmp.resolve("q").toString(), "--ports", dir.toString(),
+                log.toString());
+        assertThat(q.exit()).isZero();
+        assertThat(q.err()).isEmpty();
+
+        // a directory without port files is a mistake in the options (exit 2), as a file in no known format
+        Path none = Files.createDirectories(tmp.resolve("none"));
+        Cli.Run empty = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(), "--ports", none.toString(), log.toString());
+        assertThat(empty.exit()).isEqualTo(2);
+        assertThat(empty.err()).isEqualTo("watchkeeper analyze: --ports: " + none + " is a directory without port files (World"
+                + " Port Index CSV, GeoJSON or shapefile .zip; subdirectories are not read)\n"
+                + "Try 'watchkeeper analyze --help' for the options.\n");
+        Files.writeString(none.resolve("notes.txt"), "x\n");
+        Cli.Run other = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(), "--ports", none.toString(), log.toString());
+        assertThat(other.exit()).isEqualTo(2);
+        assertThat(other.err()).startsWith("watchkeeper analyze: --ports: " + none + " is a directory without port files (World"
+                + " Port Index CSV, GeoJSON or shapefile .zip; 1 other file; subdirectories are not read)\n");
+    }
+
+    /** AMSA's 40 port-area shapefiles as one directory: one line on stderr, and the port visits of AMSA's feed. */
+    @Test
+    void amsaPortAreasAsADirectory() throws IOException {
+        Path log = shared("data/ais/amsa-risky/ais.txt.gz");
+        Path dir = Cli.SHARED.resolve("data/geo/amsa-risky/port-visit-shapefiles");
+        assumeTrue(Files.isDirectory(dir), "shared data absent: " + dir);
+        Cli.Run r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(), "--ports", dir.toString(),
+                log.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).startsWith("ports: " + dir + ": 40 ports from 40 files\n");
+        JsonNode ev = new ObjectMapper().readTree(tmp.resolve("r").resolve("events.json").toFile());
+        assertThat(count(ev, "port_visit")).isEqualTo(AMSA_PORT_VISITS);
+    }
+
+    /** Port visits in AMSA's ais.txt.gz with the shipped list and the 40 AMSA port areas (README). */
+    static final long AMSA_PORT_VISITS = 433;
+
+    private static String point(String name, double lon, double lat) {
+        return "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"name\":\"" + name
+                + "\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[" + lon + "," + lat + "]}}]}";
     }
 
     private static long count(JsonNode events, String kind) {

@@ -58,7 +58,13 @@ class IncidentsCommandTest {
 
         assertThat(Cli.run("incidents", "list", "--db", db, "--type", "piracy").exit()).isEqualTo(2);
         assertThat(Cli.run("incidents", "list", "--db", tmp.resolve("none").toString()).exit()).isEqualTo(1);
-        assertThat(Cli.run("incidents", "import", "--format", "asam", tmp.resolve("missing.csv").toString(),
-                "--db", db).exit()).isEqualTo(2);
+        // a missing file is an I/O error, as a missing input is for analyze and decode
+        Cli.Run missing = Cli.run("incidents", "import", "--format", "asam", tmp.resolve("missing.csv").toString(), "--db", db);
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).isEqualTo("watchkeeper incidents import: cannot read " + tmp.resolve("missing.csv")
+                + ": no such file\n");
+        Cli.Run countries = Cli.run("incidents", "import", "--format", "imb", tmp.resolve("missing.csv").toString(),
+                "--countries", tmp.resolve("cc.csv").toString(), "--db", db);
+        assertThat(countries.exit()).isEqualTo(1);
     }
 }

@@ -178,4 +178,39 @@ class QueryCommandTest {
         assertThat(badBox.exit()).isEqualTo(2);
         assertThat(badBox.err()).contains("minLat");
     }
+
+    /** A bad area says what is wrong with it as a polygon, not in the geometry library's words. */
+    @Test
+    void badPolygonsAreExplainedInThePolygonsTerms() throws java.io.IOException {
+        // a store of its own, written from an empty log: the area is checked before anything is looked up
+        Path empty = tmp.resolve("empty.nmea");
+        Files.writeString(empty, "");
+        String data = tmp.resolve("empty-data").toString();
+        assertThat(Cli.run("analyze", "--quiet", "--data", data, "--report", tmp.resolve("er").toString(), empty.toString())
+                .exit()).isZero();
+        String ring = "the polygon's ring must end where it starts (first and last point equal) and have at least 4 points";
+        java.util.Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("POLYGON((1 2, 3 4))", ring);
+        cases.put("POLYGON((1 2, 3 4, 5 6, 7 8))", ring);
+        cases.put("MULTIPOLYGON(((1 2, 3 4)))", ring);
+        cases.put("POLYGON((1 2, 3 4, 1 2))", ring);
+        cases.put("POLYGON((0 0, 2 2, 2 0, 0 2, 0 0))",
+                "the polygon's edges cross or touch each other (near lon 1.0, lat 1.0): list its points in order around it");
+        cases.put("LINESTRING(1 2, 3 4)", "the area must be a POLYGON or MULTIPOLYGON, not LINESTRING");
+        cases.put("POLYGON EMPTY", "the area is empty: give a POLYGON with at least 4 points");
+        cases.put("POLYGON((1 2, 3 4, 5 x, 1 2))", "not valid WKT (Invalid number: x): an area is written"
+                + " POLYGON((lon lat, lon lat, lon lat, lon lat)), the first point repeated at the end, or MULTIPOLYGON");
+        cases.put("POLYGON((0 0, 200 0, 200 1, 0 0))", "area coordinates must be lon -180..180, lat -90..90; this area spans"
+                + " lon 0..200, lat 0..1 (WKT gives lon first)");
+        cases.put("1,2;3,x;5,6", "vertex '3,x' is not lat,lon");
+        for (var c : cases.entrySet()) {
+            Cli.Run r = Cli.run("query", "polygon", c.getKey(), "--data", data);
+            assertThat(r.exit()).as(c.getKey()).isEqualTo(2);
+            assertThat(r.err()).as(c.getKey()).isEqualTo("watchkeeper query polygon: " + c.getValue() + "\n"
+                    + "Try 'watchkeeper query polygon --help' for the options.\n");
+        }
+        // a good one still answers
+        Cli.Run ok = Cli.run("query", "polygon", "POLYGON((1 2, 3 2, 3 4, 1 2))", "--data", data);
+        assertThat(ok.exit()).as(ok.err()).isZero();
+    }
 }

@@ -23,7 +23,7 @@ class ServePortsTest {
         Path wpi = Cli.SHARED.resolve("data/geo/wpi/UpdatedPub150.csv.gz");
         assumeTrue(Files.isRegularFile(log) && Files.isRegularFile(wpi), "shared data absent (set watchkeeper.shared)");
         StringWriter msgs = new StringWriter();
-        PortIndex ports = PortFiles.index(List.of(wpi), true, new PrintWriter(msgs));
+        PortIndex ports = PortFiles.index(List.of(wpi), true, new PrintWriter(msgs), false);
         assertThat(ports.ports()).hasSize(PortIndex.seaPorts().ports().size() + 3768);
         byte[] content = Files.readAllBytes(log);
         Path served = tmp.resolve("serve");

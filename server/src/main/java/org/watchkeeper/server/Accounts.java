@@ -548,6 +548,9 @@ public final class Accounts {
                 if (!gt.equals("Polygon") && !gt.equals("MultiPolygon")) {
                     throw new Api.BadRequest("an area must be a Polygon or MultiPolygon, got '" + gt + "'");
                 }
+                // ring structure checked as for zones, so a ring left open or too short is named in the
+                // polygon's terms rather than the geometry library's
+                UserData.checkCoordinates(g.path("coordinates"), gt.equals("Polygon") ? 3 : 4, "area " + i + ": ");
                 ObjectNode f = Rows.JSON.createObjectNode().put("type", "Feature");
                 f.putObject("properties").put("name", "area-" + i++);
                 f.set("geometry", g);

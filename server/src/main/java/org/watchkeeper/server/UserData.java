@@ -159,7 +159,15 @@ public final class UserData {
         return made;
     }
 
-    private static void checkCoordinates(JsonNode c, int depth, String where) {
+    /**
+     * Checks a GeoJSON Polygon ({@code depth} 3) or MultiPolygon (4) {@code coordinates} array as a user
+     * wrote it: nested arrays, [lon, lat] numbers in range, rings of at least 4 positions that end where
+     * they start; at most {@link #MAX_VERTICES} positions.
+     *
+     * @param where the start of each message, naming the feature or area
+     * @throws Api.BadRequest naming what is wrong
+     */
+    static void checkCoordinates(JsonNode c, int depth, String where) {
         int[] vertices = {0};
         check(c, depth, where, vertices);
     }
@@ -170,7 +178,8 @@ public final class UserData {
         }
         if (depth == 2) {
             if (c.size() < 4) {
-                throw new Api.BadRequest(where + "a ring needs at least 4 positions (closed), got " + c.size());
+                throw new Api.BadRequest(where + "a ring needs at least 4 positions (closed: the first repeated at"
+                        + " the end), got " + c.size());
             }
             for (JsonNode p : c) {
                 if (!p.isArray() || p.size() < 2 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
@@ -186,7 +195,7 @@ public final class UserData {
                 }
             }
             if (!c.get(0).equals(c.get(c.size() - 1))) {
-                throw new Api.BadRequest(where + "a ring must end where it starts");
+                throw new Api.BadRequest(where + "a ring must end where it starts (first and last position equal)");
             }
             return;
         }

@@ -282,6 +282,25 @@ class SecurityTest {
 
     static final Set<String> IDENTITY = Set.copyOf(Sharing.IDENTITY_FIELDS);
 
+    /** A policy area with a ring left open or too short is a 400 naming the ring, not the geometry library's message. */
+    @Test
+    void badPolicyAreasAreExplainedInThePolygonsTerms() throws Exception {
+        String admin = Fixture.ADMIN_TOKEN;
+        java.util.Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("{\"type\":\"Polygon\",\"coordinates\":[[[1,2],[3,4]]]}",
+                "area 0: a ring needs at least 4 positions (closed: the first repeated at the end), got 2");
+        cases.put("{\"type\":\"Polygon\",\"coordinates\":[[[1,2],[3,4],[5,6],[7,8]]]}",
+                "area 0: a ring must end where it starts (first and last position equal)");
+        cases.put("{\"type\":\"MultiPolygon\",\"coordinates\":[[[[0,0],[1,0],[1,1],[0,0]]],[[[5,5],[6,5]]]]}",
+                "area 0: a ring needs at least 4 positions (closed: the first repeated at the end), got 2");
+        for (var c : cases.entrySet()) {
+            Fixture.Reply r = Fixture.putAs(server, admin, "/api/policies/none",
+                    "{\"data_classes\":[\"positions\"],\"areas\":" + c.getKey() + "}");
+            assertThat(r.status()).as(c.getKey()).isEqualTo(400);
+            assertThat(r.json().get("error").asText()).as(c.getKey()).isEqualTo(c.getValue());
+        }
+    }
+
     @Test
     void partnersSeeOnlyTheirPolicysVessels() throws Exception {
         JsonNode all = Fixture.get(server, "/api/vessels").json().get("vessels");

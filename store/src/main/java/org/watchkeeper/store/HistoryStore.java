@@ -136,14 +136,85 @@ public interface HistoryStore extends AutoCloseable {
      * {@link #vesselsInPolygon(Geometry, long, long)} for an area given as WKT, e.g.
      * {@code POLYGON((103.6 1.1, 104.1 1.1, 104.1 1.4, 103.6 1.4, 103.6 1.1))} (x = longitude).
      *
-     * @throws IllegalArgumentException when the WKT does not parse or is not a valid area
+     * @throws IllegalArgumentException when the WKT does not parse or is not a valid area ({@link #area})
      */
     default List<VesselPresence> vesselsInPolygon(String wkt, long fromMillis, long toMillis) {
+        return vesselsInPolygon(area(wkt), fromMillis, toMillis);
+    }
+
+    /** What a polygon's ring needs, in the words of the messages below. */
+    String RING_RULE = "the polygon's ring must end where it starts (first and last point equal) and have at least 4 points";
+
+    /**
+     * An area given as WKT, checked as a user wrote it: the messages name what is wrong in the terms
+     * of a polygon (ring not closed, too few points, edges that cross, not a polygon at all), not the
+     * geometry library's.
+     *
+     * @throws IllegalArgumentException when the text is not WKT, not a POLYGON or MULTIPOLYGON, empty,
+     *                                  or not a valid polygon
+     */
+    static Geometry area(String wkt) {
+        Geometry g;
         try {
-            return vesselsInPolygon(new WKTReader().read(wkt), fromMillis, toMillis);
+            g = new WKTReader().read(wkt);
         } catch (ParseException e) {
-            throw new IllegalArgumentException("not a WKT geometry: " + e.getMessage(), e);
+            String why = e.getMessage() == null ? "" : e.getMessage().replaceFirst(" \\(line \\d+\\)$", "");
+            throw new IllegalArgumentException("not valid WKT (" + why + "): an area is written"
+                    + " POLYGON((lon lat, lon lat, lon lat, lon lat)), the first point repeated at the end, or MULTIPOLYGON", e);
+        } catch (IllegalArgumentException e) {
+            // the geometry library's check of a ring: not closed, or too few points
+            throw new IllegalArgumentException(RING_RULE, e);
         }
+        return checkArea(g);
+    }
+
+    /**
+     * {@code g} when it is a valid area as {@link #area} describes it.
+     *
+     * @throws IllegalArgumentException naming what is wrong in the terms of a polygon
+     */
+    static Geometry checkArea(Geometry g) {
+        if (!(g instanceof org.locationtech.jts.geom.Polygon || g instanceof org.locationtech.jts.geom.MultiPolygon)) {
+            throw new IllegalArgumentException("the area must be a POLYGON or MULTIPOLYGON, not "
+                    + g.getGeometryType().toUpperCase(java.util.Locale.ROOT));
+        }
+        if (g.isEmpty()) {
+            throw new IllegalArgumentException("the area is empty: give a POLYGON with at least 4 points");
+        }
+        for (int i = 0; i < g.getNumGeometries(); i++) {
+            org.locationtech.jts.geom.Polygon p = (org.locationtech.jts.geom.Polygon) g.getGeometryN(i);
+            for (int r = -1; r < p.getNumInteriorRing(); r++) {
+                if ((r < 0 ? p.getExteriorRing() : p.getInteriorRingN(r)).getNumPoints() < 4) {
+                    throw new IllegalArgumentException(RING_RULE);
+                }
+            }
+        }
+        org.locationtech.jts.operation.valid.TopologyValidationError err =
+                new org.locationtech.jts.operation.valid.IsValidOp(g).getValidationError();
+        if (err != null) {
+            Coordinate c = err.getCoordinate();
+            String at = c == null ? "" : " (near lon " + c.x + ", lat " + c.y + ")";
+            String what = switch (err.getErrorType()) {
+                case org.locationtech.jts.operation.valid.TopologyValidationError.SELF_INTERSECTION,
+                     org.locationtech.jts.operation.valid.TopologyValidationError.RING_SELF_INTERSECTION ->
+                        "the polygon's edges cross or touch each other" + at + ": list its points in order around it";
+                case org.locationtech.jts.operation.valid.TopologyValidationError.HOLE_OUTSIDE_SHELL ->
+                        "a hole of the polygon lies outside it" + at;
+                case org.locationtech.jts.operation.valid.TopologyValidationError.NESTED_HOLES ->
+                        "a hole of the polygon lies inside another hole" + at;
+                case org.locationtech.jts.operation.valid.TopologyValidationError.DISCONNECTED_INTERIOR ->
+                        "the polygon's holes cut it in pieces" + at;
+                case org.locationtech.jts.operation.valid.TopologyValidationError.NESTED_SHELLS ->
+                        "a polygon of the MULTIPOLYGON lies inside another" + at;
+                case org.locationtech.jts.operation.valid.TopologyValidationError.INVALID_COORDINATE ->
+                        "a point of the polygon is not a number" + at;
+                case org.locationtech.jts.operation.valid.TopologyValidationError.RING_NOT_CLOSED,
+                     org.locationtech.jts.operation.valid.TopologyValidationError.TOO_FEW_POINTS -> RING_RULE;
+                default -> "the polygon is not valid: " + err.getMessage() + at;
+            };
+            throw new IllegalArgumentException(what);
+        }
+        return g;
     }
 
     /**
@@ -172,7 +243,7 @@ public interface HistoryStore extends AutoCloseable {
         if (!closed) {
             ring[ring.length - 1] = ring[0].copy();
         }
-        return vesselsInPolygon(new GeometryFactory().createPolygon(ring), fromMillis, toMillis);
+        return vesselsInPolygon(checkArea(new GeometryFactory().createPolygon(ring)), fromMillis, toMillis);
     }
 
     /**

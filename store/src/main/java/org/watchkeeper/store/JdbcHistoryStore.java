@@ -589,6 +589,11 @@ abstract class JdbcHistoryStore implements HistoryStore {
         spatialPrefilter(sql, params, boxes);
     }
 
+    /** A coordinate as typed: 200 rather than 200.0. */
+    private static String plain(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+    }
+
     /** One prefilter box per polygon of the area, after checking that it is a valid lon/lat area. */
     static List<LatLonBox> areaBoxes(Geometry area) {
         if (!(area instanceof Polygon || area instanceof MultiPolygon) || area.isEmpty()) {
@@ -603,7 +608,9 @@ abstract class JdbcHistoryStore implements HistoryStore {
             }
             Envelope e = part.getEnvelopeInternal();
             if (!(e.getMinY() >= -90 && e.getMaxY() <= 90 && e.getMinX() >= -180 && e.getMaxX() <= 180)) {
-                throw new IllegalArgumentException("area coordinates must be lon -180..180, lat -90..90: " + e);
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "area coordinates must be lon"
+                        + " -180..180, lat -90..90; this area spans lon %s..%s, lat %s..%s (WKT gives lon first)",
+                        plain(e.getMinX()), plain(e.getMaxX()), plain(e.getMinY()), plain(e.getMaxY())));
             }
             boxes.add(new LatLonBox(e.getMinY(), e.getMaxY(), e.getMinX(), e.getMaxX()));
         }

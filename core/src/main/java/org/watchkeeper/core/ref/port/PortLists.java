@@ -71,6 +71,17 @@ public final class PortLists {
             notes.accept(f + ": " + got.size() + " ports");
             all.addAll(got);
         }
+        return of(all, shipped);
+    }
+
+    /**
+     * The port index of ports already read (by {@link #read}), after the shipped list unless it is
+     * left out, as {@link #index} builds it.
+     *
+     * @throws UnrecognisedException when there is no port at all (none given, shipped list left out)
+     * @throws IOException when the ports cannot make an index (e.g. an area across the 180° meridian)
+     */
+    public static PortIndex of(List<Port> all, boolean shipped) throws IOException, UnrecognisedException {
         if (all.isEmpty() && !shipped) {
             throw new UnrecognisedException("the port files hold no ports and the shipped port list is left out");
         }
@@ -93,7 +104,7 @@ public final class PortLists {
             throw new UnrecognisedException("no such file: " + f);
         }
         Path name = f.getFileName();
-        if (name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+        if (zipName(f)) {
             return PortIndex.fromShapefileZip(f);
         }
         if (WorldPortIndex.looksLike(f)) {
@@ -113,6 +124,51 @@ public final class PortLists {
         }
         throw new UnrecognisedException(f + " is neither a World Port Index CSV (header starting '"
                 + WorldPortIndex.FIRST_HEADER + "'), GeoJSON nor a shapefile .zip");
+    }
+
+    /**
+     * Whether {@link #read} takes {@code f} for one of the formats: a regular file named {@code .zip},
+     * or one whose start is a World Port Index CSV's header or GeoJSON's <code>{</code>. Whether its
+     * content is then well-formed is for {@link #read} to find.
+     *
+     * @throws IOException when the file cannot be read
+     */
+    public static boolean recognised(Path f) throws IOException {
+        if (!Files.isRegularFile(f)) {
+            return false;
+        }
+        return zipName(f) || WorldPortIndex.looksLike(f) || firstNonBlank(f) == '{';
+    }
+
+    /**
+     * The port files in a directory, as a directory given for port files is read: its regular files
+     * that {@link #recognised} takes, in name order; hidden files (names starting with '.') and
+     * subdirectories are left out, the rest counted in {@code skipped[0]} when given.
+     *
+     * @throws IOException when the directory or a file in it cannot be read
+     */
+    public static List<Path> filesIn(Path dir, long[] skipped) throws IOException {
+        List<Path> names;
+        try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+            names = s.sorted(java.util.Comparator.comparing(p -> p.getFileName().toString())).toList();
+        }
+        List<Path> out = new ArrayList<>();
+        for (Path p : names) {
+            if (p.getFileName().toString().startsWith(".") || Files.isDirectory(p)) {
+                continue;
+            }
+            if (recognised(p)) {
+                out.add(p);
+            } else if (skipped != null) {
+                skipped[0]++;
+            }
+        }
+        return out;
+    }
+
+    private static boolean zipName(Path f) {
+        Path name = f.getFileName();
+        return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".zip");
     }
 
     /** The first byte that is neither white space nor part of a UTF-8 byte order mark, in the first 4 KiB; -1 if none. */
