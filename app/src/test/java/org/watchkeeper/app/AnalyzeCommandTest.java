@@ -31,9 +31,7 @@ class AnalyzeCommandTest {
     Path tmp;
 
     private static Path data(String rel) {
-        Path p = Cli.SHARED.resolve("data").resolve(rel);
-        assumeTrue(Files.isRegularFile(p), "shared data absent: " + p + " (set -Dwatchkeeper.shared)");
-        return p;
+        return Cli.data(rel);
     }
 
     private JsonNode analyze(Path input, Path report, String... extra) throws IOException {
