@@ -5,21 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Serializable;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -179,37 +174,19 @@ class GapReceptionJobTest extends KafkaJobTestBase {
         List<String> expected = new InProcessReference(lines, GAP, 10_000).json();
         assertThat(expected).hasSize(1);
 
-        JobConfig base = FlinkJobTest.config(kafka, "gap-recovery", 10_000);
-        JobConfig cfg = new JobConfig(base.bootstrapServers(), base.inputTopic(), base.eventsTopic(), base.vesselsTopic(),
-                base.groupId(), 10_000, base.idlenessMillis(), 200, 1, false, false, true, null, base.ports());
+        JobConfig cfg = checkpointed(FlinkJobTest.config(kafka, "gap-recovery", 10_000), 200);
         createTopics(cfg, 1);
         int half = lines.size() / 2;
         assertThat(lines.get(half)).contains("c:" + (T0 + 65_050)); // 18:04:10, before the gap and its freeze
         kafka.send(cfg.inputTopic(), "test", lines.subList(0, half));
 
-        Configuration conf = new Configuration();
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2);
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(100));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        org.watchkeeper.flink.WatchkeeperJob.configure(env, cfg);
-        env.setParallelism(2);
+        StreamExecutionEnvironment env = restartingEnvironment(cfg, 2);
         TopicPartition tp = new TopicPartition(cfg.inputTopic(), 0);
         WatchkeeperJob.build(env, cfg, WatchkeeperJob.source(cfg)
                 .setBounded(OffsetsInitializer.offsets(Map.of(tp, (long) lines.size()))).build(),
                 List.of((DetectorFactory<GapDetector.State>) FailingGap::new));
         JobClient job = env.executeAsync("gap-recovery");
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            long deadline = System.currentTimeMillis() + 300_000; // generous: the machine is shared
-            while (true) {
-                OffsetAndMetadata om = admin.listConsumerGroupOffsets(cfg.groupId()).partitionsToOffsetAndMetadata().get().get(tp);
-                if (om != null && om.offset() >= half) {
-                    break;
-                }
-                assertThat(System.currentTimeMillis()).as("checkpoint of the first half").isLessThan(deadline);
-                Thread.sleep(50);
-            }
-        }
+        awaitCheckpointPast(cfg, tp, half);
         ARMED = true;
         kafka.send(cfg.inputTopic(), "test", lines.subList(half, lines.size()));
         job.getJobExecutionResult().get(10, TimeUnit.MINUTES); // a hang guard, not a speed check

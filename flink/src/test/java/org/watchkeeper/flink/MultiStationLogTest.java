@@ -99,6 +99,19 @@ class MultiStationLogTest extends KafkaJobTestBase {
         return id + " " + kind + " " + start + " " + end + " " + vessels;
     }
 
+    /** The job's events (JSON) by {@link #head}, each with its attributes, as analyze's are compared. */
+    static Map<String, JsonNode> byHead(List<String> events) {
+        Map<String, JsonNode> got = new TreeMap<>();
+        for (String json : events) {
+            JsonNode e = Json.parse(json);
+            List<Integer> vessels = new ArrayList<>();
+            e.get("vessels").forEach(m -> vessels.add(m.asInt()));
+            got.put(head(e.get("id").asText(), e.get("kind").asText(), e.get("start").asText(), e.get("end").asText(), vessels),
+                    e.get("attributes"));
+        }
+        return got;
+    }
+
     /** What analyze reports on this log: every observation in order within the lateness, none late. */
     @Test
     void analyzeDropsNoReceptionAsLate() {
@@ -147,14 +160,7 @@ class MultiStationLogTest extends KafkaJobTestBase {
         long t0 = System.nanoTime();
         env.execute(name);
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        Map<String, JsonNode> got = new TreeMap<>();
-        for (String json : kafka.readAll(cfg.eventsTopic())) {
-            JsonNode e = Json.parse(json);
-            List<Integer> vessels = new ArrayList<>();
-            e.get("vessels").forEach(m -> vessels.add(m.asInt()));
-            got.put(head(e.get("id").asText(), e.get("kind").asText(), e.get("start").asText(), e.get("end").asText(), vessels),
-                    e.get("attributes"));
-        }
+        Map<String, JsonNode> got = byHead(kafka.readAll(cfg.eventsTopic()));
         System.out.printf("%s: %d lines (%s per partition), analyze %d events, job p%d %d events in %d ms%n", name,
                 lines.size(), java.util.Arrays.toString(perPartition), analyzed.size(), parallelism, got.size(), ms);
         if (!got.keySet().equals(analyzed.keySet())) {

@@ -190,14 +190,7 @@ class PortFilesJobTest extends KafkaJobTestBase {
         StreamExecutionEnvironment env = environment(cfg, 1);
         WatchkeeperJob.build(env, cfg, Detectors.standard(cfg.ports()));
         env.execute(cfg.inputTopic());
-        Map<String, JsonNode> got = new TreeMap<>();
-        for (String json : kafka.readAll(cfg.eventsTopic())) {
-            JsonNode e = Json.parse(json);
-            List<Integer> vessels = new ArrayList<>();
-            e.get("vessels").forEach(m -> vessels.add(m.asInt()));
-            got.put(MultiStationLogTest.head(e.get("id").asText(), e.get("kind").asText(), e.get("start").asText(),
-                    e.get("end").asText(), vessels), e.get("attributes"));
-        }
+        Map<String, JsonNode> got = MultiStationLogTest.byHead(kafka.readAll(cfg.eventsTopic()));
         return got;
     }
 

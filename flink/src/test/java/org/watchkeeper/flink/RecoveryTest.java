@@ -2,19 +2,14 @@ package org.watchkeeper.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -75,19 +70,12 @@ class RecoveryTest extends KafkaJobTestBase {
         InProcessReference ref = new InProcessReference(lines, FlinkJobTest.detectors(), lateness);
         List<String> expected = ref.json();
 
-        JobConfig base = FlinkJobTest.config(kafka, "recovery", lateness);
-        JobConfig cfg = new JobConfig(base.bootstrapServers(), base.inputTopic(), base.eventsTopic(), base.vesselsTopic(),
-                base.groupId(), lateness, base.idlenessMillis(), 200, 1, false, false, true, null, base.ports());
+        JobConfig cfg = checkpointed(FlinkJobTest.config(kafka, "recovery", lateness), 200);
         createTopics(cfg, 1);
         int half = lines.size() / 2;
         kafka.send(cfg.inputTopic(), "dma", lines.subList(0, half));
 
-        Configuration conf = new Configuration();
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 2);
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(100));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        WatchkeeperJob.configure(env, cfg);
+        StreamExecutionEnvironment env = restartingEnvironment(cfg, 1);
         TopicPartition tp = new TopicPartition(cfg.inputTopic(), 0);
         DetectorFactory<TestDetectors.Silence.State> failing = FailOnce::new;
         DetectorFactory<TestDetectors.Cells.State> cells = TestDetectors.Cells::new;
@@ -101,18 +89,7 @@ class RecoveryTest extends KafkaJobTestBase {
         JobClient job = env.executeAsync("recovery");
 
         // A checkpoint has completed once it committed the source offsets: wait for one past the first half.
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            long deadline = System.currentTimeMillis() + 300_000; // generous: the machine is shared
-            while (true) {
-                OffsetAndMetadata om = admin.listConsumerGroupOffsets(cfg.groupId())
-                        .partitionsToOffsetAndMetadata().get().get(tp);
-                if (om != null && om.offset() >= half) {
-                    break;
-                }
-                assertThat(System.currentTimeMillis()).as("checkpoint of the first half").isLessThan(deadline);
-                Thread.sleep(50);
-            }
-        }
+        awaitCheckpointPast(cfg, tp, half);
         long seenBefore = SEEN.get();
         ARMED = true;
         kafka.send(cfg.inputTopic(), "dma", lines.subList(half, lines.size()));

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
@@ -136,14 +135,7 @@ class StrayTimeJobTest extends KafkaJobTestBase {
         WatchkeeperJob.build(env, cfg, detectors);
         JobExecutionResult result = env.execute(name);
 
-        Map<String, JsonNode> got = new TreeMap<>();
-        for (String json : kafka.readAll(cfg.eventsTopic())) {
-            JsonNode e = Json.parse(json);
-            List<Integer> vessels = new ArrayList<>();
-            e.get("vessels").forEach(m -> vessels.add(m.asInt()));
-            got.put(MultiStationLogTest.head(e.get("id").asText(), e.get("kind").asText(), e.get("start").asText(),
-                    e.get("end").asText(), vessels), e.get("attributes"));
-        }
+        Map<String, JsonNode> got = MultiStationLogTest.byHead(kafka.readAll(cfg.eventsTopic()));
         long strays = count(result, FramingFunction.STRAY_METRIC);
         long late = count(result, "lateObservations");
         System.out.printf("%s: %d lines, analyze %d events, job p%d %d events, %d stray, %d late%n", name, lines.size(),
