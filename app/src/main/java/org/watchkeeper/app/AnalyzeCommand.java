@@ -175,8 +175,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     List<Path> zoneFiles;
 
     @Option(names = "--watchlist", paramLabel = "FILE",
-            description = "Watchlist: lines 'mmsi N', 'imo N' or 'name TEXT', each optionally '| note'; every"
-                    + " observation of a listed vessel is reported (watchlist_activity). Runs beside --detect's detectors.")
+            description = "Watchlist: lines 'mmsi N', 'imo N' or 'name TEXT', each optionally '| note'; a listed vessel's"
+                    + " first position of each UTC day is reported (watchlist_activity). Runs beside --detect's detectors.")
     Path watchlistFile;
 
     /** The user's zones and watchlist from --zones and --watchlist, run beside the named detectors. */

@@ -99,7 +99,7 @@ public final class DemoCommand implements Callable<Integer> {
         long all = simulation.vessels().stream().mapToInt(v -> v.identity().mmsi()).distinct().count();
         spec.commandLine().getErr().printf("demo: %d simulated vessels (%d background, %d in planted scenes), seed %d, %.0fx speed, data in %s%n",
                 all, vessels, all - vessels, seed, speed, dir);
-        return ServeCommand.run(spec.commandLine().getErr(), cfg, server -> {
+        return ServeCommand.run("demo", spec.commandLine().getErr(), cfg, server -> {
             server.addSource(new SimulatorSource("demo", server.pipeline(), simulation, speed));
             if (java.nio.file.Files.exists(server.adminTokenFile())) {
                 try {

@@ -208,13 +208,12 @@ final class Detection implements AnalysisListener {
         if (zoneFiles != null && !zoneFiles.isEmpty()) {
             List<Zone> zones = new ArrayList<>();
             for (Path f : zoneFiles) {
+                Inputs.checkReadable("--zones", f);
                 List<Zone> read;
                 try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(f))) {
                     read = ZoneIndex.readGeoJson(in, "user", ZoneIndex.NAME_PROPERTIES);
-                } catch (java.nio.file.NoSuchFileException e) {
-                    throw new IOException("--zones " + f + ": no such file", e);
                 } catch (IOException e) {
-                    throw new IOException("--zones " + f + ": " + e.getMessage(), e);
+                    throw new IOException("--zones " + f + ": " + FileErrors.reason(e), e);
                 }
                 if (read.isEmpty()) {
                     throw new IllegalArgumentException("--zones " + f + ": no Polygon or MultiPolygon feature");
@@ -227,11 +226,10 @@ final class Detection implements AnalysisListener {
             out.add(ZoneDetector.withDefaults(new ZoneIndex(zones)));
         }
         if (watchlistFile != null) {
+            Inputs.checkReadable("--watchlist", watchlistFile);
             Watchlist list;
             try {
                 list = Watchlist.read(watchlistFile);
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw new IOException("--watchlist " + watchlistFile + ": no such file", e);
             } catch (IOException e) {
                 throw new IOException("--watchlist " + watchlistFile + ": " + e.getMessage(), e);
             } catch (IllegalArgumentException e) {

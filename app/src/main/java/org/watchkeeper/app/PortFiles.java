@@ -86,9 +86,9 @@ final class PortFiles {
                 }
                 boolean dir = Files.isDirectory(given);
                 if (!dir) {
-                    List<Port> got = PortLists.read(given, warnings);
+                    List<Port> got = read(given, warnings);
                     if (!quiet) {
-                        err.println("ports: " + given + ": " + got.size() + " ports");
+                        err.println("ports: " + given + ": " + count(got.size(), "port"));
                     }
                     all.addAll(got);
                     continue;
@@ -102,14 +102,24 @@ final class PortFiles {
                 }
                 long ports = 0;
                 for (Path f : inDir) {
-                    List<Port> got = PortLists.read(f, warnings);
+                    List<Port> got = read(f, warnings);
                     ports += got.size();
                     all.addAll(got);
                 }
+                long subfolders;
+                try (java.util.stream.Stream<Path> in = Files.list(given)) {
+                    subfolders = in.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith(".")).count();
+                }
                 if (!quiet) {
-                    err.println("ports: " + given + ": " + ports + " ports from " + inDir.size() + " file"
-                            + (inDir.size() == 1 ? "" : "s") + (skipped[0] > 0 ? " (" + skipped[0] + " other file"
-                            + (skipped[0] == 1 ? "" : "s") + " left out)" : ""));
+                    List<String> left = new ArrayList<>();
+                    if (skipped[0] > 0) {
+                        left.add(count(skipped[0], "other file") + " left out");
+                    }
+                    if (subfolders > 0) {
+                        left.add(count(subfolders, "subfolder") + " not read");
+                    }
+                    err.println("ports: " + given + ": " + count(ports, "port") + " from " + count(inDir.size(), "file")
+                            + (left.isEmpty() ? "" : " (" + String.join(", ", left) + ")"));
                 }
             }
             return PortLists.of(all, shipped);
@@ -118,5 +128,21 @@ final class PortFiles {
         } finally {
             err.flush();
         }
+    }
+
+    /** One port file, a malformed one named in the error with its reason ({@link FileErrors#reason}). */
+    private static List<Port> read(Path file, java.util.function.Consumer<String> warnings)
+            throws IOException, PortLists.UnrecognisedException {
+        try {
+            return PortLists.read(file, warnings);
+        } catch (IOException e) {
+            String why = FileErrors.reason(e);
+            throw new IOException(why != null && why.startsWith(file.toString()) ? why : file + ": " + why, e);
+        }
+    }
+
+    /** "1 port", "2 ports". */
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

@@ -110,6 +110,16 @@ public final class ServeCommand implements Callable<Integer> {
             if (watchlist != null) {
                 Inputs.checkReadable("--watchlist", watchlist);
             }
+            for (String s : sources) {
+                // a log to replay that is not there: an I/O error (exit 1), as a missing analyze input
+                int eq = s.indexOf('=');
+                String uri = eq < 0 ? "" : s.substring(eq + 1).strip();
+                if (uri.startsWith("file:")) {
+                    String path = uri.substring(5);
+                    int q = path.indexOf("?speed=");
+                    Inputs.checkReadable("--source " + s.substring(0, eq).strip(), Path.of(q < 0 ? path : path.substring(0, q)));
+                }
+            }
             cfg = security(spec, WatchkeeperServer.Config.of(data).withPort(port).withSources(sources)
                     .withZones(zones).withWatchlist(watchlist).withLateness(latenessMs), adminTokenFile, eventTlp,
                     tlsKeystore, tlsPasswordFile);
@@ -128,14 +138,14 @@ public final class ServeCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        return run(err, cfg.withPorts(ports), loads.isEmpty() ? null : server -> {
+        return run("serve", err, cfg.withPorts(ports), loads.isEmpty() ? null : server -> {
             for (Object[] l : loads) {
                 try {
                     var res = IncidentsCommand.read((IncidentsCommand.Format) l[0], (Path) l[1], null, server.accounts().hostOrgId(), "import");
                     IncidentsCommand.importInto(server.incidentStore(), res);
                     err.printf("incidents: %s: %d imported, %d rejected%n", l[1], res.incidents().size(), res.rejected().size());
                 } catch (java.io.IOException | RuntimeException e) {
-                    err.println("watchkeeper: incidents " + l[1] + ": " + e.getMessage());
+                    err.println("watchkeeper serve: incidents " + l[1] + ": " + e.getMessage());
                 }
             }
         });
@@ -173,16 +183,16 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** Starts the server, prints its URL, waits for Ctrl-C, and closes it cleanly. */
-    static int run(PrintWriter err, WatchkeeperServer.Config cfg, java.util.function.Consumer<WatchkeeperServer> setup)
-            throws Exception {
+    static int run(String command, PrintWriter err, WatchkeeperServer.Config cfg,
+            java.util.function.Consumer<WatchkeeperServer> setup) throws Exception {
         WatchkeeperServer server;
         try {
             server = WatchkeeperServer.start(cfg);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            err.println("watchkeeper: " + e.getMessage());
+            err.println("watchkeeper " + command + ": " + e.getMessage());
             return 2;
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            err.println("watchkeeper: I/O error: " + e.getMessage());
+            err.println("watchkeeper " + command + ": I/O error: " + e.getMessage());
             return 1;
         }
         if (setup != null) {

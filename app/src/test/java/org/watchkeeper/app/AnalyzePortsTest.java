@@ -76,7 +76,7 @@ class AnalyzePortsTest {
         Cli.Run r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(),
                 "--ports", gj.toString(), "--no-shipped-ports", log.toString());
         assertThat(r.exit()).isZero();
-        assertThat(r.err()).isEqualTo("ports: " + gj + ": 1 ports\n");
+        assertThat(r.err()).isEqualTo("ports: " + gj + ": 1 port\n");
         JsonNode ev = new ObjectMapper().readTree(tmp.resolve("r").resolve("events.json").toFile());
         List<String> names = new ArrayList<>();
         for (JsonNode e : ev) {
@@ -110,6 +110,12 @@ class AnalyzePortsTest {
         r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(), "--ports", badJson.toString(), log.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("cannot read ports").contains("out of range");
+        // malformed JSON: the file and the reason, without the parser's source description
+        Path cut = Files.writeString(tmp.resolve("cut.geojson"), "{\"type\":\"FeatureCollection\"");
+        r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(), "--ports", cut.toString(), log.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("watchkeeper analyze: cannot read ports: " + cut + ": not valid JSON: Unexpected"
+                + " end-of-input: expected close marker for Object (start marker at line 1, column 1) (line 1, column 28)\n");
     }
 
     /** A directory gives every port file in it, in name order, and one line for them all; other files are left out. */
@@ -127,7 +133,7 @@ class AnalyzePortsTest {
         Cli.Run r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(), "--ports", dir.toString(),
                 "--no-shipped-ports", log.toString());
         assertThat(r.exit()).isZero();
-        assertThat(r.err()).isEqualTo("ports: " + dir + ": 2 ports from 2 files (1 other file left out)\n");
+        assertThat(r.err()).isEqualTo("ports: " + dir + ": 2 ports from 2 files (1 other file left out, 1 subfolder not read)\n");
         // the index holds the two, in name order
         assertThat(PortFiles.index(List.of(dir), false, new java.io.PrintWriter(new java.io.StringWriter()), true).ports()
                 .stream().map(p -> p.name()).toList()).isEqualTo(List.of("Hanstholm Havn", "Thyborøn Havn"));

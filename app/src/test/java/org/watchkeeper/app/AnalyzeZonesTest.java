@@ -84,7 +84,14 @@ class AnalyzeZonesTest {
         Path missing = tmp.resolve("none.geojson");
         Cli.Run r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("a").toString(), "--zones", missing.toString(), input.toString());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).isEqualTo("watchkeeper analyze: --zones " + missing + ": no such file" + System.lineSeparator());
+        assertThat(r.err()).isEqualTo("watchkeeper analyze: cannot read --zones " + missing + ": no such file"
+                + System.lineSeparator());
+
+        Path cut = Files.writeString(tmp.resolve("cut.geojson"), "{\"type\":\"FeatureCollection\"");
+        r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("e").toString(), "--zones", cut.toString(), input.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("watchkeeper analyze: --zones " + cut + ": not valid JSON: Unexpected end-of-input:"
+                + " expected close marker for Object (start marker at line 1, column 1) (line 1, column 28)" + System.lineSeparator());
 
         Path points = Files.writeString(tmp.resolve("points.geojson"),
                 "{\"type\":\"Feature\",\"properties\":{},\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,2]}}");

@@ -69,6 +69,9 @@ class OptionValuesTest {
         Cli.Run ports = Cli.run("serve", "--data", data, "--port", "0", "--ports", none.toString());
         assertThat(ports.exit()).isEqualTo(1);
         assertThat(ports.err()).isEqualTo("watchkeeper serve: cannot read ports: " + none + ": no such file or directory\n");
+        Cli.Run source = Cli.run("serve", "--data", data, "--port", "0", "--source", "dma=file:" + none + "?speed=10");
+        assertThat(source.exit()).isEqualTo(1);
+        assertThat(source.err()).isEqualTo("watchkeeper serve: cannot read --source dma " + none + ": no such file\n");
         Cli.Run demo = Cli.run("demo", "--data", data, "--port", "0", "--admin-token-file", none.toString());
         assertThat(demo.exit()).isEqualTo(1);
         assertThat(demo.err()).isEqualTo("watchkeeper demo: cannot read --admin-token-file " + none + ": no such file\n");
