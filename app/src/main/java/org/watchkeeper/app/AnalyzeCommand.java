@@ -237,6 +237,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         long strayTime;
         /** The time of the first of them, or Long.MIN_VALUE. */
         long firstStray = Long.MIN_VALUE;
+        /** The input line of the message of the first stray, 0 when not known. */
+        long firstStrayLine;
         long late;
         /** The --reorder-ms applied to this input (given, or chosen from its start). */
         long reorderMs;
@@ -555,11 +557,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
             r.format = InputFormat.detect(head, n);
             switch (r.format) {
                 case NMEA -> {
+                    NmeaChain[] c = new NmeaChain[1];
                     NmeaChain chain = new NmeaChain(sink, o -> {
                         if (r.firstStray == Long.MIN_VALUE) {
                             r.firstStray = o.time();
+                            r.firstStrayLine = c[0].lineOf(o);
                         }
                     }, options, policy, assumed, head, n);
+                    c[0] = chain;
                     byte[] buf = new byte[READ_BUFFER];
                     int k;
                     while ((k = in.read(buf, 0, buf.length)) > 0) {
@@ -609,9 +614,31 @@ public final class AnalyzeCommand implements Callable<Integer> {
         NmeaChain(Consumer<Observation> sink, Consumer<Observation> onStray, Options options, NmeaInput.Untimed policy,
                   long assumed, byte[] head, int n) {
             strays = new StrayTimeFilter(sink, onStray);
-            input = new NmeaInput(strays, policy, assumed);
+            input = new NmeaInput(o -> {
+                // the filter holds at most its confirmations, the latest arrivals: their lines are here
+                int i = recent++ & (RECENT - 1);
+                recentObservations[i] = o;
+                recentLines[i] = NmeaChain.this.input.emittingLine();
+                strays.accept(o);
+            }, policy, assumed);
             decoder = new AisStreamDecoder(options, input);
             gnss = GnssClock.present(head, n) ? new GnssClock(decoder) : null; // attaches itself to the decoder
+        }
+
+        /** Observations given to the stray-time filter lately, and the input lines of their messages (a ring). */
+        private static final int RECENT = 32;
+        private final Observation[] recentObservations = new Observation[RECENT];
+        private final long[] recentLines = new long[RECENT];
+        private int recent;
+
+        /** The input line of the message of {@code o}, one of the latest observations given to the filter; 0 when not among them. */
+        long lineOf(Observation o) {
+            for (int i = 0; i < RECENT; i++) {
+                if (recentObservations[i] == o) {
+                    return recentLines[i];
+                }
+            }
+            return 0;
         }
 
         /** The end of the input: each stage passes on what it still holds, in order. */
@@ -773,6 +800,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 in.put("stray_time", r.strayTime);
                 if (r.firstStray != Long.MIN_VALUE) {
                     in.put("first_stray_time", java.time.Instant.ofEpochMilli(r.firstStray).toString());
+                    if (r.firstStrayLine > 0) {
+                        in.put("first_stray_line", r.firstStrayLine);
+                    }
                 }
                 if (r.gnssSentences > 0) {
                     in.put("gnss_time_sentences", r.gnssSentences);
@@ -1010,11 +1040,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
             long stray = in.path("stray_time").asLong();
             if (stray > 0) {
                 err.printf(Locale.ROOT, "watchkeeper analyze: %s: %d observation%s had a time more than %d h away from"
-                        + " the input's times around %s and %s dropped (rejected.stray_time; %s %s): a clock that"
+                        + " the input's times around %s and %s dropped (rejected.stray_time; %s %s%s): a clock that"
                         + " jumped, or a relayed message carrying another time%n", in.get("file").asText(), stray,
                         stray == 1 ? "" : "s", StrayTimeFilter.DEFAULT_MAX_JUMP_MILLIS / 3_600_000L,
                         stray == 1 ? "it" : "them", stray == 1 ? "was" : "were", stray == 1 ? "stamped" : "the first stamped",
-                        in.path("first_stray_time").asText());
+                        in.path("first_stray_time").asText(),
+                        in.has("first_stray_line") ? ", line " + in.get("first_stray_line").asLong() : "");
             }
         }
         long tooLate = summary.get("rejected").path("too_late_to_reorder").asLong();

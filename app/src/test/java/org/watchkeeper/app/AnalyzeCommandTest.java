@@ -325,7 +325,7 @@ class AnalyzeCommandTest {
                 + " later one and were dropped (rejected.too_late_to_reorder): stale times (such as static messages"
                 + " relayed with an old tag-block time), or a feed further out of order: a larger --reorder-ms may keep them");
         assertThat(r.err()).contains("exact-earth-with-tag-block.txt: 2 observations had a time more than 3 h away from the"
-                + " input's times around them and were dropped (rejected.stray_time; the first stamped 2012-04-13T22:47:41Z)");
+                + " input's times around them and were dropped (rejected.stray_time; the first stamped 2012-04-13T22:47:41Z, line 54)");
         assertThat(Cli.summary(report).get("rejected").get("too_late_to_reorder").asLong()).isEqualTo(15);
         assertThat(Cli.summary(report).get("positions").get("accepted").asLong()).isEqualTo(179);
         // without the option: the stale times do not choose a window (lags over 3 h do not count), the
@@ -355,7 +355,11 @@ class AnalyzeCommandTest {
         Path drift = data("ais/dma-aisabnormal/212123000_drift_1.ais");
         List<String> lines = new ArrayList<>(Files.readAllLines(drift));
         int pghp = 0;
+        int sentence = 0; // 1-based line of the sentence the changed $PGHP times
         for (int i = 0; i < lines.size(); i++) {
+            if (pghp == 1000 && sentence == 0 && lines.get(i).startsWith("!")) {
+                sentence = i + 1;
+            }
             if (lines.get(i).startsWith("$PGHP") && ++pghp == 1000) {
                 String l = lines.get(i);
                 String body = l.substring(1, l.indexOf('*')).replaceFirst(",2014,", ",2015,");
@@ -372,7 +376,9 @@ class AnalyzeCommandTest {
         Cli.Run o = Cli.run("analyze", "--no-store", "--report", tmp.resolve("o").toString(), drift.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.err()).contains("strayed.ais: 1 observation had a time more than 3 h away from the input's times"
-                + " around it and was dropped (rejected.stray_time; stamped 2015-10-02T22:02:46.871Z)");
+                + " around it and was dropped (rejected.stray_time; stamped 2015-10-02T22:02:46.871Z, line " + sentence + ")");
+        assertThat(sentence).isEqualTo(3204);
+        assertThat(lines.get(sentence - 2)).startsWith("$PGHP,1,2015,");
         JsonNode s = Cli.summary(tmp.resolve("s"));
         assertThat(s.get("rejected").get("too_late_to_reorder").asLong()).isZero();
         assertThat(s.get("inputs").get(0).get("reorder_ms").asLong()).isZero();

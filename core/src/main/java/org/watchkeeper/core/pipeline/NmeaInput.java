@@ -130,6 +130,7 @@ public final class NmeaInput implements AisListener {
 
     /** @param timeSource the message's own time source, or {@link TimeSource#NONE} for a carried or assumed time */
     private void emit(ReceivedMessage m, long t, TimeSource timeSource) {
+        emittingLine = m.lineNumber();
         String source = m.source() != null ? m.source() : m.talker();
         Observation[] obs = this.out;
         int n = mapper.map(m.message(), t, source, timeSource, obs);
@@ -137,6 +138,16 @@ public final class NmeaInput implements AisListener {
             sink.accept(obs[i]);
             obs[i] = null;
         }
+    }
+
+    private long emittingLine;
+
+    /**
+     * The input line (1-based, of its first fragment) of the message whose observations the sink is
+     * being given, read from within the sink; 0 before any.
+     */
+    public long emittingLine() {
+        return emittingLine;
     }
 
     /** Decoded messages received. */
