@@ -46,7 +46,7 @@ public final class AuditCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             if (!Files.isRegularFile(file)) {
-                spec.commandLine().getErr().println("watchkeeper: no such file: " + file);
+                spec.commandLine().getErr().println(spec.qualifiedName() + ": no such file: " + file);
                 return 2;
             }
             AuditLog.Verification v = AuditLog.verify(file, head);

@@ -79,7 +79,7 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             dir = prepare(data, spec.commandLine().getErr());
         } catch (IllegalStateException e) {
-            spec.commandLine().getErr().println("watchkeeper: " + e.getMessage());
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": " + e.getMessage());
             return 2;
         }
         Path zones = dir.resolve("demo-zone.geojson");

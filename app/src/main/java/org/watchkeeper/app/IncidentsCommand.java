@@ -171,17 +171,17 @@ public final class IncidentsCommand implements Runnable {
             try {
                 res = read(format, file, countries, org, user);
             } catch (IllegalArgumentException e) {
-                err.println("watchkeeper: " + file + ": " + e.getMessage());
+                err.println("watchkeeper incidents import: " + file + ": " + e.getMessage());
                 return 2;
             } catch (IOException | java.io.UncheckedIOException e) {
-                err.println("watchkeeper: cannot read " + file + ": " + e.getMessage());
+                err.println("watchkeeper incidents import: cannot read " + file + ": " + e.getMessage());
                 return 1;
             }
             ObjectNode summary;
             try (HistoryStore store = DuckDbHistoryStore.open(db == null ? defaultDb() : db)) {
                 summary = importInto(store, res);
             } catch (StoreException e) {
-                err.println("watchkeeper: " + e.getMessage() + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
+                err.println("watchkeeper incidents import: " + e.getMessage() + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
                 return 1;
             }
             OutputStream out = parent.streams.out();
@@ -200,6 +200,9 @@ public final class IncidentsCommand implements Runnable {
     @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
             description = {"List stored incidents as a JSON array of incident objects or CSV (the columns of the CSV export)."})
     static final class ListCommand implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @ParentCommand
         IncidentsCommand parent;
 
@@ -237,18 +240,18 @@ public final class IncidentsCommand implements Runnable {
                     throw new IllegalArgumentException("--limit must be at least 1: " + limit);
                 }
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(parent.spec.commandLine(), e.getMessage());
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
             Path dir = db == null ? defaultDb() : db;
             if (!Files.isRegularFile(dir.resolve(DuckDbHistoryStore.FILE_NAME))) {
-                err.println("watchkeeper: no incident store in " + dir);
+                err.println("watchkeeper incidents list: no incident store in " + dir);
                 return 1;
             }
             List<IncidentRow> rows;
             try (HistoryStore store = DuckDbHistoryStore.open(dir)) {
                 rows = store.incidents(q);
             } catch (StoreException e) {
-                err.println("watchkeeper: " + e.getMessage() + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
+                err.println("watchkeeper incidents list: " + e.getMessage() + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
                 return 1;
             }
             if (limit != null && rows.size() > limit) {

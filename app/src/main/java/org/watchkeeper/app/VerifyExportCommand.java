@@ -41,7 +41,7 @@ public final class VerifyExportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         for (Path p : new Path[] {key, file, sig}) {
             if (!Files.isRegularFile(p)) {
-                spec.commandLine().getErr().println("watchkeeper: no such file: " + p);
+                spec.commandLine().getErr().println(spec.qualifiedName() + ": no such file: " + p);
                 return 2;
             }
         }
@@ -49,7 +49,7 @@ public final class VerifyExportCommand implements Callable<Integer> {
         try {
             pub = ExportSigner.readPublicKey(key);
         } catch (java.io.IOException | java.security.GeneralSecurityException e) {
-            spec.commandLine().getErr().println("watchkeeper: " + key + " is not an Ed25519 public key in PEM: " + e.getMessage());
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": " + key + " is not an Ed25519 public key in PEM: " + e.getMessage());
             return 2;
         }
         boolean ok = ExportSigner.verify(pub, Files.readAllBytes(file), Files.readString(sig));
