@@ -707,8 +707,8 @@ public final class Api {
         putText(o, "flag", Rows.flag(v));
         var p = v.position();
         if (p != null && p.hasPosition()) {
-            o.put("lat", p.latitude());
-            o.put("lon", p.longitude());
+            o.put("lat", Coordinates.round6(p.latitude()));
+            o.put("lon", Coordinates.round6(p.longitude()));
             putNumber(o, "speed", p.speedOverGround());
             putNumber(o, "course", p.courseOverGround());
             if (p.heading() >= 0) {
@@ -747,8 +747,8 @@ public final class Api {
         putText(o, "class", v.vesselClass());
         putText(o, "flag", v.flag());
         if (Double.isFinite(v.lastLat())) {
-            o.put("lat", v.lastLat());
-            o.put("lon", v.lastLon());
+            o.put("lat", Coordinates.round6(v.lastLat()));
+            o.put("lon", Coordinates.round6(v.lastLon()));
         }
         putText(o, "destination", v.destination());
         putNumber(o, "draught", v.draught());

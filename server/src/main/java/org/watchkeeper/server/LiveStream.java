@@ -161,8 +161,8 @@ public final class LiveStream implements Pipeline.Listener {
     private static String positionJson(PositionObservation p, VesselSnapshot v) {
         ObjectNode o = Rows.JSON.createObjectNode();
         o.put("mmsi", Mmsi.format(p.mmsi()));
-        o.put("lat", p.latitude());
-        o.put("lon", p.longitude());
+        o.put("lat", org.watchkeeper.core.geo.Coordinates.round6(p.latitude()));
+        o.put("lon", org.watchkeeper.core.geo.Coordinates.round6(p.longitude()));
         Api.putNumber(o, "speed", p.speedOverGround());
         Api.putNumber(o, "course", p.courseOverGround());
         if (p.heading() >= 0) {
