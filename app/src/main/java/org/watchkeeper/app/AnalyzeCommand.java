@@ -557,14 +557,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
             r.format = InputFormat.detect(head, n);
             switch (r.format) {
                 case NMEA -> {
-                    NmeaChain[] c = new NmeaChain[1];
-                    NmeaChain chain = new NmeaChain(sink, o -> {
+                    NmeaChain chain = new NmeaChain(sink, (o, line) -> {
                         if (r.firstStray == Long.MIN_VALUE) {
                             r.firstStray = o.time();
-                            r.firstStrayLine = c[0].lineOf(o);
+                            r.firstStrayLine = line;
                         }
                     }, options, policy, assumed, head, n);
-                    c[0] = chain;
                     byte[] buf = new byte[READ_BUFFER];
                     int k;
                     while ((k = in.read(buf, 0, buf.length)) > 0) {
@@ -608,34 +606,38 @@ public final class AnalyzeCommand implements Callable<Integer> {
         final GnssClock gnss;
 
         /**
-         * @param onStray given each observation dropped for a stray time, or null
+         * @param onStray given each observation dropped for a stray time and the input line of its message, or null
          * @param head the input's first {@code n} bytes, looked at for GNSS sentences
          */
-        NmeaChain(Consumer<Observation> sink, Consumer<Observation> onStray, Options options, NmeaInput.Untimed policy,
-                  long assumed, byte[] head, int n) {
-            strays = new StrayTimeFilter(sink, onStray);
+        NmeaChain(Consumer<Observation> sink, java.util.function.ObjLongConsumer<Observation> onStray, Options options,
+                  NmeaInput.Untimed policy, long assumed, byte[] head, int n) {
+            strays = new StrayTimeFilter(sink, onStray == null ? null : o -> onStray.accept(o, lineOf(o)));
             input = new NmeaInput(o -> {
-                // the filter holds at most its confirmations, the latest arrivals: their lines are here
-                int i = recent++ & (RECENT - 1);
-                recentObservations[i] = o;
-                recentLines[i] = NmeaChain.this.input.emittingLine();
                 strays.accept(o);
+                if (strays.held() > 0) { // o waits for a jump's confirmations, and may prove a stray: keep its line
+                    int i = held++ & (HELD - 1);
+                    heldObservations[i] = o;
+                    heldLines[i] = NmeaChain.this.input.emittingLine();
+                }
             }, policy, assumed);
             decoder = new AisStreamDecoder(options, input);
             gnss = GnssClock.present(head, n) ? new GnssClock(decoder) : null; // attaches itself to the decoder
         }
 
-        /** Observations given to the stray-time filter lately, and the input lines of their messages (a ring). */
-        private static final int RECENT = 32;
-        private final Observation[] recentObservations = new Observation[RECENT];
-        private final long[] recentLines = new long[RECENT];
-        private int recent;
+        /**
+         * The observations the stray-time filter held lately, and the input lines of their messages (a
+         * ring larger than the filter's confirmations: every one it holds now is here).
+         */
+        private static final int HELD = 16;
+        private final Observation[] heldObservations = new Observation[HELD];
+        private final long[] heldLines = new long[HELD];
+        private int held;
 
-        /** The input line of the message of {@code o}, one of the latest observations given to the filter; 0 when not among them. */
-        long lineOf(Observation o) {
-            for (int i = 0; i < RECENT; i++) {
-                if (recentObservations[i] == o) {
-                    return recentLines[i];
+        /** The input line of the message of {@code o}, an observation the filter held; 0 when not among them. */
+        private long lineOf(Observation o) {
+            for (int i = 0; i < HELD; i++) {
+                if (heldObservations[i] == o) {
+                    return heldLines[i];
                 }
             }
             return 0;

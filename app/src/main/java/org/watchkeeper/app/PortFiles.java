@@ -93,7 +93,7 @@ final class PortFiles {
                     all.addAll(got);
                     continue;
                 }
-                long[] skipped = {0};
+                long[] skipped = {0, 0}; // other files, subfolders
                 List<Path> inDir = PortLists.filesIn(given, skipped);
                 if (inDir.isEmpty()) {
                     throw new PortLists.UnrecognisedException(given + " is a directory without port files (World Port"
@@ -106,17 +106,13 @@ final class PortFiles {
                     ports += got.size();
                     all.addAll(got);
                 }
-                long subfolders;
-                try (java.util.stream.Stream<Path> in = Files.list(given)) {
-                    subfolders = in.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith(".")).count();
-                }
                 if (!quiet) {
                     List<String> left = new ArrayList<>();
                     if (skipped[0] > 0) {
                         left.add(count(skipped[0], "other file") + " left out");
                     }
-                    if (subfolders > 0) {
-                        left.add(count(subfolders, "subfolder") + " not read");
+                    if (skipped[1] > 0) {
+                        left.add(count(skipped[1], "subfolder") + " not read");
                     }
                     err.println("ports: " + given + ": " + count(ports, "port") + " from " + count(inDir.size(), "file")
                             + (left.isEmpty() ? "" : " (" + String.join(", ", left) + ")"));

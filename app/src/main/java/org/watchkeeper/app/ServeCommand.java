@@ -112,12 +112,9 @@ public final class ServeCommand implements Callable<Integer> {
             }
             for (String s : sources) {
                 // a log to replay that is not there: an I/O error (exit 1), as a missing analyze input
-                int eq = s.indexOf('=');
-                String uri = eq < 0 ? "" : s.substring(eq + 1).strip();
-                if (uri.startsWith("file:")) {
-                    String path = uri.substring(5);
-                    int q = path.indexOf("?speed=");
-                    Inputs.checkReadable("--source " + s.substring(0, eq).strip(), Path.of(q < 0 ? path : path.substring(0, q)));
+                Path replayed = org.watchkeeper.server.Source.filePath(s);
+                if (replayed != null) {
+                    Inputs.checkReadable("--source " + s.substring(0, s.indexOf('=')).strip(), replayed);
                 }
             }
             cfg = security(spec, WatchkeeperServer.Config.of(data).withPort(port).withSources(sources)

@@ -45,6 +45,21 @@ public abstract class Source implements AutoCloseable {
     }
 
     /**
+     * The file a {@code NAME=file:PATH[?speed=N]} source replays, as {@link #parse} reads it; null for
+     * any other source or a specification without {@code =} (which {@link #parse} refuses).
+     */
+    public static Path filePath(String spec) {
+        int eq = spec.indexOf('=');
+        String uri = eq < 0 ? "" : spec.substring(eq + 1).strip();
+        if (!uri.startsWith("file:")) {
+            return null;
+        }
+        String path = uri.substring(5);
+        int q = path.indexOf("?speed=");
+        return Path.of(q < 0 ? path : path.substring(0, q));
+    }
+
+    /**
      * Parses {@code NAME=URI} as given on the command line.
      *
      * @throws IllegalArgumentException with what was wrong
@@ -72,9 +87,8 @@ public abstract class Source implements AutoCloseable {
                 if (!(speed > 0 && speed <= 1e6)) {
                     throw new IllegalArgumentException("speed must be > 0 and <= 1e6: " + speed);
                 }
-                path = path.substring(0, q);
             }
-            return new FileSource(name, pipeline, Path.of(path), speed);
+            return new FileSource(name, pipeline, filePath(spec), speed);
         }
         URI u;
         try {

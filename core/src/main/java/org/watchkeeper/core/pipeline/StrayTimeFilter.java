@@ -130,6 +130,11 @@ public final class StrayTimeFilter implements Consumer<Observation> {
         passHeld();
     }
 
+    /** Observations held now, waiting for a jump's confirmations (at most the confirmations less one). */
+    public int held() {
+        return heldCount;
+    }
+
     /** Observations dropped as strays so far. */
     public long strays() {
         return rule.strays();

@@ -143,7 +143,8 @@ public final class PortLists {
     /**
      * The port files in a directory, as a directory given for port files is read: its regular files
      * that {@link #recognised} takes, in name order; hidden files (names starting with '.') and
-     * subdirectories are left out, the rest counted in {@code skipped[0]} when given.
+     * subdirectories are left out, and when {@code skipped} is given (two counters) the other files
+     * are counted in {@code skipped[0]} and the subdirectories (not hidden) in {@code skipped[1]}.
      *
      * @throws IOException when the directory or a file in it cannot be read
      */
@@ -154,7 +155,13 @@ public final class PortLists {
         }
         List<Path> out = new ArrayList<>();
         for (Path p : names) {
-            if (p.getFileName().toString().startsWith(".") || Files.isDirectory(p)) {
+            if (p.getFileName().toString().startsWith(".")) {
+                continue;
+            }
+            if (Files.isDirectory(p)) {
+                if (skipped != null) {
+                    skipped[1]++;
+                }
                 continue;
             }
             if (recognised(p)) {
