@@ -33,6 +33,7 @@ import org.watchkeeper.core.sharing.Marking;
 import org.watchkeeper.core.sharing.Principal;
 import org.watchkeeper.core.sharing.Role;
 import org.watchkeeper.core.sharing.SharingPolicy;
+import org.watchkeeper.core.util.JsonErrors;
 import org.watchkeeper.store.ClosestApproach;
 import org.watchkeeper.store.EventRow;
 import org.watchkeeper.store.HistoryStore;
@@ -101,8 +102,7 @@ public final class Api {
         app.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
-        app.exception(JsonProcessingException.class, (e, ctx) -> error(ctx, 400, "body is not valid JSON: "
-                + e.getOriginalMessage()));
+        app.exception(JsonProcessingException.class, (e, ctx) -> error(ctx, 400, "body is " + JsonErrors.reason(e)));
         app.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
                 error(ctx, 404, "no such resource: " + ctx.method() + " " + ctx.path());

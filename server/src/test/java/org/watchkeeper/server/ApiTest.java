@@ -278,6 +278,19 @@ class ApiTest {
     }
 
     @Test
+    void malformedBodyIsNamedByLineAndColumnWithoutEchoingIt() throws Exception {
+        Fixture.Reply r = Fixture.post(server, "/api/zones", "{\"type\":\"Feature\",\n \"secret\":\"x\"");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("error").asText()).isEqualTo("body is not valid JSON: Unexpected end-of-input: expected"
+                + " close marker for Object (start marker at line 1, column 1) (line 2, column 14)");
+
+        r = Fixture.post(server, "/api/watchlist", "{\"mmsi\": nope}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("error").asText()).startsWith("body is not valid JSON: Unrecognized token 'nope'")
+                .endsWith("(line 1, column 10)").doesNotContain("Source");
+    }
+
+    @Test
     void hugeBodyIs413() throws Exception {
         Fixture.Reply r = Fixture.post(server, "/api/zones", Fixture.repeat(2_000_000));
         assertThat(r.status()).isEqualTo(413);
