@@ -1,5 +1,7 @@
 package org.watchkeeper.flink;
 
+import org.watchkeeper.ais.nmea.LineTimes;
+
 /**
  * The receive time a raw NMEA line states about itself, read without decoding it, for event-time
  * watermarks at the Kafka source (one watermark per partition). Recognised, in the decoder's order
@@ -7,14 +9,14 @@ package org.watchkeeper.flink;
  * milliseconds when the value is at least 10<sup>11</sup>), a Gatehouse
  * {@code $PGHP,1,yyyy,mm,dd,hh,mm,ss,ms,...} line (the time of the sentence that follows it), and a
  * UNIX epoch of 9-10 (seconds) or 12-13 (milliseconds) digits as the last comma-separated field
- * after the sentence's {@code *hh} checksum.
+ * after the sentence's {@code *hh} checksum; each time by the decoder's rules ({@link LineTimes}).
  *
  * <p>A watermark only needs a lower bound of the times still to come: a line whose time is not
  * recognised takes the last time of its partition, which can only hold the watermark back, never
  * push it past an observation. Such a line, and a sentence that takes the time of the {@code $PGHP}
  * line before it, does not state a time of its own ({@link #stated()}): the watermarks judge each
- * stated time once ({@link StrayTimeWatermarks}). Nothing here is validated (checksums, ranges
- * beyond the calendar); the decoder does that for the observations themselves.
+ * stated time once ({@link StrayTimeWatermarks}). Checksums are not verified here; the decoder does
+ * that for the observations themselves.
  */
 final class LineTime {
     private long last = Long.MIN_VALUE;
@@ -128,12 +130,8 @@ final class LineTime {
         while (s > star + 3 && line.charAt(s - 1) != ',') {
             s--;
         }
-        int digits = n - s;
-        if (digits < 9 || digits > 13 || digits == 11) {
-            return Long.MIN_VALUE;
-        }
         long v = number(line, s, n);
-        return v < 0 ? Long.MIN_VALUE : digits <= 10 ? v * 1000 : v;
+        return v < 0 ? Long.MIN_VALUE : LineTimes.trailerMillis(v, n - s);
     }
 
     /** {@code c:} of a tag block's parameters between {@code from} and {@code to} (the closing backslash). */
@@ -151,7 +149,7 @@ final class LineTime {
                 if (v < 0) {
                     return Long.MIN_VALUE;
                 }
-                return v < 100_000_000_000L ? v * 1000 : v;
+                return LineTimes.tagBlockMillis(v);
             }
             i = comma + 1;
         }
@@ -174,8 +172,8 @@ final class LineTime {
             f[k] = (int) v;
             i = comma + 1;
         }
-        if (f[0] != 1 || f[1] < 1970 || f[1] > 2200 || f[2] < 1 || f[2] > 12 || f[3] < 1 || f[3] > 31
-                || f[4] > 23 || f[5] > 59 || f[6] > 60 || f[7] > 999) {
+        long time = LineTimes.pghpMillis(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]);
+        if (time == LineTimes.NONE) {
             return Long.MIN_VALUE;
         }
         int star = line.indexOf('*', i);
@@ -189,8 +187,7 @@ final class LineTime {
                 pghpRef = hi << 4 | lo;
             }
         }
-        long days = java.time.LocalDate.of(f[1], f[2], 1).toEpochDay() + f[3] - 1;
-        return ((days * 24 + f[4]) * 60 + f[5]) * 60_000L + f[6] * 1000L + f[7];
+        return time;
     }
 
     /** Unsigned decimal between from and to (at most 18 digits), or -1. */

@@ -37,6 +37,13 @@ class LineTimeTest {
         assertThat(LineTime.of("!AIVDM,1,1,,A,13aEOK?P00PD2wVMdLDRhgvL289?,0*26")).isEqualTo(Long.MIN_VALUE);
         assertThat(LineTime.of("\\si:AISD*3F\\")).isEqualTo(Long.MIN_VALUE);
         assertThat(LineTime.of("$PGHP,1,2014,13,28,16,0,4,684*22")).isEqualTo(Long.MIN_VALUE);
+        // dates that do not exist give no time (as in the decoder and serve's replay), not a rolled-over one
+        assertThat(LineTime.of("$PGHP,1,2014,2,30,16,0,4,684,219,,,1,14*22")).isEqualTo(Long.MIN_VALUE);
+        assertThat(LineTime.of("$PGHP,1,2014,4,31,16,0,4,684,219,,,1,14*22")).isEqualTo(Long.MIN_VALUE);
+        assertThat(LineTime.of("$PGHP,1,2016,2,29,16,0,4,684,219,,,1,14*22"))
+                .isEqualTo(java.time.Instant.parse("2016-02-29T16:00:04.684Z").toEpochMilli());
+        // 11 digits after the checksum are neither epoch seconds nor milliseconds
+        assertThat(LineTime.of("!AIVDM,1,1,,A,13aEOK?P00PD2wVMdLDRhgvL289?,0*26,12415440350")).isEqualTo(Long.MIN_VALUE);
     }
 
     @Test

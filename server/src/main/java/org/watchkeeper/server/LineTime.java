@@ -1,12 +1,12 @@
 package org.watchkeeper.server;
 
+import org.watchkeeper.ais.nmea.LineTimes;
+
 /**
- * The time a raw line carries, for pacing a replay: the tag block {@code c:} (seconds below
- * 10<sup>11</sup>, else milliseconds, as {@code org.watchkeeper.ais.nmea.TagBlock} reads it), the
- * time of a Gatehouse {@code $PGHP,1,yyyy,mm,dd,hh,mm,ss,ms,...} line (UTC; it times the sentence after
- * it, as in the DMA logs), or a last field of 9-13 digits after the checksum (epoch seconds or
- * milliseconds, as the AMSA and USCG logs have). A cheap scan: the decoder reads the time again
- * properly.
+ * The time a raw line carries, for pacing a replay: the tag block {@code c:}, the time of a Gatehouse
+ * {@code $PGHP,1,yyyy,mm,dd,hh,mm,ss,ms,...} line (UTC; it times the sentence after it, as in the DMA
+ * logs), or an epoch field last after the checksum (as the AMSA and USCG logs have), each by the
+ * decoder's rules ({@link LineTimes}). A cheap scan: the decoder reads the time again properly.
  */
 final class LineTime {
     private LineTime() {
@@ -17,7 +17,8 @@ final class LineTime {
         if (b.length > 3 && b[0] == '\\') {
             for (int i = 1; i + 2 < b.length && b[i] != '*' && b[i] != '\\'; i++) {
                 if (b[i] == 'c' && b[i + 1] == ':' && (b[i - 1] == '\\' || b[i - 1] == ',')) {
-                    return digits(b, i + 2);
+                    long v = digits(b, i + 2);
+                    return v < 0 ? Long.MIN_VALUE : LineTimes.tagBlockMillis(v);
                 }
             }
             return Long.MIN_VALUE;
@@ -42,7 +43,11 @@ final class LineTime {
                 break;
             }
         }
-        return comma < 0 ? Long.MIN_VALUE : digits(b, comma + 1);
+        if (comma < 0) {
+            return Long.MIN_VALUE;
+        }
+        long v = digits(b, comma + 1);
+        return v < 0 ? Long.MIN_VALUE : LineTimes.trailerMillis(v, digitCount(b, comma + 1));
     }
 
     /** {@code $PGHP,1,yyyy,mm,dd,hh,mm,ss,ms,...}: the date and time fields as epoch ms, or MIN_VALUE when malformed. */
@@ -52,7 +57,7 @@ final class LineTime {
         for (int k = 0; k < 8; k++) {
             int v = 0;
             int n = 0;
-            while (i < b.length && b[i] >= '0' && b[i] <= '9' && n < 5) {
+            while (i < b.length && b[i] >= '0' && b[i] <= '9' && n < 6) {
                 v = v * 10 + (b[i++] - '0');
                 n++;
             }
@@ -62,24 +67,27 @@ final class LineTime {
             f[k] = v;
             i++;
         }
-        if (f[0] != 1 || f[1] < 1970 || f[1] > 2200 || f[2] < 1 || f[2] > 12 || f[3] < 1
-                || f[3] > java.time.YearMonth.of(f[1], f[2]).lengthOfMonth() || f[4] > 23 || f[5] > 59 || f[6] > 60
-                || f[7] > 999) {
-            return Long.MIN_VALUE;
-        }
-        long days = java.time.LocalDate.of(f[1], f[2], f[3]).toEpochDay();
-        return ((days * 24 + f[4]) * 60 + f[5]) * 60_000L + f[6] * 1000L + f[7];
+        return LineTimes.pghpMillis(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]);
     }
 
+    /** The decimal number of the digits from {@code from} (1-18 of them, up to the first non-digit), or -1. */
     private static long digits(byte[] b, int from) {
+        int n = digitCount(b, from);
+        if (n == 0 || n > 18) {
+            return -1;
+        }
         long v = 0;
-        int n = 0;
-        for (int i = from; i < b.length && b[i] >= '0' && b[i] <= '9'; i++, n++) {
+        for (int i = from; i < from + n; i++) {
             v = v * 10 + (b[i] - '0');
         }
-        if (n < 9 || n > 13) {
-            return Long.MIN_VALUE;
+        return v;
+    }
+
+    private static int digitCount(byte[] b, int from) {
+        int i = from;
+        while (i < b.length && b[i] >= '0' && b[i] <= '9') {
+            i++;
         }
-        return v < 100_000_000_000L ? v * 1000 : v;
+        return i - from;
     }
 }

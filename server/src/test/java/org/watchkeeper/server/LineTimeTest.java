@@ -37,5 +37,8 @@ class LineTimeTest {
         assertThat(of("\\s:2573485,c:1646956800*05\\!AIVDM,1,1,,B,13aEOK?P00PD2wVMdLDRhgvL289?,0*26"))
                 .isEqualTo(1_646_956_800_000L);
         assertThat(of("!AIVDM,1,1,,A,13aEOK?P00PD2wVMdLDRhgvL289?,0*26,1646956800123")).isEqualTo(1_646_956_800_123L);
+        assertThat(of("!AIVDM,1,1,,A,13aEOK?P00PD2wVMdLDRhgvL289?,0*26,1646956800")).isEqualTo(1_646_956_800_000L);
+        // 11 digits are neither seconds nor milliseconds (the decoder's rule)
+        assertThat(of("!AIVDM,1,1,,A,13aEOK?P00PD2wVMdLDRhgvL289?,0*26,16469568001")).isEqualTo(Long.MIN_VALUE);
     }
 }

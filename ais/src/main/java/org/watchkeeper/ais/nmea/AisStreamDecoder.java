@@ -1088,19 +1088,18 @@ public final class AisStreamDecoder {
         int minute = (int) (f5 >>> 32);
         int second = (int) (f6 >>> 32);
         int milli = (int) (f7 >>> 32);
-        if (kind != 1 || year < 1970 || year > 2200 || month < 1 || month > 12 || day < 1 || day > 31
-                || hour > 23 || minute > 59 || second > 60 || milli > 999) {
+        long time = LineTimes.pghpMillis(kind, year, month, day, hour, minute, second, milli);
+        if (time == LineTimes.NONE) {
             return;
         }
-        long days = daysFromCivil(year, month, day);
-        long minuteBase = ((days * 24 + hour) * 60 + minute) * 60_000L;
+        long minuteBase = time - second * 1000L - milli;
         int pl6 = (int) f5 - q0;
         if (pl6 <= pghpPrefix.length) {
             System.arraycopy(b, q0, pghpPrefix, 0, pl6);
             pghpPrefixLen = pl6;
             pghpMinuteBase = minuteBase;
         }
-        armPghp(b, (int) f7, sentEnd, minuteBase + second * 1000L + milli);
+        armPghp(b, (int) f7, sentEnd, time);
     }
 
     /** Arms a valid $PGHP time; its last field (from {@code q} on) is the checksum reference. */
@@ -1140,16 +1139,6 @@ public final class AisStreamDecoder {
             return -1;
         }
         return (long) val << 32 | (c + 1);
-    }
-
-    /** Days since 1970-01-01 of a proleptic Gregorian date. */
-    static long daysFromCivil(int y, int m, int d) {
-        y -= m <= 2 ? 1 : 0;
-        int era = (y >= 0 ? y : y - 399) / 400;
-        int yoe = y - era * 400;
-        int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-        int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        return era * 146097L + doe - 719468;
     }
 
     private void vdmSentence(byte[] b, int p, int addrEnd, int sentEnd, int trailerFrom, int e, int checksum,
@@ -1382,7 +1371,7 @@ public final class AisStreamDecoder {
             s--;
         }
         int n = to - s;
-        if (n < 9 || n > 13 || n == 11) {
+        if (n < 9 || n > 13) {
             return Long.MIN_VALUE;
         }
         long v = 0;
@@ -1392,7 +1381,7 @@ public final class AisStreamDecoder {
             }
             v = v * 10 + (b[i] - '0');
         }
-        return n <= 10 ? v * 1000 : v;
+        return LineTimes.trailerMillis(v, n);
     }
 
     /** First trailer field starting with 'r' (USCG receiver id), else null. */

@@ -155,7 +155,7 @@ public record TagBlock(long c, String s, String d, Group g, long n, long r, Stri
 
     /** Milliseconds of a {@code c:} value as sent: below 10<sup>11</sup> it is in seconds. */
     static long millis(long cv) {
-        return cv < 100_000_000_000L ? cv * 1000 : cv;
+        return LineTimes.tagBlockMillis(cv);
     }
 
     private static long digits(byte[] b, int from, int to, String key) {

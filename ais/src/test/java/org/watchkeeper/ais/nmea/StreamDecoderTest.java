@@ -449,6 +449,27 @@ class StreamDecoderTest {
         assertThat(d.stats().lastReceiveTimeMillis()).isEqualTo(1_363_598_000_000L);
     }
 
+    private static String pghpLine(String fields) {
+        return bang(fields).replace('!', '$');
+    }
+
+    @Test
+    void pghpWithADateThatDoesNotExistTimesNothing() {
+        String s = "!BSVDM,1,1,,B,14VliT002O0q2DBP:dAu7JRD0<0s,0*28";
+        // 30 February would roll over to 2 March if only the field ranges were checked
+        ReceivedMessage m = messages(run(pghpLine("PGHP,1,2013,2,30,9,19,9,499,219,,2190048,1,28"), s + ",1363598000123")).get(0);
+        assertThat(m.timeSource()).isEqualTo(TimeSource.TRAILER);
+        assertThat(m.receiveTimeMillis()).isEqualTo(1_363_598_000_123L);
+        // a leap day exists
+        m = messages(run(pghpLine("PGHP,1,2016,2,29,9,19,9,499,219,,2190048,1,28"), s)).get(0);
+        assertThat(m.timeSource()).isEqualTo(TimeSource.PGHP);
+        assertThat(m.receiveTimeMillis()).isEqualTo(Instant.parse("2016-02-29T09:19:09.499Z").toEpochMilli());
+        // a valid line after it with the same date and minute prefix still takes the fast path correctly
+        List<Object> out = run(pghpLine("PGHP,1,2016,2,29,9,19,9,499,219,,2190048,1,28"), s,
+                pghpLine("PGHP,1,2016,2,29,9,19,10,1,219,,2190048,1,28"), s);
+        assertThat(messages(out).get(1).receiveTimeMillis()).isEqualTo(Instant.parse("2016-02-29T09:19:10.001Z").toEpochMilli());
+    }
+
     @Test
     void pghpForATwoSentenceMessageUsesTheXorOfBothChecksums() {
         List<String> f = fragments("BSVDM", P1, 2, "7", "A", 0);
@@ -542,8 +563,8 @@ class StreamDecoderTest {
 
     @Test
     void civilDays() {
-        assertThat(AisStreamDecoder.daysFromCivil(1970, 1, 1)).isZero();
-        assertThat(AisStreamDecoder.daysFromCivil(2024, 2, 29)).isEqualTo(java.time.LocalDate.of(2024, 2, 29).toEpochDay());
-        assertThat(AisStreamDecoder.daysFromCivil(2100, 12, 31)).isEqualTo(java.time.LocalDate.of(2100, 12, 31).toEpochDay());
+        assertThat(LineTimes.daysFromCivil(1970, 1, 1)).isZero();
+        assertThat(LineTimes.daysFromCivil(2024, 2, 29)).isEqualTo(java.time.LocalDate.of(2024, 2, 29).toEpochDay());
+        assertThat(LineTimes.daysFromCivil(2100, 12, 31)).isEqualTo(java.time.LocalDate.of(2100, 12, 31).toEpochDay());
     }
 }
