@@ -959,8 +959,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  stations:   %d%s%n", s.get("vessels").get("total").asLong(), paren(v.top("by_class", 6)));
         out.printf(Locale.ROOT, "  flags:      %s%n", orNone(v.top("by_flag", 8)));
         out.printf(Locale.ROOT, "  ship types: %s%n", orNone(v.top("by_type", 8)));
-        out.printf(Locale.ROOT, "  positions:  %d accepted into %d track segments, %d rejected%s%n",
-                s.get("positions").get("accepted").asLong(), s.get("segments").asLong(),
+        long segments = s.get("segments").asLong();
+        out.printf(Locale.ROOT, "  positions:  %d accepted into %d track segment%s, %d rejected%s%n",
+                s.get("positions").get("accepted").asLong(), segments, segments == 1 ? "" : "s",
                 s.get("positions").get("rejected").asLong(), paren(new JsonView(s.get("rejected")).top("positions", 8)));
         JsonView r = new JsonView(s.get("rejected"));
         long rejectedLines = 0;
@@ -969,10 +970,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         long tooLate = s.get("rejected").path("too_late_to_reorder").asLong();
         long stray = s.get("rejected").path("stray_time").asLong();
-        out.printf(Locale.ROOT, "  rejected:   %d line%s%s, %d CSV rows, %d messages without any time%s%s%n", rejectedLines,
-                rejectedLines == 1 ? "" : "s", paren(r.top("lines", 5)), s.get("rejected").get("csv_rows").asLong(),
-                s.get("rejected").get("messages_without_time").asLong(),
-                tooLate > 0 ? ", " + tooLate + " observations too late to reorder" : "",
+        long csvRejected = s.get("rejected").get("csv_rows").asLong();
+        long untimed = s.get("rejected").get("messages_without_time").asLong();
+        out.printf(Locale.ROOT, "  rejected:   %d line%s%s, %d CSV row%s, %d message%s without any time%s%s%n", rejectedLines,
+                rejectedLines == 1 ? "" : "s", paren(r.top("lines", 5)), csvRejected, csvRejected == 1 ? "" : "s",
+                untimed, untimed == 1 ? "" : "s",
+                tooLate > 0 ? ", " + tooLate + (tooLate == 1 ? " observation" : " observations") + " too late to reorder" : "",
                 stray > 0 ? ", " + stray + " with a stray time" : "");
         var span = s.get("time_span");
         out.printf(Locale.ROOT, "  time span:  %s%n", span.has("start")

@@ -623,7 +623,7 @@ class AnalyzeCommandTest {
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("analyzed 80 messages from 249 lines (1 input)")
                 .contains("stations:   1 (A 1)").contains("flags:      DK 1")
-                .contains("positions:  18 accepted into 1 track segments, 41 rejected (DUPLICATE 40, SPEED_OUTLIER 1)");
+                .contains("positions:  18 accepted into 1 track segment, 41 rejected (DUPLICATE 40, SPEED_OUTLIER 1)");
         assertThat(r.err()).isEmpty();
     }
 
