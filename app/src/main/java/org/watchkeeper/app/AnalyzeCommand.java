@@ -176,8 +176,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--watchlist", paramLabel = "FILE",
             description = "Watchlist: lines 'mmsi N', 'imo N' or 'name TEXT', each optionally '| note'; a listed vessel's"
-                    + " first position of each UTC day is reported (watchlist_activity). Runs beside --detect's detectors.")
-    Path watchlistFile;
+                    + " first position of each UTC day is reported (watchlist_activity); repeatable. Runs beside --detect's"
+                    + " detectors.")
+    List<Path> watchlistFiles;
 
     /** The user's zones and watchlist from --zones and --watchlist, run beside the named detectors. */
     private List<org.watchkeeper.core.detect.Detector<?>> userDetectors = List.of();
@@ -327,12 +328,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         this.portIndex = ports;
-        if (noDetect && (zoneFiles != null || watchlistFile != null)) {
+        if (noDetect && (zoneFiles != null || watchlistFiles != null)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--zones and --watchlist report events: they cannot go with --no-detect");
         }
         try {
-            userDetectors = Detection.userDetectors(zoneFiles, watchlistFile, quiet ? null : err);
+            userDetectors = Detection.userDetectors(zoneFiles, watchlistFiles, quiet ? null : err);
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             err.println("watchkeeper analyze: " + e.getMessage());
             err.flush();

@@ -194,16 +194,17 @@ final class Detection implements AnalysisListener {
     /**
      * The detectors of {@code analyze --zones} and {@code --watchlist}: zone entry and exit over the
      * zones of the GeoJSON files (category {@code user}, named by {@link ZoneIndex#NAME_PROPERTIES}; two
-     * features of one name make one zone), and the activity of the listed vessels. Says on {@code err}
+     * features of one name make one zone), and the activity of the vessels listed in any of the
+     * watchlists (an entry in two files keeps the first file's note, unless that is empty). Says on {@code err}
      * what each file gave (null: nothing).
      *
      * @param zoneFiles GeoJSON files, or null
-     * @param watchlistFile a watchlist text file ({@link Watchlist#read}), or null
+     * @param watchlistFiles watchlist text files ({@link Watchlist#read}), their entries together, or null
      * @return the detectors, empty when neither is given
      * @throws IOException when a file cannot be read or is not GeoJSON, with the file's name
      * @throws IllegalArgumentException for a file without any polygon, or a bad watchlist line, with the file's name
      */
-    static List<Detector<?>> userDetectors(List<Path> zoneFiles, Path watchlistFile, PrintWriter err) throws IOException {
+    static List<Detector<?>> userDetectors(List<Path> zoneFiles, List<Path> watchlistFiles, PrintWriter err) throws IOException {
         List<Detector<?>> out = new ArrayList<>();
         if (zoneFiles != null && !zoneFiles.isEmpty()) {
             List<Zone> zones = new ArrayList<>();
@@ -225,20 +226,24 @@ final class Detection implements AnalysisListener {
             }
             out.add(ZoneDetector.withDefaults(new ZoneIndex(zones)));
         }
-        if (watchlistFile != null) {
-            Inputs.checkReadable("--watchlist", watchlistFile);
-            Watchlist list;
-            try {
-                list = Watchlist.read(watchlistFile);
-            } catch (IOException e) {
-                throw new IOException("--watchlist " + watchlistFile + ": " + e.getMessage(), e);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--watchlist " + watchlistFile + ": " + e.getMessage(), e);
+        if (watchlistFiles != null && !watchlistFiles.isEmpty()) {
+            Watchlist all = null;
+            for (Path f : watchlistFiles) {
+                Inputs.checkReadable("--watchlist", f);
+                Watchlist list;
+                try {
+                    list = Watchlist.read(f);
+                } catch (IOException e) {
+                    throw new IOException("--watchlist " + f + ": " + e.getMessage(), e);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--watchlist " + f + ": " + e.getMessage(), e);
+                }
+                if (err != null) {
+                    err.println("watchlist: " + f + ": " + list.size() + (list.size() == 1 ? " entry" : " entries"));
+                }
+                all = all == null ? list : all.plus(list);
             }
-            if (err != null) {
-                err.println("watchlist: " + watchlistFile + ": " + list.size() + (list.size() == 1 ? " entry" : " entries"));
-            }
-            out.add(WatchlistDetector.withDefaults(list));
+            out.add(WatchlistDetector.withDefaults(all));
         }
         if (err != null) {
             err.flush();

@@ -44,11 +44,13 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "NAME=URI", description = "A named source (see below); repeatable.")
     List<String> sources = new ArrayList<>();
 
-    @Option(names = "--zones", paramLabel = "FILE", description = "GeoJSON zones (Polygon/MultiPolygon features with properties.name) to watch.")
-    Path zones;
+    @Option(names = "--zones", paramLabel = "FILE",
+            description = "GeoJSON zones (Polygon/MultiPolygon features with properties.name) to watch; repeatable.")
+    List<Path> zones = new ArrayList<>();
 
-    @Option(names = "--watchlist", paramLabel = "FILE", description = "Watchlist file: lines 'mmsi N', 'imo N' or 'name TEXT', each optionally '| note'.")
-    Path watchlist;
+    @Option(names = "--watchlist", paramLabel = "FILE",
+            description = "Watchlist file: lines 'mmsi N', 'imo N' or 'name TEXT', each optionally '| note'; repeatable.")
+    List<Path> watchlist = new ArrayList<>();
 
     @Option(names = "--incidents", paramLabel = "FORMAT=FILE",
             description = "Load incident reports at start: asam=FILE (NGA ASAM CSV) or imb=FILE (crime-at-sea CSV, "
@@ -104,11 +106,11 @@ public final class ServeCommand implements Callable<Integer> {
             for (Object[] l : loads) {
                 Inputs.checkReadable("--incidents", (Path) l[1]);
             }
-            if (zones != null) {
-                Inputs.checkReadable("--zones", zones);
+            for (Path z : zones) {
+                Inputs.checkReadable("--zones", z);
             }
-            if (watchlist != null) {
-                Inputs.checkReadable("--watchlist", watchlist);
+            for (Path w : watchlist) {
+                Inputs.checkReadable("--watchlist", w);
             }
             for (String s : sources) {
                 // a log to replay that is not there: an I/O error (exit 1), as a missing analyze input
@@ -118,7 +120,7 @@ public final class ServeCommand implements Callable<Integer> {
                 }
             }
             cfg = security(spec, WatchkeeperServer.Config.of(data).withPort(port).withSources(sources)
-                    .withZones(zones).withWatchlist(watchlist).withLateness(latenessMs), adminTokenFile, eventTlp,
+                    .withZones(zones).withWatchlists(watchlist).withLateness(latenessMs), adminTokenFile, eventTlp,
                     tlsKeystore, tlsPasswordFile);
         } catch (Inputs.UnreadableFile e) {
             err.println("watchkeeper serve: " + e.getMessage());

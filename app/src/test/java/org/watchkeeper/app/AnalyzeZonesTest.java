@@ -78,6 +78,23 @@ class AnalyzeZonesTest {
         assertThat(w.get(1).get("evidence").get("attributes").get("matched").get(0).asText()).isEqualTo("name:HJALMAR");
     }
 
+    /** Two watchlist files are one list: the same two vessels, each once, the note from the file that has one. */
+    @Test
+    void watchlistFilesAreTakenTogether() throws IOException {
+        Path first = Files.writeString(tmp.resolve("first.txt"), "mmsi 219000895\n");
+        Path second = Files.writeString(tmp.resolve("second.txt"), "name hjalmar\nmmsi 219000895 | ferry to follow\n");
+        Path report = tmp.resolve("w2");
+        Cli.Run r = Cli.run("analyze", "--no-store", "--report", report.toString(), "--watchlist", first.toString(),
+                "--watchlist", second.toString(), Cli.data("ais/dma-aisabnormal/ais-sample.txt.gz").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("watchlist: " + first + ": 1 entry").contains("watchlist: " + second + ": 2 entries");
+        List<JsonNode> w = events(report, "watchlist_activity");
+        assertThat(w).hasSize(2);
+        assertThat(w.get(0).get("mmsis").get(0).asText()).isEqualTo("219000895");
+        assertThat(w.get(0).get("evidence").get("attributes").get("note").get(0).asText()).isEqualTo("ferry to follow");
+        assertThat(w.get(1).get("mmsis").get(0).asText()).isEqualTo("220321000");
+    }
+
     @Test
     void badZoneAndWatchlistFilesAreRefusedWithTheirNames() throws IOException {
         Path input = Cli.data("ais/dma-aisabnormal/219165000_ssc_1.ais");

@@ -53,8 +53,9 @@ public final class WatchkeeperServer implements AutoCloseable {
      * @param port HTTP port (0: any free port)
      * @param dataDir the data directory (created when missing)
      * @param sources {@code NAME=URI} specifications (see {@link Source})
-     * @param zonesFile GeoJSON zones to add at start (by name, once), or null
-     * @param watchlistFile watchlist text file to add at start, or null
+     * @param zonesFiles GeoJSON zone files to add at start, in order (a zone whose name the server
+     *     already holds is not added again), possibly empty
+     * @param watchlistFiles watchlist text files to add at start, possibly empty
      * @param queueCapacity lines the pipeline's input queue holds
      * @param adminToken the bootstrap admin's API token, or null (one is generated into
      *     {@code <data>/admin-token} when the server has no users yet)
@@ -65,30 +66,44 @@ public final class WatchkeeperServer implements AutoCloseable {
      * @param ports ports and anchorages for the encounter and port-visit detectors, or null for the
      *     shipped list ({@link PortIndex#seaPorts()})
      */
-    public record Config(int port, Path dataDir, List<String> sources, Path zonesFile, Path watchlistFile,
+    public record Config(int port, Path dataDir, List<String> sources, List<Path> zonesFiles, List<Path> watchlistFiles,
                          int queueCapacity, String adminToken, Tlp eventTlp, Path tlsKeystore, String tlsPassword,
                          long latenessMillis, PortIndex ports) {
         /** Defaults: port 8080, queue of 100 000 lines, events TLP:GREEN, plain HTTP. */
         public static Config of(Path dataDir) {
-            return new Config(8080, dataDir, List.of(), null, null, 100_000, null, Tlp.GREEN, null, null,
+            return new Config(8080, dataDir, List.of(), List.of(), List.of(), 100_000, null, Tlp.GREEN, null, null,
                     EventTimeOrder.DEFAULT_LATENESS_MILLIS, null);
         }
 
         public Config withPort(int p) {
-            return new Config(p, dataDir, sources, zonesFile, watchlistFile, queueCapacity, adminToken, eventTlp, tlsKeystore, tlsPassword, latenessMillis, ports);
+            return new Config(p, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, adminToken, eventTlp, tlsKeystore, tlsPassword, latenessMillis, ports);
         }
 
         public Config withSources(List<String> s) {
-            return new Config(port, dataDir, List.copyOf(s), zonesFile, watchlistFile, queueCapacity, adminToken, eventTlp, tlsKeystore,
+            return new Config(port, dataDir, List.copyOf(s), zonesFiles, watchlistFiles, queueCapacity, adminToken, eventTlp, tlsKeystore,
                     tlsPassword, latenessMillis, ports);
         }
 
-        public Config withZones(Path z) {
-            return new Config(port, dataDir, sources, z, watchlistFile, queueCapacity, adminToken, eventTlp, tlsKeystore, tlsPassword, latenessMillis, ports);
+        /** GeoJSON zone files read at start (see {@link WatchkeeperServer}); none by default. */
+        public Config withZones(List<Path> z) {
+            return new Config(port, dataDir, sources, List.copyOf(z), watchlistFiles, queueCapacity, adminToken, eventTlp, tlsKeystore,
+                    tlsPassword, latenessMillis, ports);
         }
 
+        /** One GeoJSON zone file, or none when {@code z} is null. */
+        public Config withZones(Path z) {
+            return withZones(z == null ? List.<Path>of() : List.of(z));
+        }
+
+        /** Watchlist files read at start; none by default. */
+        public Config withWatchlists(List<Path> w) {
+            return new Config(port, dataDir, sources, zonesFiles, List.copyOf(w), queueCapacity, adminToken, eventTlp, tlsKeystore,
+                    tlsPassword, latenessMillis, ports);
+        }
+
+        /** One watchlist file, or none when {@code w} is null. */
         public Config withWatchlist(Path w) {
-            return new Config(port, dataDir, sources, zonesFile, w, queueCapacity, adminToken, eventTlp, tlsKeystore, tlsPassword, latenessMillis, ports);
+            return withWatchlists(w == null ? List.<Path>of() : List.of(w));
         }
 
         /** The bootstrap admin's token (at least 16 characters). */
@@ -96,16 +111,16 @@ public final class WatchkeeperServer implements AutoCloseable {
             if (t != null && t.strip().length() < 16) {
                 throw new IllegalArgumentException("the admin token must have at least 16 characters");
             }
-            return new Config(port, dataDir, sources, zonesFile, watchlistFile, queueCapacity, t == null ? null : t.strip(), eventTlp,
+            return new Config(port, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, t == null ? null : t.strip(), eventTlp,
                     tlsKeystore, tlsPassword, latenessMillis, ports);
         }
 
         public Config withEventTlp(Tlp t) {
-            return new Config(port, dataDir, sources, zonesFile, watchlistFile, queueCapacity, adminToken, t, tlsKeystore, tlsPassword, latenessMillis, ports);
+            return new Config(port, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, adminToken, t, tlsKeystore, tlsPassword, latenessMillis, ports);
         }
 
         public Config withTls(Path keystore, String password) {
-            return new Config(port, dataDir, sources, zonesFile, watchlistFile, queueCapacity, adminToken, eventTlp, keystore, password,
+            return new Config(port, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, adminToken, eventTlp, keystore, password,
                     latenessMillis, ports);
         }
 
@@ -119,13 +134,13 @@ public final class WatchkeeperServer implements AutoCloseable {
             if (millis < 0) {
                 throw new IllegalArgumentException("lateness must be >= 0 ms: " + millis);
             }
-            return new Config(port, dataDir, sources, zonesFile, watchlistFile, queueCapacity, adminToken, eventTlp, tlsKeystore,
+            return new Config(port, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, adminToken, eventTlp, tlsKeystore,
                     tlsPassword, millis, ports);
         }
 
         /** The ports the encounter and port-visit detectors use (null: the shipped list). */
         public Config withPorts(PortIndex p) {
-            return new Config(port, dataDir, sources, zonesFile, watchlistFile, queueCapacity, adminToken, eventTlp, tlsKeystore,
+            return new Config(port, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, adminToken, eventTlp, tlsKeystore,
                     tlsPassword, latenessMillis, p);
         }
 
@@ -185,8 +200,8 @@ public final class WatchkeeperServer implements AutoCloseable {
         audit.append(null, null, "start", "server", java.util.Map.of("users", Integer.toString(accounts.users().size()),
                 "tls", Boolean.toString(config.tlsKeystore() != null)));
         this.userData = new UserData(dir, pipeline, accounts.hostOrgId(), config.eventTlp());
-        if (config.zonesFile() != null) {
-            JsonNode z = Rows.JSON.readTree(config.zonesFile().toFile());
+        for (Path zonesFile : config.zonesFiles()) {
+            JsonNode z = Rows.JSON.readTree(zonesFile.toFile());
             ArrayNode keep = Rows.JSON.createArrayNode();
             for (JsonNode f : z.path("type").asText().equals("Feature") ? List.of(z) : iterable(z.path("features"))) {
                 String name = f.path("properties").path("name").asText();
@@ -198,8 +213,8 @@ public final class WatchkeeperServer implements AutoCloseable {
                 userData.addZones(Rows.JSON.createObjectNode().put("type", "FeatureCollection").set("features", keep));
             }
         }
-        if (config.watchlistFile() != null) {
-            userData.addWatchFile(config.watchlistFile());
+        for (Path watchlistFile : config.watchlistFiles()) {
+            userData.addWatchFile(watchlistFile);
         }
         userData.changed();
         this.stream = new LiveStream(() -> stats().json());

@@ -135,6 +135,29 @@ public final class Watchlist implements Serializable {
         return names.get(normalised);
     }
 
+    /**
+     * The entries of this list and of {@code other}, e.g. of two files. An entry in both keeps this
+     * list's note, or takes {@code other}'s when this one's is empty.
+     */
+    public Watchlist plus(Watchlist other) {
+        Map<Integer, String> m = new LinkedHashMap<>(mmsis);
+        Map<Integer, String> i = new LinkedHashMap<>(imos);
+        Map<String, String> n = new LinkedHashMap<>(names);
+        add(m, other.mmsis);
+        add(i, other.imos);
+        add(n, other.names);
+        return new Watchlist(m, i, n);
+    }
+
+    private static <K> void add(Map<K, String> into, Map<K, String> from) {
+        from.forEach((k, v) -> {
+            String had = into.get(k);
+            if (had == null || had.isEmpty()) {
+                into.put(k, v);
+            }
+        });
+    }
+
     /** Number of entries. */
     public int size() {
         return mmsis.size() + imos.size() + names.size();

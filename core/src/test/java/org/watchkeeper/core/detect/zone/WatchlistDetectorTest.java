@@ -29,6 +29,18 @@ class WatchlistDetectorTest {
         assertThatThrownBy(() -> Watchlist.parse(List.of("callsign ABCD"))).hasMessageContaining("line 1");
     }
 
+    @Test
+    void twoListsTogether() {
+        Watchlist other = Watchlist.parse(List.of("mmsi 232000011 | other note", "mmsi 232000012", "name EVER GIVEN", "imo 9074729 | dry dock"));
+        Watchlist both = LIST.plus(other);
+        assertThat(both.size()).isEqualTo(4);
+        assertThat(both.mmsi(232_000_011)).isEqualTo("sanctions list 2024-03");
+        assertThat(both.mmsi(232_000_012)).isEmpty();
+        assertThat(both.imo(9_074_729)).isEqualTo("dry dock"); // the first list's note was empty
+        assertThat(both.nameNote("EVER GIVEN")).isEqualTo("grounding");
+        assertThat(LIST.size()).isEqualTo(3); // unchanged
+    }
+
     static AisScript traffic() {
         AisScript s = new AisScript();
         long day = 86_400_000L;
