@@ -167,6 +167,7 @@ public final class Pipeline implements AutoCloseable {
     private final ConcurrentHashMap<String, LongAdder> rejected = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> messagesBySource = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, AtomicLong> lastMessageBySource = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, AtomicLong> lastMessageTimeBySource = new ConcurrentHashMap<>();
     private final LongAdder shed = new LongAdder();
     private final LongAdder lines = new LongAdder();
     private final LongAdder messages = new LongAdder();
@@ -487,6 +488,7 @@ public final class Pipeline implements AutoCloseable {
         private final String source;
         private final LongAdder count;
         private final AtomicLong last;
+        private final AtomicLong lastTime;
         /** Time of the newest message whose lines carried their own time, or MIN_VALUE. */
         private long carried = Long.MIN_VALUE;
         /** Per source, so that each feed's receive times are judged on their own, as analyze does. */
@@ -499,6 +501,7 @@ public final class Pipeline implements AutoCloseable {
             this.source = source;
             this.count = messagesBySource.computeIfAbsent(source, k -> new LongAdder());
             this.last = lastMessageBySource.computeIfAbsent(source, k -> new AtomicLong(Long.MIN_VALUE));
+            this.lastTime = lastMessageTimeBySource.computeIfAbsent(source, k -> new AtomicLong(Long.MIN_VALUE));
         }
 
         /**
@@ -519,6 +522,7 @@ public final class Pipeline implements AutoCloseable {
             messages.increment();
             count.increment();
             last.set(current);
+            lastTime.set(m.receiveTimeMillis());
             List<Observation> os = mapper.map(m);
             for (int i = 0, n = os.size(); i < n; i++) {
                 strays.accept(os.get(i));
@@ -809,9 +813,22 @@ public final class Pipeline implements AutoCloseable {
         return m;
     }
 
-    /** Receive time of the newest message of a source, or {@code Long.MIN_VALUE}. */
+    /**
+     * When the server received a source's latest message: the wall clock of its arrival, epoch ms, or
+     * {@code Long.MIN_VALUE} before any.
+     */
     public long lastMessage(String source) {
         AtomicLong a = lastMessageBySource.get(source);
+        return a == null ? Long.MIN_VALUE : a.get();
+    }
+
+    /**
+     * The time a source's latest message carries (its receive time as decoded: tag block, {@code $PGHP},
+     * epoch trailer, else the arrival clock), epoch ms, or {@code Long.MIN_VALUE} before any. For a live
+     * feed close to {@link #lastMessage}; for a replayed log the log's own time.
+     */
+    public long lastMessageTime(String source) {
+        AtomicLong a = lastMessageTimeBySource.get(source);
         return a == null ? Long.MIN_VALUE : a.get();
     }
 

@@ -113,6 +113,7 @@ public final class Stats {
             long last = p.lastMessage(s.name());
             if (last != Long.MIN_VALUE) {
                 x.put("last_message", Api.iso(last));
+                x.put("last_message_time", Api.iso(p.lastMessageTime(s.name())));
             }
         }
         ObjectNode r = o.putObject("rejected");

@@ -183,6 +183,9 @@ class ApiTest {
         assertThat(src.get("kind").asText()).isEqualTo("tcp-listen");
         assertThat(src.get("up").asBoolean()).isTrue();
         assertThat(src.get("messages").asLong()).isEqualTo(server.pipeline().messages()).isPositive();
+        // the last line sent is the type 3 after "$PGHP,1,2014,10,5,16,19,18,745,..." at the end of 219165000_ssc_1.ais
+        assertThat(src.get("last_message_time").asText()).isEqualTo("2014-10-05T16:19:18.745Z");
+        assertThat(java.time.Instant.parse(src.get("last_message").asText())).isAfter(java.time.Instant.parse("2026-01-01T00:00:00Z"));
         assertThat(s.get("vessels").asInt()).isEqualTo(server.pipeline().vessels().size());
         assertThat(s.get("rejected").isObject()).isTrue();
         assertThat(s.get("shed").get("udp_lines").asLong()).isZero();
