@@ -1,5 +1,7 @@
 package org.watchkeeper.app;
 
+import org.watchkeeper.core.util.TimeBound;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -8,10 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -100,29 +98,9 @@ public final class QueryCommand implements Runnable {
         Format format = Format.json;
     }
 
-    /** Parses a window bound; {@code end} makes a bare date mean its last millisecond. */
+    /** Parses a window bound ({@link TimeBound}); {@code end} makes a bare date mean its last millisecond. */
     static long time(String s, boolean end, long absent) {
-        if (s == null) {
-            return absent;
-        }
-        try {
-            return Instant.parse(s).toEpochMilli();
-        } catch (DateTimeParseException e) {
-            // try the forms below
-        }
-        try {
-            return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC).toEpochMilli();
-        } catch (DateTimeParseException e) {
-            // try a date
-        }
-        try {
-            LocalDate d = LocalDate.parse(s);
-            return end ? d.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli() - 1
-                    : d.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("not an ISO-8601 time or date: " + s
-                    + " (e.g. 2014-10-02T18:00:00Z, 2014-10-02T18:00 in UTC, or 2014-10-02)");
-        }
+        return s == null ? absent : TimeBound.parse(s, end);
     }
 
     /** Shared run logic: open the store, ask, write, map errors to exit codes. */

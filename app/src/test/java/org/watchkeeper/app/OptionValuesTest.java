@@ -41,7 +41,7 @@ class OptionValuesTest {
         DecodeCommandTest.Run r = DecodeCommandTest.run("simulate", "--start", "yesterday");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("watchkeeper simulate: --start: not an ISO-8601 time or date: yesterday"
-                + " (e.g. 2014-10-02T18:00:00Z, 2014-10-02T18:00 in UTC, or 2014-10-02)\n"
+                + " (e.g. 2014-10-02T18:00:00Z, 2014-10-02T18:00 (UTC), 2014-10-02T20:00+02:00 or 2014-10-02)\n"
                 + "Try 'watchkeeper simulate --help' for the options.\n");
         // a date is its start, as for analyze's --assume-time
         DecodeCommandTest.Run day = DecodeCommandTest.run("simulate", "--quiet", "--start", "2024-01-01", "--hours", "0.1",

@@ -14,7 +14,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -340,6 +339,8 @@ public final class Api {
                         + " (alone, as a browser EventSource does, or in a list, or '*/*' as curl does by default)");
                 return;
             }
+            // Bad parameters get a 400 before the stream starts (once it has started, the status is 200).
+            streamFilter(ctx);
             // The SSE handler serves only the exact header value; give it that when the caller's list
             // named the stream among other types.
             sse.handle("text/event-stream".equals(accept) ? ctx : withEventStreamAccept(ctx));
@@ -466,13 +467,10 @@ public final class Api {
             return dflt;
         }
         try {
-            return Instant.parse(s).toEpochMilli();
-        } catch (DateTimeParseException e) {
-            try {
-                return java.time.LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-            } catch (DateTimeParseException e2) {
-                throw new BadRequest(name + " must be an ISO-8601 UTC time such as 2024-06-01T00:00:00Z: " + s);
-            }
+            return org.watchkeeper.core.util.TimeBound.parse(s, name.equals("to"));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(name + " must be an ISO-8601 time or date (" + org.watchkeeper.core.util.TimeBound.FORMS
+                    + (name.equals("to") ? "; a date as to means its end" : "") + "): " + s);
         }
     }
 

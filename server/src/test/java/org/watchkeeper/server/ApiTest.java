@@ -114,6 +114,14 @@ class ApiTest {
         assertThat(fixes).isEqualTo(server.store().track(538004030, java.time.Instant.parse("2014-09-28T16:00:00Z").toEpochMilli(),
                 java.time.Instant.parse("2014-09-28T16:30:00Z").toEpochMilli()).size()).isPositive();
         assertThat(Fixture.get(server, "/api/vessels/999999999").status()).isEqualTo(404);
+        // a window's bounds as the command line takes them: a date as "to" is that day's end, a local
+        // time is UTC, an offset names the same instant
+        JsonNode day = Fixture.get(server, "/api/vessels/538004030/track?points=true&from=2014-09-28&to=2014-09-28").json();
+        JsonNode dayInstants = Fixture.get(server, "/api/vessels/538004030/track?points=true&from=2014-09-28T00:00:00Z&to=2014-09-28T23:59:59.999Z").json();
+        assertThat(day.get("features").size()).isEqualTo(dayInstants.get("features").size()).isPositive();
+        assertThat(day).isEqualTo(dayInstants);
+        assertThat(Fixture.get(server, "/api/vessels/538004030/track?points=true&from=2014-09-28T16:00&to=2014-09-28T18:30%2B02:00").json())
+                .isEqualTo(tp);
     }
 
     @Test
@@ -228,7 +236,7 @@ class ApiTest {
         "/api/vessels?shiptype=cargo|400|shiptype must be an integer",
         "/api/vessels?flag=XYZ|400|flag must be an ISO 3166-1 alpha-2 code",
         "/api/vessels?class=C|400|class must be A or B",
-        "/api/vessels?since=yesterday|400|since must be an ISO-8601 UTC time",
+        "/api/vessels?since=yesterday|400|since must be an ISO-8601 time or date",
         "/api/vessels?limit=0|400|limit must be in 1..100000",
         "/api/vessels/abc|400|mmsi must be an MMSI of up to 9 digits",
         "/api/vessels/1234567890|400|mmsi must be an MMSI of up to 9 digits",
@@ -328,6 +336,24 @@ class ApiTest {
                 }
                 assertThat(first).as("Accept: %s", accept).isEqualTo("event: stats");
             }
+        }
+    }
+
+    @Test
+    void streamWithBadParametersIs400BeforeItStarts() throws Exception {
+        String[][] cases = {
+            {"/api/stream?kinds=bogus", "kinds: unknown kind 'bogus'"},
+            {"/api/stream?throttle=-5", "throttle"},
+            {"/api/stream?mmsi=ship", "mmsi must be an MMSI"},
+            {"/api/stream?bbox=1,2,3", "bbox"},
+        };
+        for (String[] c : cases) {
+            // a stream that started anyway would never end: the timeout makes that a failure
+            Fixture.Reply r = Fixture.send(Fixture.request(server, c[0], Fixture.adminToken(server))
+                    .header("Accept", "text/event-stream").timeout(java.time.Duration.ofSeconds(20)).GET().build());
+            assertThat(r.status()).as(c[0]).isEqualTo(400);
+            assertThat(r.contentType()).as(c[0]).startsWith("application/json");
+            assertThat(r.json().get("error").asText()).as(c[0]).contains(c[1]);
         }
     }
 
