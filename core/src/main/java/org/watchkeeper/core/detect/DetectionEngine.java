@@ -142,6 +142,20 @@ public final class DetectionEngine {
         return watermark;
     }
 
+    /**
+     * The episodes open in every key's state, as provisional events ({@link Detector#ongoing}), in
+     * detector order; nothing is emitted or changed. None after {@link #finish()} (every episode was
+     * closed then).
+     */
+    public void ongoing(Consumer<Event> out) {
+        if (watermark == Long.MAX_VALUE) {
+            return;
+        }
+        for (Hosted<?> h : hosted) {
+            h.ongoing(out);
+        }
+    }
+
     /** Number of keys with state, per detector name (for monitoring and bounds). */
     public Map<String, Integer> keyCounts() {
         Map<String, Integer> m = new java.util.LinkedHashMap<>();
@@ -327,6 +341,15 @@ public final class DetectionEngine {
             t[i] = v;
         }
 
+        /** Every stored record, in table order. */
+        void forEach(Consumer<VesselStates> action) {
+            for (VesselStates v : table) {
+                if (v != null) {
+                    action.accept(v);
+                }
+            }
+        }
+
         /** Removes the record of {@code mmsi}, if stored. */
         void remove(long mmsi) {
             VesselStates[] t = table;
@@ -372,6 +395,9 @@ public final class DetectionEngine {
         abstract void fire(long time, long key);
 
         abstract int keysWithState();
+
+        /** {@link Detector#ongoing} over every key with state. */
+        abstract void ongoing(Consumer<Event> out);
 
         @Override
         public final long key() {
@@ -457,6 +483,17 @@ public final class DetectionEngine {
         }
 
         @Override
+        @SuppressWarnings("unchecked")
+        void ongoing(Consumer<Event> out) {
+            vessels.forEach(v -> {
+                Serializable s = v.get(slot);
+                if (s != null) {
+                    detector.ongoing((S) s, v.mmsi, watermark, out);
+                }
+            });
+        }
+
+        @Override
         public void clearState() {
             VesselStates v = current;
             if (v.get(slot) == null) {
@@ -539,6 +576,17 @@ public final class DetectionEngine {
         @Override
         int keysWithState() {
             return states.size() + flatCount;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        void ongoing(Consumer<Event> out) {
+            for (int k = 0; k < flat.length; k++) {
+                if (flat[k] != null) {
+                    detector.ongoing((S) flat[k], k, watermark, out);
+                }
+            }
+            states.forEach((k, s) -> detector.ongoing(s, k, watermark, out));
         }
 
         @Override

@@ -81,6 +81,23 @@ public interface Detector<S extends Serializable> {
     }
 
     /**
+     * The episodes open in this key's state, each as the event it would be if it ended now: what a
+     * host shows as under way (a port visit not yet over, a loitering or an encounter still going on,
+     * a silence already long enough to be a gap). The event has the id the finished event will have
+     * (the id depends on kind, vessels and start only), its end is the latest time the episode is
+     * known to have lasted, and its attributes are measured up to then. Only episodes that would be
+     * emitted if they ended now are given. Must not change the state or touch timers; what is given
+     * is not emitted. Default: none.
+     *
+     * @param state the key's state
+     * @param key the key
+     * @param watermark the host's watermark (epoch ms): the event time up to which input is complete
+     * @param out receives the provisional events
+     */
+    default void ongoing(S state, long key, long watermark, java.util.function.Consumer<Event> out) {
+    }
+
+    /**
      * Takes back, after a restore from a checkpoint, what {@link #sharedState} returned when the
      * checkpoint was taken (deserialised), before any observation. Default: nothing.
      */

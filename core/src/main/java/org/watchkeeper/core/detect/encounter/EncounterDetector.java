@@ -895,7 +895,7 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
     private void finish(Pair pr, CellState s, DetectorContext ctx) {
         s.pairs.remove(pr.key);
         if (pr.owned && qualifies(pr)) {
-            ctx.emit(event(pr));
+            ctx.emit(event(pr, pr.togetherMillis));
         }
     }
 
@@ -932,11 +932,24 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         return new double[] {lat, Geodesy.normalizeLongitude(lon)};
     }
 
-    private Event event(Pair pr) {
+    /**
+     * The pairs this cell owns whose encounter would be emitted if it ended now, up to their latest
+     * time together (a run still open counted up to then).
+     */
+    @Override
+    public void ongoing(CellState s, long key, long watermark, java.util.function.Consumer<Event> out) {
+        s.pairs.forEach(pr -> {
+            if (pr.owned && qualifies(pr)) {
+                out.accept(event(pr, pr.open ? pr.togetherMillis + (pr.lastTogether - pr.runStart) : pr.togetherMillis));
+            }
+        });
+    }
+
+    private Event event(Pair pr, long togetherMillis) {
         double[] m = mean(pr);
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("duration_s", (pr.lastTogether - pr.start) / 1000.0);
-        a.put("together_s", pr.togetherMillis / 1000.0);
+        a.put("together_s", togetherMillis / 1000.0);
         a.put("runs", pr.runs);
         a.put("comparisons", pr.comparisons);
         a.put("median_speed_kn", Math.round(medianSpeed(pr) * 100) / 100.0);

@@ -223,44 +223,71 @@ public final class PortVisitDetector implements Detector<PortVisitDetector.State
         if (s.stopped) {
             endStop(s, end);
         }
-        Port port = ports.ports().get(s.port);
-        boolean stopOrGap = s.stopCount > 0 || s.gapCount > 0;
-        if (stopOrGap || !config.requireStopOrGap()) {
-            Map<String, Object> a = new LinkedHashMap<>();
-            a.put("port_id", port.id());
-            a.put("port_name", port.name());
-            if (port.unlocode() != null) {
-                a.put("unlocode", port.unlocode());
-            }
-            if (port.country() != null) {
-                a.put("country", port.country());
-            }
-            a.put("port_source", port.source());
-            a.put("arrival_ms", s.arrival);
-            if (departed) {
-                a.put("departure_ms", end);
-            }
-            a.put("departed", departed);
-            a.put("arrival_observed", s.arrivalObserved);
-            a.put("stop_count", s.stopCount);
-            a.put("stop_duration_s", s.stopMillis / 1000.0);
-            if (s.firstStopStart != Long.MIN_VALUE) {
-                a.put("first_stop_start_ms", s.firstStopStart);
-            }
-            if (s.lastStopEnd != Long.MIN_VALUE) {
-                a.put("last_stop_end_ms", s.lastStopEnd);
-            }
-            a.put("gap_count", s.gapCount);
-            a.put("fixes", s.fixes);
-            a.put("confidence", confidence(s.arrivalObserved, departed, stopOrGap));
-            String geometry = port.area() != null ? GeoJsonGeometry.of(port.area())
-                    : GeoJsonGeometry.point(port.latitude(), port.longitude());
-            ctx.emit(Event.of(EventKind.PORT_VISIT, s.arrival, end, List.of((int) ctx.key()), port.latitude(),
-                    port.longitude(), geometry, parameters, a, s.evidence.observations()));
+        Event e = visit(s, (int) ctx.key(), end, departed, s.stopMillis, s.lastStopEnd);
+        if (e != null) {
+            ctx.emit(e);
         }
         s.port = -1;
         s.evidence = null;
         s.stopped = false;
+    }
+
+    /**
+     * The open visit as it stands: ending at the vessel's latest fix, not departed, a stop under way
+     * counted up to that fix.
+     */
+    @Override
+    public void ongoing(State s, long key, long watermark, java.util.function.Consumer<Event> out) {
+        if (s.port < 0) {
+            return;
+        }
+        long end = s.lastTime;
+        long stopMillis = s.stopped ? s.stopMillis + (end - s.stopStart) : s.stopMillis;
+        long lastStopEnd = s.stopped ? end : s.lastStopEnd;
+        Event e = visit(s, (int) key, end, false, stopMillis, lastStopEnd);
+        if (e != null) {
+            out.accept(e);
+        }
+    }
+
+    /** The visit event of {@code s}'s open visit, or null when it does not qualify (see the class comment). */
+    private Event visit(State s, int mmsi, long end, boolean departed, long stopMillis, long lastStopEnd) {
+        Port port = ports.ports().get(s.port);
+        boolean stopOrGap = s.stopCount > 0 || s.gapCount > 0;
+        if (!stopOrGap && config.requireStopOrGap()) {
+            return null;
+        }
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("port_id", port.id());
+        a.put("port_name", port.name());
+        if (port.unlocode() != null) {
+            a.put("unlocode", port.unlocode());
+        }
+        if (port.country() != null) {
+            a.put("country", port.country());
+        }
+        a.put("port_source", port.source());
+        a.put("arrival_ms", s.arrival);
+        if (departed) {
+            a.put("departure_ms", end);
+        }
+        a.put("departed", departed);
+        a.put("arrival_observed", s.arrivalObserved);
+        a.put("stop_count", s.stopCount);
+        a.put("stop_duration_s", stopMillis / 1000.0);
+        if (s.firstStopStart != Long.MIN_VALUE) {
+            a.put("first_stop_start_ms", s.firstStopStart);
+        }
+        if (lastStopEnd != Long.MIN_VALUE) {
+            a.put("last_stop_end_ms", lastStopEnd);
+        }
+        a.put("gap_count", s.gapCount);
+        a.put("fixes", s.fixes);
+        a.put("confidence", confidence(s.arrivalObserved, departed, stopOrGap));
+        String geometry = port.area() != null ? GeoJsonGeometry.of(port.area())
+                : GeoJsonGeometry.point(port.latitude(), port.longitude());
+        return Event.of(EventKind.PORT_VISIT, s.arrival, end, List.of(mmsi), port.latitude(),
+                port.longitude(), geometry, parameters, a, s.evidence.observations());
     }
 
     /** GFW's port visit confidence (see the class comment) from whether entry, exit and a stop or gap were seen. */

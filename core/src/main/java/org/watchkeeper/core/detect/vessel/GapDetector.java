@@ -289,12 +289,27 @@ public final class GapDetector implements Detector<GapDetector.State> {
         s.positionsBefore = n;
     }
 
+    /**
+     * A silence that has lasted the minimum gap by the watermark: the gap as far as it goes, from the
+     * last fix to the watermark, without an end position (no {@code distance_nm},
+     * {@code implied_speed_kn}, {@code end_lat}, {@code end_lon}); {@code likely_disabling} judged on
+     * the duration so far.
+     */
+    @Override
+    public void ongoing(State s, long key, long watermark, java.util.function.Consumer<Event> out) {
+        if (s.last != null && s.factsFor == s.lastTime && watermark - s.lastTime >= config.minGapMillis()) {
+            out.accept(gapEvent(s, watermark, null));
+        }
+    }
+
     private Event gapEvent(State s, PositionObservation end) {
+        return gapEvent(s, end.time(), end);
+    }
+
+    /** The gap from {@code s}'s last fix to {@code endTime}, ended by the fix {@code end} or (ongoing) by none. */
+    private Event gapEvent(State s, long endTime, PositionObservation end) {
         PositionObservation start = s.last;
-        long duration = end.time() - start.time();
-        double distNm = Geodesy.distanceNm(start.latitude(), start.longitude(), end.latitude(), end.longitude());
-        double speed = Geodesy.impliedSpeedKnots(start.latitude(), start.longitude(), end.latitude(),
-                end.longitude(), duration);
+        long duration = endTime - start.time();
         boolean disabling = duration >= config.disablingMinGapMillis()
                 && s.shoreNm > config.disablingMinShoreDistanceNm()
                 && s.reception >= config.minReceptionPositionsPerDay() // false for NaN
@@ -302,8 +317,11 @@ public final class GapDetector implements Detector<GapDetector.State> {
                 && s.inputAfter != 0;
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("duration_h", duration / (double) HOUR);
-        a.put("distance_nm", distNm);
-        a.put("implied_speed_kn", speed);
+        if (end != null) {
+            a.put("distance_nm", Geodesy.distanceNm(start.latitude(), start.longitude(), end.latitude(), end.longitude()));
+            a.put("implied_speed_kn", Geodesy.impliedSpeedKnots(start.latitude(), start.longitude(), end.latitude(),
+                    end.longitude(), duration));
+        }
         a.put("distance_from_shore_nm", s.shoreNm);
         a.put("reception_positions_per_day", s.reception);
         if (s.inputAfter >= 0) {
@@ -311,9 +329,11 @@ public final class GapDetector implements Detector<GapDetector.State> {
         }
         a.put("positions_12h_before", s.positionsBefore);
         a.put("likely_disabling", disabling);
-        a.put("end_lat", end.latitude());
-        a.put("end_lon", end.longitude());
-        return Event.of(EventKind.GAP, start.time(), end.time(), List.of(start.mmsi()), start.latitude(),
-                start.longitude(), null, parameters, a, List.of(start, end));
+        if (end != null) {
+            a.put("end_lat", end.latitude());
+            a.put("end_lon", end.longitude());
+        }
+        return Event.of(EventKind.GAP, start.time(), endTime, List.of(start.mmsi()), start.latitude(),
+                start.longitude(), null, parameters, a, end == null ? List.of(start) : List.of(start, end));
     }
 }

@@ -217,20 +217,9 @@ public final class LoiteringDetector implements Detector<LoiteringDetector.State
         if (s.first == null) {
             return;
         }
-        long duration = s.lastQualifying.time() - s.first.time();
-        double meanSpeed = duration == 0 ? 0 : s.distanceM / (duration / 1000.0) / Geodesy.METRES_PER_SECOND_PER_KNOT;
-        if (duration >= config.minDurationMillis() && meanSpeed < config.maxSpeedKnots()) {
-            double lat = s.sumLat / s.fixes;
-            double lon = Math.toDegrees(Math.atan2(s.sumSinLon, s.sumCosLon));
-            Map<String, Object> a = new LinkedHashMap<>();
-            a.put("duration_h", duration / (double) GapDetector.HOUR);
-            a.put("mean_speed_kn", meanSpeed);
-            a.put("mean_sog_kn", s.sogCount == 0 ? Double.NaN : s.sumSog / s.sogCount);
-            a.put("distance_nm", s.distanceM / Geodesy.METRES_PER_NAUTICAL_MILE);
-            a.put("fixes", s.fixes);
-            a.put("distance_from_shore_nm", shore.nauticalMiles(lat, lon));
-            ctx.emit(Event.of(EventKind.LOITERING, s.first.time(), s.lastQualifying.time(),
-                    List.of(s.first.mmsi()), lat, lon, null, parameters, a, s.evidence.sample()));
+        Event e = episode(s);
+        if (e != null) {
+            ctx.emit(e);
         }
         s.first = null;
         s.lastQualifying = null;
@@ -239,5 +228,36 @@ public final class LoiteringDetector implements Detector<LoiteringDetector.State
         s.sumLat = s.sumCosLon = s.sumSinLon = s.sumSog = 0;
         s.sogCount = 0;
         s.evidence = null;
+    }
+
+    /** The open episode up to its latest slow fix far from shore, once it is long and slow enough. */
+    @Override
+    public void ongoing(State s, long key, long watermark, java.util.function.Consumer<Event> out) {
+        if (s.first != null) {
+            Event e = episode(s);
+            if (e != null) {
+                out.accept(e);
+            }
+        }
+    }
+
+    /** The event of the open episode, or null when it is too short or too fast. */
+    private Event episode(State s) {
+        long duration = s.lastQualifying.time() - s.first.time();
+        double meanSpeed = duration == 0 ? 0 : s.distanceM / (duration / 1000.0) / Geodesy.METRES_PER_SECOND_PER_KNOT;
+        if (duration < config.minDurationMillis() || !(meanSpeed < config.maxSpeedKnots())) {
+            return null;
+        }
+        double lat = s.sumLat / s.fixes;
+        double lon = Math.toDegrees(Math.atan2(s.sumSinLon, s.sumCosLon));
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("duration_h", duration / (double) GapDetector.HOUR);
+        a.put("mean_speed_kn", meanSpeed);
+        a.put("mean_sog_kn", s.sogCount == 0 ? Double.NaN : s.sumSog / s.sogCount);
+        a.put("distance_nm", s.distanceM / Geodesy.METRES_PER_NAUTICAL_MILE);
+        a.put("fixes", s.fixes);
+        a.put("distance_from_shore_nm", shore.nauticalMiles(lat, lon));
+        return Event.of(EventKind.LOITERING, s.first.time(), s.lastQualifying.time(),
+                List.of(s.first.mmsi()), lat, lon, null, parameters, a, s.evidence.sample());
     }
 }

@@ -97,6 +97,39 @@ class EncounterDetectorTest {
      * compares every fix of the first-per-minute fixes only.
      */
     @Test
+    void anEncounterUnderWayIsOngoingWithTheIdItEndsWith() {
+        SyntheticAis ais = new SyntheticAis();
+        rendezvous(ais, -20.3, 61.2, 10, 190, 200);
+        List<Observation> obs = ais.observations();
+        List<Event> emitted = new java.util.ArrayList<>();
+        org.watchkeeper.core.detect.DetectionEngine engine = new org.watchkeeper.core.detect.DetectionEngine(
+                List.of(detector(farPort(-20.3, 61.2))), emitted::add, 0);
+        List<Event> at100 = new java.util.ArrayList<>();
+        List<Event> at150 = new java.util.ArrayList<>();
+        for (Observation o : obs) {
+            engine.accept(o);
+            if (o.time() == (T0 + 100 * 60) * 1000 && o.mmsi() == A) { // 1.5 h together: not yet 2 h
+                engine.ongoing(at100::add);
+            }
+            if (o.time() == (T0 + 150 * 60) * 1000 && o.mmsi() == A) {
+                engine.ongoing(at150::add);
+            }
+        }
+        assertThat(at100).isEmpty();
+        assertThat(at150).hasSize(1);
+        Event now = at150.get(0);
+        assertThat(now.vessels()).containsExactly(A, B);
+        assertThat(now.start()).isEqualTo((T0 + 600 + 5) * 1000);
+        assertThat(now.end()).isEqualTo((T0 + 150 * 60) * 1000);
+        assertThat((Double) now.attributes().get("duration_s")).isEqualTo(140 * 60 - 5.0);
+        assertThat((Double) now.attributes().get("together_s")).isEqualTo(140 * 60 - 5.0); // the run under way
+        engine.finish();
+        assertThat(emitted).hasSize(1);
+        assertThat(emitted.get(0).id()).isEqualTo(now.id());
+        assertThat(emitted.get(0).end()).isEqualTo((T0 + 191 * 60) * 1000);
+    }
+
+    @Test
     void fixesEveryTenSecondsAreComparedOncePerVesselAndMinute() {
         long t1 = T0 + 40; // 22:14:00Z, on the minute
         SyntheticAis ais = new SyntheticAis();

@@ -65,6 +65,50 @@ class PortVisitDetectorTest {
     }
 
     @Test
+    void aVisitUnderWayIsGivenAsOngoingWithTheIdItWillEndWith() {
+        SyntheticAis ais = new SyntheticAis();
+        double[] in = {6000, 5000, 4000, 3500, 2900, 2000, 1000};
+        for (int i = 0; i < in.length; i++) {
+            at(ais, i, in[i], 10);
+        }
+        for (int i = 7; i <= 129; i++) {
+            at(ais, i, 1000, 0.0); // stopped from minute 7
+        }
+        List<Observation> obs = ais.observations();
+        List<Event> emitted = new java.util.ArrayList<>();
+        org.watchkeeper.core.detect.DetectionEngine engine = new org.watchkeeper.core.detect.DetectionEngine(
+                List.of(new PortVisitDetector(PORTS, PortVisitConfig.DEFAULTS)), emitted::add, 0);
+        obs.forEach(engine::accept);
+        List<Event> ongoing = new java.util.ArrayList<>();
+        engine.ongoing(ongoing::add);
+        assertThat(emitted).isEmpty();
+        assertThat(ongoing).hasSize(1);
+        Event now = ongoing.get(0);
+        assertThat(now.start()).isEqualTo((T0 + 4 * 60) * 1000);
+        assertThat(now.end()).isEqualTo((T0 + 129 * 60) * 1000); // the latest fix
+        assertThat(now.attributes()).containsEntry("departed", false).containsEntry("stop_count", 1)
+                .containsEntry("stop_duration_s", 122 * 60.0) // the stop under way, up to the latest fix
+                .containsEntry("last_stop_end_ms", (T0 + 129 * 60) * 1000)
+                .containsEntry("confidence", 3).containsEntry("fixes", 126L).doesNotContainKey("departure_ms");
+        // asking changes nothing: the same again, and the visit goes on to end as it would have
+        List<Event> again = new java.util.ArrayList<>();
+        engine.ongoing(again::add);
+        assertThat(again).isEqualTo(ongoing);
+        double[] out = {1000, 2000, 3500, 3900, 4100, 5000};
+        for (int i = 0; i < out.length; i++) {
+            at(ais, 130 + i, out[i], i == 0 ? 0.8 : 10);
+        }
+        ais.observations().subList(obs.size(), ais.observations().size()).forEach(engine::accept);
+        engine.finish();
+        assertThat(emitted).hasSize(1);
+        assertThat(emitted.get(0).id()).isEqualTo(now.id());
+        assertThat(emitted.get(0).attributes()).containsEntry("departed", true).containsEntry("stop_duration_s", 123 * 60.0);
+        List<Event> after = new java.util.ArrayList<>();
+        engine.ongoing(after::add);
+        assertThat(after).isEmpty();
+    }
+
+    @Test
     void passingCloseWithoutStoppingIsNoVisit() {
         SyntheticAis ais = new SyntheticAis();
         for (int i = 0; i <= 20; i++) {

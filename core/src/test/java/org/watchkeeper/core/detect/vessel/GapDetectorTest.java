@@ -71,6 +71,45 @@ class GapDetectorTest {
         assertThat(e.parameters()).containsEntry("min_gap_h", 6.0).containsEntry("disabling_min_shore_distance_nm", 50.0);
     }
 
+    @Test
+    void aSilenceLongEnoughIsAnOngoingGapUntilTheVesselIsHeardAgain() {
+        List<Fix> fixes = darkAfterDay(1001, 3.5, 13);
+        fixes.addAll(witness());
+        List<org.watchkeeper.core.observation.Observation> obs = Tracks.decode(Tracks.nmea(Tracks.sorted(fixes)));
+        List<Event> emitted = new ArrayList<>();
+        org.watchkeeper.core.detect.DetectionEngine engine = new org.watchkeeper.core.detect.DetectionEngine(
+                List.of(detector()), emitted::add, 0);
+        List<Event> at29h = new ArrayList<>();
+        List<Event> at36h = new ArrayList<>();
+        for (org.watchkeeper.core.observation.Observation o : obs) {
+            engine.accept(o);
+            if (o.time() == Tracks.ms(29 * H) && o.mmsi() == 9001) { // 5 h silent: not yet a gap
+                engine.ongoing(at29h::add);
+            }
+            if (o.time() == Tracks.ms(36 * H) && o.mmsi() == 9001) { // 12 h silent
+                engine.ongoing(at36h::add);
+            }
+        }
+        assertThat(at29h).isEmpty();
+        assertThat(at36h).hasSize(1);
+        Event now = at36h.get(0);
+        assertThat(now.vessels()).containsExactly(1001);
+        assertThat(now.start()).isEqualTo(Tracks.ms(24 * H));
+        assertThat(now.end()).isEqualTo(Tracks.ms(36 * H) - 1); // the watermark: lateness 0, one ms before the latest input
+        assertThat((double) now.attributes().get("duration_h")).isCloseTo(12.0, within(1e-6));
+        assertThat(now.attributes()).doesNotContainKeys("end_lat", "distance_nm", "implied_speed_kn")
+                .containsEntry("positions_12h_before", 14).containsEntry("input_heard_after_start", true)
+                .containsEntry("likely_disabling", false); // 1 ms short of 12 h
+        assertThat(now.evidence()).extracting(p -> p.time()).containsExactly(Tracks.ms(24 * H));
+        engine.finish();
+        Event done = emitted.stream().filter(e -> e.vessels().contains(1001)).findFirst().orElseThrow();
+        assertThat(done.id()).isEqualTo(now.id());
+        assertThat(done.attributes().get("reception_positions_per_day")).isEqualTo(now.attributes().get("reception_positions_per_day"));
+        List<Event> after = new ArrayList<>();
+        engine.ongoing(after::add);
+        assertThat(after).isEmpty(); // engine.finish() ends the input: the witness's last fix is the latest
+    }
+
     /**
      * The same vessel and gap with nothing else in the input: every receiver fell silent with it (a
      * feed outage), so the silence says nothing about its transponder.

@@ -55,6 +55,40 @@ class LoiteringDetectorTest {
     }
 
     @Test
+    void loiteringUnderWayIsOngoingOnceLongEnough() {
+        List<Fix> fixes = new ArrayList<>();
+        double[] p = steam(fixes, 5001, 0, 3600, 60, new double[] {0.5, 3.0}, 12);
+        steam(fixes, 5001, 3660, 3 * 3600, 180, p, 1.0);
+        List<org.watchkeeper.core.observation.Observation> obs = Tracks.decode(Tracks.nmea(Tracks.sorted(fixes)));
+        List<Event> emitted = new ArrayList<>();
+        org.watchkeeper.core.detect.DetectionEngine engine = new org.watchkeeper.core.detect.DetectionEngine(
+                List.of(detector()), emitted::add, 0);
+        List<Event> ongoing = new ArrayList<>();
+        int shortOfTwoHours = 0;
+        for (org.watchkeeper.core.observation.Observation o : obs) {
+            engine.accept(o);
+            if (o.time() == Tracks.ms(3660 + 7020)) { // 1 h 57 min into the slow part: not yet 2 h
+                engine.ongoing(ongoing::add);
+                shortOfTwoHours = ongoing.size();
+            }
+        }
+        assertThat(shortOfTwoHours).isZero();
+        engine.ongoing(ongoing::add);
+        assertThat(emitted).isEmpty();
+        assertThat(ongoing).hasSize(1);
+        Event e = ongoing.get(0);
+        assertThat(e.kind()).isEqualTo(EventKind.LOITERING);
+        assertThat(e.start()).isEqualTo(Tracks.ms(3660));
+        assertThat(e.end()).isEqualTo(Tracks.ms(3660 + 3 * 3600));
+        assertThat((double) e.attributes().get("duration_h")).isEqualTo(3.0);
+        assertThat(e.attributes().get("fixes")).isEqualTo(61);
+        engine.finish();
+        assertThat(emitted).hasSize(1);
+        assertThat(emitted.get(0).id()).isEqualTo(e.id());
+        assertThat(emitted.get(0).attributes()).isEqualTo(e.attributes());
+    }
+
+    @Test
     void atAnchorInPortIsNotLoitering() {
         List<Fix> fixes = new ArrayList<>();
         for (long t = 0; t <= 10 * 3600; t += 180) { // 1 nm off the island, swinging at 0.1 kn for 10 h
