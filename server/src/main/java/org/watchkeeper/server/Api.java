@@ -202,6 +202,55 @@ public final class Api {
             o.putArray("events").addAll(es);
             ctx.json(o);
         });
+        app.get("/api/ongoing", ctx -> {
+            Sharing.requireClass(ctx, DataClass.EVENTS);
+            Set<String> kinds = eventKinds(ctx.queryParam("kind"));
+            double[] bbox = bbox(ctx);
+            String m = ctx.queryParam("mmsi");
+            int mmsi = m == null ? -1 : mmsi(m, "mmsi");
+            int limit = integer(ctx, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
+            Pipeline.Ongoing ongoing = server.pipeline().ongoing(ONGOING_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            if (ongoing == null) {
+                error(ctx, 503, "the detectors did not answer within " + ONGOING_TIMEOUT_SECONDS
+                        + " s (the input queue is long); try again");
+                return;
+            }
+            List<EventRow> rows = new ArrayList<>(ongoing.events());
+            rows.sort(Comparator.comparingLong(EventRow::startMillis).thenComparing(EventRow::id));
+            Principal p = Access.principal(ctx);
+            SharingPolicy policy = Access.policy(ctx);
+            Marking marking = Sharing.eventMarking(server);
+            Instant now = Instant.now();
+            ObjectNode o = Rows.JSON.createObjectNode();
+            long wm = ongoing.watermarkMillis();
+            if (wm > Long.MIN_VALUE / 2 && wm < Long.MAX_VALUE / 2) {
+                o.put("as_of", iso(wm));
+            } else {
+                o.putNull("as_of");
+            }
+            ArrayNode a = Rows.JSON.createArrayNode();
+            int total = 0;
+            for (EventRow e : rows) {
+                if ((kinds != null && !kinds.contains(e.kind()))
+                        || (mmsi > 0 && Arrays.stream(e.mmsis()).noneMatch(x -> x == mmsi))
+                        || (bbox != null && !(Double.isFinite(e.lat()) && inBox(bbox, e.lat(), e.lon())))) {
+                    continue;
+                }
+                ObjectNode x = Sharing.event(e, false, p, policy, marking, now);
+                if (x == null) {
+                    continue;
+                }
+                total++;
+                if (a.size() < limit) {
+                    x.put("ongoing", true);
+                    a.add(x);
+                }
+            }
+            o.put("count", a.size());
+            o.put("total", total);
+            o.set("events", a);
+            ctx.json(o);
+        });
         app.get("/api/events/{id}", ctx -> {
             String id = ctx.pathParam("id");
             if (!id.matches("[0-9a-zA-Z_-]{1,128}")) {
@@ -460,6 +509,9 @@ public final class Api {
         }
         return v;
     }
+
+    /** How long {@code /api/ongoing} waits for the detection thread. */
+    static final long ONGOING_TIMEOUT_SECONDS = 30;
 
     static long time(Context ctx, String name, long dflt) {
         String s = ctx.queryParam(name);

@@ -276,6 +276,12 @@ public final class Pipeline implements AutoCloseable {
         awaitDetection();
         flush();
         writer.awaitWritten();
+        if (n > 0) {
+            // what the event-time order holds goes on as after live input: once the input has been
+            // quiet for the lateness (the idle release), so the picture after a restart is the one before
+            lastInputNanos = System.nanoTime();
+            idleReleased = false;
+        }
         return n;
     }
 
@@ -334,6 +340,43 @@ public final class Pipeline implements AutoCloseable {
             queue.put(apply);
         } else {
             apply.run();
+        }
+    }
+
+    /** The episodes the detectors have open ({@link #ongoing}) and the watermark they stand at. */
+    public record Ongoing(long watermarkMillis, List<EventRow> events) {
+    }
+
+    /**
+     * The episodes the detectors (the shipped ones and the user's zones and watchlist) have open, as
+     * provisional events ({@link DetectionEngine#ongoing}): asked on the detection thread after the
+     * input queued before this call, so a caller waits behind the queue.
+     *
+     * @return the answer, or null on timeout
+     */
+    public Ongoing ongoing(long timeout, TimeUnit unit) throws InterruptedException {
+        java.util.concurrent.CompletableFuture<Ongoing> answer = new java.util.concurrent.CompletableFuture<>();
+        Runnable ask = () -> {
+            List<EventRow> out = new ArrayList<>();
+            engine.ongoing(e -> out.add(Rows.event(e)));
+            userEngine.ongoing(e -> out.add(Rows.event(e)));
+            answer.complete(new Ongoing(engine.watermark(), out));
+        };
+        if (started && thread.isAlive()) {
+            if (!queue.offer((Runnable) () -> {
+                detection.accept(ask);
+                detection.flush();
+            }, timeout, unit)) {
+                return null;
+            }
+        } else {
+            detection.accept(ask);
+            detection.flush();
+        }
+        try {
+            return answer.get(timeout, unit);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return null;
         }
     }
 
@@ -416,11 +459,10 @@ public final class Pipeline implements AutoCloseable {
             for (AisStreamDecoder d : decoders.values()) {
                 d.finish();
             }
-            detection.accept((Runnable) () -> {
-                order.finish();
-                engine.finish();
-                userEngine.finish();
-            });
+            // The held input goes to the detectors; the episodes they have open stay open (a port
+            // visit does not end because the server stops): a restart rebuilds them from the archive
+            // and they go on, so the events after a restart are those before it.
+            detection.accept((Runnable) order::finish);
             detection.close();
             analysis.finish();
             flush();
@@ -868,8 +910,10 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
-     * Processes what is queued, finishes the decoders and detectors (every open episode is closed
-     * and stored, as at the end of an {@code analyze} run), writes the rest to the store and stops.
+     * Processes what is queued, finishes the decoders, hands the input held for event-time order to
+     * the detectors, writes the rest to the store and stops. Episodes still open (see
+     * {@link #ongoing}) are not closed: unlike the end of an {@code analyze} run, a stop is not the end
+     * of the input, and a restart continues them from the raw archive.
      */
     @Override
     public void close() throws InterruptedException {

@@ -80,7 +80,11 @@ class ReplayEquivalenceTest {
             dec.finish();
         }
         order.finish();
-        engine.finish();
+        // a stop is not the end of the input: what the detectors have open stays open, and is shown as ongoing
+        List<String> refOngoing = new ArrayList<>();
+        engine.ongoing(e -> refOngoing.add(e.id()));
+        java.util.Collections.sort(refOngoing);
+        assertThat(refOngoing).as("these logs end with episodes under way").isNotEmpty();
         assertThat(untimed[0]).as("every message of these logs carries its own time").isZero();
         List<VesselRow> refVessels = new ArrayList<>();
         for (VesselSnapshot v : picture.vessels()) {
@@ -97,10 +101,15 @@ class ReplayEquivalenceTest {
 
             WatchkeeperServer.Config cfg = WatchkeeperServer.Config.of(data).withPort(0).withSources(List.of("feed=tcp-listen://127.0.0.1:0"));
             WatchkeeperServer server = WatchkeeperServer.start(cfg);
+            String asOf;
             try {
                 for (byte[] c : contents) {
                     Fixture.sendAndWait(server, c);
                 }
+                // once the feed has been quiet for the lateness, what the event-time order held has gone on
+                assertThat(server.pipeline().awaitReleased(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                assertThat(ongoingIds(server)).isEqualTo(refOngoing);
+                asOf = Fixture.get(server, "/api/ongoing").json().get("as_of").asText();
             } finally {
                 server.close();
             }
@@ -118,11 +127,30 @@ class ReplayEquivalenceTest {
             // Restart on the same data directory: history is rebuilt from the raw archive.
             WatchkeeperServer again = WatchkeeperServer.start(WatchkeeperServer.Config.of(data).withPort(0));
             assertThat(again.rebuiltLines()).isEqualTo(contents.stream().mapToLong(Fixture::lines).sum());
+            assertThat(again.pipeline().awaitReleased(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(ongoingIds(again)).isEqualTo(refOngoing);
+            // the input held for event-time order went on after the rebuild too: the detectors stand where they stood
+            assertThat(Fixture.get(again, "/api/ongoing").json().get("as_of").asText()).isEqualTo(asOf);
+            assertThat(Fixture.get(again, "/api/events?limit=10000").json().get("count").asInt()).isEqualTo(expectedEvents.size());
             again.close();
             try (DuckDbHistoryStore s = DuckDbHistoryStore.open(data)) {
                 assertThat(s.vessels()).containsExactlyElementsOf(refVessels);
                 assertThat(s.events(null, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2)).containsExactlyElementsOf(expectedEvents);
             }
         }
+    }
+
+    /** The ids of the events {@code /api/ongoing} gives, sorted; checks that each is marked ongoing. */
+    private static List<String> ongoingIds(WatchkeeperServer server) throws Exception {
+        com.fasterxml.jackson.databind.JsonNode r = Fixture.get(server, "/api/ongoing?limit=10000").json();
+        List<String> ids = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode e : r.get("events")) {
+            assertThat(e.get("ongoing").asBoolean()).isTrue();
+            ids.add(e.get("id").asText());
+        }
+        assertThat(r.get("count").asInt()).isEqualTo(ids.size()).isEqualTo(r.get("total").asInt());
+        assertThat(r.get("as_of").asText()).startsWith("20");
+        java.util.Collections.sort(ids);
+        return ids;
     }
 }

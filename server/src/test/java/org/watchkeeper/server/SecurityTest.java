@@ -138,6 +138,7 @@ class SecurityTest {
         ROUTES.put("GET /api/vessels/{mmsi}/track", Need.POSITIONS);
         ROUTES.put("GET /api/events", Need.EVENTS);
         ROUTES.put("GET /api/events/{id}", Need.EVENTS);
+        ROUTES.put("GET /api/ongoing", Need.EVENTS);
         ROUTES.put("GET /api/near", Need.POSITIONS);
         ROUTES.put("GET /api/zones", Need.ANY);
         ROUTES.put("POST /api/zones", Need.ANALYST);
