@@ -168,6 +168,14 @@ public final class Pipeline implements AutoCloseable {
     private final ConcurrentHashMap<String, LongAdder> messagesBySource = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, AtomicLong> lastMessageBySource = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, AtomicLong> lastMessageTimeBySource = new ConcurrentHashMap<>();
+    /** Observations of each source the event-time order left out as late (detection thread writes). */
+    private final ConcurrentHashMap<String, AtomicLong> lateBySource = new ConcurrentHashMap<>();
+    /** The source whose observations the pipeline thread hands to the detection thread now (pipeline thread). */
+    private String observingSource;
+    /** The source last announced to the detection thread (pipeline thread). */
+    private String handedSource;
+    /** The source of the observations the detection thread receives now (detection thread). */
+    private String detectSource;
     private final LongAdder shed = new LongAdder();
     private final LongAdder lines = new LongAdder();
     private final LongAdder messages = new LongAdder();
@@ -558,6 +566,7 @@ public final class Pipeline implements AutoCloseable {
 
         @Override
         public void message(ReceivedMessage m) {
+            observingSource = source;
             if (m.timeSource() != TimeSource.RECEIVE_CLOCK && m.timeSource() != TimeSource.NONE) {
                 carried = m.receiveTimeMillis();
             }
@@ -600,6 +609,12 @@ public final class Pipeline implements AutoCloseable {
     private final class Stages implements AnalysisListener {
         @Override
         public void observation(Observation o) {
+            String src = observingSource;
+            if (src != handedSource) {
+                // the detection thread learns whose observations follow only when that changes
+                handedSource = src;
+                detection.accept((Runnable) () -> detectSource = src);
+            }
             detection.accept(o);
         }
 
@@ -637,13 +652,35 @@ public final class Pipeline implements AutoCloseable {
         try {
             long lateBefore = order.late();
             order.accept(o);
-            late.addAndGet(order.late() - lateBefore);
+            long n = order.late() - lateBefore;
+            if (n > 0) {
+                late.addAndGet(n);
+                lateFrom(detectSource, o);
+            }
         } catch (RuntimeException e) {
             internalErrors.increment();
             rejected.computeIfAbsent("internal_error", k -> new LongAdder()).increment();
             if (internalErrors.sum() <= 10) {
                 LOG.error("an observation of {} could not be run through the detectors (counted as internal_error)", o.mmsi(), e);
             }
+        }
+    }
+
+    /**
+     * On the detection thread: counts a late observation against its source, and says once per source
+     * why its observations are left out: most often a log of another period read beside newer input.
+     */
+    private void lateFrom(String source, Observation o) {
+        if (source == null) {
+            return;
+        }
+        AtomicLong n = lateBySource.computeIfAbsent(source, k -> new AtomicLong());
+        if (n.getAndIncrement() == 0) {
+            LOG.warn("source {}: an observation at {} is older than the detectors' watermark ({}: the newest time of"
+                    + " any source less the lateness of {} ms), so it is left out of detection (counted in /api/stats as"
+                    + " the source's late_observations). If this source replays a log of another period than the other"
+                    + " input, replay such logs one after another, or run watchkeeper analyze on them together.",
+                    source, java.time.Instant.ofEpochMilli(o.time()), java.time.Instant.ofEpochMilli(order.watermark()), lateness);
         }
     }
 
@@ -872,6 +909,15 @@ public final class Pipeline implements AutoCloseable {
     public long lastMessageTime(String source) {
         AtomicLong a = lastMessageTimeBySource.get(source);
         return a == null ? Long.MIN_VALUE : a.get();
+    }
+
+    /**
+     * Observations of a source that came later than the detectors' event-time order allows (older
+     * than the newest time seen less the lateness) and were left out of detection.
+     */
+    public long lateObservations(String source) {
+        AtomicLong a = lateBySource.get(source);
+        return a == null ? 0 : a.get();
     }
 
     /** Lines shed because the queue was full (UDP only). */

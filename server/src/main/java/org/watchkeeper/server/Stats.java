@@ -115,6 +115,7 @@ public final class Stats {
                 x.put("last_message", Api.iso(last));
                 x.put("last_message_time", Api.iso(p.lastMessageTime(s.name())));
             }
+            x.put("late_observations", p.lateObservations(s.name()));
         }
         ObjectNode r = o.putObject("rejected");
         p.rejected().forEach(r::put);

@@ -282,6 +282,14 @@ public final class EventTimeOrder implements Consumer<Observation> {
         at.add(i, o);
     }
 
+    /**
+     * The watermark (epoch ms): input at or before it is late. The newest time seen less the allowed
+     * lateness and 1 ms, or a held observation's time once released; {@code Long.MIN_VALUE} before any.
+     */
+    public long watermark() {
+        return watermark;
+    }
+
     /** Observations dropped as late. */
     public long late() {
         return late;
