@@ -125,21 +125,57 @@ public final class Exports {
             if (!r.has("lat")) {
                 continue;
             }
-            String name = what.equals("vessels")
-                    ? (r.has("name") ? r.get("name").asText() + " (" + r.get("mmsi").asText() + ")" : r.get("mmsi").asText())
-                    : r.get("kind").asText() + " " + r.get("start").asText();
-            sb.append("<Placemark><name>").append(xml(name)).append("</name><ExtendedData>");
-            r.fields().forEachRemaining(e -> {
-                if (e.getValue().isValueNode()) {
-                    sb.append("<Data name=\"").append(xml(e.getKey())).append("\"><value>")
-                            .append(xml(e.getValue().asText())).append("</value></Data>");
+            String name;
+            if (what.equals("vessels")) {
+                name = r.has("name") ? r.get("name").asText() + " (" + r.get("mmsi").asText() + ")" : r.get("mmsi").asText();
+            } else {
+                StringBuilder n = new StringBuilder(r.get("kind").asText());
+                for (JsonNode v : r.path("vessels")) {
+                    n.append(' ').append(v.asText());
                 }
-            });
+                name = n.append(' ').append(r.get("start").asText()).toString();
+            }
+            sb.append("<Placemark><name>").append(xml(name)).append("</name>");
+            if (r.has("start") && r.has("end")) {
+                // KML 2.2 TimeSpan: a viewer's time slider shows the event while it lasts
+                sb.append("<TimeSpan><begin>").append(xml(r.get("start").asText())).append("</begin><end>")
+                        .append(xml(r.get("end").asText())).append("</end></TimeSpan>");
+            }
+            sb.append("<ExtendedData>");
+            r.fields().forEachRemaining(e -> data(sb, e.getKey(), e.getValue(), true));
             sb.append("</ExtendedData><Point><coordinates>").append(r.get("lon").asDouble()).append(',')
                     .append(r.get("lat").asDouble()).append("</coordinates></Point></Placemark>\n");
         }
         sb.append("</Document>\n</kml>\n");
         return sb.toString();
+    }
+
+    /**
+     * One KML {@code Data} element per value: a value node as its text, an array of values as their
+     * texts joined by spaces (the vessels' MMSIs), an object's members one level down named
+     * {@code parent.member} (an event's attributes and parameters), anything deeper as compact JSON;
+     * the geometry is the placemark's own.
+     */
+    private static void data(StringBuilder sb, String name, JsonNode v, boolean top) {
+        if (v == null || v.isNull() || name.equals("geometry")) {
+            return;
+        }
+        String text;
+        if (v.isValueNode()) {
+            text = v.asText();
+        } else if (v.isArray()) {
+            StringBuilder j = new StringBuilder();
+            for (JsonNode x : v) {
+                j.append(j.length() > 0 ? " " : "").append(x.isValueNode() ? x.asText() : x.toString());
+            }
+            text = j.toString();
+        } else if (top) {
+            v.fields().forEachRemaining(e -> data(sb, name + "." + e.getKey(), e.getValue(), false));
+            return;
+        } else {
+            text = v.toString();
+        }
+        sb.append("<Data name=\"").append(xml(name)).append("\"><value>").append(xml(text)).append("</value></Data>");
     }
 
     static String xml(String s) {

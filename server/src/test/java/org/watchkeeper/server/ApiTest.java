@@ -222,7 +222,26 @@ class ApiTest {
         assertThat(eventLines[0]).isEqualTo("id,kind,start,end,vessels,lat,lon,attributes");
         assertThat(eventLines[1]).matches(".*,\"\\{\"\".*\\}\"$"); // the attributes: one quoted JSON object
         assertThat(Fixture.get(server, "/api/export/events.geojson").json().get("features").size()).isEqualTo(events);
-        assertThat(Fixture.get(server, "/api/export/events.kml").body()).contains("<Document>");
+        // every located event a placemark named by kind, vessels and start, with its time span, its
+        // vessels' MMSIs and its attributes
+        JsonNode located = null;
+        for (JsonNode e : Fixture.get(server, "/api/events").json().get("events")) {
+            if (e.has("lat") && e.get("vessels").size() > 0 && e.get("attributes").size() > 0) {
+                located = e;
+                break;
+            }
+        }
+        assertThat(located).isNotNull();
+        String ekml = Fixture.get(server, "/api/export/events.kml?kind=" + located.get("kind").asText()).body();
+        String mmsis = String.join(" ", java.util.stream.StreamSupport.stream(located.get("vessels").spliterator(), false)
+                .map(JsonNode::asText).toList());
+        String attribute = located.get("attributes").fieldNames().next();
+        assertThat(ekml).contains("<Placemark><name>" + located.get("kind").asText() + " " + mmsis + " "
+                        + located.get("start").asText() + "</name><TimeSpan><begin>" + located.get("start").asText()
+                        + "</begin><end>" + located.get("end").asText() + "</end></TimeSpan>")
+                .contains("<Data name=\"vessels\"><value>" + mmsis + "</value></Data>")
+                .contains("<Data name=\"attributes." + attribute + "\"><value>")
+                .contains("<Data name=\"parameters.");
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
