@@ -137,18 +137,43 @@ public final class ServeCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        return run("serve", err, cfg.withPorts(ports), loads.isEmpty() ? null : server -> {
-            for (Object[] l : loads) {
-                try {
-                    var res = IncidentsCommand.read((IncidentsCommand.Format) l[0], (Path) l[1], null, server.accounts().hostOrgId(), "import");
-                    IncidentsCommand.importInto(server.incidentStore(), res);
-                    err.printf("incidents: %s: %d imported, %d rejected%n", l[1], res.incidents().size(), res.rejected().size());
-                } catch (java.io.IOException | RuntimeException e) {
-                    err.println("watchkeeper serve: incidents " + l[1] + ": " + e.getMessage());
-                }
-            }
-        });
+        return run("serve", err, cfg.withPorts(ports), loads.isEmpty() ? null : server -> loadIncidents(server, loads, err));
     }
+
+    /**
+     * Loads the {@code --incidents} files into a started server, as {@code POST /api/incidents/import}
+     * does: the host organisation owns the reports, each file's counts and first rejected rows are
+     * printed, and each load is an audit entry ({@code create} on target {@code serve --incidents FORMAT}
+     * with the file and the counts). A file that cannot be read is reported and skipped.
+     *
+     * @param loads pairs of {@link IncidentsCommand.Format} and file
+     */
+    static void loadIncidents(WatchkeeperServer server, List<Object[]> loads, PrintWriter err) {
+        for (Object[] l : loads) {
+            try {
+                var res = IncidentsCommand.read((IncidentsCommand.Format) l[0], (Path) l[1], null, server.accounts().hostOrgId(), "import");
+                IncidentsCommand.importInto(server.incidentStore(), res);
+                err.printf("incidents: %s: %d imported, %d rejected%n", l[1], res.incidents().size(), res.rejected().size());
+                res.rejected().stream().limit(MAX_REJECTED_SHOWN)
+                        .forEach(x -> err.printf("  line %d: %s%n", x.line(), x.reason()));
+                if (res.rejected().size() > MAX_REJECTED_SHOWN) {
+                    err.printf("  ... and %d more (watchkeeper incidents import lists them all)%n",
+                            res.rejected().size() - MAX_REJECTED_SHOWN);
+                }
+                // the same audit entry as POST /api/incidents/import, by the server itself
+                server.audit().append(null, server.accounts().hostOrgId(), "create",
+                        "serve --incidents " + ((IncidentsCommand.Format) l[0]).name().toLowerCase(java.util.Locale.ROOT),
+                        java.util.Map.of("file", ((Path) l[1]).toAbsolutePath().toString(),
+                                "imported", Integer.toString(res.incidents().size()),
+                                "rejected", Integer.toString(res.rejected().size())));
+            } catch (java.io.IOException | RuntimeException e) {
+                err.println("watchkeeper serve: incidents " + l[1] + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** Rejected rows of an incident file listed at start; the rest are counted. */
+    private static final int MAX_REJECTED_SHOWN = 20;
 
     /**
      * Applies the security options (shared with {@code demo}).
