@@ -103,6 +103,13 @@ public final class Api {
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
         app.exception(JsonProcessingException.class, (e, ctx) -> error(ctx, 400, "body is " + JsonErrors.reason(e)));
         app.error(404, ctx -> {
+            // a path the API has, asked with a method it does not take: 405 with the methods it takes (RFC 9110 15.5.6)
+            List<String> allowed = allowedMethods(server.routes(), ctx.path());
+            if (!allowed.isEmpty() && !allowed.contains(ctx.method().name())) {
+                ctx.header("Allow", String.join(", ", allowed));
+                error(ctx, 405, ctx.method() + " is not allowed on " + ctx.path() + "; allowed: " + String.join(", ", allowed));
+                return;
+            }
             if (ctx.result() == null || ctx.result().isEmpty()) {
                 error(ctx, 404, "no such resource: " + ctx.method() + " " + ctx.path());
             }
@@ -508,6 +515,34 @@ public final class Api {
             throw new BadRequest(name + " must be 1..999999999: " + s);
         }
         return v;
+    }
+
+    /**
+     * The methods of the routes (as {@code METHOD /path/{param}}) whose path matches {@code path}
+     * (a {@code {param}} matches one non-empty segment), in route order without repeats; HEAD with GET.
+     */
+    static List<String> allowedMethods(List<String> routes, String path) {
+        String[] want = path.split("/", -1);
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        for (String r : routes) {
+            int sp = r.indexOf(' ');
+            String[] have = r.substring(sp + 1).split("/", -1);
+            if (have.length != want.length) {
+                continue;
+            }
+            boolean match = true;
+            for (int i = 0; i < have.length && match; i++) {
+                match = have[i].startsWith("{") ? !want[i].isEmpty() : have[i].equals(want[i]);
+            }
+            if (match) {
+                String m = r.substring(0, sp);
+                out.add(m);
+                if (m.equals("GET")) {
+                    out.add("HEAD");
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** How long {@code /api/ongoing} waits for the detection thread. */

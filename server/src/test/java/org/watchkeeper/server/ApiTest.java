@@ -359,6 +359,20 @@ class ApiTest {
     }
 
     @Test
+    void aMethodARouteDoesNotTakeIs405WithTheMethodsItTakes() throws Exception {
+        Fixture.Reply r = Fixture.delete(server, "/api/vessels");
+        assertThat(r.status()).isEqualTo(405);
+        assertThat(r.headers().get("allow")).containsExactly("GET, HEAD");
+        assertThat(r.json().get("error").asText()).isEqualTo("DELETE is not allowed on /api/vessels; allowed: GET, HEAD");
+        Fixture.Reply z = Fixture.post(server, "/api/zones/abc", "{}");
+        assertThat(z.status()).isEqualTo(405);
+        assertThat(z.headers().get("allow")).containsExactly("DELETE");
+        // a path no route has is still a 404, and so is a resource a route does not find
+        assertThat(Fixture.delete(server, "/api/nothing").status()).isEqualTo(404);
+        assertThat(Fixture.delete(server, "/api/zones/no-such-zone").status()).isEqualTo(404);
+    }
+
+    @Test
     void streamWithBadParametersIs400BeforeItStarts() throws Exception {
         String[][] cases = {
             {"/api/stream?kinds=bogus", "kinds: unknown kind 'bogus'"},
