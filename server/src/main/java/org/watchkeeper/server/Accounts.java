@@ -185,7 +185,7 @@ public final class Accounts {
             throw new Api.BadRequest("an organisation id is 1-64 lower-case letters, digits or '-', starting with a letter or digit: " + id);
         }
         if (orgs.containsKey(id)) {
-            throw new Api.BadRequest("organisation '" + id + "' exists");
+            throw new io.javalin.http.ConflictResponse("organisation '" + id + "' exists");
         }
         if (orgs.size() >= MAX_ENTRIES) {
             throw new Api.BadRequest("at most " + MAX_ENTRIES + " organisations are held");
@@ -246,7 +246,7 @@ public final class Accounts {
             throw new Api.BadRequest("a user name is 1-64 letters, digits, '.', '_', '@' or '-': " + name);
         }
         if (users.containsKey(name)) {
-            throw new Api.BadRequest("user '" + name + "' exists");
+            throw new io.javalin.http.ConflictResponse("user '" + name + "' exists");
         }
         if (!orgs.containsKey(org)) {
             throw new Api.BadRequest("no organisation '" + org + "'");

@@ -502,6 +502,26 @@ public final class Api {
         return Rows.JSON.readTree(b);
     }
 
+    /**
+     * Refuses a JSON body that is not an object or has a member other than {@code known}: a misspelt
+     * field ({@code "rol": "admin"}) would otherwise be ignored and the default taken silently.
+     *
+     * @throws BadRequest naming the first unknown member and the known ones
+     */
+    static JsonNode onlyFields(JsonNode body, String... known) {
+        if (!body.isObject()) {
+            throw new BadRequest("the body must be a JSON object with " + String.join(", ", known));
+        }
+        java.util.Iterator<String> names = body.fieldNames();
+        while (names.hasNext()) {
+            String n = names.next();
+            if (!Arrays.asList(known).contains(n)) {
+                throw new BadRequest("unknown field '" + n + "'; known: " + String.join(", ", known));
+            }
+        }
+        return body;
+    }
+
     static int mmsiPath(Context ctx) {
         return mmsi(ctx.pathParam("mmsi"), "mmsi");
     }

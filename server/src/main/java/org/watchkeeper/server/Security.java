@@ -114,7 +114,7 @@ public final class Security {
         });
 
         app.post("/api/login", ctx -> {
-            JsonNode b = Api.jsonBody(ctx);
+            JsonNode b = Api.onlyFields(Api.jsonBody(ctx), "token", "user", "password");
             Principal p;
             if (b.hasNonNull("token")) {
                 Accounts.Check c = accounts.check(b.get("token").asText(), Instant.now());
@@ -168,7 +168,7 @@ public final class Security {
         });
         app.post("/api/orgs", ctx -> {
             hostAdmin(ctx);
-            JsonNode b = Api.jsonBody(ctx);
+            JsonNode b = Api.onlyFields(Api.jsonBody(ctx), "id", "name", "host");
             Accounts.Org x = accounts.createOrg(b.path("id").asText(null), b.path("name").asText(null), b.path("host").asBoolean(false));
             ctx.status(201).json(org(x, accounts));
         });
@@ -189,14 +189,14 @@ public final class Security {
         });
         app.post("/api/users", ctx -> {
             hostAdmin(ctx);
-            JsonNode b = Api.jsonBody(ctx);
+            JsonNode b = Api.onlyFields(Api.jsonBody(ctx), "name", "org", "role", "password");
             Accounts.User u = accounts.createUser(b.path("name").asText(null), b.path("org").asText(null),
                     Role.parse(b.path("role").asText("viewer")), b.hasNonNull("password") ? b.get("password").asText() : null);
             ctx.status(201).json(user(u));
         });
         app.put("/api/users/{name}", ctx -> {
             hostAdmin(ctx);
-            JsonNode b = Api.jsonBody(ctx);
+            JsonNode b = Api.onlyFields(Api.jsonBody(ctx), "role", "password", "disabled");
             Accounts.User u = accounts.updateUser(ctx.pathParam("name"),
                     b.hasNonNull("role") ? Role.parse(b.get("role").asText()) : null,
                     b.hasNonNull("password") ? b.get("password").asText() : null,
@@ -230,7 +230,8 @@ public final class Security {
         });
         app.post("/api/tokens", ctx -> {
             Principal p = signedIn(ctx);
-            JsonNode b = ctx.body().isBlank() ? Rows.JSON.createObjectNode() : Api.jsonBody(ctx);
+            JsonNode b = ctx.body().isBlank() ? Rows.JSON.createObjectNode()
+                    : Api.onlyFields(Api.jsonBody(ctx), "user", "label", "ttl_s");
             String user = b.path("user").asText(p.user());
             if (!user.equals(p.user()) && !(p.role() == Role.ADMIN && p.hostOrg())) {
                 throw new ForbiddenResponse("only an admin of the host organisation creates tokens for other users");
@@ -285,7 +286,7 @@ public final class Security {
         });
         app.put("/api/published", ctx -> {
             hostAdmin(ctx);
-            JsonNode b = Api.jsonBody(ctx);
+            JsonNode b = Api.onlyFields(Api.jsonBody(ctx), "data_classes");
             if (!b.path("data_classes").isArray()) {
                 throw new Api.BadRequest("expected {\"data_classes\":[...]} (positions, identities, events, incidents)");
             }

@@ -373,6 +373,24 @@ class ApiTest {
     }
 
     @Test
+    void accountBodiesWithUnknownFieldsAreRefusedAndDuplicatesAreConflicts() throws Exception {
+        Fixture.Reply typo = Fixture.post(server, "/api/users", "{\"name\":\"eve\",\"org\":\"host\",\"rol\":\"admin\"}");
+        assertThat(typo.status()).isEqualTo(400);
+        assertThat(typo.json().get("error").asText()).isEqualTo("unknown field 'rol'; known: name, org, role, password");
+        assertThat(Fixture.post(server, "/api/users", "[\"eve\"]").json().get("error").asText())
+                .startsWith("the body must be a JSON object with name, org");
+        Fixture.Reply org = Fixture.post(server, "/api/orgs", "{\"id\":\"dup-org\",\"name\":\"Partner\"}");
+        assertThat(org.status()).as(org.body()).isEqualTo(201);
+        Fixture.Reply again = Fixture.post(server, "/api/orgs", "{\"id\":\"dup-org\",\"name\":\"Partner again\"}");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("error").asText()).isEqualTo("organisation 'dup-org' exists");
+        assertThat(Fixture.post(server, "/api/users", "{\"name\":\"dup-user\",\"org\":\"dup-org\"}").status()).isEqualTo(201);
+        assertThat(Fixture.post(server, "/api/users", "{\"name\":\"dup-user\",\"org\":\"dup-org\"}").status()).isEqualTo(409);
+        assertThat(Fixture.post(server, "/api/tokens", "{\"ttl\":60}").json().get("error").asText())
+                .isEqualTo("unknown field 'ttl'; known: user, label, ttl_s");
+    }
+
+    @Test
     void streamWithBadParametersIs400BeforeItStarts() throws Exception {
         String[][] cases = {
             {"/api/stream?kinds=bogus", "kinds: unknown kind 'bogus'"},
