@@ -100,7 +100,10 @@ public final class Api {
 
         app.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
-        app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+        app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getStatus() == 413
+                ? "the request body is larger than the " + MAX_BODY + " bytes the API takes"
+                        + (ctx.header("Content-Length") != null ? " (" + ctx.header("Content-Length") + " bytes sent)" : "")
+                : e.getMessage()));
         app.exception(JsonProcessingException.class, (e, ctx) -> error(ctx, 400, "body is " + JsonErrors.reason(e)));
         app.error(404, ctx -> {
             // a path the API has, asked with a method it does not take: 405 with the methods it takes (RFC 9110 15.5.6)

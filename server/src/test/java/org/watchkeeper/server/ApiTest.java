@@ -322,9 +322,12 @@ class ApiTest {
 
     @Test
     void hugeBodyIs413() throws Exception {
-        Fixture.Reply r = Fixture.post(server, "/api/zones", Fixture.repeat(2_000_000));
+        String body = Fixture.repeat(2_000_000);
+        Fixture.Reply r = Fixture.post(server, "/api/zones", body);
         assertThat(r.status()).isEqualTo(413);
         assertThat(r.json().get("status").asInt()).isEqualTo(413);
+        assertThat(r.json().get("error").asText()).isEqualTo("the request body is larger than the 1000000 bytes the API takes ("
+                + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + " bytes sent)");
         assertThat(Fixture.get(server, "/api/zones").json().get("features").toString()).doesNotContain("xxxx");
     }
 
