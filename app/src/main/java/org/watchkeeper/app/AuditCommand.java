@@ -53,6 +53,12 @@ public final class AuditCommand implements Runnable {
             if (v.ok()) {
                 spec.commandLine().getOut().println(v.message());
                 spec.commandLine().getOut().flush();
+                Path headFile = file.resolveSibling(file.getFileName() + ".head");
+                if (head == null && !Files.exists(headFile)) {
+                    spec.commandLine().getErr().println("warning: the end of the log was not checked (no " + headFile
+                            + " and no --head): entries cut from its end would not show; pass the last hash kept elsewhere with --head");
+                    spec.commandLine().getErr().flush();
+                }
                 return 0;
             }
             spec.commandLine().getErr().println("audit log " + file + " is not intact: " + v.message());

@@ -49,6 +49,7 @@ class SecurityCommandsTest {
         int n = Files.readAllLines(log).size();
         assertThat(n).isGreaterThanOrEqualTo(7);
         assertThat(ok.out()).startsWith(n + " entries verified");
+        assertThat(ok.err()).isEmpty(); // the head file beside the log checked its end
 
         byte[] orig = Files.readAllBytes(log);
         List<String> lines = new ArrayList<>(Files.readAllLines(log));
@@ -96,6 +97,18 @@ class SecurityCommandsTest {
         assertThat(Cli.run("audit", "verify", log.toString()).exit()).isZero();
         assertThat(Cli.run("audit", "verify", "--head", AuditLog.GENESIS, log.toString()).exit()).isEqualTo(1);
         assertThat(Cli.run("audit", "verify", dir.resolve("missing.log").toString()).exit()).isEqualTo(2);
+
+        // A copy without its head file: the entries verify, and the answer says the end was not checked.
+        Path copy = dir.resolve("copy.log");
+        Files.write(copy, orig);
+        Cli.Run alone = Cli.run("audit", "verify", copy.toString());
+        assertThat(alone.exit()).isZero();
+        assertThat(alone.out()).startsWith(n + " entries verified");
+        assertThat(alone.err()).startsWith("warning: the end of the log was not checked (no " + copy + ".head and no --head)");
+        String last = ok.out().substring(ok.out().indexOf("last hash ") + 10).strip();
+        Cli.Run withHead = Cli.run("audit", "verify", "--head", last, copy.toString());
+        assertThat(withHead.exit()).isZero();
+        assertThat(withHead.err()).isEmpty();
     }
 
     private static void write(Path log, List<String> lines) throws Exception {
