@@ -297,9 +297,20 @@ public final class Api {
                 }
                 ObjectNode x = a.addObject();
                 x.put("mmsi", Mmsi.format(c.mmsi()));
-                String name = policy.allows(DataClass.IDENTITIES, c.lat(), c.lon(), t, now) ? name(server, c.mmsi()) : null;
-                if (name != null) {
-                    x.put("name", name);
+                if (policy.allows(DataClass.IDENTITIES, c.lat(), c.lon(), t, now)) {
+                    // as the command line's query near gives them: name, flag and class beside the MMSI
+                    VesselSnapshot live = server.pipeline().vessels().get(c.mmsi());
+                    if (live != null) {
+                        putText(x, "name", live.name());
+                        putText(x, "flag", Rows.flag(live));
+                        putText(x, "class", Rows.vesselClass(live));
+                    } else {
+                        store.vessel(c.mmsi()).ifPresent(v -> {
+                            putText(x, "name", v.name());
+                            putText(x, "flag", v.flag());
+                            putText(x, "class", v.vesselClass());
+                        });
+                    }
                 }
                 x.put("distance_m", Math.round(c.distanceMetres() * 10) / 10.0);
                 x.put("time", iso(c.timeMillis()));
@@ -871,6 +882,7 @@ public final class Api {
         return o;
     }
 
+    /** A vessel's track as GeoJSON, coordinates in degrees to 6 decimals (about 0.1 m, finer than AIS's 1/10 000 minute). */
     static ObjectNode track(int mmsi, List<PositionRow> rows, boolean points) {
         ObjectNode fc = Rows.JSON.createObjectNode();
         fc.put("type", "FeatureCollection");
@@ -886,12 +898,12 @@ public final class Api {
             ObjectNode g = f.putObject("geometry");
             if (seg.size() == 1) {
                 g.put("type", "Point");
-                g.putArray("coordinates").add(seg.get(0).lon()).add(seg.get(0).lat());
+                g.putArray("coordinates").add(Coordinates.round6(seg.get(0).lon())).add(Coordinates.round6(seg.get(0).lat()));
             } else {
                 g.put("type", "LineString");
                 ArrayNode c = g.putArray("coordinates");
                 for (PositionRow r : seg) {
-                    c.addArray().add(r.lon()).add(r.lat());
+                    c.addArray().add(Coordinates.round6(r.lon())).add(Coordinates.round6(r.lat()));
                 }
             }
             ObjectNode p = f.putObject("properties");
@@ -907,7 +919,7 @@ public final class Api {
                 f.put("type", "Feature");
                 ObjectNode g = f.putObject("geometry");
                 g.put("type", "Point");
-                g.putArray("coordinates").add(r.lon()).add(r.lat());
+                g.putArray("coordinates").add(Coordinates.round6(r.lon())).add(Coordinates.round6(r.lat()));
                 ObjectNode p = f.putObject("properties");
                 p.put("time", iso(r.timeMillis()));
                 putNumber(p, "speed", r.sog());

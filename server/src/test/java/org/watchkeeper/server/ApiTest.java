@@ -103,6 +103,14 @@ class ApiTest {
             points += f.get("properties").get("points").asInt();
         }
         assertThat(points).isEqualTo(stored).isGreaterThan(100);
+        // coordinates to 6 decimals at most, as everywhere else in the API
+        for (JsonNode f : t.get("features")) {
+            for (JsonNode c : f.get("geometry").get("type").asText().equals("Point") ? List.of(f.get("geometry").get("coordinates"))
+                    : iterable(f.get("geometry").get("coordinates"))) {
+                assertThat(c.get(0).asText()).matches("-?\\d+(\\.\\d{1,6})?");
+                assertThat(c.get(1).asText()).matches("-?\\d+(\\.\\d{1,6})?");
+            }
+        }
         JsonNode tp = Fixture.get(server, "/api/vessels/538004030/track?points=true&from=2014-09-28T16:00:00Z&to=2014-09-28T16:30:00Z").json();
         long fixes = 0;
         for (JsonNode f : tp.get("features")) {
@@ -156,6 +164,10 @@ class ApiTest {
                 + "&radius_km=0.5").json();
         JsonNode hit = find(r.get("results"), "538004030");
         assertThat(hit.get("distance_m").asDouble()).isLessThan(1.0);
+        // identity beside the MMSI, as the command line's query near gives it (538 is the Marshall Islands' MID)
+        assertThat(hit.get("flag").asText()).isEqualTo("MH").isEqualTo(v.get("flag").asText());
+        assertThat(hit.get("class").asText()).isEqualTo("A");
+        assertThat(hit.get("name").asText()).isEqualTo(v.get("name").asText());
         for (JsonNode x : r.get("results")) {
             assertThat(x.get("distance_m").asDouble()).isLessThanOrEqualTo(500.0);
         }
@@ -409,6 +421,12 @@ class ApiTest {
             assertThat(r.contentType()).as(c[0]).startsWith("application/json");
             assertThat(r.json().get("error").asText()).as(c[0]).contains(c[1]);
         }
+    }
+
+    private static List<JsonNode> iterable(JsonNode array) {
+        List<JsonNode> out = new ArrayList<>();
+        array.forEach(out::add);
+        return out;
     }
 
     private static JsonNode find(JsonNode array, String mmsi) {
