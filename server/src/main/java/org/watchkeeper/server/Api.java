@@ -206,9 +206,16 @@ public final class Api {
         });
 
         app.get("/api/events", ctx -> {
-            List<ObjectNode> es = visibleEvents(ctx, server);
+            int limit = integer(ctx, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
+            List<ObjectNode> es = visibleEvents(ctx, server, limit + 1);
+            boolean truncated = es.size() > limit;
+            if (truncated) {
+                es = es.subList(0, limit);
+            }
             ObjectNode o = Rows.JSON.createObjectNode();
             o.put("count", es.size());
+            // more events match than the limit let through: raise limit (up to 100 000) or narrow the query
+            o.put("truncated", truncated);
             o.putArray("events").addAll(es);
             ctx.json(o);
         });
@@ -976,8 +983,13 @@ public final class Api {
      * marking; {@code limit} counts visible events.
      */
     static List<ObjectNode> visibleEvents(Context ctx, WatchkeeperServer server) {
+        return visibleEvents(ctx, server, integer(ctx, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT));
+    }
+
+    /** As {@link #visibleEvents(Context, WatchkeeperServer)}, at most {@code limit}. */
+    static List<ObjectNode> visibleEvents(Context ctx, WatchkeeperServer server, int limit) {
         Sharing.requireClass(ctx, DataClass.EVENTS);
-        int limit = integer(ctx, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
+        integer(ctx, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
         Principal p = Access.principal(ctx);
         SharingPolicy policy = Access.policy(ctx);
         Marking marking = Sharing.eventMarking(server);

@@ -108,10 +108,17 @@ public final class IncidentApi {
         HistoryStore store = server.incidentStore();
 
         app.get("/api/incidents", ctx -> {
-            List<Incident> list = list(ctx, store);
+            int limit = Api.integer(ctx, "limit", 1, Api.MAX_LIMIT, DEFAULT_LIMIT);
+            List<Incident> list = list(ctx, store, limit + 1);
+            boolean truncated = list.size() > limit;
+            if (truncated) {
+                list = list.subList(0, limit);
+            }
             boolean summary = Api.bool(ctx, "summary", false);
             ObjectNode o = Rows.JSON.createObjectNode();
             o.put("count", list.size());
+            // more reports match than the limit let through: raise limit (up to 100 000) or narrow the query
+            o.put("truncated", truncated);
             ArrayNode a = o.putArray("incidents");
             list.forEach(i -> a.add(summary ? summary(i) : IncidentJson.write(i)));
             ctx.json(o);
@@ -343,6 +350,11 @@ public final class IncidentApi {
 
     /** The incidents the list filters select, visible to the caller, at most {@code limit}. */
     static List<Incident> list(Context ctx, HistoryStore store) {
+        return list(ctx, store, Api.integer(ctx, "limit", 1, Api.MAX_LIMIT, DEFAULT_LIMIT));
+    }
+
+    /** The incidents the query selects and the caller may see, at most {@code limit} (the parameter is still checked). */
+    static List<Incident> list(Context ctx, HistoryStore store, int limit) {
         long from = Api.time(ctx, "from", Long.MIN_VALUE / 2);
         long to = Api.time(ctx, "to", Long.MAX_VALUE / 2);
         Api.window(from, to);
@@ -356,7 +368,7 @@ public final class IncidentApi {
             throw new Api.BadRequest("q is longer than 100 characters");
         }
         String qu = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
-        int limit = Api.integer(ctx, "limit", 1, Api.MAX_LIMIT, DEFAULT_LIMIT);
+        Api.integer(ctx, "limit", 1, Api.MAX_LIMIT, DEFAULT_LIMIT);
         double[] box = b == null ? null : new double[] {b[1], b[0], b[3], b[2]};
         Principal p = Access.principal(ctx);
         SharingPolicy policy = Access.policy(ctx);

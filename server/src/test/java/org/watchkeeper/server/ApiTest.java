@@ -135,7 +135,13 @@ class ApiTest {
     @Test
     void eventsAndEvidence() throws Exception {
         JsonNode all = Fixture.get(server, "/api/events").json();
-        assertThat(all.get("count").asInt()).isEqualTo(all.get("events").size()).isPositive();
+        assertThat(all.get("count").asInt()).isEqualTo(all.get("events").size()).isGreaterThan(1);
+        assertThat(all.get("truncated").asBoolean()).isFalse();
+        JsonNode first = Fixture.get(server, "/api/events?limit=1").json();
+        assertThat(first.get("count").asInt()).isEqualTo(1);
+        assertThat(first.get("truncated").asBoolean()).isTrue(); // more match than the limit let through
+        assertThat(first.get("events").get(0)).isEqualTo(all.get("events").get(0));
+        assertThat(Fixture.get(server, "/api/events?limit=" + all.get("count").asInt()).json().get("truncated").asBoolean()).isFalse();
         // positions in degrees to at most 6 decimals (a mean position's binary noise is not shown)
         all.get("events").forEach(x -> {
             if (x.has("lat")) {

@@ -421,6 +421,15 @@ class IncidentApiTest {
         assertThat(i.get("tlp").asText()).isEqualTo("CLEAR");
         assertThat(i.get("victim").get("name").asText()).isEqualTo("MAGNUM ENERGY");
         assertThat(i.get("category").asText()).isEqualTo("CAT 3");
+        // a list the limit cut says so
+        JsonNode everything = get(HADMIN, "/api/incidents?limit=100000").json();
+        assertThat(everything.get("truncated").asBoolean()).isFalse();
+        assertThat(everything.get("count").asInt()).isGreaterThan(1);
+        JsonNode one = get(HADMIN, "/api/incidents?limit=1").json();
+        assertThat(one.get("count").asInt()).isEqualTo(1);
+        assertThat(one.get("truncated").asBoolean()).isTrue();
+        JsonNode exact = get(HADMIN, "/api/incidents?limit=" + everything.get("count").asInt()).json();
+        assertThat(exact.get("truncated").asBoolean()).isFalse();
 
         Reply geo = get(PAT, "/api/export/incidents.geojson?q=asam-2022-148");
         assertThat(geo.type()).startsWith("application/geo+json");
