@@ -52,9 +52,12 @@ import picocli.CommandLine.Spec;
         description = {"Import incident reports (NGA ASAM CSV, IMB-based crime-at-sea CSV) and list them.", ""},
         subcommands = {IncidentsCommand.Import.class, IncidentsCommand.ListCommand.class},
         footer = {"", "Exit codes: 0 done, 1 store or I/O error, 2 usage error.", "", "Examples:",
-            "  watchkeeper incidents import --format asam '../shared/data/incidents/nga-asam/ASAM 21 June 22.csv.gz' --db wk/incidents",
-            "  watchkeeper incidents import --format imb ../shared/data/incidents/crime-at-sea/pirate_attacks.csv.gz --db wk/incidents",
-            "  watchkeeper incidents list --db wk/incidents --type hijacking --from 2020-01-01 --format csv"})
+            "  watchkeeper incidents import --format asam --db wk/incidents \\",
+            "      '../shared/data/incidents/nga-asam/ASAM 21 June 22.csv.gz'",
+            "  watchkeeper incidents import --format imb --db wk/incidents \\",
+            "      ../shared/data/incidents/crime-at-sea/pirate_attacks.csv.gz",
+            "  watchkeeper incidents list --db wk/incidents --type hijacking \\",
+            "      --from 2020-01-01 --format csv"})
 public final class IncidentsCommand implements Runnable {
     static final ObjectMapper JSON = IncidentJson.JSON;
 

@@ -61,9 +61,12 @@ import picocli.CommandLine.Spec;
         },
         footer = {"", "Exit codes: 0 done, 1 I/O or Kafka error, 2 usage error.",
             "", "Examples:",
-            "  watchkeeper kafka-publish --bootstrap localhost:9092 --topic ais-nmea --key dma feed.nmea.gz",
-            "  watchkeeper kafka-publish --bootstrap localhost:9092 --topic ais-nmea --speed 60 day.nmea",
-            "  watchkeeper kafka-publish --bootstrap localhost:9092 --topic ais-nmea --key rx1 --tcp 10.0.0.5:4001"})
+            "  watchkeeper kafka-publish --bootstrap localhost:9092 --topic ais-nmea \\",
+            "      --key dma feed.nmea.gz",
+            "  watchkeeper kafka-publish --bootstrap localhost:9092 --topic ais-nmea \\",
+            "      --speed 60 day.nmea",
+            "  watchkeeper kafka-publish --bootstrap localhost:9092 --topic ais-nmea \\",
+            "      --key rx1 --tcp 10.0.0.5:4001"})
 public final class KafkaPublishCommand implements Callable<Integer> {
     private static final int READ_BUFFER = 1 << 16;
 

@@ -57,10 +57,12 @@ import picocli.CommandLine.Spec;
         subcommands = {QueryCommand.Track.class, QueryCommand.Box.class, QueryCommand.PolygonQuery.class,
             QueryCommand.Near.class, QueryCommand.Events.class},
         footer = {"", "Exit codes: 0 done, 1 store error, 2 usage error.", "", "Examples:",
-            "  watchkeeper query track 212123000 --from 2014-10-02T18:00:00Z --to 2014-10-02T20:00:00Z",
+            "  watchkeeper query track 212123000 \\",
+            "      --from 2014-10-02T18:00:00Z --to 2014-10-02T20:00:00Z",
             "  watchkeeper query box 55.0 14.5 56.0 16.0 --format csv",
             "  watchkeeper query polygon 'POLYGON((14.5 55, 16 55, 16 56, 14.5 56, 14.5 55))'",
-            "  watchkeeper query near 55.6 15.3 --radius-km 10 --from 2014-10-02 --to 2014-10-03",
+            "  watchkeeper query near 55.6 15.3 --radius-km 10 \\",
+            "      --from 2014-10-02 --to 2014-10-03",
             "  watchkeeper query events --kind drift"})
 public final class QueryCommand implements Runnable {
     @Spec

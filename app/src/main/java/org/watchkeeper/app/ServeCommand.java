@@ -25,14 +25,18 @@ import picocli.CommandLine.Spec;
         description = {"Ingest live AIS from named sources, keep the picture and the detectors running, store history,"
             + " and serve the HTTP API (/api/...), the live stream (/api/stream), /metrics and the web map."},
         footer = {"", "Sources (repeat --source):",
-            "  NAME=tcp://host:port          connect to a feed (reconnects with back-off)",
-            "  NAME=tcp-listen://:port       accept receivers that push to this port",
-            "  NAME=udp://:10110             listen for UDP datagrams (OpenCPN, AIS-catcher)",
-            "  NAME=file:PATH[?speed=60]     replay a log (plain or gzip) at N times the pace of its",
-            "                                times (tag block c:, $PGHP, epoch after the checksum);",
-            "                                without speed, as fast as the server takes it",
-            "", "Incidents: --incidents asam=FILE / imb=FILE loads the public datasets into DIR/incidents at start.",
-            "", "Example: watchkeeper serve --data ./wk --source dma=file:../shared/data/ais/dma-aisabnormal/ais-sample.txt.gz?speed=10"})
+            "  NAME=tcp://host:port       connect to a feed (reconnects with back-off)",
+            "  NAME=tcp-listen://:port    accept receivers that push to this port",
+            "  NAME=udp://:10110          listen for UDP datagrams (OpenCPN, AIS-catcher)",
+            "  NAME=file:PATH[?speed=60]  replay a log (plain or gzip) at N times the pace",
+            "                             of its times (tag block c:, $PGHP, epoch after",
+            "                             the checksum); without speed, as fast as the",
+            "                             server takes it",
+            "", "Incidents: --incidents asam=FILE / imb=FILE loads the public datasets into",
+            "DIR/incidents at start.",
+            "", "Example (a real log, replayed at 10 times its pace):",
+            "  watchkeeper serve --data ./wk \\",
+            "    --source dma=file:ais-sample.txt.gz?speed=10"})
 public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
     int port;

@@ -50,7 +50,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit codes: 0 done, 1 I/O error, 2 usage error.",
             "", "Examples:",
             "  watchkeeper simulate --hours 24 --out day.nmea.gz --truth day-events.json",
-            "  watchkeeper simulate --seed 7 --vessels 50 --hours 2 --noise | watchkeeper decode -"})
+            "  watchkeeper simulate --seed 7 --vessels 50 --hours 2 --noise \\",
+            "      | watchkeeper decode -"})
 public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;

@@ -20,9 +20,12 @@ import picocli.CommandLine.Spec;
             "X-Watchkeeper-Signature header saved to a file. The public key is the server's GET /api/signing-key (PEM).",
             "Exit 0 when the signature is valid, 1 when not."},
         footer = {"", "Example:",
-            "  curl -sS -H \"Authorization: Bearer $TOKEN\" -D headers.txt -o events.csv http://localhost:8080/api/export/events.csv",
-            "  grep -i '^x-watchkeeper-signature:' headers.txt | cut -d' ' -f2 > events.csv.sig",
-            "  curl -sS -H \"Authorization: Bearer $TOKEN\" -o server.pub.pem http://localhost:8080/api/signing-key",
+            "  curl -sS -H \"Authorization: Bearer $TOKEN\" -D headers.txt -o events.csv \\",
+            "      http://localhost:8080/api/export/events.csv",
+            "  grep -i '^x-watchkeeper-signature:' headers.txt | cut -d' ' -f2 > \\",
+            "      events.csv.sig",
+            "  curl -sS -H \"Authorization: Bearer $TOKEN\" -o server.pub.pem \\",
+            "      http://localhost:8080/api/signing-key",
             "  watchkeeper verify-export --key server.pub.pem events.csv events.csv.sig"})
 public final class VerifyExportCommand implements Callable<Integer> {
     @Option(names = "--key", required = true, paramLabel = "PUB", description = "The server's public key (PEM).")
