@@ -181,6 +181,15 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     expect(await page.locator('#track-time').textContent()).toMatch(/fixes/);
   });
 
+  it('lists the episodes under way beside the stored events, marked so', async () => {
+    await page.click('.tabs button[data-tab="events"]');
+    const item = page.locator('#event-list .event-item[data-id="ev-visit-1"]');
+    await item.waitFor({ timeout: 10000 });
+    expect(await item.locator('.ongoing').textContent()).toBe('under way');
+    expect(await page.locator('#event-list .event-item .ongoing').count()).toBe(1);
+    expect(await page.locator('#event-count').textContent()).toMatch(/^\d+ of 5 events \(1 under way\)$/);
+  });
+
   it('jumps to an event picked in the list and highlights its vessels', async () => {
     await page.click('.tabs button[data-tab="events"]');
     const first = page.locator('#event-list .event-item').first();

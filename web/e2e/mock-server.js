@@ -77,11 +77,15 @@ export function makeFixtures(n = 3000, seed = 42) {
     ev('ev-transit-1', 'chokepoint_transit', [pick(30)], now - 3 * 3600e3, now - 2.5 * 3600e3, { attributes: { chokepoint: 'Singapore Strait' } }),
     ev('ev-zone-1', 'zone_entry', [pick(40)], now - 3600e3, null),
   ];
+  // an episode under way (GET /api/ongoing): a port visit whose ship has not left yet
+  const ongoing = [
+    { ...ev('ev-visit-1', 'port_visit', [pick(50)], now - 6 * 3600e3, now - 60e3, { attributes: { port_name: 'Singapore', departed: false } }), ongoing: true },
+  ];
   const incidents = [
     incident('asam-2022-148', new Date(now - 4 * 3600e3).toISOString(), 1.11667, 103.51667, 'robbery', 'CAT 3', { victim: { name: 'MAGNUM ENERGY', status: 'steaming' }, tlp: 'CLEAR', source: 'NGA ASAM', reference: '2022-148' }),
     incident('inc-fixture-2', new Date(now - 2 * 3600e3).toISOString(), pick(60).lat, pick(60).lon, 'attempted_attack', undefined, { victim: { mmsi: pick(60).mmsi, status: 'steaming' } }),
   ];
-  return { vessels, events, now, incidents };
+  return { vessels, events, now, incidents, ongoing };
 }
 
 /** An incident object of the API with the fields the web UI shows. */
@@ -142,6 +146,7 @@ async function readJson(req) {
 /** Starts the server on a free loopback port; resolves to {url, close, requests, zones, admin}. */
 export async function startMockServer(siteDir, fixtures = makeFixtures()) {
   const { vessels, events, now } = fixtures;
+  const ongoing = fixtures.ongoing || [];
   const incidents = fixtures.incidents || [];
   let incidentSeq = 0;
   const byMmsi = new Map(vessels.map((v) => [v.mmsi, v]));
@@ -226,6 +231,7 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
       if (!v) return json(res, 404, { error: `no vessel ${m[1]}`, status: 404 });
       return json(res, 200, { ...v, identity_history: [], events: events.filter((e) => e.vessels.includes(v.mmsi)) });
     }
+    if (p === '/api/ongoing') return json(res, 200, { as_of: new Date(now).toISOString(), count: ongoing.length, total: ongoing.length, events: ongoing });
     if (p === '/api/events') {
       const kind = q.get('kind');
       const list = events.filter((e) => !kind || e.kind === kind);

@@ -34,6 +34,7 @@ export const api = {
   track: (mmsi, from, to) => json(`api/vessels/${encodeURIComponent(mmsi)}/track${query({ from, to, points: 'true' })}`),
   events: (params = {}) => json(`api/events${query(params)}`),
   event: (id) => json(`api/events/${encodeURIComponent(id)}`),
+  ongoing: (params = {}) => json(`api/ongoing${query(params)}`),
   zones: () => json('api/zones'),
   createZones: (geojson) => json('api/zones', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(geojson) }),
   deleteZone: (id) => json(`api/zones/${encodeURIComponent(id)}`, { method: 'DELETE' }),

@@ -305,7 +305,7 @@ function stopReplay() {
 function eventItem(e) {
   const who = (e.vessels || []).map((m) => state.vessels.get(m)?.name || m).join(', ');
   return `<li data-id="${fmt.esc(e.id)}" class="event-item"><span class="kind kind-${fmt.esc(e.kind)}">${fmt.esc(e.kind.replace(/_/g, ' '))}</span>
-    <span class="when">${fmt.time(e.start)}</span><span class="who">${fmt.esc(who)}</span></li>`;
+    <span class="when">${fmt.time(e.start)}${e.ongoing ? ' <span class="ongoing">under way</span>' : ''}</span><span class="who">${fmt.esc(who)}</span></li>`;
 }
 
 function currentEventFilter() {
@@ -316,7 +316,8 @@ function currentEventFilter() {
 
 function renderEvents() {
   const shown = filterEvents(state.events, currentEventFilter());
-  $('event-count').textContent = `${shown.length} of ${state.events.length} events`;
+  const underWay = shown.filter((e) => e.ongoing).length;
+  $('event-count').textContent = `${shown.length} of ${state.events.length} events${underWay ? ` (${underWay} under way)` : ''}`;
   $('event-list').innerHTML = shown.slice(0, 1000).map(eventItem).join('');
   const points = shown.map((e) => {
     const t = eventTarget(e);
@@ -327,9 +328,17 @@ function renderEvents() {
   map.getSource('events')?.setData({ type: 'FeatureCollection', features: points });
 }
 
+/**
+ * The stored events and the episodes under way (GET /api/ongoing: a port visit not over yet, a
+ * loitering still going on...), each once: an episode that ends comes again on the stream as an
+ * event with the same id and replaces it. Episodes under way are left out if that route fails.
+ */
 async function loadEvents() {
-  const r = await api.events({ limit: 5000 });
-  state.events = r.events;
+  const [done, underWay] = await Promise.allSettled([api.events({ limit: 5000 }), api.ongoing({ limit: 5000 })]);
+  if (done.status === 'rejected') throw done.reason;
+  const ids = new Set(done.value.events.map((e) => e.id));
+  const ongoing = underWay.status === 'fulfilled' ? underWay.value.events.filter((e) => !ids.has(e.id)) : [];
+  state.events = [...done.value.events, ...ongoing];
   const kinds = new Set([...EVENT_KINDS, ...state.events.map((e) => e.kind)]);
   $('event-kind').innerHTML = '<option value="">all kinds</option>' + [...kinds].map((k) => `<option value="${fmt.esc(k)}">${fmt.esc(k.replace(/_/g, ' '))}</option>`).join('');
   renderEvents();
