@@ -344,6 +344,19 @@ async function loadEvents() {
   renderEvents();
 }
 
+/**
+ * Asks for the episodes under way again (the stream brings events when they end, not when they
+ * begin): entries under way are replaced by the new list, ended ones stay as the stream gave them.
+ */
+async function refreshOngoing() {
+  const r = await api.ongoing({ limit: 5000 });
+  const ended = new Set(state.events.filter((e) => !e.ongoing).map((e) => e.id));
+  state.events = [...state.events.filter((e) => !e.ongoing), ...r.events.filter((e) => !ended.has(e.id))];
+  renderEvents();
+}
+
+setInterval(() => { if (state.ready) refreshOngoing().catch(() => {}); }, 60000);
+
 /** Flies to an event, highlights its vessels and shows its evidence. */
 async function jumpToEvent(id, pool = state.events) {
   let e = pool.find((x) => String(x.id) === String(id)) || state.events.find((x) => String(x.id) === String(id));
@@ -734,4 +747,4 @@ map.on('load', async () => {
 });
 
 // Handle for tests and for the browser console.
-window.watchkeeper = { map, state, selectVessel, jumpToEvent, selectIncident, whoWasThere };
+window.watchkeeper = { map, state, selectVessel, jumpToEvent, selectIncident, whoWasThere, refreshOngoing };

@@ -119,6 +119,14 @@ public final class Api {
         });
 
         Security.install(app, server);
+        // after the login check (a stranger learns nothing of the routes' parameters)
+        QueryParameters parameters = new QueryParameters();
+        app.beforeMatched(ctx -> {
+            String route = ctx.endpointHandlerPath();
+            if (server.routePaths().contains(route)) {
+                parameters.check(ctx.method().name(), route, ctx.queryParamMap().keySet());
+            }
+        });
         IncidentApi.register(app, server);
 
         app.get("/health", ctx -> {
@@ -387,7 +395,10 @@ public final class Api {
             if (source != null && !server.stats().knows(source)) {
                 throw new BadRequest("unknown source '" + source + "'");
             }
-            ctx.json(server.stats().series(source));
+            long from = time(ctx, "from", Long.MIN_VALUE / 2);
+            long to = time(ctx, "to", Long.MAX_VALUE / 2);
+            window(from, to);
+            ctx.json(server.stats().series(source, from, to));
         });
         app.get("/api/stats/chokepoints", ctx -> ctx.json(perDay(ctx, server, "chokepoint_transit", "chokepoint_name",
                 "ship_type_group", "chokepoint")));

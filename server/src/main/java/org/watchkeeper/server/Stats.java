@@ -53,6 +53,11 @@ public final class Stats {
                 minuteBase.put(e.getKey(), e.getValue());
             }
             currentMinute = minute;
+        } else {
+            // a source first heard within this minute: all its messages so far are this minute's
+            for (String k : counts.keySet()) {
+                minuteBase.putIfAbsent(k, 0L);
+            }
         }
     }
 
@@ -73,6 +78,11 @@ public final class Stats {
 
     /** {@code GET /api/stats/series}: per-minute message counts (completed minutes). */
     synchronized ObjectNode series(String source) {
+        return series(source, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /** The series of {@code source} (all sources when null), the minutes starting in {@code [from, to]} only. */
+    synchronized ObjectNode series(String source, long from, long to) {
         ObjectNode o = Rows.JSON.createObjectNode();
         o.put("metric", "messages");
         if (source != null) {
@@ -83,11 +93,13 @@ public final class Stats {
         Deque<long[]> d = minutes.get(source == null ? "" : source);
         if (d != null) {
             for (long[] p : d) {
-                a.addObject().put("time", Api.iso(p[0])).put("count", p[1]);
+                if (p[0] >= from && p[0] <= to) {
+                    a.addObject().put("time", Api.iso(p[0])).put("count", p[1]);
+                }
             }
         }
         Long base = minuteBase.get(source == null ? "" : source);
-        if (base != null && currentMinute != Long.MIN_VALUE) {
+        if (base != null && currentMinute != Long.MIN_VALUE && currentMinute >= from && currentMinute <= to) {
             long now = source == null ? server.pipeline().messages()
                     : server.pipeline().messagesBySource().getOrDefault(source, 0L);
             a.addObject().put("time", Api.iso(currentMinute)).put("count", now - base).put("partial", true);

@@ -215,7 +215,13 @@ class ApiTest {
         assertThat(s.get("vessels").asInt()).isEqualTo(server.pipeline().vessels().size());
         assertThat(s.get("rejected").isObject()).isTrue();
         assertThat(s.get("shed").get("udp_lines").asLong()).isZero();
-        assertThat(Fixture.get(server, "/api/stats/series?metric=messages&source=feed").json().get("points").isArray()).isTrue();
+        server.stats().sample(System.currentTimeMillis()); // the sampler's first tick may not have come yet
+        JsonNode series = Fixture.get(server, "/api/stats/series?metric=messages&source=feed").json();
+        assertThat(series.get("points").size()).as(series.toString()).isPositive();
+        // a window keeps the minutes that start in it: none in the future, all since the epoch
+        assertThat(Fixture.get(server, "/api/stats/series?source=feed&from=2100-01-01").json().get("points").size()).isZero();
+        assertThat(Fixture.get(server, "/api/stats/series?source=feed&from=1970-01-01").json().get("points").size())
+                .isEqualTo(series.get("points").size());
         assertThat(Fixture.get(server, "/api/stats/chokepoints?from=2014-01-01").json().get("days").isArray()).isTrue();
         assertThat(Fixture.get(server, "/api/stats/port-calls").json().get("days").isArray()).isTrue();
     }
@@ -391,6 +397,24 @@ class ApiTest {
         // a path no route has is still a 404, and so is a resource a route does not find
         assertThat(Fixture.delete(server, "/api/nothing").status()).isEqualTo(404);
         assertThat(Fixture.delete(server, "/api/zones/no-such-zone").status()).isEqualTo(404);
+    }
+
+    @Test
+    void unknownQueryParametersAreRefusedByName() throws Exception {
+        Fixture.Reply r = Fixture.get(server, "/api/events?kinds=gap");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("error").asText())
+                .isEqualTo("unknown query parameter 'kinds' for GET /api/events; known: kind, from, to, bbox, mmsi, limit");
+        assertThat(Fixture.get(server, "/api/stats?x=1").json().get("error").asText())
+                .isEqualTo("unknown query parameter 'x' for GET /api/stats; it takes none");
+        assertThat(Fixture.get(server, "/api/incidents?typ=robbery").status()).isEqualTo(400);
+        assertThat(Fixture.get(server, "/api/events?kind=gap").status()).isEqualTo(200);
+        // every route the server has is in its description, so every route is checked
+        QueryParameters known = new QueryParameters();
+        for (String route : server.routes()) {
+            int sp = route.indexOf(' ');
+            assertThat(known.of(route.substring(0, sp), route.substring(sp + 1))).as(route).isNotNull();
+        }
     }
 
     @Test

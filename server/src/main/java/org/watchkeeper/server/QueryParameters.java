@@ -1,0 +1,71 @@
+package org.watchkeeper.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The query parameters each route takes, read from the API's own description ({@code openapi.json}
+ * and {@code openapi-incidents.json}), so that a request naming one the route does not take gets a
+ * 400 naming it: a misspelt filter ({@code /api/events?kinds=gap} for {@code kind}) would otherwise
+ * be ignored and the answer would look like the filtered one. Routes the description does not list
+ * are not checked.
+ */
+final class QueryParameters {
+    /** {@code METHOD /path/{param}} to the names of its query parameters. */
+    private final Map<String, Set<String>> byRoute = new HashMap<>();
+
+    QueryParameters() {
+        read("openapi.json");
+        read("openapi-incidents.json");
+    }
+
+    private void read(String resource) {
+        try (InputStream in = QueryParameters.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            JsonNode doc = Rows.JSON.readTree(in);
+            doc.path("paths").fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(m -> {
+                Set<String> names = new LinkedHashSet<>();
+                for (JsonNode param : m.getValue().path("parameters")) {
+                    if (param.path("in").asText().equals("query")) {
+                        names.add(param.path("name").asText());
+                    }
+                }
+                byRoute.put(m.getKey().toUpperCase(Locale.ROOT) + " " + p.getKey(), names);
+            }));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The query parameters of a route ({@code GET /api/events}), or null when the description does not list it. */
+    Set<String> of(String method, String routePath) {
+        return byRoute.get(method + " " + routePath);
+    }
+
+    /**
+     * Checks a request's query parameter names against its route's.
+     *
+     * @throws Api.BadRequest naming the first unknown parameter and the ones the route takes
+     */
+    void check(String method, String routePath, Set<String> given) {
+        Set<String> known = of(method.equals("HEAD") ? "GET" : method, routePath);
+        if (known == null) {
+            return;
+        }
+        for (String g : given) {
+            if (!known.contains(g)) {
+                throw new Api.BadRequest("unknown query parameter '" + g + "' for " + method + " " + routePath + "; "
+                        + (known.isEmpty() ? "it takes none" : "known: " + String.join(", ", known)));
+            }
+        }
+    }
+}
