@@ -135,7 +135,7 @@ public final class Pipeline implements AutoCloseable {
     private final Map<String, AisStreamDecoder> decoders = new HashMap<>();
     private final Map<String, Decoded> decodedBySource = new HashMap<>();
     private final Analysis analysis;
-    /** Detection thread: {@link Observation}s and {@link Runnable}s (run there, in order). */
+    /** Detection thread: {@link Observation}s, {@link Runnable}s (run there, in order) and {@link SourceMark}s. */
     private final Stage<Object> detection;
     /** Used only on the detection thread. */
     private final DetectionEngine engine;
@@ -171,9 +171,9 @@ public final class Pipeline implements AutoCloseable {
     /** Observations of each source the event-time order left out as late (detection thread writes). */
     private final ConcurrentHashMap<String, AtomicLong> lateBySource = new ConcurrentHashMap<>();
     /** The source whose observations the pipeline thread hands to the detection thread now (pipeline thread). */
-    private String observingSource;
+    private SourceMark observingSource;
     /** The source last announced to the detection thread (pipeline thread). */
-    private String handedSource;
+    private SourceMark handedSource;
     /** The source of the observations the detection thread receives now (detection thread). */
     private String detectSource;
     private final LongAdder shed = new LongAdder();
@@ -534,8 +534,13 @@ public final class Pipeline implements AutoCloseable {
         d.line(l.bytes(), 0, l.bytes().length);
     }
 
+    /** Tells the detection thread whose observations follow (one per source, handed over when the source changes). */
+    private record SourceMark(String name) {
+    }
+
     private final class Decoded implements AisListener {
         private final String source;
+        private final SourceMark mark;
         private final LongAdder count;
         private final AtomicLong last;
         private final AtomicLong lastTime;
@@ -549,6 +554,7 @@ public final class Pipeline implements AutoCloseable {
 
         Decoded(String source) {
             this.source = source;
+            this.mark = new SourceMark(source);
             this.count = messagesBySource.computeIfAbsent(source, k -> new LongAdder());
             this.last = lastMessageBySource.computeIfAbsent(source, k -> new AtomicLong(Long.MIN_VALUE));
             this.lastTime = lastMessageTimeBySource.computeIfAbsent(source, k -> new AtomicLong(Long.MIN_VALUE));
@@ -566,7 +572,7 @@ public final class Pipeline implements AutoCloseable {
 
         @Override
         public void message(ReceivedMessage m) {
-            observingSource = source;
+            observingSource = mark;
             if (m.timeSource() != TimeSource.RECEIVE_CLOCK && m.timeSource() != TimeSource.NONE) {
                 carried = m.receiveTimeMillis();
             }
@@ -609,11 +615,11 @@ public final class Pipeline implements AutoCloseable {
     private final class Stages implements AnalysisListener {
         @Override
         public void observation(Observation o) {
-            String src = observingSource;
+            SourceMark src = observingSource;
             if (src != handedSource) {
                 // the detection thread learns whose observations follow only when that changes
                 handedSource = src;
-                detection.accept((Runnable) () -> detectSource = src);
+                detection.accept(src);
             }
             detection.accept(o);
         }
@@ -646,6 +652,10 @@ public final class Pipeline implements AutoCloseable {
     private void detect(Object item) {
         if (item instanceof Runnable r) {
             r.run();
+            return;
+        }
+        if (item instanceof SourceMark m) {
+            detectSource = m.name();
             return;
         }
         Observation o = (Observation) item;
