@@ -123,7 +123,7 @@ public final class IncidentsCommand implements Runnable {
     }
 
     static Path defaultDb() {
-        return Path.of("watchkeeper-data", WatchkeeperServer.INCIDENTS_DIR);
+        return Path.of(ServeCommand.DEFAULT_DATA, WatchkeeperServer.INCIDENTS_DIR);
     }
 
     /** {@code incidents import}. */
@@ -141,7 +141,7 @@ public final class IncidentsCommand implements Runnable {
         @Parameters(paramLabel = "FILE", description = "The CSV file (.gz by name).")
         Path file;
 
-        @Option(names = "--db", paramLabel = "DIR", description = "Incident store directory (DuckDB). Default: watchkeeper-data/incidents (the server's).")
+        @Option(names = "--db", paramLabel = "DIR", description = "Incident store directory (DuckDB). Default: watchkeeper-serve/incidents (serve's, without --data).")
         Path db;
 
         @Option(names = "--countries", paramLabel = "FILE", description = "IMB only: country_codes.csv (default: beside FILE).")
@@ -209,7 +209,7 @@ public final class IncidentsCommand implements Runnable {
         @ParentCommand
         IncidentsCommand parent;
 
-        @Option(names = "--db", paramLabel = "DIR", description = "Incident store directory (DuckDB). Default: watchkeeper-data/incidents.")
+        @Option(names = "--db", paramLabel = "DIR", description = "Incident store directory (DuckDB). Default: watchkeeper-serve/incidents.")
         Path db;
 
         @Option(names = "--from", paramLabel = "TIME", description = "Window start, ISO-8601 UTC or a date.")

@@ -41,7 +41,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "watchkeeper-data",
+    /** serve's data folder unless --data names one: not analyze's watchkeeper-data, which holds no raw archive. */
+    static final String DEFAULT_DATA = "watchkeeper-serve";
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = DEFAULT_DATA,
             description = "Data directory: raw archive, history store, zones, watchlist (default: ${DEFAULT-VALUE}).")
     Path data;
 

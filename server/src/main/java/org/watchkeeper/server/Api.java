@@ -247,7 +247,7 @@ public final class Api {
             Marking marking = Sharing.eventMarking(server);
             Instant now = Instant.now();
             ObjectNode o = Rows.JSON.createObjectNode();
-            long wm = ongoing.watermarkMillis();
+            long wm = ongoing.asOfMillis();
             if (wm > Long.MIN_VALUE / 2 && wm < Long.MAX_VALUE / 2) {
                 o.put("as_of", iso(wm));
             } else {
@@ -527,6 +527,12 @@ public final class Api {
     }
 
     static JsonNode jsonBody(Context ctx) throws JsonProcessingException {
+        String type = ctx.contentType();
+        if (type != null && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/"))) {
+            // curl -d without -H 'Content-Type: application/json' sends a form; the body is JSON or nothing
+            throw new io.javalin.http.HttpResponseException(415, "the body must be JSON: send the header"
+                    + " 'Content-Type: application/json' (this request says " + type + ")");
+        }
         String b = ctx.body();
         if (b.isBlank()) {
             throw new BadRequest("a JSON body is required");
@@ -609,7 +615,9 @@ public final class Api {
             return org.watchkeeper.core.util.TimeBound.parse(s, name.equals("to"));
         } catch (IllegalArgumentException e) {
             throw new BadRequest(name + " must be an ISO-8601 time or date (" + org.watchkeeper.core.util.TimeBound.FORMS
-                    + (name.equals("to") ? "; a date as to means its end" : "") + "): " + s);
+                    + (name.equals("to") ? "; a date as to means its end" : "") + "): " + s
+                    // a '+' left unencoded in a query string arrives as a space
+                    + (s.contains(" ") ? " (in a URL, write the + of an offset as %2B)" : ""));
         }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code GET /api/export/vessels.geojson|csv|kml} and {@code /api/export/events.geojson|csv|kml}, with
@@ -24,6 +25,9 @@ public final class Exports {
     private Exports() {
     }
 
+    /** The query parameters of the lists exported. */
+    private static final QueryParameters PARAMETERS = new QueryParameters();
+
     static void export(Context ctx, WatchkeeperServer server) {
         String file = ctx.pathParam("file");
         int dot = file.indexOf('.');
@@ -35,6 +39,8 @@ public final class Exports {
         if (!format.equals("geojson") && !format.equals("csv") && !format.equals("kml")) {
             throw new Api.BadRequest("export format must be geojson, csv or kml: " + file);
         }
+        // the filters of the list exported, and only those: a vessel filter on events would be ignored
+        PARAMETERS.check("GET", "/api/" + what, ctx.queryParamMap().keySet(), "an export of " + what, Set.of());
         List<ObjectNode> rows;
         if (what.equals("vessels")) {
             rows = Api.vessels(ctx, server);

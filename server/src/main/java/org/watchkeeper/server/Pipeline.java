@@ -351,8 +351,11 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    /** The episodes the detectors have open ({@link #ongoing}) and the watermark they stand at. */
-    public record Ongoing(long watermarkMillis, List<EventRow> events) {
+    /**
+     * The episodes the detectors have open ({@link #ongoing}), as of the latest event time of the
+     * observations they have had (epoch ms, {@code Long.MIN_VALUE} before any).
+     */
+    public record Ongoing(long asOfMillis, List<EventRow> events) {
     }
 
     /**
@@ -368,7 +371,7 @@ public final class Pipeline implements AutoCloseable {
             List<EventRow> out = new ArrayList<>();
             engine.ongoing(e -> out.add(Rows.event(e)));
             userEngine.ongoing(e -> out.add(Rows.event(e)));
-            answer.complete(new Ongoing(engine.watermark(), out));
+            answer.complete(new Ongoing(engine.latestTime(), out));
         };
         if (started && thread.isAlive()) {
             if (!queue.offer((Runnable) () -> {

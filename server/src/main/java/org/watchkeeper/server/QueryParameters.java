@@ -57,13 +57,26 @@ final class QueryParameters {
      * @throws Api.BadRequest naming the first unknown parameter and the ones the route takes
      */
     void check(String method, String routePath, Set<String> given) {
-        Set<String> known = of(method.equals("HEAD") ? "GET" : method, routePath);
-        if (known == null) {
+        check(method, routePath, given, method + " " + routePath, Set.of());
+    }
+
+    /**
+     * Checks a request's query parameter names against another route's and {@code extra} (an export
+     * takes the filters of the list it exports).
+     *
+     * @param what how the error names the request
+     * @throws Api.BadRequest naming the first unknown parameter and the ones that are taken
+     */
+    void check(String method, String routePath, Set<String> given, String what, Set<String> extra) {
+        Set<String> listed = of(method.equals("HEAD") ? "GET" : method, routePath);
+        if (listed == null) {
             return;
         }
+        Set<String> known = new LinkedHashSet<>(extra);
+        known.addAll(listed);
         for (String g : given) {
             if (!known.contains(g)) {
-                throw new Api.BadRequest("unknown query parameter '" + g + "' for " + method + " " + routePath + "; "
+                throw new Api.BadRequest("unknown query parameter '" + g + "' for " + what + "; "
                         + (known.isEmpty() ? "it takes none" : "known: " + String.join(", ", known)));
             }
         }

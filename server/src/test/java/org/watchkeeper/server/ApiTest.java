@@ -130,6 +130,8 @@ class ApiTest {
         assertThat(day).isEqualTo(dayInstants);
         assertThat(Fixture.get(server, "/api/vessels/538004030/track?points=true&from=2014-09-28T16:00&to=2014-09-28T18:30%2B02:00").json())
                 .isEqualTo(tp);
+        assertThat(Fixture.get(server, "/api/vessels/538004030/track?to=2014-09-28T18:30+02:00").json().get("error").asText())
+                .endsWith(": 2014-09-28T18:30 02:00 (in a URL, write the + of an offset as %2B)");
     }
 
     @Test
@@ -297,6 +299,8 @@ class ApiTest {
         "/api/stats/series?metric=bytes|400|unknown metric 'bytes'",
         "/api/stats/series?source=nosuch|400|unknown source 'nosuch'",
         "/api/export/vessels.xls|400|export format must be geojson, csv or kml",
+        "/api/export/vessels.csv?kind=gap|400|unknown query parameter 'kind' for an export of vessels; known: bbox, shiptype, flag, class, since, q, limit",
+        "/api/export/events.kml?since=2099-01-01|400|unknown query parameter 'since' for an export of events; known: kind, from, to, bbox, mmsi, limit",
         "/api/export/ships.csv|400|export vessels or events",
         "/api/nothing|404|Endpoint GET /api/nothing not found",
     })
@@ -433,6 +437,13 @@ class ApiTest {
         assertThat(Fixture.post(server, "/api/users", "{\"name\":\"dup-user\",\"org\":\"dup-org\"}").status()).isEqualTo(409);
         assertThat(Fixture.post(server, "/api/tokens", "{\"ttl\":60}").json().get("error").asText())
                 .isEqualTo("unknown field 'ttl'; known: user, label, ttl_s");
+        // curl -d without the JSON header sends a form: refused, not read as JSON
+        Fixture.Reply form = Fixture.send(Fixture.request(server, "/api/users", Fixture.adminToken(server))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"formy\",\"org\":\"host\"}")).build());
+        assertThat(form.status()).isEqualTo(415);
+        assertThat(form.json().get("error").asText()).startsWith("the body must be JSON: send the header 'Content-Type: application/json'");
+        assertThat(Fixture.get(server, "/api/users").body()).doesNotContain("formy");
     }
 
     @Test

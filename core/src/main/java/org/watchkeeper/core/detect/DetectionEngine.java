@@ -137,6 +137,11 @@ public final class DetectionEngine {
         return emitted;
     }
 
+    /** The latest event time of the observations accepted so far (epoch ms), {@code Long.MIN_VALUE} before any. */
+    public long latestTime() {
+        return maxTime;
+    }
+
     /** The current watermark (epoch ms), {@code Long.MIN_VALUE} before any input. */
     public long watermark() {
         return watermark;
