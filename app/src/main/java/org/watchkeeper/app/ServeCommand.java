@@ -65,8 +65,9 @@ public final class ServeCommand implements Callable<Integer> {
     List<String> incidents = new ArrayList<>();
 
     @Option(names = "--admin-token-file", paramLabel = "FILE",
-            description = {"File holding the bootstrap admin's API token (at least 16 characters). Default: env WATCHKEEPER_ADMIN_TOKEN;",
-                "without either, a server with no users generates one into <data>/admin-token (owner-only)."})
+            description = "File holding the bootstrap admin's API token (at least 16 characters). Default: env"
+                    + " WATCHKEEPER_ADMIN_TOKEN; without either, a server with no users generates one into DIR/admin-token"
+                    + " (owner-only).")
     Path adminTokenFile;
 
     @Option(names = "--lateness-ms", paramLabel = "MS", defaultValue = "10000",
