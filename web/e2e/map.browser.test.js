@@ -198,6 +198,13 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     if (!REAL) expect(r.want).toEqual(['ev-visit-1']);
     expect(r.listed).toEqual(r.want);
     if (r.want.length) expect(r.count).toMatch(new RegExp(`\\(${r.want.length} under way\\)$`));
+    if (r.want.length) {
+      // the vessel's panel lists its episodes under way too
+      const mmsi = await page.evaluate((id) => window.watchkeeper.state.events.find((e) => e.id === id).vessels[0], r.want[0]);
+      await page.evaluate((m) => window.watchkeeper.selectVessel(m), mmsi);
+      await page.locator(`#vessel-panel .vessel-events .event-item[data-id="${r.want[0]}"] .ongoing`).waitFor({ timeout: 10000 });
+      await page.click('.tabs button[data-tab="events"]');
+    }
     if (!REAL) {
       const item = page.locator('#event-list .event-item[data-id="ev-visit-1"]');
       expect(await item.locator('.ongoing').textContent()).toBe('under way');

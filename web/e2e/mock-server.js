@@ -229,7 +229,8 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
     if ((m = p.match(/^\/api\/vessels\/(\d{9})$/))) {
       const v = byMmsi.get(m[1]);
       if (!v) return json(res, 404, { error: `no vessel ${m[1]}`, status: 404 });
-      return json(res, 200, { ...v, identity_history: [], events: events.filter((e) => e.vessels.includes(v.mmsi)) });
+      return json(res, 200, { ...v, identity_history: [], events: events.filter((e) => e.vessels.includes(v.mmsi)),
+        ongoing: ongoing.filter((e) => e.vessels.includes(v.mmsi)) });
     }
     if (p === '/api/ongoing') return json(res, 200, { as_of: new Date(now).toISOString(), count: ongoing.length, total: ongoing.length, events: ongoing });
     if (p === '/api/events') {

@@ -243,10 +243,10 @@ async function selectVessel(mmsi, { fly = false } = {}) {
       <div id="track-time" class="hint"></div>
     </div>
     <h3>Events</h3>
-    <ol class="list vessel-events">${(v.events || []).map(eventItem).join('') || '<li class="hint">none</li>'}</ol>
+    <ol class="list vessel-events">${[...(v.events || []), ...(v.ongoing || [])].map(eventItem).join('') || '<li class="hint">none</li>'}</ol>
     ${(v.identity_history || []).length ? `<h3>Identity history</h3><ul class="list">${v.identity_history.map((h) =>
       `<li>${fmt.time(h.time)} ${fmt.esc(h.field)}: ${fmt.esc(h.old)} → ${fmt.esc(h.new)}</li>`).join('')}</ul>` : ''}`;
-  panel.querySelectorAll('.vessel-events li[data-id]').forEach((li) => li.addEventListener('click', () => jumpToEvent(li.dataset.id, v.events)));
+  panel.querySelectorAll('.vessel-events li[data-id]').forEach((li) => li.addEventListener('click', () => jumpToEvent(li.dataset.id, [...(v.events || []), ...(v.ongoing || [])])));
   $('track-load').addEventListener('click', () => loadTrack(v));
 }
 

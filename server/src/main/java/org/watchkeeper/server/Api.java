@@ -194,6 +194,20 @@ public final class Api {
                     es.add(x);
                 }
             });
+            // the episodes of this vessel under way (in port since..., loitering, dark): left out when
+            // the detectors do not answer within a few seconds (a long input queue), never an error
+            Pipeline.Ongoing ongoing = server.pipeline().ongoing(VESSEL_ONGOING_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            if (ongoing != null) {
+                ArrayNode os = v.putArray("ongoing");
+                ongoing.events().stream().filter(e -> Arrays.stream(e.mmsis()).anyMatch(m -> m == mmsi))
+                        .sorted(Comparator.comparingLong(EventRow::startMillis).thenComparing(EventRow::id))
+                        .forEach(e -> {
+                            ObjectNode x = Sharing.event(e, false, p, policy, marking, now);
+                            if (x != null) {
+                                os.add(x.put("ongoing", true));
+                            }
+                        });
+            }
             ctx.json(v);
         });
         app.get("/api/vessels/{mmsi}/track", ctx -> {
@@ -602,6 +616,9 @@ public final class Api {
         }
         return List.copyOf(out);
     }
+
+    /** How long {@code /api/vessels/{mmsi}} waits for the vessel's episodes under way. */
+    static final long VESSEL_ONGOING_TIMEOUT_SECONDS = 5;
 
     /** How long {@code /api/ongoing} waits for the detection thread. */
     static final long ONGOING_TIMEOUT_SECONDS = 30;

@@ -404,6 +404,27 @@ class ApiTest {
     }
 
     @Test
+    void aVesselShowsItsEpisodesUnderWay() throws Exception {
+        JsonNode all = Fixture.get(server, "/api/ongoing?limit=100000").json();
+        assertThat(all.get("events").size()).as("the fixture's logs end with episodes under way").isPositive();
+        JsonNode e = all.get("events").get(0);
+        String mmsi = e.get("vessels").get(0).asText();
+        JsonNode v = Fixture.get(server, "/api/vessels/" + mmsi).json();
+        List<String> ids = new ArrayList<>();
+        v.get("ongoing").forEach(x -> {
+            assertThat(x.get("ongoing").asBoolean()).isTrue();
+            ids.add(x.get("id").asText());
+        });
+        List<String> want = new ArrayList<>();
+        all.get("events").forEach(x -> {
+            if (x.get("vessels").toString().contains("\"" + mmsi + "\"")) {
+                want.add(x.get("id").asText());
+            }
+        });
+        assertThat(ids).contains(e.get("id").asText()).containsExactlyInAnyOrderElementsOf(want);
+    }
+
+    @Test
     void unknownQueryParametersAreRefusedByName() throws Exception {
         Fixture.Reply r = Fixture.get(server, "/api/events?kinds=gap");
         assertThat(r.status()).isEqualTo(400);
