@@ -336,9 +336,7 @@ function renderEvents() {
 async function loadEvents() {
   const [done, underWay] = await Promise.allSettled([api.events({ limit: 5000 }), api.ongoing({ limit: 5000 })]);
   if (done.status === 'rejected') throw done.reason;
-  const ids = new Set(done.value.events.map((e) => e.id));
-  const ongoing = underWay.status === 'fulfilled' ? underWay.value.events.filter((e) => !ids.has(e.id)) : [];
-  state.events = [...done.value.events, ...ongoing];
+  state.events = withOngoing(done.value.events, underWay.status === 'fulfilled' ? underWay.value.events : []);
   const kinds = new Set([...EVENT_KINDS, ...state.events.map((e) => e.kind)]);
   $('event-kind').innerHTML = '<option value="">all kinds</option>' + [...kinds].map((k) => `<option value="${fmt.esc(k)}">${fmt.esc(k.replace(/_/g, ' '))}</option>`).join('');
   renderEvents();
@@ -349,10 +347,15 @@ async function loadEvents() {
  * begin): entries under way are replaced by the new list, ended ones stay as the stream gave them.
  */
 async function refreshOngoing() {
-  const r = await api.ongoing({ limit: 5000 });
-  const ended = new Set(state.events.filter((e) => !e.ongoing).map((e) => e.id));
-  state.events = [...state.events.filter((e) => !e.ongoing), ...r.events.filter((e) => !ended.has(e.id))];
+  state.events = withOngoing(state.events, (await api.ongoing({ limit: 5000 })).events);
   renderEvents();
+}
+
+/** The events of `events` that have ended, then the episodes of `ongoing` that have not ended meanwhile. */
+function withOngoing(events, ongoing) {
+  const ended = events.filter((e) => !e.ongoing);
+  const ids = new Set(ended.map((e) => e.id));
+  return [...ended, ...ongoing.filter((e) => !ids.has(e.id))];
 }
 
 setInterval(() => { if (state.ready) refreshOngoing().catch(() => {}); }, 60000);

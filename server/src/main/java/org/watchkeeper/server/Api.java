@@ -120,11 +120,10 @@ public final class Api {
 
         Security.install(app, server);
         // after the login check (a stranger learns nothing of the routes' parameters)
-        QueryParameters parameters = new QueryParameters();
         app.beforeMatched(ctx -> {
             String route = ctx.endpointHandlerPath();
             if (server.routePaths().contains(route)) {
-                parameters.check(ctx.method().name(), route, ctx.queryParamMap().keySet());
+                QueryParameters.API.check(ctx.method().name(), route, ctx.queryParamMap().keySet());
             }
         });
         IncidentApi.register(app, server);
@@ -196,10 +195,10 @@ public final class Api {
             });
             // the episodes of this vessel under way (in port since..., loitering, dark): left out when
             // the detectors do not answer within a few seconds (a long input queue), never an error
-            Pipeline.Ongoing ongoing = server.pipeline().ongoing(VESSEL_ONGOING_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            Pipeline.Ongoing ongoing = server.pipeline().ongoing(VESSEL_ONGOING_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS, mmsi);
             if (ongoing != null) {
                 ArrayNode os = v.putArray("ongoing");
-                ongoing.events().stream().filter(e -> Arrays.stream(e.mmsis()).anyMatch(m -> m == mmsi))
+                ongoing.events().stream()
                         .sorted(Comparator.comparingLong(EventRow::startMillis).thenComparing(EventRow::id))
                         .forEach(e -> {
                             ObjectNode x = Sharing.event(e, false, p, policy, marking, now);
@@ -243,12 +242,9 @@ public final class Api {
         });
         app.get("/api/ongoing", ctx -> {
             Sharing.requireClass(ctx, DataClass.EVENTS);
-            Set<String> kinds = eventKinds(ctx.queryParam("kind"));
-            double[] bbox = bbox(ctx);
-            String m = ctx.queryParam("mmsi");
-            int mmsi = m == null ? -1 : mmsi(m, "mmsi");
+            EventFilter f = EventFilter.of(ctx);
             int limit = integer(ctx, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
-            Pipeline.Ongoing ongoing = server.pipeline().ongoing(ONGOING_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            Pipeline.Ongoing ongoing = server.pipeline().ongoing(ONGOING_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS, f.mmsi());
             if (ongoing == null) {
                 error(ctx, 503, "the detectors did not answer within " + ONGOING_TIMEOUT_SECONDS
                         + " s (the input queue is long); try again");
@@ -270,12 +266,7 @@ public final class Api {
             ArrayNode a = Rows.JSON.createArrayNode();
             int total = 0;
             for (EventRow e : rows) {
-                if ((kinds != null && !kinds.contains(e.kind()))
-                        || (mmsi > 0 && Arrays.stream(e.mmsis()).noneMatch(x -> x == mmsi))
-                        || (bbox != null && !(Double.isFinite(e.lat()) && inBox(bbox, e.lat(), e.lon())))) {
-                    continue;
-                }
-                ObjectNode x = Sharing.event(e, false, p, policy, marking, now);
+                ObjectNode x = f.test(e) ? Sharing.event(e, false, p, policy, marking, now) : null;
                 if (x == null) {
                     continue;
                 }
@@ -982,19 +973,16 @@ public final class Api {
     }
 
     static List<EventRow> events(Context ctx, HistoryStore store, int limit) {
-        Set<String> kinds = eventKinds(ctx.queryParam("kind"));
+        EventFilter f = EventFilter.of(ctx);
         long from = time(ctx, "from", Long.MIN_VALUE / 2);
         long to = time(ctx, "to", Long.MAX_VALUE / 2);
         window(from, to);
-        double[] bbox = bbox(ctx);
-        String m = ctx.queryParam("mmsi");
-        int mmsi = m == null ? -1 : mmsi(m, "mmsi");
         integer(ctx, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
         List<EventRow> rows;
-        if (mmsi > 0) {
-            rows = store.eventsForVessel(mmsi, from, to);
-        } else if (kinds != null && kinds.size() == 1) {
-            rows = store.events(kinds.iterator().next(), from, to);
+        if (f.mmsi() > 0) {
+            rows = store.eventsForVessel(f.mmsi(), from, to);
+        } else if (f.kinds() != null && f.kinds().size() == 1) {
+            rows = store.events(f.kinds().iterator().next(), from, to);
         } else {
             rows = store.events(null, from, to);
         }
@@ -1003,15 +991,29 @@ public final class Api {
             if (out.size() >= limit) {
                 break;
             }
-            if (kinds != null && !kinds.contains(e.kind())) {
-                continue;
+            if (f.test(e)) {
+                out.add(e);
             }
-            if (bbox != null && !(Double.isFinite(e.lat()) && inBox(bbox, e.lat(), e.lon()))) {
-                continue;
-            }
-            out.add(e);
         }
         return out;
+    }
+
+    /**
+     * The event filters of {@code /api/events} and {@code /api/ongoing}: kinds ({@code kind}, null for
+     * any), vessel ({@code mmsi}, -1 for any) and box ({@code bbox}, null for anywhere; an event
+     * without a position is outside every box).
+     */
+    record EventFilter(Set<String> kinds, int mmsi, double[] bbox) {
+        static EventFilter of(Context ctx) {
+            String m = ctx.queryParam("mmsi");
+            return new EventFilter(eventKinds(ctx.queryParam("kind")), m == null ? -1 : Api.mmsi(m, "mmsi"), Api.bbox(ctx));
+        }
+
+        boolean test(EventRow e) {
+            return (kinds == null || kinds.contains(e.kind()))
+                    && (mmsi <= 0 || Arrays.stream(e.mmsis()).anyMatch(x -> x == mmsi))
+                    && (bbox == null || (Double.isFinite(e.lat()) && inBox(bbox, e.lat(), e.lon())));
+        }
     }
 
     /**
@@ -1022,10 +1024,9 @@ public final class Api {
         return visibleEvents(ctx, server, integer(ctx, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT));
     }
 
-    /** As {@link #visibleEvents(Context, WatchkeeperServer)}, at most {@code limit}. */
+    /** As {@link #visibleEvents(Context, WatchkeeperServer)}, at most {@code limit} (the caller checks the parameter). */
     static List<ObjectNode> visibleEvents(Context ctx, WatchkeeperServer server, int limit) {
         Sharing.requireClass(ctx, DataClass.EVENTS);
-        integer(ctx, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
         Principal p = Access.principal(ctx);
         SharingPolicy policy = Access.policy(ctx);
         Marking marking = Sharing.eventMarking(server);

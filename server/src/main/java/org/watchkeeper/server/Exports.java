@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code GET /api/export/vessels.geojson|csv|kml} and {@code /api/export/events.geojson|csv|kml}, with
@@ -25,9 +24,6 @@ public final class Exports {
     private Exports() {
     }
 
-    /** The query parameters of the lists exported. */
-    private static final QueryParameters PARAMETERS = new QueryParameters();
-
     static void export(Context ctx, WatchkeeperServer server) {
         String file = ctx.pathParam("file");
         int dot = file.indexOf('.');
@@ -40,7 +36,7 @@ public final class Exports {
             throw new Api.BadRequest("export format must be geojson, csv or kml: " + file);
         }
         // the filters of the list exported, and only those: a vessel filter on events would be ignored
-        PARAMETERS.check("GET", "/api/" + what, ctx.queryParamMap().keySet(), "an export of " + what, Set.of());
+        QueryParameters.API.check("GET", "/api/" + what, ctx.queryParamMap().keySet(), "an export of " + what);
         List<ObjectNode> rows;
         if (what.equals("vessels")) {
             rows = Api.vessels(ctx, server);
@@ -101,18 +97,7 @@ public final class Exports {
                 if (v == null || v.isNull()) {
                     continue;
                 }
-                String s;
-                if (v.isArray()) {
-                    StringBuilder j = new StringBuilder();
-                    for (JsonNode x : v) {
-                        j.append(j.length() > 0 ? " " : "").append(x.asText());
-                    }
-                    s = j.toString();
-                } else if (v.isObject()) {
-                    s = v.toString();
-                } else {
-                    s = v.asText();
-                }
+                String s = text(v);
                 if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
                     s = '"' + s.replace("\"", "\"\"") + '"';
                 }
@@ -166,22 +151,23 @@ public final class Exports {
         if (v == null || v.isNull() || name.equals("geometry")) {
             return;
         }
-        String text;
-        if (v.isValueNode()) {
-            text = v.asText();
-        } else if (v.isArray()) {
+        if (v.isObject() && top) {
+            v.fields().forEachRemaining(e -> data(sb, name + "." + e.getKey(), e.getValue(), false));
+            return;
+        }
+        sb.append("<Data name=\"").append(xml(name)).append("\"><value>").append(xml(text(v))).append("</value></Data>");
+    }
+
+    /** A field as export text: a value as itself, an array's elements joined by spaces, an object as compact JSON. */
+    private static String text(JsonNode v) {
+        if (v.isArray()) {
             StringBuilder j = new StringBuilder();
             for (JsonNode x : v) {
                 j.append(j.length() > 0 ? " " : "").append(x.isValueNode() ? x.asText() : x.toString());
             }
-            text = j.toString();
-        } else if (top) {
-            v.fields().forEachRemaining(e -> data(sb, name + "." + e.getKey(), e.getValue(), false));
-            return;
-        } else {
-            text = v.toString();
+            return j.toString();
         }
-        sb.append("<Data name=\"").append(xml(name)).append("\"><value>").append(xml(text)).append("</value></Data>");
+        return v.isObject() ? v.toString() : v.asText();
     }
 
     static String xml(String s) {

@@ -353,7 +353,7 @@ public final class IncidentApi {
         return list(ctx, store, Api.integer(ctx, "limit", 1, Api.MAX_LIMIT, DEFAULT_LIMIT));
     }
 
-    /** The incidents the query selects and the caller may see, at most {@code limit} (the parameter is still checked). */
+    /** The incidents the query selects and the caller may see, at most {@code limit} (the caller checks the parameter). */
     static List<Incident> list(Context ctx, HistoryStore store, int limit) {
         long from = Api.time(ctx, "from", Long.MIN_VALUE / 2);
         long to = Api.time(ctx, "to", Long.MAX_VALUE / 2);
@@ -368,7 +368,6 @@ public final class IncidentApi {
             throw new Api.BadRequest("q is longer than 100 characters");
         }
         String qu = q == null || q.isBlank() ? null : q.strip().toLowerCase(Locale.ROOT);
-        Api.integer(ctx, "limit", 1, Api.MAX_LIMIT, DEFAULT_LIMIT);
         double[] box = b == null ? null : new double[] {b[1], b[0], b[3], b[2]};
         Principal p = Access.principal(ctx);
         SharingPolicy policy = Access.policy(ctx);

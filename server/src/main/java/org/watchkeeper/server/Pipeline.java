@@ -20,6 +20,7 @@ import org.watchkeeper.ais.nmea.ReceivedMessage;
 import org.watchkeeper.ais.nmea.Rejection;
 import org.watchkeeper.ais.nmea.TimeSource;
 import org.watchkeeper.core.detect.DetectionEngine;
+import org.watchkeeper.core.detect.Event;
 import org.watchkeeper.core.detect.DetectorSuite;
 import org.watchkeeper.core.detect.Detector;
 import org.watchkeeper.core.detect.encounter.EncounterConfig;
@@ -358,19 +359,30 @@ public final class Pipeline implements AutoCloseable {
     public record Ongoing(long asOfMillis, List<EventRow> events) {
     }
 
+    /** {@link #ongoing(long, TimeUnit, int)} for every vessel. */
+    public Ongoing ongoing(long timeout, TimeUnit unit) throws InterruptedException {
+        return ongoing(timeout, unit, 0);
+    }
+
     /**
      * The episodes the detectors (the shipped ones and the user's zones and watchlist) have open, as
      * provisional events ({@link DetectionEngine#ongoing}): asked on the detection thread after the
      * input queued before this call, so a caller waits behind the queue.
      *
+     * @param mmsi only the episodes of this vessel (only those become rows); 0 or less for all
      * @return the answer, or null on timeout
      */
-    public Ongoing ongoing(long timeout, TimeUnit unit) throws InterruptedException {
+    public Ongoing ongoing(long timeout, TimeUnit unit, int mmsi) throws InterruptedException {
         java.util.concurrent.CompletableFuture<Ongoing> answer = new java.util.concurrent.CompletableFuture<>();
         Runnable ask = () -> {
             List<EventRow> out = new ArrayList<>();
-            engine.ongoing(e -> out.add(Rows.event(e)));
-            userEngine.ongoing(e -> out.add(Rows.event(e)));
+            java.util.function.Consumer<Event> keep = e -> {
+                if (mmsi <= 0 || e.vessels().contains(mmsi)) {
+                    out.add(Rows.event(e));
+                }
+            };
+            engine.ongoing(keep);
+            userEngine.ongoing(keep);
             answer.complete(new Ongoing(engine.latestTime(), out));
         };
         if (started && thread.isAlive()) {

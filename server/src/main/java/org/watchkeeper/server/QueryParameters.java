@@ -18,6 +18,9 @@ import java.util.Set;
  * are not checked.
  */
 final class QueryParameters {
+    /** The API's routes, read once. */
+    static final QueryParameters API = new QueryParameters();
+
     /** {@code METHOD /path/{param}} to the names of its query parameters. */
     private final Map<String, Set<String>> byRoute = new HashMap<>();
 
@@ -57,23 +60,21 @@ final class QueryParameters {
      * @throws Api.BadRequest naming the first unknown parameter and the ones the route takes
      */
     void check(String method, String routePath, Set<String> given) {
-        check(method, routePath, given, method + " " + routePath, Set.of());
+        check(method, routePath, given, method + " " + routePath);
     }
 
     /**
-     * Checks a request's query parameter names against another route's and {@code extra} (an export
-     * takes the filters of the list it exports).
+     * Checks a request's query parameter names against a route's (an export takes the filters of the
+     * list it exports).
      *
      * @param what how the error names the request
      * @throws Api.BadRequest naming the first unknown parameter and the ones that are taken
      */
-    void check(String method, String routePath, Set<String> given, String what, Set<String> extra) {
-        Set<String> listed = of(method.equals("HEAD") ? "GET" : method, routePath);
-        if (listed == null) {
+    void check(String method, String routePath, Set<String> given, String what) {
+        Set<String> known = of(method.equals("HEAD") ? "GET" : method, routePath);
+        if (known == null) {
             return;
         }
-        Set<String> known = new LinkedHashSet<>(extra);
-        known.addAll(listed);
         for (String g : given) {
             if (!known.contains(g)) {
                 throw new Api.BadRequest("unknown query parameter '" + g + "' for " + what + "; "

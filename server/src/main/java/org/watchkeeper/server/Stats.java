@@ -76,12 +76,10 @@ public final class Stats {
                 || server.pipeline().messagesBySource().containsKey(source);
     }
 
-    /** {@code GET /api/stats/series}: per-minute message counts (completed minutes). */
-    synchronized ObjectNode series(String source) {
-        return series(source, Long.MIN_VALUE, Long.MAX_VALUE);
-    }
-
-    /** The series of {@code source} (all sources when null), the minutes starting in {@code [from, to]} only. */
+    /**
+     * {@code GET /api/stats/series}: per-minute message counts of {@code source} (all sources when
+     * null), the minutes starting in {@code [from, to]} only, the current minute marked partial.
+     */
     synchronized ObjectNode series(String source, long from, long to) {
         ObjectNode o = Rows.JSON.createObjectNode();
         o.put("metric", "messages");
