@@ -45,6 +45,16 @@ import org.watchkeeper.core.pipeline.StrayTimeRule;
  * is restarted there, and a restore at that moment loses at most the fragments then pending (they
  * are rejected as orphans), never a complete message.
  *
+ * <h2>Messages waiting for their time</h2>
+ * A decoder in a feed whose {@code $PGHP} lines come apart from their sentences keeps a message back
+ * until its {@code $PGHP} line or a few dozen lines of its source have come
+ * ({@link org.watchkeeper.ais.nmea.Stats#heldMessageLines()}). The watermark comes from the
+ * partition's lines, which carry other sources too: a source sparse in its partition could wait
+ * there while the others move the watermark far past the waiting message, which downstream would
+ * then be late and lost. So an event-time timer at the earliest waiting time
+ * ({@link AisStreamDecoder#earliestWaitingTime()}) sends the source's waiting messages on once the
+ * watermark reaches it, each with the time it has then.
+ *
  * <h2>Stray times</h2>
  * Each source's observations then go through core's stray-time rule ({@link StrayTimeRule}, as
  * {@code watchkeeper analyze} applies it to each input with {@link StrayTimeFilter}: 3 h, 8
@@ -187,14 +197,19 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
             replay.add(in.line());
             replayCount.update(count + 1);
         }
+        long waiting = h.decoder.earliestWaitingTime();
+        if (waiting != Long.MIN_VALUE && waiting != Long.MAX_VALUE) {
+            ctx.timerService().registerEventTimeTimer(waiting); // see releaseWaitingOnWatermark
+        }
         ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Observation> out) throws Exception {
         if (timestamp != Long.MAX_VALUE) {
-            // a held observation's time: the watermark has passed it
+            // a held observation's or a waiting message's time: the watermark has passed it
             if (ctx.timerService().currentWatermark() != Long.MAX_VALUE) {
+                releaseWaitingOnWatermark(timestamp, ctx, out);
                 releaseOnWatermark(timestamp, ctx, out);
             }
             return; // at the end of a bounded read, what is held passes after the decoder's last output
@@ -291,6 +306,28 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
             rule.release();
             passHeld(ctx, out);
             strayRule.update(rule.state());
+        }
+    }
+
+    /**
+     * The watermark reached {@code timestamp}: if the source's decoder holds a message waiting for a
+     * {@code $PGHP} time that old, its waiting messages go out now. The watermark comes from the
+     * partition's lines, and the partition carries other sources: a source sparse in it may not see
+     * its next line until the others have moved the watermark well past the waiting message, which
+     * would then arrive downstream behind it, late, and be lost.
+     */
+    private void releaseWaitingOnWatermark(long timestamp, Context ctx, Collector<Observation> out) throws Exception {
+        Host h = host(ctx.getCurrentKey());
+        long waiting = h.decoder.earliestWaitingTime();
+        if (waiting == Long.MIN_VALUE || waiting > timestamp) {
+            return;
+        }
+        h.decoder.releaseWaitingMessages();
+        judge(h, ctx, out);
+        if (h.idle()) {
+            // what was replayed to rebuild the decoder has gone out: a restore must not send it twice
+            replay.clear();
+            replayCount.clear();
         }
     }
 

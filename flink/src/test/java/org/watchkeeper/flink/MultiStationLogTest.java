@@ -172,11 +172,37 @@ class MultiStationLogTest extends KafkaJobTestBase {
     }
 
     /**
-     * Publishes the log keyed by receiving base station, the MMSI in field 11 of the {@code $PGHP}
-     * line that precedes each sentence (the tag block {@code si:} on the line before names the whole
-     * DMA network and goes with them), so
-     * each station's lines stay in order in one partition and the stations spread over the
-     * partitions.
+     * The log keyed by receiving base station, the MMSI in field 11 of the {@code $PGHP} line that
+     * precedes each sentence (the tag block {@code si:} on the line before names the whole DMA network
+     * and goes with them; a sentence without a {@code $PGHP} line of its own goes with the station
+     * before it), so each station's lines stay in order in one partition and the stations spread over
+     * the partitions in the order they first appear.
+     *
+     * @return per partition, its records in order: {key, line}
+     */
+    static List<List<String[]>> byBaseStation(List<String> lines, int partitions) {
+        Map<String, Integer> partitionOf = new java.util.HashMap<>();
+        List<List<String[]>> out = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            out.add(new ArrayList<>());
+        }
+        String station = "";
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            // the tag-block line goes with the $PGHP line after it
+            String pghp = l.startsWith("\\") && i + 1 < lines.size() ? lines.get(i + 1) : l;
+            if (pghp.startsWith("$PGHP,1,")) {
+                String[] f = pghp.split(",", -1);
+                station = f.length > 11 ? f[11] : "";
+            }
+            int part = partitionOf.computeIfAbsent(station, k -> partitionOf.size() % partitions);
+            out.get(part).add(new String[] {station, l});
+        }
+        return out;
+    }
+
+    /**
+     * Publishes the log keyed by receiving base station ({@link #byBaseStation}).
      *
      * @return lines sent to each partition
      */
@@ -186,22 +212,16 @@ class MultiStationLogTest extends KafkaJobTestBase {
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        Map<String, Integer> partitionOf = new java.util.HashMap<>();
+        List<List<String[]>> parts = byBaseStation(lines, partitions);
         int[] count = new int[partitions];
-        String station = "";
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
-            for (int i = 0; i < lines.size(); i++) {
-                String l = lines.get(i);
-                // the tag-block line goes with the $PGHP line after it
-                String pghp = l.startsWith("\\") && i + 1 < lines.size() ? lines.get(i + 1) : l;
-                if (pghp.startsWith("$PGHP,1,")) {
-                    String[] f = pghp.split(",", -1);
-                    station = f.length > 11 ? f[11] : "";
+            // partition by partition: each keeps its order, and the reading splits take them at their own pace
+            for (int part = 0; part < partitions; part++) {
+                for (String[] r : parts.get(part)) {
+                    count[part]++;
+                    producer.send(new ProducerRecord<>(topic, part, r[0].getBytes(StandardCharsets.UTF_8),
+                            r[1].getBytes(StandardCharsets.ISO_8859_1)));
                 }
-                int part = partitionOf.computeIfAbsent(station, k -> partitionOf.size() % partitions);
-                count[part]++;
-                producer.send(new ProducerRecord<>(topic, part, station.getBytes(StandardCharsets.UTF_8),
-                        l.getBytes(StandardCharsets.ISO_8859_1)));
             }
             producer.flush();
         }

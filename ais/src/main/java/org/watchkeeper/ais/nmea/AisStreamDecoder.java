@@ -683,11 +683,44 @@ public final class AisStreamDecoder {
      * so that its last messages are not held until more lines come.
      */
     public void releaseWaiting() {
+        releaseWaitingMessages();
+        pendCount = 0;
+    }
+
+    /**
+     * Sends on at once every message still waiting for a {@code $PGHP} time, as
+     * {@link #releaseWaiting()} does, but keeps the {@code $PGHP} times still waiting for a sentence
+     * after them: the stream goes on, only its waiting messages may not wait longer (their host's
+     * event time has passed {@link #earliestWaitingTime()}). A waiting message takes a {@code $PGHP}
+     * time already read after it that names it; else it goes with the time it has.
+     *
+     * @return how many messages went out
+     */
+    public int releaseWaitingMessages() {
         resolveBackward(true);
+        int n = heldCount;
         while (heldCount > 0) {
             deliverHead();
         }
-        pendCount = 0;
+        return n;
+    }
+
+    /**
+     * The earliest receive time among the messages still waiting for a {@code $PGHP} time (see
+     * {@link Stats#heldMessageLines()}): UTC ms, the time each would go out with now;
+     * {@link Long#MIN_VALUE} when none waits or none of those waiting has a time. A host that orders
+     * its output by event time uses it to send them on ({@link #releaseWaitingMessages()}) once the rest of
+     * its input has moved past that time, rather than after more lines of this stream.
+     */
+    public long earliestWaitingTime() {
+        long t = Long.MIN_VALUE;
+        for (int k = 0; k < heldCount; k++) {
+            long h = held[heldAt(k)].receiveTimeMillis();
+            if (h != Long.MIN_VALUE && (t == Long.MIN_VALUE || h < t)) {
+                t = h;
+            }
+        }
+        return t;
     }
 
     /**

@@ -87,6 +87,42 @@ class LoosePghpTest {
     }
 
     /**
+     * A host ordering by event time sends the waiting messages on once its other input has passed the
+     * earliest of their times; the $PGHP times still waiting for a sentence after them are kept.
+     */
+    @Test
+    void waitingMessagesGoOutAtTheirTimeAndWaitingPghpTimesStay() {
+        List<ReceivedMessage> out = new ArrayList<>();
+        AisStreamDecoder d = decoder(out);
+        assertThat(d.earliestWaitingTime()).isEqualTo(Long.MIN_VALUE);
+        byte[] text = String.join("\n",
+                "$PGHP,1,2012,2,2,10,58,8,0,316,56,316999999,1AIS_S,20*70,1328182324847",
+                "$PGHP,1,2012,2,2,10,58,9,0,316,56,316999999,1AIS_S,26*77,1328182324859",
+                "!AIVDM,1,1,,B,17`B2qOP00<Q2O;bq3b00?v@05C`,0*1B,1328182324871",
+                "$PGHP,1,2012,2,2,10,58,12,0,316,56,316999999,1AIS_S,46*4B,1328182324890",
+                "").getBytes(StandardCharsets.ISO_8859_1);
+        d.feed(text, 0, text.length);
+        assertThat(out).isEmpty(); // waits for a $PGHP naming 1B
+        assertThat(d.earliestWaitingTime()).isEqualTo(1328182324871L); // its trailer's time, for now
+        assertThat(d.releaseWaitingMessages()).isEqualTo(1);
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).timeSource()).isEqualTo(TimeSource.TRAILER);
+        assertThat(out.get(0).receiveTimeMillis()).isEqualTo(1328182324871L);
+        assertThat(d.earliestWaitingTime()).isEqualTo(Long.MIN_VALUE);
+        assertThat(d.releaseWaitingMessages()).isZero();
+        // the $PGHP on line 4 naming 46 still waits for its sentence, which takes its time two lines on
+        byte[] next = String.join("\n",
+                "!BSVDM,1,1,0,1,53P<7500?DEW8@`CL00l59V0`D4p00000000000U687934MeN944SkV@000000000000000,2*2E,1328182324895",
+                "!AIVDM,1,1,,B,33P<751001;sj5ik?7H8?WLD0000,0*46,1328182324900",
+                "").getBytes(StandardCharsets.ISO_8859_1);
+        d.feed(next, 0, next.length);
+        d.finish();
+        assertThat(out).hasSize(3);
+        assertThat(out.get(2).timeSource()).isEqualTo(TimeSource.PGHP);
+        assertThat(Instant.ofEpochMilli(out.get(2).receiveTimeMillis())).isEqualTo(Instant.parse("2012-02-02T10:58:12Z"));
+    }
+
+    /**
      * AMSA's exactEarth log of 2 February 2012: 3 355 $PGHP lines, of which 356 lie right before their
      * sentence. Paired within 32 lines, 3 110 of the 4 279 messages take the satellite's time (360 when
      * only an adjacent $PGHP counted); the rest are base stations' static reports and a few position
