@@ -173,6 +173,13 @@ public final class Pipeline implements AutoCloseable {
     private final ConcurrentHashMap<String, AtomicLong> lateBySource = new ConcurrentHashMap<>();
     /** The source whose observations the pipeline thread hands to the detection thread now (pipeline thread). */
     private SourceMark observingSource;
+    /**
+     * Sources whose decoder keeps messages waiting for a {@code $PGHP} time, by name (pipeline thread;
+     * see {@link #releaseWaitingBefore}).
+     */
+    private final java.util.LinkedHashMap<String, AisStreamDecoder> waitingSources = new java.util.LinkedHashMap<>();
+    /** Set while {@link #releaseWaitingBefore} sends waiting messages on (pipeline thread). */
+    private boolean releasingWaiting;
     /** The source last announced to the detection thread (pipeline thread). */
     private SourceMark handedSource;
     /** The source of the observations the detection thread receives now (detection thread). */
@@ -514,6 +521,7 @@ public final class Pipeline implements AutoCloseable {
             for (AisStreamDecoder d : decoders.values()) {
                 d.releaseWaiting();
             }
+            waitingSources.clear();
             detection.accept((Runnable) () -> order.releaseHeld());
         }
     }
@@ -547,6 +555,43 @@ public final class Pipeline implements AutoCloseable {
             decodedBySource.get(l.source()).carried = own;
         }
         d.line(l.bytes(), 0, l.bytes().length);
+        if (d.stats().heldMessageLines() > 0) {
+            waitingSources.putIfAbsent(l.source(), d);
+        }
+    }
+
+    /**
+     * Before a message at {@code time} of source {@code from} moves the detectors' watermark to
+     * {@code time} less the lateness: every other source whose decoder keeps a message waiting for a
+     * {@code $PGHP} time at or before that sends its waiting messages on now, each with the time it has
+     * ({@link AisStreamDecoder#releaseWaitingMessages()}). A source sparse beside busier ones (a
+     * satellite feed writing its {@code $PGHP} lines apart from their sentences) would otherwise wait
+     * for its own next lines while the others move the watermark past what it holds, which would then
+     * be late and left out of detection.
+     */
+    private void releaseWaitingBefore(long time, String from) {
+        if (releasingWaiting || time == Long.MIN_VALUE) {
+            return;
+        }
+        long limit = time - lateness;
+        releasingWaiting = true;
+        try {
+            for (var it = waitingSources.entrySet().iterator(); it.hasNext(); ) {
+                var e = it.next();
+                AisStreamDecoder w = e.getValue();
+                if (w.stats().heldMessageLines() == 0) {
+                    it.remove();
+                } else if (!e.getKey().equals(from)) {
+                    long earliest = w.earliestWaitingTime();
+                    if (earliest != Long.MIN_VALUE && earliest <= limit) {
+                        w.releaseWaitingMessages();
+                        it.remove();
+                    }
+                }
+            }
+        } finally {
+            releasingWaiting = false;
+        }
     }
 
     /** Tells the detection thread whose observations follow (one per source, handed over when the source changes). */
@@ -587,6 +632,9 @@ public final class Pipeline implements AutoCloseable {
 
         @Override
         public void message(ReceivedMessage m) {
+            if (!waitingSources.isEmpty()) {
+                releaseWaitingBefore(m.receiveTimeMillis(), source);
+            }
             observingSource = mark;
             if (m.timeSource() != TimeSource.RECEIVE_CLOCK && m.timeSource() != TimeSource.NONE) {
                 carried = m.receiveTimeMillis();
