@@ -142,6 +142,14 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     expect(v).toMatchObject({ name: 'LIVE ARRIVAL', lat: 1.21, lon: 103.95, heading: 76 });
   });
 
+  it.skipIf(REAL)('lists an episode the live stream tells of as it opens', async () => {
+    await page.waitForFunction(() => window.watchkeeper.state.events.some((e) => e.id === 'ev-live-1'), null, { timeout: 10000 });
+    const e = await page.evaluate(() => window.watchkeeper.state.events.find((x) => x.id === 'ev-live-1'));
+    expect(e).toMatchObject({ kind: 'loitering', vessels: ['563999001'], ongoing: true });
+    // the stream was asked for episodes as they open
+    expect(server.requests.some((r) => r.startsWith('GET /api/stream') && /kinds=[^&]*ongoing/.test(decodeURIComponent(r)))).toBe(true);
+  });
+
   it('opens the vessel panel when a vessel is clicked', async () => {
     const target = await page.evaluate(async (real) => {
       const r = await (await fetch(real ? 'api/vessels?limit=100000&class=A' : 'api/vessels?limit=50')).json();

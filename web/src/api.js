@@ -48,5 +48,5 @@ export const api = {
   shareIncident: (id, body) => json(`api/incidents/${encodeURIComponent(id)}/share`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
   setCategory: (id, category, reason) => json(`api/incidents/${encodeURIComponent(id)}/category`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ category, reason }) }),
   nearby: (id, params = {}) => json(`api/incidents/${encodeURIComponent(id)}/nearby${query(params)}`),
-  streamUrl: (kinds = 'position,event,stats,incident') => `api/stream${query({ kinds })}`,
+  streamUrl: (kinds = 'position,event,ongoing,stats,incident') => `api/stream${query({ kinds })}`,
 };

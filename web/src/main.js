@@ -692,6 +692,14 @@ function connectStream() {
     if (i >= 0) state.events[i] = e; else state.events.push(e);
     renderEvents();
   });
+  // an episode as the detectors open it (a port visit begun, a vessel gone silent): listed as under
+  // way until its event comes under the same id; one the list has already is left as it is
+  es.addEventListener('ongoing', (m) => {
+    const e = JSON.parse(m.data);
+    if (state.events.some((x) => x.id === e.id)) return;
+    state.events.push(e);
+    renderEvents();
+  });
   es.addEventListener('incident', (m) => {
     const i = JSON.parse(m.data);
     upsertIncident(state.incidents, i);

@@ -495,12 +495,12 @@ public final class Api {
     }
 
     static LiveStream.Filter streamFilter(Context ctx) {
-        String kinds = ctx.queryParamAsClass("kinds", String.class).getOrDefault("position,event,stats,incident");
+        String kinds = ctx.queryParamAsClass("kinds", String.class).getOrDefault("position,event,ongoing,stats,incident");
         Set<String> k = new HashSet<>();
         for (String s : kinds.split(",")) {
             String t = s.strip();
-            if (!t.equals("position") && !t.equals("event") && !t.equals("stats") && !t.equals("incident")) {
-                throw new BadRequest("kinds: unknown kind '" + t + "'; known: position, event, stats, incident");
+            if (!STREAM_KINDS.contains(t)) {
+                throw new BadRequest("kinds: unknown kind '" + t + "'; known: " + String.join(", ", STREAM_KINDS));
             }
             k.add(t);
         }
@@ -515,8 +515,11 @@ public final class Api {
         Set<String> eventKinds = eventKinds(ctx.queryParam("kind"));
         long throttle = (long) (number(ctx, "throttle", 0, 3600, 10, false) * 1000);
         return new LiveStream.Filter(k.contains("position"), k.contains("event"), k.contains("stats"), bbox(ctx),
-                mmsis, eventKinds, throttle, k.contains("incident"));
+                mmsis, eventKinds, throttle, k.contains("incident"), k.contains("ongoing"));
     }
+
+    /** The message kinds of {@code GET /api/stream} ({@code kinds=}). */
+    static final List<String> STREAM_KINDS = List.of("position", "event", "ongoing", "stats", "incident");
 
     // ---- parameters ----
 

@@ -27,7 +27,7 @@ import org.watchkeeper.store.EventRow;
 /**
  * The live stream behind {@code GET /api/stream}: Server-Sent Events {@code position} (at most one
  * per vessel per throttle interval of wall-clock time, per client), {@code event} (every event as it
- * is stored), {@code incident} (an incident report as it is created, changed or shared, only to
+ * is stored), {@code ongoing} (an episode as the detectors open it, see {@link #episodeStarted}), {@code incident} (an incident report as it is created, changed or shared, only to
  * callers who may see it) and {@code stats} (every 5 s).
  *
  * <p>Each client carries its {@link Principal} and {@link SharingPolicy}: positions and events are
@@ -50,7 +50,7 @@ public final class LiveStream implements Pipeline.Listener {
 
     /** What a client asked for. */
     public record Filter(boolean positions, boolean events, boolean stats, double[] bbox, Set<Integer> mmsis,
-                         Set<String> eventKinds, long throttleMillis, boolean incidents) {
+                         Set<String> eventKinds, long throttleMillis, boolean incidents, boolean ongoing) {
         boolean inBox(double lat, double lon) {
             return Api.inBox(bbox, lat, lon);
         }
@@ -180,22 +180,41 @@ public final class LiveStream implements Pipeline.Listener {
 
     @Override
     public void event(EventRow e) {
+        send(e, false);
+    }
+
+    /**
+     * An {@code ongoing} message: an episode the detectors have opened (a port visit begun, a vessel
+     * silent long enough to be a gap), as {@code GET /api/ongoing} lists it ({@code "ongoing": true}),
+     * to the clients that asked for {@code ongoing}, filtered as events are. Its {@code event} message
+     * comes under the same id when it ends.
+     */
+    @Override
+    public void episodeStarted(EventRow e) {
+        send(e, true);
+    }
+
+    private void send(EventRow e, boolean ongoing) {
         if (clients.isEmpty()) {
             return;
         }
+        String name = ongoing ? "ongoing" : "event";
         String json = null;
         Marking marking = eventMarking.get();
         Instant now = Instant.now();
         for (Client c : clients) {
             Filter f = c.filter;
-            if (!f.events() || (f.eventKinds() != null && !f.eventKinds().contains(e.kind()))) {
+            if (!(ongoing ? f.ongoing() : f.events()) || (f.eventKinds() != null && !f.eventKinds().contains(e.kind()))) {
                 continue;
             }
             if (c.policy != SharingPolicy.UNRESTRICTED) {
                 ObjectNode o = Sharing.event(e, false, c.principal, c.policy, marking, now);
+                if (o != null && ongoing) {
+                    o.put("ongoing", true);
+                }
                 if (o != null && !(f.bbox() != null && !(Double.isFinite(e.lat()) && f.inBox(e.lat(), e.lon())))
                         && !(f.mmsis() != null && java.util.Arrays.stream(e.mmsis()).noneMatch(f.mmsis()::contains))
-                        && !c.queue.offer(new String[] {"event", o.toString()})) {
+                        && !c.queue.offer(new String[] {name, o.toString()})) {
                     shed.increment();
                 }
                 continue;
@@ -213,9 +232,12 @@ public final class LiveStream implements Pipeline.Listener {
                 ObjectNode o = Api.event(e, false);
                 o.put("tlp", marking.tlp().apiName());
                 o.put("owner_org", marking.ownerOrg());
+                if (ongoing) {
+                    o.put("ongoing", true);
+                }
                 json = o.toString();
             }
-            if (!c.queue.offer(new String[] {"event", json})) {
+            if (!c.queue.offer(new String[] {name, json})) {
                 shed.increment();
             }
         }

@@ -2,6 +2,7 @@ package org.watchkeeper.server;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,16 @@ public final class Pipeline implements AutoCloseable {
         /** An event as stored (detection thread). */
         default void event(EventRow e) {
         }
+
+        /**
+         * An episode the detectors have opened since they were last asked (detection thread, about once
+         * a second while input comes): the provisional event, as {@code GET /api/ongoing} gives it. When
+         * the episode ends, {@link #event} gives the stored event under the same id; an episode that
+         * closes without an event (an encounter shorter than its minimum) just leaves
+         * {@code GET /api/ongoing}.
+         */
+        default void episodeStarted(EventRow e) {
+        }
     }
 
     private static final Object END = new Object();
@@ -115,6 +126,8 @@ public final class Pipeline implements AutoCloseable {
     /** Vessel rows are upserted less often than positions are appended: an upsert costs far more per row. */
     private static final long VESSEL_FLUSH_MILLIS = 10_000;
     private static final int FLUSH_ROWS = 20_000;
+    /** Interval of the check for episodes the detectors opened ({@link Listener#episodeStarted}), ms. */
+    static final long EPISODE_CHECK_MILLIS = 1000;
     /** Observations per hand-over to the detection thread (a partial batch goes when the input runs dry). */
     static final int DETECT_BATCH = 1024;
     /** Longest an observation waits in a partial batch before it goes to the detection thread. */
@@ -180,6 +193,12 @@ public final class Pipeline implements AutoCloseable {
     private final java.util.LinkedHashMap<String, AisStreamDecoder> waitingSources = new java.util.LinkedHashMap<>();
     /** Set while {@link #releaseWaitingBefore} sends waiting messages on (pipeline thread). */
     private boolean releasingWaiting;
+    /** Wall-clock time of the last check for episodes opened (pipeline thread). */
+    private long lastEpisodeCheck;
+    /** Ids of the episodes open at the last check (detection thread). */
+    private Set<String> openEpisodes = Set.of();
+    /** Whether observations reached the detectors since the last check (detection thread). */
+    private boolean detectedSinceAnnounce;
     /** The source last announced to the detection thread (pipeline thread). */
     private SourceMark handedSource;
     /** The source of the observations the detection thread receives now (detection thread). */
@@ -485,6 +504,10 @@ public final class Pipeline implements AutoCloseable {
                 if (positions.size() >= FLUSH_ROWS || now - lastFlush >= FLUSH_MILLIS) {
                     flush(now - lastVesselFlush >= VESSEL_FLUSH_MILLIS);
                 }
+                if (now - lastEpisodeCheck >= EPISODE_CHECK_MILLIS) {
+                    lastEpisodeCheck = now;
+                    detection.accept((Runnable) this::announceEpisodes);
+                }
             }
             for (AisStreamDecoder d : decoders.values()) {
                 d.finish();
@@ -757,8 +780,37 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
+    /**
+     * On the detection thread: tells the listeners of the episodes the detectors have opened since
+     * the last call ({@link Listener#episodeStarted}), when observations have reached them since.
+     */
+    private void announceEpisodes() {
+        if (!detectedSinceAnnounce) {
+            return;
+        }
+        detectedSinceAnnounce = false;
+        Set<String> open = new HashSet<>(openEpisodes.size() + 16);
+        List<Event> started = new ArrayList<>();
+        java.util.function.Consumer<Event> see = e -> {
+            open.add(e.id());
+            if (!openEpisodes.contains(e.id())) {
+                started.add(e);
+            }
+        };
+        engine.ongoing(see);
+        userEngine.ongoing(see);
+        openEpisodes = open;
+        for (Event e : started) {
+            EventRow row = Rows.event(e);
+            for (Listener l : listeners) {
+                l.episodeStarted(row);
+            }
+        }
+    }
+
     /** On the detection thread: one observation, in event-time order, to the detectors. */
     private void runDetectors(Observation o) {
+        detectedSinceAnnounce = true;
         long lateBefore = engine.lateObservations();
         engine.accept(o);
         userEngine.accept(o);

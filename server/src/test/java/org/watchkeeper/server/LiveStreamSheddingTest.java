@@ -16,7 +16,7 @@ class LiveStreamSheddingTest {
     @Test
     void aSlowClientLosesPositionsBeforeEvents() {
         LiveStream stream = new LiveStream(() -> (ObjectNode) Rows.JSON.createObjectNode());
-        LiveStream.Filter all = new LiveStream.Filter(true, true, true, null, null, null, 0, true);
+        LiveStream.Filter all = new LiveStream.Filter(true, true, true, null, null, null, 0, true, true);
         LiveStream.Client c = stream.connect(all, Access.LOCAL, SharingPolicy.UNRESTRICTED);
         int sent = LiveStream.CLIENT_QUEUE + 1000;
         for (int i = 0; i < sent; i++) {

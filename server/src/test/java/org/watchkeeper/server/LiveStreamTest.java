@@ -105,6 +105,79 @@ class LiveStreamTest {
         }
     }
 
+    /**
+     * Episodes are told as the detectors open them ({@code ongoing}), each once, with the object
+     * {@code GET /api/ongoing} gives; every episode still under way where the log ends was told, and an
+     * episode told before it ended has its {@code event} after it, under the same id.
+     */
+    @Test
+    void episodesAreToldAsTheyOpenAndTheirEventsFollowUnderTheSameId(@TempDir Path data) throws Exception {
+        // a 2013 log, then a 2014 one: its times end the first log's episodes (and open others)
+        byte[] log = Fixture.bytes(Fixture.log("dma-aislib/replay_dump.txt"));
+        try (WatchkeeperServer server = WatchkeeperServer.start(Fixture.config(data)
+                .withSources(List.of("feed=tcp-listen://127.0.0.1:0")))) {
+            BlockingQueue<String> q = open(server, "/api/stream?kinds=ongoing,event");
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (server.stream().clients() < 1 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            Fixture.sendAndWait(server, log);
+            // the episodes the idle release opened are told at the next check, within about a second
+            List<String[]> got = new ArrayList<>(read(q, 1, "ongoing", 3 * Pipeline.EPISODE_CHECK_MILLIS, 60_000));
+            // the 2013 log ends with one ship in port: 212204000, since 09:19:10.655
+            assertThat(got).hasSize(1);
+            JsonNode visit = Rows.JSON.readTree(got.get(0)[1]);
+            assertThat(visit.get("kind").asText()).isEqualTo("port_visit");
+            assertThat(visit.get("vessels").get(0).asText()).isEqualTo("212204000");
+            assertThat(visit.get("start").asText()).isEqualTo("2013-03-18T09:19:10.655Z");
+            Fixture.sendAndWait(server, Fixture.bytes(Fixture.log("dma-aisabnormal/538004030_drift_1.ais")));
+            got.addAll(read(q, Integer.MAX_VALUE, "none", 3 * Pipeline.EPISODE_CHECK_MILLIS, 60_000));
+            java.util.Map<String, Integer> toldAt = new java.util.HashMap<>();
+            java.util.Map<String, Integer> endedAt = new java.util.HashMap<>();
+            for (int i = 0; i < got.size(); i++) {
+                JsonNode m = Rows.JSON.readTree(got.get(i)[1]);
+                String id = m.get("id").asText();
+                if (got.get(i)[0].equals("ongoing")) {
+                    assertThat(m.get("ongoing").asBoolean()).isTrue();
+                    assertThat(toldAt.put(id, i)).as("told once: %s", id).isNull();
+                } else {
+                    assertThat(got.get(i)[0]).isEqualTo("event");
+                    assertThat(m.has("ongoing")).isFalse();
+                    endedAt.put(id, i);
+                }
+            }
+            JsonNode now = Fixture.get(server, "/api/ongoing?limit=100000").json();
+            assertThat(now.get("total").asInt()).isPositive();
+            List<String> underWay = new ArrayList<>();
+            now.get("events").forEach(e -> underWay.add(e.get("id").asText()));
+            assertThat(toldAt.keySet()).containsAll(underWay);
+            JsonNode first = now.get("events").get(0);
+            JsonNode told = null;
+            for (String[] m : got) {
+                JsonNode x = Rows.JSON.readTree(m[1]);
+                if (m[0].equals("ongoing") && x.get("id").asText().equals(first.get("id").asText())) {
+                    told = x;
+                }
+            }
+            assertThat(told.get("kind")).isEqualTo(first.get("kind"));
+            assertThat(told.get("start")).isEqualTo(first.get("start"));
+            assertThat(told.get("vessels")).isEqualTo(first.get("vessels"));
+            int toldThenEnded = 0;
+            for (var e : endedAt.entrySet()) {
+                Integer at = toldAt.get(e.getKey());
+                if (at != null) {
+                    assertThat(at).as("told before its end: %s", e.getKey()).isLessThan(e.getValue());
+                    toldThenEnded++;
+                }
+            }
+            System.out.printf("two logs: %d episodes told as they opened, %d events (%d of them told before), %d under way"
+                    + " at the end%n", toldAt.size(), endedAt.size(), toldThenEnded, underWay.size());
+            // the 2014 log's times end the visit: its event, under the id it was told with
+            assertThat(toldThenEnded).isPositive();
+            assertThat(endedAt).containsKey(visit.get("id").asText());
+        }
+    }
+
     /** Opens a stream; its lines arrive on the returned queue. */
     static BlockingQueue<String> open(WatchkeeperServer s, String path) {
         return open(s, path, Fixture.adminToken(s));
