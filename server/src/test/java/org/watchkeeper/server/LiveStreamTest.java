@@ -123,7 +123,7 @@ class LiveStreamTest {
             }
             Fixture.sendAndWait(server, log);
             // the episodes the idle release opened are told at the next check, within about a second
-            List<String[]> got = new ArrayList<>(read(q, 1, "ongoing", 3 * Pipeline.EPISODE_CHECK_MILLIS, 60_000));
+            List<String[]> got = new ArrayList<>(read(q, 1, "ongoing", 10 * Pipeline.EPISODE_CHECK_MILLIS, 60_000));
             // the 2013 log ends with one ship in port: 212204000, since 09:19:10.655
             assertThat(got).hasSize(1);
             JsonNode visit = Rows.JSON.readTree(got.get(0)[1]);
@@ -131,7 +131,7 @@ class LiveStreamTest {
             assertThat(visit.get("vessels").get(0).asText()).isEqualTo("212204000");
             assertThat(visit.get("start").asText()).isEqualTo("2013-03-18T09:19:10.655Z");
             Fixture.sendAndWait(server, Fixture.bytes(Fixture.log("dma-aisabnormal/538004030_drift_1.ais")));
-            got.addAll(read(q, Integer.MAX_VALUE, "none", 3 * Pipeline.EPISODE_CHECK_MILLIS, 60_000));
+            got.addAll(read(q, Integer.MAX_VALUE, "none", 6 * Pipeline.EPISODE_CHECK_MILLIS, 60_000));
             java.util.Map<String, Integer> toldAt = new java.util.HashMap<>();
             java.util.Map<String, Integer> endedAt = new java.util.HashMap<>();
             for (int i = 0; i < got.size(); i++) {

@@ -37,10 +37,8 @@ class WaitingSourceTest {
             while (p.lines() < before + 3 + n && System.currentTimeMillis() < deadline) {
                 Thread.sleep(10);
             }
-            assertThat(p.awaitIdle(60, TimeUnit.SECONDS)).isTrue();
             // past the idle release too (the lateness in wall-clock time), which sends on what still waits
-            Thread.sleep(5_500);
-            assertThat(p.awaitIdle(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.awaitReleased(60, TimeUnit.SECONDS)).isTrue();
             assertThat(p.messagesBySource()).containsEntry("sat", 1L).containsEntry("coast", (long) n);
             assertThat(p.lateObservations("sat")).isZero();
             assertThat(p.lateObservations()).isZero();
