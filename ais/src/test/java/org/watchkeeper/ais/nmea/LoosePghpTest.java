@@ -67,15 +67,20 @@ class LoosePghpTest {
         assertThat(out.get(3).timeSource()).isEqualTo(TimeSource.TRAILER); // *46: no $PGHP names it
     }
 
+    /**
+     * Two $PGHP lines naming other sentences (the stream now pairs by checksum), then a report
+     * ({@code *1B}, trailer 11:32:04.871) that waits for a $PGHP naming it.
+     */
+    private static final String WAITS_FOR_1B = String.join("\n",
+            "$PGHP,1,2012,2,2,10,58,8,0,316,56,316999999,1AIS_S,20*70,1328182324847",
+            "$PGHP,1,2012,2,2,10,58,9,0,316,56,316999999,1AIS_S,26*77,1328182324859",
+            "!AIVDM,1,1,,B,17`B2qOP00<Q2O;bq3b00?v@05C`,0*1B,1328182324871");
+
     @Test
     void aQuietLiveSourceReleasesWhatWaits() {
         List<ReceivedMessage> out = new ArrayList<>();
         AisStreamDecoder d = decoder(out);
-        byte[] text = String.join("\n",
-                "$PGHP,1,2012,2,2,10,58,8,0,316,56,316999999,1AIS_S,20*70,1328182324847",
-                "$PGHP,1,2012,2,2,10,58,9,0,316,56,316999999,1AIS_S,26*77,1328182324859",
-                "!AIVDM,1,1,,B,17`B2qOP00<Q2O;bq3b00?v@05C`,0*1B,1328182324871",
-                "").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] text = (WAITS_FOR_1B + "\n").getBytes(StandardCharsets.ISO_8859_1);
         d.feed(text, 0, text.length);
         assertThat(out).isEmpty(); // waits for a $PGHP naming 1B
         assertThat(d.stats().heldMessageLines()).isEqualTo(1);
@@ -95,10 +100,7 @@ class LoosePghpTest {
         List<ReceivedMessage> out = new ArrayList<>();
         AisStreamDecoder d = decoder(out);
         assertThat(d.earliestWaitingTime()).isEqualTo(Long.MIN_VALUE);
-        byte[] text = String.join("\n",
-                "$PGHP,1,2012,2,2,10,58,8,0,316,56,316999999,1AIS_S,20*70,1328182324847",
-                "$PGHP,1,2012,2,2,10,58,9,0,316,56,316999999,1AIS_S,26*77,1328182324859",
-                "!AIVDM,1,1,,B,17`B2qOP00<Q2O;bq3b00?v@05C`,0*1B,1328182324871",
+        byte[] text = String.join("\n", WAITS_FOR_1B,
                 "$PGHP,1,2012,2,2,10,58,12,0,316,56,316999999,1AIS_S,46*4B,1328182324890",
                 "").getBytes(StandardCharsets.ISO_8859_1);
         d.feed(text, 0, text.length);
