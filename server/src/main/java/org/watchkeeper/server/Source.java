@@ -7,7 +7,6 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -90,15 +89,14 @@ public abstract class Source implements AutoCloseable {
             }
             return new FileSource(name, pipeline, filePath(spec), speed);
         }
-        URI u;
-        try {
-            u = URI.create(uri);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not a source URI: " + uri);
+        int sep = uri.indexOf("://");
+        if (sep <= 0) {
+            throw new IllegalArgumentException("not a source URI (kind://host:port or file:path): " + uri);
         }
-        String scheme = u.getScheme() == null ? "" : u.getScheme();
-        int port = u.getPort();
-        String host = u.getHost();
+        String scheme = uri.substring(0, sep);
+        Address a = address(uri, uri.substring(sep + 3));
+        int port = a.port();
+        String host = a.host();
         switch (scheme) {
             case "tcp":
                 if (host == null || port < 1) {
@@ -116,6 +114,58 @@ public abstract class Source implements AutoCloseable {
                 throw new IllegalArgumentException("unknown source kind '" + scheme
                         + "' (tcp://, tcp-listen://, udp://, file:): " + uri);
         }
+    }
+
+    /** Host ({@code null} when not given) and port ({@code -1} when not given) of a source URI. */
+    record Address(String host, int port) {
+    }
+
+    /**
+     * The host and port of {@code rest}, what follows {@code kind://}: {@code [host][:port]}, the host
+     * a name, an IPv4 address or an IPv6 address in brackets, then nothing or a path. Both may be
+     * left out ({@code tcp-listen://:10110} listens on every interface).
+     *
+     * @throws IllegalArgumentException for a port that is not a number from 0 to 65535
+     */
+    static Address address(String uri, String rest) {
+        int end = rest.length();
+        for (int i = 0; i < rest.length(); i++) {
+            char c = rest.charAt(i);
+            if (c == '/' || c == '?' || c == '#') {
+                end = i;
+                break;
+            }
+        }
+        String authority = rest.substring(0, end);
+        String host = authority;
+        String port = null;
+        if (authority.startsWith("[")) {
+            int close = authority.indexOf(']');
+            if (close < 0) {
+                throw new IllegalArgumentException("an IPv6 host needs its closing ']': " + uri);
+            }
+            host = authority.substring(1, close);
+            String after = authority.substring(close + 1);
+            if (after.startsWith(":")) {
+                port = after.substring(1);
+            } else if (!after.isEmpty()) {
+                throw new IllegalArgumentException("not a host:port: " + uri);
+            }
+        } else {
+            int colon = authority.lastIndexOf(':');
+            if (colon >= 0) {
+                host = authority.substring(0, colon);
+                port = authority.substring(colon + 1);
+            }
+        }
+        int p = -1;
+        if (port != null) {
+            if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) > 65535) {
+                throw new IllegalArgumentException("the port must be a number from 0 to 65535, not '" + port + "': " + uri);
+            }
+            p = Integer.parseInt(port);
+        }
+        return new Address(host.isEmpty() ? null : host, p);
     }
 
     /** The configured name. */
