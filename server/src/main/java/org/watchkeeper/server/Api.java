@@ -123,7 +123,7 @@ public final class Api {
         app.beforeMatched(ctx -> {
             String route = ctx.endpointHandlerPath();
             if (server.routePaths().contains(route)) {
-                QueryParameters.API.check(ctx.method().name(), route, ctx.queryParamMap().keySet());
+                QueryParameters.API.check(ctx.method().name(), route, ctx.queryParamMap());
             }
         });
         IncidentApi.register(app, server);
@@ -495,7 +495,12 @@ public final class Api {
     }
 
     static LiveStream.Filter streamFilter(Context ctx) {
-        String kinds = ctx.queryParamAsClass("kinds", String.class).getOrDefault("position,event,ongoing,stats,incident");
+        String given = ctx.queryParam("kinds");
+        String kinds = given == null ? String.join(",", STREAM_KINDS) : given;
+        if (kinds.isBlank()) {
+            throw new BadRequest("kinds: empty; name at least one of " + String.join(", ", STREAM_KINDS)
+                    + " (or leave kinds out for all)");
+        }
         Set<String> k = new HashSet<>();
         for (String s : kinds.split(",")) {
             String t = s.strip();

@@ -36,7 +36,7 @@ public final class Exports {
             throw new Api.BadRequest("export format must be geojson, csv or kml: " + file);
         }
         // the filters of the list exported, and only those: a vessel filter on events would be ignored
-        QueryParameters.API.check("GET", "/api/" + what, ctx.queryParamMap().keySet(), "an export of " + what);
+        QueryParameters.API.check("GET", "/api/" + what, ctx.queryParamMap(), "an export of " + what);
         List<ObjectNode> rows;
         if (what.equals("vessels")) {
             rows = Api.vessels(ctx, server);

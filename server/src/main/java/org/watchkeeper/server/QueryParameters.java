@@ -55,11 +55,12 @@ final class QueryParameters {
     }
 
     /**
-     * Checks a request's query parameter names against its route's.
+     * Checks a request's query parameters against its route's.
      *
-     * @throws Api.BadRequest naming the first unknown parameter and the ones the route takes
+     * @throws Api.BadRequest naming the first unknown parameter and the ones the route takes, or the
+     *         first parameter given more than once
      */
-    void check(String method, String routePath, Set<String> given) {
+    void check(String method, String routePath, java.util.Map<String, java.util.List<String>> given) {
         check(method, routePath, given, method + " " + routePath);
     }
 
@@ -68,17 +69,23 @@ final class QueryParameters {
      * list it exports).
      *
      * @param what how the error names the request
-     * @throws Api.BadRequest naming the first unknown parameter and the ones that are taken
+     * @throws Api.BadRequest naming the first unknown parameter and the ones that are taken, or the
+     *         first parameter given more than once (each takes one value; lists are comma-separated)
      */
-    void check(String method, String routePath, Set<String> given, String what) {
+    void check(String method, String routePath, java.util.Map<String, java.util.List<String>> given, String what) {
         Set<String> known = of(method.equals("HEAD") ? "GET" : method, routePath);
         if (known == null) {
             return;
         }
-        for (String g : given) {
+        for (var e : given.entrySet()) {
+            String g = e.getKey();
             if (!known.contains(g)) {
                 throw new Api.BadRequest("unknown query parameter '" + g + "' for " + what + "; "
                         + (known.isEmpty() ? "it takes none" : "known: " + String.join(", ", known)));
+            }
+            if (e.getValue().size() > 1) {
+                throw new Api.BadRequest("query parameter '" + g + "' is given " + e.getValue().size()
+                        + " times for " + what + "; give it once (a list as one comma-separated value)");
             }
         }
     }

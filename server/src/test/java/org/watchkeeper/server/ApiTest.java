@@ -434,6 +434,12 @@ class ApiTest {
                 .isEqualTo("unknown query parameter 'x' for GET /api/stats; it takes none");
         assertThat(Fixture.get(server, "/api/incidents?typ=robbery").status()).isEqualTo(400);
         assertThat(Fixture.get(server, "/api/events?kind=gap").status()).isEqualTo(200);
+        // each parameter takes one value: a second one is not silently dropped
+        Fixture.Reply twice = Fixture.get(server, "/api/events?from=2014-10-02&from=2014-10-03");
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.json().get("error").asText()).isEqualTo("query parameter 'from' is given 2 times for"
+                + " GET /api/events; give it once (a list as one comma-separated value)");
+        assertThat(Fixture.get(server, "/api/export/events.csv?kind=gap&kind=loitering").status()).isEqualTo(400);
         // every route the server has is in its description, so every route is checked
         QueryParameters known = new QueryParameters();
         for (String route : server.routes()) {
@@ -471,6 +477,8 @@ class ApiTest {
     void streamWithBadParametersIs400BeforeItStarts() throws Exception {
         String[][] cases = {
             {"/api/stream?kinds=bogus", "kinds: unknown kind 'bogus'"},
+            {"/api/stream?kinds=", "kinds: empty; name at least one of position, event, ongoing, stats, incident"},
+            {"/api/stream?kinds=event&kinds=ongoing", "query parameter 'kinds' is given 2 times"},
             {"/api/stream?throttle=-5", "throttle"},
             {"/api/stream?mmsi=ship", "mmsi must be an MMSI"},
             {"/api/stream?bbox=1,2,3", "bbox"},
