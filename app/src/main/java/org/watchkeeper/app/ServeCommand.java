@@ -238,7 +238,7 @@ public final class ServeCommand implements Callable<Integer> {
                 scheme, server.port());
         if (java.nio.file.Files.exists(server.adminTokenFile())) {
             err.printf("Log in as admin with the API token in %s (owner-only file), then create users under Admin.%n",
-                    server.adminTokenFile().toAbsolutePath());
+                    server.adminTokenFile().toAbsolutePath().normalize());
         } else if (cfg.adminToken() != null) {
             err.println("Log in as admin with the configured admin token, then create users under Admin.");
         }
