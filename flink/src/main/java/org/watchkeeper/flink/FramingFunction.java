@@ -116,6 +116,8 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
         final List<Observation> decoded = new ArrayList<>(2);
         boolean muted;
         boolean armed;
+        /** The earliest waiting time a timer was last set for (after a restore the restored timers stand). */
+        long waitingTimer = Long.MIN_VALUE;
 
         @Override
         public void message(ReceivedMessage m) {
@@ -198,8 +200,10 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
             replayCount.update(count + 1);
         }
         long waiting = h.decoder.earliestWaitingTime();
-        if (waiting != Long.MIN_VALUE && waiting != Long.MAX_VALUE) {
+        if (waiting != h.waitingTimer && waiting != Long.MIN_VALUE && waiting != Long.MAX_VALUE) {
+            // once per waiting time, not once per line while it waits
             ctx.timerService().registerEventTimeTimer(waiting); // see releaseWaitingOnWatermark
+            h.waitingTimer = waiting;
         }
         ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
     }
@@ -318,6 +322,9 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
      */
     private void releaseWaitingOnWatermark(long timestamp, Context ctx, Collector<Observation> out) throws Exception {
         Host h = host(ctx.getCurrentKey());
+        if (h.waitingTimer <= timestamp) {
+            h.waitingTimer = Long.MIN_VALUE; // fired: a later wait at that same time needs a timer again
+        }
         long waiting = h.decoder.earliestWaitingTime();
         if (waiting == Long.MIN_VALUE || waiting > timestamp) {
             return;

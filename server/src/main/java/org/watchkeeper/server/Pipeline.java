@@ -402,13 +402,11 @@ public final class Pipeline implements AutoCloseable {
         java.util.concurrent.CompletableFuture<Ongoing> answer = new java.util.concurrent.CompletableFuture<>();
         Runnable ask = () -> {
             List<EventRow> out = new ArrayList<>();
-            java.util.function.Consumer<Event> keep = e -> {
+            eachOngoing(e -> {
                 if (mmsi <= 0 || e.vessels().contains(mmsi)) {
                     out.add(Rows.event(e));
                 }
-            };
-            engine.ongoing(keep);
-            userEngine.ongoing(keep);
+            });
             answer.complete(new Ongoing(engine.latestTime(), out));
         };
         if (started && thread.isAlive()) {
@@ -791,14 +789,12 @@ public final class Pipeline implements AutoCloseable {
         detectedSinceAnnounce = false;
         Set<String> open = new HashSet<>(openEpisodes.size() + 16);
         List<Event> started = new ArrayList<>();
-        java.util.function.Consumer<Event> see = e -> {
+        eachOngoing(e -> {
             open.add(e.id());
             if (!openEpisodes.contains(e.id())) {
                 started.add(e);
             }
-        };
-        engine.ongoing(see);
-        userEngine.ongoing(see);
+        });
         openEpisodes = open;
         for (Event e : started) {
             EventRow row = Rows.event(e);
@@ -806,6 +802,12 @@ public final class Pipeline implements AutoCloseable {
                 l.episodeStarted(row);
             }
         }
+    }
+
+    /** On the detection thread: every episode the detectors (shipped and the user's) have open. */
+    private void eachOngoing(java.util.function.Consumer<Event> to) {
+        engine.ongoing(to);
+        userEngine.ongoing(to);
     }
 
     /** On the detection thread: one observation, in event-time order, to the detectors. */
