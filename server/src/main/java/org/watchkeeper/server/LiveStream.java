@@ -204,43 +204,42 @@ public final class LiveStream implements Pipeline.Listener {
         Instant now = Instant.now();
         for (Client c : clients) {
             Filter f = c.filter;
-            if (!(ongoing ? f.ongoing() : f.events()) || (f.eventKinds() != null && !f.eventKinds().contains(e.kind()))) {
+            if (!(ongoing ? f.ongoing() : f.events()) || !admits(f, e)) {
                 continue;
             }
+            String message;
             if (c.policy != SharingPolicy.UNRESTRICTED) {
                 ObjectNode o = Sharing.event(e, false, c.principal, c.policy, marking, now);
-                if (o != null && ongoing) {
-                    o.put("ongoing", true);
+                if (o == null) {
+                    continue;
                 }
-                if (o != null && !(f.bbox() != null && !(Double.isFinite(e.lat()) && f.inBox(e.lat(), e.lon())))
-                        && !(f.mmsis() != null && java.util.Arrays.stream(e.mmsis()).noneMatch(f.mmsis()::contains))
-                        && !c.queue.offer(new String[] {name, o.toString()})) {
-                    shed.increment();
+                message = (ongoing ? o.put("ongoing", true) : o).toString();
+            } else {
+                if (!marking.visibleTo(c.principal)) {
+                    continue;
                 }
-                continue;
-            }
-            if (!marking.visibleTo(c.principal)) {
-                continue;
-            }
-            if (f.bbox() != null && !(Double.isFinite(e.lat()) && f.inBox(e.lat(), e.lon()))) {
-                continue;
-            }
-            if (f.mmsis() != null && java.util.Arrays.stream(e.mmsis()).noneMatch(f.mmsis()::contains)) {
-                continue;
-            }
-            if (json == null) {
-                ObjectNode o = Api.event(e, false);
-                o.put("tlp", marking.tlp().apiName());
-                o.put("owner_org", marking.ownerOrg());
-                if (ongoing) {
-                    o.put("ongoing", true);
+                if (json == null) {
+                    ObjectNode o = Api.event(e, false);
+                    o.put("tlp", marking.tlp().apiName());
+                    o.put("owner_org", marking.ownerOrg());
+                    if (ongoing) {
+                        o.put("ongoing", true);
+                    }
+                    json = o.toString();
                 }
-                json = o.toString();
+                message = json;
             }
-            if (!c.queue.offer(new String[] {name, json})) {
+            if (!c.queue.offer(new String[] {name, message})) {
                 shed.increment();
             }
         }
+    }
+
+    /** Whether an event is of the kinds, in the box and of the vessels the client asked for. */
+    private static boolean admits(Filter f, EventRow e) {
+        return (f.eventKinds() == null || f.eventKinds().contains(e.kind()))
+                && (f.bbox() == null || (Double.isFinite(e.lat()) && f.inBox(e.lat(), e.lon())))
+                && (f.mmsis() == null || java.util.Arrays.stream(e.mmsis()).anyMatch(f.mmsis()::contains));
     }
 
     /**
