@@ -217,6 +217,7 @@ async function selectVessel(mmsi, { fly = false } = {}) {
   if (state.selected !== mmsi) return;
   const dims = [v.to_bow, v.to_stern, v.to_port, v.to_starboard].every((x) => typeof x === 'number')
     ? `${v.to_bow + v.to_stern} × ${v.to_port + v.to_starboard} m` : '—';
+  const vesselEvents = [...(v.events || []), ...(v.ongoing || [])]; // stored, then under way
   panel.innerHTML = `
     <h2 class="vessel-name">${fmt.esc(v.name || 'Unnamed')}</h2>
     <table class="facts">
@@ -243,10 +244,10 @@ async function selectVessel(mmsi, { fly = false } = {}) {
       <div id="track-time" class="hint"></div>
     </div>
     <h3>Events</h3>
-    <ol class="list vessel-events">${[...(v.events || []), ...(v.ongoing || [])].map(eventItem).join('') || '<li class="hint">none</li>'}</ol>
+    <ol class="list vessel-events">${vesselEvents.map(eventItem).join('') || '<li class="hint">none</li>'}</ol>
     ${(v.identity_history || []).length ? `<h3>Identity history</h3><ul class="list">${v.identity_history.map((h) =>
       `<li>${fmt.time(h.time)} ${fmt.esc(h.field)}: ${fmt.esc(h.old)} → ${fmt.esc(h.new)}</li>`).join('')}</ul>` : ''}`;
-  panel.querySelectorAll('.vessel-events li[data-id]').forEach((li) => li.addEventListener('click', () => jumpToEvent(li.dataset.id, [...(v.events || []), ...(v.ongoing || [])])));
+  panel.querySelectorAll('.vessel-events li[data-id]').forEach((li) => li.addEventListener('click', () => jumpToEvent(li.dataset.id, vesselEvents)));
   $('track-load').addEventListener('click', () => loadTrack(v));
 }
 
@@ -343,8 +344,9 @@ async function loadEvents() {
 }
 
 /**
- * Asks for the episodes under way again (the stream brings events when they end, not when they
- * begin): entries under way are replaced by the new list, ended ones stay as the stream gave them.
+ * Asks for the episodes under way again (the stream tells of them as they open and end, but not of
+ * one that closes without an event): entries under way are replaced by the new list, ended ones
+ * stay as the stream gave them.
  */
 async function refreshOngoing() {
   state.events = withOngoing(state.events, (await api.ongoing({ limit: 5000 })).events);
