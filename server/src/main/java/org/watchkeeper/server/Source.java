@@ -36,6 +36,8 @@ public abstract class Source implements AutoCloseable {
     protected final AtomicInteger connections = new AtomicInteger();
     protected final LongAdder lines = new LongAdder();
     protected final LongAdder overlong = new LongAdder();
+    private volatile String error;
+    private volatile long errorMillis;
     private Thread thread;
 
     protected Source(String name, Pipeline pipeline) {
@@ -54,8 +56,75 @@ public abstract class Source implements AutoCloseable {
             return null;
         }
         String path = uri.substring(5);
-        int q = path.indexOf("?speed=");
+        int q = path.indexOf('?');
         return Path.of(q < 0 ? path : path.substring(0, q));
+    }
+
+    /**
+     * The pace of a {@code file:PATH[?speed=N]} URI: N, or 0 (as fast as the pipeline takes it)
+     * without a query. {@code speed} is the one parameter a file source takes.
+     *
+     * @throws IllegalArgumentException for another parameter, {@code speed} given twice, or a speed
+     *     that is not a number in (0, 1e6]
+     */
+    static double fileSpeed(String uri) {
+        int q = uri.indexOf('?');
+        if (q < 0) {
+            return 0;
+        }
+        double speed = Double.NaN;
+        for (String param : uri.substring(q + 1).split("&", -1)) {
+            int eq = param.indexOf('=');
+            String key = eq < 0 ? param : param.substring(0, eq);
+            if (!key.equals("speed")) {
+                throw new IllegalArgumentException("a file: source takes one parameter, speed (file:PATH?speed=N), not '"
+                        + key + "': " + uri);
+            }
+            if (!Double.isNaN(speed)) {
+                throw new IllegalArgumentException("speed is given twice: " + uri);
+            }
+            String value = eq < 0 ? "" : param.substring(eq + 1);
+            try {
+                speed = Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("speed must be a number, not '" + value + "': " + uri);
+            }
+            if (!(speed > 0 && speed <= 1e6)) {
+                throw new IllegalArgumentException("speed must be > 0 and <= 1e6, not " + value + ": " + uri);
+            }
+        }
+        return speed;
+    }
+
+    /**
+     * Checks a server's source specifications before anything is opened: each as {@link #parse}
+     * reads it, and no two with the same name (the name keys each source's counts in
+     * {@code /api/stats}, its archived lines and its decoder state).
+     *
+     * @throws IllegalArgumentException with the first fault found
+     */
+    public static void checkAll(java.util.List<String> specs) {
+        java.util.Map<String, String> byName = new java.util.HashMap<>();
+        for (String spec : specs) {
+            String name = parse(spec, null).name();
+            String before = byName.putIfAbsent(name, spec);
+            if (before != null) {
+                throw new IllegalArgumentException("two sources are named '" + name + "' (" + before + " and " + spec
+                        + "); give each its own name");
+            }
+        }
+        for (String spec : specs) {
+            parse(spec, null).probe();
+        }
+    }
+
+    /**
+     * Binds and releases the port a listening source will take, so that a port in use is said before
+     * the server opens its data folder.
+     *
+     * @throws IllegalStateException when the port cannot be bound, with the source and the reason
+     */
+    void probe() {
     }
 
     /**
@@ -74,20 +143,7 @@ public abstract class Source implements AutoCloseable {
         }
         String uri = spec.substring(eq + 1).strip();
         if (uri.startsWith("file:")) {
-            String path = uri.substring(5);
-            double speed = 0;
-            int q = path.indexOf("?speed=");
-            if (q >= 0) {
-                try {
-                    speed = Double.parseDouble(path.substring(q + 7));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("speed must be a number: " + path.substring(q + 7));
-                }
-                if (!(speed > 0 && speed <= 1e6)) {
-                    throw new IllegalArgumentException("speed must be > 0 and <= 1e6: " + speed);
-                }
-            }
-            return new FileSource(name, pipeline, filePath(spec), speed);
+            return new FileSource(name, pipeline, filePath(spec), fileSpeed(uri));
         }
         int sep = uri.indexOf("://");
         if (sep <= 0) {
@@ -189,6 +245,42 @@ public abstract class Source implements AutoCloseable {
         return overlong.sum();
     }
 
+    /**
+     * What keeps the source from delivering now (e.g. {@code cannot connect to ais.example:4001:
+     * Connection refused}), or null while it works; cleared when a connection is made again.
+     */
+    public String error() {
+        return error;
+    }
+
+    /** When {@link #error()} was last seen, epoch milliseconds (server clock); 0 when there is none. */
+    public long errorTime() {
+        return error == null ? 0 : errorMillis;
+    }
+
+    /**
+     * Records a fault and says it on stderr when it differs from the fault before (a feed refusing
+     * every minute is said once).
+     *
+     * @param what the fault, without retry timings
+     * @param then what happens next (e.g. {@code retrying in 4 s}), said with the first report only
+     */
+    protected void failed(String what, String then) {
+        errorMillis = System.currentTimeMillis();
+        if (!what.equals(error)) {
+            error = what;
+            System.err.println("source " + name + ": " + what + (then == null ? "" : "; " + then));
+        }
+    }
+
+    /** Clears the fault, saying {@code what} on stderr if there was one. */
+    protected void recovered(String what) {
+        if (error != null) {
+            error = null;
+            System.err.println("source " + name + ": " + what);
+        }
+    }
+
     /** Starts the source thread. */
     public void start() {
         thread = new Thread(() -> {
@@ -198,7 +290,7 @@ public abstract class Source implements AutoCloseable {
                 Thread.currentThread().interrupt();
             } catch (IOException e) {
                 if (!closed) {
-                    System.err.println("source " + name + ": " + e.getMessage());
+                    failed(String.valueOf(e.getMessage()), "the source has stopped");
                 }
             }
         }, "source-" + name);
@@ -276,22 +368,32 @@ public abstract class Source implements AutoCloseable {
         @Override
         protected void run() throws InterruptedException {
             long backoff = 1000;
+            String where = host + ":" + port;
             while (!closed) {
+                boolean connected = false;
                 try (Socket s = new Socket()) {
                     socket = s;
                     s.connect(new InetSocketAddress(host, port), 10_000);
+                    connected = true;
                     connections.incrementAndGet();
                     backoff = 1000;
+                    recovered("connected to " + where);
                     try {
                         pump(s.getInputStream());
                     } finally {
                         connections.decrementAndGet();
                         pipeline.endOfStream(name);
                     }
+                    if (!closed) {
+                        failed(where + " closed the connection", "reconnecting in " + backoff / 1000 + " s");
+                    }
                 } catch (IOException e) {
                     if (closed) {
                         return;
                     }
+                    String why = e instanceof java.net.UnknownHostException ? "unknown host " + host : e.getMessage();
+                    failed(connected ? "connection to " + where + " lost: " + why : "cannot connect to " + where + ": " + why,
+                            (connected ? "reconnecting in " : "retrying in ") + backoff / 1000 + " s, then at most every 60 s");
                 }
                 Thread.sleep(backoff);
                 backoff = Math.min(60_000, backoff * 2);
@@ -340,14 +442,31 @@ public abstract class Source implements AutoCloseable {
             return s == null ? -1 : s.getLocalPort();
         }
 
+        @Override
+        void probe() {
+            if (port == 0) {
+                return;
+            }
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(address());
+            } catch (IOException e) {
+                throw new IllegalStateException("source " + name + " cannot listen on TCP port " + port + ": " + e.getMessage(), e);
+            }
+        }
+
+        private InetSocketAddress address() {
+            return host == null || host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
+        }
+
         /** Binds now, so that the port is known before {@link #start()} returns. */
         @Override
         public void start() {
             try {
                 server = new ServerSocket();
-                server.bind(host == null || host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port));
+                server.bind(address());
             } catch (IOException e) {
-                throw new IllegalStateException("source " + name + " cannot listen on port " + port + ": " + e.getMessage(), e);
+                throw new IllegalStateException("source " + name + " cannot listen on TCP port " + port + ": " + e.getMessage(), e);
             }
             super.start();
         }
@@ -418,9 +537,25 @@ public abstract class Source implements AutoCloseable {
         }
 
         @Override
+        void probe() {
+            if (port == 0) {
+                return;
+            }
+            try (DatagramSocket probe = bind()) {
+                // bound and released
+            } catch (IOException e) {
+                throw new IllegalStateException("source " + name + " cannot listen on UDP port " + port + ": " + e.getMessage(), e);
+            }
+        }
+
+        private DatagramSocket bind() throws IOException {
+            return host == null || host.isEmpty() ? new DatagramSocket(port) : new DatagramSocket(new InetSocketAddress(host, port));
+        }
+
+        @Override
         public void start() {
             try {
-                socket = host == null || host.isEmpty() ? new DatagramSocket(port) : new DatagramSocket(new InetSocketAddress(host, port));
+                socket = bind();
             } catch (IOException e) {
                 throw new IllegalStateException("source " + name + " cannot listen on UDP port " + port + ": " + e.getMessage(), e);
             }

@@ -126,6 +126,11 @@ public final class Stats {
                 x.put("last_message_time", Api.iso(p.lastMessageTime(s.name())));
             }
             x.put("late_observations", p.lateObservations(s.name()));
+            String error = s.error();
+            if (error != null) {
+                x.put("error", error);
+                x.put("error_time", Api.iso(s.errorTime()));
+            }
         }
         ObjectNode r = o.putObject("rejected");
         p.rejected().forEach(r::put);

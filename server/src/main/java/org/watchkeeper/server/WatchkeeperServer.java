@@ -248,10 +248,17 @@ public final class WatchkeeperServer implements AutoCloseable {
      *     written by {@code watchkeeper analyze}): the server would replace it, so it refuses to start
      */
     public static WatchkeeperServer start(Config config) throws IOException, InterruptedException {
+        checkPort(config.port());
+        Source.checkAll(config.sources());
         WatchkeeperServer s = new WatchkeeperServer(config);
         try {
             s.pipeline.start();
-            s.app = Api.create(s).start(config.port());
+            try {
+                s.app = Api.create(s).start(config.port());
+            } catch (io.javalin.util.JavalinException e) {
+                // the port taken between the check and here, or a TLS keystore Jetty refuses
+                throw new IllegalStateException("cannot start the HTTP server on port " + config.port() + ": " + e.getMessage(), e);
+            }
             if (config.tlsKeystore() != null) {
                 s.audit.append(null, null, "start", "https", java.util.Map.of("port", Integer.toString(s.port())));
             }
@@ -266,8 +273,38 @@ public final class WatchkeeperServer implements AutoCloseable {
         }
     }
 
-    /** Adds and starts a source while running (the demo's simulated feed, tests). */
+    /**
+     * Binds and releases the HTTP port, so that a port in use or out of range is said before the data
+     * folder is opened and its history rebuilt.
+     *
+     * @throws IllegalArgumentException for a port outside 0-65535
+     * @throws IllegalStateException when the port cannot be bound
+     */
+    static void checkPort(int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("the HTTP port must be from 0 to 65535, not " + port);
+        }
+        if (port == 0) {
+            return;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new java.net.InetSocketAddress(port));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot listen on HTTP port " + port + ": " + e.getMessage()
+                    + " (another program has it? choose one with --port)", e);
+        }
+    }
+
+    /**
+     * Adds and starts a source while running (the demo's simulated feed, tests).
+     *
+     * @throws IllegalArgumentException when a source of that name is there already
+     */
     public void addSource(Source s) {
+        if (sources.stream().anyMatch(x -> x.name().equals(s.name()))) {
+            throw new IllegalArgumentException("a source named '" + s.name() + "' is there already");
+        }
         sources.add(s);
         s.start();
     }
