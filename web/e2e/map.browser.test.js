@@ -142,6 +142,14 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     expect(v).toMatchObject({ name: 'LIVE ARRIVAL', lat: 1.21, lon: 103.95, heading: 76 });
   });
 
+  it.skipIf(REAL)('says in the status bar that a source is failing, and why on hover', async () => {
+    await page.waitForFunction(() => document.getElementById('status').textContent.includes('failing'), null, { timeout: 10000 });
+    expect(await page.locator('#status').textContent()).toContain('1 source failing');
+    expect(await page.locator('#status').getAttribute('title'))
+      .toBe('receiver: cannot connect to 192.168.1.20:10110: Connection refused');
+    expect(await page.locator('#status').getAttribute('class')).toContain('fault');
+  });
+
   it.skipIf(REAL)('lists an episode the live stream tells of as it opens', async () => {
     await page.waitForFunction(() => window.watchkeeper.state.events.some((e) => e.id === 'ev-live-1'), null, { timeout: 10000 });
     const e = await page.evaluate(() => window.watchkeeper.state.events.find((x) => x.id === 'ev-live-1'));

@@ -411,6 +411,16 @@ export function portCallChart(resp, window = Infinity) {
 }
 
 /**
+ * The sources that cannot deliver now, from a stats object (GET /api/stats or the stream's `stats`
+ * message: `{sources:[{name, up, error?}]}`): one line `name: error` each, in the server's order;
+ * empty when every source works or the object lists none.
+ */
+export function sourceFaults(stats) {
+  const sources = stats && Array.isArray(stats.sources) ? stats.sources : [];
+  return sources.filter((x) => typeof x.error === 'string' && x.error !== '').map((x) => `${x.name}: ${x.error}`);
+}
+
+/**
  * Messages per source over time (GET /api/stats/series?metric=messages, `{series:[{source,
  * points:[{time,count}] | [[time,count]]}]}`) as line datasets `{source, points:[{x: ms, y}]}`.
  */

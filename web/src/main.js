@@ -10,7 +10,7 @@ import { api } from './api.js';
 import {
   landFromTopology, vesselsToGeoJSON, applyPosition, filterEvents, eventTarget, zoneFromVertices,
   parseZoneUpload, zonesToGeoJSON, trackToReplay, positionAt, searchVessels, CATEGORY_COLORS, CATEGORY_NAMES,
-  validPosition,
+  validPosition, sourceFaults,
 } from './data.js';
 import { drawCharts } from './charts.js';
 import {
@@ -672,13 +672,16 @@ function setupLegend() {
     .map(([c, color]) => `<span><i style="background:${color}"></i>${CATEGORY_NAMES[c]}</span>`).join('');
 }
 
-let live = { connected: false, mps: null };
+let live = { connected: false, mps: null, faults: [] };
 function renderStatus() {
   const parts = [`${state.vessels.size.toLocaleString('en')} vessels`];
   if (live.mps !== null) parts.push(`${live.mps.toFixed(1)} msg/s`);
   parts.push(live.connected ? 'live' : 'not live');
+  if (live.faults.length) parts.push(`${live.faults.length} source${live.faults.length === 1 ? '' : 's'} failing`);
   $('status').textContent = parts.join(' · ');
-  $('status').className = live.connected ? 'status live' : 'status';
+  $('status').className = `status${live.connected ? ' live' : ''}${live.faults.length ? ' fault' : ''}`;
+  // what each failing source says (a feed that cannot be reached, a read error), on hover
+  $('status').title = live.faults.join('\n');
 }
 
 function connectStream() {
@@ -711,6 +714,7 @@ function connectStream() {
   es.addEventListener('stats', (m) => {
     const s = JSON.parse(m.data);
     if (typeof s.messages_per_second === 'number') live.mps = s.messages_per_second;
+    if (Array.isArray(s.sources)) live.faults = sourceFaults(s);
     renderStatus();
   });
 }

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import {
   landFromTopology, shipCategory, drawDirection, vesselsToGeoJSON, applyPosition, filterEvents, geometryBounds,
   eventTarget, zoneFromVertices, parseZoneUpload, zonesToGeoJSON, trackToReplay, positionAt, searchVessels,
-  chokepointChart, portCallChart, messageSeries, categoryOfText, lastDays,
+  chokepointChart, portCallChart, messageSeries, categoryOfText, lastDays, sourceFaults,
 } from '../src/data.js';
 
 const require = createRequire(import.meta.url);
@@ -300,5 +300,27 @@ describe('charts data', () => {
       { source: 'tcp', points: [{ x: Date.parse('2026-11-01T00:00:00Z'), y: 5 }, { x: Date.parse('2026-11-01T00:01:00Z'), y: 7 }] },
       { source: 'udp', points: [{ x: Date.parse('2026-11-01T00:00:00Z'), y: 3 }] },
     ]);
+  });
+});
+
+describe('sourceFaults', () => {
+  it('lists the failing sources with what each says, in the server\'s order', () => {
+    const stats = {
+      sources: [
+        { name: 'dma', kind: 'file', up: true, lines: 10 },
+        { name: 'receiver', kind: 'tcp', up: false, error: 'cannot connect to 192.168.1.20:10110: Connection refused', error_time: '2026-12-02T18:00:00Z' },
+        { name: 'lan', kind: 'udp', up: false, error: 'Socket closed' },
+      ],
+    };
+    expect(sourceFaults(stats)).toEqual([
+      'receiver: cannot connect to 192.168.1.20:10110: Connection refused',
+      'lan: Socket closed',
+    ]);
+  });
+
+  it('is empty when every source works, or for a stats object without sources', () => {
+    expect(sourceFaults({ sources: [{ name: 'dma', up: true }] })).toEqual([]);
+    expect(sourceFaults({ messages_per_second: 41.5 })).toEqual([]);
+    expect(sourceFaults(null)).toEqual([]);
   });
 });
