@@ -307,7 +307,10 @@ public final class Pipeline implements AutoCloseable {
         if (archive == null) {
             return 0;
         }
-        long n = archive.replay(this::processSafely);
+        long n = archive.replay(l -> {
+            archivedBySource.merge(l.source(), 1L, Long::sum);
+            processSafely(l);
+        });
         awaitDetection();
         flush();
         writer.awaitWritten();
@@ -318,6 +321,17 @@ public final class Pipeline implements AutoCloseable {
             idleReleased = false;
         }
         return n;
+    }
+
+    /** Lines of each source name read back from the raw archive by {@link #rebuildFromArchive}. */
+    private final Map<String, Long> archivedBySource = new HashMap<>();
+
+    /**
+     * Lines of each source name found in the raw archive by {@link #rebuildFromArchive} (empty before
+     * it, or without an archive): every line a source delivered before this start.
+     */
+    public Map<String, Long> archivedBySource() {
+        return java.util.Collections.unmodifiableMap(archivedBySource);
     }
 
     /** Starts the pipeline thread. */

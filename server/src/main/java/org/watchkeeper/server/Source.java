@@ -26,7 +26,8 @@ import java.util.zip.GZIPInputStream;
  *   <li>{@code file:PATH[?speed=N]} — replays a log (plain or gzip, known by its content) at N times the pace of
  *       the time the lines carry (tag block {@code c:}, {@code $PGHP} line or epoch trailer; lines
  *       without one go at once after the line before); without {@code speed} as
- *       fast as the pipeline takes it. A file source ends after its last line.</li>
+ *       fast as the pipeline takes it. A file source ends after its last line; after a restart it goes
+ *       on after the lines it delivered before ({@link FileSourceProgress}).</li>
  * </ul>
  */
 public abstract class Source implements AutoCloseable {
@@ -309,10 +310,23 @@ public abstract class Source implements AutoCloseable {
 
     /** Reads one connection's stream into the pipeline until it ends; blocks when the pipeline is full. */
     protected void pump(InputStream in) throws IOException, InterruptedException {
+        pump(in, 0);
+    }
+
+    /**
+     * {@link #pump(InputStream)}, passing over the first {@code skip} lines (those a file source
+     * delivered before a restart).
+     */
+    protected void pump(InputStream in, long skip) throws IOException, InterruptedException {
         byte[] buf = new byte[1 << 16];
         InterruptedException[] stop = new InterruptedException[1];
+        long[] passed = {0};
         LineFramer f = new LineFramer(b -> {
             if (stop[0] != null) {
+                return;
+            }
+            if (passed[0] < skip) {
+                passed[0]++;
                 return;
             }
             try {
@@ -599,6 +613,8 @@ public abstract class Source implements AutoCloseable {
         private final Path path;
         private final double speed;
         private volatile boolean reading;
+        /** Lines delivered before a restart, passed over (see {@link FileSourceProgress}). */
+        private volatile long skip;
 
         FileSource(String name, Pipeline p, Path path, double speed) {
             super(name, p);
@@ -614,6 +630,21 @@ public abstract class Source implements AutoCloseable {
             return "file";
         }
 
+        /** The file replayed. */
+        Path path() {
+            return path;
+        }
+
+        /** Passes over the first {@code lines} lines of the file (call before {@link #start()}). */
+        void skipLines(long lines) {
+            this.skip = lines;
+        }
+
+        /** Lines passed over at the start as delivered before a restart. */
+        long skipped() {
+            return skip;
+        }
+
         @Override
         public boolean up() {
             return reading;
@@ -625,9 +656,9 @@ public abstract class Source implements AutoCloseable {
             try (InputStream raw = Files.newInputStream(path);
                  InputStream in = gunzipIfCompressed(new java.io.BufferedInputStream(raw, 1 << 16))) {
                 if (speed <= 0) {
-                    pump(in);
+                    pump(in, skip);
                 } else {
-                    paced(in);
+                    paced(in, skip);
                 }
             } finally {
                 reading = false;
@@ -644,11 +675,16 @@ public abstract class Source implements AutoCloseable {
             return b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
         }
 
-        private void paced(InputStream in) throws IOException, InterruptedException {
+        private void paced(InputStream in, long skip) throws IOException, InterruptedException {
             long[] first = {Long.MIN_VALUE, 0};
             InterruptedException[] stop = new InterruptedException[1];
+            long[] passed = {0};
             LineFramer f = new LineFramer(b -> {
                 if (stop[0] != null) {
+                    return;
+                }
+                if (passed[0] < skip) {
+                    passed[0]++;
                     return;
                 }
                 try {

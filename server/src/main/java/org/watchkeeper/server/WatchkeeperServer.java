@@ -35,6 +35,8 @@ import org.watchkeeper.store.HistoryStore;
  *       (so it always equals what the archived lines give, even after a crash between archiving
  *       and storing); the rebuild takes about as long as an {@code analyze} of the archive;</li>
  *   <li>{@code zones.json}, {@code watchlist.json} — the user's zones and watchlist;</li>
+ *   <li>{@code file-sources.json} — the file each {@code file:} source name replays, so that a
+ *       restart goes on after the lines already read ({@link FileSourceProgress});</li>
  *   <li>{@code incidents/history.duckdb} — incident reports ({@link #incidentStore()}), kept across
  *       restarts: they are reports made or imported here, not derived from the archive.</li>
  *   <li>{@code accounts.json} — organisations, users, token hashes, sharing policies ({@link Accounts});</li>
@@ -225,6 +227,7 @@ public final class WatchkeeperServer implements AutoCloseable {
         for (String s : config.sources()) {
             sources.add(Source.parse(s, pipeline));
         }
+        FileSourceProgress.resume(dir, sources, pipeline.archivedBySource(), System.err);
         this.sampler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "watchkeeper-stats");
             t.setDaemon(true);
