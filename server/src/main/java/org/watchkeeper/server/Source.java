@@ -20,7 +20,7 @@ import java.util.zip.GZIPInputStream;
  *   <li>{@code tcp://host:port} — client of a feed; reconnects with back-off (1 s doubling to 60 s)
  *       after a refusal or a closed connection.</li>
  *   <li>{@code tcp-listen://:port} (or {@code tcp-listen://address:port}) — a server receivers push
- *       to; any number of connections at once, each framed separately.</li>
+ *       to; up to 256 connections at once, each framed separately.</li>
  *   <li>{@code udp://:port} (default port 10110, as OpenCPN and AIS-catcher send) — each datagram
  *       holds one or more lines; lines are shed (counted) when the pipeline is full.</li>
  *   <li>{@code file:PATH[?speed=N]} — replays a log (plain or gzip, known by its content) at N times the pace of
@@ -236,6 +236,16 @@ public abstract class Source implements AutoCloseable {
     /** Whether the source is connected / listening / reading. */
     public abstract boolean up();
 
+    /** Connections open now: to the feed for {@code tcp://} (0 or 1), from receivers for {@code tcp-listen://}; 0 for others. */
+    public int connections() {
+        return connections.get();
+    }
+
+    /** Connections a {@code tcp-listen://} source refused for having too many open; 0 for others. */
+    public long refusedConnections() {
+        return 0;
+    }
+
     /** Lines delivered to the pipeline. */
     public long lines() {
         return lines.sum();
@@ -430,9 +440,15 @@ public abstract class Source implements AutoCloseable {
 
     /** TCP server that receivers push to ({@code tcp-listen://host:port}); {@link #port()} tells the bound port. */
     public static final class TcpListenSource extends Source {
+        /**
+         * Connections open at once at most; more are closed as they come (each open connection holds
+         * a thread and a 64 KB buffer).
+         */
+        static final int MAX_CONNECTIONS = 256;
         private final String host;
         private final int port;
         private volatile ServerSocket server;
+        private final LongAdder refused = new LongAdder();
 
         TcpListenSource(String name, Pipeline p, String host, int port) {
             super(name, p);
@@ -448,6 +464,11 @@ public abstract class Source implements AutoCloseable {
         @Override
         public boolean up() {
             return server != null && !server.isClosed();
+        }
+
+        @Override
+        public long refusedConnections() {
+            return refused.sum();
         }
 
         /** The bound port (useful with port 0), or -1 before binding. */
@@ -489,8 +510,18 @@ public abstract class Source implements AutoCloseable {
         protected void run() throws IOException {
             while (!closed) {
                 Socket s = server.accept();
+                if (connections.incrementAndGet() > MAX_CONNECTIONS) {
+                    connections.decrementAndGet();
+                    refused.increment();
+                    s.close();
+                    if (refused.sum() == 1) {
+                        System.err.println("source " + name + ": refused a connection from " + s.getRemoteSocketAddress() + ": "
+                                + MAX_CONNECTIONS + " are open (the most a listening source takes); later refusals are counted"
+                                + " in /api/stats");
+                    }
+                    continue;
+                }
                 Thread t = new Thread(() -> {
-                    connections.incrementAndGet();
                     try (s) {
                         pump(s.getInputStream());
                     } catch (IOException | InterruptedException e) {

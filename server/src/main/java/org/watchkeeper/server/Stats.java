@@ -117,6 +117,12 @@ public final class Stats {
             x.put("name", s.name());
             x.put("kind", s.kind());
             x.put("up", s.up());
+            if (s.kind().startsWith("tcp")) {
+                x.put("connections", s.connections());
+            }
+            if (s.refusedConnections() > 0) {
+                x.put("refused_connections", s.refusedConnections());
+            }
             x.put("lines", s.lines());
             x.put("messages", bySource.getOrDefault(s.name(), 0L));
             x.put("messages_per_second", round(rate(s.name())));

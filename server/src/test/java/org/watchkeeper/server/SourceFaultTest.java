@@ -82,6 +82,48 @@ class SourceFaultTest {
     }
 
     @Test
+    void aListeningSourceTakesAtMostItsConnectionsAndCountsTheRefused() throws Exception {
+        try (WatchkeeperServer s = WatchkeeperServer.start(Fixture.config(tmp.resolve("data"))
+                .withSources(List.of("pushers=tcp-listen://127.0.0.1:0")))) {
+            int port = Fixture.tcpPort(s);
+            Source src = s.sources().get(0);
+            List<Socket> open = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < Source.TcpListenSource.MAX_CONNECTIONS; i++) {
+                    open.add(new Socket(InetAddress.getLoopbackAddress(), port));
+                }
+                long deadline = System.currentTimeMillis() + 10_000;
+                while (src.connections() < Source.TcpListenSource.MAX_CONNECTIONS && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertThat(src.connections()).isEqualTo(Source.TcpListenSource.MAX_CONNECTIONS);
+                try (Socket extra = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                    extra.setSoTimeout(10_000);
+                    assertThat(extra.getInputStream().read()).isEqualTo(-1); // closed by the server
+                }
+                JsonNode full = sourceWhen(s, x -> x.path("refused_connections").asLong() == 1);
+                assertThat(full.path("connections").asInt()).isEqualTo(Source.TcpListenSource.MAX_CONNECTIONS);
+
+                // one closes: a new one is taken, and its line arrives
+                open.remove(0).close();
+                deadline = System.currentTimeMillis() + 10_000;
+                while (src.connections() == Source.TcpListenSource.MAX_CONNECTIONS && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(10);
+                }
+                try (Socket again = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                    again.getOutputStream().write(LINE.getBytes(StandardCharsets.US_ASCII));
+                    again.getOutputStream().flush();
+                    assertThat(sourceWhen(s, x -> x.path("lines").asLong() == 1).path("refused_connections").asLong()).isEqualTo(1);
+                }
+            } finally {
+                for (Socket c : open) {
+                    c.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void twoSourcesOfOneNameAreRefusedBeforeTheDataFolderIsMade() {
         Path data = tmp.resolve("data");
         assertThatThrownBy(() -> WatchkeeperServer.start(Fixture.config(data)
