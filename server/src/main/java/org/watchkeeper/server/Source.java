@@ -691,6 +691,10 @@ public abstract class Source implements AutoCloseable {
                 } else {
                     paced(in, skip);
                 }
+            } catch (IOException e) {
+                // a truncated gzip, a disk error: the lines before it are kept; say which file and how far
+                throw new IOException("reading " + path + ": " + e.getMessage() + " (the " + lines()
+                        + " lines delivered before it are kept)", e);
             } finally {
                 reading = false;
                 pipeline.endOfStream(name);

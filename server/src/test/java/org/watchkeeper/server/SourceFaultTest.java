@@ -124,6 +124,29 @@ class SourceFaultTest {
     }
 
     @Test
+    void aTruncatedGzipLogKeepsItsLinesAndSaysWhereItStopped() throws Exception {
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            for (int i = 0; i < 2000; i++) {
+                out.write(LINE.getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+        byte[] whole = gz.toByteArray();
+        Path log = Files.write(tmp.resolve("cut.nmea.gz"), java.util.Arrays.copyOf(whole, whole.length - 20));
+        try (WatchkeeperServer s = WatchkeeperServer.start(Fixture.config(tmp.resolve("data"))
+                .withSources(List.of("cut=file:" + log)))) {
+            s.sources().get(0).join(30_000);
+            JsonNode src = sourceWhen(s, x -> x.has("error"));
+            long lines = src.path("lines").asLong();
+            assertThat(lines).isBetween(1L, 1999L);
+            assertThat(src.path("error").asText())
+                    .isEqualTo("reading " + log + ": Unexpected end of ZLIB input stream (the " + lines
+                            + " lines delivered before it are kept)");
+            assertThat(src.path("up").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
     void twoSourcesOfOneNameAreRefusedBeforeTheDataFolderIsMade() {
         Path data = tmp.resolve("data");
         assertThatThrownBy(() -> WatchkeeperServer.start(Fixture.config(data)
