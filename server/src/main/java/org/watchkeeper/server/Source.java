@@ -23,6 +23,8 @@ import java.util.zip.GZIPInputStream;
  *       to; up to 256 connections at once, each framed separately.</li>
  *   <li>{@code udp://:port} (default port 10110, as OpenCPN and AIS-catcher send) — each datagram
  *       holds one or more lines; lines are shed (counted) when the pipeline is full.</li>
+ *   <li>{@code kafka://host:port[,host:port...]/TOPIC[?group=G&from=earliest|latest]} — a Kafka topic of
+ *       NMEA lines ({@link KafkaSource}).</li>
  *   <li>{@code file:PATH[?speed=N]} — replays a log (plain or gzip, known by its content) at N times the pace of
  *       the time the lines carry (tag block {@code c:}, {@code $PGHP} line or epoch trailer; lines
  *       without one go at once after the line before); without {@code speed} as
@@ -151,6 +153,9 @@ public abstract class Source implements AutoCloseable {
             throw new IllegalArgumentException("not a source URI (kind://host:port or file:path): " + uri);
         }
         String scheme = uri.substring(0, sep);
+        if (scheme.equals("kafka")) {
+            return KafkaSource.of(name, pipeline, uri);
+        }
         Address a = address(uri, uri.substring(sep + 3));
         int port = a.port();
         String host = a.host();
@@ -169,7 +174,7 @@ public abstract class Source implements AutoCloseable {
                 return new UdpSource(name, pipeline, host, port < 0 ? 10110 : port);
             default:
                 throw new IllegalArgumentException("unknown source kind '" + scheme
-                        + "' (tcp://, tcp-listen://, udp://, file:): " + uri);
+                        + "' (tcp://, tcp-listen://, udp://, kafka://, file:): " + uri);
         }
     }
 
@@ -230,7 +235,7 @@ public abstract class Source implements AutoCloseable {
         return name;
     }
 
-    /** {@code tcp}, {@code tcp-listen}, {@code udp}, {@code file} or {@code simulator}. */
+    /** {@code tcp}, {@code tcp-listen}, {@code udp}, {@code kafka}, {@code file} or {@code simulator}. */
     public abstract String kind();
 
     /** Whether the source is connected / listening / reading. */

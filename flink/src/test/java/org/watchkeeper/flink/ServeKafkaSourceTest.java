@@ -1,0 +1,141 @@
+package org.watchkeeper.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.watchkeeper.server.RawArchive;
+import org.watchkeeper.server.Source;
+import org.watchkeeper.server.WatchkeeperServer;
+
+/**
+ * {@code serve --source NAME=kafka://...}: the server reads a topic of NMEA lines (here written as
+ * {@code kafka-publish} writes them, one line a record, over two partitions), goes on after what it
+ * read when restarted, and says why when the broker or the topic is not there. Tested here because
+ * this module has the in-JVM broker.
+ */
+class ServeKafkaSourceTest extends KafkaJobTestBase {
+    @TempDir
+    Path dir;
+
+    private static WatchkeeperServer serve(Path data, String source) throws Exception {
+        return WatchkeeperServer.start(WatchkeeperServer.Config.of(data).withPort(0)
+                .withAdminToken("wk_test-admin-token-0123456789abcdef").withSources(List.of(source)));
+    }
+
+    private static void await(BooleanSupplier what, String description) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!what.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("not within 60 s: " + description);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static long archived(Path data, String source) {
+        long[] n = {0};
+        new RawArchive(data.resolve("raw")).replay(l -> {
+            if (l.source().equals(source)) {
+                n[0]++;
+            }
+        });
+        return n[0];
+    }
+
+    @Test
+    void readsATopicAndGoesOnAfterWhatItReadWhenRestarted() throws Exception {
+        List<String> lines = FlinkJobTest.sharedLines("data/ais/dma-aisabnormal/538004030_drift_1.ais");
+        List<String> first = lines.subList(0, 3000);
+        List<String> rest = lines.subList(3000, lines.size());
+        kafka.createTopic("serve-in", 2);
+        // kafka-publish's way: each line a record keyed by its station (here alternating keys, so both partitions fill)
+        List<String> even = new ArrayList<>();
+        List<String> odd = new ArrayList<>();
+        for (int i = 0; i < first.size(); i++) {
+            (i < first.size() / 2 ? even : odd).add(first.get(i));
+        }
+        kafka.send("serve-in", "rx-a", even);
+        kafka.send("serve-in", "rx-b", odd);
+        Path data = dir.resolve("data");
+        String spec = "k=kafka://" + kafka.bootstrapServers() + "/serve-in";
+        long messages;
+        try (WatchkeeperServer s = serve(data, spec)) {
+            Source k = s.sources().get(0);
+            assertThat(k.kind()).isEqualTo("kafka");
+            await(() -> k.lines() == first.size(), "the first " + first.size() + " lines read, " + k.lines() + " so far");
+            await(k::up, "up");
+            assertThat(k.error()).isNull();
+            assertThat(s.pipeline().awaitIdle(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            messages = s.pipeline().messages();
+            assertThat(messages).isPositive();
+        }
+        assertThat(archived(data, "k")).isEqualTo(first.size());
+
+        // more comes while the server is down; the restart reads only that
+        kafka.send("serve-in", "rx-a", rest);
+        try (WatchkeeperServer s = serve(data, spec)) {
+            Source k = s.sources().get(0);
+            assertThat(s.rebuiltLines()).isEqualTo(first.size());
+            await(() -> k.lines() == rest.size(), "the other " + rest.size() + " lines read, " + k.lines() + " so far");
+            Thread.sleep(1000);
+            assertThat(k.lines()).isEqualTo(rest.size());
+        }
+        assertThat(archived(data, "k")).isEqualTo(lines.size());
+        // each line once: the archive's lines of the source are the topic's lines, as a multiset
+        List<String> got = new ArrayList<>();
+        new RawArchive(data.resolve("raw")).replay(l -> got.add(new String(l.bytes(), StandardCharsets.ISO_8859_1)));
+        assertThat(got).containsExactlyInAnyOrderElementsOf(lines);
+    }
+
+    @Test
+    void saysWhenTheTopicIsMissingThenReadsItOnceItIsMade() throws Exception {
+        Path data = dir.resolve("data");
+        try (WatchkeeperServer s = serve(data, "k=kafka://" + kafka.bootstrapServers() + "/serve-later")) {
+            Source k = s.sources().get(0);
+            await(() -> k.error() != null, "an error");
+            assertThat(k.error()).isEqualTo("topic serve-later not found at " + kafka.bootstrapServers());
+            assertThat(k.up()).isFalse();
+            kafka.createTopic("serve-later", 1);
+            kafka.send("serve-later", null, List.of("!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A"));
+            await(() -> k.lines() == 1, "the line read");
+            assertThat(k.error()).isNull();
+        }
+    }
+
+    @Test
+    void saysWhenTheBrokerCannotBeReached() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        try (WatchkeeperServer s = serve(dir.resolve("data"), "k=kafka://127.0.0.1:" + port + "/ais")) {
+            Source k = s.sources().get(0);
+            await(() -> k.error() != null, "an error");
+            assertThat(k.error()).isEqualTo("cannot reach Kafka at 127.0.0.1:" + port + " (topic ais)");
+        }
+    }
+
+    @Test
+    void aBadKafkaUriIsRefusedWithWhatIsWrong() {
+        assertThatThrownBy(() -> Source.parse("k=kafka://localhost:9092", null)).hasMessageContaining("with a topic");
+        assertThatThrownBy(() -> Source.parse("k=kafka://localhost/ais", null)).hasMessageContaining("HOST:PORT, not 'localhost'");
+        assertThatThrownBy(() -> Source.parse("k=kafka://localhost:9092/a b", null)).hasMessageContaining("not 'a b'");
+        assertThatThrownBy(() -> Source.parse("k=kafka://localhost:9092/ais?from=start", null))
+                .hasMessageContaining("from is earliest or latest, not 'start'");
+        assertThatThrownBy(() -> Source.parse("k=kafka://localhost:9092/ais?grp=x", null))
+                .hasMessageContaining("takes group and from, not 'grp'");
+        assertThatThrownBy(() -> Source.parse("k=kafka://localhost:9092/ais?group=a&group=b", null))
+                .hasMessageContaining("group is given twice");
+        assertThat(((org.watchkeeper.server.KafkaSource) Source.parse("k=kafka://h1:9092,h2:9092/ais?group=g1&from=latest", null))
+                .group()).isEqualTo("g1");
+        assertThat(((org.watchkeeper.server.KafkaSource) Source.parse("feed=kafka://h1:9092/ais", null)).group())
+                .isEqualTo("watchkeeper-serve-feed");
+    }
+}
