@@ -83,17 +83,36 @@ public record JobConfig(
                 p.getProperty("topic.events", "ais-events"),
                 p.getProperty("topic.vessels", "ais-vessels"),
                 p.getProperty("kafka.group.id", "watchkeeper"),
-                Long.parseLong(p.getProperty("lateness.millis", Long.toString(org.watchkeeper.core.pipeline.EventTimeOrder.DEFAULT_LATENESS_MILLIS)).strip()),
-                Long.parseLong(p.getProperty("idleness.millis", "60000").strip()),
-                Long.parseLong(p.getProperty("checkpoint.interval.millis", "60000").strip()),
-                Integer.parseInt(p.getProperty("parallelism", "-1").strip()),
-                Boolean.parseBoolean(p.getProperty("input.bounded", "false").strip()),
-                Boolean.parseBoolean(p.getProperty("tracker.land-mask", "true").strip()),
-                Boolean.parseBoolean(p.getProperty("sink.exactly-once", "false").strip()),
+                number(p, "lateness.millis", Long.toString(org.watchkeeper.core.pipeline.EventTimeOrder.DEFAULT_LATENESS_MILLIS)),
+                number(p, "idleness.millis", "60000"),
+                number(p, "checkpoint.interval.millis", "60000"),
+                parallelism(p),
+                strictBoolean("input.bounded", p.getProperty("input.bounded", "false")),
+                strictBoolean("tracker.land-mask", p.getProperty("tracker.land-mask", "true")),
+                strictBoolean("sink.exactly-once", p.getProperty("sink.exactly-once", "false")),
                 p.getProperty("checkpoint.dir") == null || p.getProperty("checkpoint.dir").isBlank() ? null
                         : p.getProperty("checkpoint.dir").strip(),
                 new JobPorts(JobPorts.parseFiles(p.getProperty("ports.files")),
                         strictBoolean("ports.shipped", p.getProperty("ports.shipped", "true"))));
+    }
+
+    /** A whole number, else an error naming the key. */
+    private static long number(Properties p, String key, String otherwise) {
+        String v = p.getProperty(key, otherwise).strip();
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number: " + v);
+        }
+    }
+
+    /** {@code parallelism}: -1 (the environment's) or 1 to 32 768 (Flink's most). */
+    private static int parallelism(Properties p) {
+        long v = number(p, "parallelism", "-1");
+        if (v != -1 && (v < 1 || v > 32_768)) {
+            throw new IllegalArgumentException("parallelism must be -1 (the environment's) or from 1 to 32768: " + v);
+        }
+        return (int) v;
     }
 
     /** "true" or "false" (any case), else an error naming the key. */

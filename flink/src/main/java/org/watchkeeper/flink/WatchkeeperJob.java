@@ -96,6 +96,15 @@ public final class WatchkeeperJob {
             System.err.println("WatchkeeperJob: " + e.getMessage());
             System.exit(2);
             return;
+        } catch (java.nio.file.NoSuchFileException e) {
+            System.err.println("WatchkeeperJob: no such file: " + e.getMessage()
+                    + " (usage: WatchkeeperJob [--local] <job.properties>)");
+            System.exit(1);
+            return;
+        } catch (java.io.IOException e) {
+            System.err.println("WatchkeeperJob: cannot read " + args[args.length - 1] + ": " + e.getMessage());
+            System.exit(1);
+            return;
         }
         StreamExecutionEnvironment env;
         if (local) {

@@ -156,6 +156,16 @@ class PortFilesJobTest extends KafkaJobTestBase {
         assertThatThrownBy(() -> JobConfig.of(p)).hasMessage("ports.shipped=false needs at least one file in ports.files");
         p.setProperty("ports.shipped", "no");
         assertThatThrownBy(() -> JobConfig.of(p)).hasMessage("ports.shipped must be true or false: no");
+        // every setting's fault names its key
+        java.util.Properties q = new java.util.Properties();
+        q.setProperty("lateness.millis", "abc");
+        assertThatThrownBy(() -> JobConfig.of(q)).hasMessage("lateness.millis must be a whole number: abc");
+        q.setProperty("lateness.millis", "1000");
+        q.setProperty("input.bounded", "yes");
+        assertThatThrownBy(() -> JobConfig.of(q)).hasMessage("input.bounded must be true or false: yes");
+        q.setProperty("input.bounded", "true");
+        q.setProperty("parallelism", "0");
+        assertThatThrownBy(() -> JobConfig.of(q)).hasMessage("parallelism must be -1 (the environment's) or from 1 to 32768: 0");
         p.remove("ports.shipped");
         assertThat(JobConfig.of(p).ports()).isEqualTo(JobPorts.SHIPPED);
         try (var in = JobConfig.class.getResourceAsStream("/watchkeeper-flink.properties")) {
