@@ -279,6 +279,27 @@ public final class Accounts {
         return Optional.of(n);
     }
 
+    /**
+     * Checks that a marking shares only with what this server has: each organisation of
+     * {@code shared_with} and each user of {@code recipients} (a typo would share with nobody, and an
+     * organisation or user made later under that name would gain access).
+     *
+     * @throws IllegalArgumentException naming the first one this server does not have
+     */
+    public synchronized void checkKnown(org.watchkeeper.core.sharing.Marking m) {
+        for (String o : new TreeSet<>(m.sharedWithOrgs())) {
+            if (org(o).isEmpty()) {
+                throw new IllegalArgumentException("shared_with names no organisation of this server: '" + o
+                        + "' (GET /api/orgs lists them)");
+            }
+        }
+        for (String u : new TreeSet<>(m.recipients())) {
+            if (user(u).isEmpty()) {
+                throw new IllegalArgumentException("recipients names no user of this server: '" + u + "' (GET /api/users lists them)");
+            }
+        }
+    }
+
     /** @return false when there is no such user; the user's tokens are revoked */
     public synchronized boolean deleteUser(String name) {
         if (users.remove(name) == null) {

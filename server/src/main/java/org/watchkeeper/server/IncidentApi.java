@@ -129,6 +129,7 @@ public final class IncidentApi {
             JsonNode body = object(ctx);
             Instant now = Instant.now();
             Marking m = marking(body, p, new Marking(Tlp.AMBER, p.org(), Set.of(), Set.of()), p.user());
+            server.accounts().checkKnown(m);
             Incident i = IncidentJson.readReport(body, "inc-" + UUID.randomUUID(), m, p.user(), now, now, null, true);
             save(server, i);
             ctx.status(201).json(IncidentJson.write(i));
@@ -166,7 +167,9 @@ public final class IncidentApi {
                     throw new Api.BadRequest("unknown field '" + f + "'; a share has tlp, shared_with, recipients");
                 }
             }
-            Incident i = old.withMarking(marking(body, p, old.marking(), old.createdBy()), Instant.now());
+            Marking shared = marking(body, p, old.marking(), old.createdBy());
+            server.accounts().checkKnown(shared);
+            Incident i = old.withMarking(shared, Instant.now());
             save(server, i);
             ctx.json(IncidentJson.write(i));
             Marking m = i.marking();

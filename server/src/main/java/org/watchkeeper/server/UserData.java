@@ -204,12 +204,24 @@ public final class UserData {
         }
     }
 
+    /**
+     * Sets the check of each zone marking's organisations and users against the accounts (none by
+     * default); it throws {@link IllegalArgumentException} for one the server does not have.
+     */
+    public synchronized void setMarkingCheck(java.util.function.Consumer<Marking> check) {
+        this.markingCheck = check;
+    }
+
+    private java.util.function.Consumer<Marking> markingCheck = m -> { };
+
     private Marking marking(JsonNode props, String owner, String where) {
         try {
             Tlp t = Sharing.tlp(props.get("tlp"), defaultTlp);
             String o = props.hasNonNull("owner_org") ? props.get("owner_org").asText() : owner;
-            return new Marking(t, o, strings(props.path("shared_with"), where + "shared_with"),
+            Marking m = new Marking(t, o, strings(props.path("shared_with"), where + "shared_with"),
                     strings(props.path("recipients"), where + "recipients"));
+            markingCheck.accept(m);
+            return m;
         } catch (IllegalArgumentException e) {
             throw new Api.BadRequest(where + e.getMessage());
         }

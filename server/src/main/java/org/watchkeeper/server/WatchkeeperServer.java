@@ -202,6 +202,7 @@ public final class WatchkeeperServer implements AutoCloseable {
         audit.append(null, null, "start", "server", java.util.Map.of("users", Integer.toString(accounts.users().size()),
                 "tls", Boolean.toString(config.tlsKeystore() != null)));
         this.userData = new UserData(dir, pipeline, accounts.hostOrgId(), config.eventTlp());
+        this.userData.setMarkingCheck(accounts::checkKnown);
         for (Path zonesFile : config.zonesFiles()) {
             JsonNode z = Rows.JSON.readTree(zonesFile.toFile());
             ArrayNode keep = Rows.JSON.createArrayNode();

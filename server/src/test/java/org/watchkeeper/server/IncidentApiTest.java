@@ -146,10 +146,19 @@ class IncidentApiTest {
         assertError(call(ALICE, "POST", "/api/incidents", "{nope"), 400, "not valid JSON");
         assertError(call(ALICE, "POST", "/api/incidents", ""), 400, "a JSON body is required");
         assertError(call(ALICE, "POST", "/api/incidents", "[1]"), 400, "the body must be a JSON object");
-        assertError(call(ALICE, "POST", "/api/incidents", report(1, 103, ",\"colour\":\"red\"")), 400, "unknown field 'colour'");
+        assertError(call(ALICE, "POST", "/api/incidents", report(1, 103, ",\"colour\":\"red\"")), 400,
+                "unknown field 'colour'; an incident has actions_taken, crew_harm, date_only, items_stolen, lat, lon, loss,"
+                        + " narrative, perpetrators, place, reference, source, time, type, victim, weapons, and tlp, shared_with,"
+                        + " recipients for its sharing");
+        assertError(call(ALICE, "POST", "/api/incidents", report(1, 103, ",\"shared_with\":[\"p9\"]")), 400,
+                "shared_with names no organisation of this server: 'p9'");
+        assertError(call(ALICE, "POST", "/api/incidents", report(1, 103, ",\"tlp\":\"RED\",\"recipients\":[\"nobody\"]")), 400,
+                "recipients names no user of this server: 'nobody'");
         assertError(call(ALICE, "POST", "/api/incidents", report(1, 103, "").replace("9074729", "9074728")), 400,
                 "IMO number 9074728 fails its check digit");
         assertError(call(ALICE, "POST", "/api/incidents", report(95, 103, "")), 400, "lat must be in -90..90");
+        assertError(call(ALICE, "POST", "/api/incidents", report(1, 103, "").replace("\"status\":\"steaming\"",
+                "\"status\":\"steaming\",\"mmsi\":\"123\"")), 400, "victim.mmsi must be an MMSI of 9 digits, leading zeros included: 123");
         assertError(call(ALICE, "POST", "/api/incidents", report(1, 103, "").replace("robbery", "piracy")), 400,
                 "unknown incident type 'piracy'");
         assertError(call(ALICE, "POST", "/api/incidents", report(1, 103, ",\"tlp\":\"PINK\"")), 400, "unknown TLP marking");
@@ -182,6 +191,8 @@ class IncidentApiTest {
         assertError(call(ALICE, "POST", "/api/incidents/" + id + "/share", "{\"orgs\":[\"p1\"]}"), 400, "unknown field 'orgs'");
         assertError(call(ALICE, "POST", "/api/incidents/" + id + "/share", "{\"shared_with\":\"p1\"}"), 400,
                 "shared_with must be an array");
+        assertError(call(ALICE, "POST", "/api/incidents/" + id + "/share", "{\"tlp\":\"AMBER\",\"shared_with\":[\"p1\",\"no-such-org\"]}"),
+                400, "shared_with names no organisation of this server: 'no-such-org' (GET /api/orgs lists them)");
         Reply share = call(ALICE, "POST", "/api/incidents/" + id + "/share", "{\"tlp\":\"AMBER\",\"shared_with\":[\"p1\"]}");
         assertThat(share.status()).as(share.body()).isEqualTo(200);
         assertThat(share.json().get("shared_with").get(0).asText()).isEqualTo("p1");

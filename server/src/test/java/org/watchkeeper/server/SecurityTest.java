@@ -554,6 +554,18 @@ class SecurityTest {
                 + "{\"type\":\"Feature\",\"properties\":{\"name\":\"amber\",\"tlp\":\"amber\",\"shared_with\":[\"north\"]}," + ring + "},"
                 + "{\"type\":\"Feature\",\"properties\":{\"name\":\"plain\"}," + ring + "}]}");
         assertThat(c.status()).as(c.body()).isEqualTo(201);
+        // a zone shared with an organisation or user the server does not have is refused, and none is added
+        int before = zoneNames("ha").size();
+        Fixture.Reply typo = Fixture.postAs(server, TOKENS.get("ha"), "/api/zones", "{\"type\":\"FeatureCollection\",\"features\":["
+                + "{\"type\":\"Feature\",\"properties\":{\"name\":\"ok\"}," + ring + "},"
+                + "{\"type\":\"Feature\",\"properties\":{\"name\":\"typo\",\"tlp\":\"amber\",\"shared_with\":[\"nrth\"]}," + ring + "}]}");
+        assertThat(typo.status()).isEqualTo(400);
+        assertThat(typo.body()).contains("feature 1: shared_with names no organisation of this server: 'nrth'");
+        Fixture.Reply nobody = Fixture.postAs(server, TOKENS.get("ha"), "/api/zones",
+                "{\"type\":\"Feature\",\"properties\":{\"name\":\"r\",\"tlp\":\"RED\",\"recipients\":[\"ha\",\"nobody\"]}," + ring + "}");
+        assertThat(nobody.status()).isEqualTo(400);
+        assertThat(nobody.body()).contains("recipients names no user of this server: 'nobody'");
+        assertThat(zoneNames("ha")).hasSize(before);
         assertThat(c.json().get("features").get(3).get("properties").get("tlp").asText()).isEqualTo("GREEN");
         assertThat(c.json().get("features").get(0).get("properties").get("owner_org").asText()).isEqualTo("host");
         try {

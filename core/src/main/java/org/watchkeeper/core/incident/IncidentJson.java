@@ -153,7 +153,7 @@ public final class IncidentJson {
                 String f = it.next();
                 if (!EDITABLE.contains(f) && !SERVER_SET.contains(f)) {
                     throw new IllegalArgumentException("unknown field '" + f + "'; an incident has " + String.join(", ",
-                            EDITABLE.stream().sorted().toList()));
+                            EDITABLE.stream().sorted().toList()) + ", and tlp, shared_with, recipients for its sharing");
                 }
             }
         }
@@ -175,8 +175,8 @@ public final class IncidentJson {
             int mmsi = 0;
             if (v.hasNonNull("mmsi")) {
                 String s = v.get("mmsi").asText();
-                if (!s.matches("\\d{1,9}") || Integer.parseInt(s) < 1) {
-                    throw new IllegalArgumentException("victim.mmsi must be an MMSI of up to 9 digits: " + s);
+                if (!s.matches("\\d{9}") || Integer.parseInt(s) < 1) {
+                    throw new IllegalArgumentException("victim.mmsi must be an MMSI of 9 digits, leading zeros included: " + s);
                 }
                 mmsi = Integer.parseInt(s);
             }
