@@ -31,7 +31,8 @@ public final class AuditCommand implements Runnable {
             versionProvider = Main.Version.class,
             description = {"Check every entry of an audit log: canonical JSON, seq 1, 2, 3..., each prev the hash before,"
                 + " each hash the SHA-256 of prev and the entry; then the end against FILE.head (or --head).",
-                "Exit 0 and 'N entries verified', or exit 1 naming the first bad entry (line, seq, why)."})
+                "Exit 0 and 'N entries verified', or exit 1 naming the first bad entry (line, seq, why);",
+                "exit 2 when the log is missing (nothing was checked, as cmp and diff do)."})
     public static final class Verify implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "The audit log.")
         Path file;
