@@ -37,10 +37,10 @@ public final class Json {
         n.put("end", Instant.ofEpochMilli(e.end()).toString());
         ArrayNode vs = n.putArray("vessels");
         for (int v : e.vessels()) {
-            vs.add(v);
+            vs.add(Mmsi.format(v));
         }
-        number(n, "lat", e.latitude());
-        number(n, "lon", e.longitude());
+        degrees(n, "lat", e.latitude());
+        degrees(n, "lon", e.longitude());
         if (e.geometryGeoJson() != null) {
             try {
                 n.set("geometry", MAPPER.readTree(e.geometryGeoJson()));
@@ -60,15 +60,14 @@ public final class Json {
     /** The JSON text of a vessel state (one line). */
     public static String vessel(VesselState v) {
         ObjectNode n = MAPPER.createObjectNode();
-        n.put("mmsi", v.mmsi);
-        n.put("mmsi_text", Mmsi.format(v.mmsi));
+        n.put("mmsi", Mmsi.format(v.mmsi));
         if (v.lastSeen != Long.MIN_VALUE) {
             n.put("last_seen", Instant.ofEpochMilli(v.lastSeen).toString());
         }
         if (v.positionTime != Long.MIN_VALUE) {
             n.put("time", Instant.ofEpochMilli(v.positionTime).toString());
-            number(n, "lat", v.latitude);
-            number(n, "lon", v.longitude);
+            degrees(n, "lat", v.latitude);
+            degrees(n, "lon", v.longitude);
             number(n, "speed", v.speedOverGround);
             number(n, "course", v.courseOverGround);
             if (v.heading != Observation.NOT_AVAILABLE) {
@@ -109,9 +108,9 @@ public final class Json {
     private static ObjectNode position(PositionObservation p) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("time", Instant.ofEpochMilli(p.time()).toString());
-        n.put("mmsi", p.mmsi());
-        number(n, "lat", p.latitude());
-        number(n, "lon", p.longitude());
+        n.put("mmsi", Mmsi.format(p.mmsi()));
+        degrees(n, "lat", p.latitude());
+        degrees(n, "lon", p.longitude());
         number(n, "speed", p.speedOverGround());
         number(n, "course", p.courseOverGround());
         if (p.heading() != Observation.NOT_AVAILABLE) {
@@ -141,6 +140,12 @@ public final class Json {
             n.set(e.getKey(), MAPPER.valueToTree(w instanceof Enum<?> en ? en.name() : w));
         }
         return n;
+    }
+
+    private static void degrees(ObjectNode n, String name, double v) {
+        if (Double.isFinite(v)) {
+            n.put(name, org.watchkeeper.core.geo.Coordinates.round6(v));
+        }
     }
 
     private static void number(ObjectNode n, String name, double v) {

@@ -120,6 +120,6 @@ class FlinkJobTest extends KafkaJobTestBase {
         assertThat(got).containsExactlyElementsOf(expected);
         List<String> vessels = kafka.readAll(cfg.vesselsTopic());
         assertThat(vessels).hasSize((int) ref.accepted);
-        assertThat(vessels).anyMatch(v -> v.contains("\"mmsi\":538004030") && v.contains("\"lat\":57."));
+        assertThat(vessels).anyMatch(v -> v.contains("\"mmsi\":\"538004030\"") && v.contains("\"lat\":57."));
     }
 }
