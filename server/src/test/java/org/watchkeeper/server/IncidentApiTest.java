@@ -445,17 +445,17 @@ class IncidentApiTest {
         Reply geo = get(PAT, "/api/export/incidents.geojson?q=asam-2022-148");
         assertThat(geo.type()).startsWith("application/geo+json");
         JsonNode f = geo.json().get("features").get(0);
-        assertThat(f.get("geometry").get("coordinates").get(0).asDouble()).isEqualTo(103 + 31 / 60.0);
+        assertThat(f.get("geometry").get("coordinates").get(0).asDouble()).isEqualTo(103.516667); // 103° 31', kept to 6 decimals
         assertThat(f.get("properties").get("reference").asText()).isEqualTo("2022-148");
         Reply csv = get(PAT, "/api/export/incidents.csv?q=asam-2022-148");
         String[] lines = csv.body().split("\r\n");
         assertThat(lines[0]).startsWith("id,time,date_only,lat,lon,place,type,category,");
-        assertThat(lines[1]).startsWith("asam-2022-148,2022-05-28T00:00:00Z,true,1.1166666666666667,103.51666666666667,"
+        assertThat(lines[1]).startsWith("asam-2022-148,2022-05-28T00:00:00Z,true,1.116667,103.516667,"
                 + "INDONESIA,robbery,CAT 3,CAT 3,MAGNUM ENERGY,");
         assertThat(lines).hasSize(2);
         Reply kml = get(PAT, "/api/export/incidents.kml?q=asam-2022-148");
         assertThat(kml.body()).contains("<name>robbery 2022-05-28T00:00:00Z</name>")
-                .contains("<coordinates>103.51666666666667,1.1166666666666667</coordinates>");
+                .contains("<coordinates>103.516667,1.116667</coordinates>");
         assertError(get(PAT, "/api/export/incidents.xls"), 400, "export vessels or events");
         // Every incident export is signed with the server's Ed25519 key, over the exact body bytes.
         java.security.PublicKey key = ExportSigner.readPublicKey(data.resolve("signing-key.pub.pem"));
@@ -481,7 +481,7 @@ class IncidentApiTest {
         JsonNode inc = stix.get("objects").get(1);
         assertThat(inc.get("object_marking_refs").get(0).asText()).isEqualTo(md.get("id").asText());
         assertThat(inc.get("external_references").get(0).get("external_id").asText()).isEqualTo("2022-148");
-        assertThat(stix.get("objects").get(2).get("latitude").asDouble()).isEqualTo(1 + 7 / 60.0);
+        assertThat(stix.get("objects").get(2).get("latitude").asDouble()).isEqualTo(1.116667); // 1° 07' N to 6 decimals
         assertThat(stix.get("objects").get(3).get("source_ref").asText()).isEqualTo(inc.get("id").asText());
         // With the detector events of the real log (a GREEN marking definition joins).
         JsonNode all = get(ALICE, "/api/export/stix").json();

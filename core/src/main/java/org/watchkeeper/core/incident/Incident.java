@@ -14,8 +14,8 @@ import org.watchkeeper.core.sharing.Marking;
  * @param time when it happened (UTC); when only the date is known, 00:00 UTC of that day and
  *     {@code dateOnly} true
  * @param dateOnly true when the report gives the date but no time
- * @param lat latitude, degrees WGS 84, -90..90
- * @param lon longitude, degrees WGS 84, -180..180
+ * @param lat latitude, degrees WGS 84, -90..90, kept to 6 decimals (about 0.1 m)
+ * @param lon longitude, degrees WGS 84, -180..180, kept to 6 decimals
  * @param place place description (e.g. "Singapore Strait, eastbound lane"), or null
  * @param type what happened
  * @param victim the attacked ship ({@link VictimVessel#UNKNOWN} when nothing is known)
@@ -55,6 +55,10 @@ public record Incident(String id, Instant time, boolean dateOnly, double lat, do
         if (!(lon >= -180 && lon <= 180)) {
             throw new IllegalArgumentException("lon must be in -180..180: " + lon);
         }
+        // 6 decimals (about 0.1 m), as every position Watchkeeper writes: a report's degrees, minutes and
+        // seconds or its decimal text come back as written (18.563, not 18.563000000000002)
+        lat = org.watchkeeper.core.geo.Coordinates.round6(lat);
+        lon = org.watchkeeper.core.geo.Coordinates.round6(lon);
         Objects.requireNonNull(type, "type");
         victim = victim == null ? VictimVessel.UNKNOWN : victim;
         if (perpetrators != null && (perpetrators < 0 || perpetrators > 10_000)) {
