@@ -190,6 +190,11 @@ public final class IncidentApi {
             if (c == null) {
                 throw new Api.BadRequest("category is required: CAT 1..CAT 4, or null to return to the computed one");
             }
+            if (!c.isNull() && !old.type().boarded()) {
+                // ReCAAP ISC categorises actual incidents only; attempts and approaches have no category
+                throw new Api.BadRequest("a ReCAAP category is for actual incidents (boarding, robbery, hijacking, kidnapping),"
+                        + " not a " + old.type().apiName() + "; change the incident's type first if it was one");
+            }
             Instant now = Instant.now();
             CategoryOverride o = c.isNull() ? null
                     : new CategoryOverride(RecaapCategory.parse(c.asText()), reason.asText(), p.user(), now);

@@ -126,6 +126,9 @@ public final class Security {
                 }
                 p = c.principal();
             } else {
+                if (!b.hasNonNull("user") || !b.hasNonNull("password")) {
+                    throw new Api.BadRequest("a login needs user and password, or token");
+                }
                 String user = b.path("user").asText(null);
                 Accounts.User u = accounts.login(user, b.path("password").asText(null)).orElse(null);
                 if (u == null) {

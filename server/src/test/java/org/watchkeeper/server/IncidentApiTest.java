@@ -217,6 +217,10 @@ class IncidentApiTest {
         Reply back = call(ALICE, "PUT", path, "{\"category\":null,\"reason\":\"checked again\"}");
         assertThat(back.json().get("category").asText()).isEqualTo("CAT 2");
         assertThat(back.json().has("category_override")).isFalse();
+        // an approach is not an actual incident: ReCAAP gives it no category, nor may an analyst
+        String approach = create(ALICE, report(1.2, 103.8, "").replace("robbery", "suspicious_approach")).get("id").asText();
+        assertError(call(ALICE, "PUT", "/api/incidents/" + approach + "/category", "{\"category\":\"CAT 2\",\"reason\":\"x\"}"),
+                400, "a ReCAAP category is for actual incidents (boarding, robbery, hijacking, kidnapping), not a suspicious_approach");
 
         assertError(call(ALICE, "DELETE", "/api/incidents/" + id, null), 403, "admin role");
         assertThat(call(HADMIN, "DELETE", "/api/incidents/" + id, null).status()).isEqualTo(204);

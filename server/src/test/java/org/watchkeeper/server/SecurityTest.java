@@ -598,6 +598,9 @@ class SecurityTest {
 
     @Test
     void webLoginSetsAStrictHttpOnlyCookieAndLogoutEndsIt() throws Exception {
+        Fixture.Reply noPassword = Fixture.postAs(server, null, "/api/login", "{\"user\":\"hv\"}");
+        assertThat(noPassword.status()).isEqualTo(400);
+        assertThat(noPassword.body()).contains("a login needs user and password, or token");
         Fixture.Reply wrong = Fixture.postAs(server, null, "/api/login", "{\"user\":\"hv\",\"password\":\"not the password\"}");
         assertThat(wrong.status()).isEqualTo(401);
         Fixture.Reply ok = Fixture.postAs(server, null, "/api/login", "{\"user\":\"hv\",\"password\":\"correct horse hv\"}");
