@@ -266,12 +266,15 @@ public final class IncidentsCommand implements Runnable {
                 rows.forEach(r -> flat.add(IncidentApi.flat(IncidentApi.incident(r))));
                 out.write(Exports.csv(flat, IncidentApi.CSV_FIELDS).getBytes(StandardCharsets.UTF_8));
             } else {
-                ArrayNode a = JSON.createArrayNode();
+                // a JSON array with one incident a line, as query writes its rows (grep and head keep working)
+                out.write('[');
+                boolean first = true;
                 for (IncidentRow r : rows) {
-                    a.add(JSON.readTree(r.json()));
+                    out.write((first ? "\n" : ",\n").getBytes(StandardCharsets.US_ASCII));
+                    first = false;
+                    out.write(JSON.writeValueAsBytes(JSON.readTree(r.json())));
                 }
-                out.write(JSON.writeValueAsBytes(a));
-                out.write('\n');
+                out.write((first ? "]\n" : "\n]\n").getBytes(StandardCharsets.US_ASCII));
             }
             out.flush();
             return 0;
