@@ -3,6 +3,7 @@ package org.watchkeeper.server;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -81,33 +82,14 @@ public final class KafkaSource extends Source {
         if (!topic.matches("[A-Za-z0-9._-]{1,249}")) {
             throw new IllegalArgumentException("a Kafka topic is 1-249 letters, digits, '.', '_' or '-', not '" + topic + "': " + uri);
         }
-        String group = null;
-        String from = null;
-        if (q >= 0) {
-            for (String param : path.substring(q + 1).split("&", -1)) {
-                int eq = param.indexOf('=');
-                String key = eq < 0 ? param : param.substring(0, eq);
-                String value = eq < 0 ? "" : param.substring(eq + 1);
-                if (key.equals("group")) {
-                    if (group != null) {
-                        throw new IllegalArgumentException("group is given twice: " + uri);
-                    }
-                    if (value.isEmpty()) {
-                        throw new IllegalArgumentException("group needs a name: " + uri);
-                    }
-                    group = value;
-                } else if (key.equals("from")) {
-                    if (from != null) {
-                        throw new IllegalArgumentException("from is given twice: " + uri);
-                    }
-                    if (!value.equals("earliest") && !value.equals("latest")) {
-                        throw new IllegalArgumentException("from is earliest or latest, not '" + value + "': " + uri);
-                    }
-                    from = value;
-                } else {
-                    throw new IllegalArgumentException("a kafka:// source takes group and from, not '" + key + "': " + uri);
-                }
-            }
+        Map<String, String> params = parameters(uri, List.of("group", "from"), "a kafka:// source takes group and from");
+        String group = params.get("group");
+        if (group != null && group.isEmpty()) {
+            throw new IllegalArgumentException("group needs a name: " + uri);
+        }
+        String from = params.get("from");
+        if (from != null && !from.equals("earliest") && !from.equals("latest")) {
+            throw new IllegalArgumentException("from is earliest or latest, not '" + from + "': " + uri);
         }
         return new KafkaSource(name, pipeline, String.join(",", brokers), topic,
                 group == null ? "watchkeeper-serve-" + name : group, from == null ? "earliest" : from);
@@ -153,8 +135,7 @@ public final class KafkaSource extends Source {
                 return;
             }
             try {
-                pipeline.sink().offer(new RawLine(name, time[0], b), true);
-                lines.increment();
+                deliver(b, time[0]);
             } catch (InterruptedException e) {
                 stop[0] = e;
             }

@@ -9,6 +9,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.zip.GZIPInputStream;
@@ -71,32 +75,47 @@ public abstract class Source implements AutoCloseable {
      *     that is not a number in (0, 1e6]
      */
     static double fileSpeed(String uri) {
-        int q = uri.indexOf('?');
-        if (q < 0) {
+        String value = parameters(uri, List.of("speed"), "a file: source takes one parameter, speed (file:PATH?speed=N)").get("speed");
+        if (value == null) {
             return 0;
         }
-        double speed = Double.NaN;
+        double speed;
+        try {
+            speed = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("speed must be a number, not '" + value + "': " + uri);
+        }
+        if (!(speed > 0 && speed <= 1e6)) {
+            throw new IllegalArgumentException("speed must be > 0 and <= 1e6, not " + value + ": " + uri);
+        }
+        return speed;
+    }
+
+    /**
+     * The {@code ?name=value&...} parameters of a source URI, by name ({@code ""} for a name given
+     * without {@code =}); none without {@code ?}.
+     *
+     * @param known the names the source takes
+     * @param takes what the source takes, said when another name is given
+     * @throws IllegalArgumentException for a name not {@code known}, or one given twice
+     */
+    static Map<String, String> parameters(String uri, List<String> known, String takes) {
+        Map<String, String> out = new HashMap<>();
+        int q = uri.indexOf('?');
+        if (q < 0) {
+            return out;
+        }
         for (String param : uri.substring(q + 1).split("&", -1)) {
             int eq = param.indexOf('=');
             String key = eq < 0 ? param : param.substring(0, eq);
-            if (!key.equals("speed")) {
-                throw new IllegalArgumentException("a file: source takes one parameter, speed (file:PATH?speed=N), not '"
-                        + key + "': " + uri);
+            if (!known.contains(key)) {
+                throw new IllegalArgumentException(takes + ", not '" + key + "': " + uri);
             }
-            if (!Double.isNaN(speed)) {
-                throw new IllegalArgumentException("speed is given twice: " + uri);
-            }
-            String value = eq < 0 ? "" : param.substring(eq + 1);
-            try {
-                speed = Double.parseDouble(value);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("speed must be a number, not '" + value + "': " + uri);
-            }
-            if (!(speed > 0 && speed <= 1e6)) {
-                throw new IllegalArgumentException("speed must be > 0 and <= 1e6, not " + value + ": " + uri);
+            if (out.putIfAbsent(key, eq < 0 ? "" : param.substring(eq + 1)) != null) {
+                throw new IllegalArgumentException(key + " is given twice: " + uri);
             }
         }
-        return speed;
+        return out;
     }
 
     /**
@@ -106,18 +125,33 @@ public abstract class Source implements AutoCloseable {
      *
      * @throws IllegalArgumentException with the first fault found
      */
-    public static void checkAll(java.util.List<String> specs) {
-        java.util.Map<String, String> byName = new java.util.HashMap<>();
+    public static void checkAll(List<String> specs) {
+        Map<String, String> byName = new HashMap<>();
+        List<Source> parsed = new ArrayList<>();
         for (String spec : specs) {
-            String name = parse(spec, null).name();
-            String before = byName.putIfAbsent(name, spec);
+            Source s = parse(spec, null);
+            String before = byName.putIfAbsent(s.name(), spec);
             if (before != null) {
-                throw new IllegalArgumentException("two sources are named '" + name + "' (" + before + " and " + spec
+                throw new IllegalArgumentException("two sources are named '" + s.name() + "' (" + before + " and " + spec
                         + "); give each its own name");
             }
+            parsed.add(s);
         }
-        for (String spec : specs) {
-            parse(spec, null).probe();
+        for (Source s : parsed) {
+            s.probe();
+        }
+    }
+
+    /**
+     * Binds a TCP server socket to {@code address} (as a listener will, with address reuse) and
+     * releases it: tells whether a port is free before a long start.
+     *
+     * @throws IOException when it cannot be bound (in use, not permitted)
+     */
+    static void probeTcp(InetSocketAddress address) throws IOException {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(address);
         }
     }
 
@@ -325,17 +359,20 @@ public abstract class Source implements AutoCloseable {
 
     /** Reads one connection's stream into the pipeline until it ends; blocks when the pipeline is full. */
     protected void pump(InputStream in) throws IOException, InterruptedException {
-        pump(in, 0);
+        pump(in, 0, 0);
     }
 
     /**
      * {@link #pump(InputStream)}, passing over the first {@code skip} lines (those a file source
-     * delivered before a restart).
+     * delivered before a restart) and, with {@code speed > 0}, giving each line that carries a time
+     * (tag block {@code c:}, {@code $PGHP}, epoch trailer) when that time is due at {@code speed}
+     * times the pace of the stream's first such time.
      */
-    protected void pump(InputStream in, long skip) throws IOException, InterruptedException {
+    protected void pump(InputStream in, long skip, double speed) throws IOException, InterruptedException {
         byte[] buf = new byte[1 << 16];
         InterruptedException[] stop = new InterruptedException[1];
         long[] passed = {0};
+        long[] first = {Long.MIN_VALUE, 0}; // the first line time and when it went, System.nanoTime()
         LineFramer f = new LineFramer(b -> {
             if (stop[0] != null) {
                 return;
@@ -345,8 +382,10 @@ public abstract class Source implements AutoCloseable {
                 return;
             }
             try {
-                pipeline.sink().offer(new RawLine(name, System.currentTimeMillis(), b), true);
-                lines.increment();
+                if (speed > 0) {
+                    pace(b, speed, first);
+                }
+                deliver(b, System.currentTimeMillis());
             } catch (InterruptedException e) {
                 stop[0] = e;
             }
@@ -362,6 +401,30 @@ public abstract class Source implements AutoCloseable {
             }
         }
         f.endLine();
+        overlong.add(f.overlong() - before);
+    }
+
+    /** Waits until the time {@code line} carries is due (see {@link #pump(InputStream, long, double)}). */
+    private static void pace(byte[] line, double speed, long[] first) throws InterruptedException {
+        long t = LineTime.of(line);
+        if (t == Long.MIN_VALUE) {
+            return;
+        }
+        if (first[0] == Long.MIN_VALUE) {
+            first[0] = t;
+            first[1] = System.nanoTime();
+            return;
+        }
+        long wait = first[1] + (long) ((t - first[0]) * 1e6 / speed) - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+    }
+
+    /** Gives one line to the pipeline, waiting while it is full, and counts it. */
+    protected void deliver(byte[] line, long receivedMillis) throws InterruptedException {
+        pipeline.sink().offer(new RawLine(name, receivedMillis, line), true);
+        lines.increment();
     }
 
     @Override
@@ -487,9 +550,8 @@ public abstract class Source implements AutoCloseable {
             if (port == 0) {
                 return;
             }
-            try (ServerSocket probe = new ServerSocket()) {
-                probe.setReuseAddress(true);
-                probe.bind(address());
+            try {
+                probeTcp(address());
             } catch (IOException e) {
                 throw new IllegalStateException("source " + name + " cannot listen on TCP port " + port + ": " + e.getMessage(), e);
             }
@@ -691,11 +753,7 @@ public abstract class Source implements AutoCloseable {
             reading = true;
             try (InputStream raw = Files.newInputStream(path);
                  InputStream in = gunzipIfCompressed(new java.io.BufferedInputStream(raw, 1 << 16))) {
-                if (speed <= 0) {
-                    pump(in, skip);
-                } else {
-                    paced(in, skip);
-                }
+                pump(in, skip, speed);
             } catch (IOException e) {
                 // a truncated gzip, a disk error: the lines before it are kept; say which file and how far
                 throw new IOException("reading " + path + ": " + e.getMessage() + " (the " + lines()
@@ -713,50 +771,6 @@ public abstract class Source implements AutoCloseable {
             int b2 = in.read();
             in.reset();
             return b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(in, 1 << 16) : in;
-        }
-
-        private void paced(InputStream in, long skip) throws IOException, InterruptedException {
-            long[] first = {Long.MIN_VALUE, 0};
-            InterruptedException[] stop = new InterruptedException[1];
-            long[] passed = {0};
-            LineFramer f = new LineFramer(b -> {
-                if (stop[0] != null) {
-                    return;
-                }
-                if (passed[0] < skip) {
-                    passed[0]++;
-                    return;
-                }
-                try {
-                    long t = LineTime.of(b);
-                    if (t != Long.MIN_VALUE) {
-                        if (first[0] == Long.MIN_VALUE) {
-                            first[0] = t;
-                            first[1] = System.nanoTime();
-                        } else {
-                            long due = first[1] + (long) ((t - first[0]) * 1e6 / speed);
-                            long wait = due - System.nanoTime();
-                            if (wait > 0) {
-                                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                            }
-                        }
-                    }
-                    pipeline.sink().offer(new RawLine(name, System.currentTimeMillis(), b), true);
-                    lines.increment();
-                } catch (InterruptedException e) {
-                    stop[0] = e;
-                }
-            });
-            byte[] buf = new byte[1 << 16];
-            int n;
-            while (!closed && (n = in.read(buf)) >= 0) {
-                f.feed(buf, 0, n);
-                if (stop[0] != null) {
-                    throw stop[0];
-                }
-            }
-            f.endLine();
-            overlong.add(f.overlong());
         }
     }
 }

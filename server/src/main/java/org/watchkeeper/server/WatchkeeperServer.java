@@ -291,9 +291,8 @@ public final class WatchkeeperServer implements AutoCloseable {
         if (port == 0) {
             return;
         }
-        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
-            probe.setReuseAddress(true);
-            probe.bind(new java.net.InetSocketAddress(port));
+        try {
+            Source.probeTcp(new java.net.InetSocketAddress(port));
         } catch (IOException e) {
             throw new IllegalStateException("cannot listen on HTTP port " + port + ": " + e.getMessage()
                     + " (another program has it? choose one with --port)", e);
