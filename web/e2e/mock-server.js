@@ -73,7 +73,8 @@ export function makeFixtures(n = 3000, seed = 42) {
   b.lat = Math.round((a.lat + 0.004) * 1e5) / 1e5; b.lon = Math.round((a.lon + 0.004) * 1e5) / 1e5;
   const events = [
     ev('ev-encounter-1', 'encounter', [a, b], now - 5 * 3600e3, now - 2 * 3600e3, { parameters: { max_distance_m: 500 }, attributes: { median_distance_m: 410 } }),
-    ev('ev-gap-1', 'gap', [pick(20)], now - 30 * 3600e3, now - 20 * 3600e3, { attributes: { likely_disabling: true } }),
+    ev('ev-gap-1', 'gap', [pick(20)], now - 30 * 3600e3, now - 20 * 3600e3, { attributes: { likely_disabling: true },
+      geometry: { type: 'LineString', coordinates: [[pick(20).lon, pick(20).lat], [pick(20).lon + 1.2, pick(20).lat + 0.7]] } }),
     ev('ev-transit-1', 'chokepoint_transit', [pick(30)], now - 3 * 3600e3, now - 2.5 * 3600e3, { attributes: { chokepoint: 'Singapore Strait' } }),
     ev('ev-zone-1', 'zone_entry', [pick(40)], now - 3600e3, null),
   ];
