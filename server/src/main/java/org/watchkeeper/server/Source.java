@@ -120,12 +120,16 @@ public abstract class Source implements AutoCloseable {
 
     /**
      * Checks a server's source specifications before anything is opened: each as {@link #parse}
-     * reads it, and no two with the same name (the name keys each source's counts in
-     * {@code /api/stats}, its archived lines and its decoder state).
+     * reads it, no two with the same name (the name keys each source's counts in
+     * {@code /api/stats}, its archived lines and its decoder state), no two listening on the same
+     * port of the same protocol, none on the HTTP port, and then every listening source's port
+     * bound and released ({@link #probe}).
      *
-     * @throws IllegalArgumentException with the first fault found
+     * @param httpPort the server's HTTP port (TCP, all addresses), 0 for any free one
+     * @throws IllegalArgumentException with the first fault found in the specifications
+     * @throws IllegalStateException when a listening source's port cannot be bound
      */
-    public static void checkAll(List<String> specs) {
+    public static void checkAll(List<String> specs, int httpPort) {
         Map<String, String> byName = new HashMap<>();
         List<Source> parsed = new ArrayList<>();
         for (String spec : specs) {
@@ -137,9 +141,44 @@ public abstract class Source implements AutoCloseable {
             }
             parsed.add(s);
         }
+        for (int i = 0; i < parsed.size(); i++) {
+            Source a = parsed.get(i);
+            InetSocketAddress at = a.listensOn();
+            if (at == null || at.getPort() == 0) {
+                continue;
+            }
+            if (a instanceof TcpListenSource && at.getPort() == httpPort) {
+                throw new IllegalArgumentException("source " + a.name() + " would listen on TCP port " + httpPort
+                        + ", the server's HTTP port (--port); give one of them another port");
+            }
+            for (Source b : parsed.subList(0, i)) {
+                InetSocketAddress bt = b.listensOn();
+                if (bt != null && a.getClass() == b.getClass() && bt.getPort() == at.getPort() && overlap(at, bt)) {
+                    throw new IllegalArgumentException("sources " + b.name() + " and " + a.name() + " would both listen on "
+                            + (a instanceof UdpSource ? "UDP" : "TCP") + " port " + at.getPort() + "; give each its own port");
+                }
+            }
+        }
         for (Source s : parsed) {
             s.probe();
         }
+    }
+
+    /** Whether two bindings of one port clash: either on all addresses, or both on the same one. */
+    private static boolean overlap(InetSocketAddress a, InetSocketAddress b) {
+        if (a.getAddress() == null || b.getAddress() == null) { // unresolved: their probes will say
+            return a.getHostString().equalsIgnoreCase(b.getHostString());
+        }
+        return a.getAddress().isAnyLocalAddress() || b.getAddress().isAnyLocalAddress() || a.getAddress().equals(b.getAddress());
+    }
+
+    /**
+     * The address a listening source binds ({@code tcp-listen://}, {@code udp://}); null for a
+     * source that does not listen. A host that does not resolve is left unresolved, for
+     * {@link #probe} to report.
+     */
+    InetSocketAddress listensOn() {
+        return null;
     }
 
     /**
@@ -557,6 +596,11 @@ public abstract class Source implements AutoCloseable {
             }
         }
 
+        @Override
+        InetSocketAddress listensOn() {
+            return address();
+        }
+
         private InetSocketAddress address() {
             return host == null || host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
         }
@@ -658,6 +702,11 @@ public abstract class Source implements AutoCloseable {
             } catch (IOException e) {
                 throw new IllegalStateException("source " + name + " cannot listen on UDP port " + port + ": " + e.getMessage(), e);
             }
+        }
+
+        @Override
+        InetSocketAddress listensOn() {
+            return host == null || host.isEmpty() ? new InetSocketAddress(port) : new InetSocketAddress(host, port);
         }
 
         private DatagramSocket bind() throws IOException {

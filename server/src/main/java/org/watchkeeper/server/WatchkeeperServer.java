@@ -253,7 +253,7 @@ public final class WatchkeeperServer implements AutoCloseable {
      */
     public static WatchkeeperServer start(Config config) throws IOException, InterruptedException {
         checkPort(config.port());
-        Source.checkAll(config.sources());
+        Source.checkAll(config.sources(), config.port());
         WatchkeeperServer s = new WatchkeeperServer(config);
         try {
             s.pipeline.start();

@@ -183,6 +183,37 @@ class SourceFaultTest {
         assertThat(Files.exists(data)).isFalse();
     }
 
+    /** Ports the command line gives twice clash with each other, not with another program: said before the data folder. */
+    @Test
+    void aPortGivenTwiceInOneCommandLineIsSaidBeforeTheDataFolderIsMade() throws Exception {
+        Path data = tmp.resolve("data");
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        int p = port;
+        assertThatThrownBy(() -> WatchkeeperServer.start(Fixture.config(data).withPort(p)
+                .withSources(List.of("pushers=tcp-listen://:" + p))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("source pushers would listen on TCP port " + p + ", the server's HTTP port (--port); give one of them another port");
+        assertThatThrownBy(() -> WatchkeeperServer.start(Fixture.config(data)
+                .withSources(List.of("p=tcp-listen://:" + p, "q=tcp-listen://127.0.0.1:" + p))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("sources p and q would both listen on TCP port " + p + "; give each its own port");
+        assertThatThrownBy(() -> WatchkeeperServer.start(Fixture.config(data)
+                .withSources(List.of("lan=udp://:" + p, "ship=udp://0.0.0.0:" + p))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("sources lan and ship would both listen on UDP port " + p + "; give each its own port");
+        assertThatThrownBy(() -> WatchkeeperServer.start(Fixture.config(data)
+                .withSources(List.of("a=udp://", "b=udp://:10110"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("sources a and b would both listen on UDP port 10110; give each its own port");
+        assertThat(Files.exists(data)).isFalse();
+        // the same port number for TCP and UDP, and for two different local addresses, is no clash
+        Source.checkAll(List.of("t=tcp-listen://:" + p, "u=udp://:" + p), 0);
+        Source.checkAll(List.of("a=tcp-listen://127.0.0.1:" + p, "b=tcp-listen://127.0.0.2:" + p), 0);
+    }
+
     @Test
     void aFileSourceTakesOneParameterSpeedOnce() throws Exception {
         Path log = Files.writeString(tmp.resolve("log.nmea"), LINE);
