@@ -20,14 +20,19 @@ import java.util.Map;
  * the source's name before it is processed, and a start reads the archive back
  * ({@link Pipeline#archivedBySource()}). This class keeps, in {@code DATA/file-sources.json}, for each
  * source name the file it replays (absolute path, size in bytes, last-modified time) and how many
- * lines of that name the archive held when the file was first read ({@code archived_before}). At the
- * next start, when the name names the same file, unchanged (same path, size and time), the lines of
- * that name archived since are the file's lines already delivered, and the source passes over that
- * many. A file that is new under the name, or has changed (another size or time), is read from its
- * start and becomes the name's file.
+ * lines of that name the archive held when the file was first read ({@code archived_before}), with a
+ * fingerprint of its bytes: a CRC-32 of its first 64 KiB and of the last 4 KiB below its size. At the
+ * next start, when the name names the same file, unchanged (same path, size and time) or grown by
+ * appending (same path, at least the size, the same fingerprint over the size recorded: a receiver's
+ * log written on since), the lines of that name archived since are the file's lines already
+ * delivered, and the source passes over that many and goes on with the rest (a line that was being
+ * written when the read before reached the file's end was delivered in part then, and its rest comes
+ * as a line of its own now: both are rejected and counted, as any broken line). A file that is new
+ * under the name, or has changed otherwise, is read from its start and becomes the name's file.
  *
  * <p>File format: {@code {"NAME": {"path": "/abs/log.nmea", "size": 123, "modified": 1764700000000,
- * "archived_before": 0}, ...}}; entries of names not given at this start are kept.
+ * "fingerprint": "0a1b2c3d-4e5f6a7b", "archived_before": 0}, ...}}; entries of names not given at this
+ * start are kept; an entry without a fingerprint is matched by size and time only.
  */
 final class FileSourceProgress {
     /** The file under the data directory. */
@@ -71,13 +76,31 @@ final class FileSourceProgress {
             long inArchive = archived.getOrDefault(f.name(), 0L);
             JsonNode was = all.path(f.name());
             long before = was.path("archived_before").asLong(-1);
-            boolean same = was.path("path").asText("").equals(path.toString()) && was.path("size").asLong(-1) == size
-                    && was.path("modified").asLong(-1) == modified;
-            if (same && before >= 0 && inArchive >= before) {
+            long sizeBefore = was.path("size").asLong(-1);
+            boolean samePath = was.path("path").asText("").equals(path.toString());
+            boolean same = samePath && sizeBefore == size && was.path("modified").asLong(-1) == modified;
+            boolean grown = false;
+            if (samePath && !same && sizeBefore >= 0 && size >= sizeBefore && was.hasNonNull("fingerprint")) {
+                try {
+                    grown = fingerprint(path, sizeBefore).equals(was.get("fingerprint").asText());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("source " + f.name() + ": cannot read " + path, e);
+                }
+            }
+            if ((same || grown) && before >= 0 && inArchive >= before) {
                 long read = inArchive - before;
                 f.skipLines(read);
                 if (read > 0) {
-                    err.printf("source %s: %d lines of %s were read before this start; going on after them%n", f.name(), read, path);
+                    err.printf("source %s: %d lines of %s were read before this start%s; going on after them%n", f.name(), read, path,
+                            grown ? " (it has grown since)" : "");
+                }
+                if (grown) { // the file as it is now is the name's file; the lines it held before stay counted
+                    try {
+                        ((ObjectNode) was).put("size", size).put("modified", modified).put("fingerprint", fingerprint(path, size));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("source " + f.name() + ": cannot read " + path, e);
+                    }
+                    changed = true;
                 }
                 continue;
             }
@@ -85,8 +108,14 @@ final class FileSourceProgress {
                 err.printf("source %s: %s is not the file read before under this name, or has changed since; reading it from its start%n",
                         f.name(), path);
             }
+            String fingerprint;
+            try {
+                fingerprint = fingerprint(path, size);
+            } catch (IOException e) {
+                throw new UncheckedIOException("source " + f.name() + ": cannot read " + path, e);
+            }
             all.putObject(f.name()).put("path", path.toString()).put("size", size).put("modified", modified)
-                    .put("archived_before", inArchive);
+                    .put("fingerprint", fingerprint).put("archived_before", inArchive);
             changed = true;
         }
         if (changed) {
@@ -97,5 +126,28 @@ final class FileSourceProgress {
                 throw new UncheckedIOException("cannot write " + file, e);
             }
         }
+    }
+
+    /**
+     * CRC-32 of the first {@code min(size, 64 KiB)} bytes of {@code file} and of the
+     * {@code min(size, 4 KiB)} bytes below {@code size}, as {@code "xxxxxxxx-xxxxxxxx"} (hex).
+     */
+    static String fingerprint(Path file, long size) throws IOException {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            return String.format("%08x-%08x", crc(ch, 0, (int) Math.min(size, 1 << 16)),
+                    crc(ch, Math.max(0, size - 4096), (int) Math.min(size, 4096)));
+        }
+    }
+
+    private static long crc(java.nio.channels.FileChannel ch, long from, int length) throws IOException {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(length);
+        while (b.hasRemaining()) {
+            if (ch.read(b, from + b.position()) < 0) {
+                throw new IOException("shorter than " + (from + length) + " bytes");
+            }
+        }
+        java.util.zip.CRC32 c = new java.util.zip.CRC32();
+        c.update(b.flip());
+        return c.getValue();
     }
 }

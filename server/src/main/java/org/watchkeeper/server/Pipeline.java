@@ -786,8 +786,9 @@ public final class Pipeline implements AutoCloseable {
         if (n.getAndIncrement() == 0) {
             LOG.warn("source {}: an observation at {} is older than the detectors' watermark ({}: the newest time of"
                     + " any source less the lateness of {} ms), so it is left out of detection (counted in /api/stats as"
-                    + " the source's late_observations). If this source replays a log of another period than the other"
-                    + " input, replay such logs one after another, or run watchkeeper analyze on them together.",
+                    + " the source's late_observations). A log of an earlier period than input read before it (beside"
+                    + " newer input, or into a data folder that already holds later times) is best replayed into a data"
+                    + " folder of its own, logs of one period together, or run through watchkeeper analyze.",
                     source, java.time.Instant.ofEpochMilli(o.time()), java.time.Instant.ofEpochMilli(order.watermark()), lateness);
         }
     }

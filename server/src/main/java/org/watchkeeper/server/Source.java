@@ -329,6 +329,22 @@ public abstract class Source implements AutoCloseable {
         return lines.sum();
     }
 
+    /**
+     * Whether the source has delivered all it ever will: a {@code file:} source read to its end
+     * (its {@link #up()} is then false with no {@link #error()}); false for the others.
+     */
+    public boolean finished() {
+        return false;
+    }
+
+    /**
+     * Lines a {@code file:} source passed over at its start as delivered before a restart (see
+     * {@code FileSourceProgress}); 0 for the others. {@link #lines()} counts the lines after them.
+     */
+    public long linesReadBefore() {
+        return 0;
+    }
+
     /** Lines dropped as longer than {@link LineFramer#MAX_LINE}. */
     public long overlong() {
         return overlong.sum();
@@ -760,6 +776,7 @@ public abstract class Source implements AutoCloseable {
         private final Path path;
         private final double speed;
         private volatile boolean reading;
+        private volatile boolean finished;
         /** Lines delivered before a restart, passed over (see {@link FileSourceProgress}). */
         private volatile long skip;
 
@@ -787,8 +804,8 @@ public abstract class Source implements AutoCloseable {
             this.skip = lines;
         }
 
-        /** Lines passed over at the start as delivered before a restart. */
-        long skipped() {
+        @Override
+        public long linesReadBefore() {
             return skip;
         }
 
@@ -798,11 +815,21 @@ public abstract class Source implements AutoCloseable {
         }
 
         @Override
+        public boolean finished() {
+            return finished;
+        }
+
+        @Override
         protected void run() throws IOException, InterruptedException {
             reading = true;
             try (InputStream raw = Files.newInputStream(path);
                  InputStream in = gunzipIfCompressed(new java.io.BufferedInputStream(raw, 1 << 16))) {
                 pump(in, skip, speed);
+                finished = !closed;
+                if (finished && skip > 0 && lines() == 0) {
+                    System.err.println("source " + name + ": nothing in " + path + " after the " + skip
+                            + " lines read before this start");
+                }
             } catch (IOException e) {
                 // a truncated gzip, a disk error: the lines before it are kept; say which file and how far
                 throw new IOException("reading " + path + ": " + e.getMessage() + " (the " + lines()

@@ -123,6 +123,12 @@ public final class Stats {
             if (s.refusedConnections() > 0) {
                 x.put("refused_connections", s.refusedConnections());
             }
+            if (s.kind().equals("file")) {
+                x.put("finished", s.finished());
+                if (s.linesReadBefore() > 0) {
+                    x.put("lines_read_before", s.linesReadBefore());
+                }
+            }
             x.put("lines", s.lines());
             x.put("messages", bySource.getOrDefault(s.name(), 0L));
             x.put("messages_per_second", round(rate(s.name())));

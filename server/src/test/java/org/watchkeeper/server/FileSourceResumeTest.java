@@ -77,7 +77,7 @@ class FileSourceResumeTest {
         // second run, same file, as fast as it goes: the rest only
         try (WatchkeeperServer s = WatchkeeperServer.start(Fixture.config(data).withSources(List.of("dma=file:" + log + "?speed=1000000")))) {
             Source.FileSource f = fileSource(s);
-            assertThat(f.skipped()).isEqualTo(first);
+            assertThat(f.linesReadBefore()).isEqualTo(first);
             assertThat(f.lines()).isEqualTo(40 - first);
         }
         assertThat(archived(data, "dma")).isEqualTo(lines);
@@ -85,7 +85,7 @@ class FileSourceResumeTest {
         // third run: everything was read; nothing more is delivered or stored
         try (WatchkeeperServer s = WatchkeeperServer.start(Fixture.config(data).withSources(List.of("dma=file:" + log)))) {
             Source.FileSource f = fileSource(s);
-            assertThat(f.skipped()).isEqualTo(40);
+            assertThat(f.linesReadBefore()).isEqualTo(40);
             assertThat(f.lines()).isZero();
             assertThat(s.rebuiltLines()).isEqualTo(40);
         }
@@ -104,11 +104,13 @@ class FileSourceResumeTest {
         try (WatchkeeperServer s = WatchkeeperServer.start(Fixture.config(data).withSources(List.of("dma=file:" + log)))) {
             assertThat(fileSource(s).lines()).isEqualTo(5);
         }
-        List<String> longer = lines(8);
-        Files.write(log, longer);
+        // the same lines but the first: not the file read before, nor that file grown
+        List<String> other = new ArrayList<>(lines(8).subList(1, 8));
+        other.add(lines(9).get(8));
+        Files.write(log, other);
         try (WatchkeeperServer s = WatchkeeperServer.start(Fixture.config(data).withSources(List.of("dma=file:" + log)))) {
             Source.FileSource f = fileSource(s);
-            assertThat(f.skipped()).isZero();
+            assertThat(f.linesReadBefore()).isZero();
             assertThat(f.lines()).isEqualTo(8);
         }
         assertThat(archived(data, "dma")).hasSize(13);
@@ -117,8 +119,46 @@ class FileSourceResumeTest {
         // and the changed file, now read, is not read a third time
         try (WatchkeeperServer s = WatchkeeperServer.start(Fixture.config(data).withSources(List.of("dma=file:" + log)))) {
             Source.FileSource f = fileSource(s);
-            assertThat(f.skipped()).isEqualTo(8);
+            assertThat(f.linesReadBefore()).isEqualTo(8);
             assertThat(f.lines()).isZero();
+        }
+    }
+
+    /** A receiver's log written on between two starts: the lines added since are read, the others not again. */
+    @Test
+    void aFileAppendedToGoesOnAfterTheLinesReadBefore() throws Exception {
+        Path data = tmp.resolve("data");
+        Path log = tmp.resolve("log.nmea");
+        List<String> all = lines(12);
+        Files.write(log, all.subList(0, 5));
+        try (WatchkeeperServer s = WatchkeeperServer.start(Fixture.config(data).withSources(List.of("dma=file:" + log)))) {
+            assertThat(fileSource(s).lines()).isEqualTo(5);
+        }
+        Files.write(log, all.subList(5, 12), java.nio.file.StandardOpenOption.APPEND);
+        try (WatchkeeperServer s = WatchkeeperServer.start(Fixture.config(data).withSources(List.of("dma=file:" + log)))) {
+            Source.FileSource f = fileSource(s);
+            assertThat(f.linesReadBefore()).isEqualTo(5);
+            assertThat(f.lines()).isEqualTo(7);
+            JsonNode stats = Fixture.get(s, "/api/stats").json().path("sources").get(0);
+            assertThat(stats.path("finished").asBoolean()).isTrue();
+            assertThat(stats.path("up").asBoolean()).isFalse();
+            assertThat(stats.path("lines_read_before").asLong()).isEqualTo(5);
+            assertThat(stats.path("lines").asLong()).isEqualTo(7);
+        }
+        assertThat(archived(data, "dma")).isEqualTo(all);
+        // read to its end: a third start delivers nothing
+        try (WatchkeeperServer s = WatchkeeperServer.start(Fixture.config(data).withSources(List.of("dma=file:" + log)))) {
+            Source.FileSource f = fileSource(s);
+            assertThat(f.linesReadBefore()).isEqualTo(12);
+            assertThat(f.lines()).isZero();
+        }
+        assertThat(archived(data, "dma")).isEqualTo(all);
+        // a file cut shorter is another file: read from its start
+        Files.write(log, all.subList(0, 3));
+        try (WatchkeeperServer s = WatchkeeperServer.start(Fixture.config(data).withSources(List.of("dma=file:" + log)))) {
+            Source.FileSource f = fileSource(s);
+            assertThat(f.linesReadBefore()).isZero();
+            assertThat(f.lines()).isEqualTo(3);
         }
     }
 
