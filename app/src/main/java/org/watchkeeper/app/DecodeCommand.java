@@ -78,7 +78,8 @@ public final class DecodeCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--errors", paramLabel = "FILE",
-            description = "Write every rejected line to FILE as tab-separated values: file, line number, reason, detail, original line.")
+            description = "Write every rejected line to FILE as tab-separated values: file, line number, reason, detail, original line;"
+                    + " - for standard output (with -o FILE for the messages).")
     Path errors;
 
     @Option(names = "--lenient",
@@ -141,6 +142,14 @@ public final class DecodeCommand implements Callable<Integer> {
         if (chunkBytes < 1 || maxChunkBytes < chunkBytes || maxChunkBytes > 1 << 29) {
             throw new CommandLine.ParameterException(spec.commandLine(), "chunk sizes out of range");
         }
+        if (output != null && output.toString().equals("-")) {
+            output = null; // -o - : standard output, as without -o
+        }
+        boolean errorsToStdout = errors != null && errors.toString().equals("-");
+        if (errorsToStdout && output == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--errors - writes the rejected lines to standard output, where the messages go too: give the messages a file with -o FILE");
+        }
         List<String> inputs = files.isEmpty() ? List.of("-") : files;
         for (String f : inputs) {
             String problem = Inputs.unreadable(f);
@@ -160,7 +169,7 @@ public final class DecodeCommand implements Callable<Integer> {
             Sink sink = format == Format.csv ? new Sink.Csv(new CsvWriter(out)) : new Sink.Json(new GpsdJsonWriter(out));
             if (errors != null) {
                 stage = "errors file " + errors;
-                errorsFile = new ErrorsFile(new FileOutputStream(errors.toFile()));
+                errorsFile = new ErrorsFile(errorsToStdout ? new NonClosing(streams.out()) : new FileOutputStream(errors.toFile()));
             }
             Options options = Options.DEFAULT.withLenientChecksum(lenient).withAcceptBadTagBlockChecksum(acceptBadTagBlockChecksum);
             for (String f : inputs) {

@@ -311,6 +311,28 @@ class DecodeCommandTest {
                 .contains("\"time\":\"2010-06-11T11:46:12.451Z\",\"time_source\":\"pghp\"");
     }
 
+    /** {@code -} names standard output for {@code -o} and {@code --errors}, as it names standard input for an input. */
+    @Test
+    void aDashWritesToStandardOutput() throws IOException {
+        byte[] in = ("!AIVDM,1,1,,A,15M67FC000G?ufbE`FepT@3n00Sa,0*5F\r\n"
+                + "!AIVDM,1,1,,A,15M67FC000G?ufbE`FepT@3n00Sa,0*5D\r\n").getBytes(StandardCharsets.US_ASCII);
+        Path messages = tmp.resolve("messages.json");
+        Run r = run(in, "decode", "--quiet", "-o", messages.toString(), "--errors", "-");
+        assertThat(r.exit()).isZero();
+        assertThat(r.lines()).hasSize(2);
+        assertThat(r.lines().get(0)).isEqualTo("file\tline\treason\tdetail\ttext");
+        assertThat(r.lines().get(1)).startsWith("-\t2\tBAD_CHECKSUM\t");
+        assertThat(Files.readAllLines(messages)).hasSize(1).allMatch(l -> l.contains("\"mmsi\":\"366053209\""));
+        assertThat(Files.exists(Path.of("-"))).isFalse();
+        // -o - is standard output, as no -o
+        assertThat(run(in, "decode", "--quiet", "-o", "-").lines()).hasSize(1);
+        // both on standard output would mix them
+        Run both = run(in, "decode", "--errors", "-");
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).startsWith("watchkeeper decode: --errors - writes the rejected lines to standard output, where the messages go"
+                + " too: give the messages a file with -o FILE\n");
+    }
+
     @Test
     void placeholderTagBlockChecksumsAreKeptOnlyWhenAsked() {
         // AMSA's tag blocks carry *00 instead of their checksum: \c:1420030798*00\!ABVDM,...
