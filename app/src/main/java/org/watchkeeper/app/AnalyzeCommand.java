@@ -988,9 +988,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             out.println("  store:      not written (--no-store)");
         } else {
             var st = s.get("store");
-            out.printf(Locale.ROOT, "  store:      %s: %d positions, %d vessels, %d identity changes written%n",
-                    st.get("location").asText(), st.get("positions_appended").asLong(), st.get("vessels_upserted").asLong(),
-                    st.get("identity_changes_appended").asLong());
+            out.printf(Locale.ROOT, "  store:      %s: %s, %s, %s written%n", st.get("location").asText(),
+                    count(st.get("positions_appended").asLong(), "position", "positions"),
+                    count(st.get("vessels_upserted").asLong(), "vessel", "vessels"),
+                    count(st.get("identity_changes_appended").asLong(), "identity change", "identity changes"));
         }
         out.printf(Locale.ROOT, "  report:     %s (summary.json, vessels.csv, tracks.geojson, events.json, events.csv)%n", report);
     }
@@ -1123,6 +1124,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     private static String orNone(String s) {
         return s.isEmpty() ? "none" : s;
+    }
+
+    /** {@code n} and the noun in the number it takes: "1 vessel", "2 vessels". */
+    static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     private static String paren(String s) {

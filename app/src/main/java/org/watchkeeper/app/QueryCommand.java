@@ -132,6 +132,10 @@ public final class QueryCommand implements Runnable {
                     + c.vessels() + ", events: " + c.events();
         }
 
+        /** Checks the subcommand's own arguments; throws IllegalArgumentException with what is wrong. */
+        void check() {
+        }
+
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
@@ -143,6 +147,11 @@ public final class QueryCommand implements Runnable {
                 if (from > to) {
                     throw new IllegalArgumentException("--from is after --to");
                 }
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            try {
+                check();
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
@@ -163,8 +172,17 @@ public final class QueryCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             } catch (StoreException e) {
+                String cause = e.getCause() != null ? e.getCause().getMessage() : "";
+                if (common.store.kind == StoreOptions.Kind.duckdb && cause != null && cause.contains("Could not set lock")) {
+                    // DuckDB lets one process open a database file for writing
+                    err.println("watchkeeper query: " + common.store.data.resolve(DuckDbHistoryStore.FILE_NAME)
+                            + " is open in another process (a watchkeeper serve or analyze on this data folder?); while a"
+                            + " server runs, ask it instead: GET /api/near, /api/vessels/{mmsi}/track, /api/events (see README, REST API)");
+                    err.flush();
+                    return 1;
+                }
                 err.println("watchkeeper query: store error (" + common.store.describe() + "): " + e.getMessage()
-                        + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
+                        + (cause != null && !cause.isEmpty() ? ": " + cause : ""));
                 err.flush();
                 return 1;
             }
@@ -255,6 +273,13 @@ public final class QueryCommand implements Runnable {
     }
 
     /** Names of the vessels in the answer, looked up once each. */
+    /** An MMSI is at most 9 digits (ITU-R M.585), 1..999999999 as the API takes it. */
+    static void checkMmsi(int mmsi) {
+        if (mmsi < 1 || mmsi > 999_999_999) {
+            throw new IllegalArgumentException("an MMSI is 1 to 9 digits (1..999999999), not " + mmsi);
+        }
+    }
+
     private static Map<Integer, VesselRow> names(HistoryStore store, List<Integer> mmsis) {
         Map<Integer, VesselRow> out = new HashMap<>();
         for (int m : mmsis) {
@@ -282,6 +307,11 @@ public final class QueryCommand implements Runnable {
     static final class Track extends Sub {
         @Parameters(index = "0", paramLabel = "MMSI", description = "The vessel's MMSI.")
         int mmsi;
+
+        @Override
+        void check() {
+            checkMmsi(mmsi);
+        }
 
         @Override
         String[] header() {
@@ -415,6 +445,13 @@ public final class QueryCommand implements Runnable {
 
         @Option(names = "--mmsi", paramLabel = "MMSI", description = "Only events involving this vessel.")
         Integer mmsi;
+
+        @Override
+        void check() {
+            if (mmsi != null) {
+                checkMmsi(mmsi);
+            }
+        }
 
         @Override
         String[] header() {

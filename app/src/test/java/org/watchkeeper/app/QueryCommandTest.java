@@ -177,6 +177,50 @@ class QueryCommandTest {
         Cli.Run badBox = Cli.run("query", "box", "56", "15", "55", "16", "--data", data);
         assertThat(badBox.exit()).isEqualTo(2);
         assertThat(badBox.err()).contains("minLat");
+        // an MMSI has 9 digits at most, as the API says
+        for (String[] args : List.of(new String[] {"query", "events", "--mmsi", "1234567890", "--data", data},
+                new String[] {"query", "track", "0", "--data", data})) {
+            Cli.Run bad = Cli.run(args);
+            assertThat(bad.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(bad.err()).as(String.join(" ", args)).startsWith("watchkeeper query " + args[1] + ": an MMSI is 1 to 9 digits"
+                    + " (1..999999999), not " + args[args.length - 3] + "\n");
+        }
+    }
+
+    /** A store another process holds open (a running server) is said in those words, with where to ask instead. */
+    @Test
+    void aStoreHeldByAnotherProcessIsSaidSo() throws Exception {
+        String data = data();
+        Path db = Path.of(data, "history.duckdb");
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), HoldStore.class.getName(), db.toString())
+                .redirectErrorStream(true).start();
+        try {
+            // the holder says when it has the file
+            assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream())).readLine()).isEqualTo("open");
+            Cli.Run r = Cli.run("query", "track", "212123000", "--data", data);
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.err()).isEqualTo("watchkeeper query: " + db + " is open in another process (a watchkeeper serve or analyze on"
+                    + " this data folder?); while a server runs, ask it instead: GET /api/near, /api/vessels/{mmsi}/track, /api/events"
+                    + " (see README, REST API)\n");
+        } finally {
+            holder.getOutputStream().close();
+            holder.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            holder.destroyForcibly();
+        }
+    }
+
+    /** Opens a DuckDB file for writing, says "open", and keeps it until its stdin closes. */
+    public static final class HoldStore {
+        public static void main(String[] args) throws Exception {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + args[0])) {
+                System.out.println("open");
+                System.out.flush();
+                while (System.in.read() >= 0) {
+                    // wait
+                }
+            }
+        }
     }
 
     /** A bad area says what is wrong with it as a polygon, not in the geometry library's words. */
