@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.sse.SseHandler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
@@ -74,13 +75,18 @@ public final class Api {
      * @param server what the routes read and change
      */
     static Javalin create(WatchkeeperServer server) {
+        List<io.javalin.event.HandlerMetaInfo> gets = new java.util.concurrent.CopyOnWriteArrayList<>();
         Javalin app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_BODY;
             cfg.jsonMapper(new JavalinJackson(Rows.JSON, false));
             cfg.events(ev -> ev.handlerAdded(h -> {
-                if (h.getHttpMethod().isHttpMethod()) {
+                // HEAD routes answer as their GET (added below); the API's routes are listed once, by GET
+                if (h.getHttpMethod().isHttpMethod() && h.getHttpMethod() != HandlerType.HEAD) {
                     server.addRoute(h.getHttpMethod().name() + " " + h.getPath());
+                }
+                if (h.getHttpMethod() == HandlerType.GET) {
+                    gets.add(h);
                 }
             }));
             cfg.jetty.modifyHttpConfiguration(h -> h.setSendServerVersion(false));
@@ -435,8 +441,7 @@ public final class Api {
         app.get("/api/stream", ctx -> {
             String accept = ctx.header("Accept");
             if (!acceptsEventStream(accept)) {
-                error(ctx, 406, "/api/stream is a Server-Sent Events stream: send the header 'Accept: text/event-stream'"
-                        + " (alone, as a browser EventSource does, or in a list, or '*/*' as curl does by default)");
+                error(ctx, 406, STREAM_ACCEPT);
                 return;
             }
             // Bad parameters get a 400 before the stream starts (once it has started, the status is 200).
@@ -445,6 +450,22 @@ public final class Api {
             // named the stream among other types.
             sse.handle("text/event-stream".equals(accept) ? ctx : withEventStreamAccept(ctx));
         });
+        // HEAD answers what GET would (status, headers, the same checks), without the body; Javalin's own
+        // HEAD answered 200 for any GET route without running its checks. The stream is checked, not started.
+        for (io.javalin.event.HandlerMetaInfo get : gets) {
+            if (get.getPath().equals("/api/stream")) {
+                app.head(get.getPath(), ctx -> {
+                    if (!acceptsEventStream(ctx.header("Accept"))) {
+                        error(ctx, 406, STREAM_ACCEPT);
+                        return;
+                    }
+                    streamFilter(ctx);
+                    ctx.contentType("text/event-stream");
+                });
+            } else {
+                app.head(get.getPath(), get.getHandler());
+            }
+        }
         return app;
     }
 
@@ -529,6 +550,10 @@ public final class Api {
         return new LiveStream.Filter(k.contains("position"), k.contains("event"), k.contains("stats"), bbox(ctx),
                 mmsis, eventKinds, throttle, k.contains("incident"), k.contains("ongoing"));
     }
+
+    /** The 406 of {@code /api/stream} asked without an Accept header that takes an event stream. */
+    static final String STREAM_ACCEPT = "/api/stream is a Server-Sent Events stream: send the header 'Accept: text/event-stream'"
+            + " (alone, as a browser EventSource does, or in a list, or '*/*' as curl does by default)";
 
     /** The message kinds of {@code GET /api/stream} ({@code kinds=}). */
     static final List<String> STREAM_KINDS = List.of("position", "event", "ongoing", "stats", "incident");

@@ -1,0 +1,163 @@
+package org.watchkeeper.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.Socket;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Input the API refuses, as a new user's trial of it found it answered wrongly: each refusal is the
+ * exact status and message, for every route of the kind. A server without sources or data is enough.
+ */
+class ApiInputTest {
+    @TempDir
+    static Path data;
+    static WatchkeeperServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = WatchkeeperServer.start(Fixture.config(data));
+        assertThat(Fixture.post(server, "/api/orgs", "{\"id\":\"p1\",\"name\":\"Partner one\"}").status()).isEqualTo(201);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    // ---- HEAD ----
+
+    @Test
+    void headAnswersTheStatusGetWouldWithoutABody() throws Exception {
+        for (String path : List.of("/api/vessels?limit=abc", "/api/vessels", "/api/vessels/abc", "/api/vessels/123456789",
+                "/api/events?kinds=gap", "/api/near?lat=0&lon=0&radius_km=0", "/api/export/nosuch.csv", "/api/export/vessels.csv",
+                "/api/incidents?limit=0", "/api/orgs", "/api/stats/series?metric=bytes", "/openapi.json", "/health")) {
+            Fixture.Reply get = Fixture.get(server, path);
+            Fixture.Reply head = head(path, Fixture.ADMIN_TOKEN, null);
+            assertThat(head.status()).as("HEAD %s", path).isEqualTo(get.status());
+            assertThat(head.contentType()).as("HEAD %s", path).isEqualTo(get.contentType());
+            assertThat(head.body()).as("HEAD %s", path).isEmpty();
+        }
+        Fixture.Reply get = Fixture.get(server, "/api/vessels?limit=abc");
+        assertThat(get.status()).isEqualTo(400);
+        assertThat(get.json().get("error").asText()).isEqualTo("limit must be an integer: abc");
+        assertThat(head("/api/vessels?limit=abc", Fixture.ADMIN_TOKEN, null).contentType()).isEqualTo("application/json");
+        // and it needs a login as GET does (it skipped the login check too)
+        Fixture.Reply stranger = head("/api/vessels", null, null);
+        assertThat(stranger.status()).isEqualTo(401);
+        assertThat(stranger.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"watchkeeper\"");
+    }
+
+    @Test
+    void headOfTheStreamChecksItWithoutStartingIt() throws Exception {
+        assertThat(head("/api/stream?kinds=bogus", Fixture.ADMIN_TOKEN, "text/event-stream").status()).isEqualTo(400);
+        assertThat(head("/api/stream", Fixture.ADMIN_TOKEN, "application/json").status()).isEqualTo(406);
+        Fixture.Reply ok = head("/api/stream?kinds=stats", Fixture.ADMIN_TOKEN, "text/event-stream");
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.contentType()).startsWith("text/event-stream");
+        assertThat(ok.body()).isEmpty();
+        assertThat(server.stream().clients()).isZero();
+    }
+
+    // ---- helpers ----
+
+    static String report(String extra) {
+        return "{\"time\":\"2025-03-01T02:59:00Z\",\"lat\":1.2,\"lon\":103.8,\"type\":\"robbery\",\"perpetrators\":3" + extra + "}";
+    }
+
+    static Fixture.Reply login(String body) throws Exception {
+        return Fixture.postAs(server, null, "/api/login", body);
+    }
+
+    static void assertError(Fixture.Reply r, int status, String message) throws Exception {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.contentType()).as(r.body()).startsWith("application/json");
+        assertThat(r.json().get("status").asInt()).isEqualTo(status);
+        assertThat(r.json().get("error").asText()).isEqualTo(message);
+    }
+
+    static Fixture.Reply head(String path, String token, String accept) throws Exception {
+        HttpRequest.Builder b = Fixture.request(server, path, token).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .timeout(java.time.Duration.ofSeconds(20));
+        if (accept != null) {
+            b.header("Accept", accept);
+        }
+        return Fixture.send(b.build());
+    }
+
+    /** A request line sent as written ({@code GET /path?query}; a URI would refuse or normalise it), as the admin. */
+    static void assertRaw(String requestLine, int status, String message) throws Exception {
+        Fixture.Reply r = raw(requestLine, Fixture.ADMIN_TOKEN);
+        assertThat(r.status()).as(requestLine + ": " + r.body()).isEqualTo(status);
+        assertThat(r.contentType()).as(requestLine).startsWith("application/json");
+        if (message != null) {
+            assertThat(r.json().get("error").asText()).as(requestLine).isEqualTo(message);
+        } else {
+            assertThat(r.body()).as(requestLine).isEmpty();
+        }
+    }
+
+    /** Sends one HTTP/1.1 request over a socket, as written, and reads the answer (Connection: close). */
+    static Fixture.Reply raw(String requestLine, String token) throws Exception {
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(20_000);
+            OutputStream out = s.getOutputStream();
+            out.write((requestLine + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                    + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = s.getInputStream();
+            byte[] all = in.readAllBytes();
+            int end = 0;
+            while (!(all[end] == '\r' && all[end + 1] == '\n' && all[end + 2] == '\r' && all[end + 3] == '\n')) {
+                end++;
+            }
+            String[] head = new String(all, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
+            int status = Integer.parseInt(head[0].split(" ")[1]);
+            java.util.Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (int i = 1; i < head.length; i++) {
+                int colon = head[i].indexOf(':');
+                headers.computeIfAbsent(head[i].substring(0, colon).strip(), k -> new java.util.ArrayList<>())
+                        .add(head[i].substring(colon + 1).strip());
+            }
+            byte[] body = java.util.Arrays.copyOfRange(all, end + 4, all.length);
+            List<String> te = headers.get("Transfer-Encoding");
+            if (te != null && te.get(0).equalsIgnoreCase("chunked")) {
+                body = unchunk(body);
+            }
+            List<String> type = headers.get("Content-Type");
+            return new Fixture.Reply(status, new String(body, StandardCharsets.UTF_8), type == null ? "" : type.get(0), headers);
+        }
+    }
+
+    private static byte[] unchunk(byte[] b) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int i = 0;
+        while (true) {
+            int eol = i;
+            while (b[eol] != '\r') {
+                eol++;
+            }
+            int n = Integer.parseInt(new String(b, i, eol - i, StandardCharsets.ISO_8859_1).strip(), 16);
+            if (n == 0) {
+                return out.toByteArray();
+            }
+            out.write(b, eol + 2, n);
+            i = eol + 2 + n + 2;
+        }
+    }
+}
