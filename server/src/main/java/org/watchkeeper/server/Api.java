@@ -136,6 +136,8 @@ public final class Api {
         app.beforeMatched(ctx -> {
             String route = ctx.endpointHandlerPath();
             if (server.routePaths().contains(route)) {
+                // a query string that cannot be decoded: Javalin would drop the parameter and answer unfiltered
+                QueryParameters.checkEncoding(ctx.queryString());
                 QueryParameters.API.check(ctx.method().name(), route, ctx.queryParamMap());
             }
         });

@@ -49,6 +49,65 @@ final class QueryParameters {
         }
     }
 
+    /**
+     * Checks that a raw query string decodes: every {@code %} begins an escape of two hex digits, and the
+     * bytes the escapes give are UTF-8. Javalin drops a parameter whose name or value does not decode
+     * ({@code bbox=%zz} arrived as no bbox, and the answer was the unfiltered one).
+     *
+     * @param raw the query string as sent, or null
+     * @throws Api.BadRequest naming the first parameter that does not decode and why
+     */
+    static void checkEncoding(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return;
+        }
+        for (String part : raw.split("&")) {
+            int eq = part.indexOf('=');
+            String rawName = eq < 0 ? part : part.substring(0, eq);
+            String problem = problem(rawName);
+            if (problem != null) {
+                throw new Api.BadRequest("query parameter name '" + rawName + "': " + problem);
+            }
+            String name = java.net.URLDecoder.decode(rawName, java.nio.charset.StandardCharsets.UTF_8);
+            problem = eq < 0 ? null : problem(part.substring(eq + 1));
+            if (problem != null) {
+                throw new Api.BadRequest("query parameter '" + name + "': " + problem);
+            }
+        }
+    }
+
+    /** Why a raw query string component does not decode, or null when it does. */
+    private static String problem(String raw) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c != '%') {
+                // not escaped: taken as it is
+                bytes.writeBytes(String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                continue;
+            }
+            String escape = raw.substring(i, Math.min(i + 3, raw.length()));
+            if (escape.length() < 3 || !hex(escape.charAt(1)) || !hex(escape.charAt(2))) {
+                return "malformed percent-escape '" + escape + "' (a % begins two hex digits, as %2C; a literal % is written %25)";
+            }
+            bytes.write(Integer.parseInt(escape.substring(1), 16));
+            i += 2;
+        }
+        try {
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return "the percent-escapes are not UTF-8 (a character is escaped as the %XX of each of its UTF-8 bytes: é is %C3%A9)";
+        }
+        return null;
+    }
+
+    private static boolean hex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
     /** The query parameters of a route ({@code GET /api/events}), or null when the description does not list it. */
     Set<String> of(String method, String routePath) {
         return byRoute.get(method + " " + routePath);

@@ -74,6 +74,25 @@ class ApiInputTest {
         assertThat(server.stream().clients()).isZero();
     }
 
+    // ---- the query string ----
+
+    @Test
+    void aQueryStringThatDoesNotDecodeIsA400NamingTheParameter() throws Exception {
+        String escape = " (a % begins two hex digits, as %2C; a literal % is written %25)";
+        assertRaw("GET /api/vessels?bbox=%zz", 400, "query parameter 'bbox': malformed percent-escape '%zz'" + escape);
+        assertRaw("GET /api/vessels?bbox=%", 400, "query parameter 'bbox': malformed percent-escape '%'" + escape);
+        assertRaw("GET /api/vessels?q=ab%4", 400, "query parameter 'q': malformed percent-escape '%4'" + escape);
+        assertRaw("GET /api/events?kind=gap&from=2014%2g01", 400, "query parameter 'from': malformed percent-escape '%2g'" + escape);
+        assertRaw("GET /api/vessels?%zz=1", 400, "query parameter name '%zz': malformed percent-escape '%zz'" + escape);
+        assertRaw("GET /api/incidents?q=%FF", 400, "query parameter 'q': the percent-escapes are not UTF-8 (a character is"
+                + " escaped as the %XX of each of its UTF-8 bytes: é is %C3%A9)");
+        assertRaw("GET /api/export/vessels.csv?bbox=%zz", 400, "query parameter 'bbox': malformed percent-escape '%zz'" + escape);
+        assertRaw("HEAD /api/vessels?bbox=%zz", 400, null);
+        // well-formed escapes still decode: %25 is a %, which no bbox is
+        assertRaw("GET /api/vessels?bbox=%25", 400, "bbox must be minLon,minLat,maxLon,maxLat: %");
+        assertThat(Fixture.get(server, "/api/vessels?q=%C3%A9").status()).isEqualTo(200);
+    }
+
     // ---- helpers ----
 
     static String report(String extra) {
