@@ -90,13 +90,9 @@ public final class Api {
                 }
             }));
             cfg.jetty.modifyHttpConfiguration(h -> h.setSendServerVersion(false));
-            // what Jetty answers itself (a request refused before the API sees it) says why, without a stack trace
-            cfg.jetty.modifyServer(jetty -> {
-                org.eclipse.jetty.server.handler.ErrorHandler errors = new org.eclipse.jetty.server.handler.ErrorHandler();
-                errors.setShowStacks(false);
-                errors.setShowServlet(false);
-                jetty.setErrorHandler(errors);
-            });
+            // what Jetty answers itself (a request refused before the API sees it) says why, as the API's
+            // JSON errors do, without a stack trace
+            cfg.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JsonErrorHandler()));
             if (server.config().tlsKeystore() != null) {
                 Tls.install(cfg, server.config());
             }

@@ -93,6 +93,22 @@ class ApiInputTest {
         assertThat(Fixture.get(server, "/api/vessels?q=%C3%A9").status()).isEqualTo(200);
     }
 
+    // ---- what Jetty answers itself ----
+
+    @Test
+    void aRequestJettyRefusesIsAnsweredInTheApisJsonErrorShape() throws Exception {
+        for (String path : List.of("/api/../../etc/passwd", "/api/vessels/%00", "/api/vessels/%zz")) {
+            Fixture.Reply r = raw("GET " + path, Fixture.ADMIN_TOKEN);
+            assertThat(r.status()).as(path).isEqualTo(400);
+            assertThat(r.contentType()).as(path).isEqualTo("application/json");
+            assertThat(r.json().get("status").asInt()).as(path).isEqualTo(400);
+            assertThat(r.json().get("error").asText()).as(path).isEqualTo("bad request: the request line or a header cannot be read"
+                    + " (a path that climbs above the root with /../, an encoded NUL %00 or a malformed %-escape in the path,"
+                    + " or a malformed header)");
+            assertThat(r.body()).doesNotContain("<h1>");
+        }
+    }
+
     // ---- helpers ----
 
     static String report(String extra) {
