@@ -135,6 +135,8 @@ public final class Api {
                 // a query string that cannot be decoded: Javalin would drop the parameter and answer unfiltered
                 QueryParameters.checkEncoding(ctx.queryString());
                 QueryParameters.API.check(ctx.method().name(), route, ctx.queryParamMap());
+                // refused before Javalin reads the body (it would log a warning for each)
+                tooLarge(ctx.req().getContentLengthLong());
             }
         });
         IncidentApi.register(app, server);
@@ -576,11 +578,49 @@ public final class Api {
             throw new io.javalin.http.HttpResponseException(415, "the body must be JSON: send the header"
                     + " 'Content-Type: application/json' (this request says " + type + ")");
         }
-        String b = ctx.body();
+        String b = body(ctx);
         if (b.isBlank()) {
             throw new BadRequest("a JSON body is required");
         }
         return Rows.JSON.readTree(b);
+    }
+
+    private static final String BODY = "watchkeeper.body";
+
+    /**
+     * The request body as text, at most {@link #MAX_BODY} bytes: a larger one is a 413 before it is
+     * read (by its Content-Length) or while it is read (a chunked body has none; Javalin would read it
+     * whole, without a bound).
+     */
+    static String body(Context ctx) {
+        String cached = ctx.attribute(BODY);
+        if (cached != null) {
+            return cached;
+        }
+        long length = ctx.req().getContentLengthLong();
+        tooLarge(length);
+        String b;
+        if (length >= 0) {
+            b = ctx.body();
+        } else {
+            try (InputStream in = ctx.req().getInputStream()) {
+                byte[] bytes = in.readNBytes((int) MAX_BODY + 1);
+                tooLarge(bytes.length);
+                String cs = ctx.req().getCharacterEncoding();
+                b = new String(bytes, cs == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(cs));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read the request body", e);
+            }
+        }
+        ctx.attribute(BODY, b);
+        return b;
+    }
+
+    /** @throws HttpResponseException 413 when a body of {@code length} bytes is larger than the API takes */
+    static void tooLarge(long length) {
+        if (length > MAX_BODY) {
+            throw new HttpResponseException(413, "Content Too Large");
+        }
     }
 
     /**

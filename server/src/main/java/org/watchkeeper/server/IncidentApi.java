@@ -219,13 +219,14 @@ public final class IncidentApi {
             if (format == null || !(format.equals("asam") || format.equals("imb"))) {
                 throw new Api.BadRequest("format must be asam or imb: " + format);
             }
-            if (ctx.body().isBlank()) {
+            String csv = Api.body(ctx);
+            if (csv.isBlank()) {
                 throw new Api.BadRequest("a CSV body is required");
             }
             Instant now = Instant.now();
             ImportResult res = format.equals("asam")
-                    ? AsamImporter.read(new StringReader(ctx.body()), p.org(), p.user(), now)
-                    : ImbImporter.read(new StringReader(ctx.body()), Map.of(), p.org(), p.user(), now);
+                    ? AsamImporter.read(new StringReader(csv), p.org(), p.user(), now)
+                    : ImbImporter.read(new StringReader(csv), Map.of(), p.org(), p.user(), now);
             store.upsertIncidents(res.incidents().stream().map(IncidentApi::row).toList());
             ObjectNode o = Rows.JSON.createObjectNode();
             o.put("imported", res.incidents().size());

@@ -233,7 +233,7 @@ public final class Security {
         });
         app.post("/api/tokens", ctx -> {
             Principal p = signedIn(ctx);
-            JsonNode b = ctx.body().isBlank() ? Rows.JSON.createObjectNode()
+            JsonNode b = Api.body(ctx).isBlank() ? Rows.JSON.createObjectNode()
                     : Api.onlyFields(Api.jsonBody(ctx), "user", "label", "ttl_s");
             String user = b.path("user").asText(p.user());
             if (!user.equals(p.user()) && !(p.role() == Role.ADMIN && p.hostOrg())) {

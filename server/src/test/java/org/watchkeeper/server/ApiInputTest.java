@@ -109,6 +109,37 @@ class ApiInputTest {
         }
     }
 
+    // ---- oversized bodies ----
+
+    @Test
+    void anOversizedBodyIs413WithoutAWarningInTheLog() throws Exception {
+        String body = Fixture.repeat(1_200_000);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        Fixture.Reply sized;
+        try {
+            sized = Fixture.post(server, "/api/zones", body);
+        } finally {
+            System.setErr(err);
+        }
+        assertError(sized, 413, "the request body is larger than the 1000000 bytes the API takes (" + bytes.length + " bytes sent)");
+        // the client has its answer: the server's log has no line for it (Javalin logged a WARN for each)
+        assertThat(captured.toString(StandardCharsets.UTF_8)).isEmpty();
+
+        // a chunked body has no Content-Length: it is refused once more than 1 000 000 bytes have come, not read whole
+        Fixture.Reply chunked = Fixture.send(Fixture.request(server, "/api/zones", Fixture.ADMIN_TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))).build());
+        assertError(chunked, 413, "the request body is larger than the 1000000 bytes the API takes");
+        Fixture.Reply csv = Fixture.send(Fixture.request(server, "/api/incidents/import?format=asam", Fixture.ADMIN_TOKEN)
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))).build());
+        assertError(csv, 413, "the request body is larger than the 1000000 bytes the API takes");
+        assertThat(Fixture.get(server, "/api/zones").body()).doesNotContain("xxxx");
+    }
+
     // ---- helpers ----
 
     static String report(String extra) {
