@@ -596,10 +596,7 @@ public final class Accounts {
         JsonNode d = body.path("delay_s");
         long delay = 0;
         if (!d.isMissingNode() && !d.isNull()) {
-            if (!d.canConvertToLong() || d.asLong() < 0 || d.asLong() > MAX_DELAY_S) {
-                throw new Api.BadRequest("delay_s must be a whole number of seconds, 0.." + MAX_DELAY_S);
-            }
-            delay = d.asLong();
+            delay = Api.whole(d, "delay_s", 0, MAX_DELAY_S, false, " seconds");
         }
         return new SharingPolicy(classes, areas, Duration.ofSeconds(delay));
     }

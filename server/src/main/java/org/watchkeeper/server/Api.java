@@ -311,10 +311,7 @@ public final class Api {
         app.get("/api/near", ctx -> {
             double lat = number(ctx, "lat", -90, 90, Double.NaN, true);
             double lon = number(ctx, "lon", -180, 180, Double.NaN, true);
-            double r = number(ctx, "radius_km", 0, 20_000, Double.NaN, true);
-            if (!(r > 0)) {
-                throw new BadRequest("radius_km must be > 0");
-            }
+            double r = positive(ctx, "radius_km", 20_000, Double.NaN, true);
             long from = time(ctx, "from", Long.MIN_VALUE / 2);
             long to = time(ctx, "to", Long.MAX_VALUE / 2);
             window(from, to);
@@ -624,6 +621,46 @@ public final class Api {
     }
 
     /**
+     * A whole-number member of a JSON body in {@code min..max}, judged on the number as written (Jackson
+     * reads a number too large for a long as a BigInteger, which {@code asLong} wraps: 99999999999999999999999
+     * became 200376420520689663). A number with a zero fraction ({@code 60.0}) counts as whole.
+     *
+     * @param digits whether a string of digits is taken too ({@code "219165000"}, as MMSIs are written)
+     * @param unit what follows the range in the message ({@code " seconds"}), or ""
+     * @throws BadRequest naming the member and the value as written
+     */
+    static long whole(JsonNode n, String field, long min, long max, boolean digits, String unit) {
+        java.math.BigInteger v = null;
+        String written = n.toString();
+        if (n.isIntegralNumber()) {
+            v = n.bigIntegerValue();
+        } else if (n.isFloatingPointNumber()) {
+            if (n.isDouble() || n.isFloat()) {
+                double d = n.doubleValue();
+                if (Double.isInfinite(d)) {
+                    // beyond a double: Jackson keeps no digits to show
+                    throw new BadRequest(field + " must be " + min + ".." + max + unit + ": "
+                            + (d > 0 ? "too large" : "too large a negative number"));
+                }
+            }
+            java.math.BigDecimal d = n.decimalValue();
+            if (d.signum() == 0 || d.stripTrailingZeros().scale() <= 0) {
+                v = d.toBigInteger();
+            }
+        } else if (digits && n.isTextual() && n.asText().matches("\\d{1,100}")) {
+            v = new java.math.BigInteger(n.asText());
+            written = n.asText();
+        }
+        if (v == null) {
+            throw new BadRequest(field + " must be an integer" + (digits ? " or a string of digits" : "") + ": " + written);
+        }
+        if (v.compareTo(java.math.BigInteger.valueOf(min)) < 0 || v.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+            throw new BadRequest(field + " must be " + min + ".." + max + unit + ": " + written);
+        }
+        return v.longValue();
+    }
+
+    /**
      * Refuses a JSON body that is not an object or has a member other than {@code known}: a misspelt
      * field ({@code "rol": "admin"}) would otherwise be ignored and the default taken silently.
      *
@@ -733,6 +770,31 @@ public final class Api {
         return v;
     }
 
+    /**
+     * A query parameter greater than 0 and at most {@code max} (a radius: 0 finds nothing).
+     *
+     * @throws BadRequest naming the parameter and its range ({@code radius_km must be > 0 and <= 20000: -1})
+     */
+    static double positive(Context ctx, String name, double max, double dflt, boolean required) {
+        String s = ctx.queryParam(name);
+        if (s == null || s.isEmpty()) {
+            if (required) {
+                throw new BadRequest(name + " is required");
+            }
+            return dflt;
+        }
+        double v;
+        try {
+            v = Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new BadRequest(name + " must be a number: " + s);
+        }
+        if (!(v > 0 && v <= max)) {
+            throw new BadRequest(name + " must be > 0 and <= " + fmt(max) + ": " + s);
+        }
+        return v;
+    }
+
     private static String fmt(double d) {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }
@@ -742,14 +804,15 @@ public final class Api {
         if (s == null || s.isEmpty()) {
             return dflt;
         }
-        if (!s.matches("-?\\d{1,10}")) {
+        if (!s.matches("-?\\d+")) {
             throw new BadRequest(name + " must be an integer: " + s);
         }
-        long v = Long.parseLong(s);
-        if (v < min || v > max) {
+        // any length: an integer too long for a long is out of range, not "not an integer"
+        java.math.BigInteger v = new java.math.BigInteger(s);
+        if (v.compareTo(java.math.BigInteger.valueOf(min)) < 0 || v.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
             throw new BadRequest(name + " must be in " + min + ".." + max + ": " + s);
         }
-        return (int) v;
+        return v.intValue();
     }
 
     static boolean bool(Context ctx, String name, boolean dflt) {

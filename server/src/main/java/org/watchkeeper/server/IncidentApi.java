@@ -206,10 +206,7 @@ public final class IncidentApi {
         });
         app.get("/api/incidents/{id}/nearby", ctx -> {
             Incident i = find(ctx, store);
-            double r = Api.number(ctx, "radius_km", 0, MAX_RADIUS_KM, DEFAULT_RADIUS_KM, false);
-            if (!(r > 0)) {
-                throw new Api.BadRequest("radius_km must be > 0");
-            }
+            double r = Api.positive(ctx, "radius_km", MAX_RADIUS_KM, DEFAULT_RADIUS_KM, false);
             double h = Api.number(ctx, "hours", 0, MAX_HOURS, DEFAULT_HOURS, false);
             ctx.json(nearby(server, i, r, h, Access.policy(ctx), Instant.now()));
         });

@@ -241,11 +241,7 @@ public final class Security {
             }
             Duration ttl = null;
             if (b.hasNonNull("ttl_s")) {
-                long s = b.get("ttl_s").asLong(-1);
-                if (!b.get("ttl_s").canConvertToLong() || s < 1 || s > 5L * 366 * 86400) {
-                    throw new Api.BadRequest("ttl_s must be 1..158112000 seconds");
-                }
-                ttl = Duration.ofSeconds(s);
+                ttl = Duration.ofSeconds(Api.whole(b.get("ttl_s"), "ttl_s", 1, 5L * 366 * 86400, false, " seconds"));
             }
             Accounts.NewToken t = accounts.createToken(user, "api", b.path("label").asText(""), ttl);
             ObjectNode o = token(t.token());

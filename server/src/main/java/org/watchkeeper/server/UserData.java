@@ -318,18 +318,7 @@ public final class UserData {
     }
 
     private static int number(JsonNode n, String field, int min, int max) {
-        long v;
-        if (n.isIntegralNumber()) {
-            v = n.asLong();
-        } else if (n.isTextual() && n.asText().matches("\\d{1,10}")) {
-            v = Long.parseLong(n.asText());
-        } else {
-            throw new Api.BadRequest(field + " must be an integer or a string of digits: " + n);
-        }
-        if (v < min || v > max) {
-            throw new Api.BadRequest(field + " must be " + min + ".." + max + ": " + v);
-        }
-        return (int) v;
+        return (int) Api.whole(n, field, min, max, true, "");
     }
 
     /** Adds the entries of a watchlist text file ({@code mmsi N | note}, {@code imo N}, {@code name TEXT}). */

@@ -93,6 +93,53 @@ class ApiInputTest {
         assertThat(Fixture.get(server, "/api/vessels?q=%C3%A9").status()).isEqualTo(200);
     }
 
+    @Test
+    void anIntegerParameterOutOfRangeSaysSoWhateverItsLength() throws Exception {
+        assertError(Fixture.get(server, "/api/vessels?limit=99999999999999"), 400, "limit must be in 1..100000: 99999999999999");
+        assertError(Fixture.get(server, "/api/events?limit=-99999999999999999999"), 400,
+                "limit must be in 1..100000: -99999999999999999999");
+        assertError(Fixture.get(server, "/api/vessels?shiptype=99999999999"), 400, "shiptype must be in 0..255: 99999999999");
+        assertError(Fixture.get(server, "/api/incidents?limit=99999999999999"), 400, "limit must be in 1..100000: 99999999999999");
+        assertError(Fixture.get(server, "/api/export/events.csv?limit=99999999999999"), 400, "limit must be in 1..100000: 99999999999999");
+        assertError(Fixture.get(server, "/api/vessels?limit=12a"), 400, "limit must be an integer: 12a");
+    }
+
+    @Test
+    void aRadiusStatesItsRealRange() throws Exception {
+        for (String r : List.of("-1", "0", "20001")) {
+            assertError(Fixture.get(server, "/api/near?lat=0&lon=0&radius_km=" + r), 400, "radius_km must be > 0 and <= 20000: " + r);
+        }
+        assertThat(Fixture.get(server, "/api/near?lat=0&lon=0&radius_km=20000").status()).isEqualTo(200);
+        String id = Fixture.post(server, "/api/incidents", report("")).json().get("id").asText();
+        for (String r : List.of("-1", "0", "501")) {
+            assertError(Fixture.get(server, "/api/incidents/" + id + "/nearby?radius_km=" + r), 400, "radius_km must be > 0 and <= 500: " + r);
+        }
+        assertThat(Fixture.get(server, "/api/incidents/" + id + "/nearby?radius_km=500").status()).isEqualTo(200);
+    }
+
+    // ---- bodies ----
+
+    @Test
+    void anIntegerOutOfRangeIsReportedAsWrittenNeverWrapped() throws Exception {
+        String huge = "99999999999999999999999";
+        assertError(Fixture.post(server, "/api/watchlist", "{\"mmsi\":" + huge + "}"), 400, "mmsi must be 1..999999999: " + huge);
+        assertError(Fixture.post(server, "/api/watchlist", "{\"mmsi\":\"" + huge + "\"}"), 400, "mmsi must be 1..999999999: " + huge);
+        assertError(Fixture.post(server, "/api/watchlist", "{\"mmsi\":-" + huge + "}"), 400, "mmsi must be 1..999999999: -" + huge);
+        assertError(Fixture.post(server, "/api/watchlist", "{\"imo\":" + huge + "}"), 400, "imo must be 1000000..9999999: " + huge);
+        assertError(Fixture.post(server, "/api/watchlist", "{\"mmsi\":2191650.5}"), 400,
+                "mmsi must be an integer or a string of digits: 2191650.5");
+        assertError(Fixture.post(server, "/api/watchlist", "{\"mmsi\":1e400}"), 400, "mmsi must be 1..999999999: too large");
+        assertThat(Fixture.post(server, "/api/watchlist", "{\"mmsi\":219165000.0}").status()).isEqualTo(201);
+        assertError(Fixture.post(server, "/api/tokens", "{\"ttl_s\":" + huge + "}"), 400, "ttl_s must be 1..158112000 seconds: " + huge);
+        assertError(Fixture.post(server, "/api/tokens", "{\"ttl_s\":1.5}"), 400, "ttl_s must be an integer: 1.5");
+        assertError(Fixture.post(server, "/api/tokens", "{\"ttl_s\":\"60\"}"), 400, "ttl_s must be an integer: \"60\"");
+        assertError(Fixture.put(server, "/api/policies/p1", "{\"data_classes\":[],\"delay_s\":" + huge + "}"), 400,
+                "delay_s must be 0..3162240000 seconds: " + huge);
+        assertError(Fixture.put(server, "/api/policies/p1", "{\"data_classes\":[],\"delay_s\":0.5}"), 400, "delay_s must be an integer: 0.5");
+        assertError(Fixture.post(server, "/api/incidents", report(",\"perpetrators\":" + huge).replace("\"perpetrators\":3,", "")), 400,
+                "perpetrators must be a whole number 0..10000: " + huge);
+    }
+
     // ---- what Jetty answers itself ----
 
     @Test

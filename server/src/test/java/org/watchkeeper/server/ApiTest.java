@@ -294,7 +294,7 @@ class ApiTest {
         "/api/near?lon=11&radius_km=5|400|lat is required",
         "/api/near?lat=91&lon=11&radius_km=5|400|lat must be in -90..90",
         "/api/near?lat=57&lon=-181&radius_km=5|400|lon must be in -180..180",
-        "/api/near?lat=57&lon=11&radius_km=0|400|radius_km must be > 0",
+        "/api/near?lat=57&lon=11&radius_km=0|400|radius_km must be > 0 and <= 20000: 0",
         "/api/near?lat=57&lon=11&radius_km=ten|400|radius_km must be a number",
         "/api/stats/series?metric=bytes|400|unknown metric 'bytes'",
         "/api/stats/series?source=nosuch|400|unknown source 'nosuch'",

@@ -381,8 +381,8 @@ class IncidentApiTest {
         call(ALICE, "POST", "/api/incidents/" + id + "/share", "{\"tlp\":\"CLEAR\"}");
         assertError(get(RITA, "/api/incidents/" + id + "/nearby?radius_km=20&hours=2"), 404, "no incident with id");
         assertThat(get(PAT, "/api/incidents/" + id + "/nearby?radius_km=20&hours=2").json().get("count").asInt()).isEqualTo(1);
-        assertError(get(ALICE, "/api/incidents/" + id + "/nearby?radius_km=0"), 400, "radius_km must be > 0");
-        assertError(get(ALICE, "/api/incidents/" + id + "/nearby?radius_km=900"), 400, "radius_km must be in 0..500");
+        assertError(get(ALICE, "/api/incidents/" + id + "/nearby?radius_km=0"), 400, "radius_km must be > 0 and <= 500: 0");
+        assertError(get(ALICE, "/api/incidents/" + id + "/nearby?radius_km=900"), 400, "radius_km must be > 0 and <= 500: 900");
         assertError(get(ALICE, "/api/incidents/" + id + "/nearby?hours=-1"), 400, "hours must be in 0..168");
         assertError(get(ALICE, "/api/incidents/" + id + "/nearby?hours=abc"), 400, "hours must be a number");
     }
