@@ -181,7 +181,11 @@ public final class Accounts {
 
     /** @throws Api.BadRequest for a bad id or name, or an id in use */
     public synchronized Org createOrg(String id, String name, boolean host) {
-        if (id == null || !id.matches(ID)) {
+        if (id == null) {
+            throw new Api.BadRequest("id is required: an organisation id is 1-64 lower-case letters, digits or '-',"
+                    + " starting with a letter or digit");
+        }
+        if (!id.matches(ID)) {
             throw new Api.BadRequest("an organisation id is 1-64 lower-case letters, digits or '-', starting with a letter or digit: " + id);
         }
         if (orgs.containsKey(id)) {
@@ -242,11 +246,17 @@ public final class Accounts {
      * @throws Api.BadRequest naming what is wrong
      */
     public synchronized User createUser(String name, String org, Role role, String password) {
-        if (name == null || !name.matches(USER)) {
+        if (name == null) {
+            throw new Api.BadRequest("name is required: a user name is 1-64 letters, digits, '.', '_', '@' or '-'");
+        }
+        if (!name.matches(USER)) {
             throw new Api.BadRequest("a user name is 1-64 letters, digits, '.', '_', '@' or '-': " + name);
         }
         if (users.containsKey(name)) {
             throw new io.javalin.http.ConflictResponse("user '" + name + "' exists");
+        }
+        if (org == null) {
+            throw new Api.BadRequest("org is required: the id of the user's organisation (GET /api/orgs lists them)");
         }
         if (!orgs.containsKey(org)) {
             throw new Api.BadRequest("no organisation '" + org + "'");
@@ -549,7 +559,7 @@ public final class Accounts {
             throw new Api.BadRequest("data_classes must be an array of positions, identities, events, incidents");
         }
         for (JsonNode c : dc) {
-            classes.add(DataClass.parse(c.asText()));
+            classes.add(dataClass(c));
         }
         List<Geometry> areas = new ArrayList<>();
         JsonNode a = body.get("areas");
@@ -599,6 +609,15 @@ public final class Accounts {
             delay = Api.whole(d, "delay_s", 0, MAX_DELAY_S, false, " seconds");
         }
         return new SharingPolicy(classes, areas, Duration.ofSeconds(delay));
+    }
+
+    /** A data class named in a body ({@code "positions"}); a number or null is not taken as its text. */
+    static DataClass dataClass(JsonNode c) {
+        if (!c.isTextual()) {
+            throw new Api.BadRequest("data_classes holds names (positions, identities, events, incidents), not "
+                    + Api.describe(c) + ": " + c);
+        }
+        return DataClass.parse(c.asText());
     }
 
     /** Data classes anonymous callers may read (empty by default). */

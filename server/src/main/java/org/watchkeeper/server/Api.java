@@ -621,6 +621,49 @@ public final class Api {
     }
 
     /**
+     * A string member of a JSON body.
+     *
+     * @return its text, or null when it is absent or null
+     * @throws BadRequest naming the member when it is something else (a number read as text would be taken silently)
+     */
+    static String text(JsonNode body, String field) {
+        return text(body, field, false);
+    }
+
+    /** As {@link #text(JsonNode, String)}, for a password or token: the message does not repeat the value. */
+    static String secret(JsonNode body, String field) {
+        return text(body, field, true);
+    }
+
+    private static String text(JsonNode body, String field, boolean secret) {
+        JsonNode n = body.get(field);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isTextual()) {
+            throw new BadRequest(field + " must be a string, not " + describe(n) + (secret ? "" : ": " + n));
+        }
+        return n.asText();
+    }
+
+    /**
+     * A boolean member of a JSON body.
+     *
+     * @return its value, or null when it is absent or null
+     * @throws BadRequest naming the member when it is something else ({@code "yes"} would read as false)
+     */
+    static Boolean flag(JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isBoolean()) {
+            throw new BadRequest(field + " must be true or false, not " + describe(n) + ": " + n);
+        }
+        return n.asBoolean();
+    }
+
+    /**
      * A whole-number member of a JSON body in {@code min..max}, judged on the number as written (Jackson
      * reads a number too large for a long as a BigInteger, which {@code asLong} wraps: 99999999999999999999999
      * became 200376420520689663). A number with a zero fraction ({@code 60.0}) counts as whole.
@@ -658,6 +701,36 @@ public final class Api {
             throw new BadRequest(field + " must be " + min + ".." + max + unit + ": " + written);
         }
         return v.longValue();
+    }
+
+    /**
+     * What a JSON value is, for a message saying what was expected instead: "a JSON array", "a JSON
+     * string", "an object without type", "an object of type 'Point'".
+     */
+    static String describe(JsonNode n) {
+        if (n == null || n.isMissingNode()) {
+            return "nothing";
+        }
+        if (n.isObject()) {
+            JsonNode t = n.get("type");
+            if (t == null || t.isNull()) {
+                return "an object without type";
+            }
+            return t.isTextual() ? "an object of type '" + t.asText() + "'" : "an object whose type is not a string";
+        }
+        if (n.isArray()) {
+            return "a JSON array";
+        }
+        if (n.isTextual()) {
+            return "a JSON string";
+        }
+        if (n.isNumber()) {
+            return "a JSON number";
+        }
+        if (n.isBoolean()) {
+            return "a JSON boolean";
+        }
+        return n.isNull() ? "null" : "a JSON " + n.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -182,13 +182,17 @@ public final class IncidentApi {
             Incident old = find(ctx, store);
             owner(p, old, "categorise");
             JsonNode body = object(ctx);
-            JsonNode reason = body.get("reason");
-            if (reason == null || !reason.isTextual() || reason.asText().isBlank()) {
+            String reason = Api.text(body, "reason");
+            if (reason == null || reason.isBlank()) {
                 throw new Api.BadRequest("reason is required: say why the category differs from the computed one");
             }
             JsonNode c = body.get("category");
             if (c == null) {
                 throw new Api.BadRequest("category is required: CAT 1..CAT 4, or null to return to the computed one");
+            }
+            if (!c.isNull() && !c.isTextual()) {
+                throw new Api.BadRequest("category must be a string, CAT 1..CAT 4, or null to return to the computed one, not "
+                        + Api.describe(c) + ": " + c);
             }
             if (!c.isNull() && !old.type().boarded()) {
                 // ReCAAP ISC categorises actual incidents only; attempts and approaches have no category
@@ -197,12 +201,12 @@ public final class IncidentApi {
             }
             Instant now = Instant.now();
             CategoryOverride o = c.isNull() ? null
-                    : new CategoryOverride(RecaapCategory.parse(c.asText()), reason.asText(), p.user(), now);
+                    : new CategoryOverride(RecaapCategory.parse(c.asText()), reason, p.user(), now);
             Incident i = old.withCategoryOverride(o, now);
             save(server, i);
             ctx.json(IncidentJson.write(i));
             audit(ctx, server, "change", i, Map.of("change", "category",
-                    "category", o == null ? "computed" : o.category().apiName(), "reason", reason.asText()));
+                    "category", o == null ? "computed" : o.category().apiName(), "reason", reason));
         });
         app.get("/api/incidents/{id}/nearby", ctx -> {
             Incident i = find(ctx, store);
@@ -213,7 +217,10 @@ public final class IncidentApi {
         app.post("/api/incidents/import", ctx -> {
             Principal p = Access.require(ctx, Role.ADMIN);
             String format = ctx.queryParam("format");
-            if (format == null || !(format.equals("asam") || format.equals("imb"))) {
+            if (format == null || format.isEmpty()) {
+                throw new Api.BadRequest("format is required: asam or imb (POST /api/incidents/import?format=asam)");
+            }
+            if (!(format.equals("asam") || format.equals("imb"))) {
                 throw new Api.BadRequest("format must be asam or imb: " + format);
             }
             String csv = Api.body(ctx);

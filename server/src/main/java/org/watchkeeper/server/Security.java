@@ -115,9 +115,13 @@ public final class Security {
 
         app.post("/api/login", ctx -> {
             JsonNode b = Api.onlyFields(Api.jsonBody(ctx), "token", "user", "password");
+            // a number or an object is no token, user or password: say so rather than answer 401
+            String token = Api.secret(b, "token");
+            String user = Api.text(b, "user");
+            String password = Api.secret(b, "password");
             Principal p;
-            if (b.hasNonNull("token")) {
-                Accounts.Check c = accounts.check(b.get("token").asText(), Instant.now());
+            if (token != null) {
+                Accounts.Check c = accounts.check(token, Instant.now());
                 if (c.principal() == null) {
                     audit.append(null, null, "login.failed", "POST /api/login",
                             Map.of("reason", "token " + c.refusal().name().toLowerCase(java.util.Locale.ROOT), "ip", ctx.ip()));
@@ -126,11 +130,10 @@ public final class Security {
                 }
                 p = c.principal();
             } else {
-                if (!b.hasNonNull("user") || !b.hasNonNull("password")) {
+                if (user == null || password == null) {
                     throw new Api.BadRequest("a login needs user and password, or token");
                 }
-                String user = b.path("user").asText(null);
-                Accounts.User u = accounts.login(user, b.path("password").asText(null)).orElse(null);
+                Accounts.User u = accounts.login(user, password).orElse(null);
                 if (u == null) {
                     audit.append(user, null, "login.failed", "POST /api/login", Map.of("reason", "wrong user name or password",
                             "ip", ctx.ip()));
@@ -172,7 +175,8 @@ public final class Security {
         app.post("/api/orgs", ctx -> {
             hostAdmin(ctx);
             JsonNode b = Api.onlyFields(Api.jsonBody(ctx), "id", "name", "host");
-            Accounts.Org x = accounts.createOrg(b.path("id").asText(null), b.path("name").asText(null), b.path("host").asBoolean(false));
+            Boolean host = Api.flag(b, "host");
+            Accounts.Org x = accounts.createOrg(Api.text(b, "id"), Api.text(b, "name"), host != null && host);
             ctx.status(201).json(org(x, accounts));
         });
         app.delete("/api/orgs/{id}", ctx -> {
@@ -193,17 +197,17 @@ public final class Security {
         app.post("/api/users", ctx -> {
             hostAdmin(ctx);
             JsonNode b = Api.onlyFields(Api.jsonBody(ctx), "name", "org", "role", "password");
-            Accounts.User u = accounts.createUser(b.path("name").asText(null), b.path("org").asText(null),
-                    Role.parse(b.path("role").asText("viewer")), b.hasNonNull("password") ? b.get("password").asText() : null);
+            String role = Api.text(b, "role");
+            Accounts.User u = accounts.createUser(Api.text(b, "name"), Api.text(b, "org"),
+                    Role.parse(role == null ? "viewer" : role), Api.secret(b, "password"));
             ctx.status(201).json(user(u));
         });
         app.put("/api/users/{name}", ctx -> {
             hostAdmin(ctx);
             JsonNode b = Api.onlyFields(Api.jsonBody(ctx), "role", "password", "disabled");
-            Accounts.User u = accounts.updateUser(ctx.pathParam("name"),
-                    b.hasNonNull("role") ? Role.parse(b.get("role").asText()) : null,
-                    b.hasNonNull("password") ? b.get("password").asText() : null,
-                    b.hasNonNull("disabled") ? b.get("disabled").asBoolean() : null)
+            String role = Api.text(b, "role");
+            Accounts.User u = accounts.updateUser(ctx.pathParam("name"), role == null ? null : Role.parse(role),
+                    Api.secret(b, "password"), Api.flag(b, "disabled"))
                     .orElseThrow(() -> new NotFoundResponse("no user '" + ctx.pathParam("name") + "'"));
             ctx.json(user(u));
         });
@@ -235,7 +239,8 @@ public final class Security {
             Principal p = signedIn(ctx);
             JsonNode b = Api.body(ctx).isBlank() ? Rows.JSON.createObjectNode()
                     : Api.onlyFields(Api.jsonBody(ctx), "user", "label", "ttl_s");
-            String user = b.path("user").asText(p.user());
+            String given = Api.text(b, "user");
+            String user = given == null ? p.user() : given;
             if (!user.equals(p.user()) && !(p.role() == Role.ADMIN && p.hostOrg())) {
                 throw new ForbiddenResponse("only an admin of the host organisation creates tokens for other users");
             }
@@ -243,7 +248,8 @@ public final class Security {
             if (b.hasNonNull("ttl_s")) {
                 ttl = Duration.ofSeconds(Api.whole(b.get("ttl_s"), "ttl_s", 1, 5L * 366 * 86400, false, " seconds"));
             }
-            Accounts.NewToken t = accounts.createToken(user, "api", b.path("label").asText(""), ttl);
+            String label = Api.text(b, "label");
+            Accounts.NewToken t = accounts.createToken(user, "api", label == null ? "" : label, ttl);
             ObjectNode o = token(t.token());
             o.put("token", t.secret());
             ctx.status(201).json(o);
@@ -290,7 +296,7 @@ public final class Security {
                 throw new Api.BadRequest("expected {\"data_classes\":[...]} (positions, identities, events, incidents)");
             }
             Set<DataClass> s = EnumSet.noneOf(DataClass.class);
-            b.get("data_classes").forEach(c -> s.add(DataClass.parse(c.asText())));
+            b.get("data_classes").forEach(c -> s.add(Accounts.dataClass(c)));
             accounts.setPublished(s);
             ctx.json(published(s));
         });

@@ -216,8 +216,18 @@ public final class UserData {
 
     private Marking marking(JsonNode props, String owner, String where) {
         try {
-            Tlp t = Sharing.tlp(props.get("tlp"), defaultTlp);
-            String o = props.hasNonNull("owner_org") ? props.get("owner_org").asText() : owner;
+            JsonNode tlp = props.get("tlp");
+            if (tlp != null && !tlp.isNull() && !tlp.isTextual()) {
+                // an object or array would read as "" and give the default marking silently
+                throw new Api.BadRequest(where + "properties.tlp must be a string (CLEAR, GREEN, AMBER, AMBER+STRICT or RED), not "
+                        + Api.describe(tlp) + ": " + tlp);
+            }
+            Tlp t = Sharing.tlp(tlp, defaultTlp);
+            JsonNode given = props.get("owner_org");
+            if (given != null && !given.isNull() && !given.isTextual()) {
+                throw new Api.BadRequest(where + "properties.owner_org must be a string, not " + Api.describe(given) + ": " + given);
+            }
+            String o = given != null && !given.isNull() ? given.asText() : owner;
             Marking m = new Marking(t, o, strings(props.path("shared_with"), where + "shared_with"),
                     strings(props.path("recipients"), where + "recipients"));
             markingCheck.accept(m);
@@ -282,7 +292,8 @@ public final class UserData {
         if (!body.isObject()) {
             throw new Api.BadRequest("expected a JSON object {\"mmsi\"|\"imo\"|\"name\": ..., \"note\": ...}");
         }
-        int given = (body.has("mmsi") ? 1 : 0) + (body.has("imo") ? 1 : 0) + (body.has("name") ? 1 : 0);
+        // a member given as null is not given ({"mmsi": null} is not an MMSI "null")
+        int given = (body.hasNonNull("mmsi") ? 1 : 0) + (body.hasNonNull("imo") ? 1 : 0) + (body.hasNonNull("name") ? 1 : 0);
         if (given != 1) {
             throw new Api.BadRequest("give exactly one of mmsi, imo or name");
         }
@@ -300,9 +311,9 @@ public final class UserData {
         int mmsi = 0;
         int imo = 0;
         String name = null;
-        if (body.has("mmsi")) {
+        if (body.hasNonNull("mmsi")) {
             mmsi = number(body.get("mmsi"), "mmsi", 1, 999_999_999);
-        } else if (body.has("imo")) {
+        } else if (body.hasNonNull("imo")) {
             imo = number(body.get("imo"), "imo", 1_000_000, 9_999_999);
         } else {
             JsonNode n = body.get("name");

@@ -140,6 +140,46 @@ class ApiInputTest {
                 "perpetrators must be a whole number 0..10000: " + huge);
     }
 
+    @Test
+    void aMissingFieldIsNamedNotPrintedAsNull() throws Exception {
+        Fixture.Reply noFormat = Fixture.send(Fixture.request(server, "/api/incidents/import", Fixture.ADMIN_TOKEN)
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString("a,b\n1,2\n")).build());
+        assertError(noFormat, 400, "format is required: asam or imb (POST /api/incidents/import?format=asam)");
+        assertError(Fixture.post(server, "/api/orgs", "{}"), 400,
+                "id is required: an organisation id is 1-64 lower-case letters, digits or '-', starting with a letter or digit");
+        assertError(Fixture.post(server, "/api/users", "{}"), 400,
+                "name is required: a user name is 1-64 letters, digits, '.', '_', '@' or '-'");
+        assertError(Fixture.post(server, "/api/users", "{\"name\":\"nobody-yet\"}"), 400,
+                "org is required: the id of the user's organisation (GET /api/orgs lists them)");
+        assertError(Fixture.put(server, "/api/published", "{\"data_classes\":[null]}"), 400,
+                "data_classes holds names (positions, identities, events, incidents), not null: null");
+        // a member given as null is not given
+        assertError(Fixture.post(server, "/api/watchlist", "{\"mmsi\":null}"), 400, "give exactly one of mmsi, imo or name");
+        assertThat(Fixture.post(server, "/api/watchlist", "{\"mmsi\":null,\"imo\":9074729}").status()).isEqualTo(201);
+    }
+
+    @Test
+    void aFieldOfTheWrongTypeIsA400SayingWhatItMustBe() throws Exception {
+        assertError(login("{\"token\":123}"), 400, "token must be a string, not a JSON number");
+        assertError(login("{\"token\":{\"secret\":\"x\"}}"), 400, "token must be a string, not an object without type");
+        assertError(login("{\"user\":1,\"password\":\"a long passphrase\"}"), 400, "user must be a string, not a JSON number: 1");
+        assertError(login("{\"user\":\"admin\",\"password\":123456789012}"), 400, "password must be a string, not a JSON number");
+        assertThat(login("{\"token\":\"wk_unknown\"}").status()).isEqualTo(401);
+        assertError(Fixture.post(server, "/api/orgs", "{\"id\":7}"), 400, "id must be a string, not a JSON number: 7");
+        assertError(Fixture.post(server, "/api/orgs", "{\"id\":\"p9\",\"host\":\"yes\"}"), 400,
+                "host must be true or false, not a JSON string: \"yes\"");
+        assertError(Fixture.post(server, "/api/users", "{\"name\":\"ann\",\"org\":\"host\",\"password\":123456789012}"), 400,
+                "password must be a string, not a JSON number");
+        assertError(Fixture.put(server, "/api/users/admin", "{\"disabled\":\"no\"}"), 400,
+                "disabled must be true or false, not a JSON string: \"no\"");
+        assertError(Fixture.post(server, "/api/tokens", "{\"label\":5}"), 400, "label must be a string, not a JSON number: 5");
+        String id = Fixture.post(server, "/api/incidents", report("")).json().get("id").asText();
+        assertError(Fixture.put(server, "/api/incidents/" + id + "/category", "{\"reason\":5,\"category\":\"CAT 1\"}"), 400,
+                "reason must be a string, not a JSON number: 5");
+        assertError(Fixture.put(server, "/api/incidents/" + id + "/category", "{\"reason\":\"seen\",\"category\":{}}"), 400,
+                "category must be a string, CAT 1..CAT 4, or null to return to the computed one, not an object without type: {}");
+    }
+
     // ---- what Jetty answers itself ----
 
     @Test
