@@ -565,19 +565,30 @@ public final class Accounts {
         JsonNode a = body.get("areas");
         if (a != null && !a.isNull()) {
             List<JsonNode> geoms = new ArrayList<>();
-            String type = a.path("type").asText("");
+            String type = a.isObject() && a.path("type").isTextual() ? a.get("type").asText() : "";
             switch (type) {
-                case "FeatureCollection" -> a.path("features").forEach(f -> geoms.add(f.path("geometry")));
+                case "FeatureCollection" -> {
+                    if (!a.path("features").isArray()) {
+                        throw new Api.BadRequest("areas: a FeatureCollection needs a 'features' array");
+                    }
+                    for (JsonNode f : a.get("features")) {
+                        if (!f.isObject()) {
+                            throw new Api.BadRequest("area " + geoms.size() + " is not a Feature but " + Api.describe(f) + ": " + f);
+                        }
+                        geoms.add(f.path("geometry"));
+                    }
+                }
                 case "Feature" -> geoms.add(a.path("geometry"));
                 case "Polygon", "MultiPolygon" -> geoms.add(a);
-                default -> throw new Api.BadRequest("areas must be a GeoJSON Polygon, MultiPolygon, Feature or FeatureCollection, got '"
-                        + type + "'");
+                default -> throw new Api.BadRequest("areas must be a GeoJSON Polygon, MultiPolygon, Feature or FeatureCollection"
+                        + " (or null for everywhere), got " + Api.describe(a));
             }
             int i = 0;
             for (JsonNode g : geoms) {
-                String gt = g.path("type").asText("");
+                String gt = g.path("type").isTextual() ? g.get("type").asText() : "";
                 if (!gt.equals("Polygon") && !gt.equals("MultiPolygon")) {
-                    throw new Api.BadRequest("an area must be a Polygon or MultiPolygon, got '" + gt + "'");
+                    throw new Api.BadRequest("area " + i + " must be a Polygon or MultiPolygon, got "
+                            + (g.isMissingNode() ? "no geometry" : gt.isEmpty() ? Api.describe(g) : "'" + gt + "'"));
                 }
                 // ring structure checked as for zones, so a ring left open or too short is named in the
                 // polygon's terms rather than the geometry library's

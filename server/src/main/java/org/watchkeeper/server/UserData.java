@@ -118,7 +118,7 @@ public final class UserData {
      */
     public synchronized List<UserZone> addZones(JsonNode geojson, String ownerOrg) throws InterruptedException {
         List<JsonNode> features = new ArrayList<>();
-        String type = geojson.path("type").asText("");
+        String type = geojson.isObject() && geojson.path("type").isTextual() ? geojson.get("type").asText() : "";
         if (type.equals("FeatureCollection")) {
             if (!geojson.path("features").isArray()) {
                 throw new Api.BadRequest("a FeatureCollection needs a 'features' array");
@@ -127,7 +127,11 @@ public final class UserData {
         } else if (type.equals("Feature")) {
             features.add(geojson);
         } else {
-            throw new Api.BadRequest("expected a GeoJSON Feature or FeatureCollection, got type '" + type + "'");
+            String got = Api.describe(geojson);
+            if (type.equals("Polygon") || type.equals("MultiPolygon")) {
+                got = "a bare " + type + " geometry (put it in a Feature's geometry, with properties.name)";
+            }
+            throw new Api.BadRequest("expected " + ZONES + "; got " + got);
         }
         if (features.isEmpty()) {
             throw new Api.BadRequest("no features given");
@@ -139,14 +143,19 @@ public final class UserData {
         for (int i = 0; i < features.size(); i++) {
             JsonNode f = features.get(i);
             String where = "feature " + i + ": ";
+            if (!f.isObject()) {
+                throw new Api.BadRequest("feature " + i + " is not an object but " + Api.describe(f) + ": " + f
+                        + "; a feature is {\"type\":\"Feature\",\"properties\":{\"name\":...},\"geometry\":{\"type\":\"Polygon\",...}}");
+            }
             JsonNode name = f.path("properties").path("name");
             if (!name.isTextual() || name.asText().isBlank()) {
                 throw new Api.BadRequest(where + "properties.name must be a non-empty string");
             }
             JsonNode g = f.path("geometry");
-            String gt = g.path("type").asText("");
+            String gt = g.path("type").isTextual() ? g.get("type").asText() : "";
             if (!gt.equals("Polygon") && !gt.equals("MultiPolygon")) {
-                throw new Api.BadRequest(where + "geometry must be a Polygon or MultiPolygon, got '" + gt + "'");
+                throw new Api.BadRequest(where + "geometry must be a Polygon or MultiPolygon, got "
+                        + (g.isMissingNode() ? "no geometry" : gt.isEmpty() ? Api.describe(g) : "'" + gt + "'"));
             }
             checkCoordinates(g.path("coordinates"), gt.equals("Polygon") ? 3 : 4, where);
             made.add(zone("zone-" + (nextId + i), name.asText().strip(), g, marking(f.path("properties"), ownerOrg, where)));
@@ -158,6 +167,10 @@ public final class UserData {
         changed();
         return made;
     }
+
+    /** What a zone body is, as a message expecting one says. */
+    static final String ZONES = "a GeoJSON Feature or FeatureCollection whose features have a Polygon or MultiPolygon geometry"
+            + " and properties.name";
 
     /**
      * Checks a GeoJSON Polygon ({@code depth} 3) or MultiPolygon (4) {@code coordinates} array as a user
@@ -245,7 +258,13 @@ public final class UserData {
         if (!a.isArray()) {
             throw new Api.BadRequest(what + " must be an array of strings");
         }
-        a.forEach(x -> out.add(x.asText()));
+        for (JsonNode x : a) {
+            if (!x.isTextual()) {
+                // a number or null would otherwise be taken as its text ("null" names no one)
+                throw new Api.BadRequest(what + " must be an array of strings, not holding " + Api.describe(x) + ": " + x);
+            }
+            out.add(x.asText());
+        }
         return out;
     }
 

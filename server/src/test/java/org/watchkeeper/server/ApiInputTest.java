@@ -141,6 +141,36 @@ class ApiInputTest {
     }
 
     @Test
+    void aZoneBodySaysWhatWasExpectedAndWhatCame() throws Exception {
+        String expected = "expected a GeoJSON Feature or FeatureCollection whose features have a Polygon or MultiPolygon geometry"
+                + " and properties.name; got ";
+        assertError(Fixture.post(server, "/api/zones", "[]"), 400, expected + "a JSON array");
+        assertError(Fixture.post(server, "/api/zones", "{}"), 400, expected + "an object without type");
+        assertError(Fixture.post(server, "/api/zones", "\"zone\""), 400, expected + "a JSON string");
+        assertError(Fixture.post(server, "/api/zones", "{\"type\":7}"), 400, expected + "an object whose type is not a string");
+        assertError(Fixture.post(server, "/api/zones", "{\"type\":\"Point\",\"coordinates\":[0,0]}"), 400,
+                expected + "an object of type 'Point'");
+        assertError(Fixture.post(server, "/api/zones", "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]]]}"), 400,
+                expected + "a bare Polygon geometry (put it in a Feature's geometry, with properties.name)");
+        assertError(Fixture.post(server, "/api/zones", "{\"type\":\"FeatureCollection\",\"features\":[1]}"), 400,
+                "feature 0 is not an object but a JSON number: 1; a feature is {\"type\":\"Feature\",\"properties\":{\"name\":...},"
+                        + "\"geometry\":{\"type\":\"Polygon\",...}}");
+        assertError(Fixture.post(server, "/api/zones", "{\"type\":\"Feature\",\"properties\":{\"name\":\"z\"}}"), 400,
+                "feature 0: geometry must be a Polygon or MultiPolygon, got no geometry");
+        assertError(Fixture.post(server, "/api/zones", "{\"type\":\"Feature\",\"properties\":{\"name\":\"z\"},\"geometry\":{}}"), 400,
+                "feature 0: geometry must be a Polygon or MultiPolygon, got an object without type");
+        // a partner's areas alike
+        assertError(Fixture.put(server, "/api/policies/p1", "{\"areas\":[]}"), 400,
+                "areas must be a GeoJSON Polygon, MultiPolygon, Feature or FeatureCollection (or null for everywhere), got a JSON array");
+        assertError(Fixture.put(server, "/api/policies/p1", "{\"areas\":{}}"), 400,
+                "areas must be a GeoJSON Polygon, MultiPolygon, Feature or FeatureCollection (or null for everywhere), got an object without type");
+        assertError(Fixture.put(server, "/api/policies/p1", "{\"areas\":{\"type\":\"FeatureCollection\",\"features\":[1]}}"), 400,
+                "area 0 is not a Feature but a JSON number: 1");
+        assertError(Fixture.put(server, "/api/policies/p1", "{\"areas\":{\"type\":\"Feature\",\"properties\":{}}}"), 400,
+                "area 0 must be a Polygon or MultiPolygon, got no geometry");
+    }
+
+    @Test
     void aMissingFieldIsNamedNotPrintedAsNull() throws Exception {
         Fixture.Reply noFormat = Fixture.send(Fixture.request(server, "/api/incidents/import", Fixture.ADMIN_TOKEN)
                 .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString("a,b\n1,2\n")).build());
