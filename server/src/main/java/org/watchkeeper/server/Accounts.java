@@ -290,13 +290,18 @@ public final class Accounts {
     }
 
     /**
-     * Checks that a marking shares only with what this server has: each organisation of
-     * {@code shared_with} and each user of {@code recipients} (a typo would share with nobody, and an
+     * Checks that a marking names only what this server has: its owner organisation, each organisation
+     * of {@code shared_with} and each user of {@code recipients} (a typo would share with nobody, and an
      * organisation or user made later under that name would gain access).
      *
      * @throws IllegalArgumentException naming the first one this server does not have
      */
     public synchronized void checkKnown(org.watchkeeper.core.sharing.Marking m) {
+        if (org(m.ownerOrg()).isEmpty()) {
+            // an owner named in a body (a zone's owner_org): a typo would own the item, and so would a later namesake
+            throw new IllegalArgumentException("owner_org names no organisation of this server: '" + m.ownerOrg()
+                    + "' (GET /api/orgs lists them)");
+        }
         for (String o : new TreeSet<>(m.sharedWithOrgs())) {
             if (org(o).isEmpty()) {
                 throw new IllegalArgumentException("shared_with names no organisation of this server: '" + o

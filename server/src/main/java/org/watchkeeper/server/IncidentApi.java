@@ -130,6 +130,7 @@ public final class IncidentApi {
             Instant now = Instant.now();
             Marking m = marking(body, p, new Marking(Tlp.AMBER, p.org(), Set.of(), Set.of()), p.user());
             server.accounts().checkKnown(m);
+            serverSet(server, body, m.ownerOrg(), p.user());
             Incident i = IncidentJson.readReport(body, "inc-" + UUID.randomUUID(), m, p.user(), now, now, null, true);
             save(server, i);
             ctx.status(201).json(IncidentJson.write(i));
@@ -140,6 +141,15 @@ public final class IncidentApi {
             Incident old = find(ctx, store);
             owner(p, old, "edit");
             JsonNode body = object(ctx);
+            serverSet(server, body, old.marking().ownerOrg(), old.createdBy());
+            // the sharing a body names is checked like a share's, and must be the report's own: a PUT
+            // does not share (it would be ignored silently), POST /api/incidents/{id}/share does
+            Marking asked = marking(body, p, old.marking(), old.createdBy());
+            server.accounts().checkKnown(asked);
+            if (!asked.equals(old.marking())) {
+                throw new Api.BadRequest("tlp, shared_with and recipients differ from the incident's: a PUT edits the report,"
+                        + " POST /api/incidents/" + old.id() + "/share changes its sharing");
+            }
             Incident i = IncidentJson.readReport(body, old.id(), old.marking(), old.createdBy(), old.created(),
                     Instant.now(), old.categoryOverride(), true);
             save(server, i);
@@ -337,6 +347,32 @@ public final class IncidentApi {
             throw new Api.BadRequest("the body must be a JSON object");
         }
         return b;
+    }
+
+    /**
+     * Checks the fields of a report body the server sets from the caller ({@code owner_org},
+     * {@code created_by}): absent, null or as they are (a client may send back what it read). Another
+     * value is refused rather than dropped silently, one the server does not have by the message of
+     * an unknown {@code shared_with}.
+     *
+     * @throws Api.BadRequest naming the field and its value
+     */
+    static void serverSet(WatchkeeperServer server, JsonNode body, String ownerOrg, String createdBy) {
+        String owner = Api.text(body, "owner_org");
+        if (owner != null && !owner.equals(ownerOrg)) {
+            if (server.accounts().org(owner).isEmpty()) {
+                throw new Api.BadRequest("owner_org names no organisation of this server: '" + owner + "' (GET /api/orgs lists them)");
+            }
+            throw new Api.BadRequest("owner_org is the reporting user's organisation, '" + ownerOrg + "', and cannot be set to '"
+                    + owner + "'");
+        }
+        String by = Api.text(body, "created_by");
+        if (by != null && !by.equals(createdBy)) {
+            if (server.accounts().user(by).isEmpty()) {
+                throw new Api.BadRequest("created_by names no user of this server: '" + by + "' (GET /api/users lists them)");
+            }
+            throw new Api.BadRequest("created_by is the reporting user, '" + createdBy + "', and cannot be set to '" + by + "'");
+        }
     }
 
     /**

@@ -311,6 +311,8 @@ public final class UserData {
         if (!body.isObject()) {
             throw new Api.BadRequest("expected a JSON object {\"mmsi\"|\"imo\"|\"name\": ..., \"note\": ...}");
         }
+        // a field the entry does not have (an owner, an organisation) would be dropped silently
+        Api.onlyFields(body, "mmsi", "imo", "name", "note");
         // a member given as null is not given ({"mmsi": null} is not an MMSI "null")
         int given = (body.hasNonNull("mmsi") ? 1 : 0) + (body.hasNonNull("imo") ? 1 : 0) + (body.hasNonNull("name") ? 1 : 0);
         if (given != 1) {

@@ -120,6 +120,50 @@ class ApiInputTest {
     // ---- bodies ----
 
     @Test
+    void anOrganisationOrUserABodyNamesMustExist() throws Exception {
+        String polygon = "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]]]}";
+        assertError(Fixture.post(server, "/api/zones", "{\"type\":\"Feature\",\"properties\":{\"name\":\"typo\",\"owner_org\":\"nosuch\"},"
+                + polygon + "}"), 400, "feature 0: owner_org names no organisation of this server: 'nosuch' (GET /api/orgs lists them)");
+        assertError(Fixture.post(server, "/api/zones", "{\"type\":\"Feature\",\"properties\":{\"name\":\"typo\",\"owner_org\":5},"
+                + polygon + "}"), 400, "feature 0: properties.owner_org must be a string, not a JSON number: 5");
+        assertError(Fixture.post(server, "/api/zones", "{\"type\":\"Feature\",\"properties\":{\"name\":\"typo\",\"shared_with\":[null]},"
+                + polygon + "}"), 400, "feature 0: shared_with must be an array of strings, not holding null: null");
+        assertThat(Fixture.get(server, "/api/zones").body()).doesNotContain("typo");
+        Fixture.Reply owned = Fixture.post(server, "/api/zones", "{\"type\":\"Feature\",\"properties\":{\"name\":\"partner zone\","
+                + "\"owner_org\":\"p1\"}," + polygon + "}");
+        assertThat(owned.status()).as(owned.body()).isEqualTo(201);
+
+        assertError(Fixture.post(server, "/api/incidents", report(",\"owner_org\":\"nosuch\"")), 400,
+                "owner_org names no organisation of this server: 'nosuch' (GET /api/orgs lists them)");
+        assertError(Fixture.post(server, "/api/incidents", report(",\"owner_org\":\"p1\"")), 400,
+                "owner_org is the reporting user's organisation, 'host', and cannot be set to 'p1'");
+        assertError(Fixture.post(server, "/api/incidents", report(",\"created_by\":\"nobody\"")), 400,
+                "created_by names no user of this server: 'nobody' (GET /api/users lists them)");
+        assertError(Fixture.post(server, "/api/incidents", report(",\"shared_with\":[\"nosuchorg\"]")), 400,
+                "shared_with names no organisation of this server: 'nosuchorg' (GET /api/orgs lists them)");
+        JsonNode made = Fixture.post(server, "/api/incidents", report(",\"owner_org\":\"host\",\"created_by\":\"admin\"")).json();
+        String id = made.get("id").asText();
+        // a PUT of what was read is taken; the sharing it names is checked, and changes through /share
+        ((com.fasterxml.jackson.databind.node.ObjectNode) made).put("narrative", "edited");
+        Fixture.Reply put = Fixture.put(server, "/api/incidents/" + id, made.toString());
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        assertError(Fixture.put(server, "/api/incidents/" + id, report(",\"shared_with\":[\"nosuchorg\"]")), 400,
+                "shared_with names no organisation of this server: 'nosuchorg' (GET /api/orgs lists them)");
+        assertError(Fixture.put(server, "/api/incidents/" + id, report(",\"recipients\":[\"nobody\"]")), 400,
+                "recipients names no user of this server: 'nobody' (GET /api/users lists them)");
+        assertError(Fixture.put(server, "/api/incidents/" + id, report(",\"shared_with\":[\"p1\"]")), 400,
+                "tlp, shared_with and recipients differ from the incident's: a PUT edits the report, POST /api/incidents/"
+                        + id + "/share changes its sharing");
+        assertError(Fixture.put(server, "/api/incidents/" + id, report(",\"created_by\":\"nobody\"")), 400,
+                "created_by names no user of this server: 'nobody' (GET /api/users lists them)");
+        assertThat(Fixture.get(server, "/api/incidents/" + id).json().get("shared_with")).isEmpty();
+
+        // a watchlist entry has no owner or other field: one is named, not dropped
+        assertError(Fixture.post(server, "/api/watchlist", "{\"mmsi\":219165000,\"owner_org\":\"nosuch\"}"), 400,
+                "unknown field 'owner_org'; known: mmsi, imo, name, note");
+    }
+
+    @Test
     void anIntegerOutOfRangeIsReportedAsWrittenNeverWrapped() throws Exception {
         String huge = "99999999999999999999999";
         assertError(Fixture.post(server, "/api/watchlist", "{\"mmsi\":" + huge + "}"), 400, "mmsi must be 1..999999999: " + huge);
