@@ -21,6 +21,10 @@ public final class Exports {
             "draught", "to_bow", "to_stern", "to_port", "to_starboard", "first_seen", "last_seen");
     static final List<String> EVENT_FIELDS = List.of("id", "kind", "start", "end", "vessels", "lat", "lon", "attributes");
 
+    /** Every export there is, as the error of a misnamed one says. */
+    static final String EXPORTS = "the exports are /api/export/vessels, /api/export/events and /api/export/incidents"
+            + " each as .geojson, .csv or .kml (e.g. /api/export/vessels.csv), and /api/export/stix (STIX 2.1 JSON, no extension)";
+
     private Exports() {
     }
 
@@ -29,11 +33,16 @@ public final class Exports {
         int dot = file.indexOf('.');
         String what = dot < 0 ? file : file.substring(0, dot);
         String format = dot < 0 ? "" : file.substring(dot + 1);
-        if (!what.equals("vessels") && !what.equals("events")) {
-            throw new Api.BadRequest("export vessels or events, e.g. /api/export/vessels.csv: " + file);
+        // incidents.{geojson,csv,kml} and stix have routes of their own: here only when misnamed
+        if (!what.equals("vessels") && !what.equals("events") && !what.equals("incidents")) {
+            throw new Api.BadRequest("no export '" + file + "'; " + EXPORTS);
         }
         if (!format.equals("geojson") && !format.equals("csv") && !format.equals("kml")) {
-            throw new Api.BadRequest("export format must be geojson, csv or kml: " + file);
+            throw new Api.BadRequest("export format must be geojson, csv or kml: " + file + "; " + EXPORTS);
+        }
+        if (what.equals("incidents")) {
+            IncidentApi.export(ctx, server, format);
+            return;
         }
         // the filters of the list exported, and only those: a vessel filter on events would be ignored
         QueryParameters.API.check("GET", "/api/" + what, ctx.queryParamMap(), "an export of " + what);

@@ -301,7 +301,7 @@ class ApiTest {
         "/api/export/vessels.xls|400|export format must be geojson, csv or kml",
         "/api/export/vessels.csv?kind=gap|400|unknown query parameter 'kind' for an export of vessels; known: bbox, shiptype, flag, class, since, q, limit",
         "/api/export/events.kml?since=2099-01-01|400|unknown query parameter 'since' for an export of events; known: kind, from, to, bbox, mmsi, limit",
-        "/api/export/ships.csv|400|export vessels or events",
+        "/api/export/ships.csv|400|no export 'ships.csv'; the exports are /api/export/vessels, /api/export/events and /api/export/incidents",
         "/api/nothing|404|Endpoint GET /api/nothing not found",
     })
     void badQueries(String path, int status, String message) throws Exception {

@@ -460,7 +460,7 @@ class IncidentApiTest {
         Reply kml = get(PAT, "/api/export/incidents.kml?q=asam-2022-148");
         assertThat(kml.body()).contains("<name>robbery 2022-05-28T00:00:00Z</name>")
                 .contains("<coordinates>103.516667,1.116667</coordinates>");
-        assertError(get(PAT, "/api/export/incidents.xls"), 400, "export vessels or events");
+        assertError(get(PAT, "/api/export/incidents.xls"), 400, "export format must be geojson, csv or kml: incidents.xls");
         // Every incident export is signed with the server's Ed25519 key, over the exact body bytes.
         java.security.PublicKey key = ExportSigner.readPublicKey(data.resolve("signing-key.pub.pem"));
         for (Reply x : List.of(geo, csv, kml)) {
