@@ -313,6 +313,23 @@ class ApiInputTest {
         assertThat(Fixture.get(server, "/api/zones").body()).doesNotContain("xxxx");
     }
 
+    @Test
+    void theOpenApiDescriptionOfA413SaysStatus413() throws Exception {
+        JsonNode paths = Fixture.get(server, "/openapi.json").json().get("paths");
+        int seen = 0;
+        for (var p = paths.fields(); p.hasNext(); ) {
+            for (var m = p.next().getValue().fields(); m.hasNext(); ) {
+                JsonNode r = m.next().getValue().path("responses").path("413");
+                if (!r.isMissingNode()) {
+                    seen++;
+                    assertThat(r.get("description").asText()).isEqualTo("the request body is larger than the 1000000 bytes the API"
+                            + " takes: {\"error\": message, \"status\": 413}");
+                }
+            }
+        }
+        assertThat(seen).isPositive();
+    }
+
     // ---- helpers ----
 
     static String report(String extra) {
