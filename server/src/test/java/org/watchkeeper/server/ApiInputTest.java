@@ -266,6 +266,14 @@ class ApiInputTest {
                 "category must be a string, CAT 1..CAT 4, or null to return to the computed one, not an object without type: {}");
     }
 
+    @Test
+    void theTokenListTakesTheUserFilterItsDescriptionNames() throws Exception {
+        Fixture.Reply r = Fixture.get(server, "/api/tokens?user=admin");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("tokens")).isNotEmpty().allSatisfy(t -> assertThat(t.get("user").asText()).isEqualTo("admin"));
+        assertThat(Fixture.get(server, "/api/tokens?user=nobody").json().get("tokens")).isEmpty();
+    }
+
     // ---- what Jetty answers itself ----
 
     @Test
