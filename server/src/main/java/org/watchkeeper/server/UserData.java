@@ -158,7 +158,9 @@ public final class UserData {
                         + (g.isMissingNode() ? "no geometry" : gt.isEmpty() ? Api.describe(g) : "'" + gt + "'"));
             }
             checkCoordinates(g.path("coordinates"), gt.equals("Polygon") ? 3 : 4, where);
-            made.add(zone("zone-" + (nextId + i), name.asText().strip(), g, marking(f.path("properties"), ownerOrg, where)));
+            UserZone z = zone("zone-" + (nextId + i), name.asText().strip(), g, marking(f.path("properties"), ownerOrg, where));
+            checkValid(z);
+            made.add(z);
         }
         for (UserZone z : made) {
             zones.put(z.id(), z);
@@ -268,6 +270,23 @@ public final class UserData {
         return out;
     }
 
+    /**
+     * Refuses a new zone whose polygon is not valid in the OGC Simple Features sense (JTS
+     * {@code IsValidOp}): a ring that crosses or touches itself (a bow tie) has no well-defined
+     * inside, so its entries and exits would be arbitrary. Zones stored before are loaded as they are.
+     */
+    private static void checkValid(UserZone z) {
+        org.locationtech.jts.operation.valid.IsValidOp valid = new org.locationtech.jts.operation.valid.IsValidOp(z.zone().geometry());
+        if (!valid.isValid()) {
+            org.locationtech.jts.operation.valid.TopologyValidationError v = valid.getValidationError();
+            org.locationtech.jts.geom.Coordinate c = v.getCoordinate();
+            throw new Api.BadRequest("zone '" + z.name() + "' is not a valid polygon: " + v.getMessage().toLowerCase(java.util.Locale.ROOT)
+                    + (c == null ? "" : " at [" + org.watchkeeper.core.geo.Coordinates.round6(c.x) + ", "
+                        + org.watchkeeper.core.geo.Coordinates.round6(c.y) + "]")
+                    + " (a ring must not cross or touch itself, and holes must lie inside their shell without crossing it)");
+        }
+    }
+
     private static UserZone zone(String id, String name, JsonNode geometry, Marking marking) {
         ObjectNode f = Rows.JSON.createObjectNode();
         f.put("type", "Feature");
@@ -356,7 +375,11 @@ public final class UserData {
     /** Adds the entries of a watchlist text file ({@code mmsi N | note}, {@code imo N}, {@code name TEXT}). */
     public synchronized void addWatchFile(Path file) throws IOException, InterruptedException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        Watchlist.parse(lines);
+        try {
+            Watchlist.parse(lines);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
         for (String raw : lines) {
             String line = raw.strip();
             if (line.isEmpty() || line.startsWith("#")) {

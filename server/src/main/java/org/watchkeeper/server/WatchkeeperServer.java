@@ -203,21 +203,26 @@ public final class WatchkeeperServer implements AutoCloseable {
                 "tls", Boolean.toString(config.tlsKeystore() != null)));
         this.userData = new UserData(dir, pipeline, accounts.hostOrgId(), config.eventTlp());
         this.userData.setMarkingCheck(accounts::checkKnown);
-        for (Path zonesFile : config.zonesFiles()) {
-            JsonNode z = Rows.JSON.readTree(zonesFile.toFile());
-            ArrayNode keep = Rows.JSON.createArrayNode();
-            for (JsonNode f : z.path("type").asText().equals("Feature") ? List.of(z) : iterable(z.path("features"))) {
-                String name = f.path("properties").path("name").asText();
-                if (userData.zones().stream().noneMatch(u -> u.name().equals(name))) {
-                    keep.add(f);
+        try {
+            for (Path zonesFile : config.zonesFiles()) {
+                try {
+                    addZonesFile(zonesFile);
+                } catch (com.fasterxml.jackson.core.JacksonException e) {
+                    throw new IllegalArgumentException("zones file " + zonesFile + " is not JSON: " + e.getOriginalMessage());
+                } catch (Api.BadRequest e) {
+                    throw new IllegalArgumentException("zones file " + zonesFile + ": " + e.getMessage());
                 }
             }
-            if (!keep.isEmpty()) {
-                userData.addZones(Rows.JSON.createObjectNode().put("type", "FeatureCollection").set("features", keep));
+            for (Path watchlistFile : config.watchlistFiles()) {
+                userData.addWatchFile(watchlistFile);
             }
-        }
-        for (Path watchlistFile : config.watchlistFiles()) {
-            userData.addWatchFile(watchlistFile);
+        } catch (IOException | RuntimeException e) {
+            // a start file of the user's is wrong: release what is open (the stores' file locks) before saying so
+            store.close();
+            incidentStore.close();
+            archive.close();
+            audit.close();
+            throw e;
         }
         userData.changed();
         this.stream = new LiveStream(() -> stats().json());
@@ -241,6 +246,21 @@ public final class WatchkeeperServer implements AutoCloseable {
         List<JsonNode> out = new ArrayList<>();
         n.forEach(out::add);
         return out;
+    }
+
+    /** Adds the zones of a {@code --zones} file whose names the server does not hold yet. */
+    private void addZonesFile(Path zonesFile) throws IOException, InterruptedException {
+        JsonNode z = Rows.JSON.readTree(zonesFile.toFile());
+        ArrayNode keep = Rows.JSON.createArrayNode();
+        for (JsonNode f : z.path("type").asText().equals("Feature") ? List.of(z) : iterable(z.path("features"))) {
+            String name = f.path("properties").path("name").asText();
+            if (userData.zones().stream().noneMatch(u -> u.name().equals(name))) {
+                keep.add(f);
+            }
+        }
+        if (!keep.isEmpty()) {
+            userData.addZones(Rows.JSON.createObjectNode().put("type", "FeatureCollection").set("features", keep));
+        }
     }
 
     /**

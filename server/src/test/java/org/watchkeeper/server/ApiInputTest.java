@@ -226,6 +226,22 @@ class ApiInputTest {
                 "area 0 must be a Polygon or MultiPolygon, got no geometry");
     }
 
+    /** A ring that crosses itself has no well-defined inside: refused with where it crosses, nothing stored. */
+    @Test
+    void aZoneWhoseRingCrossesItselfIsRefused() throws Exception {
+        int before = Fixture.get(server, "/api/zones").json().path("features").size();
+        // a bow tie: the edges (0,0)-(2,2) and (2,0)-(0,2) cross at (1,1)
+        assertError(Fixture.post(server, "/api/zones", "{\"type\":\"Feature\",\"properties\":{\"name\":\"bow tie\"},\"geometry\":"
+                + "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[2,2],[2,0],[0,2],[0,0]]]}}"), 400,
+                "zone 'bow tie' is not a valid polygon: self-intersection at [1.0, 1.0] (a ring must not cross or touch itself,"
+                        + " and holes must lie inside their shell without crossing it)");
+        assertThat(Fixture.get(server, "/api/zones").json().path("features").size()).isEqualTo(before);
+        // the same four corners in order make a square, which is taken
+        Fixture.Reply ok = Fixture.post(server, "/api/zones", "{\"type\":\"Feature\",\"properties\":{\"name\":\"square\"},\"geometry\":"
+                + "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[2,0],[2,2],[0,2],[0,0]]]}}");
+        assertThat(ok.status()).as(ok.body()).isEqualTo(201);
+    }
+
     @Test
     void aMissingFieldIsNamedNotPrintedAsNull() throws Exception {
         Fixture.Reply noFormat = Fixture.send(Fixture.request(server, "/api/incidents/import", Fixture.ADMIN_TOKEN)

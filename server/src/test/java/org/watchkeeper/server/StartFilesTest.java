@@ -1,6 +1,7 @@
 package org.watchkeeper.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -39,6 +40,29 @@ class StartFilesTest {
                 assertThat(entries.size()).as("run %d: %s", run, entries).isEqualTo(3);
                 assertThat(entries.toString()).contains("219165000").contains("ssc case").contains("Ever Given").contains("9074729");
             }
+        }
+    }
+
+    /** A bad file named at start is a usage error naming the file, not a stack trace. */
+    @Test
+    void aBadZonesOrWatchlistFileIsSaidWithItsName() throws Exception {
+        Path bowTie = Files.writeString(tmp.resolve("bow.geojson"), "{\"type\":\"Feature\",\"properties\":{\"name\":\"bow tie\"},"
+                + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[2,2],[2,0],[0,2],[0,0]]]}}");
+        Path cut = Files.writeString(tmp.resolve("cut.geojson"), "{\"type\":");
+        Path noName = Files.writeString(tmp.resolve("noname.geojson"), zone("", 10));
+        Path watch = Files.writeString(tmp.resolve("w.txt"), "mmsi:12\n");
+        int i = 0;
+        for (Object[] c : List.of(
+                new Object[] {WatchkeeperServer.Config.of(tmp.resolve("d" + i++)).withPort(0).withZones(List.of(bowTie)),
+                    "zones file " + bowTie + ": zone 'bow tie' is not a valid polygon: self-intersection at [1.0, 1.0]"},
+                new Object[] {WatchkeeperServer.Config.of(tmp.resolve("d" + i++)).withPort(0).withZones(List.of(cut)),
+                    "zones file " + cut + " is not JSON: "},
+                new Object[] {WatchkeeperServer.Config.of(tmp.resolve("d" + i++)).withPort(0).withZones(List.of(noName)),
+                    "zones file " + noName + ": feature 0: properties.name must be a non-empty string"},
+                new Object[] {WatchkeeperServer.Config.of(tmp.resolve("d" + i++)).withPort(0).withWatchlists(List.of(watch)),
+                    watch + ": watchlist line 1: "})) {
+            assertThatThrownBy(() -> WatchkeeperServer.start((WatchkeeperServer.Config) c[0]).close())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith((String) c[1]);
         }
     }
 }
