@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.watchkeeper.core.sharing.Marking;
 import org.watchkeeper.core.sharing.Tlp;
+import org.watchkeeper.core.util.TimeBound;
 
 /**
  * The JSON form of an {@link Incident}, as the HTTP API answers it and the stores keep it:
@@ -158,7 +158,8 @@ public final class IncidentJson {
             }
         }
         Instant time = instant(o, "time", true);
-        boolean dateOnly = o.has("date_only") && bool(o, "date_only");
+        // a time given as a date is a date-only report (as ASAM's), unless date_only says otherwise
+        boolean dateOnly = o.has("date_only") && !o.get("date_only").isNull() ? bool(o, "date_only") : isDate(o.get("time"));
         double lat = number(o, "lat", -90, 90);
         double lon = number(o, "lon", -180, 180);
         IncidentType type = IncidentType.parse(req(o, "type"));
@@ -264,24 +265,41 @@ public final class IncidentJson {
         return d;
     }
 
-    /** Parses {@code 2024-06-01T12:00:00Z} (or a date, as 00:00 UTC). */
+    /**
+     * Parses a time as the query parameters take it ({@link TimeBound}): {@code 2024-06-01T12:00:00Z},
+     * with an offset ({@code 2024-06-01T14:00+02:00}, the same instant), a local date-time read as
+     * UTC, or a date (its 00:00 UTC).
+     */
     static Instant instant(JsonNode o, String name, boolean required) {
         JsonNode v = o.get(name);
         if (v == null || v.isNull()) {
             if (required) {
-                throw new IllegalArgumentException(name + " is required (an ISO-8601 UTC time)");
+                throw new IllegalArgumentException(name + " is required (an ISO-8601 time, " + TimeBound.FORMS + ")");
             }
             return null;
         }
-        String s = v.asText();
+        if (!v.isTextual()) {
+            throw new IllegalArgumentException(name + " must be an ISO-8601 time as a string (" + TimeBound.FORMS + "), not " + v);
+        }
         try {
-            return Instant.parse(s);
+            return Instant.parse(v.asText()); // to the nanosecond, as the server writes created and updated
         } catch (DateTimeParseException e) {
-            try {
-                return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException e2) {
-                throw new IllegalArgumentException(name + " must be an ISO-8601 UTC time such as 2024-06-01T00:00:00Z: " + s);
-            }
+            // the other forms
+        }
+        try {
+            return Instant.ofEpochMilli(TimeBound.parse(v.asText(), false));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + " must be an ISO-8601 time (" + TimeBound.FORMS + "): " + v.asText());
+        }
+    }
+
+    /** Whether {@code v} is a date alone ({@code 2024-06-01}). */
+    private static boolean isDate(JsonNode v) {
+        try {
+            LocalDate.parse(v.asText());
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
         }
     }
 

@@ -50,6 +50,24 @@ class IncidentJsonTest {
                 + "\"perpetrators\":2.5}", m)).hasMessageStartingWith("perpetrators must be a whole number");
     }
 
+    /** A report's time in the forms the query parameters take; a date alone makes a date-only report. */
+    @Test
+    void timesAreReadAsTheQueryParametersReadThem() throws Exception {
+        Marking m = new Marking(Tlp.AMBER, "host", Set.of(), Set.of());
+        String rest = ",\"lat\":1,\"lon\":2,\"type\":\"boarding\"}";
+        Incident offset = read("{\"time\":\"2013-11-12T14:02+02:00\"" + rest, m);
+        assertThat(offset.time()).isEqualTo(Instant.parse("2013-11-12T12:02:00Z"));
+        assertThat(offset.dateOnly()).isFalse();
+        assertThat(read("{\"time\":\"2013-11-12T12:02\"" + rest, m).time()).isEqualTo(Instant.parse("2013-11-12T12:02:00Z"));
+        Incident day = read("{\"time\":\"2013-11-12\"" + rest, m);
+        assertThat(day.time()).isEqualTo(Instant.parse("2013-11-12T00:00:00Z"));
+        assertThat(day.dateOnly()).isTrue();
+        assertThat(read("{\"time\":\"2013-11-12\",\"date_only\":false" + rest, m).dateOnly()).isFalse();
+        assertThat(read("{\"time\":\"2013-11-12T00:00:00Z\",\"date_only\":true" + rest, m).dateOnly()).isTrue();
+        assertThatThrownBy(() -> read("{\"time\":1384264920" + rest, m))
+                .hasMessage("time must be an ISO-8601 time as a string (" + org.watchkeeper.core.util.TimeBound.FORMS + "), not 1384264920");
+    }
+
     static Incident read(String json, Marking m) throws Exception {
         return IncidentJson.readReport(IncidentJson.JSON.readTree(json), "inc-x", m, "alice", T, T, null, true);
     }
