@@ -406,7 +406,7 @@ public final class Api {
             if (!metric.equals("messages")) {
                 throw new BadRequest("unknown metric '" + metric + "'; known: messages");
             }
-            String source = ctx.queryParam("source");
+            String source = given(ctx, "source");
             if (source != null && !server.stats().knows(source)) {
                 throw new BadRequest("unknown source '" + source + "'");
             }
@@ -535,7 +535,7 @@ public final class Api {
             k.add(t);
         }
         Set<Integer> mmsis = null;
-        String m = ctx.queryParam("mmsi");
+        String m = given(ctx, "mmsi");
         if (m != null) {
             mmsis = new HashSet<>();
             for (String s : m.split(",")) {
@@ -802,6 +802,16 @@ public final class Api {
     /** How long {@code /api/ongoing} waits for the detection thread. */
     static final long ONGOING_TIMEOUT_SECONDS = 30;
 
+    /**
+     * A filter parameter's value, or null when it is not given or given empty ({@code ?flag=}, as a
+     * form with a field left blank sends it): an empty filter filters nothing, as for every parameter
+     * but {@code /api/stream}'s {@code kinds}, whose empty list would select nothing and is refused.
+     */
+    static String given(Context ctx, String name) {
+        String s = ctx.queryParam(name);
+        return s == null || s.isEmpty() ? null : s;
+    }
+
     static long time(Context ctx, String name, long dflt) {
         String s = ctx.queryParam(name);
         if (s == null || s.isEmpty()) {
@@ -963,11 +973,11 @@ public final class Api {
     static List<ObjectNode> vessels(Context ctx, WatchkeeperServer server) {
         double[] bbox = bbox(ctx);
         int shiptype = integer(ctx, "shiptype", 0, 255, -1);
-        String flag = ctx.queryParam("flag");
+        String flag = given(ctx, "flag");
         if (flag != null && !flag.matches("[A-Za-z]{2}")) {
             throw new BadRequest("flag must be an ISO 3166-1 alpha-2 code such as SG: " + flag);
         }
-        String cls = ctx.queryParam("class");
+        String cls = given(ctx, "class");
         if (cls != null && !cls.equals("A") && !cls.equals("B")) {
             throw new BadRequest("class must be A or B: " + cls);
         }
@@ -1219,7 +1229,7 @@ public final class Api {
      */
     record EventFilter(Set<String> kinds, int mmsi, double[] bbox) {
         static EventFilter of(Context ctx) {
-            String m = ctx.queryParam("mmsi");
+            String m = given(ctx, "mmsi");
             return new EventFilter(eventKinds(ctx.queryParam("kind")), m == null ? -1 : Api.mmsi(m, "mmsi"), Api.bbox(ctx));
         }
 

@@ -270,6 +270,19 @@ class ApiTest {
                 .contains("<Data name=\"parameters.");
     }
 
+    /** A filter given empty (a form's blank field) filters nothing: the same answer as without it. */
+    @Test
+    void anEmptyFilterIsNoFilter() throws Exception {
+        JsonNode all = Fixture.get(server, "/api/vessels?limit=100000").json();
+        assertThat(all.get("count").asInt()).isPositive();
+        assertThat(Fixture.get(server, "/api/vessels?limit=100000&flag=&class=&bbox=&since=&q=&shiptype=").json().get("count"))
+                .isEqualTo(all.get("count"));
+        JsonNode events = Fixture.get(server, "/api/events").json();
+        assertThat(events.get("count").asInt()).isPositive();
+        assertThat(Fixture.get(server, "/api/events?mmsi=&kind=&bbox=&from=&to=").json().get("count")).isEqualTo(events.get("count"));
+        assertThat(Fixture.get(server, "/api/stats/series?source=").status()).isEqualTo(200);
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
         "/api/vessels?bbox=1,2,3|400|bbox must be minLon,minLat,maxLon,maxLat",
