@@ -95,7 +95,8 @@ public final class Security {
                 return;
             }
             String action = switch (ctx.method().name()) {
-                case "GET", "HEAD" -> ctx.path().startsWith("/api/export/") ? "export" : "read";
+                case "GET" -> ctx.path().startsWith("/api/export/") ? "export" : "read";
+                case "HEAD" -> "read"; // its headers only: nothing left the server
                 case "POST" -> "create";
                 case "PUT", "PATCH" -> "change";
                 case "DELETE" -> "delete";

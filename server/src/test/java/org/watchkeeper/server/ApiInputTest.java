@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -369,6 +370,16 @@ class ApiInputTest {
         assertThat(r.contentType()).as(r.body()).startsWith("application/json");
         assertThat(r.json().get("status").asInt()).isEqualTo(status);
         assertThat(r.json().get("error").asText()).isEqualTo(message);
+    }
+
+    /** A HEAD of an export sends no export: the audit trail has it as a read of the route, not an export. */
+    @Test
+    void aHeadOfAnExportIsAuditedAsARead() throws Exception {
+        Fixture.Reply h = head("/api/export/vessels.csv", Fixture.ADMIN_TOKEN, null);
+        assertThat(h.status()).isEqualTo(200);
+        String line = Files.readAllLines(data.resolve("audit.log")).stream().filter(l -> l.contains("HEAD /api/export/vessels.csv"))
+                .reduce((a, b) -> b).orElseThrow();
+        assertThat(line).contains("\"action\":\"read\"").doesNotContain("\"action\":\"export\"");
     }
 
     static Fixture.Reply head(String path, String token, String accept) throws Exception {
