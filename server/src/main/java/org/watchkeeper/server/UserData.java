@@ -140,6 +140,8 @@ public final class UserData {
             throw new Api.BadRequest("at most " + MAX_ZONES + " zones are held");
         }
         List<UserZone> made = new ArrayList<>();
+        Map<String, String> names = new java.util.HashMap<>();
+        zones.values().forEach(z -> names.put(z.name().toLowerCase(java.util.Locale.ROOT), z.id()));
         for (int i = 0; i < features.size(); i++) {
             JsonNode f = features.get(i);
             String where = "feature " + i + ": ";
@@ -158,6 +160,12 @@ public final class UserData {
                         + (g.isMissingNode() ? "no geometry" : gt.isEmpty() ? Api.describe(g) : "'" + gt + "'"));
             }
             checkCoordinates(g.path("coordinates"), gt.equals("Polygon") ? 3 : 4, where);
+            String held = names.putIfAbsent(name.asText().strip().toLowerCase(java.util.Locale.ROOT), "feature " + i);
+            if (held != null) {
+                throw new io.javalin.http.ConflictResponse(where + "the name '" + name.asText().strip() + "' is "
+                        + (held.startsWith("feature ") ? "that of " + held + " too" : "held by zone " + held)
+                        + "; give each zone its own name (a zone's events name it)");
+            }
             UserZone z = zone("zone-" + (nextId + i), name.asText().strip(), g, marking(f.path("properties"), ownerOrg, where));
             checkValid(z);
             made.add(z);
@@ -361,6 +369,15 @@ public final class UserData {
                 throw new Api.BadRequest("name must be a string with letters or digits");
             }
             name = n.asText().strip();
+        }
+        int m = mmsi;
+        int i = imo;
+        String n = name == null ? null : Watchlist.normaliseName(name);
+        for (WatchEntry w : watch.values()) {
+            if (w.mmsi() == m && w.imo() == i && java.util.Objects.equals(w.name() == null ? null : Watchlist.normaliseName(w.name()), n)) {
+                throw new io.javalin.http.ConflictResponse("the watchlist holds this " + (m > 0 ? "MMSI" : i > 0 ? "IMO number" : "name")
+                        + " as " + w.id() + "; change its note by deleting it and adding it again");
+            }
         }
         WatchEntry e = new WatchEntry("watch-" + nextId++, mmsi, imo, name, note);
         watch.put(e.id(), e);

@@ -372,6 +372,27 @@ class ApiInputTest {
         assertThat(r.json().get("error").asText()).isEqualTo(message);
     }
 
+    /** A zone's events name it, so two zones of one name are refused; a watchlist entry given twice too. */
+    @Test
+    void aZoneNameOrWatchlistEntryGivenTwiceIsAConflict() throws Exception {
+        String square = "{\"type\":\"Feature\",\"properties\":{\"name\":\"%s\"},\"geometry\":{\"type\":\"Polygon\","
+                + "\"coordinates\":[[[10,50],[11,50],[11,51],[10,51],[10,50]]]}}";
+        Fixture.Reply first = Fixture.post(server, "/api/zones", String.format(square, "Anchorage East"));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        String id = first.json().path("features").get(0).path("id").asText();
+        assertError(Fixture.post(server, "/api/zones", String.format(square, "anchorage east ")), 409,
+                "feature 0: the name 'anchorage east' is held by zone " + id + "; give each zone its own name (a zone's events name it)");
+        assertError(Fixture.post(server, "/api/zones", "{\"type\":\"FeatureCollection\",\"features\":[" + String.format(square, "North")
+                + "," + String.format(square, "North") + "]}"), 409,
+                "feature 1: the name 'North' is that of feature 0 too; give each zone its own name (a zone's events name it)");
+        Fixture.Reply w = Fixture.post(server, "/api/watchlist", "{\"name\":\"Ever Given\"}");
+        assertThat(w.status()).as(w.body()).isEqualTo(201);
+        assertError(Fixture.post(server, "/api/watchlist", "{\"name\":\"EVER  GIVEN\",\"note\":\"again\"}"), 409,
+                "the watchlist holds this name as " + w.json().path("id").asText() + "; change its note by deleting it and adding it again");
+        assertThat(Fixture.post(server, "/api/watchlist", "{\"mmsi\":\"563000001\"}").status()).isEqualTo(201);
+        assertThat(Fixture.post(server, "/api/watchlist", "{\"mmsi\":563000001}").status()).isEqualTo(409);
+    }
+
     /** A HEAD of an export sends no export: the audit trail has it as a read of the route, not an export. */
     @Test
     void aHeadOfAnExportIsAuditedAsARead() throws Exception {
