@@ -221,6 +221,15 @@ final class Detection implements AnalysisListener {
                 }
                 if (err != null) {
                     err.println("zones: " + f + ": " + read.size() + (read.size() == 1 ? " zone" : " zones"));
+                    // kept (a published EEZ or protected-area file may have such faults), but said: where a ring
+                    // crosses itself, inside and outside are not well defined, nor entries and exits there
+                    for (Zone z : read) {
+                        String invalid = z.invalidity();
+                        if (invalid != null) {
+                            err.println("zones: " + f + ": zone '" + z.name() + "' is not a valid polygon (" + invalid
+                                    + "): its entries and exits near there may be wrong");
+                        }
+                    }
                 }
                 zones.addAll(read);
             }

@@ -127,4 +127,17 @@ class AnalyzeZonesTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).startsWith("watchkeeper analyze: --zones and --watchlist report events: they cannot go with --no-detect");
     }
+
+    /** A zone file's polygon that crosses itself is kept (published files have such faults) and said. */
+    @Test
+    void aZoneThatIsNotAValidPolygonIsSaid() throws IOException {
+        Path input = Cli.data("ais/dma-aisabnormal/219165000_ssc_1.ais");
+        Path bow = Files.writeString(tmp.resolve("bow.geojson"), "{\"type\":\"Feature\",\"properties\":{\"name\":\"bow tie\"},"
+                + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[2,2],[2,0],[0,2],[0,0]]]}}");
+        Cli.Run r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(), "--zones", bow.toString(), input.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("zones: " + bow + ": 1 zone" + System.lineSeparator() + "zones: " + bow
+                + ": zone 'bow tie' is not a valid polygon (self-intersection at [1.0, 1.0]): its entries and exits near there may be wrong"
+                + System.lineSeparator());
+    }
 }

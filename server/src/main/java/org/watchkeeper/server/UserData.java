@@ -284,13 +284,9 @@ public final class UserData {
      * inside, so its entries and exits would be arbitrary. Zones stored before are loaded as they are.
      */
     private static void checkValid(UserZone z) {
-        org.locationtech.jts.operation.valid.IsValidOp valid = new org.locationtech.jts.operation.valid.IsValidOp(z.zone().geometry());
-        if (!valid.isValid()) {
-            org.locationtech.jts.operation.valid.TopologyValidationError v = valid.getValidationError();
-            org.locationtech.jts.geom.Coordinate c = v.getCoordinate();
-            throw new Api.BadRequest("zone '" + z.name() + "' is not a valid polygon: " + v.getMessage().toLowerCase(java.util.Locale.ROOT)
-                    + (c == null ? "" : " at [" + org.watchkeeper.core.geo.Coordinates.round6(c.x) + ", "
-                        + org.watchkeeper.core.geo.Coordinates.round6(c.y) + "]")
+        String invalid = z.zone().invalidity();
+        if (invalid != null) {
+            throw new Api.BadRequest("zone '" + z.name() + "' is not a valid polygon: " + invalid
                     + " (a ring must not cross or touch itself, and holes must lie inside their shell without crossing it)");
         }
     }

@@ -1,6 +1,11 @@
 package org.watchkeeper.core.detect.zone;
 
+import java.util.Locale;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.operation.valid.IsValidOp;
+import org.locationtech.jts.operation.valid.TopologyValidationError;
+import org.watchkeeper.core.geo.Coordinates;
 
 /**
  * A named area for zone entry and exit: a user polygon, a territorial sea, an EEZ or a marine
@@ -16,4 +21,20 @@ import org.locationtech.jts.geom.Geometry;
  *        then exceed 180 or be below -180)
  */
 public record Zone(String id, String name, String category, Geometry geometry) {
+    /**
+     * What makes the geometry not a valid polygon in the OGC Simple Features sense (JTS
+     * {@code IsValidOp}), e.g. {@code self-intersection at [1.0, 1.0]}, or null when it is valid.
+     * Where a ring crosses or touches itself (a bow tie) inside and outside are not well defined, nor
+     * therefore entries and exits.
+     */
+    public String invalidity() {
+        IsValidOp v = new IsValidOp(geometry);
+        if (v.isValid()) {
+            return null;
+        }
+        TopologyValidationError e = v.getValidationError();
+        Coordinate c = e.getCoordinate();
+        return e.getMessage().toLowerCase(Locale.ROOT)
+                + (c == null ? "" : " at [" + Coordinates.round6(c.x) + ", " + Coordinates.round6(c.y) + "]");
+    }
 }
