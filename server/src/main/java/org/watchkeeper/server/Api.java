@@ -835,22 +835,26 @@ public final class Api {
 
     static double number(Context ctx, String name, double min, double max, double dflt, boolean required) {
         String s = ctx.queryParam(name);
+        double v = number(s, name, dflt, required);
+        if (s != null && !s.isEmpty() && !(v >= min && v <= max)) {
+            throw new BadRequest(name + " must be in " + fmt(min) + ".." + fmt(max) + ": " + s);
+        }
+        return v;
+    }
+
+    /** A query parameter's number, {@code dflt} when it is not given (or given empty) and not required. */
+    private static double number(String s, String name, double dflt, boolean required) {
         if (s == null || s.isEmpty()) {
             if (required) {
                 throw new BadRequest(name + " is required");
             }
             return dflt;
         }
-        double v;
         try {
-            v = Double.parseDouble(s);
+            return Double.parseDouble(s);
         } catch (NumberFormatException e) {
             throw new BadRequest(name + " must be a number: " + s);
         }
-        if (!(v >= min && v <= max)) {
-            throw new BadRequest(name + " must be in " + fmt(min) + ".." + fmt(max) + ": " + s);
-        }
-        return v;
     }
 
     /**
@@ -860,17 +864,9 @@ public final class Api {
      */
     static double positive(Context ctx, String name, double max, double dflt, boolean required) {
         String s = ctx.queryParam(name);
+        double v = number(s, name, dflt, required);
         if (s == null || s.isEmpty()) {
-            if (required) {
-                throw new BadRequest(name + " is required");
-            }
-            return dflt;
-        }
-        double v;
-        try {
-            v = Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            throw new BadRequest(name + " must be a number: " + s);
+            return v;
         }
         if (!(v > 0 && v <= max)) {
             throw new BadRequest(name + " must be > 0 and <= " + fmt(max) + ": " + s);
