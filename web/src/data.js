@@ -182,6 +182,15 @@ export function eventTarget(e) {
   return null;
 }
 
+/** Whether segments ab and cd cross or touch (plane geometry on lon/lat, as a drawn zone's edges are short). */
+function segmentsCross(a, b, c, d) {
+  const side = (p, q, r) => Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
+  const on = (p, q, r) => Math.min(p[0], q[0]) <= r[0] && r[0] <= Math.max(p[0], q[0]) && Math.min(p[1], q[1]) <= r[1] && r[1] <= Math.max(p[1], q[1]);
+  const d1 = side(c, d, a), d2 = side(c, d, b), d3 = side(a, b, c), d4 = side(a, b, d);
+  if (d1 * d2 < 0 && d3 * d4 < 0) return true;
+  return (d1 === 0 && on(c, d, a)) || (d2 === 0 && on(c, d, b)) || (d3 === 0 && on(a, b, c)) || (d4 === 0 && on(a, b, d));
+}
+
 /**
  * A zone drawn by clicking vertices: a GeoJSON Polygon Feature with the ring closed and
  * `properties.name`. Throws when fewer than 3 distinct vertices or no name.
@@ -197,6 +206,16 @@ export function zoneFromVertices(name, vertices) {
   if (ring.length > 1 && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1]) ring.pop();
   if (ring.length < 3) throw new Error('a zone needs at least 3 distinct vertices');
   ring.push([ring[0][0], ring[0][1]]);
+  // a ring that crosses itself has no well-defined inside (the server refuses it too): say so while the drawing is kept
+  const n = ring.length - 1;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 2; j < n; j++) {
+      if (i === 0 && j === n - 1) continue; // the first and last edges share the first vertex
+      if (segmentsCross(ring[i], ring[i + 1], ring[j], ring[j + 1])) {
+        throw new Error(`the edges from vertex ${i + 1} and from vertex ${j + 1} cross: click the vertices in order around the zone`);
+      }
+    }
+  }
   return { type: 'Feature', geometry: { type: 'Polygon', coordinates: [ring] }, properties: { name: name.trim() } };
 }
 

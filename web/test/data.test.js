@@ -178,6 +178,15 @@ describe('zoneFromVertices', () => {
     expect(() => zoneFromVertices('  ', [[0, 0], [1, 0], [1, 1]])).toThrow(/name/);
     expect(() => zoneFromVertices('z', [[0, 0], [181, 0], [1, 1]])).toThrow(/out of range/);
   });
+  it('refuses a ring that crosses itself (a bow tie), naming the edges', () => {
+    expect(() => zoneFromVertices('z', [[0, 0], [2, 2], [2, 0], [0, 2]]))
+      .toThrow('the edges from vertex 1 and from vertex 3 cross: click the vertices in order around the zone');
+    // a vertex on another edge touches it: refused as well
+    expect(() => zoneFromVertices('z', [[0, 0], [2, 0], [2, 2], [1, 0], [0, 2]])).toThrow(/cross/);
+    // the same corners in order make a square; a concave ring is fine
+    expect(zoneFromVertices('z', [[0, 0], [2, 0], [2, 2], [0, 2]]).geometry.coordinates[0]).toHaveLength(5);
+    expect(zoneFromVertices('z', [[0, 0], [4, 0], [4, 4], [2, 1], [0, 4]]).geometry.coordinates[0]).toHaveLength(6);
+  });
 });
 
 describe('parseZoneUpload', () => {
