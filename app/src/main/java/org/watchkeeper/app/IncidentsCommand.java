@@ -32,6 +32,7 @@ import org.watchkeeper.store.HistoryStore;
 import org.watchkeeper.store.IncidentQuery;
 import org.watchkeeper.store.IncidentRow;
 import org.watchkeeper.store.StoreException;
+import org.watchkeeper.store.StoreLockedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -183,6 +184,9 @@ public final class IncidentsCommand implements Runnable {
             ObjectNode summary;
             try (HistoryStore store = DuckDbHistoryStore.open(db == null ? defaultDb() : db)) {
                 summary = importInto(store, res);
+            } catch (StoreLockedException e) {
+                err.println("watchkeeper incidents import: " + e.getMessage() + "; while a server runs, import through it: POST /api/incidents/import?format=asam or imb");
+                return 1;
             } catch (StoreException e) {
                 err.println("watchkeeper incidents import: " + e.getMessage() + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
                 return 1;
@@ -253,6 +257,9 @@ public final class IncidentsCommand implements Runnable {
             List<IncidentRow> rows;
             try (HistoryStore store = DuckDbHistoryStore.open(dir)) {
                 rows = store.incidents(q);
+            } catch (StoreLockedException e) {
+                err.println("watchkeeper incidents list: " + e.getMessage() + "; while a server runs, ask it: GET /api/incidents");
+                return 1;
             } catch (StoreException e) {
                 err.println("watchkeeper incidents list: " + e.getMessage() + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
                 return 1;

@@ -31,6 +31,7 @@ import org.watchkeeper.store.HistoryStore;
 import org.watchkeeper.store.PositionRow;
 import org.watchkeeper.store.StoreCounts;
 import org.watchkeeper.store.StoreException;
+import org.watchkeeper.store.StoreLockedException;
 import org.watchkeeper.store.VesselPresence;
 import org.watchkeeper.store.VesselRow;
 
@@ -171,16 +172,13 @@ public final class QueryCommand implements Runnable {
                 }
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            } catch (StoreLockedException e) {
+                err.println("watchkeeper query: " + e.getMessage() + "; while a server runs, ask it instead: GET /api/near,"
+                        + " /api/vessels/{mmsi}/track, /api/events (every route: the server's /openapi.json)");
+                err.flush();
+                return 1;
             } catch (StoreException e) {
                 String cause = e.getCause() != null ? e.getCause().getMessage() : "";
-                if (common.store.kind == StoreOptions.Kind.duckdb && cause != null && cause.contains("Could not set lock")) {
-                    // DuckDB lets one process open a database file for writing
-                    err.println("watchkeeper query: " + common.store.data.resolve(DuckDbHistoryStore.FILE_NAME)
-                            + " is open in another process (a watchkeeper serve or analyze on this data folder?); while a"
-                            + " server runs, ask it instead: GET /api/near, /api/vessels/{mmsi}/track, /api/events (see README, REST API)");
-                    err.flush();
-                    return 1;
-                }
                 err.println("watchkeeper query: store error (" + common.store.describe() + "): " + e.getMessage()
                         + (cause != null && !cause.isEmpty() ? ": " + cause : ""));
                 err.flush();

@@ -202,7 +202,12 @@ class QueryCommandTest {
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.err()).isEqualTo("watchkeeper query: " + db + " is open in another process (a watchkeeper serve or analyze on"
                     + " this data folder?); while a server runs, ask it instead: GET /api/near, /api/vessels/{mmsi}/track, /api/events"
-                    + " (see README, REST API)\n");
+                    + " (every route: the server's /openapi.json)\n");
+            // the incident store alike
+            Cli.Run list = Cli.run("incidents", "list", "--db", data);
+            assertThat(list.exit()).isEqualTo(1);
+            assertThat(list.err()).isEqualTo("watchkeeper incidents list: " + db + " is open in another process (a watchkeeper serve or"
+                    + " analyze on this data folder?); while a server runs, ask it: GET /api/incidents\n");
         } finally {
             holder.getOutputStream().close();
             holder.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);

@@ -79,6 +79,9 @@ public final class DuckDbHistoryStore extends JdbcHistoryStore {
         try {
             c = DriverManager.getConnection("jdbc:duckdb:" + file);
         } catch (SQLException e) {
+            if (e.getMessage() != null && e.getMessage().contains("Could not set lock")) {
+                throw new StoreLockedException(file, e);
+            }
             throw new StoreException("cannot open DuckDB database " + file, e);
         }
         DuckDbHistoryStore store = new DuckDbHistoryStore(c, file);
