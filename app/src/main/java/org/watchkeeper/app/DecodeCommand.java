@@ -151,6 +151,19 @@ public final class DecodeCommand implements Callable<Integer> {
                     "--errors - writes the rejected lines to standard output, where the messages go too: give the messages a file with -o FILE");
         }
         List<String> inputs = files.isEmpty() ? List.of("-") : files;
+        // writing a file that is also read (or written twice) would truncate or interleave it
+        if (output != null && errors != null && !errorsToStdout && sameFile(output, errors)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "-o and --errors name the same file, " + output
+                    + ": the messages and the rejected lines need a file each");
+        }
+        for (String f : inputs) {
+            for (Path written : new Path[] {output, errorsToStdout ? null : errors}) {
+                if (written != null && !f.equals("-") && sameFile(Path.of(f), written)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), (written == output ? "-o " : "--errors ") + written
+                            + " is also an input: writing it would destroy it before it is read");
+                }
+            }
+        }
         for (String f : inputs) {
             String problem = Inputs.unreadable(f);
             if (problem != null) {
@@ -632,6 +645,18 @@ public final class DecodeCommand implements Callable<Integer> {
     }
 
     /** Keeps the process's stdout open when the command is done with it. */
+    /** Whether two paths name one file: the same file when both exist (links followed), else the same absolute path. */
+    static boolean sameFile(Path a, Path b) {
+        try {
+            if (java.nio.file.Files.exists(a) && java.nio.file.Files.exists(b)) {
+                return java.nio.file.Files.isSameFile(a, b);
+            }
+        } catch (IOException e) {
+            // judged by the names below
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
     private static final class NonClosing extends java.io.FilterOutputStream {
         NonClosing(OutputStream out) {
             super(out);

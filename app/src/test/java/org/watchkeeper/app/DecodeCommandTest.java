@@ -333,6 +333,28 @@ class DecodeCommandTest {
                 + " too: give the messages a file with -o FILE\n");
     }
 
+    /** An output that is also an input would be emptied before it is read: refused, the input left whole. */
+    @Test
+    void anOutputThatIsAnInputIsRefused() throws IOException {
+        Path log = tmp.resolve("in.nmea");
+        Files.writeString(log, "!AIVDM,1,1,,A,15M67FC000G?ufbE`FepT@3n00Sa,0*5F\r\n");
+        long size = Files.size(log);
+        Run o = run("decode", log.toString(), "-o", tmp.resolve(".").resolve("in.nmea").toString());
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.err()).startsWith("watchkeeper decode: -o " + tmp.resolve(".").resolve("in.nmea")
+                + " is also an input: writing it would destroy it before it is read\n");
+        Run e = run("decode", log.toString(), "--errors", log.toString());
+        assertThat(e.exit()).isEqualTo(2);
+        assertThat(e.err()).startsWith("watchkeeper decode: --errors " + log + " is also an input");
+        assertThat(Files.size(log)).isEqualTo(size);
+        Path same = tmp.resolve("same.out");
+        Run both = run("decode", log.toString(), "-o", same.toString(), "--errors", same.toString());
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).startsWith("watchkeeper decode: -o and --errors name the same file, " + same
+                + ": the messages and the rejected lines need a file each\n");
+        assertThat(Files.exists(same)).isFalse();
+    }
+
     @Test
     void placeholderTagBlockChecksumsAreKeptOnlyWhenAsked() {
         // AMSA's tag blocks carry *00 instead of their checksum: \c:1420030798*00\!ABVDM,...
