@@ -117,6 +117,42 @@ public final class UserData {
      * and {@code properties.recipients} (user names, for RED) give each zone's marking.
      */
     public synchronized List<UserZone> addZones(JsonNode geojson, String ownerOrg) throws InterruptedException {
+        List<JsonNode> features = features(geojson);
+        if (zones.size() + features.size() > MAX_ZONES) {
+            throw new Api.BadRequest("at most " + MAX_ZONES + " zones are held");
+        }
+        List<UserZone> made = new ArrayList<>();
+        Map<String, String[]> names = new java.util.HashMap<>();
+        zones.values().forEach(z -> names.put(z.name().toLowerCase(java.util.Locale.ROOT), new String[] {z.id(), z.name()}));
+        for (int i = 0; i < features.size(); i++) {
+            JsonNode f = features.get(i);
+            String where = "feature " + i + ": ";
+            String name = checkFeature(f, i);
+            String[] held = names.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), new String[] {"feature " + i, name});
+            if (held != null) {
+                throw new io.javalin.http.ConflictResponse(where + "the name '" + name + "' is "
+                        + (held[0].startsWith("feature ") ? "that of " + held[0] + " too"
+                            : "held by zone " + held[0] + (held[1].equals(name) ? "" : " ('" + held[1] + "')"))
+                        + "; give each zone its own name (a zone's events name it)");
+            }
+            UserZone z = zone("zone-" + (nextId + i), name, f.path("geometry"), marking(f.path("properties"), ownerOrg, where));
+            checkValid(z);
+            made.add(z);
+        }
+        for (UserZone z : made) {
+            zones.put(z.id(), z);
+        }
+        nextId += made.size();
+        changed();
+        return made;
+    }
+
+    /**
+     * The features of a zone body: a GeoJSON Feature or FeatureCollection.
+     *
+     * @throws Api.BadRequest for anything else, or no feature
+     */
+    private static List<JsonNode> features(JsonNode geojson) {
         List<JsonNode> features = new ArrayList<>();
         String type = geojson.isObject() && geojson.path("type").isTextual() ? geojson.get("type").asText() : "";
         if (type.equals("FeatureCollection")) {
@@ -136,46 +172,78 @@ public final class UserData {
         if (features.isEmpty()) {
             throw new Api.BadRequest("no features given");
         }
-        if (zones.size() + features.size() > MAX_ZONES) {
-            throw new Api.BadRequest("at most " + MAX_ZONES + " zones are held");
+        return features;
+    }
+
+    /**
+     * Checks feature {@code i} of a zone body as a zone: an object with {@code properties.name} and a
+     * Polygon or MultiPolygon geometry whose coordinates {@link #checkCoordinates} takes.
+     *
+     * @return the zone's name, stripped
+     * @throws Api.BadRequest naming the feature and what is wrong
+     */
+    private static String checkFeature(JsonNode f, int i) {
+        String where = "feature " + i + ": ";
+        if (!f.isObject()) {
+            throw new Api.BadRequest("feature " + i + " is not an object but " + Api.describe(f) + ": " + f
+                    + "; a feature is {\"type\":\"Feature\",\"properties\":{\"name\":...},\"geometry\":{\"type\":\"Polygon\",...}}");
         }
-        List<UserZone> made = new ArrayList<>();
-        Map<String, String> names = new java.util.HashMap<>();
-        zones.values().forEach(z -> names.put(z.name().toLowerCase(java.util.Locale.ROOT), z.id()));
-        for (int i = 0; i < features.size(); i++) {
-            JsonNode f = features.get(i);
-            String where = "feature " + i + ": ";
-            if (!f.isObject()) {
-                throw new Api.BadRequest("feature " + i + " is not an object but " + Api.describe(f) + ": " + f
-                        + "; a feature is {\"type\":\"Feature\",\"properties\":{\"name\":...},\"geometry\":{\"type\":\"Polygon\",...}}");
-            }
-            JsonNode name = f.path("properties").path("name");
-            if (!name.isTextual() || name.asText().isBlank()) {
-                throw new Api.BadRequest(where + "properties.name must be a non-empty string");
-            }
-            JsonNode g = f.path("geometry");
-            String gt = g.path("type").isTextual() ? g.get("type").asText() : "";
-            if (!gt.equals("Polygon") && !gt.equals("MultiPolygon")) {
-                throw new Api.BadRequest(where + "geometry must be a Polygon or MultiPolygon, got "
-                        + (g.isMissingNode() ? "no geometry" : gt.isEmpty() ? Api.describe(g) : "'" + gt + "'"));
-            }
-            checkCoordinates(g.path("coordinates"), gt.equals("Polygon") ? 3 : 4, where);
-            String held = names.putIfAbsent(name.asText().strip().toLowerCase(java.util.Locale.ROOT), "feature " + i);
-            if (held != null) {
-                throw new io.javalin.http.ConflictResponse(where + "the name '" + name.asText().strip() + "' is "
-                        + (held.startsWith("feature ") ? "that of " + held + " too" : "held by zone " + held)
-                        + "; give each zone its own name (a zone's events name it)");
-            }
-            UserZone z = zone("zone-" + (nextId + i), name.asText().strip(), g, marking(f.path("properties"), ownerOrg, where));
-            checkValid(z);
-            made.add(z);
+        JsonNode name = f.path("properties").path("name");
+        if (!name.isTextual() || name.asText().isBlank()) {
+            throw new Api.BadRequest(where + "properties.name must be a non-empty string");
         }
-        for (UserZone z : made) {
-            zones.put(z.id(), z);
+        JsonNode g = f.path("geometry");
+        String gt = g.path("type").isTextual() ? g.get("type").asText() : "";
+        if (!gt.equals("Polygon") && !gt.equals("MultiPolygon")) {
+            throw new Api.BadRequest(where + "geometry must be a Polygon or MultiPolygon, got "
+                    + (g.isMissingNode() ? "no geometry" : gt.isEmpty() ? Api.describe(g) : "'" + gt + "'"));
         }
-        nextId += made.size();
-        changed();
-        return made;
+        checkCoordinates(g.path("coordinates"), gt.equals("Polygon") ? 3 : 4, where);
+        return name.asText().strip();
+    }
+
+    /**
+     * Checks a {@code serve --zones} file before the server opens its data folder: JSON, a zone body
+     * whose features are zones ({@link #checkFeature}) with valid polygons. Names and markings are
+     * checked when the zones are added.
+     *
+     * @throws IllegalArgumentException naming the file and what is wrong
+     * @throws IOException when it cannot be read
+     */
+    static void checkZonesFile(Path file) throws IOException {
+        try {
+            List<JsonNode> features = features(Rows.JSON.readTree(file.toFile()));
+            for (int i = 0; i < features.size(); i++) {
+                String name = checkFeature(features.get(i), i);
+                checkValid(zone("zone-check", name, features.get(i).path("geometry"), null));
+            }
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IllegalArgumentException("zones file " + file + " is not JSON: " + jsonProblem(e));
+        } catch (Api.BadRequest e) {
+            throw new IllegalArgumentException("zones file " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** A JSON parser's complaint with its place as "line L, column C", without the parser's source description. */
+    static String jsonProblem(com.fasterxml.jackson.core.JacksonException e) {
+        String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage()
+                .replaceAll("\\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        return at == null ? m : m + " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    }
+
+    /**
+     * Checks a {@code serve --watchlist} file before the server opens its data folder.
+     *
+     * @throws IllegalArgumentException naming the file and the line that is wrong
+     * @throws IOException when it cannot be read
+     */
+    static void checkWatchFile(Path file) throws IOException {
+        try {
+            Watchlist.parse(Files.readAllLines(file, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
     }
 
     /** What a zone body is, as a message expecting one says. */
@@ -387,12 +455,8 @@ public final class UserData {
 
     /** Adds the entries of a watchlist text file ({@code mmsi N | note}, {@code imo N}, {@code name TEXT}). */
     public synchronized void addWatchFile(Path file) throws IOException, InterruptedException {
+        checkWatchFile(file);
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        try {
-            Watchlist.parse(lines);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
-        }
         for (String raw : lines) {
             String line = raw.strip();
             if (line.isEmpty() || line.startsWith("#")) {

@@ -208,7 +208,7 @@ public final class WatchkeeperServer implements AutoCloseable {
                 try {
                     addZonesFile(zonesFile);
                 } catch (com.fasterxml.jackson.core.JacksonException e) {
-                    throw new IllegalArgumentException("zones file " + zonesFile + " is not JSON: " + e.getOriginalMessage());
+                    throw new IllegalArgumentException("zones file " + zonesFile + " is not JSON: " + UserData.jsonProblem(e));
                 } catch (Api.BadRequest e) {
                     throw new IllegalArgumentException("zones file " + zonesFile + ": " + e.getMessage());
                 }
@@ -274,6 +274,12 @@ public final class WatchkeeperServer implements AutoCloseable {
     public static WatchkeeperServer start(Config config) throws IOException, InterruptedException {
         checkPort(config.port());
         Source.checkAll(config.sources(), config.port());
+        for (Path z : config.zonesFiles()) {
+            UserData.checkZonesFile(z);
+        }
+        for (Path w : config.watchlistFiles()) {
+            UserData.checkWatchFile(w);
+        }
         WatchkeeperServer s = new WatchkeeperServer(config);
         try {
             s.pipeline.start();

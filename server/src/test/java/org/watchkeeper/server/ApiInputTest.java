@@ -381,7 +381,8 @@ class ApiInputTest {
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         String id = first.json().path("features").get(0).path("id").asText();
         assertError(Fixture.post(server, "/api/zones", String.format(square, "anchorage east ")), 409,
-                "feature 0: the name 'anchorage east' is held by zone " + id + "; give each zone its own name (a zone's events name it)");
+                "feature 0: the name 'anchorage east' is held by zone " + id + " ('Anchorage East'); give each zone its own name (a zone's"
+                        + " events name it)");
         assertError(Fixture.post(server, "/api/zones", "{\"type\":\"FeatureCollection\",\"features\":[" + String.format(square, "North")
                 + "," + String.format(square, "North") + "]}"), 409,
                 "feature 1: the name 'North' is that of feature 0 too; give each zone its own name (a zone's events name it)");

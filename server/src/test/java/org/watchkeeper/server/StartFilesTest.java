@@ -63,6 +63,14 @@ class StartFilesTest {
                     watch + ": watchlist line 1: "})) {
             assertThatThrownBy(() -> WatchkeeperServer.start((WatchkeeperServer.Config) c[0]).close())
                     .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith((String) c[1]);
+            // said before the data folder is made
+            assertThat(((WatchkeeperServer.Config) c[0]).dataDir()).doesNotExist();
         }
+        // the JSON parser's place, without its source description
+        Path open = Files.writeString(tmp.resolve("open.geojson"), "{\"type\":\"Feature\"");
+        assertThatThrownBy(() -> WatchkeeperServer.start(WatchkeeperServer.Config.of(tmp.resolve("dx")).withPort(0)
+                .withZones(List.of(open))).close())
+                .hasMessage("zones file " + open + " is not JSON: Unexpected end-of-input: expected close marker for Object"
+                        + " (start marker at line 1, column 1) (line 1, column 18)");
     }
 }
