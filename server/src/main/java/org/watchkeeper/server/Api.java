@@ -92,7 +92,7 @@ public final class Api {
             cfg.jetty.modifyHttpConfiguration(h -> h.setSendServerVersion(false));
             // what Jetty answers itself (a request refused before the API sees it) says why, as the API's
             // JSON errors do, without a stack trace
-            cfg.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JsonErrorHandler()));
+            cfg.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JsonErrorHandler(server.config().tlsKeystore() != null)));
             if (server.config().tlsKeystore() != null) {
                 Tls.install(cfg, server.config());
             }
@@ -119,7 +119,7 @@ public final class Api {
             List<String> allowed = allowedMethods(server.routes(), ctx.path());
             if (!allowed.isEmpty() && !allowed.contains(ctx.method().name())) {
                 ctx.header("Allow", String.join(", ", allowed));
-                error(ctx, 405, ctx.method() + " is not allowed on " + ctx.path() + "; allowed: " + String.join(", ", allowed));
+                error(ctx, 405, ctx.req().getMethod() + " is not allowed on " + ctx.path() + "; allowed: " + String.join(", ", allowed));
                 return;
             }
             if (ctx.result() == null || ctx.result().isEmpty()) {

@@ -18,9 +18,13 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
  * {@code {"error": "...", "status": 4xx}} as JSON, never Jetty's HTML page, and never a stack trace.
  */
 final class JsonErrorHandler extends ErrorHandler {
-    JsonErrorHandler() {
+    private final java.util.Map<String, String> headers;
+
+    /** @param tls whether the server speaks TLS (the answers then carry HSTS too) */
+    JsonErrorHandler(boolean tls) {
         setShowStacks(false);
         setShowServlet(false);
+        headers = Security.headers(tls);
     }
 
     /** The answer to a request Jetty could not parse or would not take (it never reached the API). */
@@ -31,6 +35,7 @@ final class JsonErrorHandler extends ErrorHandler {
         }
         fields.put(HttpHeader.CONTENT_TYPE, "application/json");
         fields.put(HttpHeader.CACHE_CONTROL, "no-store");
+        headers.forEach(fields::put);
         return ByteBuffer.wrap(Api.error(message(status, reason), status).toString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -45,6 +50,7 @@ final class JsonErrorHandler extends ErrorHandler {
         byte[] body = Api.error(message(code, message), code).toString().getBytes(StandardCharsets.UTF_8);
         response.setContentType("application/json");
         response.setContentLength(body.length);
+        headers.forEach(response::setHeader);
         response.getOutputStream().write(body);
     }
 

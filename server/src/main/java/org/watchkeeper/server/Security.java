@@ -56,6 +56,24 @@ public final class Security {
         return Boolean.TRUE.equals(ctx.attribute(ANON));
     }
 
+    /**
+     * The headers every answer carries, Jetty's own error answers included: no MIME sniffing, no
+     * framing, no referrer, the content security policy, and with TLS the HSTS header.
+     */
+    static java.util.Map<String, String> headers(boolean tls) {
+        java.util.Map<String, String> h = new java.util.LinkedHashMap<>();
+        h.put("X-Content-Type-Options", "nosniff");
+        h.put("X-Frame-Options", "DENY");
+        h.put("Referrer-Policy", "no-referrer");
+        h.put("Content-Security-Policy", CSP);
+        h.put("Cross-Origin-Opener-Policy", "same-origin");
+        h.put("Permissions-Policy", "geolocation=(), camera=(), microphone=()");
+        if (tls) {
+            h.put("Strict-Transport-Security", "max-age=31536000");
+        }
+        return h;
+    }
+
     /** Installs the headers, the authentication filter, the audit of requests and the account routes. */
     static void install(Javalin app, WatchkeeperServer server) {
         boolean tls = server.config().tlsKeystore() != null;
@@ -63,15 +81,7 @@ public final class Security {
         AuditLog audit = server.audit();
 
         app.before(ctx -> {
-            ctx.header("X-Content-Type-Options", "nosniff");
-            ctx.header("X-Frame-Options", "DENY");
-            ctx.header("Referrer-Policy", "no-referrer");
-            ctx.header("Content-Security-Policy", CSP);
-            ctx.header("Cross-Origin-Opener-Policy", "same-origin");
-            ctx.header("Permissions-Policy", "geolocation=(), camera=(), microphone=()");
-            if (tls) {
-                ctx.header("Strict-Transport-Security", "max-age=31536000");
-            }
+            headers(tls).forEach(ctx::header);
             if (ctx.path().startsWith("/api/")) {
                 ctx.header("Cache-Control", "no-store");
             }

@@ -304,7 +304,14 @@ class ApiInputTest {
                     + " (a path that climbs above the root with /../, an encoded NUL %00 or a malformed %-escape in the path,"
                     + " or a malformed header)");
             assertThat(r.body()).doesNotContain("<h1>");
+            // with the headers every answer carries
+            assertThat(r.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+            assertThat(r.header("X-Frame-Options")).as(path).isEqualTo("DENY");
+            assertThat(r.header("Content-Security-Policy")).as(path).isEqualTo(Security.CSP);
         }
+        // a method no route has is named as sent (Javalin calls it INVALID)
+        Fixture.Reply brew = raw("BREW /api/vessels", Fixture.ADMIN_TOKEN);
+        assertError(brew, 405, "BREW is not allowed on /api/vessels; allowed: GET, HEAD");
     }
 
     // ---- oversized bodies ----
