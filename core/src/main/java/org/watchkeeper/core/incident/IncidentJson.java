@@ -160,6 +160,9 @@ public final class IncidentJson {
         Instant time = instant(o, "time", true);
         // a time given as a date is a date-only report (as ASAM's), unless date_only says otherwise
         boolean dateOnly = o.has("date_only") && !o.get("date_only").isNull() ? bool(o, "date_only") : isDate(o.get("time"));
+        if (dateOnly) {
+            time = time.truncatedTo(java.time.temporal.ChronoUnit.DAYS); // only the day is known: its 00:00 UTC
+        }
         double lat = number(o, "lat", -90, 90);
         double lon = number(o, "lon", -180, 180);
         IncidentType type = IncidentType.parse(req(o, "type"));

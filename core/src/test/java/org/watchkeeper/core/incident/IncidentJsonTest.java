@@ -64,6 +64,10 @@ class IncidentJsonTest {
         assertThat(day.dateOnly()).isTrue();
         assertThat(read("{\"time\":\"2013-11-12\",\"date_only\":false" + rest, m).dateOnly()).isFalse();
         assertThat(read("{\"time\":\"2013-11-12T00:00:00Z\",\"date_only\":true" + rest, m).dateOnly()).isTrue();
+        // a report that knows only the day is at its 00:00 UTC, whatever time came with it
+        Incident dayOf = read("{\"time\":\"2013-11-12T10:00Z\",\"date_only\":true" + rest, m);
+        assertThat(dayOf.time()).isEqualTo(Instant.parse("2013-11-12T00:00:00Z"));
+        assertThat(dayOf.dateOnly()).isTrue();
         assertThatThrownBy(() -> read("{\"time\":1384264920" + rest, m))
                 .hasMessage("time must be an ISO-8601 time as a string (" + org.watchkeeper.core.util.TimeBound.FORMS + "), not 1384264920");
     }
