@@ -292,15 +292,38 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     expect(ring[0]).toEqual(ring[3]);
     expect(await page.locator('#zone-message').textContent()).toMatch(/Saved 1 zone/);
 
+    // A name held already: the server's 409 is shown and the drawing kept, to be renamed and sent again.
+    await page.click('#zone-draw');
+    for (const [dx, dy] of [[150, 150], [300, 160], [260, 300]]) await page.mouse.click(box.x + dx, box.y + dy);
+    await page.fill('#zone-name', 'test anchorage');
+    await page.click('#zone-finish');
+    await page.waitForFunction(() => /409: .*held by zone/.test(document.getElementById('zone-message').textContent), null, { timeout: 10000 });
+    expect(server.zones).toHaveLength(1);
+    expect(await page.evaluate(() => window.watchkeeper.state.drawing && window.watchkeeper.state.drawing.length)).toBe(3);
+    // Chromium logs the refused request itself; that one is expected
+    for (let i = consoleErrors.length - 1; i >= 0; i--) if (/status of 409/.test(consoleErrors[i])) consoleErrors.splice(i, 1);
+    // a ring whose edges cross is refused before it is sent, and kept as well
+    await page.fill('#zone-name', 'Bow tie');
+    await page.mouse.click(box.x + 300, box.y + 300);
+    await page.click('#zone-finish');
+    expect(await page.locator('#zone-message').textContent()).toMatch(/the edges from vertex \d+ and from vertex \d+ cross/);
+    expect(server.zones).toHaveLength(1);
+    await page.evaluate(() => window.watchkeeper.state.drawing.pop());
+    await page.fill('#zone-name', 'Test anchorage west');
+    await page.click('#zone-finish');
+    await page.waitForFunction(() => document.querySelectorAll('#zone-list li').length === 2, null, { timeout: 10000 });
+    expect(server.zones[1].properties.name).toBe('Test anchorage west');
+    expect(await page.evaluate(() => window.watchkeeper.state.drawing)).toBeNull();
+
     // Upload: a bad file is refused with a message, a good one is posted.
     const upload = (name, obj) => page.setInputFiles('#zone-file', { name, mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(obj)) });
     await upload('points.geojson', { type: 'Feature', geometry: { type: 'Point', coordinates: [103.8, 1.2] }, properties: {} });
     await page.waitForFunction(() => /Point/.test(document.getElementById('zone-message').textContent));
-    expect(server.zones).toHaveLength(1);
+    expect(server.zones).toHaveLength(2);
     await upload('tss-east.geojson', { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {},
       geometry: { type: 'Polygon', coordinates: [[[104.0, 1.2], [104.2, 1.2], [104.2, 1.3], [104.0, 1.3], [104.0, 1.2]]] } }] });
-    await page.waitForFunction(() => document.querySelectorAll('#zone-list li').length === 2, null, { timeout: 10000 });
-    expect(server.zones[1].properties.name).toBe('tss-east');
+    await page.waitForFunction(() => document.querySelectorAll('#zone-list li').length === 3, null, { timeout: 10000 });
+    expect(server.zones[2].properties.name).toBe('tss-east');
   });
 
   it('reports an incident by clicking the map, shows who was there, and shares it', async () => {

@@ -254,7 +254,11 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
       } catch {
         return json(res, 400, { error: 'body is not JSON', status: 400 });
       }
-      const created = (g.type === 'FeatureCollection' ? g.features : [g]).map((f) => ({ ...f, id: `z${++zoneSeq}`, properties: { ...f.properties, id: `z${zoneSeq}` } }));
+      const given = g.type === 'FeatureCollection' ? g.features : [g];
+      // as the server: a zone name held already is a 409
+      const held = given.map((f) => zones.find((z) => z.properties.name.toLowerCase() === String(f.properties && f.properties.name).toLowerCase())).find(Boolean);
+      if (held) return json(res, 409, { error: `feature 0: the name '${held.properties.name}' is held by zone ${held.id}; give each zone its own name (a zone's events name it)`, status: 409 });
+      const created = given.map((f) => ({ ...f, id: `z${++zoneSeq}`, properties: { ...f.properties, id: `z${zoneSeq}` } }));
       zones.push(...created);
       return json(res, 201, { type: 'FeatureCollection', features: created });
     }

@@ -401,14 +401,17 @@ function zoneMessage(text, ok = false) {
   $('zone-message').className = ok ? 'message ok' : 'message';
 }
 
+/** Posts zones; says what came of it, and whether they were saved. */
 async function submitZones(geojson) {
   try {
     await api.createZones(geojson);
-    zoneMessage(`Saved ${geojson.features ? geojson.features.length : 1} zone(s).`, true);
-    await loadZones();
   } catch (e) {
     zoneMessage(e.message);
+    return false;
   }
+  zoneMessage(`Saved ${geojson.features ? geojson.features.length : 1} zone(s).`, true);
+  await loadZones();
+  return true;
 }
 
 function setupZones() {
@@ -433,8 +436,8 @@ function setupZones() {
     } catch (e) {
       return zoneMessage(e.message);
     }
-    end();
-    await submitZones(f);
+    // the drawing stays until the server has taken it (a name already held is a 409 to mend, not to redraw)
+    if (await submitZones(f)) end();
   });
   $('zone-file').addEventListener('change', async (ev) => {
     const file = ev.target.files[0];
