@@ -263,7 +263,9 @@ public final class IncidentJson {
         }
         double d = v.asDouble();
         if (!(d >= min && d <= max)) {
-            throw new IllegalArgumentException(name + " must be in " + (int) min + ".." + (int) max + ": " + v);
+            // a number beyond a double's range reads as Infinity: say it as written
+            String given = Double.isFinite(d) ? v.toString() : (d > 0 ? "a number too large to hold" : "a number too small to hold");
+            throw new IllegalArgumentException(name + " must be in " + (int) min + ".." + (int) max + ": " + given);
         }
         return d;
     }

@@ -42,6 +42,10 @@ class IncidentJsonTest {
                 .hasMessageStartingWith("time must be an ISO-8601");
         assertThatThrownBy(() -> read("{\"time\":\"2025-01-01T00:00:00Z\",\"lat\":91,\"lon\":2,\"type\":\"boarding\"}", m))
                 .hasMessage("lat must be in -90..90: 91");
+        assertThatThrownBy(() -> read("{\"time\":\"2025-01-01T00:00:00Z\",\"lat\":1e400,\"lon\":2,\"type\":\"boarding\"}", m))
+                .hasMessage("lat must be in -90..90: a number too large to hold");
+        assertThatThrownBy(() -> read("{\"time\":\"2025-01-01T00:00:00Z\",\"lat\":1,\"lon\":-1e400,\"type\":\"boarding\"}", m))
+                .hasMessage("lon must be in -180..180: a number too small to hold");
         assertThatThrownBy(() -> read("{\"time\":\"2025-01-01T00:00:00Z\",\"lat\":1,\"lon\":2,\"type\":\"piracy\"}", m))
                 .hasMessageStartingWith("unknown incident type 'piracy'");
         assertThatThrownBy(() -> read("{\"time\":\"2025-01-01T00:00:00Z\",\"lat\":1,\"lon\":2,\"type\":\"boarding\","
