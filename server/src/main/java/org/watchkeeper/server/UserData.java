@@ -46,7 +46,9 @@ public final class UserData {
     private final Map<String, WatchEntry> watch = new LinkedHashMap<>();
     private final String hostOrg;
     private final Tlp defaultTlp;
-    private long nextId = 1;
+    /** The next zone and watchlist entry numbers (zone-N, watch-N), each counted on its own. */
+    private long nextZoneId = 1;
+    private long nextWatchId = 1;
 
     /**
      * @param dir the data directory (null: nothing persisted)
@@ -94,7 +96,12 @@ public final class UserData {
 
     private void bump(String id) {
         try {
-            nextId = Math.max(nextId, Long.parseLong(id.substring(id.indexOf('-') + 1)) + 1);
+            long n = Long.parseLong(id.substring(id.indexOf('-') + 1)) + 1;
+            if (id.startsWith("watch-")) {
+                nextWatchId = Math.max(nextWatchId, n);
+            } else {
+                nextZoneId = Math.max(nextZoneId, n);
+            }
         } catch (RuntimeException ignored) {
             // ids from elsewhere
         }
@@ -135,14 +142,14 @@ public final class UserData {
                             : "held by zone " + held[0] + (held[1].equals(name) ? "" : " ('" + held[1] + "')"))
                         + "; give each zone its own name (a zone's events name it)");
             }
-            UserZone z = zone("zone-" + (nextId + i), name, f.path("geometry"), marking(f.path("properties"), ownerOrg, where));
+            UserZone z = zone("zone-" + (nextZoneId + i), name, f.path("geometry"), marking(f.path("properties"), ownerOrg, where));
             checkValid(z);
             made.add(z);
         }
         for (UserZone z : made) {
             zones.put(z.id(), z);
         }
-        nextId += made.size();
+        nextZoneId += made.size();
         changed();
         return made;
     }
@@ -443,7 +450,7 @@ public final class UserData {
                         + " as " + w.id() + "; change its note by deleting it and adding it again");
             }
         }
-        WatchEntry e = new WatchEntry("watch-" + nextId++, mmsi, imo, name, note);
+        WatchEntry e = new WatchEntry("watch-" + nextWatchId++, mmsi, imo, name, note);
         watch.put(e.id(), e);
         changed();
         return e;
@@ -478,7 +485,7 @@ public final class UserData {
                     && java.util.Objects.equals(w.name(), name))) {
                 continue;
             }
-            WatchEntry e = new WatchEntry("watch-" + nextId++, mmsi, imo, name, note);
+            WatchEntry e = new WatchEntry("watch-" + nextWatchId++, mmsi, imo, name, note);
             watch.put(e.id(), e);
         }
         changed();

@@ -73,4 +73,20 @@ class StartFilesTest {
                 .hasMessage("zones file " + open + " is not JSON: Unexpected end-of-input: expected close marker for Object"
                         + " (start marker at line 1, column 1) (line 1, column 18)");
     }
+
+    /** Zones and watchlist entries are numbered each on their own (zone-1, watch-1), and go on so after a restart. */
+    @Test
+    void zonesAndWatchlistEntriesAreNumberedEachOnTheirOwn() throws Exception {
+        Path data = tmp.resolve("ids");
+        for (int run = 1; run <= 2; run++) {
+            try (WatchkeeperServer s = WatchkeeperServer.start(WatchkeeperServer.Config.of(data).withPort(0))) {
+                Fixture.Reply z = Fixture.post(s, "/api/zones", zone("Box " + run, 10 + run));
+                assertThat(z.status()).as(z.body()).isEqualTo(201);
+                assertThat(z.json().path("features").get(0).path("id").asText()).isEqualTo("zone-" + run);
+                Fixture.Reply w = Fixture.post(s, "/api/watchlist", "{\"mmsi\":\"21900000" + run + "\"}");
+                assertThat(w.status()).as(w.body()).isEqualTo(201);
+                assertThat(w.json().path("id").asText()).isEqualTo("watch-" + run);
+            }
+        }
+    }
 }
