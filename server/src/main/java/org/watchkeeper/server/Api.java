@@ -360,7 +360,7 @@ public final class Api {
             ObjectNode fc = Rows.JSON.createObjectNode();
             fc.put("type", "FeatureCollection");
             ArrayNode fs = fc.putArray("features");
-            server.userData().addZones(body, p.org()).forEach(z -> fs.add(UserData.feature(z)));
+            server.userData().addZones(body, p.org(), p.hostOrg() && p.role() == Role.ADMIN).forEach(z -> fs.add(UserData.feature(z)));
             ctx.status(201).json(fc);
         });
         app.delete("/api/zones/{id}", ctx -> {

@@ -76,7 +76,7 @@ public final class UserData {
                     for (JsonNode f : Rows.JSON.readTree(z.toFile()).path("features")) {
                         String id = f.path("id").asText();
                         zones.put(id, zone(id, f.path("properties").path("name").asText(), f.path("geometry"),
-                                marking(f.path("properties"), hostOrg, "stored zone " + id + ": ")));
+                                marking(f.path("properties"), hostOrg, true, "stored zone " + id + ": ")));
                         bump(id);
                     }
                 }
@@ -115,15 +115,19 @@ public final class UserData {
      * @throws Api.BadRequest naming what is wrong (nothing is added then)
      */
     public synchronized List<UserZone> addZones(JsonNode geojson) throws InterruptedException {
-        return addZones(geojson, hostOrg);
+        return addZones(geojson, hostOrg, true);
     }
 
     /**
      * As {@link #addZones(JsonNode)}, the zones owned by {@code ownerOrg}; {@code properties.tlp}
      * (default: the configured marking), {@code properties.shared_with} (organisation ids, for AMBER)
      * and {@code properties.recipients} (user names, for RED) give each zone's marking.
+     *
+     * @param anyOwner whether {@code properties.owner_org} may name another organisation than
+     *        {@code ownerOrg} (the host's administrators and the server's own start files; a partner's
+     *        analyst may not make a zone that another organisation seems to own)
      */
-    public synchronized List<UserZone> addZones(JsonNode geojson, String ownerOrg) throws InterruptedException {
+    public synchronized List<UserZone> addZones(JsonNode geojson, String ownerOrg, boolean anyOwner) throws InterruptedException {
         List<JsonNode> features = features(geojson);
         if (zones.size() + features.size() > MAX_ZONES) {
             throw new Api.BadRequest("at most " + MAX_ZONES + " zones are held");
@@ -142,7 +146,7 @@ public final class UserData {
                             : "held by zone " + held[0] + (held[1].equals(name) ? "" : " ('" + held[1] + "')"))
                         + "; give each zone its own name (a zone's events name it)");
             }
-            UserZone z = zone("zone-" + (nextZoneId + i), name, f.path("geometry"), marking(f.path("properties"), ownerOrg, where));
+            UserZone z = zone("zone-" + (nextZoneId + i), name, f.path("geometry"), marking(f.path("properties"), ownerOrg, anyOwner, where));
             checkValid(z);
             made.add(z);
         }
@@ -312,7 +316,7 @@ public final class UserData {
 
     private java.util.function.Consumer<Marking> markingCheck = m -> { };
 
-    private Marking marking(JsonNode props, String owner, String where) {
+    private Marking marking(JsonNode props, String owner, boolean anyOwner, String where) {
         try {
             JsonNode tlp = props.get("tlp");
             if (tlp != null && !tlp.isNull() && !tlp.isTextual()) {
@@ -326,6 +330,10 @@ public final class UserData {
                 throw new Api.BadRequest(where + "properties.owner_org must be a string, not " + Api.describe(given) + ": " + given);
             }
             String o = given != null && !given.isNull() ? given.asText() : owner;
+            if (!anyOwner && !o.equals(owner)) {
+                throw new io.javalin.http.ForbiddenResponse(where + "properties.owner_org is your organisation, '" + owner
+                        + "', and cannot be set to '" + o + "' (an administrator of the host organisation may)");
+            }
             Marking m = new Marking(t, o, strings(props.path("shared_with"), where + "shared_with"),
                     strings(props.path("recipients"), where + "recipients"));
             markingCheck.accept(m);

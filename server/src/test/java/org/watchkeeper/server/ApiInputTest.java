@@ -145,6 +145,17 @@ class ApiInputTest {
         Fixture.Reply owned = Fixture.post(server, "/api/zones", "{\"type\":\"Feature\",\"properties\":{\"name\":\"partner zone\","
                 + "\"owner_org\":\"p1\"}," + polygon + "}");
         assertThat(owned.status()).as(owned.body()).isEqualTo(201);
+        // a partner's analyst makes zones of the partner's own: not one the host seems to own
+        assertThat(Fixture.post(server, "/api/users", "{\"name\":\"p1-analyst\",\"org\":\"p1\",\"role\":\"analyst\","
+                + "\"password\":\"correct horse p1\"}").status()).isEqualTo(201);
+        String token = Fixture.post(server, "/api/tokens", "{\"user\":\"p1-analyst\",\"label\":\"test\"}").json().get("token").asText();
+        assertError(Fixture.postAs(server, token, "/api/zones", "{\"type\":\"Feature\",\"properties\":{\"name\":\"host's?\","
+                + "\"owner_org\":\"host\"}," + polygon + "}"), 403, "feature 0: properties.owner_org is your organisation, 'p1', and cannot"
+                + " be set to 'host' (an administrator of the host organisation may)");
+        Fixture.Reply own = Fixture.postAs(server, token, "/api/zones", "{\"type\":\"Feature\",\"properties\":{\"name\":\"p1 own\","
+                + "\"owner_org\":\"p1\"}," + polygon + "}");
+        assertThat(own.status()).as(own.body()).isEqualTo(201);
+        assertThat(own.json().path("features").get(0).path("properties").path("owner_org").asText()).isEqualTo("p1");
 
         assertError(Fixture.post(server, "/api/incidents", report(",\"owner_org\":\"nosuch\"")), 400,
                 "owner_org names no organisation of this server: 'nosuch' (GET /api/orgs lists them)");
