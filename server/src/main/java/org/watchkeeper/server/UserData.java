@@ -134,12 +134,12 @@ public final class UserData {
         }
         List<UserZone> made = new ArrayList<>();
         Map<String, String[]> names = new java.util.HashMap<>();
-        zones.values().forEach(z -> names.put(z.name().toLowerCase(java.util.Locale.ROOT), new String[] {z.id(), z.name()}));
+        zones.values().forEach(z -> names.put(key(z.name()), new String[] {z.id(), z.name()}));
         for (int i = 0; i < features.size(); i++) {
             JsonNode f = features.get(i);
             String where = "feature " + i + ": ";
             String name = checkFeature(f, i);
-            String[] held = names.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), new String[] {"feature " + i, name});
+            String[] held = names.putIfAbsent(key(name), new String[] {"feature " + i, name});
             if (held != null) {
                 throw new io.javalin.http.ConflictResponse(where + "the name '" + name + "' is "
                         + (held[0].startsWith("feature ") ? "that of " + held[0] + " too"
@@ -156,6 +156,28 @@ public final class UserData {
         nextZoneId += made.size();
         changed();
         return made;
+    }
+
+    /**
+     * Adds the zones of a {@code serve --zones} file, as the host's, but for those whose names the
+     * server holds already or an earlier feature of the file has (names compared as {@link #addZones}
+     * compares them): a restart with the same files adds nothing twice.
+     */
+    synchronized List<UserZone> addZonesNotHeld(JsonNode geojson) throws InterruptedException {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        zones.values().forEach(z -> names.add(key(z.name())));
+        ArrayNode keep = Rows.JSON.createArrayNode();
+        for (JsonNode f : features(geojson)) {
+            if (names.add(key(f.path("properties").path("name").asText()))) {
+                keep.add(f);
+            }
+        }
+        return keep.isEmpty() ? List.of() : addZones(Rows.JSON.createObjectNode().put("type", "FeatureCollection").set("features", keep));
+    }
+
+    /** A zone name as names are compared: without case and outer spaces. */
+    private static String key(String name) {
+        return name.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     /**
@@ -449,19 +471,26 @@ public final class UserData {
             }
             name = n.asText().strip();
         }
-        int m = mmsi;
-        int i = imo;
-        String n = name == null ? null : Watchlist.normaliseName(name);
-        for (WatchEntry w : watch.values()) {
-            if (w.mmsi() == m && w.imo() == i && java.util.Objects.equals(w.name() == null ? null : Watchlist.normaliseName(w.name()), n)) {
-                throw new io.javalin.http.ConflictResponse("the watchlist holds this " + (m > 0 ? "MMSI" : i > 0 ? "IMO number" : "name")
-                        + " as " + w.id() + "; change its note by deleting it and adding it again");
-            }
+        WatchEntry w = held(mmsi, imo, name);
+        if (w != null) {
+            throw new io.javalin.http.ConflictResponse("the watchlist holds this " + (mmsi > 0 ? "MMSI" : imo > 0 ? "IMO number" : "name")
+                    + " as " + w.id() + "; change its note by deleting it and adding it again");
         }
         WatchEntry e = new WatchEntry("watch-" + nextWatchId++, mmsi, imo, name, note);
         watch.put(e.id(), e);
         changed();
         return e;
+    }
+
+    /** The entry the watchlist holds for this MMSI, IMO number or name (names compared normalised), or null. */
+    private WatchEntry held(int mmsi, int imo, String name) {
+        String n = name == null ? null : Watchlist.normaliseName(name);
+        for (WatchEntry w : watch.values()) {
+            if (w.mmsi() == mmsi && w.imo() == imo && java.util.Objects.equals(w.name() == null ? null : Watchlist.normaliseName(w.name()), n)) {
+                return w;
+            }
+        }
+        return null;
     }
 
     private static int number(JsonNode n, String field, int min, int max) {
@@ -489,8 +518,7 @@ public final class UserData {
             int mmsi = key.equals("mmsi") ? Integer.parseInt(value) : 0;
             int imo = key.equals("imo") ? Integer.parseInt(value) : 0;
             String name = key.equals("name") ? value : null;
-            if (watch.values().stream().anyMatch(w -> w.mmsi() == mmsi && w.imo() == imo
-                    && java.util.Objects.equals(w.name(), name))) {
+            if (held(mmsi, imo, name) != null) {
                 continue;
             }
             WatchEntry e = new WatchEntry("watch-" + nextWatchId++, mmsi, imo, name, note);

@@ -2,8 +2,6 @@ package org.watchkeeper.server;
 
 import org.watchkeeper.core.pipeline.EventTimeOrder;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -206,10 +204,9 @@ public final class WatchkeeperServer implements AutoCloseable {
         try {
             for (Path zonesFile : config.zonesFiles()) {
                 try {
-                    addZonesFile(zonesFile);
-                } catch (com.fasterxml.jackson.core.JacksonException e) {
-                    throw new IllegalArgumentException("zones file " + zonesFile + " is not JSON: " + UserData.jsonProblem(e));
-                } catch (Api.BadRequest e) {
+                    // the file was checked before the data folder was opened; what is left is its markings
+                    userData.addZonesNotHeld(Rows.JSON.readTree(zonesFile.toFile()));
+                } catch (Api.BadRequest | io.javalin.http.HttpResponseException e) {
                     throw new IllegalArgumentException("zones file " + zonesFile + ": " + e.getMessage());
                 }
             }
@@ -240,27 +237,6 @@ public final class WatchkeeperServer implements AutoCloseable {
             return t;
         });
         registerMetrics();
-    }
-
-    private static List<JsonNode> iterable(JsonNode n) {
-        List<JsonNode> out = new ArrayList<>();
-        n.forEach(out::add);
-        return out;
-    }
-
-    /** Adds the zones of a {@code --zones} file whose names the server does not hold yet. */
-    private void addZonesFile(Path zonesFile) throws IOException, InterruptedException {
-        JsonNode z = Rows.JSON.readTree(zonesFile.toFile());
-        ArrayNode keep = Rows.JSON.createArrayNode();
-        for (JsonNode f : z.path("type").asText().equals("Feature") ? List.of(z) : iterable(z.path("features"))) {
-            String name = f.path("properties").path("name").asText();
-            if (userData.zones().stream().noneMatch(u -> u.name().equals(name))) {
-                keep.add(f);
-            }
-        }
-        if (!keep.isEmpty()) {
-            userData.addZones(Rows.JSON.createObjectNode().put("type", "FeatureCollection").set("features", keep));
-        }
     }
 
     /**

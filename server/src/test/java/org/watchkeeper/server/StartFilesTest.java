@@ -89,4 +89,18 @@ class StartFilesTest {
             }
         }
     }
+
+    /** A start file's zone whose name is held in another case, or given twice in the file, is passed over as on a restart. */
+    @Test
+    void aStartFileZoneNamedAsOneHeldIsPassedOver() throws Exception {
+        Path a = Files.writeString(tmp.resolve("a2.geojson"), "{\"type\":\"FeatureCollection\",\"features\":["
+                + zone("Skagen box", 10) + "," + zone("SKAGEN BOX ", 11) + "]}");
+        Path b = Files.writeString(tmp.resolve("b2.geojson"), zone("skagen box", 12));
+        try (WatchkeeperServer s = WatchkeeperServer.start(WatchkeeperServer.Config.of(tmp.resolve("case")).withPort(0)
+                .withZones(List.of(a, b)))) {
+            JsonNode fs = Fixture.get(s, "/api/zones").json().get("features");
+            assertThat(fs).hasSize(1);
+            assertThat(fs.get(0).get("properties").get("name").asText()).isEqualTo("Skagen box");
+        }
+    }
 }
