@@ -297,21 +297,25 @@ public final class Accounts {
      * @throws IllegalArgumentException naming the first one this server does not have
      */
     public synchronized void checkKnown(org.watchkeeper.core.sharing.Marking m) {
-        if (org(m.ownerOrg()).isEmpty()) {
-            // an owner named in a body (a zone's owner_org): a typo would own the item, and so would a later namesake
-            throw new IllegalArgumentException("owner_org names no organisation of this server: '" + m.ownerOrg()
-                    + "' (GET /api/orgs lists them)");
-        }
+        // an owner named in a body (a zone's owner_org): a typo would own the item, and so would a later namesake
+        requireOrg("owner_org", m.ownerOrg());
         for (String o : new TreeSet<>(m.sharedWithOrgs())) {
-            if (org(o).isEmpty()) {
-                throw new IllegalArgumentException("shared_with names no organisation of this server: '" + o
-                        + "' (GET /api/orgs lists them)");
-            }
+            requireOrg("shared_with", o);
         }
         for (String u : new TreeSet<>(m.recipients())) {
             if (user(u).isEmpty()) {
                 throw new IllegalArgumentException("recipients names no user of this server: '" + u + "' (GET /api/users lists them)");
             }
+        }
+    }
+
+    /**
+     * @param field the body member that names the organisation
+     * @throws IllegalArgumentException when this server has no organisation {@code id}
+     */
+    public synchronized void requireOrg(String field, String id) {
+        if (org(id).isEmpty()) {
+            throw new IllegalArgumentException(field + " names no organisation of this server: '" + id + "' (GET /api/orgs lists them)");
         }
     }
 

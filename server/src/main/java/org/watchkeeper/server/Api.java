@@ -813,8 +813,8 @@ public final class Api {
     }
 
     static long time(Context ctx, String name, long dflt) {
-        String s = ctx.queryParam(name);
-        if (s == null || s.isEmpty()) {
+        String s = given(ctx, name);
+        if (s == null) {
             return dflt;
         }
         try {
@@ -834,17 +834,17 @@ public final class Api {
     }
 
     static double number(Context ctx, String name, double min, double max, double dflt, boolean required) {
-        String s = ctx.queryParam(name);
+        String s = given(ctx, name);
         double v = number(s, name, dflt, required);
-        if (s != null && !s.isEmpty() && !(v >= min && v <= max)) {
+        if (s != null && !(v >= min && v <= max)) {
             throw new BadRequest(name + " must be in " + fmt(min) + ".." + fmt(max) + ": " + s);
         }
         return v;
     }
 
-    /** A query parameter's number, {@code dflt} when it is not given (or given empty) and not required. */
+    /** A query parameter's number ({@link #given} text), {@code dflt} when it is not given and not required. */
     private static double number(String s, String name, double dflt, boolean required) {
-        if (s == null || s.isEmpty()) {
+        if (s == null) {
             if (required) {
                 throw new BadRequest(name + " is required");
             }
@@ -863,12 +863,9 @@ public final class Api {
      * @throws BadRequest naming the parameter and its range ({@code radius_km must be > 0 and <= 20000: -1})
      */
     static double positive(Context ctx, String name, double max, double dflt, boolean required) {
-        String s = ctx.queryParam(name);
+        String s = given(ctx, name);
         double v = number(s, name, dflt, required);
-        if (s == null || s.isEmpty()) {
-            return v;
-        }
-        if (!(v > 0 && v <= max)) {
+        if (s != null && !(v > 0 && v <= max)) {
             throw new BadRequest(name + " must be > 0 and <= " + fmt(max) + ": " + s);
         }
         return v;

@@ -360,8 +360,10 @@ public final class IncidentApi {
     static void serverSet(WatchkeeperServer server, JsonNode body, String ownerOrg, String createdBy) {
         String owner = Api.text(body, "owner_org");
         if (owner != null && !owner.equals(ownerOrg)) {
-            if (server.accounts().org(owner).isEmpty()) {
-                throw new Api.BadRequest("owner_org names no organisation of this server: '" + owner + "' (GET /api/orgs lists them)");
+            try {
+                server.accounts().requireOrg("owner_org", owner);
+            } catch (IllegalArgumentException e) {
+                throw new Api.BadRequest(e.getMessage());
             }
             throw new Api.BadRequest("owner_org is the reporting user's organisation, '" + ownerOrg + "', and cannot be set to '"
                     + owner + "'");

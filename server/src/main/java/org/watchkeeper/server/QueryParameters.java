@@ -58,8 +58,8 @@ final class QueryParameters {
      * @throws Api.BadRequest naming the first parameter that does not decode and why
      */
     static void checkEncoding(String raw) {
-        if (raw == null || raw.isEmpty()) {
-            return;
+        if (raw == null || raw.indexOf('%') < 0) {
+            return; // nothing escaped: nothing to decode (every API request comes here)
         }
         for (String part : raw.split("&")) {
             int eq = part.indexOf('=');
@@ -78,6 +78,9 @@ final class QueryParameters {
 
     /** Why a raw query string component does not decode, or null when it does. */
     private static String problem(String raw) {
+        if (raw.indexOf('%') < 0) {
+            return null;
+        }
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
