@@ -644,7 +644,6 @@ public final class DecodeCommand implements Callable<Integer> {
         }
     }
 
-    /** Keeps the process's stdout open when the command is done with it. */
     /** Whether two paths name one file: the same file when both exist (links followed), else the same absolute path. */
     static boolean sameFile(Path a, Path b) {
         try {
@@ -657,6 +656,7 @@ public final class DecodeCommand implements Callable<Integer> {
         return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
+    /** Keeps the process's stdout open when the command is done with it. */
     private static final class NonClosing extends java.io.FilterOutputStream {
         NonClosing(OutputStream out) {
             super(out);

@@ -148,10 +148,6 @@ public final class QueryCommand implements Runnable {
                 if (from > to) {
                     throw new IllegalArgumentException("--from is after --to");
                 }
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-            }
-            try {
                 check();
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
@@ -178,9 +174,8 @@ public final class QueryCommand implements Runnable {
                 err.flush();
                 return 1;
             } catch (StoreException e) {
-                String cause = e.getCause() != null ? e.getCause().getMessage() : "";
                 err.println("watchkeeper query: store error (" + common.store.describe() + "): " + e.getMessage()
-                        + (cause != null && !cause.isEmpty() ? ": " + cause : ""));
+                        + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
                 err.flush();
                 return 1;
             }
@@ -270,7 +265,6 @@ public final class QueryCommand implements Runnable {
         return Instant.ofEpochMilli(t).toString();
     }
 
-    /** Names of the vessels in the answer, looked up once each. */
     /** An MMSI is at most 9 digits (ITU-R M.585), 1..999999999 as the API takes it. */
     static void checkMmsi(int mmsi) {
         if (mmsi < 1 || mmsi > 999_999_999) {
@@ -278,6 +272,7 @@ public final class QueryCommand implements Runnable {
         }
     }
 
+    /** Names of the vessels in the answer, looked up once each. */
     private static Map<Integer, VesselRow> names(HistoryStore store, List<Integer> mmsis) {
         Map<Integer, VesselRow> out = new HashMap<>();
         for (int m : mmsis) {
