@@ -726,7 +726,7 @@ public abstract class Source implements AutoCloseable {
         }
 
         private DatagramSocket bind() throws IOException {
-            return host == null || host.isEmpty() ? new DatagramSocket(port) : new DatagramSocket(new InetSocketAddress(host, port));
+            return new DatagramSocket(listensOn());
         }
 
         @Override
