@@ -147,7 +147,7 @@ public final class UserData {
                         + "; give each zone its own name (a zone's events name it)");
             }
             UserZone z = zone("zone-" + (nextZoneId + i), name, f.path("geometry"), marking(f.path("properties"), ownerOrg, anyOwner, where));
-            checkValid(z);
+            checkValid(z, where);
             made.add(z);
         }
         for (UserZone z : made) {
@@ -248,7 +248,7 @@ public final class UserData {
             List<JsonNode> features = features(Rows.JSON.readTree(file.toFile()));
             for (int i = 0; i < features.size(); i++) {
                 String name = checkFeature(features.get(i), i);
-                checkValid(zone("zone-check", name, features.get(i).path("geometry"), null));
+                checkValid(zone("zone-check", name, features.get(i).path("geometry"), null), "feature " + i + ": ");
             }
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new IllegalArgumentException("zones file " + file + " is not JSON: " + jsonProblem(e));
@@ -388,10 +388,10 @@ public final class UserData {
      * {@code IsValidOp}): a ring that crosses or touches itself (a bow tie) has no well-defined
      * inside, so its entries and exits would be arbitrary. Zones stored before are loaded as they are.
      */
-    private static void checkValid(UserZone z) {
+    private static void checkValid(UserZone z, String where) {
         String invalid = z.zone().invalidity();
         if (invalid != null) {
-            throw new Api.BadRequest("zone '" + z.name() + "' is not a valid polygon: " + invalid
+            throw new Api.BadRequest(where + "zone '" + z.name() + "' is not a valid polygon: " + invalid
                     + " (a ring must not cross or touch itself, and holes must lie inside their shell without crossing it)");
         }
     }

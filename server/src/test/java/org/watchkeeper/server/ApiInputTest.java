@@ -245,7 +245,7 @@ class ApiInputTest {
         // a bow tie: the edges (0,0)-(2,2) and (2,0)-(0,2) cross at (1,1)
         assertError(Fixture.post(server, "/api/zones", "{\"type\":\"Feature\",\"properties\":{\"name\":\"bow tie\"},\"geometry\":"
                 + "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[2,2],[2,0],[0,2],[0,0]]]}}"), 400,
-                "zone 'bow tie' is not a valid polygon: self-intersection at [1.0, 1.0] (a ring must not cross or touch itself,"
+                "feature 0: zone 'bow tie' is not a valid polygon: self-intersection at [1.0, 1.0] (a ring must not cross or touch itself,"
                         + " and holes must lie inside their shell without crossing it)");
         assertThat(Fixture.get(server, "/api/zones").json().path("features").size()).isEqualTo(before);
         // the same four corners in order make a square, which is taken

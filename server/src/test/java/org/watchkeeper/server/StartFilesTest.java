@@ -54,7 +54,7 @@ class StartFilesTest {
         int i = 0;
         for (Object[] c : List.of(
                 new Object[] {WatchkeeperServer.Config.of(tmp.resolve("d" + i++)).withPort(0).withZones(List.of(bowTie)),
-                    "zones file " + bowTie + ": zone 'bow tie' is not a valid polygon: self-intersection at [1.0, 1.0]"},
+                    "zones file " + bowTie + ": feature 0: zone 'bow tie' is not a valid polygon: self-intersection at [1.0, 1.0]"},
                 new Object[] {WatchkeeperServer.Config.of(tmp.resolve("d" + i++)).withPort(0).withZones(List.of(cut)),
                     "zones file " + cut + " is not JSON: "},
                 new Object[] {WatchkeeperServer.Config.of(tmp.resolve("d" + i++)).withPort(0).withZones(List.of(noName)),
