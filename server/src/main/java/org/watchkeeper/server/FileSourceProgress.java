@@ -25,10 +25,15 @@ import java.util.Map;
  * next start, when the name names the same file, unchanged (same path, size and time) or grown by
  * appending (same path, at least the size, the same fingerprint over the size recorded: a receiver's
  * log written on since), the lines of that name archived since are the file's lines already
- * delivered, and the source passes over that many and goes on with the rest (a line that was being
- * written when the read before reached the file's end was delivered in part then, and its rest comes
- * as a line of its own now: both are rejected and counted, as any broken line). A file that is new
- * under the name, or has changed otherwise, is read from its start and becomes the name's file.
+ * delivered, and the source passes over that many and goes on with the rest. A line that was being
+ * written when the read before reached the file's end was delivered in part then (and rejected as a
+ * broken line, counted with its reason); when the last line passed over is not the archive's last line
+ * of that name but begins with it, the line has been completed since, and it is delivered again whole,
+ * so that its message is not lost; the part archived then is no line of the file, so the name's
+ * {@code archived_before} is raised by one before the whole line is delivered (written first: a stop
+ * between the two makes the next start pass over one line fewer, which is then that whole line, never
+ * one more). A file that is new under the name, or has changed otherwise, is read
+ * from its start and becomes the name's file.
  *
  * <p>File format: {@code {"NAME": {"path": "/abs/log.nmea", "size": 123, "modified": 1764700000000,
  * "fingerprint": "0a1b2c3d-4e5f6a7b", "archived_before": 0}, ...}}; entries of names not given at this
@@ -48,10 +53,12 @@ final class FileSourceProgress {
      *
      * @param dataDir the server's data directory
      * @param archived lines per source name in the raw archive at this start
+     * @param lastArchived the last archived line per source name (see {@link Pipeline#lastArchivedBySource()})
      * @throws UncheckedIOException when the progress file cannot be read or written, or a replayed
      *     file's size and time cannot be read
      */
-    static void resume(Path dataDir, List<Source> sources, Map<String, Long> archived, PrintStream err) {
+    static synchronized void resume(Path dataDir, List<Source> sources, Map<String, Long> archived, Map<String, byte[]> lastArchived,
+            PrintStream err) {
         Path file = dataDir.resolve(FILE);
         ObjectNode all;
         try {
@@ -89,7 +96,7 @@ final class FileSourceProgress {
             }
             if ((same || grown) && before >= 0 && inArchive >= before) {
                 long read = inArchive - before;
-                f.skipLines(read);
+                f.skipLines(read, read > 0 ? lastArchived.get(f.name()) : null, () -> partLineArchived(file, f.name()));
                 if (read > 0) {
                     err.printf("source %s: %d lines of %s were read before this start%s; going on after them%n", f.name(), read, path,
                             grown ? " (it has grown since)" : "");
@@ -125,6 +132,24 @@ final class FileSourceProgress {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + file, e);
             }
+        }
+    }
+
+    /**
+     * Counts one archived line of source {@code name} as no line of its file: the part of a line
+     * that was still being written when it was read (see the class comment).
+     *
+     * @throws UncheckedIOException when the progress file cannot be read or written
+     */
+    static synchronized void partLineArchived(Path file, String name) {
+        try {
+            if (Rows.JSON.readTree(file.toFile()) instanceof ObjectNode all && all.get(name) instanceof ObjectNode entry) {
+                entry.put("archived_before", entry.path("archived_before").asLong() + 1);
+                Accounts.writeAtomically(file, Rows.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(all)
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot update " + file, e);
         }
     }
 

@@ -309,6 +309,7 @@ public final class Pipeline implements AutoCloseable {
         }
         long n = archive.replay(l -> {
             archivedBySource.merge(l.source(), 1L, Long::sum);
+            lastArchivedBySource.put(l.source(), l.bytes());
             processSafely(l);
         });
         awaitDetection();
@@ -325,6 +326,8 @@ public final class Pipeline implements AutoCloseable {
 
     /** Lines of each source name read back from the raw archive by {@link #rebuildFromArchive}. */
     private final Map<String, Long> archivedBySource = new HashMap<>();
+    /** The last line of each source name read back from the raw archive by {@link #rebuildFromArchive}. */
+    private final Map<String, byte[]> lastArchivedBySource = new HashMap<>();
 
     /**
      * Lines of each source name found in the raw archive by {@link #rebuildFromArchive} (empty before
@@ -332,6 +335,15 @@ public final class Pipeline implements AutoCloseable {
      */
     public Map<String, Long> archivedBySource() {
         return java.util.Collections.unmodifiableMap(archivedBySource);
+    }
+
+    /**
+     * The last line of each source name found in the raw archive by {@link #rebuildFromArchive}, as
+     * delivered (no line end); a file source compares it with the line it passes over last, to tell a
+     * line that was still being written when it was read (see {@link FileSourceProgress}).
+     */
+    public Map<String, byte[]> lastArchivedBySource() {
+        return java.util.Collections.unmodifiableMap(lastArchivedBySource);
     }
 
     /** Starts the pipeline thread. */

@@ -414,16 +414,22 @@ public abstract class Source implements AutoCloseable {
 
     /** Reads one connection's stream into the pipeline until it ends; blocks when the pipeline is full. */
     protected void pump(InputStream in) throws IOException, InterruptedException {
-        pump(in, 0, 0);
+        pump(in, 0, null, null, 0);
     }
 
     /**
      * {@link #pump(InputStream)}, passing over the first {@code skip} lines (those a file source
      * delivered before a restart) and, with {@code speed > 0}, giving each line that carries a time
      * (tag block {@code c:}, {@code $PGHP}, epoch trailer) when that time is due at {@code speed}
-     * times the pace of the stream's first such time.
+     * times the pace of the stream's first such time. {@code lastSkipped}, when not null, is the line
+     * delivered last before the restart (the archive's last line of this source): when the last line
+     * passed over differs from it but begins with it, that line was still being written when it was
+     * read before, so only its beginning was delivered; it is delivered now whole, after
+     * {@code beforeRedelivery} (may be null) has run (it records that the part archived is no line of
+     * the file).
      */
-    protected void pump(InputStream in, long skip, double speed) throws IOException, InterruptedException {
+    protected void pump(InputStream in, long skip, byte[] lastSkipped, Runnable beforeRedelivery, double speed)
+            throws IOException, InterruptedException {
         byte[] buf = new byte[1 << 16];
         InterruptedException[] stop = new InterruptedException[1];
         long[] passed = {0};
@@ -434,7 +440,14 @@ public abstract class Source implements AutoCloseable {
             }
             if (passed[0] < skip) {
                 passed[0]++;
-                return;
+                if (passed[0] < skip || !completedSince(lastSkipped, b)) {
+                    return;
+                }
+                System.err.println("source " + name + ": line " + skip + " was still being written when it was read before;"
+                        + " reading it again whole");
+                if (beforeRedelivery != null) {
+                    beforeRedelivery.run();
+                }
             }
             try {
                 if (speed > 0) {
@@ -459,7 +472,13 @@ public abstract class Source implements AutoCloseable {
         overlong.add(f.overlong() - before);
     }
 
-    /** Waits until the time {@code line} carries is due (see {@link #pump(InputStream, long, double)}). */
+    /** Whether {@code now} is {@code before} completed: longer, and beginning with all of it. */
+    static boolean completedSince(byte[] before, byte[] now) {
+        return before != null && now.length > before.length
+                && java.util.Arrays.equals(now, 0, before.length, before, 0, before.length);
+    }
+
+    /** Waits until the time {@code line} carries is due (see {@link #pump(InputStream, long, byte[], Runnable, double)}). */
     private static void pace(byte[] line, double speed, long[] first) throws InterruptedException {
         long t = LineTime.of(line);
         if (t == Long.MIN_VALUE) {
@@ -779,6 +798,9 @@ public abstract class Source implements AutoCloseable {
         private volatile boolean finished;
         /** Lines delivered before a restart, passed over (see {@link FileSourceProgress}). */
         private volatile long skip;
+        /** The last line delivered before a restart, or null (see {@link #pump(InputStream, long, byte[], Runnable, double)}). */
+        private volatile byte[] lastSkipped;
+        private volatile Runnable beforeRedelivery;
 
         FileSource(String name, Pipeline p, Path path, double speed) {
             super(name, p);
@@ -799,9 +821,15 @@ public abstract class Source implements AutoCloseable {
             return path;
         }
 
-        /** Passes over the first {@code lines} lines of the file (call before {@link #start()}). */
-        void skipLines(long lines) {
+        /**
+         * Passes over the first {@code lines} lines of the file (call before {@link #start()}), the last
+         * of which was delivered as {@code lastDelivered} (null when not known): when that line has been
+         * completed since, {@code beforeRedelivery} runs and it is delivered again whole.
+         */
+        void skipLines(long lines, byte[] lastDelivered, Runnable beforeRedelivery) {
             this.skip = lines;
+            this.lastSkipped = lastDelivered;
+            this.beforeRedelivery = beforeRedelivery;
         }
 
         @Override
@@ -824,7 +852,7 @@ public abstract class Source implements AutoCloseable {
             reading = true;
             try (InputStream raw = Files.newInputStream(path);
                  InputStream in = gunzipIfCompressed(new java.io.BufferedInputStream(raw, 1 << 16))) {
-                pump(in, skip, speed);
+                pump(in, skip, lastSkipped, beforeRedelivery, speed);
                 finished = !closed;
                 if (finished && skip > 0 && lines() == 0) {
                     System.err.println("source " + name + ": nothing in " + path + " after the " + skip

@@ -230,7 +230,7 @@ public final class WatchkeeperServer implements AutoCloseable {
         for (String s : config.sources()) {
             sources.add(Source.parse(s, pipeline));
         }
-        FileSourceProgress.resume(dir, sources, pipeline.archivedBySource(), System.err);
+        FileSourceProgress.resume(dir, sources, pipeline.archivedBySource(), pipeline.lastArchivedBySource(), System.err);
         this.sampler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "watchkeeper-stats");
             t.setDaemon(true);

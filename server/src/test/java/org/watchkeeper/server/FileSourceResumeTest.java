@@ -162,6 +162,67 @@ class FileSourceResumeTest {
         }
     }
 
+    /**
+     * A log read while its last line was half written: that line was delivered in part (and rejected);
+     * once the writer has finished it, the next start delivers it whole, so its message is not lost
+     * and the history is the one of the whole file read at once.
+     */
+    @Test
+    void aLineHalfWrittenAtTheFirstReadIsReadWholeAfterTheRestart() throws Exception {
+        Path data = tmp.resolve("data");
+        Path log = tmp.resolve("log.nmea");
+        List<String> all = lines(12);
+        String sixth = all.get(5);
+        int cut = sixth.length() - 9; // inside the payload: the part read first fails its checksum
+        Files.writeString(log, String.join("\n", all.subList(0, 5)) + "\n" + sixth.substring(0, cut), StandardCharsets.ISO_8859_1);
+        try (WatchkeeperServer s = WatchkeeperServer.start(Fixture.config(data).withSources(List.of("dma=file:" + log)))) {
+            assertThat(fileSource(s).lines()).isEqualTo(6);
+            assertThat(s.pipeline().awaitIdle(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(Fixture.get(s, "/api/stats").json().path("sources").get(0).path("messages").asLong()).isEqualTo(5);
+        }
+        Files.writeString(log, sixth.substring(cut) + "\n" + String.join("\n", all.subList(6, 12)) + "\n", StandardCharsets.ISO_8859_1,
+                java.nio.file.StandardOpenOption.APPEND);
+        StoreCounts resumed;
+        try (WatchkeeperServer s = WatchkeeperServer.start(Fixture.config(data).withSources(List.of("dma=file:" + log)))) {
+            Source.FileSource f = fileSource(s);
+            assertThat(f.linesReadBefore()).isEqualTo(6);
+            assertThat(f.lines()).isEqualTo(7); // the sixth line whole, then the six after it
+            assertThat(s.pipeline().awaitIdle(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            // the source's whole history: the five before, the sixth now whole and the six after it
+            assertThat(Fixture.get(s, "/api/stats").json().path("sources").get(0).path("messages").asLong()).isEqualTo(12);
+            resumed = s.store().counts();
+        }
+        List<String> expected = new ArrayList<>(all.subList(0, 5));
+        expected.add(sixth.substring(0, cut));
+        expected.addAll(all.subList(5, 12));
+        assertThat(archived(data, "dma")).isEqualTo(expected);
+        Path once = tmp.resolve("once");
+        try (WatchkeeperServer s = WatchkeeperServer.start(Fixture.config(once).withSources(List.of("dma=file:" + log)))) {
+            assertThat(fileSource(s).lines()).isEqualTo(12);
+            assertThat(s.pipeline().awaitIdle(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(s.store().counts()).isEqualTo(resumed);
+        }
+        // the part archived first is no line of the file: 12 of the archive's 13 lines are the file's
+        assertThat(Rows.JSON.readTree(data.resolve(FileSourceProgress.FILE).toFile()).path("dma").path("archived_before").asLong())
+                .isEqualTo(1);
+        // a third start: the file was read to its end, nothing is delivered again
+        try (WatchkeeperServer s = WatchkeeperServer.start(Fixture.config(data).withSources(List.of("dma=file:" + log)))) {
+            Source.FileSource f = fileSource(s);
+            assertThat(f.linesReadBefore()).isEqualTo(12);
+            assertThat(f.lines()).isZero();
+        }
+        assertThat(archived(data, "dma")).isEqualTo(expected);
+    }
+
+    @Test
+    void completedSinceTellsALineFinishedFromAnother() {
+        byte[] part = "!AIVDM,1,1,,A,15RT".getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(Source.completedSince(part, SENTENCE.getBytes(StandardCharsets.ISO_8859_1))).isTrue();
+        assertThat(Source.completedSince(part, part)).isFalse();
+        assertThat(Source.completedSince(null, part)).isFalse();
+        assertThat(Source.completedSince(part, "!AIVDM,1,1,,B,15RTgt0P".getBytes(StandardCharsets.ISO_8859_1))).isFalse();
+    }
+
     @Test
     void aRealLogRestartedWithTheSameSourceKeepsTheSameHistory() throws Exception {
         Path log = Fixture.log("dma-aisabnormal/212123000_drift_1.ais");
