@@ -34,6 +34,16 @@ import org.watchkeeper.core.observation.PositionObservation;
  * vessel moved more than {@link Config#minDistanceMetres} from where it started drifting
  * (AisAbnormal's observation period and distance).
  *
+ * <p><b>Jumps.</b> A drifting fix that the episode's last drifting fix could not reach (the
+ * distance between them, less {@link Config#noiseDistanceMetres}, needs more than
+ * {@link Config#maxJumpSpeedKnots}: the segmentation rule of Global Fishing Watch's AIS segmenter,
+ * gpsdio-segment, as the {@link org.watchkeeper.core.track.Tracker} applies it) is held, not added:
+ * when the next drifting fix is reachable from the episode, the held fix was a stray position (a bad
+ * GNSS fix, another transmitter with the same MMSI) and is dropped; when the next one is reachable
+ * only from the held fix, the vessel is where the held fix says, so the episode ends at its last
+ * drifting fix and a new one starts at the held fix. A drift's start and end, and so its distance,
+ * are therefore never a lone stray position.
+ *
  * <p>Event: start = first drifting fix, end = last, position = the last drifting fix. Attributes:
  * {@code duration_min}, {@code distance_m} (start to end, straight), {@code drift_speed_kn} (that
  * distance over the duration), {@code mean_sog_kn}, {@code mean_deviation_deg} (COG versus heading),
@@ -60,21 +70,26 @@ public final class DriftDetector implements Detector<DriftDetector.State> {
      * @param maxSilenceMillis longest silence inside a drift: 30 min (a drifting class A ship reports
      *        every 3 min; a longer silence leaves what it did unknown)
      * @param maxEvidence observations kept as evidence: 50
+     * @param maxJumpSpeedKnots a drifting fix that the last one could reach only faster than this is a
+     *        jump (see the class comment): 25 kn (GFW's segmenter, as the tracker's default)
+     * @param noiseDistanceMetres distance forgiven before that speed is taken, so that GNSS jitter
+     *        between fixes seconds apart is no jump: 185.2 m (0.1 nmi, as the tracker's default)
      */
     public record Config(double minSpeedKnots, double maxSpeedKnots, double minCourseHeadingDeviationDeg,
             long minDurationMillis, double minDistanceMetres, long steadyToleranceMillis, long maxSilenceMillis,
-            int maxEvidence) implements Serializable {
+            int maxEvidence, double maxJumpSpeedKnots, double noiseDistanceMetres) implements Serializable {
 
         /** The defaults cited above. */
         public static Config defaults() {
-            return new Config(0.25, 5.0, 45, 10 * MINUTE, 500, 5 * MINUTE, 30 * MINUTE, 50);
+            return new Config(0.25, 5.0, 45, 10 * MINUTE, 500, 5 * MINUTE, 30 * MINUTE, 50, 25, 185.2);
         }
 
         /** Validates ranges. */
         public Config {
             if (!(minSpeedKnots >= 0 && maxSpeedKnots > minSpeedKnots) || !(minCourseHeadingDeviationDeg >= 0
                     && minCourseHeadingDeviationDeg < 180) || minDurationMillis < 0 || steadyToleranceMillis < 0
-                    || maxSilenceMillis <= 0 || maxEvidence < 2) {
+                    || maxSilenceMillis <= 0 || maxEvidence < 2 || !(maxJumpSpeedKnots > maxSpeedKnots)
+                    || !(noiseDistanceMetres >= 0)) {
                 throw new IllegalArgumentException("invalid drift configuration");
             }
         }
@@ -88,6 +103,7 @@ public final class DriftDetector implements Detector<DriftDetector.State> {
             m.put("min_distance_m", minDistanceMetres);
             m.put("steady_tolerance_min", steadyToleranceMillis / (double) MINUTE);
             m.put("max_silence_min", maxSilenceMillis / (double) MINUTE);
+            m.put("max_jump_speed_kn", maxJumpSpeedKnots);
             return m;
         }
     }
@@ -106,6 +122,8 @@ public final class DriftDetector implements Detector<DriftDetector.State> {
         int steadyPending;
         EvidenceSampler evidence;
         long timerAt = Long.MIN_VALUE;
+        /** A drifting fix the episode could not reach, held until the next drifting fix tells (see Jumps). */
+        PositionObservation held;
     }
 
     static final long MINUTE = 60_000L;
@@ -173,6 +191,34 @@ public final class DriftDetector implements Detector<DriftDetector.State> {
         if (s.first != null && t - s.lastDrifting.time() > config.maxSilenceMillis()) {
             close(s, ctx);
         }
+        if (s.first != null && jump(s.lastDrifting, p)) {
+            PositionObservation held = s.held;
+            if (held == null || jump(held, p)) {
+                s.held = p;
+                return;
+            }
+            // the vessel is where the held fix put it: the episode ended before the jump
+            close(s, ctx);
+            add(held, angleBetween(held.courseOverGround(), held.heading()), s, ctx);
+        }
+        s.held = null;
+        add(p, deviation, s, ctx);
+    }
+
+    /** Whether {@code b} lies beyond where the vessel at {@code a} could have got (see Jumps). */
+    private boolean jump(PositionObservation a, PositionObservation b) {
+        double d = Geodesy.distance(a.latitude(), a.longitude(), b.latitude(), b.longitude()) - config.noiseDistanceMetres();
+        if (d <= 0) {
+            return false;
+        }
+        long dt = b.time() - a.time();
+        return dt <= 0 || d / (dt / 1000.0) / Geodesy.METRES_PER_SECOND_PER_KNOT > config.maxJumpSpeedKnots();
+    }
+
+    /** Adds drifting fix {@code p} to the open episode, opening one when there is none. */
+    private void add(PositionObservation p, double deviation, State s, DetectorContext ctx) {
+        long t = p.time();
+        double sog = p.speedOverGround();
         if (s.first == null) {
             s.first = p;
             s.evidence = new EvidenceSampler(config.maxEvidence());
@@ -237,5 +283,6 @@ public final class DriftDetector implements Detector<DriftDetector.State> {
         s.sumDeviation = 0;
         s.steadySince = Long.MIN_VALUE;
         s.evidence = null;
+        s.held = null;
     }
 }

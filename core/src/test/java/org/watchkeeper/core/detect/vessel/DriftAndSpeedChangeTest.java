@@ -48,6 +48,62 @@ class DriftAndSpeedChangeTest {
         assertThat(e.attributes().get("drifting_fixes")).isEqualTo(41);
     }
 
+    /** {@code f} with fix {@code i} moved 24.5 km west (a stray position, as MarineCadastre's 353592000 at 00:00:00). */
+    private static List<Fix> stray(List<Fix> f, int i) {
+        List<Fix> out = new ArrayList<>(f);
+        Fix x = f.get(i);
+        double[] q = Geodesy.destination(x.lat(), x.lon(), 270, 24_500);
+        out.set(i, new Fix(x.mmsi(), x.second(), q[0], q[1], x.sog(), x.cog(), x.heading(), x.nav()));
+        return out;
+    }
+
+    /**
+     * A stray drifting fix takes no part in a drift: as its first fix (the drift would start 24.5 km
+     * away and "drift" at 40 kn, the MarineCadastre case), in its middle, or as its last, the event
+     * is the one of the clean track, with the same start, end and distance.
+     */
+    @Test
+    void aStrayFixNeitherStartsNorEndsNorStretchesADrift() {
+        List<Fix> clean = driftTrack(0, 1200);
+        int first = 21; // the first drifting fix, at 630 s
+        int last = first + 40; // the last, at 1830 s
+        for (int i : new int[] {first, first + 20, last}) {
+            List<Event> events = Tracks.run(DriftDetector.withDefaults(), stray(clean, i));
+            assertThat(events).as("stray fix %d", i).hasSize(1);
+            Event e = events.get(0);
+            assertThat(e.start()).isEqualTo(Tracks.ms(i == first ? 660 : 630));
+            assertThat(e.end()).isEqualTo(Tracks.ms(i == last ? 1800 : 1830));
+            assertThat((double) e.attributes().get("distance_m")).isCloseTo(i == first || i == last ? 1203.8 : 1234.7, within(2.0));
+            assertThat(e.attributes().get("drifting_fixes")).isEqualTo(40);
+        }
+        // a drift of 10 min 30 s whose first 60 s are stray is too short once they are left out
+        List<Fix> shortDrift = driftTrack(0, 630);
+        assertThat(Tracks.run(DriftDetector.withDefaults(), shortDrift)).hasSize(1);
+        assertThat(Tracks.run(DriftDetector.withDefaults(), stray(stray(shortDrift, first), first + 1))).isEmpty();
+    }
+
+    /**
+     * A drifting vessel that is next heard, for good, far away (two reports agreeing with each other,
+     * e.g. after a gap in reception that the silence rule tolerates): the drift before the jump ends
+     * at its last fix and the one after starts at the first fix of the new place.
+     */
+    @Test
+    void aConfirmedJumpEndsTheDriftAndStartsAnother() {
+        List<Fix> f = new ArrayList<>();
+        double[] p = leg(f, 0, 1200, 30, new double[] {57.8, 11.3}, 2.0, 90, 0, 0);
+        p = Geodesy.destination(p[0], p[1], 0, 30_000);
+        leg(f, 1230, 1200, 30, p, 2.0, 90, 0, 0);
+        List<Event> events = Tracks.run(DriftDetector.withDefaults(), f);
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0).start()).isEqualTo(Tracks.ms(0));
+        assertThat(events.get(0).end()).isEqualTo(Tracks.ms(1200));
+        assertThat(events.get(1).start()).isEqualTo(Tracks.ms(1230));
+        assertThat(events.get(1).end()).isEqualTo(Tracks.ms(2430));
+        for (Event e : events) {
+            assertThat((double) e.attributes().get("distance_m")).isCloseTo(1234.7, within(2.0));
+        }
+    }
+
     @Test
     void anchoredShortOrSteeredLookAlikesAreNotDrift() {
         assertThat(Tracks.run(DriftDetector.withDefaults(), driftTrack(1, 1200))).isEmpty(); // at anchor
