@@ -211,7 +211,7 @@ final class Detection implements AnalysisListener {
             for (Path f : zoneFiles) {
                 Inputs.checkReadable("--zones", f);
                 List<Zone> read;
-                try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(f))) {
+                try (InputStream in = Inputs.maybeGunzipped(Files.newInputStream(f), 1 << 16, 1 << 16)) {
                     read = ZoneIndex.readGeoJson(in, "user", ZoneIndex.NAME_PROPERTIES);
                 } catch (IOException e) {
                     throw new IOException("--zones " + f + ": " + FileErrors.reason(e), e);

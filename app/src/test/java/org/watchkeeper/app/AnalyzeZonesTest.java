@@ -58,6 +58,17 @@ class AnalyzeZonesTest {
         // the default detectors ran beside it: the log's drift events are there too
         assertThat(events(report, "drift")).isNotEmpty();
         assertThat(Cli.summary(report).get("events").get("detectors").toString()).endsWith(",\"zone\"]");
+
+        // the same zones gzipped (as inputs and --ports may be): the same event
+        Path gz = tmp.resolve("south.geojson.gz");
+        try (java.io.OutputStream o = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            o.write(Files.readAllBytes(zones));
+        }
+        Path report2 = tmp.resolve("r2");
+        r = Cli.run("analyze", "--no-store", "--report", report2.toString(), "--zones", gz.toString(),
+                Cli.data("ais/dma-aisabnormal/212123000_drift_1.ais").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(events(report2, "zone_")).isEqualTo(z);
     }
 
     /** In the five minutes of the DMA sample, one vessel listed by MMSI and one by name report once each. */
@@ -116,6 +127,14 @@ class AnalyzeZonesTest {
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("watchkeeper analyze: --zones " + points + ": no Polygon or MultiPolygon feature"
                 + System.lineSeparator());
+
+        // RFC 7946 positions: longitude -180..180 first; a file with the two swapped or in another CRS is refused
+        Path outside = Files.writeString(tmp.resolve("outside.geojson"), "{\"type\":\"Feature\",\"properties\":{\"name\":\"x\"},"
+                + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[10,55],[200,95],[11,56],[10,55]]]}}");
+        r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("f").toString(), "--zones", outside.toString(), input.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("watchkeeper analyze: --zones " + outside + ": position [200.0, 95.0] out of range"
+                + " (longitude -180..180, then latitude -90..90)" + System.lineSeparator());
 
         Path bad = Files.writeString(tmp.resolve("bad.txt"), "mmsi 219000895\ncallsign OXYZ\n");
         r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("c").toString(), "--watchlist", bad.toString(), input.toString());

@@ -92,8 +92,8 @@ public final class Watchlist implements Serializable {
             String value = sp < 0 ? "" : line.substring(sp + 1).strip();
             try {
                 switch (key) {
-                    case "mmsi" -> m.put(Integer.parseInt(value), note);
-                    case "imo" -> i.put(Integer.parseInt(value), note);
+                    case "mmsi" -> m.put(number(value, 9, "an MMSI is 1 to 9 digits"), note);
+                    case "imo" -> i.put(number(value, 7, "an IMO number is 7 digits"), note);
                     case "name" -> {
                         if (normaliseName(value).isEmpty()) {
                             throw new IllegalArgumentException("empty name");
@@ -107,6 +107,18 @@ public final class Watchlist implements Serializable {
             }
         }
         return new Watchlist(m, i, n);
+    }
+
+    /** {@code value} as a positive number of at most {@code digits} digits, else {@code what} is thrown. */
+    private static int number(String value, int digits, String what) {
+        if (value.isEmpty() || value.length() > digits || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new IllegalArgumentException(what + ", not '" + value + "'");
+        }
+        int v = Integer.parseInt(value);
+        if (v == 0) {
+            throw new IllegalArgumentException(what + ", not 0");
+        }
+        return v;
     }
 
     /** Reads the text form from a UTF-8 file. */

@@ -192,7 +192,8 @@ public final class ZoneIndex {
      * @param in the GeoJSON (not closed)
      * @param category the zones' category, e.g. {@code user}, {@code eez}, {@code mpa}
      * @param nameProperties properties to take the name from, tried in order (e.g. {@link #NAME_PROPERTIES})
-     * @throws IOException on malformed JSON or a polygon that cannot be built
+     * @throws IOException on malformed JSON, a position outside longitude -180..180 or latitude
+     *     -90..90 (RFC 7946 order: longitude first), or a polygon that cannot be built
      */
     public static List<Zone> readGeoJson(InputStream in, String category, List<String> nameProperties) throws IOException {
         JsonParser p = new JsonFactory().createParser(in);
@@ -297,6 +298,10 @@ public final class ZoneIndex {
             double y = p.getDoubleValue();
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 // altitude or other extra members are ignored
+            }
+            if (!(x >= -180 && x <= 180) || !(y >= -90 && y <= 90)) {
+                // RFC 7946: longitude then latitude, in WGS 84 degrees (a file in another CRS, or with the two swapped)
+                throw new IOException("position [" + x + ", " + y + "] out of range (longitude -180..180, then latitude -90..90)");
             }
             return new Coordinate(x, y);
         }

@@ -27,6 +27,14 @@ class WatchlistDetectorTest {
         assertThat(LIST.matchName("EVERGIVEN")).isNull();
         assertThat(LIST.size()).isEqualTo(3);
         assertThatThrownBy(() -> Watchlist.parse(List.of("callsign ABCD"))).hasMessageContaining("line 1");
+        assertThatThrownBy(() -> Watchlist.parse(List.of("mmsi 219000895", "mmsi abc")))
+                .hasMessage("watchlist line 2: an MMSI is 1 to 9 digits, not 'abc': mmsi abc");
+        assertThatThrownBy(() -> Watchlist.parse(List.of("mmsi 2190008951"))).hasMessageContaining("an MMSI is 1 to 9 digits, not '2190008951'");
+        assertThatThrownBy(() -> Watchlist.parse(List.of("mmsi -5"))).hasMessageContaining("not '-5'");
+        assertThatThrownBy(() -> Watchlist.parse(List.of("imo 90747290"))).hasMessageContaining("an IMO number is 7 digits, not '90747290'");
+        assertThatThrownBy(() -> Watchlist.parse(List.of("imo 0"))).hasMessageContaining("an IMO number is 7 digits, not 0");
+        // a base station's MMSI written with its leading zeros is the same entry as without them
+        assertThat(Watchlist.parse(List.of("mmsi 002190047")).mmsi(2190047)).isEqualTo("");
     }
 
     @Test
