@@ -873,6 +873,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         putSorted(v.putObject("by_class"), byClass);
         putSorted(v.putObject("by_type"), byShipType);
         putSorted(v.putObject("by_flag"), byFlag);
+        v.put("dropped_beyond_max", analysis.tracker().droppedVessels());
 
         ObjectNode rej = root.putObject("rejected");
         ObjectNode rl = rej.putObject("lines");
@@ -910,6 +911,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         settings.put("lenient", lenient);
         settings.put("accept_bad_tag_block_checksum", acceptBadTagBlockChecksum);
+        settings.put("max_vessels", maxVessels);
         if (store != null) {
             ObjectNode st = root.putObject("store");
             st.put("location", storeOptions.describe());
@@ -1025,6 +1027,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
                         + " one cut: they were analyzed, the rest of the file is missing (a compressed file cut short?)%n",
                         in.get("file").asText(), in.get("truncated").asText(), in.path("lines").asLong());
             }
+        }
+        long dropped = summary.get("vessels").path("dropped_beyond_max").asLong();
+        if (dropped > 0) {
+            err.printf(Locale.ROOT, "watchkeeper analyze: --max-vessels %d dropped the least recently seen station %d time%s: each"
+                    + " drop closed that station's track segments, and a station not heard again after its drop is missing from"
+                    + " the stations counted and from vessels.csv%n", maxVessels, dropped, dropped == 1 ? "" : "s");
         }
         long applied = 0; // the largest reorder window applied to an input (given, or chosen from its start)
         for (JsonNode in : summary.get("inputs")) {

@@ -240,6 +240,7 @@ public final class Tracker {
 
     /** The table drops {@code t} (least recently used beyond the bound): its open segments are closed. */
     private void dropped(Track t) {
+        droppedVessels++;
         if (t.attachment != null) {
             attachedVessels--;
         }
@@ -249,6 +250,18 @@ public final class Tracker {
                 close(t.openSegment(i));
             }
         }
+    }
+
+    /** Vessels dropped so far for being the least recently seen beyond the bound on vessels held. */
+    private long droppedVessels;
+
+    /**
+     * Vessels dropped so far for being the least recently seen beyond {@link TrackerConfig#maxVessels()}
+     * (or {@link #limitVessels}); a vessel heard again after it was dropped, and dropped again, counts
+     * each time.
+     */
+    public long droppedVessels() {
+        return droppedVessels;
     }
 
     /** A replay tracker with default settings and no listener. */
