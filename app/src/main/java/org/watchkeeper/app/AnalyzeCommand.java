@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -364,6 +365,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             err.flush();
             return 1;
         } finally {
+            discardReportParts(); // nothing is left after a run that put its report in place
             if (store != null) {
                 try {
                     store.close();
@@ -401,7 +403,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         // for a log file or a pipe (System.console() is null unless the session is interactive).
         Progress progress = new Progress(err, !quiet && System.console() != null, totalBytes);
         Analysis analysis;
-        try (OutputStream tracksOut = new BufferedOutputStream(Files.newOutputStream(report.resolve("tracks.geojson")), READ_BUFFER);
+        try (OutputStream tracksOut = new BufferedOutputStream(Files.newOutputStream(part("tracks.geojson")), READ_BUFFER);
              TracksGeoJson tracks = new TracksGeoJson(tracksOut, ref)) {
             listeners.add(tracks);
             analysis = new Analysis(config, listeners);
@@ -426,13 +428,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
             store.upsertEvents(events);
         }
         events.sort(Comparator.comparingLong(EventRow::startMillis).thenComparing(EventRow::id));
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(report.resolve("vessels.csv")))) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(part("vessels.csv")))) {
             VesselsCsv.write(analysis, out);
         }
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(report.resolve("events.json")))) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(part("events.json")))) {
             EventsReport.writeJson(events, out);
         }
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(report.resolve("events.csv")))) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(part("events.csv")))) {
             EventsReport.writeCsv(events, out);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -446,7 +448,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             ((ObjectNode) summary.get("events")).put("late_observations", detection.lateObservations());
             ((ObjectNode) summary.get("events")).put("duplicate_receptions", detection.duplicateReceptions());
         }
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(report.resolve("summary.json").toFile(), summary);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(part("summary.json").toFile(), summary);
+        publishReport();
         if (!quiet) {
             PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(streams.out(), StandardCharsets.UTF_8));
             printSummary(out, summary);
@@ -454,6 +457,40 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         printWarnings(err, summary); // also with --quiet: each says what was lost and why
         return 0;
+    }
+
+    /** The report files, in the order they are put in place. */
+    private static final List<String> REPORT_FILES = List.of("tracks.geojson", "vessels.csv", "events.json", "events.csv", "summary.json");
+
+    /**
+     * Where report file {@code name} is written until the run has succeeded ({@code .NAME.part} in the
+     * report directory): a run that fails leaves the report of an earlier run as it was, not half
+     * replaced ({@link #discardReportParts}).
+     */
+    private Path part(String name) {
+        return report.resolve("." + name + ".part");
+    }
+
+    /** Puts the report files written by this run in place of those of an earlier run. */
+    private void publishReport() throws IOException {
+        for (String name : REPORT_FILES) {
+            try {
+                Files.move(part(name), report.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(part(name), report.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    /** Deletes what a failed run had written of its report (the earlier report, if any, is untouched). */
+    private void discardReportParts() {
+        for (String name : REPORT_FILES) {
+            try {
+                Files.deleteIfExists(part(name));
+            } catch (IOException e) {
+                // best effort: the run's own error is the one to report
+            }
+        }
     }
 
     /** Counts closed segments. */

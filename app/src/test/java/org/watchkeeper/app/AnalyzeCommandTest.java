@@ -731,4 +731,36 @@ class AnalyzeCommandTest {
         assertThat(r.err()).isEmpty();
         assertThat(Cli.summary(all).get("vessels").get("dropped_beyond_max").asLong()).isZero();
     }
+
+    /**
+     * A run that fails part-way leaves the report of the run before it as it was, not half replaced,
+     * and no part of its own. The failing input is Linux's {@code /proc/self/mem}: a readable file
+     * whose first read fails with EIO.
+     */
+    @Test
+    void aFailedRunLeavesTheEarlierReportAsItWas() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(Path.of("/proc/self/mem")), "needs Linux's /proc/self/mem");
+        Path report = tmp.resolve("kept");
+        Cli.Run r = Cli.run("analyze", "--no-store", "--quiet", "--report", report.toString(), data("ais/dma-aislib/replay_dump.txt").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        Map<String, byte[]> before = new java.util.TreeMap<>();
+        try (var files = Files.list(report)) {
+            for (Path f : files.toList()) {
+                before.put(f.getFileName().toString(), Files.readAllBytes(f));
+            }
+        }
+        assertThat(before.keySet()).containsExactly("events.csv", "events.json", "summary.json", "tracks.geojson", "vessels.csv");
+
+        r = Cli.run("analyze", "--no-store", "--quiet", "--report", report.toString(), "/proc/self/mem");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).startsWith("watchkeeper analyze: ");
+        Map<String, byte[]> after = new java.util.TreeMap<>();
+        try (var files = Files.list(report)) {
+            for (Path f : files.toList()) {
+                after.put(f.getFileName().toString(), Files.readAllBytes(f));
+            }
+        }
+        assertThat(after).containsOnlyKeys(before.keySet());
+        before.forEach((name, bytes) -> assertThat(after.get(name)).as(name).isEqualTo(bytes));
+    }
 }
