@@ -1027,10 +1027,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
             out.println("  store:      not written (--no-store)");
         } else {
             var st = s.get("store");
-            out.printf(Locale.ROOT, "  store:      %s: %s, %s, %s written%n", st.get("location").asText(),
+            long held = st.path("positions_before").asLong();
+            // positions are appended: the same log analyzed twice into one store is there twice
+            out.printf(Locale.ROOT, "  store:      %s: %s, %s, %s written%s%n", st.get("location").asText(),
                     count(st.get("positions_appended").asLong(), "position", "positions"),
                     count(st.get("vessels_upserted").asLong(), "vessel", "vessels"),
-                    count(st.get("identity_changes_appended").asLong(), "identity change", "identity changes"));
+                    count(st.get("identity_changes_appended").asLong(), "identity change", "identity changes"),
+                    held == 0 ? "" : String.format(Locale.ROOT, ", beside %s held before (positions are appended: input"
+                            + " analyzed before is stored again; --data DIR keeps runs apart)", count(held, "position", "positions")));
         }
         out.printf(Locale.ROOT, "  report:     %s (summary.json, vessels.csv, tracks.geojson, events.json, events.csv)%n", report);
     }

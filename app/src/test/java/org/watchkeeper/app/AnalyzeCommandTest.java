@@ -763,4 +763,18 @@ class AnalyzeCommandTest {
         assertThat(after).containsOnlyKeys(before.keySet());
         before.forEach((name, bytes) -> assertThat(after.get(name)).as(name).isEqualTo(bytes));
     }
+
+    /** Positions are appended: a second run of one log into one store says what the store held before. */
+    @Test
+    void aSecondRunIntoOneStoreSaysWhatItHeldBefore() throws IOException {
+        Path data = tmp.resolve("store");
+        String log = data("ais/dma-aisabnormal/212123000_drift_1.ais").toString();
+        Cli.Run first = Cli.run("analyze", "--data", data.toString(), "--report", tmp.resolve("r1").toString(), log);
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).contains(": 902 positions, 1 vessel, 0 identity changes written" + System.lineSeparator());
+        Cli.Run second = Cli.run("analyze", "--data", data.toString(), "--report", tmp.resolve("r2").toString(), log);
+        assertThat(second.exit()).as(second.err()).isZero();
+        assertThat(second.out()).contains(": 902 positions, 1 vessel, 0 identity changes written, beside 902 positions held before"
+                + " (positions are appended: input analyzed before is stored again; --data DIR keeps runs apart)");
+    }
 }
