@@ -77,7 +77,7 @@ public final class QueryCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing query: track, box, polygon or near");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing query: track, box, polygon, near or events");
     }
 
     /** Output formats. */
@@ -129,8 +129,8 @@ public final class QueryCommand implements Runnable {
          */
         String emptyNote(HistoryStore store) {
             StoreCounts c = store.counts();
-            return "nothing found in the window; the store holds positions: " + c.positions() + ", vessels: "
-                    + c.vessels() + ", events: " + c.events();
+            return "nothing found" + (common.from == null && common.to == null ? "" : " in the window")
+                    + "; the store holds positions: " + c.positions() + ", vessels: " + c.vessels() + ", events: " + c.events();
         }
 
         /** Checks the subcommand's own arguments; throws IllegalArgumentException with what is wrong. */
@@ -316,7 +316,7 @@ public final class QueryCommand implements Runnable {
             if (store.vessel(mmsi).isEmpty()) {
                 return "no vessel " + Mmsi.format(mmsi) + " in the store";
             }
-            return "no positions of " + Mmsi.format(mmsi) + " in the window";
+            return "no positions of " + Mmsi.format(mmsi) + (common.from == null && common.to == null ? "" : " in the window");
         }
 
         @Override

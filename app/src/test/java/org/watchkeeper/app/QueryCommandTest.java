@@ -132,9 +132,17 @@ class QueryCommandTest {
         assertThat(elsewhere.exit()).as(elsewhere.err()).isZero();
         assertThat(elsewhere.json()).isEmpty();
         // an empty answer says so on stderr, with what the store holds and the order of the corners
-        assertThat(elsewhere.err()).isEqualTo("watchkeeper query box: nothing found in the window; the store holds"
+        assertThat(elsewhere.err()).isEqualTo("watchkeeper query box: nothing found; the store holds"
                 + " positions: 902, vessels: 1, events: 2 (asked: latitude -10.0 to 10.0, longitude -10.0 to 10.0;"
                 + " the order is MINLAT MINLON MAXLAT MAXLON)\n");
+        Cli.Run windowed = Cli.run("query", "box", "-10", "-10", "10", "10", "--from", "2014-10-02", "--data", data);
+        assertThat(windowed.err()).startsWith("watchkeeper query box: nothing found in the window; the store holds positions: 902,");
+        Cli.Run none = Cli.run("query", "events", "--mmsi", "999999999", "--data", data);
+        assertThat(none.exit()).as(none.err()).isZero();
+        assertThat(none.err()).startsWith("watchkeeper query events: nothing found; the store holds positions: 902,");
+        Cli.Run bare = Cli.run("query");
+        assertThat(bare.exit()).isEqualTo(2);
+        assertThat(bare.err()).startsWith("watchkeeper query: Missing query: track, box, polygon, near or events");
         Cli.Run poly = Cli.run("query", "polygon", "55.5,15.0; 55.5,15.5; 55.7,15.5; 55.7,15.0", "--data", data);
         assertThat(poly.json().get(0).get("positions").asInt()).isEqualTo(902);
     }
