@@ -1063,7 +1063,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         for (JsonNode in : summary.get("inputs")) {
-            if (in.has("truncated")) {
+            if (in.has("truncated") && in.path("lines").asLong() == 0) {
+                err.printf(Locale.ROOT, "watchkeeper analyze: %s: the input ends early (%s) before its first line: nothing in"
+                        + " it was analyzed (a compressed file cut short, or not a gzip file?)%n",
+                        in.get("file").asText(), in.get("truncated").asText());
+            } else if (in.has("truncated")) {
                 err.printf(Locale.ROOT, "watchkeeper analyze: %s: the input ends early (%s) after %d lines, the last"
                         + " one cut: they were analyzed, the rest of the file is missing (a compressed file cut short?)%n",
                         in.get("file").asText(), in.get("truncated").asText(), in.path("lines").asLong());

@@ -360,8 +360,9 @@ public final class DecodeCommand implements Callable<Integer> {
      */
     private void cutShort(String name, InputStream in, long lines) {
         if (in instanceof GzipInput g && g.truncated() != null) {
-            cut.add("input " + name + ": " + g.truncated() + ": the file is cut short; its " + lines
-                    + " lines before the cut (the last one cut) are decoded");
+            cut.add("input " + name + ": " + g.truncated() + (lines == 0
+                    ? ": the file is cut short before its first line, or is not a gzip file: nothing in it is decoded"
+                    : ": the file is cut short; its " + lines + " lines before the cut (the last one cut) are decoded"));
         }
     }
 

@@ -21,10 +21,10 @@ final class GzipInput extends BufferedInputStream {
      * @param compressed the gzip bytes
      * @param inflaterBuffer the inflater's input buffer, bytes
      * @param size this stream's buffer, bytes
-     * @throws IOException when the gzip header cannot be read
+     * (a file cut within its gzip header is an empty stream, {@link #truncated()} saying so)
      */
-    GzipInput(InputStream compressed, int inflaterBuffer, int size) throws IOException {
-        this(new Cut(new GZIPInputStream(compressed, inflaterBuffer)), size);
+    GzipInput(InputStream compressed, int inflaterBuffer, int size) {
+        this(new Cut(compressed, inflaterBuffer), size);
     }
 
     private GzipInput(Cut cut, int size) {
@@ -37,12 +37,18 @@ final class GzipInput extends BufferedInputStream {
         return cut.truncated;
     }
 
-    /** Turns the inflater's "unexpected end" into the end of the stream, noting it. */
+    /**
+     * Turns the inflater's "unexpected end" into the end of the stream, noting it. The gzip header is
+     * read on the first read, so that a file cut within it ends the same way.
+     */
     private static final class Cut extends FilterInputStream {
+        private final int inflaterBuffer;
+        private boolean started;
         String truncated;
 
-        Cut(InputStream in) {
-            super(in);
+        Cut(InputStream compressed, int inflaterBuffer) {
+            super(compressed);
+            this.inflaterBuffer = inflaterBuffer;
         }
 
         @Override
@@ -55,6 +61,15 @@ final class GzipInput extends BufferedInputStream {
         public int read(byte[] b, int off, int len) throws IOException {
             if (truncated != null) {
                 return -1;
+            }
+            if (!started) {
+                started = true;
+                try {
+                    in = new GZIPInputStream(in, inflaterBuffer);
+                } catch (EOFException e) {
+                    truncated = "cut within its gzip header";
+                    return -1;
+                }
             }
             try {
                 return super.read(b, off, len);

@@ -306,6 +306,17 @@ class AnalyzeCommandTest {
         assertThat(in.get("rejected_lines").asLong()).isEqualTo(1);
         assertThat(r.err()).contains("watchkeeper analyze: " + cut + ": the input ends early (Unexpected end of ZLIB input"
                 + " stream) after 28828 lines, the last one cut: they were analyzed, the rest of the file is missing");
+
+        // cut within the gzip header (after its magic bytes), or right after a bare 10-byte header: nothing to analyze, said so
+        for (int length : new int[] {2, 10}) {
+            Path head = tmp.resolve("head" + length + ".gz");
+            Files.write(head, length == 2 ? java.util.Arrays.copyOf(whole, 2) : new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3});
+            r = Cli.run("analyze", "--no-store", "--quiet", "--report", tmp.resolve("h" + length).toString(), head.toString());
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.err()).isEqualTo("watchkeeper analyze: " + head + ": the input ends early ("
+                    + (length == 2 ? "cut within its gzip header" : "Unexpected end of ZLIB input stream") + ") before its first line:"
+                    + " nothing in it was analyzed (a compressed file cut short, or not a gzip file?)" + System.lineSeparator());
+        }
     }
 
     /**

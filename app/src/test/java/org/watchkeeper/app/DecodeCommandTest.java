@@ -407,5 +407,11 @@ class DecodeCommandTest {
                     + ": Unexpected end of ZLIB input stream: the file is cut short; its 28828 lines before the cut"
                     + " (the last one cut) are decoded");
         }
+        Path head = tmp.resolve("head.gz");
+        Files.write(head, Arrays.copyOf(Files.readAllBytes(sample), 2));
+        Run r = run("decode", head.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("watchkeeper decode: I/O error on input " + head + ": cut within its gzip header: the file is cut"
+                + " short before its first line, or is not a gzip file: nothing in it is decoded");
     }
 }
