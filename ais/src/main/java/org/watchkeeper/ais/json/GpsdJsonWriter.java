@@ -48,7 +48,9 @@ import org.watchkeeper.ais.nmea.TimeSource;
  *     only); {@code "checksum":"unverified"} (only when a lenient reader accepted a sentence
  *     without checksum); {@code length_anomaly} ({@code true} when the payload length differs
  *     from the nominal length of its type); {@code sentences} (only when the message took more
- *     than one sentence).</li>
+ *     than one sentence); from a USCG-style receiver trailer after the checksum, {@code slot} (the
+ *     receiving TDMA slot, {@code S} field) and {@code signal_dbm} (signal strength, {@code d}
+ *     field), each only when present.</li>
  * </ol>
  *
  * <p>Strings are escaped per RFC 8259 (quote, backslash, all control characters) and encoded as
@@ -259,6 +261,16 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
         }
         if (r.sentences() > 1) {
             field("sentences", r.sentences());
+        }
+        if (r.trailer() != null) {
+            int slot = r.trailerSlot();
+            if (slot >= 0) {
+                field("slot", slot);
+            }
+            int signal = r.trailerSignalDbm();
+            if (signal != Integer.MIN_VALUE) {
+                field("signal_dbm", signal);
+            }
         }
         end();
     }

@@ -90,6 +90,49 @@ public record ReceivedMessage(
         return tagBlock;
     }
 
+    /**
+     * The receiving slot from a USCG-style trailer ({@code S1378}: the TDMA slot, 0..2249, in which
+     * the receiver heard the first fragment), or -1 when there is no trailer, no {@code S} field, or
+     * its value is not a slot number.
+     */
+    public int trailerSlot() {
+        int v = trailerInt('S');
+        return v >= 0 && v <= 2249 ? v : -1;
+    }
+
+    /**
+     * The received signal strength from a USCG-style trailer ({@code d-127}: dBm), or
+     * {@link Integer#MIN_VALUE} when there is no trailer, no {@code d} field, or its value is not a
+     * whole number from -200 to 0.
+     */
+    public int trailerSignalDbm() {
+        int v = trailerInt('d');
+        return v >= -200 && v <= 0 ? v : Integer.MIN_VALUE;
+    }
+
+    /** The whole-number value of the first trailer field named {@code name} (one letter), or Integer.MIN_VALUE. */
+    private int trailerInt(char name) {
+        if (trailer == null) {
+            return Integer.MIN_VALUE;
+        }
+        for (int s = 0; s < trailer.length(); ) {
+            int e = trailer.indexOf(',', s);
+            if (e < 0) {
+                e = trailer.length();
+            }
+            if (e - s > 1 && trailer.charAt(s) == name) {
+                String v = trailer.substring(s + 1, e);
+                // whole numbers of a few digits only: the USCG fields are short
+                if (v.length() <= 6 && v.matches("-?[0-9]+")) {
+                    return Integer.parseInt(v);
+                }
+                return Integer.MIN_VALUE;
+            }
+            s = e + 1;
+        }
+        return Integer.MIN_VALUE;
+    }
+
     /** The components as a record shows them, the tag block with its time. */
     @Override
     public String toString() {

@@ -355,6 +355,8 @@ class FieldCasesTest {
             assertThat(m.trailer()).isEqualTo(trailer);
             assertThat(m.source()).isEqualTo("r09SCHA1");
             assertThat(m.receiveTimeMillis()).isEqualTo(1272422678000L);
+            assertThat(m.trailerSlot()).isEqualTo(1378);
+            assertThat(m.trailerSignalDbm()).isEqualTo(-127);
         }
         // the same trailer after a decodable sentence (the trailer is outside the checksum)
         ReceivedMessage t = (ReceivedMessage) Nmea.run("!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A," + trailer).get(0);
@@ -364,5 +366,16 @@ class FieldCasesTest {
         assertThat(t.timeSource()).isEqualTo(TimeSource.TRAILER);
         assertThat(t.checksumVerified()).isTrue();
         assertThat(((PositionReport) t.message()).mmsi()).isEqualTo(371798000);
+        assertThat(t.trailerSlot()).isEqualTo(1378);
+        assertThat(t.trailerSignalDbm()).isEqualTo(-127);
+        java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
+        org.watchkeeper.ais.json.GpsdJsonWriter w = new org.watchkeeper.ais.json.GpsdJsonWriter(json);
+        w.write(t);
+        w.flush();
+        assertThat(json.toString(java.nio.charset.StandardCharsets.UTF_8)).contains(",\"slot\":1378,\"signal_dbm\":-127");
+        // without those fields, or with values that are no slot or signal: absent
+        ReceivedMessage none = (ReceivedMessage) Nmea.run("!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A,dx,S9999,r1,1272422678").get(0);
+        assertThat(none.trailerSlot()).isEqualTo(-1);
+        assertThat(none.trailerSignalDbm()).isEqualTo(Integer.MIN_VALUE);
     }
 }
