@@ -83,6 +83,23 @@ public final class ImbImporter {
     }
 
     /**
+     * Whether one of the comma-separated parts of {@code location} is a country name of
+     * {@code countries}: then the nearest country is not added to the place ("Port of Luanda, Angola"
+     * is not made "..., Angola, Angola", nor "Nipah Anchorage, Indonesia" "..., Indonesia, Singapore").
+     */
+    static boolean namesACountry(String location, Map<String, String> countries) {
+        for (String part : location.split(",")) {
+            String p = part.strip();
+            for (String name : countries.values()) {
+                if (name.equalsIgnoreCase(p)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * Reads {@code pirate_attacks.csv}.
      *
      * @param in the CSV text
@@ -166,7 +183,7 @@ public final class ImbImporter {
         String cc = CsvRows.value(r, cols, "nearest_country");
         String country = cc == null ? null : countries.getOrDefault(cc, cc);
         String place = location == null ? (country == null ? null : "near " + country)
-                : country == null ? location : location + ", " + country;
+                : country == null || namesACountry(location, countries) ? location : location + ", " + country;
         String ds = CsvRows.value(r, cols, "data_source");
         String source = ds == null ? "Crime at sea dataset" : ds.equalsIgnoreCase("imb") ? "IMB PRC"
                 : ds.equalsIgnoreCase("mappingpiracy") ? "Mapping Piracy" : ds;

@@ -245,6 +245,12 @@ class ImportersTest {
         assertThat(first.victim().name()).isEqualTo("Mv Cosmic Leader");
         assertThat(first.narrative()).isNull();
         assertThat(first.source()).isEqualTo("Mapping Piracy");
+
+        // a location that already names its country keeps it alone: line 12, "Port of Luanda, Angola" with AGO, and
+        // line 6002, "Nipah Anchorage, Indonesia" with nearest country SGP (not "..., Indonesia, Singapore")
+        assertThat(imbAt(r, "1993-01-27T00:00:00Z", -8.8).place()).isEqualTo("Port of Luanda, Angola");
+        assertThat(imbAt(r, "2013-08-02T00:00:00Z", 1.1).place()).isEqualTo("Nipah Anchorage, Indonesia");
+        assertThat(imbAt(r, "2013-08-02T00:00:00Z", 1.3833).place()).isEqualTo("South China Sea, Indonesia");
     }
 
     @Test
