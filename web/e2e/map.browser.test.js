@@ -111,6 +111,12 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     // The live stream may add vessels after the first load, never remove them.
     const held = await page.evaluate(() => window.watchkeeper.state.vessels.size);
     expect(held).toBeGreaterThanOrEqual(api);
+    // the map opened on the traffic: the vessels' median position is in view
+    expect(await page.evaluate(() => {
+      const ps = [...window.watchkeeper.state.vessels.values()].filter((v) => typeof v.lat === 'number' && typeof v.lon === 'number');
+      const mid = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      return window.watchkeeper.map.getBounds().contains([mid(ps.map((v) => v.lon)), mid(ps.map((v) => v.lat))]);
+    })).toBe(true);
     if (process.env.WATCHKEEPER_EXPECT_VESSELS) {
       // A real server whose replayed log has ended: the map holds exactly the API's vessels.
       expect(api).toBe(Number(process.env.WATCHKEEPER_EXPECT_VESSELS));
@@ -157,6 +163,14 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     expect(e).toMatchObject({ kind: 'loitering', vessels: ['563999001'], ongoing: true });
     // the stream was asked for episodes as they open
     expect(server.requests.some((r) => r.startsWith('GET /api/stream') && /kinds=[^&]*ongoing/.test(decodeURIComponent(r)))).toBe(true);
+  });
+
+  it('opens the vessel found by the search box on Enter, also when typed faster than the list shows', async () => {
+    const v = await page.evaluate(async () => (await (await fetch('api/vessels?limit=50')).json()).vessels[0]);
+    await page.locator('#search').fill(v.mmsi);
+    await page.locator('#search').press('Enter');
+    await page.waitForFunction((m) => document.querySelector('#vessel-panel .mmsi')?.textContent === m, v.mmsi, { timeout: 10000 });
+    expect(await page.locator('#tab-vessel').isVisible()).toBe(true);
   });
 
   it('opens the vessel panel when a vessel is clicked', async () => {

@@ -74,6 +74,27 @@ export function validPosition(lat, lon) {
 }
 
 /**
+ * The area the map opens on: [minLon, minLat, maxLon, maxLat] around the vessels' valid positions,
+ * leaving out the outermost 1 % on each side (a few stray positions far away would otherwise zoom
+ * the map out to the world), or null when no vessel has a valid position. A single position, or
+ * positions all at one place, give a box of zero size (the caller bounds the zoom).
+ */
+export function vesselsExtent(vessels) {
+  const lons = [], lats = [];
+  for (const v of vessels) {
+    if (!validPosition(v.lat, v.lon)) continue;
+    lons.push(v.lon);
+    lats.push(v.lat);
+  }
+  if (!lons.length) return null;
+  lons.sort((a, b) => a - b);
+  lats.sort((a, b) => a - b);
+  const cut = Math.floor(lons.length * 0.01);
+  const last = lons.length - 1 - cut;
+  return [lons[cut], lats[cut], lons[last], lats[last]];
+}
+
+/**
  * Vessels (contract objects) as a GeoJSON FeatureCollection of points for the map. Vessels with no
  * valid position are left out. Properties: mmsi, name, cat (ship category), rot (draw direction,
  * 0 when none) and dir (1 when a direction is known, else 0).

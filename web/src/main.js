@@ -9,7 +9,7 @@ import './style.css';
 import { api } from './api.js';
 import {
   landFromTopology, vesselsToGeoJSON, applyPosition, filterEvents, eventTarget, zoneFromVertices,
-  parseZoneUpload, zonesToGeoJSON, trackToReplay, positionAt, searchVessels, CATEGORY_COLORS, CATEGORY_NAMES,
+  parseZoneUpload, zonesToGeoJSON, trackToReplay, positionAt, searchVessels, vesselsExtent, CATEGORY_COLORS, CATEGORY_NAMES,
   validPosition, sourceFaults,
 } from './data.js';
 import { drawCharts } from './charts.js';
@@ -631,25 +631,32 @@ function setupSearch() {
       selectVessel(li.dataset.mmsi, { fly: true });
     }));
   };
+  // the vessels matching q: those already loaded, else the server's answer
+  const find = async (q) => {
+    const local = searchVessels(state.vessels.values(), q);
+    if (local.length) return local;
+    try {
+      const r = await api.vessels({ q, limit: 20 });
+      r.vessels.forEach((v) => { if (!state.vessels.has(v.mmsi)) state.vessels.set(v.mmsi, v); });
+      return r.vessels;
+    } catch {
+      return [];
+    }
+  };
   input.addEventListener('input', () => {
     clearTimeout(timer);
     const q = input.value;
     if (!q.trim()) { list.hidden = true; return; }
-    timer = setTimeout(async () => {
-      const local = searchVessels(state.vessels.values(), q);
-      if (local.length) return show(local);
-      try {
-        const r = await api.vessels({ q, limit: 20 });
-        r.vessels.forEach((v) => { if (!state.vessels.has(v.mmsi)) state.vessels.set(v.mmsi, v); });
-        show(r.vessels);
-      } catch {
-        show([]);
-      }
-    }, 150);
+    timer = setTimeout(async () => show(await find(q)), 150);
   });
-  input.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter') list.querySelector('li[data-mmsi]')?.click();
+  input.addEventListener('keydown', async (e) => {
     if (e.key === 'Escape') list.hidden = true;
+    if (e.key !== 'Enter' || !input.value.trim()) return;
+    // Enter picks the best match, also when typed faster than the list is shown
+    clearTimeout(timer);
+    const found = await find(input.value);
+    show(found);
+    list.querySelector('li[data-mmsi]')?.click();
   });
 }
 
@@ -762,6 +769,11 @@ map.on('load', async () => {
   $('incident-report').disabled = me.anonymous || me.role === 'viewer';
   const results = await Promise.allSettled([loadVessels(), loadEvents(), loadZones(), loadIncidents()]);
   results.filter((r) => r.status === 'rejected').forEach((r) => console.error(r.reason));
+  // open on the traffic this server holds, unless the user has already picked something to look at
+  const extent = vesselsExtent(state.vessels.values());
+  if (extent && !state.selected) {
+    map.fitBounds([[extent[0], extent[1]], [extent[2], extent[3]]], { padding: 40, maxZoom: 10, duration: 0 });
+  }
   state.ready = true;
   connectStream();
 });

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import {
   landFromTopology, shipCategory, drawDirection, vesselsToGeoJSON, applyPosition, filterEvents, geometryBounds,
   eventTarget, zoneFromVertices, parseZoneUpload, zonesToGeoJSON, trackToReplay, positionAt, searchVessels,
-  chokepointChart, portCallChart, messageSeries, categoryOfText, lastDays, sourceFaults,
+  chokepointChart, portCallChart, messageSeries, categoryOfText, lastDays, sourceFaults, vesselsExtent,
 } from '../src/data.js';
 
 const require = createRequire(import.meta.url);
@@ -88,6 +88,26 @@ describe('drawDirection', () => {
     expect(drawDirection({ course: 50, speed: 0.1 })).toBeNull();
     expect(drawDirection({ heading: 511, course: 360 })).toBeNull();
     expect(drawDirection({})).toBeNull();
+  });
+});
+
+describe('vesselsExtent', () => {
+  it('bounds the valid positions, leaving out the outermost 1 % on each side', () => {
+    // 200 vessels in the Kattegat and two strays: one at the antipode, one in the Pacific
+    const vessels = [];
+    for (let i = 0; i < 200; i++) vessels.push({ mmsi: String(219000000 + i), lat: 56 + (i % 10) * 0.1, lon: 11 + Math.floor(i / 10) * 0.05 });
+    vessels.push({ mmsi: '1', lat: -56, lon: -169 }, { mmsi: '2', lat: 10, lon: 179 });
+    vessels.push({ mmsi: '3', lat: 91, lon: 181 }, { mmsi: '4' }); // not available: left out
+    const [w, s, e, n] = vesselsExtent(vessels);
+    expect(w).toBeCloseTo(11, 9);
+    expect(e).toBeCloseTo(11.95, 9);
+    expect(s).toBeCloseTo(56, 9);
+    expect(n).toBeCloseTo(56.9, 9);
+  });
+  it('is a point for one vessel and null for none', () => {
+    expect(vesselsExtent([{ lat: 1.25, lon: 103.8 }])).toEqual([103.8, 1.25, 103.8, 1.25]);
+    expect(vesselsExtent([{ lat: null, lon: 3 }])).toBeNull();
+    expect(vesselsExtent([])).toBeNull();
   });
 });
 
