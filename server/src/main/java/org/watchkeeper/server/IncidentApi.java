@@ -558,11 +558,11 @@ public final class IncidentApi {
         ArrayNode times = v.putArray("track_times");
         if (pts.size() == 1) {
             g.put("type", "Point");
-            g.putArray("coordinates").add(pts.get(0).lon()).add(pts.get(0).lat());
+            g.putArray("coordinates").add(Coordinates.round6(pts.get(0).lon())).add(Coordinates.round6(pts.get(0).lat()));
         } else {
             g.put("type", "LineString");
             ArrayNode c = g.putArray("coordinates");
-            pts.forEach(r -> c.addArray().add(r.lon()).add(r.lat()));
+            pts.forEach(r -> c.addArray().add(Coordinates.round6(r.lon())).add(Coordinates.round6(r.lat())));
         }
         pts.forEach(r -> times.add(Api.iso(r.timeMillis())));
     }

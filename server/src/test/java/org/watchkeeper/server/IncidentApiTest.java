@@ -406,6 +406,10 @@ class IncidentApiTest {
         assertThat(expected.size()).isGreaterThanOrEqualTo(5);
         assertMatchesBruteForce(near, expected);
         assertThat(near.get("vessels")).allMatch(v -> v.has("track") && v.get("track_points").asInt() >= 1);
+        // track coordinates to 6 decimals (about 0.1 m), as every coordinate the API gives
+        List<Double> coords = new java.util.ArrayList<>();
+        near.get("vessels").forEach(v -> collectNumbers(v.get("track").get("coordinates"), coords));
+        assertThat(coords).isNotEmpty().allMatch(x -> x == Math.round(x * 1e6) / 1e6);
         assertThat(near.get("victim").get("mmsi").asText()).isEqualTo(String.format("%09d", victim.mmsi()));
         assertThat(near.get("victim").get("matched_by").asText()).isEqualTo("imo");
         assertThat(near.get("victim").get("track_points").asInt()).isGreaterThanOrEqualTo(1);
@@ -568,5 +572,14 @@ class IncidentApiTest {
             }
         }
         return out;
+    }
+
+    /** Every number in a nested coordinate array. */
+    private static void collectNumbers(JsonNode n, List<Double> out) {
+        if (n.isNumber()) {
+            out.add(n.asDouble());
+        } else {
+            n.forEach(c -> collectNumbers(c, out));
+        }
     }
 }
