@@ -87,7 +87,19 @@ public final class TextRules {
 
     private static final Pattern STOLEN_ITEMS = Pattern.compile(
             "\\b(?:stole|escaped with|took|stealing|robbed the crew of)\\s+(?:the\\s+)?(?:stolen\\s+)?([^.;,]{3,120})");
-    private static final Pattern ITEMS_END = Pattern.compile("\\s+(and|then|before|while)\\s+(left|escaped|fled|jumped|disembarked|ran)\\b.*$");
+    /**
+     * Where the items end: at the next clause of the narrative, "... and locked him ...", "... and
+     * kidnapped 13 crew ...", "... before escaping", "... then left".
+     */
+    private static final Pattern ITEMS_END = Pattern.compile("\\s+(?:(?:and|then)\\s+(?:[a-z]+ed|left|fled|ran|took|stole|held|threw"
+            + "|shot|beat|tied|hit|cut)|(?:before|while|after)\\s+(?:[a-z]+ing|left|escaped|fled|jumped|disembarked|ran))\\b.*$");
+    /**
+     * After "took": a person taken somewhere or hostage ("took the master to his cabin", "took hostage
+     * the duty ab", "took all crew members hostage"), not a thing stolen.
+     */
+    private static final Pattern PERSON_TAKEN = Pattern.compile("^(?:hostage\\b|(?:the\\s+)?(?:master|captain|c/o|2/off|chief \\w+"
+            + "|second \\w+|duty \\w+|watch\\w*|crew members?|crew|all crew members|him|her|them|\\w+ crew members?)"
+            + "\\s+(?:to|into|hostage|as hostage|and)\\b)");
     private static final Pattern ITEMS_STOLEN_BEFORE = Pattern.compile("\\b([a-z' ]{3,80}?)\\s+(?:was|were|had been|have been) stolen");
 
     private static final Pattern CARGO = Pattern.compile("\\b(cargo|siphon\\w*|oil|fuel|diesel|gasoil|bunker)\\b");
@@ -210,8 +222,11 @@ public final class TextRules {
             return null;
         }
         Matcher m = STOLEN_ITEMS.matcher(t);
-        if (m.find()) {
-            return ITEMS_END.matcher(m.group(1)).replaceFirst("").strip();
+        for (int from = 0; from < t.length() && m.find(from); from = m.start(1)) {
+            if (!m.group().startsWith("took") || !PERSON_TAKEN.matcher(m.group(1)).find()) {
+                return ITEMS_END.matcher(m.group(1)).replaceFirst("").strip();
+            }
+            // a person taken: look again within what followed ("took the master to his cabin and stole ...")
         }
         Matcher b = ITEMS_STOLEN_BEFORE.matcher(t);
         return b.find() ? b.group(1).strip() : null;

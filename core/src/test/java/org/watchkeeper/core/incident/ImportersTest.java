@@ -251,6 +251,14 @@ class ImportersTest {
         assertThat(imbAt(r, "1993-01-27T00:00:00Z", -8.8).place()).isEqualTo("Port of Luanda, Angola");
         assertThat(imbAt(r, "2013-08-02T00:00:00Z", 1.1).place()).isEqualTo("Nipah Anchorage, Indonesia");
         assertThat(imbAt(r, "2013-08-02T00:00:00Z", 1.3833).place()).isEqualTo("South China Sea, Indonesia");
+
+        // items stolen end where the narrative goes on, and a person taken somewhere is no item: 2016-08-07 off Pulau
+        // Aur, "The pirates then took the Master to his cabin and stole ship's cash and locked him in the mess room"
+        Incident aur = r.incidents().stream().filter(x -> x.lat() == 2.0025 && x.lon() == 104.869167).findFirst().orElseThrow();
+        assertThat(aur.itemsStolen()).isEqualTo("ship's cash");
+        // 2020-07-17 off Bayelsa: "stole the tanker's documents and valuables and kidnapped 13 crew members before escaping"
+        Incident bayelsa = imbAt(r, "2020-07-17T10:00:00Z", 2.95);
+        assertThat(bayelsa.itemsStolen()).isEqualTo("tanker's documents and valuables");
     }
 
     @Test
