@@ -139,6 +139,9 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     });
     expect(drawn).toBeGreaterThan(0);
     expect(await page.locator('#status').textContent()).toMatch(/vessels/);
+    // the legend tells incidents (round, by ReCAAP category) from ships (square, by category)
+    expect(await page.locator('#legend .incident-key').allTextContents())
+      .toEqual(['Incident CAT 1', 'Incident CAT 2', 'Incident CAT 3', 'Incident CAT 4', 'Incident, no category']);
     expect(foreign).toEqual([]);
   });
 

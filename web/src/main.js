@@ -678,8 +678,11 @@ function showTab(name) {
 }
 
 function setupLegend() {
+  // ships by category (squares), then incidents by ReCAAP category (round, ringed, as drawn on the map)
   $('legend').innerHTML = Object.entries(CATEGORY_COLORS).filter(([c]) => c !== 'unknown')
-    .map(([c, color]) => `<span><i style="background:${color}"></i>${CATEGORY_NAMES[c]}</span>`).join('');
+    .map(([c, color]) => `<span><i style="background:${color}"></i>${CATEGORY_NAMES[c]}</span>`).join('')
+    + ['1', '2', '3', '4', 'none'].map((c) => `<span class="incident-key"><i class="dot" style="background:${INCIDENT_COLORS[c]}"></i>`
+      + `${c === 'none' ? 'Incident, no category' : `Incident CAT ${c}`}</span>`).join('');
 }
 
 let live = { connected: false, mps: null, faults: [] };
