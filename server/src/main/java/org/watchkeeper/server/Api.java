@@ -352,7 +352,7 @@ public final class Api {
 
         app.get("/api/zones", ctx -> {
             Principal p = Access.principal(ctx);
-            ctx.json(server.userData().zonesGeoJson(z -> z.marking().visibleTo(p)));
+            ctx.json(server.userData().zonesGeoJson(z -> Sharing.seesZone(z, p)));
         });
         app.post("/api/zones", ctx -> {
             Principal p = Access.require(ctx, Role.ANALYST);
@@ -360,14 +360,15 @@ public final class Api {
             ObjectNode fc = Rows.JSON.createObjectNode();
             fc.put("type", "FeatureCollection");
             ArrayNode fs = fc.putArray("features");
-            server.userData().addZones(body, p.org(), p.hostOrg() && p.role() == Role.ADMIN).forEach(z -> fs.add(UserData.feature(z)));
+            server.userData().addZones(body, p).forEach(z -> fs.add(UserData.feature(z)));
             ctx.status(201).json(fc);
         });
         app.delete("/api/zones/{id}", ctx -> {
             Principal p = Access.require(ctx, Role.ANALYST);
-            UserData.UserZone z = server.userData().zone(ctx.pathParam("id")).filter(x -> x.marking().visibleTo(p))
+            // a zone the caller may not see answers as one that does not exist
+            UserData.UserZone z = server.userData().zone(ctx.pathParam("id")).filter(x -> Sharing.seesZone(x, p))
                     .orElseThrow(() -> new io.javalin.http.NotFoundResponse("no zone with id " + ctx.pathParam("id")));
-            if (!z.marking().ownerOrg().equals(p.org()) && !(p.hostOrg() && p.role() == Role.ADMIN)) {
+            if (!z.marking().ownerOrg().equals(p.org()) && !Sharing.hostAdmin(p)) {
                 throw new io.javalin.http.ForbiddenResponse("zone " + z.id() + " belongs to organisation '" + z.marking().ownerOrg() + "'");
             }
             if (!server.userData().deleteZone(ctx.pathParam("id"))) {

@@ -11,6 +11,7 @@ import java.util.List;
 import org.watchkeeper.core.sharing.DataClass;
 import org.watchkeeper.core.sharing.Marking;
 import org.watchkeeper.core.sharing.Principal;
+import org.watchkeeper.core.sharing.Role;
 import org.watchkeeper.core.sharing.SharingPolicy;
 import org.watchkeeper.core.sharing.Tlp;
 import org.watchkeeper.store.EventRow;
@@ -103,6 +104,21 @@ public final class Sharing {
         double lon = v.has("lon") ? v.get("lon").asDouble() : Double.NaN;
         Instant t = v.has("last_seen") ? Instant.parse(v.get("last_seen").asText()) : null;
         return policy.allows(DataClass.IDENTITIES, lat, lon, t, now);
+    }
+
+    /** Whether {@code p} is an administrator of the host organisation (who may see, list and delete every zone). */
+    public static boolean hostAdmin(Principal p) {
+        return p.hostOrg() && p.role() == Role.ADMIN;
+    }
+
+    /**
+     * Whether {@code p} may see zone {@code z} (in {@code GET /api/zones}, and to delete it): its TLP
+     * marking admits the caller ({@link Marking#visibleTo}; the creator of a RED zone is one of its
+     * recipients), or the caller is an administrator of the host organisation, who answers for every
+     * detection zone the server runs and may delete any.
+     */
+    public static boolean seesZone(UserData.UserZone z, Principal p) {
+        return z.marking().visibleTo(p) || hostAdmin(p);
     }
 
     /** The marking every detector event carries: the configured default TLP, owned by the host organisation. */
