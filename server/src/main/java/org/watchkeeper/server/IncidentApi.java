@@ -614,8 +614,8 @@ public final class IncidentApi {
      *       {@code location} SDO and a {@code located-at} relationship when it has a position;</li>
      *   <li>the TLP 2.0 {@code marking-definition} objects used, with their official ids
      *       ({@link #STIX_TLP_IDS}), referenced by every object's {@code object_marking_refs}. Events
-     *       carry the server's event marking ({@link Sharing#eventMarking}) and are included only when
-     *       it and the caller's policy admit them ({@link Sharing#visible}).</li>
+     *       carry the marking they are shown under ({@link EventAccess.Scope#shown}: a zone event its
+     *       zone's) and are included only when {@link EventAccess#visible} admits them.</li>
      * </ul>
      * Object ids are name-based UUIDs of the Watchkeeper ids, so exporting twice gives the same ids.
      */
@@ -626,8 +626,7 @@ public final class IncidentApi {
         double[] bbox = Api.bbox(ctx);
         Principal p = Access.principal(ctx);
         SharingPolicy policy = Access.policy(ctx);
-        Marking eventMarking = Sharing.eventMarking(server);
-        Tlp eventTlp = eventMarking.tlp();
+        EventAccess access = server.eventAccess();
         Instant now = Instant.now();
         ObjectNode bundle = Rows.JSON.createObjectNode();
         bundle.put("type", "bundle");
@@ -675,9 +674,11 @@ public final class IncidentApi {
             if (bbox != null && !(positioned && Api.inBox(bbox, e.lat(), e.lon()))) {
                 continue;
             }
-            if (!Sharing.visible(e, p, policy, eventMarking, now)) {
+            EventAccess.Scope scope = access.scope(e);
+            if (!EventAccess.visible(e, scope, p, policy, now)) {
                 continue;
             }
+            Tlp eventTlp = scope.shown().tlp();
             used.add(eventTlp);
             String ts = stixTime(Instant.ofEpochMilli(e.endMillis()));
             ObjectNode o = sdo("observed-data", "event:" + e.id(), ts, ts, eventTlp);
