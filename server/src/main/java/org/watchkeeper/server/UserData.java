@@ -347,17 +347,18 @@ public final class UserData {
 
     /**
      * Sets the check of each zone marking's organisations and users against the accounts (none by
-     * default); it throws {@link IllegalArgumentException} for one the server does not have.
+     * default), given the marking and the user who adds the zone (null: the server's own files); it
+     * throws {@link IllegalArgumentException} for one the server does not have.
      */
-    public synchronized void setMarkingCheck(java.util.function.Consumer<Marking> check) {
+    public synchronized void setMarkingCheck(java.util.function.BiConsumer<Marking, org.watchkeeper.core.sharing.Principal> check) {
         this.markingCheck = check;
     }
 
-    private java.util.function.Consumer<Marking> markingCheck = m -> { };
+    private java.util.function.BiConsumer<Marking, org.watchkeeper.core.sharing.Principal> markingCheck = (m, by) -> { };
 
     /**
      * The marking of a zone's {@code properties}; {@code creator} (null: the server's own files) is made
-     * a recipient of a RED zone.
+     * a recipient of a RED zone, and is who the names of the marking are checked for.
      */
     private Marking marking(JsonNode props, String owner, boolean anyOwner, org.watchkeeper.core.sharing.Principal creator, String where) {
         try {
@@ -382,7 +383,7 @@ public final class UserData {
                 recipients.add(creator.user());
             }
             Marking m = new Marking(t, o, strings(props.path("shared_with"), where + "shared_with"), recipients);
-            markingCheck.accept(m);
+            markingCheck.accept(m, creator);
             return m;
         } catch (IllegalArgumentException e) {
             throw new Api.BadRequest(where + e.getMessage());
