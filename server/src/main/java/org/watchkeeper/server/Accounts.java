@@ -294,28 +294,39 @@ public final class Accounts {
      * of {@code shared_with} and each user of {@code recipients} (a typo would share with nobody, and an
      * organisation or user made later under that name would gain access).
      *
+     * <p>The message is the same whether or not a name exists in any other sense; only an administrator
+     * of the host organisation (who may list users and organisations) is pointed to the list.
+     *
+     * @param by the user who names them (null: the server's own files, as an administrator)
      * @throws IllegalArgumentException naming the first one this server does not have
      */
-    public synchronized void checkKnown(org.watchkeeper.core.sharing.Marking m) {
+    public synchronized void checkKnown(org.watchkeeper.core.sharing.Marking m, org.watchkeeper.core.sharing.Principal by) {
+        boolean lists = by == null || Sharing.hostAdmin(by);
         // an owner named in a body (a zone's owner_org): a typo would own the item, and so would a later namesake
-        requireOrg("owner_org", m.ownerOrg());
+        requireOrg("owner_org", m.ownerOrg(), lists);
         for (String o : new TreeSet<>(m.sharedWithOrgs())) {
-            requireOrg("shared_with", o);
+            requireOrg("shared_with", o, lists);
         }
         for (String u : new TreeSet<>(m.recipients())) {
             if (user(u).isEmpty()) {
-                throw new IllegalArgumentException("recipients names no user of this server: '" + u + "' (GET /api/users lists them)");
+                throw new IllegalArgumentException("recipients names no user of this server: '" + u + "'"
+                        + (lists ? " (GET /api/users lists them)" : NAMES));
             }
         }
     }
 
+    /** What a user who may not list users and organisations is told of a name the server does not have. */
+    static final String NAMES = " (names are exact, as the host's administrators gave them)";
+
     /**
      * @param field the body member that names the organisation
+     * @param lists whether the caller may list the organisations (and is pointed to the list)
      * @throws IllegalArgumentException when this server has no organisation {@code id}
      */
-    public synchronized void requireOrg(String field, String id) {
+    public synchronized void requireOrg(String field, String id, boolean lists) {
         if (org(id).isEmpty()) {
-            throw new IllegalArgumentException(field + " names no organisation of this server: '" + id + "' (GET /api/orgs lists them)");
+            throw new IllegalArgumentException(field + " names no organisation of this server: '" + id + "'"
+                    + (lists ? " (GET /api/orgs lists them)" : NAMES));
         }
     }
 

@@ -29,7 +29,6 @@ import org.watchkeeper.core.geo.Coordinates;
 import org.watchkeeper.core.detect.EventKind;
 import org.watchkeeper.core.picture.VesselSnapshot;
 import org.watchkeeper.core.sharing.DataClass;
-import org.watchkeeper.core.sharing.Marking;
 import org.watchkeeper.core.sharing.Principal;
 import org.watchkeeper.core.sharing.Role;
 import org.watchkeeper.core.sharing.SharingPolicy;
@@ -199,9 +198,9 @@ public final class Api {
             });
             ArrayNode es = v.putArray("events");
             Principal p = Access.principal(ctx);
-            Marking marking = Sharing.eventMarking(server);
+            EventAccess access = server.eventAccess();
             store.eventsForVessel(mmsi, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2).forEach(e -> {
-                ObjectNode x = Sharing.event(e, false, p, policy, marking, now);
+                ObjectNode x = access.event(e, false, p, policy, now);
                 if (x != null) {
                     es.add(x);
                 }
@@ -214,7 +213,7 @@ public final class Api {
                 ongoing.events().stream()
                         .sorted(Comparator.comparingLong(EventRow::startMillis).thenComparing(EventRow::id))
                         .forEach(e -> {
-                            ObjectNode x = Sharing.event(e, false, p, policy, marking, now);
+                            ObjectNode x = access.event(e, false, p, policy, now);
                             if (x != null) {
                                 os.add(x.put("ongoing", true));
                             }
@@ -267,7 +266,7 @@ public final class Api {
             rows.sort(Comparator.comparingLong(EventRow::startMillis).thenComparing(EventRow::id));
             Principal p = Access.principal(ctx);
             SharingPolicy policy = Access.policy(ctx);
-            Marking marking = Sharing.eventMarking(server);
+            EventAccess access = server.eventAccess();
             Instant now = Instant.now();
             ObjectNode o = Rows.JSON.createObjectNode();
             long wm = ongoing.asOfMillis();
@@ -279,7 +278,7 @@ public final class Api {
             ArrayNode a = Rows.JSON.createArrayNode();
             int total = 0;
             for (EventRow e : rows) {
-                ObjectNode x = f.test(e) ? Sharing.event(e, false, p, policy, marking, now) : null;
+                ObjectNode x = f.test(e) ? access.event(e, false, p, policy, now) : null;
                 if (x == null) {
                     continue;
                 }
@@ -301,7 +300,7 @@ public final class Api {
             }
             Sharing.requireClass(ctx, DataClass.EVENTS);
             EventRow e = store.event(id).orElseThrow(() -> new io.javalin.http.NotFoundResponse("no event with id " + id));
-            ObjectNode o = Sharing.event(e, true, Access.principal(ctx), Access.policy(ctx), Sharing.eventMarking(server), Instant.now());
+            ObjectNode o = server.eventAccess().event(e, true, Access.principal(ctx), Access.policy(ctx), Instant.now());
             if (o == null) {
                 throw new io.javalin.http.NotFoundResponse("no event with id " + id);
             }
@@ -352,7 +351,7 @@ public final class Api {
 
         app.get("/api/zones", ctx -> {
             Principal p = Access.principal(ctx);
-            ctx.json(server.userData().zonesGeoJson(z -> z.marking().visibleTo(p)));
+            ctx.json(server.userData().zonesGeoJson(z -> Sharing.seesZone(z, p)));
         });
         app.post("/api/zones", ctx -> {
             Principal p = Access.require(ctx, Role.ANALYST);
@@ -360,14 +359,15 @@ public final class Api {
             ObjectNode fc = Rows.JSON.createObjectNode();
             fc.put("type", "FeatureCollection");
             ArrayNode fs = fc.putArray("features");
-            server.userData().addZones(body, p.org(), p.hostOrg() && p.role() == Role.ADMIN).forEach(z -> fs.add(UserData.feature(z)));
+            server.userData().addZones(body, p).forEach(z -> fs.add(UserData.feature(z)));
             ctx.status(201).json(fc);
         });
         app.delete("/api/zones/{id}", ctx -> {
             Principal p = Access.require(ctx, Role.ANALYST);
-            UserData.UserZone z = server.userData().zone(ctx.pathParam("id")).filter(x -> x.marking().visibleTo(p))
+            // a zone the caller may not see answers as one that does not exist
+            UserData.UserZone z = server.userData().zone(ctx.pathParam("id")).filter(x -> Sharing.seesZone(x, p))
                     .orElseThrow(() -> new io.javalin.http.NotFoundResponse("no zone with id " + ctx.pathParam("id")));
-            if (!z.marking().ownerOrg().equals(p.org()) && !(p.hostOrg() && p.role() == Role.ADMIN)) {
+            if (!z.marking().ownerOrg().equals(p.org()) && !Sharing.hostAdmin(p)) {
                 throw new io.javalin.http.ForbiddenResponse("zone " + z.id() + " belongs to organisation '" + z.marking().ownerOrg() + "'");
             }
             if (!server.userData().deleteZone(ctx.pathParam("id"))) {
@@ -1246,14 +1246,14 @@ public final class Api {
         Sharing.requireClass(ctx, DataClass.EVENTS);
         Principal p = Access.principal(ctx);
         SharingPolicy policy = Access.policy(ctx);
-        Marking marking = Sharing.eventMarking(server);
+        EventAccess access = server.eventAccess();
         Instant now = Instant.now();
         List<ObjectNode> out = new ArrayList<>();
         for (EventRow e : events(ctx, server.store(), Integer.MAX_VALUE)) {
             if (out.size() >= limit) {
                 break;
             }
-            ObjectNode o = Sharing.event(e, false, p, policy, marking, now);
+            ObjectNode o = access.event(e, false, p, policy, now);
             if (o != null) {
                 out.add(o);
             }
@@ -1309,11 +1309,11 @@ public final class Api {
         Sharing.requireClass(ctx, DataClass.EVENTS);
         Principal p = Access.principal(ctx);
         SharingPolicy policy = Access.policy(ctx);
-        Marking marking = Sharing.eventMarking(server);
+        EventAccess access = server.eventAccess();
         Instant now = Instant.now();
         Map<String, Map<String, Map<String, Integer>>> days = new TreeMap<>();
         for (EventRow e : server.store().events(kind, from, to)) {
-            if (!Sharing.visible(e, p, policy, marking, now)) {
+            if (!access.visible(e, p, policy, now)) {
                 continue;
             }
             JsonNode a;

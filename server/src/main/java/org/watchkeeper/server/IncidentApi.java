@@ -129,7 +129,7 @@ public final class IncidentApi {
             JsonNode body = object(ctx);
             Instant now = Instant.now();
             Marking m = marking(body, p, new Marking(Tlp.AMBER, p.org(), Set.of(), Set.of()), p.user());
-            server.accounts().checkKnown(m);
+            server.accounts().checkKnown(m, p);
             serverSet(server, body, m.ownerOrg(), p.user());
             Incident i = IncidentJson.readReport(body, "inc-" + UUID.randomUUID(), m, p.user(), now, now, null, true);
             save(server, i);
@@ -145,7 +145,7 @@ public final class IncidentApi {
             // the sharing a body names is checked like a share's, and must be the report's own: a PUT
             // does not share (it would be ignored silently), POST /api/incidents/{id}/share does
             Marking asked = marking(body, p, old.marking(), old.createdBy());
-            server.accounts().checkKnown(asked);
+            server.accounts().checkKnown(asked, p);
             if (!asked.equals(old.marking())) {
                 throw new Api.BadRequest("tlp, shared_with and recipients differ from the incident's: a PUT edits the report,"
                         + " POST /api/incidents/" + old.id() + "/share changes its sharing");
@@ -178,7 +178,7 @@ public final class IncidentApi {
                 }
             }
             Marking shared = marking(body, p, old.marking(), old.createdBy());
-            server.accounts().checkKnown(shared);
+            server.accounts().checkKnown(shared, p);
             Incident i = old.withMarking(shared, Instant.now());
             save(server, i);
             ctx.json(IncidentJson.write(i));
@@ -352,27 +352,19 @@ public final class IncidentApi {
     /**
      * Checks the fields of a report body the server sets from the caller ({@code owner_org},
      * {@code created_by}): absent, null or as they are (a client may send back what it read). Another
-     * value is refused rather than dropped silently, one the server does not have by the message of
-     * an unknown {@code shared_with}.
+     * value is refused rather than dropped silently, by one message whether or not the server has an
+     * organisation or user of that name (the caller learns nothing of the server's accounts).
      *
      * @throws Api.BadRequest naming the field and its value
      */
     static void serverSet(WatchkeeperServer server, JsonNode body, String ownerOrg, String createdBy) {
         String owner = Api.text(body, "owner_org");
         if (owner != null && !owner.equals(ownerOrg)) {
-            try {
-                server.accounts().requireOrg("owner_org", owner);
-            } catch (IllegalArgumentException e) {
-                throw new Api.BadRequest(e.getMessage());
-            }
             throw new Api.BadRequest("owner_org is the reporting user's organisation, '" + ownerOrg + "', and cannot be set to '"
                     + owner + "'");
         }
         String by = Api.text(body, "created_by");
         if (by != null && !by.equals(createdBy)) {
-            if (server.accounts().user(by).isEmpty()) {
-                throw new Api.BadRequest("created_by names no user of this server: '" + by + "' (GET /api/users lists them)");
-            }
             throw new Api.BadRequest("created_by is the reporting user, '" + createdBy + "', and cannot be set to '" + by + "'");
         }
     }
@@ -614,8 +606,8 @@ public final class IncidentApi {
      *       {@code location} SDO and a {@code located-at} relationship when it has a position;</li>
      *   <li>the TLP 2.0 {@code marking-definition} objects used, with their official ids
      *       ({@link #STIX_TLP_IDS}), referenced by every object's {@code object_marking_refs}. Events
-     *       carry the server's event marking ({@link Sharing#eventMarking}) and are included only when
-     *       it and the caller's policy admit them ({@link Sharing#visible}).</li>
+     *       carry the marking they are shown under ({@link EventAccess.Scope#shown}: a zone event its
+     *       zone's) and are included only when {@link EventAccess#visible} admits them.</li>
      * </ul>
      * Object ids are name-based UUIDs of the Watchkeeper ids, so exporting twice gives the same ids.
      */
@@ -626,8 +618,7 @@ public final class IncidentApi {
         double[] bbox = Api.bbox(ctx);
         Principal p = Access.principal(ctx);
         SharingPolicy policy = Access.policy(ctx);
-        Marking eventMarking = Sharing.eventMarking(server);
-        Tlp eventTlp = eventMarking.tlp();
+        EventAccess access = server.eventAccess();
         Instant now = Instant.now();
         ObjectNode bundle = Rows.JSON.createObjectNode();
         bundle.put("type", "bundle");
@@ -675,9 +666,11 @@ public final class IncidentApi {
             if (bbox != null && !(positioned && Api.inBox(bbox, e.lat(), e.lon()))) {
                 continue;
             }
-            if (!Sharing.visible(e, p, policy, eventMarking, now)) {
+            EventAccess.Scope scope = access.scope(e);
+            if (!EventAccess.visible(e, scope, p, policy, now)) {
                 continue;
             }
+            Tlp eventTlp = scope.shown().tlp();
             used.add(eventTlp);
             String ts = stixTime(Instant.ofEpochMilli(e.endMillis()));
             ObjectNode o = sdo("observed-data", "event:" + e.id(), ts, ts, eventTlp);

@@ -18,10 +18,8 @@ import org.watchkeeper.ais.Mmsi;
 import org.watchkeeper.core.observation.PositionObservation;
 import org.watchkeeper.core.picture.VesselSnapshot;
 import org.watchkeeper.core.sharing.DataClass;
-import org.watchkeeper.core.sharing.Marking;
 import org.watchkeeper.core.sharing.Principal;
 import org.watchkeeper.core.sharing.SharingPolicy;
-import org.watchkeeper.core.sharing.Tlp;
 import org.watchkeeper.store.EventRow;
 
 /**
@@ -31,7 +29,7 @@ import org.watchkeeper.store.EventRow;
  * callers who may see it) and {@code stats} (every 5 s).
  *
  * <p>Each client carries its {@link Principal} and {@link SharingPolicy}: positions and events are
- * filtered by {@link Sharing}'s rules, {@code stats} go to host-organisation clients only, and other
+ * filtered by {@link Sharing}'s and {@link EventAccess}'s rules, {@code stats} go to host-organisation clients only, and other
  * messages (incidents) are published with a per-client predicate ({@link #publish}).
  *
  * <p>The pipeline never waits for a client: each client has a queue of {@link #CLIENT_QUEUE}
@@ -95,7 +93,7 @@ public final class LiveStream implements Pipeline.Listener {
     private final LongAdder shed = new LongAdder();
     private final LongAdder sent = new LongAdder();
     private final Supplier<ObjectNode> stats;
-    private volatile Supplier<Marking> eventMarking = () -> new Marking(Tlp.GREEN, "host", null, null);
+    private volatile EventAccess eventAccess = EventAccess.green();
     private volatile boolean closed;
 
     /** @param stats builds the {@code stats} message (the same object as {@code GET /api/stats}) */
@@ -103,9 +101,9 @@ public final class LiveStream implements Pipeline.Listener {
         this.stats = stats;
     }
 
-    /** The marking of detector events (the server's configured default, owned by the host organisation). */
-    public void setEventMarking(Supplier<Marking> m) {
-        this.eventMarking = m;
+    /** Who may see which event ({@link EventAccess}: the server's event marking, zones, watchlist). */
+    public void setEventAccess(EventAccess access) {
+        this.eventAccess = access;
     }
 
     @Override
@@ -199,35 +197,20 @@ public final class LiveStream implements Pipeline.Listener {
             return;
         }
         String name = ongoing ? "ongoing" : "event";
-        String json = null;
-        Marking marking = eventMarking.get();
+        EventAccess.View view = null;
         Instant now = Instant.now();
         for (Client c : clients) {
             Filter f = c.filter;
             if (!(ongoing ? f.ongoing() : f.events()) || !admits(f, e)) {
                 continue;
             }
-            String message;
-            if (c.policy != SharingPolicy.UNRESTRICTED) {
-                ObjectNode o = Sharing.event(e, false, c.principal, c.policy, marking, now);
-                if (o == null) {
-                    continue;
-                }
-                message = (ongoing ? o.put("ongoing", true) : o).toString();
-            } else {
-                if (!marking.visibleTo(c.principal)) {
-                    continue;
-                }
-                if (json == null) {
-                    ObjectNode o = Api.event(e, false);
-                    o.put("tlp", marking.tlp().apiName());
-                    o.put("owner_org", marking.ownerOrg());
-                    if (ongoing) {
-                        o.put("ongoing", true);
-                    }
-                    json = o.toString();
-                }
-                message = json;
+            if (view == null) {
+                view = eventAccess.view(e, ongoing, now);
+            }
+            // the rule of every route that serves events (EventAccess), per client
+            String message = view.json(c.principal, c.policy);
+            if (message == null) {
+                continue;
             }
             if (!c.queue.offer(new String[] {name, message})) {
                 shed.increment();

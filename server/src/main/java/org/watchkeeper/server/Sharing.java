@@ -1,7 +1,6 @@
 package org.watchkeeper.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
@@ -11,9 +10,9 @@ import java.util.List;
 import org.watchkeeper.core.sharing.DataClass;
 import org.watchkeeper.core.sharing.Marking;
 import org.watchkeeper.core.sharing.Principal;
+import org.watchkeeper.core.sharing.Role;
 import org.watchkeeper.core.sharing.SharingPolicy;
 import org.watchkeeper.core.sharing.Tlp;
-import org.watchkeeper.store.EventRow;
 
 /**
  * What a caller may see of vessels, positions and events under its sharing policy and the TLP
@@ -27,10 +26,10 @@ import org.watchkeeper.store.EventRow;
  *       dimensions}, identity history) needs {@link DataClass#IDENTITIES} at the vessel's position and time.
  *       A vessel with neither is left out. Filters (bbox, q, shiptype) apply to what is left, so they
  *       cannot be used to probe withheld fields.</li>
- *   <li>Events need {@link DataClass#EVENTS} at the event's position and end time, and their TLP
- *       marking (owner: the host organisation, default marking from the configuration) must admit the
- *       caller. An event's attributes (they may hold names, call signs, ship types) need IDENTITIES there too;
- *       its evidence fixes each need POSITIONS.</li>
+ *   <li>Events: {@link EventAccess} (the server's event marking, the marking of the zone a zone event
+ *       names, the watchlist's host-only rule, then {@link DataClass#EVENTS} at the event's position and
+ *       end time; attributes need IDENTITIES there, each evidence fix POSITIONS).</li>
+ *   <li>Zones: {@link #seesZone}; the watchlist: {@link #seesWatchlist}.</li>
  * </ul>
  * Live data newer than a policy's delay is withheld (not held back and sent later).
  */
@@ -105,49 +104,24 @@ public final class Sharing {
         return policy.allows(DataClass.IDENTITIES, lat, lon, t, now);
     }
 
-    /** The marking every detector event carries: the configured default TLP, owned by the host organisation. */
-    public static Marking eventMarking(WatchkeeperServer server) {
-        return new Marking(server.config().eventTlp(), server.accounts().hostOrgId(), null, null);
-    }
-
-    /** Whether a caller may see an event at all. */
-    public static boolean visible(EventRow e, Principal p, SharingPolicy policy, Marking marking, Instant now) {
-        if (!marking.visibleTo(p)) {
-            return false;
-        }
-        return p.hostOrg() || policy.allows(DataClass.EVENTS, e.lat(), e.lon(), Instant.ofEpochMilli(e.endMillis()), now);
+    /** Whether {@code p} is an administrator of the host organisation (who may see, list and delete every zone). */
+    public static boolean hostAdmin(Principal p) {
+        return p.hostOrg() && p.role() == Role.ADMIN;
     }
 
     /**
-     * An event object (as {@link Api#event}) with its marking added and reduced to what the caller may
-     * see, or null when the event is not visible.
+     * Whether {@code p} may see zone {@code z} (in {@code GET /api/zones}, to delete it, and its events):
+     * its TLP marking admits the caller ({@link Marking#visibleTo}; the creator of a RED zone is one of
+     * its recipients), or the caller is an administrator of the host organisation, who answers for
+     * every detection zone the server runs and may delete any.
      */
-    public static ObjectNode event(EventRow e, boolean evidence, Principal p, SharingPolicy policy, Marking marking, Instant now) {
-        if (!visible(e, p, policy, marking, now)) {
-            return null;
-        }
-        ObjectNode o = Api.event(e, evidence);
-        o.put("tlp", marking.tlp().apiName());
-        o.put("owner_org", marking.ownerOrg());
-        if (policy == SharingPolicy.UNRESTRICTED) {
-            return o;
-        }
-        Instant end = Instant.ofEpochMilli(e.endMillis());
-        if (!policy.allows(DataClass.IDENTITIES, e.lat(), e.lon(), end, now)) {
-            o.putObject("attributes");
-        }
-        JsonNode ev = o.get("evidence");
-        if (ev != null) {
-            ArrayNode kept = Rows.JSON.createArrayNode();
-            for (JsonNode x : ev) {
-                Instant t = x.has("time") ? Instant.parse(x.get("time").asText()) : null;
-                if (x.has("lat") && policy.allows(DataClass.POSITIONS, x.get("lat").asDouble(), x.get("lon").asDouble(), t, now)) {
-                    kept.add(x);
-                }
-            }
-            o.set("evidence", kept);
-        }
-        return o;
+    public static boolean seesZone(UserData.UserZone z, Principal p) {
+        return z.marking().visibleTo(p) || hostAdmin(p);
+    }
+
+    /** Whether {@code p} may see the watchlist (its entries, notes and the events they raise): users of the host organisation. */
+    public static boolean seesWatchlist(Principal p) {
+        return p.hostOrg();
     }
 
     /** Parses a TLP marking; null or empty gives {@code dflt}. */

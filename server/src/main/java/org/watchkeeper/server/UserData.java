@@ -76,7 +76,7 @@ public final class UserData {
                     for (JsonNode f : Rows.JSON.readTree(z.toFile()).path("features")) {
                         String id = f.path("id").asText();
                         zones.put(id, zone(id, f.path("properties").path("name").asText(), f.path("geometry"),
-                                marking(f.path("properties"), hostOrg, true, "stored zone " + id + ": ")));
+                                marking(f.path("properties"), hostOrg, true, null, "stored zone " + id + ": ")));
                         bump(id);
                     }
                 }
@@ -128,13 +128,30 @@ public final class UserData {
      *        analyst may not make a zone that another organisation seems to own)
      */
     public synchronized List<UserZone> addZones(JsonNode geojson, String ownerOrg, boolean anyOwner) throws InterruptedException {
+        return addZones(geojson, ownerOrg, anyOwner, null, z -> true);
+    }
+
+    /**
+     * The zones of a zone body as user {@code by} adds them through the API: owned by the user's
+     * organisation ({@code properties.owner_org} may name another only for an administrator of the
+     * host organisation), the user always one of the recipients of a RED zone (as of a RED incident:
+     * a zone its creator could not see could be neither listed nor deleted by them, yet would go on
+     * firing events). A name need differ only from the names of the zones the user may see
+     * ({@link Sharing#seesZone}): a conflict with another would tell of a zone the user may not see.
+     */
+    public synchronized List<UserZone> addZones(JsonNode geojson, org.watchkeeper.core.sharing.Principal by) throws InterruptedException {
+        return addZones(geojson, by.org(), Sharing.hostAdmin(by), by, z -> Sharing.seesZone(z, by));
+    }
+
+    private List<UserZone> addZones(JsonNode geojson, String ownerOrg, boolean anyOwner, org.watchkeeper.core.sharing.Principal creator,
+            java.util.function.Predicate<UserZone> visible) throws InterruptedException {
         List<JsonNode> features = features(geojson);
         if (zones.size() + features.size() > MAX_ZONES) {
             throw new Api.BadRequest("at most " + MAX_ZONES + " zones are held");
         }
         List<UserZone> made = new ArrayList<>();
         Map<String, String[]> names = new java.util.HashMap<>();
-        zones.values().forEach(z -> names.put(key(z.name()), new String[] {z.id(), z.name()}));
+        zones.values().stream().filter(visible).forEach(z -> names.put(key(z.name()), new String[] {z.id(), z.name()}));
         for (int i = 0; i < features.size(); i++) {
             JsonNode f = features.get(i);
             String where = "feature " + i + ": ";
@@ -146,7 +163,7 @@ public final class UserData {
                             : "held by zone " + held[0] + (held[1].equals(name) ? "" : " ('" + held[1] + "')"))
                         + "; give each zone its own name (a zone's events name it)");
             }
-            UserZone z = zone("zone-" + (nextZoneId + i), name, f.path("geometry"), marking(f.path("properties"), ownerOrg, anyOwner, where));
+            UserZone z = zone("zone-" + (nextZoneId + i), name, f.path("geometry"), marking(f.path("properties"), ownerOrg, anyOwner, creator, where));
             checkValid(z, where);
             made.add(z);
         }
@@ -330,15 +347,20 @@ public final class UserData {
 
     /**
      * Sets the check of each zone marking's organisations and users against the accounts (none by
-     * default); it throws {@link IllegalArgumentException} for one the server does not have.
+     * default), given the marking and the user who adds the zone (null: the server's own files); it
+     * throws {@link IllegalArgumentException} for one the server does not have.
      */
-    public synchronized void setMarkingCheck(java.util.function.Consumer<Marking> check) {
+    public synchronized void setMarkingCheck(java.util.function.BiConsumer<Marking, org.watchkeeper.core.sharing.Principal> check) {
         this.markingCheck = check;
     }
 
-    private java.util.function.Consumer<Marking> markingCheck = m -> { };
+    private java.util.function.BiConsumer<Marking, org.watchkeeper.core.sharing.Principal> markingCheck = (m, by) -> { };
 
-    private Marking marking(JsonNode props, String owner, boolean anyOwner, String where) {
+    /**
+     * The marking of a zone's {@code properties}; {@code creator} (null: the server's own files) is made
+     * a recipient of a RED zone, and is who the names of the marking are checked for.
+     */
+    private Marking marking(JsonNode props, String owner, boolean anyOwner, org.watchkeeper.core.sharing.Principal creator, String where) {
         try {
             JsonNode tlp = props.get("tlp");
             if (tlp != null && !tlp.isNull() && !tlp.isTextual()) {
@@ -356,9 +378,12 @@ public final class UserData {
                 throw new io.javalin.http.ForbiddenResponse(where + "properties.owner_org is your organisation, '" + owner
                         + "', and cannot be set to '" + o + "' (an administrator of the host organisation may)");
             }
-            Marking m = new Marking(t, o, strings(props.path("shared_with"), where + "shared_with"),
-                    strings(props.path("recipients"), where + "recipients"));
-            markingCheck.accept(m);
+            java.util.Set<String> recipients = strings(props.path("recipients"), where + "recipients");
+            if (t == Tlp.RED && creator != null) {
+                recipients.add(creator.user());
+            }
+            Marking m = new Marking(t, o, strings(props.path("shared_with"), where + "shared_with"), recipients);
+            markingCheck.accept(m, creator);
             return m;
         } catch (IllegalArgumentException e) {
             throw new Api.BadRequest(where + e.getMessage());

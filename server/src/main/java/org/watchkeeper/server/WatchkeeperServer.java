@@ -164,6 +164,7 @@ public final class WatchkeeperServer implements AutoCloseable {
     private final List<String> routes = new CopyOnWriteArrayList<>();
     private final java.util.Set<String> routePaths = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final LiveStream stream;
+    private final EventAccess eventAccess = EventAccess.of(this);
     private final Stats stats;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<Source> sources = new CopyOnWriteArrayList<>();
@@ -223,7 +224,7 @@ public final class WatchkeeperServer implements AutoCloseable {
         }
         userData.changed();
         this.stream = new LiveStream(() -> stats().json());
-        this.stream.setEventMarking(() -> Sharing.eventMarking(this));
+        this.stream.setEventAccess(eventAccess);
         this.pipeline.addListener(stream);
         this.stats = new Stats(this);
         this.rebuiltLines = pipeline.rebuildFromArchive();
@@ -406,6 +407,11 @@ public final class WatchkeeperServer implements AutoCloseable {
 
     public LiveStream stream() {
         return stream;
+    }
+
+    /** Who may see which detector event: the one rule of every route that serves events and of the live stream. */
+    public EventAccess eventAccess() {
+        return eventAccess;
     }
 
     public Stats stats() {

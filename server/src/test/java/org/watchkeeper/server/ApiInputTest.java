@@ -156,13 +156,32 @@ class ApiInputTest {
                 + "\"owner_org\":\"p1\"}," + polygon + "}");
         assertThat(own.status()).as(own.body()).isEqualTo(201);
         assertThat(own.json().path("features").get(0).path("properties").path("owner_org").asText()).isEqualTo("p1");
+        // a caller who may not list users and organisations is not pointed to the lists (403 for them);
+        // a name the server sets is refused by one message, whether or not the server has that name
+        assertError(Fixture.postAs(server, token, "/api/zones", "{\"type\":\"Feature\",\"properties\":{\"name\":\"p1 typo\","
+                + "\"tlp\":\"AMBER\",\"shared_with\":[\"nosuchorg\"]}," + polygon + "}"), 400,
+                "feature 0: shared_with names no organisation of this server: 'nosuchorg' (names are exact, as the host's administrators"
+                        + " gave them)");
+        assertError(Fixture.postAs(server, token, "/api/incidents", report(",\"tlp\":\"RED\",\"recipients\":[\"nobody\"]")), 400,
+                "recipients names no user of this server: 'nobody' (names are exact, as the host's administrators gave them)");
+        for (String name : List.of("admin", "nobody")) {
+            assertError(Fixture.postAs(server, token, "/api/incidents", report(",\"created_by\":\"" + name + "\"")), 400,
+                    "created_by is the reporting user, 'p1-analyst', and cannot be set to '" + name + "'");
+        }
+        for (String org : List.of("host", "nosuch")) {
+            assertError(Fixture.postAs(server, token, "/api/incidents", report(",\"owner_org\":\"" + org + "\"")), 400,
+                    "owner_org is the reporting user's organisation, 'p1', and cannot be set to '" + org + "'");
+        }
 
+        // the server sets these two: any other value gets one message, whether or not the server has that name
         assertError(Fixture.post(server, "/api/incidents", report(",\"owner_org\":\"nosuch\"")), 400,
-                "owner_org names no organisation of this server: 'nosuch' (GET /api/orgs lists them)");
+                "owner_org is the reporting user's organisation, 'host', and cannot be set to 'nosuch'");
         assertError(Fixture.post(server, "/api/incidents", report(",\"owner_org\":\"p1\"")), 400,
                 "owner_org is the reporting user's organisation, 'host', and cannot be set to 'p1'");
         assertError(Fixture.post(server, "/api/incidents", report(",\"created_by\":\"nobody\"")), 400,
-                "created_by names no user of this server: 'nobody' (GET /api/users lists them)");
+                "created_by is the reporting user, 'admin', and cannot be set to 'nobody'");
+        assertError(Fixture.post(server, "/api/incidents", report(",\"created_by\":\"p1-analyst\"")), 400,
+                "created_by is the reporting user, 'admin', and cannot be set to 'p1-analyst'");
         assertError(Fixture.post(server, "/api/incidents", report(",\"shared_with\":[\"nosuchorg\"]")), 400,
                 "shared_with names no organisation of this server: 'nosuchorg' (GET /api/orgs lists them)");
         JsonNode made = Fixture.post(server, "/api/incidents", report(",\"owner_org\":\"host\",\"created_by\":\"admin\"")).json();
@@ -179,7 +198,7 @@ class ApiInputTest {
                 "tlp, shared_with and recipients differ from the incident's: a PUT edits the report, POST /api/incidents/"
                         + id + "/share changes its sharing");
         assertError(Fixture.put(server, "/api/incidents/" + id, report(",\"created_by\":\"nobody\"")), 400,
-                "created_by names no user of this server: 'nobody' (GET /api/users lists them)");
+                "created_by is the reporting user, 'admin', and cannot be set to 'nobody'");
         assertThat(Fixture.get(server, "/api/incidents/" + id).json().get("shared_with")).isEmpty();
 
         // a watchlist entry has no owner or other field: one is named, not dropped

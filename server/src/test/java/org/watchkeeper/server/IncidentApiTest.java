@@ -192,7 +192,8 @@ class IncidentApiTest {
         assertError(call(ALICE, "POST", "/api/incidents/" + id + "/share", "{\"shared_with\":\"p1\"}"), 400,
                 "shared_with must be an array");
         assertError(call(ALICE, "POST", "/api/incidents/" + id + "/share", "{\"tlp\":\"AMBER\",\"shared_with\":[\"p1\",\"no-such-org\"]}"),
-                400, "shared_with names no organisation of this server: 'no-such-org' (GET /api/orgs lists them)");
+                400, "shared_with names no organisation of this server: 'no-such-org' (names are exact, as the host's administrators"
+                        + " gave them)");
         Reply share = call(ALICE, "POST", "/api/incidents/" + id + "/share", "{\"tlp\":\"AMBER\",\"shared_with\":[\"p1\"]}");
         assertThat(share.status()).as(share.body()).isEqualTo(200);
         assertThat(share.json().get("shared_with").get(0).asText()).isEqualTo("p1");

@@ -571,7 +571,8 @@ class SecurityTest {
         try {
             assertThat(zoneNames("ha")).contains("red", "strict", "amber", "plain");
             assertThat(zoneNames("hv")).contains("strict", "amber", "plain").doesNotContain("red");
-            assertThat(zoneNames("admin")).doesNotContain("red");
+            // a host administrator answers for every detection zone: lists (and may delete) each
+            assertThat(zoneNames("admin")).contains("red", "strict", "amber", "plain");
             assertThat(zoneNames("nv")).contains("red", "amber", "plain").doesNotContain("strict");
             assertThat(zoneNames("na")).contains("amber", "plain").doesNotContain("red", "strict");
             assertThat(zoneNames("sv")).contains("plain").doesNotContain("red", "strict", "amber");
@@ -580,6 +581,29 @@ class SecurityTest {
             String plain = c.json().get("features").get(3).get("id").asText();
             assertThat(Fixture.deleteAs(server, TOKENS.get("na"), "/api/zones/" + plain).status()).isEqualTo(403);
             assertThat(Fixture.deleteAs(server, TOKENS.get("na"), "/api/zones/" + red).status()).isEqualTo(404);
+
+            // The creator of a RED zone is always one of its recipients (as of a RED incident): a zone no
+            // one could see could be neither listed nor deleted, and would go on firing events.
+            Fixture.Reply alone = Fixture.postAs(server, TOKENS.get("ha"), "/api/zones",
+                    "{\"type\":\"Feature\",\"properties\":{\"name\":\"red alone\",\"tlp\":\"RED\"}," + ring + "}");
+            assertThat(alone.status()).as(alone.body()).isEqualTo(201);
+            assertThat(alone.json().get("features").get(0).get("properties").get("recipients").toString()).isEqualTo("[\"ha\"]");
+            String aloneId = alone.json().get("features").get(0).get("id").asText();
+            assertThat(zoneNames("ha")).contains("red alone");
+            assertThat(zoneNames("admin")).contains("red alone");
+            assertThat(zoneNames("hv")).doesNotContain("red alone");
+            assertThat(zoneNames("nv")).doesNotContain("red alone");
+            // a name held by a zone the caller may not see is free: a 409 would tell of that zone
+            Fixture.Reply namesake = Fixture.postAs(server, TOKENS.get("na"), "/api/zones",
+                    "{\"type\":\"Feature\",\"properties\":{\"name\":\"Red Alone\"}," + ring + "}");
+            assertThat(namesake.status()).as(namesake.body()).isEqualTo(201);
+            assertThat(Fixture.postAs(server, TOKENS.get("ha"), "/api/zones",
+                    "{\"type\":\"Feature\",\"properties\":{\"name\":\"Red Alone\"}," + ring + "}").status()).isEqualTo(409);
+            // a host administrator deletes any zone, a partner's too
+            assertThat(Fixture.deleteAs(server, TOKENS.get("admin"), "/api/zones/" + aloneId).status()).isEqualTo(204);
+            assertThat(Fixture.deleteAs(server, TOKENS.get("admin"), "/api/zones/"
+                    + namesake.json().get("features").get(0).get("id").asText()).status()).isEqualTo(204);
+            assertThat(zoneNames("ha")).doesNotContain("red alone");
         } finally {
             for (JsonNode f : c.json().get("features")) {
                 Fixture.deleteAs(server, TOKENS.get("ha"), "/api/zones/" + f.get("id").asText());
