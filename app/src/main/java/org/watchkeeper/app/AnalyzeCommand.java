@@ -36,6 +36,7 @@ import org.watchkeeper.ais.RejectReason;
 import org.watchkeeper.ais.nmea.AisStreamDecoder;
 import org.watchkeeper.ais.nmea.Options;
 import org.watchkeeper.ais.nmea.Stats;
+import org.watchkeeper.core.csv.CsvRejectReason;
 import org.watchkeeper.core.csv.CsvReport;
 import org.watchkeeper.core.csv.DmaReader;
 import org.watchkeeper.core.csv.MarineCadastreReader;
@@ -353,6 +354,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 store = storeOptions.open();
             }
             return run(store, policy, assumed, totalBytes, started, err);
+        } catch (InputFailure e) {
+            err.println("watchkeeper analyze: I/O error on input " + e.input + ": " + e.getMessage());
+            err.flush();
+            return 1;
         } catch (IOException | UncheckedIOException e) {
             IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
             err.println("watchkeeper analyze: I/O error: " + io.getMessage());
@@ -473,7 +478,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
      */
     private InputResult analyzeOne(String name, Analysis analysis, Options options, NmeaInput.Untimed policy, long assumed,
                                    Progress progress) throws IOException {
-        long window = reorderMs != null ? reorderMs : sniff(name, options, policy, assumed).reorderMs();
+        long window;
+        try {
+            window = reorderMs != null ? reorderMs : sniff(name, options, policy, assumed).reorderMs();
+        } catch (IOException e) {
+            throw new InputFailure(name, e);
+        }
         EventTimeOrder reorder = window > 0
                 ? new EventTimeOrder(analysis::accept, window, EventTimeOrder.DEFAULT_MAX_HELD) : null;
         HandOff handOff = new HandOff(reorder != null ? reorder : analysis::accept, "analysis");
@@ -481,7 +491,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try {
             r = read(name, handOff, options, policy, assumed, progress);
         } catch (IOException e) {
-            throw new IOException(label(name) + ": " + e.getMessage(), e);
+            throw new InputFailure(name, e);
         } finally {
             handOff.close(); // waits for the analysis thread, rethrows its failure
         }
@@ -507,12 +517,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
         for (int i = 0; i < files.size(); i++) {
             String name = files.get(i);
             int at = i;
-            Sniff start = sniff(name, options, policy, assumed);
+            Sniff start;
+            try {
+                start = sniff(name, options, policy, assumed);
+            } catch (IOException e) {
+                throw new InputFailure(name, e);
+            }
             long window = reorderMs != null ? reorderMs : start.reorderMs();
             inputs.add(new EventTimeMerge.Input(label(name), start.earliest(), sink -> {
                 EventTimeOrder reorder = window > 0
                         ? new EventTimeOrder(sink, window, EventTimeOrder.DEFAULT_MAX_HELD) : null;
-                InputResult r = read(name, reorder != null ? reorder : sink, options, policy, assumed, progress);
+                InputResult r;
+                try {
+                    r = read(name, reorder != null ? reorder : sink, options, policy, assumed, progress);
+                } catch (IOException e) {
+                    throw new InputFailure(name, e);
+                }
                 if (reorder != null) {
                     reorder.finish();
                     r.late = reorder.late();
@@ -525,11 +545,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
             new EventTimeMerge().run(inputs, analysis::accept);
         } catch (EventTimeMerge.MergeFailure e) {
             Throwable cause = e.getCause();
+            if (cause instanceof InputFailure f) {
+                throw f;
+            }
             if (cause instanceof IOException io) {
-                throw new IOException(e.input() + ": " + io.getMessage(), io);
+                throw new InputFailure(e.input(), io);
             }
             if (cause instanceof UncheckedIOException u) {
-                throw new IOException(e.input() + ": " + u.getCause().getMessage(), u.getCause());
+                throw new InputFailure(e.input(), u.getCause());
             }
             if (cause instanceof RuntimeException re) {
                 throw re;
@@ -539,9 +562,23 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return List.of(results);
     }
 
-    /** The input's name as shown in progress and in failures: the file name, or "stdin". */
+    /** The input's name as shown in progress: the file name, or "stdin". */
     private static String label(String name) {
         return name.equals("-") ? "stdin" : Path.of(name).getFileName().toString();
+    }
+
+    /**
+     * An input that could not be read to its end (a gzip stream corrupt inside, a disk error): the
+     * run ends, exit code 1, with a message naming the input as it was given ("stdin" for -).
+     */
+    private static final class InputFailure extends IOException {
+        private static final long serialVersionUID = 1L;
+        final String input;
+
+        InputFailure(String name, IOException cause) {
+            super(cause.getMessage(), cause);
+            this.input = name.equals("-") ? "stdin" : name;
+        }
     }
 
     /** Decodes or reads one input and passes its observations, in the input's order, to {@code sink}. */
@@ -584,7 +621,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 }
                 case MARINECADASTRE_CSV, DMA_CSV -> {
                     TimeOrderedBuffer buffer = new TimeOrderedBuffer();
-                    r.csv = readCsv(r.format, name, in, buffer);
+                    // a gzip file cut short: the rows before the cut are analyzed, the row it cut is
+                    // rejected, and the summary and stderr say the rest is missing, as for NMEA
+                    GzipInput gzip = in instanceof GzipInput g ? g : null;
+                    r.csv = readCsv(r.format, name, in, buffer, gzip == null ? () -> null : gzip::truncated);
+                    r.truncated = gzip == null ? null : gzip.truncated();
                     buffer.drainTo(sink);
                 }
             }
@@ -721,7 +762,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 case MARINECADASTRE_CSV, DMA_CSV -> {
                     // sorted before the analysis: no disorder to measure
                     TimeOrderedBuffer buffer = new TimeOrderedBuffer();
-                    readCsv(format, name, new java.io.ByteArrayInputStream(head, 0, n), buffer);
+                    readCsv(format, name, new java.io.ByteArrayInputStream(head, 0, n), buffer, () -> null);
                     buffer.drainTo(o -> v[0] = Math.min(v[0], o.time()));
                 }
             }
@@ -743,14 +784,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     private InputStream stdin;
 
-    /** Reads a CSV export of {@code format} into {@code buffer}, its rows' source named after the input. */
-    private static CsvReport readCsv(InputFormat format, String name, InputStream in, TimeOrderedBuffer buffer)
-            throws IOException {
+    /**
+     * Reads a CSV export of {@code format} into {@code buffer}, its rows' source named after the input.
+     *
+     * @param truncated why the input ended early, or null (asked at its end)
+     */
+    private static CsvReport readCsv(InputFormat format, String name, InputStream in, TimeOrderedBuffer buffer,
+                                     java.util.function.Supplier<String> truncated) throws IOException {
         String source = label(name);
         InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
         return format == InputFormat.MARINECADASTRE_CSV
-                ? new MarineCadastreReader(source).read(reader, buffer)
-                : new DmaReader(source).read(reader, buffer);
+                ? new MarineCadastreReader(source).read(reader, buffer, truncated, null)
+                : new DmaReader(source).read(reader, buffer, truncated, null);
     }
 
     /**
@@ -778,6 +823,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Map<RejectReason, Long> rejectedLines = new EnumMap<>(RejectReason.class);
         long csvRows = 0;
         long csvBad = 0;
+        Map<CsvRejectReason, Long> csvRejected = new EnumMap<>(CsvRejectReason.class);
         long carried = 0;
         long untimedDropped = 0;
         long strayTime = 0;
@@ -825,11 +871,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 strayTime += r.strayTime;
                 late += r.late;
             } else {
+                in.put("lines", r.csv.lines());
                 in.put("rows", r.csv.rows());
                 in.put("bad_rows", r.csv.badRows());
+                ObjectNode why = in.putObject("rejected_by_reason");
+                r.csv.rejections().forEach((k, n) -> why.put(k.name(), n));
                 in.put("observations", r.csv.observations());
+                if (r.truncated != null) {
+                    in.put("truncated", r.truncated);
+                }
                 csvRows += r.csv.rows();
                 csvBad += r.csv.badRows();
+                r.csv.rejections().forEach((k, n) -> csvRejected.merge(k, n, Long::sum));
             }
         }
         root.put("lines", lines);
@@ -881,6 +934,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Map<NoiseReason, Long> noise = analysis.rejectedPositions();
         noise.forEach((k, n) -> rp.put(k.name(), n));
         rej.put("csv_rows", csvBad);
+        ObjectNode rc = rej.putObject("csv_rows_by_reason");
+        csvRejected.forEach((k, n) -> rc.put(k.name(), n));
         rej.put("messages_without_time", untimedDropped);
         rej.put("too_late_to_reorder", late);
         rej.put("stray_time", strayTime);
@@ -973,8 +1028,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         long stray = s.get("rejected").path("stray_time").asLong();
         long csvRejected = s.get("rejected").get("csv_rows").asLong();
         long untimed = s.get("rejected").get("messages_without_time").asLong();
-        out.printf(Locale.ROOT, "  rejected:   %d line%s%s, %d CSV row%s, %d message%s without any time%s%s%n", rejectedLines,
+        out.printf(Locale.ROOT, "  rejected:   %d line%s%s, %d CSV row%s%s, %d message%s without any time%s%s%n", rejectedLines,
                 rejectedLines == 1 ? "" : "s", paren(r.top("lines", 5)), csvRejected, csvRejected == 1 ? "" : "s",
+                paren(r.top("csv_rows_by_reason", 5)),
                 untimed, untimed == 1 ? "" : "s",
                 tooLate > 0 ? ", " + tooLate + (tooLate == 1 ? " observation" : " observations") + " too late to reorder" : "",
                 stray > 0 ? ", " + stray + " with a stray time" : "");
@@ -1021,9 +1077,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         for (JsonNode in : summary.get("inputs")) {
             if (in.has("truncated")) {
-                err.printf(Locale.ROOT, "watchkeeper analyze: %s: the input ends early (%s) after %d lines, the last"
-                        + " one cut: they were analyzed, the rest of the file is missing (a compressed file cut short?)%n",
-                        in.get("file").asText(), in.get("truncated").asText(), in.path("lines").asLong());
+                // an NMEA line cut is rejected (its checksum); a CSV row cut is rejected as CUT_SHORT,
+                // and when the cut fell on a line end no row was cut
+                boolean csv = in.has("rows");
+                long cutRows = in.path("rejected_by_reason").path(CsvRejectReason.CUT_SHORT.name()).asLong();
+                err.printf(Locale.ROOT, "watchkeeper analyze: %s: the input ends early (%s) after %d lines%s: they were"
+                        + " analyzed, the rest of the file is missing (a compressed file cut short?)%n",
+                        in.get("file").asText(), in.get("truncated").asText(), in.path("lines").asLong(),
+                        !csv ? ", the last one cut" : cutRows > 0 ? ", the last one cut (its row rejected: CUT_SHORT)" : "");
             }
         }
         long applied = 0; // the largest reorder window applied to an input (given, or chosen from its start)

@@ -309,6 +309,64 @@ class AnalyzeCommandTest {
     }
 
     /**
+     * The MarineCadastre gzip cut at 1 000 000 bytes, as a cut NMEA gzip: its 25 508 lines inflated
+     * before the cut are analyzed, the last one, cut after its COG ({@code 368085860,"2022-01-03T00:05:19",
+     * 29.5775,-90.60862,0,299.2,}), is rejected (CUT_SHORT) instead of becoming a station of class
+     * unknown, the summary marks the input truncated and stderr says the rest is missing; exit code
+     * 0. Before, exit 0 and nothing said: the cut file read as a complete one.
+     */
+    @Test
+    void aCsvGzipCutShortIsAnalyzedUpToTheCutAndSaysSo() throws IOException {
+        byte[] whole = Files.readAllBytes(data("ais-csv/marinecadastre-20220103/AISdata.csv.gz"));
+        Path cut = tmp.resolve("mccut.csv.gz");
+        Files.write(cut, java.util.Arrays.copyOf(whole, 1_000_000));
+        Path report = tmp.resolve("r");
+        Cli.Run r = Cli.run("analyze", "--no-store", "--report", report.toString(), cut.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode s = Cli.summary(report);
+        JsonNode in = s.get("inputs").get(0);
+        assertThat(in.get("truncated").asText()).isEqualTo("Unexpected end of ZLIB input stream");
+        assertThat(in.get("lines").asLong()).isEqualTo(25_508);
+        assertThat(in.get("rows").asLong()).isEqualTo(25_507);
+        assertThat(in.get("bad_rows").asLong()).isEqualTo(1);
+        assertThat(in.get("rejected_by_reason").get("CUT_SHORT").asLong()).isEqualTo(1);
+        assertThat(s.get("rejected").get("csv_rows_by_reason").get("CUT_SHORT").asLong()).isEqualTo(1);
+        assertThat(s.get("vessels").get("total").asLong()).isEqualTo(9_538);
+        assertThat(s.get("vessels").get("by_class").has("unknown")).isFalse();
+        assertThat(r.err()).isEqualTo("watchkeeper analyze: " + cut + ": the input ends early (Unexpected end of ZLIB"
+                + " input stream) after 25508 lines, the last one cut (its row rejected: CUT_SHORT): they were analyzed,"
+                + " the rest of the file is missing (a compressed file cut short?)\n");
+        assertThat(r.out()).contains("rejected:   0 lines, 1 CSV row (CUT_SHORT 1), 0 messages without any time");
+    }
+
+    /**
+     * A gzip input corrupt inside ends the run (exit 1) with an I/O error that names it, whether the
+     * corruption shows in the start analyze reads first (to place the input in the merge) or further
+     * on, and with another input beside it. Before, the error read "I/O error: invalid bit length
+     * repeat", naming no file, when the start showed it.
+     */
+    @Test
+    void aCorruptGzipIsAnIoErrorNamingTheInput() throws IOException {
+        byte[] whole = Files.readAllBytes(data("ais-csv/marinecadastre-20220103/AISdata.csv.gz"));
+        Path other = data("ais/dma-aislib/replay_dump.txt");
+        for (int at : new int[] {30, 500_000}) {
+            byte[] bad = whole.clone();
+            for (int i = at; i < at + 8; i++) {
+                bad[i] ^= (byte) 0xff;
+            }
+            Path in = tmp.resolve("corrupt-" + at + ".csv.gz");
+            Files.write(in, bad);
+            String why = at == 30 ? "invalid bit length repeat" : "Corrupt GZIP trailer"; // the start, read first; the end
+            Cli.Run one = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(), in.toString());
+            assertThat(one.exit()).isEqualTo(1);
+            assertThat(one.err()).isEqualTo("watchkeeper analyze: I/O error on input " + in + ": " + why + "\n");
+            Cli.Run two = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(), other.toString(), in.toString());
+            assertThat(two.exit()).isEqualTo(1);
+            assertThat(two.err()).isEqualTo("watchkeeper analyze: I/O error on input " + in + ": " + why + "\n");
+        }
+    }
+
+    /**
      * AMSA's exactEarth file with tag blocks: two of its base stations' type 5 (!BSVDM) carry
      * tag-block times 5.5 h ahead of the traffic around them (stray times, dropped before they can
      * move the reorder window), and 15 carry times 11 h to three months before it (stale: too late for
