@@ -33,8 +33,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.watchkeeper.ais.RejectReason;
+import org.watchkeeper.ais.nmea.AisListener;
 import org.watchkeeper.ais.nmea.AisStreamDecoder;
 import org.watchkeeper.ais.nmea.Options;
+import org.watchkeeper.ais.nmea.ReceivedMessage;
+import org.watchkeeper.ais.nmea.Rejection;
 import org.watchkeeper.ais.nmea.Stats;
 import org.watchkeeper.core.csv.CsvRejectReason;
 import org.watchkeeper.core.csv.CsvReport;
@@ -73,7 +76,11 @@ import picocli.CommandLine.Spec;
  * {@code watchkeeper analyze}: AIS logs in (NMEA, plain or gzip, any timestamp convention; or a
  * MarineCadastre / DMA CSV export), the vessel picture and tracks built, the history store
  * written, and a report directory out: {@code summary.json}, {@code vessels.csv},
- * {@code tracks.geojson}, {@code events.json}, {@code events.csv}; a short summary on stdout.
+ * {@code tracks.geojson}, {@code events.json}, {@code events.csv}; a short summary on stdout, and
+ * with {@code --errors} every rejected NMEA line and CSV row. An input cut short (a gzip file) is
+ * analyzed up to the cut and an input that gives no observation is named on stderr; an input that
+ * cannot be read (missing, a gzip stream corrupt inside, a disk error) ends the run with an error
+ * naming it.
  */
 @Command(name = "analyze",
         mixinStandardHelpOptions = true,
@@ -84,7 +91,8 @@ import picocli.CommandLine.Spec;
             "",
             "Input: NMEA 0183 logs (plain or gzip; times from tag blocks, $PGHP lines, epoch suffixes or the"
                 + " receiver's own $GPRMC/$GPZDA sentences) or a"
-                + " MarineCadastre or DMA CSV export (recognised by its header; sorted by time before tracking)."
+                + " MarineCadastre or DMA CSV export (recognised by its header; sorted by time before tracking; a bad row"
+                + " is rejected alone, with its line, and the rest read)."
                 + " In an NMEA log, an observation stamped more than 3 h ahead of the times around it is dropped and"
                 + " counted (rejected.stray_time), so one bad time cannot carry the log's time line on.",
             "Output: the history store (--store, --data; skip with --no-store) and the report directory (--report):",
@@ -92,7 +100,8 @@ import picocli.CommandLine.Spec;
             "  vessels.csv     one row per vessel: merged identity, flag, class, dimensions, last position, segments",
             "  tracks.geojson  RFC 7946 FeatureCollection, one Feature per track segment",
             "  events.json, events.csv  events found by the detectors",
-            "and a short summary on stdout. In a terminal, a progress bar appears on stderr for inputs that take more than 2 s.",
+            "and a short summary on stdout; with --errors FILE, every rejected line and CSV row, with its reason. In a"
+                + " terminal, a progress bar appears on stderr for inputs that take more than 2 s.",
             "",
             "Detectors see every reception in event-time order: logs merged from several receivers list them up to"
                 + " 10 s out of order and are put back in order (as the Flink job does); older ones are counted as"
@@ -105,7 +114,7 @@ import picocli.CommandLine.Spec;
                 + " so a tight tolerance rejects real inland-water traffic.",
             ""
         },
-        footer = {"", "Exit codes: 0 done (even when lines were rejected), 1 I/O or store error, 2 usage error.",
+        footer = {"", "Exit codes: 0 done (even when lines or rows were rejected), 1 I/O or store error, 2 usage error.",
             "", "Examples:",
             "  watchkeeper analyze ../shared/data/ais/dma-aisabnormal/ais-sample.txt.gz",
             "  watchkeeper analyze --store postgres --report out day1.nmea.gz day2.nmea.gz",
@@ -212,6 +221,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--accept-bad-tag-block-checksum", description = "Keep sentences whose tag block checksum is wrong.")
     boolean acceptBadTagBlockChecksum;
 
+    @Option(names = "--errors", paramLabel = "FILE",
+            description = "Write every rejected NMEA line and CSV row to FILE as tab-separated values, as decode --errors"
+                    + " does: file, line number, reason, detail, the line or row as read (the counts by reason are in"
+                    + " summary.json and on stdout).")
+    Path errors;
+
     @Option(names = "--quiet", description = "No summary on stdout, no progress bar, no --ports counts; warnings of observations lost"
             + " still go to stderr.")
     boolean quiet;
@@ -291,6 +306,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "standard input (-) can be named once: it is read once");
         }
+        if (errors != null) {
+            if (errors.toString().equals("-")) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--errors needs a file: standard output carries the summary");
+            }
+            for (String f : files) {
+                if (!f.equals("-") && DecodeCommand.sameFile(Path.of(f), errors)) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--errors " + errors
+                            + " is also an input: writing it would destroy it before it is read");
+                }
+            }
+        }
         java.util.Set<String> named = new java.util.HashSet<>();
         for (String f : files) {
             if (!f.equals("-") && !named.add(Path.of(f).toAbsolutePath().normalize().toString())) {
@@ -353,7 +380,29 @@ public final class AnalyzeCommand implements Callable<Integer> {
             if (!noStore) {
                 store = storeOptions.open();
             }
-            return run(store, policy, assumed, totalBytes, started, err);
+            if (errors != null) {
+                try {
+                    rejects = new Rejects(new ErrorsFile(Files.newOutputStream(errors)));
+                } catch (IOException e) {
+                    err.println("watchkeeper analyze: cannot write --errors " + errors + ": " + FileErrors.reason(e));
+                    err.flush();
+                    return 1;
+                }
+            }
+            int code = run(store, policy, assumed, totalBytes, started, err);
+            if (rejects != null) {
+                Rejects done = rejects;
+                rejects = null;
+                try {
+                    done.close();
+                } catch (IOException e) {
+                    err.println("watchkeeper analyze: cannot write --errors " + errors + ": " + e.getMessage()
+                            + " (the report in " + report + " is written)");
+                    err.flush();
+                    return 1;
+                }
+            }
+            return code;
         } catch (InputFailure e) {
             err.println("watchkeeper analyze: I/O error on input " + e.input + ": " + e.getMessage());
             err.flush();
@@ -369,12 +418,70 @@ public final class AnalyzeCommand implements Callable<Integer> {
             err.flush();
             return 1;
         } finally {
+            if (rejects != null) {
+                try {
+                    rejects.close();
+                } catch (IOException ignored) {
+                    // the run already ends with an error
+                }
+            }
             if (store != null) {
                 try {
                     store.close();
                 } catch (StoreException ignored) {
                     // the first error is already reported
                 }
+            }
+        }
+    }
+
+    /** The --errors file while the inputs are read, or null. */
+    private Rejects rejects;
+
+    /**
+     * The --errors file, written from each input's thread (several inputs are read at once); a write
+     * failure is kept and reported when it is closed, so that it is not taken for a failure of the
+     * input being read.
+     */
+    private static final class Rejects {
+        private final ErrorsFile file;
+        private IOException failure;
+
+        Rejects(ErrorsFile file) {
+            this.file = file;
+        }
+
+        synchronized void line(String input, Rejection r) {
+            if (failure == null) {
+                try {
+                    file.write(input, r);
+                } catch (IOException e) {
+                    failure = e;
+                }
+            }
+        }
+
+        synchronized void row(String input, CsvReport.Problem p) {
+            if (failure == null) {
+                try {
+                    file.write(input, p);
+                } catch (IOException e) {
+                    failure = e;
+                }
+            }
+        }
+
+        /** @throws IOException the first failure to write or close the file */
+        synchronized void close() throws IOException {
+            try {
+                file.close();
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = e;
+                }
+            }
+            if (failure != null) {
+                throw failure;
             }
         }
     }
@@ -595,12 +702,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
             r.format = InputFormat.detect(head, n);
             switch (r.format) {
                 case NMEA -> {
+                    Rejects out = rejects;
                     NmeaChain chain = new NmeaChain(sink, (o, line) -> {
                         if (r.firstStray == Long.MIN_VALUE) {
                             r.firstStray = o.time();
                             r.firstStrayLine = line;
                         }
-                    }, options, policy, assumed, head, n);
+                    }, out == null ? null : rejection -> out.line(name, rejection), options, policy, assumed, head, n);
                     byte[] buf = new byte[READ_BUFFER];
                     int k;
                     while ((k = in.read(buf, 0, buf.length)) > 0) {
@@ -624,7 +732,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     // a gzip file cut short: the rows before the cut are analyzed, the row it cut is
                     // rejected, and the summary and stderr say the rest is missing, as for NMEA
                     GzipInput gzip = in instanceof GzipInput g ? g : null;
-                    r.csv = readCsv(r.format, name, in, buffer, gzip == null ? () -> null : gzip::truncated);
+                    Rejects out = rejects;
+                    r.csv = readCsv(r.format, name, in, buffer, gzip == null ? () -> null : gzip::truncated,
+                            out == null ? null : problem -> out.row(name, problem));
                     r.truncated = gzip == null ? null : gzip.truncated();
                     buffer.drainTo(sink);
                 }
@@ -649,10 +759,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
         /**
          * @param onStray given each observation dropped for a stray time and the input line of its message, or null
+         * @param rejected given each rejected line, or null
          * @param head the input's first {@code n} bytes, looked at for GNSS sentences
          */
-        NmeaChain(Consumer<Observation> sink, java.util.function.ObjLongConsumer<Observation> onStray, Options options,
-                  NmeaInput.Untimed policy, long assumed, byte[] head, int n) {
+        NmeaChain(Consumer<Observation> sink, java.util.function.ObjLongConsumer<Observation> onStray,
+                  Consumer<Rejection> rejected, Options options, NmeaInput.Untimed policy, long assumed, byte[] head, int n) {
             strays = new StrayTimeFilter(sink, onStray == null ? null : o -> onStray.accept(o, lineOf(o)));
             input = new NmeaInput(o -> {
                 strays.accept(o);
@@ -662,7 +773,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     heldLines[i] = NmeaChain.this.input.emittingLine();
                 }
             }, policy, assumed);
-            decoder = new AisStreamDecoder(options, input);
+            decoder = new AisStreamDecoder(options, rejected == null ? input : new AisListener() {
+                @Override
+                public void message(ReceivedMessage m) {
+                    input.message(m);
+                }
+
+                @Override
+                public void rejected(Rejection r) {
+                    input.rejected(r);
+                    rejected.accept(r);
+                }
+            });
             gnss = GnssClock.present(head, n) ? new GnssClock(decoder) : null; // attaches itself to the decoder
         }
 
@@ -755,14 +877,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
             switch (format) {
                 case NMEA -> {
                     // as the analysis will read it
-                    NmeaChain chain = new NmeaChain(start, null, options, policy, assumed, head, Math.min(n, SNIFF));
+                    NmeaChain chain = new NmeaChain(start, null, null, options, policy, assumed, head, Math.min(n, SNIFF));
                     chain.decoder.feed(head, 0, n);
                     chain.finish();
                 }
                 case MARINECADASTRE_CSV, DMA_CSV -> {
                     // sorted before the analysis: no disorder to measure
                     TimeOrderedBuffer buffer = new TimeOrderedBuffer();
-                    readCsv(format, name, new java.io.ByteArrayInputStream(head, 0, n), buffer, () -> null);
+                    readCsv(format, name, new java.io.ByteArrayInputStream(head, 0, n), buffer, () -> null, null);
                     buffer.drainTo(o -> v[0] = Math.min(v[0], o.time()));
                 }
             }
@@ -788,14 +910,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
      * Reads a CSV export of {@code format} into {@code buffer}, its rows' source named after the input.
      *
      * @param truncated why the input ended early, or null (asked at its end)
+     * @param rejected given each rejected row, or null
      */
     private static CsvReport readCsv(InputFormat format, String name, InputStream in, TimeOrderedBuffer buffer,
-                                     java.util.function.Supplier<String> truncated) throws IOException {
+                                     java.util.function.Supplier<String> truncated, Consumer<CsvReport.Problem> rejected)
+            throws IOException {
         String source = label(name);
         InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
         return format == InputFormat.MARINECADASTRE_CSV
-                ? new MarineCadastreReader(source).read(reader, buffer, truncated, null)
-                : new DmaReader(source).read(reader, buffer, truncated, null);
+                ? new MarineCadastreReader(source).read(reader, buffer, truncated, rejected)
+                : new DmaReader(source).read(reader, buffer, truncated, rejected);
     }
 
     /**
@@ -877,6 +1001,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 ObjectNode why = in.putObject("rejected_by_reason");
                 r.csv.rejections().forEach((k, n) -> why.put(k.name(), n));
                 in.put("observations", r.csv.observations());
+                if (!r.csv.problems().isEmpty()) {
+                    CsvReport.Problem p = r.csv.problems().get(0);
+                    ObjectNode first = in.putObject("first_rejected_row");
+                    first.put("line", p.line());
+                    first.put("reason", p.reason().name());
+                    first.put("detail", p.detail());
+                    first.put("row", p.row());
+                }
                 if (r.truncated != null) {
                     in.put("truncated", r.truncated);
                 }
@@ -1053,13 +1185,32 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /**
-     * On stderr: each input without any AIS message (not an AIS log?), and, when an input without any
-     * time lost its messages, how to give it one (with --untimed carry only such an input drops them).
+     * On stderr: each input that gave no observation at all (an empty file, not an AIS log, a CSV
+     * export with a header only or every row rejected), and, when an input without any time lost
+     * its messages, how to give it one (with --untimed carry only such an input drops them).
      */
     private void printWarnings(PrintWriter err, ObjectNode summary) {
+        String listEach = errors != null ? "each is listed with its reason in " + errors
+                : "--errors FILE lists each with its reason";
         for (JsonNode in : summary.get("inputs")) {
             long lines = in.path("lines").asLong();
-            if (in.has("messages") && in.get("messages").asLong() == 0 && lines > 0) {
+            if (in.has("messages") && lines == 0) {
+                err.printf(Locale.ROOT, "watchkeeper analyze: %s: no AIS message: the input is empty%n", in.get("file").asText());
+            } else if (in.has("rows") && in.get("observations").asLong() == 0) {
+                long rows = in.get("rows").asLong();
+                JsonNode first = in.path("first_rejected_row");
+                String what = in.get("format").asText().equals("dma_csv") ? "DMA" : "MarineCadastre";
+                if (rows == 0) {
+                    err.printf(Locale.ROOT, "watchkeeper analyze: %s: no observation: the %s CSV export has a header and"
+                            + " no row%n", in.get("file").asText(), what);
+                } else {
+                    err.printf(Locale.ROOT, "watchkeeper analyze: %s: no observation: %s rejected (%s); the first, line"
+                            + " %d: %s: %s (%s)%n", in.get("file").asText(),
+                            rows == 1 ? "its 1 CSV row was" : "all " + rows + " CSV rows were",
+                            new JsonView(in).top("rejected_by_reason", 5), first.path("line").asLong(),
+                            first.path("reason").asText(), first.path("detail").asText(), listEach);
+                }
+            } else if (in.has("messages") && in.get("messages").asLong() == 0) {
                 long rejected = in.get("rejected_lines").asLong();
                 JsonNode why = in.path("rejected_by_reason");
                 String option = null; // an option that keeps what most lines were rejected for
@@ -1069,10 +1220,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 } else if (why.path("NO_CHECKSUM").asLong() * 2 > rejected && !lenient) {
                     option = "most were rejected for having no checksum (NO_CHECKSUM): --lenient keeps them";
                 }
-                err.printf(Locale.ROOT, "watchkeeper analyze: %s: no AIS message in %d line%s (%d rejected): %s"
-                        + " (decode lists each rejected line and why: watchkeeper decode FILE --errors REJECTS.tsv)%n",
+                err.printf(Locale.ROOT, "watchkeeper analyze: %s: no AIS message in %d line%s (%d rejected): %s%s%n",
                         in.get("file").asText(), lines, lines == 1 ? "" : "s", rejected,
-                        option != null ? option : "not an AIS log?");
+                        option != null ? option : "not an AIS log?", rejected > 0 ? " (" + listEach + ")" : "");
             }
         }
         for (JsonNode in : summary.get("inputs")) {
