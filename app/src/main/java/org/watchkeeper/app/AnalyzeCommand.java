@@ -384,7 +384,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 try {
                     rejects = new Rejects(new ErrorsFile(Files.newOutputStream(errors)));
                 } catch (IOException e) {
-                    err.println("watchkeeper analyze: cannot write --errors " + errors + ": " + FileErrors.reason(e));
+                    err.println("watchkeeper analyze: cannot write --errors " + errors + ": " + openFailure(e));
                     err.flush();
                     return 1;
                 }
@@ -433,6 +433,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** Why a file could not be opened for writing, in a few words. */
+    private static String openFailure(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage();
     }
 
     /** The --errors file while the inputs are read, or null. */
@@ -1195,6 +1209,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         for (JsonNode in : summary.get("inputs")) {
             long lines = in.path("lines").asLong();
             if (in.has("messages") && lines == 0) {
+                if (in.has("truncated")) {
+                    continue; // said below: the input ends early
+                }
                 err.printf(Locale.ROOT, "watchkeeper analyze: %s: no AIS message: the input is empty%n", in.get("file").asText());
             } else if (in.has("rows") && in.get("observations").asLong() == 0) {
                 long rows = in.get("rows").asLong();
@@ -1204,11 +1221,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     err.printf(Locale.ROOT, "watchkeeper analyze: %s: no observation: the %s CSV export has a header and"
                             + " no row%n", in.get("file").asText(), what);
                 } else {
-                    err.printf(Locale.ROOT, "watchkeeper analyze: %s: no observation: %s rejected (%s); the first, line"
-                            + " %d: %s: %s (%s)%n", in.get("file").asText(),
-                            rows == 1 ? "its 1 CSV row was" : "all " + rows + " CSV rows were",
-                            new JsonView(in).top("rejected_by_reason", 5), first.path("line").asLong(),
-                            first.path("reason").asText(), first.path("detail").asText(), listEach);
+                    err.printf(Locale.ROOT, "watchkeeper analyze: %s: no observation: %s, line %d: %s: %s (%s)%n",
+                            in.get("file").asText(), rows == 1 ? "its one CSV row was rejected"
+                                    : "all " + rows + " CSV rows were rejected (" + new JsonView(in).top("rejected_by_reason", 5)
+                                    + "); the first", first.path("line").asLong(), first.path("reason").asText(),
+                            first.path("detail").asText(), listEach);
                 }
             } else if (in.has("messages") && in.get("messages").asLong() == 0) {
                 long rejected = in.get("rejected_lines").asLong();
@@ -1231,10 +1248,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 // and when the cut fell on a line end no row was cut
                 boolean csv = in.has("rows");
                 long cutRows = in.path("rejected_by_reason").path(CsvRejectReason.CUT_SHORT.name()).asLong();
-                err.printf(Locale.ROOT, "watchkeeper analyze: %s: the input ends early (%s) after %d lines%s: they were"
+                long lines = in.path("lines").asLong();
+                err.printf(Locale.ROOT, "watchkeeper analyze: %s: the input ends early (%s) after %d line%s%s: %s"
                         + " analyzed, the rest of the file is missing (a compressed file cut short?)%n",
-                        in.get("file").asText(), in.get("truncated").asText(), in.path("lines").asLong(),
-                        !csv ? ", the last one cut" : cutRows > 0 ? ", the last one cut (its row rejected: CUT_SHORT)" : "");
+                        in.get("file").asText(), in.get("truncated").asText(), lines, lines == 1 ? "" : "s",
+                        lines == 0 ? "" : !csv ? ", the last one cut" : cutRows > 0 ? ", the last one cut (its row rejected:"
+                                + " CUT_SHORT)" : "", lines == 0 ? "nothing was" : lines == 1 ? "it was" : "they were");
             }
         }
         long applied = 0; // the largest reorder window applied to an input (given, or chosen from its start)

@@ -337,6 +337,15 @@ class AnalyzeCommandTest {
                 + " input stream) after 25508 lines, the last one cut (its row rejected: CUT_SHORT): they were analyzed,"
                 + " the rest of the file is missing (a compressed file cut short?)\n");
         assertThat(r.out()).contains("rejected:   0 lines, 1 CSV row (CUT_SHORT 1), 0 messages without any time");
+
+        // cut inside the gzip header (5 bytes): nothing to analyze, said as such (it was "I/O error: null", exit 1)
+        Path tiny = tmp.resolve("tiny.csv.gz");
+        Files.write(tiny, java.util.Arrays.copyOf(whole, 5));
+        Cli.Run t = Cli.run("analyze", "--no-store", "--quiet", "--report", tmp.resolve("t").toString(), tiny.toString());
+        assertThat(t.exit()).as(t.err()).isZero();
+        assertThat(Cli.summary(tmp.resolve("t")).get("inputs").get(0).get("truncated").asText()).isEqualTo("the gzip header is cut short");
+        assertThat(t.err()).isEqualTo("watchkeeper analyze: " + tiny + ": the input ends early (the gzip header is cut short)"
+                + " after 0 lines: nothing was analyzed, the rest of the file is missing (a compressed file cut short?)\n");
     }
 
     /**
@@ -478,6 +487,11 @@ class AnalyzeCommandTest {
         assertThat(itself.exit()).isEqualTo(2);
         assertThat(itself.err()).startsWith("watchkeeper analyze: --errors " + copy + " is also an input");
         assertThat(Files.readAllLines(copy)).isEqualTo(Files.readAllLines(in));
+        Path nowhere = tmp.resolve("no-such-dir").resolve("e.tsv");
+        Cli.Run missing = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r3").toString(), "--errors", nowhere.toString(),
+                in.toString());
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).isEqualTo("watchkeeper analyze: cannot write --errors " + nowhere + ": no such directory\n");
     }
 
     /**
