@@ -34,9 +34,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.watchkeeper.ais.RejectReason;
+import org.watchkeeper.ais.nmea.AisListener;
 import org.watchkeeper.ais.nmea.AisStreamDecoder;
 import org.watchkeeper.ais.nmea.Options;
+import org.watchkeeper.ais.nmea.ReceivedMessage;
+import org.watchkeeper.ais.nmea.Rejection;
 import org.watchkeeper.ais.nmea.Stats;
+import org.watchkeeper.core.csv.CsvRejectReason;
 import org.watchkeeper.core.csv.CsvReport;
 import org.watchkeeper.core.csv.DmaReader;
 import org.watchkeeper.core.csv.MarineCadastreReader;
@@ -73,7 +77,11 @@ import picocli.CommandLine.Spec;
  * {@code watchkeeper analyze}: AIS logs in (NMEA, plain or gzip, any timestamp convention; or a
  * MarineCadastre / DMA CSV export), the vessel picture and tracks built, the history store
  * written, and a report directory out: {@code summary.json}, {@code vessels.csv},
- * {@code tracks.geojson}, {@code events.json}, {@code events.csv}; a short summary on stdout.
+ * {@code tracks.geojson}, {@code events.json}, {@code events.csv}; a short summary on stdout, and
+ * with {@code --errors} every rejected NMEA line and CSV row. An input cut short (a gzip file) is
+ * analyzed up to the cut and an input that gives no observation is named on stderr; an input that
+ * cannot be read (missing, a gzip stream corrupt inside, a disk error) ends the run with an error
+ * naming it.
  */
 @Command(name = "analyze",
         mixinStandardHelpOptions = true,
@@ -84,7 +92,8 @@ import picocli.CommandLine.Spec;
             "",
             "Input: NMEA 0183 logs (plain or gzip; times from tag blocks, $PGHP lines, epoch suffixes or the"
                 + " receiver's own $GPRMC/$GPZDA sentences) or a"
-                + " MarineCadastre or DMA CSV export (recognised by its header; sorted by time before tracking)."
+                + " MarineCadastre or DMA CSV export (recognised by its header; sorted by time before tracking; a bad row"
+                + " is rejected alone, with its line, and the rest read)."
                 + " In an NMEA log, an observation stamped more than 3 h ahead of the times around it is dropped and"
                 + " counted (rejected.stray_time), so one bad time cannot carry the log's time line on.",
             "Output: the history store (--store, --data; skip with --no-store) and the report directory (--report):",
@@ -92,7 +101,8 @@ import picocli.CommandLine.Spec;
             "  vessels.csv     one row per vessel: merged identity, flag, class, dimensions, last position, segments",
             "  tracks.geojson  RFC 7946 FeatureCollection, one Feature per track segment",
             "  events.json, events.csv  events found by the detectors",
-            "and a short summary on stdout. In a terminal, a progress bar appears on stderr for inputs that take more than 2 s.",
+            "and a short summary on stdout; with --errors FILE, every rejected line and CSV row, with its reason. In a"
+                + " terminal, a progress bar appears on stderr for inputs that take more than 2 s.",
             "",
             "Detectors see every reception in event-time order: logs merged from several receivers list them up to"
                 + " 10 s out of order and are put back in order (as the Flink job does); older ones are counted as"
@@ -105,7 +115,7 @@ import picocli.CommandLine.Spec;
                 + " so a tight tolerance rejects real inland-water traffic.",
             ""
         },
-        footer = {"", "Exit codes: 0 done (even when lines were rejected), 1 I/O or store error, 2 usage error.",
+        footer = {"", "Exit codes: 0 done (even when lines or rows were rejected), 1 I/O or store error, 2 usage error.",
             "", "Examples:",
             "  watchkeeper analyze ../shared/data/ais/dma-aisabnormal/ais-sample.txt.gz",
             "  watchkeeper analyze --store postgres --report out day1.nmea.gz day2.nmea.gz",
@@ -212,6 +222,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--accept-bad-tag-block-checksum", description = "Keep sentences whose tag block checksum is wrong.")
     boolean acceptBadTagBlockChecksum;
 
+    @Option(names = "--errors", paramLabel = "FILE",
+            description = "Write every rejected NMEA line and CSV row to FILE as tab-separated values, as decode --errors"
+                    + " does: file, line number, reason, detail, the line or row as read (the counts by reason are in"
+                    + " summary.json and on stdout).")
+    Path errors;
+
     @Option(names = "--quiet", description = "No summary on stdout, no progress bar, no --ports counts; warnings of observations lost"
             + " still go to stderr.")
     boolean quiet;
@@ -291,6 +307,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "standard input (-) can be named once: it is read once");
         }
+        if (errors != null) {
+            if (errors.toString().equals("-")) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--errors needs a file: standard output carries the summary");
+            }
+            for (String f : files) {
+                if (!f.equals("-") && DecodeCommand.sameFile(Path.of(f), errors)) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--errors " + errors
+                            + " is also an input: writing it would destroy it before it is read");
+                }
+            }
+        }
         java.util.Set<String> named = new java.util.HashSet<>();
         for (String f : files) {
             if (!f.equals("-") && !named.add(Path.of(f).toAbsolutePath().normalize().toString())) {
@@ -353,7 +381,33 @@ public final class AnalyzeCommand implements Callable<Integer> {
             if (!noStore) {
                 store = storeOptions.open();
             }
-            return run(store, policy, assumed, totalBytes, started, err);
+            if (errors != null) {
+                try {
+                    rejects = new Rejects(new ErrorsFile(Files.newOutputStream(errors)));
+                } catch (IOException e) {
+                    err.println("watchkeeper analyze: cannot write --errors " + errors + ": " + openFailure(e));
+                    err.flush();
+                    return 1;
+                }
+            }
+            int code = run(store, policy, assumed, totalBytes, started, err);
+            if (rejects != null) {
+                Rejects done = rejects;
+                rejects = null;
+                try {
+                    done.close();
+                } catch (IOException e) {
+                    err.println("watchkeeper analyze: cannot write --errors " + errors + ": " + e.getMessage()
+                            + " (the report in " + report + " is written)");
+                    err.flush();
+                    return 1;
+                }
+            }
+            return code;
+        } catch (InputFailure e) {
+            err.println("watchkeeper analyze: I/O error on input " + e.input + ": " + e.getMessage());
+            err.flush();
+            return 1;
         } catch (IOException | UncheckedIOException e) {
             IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
             err.println("watchkeeper analyze: I/O error: " + io.getMessage());
@@ -366,12 +420,84 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return 1;
         } finally {
             discardReportParts(); // nothing is left after a run that put its report in place
+            if (rejects != null) {
+                try {
+                    rejects.close();
+                } catch (IOException ignored) {
+                    // the run already ends with an error
+                }
+            }
             if (store != null) {
                 try {
                     store.close();
                 } catch (StoreException ignored) {
                     // the first error is already reported
                 }
+            }
+        }
+    }
+
+    /** Why a file could not be opened for writing, in a few words. */
+    private static String openFailure(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage();
+    }
+
+    /** The --errors file while the inputs are read, or null. */
+    private Rejects rejects;
+
+    /**
+     * The --errors file, written from each input's thread (several inputs are read at once); a write
+     * failure is kept and reported when it is closed, so that it is not taken for a failure of the
+     * input being read.
+     */
+    private static final class Rejects {
+        private final ErrorsFile file;
+        private IOException failure;
+
+        Rejects(ErrorsFile file) {
+            this.file = file;
+        }
+
+        synchronized void line(String input, Rejection r) {
+            if (failure == null) {
+                try {
+                    file.write(input, r);
+                } catch (IOException e) {
+                    failure = e;
+                }
+            }
+        }
+
+        synchronized void row(String input, CsvReport.Problem p) {
+            if (failure == null) {
+                try {
+                    file.write(input, p);
+                } catch (IOException e) {
+                    failure = e;
+                }
+            }
+        }
+
+        /** @throws IOException the first failure to write or close the file */
+        synchronized void close() throws IOException {
+            try {
+                file.close();
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = e;
+                }
+            }
+            if (failure != null) {
+                throw failure;
             }
         }
     }
@@ -510,7 +636,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
      */
     private InputResult analyzeOne(String name, Analysis analysis, Options options, NmeaInput.Untimed policy, long assumed,
                                    Progress progress) throws IOException {
-        long window = reorderMs != null ? reorderMs : sniff(name, options, policy, assumed).reorderMs();
+        long window;
+        try {
+            window = reorderMs != null ? reorderMs : sniff(name, options, policy, assumed).reorderMs();
+        } catch (IOException e) {
+            throw new InputFailure(name, e);
+        }
         EventTimeOrder reorder = window > 0
                 ? new EventTimeOrder(analysis::accept, window, EventTimeOrder.DEFAULT_MAX_HELD) : null;
         HandOff handOff = new HandOff(reorder != null ? reorder : analysis::accept, "analysis");
@@ -518,7 +649,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try {
             r = read(name, handOff, options, policy, assumed, progress);
         } catch (IOException e) {
-            throw new IOException(label(name) + ": " + e.getMessage(), e);
+            throw new InputFailure(name, e);
         } finally {
             handOff.close(); // waits for the analysis thread, rethrows its failure
         }
@@ -544,12 +675,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
         for (int i = 0; i < files.size(); i++) {
             String name = files.get(i);
             int at = i;
-            Sniff start = sniff(name, options, policy, assumed);
+            Sniff start;
+            try {
+                start = sniff(name, options, policy, assumed);
+            } catch (IOException e) {
+                throw new InputFailure(name, e);
+            }
             long window = reorderMs != null ? reorderMs : start.reorderMs();
             inputs.add(new EventTimeMerge.Input(label(name), start.earliest(), sink -> {
                 EventTimeOrder reorder = window > 0
                         ? new EventTimeOrder(sink, window, EventTimeOrder.DEFAULT_MAX_HELD) : null;
-                InputResult r = read(name, reorder != null ? reorder : sink, options, policy, assumed, progress);
+                InputResult r;
+                try {
+                    r = read(name, reorder != null ? reorder : sink, options, policy, assumed, progress);
+                } catch (IOException e) {
+                    throw new InputFailure(name, e);
+                }
                 if (reorder != null) {
                     reorder.finish();
                     r.late = reorder.late();
@@ -562,11 +703,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
             new EventTimeMerge().run(inputs, analysis::accept);
         } catch (EventTimeMerge.MergeFailure e) {
             Throwable cause = e.getCause();
+            if (cause instanceof InputFailure f) {
+                throw f;
+            }
             if (cause instanceof IOException io) {
-                throw new IOException(e.input() + ": " + io.getMessage(), io);
+                throw new InputFailure(e.input(), io);
             }
             if (cause instanceof UncheckedIOException u) {
-                throw new IOException(e.input() + ": " + u.getCause().getMessage(), u.getCause());
+                throw new InputFailure(e.input(), u.getCause());
             }
             if (cause instanceof RuntimeException re) {
                 throw re;
@@ -576,9 +720,23 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return List.of(results);
     }
 
-    /** The input's name as shown in progress and in failures: the file name, or "stdin". */
+    /** The input's name as shown in progress: the file name, or "stdin". */
     private static String label(String name) {
         return name.equals("-") ? "stdin" : Path.of(name).getFileName().toString();
+    }
+
+    /**
+     * An input that could not be read to its end (a gzip stream corrupt inside, a disk error): the
+     * run ends, exit code 1, with a message naming the input as it was given ("stdin" for -).
+     */
+    private static final class InputFailure extends IOException {
+        private static final long serialVersionUID = 1L;
+        final String input;
+
+        InputFailure(String name, IOException cause) {
+            super(cause.getMessage(), cause);
+            this.input = name.equals("-") ? "stdin" : name;
+        }
     }
 
     /** Decodes or reads one input and passes its observations, in the input's order, to {@code sink}. */
@@ -595,12 +753,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
             r.format = InputFormat.detect(head, n);
             switch (r.format) {
                 case NMEA -> {
+                    Rejects out = rejects;
                     NmeaChain chain = new NmeaChain(sink, (o, line) -> {
                         if (r.firstStray == Long.MIN_VALUE) {
                             r.firstStray = o.time();
                             r.firstStrayLine = line;
                         }
-                    }, options, policy, assumed, head, n);
+                    }, out == null ? null : rejection -> out.line(name, rejection), options, policy, assumed, head, n);
                     byte[] buf = new byte[READ_BUFFER];
                     int k;
                     while ((k = in.read(buf, 0, buf.length)) > 0) {
@@ -621,7 +780,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 }
                 case MARINECADASTRE_CSV, DMA_CSV -> {
                     TimeOrderedBuffer buffer = new TimeOrderedBuffer();
-                    r.csv = readCsv(r.format, name, in, buffer);
+                    // a gzip file cut short: the rows before the cut are analyzed, the row it cut is
+                    // rejected, and the summary and stderr say the rest is missing, as for NMEA
+                    GzipInput gzip = in instanceof GzipInput g ? g : null;
+                    Rejects out = rejects;
+                    r.csv = readCsv(r.format, name, in, buffer, gzip == null ? () -> null : gzip::truncated,
+                            out == null ? null : problem -> out.row(name, problem));
+                    r.truncated = gzip == null ? null : gzip.truncated();
                     buffer.drainTo(sink);
                 }
             }
@@ -645,10 +810,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
         /**
          * @param onStray given each observation dropped for a stray time and the input line of its message, or null
+         * @param rejected given each rejected line, or null
          * @param head the input's first {@code n} bytes, looked at for GNSS sentences
          */
-        NmeaChain(Consumer<Observation> sink, java.util.function.ObjLongConsumer<Observation> onStray, Options options,
-                  NmeaInput.Untimed policy, long assumed, byte[] head, int n) {
+        NmeaChain(Consumer<Observation> sink, java.util.function.ObjLongConsumer<Observation> onStray,
+                  Consumer<Rejection> rejected, Options options, NmeaInput.Untimed policy, long assumed, byte[] head, int n) {
             strays = new StrayTimeFilter(sink, onStray == null ? null : o -> onStray.accept(o, lineOf(o)));
             input = new NmeaInput(o -> {
                 strays.accept(o);
@@ -658,7 +824,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     heldLines[i] = NmeaChain.this.input.emittingLine();
                 }
             }, policy, assumed);
-            decoder = new AisStreamDecoder(options, input);
+            decoder = new AisStreamDecoder(options, rejected == null ? input : new AisListener() {
+                @Override
+                public void message(ReceivedMessage m) {
+                    input.message(m);
+                }
+
+                @Override
+                public void rejected(Rejection r) {
+                    input.rejected(r);
+                    rejected.accept(r);
+                }
+            });
             gnss = GnssClock.present(head, n) ? new GnssClock(decoder) : null; // attaches itself to the decoder
         }
 
@@ -751,14 +928,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
             switch (format) {
                 case NMEA -> {
                     // as the analysis will read it
-                    NmeaChain chain = new NmeaChain(start, null, options, policy, assumed, head, Math.min(n, SNIFF));
+                    NmeaChain chain = new NmeaChain(start, null, null, options, policy, assumed, head, Math.min(n, SNIFF));
                     chain.decoder.feed(head, 0, n);
                     chain.finish();
                 }
                 case MARINECADASTRE_CSV, DMA_CSV -> {
                     // sorted before the analysis: no disorder to measure
                     TimeOrderedBuffer buffer = new TimeOrderedBuffer();
-                    readCsv(format, name, new java.io.ByteArrayInputStream(head, 0, n), buffer);
+                    readCsv(format, name, new java.io.ByteArrayInputStream(head, 0, n), buffer, () -> null, null);
                     buffer.drainTo(o -> v[0] = Math.min(v[0], o.time()));
                 }
             }
@@ -780,14 +957,20 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     private InputStream stdin;
 
-    /** Reads a CSV export of {@code format} into {@code buffer}, its rows' source named after the input. */
-    private static CsvReport readCsv(InputFormat format, String name, InputStream in, TimeOrderedBuffer buffer)
+    /**
+     * Reads a CSV export of {@code format} into {@code buffer}, its rows' source named after the input.
+     *
+     * @param truncated why the input ended early, or null (asked at its end)
+     * @param rejected given each rejected row, or null
+     */
+    private static CsvReport readCsv(InputFormat format, String name, InputStream in, TimeOrderedBuffer buffer,
+                                     java.util.function.Supplier<String> truncated, Consumer<CsvReport.Problem> rejected)
             throws IOException {
         String source = label(name);
         InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
         return format == InputFormat.MARINECADASTRE_CSV
-                ? new MarineCadastreReader(source).read(reader, buffer)
-                : new DmaReader(source).read(reader, buffer);
+                ? new MarineCadastreReader(source).read(reader, buffer, truncated, rejected)
+                : new DmaReader(source).read(reader, buffer, truncated, rejected);
     }
 
     /**
@@ -815,6 +998,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Map<RejectReason, Long> rejectedLines = new EnumMap<>(RejectReason.class);
         long csvRows = 0;
         long csvBad = 0;
+        Map<CsvRejectReason, Long> csvRejected = new EnumMap<>(CsvRejectReason.class);
         long carried = 0;
         long untimedDropped = 0;
         long strayTime = 0;
@@ -862,11 +1046,26 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 strayTime += r.strayTime;
                 late += r.late;
             } else {
+                in.put("lines", r.csv.lines());
                 in.put("rows", r.csv.rows());
                 in.put("bad_rows", r.csv.badRows());
+                ObjectNode why = in.putObject("rejected_by_reason");
+                r.csv.rejections().forEach((k, n) -> why.put(k.name(), n));
                 in.put("observations", r.csv.observations());
+                if (!r.csv.problems().isEmpty()) {
+                    CsvReport.Problem p = r.csv.problems().get(0);
+                    ObjectNode first = in.putObject("first_rejected_row");
+                    first.put("line", p.line());
+                    first.put("reason", p.reason().name());
+                    first.put("detail", p.detail());
+                    first.put("row", p.row());
+                }
+                if (r.truncated != null) {
+                    in.put("truncated", r.truncated);
+                }
                 csvRows += r.csv.rows();
                 csvBad += r.csv.badRows();
+                r.csv.rejections().forEach((k, n) -> csvRejected.merge(k, n, Long::sum));
             }
         }
         root.put("lines", lines);
@@ -919,6 +1118,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Map<NoiseReason, Long> noise = analysis.rejectedPositions();
         noise.forEach((k, n) -> rp.put(k.name(), n));
         rej.put("csv_rows", csvBad);
+        ObjectNode rc = rej.putObject("csv_rows_by_reason");
+        csvRejected.forEach((k, n) -> rc.put(k.name(), n));
         rej.put("messages_without_time", untimedDropped);
         rej.put("too_late_to_reorder", late);
         rej.put("stray_time", strayTime);
@@ -1012,8 +1213,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         long stray = s.get("rejected").path("stray_time").asLong();
         long csvRejected = s.get("rejected").get("csv_rows").asLong();
         long untimed = s.get("rejected").get("messages_without_time").asLong();
-        out.printf(Locale.ROOT, "  rejected:   %d line%s%s, %d CSV row%s, %d message%s without any time%s%s%n", rejectedLines,
+        out.printf(Locale.ROOT, "  rejected:   %d line%s%s, %d CSV row%s%s, %d message%s without any time%s%s%n", rejectedLines,
                 rejectedLines == 1 ? "" : "s", paren(r.top("lines", 5)), csvRejected, csvRejected == 1 ? "" : "s",
+                paren(r.top("csv_rows_by_reason", 5)),
                 untimed, untimed == 1 ? "" : "s",
                 tooLate > 0 ? ", " + tooLate + (tooLate == 1 ? " observation" : " observations") + " too late to reorder" : "",
                 stray > 0 ? ", " + stray + " with a stray time" : "");
@@ -1040,13 +1242,35 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /**
-     * On stderr: each input without any AIS message (not an AIS log?), and, when an input without any
-     * time lost its messages, how to give it one (with --untimed carry only such an input drops them).
+     * On stderr: each input that gave no observation at all (an empty file, not an AIS log, a CSV
+     * export with a header only or every row rejected), and, when an input without any time lost
+     * its messages, how to give it one (with --untimed carry only such an input drops them).
      */
     private void printWarnings(PrintWriter err, ObjectNode summary) {
+        String listEach = errors != null ? "each is listed with its reason in " + errors
+                : "--errors FILE lists each with its reason";
         for (JsonNode in : summary.get("inputs")) {
             long lines = in.path("lines").asLong();
-            if (in.has("messages") && in.get("messages").asLong() == 0 && lines > 0) {
+            if (in.has("messages") && lines == 0) {
+                if (in.has("truncated")) {
+                    continue; // said below: the input ends early
+                }
+                err.printf(Locale.ROOT, "watchkeeper analyze: %s: no AIS message: the input is empty%n", in.get("file").asText());
+            } else if (in.has("rows") && in.get("observations").asLong() == 0) {
+                long rows = in.get("rows").asLong();
+                JsonNode first = in.path("first_rejected_row");
+                String what = in.get("format").asText().equals("dma_csv") ? "DMA" : "MarineCadastre";
+                if (rows == 0) {
+                    err.printf(Locale.ROOT, "watchkeeper analyze: %s: no observation: the %s CSV export has a header and"
+                            + " no row%n", in.get("file").asText(), what);
+                } else {
+                    err.printf(Locale.ROOT, "watchkeeper analyze: %s: no observation: %s, line %d: %s: %s (%s)%n",
+                            in.get("file").asText(), rows == 1 ? "its one CSV row was rejected"
+                                    : "all " + rows + " CSV rows were rejected (" + new JsonView(in).top("rejected_by_reason", 5)
+                                    + "); the first", first.path("line").asLong(), first.path("reason").asText(),
+                            first.path("detail").asText(), listEach);
+                }
+            } else if (in.has("messages") && in.get("messages").asLong() == 0) {
                 long rejected = in.get("rejected_lines").asLong();
                 JsonNode why = in.path("rejected_by_reason");
                 String option = null; // an option that keeps what most lines were rejected for
@@ -1056,21 +1280,23 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 } else if (why.path("NO_CHECKSUM").asLong() * 2 > rejected && !lenient) {
                     option = "most were rejected for having no checksum (NO_CHECKSUM): --lenient keeps them";
                 }
-                err.printf(Locale.ROOT, "watchkeeper analyze: %s: no AIS message in %d line%s (%d rejected): %s"
-                        + " (decode lists each rejected line and why: watchkeeper decode FILE --errors REJECTS.tsv)%n",
+                err.printf(Locale.ROOT, "watchkeeper analyze: %s: no AIS message in %d line%s (%d rejected): %s%s%n",
                         in.get("file").asText(), lines, lines == 1 ? "" : "s", rejected,
-                        option != null ? option : "not an AIS log?");
+                        option != null ? option : "not an AIS log?", rejected > 0 ? " (" + listEach + ")" : "");
             }
         }
         for (JsonNode in : summary.get("inputs")) {
-            if (in.has("truncated") && in.path("lines").asLong() == 0) {
-                err.printf(Locale.ROOT, "watchkeeper analyze: %s: the input ends early (%s) before its first line: nothing in"
-                        + " it was analyzed (a compressed file cut short, or not a gzip file?)%n",
-                        in.get("file").asText(), in.get("truncated").asText());
-            } else if (in.has("truncated")) {
-                err.printf(Locale.ROOT, "watchkeeper analyze: %s: the input ends early (%s) after %d lines, the last"
-                        + " one cut: they were analyzed, the rest of the file is missing (a compressed file cut short?)%n",
-                        in.get("file").asText(), in.get("truncated").asText(), in.path("lines").asLong());
+            if (in.has("truncated")) {
+                // an NMEA line cut is rejected (its checksum); a CSV row cut is rejected as CUT_SHORT,
+                // and when the cut fell on a line end no row was cut
+                boolean csv = in.has("rows");
+                long cutRows = in.path("rejected_by_reason").path(CsvRejectReason.CUT_SHORT.name()).asLong();
+                long lines = in.path("lines").asLong();
+                err.printf(Locale.ROOT, "watchkeeper analyze: %s: the input ends early (%s) after %d line%s%s: %s"
+                        + " analyzed, the rest of the file is missing (a compressed file cut short?)%n",
+                        in.get("file").asText(), in.get("truncated").asText(), lines, lines == 1 ? "" : "s",
+                        lines == 0 ? "" : !csv ? ", the last one cut" : cutRows > 0 ? ", the last one cut (its row rejected:"
+                                + " CUT_SHORT)" : "", lines == 0 ? "nothing was" : lines == 1 ? "it was" : "they were");
             }
         }
         long dropped = summary.get("vessels").path("dropped_beyond_max").asLong();

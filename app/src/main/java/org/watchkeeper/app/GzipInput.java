@@ -11,8 +11,9 @@ import java.util.zip.GZIPInputStream;
  * A gzip stream, buffered, that ends where a file cut short ends (a copy still in progress), with
  * {@link #truncated()} saying why, instead of throwing: a buffered read that met the cut would
  * throw away what it had already inflated into its buffer (up to 64 KiB of lines, about 1 500 of
- * an AIS log). {@code analyze} analyzes what came before the cut and says so; {@code decode} decodes
- * it and then reports the cut as an I/O error.
+ * an AIS log). A cut inside the gzip header itself (a file of a few bytes) ends the stream before
+ * its first byte, the same way. {@code analyze} analyzes what came before the cut and says so;
+ * {@code decode} decodes it and then reports the cut as an I/O error.
  */
 final class GzipInput extends BufferedInputStream {
     private final Cut cut;
@@ -21,7 +22,6 @@ final class GzipInput extends BufferedInputStream {
      * @param compressed the gzip bytes
      * @param inflaterBuffer the inflater's input buffer, bytes
      * @param size this stream's buffer, bytes
-     * (a file cut within its gzip header is an empty stream, {@link #truncated()} saying so)
      */
     GzipInput(InputStream compressed, int inflaterBuffer, int size) {
         this(new Cut(compressed, inflaterBuffer), size);
@@ -38,12 +38,12 @@ final class GzipInput extends BufferedInputStream {
     }
 
     /**
-     * Turns the inflater's "unexpected end" into the end of the stream, noting it. The gzip header is
-     * read on the first read, so that a file cut within it ends the same way.
+     * Turns the inflater's "unexpected end" into the end of the stream, noting it. The gzip stream is
+     * opened at the first read, so that a header cut short is noted as such too.
      */
     private static final class Cut extends FilterInputStream {
         private final int inflaterBuffer;
-        private boolean started;
+        private boolean opened;
         String truncated;
 
         Cut(InputStream compressed, int inflaterBuffer) {
@@ -58,23 +58,33 @@ final class GzipInput extends BufferedInputStream {
         }
 
         @Override
+        public long skip(long n) throws IOException {
+            byte[] b = new byte[(int) Math.min(Math.max(n, 0), 8192)];
+            long done = 0;
+            while (done < n) {
+                int k = read(b, 0, (int) Math.min(b.length, n - done));
+                if (k < 0) {
+                    break;
+                }
+                done += k;
+            }
+            return done;
+        }
+
+        @Override
         public int read(byte[] b, int off, int len) throws IOException {
             if (truncated != null) {
                 return -1;
             }
-            if (!started) {
-                started = true;
-                try {
-                    in = new GZIPInputStream(in, inflaterBuffer);
-                } catch (EOFException e) {
-                    truncated = "cut within its gzip header";
-                    return -1;
-                }
-            }
             try {
+                if (!opened) {
+                    opened = true;
+                    in = new GZIPInputStream(in, inflaterBuffer); // reads the header
+                }
                 return super.read(b, off, len);
             } catch (EOFException e) {
-                truncated = e.getMessage() == null ? "unexpected end of file" : e.getMessage();
+                truncated = e.getMessage() != null ? e.getMessage()
+                        : in instanceof GZIPInputStream ? "unexpected end of file" : "the gzip header is cut short";
                 return -1;
             }
         }

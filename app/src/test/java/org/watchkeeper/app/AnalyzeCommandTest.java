@@ -314,9 +314,195 @@ class AnalyzeCommandTest {
             r = Cli.run("analyze", "--no-store", "--quiet", "--report", tmp.resolve("h" + length).toString(), head.toString());
             assertThat(r.exit()).as(r.err()).isZero();
             assertThat(r.err()).isEqualTo("watchkeeper analyze: " + head + ": the input ends early ("
-                    + (length == 2 ? "cut within its gzip header" : "Unexpected end of ZLIB input stream") + ") before its first line:"
-                    + " nothing in it was analyzed (a compressed file cut short, or not a gzip file?)" + System.lineSeparator());
+                    + (length == 2 ? "the gzip header is cut short" : "Unexpected end of ZLIB input stream") + ") after 0 lines:"
+                    + " nothing was analyzed, the rest of the file is missing (a compressed file cut short?)" + System.lineSeparator());
         }
+    }
+
+    /**
+     * The MarineCadastre gzip cut at 1 000 000 bytes, as a cut NMEA gzip: its 25 508 lines inflated
+     * before the cut are analyzed, the last one, cut after its COG ({@code 368085860,"2022-01-03T00:05:19",
+     * 29.5775,-90.60862,0,299.2,}), is rejected (CUT_SHORT) instead of becoming a station of class
+     * unknown, the summary marks the input truncated and stderr says the rest is missing; exit code
+     * 0. Before, exit 0 and nothing said: the cut file read as a complete one.
+     */
+    @Test
+    void aCsvGzipCutShortIsAnalyzedUpToTheCutAndSaysSo() throws IOException {
+        byte[] whole = Files.readAllBytes(data("ais-csv/marinecadastre-20220103/AISdata.csv.gz"));
+        Path cut = tmp.resolve("mccut.csv.gz");
+        Files.write(cut, java.util.Arrays.copyOf(whole, 1_000_000));
+        Path report = tmp.resolve("r");
+        Cli.Run r = Cli.run("analyze", "--no-store", "--report", report.toString(), cut.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode s = Cli.summary(report);
+        JsonNode in = s.get("inputs").get(0);
+        assertThat(in.get("truncated").asText()).isEqualTo("Unexpected end of ZLIB input stream");
+        assertThat(in.get("lines").asLong()).isEqualTo(25_508);
+        assertThat(in.get("rows").asLong()).isEqualTo(25_507);
+        assertThat(in.get("bad_rows").asLong()).isEqualTo(1);
+        assertThat(in.get("rejected_by_reason").get("CUT_SHORT").asLong()).isEqualTo(1);
+        assertThat(s.get("rejected").get("csv_rows_by_reason").get("CUT_SHORT").asLong()).isEqualTo(1);
+        assertThat(s.get("vessels").get("total").asLong()).isEqualTo(9_538);
+        assertThat(s.get("vessels").get("by_class").has("unknown")).isFalse();
+        assertThat(r.err()).isEqualTo("watchkeeper analyze: " + cut + ": the input ends early (Unexpected end of ZLIB"
+                + " input stream) after 25508 lines, the last one cut (its row rejected: CUT_SHORT): they were analyzed,"
+                + " the rest of the file is missing (a compressed file cut short?)\n");
+        assertThat(r.out()).contains("rejected:   0 lines, 1 CSV row (CUT_SHORT 1), 0 messages without any time");
+
+        // cut inside the gzip header (5 bytes): nothing to analyze, said as such (it was "I/O error: null", exit 1)
+        Path tiny = tmp.resolve("tiny.csv.gz");
+        Files.write(tiny, java.util.Arrays.copyOf(whole, 5));
+        Cli.Run t = Cli.run("analyze", "--no-store", "--quiet", "--report", tmp.resolve("t").toString(), tiny.toString());
+        assertThat(t.exit()).as(t.err()).isZero();
+        assertThat(Cli.summary(tmp.resolve("t")).get("inputs").get(0).get("truncated").asText()).isEqualTo("the gzip header is cut short");
+        assertThat(t.err()).isEqualTo("watchkeeper analyze: " + tiny + ": the input ends early (the gzip header is cut short)"
+                + " after 0 lines: nothing was analyzed, the rest of the file is missing (a compressed file cut short?)\n");
+    }
+
+    /**
+     * A gzip input corrupt inside ends the run (exit 1) with an I/O error that names it, whether the
+     * corruption shows in the start analyze reads first (to place the input in the merge) or further
+     * on, and with another input beside it. Before, the error read "I/O error: invalid bit length
+     * repeat", naming no file, when the start showed it.
+     */
+    @Test
+    void aCorruptGzipIsAnIoErrorNamingTheInput() throws IOException {
+        byte[] whole = Files.readAllBytes(data("ais-csv/marinecadastre-20220103/AISdata.csv.gz"));
+        Path other = data("ais/dma-aislib/replay_dump.txt");
+        for (int at : new int[] {30, 500_000}) {
+            byte[] bad = whole.clone();
+            for (int i = at; i < at + 8; i++) {
+                bad[i] ^= (byte) 0xff;
+            }
+            Path in = tmp.resolve("corrupt-" + at + ".csv.gz");
+            Files.write(in, bad);
+            String why = at == 30 ? "invalid bit length repeat" : "Corrupt GZIP trailer"; // the start, read first; the end
+            Cli.Run one = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(), in.toString());
+            assertThat(one.exit()).isEqualTo(1);
+            assertThat(one.err()).isEqualTo("watchkeeper analyze: I/O error on input " + in + ": " + why + "\n");
+            Cli.Run two = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(), other.toString(), in.toString());
+            assertThat(two.exit()).isEqualTo(1);
+            assertThat(two.err()).isEqualTo("watchkeeper analyze: I/O error on input " + in + ": " + why + "\n");
+        }
+    }
+
+    /**
+     * The MarineCadastre file with a quote inside a quoted name on line 31 (USNS GUADALUPE written
+     * {@code "BAD "X" NAME"}), analyzed with another input: that row is rejected (MALFORMED_ROW, with
+     * its line in summary.json and in the --errors file), every other row and the other input are
+     * analyzed, exit 0. Before, the whole run ended: "I/O error: Invalid character between
+     * encapsulated token and delimiter at line: 31, position: 3,422", exit 1, naming no file.
+     */
+    @Test
+    void aMalformedCsvRowIsRejectedAloneAndTheRestIsAnalyzed() throws IOException {
+        String text;
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(data("ais-csv/marinecadastre-20220103/AISdata.csv.gz")))) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String row31 = "367219000,\"2022-01-03T00:00:17\",32.70519,-117.18541,0,231.6,109,\"USNS GUADALUPE\",\"IMO8822442\","
+                + "\"NLUP\",80,5,206,29,,89,\"A\"";
+        assertThat(text.split("\n", 32)[30]).isEqualTo(row31);
+        String bad = row31.replace("\"USNS GUADALUPE\"", "\"BAD \"X\" NAME\"");
+        Path csv = tmp.resolve("badquote.csv");
+        Files.writeString(csv, text.replace(row31, bad));
+        Path other = data("ais/dma-aislib/replay_dump.txt");
+        Path report = tmp.resolve("r");
+        Path errors = tmp.resolve("rejects.tsv");
+        Cli.Run r = Cli.run("analyze", "--no-store", "--report", report.toString(), "--errors", errors.toString(),
+                csv.toString(), other.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("analyzed 50 messages from 108 lines and 99999 CSV rows (2 inputs)")
+                .contains("rejected:   0 lines, 1 CSV row (MALFORMED_ROW 1), 0 messages without any time");
+        JsonNode s = Cli.summary(report);
+        JsonNode in = s.get("inputs").get(0);
+        assertThat(in.get("rows").asLong()).isEqualTo(99_999);
+        assertThat(in.get("bad_rows").asLong()).isEqualTo(1);
+        assertThat(in.get("rejected_by_reason").get("MALFORMED_ROW").asLong()).isEqualTo(1);
+        assertThat(in.get("first_rejected_row").get("line").asLong()).isEqualTo(31);
+        assertThat(in.get("first_rejected_row").get("reason").asText()).isEqualTo("MALFORMED_ROW");
+        assertThat(in.get("first_rejected_row").get("row").asText()).isEqualTo(bad);
+        assertThat(s.get("inputs").get(1).get("messages").asLong()).isEqualTo(50);
+        // the file alone gives 10 631 stations and 99 997 positions (everyInput), replay_dump 34 and 47:
+        // the one row lost is one fix of a vessel that has others
+        assertThat(s.get("vessels").get("total").asLong()).isEqualTo(10_631 + 34);
+        assertThat(s.get("positions").get("accepted").asLong()).isEqualTo(99_997 - 1 + 47);
+        assertThat(Files.readString(errors)).isEqualTo("file\tline\treason\tdetail\ttext\n" + csv + "\t31\tMALFORMED_ROW\t"
+                + "a character ('X') after the closing quote of field 8, where a comma or the end of the row must come (a"
+                + " quote inside a quoted field is written twice)\t" + bad + "\n");
+    }
+
+    /**
+     * An input that gives no observation at all says so on stderr, in one line naming it and why: a
+     * CSV export whose every row is rejected (the line, reason and detail of the first), one with a
+     * header only, an empty NMEA file. Before, exit 0 and at most "rejected: 19 CSV rows" on stdout.
+     */
+    @Test
+    void anInputThatGivesNoObservationSaysWhy() throws IOException {
+        String text;
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(data("ais-csv/marinecadastre-20220103/AISdata.csv.gz")))) {
+            text = new String(in.readNBytes(4000), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        List<String> lines = List.of(text.split("\n")).subList(0, 20); // the header and 19 rows
+        Path allBad = tmp.resolve("allbad.csv");
+        Files.writeString(allBad, String.join("\n", lines).replace("2022-01-03T", "2022-13-03T") + "\n");
+        Path header = tmp.resolve("header.csv");
+        Files.writeString(header, lines.get(0) + "\n");
+        Path empty = tmp.resolve("empty.nmea");
+        Files.writeString(empty, "");
+        Cli.Run r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(), allBad.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("rejected:   0 lines, 19 CSV rows (BAD_TIME 19), 0 messages without any time");
+        assertThat(r.err()).isEqualTo("watchkeeper analyze: " + allBad + ": no observation: all 19 CSV rows were rejected"
+                + " (BAD_TIME 19); the first, line 2: BAD_TIME: BaseDateTime: Text '2022-13-03T00:00:00' could not be parsed:"
+                + " Invalid value for MonthOfYear (valid values 1 - 12): 13 (--errors FILE lists each with its reason)\n");
+        Path errors = tmp.resolve("e.tsv");
+        Cli.Run all = Cli.run("analyze", "--no-store", "--quiet", "--report", tmp.resolve("r2").toString(), "--errors",
+                errors.toString(), allBad.toString(), header.toString(), empty.toString());
+        assertThat(all.exit()).isZero();
+        assertThat(all.err()).isEqualTo("watchkeeper analyze: " + allBad + ": no observation: all 19 CSV rows were rejected"
+                + " (BAD_TIME 19); the first, line 2: BAD_TIME: BaseDateTime: Text '2022-13-03T00:00:00' could not be parsed:"
+                + " Invalid value for MonthOfYear (valid values 1 - 12): 13 (each is listed with its reason in " + errors + ")\n"
+                + "watchkeeper analyze: " + header + ": no observation: the MarineCadastre CSV export has a header and no row\n"
+                + "watchkeeper analyze: " + empty + ": no AIS message: the input is empty\n");
+        List<String> listed = Files.readAllLines(errors);
+        assertThat(listed).hasSize(20);
+        assertThat(listed.get(19)).isEqualTo(allBad + "\t20\tBAD_TIME\tBaseDateTime: Text '2022-13-03T00:00:14' could not be"
+                + " parsed: Invalid value for MonthOfYear (valid values 1 - 12): 13\t367530120,\"2022-13-03T00:00:14\",43.31793,"
+                + "-70.0012,7.2,325,511,\"TERA LYNN II\",\"IMO0000000\",\"WDG5016\",30,,17,6,,,\"B\"");
+    }
+
+    /**
+     * --errors lists the rejected NMEA lines as decode --errors does, byte for byte (DMA AisLib's
+     * ais250.txt: 8 malformed sentences); it cannot be standard output or an input.
+     */
+    @Test
+    void errorsFileListsRejectedNmeaLinesAsDecodeDoes() throws IOException {
+        Path in = data("ais/dma-aislib/ais250.txt");
+        Path analyzed = tmp.resolve("analyze.tsv");
+        Path decoded = tmp.resolve("decode.tsv");
+        Cli.Run a = Cli.run("analyze", "--no-store", "--quiet", "--report", tmp.resolve("r").toString(), "--errors",
+                analyzed.toString(), in.toString());
+        assertThat(a.exit()).isZero();
+        Cli.Run d = Cli.run("decode", "--quiet", "-o", tmp.resolve("m.jsonl").toString(), "--errors", decoded.toString(), in.toString());
+        assertThat(d.exit()).isZero();
+        assertThat(Files.readAllLines(analyzed)).hasSize(9).isEqualTo(Files.readAllLines(decoded));
+        assertThat(Files.readAllLines(analyzed).get(1)).startsWith(in + "\t").contains("\tMALFORMED_SENTENCE\t");
+
+        Cli.Run stdout = Cli.run("analyze", "--no-store", "--errors", "-", in.toString());
+        assertThat(stdout.exit()).isEqualTo(2);
+        assertThat(stdout.err()).startsWith("watchkeeper analyze: --errors needs a file: standard output carries the summary");
+        Path copy = tmp.resolve("copy.txt");
+        Files.copy(in, copy);
+        Cli.Run itself = Cli.run("analyze", "--no-store", "--errors", copy.toString(), copy.toString());
+        assertThat(itself.exit()).isEqualTo(2);
+        assertThat(itself.err()).startsWith("watchkeeper analyze: --errors " + copy + " is also an input");
+        assertThat(Files.readAllLines(copy)).isEqualTo(Files.readAllLines(in));
+        Path nowhere = tmp.resolve("no-such-dir").resolve("e.tsv");
+        Cli.Run missing = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r3").toString(), "--errors", nowhere.toString(),
+                in.toString());
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).isEqualTo("watchkeeper analyze: cannot write --errors " + nowhere + ": no such directory\n");
     }
 
     /**

@@ -121,8 +121,15 @@ class AnalyzePortsTest {
     /** A directory gives every port file in it, in name order, and one line for them all; other files are left out. */
     @Test
     void aDirectoryOfPortFiles() throws Exception {
+        // one timed position report: an empty log would have its own line on stderr (the input is empty)
         Path log = tmp.resolve("in.nmea");
-        Files.writeString(log, "");
+        String tag = "c:1420030797";
+        int checksum = 0;
+        for (char c : tag.toCharArray()) {
+            checksum ^= c;
+        }
+        Files.writeString(log, "\\" + tag + "*" + String.format("%02X", checksum) + "\\"
+                + new org.watchkeeper.ais.nmea.NmeaEncoder().encode("15M" + "0".repeat(25), 0, 'A', null).get(0) + "\n");
         Path dir = Files.createDirectories(tmp.resolve("ports"));
         Files.writeString(dir.resolve("b.geojson"), point("Thyborøn Havn", 8.2167, 56.7));
         Files.writeString(dir.resolve("a.json"), point("Hanstholm Havn", 8.6, 57.12));

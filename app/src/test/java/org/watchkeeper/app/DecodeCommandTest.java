@@ -411,7 +411,7 @@ class DecodeCommandTest {
         Files.write(head, Arrays.copyOf(Files.readAllBytes(sample), 2));
         Run r = run("decode", head.toString());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).contains("watchkeeper decode: I/O error on input " + head + ": cut within its gzip header: the file is cut"
+        assertThat(r.err()).contains("watchkeeper decode: I/O error on input " + head + ": the gzip header is cut short: the file is cut"
                 + " short before its first line, or is not a gzip file: nothing in it is decoded");
     }
 }

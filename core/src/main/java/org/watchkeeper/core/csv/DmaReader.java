@@ -11,11 +11,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import java.util.function.Supplier;
 import org.watchkeeper.ais.Names;
 import org.watchkeeper.core.observation.Dimensions;
 import org.watchkeeper.core.observation.Eta;
@@ -37,7 +36,10 @@ import org.watchkeeper.core.observation.StationClass;
  * value" → absent); {@code Ship type} is a category name ("Cargo", "Tanker", "Fishing", ...) mapped
  * to the first code of that category in Table 53 (Cargo 70, Tanker 80, Fishing 30, ...; "Undefined"
  * → absent); A, B, C, D are the distances to bow, stern, port, starboard; "Unknown" and empty
- * fields are absent. Bad rows are counted with line and reason, never thrown.
+ * fields are absent. Rows with a missing or bad MMSI or time, unparseable numbers or ETA, and rows
+ * that are not valid CSV (RFC 4180), longer than 8 192 characters, or with fewer fields than the
+ * header (or more that are not empty), are rejected with line, reason ({@link CsvRejectReason}) and
+ * detail, never thrown, and give no observation; reading goes on at the next line.
  */
 public final class DmaReader {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss", Locale.ROOT);
@@ -49,85 +51,98 @@ public final class DmaReader {
     }
 
     /**
-     * Reads the whole input.
+     * Reads the whole input (see {@link #read(Reader, Consumer, Supplier, Consumer)}), taken to be whole.
      *
      * @throws IOException only for I/O failures of the reader
      */
     public CsvReport read(Reader in, Consumer<Observation> sink) throws IOException {
-        CsvReport report = new CsvReport();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(true).get();
-        try (CSVParser parser = CSVParser.parse(in, format)) {
-            String timeColumn = parser.getHeaderNames().stream().filter(h -> h.replace("#", "").strip().equals("Timestamp"))
-                    .findFirst().orElse("# Timestamp");
-            for (CSVRecord r : parser) {
-                report.row();
-                long line = parser.getCurrentLineNumber();
-                try {
-                    String mmsiText = get(r, "MMSI");
-                    long mmsiLong = mmsiText.isEmpty() ? -1 : Long.parseLong(mmsiText);
-                    if (mmsiLong <= 0 || mmsiLong >= (1L << 30)) {
-                        report.bad(line, "MMSI missing or out of range: '" + mmsiText + "'", CsvFields.raw(r));
-                        continue;
+        return read(in, sink, () -> null, null);
+    }
+
+    /**
+     * Reads the whole input. A malformed row is rejected alone, with its line, and the rows after it
+     * are read (where a quote opened on one line is not closed validly on the lines after it, only
+     * that line is rejected).
+     *
+     * @param truncated asked at the end of the input: why it ended early (a gzip file cut short), or
+     *                  null when it is whole; the last row, cut by that end, is then rejected
+     * @param rejected given each rejected row as it is found (every one), or null
+     * @throws IOException only for I/O failures of the reader
+     */
+    public CsvReport read(Reader in, Consumer<Observation> sink, Supplier<String> truncated,
+                          Consumer<CsvReport.Problem> rejected) throws IOException {
+        CsvReport report = new CsvReport(rejected);
+        String[] timeColumn = {"# Timestamp"};
+        CsvRecords.read(in, truncated, report, new CsvRecords.RowHandler() {
+            @Override
+            public void header(List<String> names) {
+                names.stream().filter(h -> h.replace("#", "").strip().equals("Timestamp")).findFirst()
+                        .ifPresent(h -> timeColumn[0] = h);
+            }
+
+            @Override
+            public void row(CsvRecords.Row r) {
+                int mmsi = CsvFields.mmsi(r, "MMSI");
+                long time = CsvFields.time(r, timeColumn[0], TIME).toInstant(ZoneOffset.UTC).toEpochMilli();
+                StationClass cls = mobileClass(get(r, "Type of mobile"));
+                double lat = decimal(r, "Latitude");
+                double lon = decimal(r, "Longitude");
+                if (Math.abs(lat) > 90) {
+                    lat = Double.NaN;
+                }
+                if (Math.abs(lon) > 180) {
+                    lon = Double.NaN;
+                }
+                double sog = decimal(r, "SOG");
+                if (sog >= 102.3 || sog < 0) {
+                    sog = Double.NaN;
+                }
+                double cog = decimal(r, "COG");
+                if (cog >= 360 || cog < 0) {
+                    cog = Double.NaN;
+                }
+                int heading = integer(r, "Heading");
+                if (heading < 0 || heading > 359) {
+                    heading = Observation.NOT_AVAILABLE;
+                }
+                String name = known(text(r, "Name"));
+                String callSign = known(text(r, "Callsign"));
+                int imo = integerOrUnknown(r, "IMO");
+                int type = shipTypeCode(get(r, "Ship type"));
+                int a = integerOrUnknown(r, "A");
+                int b = integerOrUnknown(r, "B");
+                int c = integerOrUnknown(r, "C");
+                int d = integerOrUnknown(r, "D");
+                Dimensions dims = a >= 0 && b >= 0 && c >= 0 && d >= 0 ? new Dimensions(a, b, c, d) : null;
+                if (dims != null && dims.isEmpty()) {
+                    dims = null;
+                }
+                double draught = decimalOrUnknown(r, "Draught");
+                String destination = known(text(r, "Destination"));
+                Eta eta = null;
+                String etaText = get(r, "ETA");
+                if (!etaText.isEmpty()) {
+                    LocalDateTime e;
+                    try {
+                        e = LocalDateTime.parse(etaText, TIME);
+                    } catch (DateTimeParseException x) {
+                        throw new CsvRecords.Rejected(CsvRejectReason.BAD_FIELD, "ETA: " + x.getMessage());
                     }
-                    int mmsi = (int) mmsiLong;
-                    long time = LocalDateTime.parse(get(r, timeColumn), TIME).toInstant(ZoneOffset.UTC).toEpochMilli();
-                    StationClass cls = mobileClass(get(r, "Type of mobile"));
-                    double lat = decimal(r, "Latitude");
-                    double lon = decimal(r, "Longitude");
-                    if (Math.abs(lat) > 90) {
-                        lat = Double.NaN;
-                    }
-                    if (Math.abs(lon) > 180) {
-                        lon = Double.NaN;
-                    }
-                    double sog = decimal(r, "SOG");
-                    if (sog >= 102.3 || sog < 0) {
-                        sog = Double.NaN;
-                    }
-                    double cog = decimal(r, "COG");
-                    if (cog >= 360 || cog < 0) {
-                        cog = Double.NaN;
-                    }
-                    int heading = integer(r, "Heading");
-                    if (heading < 0 || heading > 359) {
-                        heading = Observation.NOT_AVAILABLE;
-                    }
-                    sink.accept(new PositionObservation(time, source, mmsi, Observation.NO_MESSAGE_TYPE, cls, lat, lon,
-                            sog, cog, heading, navigationStatus(get(r, "Navigational status")), false, false));
+                    eta = Eta.of(e.getMonthValue(), e.getDayOfMonth(), e.getHour(), e.getMinute());
+                }
+                // every field read before the first observation: a rejected row gives none
+                sink.accept(new PositionObservation(time, source, mmsi, Observation.NO_MESSAGE_TYPE, cls, lat, lon,
+                        sog, cog, heading, navigationStatus(get(r, "Navigational status")), false, false));
+                report.observation();
+                if (name != null || callSign != null || imo > 0 || type > 0 || dims != null || draught > 0
+                        || destination != null || eta != null) {
+                    sink.accept(new IdentityObservation(time, source, mmsi, Observation.NO_MESSAGE_TYPE, cls, name, callSign,
+                            imo > 0 ? imo : Observation.NOT_AVAILABLE, type, dims, draught > 0 ? draught : Double.NaN,
+                            destination, eta, Observation.NOT_AVAILABLE));
                     report.observation();
-                    String name = known(text(r, "Name"));
-                    String callSign = known(text(r, "Callsign"));
-                    int imo = integerOrUnknown(r, "IMO");
-                    int type = shipTypeCode(get(r, "Ship type"));
-                    int a = integerOrUnknown(r, "A");
-                    int b = integerOrUnknown(r, "B");
-                    int c = integerOrUnknown(r, "C");
-                    int d = integerOrUnknown(r, "D");
-                    Dimensions dims = a >= 0 && b >= 0 && c >= 0 && d >= 0 ? new Dimensions(a, b, c, d) : null;
-                    if (dims != null && dims.isEmpty()) {
-                        dims = null;
-                    }
-                    double draught = decimalOrUnknown(r, "Draught");
-                    String destination = known(text(r, "Destination"));
-                    Eta eta = null;
-                    String etaText = get(r, "ETA");
-                    if (!etaText.isEmpty()) {
-                        LocalDateTime e = LocalDateTime.parse(etaText, TIME);
-                        eta = Eta.of(e.getMonthValue(), e.getDayOfMonth(), e.getHour(), e.getMinute());
-                    }
-                    if (name != null || callSign != null || imo > 0 || type > 0 || dims != null || draught > 0
-                            || destination != null || eta != null) {
-                        sink.accept(new IdentityObservation(time, source, mmsi, Observation.NO_MESSAGE_TYPE, cls, name, callSign,
-                                imo > 0 ? imo : Observation.NOT_AVAILABLE, type, dims, draught > 0 ? draught : Double.NaN,
-                                destination, eta, Observation.NOT_AVAILABLE));
-                        report.observation();
-                    }
-                } catch (NumberFormatException | DateTimeParseException e) {
-                    report.bad(line, e.getMessage(), CsvFields.raw(r));
                 }
             }
-        }
+        });
         return report;
     }
 
@@ -135,12 +150,12 @@ public final class DmaReader {
         return s == null || s.equalsIgnoreCase("Unknown") ? null : s;
     }
 
-    private static int integerOrUnknown(CSVRecord r, String column) {
+    private static int integerOrUnknown(CsvRecords.Row r, String column) {
         String s = get(r, column);
         return s.isEmpty() || s.equalsIgnoreCase("Unknown") ? Observation.NOT_AVAILABLE : integer(r, column);
     }
 
-    private static double decimalOrUnknown(CSVRecord r, String column) {
+    private static double decimalOrUnknown(CsvRecords.Row r, String column) {
         String s = get(r, column);
         return s.isEmpty() || s.equalsIgnoreCase("Unknown") ? Double.NaN : decimal(r, column);
     }

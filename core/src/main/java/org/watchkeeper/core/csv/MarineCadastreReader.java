@@ -7,13 +7,9 @@ import static org.watchkeeper.core.csv.CsvFields.text;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.function.Consumer;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import java.util.function.Supplier;
 import org.watchkeeper.core.observation.Dimensions;
 import org.watchkeeper.core.observation.IdentityObservation;
 import org.watchkeeper.core.observation.Observation;
@@ -34,7 +30,10 @@ import org.watchkeeper.core.observation.StationClass;
  * {@code VesselType} the Table 53 code; {@code Length}/{@code Width} are whole-ship metres, kept as
  * {@code Dimensions(length, 0, width, 0)} so that {@code length()} and {@code beam()} are right
  * while the reference-point offsets are unknown. Rows with a missing or bad MMSI or time, or
- * unparseable numbers, are counted as bad with line and reason, never thrown.
+ * unparseable numbers, and rows that are not valid CSV (RFC 4180), longer than 8 192 characters, or
+ * with fewer fields than the header (or more that are not empty), are rejected with line, reason
+ * ({@link CsvRejectReason}) and detail, never thrown, and give no observation; reading goes on at
+ * the next line.
  */
 public final class MarineCadastreReader {
     private final String source;
@@ -45,83 +44,79 @@ public final class MarineCadastreReader {
     }
 
     /**
-     * Reads the whole input.
+     * Reads the whole input (see {@link #read(Reader, Consumer, Supplier, Consumer)}), taken to be whole.
      *
      * @throws IOException only for I/O failures of the reader
      */
     public CsvReport read(Reader in, Consumer<Observation> sink) throws IOException {
-        CsvReport report = new CsvReport();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(true).get();
-        try (CSVParser parser = CSVParser.parse(in, format)) {
-            for (CSVRecord r : parser) {
-                report.row();
-                long line = parser.getCurrentLineNumber();
-                try {
-                    String mmsiText = get(r, "MMSI");
-                    if (mmsiText.isEmpty()) {
-                        report.bad(line, "MMSI missing", CsvFields.raw(r));
-                        continue;
-                    }
-                    long mmsiLong = Long.parseLong(mmsiText);
-                    if (mmsiLong <= 0 || mmsiLong >= (1L << 30)) {
-                        report.bad(line, "MMSI out of range: " + mmsiText, CsvFields.raw(r));
-                        continue;
-                    }
-                    int mmsi = (int) mmsiLong;
-                    long time = LocalDateTime.parse(get(r, "BaseDateTime")).toInstant(ZoneOffset.UTC).toEpochMilli();
-                    StationClass cls = switch (get(r, "TransceiverClass")) {
-                        case "A" -> StationClass.A;
-                        case "B" -> StationClass.B;
-                        default -> StationClass.UNKNOWN;
-                    };
-                    double lat = decimal(r, "LAT");
-                    double lon = decimal(r, "LON");
-                    if (lat == 91 || Math.abs(lat) > 90) {
-                        lat = Double.NaN;
-                    }
-                    if (lon == 181 || Math.abs(lon) > 180) {
-                        lon = Double.NaN;
-                    }
-                    double sog = decimal(r, "SOG");
-                    if (sog >= 102.3 || sog < 0) {
-                        sog = Double.NaN;
-                    }
-                    double cog = decimal(r, "COG");
-                    if (cog >= 360 || cog < 0) {
-                        cog = Double.NaN;
-                    }
-                    int heading = integer(r, "Heading");
-                    if (heading < 0 || heading > 359) {
-                        heading = Observation.NOT_AVAILABLE;
-                    }
-                    int status = integer(r, "Status");
-                    if (status > 15) {
-                        status = Observation.NOT_AVAILABLE;
-                    }
-                    sink.accept(new PositionObservation(time, source, mmsi, Observation.NO_MESSAGE_TYPE, cls, lat, lon,
-                            sog, cog, heading, status, false, false));
-                    report.observation();
-                    String name = text(r, "VesselName");
-                    String callSign = text(r, "CallSign");
-                    int imo = imo(get(r, "IMO"));
-                    int type = integer(r, "VesselType");
-                    int length = integer(r, "Length");
-                    int width = integer(r, "Width");
-                    double draft = decimal(r, "Draft");
-                    Dimensions dims = length > 0 || width > 0 ? new Dimensions(Math.max(0, length), 0, Math.max(0, width), 0) : null;
-                    if (name != null || callSign != null || imo > 0 || type > 0 || dims != null || draft > 0) {
-                        sink.accept(new IdentityObservation(time, source, mmsi, Observation.NO_MESSAGE_TYPE, cls, name,
-                                callSign, imo > 0 ? imo : Observation.NOT_AVAILABLE,
-                                type > 0 && type <= 255 ? type : Observation.NOT_AVAILABLE, dims,
-                                draft > 0 ? draft : Double.NaN, null, null, Observation.NOT_AVAILABLE));
-                        report.observation();
-                    }
-                } catch (NumberFormatException | DateTimeParseException e) {
-                    report.bad(line, e.getMessage(), CsvFields.raw(r));
-                }
+        return read(in, sink, () -> null, null);
+    }
+
+    /**
+     * Reads the whole input. A malformed row is rejected alone, with its line, and the rows after it
+     * are read (where a quote opened on one line is not closed validly on the lines after it, only
+     * that line is rejected).
+     *
+     * @param truncated asked at the end of the input: why it ended early (a gzip file cut short), or
+     *                  null when it is whole; the last row, cut by that end, is then rejected
+     * @param rejected given each rejected row as it is found (every one), or null
+     * @throws IOException only for I/O failures of the reader
+     */
+    public CsvReport read(Reader in, Consumer<Observation> sink, Supplier<String> truncated,
+                          Consumer<CsvReport.Problem> rejected) throws IOException {
+        CsvReport report = new CsvReport(rejected);
+        CsvRecords.read(in, truncated, report, r -> {
+            int mmsi = CsvFields.mmsi(r, "MMSI");
+            long time = CsvFields.time(r, "BaseDateTime", null).toInstant(ZoneOffset.UTC).toEpochMilli();
+            StationClass cls = switch (get(r, "TransceiverClass")) {
+                case "A" -> StationClass.A;
+                case "B" -> StationClass.B;
+                default -> StationClass.UNKNOWN;
+            };
+            double lat = decimal(r, "LAT");
+            double lon = decimal(r, "LON");
+            if (lat == 91 || Math.abs(lat) > 90) {
+                lat = Double.NaN;
             }
-        }
+            if (lon == 181 || Math.abs(lon) > 180) {
+                lon = Double.NaN;
+            }
+            double sog = decimal(r, "SOG");
+            if (sog >= 102.3 || sog < 0) {
+                sog = Double.NaN;
+            }
+            double cog = decimal(r, "COG");
+            if (cog >= 360 || cog < 0) {
+                cog = Double.NaN;
+            }
+            int heading = integer(r, "Heading");
+            if (heading < 0 || heading > 359) {
+                heading = Observation.NOT_AVAILABLE;
+            }
+            int status = integer(r, "Status");
+            if (status > 15) {
+                status = Observation.NOT_AVAILABLE;
+            }
+            String name = text(r, "VesselName");
+            String callSign = text(r, "CallSign");
+            int imo = imo(get(r, "IMO"));
+            int type = integer(r, "VesselType");
+            int length = integer(r, "Length");
+            int width = integer(r, "Width");
+            double draft = decimal(r, "Draft");
+            // every field read before the first observation: a rejected row gives none
+            sink.accept(new PositionObservation(time, source, mmsi, Observation.NO_MESSAGE_TYPE, cls, lat, lon,
+                    sog, cog, heading, status, false, false));
+            report.observation();
+            Dimensions dims = length > 0 || width > 0 ? new Dimensions(Math.max(0, length), 0, Math.max(0, width), 0) : null;
+            if (name != null || callSign != null || imo > 0 || type > 0 || dims != null || draft > 0) {
+                sink.accept(new IdentityObservation(time, source, mmsi, Observation.NO_MESSAGE_TYPE, cls, name,
+                        callSign, imo > 0 ? imo : Observation.NOT_AVAILABLE,
+                        type > 0 && type <= 255 ? type : Observation.NOT_AVAILABLE, dims,
+                        draft > 0 ? draft : Double.NaN, null, null, Observation.NOT_AVAILABLE));
+                report.observation();
+            }
+        });
         return report;
     }
 

@@ -33,6 +33,10 @@ class DmaReaderTest {
         assertThat(r.rows()).isEqualTo(5);
         assertThat(r.badRows()).isEqualTo(2);
         assertThat(r.problems()).extracting(CsvReport.Problem::line).containsExactly(5L, 6L);
+        assertThat(r.problems()).extracting(CsvReport.Problem::reason).containsExactly(CsvRejectReason.BAD_MMSI,
+                CsvRejectReason.BAD_TIME);
+        assertThat(r.problems().get(1).detail()).isEqualTo("# Timestamp: Text '31/13/2023 00:00:05' could not be parsed:"
+                + " Invalid value for MonthOfYear (valid values 1 - 12): 13");
 
         PositionObservation a = (PositionObservation) out.get(0);
         assertThat(a.time()).isEqualTo(Instant.parse("2023-11-01T00:00:01Z").toEpochMilli());

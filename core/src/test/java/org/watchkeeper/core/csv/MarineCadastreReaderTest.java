@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -171,12 +172,95 @@ class MarineCadastreReaderTest {
         assertThat(r.rows()).isEqualTo(4);
         assertThat(r.badRows()).isEqualTo(3);
         assertThat(r.problems()).extracting(CsvReport.Problem::line).containsExactly(3L, 4L, 5L);
-        assertThat(r.problems().get(0).reason()).contains("MMSI");
+        assertThat(r.problems()).extracting(CsvReport.Problem::reason).containsExactly(CsvRejectReason.BAD_MMSI,
+                CsvRejectReason.BAD_TIME, CsvRejectReason.BAD_FIELD);
+        assertThat(r.problems()).extracting(CsvReport.Problem::detail).containsExactly("MMSI missing",
+                "BaseDateTime: Text 'yesterday' could not be parsed at index 0", "LAT is not a number: 'abc'");
+        assertThat(r.problems().get(2).row()).isEqualTo("367379190,2022-01-03T00:00:00,abc,-88,0,0,511,,,,,,,,,,A");
+        assertThat(r.rejections()).containsOnly(Map.entry(CsvRejectReason.BAD_MMSI, 1L),
+                Map.entry(CsvRejectReason.BAD_TIME, 1L), Map.entry(CsvRejectReason.BAD_FIELD, 1L));
         PositionObservation p = (PositionObservation) out.get(0);
         assertThat(p.speedOverGround()).isNaN();
         assertThat(p.courseOverGround()).isNaN();
         IdentityObservation id = (IdentityObservation) out.get(1);
         assertThat(id.imo()).isEqualTo(Observation.NOT_AVAILABLE);
         assertThat(id.draught()).isEqualTo(3.3);
+    }
+    /** The shared file's bytes, or null (the test then skips, saying so). */
+    private static byte[] sharedGzip() throws IOException {
+        Path file = Path.of(System.getProperty("watchkeeper.shared", "../../shared"), "data/ais-csv/marinecadastre-20220103/AISdata.csv.gz");
+        return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+    }
+
+    private static String gunzip(byte[] gz) throws IOException {
+        return new String(new GZIPInputStream(new java.io.ByteArrayInputStream(gz)).readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A quote inside a quoted name on line 31 of the real file (USNS GUADALUPE written "BAD "X" NAME"): that
+     * row is rejected with its line and why, and the other 99 998 rows are read as before. Commons
+     * CSV threw "Invalid character between encapsulated token and delimiter at line: 31", which
+     * ended the whole analysis.
+     */
+    @Test
+    void aMalformedRowIsRejectedAloneAndTheRestOfTheFileIsRead() throws IOException {
+        byte[] gz = sharedGzip();
+        assumeTrue(gz != null, "shared MarineCadastre file absent");
+        String text = gunzip(gz);
+        String row31 = "367219000,\"2022-01-03T00:00:17\",32.70519,-117.18541,0,231.6,109,\"USNS GUADALUPE\",\"IMO8822442\",\"NLUP\",80,5,206,29,,89,\"A\"";
+        assertThat(text).contains("\n" + row31 + "\n");
+        String bad = row31.replace("\"USNS GUADALUPE\"", "\"BAD \"X\" NAME\"");
+        List<Observation> out = new ArrayList<>();
+        List<CsvReport.Problem> told = new ArrayList<>();
+        CsvReport r = new MarineCadastreReader("t").read(new StringReader(text.replace(row31, bad)), out::add, () -> null, told::add);
+        assertThat(r.rows()).isEqualTo(99_999);
+        assertThat(r.badRows()).isEqualTo(1);
+        assertThat(r.lines()).isEqualTo(100_000);
+        CsvReport.Problem p = r.problems().get(0);
+        assertThat(p.line()).isEqualTo(31);
+        assertThat(p.reason()).isEqualTo(CsvRejectReason.MALFORMED_ROW);
+        assertThat(p.detail()).isEqualTo("a character ('X') after the closing quote of field 8, where a comma or the end of"
+                + " the row must come (a quote inside a quoted field is written twice)");
+        assertThat(p.row()).isEqualTo(bad);
+        assertThat(told).containsExactly(p);
+        // the row gave a position and an identity before: two observations fewer, none of MMSI 367219000 at 00:00:17
+        assertThat(out).hasSize(all.size() - 2);
+        assertThat(out).noneMatch(o -> o.mmsi() == 367219000 && o.time() == java.time.Instant.parse("2022-01-03T00:00:17Z").toEpochMilli());
+    }
+
+    /**
+     * The real file cut inside line 25 508 ({@code 368085860,"2022-01-03T00:05:19",29.5775,-90.60862,0,299.2,}
+     * of a row that goes on {@code 84,"MICHAEL L.DAIGLE",...}), as its gzip cut at 1 000 000 bytes
+     * inflates. Told that the input ended early, the reader rejects that row as CUT_SHORT (it was a
+     * vessel of class unknown before); not told (a plain file cut short), it rejects it for its 7
+     * fields of 17. Either way the 25 506 rows before it are read.
+     */
+    @Test
+    void theLastRowOfAnInputCutShortIsRejected() throws IOException {
+        byte[] gz = sharedGzip();
+        assumeTrue(gz != null, "shared MarineCadastre file absent");
+        String text = gunzip(gz);
+        String partial = "368085860,\"2022-01-03T00:05:19\",29.5775,-90.60862,0,299.2,";
+        String cut = text.substring(0, text.indexOf("\n" + partial + "84,") + 1 + partial.length());
+        List<Observation> out = new ArrayList<>();
+        CsvReport r = new MarineCadastreReader("t").read(new StringReader(cut), out::add,
+                () -> "Unexpected end of ZLIB input stream", null);
+        assertThat(r.lines()).isEqualTo(25_508);
+        assertThat(r.rows()).isEqualTo(25_507);
+        assertThat(r.badRows()).isEqualTo(1);
+        assertThat(r.problems()).containsExactly(new CsvReport.Problem(25_508, CsvRejectReason.CUT_SHORT,
+                "the input ends early (Unexpected end of ZLIB input stream) in this row", partial));
+        assertThat(out).noneMatch(o -> o.mmsi() == 368085860 && o.time() == java.time.Instant.parse("2022-01-03T00:05:19Z").toEpochMilli());
+        assertThat(out).allMatch(o -> o.classEvidence() != StationClass.UNKNOWN);
+
+        CsvReport plain = new MarineCadastreReader("t").read(new StringReader(cut), o -> { });
+        assertThat(plain.problems()).extracting(CsvReport.Problem::line, CsvReport.Problem::reason, CsvReport.Problem::detail)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(25_508L, CsvRejectReason.FIELD_COUNT,
+                        "7 fields where the header has 17 (a row cut short?)"));
+        // the input whole up to a line end: nothing rejected, whether told it was cut or not
+        CsvReport atLineEnd = new MarineCadastreReader("t").read(new StringReader(cut.substring(0, cut.length() - partial.length())),
+                o -> { }, () -> "Unexpected end of ZLIB input stream", null);
+        assertThat(atLineEnd.rows()).isEqualTo(25_506);
+        assertThat(atLineEnd.badRows()).isZero();
     }
 }
