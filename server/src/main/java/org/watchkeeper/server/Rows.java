@@ -59,7 +59,8 @@ public final class Rows {
         return pictureField.equals("name") ? "shipname" : pictureField;
     }
 
-    static VesselRow vessel(VesselSnapshot v, long positions) {
+    /** The store row of a station of the picture, with its accepted positions. */
+    public static VesselRow vessel(VesselSnapshot v, long positions) {
         Dimensions d = v.dimensions();
         PositionObservation p = v.position();
         return new VesselRow(v.mmsi(), v.name(), v.callSign(), v.imo(), v.shipType(), vesselClass(v), flag(v),
@@ -79,9 +80,12 @@ public final class Rows {
         return c >= 'A' && c <= 'Z';
     }
 
-    /** "A", "B" or null. */
+    /**
+     * The station's class as every output names it ({@link StationClass#id()}: A, B, base_station,
+     * aid_to_navigation, sar_aircraft), or null when unknown.
+     */
     static String vesselClass(VesselSnapshot v) {
-        return v.stationClass() == StationClass.A ? "A" : v.stationClass() == StationClass.B ? "B" : null;
+        return v.stationClass().idOrNull();
     }
 
     /**
