@@ -1098,7 +1098,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Map<String, Long> byShipType = new TreeMap<>();
         Map<String, Long> byFlag = new TreeMap<>();
         for (VesselSnapshot s : vessels) {
-            byClass.merge(VesselsCsv.className(s.stationClass()), 1L, Long::sum);
+            byClass.merge(s.stationClass().id(), 1L, Long::sum);
             if (s.stationClass() == StationClass.A || s.stationClass() == StationClass.B
                     || s.stationClass() == StationClass.UNKNOWN) {
                 String cat = s.shipType() < 0 ? "not reported" : org.watchkeeper.ais.Names.shipTypeCategory(s.shipType());

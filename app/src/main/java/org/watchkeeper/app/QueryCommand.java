@@ -324,7 +324,7 @@ public final class QueryCommand implements Runnable {
             List<Object[]> rows = new ArrayList<>();
             for (PositionRow p : store.track(mmsi, from, to)) {
                 rows.add(new Object[] {Mmsi.format(p.mmsi()), iso(p.timeMillis()), Coordinates.round6(p.lat()), Coordinates.round6(p.lon()),
-                    opt(p.sog()), opt(p.cog()), opt(p.heading()), opt(p.navStatus()), p.messageType(), p.segment(), p.source()});
+                    opt(p.sog()), opt(p.cog()), opt(p.heading()), opt(p.navStatus()), opt(p.messageType()), p.segment(), p.source()});
             }
             return rows;
         }

@@ -3,9 +3,7 @@ package org.watchkeeper.app;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.watchkeeper.core.observation.Dimensions;
 import org.watchkeeper.core.observation.PositionObservation;
-import org.watchkeeper.core.observation.StationClass;
 import org.watchkeeper.core.picture.IdentityChange;
 import org.watchkeeper.core.picture.VesselSnapshot;
 import org.watchkeeper.core.pipeline.Analysis;
@@ -205,15 +203,8 @@ final class StoreWriter implements AnalysisListener {
         return pictureField.equals("name") ? "shipname" : pictureField;
     }
 
+    /** The server's vessel row, so that both store the same rows (the class by one rule among them). */
     static VesselRow vesselRow(VesselSnapshot v, long positions) {
-        Dimensions d = v.dimensions();
-        PositionObservation p = v.position();
-        String flag = v.flag() == null || v.flag().iso2() == null || !v.flag().iso2().matches("[A-Z]{2}") ? null : v.flag().iso2();
-        String cls = v.stationClass() == StationClass.A ? "A" : v.stationClass() == StationClass.B ? "B" : null;
-        return new VesselRow(v.mmsi(), v.name(), v.callSign(), v.imo(), v.shipType(), cls, flag,
-                d == null ? 0 : d.toBow(), d == null ? 0 : d.toStern(), d == null ? 0 : d.toPort(),
-                d == null ? 0 : d.toStarboard(), v.draught(), v.destination(), v.eta() == null ? null : v.eta().toString(),
-                v.firstSeen(), v.lastSeen(), p == null ? Double.NaN : p.latitude(), p == null ? Double.NaN : p.longitude(),
-                positions);
+        return org.watchkeeper.server.Rows.vessel(v, positions);
     }
 }

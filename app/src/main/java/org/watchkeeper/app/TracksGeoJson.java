@@ -168,7 +168,9 @@ final class TracksGeoJson implements AnalysisListener, Closeable {
                 if (v.flag() != null) {
                     g.writeStringField("flag", v.flag().iso2());
                 }
-                g.writeStringField("class", VesselsCsv.className(v.stationClass()));
+                if (v.stationClass().idOrNull() != null) {
+                    g.writeStringField("class", v.stationClass().idOrNull());
+                }
                 if (v.shipType() >= 0) {
                     g.writeNumberField("shiptype", v.shipType());
                     g.writeStringField("shiptype_text", v.shipTypeName());

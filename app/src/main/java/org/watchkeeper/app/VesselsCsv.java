@@ -24,8 +24,9 @@ import org.watchkeeper.core.pipeline.Analysis;
  *
  * <p>Columns: {@code mmsi} (9 digits), {@code name}, {@code callsign}, {@code imo},
  * {@code shiptype} (ITU-R M.1371-5 Table 53 code), {@code shiptype_text}, {@code class}
- * ({@code A}, {@code B}, {@code base_station}, {@code aid_to_navigation}, {@code sar_aircraft},
- * {@code unknown}: from the message types the station itself sent), {@code flag} (ISO 3166-1
+ * ({@link StationClass#id()}: {@code A}, {@code B}, {@code base_station}, {@code aid_to_navigation},
+ * {@code sar_aircraft}, from the message types the station itself sent, else from its MMSI; empty when
+ * neither tells), {@code flag} (ISO 3166-1
  * alpha-2 of the MMSI's MID) and {@code flag_name}, {@code to_bow}, {@code to_stern},
  * {@code to_port}, {@code to_starboard}, {@code length}, {@code beam} (metres), {@code draught}
  * (metres), {@code destination}, {@code eta} ({@code MM-DDTHH:MMZ}), {@code first_seen},
@@ -42,17 +43,6 @@ final class VesselsCsv {
     private VesselsCsv() {
     }
 
-    static String className(StationClass c) {
-        return switch (c) {
-            case A -> "A";
-            case B -> "B";
-            case BASE_STATION -> "base_station";
-            case AID_TO_NAVIGATION -> "aid_to_navigation";
-            case SAR_AIRCRAFT -> "sar_aircraft";
-            case UNKNOWN -> "unknown";
-        };
-    }
-
     /** Writes every vessel of the analysis' picture; returns the number of rows. */
     static int write(Analysis analysis, OutputStream out) throws IOException {
         List<VesselSnapshot> vessels = new ArrayList<>(analysis.picture().vessels());
@@ -63,7 +53,7 @@ final class VesselsCsv {
                 Analysis.Tally t = analysis.tally(v.mmsi());
                 Dimensions d = v.dimensions();
                 p.printRecord(Mmsi.format(v.mmsi()), v.name(), v.callSign(), opt(v.imo()), opt(v.shipType()),
-                        v.shipTypeName(), className(v.stationClass()),
+                        v.shipTypeName(), v.stationClass().idOrNull(),
                         v.flag() == null ? null : v.flag().iso2(), v.flag() == null ? null : v.flag().name(),
                         d == null ? null : d.toBow(), d == null ? null : d.toStern(),
                         d == null ? null : d.toPort(), d == null ? null : d.toStarboard(),

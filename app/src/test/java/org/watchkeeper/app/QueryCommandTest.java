@@ -91,6 +91,53 @@ class QueryCommandTest {
                 + "212123000,2014-10-02T16:30:15.246Z,55.560532,15.256642,7.9,60.6,60,0,1,1,AI\r\n");
     }
 
+    /**
+     * A DMA CSV export has no AIS message types: its fixes are stored without one, and {@code query
+     * track} leaves the type out (JSON) or empty (CSV) rather than saying 0, which is no AIS message
+     * type; so do the report's event evidence and attributes (an MMSI of no ITU-R M.585 pattern,
+     * 100000001, gives an invalid_identity event whose evidence is the row's fix).
+     */
+    @Test
+    void aCsvRowsFixHasNoMessageType() throws java.io.IOException {
+        Path csv = tmp.resolve("aisdk-2023-11-01.csv");
+        Files.writeString(csv, "# Timestamp,Type of mobile,MMSI,Latitude,Longitude,Navigational status,ROT,SOG,COG,"
+                + "Heading,IMO,Callsign,Name,Ship type,Cargo type,Width,Length,Type of position fixing device,Draught,"
+                + "Destination,ETA,Data source type,A,B,C,D\n"
+                + "01/11/2023 00:00:01,Class A,219021000,55.466780,11.016700,Under way using engine,0.0,12.3,182.4,183,"
+                + ",OXPR2,SKAGERRAK,Cargo,,25,180,GPS,7.2,AARHUS,,AIS,150,30,12,13\n"
+                + "01/11/2023 00:00:11,Class A,219021000,55.466000,11.016600,Under way using engine,0.0,12.3,182.4,183,"
+                + ",,,,,,,,,,,AIS,,,,\n"
+                + "01/11/2023 00:00:12,Class A,100000001,55.1,11.1,Under way using engine,0.0,10.0,90.0,90,"
+                + ",,,,,,,,,,,AIS,,,,\n");
+        String data = tmp.resolve("csv-data").toString();
+        Path report = tmp.resolve("csv-report");
+        Cli.Run a = Cli.run("analyze", "--quiet", "--data", data, "--report", report.toString(), csv.toString());
+        assertThat(a.exit()).as(a.err()).isZero();
+        Cli.Run r = Cli.run("query", "track", "219021000", "--data", data);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.json()).hasSize(2);
+        assertThat(r.json().get(0).get("speed").asDouble()).isEqualTo(12.3);
+        assertThat(r.json().get(0).has("type")).isFalse();
+        assertThat(r.out()).doesNotContain("\"type\"");
+        Cli.Run c = Cli.run("query", "track", "219021000", "--data", data, "--format", "csv");
+        assertThat(c.out()).isEqualTo("mmsi,time,lat,lon,speed,course,heading,status,type,segment,source\r\n"
+                + "219021000,2023-11-01T00:00:01Z,55.46678,11.0167,12.3,182.4,183,0,,1,aisdk-2023-11-01.csv\r\n"
+                + "219021000,2023-11-01T00:00:11Z,55.466,11.0166,12.3,182.4,183,0,,1,aisdk-2023-11-01.csv\r\n");
+        JsonNode invalid = null;
+        for (JsonNode e : Cli.JSON.readTree(report.resolve("events.json").toFile())) {
+            if (e.get("kind").asText().equals("invalid_identity")) {
+                invalid = e;
+            }
+        }
+        assertThat(invalid).as("the invalid_identity event of 100000001").isNotNull();
+        assertThat(invalid.get("evidence").get("attributes").get("reason").asText()).isEqualTo("mmsi_invalid_pattern");
+        assertThat(invalid.get("evidence").get("attributes").has("message_type")).isFalse();
+        JsonNode fix = invalid.get("evidence").get("observations").get(0);
+        assertThat(fix.get("mmsi").asText()).isEqualTo("100000001");
+        assertThat(fix.get("speed").asDouble()).isEqualTo(10.0);
+        assertThat(fix.has("type")).isFalse();
+    }
+
     /** Closest approach to a point 1 km north of the first fix: the first fix itself, 1000 m away. */
     @Test
     void anEmptyTrackSaysWhetherTheVesselIsKnown() {

@@ -971,8 +971,8 @@ public final class Api {
             throw new BadRequest("flag must be an ISO 3166-1 alpha-2 code such as SG: " + flag);
         }
         String cls = given(ctx, "class");
-        if (cls != null && !cls.equals("A") && !cls.equals("B")) {
-            throw new BadRequest("class must be A or B: " + cls);
+        if (cls != null && !VesselRow.CLASSES.contains(cls)) {
+            throw new BadRequest("class must be one of " + String.join(", ", VesselRow.CLASSES) + ": " + cls);
         }
         long since = time(ctx, "since", Long.MIN_VALUE);
         String q = ctx.queryParam("q");

@@ -10,6 +10,7 @@ import org.watchkeeper.ais.Mmsi;
 import org.watchkeeper.core.detect.Event;
 import org.watchkeeper.core.geo.Coordinates;
 import org.watchkeeper.core.observation.Dimensions;
+import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.PositionObservation;
 import org.watchkeeper.core.observation.StationClass;
 import org.watchkeeper.core.picture.VesselSnapshot;
@@ -24,8 +25,8 @@ import org.watchkeeper.store.VesselRow;
  * <p>{@link EventRow#parametersJson()} holds the detector parameters;
  * {@link EventRow#evidenceJson()} holds {@code {"attributes":{...},"observations":[...]}} with each
  * observation in gpsd's names ({@code mmsi} as 9 digits, {@code time} ISO-8601, {@code lat},
- * {@code lon}, {@code speed}, {@code course}, {@code heading}, {@code status}, {@code type},
- * {@code source}); not-available values are absent. The observations' {@code lat} and {@code lon}
+ * {@code lon}, {@code speed}, {@code course}, {@code heading}, {@code status}, {@code type} (the AIS
+ * message type; absent for a CSV row's fix), {@code source}); not-available values are absent. The observations' {@code lat} and {@code lon}
  * are degrees to 6 decimals ({@link Coordinates#round6}), as in every report; attribute values are
  * written by {@link Event#writtenAttribute} (measured quantities to 6 decimals, a measure not
  * available left out).
@@ -39,12 +40,18 @@ public final class Rows {
     /**
      * The store row of an accepted position. A true heading outside 0-359 (ITU-R M.1371 leaves
      * 360-510 unused and 511 means not available; real transponders send e.g. 377) is stored as not
-     * available (-1) rather than refused.
+     * available (-1) rather than refused. A fix from a CSV row has no message type: not available
+     * (-1), never 0.
      */
     public static PositionRow position(PositionObservation p, int segment) {
         int heading = p.heading() >= 0 && p.heading() <= 359 ? p.heading() : -1;
         return new PositionRow(p.mmsi(), p.time(), p.latitude(), p.longitude(), p.speedOverGround(),
-                p.courseOverGround(), heading, p.navigationStatus(), p.messageType(), segment, p.source());
+                p.courseOverGround(), heading, p.navigationStatus(), messageType(p), segment, p.source());
+    }
+
+    /** The observation's AIS message type, or {@link PositionRow#NOT_AVAILABLE} when it came from no message (a CSV row). */
+    static int messageType(Observation o) {
+        return o.messageType() == Observation.NO_MESSAGE_TYPE ? PositionRow.NOT_AVAILABLE : o.messageType();
     }
 
     /** The store names fields as gpsd's AIS JSON does ({@code shipname}); the picture says {@code name}. */
@@ -52,7 +59,8 @@ public final class Rows {
         return pictureField.equals("name") ? "shipname" : pictureField;
     }
 
-    static VesselRow vessel(VesselSnapshot v, long positions) {
+    /** The store row of a station of the picture, with its accepted positions. */
+    public static VesselRow vessel(VesselSnapshot v, long positions) {
         Dimensions d = v.dimensions();
         PositionObservation p = v.position();
         return new VesselRow(v.mmsi(), v.name(), v.callSign(), v.imo(), v.shipType(), vesselClass(v), flag(v),
@@ -72,9 +80,12 @@ public final class Rows {
         return c >= 'A' && c <= 'Z';
     }
 
-    /** "A", "B" or null. */
+    /**
+     * The station's class as every output names it ({@link StationClass#id()}: A, B, base_station,
+     * aid_to_navigation, sar_aircraft), or null when unknown.
+     */
     static String vesselClass(VesselSnapshot v) {
-        return v.stationClass() == StationClass.A ? "A" : v.stationClass() == StationClass.B ? "B" : null;
+        return v.stationClass().idOrNull();
     }
 
     /**
@@ -122,7 +133,9 @@ public final class Rows {
                 if (p.navigationStatus() >= 0) {
                     o.put("status", p.navigationStatus());
                 }
-                o.put("type", p.messageType());
+                if (p.messageType() != Observation.NO_MESSAGE_TYPE) {
+                    o.put("type", p.messageType());
+                }
                 if (p.source() != null) {
                     o.put("source", p.source());
                 }

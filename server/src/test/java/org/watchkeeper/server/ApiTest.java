@@ -293,7 +293,7 @@ class ApiTest {
         "/api/vessels?shiptype=300|400|shiptype must be in 0..255",
         "/api/vessels?shiptype=cargo|400|shiptype must be an integer",
         "/api/vessels?flag=XYZ|400|flag must be an ISO 3166-1 alpha-2 code",
-        "/api/vessels?class=C|400|class must be A or B",
+        "/api/vessels?class=C|400|class must be one of A, B, base_station, aid_to_navigation, sar_aircraft: C",
         "/api/vessels?since=yesterday|400|since must be an ISO-8601 time or date",
         "/api/vessels?limit=0|400|limit must be in 1..100000",
         "/api/vessels/abc|400|mmsi must be an MMSI of up to 9 digits",

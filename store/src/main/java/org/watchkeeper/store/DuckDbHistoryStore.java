@@ -110,7 +110,7 @@ public final class DuckDbHistoryStore extends JdbcHistoryStore {
         execute(
                 "CREATE TABLE IF NOT EXISTS positions (mmsi INTEGER NOT NULL, time_ms BIGINT NOT NULL,"
                         + " lat DOUBLE NOT NULL, lon DOUBLE NOT NULL, sog DOUBLE, cog DOUBLE, heading INTEGER,"
-                        + " nav_status INTEGER, message_type INTEGER NOT NULL, segment INTEGER NOT NULL, source VARCHAR)",
+                        + " nav_status INTEGER, message_type INTEGER, segment INTEGER NOT NULL, source VARCHAR)",
                 "CREATE TABLE IF NOT EXISTS vessels (mmsi INTEGER PRIMARY KEY, name VARCHAR, callsign VARCHAR,"
                         + " imo INTEGER, ship_type INTEGER, vessel_class VARCHAR, flag VARCHAR,"
                         + " to_bow INTEGER NOT NULL, to_stern INTEGER NOT NULL, to_port INTEGER NOT NULL,"
@@ -134,6 +134,7 @@ public final class DuckDbHistoryStore extends JdbcHistoryStore {
                 "CREATE TEMP TABLE staging_events AS SELECT * FROM events LIMIT 0",
                 "CREATE TEMP TABLE staging_event_vessels AS SELECT * FROM event_vessels LIMIT 0",
                 "CREATE TEMP TABLE staging_incidents AS SELECT * FROM incidents LIMIT 0");
+        allowMissingMessageType("main");
     }
 
     private DuckDBAppender appender(String table) throws SQLException {
@@ -283,7 +284,7 @@ public final class DuckDbHistoryStore extends JdbcHistoryStore {
                 appendOpt(a, p.cog());
                 appendOpt(a, p.heading());
                 appendOpt(a, p.navStatus());
-                a.append(p.messageType());
+                appendOpt(a, p.messageType());
                 a.append(p.segment());
                 appendText(a, p.source());
                 a.endRow();

@@ -33,7 +33,8 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  *
  * <p>Tables: {@code positions}, {@code vessels} (key mmsi), {@code identity_changes},
  * {@code events} (key id), {@code event_vessels} (event id, order, mmsi) and {@code incidents} (key id). Times are BIGINT
- * epoch milliseconds; "not available" values are stored as SQL NULL.
+ * epoch milliseconds; "not available" values are stored as SQL NULL (the message type of a fix from a
+ * CSV row too; stores made before held 0 there, read back as not available).
  */
 abstract class JdbcHistoryStore implements HistoryStore {
 
@@ -619,7 +620,37 @@ abstract class JdbcHistoryStore implements HistoryStore {
 
     static PositionRow readPosition(ResultSet rs) throws SQLException {
         return new PositionRow(rs.getInt(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4), optDouble(rs, 5),
-                optDouble(rs, 6), optInt(rs, 7), optInt(rs, 8), rs.getInt(9), rs.getInt(10), rs.getString(11));
+                optDouble(rs, 6), optInt(rs, 7), optInt(rs, 8), messageType(rs, 9), rs.getInt(10), rs.getString(11));
+    }
+
+    /**
+     * A stored message type: NULL, and the 0 that stores made before the column took NULL hold for a
+     * fix from a CSV row, are "not available" ({@link PositionRow#NOT_AVAILABLE}).
+     */
+    static int messageType(ResultSet rs, int col) throws SQLException {
+        int v = rs.getInt(col);
+        return rs.wasNull() || v == 0 ? PositionRow.NOT_AVAILABLE : v;
+    }
+
+    /**
+     * Lets {@code positions.message_type} take NULL in a store made when the column was
+     * {@code NOT NULL} (a fix from a CSV row was stored with type 0 then); a store made since is left
+     * as it is. Part of opening a store, before any other statement uses the table.
+     *
+     * @param schema the schema that holds the tables
+     */
+    protected void allowMissingMessageType(String schema) throws SQLException {
+        boolean notNull;
+        try (PreparedStatement ps = connection.prepareStatement("SELECT is_nullable FROM information_schema.columns"
+                + " WHERE table_schema = ? AND table_name = 'positions' AND column_name = 'message_type'")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                notNull = rs.next() && "NO".equalsIgnoreCase(rs.getString(1));
+            }
+        }
+        if (notNull) {
+            execute("ALTER TABLE positions ALTER COLUMN message_type DROP NOT NULL");
+        }
     }
 
     static List<VesselRow> readVessels(ResultSet rs) throws SQLException {

@@ -18,8 +18,9 @@ package org.watchkeeper.store;
  * @param heading     true heading in whole degrees, 0 to 359, -1 when not available
  * @param navStatus   navigational status code, 0 to 15 (ITU-R M.1371-5 table 47 via message 1-3), -1 when
  *                    the message carries none (class B, base station)
- * @param messageType the AIS message type the fix came from, 1 to 27; 0 when it did not come from an AIS
- *                    message (for example a CSV import)
+ * @param messageType the AIS message type the fix came from, 1 to 27; {@link #NOT_AVAILABLE} (-1) when it
+ *                    did not come from an AIS message (a CSV row): 0 is not an AIS message type, and a
+ *                    store written before types were optional reads its 0 back as -1
  * @param segment     the track segment number assigned by the track builder (0 or more); a new segment
  *                    starts after a gap or a rejected jump
  * @param source      the receiver, feed or file the fix came from; may be {@code null}
@@ -47,8 +48,8 @@ public record PositionRow(int mmsi, long timeMillis, double lat, double lon, dou
         if (navStatus < NOT_AVAILABLE || navStatus > 15) {
             throw new IllegalArgumentException("navStatus must be 0-15 or -1: " + navStatus);
         }
-        if (messageType < 0 || messageType > 27) {
-            throw new IllegalArgumentException("messageType must be 0-27: " + messageType);
+        if ((messageType < 1 || messageType > 27) && messageType != NOT_AVAILABLE) {
+            throw new IllegalArgumentException("messageType must be 1-27 or -1: " + messageType);
         }
         if (segment < 0) {
             throw new IllegalArgumentException("segment must be >= 0: " + segment);

@@ -101,7 +101,7 @@ public final class PostgresHistoryStore extends JdbcHistoryStore {
                 "SET search_path TO " + schema + ", public",
                 "CREATE TABLE IF NOT EXISTS positions (mmsi integer NOT NULL, time_ms bigint NOT NULL,"
                         + " lat double precision NOT NULL, lon double precision NOT NULL, sog double precision,"
-                        + " cog double precision, heading integer, nav_status integer, message_type integer NOT NULL,"
+                        + " cog double precision, heading integer, nav_status integer, message_type integer,"
                         + " segment integer NOT NULL, source text,"
                         + " geom geometry(Point, 4326) GENERATED ALWAYS AS (ST_SetSRID(ST_MakePoint(lon, lat), 4326)) STORED)",
                 "CREATE INDEX IF NOT EXISTS positions_geom ON positions USING gist (geom)",
@@ -128,6 +128,7 @@ public final class PostgresHistoryStore extends JdbcHistoryStore {
                         + " category text, victim_mmsi integer, victim_imo integer, tlp text NOT NULL,"
                         + " owner_org text NOT NULL, updated_ms bigint NOT NULL, json text NOT NULL)",
                 "CREATE INDEX IF NOT EXISTS incidents_time ON incidents (time_ms)");
+        allowMissingMessageType(schema);
     }
 
     @Override
@@ -178,7 +179,8 @@ public final class PostgresHistoryStore extends JdbcHistoryStore {
                 optDouble(sb, p.cog());
                 optInt(sb, p.heading());
                 optInt(sb, p.navStatus());
-                sb.append(p.messageType()).append('\t').append(p.segment()).append('\t');
+                optInt(sb, p.messageType());
+                sb.append(p.segment()).append('\t');
                 if (p.source() == null) {
                     sb.append("\\N");
                 } else {

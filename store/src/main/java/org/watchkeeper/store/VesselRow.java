@@ -12,7 +12,10 @@ package org.watchkeeper.store;
  * @param callsign    call sign, or {@code null}
  * @param imo         IMO ship identification number, -1 when not available
  * @param shipType    ship and cargo type code 0-99 (ITU-R M.1371-5 table 53), -1 when not available
- * @param vesselClass {@code "A"} or {@code "B"} for the AIS equipment class, {@code null} when unknown
+ * @param vesselClass the kind of AIS station as every output names it: {@code "A"} or {@code "B"} (the
+ *                    shipborne equipment class), {@code "base_station"}, {@code "aid_to_navigation"}
+ *                    or {@code "sar_aircraft"}; {@code null} when unknown (a store written before these
+ *                    were kept holds {@code null} for the last three until the vessel is written again)
  * @param flag        flag state as ISO 3166-1 alpha-2 code from the MMSI's MID, or {@code null}
  * @param toBow       distance from the reference point to the bow in metres, as sent (0 = not available)
  * @param toStern     distance to the stern in metres, as sent
@@ -33,6 +36,10 @@ public record VesselRow(int mmsi, String name, String callsign, int imo, int shi
                         String destination, String eta, long firstSeen, long lastSeen, double lastLat,
                         double lastLon, long positions) {
 
+    /** The values {@link #vesselClass()} takes besides null. */
+    public static final java.util.List<String> CLASSES =
+            java.util.List.of("A", "B", "base_station", "aid_to_navigation", "sar_aircraft");
+
     /** Checks the ranges documented on the record. */
     public VesselRow {
         Rows.checkMmsi(mmsi);
@@ -42,8 +49,8 @@ public record VesselRow(int mmsi, String name, String callsign, int imo, int shi
         if (shipType < -1 || shipType > 255) {
             throw new IllegalArgumentException("shipType must be 0-255 or -1: " + shipType);
         }
-        if (vesselClass != null && !vesselClass.equals("A") && !vesselClass.equals("B")) {
-            throw new IllegalArgumentException("vesselClass must be \"A\", \"B\" or null: " + vesselClass);
+        if (vesselClass != null && !CLASSES.contains(vesselClass)) {
+            throw new IllegalArgumentException("vesselClass must be one of " + CLASSES + " or null: " + vesselClass);
         }
         if (flag != null && !flag.matches("[A-Z]{2}")) {
             throw new IllegalArgumentException("flag must be an ISO 3166-1 alpha-2 code: " + flag);

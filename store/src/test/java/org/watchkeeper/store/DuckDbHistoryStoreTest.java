@@ -52,6 +52,39 @@ class DuckDbHistoryStoreTest extends HistoryStoreContract {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-1");
     }
 
+    /**
+     * A store made when {@code positions.message_type} was NOT NULL, holding a CSV row's fix as type 0:
+     * it opens, the 0 reads back as not available, the column takes NULL from then on (a fix
+     * without type appends), and opening it again changes nothing more.
+     */
+    @Test
+    void aStoreMadeWhenTheMessageTypeWasRequiredTakesFixesWithoutOne() throws SQLException, java.io.IOException {
+        store.close();
+        store = null;
+        Path old = dir.resolve("old");
+        java.nio.file.Files.createDirectories(old);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                "jdbc:duckdb:" + old.resolve(DuckDbHistoryStore.FILE_NAME).toAbsolutePath());
+             Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE positions (mmsi INTEGER NOT NULL, time_ms BIGINT NOT NULL,"
+                    + " lat DOUBLE NOT NULL, lon DOUBLE NOT NULL, sog DOUBLE, cog DOUBLE, heading INTEGER,"
+                    + " nav_status INTEGER, message_type INTEGER NOT NULL, segment INTEGER NOT NULL, source VARCHAR)");
+            st.execute("INSERT INTO positions VALUES (367000001, 1000, 30.5, -88.1, 1.5, 90.0, NULL, 0, 0, 1, 'csv'),"
+                    + " (367000001, 2000, 30.6, -88.1, 1.5, 90.0, NULL, 0, 1, 1, 'nmea')");
+        }
+        store = DuckDbHistoryStore.open(old);
+        assertThat(store.track(367000001, 0, 5000)).extracting(PositionRow::messageType).containsExactly(-1, 1);
+        store.appendPositions(List.of(new PositionRow(367000001, 3000, 30.7, -88.1, 1.5, 90.0, -1, 0, -1, 1, "csv")));
+        store.close();
+        store = DuckDbHistoryStore.open(old);
+        assertThat(store.track(367000001, 0, 5000)).extracting(PositionRow::messageType).containsExactly(-1, 1, -1);
+        try (Statement st = ((DuckDbHistoryStore) store).connection.createStatement();
+             ResultSet r = st.executeQuery("SELECT count(*) FROM positions WHERE message_type IS NULL")) {
+            r.next();
+            assertThat(r.getLong(1)).isEqualTo(1); // the new fix; the old 0 is left as written
+        }
+    }
+
     private static long threads(DuckDbHistoryStore s) throws SQLException {
         try (Statement st = s.connection.createStatement();
              ResultSet r = st.executeQuery("SELECT current_setting('threads')")) {

@@ -120,6 +120,26 @@ abstract class HistoryStoreContract {
         }
     }
 
+    /**
+     * A fix from a CSV row has no AIS message type: it is stored without one and read back as not
+     * available (-1), beside a typed fix of the same vessel; 0, which is no AIS message type, is refused.
+     */
+    @Test
+    void aFixWithoutMessageTypeIsStoredAndReadWithout() {
+        PositionRow csv = new PositionRow(ANCHOR, T0, 1.25, 103.75, 0.5, 10.0, 5, 1, PositionRow.NOT_AVAILABLE, 0,
+                "AISdata.csv.gz");
+        PositionRow aivdm = new PositionRow(ANCHOR, T0 + 1, 1.25, 103.75, 0.5, 10.0, 5, 1, 1, 0, "a");
+        store.appendPositions(List.of(aivdm, csv));
+        assertThat(store.track(ANCHOR, T0, T0 + 1)).containsExactly(csv, aivdm);
+        assertThat(store.track(ANCHOR, T0, T0).get(0).messageType()).isEqualTo(-1);
+        try (HistoryStore.PositionWriter w = store.positionWriter()) {
+            w.append(List.of(new PositionRow(STRAIT, T0, 1.2, 103.6, Double.NaN, Double.NaN, -1, -1, -1, 0, null)));
+        }
+        assertThat(store.track(STRAIT, T0, T0)).extracting(PositionRow::messageType).containsExactly(-1);
+        assertThatThrownBy(() -> new PositionRow(ANCHOR, T0, 1.25, 103.75, 0.5, 10.0, 5, 1, 0, 0, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("messageType must be 1-27 or -1: 0");
+    }
+
     @Test
     void trackOrdersFixesOfTheSameTimeByTheirFields() {
         PositionRow type3 = new PositionRow(ANCHOR, T0, 1.25, 103.75, 0.0, 10.0, 5, 1, 3, 0, "b");

@@ -11,17 +11,65 @@ package org.watchkeeper.core.observation;
  */
 public enum StationClass {
     /** No evidence (type 27, or a source that does not tell). */
-    UNKNOWN,
+    UNKNOWN("unknown"),
     /** Class A shipborne mobile station. */
-    A,
+    A("A"),
     /** Class B shipborne mobile station. */
-    B,
+    B("B"),
     /** Base (or coast) station. */
-    BASE_STATION,
+    BASE_STATION("base_station"),
     /** Aid to navigation. */
-    AID_TO_NAVIGATION,
+    AID_TO_NAVIGATION("aid_to_navigation"),
     /** Search and rescue aircraft. */
-    SAR_AIRCRAFT;
+    SAR_AIRCRAFT("sar_aircraft");
+
+    private final String id;
+
+    StationClass(String id) {
+        this.id = id;
+    }
+
+    /**
+     * The class as every output names it (the report's {@code vessels.csv} and {@code tracks.geojson},
+     * the history store's vessels, {@code query}, the HTTP API and its exports): {@code A}, {@code B},
+     * {@code base_station}, {@code aid_to_navigation}, {@code sar_aircraft}; {@code unknown} for
+     * {@link #UNKNOWN}, which names it in a tally ({@code summary.json}'s {@code vessels.by_class}) only:
+     * a station's unknown class is left out (an empty cell in CSV), as every "not available" value is.
+     */
+    public String id() {
+        return id;
+    }
+
+    /** {@link #id()}, or null for {@link #UNKNOWN}: the class as a station's field is written. */
+    public String idOrNull() {
+        return this == UNKNOWN ? null : id;
+    }
+
+    /** The class named {@code id} ({@link #id()}), or null when none is. */
+    public static StationClass ofId(String id) {
+        for (StationClass c : values()) {
+            if (c.id.equals(id)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * What the MMSI alone says (ITU-R M.585-9): {@code 00MIDxxxx}, a coast station, is a base
+     * station; {@code 99MIDxxxx} an aid to navigation; {@code 111MIDxxx} a SAR aircraft; a ship's
+     * MMSI (or any other) does not tell Class A from Class B: {@link #UNKNOWN}. The picture falls back
+     * on it for a station none of whose messages told its class (one heard only through binary or
+     * management messages, such as a base station's type 20).
+     */
+    public static StationClass ofMmsi(int mmsi) {
+        return switch (org.watchkeeper.ais.Mmsi.kind(mmsi)) {
+            case COAST_STATION -> BASE_STATION;
+            case AID_TO_NAVIGATION -> AID_TO_NAVIGATION;
+            case SAR_AIRCRAFT -> SAR_AIRCRAFT;
+            default -> UNKNOWN;
+        };
+    }
 
     /** The class a message type is evidence of ({@link #UNKNOWN} for 27 and types that say nothing). */
     public static StationClass ofMessageType(int type) {

@@ -27,7 +27,9 @@ import org.watchkeeper.core.track.Tracker;
  * outweighs a static message's: a feed may add static data of its own (exactEarth's augmented
  * satellite feed relays a type 5 for Class B units in {@code !BSVDM} sentences), while a station's
  * position reports are its own. Among evidence of one weight the newest by event time wins, so the
- * class does not depend on the order the messages arrived in; each change is recorded.
+ * class does not depend on the order the messages arrived in; each change is recorded. A station
+ * none of whose messages told its class has the class its MMSI tells ({@link StationClass#ofMmsi}:
+ * base station, aid to navigation or SAR aircraft), else {@link StationClass#UNKNOWN}.
  *
  * <p>The picture keeps each station as the tracker's per-vessel record (a subclass of
  * {@link Tracker.Track}, {@link Tracker#recordFactory}), so one look-up per observation finds both
@@ -244,7 +246,8 @@ public final class VesselPicture {
     }
 
     private static VesselSnapshot snapshot(Vessel v) {
-        return new VesselSnapshot(v.mmsi(), v.flag, v.cls, v.position, v.derivedSpeed, v.firstSeen, v.lastSeen,
+        StationClass cls = v.cls != StationClass.UNKNOWN ? v.cls : StationClass.ofMmsi(v.mmsi());
+        return new VesselSnapshot(v.mmsi(), v.flag, cls, v.position, v.derivedSpeed, v.firstSeen, v.lastSeen,
                 v.name, v.callSign, v.imo, v.shipType, v.shipType < 0 ? null : Names.shipType(v.shipType),
                 v.dimensions, v.draught, v.destination, v.eta, v.navStatus,
                 v.navStatus < 0 ? null : Names.navigationStatus(v.navStatus), List.copyOf(v.changes));

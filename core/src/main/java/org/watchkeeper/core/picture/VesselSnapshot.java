@@ -13,7 +13,8 @@ import org.watchkeeper.core.ref.FlagState;
  *
  * @param mmsi the MMSI
  * @param flag flag state from the MID of the MMSI; null when the MMSI has no allocated MID
- * @param stationClass class inferred from the message types the station itself sent (UNKNOWN until one tells)
+ * @param stationClass class inferred from the message types the station itself sent; until one tells,
+ *        the class its MMSI tells ({@link StationClass#ofMmsi}), else UNKNOWN
  * @param position the position of record (the newest fix the tracker accepted); null before any
  * @param derivedSpeedKnots speed from the last two accepted fixes of the current segment; NaN if unknown
  * @param firstSeen epoch ms of the first observation

@@ -134,6 +134,28 @@ class VesselPictureTest {
         assertThat(picture.get(636_012_345).flag().iso2()).isEqualTo("LR");
     }
 
+    /**
+     * Where no message tells the class, the MMSI does: a coast station's 00MIDxxxx is a base station, a
+     * 99MIDxxxx an aid to navigation, a 111MIDxxx a SAR aircraft; a ship's MMSI says neither A nor B.
+     * A message that tells wins over the MMSI, without an identity change (the class was not told
+     * before), and a later message's evidence changes it as usual.
+     */
+    @Test
+    void whereNoMessageTellsTheClassTheMmsiDoes() {
+        VesselPicture picture = new VesselPicture();
+        for (int mmsi : new int[] {2_194_005, 992_191_515, 111_219_501, 219_021_000}) {
+            picture.accept(new PositionObservation(T0, "sat", mmsi, 27, StationClass.UNKNOWN, 56.3, 4.3, 0, 0, NA, NA, false, true));
+        }
+        assertThat(picture.get(2_194_005).stationClass()).isEqualTo(StationClass.BASE_STATION);
+        assertThat(picture.get(992_191_515).stationClass()).isEqualTo(StationClass.AID_TO_NAVIGATION);
+        assertThat(picture.get(111_219_501).stationClass()).isEqualTo(StationClass.SAR_AIRCRAFT);
+        assertThat(picture.get(219_021_000).stationClass()).isEqualTo(StationClass.UNKNOWN);
+        // a tender's type 1 under an aid-to-navigation MMSI: the message tells, A
+        picture.accept(new PositionObservation(T0 + 10_000, "r", 992_191_515, 1, StationClass.A, 56.3, 4.3, 0, 0, NA, 0, false, false));
+        assertThat(picture.get(992_191_515).stationClass()).isEqualTo(StationClass.A);
+        assertThat(picture.get(992_191_515).identityChanges()).isEmpty();
+    }
+
     @Test
     void boundedNumberOfVessels() {
         VesselPicture picture = new VesselPicture(new org.watchkeeper.core.track.Tracker(), 100);

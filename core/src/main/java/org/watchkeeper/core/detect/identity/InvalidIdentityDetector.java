@@ -28,7 +28,8 @@ import org.watchkeeper.core.ref.MaritimeIdentificationDigits;
  * remembers what was reported, so a vessel repeating a bad IMO number in every type 5 message gives
  * one event. Instantaneous events ({@code start == end}); position: the vessel's last position
  * reported before or with the observation, {@code NaN} when none was seen yet. Attributes:
- * {@code reason} ({@link IdentityProblem#id()}), {@code mmsi} (nine-digit text), {@code message_type},
+ * {@code reason} ({@link IdentityProblem#id()}), {@code mmsi} (nine-digit text), {@code message_type} (left
+ * out for an observation of a CSV row, which came from no AIS message),
  * {@code value} (the offending MMSI, MID, IMO or name) and {@code detail} (what was expected).
  * Parameters: {@code checks}, the problems this detector was set to report (so a reader can tell
  * a check that found nothing from one that was not run). Evidence: the position observation, when
@@ -238,7 +239,9 @@ public final class InvalidIdentityDetector implements Detector<InvalidIdentityDe
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("reason", problem.id());
         attributes.put("mmsi", Mmsi.format(o.mmsi()));
-        attributes.put("message_type", o.messageType());
+        if (o.messageType() != Observation.NO_MESSAGE_TYPE) { // a CSV row's observation has none
+            attributes.put("message_type", o.messageType());
+        }
         attributes.put("value", value);
         attributes.put("detail", detail);
         Map<String, Object> parameters = new LinkedHashMap<>();
