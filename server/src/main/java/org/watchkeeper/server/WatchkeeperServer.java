@@ -225,6 +225,8 @@ public final class WatchkeeperServer implements AutoCloseable {
         this.stream = new LiveStream(() -> stats().json());
         this.stream.setEventMarking(() -> Sharing.eventMarking(this));
         this.pipeline.addListener(stream);
+        // a revoked token, a disabled user, a narrowed policy: open streams judge their callers again
+        this.accounts.onChange(stream::accountsChanged);
         this.stats = new Stats(this);
         this.rebuiltLines = pipeline.rebuildFromArchive();
         for (String s : config.sources()) {
