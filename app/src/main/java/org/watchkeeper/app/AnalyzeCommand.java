@@ -61,6 +61,7 @@ import org.watchkeeper.core.ref.LandMask;
 import org.watchkeeper.core.track.NoiseReason;
 import org.watchkeeper.core.track.Segment;
 import org.watchkeeper.core.track.TrackerConfig;
+import org.watchkeeper.store.DataFolderLock;
 import org.watchkeeper.store.EventRow;
 import org.watchkeeper.store.HistoryStore;
 import org.watchkeeper.store.StoreCounts;
@@ -370,7 +371,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         HistoryStore store = null;
+        DataFolderLock folderLock = null;
         try {
+            if (!noStore && storeOptions.kind == StoreOptions.Kind.duckdb) {
+                // before anything is written: a server (or another analyze) using the folder is not disturbed
+                folderLock = DataFolderLock.acquire(storeOptions.data, "watchkeeper analyze");
+            }
             try {
                 Files.createDirectories(report);
             } catch (java.nio.file.FileAlreadyExistsException e) {
@@ -413,6 +419,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             err.println("watchkeeper analyze: I/O error: " + io.getMessage());
             err.flush();
             return 1;
+        } catch (DataFolderLock.InUseException e) {
+            err.println("watchkeeper analyze: " + e.getMessage() + " (give analyze another --data DIR)");
+            err.flush();
+            return 1;
         } catch (StoreException e) {
             err.println("watchkeeper analyze: store error (" + storeOptions.describe() + "): " + e.getMessage()
                     + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
@@ -433,6 +443,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 } catch (StoreException ignored) {
                     // the first error is already reported
                 }
+            }
+            if (folderLock != null) {
+                folderLock.close();
             }
         }
     }

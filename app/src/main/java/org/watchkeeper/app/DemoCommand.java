@@ -18,6 +18,8 @@ import org.watchkeeper.core.sim.Simulation;
 import org.watchkeeper.core.sim.SimulationOptions;
 import org.watchkeeper.server.SimulatorSource;
 import org.watchkeeper.server.WatchkeeperServer;
+import org.watchkeeper.store.DataFolderLock;
+import org.watchkeeper.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -75,6 +77,24 @@ public final class DemoCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--speed must be in (0, 100000], --vessels >= 0, --hours in (0, 744]");
         }
+        // the folder is locked before the previous run's archive is removed: a demo running there keeps it
+        DataFolderLock lock;
+        try {
+            lock = DataFolderLock.acquire(data, "watchkeeper demo" + (port > 0 ? " on port " + port : ""));
+        } catch (DataFolderLock.InUseException e) {
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": " + e.getMessage() + ServeCommand.inUseHint("demo"));
+            return 1;
+        } catch (StoreException e) {
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": " + e.getMessage() + ": " + e.getCause().getMessage());
+            return 1;
+        }
+        // released here unless the server took it over (it releases it when it stops; closing twice is harmless)
+        try (lock) {
+            return run(lock);
+        }
+    }
+
+    private int run(DataFolderLock lock) throws Exception {
         Path dir;
         try {
             dir = prepare(data, spec.commandLine().getErr());
@@ -99,7 +119,7 @@ public final class DemoCommand implements Callable<Integer> {
         long all = simulation.vessels().stream().mapToInt(v -> v.identity().mmsi()).distinct().count();
         spec.commandLine().getErr().printf("demo: %d simulated vessels (%d background, %d in planted scenes), seed %d, %.0fx speed, data in %s%n",
                 all, vessels, all - vessels, seed, speed, dir);
-        return ServeCommand.run("demo", spec.commandLine().getErr(), cfg, server -> {
+        return ServeCommand.run("demo", spec.commandLine().getErr(), cfg, lock, server -> {
             server.addSource(new SimulatorSource("demo", server.pipeline(), simulation, speed));
             if (java.nio.file.Files.exists(server.adminTokenFile())) {
                 try {

@@ -27,6 +27,7 @@ import org.watchkeeper.core.incident.RecaapCategory;
 import org.watchkeeper.server.Exports;
 import org.watchkeeper.server.IncidentApi;
 import org.watchkeeper.server.WatchkeeperServer;
+import org.watchkeeper.store.DataFolderLock;
 import org.watchkeeper.store.DuckDbHistoryStore;
 import org.watchkeeper.store.HistoryStore;
 import org.watchkeeper.store.IncidentQuery;
@@ -45,7 +46,9 @@ import picocli.CommandLine.Spec;
  * {@code watchkeeper incidents}: import the public incident datasets into an incident store and list
  * what it holds. The store is a DuckDB history store directory ({@code --db}); the server keeps its
  * incidents in {@code <data>/incidents}, the default here, so that {@code serve --data <data>} shows
- * what was imported (stop the server first: DuckDB lets one process open the file).
+ * what was imported (stop the server first: DuckDB lets one process open the file, and {@code import}
+ * locks the folder as the server does, {@link org.watchkeeper.store.DataFolderLock}, so it is refused
+ * in one line while a server holds it).
  */
 @Command(name = "incidents",
         mixinStandardHelpOptions = true,
@@ -182,8 +185,15 @@ public final class IncidentsCommand implements Runnable {
                 return 1;
             }
             ObjectNode summary;
-            try (HistoryStore store = DuckDbHistoryStore.open(db == null ? defaultDb() : db)) {
+            Path dir = db == null ? defaultDb() : db;
+            // the folder first (a server holds its incidents folder while it runs), then the store in it
+            try (DataFolderLock lock = DataFolderLock.acquire(dir, "watchkeeper incidents import");
+                    HistoryStore store = DuckDbHistoryStore.open(dir)) {
                 summary = importInto(store, res);
+            } catch (DataFolderLock.InUseException e) {
+                err.println("watchkeeper incidents import: " + e.getMessage() + "; while a server runs, import through it:"
+                        + " POST /api/incidents/import?format=asam or imb");
+                return 1;
             } catch (StoreLockedException e) {
                 err.println("watchkeeper incidents import: " + e.getMessage() + "; while a server runs, import through it: POST /api/incidents/import?format=asam or imb");
                 return 1;

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.watchkeeper.server.WatchkeeperServer;
+import org.watchkeeper.store.DataFolderLock;
+import org.watchkeeper.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,7 +51,8 @@ public final class ServeCommand implements Callable<Integer> {
     static final String DEFAULT_DATA = "watchkeeper-serve";
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = DEFAULT_DATA,
-            description = "Data directory: raw archive, history store, zones, watchlist (default: ${DEFAULT-VALUE}).")
+            description = "Data directory: raw archive, history store, zones, watchlist; one server at a time"
+                    + " (default: ${DEFAULT-VALUE}).")
     Path data;
 
     @Option(names = "--source", paramLabel = "NAME=URI", description = "A named source (see below); repeatable.")
@@ -149,7 +152,7 @@ public final class ServeCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        return run("serve", err, cfg.withPorts(ports), loads.isEmpty() ? null : server -> loadIncidents(server, loads, err));
+        return run("serve", err, cfg.withPorts(ports), null, loads.isEmpty() ? null : server -> loadIncidents(server, loads, err));
     }
 
     /**
@@ -182,6 +185,11 @@ public final class ServeCommand implements Callable<Integer> {
                 err.println("watchkeeper serve: incidents " + l[1] + ": " + e.getMessage());
             }
         }
+    }
+
+    /** What to do about a data folder in use, after {@link DataFolderLock.InUseException}'s message. */
+    static String inUseHint(String command) {
+        return " (stop that one first, or give " + command + " another --data DIR)";
     }
 
     /** Rejected rows of an incident file listed at start; the rest are counted. */
@@ -218,17 +226,28 @@ public final class ServeCommand implements Callable<Integer> {
         return cfg;
     }
 
-    /** Starts the server, prints its URL, waits for Ctrl-C, and closes it cleanly. */
-    static int run(String command, PrintWriter err, WatchkeeperServer.Config cfg,
+    /**
+     * Starts the server, prints its URL, waits for Ctrl-C, and closes it cleanly.
+     *
+     * @param held the data folder's lock when the command took it already (demo), else null
+     */
+    static int run(String command, PrintWriter err, WatchkeeperServer.Config cfg, DataFolderLock held,
             java.util.function.Consumer<WatchkeeperServer> setup) throws Exception {
         WatchkeeperServer server;
         try {
-            server = WatchkeeperServer.start(cfg);
+            server = WatchkeeperServer.start(cfg, held);
         } catch (IllegalArgumentException | IllegalStateException e) {
             err.println("watchkeeper " + command + ": " + e.getMessage());
             return 2;
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
             err.println("watchkeeper " + command + ": I/O error: " + e.getMessage());
+            return 1;
+        } catch (DataFolderLock.InUseException e) {
+            err.println("watchkeeper " + command + ": " + e.getMessage() + inUseHint(command));
+            return 1;
+        } catch (StoreException e) {
+            err.println("watchkeeper " + command + ": store error: " + e.getMessage()
+                    + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
             return 1;
         }
         if (setup != null) {

@@ -18,7 +18,9 @@ final class StoreOptions {
     Kind kind = Kind.duckdb;
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "watchkeeper-data",
-            description = "Directory of the DuckDB store (file " + DuckDbHistoryStore.FILE_NAME + "); analyze creates it when missing, query needs it. Default: ./${DEFAULT-VALUE}.")
+            description = "Directory of the DuckDB store (file " + DuckDbHistoryStore.FILE_NAME + "); analyze creates it when missing"
+                    + " and holds it while it runs (refused while another process, such as a server, holds it), query needs it."
+                    + " Default: ./${DEFAULT-VALUE}.")
     Path data = Path.of("watchkeeper-data");
 
     @Option(names = "--pg-url", paramLabel = "URL",

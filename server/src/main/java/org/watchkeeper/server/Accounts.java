@@ -103,6 +103,9 @@ public final class Accounts {
     private final Map<String, SharingPolicy> policies = new LinkedHashMap<>();
     private Set<DataClass> published = EnumSet.noneOf(DataClass.class);
     private long nextToken = 1;
+    /** Moves on every change (see {@link #version}). */
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * Loads {@code accounts.json} from {@code dir} (null: kept in memory only).
@@ -488,7 +491,18 @@ public final class Accounts {
 
     /** Checks a presented token secret at {@code now}. */
     public synchronized Check check(String secret, Instant now) {
-        Token t = tokensByHash.get(sha256(secret));
+        return check(tokensByHash.get(sha256(secret)), now);
+    }
+
+    /**
+     * Checks the token of this id at {@code now} as {@link #check(String, Instant)} checks a presented
+     * secret: how a caller authenticated earlier (a live stream's) is judged again.
+     */
+    public synchronized Check checkToken(String id, Instant now) {
+        return check(tokensById.get(id), now);
+    }
+
+    private Check check(Token t, Instant now) {
         if (t == null) {
             return new Check(null, null, Refusal.UNKNOWN);
         }
@@ -668,9 +682,30 @@ public final class Accounts {
         return s.strip();
     }
 
+    // ---- changes ----
+
+    /**
+     * A number that moves on every change of organisations, users, tokens, policies or published
+     * classes, so that a caller judged earlier (a live stream's) can tell, without taking the lock,
+     * whether to be judged again ({@link #checkToken}, {@link #policyOf}).
+     */
+    public long version() {
+        return version.get();
+    }
+
+    /**
+     * Calls {@code listener} after each change (with this object's lock held: it must not block, nor
+     * wait for another thread that calls this object).
+     */
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
+
     // ---- persistence ----
 
     private void save() {
+        version.incrementAndGet();
+        listeners.forEach(Runnable::run);
         if (file == null) {
             return;
         }

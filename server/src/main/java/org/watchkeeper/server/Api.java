@@ -431,7 +431,13 @@ public final class Api {
                 client.close();
                 return;
             }
-            server.stream().serve(client, f, Access.principal(ctx), Access.policy(ctx));
+            // judged again at each message by the rules the request was: a revoked token ends the stream
+            LiveStream.Credentials who = Security.credentials(ctx, server.accounts());
+            if (who == null) {
+                server.stream().serve(client, f, Access.principal(ctx), Access.policy(ctx));
+            } else {
+                server.stream().serve(client, f, who);
+            }
         });
         // An SSE handler silently answers an empty 200 to a request that does not accept an event
         // stream; say what is missing instead.

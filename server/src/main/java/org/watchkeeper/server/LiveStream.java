@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.time.Instant;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.watchkeeper.ais.Mmsi;
@@ -31,6 +32,17 @@ import org.watchkeeper.store.EventRow;
  * <p>Each client carries its {@link Principal} and {@link SharingPolicy}: positions and events are
  * filtered by {@link Sharing}'s and {@link EventAccess}'s rules, {@code stats} go to host-organisation clients only, and other
  * messages (incidents) are published with a per-client predicate ({@link #publish}).
+ *
+ * <p>A client served with {@link Credentials} (every {@code /api/stream} request) is judged by the rules
+ * of a request at the time each message is sent, not only when it connected: when the accounts change
+ * (the credentials' {@link Credentials#version version} moves), its {@link Standing} is established
+ * again from the accounts held in memory, once per change and client, not per message. A refused
+ * standing (token revoked or expired, user disabled or deleted) ends the stream with a last
+ * {@code error} message, {@code {"error": why, "status": 401}} in the words a request would get; a
+ * changed principal or policy (a role or a partner's sharing policy) applies to the next message sent:
+ * a message queued for the old one is judged again, or dropped. The accounts tell the stream of each
+ * change ({@link #accountsChanged}), so an idle stream ends at once too; a token's expiry ends it when
+ * it comes.
  *
  * <p>The pipeline never waits for a client: each client has a queue of {@link #CLIENT_QUEUE}
  * messages, written out by the client's own request thread; when it is full, messages for that
@@ -55,20 +67,74 @@ public final class LiveStream implements Pipeline.Listener {
     }
 
     /**
+     * Who a client is at a moment: its principal, its sharing policy and when its token expires (null:
+     * never); or, with {@code refusal} set, why it may no longer be served (the 401 message a request
+     * would get).
+     */
+    public record Standing(Principal principal, SharingPolicy policy, Instant expires, String refusal) {
+        /** A caller who may be served. */
+        public static Standing of(Principal principal, SharingPolicy policy, Instant expires) {
+            return new Standing(principal, policy, expires, null);
+        }
+
+        /** A caller who may no longer be served, and why. */
+        public static Standing refused(String why) {
+            return new Standing(null, null, null, why);
+        }
+
+        /** Whether messages judged for {@code o} are judged alike for this one. */
+        boolean sameAs(Standing o) {
+            return refusal == null && o.refusal == null && principal.equals(o.principal)
+                    && (policy == o.policy || policy.equals(o.policy)) && java.util.Objects.equals(expires, o.expires);
+        }
+    }
+
+    /**
+     * How a client's caller is judged again: the same rules as a request's authentication, over state
+     * held in memory (no I/O), so that a stream is judged as a request would be at each message.
+     */
+    public interface Credentials {
+        /** A number that moves whenever anything {@link #standing} depends on may have changed. */
+        long version();
+
+        /** The caller's standing now. */
+        Standing standing(Instant now);
+    }
+
+    /**
+     * A queued message: its SSE name, its data as judged for {@code standing}, and how to judge it again
+     * for the client's standing when that has changed by the time it is sent (null: not to be sent).
+     */
+    record Item(String name, String json, Standing standing, Function<Client, String> again) {
+    }
+
+    /** Wakes a client's thread to look at its standing (the accounts changed); sends nothing. */
+    static final Item WAKE = new Item(null, null, null, null);
+
+    /**
      * One connected client: what it asked for, who it is and its sharing policy. Other parts of the
      * server publish to the clients a predicate over these admits ({@link #publish}).
      */
     public static final class Client {
         final Filter filter;
-        final Principal principal;
-        final SharingPolicy policy;
-        final BlockingQueue<String[]> queue = new ArrayBlockingQueue<>(CLIENT_QUEUE);
+        final Credentials credentials;
+        final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(CLIENT_QUEUE);
         final Map<Integer, Long> lastSent = new HashMap<>();
+        private final java.util.concurrent.atomic.AtomicBoolean wakePending = new java.util.concurrent.atomic.AtomicBoolean();
+        private volatile Standing standing;
+        /** The credentials' version {@link #standing} was established at. */
+        private volatile long version;
+        /** Why the stream ends (null while it may go on). */
+        private volatile String ended;
 
-        Client(Filter f, Principal principal, SharingPolicy policy) {
+        Client(Filter f, Credentials credentials, long version, Standing standing) {
             this.filter = f;
-            this.principal = principal;
-            this.policy = policy;
+            this.credentials = credentials;
+            this.version = version;
+            this.standing = standing;
+            if (standing.refusal() != null) {
+                ended = standing.refusal();
+            }
         }
 
         /** What the client asked for. */
@@ -76,14 +142,68 @@ public final class LiveStream implements Pipeline.Listener {
             return filter;
         }
 
-        /** The authenticated caller. */
+        /** The authenticated caller, as last judged. */
         public Principal principal() {
-            return principal;
+            return standing.principal();
         }
 
-        /** The caller's sharing policy. */
+        /** The caller's sharing policy, as last judged. */
         public SharingPolicy policy() {
-            return policy;
+            return standing.policy();
+        }
+
+        /** Why the stream ended, or null while it goes on. */
+        public String ended() {
+            return ended;
+        }
+
+        /**
+         * The client's standing at {@code now}, judged again when the credentials' version has moved
+         * since it was last judged (a version compare per call otherwise); null once the stream is to
+         * end ({@link #ended}). Safe from any thread: the pipeline's and the client's own.
+         */
+        Standing standing(Instant now) {
+            if (ended != null) {
+                return null;
+            }
+            if (credentials != null) {
+                long v = credentials.version();
+                if (v != version) {
+                    // judged outside any lock (the accounts take their own); installed unless a newer judgement was
+                    Standing s = credentials.standing(now);
+                    synchronized (this) {
+                        if (v - version > 0) {
+                            version = v;
+                            if (s.refusal() != null) {
+                                end(s.refusal());
+                            } else if (!s.sameAs(standing)) {
+                                standing = s;
+                            }
+                        }
+                    }
+                }
+            }
+            Standing s = standing;
+            if (s.expires() != null && !now.isBefore(s.expires())) {
+                end("the token expired");
+            }
+            return ended == null ? s : null;
+        }
+
+        /** Ends the stream: what is queued is dropped, and the client's thread is woken to say why. */
+        void end(String why) {
+            if (ended == null) {
+                ended = why;
+            }
+            queue.clear();
+            queue.offer(WAKE);
+        }
+
+        /** Wakes the client's thread, once until it has woken, to judge its standing again. */
+        void wake() {
+            if (wakePending.compareAndSet(false, true) && !queue.offer(WAKE)) {
+                wakePending.set(false); // a full queue: its thread is busy and judges at its next message
+            }
         }
     }
 
@@ -113,6 +233,7 @@ public final class LiveStream implements Pipeline.Listener {
         }
         String json = null;
         String anonymousJson = null;
+        Function<Client, String> again = null;
         long now = System.currentTimeMillis();
         Instant nowI = Instant.ofEpochMilli(now);
         Instant time = Instant.ofEpochMilli(p.time());
@@ -122,34 +243,52 @@ public final class LiveStream implements Pipeline.Listener {
                     || (f.mmsis() != null && !f.mmsis().contains(p.mmsi()))) {
                 continue;
             }
+            Standing s = c.standing(nowI);
+            if (s == null) {
+                continue;
+            }
             boolean identity = true;
-            if (c.policy != SharingPolicy.UNRESTRICTED) {
-                if (!c.policy.allows(DataClass.POSITIONS, p.latitude(), p.longitude(), time, nowI)) {
+            if (s.policy() != SharingPolicy.UNRESTRICTED) {
+                if (!s.policy().allows(DataClass.POSITIONS, p.latitude(), p.longitude(), time, nowI)) {
                     continue;
                 }
-                identity = c.policy.allows(DataClass.IDENTITIES, p.latitude(), p.longitude(), time, nowI);
+                identity = s.policy().allows(DataClass.IDENTITIES, p.latitude(), p.longitude(), time, nowI);
             }
             Long last = c.lastSent.get(p.mmsi());
             if (last != null && now - last < f.throttleMillis()) {
                 continue;
             }
+            if (again == null) {
+                again = x -> positionMessage(p, v, time, x.policy(), Instant.now());
+            }
             if (!identity) {
                 if (anonymousJson == null) {
                     anonymousJson = positionJson(p, null);
                 }
-                offerPosition(c, anonymousJson, p.mmsi(), now);
+                offerPosition(c, new Item("position", anonymousJson, s, again), p.mmsi(), now);
                 continue;
             }
             if (json == null) {
                 json = positionJson(p, v);
             }
-            offerPosition(c, json, p.mmsi(), now);
+            offerPosition(c, new Item("position", json, s, again), p.mmsi(), now);
         }
     }
 
+    /** A position as {@code policy} lets it be shown at {@code now} (without identity where IDENTITIES is not allowed), or null. */
+    private static String positionMessage(PositionObservation p, VesselSnapshot v, Instant time, SharingPolicy policy, Instant now) {
+        if (policy == SharingPolicy.UNRESTRICTED) {
+            return positionJson(p, v);
+        }
+        if (!policy.allows(DataClass.POSITIONS, p.latitude(), p.longitude(), time, now)) {
+            return null;
+        }
+        return positionJson(p, policy.allows(DataClass.IDENTITIES, p.latitude(), p.longitude(), time, now) ? v : null);
+    }
+
     /** Queues a position for the client unless its queue is at {@link #POSITION_LIMIT} (then shed and counted). */
-    private void offerPosition(Client c, String json, int mmsi, long now) {
-        if (c.queue.size() < POSITION_LIMIT && c.queue.offer(new String[] {"position", json})) {
+    private void offerPosition(Client c, Item m, int mmsi, long now) {
+        if (c.queue.size() < POSITION_LIMIT && c.queue.offer(m)) {
             c.lastSent.put(mmsi, now);
         } else {
             shed.increment();
@@ -197,22 +336,29 @@ public final class LiveStream implements Pipeline.Listener {
             return;
         }
         String name = ongoing ? "ongoing" : "event";
+        EventAccess access = eventAccess;
         EventAccess.View view = null;
         Instant now = Instant.now();
+        // a message waiting in a queue whose client's standing changed is judged again by the same rule
+        Function<Client, String> again = c -> access.view(e, ongoing, Instant.now()).json(c.principal(), c.policy());
         for (Client c : clients) {
             Filter f = c.filter;
             if (!(ongoing ? f.ongoing() : f.events()) || !admits(f, e)) {
                 continue;
             }
+            Standing s = c.standing(now);
+            if (s == null) {
+                continue;
+            }
             if (view == null) {
-                view = eventAccess.view(e, ongoing, now);
+                view = access.view(e, ongoing, now);
             }
             // the rule of every route that serves events (EventAccess), per client
-            String message = view.json(c.principal, c.policy);
+            String message = view.json(s.principal(), s.policy());
             if (message == null) {
                 continue;
             }
-            if (!c.queue.offer(new String[] {name, message})) {
+            if (!c.queue.offer(new Item(name, message, s, again))) {
                 shed.increment();
             }
         }
@@ -227,13 +373,18 @@ public final class LiveStream implements Pipeline.Listener {
 
     /**
      * Sends a message to every client {@code visible} admits (e.g. an incident to those who may see it).
+     * The predicate is asked again, at the time the message is sent, of a client whose principal or
+     * policy has changed since.
      *
      * @param name the SSE event name
      * @param json the message data
      */
     public void publish(String name, String json, Predicate<Client> visible) {
+        Instant now = Instant.now();
+        Function<Client, String> again = c -> visible.test(c) ? json : null;
         for (Client c : clients) {
-            if (visible.test(c) && !c.queue.offer(new String[] {name, json})) {
+            Standing s = c.standing(now);
+            if (s != null && visible.test(c) && !c.queue.offer(new Item(name, json, s, again))) {
                 shed.increment();
             }
         }
@@ -260,18 +411,39 @@ public final class LiveStream implements Pipeline.Listener {
 
     /**
      * Serves one client on its request thread until it disconnects; every message is filtered by the
-     * client's principal and policy. {@code stats} messages go to host-organisation clients only.
+     * client's principal and policy, which stay as given. {@code stats} messages go to host-organisation clients only.
      */
     public void serve(SseClient sse, Filter filter, Principal principal, SharingPolicy policy) {
-        Client c = connect(filter, principal, policy);
+        serve(sse, connect(filter, principal, policy));
+    }
+
+    /**
+     * Serves one client on its request thread until it disconnects or its credentials are refused;
+     * every message is filtered by the caller's principal and policy as {@code credentials} judge them
+     * when it is sent (see the class comment). {@code stats} messages go to host-organisation clients only.
+     */
+    public void serve(SseClient sse, Filter filter, Credentials credentials) {
+        serve(sse, connect(filter, credentials));
+    }
+
+    private void serve(SseClient sse, Client c) {
+        Filter filter = c.filter;
         sse.keepAlive();
         sse.onClose(() -> remove(c));
         try {
             sse.sendComment("watchkeeper live stream");
-            long nextStats = filter.stats() && principal.hostOrg() ? System.currentTimeMillis() : Long.MAX_VALUE;
+            Standing first = c.standing(Instant.now());
+            long nextStats = filter.stats() && first != null && first.principal().hostOrg() ? System.currentTimeMillis() : Long.MAX_VALUE;
             long nextPing = System.currentTimeMillis() + 15_000;
             while (!sse.terminated() && !closed) {
                 long now = System.currentTimeMillis();
+                Standing s = c.standing(Instant.ofEpochMilli(now));
+                if (s == null) {
+                    // judged as a request would be now: refused; say why, as the 401 of a request would, and end
+                    sse.sendEvent("error", Api.error(c.ended(), 401).toString());
+                    sse.close();
+                    break;
+                }
                 if (now >= nextStats) {
                     sse.sendEvent("stats", stats.get().toString());
                     nextStats = now + STATS_MILLIS;
@@ -280,9 +452,26 @@ public final class LiveStream implements Pipeline.Listener {
                     sse.sendComment("ping");
                     nextPing = now + 15_000;
                 }
-                String[] m = c.queue.poll(Math.max(1, Math.min(nextStats, nextPing) - now), TimeUnit.MILLISECONDS);
-                if (m != null) {
-                    sse.sendEvent(m[0], m[1]);
+                long until = Math.min(nextStats, nextPing);
+                if (s.expires() != null) {
+                    until = Math.min(until, s.expires().toEpochMilli());
+                }
+                Item m = c.queue.poll(Math.max(1, until - now), TimeUnit.MILLISECONDS);
+                if (m == WAKE) {
+                    c.wakePending.set(false);
+                    continue;
+                }
+                if (m == null) {
+                    continue;
+                }
+                // judged at the time it is sent: for the standing it was queued for, or again
+                Standing at = c.standing(Instant.now());
+                if (at == null) {
+                    continue;
+                }
+                String json = m.standing() == at ? m.json() : m.again().apply(c);
+                if (json != null) {
+                    sse.sendEvent(m.name(), json);
                     sent.increment();
                 }
             }
@@ -299,13 +488,35 @@ public final class LiveStream implements Pipeline.Listener {
         }
     }
 
-    /** Registers a client; its messages wait in {@link Client#queue} until it is served or removed. */
+    /** Registers a client whose principal and policy stay as given; its messages wait in {@link Client#queue} until it is served or removed. */
     Client connect(Filter filter, Principal principal, SharingPolicy policy) {
-        Client c = new Client(filter, principal, policy);
-        if (clients.add(c) && filter.positions()) {
+        return add(new Client(filter, null, 0, Standing.of(principal, policy, null)));
+    }
+
+    /** Registers a client judged by {@code credentials} (see the class comment). */
+    Client connect(Filter filter, Credentials credentials) {
+        long version = credentials.version(); // read before judging: a change meanwhile is judged again
+        return add(new Client(filter, credentials, version, credentials.standing(Instant.now())));
+    }
+
+    private Client add(Client c) {
+        if (clients.add(c) && c.filter.positions()) {
             positionClients.incrementAndGet();
         }
         return c;
+    }
+
+    /**
+     * The accounts changed (a token revoked, a user disabled, deleted or given another role, a policy
+     * or the published classes set): wakes every client's thread to judge its standing again, so an
+     * idle stream of a refused caller ends at once. Does not block.
+     */
+    public void accountsChanged() {
+        for (Client c : clients) {
+            if (c.credentials != null) {
+                c.wake();
+            }
+        }
     }
 
     /** Ends every client's stream (at shutdown). */

@@ -334,16 +334,11 @@ public final class Security {
                 return;
             }
             ctx.header("WWW-Authenticate", "Bearer realm=\"watchkeeper\"");
-            throw new UnauthorizedResponse("authentication required: send 'Authorization: Bearer <token>' or log in");
+            throw new UnauthorizedResponse(AUTHENTICATION_REQUIRED);
         }
         Accounts.Check c = accounts.check(secret, Instant.now());
         if (c.principal() == null) {
-            String why = switch (c.refusal()) {
-                case EXPIRED -> "the token expired";
-                case REVOKED -> "the token was revoked";
-                case USER_DISABLED -> "the token's user is disabled or deleted";
-                default -> "unknown token";
-            };
+            String why = why(c.refusal());
             Map<String, String> d = new LinkedHashMap<>();
             d.put("reason", why);
             d.put("ip", ctx.ip());
@@ -358,6 +353,54 @@ public final class Security {
         }
         ctx.attribute(TOKEN_ID, c.token().id());
         Access.set(ctx, c.principal(), accounts.policyOf(c.principal()));
+    }
+
+    /** The 401 message of a request without credentials (when nothing is published for anonymous reading). */
+    static final String AUTHENTICATION_REQUIRED = "authentication required: send 'Authorization: Bearer <token>' or log in";
+
+    /** The 401 message of a refused token. */
+    static String why(Accounts.Refusal r) {
+        return switch (r) {
+            case EXPIRED -> "the token expired";
+            case REVOKED -> "the token was revoked";
+            case USER_DISABLED -> "the token's user is disabled or deleted";
+            default -> "unknown token";
+        };
+    }
+
+    /**
+     * The caller of {@code ctx}, as {@link #authenticate} established it, to be judged again by the same
+     * rules from the accounts in memory (a live stream's, at each message); null when the request was
+     * not authenticated (no filter installed: the caller stays {@link Access#LOCAL}).
+     */
+    static LiveStream.Credentials credentials(Context ctx, Accounts accounts) {
+        String token = ctx.attribute(TOKEN_ID);
+        if (token == null && !anonymous(ctx)) {
+            return null;
+        }
+        return new Caller(accounts, token);
+    }
+
+    /** A caller by its token's id, or anonymous (null id): judged as {@link #authenticate} judges a request. */
+    private record Caller(Accounts accounts, String tokenId) implements LiveStream.Credentials {
+        @Override
+        public long version() {
+            return accounts.version();
+        }
+
+        @Override
+        public LiveStream.Standing standing(Instant now) {
+            if (tokenId == null) {
+                Set<DataClass> pub = accounts.published();
+                return pub.isEmpty() ? LiveStream.Standing.refused(AUTHENTICATION_REQUIRED)
+                        : LiveStream.Standing.of(ANONYMOUS, new SharingPolicy(pub, List.of(), Duration.ZERO), null);
+            }
+            Accounts.Check c = accounts.checkToken(tokenId, now);
+            if (c.principal() == null) {
+                return LiveStream.Standing.refused(why(c.refusal()));
+            }
+            return LiveStream.Standing.of(c.principal(), accounts.policyOf(c.principal()), c.token().expires());
+        }
     }
 
     private static void refuse(Context ctx, WatchkeeperServer server, String reason, String message) {

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.watchkeeper.core.sharing.Tlp;
+import org.watchkeeper.store.DataFolderLock;
 import org.watchkeeper.store.DuckDbHistoryStore;
 import org.watchkeeper.store.HistoryStore;
 
@@ -40,7 +41,10 @@ import org.watchkeeper.store.HistoryStore;
  *   <li>{@code accounts.json} — organisations, users, token hashes, sharing policies ({@link Accounts});</li>
  *   <li>{@code audit.log}, {@code audit.log.head} — the hash-chained audit trail ({@link AuditLog});</li>
  *   <li>{@code signing-key.pem}, {@code signing-key.pub.pem} — the export signing key ({@link ExportSigner});</li>
- *   <li>{@code admin-token} — the bootstrap admin's token when the server generated it (owner-only).</li>
+ *   <li>{@code admin-token} — the bootstrap admin's token when the server generated it (owner-only);</li>
+ *   <li>{@code watchkeeper.lock}, {@code incidents/watchkeeper.lock} — the locks by which one process
+ *       at a time uses the folder ({@link DataFolderLock}): a second server on the same folder, or
+ *       another command that writes it, is refused before it changes anything there.</li>
  * </ul>
  * Zones and watchlist apply from the moment they are set; a rebuild applies the current ones to all
  * archived lines.
@@ -170,20 +174,17 @@ public final class WatchkeeperServer implements AutoCloseable {
     private final List<Source> sources = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService sampler;
     private final long rebuiltLines;
+    private final DataFolderLock folderLock;
+    private final DataFolderLock incidentsLock;
     private Javalin app;
 
-    private WatchkeeperServer(Config config) throws IOException, InterruptedException {
+    /** Opens the data folder, which this process holds ({@code folderLock}, {@code incidentsLock}) from here on. */
+    private WatchkeeperServer(Config config, DataFolderLock folderLock, DataFolderLock incidentsLock)
+            throws IOException, InterruptedException {
         this.config = config;
+        this.folderLock = folderLock;
+        this.incidentsLock = incidentsLock;
         Path dir = config.dataDir();
-        Files.createDirectories(dir);
-        if (Files.exists(dir.resolve(DuckDbHistoryStore.FILE_NAME)) && !Files.isDirectory(dir.resolve("raw"))) {
-            // The server rebuilds its store from its raw archive; a store without one was written by
-            // something else (watchkeeper analyze), and replacing it would lose that history.
-            throw new IllegalStateException(dir + " holds a history store (" + DuckDbHistoryStore.FILE_NAME
-                    + ") but no raw archive (" + dir.resolve("raw") + "): it was not written by serve (watchkeeper analyze writes"
-                    + " one there), and serve rebuilds its store from its raw archive, which would replace it."
-                    + " Give serve its own folder (--data DIR) or move the store away.");
-        }
         this.archive = new RawArchive(dir.resolve("raw"));
         Files.deleteIfExists(dir.resolve(DuckDbHistoryStore.FILE_NAME));
         Files.deleteIfExists(dir.resolve(DuckDbHistoryStore.FILE_NAME + ".wal"));
@@ -226,6 +227,8 @@ public final class WatchkeeperServer implements AutoCloseable {
         this.stream = new LiveStream(() -> stats().json());
         this.stream.setEventAccess(eventAccess);
         this.pipeline.addListener(stream);
+        // a revoked token, a disabled user, a narrowed policy: open streams judge their callers again
+        this.accounts.onChange(stream::accountsChanged);
         this.stats = new Stats(this);
         this.rebuiltLines = pipeline.rebuildFromArchive();
         for (String s : config.sources()) {
@@ -242,22 +245,69 @@ public final class WatchkeeperServer implements AutoCloseable {
 
     /**
      * Opens the data directory, rebuilds history from the raw archive, starts the pipeline, the
-     * sources and the HTTP server.
+     * sources and the HTTP server. The data directory is locked first ({@link DataFolderLock}) and held
+     * until {@link #close}: a folder another process (or another server in this one) holds is refused
+     * before anything in it is changed.
      *
      * @throws IllegalArgumentException for a bad source specification
      * @throws IllegalStateException when the data folder holds a history store but no raw archive (one
      *     written by {@code watchkeeper analyze}): the server would replace it, so it refuses to start
+     * @throws DataFolderLock.InUseException when another process, or another server of this one, holds
+     *     the data folder (or its {@code incidents} folder)
      */
     public static WatchkeeperServer start(Config config) throws IOException, InterruptedException {
-        checkPort(config.port());
-        Source.checkAll(config.sources(), config.port());
-        for (Path z : config.zonesFiles()) {
-            UserData.checkZonesFile(z);
+        return start(config, null);
+    }
+
+    /**
+     * As {@link #start(Config)}, with the data directory already locked by the caller ({@code held}, for
+     * a command that prepares the folder before the server starts, as {@code demo} does): the server
+     * takes it over and releases it on {@link #close}, or when it fails to start.
+     *
+     * @param held the lock of {@code config.dataDir()}, or null to take it here
+     */
+    public static WatchkeeperServer start(Config config, DataFolderLock held) throws IOException, InterruptedException {
+        Path dir = config.dataDir();
+        if (held != null && !held.folder().equals(dir.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("the lock held is of " + held.folder() + ", not of the data folder " + dir);
         }
-        for (Path w : config.watchlistFiles()) {
-            UserData.checkWatchFile(w);
+        DataFolderLock folderLock = held;
+        DataFolderLock incidentsLock = null;
+        WatchkeeperServer s;
+        try {
+            checkPort(config.port());
+            Source.checkAll(config.sources(), config.port());
+            for (Path z : config.zonesFiles()) {
+                UserData.checkZonesFile(z);
+            }
+            for (Path w : config.watchlistFiles()) {
+                UserData.checkWatchFile(w);
+            }
+            String holder = "watchkeeper server" + (config.port() > 0 ? " on port " + config.port() : "");
+            if (folderLock == null) {
+                // before anything in the folder changes: a second server would replace the first one's history store
+                folderLock = DataFolderLock.acquire(dir, holder);
+            }
+            if (Files.exists(dir.resolve(DuckDbHistoryStore.FILE_NAME)) && !Files.isDirectory(dir.resolve("raw"))) {
+                // The server rebuilds its store from its raw archive; a store without one was written by
+                // something else (watchkeeper analyze), and replacing it would lose that history.
+                throw new IllegalStateException(dir + " holds a history store (" + DuckDbHistoryStore.FILE_NAME
+                        + ") but no raw archive (" + dir.resolve("raw") + "): it was not written by serve (watchkeeper analyze writes"
+                        + " one there), and serve rebuilds its store from its raw archive, which would replace it."
+                        + " Give serve its own folder (--data DIR) or move the store away.");
+            }
+            // the incident store has its own lock: watchkeeper incidents import writes that folder alone
+            incidentsLock = DataFolderLock.acquire(dir.resolve(INCIDENTS_DIR), holder);
+            s = new WatchkeeperServer(config, folderLock, incidentsLock);
+        } catch (IOException | InterruptedException | RuntimeException | Error e) {
+            if (incidentsLock != null) {
+                incidentsLock.close();
+            }
+            if (folderLock != null) {
+                folderLock.close();
+            }
+            throw e;
         }
-        WatchkeeperServer s = new WatchkeeperServer(config);
         try {
             s.pipeline.start();
             try {
@@ -462,5 +512,8 @@ public final class WatchkeeperServer implements AutoCloseable {
         } catch (IOException e) {
             // closing an append channel: nothing left to write
         }
+        // last: another process may use the folder once nothing here writes to it
+        incidentsLock.close();
+        folderLock.close();
     }
 }

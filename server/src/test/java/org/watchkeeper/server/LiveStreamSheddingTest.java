@@ -29,9 +29,9 @@ class LiveStreamSheddingTest {
             stream.event(new EventRow("e" + i, "gap", 1_700_000_000_000L, 1_700_000_060_000L, new int[] {219000001},
                     55.0, 11.0, null, null, null));
         }
-        List<String[]> events = c.queue.stream().filter(m -> m[0].equals("event")).toList();
+        List<LiveStream.Item> events = c.queue.stream().filter(m -> m.name().equals("event")).toList();
         assertThat(events).hasSize(3);
-        assertThat(events.get(2)[1]).contains("\"id\":\"e2\"").contains("\"kind\":\"gap\"");
+        assertThat(events.get(2).json()).contains("\"id\":\"e2\"").contains("\"kind\":\"gap\"");
         assertThat(stream.shed()).isEqualTo(sent - LiveStream.POSITION_LIMIT);
     }
 }
