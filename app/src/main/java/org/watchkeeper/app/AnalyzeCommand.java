@@ -99,7 +99,8 @@ import picocli.CommandLine.Spec;
                 + " counted (rejected.stray_time), so one bad time cannot carry the log's time line on.",
             "Output: the history store (--store, --data; skip with --no-store) and the report directory (--report):",
             "  summary.json    messages, vessels by class, type and flag, time span, rejections by reason",
-            "  vessels.csv     one row per vessel: merged identity, flag, class, dimensions, last position, segments",
+            "  vessels.csv     one row per station heard: merged identity, flag, class, dimensions, last position,"
+                + " segments, messages",
             "  tracks.geojson  RFC 7946 FeatureCollection, one Feature per track segment",
             "  events.json, events.csv  events found by the detectors",
             "and a short summary on stdout; with --errors FILE, every rejected line and CSV row, with its reason. In a"
@@ -1099,6 +1100,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         ObjectNode obs = root.putObject("observations");
         obs.put("positions", analysis.positionObservations());
         obs.put("identities", analysis.identityObservations());
+        obs.put("heard_only", analysis.heardObservations());
         ObjectNode pos = root.putObject("positions");
         pos.put("accepted", analysis.acceptedPositions());
         pos.put("rejected", analysis.rejectedPositions().values().stream().mapToLong(Long::longValue).sum());

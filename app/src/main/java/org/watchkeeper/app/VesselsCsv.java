@@ -20,7 +20,9 @@ import org.watchkeeper.core.pipeline.Analysis;
 
 /**
  * {@code vessels.csv}: one row per station of the picture, ordered by MMSI, RFC 4180 (CRLF, quoting
- * where needed), UTF-8. A cell is empty when the value was never reported.
+ * where needed), UTF-8: every station heard, also one heard only through messages that carry
+ * neither position nor identity (binary, safety, management messages), whose position cells are then
+ * empty. A cell is empty when the value was never reported.
  *
  * <p>Columns: {@code mmsi} (9 digits), {@code name}, {@code callsign}, {@code imo},
  * {@code shiptype} (ITU-R M.1371-5 Table 53 code), {@code shiptype_text}, {@code class}
@@ -33,12 +35,13 @@ import org.watchkeeper.core.pipeline.Analysis;
  * {@code last_seen} (ISO-8601 UTC, the station's last message of any kind), {@code last_lat},
  * {@code last_lon} (degrees, position of record) and {@code last_position_time} (ISO-8601 UTC, the
  * time of that position: earlier than {@code last_seen} when static or other messages came after it),
- * {@code positions} (accepted fixes), {@code segments} (track segments).
+ * {@code positions} (accepted fixes), {@code segments} (track segments), {@code messages} (messages
+ * heard from the station, each reception counted; a CSV row counts as one).
  */
 final class VesselsCsv {
     static final String[] HEADER = {"mmsi", "name", "callsign", "imo", "shiptype", "shiptype_text", "class", "flag",
         "flag_name", "to_bow", "to_stern", "to_port", "to_starboard", "length", "beam", "draught", "destination", "eta",
-        "first_seen", "last_seen", "last_lat", "last_lon", "last_position_time", "positions", "segments"};
+        "first_seen", "last_seen", "last_lat", "last_lon", "last_position_time", "positions", "segments", "messages"};
 
     private VesselsCsv() {
     }
@@ -64,7 +67,7 @@ final class VesselsCsv {
                         v.position() == null ? null : Coordinates.round6(v.position().latitude()),
                         v.position() == null ? null : Coordinates.round6(v.position().longitude()),
                         v.position() == null ? null : Instant.ofEpochMilli(v.position().time()),
-                        t == null ? 0 : t.positions(), t == null ? 0 : t.segments());
+                        t == null ? 0 : t.positions(), t == null ? 0 : t.segments(), v.messages());
             }
         }
         return vessels.size();

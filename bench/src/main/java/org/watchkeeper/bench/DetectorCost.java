@@ -46,7 +46,11 @@ public final class DetectorCost {
         AisStreamDecoder decoder = new AisStreamDecoder(Options.DEFAULT, new AisListener() {
             @Override
             public void message(ReceivedMessage m) {
-                obs.addAll(mapper.map(m));
+                for (Observation o : mapper.map(m)) {
+                    if (!(o instanceof org.watchkeeper.core.observation.HeardObservation)) {
+                        obs.add(o); // the detectors' input: positions and identities
+                    }
+                }
             }
 
             @Override

@@ -35,7 +35,10 @@ import org.watchkeeper.core.track.TrackerConfig;
  * ({@link TrackState}, the same code the in-process {@code Tracker} runs, its memory kept in Flink
  * value state) for the vessel picture; rejected fixes are counted by reason (metrics
  * {@code noise.<REASON>}) and do not change it. After each accepted observation the vessel's
- * {@link VesselState} goes to the side output {@link #VESSELS}.
+ * {@link VesselState} goes to the side output {@link #VESSELS}. An observation of a message that
+ * carries neither position nor identity ({@code HeardObservation}: binary, safety, management
+ * messages) updates its station's state, which goes to {@link #VESSELS} too, and goes to no detector,
+ * as in {@code watchkeeper analyze}.
  *
  * <h2>Lateness</h2>
  * The watermark comes from the Kafka source, one per partition (bounded out-of-orderness), the
@@ -146,8 +149,14 @@ public final class PictureFunction extends KeyedProcessFunction<Long, Observatio
             }
             track.update(ts);
             v.position(p, step.segment());
+        } else if (o instanceof IdentityObservation id) {
+            v.identity(id);
         } else {
-            v.identity((IdentityObservation) o);
+            // heard only (a binary, safety or management message): the station's state, no detector input
+            v.heard(o);
+            vessel.update(v);
+            ctx.output(VESSELS, v.copy());
+            return;
         }
         vessel.update(v);
         ctx.output(VESSELS, v.copy());

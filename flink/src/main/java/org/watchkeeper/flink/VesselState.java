@@ -60,6 +60,11 @@ public final class VesselState implements Serializable {
         segment = segmentNumber;
     }
 
+    /** A message heard that carries neither position nor identity: the station was heard then. */
+    void heard(Observation o) {
+        lastSeen = Math.max(lastSeen, o.time());
+    }
+
     /** Merges an identity: fields it carries replace the held ones. */
     void identity(IdentityObservation id) {
         lastSeen = Math.max(lastSeen, id.time());

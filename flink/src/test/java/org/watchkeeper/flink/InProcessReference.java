@@ -72,7 +72,10 @@ final class InProcessReference {
             engine.accept(o);
         });
         EventTimeOrder order = new EventTimeOrder(o -> {
-            toDetectors.accept(o); // every observation but duplicate receptions, before the picture, as analyze does
+            if (!(o instanceof org.watchkeeper.core.observation.HeardObservation)) {
+                // every position and identity but duplicate receptions, before the picture, as analyze does
+                toDetectors.accept(o);
+            }
             Tracker.Decision d = picture.accept(o);
             if (d == null || d.accepted()) {
                 accepted++;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import org.watchkeeper.core.observation.HeardObservation;
 import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.PositionObservation;
 import org.watchkeeper.core.util.LongHashMap;
@@ -90,8 +91,15 @@ public final class DetectionEngine {
         }
     }
 
-    /** Processes one observation (see the class description for lateness and timers). */
+    /**
+     * Processes one observation (see the class description for lateness and timers). A
+     * {@link HeardObservation} (a message with neither position nor identity) is passed over: detectors
+     * judge positions and identities, and it neither moves the watermark nor counts as late.
+     */
     public void accept(Observation o) {
+        if (o instanceof HeardObservation) {
+            return;
+        }
         long t = o.time();
         if (watermark != Long.MIN_VALUE && t <= watermark) {
             late++;

@@ -1,8 +1,9 @@
 package org.watchkeeper.core.observation;
 
 /**
- * One thing a source said about one station at one time: a position ({@link PositionObservation})
- * or an identity ({@link IdentityObservation}). Observations come from decoded AIS messages
+ * One thing a source said about one station at one time: a position ({@link PositionObservation}),
+ * an identity ({@link IdentityObservation}), or only that the station was heard
+ * ({@link HeardObservation}: a binary, safety or management message). Observations come from decoded AIS messages
  * ({@link ObservationMapper}) or from CSV exports (package {@code org.watchkeeper.core.csv}); all
  * downstream logic (picture, tracks, detectors) sees only observations and uses only their event
  * time.
@@ -16,7 +17,7 @@ package org.watchkeeper.core.observation;
  * <p>Serializable, so that detector state (which keeps observations as evidence) can be
  * checkpointed.
  */
-public sealed interface Observation extends java.io.Serializable permits PositionObservation, IdentityObservation {
+public sealed interface Observation extends java.io.Serializable permits PositionObservation, IdentityObservation, HeardObservation {
     /** Integer value meaning "not available" (same as {@code AisMessage.NOT_AVAILABLE}). */
     int NOT_AVAILABLE = -1;
     /** {@link #messageType()} of an observation that did not come from an AIS message (e.g. a CSV row). */

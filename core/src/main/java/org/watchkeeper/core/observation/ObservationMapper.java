@@ -16,9 +16,10 @@ import org.watchkeeper.ais.nmea.ReceivedMessage;
 import org.watchkeeper.ais.nmea.TimeSource;
 
 /**
- * Turns decoded AIS messages into observations. A message gives zero, one or two observations
- * (types 19 and 21 carry a position and an identity). Message types that say nothing about a
- * station's position or identity (binary, safety, management messages) give none.
+ * Turns decoded AIS messages into observations. A message gives one or two observations (types 19
+ * and 21 carry a position and an identity). Message types that say nothing about a station's
+ * position or identity (binary, safety, management messages) give a {@link HeardObservation}: the
+ * station was heard, so it is in the picture.
  *
  * <ul>
  * <li>1, 2, 3, 18, 9, 4, 11 → position (Class B, SAR aircraft and base stations have no
@@ -29,7 +30,9 @@ import org.watchkeeper.ais.nmea.TimeSource;
  *     includes the name extension);</li>
  * <li>5 → identity and voyage (IMO, call sign, name, type, dimensions, draught, destination, ETA);</li>
  * <li>24 part A → name; part B → call sign, ship type, dimensions (none when the part carries a
- *     mothership MMSI).</li>
+ *     mothership MMSI);</li>
+ * <li>any other type (6-8, 10, 12-17, 20, 22, 23, 25, 26) → heard (16, 17, 20, 22 and 23, sent by
+ *     base stations only, with that class evidence).</li>
  * </ul>
  * IMO number, ship type and draught 0 mean "not available" and become absent; empty text becomes null.
  * Position observations carry where the time came from and the report's own UTC second
@@ -67,7 +70,7 @@ public final class ObservationMapper {
      * station ({@code s:} / USCG {@code r...}), else the talker.
      *
      * @return the observations; empty when the message has no receive time (an observation without
-     *         event time cannot be placed; set a receive clock on live sockets) or says nothing
+     *         event time cannot be placed; set a receive clock on live sockets)
      */
     public List<Observation> map(ReceivedMessage rm) {
         if (!rm.hasReceiveTime()) {
@@ -81,7 +84,7 @@ public final class ObservationMapper {
      * @param m the decoded message
      * @param time event time, epoch milliseconds UTC
      * @param source receiver/station id or file; may be null
-     * @return the observations, possibly empty; never null
+     * @return the observations (one or two); never null
      */
     public List<Observation> map(AisMessage m, long time, String source) {
         return map(m, time, source, null);
@@ -104,7 +107,7 @@ public final class ObservationMapper {
      * new list (a stream mapper's hot path: no list per message).
      *
      * @param out receives the observations from index 0; at least 2 long
-     * @return how many were written to {@code out}: 0, 1 or 2
+     * @return how many were written to {@code out}: 1 or 2
      * @throws ArrayIndexOutOfBoundsException when {@code out} is shorter than the observations
      */
     public int map(AisMessage m, long time, String source, TimeSource ts, Observation[] out) {
@@ -190,7 +193,8 @@ public final class ObservationMapper {
                     Double.NaN, null, null, na);
             return 1;
         }
-        return 0;
+        out[0] = new HeardObservation(time, source, mmsi, type, ev);
+        return 1;
     }
 
     private boolean feed(String source, TimeSource ts, long time, int utcSecond) {

@@ -3,8 +3,10 @@ package org.watchkeeper.core.observation;
 /**
  * The kind of AIS station, as far as the messages a station sends tell it (ITU-R M.1371-5
  * Annex 8 Table 42 "message types and station categories"): a Class A mobile station sends
- * 1, 2, 3 and 5; a Class B "CS"/"SO" unit sends 18, 19 and 24; a base station 4; an aid to
- * navigation 21; a SAR aircraft 9. Type 27 (long-range) is sent by Class A and Class B SO units
+ * 1, 2, 3 and 5; a Class B "CS"/"SO" unit sends 18, 19 and 24; a base station 4, and it alone
+ * 16 (assigned mode command), 17 (GNSS broadcast), 20 (data link management), 22 (channel
+ * management) and 23 (group assignment) (Annex 2 Table 44, "message summary"); an aid to
+ * navigation 21; a SAR aircraft 9. The other types (6-8, 10, 12-15, 25, 26) any kind of station may send. Type 27 (long-range) is sent by Class A and Class B SO units
  * alike and says nothing. Type 11 (UTC/date response) has the layout of type 4 but is the reply of a
  * <em>mobile</em> station to a type 10 inquiry (a base station answers with type 4), so it says
  * nothing about the class either: the DMA drift log of MMSI 212123000, a Class A tanker, holds five.
@@ -84,6 +86,11 @@ public enum StationClass {
             case 24:
                 return B;
             case 4:
+            case 16:
+            case 17:
+            case 20:
+            case 22:
+            case 23:
                 return BASE_STATION;
             case 21:
                 return AID_TO_NAVIGATION;

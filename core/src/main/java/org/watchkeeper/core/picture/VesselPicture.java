@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.watchkeeper.ais.Names;
 import org.watchkeeper.core.observation.Dimensions;
 import org.watchkeeper.core.observation.Eta;
+import org.watchkeeper.core.observation.HeardObservation;
 import org.watchkeeper.core.observation.IdentityObservation;
 import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.PositionObservation;
@@ -17,7 +18,10 @@ import org.watchkeeper.core.track.Tracker;
 /**
  * The live picture: per MMSI the position of record, motion, merged identity (from types 5, 19,
  * 21, 24A/24B and CSV rows: each field keeps the newest value any message reported, a message that
- * does not carry a field leaves it alone), class, flag and the history of identity changes.
+ * does not carry a field leaves it alone), class, flag, the messages heard from it and the history of
+ * identity changes. Every station heard is in it, also one heard only through messages that carry
+ * neither position nor identity ({@link HeardObservation}: binary, safety, management messages),
+ * with what those tell: when it was heard, how often, and its class where the type or the MMSI tells.
  *
  * <p>Positions go through the {@link Tracker} first: only a fix the tracker accepts becomes the
  * position of record, so duplicates, out-of-order, future-dated, on-land and superseded type 27
@@ -70,6 +74,8 @@ public final class VesselPicture {
         double derivedSpeed = Double.NaN;
         long firstSeen;
         long lastSeen;
+        /** Messages heard (see {@link #countsAsMessage}). */
+        long messages;
         String name;
         String callSign;
         int imo = Observation.NOT_AVAILABLE;
@@ -116,7 +122,7 @@ public final class VesselPicture {
     /**
      * Applies one observation.
      *
-     * @return for a position, the tracker's decision; for an identity, null
+     * @return for a position, the tracker's decision; for an identity or a station heard, null
      */
     public Tracker.Decision accept(Observation o) {
         int mmsi = o.mmsi();
@@ -128,6 +134,9 @@ public final class VesselPicture {
         }
         v.lastSeen = Math.max(v.lastSeen, o.time());
         v.firstSeen = Math.min(v.firstSeen, o.time());
+        if (countsAsMessage(o)) {
+            v.messages++;
+        }
         StationClass evidence = o.classEvidence();
         if (evidence != StationClass.UNKNOWN) {
             classEvidence(v, evidence, o.time(), o instanceof PositionObservation);
@@ -143,7 +152,9 @@ public final class VesselPicture {
             }
             return d;
         }
-        IdentityObservation id = (IdentityObservation) o;
+        if (!(o instanceof IdentityObservation id)) {
+            return null; // heard: time, count and class evidence are all it tells
+        }
         v.name = text(v, id, "name", v.name, id.name());
         v.callSign = text(v, id, "callsign", v.callSign, id.callSign());
         if (id.imo() != Observation.NOT_AVAILABLE) {
@@ -171,6 +182,18 @@ public final class VesselPicture {
             v.eta = id.eta();
         }
         return null;
+    }
+
+    /**
+     * Whether an observation is a message (or CSV row) of its own for the station's count: every one
+     * but the identity that came with a position from the same message (types 19 and 21) or CSV row.
+     */
+    static boolean countsAsMessage(Observation o) {
+        if (!(o instanceof IdentityObservation id)) {
+            return true;
+        }
+        int t = id.messageType();
+        return t != 19 && t != 21 && t != Observation.NO_MESSAGE_TYPE;
     }
 
     /**
@@ -247,7 +270,7 @@ public final class VesselPicture {
 
     private static VesselSnapshot snapshot(Vessel v) {
         StationClass cls = v.cls != StationClass.UNKNOWN ? v.cls : StationClass.ofMmsi(v.mmsi());
-        return new VesselSnapshot(v.mmsi(), v.flag, cls, v.position, v.derivedSpeed, v.firstSeen, v.lastSeen,
+        return new VesselSnapshot(v.mmsi(), v.flag, cls, v.position, v.derivedSpeed, v.firstSeen, v.lastSeen, v.messages,
                 v.name, v.callSign, v.imo, v.shipType, v.shipType < 0 ? null : Names.shipType(v.shipType),
                 v.dimensions, v.draught, v.destination, v.eta, v.navStatus,
                 v.navStatus < 0 ? null : Names.navigationStatus(v.navStatus), List.copyOf(v.changes));

@@ -19,6 +19,8 @@ import org.watchkeeper.core.ref.FlagState;
  * @param derivedSpeedKnots speed from the last two accepted fixes of the current segment; NaN if unknown
  * @param firstSeen epoch ms of the first observation
  * @param lastSeen epoch ms of the newest observation (any kind)
+ * @param messages messages heard from the station, each reception counted (a CSV row counts as one;
+ *        the position and the identity a type 19 or 21 carries count once together)
  * @param name ship name; null if never reported
  * @param callSign call sign; null if never reported
  * @param imo IMO number; -1 if never reported
@@ -40,6 +42,7 @@ public record VesselSnapshot(
         double derivedSpeedKnots,
         long firstSeen,
         long lastSeen,
+        long messages,
         String name,
         String callSign,
         int imo,

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.watchkeeper.core.observation.HeardObservation;
 import org.watchkeeper.core.observation.IdentityObservation;
 import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.PositionObservation;
@@ -21,6 +22,10 @@ import org.watchkeeper.core.track.TrackerConfig;
  * caller feeds observations ({@link NmeaInput} turns decoded NMEA into them, the CSV readers of
  * {@code org.watchkeeper.core.csv} produce them, {@link TimeOrderedBuffer} sorts a CSV export first)
  * and the listeners decide what to keep.
+ *
+ * <p>Every station heard enters the picture, also one heard only through messages that carry neither
+ * position nor identity ({@link HeardObservation}); those go to no listener's
+ * {@link AnalysisListener#observation} (the detectors' input: positions and identities).
  *
  * <p>Besides the picture it counts: observations by kind, positions accepted and rejected by
  * {@link NoiseReason}, the event-time span, and per vessel the accepted positions and the number of
@@ -58,6 +63,7 @@ public final class Analysis {
     private final AnalysisListener[] listeners;
     private long positionObservations;
     private long identityObservations;
+    private long heardObservations;
     private long first = Long.MAX_VALUE;
     private long last = Long.MIN_VALUE;
     private boolean finished;
@@ -93,9 +99,6 @@ public final class Analysis {
         if (finished) {
             throw new IllegalStateException("analysis already finished");
         }
-        for (AnalysisListener l : listeners) {
-            l.observation(o);
-        }
         long t = o.time();
         if (t < first) {
             first = t;
@@ -103,18 +106,28 @@ public final class Analysis {
         if (t > last) {
             last = t;
         }
-        Tracker.Decision d = picture.accept(o);
         if (o instanceof PositionObservation p) {
+            for (AnalysisListener l : listeners) {
+                l.observation(o);
+            }
+            Tracker.Decision d = picture.accept(o);
             positionObservations++;
             for (AnalysisListener l : listeners) {
                 l.position(p, d);
             }
-        } else {
+        } else if (o instanceof IdentityObservation id) {
+            for (AnalysisListener l : listeners) {
+                l.observation(o);
+            }
+            picture.accept(o);
             identityObservations++;
-            IdentityObservation id = (IdentityObservation) o;
             for (AnalysisListener l : listeners) {
                 l.identity(id);
             }
+        } else {
+            // heard only: the picture keeps the station; no detector judges it
+            picture.accept(o);
+            heardObservations++;
         }
     }
 
@@ -161,6 +174,14 @@ public final class Analysis {
     /** Identity observations seen. */
     public long identityObservations() {
         return identityObservations;
+    }
+
+    /**
+     * Observations of messages that carry neither position nor identity ({@link HeardObservation}):
+     * they put their station in the picture and reach no listener's {@link AnalysisListener#observation}.
+     */
+    public long heardObservations() {
+        return heardObservations;
     }
 
     /** Positions the tracker accepted into a segment. */

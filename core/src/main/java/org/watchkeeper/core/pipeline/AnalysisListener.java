@@ -16,8 +16,9 @@ import org.watchkeeper.core.track.Tracker;
 public interface AnalysisListener {
 
     /**
-     * Every observation, before the picture and tracker see it (the input of detectors, which keep
-     * their own state and use event time only).
+     * Every position and identity observation, before the picture and tracker see it (the input of
+     * detectors, which keep their own state and use event time only); not a
+     * {@link org.watchkeeper.core.observation.HeardObservation}, which only puts its station in the picture.
      */
     default void observation(Observation o) {
     }

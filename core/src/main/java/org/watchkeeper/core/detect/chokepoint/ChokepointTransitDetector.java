@@ -141,8 +141,7 @@ public final class ChokepointTransitDetector implements Detector<ChokepointTrans
             }
             return;
         }
-        PositionObservation p = (PositionObservation) o;
-        if (!p.hasPosition()) {
+        if (!(o instanceof PositionObservation p) || !p.hasPosition()) {
             return;
         }
         // Passages silent for too long end before this fix is looked at (independent of timer delivery).

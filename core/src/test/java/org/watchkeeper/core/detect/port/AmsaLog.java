@@ -22,8 +22,8 @@ import org.watchkeeper.core.observation.ObservationMapper;
 import org.watchkeeper.core.picture.VesselPicture;
 
 /**
- * Reads the AMSA terrestrial log {@code ais/amsa-risky/ais.txt.gz} into the observations the vessel
- * picture accepts.
+ * Reads the AMSA terrestrial log {@code ais/amsa-risky/ais.txt.gz} into the positions and identities
+ * the vessel picture accepts (what the detectors get).
  *
  * <p>Time: in this log only about 850 sentences carry an epoch trailer, but the receiver interleaves
  * a {@code $GPZDA} sentence (hhmmss.ss, day, month, year: UTC date and time) about once a second
@@ -72,6 +72,9 @@ final class AmsaLog {
         for (ReceivedMessage m : messages) {
             for (Observation o : mapper.map(m)) {
                 var decision = picture.accept(o);
+                if (o instanceof org.watchkeeper.core.observation.HeardObservation) {
+                    continue; // only puts its station in the picture: no detector input
+                }
                 if (decision == null || decision.accepted()) {
                     out.add(o);
                 }
