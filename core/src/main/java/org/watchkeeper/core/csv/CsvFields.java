@@ -86,4 +86,25 @@ final class CsvFields {
             throw new Rejected(CsvRejectReason.BAD_TIME, column + ": " + e.getMessage());
         }
     }
+
+    /**
+     * Speed over ground in knots from {@code column}, NaN when absent or "not available" (102.3 kn and
+     * above, ITU-R M.1371-5 Table 48) or negative.
+     */
+    static double speedOverGround(Row r, String column) {
+        double sog = decimal(r, column);
+        return sog >= 102.3 || sog < 0 ? Double.NaN : sog;
+    }
+
+    /** Course over ground in degrees from {@code column}, NaN when absent or outside 0 .. &lt;360 (360 = not available). */
+    static double courseOverGround(Row r, String column) {
+        double cog = decimal(r, column);
+        return cog >= 360 || cog < 0 ? Double.NaN : cog;
+    }
+
+    /** True heading in degrees from {@code column}, {@link Observation#NOT_AVAILABLE} when absent or outside 0..359 (511). */
+    static int heading(Row r, String column) {
+        int heading = integer(r, column);
+        return heading < 0 || heading > 359 ? Observation.NOT_AVAILABLE : heading;
+    }
 }

@@ -81,18 +81,9 @@ public final class MarineCadastreReader {
             if (lon == 181 || Math.abs(lon) > 180) {
                 lon = Double.NaN;
             }
-            double sog = decimal(r, "SOG");
-            if (sog >= 102.3 || sog < 0) {
-                sog = Double.NaN;
-            }
-            double cog = decimal(r, "COG");
-            if (cog >= 360 || cog < 0) {
-                cog = Double.NaN;
-            }
-            int heading = integer(r, "Heading");
-            if (heading < 0 || heading > 359) {
-                heading = Observation.NOT_AVAILABLE;
-            }
+            double sog = CsvFields.speedOverGround(r, "SOG");
+            double cog = CsvFields.courseOverGround(r, "COG");
+            int heading = CsvFields.heading(r, "Heading");
             int status = integer(r, "Status");
             if (status > 15) {
                 status = Observation.NOT_AVAILABLE;
