@@ -121,12 +121,24 @@ public record ReceivedMessage(
                 e = trailer.length();
             }
             if (e - s > 1 && trailer.charAt(s) == name) {
-                String v = trailer.substring(s + 1, e);
-                // whole numbers of a few digits only: the USCG fields are short
-                if (v.length() <= 6 && v.matches("-?[0-9]+")) {
-                    return Integer.parseInt(v);
+                // a whole number of a few digits only: the USCG fields are short (read for each message of such a feed)
+                int i = s + 1;
+                boolean negative = trailer.charAt(i) == '-';
+                if (negative) {
+                    i++;
                 }
-                return Integer.MIN_VALUE;
+                if (i == e || e - i > 5) {
+                    return Integer.MIN_VALUE;
+                }
+                int v = 0;
+                for (; i < e; i++) {
+                    char c = trailer.charAt(i);
+                    if (c < '0' || c > '9') {
+                        return Integer.MIN_VALUE;
+                    }
+                    v = v * 10 + (c - '0');
+                }
+                return negative ? -v : v;
             }
             s = e + 1;
         }
