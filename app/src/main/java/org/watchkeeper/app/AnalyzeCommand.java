@@ -263,8 +263,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         /** The --reorder-ms applied to this input (given, or chosen from its start). */
         long reorderMs;
         long gnssSentences;
-        /** Why an NMEA input ended early (a gzip stream cut short), or null. */
+        /** Why the input ended early (a gzip stream cut short, or corrupt inside), or null. */
         String truncated;
+        /** True when {@link #truncated} is the inflater's report of corrupt data, not a cut. */
+        boolean corrupt;
+        /** A CSV input corrupt inside: its observations, none analyzed. */
+        long droppedAsCorrupt;
         CsvReport csv;
     }
 
@@ -596,7 +600,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
             out.flush();
         }
         printWarnings(err, summary); // also with --quiet: each says what was lost and why
-        return 0;
+        // an input corrupt inside could not be read whole: the report holds the rest, the exit code
+        // says that something given could not be read
+        return results.stream().anyMatch(r -> r.corrupt) ? 1 : 0;
     }
 
     /** The report files, in the order they are put in place. */
@@ -782,6 +788,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     // a gzip file cut short (still being written, or a partial copy): what was read
                     // is analyzed, and the summary and stderr say the rest is missing
                     r.truncated = in instanceof GzipInput g ? g.truncated() : null;
+                    r.corrupt = in instanceof GzipInput g && g.corrupt();
                     chain.finish();
                     if (chain.gnss != null) {
                         r.gnssSentences = chain.gnss.sentences();
@@ -801,7 +808,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     r.csv = readCsv(r.format, name, in, buffer, gzip == null ? () -> null : gzip::truncated,
                             out == null ? null : problem -> out.row(name, problem));
                     r.truncated = gzip == null ? null : gzip.truncated();
-                    buffer.drainTo(sink);
+                    r.corrupt = gzip != null && gzip.corrupt();
+                    if (r.corrupt) {
+                        // a CSV row has no checksum: rows inflated from the damaged part (the inflater
+                        // may run on long past the damage before a check fails) cannot be told from
+                        // good ones, so none of the file is analyzed
+                        r.droppedAsCorrupt = buffer.size();
+                    } else {
+                        buffer.drainTo(sink);
+                    }
                 }
             }
         }
@@ -1046,7 +1061,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     in.put("gnss_time_sentences", r.gnssSentences);
                 }
                 if (r.truncated != null) {
-                    in.put("truncated", r.truncated);
+                    in.put(r.corrupt ? "corrupt" : "truncated", r.truncated);
                 }
                 in.put("reorder_ms", r.reorderMs);
                 lines += s.lines();
@@ -1075,7 +1090,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     first.put("row", p.row());
                 }
                 if (r.truncated != null) {
-                    in.put("truncated", r.truncated);
+                    in.put(r.corrupt ? "corrupt" : "truncated", r.truncated);
+                }
+                if (r.corrupt) {
+                    in.put("observations_dropped_as_corrupt", r.droppedAsCorrupt);
                 }
                 csvRows += r.csv.rows();
                 csvBad += r.csv.badRows();
@@ -1267,7 +1285,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         for (JsonNode in : summary.get("inputs")) {
             long lines = in.path("lines").asLong();
             if (in.has("messages") && lines == 0) {
-                if (in.has("truncated")) {
+                if (in.has("truncated") || in.has("corrupt")) {
                     continue; // said below: the input ends early
                 }
                 err.printf(Locale.ROOT, "watchkeeper analyze: %s: no AIS message: the input is empty%n", in.get("file").asText());
@@ -1301,6 +1319,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         for (JsonNode in : summary.get("inputs")) {
+            if (in.has("corrupt")) {
+                long lines = in.path("lines").asLong();
+                // the run's exit code is 1 (InputResult.corrupt): this line says why
+                String file = in.get("file").asText();
+                String what = in.has("rows")
+                        ? "nothing in it was analyzed (a CSV row has no checksum, so rows from the damaged part cannot be"
+                        + " told from good ones); the report in " + report + " is written without it"
+                        : lines == 0 ? "nothing in it was analyzed; the report in " + report + " is written without it"
+                        : (lines == 1 ? "it was" : "they were") + " analyzed (a line from the damaged part fails its"
+                        + " checksum), the rest of the file cannot be read; the report in " + report + " is written";
+                err.printf(Locale.ROOT, "watchkeeper analyze: I/O error on input %s: corrupt gzip data (%s) after %d line%s: %s%n",
+                        file.equals("-") ? "stdin" : file, in.get("corrupt").asText(), lines, lines == 1 ? "" : "s", what);
+            }
             if (in.has("truncated")) {
                 // an NMEA line cut is rejected (its checksum); a CSV row cut is rejected as CUT_SHORT,
                 // and when the cut fell on a line end no row was cut

@@ -355,11 +355,16 @@ public final class DecodeCommand implements Callable<Integer> {
     }
 
     /**
-     * Notes a gzip input cut short: an I/O error, reported once every input is decoded and written
-     * (nothing inflated before the cut is lost, {@link GzipInput}).
+     * Notes a gzip input cut short or corrupt inside: an I/O error, reported once every input is
+     * decoded and written (nothing inflated before the cut or the damage is lost, {@link GzipInput}).
      */
     private void cutShort(String name, InputStream in, long lines) {
-        if (in instanceof GzipInput g && g.truncated() != null) {
+        if (in instanceof GzipInput g && g.truncated() != null && g.corrupt()) {
+            cut.add("input " + name + ": corrupt gzip data (" + g.truncated() + ")" + (lines == 0
+                    ? ": nothing in it is decoded"
+                    : ": its " + lines + " lines inflated before the damage was found are decoded, the rest of"
+                    + " the file is not read"));
+        } else if (in instanceof GzipInput g && g.truncated() != null) {
             cut.add("input " + name + ": " + g.truncated() + (lines == 0
                     ? ": the file is cut short before its first line, or is not a gzip file: nothing in it is decoded"
                     : ": the file is cut short; its " + lines + " lines before the cut (the last one cut) are decoded"));

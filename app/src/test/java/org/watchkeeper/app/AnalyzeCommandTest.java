@@ -379,13 +379,15 @@ class AnalyzeCommandTest {
     }
 
     /**
-     * A gzip input corrupt inside ends the run (exit 1) with an I/O error that names it, whether the
-     * corruption shows in the start analyze reads first (to place the input in the merge) or further
-     * on, and with another input beside it. Before, the error read "I/O error: invalid bit length
-     * repeat", naming no file, when the start showed it.
+     * A gzip CSV export corrupt inside, whether the corruption shows in the start analyze reads first
+     * (to place the input in the merge) or only at its end (the trailer's CRC: the inflater ran on
+     * through the damage, 40 539 lines where the file has 100 000, many of them plausible rows copied
+     * from the wrong places): nothing of it is analyzed, since a CSV row has no checksum to tell the
+     * damaged rows; the other input is analyzed and the report written; exit 1 with an I/O error
+     * naming the input. Before, the run ended there and wrote no report.
      */
     @Test
-    void aCorruptGzipIsAnIoErrorNamingTheInput() throws IOException {
+    void aCorruptCsvGzipIsAnIoErrorAndNothingOfItIsAnalyzed() throws IOException {
         byte[] whole = Files.readAllBytes(data("ais-csv/marinecadastre-20220103/AISdata.csv.gz"));
         Path other = data("ais/dma-aislib/replay_dump.txt");
         for (int at : new int[] {30, 500_000}) {
@@ -395,14 +397,65 @@ class AnalyzeCommandTest {
             }
             Path in = tmp.resolve("corrupt-" + at + ".csv.gz");
             Files.write(in, bad);
-            String why = at == 30 ? "invalid bit length repeat" : "Corrupt GZIP trailer"; // the start, read first; the end
-            Cli.Run one = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(), in.toString());
-            assertThat(one.exit()).isEqualTo(1);
-            assertThat(one.err()).isEqualTo("watchkeeper analyze: I/O error on input " + in + ": " + why + "\n");
-            Cli.Run two = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(), other.toString(), in.toString());
+            Path report = tmp.resolve("r" + at);
+            String why = at == 30 ? "invalid bit length repeat" : "Corrupt GZIP trailer";
+            String after = at == 30 ? "0" : "40539";
+            Cli.Run two = Cli.run("analyze", "--no-store", "--quiet", "--report", report.toString(), other.toString(), in.toString());
             assertThat(two.exit()).isEqualTo(1);
-            assertThat(two.err()).isEqualTo("watchkeeper analyze: I/O error on input " + in + ": " + why + "\n");
+            assertThat(two.err()).isEqualTo("watchkeeper analyze: I/O error on input " + in + ": corrupt gzip data (" + why + ") after "
+                    + after + " lines: nothing in it was analyzed" + (at == 30 ? "" : " (a CSV row has no checksum, so rows from the damaged part"
+                    + " cannot be told from good ones)") + "; the report in " + report + " is written without it\n");
+            JsonNode s = Cli.summary(report);
+            JsonNode bad0 = s.get("inputs").get(1);
+            assertThat(bad0.get("corrupt").asText()).isEqualTo(why);
+            assertThat(bad0.has("truncated")).isFalse();
+            // the other input alone: replay_dump.txt's 50 messages, 34 stations
+            assertThat(s.get("messages").asLong()).isEqualTo(50);
+            assertThat(s.get("vessels").get("total").asLong()).isEqualTo(34);
+            if (at == 500_000) {
+                assertThat(bad0.get("observations_dropped_as_corrupt").asLong()).isEqualTo(25_299);
+            }
         }
+    }
+
+    /**
+     * An NMEA gzip log corrupt in its middle (40 bytes of the DMA drift log's compressed stream
+     * altered): the lines inflated before the trailer's check failed are analyzed, those from the
+     * damaged part rejected by their checksums, the log given after it is analyzed too, the summary
+     * marks the input {@code corrupt}, and the exit code is 1 with an I/O error naming it. Before,
+     * the run ended at the check, "I/O error on input ...: Corrupt GZIP trailer", with no report.
+     */
+    @Test
+    void aCorruptNmeaGzipIsAnalyzedUpToTheDamageThenReported() throws IOException {
+        byte[] g = gzip(Files.readAllBytes(data("ais/dma-aisabnormal/212123000_drift_1.ais")));
+        for (int i = g.length / 2; i < g.length / 2 + 40; i++) {
+            g[i] ^= 0x5a;
+        }
+        Path in = tmp.resolve("corrupt.ais.gz");
+        Files.write(in, g);
+        Path other = data("ais/dma-aislib/replay_dump.txt");
+        Path report = tmp.resolve("r");
+        Cli.Run r = Cli.run("analyze", "--no-store", "--quiet", "--report", report.toString(), in.toString(), other.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        JsonNode s = Cli.summary(report);
+        JsonNode bad = s.get("inputs").get(0);
+        assertThat(bad.get("corrupt").asText()).isEqualTo("Corrupt GZIP trailer");
+        long lines = bad.get("lines").asLong();
+        assertThat(r.err()).isEqualTo("watchkeeper analyze: I/O error on input " + in + ": corrupt gzip data (Corrupt GZIP trailer)"
+                + " after " + lines + " lines: they were analyzed (a line from the damaged part fails its checksum), the rest of"
+                + " the file cannot be read; the report in " + report + " is written\n");
+        assertThat(lines).isBetween(5_000L, 10_018L);
+        assertThat(bad.get("rejected_by_reason").get("BAD_CHECKSUM").asLong()).isPositive();
+        assertThat(bad.get("messages").asLong()).isBetween(1_000L, 3_129L); // of the 3 130 the whole log gives
+        assertThat(s.get("inputs").get(1).get("messages").asLong()).isEqualTo(50);
+    }
+
+    private static byte[] gzip(byte[] plain) throws IOException {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        try (var z = new java.util.zip.GZIPOutputStream(b)) {
+            z.write(plain);
+        }
+        return b.toByteArray();
     }
 
     /**

@@ -414,4 +414,37 @@ class DecodeCommandTest {
         assertThat(r.err()).contains("watchkeeper decode: I/O error on input " + head + ": the gzip header is cut short: the file is cut"
                 + " short before its first line, or is not a gzip file: nothing in it is decoded");
     }
+
+    /**
+     * A gzip log corrupt in its middle (40 bytes of the DMA drift log's compressed stream altered):
+     * the lines inflated before the trailer's check failed are decoded, on one thread or two, and the
+     * input after it too; then the damage is an I/O error naming the input, exit code 1, after the
+     * summary. Before, decoding stopped at the check and the inputs after it were not read.
+     */
+    @Test
+    void aCorruptGzipLogIsDecodedUpToTheDamageThenReported() throws IOException {
+        Path log = SHARED.resolve("data/ais/dma-aisabnormal/212123000_drift_1.ais");
+        Path next = SHARED.resolve("data/ais/dma-aisabnormal/219165000_ssc_1.ais");
+        assumeTrue(Files.isRegularFile(log), "shared data not found: " + log);
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (GZIPOutputStream z = new GZIPOutputStream(b)) {
+            z.write(Files.readAllBytes(log));
+        }
+        byte[] g = b.toByteArray();
+        for (int i = g.length / 2; i < g.length / 2 + 40; i++) {
+            g[i] ^= 0x5a;
+        }
+        Path bad = tmp.resolve("corrupt.ais.gz");
+        Files.write(bad, g);
+        for (String threads : List.of("1", "2")) {
+            Run r = run("decode", "--threads", threads, bad.toString(), next.toString());
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.err()).containsPattern("watchkeeper decode: I/O error on input " + java.util.regex.Pattern.quote(bad.toString())
+                    + ": corrupt gzip data \\(Corrupt GZIP trailer\\): its \\d+ lines inflated before the damage was found are"
+                    + " decoded, the rest of the file is not read");
+            // the next input's 80 messages are the last lines written
+            assertThat(r.lines().size()).isGreaterThan(1_000 + 80);
+            assertThat(r.lines().get(r.lines().size() - 1)).contains("\"mmsi\":\"219165000\"");
+        }
+    }
 }
