@@ -163,6 +163,35 @@ describe('incident reporting and sharing against the real server', () => {
     await idle();
     await page.screenshot({ path: join(out, 'incident-partner-sees.png') });
     result.partnerIn = s;
+
+    // The owner shares it with fewer while the partner's map is open: the live stream withdraws it
+    // from the partner's map and list at once, and the panel says why; shared again, it comes back.
+    const owner = account('WK_ANALYST');
+    const signIn = await fetch(`${base}api/login`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ user: owner.user, password: owner.password }),
+    });
+    expect(signIn.status).toBe(200);
+    const cookie = signIn.headers.get('set-cookie').split(';')[0];
+    const share = async (orgs) => {
+      const r = await fetch(`${base}api/incidents/${encodeURIComponent(result.id)}/share`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie },
+        body: JSON.stringify({ shared_with: orgs }),
+      });
+      expect(r.status).toBe(200);
+    };
+    const orgs = env('WK_SHARE_ORGS').split(',').map((x) => x.trim());
+    const partnerOrg = await page.evaluate(async () => (await (await fetch('api/me')).json()).org);
+    expect(orgs).toContain(partnerOrg);
+    await share(orgs.filter((o) => o !== partnerOrg));
+    await page.waitForFunction((iid) => !window.watchkeeper.state.incidents.some((x) => x.id === iid), result.id,
+      { timeout: 20000 });
+    expect(await page.locator(`#incident-list li[data-id="${result.id}"]`).count()).toBe(0);
+    expect(await page.locator('#incident-message').textContent()).toBe('This incident is no longer shared with you.');
+    expect(await page.locator('.incident-tlp').count()).toBe(0);
+    await share(orgs);
+    await page.waitForFunction((iid) => window.watchkeeper.state.incidents.some((x) => x.id === iid), result.id,
+      { timeout: 20000 });
     await logout();
   });
 

@@ -35,6 +35,11 @@ export function upsertIncident(list, incident) {
   return list;
 }
 
+/** The list without the incident of that id (a new list; the same one when it is not there). */
+export function withdrawIncident(list, id) {
+  return list.some((x) => x.id === id) ? list.filter((x) => x.id !== id) : list;
+}
+
 /**
  * The "who was there" answer as map data: the MMSIs to highlight, their track snippets (and the
  * victim's, marked) as line features, and the closest-approach points.

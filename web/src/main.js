@@ -14,7 +14,7 @@ import {
 } from './data.js';
 import { drawCharts } from './charts.js';
 import {
-  INCIDENT_COLORS, INCIDENT_TYPES, categoryKey, incidentsToGeoJSON, upsertIncident, nearbyOverlay, incidentFromForm,
+  INCIDENT_COLORS, INCIDENT_TYPES, categoryKey, incidentsToGeoJSON, upsertIncident, withdrawIncident, nearbyOverlay, incidentFromForm,
   shareBody,
 } from './incidents.js';
 import { auth, ensureLogin } from './auth.js';
@@ -723,6 +723,17 @@ function connectStream() {
     upsertIncident(state.incidents, i);
     renderIncidents();
     if (state.incident && state.incident.id === i.id) selectIncident(i.id);
+  });
+  // an incident deleted, or re-marked so that this caller may no longer see it: off the map and list
+  es.addEventListener('incident_withdrawn', (m) => {
+    const w = JSON.parse(m.data);
+    state.incidents = withdrawIncident(state.incidents, w.id);
+    renderIncidents();
+    if (state.incident && state.incident.id === w.id) {
+      state.incident = null;
+      $('incident-panel').innerHTML = '';
+      incidentMessage(w.reason === 'deleted' ? 'This incident was deleted.' : 'This incident is no longer shared with you.');
+    }
   });
   es.addEventListener('stats', (m) => {
     const s = JSON.parse(m.data);

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import {
-  categoryKey, incidentsToGeoJSON, upsertIncident, nearbyOverlay, validImo, incidentFromForm, listOf, shareBody,
+  categoryKey, incidentsToGeoJSON, upsertIncident, withdrawIncident, nearbyOverlay, validImo, incidentFromForm, listOf, shareBody,
 } from '../src/incidents.js';
 
 const inc = (id, time, extra = {}) => ({ id, time, lat: 1.2, lon: 103.8, type: 'robbery', tlp: 'AMBER', ...extra });
@@ -24,6 +24,13 @@ describe('incident layer data', () => {
     upsertIncident(list, inc('b', '2025-01-03T00:00:00Z', { type: 'hijacking' }));
     expect(list.map((x) => x.id)).toEqual(['c', 'a', 'b']);
     expect(list[2].type).toBe('hijacking');
+  });
+
+  it('withdraws by id, leaving the others in order', () => {
+    const list = [inc('c', '2025-01-01T00:00:00Z'), inc('a', '2025-01-02T00:00:00Z'), inc('b', '2025-01-03T00:00:00Z')];
+    expect(withdrawIncident(list, 'a').map((x) => x.id)).toEqual(['c', 'b']);
+    expect(withdrawIncident(list, 'zz')).toBe(list);
+    expect(list).toHaveLength(3);
   });
 });
 

@@ -132,7 +132,7 @@ public final class IncidentApi {
             server.accounts().checkKnown(m, p);
             serverSet(server, body, m.ownerOrg(), p.user());
             Incident i = IncidentJson.readReport(body, "inc-" + UUID.randomUUID(), m, p.user(), now, now, null, true);
-            save(server, i);
+            save(server, null, i);
             ctx.status(201).json(IncidentJson.write(i));
             audit(ctx, server, "create", i, Map.of("tlp", i.marking().tlp().apiName()));
         });
@@ -152,7 +152,7 @@ public final class IncidentApi {
             }
             Incident i = IncidentJson.readReport(body, old.id(), old.marking(), old.createdBy(), old.created(),
                     Instant.now(), old.categoryOverride(), true);
-            save(server, i);
+            save(server, old, i);
             ctx.json(IncidentJson.write(i));
             audit(ctx, server, "change", i, Map.of("change", "report"));
         });
@@ -163,6 +163,8 @@ public final class IncidentApi {
                 owner(p, i, "delete");
             }
             store.deleteIncident(i.id());
+            Instant now = Instant.now();
+            server.stream().withdrawIncident(i.id(), "deleted", i.lat(), i.lon(), c -> visible(c.principal(), c.policy(), i, now));
             ctx.status(204);
             audit(ctx, server, "delete", i, Map.of());
         });
@@ -180,7 +182,7 @@ public final class IncidentApi {
             Marking shared = marking(body, p, old.marking(), old.createdBy());
             server.accounts().checkKnown(shared, p);
             Incident i = old.withMarking(shared, Instant.now());
-            save(server, i);
+            save(server, old, i);
             ctx.json(IncidentJson.write(i));
             Marking m = i.marking();
             audit(ctx, server, "change", i, Map.of("change", "share", "tlp", m.tlp().apiName(),
@@ -213,7 +215,7 @@ public final class IncidentApi {
             CategoryOverride o = c.isNull() ? null
                     : new CategoryOverride(RecaapCategory.parse(c.asText()), reason, p.user(), now);
             Incident i = old.withCategoryOverride(o, now);
-            save(server, i);
+            save(server, old, i);
             ctx.json(IncidentJson.write(i));
             audit(ctx, server, "change", i, Map.of("change", "category",
                     "category", o == null ? "computed" : o.category().apiName(), "reason", reason));
@@ -313,12 +315,23 @@ public final class IncidentApi {
         }
     }
 
-    /** Stores the incident and tells the stream clients that may see it. */
-    static void save(WatchkeeperServer server, Incident i) {
+    /**
+     * Stores the incident and tells the stream clients that may see it; those that could see its
+     * version before ({@code old}) and may not see this one (re-marked, shared with fewer, or moved out
+     * of the client's box) are told it is withdrawn, so that an open map drops it.
+     *
+     * @param old the incident as stored before, or null for a new one
+     */
+    static void save(WatchkeeperServer server, Incident old, Incident i) {
         server.incidentStore().upsertIncidents(List.of(row(i)));
         String json = IncidentJson.write(i).toString();
         Instant now = Instant.now();
         server.stream().publishIncident(i.lat(), i.lon(), json, c -> visible(c.principal(), c.policy(), i, now));
+        if (old != null) {
+            server.stream().withdrawIncident(old.id(), "not_visible", old.lat(), old.lon(),
+                    c -> visible(c.principal(), c.policy(), old, now)
+                            && !(c.filter().inBox(i.lat(), i.lon()) && visible(c.principal(), c.policy(), i, now)));
+        }
     }
 
     /** The incident named by the path, or 404 when absent or not visible to the caller. */

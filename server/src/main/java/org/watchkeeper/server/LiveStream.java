@@ -404,6 +404,23 @@ public final class LiveStream implements Pipeline.Listener {
         publish("incident", json, c -> c.filter.incidents() && c.filter.inBox(lat, lon) && visible.test(c));
     }
 
+    /**
+     * {@link #publish} of an {@code incident_withdrawn} message, {@code {"id": ..., "reason": ...}}, to
+     * every client that asked for incidents, whose box holds the incident as it was, and which
+     * {@code hadIt} admits: one that could see the incident and may no longer (it was deleted, or
+     * re-marked or shared with fewer), so that an open map drops it.
+     *
+     * @param id the incident's id
+     * @param reason {@code deleted} or {@code not_visible}
+     * @param lat the incident's latitude before, degrees
+     * @param lon the incident's longitude before, degrees
+     * @param hadIt whether a client could see the incident and may not any more
+     */
+    public void withdrawIncident(String id, String reason, double lat, double lon, Predicate<Client> hadIt) {
+        String json = Rows.JSON.createObjectNode().put("id", id).put("reason", reason).toString();
+        publish("incident_withdrawn", json, c -> c.filter.incidents() && c.filter.inBox(lat, lon) && hadIt.test(c));
+    }
+
     /** Serves one client of the host organisation (unrestricted) on its request thread until it disconnects. */
     public void serve(SseClient sse, Filter filter) {
         serve(sse, filter, Access.LOCAL, SharingPolicy.UNRESTRICTED);

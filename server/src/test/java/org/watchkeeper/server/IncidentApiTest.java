@@ -551,6 +551,55 @@ class IncidentApiTest {
         }
     }
 
+    /**
+     * A partner who saw an incident on the open stream is told it is withdrawn when the owner shares
+     * it with fewer (reason {@code not_visible}) or an admin deletes it ({@code deleted}); the owner's
+     * own stream gets the changed report, and a withdrawal only when it is deleted. Before, the
+     * partner's open map kept showing the report until reloaded.
+     */
+    @Test
+    void streamWithdrawsAnIncidentFromThoseWhoMayNoLongerSeeIt() throws Exception {
+        BlockingQueue<String> pat = open(PAT);
+        BlockingQueue<String> alice = open(ALICE);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (server.stream().clients() < 2 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        String id = create(ALICE, report(1.3, 103.9, ",\"shared_with\":[\"p1\"]")).get("id").asText();
+        assertThat(messages(pat, 1)).containsExactly("incident " + id);
+        Reply unshare = call(ALICE, "POST", "/api/incidents/" + id + "/share", "{\"shared_with\":[]}");
+        assertThat(unshare.status()).as(unshare.body()).isEqualTo(200);
+        assertThat(messages(pat, 1)).containsExactly("incident_withdrawn " + id + " not_visible");
+        Reply reshare = call(ALICE, "POST", "/api/incidents/" + id + "/share", "{\"shared_with\":[\"p1\"]}");
+        assertThat(reshare.status()).as(reshare.body()).isEqualTo(200);
+        assertThat(messages(pat, 1)).containsExactly("incident " + id);
+        assertThat(call(HADMIN, "DELETE", "/api/incidents/" + id, null).status()).isEqualTo(204);
+        assertThat(messages(pat, 1)).containsExactly("incident_withdrawn " + id + " deleted");
+        assertThat(messages(alice, 4)).containsExactly("incident " + id, "incident " + id, "incident " + id,
+                "incident_withdrawn " + id + " deleted");
+    }
+
+    /** The first {@code n} incident messages, as "name id [reason]" (waits at most 20 s). */
+    private static List<String> messages(BlockingQueue<String> q, int n) throws Exception {
+        List<String> out = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 20_000;
+        String name = null;
+        while (out.size() < n && System.currentTimeMillis() < deadline) {
+            String line = q.poll(100, TimeUnit.MILLISECONDS);
+            if (line == null) {
+                continue;
+            }
+            if (line.startsWith("event:")) {
+                name = line.substring(6).strip();
+            } else if (line.startsWith("data:") && name != null && name.startsWith("incident")) {
+                JsonNode m = Rows.JSON.readTree(line.substring(5).strip());
+                out.add(name + " " + m.get("id").asText() + (m.has("reason") ? " " + m.get("reason").asText() : ""));
+                name = null;
+            }
+        }
+        return out;
+    }
+
     private static BlockingQueue<String> open(String who) {
         return LiveStreamTest.open(server, "/api/stream?kinds=incident", TOKENS.get(who));
     }
