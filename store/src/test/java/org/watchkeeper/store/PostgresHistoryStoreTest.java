@@ -2,6 +2,11 @@ package org.watchkeeper.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +37,46 @@ class PostgresHistoryStoreTest extends HistoryStoreContract {
             }
             PostgresTestSupport.dropSchema(schema);
         }
+    }
+
+    /**
+     * A store made when {@code positions.message_type} was NOT NULL, holding a CSV row's fix as type 0:
+     * it opens, the 0 reads back as not available, the column takes NULL from then on (a fix without
+     * type appends through COPY), and opening it again changes nothing more.
+     */
+    @Test
+    void aStoreMadeWhenTheMessageTypeWasRequiredTakesFixesWithoutOne() throws SQLException {
+        store.close();
+        store = null;
+        PostgresTestSupport.dropSchema(schema);
+        try (Connection c = DriverManager.getConnection(PostgresTestSupport.URL, PostgresTestSupport.USER,
+                PostgresTestSupport.PASSWORD); Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA " + schema);
+            st.execute("CREATE TABLE " + schema + ".positions (mmsi integer NOT NULL, time_ms bigint NOT NULL,"
+                    + " lat double precision NOT NULL, lon double precision NOT NULL, sog double precision,"
+                    + " cog double precision, heading integer, nav_status integer, message_type integer NOT NULL,"
+                    + " segment integer NOT NULL, source text,"
+                    + " geom geometry(Point, 4326) GENERATED ALWAYS AS (ST_SetSRID(ST_MakePoint(lon, lat), 4326)) STORED)");
+            st.execute("INSERT INTO " + schema + ".positions (mmsi, time_ms, lat, lon, sog, cog, heading, nav_status,"
+                    + " message_type, segment, source) VALUES (367000001, 1000, 30.5, -88.1, 1.5, 90.0, NULL, 0, 0, 1, 'csv'),"
+                    + " (367000001, 2000, 30.6, -88.1, 1.5, 90.0, NULL, 0, 1, 1, 'nmea')");
+        }
+        store = open();
+        assertThat(store.track(367000001, 0, 5000)).extracting(PositionRow::messageType).containsExactly(-1, 1);
+        store.appendPositions(List.of(new PositionRow(367000001, 3000, 30.7, -88.1, 1.5, 90.0, -1, 0, -1, 1, "csv")));
+        store.close();
+        store = open();
+        assertThat(store.track(367000001, 0, 5000)).extracting(PositionRow::messageType).containsExactly(-1, 1, -1);
+        try (Connection c = DriverManager.getConnection(PostgresTestSupport.URL, PostgresTestSupport.USER,
+                PostgresTestSupport.PASSWORD); Statement st = c.createStatement();
+             ResultSet r = st.executeQuery("SELECT count(*) FROM " + schema + ".positions WHERE message_type IS NULL")) {
+            r.next();
+            assertThat(r.getLong(1)).isEqualTo(1); // the new fix; the old 0 is left as written
+        }
+    }
+
+    private HistoryStore open() {
+        return PostgresHistoryStore.open(PostgresTestSupport.URL, PostgresTestSupport.USER, PostgresTestSupport.PASSWORD, schema);
     }
 
     @Test
