@@ -12,10 +12,10 @@ import org.watchkeeper.core.util.LongHashMap;
  * event-time order and before the detection engine, so that the copy kept does not depend on how the
  * stations' lines arrived. Identity observations always pass.
  *
- * <p>Memory: one {@link DuplicateReceptions} per vessel seen within the window; whenever the table
- * has doubled since the last sweep, vessels whose newest position is older than the newest time seen
- * minus the window are dropped (their next position, coming later in event time, cannot repeat
- * anything they hold). Not thread safe.
+ * <p>Memory: one {@link DuplicateReceptions} per vessel seen within the window (within
+ * {@link DuplicateReceptions#REPORTS_KEPT_MILLIS} for a vessel seen moving, whose reports a stale
+ * repeat may copy); whenever the table has doubled since the last sweep, vessels whose newest
+ * position is older than the newest time seen minus that time are dropped. Not thread safe.
  */
 public final class DuplicateFilter implements Consumer<Observation> {
     private final Consumer<? super Observation> sink;
@@ -67,8 +67,7 @@ public final class DuplicateFilter implements Consumer<Observation> {
     }
 
     private void sweep() {
-        long stale = newest - windowMillis;
-        vessels.removeIf((k, v) -> v.newest() < stale);
+        vessels.removeIf((k, v) -> v.newest() < newest - v.keepMillis(windowMillis));
         sweepAt = Math.max(1024, 2 * vessels.size());
     }
 

@@ -74,4 +74,52 @@ class DuplicateFilterTest {
         assertThat(f.duplicates()).isEqualTo(200_000 - expected).isPositive();
         assertThat(most).isLessThan(5_000);
     }
+
+    /** A report of a vessel heading north at {@code knots}, made at {@code t} (its UTC second from t) and received at {@code received}. */
+    private static PositionObservation report(long t, long received, double knots, String source) {
+        double lat = 57.8 + knots * 1852.0 / 3_600_000.0 * t / 111_195.0;
+        return new PositionObservation(received, source, 538004030, 1, StationClass.A, lat, 11.3, knots, 0.0, 0, 0, true, false,
+                org.watchkeeper.ais.nmea.TimeSource.PGHP, (int) (t / 1000 % 60), false);
+    }
+
+    /**
+     * A station that relays what it heard 1 017 s before, stamped with its own later time (the DMA
+     * drift log's base station 992190923): each such copy of a moving vessel's report, identical in
+     * every value and its UTC second, places the vessel about 1 km behind where it is, and is left
+     * out and counted; a report at the old place with another UTC second (a second transmitter) goes
+     * on, as do a vessel at rest's identical reports, and a late copy the vessel's newest fix could
+     * have reached anyway.
+     */
+    @Test
+    void aMovingVesselsReportHeardAgainMinutesLaterIsAStaleRepeat() {
+        List<Observation> out = new ArrayList<>();
+        DuplicateFilter f = new DuplicateFilter(out::add);
+        long t;
+        for (t = 0; t <= 1_800_000; t += 10_000) {
+            f.accept(report(t, t + 400, 2.0, "2190073"));
+        }
+        long now = 1_800_400 + 3_000; // 3 s after the newest report was heard
+        f.accept(report(780_000, now, 2.0, "992190923")); // heard again 17 min after it was made: 1 km behind
+        assertThat(f.duplicates()).isEqualTo(1);
+        f.accept(report(1_790_000, now + 1, 2.0, "992190923")); // heard again 13 s late, 14 m behind: reachable, goes on
+        assertThat(out).last().isEqualTo(report(1_790_000, now + 1, 2.0, "992190923"));
+        PositionObservation old = report(780_000, now + 2, 2.0, "992190923");
+        PositionObservation otherSecond = new PositionObservation(old.time(), old.source(), old.mmsi(), 1, StationClass.A,
+                old.latitude(), old.longitude(), 2.0, 0.0, 0, 0, true, false, org.watchkeeper.ais.nmea.TimeSource.PGHP,
+                (old.utcSecond() + 1) % 60, false);
+        f.accept(otherSecond); // at the old place with another second: a report of its own
+        assertThat(out).last().isEqualTo(otherSecond);
+        assertThat(out).hasSize(181 + 2);
+        assertThat(f.duplicates()).isEqualTo(1);
+
+        // at rest: the same report 17 min apart is the vessel's own, every time
+        List<Observation> rest = new ArrayList<>();
+        DuplicateFilter r = new DuplicateFilter(rest::add);
+        for (t = 0; t <= 1_800_000; t += 60_000) {
+            r.accept(new PositionObservation(t, "2190073", 219000001, 1, StationClass.A, 55.0, 12.0, 0.0, 0.0, 0, 5, true,
+                    false, org.watchkeeper.ais.nmea.TimeSource.PGHP, 13, false));
+        }
+        assertThat(rest).hasSize(31);
+        assertThat(r.duplicates()).isZero();
+    }
 }
