@@ -49,26 +49,36 @@ export function cutAtAntimeridian(polygon) {
 
 /** One ring as rings within [-180, 180]; {ring, unchanged} with unchanged when nothing was to cut. */
 function splitRing(ring) {
-  // xs[i] = longitude + 360° times the turns made so far round the globe (an integer: no drift)
-  const xs = [ring[0][0]];
+  // Nearly every ring neither steps over 180° nor leaves [-180, 180]: keep it, allocating nothing.
+  let crosses = false;
+  for (let i = 0; i < ring.length && !crosses; i++) {
+    const x = ring[i][0];
+    crosses = x < -180 || x > 180 || (i > 0 && Math.abs(x - ring[i - 1][0]) > 180);
+  }
+  if (!crosses) return [{ ring, unchanged: true }];
+  // x = longitude + 360° times the turns made so far round the globe (an integer: no drift)
   let turn = 0;
-  for (let i = 1; i < ring.length; i++) {
-    const d = ring[i][0] - ring[i - 1][0];
-    if (d > 180) turn--;
-    else if (d < -180) turn++;
-    xs.push(ring[i][0] + 360 * turn);
-  }
-  let open = ring.map(([, y], i) => [xs[i], y]);
-  const turns = Math.round((xs[xs.length - 1] - xs[0]) / 360);
-  if (turns !== 0) {
+  let open = ring.map(([x, y], i) => {
+    if (i > 0) {
+      const d = x - ring[i - 1][0];
+      if (d > 180) turn--;
+      else if (d < -180) turn++;
+    }
+    return [x + 360 * turn, y];
+  });
+  if (turn !== 0) {
     // Round a pole: down the last meridian to the pole, along it, and back up to the start.
-    const pole = ring.reduce((s, [, y]) => s + y, 0) < 0 ? -90 : 90;
+    const pole = ring.reduce((sum, [, y]) => sum + y, 0) < 0 ? -90 : 90;
+    const first = open[0];
     const last = open[open.length - 1];
-    open = [...open, [last[0], pole], [xs[0], pole], open[0]];
+    open = [...open, [last[0], pole], [first[0], pole], first];
   }
-  const minX = Math.min(...open.map(([x]) => x));
-  const maxX = Math.max(...open.map(([x]) => x));
-  if (turns === 0 && minX >= -180 && maxX <= 180 && xs.every((x, i) => x === ring[i][0])) return [{ ring, unchanged: true }];
+  let minX = Infinity;
+  let maxX = -Infinity;
+  for (const [x] of open) {
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+  }
   const out = [];
   for (let k = Math.floor((minX + 180) / 360); k * 360 - 180 < maxX; k++) {
     const clipped = clipX(open, k * 360 - 180, k * 360 + 180);
