@@ -422,6 +422,64 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     await page.click('.tabs button[data-tab=vessel]');
   });
 
+  // world-atlas land is stitched across 180° (Eurasia into Chukotka, Fiji, Antarctica round the pole);
+  // filled uncut, it drew land over the North Atlantic at 60-69°N and lines over the South Atlantic.
+  it('draws the open sea as sea and the land as land when zoomed out', async () => {
+    const WATER = [0xcf, 0xe2, 0xee];
+    const LAND = [0xf1, 0xee, 0xe4];
+    const places = {
+      // the band of land drawn uncut lay between 65°N and 61-62°N from Davis Strait to 0°
+      sea: { 'North Atlantic 62N 20W': [-20, 62], 'Irminger Sea 63N 35W': [-35, 63], 'Denmark Strait 64N 30W': [-30, 64],
+        'Davis Strait 63N 56W': [-56, 63], 'Faroe-Iceland 63.5N 12W': [-12, 63.5], 'Norwegian Sea 64N 5W': [-5, 64],
+        'north of Iceland 67.5N 20W': [-20, 67.5], 'Labrador Sea 58N 52W': [-52, 58], 'South Atlantic 30S 15W': [-15, -30],
+        'South Atlantic 16.5S 10W': [-10, -16.52] },
+      land: { 'central Norway': [9, 62], 'Brazil': [-50, -10], 'Greenland': [-40, 72], 'Sahara': [10, 22] },
+    };
+    const colours = await page.evaluate(async (points) => {
+      const { map } = window.watchkeeper;
+      map.jumpTo({ center: [-20, 45], zoom: 1.5, bearing: 0, pitch: 0 });
+      // Only the basemap: no vessels, events, zones or incidents over the sampled points.
+      const hidden = map.getStyle().layers.filter((l) => l.id !== 'water' && l.id !== 'land'
+        && map.getLayoutProperty(l.id, 'visibility') !== 'none').map((l) => l.id);
+      for (const id of hidden) map.setLayoutProperty(id, 'visibility', 'none');
+      await new Promise((resolve) => {
+        const ready = () => map.loaded() && map.areTilesLoaded() && !map.isMoving();
+        const check = () => (ready() ? resolve() : setTimeout(check, 100));
+        check();
+      });
+      // The WebGL canvas is read while its drawing buffer still holds the frame: in the render event.
+      const pixels = await new Promise((resolve) => {
+        map.once('render', () => {
+          const gl = map.getCanvas();
+          const c = document.createElement('canvas');
+          c.width = gl.width;
+          c.height = gl.height;
+          const g = c.getContext('2d');
+          g.drawImage(gl, 0, 0);
+          const ratio = gl.width / gl.clientWidth;
+          const out = {};
+          for (const [kind, named] of Object.entries(points)) {
+            for (const [name, lonLat] of Object.entries(named)) {
+              const p = map.project(lonLat);
+              out[name] = { kind, rgb: [...g.getImageData(Math.round(p.x * ratio), Math.round(p.y * ratio), 1, 1).data].slice(0, 3) };
+            }
+          }
+          resolve(out);
+        });
+        map.triggerRepaint();
+      });
+      for (const id of hidden) map.setLayoutProperty(id, 'visibility', 'visible');
+      return pixels;
+    }, places);
+    await idle();
+    await page.screenshot({ path: join(OUT, 'land-zoom-1.5.png') });
+    const near = (rgb, ref) => rgb.every((v, i) => Math.abs(v - ref[i]) <= 8);
+    const wrong = Object.entries(colours)
+      .filter(([, { kind, rgb }]) => !near(rgb, kind === 'sea' ? WATER : LAND))
+      .map(([name, { kind, rgb }]) => `${name}: rgb(${rgb}) is not ${kind}-coloured`);
+    expect(wrong).toEqual([]);
+  });
+
   it('keeps screenshots of the map with vessels, the vessel panel and a track', async () => {
     // The fixture's vessels sit around Singapore; a real log's wherever its receivers are.
     const center = REAL ? await page.evaluate(() => {

@@ -2,13 +2,130 @@
 // to GeoJSON and chart series. No DOM and no map here, so every function is unit-tested.
 import { feature } from 'topojson-client';
 
-/** Land polygons of a world-atlas TopoJSON topology (object `land`) as a GeoJSON FeatureCollection. */
+/**
+ * Land polygons of a world-atlas TopoJSON topology (object `land`) as a GeoJSON FeatureCollection
+ * that a flat map can fill. world-atlas is made for spherical rendering (d3-geo): its rings are
+ * stitched across the antimeridian, so Eurasia runs on into Chukotka (an edge from -180° to 179.8°
+ * at 65°N and another at 69°N), as do Wrangel Island and a Fiji islet, and Antarctica's coast is
+ * one ring round the South Pole. MapLibre fills rings in the plane, where each such edge crosses
+ * the whole world, and its tiler then filled bands of sea between them at low zoom. Every ring
+ * is therefore cut at ±180° here (see cutAtAntimeridian); rings that do not cross it are kept as they are.
+ */
 export function landFromTopology(topology) {
   if (!topology || topology.type !== 'Topology' || !topology.objects || !topology.objects.land) {
     throw new Error('not a world-atlas land topology (needs objects.land)');
   }
   const land = feature(topology, topology.objects.land);
-  return land.type === 'FeatureCollection' ? land : { type: 'FeatureCollection', features: [land] };
+  const features = land.type === 'FeatureCollection' ? land.features : [land];
+  return { type: 'FeatureCollection', features: features.map(planarLand) };
+}
+
+function planarLand(f) {
+  const g = f.geometry;
+  if (!g || (g.type !== 'Polygon' && g.type !== 'MultiPolygon')) return f;
+  const polygons = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).flatMap(cutAtAntimeridian);
+  return { ...f, geometry: { type: 'MultiPolygon', coordinates: polygons } };
+}
+
+/**
+ * A polygon of spherical rings ([lon, lat], outer ring first) as polygons of the plane with every
+ * longitude in [-180, 180] and no edge longer than 180° of longitude. Each ring's longitudes are
+ * made continuous (a step of more than 180° is taken the short way round the globe); a ring
+ * that then ends 360° away from where it began goes round a pole and is closed through that pole;
+ * the ring is clipped to each 360° wide band it reaches and shifted back into [-180, 180]. The
+ * pieces of holes go to the piece of the outer ring that holds them.
+ */
+export function cutAtAntimeridian(polygon) {
+  const pieces = polygon.map(splitRing);
+  if (pieces.every((p) => p.length === 1 && p[0].unchanged)) return [polygon];
+  const outers = pieces[0].map((p) => [p.ring]);
+  for (const hole of pieces.slice(1).flat()) {
+    const inside = hole.ring.find(([x]) => x > -180 && x < 180) || hole.ring[0];
+    const owner = outers.find((o) => pointInRing(inside, o[0]));
+    if (owner) owner.push(hole.ring);
+  }
+  return outers;
+}
+
+/** One ring as rings within [-180, 180]; {ring, unchanged} with unchanged when nothing was to cut. */
+function splitRing(ring) {
+  // Nearly every ring neither steps over 180° nor leaves [-180, 180]: keep it, allocating nothing.
+  let crosses = false;
+  for (let i = 0; i < ring.length && !crosses; i++) {
+    const x = ring[i][0];
+    crosses = x < -180 || x > 180 || (i > 0 && Math.abs(x - ring[i - 1][0]) > 180);
+  }
+  if (!crosses) return [{ ring, unchanged: true }];
+  // x = longitude + 360° times the turns made so far round the globe (an integer: no drift)
+  let turn = 0;
+  let open = ring.map(([x, y], i) => {
+    if (i > 0) {
+      const d = x - ring[i - 1][0];
+      if (d > 180) turn--;
+      else if (d < -180) turn++;
+    }
+    return [x + 360 * turn, y];
+  });
+  if (turn !== 0) {
+    // Round a pole: down the last meridian to the pole, along it, and back up to the start.
+    const pole = ring.reduce((sum, [, y]) => sum + y, 0) < 0 ? -90 : 90;
+    const first = open[0];
+    const last = open[open.length - 1];
+    open = [...open, [last[0], pole], [first[0], pole], first];
+  }
+  let minX = Infinity;
+  let maxX = -Infinity;
+  for (const [x] of open) {
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+  }
+  const out = [];
+  for (let k = Math.floor((minX + 180) / 360); k * 360 - 180 < maxX; k++) {
+    const clipped = clipX(open, k * 360 - 180, k * 360 + 180);
+    if (clipped.length < 4 || Math.abs(ringArea(clipped)) < 1e-9) continue;
+    const shifted = clipped.map(([x, y]) => [Math.max(-180, Math.min(180, x - k * 360)), y]);
+    out.push({ ring: shifted, unchanged: false });
+  }
+  return out;
+}
+
+/** Sutherland-Hodgman clipping of a closed ring to lo <= x <= hi; the result is closed. */
+function clipX(ring, lo, hi) {
+  const half = (pts, inside, cross) => {
+    const res = [];
+    for (let i = 0; i < pts.length - 1; i++) {
+      const a = pts[i];
+      const b = pts[i + 1];
+      const add = (p) => {
+        const q = res[res.length - 1];
+        if (!q || q[0] !== p[0] || q[1] !== p[1]) res.push(p);
+      };
+      if (inside(a)) add(a);
+      if (inside(a) !== inside(b)) add(cross(a, b));
+    }
+    if (res.length > 1 && res[0][0] === res[res.length - 1][0] && res[0][1] === res[res.length - 1][1]) res.pop();
+    if (res.length) res.push(res[0]);
+    return res;
+  };
+  const at = (x) => (a, b) => [x, a[1] + ((b[1] - a[1]) * (x - a[0])) / (b[0] - a[0])];
+  const left = half(ring, (p) => p[0] >= lo, at(lo));
+  return left.length ? half(left, (p) => p[0] <= hi, at(hi)) : [];
+}
+
+function ringArea(ring) {
+  let s = 0;
+  for (let i = 1; i < ring.length; i++) s += ring[i - 1][0] * ring[i][1] - ring[i][0] * ring[i - 1][1];
+  return s / 2;
+}
+
+function pointInRing([x, y], ring) {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i];
+    const [xj, yj] = ring[j];
+    if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
 }
 
 /**

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import {
-  landFromTopology, shipCategory, drawDirection, vesselsToGeoJSON, applyPosition, filterEvents, geometryBounds,
+  landFromTopology, cutAtAntimeridian, shipCategory, drawDirection, vesselsToGeoJSON, applyPosition, filterEvents, geometryBounds,
   eventTarget, zoneFromVertices, parseZoneUpload, zonesToGeoJSON, trackToReplay, positionAt, searchVessels,
   chokepointChart, portCallChart, messageSeries, categoryOfText, lastDays, sourceFaults, vesselsExtent,
 } from '../src/data.js';
@@ -51,8 +51,82 @@ describe('landFromTopology', () => {
     expect(inside(114.0, 12.0)).toBe(false); // South China Sea
   });
 
+  // MapLibre fills rings in the plane: an edge longer than 180° of longitude crosses the whole map.
+  it('has closed rings with no edge across the antimeridian (only the South Pole edge is that long)', () => {
+    const long = [];
+    for (const poly of polygons) {
+      for (const ring of poly) {
+        expect(ring.length).toBeGreaterThanOrEqual(4);
+        expect(ring[ring.length - 1]).toEqual(ring[0]);
+        for (let i = 1; i < ring.length; i++) {
+          const [a, b] = [ring[i - 1], ring[i]];
+          if (Math.abs(b[0] - a[0]) > 180 && !(Math.abs(a[1]) === 90 && b[1] === a[1])) long.push([a, b]);
+        }
+      }
+    }
+    expect(long).toEqual([]);
+  });
+
+  it('puts the seas where world-atlas rings cross 180° at sea, and the land there on land', () => {
+    expect(inside(-20, 62)).toBe(false); // North Atlantic south of Iceland
+    expect(inside(-20, 67.5)).toBe(false); // north of Iceland, between Eurasia's 65°N and 69°N edges
+    expect(inside(-40, 70.5)).toBe(true); // Greenland
+    expect(inside(-160, 71.3)).toBe(false); // Chukchi Sea, under Wrangel Island's 71°N edges
+    expect(inside(-15, -30)).toBe(false); // South Atlantic
+    expect(inside(-10, -16.52)).toBe(false); // South Atlantic, on the Fiji islet's 16.5°S edge
+    expect(inside(9, 62)).toBe(true); // central Norway
+    expect(inside(-50, -10)).toBe(true); // Brazil
+    expect(inside(-175, 67)).toBe(true); // Chukotka east of 180°
+    expect(inside(-178, 71.2)).toBe(true); // Wrangel Island east of 180°
+    expect(inside(170, 67)).toBe(true); // Chukotka west of 180°
+    expect(inside(0, -87)).toBe(true); // Antarctica near the pole
+    expect(inside(179, -85)).toBe(true); // Antarctica south of the Ross Ice Shelf (Natural Earth land has no ice shelves), west of 180°
+    expect(inside(-179, -85)).toBe(true); // and east of 180°
+    expect(inside(-170, -80)).toBe(false); // the Ross Ice Shelf
+    expect(inside(180, -70)).toBe(false); // Southern Ocean
+  });
+
   it('rejects something that is not a land topology', () => {
     expect(() => landFromTopology({ type: 'FeatureCollection', features: [] })).toThrow(/objects.land/);
+  });
+});
+
+describe('cutAtAntimeridian', () => {
+  const area = (ring) => ring.slice(1).reduce((s, b, i) => s + ring[i][0] * b[1] - b[0] * ring[i][1], 0) / 2;
+
+  it('keeps a polygon that does not cross 180° as it is', () => {
+    const poly = [[[10, 10], [20, 10], [20, 20], [10, 20], [10, 10]]];
+    expect(cutAtAntimeridian(poly)).toEqual([poly]);
+    expect(cutAtAntimeridian(poly)[0]).toBe(poly);
+  });
+
+  it('cuts a polygon stitched across 180° into one on each side', () => {
+    const pieces = cutAtAntimeridian([[[170, 10], [-170, 10], [-170, 20], [170, 20], [170, 10]]]);
+    expect(pieces).toHaveLength(2);
+    const bounds = pieces.map(([r]) => [Math.min(...r.map((p) => p[0])), Math.max(...r.map((p) => p[0]))]).sort((a, b) => a[0] - b[0]);
+    expect(bounds).toEqual([[-180, -170], [170, 180]]);
+    expect(pieces.reduce((s, [r]) => s + Math.abs(area(r)), 0)).toBeCloseTo(200, 9);
+  });
+
+  it('gives each piece of a cut polygon the holes inside it', () => {
+    const outer = [[160, 0], [-160, 0], [-160, 30], [160, 30], [160, 0]];
+    const west = [[165, 5], [165, 10], [170, 10], [170, 5], [165, 5]];
+    const east = [[-170, 5], [-170, 10], [-165, 10], [-165, 5], [-170, 5]];
+    const pieces = cutAtAntimeridian([outer, west, east]);
+    expect(pieces).toHaveLength(2);
+    for (const p of pieces) expect(p).toHaveLength(2);
+    const eastPiece = pieces.find(([r]) => r.some(([x]) => x < 0));
+    expect(eastPiece[1]).toEqual(east);
+  });
+
+  it('closes a ring round a pole through the pole', () => {
+    const ring = [[-180, -70], [-90, -72], [0, -70], [90, -68], [179, -70], [-180, -70]];
+    const pieces = cutAtAntimeridian([ring]);
+    expect(pieces).toHaveLength(1);
+    const r = pieces[0][0];
+    expect(r.some(([x, y]) => x === 180 && y === -90)).toBe(true);
+    expect(r.some(([x, y]) => x === -180 && y === -90)).toBe(true);
+    for (const [x] of r) expect(Math.abs(x)).toBeLessThanOrEqual(180);
   });
 });
 
