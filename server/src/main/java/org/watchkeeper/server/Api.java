@@ -240,10 +240,18 @@ public final class Api {
                 rows = rows.stream().filter(r -> policy.allows(DataClass.POSITIONS, r.lat(), r.lon(),
                         Instant.ofEpochMilli(r.timeMillis()), now)).toList();
             }
-            // the vessel as /api/vessels/{mmsi} shows it to this caller (its name only when identities may be shown)
+            // the vessel as /api/vessels/{mmsi} shows it to this caller (null: that route answers 404)
             ObjectNode v = vessel(server, mmsi);
             if (v != null) {
                 v = Sharing.vessel(v, policy, now);
+            }
+            // A vessel never heard of (not in the picture, no stored vessel or fix), or one hidden from this
+            // caller with no fix it may see in the window, answers as /api/vessels/{mmsi} does: a hidden
+            // vessel looks like an absent one. A known vessel without fixes in the window is an empty track.
+            boolean known = v != null || !rows.isEmpty() || (policy == SharingPolicy.UNRESTRICTED
+                    && !store.track(mmsi, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2).isEmpty());
+            if (!known) {
+                throw new io.javalin.http.NotFoundResponse("no vessel with MMSI " + Mmsi.format(mmsi));
             }
             switch (format) {
                 case "csv" -> {

@@ -224,6 +224,26 @@ class TrackExportTest {
     }
 
     @Test
+    void anMmsiNeverHeardOfIs404AndAKnownVesselOutsideTheWindowAnEmptyTrack() throws Exception {
+        for (String f : new String[] {"", "?format=csv", "?format=kml", "?format=geojson&from=2014-01-01"}) {
+            Fixture.Reply r = Fixture.get(server, "/api/vessels/999999999/track" + f);
+            assertThat(r.status()).as(f).isEqualTo(404);
+            assertThat(r.json().get("error").asText()).isEqualTo("no vessel with MMSI 999999999")
+                    .isEqualTo(Fixture.get(server, "/api/vessels/999999999").json().get("error").asText());
+        }
+        String later = "from=2030-01-01T00:00:00Z";
+        Fixture.Reply geo = Fixture.get(server, "/api/vessels/" + MMSI + "/track?" + later);
+        assertThat(geo.status()).isEqualTo(200);
+        assertThat(geo.json().get("features").size()).isZero();
+        Fixture.Reply csv = Fixture.get(server, "/api/vessels/" + MMSI + "/track?format=csv&" + later);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).isEqualTo("mmsi,time,lat,lon,speed,course,heading,status,type,segment,source\r\n");
+        Fixture.Reply kml = Fixture.get(server, "/api/vessels/" + MMSI + "/track?format=kml&" + later);
+        assertThat(kml.status()).isEqualTo(200);
+        assertThat(xml(kml.body()).getElementsByTagNameNS(KML_NS, "Placemark").getLength()).isZero();
+    }
+
+    @Test
     void aPartnerWithoutIdentitiesGetsTheFixesWithoutTheName() throws Exception {
         String name = Fixture.get(server, "/api/vessels/" + MMSI).json().get("name").asText();
         assertThat(name).isNotBlank();
@@ -241,5 +261,20 @@ class TrackExportTest {
         // and the host's KML names it, in the placemarks and their data
         String hostKml = Fixture.get(server, "/api/vessels/" + MMSI + "/track?format=kml").body();
         assertThat(hostKml).contains("<Data name=\"name\"><value>" + Exports.xml(name) + "</value></Data>");
+    }
+
+    @Test
+    void aVesselHiddenFromAPartnerAnswersAsOneNeverHeardOf() throws Exception {
+        // the partner's area holds none of the vessel's fixes: /api/vessels/{mmsi} says 404, and so does its track
+        Fixture.Reply vessel = Fixture.getAs(server, elsewhereToken, "/api/vessels/" + MMSI);
+        assertThat(vessel.status()).isEqualTo(404);
+        for (String f : new String[] {"", "?format=csv", "?format=kml"}) {
+            Fixture.Reply hidden = Fixture.getAs(server, elsewhereToken, "/api/vessels/" + MMSI + "/track" + f);
+            Fixture.Reply absent = Fixture.getAs(server, elsewhereToken, "/api/vessels/999999999/track" + f);
+            assertThat(hidden.status()).as(f).isEqualTo(404);
+            assertThat(hidden.body()).isEqualTo(vessel.body())
+                    .isEqualTo(absent.body().replace("999999999", MMSI));
+            assertThat(hidden.header(ExportSigner.HEADER)).isNull();
+        }
     }
 }
