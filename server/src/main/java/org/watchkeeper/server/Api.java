@@ -227,15 +227,44 @@ public final class Api {
             long to = time(ctx, "to", Long.MAX_VALUE / 2);
             window(from, to);
             boolean points = bool(ctx, "points", false);
+            String format = trackFormat(ctx);
+            if (points && !format.equals("geojson")) {
+                throw new BadRequest("points=true adds a Point per fix to the GeoJSON track; format=" + format
+                        + " takes no points (its fixes are " + (format.equals("csv") ? "its rows" : "its coordinates") + ")");
+            }
             Sharing.requireClass(ctx, DataClass.POSITIONS);
             SharingPolicy policy = Access.policy(ctx);
+            Instant now = Instant.now();
             List<PositionRow> rows = store.track(mmsi, from, to);
             if (policy != SharingPolicy.UNRESTRICTED) {
-                Instant now = Instant.now();
                 rows = rows.stream().filter(r -> policy.allows(DataClass.POSITIONS, r.lat(), r.lon(),
                         Instant.ofEpochMilli(r.timeMillis()), now)).toList();
             }
-            ctx.json(track(mmsi, rows, points));
+            // the vessel as /api/vessels/{mmsi} shows it to this caller (null: that route answers 404)
+            ObjectNode v = vessel(server, mmsi);
+            if (v != null) {
+                v = Sharing.vessel(v, policy, now);
+            }
+            // A vessel never heard of (not in the picture, no stored vessel or fix), or one hidden from this
+            // caller with no fix it may see in the window, answers as /api/vessels/{mmsi} does: a hidden
+            // vessel looks like an absent one. A known vessel without fixes in the window is an empty track.
+            boolean known = v != null || !rows.isEmpty() || (policy == SharingPolicy.UNRESTRICTED
+                    && !store.track(mmsi, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2).isEmpty());
+            if (!known) {
+                throw new io.javalin.http.NotFoundResponse("no vessel with MMSI " + Mmsi.format(mmsi));
+            }
+            switch (format) {
+                case "csv" -> {
+                    ctx.header("Content-Disposition", "attachment; filename=\"" + Exports.trackFile(mmsi, "csv") + "\"");
+                    Exports.signed(ctx, server, "text/csv; charset=utf-8", Exports.trackCsv(rows));
+                }
+                case "kml" -> {
+                    ctx.header("Content-Disposition", "attachment; filename=\"" + Exports.trackFile(mmsi, "kml") + "\"");
+                    Exports.signed(ctx, server, "application/vnd.google-earth.kml+xml",
+                            Exports.trackKml(mmsi, v == null ? null : v.path("name").asText(null), rows));
+                }
+                default -> ctx.json(track(mmsi, rows, points));
+            }
         });
 
         app.get("/api/events", ctx -> {
@@ -895,6 +924,18 @@ public final class Api {
             throw new BadRequest(name + " must be in " + min + ".." + max + ": " + s);
         }
         return v.intValue();
+    }
+
+    /** The {@code format} of {@code /api/vessels/{mmsi}/track}: geojson (the default), csv or kml. */
+    static String trackFormat(Context ctx) {
+        String f = given(ctx, "format");
+        if (f == null) {
+            return "geojson";
+        }
+        if (!f.equals("geojson") && !f.equals("csv") && !f.equals("kml")) {
+            throw new BadRequest("format must be geojson, csv or kml: " + f);
+        }
+        return f;
     }
 
     static boolean bool(Context ctx, String name, boolean dflt) {

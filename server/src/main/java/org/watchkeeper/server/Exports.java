@@ -5,7 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.watchkeeper.ais.Mmsi;
+import org.watchkeeper.core.geo.Coordinates;
+import org.watchkeeper.store.PositionRow;
 
 /**
  * {@code GET /api/export/vessels.geojson|csv|kml} and {@code /api/export/events.geojson|csv|kml}, with
@@ -145,6 +151,95 @@ public final class Exports {
             r.fields().forEachRemaining(e -> data(sb, e.getKey(), e.getValue(), true));
             sb.append("</ExtendedData><Point><coordinates>").append(r.get("lon").asDouble()).append(',')
                     .append(r.get("lat").asDouble()).append("</coordinates></Point></Placemark>\n");
+        }
+        sb.append("</Document>\n</kml>\n");
+        return sb.toString();
+    }
+
+    /**
+     * The columns of a track as CSV ({@code /api/vessels/{mmsi}/track?format=csv}): those of the command
+     * line's {@code query track --format csv}, named as in the vessel export and gpsd's AIS JSON
+     * ({@code status} the navigational status code, {@code type} the AIS message type).
+     */
+    static final List<String> TRACK_FIELDS = List.of("mmsi", "time", "lat", "lon", "speed", "course", "heading",
+            "status", "type", "segment", "source");
+
+    /** The file name a track export is offered under: {@code track-MMSI.csv}. */
+    static String trackFile(int mmsi, String format) {
+        return "track-" + Mmsi.format(mmsi) + "." + format;
+    }
+
+    /** A track as CSV: one row per fix in time order, columns {@link #TRACK_FIELDS}, "not available" cells empty. */
+    static String trackCsv(List<PositionRow> rows) {
+        List<ObjectNode> out = new ArrayList<>(rows.size());
+        for (PositionRow r : rows) {
+            ObjectNode o = Rows.JSON.createObjectNode();
+            o.put("mmsi", Mmsi.format(r.mmsi()));
+            o.put("time", Api.iso(r.timeMillis()));
+            o.put("lat", Coordinates.round6(r.lat()));
+            o.put("lon", Coordinates.round6(r.lon()));
+            Api.putNumber(o, "speed", r.sog());
+            Api.putNumber(o, "course", r.cog());
+            putCode(o, "heading", r.heading());
+            putCode(o, "status", r.navStatus());
+            putCode(o, "type", r.messageType());
+            o.put("segment", r.segment());
+            Api.putText(o, "source", r.source());
+            out.add(o);
+        }
+        return csv(out, TRACK_FIELDS);
+    }
+
+    /** A coordinate to 6 decimals as a plain decimal (no exponent), trailing zeros removed. */
+    static String plain(double degrees) {
+        return java.math.BigDecimal.valueOf(Coordinates.round6(degrees)).stripTrailingZeros().toPlainString();
+    }
+
+    private static void putCode(ObjectNode o, String name, int v) {
+        if (v != PositionRow.NOT_AVAILABLE) {
+            o.put(name, v);
+        }
+    }
+
+    /**
+     * A track as KML 2.2: one Placemark per track segment, named by the vessel (its name when the caller
+     * may see it, and its MMSI) and the segment number, with a TimeSpan from its first to its last fix,
+     * the segment's fields as ExtendedData (as the GeoJSON track's properties) and a LineString of its
+     * fixes (a Point for a one-fix segment, as in the GeoJSON).
+     *
+     * @param name the vessel's name, or null when unknown or withheld from the caller
+     */
+    static String trackKml(int mmsi, String name, List<PositionRow> rows) {
+        String vessel = name == null ? Mmsi.format(mmsi) : name + " (" + Mmsi.format(mmsi) + ")";
+        StringBuilder sb = new StringBuilder();
+        sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\">\n<Document>\n");
+        sb.append("<name>Watchkeeper track ").append(xml(vessel)).append("</name>\n");
+        Map<Integer, List<PositionRow>> bySegment = new TreeMap<>();
+        for (PositionRow r : rows) {
+            bySegment.computeIfAbsent(r.segment(), k -> new ArrayList<>()).add(r);
+        }
+        for (var e : bySegment.entrySet()) {
+            List<PositionRow> seg = e.getValue();
+            String start = Api.iso(seg.get(0).timeMillis());
+            String end = Api.iso(seg.get(seg.size() - 1).timeMillis());
+            sb.append("<Placemark><name>").append(xml(vessel + " segment " + e.getKey())).append("</name>");
+            sb.append("<TimeSpan><begin>").append(start).append("</begin><end>").append(end).append("</end></TimeSpan>");
+            ObjectNode p = Rows.JSON.createObjectNode();
+            p.put("mmsi", Mmsi.format(mmsi));
+            Api.putText(p, "name", name);
+            p.put("segment", e.getKey());
+            p.put("start", start);
+            p.put("end", end);
+            p.put("points", seg.size());
+            sb.append("<ExtendedData>");
+            p.fields().forEachRemaining(f -> data(sb, f.getKey(), f.getValue(), true));
+            sb.append("</ExtendedData>");
+            sb.append(seg.size() == 1 ? "<Point><coordinates>" : "<LineString><coordinates>");
+            for (int i = 0; i < seg.size(); i++) {
+                // plain decimals: Double.toString writes a longitude within 0.001° of Greenwich as 1.0E-4
+                sb.append(i > 0 ? " " : "").append(plain(seg.get(i).lon())).append(',').append(plain(seg.get(i).lat()));
+            }
+            sb.append(seg.size() == 1 ? "</coordinates></Point></Placemark>\n" : "</coordinates></LineString></Placemark>\n");
         }
         sb.append("</Document>\n</kml>\n");
         return sb.toString();

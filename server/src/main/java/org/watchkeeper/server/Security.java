@@ -105,7 +105,9 @@ public final class Security {
                 return;
             }
             String action = switch (ctx.method().name()) {
-                case "GET" -> ctx.path().startsWith("/api/export/") ? "export" : "read";
+                // a signed answer is an export too (a track as CSV or KML)
+                case "GET" -> ctx.path().startsWith("/api/export/") || ctx.res().getHeader(ExportSigner.HEADER) != null
+                        ? "export" : "read";
                 case "HEAD" -> "read"; // its headers only: nothing left the server
                 case "POST" -> "create";
                 case "PUT", "PATCH" -> "change";
