@@ -361,6 +361,10 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
     zones,
     incidents,
     admin,
+    /** Sends one message to every open /api/stream, as the real server's live stream does. */
+    broadcast: (name, data) => {
+      for (const s of streams) s.write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
+    },
     close: () => new Promise((resolve) => {
       for (const s of streams) s.end();
       server.close(resolve);

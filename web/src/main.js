@@ -37,6 +37,8 @@ const state = {
   reporting: false, // the next map click places a new incident
   dirty: false,
   ready: false,
+  // the map has been fitted to the traffic, or the user has moved it: the view is left alone
+  viewChosen: false,
 };
 
 // ---- Map ------------------------------------------------------------------------------------
@@ -697,12 +699,29 @@ function renderStatus() {
   $('status').title = live.faults.join('\n');
 }
 
+/**
+ * Opens the map on the traffic the server holds, once, unless the user has already picked something
+ * to look at: at start, or, on a server that held none yet (a feed just started), when the first
+ * positions have come in over the stream.
+ */
+function fitToTraffic() {
+  if (state.viewChosen || state.selected) return;
+  const extent = vesselsExtent(state.vessels.values());
+  if (!extent) return;
+  state.viewChosen = true;
+  map.fitBounds([[extent[0], extent[1]], [extent[2], extent[3]]], { padding: 40, maxZoom: 10, duration: 0 });
+}
+
+let fitTimer = null;
+
 function connectStream() {
   const es = new EventSource(api.streamUrl());
   es.onopen = () => { live.connected = true; renderStatus(); };
   es.onerror = () => { live.connected = false; renderStatus(); };
   es.addEventListener('position', (m) => {
     if (applyPosition(state.vessels, JSON.parse(m.data))) state.dirty = true;
+    // the first positions of a map opened on an empty server: fit once they have come in for a few seconds
+    if (!state.viewChosen && !fitTimer) fitTimer = setTimeout(() => { fitTimer = null; fitToTraffic(); }, 3000);
   });
   es.addEventListener('event', (m) => {
     const e = JSON.parse(m.data);
@@ -784,10 +803,9 @@ map.on('load', async () => {
   const results = await Promise.allSettled([loadVessels(), loadEvents(), loadZones(), loadIncidents()]);
   results.filter((r) => r.status === 'rejected').forEach((r) => console.error(r.reason));
   // open on the traffic this server holds, unless the user has already picked something to look at
-  const extent = vesselsExtent(state.vessels.values());
-  if (extent && !state.selected) {
-    map.fitBounds([[extent[0], extent[1]], [extent[2], extent[3]]], { padding: 40, maxZoom: 10, duration: 0 });
-  }
+  fitToTraffic();
+  // a move by the user (drag, wheel, the zoom buttons) chooses the view: live traffic no longer moves it
+  map.on('movestart', (e) => { if (e.originalEvent) state.viewChosen = true; });
   state.ready = true;
   connectStream();
 });

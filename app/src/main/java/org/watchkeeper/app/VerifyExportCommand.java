@@ -44,8 +44,10 @@ public final class VerifyExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         for (Path p : new Path[] {key, file, sig}) {
-            if (!Files.isRegularFile(p)) {
-                spec.commandLine().getErr().println(spec.qualifiedName() + ": no such file: " + p);
+            // a pipe (bash's <(curl ...), /dev/stdin) is read as a file is
+            if (!Files.exists(p) || Files.isDirectory(p)) {
+                spec.commandLine().getErr().println(spec.qualifiedName() + ": " + (Files.isDirectory(p) ? "a directory, not a file: "
+                        : "no such file: ") + p);
                 return 2;
             }
         }

@@ -151,5 +151,24 @@ class SecurityCommandsTest {
         Cli.Run otherKey = Cli.run("verify-export", "--key", dir.resolve("other.pem").toString(), file.toString(), sigFile.toString());
         assertThat(otherKey.exit()).isEqualTo(1);
         assertThat(Cli.run("verify-export", "--key", file.toString(), file.toString(), sigFile.toString()).exit()).isEqualTo(2);
+
+        // the signature from a pipe, as bash's <(curl -sI ... | sed ...) gives it: read as a file is
+        Path fifo = dir.resolve("sig.fifo");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        Thread writer = new Thread(() -> {
+            try {
+                Files.writeString(fifo, sig + "\n");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        Cli.Run piped = Cli.run("verify-export", "--key", key.toString(), file.toString(), fifo.toString());
+        writer.join(10_000);
+        assertThat(piped.exit()).as(piped.err()).isZero();
+        assertThat(piped.out()).contains("signature valid");
+        Cli.Run directory = Cli.run("verify-export", "--key", key.toString(), dir.toString(), sigFile.toString());
+        assertThat(directory.exit()).isEqualTo(2);
+        assertThat(directory.err()).contains("verify-export: a directory, not a file: " + dir);
     }
 }

@@ -1,0 +1,75 @@
+// Browser test of the built site against a fixture API that holds no vessel yet, as a server does
+// whose feed has just started: the map opens where it always does, then moves to the traffic once
+// the first positions have come in over the live stream, and leaves the view alone after that.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startMockServer, MOCK_TOKEN } from './mock-server.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const SITE = join(dirname(fileURLToPath(import.meta.url)), '..', 'target', 'classes', 'web');
+const hasChromium = existsSync(CHROMIUM);
+
+describe.skipIf(!hasChromium || Boolean(process.env.WATCHKEEPER_URL))('web map opened on a server without traffic yet', () => {
+  let server, browser, page, profile;
+
+  beforeAll(async () => {
+    if (!existsSync(join(SITE, 'index.html'))) throw new Error(`${SITE}/index.html missing: run "npm run build" first`);
+    server = await startMockServer(SITE, { vessels: [], events: [], now: Date.parse('2026-11-01T12:00:00Z') });
+    profile = mkdtempSync(join(tmpdir(), 'watchkeeper-chromium-empty-'));
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1200, height: 800 },
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+        '--no-first-run', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+    });
+    page = browser.pages()[0] || await browser.newPage();
+    await page.goto(server.url);
+    await page.locator('#login').waitFor({ state: 'visible', timeout: 60000 });
+    await page.fill('#login-token', MOCK_TOKEN);
+    await page.click('#login-submit');
+    await page.waitForFunction(() => window.watchkeeper && window.watchkeeper.state.ready, null, { timeout: 60000 });
+    // the stream is open once the page has asked for it
+    for (let i = 0; i < 100 && !server.requests.some((r) => r.startsWith('GET /api/stream')); i++) await page.waitForTimeout(100);
+  }, 120000);
+
+  afterAll(async () => {
+    if (browser) await browser.close();
+    if (server) await server.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  const center = () => page.evaluate(() => window.watchkeeper.map.getCenter().toArray());
+
+  it('moves to the first positions that come in, then leaves the view to the user', async () => {
+    const [lon0, lat0] = await center();
+    expect(lon0).toBeCloseTo(103.8, 1); // nothing to show yet: where the map always opens
+    expect(lat0).toBeCloseTo(1.25, 1);
+    expect(server.requests.some((r) => r.startsWith('GET /api/stream'))).toBe(true);
+    // a feed starts: the mock's stream sends one arrival off Singapore as it opens; then ten vessels off Skagen
+    for (let i = 0; i < 10; i++) {
+      server.broadcast('position', { mmsi: `21900000${i}`, lat: 57.7 + i * 0.02, lon: 10.6 + i * 0.03, speed: 10, time: '2026-11-01T12:00:00Z' });
+    }
+    await page.waitForFunction(() => window.watchkeeper.state.viewChosen, null, { timeout: 20000, polling: 200 });
+    const seen = await page.evaluate(() => {
+      const b = window.watchkeeper.map.getBounds();
+      const vs = [...window.watchkeeper.state.vessels.values()];
+      return { n: vs.length, inside: vs.filter((v) => b.contains([v.lon, v.lat])).length, zoom: window.watchkeeper.map.getZoom() };
+    });
+    expect(seen.n).toBe(11);
+    expect(seen.inside).toBe(11); // fitted to every vessel heard: Skagen and Singapore both in view
+    expect(seen.zoom).toBeLessThan(5);
+    // more traffic far away later does not move the view again
+    const [lon1, lat1] = await center();
+    server.broadcast('position', { mmsi: '710000001', lat: -30, lon: -40, speed: 10, time: '2026-11-01T12:00:05Z' });
+    await page.waitForFunction(() => window.watchkeeper.state.vessels.size === 12, null, { timeout: 10000 });
+    await page.waitForTimeout(4000);
+    const [lon2, lat2] = await center();
+    expect(lon2).toBeCloseTo(lon1, 6);
+    expect(lat2).toBeCloseTo(lat1, 6);
+  });
+});
