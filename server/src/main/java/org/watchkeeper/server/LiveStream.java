@@ -2,7 +2,9 @@ package org.watchkeeper.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.sse.SseClient;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -25,7 +27,8 @@ import org.watchkeeper.store.EventRow;
 
 /**
  * The live stream behind {@code GET /api/stream}: Server-Sent Events {@code position} (at most one
- * per vessel per throttle interval of wall-clock time, per client), {@code event} (every event as it
+ * per vessel per throttle interval of wall-clock time, per client, and the last of each interval: see
+ * below), {@code event} (every event as it
  * is stored), {@code ongoing} (an episode as the detectors open it, see {@link #episodeStarted}), {@code incident} (an incident report as it is created, changed or shared, only to
  * callers who may see it) and {@code stats} (every 5 s).
  *
@@ -49,6 +52,17 @@ import org.watchkeeper.store.EventRow;
  * client are shed and counted ({@link #shed()}). Positions, the bulk of the stream, are shed first:
  * they may fill the queue only up to {@link #POSITION_LIMIT}, so the rest stays free for events,
  * incidents and stats, which a slow client then still gets.
+ *
+ * <p>Positions are throttled per client and vessel: a vessel's position is sent at once when none was
+ * sent to the client in the last {@link Filter#throttleMillis} of wall-clock time; one that comes
+ * sooner is held as the client's pending position of that vessel, replacing the one held before (the
+ * newest that came, never one of an earlier observation time), and sent when the interval since the
+ * last one sent has passed ({@link #flushPending}, every {@link #PENDING_CHECK_MILLIS}). A vessel that
+ * keeps reporting thus gets one message per interval, the last of each, and its last position after a
+ * burst, or before it falls silent, comes within about an interval. A held position is judged when
+ * it is sent, by the client's standing then: its sharing policy may withhold it or its identity. A
+ * client holds at most one position per vessel; its held positions go when it disconnects, and are
+ * queued (or shed) by the same rules as any position.
  */
 public final class LiveStream implements Pipeline.Listener {
     /** Messages held per client before shedding. */
@@ -57,6 +71,8 @@ public final class LiveStream implements Pipeline.Listener {
     public static final int POSITION_LIMIT = CLIENT_QUEUE - 512;
     /** Interval of {@code stats} messages, ms. */
     public static final long STATS_MILLIS = 5000;
+    /** How often held positions whose throttle interval has passed are sent ({@link #flushPending}), ms. */
+    public static final long PENDING_CHECK_MILLIS = 250;
 
     /** What a client asked for. */
     public record Filter(boolean positions, boolean events, boolean stats, double[] bbox, Set<Integer> mmsis,
@@ -103,7 +119,8 @@ public final class LiveStream implements Pipeline.Listener {
 
     /**
      * A queued message: its SSE name, its data as judged for {@code standing}, and how to judge it again
-     * for the client's standing when that has changed by the time it is sent (null: not to be sent).
+     * for the client's standing when that has changed by the time it is sent (null: not to be sent). A
+     * message queued without a standing (a held position) is judged by {@code again} when it is sent.
      */
     record Item(String name, String json, Standing standing, Function<Client, String> again) {
     }
@@ -119,7 +136,12 @@ public final class LiveStream implements Pipeline.Listener {
         final Filter filter;
         final Credentials credentials;
         final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(CLIENT_QUEUE);
-        final Map<Integer, Long> lastSent = new HashMap<>();
+        /** Per vessel, when its last position was queued and what is held since; guarded by itself. */
+        final Map<Integer, Throttle> throttle = new HashMap<>();
+        /** The vessels of {@link #throttle} listed as holding a position (some may have sent it since); guarded by {@link #throttle}. */
+        final ArrayList<Throttle> pending = new ArrayList<>();
+        /** Disconnected: nothing more is held for it; guarded by {@link #throttle}. */
+        private boolean gone;
         private final java.util.concurrent.atomic.AtomicBoolean wakePending = new java.util.concurrent.atomic.AtomicBoolean();
         private volatile Standing standing;
         /** The credentials' version {@link #standing} was established at. */
@@ -190,6 +212,32 @@ public final class LiveStream implements Pipeline.Listener {
             return ended == null ? s : null;
         }
 
+        /** Positions held for it now, at most one per vessel. */
+        int held() {
+            synchronized (throttle) {
+                int n = 0;
+                for (Throttle t : pending) {
+                    if (t.position != null) {
+                        n++;
+                    }
+                }
+                return n;
+            }
+        }
+
+        /**
+         * The data of a queued message as it is to be sent at {@code now}: as queued when the client's
+         * standing is the one it was judged for, else judged again; null when it is not to be sent (or
+         * the stream is to end).
+         */
+        String judged(Item m, Instant now) {
+            Standing at = standing(now);
+            if (at == null) {
+                return null;
+            }
+            return m.standing() == at ? m.json() : m.again().apply(this);
+        }
+
         /** Ends the stream: what is queued is dropped, and the client's thread is woken to say why. */
         void end(String why) {
             if (ended == null) {
@@ -203,6 +251,33 @@ public final class LiveStream implements Pipeline.Listener {
         void wake() {
             if (wakePending.compareAndSet(false, true) && !queue.offer(WAKE)) {
                 wakePending.set(false); // a full queue: its thread is busy and judges at its next message
+            }
+        }
+    }
+
+    /**
+     * One vessel's throttle for one client: when its last position was queued, and the position held
+     * since (null: none) with the vessel's state that came with it.
+     */
+    static final class Throttle {
+        /** Wall-clock ms the vessel's last position was queued for the client. */
+        long sent;
+        PositionObservation position;
+        VesselSnapshot vessel;
+        /** Whether it is in {@link Client#pending}. */
+        boolean listed;
+
+        Throttle(long sent) {
+            this.sent = sent;
+        }
+
+        /** Holds {@code p} unless the position held already is of a later observation time. */
+        void hold(PositionObservation p, VesselSnapshot v) {
+            // the picture's order: an accepted fix is never older than the one before, and of two of
+            // one time the later to come is the position of record
+            if (position == null || p.time() >= position.time()) {
+                position = p;
+                vessel = v;
             }
         }
     }
@@ -231,10 +306,15 @@ public final class LiveStream implements Pipeline.Listener {
         if (positionClients.get() == 0) {
             return;
         }
+        position(p, v, System.currentTimeMillis());
+    }
+
+    /** {@link #position(PositionObservation, VesselSnapshot)} at wall-clock time {@code now}, ms. */
+    void position(PositionObservation p, VesselSnapshot v, long now) {
         String json = null;
         String anonymousJson = null;
         Function<Client, String> again = null;
-        long now = System.currentTimeMillis();
+        Integer key = null;
         Instant nowI = Instant.ofEpochMilli(now);
         Instant time = Instant.ofEpochMilli(p.time());
         for (Client c : clients) {
@@ -254,24 +334,102 @@ public final class LiveStream implements Pipeline.Listener {
                 }
                 identity = s.policy().allows(DataClass.IDENTITIES, p.latitude(), p.longitude(), time, nowI);
             }
-            Long last = c.lastSent.get(p.mmsi());
-            if (last != null && now - last < f.throttleMillis()) {
-                continue;
+            long interval = f.throttleMillis();
+            Throttle t = null;
+            if (interval > 0) {
+                if (key == null) {
+                    key = p.mmsi(); // one box for every client
+                }
+                synchronized (c.throttle) {
+                    t = c.throttle.get(key);
+                    if (t != null && now - t.sent < interval) {
+                        // within the interval: held, to be sent when it ends (flushPending)
+                        if (!c.gone) {
+                            t.hold(p, v);
+                            if (!t.listed) {
+                                t.listed = true;
+                                c.pending.add(t);
+                            }
+                        }
+                        continue;
+                    }
+                    if (t != null) {
+                        // a position held from the interval before is older than this one
+                        t.position = null;
+                        t.vessel = null;
+                    }
+                }
             }
             if (again == null) {
                 again = x -> positionMessage(p, v, time, x.policy(), Instant.now());
             }
-            if (!identity) {
+            String message;
+            if (identity) {
+                if (json == null) {
+                    json = positionJson(p, v);
+                }
+                message = json;
+            } else {
                 if (anonymousJson == null) {
                     anonymousJson = positionJson(p, null);
                 }
-                offerPosition(c, new Item("position", anonymousJson, s, again), p.mmsi(), now);
-                continue;
+                message = anonymousJson;
             }
-            if (json == null) {
-                json = positionJson(p, v);
+            if (offerPosition(c, new Item("position", message, s, again)) && interval > 0) {
+                synchronized (c.throttle) {
+                    if (t != null) {
+                        t.sent = now;
+                    } else if (!c.gone) {
+                        c.throttle.put(key, new Throttle(now));
+                    }
+                }
             }
-            offerPosition(c, new Item("position", json, s, again), p.mmsi(), now);
+        }
+    }
+
+    /**
+     * Sends every held position whose vessel's throttle interval has passed (see the class comment):
+     * queued for its client, to be judged by the client's standing when it is sent. Called every
+     * {@link #PENDING_CHECK_MILLIS} by the server; does not block.
+     */
+    public void flushPending() {
+        flushPending(System.currentTimeMillis());
+    }
+
+    /** {@link #flushPending()} at wall-clock time {@code now}, ms. */
+    void flushPending(long now) {
+        if (positionClients.get() == 0) {
+            return;
+        }
+        for (Client c : clients) {
+            long interval = c.filter.throttleMillis();
+            synchronized (c.throttle) {
+                List<Throttle> pending = c.pending;
+                if (pending.isEmpty()) {
+                    continue;
+                }
+                int kept = 0;
+                for (int i = 0; i < pending.size(); i++) {
+                    Throttle t = pending.get(i);
+                    if (t.position == null) {
+                        t.listed = false; // sent at once by a newer position
+                    } else if (now - t.sent < interval) {
+                        pending.set(kept++, t);
+                    } else {
+                        PositionObservation p = t.position;
+                        VesselSnapshot v = t.vessel;
+                        t.position = null;
+                        t.vessel = null;
+                        t.listed = false;
+                        Instant time = Instant.ofEpochMilli(p.time());
+                        if (offerPosition(c, new Item("position", null, null,
+                                x -> positionMessage(p, v, time, x.policy(), Instant.now())))) {
+                            t.sent = now;
+                        }
+                    }
+                }
+                pending.subList(kept, pending.size()).clear();
+            }
         }
     }
 
@@ -286,13 +444,13 @@ public final class LiveStream implements Pipeline.Listener {
         return positionJson(p, policy.allows(DataClass.IDENTITIES, p.latitude(), p.longitude(), time, now) ? v : null);
     }
 
-    /** Queues a position for the client unless its queue is at {@link #POSITION_LIMIT} (then shed and counted). */
-    private void offerPosition(Client c, Item m, int mmsi, long now) {
+    /** Queues a position for the client unless its queue is at {@link #POSITION_LIMIT} (then shed and counted); whether it was queued. */
+    private boolean offerPosition(Client c, Item m) {
         if (c.queue.size() < POSITION_LIMIT && c.queue.offer(m)) {
-            c.lastSent.put(mmsi, now);
-        } else {
-            shed.increment();
+            return true;
         }
+        shed.increment();
+        return false;
     }
 
     private static String positionJson(PositionObservation p, VesselSnapshot v) {
@@ -482,11 +640,7 @@ public final class LiveStream implements Pipeline.Listener {
                     continue;
                 }
                 // judged at the time it is sent: for the standing it was queued for, or again
-                Standing at = c.standing(Instant.now());
-                if (at == null) {
-                    continue;
-                }
-                String json = m.standing() == at ? m.json() : m.again().apply(c);
+                String json = c.judged(m, Instant.now());
                 if (json != null) {
                     sse.sendEvent(m.name(), json);
                     sent.increment();
@@ -499,9 +653,15 @@ public final class LiveStream implements Pipeline.Listener {
         }
     }
 
-    private void remove(Client c) {
+    /** Forgets a client that disconnected: it gets nothing more, and the positions held for it go. */
+    void remove(Client c) {
         if (clients.remove(c) && c.filter.positions()) {
             positionClients.decrementAndGet();
+        }
+        synchronized (c.throttle) {
+            c.gone = true;
+            c.pending.clear();
+            c.throttle.clear();
         }
     }
 

@@ -320,6 +320,9 @@ public final class WatchkeeperServer implements AutoCloseable {
                 s.audit.append(null, null, "start", "https", java.util.Map.of("port", Integer.toString(s.port())));
             }
             s.sampler.scheduleAtFixedRate(() -> s.stats.sample(System.currentTimeMillis()), 0, 1, TimeUnit.SECONDS);
+            // positions the live stream held back by its throttle go when their vessel's interval ends
+            s.sampler.scheduleAtFixedRate(s::flushStream, LiveStream.PENDING_CHECK_MILLIS, LiveStream.PENDING_CHECK_MILLIS,
+                    TimeUnit.MILLISECONDS);
             for (Source src : s.sources) {
                 src.start();
             }
@@ -487,6 +490,16 @@ public final class WatchkeeperServer implements AutoCloseable {
 
     public Config config() {
         return config;
+    }
+
+    /** {@link LiveStream#flushPending} on the sampler's thread: a failure is logged, and the next run goes on. */
+    private void flushStream() {
+        try {
+            stream.flushPending();
+        } catch (RuntimeException e) {
+            // a scheduled task that throws is not run again: the held positions would never go
+            org.slf4j.LoggerFactory.getLogger(WatchkeeperServer.class).error("the live stream's held positions could not be sent", e);
+        }
     }
 
     /**
