@@ -259,6 +259,18 @@ public final class ServeCommand implements Callable<Integer> {
         String scheme = cfg.tlsKeystore() != null ? "https" : "http";
         err.printf("Watchkeeper is serving at %s://localhost:%d/  (API: /api/vessels, stream: /api/stream, /metrics)%n",
                 scheme, server.port());
+        if (!server.sources().isEmpty()) {
+            StringBuilder feeds = new StringBuilder();
+            for (org.watchkeeper.server.Source s : server.sources()) {
+                feeds.append(feeds.length() == 0 ? "" : ", ").append(s.name()).append(" (").append(s.kind());
+                int port = s.listeningPort();
+                if (port > 0) {
+                    feeds.append(s.kind().equals("udp") ? " on UDP port " : " on TCP port ").append(port);
+                }
+                feeds.append(')');
+            }
+            err.println("Feeds: " + feeds + "  (each one's counts: /api/stats)");
+        }
         if (java.nio.file.Files.exists(server.adminTokenFile())) {
             err.printf("Log in as admin with the API token in %s (owner-only file), then create users under Admin.%n",
                     server.adminTokenFile().toAbsolutePath().normalize());

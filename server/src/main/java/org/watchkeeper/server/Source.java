@@ -311,6 +311,11 @@ public abstract class Source implements AutoCloseable {
     /** {@code tcp}, {@code tcp-listen}, {@code udp}, {@code kafka}, {@code file} or {@code simulator}. */
     public abstract String kind();
 
+    /** The local port a listening source ({@code tcp-listen}, {@code udp}) has bound, or -1 (not bound yet, or not listening). */
+    public int listeningPort() {
+        return -1;
+    }
+
     /** Whether the source is connected / listening / reading. */
     public abstract boolean up();
 
@@ -620,6 +625,11 @@ public abstract class Source implements AutoCloseable {
         }
 
         @Override
+        public int listeningPort() {
+            return port();
+        }
+
+        @Override
         void probe() {
             if (port == 0) {
                 return;
@@ -725,6 +735,11 @@ public abstract class Source implements AutoCloseable {
         public int port() {
             DatagramSocket s = socket;
             return s == null ? -1 : s.getLocalPort();
+        }
+
+        @Override
+        public int listeningPort() {
+            return port();
         }
 
         @Override
