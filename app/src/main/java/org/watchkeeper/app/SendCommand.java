@@ -63,8 +63,8 @@ import picocli.CommandLine.Spec;
             "A summary (lines, bytes, seconds, lines/s; datagrams for UDP) goes to stderr.",
             ""
         },
-        footer = {"", "UDP has no flow control: a receiver that falls behind loses datagrams (serve counts them as"
-            + " shed udp_lines); --rate keeps within what it takes.",
+        footer = {"", "UDP has no flow control: datagrams that come faster than the receiver reads them are lost"
+            + " unseen; --rate keeps within what it takes.",
             "", "Exit codes: 0 done, 1 I/O error (an input, or the connection: refused, unknown host,"
             + " timeout, closed by the peer), 2 usage error.",
             "", "Examples:",
