@@ -19,11 +19,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.watchkeeper.ais.nmea.AisListener;
-import org.watchkeeper.ais.nmea.AisStreamDecoder;
-import org.watchkeeper.ais.nmea.Options;
-import org.watchkeeper.ais.nmea.ReceivedMessage;
-import org.watchkeeper.ais.nmea.Rejection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,10 +36,10 @@ import picocli.CommandLine.Spec;
  * one receiving station keep their order (the job reassembles multi-sentence messages per source).
  * Record value: the line as received (ISO-8859-1 bytes, no line terminator).
  *
- * <p>Replay pacing ({@code --speed}): the receive time of each message (tag block {@code c:},
- * {@code $PGHP}, trailing epoch, as the decoder reads it) sets when its lines are sent, relative to
- * the first timed message, divided by the speed factor. Lines before the first timed message, and
- * messages whose time goes backwards, are sent without waiting.
+ * <p>Replay pacing ({@code --speed}): {@link ReplayPacer}, as {@code send} paces: the receive time of
+ * each message (tag block {@code c:}, {@code $PGHP}, trailing epoch, as the decoder reads it) sets when
+ * its lines are sent, relative to the first timed message, divided by the speed factor. Lines before
+ * the first timed message, and messages whose time goes backwards, are sent without waiting.
  */
 @Command(name = "kafka-publish",
         mixinStandardHelpOptions = true,
@@ -221,7 +216,7 @@ public final class KafkaPublishCommand implements Callable<Integer> {
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "30000");
         p.putAll(producerProps);
         byte[] fixedKey = key == null || key.isEmpty() ? null : key.getBytes(StandardCharsets.UTF_8);
-        Pacer pacer = speed > 0 ? new Pacer(speed) : null;
+        ReplayPacer pacer = speed > 0 ? ReplayPacer.bySpeed(speed) : null;
         AtomicReference<Exception> failure = new AtomicReference<>();
         byte[] lastSource = null;
         long lines = 0;
@@ -327,59 +322,5 @@ public final class KafkaPublishCommand implements Callable<Integer> {
             i = comma + 1;
         }
         return null;
-    }
-
-    /**
-     * Replay pacing by the feed's own receive times: a decoder reads the time of each message (tag
-     * block {@code c:}, {@code $PGHP}, trailing epoch) and the line completing it waits until
-     * {@code (time - first time) / speed} has passed since the first timed message was sent.
-     */
-    static final class Pacer {
-        private final double speed;
-        private final AisStreamDecoder decoder;
-        private long latest = Long.MIN_VALUE;
-        private long firstFeed = Long.MIN_VALUE;
-        private long firstWall;
-
-        Pacer(double speed) {
-            this.speed = speed;
-            this.decoder = new AisStreamDecoder(Options.DEFAULT.withLenientChecksum(true).withAcceptBadTagBlockChecksum(true),
-                    new AisListener() {
-                        @Override
-                        public void message(ReceivedMessage m) {
-                            if (m.receiveTimeMillis() != Long.MIN_VALUE) {
-                                latest = m.receiveTimeMillis();
-                            }
-                        }
-
-                        @Override
-                        public void rejected(Rejection r) {
-                        }
-                    });
-        }
-
-        /** Waits as long as the line's receive time asks for, before it is sent. */
-        void before(byte[] line) {
-            latest = Long.MIN_VALUE;
-            decoder.line(line, 0, line.length);
-            long t = latest;
-            if (t == Long.MIN_VALUE) {
-                return;
-            }
-            if (firstFeed == Long.MIN_VALUE) {
-                firstFeed = t;
-                firstWall = System.nanoTime();
-                return;
-            }
-            long due = firstWall + (long) ((t - firstFeed) * 1e6 / speed);
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                try {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
     }
 }

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         subcommands = {DecodeCommand.class, AnalyzeCommand.class, QueryCommand.class, SimulateCommand.class,
-            ServeCommand.class, DemoCommand.class, KafkaPublishCommand.class, IncidentsCommand.class,
+            ServeCommand.class, DemoCommand.class, KafkaPublishCommand.class, SendCommand.class, IncidentsCommand.class,
             AuditCommand.class, VerifyExportCommand.class, CommandLine.HelpCommand.class},
         description = {
             "Watchkeeper: open maritime domain awareness.",
@@ -99,6 +99,9 @@ public final class Main implements Runnable {
                 }
                 if (cls == KafkaPublishCommand.class) {
                     return cls.cast(new KafkaPublishCommand(streams));
+                }
+                if (cls == SendCommand.class) {
+                    return cls.cast(new SendCommand(streams));
                 }
                 return CommandLine.defaultFactory().create(cls);
             }

@@ -1,0 +1,561 @@
+package org.watchkeeper.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.net.ConnectException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
+import java.net.PortUnreachableException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code watchkeeper send}: feeds recorded logs to a TCP or UDP listener (a {@code serve} source
+ * {@code tcp-listen://} or {@code udp://}, or any program that takes NMEA over the network), line by
+ * line as they are in the file, paced as fast as possible, by the log's own time ({@code --speed}) or
+ * at a fixed rate ({@code --rate}).
+ *
+ * <p>Each non-blank line goes as it is in the file (tag blocks, {@code $PGHP} and every other line,
+ * its bytes unchanged), ending in CR LF, NMEA 0183's line end, whatever the file's were (LF, CR LF or
+ * CR). Over TCP the lines are one stream. Over UDP a datagram holds as many whole lines as fit in
+ * {@code --datagram-bytes} (1 400 by default: within an Ethernet MTU, so it is not fragmented); a line
+ * is never split, and one longer than that goes alone. When paced, what is due goes out before each
+ * wait, so a line goes at its own time and not with a later one.
+ *
+ * <p>Inputs are opened as {@code decode} and {@code analyze} open them ({@link Inputs}): plain or gzip
+ * by content, {@code -} for standard input. A gzip file cut short or corrupt inside ({@link GzipInput})
+ * has its lines up to there sent, not the line the cut or damage ends; the rest of the inputs are sent
+ * and the command then exits 1 naming it.
+ */
+@Command(name = "send",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        sortOptions = false,
+        description = {
+            "Send NMEA logs to a TCP or UDP listener (a serve source tcp-listen:// or udp://, or any NMEA"
+                + " receiver), line by line as they are in the files.",
+            "",
+            "Each non-blank line goes unchanged, ending in CR LF (NMEA 0183's line end, whatever the file's)."
+                + " TCP: one stream. UDP: a datagram holds whole lines up to --datagram-bytes; a longer line goes"
+                + " alone.",
+            "Pacing: as fast as possible (default); --speed N replays N times faster than the log was received"
+                + " (times from tag block c:, $PGHP, a trailing epoch, or GNSS sentences; each file and each"
+                + " --loop pass starts at once); --rate N sends N lines a second.",
+            "A summary (lines, bytes, seconds, lines/s; datagrams for UDP) goes to stderr.",
+            ""
+        },
+        footer = {"", "UDP has no flow control: datagrams that come faster than the receiver reads them are lost"
+            + " unseen; --rate keeps within what it takes.",
+            "", "Exit codes: 0 done, 1 I/O error (an input, or the connection: refused, unknown host,"
+            + " timeout, closed by the peer), 2 usage error.",
+            "", "Examples:",
+            "  watchkeeper send --to tcp://localhost:5631 day.nmea.gz",
+            "  watchkeeper send --to udp://localhost:10110 --speed 10 --loop day.nmea",
+            "  zcat a.gz b.gz | watchkeeper send --to tcp://10.0.0.5:4001 --rate 200 -"})
+public final class SendCommand implements Callable<Integer> {
+    private static final int READ_BUFFER = 1 << 16;
+    /** Bytes sent to a TCP connection at once at most (as fast as possible). */
+    static final int TCP_BATCH = 1 << 16;
+    /** The largest UDP payload over IPv4. */
+    static final int MAX_DATAGRAM = 65_507;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "NMEA log, plain or gzip-compressed (known by its content); '-' reads standard input.")
+    List<String> files = new ArrayList<>();
+
+    @Option(names = "--to", required = true, paramLabel = "URI",
+            description = "Where to send: tcp://HOST:PORT or udp://HOST:PORT (an IPv6 host in brackets).")
+    String to;
+
+    @Option(names = "--speed", paramLabel = "FACTOR",
+            description = "Replay at FACTOR times the pace of the log's own times (> 0). Not with --rate.")
+    Double speed;
+
+    @Option(names = "--rate", paramLabel = "LINES_PER_S",
+            description = "Send LINES_PER_S lines a second (> 0). Not with --speed.")
+    Double rate;
+
+    @Option(names = "--loop", description = "Send the files again from the first, until stopped (Ctrl-C) or --max-lines."
+            + " Not with '-'.")
+    boolean loop;
+
+    @Option(names = "--max-lines", paramLabel = "N", defaultValue = "-1",
+            description = "Stop after N lines (default: all).")
+    long maxLines;
+
+    @Option(names = "--datagram-bytes", paramLabel = "N", defaultValue = "1400",
+            description = "UDP: bytes a datagram holds at most, its lines' CR LF included (default: ${DEFAULT-VALUE};"
+                    + " at most " + MAX_DATAGRAM + ").")
+    int datagramBytes;
+
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "TCP: give up connecting after SECONDS (default: ${DEFAULT-VALUE}).")
+    double connectTimeout;
+
+    @Option(names = "--quiet", description = "No summary on stderr.")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Main.Streams streams;
+
+    SendCommand(Main.Streams streams) {
+        this.streams = streams;
+    }
+
+    /** Where {@code --to} points. */
+    record Target(boolean udp, String host, int port) {
+        /** As the user gives it back: {@code tcp://host:port}, an IPv6 host in brackets. */
+        String uri() {
+            return (udp ? "udp" : "tcp") + "://" + hostPort();
+        }
+
+        String hostPort() {
+            return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+        }
+    }
+
+    /**
+     * {@code tcp://HOST:PORT} or {@code udp://HOST:PORT}, the host a name, an IPv4 address or an
+     * IPv6 address in brackets.
+     *
+     * @throws IllegalArgumentException saying what is wrong
+     */
+    static Target target(String uri) {
+        String u = uri.strip();
+        boolean udp;
+        if (u.startsWith("tcp://")) {
+            udp = false;
+        } else if (u.startsWith("udp://")) {
+            udp = true;
+        } else {
+            throw new IllegalArgumentException("--to must be tcp://HOST:PORT or udp://HOST:PORT, got " + uri);
+        }
+        String rest = u.substring(6);
+        if (rest.endsWith("/")) {
+            rest = rest.substring(0, rest.length() - 1);
+        }
+        String host;
+        String port;
+        if (rest.startsWith("[")) {
+            int close = rest.indexOf(']');
+            if (close < 0 || !rest.startsWith(":", close + 1)) {
+                throw new IllegalArgumentException("--to must be tcp://HOST:PORT or udp://HOST:PORT, got " + uri);
+            }
+            host = rest.substring(1, close);
+            port = rest.substring(close + 2);
+        } else {
+            int colon = rest.lastIndexOf(':');
+            if (colon < 0 || rest.indexOf(':') != colon) {
+                throw new IllegalArgumentException("--to needs a host and a port (tcp://HOST:PORT or udp://HOST:PORT), got " + uri);
+            }
+            host = rest.substring(0, colon);
+            port = rest.substring(colon + 1);
+        }
+        if (host.isEmpty() || host.contains("/")) {
+            throw new IllegalArgumentException("--to needs a host and a port (tcp://HOST:PORT or udp://HOST:PORT), got " + uri);
+        }
+        if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+            throw new IllegalArgumentException("--to: the port must be a number from 1 to 65535, not '" + port + "': " + uri);
+        }
+        return new Target(udp, host, Integer.parseInt(port));
+    }
+
+    /** What was sent so far; read by the shutdown hook while sending goes on. */
+    private volatile long sentLines;
+    private volatile long sentBytes;
+    private volatile long datagrams;
+    private volatile boolean ended;
+    private long started;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Target target;
+        try {
+            target = target(to);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (speed != null && rate != null) {
+            throw new ParameterException(spec.commandLine(), "--speed and --rate pace in two ways: give one of them");
+        }
+        if (speed != null && (!(speed > 0) || speed.isInfinite())) {
+            throw new ParameterException(spec.commandLine(), "--speed must be a number > 0, got " + speed);
+        }
+        if (rate != null && (!(rate > 0) || rate.isInfinite())) {
+            throw new ParameterException(spec.commandLine(), "--rate must be a number > 0, got " + rate);
+        }
+        if (datagramBytes < 16 || datagramBytes > MAX_DATAGRAM) {
+            throw new ParameterException(spec.commandLine(), "--datagram-bytes must be from 16 to " + MAX_DATAGRAM + ", got " + datagramBytes);
+        }
+        if (!(connectTimeout > 0) || connectTimeout > 3600) {
+            throw new ParameterException(spec.commandLine(), "--connect-timeout must be more than 0 and at most 3600 seconds");
+        }
+        long stdin = files.stream().filter("-"::equals).count();
+        if (stdin > 1) {
+            throw new ParameterException(spec.commandLine(), "'-' (standard input) can be read once only");
+        }
+        if (loop && stdin > 0) {
+            throw new ParameterException(spec.commandLine(), "--loop reads the files again: standard input ('-') cannot be");
+        }
+        for (String f : files) {
+            String why = Inputs.unreadable(f);
+            if (why != null) {
+                err.println("watchkeeper send: cannot read " + f + ": " + why);
+                err.flush();
+                return 1;
+            }
+        }
+
+        Connection c;
+        try {
+            c = target.udp() ? Connection.udp(target) : Connection.tcp(target, (int) Math.round(connectTimeout * 1000));
+        } catch (IOException e) {
+            err.println("watchkeeper send: cannot " + (target.udp() ? "send to " : "connect to ") + target.hostPort() + ": "
+                    + connectFailure(e, connectTimeout));
+            err.flush();
+            return 1;
+        }
+        ReplayPacer pacer = speed != null ? ReplayPacer.bySpeed(speed) : rate != null ? ReplayPacer.byRate(rate) : null;
+        Batch batch = new Batch(c, target.udp() ? datagramBytes : TCP_BATCH);
+        Set<String> cut = new LinkedHashSet<>();
+        started = System.nanoTime();
+        Thread hook = new Thread(() -> {
+            if (!ended && !quiet) {
+                err.println(summary(target, "stopped: "));
+                err.flush();
+            }
+        }, "send-summary");
+        Runtime.getRuntime().addShutdownHook(hook);
+        String stage = null;
+        try (c) {
+            boolean more = true;
+            while (more) {
+                long pass = batch.lines;
+                for (String f : files) {
+                    stage = "input " + f;
+                    more = sendFile(f, pacer, batch, cut);
+                    if (!more) {
+                        break;
+                    }
+                    if (pacer != null) {
+                        pacer.restart();
+                    }
+                }
+                more &= loop && batch.lines > pass; // a pass of no lines would loop for ever
+            }
+            stage = null;
+            batch.flush();
+            c.finish();
+        } catch (SendFailure e) {
+            ended = true;
+            err.println("watchkeeper send: " + target.uri() + ": " + sendFailure(e.getCause(), target.udp()) + "; "
+                    + sentLines + " lines (" + sentBytes + " bytes) were sent");
+            err.flush();
+            return 1;
+        } catch (IOException e) {
+            ended = true;
+            if (stage == null) { // closing the connection
+                err.println("watchkeeper send: " + target.uri() + ": " + sendFailure(e, target.udp()) + "; "
+                        + sentLines + " lines (" + sentBytes + " bytes) were sent");
+            } else {
+                err.println("watchkeeper send: I/O error on " + stage + ": " + e.getMessage() + "; " + sentLines
+                        + " lines (" + sentBytes + " bytes) were sent");
+            }
+            err.flush();
+            return 1;
+        } finally {
+            ended = true;
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs, or has run
+            }
+        }
+        if (!quiet) {
+            err.println(summary(target, ""));
+        }
+        for (String m : cut) {
+            err.println("watchkeeper send: I/O error on " + m);
+        }
+        err.flush();
+        return cut.isEmpty() ? 0 : 1;
+    }
+
+    /** The summary line: lines, bytes, (datagrams,) seconds and lines/s. */
+    private String summary(Target target, String prefix) {
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return String.format(Locale.ROOT, "%ssent %d lines (%d bytes%s) to %s in %.1f s: %.0f lines/s", prefix, sentLines, sentBytes,
+                target.udp() ? ", " + datagrams + " datagrams" : "", target.uri(), seconds, seconds > 0 ? sentLines / seconds : 0.0);
+    }
+
+    /**
+     * Sends the lines of one input; false when --max-lines is reached. A gzip input cut short or
+     * corrupt is noted in {@code cut}; the line the cut ends is not sent.
+     */
+    private boolean sendFile(String name, ReplayPacer pacer, Batch batch, Set<String> cut) throws IOException {
+        InputStream raw = name.equals("-") ? Inputs.nonClosing(streams.in()) : Files.newInputStream(Path.of(name));
+        long before = batch.lines;
+        try (InputStream in = Inputs.maybeGunzipped(raw, READ_BUFFER, READ_BUFFER)) {
+            byte[] buf = new byte[READ_BUFFER];
+            byte[] line = new byte[1024];
+            int len = 0;
+            while (true) {
+                int n = in.read(buf);
+                if (n < 0) {
+                    break;
+                }
+                for (int i = 0; i < n; i++) {
+                    byte b = buf[i];
+                    if (b != '\n' && b != '\r') {
+                        if (len == line.length) {
+                            line = java.util.Arrays.copyOf(line, len * 2);
+                        }
+                        line[len++] = b;
+                    } else if (len > 0) {
+                        if (!sendLine(line, len, pacer, batch)) {
+                            return false;
+                        }
+                        len = 0;
+                    }
+                }
+            }
+            GzipInput gzip = in instanceof GzipInput g && g.truncated() != null ? g : null;
+            if (len > 0 && gzip == null && !sendLine(line, len, pacer, batch)) {
+                return false;
+            }
+            if (gzip != null) {
+                long sent = batch.lines - before;
+                cut.add("input " + name + ": " + (gzip.corrupt() ? "corrupt gzip data (" + gzip.truncated() + ")" : gzip.truncated())
+                        + (sent == 0 ? ": nothing in it was sent"
+                        : gzip.corrupt() ? ": its " + sent + " lines inflated before the damage was found were sent, the rest of"
+                                + " the file is not read"
+                                : ": the file is cut short; its " + sent + " whole lines before the cut were sent, not the cut one"));
+            }
+        }
+        return true;
+    }
+
+    /** Paces and sends one line; false when --max-lines is reached (the line not sent). */
+    private boolean sendLine(byte[] line, int len, ReplayPacer pacer, Batch batch) throws IOException {
+        if (maxLines >= 0 && batch.lines >= maxLines) {
+            return false;
+        }
+        if (pacer != null) {
+            pacer.await(pacer.due(line, 0, len), batch::flush);
+        }
+        batch.add(line, len);
+        return true;
+    }
+
+    /** Why connecting failed, in a few words. */
+    static String connectFailure(IOException e, double timeoutSeconds) {
+        if (e instanceof UnknownHostException) {
+            return "unknown host";
+        }
+        if (e instanceof SocketTimeoutException) {
+            return String.format(Locale.ROOT, "timed out (no answer in %s s)", new java.text.DecimalFormat("0.###",
+                    java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)).format(timeoutSeconds));
+        }
+        if (e instanceof NoRouteToHostException) {
+            return "no route to host";
+        }
+        if (e instanceof ConnectException && e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains("refused")) {
+            return "connection refused (nothing listens on that port)";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** Why sending failed mid-run, in a few words. */
+    static String sendFailure(IOException e, boolean udp) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof PortUnreachableException) {
+            return "nothing listens there (ICMP port unreachable)";
+        }
+        String l = m.toLowerCase(Locale.ROOT);
+        if (!udp && (l.contains("broken pipe") || l.contains("connection reset") || l.contains("connection abort"))) {
+            return "the peer closed the connection (" + m + ")";
+        }
+        return m;
+    }
+
+    /** An I/O error of the connection, not of an input. */
+    private static final class SendFailure extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        SendFailure(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
+        }
+    }
+
+    /**
+     * Lines waiting to be sent: a TCP write or a UDP datagram. Counts what went out (the lines of a
+     * batch count once the write or the datagram has been handed to the system).
+     */
+    private final class Batch {
+        private final Connection c;
+        private final int limit;
+        private byte[] buf;
+        private int len;
+        private int pending;
+        /** Lines added (sent or waiting). */
+        long lines;
+
+        Batch(Connection c, int limit) {
+            this.c = c;
+            this.limit = limit;
+            this.buf = new byte[limit];
+        }
+
+        void add(byte[] line, int n) throws IOException {
+            int need = n + 2;
+            if (len > 0 && len + need > limit) {
+                flush();
+            }
+            if (len + need > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, len + need); // a line longer than a batch goes alone
+            }
+            System.arraycopy(line, 0, buf, len, n);
+            buf[len + n] = '\r';
+            buf[len + n + 1] = '\n';
+            len += need;
+            pending++;
+            lines++;
+            if (len >= limit) {
+                flush();
+            }
+        }
+
+        void flush() throws IOException {
+            if (len == 0) {
+                return;
+            }
+            try {
+                c.send(buf, len);
+            } catch (IOException e) {
+                throw new SendFailure(e);
+            }
+            sentLines += pending;
+            sentBytes += len;
+            datagrams++;
+            len = 0;
+            pending = 0;
+            if (buf.length > limit) {
+                buf = new byte[limit];
+            }
+        }
+    }
+
+    /** A TCP connection or a connected UDP socket. */
+    private abstract static class Connection implements AutoCloseable {
+        abstract void send(byte[] b, int len) throws IOException;
+
+        /** After the last line: lets the peer read everything. */
+        void finish() throws IOException {
+        }
+
+        @Override
+        public abstract void close() throws IOException;
+
+        static Connection tcp(Target t, int timeoutMillis) throws IOException {
+            InetSocketAddress a = new InetSocketAddress(t.host(), t.port());
+            if (a.isUnresolved()) {
+                throw new UnknownHostException(t.host());
+            }
+            Socket s = new Socket();
+            try {
+                s.connect(a, timeoutMillis);
+                s.setTcpNoDelay(true); // a paced line goes when it is due
+            } catch (IOException e) {
+                s.close();
+                throw e;
+            }
+            OutputStream out = s.getOutputStream();
+            return new Connection() {
+                @Override
+                void send(byte[] b, int len) throws IOException {
+                    out.write(b, 0, len);
+                }
+
+                @Override
+                void finish() throws IOException {
+                    s.shutdownOutput();
+                    // wait (a little) for the peer to close its side: it has then read everything, and
+                    // closing does not reset a connection with data the peer sent unread
+                    s.setSoTimeout(2000);
+                    byte[] sink = new byte[4096];
+                    try {
+                        InputStream in = s.getInputStream();
+                        while (in.read(sink) >= 0) {
+                            // what the peer sends is not used
+                        }
+                    } catch (IOException e) {
+                        // the peer keeps its side open or resets it: everything was written
+                    }
+                }
+
+                @Override
+                public void close() throws IOException {
+                    s.close();
+                }
+            };
+        }
+
+        static Connection udp(Target t) throws IOException {
+            InetSocketAddress a = new InetSocketAddress(t.host(), t.port());
+            if (a.isUnresolved()) {
+                throw new UnknownHostException(t.host());
+            }
+            DatagramSocket s = new DatagramSocket();
+            try {
+                s.connect(a); // so that an ICMP "port unreachable" is told to a later send
+            } catch (IOException | RuntimeException e) {
+                s.close();
+                throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+            }
+            DatagramPacket p = new DatagramPacket(new byte[0], 0);
+            return new Connection() {
+                @Override
+                void send(byte[] b, int len) throws IOException {
+                    if (len > MAX_DATAGRAM) {
+                        throw new IOException("a line of " + (len - 2) + " bytes is longer than a UDP datagram holds ("
+                                + MAX_DATAGRAM + " bytes)");
+                    }
+                    p.setData(b, 0, len);
+                    s.send(p);
+                }
+
+                @Override
+                public void close() {
+                    s.close();
+                }
+            };
+        }
+    }
+}
