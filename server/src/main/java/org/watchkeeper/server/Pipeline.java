@@ -180,6 +180,8 @@ public final class Pipeline implements AutoCloseable {
     private final ConcurrentHashMap<Integer, Long> livePositions = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> rejected = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, LongAdder> messagesBySource = new ConcurrentHashMap<>();
+    /** Rejected lines per source name, by reason, as {@link #rejected} counts them all. */
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, LongAdder>> rejectedBySource = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, AtomicLong> lastMessageBySource = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, AtomicLong> lastMessageTimeBySource = new ConcurrentHashMap<>();
     /** Observations of each source the event-time order left out as late (detection thread writes). */
@@ -656,11 +658,12 @@ public final class Pipeline implements AutoCloseable {
         /** Per source, so that each feed's receive times are judged on their own, as analyze does. */
         private final ObservationMapper mapper = ObservationMapper.forStream();
         /** Per source, as analyze drops each input's stray times (its first line excepted: a live feed). */
-        private final StrayTimeFilter strays = StrayTimeFilter.forLiveFeed(Pipeline.this::observe,
-                o -> rejected.computeIfAbsent("stray_time", k -> new LongAdder()).increment());
+        private final ConcurrentHashMap<String, LongAdder> rejectedHere;
+        private final StrayTimeFilter strays = StrayTimeFilter.forLiveFeed(Pipeline.this::observe, o -> reject("stray_time"));
 
         Decoded(String source) {
             this.source = source;
+            this.rejectedHere = rejectedBySource.computeIfAbsent(source, k -> new ConcurrentHashMap<>());
             this.mark = new SourceMark(source);
             this.count = messagesBySource.computeIfAbsent(source, k -> new LongAdder());
             this.last = lastMessageBySource.computeIfAbsent(source, k -> new AtomicLong(Long.MIN_VALUE));
@@ -698,7 +701,13 @@ public final class Pipeline implements AutoCloseable {
 
         @Override
         public void rejected(Rejection r) {
-            rejected.computeIfAbsent(r.reason().name().toLowerCase(java.util.Locale.ROOT), k -> new LongAdder()).increment();
+            reject(r.reason().name().toLowerCase(java.util.Locale.ROOT));
+        }
+
+        /** Counts a rejection of this source's, in the whole pipeline's counts and in the source's own. */
+        private void reject(String reason) {
+            rejected.computeIfAbsent(reason, k -> new LongAdder()).increment();
+            rejectedHere.computeIfAbsent(reason, k -> new LongAdder()).increment();
         }
 
         @Override
@@ -1036,6 +1045,16 @@ public final class Pipeline implements AutoCloseable {
     public Map<String, Long> rejected() {
         Map<String, Long> m = new java.util.TreeMap<>();
         rejected.forEach((k, v) -> m.put(k, v.sum()));
+        return m;
+    }
+
+    /** Rejected lines of one source by reason (lower-case {@code RejectReason} names, {@code stray_time}); empty for none. */
+    public Map<String, Long> rejected(String source) {
+        Map<String, Long> m = new java.util.TreeMap<>();
+        Map<String, LongAdder> r = rejectedBySource.get(source);
+        if (r != null) {
+            r.forEach((k, v) -> m.put(k, v.sum()));
+        }
         return m;
     }
 

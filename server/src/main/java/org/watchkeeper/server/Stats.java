@@ -138,6 +138,12 @@ public final class Stats {
                 x.put("last_message_time", Api.iso(p.lastMessageTime(s.name())));
             }
             x.put("late_observations", p.lateObservations(s.name()));
+            // this feed's share of "rejected" below (lines too long are counted by the source: line_too_long)
+            ObjectNode rs = x.putObject("rejected");
+            p.rejected(s.name()).forEach(rs::put);
+            if (s.overlong() > 0) {
+                rs.put("line_too_long", rs.path("line_too_long").asLong() + s.overlong());
+            }
             String error = s.error();
             if (error != null) {
                 x.put("error", error);
