@@ -6,7 +6,11 @@ public enum NoiseReason {
     NOT_AVAILABLE,
     /** More than the land tolerance inland (see {@code LandMask}). */
     ON_LAND,
-    /** Same MMSI and content as a fix accepted within the duplicate window (another receiving station). */
+    /**
+     * Same MMSI and content as a fix accepted within the duplicate window (another receiving station),
+     * or a moving vessel's report heard again later, where the vessel no longer is (a stale repeat:
+     * {@link org.watchkeeper.core.observation.MovingReports}).
+     */
     DUPLICATE,
     /** Older than the vessel's last accepted fix. */
     OUT_OF_ORDER,

@@ -5,13 +5,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.watchkeeper.core.geo.Geodesy;
+import org.watchkeeper.core.observation.MovingReports;
 import org.watchkeeper.core.observation.PositionObservation;
 
 /**
  * What the {@link Tracker} remembers about one vessel to judge its next fix: the newest fix of each
- * open segment, the last few accepted fixes (duplicate check), the newest accepted and newest
+ * open segment, the last few accepted fixes (duplicate check), the hashes of the last accepted
+ * moving reports ({@link MovingReports}: a moving vessel's report heard again minutes later, where
+ * the vessel no longer is, is a {@link NoiseReason#DUPLICATE} too), the newest accepted and newest
  * precise times, and the number of segments opened so far. Small and bounded
- * ({@link TrackerConfig#maxOpenSegments()} + {@value #RECENT} fixes) and {@link Serializable}, so a
+ * ({@link TrackerConfig#maxOpenSegments()} + {@value #RECENT} fixes + {@value MovingReports#SIZE}
+ * hashes) and {@link Serializable}, so a
  * distributed host can keep it per vessel in its own keyed state and make exactly the decisions the
  * in-process tracker makes. The rules are described on {@link Tracker}; this class is where they
  * are applied.
@@ -22,10 +26,10 @@ import org.watchkeeper.core.observation.PositionObservation;
  *
  * <p>Not thread safe; mutated by {@link #step}. Serializable (the Flink job keeps it as keyed
  * state); version 2 keeps the open segments' newest fixes as numbers, so a checkpoint holding a
- * version 1 state (the fixes as objects) does not restore.
+ * version 1 state (the fixes as objects) does not restore; version 3 adds the moving reports.
  */
 public class TrackState implements Serializable {
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
 
     /** Accepted fixes kept for the duplicate check. */
     public static final int RECENT = 8;
@@ -86,6 +90,8 @@ public class TrackState implements Serializable {
     private final PositionObservation[] recent = new PositionObservation[RECENT];
     /** Per ring slot {@code i}: time at {@code 2i}, content key at {@code 2i + 1}. */
     private final long[] recentKeys = new long[2 * RECENT];
+    /** The accepted moving reports, to tell a stale repeat ({@link MovingReports}); null until there is one. */
+    private MovingReports reports;
     private int recentCount;
     private int recentNext;
     private long lastTime = Long.MIN_VALUE;
@@ -173,6 +179,14 @@ public class TrackState implements Serializable {
         }
         if (lastOutlier != null && Math.abs(lastOutlier.time() - t) <= window && lastOutlier.sameContent(p)) {
             return NoiseReason.DUPLICATE;
+        }
+        // a moving vessel's report heard again minutes later, where the vessel no longer is: a copy, not a second transmitter
+        int reportHash = MovingReports.hash(p);
+        if (reportHash != 0 && reports != null && recentCount > 0) {
+            PositionObservation q = recent[(recentNext - 1) & (RECENT - 1)];
+            if (MovingReports.unreachable(q.latitude(), q.longitude(), q.time(), p) && reports.contains(reportHash)) {
+                return NoiseReason.DUPLICATE;
+            }
         }
         if (t < lastTime) {
             return NoiseReason.OUT_OF_ORDER;
@@ -264,6 +278,12 @@ public class TrackState implements Serializable {
         recentNext = (recentNext + 1) & (RECENT - 1);
         if (recentCount < RECENT) {
             recentCount++;
+        }
+        if (reportHash != 0) {
+            if (reports == null) {
+                reports = new MovingReports();
+            }
+            reports.remember(reportHash);
         }
         judgedSegment = (int) o[at + OPEN_NUMBER];
         judgedIndex = best;

@@ -339,4 +339,31 @@ class TrackerTest {
         off.accept(fix(T0, 10, 0, 0));
         assertThat(off.accept(glitch).accepted()).isTrue();
     }
+
+    /** A report of a vessel steaming north at 2 kn from 57.8°N, made at T0 + {@code made} ms, received at T0 + {@code received}. */
+    static PositionObservation report(long made, long received, int utcSecondShift) {
+        double lat = 57.8 + 2 * 1852.0 / 3_600_000.0 * made / 111_195.0;
+        return new PositionObservation(T0 + received, "test", MMSI, 1, StationClass.A, lat, 11.3, 2.0, 0.0, 0, 0, true, false,
+                org.watchkeeper.ais.nmea.TimeSource.PGHP, (int) ((T0 + made) / 1000 % 60 + utcSecondShift) % 60, false);
+    }
+
+    /**
+     * A moving vessel's report relayed again 17 minutes late (the DMA drift log's base station
+     * 992190923 did so for 538004030): rejected as a duplicate, so the track keeps one segment; a fix
+     * at the same old place with another UTC second is a report of its own (a second transmitter) and
+     * opens a segment beside the first.
+     */
+    @Test
+    void aMovingVesselsReportRelayedMinutesLateIsADuplicate() {
+        Tracker tracker = new Tracker();
+        for (long t = 0; t <= 1_800_000; t += 10_000) {
+            assertThat(tracker.accept(report(t, t + 400, 0)).accepted()).isTrue();
+        }
+        Tracker.Decision stale = tracker.accept(report(780_000, 1_803_400, 0));
+        assertThat(stale.accepted()).isFalse();
+        assertThat(stale.reason()).isEqualTo(NoiseReason.DUPLICATE);
+        Tracker.Decision other = tracker.accept(report(780_000, 1_803_500, 1));
+        assertThat(other.accepted()).isTrue();
+        assertThat(other.newSegment()).isTrue();
+    }
 }
