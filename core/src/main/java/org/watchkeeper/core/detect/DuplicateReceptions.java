@@ -61,7 +61,7 @@ public final class DuplicateReceptions implements Serializable {
                 return true;
             }
         }
-        int h = MovingReports.hash(p);
+        int h = MovingReports.hash(p, k);
         if (h != 0 && reports != null && MovingReports.unreachable(newestLat, newestLon, newest, p) && reports.contains(h)) {
             return true;
         }

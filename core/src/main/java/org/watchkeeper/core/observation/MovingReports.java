@@ -45,10 +45,15 @@ public final class MovingReports implements Serializable {
      * class does not judge (at rest, no speed, or no UTC second).
      */
     public static int hash(PositionObservation p) {
+        return hash(p, p.contentHash());
+    }
+
+    /** {@link #hash(PositionObservation)} of a report whose {@link PositionObservation#contentHash} is known. */
+    public static int hash(PositionObservation p, long contentHash) {
         if (!(p.speedOverGround() >= MOVING_KNOTS) || !ReportTime.isSecond(p.utcSecond())) {
             return 0;
         }
-        long x = (p.contentHash() ^ p.utcSecond()) * 0x9E3779B97F4A7C15L;
+        long x = (contentHash ^ p.utcSecond()) * 0x9E3779B97F4A7C15L;
         int h = (int) (x ^ (x >>> 32));
         return h == 0 ? 1 : h;
     }

@@ -162,9 +162,9 @@ public class TrackState implements Serializable {
     NoiseReason judge(PositionObservation p, TrackerConfig config) {
         long t = p.time();
         long window = config.duplicateWindowMillis();
+        long key = contentKey(p);
         if (recentCount > 0) {
             // Newest first; accepted times never decrease, so once one is older than the window all the rest are.
-            long key = contentKey(p);
             long[] keys = recentKeys;
             for (int k = 0, i = recentNext; k < recentCount; k++) {
                 i = (i - 1) & (RECENT - 1);
@@ -181,7 +181,7 @@ public class TrackState implements Serializable {
             return NoiseReason.DUPLICATE;
         }
         // a moving vessel's report heard again minutes later, where the vessel no longer is: a copy, not a second transmitter
-        int reportHash = MovingReports.hash(p);
+        int reportHash = MovingReports.hash(p, key);
         if (reportHash != 0 && reports != null && recentCount > 0) {
             PositionObservation q = recent[(recentNext - 1) & (RECENT - 1)];
             if (MovingReports.unreachable(q.latitude(), q.longitude(), q.time(), p) && reports.contains(reportHash)) {
@@ -274,7 +274,7 @@ public class TrackState implements Serializable {
         }
         recent[recentNext] = p;
         recentKeys[2 * recentNext] = t;
-        recentKeys[2 * recentNext + 1] = contentKey(p);
+        recentKeys[2 * recentNext + 1] = key;
         recentNext = (recentNext + 1) & (RECENT - 1);
         if (recentCount < RECENT) {
             recentCount++;
