@@ -13,12 +13,11 @@
 //   WK_NEAR_MMSI       a vessel that was there (it must be listed by "who was there")
 //   WK_OUT             folder for screenshots and result.json
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../e2e/chromium.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const env = (name) => {
   const v = process.env[name];
   if (!v) throw new Error(`${name} is not set: this test is run by the app module's IncidentSharingBrowserTest`);
@@ -39,14 +38,7 @@ describe('incident reporting and sharing against the real server', () => {
     base = env('WK_URL').replace(/\/?$/, '/');
     out = env('WK_OUT');
     mkdirSync(out, { recursive: true });
-    profile = mkdtempSync(join(tmpdir(), 'watchkeeper-incidents-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1400, height: 860 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-        '--no-first-run', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-    });
+    ({ browser, profile } = await launchChromium('watchkeeper-incidents-chromium'));
     page = browser.pages()[0] || await browser.newPage();
   }, 120000);
 

@@ -2,14 +2,12 @@
 // whose feed has just started: the map opens where it always does, then moves to the traffic once
 // the first positions have come in over the live stream, and leaves the view alone after that.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { CHROMIUM, launchChromium } from './chromium.js';
 import { startMockServer, MOCK_TOKEN } from './mock-server.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SITE = join(dirname(fileURLToPath(import.meta.url)), '..', 'target', 'classes', 'web');
 const hasChromium = existsSync(CHROMIUM);
 
@@ -19,14 +17,7 @@ describe.skipIf(!hasChromium || Boolean(process.env.WATCHKEEPER_URL))('web map o
   beforeAll(async () => {
     if (!existsSync(join(SITE, 'index.html'))) throw new Error(`${SITE}/index.html missing: run "npm run build" first`);
     server = await startMockServer(SITE, { vessels: [], events: [], now: Date.parse('2026-11-01T12:00:00Z') });
-    profile = mkdtempSync(join(tmpdir(), 'watchkeeper-chromium-empty-'));
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1200, height: 800 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-        '--no-first-run', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-    });
+    ({ browser, profile } = await launchChromium('watchkeeper-chromium-empty', { width: 1200, height: 800 }));
     page = browser.pages()[0] || await browser.newPage();
     await page.goto(server.url);
     await page.locator('#login').waitFor({ state: 'visible', timeout: 60000 });

@@ -9,15 +9,13 @@
 // vessel count of a server whose feed has ended) makes the first test require exactly that many
 // vessels on the map; WATCHKEEPER_SCREENSHOTS names the folder for the screenshots.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { CHROMIUM, launchChromium } from './chromium.js';
 import { startMockServer, MOCK_TOKEN } from './mock-server.js';
 import { geometryBounds as extent } from '../src/data.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SITE = join(HERE, '..', 'target', 'classes', 'web');
 const OUT = process.env.WATCHKEEPER_SCREENSHOTS || join(HERE, '..', 'target', 'browser');
@@ -54,14 +52,7 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     }
     mkdirSync(OUT, { recursive: true });
     // A new empty profile for every run.
-    profile = mkdtempSync(join(tmpdir(), 'watchkeeper-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1400, height: 860 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-        '--no-first-run', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
-    });
+    ({ browser, profile } = await launchChromium('watchkeeper-chromium'));
     if (real && Object.keys(real.headers).length) await browser.setExtraHTTPHeaders(real.headers);
     page = browser.pages()[0] || await browser.newPage();
     const origin = new URL(base).origin;

@@ -581,6 +581,11 @@ class IncidentApiTest {
 
     /** The first {@code n} incident messages, as "name id [reason]" (waits at most 20 s). */
     private static List<String> messages(BlockingQueue<String> q, int n) throws Exception {
+        return messages(q, n, name -> name.startsWith("incident"));
+    }
+
+    /** The first {@code n} messages whose event name {@code names} admits, as "name id [reason]" (waits at most 20 s). */
+    private static List<String> messages(BlockingQueue<String> q, int n, java.util.function.Predicate<String> names) throws Exception {
         List<String> out = new ArrayList<>();
         long deadline = System.currentTimeMillis() + 20_000;
         String name = null;
@@ -591,7 +596,7 @@ class IncidentApiTest {
             }
             if (line.startsWith("event:")) {
                 name = line.substring(6).strip();
-            } else if (line.startsWith("data:") && name != null && name.startsWith("incident")) {
+            } else if (line.startsWith("data:") && name != null && names.test(name)) {
                 JsonNode m = Rows.JSON.readTree(line.substring(5).strip());
                 out.add(name + " " + m.get("id").asText() + (m.has("reason") ? " " + m.get("reason").asText() : ""));
                 name = null;
@@ -606,22 +611,7 @@ class IncidentApiTest {
 
     /** The ids of the first {@code n} incident messages (waits at most 20 s). */
     private static List<String> incidents(BlockingQueue<String> q, int n) throws Exception {
-        List<String> out = new ArrayList<>();
-        long deadline = System.currentTimeMillis() + 20_000;
-        String name = null;
-        while (out.size() < n && System.currentTimeMillis() < deadline) {
-            String line = q.poll(100, TimeUnit.MILLISECONDS);
-            if (line == null) {
-                continue;
-            }
-            if (line.startsWith("event:")) {
-                name = line.substring(6).strip();
-            } else if (line.startsWith("data:") && "incident".equals(name)) {
-                out.add(Rows.JSON.readTree(line.substring(5).strip()).get("id").asText());
-                name = null;
-            }
-        }
-        return out;
+        return messages(q, n, "incident"::equals).stream().map(m -> m.substring("incident ".length())).toList();
     }
 
     /** Every number in a nested coordinate array. */

@@ -1,0 +1,21 @@
+// How the browser tests start Debian's Chromium (playwright-core drives it; it downloads no browser):
+// headless, software WebGL for the map, nothing that reaches out to the network by itself.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** Starts Chromium on a new empty profile; resolves to {browser, profile} (remove the profile when done). */
+export async function launchChromium(name, viewport = { width: 1400, height: 860 }) {
+  const profile = mkdtempSync(join(tmpdir(), `${name}-`));
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--no-first-run', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+  });
+  return { browser, profile };
+}
