@@ -1327,8 +1327,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                         ? "nothing in it was analyzed (a CSV row has no checksum, so rows from the damaged part cannot be"
                         + " told from good ones); the report in " + report + " is written without it"
                         : lines == 0 ? "nothing in it was analyzed; the report in " + report + " is written without it"
-                        : (lines == 1 ? "it was" : "they were") + " analyzed (a line from the damaged part fails its"
-                        + " checksum), the rest of the file cannot be read; the report in " + report + " is written";
+                        : (lines == 1 ? "it was" : "they were") + " analyzed, the rest of the file cannot be read; the"
+                        + " report in " + report + " is written, but a line inflated from the damaged part passes its"
+                        + " 8-bit checksum about once in 256, so events of this input may be false: analyze an intact copy";
                 err.printf(Locale.ROOT, "watchkeeper analyze: I/O error on input %s: corrupt gzip data (%s) after %d line%s: %s%n",
                         file.equals("-") ? "stdin" : file, in.get("corrupt").asText(), lines, lines == 1 ? "" : "s", what);
             }
