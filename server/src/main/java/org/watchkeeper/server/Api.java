@@ -1126,6 +1126,8 @@ public final class Api {
         if (p != null && p.hasPosition()) {
             o.put("lat", Coordinates.round6(p.latitude()));
             o.put("lon", Coordinates.round6(p.longitude()));
+            // the time of this position: last_seen may be later (a message without a position, a duplicate reception)
+            o.put("position_time", iso(p.time()));
             putNumber(o, "speed", p.speedOverGround());
             putNumber(o, "course", p.courseOverGround());
             if (p.heading() >= 0) {

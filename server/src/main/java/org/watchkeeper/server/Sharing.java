@@ -34,7 +34,8 @@ import org.watchkeeper.core.sharing.Tlp;
  * Live data newer than a policy's delay is withheld (not held back and sent later).
  */
 public final class Sharing {
-    static final List<String> POSITION_FIELDS = List.of("lat", "lon", "speed", "course", "heading", "status", "status_text");
+    static final List<String> POSITION_FIELDS = List.of("lat", "lon", "position_time", "speed", "course", "heading", "status",
+            "status_text");
     static final List<String> IDENTITY_FIELDS = List.of("name", "callsign", "imo", "shiptype", "shiptype_text",
             "destination", "draught", "to_bow", "to_stern", "to_port", "to_starboard");
 

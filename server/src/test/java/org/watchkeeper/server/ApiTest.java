@@ -94,6 +94,10 @@ class ApiTest {
         assertThat(v.get("mmsi").asText()).isEqualTo("538004030");
         assertThat(v.get("identity_history").isArray()).isTrue();
         assertThat(v.get("events").isArray()).isTrue();
+        // the position's own time (its fix of 18:29:54.317, as vessels.csv's last_position_time), and the
+        // station's last message after it (a report without a new fix, 0.58 s later)
+        assertThat(v.get("position_time").asText()).isEqualTo("2014-09-28T18:29:54.317Z");
+        assertThat(v.get("last_seen").asText()).isEqualTo("2014-09-28T18:29:54.899Z");
         int stored = server.store().track(538004030, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2).size();
         JsonNode t = Fixture.get(server, "/api/vessels/538004030/track").json();
         assertThat(t.get("type").asText()).isEqualTo("FeatureCollection");
