@@ -14,6 +14,10 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.fs.FileStatus;
+import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -69,28 +73,44 @@ public final class WatchkeeperJob {
     static final int MAX_REPLAY_LINES = 1_000;
 
     /**
-     * Entry point: {@code [--local] job.properties}.
+     * Entry point: {@code [--local [--fresh]] job.properties}.
      *
      * <p>Without {@code --local} the job goes to the environment it is submitted to
      * ({@code flink run -c org.watchkeeper.flink.WatchkeeperJob watchkeeper-flink-job.jar job.properties}).
      * With {@code --local} it runs on an embedded Flink MiniCluster in this JVM (one machine, for a
      * try or a replay: {@code java -cp 'watchkeeper-flink-job.jar:lib/*' org.watchkeeper.flink.WatchkeeperJob
      * --local job.properties}), with as many task slots as the configured parallelism (else the
-     * number of processors).
+     * number of processors). A local job with a {@code checkpoint.dir} keeps its checkpoints there
+     * and, when started again, restores from the newest completed one ({@link #localConfiguration});
+     * {@code --fresh} starts from the Kafka group's committed offsets with empty state instead.
      *
      * <p>The settings and the port files ({@code ports.files}, see {@link JobPorts}) are checked
      * first: a bad value, or a port file that is missing, unrecognised or malformed, ends with a
      * message and exit status 2 before anything is submitted.
      */
     public static void main(String[] args) throws Exception {
-        boolean local = args.length == 2 && "--local".equals(args[0]);
-        if (args.length != 1 && !local) {
-            System.err.println("usage: WatchkeeperJob [--local] <job.properties>");
+        boolean local = false;
+        boolean fresh = false;
+        String file = null;
+        boolean usage = false;
+        for (String a : args) {
+            if ("--local".equals(a)) {
+                local = true;
+            } else if ("--fresh".equals(a)) {
+                fresh = true;
+            } else if (a.startsWith("--") || file != null) {
+                usage = true;
+            } else {
+                file = a;
+            }
+        }
+        if (usage || file == null || (fresh && !local)) {
+            System.err.println("usage: WatchkeeperJob [--local [--fresh]] <job.properties>");
             System.exit(2);
         }
         JobConfig config;
         try {
-            config = JobConfig.load(Path.of(args[args.length - 1]));
+            config = JobConfig.load(Path.of(file));
             config.ports().check(note -> System.err.println("ports: " + note));
         } catch (IllegalArgumentException e) {
             System.err.println("WatchkeeperJob: " + e.getMessage());
@@ -98,23 +118,28 @@ public final class WatchkeeperJob {
             return;
         } catch (java.nio.file.NoSuchFileException e) {
             System.err.println("WatchkeeperJob: no such file: " + e.getMessage()
-                    + " (usage: WatchkeeperJob [--local] <job.properties>)");
+                    + " (usage: WatchkeeperJob [--local [--fresh]] <job.properties>)");
             System.exit(1);
             return;
         } catch (java.io.IOException e) {
-            System.err.println("WatchkeeperJob: cannot read " + args[args.length - 1] + ": " + e.getMessage());
+            System.err.println("WatchkeeperJob: cannot read " + file + ": " + e.getMessage());
             System.exit(1);
             return;
         }
         StreamExecutionEnvironment env;
         if (local) {
             int p = config.parallelism() > 0 ? config.parallelism() : Runtime.getRuntime().availableProcessors();
-            Configuration conf = new Configuration();
-            if (config.checkpointDir() != null) {
-                String dir = config.checkpointDir().contains(":/") ? config.checkpointDir()
-                        : Path.of(config.checkpointDir()).toAbsolutePath().toUri().toString();
-                conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-                conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir);
+            Configuration conf;
+            try {
+                conf = localConfiguration(config, fresh, System.err);
+            } catch (IllegalArgumentException e) {
+                System.err.println("WatchkeeperJob: " + e.getMessage());
+                System.exit(2);
+                return;
+            } catch (java.io.IOException e) {
+                System.err.println("WatchkeeperJob: cannot read checkpoint.dir " + config.checkpointDir() + ": " + e.getMessage());
+                System.exit(1);
+                return;
             }
             env = StreamExecutionEnvironment.createLocalEnvironment(p, conf);
         } else {
@@ -123,6 +148,101 @@ public final class WatchkeeperJob {
         configure(env, config);
         build(env, config, Detectors.standard(config.ports()));
         env.execute("watchkeeper");
+    }
+
+    /**
+     * The configuration of the embedded MiniCluster of {@code --local}. With a {@code checkpoint.dir}:
+     * checkpoints are written there and kept when the job is cancelled or killed
+     * ({@code execution.checkpointing.externalized-checkpoint-retention: RETAIN_ON_CANCELLATION}), and,
+     * unless {@code fresh}, the job restores from the newest completed checkpoint found there
+     * ({@link #newestCheckpoint}; {@code execution.state-recovery.path}), whichever earlier run (job id)
+     * made it, so that a restarted local job goes on with the picture, the detectors' state and the
+     * Kafka offsets of that checkpoint, as a cluster does after a failure. What it restores from, or
+     * that it starts fresh, is said on {@code err}. A bounded read ({@code input.bounded=true}) that
+     * finds a checkpoint is refused (IllegalArgumentException): the Kafka connector's bounded source
+     * never finishes after a restore (FLINK-31006); a bounded run that finishes leaves no checkpoint.
+     */
+    static Configuration localConfiguration(JobConfig config, boolean fresh, java.io.PrintStream err)
+            throws java.io.IOException {
+        Configuration conf = new Configuration();
+        if (config.checkpointDir() == null) {
+            err.println("WatchkeeperJob: no checkpoint.dir: checkpoints in memory, starting fresh"
+                    + " (a restart will not restore the state)");
+            return conf;
+        }
+        String dir = checkpointUri(config.checkpointDir());
+        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir);
+        // Flink's default deletes a job's checkpoints when it is cancelled (Ctrl-C of the local JVM).
+        conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        if (fresh) {
+            err.println("WatchkeeperJob: --fresh: starting fresh, checkpoints under " + dir + " not restored");
+            return conf;
+        }
+        String newest = newestCheckpoint(dir);
+        if (newest == null) {
+            err.println("WatchkeeperJob: no completed checkpoint under " + dir + ": starting fresh");
+        } else if (config.bounded()) {
+            // flink-connector-kafka 5.0.0-2.2: a bounded KafkaSource restored from a checkpoint reads
+            // to its stopping offsets and then never finishes (FLINK-31006, FLINK-33466).
+            throw new IllegalArgumentException("checkpoint " + newest + " is left from an interrupted run, but a"
+                    + " bounded read (input.bounded=true) cannot resume from it (the Kafka source would never"
+                    + " finish, FLINK-31006): start with --fresh, or remove " + dir + " (and, to replay the"
+                    + " topic from its start, use a new kafka.group.id)");
+        } else {
+            err.println("WatchkeeperJob: restoring from checkpoint " + newest + " (--fresh to start fresh)");
+            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, newest);
+        }
+        return conf;
+    }
+
+    /** {@code checkpoint.dir} as a URI: a plain path made absolute, a URI as it is. */
+    static String checkpointUri(String checkpointDir) {
+        return checkpointDir.contains(":/") ? checkpointDir
+                : Path.of(checkpointDir).toAbsolutePath().toUri().toString();
+    }
+
+    /**
+     * The newest completed checkpoint under a checkpoint directory, or null: of the {@code <job id>/chk-N}
+     * directories that hold a {@code _metadata} file (written when a checkpoint completes), the one
+     * whose {@code _metadata} was written last (on a tie, the highest N). Every job id counts, since a
+     * restarted local job gets a new one.
+     */
+    static String newestCheckpoint(String dirUri) throws java.io.IOException {
+        org.apache.flink.core.fs.Path root = new org.apache.flink.core.fs.Path(dirUri);
+        FileSystem fs = root.getFileSystem();
+        if (!fs.exists(root)) {
+            return null;
+        }
+        FileStatus[] jobs = fs.listStatus(root);
+        String best = null;
+        long bestTime = Long.MIN_VALUE;
+        long bestN = -1;
+        for (FileStatus job : jobs == null ? new FileStatus[0] : jobs) {
+            if (!job.isDir()) {
+                continue;
+            }
+            FileStatus[] chks = fs.listStatus(job.getPath());
+            for (FileStatus chk : chks == null ? new FileStatus[0] : chks) {
+                String name = chk.getPath().getName();
+                if (!chk.isDir() || !name.matches("chk-\\d{1,18}")) {
+                    continue;
+                }
+                org.apache.flink.core.fs.Path metadata = new org.apache.flink.core.fs.Path(chk.getPath(), "_metadata");
+                if (!fs.exists(metadata)) {
+                    continue;
+                }
+                long time = fs.getFileStatus(metadata).getModificationTime();
+                long n = Long.parseLong(name.substring(4));
+                if (time > bestTime || (time == bestTime && n > bestN)) {
+                    best = chk.getPath().toString();
+                    bestTime = time;
+                    bestN = n;
+                }
+            }
+        }
+        return best;
     }
 
     /** Checkpointing (exactly-once state, at the configured interval) and parallelism. */
