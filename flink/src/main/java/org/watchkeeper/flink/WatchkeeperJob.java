@@ -14,6 +14,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.fs.FileStatus;
@@ -31,8 +32,12 @@ import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.watchkeeper.ais.Mmsi;
 import org.watchkeeper.ais.nmea.Options;
 import org.watchkeeper.core.detect.DetectionEngine;
 import org.watchkeeper.core.detect.Detector;
@@ -86,7 +91,8 @@ public final class WatchkeeperJob {
      *
      * <p>The settings and the port files ({@code ports.files}, see {@link JobPorts}) are checked
      * first: a bad value, or a port file that is missing, unrecognised or malformed, ends with a
-     * message and exit status 2 before anything is submitted.
+     * message and exit status 2 before anything is submitted; then the Kafka cluster must answer within
+     * {@code kafka.check.timeout.millis} ({@link #checkKafka}), else the job stops with exit status 1.
      */
     public static void main(String[] args) throws Exception {
         boolean local = false;
@@ -123,6 +129,13 @@ public final class WatchkeeperJob {
             return;
         } catch (java.io.IOException e) {
             System.err.println("WatchkeeperJob: cannot read " + file + ": " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        try {
+            checkKafka(config);
+        } catch (IllegalStateException e) {
+            System.err.println("WatchkeeperJob: " + e.getMessage());
             System.exit(1);
             return;
         }
@@ -165,6 +178,14 @@ public final class WatchkeeperJob {
     static Configuration localConfiguration(JobConfig config, boolean fresh, java.io.PrintStream err)
             throws java.io.IOException {
         Configuration conf = new Configuration();
+        // The MiniCluster's REST API and web UI (no authentication) on this machine only, at a known port.
+        int port = config.localRestPort() > 0 ? config.localRestPort() : freePort();
+        conf.set(RestOptions.BIND_ADDRESS, LOCAL_REST_ADDRESS);
+        conf.set(RestOptions.ADDRESS, LOCAL_REST_ADDRESS);
+        conf.set(RestOptions.BIND_PORT, Integer.toString(port));
+        conf.set(RestOptions.PORT, port);
+        err.println("WatchkeeperJob: Flink web UI and REST API at http://" + LOCAL_REST_ADDRESS + ":" + port
+                + "/ (this machine only; local.rest.port)");
         if (config.checkpointDir() == null) {
             err.println("WatchkeeperJob: no checkpoint.dir: checkpoints in memory, starting fresh"
                     + " (a restart will not restore the state)");
@@ -195,6 +216,49 @@ public final class WatchkeeperJob {
             conf.set(StateRecoveryOptions.SAVEPOINT_PATH, newest);
         }
         return conf;
+    }
+
+    /** Where the {@code --local} mode's REST API and web UI listen. */
+    static final String LOCAL_REST_ADDRESS = "127.0.0.1";
+
+    /** A port free on {@link #LOCAL_REST_ADDRESS} now (for {@code local.rest.port=0}). */
+    static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(LOCAL_REST_ADDRESS))) {
+            return s.getLocalPort();
+        }
+    }
+
+    /**
+     * Asks the Kafka cluster to describe itself (an AdminClient's describeCluster), waiting at most
+     * {@link JobConfig#kafkaCheckTimeoutMillis()}: a broker that is down or unreachable at start stops
+     * the job with one line instead of clients retrying for ever.
+     *
+     * @throws IllegalStateException naming the bootstrap servers and the error
+     */
+    static void checkKafka(JobConfig config) {
+        java.util.Map<String, Object> p = new java.util.HashMap<>();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        int timeout = (int) Math.min(Integer.MAX_VALUE, config.kafkaCheckTimeoutMillis());
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout);
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
+        try (Admin admin = Admin.create(p)) {
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeout)).clusterId()
+                    .get(config.kafkaCheckTimeoutMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking Kafka at " + config.bootstrapServers());
+        } catch (Exception e) {
+            Throwable c = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+            String why = c instanceof java.util.concurrent.TimeoutException
+                    ? "no answer within " + config.kafkaCheckTimeoutMillis() + " ms" : c.getClass().getSimpleName() + ": " + c.getMessage();
+            throw new IllegalStateException("Kafka at " + config.bootstrapServers() + " does not answer (" + why
+                    + "; kafka.check.timeout.millis=" + config.kafkaCheckTimeoutMillis() + ")");
+        }
+    }
+
+    /** A vessel state as its Kafka record: key = the 9-digit MMSI, as in the JSON's {@code mmsi}. */
+    static Tuple2<String, String> vesselRecord(VesselState v) {
+        return Tuple2.of(Mmsi.format(v.mmsi), Json.vessel(v));
     }
 
     /** {@code checkpoint.dir} as a URI: a plain path made absolute, a URI as it is. */
@@ -302,7 +366,7 @@ public final class WatchkeeperJob {
         DeliveryGuarantee guarantee = config.exactlyOnce() ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE;
         s.events()
                 .sinkTo(stringSink(config, config.eventsTopic(), guarantee, "wk-events")).uid("events-sink").name("events-sink");
-        s.vessels().map(v -> Tuple2.of(Integer.toString(v.mmsi), Json.vessel(v)))
+        s.vessels().map(WatchkeeperJob::vesselRecord)
                 .returns(Types.TUPLE(Types.STRING, Types.STRING)).uid("vessels-json").name("vessels-json")
                 .sinkTo(stringSink(config, config.vesselsTopic(), guarantee, "wk-vessels")).uid("vessels-sink").name("vessels-sink");
         return s;
