@@ -18,7 +18,7 @@ import java.util.Properties;
  * @param bootstrapServers Kafka bootstrap servers ({@code kafka.bootstrap.servers})
  * @param inputTopic topic of raw NMEA lines; record key = source id ({@code topic.input}, default {@code ais-nmea})
  * @param eventsTopic topic the events are written to as JSON, key = event id ({@code topic.events}, default {@code ais-events})
- * @param vesselsTopic topic of vessel states as JSON, key = MMSI ({@code topic.vessels}, default {@code ais-vessels})
+ * @param vesselsTopic topic of vessel states as JSON, key = the 9-digit MMSI as in the JSON ({@code topic.vessels}, default {@code ais-vessels})
  * @param groupId Kafka consumer group ({@code kafka.group.id}, default {@code watchkeeper})
  * @param allowedLatenessMillis bounded out-of-orderness of event time, ms ({@code lateness.millis}, default 10 000)
  * @param idlenessMillis on a live feed, a partition without data for this long (wall clock) stops

@@ -60,7 +60,7 @@ import org.watchkeeper.core.observation.Observation;
  *     detector ({@link DetectorFunction}); a detector that samples fixes
  *     ({@code Detector.sampleIntervalMillis()}, e.g. encounters) gets them through {@link SampleFunction}
  *     on the MMSI partitioning first
- *   → Kafka: events (JSON, key = event id), vessel states (JSON, key = MMSI); the record timestamp
+ *   → Kafka: events (JSON, key = event id), vessel states (JSON, key = 9-digit MMSI, {@link #vesselRecord}); the record timestamp
  *     is the time of writing (event times are in the JSON), so that a broker's time-based retention
  *     does not delete the results of a replayed old log as soon as they are written
  * </pre>
