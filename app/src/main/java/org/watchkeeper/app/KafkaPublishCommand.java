@@ -32,7 +32,9 @@ import picocli.CommandLine.Spec;
  *
  * <p>Record key: {@code --key} when given, else the {@code s:} source of the line's IEC 61162-450 tag
  * block, else (a line without {@code s:}, such as the second fragment of a group that carries only
- * {@code g:}) the last source seen in the input, else none. Kafka's default partitioner sends equal keys to one partition, so the lines of
+ * {@code g:}) the last source seen in the input, else (no {@code s:} yet: a log without tag blocks)
+ * the input's name (file name, {@code stdin}, or the TCP feed's {@code HOST:PORT}), so that one log's
+ * lines all go to one partition, in order, whatever the number of partitions. Kafka's default partitioner sends equal keys to one partition, so the lines of
  * one receiving station keep their order (the job reassembles multi-sentence messages per source).
  * Record value: the line as received (ISO-8859-1 bytes, no line terminator).
  *
@@ -48,7 +50,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Publish raw NMEA lines from a log file or a TCP feed to a Kafka topic, one line per record.",
             "",
-            "Key: --key, else the s: source of the line's tag block, else the last s: seen (fragments that carry only g:), else none.",
+            "Key: --key, else the s: source of the line's tag block, else the last s: seen (fragments that carry only g:),"
+                + " else the input's name (file name, 'stdin', or HOST:PORT), so that one log's lines stay in one"
+                + " partition, in order; how many lines were keyed by the input's name is said on stderr.",
             "--speed N replays a log N times faster than it was received (times from tag block c:, $PGHP or a"
                 + " trailing epoch); 0 (the default) sends as fast as the broker takes them.",
             "A summary (lines, bytes, seconds, lines/s) goes to stderr.",
@@ -80,7 +84,8 @@ public final class KafkaPublishCommand implements Callable<Integer> {
     String topic;
 
     @Option(names = "--key", paramLabel = "SOURCE_ID",
-            description = "Record key (the receiving source id) for every line; default: the tag block s: of each line.")
+            description = "Record key (the receiving source id) for every line; default: the tag block s: of each line,"
+                + " else the input's name (file name, 'stdin', HOST:PORT).")
     String key;
 
     @Option(names = "--speed", paramLabel = "FACTOR", defaultValue = "0",
@@ -108,7 +113,7 @@ public final class KafkaPublishCommand implements Callable<Integer> {
     }
 
     /** What was sent. */
-    record Result(long lines, long bytes, double seconds) {
+    record Result(long lines, long bytes, double seconds, long keyedByInput, String inputKey) {
         double linesPerSecond() {
             return seconds > 0 ? lines / seconds : 0;
         }
@@ -157,6 +162,10 @@ public final class KafkaPublishCommand implements Callable<Integer> {
         if (!quiet) {
             err.printf("published %d lines (%d bytes) to %s in %.1f s: %.0f lines/s, %.2f MB/s%n", r.lines(), r.bytes(), topic,
                     r.seconds(), r.linesPerSecond(), r.seconds() > 0 ? r.bytes() / r.seconds() / 1e6 : 0.0);
+            if (r.keyedByInput() > 0) {
+                err.printf("keyed %d lines without a tag block s: source by the input's name '%s' (--key to set it)%n",
+                        r.keyedByInput(), r.inputKey());
+            }
             err.flush();
         }
         return 0;
@@ -219,6 +228,8 @@ public final class KafkaPublishCommand implements Callable<Integer> {
         ReplayPacer pacer = speed > 0 ? ReplayPacer.bySpeed(speed) : null;
         AtomicReference<Exception> failure = new AtomicReference<>();
         byte[] lastSource = null;
+        byte[] inputKey = inputKey().getBytes(StandardCharsets.UTF_8);
+        long keyedByInput = 0;
         long lines = 0;
         long bytes = 0;
         long t0 = System.nanoTime();
@@ -257,6 +268,12 @@ public final class KafkaPublishCommand implements Callable<Integer> {
                                 lastSource = s;
                             }
                             k = lastSource;
+                            if (k == null) {
+                                // no s: yet (a log without tag blocks): one key for the whole input, so
+                                // that its lines stay in one partition, in order
+                                k = inputKey;
+                                keyedByInput++;
+                            }
                         }
                         producer.send(new ProducerRecord<>(topic, k, value), (md, e) -> {
                             if (e != null) {
@@ -282,7 +299,19 @@ public final class KafkaPublishCommand implements Callable<Integer> {
         if (f != null) {
             throw f instanceof KafkaException ke ? ke : new KafkaException(f);
         }
-        return new Result(lines, bytes, (System.nanoTime() - t0) / 1e9);
+        return new Result(lines, bytes, (System.nanoTime() - t0) / 1e9, keyedByInput, inputKey());
+    }
+
+    /** The key of lines without an s: source: the input's file name, 'stdin', or the TCP feed's HOST:PORT. */
+    String inputKey() {
+        if (tcp != null) {
+            return tcp;
+        }
+        if (file == null || "-".equals(file)) {
+            return "stdin";
+        }
+        Path name = Path.of(file).getFileName();
+        return name == null ? file : name.toString();
     }
 
     /**

@@ -7,6 +7,8 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -16,7 +18,7 @@ import java.util.Properties;
  * @param bootstrapServers Kafka bootstrap servers ({@code kafka.bootstrap.servers})
  * @param inputTopic topic of raw NMEA lines; record key = source id ({@code topic.input}, default {@code ais-nmea})
  * @param eventsTopic topic the events are written to as JSON, key = event id ({@code topic.events}, default {@code ais-events})
- * @param vesselsTopic topic of vessel states as JSON, key = MMSI ({@code topic.vessels}, default {@code ais-vessels})
+ * @param vesselsTopic topic of vessel states as JSON, key = the 9-digit MMSI as in the JSON ({@code topic.vessels}, default {@code ais-vessels})
  * @param groupId Kafka consumer group ({@code kafka.group.id}, default {@code watchkeeper})
  * @param allowedLatenessMillis bounded out-of-orderness of event time, ms ({@code lateness.millis}, default 10 000)
  * @param idlenessMillis on a live feed, a partition without data for this long (wall clock) stops
@@ -39,6 +41,13 @@ import java.util.Properties;
  *        same place, default none; {@code ports.shipped} (default true) whether the shipped UN/LOCODE
  *        list comes first. The files are read when the job starts ({@link JobPorts#check}): a missing,
  *        unrecognised or malformed file stops the job before it is submitted
+ * @param localRestPort port of the {@code --local} mode's Flink REST API and web UI, which listens on
+ *        127.0.0.1 only ({@code local.rest.port}, default 0: a free port chosen at start; its URL is
+ *        printed on stderr)
+ * @param kafkaCheckTimeoutMillis how long the job waits at start for the Kafka cluster to answer
+ *        ({@code kafka.check.timeout.millis}, default 30 000) before it stops with exit status 1
+ *
+ * <p>A key of the settings file that is none of {@link #KEYS} is an error naming the closest ones.
  */
 public record JobConfig(
         String bootstrapServers,
@@ -54,7 +63,25 @@ public record JobConfig(
         boolean landMask,
         boolean exactlyOnce,
         String checkpointDir,
-        JobPorts ports) implements Serializable {
+        JobPorts ports,
+        int localRestPort,
+        long kafkaCheckTimeoutMillis) implements Serializable {
+
+    /** Every key of the settings file; any other key is an error ({@link #checkKeys}). */
+    public static final List<String> KEYS = List.of(
+            "kafka.bootstrap.servers", "kafka.group.id", "kafka.check.timeout.millis",
+            "topic.input", "topic.events", "topic.vessels",
+            "lateness.millis", "idleness.millis", "checkpoint.interval.millis", "parallelism", "checkpoint.dir",
+            "input.bounded", "ports.files", "ports.shipped", "tracker.land-mask", "sink.exactly-once",
+            "local.rest.port");
+
+    /** The settings before the ports and the checks added later, for callers that build one in code. */
+    public JobConfig(String bootstrapServers, String inputTopic, String eventsTopic, String vesselsTopic, String groupId,
+            long allowedLatenessMillis, long idlenessMillis, long checkpointIntervalMillis, int parallelism,
+            boolean bounded, boolean landMask, boolean exactlyOnce, String checkpointDir, JobPorts ports) {
+        this(bootstrapServers, inputTopic, eventsTopic, vesselsTopic, groupId, allowedLatenessMillis, idlenessMillis,
+                checkpointIntervalMillis, parallelism, bounded, landMask, exactlyOnce, checkpointDir, ports, 0, 30_000);
+    }
 
     /** Validates the values. */
     public JobConfig {
@@ -73,10 +100,68 @@ public record JobConfig(
         if (ports == null) {
             ports = JobPorts.SHIPPED;
         }
+        if (localRestPort < 0 || localRestPort > 65_535) {
+            throw new IllegalArgumentException("local.rest.port must be from 0 (any free port) to 65535: " + localRestPort);
+        }
+        if (kafkaCheckTimeoutMillis < 1) {
+            throw new IllegalArgumentException("kafka.check.timeout.millis must be >= 1");
+        }
+    }
+
+    /**
+     * Every key of {@code p} must be one of {@link #KEYS}: a misspelt key (input.bound=true) would
+     * otherwise be ignored and its default used. The error names the key, the closest known key(s)
+     * and all of them, on one line.
+     */
+    static void checkKeys(Properties p) {
+        for (String key : new java.util.TreeSet<>(p.stringPropertyNames())) {
+            if (KEYS.contains(key)) {
+                continue;
+            }
+            int best = Integer.MAX_VALUE;
+            List<String> closest = new ArrayList<>();
+            for (String k : KEYS) {
+                int d = distance(key, k);
+                if (d < best) {
+                    best = d;
+                    closest.clear();
+                }
+                if (d == best) {
+                    closest.add(k);
+                }
+            }
+            throw new IllegalArgumentException("unknown setting " + key + " (did you mean " + String.join(" or ", closest)
+                    + "?); the settings are " + String.join(", ", KEYS));
+        }
+    }
+
+    /** Levenshtein distance. */
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     /** Reads the settings from properties; absent keys take the defaults above. */
     public static JobConfig of(Properties p) {
+        checkKeys(p);
+        long restPort = number(p, "local.rest.port", "0");
+        if (restPort < 0 || restPort > 65_535) {
+            throw new IllegalArgumentException("local.rest.port must be from 0 (any free port) to 65535: " + restPort);
+        }
         return new JobConfig(
                 p.getProperty("kafka.bootstrap.servers"),
                 p.getProperty("topic.input", "ais-nmea"),
@@ -93,7 +178,9 @@ public record JobConfig(
                 p.getProperty("checkpoint.dir") == null || p.getProperty("checkpoint.dir").isBlank() ? null
                         : p.getProperty("checkpoint.dir").strip(),
                 new JobPorts(JobPorts.parseFiles(p.getProperty("ports.files")),
-                        strictBoolean("ports.shipped", p.getProperty("ports.shipped", "true"))));
+                        strictBoolean("ports.shipped", p.getProperty("ports.shipped", "true"))),
+                (int) restPort,
+                number(p, "kafka.check.timeout.millis", "30000"));
     }
 
     /** A whole number, else an error naming the key. */

@@ -14,6 +14,11 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.fs.FileStatus;
+import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -27,8 +32,12 @@ import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.watchkeeper.ais.Mmsi;
 import org.watchkeeper.ais.nmea.Options;
 import org.watchkeeper.core.detect.DetectionEngine;
 import org.watchkeeper.core.detect.Detector;
@@ -51,7 +60,7 @@ import org.watchkeeper.core.observation.Observation;
  *     detector ({@link DetectorFunction}); a detector that samples fixes
  *     ({@code Detector.sampleIntervalMillis()}, e.g. encounters) gets them through {@link SampleFunction}
  *     on the MMSI partitioning first
- *   → Kafka: events (JSON, key = event id), vessel states (JSON, key = MMSI); the record timestamp
+ *   → Kafka: events (JSON, key = event id), vessel states (JSON, key = 9-digit MMSI, {@link #vesselRecord}); the record timestamp
  *     is the time of writing (event times are in the JSON), so that a broker's time-based retention
  *     does not delete the results of a replayed old log as soon as they are written
  * </pre>
@@ -69,28 +78,45 @@ public final class WatchkeeperJob {
     static final int MAX_REPLAY_LINES = 1_000;
 
     /**
-     * Entry point: {@code [--local] job.properties}.
+     * Entry point: {@code [--local [--fresh]] job.properties}.
      *
      * <p>Without {@code --local} the job goes to the environment it is submitted to
      * ({@code flink run -c org.watchkeeper.flink.WatchkeeperJob watchkeeper-flink-job.jar job.properties}).
      * With {@code --local} it runs on an embedded Flink MiniCluster in this JVM (one machine, for a
      * try or a replay: {@code java -cp 'watchkeeper-flink-job.jar:lib/*' org.watchkeeper.flink.WatchkeeperJob
      * --local job.properties}), with as many task slots as the configured parallelism (else the
-     * number of processors).
+     * number of processors). A local job with a {@code checkpoint.dir} keeps its checkpoints there
+     * and, when started again, restores from the newest completed one ({@link #localConfiguration});
+     * {@code --fresh} starts from the Kafka group's committed offsets with empty state instead.
      *
      * <p>The settings and the port files ({@code ports.files}, see {@link JobPorts}) are checked
      * first: a bad value, or a port file that is missing, unrecognised or malformed, ends with a
-     * message and exit status 2 before anything is submitted.
+     * message and exit status 2 before anything is submitted; then the Kafka cluster must answer within
+     * {@code kafka.check.timeout.millis} ({@link #checkKafka}), else the job stops with exit status 1.
      */
     public static void main(String[] args) throws Exception {
-        boolean local = args.length == 2 && "--local".equals(args[0]);
-        if (args.length != 1 && !local) {
-            System.err.println("usage: WatchkeeperJob [--local] <job.properties>");
+        boolean local = false;
+        boolean fresh = false;
+        String file = null;
+        boolean usage = false;
+        for (String a : args) {
+            if ("--local".equals(a)) {
+                local = true;
+            } else if ("--fresh".equals(a)) {
+                fresh = true;
+            } else if (a.startsWith("--") || file != null) {
+                usage = true;
+            } else {
+                file = a;
+            }
+        }
+        if (usage || file == null || (fresh && !local)) {
+            System.err.println("usage: WatchkeeperJob [--local [--fresh]] <job.properties>");
             System.exit(2);
         }
         JobConfig config;
         try {
-            config = JobConfig.load(Path.of(args[args.length - 1]));
+            config = JobConfig.load(Path.of(file));
             config.ports().check(note -> System.err.println("ports: " + note));
         } catch (IllegalArgumentException e) {
             System.err.println("WatchkeeperJob: " + e.getMessage());
@@ -98,23 +124,35 @@ public final class WatchkeeperJob {
             return;
         } catch (java.nio.file.NoSuchFileException e) {
             System.err.println("WatchkeeperJob: no such file: " + e.getMessage()
-                    + " (usage: WatchkeeperJob [--local] <job.properties>)");
+                    + " (usage: WatchkeeperJob [--local [--fresh]] <job.properties>)");
             System.exit(1);
             return;
         } catch (java.io.IOException e) {
-            System.err.println("WatchkeeperJob: cannot read " + args[args.length - 1] + ": " + e.getMessage());
+            System.err.println("WatchkeeperJob: cannot read " + file + ": " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        try {
+            checkKafka(config);
+        } catch (IllegalStateException e) {
+            System.err.println("WatchkeeperJob: " + e.getMessage());
             System.exit(1);
             return;
         }
         StreamExecutionEnvironment env;
         if (local) {
             int p = config.parallelism() > 0 ? config.parallelism() : Runtime.getRuntime().availableProcessors();
-            Configuration conf = new Configuration();
-            if (config.checkpointDir() != null) {
-                String dir = config.checkpointDir().contains(":/") ? config.checkpointDir()
-                        : Path.of(config.checkpointDir()).toAbsolutePath().toUri().toString();
-                conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-                conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir);
+            Configuration conf;
+            try {
+                conf = localConfiguration(config, fresh, System.err);
+            } catch (IllegalArgumentException e) {
+                System.err.println("WatchkeeperJob: " + e.getMessage());
+                System.exit(2);
+                return;
+            } catch (java.io.IOException e) {
+                System.err.println("WatchkeeperJob: cannot read checkpoint.dir " + config.checkpointDir() + ": " + e.getMessage());
+                System.exit(1);
+                return;
             }
             env = StreamExecutionEnvironment.createLocalEnvironment(p, conf);
         } else {
@@ -123,6 +161,152 @@ public final class WatchkeeperJob {
         configure(env, config);
         build(env, config, Detectors.standard(config.ports()));
         env.execute("watchkeeper");
+    }
+
+    /**
+     * The configuration of the embedded MiniCluster of {@code --local}. With a {@code checkpoint.dir}:
+     * checkpoints are written there and kept when the job is cancelled or killed
+     * ({@code execution.checkpointing.externalized-checkpoint-retention: RETAIN_ON_CANCELLATION}), and,
+     * unless {@code fresh}, the job restores from the newest completed checkpoint found there
+     * ({@link #newestCheckpoint}; {@code execution.state-recovery.path}), whichever earlier run (job id)
+     * made it, so that a restarted local job goes on with the picture, the detectors' state and the
+     * Kafka offsets of that checkpoint, as a cluster does after a failure. What it restores from, or
+     * that it starts fresh, is said on {@code err}. A bounded read ({@code input.bounded=true}) that
+     * finds a checkpoint is refused (IllegalArgumentException): the Kafka connector's bounded source
+     * never finishes after a restore (FLINK-31006); a bounded run that finishes leaves no checkpoint.
+     */
+    static Configuration localConfiguration(JobConfig config, boolean fresh, java.io.PrintStream err)
+            throws java.io.IOException {
+        Configuration conf = new Configuration();
+        // The MiniCluster's REST API and web UI (no authentication) on this machine only, at a known port.
+        int port = config.localRestPort() > 0 ? config.localRestPort() : freePort();
+        conf.set(RestOptions.BIND_ADDRESS, LOCAL_REST_ADDRESS);
+        conf.set(RestOptions.ADDRESS, LOCAL_REST_ADDRESS);
+        conf.set(RestOptions.BIND_PORT, Integer.toString(port));
+        conf.set(RestOptions.PORT, port);
+        err.println("WatchkeeperJob: Flink web UI and REST API at http://" + LOCAL_REST_ADDRESS + ":" + port
+                + "/ (this machine only; local.rest.port)");
+        if (config.checkpointDir() == null) {
+            err.println("WatchkeeperJob: no checkpoint.dir: checkpoints in memory, starting fresh"
+                    + " (a restart will not restore the state)");
+            return conf;
+        }
+        String dir = checkpointUri(config.checkpointDir());
+        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir);
+        // Flink's default deletes a job's checkpoints when it is cancelled (Ctrl-C of the local JVM).
+        conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        if (fresh) {
+            err.println("WatchkeeperJob: --fresh: starting fresh, checkpoints under " + dir + " not restored");
+            return conf;
+        }
+        String newest = newestCheckpoint(dir);
+        if (newest == null) {
+            err.println("WatchkeeperJob: no completed checkpoint under " + dir + ": starting fresh");
+        } else if (config.bounded()) {
+            // flink-connector-kafka 5.0.0-2.2: a bounded KafkaSource restored from a checkpoint reads
+            // to its stopping offsets and then never finishes (FLINK-31006, FLINK-33466).
+            throw new IllegalArgumentException("checkpoint " + newest + " is left from an interrupted run, but a"
+                    + " bounded read (input.bounded=true) cannot resume from it (the Kafka source would never"
+                    + " finish, FLINK-31006): start with --fresh, or remove " + dir + " (and, to replay the"
+                    + " topic from its start, use a new kafka.group.id)");
+        } else {
+            err.println("WatchkeeperJob: restoring from checkpoint " + newest + " (--fresh to start fresh)");
+            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, newest);
+        }
+        return conf;
+    }
+
+    /** Where the {@code --local} mode's REST API and web UI listen. */
+    static final String LOCAL_REST_ADDRESS = "127.0.0.1";
+
+    /** A port free on {@link #LOCAL_REST_ADDRESS} now (for {@code local.rest.port=0}). */
+    static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(LOCAL_REST_ADDRESS))) {
+            return s.getLocalPort();
+        }
+    }
+
+    /**
+     * Asks the Kafka cluster to describe itself (an AdminClient's describeCluster), waiting at most
+     * {@link JobConfig#kafkaCheckTimeoutMillis()}: a broker that is down or unreachable at start stops
+     * the job with one line instead of clients retrying for ever.
+     *
+     * @throws IllegalStateException naming the bootstrap servers and the error
+     */
+    static void checkKafka(JobConfig config) {
+        java.util.Map<String, Object> p = new java.util.HashMap<>();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        int timeout = (int) Math.min(Integer.MAX_VALUE, config.kafkaCheckTimeoutMillis());
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout);
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
+        try (Admin admin = Admin.create(p)) {
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeout)).clusterId()
+                    .get(config.kafkaCheckTimeoutMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking Kafka at " + config.bootstrapServers());
+        } catch (Exception e) {
+            Throwable c = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+            String why = c instanceof java.util.concurrent.TimeoutException
+                    ? "no answer within " + config.kafkaCheckTimeoutMillis() + " ms" : c.getClass().getSimpleName() + ": " + c.getMessage();
+            throw new IllegalStateException("Kafka at " + config.bootstrapServers() + " does not answer (" + why
+                    + "; kafka.check.timeout.millis=" + config.kafkaCheckTimeoutMillis() + ")");
+        }
+    }
+
+    /** A vessel state as its Kafka record: key = the 9-digit MMSI, as in the JSON's {@code mmsi}. */
+    static Tuple2<String, String> vesselRecord(VesselState v) {
+        return Tuple2.of(Mmsi.format(v.mmsi), Json.vessel(v));
+    }
+
+    /** {@code checkpoint.dir} as a URI: a plain path made absolute, a URI as it is. */
+    static String checkpointUri(String checkpointDir) {
+        return checkpointDir.contains(":/") ? checkpointDir
+                : Path.of(checkpointDir).toAbsolutePath().toUri().toString();
+    }
+
+    /**
+     * The newest completed checkpoint under a checkpoint directory, or null: of the {@code <job id>/chk-N}
+     * directories that hold a {@code _metadata} file (written when a checkpoint completes), the one
+     * whose {@code _metadata} was written last (on a tie, the highest N). Every job id counts, since a
+     * restarted local job gets a new one.
+     */
+    static String newestCheckpoint(String dirUri) throws java.io.IOException {
+        org.apache.flink.core.fs.Path root = new org.apache.flink.core.fs.Path(dirUri);
+        FileSystem fs = root.getFileSystem();
+        if (!fs.exists(root)) {
+            return null;
+        }
+        FileStatus[] jobs = fs.listStatus(root);
+        String best = null;
+        long bestTime = Long.MIN_VALUE;
+        long bestN = -1;
+        for (FileStatus job : jobs == null ? new FileStatus[0] : jobs) {
+            if (!job.isDir()) {
+                continue;
+            }
+            FileStatus[] chks = fs.listStatus(job.getPath());
+            for (FileStatus chk : chks == null ? new FileStatus[0] : chks) {
+                String name = chk.getPath().getName();
+                if (!chk.isDir() || !name.matches("chk-\\d{1,18}")) {
+                    continue;
+                }
+                org.apache.flink.core.fs.Path metadata = new org.apache.flink.core.fs.Path(chk.getPath(), "_metadata");
+                if (!fs.exists(metadata)) {
+                    continue;
+                }
+                long time = fs.getFileStatus(metadata).getModificationTime();
+                long n = Long.parseLong(name.substring(4));
+                if (time > bestTime || (time == bestTime && n > bestN)) {
+                    best = chk.getPath().toString();
+                    bestTime = time;
+                    bestN = n;
+                }
+            }
+        }
+        return best;
     }
 
     /** Checkpointing (exactly-once state, at the configured interval) and parallelism. */
@@ -182,7 +366,7 @@ public final class WatchkeeperJob {
         DeliveryGuarantee guarantee = config.exactlyOnce() ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE;
         s.events()
                 .sinkTo(stringSink(config, config.eventsTopic(), guarantee, "wk-events")).uid("events-sink").name("events-sink");
-        s.vessels().map(v -> Tuple2.of(Integer.toString(v.mmsi), Json.vessel(v)))
+        s.vessels().map(WatchkeeperJob::vesselRecord)
                 .returns(Types.TUPLE(Types.STRING, Types.STRING)).uid("vessels-json").name("vessels-json")
                 .sinkTo(stringSink(config, config.vesselsTopic(), guarantee, "wk-vessels")).uid("vessels-sink").name("vessels-sink");
         return s;

@@ -109,6 +109,40 @@ class KafkaPublishTest extends KafkaJobTestBase {
         assertThat(got).allMatch(kv -> "dma".equals(kv[0]));
     }
 
+    /**
+     * Without --key, a log without tag blocks (the DMA logs) goes under one key, the file's name, so
+     * that Kafka does not spread it over the partitions; lines with s: keep their source, and lines
+     * before the first s: take the file's name too.
+     */
+    @Test
+    void linesWithoutASourceAreKeyedByTheInputsName() throws Exception {
+        // the DMA log's lines that carry no s: (as in the DMA sample, which has none)
+        List<String> real = FlinkJobTest.sharedLines("data/ais/dma-aisabnormal/538004030_drift_1.ais").stream()
+                .filter(l -> source(l) == null).limit(2000).toList();
+        assertThat(real).hasSize(2000);
+        Path plain = dir.resolve("dma.ais");
+        Files.write(plain, real, StandardCharsets.ISO_8859_1);
+        kafka.createTopic("pub-nokey", 4);
+        String summary = publish(kafka, "--topic", "pub-nokey", plain.toString());
+        List<String[]> got = kafka.readKeyed("pub-nokey");
+        assertThat(got).hasSize(real.size()).allMatch(kv -> "dma.ais".equals(kv[0]));
+        // one key, one partition: in order
+        assertThat(got.stream().map(kv -> kv[1]).toList()).containsExactlyElementsOf(real);
+        assertThat(summary).contains("keyed 2000 lines without a tag block s: source by the input's name 'dma.ais'");
+
+        // untagged lines first, then a tagged feed: the first by the name, the rest by their sources
+        List<String> mixed = new ArrayList<>(real.subList(0, 10));
+        mixed.addAll(sim.subList(0, 100));
+        kafka.createTopic("pub-mixed", 1);
+        String said = (String) cli(kafka, String.join("\n", mixed).getBytes(StandardCharsets.ISO_8859_1), "--topic",
+                "pub-mixed", "-")[1];
+        List<String[]> m = kafka.readKeyed("pub-mixed");
+        assertThat(m.subList(0, 10)).allMatch(kv -> "stdin".equals(kv[0]));
+        assertThat(source(m.get(10)[1])).isNotNull().isEqualTo(m.get(10)[0]);
+        assertThat(m.subList(10, m.size())).noneMatch(kv -> "stdin".equals(kv[0]));
+        assertThat(said).contains("keyed 10 lines without a tag block s: source by the input's name 'stdin'");
+    }
+
     @Test
     void aTcpFeedIsReadUntilItCloses() throws Exception {
         List<String> feed = sim.subList(0, 500);

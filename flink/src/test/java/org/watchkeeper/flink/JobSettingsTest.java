@@ -1,0 +1,95 @@
+package org.watchkeeper.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The job's settings and start-up checks: unknown keys, the local REST endpoint, the vessel records'
+ * key, and the Kafka check against a broker in this JVM and a port where none listens.
+ */
+class JobSettingsTest extends KafkaJobTestBase {
+    static Properties shipped() throws Exception {
+        Properties p = new Properties();
+        try (InputStream in = JobSettingsTest.class.getResourceAsStream("/watchkeeper-flink.properties")) {
+            p.load(in);
+        }
+        return p;
+    }
+
+    @Test
+    void theShippedSettingsAreAllKnown() throws Exception {
+        JobConfig c = JobConfig.of(shipped());
+        assertThat(c.localRestPort()).isZero();
+        assertThat(c.kafkaCheckTimeoutMillis()).isEqualTo(30_000);
+    }
+
+    @Test
+    void aMisspeltKeyIsAnErrorNamingTheClosestKeys() throws Exception {
+        Properties p = shipped();
+        p.setProperty("input.bound", "true");
+        assertThatThrownBy(() -> JobConfig.of(p)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("unknown setting input.bound (did you mean input.bounded?); the settings are ")
+                .hasMessageContaining("topic.events").hasMessageNotContaining("\n");
+        Properties q = shipped();
+        q.setProperty("topic.event", "x");
+        assertThatThrownBy(() -> JobConfig.of(q)).hasMessageStartingWith("unknown setting topic.event (did you mean topic.events?)");
+    }
+
+    @Test
+    void theLocalRestEndpointListensOnLoopbackOnly() throws Exception {
+        Properties p = shipped();
+        p.remove("checkpoint.dir");
+        p.setProperty("local.rest.port", "19231");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Configuration conf = WatchkeeperJob.localConfiguration(JobConfig.of(p), false,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(conf.get(RestOptions.BIND_ADDRESS)).isEqualTo("127.0.0.1");
+        assertThat(conf.get(RestOptions.ADDRESS)).isEqualTo("127.0.0.1");
+        assertThat(conf.get(RestOptions.BIND_PORT)).isEqualTo("19231");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("http://127.0.0.1:19231/");
+
+        p.setProperty("local.rest.port", "0");
+        conf = WatchkeeperJob.localConfiguration(JobConfig.of(p), false, new PrintStream(new ByteArrayOutputStream()));
+        assertThat(conf.get(RestOptions.BIND_ADDRESS)).isEqualTo("127.0.0.1");
+        assertThat(Integer.parseInt(conf.get(RestOptions.BIND_PORT))).isPositive();
+
+        p.setProperty("local.rest.port", "70000");
+        assertThatThrownBy(() -> JobConfig.of(p)).hasMessageContaining("local.rest.port");
+    }
+
+    @Test
+    void aVesselStateIsKeyedByItsNineDigitMmsi() {
+        VesselState v = new VesselState();
+        v.mmsi = 2190071;
+        Tuple2<String, String> r = WatchkeeperJob.vesselRecord(v);
+        assertThat(r.f0).isEqualTo("002190071");
+        assertThat(r.f1).contains("\"mmsi\":\"002190071\"");
+    }
+
+    @Test
+    void kafkaIsCheckedBeforeTheJobStarts() throws Exception {
+        Properties p = shipped();
+        p.setProperty("kafka.bootstrap.servers", kafka.bootstrapServers());
+        WatchkeeperJob.checkKafka(JobConfig.of(p)); // answers
+
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        p.setProperty("kafka.bootstrap.servers", "127.0.0.1:" + port);
+        p.setProperty("kafka.check.timeout.millis", "3000");
+        assertThatThrownBy(() -> WatchkeeperJob.checkKafka(JobConfig.of(p))).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Kafka at 127.0.0.1:" + port + " does not answer (");
+    }
+}
