@@ -1,8 +1,8 @@
 package org.watchkeeper.core.detect;
 
 import java.io.Serializable;
-import org.watchkeeper.core.observation.PositionObservation;
 import org.watchkeeper.core.observation.MovingReports;
+import org.watchkeeper.core.observation.PositionObservation;
 
 /**
  * One vessel's recent positions as passed to the detectors, to tell a duplicate reception: the same
