@@ -267,6 +267,9 @@ public final class ServeCommand implements Callable<Integer> {
                 if (port > 0) {
                     feeds.append(s.kind().equals("udp") ? " on UDP port " : " on TCP port ").append(port);
                 }
+                if (s.describe() != null) {
+                    feeds.append(' ').append(s.describe());
+                }
                 feeds.append(')');
             }
             err.println("Feeds: " + feeds + "  (each one's counts: /api/stats)");

@@ -316,6 +316,11 @@ public abstract class Source implements AutoCloseable {
         return -1;
     }
 
+    /** What a person reads to know the source: a file source's path and pace; null for others (their kind and port say it). */
+    public String describe() {
+        return null;
+    }
+
     /** Whether the source is connected / listening / reading. */
     public abstract boolean up();
 
@@ -824,6 +829,12 @@ public abstract class Source implements AutoCloseable {
             if (!Files.isReadable(path)) {
                 throw new IllegalArgumentException("source " + name + ": cannot read " + path);
             }
+        }
+
+        @Override
+        public String describe() {
+            return path + (speed > 0 ? " at " + (speed == Math.rint(speed) ? String.valueOf((long) speed) : String.valueOf(speed)) + "x"
+                    : "");
         }
 
         @Override
