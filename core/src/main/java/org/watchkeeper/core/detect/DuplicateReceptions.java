@@ -14,7 +14,8 @@ import org.watchkeeper.core.observation.PositionObservation;
  * <p><b>Stale repeats.</b> A moving vessel's report heard again minutes later, identical in every
  * value and its UTC second, is a copy too ({@link MovingReports}): it places the vessel where it was
  * then, so detectors would see a second transmitter trailing the first. It is left out when the
- * newest position passed could not have reached it.
+ * newest position passed could not have reached it and it copies a report of the track that position
+ * is on (a jump to another place forgets the reports).
  *
  * <p>Called in event-time order per vessel (after the host's event-time order: core's
  * {@code EventTimeOrder} in {@code analyze} and {@code serve}, the keyed picture in the Flink job), so
@@ -62,7 +63,8 @@ public final class DuplicateReceptions implements Serializable {
             }
         }
         int h = MovingReports.hash(p, k);
-        if (h != 0 && reports != null && MovingReports.unreachable(newestLat, newestLon, newest, p) && reports.contains(h)) {
+        boolean jump = MovingReports.unreachable(newestLat, newestLon, newest, p);
+        if (jump && h != 0 && reports != null && reports.contains(h)) {
             return true;
         }
         e[2 * next] = t;
@@ -74,7 +76,11 @@ public final class DuplicateReceptions implements Serializable {
             newestLon = p.longitude();
         }
         newest = Math.max(newest, t);
-        if (h != 0) {
+        if (jump) {
+            if (reports != null) {
+                reports.clear(); // another place: its reports are no copies of the track left
+            }
+        } else if (h != 0) {
             if (reports == null) {
                 reports = new MovingReports();
             }

@@ -18,9 +18,14 @@ import java.io.Serializable;
  * drifting 538004030 1 016.6-1 017.1 s after the other stations heard them, about 950 m behind the
  * ship, which looked like a second transmitter moving with it.
  *
- * <p>Callers look the hashes up only for a report that the vessel's newest fix could not have reached
- * ({@link #unreachable}: a stale copy lies behind the ship), so ordinary reports cost one hash and
- * one store. Serializable for hosts that checkpoint it. Not thread safe.
+ * <p>Callers remember only the reports of the track the vessel is on: a report its newest fix could
+ * reach; a report it could not reach ({@link #unreachable}) is looked up, and, when it is not a
+ * repeat, the vessel has jumped to another place (a second transmitter, a spoofed or faulty
+ * position) and the hashes are forgotten ({@link #clear}). So a transmitter that sends one canned
+ * report again and again, or a vessel that returns to a place it reported from before, is never
+ * taken for a stale repeat: only a copy of the track the vessel is on, heard where the vessel no
+ * longer is. Ordinary reports cost one distance estimate, one hash and one store. Serializable for
+ * hosts that checkpoint it. Not thread safe.
  */
 public final class MovingReports implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -64,6 +69,11 @@ public final class MovingReports implements Serializable {
             hashes[next] = h;
             next = (next + 1) % SIZE;
         }
+    }
+
+    /** Forgets every report: the vessel has jumped to another place, whose reports are not those of the track it left. */
+    public void clear() {
+        java.util.Arrays.fill(hashes, 0);
     }
 
     /** Whether a report of this {@link #hash} was remembered (0: never). */

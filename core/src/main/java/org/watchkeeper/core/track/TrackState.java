@@ -182,9 +182,11 @@ public class TrackState implements Serializable {
         }
         // a moving vessel's report heard again minutes later, where the vessel no longer is: a copy, not a second transmitter
         int reportHash = MovingReports.hash(p, key);
-        if (reportHash != 0 && reports != null && recentCount > 0) {
+        boolean jump = false;
+        if (recentCount > 0) {
             PositionObservation q = recent[(recentNext - 1) & (RECENT - 1)];
-            if (MovingReports.unreachable(q.latitude(), q.longitude(), q.time(), p) && reports.contains(reportHash)) {
+            jump = MovingReports.unreachable(q.latitude(), q.longitude(), q.time(), p);
+            if (jump && reportHash != 0 && reports != null && reports.contains(reportHash)) {
                 return NoiseReason.DUPLICATE;
             }
         }
@@ -279,7 +281,11 @@ public class TrackState implements Serializable {
         if (recentCount < RECENT) {
             recentCount++;
         }
-        if (reportHash != 0) {
+        if (jump) {
+            if (reports != null) {
+                reports.clear(); // another place: its reports are no copies of the track left
+            }
+        } else if (reportHash != 0) {
             if (reports == null) {
                 reports = new MovingReports();
             }

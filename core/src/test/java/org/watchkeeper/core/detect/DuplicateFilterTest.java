@@ -122,4 +122,30 @@ class DuplicateFilterTest {
         assertThat(rest).hasSize(31);
         assertThat(r.duplicates()).isZero();
     }
+
+    /**
+     * A second transmitter far from the vessel sending one canned report (10 kn, the same second)
+     * again and again, alternating with the vessel's own reports: every canned copy goes on to the
+     * detectors (an identity conflict is theirs to find), since each is a jump from the vessel's
+     * track and copies no report of it; so does a vessel going back to a place it reported from.
+     */
+    @Test
+    void aCannedReportRepeatedFarFromTheVesselIsNeverAStaleRepeat() {
+        List<Observation> out = new ArrayList<>();
+        DuplicateFilter f = new DuplicateFilter(out::add);
+        PositionObservation canned = new PositionObservation(0, "S2", 538004030, 1, StationClass.A, 53.0, 3.0, 10.0, 45.0, 45, 0,
+                true, false, org.watchkeeper.ais.nmea.TimeSource.PGHP, 30, false);
+        int sent = 0;
+        for (long t = 0; t <= 1_800_000; t += 10_000) {
+            f.accept(report(t, t + 400, 2.0, "2190073"));
+            sent++;
+            if (t % 60_000 == 0) {
+                f.accept(new PositionObservation(t + 5_000, "S2", canned.mmsi(), 1, StationClass.A, canned.latitude(),
+                        canned.longitude(), 10.0, 45.0, 45, 0, true, false, org.watchkeeper.ais.nmea.TimeSource.PGHP, 30, false));
+                sent++;
+            }
+        }
+        assertThat(out).hasSize(sent);
+        assertThat(f.duplicates()).isZero();
+    }
 }
