@@ -87,6 +87,18 @@ final class CsvFields {
         }
     }
 
+    /** Latitude in degrees from {@code column}, NaN when absent or beyond ±90 (91 = not available, ITU-R M.1371-5). */
+    static double latitude(Row r, String column) {
+        double lat = decimal(r, column);
+        return Math.abs(lat) > 90 ? Double.NaN : lat;
+    }
+
+    /** Longitude in degrees from {@code column}, NaN when absent or beyond ±180 (181 = not available, ITU-R M.1371-5). */
+    static double longitude(Row r, String column) {
+        double lon = decimal(r, column);
+        return Math.abs(lon) > 180 ? Double.NaN : lon;
+    }
+
     /**
      * Speed over ground in knots from {@code column}, NaN when absent or "not available" (102.3 kn and
      * above, ITU-R M.1371-5 Table 48) or negative.

@@ -85,14 +85,8 @@ public final class DmaReader {
                 int mmsi = CsvFields.mmsi(r, "MMSI");
                 long time = CsvFields.time(r, timeColumn[0], TIME).toInstant(ZoneOffset.UTC).toEpochMilli();
                 StationClass cls = mobileClass(get(r, "Type of mobile"));
-                double lat = decimal(r, "Latitude");
-                double lon = decimal(r, "Longitude");
-                if (Math.abs(lat) > 90) {
-                    lat = Double.NaN;
-                }
-                if (Math.abs(lon) > 180) {
-                    lon = Double.NaN;
-                }
+                double lat = CsvFields.latitude(r, "Latitude");
+                double lon = CsvFields.longitude(r, "Longitude");
                 double sog = CsvFields.speedOverGround(r, "SOG");
                 double cog = CsvFields.courseOverGround(r, "COG");
                 int heading = CsvFields.heading(r, "Heading");

@@ -73,14 +73,8 @@ public final class MarineCadastreReader {
                 case "B" -> StationClass.B;
                 default -> StationClass.UNKNOWN;
             };
-            double lat = decimal(r, "LAT");
-            double lon = decimal(r, "LON");
-            if (lat == 91 || Math.abs(lat) > 90) {
-                lat = Double.NaN;
-            }
-            if (lon == 181 || Math.abs(lon) > 180) {
-                lon = Double.NaN;
-            }
+            double lat = CsvFields.latitude(r, "LAT");
+            double lon = CsvFields.longitude(r, "LON");
             double sog = CsvFields.speedOverGround(r, "SOG");
             double cog = CsvFields.courseOverGround(r, "COG");
             int heading = CsvFields.heading(r, "Heading");
