@@ -63,7 +63,8 @@ public final class DuplicateReceptions implements Serializable {
             }
         }
         int h = MovingReports.hash(p, k);
-        boolean jump = MovingReports.unreachable(newestLat, newestLon, newest, p);
+        // nothing to look up, forget or remember for a vessel not seen moving, at rest now
+        boolean jump = (h != 0 || reports != null) && MovingReports.unreachable(newestLat, newestLon, newest, p);
         if (jump && h != 0 && reports != null && reports.contains(h)) {
             return true;
         }

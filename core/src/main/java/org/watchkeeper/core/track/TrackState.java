@@ -183,7 +183,7 @@ public class TrackState implements Serializable {
         // a moving vessel's report heard again minutes later, where the vessel no longer is: a copy, not a second transmitter
         int reportHash = MovingReports.hash(p, key);
         boolean jump = false;
-        if (recentCount > 0) {
+        if (recentCount > 0 && (reportHash != 0 || reports != null)) { // else nothing to look up, forget or remember
             PositionObservation q = recent[(recentNext - 1) & (RECENT - 1)];
             jump = MovingReports.unreachable(q.latitude(), q.longitude(), q.time(), p);
             if (jump && reportHash != 0 && reports != null && reports.contains(reportHash)) {
