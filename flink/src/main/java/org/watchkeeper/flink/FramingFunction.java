@@ -30,7 +30,8 @@ import org.watchkeeper.core.pipeline.StrayTimeRule;
 /**
  * Framing, fragment reassembly and decoding per source: hosts one
  * {@link AisStreamDecoder} per source key and maps each decoded message to observations with
- * {@link ObservationMapper}. Rejected lines are counted (metric {@code rejectedLines}).
+ * {@link ObservationMapper}. Rejected lines are counted (metric {@code rejectedLines}) and go, with
+ * their reason, to the side output {@link #REJECTED} (the job writes them to {@code topic.rejects}).
  *
  * <h2>State</h2>
  * The decoder's memory (incomplete multi-sentence messages, a {@code $PGHP} time waiting for its
@@ -83,6 +84,13 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
     public static final OutputTag<Observation> STRAY = new OutputTag<>("stray-time", TypeInformation.of(Observation.class));
     /** The metric counting them. */
     public static final String STRAY_METRIC = "rejected.stray_time";
+    /**
+     * Every line the decoder rejected, with its reason: one per count of the {@code rejectedLines}
+     * metric (a rejection while the decoder is rebuilt after a restore is neither counted nor sent
+     * again, as its line's output is not).
+     */
+    public static final OutputTag<RejectedLine> REJECTED = new OutputTag<>("rejected-lines",
+            TypeInformation.of(RejectedLine.class));
 
     // Options is not serializable: its values travel and it is rebuilt on the task.
     private final boolean lenientChecksum;
@@ -114,6 +122,14 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
         final ObservationMapper mapper = ObservationMapper.forStream();
         /** Observations decoded from the line being fed, to be judged for stray times. */
         final List<Observation> decoded = new ArrayList<>(2);
+        /** Lines rejected while the line was fed, to go to {@link #REJECTED}. */
+        final List<Rejection> rejections = new ArrayList<>(1);
+        /** The source key. */
+        final String source;
+
+        Host(String source) {
+            this.source = source;
+        }
         boolean muted;
         boolean armed;
         /** The earliest waiting time a timer was last set for (after a restore the restored timers stand). */
@@ -131,6 +147,7 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
         public void rejected(Rejection r) {
             if (!muted) {
                 rejected.inc();
+                rejections.add(r);
             }
         }
 
@@ -241,8 +258,17 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
                         state);
     }
 
-    /** Judges the observations just decoded for the current source: passed on, held, or dropped as strays. */
+    /**
+     * Sends the lines rejected since the last call to {@link #REJECTED}, then judges the observations just
+     * decoded for the current source: passed on, held, or dropped as strays.
+     */
     private void judge(Host h, Context ctx, Collector<Observation> out) throws Exception {
+        if (!h.rejections.isEmpty()) {
+            for (Rejection r : h.rejections) {
+                ctx.output(REJECTED, RejectedLine.of(h.source, r));
+            }
+            h.rejections.clear();
+        }
         if (h.decoded.isEmpty()) {
             return;
         }
@@ -342,7 +368,7 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
     private Host host(String source) throws Exception {
         Host h = hosts.get(source);
         if (h == null) {
-            h = new Host();
+            h = new Host(source);
             hosts.put(source, h);
             Iterable<String> lines = replay.get();
             if (lines != null) {

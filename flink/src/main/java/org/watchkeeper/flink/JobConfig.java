@@ -46,6 +46,10 @@ import java.util.Properties;
  *        printed on stderr)
  * @param kafkaCheckTimeoutMillis how long the job waits at start for the Kafka cluster to answer
  *        ({@code kafka.check.timeout.millis}, default 30 000) before it stops with exit status 1
+ * @param rejectsTopic topic that receives, as JSON ({@link Json#rejectedLine}, {@link Json#dropped}), every
+ *        line the framing rejected, every observation dropped for a stray time and every late
+ *        observation, key = the line's source key or the observation's 9-digit MMSI ({@code topic.rejects}, default {@code ais-rejects}; an empty
+ *        value writes none, and they are only counted in the metrics); null: none
  *
  * <p>A key of the settings file that is none of {@link #KEYS} is an error naming the closest ones.
  */
@@ -65,22 +69,26 @@ public record JobConfig(
         String checkpointDir,
         JobPorts ports,
         int localRestPort,
-        long kafkaCheckTimeoutMillis) implements Serializable {
+        long kafkaCheckTimeoutMillis,
+        String rejectsTopic) implements Serializable {
 
     /** Every key of the settings file; any other key is an error ({@link #checkKeys}). */
     public static final List<String> KEYS = List.of(
             "kafka.bootstrap.servers", "kafka.group.id", "kafka.check.timeout.millis",
-            "topic.input", "topic.events", "topic.vessels",
+            "topic.input", "topic.events", "topic.vessels", "topic.rejects",
             "lateness.millis", "idleness.millis", "checkpoint.interval.millis", "parallelism", "checkpoint.dir",
             "input.bounded", "ports.files", "ports.shipped", "tracker.land-mask", "sink.exactly-once",
             "local.rest.port");
 
-    /** The settings before the ports and the checks added later, for callers that build one in code. */
+    /**
+     * The settings before the ports, the checks and the rejects topic added later, for callers that
+     * build one in code: no rejects topic (rejected lines, strays and late observations only counted).
+     */
     public JobConfig(String bootstrapServers, String inputTopic, String eventsTopic, String vesselsTopic, String groupId,
             long allowedLatenessMillis, long idlenessMillis, long checkpointIntervalMillis, int parallelism,
             boolean bounded, boolean landMask, boolean exactlyOnce, String checkpointDir, JobPorts ports) {
         this(bootstrapServers, inputTopic, eventsTopic, vesselsTopic, groupId, allowedLatenessMillis, idlenessMillis,
-                checkpointIntervalMillis, parallelism, bounded, landMask, exactlyOnce, checkpointDir, ports, 0, 30_000);
+                checkpointIntervalMillis, parallelism, bounded, landMask, exactlyOnce, checkpointDir, ports, 0, 30_000, null);
     }
 
     /** Validates the values. */
@@ -105,6 +113,12 @@ public record JobConfig(
         }
         if (kafkaCheckTimeoutMillis < 1) {
             throw new IllegalArgumentException("kafka.check.timeout.millis must be >= 1");
+        }
+        if (rejectsTopic != null) {
+            rejectsTopic = rejectsTopic.strip();
+            if (rejectsTopic.isEmpty()) {
+                rejectsTopic = null;
+            }
         }
     }
 
@@ -180,7 +194,8 @@ public record JobConfig(
                 new JobPorts(JobPorts.parseFiles(p.getProperty("ports.files")),
                         strictBoolean("ports.shipped", p.getProperty("ports.shipped", "true"))),
                 (int) restPort,
-                number(p, "kafka.check.timeout.millis", "30000"));
+                number(p, "kafka.check.timeout.millis", "30000"),
+                p.getProperty("topic.rejects", "ais-rejects"));
     }
 
     /** A whole number, else an error naming the key. */

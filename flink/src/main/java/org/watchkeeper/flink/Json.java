@@ -21,6 +21,14 @@ import org.watchkeeper.core.observation.PositionObservation;
  * <p>Event: {@code id, kind, start, end, vessels[], lat, lon, geometry (GeoJSON object, if any),
  * parameters{}, attributes{}, evidence[]} where each evidence item is a position
  * {@code {time, mmsi, lat, lon, speed, course, heading, status, source}}.
+ *
+ * <p>Rejects topic ({@link #rejectedLine}, {@link #dropped}): one object per line or observation the job
+ * did not use, with {@code kind} saying why: {@code rejected_line} (a line the framing rejected:
+ * {@code source, reason, description, detail, line}), {@code stray_time} (an observation whose time
+ * strayed from its source's) or {@code late} (an observation behind the watermark), the last two with
+ * {@code type} ({@code position}, {@code identity} or {@code heard}), the AIS {@code message_type} and the
+ * observation's values: a position's as in evidence, an identity's {@code shipname, callsign, imo,
+ * shiptype, destination} where available.
  */
 public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -94,6 +102,71 @@ public final class Json {
             n.put("destination", v.destination);
         }
         return n.toString();
+    }
+
+    /** The rejects topic's JSON text of a rejected line (one line). */
+    public static String rejectedLine(RejectedLine r) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("kind", "rejected_line");
+        n.put("source", r.source());
+        n.put("reason", r.reason().name());
+        n.put("description", r.reason().description());
+        n.put("detail", r.detail());
+        n.put("line", r.line());
+        return n.toString();
+    }
+
+    /** Kinds of {@link #dropped} observations. */
+    public static final String STRAY_TIME = "stray_time";
+    /** Kinds of {@link #dropped} observations. */
+    public static final String LATE = "late";
+
+    /**
+     * The rejects topic's JSON text of an observation the job dropped (one line).
+     *
+     * @param kind {@link #STRAY_TIME} or {@link #LATE}
+     */
+    public static String dropped(String kind, Observation o) {
+        ObjectNode n;
+        String type;
+        if (o instanceof PositionObservation p) {
+            n = position(p);
+            type = "position";
+        } else {
+            n = MAPPER.createObjectNode();
+            n.put("time", Instant.ofEpochMilli(o.time()).toString());
+            n.put("mmsi", Mmsi.format(o.mmsi()));
+            if (o.source() != null) {
+                n.put("source", o.source());
+            }
+            type = "heard";
+            if (o instanceof org.watchkeeper.core.observation.IdentityObservation i) {
+                type = "identity";
+                if (i.name() != null) {
+                    n.put("shipname", i.name());
+                }
+                if (i.callSign() != null) {
+                    n.put("callsign", i.callSign());
+                }
+                if (i.imo() != Observation.NOT_AVAILABLE) {
+                    n.put("imo", i.imo());
+                }
+                if (i.shipType() != Observation.NOT_AVAILABLE) {
+                    n.put("shiptype", i.shipType());
+                }
+                if (i.destination() != null) {
+                    n.put("destination", i.destination());
+                }
+            }
+        }
+        ObjectNode out = MAPPER.createObjectNode();
+        out.put("kind", kind);
+        out.put("type", type);
+        if (o.messageType() != Observation.NO_MESSAGE_TYPE) {
+            out.put("message_type", o.messageType());
+        }
+        out.setAll(n);
+        return out.toString();
     }
 
     /** Parses JSON text (for consumers and tests). */

@@ -133,7 +133,7 @@ public final class WatchkeeperJob {
             return;
         }
         try {
-            checkKafka(config);
+            checkKafka(config).forEach(w -> System.err.println("WatchkeeperJob: " + w));
         } catch (IllegalStateException e) {
             System.err.println("WatchkeeperJob: " + e.getMessage());
             System.exit(1);
@@ -233,9 +233,10 @@ public final class WatchkeeperJob {
      * {@link JobConfig#kafkaCheckTimeoutMillis()}: a broker that is down or unreachable at start stops
      * the job with one line instead of clients retrying for ever.
      *
+     * @return warnings, one per topic of the settings the cluster lacks (empty: all there)
      * @throws IllegalStateException naming the bootstrap servers and the error
      */
-    static void checkKafka(JobConfig config) {
+    static List<String> checkKafka(JobConfig config) {
         java.util.Map<String, Object> p = new java.util.HashMap<>();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         int timeout = (int) Math.min(Integer.MAX_VALUE, config.kafkaCheckTimeoutMillis());
@@ -244,6 +245,7 @@ public final class WatchkeeperJob {
         try (Admin admin = Admin.create(p)) {
             admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeout)).clusterId()
                     .get(config.kafkaCheckTimeoutMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return missingTopics(admin, config);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while asking Kafka at " + config.bootstrapServers());
@@ -254,6 +256,31 @@ public final class WatchkeeperJob {
             throw new IllegalStateException("Kafka at " + config.bootstrapServers() + " does not answer (" + why
                     + "; kafka.check.timeout.millis=" + config.kafkaCheckTimeoutMillis() + ")");
         }
+    }
+
+    /**
+     * One warning per topic of the settings the cluster does not have: a broker creates a topic on
+     * first use only when {@code auto.create.topics.enable} is true (with its default partitions),
+     * else the source waits and the sinks fail.
+     */
+    private static List<String> missingTopics(Admin admin, JobConfig config) throws Exception {
+        java.util.Set<String> have = admin.listTopics().names()
+                .get(config.kafkaCheckTimeoutMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        java.util.Map<String, String> wanted = new java.util.LinkedHashMap<>();
+        wanted.put(config.inputTopic(), "topic.input");
+        wanted.putIfAbsent(config.eventsTopic(), "topic.events");
+        wanted.putIfAbsent(config.vesselsTopic(), "topic.vessels");
+        if (config.rejectsTopic() != null) {
+            wanted.putIfAbsent(config.rejectsTopic(), "topic.rejects");
+        }
+        List<String> out = new ArrayList<>();
+        wanted.forEach((topic, key) -> {
+            if (!have.contains(topic)) {
+                out.add("warning: Kafka at " + config.bootstrapServers() + " has no topic " + topic + " (" + key
+                        + "): it is created on first use only if the brokers' auto.create.topics.enable is true");
+            }
+        });
+        return out;
     }
 
     /** A vessel state as its Kafka record: key = the 9-digit MMSI, as in the JSON's {@code mmsi}. */
@@ -321,6 +348,7 @@ public final class WatchkeeperJob {
      * The streams the job builds, for sinks or tests.
      *
      * @param observations decoded observations, in the order they were framed, stray times left out
+     * @param rejectedLines every line the framing rejected, with its reason ({@link FramingFunction#REJECTED})
      * @param strays observations whose time strayed from their source's ({@link FramingFunction#STRAY}; counted, not processed)
      * @param ordered every observation that was not late, per vessel in event-time order (the detectors' input)
      * @param late observations that arrived behind the watermark (counted, not processed)
@@ -329,7 +357,8 @@ public final class WatchkeeperJob {
      *        output is written as JSON in the operator chain that produced it, so events never need
      *        a Flink serializer of their own
      */
-    public record Streams(DataStream<Observation> observations, DataStream<Observation> strays, DataStream<Observation> ordered,
+    public record Streams(DataStream<Observation> observations, DataStream<RejectedLine> rejectedLines,
+                          DataStream<Observation> strays, DataStream<Observation> ordered,
                           DataStream<Observation> late, DataStream<VesselState> vessels,
                           DataStream<Tuple2<String, String>> events) {
     }
@@ -369,7 +398,30 @@ public final class WatchkeeperJob {
         s.vessels().map(WatchkeeperJob::vesselRecord)
                 .returns(Types.TUPLE(Types.STRING, Types.STRING)).uid("vessels-json").name("vessels-json")
                 .sinkTo(stringSink(config, config.vesselsTopic(), guarantee, "wk-vessels")).uid("vessels-sink").name("vessels-sink");
+        if (config.rejectsTopic() != null) {
+            rejects(s).sinkTo(stringSink(config, config.rejectsTopic(), guarantee, "wk-rejects"))
+                    .uid("rejects-sink").name("rejects-sink");
+        }
         return s;
+    }
+
+    /**
+     * What the job did not use, as the rejects topic's records: the lines the framing rejected (key =
+     * the source key they came under, value = {@link Json#rejectedLine}), the observations dropped for
+     * a stray time and the late ones (key = the 9-digit MMSI, as the vessel states', value =
+     * {@link Json#dropped}).
+     */
+    static DataStream<Tuple2<String, String>> rejects(Streams s) {
+        DataStream<Tuple2<String, String>> lines = s.rejectedLines()
+                .map(r -> Tuple2.of(r.source(), Json.rejectedLine(r)), EVENT_JSON)
+                .uid("rejected-lines-json").name("rejected-lines-json");
+        DataStream<Tuple2<String, String>> strays = s.strays()
+                .map(o -> Tuple2.of(Mmsi.format(o.mmsi()), Json.dropped(Json.STRAY_TIME, o)), EVENT_JSON)
+                .uid("strays-json").name("strays-json");
+        DataStream<Tuple2<String, String>> late = s.late()
+                .map(o -> Tuple2.of(Mmsi.format(o.mmsi()), Json.dropped(Json.LATE, o)), EVENT_JSON)
+                .uid("late-json").name("late-json");
+        return lines.union(strays, late);
     }
 
     /**
@@ -404,6 +456,7 @@ public final class WatchkeeperJob {
                 .keyBy(RawLine::source, Types.STRING)
                 .process(new FramingFunction(Options.DEFAULT, MAX_REPLAY_LINES), TypeInformation.of(Observation.class))
                 .uid("framing").name("framing");
+        DataStream<RejectedLine> rejectedLines = observations.getSideOutput(FramingFunction.REJECTED);
         DataStream<Observation> strays = observations.getSideOutput(FramingFunction.STRAY);
         SingleOutputStreamOperator<Observation> ordered = observations
                 .keyBy(WatchkeeperJob::mmsiKey, Types.LONG)
@@ -432,7 +485,7 @@ public final class WatchkeeperJob {
                 events = events.union(outs.get(i));
             }
         }
-        return new Streams(observations, strays, ordered, late, vessels, events);
+        return new Streams(observations, rejectedLines, strays, ordered, late, vessels, events);
     }
 
     /** The picture's key: the MMSI as a long, the key type every detector operator uses. */

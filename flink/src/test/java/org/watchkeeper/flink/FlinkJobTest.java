@@ -53,6 +53,7 @@ class FlinkJobTest extends KafkaJobTestBase {
         p.setProperty("topic.input", name + "-in");
         p.setProperty("topic.events", name + "-events");
         p.setProperty("topic.vessels", name + "-vessels");
+        p.setProperty("topic.rejects", name + "-rejects");
         p.setProperty("kafka.group.id", name);
         p.setProperty("lateness.millis", Long.toString(lateness));
         p.setProperty("checkpoint.interval.millis", "500");

@@ -59,6 +59,7 @@ public final class FlinkThroughput {
                 props.setProperty("topic.input", topic);
                 props.setProperty("topic.events", name + "-events");
                 props.setProperty("topic.vessels", name + "-vessels");
+                props.setProperty("topic.rejects", name + "-rejects");
                 props.setProperty("kafka.group.id", name);
                 props.setProperty("checkpoint.interval.millis", "60000");
                 props.setProperty("input.bounded", "true");
@@ -66,6 +67,7 @@ public final class FlinkThroughput {
                 JobConfig cfg = JobConfig.of(props);
                 kafka.createTopic(cfg.eventsTopic(), 1);
                 kafka.createTopic(cfg.vesselsTopic(), 1);
+                kafka.createTopic(cfg.rejectsTopic(), 1);
                 Configuration conf = new Configuration();
                 conf.set(TaskManagerOptions.NUM_TASK_SLOTS, p);
                 // state beyond the JobManager's 5 MB in-memory limit: checkpoints to files

@@ -32,6 +32,16 @@ class JobSettingsTest extends KafkaJobTestBase {
         JobConfig c = JobConfig.of(shipped());
         assertThat(c.localRestPort()).isZero();
         assertThat(c.kafkaCheckTimeoutMillis()).isEqualTo(30_000);
+        assertThat(c.rejectsTopic()).isEqualTo("ais-rejects");
+    }
+
+    @Test
+    void anEmptyRejectsTopicWritesNone() throws Exception {
+        Properties p = shipped();
+        p.setProperty("topic.rejects", " ");
+        assertThat(JobConfig.of(p).rejectsTopic()).isNull();
+        p.remove("topic.rejects");
+        assertThat(JobConfig.of(p).rejectsTopic()).isEqualTo("ais-rejects");
     }
 
     @Test
@@ -81,7 +91,20 @@ class JobSettingsTest extends KafkaJobTestBase {
     void kafkaIsCheckedBeforeTheJobStarts() throws Exception {
         Properties p = shipped();
         p.setProperty("kafka.bootstrap.servers", kafka.bootstrapServers());
-        WatchkeeperJob.checkKafka(JobConfig.of(p)); // answers
+        p.setProperty("topic.input", "settings-in");
+        p.setProperty("topic.events", "settings-events");
+        p.setProperty("topic.vessels", "settings-vessels");
+        p.setProperty("topic.rejects", "settings-rejects");
+        createTopics(JobConfig.of(p), 1);
+        assertThat(WatchkeeperJob.checkKafka(JobConfig.of(p))).isEmpty(); // answers, and has every topic
+
+        p.setProperty("topic.rejects", "settings-rejects-missing");
+        p.setProperty("topic.events", "settings-events-missing");
+        assertThat(WatchkeeperJob.checkKafka(JobConfig.of(p))).containsExactly(
+                "warning: Kafka at " + kafka.bootstrapServers() + " has no topic settings-events-missing (topic.events): "
+                        + "it is created on first use only if the brokers' auto.create.topics.enable is true",
+                "warning: Kafka at " + kafka.bootstrapServers() + " has no topic settings-rejects-missing (topic.rejects): "
+                        + "it is created on first use only if the brokers' auto.create.topics.enable is true");
 
         int port;
         try (ServerSocket s = new ServerSocket(0)) {

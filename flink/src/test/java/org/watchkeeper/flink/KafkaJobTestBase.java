@@ -34,11 +34,17 @@ abstract class KafkaJobTestBase {
         }
     }
 
-    /** Creates the job's topics on {@link #kafka}: the input with {@code partitions} partitions, events and vessels with one each. */
+    /**
+     * Creates the job's topics on {@link #kafka}: the input with {@code partitions} partitions, events,
+     * vessels and rejects (when the settings name one) with one each.
+     */
     static void createTopics(JobConfig cfg, int partitions) throws Exception {
         kafka.createTopic(cfg.inputTopic(), partitions);
         kafka.createTopic(cfg.eventsTopic(), 1);
         kafka.createTopic(cfg.vesselsTopic(), 1);
+        if (cfg.rejectsTopic() != null) {
+            kafka.createTopic(cfg.rejectsTopic(), 1);
+        }
     }
 
     /** The execution environment configured as {@link WatchkeeperJob#configure} does, at {@code parallelism}. */

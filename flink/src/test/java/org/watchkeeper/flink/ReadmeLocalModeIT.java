@@ -60,6 +60,7 @@ class ReadmeLocalModeIT extends KafkaJobTestBase {
         kafka.createTopic("ais-nmea", 4);
         kafka.createTopic("ais-events", 1);
         kafka.createTopic("ais-vessels", 1);
+        kafka.createTopic("ais-rejects", 1);
 
         // 2. the simulated log, published
         Path sim = dir.resolve("sim.nmea.gz");
