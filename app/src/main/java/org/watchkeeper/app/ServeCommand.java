@@ -227,6 +227,26 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /**
+     * The start line naming each feed: its name and kind, the port a listening one has bound (what a
+     * receiver is pointed at when it was given as port 0), a file's path and pace.
+     */
+    static String feedsLine(List<org.watchkeeper.server.Source> sources) {
+        StringBuilder feeds = new StringBuilder();
+        for (org.watchkeeper.server.Source s : sources) {
+            feeds.append(feeds.length() == 0 ? "" : ", ").append(s.name()).append(" (").append(s.kind());
+            int port = s.listeningPort();
+            if (port > 0) {
+                feeds.append(s.kind().equals("udp") ? " on UDP port " : " on TCP port ").append(port);
+            }
+            if (s.describe() != null) {
+                feeds.append(' ').append(s.describe());
+            }
+            feeds.append(')');
+        }
+        return "Feeds: " + feeds + "  (each one's counts: /api/stats)";
+    }
+
+    /**
      * Starts the server, prints its URL, waits for Ctrl-C, and closes it cleanly.
      *
      * @param held the data folder's lock when the command took it already (demo), else null
@@ -260,19 +280,7 @@ public final class ServeCommand implements Callable<Integer> {
         err.printf("Watchkeeper is serving at %s://localhost:%d/  (API: /api/vessels, stream: /api/stream, /metrics)%n",
                 scheme, server.port());
         if (!server.sources().isEmpty()) {
-            StringBuilder feeds = new StringBuilder();
-            for (org.watchkeeper.server.Source s : server.sources()) {
-                feeds.append(feeds.length() == 0 ? "" : ", ").append(s.name()).append(" (").append(s.kind());
-                int port = s.listeningPort();
-                if (port > 0) {
-                    feeds.append(s.kind().equals("udp") ? " on UDP port " : " on TCP port ").append(port);
-                }
-                if (s.describe() != null) {
-                    feeds.append(' ').append(s.describe());
-                }
-                feeds.append(')');
-            }
-            err.println("Feeds: " + feeds + "  (each one's counts: /api/stats)");
+            err.println(feedsLine(server.sources()));
         }
         if (java.nio.file.Files.exists(server.adminTokenFile())) {
             err.printf("Log in as admin with the API token in %s (owner-only file), then create users under Admin.%n",

@@ -50,6 +50,25 @@ class ServePortsTest {
         }
     }
 
+    /** serve's start line names each feed with the port it bound (given as 0 here) or the file and pace it replays. */
+    @Test
+    void theStartLineNamesEachFeedWithItsBoundPortOrFile(@TempDir Path tmp) throws Exception {
+        Path log = tmp.resolve("one.nmea");
+        Files.writeString(log, "!AIVDM,1,1,,A,15M67FC000G?ufbE`FepT@3n00Sa,0*5C\n");
+        WatchkeeperServer.Config cfg = WatchkeeperServer.Config.of(tmp.resolve("serve")).withPort(0)
+                .withSources(List.of("station=tcp-listen://127.0.0.1:0", "catcher=udp://127.0.0.1:0",
+                        "replay=file:" + log + "?speed=60"));
+        try (LiveServer s = LiveServer.start(cfg)) {
+            List<org.watchkeeper.server.Source> sources = s.server.sources();
+            int tcp = sources.get(0).listeningPort();
+            int udp = sources.get(1).listeningPort();
+            assertThat(tcp).isPositive();
+            assertThat(udp).isPositive();
+            assertThat(ServeCommand.feedsLine(sources)).isEqualTo("Feeds: station (tcp-listen on TCP port " + tcp
+                    + "), catcher (udp on UDP port " + udp + "), replay (file " + log + " at 60x)  (each one's counts: /api/stats)");
+        }
+    }
+
     @Test
     void badPortsFileIsAUsageErrorBeforeTheServerStarts(@TempDir Path tmp) throws Exception {
         Path txt = tmp.resolve("ports.txt");
