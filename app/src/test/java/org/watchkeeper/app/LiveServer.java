@@ -63,6 +63,11 @@ final class LiveServer implements AutoCloseable {
         return b;
     }
 
+    /** GET a path, whatever the status. */
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** GET a JSON route; fails on a status other than 200. */
     JsonNode json(String path) throws IOException, InterruptedException {
         HttpResponse<String> r = HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -65,6 +65,15 @@ public final class Api {
         }
     }
 
+    /** A well-formed request the server will not carry out as asked (422), with the reason and what to do. */
+    public static final class Unprocessable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public Unprocessable(String message) {
+            super(message);
+        }
+    }
+
     private Api() {
     }
 
@@ -107,6 +116,7 @@ public final class Api {
         Pipeline pipeline = server.pipeline();
 
         app.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+        app.exception(Unprocessable.class, (e, ctx) -> error(ctx, 422, e.getMessage()));
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getStatus() == 413
                 ? "the request body is larger than the " + MAX_BODY + " bytes the API takes"
@@ -162,9 +172,16 @@ public final class Api {
         });
 
         app.get("/api/vessels", ctx -> {
-            List<ObjectNode> vs = vessels(ctx, server);
+            int limit = integer(ctx, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
+            List<ObjectNode> vs = vessels(ctx, server, limit + 1);
+            boolean truncated = vs.size() > limit;
+            if (truncated) {
+                vs = vs.subList(0, limit);
+            }
             ObjectNode o = Rows.JSON.createObjectNode();
             o.put("count", vs.size());
+            // more vessels match than the limit let through: raise limit (up to 100 000) or narrow the query
+            o.put("truncated", truncated);
             o.putArray("vessels").addAll(vs);
             ctx.json(o);
         });
@@ -1011,6 +1028,11 @@ public final class Api {
     // ---- vessels ----
 
     static List<ObjectNode> vessels(Context ctx, WatchkeeperServer server) {
+        return vessels(ctx, server, integer(ctx, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT));
+    }
+
+    /** As {@link #vessels(Context, WatchkeeperServer)}, at most {@code limit} (the caller checks the parameter). */
+    static List<ObjectNode> vessels(Context ctx, WatchkeeperServer server, int limit) {
         double[] bbox = bbox(ctx);
         int shiptype = integer(ctx, "shiptype", 0, 255, -1);
         String flag = given(ctx, "flag");
@@ -1027,7 +1049,6 @@ public final class Api {
             throw new BadRequest("q is longer than 100 characters");
         }
         String qu = q == null || q.isBlank() ? null : q.strip().toUpperCase(Locale.ROOT);
-        int limit = integer(ctx, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
         List<VesselSnapshot> all = new ArrayList<>(server.pipeline().vessels().values());
         all.sort(Comparator.comparingInt(VesselSnapshot::mmsi));
         SharingPolicy policy = Access.policy(ctx);

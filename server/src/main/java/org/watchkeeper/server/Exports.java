@@ -20,6 +20,12 @@ import org.watchkeeper.store.PositionRow;
  * position has a null geometry). CSV: RFC 4180, a header row, the same fields. KML 2.2: one
  * Placemark per row. Rows are what the caller's sharing policy lets it see ({@link Sharing}); every
  * export is signed ({@link #signed}).
+ *
+ * <p>Completeness: an export holds every row its filters select, up to {@code limit} (default and
+ * most {@link Api#MAX_LIMIT}: the body is built and signed in memory). Its headers say how many rows
+ * it holds ({@link #COUNT_HEADER}) and whether more matched ({@link #TRUNCATED_HEADER}); when more
+ * than {@link Api#MAX_LIMIT} match and the caller set no {@code limit}, the export is refused (422)
+ * rather than cut short unseen.
  */
 public final class Exports {
     static final List<String> VESSEL_FIELDS = List.of("mmsi", "name", "callsign", "imo", "shiptype", "shiptype_text",
@@ -31,7 +37,49 @@ public final class Exports {
     static final String EXPORTS = "the exports are /api/export/vessels, /api/export/events and /api/export/incidents"
             + " each as .geojson, .csv or .kml (e.g. /api/export/vessels.csv), and /api/export/stix (STIX 2.1 JSON, no extension)";
 
+    /** Header of every list export: the rows it holds. */
+    public static final String COUNT_HEADER = "Watchkeeper-Export-Count";
+    /** Header of every list export: {@code true} when more rows matched than {@code limit} let in. */
+    public static final String TRUNCATED_HEADER = "Watchkeeper-Export-Truncated";
+
     private Exports() {
+    }
+
+    /** The rows an export of {@code what} may hold: the caller's {@code limit} (1 to {@link Api#MAX_LIMIT}), else the most. */
+    static int limit(Context ctx) {
+        return Api.integer(ctx, "limit", 1, Api.MAX_LIMIT, Api.MAX_LIMIT);
+    }
+
+    /**
+     * The first {@code limit} of {@code rows} (fetched with {@code limit + 1} to tell), with the count and
+     * truncation headers set.
+     *
+     * @throws Api.Unprocessable when more rows match than {@code limit} and the caller set no limit
+     */
+    static <T> List<T> fit(Context ctx, List<T> rows, int limit, String what) {
+        List<T> out = fit(rows, limit, ctx.queryParam("limit") != null, what);
+        ctx.header(COUNT_HEADER, Integer.toString(out.size()));
+        ctx.header(TRUNCATED_HEADER, Boolean.toString(rows.size() > limit));
+        return out;
+    }
+
+    /**
+     * The first {@code limit} of {@code rows}: all of them when they are no more; cut when the caller
+     * asked for a limit, else refused.
+     *
+     * @param limitGiven whether the caller set {@code limit} (else {@code limit} is the most an export holds)
+     * @param what what the rows are, for the message
+     * @throws Api.Unprocessable when there are more rows than {@code limit} and the caller set none
+     */
+    static <T> List<T> fit(List<T> rows, int limit, boolean limitGiven, String what) {
+        if (rows.size() <= limit) {
+            return rows;
+        }
+        if (!limitGiven) {
+            throw new Api.Unprocessable("more than " + limit + " " + what + " match, more than one export holds: narrow it"
+                    + " (from, to, bbox, ...) or ask for the first N with limit=N (up to " + Api.MAX_LIMIT + ")");
+        }
+        return rows.subList(0, limit);
     }
 
     static void export(Context ctx, WatchkeeperServer server) {
@@ -52,12 +100,9 @@ public final class Exports {
         }
         // the filters of the list exported, and only those: a vessel filter on events would be ignored
         QueryParameters.API.check("GET", "/api/" + what, ctx.queryParamMap(), "an export of " + what);
-        List<ObjectNode> rows;
-        if (what.equals("vessels")) {
-            rows = Api.vessels(ctx, server);
-        } else {
-            rows = Api.visibleEvents(ctx, server);
-        }
+        int limit = limit(ctx);
+        List<ObjectNode> rows = fit(ctx, what.equals("vessels") ? Api.vessels(ctx, server, limit + 1)
+                : Api.visibleEvents(ctx, server, limit + 1), limit, what);
         List<String> fields = what.equals("vessels") ? VESSEL_FIELDS : EVENT_FIELDS;
         ctx.header("Content-Disposition", "attachment; filename=\"" + what + "." + format + "\"");
         switch (format) {

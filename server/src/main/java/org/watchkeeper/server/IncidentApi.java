@@ -576,8 +576,9 @@ public final class IncidentApi {
 
     /** An incident export, signed like every export ({@link Exports#signed}). */
     static void export(Context ctx, WatchkeeperServer server, String format) {
+        int limit = Exports.limit(ctx);
         List<ObjectNode> rows = new ArrayList<>();
-        for (Incident i : list(ctx, server.incidentStore())) {
+        for (Incident i : Exports.fit(ctx, list(ctx, server.incidentStore(), limit + 1), limit, "incidents")) {
             rows.add(format.equals("geojson") ? IncidentJson.write(i) : flat(i));
         }
         ctx.header("Content-Disposition", "attachment; filename=\"incidents." + format + "\"");
@@ -607,7 +608,9 @@ public final class IncidentApi {
     /**
      * A STIX 2.1 bundle (OASIS STIX Version 2.1, 2021) of the incidents and detector events the caller
      * may see, with the list filters ({@code from}, {@code to}, {@code bbox}, {@code type},
-     * {@code category}, {@code q}, {@code limit}; the time and box filters also select the events):
+     * {@code category}, {@code q}, {@code limit}; the time and box filters also select the events, and
+     * {@code limit}, by default the most an export holds, applies to the incidents and to the events each,
+     * as {@link Exports#fit} rules):
      * <ul>
      *   <li>each incident as an {@code incident} SDO (name, description = narrative, external reference
      *       to the source and its reference number, custom properties {@code x_watchkeeper_*} for time,
@@ -625,7 +628,8 @@ public final class IncidentApi {
      * Object ids are name-based UUIDs of the Watchkeeper ids, so exporting twice gives the same ids.
      */
     static ObjectNode stix(Context ctx, WatchkeeperServer server) {
-        List<Incident> incidents = list(ctx, server.incidentStore());
+        int limit = Exports.limit(ctx);
+        List<Incident> incidents = list(ctx, server.incidentStore(), limit + 1);
         long from = Api.time(ctx, "from", Long.MIN_VALUE / 2);
         long to = Api.time(ctx, "to", Long.MAX_VALUE / 2);
         double[] bbox = Api.bbox(ctx);
@@ -633,6 +637,33 @@ public final class IncidentApi {
         SharingPolicy policy = Access.policy(ctx);
         EventAccess access = server.eventAccess();
         Instant now = Instant.now();
+        // the events first, at most limit + 1 of them, so that the export's count and truncation cover both
+        List<EventRow> events = new ArrayList<>();
+        List<EventAccess.Scope> scopes = new ArrayList<>();
+        for (EventRow e : server.store().events(null, from, to)) {
+            if (events.size() > limit) {
+                break;
+            }
+            boolean positioned = Double.isFinite(e.lat());
+            if (bbox != null && !(positioned && Api.inBox(bbox, e.lat(), e.lon()))) {
+                continue;
+            }
+            EventAccess.Scope scope = access.scope(e);
+            if (!EventAccess.visible(e, scope, p, policy, now)) {
+                continue;
+            }
+            events.add(e);
+            scopes.add(scope);
+        }
+        boolean truncated = incidents.size() > limit || events.size() > limit;
+        if (truncated && ctx.queryParam("limit") == null) {
+            throw new Api.Unprocessable("more than " + limit + " incidents or events match, more than one export holds:"
+                    + " narrow it (from, to, bbox, ...) or ask for the first N of each with limit=N (up to " + Api.MAX_LIMIT + ")");
+        }
+        incidents = incidents.subList(0, Math.min(limit, incidents.size()));
+        events = events.subList(0, Math.min(limit, events.size()));
+        ctx.header(Exports.COUNT_HEADER, Integer.toString(incidents.size() + events.size()));
+        ctx.header(Exports.TRUNCATED_HEADER, Boolean.toString(truncated));
         ObjectNode bundle = Rows.JSON.createObjectNode();
         bundle.put("type", "bundle");
         bundle.put("id", "bundle--" + UUID.randomUUID());
@@ -674,15 +705,10 @@ public final class IncidentApi {
             body.add(o);
             located(body, o, "incident:" + i.id(), i.lat(), i.lon(), i.place(), ts, tlp);
         }
-        for (EventRow e : server.store().events(null, from, to)) {
+        for (int k = 0; k < events.size(); k++) {
+            EventRow e = events.get(k);
+            EventAccess.Scope scope = scopes.get(k);
             boolean positioned = Double.isFinite(e.lat());
-            if (bbox != null && !(positioned && Api.inBox(bbox, e.lat(), e.lon()))) {
-                continue;
-            }
-            EventAccess.Scope scope = access.scope(e);
-            if (!EventAccess.visible(e, scope, p, policy, now)) {
-                continue;
-            }
             Tlp eventTlp = scope.shown().tlp();
             used.add(eventTlp);
             String ts = stixTime(Instant.ofEpochMilli(e.endMillis()));
