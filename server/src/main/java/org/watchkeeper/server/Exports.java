@@ -29,7 +29,7 @@ import org.watchkeeper.store.PositionRow;
  */
 public final class Exports {
     static final List<String> VESSEL_FIELDS = List.of("mmsi", "name", "callsign", "imo", "shiptype", "shiptype_text",
-            "class", "flag", "lat", "lon", "speed", "course", "heading", "status", "status_text", "destination",
+            "class", "flag", "lat", "lon", "position_time", "speed", "course", "heading", "status", "status_text", "destination",
             "draught", "to_bow", "to_stern", "to_port", "to_starboard", "first_seen", "last_seen");
     static final List<String> EVENT_FIELDS = List.of("id", "kind", "start", "end", "vessels", "lat", "lon", "attributes");
 

@@ -238,8 +238,13 @@ class ApiTest {
         Fixture.Reply csv = Fixture.get(server, "/api/export/vessels.csv");
         assertThat(csv.contentType()).startsWith("text/csv");
         String[] lines = csv.body().split("\r\n");
-        assertThat(lines[0]).startsWith("mmsi,name,callsign,imo,shiptype");
+        assertThat(lines[0]).startsWith("mmsi,name,callsign,imo,shiptype").contains(",lat,lon,position_time,speed,");
         assertThat(lines).hasSize(n + 1);
+        // each position dated by the time the vessel was there, as the API's vessel object says
+        List<String> header = List.of(lines[0].split(","));
+        JsonNode v538 = Fixture.get(server, "/api/vessels/538004030").json();
+        String row = java.util.Arrays.stream(lines).filter(l -> l.startsWith("538004030,")).findFirst().orElseThrow();
+        assertThat(row.split(",", -1)[header.indexOf("position_time")]).isEqualTo(v538.get("position_time").asText());
         JsonNode gj = Fixture.get(server, "/api/export/vessels.geojson?bbox=10.5,57,12.5,58.5").json();
         assertThat(gj.get("features").size()).isEqualTo(Fixture.get(server, "/api/vessels?bbox=10.5,57,12.5,58.5").json().get("count").asInt());
         assertThat(gj.get("features").get(0).get("geometry").get("type").asText()).isEqualTo("Point");
