@@ -463,9 +463,47 @@ public final class IncidentApi {
 
     // ---- who was there ----
 
+    /** Margin, either side, for a coastal state's clock differing from the nautical time zone (hours). */
+    static final int CIVIL_ZONE_MARGIN_HOURS = 2;
+
+    /**
+     * The UTC offset of the nautical time zone at a longitude, in whole hours: the zone of 15° centred on
+     * a multiple of 15° (the nautical time system of the 1920 International Conference on Time at Sea:
+     * zone −12..+12, UTC + round(lon / 15) h).
+     */
+    static int nauticalZoneHours(double lon) {
+        return (int) Math.max(-12, Math.min(12, Math.round(lon / 15)));
+    }
+
+    /**
+     * The "who was there" window of an incident, epoch ms {from, to} inclusive: its time ± {@code halfMillis};
+     * for a report with a date but no time, the date as a local day at the incident's place (nautical
+     * time zone from its longitude, {@link #nauticalZoneHours}, widened by {@value #CIVIL_ZONE_MARGIN_HOURS} h
+     * either side for a state's civil zone) together with that date as a UTC day, ± {@code halfMillis}.
+     * Reports give local dates ("20.05.2015: 0001 LT" at Batangas, UTC+8, is 19 May 16:01 UTC), so the
+     * UTC day alone left early-morning incidents east of Greenwich, and late-evening ones west of it,
+     * outside their own window.
+     */
+    static long[] window(Incident i, long halfMillis) {
+        return window(i.time(), i.dateOnly(), i.lon(), halfMillis);
+    }
+
+    /** {@link #window(Incident, long)} of an incident at {@code time} ({@code dateOnly}: the date's 00:00 UTC) and longitude {@code lon}. */
+    static long[] window(Instant time, boolean dateOnly, double lon, long halfMillis) {
+        long t0 = time.toEpochMilli();
+        if (!dateOnly) {
+            return new long[] {t0 - halfMillis, t0 + halfMillis};
+        }
+        long hour = Duration.ofHours(1).toMillis();
+        long offset = nauticalZoneHours(lon) * hour;
+        long margin = CIVIL_ZONE_MARGIN_HOURS * hour;
+        long dayEnd = t0 + Duration.ofDays(1).toMillis() - 1;
+        return new long[] {Math.min(t0, t0 - offset - margin) - halfMillis, Math.max(dayEnd, dayEnd - offset + margin) + halfMillis};
+    }
+
     /**
      * The vessels within {@code radiusKm} of the incident during its time ± {@code hours} (for a
-     * report with only a date: the whole day ± hours), each with its closest approach and its track
+     * report with only a date: that day at the place, see {@link #window}, ± hours), each with its closest approach and its track
      * in the window, and the victim's own track when its MMSI is known or its IMO number matches a
      * vessel of the picture or the store. Positions the caller's policy does not grant (class
      * POSITIONS at that place and time) are left out, and names when IDENTITIES is not granted.
@@ -477,10 +515,9 @@ public final class IncidentApi {
     static ObjectNode nearby(WatchkeeperServer server, Incident i, double radiusKm, double hours, SharingPolicy policy,
                              Instant now) {
         HistoryStore store = server.store();
-        long half = Duration.ofMinutes(Math.round(hours * 60)).toMillis();
-        long t0 = i.time().toEpochMilli();
-        long from = t0 - half;
-        long to = (i.dateOnly() ? t0 + Duration.ofDays(1).toMillis() - 1 : t0) + half;
+        long[] w = window(i, Duration.ofMinutes(Math.round(hours * 60)).toMillis());
+        long from = w[0];
+        long to = w[1];
         ObjectNode o = Rows.JSON.createObjectNode();
         o.put("incident", i.id());
         o.put("lat", i.lat());
