@@ -397,8 +397,10 @@ public final class QueryCommand implements Runnable {
 
     /** {@code query near LAT LON --radius-km R}. */
     @Command(name = "near", mixinStandardHelpOptions = true,
-            description = {"Who was within R km of a point in the window: per vessel its closest approach",
-                "(distance in metres, time and position), ordered by distance then MMSI."})
+            description = {"Who had a reported fix within R km of a point in the window: per vessel its closest",
+                "fix (distance in metres, time and position), ordered by distance then MMSI. Fixes are not",
+                "interpolated: a vessel reporting rarely (e.g. by satellite) can pass through the radius",
+                "between two fixes outside it; widen the radius by the distance it covers between reports."})
     static final class Near extends Sub {
         @Parameters(index = "0", paramLabel = "LAT") double lat;
         @Parameters(index = "1", paramLabel = "LON") double lon;
