@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import org.watchkeeper.ais.Mmsi;
+import org.watchkeeper.core.geo.Antimeridian;
 import org.watchkeeper.core.picture.VesselPicture;
 import org.watchkeeper.core.picture.VesselSnapshot;
 import org.watchkeeper.core.pipeline.AnalysisListener;
@@ -189,7 +190,7 @@ final class TracksGeoJson implements AnalysisListener, Closeable {
                 return;
             }
             List<List<double[]>> parts = split(s);
-            boolean single = parts.size() == 1 && distinct(parts.get(0)) < 2;
+            boolean single = parts.size() == 1 && Antimeridian.motionless(parts.get(0));
             if (single) {
                 g.writeStringField("type", "Point");
                 g.writeFieldName("coordinates");
@@ -291,46 +292,16 @@ final class TracksGeoJson implements AnalysisListener, Closeable {
         return true;
     }
 
-    private static int distinct(List<double[]> line) {
-        double[] first = line.get(0);
-        for (double[] p : line) {
-            if (p[0] != first[0] || p[1] != first[1]) {
-                return 2;
-            }
-        }
-        return 1;
-    }
-
     /**
      * The fixes as [lon, lat] runs in degrees, cut where consecutive fixes are more than 180° of
      * longitude apart (the shorter way round crosses the 180° meridian).
      */
     static List<List<double[]>> split(Segment s) {
-        List<List<double[]>> parts = new ArrayList<>();
-        List<double[]> cur = new ArrayList<>();
-        double[] prev = null;
+        List<double[]> line = new ArrayList<>(s.size());
         for (int i = 0, n = s.size(); i < n; i++) {
-            double[] q = {s.longitudeE6(i) / 1e6, s.latitudeE6(i) / 1e6};
-            if (prev != null && Math.abs(q[0] - prev[0]) > 180) {
-                // crossing: unwrap the next longitude next to the previous one, interpolate at ±180
-                double edge = prev[0] > 0 ? 180 : -180;
-                double lon2 = q[0] + (prev[0] > 0 ? 360 : -360);
-                double f = (edge - prev[0]) / (lon2 - prev[0]);
-                double lat = round(prev[1] + f * (q[1] - prev[1]));
-                cur.add(new double[] {edge, lat});
-                parts.add(cur);
-                cur = new ArrayList<>();
-                cur.add(new double[] {-edge, lat});
-            }
-            cur.add(q);
-            prev = q;
+            line.add(new double[] {s.longitudeE6(i) / 1e6, s.latitudeE6(i) / 1e6});
         }
-        parts.add(cur);
-        return parts;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 1e6) / 1e6;
+        return Antimeridian.split(line);
     }
 
     /**

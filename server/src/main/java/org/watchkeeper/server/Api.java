@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.watchkeeper.ais.Mmsi;
+import org.watchkeeper.core.geo.Antimeridian;
 import org.watchkeeper.core.geo.Coordinates;
 import org.watchkeeper.core.detect.EventKind;
 import org.watchkeeper.core.picture.VesselSnapshot;
@@ -1204,6 +1205,24 @@ public final class Api {
     }
 
     /** A vessel's track as GeoJSON, coordinates in degrees to 6 decimals (about 0.1 m, finer than AIS's 1/10 000 minute). */
+    /**
+     * A track segment's fixes as lines of {@code [lon, lat]} rounded to 6 decimals, cut at the 180°
+     * meridian ({@link Antimeridian#split}); null when they are all at one rounded place (a point).
+     */
+    static List<List<double[]>> lines(List<PositionRow> seg) {
+        List<double[]> line = new ArrayList<>(seg.size());
+        for (PositionRow r : seg) {
+            line.add(new double[] {Coordinates.round6(r.lon()), Coordinates.round6(r.lat())});
+        }
+        return Antimeridian.motionless(line) ? null : Antimeridian.split(line);
+    }
+
+    private static void positions(ArrayNode out, List<double[]> line) {
+        for (double[] q : line) {
+            out.addArray().add(q[0]).add(q[1]);
+        }
+    }
+
     static ObjectNode track(int mmsi, List<PositionRow> rows, boolean points) {
         ObjectNode fc = Rows.JSON.createObjectNode();
         fc.put("type", "FeatureCollection");
@@ -1216,16 +1235,18 @@ public final class Api {
             List<PositionRow> seg = e.getValue();
             ObjectNode f = fs.addObject();
             f.put("type", "Feature");
+            List<List<double[]>> parts = lines(seg);
             ObjectNode g = f.putObject("geometry");
-            if (seg.size() == 1) {
+            if (parts == null) {
                 g.put("type", "Point");
                 g.putArray("coordinates").add(Coordinates.round6(seg.get(0).lon())).add(Coordinates.round6(seg.get(0).lat()));
-            } else {
+            } else if (parts.size() == 1) {
                 g.put("type", "LineString");
+                positions(g.putArray("coordinates"), parts.get(0));
+            } else {
+                g.put("type", "MultiLineString");
                 ArrayNode c = g.putArray("coordinates");
-                for (PositionRow r : seg) {
-                    c.addArray().add(Coordinates.round6(r.lon())).add(Coordinates.round6(r.lat()));
-                }
+                parts.forEach(part -> positions(c.addArray(), part));
             }
             ObjectNode p = f.putObject("properties");
             p.put("mmsi", Mmsi.format(mmsi));
@@ -1242,6 +1263,8 @@ public final class Api {
                 g.put("type", "Point");
                 g.putArray("coordinates").add(Coordinates.round6(r.lon())).add(Coordinates.round6(r.lat()));
                 ObjectNode p = f.putObject("properties");
+                p.put("mmsi", Mmsi.format(mmsi));
+                p.put("segment", r.segment());
                 p.put("time", iso(r.timeMillis()));
                 putNumber(p, "speed", r.sog());
                 putNumber(p, "course", r.cog());

@@ -172,6 +172,13 @@ public final class Exports {
         StringBuilder sb = new StringBuilder();
         sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\">\n<Document>\n");
         sb.append("<name>Watchkeeper ").append(what).append("</name>\n");
+        long unplaced = rows.stream().filter(r -> !r.has("lat")).count();
+        if (unplaced > 0) {
+            // a placemark needs a place: say what the file leaves out (the CSV and GeoJSON exports hold them)
+            sb.append("<description>").append(unplaced).append(" of ").append(rows.size()).append(' ').append(what)
+                    .append(" have no position and are not placemarks here; the CSV and GeoJSON exports list them")
+                    .append("</description>\n");
+        }
         for (ObjectNode r : rows) {
             if (!r.has("lat")) {
                 continue;
@@ -279,12 +286,23 @@ public final class Exports {
             sb.append("<ExtendedData>");
             p.fields().forEachRemaining(f -> data(sb, f.getKey(), f.getValue(), true));
             sb.append("</ExtendedData>");
-            sb.append(seg.size() == 1 ? "<Point><coordinates>" : "<LineString><coordinates>");
-            for (int i = 0; i < seg.size(); i++) {
-                // plain decimals: Double.toString writes a longitude within 0.001° of Greenwich as 1.0E-4
-                sb.append(i > 0 ? " " : "").append(plain(seg.get(i).lon())).append(',').append(plain(seg.get(i).lat()));
+            List<List<double[]>> parts = Api.lines(seg);
+            if (parts == null) {
+                sb.append("<Point><coordinates>").append(plain(seg.get(0).lon())).append(',').append(plain(seg.get(0).lat()))
+                        .append("</coordinates></Point>");
+            } else {
+                sb.append(parts.size() > 1 ? "<MultiGeometry>" : "");
+                for (List<double[]> part : parts) {
+                    sb.append("<LineString><coordinates>");
+                    for (int i = 0; i < part.size(); i++) {
+                        // plain decimals: Double.toString writes a longitude within 0.001° of Greenwich as 1.0E-4
+                        sb.append(i > 0 ? " " : "").append(plain(part.get(i)[0])).append(',').append(plain(part.get(i)[1]));
+                    }
+                    sb.append("</coordinates></LineString>");
+                }
+                sb.append(parts.size() > 1 ? "</MultiGeometry>" : "");
             }
-            sb.append(seg.size() == 1 ? "</coordinates></Point></Placemark>\n" : "</coordinates></LineString></Placemark>\n");
+            sb.append("</Placemark>\n");
         }
         sb.append("</Document>\n</kml>\n");
         return sb.toString();

@@ -637,6 +637,7 @@ public final class IncidentApi {
                 o.set(e.getKey(), e.getValue());
             }
         });
+        o.put("date_only", i.dateOnly()); // a cell, true or false (the JSON leaves out a false one)
         o.put("kind", i.type().apiName());
         o.put("start", i.time().toString());
         return o;
