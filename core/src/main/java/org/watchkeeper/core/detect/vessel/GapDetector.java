@@ -23,10 +23,11 @@ import org.watchkeeper.core.ref.DistanceToShore;
  * {@code duration_h}, {@code distance_nm} between the two fixes, {@code implied_speed_kn},
  * {@code distance_from_shore_nm} at the start, {@code reception_positions_per_day} at the start
  * ({@link ReceptionMap}, {@code NaN} when unknown), {@code input_heard_after_start} (whether the
- * input received any position of any vessel in the whole hours after the start's hour within
- * {@link Config#minGapMillis} of the start, {@link ReceptionMap#inputPositions}: false when the input
- * itself fell silent, a feed outage or two logs of different periods read together; absent when no
- * whole hour lies in that span; a yes or no rather than a count, so that a distributed host, whose
+ * input received positions of any vessel in the whole hours of each half of the
+ * {@link Config#minGapMillis} after the start, the start's own hour left out,
+ * {@link ReceptionMap#inputPositions}: false when the input itself fell silent in that span, a feed
+ * outage or two logs of different periods read together, even one that stopped an hour into the gap;
+ * absent when no whole hour lies in it; a yes or no rather than a count, so that a distributed host, whose
  * tasks each see a share of the vessels, gives the same answer wherever its tasks are busy), {@code positions_12h_before} (counted up to
  * {@link Config#minPositionsBefore}), {@code likely_disabling}, and the end position
  * ({@code end_lat}, {@code end_lon}). Evidence: the two fixes.
@@ -270,6 +271,24 @@ public final class GapDetector implements Detector<GapDetector.State> {
         ensureFacts(s); // the gap has lasted minGap: freeze what is known about its start
     }
 
+    /**
+     * Whether the whole input went on being heard through the first {@link Config#minGapMillis} of a
+     * gap that starts at {@code start}: the positions of every vessel in the whole hours of each half of
+     * that span ({@link ReceptionMap#inputPositions}); 0 when either half heard nothing (the input fell
+     * silent in the gap's first hours, or was never heard in them), -1 when neither half holds a whole
+     * hour. Both halves, because a feed that stops an hour into a vessel's gap was heard after the start
+     * and still explains the silence.
+     */
+    private long inputHeard(long start) {
+        long mid = start + config.minGapMillis() / 2;
+        long first = reception.inputPositions(start, mid);
+        long second = reception.inputPositions(mid, start + config.minGapMillis());
+        if (first == 0 || second == 0) {
+            return 0;
+        }
+        return first < 0 && second < 0 ? -1 : Math.max(first, 0) + Math.max(second, 0);
+    }
+
     /** Computes the facts of the gap that starts at the last fix, once. */
     private void ensureFacts(State s) {
         PositionObservation start = s.last;
@@ -279,7 +298,7 @@ public final class GapDetector implements Detector<GapDetector.State> {
         s.factsFor = start.time();
         s.shoreNm = shore.nauticalMiles(start.latitude(), start.longitude());
         s.reception = reception.quality(s.lastCell, start.time(), config.receptionWindowMillis());
-        s.inputAfter = reception.inputPositions(start.time(), start.time() + config.minGapMillis());
+        s.inputAfter = inputHeard(start.time());
         int n = 0;
         for (int i = 0; i < s.recentCount; i++) {
             if (s.recent[i] > start.time() - config.regularWindowMillis()) {

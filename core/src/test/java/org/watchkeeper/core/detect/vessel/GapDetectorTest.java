@@ -126,12 +126,22 @@ class GapDetectorTest {
         assertThat(e.attributes().get("input_heard_after_start")).isEqualTo(false);
         assertThat(e.attributes().get("likely_disabling")).isEqualTo(false);
 
-        // the witness heard only in the first hours of the gap is enough; heard only before it, not
+        // a witness heard through the gap's first 6 h shows the input went on; one heard only in its
+        // first hours, before the feed stopped, does not (the feed's outage still explains the silence);
+        // heard only before it, not
+        List<Fix> through = darkAfterDay(1001, 3.5, 13);
+        through.addAll(every(9001, 25 * H, 30 * H, 600, -0.5, 3.5));
+        Event withThrough = Tracks.run(detector(), through).get(0);
+        assertThat(withThrough.attributes().get("input_heard_after_start")).isEqualTo(true);
+        assertThat(withThrough.attributes().get("likely_disabling")).isEqualTo(true);
         List<Fix> early = darkAfterDay(1001, 3.5, 13);
         early.addAll(every(9001, 25 * H, 26 * H - 600, 600, -0.5, 3.5));
         Event withEarly = Tracks.run(detector(), early).get(0);
-        assertThat(withEarly.attributes().get("input_heard_after_start")).isEqualTo(true);
-        assertThat(withEarly.attributes().get("likely_disabling")).isEqualTo(true);
+        assertThat(withEarly.attributes().get("input_heard_after_start")).isEqualTo(false);
+        assertThat(withEarly.attributes().get("likely_disabling")).isEqualTo(false);
+        List<Fix> late = darkAfterDay(1001, 3.5, 13);
+        late.addAll(every(9001, 28 * H, 30 * H - 600, 600, -0.5, 3.5)); // only in the second half
+        assertThat(Tracks.run(detector(), late).get(0).attributes().get("input_heard_after_start")).isEqualTo(false);
         List<Fix> before = darkAfterDay(1001, 3.5, 13);
         before.addAll(every(9001, 0, 24 * H + 3599, 600, -0.5, 3.5)); // the last in the start's own hour
         Event withBefore = Tracks.run(detector(), before).get(0);
