@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         versionProvider = Main.Version.class,
         subcommands = {DecodeCommand.class, AnalyzeCommand.class, QueryCommand.class, SimulateCommand.class,
             ServeCommand.class, DemoCommand.class, KafkaPublishCommand.class, SendCommand.class, IncidentsCommand.class,
-            AuditCommand.class, VerifyExportCommand.class, CommandLine.HelpCommand.class},
+            AuditCommand.class, VerifyExportCommand.class, HelpCommand.class},
         description = {
             "Watchkeeper: open maritime domain awareness.",
             "Turns the AIS traffic picked up by coastal receivers and satellites into a picture of who is at sea and where."
