@@ -814,11 +814,8 @@ public final class Api {
         if (s == null || !s.matches("\\d{1,9}")) {
             throw new BadRequest(name + " must be an MMSI of up to 9 digits: " + s);
         }
-        int v = Integer.parseInt(s);
-        if (v < 1) {
-            throw new BadRequest(name + " must be 1..999999999: " + s);
-        }
-        return v;
+        // 000000000 too: a placeholder some transmitters send, and a station the picture lists
+        return Integer.parseInt(s);
     }
 
     /**

@@ -232,6 +232,17 @@ class ApiTest {
         assertThat(Fixture.get(server, "/api/stats/port-calls").json().get("days").isArray()).isTrue();
     }
 
+    /** MMSI 000000000, a placeholder some transmitters send, is a station like any other: its page is 200 or 404, never 400. */
+    @Test
+    void mmsiZeroIsAnMmsi() throws Exception {
+        boolean listed = Fixture.get(server, "/api/vessels?limit=100000").json().get("vessels").findValuesAsText("mmsi")
+                .contains("000000000");
+        Fixture.Reply r = Fixture.get(server, "/api/vessels/000000000");
+        assertThat(r.status()).as(r.body()).isEqualTo(listed ? 200 : 404);
+        assertThat(Fixture.get(server, "/api/vessels/000000000/track").status()).isEqualTo(listed ? 200 : 404);
+        assertThat(Fixture.get(server, "/api/events?mmsi=000000000").status()).isEqualTo(200);
+    }
+
     @Test
     void exports() throws Exception {
         int n = Fixture.get(server, "/api/vessels").json().get("count").asInt();
@@ -307,6 +318,7 @@ class ApiTest {
         "/api/vessels?limit=0|400|limit must be in 1..100000",
         "/api/vessels/abc|400|mmsi must be an MMSI of up to 9 digits",
         "/api/vessels/1234567890|400|mmsi must be an MMSI of up to 9 digits",
+        "/api/vessels/000000000/track?format=gpx|400|format must be",
         "/api/vessels/538004030/track?points=maybe|400|points must be true or false",
         "/api/vessels/538004030/track?from=2015-01-01&to=2014-01-01|400|from must not be after to",
         "/api/events?kind=piracy|400|unknown event kind 'piracy'",
