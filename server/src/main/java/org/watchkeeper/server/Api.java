@@ -522,13 +522,14 @@ public final class Api {
     /**
      * Whether the Accept header (RFC 9110 section 12.5.1) takes an event stream: a media range
      * {@code text/event-stream} (as an EventSource sends it) with a quality above 0, alone or in a list,
-     * or the header {@code *}{@code /*} alone, as curl and wget send by default. A missing header, other
-     * types and wider ranges in a browser's list ({@code text/html,...,*}{@code /*;q=0.8}) are not taken:
-     * a page asking for HTML should not get a stream that never ends.
+     * or the header {@code *}{@code /*} alone, as curl and wget send by default, or no header at all (RFC
+     * 9110: any type, as a program's HTTP library asks). Other types and wider ranges in a browser's list
+     * ({@code text/html,...,*}{@code /*;q=0.8}) are not taken: a page asking for HTML should not get a
+     * stream that never ends.
      */
     static boolean acceptsEventStream(String accept) {
         if (accept == null) {
-            return false;
+            return true;
         }
         if (accept.strip().equals("*/*")) {
             return true;
@@ -603,7 +604,7 @@ public final class Api {
 
     /** The 406 of {@code /api/stream} asked without an Accept header that takes an event stream. */
     static final String STREAM_ACCEPT = "/api/stream is a Server-Sent Events stream: send the header 'Accept: text/event-stream'"
-            + " (alone, as a browser EventSource does, or in a list, or '*/*' as curl does by default)";
+            + " (alone, as a browser EventSource does, or in a list, or '*/*' as curl does by default), or no Accept header";
 
     /** The message kinds of {@code GET /api/stream} ({@code kinds=}). */
     static final List<String> STREAM_KINDS = List.of("position", "event", "ongoing", "stats", "incident");
