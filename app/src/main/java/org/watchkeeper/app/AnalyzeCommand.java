@@ -137,6 +137,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--no-store", description = "Do not write the history store (report only).")
     boolean noStore;
 
+    @Option(names = "--store-again", description = {"Store the positions of an input file that this history store"
+            + " holds already (the same content analyzed into it before): they are then there twice. Without it"
+            + " such a run stops (exit 2) before it writes anything."})
+    boolean storeAgain;
+
     @Option(names = "--report", paramLabel = "DIR", defaultValue = "watchkeeper-report",
             description = "Report directory; created when missing, its report files replaced. Default: ./${DEFAULT-VALUE}.")
     Path report = Path.of("watchkeeper-report");
@@ -382,15 +387,24 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 // before anything is written: a server (or another analyze) using the folder is not disturbed
                 folderLock = DataFolderLock.acquire(storeOptions.data, "watchkeeper analyze");
             }
+            // before the report folder is made: a run refused here leaves nothing behind
+            List<org.watchkeeper.store.AnalyzedInput> analyzed = List.of();
+            if (!noStore) {
+                store = storeOptions.open();
+                analyzed = fingerprints();
+                String already = storedBefore(store, analyzed);
+                if (already != null && !storeAgain) {
+                    err.println("watchkeeper analyze: " + already);
+                    err.flush();
+                    return 2;
+                }
+            }
             try {
                 Files.createDirectories(report);
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 err.println("watchkeeper analyze: cannot write the report to " + report + ": it is a file, not a directory");
                 err.flush();
                 return 1;
-            }
-            if (!noStore) {
-                store = storeOptions.open();
             }
             if (errors != null) {
                 try {
@@ -402,6 +416,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 }
             }
             int code = run(store, policy, assumed, totalBytes, started, err);
+            if (store != null && !analyzed.isEmpty()) {
+                store.recordAnalyzedInputs(analyzed); // its positions are stored: a second run is told so
+            }
             if (rejects != null) {
                 Rejects done = rejects;
                 rejects = null;
@@ -453,6 +470,52 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 folderLock.close();
             }
         }
+    }
+
+    /** The record of each input file of this run (stdin has none), fingerprinted now, before it is read. */
+    private List<org.watchkeeper.store.AnalyzedInput> fingerprints() throws IOException {
+        List<org.watchkeeper.store.AnalyzedInput> out = new ArrayList<>();
+        long now = System.currentTimeMillis();
+        for (String f : new java.util.LinkedHashSet<>(files)) {
+            if (f.equals("-")) {
+                continue;
+            }
+            Path p = Path.of(f);
+            try {
+                out.add(new org.watchkeeper.store.AnalyzedInput(InputFingerprint.of(p), f, Files.size(p), now));
+            } catch (IOException e) {
+                throw new InputFailure(f, e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * What to say when an input of this run was analyzed into the store before (its positions would be
+     * stored twice), or null when none was.
+     */
+    static String storedBefore(HistoryStore store, List<org.watchkeeper.store.AnalyzedInput> inputs) {
+        java.util.Map<String, org.watchkeeper.store.AnalyzedInput> held = new java.util.HashMap<>();
+        for (org.watchkeeper.store.AnalyzedInput a : store.analyzedInputs()) {
+            held.put(a.fingerprint(), a);
+        }
+        List<String> seen = new ArrayList<>();
+        for (org.watchkeeper.store.AnalyzedInput in : inputs) {
+            org.watchkeeper.store.AnalyzedInput before = held.get(in.fingerprint());
+            if (before != null) {
+                seen.add(in.name() + (before.name().equals(in.name()) ? "" : " (as " + before.name() + ")") + " on "
+                        + java.time.Instant.ofEpochMilli(before.analyzedMillis()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            }
+        }
+        if (seen.isEmpty()) {
+            return null;
+        }
+        boolean one = seen.size() == 1;
+        return (one ? "this input was" : "these inputs were") + " analyzed into this history store before: "
+                + String.join(", ", seen) + (one ? "; its positions are there already, and analyzing it again"
+                        : "; their positions are there already, and analyzing them again")
+                + " would store them a second time. Give another --data folder, --no-store for the report alone,"
+                + " or --store-again to append them anyway";
     }
 
     /** Why a file could not be opened for writing, in a few words. */
@@ -1263,13 +1326,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         } else {
             var st = s.get("store");
             long held = st.path("positions_before").asLong();
-            // positions are appended: the same log analyzed twice into one store is there twice
+            // positions are appended; the same file twice is refused unless --store-again
             out.printf(Locale.ROOT, "  store:      %s: %s, %s, %s written%s%n", st.get("location").asText(),
                     count(st.get("positions_appended").asLong(), "position", "positions"),
                     count(st.get("vessels_upserted").asLong(), "vessel", "vessels"),
                     count(st.get("identity_changes_appended").asLong(), "identity change", "identity changes"),
-                    held == 0 ? "" : String.format(Locale.ROOT, ", beside %s held before (positions are appended: input"
-                            + " analyzed before is stored again; --data DIR keeps runs apart)", count(held, "position", "positions")));
+                    held == 0 ? "" : String.format(Locale.ROOT, ", beside %s held before", count(held, "position", "positions")));
         }
         out.printf(Locale.ROOT, "  report:     %s (summary.json, vessels.csv, tracks.geojson, events.json, events.csv)%n", report);
     }

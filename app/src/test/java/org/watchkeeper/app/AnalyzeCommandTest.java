@@ -1036,17 +1036,40 @@ class AnalyzeCommandTest {
         before.forEach((name, bytes) -> assertThat(after.get(name)).as(name).isEqualTo(bytes));
     }
 
-    /** Positions are appended: a second run of one log into one store says what the store held before. */
+    /**
+     * The same log analyzed again into one store is refused before anything is written (its positions
+     * would be there twice, and every track and "who was near" answer doubled); --store-again appends
+     * them, and the summary says what the store held before. Another log goes in beside the first.
+     */
     @Test
-    void aSecondRunIntoOneStoreSaysWhatItHeldBefore() throws IOException {
+    void theSameLogIntoOneStoreTwiceIsRefusedUnlessAskedFor() throws IOException {
         Path data = tmp.resolve("store");
-        String log = data("ais/dma-aisabnormal/212123000_drift_1.ais").toString();
+        Path original = data("ais/dma-aisabnormal/212123000_drift_1.ais");
+        String log = original.toString();
         Cli.Run first = Cli.run("analyze", "--data", data.toString(), "--report", tmp.resolve("r1").toString(), log);
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.out()).contains(": 902 positions, 1 vessel, 0 identity changes written" + System.lineSeparator());
+
         Cli.Run second = Cli.run("analyze", "--data", data.toString(), "--report", tmp.resolve("r2").toString(), log);
-        assertThat(second.exit()).as(second.err()).isZero();
-        assertThat(second.out()).contains(": 902 positions, 1 vessel, 0 identity changes written, beside 902 positions held before"
-                + " (positions are appended: input analyzed before is stored again; --data DIR keeps runs apart)");
+        assertThat(second.exit()).isEqualTo(2);
+        assertThat(second.err()).startsWith("watchkeeper analyze: this input was analyzed into this history store before: "
+                + log + " on 20").contains("; its positions are there already, and analyzing it again would store them a"
+                + " second time. Give another --data folder, --no-store for the report alone, or --store-again to append them anyway");
+        assertThat(Files.exists(tmp.resolve("r2"))).isFalse();
+        // a copy under another name is the same content
+        Path copy = Files.copy(original, tmp.resolve("copy.ais"));
+        Cli.Run renamed = Cli.run("analyze", "--data", data.toString(), "--report", tmp.resolve("r3").toString(), copy.toString());
+        assertThat(renamed.exit()).isEqualTo(2);
+        assertThat(renamed.err()).contains(copy + " (as " + log + ") on 20");
+
+        Cli.Run again = Cli.run("analyze", "--data", data.toString(), "--report", tmp.resolve("r4").toString(), "--store-again", log);
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).contains(": 902 positions, 1 vessel, 0 identity changes written, beside 902 positions held before"
+                + System.lineSeparator());
+
+        Cli.Run other = Cli.run("analyze", "--data", data.toString(), "--report", tmp.resolve("r5").toString(),
+                data("ais/dma-aisabnormal/538004030_drift_1.ais").toString());
+        assertThat(other.exit()).as(other.err()).isZero();
+        assertThat(other.out()).contains("beside 1804 positions held before");
     }
 }

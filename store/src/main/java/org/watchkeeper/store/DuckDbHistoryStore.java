@@ -128,6 +128,7 @@ public final class DuckDbHistoryStore extends JdbcHistoryStore {
                         + " lat DOUBLE NOT NULL, lon DOUBLE NOT NULL, type VARCHAR NOT NULL, category VARCHAR,"
                         + " victim_mmsi INTEGER, victim_imo INTEGER, tlp VARCHAR NOT NULL, owner_org VARCHAR NOT NULL,"
                         + " updated_ms BIGINT NOT NULL, json VARCHAR NOT NULL)",
+                ANALYZED_INPUTS_TABLE,
                 // Per-connection staging tables: rows arrive through the Appender, then one
                 // set-based statement merges them (DuckDB runs row-by-row prepared batches slowly).
                 "CREATE TEMP TABLE staging_vessels AS SELECT * FROM vessels LIMIT 0",

@@ -331,6 +331,12 @@ public interface HistoryStore extends AutoCloseable {
     /** @return the row counts */
     StoreCounts counts();
 
+    /** The input files {@code analyze} stored here ({@link #recordAnalyzedInputs}), in no particular order. */
+    java.util.List<AnalyzedInput> analyzedInputs();
+
+    /** Records input files analyzed into this store; a fingerprint already there takes the newer name, size and time. */
+    void recordAnalyzedInputs(java.util.List<AnalyzedInput> inputs);
+
     /** Closes the connection; further calls throw {@link StoreException}. */
     @Override
     void close();

@@ -845,6 +845,38 @@ abstract class JdbcHistoryStore implements HistoryStore {
         }
     }
 
+    /** The table of {@link #analyzedInputs}, made where it is missing (a store written before it). */
+    static final String ANALYZED_INPUTS_TABLE = "CREATE TABLE IF NOT EXISTS analyzed_inputs (fingerprint VARCHAR PRIMARY KEY,"
+            + " name VARCHAR NOT NULL, bytes BIGINT NOT NULL, analyzed_ms BIGINT NOT NULL)";
+
+    @Override
+    public synchronized List<AnalyzedInput> analyzedInputs() {
+        return query("analyzed inputs", "SELECT fingerprint, name, bytes, analyzed_ms FROM analyzed_inputs", List.of(), rs -> {
+            List<AnalyzedInput> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(new AnalyzedInput(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public synchronized void recordAnalyzedInputs(List<AnalyzedInput> inputs) {
+        inTransaction("record analyzed inputs", () -> {
+            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO analyzed_inputs (fingerprint, name, bytes,"
+                    + " analyzed_ms) VALUES (?, ?, ?, ?) ON CONFLICT (fingerprint) DO UPDATE SET name = excluded.name,"
+                    + " bytes = excluded.bytes, analyzed_ms = excluded.analyzed_ms")) {
+                for (AnalyzedInput in : inputs) {
+                    ps.setString(1, in.fingerprint());
+                    ps.setString(2, in.name());
+                    ps.setLong(3, in.bytes());
+                    ps.setLong(4, in.analyzedMillis());
+                    ps.executeUpdate();
+                }
+            }
+        });
+    }
+
     protected void checkOpen() {
         if (closed) {
             throw new StoreException(name() + " is closed", null);

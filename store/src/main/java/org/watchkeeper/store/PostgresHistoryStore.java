@@ -127,7 +127,8 @@ public final class PostgresHistoryStore extends JdbcHistoryStore {
                         + " lat double precision NOT NULL, lon double precision NOT NULL, type text NOT NULL,"
                         + " category text, victim_mmsi integer, victim_imo integer, tlp text NOT NULL,"
                         + " owner_org text NOT NULL, updated_ms bigint NOT NULL, json text NOT NULL)",
-                "CREATE INDEX IF NOT EXISTS incidents_time ON incidents (time_ms)");
+                "CREATE INDEX IF NOT EXISTS incidents_time ON incidents (time_ms)",
+                ANALYZED_INPUTS_TABLE);
         allowMissingMessageType(schema);
     }
 

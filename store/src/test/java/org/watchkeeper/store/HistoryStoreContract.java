@@ -533,4 +533,19 @@ abstract class HistoryStoreContract {
         assertThatThrownBy(() -> new IncidentQuery(T0, END, new double[] {10, 0, 5, 1}, null, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    // ------------------------------------------------------------------ analyzed inputs
+
+    @Test
+    void analyzedInputsAreRecordedOncePerFingerprint() {
+        assertThat(store.analyzedInputs()).isEmpty();
+        AnalyzedInput a = new AnalyzedInput("sha256:aa", "drift.ais", 394_670, T0);
+        AnalyzedInput b = new AnalyzedInput("sha256:bb", "sample.txt.gz", 1_234, T0 + 1);
+        store.recordAnalyzedInputs(List.of(a, b));
+        assertThat(store.analyzedInputs()).containsExactlyInAnyOrder(a, b);
+        // the same content again, under another name and later: one row, the newer name and time
+        AnalyzedInput again = new AnalyzedInput("sha256:aa", "copy-of-drift.ais", 394_670, T0 + 5);
+        store.recordAnalyzedInputs(List.of(again));
+        assertThat(store.analyzedInputs()).containsExactlyInAnyOrder(again, b);
+    }
 }
