@@ -44,16 +44,7 @@ class RejectsTopicTest extends KafkaJobTestBase {
     @Test
     void everyLineAndObservationTheJobDidNotUseIsOnTheRejectsTopicWithItsReason(@TempDir Path tmp) throws Exception {
         List<String> lines = new ArrayList<>(FlinkJobTest.sharedLines("data/ais/dma-aisabnormal/538004030_drift_1.ais"));
-        // a stray: a message from the middle copied with its $PGHP year 2014 made 2015
-        int i = lines.size() / 2;
-        while (!(lines.get(i).startsWith("$PGHP,1,2014,") && lines.get(i + 1).startsWith("!AIVDM,1,1,")
-                && lines.get(i - 1).startsWith("\\"))) {
-            i++;
-        }
-        String pghp = lines.get(i).replace("$PGHP,1,2014,", "$PGHP,1,2015,");
-        String body = pghp.substring(1, pghp.indexOf('*'));
-        String strayPghp = "$" + body + "*" + FramingStrayTimeTest.hex(body);
-        lines.addAll(i + 2, List.of(lines.get(i - 1), strayPghp, lines.get(i + 1)));
+        StrayTimeJobTest.insertStray(lines); // a message from the middle copied a year ahead
         // a damaged checksum, a quarter in
         int j = lines.size() / 4;
         while (!lines.get(j).startsWith("!AIVDM,1,1,")) {
@@ -136,11 +127,7 @@ class RejectsTopicTest extends KafkaJobTestBase {
     }
 
     private static long count(JobExecutionResult result, String metric) {
-        long n = 0;
-        for (org.apache.flink.metrics.Metric m : METRICS.findMetrics(result.getJobID(), metric).values()) {
-            n += ((org.apache.flink.metrics.Counter) m).getCount();
-        }
-        return n;
+        return StrayTimeJobTest.count(METRICS, result, metric);
     }
 
     /** The detail decode gives the damaged line (the checksums it computed and read). */

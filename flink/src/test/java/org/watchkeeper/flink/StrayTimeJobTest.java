@@ -49,17 +49,8 @@ class StrayTimeJobTest extends KafkaJobTestBase {
 
     @BeforeAll
     static void setUp(@TempDir Path tmp) throws Exception {
-        List<String> log = FlinkJobTest.sharedLines("data/ais/dma-aisabnormal/538004030_drift_1.ais");
-        lines = new ArrayList<>(log);
-        int i = lines.size() / 2;
-        while (!(lines.get(i).startsWith("$PGHP,1,2014,") && lines.get(i + 1).startsWith("!AIVDM,1,1,")
-                && lines.get(i - 1).startsWith("\\"))) {
-            i++;
-        }
-        String pghp = lines.get(i).replace("$PGHP,1,2014,", "$PGHP,1,2015,");
-        String body = pghp.substring(1, pghp.indexOf('*'));
-        strayPghp = "$" + body + "*" + FramingStrayTimeTest.hex(body);
-        lines.addAll(i + 2, List.of(lines.get(i - 1), strayPghp, lines.get(i + 1)));
+        lines = new ArrayList<>(FlinkJobTest.sharedLines("data/ais/dma-aisabnormal/538004030_drift_1.ais"));
+        strayPghp = insertStray(lines);
         Path file = tmp.resolve("drift-with-stray.ais");
         Files.write(file, lines, StandardCharsets.ISO_8859_1);
         Path report = tmp.resolve("report");
@@ -109,9 +100,31 @@ class StrayTimeJobTest extends KafkaJobTestBase {
         assertThat(got).containsExactlyElementsOf(expected);
     }
 
+    /**
+     * Inserts into the DMA drift log's lines, after a message from its middle, a copy of that message with
+     * its {@code $PGHP} year 2014 made 2015 (a receiver clock that jumped a year); returns that line.
+     */
+    static String insertStray(List<String> lines) {
+        int i = lines.size() / 2;
+        while (!(lines.get(i).startsWith("$PGHP,1,2014,") && lines.get(i + 1).startsWith("!AIVDM,1,1,")
+                && lines.get(i - 1).startsWith("\\"))) {
+            i++;
+        }
+        String pghp = lines.get(i).replace("$PGHP,1,2014,", "$PGHP,1,2015,");
+        String body = pghp.substring(1, pghp.indexOf('*'));
+        String stray = "$" + body + "*" + FramingStrayTimeTest.hex(body);
+        lines.addAll(i + 2, List.of(lines.get(i - 1), stray, lines.get(i + 1)));
+        return stray;
+    }
+
     static long count(JobExecutionResult result, String metric) {
+        return count(METRICS, result, metric);
+    }
+
+    /** The sum over the job's operators of a counter the reporter kept. */
+    static long count(InMemoryReporter reporter, JobExecutionResult result, String metric) {
         long n = 0;
-        for (Metric m : METRICS.findMetrics(result.getJobID(), metric).values()) {
+        for (Metric m : reporter.findMetrics(result.getJobID(), metric).values()) {
             n += ((Counter) m).getCount();
         }
         return n;
