@@ -436,7 +436,7 @@ public final class QueryCommand implements Runnable {
                 rows.add(new Object[] {Mmsi.format(c.mmsi()), v == null ? null : v.name(), v == null ? null : v.flag(),
                     v == null ? null : v.vesselClass(), Math.round(c.distanceMetres() * 10) / 10.0, iso(c.timeMillis()),
                     Coordinates.round6(c.lat()), Coordinates.round6(c.lon()), c.interpolated(),
-                    c.interpolated() ? new String[] {iso(c.fixBeforeMillis()), iso(c.fixAfterMillis())} : null});
+                    c.interpolated() ? new String[] {iso(c.before().timeMillis()), iso(c.after().timeMillis())} : null});
             }
             return rows;
         }

@@ -93,7 +93,8 @@ final class AlongTrack {
         double f = (t - t1) / dt;
         double lat = lat1 + f * (lat2 - lat1);
         double lon = wrapLon(lon1 + f * dLon);
-        offer(new ClosestApproach(mmsi, GeoMath.haversineMetres(lat0, lon0, lat, lon), t, lat, lon, true, t1, t2));
+        offer(new ClosestApproach(mmsi, GeoMath.haversineMetres(lat0, lon0, lat, lon), t, lat, lon, true,
+                new ClosestApproach.Fix(t1, lat1, lon1), new ClosestApproach.Fix(t2, lat2, lon2)));
     }
 
     private void offer(ClosestApproach c) {

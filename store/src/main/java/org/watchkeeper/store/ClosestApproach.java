@@ -1,5 +1,7 @@
 package org.watchkeeper.store;
 
+import java.util.Objects;
+
 /**
  * The closest position of one vessel to a point: the answer rows of {@link HistoryStore#near} (always a
  * stored fix) and of {@link HistoryStore#nearAlongTracks} (a stored fix, or a point interpolated on the
@@ -13,26 +15,39 @@ package org.watchkeeper.store;
  * @param lat              latitude of that position in degrees
  * @param lon              longitude of that position in degrees, -180 to 180
  * @param interpolated     whether the position lies between two fixes (false: it is a stored fix)
- * @param fixBeforeMillis  when interpolated, the time of the fix before it (less than {@code timeMillis});
- *                         else {@code timeMillis}
- * @param fixAfterMillis   when interpolated, the time of the fix after it (greater than {@code timeMillis});
- *                         else {@code timeMillis}
- * @throws IllegalArgumentException when the fix times do not enclose the time as described
+ * @param before           when interpolated, the fix before it (earlier than {@code timeMillis}); else the
+ *                         fix itself (time, lat and lon as above)
+ * @param after            when interpolated, the fix after it (later than {@code timeMillis}); else the fix
+ *                         itself
+ * @throws IllegalArgumentException when the fixes do not enclose the time as described
  */
 public record ClosestApproach(int mmsi, double distanceMetres, long timeMillis, double lat, double lon,
-                              boolean interpolated, long fixBeforeMillis, long fixAfterMillis) {
+                              boolean interpolated, Fix before, Fix after) {
 
-    /** Checks the fix times against {@code interpolated}. */
+    /**
+     * A stored fix that an answer lies on or between.
+     *
+     * @param timeMillis event time, UTC epoch milliseconds
+     * @param lat        latitude in degrees
+     * @param lon        longitude in degrees
+     */
+    public record Fix(long timeMillis, double lat, double lon) {
+    }
+
+    /** Checks the fixes against {@code interpolated}. */
     public ClosestApproach {
-        if (interpolated ? !(fixBeforeMillis < timeMillis && timeMillis < fixAfterMillis)
-                : fixBeforeMillis != timeMillis || fixAfterMillis != timeMillis) {
-            throw new IllegalArgumentException("fix times " + fixBeforeMillis + ", " + fixAfterMillis + " do not fit "
-                    + (interpolated ? "an interpolated point at " : "a fix at ") + timeMillis);
+        Objects.requireNonNull(before, "before");
+        Objects.requireNonNull(after, "after");
+        if (interpolated ? !(before.timeMillis() < timeMillis && timeMillis < after.timeMillis())
+                : !before.equals(after) || before.timeMillis() != timeMillis) {
+            throw new IllegalArgumentException("fixes at " + before.timeMillis() + " and " + after.timeMillis()
+                    + " do not fit " + (interpolated ? "an interpolated point at " : "a fix at ") + timeMillis);
         }
     }
 
-    /** A stored fix: not interpolated, both fix times its own. */
+    /** A stored fix: not interpolated, itself before and after. */
     public ClosestApproach(int mmsi, double distanceMetres, long timeMillis, double lat, double lon) {
-        this(mmsi, distanceMetres, timeMillis, lat, lon, false, timeMillis, timeMillis);
+        this(mmsi, distanceMetres, timeMillis, lat, lon, false, new Fix(timeMillis, lat, lon),
+                new Fix(timeMillis, lat, lon));
     }
 }

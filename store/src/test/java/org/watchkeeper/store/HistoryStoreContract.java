@@ -434,8 +434,10 @@ abstract class HistoryStoreContract {
         assertThat(c.mmsi()).isEqualTo(SPARSE);
         assertThat(c.interpolated()).isTrue();
         assertThat(c.timeMillis()).isEqualTo(T0 + 30 * MINUTE);
-        assertThat(c.fixBeforeMillis()).isEqualTo(T0);
-        assertThat(c.fixAfterMillis()).isEqualTo(T0 + HOUR);
+        assertThat(c.before().timeMillis()).isEqualTo(T0);
+        assertThat(c.after().timeMillis()).isEqualTo(T0 + HOUR);
+        assertThat(c.before()).isEqualTo(new ClosestApproach.Fix(T0, 10.0, 20.0));
+        assertThat(c.after()).isEqualTo(new ClosestApproach.Fix(T0 + HOUR, 10.0, 20.4));
         assertThat(c.lat()).isCloseTo(10.0, within(1e-12));
         assertThat(c.lon()).isCloseTo(20.2, within(1e-12));
         assertThat(c.distanceMetres()).isCloseTo(ARC_005_DEG, within(1e-6));
@@ -452,8 +454,8 @@ abstract class HistoryStoreContract {
         assertThat(late.timeMillis()).isEqualTo(T0 + 40 * MINUTE);
         assertThat(late.lon()).isCloseTo(20.0 + 0.4 * 2 / 3, within(1e-12));
         assertThat(late.distanceMetres()).isCloseTo(9_175.961_712, within(1e-3));
-        assertThat(late.fixBeforeMillis()).isEqualTo(T0);
-        assertThat(late.fixAfterMillis()).isEqualTo(T0 + HOUR);
+        assertThat(late.before().timeMillis()).isEqualTo(T0);
+        assertThat(late.after().timeMillis()).isEqualTo(T0 + HOUR);
         // A window between the two fixes, before the midpoint: its end, at lon 20.0 + 0.4 * 25/60.
         ClosestApproach inside = store.nearAlongTracks(10.05, 20.2, 10_000, T0 + 20 * MINUTE, T0 + 25 * MINUTE).get(0);
         assertThat(inside.timeMillis()).isEqualTo(T0 + 25 * MINUTE);
@@ -465,8 +467,8 @@ abstract class HistoryStoreContract {
         ClosestApproach first = store.nearAlongTracks(10.05, 20.2, 30_000, T0 - HOUR, T0).get(0);
         assertThat(first.interpolated()).isFalse();
         assertThat(first.timeMillis()).isEqualTo(T0);
-        assertThat(first.fixBeforeMillis()).isEqualTo(T0);
-        assertThat(first.fixAfterMillis()).isEqualTo(T0);
+        assertThat(first.before().timeMillis()).isEqualTo(T0);
+        assertThat(first.after().timeMillis()).isEqualTo(T0);
         assertThat(first.distanceMetres()).isCloseTo(22_594.192_385, within(1e-3));
     }
 
@@ -539,8 +541,8 @@ abstract class HistoryStoreContract {
         assertThat(late.interpolated()).isTrue();
         assertThat(late.timeMillis()).isEqualTo(T0 + 20 * MINUTE);
         assertThat(late.lon()).isCloseTo(70.21, within(1e-12));
-        assertThat(late.fixBeforeMillis()).isEqualTo(T0);
-        assertThat(late.fixAfterMillis()).isEqualTo(T0 + HOUR);
+        assertThat(late.before().timeMillis()).isEqualTo(T0);
+        assertThat(late.after().timeMillis()).isEqualTo(T0 + HOUR);
     }
 
     @Test
@@ -568,13 +570,13 @@ abstract class HistoryStoreContract {
             for (ClosestApproach a : actual) {
                 ClosestApproach e = byMmsi.get(a.mmsi());
                 assertThat(a.interpolated()).as("interpolated %s", a.mmsi()).isEqualTo(e.interpolated());
-                assertThat(a.fixBeforeMillis()).isEqualTo(e.fixBeforeMillis());
-                assertThat(a.fixAfterMillis()).isEqualTo(e.fixAfterMillis());
+                assertThat(a.before()).isEqualTo(e.before());
+                assertThat(a.after()).isEqualTo(e.after());
                 interpolated += a.interpolated() ? 1 : 0;
                 if (a.interpolated() && Math.abs(lat) < 80) {
                     // The plane's choice is as near as the leg comes, by the haversine itself, to a metre.
                     assertThat(a.distanceMetres()).as("distance of %s", a.mmsi())
-                            .isLessThanOrEqualTo(legMinimum(rows, a, lat, lon, from, to) + 1.0);
+                            .isLessThanOrEqualTo(legMinimum(a, lat, lon, from, to) + 1.0);
                 }
             }
             // Fix by fix finds a subset, never nearer.
@@ -673,7 +675,8 @@ abstract class HistoryStoreContract {
                 double plat = a.lat() + f * (b.lat() - a.lat());
                 double plon = shortLon(a.lon() + f * dlon);
                 all.add(new ClosestApproach(a.mmsi(), GeoMath.haversineMetres(lat, lon, plat, plon), t, plat, plon,
-                        true, a.timeMillis(), b.timeMillis()));
+                        true, new ClosestApproach.Fix(a.timeMillis(), a.lat(), a.lon()),
+                        new ClosestApproach.Fix(b.timeMillis(), b.lat(), b.lon())));
             }
         }
         Map<Integer, ClosestApproach> best = new TreeMap<>();
@@ -693,11 +696,9 @@ abstract class HistoryStoreContract {
      * The least haversine distance from (lat, lon) to the part inside the window of the leg an interpolated
      * answer lies on, by ternary search over the leg's fraction (the distance has one minimum on a short leg).
      */
-    static double legMinimum(List<PositionRow> rows, ClosestApproach c, double lat, double lon, long from, long to) {
-        PositionRow a = rows.stream().filter(p -> p.mmsi() == c.mmsi() && p.timeMillis() == c.fixBeforeMillis())
-                .findFirst().orElseThrow();
-        PositionRow b = rows.stream().filter(p -> p.mmsi() == c.mmsi() && p.timeMillis() == c.fixAfterMillis())
-                .findFirst().orElseThrow();
+    static double legMinimum(ClosestApproach c, double lat, double lon, long from, long to) {
+        ClosestApproach.Fix a = c.before();
+        ClosestApproach.Fix b = c.after();
         double dt = b.timeMillis() - a.timeMillis();
         double lo = Math.max(0, (from - (double) a.timeMillis()) / dt);
         double hi = Math.min(1, (to - (double) a.timeMillis()) / dt);
