@@ -287,9 +287,9 @@ public interface HistoryStore extends AutoCloseable {
      * plane around (lat, lon), on the part of the leg inside the window (a leg that begins before
      * {@code fromMillis} or ends after {@code toMillis} contributes only that part), at a whole millisecond
      * (the position is that of the millisecond); its distance is then measured by
-     * {@link GeoMath#haversineMetres}, as the fixes' are. Within 60 km of the point the plane's error moves the
-     * chosen point by metres at most (more within a few degrees of a pole); the distance given is always the
-     * true one of the point given. A point that is a stored fix is reported as that fix (not interpolated).
+     * {@link GeoMath#haversineMetres}, as the fixes' are. The plane makes the chosen point's distance exceed the
+     * least haversine distance along the leg by little (below 80° latitude less than 1 m, as the contract tests
+     * check; more close to a pole); the distance given is always the true one of the point given. A point that is a stored fix is reported as that fix (not interpolated).
      *
      * <p>Cost: the candidate vessels are those with a fix within {@code radiusMetres} + {@link #MAX_LEG_METRES}
      * during the window widened by {@link #MAX_LEG_MILLIS} either side (found as {@link #near} finds fixes);
