@@ -201,7 +201,7 @@ public final class QueryCommand implements Runnable {
     /**
      * Writes rows as a JSON array of objects, one per line (null cells left out), or as CSV under the header. A
      * {@code String[]} cell is a JSON array of strings, and in CSV one cell of its items separated by
-     * spaces (the MMSIs of an event).
+     * spaces (the MMSIs of an event); a {@code Boolean} is a JSON boolean, in CSV {@code true} or {@code false}.
      */
     static void write(OutputStream out, Format format, String[] header, List<Object[]> rows) throws IOException {
         if (format == Format.csv) {
@@ -237,6 +237,8 @@ public final class QueryCommand implements Runnable {
                     g.writeNumber(n);
                 } else if (v instanceof Double d) {
                     g.writeNumber(d);
+                } else if (v instanceof Boolean b) {
+                    g.writeBoolean(b);
                 } else if (v instanceof String[] list) {
                     g.writeStartArray();
                     for (String item : list) {
@@ -395,12 +397,16 @@ public final class QueryCommand implements Runnable {
         }
     }
 
-    /** {@code query near LAT LON --radius-km R}. */
+    /** {@code query near LAT LON --radius-km R [--fixes-only]}. */
     @Command(name = "near", mixinStandardHelpOptions = true,
-            description = {"Who had a reported fix within R km of a point in the window: per vessel its closest",
-                "fix (distance in metres, time and position), ordered by distance then MMSI. Fixes are not",
-                "interpolated: a vessel reporting rarely (e.g. by satellite) can pass through the radius",
-                "between two fixes outside it; widen the radius by the distance it covers between reports."})
+            description = {"Who came within R km of a point in the window: per vessel its closest",
+                "approach (distance in metres, time and position), ordered by distance then",
+                "MMSI. Between two consecutive fixes of a track segment at most 2 h and 60 km",
+                "apart the vessel is taken to have moved in a straight line at a steady",
+                "speed, so that a vessel reporting rarely (e.g. by satellite) is found when it",
+                "passed through the radius between two fixes outside it: such a point has",
+                "\"interpolated\": true and \"between\": the times of the two fixes.",
+                "--fixes-only considers the reported fixes alone."})
     static final class Near extends Sub {
         @Parameters(index = "0", paramLabel = "LAT") double lat;
         @Parameters(index = "1", paramLabel = "LON") double lon;
@@ -408,9 +414,14 @@ public final class QueryCommand implements Runnable {
         @Option(names = "--radius-km", paramLabel = "KM", required = true, description = "Radius in kilometres (> 0).")
         double radiusKm;
 
+        @Option(names = "--fixes-only",
+                description = "Only the reported fixes: no point interpolated between two of them.")
+        boolean fixesOnly;
+
         @Override
         String[] header() {
-            return new String[] {"mmsi", "name", "flag", "class", "distance_m", "time", "lat", "lon"};
+            return new String[] {"mmsi", "name", "flag", "class", "distance_m", "time", "lat", "lon", "interpolated",
+                "between"};
         }
 
         @Override
@@ -418,14 +429,16 @@ public final class QueryCommand implements Runnable {
             if (!(radiusKm > 0) || Double.isInfinite(radiusKm)) {
                 throw new IllegalArgumentException("--radius-km must be > 0 and finite: " + radiusKm);
             }
-            List<ClosestApproach> found = store.near(lat, lon, radiusKm * 1000, from, to);
+            List<ClosestApproach> found = fixesOnly ? store.near(lat, lon, radiusKm * 1000, from, to)
+                    : store.nearAlongTracks(lat, lon, radiusKm * 1000, from, to);
             Map<Integer, VesselRow> names = names(store, found.stream().map(ClosestApproach::mmsi).toList());
             List<Object[]> rows = new ArrayList<>();
             for (ClosestApproach c : found) {
                 VesselRow v = names.get(c.mmsi());
                 rows.add(new Object[] {Mmsi.format(c.mmsi()), v == null ? null : v.name(), v == null ? null : v.flag(),
                     v == null ? null : v.vesselClass(), Math.round(c.distanceMetres() * 10) / 10.0, iso(c.timeMillis()),
-                    Coordinates.round6(c.lat()), Coordinates.round6(c.lon())});
+                    Coordinates.round6(c.lat()), Coordinates.round6(c.lon()), c.interpolated(),
+                    c.interpolated() ? new String[] {iso(c.before().timeMillis()), iso(c.after().timeMillis())} : null});
             }
             return rows;
         }

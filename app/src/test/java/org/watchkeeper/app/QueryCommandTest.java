@@ -159,7 +159,7 @@ class QueryCommandTest {
         String data = data();
         double lat = 55.560315 + 1000 / 111_194.93; // 1 km north on the sphere of radius 6 371 008.8 m
         Cli.Run r = Cli.run("query", "near", Double.toString(lat), "15.255965", "--radius-km", "1.5", "--data", data,
-                "--to", "2014-10-02T16:30:05Z");
+                "--to", "2014-10-02T16:30:05Z", "--fixes-only");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode a = r.json();
         assertThat(a).hasSize(1);
@@ -167,6 +167,17 @@ class QueryCommandTest {
         assertThat(a.get(0).get("flag").asText()).isEqualTo("CY");
         assertThat(a.get(0).get("distance_m").asDouble()).isCloseTo(1000.0, org.assertj.core.data.Offset.offset(0.2));
         assertThat(a.get(0).get("time").asText()).isEqualTo("2014-10-02T16:30:03.887Z");
+        assertThat(a.get(0).get("interpolated").asBoolean()).isFalse();
+        assertThat(a.get(0).has("between")).isFalse();
+        // Along the track: the next fix is at 16:30:15.246 (55.560532, 15.256642), 0.000217 degree further north;
+        // until 16:30:05, 1.113 s of its 11.359 s, the ship came 0.098 of that nearer: 2.4 m.
+        Cli.Run along = Cli.run("query", "near", Double.toString(lat), "15.255965", "--radius-km", "1.5", "--data", data,
+                "--to", "2014-10-02T16:30:05Z");
+        JsonNode b = along.json().get(0);
+        assertThat(b.get("distance_m").asDouble()).isEqualTo(997.6);
+        assertThat(b.get("time").asText()).isEqualTo("2014-10-02T16:30:05Z");
+        assertThat(b.get("interpolated").asBoolean()).isTrue();
+        assertThat(b.get("between").toString()).isEqualTo("[\"2014-10-02T16:30:03.887Z\",\"2014-10-02T16:30:15.246Z\"]");
     }
 
     @Test

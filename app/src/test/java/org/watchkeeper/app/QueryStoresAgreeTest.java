@@ -94,7 +94,9 @@ class QueryStoresAgreeTest {
                     List.of("polygon", "POLYGON((12.5 55.5, 13.0 55.5, 12.7 56.1, 12.5 55.5))"),
                     List.of("polygon", "55.5,12.5; 55.5,13.0; 56.1,12.7"),
                     List.of("near", "55.6", "12.7", "--radius-km", "20"),
-                    List.of("near", "55.6", "12.7", "--radius-km", "5", "--from", "2013-11-12T12:02:00Z", "--to", "2013-11-12T12:04:00Z"));
+                    List.of("near", "55.6", "12.7", "--radius-km", "5", "--from", "2013-11-12T12:02:00Z", "--to", "2013-11-12T12:04:00Z"),
+                    List.of("near", "55.6", "12.7", "--radius-km", "5", "--from", "2013-11-12T12:02:00Z", "--to", "2013-11-12T12:04:00Z",
+                            "--fixes-only"));
             for (List<String> q : queries) {
                 for (String format : List.of("json", "csv")) {
                     String[] answers = new String[2];

@@ -361,14 +361,15 @@ public final class Api {
             long from = time(ctx, "from", Long.MIN_VALUE / 2);
             long to = time(ctx, "to", Long.MAX_VALUE / 2);
             window(from, to);
+            boolean fixesOnly = bool(ctx, "fixes_only", false);
             Sharing.requireClass(ctx, DataClass.POSITIONS);
             SharingPolicy policy = Access.policy(ctx);
             Instant now = Instant.now();
             ObjectNode o = Rows.JSON.createObjectNode();
             ArrayNode a = o.putArray("results");
-            for (ClosestApproach c : store.near(lat, lon, r * 1000, from, to)) {
+            for (ClosestApproach c : near(store, lat, lon, r * 1000, from, to, fixesOnly)) {
                 Instant t = Instant.ofEpochMilli(c.timeMillis());
-                if (!policy.allows(DataClass.POSITIONS, c.lat(), c.lon(), t, now)) {
+                if (!allowsPositions(policy, c, now)) {
                     continue;
                 }
                 ObjectNode x = a.addObject();
@@ -388,10 +389,7 @@ public final class Api {
                         });
                     }
                 }
-                x.put("distance_m", Math.round(c.distanceMetres() * 10) / 10.0);
-                x.put("time", iso(c.timeMillis()));
-                x.put("lat", Coordinates.round6(c.lat()));
-                x.put("lon", Coordinates.round6(c.lon()));
+                putApproach(x, c);
             }
             ctx.json(o);
         });
@@ -952,6 +950,42 @@ public final class Api {
             throw new BadRequest("format must be geojson, csv or kml: " + f);
         }
         return f;
+    }
+
+    /** Closest approaches along the tracks ({@link HistoryStore#nearAlongTracks}), or at fixes only ({@link HistoryStore#near}). */
+    static List<ClosestApproach> near(HistoryStore store, double lat, double lon, double radiusMetres, long from, long to,
+                                      boolean fixesOnly) {
+        return fixesOnly ? store.near(lat, lon, radiusMetres, from, to)
+                : store.nearAlongTracks(lat, lon, radiusMetres, from, to);
+    }
+
+    /**
+     * Whether the policy lets the caller see a closest approach's position: the point itself and, for one
+     * interpolated between two fixes, both fixes (the point would otherwise tell where a fix outside the
+     * caller's areas or delay lay).
+     */
+    static boolean allowsPositions(SharingPolicy policy, ClosestApproach c, Instant now) {
+        return policy.allows(DataClass.POSITIONS, c.lat(), c.lon(), Instant.ofEpochMilli(c.timeMillis()), now)
+                && (!c.interpolated() || (allows(policy, c.before(), now) && allows(policy, c.after(), now)));
+    }
+
+    private static boolean allows(SharingPolicy policy, ClosestApproach.Fix f, Instant now) {
+        return policy.allows(DataClass.POSITIONS, f.lat(), f.lon(), Instant.ofEpochMilli(f.timeMillis()), now);
+    }
+
+    /**
+     * A closest approach's fields: distance_m, time, lat, lon, interpolated, and for an interpolated point
+     * between, the times of the fixes before and after it.
+     */
+    static void putApproach(ObjectNode x, ClosestApproach c) {
+        x.put("distance_m", Math.round(c.distanceMetres() * 10) / 10.0);
+        x.put("time", iso(c.timeMillis()));
+        x.put("lat", Coordinates.round6(c.lat()));
+        x.put("lon", Coordinates.round6(c.lon()));
+        x.put("interpolated", c.interpolated());
+        if (c.interpolated()) {
+            x.putArray("between").add(iso(c.before().timeMillis())).add(iso(c.after().timeMillis()));
+        }
     }
 
     static boolean bool(Context ctx, String name, boolean dflt) {

@@ -224,7 +224,8 @@ public final class IncidentApi {
             Incident i = find(ctx, store);
             double r = Api.positive(ctx, "radius_km", MAX_RADIUS_KM, DEFAULT_RADIUS_KM, false);
             double h = Api.number(ctx, "hours", 0, MAX_HOURS, DEFAULT_HOURS, false);
-            ctx.json(nearby(server, i, r, h, Access.policy(ctx), Instant.now()));
+            boolean fixesOnly = Api.bool(ctx, "fixes_only", false);
+            ctx.json(nearby(server, i, r, h, fixesOnly, Access.policy(ctx), Instant.now()));
         });
         app.post("/api/incidents/import", ctx -> {
             Principal p = Access.require(ctx, Role.ADMIN);
@@ -505,15 +506,18 @@ public final class IncidentApi {
      * The vessels within {@code radiusKm} of the incident during its time ± {@code hours} (for a
      * report with only a date: that day at the place, see {@link #window}, ± hours), each with its closest approach and its track
      * in the window, and the victim's own track when its MMSI is known or its IMO number matches a
-     * vessel of the picture or the store. Positions the caller's policy does not grant (class
-     * POSITIONS at that place and time) are left out, and names when IDENTITIES is not granted.
+     * vessel of the picture or the store. The closest approach follows the track between fixes
+     * ({@link org.watchkeeper.store.HistoryStore#nearAlongTracks}) unless {@code fixesOnly}. Positions the caller's policy does
+     * not grant (class POSITIONS at that place and time; for an interpolated approach also at both fixes around it) are left
+     * out, and names when IDENTITIES is not granted.
      *
      * @return {@code {"incident","lat","lon","radius_km","from","to","count","vessels":[{"mmsi","name",
-     *     "distance_m","time","lat","lon","track":{GeoJSON LineString or Point},"track_times":[..]}],
+     *     "distance_m","time","lat","lon","interpolated","between":[fix time, fix time] (when interpolated),
+     *     "track":{GeoJSON LineString or Point},"track_times":[..]}],
      *     "victim":{"mmsi","matched_by":"mmsi"|"imo","track","track_times"} (absent when unknown)}}
      */
-    static ObjectNode nearby(WatchkeeperServer server, Incident i, double radiusKm, double hours, SharingPolicy policy,
-                             Instant now) {
+    static ObjectNode nearby(WatchkeeperServer server, Incident i, double radiusKm, double hours, boolean fixesOnly,
+                             SharingPolicy policy, Instant now) {
         HistoryStore store = server.store();
         long[] w = window(i, Duration.ofMinutes(Math.round(hours * 60)).toMillis());
         long from = w[0];
@@ -527,11 +531,11 @@ public final class IncidentApi {
         o.put("to", Api.iso(to));
         ArrayNode vs = o.putArray("vessels");
         int n = 0;
-        for (ClosestApproach c : store.near(i.lat(), i.lon(), radiusKm * 1000, from, to)) {
+        for (ClosestApproach c : Api.near(store, i.lat(), i.lon(), radiusKm * 1000, from, to, fixesOnly)) {
             if (n >= MAX_NEARBY_VESSELS) {
                 break;
             }
-            if (!policy.allows(DataClass.POSITIONS, c.lat(), c.lon(), Instant.ofEpochMilli(c.timeMillis()), now)) {
+            if (!Api.allowsPositions(policy, c, now)) {
                 continue;
             }
             n++;
@@ -540,10 +544,7 @@ public final class IncidentApi {
             if (policy.allows(DataClass.IDENTITIES, c.lat(), c.lon(), Instant.ofEpochMilli(c.timeMillis()), now)) {
                 Api.putText(v, "name", Api.name(server, c.mmsi()));
             }
-            v.put("distance_m", Math.round(c.distanceMetres() * 10) / 10.0);
-            v.put("time", Api.iso(c.timeMillis()));
-            v.put("lat", Coordinates.round6(c.lat()));
-            v.put("lon", Coordinates.round6(c.lon()));
+            Api.putApproach(v, c);
             snippet(v, store.track(c.mmsi(), from, to), policy, now);
         }
         o.put("count", n);

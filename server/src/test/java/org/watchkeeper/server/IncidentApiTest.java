@@ -349,6 +349,30 @@ class IncidentApiTest {
         }
     }
 
+    /**
+     * Along the tracks every vessel found at its fixes is found again, no farther, with the same fix when not
+     * interpolated, and an interpolated approach lies strictly between the two fixes it names.
+     */
+    static void assertAlongTracksNoFarther(JsonNode along, JsonNode fixes) {
+        Map<String, JsonNode> byMmsi = new TreeMap<>();
+        along.get("vessels").forEach(v -> byMmsi.put(v.get("mmsi").asText(), v));
+        assertThat(along.get("count").asInt()).isGreaterThanOrEqualTo(fixes.get("count").asInt());
+        for (JsonNode f : fixes.get("vessels")) {
+            JsonNode a = byMmsi.get(f.get("mmsi").asText());
+            assertThat(a).as(f.get("mmsi").asText()).isNotNull();
+            assertThat(a.get("distance_m").asDouble()).isLessThanOrEqualTo(f.get("distance_m").asDouble());
+        }
+        for (JsonNode a : along.get("vessels")) {
+            if (a.get("interpolated").asBoolean()) {
+                Instant t = Instant.parse(a.get("time").asText());
+                assertThat(Instant.parse(a.get("between").get(0).asText())).isBefore(t);
+                assertThat(Instant.parse(a.get("between").get(1).asText())).isAfter(t);
+            } else {
+                assertThat(a.has("between")).isFalse();
+            }
+        }
+    }
+
     @Test
     void whoWasThereOnTheVictimsOwnTrack() throws Exception {
         // The incident is put on the 538004030 track (DMA "drift" case, Kattegat, 2014-09-28) at its middle fix.
@@ -358,7 +382,7 @@ class IncidentApiTest {
         String body = "{\"time\":\"" + Instant.ofEpochMilli(fix.timeMillis()) + "\",\"lat\":" + fix.lat() + ",\"lon\":"
                 + fix.lon() + ",\"type\":\"suspicious_approach\",\"victim\":{\"mmsi\":\"538004030\"}}";
         String id = create(ALICE, body).get("id").asText();
-        JsonNode near = get(ALICE, "/api/incidents/" + id + "/nearby?radius_km=20&hours=2").json();
+        JsonNode near = get(ALICE, "/api/incidents/" + id + "/nearby?radius_km=20&hours=2&fixes_only=true").json();
         long from = fix.timeMillis() - 2 * 3600_000L;
         long to = fix.timeMillis() + 2 * 3600_000L;
         assertThat(near.get("from").asText()).isEqualTo(Instant.ofEpochMilli(from).toString());
@@ -368,6 +392,8 @@ class IncidentApiTest {
         assertThat(self.get("name").asText()).isEqualTo("FRIO");
         assertThat(self.get("distance_m").asDouble()).isEqualTo(0.0);
         assertThat(self.get("time").asText()).isEqualTo(Instant.ofEpochMilli(fix.timeMillis()).toString());
+        assertThat(self.get("interpolated").asBoolean()).isFalse();
+        assertAlongTracksNoFarther(get(ALICE, "/api/incidents/" + id + "/nearby?radius_km=20&hours=2").json(), near);
         long inWindow = track.stream().filter(p -> p.timeMillis() >= from && p.timeMillis() <= to).count();
         assertThat(inWindow).isGreaterThan(IncidentApi.MAX_SNIPPET_POINTS);
         assertThat(self.get("track_points").asLong()).isEqualTo(IncidentApi.MAX_SNIPPET_POINTS); // thinned
@@ -402,10 +428,11 @@ class IncidentApiTest {
         String body = "{\"time\":\"" + t + "\",\"lat\":" + lat + ",\"lon\":" + lon + ",\"type\":\"boarding\","
                 + "\"victim\":{\"imo\":" + victim.imo() + "}}";
         String id = create(ALICE, body).get("id").asText();
-        JsonNode near = get(ALICE, "/api/incidents/" + id + "/nearby?radius_km=5&hours=1").json();
+        JsonNode near = get(ALICE, "/api/incidents/" + id + "/nearby?radius_km=5&hours=1&fixes_only=true").json();
         Map<String, double[]> expected = bruteForce(lat, lon, 5000, t.toEpochMilli() - 3600_000L, t.toEpochMilli() + 3600_000L);
         assertThat(expected.size()).isGreaterThanOrEqualTo(5);
         assertMatchesBruteForce(near, expected);
+        assertAlongTracksNoFarther(get(ALICE, "/api/incidents/" + id + "/nearby?radius_km=5&hours=1").json(), near);
         assertThat(near.get("vessels")).allMatch(v -> v.has("track") && v.get("track_points").asInt() >= 1);
         // track coordinates to 6 decimals (about 0.1 m), as every coordinate the API gives
         List<Double> coords = new java.util.ArrayList<>();

@@ -260,6 +260,54 @@ public interface HistoryStore extends AutoCloseable {
     List<ClosestApproach> near(double lat, double lon, double radiusMetres, long fromMillis, long toMillis);
 
     /**
+     * Longest time between two consecutive fixes of a track segment for the leg between them to be
+     * interpolated by {@link #nearAlongTracks}: 2 h. Satellite AIS passes over a vessel come 1 to 2 h
+     * apart, so this joins the fixes of consecutive passes; after a longer silence a straight line says
+     * too little about where the vessel was in between.
+     */
+    long MAX_LEG_MILLIS = 2 * 3600_000L;
+
+    /**
+     * Longest great-circle distance between two consecutive fixes for the leg between them to be
+     * interpolated by {@link #nearAlongTracks}: 60 km, what a vessel at 16 kn covers in
+     * {@link #MAX_LEG_MILLIS}. Over a longer leg a vessel has room to turn, so a straight line between
+     * its ends says too little about where it was in between.
+     */
+    double MAX_LEG_METRES = 60_000;
+
+    /**
+     * Who was within {@code radiusMetres} of (lat, lon) during a window, along the tracks: as
+     * {@link #near}, but a vessel also counts when the straight leg between two consecutive fixes of one
+     * track segment ({@link PositionRow#segment}) passes within the radius, when those fixes are at most
+     * {@link #MAX_LEG_MILLIS} and {@link #MAX_LEG_METRES} apart. A vessel reporting rarely (by satellite)
+     * is found when it passed through the radius between two fixes outside it.
+     *
+     * <p>On a leg, the position moves linearly in latitude and in longitude (taking the shorter way across
+     * the 180° meridian) and linearly in time. The closest point of a leg is found in a local equirectangular
+     * plane around (lat, lon), on the part of the leg inside the window (a leg that begins before
+     * {@code fromMillis} or ends after {@code toMillis} contributes only that part), at a whole millisecond
+     * (the position is that of the millisecond); its distance is then measured by
+     * {@link GeoMath#haversineMetres}, as the fixes' are. The plane makes the chosen point's distance exceed the
+     * least haversine distance along the leg by little (below 80° latitude less than 1 m, as the contract tests
+     * check; more close to a pole); the distance given is always the true one of the point given. A point that is a stored fix is reported as that fix (not interpolated).
+     *
+     * <p>Cost: the candidate vessels are those with a fix within {@code radiusMetres} + {@link #MAX_LEG_METRES}
+     * during the window widened by {@link #MAX_LEG_MILLIS} either side (found as {@link #near} finds fixes);
+     * the database then orders all fixes of those vessels in the widened window, and returns those within that
+     * distance with the next fix of their segment, which are read as a stream: memory holds one answer per
+     * vessel. A long window over a busy place costs as many fixes as the candidate vessels have in it.
+     *
+     * @param lat          centre latitude in degrees
+     * @param lon          centre longitude in degrees
+     * @param radiusMetres radius in metres, &gt; 0 and finite; positions at exactly this distance count
+     * @return per vessel the closest approach (the earliest one on ties; a fix before an interpolated point at
+     *         the same time), ordered by distance, then MMSI
+     * @throws IllegalArgumentException when a value is out of range
+     */
+    List<ClosestApproach> nearAlongTracks(double lat, double lon, double radiusMetres, long fromMillis,
+                                          long toMillis);
+
+    /**
      * @param mmsi the vessel
      * @return its stored vessel row, or empty
      */

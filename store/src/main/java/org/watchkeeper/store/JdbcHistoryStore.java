@@ -471,6 +471,55 @@ abstract class JdbcHistoryStore implements HistoryStore {
         });
     }
 
+    /**
+     * Slack added to the candidates' reach in {@link #nearAlongTracks}: a leg's points move linearly in
+     * latitude and longitude, not along the great circle, so one can lie a little farther from an end than
+     * the ends lie apart.
+     */
+    private static final double LEG_REACH_SLACK_METRES = 1_000;
+
+    @Override
+    public synchronized List<ClosestApproach> nearAlongTracks(double lat, double lon, double radiusMetres,
+                                                              long fromMillis, long toMillis) {
+        Rows.checkTimeRange(fromMillis, toMillis);
+        GeoMath.boxesAround(lat, lon, radiusMetres); // checks the arguments
+        // A leg of at most MAX_LEG_METRES with a point within the radius has both ends within this reach.
+        double reach = radiusMetres + MAX_LEG_METRES + LEG_REACH_SLACK_METRES;
+        long wideFrom = fromMillis < Long.MIN_VALUE + MAX_LEG_MILLIS ? Long.MIN_VALUE : fromMillis - MAX_LEG_MILLIS;
+        long wideTo = toMillis > Long.MAX_VALUE - MAX_LEG_MILLIS ? Long.MAX_VALUE : toMillis + MAX_LEG_MILLIS;
+        List<Object> params = new ArrayList<>(List.of(wideFrom, wideTo));
+        StringBuilder candidates = new StringBuilder("SELECT DISTINCT mmsi FROM positions WHERE time_ms BETWEEN ? AND ?");
+        boxCondition(candidates, params, GeoMath.boxesAround(lat, lon, reach));
+        candidates.append(" AND ").append(HAVERSINE_SQL).append(" <= ?");
+        params.addAll(List.of(lat, lat, lat, lon, lon, reach));
+        // Each fix with the next one of its segment (ties on time in a fixed order, so that both stores pair
+        // the same fixes), kept when it lies within reach and it or its leg reaches into the window.
+        String sql = "SELECT mmsi, time_ms, lat, lon, next_ms, next_lat, next_lon FROM ("
+                + "SELECT p.mmsi, p.time_ms, p.lat, p.lon, lead(p.time_ms) OVER w AS next_ms,"
+                + " lead(p.lat) OVER w AS next_lat, lead(p.lon) OVER w AS next_lon"
+                + " FROM positions p WHERE p.mmsi IN (" + candidates + ") AND p.time_ms BETWEEN ? AND ?"
+                + " WINDOW w AS (PARTITION BY p.mmsi, p.segment ORDER BY p.time_ms, p.lat, p.lon)) legs"
+                + " WHERE time_ms <= ? AND coalesce(next_ms, time_ms) >= ? AND " + HAVERSINE_SQL + " <= ?";
+        params.addAll(List.of(wideFrom, wideTo, toMillis, fromMillis, lat, lat, lat, lon, lon, reach));
+        AlongTrack along = new AlongTrack(lat, lon, radiusMetres, fromMillis, toMillis);
+        // Streams through the rows: a long window may give many.
+        return inTransaction("near along tracks", () -> {
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                ps.setFetchSize(FETCH_SIZE);
+                bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long next = rs.getLong(5);
+                        boolean hasNext = !rs.wasNull();
+                        along.accept(rs.getInt(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4), hasNext, next,
+                                rs.getDouble(6), rs.getDouble(7));
+                    }
+                }
+            }
+            return along.result();
+        });
+    }
+
     @Override
     public synchronized Optional<VesselRow> vessel(int mmsi) {
         List<VesselRow> rows = query("vessel", "SELECT " + VESSEL_COLUMNS + " FROM vessels WHERE mmsi = ?",

@@ -403,6 +403,325 @@ abstract class HistoryStoreContract {
         return out;
     }
 
+    // ------------------------------------------------------------------ near along tracks
+
+    /** A satellite-style fix: no speed, course or heading. */
+    static PositionRow fix(int mmsi, long t, double lat, double lon, int segment) {
+        return new PositionRow(mmsi, t, lat, lon, Double.NaN, Double.NaN, -1, -1, 27, segment, "sat");
+    }
+
+    static final long MINUTE = 60_000L;
+    static final long HOUR = 3_600_000L;
+    /** 0.05 degree of arc on the 6 371 008.8 m sphere: R * 0.05 * pi / 180. */
+    static final double ARC_005_DEG = 5_559.754_011_677;
+
+    /** Eastbound at lat 10.0 from lon 20.0 (T0) to 20.4 (T0 + 1 h): 43.8 km, both fixes 22.6 km from (10.05, 20.2). */
+    static final int SPARSE = 503_000_101;
+
+    private void loadSparse() {
+        store.appendPositions(List.of(fix(SPARSE, T0, 10.0, 20.0, 0), fix(SPARSE, T0 + HOUR, 10.0, 20.4, 0)));
+    }
+
+    @Test
+    void nearAlongTracksFindsAVesselBetweenTwoFixesOutsideTheRadius() {
+        loadSparse();
+        // Fix by fix nobody came within 10 km: the fixes are 22.6 km away.
+        assertThat(store.near(10.05, 20.2, 10_000, T0, END)).isEmpty();
+        List<ClosestApproach> r = store.nearAlongTracks(10.05, 20.2, 10_000, T0, END);
+        assertThat(r).hasSize(1);
+        ClosestApproach c = r.get(0);
+        // The leg runs along lat 10.0; the point right below (10.05, 20.2) is its midpoint, half an hour in.
+        assertThat(c.mmsi()).isEqualTo(SPARSE);
+        assertThat(c.interpolated()).isTrue();
+        assertThat(c.timeMillis()).isEqualTo(T0 + 30 * MINUTE);
+        assertThat(c.before().timeMillis()).isEqualTo(T0);
+        assertThat(c.after().timeMillis()).isEqualTo(T0 + HOUR);
+        assertThat(c.before()).isEqualTo(new ClosestApproach.Fix(T0, 10.0, 20.0));
+        assertThat(c.after()).isEqualTo(new ClosestApproach.Fix(T0 + HOUR, 10.0, 20.4));
+        assertThat(c.lat()).isCloseTo(10.0, within(1e-12));
+        assertThat(c.lon()).isCloseTo(20.2, within(1e-12));
+        assertThat(c.distanceMetres()).isCloseTo(ARC_005_DEG, within(1e-6));
+        // A radius short of 0.05 degree of arc finds nobody.
+        assertThat(store.nearAlongTracks(10.05, 20.2, 5_559.7, T0, END)).isEmpty();
+    }
+
+    @Test
+    void nearAlongTracksClipsALegToTheWindow() {
+        loadSparse();
+        // From T0 + 40 min the leg begins at lon 20.0 + 0.4 * 2/3 (9 175.96 m away): its closest point then.
+        ClosestApproach late = store.nearAlongTracks(10.05, 20.2, 10_000, T0 + 40 * MINUTE, END).get(0);
+        assertThat(late.interpolated()).isTrue();
+        assertThat(late.timeMillis()).isEqualTo(T0 + 40 * MINUTE);
+        assertThat(late.lon()).isCloseTo(20.0 + 0.4 * 2 / 3, within(1e-12));
+        assertThat(late.distanceMetres()).isCloseTo(9_175.961_712, within(1e-3));
+        assertThat(late.before().timeMillis()).isEqualTo(T0);
+        assertThat(late.after().timeMillis()).isEqualTo(T0 + HOUR);
+        // A window between the two fixes, before the midpoint: its end, at lon 20.0 + 0.4 * 25/60.
+        ClosestApproach inside = store.nearAlongTracks(10.05, 20.2, 10_000, T0 + 20 * MINUTE, T0 + 25 * MINUTE).get(0);
+        assertThat(inside.timeMillis()).isEqualTo(T0 + 25 * MINUTE);
+        assertThat(inside.distanceMetres()).isCloseTo(6_650.768_141, within(1e-3));
+        // The first 10 minutes come no nearer than 14.6 km; a window after the last fix holds nothing.
+        assertThat(store.nearAlongTracks(10.05, 20.2, 10_000, T0, T0 + 10 * MINUTE)).isEmpty();
+        assertThat(store.nearAlongTracks(10.05, 20.2, 100_000, T0 + HOUR + 1, END)).isEmpty();
+        // Up to the first fix only: that fix, 22.6 km away, not interpolated.
+        ClosestApproach first = store.nearAlongTracks(10.05, 20.2, 30_000, T0 - HOUR, T0).get(0);
+        assertThat(first.interpolated()).isFalse();
+        assertThat(first.timeMillis()).isEqualTo(T0);
+        assertThat(first.before().timeMillis()).isEqualTo(T0);
+        assertThat(first.after().timeMillis()).isEqualTo(T0);
+        assertThat(first.distanceMetres()).isCloseTo(22_594.192_385, within(1e-3));
+    }
+
+    @Test
+    void nearAlongTracksInterpolatesOnlyShortLegsOfOneSegment() {
+        int tooFar = 503_000_102;
+        int tooLong = 503_000_103;
+        int twoHours = 503_000_104;
+        int twoSegments = 503_000_105;
+        store.appendPositions(List.of(
+                // 0.6 degree of longitude at lat 10: 65.7 km, over the 60 km a leg may have
+                fix(tooFar, T0, 10.0, 30.0, 0), fix(tooFar, T0 + HOUR, 10.0, 30.6, 0),
+                // 43.8 km in 2 h and 1 s
+                fix(tooLong, T0, 10.0, 40.0, 0), fix(tooLong, T0 + 2 * HOUR + 1000, 10.0, 40.4, 0),
+                // 43.8 km in exactly 2 h: interpolated
+                fix(twoHours, T0, 10.0, 50.0, 0), fix(twoHours, T0 + 2 * HOUR, 10.0, 50.4, 0),
+                // 43.8 km in 1 h, but the second fix begins a new segment
+                fix(twoSegments, T0, 10.0, 60.0, 3), fix(twoSegments, T0 + HOUR, 10.0, 60.4, 4)));
+        assertThat(store.nearAlongTracks(10.0, 30.3, 10_000, T0, END)).isEmpty();
+        assertThat(store.nearAlongTracks(10.0, 40.2, 10_000, T0, END)).isEmpty();
+        assertThat(store.nearAlongTracks(10.0, 60.2, 10_000, T0, END)).isEmpty();
+        ClosestApproach c = store.nearAlongTracks(10.05, 50.2, 10_000, T0, END).get(0);
+        assertThat(c.mmsi()).isEqualTo(twoHours);
+        assertThat(c.timeMillis()).isEqualTo(T0 + HOUR);
+        assertThat(c.distanceMetres()).isCloseTo(ARC_005_DEG, within(1e-6));
+    }
+
+    @Test
+    void nearAlongTracksAcrossTheAntimeridian() {
+        int mmsi = 503_000_106;
+        // Eastbound at lat -17 from lon 179.9 (T0) to -179.9 (T0 + 1 h): 0.2 degree across the meridian.
+        store.appendPositions(List.of(fix(mmsi, T0, -17.0, 179.9, 0), fix(mmsi, T0 + HOUR, -17.0, -179.9, 0)));
+        // The fixes are 11.9 and 9.8 km from (-16.98, -179.99); the leg passes 0.02 degree south of it,
+        // 0.11 of the 0.2 degree along: at 0.55 h.
+        List<ClosestApproach> west = store.nearAlongTracks(-16.98, -179.99, 5_000, T0, END);
+        assertThat(west).hasSize(1);
+        assertThat(west.get(0).interpolated()).isTrue();
+        assertThat(west.get(0).timeMillis()).isEqualTo(T0 + 1_980_000);
+        assertThat(west.get(0).lat()).isCloseTo(-17.0, within(1e-12));
+        assertThat(west.get(0).lon()).isCloseTo(-179.99, within(1e-9));
+        assertThat(west.get(0).distanceMetres()).isCloseTo(ARC_005_DEG * 0.4, within(1e-4));
+        // From the other side: 0.05 of the 0.2 degree along.
+        ClosestApproach east = store.nearAlongTracks(-16.98, 179.95, 5_000, T0, END).get(0);
+        assertThat(east.timeMillis()).isEqualTo(T0 + 900_000);
+        assertThat(east.lon()).isCloseTo(179.95, within(1e-9));
+        assertThat(east.distanceMetres()).isCloseTo(ARC_005_DEG * 0.4, within(1e-4));
+        assertThat(store.near(-16.98, -179.99, 5_000, T0, END)).isEmpty();
+    }
+
+    @Test
+    void nearAlongTracksGivesAFixAsAFixAndTheEarliestOnTies() {
+        int mmsi = 503_000_107;
+        int anchored = 503_000_108;
+        store.appendPositions(List.of(
+                fix(mmsi, T0, 10.0, 70.0, 0), fix(mmsi, T0 + HOUR, 10.0, 70.2, 0), fix(mmsi, T0 + 2 * HOUR, 10.0, 70.4, 0),
+                fix(anchored, T0, 10.0, 70.21, 0), fix(anchored, T0 + HOUR, 10.0, 70.21, 0)));
+        List<ClosestApproach> r = store.nearAlongTracks(10.03, 70.2, 10_000, T0, END);
+        assertThat(r).extracting(ClosestApproach::mmsi).containsExactly(mmsi, anchored);
+        // Right below the point lies the middle fix: that fix, not a point of either leg.
+        assertThat(r.get(0).interpolated()).isFalse();
+        assertThat(r.get(0).timeMillis()).isEqualTo(T0 + HOUR);
+        assertThat(r.get(0).lon()).isEqualTo(70.2);
+        assertThat(r.get(0).distanceMetres()).isCloseTo(ARC_005_DEG * 0.6, within(1e-4));
+        // At anchor the whole leg is as near: its first fix.
+        assertThat(r.get(1).interpolated()).isFalse();
+        assertThat(r.get(1).timeMillis()).isEqualTo(T0);
+        // From T0 + 20 min, between its fixes: the earliest point of the leg in the window, interpolated.
+        ClosestApproach late = store.nearAlongTracks(10.03, 70.2, 10_000, T0 + 20 * MINUTE, END).stream()
+                .filter(c -> c.mmsi() == anchored).findFirst().orElseThrow();
+        assertThat(late.interpolated()).isTrue();
+        assertThat(late.timeMillis()).isEqualTo(T0 + 20 * MINUTE);
+        assertThat(late.lon()).isCloseTo(70.21, within(1e-12));
+        assertThat(late.before().timeMillis()).isEqualTo(T0);
+        assertThat(late.after().timeMillis()).isEqualTo(T0 + HOUR);
+    }
+
+    @Test
+    void nearAlongTracksOnSparseRandomTrafficMatchesBruteForce() {
+        List<PositionRow> rows = sparseTraffic(5, 60, 40);
+        store.appendPositions(rows);
+        Random r = new Random(17);
+        int interpolated = 0;
+        int found = 0;
+        for (int q = 0; q < 80; q++) {
+            PositionRow p = rows.get(r.nextInt(rows.size()));
+            // Near a fix, some km off its track, so that legs pass by.
+            double lat = Math.max(-90, Math.min(90, p.lat() + (r.nextDouble() - 0.5) * 0.4));
+            double lon = Fleet.strictLon(p.lon() + (r.nextDouble() - 0.5) * 0.4);
+            lon = lon < -180 ? lon + 360 : lon;
+            double radius = 500 + r.nextDouble() * (q % 3 == 0 ? 80_000 : 15_000);
+            // Around the fix's time, open at one end now and then.
+            long from = q % 4 == 0 ? Long.MIN_VALUE : p.timeMillis() - r.nextInt(3 * 3600) * 1000L;
+            long to = q % 5 == 0 ? Long.MAX_VALUE : p.timeMillis() + r.nextInt(3 * 3600) * 1000L;
+            List<ClosestApproach> expected = bruteNearAlongTracks(rows, lat, lon, radius, from, to);
+            List<ClosestApproach> actual = store.nearAlongTracks(lat, lon, radius, from, to);
+            assertNearMatches(expected, actual);
+            Map<Integer, ClosestApproach> byMmsi = expected.stream()
+                    .collect(Collectors.toMap(ClosestApproach::mmsi, c -> c));
+            for (ClosestApproach a : actual) {
+                ClosestApproach e = byMmsi.get(a.mmsi());
+                assertThat(a.interpolated()).as("interpolated %s", a.mmsi()).isEqualTo(e.interpolated());
+                assertThat(a.before()).isEqualTo(e.before());
+                assertThat(a.after()).isEqualTo(e.after());
+                interpolated += a.interpolated() ? 1 : 0;
+                if (a.interpolated() && Math.abs(lat) < 80) {
+                    // The plane's choice is as near as the leg comes, by the haversine itself, to a metre.
+                    assertThat(a.distanceMetres()).as("distance of %s", a.mmsi())
+                            .isLessThanOrEqualTo(legMinimum(a, lat, lon, from, to) + 1.0);
+                }
+            }
+            // Fix by fix finds a subset, never nearer.
+            for (ClosestApproach f : store.near(lat, lon, radius, from, to)) {
+                assertThat(byMmsi).containsKey(f.mmsi());
+                assertThat(byMmsi.get(f.mmsi()).distanceMetres()).isLessThanOrEqualTo(f.distanceMetres() + 1e-6);
+            }
+            found += actual.size();
+        }
+        assertThat(found).as("closest approaches found").isGreaterThan(30);
+        assertThat(interpolated).as("of them interpolated").isGreaterThan(10);
+    }
+
+    /**
+     * Sparse tracks as satellites see them: fixes 10 min to 2.5 h apart, 1 to 70 km apart, a new
+     * segment now and then (its first fix sometimes right after the last), some across the 180°
+     * meridian and near a pole.
+     */
+    static List<PositionRow> sparseTraffic(long seed, int vessels, int fixes) {
+        Random r = new Random(seed);
+        List<PositionRow> rows = new ArrayList<>();
+        for (int v = 0; v < vessels; v++) {
+            int mmsi = 300_000_000 + v;
+            double lat = v % 5 == 1 ? 84 + r.nextDouble() * 4 : -60 + r.nextDouble() * 120;
+            double lon = v % 5 == 2 ? Fleet.strictLon(179 + r.nextDouble() * 2) : -180 + r.nextDouble() * 360;
+            double course = r.nextDouble() * 2 * Math.PI;
+            long t = T0 + r.nextInt(3600) * 1000L;
+            int segment = 0;
+            for (int i = 0; i < fixes; i++) {
+                rows.add(fix(mmsi, t, lat, lon, segment));
+                if (r.nextInt(8) == 0) {
+                    segment++;
+                }
+                course += (r.nextDouble() - 0.5) * 0.6;
+                double km = 1 + r.nextDouble() * 69;
+                lat = Math.max(-89.9, Math.min(89.9, lat + Math.cos(course) * km / 111.195));
+                lon += Math.sin(course) * km / (111.195 * Math.max(0.05, Math.cos(Math.toRadians(lat))));
+                lon = lon > 180 ? lon - 360 : lon < -180 ? lon + 360 : lon;
+                lat = Math.round(lat * 1e6) / 1e6;
+                lon = Math.round(lon * 1e6) / 1e6;
+                t += r.nextInt(4) == 0 ? 0 : (10 + r.nextInt(140)) * MINUTE + r.nextInt(60_000);
+            }
+        }
+        Collections.shuffle(rows, r);
+        return rows;
+    }
+
+    /**
+     * Closest approach per vessel along its tracks, by brute force: every fix in the window, and on every
+     * leg of at most 2 h and 60 km between consecutive fixes of a segment the millisecond in the window
+     * nearest, in the plane around the point, to the foot of the perpendicular.
+     */
+    static List<ClosestApproach> bruteNearAlongTracks(List<PositionRow> rows, double lat, double lon, double radius,
+                                                     long from, long to) {
+        Map<String, List<PositionRow>> segments = new TreeMap<>();
+        for (PositionRow p : rows) {
+            segments.computeIfAbsent(p.mmsi() + "/" + p.segment(), k -> new ArrayList<>()).add(p);
+        }
+        List<ClosestApproach> all = new ArrayList<>();
+        double k = Math.cos(Math.toRadians(lat));
+        for (List<PositionRow> seg : segments.values()) {
+            seg.sort(Comparator.comparingLong(PositionRow::timeMillis).thenComparingDouble(PositionRow::lat)
+                    .thenComparingDouble(PositionRow::lon));
+            for (int i = 0; i < seg.size(); i++) {
+                PositionRow a = seg.get(i);
+                if (a.timeMillis() >= from && a.timeMillis() <= to) {
+                    all.add(new ClosestApproach(a.mmsi(), GeoMath.haversineMetres(lat, lon, a.lat(), a.lon()),
+                            a.timeMillis(), a.lat(), a.lon()));
+                }
+                if (i + 1 == seg.size()) {
+                    continue;
+                }
+                PositionRow b = seg.get(i + 1);
+                long dt = b.timeMillis() - a.timeMillis();
+                if (dt <= 0 || dt > 2 * HOUR || GeoMath.haversineMetres(a.lat(), a.lon(), b.lat(), b.lon()) > 60_000) {
+                    continue;
+                }
+                long lo = Math.max(a.timeMillis(), from);
+                long hi = Math.min(b.timeMillis(), to);
+                if (lo > hi) {
+                    continue;
+                }
+                // East-west offsets the short way round, in degrees scaled to the point's latitude.
+                double ax = shortLon(a.lon() - lon) * k;
+                double ay = a.lat() - lat;
+                double dlon = shortLon(b.lon() - a.lon());
+                double vx = dlon * k;
+                double vy = b.lat() - a.lat();
+                double vv = vx * vx + vy * vy;
+                double foot = vv == 0 ? a.timeMillis() : a.timeMillis() - (ax * vx + ay * vy) / vv * dt;
+                long t = Math.min(hi, Math.max(lo, Math.round(foot)));
+                if (t == a.timeMillis() || t == b.timeMillis()) {
+                    continue;
+                }
+                double f = (double) (t - a.timeMillis()) / dt;
+                double plat = a.lat() + f * (b.lat() - a.lat());
+                double plon = shortLon(a.lon() + f * dlon);
+                all.add(new ClosestApproach(a.mmsi(), GeoMath.haversineMetres(lat, lon, plat, plon), t, plat, plon,
+                        true, new ClosestApproach.Fix(a.timeMillis(), a.lat(), a.lon()),
+                        new ClosestApproach.Fix(b.timeMillis(), b.lat(), b.lon())));
+            }
+        }
+        Map<Integer, ClosestApproach> best = new TreeMap<>();
+        all.sort(Comparator.comparingDouble(ClosestApproach::distanceMetres).thenComparingLong(ClosestApproach::timeMillis)
+                .thenComparing(ClosestApproach::interpolated));
+        for (ClosestApproach c : all) {
+            if (c.distanceMetres() <= radius) {
+                best.putIfAbsent(c.mmsi(), c);
+            }
+        }
+        List<ClosestApproach> out = new ArrayList<>(best.values());
+        out.sort(Comparator.comparingDouble(ClosestApproach::distanceMetres).thenComparingInt(ClosestApproach::mmsi));
+        return out;
+    }
+
+    /**
+     * The least haversine distance from (lat, lon) to the part inside the window of the leg an interpolated
+     * answer lies on, by ternary search over the leg's fraction (the distance has one minimum on a short leg).
+     */
+    static double legMinimum(ClosestApproach c, double lat, double lon, long from, long to) {
+        ClosestApproach.Fix a = c.before();
+        ClosestApproach.Fix b = c.after();
+        double dt = b.timeMillis() - a.timeMillis();
+        double lo = Math.max(0, (from - (double) a.timeMillis()) / dt);
+        double hi = Math.min(1, (to - (double) a.timeMillis()) / dt);
+        double dlon = shortLon(b.lon() - a.lon());
+        java.util.function.DoubleUnaryOperator d = f -> GeoMath.haversineMetres(lat, lon,
+                a.lat() + f * (b.lat() - a.lat()), shortLon(a.lon() + f * dlon));
+        for (int i = 0; i < 200; i++) {
+            double m1 = lo + (hi - lo) / 3;
+            double m2 = hi - (hi - lo) / 3;
+            if (d.applyAsDouble(m1) <= d.applyAsDouble(m2)) {
+                hi = m2;
+            } else {
+                lo = m1;
+            }
+        }
+        return d.applyAsDouble((lo + hi) / 2);
+    }
+
+    /** A longitude or longitude difference brought into -180..180. */
+    static double shortLon(double d) {
+        return d > 180 ? d - 360 : d < -180 ? d + 360 : d;
+    }
+
     // ------------------------------------------------------------------ vessels, identity, events
 
     static VesselRow vessel(int mmsi, String name, long lastSeen) {

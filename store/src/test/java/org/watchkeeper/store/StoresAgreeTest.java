@@ -141,6 +141,10 @@ class StoresAgreeTest {
                         .isLessThanOrEqualTo(radius);
             }
             found += d.size();
+            // Along the tracks both compute in Java from the same stored values: equal to the last bit.
+            List<ClosestApproach> along = duck.nearAlongTracks(lat, lon, radius, from, to);
+            assertThat(pg.nearAlongTracks(lat, lon, radius, from, to)).isEqualTo(along);
+            assertThat(along.size()).isGreaterThanOrEqualTo(d.size());
         }
         assertThat(found).as("closest approaches found").isGreaterThan(30);
     }
