@@ -872,6 +872,9 @@ public final class Api {
         }
         try {
             return org.watchkeeper.core.util.TimeBound.parse(s, name.equals("to"));
+        } catch (org.watchkeeper.core.util.TimeBound.OutOfRange e) {
+            // ISO-8601 reaches year -999999999; a time of the API is held as epoch milliseconds
+            throw new BadRequest(name + " must be from " + org.watchkeeper.core.util.TimeBound.RANGE + ": " + s);
         } catch (IllegalArgumentException e) {
             throw new BadRequest(name + " must be an ISO-8601 time or date (" + org.watchkeeper.core.util.TimeBound.FORMS
                     + (name.equals("to") ? "; a date as to means its end" : "") + "): " + s

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Input the API refuses, as a new user's trial of it found it answered wrongly: each refusal is the
@@ -128,6 +130,45 @@ class ApiInputTest {
         assertError(Fixture.get(server, "/api/export/events"), 400, "export format must be geojson, csv or kml: events; " + all);
         assertThat(Fixture.get(server, "/api/export/incidents.csv").status()).isEqualTo(200);
         assertThat(Fixture.get(server, "/api/export/stix").status()).isEqualTo(200);
+    }
+
+    // ---- times ----
+
+    static final String TIME_RANGE = "-146136543-09-08T08:23:32.096Z to +146140482-04-24T15:36:27.903Z";
+
+    /**
+     * ISO-8601 reaches year -999999999, where the epoch milliseconds of a time no longer fit in a long:
+     * a time outside the range (half a long's either way, so a window's span fits too) is a 400 naming
+     * the parameter and the range on every route that takes a time (it was a plain-text 500 of a long
+     * overflow), and the range's own ends are answered.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/events?from=", "/api/events?to=", "/api/vessels?since=", "/api/near?lat=0&lon=0&radius_km=10&from=",
+            "/api/near?lat=0&lon=0&radius_km=10&to=", "/api/incidents?from=", "/api/incidents?to=", "/api/stats/series?from=",
+            "/api/stats/port-calls?from=", "/api/stats/port-calls?to=", "/api/export/events.csv?from=", "/api/export/stix?from=",
+            "/api/export/stix?to=", "/api/vessels/219622000/track?to=", "/api/vessels/219622000/track?from="})
+    void aTimeBeyondTheEpochMillisecondsOfALongIsA400NamingTheParameterAndRange(String route) throws Exception {
+        String name = route.substring(route.lastIndexOf('?') + 1).replaceAll(".*&", "").replace("=", "");
+        for (String t : List.of("-999999999-01-01T00:00:00Z", "-146136543-09-08T08:23:32.095Z", "-999999999-01-01T00:00",
+                "-999999999-01-01", "%2B999999999-12-31", "%2B146140482-04-24T15:36:27.904Z", "-999999999-01-01T00:00%2B02:00")) {
+            assertRaw("GET " + route + t, 400, name + " must be from " + TIME_RANGE + ": " + t.replace("%2B", "+"));
+        }
+        for (String t : List.of("-146136543-09-08T08:23:32.096Z", "%2B146140482-04-24T15:36:27.903Z", "-1000000-01-01")) {
+            Fixture.Reply r = raw("GET " + route + t, Fixture.ADMIN_TOKEN);
+            assertThat(r.status()).as(route + t + ": " + r.body()).isIn(200, 404);
+        }
+    }
+
+    @Test
+    void anIncidentTimeBeyondTheEpochMillisecondsOfALongIsA400() throws Exception {
+        for (String t : List.of("-999999999-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z", "-999999999-01-01")) {
+            assertError(Fixture.post(server, "/api/incidents", "{\"time\":\"" + t + "\",\"lat\":1.2,\"lon\":103.8,\"type\":\"robbery\"}"),
+                    400, "time must be from " + TIME_RANGE + ": " + t);
+        }
+        String id = Fixture.post(server, "/api/incidents", report("")).json().get("id").asText();
+        assertError(Fixture.put(server, "/api/incidents/" + id, "{\"time\":\"-999999999-01-01T00:00:00Z\",\"lat\":1.2,\"lon\":103.8,"
+                + "\"type\":\"robbery\"}"), 400, "time must be from " + TIME_RANGE + ": -999999999-01-01T00:00:00Z");
+        assertThat(Fixture.get(server, "/api/incidents/" + id).json().get("time").asText()).isEqualTo("2025-03-01T02:59:00Z");
     }
 
     // ---- bodies ----
