@@ -173,6 +173,47 @@ class ApiInputTest {
 
     // ---- bodies ----
 
+    static final String SURROGATE = " holds an unpaired UTF-16 surrogate (\\ud800 at character 2), which is no character: a character"
+            + " beyond U+FFFF is written as its pair of surrogates (\\ud83d\\ude80) or as itself in UTF-8";
+    static final String NUL = " holds the control character U+0000 (at character 1); of the control characters, text takes only tab,"
+            + " line feed and carriage return";
+
+    /**
+     * Text UTF-8 cannot hold (an unpaired surrogate) or a C0 control character is refused with a 400
+     * naming the member, before anything changes: such a watchlist note made every later save of the
+     * zones and watchlist a 500, and an incident or organisation name held it as "?".
+     */
+    @Test
+    void textWithAnUnpairedSurrogateOrAControlCharacterIsRefusedNamingTheMember() throws Exception {
+        String square = "{\"type\":\"Feature\",\"properties\":{\"name\":\"%s\"},\"geometry\":{\"type\":\"Polygon\","
+                + "\"coordinates\":[[[20,50],[21,50],[21,51],[20,51],[20,50]]]}}";
+        int watch = Fixture.get(server, "/api/watchlist").json().get("entries").size();
+        int zones = Fixture.get(server, "/api/zones").json().get("features").size();
+        int incidents = Fixture.get(server, "/api/incidents").json().get("count").asInt();
+        assertError(Fixture.post(server, "/api/watchlist", "{\"mmsi\":\"219622000\",\"note\":\"\\u0000\\ud800\"}"), 400, "note" + NUL);
+        assertError(Fixture.post(server, "/api/watchlist", "{\"mmsi\":\"219622000\",\"note\":\"a\\ud800\"}"), 400, "note" + SURROGATE);
+        assertError(Fixture.post(server, "/api/watchlist", "{\"mmsi\":\"219622000\",\"note\":\"a\\udc00b\"}"), 400,
+                "note" + SURROGATE.replace("ud800", "udc00"));
+        assertError(Fixture.post(server, "/api/watchlist", "{\"mmsi\":\"219622000\",\"n\\ud800\":1}"), 400, "a member name" + SURROGATE);
+        assertError(Fixture.post(server, "/api/zones", String.format(square, "a\\ud800")), 400, "properties.name" + SURROGATE);
+        assertError(Fixture.post(server, "/api/zones", "{\"type\":\"FeatureCollection\",\"features\":[" + String.format(square, "ok")
+                + "," + String.format(square, "\\u0000") + "]}"), 400, "features[1].properties.name" + NUL);
+        assertError(Fixture.post(server, "/api/incidents", report(",\"description\":\"x\\ud800\"")), 400, "description" + SURROGATE);
+        assertError(Fixture.post(server, "/api/orgs", "{\"id\":\"p9\",\"name\":\"\\u0000\"}"), 400, "name" + NUL);
+        assertError(Fixture.post(server, "/api/orgs", "{\"id\":\"p9\",\"name\":\"\\u001f\"}"), 400,
+                "name" + NUL.replace("U+0000", "U+001F"));
+        assertError(Fixture.post(server, "/api/watchlist", "\"\\ud800\""), 400, "the body" + SURROGATE.replace("character 2", "character 1"));
+        assertThat(Fixture.get(server, "/api/watchlist").json().get("entries").size()).isEqualTo(watch);
+        assertThat(Fixture.get(server, "/api/zones").json().get("features").size()).isEqualTo(zones);
+        assertThat(Fixture.get(server, "/api/incidents").json().get("count").asInt()).isEqualTo(incidents);
+        assertThat(Fixture.get(server, "/api/orgs").body()).doesNotContain("p9");
+        // a pair is a character (here U+1F680), and tab, line feed and carriage return are text
+        Fixture.Reply ok = Fixture.post(server, "/api/watchlist", "{\"mmsi\":\"219622000\",\"note\":\"\\ud83d\\ude80\\tone\\r\\ntwo\"}");
+        assertThat(ok.status()).as(ok.body()).isEqualTo(201);
+        assertThat(ok.json().get("note").asText()).isEqualTo("\ud83d\ude80\tone\r\ntwo");
+        assertThat(Fixture.post(server, "/api/zones", String.format(square, "Rocket \\ud83d\\ude80")).status()).isEqualTo(201);
+    }
+
     @Test
     void anOrganisationOrUserABodyNamesMustExist() throws Exception {
         String polygon = "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]]]}";
