@@ -57,6 +57,11 @@ import org.watchkeeper.store.EventRow;
  * for it since it was last told, by their message name, {@code since} the wall-clock time the first
  * of them was shed ({@link Client#lostNotice}); a few counters per client, whatever it lost.
  *
+ * <p>Each message has an SSE {@code id}: its number on the connection, 1 for the first. The stream does
+ * not replay: a new connection (an EventSource reconnecting with {@code Last-Event-ID}, which is not
+ * read) starts again at 1 with what comes from then on, so ids that start again tell a reconnection,
+ * and a {@code lost} message a gap within one connection.
+ *
  * <p>Positions are throttled per client and vessel: a vessel's position is sent at once when none was
  * sent to the client in the last {@link Filter#throttleMillis} of wall-clock time; one that comes
  * sooner is held as the client's pending position of that vessel, replacing the one held before (the
@@ -655,7 +660,8 @@ public final class LiveStream implements Pipeline.Listener {
 
     /** Where a client's messages are written: its SSE connection, or a test's. */
     interface Out {
-        void event(String name, String data);
+        /** Writes an SSE message: {@code id: id}, {@code event: name}, {@code data: data}. */
+        void event(String name, String data, String id);
 
         void comment(String text);
 
@@ -669,8 +675,8 @@ public final class LiveStream implements Pipeline.Listener {
         sse.onClose(() -> remove(c));
         serve(new Out() {
             @Override
-            public void event(String name, String data) {
-                sse.sendEvent(name, data);
+            public void event(String name, String data, String id) {
+                sse.sendEvent(name, data, id);
             }
 
             @Override
@@ -693,6 +699,8 @@ public final class LiveStream implements Pipeline.Listener {
     /** Writes a registered client's messages to {@code sse} until it disconnects or its stream ends. */
     void serve(Out sse, Client c) {
         Filter filter = c.filter;
+        // each message's SSE id: its number on this connection, from 1 (a new connection starts again at 1)
+        long id = 0;
         try {
             sse.comment("watchkeeper live stream");
             Standing first = c.standing(Instant.now());
@@ -703,12 +711,12 @@ public final class LiveStream implements Pipeline.Listener {
                 Standing s = c.standing(Instant.ofEpochMilli(now));
                 if (s == null) {
                     // judged as a request would be now: refused; say why, as the 401 of a request would, and end
-                    sse.event("error", Api.error(c.ended(), 401).toString());
+                    sse.event("error", Api.error(c.ended(), 401).toString(), Long.toString(++id));
                     sse.close();
                     break;
                 }
                 if (now >= nextStats) {
-                    sse.event("stats", stats.get().toString());
+                    sse.event("stats", stats.get().toString(), Long.toString(++id));
                     nextStats = now + STATS_MILLIS;
                 }
                 if (now >= nextPing) {
@@ -730,12 +738,12 @@ public final class LiveStream implements Pipeline.Listener {
                 // messages shed while this one waited (or the thread wrote the one before) are told first
                 String lostNotice = c.lostNotice();
                 if (lostNotice != null) {
-                    sse.event("lost", lostNotice);
+                    sse.event("lost", lostNotice, Long.toString(++id));
                 }
                 // judged at the time it is sent: for the standing it was queued for, or again
                 String json = c.judged(m, Instant.now());
                 if (json != null) {
-                    sse.event(m.name(), json);
+                    sse.event(m.name(), json, Long.toString(++id));
                     sent.increment();
                 }
             }

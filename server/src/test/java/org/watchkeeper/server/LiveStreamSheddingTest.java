@@ -92,8 +92,8 @@ class LiveStreamSheddingTest {
         stream.position(fix(0), null);
         stream.serve(new LiveStream.Out() {
             @Override
-            public void event(String name, String data) {
-                read.add(new String[] {name, data});
+            public void event(String name, String data, String id) {
+                read.add(new String[] {name, data, id});
                 if (read.size() == 1) {
                     // while the client's thread writes its first message, the feed outruns it
                     for (int i = 1; i <= flood; i++) {
@@ -123,6 +123,8 @@ class LiveStreamSheddingTest {
         assertThat(read.get(2)[0]).isEqualTo("position");
         assertThat(read.get(2)[1]).contains("\"time\":\"2023-11-14T22:13:20.001Z\"");
         assertThat(read.get(3)[0]).isEqualTo("position");
+        // each message numbered on the connection, the lost message too
+        assertThat(read).extracting(m -> m[2]).containsExactly("1", "2", "3", "4");
         assertThat(stream.clients()).isZero();
     }
 }
