@@ -249,8 +249,8 @@ public final class IncidentsCommand implements Runnable {
             PrintWriter err = parent.spec.commandLine().getErr();
             IncidentQuery q;
             try {
-                q = new IncidentQuery(QueryCommand.time(from, false, Long.MIN_VALUE / 2),
-                        QueryCommand.time(to, true, Long.MAX_VALUE / 2), null,
+                q = new IncidentQuery(QueryCommand.time("--from", from, false, Long.MIN_VALUE / 2),
+                        QueryCommand.time("--to", to, true, Long.MAX_VALUE / 2), null,
                         type == null ? null : IncidentType.parse(type).apiName(),
                         category == null ? null : RecaapCategory.parse(category).apiName());
                 if (limit != null && limit < 1) {

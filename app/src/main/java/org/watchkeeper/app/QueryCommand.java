@@ -106,6 +106,15 @@ public final class QueryCommand implements Runnable {
         return s == null ? absent : TimeBound.parse(s, end);
     }
 
+    /** {@link #time(String, boolean, long)} of an option, whose name begins the message of a wrong value. */
+    static long time(String option, String s, boolean end, long absent) {
+        try {
+            return time(s, end, absent);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Shared run logic: open the store, ask, write, map errors to exit codes. */
     abstract static class Sub implements Callable<Integer> {
         @ParentCommand
@@ -143,8 +152,8 @@ public final class QueryCommand implements Runnable {
             long from;
             long to;
             try {
-                from = time(common.from, false, Long.MIN_VALUE);
-                to = time(common.to, true, Long.MAX_VALUE);
+                from = time("--from", common.from, false, Long.MIN_VALUE);
+                to = time("--to", common.to, true, Long.MAX_VALUE);
                 if (from > to) {
                     throw new IllegalArgumentException("--from is after --to");
                 }

@@ -52,6 +52,29 @@ class OptionValuesTest {
         assertThat(day.out()).isNotEmpty().isEqualTo(instant.out());
     }
 
+    /**
+     * A time ISO-8601 can write but whose epoch milliseconds do not fit (year -999999999) is a usage
+     * error naming the option and the range, for every option that takes a time (it was an uncaught
+     * ArithmeticException).
+     */
+    @Test
+    void aTimeBeyondTheRangeIsAUsageErrorNamingTheOption() {
+        String range = "out of range (a time from -146136543-09-08T08:23:32.096Z to +146140482-04-24T15:36:27.903Z): ";
+        String t = "-999999999-01-01T00:00:00Z";
+        String data = tmp.resolve("data").toString();
+        for (String[] args : new String[][] {{"query", "events", "--data", data, "--from", t}, {"query", "events", "--data", data, "--to", t},
+                {"query", "track", "--data", data, "--from", t, "219622000"}, {"incidents", "list", "--db", data, "--from", t},
+                {"incidents", "list", "--db", data, "--to", "+999999999-12-31"}, {"analyze", "--no-store", "--assume-time", t, "f"},
+                {"simulate", "--start", "-999999999-01-01"}}) {
+            Cli.Run r = Cli.run(args);
+            String option = args[args.length - 2].startsWith("--") ? args[args.length - 2] : args[args.length - 3];
+            String value = args[args.length - 2].startsWith("--") ? args[args.length - 1] : args[args.length - 2];
+            assertThat(r.exit()).as(String.join(" ", args) + ": " + r.err()).isEqualTo(2);
+            String command = args[0].equals("query") || args[0].equals("incidents") ? args[0] + " " + args[1] : args[0];
+            assertThat(r.err()).as(String.join(" ", args)).startsWith("watchkeeper " + command + ": " + option + ": " + range + value + "\n");
+        }
+    }
+
     /** A missing file given to an option is an I/O error (exit 1), as a missing input is, and says which option named it. */
     @Test
     void missingFilesGivenToOptionsAreIoErrors() {

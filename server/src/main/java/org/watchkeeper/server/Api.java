@@ -631,7 +631,59 @@ public final class Api {
         if (b.isBlank()) {
             throw new BadRequest("a JSON body is required");
         }
-        return Rows.JSON.readTree(b);
+        JsonNode tree = Rows.JSON.readTree(b);
+        checkText(tree, "");
+        return tree;
+    }
+
+    /**
+     * Refuses text no store of the server can hold, before anything is changed: an unpaired UTF-16
+     * surrogate ({@code "\ud800"} alone, which JSON can write but UTF-8 cannot; it made every later save of
+     * the zones and watchlist fail), or a C0 control character other than tab, line feed and carriage
+     * return ({@code "\u0000"}), in any string or member name of a JSON body.
+     *
+     * @param path where {@code n} is in the body ({@code ""}: the body itself)
+     * @throws BadRequest naming the member ({@code note}, {@code features[0].properties.name}) and the character
+     */
+    static void checkText(JsonNode n, String path) {
+        if (n.isTextual()) {
+            String bad = badText(n.textValue());
+            if (bad != null) {
+                throw new BadRequest((path.isEmpty() ? "the body" : path) + " " + bad);
+            }
+        } else if (n.isObject()) {
+            for (java.util.Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String name = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+                String bad = badText(e.getKey());
+                if (bad != null) {
+                    throw new BadRequest("a member name" + (path.isEmpty() ? "" : " in " + path) + " " + bad);
+                }
+                checkText(e.getValue(), name);
+            }
+        } else if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                checkText(n.get(i), path + "[" + i + "]");
+            }
+        }
+    }
+
+    /** What is wrong with text a JSON body holds ({@link #checkText}), or null when nothing is. */
+    static String badText(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return String.format(java.util.Locale.ROOT, "holds an unpaired UTF-16 surrogate (\\u%04x at character %d),"
+                        + " which is no character: a character beyond U+FFFF is written as its pair of surrogates"
+                        + " (\\ud83d\\ude80) or as itself in UTF-8", (int) c, i + 1);
+            } else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                return String.format(java.util.Locale.ROOT, "holds the control character U+%04X (at character %d);"
+                        + " of the control characters, text takes only tab, line feed and carriage return", (int) c, i + 1);
+            }
+        }
+        return null;
     }
 
     private static final String BODY = "watchkeeper.body";
@@ -868,6 +920,9 @@ public final class Api {
         }
         try {
             return org.watchkeeper.core.util.TimeBound.parse(s, name.equals("to"));
+        } catch (org.watchkeeper.core.util.TimeBound.OutOfRange e) {
+            // ISO-8601 reaches year -999999999; a time of the API is held as epoch milliseconds
+            throw new BadRequest(name + " must be from " + org.watchkeeper.core.util.TimeBound.RANGE + ": " + s);
         } catch (IllegalArgumentException e) {
             throw new BadRequest(name + " must be an ISO-8601 time or date (" + org.watchkeeper.core.util.TimeBound.FORMS
                     + (name.equals("to") ? "; a date as to means its end" : "") + "): " + s

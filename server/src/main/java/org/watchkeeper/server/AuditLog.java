@@ -36,7 +36,9 @@ import java.util.regex.Pattern;
  *
  * <p>Entries go to the operating system at once (they survive a crash of the server, not of the machine).
  * Actions: {@code read}, {@code create}, {@code change}, {@code delete}, {@code export}, {@code login},
- * {@code login.failed}, {@code logout}, {@code token.refused}, {@code denied}, {@code start}.
+ * {@code login.failed}, {@code logout}, {@code token.refused}, {@code denied}, {@code start}, and
+ * {@code audit.broken}: the server found at its start that the log fails {@link #verify} (it goes on
+ * recording, chained to the last line).
  */
 public final class AuditLog implements AutoCloseable {
     /** {@code prev} of the first entry. */
@@ -202,22 +204,71 @@ public final class AuditLog implements AutoCloseable {
      * exists).
      */
     public static Verification verify(Path file, String expectedHead) throws IOException {
-        byte[] all = Files.readAllBytes(file);
+        String[] head = expectedHead != null ? new String[] {expectedHead, "the expected head"} : headFile(file);
+        return verify(file, Long.MAX_VALUE, head);
+    }
+
+    /**
+     * The end a log's head file ({@code FILE.head}) gives: {hash, how to name it in a message}, or null
+     * when there is no head file.
+     */
+    static String[] headFile(Path file) throws IOException {
+        if (!Files.exists(head(file))) {
+            return null;
+        }
+        JsonNode h = Rows.JSON.readTree(head(file).toFile());
+        return new String[] {h.path("hash").asText(), head(file).getFileName() + " (seq " + h.path("seq").asText() + ")"};
+    }
+
+    /**
+     * {@link #verify(Path, String)} of the first {@code length} bytes of a log (all of it when it is
+     * shorter), its end checked against {@code head} ({@link #headFile}, or null): the log as it was at a
+     * moment, while entries are appended after it. Reads the log as a stream, a chunk at a time.
+     */
+    static Verification verify(Path file, long length, String[] head) throws IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            return verify(in, length, head);
+        }
+    }
+
+    private static Verification verify(java.io.InputStream in, long length, String[] head) throws IOException {
         String prev = GENESIS;
         long n = 0;
-        int start = 0;
         long line = 0;
-        while (start < all.length) {
-            line++;
-            int end = start;
-            while (end < all.length && all[end] != '\n') {
+        long left = length;
+        byte[] chunk = new byte[1 << 16];
+        int have = 0; // chunk[pos, have) is read and not yet scanned
+        int pos = 0;
+        java.io.ByteArrayOutputStream carry = new java.io.ByteArrayOutputStream(512); // a line split across chunks
+        while (true) {
+            if (pos == have) {
+                int r = left <= 0 ? -1 : in.read(chunk, 0, (int) Math.min(chunk.length, left));
+                if (r < 0) {
+                    break;
+                }
+                left -= r;
+                have = r;
+                pos = 0;
+            }
+            int end = pos;
+            while (end < have && chunk[end] != '\n') {
                 end++;
             }
-            String text = new String(all, start, end - start, StandardCharsets.UTF_8);
-            if (end == all.length) {
-                return new Verification(n, prev, line, null, "partial entry at the end (no line end): the log was truncated or is being written");
+            if (end == have) {
+                carry.write(chunk, pos, end - pos);
+                pos = end;
+                continue;
             }
-            start = end + 1;
+            String text;
+            if (carry.size() == 0) {
+                text = new String(chunk, pos, end - pos, StandardCharsets.UTF_8);
+            } else {
+                carry.write(chunk, pos, end - pos);
+                text = carry.toString(StandardCharsets.UTF_8);
+                carry.reset();
+            }
+            pos = end + 1;
+            line++;
             JsonNode o;
             try {
                 o = Rows.JSON.readTree(text);
@@ -232,13 +283,11 @@ public final class AuditLog implements AutoCloseable {
             prev = o.get("hash").asText();
             n++;
         }
-        String want = expectedHead;
-        String source = "the expected head";
-        if (want == null && Files.exists(head(file))) {
-            JsonNode h = Rows.JSON.readTree(head(file).toFile());
-            want = h.path("hash").asText();
-            source = head(file).getFileName() + " (seq " + h.path("seq").asText() + ")";
+        if (carry.size() > 0) {
+            return new Verification(n, prev, line + 1, null, "partial entry at the end (no line end): the log was truncated or is being written");
         }
+        String want = head == null ? null : head[0];
+        String source = head == null ? null : head[1];
         if (want != null && !want.equals(prev)) {
             return new Verification(n, prev, line + 1, n + 1,
                     "the log ends at seq " + n + " with hash " + prev + " but " + source + " says " + want

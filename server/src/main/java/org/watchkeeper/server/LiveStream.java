@@ -51,7 +51,16 @@ import org.watchkeeper.store.EventRow;
  * messages, written out by the client's own request thread; when it is full, messages for that
  * client are shed and counted ({@link #shed()}). Positions, the bulk of the stream, are shed first:
  * they may fill the queue only up to {@link #POSITION_LIMIT}, so the rest stays free for events,
- * incidents and stats, which a slow client then still gets.
+ * incidents and stats, which a slow client then still gets. A client that lost messages is told so
+ * in its stream: before the next message it is sent comes a {@code lost} message,
+ * {@code {"messages": N, "by_kind": {"position": n, ...}, "since": time}}, counting the messages shed
+ * for it since it was last told, by their message name, {@code since} the wall-clock time the first
+ * of them was shed ({@link Client#lostNotice}); a few counters per client, whatever it lost.
+ *
+ * <p>Each message has an SSE {@code id}: its number on the connection, 1 for the first. The stream does
+ * not replay: a new connection (an EventSource reconnecting with {@code Last-Event-ID}, which is not
+ * read) starts again at 1 with what comes from then on, so ids that start again tell a reconnection,
+ * and a {@code lost} message a gap within one connection.
  *
  * <p>Positions are throttled per client and vessel: a vessel's position is sent at once when none was
  * sent to the client in the last {@link Filter#throttleMillis} of wall-clock time; one that comes
@@ -148,6 +157,13 @@ public final class LiveStream implements Pipeline.Listener {
         private volatile long version;
         /** Why the stream ends (null while it may go on). */
         private volatile String ended;
+        /**
+         * Messages shed for this client since it was last told ({@link #lostNotice}), per message name
+         * (a handful at most: the stream's kinds); guarded by itself.
+         */
+        private final Map<String, long[]> lost = new java.util.TreeMap<>();
+        /** Wall-clock ms the first message of {@link #lost} was shed; guarded by {@link #lost}. */
+        private long lostSince;
 
         Client(Filter f, Credentials credentials, long version, Standing standing) {
             this.filter = f;
@@ -245,6 +261,41 @@ public final class LiveStream implements Pipeline.Listener {
             }
             queue.clear();
             queue.offer(WAKE);
+        }
+
+        /** Counts a message named {@code name} shed for this client at wall-clock time {@code now}, ms. */
+        void lose(String name, long now) {
+            synchronized (lost) {
+                if (lost.isEmpty()) {
+                    lostSince = now;
+                }
+                lost.computeIfAbsent(name, k -> new long[1])[0]++;
+            }
+        }
+
+        /**
+         * The {@code lost} message telling the client of the messages shed for it since it was last
+         * told, {@code {"messages": N, "by_kind": {...}, "since": time}}, and counts them told; null when
+         * none were shed.
+         */
+        String lostNotice() {
+            synchronized (lost) {
+                if (lost.isEmpty()) {
+                    return null;
+                }
+                ObjectNode o = Rows.JSON.createObjectNode();
+                ObjectNode byKind = Rows.JSON.createObjectNode();
+                long n = 0;
+                for (Map.Entry<String, long[]> e : lost.entrySet()) {
+                    byKind.put(e.getKey(), e.getValue()[0]);
+                    n += e.getValue()[0];
+                }
+                o.put("messages", n);
+                o.set("by_kind", byKind);
+                o.put("since", Api.iso(lostSince));
+                lost.clear();
+                return o.toString();
+            }
         }
 
         /** Wakes the client's thread, once until it has woken, to judge its standing again. */
@@ -449,8 +500,14 @@ public final class LiveStream implements Pipeline.Listener {
         if (c.queue.size() < POSITION_LIMIT && c.queue.offer(m)) {
             return true;
         }
-        shed.increment();
+        shed(c, "position");
         return false;
+    }
+
+    /** Counts a message shed for a client: in the stream's total and the client's own, which it is told of. */
+    private void shed(Client c, String name) {
+        shed.increment();
+        c.lose(name, System.currentTimeMillis());
     }
 
     private static String positionJson(PositionObservation p, VesselSnapshot v) {
@@ -517,7 +574,7 @@ public final class LiveStream implements Pipeline.Listener {
                 continue;
             }
             if (!c.queue.offer(new Item(name, message, s, again))) {
-                shed.increment();
+                shed(c, name);
             }
         }
     }
@@ -543,7 +600,7 @@ public final class LiveStream implements Pipeline.Listener {
         for (Client c : clients) {
             Standing s = c.standing(now);
             if (s != null && visible.test(c) && !c.queue.offer(new Item(name, json, s, again))) {
-                shed.increment();
+                shed(c, name);
             }
         }
     }
@@ -601,12 +658,51 @@ public final class LiveStream implements Pipeline.Listener {
         serve(sse, connect(filter, credentials));
     }
 
+    /** Where a client's messages are written: its SSE connection, or a test's. */
+    interface Out {
+        /** Writes an SSE message: {@code id: id}, {@code event: name}, {@code data: data}. */
+        void event(String name, String data, String id);
+
+        void comment(String text);
+
+        boolean terminated();
+
+        void close();
+    }
+
     private void serve(SseClient sse, Client c) {
-        Filter filter = c.filter;
         sse.keepAlive();
         sse.onClose(() -> remove(c));
+        serve(new Out() {
+            @Override
+            public void event(String name, String data, String id) {
+                sse.sendEvent(name, data, id);
+            }
+
+            @Override
+            public void comment(String text) {
+                sse.sendComment(text);
+            }
+
+            @Override
+            public boolean terminated() {
+                return sse.terminated();
+            }
+
+            @Override
+            public void close() {
+                sse.close();
+            }
+        }, c);
+    }
+
+    /** Writes a registered client's messages to {@code sse} until it disconnects or its stream ends. */
+    void serve(Out sse, Client c) {
+        Filter filter = c.filter;
+        // each message's SSE id: its number on this connection, from 1 (a new connection starts again at 1)
+        long id = 0;
         try {
-            sse.sendComment("watchkeeper live stream");
+            sse.comment("watchkeeper live stream");
             Standing first = c.standing(Instant.now());
             long nextStats = filter.stats() && first != null && first.principal().hostOrg() ? System.currentTimeMillis() : Long.MAX_VALUE;
             long nextPing = System.currentTimeMillis() + 15_000;
@@ -615,16 +711,16 @@ public final class LiveStream implements Pipeline.Listener {
                 Standing s = c.standing(Instant.ofEpochMilli(now));
                 if (s == null) {
                     // judged as a request would be now: refused; say why, as the 401 of a request would, and end
-                    sse.sendEvent("error", Api.error(c.ended(), 401).toString());
+                    sse.event("error", Api.error(c.ended(), 401).toString(), Long.toString(++id));
                     sse.close();
                     break;
                 }
                 if (now >= nextStats) {
-                    sse.sendEvent("stats", stats.get().toString());
+                    sse.event("stats", stats.get().toString(), Long.toString(++id));
                     nextStats = now + STATS_MILLIS;
                 }
                 if (now >= nextPing) {
-                    sse.sendComment("ping");
+                    sse.comment("ping");
                     nextPing = now + 15_000;
                 }
                 long until = Math.min(nextStats, nextPing);
@@ -639,10 +735,15 @@ public final class LiveStream implements Pipeline.Listener {
                 if (m == null) {
                     continue;
                 }
+                // messages shed while this one waited (or the thread wrote the one before) are told first
+                String lostNotice = c.lostNotice();
+                if (lostNotice != null) {
+                    sse.event("lost", lostNotice, Long.toString(++id));
+                }
                 // judged at the time it is sent: for the standing it was queued for, or again
                 String json = c.judged(m, Instant.now());
                 if (json != null) {
-                    sse.sendEvent(m.name(), json);
+                    sse.event(m.name(), json, Long.toString(++id));
                     sent.increment();
                 }
             }

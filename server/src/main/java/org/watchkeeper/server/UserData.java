@@ -167,11 +167,12 @@ public final class UserData {
             checkValid(z, where);
             made.add(z);
         }
+        Snapshot before = snapshot();
         for (UserZone z : made) {
             zones.put(z.id(), z);
         }
         nextZoneId += made.size();
-        changed();
+        changed(before);
         return made;
     }
 
@@ -443,10 +444,11 @@ public final class UserData {
 
     /** @return whether a zone was deleted */
     public synchronized boolean deleteZone(String id) throws InterruptedException {
+        Snapshot before = snapshot();
         if (zones.remove(id) == null) {
             return false;
         }
-        changed();
+        changed(before);
         return true;
     }
 
@@ -501,9 +503,10 @@ public final class UserData {
             throw new io.javalin.http.ConflictResponse("the watchlist holds this " + (mmsi > 0 ? "MMSI" : imo > 0 ? "IMO number" : "name")
                     + " as " + w.id() + "; change its note by deleting it and adding it again");
         }
+        Snapshot before = snapshot();
         WatchEntry e = new WatchEntry("watch-" + nextWatchId++, mmsi, imo, name, note);
         watch.put(e.id(), e);
-        changed();
+        changed(before);
         return e;
     }
 
@@ -526,6 +529,7 @@ public final class UserData {
     public synchronized void addWatchFile(Path file) throws IOException, InterruptedException {
         checkWatchFile(file);
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        Snapshot before = snapshot();
         for (String raw : lines) {
             String line = raw.strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -549,15 +553,16 @@ public final class UserData {
             WatchEntry e = new WatchEntry("watch-" + nextWatchId++, mmsi, imo, name, note);
             watch.put(e.id(), e);
         }
-        changed();
+        changed(before);
     }
 
     /** @return whether an entry was deleted */
     public synchronized boolean deleteWatch(String id) throws InterruptedException {
+        Snapshot before = snapshot();
         if (watch.remove(id) == null) {
             return false;
         }
-        changed();
+        changed(before);
         return true;
     }
 
@@ -606,7 +611,61 @@ public final class UserData {
         return f;
     }
 
-    /** Sends the current zones and watchlist to the pipeline and writes them to disk. */
+    /** The zones, watchlist and id counters as they were before a change, to put back if it cannot be saved. */
+    private record Snapshot(Map<String, UserZone> zones, Map<String, WatchEntry> watch, long nextZoneId, long nextWatchId) {
+    }
+
+    private Snapshot snapshot() {
+        return new Snapshot(new LinkedHashMap<>(zones), new LinkedHashMap<>(watch), nextZoneId, nextWatchId);
+    }
+
+    /**
+     * Saves a change made since {@code before} ({@link #changed()}); when it cannot be saved, puts the
+     * zones and watchlist back as they were, so that what the server holds and detects with is what its
+     * data folder stores, and says so.
+     *
+     * @throws SaveFailed (a 503) when the change could not be written; it is then not made
+     */
+    private void changed(Snapshot before) throws InterruptedException {
+        try {
+            changed();
+        } catch (SaveFailed e) {
+            zones.clear();
+            zones.putAll(before.zones());
+            watch.clear();
+            watch.putAll(before.watch());
+            nextZoneId = before.nextZoneId();
+            nextWatchId = before.nextWatchId();
+            throw e;
+        }
+    }
+
+    /**
+     * The zones or watchlist could not be written to the data folder: the change was not made, and the
+     * server and its data folder hold them as before (503: the cause, a full disk or a folder the
+     * server may not write, is the server's and may pass).
+     */
+    static final class SaveFailed extends io.javalin.http.HttpResponseException {
+        private static final long serialVersionUID = 1L;
+
+        SaveFailed(String message, Throwable cause) {
+            super(503, message);
+            initCause(cause);
+        }
+    }
+
+    /** The text last written to zones.json and watchlist.json (null: not written by this server yet). */
+    private String savedZones;
+    private String savedWatch;
+
+    /**
+     * Writes the current zones and watchlist to disk, then sends them to the pipeline. Each file is
+     * written whole to a temporary file and moved over the old one, and only when its text changed: a
+     * write that fails leaves the old file, and the pipeline is not told of what is not saved.
+     *
+     * @throws SaveFailed when a file cannot be written (the pipeline is then not told); the caller puts
+     *         the change back
+     */
     public synchronized void changed() throws InterruptedException {
         Map<Integer, String> m = new LinkedHashMap<>();
         Map<Integer, String> i = new LinkedHashMap<>();
@@ -624,16 +683,47 @@ public final class UserData {
         for (UserZone z : zones.values()) {
             zs.add(z.zone());
         }
-        pipeline.setZonesAndWatchlist(zs.isEmpty() ? null : new ZoneIndex(zs), new Watchlist(m, i, n));
         if (dir != null) {
-            try {
-                Files.writeString(dir.resolve("zones.json"), zonesGeoJson().toString());
-                ObjectNode w = Rows.JSON.createObjectNode();
-                w.set("entries", Rows.JSON.valueToTree(watch.values()));
-                Files.writeString(dir.resolve("watchlist.json"), w.toString());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the zones or watchlist in " + dir, e);
+            String z = zonesGeoJson().toString();
+            ObjectNode w = Rows.JSON.createObjectNode();
+            w.set("entries", Rows.JSON.valueToTree(watch.values()));
+            String wt = w.toString();
+            // one change alters one of the two files: the other is not written, so a failure leaves both as they were
+            if (!z.equals(savedZones)) {
+                write("zones.json", z);
+                savedZones = z;
             }
+            if (!wt.equals(savedWatch)) {
+                write("watchlist.json", wt);
+                savedWatch = wt;
+            }
+        }
+        pipeline.setZonesAndWatchlist(zs.isEmpty() ? null : new ZoneIndex(zs), new Watchlist(m, i, n));
+    }
+
+    /** Writes {@code name} in the data folder whole or not at all: to a temporary file, moved over it. */
+    private void write(String name, String text) {
+        Path target = dir.resolve(name);
+        Path tmp = dir.resolve(name + ".tmp");
+        try {
+            // strict UTF-8: text that is no Unicode (an unpaired surrogate) fails here, not as a '?' in the file
+            java.nio.ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder().encode(java.nio.CharBuffer.wrap(text));
+            byte[] bytes = new byte[encoded.remaining()];
+            encoded.get(bytes);
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException | RuntimeException ignored) {
+                // the temporary file is not read; the next write replaces it
+            }
+            throw new SaveFailed("cannot save the zones and watchlist: writing " + target + " failed (" + e
+                    + "); the change was not made, and the server and its data folder hold the zones and watchlist as before", e);
         }
     }
 }

@@ -164,6 +164,8 @@ public final class WatchkeeperServer implements AutoCloseable {
     private final UserData userData;
     private final Accounts accounts;
     private final AuditLog audit;
+    /** The check of the audit log as it was at start ({@link #checkAudit}). */
+    private final java.util.concurrent.CompletableFuture<AuditLog.Verification> auditCheck;
     private final ExportSigner signer;
     private final List<String> routes = new CopyOnWriteArrayList<>();
     private final java.util.Set<String> routePaths = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -194,6 +196,7 @@ public final class WatchkeeperServer implements AutoCloseable {
         this.pipeline = new Pipeline(store, archive, config.queueCapacity(), config.latenessMillis(), config.ports());
         this.accounts = new Accounts(dir);
         this.audit = new AuditLog(dir.resolve("audit.log"));
+        this.auditCheck = checkAudit(dir.resolve("audit.log"));
         this.signer = ExportSigner.open(dir);
         String generated = accounts.bootstrap(config.adminToken());
         if (generated != null) {
@@ -418,6 +421,53 @@ public final class WatchkeeperServer implements AutoCloseable {
     /** Organisations, users, tokens and sharing policies. */
     public Accounts accounts() {
         return accounts;
+    }
+
+    /**
+     * Verifies the audit log as it is now, before this start's entries, as {@code watchkeeper audit
+     * verify} does ({@link AuditLog#verify}), on a thread of its own: a long log (about 6 s a million
+     * entries) does not hold up the start. When the chain is broken, says so on standard error, naming
+     * the first bad line, and records an {@code audit.broken} entry; the server goes on recording either
+     * way.
+     *
+     * @return the verification, when done (null when the log could not be read)
+     */
+    private java.util.concurrent.CompletableFuture<AuditLog.Verification> checkAudit(Path file) throws IOException {
+        long length = Files.size(file);
+        String[] head = AuditLog.headFile(file);
+        java.util.concurrent.CompletableFuture<AuditLog.Verification> done = new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            AuditLog.Verification v = null;
+            try {
+                v = AuditLog.verify(file, length, head);
+                if (!v.ok()) {
+                    System.err.println("watchkeeper serve: warning: the audit log " + file + " fails verification at " + v.message()
+                            + " (as 'watchkeeper audit verify " + file + "' says): it was changed after it was written;"
+                            + " the server goes on recording, its entries chained to the last line");
+                    java.util.Map<String, String> detail = new java.util.TreeMap<>();
+                    detail.put("line", Long.toString(v.badLine()));
+                    if (v.badSeq() != null) {
+                        detail.put("seq", Long.toString(v.badSeq()));
+                    }
+                    detail.put("reason", v.reason());
+                    detail.put("entries_verified", Long.toString(v.entries()));
+                    audit.append(null, null, "audit.broken", "audit.log", detail);
+                }
+            } catch (IOException | RuntimeException e) {
+                // a log that cannot be read now, or closed by a server stopped meanwhile
+                System.err.println("watchkeeper serve: warning: could not verify the audit log " + file + ": " + e.getMessage());
+            } finally {
+                done.complete(v);
+            }
+        }, "audit-verify");
+        t.setDaemon(true);
+        t.start();
+        return done;
+    }
+
+    /** The check of the audit log as it was at start: its verification when done, null if it could not be made. */
+    public java.util.concurrent.CompletableFuture<AuditLog.Verification> auditCheck() {
+        return auditCheck;
     }
 
     /** The audit log. */

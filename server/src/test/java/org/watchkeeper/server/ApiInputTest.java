@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Input the API refuses, as a new user's trial of it found it answered wrongly: each refusal is the
@@ -130,7 +132,87 @@ class ApiInputTest {
         assertThat(Fixture.get(server, "/api/export/stix").status()).isEqualTo(200);
     }
 
+    // ---- times ----
+
+    static final String TIME_RANGE = "-146136543-09-08T08:23:32.096Z to +146140482-04-24T15:36:27.903Z";
+
+    /**
+     * ISO-8601 reaches year -999999999, where the epoch milliseconds of a time no longer fit in a long:
+     * a time outside the range (half a long's either way, so a window's span fits too) is a 400 naming
+     * the parameter and the range on every route that takes a time (it was a plain-text 500 of a long
+     * overflow), and the range's own ends are answered.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/events?from=", "/api/events?to=", "/api/vessels?since=", "/api/near?lat=0&lon=0&radius_km=10&from=",
+            "/api/near?lat=0&lon=0&radius_km=10&to=", "/api/incidents?from=", "/api/incidents?to=", "/api/stats/series?from=",
+            "/api/stats/port-calls?from=", "/api/stats/port-calls?to=", "/api/export/events.csv?from=", "/api/export/stix?from=",
+            "/api/export/stix?to=", "/api/vessels/219622000/track?to=", "/api/vessels/219622000/track?from="})
+    void aTimeBeyondTheEpochMillisecondsOfALongIsA400NamingTheParameterAndRange(String route) throws Exception {
+        String name = route.substring(route.lastIndexOf('?') + 1).replaceAll(".*&", "").replace("=", "");
+        for (String t : List.of("-999999999-01-01T00:00:00Z", "-146136543-09-08T08:23:32.095Z", "-999999999-01-01T00:00",
+                "-999999999-01-01", "%2B999999999-12-31", "%2B146140482-04-24T15:36:27.904Z", "-999999999-01-01T00:00%2B02:00")) {
+            assertRaw("GET " + route + t, 400, name + " must be from " + TIME_RANGE + ": " + t.replace("%2B", "+"));
+        }
+        for (String t : List.of("-146136543-09-08T08:23:32.096Z", "%2B146140482-04-24T15:36:27.903Z", "-1000000-01-01")) {
+            Fixture.Reply r = raw("GET " + route + t, Fixture.ADMIN_TOKEN);
+            assertThat(r.status()).as(route + t + ": " + r.body()).isIn(200, 404);
+        }
+    }
+
+    @Test
+    void anIncidentTimeBeyondTheEpochMillisecondsOfALongIsA400() throws Exception {
+        for (String t : List.of("-999999999-01-01T00:00:00Z", "+999999999-12-31T23:59:59Z", "-999999999-01-01")) {
+            assertError(Fixture.post(server, "/api/incidents", "{\"time\":\"" + t + "\",\"lat\":1.2,\"lon\":103.8,\"type\":\"robbery\"}"),
+                    400, "time must be from " + TIME_RANGE + ": " + t);
+        }
+        String id = Fixture.post(server, "/api/incidents", report("")).json().get("id").asText();
+        assertError(Fixture.put(server, "/api/incidents/" + id, "{\"time\":\"-999999999-01-01T00:00:00Z\",\"lat\":1.2,\"lon\":103.8,"
+                + "\"type\":\"robbery\"}"), 400, "time must be from " + TIME_RANGE + ": -999999999-01-01T00:00:00Z");
+        assertThat(Fixture.get(server, "/api/incidents/" + id).json().get("time").asText()).isEqualTo("2025-03-01T02:59:00Z");
+    }
+
     // ---- bodies ----
+
+    static final String SURROGATE = " holds an unpaired UTF-16 surrogate (\\ud800 at character 2), which is no character: a character"
+            + " beyond U+FFFF is written as its pair of surrogates (\\ud83d\\ude80) or as itself in UTF-8";
+    static final String NUL = " holds the control character U+0000 (at character 1); of the control characters, text takes only tab,"
+            + " line feed and carriage return";
+
+    /**
+     * Text UTF-8 cannot hold (an unpaired surrogate) or a C0 control character is refused with a 400
+     * naming the member, before anything changes: such a watchlist note made every later save of the
+     * zones and watchlist a 500, and an incident or organisation name held it as "?".
+     */
+    @Test
+    void textWithAnUnpairedSurrogateOrAControlCharacterIsRefusedNamingTheMember() throws Exception {
+        String square = "{\"type\":\"Feature\",\"properties\":{\"name\":\"%s\"},\"geometry\":{\"type\":\"Polygon\","
+                + "\"coordinates\":[[[20,50],[21,50],[21,51],[20,51],[20,50]]]}}";
+        int watch = Fixture.get(server, "/api/watchlist").json().get("entries").size();
+        int zones = Fixture.get(server, "/api/zones").json().get("features").size();
+        int incidents = Fixture.get(server, "/api/incidents").json().get("count").asInt();
+        assertError(Fixture.post(server, "/api/watchlist", "{\"mmsi\":\"219622000\",\"note\":\"\\u0000\\ud800\"}"), 400, "note" + NUL);
+        assertError(Fixture.post(server, "/api/watchlist", "{\"mmsi\":\"219622000\",\"note\":\"a\\ud800\"}"), 400, "note" + SURROGATE);
+        assertError(Fixture.post(server, "/api/watchlist", "{\"mmsi\":\"219622000\",\"note\":\"a\\udc00b\"}"), 400,
+                "note" + SURROGATE.replace("ud800", "udc00"));
+        assertError(Fixture.post(server, "/api/watchlist", "{\"mmsi\":\"219622000\",\"n\\ud800\":1}"), 400, "a member name" + SURROGATE);
+        assertError(Fixture.post(server, "/api/zones", String.format(square, "a\\ud800")), 400, "properties.name" + SURROGATE);
+        assertError(Fixture.post(server, "/api/zones", "{\"type\":\"FeatureCollection\",\"features\":[" + String.format(square, "ok")
+                + "," + String.format(square, "\\u0000") + "]}"), 400, "features[1].properties.name" + NUL);
+        assertError(Fixture.post(server, "/api/incidents", report(",\"description\":\"x\\ud800\"")), 400, "description" + SURROGATE);
+        assertError(Fixture.post(server, "/api/orgs", "{\"id\":\"p9\",\"name\":\"\\u0000\"}"), 400, "name" + NUL);
+        assertError(Fixture.post(server, "/api/orgs", "{\"id\":\"p9\",\"name\":\"\\u001f\"}"), 400,
+                "name" + NUL.replace("U+0000", "U+001F"));
+        assertError(Fixture.post(server, "/api/watchlist", "\"\\ud800\""), 400, "the body" + SURROGATE.replace("character 2", "character 1"));
+        assertThat(Fixture.get(server, "/api/watchlist").json().get("entries").size()).isEqualTo(watch);
+        assertThat(Fixture.get(server, "/api/zones").json().get("features").size()).isEqualTo(zones);
+        assertThat(Fixture.get(server, "/api/incidents").json().get("count").asInt()).isEqualTo(incidents);
+        assertThat(Fixture.get(server, "/api/orgs").body()).doesNotContain("p9");
+        // a pair is a character (here U+1F680), and tab, line feed and carriage return are text
+        Fixture.Reply ok = Fixture.post(server, "/api/watchlist", "{\"mmsi\":\"219622000\",\"note\":\"\\ud83d\\ude80\\tone\\r\\ntwo\"}");
+        assertThat(ok.status()).as(ok.body()).isEqualTo(201);
+        assertThat(ok.json().get("note").asText()).isEqualTo("\ud83d\ude80\tone\r\ntwo");
+        assertThat(Fixture.post(server, "/api/zones", String.format(square, "Rocket \\ud83d\\ude80")).status()).isEqualTo(201);
+    }
 
     @Test
     void anOrganisationOrUserABodyNamesMustExist() throws Exception {

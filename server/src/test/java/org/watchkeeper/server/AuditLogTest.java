@@ -145,4 +145,66 @@ class AuditLogTest {
         Files.write(log, java.util.Arrays.copyOf(orig, orig.length - 5));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AuditLog(log)).hasMessageContaining("partial entry");
     }
+
+    /** A server started on the log: what it says on standard error, and its check, once done. */
+    record Started(String err, AuditLog.Verification check) {
+    }
+
+    Started startServer() throws Exception {
+        java.io.PrintStream before = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        try (WatchkeeperServer server = WatchkeeperServer.start(Fixture.config(dir))) {
+            AuditLog.Verification v = server.auditCheck().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            return new Started(err.toString(StandardCharsets.UTF_8), v);
+        } finally {
+            System.setErr(before);
+        }
+    }
+
+    /**
+     * A server started on a changed log says so on standard error, naming the first bad line as
+     * 'audit verify' does, and records that it found the chain broken; it goes on recording.
+     */
+    @Test
+    void aServerStartedOnAChangedLogWarnsAndRecordsIt() throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(log));
+        lines.set(4, lines.get(4).replace("\"user4\"", "\"userX\""));
+        Files.write(log, lines);
+        String expected = AuditLog.verify(log, null).message();
+        assertThat(expected).startsWith("line 5 (seq 5): hash does not match the entry's content");
+        Started s = startServer();
+        assertThat(s.check().message()).isEqualTo(expected);
+        assertThat(s.err()).contains("watchkeeper serve: warning: the audit log " + log + " fails verification at " + expected
+                + " (as 'watchkeeper audit verify " + log + "' says): it was changed after it was written; the server goes on"
+                + " recording, its entries chained to the last line\n");
+        List<String> after = Files.readAllLines(log);
+        assertThat(after.size()).isGreaterThan(22);
+        List<String> broken = after.stream().filter(l -> l.contains("\"action\":\"audit.broken\"")).toList();
+        assertThat(broken).hasSize(1);
+        assertThat(broken.get(0)).contains("\"target\":\"audit.log\"", "\"detail\":{\"entries_verified\":\"4\",\"line\":\"5\","
+                + "\"reason\":\"hash does not match the entry's content (the entry was changed)\",\"seq\":\"5\"}");
+        // the rest of the chain goes on from the last line: verify still stops at line 5 only
+        assertThat(AuditLog.verify(log, null).badLine()).isEqualTo(5);
+    }
+
+    @Test
+    void aServerStartedOnAnUntouchedLogSaysNothing() throws Exception {
+        Started s = startServer();
+        assertThat(s.check().ok()).as(s.check().message()).isTrue();
+        assertThat(s.check().entries()).isEqualTo(21);
+        assertThat(s.err()).doesNotContain("audit log");
+        assertThat(Files.readString(log)).doesNotContain("audit.broken");
+        assertThat(AuditLog.verify(log, null).ok()).isTrue();
+    }
+
+    /** Entries removed from the end: the head file written before the server started tells. */
+    @Test
+    void aServerStartedOnALogCutShortWarns() throws Exception {
+        List<String> lines = Files.readAllLines(log);
+        Files.write(log, lines.subList(0, 18));
+        Started s = startServer();
+        assertThat(s.check().badLine()).isEqualTo(19);
+        assertThat(s.err()).contains("fails verification at line 19 (seq 19): the log ends at seq 18 with hash");
+    }
 }

@@ -178,6 +178,39 @@ class LiveStreamTest {
         }
     }
 
+    /**
+     * Each message carries an SSE id, its number on the connection; the stream does not replay, so a
+     * reconnection with Last-Event-ID starts again at 1 (a client tells a reconnection from a gap).
+     */
+    @Test
+    void messagesAreNumberedPerConnectionAndAReconnectionStartsAgain(@TempDir Path data) throws Exception {
+        try (WatchkeeperServer server = WatchkeeperServer.start(Fixture.config(data))) {
+            assertThat(firstLines(open(server, "/api/stream?kinds=stats"))).startsWith("id: 1", "event: stats");
+            BlockingQueue<String> again = new LinkedBlockingQueue<>();
+            Fixture.HTTP.sendAsync(Fixture.request(server, "/api/stream?kinds=stats", Fixture.ADMIN_TOKEN)
+                    .header("Accept", "text/event-stream").header("Last-Event-ID", "57").GET().build(),
+                    HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().limit(20).forEach(again::add));
+            assertThat(firstLines(again)).startsWith("id: 1", "event: stats");
+        }
+    }
+
+    /** The lines of a stream's first message (up to its data line), after its opening comment. */
+    static List<String> firstLines(BlockingQueue<String> q) throws InterruptedException {
+        List<String> lines = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline) {
+            String line = q.poll(100, TimeUnit.MILLISECONDS);
+            if (line == null || line.startsWith(":") || line.isEmpty()) {
+                continue;
+            }
+            lines.add(line);
+            if (line.startsWith("data:")) {
+                break;
+            }
+        }
+        return lines;
+    }
+
     /** Opens a stream; its lines arrive on the returned queue. */
     static BlockingQueue<String> open(WatchkeeperServer s, String path) {
         return open(s, path, Fixture.adminToken(s));

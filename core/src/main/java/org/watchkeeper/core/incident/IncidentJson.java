@@ -287,12 +287,18 @@ public final class IncidentJson {
             throw new IllegalArgumentException(name + " must be an ISO-8601 time as a string (" + TimeBound.FORMS + "), not " + v);
         }
         try {
-            return Instant.parse(v.asText()); // to the nanosecond, as the server writes created and updated
+            Instant t = Instant.parse(v.asText()); // to the nanosecond, as the server writes created and updated
+            TimeBound.millis(t, v.asText()); // stored and searched by its epoch milliseconds
+            return t;
         } catch (DateTimeParseException e) {
             // the other forms
+        } catch (TimeBound.OutOfRange e) {
+            throw new IllegalArgumentException(name + " must be from " + TimeBound.RANGE + ": " + v.asText());
         }
         try {
             return Instant.ofEpochMilli(TimeBound.parse(v.asText(), false));
+        } catch (TimeBound.OutOfRange e) {
+            throw new IllegalArgumentException(name + " must be from " + TimeBound.RANGE + ": " + v.asText());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + " must be an ISO-8601 time (" + TimeBound.FORMS + "): " + v.asText());
         }
