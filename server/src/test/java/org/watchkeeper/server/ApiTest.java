@@ -419,7 +419,8 @@ class ApiTest {
                 java.io.BufferedReader lines = new java.io.BufferedReader(
                         new java.io.InputStreamReader(body, java.nio.charset.StandardCharsets.UTF_8));
                 String first = lines.readLine();
-                while (first != null && (first.isBlank() || first.startsWith(":"))) { // comments: the greeting, pings
+                // comments (the greeting, pings) and the message's id come before its event line
+                while (first != null && (first.isBlank() || first.startsWith(":") || first.startsWith("id:"))) {
                     first = lines.readLine();
                 }
                 assertThat(first).as("Accept: %s", accept).isEqualTo("event: stats");
