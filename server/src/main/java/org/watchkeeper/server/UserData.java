@@ -28,6 +28,9 @@ public final class UserData {
     /** Most zones held. */
     public static final int MAX_ZONES = 1000;
     /** Most watchlist entries held. */
+    /** Longest zone or watchlist name, characters: a name is read on a map and in a list, not a document. */
+    static final int MAX_NAME = 200;
+
     public static final int MAX_WATCH = 100_000;
     /** Most vertices in one zone. */
     public static final int MAX_VERTICES = 100_000;
@@ -242,6 +245,9 @@ public final class UserData {
         JsonNode name = f.path("properties").path("name");
         if (!name.isTextual() || name.asText().isBlank()) {
             throw new Api.BadRequest(where + "properties.name must be a non-empty string");
+        }
+        if (name.asText().strip().length() > MAX_NAME) {
+            throw new Api.BadRequest(where + "properties.name is longer than " + MAX_NAME + " characters");
         }
         JsonNode g = f.path("geometry");
         String gt = g.path("type").isTextual() ? g.get("type").asText() : "";
@@ -495,6 +501,9 @@ public final class UserData {
             JsonNode n = body.get("name");
             if (!n.isTextual() || Watchlist.normaliseName(n.asText()).isEmpty()) {
                 throw new Api.BadRequest("name must be a string with letters or digits");
+            }
+            if (n.asText().strip().length() > MAX_NAME) {
+                throw new Api.BadRequest("name is longer than " + MAX_NAME + " characters");
             }
             name = n.asText().strip();
         }

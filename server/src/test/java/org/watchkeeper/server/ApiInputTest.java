@@ -214,6 +214,20 @@ class ApiInputTest {
         assertThat(Fixture.post(server, "/api/zones", String.format(square, "Rocket \\ud83d\\ude80")).status()).isEqualTo(201);
     }
 
+    /** A zone or watchlist name is a name: 200 characters at most (a 900 KB one was taken). */
+    @Test
+    void zoneAndWatchlistNamesHaveABound() throws Exception {
+        String square = "{\"type\":\"Feature\",\"properties\":{\"name\":\"%s\"},\"geometry\":{\"type\":\"Polygon\","
+                + "\"coordinates\":[[[22,52],[23,52],[23,53],[22,53],[22,52]]]}}";
+        String long201 = "z".repeat(201);
+        assertError(Fixture.post(server, "/api/zones", String.format(square, long201)), 400,
+                "feature 0: properties.name is longer than 200 characters");
+        assertError(Fixture.post(server, "/api/watchlist", "{\"name\":\"" + long201 + "\"}"), 400,
+                "name is longer than 200 characters");
+        Fixture.Reply ok = Fixture.post(server, "/api/zones", String.format(square, "y".repeat(200)));
+        assertThat(ok.status()).as(ok.body()).isEqualTo(201);
+    }
+
     @Test
     void anOrganisationOrUserABodyNamesMustExist() throws Exception {
         String polygon = "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]]]}";
