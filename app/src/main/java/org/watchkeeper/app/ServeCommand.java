@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.watchkeeper.server.IncidentApi;
 import org.watchkeeper.server.WatchkeeperServer;
 import org.watchkeeper.store.DataFolderLock;
 import org.watchkeeper.store.StoreException;
@@ -166,21 +167,26 @@ public final class ServeCommand implements Callable<Integer> {
     static void loadIncidents(WatchkeeperServer server, List<Object[]> loads, PrintWriter err) {
         for (Object[] l : loads) {
             try {
-                var res = IncidentsCommand.read((IncidentsCommand.Format) l[0], (Path) l[1], null, server.accounts().hostOrgId(), "import");
-                IncidentsCommand.importInto(server.incidentStore(), res);
-                err.printf("incidents: %s: %d imported, %d rejected%n", l[1], res.incidents().size(), res.rejected().size());
-                res.rejected().stream().limit(MAX_REJECTED_SHOWN)
+                String host = server.accounts().hostOrgId();
+                String format = ((IncidentsCommand.Format) l[0]).name().toLowerCase(java.util.Locale.ROOT);
+                String file = ((Path) l[1]).toAbsolutePath().toString();
+                var res = IncidentsCommand.read((IncidentsCommand.Format) l[0], (Path) l[1], null, host, "import");
+                var out = IncidentsCommand.importInto(server.incidentStore(), res, host);
+                err.printf("incidents: %s: %s%n", l[1], IncidentsCommand.counts(out));
+                out.rejected().stream().limit(MAX_REJECTED_SHOWN)
                         .forEach(x -> err.printf("  line %d: %s%n", x.line(), x.reason()));
-                if (res.rejected().size() > MAX_REJECTED_SHOWN) {
+                if (out.rejected().size() > MAX_REJECTED_SHOWN) {
                     err.printf("  ... and %d more (watchkeeper incidents import lists them all)%n",
-                            res.rejected().size() - MAX_REJECTED_SHOWN);
+                            out.rejected().size() - MAX_REJECTED_SHOWN);
                 }
-                // the same audit entry as POST /api/incidents/import, by the server itself
-                server.audit().append(null, server.accounts().hostOrgId(), "create",
-                        "serve --incidents " + ((IncidentsCommand.Format) l[0]).name().toLowerCase(java.util.Locale.ROOT),
-                        java.util.Map.of("file", ((Path) l[1]).toAbsolutePath().toString(),
-                                "imported", Integer.toString(res.incidents().size()),
-                                "rejected", Integer.toString(res.rejected().size())));
+                // the same audit entries as POST /api/incidents/import, by the server itself: one per changed report
+                for (var i : out.updated()) {
+                    server.audit().append(null, host, "change", "incident:" + i.id(),
+                            java.util.Map.of("change", "import", "format", format, "file", file));
+                }
+                java.util.Map<String, String> detail = new java.util.TreeMap<>(IncidentApi.counts(out));
+                detail.put("file", file);
+                server.audit().append(null, host, "create", "serve --incidents " + format, detail);
             } catch (java.io.IOException | RuntimeException e) {
                 err.println("watchkeeper serve: incidents " + l[1] + ": " + e.getMessage());
             }
