@@ -102,6 +102,11 @@ public final class Accounts {
     private final Map<String, JsonNode> policyJson = new LinkedHashMap<>();
     private final Map<String, SharingPolicy> policies = new LinkedHashMap<>();
     private Set<DataClass> published = EnumSet.noneOf(DataClass.class);
+    /**
+     * Names of deleted users, never given again: markings ({@code recipients}) and the audit log name users,
+     * so a new user of a deleted one's name would read what was shared with the old one and be taken for them.
+     */
+    private final Set<String> retired = new TreeSet<>();
     private long nextToken = 1;
     /** Moves on every change (see {@link #version}). */
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
@@ -140,6 +145,15 @@ public final class Accounts {
                 });
                 for (JsonNode c : root.path("published")) {
                     published.add(DataClass.parse(c.asText()));
+                }
+                for (JsonNode n : root.path("retired_users")) {
+                    retired.add(n.asText());
+                }
+                // a file written before names were retired: its deleted users are known by the tokens they held
+                for (Token t : tokensById.values()) {
+                    if (!users.containsKey(t.user())) {
+                        retired.add(t.user());
+                    }
                 }
             } catch (IOException | RuntimeException e) {
                 throw new UncheckedIOException("cannot read " + file, e instanceof IOException io ? io : new IOException(e));
@@ -258,6 +272,9 @@ public final class Accounts {
         if (users.containsKey(name)) {
             throw new io.javalin.http.ConflictResponse("user '" + name + "' exists");
         }
+        if (retired.contains(name)) {
+            throw new io.javalin.http.ConflictResponse(RETIRED.formatted(name));
+        }
         if (org == null) {
             throw new Api.BadRequest("org is required: the id of the user's organisation (GET /api/orgs lists them)");
         }
@@ -333,11 +350,20 @@ public final class Accounts {
         }
     }
 
-    /** @return false when there is no such user; the user's tokens are revoked */
+    /** The 409 of a name that belonged to a deleted user. */
+    static final String RETIRED = "user name '%s' belonged to a deleted user and must not be reused: markings (recipients)"
+            + " and the audit log refer to it; choose another name";
+
+    /**
+     * Deletes a user; the name is retired ({@link #createUser} refuses it from then on).
+     *
+     * @return false when there is no such user; the user's tokens are revoked
+     */
     public synchronized boolean deleteUser(String name) {
         if (users.remove(name) == null) {
             return false;
         }
+        retired.add(name);
         Instant now = Instant.now();
         for (Token t : List.copyOf(tokensById.values())) {
             if (t.user().equals(name) && t.revoked() == null) {
@@ -354,6 +380,11 @@ public final class Accounts {
 
     public synchronized Optional<User> user(String name) {
         return Optional.ofNullable(users.get(name));
+    }
+
+    /** @return the names of deleted users, which are not given again */
+    public synchronized Set<String> retiredUsers() {
+        return Set.copyOf(retired);
     }
 
     private static String checkPassword(String p) {
@@ -731,6 +762,8 @@ public final class Accounts {
         policyJson.forEach(ps::set);
         ArrayNode pub = root.putArray("published");
         published.forEach(c -> pub.add(c.apiName()));
+        ArrayNode ret = root.putArray("retired_users");
+        retired.forEach(ret::add);
         writeAtomically(file, root.toPrettyString().getBytes(StandardCharsets.UTF_8));
     }
 
