@@ -208,6 +208,10 @@ public final class Accounts {
         if (orgs.containsKey(id)) {
             throw new io.javalin.http.ConflictResponse("organisation '" + id + "' exists");
         }
+        if (id.equals(Security.ANONYMOUS.org())) {
+            // an item shared with it would be shared with every caller without a login
+            throw new Api.BadRequest("organisation id '" + id + "' is reserved for callers without a login");
+        }
         if (orgs.size() >= MAX_ENTRIES) {
             throw new Api.BadRequest("at most " + MAX_ENTRIES + " organisations are held");
         }
@@ -271,6 +275,9 @@ public final class Accounts {
         }
         if (users.containsKey(name)) {
             throw new io.javalin.http.ConflictResponse("user '" + name + "' exists");
+        }
+        if (name.equals(Security.ANONYMOUS.user())) {
+            throw new Api.BadRequest("user name '" + name + "' is reserved for callers without a login");
         }
         if (retired.contains(name)) {
             throw new io.javalin.http.ConflictResponse(RETIRED.formatted(name));

@@ -51,6 +51,14 @@ public final class Security {
     private Security() {
     }
 
+    /**
+     * Whether {@code p} is {@link #ANONYMOUS}, the caller without a login (the very object: a user cannot
+     * be made of that name, nor an organisation of its id).
+     */
+    public static boolean anonymous(Principal p) {
+        return p == ANONYMOUS;
+    }
+
     /** True when the request is served to {@link #ANONYMOUS}. */
     public static boolean anonymous(Context ctx) {
         return Boolean.TRUE.equals(ctx.attribute(ANON));

@@ -73,4 +73,12 @@ class AccountGuardsTest {
                 "{\"name\":\"pete\",\"org\":\"mrcc-north\",\"role\":\"viewer\"}"), 409, retired);
         assertThat(Rows.JSON.readTree(data.resolve(Accounts.FILE_NAME).toFile()).get("retired_users").toString()).isEqualTo("[\"pete\"]");
     }
+
+    @Test
+    void theNamesOfTheCallerWithoutALoginAreReserved() throws Exception {
+        assertError(Fixture.postAs(server, Fixture.ADMIN_TOKEN, "/api/orgs", "{\"id\":\"public\",\"name\":\"Everyone\"}"), 400,
+                "organisation id 'public' is reserved for callers without a login");
+        assertError(Fixture.postAs(server, Fixture.ADMIN_TOKEN, "/api/users", "{\"name\":\"anonymous\",\"org\":\"host\"}"), 400,
+                "user name 'anonymous' is reserved for callers without a login");
+    }
 }
