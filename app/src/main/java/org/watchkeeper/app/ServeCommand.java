@@ -153,7 +153,8 @@ public final class ServeCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        return run("serve", err, cfg.withPorts(ports), null, loads.isEmpty() ? null : server -> loadIncidents(server, loads, err));
+        return run("serve", err, cfg.withPorts(ports), null, loads.isEmpty() ? null : server -> loadIncidents(server, loads, err),
+                adminTokenFile);
     }
 
     /**
@@ -191,6 +192,25 @@ public final class ServeCommand implements Callable<Integer> {
                 err.println("watchkeeper serve: incidents " + l[1] + ": " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * The start line saying where the admin's token is: the configured one when there is one (it is the one the
+     * server made sure of at start), else the generated {@code DATA/admin-token}; null when neither.
+     */
+    static String loginLine(WatchkeeperServer server, WatchkeeperServer.Config cfg, Path adminTokenFile) {
+        if (adminTokenFile != null) {
+            return "Log in as admin with the API token in " + adminTokenFile.toAbsolutePath().normalize()
+                    + " (--admin-token-file), then create users under Admin.";
+        }
+        if (cfg.adminToken() != null) {
+            return "Log in as admin with the API token in WATCHKEEPER_ADMIN_TOKEN, then create users under Admin.";
+        }
+        if (java.nio.file.Files.exists(server.adminTokenFile())) {
+            return "Log in as admin with the API token in " + server.adminTokenFile().toAbsolutePath().normalize()
+                    + " (owner-only file), then create users under Admin.";
+        }
+        return null;
     }
 
     /** What to do about a data folder in use, after {@link DataFolderLock.InUseException}'s message. */
@@ -259,6 +279,15 @@ public final class ServeCommand implements Callable<Integer> {
      */
     static int run(String command, PrintWriter err, WatchkeeperServer.Config cfg, DataFolderLock held,
             java.util.function.Consumer<WatchkeeperServer> setup) throws Exception {
+        return run(command, err, cfg, held, setup, null);
+    }
+
+    /**
+     * As above, {@code adminTokenFile} being the {@code --admin-token-file} given (null: none), which the start
+     * line names.
+     */
+    static int run(String command, PrintWriter err, WatchkeeperServer.Config cfg, DataFolderLock held,
+            java.util.function.Consumer<WatchkeeperServer> setup, Path adminTokenFile) throws Exception {
         WatchkeeperServer server;
         try {
             server = WatchkeeperServer.start(cfg, held);
@@ -288,11 +317,9 @@ public final class ServeCommand implements Callable<Integer> {
         if (!server.sources().isEmpty()) {
             err.println(feedsLine(server.sources()));
         }
-        if (java.nio.file.Files.exists(server.adminTokenFile())) {
-            err.printf("Log in as admin with the API token in %s (owner-only file), then create users under Admin.%n",
-                    server.adminTokenFile().toAbsolutePath().normalize());
-        } else if (cfg.adminToken() != null) {
-            err.println("Log in as admin with the configured admin token, then create users under Admin.");
+        String login = loginLine(server, cfg, adminTokenFile);
+        if (login != null) {
+            err.println(login);
         }
         err.flush();
         CountDownLatch stop = new CountDownLatch(1);

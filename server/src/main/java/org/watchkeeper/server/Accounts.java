@@ -178,9 +178,24 @@ public final class Accounts {
      */
     public synchronized String bootstrap(String adminToken) {
         if (!users.isEmpty()) {
-            if (adminToken != null && users.containsKey("admin") && !tokensByHash.containsKey(sha256(adminToken))) {
-                addToken("admin", adminToken, "api", "bootstrap", null);
-                save();
+            if (adminToken != null) {
+                // whoever controls the configuration can always get in, as an administrator of the host: the
+                // recovery when the host's administrators were demoted, disabled or deleted, or the token revoked
+                boolean changed = restoreAdmin();
+                Token known = tokensByHash.get(sha256(adminToken));
+                Instant now = Instant.now();
+                if (known == null || !known.user().equals("admin") || known.revoked() != null
+                        || (known.expires() != null && !known.expires().isAfter(now))) {
+                    if (known != null) {
+                        tokensById.remove(known.id());
+                        tokensByHash.remove(known.sha256());
+                    }
+                    addToken("admin", adminToken, "api", "bootstrap", null);
+                    changed = true;
+                }
+                if (changed) {
+                    save();
+                }
             }
             return null;
         }
@@ -192,6 +207,53 @@ public final class Accounts {
         addToken("admin", secret, "api", "bootstrap", null);
         save();
         return adminToken == null ? secret : null;
+    }
+
+    /**
+     * Makes user {@code admin} an enabled administrator of a host organisation again (made anew, in the
+     * first host organisation, when it was deleted). @return whether anything changed
+     */
+    private boolean restoreAdmin() {
+        User u = users.get("admin");
+        Org org = u == null ? null : orgs.get(u.org());
+        if (u != null && org != null && org.host()) {
+            if (u.role() == Role.ADMIN && !u.disabled()) {
+                return false;
+            }
+            users.put("admin", new User("admin", u.org(), Role.ADMIN, u.passwordHash(), false));
+            return true;
+        }
+        String host = hostOrgId();
+        if (!orgs.containsKey(host)) {
+            orgs.put(host, new Org(host, "Host organisation", true));
+        }
+        // the configured administrator is the operator, the holder of the name before: not a newcomer to it
+        retired.remove("admin");
+        users.put("admin", new User("admin", host, Role.ADMIN, u == null ? null : u.passwordHash(), false));
+        return true;
+    }
+
+    /** Whether {@code u} is an enabled administrator of a host organisation. */
+    private boolean hostAdmin(User u) {
+        Org o = orgs.get(u.org());
+        return u.role() == Role.ADMIN && !u.disabled() && o != null && o.host();
+    }
+
+    /**
+     * @throws io.javalin.http.ConflictResponse (409) when user {@code name} changed to {@code changed}
+     *     (null: deleted) would leave the host organisation without an enabled administrator
+     */
+    private void keepAHostAdmin(String name, User changed, String what) {
+        User before = users.get(name);
+        if (before == null || !hostAdmin(before) || (changed != null && hostAdmin(changed))) {
+            return;
+        }
+        boolean another = users.values().stream().anyMatch(u -> !u.name().equals(name) && hostAdmin(u));
+        if (!another) {
+            throw new io.javalin.http.ConflictResponse(what + " user '" + name + "' would leave the host organisation"
+                    + " without an enabled admin, and nobody could manage users, organisations or policies;"
+                    + " make another user of the host an admin first");
+        }
     }
 
     // ---- organisations ----
@@ -308,9 +370,12 @@ public final class Accounts {
         if (u == null) {
             return Optional.empty();
         }
-        User n = new User(name, u.org(), role == null ? u.role() : role,
-                password == null ? u.passwordHash() : hashPassword(checkPassword(password)),
+        User n = new User(name, u.org(), role == null ? u.role() : role, u.passwordHash(),
                 disabled == null ? u.disabled() : disabled);
+        keepAHostAdmin(name, n, Boolean.TRUE.equals(disabled) && !u.disabled() ? "disabling" : "demoting");
+        if (password != null) {
+            n = new User(name, u.org(), n.role(), hashPassword(checkPassword(password)), n.disabled());
+        }
         users.put(name, n);
         save();
         return Optional.of(n);
@@ -367,6 +432,7 @@ public final class Accounts {
      * @return false when there is no such user; the user's tokens are revoked
      */
     public synchronized boolean deleteUser(String name) {
+        keepAHostAdmin(name, null, "deleting");
         if (users.remove(name) == null) {
             return false;
         }

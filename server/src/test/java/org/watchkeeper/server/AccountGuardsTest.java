@@ -81,4 +81,53 @@ class AccountGuardsTest {
         assertError(Fixture.postAs(server, Fixture.ADMIN_TOKEN, "/api/users", "{\"name\":\"anonymous\",\"org\":\"host\"}"), 400,
                 "user name 'anonymous' is reserved for callers without a login");
     }
+
+    static String lastAdmin(String what, String name) {
+        return what + " user '" + name + "' would leave the host organisation without an enabled admin, and nobody could"
+                + " manage users, organisations or policies; make another user of the host an admin first";
+    }
+
+    @Test
+    void theHostKeepsAnEnabledAdminAndTheConfiguredTokenRestoresOne() throws Exception {
+        String admin = Fixture.ADMIN_TOKEN;
+        assertError(Fixture.putAs(server, admin, "/api/users/admin", "{\"role\":\"viewer\"}"), 409, lastAdmin("demoting", "admin"));
+        assertError(Fixture.putAs(server, admin, "/api/users/admin", "{\"role\":\"analyst\",\"password\":\"a long passphrase\"}"),
+                409, lastAdmin("demoting", "admin"));
+        assertError(Fixture.putAs(server, admin, "/api/users/admin", "{\"disabled\":true}"), 409, lastAdmin("disabling", "admin"));
+        // a partner's admin is no admin of the host
+        user("nadm", "mrcc-north", "admin");
+        assertError(Fixture.putAs(server, admin, "/api/users/admin", "{\"role\":\"viewer\"}"), 409, lastAdmin("demoting", "admin"));
+        assertThat(Fixture.getAs(server, admin, "/api/me").json().get("role").asText()).isEqualTo("admin");
+        assertThat(Fixture.getAs(server, admin, "/api/users").status()).isEqualTo(200);
+
+        // with another host admin, one may step down; the other then may not leave
+        String hadm = user("hadm", "host", "admin");
+        Fixture.Reply down = Fixture.putAs(server, admin, "/api/users/admin", "{\"role\":\"viewer\"}");
+        assertThat(down.status()).as(down.body()).isEqualTo(200);
+        assertThat(Fixture.getAs(server, admin, "/api/users").status()).isEqualTo(403);
+        assertError(Fixture.putAs(server, hadm, "/api/users/hadm", "{\"disabled\":true}"), 409, lastAdmin("disabling", "hadm"));
+        assertError(Fixture.deleteAs(server, admin, "/api/users/hadm"), 403, "this needs the admin role; admin is viewer");
+
+        // the documented recovery: a start with the configured admin token makes 'admin' an enabled host admin again
+        server.close();
+        server = WatchkeeperServer.start(Fixture.config(data));
+        assertThat(Fixture.getAs(server, admin, "/api/me").json().get("role").asText()).isEqualTo("admin");
+        assertThat(Fixture.getAs(server, admin, "/api/users").status()).isEqualTo(200);
+
+        // also when 'admin' was disabled, its token revoked, or the user deleted
+        assertThat(Fixture.putAs(server, hadm, "/api/users/admin", "{\"disabled\":true}").status()).isEqualTo(200);
+        assertThat(Fixture.getAs(server, admin, "/api/me").status()).isEqualTo(401);
+        server.close();
+        server = WatchkeeperServer.start(Fixture.config(data));
+        assertThat(Fixture.getAs(server, admin, "/api/users").status()).isEqualTo(200);
+        assertThat(Fixture.deleteAs(server, hadm, "/api/users/admin").status()).isEqualTo(204);
+        assertThat(Fixture.getAs(server, admin, "/api/me").status()).isEqualTo(401);
+        server.close();
+        server = WatchkeeperServer.start(Fixture.config(data));
+        Fixture.Reply me = Fixture.getAs(server, admin, "/api/me");
+        assertThat(me.status()).as(me.body()).isEqualTo(200);
+        assertThat(me.json().get("role").asText()).isEqualTo("admin");
+        assertThat(me.json().get("org").asText()).isEqualTo("host");
+        assertThat(Fixture.getAs(server, admin, "/api/users").status()).isEqualTo(200);
+    }
 }
