@@ -130,4 +130,29 @@ class AccountGuardsTest {
         assertThat(me.json().get("org").asText()).isEqualTo("host");
         assertThat(Fixture.getAs(server, admin, "/api/users").status()).isEqualTo(200);
     }
+
+    Fixture.Reply login(String contentType, String body) throws Exception {
+        java.net.http.HttpRequest.Builder b = Fixture.request(server, "/api/login", null)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return Fixture.send(b.build());
+    }
+
+    /** A cross-site HTML form can post text/plain (or a form, or multipart) without a preflight: a login is JSON only. */
+    @Test
+    void aLoginIsJsonOnly() throws Exception {
+        String body = "{\"token\":\"" + Fixture.ADMIN_TOKEN + "\"}";
+        for (String type : new String[] {"text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded",
+                "multipart/form-data; boundary=x"}) {
+            Fixture.Reply r = login(type, body);
+            assertError(r, 415, "a login must be JSON: send the header 'Content-Type: application/json' (this request says " + type + ")");
+            assertThat(r.header("Set-Cookie")).isNull();
+        }
+        assertError(login(null, body), 415, "a login must be JSON: send the header 'Content-Type: application/json' (this request has none)");
+        Fixture.Reply ok = login("application/json; charset=utf-8", body);
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.header("Set-Cookie")).startsWith(Security.COOKIE + "=");
+    }
 }
