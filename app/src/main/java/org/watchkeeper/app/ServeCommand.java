@@ -69,7 +69,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--incidents", paramLabel = "FORMAT=FILE",
             description = "Load incident reports at start: asam=FILE (NGA ASAM CSV) or imb=FILE (crime-at-sea CSV, "
-                    + "country_codes.csv beside it); repeatable. Reports are kept in DIR/incidents; loading again replaces them.")
+                    + "country_codes.csv beside it); repeatable. Reports are kept in DIR/incidents; loading again updates the report"
+                    + " fields of changed rows and keeps each held report's marking, sharing, owner and category override.")
     List<String> incidents = new ArrayList<>();
 
     @Option(names = "--admin-token-file", paramLabel = "FILE",
