@@ -1,7 +1,6 @@
 package org.watchkeeper.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +25,7 @@ import org.watchkeeper.core.incident.IncidentType;
 import org.watchkeeper.core.incident.RecaapCategory;
 import org.watchkeeper.server.Exports;
 import org.watchkeeper.server.IncidentApi;
+import org.watchkeeper.server.IncidentImport;
 import org.watchkeeper.server.WatchkeeperServer;
 import org.watchkeeper.store.DataFolderLock;
 import org.watchkeeper.store.DuckDbHistoryStore;
@@ -114,16 +114,19 @@ public final class IncidentsCommand implements Runnable {
         }
     }
 
-    /** Imports a dataset into {@code store}; returns the summary object {@code {"imported","rejected":[..]}}. */
-    static ObjectNode importInto(HistoryStore store, ImportResult res) {
-        List<IncidentRow> rows = new ArrayList<>(res.incidents().size());
-        res.incidents().forEach(i -> rows.add(IncidentApi.row(i)));
-        store.upsertIncidents(rows);
-        ObjectNode o = JSON.createObjectNode();
-        o.put("imported", res.incidents().size());
-        ArrayNode a = o.putArray("rejected");
-        res.rejected().forEach(x -> a.addObject().put("line", x.line()).put("reason", x.reason()));
-        return o;
+    /**
+     * Imports a dataset into {@code store} for organisation {@code org} as {@code POST /api/incidents/import} does
+     * ({@link IncidentImport#merge}: a report already held keeps its marking, owner, creator and category override,
+     * another organisation's is not touched).
+     */
+    static IncidentImport.Outcome importInto(HistoryStore store, ImportResult res, String org) {
+        return IncidentImport.merge(store, res, org, Instant.now());
+    }
+
+    /** The counts of an import in words: {@code 3 imported (new), 1 updated, 2 unchanged, 0 rejected}. */
+    static String counts(IncidentImport.Outcome out) {
+        return out.imported().size() + " imported (new), " + out.updated().size() + " updated, " + out.unchanged()
+                + " unchanged, " + out.rejected().size() + " rejected";
     }
 
     static Path defaultDb() {
@@ -132,8 +135,11 @@ public final class IncidentsCommand implements Runnable {
 
     /** {@code incidents import}. */
     @Command(name = "import", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-            description = {"Import a dataset; prints {\"imported\":n,\"rejected\":[{\"line\",\"reason\"}]} and a summary on stderr.",
-                "Re-importing replaces the same reports (ids: asam-<reference>, imb-<row hash>); imported reports are TLP:CLEAR."})
+            description = {"Import a dataset; prints {\"imported\":n,\"updated\":n,\"unchanged\":n,\"rejected\":[{\"line\",\"reason\"}]}"
+                    + " and a summary on stderr.",
+                "Reports keep stable ids (asam-<reference>, imb-<row hash>); new ones are TLP:CLEAR. Importing again updates"
+                    + " the report fields of the --org's reports and keeps their marking, sharing, owner, creator and category"
+                    + " override; a report of another organisation is not changed (its row is rejected)."})
     static final class Import implements Callable<Integer> {
         @ParentCommand
         IncidentsCommand parent;
@@ -184,12 +190,12 @@ public final class IncidentsCommand implements Runnable {
                 err.println("watchkeeper incidents import: cannot read " + file + ": " + e.getMessage());
                 return 1;
             }
-            ObjectNode summary;
+            IncidentImport.Outcome summary;
             Path dir = db == null ? defaultDb() : db;
             // the folder first (a server holds its incidents folder while it runs), then the store in it
             try (DataFolderLock lock = DataFolderLock.acquire(dir, "watchkeeper incidents import");
                     HistoryStore store = DuckDbHistoryStore.open(dir)) {
-                summary = importInto(store, res);
+                summary = importInto(store, res, org);
             } catch (DataFolderLock.InUseException e) {
                 err.println("watchkeeper incidents import: " + e.getMessage() + "; while a server runs, import through it:"
                         + " POST /api/incidents/import?format=asam or imb");
@@ -202,12 +208,11 @@ public final class IncidentsCommand implements Runnable {
                 return 1;
             }
             OutputStream out = parent.streams.out();
-            out.write(JSON.writeValueAsBytes(summary));
+            out.write(JSON.writeValueAsBytes(IncidentApi.summary(summary)));
             out.write('\n');
             out.flush();
-            err.printf("%s: %d rows, %d imported, %d rejected%n", file.getFileName(), res.rows(), res.incidents().size(),
-                    res.rejected().size());
-            res.rejected().forEach(x -> err.printf("  line %d: %s%n", x.line(), x.reason()));
+            err.printf("%s: %d rows, %s%n", file.getFileName(), res.rows(), counts(summary));
+            summary.rejected().forEach(x -> err.printf("  line %d: %s%n", x.line(), x.reason()));
             err.flush();
             return 0;
         }

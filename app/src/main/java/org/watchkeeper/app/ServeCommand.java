@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.watchkeeper.server.IncidentApi;
 import org.watchkeeper.server.WatchkeeperServer;
 import org.watchkeeper.store.DataFolderLock;
 import org.watchkeeper.store.StoreException;
@@ -68,7 +69,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--incidents", paramLabel = "FORMAT=FILE",
             description = "Load incident reports at start: asam=FILE (NGA ASAM CSV) or imb=FILE (crime-at-sea CSV, "
-                    + "country_codes.csv beside it); repeatable. Reports are kept in DIR/incidents; loading again replaces them.")
+                    + "country_codes.csv beside it); repeatable. Reports are kept in DIR/incidents; loading again updates the report"
+                    + " fields of changed rows and keeps each held report's marking, sharing, owner and category override.")
     List<String> incidents = new ArrayList<>();
 
     @Option(names = "--admin-token-file", paramLabel = "FILE",
@@ -152,7 +154,8 @@ public final class ServeCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        return run("serve", err, cfg.withPorts(ports), null, loads.isEmpty() ? null : server -> loadIncidents(server, loads, err));
+        return run("serve", err, cfg.withPorts(ports), null, loads.isEmpty() ? null : server -> loadIncidents(server, loads, err),
+                adminTokenFile);
     }
 
     /**
@@ -166,25 +169,49 @@ public final class ServeCommand implements Callable<Integer> {
     static void loadIncidents(WatchkeeperServer server, List<Object[]> loads, PrintWriter err) {
         for (Object[] l : loads) {
             try {
-                var res = IncidentsCommand.read((IncidentsCommand.Format) l[0], (Path) l[1], null, server.accounts().hostOrgId(), "import");
-                IncidentsCommand.importInto(server.incidentStore(), res);
-                err.printf("incidents: %s: %d imported, %d rejected%n", l[1], res.incidents().size(), res.rejected().size());
-                res.rejected().stream().limit(MAX_REJECTED_SHOWN)
+                String host = server.accounts().hostOrgId();
+                String format = ((IncidentsCommand.Format) l[0]).name().toLowerCase(java.util.Locale.ROOT);
+                String file = ((Path) l[1]).toAbsolutePath().toString();
+                var res = IncidentsCommand.read((IncidentsCommand.Format) l[0], (Path) l[1], null, host, "import");
+                var out = IncidentsCommand.importInto(server.incidentStore(), res, host);
+                err.printf("incidents: %s: %s%n", l[1], IncidentsCommand.counts(out));
+                out.rejected().stream().limit(MAX_REJECTED_SHOWN)
                         .forEach(x -> err.printf("  line %d: %s%n", x.line(), x.reason()));
-                if (res.rejected().size() > MAX_REJECTED_SHOWN) {
+                if (out.rejected().size() > MAX_REJECTED_SHOWN) {
                     err.printf("  ... and %d more (watchkeeper incidents import lists them all)%n",
-                            res.rejected().size() - MAX_REJECTED_SHOWN);
+                            out.rejected().size() - MAX_REJECTED_SHOWN);
                 }
-                // the same audit entry as POST /api/incidents/import, by the server itself
-                server.audit().append(null, server.accounts().hostOrgId(), "create",
-                        "serve --incidents " + ((IncidentsCommand.Format) l[0]).name().toLowerCase(java.util.Locale.ROOT),
-                        java.util.Map.of("file", ((Path) l[1]).toAbsolutePath().toString(),
-                                "imported", Integer.toString(res.incidents().size()),
-                                "rejected", Integer.toString(res.rejected().size())));
+                // the same audit entries as POST /api/incidents/import, by the server itself: one per changed report
+                for (var i : out.updated()) {
+                    server.audit().append(null, host, "change", "incident:" + i.id(),
+                            java.util.Map.of("change", "import", "format", format, "file", file));
+                }
+                java.util.Map<String, String> detail = new java.util.TreeMap<>(IncidentApi.counts(out));
+                detail.put("file", file);
+                server.audit().append(null, host, "create", "serve --incidents " + format, detail);
             } catch (java.io.IOException | RuntimeException e) {
                 err.println("watchkeeper serve: incidents " + l[1] + ": " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * The start line saying where the admin's token is: the configured one when there is one (it is the one the
+     * server made sure of at start), else the generated {@code DATA/admin-token}; null when neither.
+     */
+    static String loginLine(WatchkeeperServer server, WatchkeeperServer.Config cfg, Path adminTokenFile) {
+        if (adminTokenFile != null) {
+            return "Log in as admin with the API token in " + adminTokenFile.toAbsolutePath().normalize()
+                    + " (--admin-token-file), then create users under Admin.";
+        }
+        if (cfg.adminToken() != null) {
+            return "Log in as admin with the API token in WATCHKEEPER_ADMIN_TOKEN, then create users under Admin.";
+        }
+        if (java.nio.file.Files.exists(server.adminTokenFile())) {
+            return "Log in as admin with the API token in " + server.adminTokenFile().toAbsolutePath().normalize()
+                    + " (owner-only file), then create users under Admin.";
+        }
+        return null;
     }
 
     /** What to do about a data folder in use, after {@link DataFolderLock.InUseException}'s message. */
@@ -253,6 +280,15 @@ public final class ServeCommand implements Callable<Integer> {
      */
     static int run(String command, PrintWriter err, WatchkeeperServer.Config cfg, DataFolderLock held,
             java.util.function.Consumer<WatchkeeperServer> setup) throws Exception {
+        return run(command, err, cfg, held, setup, null);
+    }
+
+    /**
+     * As above, {@code adminTokenFile} being the {@code --admin-token-file} given (null: none), which the start
+     * line names.
+     */
+    static int run(String command, PrintWriter err, WatchkeeperServer.Config cfg, DataFolderLock held,
+            java.util.function.Consumer<WatchkeeperServer> setup, Path adminTokenFile) throws Exception {
         WatchkeeperServer server;
         try {
             server = WatchkeeperServer.start(cfg, held);
@@ -282,11 +318,9 @@ public final class ServeCommand implements Callable<Integer> {
         if (!server.sources().isEmpty()) {
             err.println(feedsLine(server.sources()));
         }
-        if (java.nio.file.Files.exists(server.adminTokenFile())) {
-            err.printf("Log in as admin with the API token in %s (owner-only file), then create users under Admin.%n",
-                    server.adminTokenFile().toAbsolutePath().normalize());
-        } else if (cfg.adminToken() != null) {
-            err.println("Log in as admin with the configured admin token, then create users under Admin.");
+        String login = loginLine(server, cfg, adminTokenFile);
+        if (login != null) {
+            err.println(login);
         }
         err.flush();
         CountDownLatch stop = new CountDownLatch(1);

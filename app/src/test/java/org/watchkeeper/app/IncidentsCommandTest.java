@@ -25,14 +25,25 @@ class IncidentsCommandTest {
         assertThat(a.exit()).as(a.err()).isZero();
         assertThat(a.json().get("imported").asInt()).isEqualTo(8640);
         assertThat(a.json().get("rejected").get(0).get("line").asInt()).isEqualTo(508);
-        assertThat(a.err()).contains("8642 rows, 8640 imported, 2 rejected")
+        assertThat(a.err()).contains("8642 rows, 8640 imported (new), 0 updated, 0 unchanged, 2 rejected")
                 .contains("line 706: duplicate reference 2021-161 (first at line 704, identical row)");
         Cli.Run b = Cli.run("incidents", "import", "--format", "imb", imb.toString(), "--db", db);
         assertThat(b.exit()).as(b.err()).isZero();
         assertThat(b.json().get("imported").asInt()).isEqualTo(7490);
         assertThat(b.json().get("rejected")).hasSize(21);
-        // Importing again replaces: still 8640 + 7490.
-        assertThat(Cli.run("incidents", "import", "--format", "asam", asam.toString(), "--db", db).exit()).isZero();
+        // Importing again changes nothing: every row is counted unchanged, still 8640 + 7490.
+        Cli.Run again = Cli.run("incidents", "import", "--format", "asam", asam.toString(), "--db", db);
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.json().get("imported").asInt()).isZero();
+        assertThat(again.json().get("updated").asInt()).isZero();
+        assertThat(again.json().get("unchanged").asInt()).isEqualTo(8640);
+        assertThat(again.err()).contains("8642 rows, 0 imported (new), 0 updated, 8640 unchanged, 2 rejected");
+        // another organisation's import does not touch the host's reports
+        Cli.Run other = Cli.run("incidents", "import", "--format", "asam", asam.toString(), "--db", db, "--org", "mrcc-north");
+        assertThat(other.exit()).as(other.err()).isZero();
+        assertThat(other.json().get("rejected")).hasSize(8642);
+        assertThat(other.err()).contains("0 imported (new), 0 updated, 0 unchanged, 8642 rejected")
+                .contains("incident asam-2022-148 is owned by another organisation; the import does not change it");
 
         Cli.Run all = Cli.run("incidents", "list", "--db", db);
         assertThat(all.exit()).as(all.err()).isZero();

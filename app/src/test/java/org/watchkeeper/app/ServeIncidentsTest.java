@@ -3,6 +3,7 @@ package org.watchkeeper.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -53,13 +54,75 @@ class ServeIncidentsTest {
             assertThat(live.json("api/incidents").get("truncated").asBoolean()).isTrue();
         }
         // the counts as watchkeeper incidents import gives them, then the rejected rows themselves
-        assertThat(err.toString()).startsWith("incidents: " + asam + ": 8640 imported, 2 rejected\n  line 508: ")
+        assertThat(err.toString()).startsWith("incidents: " + asam + ": 8640 imported (new), 0 updated, 0 unchanged, 2 rejected\n  line 508: ")
                 .contains("  line 706: duplicate reference 2021-161 (first at line 704, identical row)\n");
         List<String> audit = Files.readAllLines(data.resolve("audit.log"));
         String entry = audit.stream().filter(l -> l.contains("\"target\":\"serve --incidents asam\"")).findFirst().orElseThrow();
         assertThat(entry).contains("\"action\":\"create\"").contains("\"org\":\"host\"")
-                .contains("\"imported\":\"8640\"").contains("\"rejected\":\"2\"").contains(asam.getFileName().toString());
+                .contains("\"imported\":\"8640\"").contains("\"updated\":\"0\"").contains("\"unchanged\":\"0\"")
+                .contains("\"rejected\":\"2\"").contains(asam.getFileName().toString());
         Cli.Run verify = Cli.run("audit", "verify", data.resolve("audit.log").toString());
         assertThat(verify.exit()).as(verify.err() + verify.out()).isZero();
+    }
+
+    static java.net.http.HttpResponse<String> send(LiveServer live, String token, String method, String path, String body)
+            throws Exception {
+        var b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(live.baseUrl() + path))
+                .header("Authorization", "Bearer " + token)
+                .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        return java.net.http.HttpClient.newHttpClient().send(b.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A restart with the same {@code --incidents} file leaves the host's decisions on imported reports as they
+     * were: a report marked AMBER+STRICT stays hidden from a partner, its category override stays.
+     */
+    @Test
+    void loadingTheSameFileAgainKeepsMarkingAndCategoryOfHeldReports(@TempDir Path tmp) throws Exception {
+        Path asam = Cli.SHARED.resolve("data/incidents/nga-asam/ASAM 21 June 22.csv.gz");
+        assumeTrue(Files.isRegularFile(asam), "shared incident data absent (set watchkeeper.shared): " + asam);
+        Path data = tmp.resolve("d");
+        List<Object[]> loads = List.<Object[]>of(new Object[] {IncidentsCommand.Format.asam, asam});
+        String nina;
+        String held;
+        try (LiveServer live = LiveServer.start(WatchkeeperServer.Config.of(data).withPort(0))) {
+            ServeCommand.loadIncidents(live.server, loads, new PrintWriter(new StringWriter(), true));
+            String admin = live.adminToken();
+            assertThat(send(live, admin, "POST", "api/orgs", "{\"id\":\"mrcc-north\",\"name\":\"MRCC North\"}").statusCode()).isEqualTo(201);
+            assertThat(send(live, admin, "PUT", "api/policies/mrcc-north",
+                    "{\"data_classes\":[\"incidents\"],\"areas\":null,\"delay_s\":0}").statusCode()).isEqualTo(200);
+            assertThat(send(live, admin, "POST", "api/users", "{\"name\":\"nina\",\"org\":\"mrcc-north\",\"role\":\"viewer\"}")
+                    .statusCode()).isEqualTo(201);
+            nina = Cli.JSON.readTree(send(live, admin, "POST", "api/tokens", "{\"user\":\"nina\",\"label\":\"t\"}").body()).get("token").asText();
+            assertThat(send(live, nina, "GET", "api/incidents/asam-2022-148", null).statusCode()).isEqualTo(200);
+            var share = send(live, admin, "POST", "api/incidents/asam-2022-148/share", "{\"tlp\":\"AMBER+STRICT\"}");
+            assertThat(share.statusCode()).as(share.body()).isEqualTo(200);
+            var cat = send(live, admin, "PUT", "api/incidents/asam-2022-148/category", "{\"category\":\"CAT 1\",\"reason\":\"crew taken hostage\"}");
+            assertThat(cat.statusCode()).as(cat.body()).isEqualTo(200);
+            assertThat(send(live, nina, "GET", "api/incidents/asam-2022-148", null).statusCode()).isEqualTo(404);
+            held = send(live, admin, "GET", "api/incidents/asam-2022-148", null).body();
+        }
+        StringWriter err = new StringWriter();
+        try (LiveServer live = LiveServer.start(WatchkeeperServer.Config.of(data).withPort(0))) {
+            ServeCommand.loadIncidents(live.server, loads, new PrintWriter(err, true));
+            var again = send(live, live.adminToken(), "GET", "api/incidents/asam-2022-148", null);
+            assertThat(again.body()).isEqualTo(held);
+            JsonNode i = Cli.JSON.readTree(again.body());
+            assertThat(i.get("tlp").asText()).isEqualTo("AMBER+STRICT");
+            assertThat(i.get("owner_org").asText()).isEqualTo("host");
+            assertThat(i.get("category").asText()).isEqualTo("CAT 1");
+            var partner = send(live, nina, "GET", "api/incidents/asam-2022-148", null);
+            assertThat(partner.statusCode()).as(partner.body()).isEqualTo(404);
+        }
+        assertThat(err.toString()).startsWith("incidents: " + asam + ": 0 imported (new), 0 updated, 8640 unchanged, 2 rejected\n");
+        List<String> audit = Files.readAllLines(data.resolve("audit.log"));
+        List<String> loadsAudited = audit.stream().filter(l -> l.contains("\"target\":\"serve --incidents asam\"")).toList();
+        assertThat(loadsAudited).hasSize(2);
+        assertThat(loadsAudited.get(1))
+                .contains("\"imported\":\"0\"").contains("\"unchanged\":\"8640\"");
     }
 }

@@ -102,6 +102,11 @@ public final class Accounts {
     private final Map<String, JsonNode> policyJson = new LinkedHashMap<>();
     private final Map<String, SharingPolicy> policies = new LinkedHashMap<>();
     private Set<DataClass> published = EnumSet.noneOf(DataClass.class);
+    /**
+     * Names of deleted users, never given again: markings ({@code recipients}) and the audit log name users,
+     * so a new user of a deleted one's name would read what was shared with the old one and be taken for them.
+     */
+    private final Set<String> retired = new TreeSet<>();
     private long nextToken = 1;
     /** Moves on every change (see {@link #version}). */
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
@@ -141,6 +146,15 @@ public final class Accounts {
                 for (JsonNode c : root.path("published")) {
                     published.add(DataClass.parse(c.asText()));
                 }
+                for (JsonNode n : root.path("retired_users")) {
+                    retired.add(n.asText());
+                }
+                // a file written before names were retired: its deleted users are known by the tokens they held
+                for (Token t : tokensById.values()) {
+                    if (!users.containsKey(t.user())) {
+                        retired.add(t.user());
+                    }
+                }
             } catch (IOException | RuntimeException e) {
                 throw new UncheckedIOException("cannot read " + file, e instanceof IOException io ? io : new IOException(e));
             }
@@ -164,9 +178,24 @@ public final class Accounts {
      */
     public synchronized String bootstrap(String adminToken) {
         if (!users.isEmpty()) {
-            if (adminToken != null && users.containsKey("admin") && !tokensByHash.containsKey(sha256(adminToken))) {
-                addToken("admin", adminToken, "api", "bootstrap", null);
-                save();
+            if (adminToken != null) {
+                // whoever controls the configuration can always get in, as an administrator of the host: the
+                // recovery when the host's administrators were demoted, disabled or deleted, or the token revoked
+                boolean changed = restoreAdmin();
+                Token known = tokensByHash.get(sha256(adminToken));
+                Instant now = Instant.now();
+                if (known == null || !known.user().equals("admin") || known.revoked() != null
+                        || (known.expires() != null && !known.expires().isAfter(now))) {
+                    if (known != null) {
+                        tokensById.remove(known.id());
+                        tokensByHash.remove(known.sha256());
+                    }
+                    addToken("admin", adminToken, "api", "bootstrap", null);
+                    changed = true;
+                }
+                if (changed) {
+                    save();
+                }
             }
             return null;
         }
@@ -178,6 +207,53 @@ public final class Accounts {
         addToken("admin", secret, "api", "bootstrap", null);
         save();
         return adminToken == null ? secret : null;
+    }
+
+    /**
+     * Makes user {@code admin} an enabled administrator of a host organisation again (made anew, in the
+     * first host organisation, when it was deleted). @return whether anything changed
+     */
+    private boolean restoreAdmin() {
+        User u = users.get("admin");
+        Org org = u == null ? null : orgs.get(u.org());
+        if (u != null && org != null && org.host()) {
+            if (u.role() == Role.ADMIN && !u.disabled()) {
+                return false;
+            }
+            users.put("admin", new User("admin", u.org(), Role.ADMIN, u.passwordHash(), false));
+            return true;
+        }
+        String host = hostOrgId();
+        if (!orgs.containsKey(host)) {
+            orgs.put(host, new Org(host, "Host organisation", true));
+        }
+        // the configured administrator is the operator, the holder of the name before: not a newcomer to it
+        retired.remove("admin");
+        users.put("admin", new User("admin", host, Role.ADMIN, u == null ? null : u.passwordHash(), false));
+        return true;
+    }
+
+    /** Whether {@code u} is an enabled administrator of a host organisation. */
+    private boolean hostAdmin(User u) {
+        Org o = orgs.get(u.org());
+        return u.role() == Role.ADMIN && !u.disabled() && o != null && o.host();
+    }
+
+    /**
+     * @throws io.javalin.http.ConflictResponse (409) when user {@code name} changed to {@code changed}
+     *     (null: deleted) would leave the host organisation without an enabled administrator
+     */
+    private void keepAHostAdmin(String name, User changed, String what) {
+        User before = users.get(name);
+        if (before == null || !hostAdmin(before) || (changed != null && hostAdmin(changed))) {
+            return;
+        }
+        boolean another = users.values().stream().anyMatch(u -> !u.name().equals(name) && hostAdmin(u));
+        if (!another) {
+            throw new io.javalin.http.ConflictResponse(what + " user '" + name + "' would leave the host organisation"
+                    + " without an enabled admin, and nobody could manage users, organisations or policies;"
+                    + " make another user of the host an admin first");
+        }
     }
 
     // ---- organisations ----
@@ -193,6 +269,10 @@ public final class Accounts {
         }
         if (orgs.containsKey(id)) {
             throw new io.javalin.http.ConflictResponse("organisation '" + id + "' exists");
+        }
+        if (id.equals(Security.ANONYMOUS.org())) {
+            // an item shared with it would be shared with every caller without a login
+            throw new Api.BadRequest("organisation id '" + id + "' is reserved for callers without a login");
         }
         if (orgs.size() >= MAX_ENTRIES) {
             throw new Api.BadRequest("at most " + MAX_ENTRIES + " organisations are held");
@@ -258,6 +338,12 @@ public final class Accounts {
         if (users.containsKey(name)) {
             throw new io.javalin.http.ConflictResponse("user '" + name + "' exists");
         }
+        if (name.equals(Security.ANONYMOUS.user())) {
+            throw new Api.BadRequest("user name '" + name + "' is reserved for callers without a login");
+        }
+        if (retired.contains(name)) {
+            throw new io.javalin.http.ConflictResponse(RETIRED.formatted(name));
+        }
         if (org == null) {
             throw new Api.BadRequest("org is required: the id of the user's organisation (GET /api/orgs lists them)");
         }
@@ -284,9 +370,12 @@ public final class Accounts {
         if (u == null) {
             return Optional.empty();
         }
-        User n = new User(name, u.org(), role == null ? u.role() : role,
-                password == null ? u.passwordHash() : hashPassword(checkPassword(password)),
+        User n = new User(name, u.org(), role == null ? u.role() : role, u.passwordHash(),
                 disabled == null ? u.disabled() : disabled);
+        keepAHostAdmin(name, n, Boolean.TRUE.equals(disabled) && !u.disabled() ? "disabling" : "demoting");
+        if (password != null) {
+            n = new User(name, u.org(), n.role(), hashPassword(checkPassword(password)), n.disabled());
+        }
         users.put(name, n);
         save();
         return Optional.of(n);
@@ -333,11 +422,21 @@ public final class Accounts {
         }
     }
 
-    /** @return false when there is no such user; the user's tokens are revoked */
+    /** The 409 of a name that belonged to a deleted user. */
+    static final String RETIRED = "user name '%s' belonged to a deleted user and must not be reused: markings (recipients)"
+            + " and the audit log refer to it; choose another name";
+
+    /**
+     * Deletes a user; the name is retired ({@link #createUser} refuses it from then on).
+     *
+     * @return false when there is no such user; the user's tokens are revoked
+     */
     public synchronized boolean deleteUser(String name) {
+        keepAHostAdmin(name, null, "deleting");
         if (users.remove(name) == null) {
             return false;
         }
+        retired.add(name);
         Instant now = Instant.now();
         for (Token t : List.copyOf(tokensById.values())) {
             if (t.user().equals(name) && t.revoked() == null) {
@@ -354,6 +453,11 @@ public final class Accounts {
 
     public synchronized Optional<User> user(String name) {
         return Optional.ofNullable(users.get(name));
+    }
+
+    /** @return the names of deleted users, which are not given again */
+    public synchronized Set<String> retiredUsers() {
+        return Set.copyOf(retired);
     }
 
     private static String checkPassword(String p) {
@@ -731,6 +835,8 @@ public final class Accounts {
         policyJson.forEach(ps::set);
         ArrayNode pub = root.putArray("published");
         published.forEach(c -> pub.add(c.apiName()));
+        ArrayNode ret = root.putArray("retired_users");
+        retired.forEach(ret::add);
         writeAtomically(file, root.toPrettyString().getBytes(StandardCharsets.UTF_8));
     }
 

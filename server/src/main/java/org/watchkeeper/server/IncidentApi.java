@@ -244,14 +244,15 @@ public final class IncidentApi {
             ImportResult res = format.equals("asam")
                     ? AsamImporter.read(new StringReader(csv), p.org(), p.user(), now)
                     : ImbImporter.read(new StringReader(csv), Map.of(), p.org(), p.user(), now);
-            store.upsertIncidents(res.incidents().stream().map(IncidentApi::row).toList());
-            ObjectNode o = Rows.JSON.createObjectNode();
-            o.put("imported", res.incidents().size());
-            ArrayNode a = o.putArray("rejected");
-            res.rejected().forEach(x -> a.addObject().put("line", x.line()).put("reason", x.reason()));
-            ctx.json(o);
-            Security.audit(ctx, server, "create", "POST /api/incidents/import?format=" + format, withCaller(ctx, Map.of(
-                    "imported", Integer.toString(res.incidents().size()), "rejected", Integer.toString(res.rejected().size()))));
+            IncidentImport.Outcome out = IncidentImport.merge(store, res, p.org(), now);
+            ctx.json(summary(out));
+            // each report the import changed is an entry of its own, as an edit is; new ones are counted
+            for (int k = 0; k < out.updated().size(); k++) {
+                Incident i = out.updated().get(k);
+                notify(server, out.previous().get(k), i);
+                audit(ctx, server, "change", i, Map.of("change", "import", "format", format));
+            }
+            Security.audit(ctx, server, "create", "POST /api/incidents/import?format=" + format, withCaller(ctx, counts(out)));
         });
 
         for (String format : List.of("geojson", "csv", "kml")) {
@@ -298,6 +299,26 @@ public final class IncidentApi {
         return d;
     }
 
+    /**
+     * The answer of an import: {@code {"imported","updated","unchanged","rejected":[{"line","reason"}]}}, the counts of
+     * new, changed and unchanged reports and the rejected rows (their count is the list's length).
+     */
+    public static ObjectNode summary(IncidentImport.Outcome out) {
+        ObjectNode o = Rows.JSON.createObjectNode();
+        o.put("imported", out.imported().size());
+        o.put("updated", out.updated().size());
+        o.put("unchanged", out.unchanged());
+        ArrayNode a = o.putArray("rejected");
+        out.rejected().forEach(x -> a.addObject().put("line", x.line()).put("reason", x.reason()));
+        return o;
+    }
+
+    /** The counts of an import, as its audit entry holds them. */
+    public static Map<String, String> counts(IncidentImport.Outcome out) {
+        return Map.of("imported", Integer.toString(out.imported().size()), "updated", Integer.toString(out.updated().size()),
+                "unchanged", Integer.toString(out.unchanged()), "rejected", Integer.toString(out.rejected().size()));
+    }
+
     /** The store row of an incident. */
     public static IncidentRow row(Incident i) {
         RecaapCategory c = i.category();
@@ -325,6 +346,11 @@ public final class IncidentApi {
      */
     static void save(WatchkeeperServer server, Incident old, Incident i) {
         server.incidentStore().upsertIncidents(List.of(row(i)));
+        notify(server, old, i);
+    }
+
+    /** Tells the stream clients of stored incident {@code i}, as {@link #save} does. */
+    static void notify(WatchkeeperServer server, Incident old, Incident i) {
         String json = IncidentJson.write(i).toString();
         Instant now = Instant.now();
         server.stream().publishIncident(i.lat(), i.lon(), json, c -> visible(c.principal(), c.policy(), i, now));

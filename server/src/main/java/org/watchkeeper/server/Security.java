@@ -51,6 +51,30 @@ public final class Security {
     private Security() {
     }
 
+    /**
+     * A login is JSON only ({@code Content-Type: application/json}): a cross-site HTML form can send
+     * {@code text/plain}, form and multipart bodies without a preflight, and a login it made would sign the
+     * browser in to an account of the attacker's choosing (login CSRF).
+     *
+     * @throws io.javalin.http.HttpResponseException 415 for any other content type, or none
+     */
+    static void requireJson(Context ctx) {
+        String type = ctx.contentType();
+        String media = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (!media.equals("application/json")) {
+            throw new io.javalin.http.HttpResponseException(415, "a login must be JSON: send the header"
+                    + " 'Content-Type: application/json' (this request " + (type == null ? "has none" : "says " + type) + ")");
+        }
+    }
+
+    /**
+     * Whether {@code p} is {@link #ANONYMOUS}, the caller without a login (the very object: a user cannot
+     * be made of that name, nor an organisation of its id).
+     */
+    public static boolean anonymous(Principal p) {
+        return p == ANONYMOUS;
+    }
+
     /** True when the request is served to {@link #ANONYMOUS}. */
     public static boolean anonymous(Context ctx) {
         return Boolean.TRUE.equals(ctx.attribute(ANON));
@@ -127,6 +151,7 @@ public final class Security {
         });
 
         app.post("/api/login", ctx -> {
+            requireJson(ctx);
             JsonNode b = Api.onlyFields(Api.jsonBody(ctx), "token", "user", "password");
             // a number or an object is no token, user or password: say so rather than answer 401
             String token = Api.secret(b, "token");

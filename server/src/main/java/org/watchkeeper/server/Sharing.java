@@ -83,8 +83,10 @@ public final class Sharing {
         double lat = v.has("lat") ? v.get("lat").asDouble() : Double.NaN;
         double lon = v.has("lon") ? v.get("lon").asDouble() : Double.NaN;
         Instant t = v.has("last_seen") ? Instant.parse(v.get("last_seen").asText()) : null;
-        boolean pos = policy.allows(DataClass.POSITIONS, lat, lon, t, now);
-        boolean id = policy.allows(DataClass.IDENTITIES, lat, lon, t, now);
+        // a class the policy allows shows something only when the vessel has it: a station without a
+        // position (heard only through binary or safety messages), shown no identity, is left out
+        boolean pos = policy.allows(DataClass.POSITIONS, lat, lon, t, now) && v.has("lat");
+        boolean id = policy.allows(DataClass.IDENTITIES, lat, lon, t, now) && IDENTITY_FIELDS.stream().anyMatch(v::has);
         if (!pos && !id) {
             return null;
         }
@@ -114,9 +116,14 @@ public final class Sharing {
      * Whether {@code p} may see zone {@code z} (in {@code GET /api/zones}, to delete it, and its events):
      * its TLP marking admits the caller ({@link Marking#visibleTo}; the creator of a RED zone is one of
      * its recipients), or the caller is an administrator of the host organisation, who answers for
-     * every detection zone the server runs and may delete any.
+     * every detection zone the server runs and may delete any. A caller without a login sees no zone
+     * (TLP:CLEAR and GREEN admit every authenticated user; zones are not a data class one may publish),
+     * and so none of the zones' events.
      */
     public static boolean seesZone(UserData.UserZone z, Principal p) {
+        if (Security.anonymous(p)) {
+            return false;
+        }
         return z.marking().visibleTo(p) || hostAdmin(p);
     }
 

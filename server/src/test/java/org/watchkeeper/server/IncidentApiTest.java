@@ -461,6 +461,8 @@ class IncidentApiTest {
         Reply imp = call(HADMIN, "POST", "/api/incidents/import?format=asam", head);
         assertThat(imp.status()).as(imp.body()).isEqualTo(200);
         assertThat(imp.json().get("imported").asInt()).isEqualTo(1);
+        assertThat(imp.json().get("updated").asInt()).isZero();
+        assertThat(imp.json().get("unchanged").asInt()).isZero();
         assertThat(imp.json().get("rejected").toString()).isEqualTo("[{\"line\":4,\"reason\":\"date '2022-13-01' is not YYYY-MM-DD\"}]");
         JsonNode i = get(QUINN, "/api/incidents/asam-2022-148").json();
         assertThat(i.has("error")).isTrue(); // CLEAR, but p2's policy grants no incidents
@@ -533,6 +535,69 @@ class IncidentApiTest {
                 "/api/export/incidents.geojson", "/api/export/stix", "/api/vessels", "/api/stream");
         assertThat(api.get("components").get("schemas").has("Incident")).isTrue();
         assertThat(api.get("components").get("schemas").has("Vessel")).isTrue();
+    }
+
+    static String asamRow(String reference, String description) {
+        return reference + ",2022-05-27,\"1°09'00\"\"N\n103°40'00\"\"E\",XI,71,,bulk carrier,\"" + description + "\",";
+    }
+
+    static final String ASAM_HEAD = "reference,date,position,navArea,subreg,hostility,victim,description,\n";
+
+    @Test
+    void importKeepsTheMarkingSharingAndCategoryOfReportsHeldAndNeverTouchesAnotherOrganisations() throws Exception {
+        user("pam", "p1", "admin");
+        String csv = ASAM_HEAD + asamRow("2031-146", "SINGAPORE: three robbers armed with knives boarded and stole engine spares.") + "\n"
+                + asamRow("2031-147", "SINGAPORE: robbers boarded and escaped with stores.") + "\n";
+        Reply first = call(HADMIN, "POST", "/api/incidents/import?format=asam", csv);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().toString()).isEqualTo("{\"imported\":2,\"updated\":0,\"unchanged\":0,\"rejected\":[]}");
+        // the host marks one AMBER+STRICT and overrides its category
+        Reply share = call(HADMIN, "POST", "/api/incidents/asam-2031-146/share", "{\"tlp\":\"AMBER+STRICT\"}");
+        assertThat(share.status()).as(share.body()).isEqualTo(200);
+        Reply cat = call(HADMIN, "PUT", "/api/incidents/asam-2031-146/category", "{\"category\":\"CAT 1\",\"reason\":\"crew threatened\"}");
+        assertThat(cat.status()).as(cat.body()).isEqualTo(200);
+        assertError(get(PAT, "/api/incidents/asam-2031-146"), 404, "no incident");
+        JsonNode before = get(HADMIN, "/api/incidents/asam-2031-146").json();
+
+        // the same file again: nothing is changed, nothing counted as imported
+        Reply again = call(HADMIN, "POST", "/api/incidents/import?format=asam", csv);
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().toString()).isEqualTo("{\"imported\":0,\"updated\":0,\"unchanged\":2,\"rejected\":[]}");
+        assertThat(get(HADMIN, "/api/incidents/asam-2031-146").json()).isEqualTo(before);
+        assertError(get(PAT, "/api/incidents/asam-2031-146"), 404, "no incident");
+
+        // a changed row updates the report fields only, and is audited on the incident
+        String changed = ASAM_HEAD + asamRow("2031-146", "SINGAPORE: four robbers armed with knives boarded and stole engine spares.") + "\n";
+        Reply upd = call(HADMIN, "POST", "/api/incidents/import?format=asam", changed);
+        assertThat(upd.json().toString()).isEqualTo("{\"imported\":0,\"updated\":1,\"unchanged\":0,\"rejected\":[]}");
+        JsonNode after = get(HADMIN, "/api/incidents/asam-2031-146").json();
+        assertThat(after.get("narrative").asText()).startsWith("SINGAPORE: four robbers");
+        assertThat(after.get("tlp").asText()).isEqualTo("AMBER+STRICT");
+        assertThat(after.get("owner_org").asText()).isEqualTo("host");
+        assertThat(after.get("created_by").asText()).isEqualTo(HADMIN);
+        assertThat(after.get("category").asText()).isEqualTo("CAT 1");
+        assertThat(after.get("category_override").get("reason").asText()).isEqualTo("crew threatened");
+        assertError(get(PAT, "/api/incidents/asam-2031-146"), 404, "no incident");
+        List<String> audit = java.nio.file.Files.readAllLines(data.resolve("audit.log"));
+        assertThat(audit).anyMatch(l -> l.contains("\"action\":\"change\"") && l.contains("\"target\":\"incident:asam-2031-146\"")
+                && l.contains("\"change\":\"import\"") && l.contains("\"user\":\"hadmin\""));
+        assertThat(audit).anyMatch(l -> l.contains("\"target\":\"POST /api/incidents/import?format=asam\"")
+                && l.contains("\"imported\":\"0\"") && l.contains("\"updated\":\"1\"") && l.contains("\"unchanged\":\"0\""));
+
+        // a partner's admin reusing the reference: the host's report is not touched, the row is rejected
+        String forged = ASAM_HEAD + asamRow("2031-146", "FORGED BY PARTNER ADMIN PAM") + "\n"
+                + asamRow("2031-900", "SINGAPORE: a report of p1's own.") + "\n";
+        Reply pam = call("pam", "POST", "/api/incidents/import?format=asam", forged);
+        assertThat(pam.status()).as(pam.body()).isEqualTo(200);
+        assertThat(pam.json().toString()).isEqualTo("{\"imported\":1,\"updated\":0,\"unchanged\":0,\"rejected\":[{\"line\":2,"
+                + "\"reason\":\"incident asam-2031-146 is owned by another organisation; the import does not change it\"}]}");
+        assertThat(get(HADMIN, "/api/incidents/asam-2031-146").json()).isEqualTo(after);
+        assertThat(get(PAT, "/api/incidents/asam-2031-900").json().get("owner_org").asText()).isEqualTo("p1");
+        // nor does the host's import take over the partner's report
+        Reply hostAgain = call(HADMIN, "POST", "/api/incidents/import?format=asam", ASAM_HEAD + asamRow("2031-900", "host text") + "\n");
+        assertThat(hostAgain.json().get("rejected").get(0).get("reason").asText())
+                .isEqualTo("incident asam-2031-900 is owned by another organisation; the import does not change it");
+        assertThat(get(PAT, "/api/incidents/asam-2031-900").json().get("narrative").asText()).isEqualTo("SINGAPORE: a report of p1's own.");
     }
 
     @Test

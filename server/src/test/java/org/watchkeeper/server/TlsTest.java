@@ -83,6 +83,7 @@ class TlsTest {
             assertThat(anon.statusCode()).isEqualTo(401);
             // The login cookie is Secure over HTTPS.
             HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(base + "/api/login"))
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"" + Fixture.ADMIN_TOKEN + "\"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(login.headers().firstValue("Set-Cookie").orElseThrow()).contains("Secure", "HttpOnly");

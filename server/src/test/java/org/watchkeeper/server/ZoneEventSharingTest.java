@@ -52,6 +52,8 @@ class ZoneEventSharingTest {
     static final Map<String, String> TOKENS = new LinkedHashMap<>();
     static final Map<String, BlockingQueue<String>> STREAMS = new LinkedHashMap<>();
     static final Map<String, List<String[]>> STREAMED = new HashMap<>();
+    /** What the stream of a caller without a login (positions and events published) got. */
+    static final List<String[]> ANONYMOUS_STREAMED = new ArrayList<>();
     /** Zone name → id. */
     static final Map<String, String> ZONE_IDS = new LinkedHashMap<>();
     /** Every event as the bootstrap admin (no policy) sees it, by id. */
@@ -117,20 +119,24 @@ class ZoneEventSharingTest {
         zone("sa", "B-STRICT-SOUTH", BOX_B, "\"tlp\":\"AMBER+STRICT\"");
         ok(Fixture.postAs(server, TOKENS.get("ha"), "/api/watchlist", "{\"mmsi\":\"212123000\",\"note\":\"" + NOTE + "\"}"), 201);
 
+        // positions and events published for callers without a login, who have a stream open too
+        ok(Fixture.putAs(server, admin, "/api/published", "{\"data_classes\":[\"positions\",\"events\"]}"), 200);
         for (String u : USERS) {
             STREAMS.put(u, LiveStreamTest.open(server, "/api/stream?kinds=event", TOKENS.get(u)));
         }
+        BlockingQueue<String> anonymous = LiveStreamTest.open(server, "/api/stream?kinds=event", null);
         long deadline = System.currentTimeMillis() + 10_000;
-        while (server.stream().clients() < USERS.size() && System.currentTimeMillis() < deadline) {
+        while (server.stream().clients() < USERS.size() + 1 && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(server.stream().clients()).isEqualTo(USERS.size());
+        assertThat(server.stream().clients()).isEqualTo(USERS.size() + 1);
         // one log after the other, the older first: both are detected in full
         Fixture.sendAndWait(server, kattegat);
         Fixture.sendAndWait(server, oland);
         for (String u : USERS) {
             STREAMED.put(u, LiveStreamTest.drain(STREAMS.get(u)));
         }
+        ANONYMOUS_STREAMED.addAll(LiveStreamTest.drain(anonymous));
         for (JsonNode e : Fixture.getAs(server, admin, "/api/events?limit=100000").json().get("events")) {
             ALL.put(e.get("id").asText(), e);
         }
@@ -247,6 +253,60 @@ class ZoneEventSharingTest {
         // RED zones: the creator is one of the recipients
         assertThat(zoneFeature("ha", "A-RED-HOST").get("properties").get("recipients").toString()).isEqualTo("[\"ha\"]");
         assertThat(zoneFeature("sa", "A-RED-SOUTH").get("properties").get("recipients").toString()).isEqualTo("[\"na\",\"sa\"]");
+    }
+
+    /**
+     * A caller without a login sees no zone, not even a GREEN one (TLP:CLEAR and GREEN admit authenticated
+     * users; zones are no data class one may publish), and so none of the zones' events, by any route, while
+     * it does see the published events and positions.
+     */
+    @Test
+    void callersWithoutALoginSeeNoZoneAndNoZoneEvent() throws Exception {
+        assertThat(zoneFeature("hv", "A-GREEN")).isNotNull();
+        Fixture.Reply zones = Fixture.getAs(server, null, "/api/zones");
+        assertThat(zones.status()).as(zones.body()).isEqualTo(200);
+        assertThat(zones.json().get("features")).isEmpty();
+        Fixture.Reply del = Fixture.deleteAs(server, null, "/api/zones/" + ZONE_IDS.get("A-GREEN"));
+        assertThat(del.status()).isEqualTo(401);
+        assertThat(del.json().get("error").asText()).isEqualTo("authentication required");
+
+        JsonNode events = Fixture.getAs(server, null, "/api/events?limit=100000").json().get("events");
+        List<String> kinds = new ArrayList<>();
+        events.forEach(e -> kinds.add(e.get("kind").asText()));
+        assertThat(kinds).isNotEmpty().noneMatch(k -> k.startsWith("zone_") || k.equals("watchlist_activity"));
+        assertThat(events).noneMatch(e -> e.path("attributes").has("zone_id"));
+        for (String id : ALL.keySet()) {
+            if (zoneOf(ALL.get(id)) != null) {
+                assertThat(Fixture.getAs(server, null, "/api/events/" + id).status()).as(id).isEqualTo(404);
+            }
+        }
+        assertThat(Fixture.getAs(server, null, "/api/export/events.csv").status()).isEqualTo(200);
+        assertThat(Fixture.getAs(server, null, "/api/export/events.csv").body()).doesNotContain("zone_entry", "zone_exit", "A-GREEN", "B-GREEN");
+        List<String> streamed = new ArrayList<>();
+        ANONYMOUS_STREAMED.forEach(m -> streamed.add(m[1]));
+        assertThat(streamed).isNotEmpty().noneMatch(m -> m.contains("\"zone_") || m.contains("A-GREEN") || m.contains("B-GREEN"));
+        assertThat(STREAMED.get("hv")).anyMatch(m -> m[1].contains("A-GREEN")); // a host viewer's stream had them
+    }
+
+    /**
+     * A vessel with neither a position nor an identity to show is left out of the list of a caller with a policy
+     * (here the published classes): a station heard only through a binary broadcast.
+     */
+    @Test
+    void aStationWithNeitherPositionNorIdentityIsLeftOutForCallersWithAPolicy() throws Exception {
+        Fixture.sendAndWait(server, "\\c:1412319600*52\\!AIVDM,1,1,,A,83m62@@0Grg=,0*1B\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        // 07:00:00 UTC on 3 October, just after the log's last line: a host administrator sees the station
+        Fixture.Reply host = Fixture.getAs(server, TOKENS.get("admin"), "/api/vessels/257000001");
+        assertThat(host.status()).as(host.body()).isEqualTo(200);
+        assertThat(host.json().has("lat")).isFalse();
+        JsonNode all = Fixture.getAs(server, null, "/api/vessels?limit=100000").json().get("vessels");
+        assertThat(all).isNotEmpty().allSatisfy(v -> assertThat(v.has("lat")).as(v.toString()).isTrue());
+        assertThat(all).noneMatch(v -> v.get("mmsi").asText().equals("257000001"));
+        Fixture.Reply one = Fixture.getAs(server, null, "/api/vessels/257000001");
+        assertThat(one.status()).as(one.body()).isEqualTo(404);
+        // nor does a partner allowed positions anywhere (no identities)
+        assertThat(Fixture.getAs(server, TOKENS.get("sv"), "/api/vessels?limit=100000").json().get("vessels"))
+                .noneMatch(v -> v.get("mmsi").asText().equals("257000001"));
     }
 
     static JsonNode zoneFeature(String user, String name) throws Exception {

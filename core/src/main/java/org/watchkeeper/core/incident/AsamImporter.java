@@ -65,6 +65,7 @@ public final class AsamImporter {
      */
     public static ImportResult read(Reader in, String ownerOrg, String createdBy, Instant now) {
         List<Incident> out = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
         List<ImportResult.Rejection> rejected = new ArrayList<>();
         Map<String, Long> firstLine = new HashMap<>();
         Map<String, List<String>> firstRow = new HashMap<>();
@@ -85,8 +86,9 @@ public final class AsamImporter {
             firstLine.put(ref, line);
             firstRow.put(ref, raw);
             out.add(incident(r, cols, ref, marking, createdBy, now));
+            lines.add(line);
         }, rejected);
-        return new ImportResult(out, rejected, rows);
+        return new ImportResult(out, lines, rejected, rows);
     }
 
     private static Incident incident(CSVRecord r, Map<String, Integer> cols, String ref, Marking marking,

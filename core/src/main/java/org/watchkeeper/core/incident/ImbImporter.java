@@ -113,6 +113,7 @@ public final class ImbImporter {
     public static ImportResult read(Reader in, Map<String, String> countries, String ownerOrg, String createdBy,
                                     Instant now) {
         List<Incident> out = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
         List<ImportResult.Rejection> rejected = new ArrayList<>();
         Map<String, Long> firstLine = new HashMap<>();
         Marking marking = new Marking(Tlp.CLEAR, ownerOrg, Set.of(), Set.of());
@@ -124,8 +125,9 @@ public final class ImbImporter {
                 throw new IllegalArgumentException("identical to the row at line " + first);
             }
             out.add(i);
+            lines.add(line);
         }, rejected);
-        return new ImportResult(out, rejected, rows);
+        return new ImportResult(out, lines, rejected, rows);
     }
 
     private static String hash(CSVRecord r) {

@@ -6,13 +6,18 @@ import java.util.List;
  * What an import read: the incidents made and the rows rejected.
  *
  * @param incidents the incidents, in file order
+ * @param lines the 1-based physical line where each incident's row starts, in the order of {@code incidents}
  * @param rejected the rejected rows, in file order
  * @param rows data rows read (header not counted): {@code incidents.size() + rejected.size()}
  */
-public record ImportResult(List<Incident> incidents, List<Rejection> rejected, long rows) {
+public record ImportResult(List<Incident> incidents, List<Long> lines, List<Rejection> rejected, long rows) {
     public ImportResult {
         incidents = List.copyOf(incidents);
+        lines = List.copyOf(lines);
         rejected = List.copyOf(rejected);
+        if (lines.size() != incidents.size()) {
+            throw new IllegalArgumentException("one line per incident: " + lines.size() + " lines, " + incidents.size() + " incidents");
+        }
     }
 
     /**
