@@ -271,6 +271,11 @@ public final class Api {
             if (!known) {
                 throw new io.javalin.http.NotFoundResponse("no vessel with MMSI " + Mmsi.format(mmsi));
             }
+            if (!format.equals("geojson")) {
+                // a track export holds every fix of the window: its count, never cut
+                ctx.header(Exports.COUNT_HEADER, Integer.toString(rows.size()));
+                ctx.header(Exports.TRUNCATED_HEADER, "false");
+            }
             switch (format) {
                 case "csv" -> {
                     ctx.header("Content-Disposition", "attachment; filename=\"" + Exports.trackFile(mmsi, "csv") + "\"");

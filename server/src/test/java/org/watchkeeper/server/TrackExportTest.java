@@ -143,6 +143,9 @@ class TrackExportTest {
             rows.add(lines[i].split(",", -1));
         }
         assertThat(rows).hasSize(geo.size());
+        // as every export, it says how many rows it holds, and that none were cut
+        assertThat(r.header("Watchkeeper-Export-Count")).isEqualTo(Integer.toString(rows.size()));
+        assertThat(r.header("Watchkeeper-Export-Truncated")).isEqualTo("false");
         for (int i : new int[] {0, rows.size() - 1}) {
             String[] row = rows.get(i);
             assertThat(row).hasSize(11);
