@@ -166,6 +166,11 @@ public final class ServeCommand implements Callable<Integer> {
      *
      * @param loads pairs of {@link IncidentsCommand.Format} and file
      */
+    /** Whether an import's rejection only says the row repeats another (a copy of a row the file holds already). */
+    static boolean repeatsAnother(String reason) {
+        return reason.startsWith("identical to the row at line ") || reason.endsWith(", identical row)");
+    }
+
     static void loadIncidents(WatchkeeperServer server, List<Object[]> loads, PrintWriter err) {
         for (Object[] l : loads) {
             try {
@@ -175,7 +180,11 @@ public final class ServeCommand implements Callable<Integer> {
                 var res = IncidentsCommand.read((IncidentsCommand.Format) l[0], (Path) l[1], null, host, "import");
                 var out = IncidentsCommand.importInto(server.incidentStore(), res, host);
                 err.printf("incidents: %s: %s%n", l[1], IncidentsCommand.counts(out));
-                out.rejected().stream().limit(MAX_REJECTED_SHOWN)
+                // rows that only repeat another come last: a row that says something is wrong is not hidden behind them
+                out.rejected().stream()
+                        .sorted(java.util.Comparator.comparing((org.watchkeeper.core.incident.ImportResult.Rejection x)
+                                -> repeatsAnother(x.reason())).thenComparingLong(x -> x.line()))
+                        .limit(MAX_REJECTED_SHOWN)
                         .forEach(x -> err.printf("  line %d: %s%n", x.line(), x.reason()));
                 if (out.rejected().size() > MAX_REJECTED_SHOWN) {
                     err.printf("  ... and %d more (watchkeeper incidents import lists them all)%n",

@@ -125,4 +125,24 @@ class ServeIncidentsTest {
         assertThat(loadsAudited.get(1))
                 .contains("\"imported\":\"0\"").contains("\"unchanged\":\"8640\"");
     }
+
+    /**
+     * IMB's rows that only repeat another row (20 of its 21 rejections) are listed after the one that says
+     * something is wrong with a row (a time of day of 18:85), which was hidden behind them as "1 more".
+     */
+    @Test
+    void aRejectedRowThatIsNoCopyIsListedBeforeTheCopies(@TempDir Path tmp) throws Exception {
+        Path imb = Cli.SHARED.resolve("data/incidents/crime-at-sea/pirate_attacks.csv.gz");
+        assumeTrue(Files.isRegularFile(imb), "shared incident data absent (set watchkeeper.shared): " + imb);
+        StringWriter err = new StringWriter();
+        try (LiveServer live = LiveServer.start(WatchkeeperServer.Config.of(tmp.resolve("d")).withPort(0))) {
+            ServeCommand.loadIncidents(live.server, List.<Object[]>of(new Object[] {IncidentsCommand.Format.imb, imb}),
+                    new PrintWriter(err, true));
+        }
+        List<String> lines = err.toString().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("incidents: " + imb + ": 7490 imported (new), 0 updated, 0 unchanged, 21 rejected");
+        assertThat(lines.get(1)).isEqualTo("  line 8395: time '18:85 UTC' is not a time of day (hours 0-23, minutes 0-59)");
+        assertThat(lines.subList(2, 21)).allMatch(l -> l.contains("identical to the row at line "));
+        assertThat(lines.get(21)).isEqualTo("  ... and 1 more (watchkeeper incidents import lists them all)");
+    }
 }
