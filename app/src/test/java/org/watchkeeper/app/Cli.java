@@ -46,6 +46,19 @@ final class Cli {
         return p;
     }
 
+    /**
+     * Analyzes the shared log at {@code relative} (under the shared data folder) into a DuckDB store in a
+     * new folder under {@code tmp} and returns that folder; skips the test when the shared data is absent.
+     */
+    static String analyzedInto(Path tmp, String relative) {
+        Path input = SHARED.resolve(relative);
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(input), "shared data absent: " + input);
+        String data = tmp.resolve("data").toString();
+        Run r = run("analyze", "--quiet", "--data", data, "--report", tmp.resolve("r").toString(), input.toString());
+        org.assertj.core.api.Assertions.assertThat(r.exit()).as(r.err()).isZero();
+        return data;
+    }
+
     static Run run(String... args) {
         return runWithStdin(new byte[0], args);
     }

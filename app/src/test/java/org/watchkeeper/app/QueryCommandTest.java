@@ -1,7 +1,6 @@
 package org.watchkeeper.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,12 +17,7 @@ class QueryCommandTest {
     Path tmp;
 
     private String data() {
-        Path input = Cli.SHARED.resolve("data/ais/dma-aisabnormal/212123000_drift_1.ais");
-        assumeTrue(Files.isRegularFile(input), "shared data absent: " + input);
-        String data = tmp.resolve("data").toString();
-        Cli.Run r = Cli.run("analyze", "--quiet", "--data", data, "--report", tmp.resolve("r").toString(), input.toString());
-        assertThat(r.exit()).as(r.err()).isZero();
-        return data;
+        return Cli.analyzedInto(tmp, "data/ais/dma-aisabnormal/212123000_drift_1.ais");
     }
 
     /** {@code query track ... | head}: the reader leaving early ends the run quietly, as for decode; a full disk does not. */

@@ -1,9 +1,7 @@
 package org.watchkeeper.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,12 +20,7 @@ class QueryNearSatelliteTest {
     Path tmp;
 
     private String data() {
-        Path input = Cli.SHARED.resolve("data/ais/amsa-risky/exact-earth-augmented-3.txt");
-        assumeTrue(Files.isRegularFile(input), "shared data absent: " + input);
-        String data = tmp.resolve("data").toString();
-        Cli.Run r = Cli.run("analyze", "--quiet", "--data", data, "--report", tmp.resolve("r").toString(), input.toString());
-        assertThat(r.exit()).as(r.err()).isZero();
-        return data;
+        return Cli.analyzedInto(tmp, "data/ais/amsa-risky/exact-earth-augmented-3.txt");
     }
 
     @Test
