@@ -138,7 +138,7 @@ public final class IncidentJson {
      * @param marking its marking
      * @param createdBy its creator
      * @param created when it was first stored
-     * @param updated now
+     * @param updated now; with {@code strict} (a request), the report's time may be at most a day after it
      * @param override the category override to keep (null: none)
      * @param strict true to reject fields that are neither {@link #EDITABLE} nor {@link #SERVER_SET}
      * @throws IllegalArgumentException naming the first missing or invalid field
@@ -162,6 +162,11 @@ public final class IncidentJson {
         boolean dateOnly = o.has("date_only") && !o.get("date_only").isNull() ? bool(o, "date_only") : isDate(o.get("time"));
         if (dateOnly) {
             time = time.truncatedTo(java.time.temporal.ChronoUnit.DAYS); // only the day is known: its 00:00 UTC
+        }
+        // a report tells what happened: a day's grace for a date written in a zone east of UTC
+        if (strict && updated != null && time.isAfter(updated.plus(java.time.Duration.ofDays(1)))) {
+            throw new IllegalArgumentException("time " + time + " is more than a day after now (" + updated
+                    + "): a report is of what has happened");
         }
         double lat = number(o, "lat", -90, 90);
         double lon = number(o, "lon", -180, 180);

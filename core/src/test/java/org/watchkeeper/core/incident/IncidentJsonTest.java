@@ -76,6 +76,21 @@ class IncidentJsonTest {
                 .hasMessage("time must be an ISO-8601 time as a string (" + org.watchkeeper.core.util.TimeBound.FORMS + "), not 1384264920");
     }
 
+    /** A report is of what has happened: its time at most a day after now (here T, 2025-03-01T10:00Z). */
+    @Test
+    void aReportDatedAfterTomorrowIsRefused() throws Exception {
+        Marking m = new Marking(Tlp.AMBER, "host", Set.of(), Set.of());
+        String rest = ",\"lat\":1,\"lon\":2,\"type\":\"boarding\"}";
+        assertThatThrownBy(() -> read("{\"time\":\"2099-01-01T00:00:00Z\"" + rest, m)).hasMessage(
+                "time 2099-01-01T00:00:00Z is more than a day after now (2025-03-01T10:00:00Z): a report is of what has happened");
+        assertThat(read("{\"time\":\"2025-03-02T10:00:00Z\"" + rest, m).time()).isEqualTo(Instant.parse("2025-03-02T10:00:00Z"));
+        assertThat(read("{\"time\":\"2025-03-02\"" + rest, m).dateOnly()).isTrue(); // tomorrow's date, east of UTC
+        // a stored report is read as it was stored, whatever its time
+        assertThat(IncidentJson.read(IncidentJson.write(IncidentJson.readReport(IncidentJson.JSON.readTree(
+                "{\"time\":\"2099-01-01T00:00:00Z\"" + rest), "inc-y", m, "alice", T, T, null, false))).time())
+                .isEqualTo(Instant.parse("2099-01-01T00:00:00Z"));
+    }
+
     static Incident read(String json, Marking m) throws Exception {
         return IncidentJson.readReport(IncidentJson.JSON.readTree(json), "inc-x", m, "alice", T, T, null, true);
     }
