@@ -174,11 +174,9 @@ public final class Api {
 
         app.get("/api/vessels", ctx -> {
             int limit = integer(ctx, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
-            List<ObjectNode> vs = vessels(ctx, server, limit + 1);
-            boolean truncated = vs.size() > limit;
-            if (truncated) {
-                vs = vs.subList(0, limit);
-            }
+            List<ObjectNode> fetched = vessels(ctx, server, limit + 1);
+            boolean truncated = fetched.size() > limit;
+            List<ObjectNode> vs = firstOf(fetched, limit);
             ObjectNode o = Rows.JSON.createObjectNode();
             o.put("count", vs.size());
             // more vessels match than the limit let through: raise limit (up to 100 000) or narrow the query
@@ -292,11 +290,9 @@ public final class Api {
 
         app.get("/api/events", ctx -> {
             int limit = integer(ctx, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
-            List<ObjectNode> es = visibleEvents(ctx, server, limit + 1);
-            boolean truncated = es.size() > limit;
-            if (truncated) {
-                es = es.subList(0, limit);
-            }
+            List<ObjectNode> fetched = visibleEvents(ctx, server, limit + 1);
+            boolean truncated = fetched.size() > limit;
+            List<ObjectNode> es = firstOf(fetched, limit);
             ObjectNode o = Rows.JSON.createObjectNode();
             o.put("count", es.size());
             // more events match than the limit let through: raise limit (up to 100 000) or narrow the query
@@ -1010,6 +1006,14 @@ public final class Api {
             throw new BadRequest("format must be geojson, csv or kml: " + f);
         }
         return f;
+    }
+
+    /**
+     * The first {@code limit} of rows a list fetched {@code limit + 1} of, so that it can say whether more
+     * matched ({@code truncated}: {@code fetched.size() > limit}).
+     */
+    static <T> List<T> firstOf(List<T> fetched, int limit) {
+        return fetched.size() > limit ? fetched.subList(0, limit) : fetched;
     }
 
     /** Closest approaches along the tracks ({@link HistoryStore#nearAlongTracks}), or at fixes only ({@link HistoryStore#near}). */

@@ -79,7 +79,7 @@ public final class Exports {
             throw new Api.Unprocessable("more than " + limit + " " + what + " match, more than one export holds: narrow it"
                     + " (from, to, bbox, ...) or ask for the first N with limit=N (up to " + Api.MAX_LIMIT + ")");
         }
-        return rows.subList(0, limit);
+        return Api.firstOf(rows, limit);
     }
 
     static void export(Context ctx, WatchkeeperServer server) {

@@ -109,11 +109,9 @@ public final class IncidentApi {
 
         app.get("/api/incidents", ctx -> {
             int limit = Api.integer(ctx, "limit", 1, Api.MAX_LIMIT, DEFAULT_LIMIT);
-            List<Incident> list = list(ctx, store, limit + 1);
-            boolean truncated = list.size() > limit;
-            if (truncated) {
-                list = list.subList(0, limit);
-            }
+            List<Incident> fetched = list(ctx, store, limit + 1);
+            boolean truncated = fetched.size() > limit;
+            List<Incident> list = Api.firstOf(fetched, limit);
             boolean summary = Api.bool(ctx, "summary", false);
             ObjectNode o = Rows.JSON.createObjectNode();
             o.put("count", list.size());
@@ -725,8 +723,8 @@ public final class IncidentApi {
             throw new Api.Unprocessable("more than " + limit + " incidents or events match, more than one export holds:"
                     + " narrow it (from, to, bbox, ...) or ask for the first N of each with limit=N (up to " + Api.MAX_LIMIT + ")");
         }
-        incidents = incidents.subList(0, Math.min(limit, incidents.size()));
-        events = events.subList(0, Math.min(limit, events.size()));
+        incidents = Api.firstOf(incidents, limit);
+        events = Api.firstOf(events, limit);
         ctx.header(Exports.COUNT_HEADER, Integer.toString(incidents.size() + events.size()));
         ctx.header(Exports.TRUNCATED_HEADER, Boolean.toString(truncated));
         ObjectNode bundle = Rows.JSON.createObjectNode();
