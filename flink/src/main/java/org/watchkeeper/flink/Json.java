@@ -86,21 +86,7 @@ public final class Json {
         if (v.navigationStatus != Observation.NOT_AVAILABLE) {
             n.put("status", v.navigationStatus);
         }
-        if (v.name != null) {
-            n.put("shipname", v.name);
-        }
-        if (v.callSign != null) {
-            n.put("callsign", v.callSign);
-        }
-        if (v.imo != Observation.NOT_AVAILABLE) {
-            n.put("imo", v.imo);
-        }
-        if (v.shipType != Observation.NOT_AVAILABLE) {
-            n.put("shiptype", v.shipType);
-        }
-        if (v.destination != null) {
-            n.put("destination", v.destination);
-        }
+        identity(n, v.name, v.callSign, v.imo, v.shipType, v.destination);
         return n.toString();
     }
 
@@ -142,21 +128,7 @@ public final class Json {
             type = "heard";
             if (o instanceof org.watchkeeper.core.observation.IdentityObservation i) {
                 type = "identity";
-                if (i.name() != null) {
-                    n.put("shipname", i.name());
-                }
-                if (i.callSign() != null) {
-                    n.put("callsign", i.callSign());
-                }
-                if (i.imo() != Observation.NOT_AVAILABLE) {
-                    n.put("imo", i.imo());
-                }
-                if (i.shipType() != Observation.NOT_AVAILABLE) {
-                    n.put("shiptype", i.shipType());
-                }
-                if (i.destination() != null) {
-                    n.put("destination", i.destination());
-                }
+                identity(n, i.name(), i.callSign(), i.imo(), i.shipType(), i.destination());
             }
         }
         ObjectNode out = MAPPER.createObjectNode();
@@ -167,6 +139,25 @@ public final class Json {
         }
         out.setAll(n);
         return out.toString();
+    }
+
+    /** The identity fields in gpsd's names, each left out when not available (null, or {@link Observation#NOT_AVAILABLE}). */
+    private static void identity(ObjectNode n, String name, String callSign, int imo, int shipType, String destination) {
+        if (name != null) {
+            n.put("shipname", name);
+        }
+        if (callSign != null) {
+            n.put("callsign", callSign);
+        }
+        if (imo != Observation.NOT_AVAILABLE) {
+            n.put("imo", imo);
+        }
+        if (shipType != Observation.NOT_AVAILABLE) {
+            n.put("shiptype", shipType);
+        }
+        if (destination != null) {
+            n.put("destination", destination);
+        }
     }
 
     /** Parses JSON text (for consumers and tests). */
