@@ -621,10 +621,22 @@ public final class Api {
         return o;
     }
 
+    /**
+     * The JSON body of a request, checked by {@link #checkText}.
+     *
+     * <p>The {@code Content-Type} must be {@code application/json} or a {@code +json} type
+     * ({@code application/geo+json}), or be absent (a script's client that sends none). Any other type is
+     * refused before the body is read: {@code curl -d} without the header sends a form, and a cross-site
+     * HTML form can send {@code text/plain}, form and multipart bodies without a CORS preflight, so a route
+     * that read them as JSON could be driven from another site by a signed-in browser.
+     *
+     * @throws io.javalin.http.HttpResponseException 415 naming the type sent
+     * @throws BadRequest for an empty body
+     * @throws JsonProcessingException for a body that is not JSON
+     */
     static JsonNode jsonBody(Context ctx) throws JsonProcessingException {
         String type = ctx.contentType();
-        if (type != null && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/"))) {
-            // curl -d without -H 'Content-Type: application/json' sends a form; the body is JSON or nothing
+        if (type != null && !jsonMedia(type)) {
             throw new io.javalin.http.HttpResponseException(415, "the body must be JSON: send the header"
                     + " 'Content-Type: application/json' (this request says " + type + ")");
         }
@@ -635,6 +647,12 @@ public final class Api {
         JsonNode tree = Rows.JSON.readTree(b);
         checkText(tree, "");
         return tree;
+    }
+
+    /** Whether a {@code Content-Type} value names JSON: {@code application/json} or {@code application/...+json}, any parameters. */
+    static boolean jsonMedia(String type) {
+        String media = type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        return media.equals("application/json") || (media.startsWith("application/") && media.endsWith("+json"));
     }
 
     /**

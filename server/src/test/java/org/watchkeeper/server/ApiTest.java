@@ -510,6 +510,27 @@ class ApiTest {
         assertThat(form.status()).isEqualTo(415);
         assertThat(form.json().get("error").asText()).startsWith("the body must be JSON: send the header 'Content-Type: application/json'");
         assertThat(Fixture.get(server, "/api/users").body()).doesNotContain("formy");
+        // a cross-site HTML form can send text/plain (and multipart) without a preflight: refused too
+        for (String type : new String[] {"text/plain", "text/plain;charset=UTF-8", "multipart/form-data; boundary=x", "text/csv"}) {
+            Fixture.Reply plain = Fixture.send(Fixture.request(server, "/api/watchlist", Fixture.adminToken(server))
+                    .header("Content-Type", type)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"mmsi\":\"244660000\",\"note\":\"plain\"}")).build());
+            assertThat(plain.status()).as(type).isEqualTo(415);
+            assertThat(plain.json().get("error").asText()).isEqualTo("the body must be JSON: send the header"
+                    + " 'Content-Type: application/json' (this request says " + type + ")");
+        }
+        assertThat(Fixture.get(server, "/api/watchlist").body()).doesNotContain("plain");
+        // JSON types, with parameters or +json, and none at all (a script's client) are read
+        String[][] ok = {{"application/json; charset=utf-8", "244660001"}, {"application/geo+json", "244660002"}, {null, "244660003"}};
+        for (String[] t : ok) {
+            java.net.http.HttpRequest.Builder b = Fixture.request(server, "/api/watchlist", Fixture.adminToken(server))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"mmsi\":\"" + t[1] + "\"}"));
+            if (t[0] != null) {
+                b.header("Content-Type", t[0]);
+            }
+            Fixture.Reply r = Fixture.send(b.build());
+            assertThat(r.status()).as(t[0] + ": " + r.body()).isEqualTo(201);
+        }
     }
 
     @Test
