@@ -168,36 +168,67 @@ public final class Accounts {
     // ---- bootstrap ----
 
     /**
-     * When there are no users: creates organisation {@code host} (the host) and user {@code admin}
-     * (role admin) and gives the admin {@code adminToken} as a never-expiring API token. When users
-     * exist and {@code adminToken} is not known yet, adds it to user {@code admin} (so whoever controls
-     * the server's configuration can always get in).
+     * What {@link #bootstrap} did.
      *
-     * @param adminToken the secret to accept for the admin, or null to generate one
-     * @return the generated secret (to be written where the operator finds it), or null when none was generated
+     * @param generated the secret generated for a new data directory (to be written where the operator finds
+     *     it), or null when none was generated
+     * @param restored what the configured token restored, for the audit trail and the log ({@code role},
+     *     {@code enabled}, {@code made}, {@code token}); empty when nothing changed
+     * @param withheld why the configured token was not applied, or null when it was (or none is configured)
      */
-    public synchronized String bootstrap(String adminToken) {
+    public record Bootstrap(String generated, List<String> restored, String withheld) {
+    }
+
+    /**
+     * When there are no users: creates organisation {@code host} (the host) and user {@code admin}
+     * (role admin) and gives the admin {@code adminToken} as a never-expiring API token.
+     *
+     * <p>When users exist, a configured {@code adminToken} is the recovery of whoever controls the server's
+     * configuration. It makes {@code admin} an enabled administrator of a host organisation again (made
+     * anew when it was deleted) and gives it the token (again, when it was revoked or had expired) when
+     * <ul>
+     *   <li>the host has no enabled administrator (nobody could manage users otherwise), or</li>
+     *   <li>the token is one the accounts have never seen (the operator configured a new one: a deliberate
+     *       act), or it already belongs to an enabled {@code admin} and only its validity needs mending.</li>
+     * </ul>
+     * A token already known, while another enabled administrator of the host exists and {@code admin} was
+     * demoted, disabled, deleted or its token revoked, is not applied again ({@link Bootstrap#withheld}
+     * says why): an administrator's deliberate change is not undone by every restart of a configuration
+     * that still names the old token.
+     *
+     * @param adminToken the secret to accept for the admin, or null to generate one on a new directory
+     */
+    public synchronized Bootstrap bootstrap(String adminToken) {
         if (!users.isEmpty()) {
-            if (adminToken != null) {
-                // whoever controls the configuration can always get in, as an administrator of the host: the
-                // recovery when the host's administrators were demoted, disabled or deleted, or the token revoked
-                boolean changed = restoreAdmin();
-                Token known = tokensByHash.get(sha256(adminToken));
-                Instant now = Instant.now();
-                if (known == null || !known.user().equals("admin") || known.revoked() != null
-                        || (known.expires() != null && !known.expires().isAfter(now))) {
-                    if (known != null) {
-                        tokensById.remove(known.id());
-                        tokensByHash.remove(known.sha256());
-                    }
-                    addToken("admin", adminToken, "api", "bootstrap", null);
-                    changed = true;
-                }
-                if (changed) {
-                    save();
-                }
+            if (adminToken == null) {
+                return new Bootstrap(null, List.of(), null);
             }
-            return null;
+            Token known = tokensByHash.get(sha256(adminToken));
+            Instant now = Instant.now();
+            boolean usable = known != null && known.user().equals("admin") && known.revoked() == null
+                    && (known.expires() == null || known.expires().isAfter(now));
+            User u = users.get("admin");
+            boolean adminUsable = u != null && hostAdmin(u);
+            boolean anyHostAdmin = users.values().stream().anyMatch(this::hostAdmin);
+            if (known != null && anyHostAdmin && !(usable && adminUsable)) {
+                String state = u == null ? "was deleted" : !adminUsable ? (u.disabled() ? "is disabled" : "is not an admin of the host")
+                        : !known.user().equals("admin") ? "does not hold it (user " + known.user() + " does)" : "holds it revoked or expired";
+                return new Bootstrap(null, List.of(), "user admin " + state + " and the host has another enabled admin,"
+                        + " so the configured admin token (already known) is not applied again; to recover, configure a new token");
+            }
+            List<String> restored = new ArrayList<>(restoreAdmin(u));
+            if (!usable) {
+                if (known != null) {
+                    tokensById.remove(known.id());
+                    tokensByHash.remove(known.sha256());
+                }
+                addToken("admin", adminToken, "api", "bootstrap", null);
+                restored.add("token");
+            }
+            if (!restored.isEmpty()) {
+                save();
+            }
+            return new Bootstrap(null, List.copyOf(restored), null);
         }
         if (!orgs.containsKey("host")) {
             orgs.put("host", new Org("host", "Host organisation", true));
@@ -206,22 +237,28 @@ public final class Accounts {
         String secret = adminToken != null ? adminToken : newSecret();
         addToken("admin", secret, "api", "bootstrap", null);
         save();
-        return adminToken == null ? secret : null;
+        return new Bootstrap(adminToken == null ? secret : null, List.of(), null);
     }
 
     /**
      * Makes user {@code admin} an enabled administrator of a host organisation again (made anew, in the
-     * first host organisation, when it was deleted). @return whether anything changed
+     * first host organisation, when it was deleted). @return what changed: {@code made}, or {@code role}
+     * and {@code enabled}; empty when nothing did
      */
-    private boolean restoreAdmin() {
-        User u = users.get("admin");
+    private List<String> restoreAdmin(User u) {
         Org org = u == null ? null : orgs.get(u.org());
         if (u != null && org != null && org.host()) {
-            if (u.role() == Role.ADMIN && !u.disabled()) {
-                return false;
+            List<String> changed = new ArrayList<>();
+            if (u.role() != Role.ADMIN) {
+                changed.add("role");
             }
-            users.put("admin", new User("admin", u.org(), Role.ADMIN, u.passwordHash(), false));
-            return true;
+            if (u.disabled()) {
+                changed.add("enabled");
+            }
+            if (!changed.isEmpty()) {
+                users.put("admin", new User("admin", u.org(), Role.ADMIN, u.passwordHash(), false));
+            }
+            return changed;
         }
         String host = hostOrgId();
         if (!orgs.containsKey(host)) {
@@ -230,7 +267,7 @@ public final class Accounts {
         // the configured administrator is the operator, the holder of the name before: not a newcomer to it
         retired.remove("admin");
         users.put("admin", new User("admin", host, Role.ADMIN, u == null ? null : u.passwordHash(), false));
-        return true;
+        return List.of("made");
     }
 
     /** Whether {@code u} is an enabled administrator of a host organisation. */

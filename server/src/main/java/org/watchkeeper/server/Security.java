@@ -12,6 +12,7 @@ import io.javalin.http.SameSite;
 import io.javalin.http.UnauthorizedResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,8 @@ public final class Security {
     static final String ANON = "watchkeeper.anonymous";
     static final String TOKEN_ID = "watchkeeper.token";
     static final String AUDITED = "watchkeeper.audited";
+    /** A route's own details for its audit entry ({@link #auditDetail}), merged in after the request. */
+    static final String AUDIT_DETAIL = "watchkeeper.audit.detail";
 
     private Security() {
     }
@@ -147,6 +150,10 @@ public final class Security {
             if (sig != null) {
                 d.put("signature", sig);
             }
+            Map<String, String> own = ctx.attribute(AUDIT_DETAIL);
+            if (own != null && ctx.statusCode() < 400) {
+                d.putAll(own);
+            }
             audit(ctx, server, action, ctx.method().name() + " " + ctx.path() + query(ctx), d);
         });
 
@@ -215,10 +222,12 @@ public final class Security {
             JsonNode b = Api.onlyFields(Api.jsonBody(ctx), "id", "name", "host");
             Boolean host = Api.flag(b, "host");
             Accounts.Org x = accounts.createOrg(Api.text(b, "id"), Api.text(b, "name"), host != null && host);
+            auditDetail(ctx, "org", x.id(), "name", x.name(), "host", Boolean.toString(x.host()));
             ctx.status(201).json(org(x, accounts));
         });
         app.delete("/api/orgs/{id}", ctx -> {
             hostAdmin(ctx);
+            accounts.org(ctx.pathParam("id")).ifPresent(x -> auditDetail(ctx, "org", x.id(), "name", x.name()));
             if (!accounts.deleteOrg(ctx.pathParam("id"))) {
                 throw new NotFoundResponse("no organisation '" + ctx.pathParam("id") + "'");
             }
@@ -238,15 +247,30 @@ public final class Security {
             String role = Api.text(b, "role");
             Accounts.User u = accounts.createUser(Api.text(b, "name"), Api.text(b, "org"),
                     Role.parse(role == null ? "viewer" : role), Api.secret(b, "password"));
+            auditDetail(ctx, "user", u.name(), "org", u.org(), "role", u.role().apiName(),
+                    "password", Boolean.toString(u.passwordHash() != null));
             ctx.status(201).json(user(u));
         });
         app.put("/api/users/{name}", ctx -> {
             hostAdmin(ctx);
             JsonNode b = Api.onlyFields(Api.jsonBody(ctx), "role", "password", "disabled");
             String role = Api.text(b, "role");
+            Accounts.User before = accounts.user(ctx.pathParam("name")).orElse(null);
             Accounts.User u = accounts.updateUser(ctx.pathParam("name"), role == null ? null : Role.parse(role),
                     Api.secret(b, "password"), Api.flag(b, "disabled"))
                     .orElseThrow(() -> new NotFoundResponse("no user '" + ctx.pathParam("name") + "'"));
+            // what changed, as before -> after (never the password itself)
+            List<String> d = new ArrayList<>(List.of("user", u.name()));
+            if (before != null && before.role() != u.role()) {
+                d.addAll(List.of("role", before.role().apiName() + " -> " + u.role().apiName()));
+            }
+            if (before != null && before.disabled() != u.disabled()) {
+                d.addAll(List.of("disabled", before.disabled() + " -> " + u.disabled()));
+            }
+            if (b.hasNonNull("password")) {
+                d.addAll(List.of("password", "changed"));
+            }
+            auditDetail(ctx, d.toArray(String[]::new));
             ctx.json(user(u));
         });
         app.delete("/api/users/{name}", ctx -> {
@@ -254,6 +278,8 @@ public final class Security {
             if (p.user().equals(ctx.pathParam("name"))) {
                 throw new Api.BadRequest("an admin cannot delete their own user");
             }
+            accounts.user(ctx.pathParam("name")).ifPresent(u -> auditDetail(ctx, "user", u.name(), "org", u.org(),
+                    "role", u.role().apiName()));
             if (!accounts.deleteUser(ctx.pathParam("name"))) {
                 throw new NotFoundResponse("no user '" + ctx.pathParam("name") + "'");
             }
@@ -288,6 +314,8 @@ public final class Security {
             }
             String label = Api.text(b, "label");
             Accounts.NewToken t = accounts.createToken(user, "api", label == null ? "" : label, ttl);
+            auditDetail(ctx, "id", t.token().id(), "user", t.token().user(), "label", t.token().label(),
+                    "expires", t.token().expires() == null ? "never" : t.token().expires().toString());
             ObjectNode o = token(t.token());
             o.put("token", t.secret());
             ctx.status(201).json(o);
@@ -298,6 +326,7 @@ public final class Security {
                     .filter(x -> x.user().equals(p.user()) || (p.role() == Role.ADMIN && p.hostOrg()))
                     .orElseThrow(() -> new NotFoundResponse("no token '" + ctx.pathParam("id") + "'"));
             accounts.revoke(t.id());
+            auditDetail(ctx, "id", t.id(), "user", t.user(), "kind", t.kind());
             ctx.status(204);
         });
 
@@ -320,7 +349,11 @@ public final class Security {
         });
         app.put("/api/policies/{org}", ctx -> {
             hostAdmin(ctx);
-            ctx.json(accounts.setPolicy(ctx.pathParam("org"), Api.jsonBody(ctx)));
+            String org = ctx.pathParam("org");
+            String before = accounts.policyJson(org).map(JsonNode::toString).orElse("none");
+            JsonNode after = accounts.setPolicy(org, Api.jsonBody(ctx));
+            auditDetail(ctx, "org", org, "before", before, "after", after.toString());
+            ctx.json(after);
         });
 
         app.get("/api/published", ctx -> {
@@ -335,9 +368,26 @@ public final class Security {
             }
             Set<DataClass> s = EnumSet.noneOf(DataClass.class);
             b.get("data_classes").forEach(c -> s.add(Accounts.dataClass(c)));
+            String before = accounts.published().toString();
             accounts.setPublished(s);
+            auditDetail(ctx, "before", before, "after", s.toString());
             ctx.json(published(s));
         });
+    }
+
+    /**
+     * Names what an account route changed, for its audit entry (added to the status and token the entry
+     * always has, when the request succeeds): the user, organisation or token and its values before and
+     * after. Passwords and token secrets are never given.
+     *
+     * @param kv name, value, name, value ...
+     */
+    static void auditDetail(Context ctx, String... kv) {
+        Map<String, String> d = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < kv.length; i += 2) {
+            d.put(kv[i], kv[i + 1]);
+        }
+        ctx.attribute(AUDIT_DETAIL, d);
     }
 
     /** Establishes the caller of a request or answers 401. */

@@ -198,12 +198,21 @@ public final class WatchkeeperServer implements AutoCloseable {
         this.audit = new AuditLog(dir.resolve("audit.log"));
         this.auditCheck = checkAudit(dir.resolve("audit.log"));
         this.signer = ExportSigner.open(dir);
-        String generated = accounts.bootstrap(config.adminToken());
-        if (generated != null) {
-            Accounts.writeAtomically(dir.resolve("admin-token"), (generated + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Accounts.Bootstrap boot = accounts.bootstrap(config.adminToken());
+        if (boot.generated() != null) {
+            Accounts.writeAtomically(dir.resolve("admin-token"), (boot.generated() + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         }
         audit.append(null, null, "start", "server", java.util.Map.of("users", Integer.toString(accounts.users().size()),
                 "tls", Boolean.toString(config.tlsKeystore() != null)));
+        if (!boot.restored().isEmpty()) {
+            // an account change made by the configuration, not by a caller: recorded as any other
+            System.err.println("watchkeeper serve: the configured admin token restored user admin (" + String.join(", ", boot.restored()) + ")");
+            audit.append(null, null, "user.restore", "admin", java.util.Map.of("changed", String.join(",", boot.restored()),
+                    "by", "configured admin token"));
+        }
+        if (boot.withheld() != null) {
+            System.err.println("watchkeeper serve: warning: " + boot.withheld());
+        }
         this.userData = new UserData(dir, pipeline, accounts.hostOrgId(), config.eventTlp());
         this.userData.setMarkingCheck(accounts::checkKnown);
         try {

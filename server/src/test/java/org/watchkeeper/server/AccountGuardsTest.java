@@ -2,7 +2,10 @@ package org.watchkeeper.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,27 +111,93 @@ class AccountGuardsTest {
         assertError(Fixture.putAs(server, hadm, "/api/users/hadm", "{\"disabled\":true}"), 409, lastAdmin("disabling", "hadm"));
         assertError(Fixture.deleteAs(server, admin, "/api/users/hadm"), 403, "this needs the admin role; admin is viewer");
 
-        // the documented recovery: a start with the configured admin token makes 'admin' an enabled host admin again
+        // a deliberate change by another host admin stays: the same configured token is not applied again
         server.close();
         server = WatchkeeperServer.start(Fixture.config(data));
-        assertThat(Fixture.getAs(server, admin, "/api/me").json().get("role").asText()).isEqualTo("admin");
-        assertThat(Fixture.getAs(server, admin, "/api/users").status()).isEqualTo(200);
-
-        // also when 'admin' was disabled, its token revoked, or the user deleted
+        assertThat(Fixture.getAs(server, admin, "/api/me").json().get("role").asText()).isEqualTo("viewer");
+        assertThat(Fixture.getAs(server, admin, "/api/users").status()).isEqualTo(403);
         assertThat(Fixture.putAs(server, hadm, "/api/users/admin", "{\"disabled\":true}").status()).isEqualTo(200);
-        assertThat(Fixture.getAs(server, admin, "/api/me").status()).isEqualTo(401);
         server.close();
         server = WatchkeeperServer.start(Fixture.config(data));
-        assertThat(Fixture.getAs(server, admin, "/api/users").status()).isEqualTo(200);
-        assertThat(Fixture.deleteAs(server, hadm, "/api/users/admin").status()).isEqualTo(204);
         assertThat(Fixture.getAs(server, admin, "/api/me").status()).isEqualTo(401);
+
+        // the operator's recovery: a new token in the configuration makes 'admin' an enabled host admin again
+        String fresh = "wk_test-new-admin-token-9876543210";
         server.close();
+        server = WatchkeeperServer.start(Fixture.config(data).withAdminToken(fresh));
+        assertThat(Fixture.getAs(server, fresh, "/api/me").json().get("role").asText()).isEqualTo("admin");
+        assertThat(Fixture.getAs(server, fresh, "/api/users").status()).isEqualTo(200);
+        assertThat(Fixture.getAs(server, admin, "/api/me").json().get("role").asText()).isEqualTo("admin");
+        JsonNode restore = lastAudit("user.restore");
+        assertThat(restore.get("target").asText()).isEqualTo("admin");
+        assertThat(restore.get("detail").get("changed").asText()).isEqualTo("role,enabled,token");
+
+        // and when the host has no enabled admin at all, the known token restores one: deleted 'admin', then
+        // 'hadm' disabled by hand in the accounts file (no route allows it)
+        assertThat(Fixture.deleteAs(server, hadm, "/api/users/admin").status()).isEqualTo(204);
+        server.close();
+        Path file = data.resolve(Accounts.FILE_NAME);
+        com.fasterxml.jackson.databind.node.ObjectNode accounts = (com.fasterxml.jackson.databind.node.ObjectNode) Rows.JSON.readTree(file.toFile());
+        int disabled = 0;
+        for (JsonNode u : accounts.get("users")) {
+            if (u.get("name").asText().equals("hadm")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) u).put("disabled", true);
+                disabled++;
+            }
+        }
+        assertThat(disabled).isEqualTo(1);
+        Rows.JSON.writeValue(file.toFile(), accounts);
         server = WatchkeeperServer.start(Fixture.config(data));
         Fixture.Reply me = Fixture.getAs(server, admin, "/api/me");
         assertThat(me.status()).as(me.body()).isEqualTo(200);
         assertThat(me.json().get("role").asText()).isEqualTo("admin");
         assertThat(me.json().get("org").asText()).isEqualTo("host");
         assertThat(Fixture.getAs(server, admin, "/api/users").status()).isEqualTo(200);
+        assertThat(lastAudit("user.restore").get("detail").get("changed").asText()).isEqualTo("made,token");
+    }
+
+    /** Account changes name what changed in their audit entries: before and after, never a password. */
+    @Test
+    void accountChangesSayWhatChangedInTheAuditLog() throws Exception {
+        String admin = Fixture.ADMIN_TOKEN;
+        user("audrey", "host", "viewer");
+        JsonNode made = lastAudit("create", "POST /api/users");
+        assertThat(made.get("detail").get("user").asText()).isEqualTo("audrey");
+        assertThat(made.get("detail").get("role").asText()).isEqualTo("viewer");
+        assertThat(Fixture.putAs(server, admin, "/api/users/audrey", "{\"role\":\"analyst\",\"disabled\":true,"
+                + "\"password\":\"a secret passphrase\"}").status()).isEqualTo(200);
+        JsonNode changed = lastAudit("change");
+        assertThat(changed.get("detail").get("user").asText()).isEqualTo("audrey");
+        assertThat(changed.get("detail").get("role").asText()).isEqualTo("viewer -> analyst");
+        assertThat(changed.get("detail").get("disabled").asText()).isEqualTo("false -> true");
+        assertThat(changed.get("detail").get("password").asText()).isEqualTo("changed");
+        assertThat(Files.readString(data.resolve("audit.log"))).doesNotContain("a secret passphrase");
+        assertThat(Fixture.putAs(server, admin, "/api/published", "{\"data_classes\":[\"positions\"]}").status()).isEqualTo(200);
+        JsonNode pub = lastAudit("change");
+        assertThat(pub.get("detail").get("before").asText()).isEqualTo("[]");
+        assertThat(pub.get("detail").get("after").asText()).isEqualTo("[POSITIONS]");
+        // a refused change names no values it did not make
+        assertThat(Fixture.putAs(server, admin, "/api/users/admin", "{\"role\":\"viewer\"}").status()).isEqualTo(409);
+        JsonNode refused = lastAudit("change");
+        assertThat(refused.get("detail").get("status").asText()).isEqualTo("409");
+        assertThat(refused.get("detail").has("role")).isFalse();
+    }
+
+    /** The last entry of the audit log with this action. */
+    JsonNode lastAudit(String action) throws Exception {
+        return lastAudit(action, null);
+    }
+
+    /** The last entry of the audit log with this action and target (any, when null). */
+    JsonNode lastAudit(String action, String target) throws Exception {
+        List<String> lines = Files.readAllLines(data.resolve("audit.log"));
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            JsonNode e = Rows.JSON.readTree(lines.get(i));
+            if (e.path("action").asText().equals(action) && (target == null || e.path("target").asText().equals(target))) {
+                return e;
+            }
+        }
+        throw new AssertionError("no audit entry " + action);
     }
 
     Fixture.Reply login(String contentType, String body) throws Exception {
