@@ -225,7 +225,8 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
     if ((m = p.match(/^\/api\/vessels\/(\d{9})\/track$/))) {
       const v = byMmsi.get(m[1]);
       if (!v) return json(res, 404, { error: `no vessel ${m[1]}`, status: 404 });
-      return json(res, 200, track(v, q.get('from'), q.get('to')));
+      // as the server: the track of the window, and whether limit cut it (the mock's tracks are short)
+      return json(res, 200, { ...track(v, q.get('from'), q.get('to')), truncated: false });
     }
     if ((m = p.match(/^\/api\/vessels\/(\d{9})$/))) {
       const v = byMmsi.get(m[1]);

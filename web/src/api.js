@@ -31,7 +31,8 @@ export function query(params) {
 export const api = {
   vessels: (params = {}) => json(`api/vessels${query(params)}`),
   vessel: (mmsi) => json(`api/vessels/${encodeURIComponent(mmsi)}`),
-  track: (mmsi, from, to) => json(`api/vessels/${encodeURIComponent(mmsi)}/track${query({ from, to, points: 'true' })}`),
+  // the first 100 000 fixes at most (the server's largest answer); the FeatureCollection's truncated says whether that cut it
+  track: (mmsi, from, to) => json(`api/vessels/${encodeURIComponent(mmsi)}/track${query({ from, to, points: 'true', limit: '100000' })}`),
   events: (params = {}) => json(`api/events${query(params)}`),
   event: (id) => json(`api/events/${encodeURIComponent(id)}`),
   ongoing: (params = {}) => json(`api/ongoing${query(params)}`),

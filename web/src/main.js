@@ -268,15 +268,20 @@ async function loadTrack(v) {
     label.textContent = 'No track in the last 24 h.';
     return;
   }
-  const lons = points.map((p) => p.lon), lats = points.map((p) => p.lat);
-  map.fitBounds([[Math.min(...lons), Math.min(...lats)], [Math.max(...lons), Math.max(...lats)]], { padding: 60, maxZoom: 12 });
+  // a loop, not Math.min(...list): a day of fixes can be more arguments than a call takes
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  for (const p of points) {
+    w = Math.min(w, p.lon); e = Math.max(e, p.lon); s = Math.min(s, p.lat); n = Math.max(n, p.lat);
+  }
+  map.fitBounds([[w, s], [e, n]], { padding: 60, maxZoom: 12 });
+  const cut = fc.truncated ? ' (the first of the 24 h: the track holds more)' : '';
   const t0 = points[0].t, t1 = points[points.length - 1].t;
   const show = () => {
     const t = t0 + ((t1 - t0) * Number(slider.value)) / 1000;
     const p = positionAt(points, t);
     state.replayPosition = p;
     map.getSource('replay').setData({ type: 'Feature', geometry: { type: 'Point', coordinates: [p.lon, p.lat] }, properties: {} });
-    label.textContent = `${fmt.time(t)} · ${points.length} fixes`;
+    label.textContent = `${fmt.time(t)} · ${points.length} fixes${cut}`;
   };
   slider.disabled = false;
   slider.oninput = show;

@@ -248,10 +248,15 @@ public final class Api {
                 throw new BadRequest("points=true adds a Point per fix to the GeoJSON track; format=" + format
                         + " takes no points (its fixes are " + (format.equals("csv") ? "its rows" : "its coordinates") + ")");
             }
+            // at most MAX_LIMIT fixes, as any export: more without a limit is a 422, not a cut track
+            int limit = Exports.limit(ctx);
             Sharing.requireClass(ctx, DataClass.POSITIONS);
             SharingPolicy policy = Access.policy(ctx);
             Instant now = Instant.now();
-            List<PositionRow> rows = store.track(mmsi, from, to);
+            List<PositionRow> fetched = store.track(mmsi, from, to, limit + 1);
+            boolean truncated = fetched.size() > limit;
+            List<PositionRow> rows = Exports.fit(fetched, limit, ctx.queryParam("limit") != null,
+                    "fixes of MMSI " + Mmsi.format(mmsi) + " in the window");
             if (policy != SharingPolicy.UNRESTRICTED) {
                 rows = rows.stream().filter(r -> policy.allows(DataClass.POSITIONS, r.lat(), r.lon(),
                         Instant.ofEpochMilli(r.timeMillis()), now)).toList();
@@ -265,15 +270,13 @@ public final class Api {
             // caller with no fix it may see in the window, answers as /api/vessels/{mmsi} does: a hidden
             // vessel looks like an absent one. A known vessel without fixes in the window is an empty track.
             boolean known = v != null || !rows.isEmpty() || (policy == SharingPolicy.UNRESTRICTED
-                    && !store.track(mmsi, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2).isEmpty());
+                    && !store.track(mmsi, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2, 1).isEmpty());
             if (!known) {
                 throw new io.javalin.http.NotFoundResponse("no vessel with MMSI " + Mmsi.format(mmsi));
             }
-            if (!format.equals("geojson")) {
-                // a track export holds every fix of the window: its count, never cut
-                ctx.header(Exports.COUNT_HEADER, Integer.toString(rows.size()));
-                ctx.header(Exports.TRUNCATED_HEADER, "false");
-            }
+            // every format: the fixes it holds, and whether limit cut the window's track (the GeoJSON says it too)
+            ctx.header(Exports.COUNT_HEADER, Integer.toString(rows.size()));
+            ctx.header(Exports.TRUNCATED_HEADER, Boolean.toString(truncated));
             switch (format) {
                 case "csv" -> {
                     ctx.header("Content-Disposition", "attachment; filename=\"" + Exports.trackFile(mmsi, "csv") + "\"");
@@ -284,7 +287,7 @@ public final class Api {
                     Exports.signed(ctx, server, "application/vnd.google-earth.kml+xml",
                             Exports.trackKml(mmsi, v == null ? null : v.path("name").asText(null), rows));
                 }
-                default -> ctx.json(track(mmsi, rows, points));
+                default -> ctx.json(track(mmsi, rows, points).put("truncated", truncated));
             }
         });
 

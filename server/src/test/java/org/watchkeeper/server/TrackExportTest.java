@@ -213,6 +213,40 @@ class TrackExportTest {
         assertThat(text(d.getDocumentElement(), "name")).isEqualTo("Watchkeeper track " + name + " (" + MMSI + ")");
     }
 
+    /**
+     * A track with {@code limit} holds the window's first fixes, and every format says so in its headers;
+     * without a limit the whole window comes, said not cut.
+     */
+    @Test
+    void aLimitCutsTheTrackToItsFirstFixesAndSaysSo() throws Exception {
+        List<String[]> all = fixes(Fixture.get(server, "/api/vessels/" + MMSI + "/track?points=true").json());
+        assertThat(all.size()).isGreaterThan(100);
+        Fixture.Reply whole = Fixture.get(server, "/api/vessels/" + MMSI + "/track");
+        assertThat(whole.header(Exports.COUNT_HEADER)).isEqualTo(Integer.toString(all.size()));
+        assertThat(whole.header(Exports.TRUNCATED_HEADER)).isEqualTo("false");
+        assertThat(whole.json().get("truncated").asBoolean()).isFalse();
+
+        Fixture.Reply cut = Fixture.get(server, "/api/vessels/" + MMSI + "/track?points=true&limit=100");
+        assertThat(cut.status()).as(cut.body()).isEqualTo(200);
+        assertThat(cut.header(Exports.COUNT_HEADER)).isEqualTo("100");
+        assertThat(cut.header(Exports.TRUNCATED_HEADER)).isEqualTo("true");
+        assertThat(cut.json().get("truncated").asBoolean()).isTrue();
+        List<String[]> first = fixes(cut.json());
+        assertThat(first).hasSize(100);
+        for (int i = 0; i < 100; i++) {
+            assertThat(first.get(i)).as("fix %d", i).containsExactly(all.get(i));
+        }
+        Fixture.Reply csv = Fixture.get(server, "/api/vessels/" + MMSI + "/track?format=csv&limit=100");
+        assertThat(csv.body().strip().split("\n")).hasSize(101); // header and 100 rows
+        assertThat(csv.header(Exports.TRUNCATED_HEADER)).isEqualTo("true");
+        Fixture.Reply kml = Fixture.get(server, "/api/vessels/" + MMSI + "/track?format=kml&limit=" + all.size());
+        assertThat(kml.header(Exports.COUNT_HEADER)).isEqualTo(Integer.toString(all.size()));
+        assertThat(kml.header(Exports.TRUNCATED_HEADER)).isEqualTo("false");
+        Fixture.Reply zero = Fixture.get(server, "/api/vessels/" + MMSI + "/track?limit=0");
+        assertThat(zero.status()).isEqualTo(400);
+        assertThat(zero.json().get("error").asText()).contains("limit");
+    }
+
     @Test
     void badFormatAndPointsOutsideGeoJsonAre400() throws Exception {
         Fixture.Reply r = Fixture.get(server, "/api/vessels/" + MMSI + "/track?format=gpx");

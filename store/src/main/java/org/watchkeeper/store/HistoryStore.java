@@ -104,7 +104,19 @@ public interface HistoryStore extends AutoCloseable {
      * @return its positions in the window, ordered by time (fixes with the same time in a fixed
      *         order of their other fields); empty when none
      */
-    List<PositionRow> track(int mmsi, long fromMillis, long toMillis);
+    default List<PositionRow> track(int mmsi, long fromMillis, long toMillis) {
+        return track(mmsi, fromMillis, toMillis, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The first fixes of the track of one vessel: as {@link #track(int, long, long)}, at most {@code limit}
+     * of them (the earliest), so that a caller can bound what it reads and tell a cut track by asking one
+     * more than it keeps.
+     *
+     * @param limit the most fixes to return, at least 1 ({@link Integer#MAX_VALUE}: all)
+     * @throws IllegalArgumentException when {@code limit} is below 1
+     */
+    List<PositionRow> track(int mmsi, long fromMillis, long toMillis, int limit);
 
     /**
      * Vessels with positions inside a latitude/longitude box during a window. Box edges are

@@ -375,10 +375,17 @@ abstract class JdbcHistoryStore implements HistoryStore {
     // ---------------------------------------------------------------- queries
 
     @Override
-    public synchronized List<PositionRow> track(int mmsi, long fromMillis, long toMillis) {
+    public synchronized List<PositionRow> track(int mmsi, long fromMillis, long toMillis, int limit) {
         Rows.checkTimeRange(fromMillis, toMillis);
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1: " + limit);
+        }
         String sql = "SELECT " + POSITION_COLUMNS + " FROM positions WHERE mmsi = ? AND time_ms BETWEEN ? AND ?"
-                + " ORDER BY time_ms";
+                + (limit == Integer.MAX_VALUE ? " ORDER BY time_ms"
+                // a cut track is cut in TRACK_ORDER, so that fixes of one time at the cut are the same ones each time
+                // (not available: a missing type, heading or status is -1, first; a missing speed or course NaN, last)
+                : " ORDER BY time_ms, message_type NULLS FIRST, lat, lon, sog NULLS LAST, cog NULLS LAST, heading NULLS FIRST,"
+                        + " nav_status NULLS FIRST, segment, source NULLS FIRST LIMIT " + limit);
         return query("track", sql, List.of(mmsi, fromMillis, toMillis), rs -> {
             List<PositionRow> out = new ArrayList<>();
             while (rs.next()) {

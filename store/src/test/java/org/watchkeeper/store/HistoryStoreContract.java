@@ -80,6 +80,30 @@ abstract class HistoryStoreContract {
     }
 
     /**
+     * A track asked with a limit is the first fixes of the whole track, in its order, also when the cut
+     * falls among fixes of one time that differ only in not-available values.
+     */
+    @Test
+    void aTrackWithALimitIsTheFirstFixesOfTheWholeTrack() {
+        loadNamed();
+        List<PositionRow> ties = List.of(
+                new PositionRow(ANCHOR, T0 + 5, 1.25, 103.75, Double.NaN, 10.0, -1, 1, 1, 0, "b"),
+                new PositionRow(ANCHOR, T0 + 5, 1.25, 103.75, 0.5, 10.0, 7, 1, 1, 0, null),
+                new PositionRow(ANCHOR, T0 + 5, 1.25, 103.75, 0.5, Double.NaN, 7, -1, 1, 0, "a"),
+                new PositionRow(ANCHOR, T0 + 5, 1.25, 103.75, 0.5, 10.0, 7, 1, PositionRow.NOT_AVAILABLE, 0, "c"),
+                new PositionRow(ANCHOR, T0 + 5, 1.24, 103.75, 0.5, 10.0, 7, 1, 1, 0, "d"));
+        store.appendPositions(ties);
+        List<PositionRow> whole = store.track(ANCHOR, T0, END);
+        assertThat(whole).hasSize(35);
+        for (int k = 1; k <= whole.size() + 1; k++) {
+            assertThat(store.track(ANCHOR, T0, END, k)).as("limit %d", k).containsExactlyElementsOf(whole.subList(0, Math.min(k, whole.size())));
+        }
+        assertThat(store.track(ANCHOR, T0, END, Integer.MAX_VALUE)).containsExactlyElementsOf(whole);
+        assertThatThrownBy(() -> store.track(ANCHOR, T0, END, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("limit must be at least 1: 0");
+    }
+
+    /**
      * Two position writers on two threads, each appending every other small batch of the fleet at
      * the same time: every fix is stored once and the tracks read back as from one writer.
      */
