@@ -116,6 +116,8 @@ describe('incident reporting and sharing against the real server', () => {
     const mmsis = api.vessels.map((v) => v.mmsi);
     expect(mmsis).toContain(env('WK_NEAR_MMSI'));
     for (const m of mmsis) expect(listed.some((t) => t.includes(m))).toBe(true);
+    // an approach on the leg between two fixes says so, one at a fix does not
+    api.vessels.forEach((v, k) => expect(listed[k].includes('on the leg between fixes at')).toBe(v.interpolated === true));
     const highlighted = await page.evaluate(() => window.watchkeeper.state.highlighted);
     expect(highlighted).toEqual(expect.arrayContaining(mmsis));
     expect(await page.locator('#nearby-summary').textContent()).toMatch(new RegExp(`${api.count} vessel\\(s\\) within 10 km`));

@@ -50,12 +50,22 @@ export function nearbyOverlay(nearby) {
   for (const v of nearby.vessels || []) {
     mmsis.push(v.mmsi);
     if (v.track) features.push({ type: 'Feature', geometry: v.track, properties: { mmsi: v.mmsi, role: 'nearby' } });
-    features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [v.lon, v.lat] }, properties: { mmsi: v.mmsi, role: 'closest', distance_m: v.distance_m, time: v.time } });
+    features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [v.lon, v.lat] },
+      properties: { mmsi: v.mmsi, role: 'closest', distance_m: v.distance_m, time: v.time, interpolated: v.interpolated === true } });
   }
   if (nearby.victim && nearby.victim.track) {
     features.push({ type: 'Feature', geometry: nearby.victim.track, properties: { mmsi: nearby.victim.mmsi, role: 'victim' } });
   }
   return { mmsis, tracks: { type: 'FeatureCollection', features } };
+}
+
+/**
+ * How a closest approach was found, for the "who was there" list: '' for a fix, else the two fixes it
+ * lies between (the server follows the straight leg between fixes at most 2 h and 60 km apart).
+ */
+export function approachBetween(v, time = String) {
+  if (!v.interpolated || !Array.isArray(v.between) || v.between.length !== 2) return '';
+  return ` · on the leg between fixes at ${time(v.between[0])} and ${time(v.between[1])}`;
 }
 
 /** IMO number check digit (IMO Res. A.1117(30)): the 7th digit is the sum of the first six times 7..2, mod 10. */

@@ -14,7 +14,7 @@ import {
 } from './data.js';
 import { drawCharts } from './charts.js';
 import {
-  INCIDENT_COLORS, INCIDENT_TYPES, categoryKey, incidentsToGeoJSON, upsertIncident, withdrawIncident, nearbyOverlay, incidentFromForm,
+  INCIDENT_COLORS, INCIDENT_TYPES, categoryKey, incidentsToGeoJSON, upsertIncident, withdrawIncident, nearbyOverlay, approachBetween, incidentFromForm,
   shareBody,
 } from './incidents.js';
 import { auth, ensureLogin } from './auth.js';
@@ -116,7 +116,9 @@ function addLayers() {
   });
   map.addSource('nearby', { type: 'geojson', data: EMPTY });
   map.addLayer({ id: 'nearby-line', type: 'line', source: 'nearby', filter: ['==', ['geometry-type'], 'LineString'], paint: { 'line-color': ['match', ['get', 'role'], 'victim', '#6a1b9a', '#ff6f00'], 'line-width': ['match', ['get', 'role'], 'victim', 3, 1.5], 'line-opacity': 0.8 } });
-  map.addLayer({ id: 'nearby-closest', type: 'circle', source: 'nearby', filter: ['==', ['get', 'role'], 'closest'], paint: { 'circle-radius': 5, 'circle-color': '#ff6f00', 'circle-stroke-color': '#fff', 'circle-stroke-width': 1.5 } });
+  map.addLayer({ id: 'nearby-closest', type: 'circle', source: 'nearby', filter: ['==', ['get', 'role'], 'closest'], paint: { 'circle-radius': 5,
+    // a point on the leg between two fixes is hollow: no fix was there, the ship passed it
+    'circle-color': ['case', ['get', 'interpolated'], '#ffffff', '#ff6f00'], 'circle-stroke-color': ['case', ['get', 'interpolated'], '#ff6f00', '#fff'], 'circle-stroke-width': ['case', ['get', 'interpolated'], 2.5, 1.5] } });
   map.addSource('incidents', { type: 'geojson', data: EMPTY });
   map.addLayer({
     id: 'incidents', type: 'circle', source: 'incidents',
@@ -544,7 +546,7 @@ async function whoWasThere(id) {
   refreshHighlight();
   $('nearby-summary').textContent = `${r.count} vessel(s) within ${radius} km, ${fmt.time(r.from)} – ${fmt.time(r.to)}${r.victim ? `; victim track ${r.victim.mmsi} (${r.victim.matched_by})` : ''}`;
   $('nearby-list').innerHTML = (r.vessels || []).map((v) => `<li data-mmsi="${fmt.esc(v.mmsi)}" class="nearby-item">${fmt.esc(v.name || v.mmsi)}
-    <small>${fmt.esc(v.mmsi)} · ${fmt.num(v.distance_m / 1000, 2, ' km')} at ${fmt.time(v.time)}</small></li>`).join('');
+    <small>${fmt.esc(v.mmsi)} · ${fmt.num(v.distance_m / 1000, 2, ' km')} at ${fmt.time(v.time)}${fmt.esc(approachBetween(v, fmt.time))}</small></li>`).join('');
   $('nearby-list').querySelectorAll('li[data-mmsi]').forEach((li) => li.addEventListener('click', () => selectVessel(li.dataset.mmsi, { fly: true })));
 }
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import {
-  categoryKey, incidentsToGeoJSON, upsertIncident, withdrawIncident, nearbyOverlay, validImo, incidentFromForm, listOf, shareBody,
+  categoryKey, incidentsToGeoJSON, upsertIncident, withdrawIncident, nearbyOverlay, approachBetween, validImo, incidentFromForm, listOf, shareBody,
 } from '../src/incidents.js';
 
 const inc = (id, time, extra = {}) => ({ id, time, lat: 1.2, lon: 103.8, type: 'robbery', tlp: 'AMBER', ...extra });
@@ -39,7 +39,8 @@ describe('who was there overlay', () => {
     const o = nearbyOverlay({
       vessels: [
         { mmsi: '219001555', distance_m: 391.5, time: '2013-11-12T12:01:00Z', lat: 56.04, lon: 12.62, track: { type: 'LineString', coordinates: [[12.6, 56], [12.62, 56.04]] } },
-        { mmsi: '220321000', distance_m: 457.6, time: '2013-11-12T12:02:30Z', lat: 56.041, lon: 12.63 },
+        { mmsi: '220321000', distance_m: 457.6, time: '2013-11-12T12:02:30Z', lat: 56.041, lon: 12.63, interpolated: true,
+          between: ['2013-11-12T12:01:00Z', '2013-11-12T12:04:00Z'] },
       ],
       victim: { mmsi: '219000769', matched_by: 'imo', track: { type: 'Point', coordinates: [12.61, 56.03] } },
     });
@@ -47,7 +48,18 @@ describe('who was there overlay', () => {
     expect(o.tracks.features.map((f) => f.properties.role)).toEqual(['nearby', 'closest', 'closest', 'victim']);
     expect(o.tracks.features[1].properties.distance_m).toBe(391.5);
     expect(o.tracks.features[3].geometry.type).toBe('Point');
+    expect(o.tracks.features[1].properties.interpolated).toBe(false);
+    expect(o.tracks.features[2].properties.interpolated).toBe(true);
     expect(nearbyOverlay({}).mmsis).toEqual([]);
+  });
+
+  it('says when a closest approach lies between two fixes', () => {
+    const v = { interpolated: true, between: ['2013-11-12T12:01:00Z', '2013-11-12T12:04:00Z'] };
+    expect(approachBetween(v)).toBe(' · on the leg between fixes at 2013-11-12T12:01:00Z and 2013-11-12T12:04:00Z');
+    expect(approachBetween(v, (t) => t.slice(11, 16))).toBe(' · on the leg between fixes at 12:01 and 12:04');
+    expect(approachBetween({ interpolated: false })).toBe('');
+    expect(approachBetween({})).toBe('');
+    expect(approachBetween({ interpolated: true, between: ['x'] })).toBe('');
   });
 });
 
