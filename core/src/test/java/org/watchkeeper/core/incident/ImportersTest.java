@@ -286,4 +286,40 @@ class ImportersTest {
         assertThatThrownBy(() -> AsamImporter.read(new StringReader("reference,date\n"), "host", "import", NOW))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lacks the column(s) [position");
     }
+
+    /**
+     * A CSV syntax error costs its row, not the rest of the file: a stray character after a closing quote,
+     * and a quote never closed (which would take every later row into one field), are rejected by line and
+     * reading goes on with the next line.
+     */
+    @Test
+    void aCsvSyntaxErrorSkipsItsRowAndReadingGoesOn() {
+        String row = ",XI,71,,x,\"A: boarded\",";
+        String csv = "reference,date,position,navArea,subreg,hostility,victim,description,\n"
+                + "2024-1,2024-02-01,\"1°00'00\"\"N 2°00'00\"\"E\"" + row + "\r\n"
+                + "2024-2,2024-02-01,\"1°00'00\"\"N 2°00'00\"\"E\"x" + row + "\n"      // line 3: stray x after the quote
+                + "2024-3,2024-02-01,\"1°00'00\"\"N\n2°00'00\"\"E\"" + row + "\n"     // lines 4-5: a quoted line break
+                + "2024-4,2024-02-01,\"1°00'00\"\"N 2°00'00\"\"E" + row + "\n"        // line 6: quote never closed
+                + "2024-5,2024-02-01,\"1°30'00\"\"S 2°00'00\"\"W\"" + row + "\n"
+                + "2024-6,2024-02-01,\"1°00'00\"\"N 3°00'00\"\"E\"" + row + "\n";
+        ImportResult r = AsamImporter.read(new StringReader(csv), "host", "import", NOW);
+        assertThat(r.incidents()).extracting(Incident::id).containsExactly("asam-2024-1", "asam-2024-3", "asam-2024-5", "asam-2024-6");
+        assertThat(r.incidents().get(2).lat()).isEqualTo(-1.5);
+        assertThat(r.incidents().get(3).lon()).isEqualTo(3.0);
+        assertThat(r.rejected()).extracting(ImportResult.Rejection::line).containsExactly(3L, 6L);
+        assertThat(r.rejected().get(0).reason()).startsWith("CSV syntax error, row skipped (reading goes on at line 4): ")
+                .endsWith("Invalid character between encapsulated token and delimiter");
+        assertThat(r.rejected().get(1).reason()).startsWith("CSV syntax error, row skipped (reading goes on at line 7): ")
+                .doesNotContain("line:").doesNotContain("position");
+        assertThat(r.rows()).isEqualTo(6);
+
+        // the last row's error: nothing after it to go on with
+        ImportResult last = AsamImporter.read(new StringReader("reference,date,position,navArea,subreg,hostility,victim,description,\n"
+                + "2024-7,2024-02-01,\"1°00'00\"\"N 2°00'00\"\"E" + row), "host", "import", NOW);
+        assertThat(last.incidents()).isEmpty();
+        assertThat(last.rejected()).hasSize(1);
+        assertThat(last.rejected().get(0).line()).isEqualTo(2L);
+        assertThat(last.rejected().get(0).reason()).startsWith("CSV syntax error, row skipped: ");
+        assertThat(CsvRows.lineStarts("a\r\nb\rc\nd\n")).containsExactly(0, 3, 5, 7);
+    }
 }
