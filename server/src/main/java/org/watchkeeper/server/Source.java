@@ -765,7 +765,49 @@ public abstract class Source implements AutoCloseable {
         }
 
         private DatagramSocket bind() throws IOException {
-            return new DatagramSocket(listensOn());
+            DatagramSocket d = new DatagramSocket(listensOn());
+            try {
+                // a larger kernel buffer rides out bursts the reader is slow to take; the system caps it
+                // (net.core.rmem_max, often 208 KiB or 4 MiB): receiveBufferBytes says what was granted
+                d.setReceiveBufferSize(RECEIVE_BUFFER_BYTES);
+            } catch (IOException e) {
+                // the system's default buffer then
+            }
+            return d;
+        }
+
+        /** The kernel receive buffer asked of a UDP source's socket, bytes. */
+        static final int RECEIVE_BUFFER_BYTES = 8 * 1024 * 1024;
+
+        /** The kernel receive buffer the socket has, bytes (the system may grant less than asked, or double it), or -1 before binding. */
+        public int receiveBufferBytes() {
+            DatagramSocket s = socket;
+            try {
+                return s == null ? -1 : s.getReceiveBufferSize();
+            } catch (IOException e) {
+                return -1;
+            }
+        }
+
+        /**
+         * Datagrams the system dropped for this source's socket before the server read them (its buffer was
+         * full), as Linux counts them in the last column, {@code drops}, of {@code /proc/net/udp} and
+         * {@code /proc/net/udp6} for sockets bound to the source's port; -1 where the system does not say
+         * (not Linux, or not bound yet). UDP has no flow control: these are lines lost unseen by the server.
+         */
+        public long kernelDrops() {
+            int bound = port();
+            if (bound <= 0) {
+                return -1;
+            }
+            long drops = -1;
+            for (String table : new String[] {"/proc/net/udp", "/proc/net/udp6"}) {
+                Long d = ProcNetUdp.drops(java.nio.file.Path.of(table), bound);
+                if (d != null) {
+                    drops = Math.max(drops, 0) + d;
+                }
+            }
+            return drops;
         }
 
         @Override

@@ -129,6 +129,16 @@ public final class Stats {
                     x.put("lines_read_before", s.linesReadBefore());
                 }
             }
+            if (s instanceof Source.UdpSource u) {
+                // lost before the server saw them: the system's count for the socket (Linux), and its buffer
+                long drops = u.kernelDrops();
+                if (drops >= 0) {
+                    x.put("kernel_drops", drops);
+                }
+                if (u.receiveBufferBytes() > 0) {
+                    x.put("receive_buffer_bytes", u.receiveBufferBytes());
+                }
+            }
             x.put("lines", s.lines());
             x.put("messages", bySource.getOrDefault(s.name(), 0L));
             x.put("messages_per_second", round(rate(s.name())));

@@ -394,6 +394,12 @@ public final class WatchkeeperServer implements AutoCloseable {
         Gauge.builder("watchkeeper.queue.lines", pipeline, Pipeline::queued).description("lines waiting").register(metrics);
         Gauge.builder("watchkeeper.vessels", pipeline, p -> p.vessels().size()).description("vessels in the picture").register(metrics);
         Gauge.builder("watchkeeper.stream.clients", stream, LiveStream::clients).register(metrics);
+        for (Source s : sources) {
+            if (s instanceof Source.UdpSource u) {
+                FunctionCounter.builder("watchkeeper.udp.kernel.drops", u, x -> Math.max(0, x.kernelDrops())).tag("source", u.name())
+                        .description("datagrams the system dropped before the server read them (Linux /proc/net/udp)").register(metrics);
+            }
+        }
     }
 
     /** The port the HTTP server listens on. */
