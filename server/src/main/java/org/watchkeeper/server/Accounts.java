@@ -107,6 +107,8 @@ public final class Accounts {
      * so a new user of a deleted one's name would read what was shared with the old one and be taken for them.
      */
     private final Set<String> retired = new TreeSet<>();
+    /** Ids of deleted organisations: never given again (markings' shared_with and the audit log name them). */
+    private final Set<String> retiredOrgs = new TreeSet<>();
     private long nextToken = 1;
     /** Moves on every change (see {@link #version}). */
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
@@ -148,6 +150,9 @@ public final class Accounts {
                 }
                 for (JsonNode n : root.path("retired_users")) {
                     retired.add(n.asText());
+                }
+                for (JsonNode n : root.path("retired_orgs")) {
+                    retiredOrgs.add(n.asText());
                 }
                 // a file written before names were retired: its deleted users are known by the tokens they held
                 for (Token t : tokensById.values()) {
@@ -307,6 +312,9 @@ public final class Accounts {
         if (orgs.containsKey(id)) {
             throw new io.javalin.http.ConflictResponse("organisation '" + id + "' exists");
         }
+        if (retiredOrgs.contains(id)) {
+            throw new io.javalin.http.ConflictResponse(RETIRED_ORG.formatted(id));
+        }
         if (id.equals(Security.ANONYMOUS.org())) {
             // an item shared with it would be shared with every caller without a login
             throw new Api.BadRequest("organisation id '" + id + "' is reserved for callers without a login");
@@ -353,8 +361,18 @@ public final class Accounts {
         orgs.remove(id);
         policies.remove(id);
         policyJson.remove(id);
+        retiredOrgs.add(id);
         save();
         return true;
+    }
+
+    static final String RETIRED_ORG = "organisation id '%s' belonged to a deleted organisation and must not be reused: markings"
+            + " (shared_with) and the audit log refer to it, and a new organisation of that id would read what was shared with"
+            + " the old one; choose another id";
+
+    /** @return the ids of deleted organisations, which are not given again */
+    public synchronized Set<String> retiredOrgs() {
+        return Set.copyOf(retiredOrgs);
     }
 
     // ---- users ----
@@ -874,6 +892,8 @@ public final class Accounts {
         published.forEach(c -> pub.add(c.apiName()));
         ArrayNode ret = root.putArray("retired_users");
         retired.forEach(ret::add);
+        ArrayNode retOrgs = root.putArray("retired_orgs");
+        retiredOrgs.forEach(retOrgs::add);
         writeAtomically(file, root.toPrettyString().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -290,6 +290,10 @@ public final class Security {
             Principal p = signedIn(ctx);
             boolean all = p.role() == Role.ADMIN && p.hostOrg();
             String only = ctx.queryParam("user");
+            if (only != null && !all && !only.equals(p.user())) {
+                // an empty list would read as "that user has no tokens"
+                throw new ForbiddenResponse("only an admin of the host organisation lists other users' tokens");
+            }
             ObjectNode o = Rows.JSON.createObjectNode();
             ArrayNode a = o.putArray("tokens");
             for (Accounts.Token t : accounts.tokens()) {

@@ -77,6 +77,36 @@ class AccountGuardsTest {
         assertThat(Rows.JSON.readTree(data.resolve(Accounts.FILE_NAME).toFile()).get("retired_users").toString()).isEqualTo("[\"pete\"]");
     }
 
+    /** A user lists its own tokens; asking for another's is refused, not answered with an empty list. */
+    @Test
+    void onlyAHostAdminListsAnotherUsersTokens() throws Exception {
+        String viewer = user("vera", "host", "viewer");
+        user("otto", "host", "viewer");
+        assertThat(Fixture.getAs(server, viewer, "/api/tokens?user=vera").json().get("tokens")).hasSize(1);
+        assertError(Fixture.getAs(server, viewer, "/api/tokens?user=otto"), 403,
+                "only an admin of the host organisation lists other users' tokens");
+        assertThat(Fixture.getAs(server, Fixture.ADMIN_TOKEN, "/api/tokens?user=otto").json().get("tokens")).hasSize(1);
+    }
+
+    /** A deleted organisation's id is not given again: an item shared with it would go to the newcomer. */
+    @Test
+    void aDeletedOrganisationsIdIsNotReused() throws Exception {
+        String retired = "organisation id 'mrcc-north' belonged to a deleted organisation and must not be reused: markings"
+                + " (shared_with) and the audit log refer to it, and a new organisation of that id would read what was shared"
+                + " with the old one; choose another id";
+        assertThat(Fixture.deleteAs(server, Fixture.ADMIN_TOKEN, "/api/orgs/mrcc-north").status()).isEqualTo(204);
+        assertError(Fixture.postAs(server, Fixture.ADMIN_TOKEN, "/api/orgs", "{\"id\":\"mrcc-north\",\"name\":\"Other\"}"),
+                409, retired);
+        assertThat(Fixture.postAs(server, Fixture.ADMIN_TOKEN, "/api/orgs", "{\"id\":\"mrcc-north-2\"}").status()).isEqualTo(201);
+        server.close();
+        server = WatchkeeperServer.start(Fixture.config(data));
+        assertError(Fixture.postAs(server, Fixture.ADMIN_TOKEN, "/api/orgs", "{\"id\":\"mrcc-north\"}"), 409, retired);
+        assertThat(Rows.JSON.readTree(data.resolve(Accounts.FILE_NAME).toFile()).get("retired_orgs").toString())
+                .isEqualTo("[\"mrcc-north\"]");
+        JsonNode deleted = lastAudit("delete", "DELETE /api/orgs/mrcc-north");
+        assertThat(deleted.get("detail").get("name").asText()).isEqualTo("MRCC North");
+    }
+
     @Test
     void theNamesOfTheCallerWithoutALoginAreReserved() throws Exception {
         assertError(Fixture.postAs(server, Fixture.ADMIN_TOKEN, "/api/orgs", "{\"id\":\"public\",\"name\":\"Everyone\"}"), 400,
