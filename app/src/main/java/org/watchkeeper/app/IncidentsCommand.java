@@ -23,6 +23,7 @@ import org.watchkeeper.core.incident.ImportResult;
 import org.watchkeeper.core.incident.IncidentJson;
 import org.watchkeeper.core.incident.IncidentType;
 import org.watchkeeper.core.incident.RecaapCategory;
+import org.watchkeeper.server.Accounts;
 import org.watchkeeper.server.Exports;
 import org.watchkeeper.server.IncidentApi;
 import org.watchkeeper.server.IncidentImport;
@@ -119,8 +120,29 @@ public final class IncidentsCommand implements Runnable {
      * ({@link IncidentImport#merge}: a report already held keeps its marking, owner, creator and category override,
      * another organisation's is not touched).
      */
-    static IncidentImport.Outcome importInto(HistoryStore store, ImportResult res, String org) {
-        return IncidentImport.merge(store, res, org, Instant.now());
+    static IncidentImport.Outcome importInto(HistoryStore store, ImportResult res, String org, boolean host) {
+        return IncidentImport.merge(store, res, org, host, Instant.now());
+    }
+
+    /**
+     * Whether {@code org} is a host organisation of the server whose incident folder is {@code incidentsDir}:
+     * as its {@code accounts.json} (beside the folder) says; without that file, whether it is {@code host},
+     * the organisation a new server makes. An organisation the file does not list is taken as a partner.
+     *
+     * @throws IOException when the accounts file is there but cannot be read as JSON
+     */
+    static boolean hostOrg(Path incidentsDir, String org) throws IOException {
+        Path parent = incidentsDir.toAbsolutePath().getParent();
+        Path accounts = parent == null ? null : parent.resolve(Accounts.FILE_NAME);
+        if (accounts == null || !Files.isRegularFile(accounts)) {
+            return org.equals("host");
+        }
+        for (com.fasterxml.jackson.databind.JsonNode o : new com.fasterxml.jackson.databind.ObjectMapper().readTree(accounts.toFile()).path("orgs")) {
+            if (o.path("id").asText().equals(org)) {
+                return o.path("host").asBoolean();
+            }
+        }
+        return false;
     }
 
     /** The counts of an import in words: {@code 3 imported (new), 1 updated, 2 unchanged, 0 rejected}. */
@@ -195,7 +217,7 @@ public final class IncidentsCommand implements Runnable {
             // the folder first (a server holds its incidents folder while it runs), then the store in it
             try (DataFolderLock lock = DataFolderLock.acquire(dir, "watchkeeper incidents import");
                     HistoryStore store = DuckDbHistoryStore.open(dir)) {
-                summary = importInto(store, res, org);
+                summary = importInto(store, res, org, hostOrg(dir, org));
             } catch (DataFolderLock.InUseException e) {
                 err.println("watchkeeper incidents import: " + e.getMessage() + "; while a server runs, import through it:"
                         + " POST /api/incidents/import?format=asam or imb");

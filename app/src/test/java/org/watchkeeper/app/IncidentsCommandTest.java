@@ -38,16 +38,31 @@ class IncidentsCommandTest {
         assertThat(again.json().get("updated").asInt()).isZero();
         assertThat(again.json().get("unchanged").asInt()).isEqualTo(8640);
         assertThat(again.err()).contains("8642 rows, 0 imported (new), 0 updated, 8640 unchanged, 2 rejected");
-        // another organisation's import does not touch the host's reports
+        // another host organisation's import (the server's accounts.json beside the store says so) does not
+        // touch the first's reports
+        try {
+            Files.writeString(tmp.resolve("accounts.json"), "{\"orgs\":[{\"id\":\"host\",\"name\":\"Host\",\"host\":true},"
+                    + "{\"id\":\"mrcc-north\",\"name\":\"MRCC North\",\"host\":true},{\"id\":\"p1\",\"name\":\"Partner\",\"host\":false}]}");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         Cli.Run other = Cli.run("incidents", "import", "--format", "asam", asam.toString(), "--db", db, "--org", "mrcc-north");
         assertThat(other.exit()).as(other.err()).isZero();
         assertThat(other.json().get("rejected")).hasSize(8642);
         assertThat(other.err()).contains("0 imported (new), 0 updated, 0 unchanged, 8642 rejected")
                 .contains("incident asam-2022-148 is owned by another organisation; the import does not change it");
+        // a partner's import is kept apart under ids of its own: it neither takes nor is blocked by the host's
+        Cli.Run partner = Cli.run("incidents", "import", "--format", "asam", asam.toString(), "--db", db, "--org", "p1");
+        assertThat(partner.exit()).as(partner.err()).isZero();
+        assertThat(partner.err()).contains("8642 rows, 8640 imported (new), 0 updated, 0 unchanged, 2 rejected");
 
         Cli.Run all = Cli.run("incidents", "list", "--db", db);
         assertThat(all.exit()).as(all.err()).isZero();
-        assertThat(all.json()).hasSize(8640 + 7490);
+        assertThat(all.json()).hasSize(8640 + 7490 + 8640);
+        JsonNode p1 = java.util.stream.StreamSupport.stream(all.json().spliterator(), false)
+                .filter(x -> x.get("id").asText().equals("p1.asam-2022-148")).findFirst().orElseThrow();
+        assertThat(p1.get("owner_org").asText()).isEqualTo("p1");
+        assertThat(p1.get("victim").get("name").asText()).isEqualTo("MAGNUM ENERGY");
 
         Cli.Run one = Cli.run("incidents", "list", "--db", db, "--from", "2022-05-28", "--to", "2022-05-28");
         JsonNode day = one.json();

@@ -242,7 +242,7 @@ public final class IncidentApi {
             ImportResult res = format.equals("asam")
                     ? AsamImporter.read(new StringReader(csv), p.org(), p.user(), now)
                     : ImbImporter.read(new StringReader(csv), Map.of(), p.org(), p.user(), now);
-            IncidentImport.Outcome out = IncidentImport.merge(store, res, p.org(), now);
+            IncidentImport.Outcome out = IncidentImport.merge(store, res, p.org(), p.hostOrg(), now);
             ctx.json(summary(out));
             // each report the import changed is an entry of its own, as an edit is; new ones are counted
             for (int k = 0; k < out.updated().size(); k++) {

@@ -26,6 +26,9 @@ import org.watchkeeper.store.IncidentRow;
  *       override: those are decisions made here after the import, which the dataset knows nothing of;</li>
  *   <li>a row that changes none of those fields leaves the report as it is (not even its update time).</li>
  * </ul>
+ * A partner organisation's import keeps its reports apart: their ids are the dataset's prefixed with the
+ * organisation's id and a dot ({@code mrcc-north.asam-2022-146}), so that a partner that imports a public
+ * dataset first cannot take the ids of the host's later import of it (nor the host a partner's).
  */
 public final class IncidentImport {
     /** Reason of a row naming a report another organisation owns (after the id). */
@@ -56,10 +59,18 @@ public final class IncidentImport {
      * @param store the incident store
      * @param res what the importer read (its incidents owned by {@code org})
      * @param org the importing organisation
+     * @param host whether {@code org} is a host organisation (else its reports' ids are prefixed, {@link #partnerId})
      * @param now the time of the import (the update time of changed reports)
      * @return what was stored
      */
-    public static Outcome merge(HistoryStore store, ImportResult res, String org, Instant now) {
+    public static Outcome merge(HistoryStore store, ImportResult res, String org, boolean host, Instant now) {
+        if (!host) {
+            List<Incident> own = new ArrayList<>(res.incidents().size());
+            for (Incident i : res.incidents()) {
+                own.add(i.withId(partnerId(org, i.id())));
+            }
+            res = new ImportResult(own, res.lines(), res.rejected(), res.rows());
+        }
         List<Incident> imported = new ArrayList<>();
         List<Incident> updated = new ArrayList<>();
         List<Incident> previous = new ArrayList<>();
@@ -102,6 +113,11 @@ public final class IncidentImport {
         }
         rejected.sort(Comparator.comparingLong(ImportResult.Rejection::line));
         return new Outcome(imported, updated, previous, unchanged, rejected);
+    }
+
+    /** The id of a partner organisation's imported report: {@code org.id}. */
+    public static String partnerId(String org, String id) {
+        return org + "." + id;
     }
 
     /** {@code old} with the report fields of {@code in}, keeping its marking, creator, times and override. */

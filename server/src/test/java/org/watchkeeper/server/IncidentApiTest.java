@@ -584,20 +584,25 @@ class IncidentApiTest {
         assertThat(audit).anyMatch(l -> l.contains("\"target\":\"POST /api/incidents/import?format=asam\"")
                 && l.contains("\"imported\":\"0\"") && l.contains("\"updated\":\"1\"") && l.contains("\"unchanged\":\"0\""));
 
-        // a partner's admin reusing the reference: the host's report is not touched, the row is rejected
+        // a partner's admin reusing the reference: its rows become reports of its own (ids prefixed with its
+        // organisation), the host's report is not touched
         String forged = ASAM_HEAD + asamRow("2031-146", "FORGED BY PARTNER ADMIN PAM") + "\n"
                 + asamRow("2031-900", "SINGAPORE: a report of p1's own.") + "\n";
         Reply pam = call("pam", "POST", "/api/incidents/import?format=asam", forged);
         assertThat(pam.status()).as(pam.body()).isEqualTo(200);
-        assertThat(pam.json().toString()).isEqualTo("{\"imported\":1,\"updated\":0,\"unchanged\":0,\"rejected\":[{\"line\":2,"
-                + "\"reason\":\"incident asam-2031-146 is owned by another organisation; the import does not change it\"}]}");
+        assertThat(pam.json().toString()).isEqualTo("{\"imported\":2,\"updated\":0,\"unchanged\":0,\"rejected\":[]}");
         assertThat(get(HADMIN, "/api/incidents/asam-2031-146").json()).isEqualTo(after);
-        assertThat(get(PAT, "/api/incidents/asam-2031-900").json().get("owner_org").asText()).isEqualTo("p1");
-        // nor does the host's import take over the partner's report
+        assertThat(get(PAT, "/api/incidents/p1.asam-2031-146").json().get("narrative").asText()).isEqualTo("FORGED BY PARTNER ADMIN PAM");
+        assertThat(get(PAT, "/api/incidents/p1.asam-2031-900").json().get("owner_org").asText()).isEqualTo("p1");
+        // nor does the partner's import block the host's later import of a reference it imported first
         Reply hostAgain = call(HADMIN, "POST", "/api/incidents/import?format=asam", ASAM_HEAD + asamRow("2031-900", "host text") + "\n");
-        assertThat(hostAgain.json().get("rejected").get(0).get("reason").asText())
-                .isEqualTo("incident asam-2031-900 is owned by another organisation; the import does not change it");
-        assertThat(get(PAT, "/api/incidents/asam-2031-900").json().get("narrative").asText()).isEqualTo("SINGAPORE: a report of p1's own.");
+        assertThat(hostAgain.json().toString()).isEqualTo("{\"imported\":1,\"updated\":0,\"unchanged\":0,\"rejected\":[]}");
+        assertThat(get(HADMIN, "/api/incidents/asam-2031-900").json().get("owner_org").asText()).isEqualTo("host");
+        assertThat(get(PAT, "/api/incidents/p1.asam-2031-900").json().get("narrative").asText()).isEqualTo("SINGAPORE: a report of p1's own.");
+        // the partner importing again updates its own copy only
+        Reply pamAgain = call("pam", "POST", "/api/incidents/import?format=asam", ASAM_HEAD + asamRow("2031-900", "SINGAPORE: p1 revised.") + "\n");
+        assertThat(pamAgain.json().toString()).isEqualTo("{\"imported\":0,\"updated\":1,\"unchanged\":0,\"rejected\":[]}");
+        assertThat(get(HADMIN, "/api/incidents/asam-2031-900").json().get("narrative").asText()).startsWith("host text");
     }
 
     @Test

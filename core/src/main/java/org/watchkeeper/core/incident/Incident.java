@@ -92,6 +92,13 @@ public record Incident(String id, Instant time, boolean dateOnly, double lat, do
         return categoryOverride != null ? categoryOverride.category() : assessment().category();
     }
 
+    /** A copy under another id (an import's report kept apart for a partner organisation). */
+    public Incident withId(String newId) {
+        return new Incident(newId, time, dateOnly, lat, lon, place, type, victim, perpetrators, weapons, crewHarm,
+                itemsStolen, loss, actionsTaken, source, reference, narrative, categoryOverride, marking, createdBy, created,
+                updated);
+    }
+
     /** A copy with another marking and update time. */
     public Incident withMarking(Marking m, Instant now) {
         return new Incident(id, time, dateOnly, lat, lon, place, type, victim, perpetrators, weapons, crewHarm,
