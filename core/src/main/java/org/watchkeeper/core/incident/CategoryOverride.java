@@ -16,7 +16,7 @@ public record CategoryOverride(RecaapCategory category, String reason, String by
     public CategoryOverride {
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(by, "by");
-        Objects.requireNonNull(time, "time");
+        time = Objects.requireNonNull(time, "time").truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("an override of the category needs a reason");
         }

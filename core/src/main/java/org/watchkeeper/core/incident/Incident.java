@@ -78,8 +78,9 @@ public record Incident(String id, Instant time, boolean dateOnly, double lat, do
         }
         Objects.requireNonNull(marking, "marking");
         Objects.requireNonNull(createdBy, "createdBy");
-        Objects.requireNonNull(created, "created");
-        Objects.requireNonNull(updated, "updated");
+        // milliseconds, as every time Watchkeeper writes (the clock gives micro- or nanoseconds)
+        created = Objects.requireNonNull(created, "created").truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        updated = Objects.requireNonNull(updated, "updated").truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     /** The category computed from the report's fields by {@link RecaapCategory#assess}. */

@@ -33,6 +33,21 @@ class IncidentJsonTest {
         assertThat(back).isEqualTo(i);
     }
 
+    /** The clock's micro- and nanoseconds are not written: created, updated and an override's time in milliseconds. */
+    @Test
+    void timesAreKeptToTheMillisecond() throws Exception {
+        Instant fine = Instant.parse("2026-12-03T18:55:38.123456789Z");
+        Incident i = new Incident("inc-2", Instant.parse("2025-02-28T23:10:00Z"), false, 1.2, 103.8, null, IncidentType.ROBBERY,
+                null, null, null, null, null, null, null, null, null, null, null,
+                new Marking(Tlp.AMBER, "host", Set.of(), Set.of()), "alice", fine, fine)
+                .withCategoryOverride(new CategoryOverride(RecaapCategory.CAT_1, "why", "bob", fine), fine);
+        JsonNode j = IncidentJson.write(i);
+        assertThat(j.get("created").asText()).isEqualTo("2026-12-03T18:55:38.123Z");
+        assertThat(j.get("updated").asText()).isEqualTo("2026-12-03T18:55:38.123Z");
+        assertThat(j.get("category_override").get("time").asText()).isEqualTo("2026-12-03T18:55:38.123Z");
+        assertThat(IncidentJson.read(IncidentJson.JSON.readTree(j.toString()))).isEqualTo(i);
+    }
+
     @Test
     void badFieldsAreNamed() throws Exception {
         Marking m = new Marking(Tlp.AMBER, "host", Set.of(), Set.of());
