@@ -194,9 +194,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--watchlist", paramLabel = "FILE",
             description = "Watchlist: lines 'mmsi N', 'imo N' or 'name TEXT', each optionally '| note'; a listed vessel's"
-                    + " first position of each UTC day is reported (watchlist_activity); repeatable. Runs beside --detect's"
-                    + " detectors.")
+                    + " first position of each UTC day is reported (watchlist_activity), and a silence of --watchlist-silence-min"
+                    + " (watchlist_gap); repeatable. Runs beside --detect's detectors.")
     List<Path> watchlistFiles;
+
+    @Option(names = "--watchlist-silence-min", paramLabel = "MIN", defaultValue = "60",
+            description = "A vessel on the watchlist not heard for this many minutes is a watchlist_gap (default: ${DEFAULT-VALUE}; 0: off).")
+    long watchlistSilenceMin;
 
     /** The user's zones and watchlist from --zones and --watchlist, run beside the named detectors. */
     private List<org.watchkeeper.core.detect.Detector<?>> userDetectors = List.of();
@@ -373,7 +377,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     "--zones and --watchlist report events: they cannot go with --no-detect");
         }
         try {
-            userDetectors = Detection.userDetectors(zoneFiles, watchlistFiles, quiet ? null : err);
+            if (watchlistSilenceMin < 0 || watchlistSilenceMin > 7 * 1440) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--watchlist-silence-min must be in [0, 10080] (0: off): " + watchlistSilenceMin);
+            }
+            userDetectors = Detection.userDetectors(zoneFiles, watchlistFiles, watchlistSilenceMin * 60_000L, quiet ? null : err);
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
             err.println("watchkeeper analyze: " + e.getMessage());
             err.flush();

@@ -195,16 +195,18 @@ final class Detection implements AnalysisListener {
      * The detectors of {@code analyze --zones} and {@code --watchlist}: zone entry and exit over the
      * zones of the GeoJSON files (category {@code user}, named by {@link ZoneIndex#NAME_PROPERTIES}; two
      * features of one name make one zone), and the activity of the vessels listed in any of the
-     * watchlists (an entry in two files keeps the first file's note, unless that is empty). Says on {@code err}
-     * what each file gave (null: nothing).
+     * watchlists (an entry in two files keeps the first file's note, unless that is empty) and their silences
+     * ({@code watchlist_gap}). Says on {@code err} what each file gave (null: nothing).
      *
      * @param zoneFiles GeoJSON files, or null
      * @param watchlistFiles watchlist text files ({@link Watchlist#read}), their entries together, or null
+     * @param watchlistSilenceMillis a listed vessel silent this long is a {@code watchlist_gap} (0: off)
      * @return the detectors, empty when neither is given
      * @throws IOException when a file cannot be read or is not GeoJSON, with the file's name
      * @throws IllegalArgumentException for a file without any polygon, or a bad watchlist line, with the file's name
      */
-    static List<Detector<?>> userDetectors(List<Path> zoneFiles, List<Path> watchlistFiles, PrintWriter err) throws IOException {
+    static List<Detector<?>> userDetectors(List<Path> zoneFiles, List<Path> watchlistFiles, long watchlistSilenceMillis,
+            PrintWriter err) throws IOException {
         List<Detector<?>> out = new ArrayList<>();
         if (zoneFiles != null && !zoneFiles.isEmpty()) {
             List<Zone> zones = new ArrayList<>();
@@ -252,7 +254,7 @@ final class Detection implements AnalysisListener {
                 }
                 all = all == null ? list : all.plus(list);
             }
-            out.add(WatchlistDetector.withDefaults(all));
+            out.add(new WatchlistDetector(all, WatchlistDetector.Config.defaults().withSilence(watchlistSilenceMillis)));
         }
         if (err != null) {
             err.flush();

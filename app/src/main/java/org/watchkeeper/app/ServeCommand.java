@@ -86,6 +86,12 @@ public final class ServeCommand implements Callable<Integer> {
                     + " 0 gives the quickest alerts for a feed whose lines arrive in time order and counts the rest as late."})
     long latenessMs;
 
+    @Option(names = "--watchlist-silence-min", paramLabel = "MIN", defaultValue = "60",
+            description = {"A vessel on the watchlist not heard for this many minutes is a watchlist_gap: an episode under way"
+                    + " (GET /api/ongoing, the stream's ongoing message) once the silence is that long, an event when it is heard"
+                    + " again (default: ${DEFAULT-VALUE}; 0: off)."})
+    long watchlistSilenceMin;
+
     @Option(names = "--event-tlp", paramLabel = "TLP", defaultValue = "GREEN",
             description = "TLP 2.0 marking of detector events and of zones created without one: CLEAR, GREEN, AMBER, AMBER+STRICT, RED (default: ${DEFAULT-VALUE}).")
     String eventTlp;
@@ -118,6 +124,10 @@ public final class ServeCommand implements Callable<Integer> {
         if (latenessMs < 0 || latenessMs > 86_400_000L) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--lateness-ms must be in [0, 86400000]: " + latenessMs);
         }
+        if (watchlistSilenceMin < 0 || watchlistSilenceMin > 7 * 1440) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--watchlist-silence-min must be in [0, 10080] (0: off): " + watchlistSilenceMin);
+        }
         WatchkeeperServer.Config cfg;
         try {
             for (Object[] l : loads) {
@@ -137,7 +147,8 @@ public final class ServeCommand implements Callable<Integer> {
                 }
             }
             cfg = security(spec, WatchkeeperServer.Config.of(data).withPort(port).withSources(sources)
-                    .withZones(zones).withWatchlists(watchlist).withLateness(latenessMs), adminTokenFile, eventTlp,
+                    .withZones(zones).withWatchlists(watchlist).withLateness(latenessMs)
+                    .withWatchlistSilence(watchlistSilenceMin * 60_000L), adminTokenFile, eventTlp,
                     tlsKeystore, tlsPasswordFile);
         } catch (Inputs.UnreadableFile e) {
             err.println("watchkeeper serve: " + e.getMessage());

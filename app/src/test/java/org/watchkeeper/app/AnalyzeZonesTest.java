@@ -89,6 +89,49 @@ class AnalyzeZonesTest {
         assertThat(w.get(1).get("evidence").get("attributes").get("matched").get(0).asText()).isEqualTo("name:HJALMAR");
     }
 
+    /**
+     * A listed vessel silent for --watchlist-silence-min is a watchlist_gap: in the DMA sample 211457700 is
+     * silent 4 min 18.8 s (12:00:27.030 to 12:04:45.799), 265645310 at most 3 min 9.1 s, so with 4 min only the
+     * first is reported, with 3 min both, and with 0 none.
+     */
+    @Test
+    void aListedVesselSilentForTheThresholdIsAWatchlistGap() throws IOException {
+        Path list = Files.writeString(tmp.resolve("quiet.txt"), "mmsi 211457700 | follow\nmmsi 265645310\n");
+        Path input = Cli.data("ais/dma-aisabnormal/ais-sample.txt.gz");
+        Path four = tmp.resolve("g4");
+        Cli.Run r = Cli.run("analyze", "--no-store", "--quiet", "--report", four.toString(), "--watchlist", list.toString(),
+                "--watchlist-silence-min", "4", input.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<JsonNode> g = events(four, "watchlist_gap");
+        assertThat(g).hasSize(1);
+        assertThat(g.get(0).get("mmsis").get(0).asText()).isEqualTo("211457700");
+        assertThat(g.get(0).get("start").asText()).isEqualTo("2013-11-12T12:00:27.030Z");
+        assertThat(g.get(0).get("end").asText()).isEqualTo("2013-11-12T12:04:45.799Z");
+        JsonNode at = g.get(0).get("evidence").get("attributes");
+        assertThat(at.get("duration_h").asDouble()).isCloseTo(258.769 / 3600, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(at.get("note").get(0).asText()).isEqualTo("follow");
+        assertThat(g.get(0).get("parameters").get("silence_s").asLong()).isEqualTo(240);
+
+        Path three = tmp.resolve("g3");
+        r = Cli.run("analyze", "--no-store", "--quiet", "--report", three.toString(), "--watchlist", list.toString(),
+                "--watchlist-silence-min", "3", input.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(events(three, "watchlist_gap")).extracting(x -> x.get("mmsis").get(0).asText())
+                .containsExactlyInAnyOrder("211457700", "265645310");
+
+        Path off = tmp.resolve("g0");
+        r = Cli.run("analyze", "--no-store", "--quiet", "--report", off.toString(), "--watchlist", list.toString(),
+                "--watchlist-silence-min", "0", input.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(events(off, "watchlist_gap")).isEmpty();
+        assertThat(events(off, "watchlist_activity")).hasSize(2);
+
+        r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("bad").toString(), "--watchlist", list.toString(),
+                "--watchlist-silence-min", "-1", input.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--watchlist-silence-min must be in [0, 10080] (0: off): -1");
+    }
+
     /** Two watchlist files are one list: the same two vessels, each once, the note from the file that has one. */
     @Test
     void watchlistFilesAreTakenTogether() throws IOException {

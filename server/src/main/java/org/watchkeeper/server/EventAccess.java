@@ -31,8 +31,8 @@ import org.watchkeeper.store.EventRow;
  *       zone's marking was known (or rebuilt at start) follow the zone's marking as it is now. An event
  *       naming a zone the server no longer holds (deleted since; the history is rebuilt without it at
  *       the next start), or a zone event without a zone id, is seen by the host's administrators only;</li>
- *   <li>a {@code watchlist_activity} event is seen only by those who may see the watchlist: users of
- *       the host organisation ({@link Sharing#seesWatchlist});</li>
+ *   <li>a {@code watchlist_activity} or {@code watchlist_gap} event is seen only by those who may see the
+ *       watchlist: users of the host organisation ({@link Sharing#seesWatchlist});</li>
  *   <li>a partner needs {@link DataClass#EVENTS} at the event's position and end time; the attributes
  *       need {@link DataClass#IDENTITIES} there, each evidence fix {@link DataClass#POSITIONS}.</li>
  * </ol>
@@ -126,7 +126,8 @@ public final class EventAccess {
         }
         boolean zoneDerived = zoneKind || zoneId != null;
         UserData.UserZone zone = zoneId == null ? null : zones.apply(zoneId).orElse(null);
-        return new Scope(eventMarking.get(), zoneDerived, zone, e.kind().equals(EventKind.WATCHLIST_ACTIVITY.id()));
+        return new Scope(eventMarking.get(), zoneDerived, zone, e.kind().equals(EventKind.WATCHLIST_ACTIVITY.id())
+                || e.kind().equals(EventKind.WATCHLIST_GAP.id()));
     }
 
     /** Whether {@code p}, under {@code policy}, may see {@code e} at all at {@code now}. */

@@ -30,6 +30,7 @@ import org.watchkeeper.core.detect.port.PortVisitConfig;
 import org.watchkeeper.core.detect.port.PortVisitDetector;
 import org.watchkeeper.core.ref.port.PortIndex;
 import org.watchkeeper.core.detect.zone.Watchlist;
+import org.watchkeeper.core.detect.zone.WatchlistDetector;
 import org.watchkeeper.core.detect.zone.ZoneIndex;
 import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.ObservationMapper;
@@ -385,6 +386,14 @@ public final class Pipeline implements AutoCloseable {
         });
     }
 
+    /** Settings of the watchlist's detector (its silence threshold), used from the next {@link #setZonesAndWatchlist}. */
+    private volatile WatchlistDetector.Config watchlistConfig = WatchlistDetector.Config.defaults();
+
+    /** Sets the watchlist detector's settings; they apply from the next {@link #setZonesAndWatchlist}. */
+    public void setWatchlistConfig(WatchlistDetector.Config c) {
+        watchlistConfig = java.util.Objects.requireNonNull(c);
+    }
+
     /** Replaces the user's zones and watchlist (their detectors restart with empty state). */
     public void setZonesAndWatchlist(ZoneIndex zones, Watchlist watchlist) throws InterruptedException {
         Runnable apply = () -> {
@@ -393,7 +402,7 @@ public final class Pipeline implements AutoCloseable {
                 s = s.withZones(zones);
             }
             if (watchlist != null && watchlist.size() > 0) {
-                s = s.withWatchlist(watchlist);
+                s = s.withWatchlist(watchlist, watchlistConfig);
             }
             DetectionEngine replacement = new DetectionEngine(s.create(), e -> event(Rows.event(e)), lateness);
             detection.accept((Runnable) () -> userEngine = replacement);

@@ -1,5 +1,6 @@
 package org.watchkeeper.server;
 
+import org.watchkeeper.core.detect.zone.WatchlistDetector;
 import org.watchkeeper.core.pipeline.EventTimeOrder;
 
 import io.javalin.Javalin;
@@ -72,26 +73,38 @@ public final class WatchkeeperServer implements AutoCloseable {
      */
     public record Config(int port, Path dataDir, List<String> sources, List<Path> zonesFiles, List<Path> watchlistFiles,
                          int queueCapacity, String adminToken, Tlp eventTlp, Path tlsKeystore, String tlsPassword,
-                         long latenessMillis, PortIndex ports) {
-        /** Defaults: port 8080, queue of 100 000 lines, events TLP:GREEN, plain HTTP. */
+                         long latenessMillis, PortIndex ports, long watchlistSilenceMillis) {
+        /** Defaults: port 8080, queue of 100 000 lines, events TLP:GREEN, plain HTTP, watchlist silences of 1 h. */
         public static Config of(Path dataDir) {
             return new Config(8080, dataDir, List.of(), List.of(), List.of(), 100_000, null, Tlp.GREEN, null, null,
-                    EventTimeOrder.DEFAULT_LATENESS_MILLIS, null);
+                    EventTimeOrder.DEFAULT_LATENESS_MILLIS, null, WatchlistDetector.Config.DEFAULT_SILENCE_MILLIS);
+        }
+
+        /**
+         * How long a vessel on the watchlist may be silent before it is a {@code watchlist_gap} (ms, ≥ 0; 0
+         * turns the watch for silences off; default 1 h, {@link WatchlistDetector.Config#DEFAULT_SILENCE_MILLIS}).
+         */
+        public Config withWatchlistSilence(long millis) {
+            if (millis < 0) {
+                throw new IllegalArgumentException("watchlist silence must be >= 0 ms: " + millis);
+            }
+            return new Config(port, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, adminToken, eventTlp, tlsKeystore,
+                    tlsPassword, latenessMillis, ports, millis);
         }
 
         public Config withPort(int p) {
-            return new Config(p, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, adminToken, eventTlp, tlsKeystore, tlsPassword, latenessMillis, ports);
+            return new Config(p, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, adminToken, eventTlp, tlsKeystore, tlsPassword, latenessMillis, ports, watchlistSilenceMillis);
         }
 
         public Config withSources(List<String> s) {
             return new Config(port, dataDir, List.copyOf(s), zonesFiles, watchlistFiles, queueCapacity, adminToken, eventTlp, tlsKeystore,
-                    tlsPassword, latenessMillis, ports);
+                    tlsPassword, latenessMillis, ports, watchlistSilenceMillis);
         }
 
         /** GeoJSON zone files read at start (see {@link WatchkeeperServer}); none by default. */
         public Config withZones(List<Path> z) {
             return new Config(port, dataDir, sources, List.copyOf(z), watchlistFiles, queueCapacity, adminToken, eventTlp, tlsKeystore,
-                    tlsPassword, latenessMillis, ports);
+                    tlsPassword, latenessMillis, ports, watchlistSilenceMillis);
         }
 
         /** One GeoJSON zone file, or none when {@code z} is null. */
@@ -102,7 +115,7 @@ public final class WatchkeeperServer implements AutoCloseable {
         /** Watchlist files read at start; none by default. */
         public Config withWatchlists(List<Path> w) {
             return new Config(port, dataDir, sources, zonesFiles, List.copyOf(w), queueCapacity, adminToken, eventTlp, tlsKeystore,
-                    tlsPassword, latenessMillis, ports);
+                    tlsPassword, latenessMillis, ports, watchlistSilenceMillis);
         }
 
         /** One watchlist file, or none when {@code w} is null. */
@@ -116,16 +129,16 @@ public final class WatchkeeperServer implements AutoCloseable {
                 throw new IllegalArgumentException("the admin token must have at least 16 characters");
             }
             return new Config(port, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, t == null ? null : t.strip(), eventTlp,
-                    tlsKeystore, tlsPassword, latenessMillis, ports);
+                    tlsKeystore, tlsPassword, latenessMillis, ports, watchlistSilenceMillis);
         }
 
         public Config withEventTlp(Tlp t) {
-            return new Config(port, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, adminToken, t, tlsKeystore, tlsPassword, latenessMillis, ports);
+            return new Config(port, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, adminToken, t, tlsKeystore, tlsPassword, latenessMillis, ports, watchlistSilenceMillis);
         }
 
         public Config withTls(Path keystore, String password) {
             return new Config(port, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, adminToken, eventTlp, keystore, password,
-                    latenessMillis, ports);
+                    latenessMillis, ports, watchlistSilenceMillis);
         }
 
         /**
@@ -139,20 +152,21 @@ public final class WatchkeeperServer implements AutoCloseable {
                 throw new IllegalArgumentException("lateness must be >= 0 ms: " + millis);
             }
             return new Config(port, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, adminToken, eventTlp, tlsKeystore,
-                    tlsPassword, millis, ports);
+                    tlsPassword, millis, ports, watchlistSilenceMillis);
         }
 
         /** The ports the encounter and port-visit detectors use (null: the shipped list). */
         public Config withPorts(PortIndex p) {
             return new Config(port, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, adminToken, eventTlp, tlsKeystore,
-                    tlsPassword, latenessMillis, p);
+                    tlsPassword, latenessMillis, p, watchlistSilenceMillis);
         }
 
         /** The password is never part of the text form. */
         @Override
         public String toString() {
             return "Config[port=" + port + ", dataDir=" + dataDir + ", sources=" + sources + ", eventTlp=" + eventTlp
-                    + ", tls=" + (tlsKeystore != null) + ", latenessMillis=" + latenessMillis + "]";
+                    + ", tls=" + (tlsKeystore != null) + ", latenessMillis=" + latenessMillis
+                    + ", watchlistSilenceMillis=" + watchlistSilenceMillis + "]";
         }
     }
 
@@ -213,6 +227,7 @@ public final class WatchkeeperServer implements AutoCloseable {
         if (boot.withheld() != null) {
             System.err.println("watchkeeper serve: warning: " + boot.withheld());
         }
+        pipeline.setWatchlistConfig(WatchlistDetector.Config.defaults().withSilence(config.watchlistSilenceMillis()));
         this.userData = new UserData(dir, pipeline, accounts.hostOrgId(), config.eventTlp());
         this.userData.setMarkingCheck(accounts::checkKnown);
         try {

@@ -93,7 +93,9 @@ class ZoneEventSharingTest {
     static void start() throws Exception {
         byte[] kattegat = Fixture.bytes(Fixture.log("dma-aisabnormal/538004030_drift_1.ais"));
         byte[] oland = Fixture.bytes(Fixture.log("dma-aisabnormal/212123000_drift_1.ais"));
-        server = WatchkeeperServer.start(Fixture.config(data).withSources(List.of("feed=tcp-listen://127.0.0.1:0")));
+        // watchlist silences of 5 min: 212123000's fixes 6 min apart on 2 October are watchlist_gap events
+        server = WatchkeeperServer.start(Fixture.config(data).withSources(List.of("feed=tcp-listen://127.0.0.1:0"))
+                .withWatchlistSilence(5 * 60_000L));
         String admin = Fixture.ADMIN_TOKEN;
         TOKENS.put("admin", admin);
         for (String org : List.of("north", "south")) {
@@ -185,7 +187,7 @@ class ZoneEventSharingTest {
     static boolean expected(String user, JsonNode e) {
         boolean policy = HOST.contains(user) || !NORTH.contains(user) || (e.has("lat") && inNorth(e));
         String kind = e.get("kind").asText();
-        if (kind.equals("watchlist_activity")) {
+        if (kind.startsWith("watchlist_")) {
             return HOST.contains(user);
         }
         String zone = zoneOf(e);
@@ -217,7 +219,7 @@ class ZoneEventSharingTest {
         Set<String> out = new TreeSet<>();
         for (String id : ids) {
             JsonNode e = ALL.get(id);
-            if (e.get("kind").asText().equals("watchlist_activity")) {
+            if (e.get("kind").asText().startsWith("watchlist_")) {
                 out.add("watchlist");
             } else if (zoneOf(e) != null) {
                 out.add(zoneOf(e));
@@ -232,6 +234,7 @@ class ZoneEventSharingTest {
     void theLogsCrossEveryZoneAndTheWatchlistFires() throws Exception {
         Map<String, Integer> perZone = new TreeMap<>();
         int watch = 0;
+        int silences = 0;
         for (JsonNode e : ALL.values()) {
             if (zoneOf(e) != null) {
                 perZone.merge(zoneOf(e), 1, Integer::sum);
@@ -242,11 +245,22 @@ class ZoneEventSharingTest {
                 assertThat(e.get("parameters").get("zones").asInt()).isEqualTo(8);
                 assertThat(e.get("attributes").get("zone_id").asText()).isEqualTo(ZONE_IDS.get(zoneOf(e)));
             }
-            if (e.get("kind").asText().equals("watchlist_activity")) {
-                watch++;
+            if (e.get("kind").asText().startsWith("watchlist_")) {
                 assertThat(e.get("attributes").get("note").toString()).contains(NOTE);
             }
+            if (e.get("kind").asText().equals("watchlist_activity")) {
+                watch++;
+            }
+            if (e.get("kind").asText().equals("watchlist_gap")) {
+                silences++;
+                assertThat(e.get("parameters").get("silence_s").asInt()).isEqualTo(300);
+                assertThat(e.get("attributes").get("duration_h").asDouble()).isGreaterThanOrEqualTo(5 / 60.0);
+            }
         }
+        // as analyze --watchlist-silence-min 5 finds on the same log
+        assertThat(silences).isEqualTo(12);
+        assertThat(ALL.values().stream().filter(e -> e.get("kind").asText().equals("watchlist_gap")).map(e -> e.get("start").asText()).sorted()
+                .findFirst().orElseThrow()).isEqualTo("2014-10-02T17:41:45.893Z");
         // each box is crossed twice (out and back in, in and back out): an event per zone per crossing
         assertThat(perZone).hasSize(8).allSatisfy((z, n) -> assertThat(n).as(z).isEqualTo(2));
         assertThat(watch).isEqualTo(2); // 212123000 on 2 and 3 October (UTC days)
@@ -273,7 +287,7 @@ class ZoneEventSharingTest {
         JsonNode events = Fixture.getAs(server, null, "/api/events?limit=100000").json().get("events");
         List<String> kinds = new ArrayList<>();
         events.forEach(e -> kinds.add(e.get("kind").asText()));
-        assertThat(kinds).isNotEmpty().noneMatch(k -> k.startsWith("zone_") || k.equals("watchlist_activity"));
+        assertThat(kinds).isNotEmpty().noneMatch(k -> k.startsWith("zone_") || k.startsWith("watchlist_"));
         assertThat(events).noneMatch(e -> e.path("attributes").has("zone_id"));
         for (String id : ALL.keySet()) {
             if (zoneOf(ALL.get(id)) != null) {
@@ -346,11 +360,11 @@ class ZoneEventSharingTest {
             for (JsonNode e : events) {
                 checkContent(u, e);
             }
-            JsonNode only = Fixture.getAs(server, TOKENS.get(u), "/api/events?kind=zone_entry,zone_exit,watchlist_activity&limit=100000")
+            JsonNode only = Fixture.getAs(server, TOKENS.get(u), "/api/events?kind=zone_entry,zone_exit,watchlist_activity,watchlist_gap&limit=100000")
                     .json().get("events");
             assertThat(ids(only)).as(u).isEqualTo(want.stream().filter(id -> {
                 String k = ALL.get(id).get("kind").asText();
-                return k.startsWith("zone_") || k.equals("watchlist_activity");
+                return k.startsWith("zone_") || k.startsWith("watchlist_");
             }).collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
         }
         // spelled out, so that the table above is what the server does
@@ -383,11 +397,11 @@ class ZoneEventSharingTest {
             assertThat(e.get("tlp").asText()).isEqualTo("GREEN");
             assertThat(e.get("owner_org").asText()).isEqualTo("host");
         }
-        if (e.get("kind").asText().equals("watchlist_activity")) {
+        if (e.get("kind").asText().startsWith("watchlist_")) {
             assertThat(HOST).contains(u);
             assertThat(e.get("attributes").get("note").toString()).contains(NOTE);
         }
-        assertThat(e.toString().contains(NOTE)).isEqualTo(HOST.contains(u) && e.get("kind").asText().equals("watchlist_activity"));
+        assertThat(e.toString().contains(NOTE)).isEqualTo(HOST.contains(u) && e.get("kind").asText().startsWith("watchlist_"));
     }
 
     @Test
@@ -395,7 +409,7 @@ class ZoneEventSharingTest {
         for (String u : USERS) {
             for (Map.Entry<String, JsonNode> x : ALL.entrySet()) {
                 String kind = x.getValue().get("kind").asText();
-                if (!kind.startsWith("zone_") && !kind.equals("watchlist_activity") && !x.getKey().equals(ALL.keySet().iterator().next())) {
+                if (!kind.startsWith("zone_") && !kind.startsWith("watchlist_") && !x.getKey().equals(ALL.keySet().iterator().next())) {
                     continue; // the zone and watchlist events, and one other
                 }
                 Fixture.Reply r = Fixture.getAs(server, TOKENS.get(u), "/api/events/" + x.getKey());

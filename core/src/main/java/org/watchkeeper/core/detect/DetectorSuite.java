@@ -70,10 +70,15 @@ public final class DetectorSuite implements Serializable {
         return new DetectorSuite(f);
     }
 
-    /** This suite plus activity of the vessels on {@code list}. */
+    /** This suite plus activity and silences of the vessels on {@code list}, with the default settings. */
     public DetectorSuite withWatchlist(Watchlist list) {
+        return withWatchlist(list, WatchlistDetector.Config.defaults());
+    }
+
+    /** This suite plus activity and silences of the vessels on {@code list}. */
+    public DetectorSuite withWatchlist(Watchlist list, WatchlistDetector.Config config) {
         List<Factory> f = new ArrayList<>(factories);
-        f.add(() -> WatchlistDetector.withDefaults(list));
+        f.add(() -> new WatchlistDetector(list, config));
         return new DetectorSuite(f);
     }
 

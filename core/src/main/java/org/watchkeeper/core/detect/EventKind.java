@@ -30,6 +30,8 @@ public enum EventKind {
     ZONE_EXIT("zone_exit"),
     /** Any activity of a vessel on a watchlist. */
     WATCHLIST_ACTIVITY("watchlist_activity"),
+    /** A vessel on a watchlist silent for the watchlist's (short) silence threshold: a gap of a watched vessel. */
+    WATCHLIST_GAP("watchlist_gap"),
     /** A stop at a port: arrival within the entry radius, departure beyond the exit radius (GFW). */
     PORT_VISIT("port_visit"),
     /** One passage of a vessel through a chokepoint (IMF PortWatch). */

@@ -78,7 +78,8 @@ class WatchlistDetectorTest {
     void oncePerVesselPerUtcDayWithTheMatchedEntry() {
         var obs = traffic().accepted();
         obs.sort(java.util.Comparator.comparingLong(o -> o.time()));
-        List<Event> events = AisScript.run(obs, WatchlistDetector.withDefaults(LIST));
+        List<Event> events = AisScript.run(obs, WatchlistDetector.withDefaults(LIST)).stream()
+                .filter(e -> e.kind() == org.watchkeeper.core.detect.EventKind.WATCHLIST_ACTIVITY).toList();
         assertThat(events).extracting(e -> e.vessels().get(0), Event::start, e -> e.attributes().get("matched"))
                 .containsExactly(
                         tuple(232_000_011, min(0), List.of("mmsi:232000011")),
@@ -90,6 +91,56 @@ class WatchlistDetectorTest {
         assertThat(events.get(3).attributes()).containsEntry("period_start", "2023-11-15T00:00:00Z");
         assertThat(events.get(2).latitude()).isEqualTo(53.0);
         assertThat(events.get(2).evidence()).hasSize(1);
+    }
+
+    /**
+     * A listed vessel silent for the threshold (1 h by default) is an episode under way from the watermark
+     * on, and a watchlist_gap event from its last fix to the next once heard again; 0 turns it off.
+     */
+    @Test
+    void aListedVesselSilentForTheThresholdIsAWatchlistGap() {
+        var obs = traffic().accepted();
+        obs.sort(java.util.Comparator.comparingLong(o -> o.time()));
+        List<Event> gaps = AisScript.run(obs, WatchlistDetector.withDefaults(LIST)).stream()
+                .filter(e -> e.kind() == org.watchkeeper.core.detect.EventKind.WATCHLIST_GAP).toList();
+        // 232000011: fixes at 0, 30 and 120 min: silent 90 min from the fix at 30 min (the 30-min one is too short)
+        assertThat(gaps).extracting(e -> e.vessels().get(0), Event::start, Event::end)
+                .containsExactly(tuple(232_000_011, min(30), min(120)));
+        Event g = gaps.get(0);
+        assertThat(g.attributes()).containsEntry("duration_h", 1.5).containsEntry("matched", List.of("mmsi:232000011"))
+                .containsEntry("note", List.of("sanctions list 2024-03")).containsEntry("end_lat", 51.0).containsEntry("end_lon", 1.7);
+        // 0.1 degree of longitude at 51 N: 3.775 nm
+        assertThat((Double) g.attributes().get("distance_nm")).isCloseTo(3.775, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(g.parameters()).containsEntry("silence_s", 3600L);
+        assertThat(g.latitude()).isEqualTo(51.0);
+        assertThat(g.longitude()).isEqualTo(1.6);
+        assertThat(g.evidence()).extracting(p -> p.time()).containsExactly(min(30), min(120));
+
+        // under way: by the time the watermark is 60 min past the fix at 30 min, before the vessel is heard again
+        List<Event> out = new java.util.ArrayList<>();
+        DetectionEngine e = new DetectionEngine(List.of(WatchlistDetector.withDefaults(LIST)), out::add, 0);
+        AisScript other = new AisScript();
+        other.position(min(0), 232_000_011, 51.0, 1.5);
+        other.position(min(30), 232_000_011, 51.0, 1.6);
+        other.position(min(89), 244_000_001, 52.0, 4.0); // another vessel moves the watermark
+        var first = other.accepted();
+        first.forEach(e::accept);
+        List<Event> open = new java.util.ArrayList<>();
+        e.ongoing(open::add);
+        assertThat(open).isEmpty(); // 59 min
+        AisScript later = new AisScript();
+        later.position(min(91), 244_000_001, 52.0, 4.01);
+        later.accepted().forEach(e::accept);
+        e.ongoing(open::add);
+        assertThat(open).extracting(Event::kind, Event::start, Event::end)
+                .containsExactly(tuple(org.watchkeeper.core.detect.EventKind.WATCHLIST_GAP, min(30), min(91) - 1)); // the watermark
+        assertThat(open.get(0).attributes()).doesNotContainKey("distance_nm").containsEntry("mmsi", "232000011");
+        assertThat(open.get(0).id()).isEqualTo(g.id()); // the same episode's id as the event it becomes
+
+        // off
+        assertThat(AisScript.run(obs, new WatchlistDetector(LIST, WatchlistDetector.Config.defaults().withSilence(0))))
+                .noneMatch(x -> x.kind() == org.watchkeeper.core.detect.EventKind.WATCHLIST_GAP);
+        assertThatThrownBy(() -> WatchlistDetector.Config.defaults().withSilence(-1)).hasMessage("silence must be >= 0 ms (0: off): -1");
     }
 
     @Test
