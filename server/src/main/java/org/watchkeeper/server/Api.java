@@ -304,21 +304,11 @@ public final class Api {
             ctx.json(o);
         });
         app.get("/api/ongoing", ctx -> {
-            Sharing.requireClass(ctx, DataClass.EVENTS);
-            EventFilter f = EventFilter.of(ctx);
             int limit = integer(ctx, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
-            Pipeline.Ongoing ongoing = server.pipeline().ongoing(ONGOING_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS, f.mmsi());
+            VisibleOngoing ongoing = visibleOngoing(ctx, server);
             if (ongoing == null) {
-                error(ctx, 503, "the detectors did not answer within " + ONGOING_TIMEOUT_SECONDS
-                        + " s (the input queue is long); try again");
                 return;
             }
-            List<EventRow> rows = new ArrayList<>(ongoing.events());
-            rows.sort(Comparator.comparingLong(EventRow::startMillis).thenComparing(EventRow::id));
-            Principal p = Access.principal(ctx);
-            SharingPolicy policy = Access.policy(ctx);
-            EventAccess access = server.eventAccess();
-            Instant now = Instant.now();
             ObjectNode o = Rows.JSON.createObjectNode();
             long wm = ongoing.asOfMillis();
             if (wm > Long.MIN_VALUE / 2 && wm < Long.MAX_VALUE / 2) {
@@ -327,20 +317,9 @@ public final class Api {
                 o.putNull("as_of");
             }
             ArrayNode a = Rows.JSON.createArrayNode();
-            int total = 0;
-            for (EventRow e : rows) {
-                ObjectNode x = f.test(e) ? access.event(e, false, p, policy, now) : null;
-                if (x == null) {
-                    continue;
-                }
-                total++;
-                if (a.size() < limit) {
-                    x.put("ongoing", true);
-                    a.add(x);
-                }
-            }
+            a.addAll(firstOf(ongoing.events(), limit));
             o.put("count", a.size());
-            o.put("total", total);
+            o.put("total", ongoing.events().size());
             o.set("events", a);
             ctx.json(o);
         });
@@ -1469,6 +1448,43 @@ public final class Api {
             }
         }
         return out;
+    }
+
+    /**
+     * The episodes under way the caller may see, by start then id, each marked {@code "ongoing": true}, as of
+     * the detectors' latest event time (epoch ms, {@code Long.MIN_VALUE} before any).
+     */
+    record VisibleOngoing(long asOfMillis, List<ObjectNode> events) {
+    }
+
+    /**
+     * The episodes under way that {@code ctx}'s filters select and its caller may see ({@code GET /api/ongoing}
+     * and its export); null after answering 503 when the detectors do not answer in time.
+     */
+    static VisibleOngoing visibleOngoing(Context ctx, WatchkeeperServer server) throws InterruptedException {
+        Sharing.requireClass(ctx, DataClass.EVENTS);
+        EventFilter f = EventFilter.of(ctx);
+        Pipeline.Ongoing ongoing = server.pipeline().ongoing(ONGOING_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS, f.mmsi());
+        if (ongoing == null) {
+            error(ctx, 503, "the detectors did not answer within " + ONGOING_TIMEOUT_SECONDS
+                    + " s (the input queue is long); try again");
+            return null;
+        }
+        List<EventRow> rows = new ArrayList<>(ongoing.events());
+        rows.sort(Comparator.comparingLong(EventRow::startMillis).thenComparing(EventRow::id));
+        Principal p = Access.principal(ctx);
+        SharingPolicy policy = Access.policy(ctx);
+        EventAccess access = server.eventAccess();
+        Instant now = Instant.now();
+        List<ObjectNode> out = new ArrayList<>();
+        for (EventRow e : rows) {
+            ObjectNode x = f.test(e) ? access.event(e, false, p, policy, now) : null;
+            if (x != null) {
+                x.put("ongoing", true);
+                out.add(x);
+            }
+        }
+        return new VisibleOngoing(ongoing.asOfMillis(), out);
     }
 
     static ObjectNode event(EventRow e, boolean evidence) {

@@ -34,8 +34,9 @@ public final class Exports {
     static final List<String> EVENT_FIELDS = List.of("id", "kind", "start", "end", "vessels", "lat", "lon", "attributes");
 
     /** Every export there is, as the error of a misnamed one says. */
-    static final String EXPORTS = "the exports are /api/export/vessels, /api/export/events and /api/export/incidents"
-            + " each as .geojson, .csv or .kml (e.g. /api/export/vessels.csv), and /api/export/stix (STIX 2.1 JSON, no extension)";
+    static final String EXPORTS = "the exports are /api/export/vessels, /api/export/events, /api/export/ongoing (episodes under way)"
+            + " and /api/export/incidents each as .geojson, .csv or .kml (e.g. /api/export/vessels.csv), and /api/export/stix"
+            + " (STIX 2.1 JSON, no extension)";
 
     /** Header of every list export: the rows it holds. */
     public static final String COUNT_HEADER = "Watchkeeper-Export-Count";
@@ -82,13 +83,13 @@ public final class Exports {
         return Api.firstOf(rows, limit);
     }
 
-    static void export(Context ctx, WatchkeeperServer server) {
+    static void export(Context ctx, WatchkeeperServer server) throws InterruptedException {
         String file = ctx.pathParam("file");
         int dot = file.indexOf('.');
         String what = dot < 0 ? file : file.substring(0, dot);
         String format = dot < 0 ? "" : file.substring(dot + 1);
         // incidents.{geojson,csv,kml} and stix have routes of their own: here only when misnamed
-        if (!what.equals("vessels") && !what.equals("events") && !what.equals("incidents")) {
+        if (!what.equals("vessels") && !what.equals("events") && !what.equals("ongoing") && !what.equals("incidents")) {
             throw new Api.BadRequest("no export '" + file + "'; " + EXPORTS);
         }
         if (!format.equals("geojson") && !format.equals("csv") && !format.equals("kml")) {
@@ -101,8 +102,18 @@ public final class Exports {
         // the filters of the list exported, and only those: a vessel filter on events would be ignored
         QueryParameters.API.check("GET", "/api/" + what, ctx.queryParamMap(), "an export of " + what);
         int limit = limit(ctx);
-        List<ObjectNode> rows = fit(ctx, what.equals("vessels") ? Api.vessels(ctx, server, limit + 1)
-                : Api.visibleEvents(ctx, server, limit + 1), limit, what);
+        List<ObjectNode> all;
+        if (what.equals("ongoing")) {
+            // the episodes under way (a shift report's open items): their end is the detectors' time, the as-of
+            Api.VisibleOngoing ongoing = Api.visibleOngoing(ctx, server);
+            if (ongoing == null) {
+                return;
+            }
+            all = ongoing.events();
+        } else {
+            all = what.equals("vessels") ? Api.vessels(ctx, server, limit + 1) : Api.visibleEvents(ctx, server, limit + 1);
+        }
+        List<ObjectNode> rows = fit(ctx, all, limit, what.equals("ongoing") ? "episodes under way" : what);
         List<String> fields = what.equals("vessels") ? VESSEL_FIELDS : EVENT_FIELDS;
         ctx.header("Content-Disposition", "attachment; filename=\"" + what + "." + format + "\"");
         switch (format) {

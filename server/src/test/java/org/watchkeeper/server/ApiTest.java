@@ -335,7 +335,7 @@ class ApiTest {
         "/api/export/vessels.xls|400|export format must be geojson, csv or kml",
         "/api/export/vessels.csv?kind=gap|400|unknown query parameter 'kind' for an export of vessels; known: bbox, shiptype, flag, class, since, q, limit",
         "/api/export/events.kml?since=2099-01-01|400|unknown query parameter 'since' for an export of events; known: kind, from, to, bbox, mmsi, limit",
-        "/api/export/ships.csv|400|no export 'ships.csv'; the exports are /api/export/vessels, /api/export/events and /api/export/incidents",
+        "/api/export/ships.csv|400|no export 'ships.csv'; the exports are /api/export/vessels, /api/export/events, /api/export/ongoing (episodes under way) and /api/export/incidents",
         "/api/nothing|404|Endpoint GET /api/nothing not found",
     })
     void badQueries(String path, int status, String message) throws Exception {
@@ -461,6 +461,31 @@ class ApiTest {
             }
         });
         assertThat(ids).contains(e.get("id").asText()).containsExactlyInAnyOrderElementsOf(want);
+    }
+
+    /** The episodes under way as an export (a shift report's open items): the rows of /api/ongoing, signed. */
+    @Test
+    void theEpisodesUnderWayExportAsTheOngoingListHasThem() throws Exception {
+        String kind = Fixture.get(server, "/api/ongoing?limit=1").json().get("events").get(0).get("kind").asText();
+        JsonNode all = Fixture.get(server, "/api/ongoing?kind=" + kind + "&limit=100000").json();
+        int n = all.get("events").size();
+        assertThat(n).isPositive();
+        Fixture.Reply csv = Fixture.get(server, "/api/export/ongoing.csv?kind=" + kind);
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.header(Exports.COUNT_HEADER)).isEqualTo(Integer.toString(n));
+        assertThat(csv.header(ExportSigner.HEADER)).isNotBlank();
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines[0]).isEqualTo("id,kind,start,end,vessels,lat,lon,attributes");
+        assertThat(lines).hasSize(n + 1);
+        JsonNode first = all.get("events").get(0);
+        assertThat(lines[1]).startsWith(first.get("id").asText() + "," + kind + "," + first.get("start").asText() + ","
+                + first.get("end").asText() + "," + first.get("vessels").get(0).asText() + ",");
+        JsonNode geo = Fixture.get(server, "/api/export/ongoing.geojson?kind=" + kind + "&limit=1").json();
+        assertThat(geo.get("features")).hasSize(1);
+        assertThat(geo.get("features").get(0).get("properties").get("ongoing").asBoolean()).isTrue();
+        Fixture.Reply kml = Fixture.get(server, "/api/export/ongoing.kml?kind=" + kind);
+        assertThat(kml.body()).contains("<Placemark>");
+        assertThat(Fixture.get(server, "/api/export/ongoing.csv?since=2014-01-01").status()).isEqualTo(400);
     }
 
     @Test
