@@ -122,8 +122,9 @@ class ApiInputTest {
 
     @Test
     void aMisnamedExportListsEveryExport() throws Exception {
-        String all = "the exports are /api/export/vessels, /api/export/events and /api/export/incidents each as .geojson, .csv"
-                + " or .kml (e.g. /api/export/vessels.csv), and /api/export/stix (STIX 2.1 JSON, no extension)";
+        String all = "the exports are /api/export/vessels, /api/export/events, /api/export/ongoing (episodes under way)"
+                + " and /api/export/incidents each as .geojson, .csv or .kml (e.g. /api/export/vessels.csv), and /api/export/stix"
+                + " (STIX 2.1 JSON, no extension)";
         assertError(Fixture.get(server, "/api/export/nosuch.csv"), 400, "no export 'nosuch.csv'; " + all);
         assertError(Fixture.get(server, "/api/export/stix.json"), 400, "no export 'stix.json'; " + all);
         assertError(Fixture.get(server, "/api/export/incidents.xls"), 400, "export format must be geojson, csv or kml: incidents.xls; " + all);
