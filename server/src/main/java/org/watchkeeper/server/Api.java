@@ -157,6 +157,9 @@ public final class Api {
             o.put("status", ok ? "UP" : "DOWN");
             o.put("vessels", pipeline.vessels().size());
             o.put("queued", pipeline.queued());
+            // the server lives while a feed fails: say how many do (their names and errors are in /api/stats)
+            o.put("sources", server.sources().size());
+            o.put("sources_failing", server.sources().stream().filter(x -> x.error() != null).count());
             if (!ok) {
                 o.put("error", String.valueOf(pipeline.failure()));
             }

@@ -392,6 +392,7 @@ public final class WatchkeeperServer implements AutoCloseable {
             throw new IllegalArgumentException("a source named '" + s.name() + "' is there already");
         }
         sources.add(s);
+        registerSourceMetrics(s);
         s.start();
     }
 
@@ -409,11 +410,35 @@ public final class WatchkeeperServer implements AutoCloseable {
         Gauge.builder("watchkeeper.queue.lines", pipeline, Pipeline::queued).description("lines waiting").register(metrics);
         Gauge.builder("watchkeeper.vessels", pipeline, p -> p.vessels().size()).description("vessels in the picture").register(metrics);
         Gauge.builder("watchkeeper.stream.clients", stream, LiveStream::clients).register(metrics);
+        // rejected lines by reason, every source together (as /api/stats "rejected"; line_too_long counted by the sources)
+        java.util.List<String> reasons = new java.util.ArrayList<>();
+        for (org.watchkeeper.ais.RejectReason r : org.watchkeeper.ais.RejectReason.values()) {
+            reasons.add(r.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        reasons.add("stray_time");
+        for (String reason : reasons) {
+            FunctionCounter.builder("watchkeeper.rejected.lines", this, x -> x.pipeline.rejected().getOrDefault(reason, 0L)
+                    + (reason.equals("line_too_long") ? x.sources.stream().mapToLong(Source::overlong).sum() : 0))
+                    .tag("reason", reason).description("input lines rejected, by reason").register(metrics);
+        }
         for (Source s : sources) {
-            if (s instanceof Source.UdpSource u) {
-                FunctionCounter.builder("watchkeeper.udp.kernel.drops", u, x -> Math.max(0, x.kernelDrops())).tag("source", u.name())
-                        .description("datagrams the system dropped before the server read them (Linux /proc/net/udp)").register(metrics);
-            }
+            registerSourceMetrics(s);
+        }
+    }
+
+    /** A source's own metrics: up (1) or not (0), failing, lines, and for UDP the system's drops. */
+    private void registerSourceMetrics(Source s) {
+        Gauge.builder("watchkeeper.source.up", s, x -> x.up() ? 1 : 0).tag("source", s.name()).tag("kind", s.kind())
+                .description("1 while the source is connected, listening or reading; 0 otherwise (a file read to its end too)")
+                .register(metrics);
+        Gauge.builder("watchkeeper.source.failing", s, x -> x.error() != null ? 1 : 0).tag("source", s.name())
+                .description("1 while the source reports an error (in /api/stats): cannot connect, read error, missing topic")
+                .register(metrics);
+        FunctionCounter.builder("watchkeeper.source.lines", s, Source::lines).tag("source", s.name())
+                .description("lines the source delivered").register(metrics);
+        if (s instanceof Source.UdpSource u) {
+            FunctionCounter.builder("watchkeeper.udp.kernel.drops", u, x -> Math.max(0, x.kernelDrops())).tag("source", u.name())
+                    .description("datagrams the system dropped before the server read them (Linux /proc/net/udp)").register(metrics);
         }
     }
 

@@ -47,10 +47,19 @@ class ApiTest {
         Fixture.Reply h = Fixture.get(server, "/health");
         assertThat(h.status()).isEqualTo(200);
         assertThat(h.json().get("status").asText()).isEqualTo("UP");
+        assertThat(h.json().get("sources").asInt()).isEqualTo(1);
+        assertThat(h.json().get("sources_failing").asInt()).isZero();
         Fixture.Reply m = Fixture.get(server, "/metrics");
         assertThat(m.status()).isEqualTo(200);
+        long lines = server.sources().get(0).lines();
+        long badChecksum = server.pipeline().rejected().getOrDefault("bad_checksum", 0L);
         assertThat(m.body()).contains("watchkeeper_messages_total " + (double) server.pipeline().messages())
-                .contains("watchkeeper_shed_total{stage=\"ingest\"}");
+                .contains("watchkeeper_shed_total{stage=\"ingest\"}")
+                .contains("watchkeeper_source_up{kind=\"tcp-listen\",source=\"feed\"} 1.0")
+                .contains("watchkeeper_source_failing{source=\"feed\"} 0.0")
+                .contains("watchkeeper_source_lines_total{source=\"feed\"} " + (double) lines)
+                .contains("watchkeeper_rejected_lines_total{reason=\"bad_checksum\"} " + (double) badChecksum);
+        assertThat(lines).isGreaterThan(1000);
         JsonNode api = Fixture.get(server, "/openapi.json").json();
         assertThat(api.get("openapi").asText()).startsWith("3.");
         List<String> paths = new ArrayList<>();

@@ -61,6 +61,12 @@ class SourceFaultTest {
             assertThat(refused.path("error").asText()).isEqualTo("cannot connect to " + where + ": Connection refused");
             assertThat(refused.path("up").asBoolean()).isFalse();
             assertThat(refused.path("error_time").asText()).matches("20\\d\\d-.*Z");
+            // a monitor sees it without a login, by count, and in the metrics by name
+            JsonNode health = Fixture.get(s, "/health").json();
+            assertThat(health.get("status").asText()).isEqualTo("UP");
+            assertThat(health.get("sources_failing").asInt()).isEqualTo(1);
+            assertThat(Fixture.get(s, "/metrics").body()).contains("watchkeeper_source_failing{source=\"feed\"} 1.0")
+                    .contains("watchkeeper_source_up{kind=\"tcp\",source=\"feed\"} 0.0");
 
             // the feed comes up: the source retries (1 s, then 2 s ...) and connects
             try (ServerSocket feed = new ServerSocket()) {
