@@ -29,8 +29,8 @@ import org.watchkeeper.store.EventRow;
  *       zone, as {@code GET /api/zones} decides ({@link Sharing#seesZone}). The zone is found by the
  *       {@code zone_id} the event holds, at the time the event is served, so events stored before a
  *       zone's marking was known (or rebuilt at start) follow the zone's marking as it is now. An event
- *       naming a zone the server no longer holds (deleted since; the history is rebuilt without it at
- *       the next start), or a zone event without a zone id, is seen by the host's administrators only;</li>
+ *       naming a zone the server no longer holds (deleted since; the history keeps its events across
+ *       restarts), or a zone event without a zone id, is seen by the host's administrators only;</li>
  *   <li>a {@code watchlist_activity} or {@code watchlist_gap} event is seen only by those who may see the
  *       watchlist: users of the host organisation ({@link Sharing#seesWatchlist});</li>
  *   <li>a partner needs {@link DataClass#EVENTS} at the event's position and end time; the attributes

@@ -156,6 +156,13 @@ public final class Pipeline implements AutoCloseable {
     private final DetectionEngine engine;
     /** Used only on the detection thread (replaced there). */
     private DetectionEngine userEngine;
+    /**
+     * User engines replaced while observations that arrived before the change still waited in the
+     * event-time order: each gets those observations as they come out (detection thread).
+     */
+    private final List<Retired> retired = new ArrayList<>();
+    /** The content of the user's zones and watchlist in force ({@link UserSet#key}), or null. */
+    private volatile String userSetKey;
     /** The detectors' input in event-time order (see the class description). */
     private final EventTimeOrder order;
     /** When the pipeline thread last took a line (nanoTime), and whether held input was released since. */
@@ -307,14 +314,37 @@ public final class Pipeline implements AutoCloseable {
      * @return the number of lines replayed
      */
     public long rebuildFromArchive() {
+        return rebuildFromArchive(null);
+    }
+
+    /**
+     * As {@link #rebuildFromArchive()}, applying each change of the user's zones and watchlist the
+     * archive records ({@link #changeUserSet}) where it stands among the lines, as it was applied
+     * when it was made: the zones and watchlist in force at the call are those of the lines before
+     * the archive's first change.
+     *
+     * @param marks the zones and watchlist a change's mark names ({@link #changeUserSet}'s
+     *        {@code mark}), or null when they are no longer found (the zones and watchlist in force
+     *        then stay); null to pass over every mark
+     * @return the number of lines replayed (marks not counted)
+     */
+    public long rebuildFromArchive(java.util.function.Function<String, UserSet> marks) {
         if (archive == null) {
             return 0;
         }
+        long[] markCount = {0};
         long n = archive.replay(l -> {
+            if (l.source().equals(USER_SET_SOURCE)) {
+                markCount[0]++;
+                if (marks != null) {
+                    applyMark(new String(l.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1), marks);
+                }
+                return;
+            }
             archivedBySource.merge(l.source(), 1L, Long::sum);
             lastArchivedBySource.put(l.source(), l.bytes());
             processSafely(l);
-        });
+        }) - markCount[0];
         awaitDetection();
         flush();
         writer.awaitWritten();
@@ -325,6 +355,29 @@ public final class Pipeline implements AutoCloseable {
             idleReleased = false;
         }
         return n;
+    }
+
+    /** Applies a change of the user's zones and watchlist the archive records (rebuild, before start). */
+    private void applyMark(String mark, java.util.function.Function<String, UserSet> marks) {
+        UserSet set;
+        try {
+            set = marks.apply(mark);
+        } catch (RuntimeException e) {
+            LOG.error("the raw archive records a change of the zones and watchlist ({}) that cannot be read;"
+                    + " the zones and watchlist in force before it stay in force", mark, e);
+            return;
+        }
+        if (set == null) {
+            LOG.error("the raw archive records a change of the zones and watchlist ({}) whose record is not found;"
+                    + " the zones and watchlist in force before it stay in force", mark);
+            return;
+        }
+        try {
+            changeUserSet(set, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rebuilding history", e);
+        }
     }
 
     /** Lines of each source name read back from the raw archive by {@link #rebuildFromArchive}. */
@@ -386,32 +439,119 @@ public final class Pipeline implements AutoCloseable {
         });
     }
 
-    /** Settings of the watchlist's detector (its silence threshold), used from the next {@link #setZonesAndWatchlist}. */
+    /** Settings of the watchlist's detector (its silence threshold), used from the next {@link #changeUserSet}. */
     private volatile WatchlistDetector.Config watchlistConfig = WatchlistDetector.Config.defaults();
 
-    /** Sets the watchlist detector's settings; they apply from the next {@link #setZonesAndWatchlist}. */
+    /** Sets the watchlist detector's settings; they apply from the next {@link #changeUserSet}. */
     public void setWatchlistConfig(WatchlistDetector.Config c) {
         watchlistConfig = java.util.Objects.requireNonNull(c);
     }
 
     /** Replaces the user's zones and watchlist (their detectors restart with empty state). */
     public void setZonesAndWatchlist(ZoneIndex zones, Watchlist watchlist) throws InterruptedException {
-        Runnable apply = () -> {
+        changeUserSet(new UserSet(zones, watchlist, null), null);
+    }
+
+    /**
+     * The archive source name of the marks of the user's zones and watchlist changes
+     * ({@link #changeUserSet}). No source can have it (a source name is letters, digits, '_', '.' and
+     * '-'), so a mark is never taken for input: it is not decoded, nor counted as a source's line.
+     */
+    public static final String USER_SET_SOURCE = "#userdata";
+
+    /**
+     * The user's zones and watchlist as the detectors take them.
+     *
+     * @param zones the zones, or null for none
+     * @param watchlist the watchlist, or null for none
+     * @param key their content as text, two sets with equal keys being the same; null for a set to
+     *        be compared with none
+     */
+    public record UserSet(ZoneIndex zones, Watchlist watchlist, String key) {
+    }
+
+    /** The content ({@link UserSet#key}) of the user's zones and watchlist last set, or null. */
+    public String userSetKey() {
+        return userSetKey;
+    }
+
+    /**
+     * Puts the user's zones and watchlist in force from this point of the input on: the observations
+     * of lines offered before the call go to the detectors of the set in force before (also those
+     * still waiting in the event-time order), those of later lines to the new set's detectors, which
+     * start with empty state. A set whose key equals the one in force changes nothing (the
+     * detectors go on). Before {@link #start()} it applies at once.
+     *
+     * @param mark when not null, a mark of the change is appended to the raw archive at the same
+     *        point among the lines (source {@link #USER_SET_SOURCE}, the mark as the line), so that
+     *        {@link #rebuildFromArchive(java.util.function.Function)} applies the change there again
+     */
+    public void changeUserSet(UserSet set, String mark) throws InterruptedException {
+        boolean same = set.key() != null && set.key().equals(userSetKey);
+        userSetKey = set.key();
+        Runnable apply = same ? null : () -> {
             DetectorSuite s = DetectorSuite.none();
-            if (zones != null && zones.size() > 0) {
-                s = s.withZones(zones);
+            if (set.zones() != null && set.zones().size() > 0) {
+                s = s.withZones(set.zones());
             }
-            if (watchlist != null && watchlist.size() > 0) {
-                s = s.withWatchlist(watchlist, watchlistConfig);
+            if (set.watchlist() != null && set.watchlist().size() > 0) {
+                s = s.withWatchlist(set.watchlist(), watchlistConfig);
             }
             DetectionEngine replacement = new DetectionEngine(s.create(), e -> event(Rows.event(e)), lateness);
-            detection.accept((Runnable) () -> userEngine = replacement);
+            detection.accept((Runnable) () -> replaceUserEngine(replacement));
             detection.flush();
         };
-        if (started) {
-            queue.put(apply);
-        } else {
-            apply.run();
+        RawLine line = mark == null || archive == null ? null
+                : new RawLine(USER_SET_SOURCE, System.currentTimeMillis(), mark.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        if (!started) {
+            if (apply != null) {
+                apply.run();
+            }
+            if (line != null) {
+                archive.append(line);
+            }
+            return;
+        }
+        // as offer: the change takes the same place in the queue and in the archive
+        synchronized (queue) {
+            if (apply != null) {
+                queue.put(apply);
+            }
+            if (line != null) {
+                archive.append(line);
+            }
+        }
+    }
+
+    /** A replaced user engine and the observations that arrived before the change and still wait in the order. */
+    private record Retired(DetectionEngine engine, Set<Observation> waiting, long newest) {
+    }
+
+    /**
+     * On the detection thread: puts {@code replacement} in force. The observations waiting in the
+     * event-time order arrived before the change: they go on to the engine replaced, as they come out.
+     */
+    private void replaceUserEngine(DetectionEngine replacement) {
+        // (also when the engine replaced runs no detector: the new one must not have them either)
+        if (order.held() > 0) {
+            Set<Observation> waiting = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            long[] newest = {Long.MIN_VALUE};
+            order.forEachHeld(o -> {
+                waiting.add(o);
+                newest[0] = Math.max(newest[0], o.time());
+            });
+            retired.add(new Retired(userEngine, waiting, newest[0]));
+        }
+        userEngine = replacement;
+    }
+
+    /**
+     * On the detection thread: lets go of the replaced engines whose observations have all come out
+     * of the event-time order (given on, or left out as duplicates).
+     */
+    private void dropRetired() {
+        if (!retired.isEmpty()) {
+            retired.removeIf(r -> r.waiting().isEmpty() || order.held() == 0 || order.watermark() >= r.newest());
         }
     }
 
@@ -580,7 +720,10 @@ public final class Pipeline implements AutoCloseable {
                 d.releaseWaiting();
             }
             waitingSources.clear();
-            detection.accept((Runnable) () -> order.releaseHeld());
+            detection.accept((Runnable) () -> {
+                order.releaseHeld();
+                dropRetired();
+            });
         }
     }
 
@@ -790,6 +933,7 @@ public final class Pipeline implements AutoCloseable {
         try {
             long lateBefore = order.late();
             order.accept(o);
+            dropRetired();
             long n = order.late() - lateBefore;
             if (n > 0) {
                 late.addAndGet(n);
@@ -852,6 +996,9 @@ public final class Pipeline implements AutoCloseable {
     /** On the detection thread: every episode the detectors (shipped and the user's) have open. */
     private void eachOngoing(java.util.function.Consumer<Event> to) {
         engine.ongoing(to);
+        for (Retired r : retired) {
+            r.engine().ongoing(to);
+        }
         userEngine.ongoing(to);
     }
 
@@ -860,7 +1007,16 @@ public final class Pipeline implements AutoCloseable {
         detectedSinceAnnounce = true;
         long lateBefore = engine.lateObservations();
         engine.accept(o);
-        userEngine.accept(o);
+        DetectionEngine user = userEngine;
+        for (int i = 0, n = retired.size(); i < n; i++) {
+            Retired r = retired.get(i);
+            if (r.waiting().remove(o)) {
+                // it arrived before the change: the zones and watchlist in force then judge it
+                user = r.engine();
+                break;
+            }
+        }
+        user.accept(o);
         late.addAndGet(engine.lateObservations() - lateBefore);
     }
 

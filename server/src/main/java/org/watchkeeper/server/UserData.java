@@ -52,6 +52,10 @@ public final class UserData {
     /** The next zone and watchlist entry numbers (zone-N, watch-N), each counted on its own. */
     private long nextZoneId = 1;
     private long nextWatchId = 1;
+    /** Every set in force so far (null: nothing persisted). */
+    private final UserDataHistory history;
+    /** Whether changes are recorded in the history and marked in the raw archive ({@link #startHistory}). */
+    private boolean recording;
 
     /**
      * @param dir the data directory (null: nothing persisted)
@@ -94,6 +98,15 @@ public final class UserData {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the zones or watchlist in " + dir, e);
             }
+            history = new UserDataHistory(dir);
+            JsonNode last = history.last() == null ? null : history.read(history.last());
+            if (last != null) {
+                // an id once given (to a zone deleted since, whose events history keeps) is not given again
+                nextZoneId = Math.max(nextZoneId, last.path("next_zone_id").asLong(1));
+                nextWatchId = Math.max(nextWatchId, last.path("next_watch_id").asLong(1));
+            }
+        } else {
+            history = null;
         }
     }
 
@@ -676,27 +689,48 @@ public final class UserData {
      *         the change back
      */
     public synchronized void changed() throws InterruptedException {
-        Map<Integer, String> m = new LinkedHashMap<>();
-        Map<Integer, String> i = new LinkedHashMap<>();
-        Map<String, String> n = new LinkedHashMap<>();
-        for (WatchEntry e : watch.values()) {
-            if (e.mmsi() > 0) {
-                m.put(e.mmsi(), e.note());
-            } else if (e.imo() > 0) {
-                i.put(e.imo(), e.note());
-            } else if (e.name() != null) {
-                n.put(e.name(), e.note());
-            }
-        }
+        changed(false);
+    }
+
+    /**
+     * As {@link #changed()}; once {@link #startHistory} has been called, a set that differs from the
+     * one in force (or any, when {@code record}) is first recorded in the history, and the change is
+     * marked in the raw archive where it takes effect.
+     */
+    private void changed(boolean record) throws InterruptedException {
         List<Zone> zs = new ArrayList<>();
         for (UserZone z : zones.values()) {
             zs.add(z.zone());
         }
+        String key = null;
+        String mark = null;
         if (dir != null) {
-            String z = zonesGeoJson().toString();
+            ObjectNode zn = zonesGeoJson();
+            String z = zn.toString();
             ObjectNode w = Rows.JSON.createObjectNode();
             w.set("entries", Rows.JSON.valueToTree(watch.values()));
             String wt = w.toString();
+            ObjectNode rec = Rows.JSON.createObjectNode();
+            rec.set("zones", zn);
+            rec.set("watchlist", w);
+            rec.put("next_zone_id", nextZoneId);
+            rec.put("next_watch_id", nextWatchId);
+            String recText = rec.toString();
+            try {
+                // the key as a rebuild reads it back from the record, so that the two compare alike
+                key = key(Rows.JSON.readTree(recText));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (recording && (record || !key.equals(pipeline.userSetKey()))) {
+                try {
+                    mark = history.write(recText);
+                } catch (IOException e) {
+                    throw new SaveFailed("cannot save the zones and watchlist: writing their record in " + dir.resolve(UserDataHistory.DIR)
+                            + " failed (" + e + "); the change was not made, and the server and its data folder hold the zones and"
+                            + " watchlist as before", e);
+                }
+            }
             // one change alters one of the two files: the other is not written, so a failure leaves both as they were
             if (!z.equals(savedZones)) {
                 write("zones.json", z);
@@ -707,7 +741,80 @@ public final class UserData {
                 savedWatch = wt;
             }
         }
-        pipeline.setZonesAndWatchlist(zs.isEmpty() ? null : new ZoneIndex(zs), new Watchlist(m, i, n));
+        pipeline.changeUserSet(userSet(zs, watch.values(), key), mark);
+    }
+
+    /** The detectors' form of a set of zones and watchlist entries. */
+    private static Pipeline.UserSet userSet(List<Zone> zs, java.util.Collection<WatchEntry> entries, String key) {
+        Map<Integer, String> m = new LinkedHashMap<>();
+        Map<Integer, String> i = new LinkedHashMap<>();
+        Map<String, String> n = new LinkedHashMap<>();
+        for (WatchEntry e : entries) {
+            if (e.mmsi() > 0) {
+                m.put(e.mmsi(), e.note());
+            } else if (e.imo() > 0) {
+                i.put(e.imo(), e.note());
+            } else if (e.name() != null) {
+                n.put(e.name(), e.note());
+            }
+        }
+        return new Pipeline.UserSet(zs.isEmpty() ? null : new ZoneIndex(zs), new Watchlist(m, i, n), key);
+    }
+
+    /** The content of a history record that decides detection, as text: its zones and watchlist. */
+    private static String key(JsonNode record) {
+        return record.path("zones").toString() + "\n" + record.path("watchlist").toString();
+    }
+
+    /**
+     * Before the rebuild: puts in force the set the lines before the raw archive's first mark are
+     * judged with, the first set recorded (the one in force when the server first kept a history,
+     * which a server before that applied to all of them); with no history, the set held now.
+     */
+    synchronized void beforeRebuild() throws InterruptedException {
+        String first = history == null ? null : history.first();
+        Pipeline.UserSet set = first == null ? null : recorded(first);
+        if (set != null) {
+            pipeline.changeUserSet(set, null);
+        }
+    }
+
+    /**
+     * The set a history record holds, as the detectors take it, or null when there is no such record
+     * (for {@link Pipeline#rebuildFromArchive(java.util.function.Function)}).
+     */
+    synchronized Pipeline.UserSet recorded(String name) {
+        JsonNode rec = history == null ? null : history.read(name);
+        if (rec == null) {
+            return null;
+        }
+        List<Zone> zs = new ArrayList<>();
+        for (JsonNode f : rec.path("zones").path("features")) {
+            String id = f.path("id").asText();
+            zs.add(zone(id, f.path("properties").path("name").asText(), f.path("geometry"), null).zone());
+        }
+        List<WatchEntry> entries = new ArrayList<>();
+        try {
+            for (JsonNode e : rec.path("watchlist").path("entries")) {
+                entries.add(Rows.JSON.treeToValue(e, WatchEntry.class));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("zones and watchlist record " + name + " holds a watchlist entry that cannot be read", e);
+        }
+        return userSet(zs, entries, key(rec));
+    }
+
+    /**
+     * After the rebuild, before any input: records the set held now when it differs from the one the
+     * rebuild left in force (a {@code --zones} file may add zones), or when none is recorded yet, and
+     * marks it in the raw archive; from here on every change is recorded and marked.
+     */
+    synchronized void startHistory() throws InterruptedException {
+        if (history == null) {
+            return;
+        }
+        recording = true;
+        changed(history.isEmpty());
     }
 
     /** Writes {@code name} in the data folder whole or not at all: to a temporary file, moved over it. */

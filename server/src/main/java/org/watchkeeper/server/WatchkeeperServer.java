@@ -35,6 +35,9 @@ import org.watchkeeper.store.HistoryStore;
  *       (so it always equals what the archived lines give, even after a crash between archiving
  *       and storing); the rebuild takes about as long as an {@code analyze} of the archive;</li>
  *   <li>{@code zones.json}, {@code watchlist.json} — the user's zones and watchlist;</li>
+ *   <li>{@code userdata-history/NNNNNNNN.json} — every set of zones and watchlist in force so far, in
+ *       the order of the changes, never deleted ({@link UserDataHistory}); the raw archive marks where
+ *       each took effect among the input lines;</li>
  *   <li>{@code file-sources.json} — the file each {@code file:} source name replays, so that a
  *       restart goes on after the lines already read ({@link FileSourceProgress});</li>
  *   <li>{@code incidents/history.duckdb} — incident reports ({@link #incidentStore()}), kept across
@@ -47,8 +50,10 @@ import org.watchkeeper.store.HistoryStore;
  *       at a time uses the folder ({@link DataFolderLock}): a second server on the same folder, or
  *       another command that writes it, is refused before it changes anything there.</li>
  * </ul>
- * Zones and watchlist apply from the moment they are set; a rebuild applies the current ones to all
- * archived lines.
+ * Zones and watchlist apply from the moment they are set, to the lines received from then on; a
+ * rebuild applies each set where the archive marks it, so the history after a restart is the history
+ * before it. Lines archived before the first mark (by a server that kept no history of its zones and
+ * watchlist) are judged with the first set recorded: the one in force when the history began.
  */
 public final class WatchkeeperServer implements AutoCloseable {
 
@@ -257,7 +262,10 @@ public final class WatchkeeperServer implements AutoCloseable {
         // a revoked token, a disabled user, a narrowed policy: open streams judge their callers again
         this.accounts.onChange(stream::accountsChanged);
         this.stats = new Stats(this);
-        this.rebuiltLines = pipeline.rebuildFromArchive();
+        // each change of the zones and watchlist applies where the archive marks it, as it did live
+        userData.beforeRebuild();
+        this.rebuiltLines = pipeline.rebuildFromArchive(userData::recorded);
+        userData.startHistory();
         for (String s : config.sources()) {
             sources.add(Source.parse(s, pipeline));
         }

@@ -535,7 +535,7 @@ class ZoneEventSharingTest {
     /**
      * F6: a zone only its creator may see (RED, no other recipient) is listed for its creator and for
      * the host's administrators, who may delete any zone; its events then go to the host's
-     * administrators only (the zone is no longer held), until the next start rebuilds the history without them.
+     * administrators only (the zone is no longer held); the history keeps them across restarts.
      */
     @Test
     @Order(Integer.MAX_VALUE) // last: it deletes a zone the other tests count on

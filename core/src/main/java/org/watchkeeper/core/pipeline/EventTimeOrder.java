@@ -162,6 +162,19 @@ public final class EventTimeOrder implements Consumer<Observation> {
         }
     }
 
+    /**
+     * Gives every waiting observation to {@code to} without releasing it (in no particular order):
+     * for a host that must tell the observations that arrived before some point from those after it.
+     */
+    public void forEachHeld(Consumer<? super Observation> to) {
+        for (int i = 0; i < size; i++) {
+            to.accept(ring[(head + i) & (ring.length - 1)]);
+        }
+        for (Held h : strays) {
+            to.accept(h.o);
+        }
+    }
+
     /** Puts {@code o} (event time {@code t}, arrival number {@code n}, above all waiting ones) among the waiting observations. */
     private void add(Observation o, long t, long n) {
         Observation[] r = ring;
