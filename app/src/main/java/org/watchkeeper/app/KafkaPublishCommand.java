@@ -96,6 +96,11 @@ public final class KafkaPublishCommand implements Callable<Integer> {
             description = "Stop after N lines (default: all).")
     long maxLines;
 
+    @Option(names = "--skip-lines", paramLabel = "N", defaultValue = "0",
+            description = "Send nothing for the first N lines of the input (a run that stopped on a Kafka error says the N"
+                + " to go on with). Their tag block s: still keys the fragments that follow.")
+    long skipLines;
+
     @Option(names = "--producer", paramLabel = "KEY=VALUE",
             description = "Extra Kafka producer setting (repeatable), e.g. --producer compression.type=gzip.")
     java.util.Map<String, String> producerProps = new java.util.LinkedHashMap<>();
@@ -110,6 +115,25 @@ public final class KafkaPublishCommand implements Callable<Integer> {
 
     KafkaPublishCommand(Main.Streams streams) {
         this.streams = streams;
+    }
+
+    /**
+     * A Kafka error while publishing, with what is known to be written: every line up to {@code written} (of
+     * the input's non-empty lines, counted from 1) was acknowledged by the broker; of the {@code sentAfter}
+     * lines handed to the producer after it, {@code ackedAfter} were acknowledged too (a run that goes on with
+     * {@code --skip-lines written} sends those again).
+     */
+    static final class PublishFailure extends KafkaException {
+        final long written;
+        final long sentAfter;
+        final long ackedAfter;
+
+        PublishFailure(Exception cause, long written, long sentAfter, long ackedAfter) {
+            super(cause.getMessage(), cause);
+            this.written = written;
+            this.sentAfter = sentAfter;
+            this.ackedAfter = ackedAfter;
+        }
     }
 
     /** What was sent. */
@@ -127,6 +151,9 @@ public final class KafkaPublishCommand implements Callable<Integer> {
         }
         if (!(speed >= 0) || Double.isInfinite(speed)) {
             throw new ParameterException(spec.commandLine(), "--speed must be >= 0");
+        }
+        if (skipLines < 0) {
+            throw new ParameterException(spec.commandLine(), "--skip-lines must be >= 0: " + skipLines);
         }
         InetSocketAddress address = null;
         if (tcp != null) {
@@ -152,6 +179,14 @@ public final class KafkaPublishCommand implements Callable<Integer> {
             return 1;
         } catch (IOException e) {
             err.println("watchkeeper kafka-publish: I/O error on " + stage + ": " + e.getMessage());
+            err.flush();
+            return 1;
+        } catch (PublishFailure e) {
+            err.println("watchkeeper kafka-publish: Kafka error on topic " + topic + " at " + bootstrap + ": " + e.getMessage());
+            err.println("watchkeeper kafka-publish: the first " + e.written + " lines of the input are written to " + topic
+                    + "; of the " + e.sentAfter + " sent after them, " + e.ackedAfter + " were written and "
+                    + (e.sentAfter - e.ackedAfter) + " were not. To go on: the same command with --skip-lines " + e.written
+                    + (e.ackedAfter > 0 ? " (the " + e.ackedAfter + " written after line " + e.written + " are sent again)" : ""));
             err.flush();
             return 1;
         } catch (KafkaException e) {
@@ -227,6 +262,11 @@ public final class KafkaPublishCommand implements Callable<Integer> {
         byte[] fixedKey = key == null || key.isEmpty() ? null : key.getBytes(StandardCharsets.UTF_8);
         ReplayPacer pacer = speed > 0 ? ReplayPacer.bySpeed(speed) : null;
         AtomicReference<Exception> failure = new AtomicReference<>();
+        // the lowest line number the broker refused, and how many lines it acknowledged: after a failure and a
+        // flush (every record then answered), every line below the lowest refused one is known to be written
+        java.util.concurrent.atomic.AtomicLong firstFailed = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
+        java.util.concurrent.atomic.LongAdder acked = new java.util.concurrent.atomic.LongAdder();
+        long seen = 0;
         byte[] lastSource = null;
         byte[] inputKey = inputKey().getBytes(StandardCharsets.UTF_8);
         long keyedByInput = 0;
@@ -257,6 +297,16 @@ public final class KafkaPublishCommand implements Callable<Integer> {
                     }
                     if (len > 0) {
                         byte[] value = java.util.Arrays.copyOf(line, len);
+                        long number = ++seen;
+                        if (number <= skipLines) {
+                            // not sent; its s: still keys the fragments that follow it
+                            byte[] s0 = fixedKey == null ? tagSource(value) : null;
+                            if (s0 != null) {
+                                lastSource = s0;
+                            }
+                            len = 0;
+                            continue;
+                        }
                         if (pacer != null) {
                             pacer.before(value);
                         }
@@ -278,14 +328,16 @@ public final class KafkaPublishCommand implements Callable<Integer> {
                         producer.send(new ProducerRecord<>(topic, k, value), (md, e) -> {
                             if (e != null) {
                                 failure.compareAndSet(null, e);
+                                firstFailed.accumulateAndGet(number, Math::min);
+                            } else {
+                                acked.increment();
                             }
                         });
                         lines++;
                         bytes += len;
                         len = 0;
-                        Exception f = failure.get();
-                        if (f != null) {
-                            throw f instanceof KafkaException ke ? ke : new KafkaException(f);
+                        if (failure.get() != null) {
+                            throw failed(producer, failure.get(), firstFailed, acked, seen);
                         }
                     }
                 }
@@ -294,12 +346,31 @@ public final class KafkaPublishCommand implements Callable<Integer> {
                 }
             }
             producer.flush();
-        }
-        Exception f = failure.get();
-        if (f != null) {
-            throw f instanceof KafkaException ke ? ke : new KafkaException(f);
+            if (failure.get() != null) {
+                throw failed(producer, failure.get(), firstFailed, acked, seen);
+            }
         }
         return new Result(lines, bytes, (System.nanoTime() - t0) / 1e9, keyedByInput, inputKey());
+    }
+
+    /**
+     * The failure of a run, once every record handed to the producer is answered (written or refused), with
+     * what is known to be written: the lines before the lowest refused one.
+     *
+     * @param last the number of the last line handed to the producer (lines counted from 1, skipped ones too)
+     */
+    private PublishFailure failed(KafkaProducer<byte[], byte[]> producer, Exception f, java.util.concurrent.atomic.AtomicLong firstFailed,
+            java.util.concurrent.atomic.LongAdder acked, long last) {
+        try {
+            producer.flush(); // each record is answered within the producer's delivery timeout
+        } catch (KafkaException e) {
+            // answered all the same, as failed
+        }
+        long written = Math.min(firstFailed.get() - 1, last);
+        long sentAfter = last - written;
+        // acknowledged lines after 'written': all acknowledged ones less those up to it (every sent one up to it was)
+        long ackedAfter = Math.max(0, acked.sum() - (written - Math.min(written, skipLines)));
+        return new PublishFailure(f, written, sentAfter, ackedAfter);
     }
 
     /** The key of lines without an s: source: the input's file name, 'stdin', or the TCP feed's HOST:PORT. */

@@ -222,6 +222,35 @@ class KafkaPublishTest extends KafkaJobTestBase {
         assertThat(kafka.readAll("pub-stdin")).containsExactlyElementsOf(sim.subList(0, 3));
     }
 
+    /**
+     * A run stopped by a Kafka error says how many lines of the input are written, and --skip-lines goes on
+     * from there: here line 11 is larger than the producer may send (max.request.size), the first 10 are
+     * written, and a second run skipping 11 lines sends the rest, so that the topic holds every other line once.
+     */
+    @Test
+    void aFailedRunSaysWhatIsWrittenAndSkipLinesGoesOn() throws Exception {
+        kafka.createTopic("pub-resume", 1);
+        List<String> lines = new ArrayList<>(sim.subList(0, 40));
+        String big = "!AIVDM,1,1,,A," + "1".repeat(1200) + ",0*00";
+        lines.add(10, big);
+        Path f = dir.resolve("resume.nmea");
+        Files.write(f, lines, StandardCharsets.US_ASCII);
+        Object[] r = cli(kafka, new byte[0], "--topic", "pub-resume", "--key", "k", "--producer", "max.request.size=1000", f.toString());
+        assertThat((int) r[0]).as((String) r[1]).isEqualTo(1);
+        assertThat((String) r[1]).contains("Kafka error on topic pub-resume")
+                .contains("the first 10 lines of the input are written to pub-resume; of the 1 sent after them, 0 were written"
+                        + " and 1 were not. To go on: the same command with --skip-lines 10");
+        assertThat(kafka.readAll("pub-resume")).containsExactlyElementsOf(lines.subList(0, 10));
+        // the operator leaves the bad line out and goes on after it
+        publish(kafka, "--topic", "pub-resume", "--key", "k", "--quiet", "--skip-lines", "11", f.toString());
+        List<String> want = new ArrayList<>(lines);
+        want.remove(10);
+        assertThat(kafka.readAll("pub-resume")).containsExactlyElementsOf(want);
+        Object[] bad = cli(kafka, new byte[0], "--topic", "x", "--skip-lines", "-1", f.toString());
+        assertThat((int) bad[0]).isEqualTo(2);
+        assertThat((String) bad[1]).contains("--skip-lines must be >= 0: -1");
+    }
+
     @Test
     void anUnreachableBrokerIsAnErrorExit() throws Exception {
         int port;
