@@ -249,6 +249,8 @@ public final class WatchkeeperJob {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while asking Kafka at " + config.bootstrapServers());
+        } catch (IllegalStateException e) {
+            throw e; // it answered: what it lacks
         } catch (Exception e) {
             Throwable c = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
             String why = c instanceof java.util.concurrent.TimeoutException
@@ -259,9 +261,12 @@ public final class WatchkeeperJob {
     }
 
     /**
-     * One warning per topic of the settings the cluster does not have: a broker creates a topic on
-     * first use only when {@code auto.create.topics.enable} is true (with its default partitions),
-     * else the source waits and the sinks fail.
+     * One warning per topic of the settings the cluster does not have, when its brokers create topics on
+     * first use ({@code auto.create.topics.enable} true, with their default partitions). When they do not,
+     * a missing topic is an error: the source would wait for ever and the sinks fail and restart the job
+     * (a misspelt {@code topic.events} did so every minute).
+     *
+     * @throws IllegalStateException naming the missing topics and their settings, when the brokers do not create topics
      */
     private static List<String> missingTopics(Admin admin, JobConfig config) throws Exception {
         java.util.Set<String> have = admin.listTopics().names()
@@ -273,14 +278,48 @@ public final class WatchkeeperJob {
         if (config.rejectsTopic() != null) {
             wanted.putIfAbsent(config.rejectsTopic(), "topic.rejects");
         }
-        List<String> out = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
         wanted.forEach((topic, key) -> {
             if (!have.contains(topic)) {
-                out.add("warning: Kafka at " + config.bootstrapServers() + " has no topic " + topic + " (" + key
-                        + "): it is created on first use only if the brokers' auto.create.topics.enable is true");
+                missing.add(topic + " (" + key + ")");
             }
         });
+        if (missing.isEmpty()) {
+            return List.of();
+        }
+        if ("false".equals(autoCreate(admin, config))) {
+            throw new IllegalStateException("Kafka at " + config.bootstrapServers() + " has no topic " + String.join(", ", missing)
+                    + " and its brokers do not create topics (auto.create.topics.enable=false): create "
+                    + (missing.size() == 1 ? "it" : "them") + " (kafka-topics.sh --create), or correct the setting");
+        }
+        List<String> out = new ArrayList<>();
+        for (String m : missing) {
+            out.add("warning: Kafka at " + config.bootstrapServers() + " has no topic " + m
+                    + ": it is created on first use only if the brokers' auto.create.topics.enable is true");
+        }
         return out;
+    }
+
+    /** A broker's {@code auto.create.topics.enable} ("true" or "false"), or null when it cannot be read (no rights to describe configs). */
+    private static String autoCreate(Admin admin, JobConfig config) {
+        try {
+            java.util.Collection<org.apache.kafka.common.Node> nodes = admin.describeCluster().nodes()
+                    .get(config.kafkaCheckTimeoutMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (nodes.isEmpty()) {
+                return null;
+            }
+            org.apache.kafka.common.config.ConfigResource broker = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.BROKER, Integer.toString(nodes.iterator().next().id()));
+            org.apache.kafka.clients.admin.ConfigEntry e = admin.describeConfigs(List.of(broker)).all()
+                    .get(config.kafkaCheckTimeoutMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).get(broker)
+                    .get("auto.create.topics.enable");
+            return e == null ? null : e.value();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }
     }
 
     /** A vessel state as its Kafka record: key = the 9-digit MMSI, as in the JSON's {@code mmsi}. */

@@ -25,7 +25,12 @@ final class EmbeddedKafka implements AutoCloseable {
     private final KafkaClusterTestKit cluster;
 
     EmbeddedKafka() throws Exception {
-        cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+        this(Map.of());
+    }
+
+    /** A broker with these settings besides the test's own (e.g. auto.create.topics.enable=false). */
+    EmbeddedKafka(Map<String, String> settings) throws Exception {
+        KafkaClusterTestKit.Builder b = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                 .setCombined(true)
                 .setNumBrokerNodes(1)
                 .setNumControllerNodes(1)
@@ -39,8 +44,9 @@ final class EmbeddedKafka implements AutoCloseable {
                 // (a replayed log's event time) is deleted during the test as a production broker
                 // would delete it, instead of after the test has read it.
                 .setConfigProp("log.initial.task.delay.ms", "0")
-                .setConfigProp("log.retention.check.interval.ms", "1000")
-                .build();
+                .setConfigProp("log.retention.check.interval.ms", "1000");
+        settings.forEach(b::setConfigProp);
+        cluster = b.build();
         cluster.format();
         cluster.startup();
         cluster.waitForReadyBrokers();

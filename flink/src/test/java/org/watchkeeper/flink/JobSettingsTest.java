@@ -106,6 +106,21 @@ class JobSettingsTest extends KafkaJobTestBase {
                 "warning: Kafka at " + kafka.bootstrapServers() + " has no topic settings-rejects-missing (topic.rejects): "
                         + "it is created on first use only if the brokers' auto.create.topics.enable is true");
 
+        // brokers that do not create topics: a missing one (a misspelt topic.events) stops the job before it starts
+        try (EmbeddedKafka strict = new EmbeddedKafka(java.util.Map.of("auto.create.topics.enable", "false"))) {
+            Properties q = (Properties) p.clone();
+            q.setProperty("kafka.bootstrap.servers", strict.bootstrapServers());
+            q.setProperty("topic.events", "ais-event");
+            q.setProperty("topic.rejects", "settings-rejects");
+            strict.createTopic("settings-in", 1);
+            strict.createTopic("settings-vessels", 1);
+            strict.createTopic("settings-rejects", 1);
+            assertThatThrownBy(() -> WatchkeeperJob.checkKafka(JobConfig.of(q))).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("Kafka at " + strict.bootstrapServers() + " has no topic ais-event (topic.events) and its brokers"
+                            + " do not create topics (auto.create.topics.enable=false): create it (kafka-topics.sh --create),"
+                            + " or correct the setting");
+        }
+
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
