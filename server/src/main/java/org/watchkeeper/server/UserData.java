@@ -507,7 +507,14 @@ public final class UserData {
         int imo = 0;
         String name = null;
         if (body.hasNonNull("mmsi")) {
-            mmsi = number(body.get("mmsi"), "mmsi", 1, 999_999_999);
+            JsonNode m = body.get("mmsi");
+            // written as text, an MMSI has its 9 digits (leading zeros too): 8 digits is a digit left out, not 0 + 8
+            if (m.isTextual() && m.asText().strip().matches("\\d{1,8}|\\d{10,}")) {
+                String t = m.asText().strip();
+                throw new Api.BadRequest("mmsi '" + t + "' has " + t.length() + " digits: an MMSI is 9 digits"
+                        + (t.length() < 9 ? " (if you mean " + "0".repeat(9 - t.length()) + t + ", write that)" : ""));
+            }
+            mmsi = number(m, "mmsi", 1, 999_999_999);
         } else if (body.hasNonNull("imo")) {
             imo = number(body.get("imo"), "imo", 1_000_000, 9_999_999);
         } else {
