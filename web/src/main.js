@@ -319,7 +319,7 @@ function renderVesselWatch() {
     ? `<div class="watch-flag">On the watchlist (${held.map((e) => `${fmt.esc(watchLabel(e))}${e.note ? `: <span class="watch-note">${fmt.esc(e.note)}</span>` : ''}`).join('; ')})</div>`
     : '')
     + (rights.change ? `<div class="watch-tools">${held.length
-      ? held.map((e) => `<button type="button" class="watch-remove" data-watch="${fmt.esc(e.id)}">Remove ${fmt.esc(watchLabel(e))} from watchlist</button>`).join('')
+      ? held.map((e) => `<button type="button" class="watch-remove" data-watch="${fmt.esc(e.id)}" data-label="${fmt.esc(watchLabel(e))}">Remove ${fmt.esc(watchLabel(e))} from watchlist</button>`).join('')
       : `<input id="vessel-watch-note" type="text" placeholder="note"><button type="button" id="vessel-watch-add">Add to watchlist</button>`}</div>` : '')
     + '<p id="vessel-watch-message" class="message"></p>';
   const say = (text) => { $('vessel-watch-message').textContent = text; };
@@ -332,7 +332,7 @@ function renderVesselWatch() {
     }
   });
   box.querySelectorAll('button[data-watch]').forEach((b) => b.addEventListener('click', async () => {
-    if (!window.confirm(`Remove ${b.textContent.replace(/^Remove /, '').replace(/ from watchlist$/, '')} from the watchlist?`)) return;
+    if (!window.confirm(`Remove ${b.dataset.label} from the watchlist?`)) return;
     try {
       await api.deleteWatch(b.dataset.watch);
       await loadWatchlist();
@@ -346,7 +346,13 @@ function renderVesselWatch() {
 
 async function loadTrack(v) {
   const end = v.last_seen ? Date.parse(v.last_seen) : Date.now();
-  const fc = await api.track(v.mmsi, new Date(end - 24 * 3600e3).toISOString(), new Date(end).toISOString());
+  let fc;
+  try {
+    fc = await api.track(v.mmsi, new Date(end - 24 * 3600e3).toISOString(), new Date(end).toISOString());
+  } catch (e) {
+    if (state.selected === v.mmsi) $('track-time').textContent = `Track: ${e.message}`;
+    return;
+  }
   if (state.selected !== v.mmsi) return;
   map.getSource('track').setData(fc);
   const points = trackToReplay(fc);
