@@ -294,8 +294,9 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
   it('asks for the newest events and shows a picked event\'s details', async () => {
     if (!REAL) expect(server.requests).toContain('GET /api/events?limit=5000&order=newest');
     await page.click('.tabs button[data-tab="events"]');
-    // a real server's events: the first listed; the mock's: its zone entry, then its watchlist activity
-    const ids = REAL ? [await page.locator('#event-list .event-item').first().getAttribute('data-id')] : ['ev-zone-1', 'ev-watch-1'];
+    // a real server's events: the first stored one listed (an episode under way has nothing stored yet); the mock's: its zone entry, then its watchlist activity
+    const ids = REAL ? [await page.evaluate(() => [...document.querySelectorAll('#event-list .event-item')].find((li) => !li.querySelector('.ongoing')).dataset.id)]
+      : ['ev-zone-1', 'ev-watch-1'];
     for (const id of ids) {
       await page.click(`#event-list .event-item[data-id="${id}"]`);
       await page.waitForFunction((eid) => document.getElementById('event-detail').dataset.id === eid
