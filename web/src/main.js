@@ -526,12 +526,14 @@ async function jumpToEvent(id, pool = state.events) {
  */
 async function showEventDetail(e) {
   const box = $('event-detail');
-  const facts = (evidence) => eventFacts(e, { evidence }).map(([k, v]) => row(fmt.esc(k), fmt.esc(v))).join('');
+  const facts = (evidence) => eventFacts(e, { evidence, time: fmt.time }).map(([k, v]) => row(fmt.esc(k), fmt.esc(v))).join('');
   const vessels = (e.vessels || []).map((m) => `<span class="vessel-link" data-mmsi="${fmt.esc(m)}">${fmt.esc(state.vessels.get(m)?.name || 'Unnamed')} (${fmt.esc(m)})</span>`).join(', ');
   const draw = (evidence, note = '') => {
-    box.innerHTML = `<h3><i class="sym" style="background:${EVENT_GROUPS[eventGroup(e.kind)].color}"></i>${fmt.esc(kindLabel(e.kind))}</h3>
+    box.innerHTML = `<button type="button" class="detail-close" title="Close">×</button>
+      <h3><i class="sym" style="background:${EVENT_GROUPS[eventGroup(e.kind)].color}"></i>${fmt.esc(kindLabel(e.kind))}</h3>
       <table class="facts">${row('Vessels', vessels || '—')}${facts(evidence)}</table>${note ? `<p class="hint">${fmt.esc(note)}</p>` : ''}`;
     box.querySelectorAll('.vessel-link').forEach((s) => s.addEventListener('click', () => selectVessel(s.dataset.mmsi, { fly: true })));
+    box.querySelector('.detail-close').addEventListener('click', () => { box.hidden = true; box.dataset.id = ''; });
   };
   box.hidden = false;
   box.dataset.id = e.id;

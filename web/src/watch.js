@@ -104,18 +104,21 @@ export function alertText(alert) {
   return [alert.label, who, alert.zone ? `zone ${alert.zone}` : null, alert.note ? `note: ${alert.note}` : null].filter(Boolean).join(' · ');
 }
 
+const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?Z$/;
+
 /** Attributes the detail names in rows of their own, not among the measured ones. */
 const NAMED_ATTRIBUTES = new Set(['zone_name', 'zone_id', 'note', 'mmsi']);
 
 /**
  * The facts of an event for its detail panel: [label, text] rows of kind, times, duration, zone and
- * watchlist note, then each measured attribute (name made readable, numbers rounded, lists joined).
+ * watchlist note, then each measured attribute (name made readable, numbers rounded, lists joined,
+ * times written by `time`: ISO instants and epoch milliseconds of a `_ms` attribute).
  * `evidence` the number of evidence observations when known (the stored event's `evidence`).
  */
-export function eventFacts(e, { evidence } = {}) {
+export function eventFacts(e, { evidence, time = (t) => t } = {}) {
   const a = e.attributes || {};
-  const rows = [['Kind', kindLabel(e.kind)], ['Start', e.start || '—']];
-  rows.push(['End', e.ongoing ? 'under way' : (e.end || '—')]);
+  const rows = [['Kind', kindLabel(e.kind)], ['Start', e.start ? time(e.start) : '—']];
+  rows.push(['End', e.ongoing ? 'under way' : (e.end ? time(e.end) : '—')]);
   const d = e.start && e.end ? Date.parse(e.end) - Date.parse(e.start) : NaN;
   if (Number.isFinite(d) && d > 0) rows.push(['Duration', `${duration(d)}${e.ongoing ? ' so far' : ''}`]);
   if (a.zone_name) rows.push(['Zone', String(a.zone_name)]);
@@ -123,7 +126,8 @@ export function eventFacts(e, { evidence } = {}) {
   if (notes.length) rows.push(['Watchlist note', notes.join('; ')]);
   for (const [k, v] of Object.entries(a)) {
     if (NAMED_ATTRIBUTES.has(k)) continue;
-    rows.push([k.replace(/_/g, ' '), attributeText(v)]);
+    const instant = (typeof v === 'string' && ISO_INSTANT.test(v)) || (k.endsWith('_ms') && typeof v === 'number' && v > 1e11);
+    rows.push([k.replace(/_ms$/, '').replace(/_/g, ' '), instant ? time(typeof v === 'number' ? new Date(v).toISOString() : v) : attributeText(v)]);
   }
   if (evidence !== undefined && evidence !== null) rows.push(['Evidence', `${evidence} observation${evidence === 1 ? '' : 's'}`]);
   return rows;

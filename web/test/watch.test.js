@@ -85,6 +85,12 @@ describe('event facts', () => {
     expect(ongoing).toContainEqual(['Watchlist note', 'watch']);
     expect(ongoing.find((r) => r[0] === 'Evidence')).toBeUndefined();
   });
+  it('writes the times of the event and of its attributes with the formatter given', () => {
+    const rows = eventFacts({ kind: 'port_visit', start: '2013-11-12T12:04:57.749Z', end: '2013-11-12T13:00:00Z',
+      attributes: { arrival_ms: 1384257897749, previous_time: '2013-11-12T12:00:00Z', stop_count: 1, port_name: 'Landskrona' } }, { time: (t) => `<${t}>` });
+    expect(rows).toEqual([['Kind', 'port visit'], ['Start', '<2013-11-12T12:04:57.749Z>'], ['End', '<2013-11-12T13:00:00Z>'], ['Duration', '55 min'],
+      ['arrival', '<2013-11-12T12:04:57.749Z>'], ['previous time', '<2013-11-12T12:00:00Z>'], ['stop count', '1'], ['port name', 'Landskrona']]);
+  });
   it('writes values and spans readably', () => {
     expect(attributeText(null)).toBe('—');
     expect(attributeText({ a: 1 })).toBe('{"a":1}');
