@@ -40,6 +40,9 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
   let server, browser, page, base, profile;
   const foreign = [];
   const consoleErrors = [];
+  // confirm() dialogs (deleting a zone or a watchlist entry): answered with `dialogAnswer`, their texts kept
+  let dialogAnswer = true;
+  const dialogs = [];
 
   beforeAll(async () => {
     const real = target();
@@ -62,6 +65,10 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     });
     page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
     page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      return dialogAnswer ? d.accept() : d.dismiss();
+    });
     await page.goto(base);
     // Nobody is logged in on a new profile: the login form shows; a wrong token is refused, the right one admitted.
     await page.locator('#login').waitFor({ state: 'visible', timeout: 60000 });
@@ -233,7 +240,7 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     if (!REAL) {
       const item = page.locator('#event-list .event-item[data-id="ev-visit-1"]');
       expect(await item.locator('.ongoing').textContent()).toBe('under way');
-      expect(await page.locator('#event-count').textContent()).toMatch(/^\d+ of 5 events \(1 under way\)$/);
+      expect(await page.locator('#event-count').textContent()).toMatch(/^\d+ of 6 events \(1 under way\)$/);
     }
   });
 
@@ -284,6 +291,177 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     await page.screenshot({ path: join(OUT, 'event-jump.png') });
   });
 
+  it('asks for the newest events and shows a picked event\'s details', async () => {
+    if (!REAL) expect(server.requests).toContain('GET /api/events?limit=5000&order=newest');
+    await page.click('.tabs button[data-tab="events"]');
+    // a real server's events: the first stored one listed (an episode under way has nothing stored yet); the mock's: its zone entry, then its watchlist activity
+    const ids = REAL ? [await page.evaluate(() => [...document.querySelectorAll('#event-list .event-item')].find((li) => !li.querySelector('.ongoing')).dataset.id)]
+      : ['ev-zone-1', 'ev-watch-1'];
+    for (const id of ids) {
+      await page.click(`#event-list .event-item[data-id="${id}"]`);
+      await page.waitForFunction((eid) => document.getElementById('event-detail').dataset.id === eid
+        && /Evidence|Under way/.test(document.getElementById('event-detail').textContent), id, { timeout: 10000 });
+      const e = await page.evaluate(async (eid) => (await fetch(`api/events/${eid}`)).json(), id);
+      const text = await page.locator('#event-detail').textContent();
+      expect(text).toContain(e.kind.replace(/_/g, ' '));
+      expect(text).toContain(`Evidence${e.evidence.length} observation`);
+      for (const m of e.vessels) expect(text).toContain(m);
+      if (e.attributes.zone_name) expect(text).toContain(`Zone${e.attributes.zone_name}`);
+      if (e.attributes.note && e.attributes.note.length) expect(text).toContain(`Watchlist note${e.attributes.note.join('; ')}`);
+    }
+    if (!REAL) {
+      expect(await page.locator('#event-detail').textContent()).toContain('Watchlist noteboarded 2026-10');
+      // the vessel named in the details opens its panel
+      await page.click('#event-detail .vessel-link');
+      await page.waitForFunction((m) => document.querySelector('#vessel-panel .mmsi')?.textContent === m, server.watchlist[0].mmsi, { timeout: 10000 });
+      await page.click('.tabs button[data-tab="events"]');
+    }
+  });
+
+  it('draws each event kind with a symbol of its own, listed in the legend, and gaps on a toggle of their own', async () => {
+    const keys = await page.locator('#legend .event-key').allTextContents();
+    expect(keys).toEqual(['Gap / going dark', 'Encounter', 'Loitering / drift', 'Zone entry / exit', 'Watchlist activity',
+      'Port visit / transit', 'Spoofing / identity', 'Speed change']);
+    if (REAL) return;
+    await page.evaluate(() => window.watchkeeper.map.jumpTo({ center: [102.5, 2.5], zoom: 5 }));
+    await idle();
+    const drawn = () => page.evaluate(() => {
+      const { map } = window.watchkeeper;
+      const of = (layer) => map.queryRenderedFeatures({ layers: [layer] }).map((f) => `${f.properties.id}:${f.properties.group}`).sort();
+      return { events: of('events'), gaps: of('events-gap') };
+    });
+    const d = await drawn();
+    expect(d.gaps).toEqual(['ev-gap-1:gap']);
+    expect(d.events).toEqual(expect.arrayContaining(['ev-encounter-1:encounter', 'ev-zone-1:zone', 'ev-watch-1:watchlist', 'ev-visit-1:port']));
+    await page.uncheck('#layer-toggles input[data-layer="gaps"]');
+    await idle();
+    const hidden = await drawn();
+    expect(hidden.gaps).toEqual([]);
+    expect(hidden.events).toEqual(d.events);
+    await page.check('#layer-toggles input[data-layer="gaps"]');
+  });
+
+  it.skipIf(REAL)('fades vessels not heard for an hour before the newest report, and counts the recent ones', async () => {
+    const r = await page.evaluate(() => {
+      const { map, state } = window.watchkeeper;
+      const newest = Math.max(...[...state.vessels.values()].map((v) => Date.parse(v.last_seen)));
+      const old = [...state.vessels.values()].filter((v) => newest - Date.parse(v.last_seen) > 3600e3).map((v) => v.mmsi);
+      const src = map.getSource('vessels').serialize().data;
+      const stale = src.features.filter((f) => f.properties.stale === 1).map((f) => f.properties.mmsi);
+      return { old: old.sort(), stale: stale.sort(), size: state.vessels.size, status: document.getElementById('status').textContent };
+    });
+    expect(r.old.length).toBeGreaterThan(10);
+    expect(r.stale).toEqual(r.old);
+    expect(r.status).toContain(`${r.size.toLocaleString('en')} vessels (${(r.size - r.old.length).toLocaleString('en')} heard in the last hour)`);
+    expect(await page.evaluate(() => window.watchkeeper.map.getPaintProperty('vessels', 'icon-opacity'))).toEqual(['case', ['==', ['get', 'stale'], 1], 0.35, 1]);
+  });
+
+  it.skipIf(REAL)('raises an alert for a live zone entry or any event of a watchlisted vessel, counted on the Events tab', async () => {
+    await page.click('.tabs button[data-tab="vessel"]');
+    const [a, watched] = await page.evaluate(() => [...window.watchkeeper.state.vessels.values()].slice(100, 101))
+      .then(async ([v]) => [v, await page.evaluate((m) => window.watchkeeper.state.vessels.get(m), server.watchlist[0].mmsi)]);
+    const t = new Date(Date.parse('2026-11-01T12:00:00Z') + 120e3).toISOString();
+    // not one to raise: an encounter of vessels not on the watchlist
+    server.broadcast('event', { id: 'ev-live-enc', kind: 'encounter', start: t, end: t, vessels: [a.mmsi, '563999001'], lat: a.lat, lon: a.lon, parameters: {}, attributes: {} });
+    server.broadcast('event', { id: 'ev-live-zone', kind: 'zone_entry', start: t, end: t, vessels: [a.mmsi], lat: a.lat, lon: a.lon, parameters: {},
+      attributes: { zone_id: 'zone-9', zone_name: 'Pilot boarding ground' } });
+    // any event of a watchlisted vessel is one: here a gap opening
+    server.broadcast('ongoing', { id: 'ev-live-gap', kind: 'gap', start: t, end: t, vessels: [watched.mmsi], lat: watched.lat, lon: watched.lon, attributes: {}, ongoing: true });
+    await page.waitForFunction(() => document.querySelectorAll('#alerts .alert').length === 2, null, { timeout: 10000 });
+    expect(await page.evaluate(() => window.watchkeeper.state.events.some((e) => e.id === 'ev-live-enc'))).toBe(true);
+    const texts = await page.locator('#alerts .alert').allTextContents();
+    // newest on top
+    expect(texts[0]).toContain('gap');
+    expect(texts[0]).toContain(`${watched.name} (${watched.mmsi})`);
+    expect(texts[0]).toContain('note: boarded 2026-10');
+    expect(texts[1]).toContain('zone entry');
+    expect(texts[1]).toContain(`${a.name} (${a.mmsi}) · zone Pilot boarding ground`);
+    expect(texts[1]).toContain('2026-11-01 12:02Z');
+    expect(await page.locator('#events-unread').textContent()).toBe('2');
+    expect(await page.locator('#events-unread').isVisible()).toBe(true);
+    // the same event again (an episode's end) raises no second alert
+    server.broadcast('event', { id: 'ev-live-zone', kind: 'zone_entry', start: t, end: t, vessels: [a.mmsi], lat: a.lat, lon: a.lon, parameters: {}, attributes: { zone_id: 'zone-9', zone_name: 'Pilot boarding ground' } });
+    await page.waitForTimeout(300);
+    expect(await page.locator('#alerts .alert').count()).toBe(2);
+    await page.screenshot({ path: join(OUT, 'alerts.png') });
+    // a click selects the event: its details, its vessels highlighted; the Events tab seen, nothing unread
+    await page.click('#alerts .alert[data-id="ev-live-zone"]');
+    await page.waitForFunction(() => document.getElementById('event-detail').dataset.id === 'ev-live-zone', null, { timeout: 10000 });
+    expect(await page.locator('#tab-events').isVisible()).toBe(true);
+    expect(await page.locator('#event-detail').textContent()).toContain('ZonePilot boarding ground');
+    expect(await page.evaluate(() => window.watchkeeper.state.highlighted)).toEqual([a.mmsi]);
+    expect(await page.locator('#events-unread').isHidden()).toBe(true);
+    expect(await page.locator('#alerts .alert').count()).toBe(1);
+    await page.click('#alerts .alert .alert-close');
+    expect(await page.locator('#alerts .alert').count()).toBe(0);
+  });
+
+  it.skipIf(REAL)('keeps the watchlist: lists, adds, refuses with the server\'s reason, deletes after asking; the vessel panel shows it', async () => {
+    await page.click('#watchlist-tab');
+    await page.waitForFunction(() => document.querySelectorAll('#watch-list li[data-id]').length === 1, null, { timeout: 10000 });
+    expect(await page.locator('#watch-list li').first().textContent()).toContain(`MMSI ${server.watchlist[0].mmsi}`);
+    await page.selectOption('#watch-by', 'imo');
+    await page.fill('#watch-value', '9074729');
+    await page.fill('#watch-note', 'suspected STS transfers');
+    await page.click('#watch-add');
+    await page.waitForFunction(() => document.querySelectorAll('#watch-list li[data-id]').length === 2, null, { timeout: 10000 });
+    expect(server.watchlist[1]).toEqual({ id: 'watch-2', imo: 9074729, note: 'suspected STS transfers' });
+    expect(await page.inputValue('#watch-value')).toBe('');
+    // bad input is refused in the page; a duplicate by the server, its reason shown
+    await page.selectOption('#watch-by', 'mmsi');
+    await page.fill('#watch-value', '12ab');
+    await page.click('#watch-add');
+    expect(await page.locator('#watch-message').textContent()).toMatch(/1 to 9 digits/);
+    await page.fill('#watch-value', server.watchlist[0].mmsi);
+    await page.click('#watch-add');
+    await page.waitForFunction(() => /^409: the watchlist holds this MMSI as watch-1/.test(document.getElementById('watch-message').textContent), null, { timeout: 10000 });
+    for (let i = consoleErrors.length - 1; i >= 0; i--) if (/status of 409/.test(consoleErrors[i])) consoleErrors.splice(i, 1);
+
+    // the vessel panel says the vessel is watched, with the note, and removes it (after asking)
+    const mmsi = server.watchlist[0].mmsi;
+    await page.evaluate((m) => window.watchkeeper.selectVessel(m), mmsi);
+    await page.locator('#vessel-watch .watch-flag').waitFor({ timeout: 10000 });
+    expect(await page.locator('#vessel-watch .watch-flag').textContent()).toBe(`On the watchlist (MMSI ${mmsi}: boarded 2026-10)`);
+    await page.click('#vessel-watch button[data-watch="watch-1"]');
+    await page.waitForFunction(() => !document.querySelector('#vessel-watch .watch-flag'), null, { timeout: 10000 });
+    expect(dialogs.pop()).toBe(`Remove MMSI ${mmsi} from the watchlist?`);
+    expect(server.watchlist.map((w) => w.id)).toEqual(['watch-2']);
+    // and adds it again, with a note
+    await page.fill('#vessel-watch-note', 'boarded again');
+    await page.click('#vessel-watch-add');
+    await page.locator('#vessel-watch .watch-flag').waitFor({ timeout: 10000 });
+    expect(server.watchlist[1]).toEqual({ id: 'watch-3', mmsi, note: 'boarded again' });
+
+    // the tab's delete asks too; declined, nothing goes
+    await page.click('#watchlist-tab');
+    await page.waitForFunction(() => document.querySelectorAll('#watch-list li[data-id]').length === 2, null, { timeout: 10000 });
+    dialogAnswer = false;
+    await page.click('#watch-list button[data-watch="watch-2"]');
+    expect(dialogs.pop()).toBe('Remove IMO 9074729 from the watchlist?');
+    expect(server.watchlist).toHaveLength(2);
+    dialogAnswer = true;
+    await page.click('#watch-list button[data-watch="watch-2"]');
+    await page.waitForFunction(() => document.querySelectorAll('#watch-list li[data-id]').length === 1, null, { timeout: 10000 });
+    expect(server.watchlist.map((w) => w.id)).toEqual(['watch-3']);
+  });
+
+  it.skipIf(REAL)('shows a banner while the live stream is lost, and says when it is back', async () => {
+    expect(await page.locator('#stream-banner').isHidden()).toBe(true);
+    const before = server.requests.filter((r) => r.startsWith('GET /api/stream')).length;
+    server.dropStreams(true);
+    await page.locator('#stream-banner').waitFor({ state: 'visible', timeout: 10000 });
+    expect(await page.locator('#stream-banner').textContent()).toMatch(/^Live stream disconnected since .*: the map is not updating/);
+    expect(await page.locator('#status').getAttribute('class')).toContain('down');
+    expect(await page.locator('#status').textContent()).toMatch(/stream lost/);
+    await page.screenshot({ path: join(OUT, 'stream-lost.png') });
+    server.allowStreams();
+    await page.locator('#stream-banner').waitFor({ state: 'hidden', timeout: 20000 });
+    expect(server.requests.filter((r) => r.startsWith('GET /api/stream')).length).toBeGreaterThan(before);
+    expect(await page.locator('#status').textContent()).toMatch(/ · live/);
+    // the refused stream (503) is logged by Chromium itself
+    for (let i = consoleErrors.length - 1; i >= 0; i--) if (/status of 503|EventSource/.test(consoleErrors[i])) consoleErrors.splice(i, 1);
+  });
+
   // Leaves a real server's zones alone.
   it.skipIf(REAL)('draws a zone by clicking vertices and posts it', async () => {
     await page.click('.tabs button[data-tab="zones"]');
@@ -299,6 +477,8 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     expect(ring).toHaveLength(4);
     expect(ring[0]).toEqual(ring[3]);
     expect(await page.locator('#zone-message').textContent()).toMatch(/Saved 1 zone/);
+    // the name box is cleared for the next zone
+    expect(await page.inputValue('#zone-name')).toBe('');
 
     // A name held already: the server's 409 is shown and the drawing kept, to be renamed and sent again.
     await page.click('#zone-draw');
@@ -332,6 +512,17 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
       geometry: { type: 'Polygon', coordinates: [[[104.0, 1.2], [104.2, 1.2], [104.2, 1.3], [104.0, 1.3], [104.0, 1.2]]] } }] });
     await page.waitForFunction(() => document.querySelectorAll('#zone-list li').length === 3, null, { timeout: 10000 });
     expect(server.zones[2].properties.name).toBe('tss-east');
+
+    // Deleting asks first: declined, the zone stays; accepted, it goes.
+    dialogAnswer = false;
+    await page.click('#zone-list button[data-zone="z3"]');
+    expect(dialogs.pop()).toMatch(/^Delete zone "tss-east"\?/);
+    expect(server.zones).toHaveLength(3);
+    dialogAnswer = true;
+    await page.click('#zone-list button[data-zone="z3"]');
+    await page.waitForFunction(() => document.querySelectorAll('#zone-list li').length === 2, null, { timeout: 10000 });
+    expect(server.zones).toHaveLength(2);
+    expect(await page.locator('#zone-message').textContent()).toBe('Deleted zone tss-east.');
   });
 
   it('reports an incident by clicking the map, shows who was there, and shares it', async () => {
@@ -411,6 +602,32 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     await page.waitForFunction(() => document.getElementById('admin-token-new').textContent.startsWith('wk_'), null, { timeout: 10000 });
     expect(server.admin.users.map((u) => u.name)).toContain('nina');
     await page.click('.tabs button[data-tab=vessel]');
+  });
+
+  it.skipIf(REAL)('shows a viewer no controls the server would refuse', async () => {
+    server.me.role = 'viewer';
+    try {
+      await page.reload();
+      await page.waitForFunction(() => window.watchkeeper && window.watchkeeper.state.ready, null, { timeout: 60000 });
+      await page.click('.tabs button[data-tab="zones"]');
+      await page.waitForFunction(() => document.querySelectorAll('#zone-list li').length === 2, null, { timeout: 10000 });
+      expect(await page.locator('#zone-list button').count()).toBe(0);
+      expect(await page.locator('#zone-draw').isVisible()).toBe(false);
+      expect(await page.locator('#zone-file').isVisible()).toBe(false);
+      expect(await page.locator('#incident-report').isVisible()).toBe(false);
+      // the watchlist is read, not changed
+      await page.click('#watchlist-tab');
+      await page.waitForFunction(() => document.querySelectorAll('#watch-list li[data-id]').length === 1, null, { timeout: 10000 });
+      expect(await page.locator('#watch-form').isVisible()).toBe(false);
+      expect(await page.locator('#watch-list button').count()).toBe(0);
+      await page.evaluate((m) => window.watchkeeper.selectVessel(m), server.watchlist[0].mmsi);
+      await page.locator('#vessel-watch .watch-flag').waitFor({ timeout: 10000 });
+      expect(await page.locator('#vessel-watch button').count()).toBe(0);
+    } finally {
+      server.me.role = 'admin';
+      await page.reload();
+      await page.waitForFunction(() => window.watchkeeper && window.watchkeeper.state.ready, null, { timeout: 60000 });
+    }
   });
 
   // world-atlas land is stitched across 180° (Eurasia into Chukotka, Fiji, Antarctica round the pole);

@@ -59,7 +59,8 @@ export function makeFixtures(n = 3000, seed = 42) {
       speed: moving ? Math.round((8 + r() * 10) * 10) / 10 : 0.1, course,
       status: moving ? 0 : 1, status_text: moving ? 'Under way using engine' : 'At anchor',
       destination: east ? 'CN SHA' : 'NL RTM', draught: 9.5, to_bow: 150, to_stern: 40, to_port: 16, to_starboard: 16,
-      last_seen: new Date(now - Math.floor(r() * 600e3)).toISOString(), first_seen: new Date(now - 86400e3).toISOString(),
+      // every 50th vessel was last heard hours ago (a picture holds vessels that have left its receivers' range)
+      last_seen: new Date(now - (i % 50 === 49 ? 3 * 3600e3 : 0) - Math.floor(r() * 600e3)).toISOString(), first_seen: new Date(now - 86400e3).toISOString(),
     };
     if (moving && r() > 0.2) v.heading = Math.round(course);
     vessels.push(v);
@@ -76,8 +77,12 @@ export function makeFixtures(n = 3000, seed = 42) {
     ev('ev-gap-1', 'gap', [pick(20)], now - 30 * 3600e3, now - 20 * 3600e3, { attributes: { likely_disabling: true },
       geometry: { type: 'LineString', coordinates: [[pick(20).lon, pick(20).lat], [pick(20).lon + 1.2, pick(20).lat + 0.7]] } }),
     ev('ev-transit-1', 'chokepoint_transit', [pick(30)], now - 3 * 3600e3, now - 2.5 * 3600e3, { attributes: { chokepoint: 'Singapore Strait' } }),
-    ev('ev-zone-1', 'zone_entry', [pick(40)], now - 3600e3, null),
+    ev('ev-zone-1', 'zone_entry', [pick(40)], now - 3600e3, now - 3600e3, { attributes: { zone_id: 'zone-1', zone_name: 'Eastern anchorage', zone_category: 'anchorage' } }),
+    ev('ev-watch-1', 'watchlist_activity', [pick(45)], now - 1800e3, now - 1800e3,
+      { parameters: { period_s: 86400, entries: 1 }, attributes: { matched: [`mmsi:${pick(45).mmsi}`], note: ['boarded 2026-10'], mmsi: pick(45).mmsi, period_start: '2026-11-01T00:00:00Z' } }),
   ];
+  // as the server's watchlist: the vessel of ev-watch-1 is on it
+  const watchlist = [{ id: 'watch-1', mmsi: pick(45).mmsi, note: 'boarded 2026-10' }];
   // an episode under way (GET /api/ongoing): a port visit whose ship has not left yet
   const ongoing = [
     { ...ev('ev-visit-1', 'port_visit', [pick(50)], now - 6 * 3600e3, now - 60e3, { attributes: { port_name: 'Singapore', departed: false } }), ongoing: true },
@@ -86,7 +91,7 @@ export function makeFixtures(n = 3000, seed = 42) {
     incident('asam-2022-148', new Date(now - 4 * 3600e3).toISOString(), 1.11667, 103.51667, 'robbery', 'CAT 3', { victim: { name: 'MAGNUM ENERGY', status: 'steaming' }, tlp: 'CLEAR', source: 'NGA ASAM', reference: '2022-148' }),
     incident('inc-fixture-2', new Date(now - 2 * 3600e3).toISOString(), pick(60).lat, pick(60).lon, 'attempted_attack', undefined, { victim: { mmsi: pick(60).mmsi, status: 'steaming' } }),
   ];
-  return { vessels, events, now, incidents, ongoing };
+  return { vessels, events, now, incidents, ongoing, watchlist };
 }
 
 /** An incident object of the API with the fields the web UI shows. */
@@ -149,6 +154,10 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
   const { vessels, events, now } = fixtures;
   const ongoing = fixtures.ongoing || [];
   const incidents = fixtures.incidents || [];
+  const watchlist = fixtures.watchlist || [];
+  let watchSeq = watchlist.length;
+  // when set, the live stream is refused (503), as by a server that is down or restarting
+  const streamControl = { refuse: false };
   let incidentSeq = 0;
   const byMmsi = new Map(vessels.map((v) => [v.mmsi, v]));
   const zones = [];
@@ -164,6 +173,8 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
     published: [],
   };
   const me = { user: 'admin', org: 'host', org_name: 'Host organisation', role: 'admin', host: true, anonymous: false };
+  // as the server's Access.require: a viewer may read, not change
+  const forbidden = (res, what) => json(res, 403, { error: `role ${me.role} may not ${what}; it needs analyst`, status: 403 });
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
@@ -236,14 +247,45 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
     }
     if (p === '/api/ongoing') return json(res, 200, { as_of: new Date(now).toISOString(), count: ongoing.length, total: ongoing.length, events: ongoing });
     if (p === '/api/events') {
+      // as the server: events overlapping [from, to], by start then id (order=newest: the reverse), at most limit
       const kind = q.get('kind');
-      const list = events.filter((e) => !kind || e.kind === kind);
-      return json(res, 200, { count: list.length, events: list });
+      const order = q.get('order') || 'oldest';
+      if (order !== 'oldest' && order !== 'newest') {
+        return json(res, 400, { error: `unknown order '${order}'; choices: oldest (the default: by start, then id), newest (the reverse)`, status: 400 });
+      }
+      const from = q.get('from') ? Date.parse(q.get('from')) : -Infinity;
+      const to = q.get('to') ? Date.parse(q.get('to')) : Infinity;
+      const limit = Number(q.get('limit') || 10000);
+      const list = events.filter((e) => (!kind || kind.split(',').includes(e.kind)) && Date.parse(e.start) <= to && Date.parse(e.end || e.start) >= from)
+        .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      if (order === 'newest') list.reverse();
+      const out = list.slice(0, limit);
+      return json(res, 200, { count: out.length, truncated: list.length > limit, events: out });
+    }
+    if (p === '/api/watchlist' && req.method === 'GET') return json(res, 200, { entries: watchlist });
+    if (p === '/api/watchlist' && req.method === 'POST') {
+      if (me.role === 'viewer') return forbidden(res, 'change the watchlist');
+      const b = await readJson(req);
+      const keys = ['mmsi', 'imo', 'name'].filter((k) => b && b[k] !== undefined && b[k] !== null);
+      if (!b || keys.length !== 1) return json(res, 400, { error: 'give exactly one of mmsi, imo or name', status: 400 });
+      const held = watchlist.find((w) => w[keys[0]] !== undefined && String(w[keys[0]]).toUpperCase() === String(b[keys[0]]).toUpperCase());
+      if (held) return json(res, 409, { error: `the watchlist holds this ${keys[0] === 'mmsi' ? 'MMSI' : keys[0] === 'imo' ? 'IMO number' : 'name'} as ${held.id}; change its note by deleting it and adding it again`, status: 409 });
+      const e = { id: `watch-${++watchSeq}`, [keys[0]]: keys[0] === 'imo' ? Number(b.imo) : keys[0] === 'mmsi' ? String(b.mmsi).padStart(9, '0') : String(b.name).trim(), note: b.note || '' };
+      watchlist.push(e);
+      return json(res, 201, e);
+    }
+    if ((m = p.match(/^\/api\/watchlist\/([^/]+)$/)) && req.method === 'DELETE') {
+      if (me.role === 'viewer') return forbidden(res, 'change the watchlist');
+      const i = watchlist.findIndex((w) => w.id === decodeURIComponent(m[1]));
+      if (i < 0) return json(res, 404, { error: `no watchlist entry with id ${m[1]}`, status: 404 });
+      watchlist.splice(i, 1);
+      res.writeHead(204);
+      return res.end();
     }
     if ((m = p.match(/^\/api\/events\/([^/]+)$/))) {
       const e = events.find((x) => x.id === decodeURIComponent(m[1]));
       if (!e) return json(res, 404, { error: 'no such event', status: 404 });
-      return json(res, 200, { ...e, evidence: e.vessels.map((mm) => ({ time: e.start, mmsi: mm, lat: byMmsi.get(mm).lat, lon: byMmsi.get(mm).lon, source: 'fixture' })) });
+      return json(res, 200, { ...e, evidence: e.vessels.filter((mm) => byMmsi.has(mm)).map((mm) => ({ time: e.start, mmsi: mm, lat: byMmsi.get(mm).lat, lon: byMmsi.get(mm).lon, source: 'fixture' })) });
     }
     if (p === '/api/zones' && req.method === 'GET') return json(res, 200, { type: 'FeatureCollection', features: zones });
     if (p === '/api/zones' && req.method === 'POST') {
@@ -259,15 +301,21 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
       // as the server: a zone name held already is a 409
       const held = given.map((f) => zones.find((z) => z.properties.name.toLowerCase() === String(f.properties && f.properties.name).toLowerCase())).find(Boolean);
       if (held) return json(res, 409, { error: `feature 0: the name '${held.properties.name}' is held by zone ${held.id}; give each zone its own name (a zone's events name it)`, status: 409 });
-      const created = given.map((f) => ({ ...f, id: `z${++zoneSeq}`, properties: { ...f.properties, id: `z${zoneSeq}` } }));
+      if (me.role === 'viewer') return forbidden(res, 'add zones');
+      const created = given.map((f) => ({ ...f, id: `z${++zoneSeq}`, properties: { ...f.properties, id: `z${zoneSeq}`, tlp: 'GREEN', owner_org: me.org } }));
       zones.push(...created);
       return json(res, 201, { type: 'FeatureCollection', features: created });
     }
     if ((m = p.match(/^\/api\/zones\/([^/]+)$/)) && req.method === 'DELETE') {
+      if (me.role === 'viewer') return forbidden(res, 'delete zones');
       const i = zones.findIndex((z) => z.id === m[1]);
-      if (i < 0) return json(res, 404, { error: 'no such zone', status: 404 });
+      if (i < 0) return json(res, 404, { error: `no zone with id ${m[1]}`, status: 404 });
+      if (zones[i].properties.owner_org !== me.org && !(me.host && me.role === 'admin')) {
+        return json(res, 403, { error: `zone ${m[1]} belongs to organisation '${zones[i].properties.owner_org}'`, status: 403 });
+      }
       zones.splice(i, 1);
-      return json(res, 200, { deleted: m[1] });
+      res.writeHead(204);
+      return res.end();
     }
     if (p === '/api/incidents' && req.method === 'GET') return json(res, 200, { count: incidents.length, incidents });
     if (p === '/api/incidents' && req.method === 'POST') {
@@ -329,6 +377,7 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
       return json(res, 200, { days: Array.from({ length: 7 }, (_, d) => ({ day: new Date(now - (6 - d) * 86400e3).toISOString().slice(0, 10), port: 'SGSIN', count: 30 + ((d * 5) % 11) })) });
     }
     if (p === '/api/stream') {
+      if (streamControl.refuse) return json(res, 503, { error: 'the server is restarting', status: 503 });
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
       res.write(': watchkeeper mock stream\n\n');
       streams.add(res);
@@ -362,8 +411,22 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
     zones,
     incidents,
     admin,
-    /** Sends one message to every open /api/stream, as the real server's live stream does. */
+    watchlist,
+    /** The signed-in user the mock answers as ({role, org, host, ...}): change it to test another role. */
+    me,
+    /** Ends every open live stream; with `refuse` set, new ones are refused until it is cleared. */
+    dropStreams: (refuse) => {
+      streamControl.refuse = refuse;
+      for (const s of streams) s.end();
+      streams.clear();
+    },
+    allowStreams: () => { streamControl.refuse = false; },
+    /** Sends one message to every open /api/stream, as the real server's live stream does (an event is stored too, as there). */
     broadcast: (name, data) => {
+      if (name === 'event') {
+        const i = events.findIndex((e) => e.id === data.id);
+        if (i >= 0) events[i] = data; else events.push(data);
+      }
       for (const s of streams) s.write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
     },
     close: () => new Promise((resolve) => {

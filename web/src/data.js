@@ -1,6 +1,7 @@
 // Data handling of the web map: pure functions from API responses (see the HTTP API contract)
 // to GeoJSON and chart series. No DOM and no map here, so every function is unit-tested.
 import { feature } from 'topojson-client';
+import { isStale } from './watch.js';
 
 /**
  * Land polygons of a world-atlas TopoJSON topology (object `land`) as a GeoJSON FeatureCollection
@@ -214,9 +215,10 @@ export function vesselsExtent(vessels) {
 /**
  * Vessels (contract objects) as a GeoJSON FeatureCollection of points for the map. Vessels with no
  * valid position are left out. Properties: mmsi, name, cat (ship category), rot (draw direction,
- * 0 when none) and dir (1 when a direction is known, else 0).
+ * 0 when none), dir (1 when a direction is known, else 0) and stale (1 when the vessel was last
+ * heard more than an hour before `now`, the picture's time in ms, else 0; all 0 without `now`).
  */
-export function vesselsToGeoJSON(vessels) {
+export function vesselsToGeoJSON(vessels, { now = null } = {}) {
   const features = [];
   for (const v of vessels) {
     if (!validPosition(v.lat, v.lon)) continue;
@@ -231,6 +233,7 @@ export function vesselsToGeoJSON(vessels) {
         cat: shipCategory(v.shiptype),
         rot: dir === null ? 0 : dir,
         dir: dir === null ? 0 : 1,
+        stale: isStale(v, now) ? 1 : 0,
       },
     });
   }

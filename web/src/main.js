@@ -19,10 +19,16 @@ import {
 } from './incidents.js';
 import { auth, ensureLogin } from './auth.js';
 import { setupAdmin } from './admin.js';
+import {
+  EVENT_GROUPS, eventGroup, watchEntriesFor, watchLabel, watchBody, alertFor, alertText, eventFacts, pictureTime, isStale,
+  streamHealth, eventCountText, zoneRights, watchRights, kindLabel,
+} from './watch.js';
 
 const EVENT_KINDS = ['gap', 'encounter', 'loitering', 'drift', 'sudden_speed_change', 'identity_conflict', 'position_jump',
   'invalid_identity', 'position_on_land', 'zone_entry', 'zone_exit', 'watchlist_activity', 'port_visit', 'chokepoint_transit'];
 const EMPTY = { type: 'FeatureCollection', features: [] };
+// the Events tab holds the newest this many stored events (of the From/To window when one is set)
+const EVENT_LIMIT = 5000;
 const $ = (id) => document.getElementById(id);
 
 const state = {
@@ -39,6 +45,11 @@ const state = {
   ready: false,
   // the map has been fitted to the traffic, or the user has moved it: the view is left alone
   viewChosen: false,
+  eventsTruncated: false, // the server had more stored events than the list holds (older ones)
+  eventsWindowed: false, // the list was loaded for a From/To window or a kind
+  watchlist: [], // entries of GET /api/watchlist (users of the host organisation)
+  alerted: new Set(), // ids of events an alert has been raised for
+  unread: 0, // alerts raised since the Events tab was last looked at
 };
 
 // ---- Map ------------------------------------------------------------------------------------
@@ -83,6 +94,22 @@ function addSymbols() {
       map.addImage(`${shape}-${cat}`, g.getImageData(0, 0, size, size), { pixelRatio: 2 });
     }
   }
+  // events: a diamond per group (incidents are round); a gap's is hollow, as the vessel went unseen
+  for (const [group, { color }] of Object.entries(EVENT_GROUPS)) {
+    const c = document.createElement('canvas');
+    c.width = c.height = size;
+    const g = c.getContext('2d');
+    g.beginPath();
+    g.moveTo(size / 2, 2); g.lineTo(size - 2, size / 2); g.lineTo(size / 2, size - 2); g.lineTo(2, size / 2); g.closePath();
+    if (group === 'gap') {
+      g.fillStyle = 'rgba(255,255,255,0.6)'; g.fill();
+      g.strokeStyle = color; g.lineWidth = 3; g.stroke();
+    } else {
+      g.fillStyle = color; g.fill();
+      g.strokeStyle = '#ffffff'; g.lineWidth = 2; g.stroke();
+    }
+    map.addImage(`ev-${group}`, g.getImageData(0, 0, size, size), { pixelRatio: 2 });
+  }
 }
 
 function addLayers() {
@@ -95,7 +122,18 @@ function addLayers() {
   map.addSource('replay', { type: 'geojson', data: EMPTY });
   map.addLayer({ id: 'replay-point', type: 'circle', source: 'replay', paint: { 'circle-radius': 7, 'circle-color': '#d81b60', 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } });
   map.addSource('events', { type: 'geojson', data: EMPTY });
-  map.addLayer({ id: 'events', type: 'circle', source: 'events', paint: { 'circle-radius': 6, 'circle-color': 'rgba(255,193,7,0.35)', 'circle-stroke-color': '#ff8f00', 'circle-stroke-width': 2 } });
+  // gaps are many (every vessel gone silent): small, under the other events, with a toggle of their own
+  map.addLayer({
+    id: 'events-gap', type: 'symbol', source: 'events', filter: ['==', ['get', 'group'], 'gap'],
+    layout: { 'icon-image': 'ev-gap', 'icon-allow-overlap': true, 'icon-ignore-placement': true,
+      'icon-size': ['interpolate', ['linear'], ['zoom'], 4, 0.45, 10, 0.7] },
+    paint: { 'icon-opacity': 0.8 },
+  });
+  map.addLayer({
+    id: 'events', type: 'symbol', source: 'events', filter: ['!=', ['get', 'group'], 'gap'],
+    layout: { 'icon-image': ['concat', 'ev-', ['get', 'group']], 'icon-allow-overlap': true, 'icon-ignore-placement': true,
+      'icon-size': ['interpolate', ['linear'], ['zoom'], 4, 0.8, 10, 1.1] },
+  });
   map.addSource('vessels', { type: 'geojson', data: EMPTY, cluster: true, clusterMaxZoom: 7, clusterRadius: 40 });
   map.addLayer({
     id: 'clusters', type: 'circle', source: 'vessels', filter: ['has', 'point_count'],
@@ -113,6 +151,8 @@ function addLayers() {
       'icon-allow-overlap': true, 'icon-ignore-placement': true,
       'icon-size': ['interpolate', ['linear'], ['zoom'], 4, 0.8, 10, 1.3, 14, 1.8],
     },
+    // a vessel not heard for an hour before the newest report in the picture is faded
+    paint: { 'icon-opacity': ['case', ['==', ['get', 'stale'], 1], 0.35, 1] },
   });
   map.addSource('nearby', { type: 'geojson', data: EMPTY });
   map.addLayer({ id: 'nearby-line', type: 'line', source: 'nearby', filter: ['==', ['geometry-type'], 'LineString'], paint: { 'line-color': ['match', ['get', 'role'], 'victim', '#6a1b9a', '#ff6f00'], 'line-width': ['match', ['get', 'role'], 'victim', 3, 1.5], 'line-opacity': 0.8 } });
@@ -166,7 +206,11 @@ function updateClusterLabels() {
 
 function refreshVessels() {
   state.dirty = false;
-  map.getSource('vessels')?.setData(vesselsToGeoJSON(state.vessels.values()));
+  const now = pictureTime(state.vessels.values());
+  map.getSource('vessels')?.setData(vesselsToGeoJSON(state.vessels.values(), { now }));
+  let recent = 0;
+  for (const v of state.vessels.values()) if (!isStale(v, now)) recent++;
+  live.recent = recent;
   refreshHighlight();
   $('status').dataset.vessels = String(state.vessels.size);
   renderStatus();
@@ -224,6 +268,7 @@ async function selectVessel(mmsi, { fly = false } = {}) {
   const vesselEvents = [...(v.events || []), ...(v.ongoing || [])]; // stored, then under way
   panel.innerHTML = `
     <h2 class="vessel-name">${fmt.esc(v.name || 'Unnamed')}</h2>
+    <div id="vessel-watch"></div>
     <table class="facts">
       ${row('MMSI', `<span class="mmsi">${fmt.esc(v.mmsi)}</span>`)}
       ${row('IMO', fmt.esc(v.imo ?? '—'))}
@@ -251,15 +296,63 @@ async function selectVessel(mmsi, { fly = false } = {}) {
     <ol class="list vessel-events">${vesselEvents.map(eventItem).join('') || '<li class="hint">none</li>'}</ol>
     ${(v.identity_history || []).length ? `<h3>Identity history</h3><ul class="list">${v.identity_history.map((h) =>
       `<li>${fmt.time(h.time)} ${fmt.esc(h.field)}: ${fmt.esc(h.old)} → ${fmt.esc(h.new)}</li>`).join('')}</ul>` : ''}`;
-  panel.querySelectorAll('.vessel-events li[data-id]').forEach((li) => li.addEventListener('click', () => jumpToEvent(li.dataset.id, vesselEvents)));
+  panel.querySelectorAll('.vessel-events li[data-id]').forEach((li) => li.addEventListener('click', () => {
+    showTab('events');
+    jumpToEvent(li.dataset.id, vesselEvents);
+  }));
   $('track-load').addEventListener('click', () => loadTrack(v));
+  state.selectedVessel = v;
+  renderVesselWatch();
+}
+
+/** The selected vessel's watchlist entries (with their notes), and for analysts the add/remove controls. */
+function renderVesselWatch() {
+  const box = $('vessel-watch');
+  const v = state.selectedVessel;
+  const rights = watchRights(auth.me);
+  if (!box || !v || !rights.see) {
+    if (box) box.innerHTML = '';
+    return;
+  }
+  const held = watchEntriesFor(state.watchlist, v);
+  box.innerHTML = (held.length
+    ? `<div class="watch-flag">On the watchlist (${held.map((e) => `${fmt.esc(watchLabel(e))}${e.note ? `: <span class="watch-note">${fmt.esc(e.note)}</span>` : ''}`).join('; ')})</div>`
+    : '')
+    + (rights.change ? `<div class="watch-tools">${held.length
+      ? held.map((e) => `<button type="button" class="watch-remove" data-watch="${fmt.esc(e.id)}" data-label="${fmt.esc(watchLabel(e))}">Remove ${fmt.esc(watchLabel(e))} from watchlist</button>`).join('')
+      : `<input id="vessel-watch-note" type="text" placeholder="note"><button type="button" id="vessel-watch-add">Add to watchlist</button>`}</div>` : '')
+    + '<p id="vessel-watch-message" class="message"></p>';
+  const say = (text) => { $('vessel-watch-message').textContent = text; };
+  $('vessel-watch-add')?.addEventListener('click', async () => {
+    try {
+      await api.addWatch(watchBody('mmsi', v.mmsi, $('vessel-watch-note').value));
+      await loadWatchlist();
+    } catch (e) {
+      say(e.message);
+    }
+  });
+  box.querySelectorAll('button[data-watch]').forEach((b) => b.addEventListener('click', async () => {
+    if (!window.confirm(`Remove ${b.dataset.label} from the watchlist?`)) return;
+    try {
+      await api.deleteWatch(b.dataset.watch);
+      await loadWatchlist();
+    } catch (e) {
+      say(e.message);
+    }
+  }));
 }
 
 // ---- Track replay ---------------------------------------------------------------------------
 
 async function loadTrack(v) {
   const end = v.last_seen ? Date.parse(v.last_seen) : Date.now();
-  const fc = await api.track(v.mmsi, new Date(end - 24 * 3600e3).toISOString(), new Date(end).toISOString());
+  let fc;
+  try {
+    fc = await api.track(v.mmsi, new Date(end - 24 * 3600e3).toISOString(), new Date(end).toISOString());
+  } catch (e) {
+    if (state.selected === v.mmsi) $('track-time').textContent = `Track: ${e.message}`;
+    return;
+  }
   if (state.selected !== v.mmsi) return;
   map.getSource('track').setData(fc);
   const points = trackToReplay(fc);
@@ -314,7 +407,8 @@ function stopReplay() {
 
 function eventItem(e) {
   const who = (e.vessels || []).map((m) => state.vessels.get(m)?.name || m).join(', ');
-  return `<li data-id="${fmt.esc(e.id)}" class="event-item"><span class="kind kind-${fmt.esc(e.kind)}">${fmt.esc(e.kind.replace(/_/g, ' '))}</span>
+  const color = EVENT_GROUPS[eventGroup(e.kind)].color;
+  return `<li data-id="${fmt.esc(e.id)}" class="event-item"><span class="kind kind-${fmt.esc(e.kind)}"><i class="sym" style="background:${color}"></i>${fmt.esc(kindLabel(e.kind))}</span>
     <span class="when">${fmt.time(e.start)}${e.ongoing ? ' <span class="ongoing">under way</span>' : ''}</span><span class="who">${fmt.esc(who)}</span></li>`;
 }
 
@@ -327,14 +421,19 @@ function currentEventFilter() {
 function renderEvents() {
   const shown = filterEvents(state.events, currentEventFilter());
   const underWay = shown.filter((e) => e.ongoing).length;
-  $('event-count').textContent = `${shown.length} of ${state.events.length} events${underWay ? ` (${underWay} under way)` : ''}`;
+  $('event-count').textContent = eventCountText({ shown: shown.length, held: state.events.length, truncated: state.eventsTruncated,
+    limit: EVENT_LIMIT, underWay, windowed: state.eventsWindowed });
+  $('event-count').classList.toggle('truncated', state.eventsTruncated);
   $('event-list').innerHTML = shown.slice(0, 1000).map(eventItem).join('');
+  if (state.lastEvent) $('event-list').querySelector(`.event-item[data-id="${CSS.escape(String(state.lastEvent.id))}"]`)?.classList.add('active');
   const points = shown.map((e) => {
     const t = eventTarget(e);
     if (!t) return null;
     const c = t.center || [(t.bounds[0] + t.bounds[2]) / 2, (t.bounds[1] + t.bounds[3]) / 2];
-    return { type: 'Feature', geometry: { type: 'Point', coordinates: c }, properties: { id: e.id, kind: e.kind } };
-  }).filter(Boolean);
+    return { type: 'Feature', geometry: { type: 'Point', coordinates: c }, properties: { id: e.id, kind: e.kind, group: eventGroup(e.kind) } };
+  }).filter(Boolean)
+    // the newest on top
+    .reverse();
   map.getSource('events')?.setData({ type: 'FeatureCollection', features: points });
 }
 
@@ -342,14 +441,41 @@ function renderEvents() {
  * The stored events and the episodes under way (GET /api/ongoing: a port visit not over yet, a
  * loitering still going on...), each once: an episode that ends comes again on the stream as an
  * event with the same id and replaces it. Episodes under way are left out if that route fails.
+ * The newest EVENT_LIMIT stored events are asked for, of the From/To window when one is set: with
+ * more stored, the count says that older events exist and how to reach them.
  */
+let eventLoads = 0;
 async function loadEvents() {
-  const [done, underWay] = await Promise.allSettled([api.events({ limit: 5000 }), api.ongoing({ limit: 5000 })]);
+  const f = currentEventFilter();
+  const kind = $('event-kind').value || undefined;
+  const load = ++eventLoads;
+  const [done, underWay] = await Promise.allSettled([
+    api.events({ limit: EVENT_LIMIT, order: 'newest', from: f.from, to: f.to, kind }), api.ongoing({ limit: EVENT_LIMIT })]);
+  // the answer to a filter changed since is dropped: the list is the latest filter's
+  if (load !== eventLoads) return;
   if (done.status === 'rejected') throw done.reason;
+  state.eventsTruncated = !!done.value.truncated;
+  state.eventsWindowed = !!(f.from || f.to || kind);
   state.events = withOngoing(done.value.events, underWay.status === 'fulfilled' ? underWay.value.events : []);
   const kinds = new Set([...EVENT_KINDS, ...state.events.map((e) => e.kind)]);
   $('event-kind').innerHTML = '<option value="">all kinds</option>' + [...kinds].map((k) => `<option value="${fmt.esc(k)}">${fmt.esc(k.replace(/_/g, ' '))}</option>`).join('');
+  if (kind) $('event-kind').value = kind;
+  $('event-message').textContent = '';
   renderEvents();
+}
+
+/**
+ * A filter changed: the list is filtered in the page when it holds every stored event; when it holds
+ * only the newest (or was loaded for another window), the server is asked again for the filter's.
+ */
+async function eventFilterChanged() {
+  if (!state.eventsTruncated && !state.eventsWindowed) return renderEvents();
+  try {
+    await loadEvents();
+  } catch (e) {
+    $('event-message').textContent = `Events: ${e.message}`;
+  }
+  return undefined;
 }
 
 /**
@@ -371,10 +497,18 @@ function withOngoing(events, ongoing) {
 
 setInterval(() => { if (state.ready) refreshOngoing().catch(() => {}); }, 60000);
 
-/** Flies to an event, highlights its vessels and shows its evidence. */
+/** Flies to an event, highlights its vessels and shows its details. */
 async function jumpToEvent(id, pool = state.events) {
   let e = pool.find((x) => String(x.id) === String(id)) || state.events.find((x) => String(x.id) === String(id));
-  if (!e) e = await api.event(id);
+  if (!e) {
+    try {
+      e = await api.event(id);
+    } catch (err) {
+      $('event-message').textContent = `Event ${id}: ${err.message}`;
+      return;
+    }
+  }
+  showEventDetail(e);
   document.querySelectorAll('.event-item.active').forEach((li) => li.classList.remove('active'));
   document.querySelectorAll(`.event-item[data-id="${CSS.escape(String(id))}"]`).forEach((li) => li.classList.add('active'));
   state.highlighted = e.vessels || [];
@@ -385,15 +519,57 @@ async function jumpToEvent(id, pool = state.events) {
   state.lastEvent = e;
 }
 
+/**
+ * The details of an event above the list: its facts (kind, times, zone, watchlist note, measured
+ * attributes), its vessels by name (a click opens one) and how many evidence observations the
+ * stored event holds (asked of GET /api/events/{id}; an episode under way has none stored yet).
+ */
+async function showEventDetail(e) {
+  const box = $('event-detail');
+  const facts = (evidence) => eventFacts(e, { evidence, time: fmt.time }).map(([k, v]) => row(fmt.esc(k), fmt.esc(v))).join('');
+  const vessels = (e.vessels || []).map((m) => `<span class="vessel-link" data-mmsi="${fmt.esc(m)}">${fmt.esc(state.vessels.get(m)?.name || 'Unnamed')} (${fmt.esc(m)})</span>`).join(', ');
+  const draw = (evidence, note = '') => {
+    box.innerHTML = `<button type="button" class="detail-close" title="Close">×</button>
+      <h3><i class="sym" style="background:${EVENT_GROUPS[eventGroup(e.kind)].color}"></i>${fmt.esc(kindLabel(e.kind))}</h3>
+      <table class="facts">${row('Vessels', vessels || '—')}${facts(evidence)}</table>${note ? `<p class="hint">${fmt.esc(note)}</p>` : ''}`;
+    box.querySelectorAll('.vessel-link').forEach((s) => s.addEventListener('click', () => selectVessel(s.dataset.mmsi, { fly: true })));
+    box.querySelector('.detail-close').addEventListener('click', () => { box.hidden = true; box.dataset.id = ''; });
+  };
+  box.hidden = false;
+  box.dataset.id = e.id;
+  draw(undefined);
+  if (e.ongoing) return draw(undefined, 'Under way: its evidence is stored when it ends.');
+  try {
+    const full = Array.isArray(e.evidence) ? e : await api.event(e.id);
+    if (box.dataset.id === e.id) draw((full.evidence || []).length);
+  } catch (err) {
+    if (box.dataset.id === e.id) draw(undefined, `Evidence: ${err.message}`);
+  }
+  return undefined;
+}
+
 // ---- Zones ----------------------------------------------------------------------------------
 
 async function loadZones() {
   const fc = zonesToGeoJSON(await api.zones());
   map.getSource('zones')?.setData(fc);
-  $('zone-list').innerHTML = fc.features.map((f) => `<li>${fmt.esc(f.properties.name)} <button type="button" data-zone="${fmt.esc(f.properties.id)}">delete</button></li>`).join('');
+  // a delete button only where the server would take it: the user's organisation's zones (any, for a host admin)
+  const rights = zoneRights(auth.me);
+  $('zone-list').innerHTML = fc.features.map((f) => `<li>${fmt.esc(f.properties.name)}${
+    rights.remove(f.properties) ? ` <button type="button" data-zone="${fmt.esc(f.properties.id)}" data-name="${fmt.esc(f.properties.name)}">delete</button>` : ''}</li>`).join('');
   $('zone-list').querySelectorAll('button[data-zone]').forEach((b) => b.addEventListener('click', async () => {
-    await api.deleteZone(b.dataset.zone);
-    await loadZones();
+    if (!window.confirm(`Delete zone "${b.dataset.name}"? Its entries and exits are no longer detected.`)) return;
+    try {
+      await api.deleteZone(b.dataset.zone);
+      zoneMessage(`Deleted zone ${b.dataset.name}.`, true);
+    } catch (e) {
+      zoneMessage(e.message);
+    }
+    try {
+      await loadZones();
+    } catch (e) {
+      zoneMessage(`Zones: ${e.message}`);
+    }
   }));
 }
 
@@ -419,7 +595,11 @@ async function submitZones(geojson) {
     return false;
   }
   zoneMessage(`Saved ${geojson.features ? geojson.features.length : 1} zone(s).`, true);
-  await loadZones();
+  try {
+    await loadZones();
+  } catch (e) {
+    zoneMessage(`Zones: ${e.message}`);
+  }
   return true;
 }
 
@@ -446,7 +626,10 @@ function setupZones() {
       return zoneMessage(e.message);
     }
     // the drawing stays until the server has taken it (a name already held is a 409 to mend, not to redraw)
-    if (await submitZones(f)) end();
+    if (await submitZones(f)) {
+      end();
+      $('zone-name').value = '';
+    }
   });
   $('zone-file').addEventListener('change', async (ev) => {
     const file = ev.target.files[0];
@@ -459,6 +642,119 @@ function setupZones() {
     }
     ev.target.value = '';
   });
+}
+
+// ---- Watchlist ------------------------------------------------------------------------------
+
+function watchMessage(text, ok = false) {
+  $('watch-message').textContent = text;
+  $('watch-message').className = ok ? 'message ok' : 'message';
+}
+
+/** The watchlist (users of the host organisation), then the tab and the vessel panel drawn from it. */
+async function loadWatchlist() {
+  if (!watchRights(auth.me).see) return;
+  state.watchlist = (await api.watchlist()).entries || [];
+  renderWatchlist();
+  renderVesselWatch();
+}
+
+function renderWatchlist() {
+  const change = watchRights(auth.me).change;
+  $('watch-list').innerHTML = state.watchlist.map((e) => `<li data-id="${fmt.esc(e.id)}"><span class="watch-key">${fmt.esc(watchLabel(e))}</span>
+    <span class="watch-note">${fmt.esc(e.note || '')}</span>${change ? `<button type="button" data-watch="${fmt.esc(e.id)}" data-label="${fmt.esc(watchLabel(e))}">delete</button>` : ''}</li>`).join('')
+    || '<li class="hint">The watchlist is empty.</li>';
+}
+
+function setupWatchlist(me) {
+  const rights = watchRights(me);
+  $('watchlist-tab').hidden = !rights.see;
+  $('watch-form').hidden = !rights.change;
+  if (!rights.see) return;
+  $('watch-form').addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    try {
+      const added = await api.addWatch(watchBody($('watch-by').value, $('watch-value').value, $('watch-note').value));
+      $('watch-value').value = '';
+      $('watch-note').value = '';
+      watchMessage(`Added ${watchLabel(added)}.`, true);
+    } catch (e) {
+      return watchMessage(e.message);
+    }
+    return loadWatchlist().catch((e) => watchMessage(e.message));
+  });
+  $('watch-list').addEventListener('click', async (ev) => {
+    const b = ev.target.closest('button[data-watch]');
+    if (!b) return;
+    if (!window.confirm(`Remove ${b.dataset.label} from the watchlist?`)) return;
+    try {
+      await api.deleteWatch(b.dataset.watch);
+      watchMessage(`Removed ${b.dataset.label}.`, true);
+    } catch (e) {
+      watchMessage(e.message);
+    }
+    loadWatchlist().catch((e) => watchMessage(e.message));
+  });
+  $('watchlist-tab').addEventListener('click', () => loadWatchlist().catch((e) => watchMessage(e.message)));
+}
+
+// ---- Alerts ---------------------------------------------------------------------------------
+
+const MAX_ALERTS_SHOWN = 4;
+
+/**
+ * An event that came in over the live stream: raises an alert when it is one to raise (zone entry or
+ * exit, watchlist activity, any event of a watchlisted vessel), once per event id, and counts it
+ * as unread on the Events tab until that tab is looked at.
+ */
+function maybeAlert(e) {
+  if (state.alerted.has(e.id)) return;
+  const a = alertFor(e, { vessels: state.vessels, watchlist: state.watchlist });
+  if (!a) return;
+  state.alerted.add(e.id);
+  state.unread++;
+  renderUnread();
+  const el = document.createElement('div');
+  el.className = 'alert';
+  el.dataset.id = a.id;
+  el.style.borderLeftColor = EVENT_GROUPS[eventGroup(a.kind)].color;
+  el.setAttribute('role', 'button');
+  el.innerHTML = `<span class="alert-kind">${fmt.esc(a.label)}</span><button type="button" class="alert-close" title="Dismiss">×</button>
+    <span class="alert-what">${fmt.esc(alertText({ ...a, label: '' }).replace(/^ · /, ''))}</span>
+    <span class="alert-time">${fmt.time(a.time)}</span>`;
+  el.addEventListener('click', (ev) => {
+    el.remove();
+    renderAlertOverflow();
+    if (ev.target.closest('.alert-close')) return;
+    showTab('events');
+    jumpToEvent(a.id);
+  });
+  $('alerts').prepend(el);
+  renderAlertOverflow();
+}
+
+/** At most a few alerts on the map, newest first; the rest are behind "N more", which opens the list. */
+function renderAlertOverflow() {
+  const box = $('alerts');
+  box.querySelector('.more')?.remove();
+  const all = [...box.querySelectorAll('.alert')];
+  all.forEach((el, i) => { el.hidden = i >= MAX_ALERTS_SHOWN; });
+  if (all.length > MAX_ALERTS_SHOWN) {
+    const more = document.createElement('button');
+    more.type = 'button';
+    more.className = 'more';
+    more.textContent = `${all.length - MAX_ALERTS_SHOWN} more alert(s) · dismiss all`;
+    more.addEventListener('click', () => {
+      box.innerHTML = '';
+      showTab('events');
+    });
+    box.append(more);
+  }
+}
+
+function renderUnread() {
+  $('events-unread').hidden = state.unread === 0;
+  $('events-unread').textContent = String(state.unread);
 }
 
 // ---- Incidents ------------------------------------------------------------------------------
@@ -669,7 +965,7 @@ function setupSearch() {
   });
 }
 
-const LAYER_GROUPS = { vessels: ['clusters', 'vessels', 'highlight'], events: ['events'], zones: ['zones-fill', 'zones-line'], track: ['track-line', 'replay-point'], incidents: ['incidents', 'nearby-line', 'nearby-closest'] };
+const LAYER_GROUPS = { vessels: ['clusters', 'vessels', 'highlight'], events: ['events'], gaps: ['events-gap'], zones: ['zones-fill', 'zones-line'], track: ['track-line', 'replay-point'], incidents: ['incidents', 'nearby-line', 'nearby-closest'] };
 
 function setupToggles() {
   document.querySelectorAll('#layer-toggles input').forEach((cb) => cb.addEventListener('change', () => {
@@ -678,6 +974,10 @@ function setupToggles() {
 }
 
 function showTab(name) {
+  if (name === 'events' && state.unread) {
+    state.unread = 0;
+    renderUnread();
+  }
   document.querySelectorAll('.tabs button').forEach((b) => b.classList.toggle('active', b.dataset.tab === name));
   document.querySelectorAll('.tab').forEach((s) => s.classList.toggle('active', s.id === `tab-${name}`));
   if (name === 'charts') drawCharts(api).then(
@@ -687,24 +987,36 @@ function showTab(name) {
 }
 
 function setupLegend() {
-  // ships by category (squares), then incidents by ReCAAP category (round, ringed, as drawn on the map)
+  // ships by category (squares), incidents by ReCAAP category (round, ringed), events by kind (diamonds), as drawn on the map
   $('legend').innerHTML = Object.entries(CATEGORY_COLORS).filter(([c]) => c !== 'unknown')
     .map(([c, color]) => `<span><i style="background:${color}"></i>${CATEGORY_NAMES[c]}</span>`).join('')
+    + `<span class="stale-key"><i class="stale" style="background:${CATEGORY_COLORS.cargo}"></i>Not heard for 1 h (faded)</span>`
     + ['1', '2', '3', '4', 'none'].map((c) => `<span class="incident-key"><i class="dot" style="background:${INCIDENT_COLORS[c]}"></i>`
-      + `${c === 'none' ? 'Incident, no category' : `Incident CAT ${c}`}</span>`).join('');
+      + `${c === 'none' ? 'Incident, no category' : `Incident CAT ${c}`}</span>`).join('')
+    + Object.entries(EVENT_GROUPS).filter(([, g]) => g.kinds.length).map(([k, g]) => `<span class="event-key">`
+      + `<i class="diamond" style="background:${k === 'gap' ? '#fff' : g.color}; border: 2px solid ${g.color}"></i>${g.label}</span>`).join('');
 }
 
-let live = { connected: false, mps: null, faults: [] };
+// connected: the stream is open; lostAt: when it was lost (ms); lastData: when the last position or event came (ms)
+let live = { connected: false, mps: null, faults: [], recent: null, lostAt: null, lastData: null };
 function renderStatus() {
-  const parts = [`${state.vessels.size.toLocaleString('en')} vessels`];
+  const recent = live.recent !== null && live.recent < state.vessels.size ? ` (${live.recent.toLocaleString('en')} heard in the last hour)` : '';
+  const parts = [`${state.vessels.size.toLocaleString('en')} vessels${recent}`];
   if (live.mps !== null) parts.push(`${live.mps.toFixed(1)} msg/s`);
-  parts.push(live.connected ? 'live' : 'not live');
+  const health = streamHealth({ connected: live.connected, since: live.lostAt, lastData: live.lastData, now: Date.now() });
+  parts.push(health.text);
   if (live.faults.length) parts.push(`${live.faults.length} source${live.faults.length === 1 ? '' : 's'} failing`);
   $('status').textContent = parts.join(' · ');
-  $('status').className = `status${live.connected ? ' live' : ''}${live.faults.length ? ' fault' : ''}`;
+  $('status').className = `status ${health.state}${live.faults.length ? ' fault' : ''}`;
   // what each failing source says (a feed that cannot be reached, a read error), on hover
   $('status').title = live.faults.join('\n');
+  const banner = $('stream-banner');
+  banner.hidden = health.state !== 'down' || live.lostAt === null;
+  if (!banner.hidden) {
+    banner.textContent = `Live stream disconnected since ${fmt.time(live.lostAt)}: the map is not updating. Reconnecting…`;
+  }
 }
+setInterval(renderStatus, 5000);
 
 /**
  * Opens the map on the traffic the server holds, once, unless the user has already picked something
@@ -721,28 +1033,52 @@ function fitToTraffic() {
 
 let fitTimer = null;
 
+/**
+ * The live stream. The browser reconnects by itself after a break; when it gives up (the server
+ * answered with an error), a new stream is opened after a while. After a break, what came meanwhile
+ * is asked of the history: the vessels' latest state and the newest events.
+ */
 function connectStream() {
   const es = new EventSource(api.streamUrl());
-  es.onopen = () => { live.connected = true; renderStatus(); };
-  es.onerror = () => { live.connected = false; renderStatus(); };
+  es.onopen = () => {
+    const wasLost = live.lostAt !== null;
+    live.connected = true;
+    live.lostAt = null;
+    renderStatus();
+    if (wasLost) {
+      Promise.allSettled([loadVessels(), loadEvents()]).then((rs) => rs.filter((r) => r.status === 'rejected').forEach((r) => console.warn(r.reason)));
+    }
+  };
+  es.onerror = () => {
+    if (live.connected || live.lostAt === null) live.lostAt = Date.now();
+    live.connected = false;
+    renderStatus();
+    if (es.readyState === EventSource.CLOSED) setTimeout(connectStream, 5000);
+  };
+  const data = () => { live.lastData = Date.now(); };
   es.addEventListener('position', (m) => {
+    data();
     if (applyPosition(state.vessels, JSON.parse(m.data))) state.dirty = true;
     // the first positions of a map opened on an empty server: fit once they have come in for a few seconds
     if (!state.viewChosen && !fitTimer) fitTimer = setTimeout(() => { fitTimer = null; fitToTraffic(); }, 3000);
   });
   es.addEventListener('event', (m) => {
+    data();
     const e = JSON.parse(m.data);
     const i = state.events.findIndex((x) => x.id === e.id);
     if (i >= 0) state.events[i] = e; else state.events.push(e);
     renderEvents();
+    maybeAlert(e);
   });
   // an episode as the detectors open it (a port visit begun, a vessel gone silent): listed as under
   // way until its event comes under the same id; one the list has already is left as it is
   es.addEventListener('ongoing', (m) => {
+    data();
     const e = JSON.parse(m.data);
     if (state.events.some((x) => x.id === e.id)) return;
     state.events.push(e);
     renderEvents();
+    maybeAlert(e);
   });
   es.addEventListener('incident', (m) => {
     const i = JSON.parse(m.data);
@@ -772,7 +1108,7 @@ function connectStream() {
 // ---- Start ----------------------------------------------------------------------------------
 
 document.querySelectorAll('.tabs button').forEach((b) => b.addEventListener('click', () => showTab(b.dataset.tab)));
-['event-kind', 'event-from', 'event-to'].forEach((id) => $(id).addEventListener('change', renderEvents));
+['event-kind', 'event-from', 'event-to'].forEach((id) => $(id).addEventListener('change', eventFilterChanged));
 $('event-list').addEventListener('click', (ev) => {
   const li = ev.target.closest('li[data-id]');
   if (li) jumpToEvent(li.dataset.id);
@@ -791,24 +1127,35 @@ map.on('load', async () => {
       return renderDrawing();
     }
     if (state.reporting) return placeIncident(ev.lngLat);
-    const hit = map.queryRenderedFeatures(ev.point, { layers: ['vessels', 'clusters', 'events', 'incidents'] })[0];
+    const hit = map.queryRenderedFeatures(ev.point, { layers: ['vessels', 'clusters', 'events', 'events-gap', 'incidents'] })[0];
     if (!hit) return;
     if (hit.layer.id === 'vessels') selectVessel(hit.properties.mmsi);
     else if (hit.layer.id === 'incidents') selectIncident(hit.properties.id);
-    else if (hit.layer.id === 'events') { showTab('events'); jumpToEvent(hit.properties.id); }
+    else if (hit.layer.id === 'events' || hit.layer.id === 'events-gap') { showTab('events'); jumpToEvent(hit.properties.id); }
     else map.getSource('vessels').getClusterExpansionZoom(hit.properties.cluster_id)
       .then((z) => map.easeTo({ center: hit.geometry.coordinates, zoom: z }));
   });
-  for (const id of ['vessels', 'clusters', 'events', 'incidents']) {
+  for (const id of ['vessels', 'clusters', 'events', 'events-gap', 'incidents']) {
     map.on('mouseenter', id, () => { if (!state.drawing && !state.reporting) map.getCanvas().style.cursor = 'pointer'; });
     map.on('mouseleave', id, () => { if (!state.drawing && !state.reporting) map.getCanvas().style.cursor = ''; });
   }
   map.on('idle', updateClusterLabels);
   const me = await ensureLogin();
   setupAdmin(me);
+  setupWatchlist(me);
+  // controls the role cannot use are not shown (the server refuses them: 403)
   $('incident-report').disabled = me.anonymous || me.role === 'viewer';
-  const results = await Promise.allSettled([loadVessels(), loadEvents(), loadZones(), loadIncidents()]);
-  results.filter((r) => r.status === 'rejected').forEach((r) => console.error(r.reason));
+  $('incident-report').hidden = $('incident-report').disabled;
+  $('zone-edit').hidden = !zoneRights(me).draw;
+  // a part that fails to load says why in its own tab; the rest of the map goes on
+  const results = await Promise.allSettled([
+    loadVessels().catch((e) => { $('status').title = `Vessels: ${e.message}`; throw e; }),
+    loadEvents().catch((e) => { $('event-message').textContent = `Events: ${e.message}`; throw e; }),
+    loadZones().catch((e) => { zoneMessage(`Zones: ${e.message}`); throw e; }),
+    loadIncidents().catch((e) => { incidentMessage(`Incidents: ${e.message}`); throw e; }),
+    loadWatchlist().catch((e) => { watchMessage(`Watchlist: ${e.message}`); throw e; }),
+  ]);
+  results.filter((r) => r.status === 'rejected').forEach((r) => console.warn(r.reason));
   // open on the traffic this server holds, unless the user has already picked something to look at
   fitToTraffic();
   // a move by the user (drag, wheel, the zoom buttons) chooses the view: live traffic no longer moves it
@@ -818,4 +1165,4 @@ map.on('load', async () => {
 });
 
 // Handle for tests and for the browser console.
-window.watchkeeper = { map, state, selectVessel, jumpToEvent, selectIncident, whoWasThere, refreshOngoing };
+window.watchkeeper = { map, state, live, selectVessel, jumpToEvent, selectIncident, whoWasThere, refreshOngoing, loadEvents };

@@ -196,8 +196,19 @@ describe('vesselsToGeoJSON', () => {
     expect(fc.features).toHaveLength(2);
     expect(fc.features[0].geometry.coordinates).toEqual([103.9, 1.25]);
     expect(fc.features[0].id).toBe(563012345);
-    expect(fc.features[0].properties).toEqual({ mmsi: '563012345', name: 'PACIFIC STAR', cat: 'cargo', rot: 90, dir: 1 });
+    expect(fc.features[0].properties).toEqual({ mmsi: '563012345', name: 'PACIFIC STAR', cat: 'cargo', rot: 90, dir: 1, stale: 0 });
     expect(fc.features[1].properties).toMatchObject({ mmsi: '533000002', cat: 'unknown', dir: 0 });
+  });
+  it('marks vessels not heard for more than an hour before the picture time as stale', () => {
+    const now = Date.parse('2026-11-01T12:00:00Z');
+    const fc = vesselsToGeoJSON([
+      { mmsi: '563000001', lat: 1, lon: 103, last_seen: '2026-11-01T11:30:00Z' },
+      { mmsi: '563000002', lat: 1, lon: 103, last_seen: '2026-11-01T10:59:59Z' },
+      { mmsi: '563000003', lat: 1, lon: 103 }, // never timed
+    ], { now });
+    expect(fc.features.map((f) => f.properties.stale)).toEqual([0, 1, 1]);
+    // without a picture time nothing is stale
+    expect(vesselsToGeoJSON([{ mmsi: '563000002', lat: 1, lon: 103, last_seen: '2000-01-01T00:00:00Z' }]).features[0].properties.stale).toBe(0);
   });
 });
 

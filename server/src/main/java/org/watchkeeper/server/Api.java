@@ -1387,13 +1387,14 @@ public final class Api {
         long to = time(ctx, "to", Long.MAX_VALUE / 2);
         window(from, to);
         integer(ctx, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
+        HistoryStore.EventOrder order = eventOrder(ctx);
         List<EventRow> rows;
         if (f.mmsi() > 0) {
-            rows = store.eventsForVessel(f.mmsi(), from, to);
+            rows = store.eventsForVessel(f.mmsi(), from, to, order);
         } else if (f.kinds() != null && f.kinds().size() == 1) {
-            rows = store.events(f.kinds().iterator().next(), from, to);
+            rows = store.events(f.kinds().iterator().next(), from, to, order);
         } else {
-            rows = store.events(null, from, to);
+            rows = store.events(null, from, to, order);
         }
         List<EventRow> out = new ArrayList<>();
         for (EventRow e : rows) {
@@ -1405,6 +1406,21 @@ public final class Api {
             }
         }
         return out;
+    }
+
+    /**
+     * The {@code order} of {@code /api/events}: {@code oldest} (the default) by start, then id;
+     * {@code newest} the reverse, so that a {@code limit} keeps the latest events.
+     */
+    static HistoryStore.EventOrder eventOrder(Context ctx) {
+        String o = given(ctx, "order");
+        if (o == null || o.equals("oldest")) {
+            return HistoryStore.EventOrder.OLDEST_FIRST;
+        }
+        if (o.equals("newest")) {
+            return HistoryStore.EventOrder.NEWEST_FIRST;
+        }
+        throw new BadRequest("unknown order '" + o + "'; choices: oldest (the default: by start, then id), newest (the reverse)");
     }
 
     /**

@@ -157,6 +157,29 @@ class ApiTest {
         assertThat(first.get("truncated").asBoolean()).isTrue(); // more match than the limit let through
         assertThat(first.get("events").get(0)).isEqualTo(all.get("events").get(0));
         assertThat(Fixture.get(server, "/api/events?limit=" + all.get("count").asInt()).json().get("truncated").asBoolean()).isFalse();
+        // newest first: the exact reverse, and a limit then keeps the latest events, saying that older ones match too
+        JsonNode newest = Fixture.get(server, "/api/events?order=newest").json();
+        assertThat(newest.get("truncated").asBoolean()).isFalse();
+        List<JsonNode> reversed = new ArrayList<>();
+        all.get("events").forEach(x -> reversed.add(0, x));
+        List<JsonNode> newestList = new ArrayList<>();
+        newest.get("events").forEach(newestList::add);
+        assertThat(newestList).isEqualTo(reversed);
+        for (int i = 1; i < newestList.size(); i++) {
+            assertThat(newestList.get(i - 1).get("start").asText()).isGreaterThanOrEqualTo(newestList.get(i).get("start").asText());
+        }
+        JsonNode latest = Fixture.get(server, "/api/events?order=newest&limit=2").json();
+        assertThat(latest.get("count").asInt()).isEqualTo(2);
+        assertThat(latest.get("truncated").asBoolean()).isTrue();
+        assertThat(latest.get("events").get(0)).isEqualTo(reversed.get(0));
+        assertThat(latest.get("events").get(1)).isEqualTo(reversed.get(1));
+        assertThat(Fixture.get(server, "/api/events?order=oldest&limit=1").json().get("events").get(0)).isEqualTo(all.get("events").get(0));
+        // with a filter too: a vessel's newest event first
+        JsonNode vesselNewest = Fixture.get(server, "/api/events?mmsi=219165000&order=newest").json();
+        JsonNode vesselOldest = Fixture.get(server, "/api/events?mmsi=219165000").json();
+        int n = vesselOldest.get("count").asInt();
+        assertThat(n).isPositive();
+        assertThat(vesselNewest.get("events").get(0)).isEqualTo(vesselOldest.get("events").get(n - 1));
         // positions in degrees to at most 6 decimals (a mean position's binary noise is not shown)
         all.get("events").forEach(x -> {
             if (x.has("lat")) {
@@ -333,6 +356,7 @@ class ApiTest {
         "/api/events?kind=piracy|400|unknown event kind 'piracy'",
         "/api/events?mmsi=x1|400|mmsi must be an MMSI",
         "/api/events?limit=1000001|400|limit must be in 1..100000",
+        "/api/events?order=latest|400|unknown order 'latest'; choices: oldest (the default: by start, then id), newest (the reverse)",
         "/api/events/bad%20id|400|an event id is",
         "/api/near?lon=11&radius_km=5|400|lat is required",
         "/api/near?lat=91&lon=11&radius_km=5|400|lat must be in -90..90",
@@ -343,7 +367,7 @@ class ApiTest {
         "/api/stats/series?source=nosuch|400|unknown source 'nosuch'",
         "/api/export/vessels.xls|400|export format must be geojson, csv or kml",
         "/api/export/vessels.csv?kind=gap|400|unknown query parameter 'kind' for an export of vessels; known: bbox, shiptype, flag, class, since, q, limit",
-        "/api/export/events.kml?since=2099-01-01|400|unknown query parameter 'since' for an export of events; known: kind, from, to, bbox, mmsi, limit",
+        "/api/export/events.kml?since=2099-01-01|400|unknown query parameter 'since' for an export of events; known: kind, from, to, bbox, mmsi, limit, order",
         "/api/export/ships.csv|400|no export 'ships.csv'; the exports are /api/export/vessels, /api/export/events, /api/export/ongoing (episodes under way) and /api/export/incidents",
         "/api/nothing|404|Endpoint GET /api/nothing not found",
     })
@@ -504,7 +528,7 @@ class ApiTest {
         Fixture.Reply r = Fixture.get(server, "/api/events?kinds=gap");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("error").asText())
-                .isEqualTo("unknown query parameter 'kinds' for GET /api/events; known: kind, from, to, bbox, mmsi, limit");
+                .isEqualTo("unknown query parameter 'kinds' for GET /api/events; known: kind, from, to, bbox, mmsi, limit, order");
         assertThat(Fixture.get(server, "/api/stats?x=1").json().get("error").asText())
                 .isEqualTo("unknown query parameter 'x' for GET /api/stats; it takes none");
         assertThat(Fixture.get(server, "/api/incidents?typ=robbery").status()).isEqualTo(400);

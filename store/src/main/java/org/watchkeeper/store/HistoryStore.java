@@ -341,13 +341,32 @@ public interface HistoryStore extends AutoCloseable {
      */
     Optional<EventRow> event(String id);
 
+    /** The order of a list of events. */
+    enum EventOrder {
+        /** By start, then id: the oldest first. */
+        OLDEST_FIRST,
+        /** The reverse: by start, newest first, and of events that start together the greatest id first. */
+        NEWEST_FIRST
+    }
+
     /**
      * Events of a kind that overlap a window (start &lt;= to and end &gt;= from).
      *
      * @param kind the kind, or {@code null} for every kind
      * @return the events ordered by start, then id
      */
-    List<EventRow> events(String kind, long fromMillis, long toMillis);
+    default List<EventRow> events(String kind, long fromMillis, long toMillis) {
+        return events(kind, fromMillis, toMillis, EventOrder.OLDEST_FIRST);
+    }
+
+    /**
+     * Events of a kind that overlap a window (start &lt;= to and end &gt;= from), in the order asked.
+     *
+     * @param kind the kind, or {@code null} for every kind
+     * @param order oldest or newest first
+     * @return the events in that order
+     */
+    List<EventRow> events(String kind, long fromMillis, long toMillis, EventOrder order);
 
     /**
      * Events involving one vessel that overlap a window.
@@ -355,7 +374,18 @@ public interface HistoryStore extends AutoCloseable {
      * @param mmsi the vessel
      * @return the events ordered by start, then id
      */
-    List<EventRow> eventsForVessel(int mmsi, long fromMillis, long toMillis);
+    default List<EventRow> eventsForVessel(int mmsi, long fromMillis, long toMillis) {
+        return eventsForVessel(mmsi, fromMillis, toMillis, EventOrder.OLDEST_FIRST);
+    }
+
+    /**
+     * Events involving one vessel that overlap a window, in the order asked.
+     *
+     * @param mmsi the vessel
+     * @param order oldest or newest first
+     * @return the events in that order
+     */
+    List<EventRow> eventsForVessel(int mmsi, long fromMillis, long toMillis, EventOrder order);
 
     /**
      * Inserts or replaces incident reports, keyed by id. When the list holds an id more than once

@@ -558,25 +558,27 @@ abstract class JdbcHistoryStore implements HistoryStore {
     @Override
     public synchronized Optional<EventRow> event(String id) {
         Objects.requireNonNull(id, "id");
-        return readEvents("event", "e.id = ?", List.of(id)).stream().findFirst();
+        return readEvents("event", "e.id = ?", List.of(id), EventOrder.OLDEST_FIRST).stream().findFirst();
     }
 
     @Override
-    public synchronized List<EventRow> events(String kind, long fromMillis, long toMillis) {
+    public synchronized List<EventRow> events(String kind, long fromMillis, long toMillis, EventOrder order) {
         Rows.checkTimeRange(fromMillis, toMillis);
+        Objects.requireNonNull(order, "order");
         if (kind == null) {
-            return readEvents("events", "e.start_ms <= ? AND e.end_ms >= ?", List.of(toMillis, fromMillis));
+            return readEvents("events", "e.start_ms <= ? AND e.end_ms >= ?", List.of(toMillis, fromMillis), order);
         }
         return readEvents("events", "e.kind = ? AND e.start_ms <= ? AND e.end_ms >= ?",
-                List.of(kind, toMillis, fromMillis));
+                List.of(kind, toMillis, fromMillis), order);
     }
 
     @Override
-    public synchronized List<EventRow> eventsForVessel(int mmsi, long fromMillis, long toMillis) {
+    public synchronized List<EventRow> eventsForVessel(int mmsi, long fromMillis, long toMillis, EventOrder order) {
         Rows.checkTimeRange(fromMillis, toMillis);
+        Objects.requireNonNull(order, "order");
         return readEvents("events for vessel",
                 "e.id IN (SELECT event_id FROM event_vessels WHERE mmsi = ?) AND e.start_ms <= ? AND e.end_ms >= ?",
-                List.of(mmsi, toMillis, fromMillis));
+                List.of(mmsi, toMillis, fromMillis), order);
     }
 
     @Override
@@ -603,7 +605,7 @@ abstract class JdbcHistoryStore implements HistoryStore {
 
     // ---------------------------------------------------------------- helpers
 
-    private List<EventRow> readEvents(String what, String where, List<Object> params) {
+    private List<EventRow> readEvents(String what, String where, List<Object> params, EventOrder order) {
         String sql = "SELECT e.id, e.kind, e.start_ms, e.end_ms, e.lat, e.lon, e.geometry_geojson, e.parameters_json,"
                 + " e.evidence_json, v.mmsi FROM events e LEFT JOIN event_vessels v ON v.event_id = e.id WHERE "
                 + where + " ORDER BY e.id, v.ord";
@@ -626,7 +628,7 @@ abstract class JdbcHistoryStore implements HistoryStore {
             cols.forEach((id, c) -> out.add(new EventRow(id, (String) c[0], (Long) c[1], (Long) c[2],
                     vessels.get(id).stream().mapToInt(Integer::intValue).toArray(), (Double) c[3], (Double) c[4],
                     (String) c[5], (String) c[6], (String) c[7])));
-            out.sort(EVENT_ORDER);
+            out.sort(order == EventOrder.NEWEST_FIRST ? EVENT_ORDER.reversed() : EVENT_ORDER);
             return out;
         });
     }

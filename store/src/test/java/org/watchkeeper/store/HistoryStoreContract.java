@@ -828,6 +828,24 @@ abstract class HistoryStoreContract {
     }
 
     @Test
+    void eventsNewestFirst() {
+        EventRow a = new EventRow("a", "dark", T0, T0 + 100, new int[] {STRAIT}, Double.NaN, Double.NaN, null, null, null);
+        EventRow b = new EventRow("b", "dark", T0 + 200, T0 + 300, new int[] {STRAIT, ANCHOR}, 0, 0, null, null, null);
+        EventRow c = new EventRow("c", "loiter", T0 + 50, T0 + 250, new int[] {ANCHOR}, 0, 0, null, null, null);
+        // starts together with b: of the two, the greater id comes first newest-first (the exact reverse)
+        EventRow d = new EventRow("d", "dark", T0 + 200, T0 + 200, new int[] {STRAIT}, 0, 0, null, null, null);
+        store.upsertEvents(List.of(c, d, b, a));
+        assertThat(store.events(null, T0, END, HistoryStore.EventOrder.OLDEST_FIRST)).containsExactly(a, c, b, d);
+        assertThat(store.events(null, T0, END)).containsExactly(a, c, b, d);
+        assertThat(store.events(null, T0, END, HistoryStore.EventOrder.NEWEST_FIRST)).containsExactly(d, b, c, a);
+        assertThat(store.events("dark", T0, END, HistoryStore.EventOrder.NEWEST_FIRST)).containsExactly(d, b, a);
+        assertThat(store.events("dark", T0 + 101, T0 + 199, HistoryStore.EventOrder.NEWEST_FIRST)).isEmpty();
+        assertThat(store.eventsForVessel(STRAIT, T0, END, HistoryStore.EventOrder.NEWEST_FIRST)).containsExactly(d, b, a);
+        assertThat(store.eventsForVessel(ANCHOR, T0, END, HistoryStore.EventOrder.NEWEST_FIRST)).containsExactly(b, c);
+        assertThat(store.eventsForVessel(ANCHOR, T0, END)).containsExactly(c, b);
+    }
+
+    @Test
     void countsAndClose() {
         assertThat(store.counts()).isEqualTo(new StoreCounts(0, 0, 0, 0));
         loadNamed();

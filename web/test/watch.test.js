@@ -1,0 +1,149 @@
+import { describe, it, expect } from 'vitest';
+import {
+  EVENT_GROUPS, eventGroup, normaliseName, watchEntriesFor, watchLabel, watchBody, alertFor, alertText, eventFacts, attributeText,
+  duration, pictureTime, isStale, streamHealth, eventCountText, zoneRights, watchRights,
+} from '../src/watch.js';
+
+const KINDS = ['gap', 'encounter', 'loitering', 'drift', 'sudden_speed_change', 'identity_conflict', 'position_jump',
+  'invalid_identity', 'position_on_land', 'zone_entry', 'zone_exit', 'watchlist_activity', 'port_visit', 'chokepoint_transit'];
+
+describe('event groups', () => {
+  it('puts every event kind of the API in a group of its own colour and label', () => {
+    for (const k of KINDS) expect(eventGroup(k), k).not.toBe('other');
+    expect(eventGroup('something_new')).toBe('other');
+    const colors = Object.values(EVENT_GROUPS).map((g) => g.color);
+    expect(new Set(colors).size).toBe(colors.length);
+    const labels = Object.values(EVENT_GROUPS).map((g) => g.label);
+    expect(new Set(labels).size).toBe(labels.length);
+    // the groups the watch officer asked to tell apart
+    expect(eventGroup('gap')).not.toBe(eventGroup('encounter'));
+    expect(eventGroup('zone_entry')).toBe(eventGroup('zone_exit'));
+    expect(eventGroup('identity_conflict')).toBe('identity');
+    expect(eventGroup('port_visit')).toBe('port');
+  });
+});
+
+describe('watchlist matching', () => {
+  const entries = [
+    { id: 'watch-1', mmsi: '219165000', note: 'ssc case' },
+    { id: 'watch-2', imo: 9074729, note: 'sanctioned' },
+    { id: 'watch-3', name: 'Ever-Given', note: '' },
+  ];
+  it('matches by MMSI, IMO number or normalised name, as the server does', () => {
+    expect(normaliseName('  ever  given@@')).toBe('EVER GIVEN');
+    expect(watchEntriesFor(entries, { mmsi: '219165000' }).map((e) => e.id)).toEqual(['watch-1']);
+    expect(watchEntriesFor(entries, { mmsi: '563000001', imo: 9074729 }).map((e) => e.id)).toEqual(['watch-2']);
+    expect(watchEntriesFor(entries, { mmsi: '563000001', name: 'EVER GIVEN' }).map((e) => e.id)).toEqual(['watch-3']);
+    expect(watchEntriesFor(entries, { mmsi: '563000001', name: 'EVER GREEN' })).toEqual([]);
+    expect(watchEntriesFor(entries, { mmsi: '563000001' })).toEqual([]);
+    expect(watchEntriesFor(entries, null)).toEqual([]);
+    expect(entries.map(watchLabel)).toEqual(['MMSI 219165000', 'IMO 9074729', 'name Ever-Given']);
+  });
+  it('builds the POST body from the form, refusing what the server would', () => {
+    expect(watchBody('mmsi', ' 219165000 ', ' case ')).toEqual({ mmsi: '219165000', note: 'case' });
+    expect(watchBody('imo', '9074729', '')).toEqual({ imo: 9074729, note: '' });
+    expect(watchBody('name', 'Ever Given', 'x')).toEqual({ name: 'Ever Given', note: 'x' });
+    expect(() => watchBody('mmsi', '', '')).toThrow(/MMSI/);
+    expect(() => watchBody('mmsi', '12345678901', '')).toThrow(/1 to 9 digits/);
+    expect(() => watchBody('imo', '907472', '')).toThrow(/7 digits/);
+    expect(() => watchBody('name', '---', '')).toThrow(/letters or digits/);
+    expect(() => watchBody('mmsi', '219165000', 'x'.repeat(1001))).toThrow(/1000/);
+  });
+});
+
+describe('alerts', () => {
+  const vessels = new Map([['219165000', { mmsi: '219165000', name: 'NORD SPIRIT' }], ['563000001', { mmsi: '563000001', name: 'LION STAR', imo: 9074729 }]]);
+  const watchlist = [{ id: 'watch-2', imo: 9074729, note: 'sanctioned' }];
+  it('raises zone entries and exits and watchlist activity, naming vessel, zone and note', () => {
+    const a = alertFor({ id: 'e1', kind: 'zone_entry', start: '2026-11-01T11:00:00Z', vessels: ['219165000'], attributes: { zone_name: 'Anchorage A', zone_id: 'z1' } }, { vessels });
+    expect(a).toEqual({ id: 'e1', kind: 'zone_entry', label: 'zone entry', vessels: [{ mmsi: '219165000', name: 'NORD SPIRIT' }], zone: 'Anchorage A', note: null, time: '2026-11-01T11:00:00Z' });
+    expect(alertText(a)).toBe('zone entry · NORD SPIRIT (219165000) · zone Anchorage A');
+    const w = alertFor({ id: 'e2', kind: 'watchlist_activity', start: 't', vessels: ['999000001'], attributes: { note: ['ssc case'] } }, { vessels });
+    expect(w.note).toBe('ssc case');
+    expect(alertText(w)).toBe('watchlist activity · 999000001 · note: ssc case');
+  });
+  it('raises any event of a watchlisted vessel, and no other', () => {
+    const e = { id: 'e3', kind: 'gap', start: 't', vessels: ['563000001'], attributes: {} };
+    expect(alertFor(e, { vessels, watchlist })).toMatchObject({ kind: 'gap', note: 'sanctioned', vessels: [{ mmsi: '563000001', name: 'LION STAR' }] });
+    expect(alertFor(e, { vessels, watchlist: [] })).toBeNull();
+    expect(alertFor({ id: 'e4', kind: 'encounter', vessels: ['219165000'] }, { vessels, watchlist })).toBeNull();
+    expect(alertFor(null)).toBeNull();
+  });
+});
+
+describe('event facts', () => {
+  it('lists kind, times, duration, zone, note and the measured attributes, with the evidence count', () => {
+    const rows = eventFacts({ kind: 'zone_exit', start: '2026-11-01T10:00:00Z', end: '2026-11-01T12:05:00Z', vessels: ['1'],
+      attributes: { zone_name: 'TSS east', zone_id: 'z2', dwell_s: 7500, previous_lat: 1.234567, likely_disabling: true, matched: ['mmsi:1', 'imo:2'] } }, { evidence: 3 });
+    expect(rows).toEqual([
+      ['Kind', 'zone exit'], ['Start', '2026-11-01T10:00:00Z'], ['End', '2026-11-01T12:05:00Z'], ['Duration', '2 h 05 min'], ['Zone', 'TSS east'],
+      ['dwell s', '7500'], ['previous lat', '1.235'], ['likely disabling', 'yes'], ['matched', 'mmsi:1, imo:2'], ['Evidence', '3 observations'],
+    ]);
+    const ongoing = eventFacts({ kind: 'port_visit', start: '2026-11-01T10:00:00Z', end: '2026-11-01T10:30:00Z', ongoing: true, attributes: { note: ['watch'] } });
+    expect(ongoing).toContainEqual(['End', 'under way']);
+    expect(ongoing).toContainEqual(['Duration', '30 min so far']);
+    expect(ongoing).toContainEqual(['Watchlist note', 'watch']);
+    expect(ongoing.find((r) => r[0] === 'Evidence')).toBeUndefined();
+  });
+  it('writes the times of the event and of its attributes with the formatter given', () => {
+    const rows = eventFacts({ kind: 'port_visit', start: '2013-11-12T12:04:57.749Z', end: '2013-11-12T13:00:00Z',
+      attributes: { arrival_ms: 1384257897749, previous_time: '2013-11-12T12:00:00Z', stop_count: 1, port_name: 'Landskrona' } }, { time: (t) => `<${t}>` });
+    expect(rows).toEqual([['Kind', 'port visit'], ['Start', '<2013-11-12T12:04:57.749Z>'], ['End', '<2013-11-12T13:00:00Z>'], ['Duration', '55 min'],
+      ['arrival', '<2013-11-12T12:04:57.749Z>'], ['previous time', '<2013-11-12T12:00:00Z>'], ['stop count', '1'], ['port name', 'Landskrona']]);
+  });
+  it('writes values and spans readably', () => {
+    expect(attributeText(null)).toBe('—');
+    expect(attributeText({ a: 1 })).toBe('{"a":1}');
+    expect(duration(30e3)).toBe('30 s');
+    expect(duration(50 * 3600e3)).toBe('2 d 2 h');
+  });
+});
+
+describe('staleness and stream health', () => {
+  it('judges staleness from the newest report in the picture, not the wall clock', () => {
+    const vs = [{ last_seen: '2014-10-05T10:00:00Z' }, { last_seen: '2014-10-05T12:00:00Z' }, {}];
+    const now = pictureTime(vs);
+    expect(now).toBe(Date.parse('2014-10-05T12:00:00Z'));
+    expect(vs.map((v) => isStale(v, now))).toEqual([true, false, true]);
+    expect(pictureTime([{}])).toBeNull();
+    expect(isStale({ last_seen: '2000-01-01T00:00:00Z' }, null)).toBe(false);
+  });
+  it('says live, quiet or down', () => {
+    const now = 1_000_000_000;
+    expect(streamHealth({ connected: true, lastData: now - 10e3, now })).toEqual({ state: 'live', text: 'live' });
+    expect(streamHealth({ connected: true, lastData: null, now })).toEqual({ state: 'live', text: 'live' });
+    expect(streamHealth({ connected: true, lastData: now - 7 * 60e3, now })).toEqual({ state: 'quiet', text: 'live, no data for 7 min' });
+    expect(streamHealth({ connected: false, since: null, now })).toEqual({ state: 'down', text: 'not live' });
+    expect(streamHealth({ connected: false, since: now - 90e3, now })).toEqual({ state: 'down', text: 'stream lost 1 min ago' });
+  });
+});
+
+describe('event count', () => {
+  it('says plainly when older events exist beyond those loaded', () => {
+    expect(eventCountText({ shown: 5, held: 5, truncated: false, limit: 5000 })).toBe('5 of 5 events');
+    expect(eventCountText({ shown: 4, held: 5, truncated: false, limit: 5000, underWay: 1 })).toBe('4 of 5 events (1 under way)');
+    expect(eventCountText({ shown: 5000, held: 5000, truncated: true, limit: 5000 }))
+      .toBe('5000 of 5000 events. Only the newest 5,000 are loaded: older events exist beyond these; set From/To (UTC) to load an earlier window.');
+    expect(eventCountText({ shown: 10, held: 5000, truncated: true, limit: 5000, windowed: true })).toMatch(/newest 5,000 of this window are loaded/);
+  });
+});
+
+describe('rights', () => {
+  it('lets analysts and admins draw zones and delete their organisation\'s, host admins any', () => {
+    const viewer = zoneRights({ role: 'viewer', org: 'host', host: true });
+    expect(viewer.draw).toBe(false);
+    expect(viewer.remove({ owner_org: 'host' })).toBe(false);
+    const analyst = zoneRights({ role: 'analyst', org: 'mrcc', host: false });
+    expect(analyst.remove({ owner_org: 'mrcc' })).toBe(true);
+    expect(analyst.remove({ owner_org: 'host' })).toBe(false);
+    expect(zoneRights({ role: 'admin', org: 'host', host: true }).remove({ owner_org: 'mrcc' })).toBe(true);
+    expect(zoneRights({ anonymous: true }).draw).toBe(false);
+    expect(zoneRights(null).draw).toBe(false);
+  });
+  it('shows the watchlist to the host organisation and lets its analysts change it', () => {
+    expect(watchRights({ role: 'viewer', host: true })).toEqual({ see: true, change: false });
+    expect(watchRights({ role: 'analyst', host: true })).toEqual({ see: true, change: true });
+    expect(watchRights({ role: 'admin', host: false })).toEqual({ see: false, change: false });
+    expect(watchRights({ anonymous: true, host: true })).toEqual({ see: false, change: false });
+  });
+});
