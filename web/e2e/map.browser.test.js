@@ -320,7 +320,7 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
 
   it('draws each event kind with a symbol of its own, listed in the legend, and gaps on a toggle of their own', async () => {
     const keys = await page.locator('#legend .event-key').allTextContents();
-    expect(keys).toEqual(['Gap / going dark', 'Encounter', 'Loitering / drift', 'Zone entry / exit', 'Watchlist activity',
+    expect(keys).toEqual(['Gap / going dark', 'Encounter', 'Loitering / drift', 'Zone entry / exit', 'Watchlist activity / silence',
       'Port visit / transit', 'Spoofing / identity', 'Speed change']);
     if (REAL) return;
     await page.evaluate(() => window.watchkeeper.map.jumpTo({ center: [102.5, 2.5], zoom: 5 }));
@@ -411,7 +411,10 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     await page.selectOption('#watch-by', 'mmsi');
     await page.fill('#watch-value', '12ab');
     await page.click('#watch-add');
-    expect(await page.locator('#watch-message').textContent()).toMatch(/1 to 9 digits/);
+    expect(await page.locator('#watch-message').textContent()).toMatch(/an MMSI is 9 digits: 12ab/);
+    await page.fill('#watch-value', '21212300');
+    await page.click('#watch-add');
+    expect(await page.locator('#watch-message').textContent()).toContain('21212300 has 8 (if you mean 021212300, write that)');
     await page.fill('#watch-value', server.watchlist[0].mmsi);
     await page.click('#watch-add');
     await page.waitForFunction(() => /^409: the watchlist holds this MMSI as watch-1/.test(document.getElementById('watch-message').textContent), null, { timeout: 10000 });

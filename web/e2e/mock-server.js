@@ -268,9 +268,13 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
       const b = await readJson(req);
       const keys = ['mmsi', 'imo', 'name'].filter((k) => b && b[k] !== undefined && b[k] !== null);
       if (!b || keys.length !== 1) return json(res, 400, { error: 'give exactly one of mmsi, imo or name', status: 400 });
+      if (typeof b.mmsi === 'string' && /^\d+$/.test(b.mmsi) && b.mmsi.length !== 9) {
+        const hint = b.mmsi.length < 9 ? ` (if you mean ${b.mmsi.padStart(9, '0')}, write that)` : '';
+        return json(res, 400, { error: `mmsi '${b.mmsi}' has ${b.mmsi.length} digits: an MMSI is 9 digits${hint}`, status: 400 });
+      }
       const held = watchlist.find((w) => w[keys[0]] !== undefined && String(w[keys[0]]).toUpperCase() === String(b[keys[0]]).toUpperCase());
       if (held) return json(res, 409, { error: `the watchlist holds this ${keys[0] === 'mmsi' ? 'MMSI' : keys[0] === 'imo' ? 'IMO number' : 'name'} as ${held.id}; change its note by deleting it and adding it again`, status: 409 });
-      const e = { id: `watch-${++watchSeq}`, [keys[0]]: keys[0] === 'imo' ? Number(b.imo) : keys[0] === 'mmsi' ? String(b.mmsi).padStart(9, '0') : String(b.name).trim(), note: b.note || '' };
+      const e = { id: `watch-${++watchSeq}`, [keys[0]]: keys[0] === 'imo' ? Number(b.imo) : keys[0] === 'mmsi' ? String(b.mmsi) : String(b.name).trim(), note: b.note || '' };
       watchlist.push(e);
       return json(res, 201, e);
     }

@@ -25,7 +25,7 @@ import {
 } from './watch.js';
 
 const EVENT_KINDS = ['gap', 'encounter', 'loitering', 'drift', 'sudden_speed_change', 'identity_conflict', 'position_jump',
-  'invalid_identity', 'position_on_land', 'zone_entry', 'zone_exit', 'watchlist_activity', 'port_visit', 'chokepoint_transit'];
+  'invalid_identity', 'position_on_land', 'zone_entry', 'zone_exit', 'watchlist_activity', 'watchlist_gap', 'port_visit', 'chokepoint_transit'];
 const EMPTY = { type: 'FeatureCollection', features: [] };
 // the Events tab holds the newest this many stored events (of the From/To window when one is set)
 const EVENT_LIMIT = 5000;

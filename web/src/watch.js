@@ -11,7 +11,7 @@ export const EVENT_GROUPS = {
   encounter: { label: 'Encounter', color: '#d81b60', kinds: ['encounter'] },
   loitering: { label: 'Loitering / drift', color: '#8e24aa', kinds: ['loitering', 'drift'] },
   zone: { label: 'Zone entry / exit', color: '#1e88e5', kinds: ['zone_entry', 'zone_exit'] },
-  watchlist: { label: 'Watchlist activity', color: '#e53935', kinds: ['watchlist_activity'] },
+  watchlist: { label: 'Watchlist activity / silence', color: '#e53935', kinds: ['watchlist_activity', 'watchlist_gap'] },
   port: { label: 'Port visit / transit', color: '#00897b', kinds: ['port_visit', 'chokepoint_transit'] },
   identity: { label: 'Spoofing / identity', color: '#6d4c41', kinds: ['identity_conflict', 'invalid_identity', 'position_jump', 'position_on_land'] },
   speed: { label: 'Speed change', color: '#fb8c00', kinds: ['sudden_speed_change'] },
@@ -58,8 +58,12 @@ export function watchBody(by, value, note) {
   if (!v) throw new Error(`give the vessel's ${by === 'name' ? 'name' : by.toUpperCase()}`);
   if (n.length > 1000) throw new Error('the note is longer than 1000 characters');
   if (by === 'mmsi') {
-    if (!/^\d{1,9}$/.test(v) || Number(v) === 0) throw new Error(`an MMSI is 1 to 9 digits: ${v}`);
-    return { mmsi: v.padStart(9, '0'), note: n };
+    // all 9 digits, leading zeros too: 8 digits is far more often a digit left out than a coast station
+    if (!/^\d+$/.test(v) || Number(v) === 0) throw new Error(`an MMSI is 9 digits: ${v}`);
+    if (v.length !== 9) {
+      throw new Error(`an MMSI is 9 digits: ${v} has ${v.length}${v.length < 9 ? ` (if you mean ${v.padStart(9, '0')}, write that)` : ''}`);
+    }
+    return { mmsi: v, note: n };
   }
   if (by === 'imo') {
     if (!/^\d{7}$/.test(v)) throw new Error(`an IMO number is 7 digits: ${v}`);
@@ -72,11 +76,11 @@ export function watchBody(by, value, note) {
   throw new Error(`unknown watchlist key: ${by}`);
 }
 
-const ALERT_KINDS = new Set(['zone_entry', 'zone_exit', 'watchlist_activity']);
+const ALERT_KINDS = new Set(['zone_entry', 'zone_exit', 'watchlist_activity', 'watchlist_gap']);
 
 /**
  * The alert for an event that came in over the live stream, or null when it is not one to raise:
- * zone entries and exits, watchlist activity, and any event of a vessel on the watchlist.
+ * zone entries and exits, watchlist activity and silences, and any event of a vessel on the watchlist.
  * `vessels` a Map from MMSI to vessel (for names), `watchlist` the entries of GET /api/watchlist.
  * Returns {id, kind, label, vessels: [{mmsi, name}], zone, note, time}.
  */

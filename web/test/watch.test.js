@@ -5,7 +5,7 @@ import {
 } from '../src/watch.js';
 
 const KINDS = ['gap', 'encounter', 'loitering', 'drift', 'sudden_speed_change', 'identity_conflict', 'position_jump',
-  'invalid_identity', 'position_on_land', 'zone_entry', 'zone_exit', 'watchlist_activity', 'port_visit', 'chokepoint_transit'];
+  'invalid_identity', 'position_on_land', 'zone_entry', 'zone_exit', 'watchlist_activity', 'watchlist_gap', 'port_visit', 'chokepoint_transit'];
 
 describe('event groups', () => {
   it('puts every event kind of the API in a group of its own colour and label', () => {
@@ -44,7 +44,10 @@ describe('watchlist matching', () => {
     expect(watchBody('imo', '9074729', '')).toEqual({ imo: 9074729, note: '' });
     expect(watchBody('name', 'Ever Given', 'x')).toEqual({ name: 'Ever Given', note: 'x' });
     expect(() => watchBody('mmsi', '', '')).toThrow(/MMSI/);
-    expect(() => watchBody('mmsi', '12345678901', '')).toThrow(/1 to 9 digits/);
+    expect(() => watchBody('mmsi', '12345678901', '')).toThrow('an MMSI is 9 digits: 12345678901 has 11');
+    // a digit left out is said, not read as a leading zero
+    expect(() => watchBody('mmsi', '21212300', '')).toThrow('an MMSI is 9 digits: 21212300 has 8 (if you mean 021212300, write that)');
+    expect(watchBody('mmsi', '002190047', '')).toEqual({ mmsi: '002190047', note: '' });
     expect(() => watchBody('imo', '907472', '')).toThrow(/7 digits/);
     expect(() => watchBody('name', '---', '')).toThrow(/letters or digits/);
     expect(() => watchBody('mmsi', '219165000', 'x'.repeat(1001))).toThrow(/1000/);
