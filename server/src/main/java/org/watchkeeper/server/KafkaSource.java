@@ -34,9 +34,18 @@ import org.watchkeeper.core.pipeline.StrayTimeFilter;
  *       them, one a record); lines are framed as a TCP stream's are, and a line without a time of
  *       its own takes the record's timestamp as its receive time. The record key is not used: the
  *       topic is one source, as an aggregator's TCP feed is.</li>
+ *   <li>The partitions' lines go on to the pipeline merged in the order of the times they carry
+ *       (tag block {@code c:}, {@code $PGHP}, epoch trailer), so that a backlog read from several
+ *       partitions, which the consumer reads at different paces, reaches the detectors as the
+ *       time-ordered feed it was and not as late observations ({@link #run()}). Each partition's
+ *       records read ahead wait in a buffer ({@link #BUFFER_BYTES} over all partitions; a partition
+ *       whose share is full is paused). A partition caught up with the topic's end holds nothing
+ *       back, so live lines go on as they come.</li>
  *   <li>Offsets are kept in the consumer group {@code GROUP} (default {@code watchkeeper-serve-NAME})
- *       and committed after each batch of records has been handed to the pipeline (and so to the
- *       raw archive), and when the server stops: a restart goes on after the records read before.
+ *       and committed for the lines handed to the pipeline (and so to the raw archive), after each
+ *       poll and when the server stops; lines still waiting in a buffer are not committed. A restart
+ *       goes on after the lines handed on before, neither losing nor repeating one (a record of
+ *       several lines handed on in part is noted with the offset, {@code lines=N}).
  *       A group new to the topic starts at its earliest record ({@code from=earliest}, the default,
  *       so nothing the topic still holds is missed) or at the records to come ({@code
  *       from=latest}).</li>
