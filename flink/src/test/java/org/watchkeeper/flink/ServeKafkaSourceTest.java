@@ -141,15 +141,8 @@ class ServeKafkaSourceTest extends KafkaJobTestBase {
      */
     @Test
     void aTopicOfSeveralPartitionsReachesTheDetectorsInTimeOrder() throws Exception {
-        Simulation sim = new Simulation(new SimulationOptions(7, 0, Instant.parse("2024-06-01T00:00:00Z"), Duration.ofHours(18),
-                true, SimulationOptions.Noise.NONE));
-        StringWriter w = new StringWriter();
-        sim.writeTo(w);
-        long lines = Arrays.stream(w.toString().split("\r?\n")).filter(l -> !l.isEmpty()).count();
         Path log = dir.resolve("sim.nmea.gz");
-        try (Writer out = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(log)), StandardCharsets.US_ASCII)) {
-            out.write(w.toString());
-        }
+        long lines = simulatedLog(log).size();
 
         Outcome file = serveAll(dir.resolve("file"), "k=file:" + log, lines);
         // analyze's events on this log (see SimulatedLogTest), nothing late
@@ -166,6 +159,51 @@ class ServeKafkaSourceTest extends KafkaJobTestBase {
         assertThat(topic.messages()).isEqualTo(file.messages());
         assertThat(topic.late()).isEqualTo(file.late());
         assertThat(topic.events()).containsExactlyElementsOf(file.events());
+    }
+
+    /**
+     * Stopped part-way through a backlog of several partitions (lines read and waiting in the
+     * partitions' buffers), the server goes on after the lines it handed on: every line of the topic
+     * is archived once, and nothing is late.
+     */
+    @Test
+    void aStopPartWayThroughAPartitionedBacklogLosesAndRepeatsNothing() throws Exception {
+        Path log = dir.resolve("sim.nmea.gz");
+        List<String> lines = simulatedLog(log);
+        kafka.createTopic("serve-sim-stop", 4);
+        KafkaPublishTest.publish(kafka, "--topic", "serve-sim-stop", log.toString());
+        Path data = dir.resolve("data");
+        String spec = "k=kafka://" + kafka.bootstrapServers() + "/serve-sim-stop";
+        try (WatchkeeperServer s = serve(data, spec)) {
+            Source k = s.sources().get(0);
+            await(() -> k.lines() > 0, "lines read");
+        }
+        long first = archived(data, "k");
+        assertThat(first).as("stopped part-way").isPositive().isLessThan(lines.size());
+        try (WatchkeeperServer s = serve(data, spec)) {
+            Source k = s.sources().get(0);
+            await(() -> k.lines() == lines.size() - first, "the other " + (lines.size() - first) + " lines read, " + k.lines()
+                    + " so far");
+            assertThat(s.pipeline().awaitIdle(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(500);
+            assertThat(k.lines()).isEqualTo(lines.size() - first);
+            assertThat(s.pipeline().lateObservations()).isZero();
+        }
+        List<String> got = new ArrayList<>();
+        new RawArchive(data.resolve("raw")).replay(l -> got.add(new String(l.bytes(), StandardCharsets.ISO_8859_1)));
+        assertThat(got).containsExactlyInAnyOrderElementsOf(lines);
+    }
+
+    /** Writes the simulated log (seed 7, planted vessels only, 18 h, tag blocks of several stations) to {@code gz}; returns its lines. */
+    private static List<String> simulatedLog(Path gz) throws Exception {
+        Simulation sim = new Simulation(new SimulationOptions(7, 0, Instant.parse("2024-06-01T00:00:00Z"), Duration.ofHours(18),
+                true, SimulationOptions.Noise.NONE));
+        StringWriter w = new StringWriter();
+        sim.writeTo(w);
+        try (Writer out = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(gz)), StandardCharsets.US_ASCII)) {
+            out.write(w.toString());
+        }
+        return Arrays.stream(w.toString().split("\r?\n")).filter(l -> !l.isEmpty()).toList();
     }
 
     @Test
