@@ -3,16 +3,31 @@ package org.watchkeeper.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.watchkeeper.core.sim.Simulation;
+import org.watchkeeper.core.sim.SimulationOptions;
 import org.watchkeeper.server.RawArchive;
 import org.watchkeeper.server.Source;
 import org.watchkeeper.server.WatchkeeperServer;
+import org.watchkeeper.store.DuckDbHistoryStore;
+import org.watchkeeper.store.EventRow;
 
 /**
  * {@code serve --source NAME=kafka://...}: the server reads a topic of NMEA lines (here written as
@@ -92,6 +107,103 @@ class ServeKafkaSourceTest extends KafkaJobTestBase {
         List<String> got = new ArrayList<>();
         new RawArchive(data.resolve("raw")).replay(l -> got.add(new String(l.bytes(), StandardCharsets.ISO_8859_1)));
         assertThat(got).containsExactlyInAnyOrderElementsOf(lines);
+    }
+
+    /** What a server stored from one log: its events after the stop, and its late observations. */
+    private record Outcome(List<EventRow> events, long late, long messages) {
+    }
+
+    /** Serves {@code source} on a fresh data folder until it has delivered {@code lines} lines and the pipeline is idle; then stops. */
+    private static Outcome serveAll(Path data, String source, long lines) throws Exception {
+        long late;
+        long messages;
+        try (WatchkeeperServer s = serve(data, source)) {
+            Source k = s.sources().get(0);
+            await(() -> k.lines() == lines, lines + " lines read, " + k.lines() + " so far");
+            assertThat(s.pipeline().awaitIdle(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            late = s.pipeline().lateObservations();
+            messages = s.pipeline().messages();
+        }
+        try (DuckDbHistoryStore store = DuckDbHistoryStore.open(data)) {
+            return new Outcome(store.events(null, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2), late, messages);
+        }
+    }
+
+    private static Map<String, Long> kinds(List<EventRow> events) {
+        return events.stream().collect(Collectors.groupingBy(EventRow::kind, TreeMap::new, Collectors.counting()));
+    }
+
+    /**
+     * A simulated multi-station log (tag blocks with s: and c:) published as {@code kafka-publish} does,
+     * keyed by station over 4 partitions, which the consumer reads at different paces (hours of one
+     * partition's records before another's): the source hands the lines on merged in time order, so
+     * the server finds exactly what it finds reading the log as one file, with nothing late.
+     */
+    @Test
+    void aTopicOfSeveralPartitionsReachesTheDetectorsInTimeOrder() throws Exception {
+        Path log = dir.resolve("sim.nmea.gz");
+        long lines = simulatedLog(log).size();
+
+        Outcome file = serveAll(dir.resolve("file"), "k=file:" + log, lines);
+        // analyze's events on this log (see SimulatedLogTest), nothing late
+        assertThat(kinds(file.events())).isEqualTo(Map.of("chokepoint_transit", 1L, "encounter", 1L, "gap", 1L,
+                "identity_conflict", 1L, "loitering", 3L));
+        assertThat(file.late()).isZero();
+
+        kafka.createTopic("serve-sim", 4);
+        KafkaPublishTest.publish(kafka, "--topic", "serve-sim", log.toString());
+        Outcome topic = serveAll(dir.resolve("kafka"), "k=kafka://" + kafka.bootstrapServers() + "/serve-sim", lines);
+        System.out.printf("%d lines: file source %d messages, %d late, events %s; kafka source (4 partitions) %d messages,"
+                + " %d late, events %s%n", lines, file.messages(), file.late(), kinds(file.events()), topic.messages(),
+                topic.late(), kinds(topic.events()));
+        assertThat(topic.messages()).isEqualTo(file.messages());
+        assertThat(topic.late()).isEqualTo(file.late());
+        assertThat(topic.events()).containsExactlyElementsOf(file.events());
+    }
+
+    /**
+     * Stopped part-way through a backlog of several partitions (lines read and waiting in the
+     * partitions' buffers), the server goes on after the lines it handed on: every line of the topic
+     * is archived once, and nothing is late.
+     */
+    @Test
+    void aStopPartWayThroughAPartitionedBacklogLosesAndRepeatsNothing() throws Exception {
+        Path log = dir.resolve("sim.nmea.gz");
+        List<String> lines = simulatedLog(log);
+        kafka.createTopic("serve-sim-stop", 4);
+        KafkaPublishTest.publish(kafka, "--topic", "serve-sim-stop", log.toString());
+        Path data = dir.resolve("data");
+        String spec = "k=kafka://" + kafka.bootstrapServers() + "/serve-sim-stop";
+        try (WatchkeeperServer s = serve(data, spec)) {
+            Source k = s.sources().get(0);
+            await(() -> k.lines() > 0, "lines read");
+        }
+        long first = archived(data, "k");
+        assertThat(first).as("stopped part-way").isPositive().isLessThan(lines.size());
+        try (WatchkeeperServer s = serve(data, spec)) {
+            Source k = s.sources().get(0);
+            await(() -> k.lines() == lines.size() - first, "the other " + (lines.size() - first) + " lines read, " + k.lines()
+                    + " so far");
+            assertThat(s.pipeline().awaitIdle(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(500);
+            assertThat(k.lines()).isEqualTo(lines.size() - first);
+            assertThat(s.pipeline().lateObservations()).isZero();
+        }
+        List<String> got = new ArrayList<>();
+        new RawArchive(data.resolve("raw")).replay(l -> got.add(new String(l.bytes(), StandardCharsets.ISO_8859_1)));
+        assertThat(got).containsExactlyInAnyOrderElementsOf(lines);
+    }
+
+    /** Writes the simulated log (seed 7, planted vessels only, 18 h, tag blocks of several stations) to {@code gz}; returns its lines. */
+    private static List<String> simulatedLog(Path gz) throws Exception {
+        Simulation sim = new Simulation(new SimulationOptions(7, 0, Instant.parse("2024-06-01T00:00:00Z"), Duration.ofHours(18),
+                true, SimulationOptions.Noise.NONE));
+        StringWriter w = new StringWriter();
+        sim.writeTo(w);
+        try (Writer out = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(gz)), StandardCharsets.US_ASCII)) {
+            out.write(w.toString());
+        }
+        return Arrays.stream(w.toString().split("\r?\n")).filter(l -> !l.isEmpty()).toList();
     }
 
     @Test

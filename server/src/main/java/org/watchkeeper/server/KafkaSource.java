@@ -1,21 +1,29 @@
 package org.watchkeeper.server;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.watchkeeper.core.pipeline.StrayTimeFilter;
 
 /**
  * A Kafka topic of NMEA lines as a live source:
@@ -26,9 +34,18 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  *       them, one a record); lines are framed as a TCP stream's are, and a line without a time of
  *       its own takes the record's timestamp as its receive time. The record key is not used: the
  *       topic is one source, as an aggregator's TCP feed is.</li>
+ *   <li>The partitions' lines go on to the pipeline merged in the order of the times they carry
+ *       (tag block {@code c:}, {@code $PGHP}, epoch trailer), so that a backlog read from several
+ *       partitions, which the consumer reads at different paces, reaches the detectors as the
+ *       time-ordered feed it was and not as late observations ({@link #run()}). Each partition's
+ *       records read ahead wait in a buffer ({@link #BUFFER_BYTES} over all partitions; a partition
+ *       whose share is full is paused). A partition caught up with the topic's end holds nothing
+ *       back, so live lines go on as they come.</li>
  *   <li>Offsets are kept in the consumer group {@code GROUP} (default {@code watchkeeper-serve-NAME})
- *       and committed after each batch of records has been handed to the pipeline (and so to the
- *       raw archive), and when the server stops: a restart goes on after the records read before.
+ *       and committed for the lines handed to the pipeline (and so to the raw archive), after each
+ *       poll and when the server stops; lines still waiting in a buffer are not committed. A restart
+ *       goes on after the lines handed on before, neither losing nor repeating one (a record of
+ *       several lines handed on in part is noted with the offset, {@code lines=N}).
  *       A group new to the topic starts at its earliest record ({@code from=earliest}, the default,
  *       so nothing the topic still holds is missed) or at the records to come ({@code
  *       from=latest}).</li>
@@ -125,21 +142,126 @@ public final class KafkaSource extends Source {
         return p;
     }
 
+    /**
+     * Lines read and not yet handed on, over all assigned partitions, bytes (each line counted with
+     * {@link #LINE_OVERHEAD} more): a partition is paused when its share is full and resumed when half
+     * of it has gone on.
+     */
+    static final long BUFFER_BYTES = 32L << 20;
+    /** The least a partition's share of {@link #BUFFER_BYTES} is, however many partitions are assigned. */
+    static final long MIN_PARTITION_BYTES = 1L << 20;
+    /** Bytes a buffered line is counted with beyond its own. */
+    private static final int LINE_OVERHEAD = 64;
+    /**
+     * How long the merge waits for a partition that still has records to read but gives none (a
+     * broker slow to answer for it): after that the other partitions go on without it.
+     */
+    static final long PARTITION_WAIT_MILLIS = 5_000;
+    /** Lines handed on between two polls at most, so that a long backlog does not keep the consumer from polling. */
+    private static final int LINES_PER_POLL = 20_000;
+    /** The offset metadata that says how many lines of the committed offset's record were handed on already. */
+    private static final String LINES_PREFIX = "lines=";
+
+    /** One record's lines, their times (or {@code Long.MIN_VALUE}) and how many have gone on. */
+    private static final class Pending {
+        final long offset;
+        final long received;
+        final byte[][] lines;
+        final long[] times;
+        int next;
+
+        Pending(long offset, long received, List<byte[]> lines) {
+            this.offset = offset;
+            this.received = received;
+            this.lines = lines.toArray(new byte[0][]);
+            this.times = new long[this.lines.length];
+            for (int i = 0; i < this.lines.length; i++) {
+                times[i] = LineTime.of(this.lines[i]);
+            }
+        }
+    }
+
+    /** An assigned partition: its records read and not yet handed on, in offset order, and how far it has gone on. */
+    private static final class Partition {
+        final TopicPartition tp;
+        final ArrayDeque<Pending> records = new ArrayDeque<>();
+        long bytes;
+        boolean paused;
+        /** The offset to commit (the first record not wholly handed on), or -1 while nothing has gone on. */
+        long commitOffset = -1;
+        /** Lines of the record at {@link #commitOffset} handed on already. */
+        int commitLines;
+        boolean progressed;
+        /** A record whose first lines went on before the last stop, and how many. */
+        long skipOffset = -1;
+        int skipLines;
+        /** Since when the merge has waited for this partition to give records (System.nanoTime()), or 0. */
+        long waitingSince;
+        /** The time the partition's last line with a time went on at, or {@code Long.MIN_VALUE}. */
+        long lastTime = Long.MIN_VALUE;
+
+        Partition(TopicPartition tp) {
+            this.tp = tp;
+        }
+
+        OffsetAndMetadata commit() {
+            return new OffsetAndMetadata(commitOffset, commitLines > 0 ? LINES_PREFIX + commitLines : "");
+        }
+
+        /** Drops records all of whose lines have gone on (and records without lines) from the front. */
+        void dropDone() {
+            while (!records.isEmpty() && records.peekFirst().next == records.peekFirst().lines.length) {
+                commitOffset = records.removeFirst().offset + 1;
+                commitLines = 0;
+                progressed = true;
+            }
+        }
+
+        /**
+         * The time the line at the head goes on at: its own, or {@code Long.MIN_VALUE} for a line without
+         * one. A time more than {@link StrayTimeFilter#DEFAULT_MAX_JUMP_MILLIS} ahead of the partition's
+         * last while the partition's next line with a time is back near the last (a stray clock reading,
+         * which the pipeline leaves out) takes the last, so that it does not hold the partition back.
+         */
+        long headTime() {
+            Pending r = records.peekFirst();
+            long t = r.times[r.next];
+            if (t == Long.MIN_VALUE || lastTime == Long.MIN_VALUE || t - lastTime <= StrayTimeFilter.DEFAULT_MAX_JUMP_MILLIS) {
+                return t;
+            }
+            int looked = 0;
+            for (Pending q : records) {
+                for (int i = q == r ? r.next + 1 : q.next; i < q.lines.length && looked < STRAY_LOOKAHEAD; i++, looked++) {
+                    if (q.times[i] != Long.MIN_VALUE) {
+                        return q.times[i] - lastTime <= StrayTimeFilter.DEFAULT_MAX_JUMP_MILLIS ? lastTime : t;
+                    }
+                }
+            }
+            return t;
+        }
+    }
+
+    /** The partition the last line handed on came from (read and written on the source thread only). */
+    private Partition lastOut;
+
+    /** Lines looked at after a time far ahead for the next time of its partition (see {@link Partition#headTime()}). */
+    private static final int STRAY_LOOKAHEAD = 64;
+
+    /**
+     * Reads the topic. The records of each assigned partition wait in a bounded buffer, and lines go on
+     * to the pipeline merged in the order of the times they carry (tag block {@code c:}, {@code $PGHP},
+     * epoch trailer, as {@link LineTime} reads them): the next line is the earliest at the head of any
+     * partition's buffer, and none goes on while a partition with nothing buffered still has records
+     * to read (its lag), for at most {@link #PARTITION_WAIT_MILLIS}; a line without a time goes on at
+     * once after the line before it in its partition. A partition caught up with the topic's end
+     * holds nothing back, so live lines go on as they come.
+     */
     @Override
     protected void run() throws InterruptedException {
         String where = bootstrap;
-        long[] time = {0};
-        InterruptedException[] stop = new InterruptedException[1];
-        LineFramer f = new LineFramer(b -> {
-            if (stop[0] != null) {
-                return;
-            }
-            try {
-                deliver(b, time[0]);
-            } catch (InterruptedException e) {
-                stop[0] = e;
-            }
-        });
+        List<byte[]> framed = new ArrayList<>();
+        LineFramer f = new LineFramer(framed::add);
+        Map<TopicPartition, Partition> parts = new LinkedHashMap<>();
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(properties())) {
             consumer = c;
             if (closed) {
@@ -147,29 +269,82 @@ public final class KafkaSource extends Source {
             }
             try {
                 awaitTopic(c, where);
-                c.subscribe(List.of(topic));
+                c.subscribe(List.of(topic), new ConsumerRebalanceListener() {
+                    @Override
+                    public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+                        // lines not handed on are dropped: the partition's next reader reads them from the commit
+                        commit(c, parts, revoked);
+                        revoked.forEach(parts::remove);
+                    }
+
+                    @Override
+                    public void onPartitionsLost(Collection<TopicPartition> lost) {
+                        lost.forEach(parts::remove);
+                    }
+
+                    @Override
+                    public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+                        assign(c, parts, assigned);
+                    }
+                });
                 reading = true;
                 long lastRecord = System.currentTimeMillis();
                 long backoff = 1000;
                 long before = 0;
+                Duration wait = Duration.ofMillis(500);
                 while (!closed) {
-                    ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(500));
+                    ConsumerRecords<byte[], byte[]> records = c.poll(wait);
                     long now = System.currentTimeMillis();
-                    for (ConsumerRecord<byte[], byte[]> r : records) {
-                        time[0] = r.timestamp() > 0 ? r.timestamp() : now;
-                        byte[] v = r.value();
-                        if (v != null) {
-                            f.feed(v, 0, v.length);
-                            f.endLine();
+                    for (TopicPartition tp : records.partitions()) {
+                        Partition p = parts.get(tp);
+                        if (p == null) {
+                            continue;
                         }
-                        if (stop[0] != null) {
-                            throw stop[0];
+                        p.waitingSince = 0;
+                        for (ConsumerRecord<byte[], byte[]> r : records.records(tp)) {
+                            framed.clear();
+                            byte[] v = r.value();
+                            if (v != null) {
+                                f.feed(v, 0, v.length);
+                                f.endLine();
+                            }
+                            Pending pending = new Pending(r.offset(), r.timestamp() > 0 ? r.timestamp() : now, framed);
+                            if (r.offset() == p.skipOffset) {
+                                pending.next = Math.min(p.skipLines, pending.lines.length);
+                            }
+                            p.skipOffset = -1;
+                            p.records.addLast(pending);
+                            for (int i = pending.next; i < pending.lines.length; i++) {
+                                p.bytes += pending.lines[i].length + LINE_OVERHEAD;
+                            }
                         }
                     }
                     overlong.add(f.overlong() - before);
                     before = f.overlong();
+                    int handed = handOn(c, parts.values());
+                    // waiting for a partition: look again soon, for its records or the end of the wait
+                    wait = handed == LINES_PER_POLL ? Duration.ZERO : handed < 0 ? Duration.ofMillis(100) : Duration.ofMillis(500);
+                    long share = Math.max(MIN_PARTITION_BYTES, BUFFER_BYTES / Math.max(1, parts.size()));
+                    for (Partition p : parts.values()) {
+                        if (!p.paused && p.bytes >= share) {
+                            c.pause(List.of(p.tp));
+                            p.paused = true;
+                        } else if (p.paused && p.bytes <= share / 2) {
+                            c.resume(List.of(p.tp));
+                            p.paused = false;
+                        }
+                    }
+                    Map<TopicPartition, OffsetAndMetadata> progress = new HashMap<>();
+                    for (Partition p : parts.values()) {
+                        if (p.progressed) {
+                            progress.put(p.tp, p.commit());
+                            p.progressed = false;
+                        }
+                    }
+                    if (!progress.isEmpty()) {
+                        c.commitAsync(progress, null);
+                    }
                     if (!records.isEmpty()) {
-                        c.commitAsync();
                         lastRecord = now;
                         recovered("reading topic " + topic + " at " + where + " again");
                     } else if (now - lastRecord >= QUIET_CHECK_MILLIS) {
@@ -192,11 +367,13 @@ public final class KafkaSource extends Source {
                 // closing
             } finally {
                 reading = false;
-                f.endLine();
-                // the stop interrupts this thread; the last commit goes first
+                // the stop interrupts this thread; the last commit goes first. Lines read and not handed
+                // on are not committed: a restart reads them again.
                 boolean interrupted = Thread.interrupted();
                 try {
-                    c.commitSync(Duration.ofSeconds(5));
+                    commitSync(c, parts, parts.keySet());
+                    // committed: the revocation as the consumer closes has nothing more to say
+                    parts.clear();
                 } catch (KafkaException e) {
                     // the broker is away: the records since the last commit are read again after a restart
                     System.err.println("source " + name + ": offsets not committed at stop: " + e.getMessage());
@@ -211,6 +388,125 @@ public final class KafkaSource extends Source {
             if (!closed) {
                 failed("Kafka consumer stopped: " + e.getMessage(), "the source has stopped");
             }
+        }
+    }
+
+    /**
+     * Hands lines on in time order (see {@link #run()}) until the buffers allow no more or
+     * {@link #LINES_PER_POLL} have gone.
+     *
+     * @return the lines handed on, or {@code -1 - handed} when it stopped to wait for a partition
+     */
+    private int handOn(KafkaConsumer<byte[], byte[]> c, Collection<Partition> parts) throws InterruptedException {
+        int handed = 0;
+        while (handed < LINES_PER_POLL) {
+            Partition next = null;
+            long nextTime = Long.MAX_VALUE;
+            boolean waitFor = false;
+            long nowNanos = System.nanoTime();
+            for (Partition p : parts) {
+                p.dropDone();
+                if (p.records.isEmpty()) {
+                    waitFor |= mayHaveMore(c, p, nowNanos);
+                    continue;
+                }
+                long t = p.headTime();
+                if (t == Long.MIN_VALUE) {
+                    // no time of its own: it goes with the line before it
+                    next = p;
+                    nextTime = Long.MAX_VALUE;
+                    waitFor = false;
+                    break;
+                }
+                // at the same time, the partition that went last goes on (a multi-sentence message stays whole)
+                if (t < nextTime || (t == nextTime && p == lastOut)) {
+                    next = p;
+                    nextTime = t;
+                }
+            }
+            if (next == null || waitFor) {
+                return waitFor ? -1 - handed : handed;
+            }
+            if (nextTime != Long.MAX_VALUE) {
+                next.lastTime = nextTime;
+            }
+            Pending r = next.records.peekFirst();
+            byte[] line = r.lines[r.next];
+            deliver(line, r.received);
+            r.next++;
+            next.bytes -= line.length + LINE_OVERHEAD;
+            next.commitOffset = r.offset;
+            next.commitLines = r.next;
+            next.progressed = true;
+            next.dropDone();
+            lastOut = next;
+            handed++;
+        }
+        return handed;
+    }
+
+    /**
+     * Whether a partition with nothing buffered may still have records to read: its lag is not known
+     * yet or above 0, and it has not kept the merge waiting for {@link #PARTITION_WAIT_MILLIS}.
+     */
+    private static boolean mayHaveMore(KafkaConsumer<byte[], byte[]> c, Partition p, long nowNanos) {
+        OptionalLong lag = c.currentLag(p.tp);
+        if (lag.isPresent() && lag.getAsLong() <= 0) {
+            p.waitingSince = 0;
+            return false;
+        }
+        if (p.waitingSince == 0) {
+            p.waitingSince = nowNanos;
+        }
+        return nowNanos - p.waitingSince < PARTITION_WAIT_MILLIS * 1_000_000L;
+    }
+
+    /** Adds newly assigned partitions, each going on after the lines of its committed record handed on before. */
+    private void assign(KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, Partition> parts, Collection<TopicPartition> assigned) {
+        Map<TopicPartition, OffsetAndMetadata> committed;
+        try {
+            committed = assigned.isEmpty() ? Map.of() : c.committed(new java.util.HashSet<>(assigned), Duration.ofSeconds(10));
+        } catch (KafkaException e) {
+            committed = Map.of();
+            System.err.println("source " + name + ": committed offsets not read (" + e.getMessage() + "); a record handed on in"
+                    + " part before the last stop may be read again whole");
+        }
+        for (TopicPartition tp : assigned) {
+            Partition p = new Partition(tp);
+            OffsetAndMetadata om = committed.get(tp);
+            String meta = om == null ? null : om.metadata();
+            if (meta != null && meta.startsWith(LINES_PREFIX)) {
+                try {
+                    p.skipLines = Integer.parseInt(meta.substring(LINES_PREFIX.length()));
+                    p.skipOffset = om.offset();
+                } catch (NumberFormatException e) {
+                    // not ours: the record is read whole
+                }
+            }
+            parts.put(tp, p);
+        }
+    }
+
+    /** Commits how far the given partitions have gone on, at once (the stop, a rebalance); says why not when it cannot. */
+    private void commit(KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, Partition> parts, Collection<TopicPartition> which) {
+        try {
+            commitSync(c, parts, which);
+        } catch (KafkaException e) {
+            System.err.println("source " + name + ": offsets not committed: " + e.getMessage());
+        }
+    }
+
+    private static void commitSync(KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, Partition> parts,
+            Collection<TopicPartition> which) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition tp : which) {
+            Partition p = parts.get(tp);
+            if (p != null && p.commitOffset >= 0) {
+                offsets.put(tp, p.commit());
+            }
+        }
+        if (!offsets.isEmpty()) {
+            c.commitSync(offsets, Duration.ofSeconds(5));
         }
     }
 
