@@ -105,7 +105,11 @@ class ServeKafkaSourceTest extends KafkaJobTestBase {
         assertThat(archived(data, "k")).isEqualTo(lines.size());
         // each line once: the archive's lines of the source are the topic's lines, as a multiset
         List<String> got = new ArrayList<>();
-        new RawArchive(data.resolve("raw")).replay(l -> got.add(new String(l.bytes(), StandardCharsets.ISO_8859_1)));
+        new RawArchive(data.resolve("raw")).replay(l -> {
+            if (l.source().equals("k")) { // the topic's lines, not the server's own marks (zones and watchlist in force)
+                got.add(new String(l.bytes(), StandardCharsets.ISO_8859_1));
+            }
+        });
         assertThat(got).containsExactlyInAnyOrderElementsOf(lines);
     }
 
@@ -190,7 +194,11 @@ class ServeKafkaSourceTest extends KafkaJobTestBase {
             assertThat(s.pipeline().lateObservations()).isZero();
         }
         List<String> got = new ArrayList<>();
-        new RawArchive(data.resolve("raw")).replay(l -> got.add(new String(l.bytes(), StandardCharsets.ISO_8859_1)));
+        new RawArchive(data.resolve("raw")).replay(l -> {
+            if (l.source().equals("k")) { // the topic's lines, not the server's own marks (zones and watchlist in force)
+                got.add(new String(l.bytes(), StandardCharsets.ISO_8859_1));
+            }
+        });
         assertThat(got).containsExactlyInAnyOrderElementsOf(lines);
     }
 

@@ -519,6 +519,24 @@ public abstract class Source implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits up to {@code millis} for the source's thread to end by itself (after a close that asked it to),
+     * before {@link #close} interrupts it: a source with a last thing to do at stop (a Kafka source's commit)
+     * does it undisturbed. @return whether the thread has ended
+     */
+    protected boolean awaitEnd(long millis) {
+        Thread t = thread;
+        if (t == null || t == Thread.currentThread()) {
+            return t == null;
+        }
+        try {
+            t.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !t.isAlive();
+    }
+
     /** TCP client with reconnect and back-off. */
     static final class TcpClientSource extends Source {
         private final String host;
