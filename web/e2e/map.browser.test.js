@@ -691,6 +691,21 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('draws the land from the 1:10m coastline once zoomed in to a port approach, from the site itself', async () => {
+    // the land's polygons (one MultiPolygon feature, or several)
+    const polygons = () => window.watchkeeper.map.getSource('land').serialize().data.features
+      .reduce((n, f) => n + (f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates.length : 1), 0);
+    const count = () => page.evaluate(`(${polygons})()`);
+    const coarse = await count();
+    await page.evaluate(() => window.watchkeeper.map.jumpTo({ center: [10.2, 54.45], zoom: 10 }));
+    await page.waitForFunction(`(${polygons})() > ${coarse}`, null, { timeout: 20000 });
+    // the 1:10m land has several times the polygons of the 1:50m one (islands, skerries)
+    expect(await count()).toBeGreaterThan(coarse * 2);
+    expect(foreign).toEqual([]);
+    await idle();
+    await page.screenshot({ path: join(OUT, 'land-zoom-10-kiel.png') });
+  });
+
   it('keeps screenshots of the map with vessels, the vessel panel and a track', async () => {
     // The fixture's vessels sit around Singapore; a real log's wherever its receivers are.
     const center = REAL ? await page.evaluate(() => {

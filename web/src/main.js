@@ -54,6 +54,21 @@ const state = {
 
 // ---- Map ------------------------------------------------------------------------------------
 
+/** Zoom from which the land is drawn from Natural Earth's 1:10m coastline instead of 1:50m. */
+const DETAILED_LAND_ZOOM = 6;
+let detailedLand = null; // the loading or loaded 1:10m land (a promise), once asked for
+
+/**
+ * Draws the land at 1:10m once the view is close enough to need it: a port approach at 1:50m is all
+ * land or all sea. Loaded from the site itself (a chunk of its own, about 3 MB), only when first needed.
+ */
+function landForZoom() {
+  if (detailedLand || map.getZoom() < DETAILED_LAND_ZOOM) return;
+  detailedLand = import('world-atlas/land-10m.json')
+    .then((m) => map.getSource('land').setData(landFromTopology(m.default)))
+    .catch((e) => { detailedLand = null; console.warn('detailed land not loaded:', e); });
+}
+
 maplibregl.setWorkerUrl(maplibreWorkerUrl);
 const map = new maplibregl.Map({
   container: 'map',
@@ -1121,6 +1136,8 @@ setupIncidents();
 map.on('load', async () => {
   addLayers();
   setupToggles();
+  map.on('zoomend', landForZoom);
+  landForZoom();
   map.on('click', (ev) => {
     if (state.drawing) {
       state.drawing.push([ev.lngLat.lng, ev.lngLat.lat]);
