@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.watchkeeper.ais.Mmsi;
 import org.watchkeeper.core.detect.zone.Watchlist;
 import org.watchkeeper.core.detect.zone.Zone;
 import org.watchkeeper.core.detect.zone.ZoneIndex;
@@ -515,6 +516,11 @@ public final class UserData {
                         + (t.length() < 9 ? " (if you mean " + "0".repeat(9 - t.length()) + t + ", write that)" : ""));
             }
             mmsi = number(m, "mmsi", 1, 999_999_999);
+            if (m.isNumber() && mmsi < 100_000_000) {
+                // a number cannot carry an MMSI's leading zeros: 21212300 is a digit left out as often as 021212300
+                throw new Api.BadRequest("mmsi " + mmsi + " has " + Integer.toString(mmsi).length() + " digits: an MMSI is 9"
+                        + " digits; one with leading zeros is written as a string (\"" + Mmsi.format(mmsi) + "\")");
+            }
         } else if (body.hasNonNull("imo")) {
             imo = number(body.get("imo"), "imo", 1_000_000, 9_999_999);
         } else {

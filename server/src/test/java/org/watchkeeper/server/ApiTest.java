@@ -392,6 +392,7 @@ class ApiTest {
         "/api/watchlist|{\"mmsi\":\"12x\"}|mmsi must be an integer or a string of digits",
         "/api/watchlist|{\"mmsi\":\"21212300\"}|mmsi '21212300' has 8 digits: an MMSI is 9 digits (if you mean 021212300, write that)",
         "/api/watchlist|{\"mmsi\":\"2121230001\"}|mmsi '2121230001' has 10 digits: an MMSI is 9 digits",
+        "/api/watchlist|{\"mmsi\":21212300}|mmsi 21212300 has 8 digits: an MMSI is 9 digits; one with leading zeros is written as a string (\"021212300\")",
         "/api/watchlist|{\"mmsi\":1234567890}|mmsi must be 1..999999999",
         "/api/watchlist|{\"imo\":123}|imo must be 1000000..9999999",
         "/api/watchlist|{\"name\":\"@@@\"}|name must be a string with letters or digits",
