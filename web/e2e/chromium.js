@@ -19,3 +19,15 @@ export async function launchChromium(name, viewport = { width: 1400, height: 860
   });
   return { browser, profile };
 }
+
+/**
+ * Opens the map at `url` and signs in with `token` through the login form; resolves once the map has
+ * loaded its data (window.watchkeeper.state.ready).
+ */
+export async function openSignedIn(page, url, token) {
+  await page.goto(url);
+  await page.locator('#login').waitFor({ state: 'visible', timeout: 60000 });
+  await page.fill('#login-token', token);
+  await page.click('#login-submit');
+  await page.waitForFunction(() => window.watchkeeper && window.watchkeeper.state.ready, null, { timeout: 60000 });
+}

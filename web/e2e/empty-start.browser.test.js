@@ -5,7 +5,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { CHROMIUM, launchChromium } from './chromium.js';
+import { CHROMIUM, launchChromium, openSignedIn } from './chromium.js';
 import { startMockServer, MOCK_TOKEN } from './mock-server.js';
 
 const SITE = join(dirname(fileURLToPath(import.meta.url)), '..', 'target', 'classes', 'web');
@@ -19,11 +19,7 @@ describe.skipIf(!hasChromium || Boolean(process.env.WATCHKEEPER_URL))('web map o
     server = await startMockServer(SITE, { vessels: [], events: [], now: Date.parse('2026-11-01T12:00:00Z') });
     ({ browser, profile } = await launchChromium('watchkeeper-chromium-empty', { width: 1200, height: 800 }));
     page = browser.pages()[0] || await browser.newPage();
-    await page.goto(server.url);
-    await page.locator('#login').waitFor({ state: 'visible', timeout: 60000 });
-    await page.fill('#login-token', MOCK_TOKEN);
-    await page.click('#login-submit');
-    await page.waitForFunction(() => window.watchkeeper && window.watchkeeper.state.ready, null, { timeout: 60000 });
+    await openSignedIn(page, server.url, MOCK_TOKEN);
     // the stream is open once the page has asked for it
     for (let i = 0; i < 100 && !server.requests.some((r) => r.startsWith('GET /api/stream')); i++) await page.waitForTimeout(100);
   }, 120000);

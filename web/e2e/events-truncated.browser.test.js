@@ -5,7 +5,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { CHROMIUM, launchChromium } from './chromium.js';
+import { CHROMIUM, launchChromium, openSignedIn } from './chromium.js';
 import { startMockServer, makeFixtures, MOCK_TOKEN } from './mock-server.js';
 
 const SITE = join(dirname(fileURLToPath(import.meta.url)), '..', 'target', 'classes', 'web');
@@ -30,11 +30,7 @@ describe.skipIf(!hasChromium || Boolean(process.env.WATCHKEEPER_URL))('events ta
     server = await startMockServer(SITE, { ...f, events, ongoing: [] });
     ({ browser, profile } = await launchChromium('watchkeeper-chromium-events', { width: 1200, height: 800 }));
     page = browser.pages()[0] || await browser.newPage();
-    await page.goto(server.url);
-    await page.locator('#login').waitFor({ state: 'visible', timeout: 60000 });
-    await page.fill('#login-token', MOCK_TOKEN);
-    await page.click('#login-submit');
-    await page.waitForFunction(() => window.watchkeeper && window.watchkeeper.state.ready, null, { timeout: 60000 });
+    await openSignedIn(page, server.url, MOCK_TOKEN);
   }, 120000);
 
   afterAll(async () => {

@@ -422,8 +422,7 @@ function stopReplay() {
 
 function eventItem(e) {
   const who = (e.vessels || []).map((m) => state.vessels.get(m)?.name || m).join(', ');
-  const color = EVENT_GROUPS[eventGroup(e.kind)].color;
-  return `<li data-id="${fmt.esc(e.id)}" class="event-item"><span class="kind kind-${fmt.esc(e.kind)}"><i class="sym" style="background:${color}"></i>${fmt.esc(kindLabel(e.kind))}</span>
+  return `<li data-id="${fmt.esc(e.id)}" class="event-item"><span class="kind kind-${fmt.esc(e.kind)}">${eventSymbol(e.kind)}${fmt.esc(kindLabel(e.kind))}</span>
     <span class="when">${fmt.time(e.start)}${e.ongoing ? ' <span class="ongoing">under way</span>' : ''}</span><span class="who">${fmt.esc(who)}</span></li>`;
 }
 
@@ -545,7 +544,7 @@ async function showEventDetail(e) {
   const vessels = (e.vessels || []).map((m) => `<span class="vessel-link" data-mmsi="${fmt.esc(m)}">${fmt.esc(state.vessels.get(m)?.name || 'Unnamed')} (${fmt.esc(m)})</span>`).join(', ');
   const draw = (evidence, note = '') => {
     box.innerHTML = `<button type="button" class="detail-close" title="Close">×</button>
-      <h3><i class="sym" style="background:${EVENT_GROUPS[eventGroup(e.kind)].color}"></i>${fmt.esc(kindLabel(e.kind))}</h3>
+      <h3>${eventSymbol(e.kind)}${fmt.esc(kindLabel(e.kind))}</h3>
       <table class="facts">${row('Vessels', vessels || '—')}${facts(evidence)}</table>${note ? `<p class="hint">${fmt.esc(note)}</p>` : ''}`;
     box.querySelectorAll('.vessel-link').forEach((s) => s.addEventListener('click', () => selectVessel(s.dataset.mmsi, { fly: true })));
     box.querySelector('.detail-close').addEventListener('click', () => { box.hidden = true; box.dataset.id = ''; });
@@ -1001,15 +1000,29 @@ function showTab(name) {
   );
 }
 
+/** An event kind's symbol as the list, the details and the legend show it: its group's colour, a gap's hollow as on the map. */
+function eventSymbol(kind) {
+  const g = eventGroup(kind);
+  const color = EVENT_GROUPS[g].color;
+  return `<i class="sym" style="background:${g === 'gap' ? '#fff' : color}; box-shadow: inset 0 0 0 2px ${color}"></i>`;
+}
+
 function setupLegend() {
-  // ships by category (squares), incidents by ReCAAP category (round, ringed), events by kind (diamonds), as drawn on the map
-  $('legend').innerHTML = Object.entries(CATEGORY_COLORS).filter(([c]) => c !== 'unknown')
+  // ships by category (squares), incidents by ReCAAP category (round, ringed), events by kind (diamonds), as drawn on the map;
+  // folded away with its heading, so that it does not hide the map's lower left and the scale
+  $('legend').innerHTML = '<button id="legend-toggle" class="legend-head" type="button" aria-expanded="true">Legend ▾</button>'
+    + Object.entries(CATEGORY_COLORS).filter(([c]) => c !== 'unknown')
     .map(([c, color]) => `<span><i style="background:${color}"></i>${CATEGORY_NAMES[c]}</span>`).join('')
     + `<span class="stale-key"><i class="stale" style="background:${CATEGORY_COLORS.cargo}"></i>Not heard for 1 h (faded)</span>`
     + ['1', '2', '3', '4', 'none'].map((c) => `<span class="incident-key"><i class="dot" style="background:${INCIDENT_COLORS[c]}"></i>`
       + `${c === 'none' ? 'Incident, no category' : `Incident CAT ${c}`}</span>`).join('')
     + Object.entries(EVENT_GROUPS).filter(([, g]) => g.kinds.length).map(([k, g]) => `<span class="event-key">`
       + `<i class="diamond" style="background:${k === 'gap' ? '#fff' : g.color}; border: 2px solid ${g.color}"></i>${g.label}</span>`).join('');
+  $('legend-toggle').addEventListener('click', () => {
+    const folded = $('legend').classList.toggle('folded');
+    $('legend-toggle').setAttribute('aria-expanded', String(!folded));
+    $('legend-toggle').textContent = folded ? 'Legend ▸' : 'Legend ▾';
+  });
 }
 
 // connected: the stream is open; lostAt: when it was lost (ms); lastData: when the last position or event came (ms)
