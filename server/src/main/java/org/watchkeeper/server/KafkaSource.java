@@ -400,7 +400,8 @@ public final class KafkaSource extends Source {
      */
     private int handOn(KafkaConsumer<byte[], byte[]> c, Collection<Partition> parts) throws InterruptedException {
         int handed = 0;
-        while (handed < LINES_PER_POLL) {
+        // a stop hands nothing more on: what is handed on is committed, what waits is read again after a restart
+        while (handed < LINES_PER_POLL && !closed) {
             Partition next = null;
             long nextTime = Long.MAX_VALUE;
             boolean waitFor = false;
