@@ -634,9 +634,14 @@ public final class Api {
         return tree;
     }
 
+    /** The media type of a {@code Content-Type} value, lower case, without parameters ("" for none). */
+    static String media(String type) {
+        return type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Whether a {@code Content-Type} value names JSON: {@code application/json} or {@code application/...+json}, any parameters. */
     static boolean jsonMedia(String type) {
-        String media = type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        String media = media(type);
         return media.equals("application/json") || (media.startsWith("application/") && media.endsWith("+json"));
     }
 

@@ -447,11 +447,6 @@ public final class Pipeline implements AutoCloseable {
         watchlistConfig = java.util.Objects.requireNonNull(c);
     }
 
-    /** Replaces the user's zones and watchlist (their detectors restart with empty state). */
-    public void setZonesAndWatchlist(ZoneIndex zones, Watchlist watchlist) throws InterruptedException {
-        changeUserSet(new UserSet(zones, watchlist, null), null);
-    }
-
     /**
      * The archive source name of the marks of the user's zones and watchlist changes
      * ({@link #changeUserSet}). No source can have it (a source name is letters, digits, '_', '.' and

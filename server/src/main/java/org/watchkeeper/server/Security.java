@@ -63,8 +63,7 @@ public final class Security {
      */
     static void requireJson(Context ctx) {
         String type = ctx.contentType();
-        String media = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
-        if (!media.equals("application/json")) {
+        if (!Api.media(type).equals("application/json")) {
             throw new io.javalin.http.HttpResponseException(415, "a login must be JSON: send the header"
                     + " 'Content-Type: application/json' (this request " + (type == null ? "has none" : "says " + type) + ")");
         }

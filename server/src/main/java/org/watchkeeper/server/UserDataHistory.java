@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -79,7 +78,8 @@ final class UserDataHistory {
     }
 
     /**
-     * Writes the next record, whole or not at all (a temporary file synced and moved into place).
+     * Writes the next record, whole or not at all ({@link Accounts#writeAtomically}: a temporary file
+     * synced and moved into place).
      *
      * @return its name
      * @throws IOException when it cannot be written (nothing is recorded then)
@@ -87,29 +87,10 @@ final class UserDataHistory {
     String write(String json) throws IOException {
         Files.createDirectories(dir);
         String name = name(last + 1);
-        Path target = dir.resolve(name);
-        Path tmp = dir.resolve(name + ".tmp");
         try {
-            try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE)) {
-                java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8));
-                while (b.hasRemaining()) {
-                    c.write(b);
-                }
-                c.force(true);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target);
-            }
-        } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException | RuntimeException ignored) {
-                // not read; the next write replaces it
-            }
-            throw e;
+            Accounts.writeAtomically(dir.resolve(name), json.getBytes(StandardCharsets.UTF_8));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         last++;
         if (first == 0) {
