@@ -12,12 +12,13 @@ const SITE = join(dirname(fileURLToPath(import.meta.url)), '..', 'target', 'clas
 const hasChromium = existsSync(CHROMIUM);
 
 describe.skipIf(!hasChromium || Boolean(process.env.WATCHKEEPER_URL))('events tab with more stored events than it loads', () => {
-  let server, browser, page, profile;
+  let server, browser, page, profile, firstName;
   const now = Date.parse('2026-11-01T12:00:00Z');
 
   beforeAll(async () => {
     if (!existsSync(join(SITE, 'index.html'))) throw new Error(`${SITE}/index.html missing: run "npm run build" first`);
     const f = makeFixtures(200);
+    firstName = f.vessels[0].name;
     // 5 335 gaps, one a minute, the newest ending at `now`; then a zone entry, the newest event of all
     const events = Array.from({ length: 5335 }, (_, i) => {
       const v = f.vessels[i % f.vessels.length];
@@ -27,7 +28,8 @@ describe.skipIf(!hasChromium || Boolean(process.env.WATCHKEEPER_URL))('events ta
     });
     events.push({ id: 'zone-newest', kind: 'zone_entry', start: new Date(now).toISOString(), end: new Date(now).toISOString(), vessels: [f.vessels[0].mmsi],
       lat: f.vessels[0].lat, lon: f.vessels[0].lon, parameters: {}, attributes: { zone_id: 'zone-1', zone_name: 'Eastern anchorage' } });
-    server = await startMockServer(SITE, { ...f, events, ongoing: [] });
+    // the vessels come after the events: the list must still name them
+    server = await startMockServer(SITE, { ...f, events, ongoing: [], delays: { '/api/vessels': 1500 } });
     ({ browser, profile } = await launchChromium('watchkeeper-chromium-events', { width: 1200, height: 800 }));
     page = browser.pages()[0] || await browser.newPage();
     await openSignedIn(page, server.url, MOCK_TOKEN);
@@ -44,6 +46,7 @@ describe.skipIf(!hasChromium || Boolean(process.env.WATCHKEEPER_URL))('events ta
     expect(server.requests).toContain('GET /api/events?limit=5000&order=newest');
     // the newest event of all, the zone entry, heads the list
     expect(await page.locator('#event-list .event-item').first().getAttribute('data-id')).toBe('zone-newest');
+    expect(await page.locator('#event-list .event-item .who').first().textContent()).toBe(firstName);
     // the mock's stream tells of one episode as it opens: listed beside the stored events
     await page.waitForFunction(() => window.watchkeeper.state.events.some((e) => e.id === 'ev-live-1'), null, { timeout: 10000 });
     const ids = await page.evaluate(() => window.watchkeeper.state.events.filter((e) => !e.ongoing).map((e) => e.id));

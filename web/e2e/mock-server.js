@@ -156,6 +156,8 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
   const incidents = fixtures.incidents || [];
   const watchlist = fixtures.watchlist || [];
   let watchSeq = watchlist.length;
+  // answers of these paths wait this many ms (an answer that comes after the others, as a busy server's may)
+  const delays = fixtures.delays || {};
   // when set, the live stream is refused (503), as by a server that is down or restarting
   const streamControl = { refuse: false };
   let incidentSeq = 0;
@@ -181,6 +183,7 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
     const p = url.pathname;
     const q = url.searchParams;
     requests.push(`${req.method} ${p}${url.search}`);
+    if (delays[p]) await new Promise((resolve) => setTimeout(resolve, delays[p]));
     let m;
     if (p === '/api/login' && req.method === 'POST') {
       const b = await readJson(req);

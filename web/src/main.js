@@ -1186,6 +1186,8 @@ map.on('load', async () => {
     loadWatchlist().catch((e) => { watchMessage(`Watchlist: ${e.message}`); throw e; }),
   ]);
   results.filter((r) => r.status === 'rejected').forEach((r) => console.warn(r.reason));
+  // the events list names vessels from the vessel list: drawn again once both have come, in whichever order
+  renderEvents();
   // open on the traffic this server holds, unless the user has already picked something to look at
   fitToTraffic();
   // a move by the user (drag, wheel, the zoom buttons) chooses the view: live traffic no longer moves it
