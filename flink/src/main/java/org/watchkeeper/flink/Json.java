@@ -20,7 +20,9 @@ import org.watchkeeper.core.observation.PositionObservation;
  *
  * <p>Event: {@code id, kind, start, end, vessels[], lat, lon, geometry (GeoJSON object, if any),
  * parameters{}, attributes{}, evidence[]} where each evidence item is a position
- * {@code {time, mmsi, lat, lon, speed, course, heading, status, source}}.
+ * {@code {time, mmsi, lat, lon, speed, course, heading, status, source, type}} ({@code type}: the AIS
+ * message type, absent for a fix from a CSV row). {@code serve --cluster-events} reads these events
+ * (the server's {@code ClusterEvents}).
  *
  * <p>Rejects topic ({@link #rejectedLine}, {@link #dropped}): one object per line or observation the job
  * did not use, with {@code kind} saying why: {@code rejected_line} (a line the framing rejected:
@@ -60,7 +62,11 @@ public final class Json {
         n.set("attributes", values(e.attributes(), true));
         ArrayNode ev = n.putArray("evidence");
         for (PositionObservation p : e.evidence()) {
-            ev.add(position(p));
+            ObjectNode o = position(p);
+            if (p.messageType() != Observation.NO_MESSAGE_TYPE) {
+                o.put("type", p.messageType());
+            }
+            ev.add(o);
         }
         return n.toString();
     }
