@@ -92,6 +92,13 @@ public final class ServeCommand implements Callable<Integer> {
                     + " again (default: ${DEFAULT-VALUE}; 0: off)."})
     long watchlistSilenceMin;
 
+    @Option(names = "--cluster-events", paramLabel = "URI",
+            description = {"Stand in front of the Flink job: take the events of the shipped detectors from the job's events"
+                    + " topic (kafka://HOST:PORT/TOPIC[?group=G&from=earliest|latest]) instead of detecting them here. The"
+                    + " sources still give the picture, the tracks and the history; the zones and watchlist are still"
+                    + " detected here. Default group: watchkeeper-serve-cluster-events."})
+    String clusterEvents;
+
     @Option(names = "--event-tlp", paramLabel = "TLP", defaultValue = "GREEN",
             description = "TLP 2.0 marking of detector events and of zones created without one: CLEAR, GREEN, AMBER, AMBER+STRICT, RED (default: ${DEFAULT-VALUE}).")
     String eventTlp;
@@ -148,7 +155,7 @@ public final class ServeCommand implements Callable<Integer> {
             }
             cfg = security(spec, WatchkeeperServer.Config.of(data).withPort(port).withSources(sources)
                     .withZones(zones).withWatchlists(watchlist).withLateness(latenessMs)
-                    .withWatchlistSilence(watchlistSilenceMin * 60_000L), adminTokenFile, eventTlp,
+                    .withWatchlistSilence(watchlistSilenceMin * 60_000L).withClusterEvents(clusterEvents), adminTokenFile, eventTlp,
                     tlsKeystore, tlsPasswordFile);
         } catch (Inputs.UnreadableFile e) {
             err.println("watchkeeper serve: " + e.getMessage());

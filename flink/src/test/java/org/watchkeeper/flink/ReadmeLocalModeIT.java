@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code watchkeeper-flink.properties} with this broker and a bounded read, and the job started
  * with the README's own class path ({@code flink/target/watchkeeper-flink-job.jar:flink/target/lib/*})
  * in {@code --local} mode, in a JVM of its own. The events it writes must be exactly those of the
- * in-process pipeline on the same lines ({@link InProcessReference}).
+ * in-process pipeline on the same lines ({@link InProcessReference}). Then {@code serve --cluster-events}
+ * in front of the job, as the README's last step runs it, serves exactly the job's events.
  *
  * <p>An integration test (failsafe, after {@code package}): it needs the job jar and its
  * {@code lib/} folder, which the build makes only then.
@@ -108,6 +109,69 @@ class ReadmeLocalModeIT extends KafkaJobTestBase {
         List<String[]> vessels = kafka.readKeyed("ais-vessels");
         assertThat(vessels).isNotEmpty().allMatch(kv -> kv[0].matches("\\d{9}") && kv[1].startsWith("{\"mmsi\":\"" + kv[0] + "\""));
         assertThat(vessels.stream().map(kv -> kv[0]).distinct().count()).isGreaterThanOrEqualTo(40);
+
+        // 5. serve in front of the job, with the README's options: the job's events, each once, and the picture
+        //    from the raw topic
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path data = dir.resolve("front-data");
+        Process serve = new ProcessBuilder(JAVA, "-jar", cli.toString(), "serve", "--data", data.toString(), "--port",
+                Integer.toString(port), "--source", "k=kafka://" + kafka.bootstrapServers() + "/ais-nmea",
+                "--cluster-events", "kafka://" + kafka.bootstrapServers() + "/ais-events")
+                .directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(dir.resolve("serve.log").toFile()).start();
+        try {
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            String base = "http://localhost:" + port;
+            long deadline = System.currentTimeMillis() + 180_000;
+            long taken = -1;
+            long linesRead = -1;
+            while (taken != got.size() || linesRead != lines.size()) {
+                assertThat(serve.isAlive()).as("serve running; its output:%n%s", Files.readString(dir.resolve("serve.log"))).isTrue();
+                assertThat(System.currentTimeMillis()).as("serve read %d of %d lines and %d of %d events in 180 s", linesRead,
+                        lines.size(), taken, got.size()).isLessThan(deadline);
+                Thread.sleep(500);
+                Path token = data.resolve("admin-token");
+                if (!Files.isRegularFile(token)) {
+                    continue;
+                }
+                String stats;
+                try {
+                    stats = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/stats"))
+                            .header("Authorization", "Bearer " + Files.readString(token).strip()).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                } catch (java.io.IOException notYet) {
+                    continue;
+                }
+                for (com.fasterxml.jackson.databind.JsonNode src : json.readTree(stats).path("sources")) {
+                    if (src.path("name").asText().equals("#cluster-events")) {
+                        taken = src.path("messages").asLong();
+                    } else if (src.path("name").asText().equals("k")) {
+                        linesRead = src.path("lines").asLong();
+                    }
+                }
+            }
+            String token = Files.readString(data.resolve("admin-token")).strip();
+            com.fasterxml.jackson.databind.JsonNode served = json.readTree(http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(base + "/api/events?from=1970-01-01T00:00:00Z&to=2100-01-01T00:00:00Z&limit=100000"))
+                    .header("Authorization", "Bearer " + token).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+            List<String> servedIds = new ArrayList<>();
+            served.path("events").forEach(e -> servedIds.add(e.path("id").asText()));
+            List<String> jobIds = new ArrayList<>();
+            for (String e : got) {
+                jobIds.add(json.readTree(e).path("id").asText());
+            }
+            System.out.printf("README serve in front of the job: %d events served of the job's %d%n", servedIds.size(), jobIds.size());
+            assertThat(served.path("truncated").asBoolean()).isFalse();
+            assertThat(servedIds).containsExactlyInAnyOrderElementsOf(jobIds);
+        } finally {
+            serve.destroy();
+            if (!serve.waitFor(60, TimeUnit.SECONDS)) {
+                serve.destroyForcibly().waitFor();
+            }
+        }
     }
 
     /** The Flink version the module builds against, from its flink-runtime jar on this test's class path. */

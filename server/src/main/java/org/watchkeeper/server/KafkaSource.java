@@ -63,13 +63,38 @@ public final class KafkaSource extends Source {
     private final String from;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private volatile boolean reading;
+    /** The longest line read: {@link LineFramer#MAX_LINE} for NMEA, {@link ClusterEvents#MAX_LINE} for the job's events. */
+    private final int maxLine;
 
-    private KafkaSource(String name, Pipeline pipeline, String bootstrap, String topic, String group, String from) {
+    private KafkaSource(String name, Pipeline pipeline, String bootstrap, String topic, String group, String from, int maxLine) {
         super(name, pipeline);
         this.bootstrap = bootstrap;
         this.topic = topic;
         this.group = group;
         this.from = from;
+        this.maxLine = maxLine;
+    }
+
+    /**
+     * The Flink job's events topic as a source ({@code serve --cluster-events URI}): named
+     * {@link Pipeline#CLUSTER_EVENTS_SOURCE}, lines of up to {@link ClusterEvents#MAX_LINE} bytes, one
+     * event a line ({@link ClusterEvents}), handed on in each partition's order; the consumer group is
+     * {@code watchkeeper-serve-cluster-events} unless the URI names one. The URI is read as a
+     * {@code kafka://} source's ({@link #of}).
+     *
+     * @throws IllegalArgumentException as {@link #of}
+     */
+    public static KafkaSource clusterEvents(Pipeline pipeline, String uri) {
+        if (!uri.startsWith("kafka://")) {
+            throw new IllegalArgumentException("--cluster-events is the job's events topic, kafka://HOST:PORT/TOPIC[?group=G&from=earliest|latest]: " + uri);
+        }
+        KafkaSource k;
+        try {
+            k = of("cluster-events", pipeline, uri);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--cluster-events: " + e.getMessage(), e);
+        }
+        return new KafkaSource(Pipeline.CLUSTER_EVENTS_SOURCE, pipeline, k.bootstrap, k.topic, k.group, k.from, ClusterEvents.MAX_LINE);
     }
 
     /**
@@ -109,7 +134,7 @@ public final class KafkaSource extends Source {
             throw new IllegalArgumentException("from is earliest or latest, not '" + from + "': " + uri);
         }
         return new KafkaSource(name, pipeline, String.join(",", brokers), topic,
-                group == null ? "watchkeeper-serve-" + name : group, from == null ? "earliest" : from);
+                group == null ? "watchkeeper-serve-" + name : group, from == null ? "earliest" : from, LineFramer.MAX_LINE);
     }
 
     @Override
@@ -170,13 +195,13 @@ public final class KafkaSource extends Source {
         final long[] times;
         int next;
 
-        Pending(long offset, long received, List<byte[]> lines) {
+        Pending(long offset, long received, List<byte[]> lines, boolean nmea) {
             this.offset = offset;
             this.received = received;
             this.lines = lines.toArray(new byte[0][]);
             this.times = new long[this.lines.length];
             for (int i = 0; i < this.lines.length; i++) {
-                times[i] = LineTime.of(this.lines[i]);
+                times[i] = nmea ? LineTime.of(this.lines[i]) : Long.MIN_VALUE;
             }
         }
     }
@@ -260,7 +285,7 @@ public final class KafkaSource extends Source {
     protected void run() throws InterruptedException {
         String where = bootstrap;
         List<byte[]> framed = new ArrayList<>();
-        LineFramer f = new LineFramer(framed::add);
+        LineFramer f = new LineFramer(framed::add, maxLine);
         Map<TopicPartition, Partition> parts = new LinkedHashMap<>();
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(properties())) {
             consumer = c;
@@ -308,7 +333,7 @@ public final class KafkaSource extends Source {
                                 f.feed(v, 0, v.length);
                                 f.endLine();
                             }
-                            Pending pending = new Pending(r.offset(), r.timestamp() > 0 ? r.timestamp() : now, framed);
+                            Pending pending = new Pending(r.offset(), r.timestamp() > 0 ? r.timestamp() : now, framed, maxLine == LineFramer.MAX_LINE);
                             if (r.offset() == p.skipOffset) {
                                 pending.next = Math.min(p.skipLines, pending.lines.length);
                             }

@@ -5,14 +5,16 @@ import java.util.function.Consumer;
 
 /**
  * Splits a byte stream into lines at LF, CR or CRLF, bounded: a line longer than {@link #MAX_LINE}
- * bytes is dropped up to its line end and counted ({@link #overlong()}), so the buffer never grows.
+ * bytes (or the bound given) is dropped up to its line end and counted ({@link #overlong()}); the
+ * buffer grows as lines need it, never past the bound.
  * Blank lines are skipped. Not thread safe: one per connection.
  */
 public final class LineFramer {
     /** Longest line kept, bytes (NMEA 0183 allows 82 characters; tag blocks and trailers add some). */
     public static final int MAX_LINE = 2048;
 
-    private final byte[] buf = new byte[MAX_LINE];
+    private byte[] buf;
+    private final int maxLine;
     private int len;
     private boolean skipping;
     private long overlong;
@@ -20,7 +22,20 @@ public final class LineFramer {
 
     /** @param out receives each complete non-blank line (a fresh array, no line end) */
     public LineFramer(Consumer<byte[]> out) {
+        this(out, MAX_LINE);
+    }
+
+    /**
+     * @param out receives each complete non-blank line (a fresh array, no line end)
+     * @param maxLine the longest line kept, bytes (≥ 1)
+     */
+    public LineFramer(Consumer<byte[]> out, int maxLine) {
+        if (maxLine < 1) {
+            throw new IllegalArgumentException("maxLine must be >= 1: " + maxLine);
+        }
         this.out = out;
+        this.maxLine = maxLine;
+        this.buf = new byte[Math.min(maxLine, MAX_LINE)];
     }
 
     /** Feeds bytes; complete lines are delivered before this returns. */
@@ -31,11 +46,14 @@ public final class LineFramer {
                 endLine();
             } else if (skipping) {
                 continue;
-            } else if (len == MAX_LINE) {
+            } else if (len == maxLine) {
                 skipping = true;
                 overlong++;
                 len = 0;
             } else {
+                if (len == buf.length) {
+                    buf = Arrays.copyOf(buf, (int) Math.min(maxLine, 2L * buf.length));
+                }
                 buf[len++] = c;
             }
         }

@@ -253,6 +253,23 @@ public final class Pipeline implements AutoCloseable {
      * @throws IllegalArgumentException for a negative lateness
      */
     public Pipeline(HistoryStore store, RawArchive archive, int capacity, long latenessMillis, PortIndex ports) {
+        this(store, archive, capacity, latenessMillis, ports, true);
+    }
+
+    /**
+     * @param store where history goes
+     * @param archive the raw archive every offered line is appended to, or null for none
+     * @param capacity lines the input queue holds (≥ 1)
+     * @param latenessMillis bounded out-of-orderness of detector input, ms (≥ 0; see the class description)
+     * @param ports ports and anchorages for the encounter and port-visit detectors, or null for the
+     *        shipped list ({@link PortIndex#seaPorts()})
+     * @param shippedDetectors run {@link #defaultDetectors()}; false when a Flink job runs them and its
+     *        events come in as lines of {@link #CLUSTER_EVENTS_SOURCE} ({@code serve --cluster-events}):
+     *        then only the user's zones and watchlist are detected here
+     * @throws IllegalArgumentException for a negative lateness
+     */
+    public Pipeline(HistoryStore store, RawArchive archive, int capacity, long latenessMillis, PortIndex ports,
+                    boolean shippedDetectors) {
         if (latenessMillis < 0) {
             throw new IllegalArgumentException("lateness must be >= 0 ms: " + latenessMillis);
         }
@@ -263,7 +280,7 @@ public final class Pipeline implements AutoCloseable {
         this.store = store;
         this.archive = archive;
         this.queue = new ArrayBlockingQueue<>(capacity);
-        this.engine = new DetectionEngine(defaultDetectors(ports), e -> event(Rows.event(e)), lateness);
+        this.engine = new DetectionEngine(shippedDetectors ? defaultDetectors(ports) : List.of(), e -> event(Rows.event(e)), lateness);
         this.userEngine = new DetectionEngine(List.of(), e -> event(Rows.event(e)), lateness);
         this.analysis = new Analysis(TrackerConfig.defaults(), List.of(new Stages()));
         this.detection = new Stage<>("watchkeeper-detection", DETECT_BATCH, DETECT_QUEUE, this::detect);
@@ -453,6 +470,17 @@ public final class Pipeline implements AutoCloseable {
      * '-'), so a mark is never taken for input: it is not decoded, nor counted as a source's line.
      */
     public static final String USER_SET_SOURCE = "#userdata";
+
+    /**
+     * The source name of the Flink job's events ({@code serve --cluster-events}, {@link KafkaSource#clusterEvents}):
+     * each of its lines is one event as the job writes it ({@link ClusterEvents}), stored and sent to the
+     * listeners as the server's own detectors' events are, and archived like any line, so that a restart
+     * gives them back. No configured source can have the name. A line that is not an event is counted as
+     * rejected ({@code bad_cluster_event}) and logged (the first ten).
+     */
+    public static final String CLUSTER_EVENTS_SOURCE = "#cluster-events";
+    /** Lines of {@link #CLUSTER_EVENTS_SOURCE} taken as events. */
+    private final LongAdder clusterEvents = new LongAdder();
 
     /**
      * The user's zones and watchlist as the detectors take them.
@@ -739,6 +767,10 @@ public final class Pipeline implements AutoCloseable {
     private void process(RawLine l) {
         lines.increment();
         current = l.receivedMillis();
+        if (l.source().equals(CLUSTER_EVENTS_SOURCE)) {
+            clusterEvent(l);
+            return;
+        }
         AisStreamDecoder d = decoders.computeIfAbsent(l.source(), s -> {
             Decoded listener = new Decoded(s);
             decodedBySource.put(s, listener);
@@ -754,6 +786,37 @@ public final class Pipeline implements AutoCloseable {
         if (d.stats().heldMessageLines() > 0) {
             waitingSources.putIfAbsent(l.source(), d);
         }
+    }
+
+    /** One line of the job's events topic: an event to store and announce, or a rejected line. */
+    private void clusterEvent(RawLine l) {
+        EventRow e;
+        try {
+            e = ClusterEvents.parse(l.bytes());
+        } catch (ClusterEvents.BadEvent x) {
+            String reason = "bad_cluster_event";
+            rejected.computeIfAbsent(reason, k -> new LongAdder()).increment();
+            rejectedBySource.computeIfAbsent(l.source(), k -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(reason, k -> new LongAdder()).increment();
+            long n = rejected.get(reason).sum();
+            if (n <= 10) {
+                String text = new String(l.bytes(), 0, Math.min(l.bytes().length, 300), java.nio.charset.StandardCharsets.UTF_8);
+                LOG.warn("the cluster's events topic gave a line that is not an event ({}){}: {}", x.getMessage(),
+                        n == 10 ? " (the last such line logged; /api/stats counts them as bad_cluster_event)" : "", text);
+            }
+            return;
+        }
+        clusterEvents.increment();
+        messagesBySource.computeIfAbsent(l.source(), k -> new LongAdder()).increment();
+        lastMessageBySource.computeIfAbsent(l.source(), k -> new AtomicLong(Long.MIN_VALUE)).set(current);
+        lastMessageTimeBySource.computeIfAbsent(l.source(), k -> new AtomicLong(Long.MIN_VALUE)).set(e.endMillis());
+        // on the detection thread, as the server's own detectors' events are announced
+        detection.accept((Runnable) () -> event(e));
+    }
+
+    /** Events taken from the Flink job's events topic ({@link #CLUSTER_EVENTS_SOURCE}) since the start, rebuild included. */
+    public long clusterEvents() {
+        return clusterEvents.sum();
     }
 
     /**

@@ -75,14 +75,17 @@ public final class WatchkeeperServer implements AutoCloseable {
      * @param latenessMillis bounded out-of-orderness of detector input, ms ({@link Config#withLateness})
      * @param ports ports and anchorages for the encounter and port-visit detectors, or null for the
      *     shipped list ({@link PortIndex#seaPorts()})
+     * @param watchlistSilenceMillis how long a watched vessel may be silent ({@link #withWatchlistSilence})
+     * @param clusterEvents the Flink job's events topic ({@code kafka://...}) when the server stands in
+     *     front of the job ({@link #withClusterEvents}), or null: the server runs the shipped detectors itself
      */
     public record Config(int port, Path dataDir, List<String> sources, List<Path> zonesFiles, List<Path> watchlistFiles,
                          int queueCapacity, String adminToken, Tlp eventTlp, Path tlsKeystore, String tlsPassword,
-                         long latenessMillis, PortIndex ports, long watchlistSilenceMillis) {
+                         long latenessMillis, PortIndex ports, long watchlistSilenceMillis, String clusterEvents) {
         /** Defaults: port 8080, queue of 100 000 lines, events TLP:GREEN, plain HTTP, watchlist silences of 1 h. */
         public static Config of(Path dataDir) {
             return new Config(8080, dataDir, List.of(), List.of(), List.of(), 100_000, null, Tlp.GREEN, null, null,
-                    EventTimeOrder.DEFAULT_LATENESS_MILLIS, null, WatchlistDetector.Config.DEFAULT_SILENCE_MILLIS);
+                    EventTimeOrder.DEFAULT_LATENESS_MILLIS, null, WatchlistDetector.Config.DEFAULT_SILENCE_MILLIS, null);
         }
 
         /**
@@ -94,22 +97,33 @@ public final class WatchkeeperServer implements AutoCloseable {
                 throw new IllegalArgumentException("watchlist silence must be >= 0 ms: " + millis);
             }
             return new Config(port, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, adminToken, eventTlp, tlsKeystore,
-                    tlsPassword, latenessMillis, ports, millis);
+                    tlsPassword, latenessMillis, ports, millis, clusterEvents);
+        }
+
+        /**
+         * The server in front of the Flink job: the job's events topic ({@code kafka://HOST:PORT/TOPIC[?group=G&from=earliest|latest]},
+         * read by {@link KafkaSource#clusterEvents}) gives the events of the shipped detectors, which the server
+         * then does not run; it still keeps the picture, the positions and their history from its sources,
+         * and detects the user's zones and watchlist. Null: the server runs every detector itself.
+         */
+        public Config withClusterEvents(String uri) {
+            return new Config(port, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, adminToken, eventTlp, tlsKeystore,
+                    tlsPassword, latenessMillis, ports, watchlistSilenceMillis, uri);
         }
 
         public Config withPort(int p) {
-            return new Config(p, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, adminToken, eventTlp, tlsKeystore, tlsPassword, latenessMillis, ports, watchlistSilenceMillis);
+            return new Config(p, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, adminToken, eventTlp, tlsKeystore, tlsPassword, latenessMillis, ports, watchlistSilenceMillis, clusterEvents);
         }
 
         public Config withSources(List<String> s) {
             return new Config(port, dataDir, List.copyOf(s), zonesFiles, watchlistFiles, queueCapacity, adminToken, eventTlp, tlsKeystore,
-                    tlsPassword, latenessMillis, ports, watchlistSilenceMillis);
+                    tlsPassword, latenessMillis, ports, watchlistSilenceMillis, clusterEvents);
         }
 
         /** GeoJSON zone files read at start (see {@link WatchkeeperServer}); none by default. */
         public Config withZones(List<Path> z) {
             return new Config(port, dataDir, sources, List.copyOf(z), watchlistFiles, queueCapacity, adminToken, eventTlp, tlsKeystore,
-                    tlsPassword, latenessMillis, ports, watchlistSilenceMillis);
+                    tlsPassword, latenessMillis, ports, watchlistSilenceMillis, clusterEvents);
         }
 
         /** One GeoJSON zone file, or none when {@code z} is null. */
@@ -120,7 +134,7 @@ public final class WatchkeeperServer implements AutoCloseable {
         /** Watchlist files read at start; none by default. */
         public Config withWatchlists(List<Path> w) {
             return new Config(port, dataDir, sources, zonesFiles, List.copyOf(w), queueCapacity, adminToken, eventTlp, tlsKeystore,
-                    tlsPassword, latenessMillis, ports, watchlistSilenceMillis);
+                    tlsPassword, latenessMillis, ports, watchlistSilenceMillis, clusterEvents);
         }
 
         /** One watchlist file, or none when {@code w} is null. */
@@ -134,16 +148,16 @@ public final class WatchkeeperServer implements AutoCloseable {
                 throw new IllegalArgumentException("the admin token must have at least 16 characters");
             }
             return new Config(port, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, t == null ? null : t.strip(), eventTlp,
-                    tlsKeystore, tlsPassword, latenessMillis, ports, watchlistSilenceMillis);
+                    tlsKeystore, tlsPassword, latenessMillis, ports, watchlistSilenceMillis, clusterEvents);
         }
 
         public Config withEventTlp(Tlp t) {
-            return new Config(port, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, adminToken, t, tlsKeystore, tlsPassword, latenessMillis, ports, watchlistSilenceMillis);
+            return new Config(port, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, adminToken, t, tlsKeystore, tlsPassword, latenessMillis, ports, watchlistSilenceMillis, clusterEvents);
         }
 
         public Config withTls(Path keystore, String password) {
             return new Config(port, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, adminToken, eventTlp, keystore, password,
-                    latenessMillis, ports, watchlistSilenceMillis);
+                    latenessMillis, ports, watchlistSilenceMillis, clusterEvents);
         }
 
         /**
@@ -157,19 +171,19 @@ public final class WatchkeeperServer implements AutoCloseable {
                 throw new IllegalArgumentException("lateness must be >= 0 ms: " + millis);
             }
             return new Config(port, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, adminToken, eventTlp, tlsKeystore,
-                    tlsPassword, millis, ports, watchlistSilenceMillis);
+                    tlsPassword, millis, ports, watchlistSilenceMillis, clusterEvents);
         }
 
         /** The ports the encounter and port-visit detectors use (null: the shipped list). */
         public Config withPorts(PortIndex p) {
             return new Config(port, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, adminToken, eventTlp, tlsKeystore,
-                    tlsPassword, latenessMillis, p, watchlistSilenceMillis);
+                    tlsPassword, latenessMillis, p, watchlistSilenceMillis, clusterEvents);
         }
 
         /** The password is never part of the text form. */
         @Override
         public String toString() {
-            return "Config[port=" + port + ", dataDir=" + dataDir + ", sources=" + sources + ", eventTlp=" + eventTlp
+            return "Config[port=" + port + ", dataDir=" + dataDir + ", sources=" + sources + (clusterEvents == null ? "" : ", clusterEvents=" + clusterEvents) + ", eventTlp=" + eventTlp
                     + ", tls=" + (tlsKeystore != null) + ", latenessMillis=" + latenessMillis
                     + ", watchlistSilenceMillis=" + watchlistSilenceMillis + "]";
         }
@@ -212,7 +226,8 @@ public final class WatchkeeperServer implements AutoCloseable {
         int storeThreads = Integer.getInteger(STORE_THREADS_PROPERTY, STORE_THREADS);
         this.store = DuckDbHistoryStore.open(dir, storeThreads);
         this.incidentStore = DuckDbHistoryStore.open(dir.resolve(INCIDENTS_DIR), storeThreads);
-        this.pipeline = new Pipeline(store, archive, config.queueCapacity(), config.latenessMillis(), config.ports());
+        this.pipeline = new Pipeline(store, archive, config.queueCapacity(), config.latenessMillis(), config.ports(),
+                config.clusterEvents() == null);
         this.accounts = new Accounts(dir);
         this.audit = new AuditLog(dir.resolve("audit.log"));
         this.auditCheck = checkAudit(dir.resolve("audit.log"));
@@ -269,6 +284,9 @@ public final class WatchkeeperServer implements AutoCloseable {
         for (String s : config.sources()) {
             sources.add(Source.parse(s, pipeline));
         }
+        if (config.clusterEvents() != null) {
+            sources.add(KafkaSource.clusterEvents(pipeline, config.clusterEvents()));
+        }
         FileSourceProgress.resume(dir, sources, pipeline.archivedBySource(), pipeline.lastArchivedBySource(), System.err);
         this.sampler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "watchkeeper-stats");
@@ -312,6 +330,9 @@ public final class WatchkeeperServer implements AutoCloseable {
         try {
             checkPort(config.port());
             Source.checkAll(config.sources(), config.port());
+            if (config.clusterEvents() != null) {
+                KafkaSource.clusterEvents(null, config.clusterEvents()); // the URI's faults, before the folder is touched
+            }
             for (Path z : config.zonesFiles()) {
                 UserData.checkZonesFile(z);
             }
