@@ -1103,6 +1103,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         long untimedDropped = 0;
         long strayTime = 0;
         long late = 0;
+        long archiveRecords = 0;
         for (InputResult r : results) {
             ObjectNode in = inputs.addObject();
             in.put("file", r.file);
@@ -1116,6 +1117,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 in.put("rejected_lines", s.rejectedLines());
                 ObjectNode why = in.putObject("rejected_by_reason");
                 new TreeMap<>(s.rejections()).forEach((k, v) -> why.put(k.name(), v));
+                if (s.serverArchiveRecords() > 0) {
+                    // a serve data folder's raw archive: its zone/watchlist marks and cluster events, passed over
+                    in.put("server_archive_records", s.serverArchiveRecords());
+                }
                 in.put("messages_with_carried_time", r.carried);
                 in.put("messages_without_time", r.untimedDropped);
                 if (assumeTime != null) {
@@ -1141,6 +1146,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     byType[t] += s.messages(t);
                 }
                 s.rejections().forEach((k, v) -> rejectedLines.merge(k, v, Long::sum));
+                archiveRecords += s.serverArchiveRecords();
                 carried += r.carried;
                 untimedDropped += r.untimedDropped;
                 strayTime += r.strayTime;
@@ -1172,6 +1178,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         root.put("lines", lines);
+        if (archiveRecords > 0) {
+            root.put("server_archive_records", archiveRecords);
+        }
         root.put("messages", messages);
         ObjectNode types = root.putObject("messages_by_type");
         for (int t = 0; t < byType.length; t++) {
@@ -1323,6 +1332,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 untimed, untimed == 1 ? "" : "s",
                 tooLate > 0 ? ", " + tooLate + (tooLate == 1 ? " observation" : " observations") + " too late to reorder" : "",
                 stray > 0 ? ", " + stray + " with a stray time" : "");
+        long archived = s.path("server_archive_records").asLong();
+        if (archived > 0) {
+            out.printf(Locale.ROOT, "  passed over: %d record%s of a server's raw archive (zone and watchlist marks, cluster events)%n",
+                    archived, archived == 1 ? "" : "s");
+        }
         var span = s.get("time_span");
         out.printf(Locale.ROOT, "  time span:  %s%n", span.has("start")
                 ? span.get("start").asText() + " .. " + span.get("end").asText() + " (" + duration(span.get("seconds").asDouble()) + ")"

@@ -17,6 +17,7 @@ final class Summary {
     long lines;
     long blank;
     long tagBlockOnly;
+    long archiveRecords;
     long vdm;
     long vdo;
     long messages;
@@ -34,6 +35,7 @@ final class Summary {
         lines += s.lines();
         blank += s.blankLines();
         tagBlockOnly += s.tagBlockOnlyLines();
+        archiveRecords += s.serverArchiveRecords();
         vdm += s.vdmSentences();
         vdo += s.vdoSentences();
         messages += s.messages();
@@ -78,7 +80,8 @@ final class Summary {
         sb.setLength(0);
         other.forEach((k, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(": ").append(n));
         err.println("  other lines:    " + otherLines() + " sentences" + (sb.length() == 0 ? "" : " (" + sb + ")")
-                + ", " + tagBlockOnly + " tag-block-only, " + blank + " blank");
+                + ", " + tagBlockOnly + " tag-block-only, " + blank + " blank"
+                + (archiveRecords > 0 ? ", " + archiveRecords + " server archive record" + (archiveRecords == 1 ? "" : "s") : ""));
         if (first == Long.MIN_VALUE) {
             err.println("  time span:      no receive times in the input");
         } else {

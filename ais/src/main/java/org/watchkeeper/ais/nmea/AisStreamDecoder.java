@@ -26,7 +26,10 @@ import org.watchkeeper.ais.SixBit;
  * ignored (B05a trailing space before CRLF, B05b leading space). A line longer than
  * {@link Options#maxLineLength()} is rejected {@code LINE_TOO_LONG} and skipped up to the next line
  * end; the buffer never grows past that bound. Anything else before the first {@code \}, {@code !}
- * or {@code $} makes the line {@code NOT_A_SENTENCE}.
+ * or {@code $} makes the line {@code NOT_A_SENTENCE}, but for a record of a Watchkeeper server's raw
+ * archive that is no receiver's line (its tag block's {@code x:} names a reserved source starting with
+ * {@code #}, such as the zones and watchlist marks and the Flink job's events), which is passed over
+ * and counted ({@link Stats#serverArchiveRecords()}).
  *
  * <h2>Tag block (IEC 61162-450 §7.3)</h2>
  * {@code \k:v,...*hh\} in front of the sentence. Its checksum (XOR of the characters between the
@@ -40,6 +43,10 @@ import org.watchkeeper.ais.SixBit;
  * outside its single {@code c:} value is not parsed again, and their messages share one
  * {@link TagBlock} without the time
  * ({@link ReceivedMessage#tagBlockWithoutTime()}), the time being the message's receive time.
+ * Tag blocks one after the other in front of one sentence (a gateway that puts its own in front of
+ * the receiver's, or a Watchkeeper server's raw archive, whose {@code \c:...,x:source*hh\} goes in
+ * front of the line as received) are each checked and read as one ({@link TagBlock#nested}): the
+ * later one's parameters, {@code c:} included, win over the earlier one's.
  *
  * <h2>Sentence and checksum (IEC 61162-1 §7.2.3)</h2>
  * The checksum is the XOR of the characters between {@code !}/{@code $} and {@code *}, written as two
@@ -805,6 +812,27 @@ public final class AisStreamDecoder {
             }
             tbTime = tagTime;
             p = close + 1;
+            // more tag blocks right after it: a gateway's or a server archive's own in front of the
+            // sentence's; the later (nearer the sentence) one's parameters win
+            while (p < e && b[p] == '\\') {
+                close = p + 1;
+                while (close < e && b[close] != '\\') {
+                    close++;
+                }
+                if (close == e) {
+                    reject(RejectReason.BAD_TAG_BLOCK, "no closing backslash");
+                    return;
+                }
+                TagBlock inner = tagBlock(b, p + 1, close);
+                if (inner == null) {
+                    return; // rejected
+                }
+                if (tagTime != Long.MIN_VALUE) {
+                    tbTime = tagTime;
+                }
+                tb = TagBlock.nested(tb, inner);
+                p = close + 1;
+            }
             if (p == e) {
                 stats.tagBlockOnlyLines++;
                 pghpArmed = armed;
@@ -813,6 +841,11 @@ public final class AisStreamDecoder {
         }
         byte start = b[p];
         if (start != '!' && start != '$') {
+            if (tb != null && tb.other().getOrDefault("x", "").startsWith("#")) {
+                stats.archiveRecords++; // a server archive's own record, no receiver's line
+                pghpArmed = armed;
+                return;
+            }
             reject(RejectReason.NOT_A_SENTENCE, "no '!' or '$' at the start");
             return;
         }

@@ -9,7 +9,7 @@ import org.watchkeeper.ais.RejectReason;
 
 /**
  * Counters of one {@link AisStreamDecoder}. Every input line lands in exactly one of: blank,
- * tag-block-only, other sentence, part of a decoded message, rejected, or (until
+ * tag-block-only, other sentence, server archive record, part of a decoded message, rejected, or (until
  * {@link AisStreamDecoder#finish()}) pending in an incomplete multi-sentence message, so
  * {@code lines() == accountedLines()} at all times. Live view: read it on the feeding thread.
  */
@@ -19,6 +19,7 @@ public final class Stats {
     long lines;
     long blankLines;
     long tagBlockOnlyLines;
+    long archiveRecords;
     long vdmSentences;
     long vdoSentences;
     long otherSentenceLines;
@@ -79,6 +80,7 @@ public final class Stats {
         lines += o.lines;
         blankLines += o.blankLines;
         tagBlockOnlyLines += o.tagBlockOnlyLines;
+        archiveRecords += o.archiveRecords;
         vdmSentences += o.vdmSentences;
         vdoSentences += o.vdoSentences;
         otherSentenceLines += o.otherSentenceLines;
@@ -115,6 +117,16 @@ public final class Stats {
     /** Lines that held only a (valid) tag block and no sentence, e.g. {@code \si:AISD*3F\}. */
     public long tagBlockOnlyLines() {
         return tagBlockOnlyLines;
+    }
+
+    /**
+     * Lines of a Watchkeeper server's raw archive that are no receiver's line and hold no sentence: a
+     * tag block whose {@code x:} (the archive's source name) is a reserved name starting with {@code #}
+     * (the zones and watchlist marks of {@code #userdata}, the Flink job's events of
+     * {@code #cluster-events}), followed by the record. Passed over, not rejected.
+     */
+    public long serverArchiveRecords() {
+        return archiveRecords;
     }
 
     /** VDM sentences with a good checksum and address (whatever became of them afterwards). */
@@ -201,7 +213,7 @@ public final class Stats {
 
     /** Sum of the per-kind line counts; equals {@link #lines()} (the accounting invariant). */
     public long accountedLines() {
-        return blankLines + tagBlockOnlyLines + otherSentenceLines + messageSentences + rejectedLines() + pendingFragmentLines
+        return blankLines + tagBlockOnlyLines + archiveRecords + otherSentenceLines + messageSentences + rejectedLines() + pendingFragmentLines
                 + heldLines;
     }
 
@@ -221,6 +233,9 @@ public final class Stats {
                 .append(" (from ").append(messageSentences).append(" sentences), other sentences ").append(otherSentenceLines)
                 .append(", tag-block-only ").append(tagBlockOnlyLines).append(", blank ").append(blankLines)
                 .append(", rejected ").append(rejectedLines());
+        if (archiveRecords > 0) {
+            sb.append(", server archive records ").append(archiveRecords);
+        }
         if (pendingFragmentLines > 0) {
             sb.append(", pending fragments ").append(pendingFragmentLines);
         }

@@ -45,6 +45,25 @@ public record TagBlock(long c, String s, String d, Group g, long n, long r, Stri
     }
 
     /**
+     * Two tag blocks one after the other in front of one sentence, read as one: each parameter of
+     * {@code inner} (the one nearer the sentence, as its sender wrote it), else of {@code outer} (one put
+     * in front of it later, by a gateway or a server's archive); {@link #other} holds both, {@code inner}'s
+     * value for a code in both; checksum verified when both were.
+     */
+    public static TagBlock nested(TagBlock outer, TagBlock inner) {
+        Map<String, String> other = inner.other;
+        if (!outer.other.isEmpty()) {
+            Map<String, String> m = new LinkedHashMap<>(outer.other);
+            m.putAll(inner.other);
+            other = Collections.unmodifiableMap(m);
+        }
+        return new TagBlock(inner.hasTime() ? inner.c : outer.c, inner.s != null ? inner.s : outer.s,
+                inner.d != null ? inner.d : outer.d, inner.g != null ? inner.g : outer.g, inner.n >= 0 ? inner.n : outer.n,
+                inner.r >= 0 ? inner.r : outer.r, inner.t != null ? inner.t : outer.t, inner.i != null ? inner.i : outer.i,
+                other, outer.checksumVerified && inner.checksumVerified);
+    }
+
+    /**
      * This tag block with {@code c} replaced (this instance itself when {@code c} is the same).
      *
      * @param c receive time, UNIX time in milliseconds, {@link Long#MIN_VALUE} for none

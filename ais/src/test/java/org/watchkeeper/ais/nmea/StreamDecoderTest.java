@@ -295,6 +295,59 @@ class StreamDecoderTest {
     }
 
     @Test
+    void tagBlocksOneAfterTheOtherAreReadAsOneTheLaterWinning() {
+        // a server archive's (or a gateway's) tag block in front of the receiver's own
+        String s = "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A";
+        List<Object> out = new ArrayList<>();
+        AisStreamDecoder d = new AisStreamDecoder(Options.DEFAULT, Nmea.collector(out));
+        byte[] in = (tag("c:1700000000000,x:dma") + "\\si:AISD*3F\\\n"
+                + tag("c:1700000000100,x:dma") + tag("s:rX,c:1420030798") + s + "\n"
+                + tag("c:1700000000200,x:dma,s:gw") + tag("n:12") + s + "\n"
+                + tag("c:1700000000300,x:dma") + "\\s:rX*00\\" + s + "\n").getBytes(StandardCharsets.ISO_8859_1);
+        d.feed(in, 0, in.length);
+        d.finish();
+        assertThat(d.stats().tagBlockOnlyLines()).isEqualTo(1);
+        assertThat(out).hasSize(3);
+        ReceivedMessage first = (ReceivedMessage) out.get(0);
+        assertThat(first.source()).isEqualTo("rX");
+        assertThat(first.receiveTimeMillis()).isEqualTo(1_420_030_798_000L);
+        assertThat(first.tagBlock().other()).containsExactly(java.util.Map.entry("x", "dma"));
+        ReceivedMessage second = (ReceivedMessage) out.get(1);
+        // what the inner one lacks comes from the outer one
+        assertThat(second.source()).isEqualTo("gw");
+        assertThat(second.receiveTimeMillis()).isEqualTo(1_700_000_000_200L);
+        assertThat(second.tagBlock().n()).isEqualTo(12);
+        assertThat(second.tagBlock().checksumVerified()).isTrue();
+        // each is checked
+        assertThat(reason(out.get(2))).isEqualTo(RejectReason.BAD_TAG_BLOCK_CHECKSUM);
+        assertThat(d.stats().lines()).isEqualTo(4).isEqualTo(d.stats().accountedLines());
+    }
+
+    @Test
+    void aServerArchivesOwnRecordsArePassedOverNotRejected() {
+        // a serve data folder's raw/YYYY-MM-DD.nmea: receivers' lines behind the archive's tag block, and
+        // records of reserved sources (#...) that hold no sentence
+        String s = "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A";
+        List<Object> out = new ArrayList<>();
+        AisStreamDecoder d = new AisStreamDecoder(Options.DEFAULT, Nmea.collector(out));
+        byte[] in = (tag("c:1700000000000,x:#userdata") + "00000001.json\n"
+                + tag("c:1700000000100,x:#cluster-events") + "{\"id\":\"g1\",\"kind\":\"gap\"}\n"
+                + tag("c:1700000000200,x:k") + s + "\n"
+                + tag("c:1700000000300,x:k") + "not a sentence\n").getBytes(StandardCharsets.ISO_8859_1);
+        d.feed(in, 0, in.length);
+        d.finish();
+        assertThat(d.stats().serverArchiveRecords()).isEqualTo(2);
+        assertThat(d.stats().messages()).isEqualTo(1);
+        // a receiver's line that is no sentence is still rejected
+        assertThat(d.stats().rejectedLines()).isEqualTo(1);
+        assertThat(out).hasSize(2);
+        assertThat(((ReceivedMessage) out.get(0)).receiveTimeMillis()).isEqualTo(1_700_000_000_200L);
+        assertThat(((Rejection) out.get(1)).reason()).isEqualTo(RejectReason.NOT_A_SENTENCE);
+        assertThat(((Rejection) out.get(1)).lineNumber()).isEqualTo(4);
+        assertThat(d.stats().lines()).isEqualTo(4).isEqualTo(d.stats().accountedLines());
+    }
+
+    @Test
     void repeatedShortTagBlocksWithoutTimeAreCheckedByTheirBytes() {
         // tag blocks of 8-16 bytes without c: are remembered by their bytes: a repeat gives the same
         // tag block, a block of the same length with other bytes is checked and parsed afresh

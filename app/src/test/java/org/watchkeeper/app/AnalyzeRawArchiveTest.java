@@ -1,0 +1,66 @@
+package org.watchkeeper.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.watchkeeper.server.Pipeline;
+import org.watchkeeper.server.RawArchive;
+import org.watchkeeper.server.RawLine;
+
+/**
+ * {@code analyze} on a serve data folder's raw archive: the receivers' lines are analyzed as the log
+ * they came from, and the archive's own records (a zones and watchlist mark, an event of the Flink job)
+ * are passed over and counted, not rejected as lines that are no sentence.
+ */
+class AnalyzeRawArchiveTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theArchivesOwnRecordsArePassedOverAndTheLogIsAnalyzedAsItself() throws Exception {
+        Path log = Cli.data("ais/dma-aisabnormal/212123000_drift_1.ais");
+        List<String> lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1).stream().filter(l -> !l.isEmpty()).toList();
+        Path data = tmp.resolve("serve-data");
+        long t0 = 1_412_267_403_887L; // 2014-10-02T16:30:03.887Z, the log's first $PGHP time
+        try (RawArchive archive = new RawArchive(data.resolve("raw"))) {
+            archive.append(new RawLine(Pipeline.USER_SET_SOURCE, t0, "00000001.json".getBytes(StandardCharsets.ISO_8859_1)));
+            for (int i = 0; i < lines.size(); i++) {
+                archive.append(new RawLine("dma", t0 + i, lines.get(i).getBytes(StandardCharsets.ISO_8859_1)));
+                if (i == lines.size() / 2) {
+                    archive.append(new RawLine(Pipeline.CLUSTER_EVENTS_SOURCE, t0 + i, ("{\"id\":\"e1\",\"kind\":\"gap\","
+                            + "\"start\":\"2014-10-02T18:00:00Z\",\"end\":\"2014-10-02T19:00:00Z\",\"vessels\":[\"212123000\"]}")
+                            .getBytes(StandardCharsets.ISO_8859_1)));
+                }
+            }
+            archive.awaitWritten();
+        }
+        Path day;
+        try (Stream<Path> files = Files.list(data.resolve("raw"))) {
+            day = files.filter(f -> f.getFileName().toString().endsWith(".nmea")).findFirst().orElseThrow();
+        }
+
+        Cli.Run a = Cli.run("analyze", "--no-store", "--report", tmp.resolve("archive").toString(), day.toString());
+        assertThat(a.exit()).as(a.err()).isZero();
+        Cli.Run l = Cli.run("analyze", "--no-store", "--report", tmp.resolve("log").toString(), log.toString());
+        assertThat(l.exit()).as(l.err()).isZero();
+        JsonNode fromArchive = Cli.summary(tmp.resolve("archive"));
+        JsonNode fromLog = Cli.summary(tmp.resolve("log"));
+
+        assertThat(fromArchive.get("lines").asLong()).isEqualTo(lines.size() + 2);
+        assertThat(fromArchive.get("server_archive_records").asLong()).isEqualTo(2);
+        assertThat(fromLog.has("server_archive_records")).isFalse();
+        assertThat(fromArchive.get("rejected").get("lines")).isEqualTo(fromLog.get("rejected").get("lines"));
+        assertThat(fromArchive.get("messages").asLong()).isEqualTo(fromLog.get("messages").asLong()).isEqualTo(3130);
+        assertThat(fromArchive.get("positions").get("accepted").asLong()).isEqualTo(902);
+        assertThat(a.out()).contains("rejected:   0 lines,",
+                "passed over: 2 records of a server's raw archive (zone and watchlist marks, cluster events)");
+        assertThat(l.out()).doesNotContain("passed over");
+    }
+}
