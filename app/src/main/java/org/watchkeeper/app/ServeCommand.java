@@ -339,6 +339,11 @@ public final class ServeCommand implements Callable<Integer> {
         if (server.rebuiltLines() > 0) {
             err.printf("rebuilt history from %d archived lines%n", server.rebuiltLines());
         }
+        if (cfg.clusterEvents() == null && server.pipeline().clusterEvents() > 0) {
+            err.printf("note: this data folder holds %d events taken from a Flink job (serve --cluster-events); without"
+                    + " --cluster-events the shipped detectors run here, over the archived lines too: an event both find has"
+                    + " the same id and is stored once%n", server.pipeline().clusterEvents());
+        }
         String scheme = cfg.tlsKeystore() != null ? "https" : "http";
         err.printf("Watchkeeper is serving at %s://localhost:%d/  (API: /api/vessels, stream: /api/stream, /metrics)%n",
                 scheme, server.port());

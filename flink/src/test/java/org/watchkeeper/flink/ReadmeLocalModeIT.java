@@ -147,7 +147,8 @@ class ReadmeLocalModeIT extends KafkaJobTestBase {
                 }
                 for (com.fasterxml.jackson.databind.JsonNode src : json.readTree(stats).path("sources")) {
                     if (src.path("name").asText().equals("#cluster-events")) {
-                        taken = src.path("messages").asLong();
+                        taken = src.path("events").asLong();
+                        assertThat(src.path("duplicate_events").asLong()).isZero();
                     } else if (src.path("name").asText().equals("k")) {
                         linesRead = src.path("lines").asLong();
                     }

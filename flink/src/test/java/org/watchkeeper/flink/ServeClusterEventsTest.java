@@ -123,6 +123,10 @@ class ServeClusterEventsTest extends KafkaJobTestBase {
         List<String> jobEvents = kafka.readAll(cfg.eventsTopic());
         // two lines that are not events: counted, not fatal
         kafka.send(cfg.eventsTopic(), "x", List.of("not json at all", "{\"id\":\"e1\",\"kind\":\"gap\",\"start\":\"yesterday\",\"end\":\"today\"}"));
+        // the job's sink is at least once: events given again, as they were
+        List<String> again = jobEvents.subList(0, Math.min(3, jobEvents.size()));
+        kafka.send(cfg.eventsTopic(), "again", again);
+        int eventLines = jobEvents.size() + 2 + again.size();
 
         String raw = "k=kafka://" + kafka.bootstrapServers() + "/" + cfg.inputTopic();
         // a server detecting by itself
@@ -144,10 +148,11 @@ class ServeClusterEventsTest extends KafkaJobTestBase {
             Source k = source(s, "k");
             Source e = source(s, Pipeline.CLUSTER_EVENTS_SOURCE);
             assertThat(e.kind()).isEqualTo("kafka");
-            await(() -> k.lines() == lines.size() && e.lines() == jobEvents.size() + 2,
-                    () -> "all " + lines.size() + " lines and " + (jobEvents.size() + 2) + " events read: " + k.lines() + " lines, " + e.lines() + " events so far");
+            await(() -> k.lines() == lines.size() && e.lines() == eventLines,
+                    () -> "all " + lines.size() + " lines and " + eventLines + " events read: " + k.lines() + " lines, " + e.lines() + " events so far");
             assertThat(s.pipeline().awaitIdle(60, TimeUnit.SECONDS)).isTrue();
             assertThat(s.pipeline().clusterEvents()).isEqualTo(jobEvents.size());
+            assertThat(s.pipeline().duplicateClusterEvents()).isEqualTo(again.size());
             assertThat(s.pipeline().rejected(Pipeline.CLUSTER_EVENTS_SOURCE)).isEqualTo(Map.of("bad_cluster_event", 2L));
             positions = s.store().counts().positions();
             assertThat(positions).isPositive();
@@ -208,6 +213,19 @@ class ServeClusterEventsTest extends KafkaJobTestBase {
             assertThat(s.store().counts().positions()).isEqualTo(positions);
         }
         assertThat(stored(front)).containsExactlyInAnyOrderElementsOf(got);
+
+        // a new data folder with the same consumer groups: their commits are at the topics' ends, but the
+        // folder holds nothing yet, so both topics are read from their earliest records
+        Path fresh = dir.resolve(name + "-fresh");
+        try (WatchkeeperServer s = serve(fresh, List.of(raw + "?group=serve-front"), events)) {
+            Source k = source(s, "k");
+            Source e = source(s, Pipeline.CLUSTER_EVENTS_SOURCE);
+            await(() -> k.lines() == lines.size() && e.lines() == eventLines,
+                    () -> "a new folder read " + k.lines() + " lines and " + e.lines() + " events so far");
+            assertThat(s.pipeline().awaitIdle(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(s.store().counts().positions()).isEqualTo(positions);
+        }
+        assertThat(stored(fresh)).containsExactlyInAnyOrderElementsOf(got);
         return got;
     }
 }

@@ -48,7 +48,10 @@ import org.watchkeeper.core.pipeline.StrayTimeFilter;
  *       several lines handed on in part is noted with the offset, {@code lines=N}).
  *       A group new to the topic starts at its earliest record ({@code from=earliest}, the default,
  *       so nothing the topic still holds is missed) or at the records to come ({@code
- *       from=latest}).</li>
+ *       from=latest}). With {@code from=earliest}, a data folder that holds no line of the source yet
+ *       (a new folder, or one emptied) reads the topic from its earliest record whatever the group
+ *       committed before ({@link #startFreshFolder}), and says so: its history would otherwise
+ *       silently lack what the group's earlier reader took.</li>
  *   <li>A broker that cannot be reached or a topic that does not exist is the source's
  *       {@link #error()} (said once on stderr, shown in {@code /api/stats}), looked at again with
  *       back-off from 1 s to 60 s; while the topic is quiet for 10 s, the broker is asked for the
@@ -281,6 +284,14 @@ public final class KafkaSource extends Source {
      * once after the line before it in its partition. A partition caught up with the topic's end
      * holds nothing back, so live lines go on as they come.
      */
+    /** The topic, its brokers and the consumer group; for the job's events, that the shipped detectors run there. */
+    @Override
+    public String describe() {
+        String where = "topic " + topic + " at " + bootstrap + ", group " + group;
+        return name().equals(Pipeline.CLUSTER_EVENTS_SOURCE)
+                ? "the Flink job's events, " + where + "; the shipped detectors run in the job, not here" : where;
+    }
+
     @Override
     protected void run() throws InterruptedException {
         String where = bootstrap;
@@ -368,6 +379,7 @@ public final class KafkaSource extends Source {
                     }
                     if (!progress.isEmpty()) {
                         c.commitAsync(progress, null);
+                        freshFolder = false; // lines are archived: a later assignment goes on from the commits
                     }
                     if (!records.isEmpty()) {
                         lastRecord = now;
@@ -488,6 +500,18 @@ public final class KafkaSource extends Source {
         return nowNanos - p.waitingSince < PARTITION_WAIT_MILLIS * 1_000_000L;
     }
 
+    /**
+     * Set before the start when the data folder holds no line of this source: with {@code from=earliest}, the
+     * partitions are read from their earliest record, not from the group's committed offsets, until lines are
+     * handed on (and so archived and committed).
+     */
+    private volatile boolean freshFolder;
+
+    /** @param fresh whether the data folder holds no line of this source yet (see the class description) */
+    public void startFreshFolder(boolean fresh) {
+        this.freshFolder = fresh && from.equals("earliest");
+    }
+
     /** Adds newly assigned partitions, each going on after the lines of its committed record handed on before. */
     private void assign(KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, Partition> parts, Collection<TopicPartition> assigned) {
         Map<TopicPartition, OffsetAndMetadata> committed;
@@ -497,6 +521,20 @@ public final class KafkaSource extends Source {
             committed = Map.of();
             System.err.println("source " + name + ": committed offsets not read (" + e.getMessage() + "); a record handed on in"
                     + " part before the last stop may be read again whole");
+        }
+        if (freshFolder) {
+            List<TopicPartition> rewind = new ArrayList<>();
+            for (TopicPartition tp : assigned) {
+                if (committed.get(tp) != null) {
+                    rewind.add(tp);
+                }
+            }
+            if (!rewind.isEmpty()) {
+                c.seekToBeginning(rewind);
+                committed = Map.of();
+                System.err.println("source " + name + ": this data folder holds no line of it yet, so it reads topic " + topic
+                        + " from its earliest record, not from where consumer group " + group + " had got to");
+            }
         }
         for (TopicPartition tp : assigned) {
             Partition p = new Partition(tp);

@@ -476,11 +476,23 @@ public final class Pipeline implements AutoCloseable {
      * each of its lines is one event as the job writes it ({@link ClusterEvents}), stored and sent to the
      * listeners as the server's own detectors' events are, and archived like any line, so that a restart
      * gives them back. No configured source can have the name. A line that is not an event is counted as
-     * rejected ({@code bad_cluster_event}) and logged (the first ten).
+     * rejected ({@code bad_cluster_event}) and logged (the first ten); an event given again as it was (the
+     * job's sink is at least once) is counted ({@link #duplicateClusterEvents()}), not stored or announced again.
      */
     public static final String CLUSTER_EVENTS_SOURCE = "#cluster-events";
-    /** Lines of {@link #CLUSTER_EVENTS_SOURCE} taken as events. */
+    /** Lines of {@link #CLUSTER_EVENTS_SOURCE} taken as events (new, or changed since they came before). */
     private final LongAdder clusterEvents = new LongAdder();
+    /** Lines of {@link #CLUSTER_EVENTS_SOURCE} that gave an event again as it was. */
+    private final LongAdder duplicateClusterEvents = new LongAdder();
+    /** The latest {@value #RECENT_CLUSTER_EVENTS} job events' ids, each with a hash of its row (pipeline thread only). */
+    private final java.util.LinkedHashMap<String, Integer> recentClusterEvents = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Integer> eldest) {
+            return size() > RECENT_CLUSTER_EVENTS;
+        }
+    };
+    /** How many job events' ids {@link #recentClusterEvents} keeps: a duplicate of an older one is stored (by id, once) and announced again. */
+    static final int RECENT_CLUSTER_EVENTS = 65_536;
 
     /**
      * The user's zones and watchlist as the detectors take them.
@@ -806,12 +818,25 @@ public final class Pipeline implements AutoCloseable {
             }
             return;
         }
-        clusterEvents.increment();
         messagesBySource.computeIfAbsent(l.source(), k -> new LongAdder()).increment();
         lastMessageBySource.computeIfAbsent(l.source(), k -> new AtomicLong(Long.MIN_VALUE)).set(current);
         lastMessageTimeBySource.computeIfAbsent(l.source(), k -> new AtomicLong(Long.MIN_VALUE)).set(e.endMillis());
+        // the job's sink is at least once: an event given again as it was is neither stored nor announced again
+        int signature = java.util.Objects.hash(e.kind(), e.startMillis(), e.endMillis(), java.util.Arrays.hashCode(e.mmsis()),
+                e.lat(), e.lon(), e.geometryGeoJson(), e.parametersJson(), e.evidenceJson());
+        Integer before = recentClusterEvents.put(e.id(), signature);
+        if (before != null && before == signature) {
+            duplicateClusterEvents.increment();
+            return;
+        }
+        clusterEvents.increment();
         // on the detection thread, as the server's own detectors' events are announced
         detection.accept((Runnable) () -> event(e));
+    }
+
+    /** Events given again by the Flink job's events topic, as they were, since the start (rebuild included): not stored or announced again. */
+    public long duplicateClusterEvents() {
+        return duplicateClusterEvents.sum();
     }
 
     /** Events taken from the Flink job's events topic ({@link #CLUSTER_EVENTS_SOURCE}) since the start, rebuild included. */

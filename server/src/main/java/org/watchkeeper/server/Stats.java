@@ -141,6 +141,11 @@ public final class Stats {
             }
             x.put("lines", s.lines());
             x.put("messages", bySource.getOrDefault(s.name(), 0L));
+            if (s.name().equals(Pipeline.CLUSTER_EVENTS_SOURCE)) {
+                // the job's events: new or changed ones taken, and those given again as they were
+                x.put("events", p.clusterEvents());
+                x.put("duplicate_events", p.duplicateClusterEvents());
+            }
             x.put("messages_per_second", round(rate(s.name())));
             long last = p.lastMessage(s.name());
             if (last != Long.MIN_VALUE) {

@@ -287,6 +287,11 @@ public final class WatchkeeperServer implements AutoCloseable {
         if (config.clusterEvents() != null) {
             sources.add(KafkaSource.clusterEvents(pipeline, config.clusterEvents()));
         }
+        for (Source s : sources) {
+            if (s instanceof KafkaSource k) {
+                k.startFreshFolder(pipeline.archivedBySource().getOrDefault(k.name(), 0L) == 0);
+            }
+        }
         FileSourceProgress.resume(dir, sources, pipeline.archivedBySource(), pipeline.lastArchivedBySource(), System.err);
         this.sampler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "watchkeeper-stats");
