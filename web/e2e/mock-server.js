@@ -248,7 +248,11 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
       return json(res, 200, { ...v, identity_history: [], events: events.filter((e) => e.vessels.includes(v.mmsi)),
         ongoing: ongoing.filter((e) => e.vessels.includes(v.mmsi)) });
     }
-    if (p === '/api/ongoing') return json(res, 200, { as_of: new Date(now).toISOString(), count: ongoing.length, total: ongoing.length, events: ongoing });
+    if (p === '/api/ongoing') {
+      const mmsi = q.get('mmsi');
+      const list = ongoing.filter((e) => !mmsi || e.vessels.some((v) => Number(v) === Number(mmsi)));
+      return json(res, 200, { as_of: new Date(now).toISOString(), count: list.length, total: list.length, events: list });
+    }
     if (p === '/api/events') {
       // as the server: events overlapping [from, to], by start then id (order=newest: the reverse), at most limit
       const kind = q.get('kind');
@@ -259,7 +263,10 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
       const from = q.get('from') ? Date.parse(q.get('from')) : -Infinity;
       const to = q.get('to') ? Date.parse(q.get('to')) : Infinity;
       const limit = Number(q.get('limit') || 10000);
-      const list = events.filter((e) => (!kind || kind.split(',').includes(e.kind)) && Date.parse(e.start) <= to && Date.parse(e.end || e.start) >= from)
+      const mmsi = q.get('mmsi');
+      if (mmsi !== null && !/^\d{1,9}$/.test(mmsi)) return json(res, 400, { error: `mmsi: not an MMSI (1-9 digits): ${mmsi}`, status: 400 });
+      const list = events.filter((e) => (!kind || kind.split(',').includes(e.kind)) && Date.parse(e.start) <= to && Date.parse(e.end || e.start) >= from
+        && (!mmsi || e.vessels.some((v) => Number(v) === Number(mmsi))))
         .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       if (order === 'newest') list.reverse();
       const out = list.slice(0, limit);

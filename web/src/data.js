@@ -268,19 +268,89 @@ export function applyPosition(table, pos) {
 /**
  * Events kept by the list filters: `kinds` a Set of kind names (empty or absent = all kinds),
  * `from` / `to` times (ms or ISO strings, absent = open). An event is kept when its interval
- * [start, end] (end absent = still open, i.e. now) overlaps [from, to]. Newest start first.
+ * [start, end] (end absent = still open, i.e. now) overlaps [from, to]. `vessel` a filter of
+ * {@link vesselFilter} (an event is kept when one of its vessels matches), `zone` a `{id, name}` of
+ * {@link eventInZone}. Newest start first.
  */
-export function filterEvents(events, { kinds, from, to } = {}) {
+export function filterEvents(events, { kinds, from, to, vessel, zone } = {}) {
   const f = from === undefined || from === null || from === '' ? -Infinity : toMillis(from);
   const t = to === undefined || to === null || to === '' ? Infinity : toMillis(to);
   return events
     .filter((e) => !kinds || kinds.size === 0 || kinds.has(e.kind))
+    .filter((e) => !vessel || eventHasVessel(e, vessel))
+    .filter((e) => !zone || eventInZone(e, zone))
     .filter((e) => {
       const s = Date.parse(e.start);
       const en = e.end ? Date.parse(e.end) : Infinity;
       return !(en < f || s > t);
     })
     .sort((a, b) => Date.parse(b.start) - Date.parse(a.start));
+}
+
+/**
+ * The vessel filter of the Events tab from what the user typed: a full MMSI (9 digits: that vessel),
+ * fewer digits (MMSIs starting with them), or part of a vessel name, matched case-insensitively
+ * against `vessels` (the loaded vessel list: an event names its vessels by MMSI only). Null when the
+ * text is empty. `mmsi` is the one MMSI the filter stands for (a full MMSI, or a name part that only
+ * one vessel's name holds), for asking the server for that vessel's events; else null.
+ * Returns `{text, kind: 'mmsi' | 'prefix' | 'name', mmsi, mmsis}` (`mmsis`: the Set a name matched).
+ */
+export function vesselFilter(text, vessels = []) {
+  const t = String(text ?? '').trim();
+  if (!t) return null;
+  const digits = t.replace(/\s+/g, '');
+  if (/^\d{9}$/.test(digits)) return { text: t, kind: 'mmsi', mmsi: digits, mmsis: new Set([digits]) };
+  if (/^\d{1,8}$/.test(digits)) return { text: t, kind: 'prefix', prefix: digits, mmsi: null, mmsis: null };
+  const q = t.toUpperCase();
+  const mmsis = new Set();
+  for (const v of vessels) if (v && v.name && v.name.toUpperCase().includes(q)) mmsis.add(String(v.mmsi));
+  return { text: t, kind: 'name', mmsi: mmsis.size === 1 ? [...mmsis][0] : null, mmsis };
+}
+
+/** Whether one of the vessels of event `e` matches `filter` of {@link vesselFilter}. */
+export function eventHasVessel(e, filter) {
+  const vs = (e.vessels || []).map(String);
+  if (filter.kind === 'prefix') return vs.some((m) => m.startsWith(filter.prefix));
+  return vs.some((m) => filter.mmsis.has(m));
+}
+
+const ZONE_KINDS = new Set(['zone_entry', 'zone_exit']);
+
+/**
+ * Whether event `e` concerns zone `{id, name}`: its attributes name the zone's id (`zone_id`, as a
+ * zone entry or exit carries, with `zone_name` and `zone_category`), or it is a zone entry or exit
+ * without an id that names the zone by name.
+ */
+export function eventInZone(e, zone) {
+  const a = e.attributes || {};
+  if (a.zone_id !== undefined && a.zone_id !== null) return zone.id !== undefined && String(a.zone_id) === String(zone.id);
+  return ZONE_KINDS.has(e.kind) && typeof a.zone_name === 'string' && !!zone.name
+    && a.zone_name.trim().toLowerCase() === String(zone.name).trim().toLowerCase();
+}
+
+/**
+ * The zones the Events tab's zone filter offers: the zones of GET /api/zones (a FeatureCollection of
+ * {@link zonesToGeoJSON}) and those named by `events` (a zone of the server's own, as a territorial
+ * sea, is not among the user's zones), each once by id, by name. Each `{key, id, name}`.
+ */
+export function zoneChoices(zonesFc, events = []) {
+  const out = new Map();
+  for (const f of (zonesFc && zonesFc.features) || []) {
+    const p = f.properties || {};
+    if (p.id === undefined || p.id === null) continue;
+    out.set(`id:${p.id}`, { key: `id:${p.id}`, id: String(p.id), name: p.name || String(p.id) });
+  }
+  for (const e of events) {
+    const a = e.attributes || {};
+    if (a.zone_id !== undefined && a.zone_id !== null) {
+      const key = `id:${a.zone_id}`;
+      if (!out.has(key)) out.set(key, { key, id: String(a.zone_id), name: a.zone_name || String(a.zone_id) });
+    } else if (ZONE_KINDS.has(e.kind) && typeof a.zone_name === 'string' && a.zone_name.trim()) {
+      const key = `name:${a.zone_name.trim().toLowerCase()}`;
+      if (!out.has(key)) out.set(key, { key, id: undefined, name: a.zone_name.trim() });
+    }
+  }
+  return [...out.values()].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.key.localeCompare(b.key));
 }
 
 function toMillis(x) {

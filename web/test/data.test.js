@@ -5,6 +5,7 @@ import {
   landFromTopology, cutAtAntimeridian, shipCategory, drawDirection, vesselsToGeoJSON, applyPosition, filterEvents, geometryBounds,
   eventTarget, zoneFromVertices, parseZoneUpload, zonesToGeoJSON, trackToReplay, positionAt, searchVessels,
   chokepointChart, portCallChart, messageSeries, categoryOfText, lastDays, sourceFaults, vesselsExtent,
+  vesselFilter, eventHasVessel, eventInZone, zoneChoices,
 } from '../src/data.js';
 
 const require = createRequire(import.meta.url);
@@ -252,6 +253,76 @@ describe('filterEvents', () => {
   });
   it('rejects a time it cannot read', () => {
     expect(() => filterEvents(events, { from: 'yesterday' })).toThrow(/not a time/);
+  });
+});
+
+describe('event vessel and zone filters', () => {
+  const vessels = [
+    { mmsi: '563000001', name: 'PACIFIC STAR' }, { mmsi: '563000002', name: 'Pacific Dawn' },
+    { mmsi: '533000003', name: 'LION GLORY' }, { mmsi: '477000004' },
+  ];
+  const events = [
+    { id: 'enc', kind: 'encounter', start: '2026-11-01T10:00:00Z', vessels: ['563000001', '533000003'], attributes: {} },
+    { id: 'gap', kind: 'gap', start: '2026-11-01T11:00:00Z', vessels: ['563000002'], attributes: {} },
+    { id: 'in', kind: 'zone_entry', start: '2026-11-01T12:00:00Z', vessels: ['477000004'], attributes: { zone_id: 'zone-1', zone_name: 'Eastern anchorage' } },
+    { id: 'out', kind: 'zone_exit', start: '2026-11-01T13:00:00Z', vessels: ['477000004'], attributes: { zone_id: 'zone-2', zone_name: 'Western anchorage' } },
+    { id: 'loiter', kind: 'loitering', start: '2026-11-01T14:00:00Z', vessels: ['533000003'], attributes: { zone_id: 'zone-1' } },
+    { id: 'old', kind: 'zone_entry', start: '2026-11-01T09:00:00Z', vessels: ['533000003'], attributes: { zone_name: 'eastern Anchorage ' } },
+  ];
+  const ids = (f) => filterEvents(events, f).map((e) => e.id);
+  it('reads a full MMSI as that vessel, to be asked of the server', () => {
+    const f = vesselFilter(' 563000001 ', vessels);
+    expect(f).toMatchObject({ kind: 'mmsi', mmsi: '563000001' });
+    expect(ids({ vessel: f })).toEqual(['enc']);
+    // an MMSI not in the vessel list is still a vessel filter
+    expect(ids({ vessel: vesselFilter('999000000', vessels) })).toEqual([]);
+  });
+  it('reads fewer digits as the start of MMSIs', () => {
+    const f = vesselFilter('563', vessels);
+    expect(f).toMatchObject({ kind: 'prefix', prefix: '563', mmsi: null });
+    expect(ids({ vessel: f })).toEqual(['gap', 'enc']);
+    expect(ids({ vessel: vesselFilter('4770', vessels) })).toEqual(['out', 'in']);
+    // digits inside an MMSI do not match: a prefix is its start
+    expect(ids({ vessel: vesselFilter('000', vessels) })).toEqual([]);
+  });
+  it('reads other text as part of a vessel name, any case; one vessel found is its MMSI', () => {
+    const pacific = vesselFilter('pacific', vessels);
+    expect(pacific.kind).toBe('name');
+    expect(pacific.mmsi).toBeNull();
+    expect([...pacific.mmsis].sort()).toEqual(['563000001', '563000002']);
+    expect(ids({ vessel: pacific })).toEqual(['gap', 'enc']);
+    const lion = vesselFilter('ion glo', vessels);
+    expect(lion.mmsi).toBe('533000003');
+    expect(ids({ vessel: lion })).toEqual(['loiter', 'enc', 'old']);
+    expect(ids({ vessel: vesselFilter('NOBODY', vessels) })).toEqual([]);
+  });
+  it('is no filter when empty', () => {
+    expect(vesselFilter('  ', vessels)).toBeNull();
+    expect(vesselFilter(undefined)).toBeNull();
+    expect(ids({ vessel: vesselFilter('', vessels) })).toHaveLength(events.length);
+  });
+  it('keeps the events of a zone: its entries and exits, and events whose attributes name its id', () => {
+    expect(ids({ zone: { id: 'zone-1', name: 'Eastern anchorage' } })).toEqual(['loiter', 'in', 'old']);
+    expect(ids({ zone: { id: 'zone-2', name: 'Western anchorage' } })).toEqual(['out']);
+    // a zone known by name only (no id) keeps the zone entries and exits that name it, not other kinds
+    expect(ids({ zone: { id: undefined, name: 'Eastern anchorage' } })).toEqual(['old']);
+    expect(eventInZone({ kind: 'loitering', attributes: { zone_name: 'Eastern anchorage' } }, { name: 'Eastern anchorage' })).toBe(false);
+    expect(eventInZone({ kind: 'gap' }, { id: 'zone-1', name: 'x' })).toBe(false);
+  });
+  it('combines vessel, zone and kind', () => {
+    expect(ids({ vessel: vesselFilter('477000004', vessels), zone: { id: 'zone-1', name: 'Eastern anchorage' } })).toEqual(['in']);
+    expect(ids({ vessel: vesselFilter('LION', vessels), zone: { id: 'zone-1' }, kinds: new Set(['loitering']) })).toEqual(['loiter']);
+    expect(eventHasVessel({ vessels: [] }, vesselFilter('5', vessels))).toBe(false);
+  });
+  it('offers the user\'s zones and those the events name, each once', () => {
+    const fc = { features: [{ properties: { id: 'zone-1', name: 'Eastern anchorage' } }, { properties: { id: 'zone-9', name: 'Pilot ground' } }, { properties: {} }] };
+    expect(zoneChoices(fc, events)).toEqual([
+      { key: 'id:zone-1', id: 'zone-1', name: 'Eastern anchorage' },
+      { key: 'name:eastern anchorage', id: undefined, name: 'eastern Anchorage' },
+      { key: 'id:zone-9', id: 'zone-9', name: 'Pilot ground' },
+      { key: 'id:zone-2', id: 'zone-2', name: 'Western anchorage' },
+    ]);
+    expect(zoneChoices(null, [])).toEqual([]);
   });
 });
 
