@@ -136,6 +136,22 @@ describe.skipIf(!hasChromium || Boolean(process.env.WATCHKEEPER_URL))('events ta
     await page.waitForFunction(() => document.querySelectorAll('#event-list .event-item').length === 1000, null, { timeout: 10000 });
   });
 
+  it('keeps offering a zone when the list is loaded for a window without its events', async () => {
+    await page.fill('#event-from', '2026-10-28T18:00');
+    await page.fill('#event-to', '2026-10-28T20:00');
+    await page.locator('#event-to').dispatchEvent('change');
+    await page.waitForFunction(() => window.watchkeeper.state.events.some((e) => e.id === 'gap-00000'), null, { timeout: 10000 });
+    expect(await page.locator('#event-zone option').allTextContents()).toEqual(['all zones', 'Eastern anchorage (zone-1)']);
+    await page.selectOption('#event-zone', 'id:zone-1');
+    await listed([]);
+    expect(await page.locator('#event-count').textContent()).toBe('0 of 56 events');
+    await page.selectOption('#event-zone', '');
+    await page.fill('#event-from', '');
+    await page.fill('#event-to', '');
+    await page.locator('#event-to').dispatchEvent('change');
+    await page.waitForFunction(() => window.watchkeeper.state.eventsQuery === '{}', null, { timeout: 10000 });
+  });
+
   it('opens the Events tab on a vessel\'s events from its panel', async () => {
     const v = fixtures.vessels[1];
     await page.evaluate((m) => window.watchkeeper.selectVessel(m), v.mmsi);

@@ -330,16 +330,19 @@ export function eventInZone(e, zone) {
 
 /**
  * The zones the Events tab's zone filter offers: the zones of GET /api/zones (a FeatureCollection of
- * {@link zonesToGeoJSON}) and those named by `events` (a zone of the server's own, as a territorial
- * sea, is not among the user's zones), each once by id, by name. Each `{key, id, name}`.
+ * {@link zonesToGeoJSON}), those named by `events` (a zone of the server's own, as a territorial
+ * sea, is not among the user's zones) and the `offered` choices of before (a list reloaded for a
+ * window or a vessel may no longer hold an event naming a zone that was chosen), each once by id,
+ * by name. Each `{key, id, name}`.
  */
-export function zoneChoices(zonesFc, events = []) {
+export function zoneChoices(zonesFc, events = [], offered = []) {
   const out = new Map();
   for (const f of (zonesFc && zonesFc.features) || []) {
     const p = f.properties || {};
     if (p.id === undefined || p.id === null) continue;
     out.set(`id:${p.id}`, { key: `id:${p.id}`, id: String(p.id), name: p.name || String(p.id) });
   }
+  for (const z of offered) if (!out.has(z.key)) out.set(z.key, z);
   for (const e of events) {
     const a = e.attributes || {};
     if (a.zone_id !== undefined && a.zone_id !== null) {

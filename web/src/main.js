@@ -448,9 +448,9 @@ function eventQuery(f = currentEventFilter()) {
   return { from: f.from, to: f.to, kind: $('event-kind').value || undefined, mmsi: f.vessel?.mmsi || undefined };
 }
 
-/** The zone filter's choices: the user's zones and those the events name; the chosen one stays chosen. */
+/** The zone filter's choices: the user's zones and those the events name or have named; the chosen one stays chosen. */
 function renderZoneChoices() {
-  const choices = zoneChoices(state.zonesFc, state.events);
+  const choices = zoneChoices(state.zonesFc, state.events, state.zoneChoices);
   const keys = choices.map((z) => z.key).join('\n');
   if (keys === state.zoneChoices.map((z) => z.key).join('\n')) return;
   const sel = $('event-zone');

@@ -323,6 +323,10 @@ describe('event vessel and zone filters', () => {
       { key: 'id:zone-2', id: 'zone-2', name: 'Western anchorage' },
     ]);
     expect(zoneChoices(null, [])).toEqual([]);
+    // a zone offered before stays offered when the events naming it are no longer loaded
+    const before = zoneChoices(null, events);
+    expect(zoneChoices({ features: [{ properties: { id: 'zone-1', name: 'East anchorage (renamed)' } }] }, [], before).map((z) => z.name))
+      .toEqual(['East anchorage (renamed)', 'eastern Anchorage', 'Western anchorage']);
   });
 });
 
