@@ -2,7 +2,7 @@
 // loads (5 000): the newest are listed, the tab says that older ones exist and how to reach them,
 // and a From/To window asks the server for that window's events.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { CHROMIUM, launchChromium, openSignedIn } from './chromium.js';
@@ -30,7 +30,7 @@ describe.skipIf(!hasChromium || Boolean(process.env.WATCHKEEPER_URL))('events ta
     events.push({ id: 'zone-newest', kind: 'zone_entry', start: new Date(now).toISOString(), end: new Date(now).toISOString(), vessels: [f.vessels[0].mmsi],
       lat: f.vessels[0].lat, lon: f.vessels[0].lon, parameters: {}, attributes: { zone_id: 'zone-1', zone_name: 'Eastern anchorage' } });
     // the vessels come after the events: the list must still name them
-    server = await startMockServer(SITE, { ...f, events, ongoing: [], delays: { '/api/vessels': 1500 } });
+    server = await startMockServer(SITE, { ...f, events, ongoing: [], delays: { '/api/vessels': 1500 }, exportMost: 5000 });
     ({ browser, profile } = await launchChromium('watchkeeper-chromium-events', { width: 1200, height: 800 }));
     page = browser.pages()[0] || await browser.newPage();
     await openSignedIn(page, server.url, MOCK_TOKEN);
@@ -162,5 +162,64 @@ describe.skipIf(!hasChromium || Boolean(process.env.WATCHKEEPER_URL))('events ta
     expect(server.requests).toContain(`GET /api/events?limit=5000&order=newest&mmsi=${v.mmsi}`);
     // vessel 1's gaps: 1, 201, ..., 5201 (27), two of them older than the newest 5 000
     await listed(Array.from({ length: 27 }, (_, k) => `gap-${String(k * 200 + 1).padStart(5, '0')}`));
+  });
+
+  it('exports the events of the window, kind and vessel with the session, and names a filter an export leaves out', async () => {
+    await page.fill('#event-vessel', '');
+    await page.selectOption('#event-zone', '');
+    await page.selectOption('#event-kind', 'gap');
+    await page.fill('#event-from', '2026-10-28T18:00');
+    await page.fill('#event-to', '2026-10-28T20:00');
+    await page.locator('#event-to').dispatchEvent('change');
+    await page.waitForFunction(() => /"kind":"gap"/.test(window.watchkeeper.state.eventsQuery) && /"to"/.test(window.watchkeeper.state.eventsQuery), null, { timeout: 10000 });
+    // an episode under way has no window: the export of those says it leaves From/To out
+    expect(await page.locator('#export-note').textContent()).toBe('The export of episodes under way leaves out: From/To.'
+      + ' The file holds the episodes under way of the other filters.');
+    const save = async (what, format) => {
+      const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.click(`button[data-export="${what}"][data-format="${format}"]`)]);
+      return { name: dl.suggestedFilename(), text: readFileSync(await dl.path(), 'utf8') };
+    };
+    const csv = await save('events', 'csv');
+    expect(csv.name).toBe('events.csv');
+    const lines = csv.text.trim().split('\r\n');
+    expect(lines[0]).toBe('id,kind,start,end,vessels,lat,lon,attributes');
+    expect(lines).toHaveLength(57); // the 56 gaps that start by 20:00
+    expect(lines[1]).toMatch(/^gap-00000,gap,/);
+    expect(server.requests).toContain('GET /api/export/events.csv?from=2026-10-28T18%3A00%3A00Z&to=2026-10-28T20%3A00%3A00Z&kind=gap');
+    expect(await page.locator('#export-message').textContent()).toBe('Saved events.csv (56 events).');
+
+    // one vessel: its MMSI goes with the export; a zone filter the export does not take is named, and the file is the other filters'
+    const v = fixtures.vessels[0];
+    await page.fill('#event-vessel', v.mmsi);
+    await page.waitForFunction((m) => window.watchkeeper.state.eventsVessel === m, v.mmsi, { timeout: 10000 });
+    await page.selectOption('#event-zone', 'id:zone-1');
+    expect(await page.locator('#export-note').textContent()).toBe('The events export leaves out: Zone "Eastern anchorage".'
+      + ' The file holds the events of the other filters. The export of episodes under way leaves out: From/To; Zone "Eastern anchorage".'
+      + ' The file holds the episodes under way of the other filters.');
+    const gj = await save('events', 'geojson');
+    expect(gj.name).toBe('events.geojson');
+    expect(JSON.parse(gj.text).features.map((f) => f.properties.id)).toEqual(['gap-00000']);
+    expect(server.requests).toContain(`GET /api/export/events.geojson?from=2026-10-28T18%3A00%3A00Z&to=2026-10-28T20%3A00%3A00Z&kind=gap&mmsi=${v.mmsi}`);
+    expect(await page.locator('#export-message').textContent()).toBe('Saved events.geojson (1 event), without: Zone "Eastern anchorage".');
+    const kml = await save('ongoing', 'kml');
+    expect(kml.name).toBe('ongoing.kml');
+    expect(kml.text).toMatch(/^<\?xml/);
+    expect(server.requests).toContain(`GET /api/export/ongoing.kml?kind=gap&mmsi=${v.mmsi}`);
+  });
+
+  it('shows the server\'s refusal of an export that would hold more than it may', async () => {
+    await page.fill('#event-vessel', '');
+    await page.selectOption('#event-zone', '');
+    await page.selectOption('#event-kind', '');
+    await page.fill('#event-from', '');
+    await page.fill('#event-to', '');
+    await page.locator('#event-to').dispatchEvent('change');
+    await page.waitForFunction(() => window.watchkeeper.state.eventsQuery === '{}', null, { timeout: 10000 });
+    expect(await page.locator('#export-note').textContent()).toBe('');
+    let downloads = 0;
+    page.on('download', () => { downloads += 1; });
+    await page.click('button[data-export="events"][data-format="kml"]');
+    await page.waitForFunction(() => /^Export: 422: more than 5000 events match/.test(document.getElementById('export-message').textContent), null, { timeout: 10000 });
+    expect(downloads).toBe(0);
   });
 });

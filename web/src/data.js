@@ -666,3 +666,46 @@ export function messageSeries(resp) {
       .sort((a, b) => a.x - b.x),
   }));
 }
+
+// ---- Exports --------------------------------------------------------------------------------
+
+/**
+ * The export of the Events tab's list (`what` = 'events': GET /api/export/events.<format>) or of the
+ * episodes under way ('ongoing': /api/export/ongoing.<format>) for the tab's filters `f` (as
+ * {@link filterEvents} takes them, with `kind` the kind chosen): `{url, unapplied}`, `unapplied` the
+ * filters the route does not take, each named as the tab names it. The events export takes the
+ * window, the kind and one MMSI; the episodes' export the kind and one MMSI (an episode under way
+ * is open: it has no window). A zone, or a vessel filter that is not one vessel, no export takes.
+ */
+export function exportRequest(what, format, f = {}) {
+  const params = {};
+  const unapplied = [];
+  if (what === 'events') {
+    if (f.from) params.from = f.from;
+    if (f.to) params.to = f.to;
+  } else if (f.from || f.to) {
+    unapplied.push('From/To');
+  }
+  if (f.kind) params.kind = f.kind;
+  if (f.vessel) {
+    if (f.vessel.mmsi) params.mmsi = f.vessel.mmsi;
+    else unapplied.push(`Vessel "${f.vessel.text}" (the export takes one vessel's MMSI)`);
+  }
+  if (f.zone) unapplied.push(`Zone "${f.zone.name}"`);
+  const q = new URLSearchParams(params).toString();
+  return { url: `api/export/${what}.${format}${q ? `?${q}` : ''}`, unapplied };
+}
+
+/** What the export buttons say of filters their export leaves out (`unapplied` of {@link exportRequest}), or ''. */
+export function unappliedText(what, unapplied) {
+  if (!unapplied.length) return '';
+  const list = what === 'events' ? 'events' : 'episodes under way';
+  return `${what === 'events' ? 'The events export' : 'The export of episodes under way'} leaves out: ${unapplied.join('; ')}.`
+    + ` The file holds the ${list} of the other filters.`;
+}
+
+/** The file name of a Content-Disposition header (`attachment; filename="events.csv"`), or null. */
+export function dispositionName(header) {
+  const m = /filename="?([^";]+)"?/i.exec(header || '');
+  return m ? m[1].trim() : null;
+}

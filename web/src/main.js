@@ -10,7 +10,7 @@ import { api } from './api.js';
 import {
   landFromTopology, vesselsToGeoJSON, applyPosition, filterEvents, eventTarget, zoneFromVertices,
   parseZoneUpload, zonesToGeoJSON, trackToReplay, positionAt, searchVessels, vesselsExtent, CATEGORY_COLORS, CATEGORY_NAMES,
-  validPosition, sourceFaults, vesselFilter, zoneChoices,
+  validPosition, sourceFaults, vesselFilter, zoneChoices, exportRequest, unappliedText, dispositionName,
 } from './data.js';
 import { drawCharts } from './charts.js';
 import {
@@ -468,8 +468,67 @@ function renderZoneChoices() {
   sel.value = chosen;
 }
 
+/** The filters as the export routes are asked for them: those of the list, with the kind chosen. */
+function exportFilter() {
+  return { ...currentEventFilter(), kind: $('event-kind').value || undefined };
+}
+
+/** Says next to the export buttons which of the filters set an export leaves out. */
+function renderExportNote() {
+  const f = exportFilter();
+  $('export-note').textContent = ['events', 'ongoing'].map((w) => unappliedText(w, exportRequest(w, 'csv', f).unapplied)).filter(Boolean).join(' ');
+}
+
+/**
+ * Downloads an export of the filters: fetched with the session (its cookie), then saved from a Blob
+ * through a link with a download name; a refusal (more rows than one export holds, a filter the
+ * server refuses) shows the server's message.
+ */
+async function downloadExport(what, format) {
+  const { url, unapplied } = exportRequest(what, format, exportFilter());
+  const msg = $('export-message');
+  msg.className = 'message';
+  msg.textContent = `Exporting ${what === 'events' ? 'events' : 'episodes under way'} as ${format.toUpperCase()}…`;
+  let r;
+  try {
+    r = await fetch(url, { credentials: 'same-origin' });
+  } catch (e) {
+    msg.textContent = `Export: ${e.message}`;
+    return;
+  }
+  if (!r.ok) {
+    if (r.status === 401) window.dispatchEvent(new CustomEvent('watchkeeper:unauthorized'));
+    const body = await r.text();
+    let error = `${r.status} ${r.statusText}`;
+    try {
+      const j = JSON.parse(body);
+      if (j && j.error) error = `${r.status}: ${j.error}`;
+    } catch {
+      // not JSON: the status says it
+    }
+    msg.textContent = `Export: ${error}`;
+    return;
+  }
+  const blob = await r.blob();
+  const name = dispositionName(r.headers.get('Content-Disposition')) || `${what}.${format}`;
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+  const count = r.headers.get('Watchkeeper-Export-Count');
+  const rows = what === 'events' ? ['event', 'events'] : ['episode under way', 'episodes under way'];
+  msg.className = 'message ok';
+  msg.textContent = `Saved ${name}${count !== null ? ` (${count} ${count === '1' ? rows[0] : rows[1]})` : ''}`
+    + `${unapplied.length ? `, without: ${unapplied.join('; ')}` : ''}.`;
+}
+
 function renderEvents() {
   renderZoneChoices();
+  renderExportNote();
   const shown = filterEvents(state.events, currentEventFilter());
   const underWay = shown.filter((e) => e.ongoing).length;
   const listed = Math.min(shown.length, LIST_LIMIT);
@@ -1193,6 +1252,7 @@ $('event-vessel').addEventListener('input', () => {
   clearTimeout(vesselTyping);
   vesselTyping = setTimeout(eventFilterChanged, 300);
 });
+document.querySelectorAll('button[data-export]').forEach((b) => b.addEventListener('click', () => downloadExport(b.dataset.export, b.dataset.format)));
 $('event-list').addEventListener('click', (ev) => {
   const li = ev.target.closest('li[data-id]');
   if (li) jumpToEvent(li.dataset.id);

@@ -5,7 +5,7 @@ import {
   landFromTopology, cutAtAntimeridian, shipCategory, drawDirection, vesselsToGeoJSON, applyPosition, filterEvents, geometryBounds,
   eventTarget, zoneFromVertices, parseZoneUpload, zonesToGeoJSON, trackToReplay, positionAt, searchVessels,
   chokepointChart, portCallChart, messageSeries, categoryOfText, lastDays, sourceFaults, vesselsExtent,
-  vesselFilter, eventHasVessel, eventInZone, zoneChoices,
+  vesselFilter, eventHasVessel, eventInZone, zoneChoices, exportRequest, unappliedText, dispositionName,
 } from '../src/data.js';
 
 const require = createRequire(import.meta.url);
@@ -511,5 +511,39 @@ describe('sourceFaults', () => {
     expect(sourceFaults({ sources: [{ name: 'dma', up: true }] })).toEqual([]);
     expect(sourceFaults({ messages_per_second: 41.5 })).toEqual([]);
     expect(sourceFaults(null)).toEqual([]);
+  });
+});
+
+describe('exports of the Events tab', () => {
+  const one = vesselFilter('563000001', []);
+  const several = vesselFilter('pacific', [{ mmsi: '563000001', name: 'PACIFIC STAR' }, { mmsi: '563000002', name: 'PACIFIC DAWN' }]);
+  it('asks the events export for the window, the kind and one MMSI', () => {
+    const r = exportRequest('events', 'csv', { from: '2026-11-01T00:00:00Z', to: '2026-11-02T00:00:00Z', kind: 'gap', vessel: one });
+    expect(r.url).toBe('api/export/events.csv?from=2026-11-01T00%3A00%3A00Z&to=2026-11-02T00%3A00%3A00Z&kind=gap&mmsi=563000001');
+    expect(r.unapplied).toEqual([]);
+    expect(unappliedText('events', r.unapplied)).toBe('');
+    expect(exportRequest('events', 'kml').url).toBe('api/export/events.kml');
+  });
+  it('names the filters an export does not take', () => {
+    const zone = { id: 'zone-1', name: 'Eastern anchorage' };
+    const r = exportRequest('events', 'geojson', { kind: 'zone_entry', vessel: several, zone });
+    expect(r.url).toBe('api/export/events.geojson?kind=zone_entry');
+    expect(r.unapplied).toEqual(['Vessel "pacific" (the export takes one vessel\'s MMSI)', 'Zone "Eastern anchorage"']);
+    expect(unappliedText('events', r.unapplied)).toBe('The events export leaves out: Vessel "pacific" (the export takes one vessel\'s MMSI);'
+      + ' Zone "Eastern anchorage". The file holds the events of the other filters.');
+    // a prefix of MMSIs is not one vessel either
+    expect(exportRequest('events', 'csv', { vessel: vesselFilter('563', []) }).unapplied).toEqual(['Vessel "563" (the export takes one vessel\'s MMSI)']);
+  });
+  it('asks the episodes export for the kind and one MMSI: an episode under way has no window', () => {
+    const r = exportRequest('ongoing', 'csv', { from: '2026-11-01T00:00:00Z', kind: 'port_visit', vessel: one });
+    expect(r.url).toBe('api/export/ongoing.csv?kind=port_visit&mmsi=563000001');
+    expect(r.unapplied).toEqual(['From/To']);
+    expect(unappliedText('ongoing', r.unapplied)).toBe('The export of episodes under way leaves out: From/To. The file holds the episodes under way of the other filters.');
+    expect(exportRequest('ongoing', 'kml', { to: '2026-11-01T00:00:00Z' }).unapplied).toEqual(['From/To']);
+  });
+  it('reads the file name of a Content-Disposition header', () => {
+    expect(dispositionName('attachment; filename="events.csv"')).toBe('events.csv');
+    expect(dispositionName('attachment; filename=ongoing.kml')).toBe('ongoing.kml');
+    expect(dispositionName(null)).toBeNull();
   });
 });
