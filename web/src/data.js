@@ -709,3 +709,147 @@ export function dispositionName(header) {
   const m = /filename="?([^";]+)"?/i.exec(header || '');
   return m ? m[1].trim() : null;
 }
+
+// ---- Pasted zones ---------------------------------------------------------------------------
+
+/** `fc` with the two values of every position exchanged ([lon, lat] read as [lat, lon]). */
+export function swapPositions(fc) {
+  const swap = (c) => (typeof c[0] === 'number' ? [c[1], c[0], ...c.slice(2)] : c.map(swap));
+  return { ...fc, features: fc.features.map((f) => ({ ...f, geometry: { ...f.geometry, coordinates: swap(f.geometry.coordinates) } })) };
+}
+
+/** Whether the point (lon, lat) is inside a Polygon or MultiPolygon geometry (ray casting; holes are outside). */
+export function insideGeometry(geometry, lon, lat) {
+  const inRing = (ring) => {
+    let inside = false;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i], [xj, yj] = ring[j];
+      if ((yi > lat) !== (yj > lat) && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+    return inside;
+  };
+  const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
+  return polys.some((poly) => poly.length > 0 && inRing(poly[0]) && !poly.slice(1).some(inRing));
+}
+
+/** How many of `vessels` (with lat, lon) lie inside one of the zones of `fc`. */
+export function vesselsInside(fc, vessels) {
+  let n = 0;
+  for (const v of vessels) {
+    if (!validPosition(v.lat, v.lon)) continue;
+    if (fc.features.some((f) => insideGeometry(f.geometry, v.lon, v.lat))) n += 1;
+  }
+  return n;
+}
+
+const NUMBER = '[-+]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)';
+const PAIR = new RegExp(`^(${NUMBER})\\s*[,;\\s]\\s*(${NUMBER})$`);
+const HEADER = /^lat(itude)?\s*[,;\s]\s*lon(gitude)?$/i;
+
+/**
+ * A zone pasted as text, read before POST /api/zones: GeoJSON (a Polygon or MultiPolygon geometry,
+ * or a Feature or FeatureCollection of them; positions are [lon, lat]), or "lat,lon" pairs one per
+ * line (a comma, semicolon, tab or space between; blank lines and lines starting with # skipped;
+ * the ring is closed if it is not). A zone without a name of its own is named `name`.
+ *
+ * Values the wrong way round put a zone in the wrong place without an error, so two things are
+ * checked: a latitude beyond ±90 (the values can then only be the other way round), and, with
+ * `vessels` (the vessels on the map), a polygon that holds none of them while the polygon with each
+ * position's values exchanged holds some.
+ *
+ * Returns `{fc, swapped, warning}`: `fc` the zones as read (null when they cannot be: a latitude
+ * beyond ±90), `swapped` the zones with the values exchanged (null when those cannot be), `warning`
+ * why the values look the wrong way round, or null. Throws when the text is no polygon either way.
+ */
+export function readPastedZone(text, name = '', vessels = []) {
+  const t = String(text ?? '').trim();
+  if (!t) throw new Error('paste a polygon: GeoJSON, or "lat,lon" pairs one per line');
+  const zoneName = String(name ?? '').trim();
+  let fc = null, swapped = null, warning = null;
+  if (t.startsWith('{')) {
+    let g;
+    try {
+      g = JSON.parse(t);
+    } catch (e) {
+      throw new Error(`not JSON: ${e.message}`);
+    }
+    const read = (obj) => {
+      const out = parseZoneUpload(JSON.stringify(obj), zoneName || '\u0000');
+      if (out.features.some((f) => f.properties.name.startsWith('\u0000'))) throw new Error('a zone needs a name: type one in the name box');
+      return out;
+    };
+    let problem = null;
+    try {
+      fc = read(g);
+    } catch (e) {
+      problem = e;
+    }
+    try {
+      swapped = read(swapPositions(parseLoose(g)));
+    } catch {
+      swapped = null; // not a polygon with the values exchanged either
+    }
+    if (!fc && !swapped) throw problem;
+    if (!fc) {
+      const bad = firstBadLatitude(g);
+      warning = `${bad !== null ? `a position has ${bad} as its latitude, beyond ±90: ` : ''}GeoJSON positions are [lon, lat], and these look like [lat, lon]`;
+    }
+  } else {
+    const vertices = [];
+    let bad = null;
+    t.split(/\r?\n/).forEach((raw, i) => {
+      const line = raw.trim();
+      if (!line || line.startsWith('#') || HEADER.test(line)) return;
+      const m = PAIR.exec(line);
+      if (!m) throw new Error(`line ${i + 1}: "${line}" is not "lat,lon" (two numbers, as 1.2345,103.8765)`);
+      const lat = Number(m[1]), lon = Number(m[2]);
+      if (bad === null && Math.abs(lat) > 90) bad = { line: i + 1, lat };
+      vertices.push([lon, lat]);
+    });
+    if (vertices.length === 0) throw new Error('paste a polygon: GeoJSON, or "lat,lon" pairs one per line');
+    let problem = null;
+    try {
+      fc = { type: 'FeatureCollection', features: [zoneFromVertices(zoneName, vertices)] };
+    } catch (e) {
+      problem = e;
+    }
+    try {
+      swapped = { type: 'FeatureCollection', features: [zoneFromVertices(zoneName, vertices.map(([a, b]) => [b, a]))] };
+    } catch {
+      swapped = null;
+    }
+    if (!fc && (!swapped || !bad)) throw problem;
+    if (bad) {
+      warning = `line ${bad.line}: ${bad.lat} is beyond ±90, so it is not a latitude: the lines are read as "lat,lon", and these look like "lon,lat"`;
+    }
+  }
+  const placed = vessels.filter((v) => validPosition(v.lat, v.lon));
+  if (!warning && fc && swapped && placed.length) {
+    const asRead = vesselsInside(fc, placed), other = vesselsInside(swapped, placed);
+    if (asRead === 0 && other > 0) {
+      const [w, s, e, n] = geometryBounds({ type: 'GeometryCollection', geometries: fc.features.map((f) => f.geometry) });
+      warning = `as read, the zone lies at ${((s + n) / 2).toFixed(2)}, ${((w + e) / 2).toFixed(2)} (lat, lon) and holds none of the`
+        + ` ${placed.length} vessels on the map; with each position's two values exchanged it holds ${other}: they may be the wrong way round`;
+    }
+  }
+  return { fc, swapped, warning };
+}
+
+/** A Feature, FeatureCollection or geometry as a FeatureCollection, unchecked (to exchange its values before checking). */
+function parseLoose(g) {
+  const features = g.type === 'FeatureCollection' ? g.features : g.type === 'Feature' ? [g] : [{ type: 'Feature', geometry: g, properties: {} }];
+  return { type: 'FeatureCollection', features: (features || []).map((f) => ({ ...f, properties: f.properties || {} })) };
+}
+
+/** The first latitude beyond ±90 among the positions of GeoJSON `g` (the second value of each), or null. */
+function firstBadLatitude(g) {
+  let bad = null;
+  const visit = (c) => {
+    if (bad !== null || !Array.isArray(c)) return;
+    if (typeof c[0] === 'number') {
+      if (Math.abs(c[1]) > 90) bad = c[1];
+    } else c.forEach(visit);
+  };
+  for (const f of parseLoose(g).features) if (f && f.geometry) visit(f.geometry.coordinates);
+  return bad;
+}

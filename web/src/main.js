@@ -10,7 +10,7 @@ import { api } from './api.js';
 import {
   landFromTopology, vesselsToGeoJSON, applyPosition, filterEvents, eventTarget, zoneFromVertices,
   parseZoneUpload, zonesToGeoJSON, trackToReplay, positionAt, searchVessels, vesselsExtent, CATEGORY_COLORS, CATEGORY_NAMES,
-  validPosition, sourceFaults, vesselFilter, zoneChoices, exportRequest, unappliedText, dispositionName,
+  validPosition, sourceFaults, vesselFilter, zoneChoices, exportRequest, unappliedText, dispositionName, readPastedZone,
 } from './data.js';
 import { drawCharts } from './charts.js';
 import {
@@ -53,6 +53,7 @@ const state = {
   eventsVessel: null, // the MMSI the list was loaded for, if any
   zonesFc: null, // the zones of GET /api/zones
   zoneChoices: [], // the zones the events' zone filter offers
+  pastePending: null, // a pasted zone whose values look the wrong way round, until the user chooses
   watchlist: [], // entries of GET /api/watchlist (users of the host organisation)
   alerted: new Set(), // ids of events an alert has been raised for
   unread: 0, // alerts raised since the Events tab was last looked at
@@ -754,6 +755,35 @@ function setupZones() {
       $('zone-name').value = '';
     }
   });
+  // a pasted polygon: saved when it reads plainly; when its values look the wrong way round, saved
+  // only once the user has chosen which way they go
+  const pasteChoice = (pending) => {
+    state.pastePending = pending;
+    $('zone-paste-asread').hidden = !(pending && pending.fc);
+    $('zone-paste-swapped').hidden = !(pending && pending.swapped);
+  };
+  const savePasted = async (fc) => {
+    pasteChoice(null);
+    if (await submitZones(fc)) {
+      $('zone-paste').value = '';
+      $('zone-name').value = '';
+    }
+  };
+  $('zone-paste').addEventListener('input', () => pasteChoice(null));
+  $('zone-paste-save').addEventListener('click', async () => {
+    pasteChoice(null);
+    let r;
+    try {
+      r = readPastedZone($('zone-paste').value, $('zone-name').value, [...state.vessels.values()]);
+    } catch (e) {
+      return zoneMessage(`Pasted zone: ${e.message}`);
+    }
+    if (!r.warning) return savePasted(r.fc);
+    pasteChoice(r);
+    return zoneMessage(`Not saved: ${r.warning}. ${r.fc ? 'Save it as read, or with lat and lon exchanged?' : 'Save it with lat and lon exchanged?'}`);
+  });
+  $('zone-paste-asread').addEventListener('click', () => state.pastePending && savePasted(state.pastePending.fc));
+  $('zone-paste-swapped').addEventListener('click', () => state.pastePending && savePasted(state.pastePending.swapped));
   $('zone-file').addEventListener('change', async (ev) => {
     const file = ev.target.files[0];
     if (!file) return;

@@ -6,6 +6,7 @@ import {
   eventTarget, zoneFromVertices, parseZoneUpload, zonesToGeoJSON, trackToReplay, positionAt, searchVessels,
   chokepointChart, portCallChart, messageSeries, categoryOfText, lastDays, sourceFaults, vesselsExtent,
   vesselFilter, eventHasVessel, eventInZone, zoneChoices, exportRequest, unappliedText, dispositionName,
+  readPastedZone, vesselsInside, insideGeometry, swapPositions,
 } from '../src/data.js';
 
 const require = createRequire(import.meta.url);
@@ -545,5 +546,78 @@ describe('exports of the Events tab', () => {
     expect(dispositionName('attachment; filename="events.csv"')).toBe('events.csv');
     expect(dispositionName('attachment; filename=ongoing.kml')).toBe('ongoing.kml');
     expect(dispositionName(null)).toBeNull();
+  });
+});
+
+describe('readPastedZone', () => {
+  // vessels in Kiel Bay (lat 54.4-54.5, lon 10.2-10.3)
+  const kiel = [{ lat: 54.42, lon: 10.22 }, { lat: 54.45, lon: 10.25 }, { lat: 54.48, lon: 10.28 }, { lat: null, lon: null }];
+  const ringOf = (r) => r.fc.features[0].geometry.coordinates[0];
+  it('reads "lat,lon" lines as [lon, lat] positions, closing the ring', () => {
+    const r = readPastedZone('54.40,10.20\n54.40,10.30\n\n54.50, 10.30\n# the last corner\n54.50;10.20\n', 'Kiel approach', kiel);
+    expect(r.warning).toBeNull();
+    expect(r.fc.features).toHaveLength(1);
+    expect(r.fc.features[0].properties.name).toBe('Kiel approach');
+    expect(ringOf(r)).toEqual([[10.2, 54.4], [10.3, 54.4], [10.3, 54.5], [10.2, 54.5], [10.2, 54.4]]);
+    expect(vesselsInside(r.fc, kiel)).toBe(3);
+    // tabs or spaces between the values, a header line, a ring closed already
+    expect(ringOf(readPastedZone('lat,lon\n54.4\t10.2\n54.4 10.3\n54.5  10.3\n54.4\t10.2', 'x'))).toEqual([[10.2, 54.4], [10.3, 54.4], [10.3, 54.5], [10.2, 54.4]]);
+  });
+  it('refuses "lat,lon" lines whose first value is beyond ±90, offering them the other way round', () => {
+    const r = readPastedZone('103.60,1.10\n103.90,1.10\n103.90,1.30\n103.60,1.30', 'Singapore Strait');
+    expect(r.fc).toBeNull();
+    expect(r.warning).toBe('line 1: 103.6 is beyond ±90, so it is not a latitude: the lines are read as "lat,lon", and these look like "lon,lat"');
+    expect(r.swapped.features[0].geometry.coordinates[0][0]).toEqual([103.6, 1.1]);
+  });
+  it('warns when the zone holds no vessel on the map and holds some with the values exchanged', () => {
+    // Kiel Bay typed as lon,lat: as read it lies off Somalia's coast
+    const r = readPastedZone('10.20,54.40\n10.30,54.40\n10.30,54.50\n10.20,54.50', 'Kiel', kiel);
+    expect(r.fc).not.toBeNull();
+    expect(r.warning).toBe('as read, the zone lies at 10.25, 54.45 (lat, lon) and holds none of the 3 vessels on the map;'
+      + ' with each position\'s two values exchanged it holds 3: they may be the wrong way round');
+    expect(vesselsInside(r.swapped, kiel)).toBe(3);
+    // a zone with no vessel either way, or with no vessels to go by, is taken as it is
+    expect(readPastedZone('10.20,54.40\n10.30,54.40\n10.30,54.50\n10.20,54.50', 'Kiel', [{ lat: -30, lon: -30 }]).warning).toBeNull();
+    expect(readPastedZone('10.20,54.40\n10.30,54.40\n10.30,54.50\n10.20,54.50', 'Kiel').warning).toBeNull();
+  });
+  it('reads a GeoJSON geometry, Feature or FeatureCollection, named by the name box unless it names itself', () => {
+    const poly = { type: 'Polygon', coordinates: [[[10.2, 54.4], [10.3, 54.4], [10.3, 54.5], [10.2, 54.5], [10.2, 54.4]]] };
+    const g = readPastedZone(JSON.stringify(poly), 'Kiel', kiel);
+    expect(g.warning).toBeNull();
+    expect(g.fc.features[0]).toMatchObject({ geometry: poly, properties: { name: 'Kiel' } });
+    const f = readPastedZone(JSON.stringify({ type: 'Feature', geometry: poly, properties: { name: 'Own name' } }), '', kiel);
+    expect(f.fc.features[0].properties.name).toBe('Own name');
+    const fc = readPastedZone(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: poly, properties: {} }] }), 'Box', kiel);
+    expect(fc.fc.features[0].properties.name).toBe('Box');
+    expect(() => readPastedZone(JSON.stringify(poly), ' ')).toThrow(/a zone needs a name/);
+  });
+  it('refuses GeoJSON positions given as [lat, lon]', () => {
+    const poly = { type: 'Polygon', coordinates: [[[1.1, 103.6], [1.1, 103.9], [1.3, 103.9], [1.1, 103.6]]] };
+    const r = readPastedZone(JSON.stringify(poly), 'Strait');
+    expect(r.fc).toBeNull();
+    expect(r.warning).toBe('a position has 103.6 as its latitude, beyond ±90: GeoJSON positions are [lon, lat], and these look like [lat, lon]');
+    expect(r.swapped.features[0].geometry.coordinates[0][0]).toEqual([103.6, 1.1]);
+    // [lat, lon] within range both ways: the vessels tell
+    const kielLatLon = { type: 'Polygon', coordinates: [[[54.4, 10.2], [54.4, 10.3], [54.5, 10.3], [54.5, 10.2], [54.4, 10.2]]] };
+    expect(readPastedZone(JSON.stringify(kielLatLon), 'Kiel', kiel).warning).toMatch(/holds none of the 3 vessels on the map; .* it holds 3:/);
+  });
+  it('says what is wrong with text that is no polygon either way', () => {
+    expect(() => readPastedZone('   ', 'x')).toThrow(/paste a polygon/);
+    expect(() => readPastedZone('54.4,10.2\nfifty,ten\n54.5,10.3', 'x')).toThrow('line 2: "fifty,ten" is not "lat,lon" (two numbers, as 1.2345,103.8765)');
+    expect(() => readPastedZone('54.4,10.2\n54.5,10.3', 'x')).toThrow(/at least 3 distinct vertices/);
+    expect(() => readPastedZone('{"type":', 'x')).toThrow(/not JSON/);
+    expect(() => readPastedZone('{"type":"LineString","coordinates":[[1,2],[3,4]]}', 'x')).toThrow(/expected a GeoJSON Feature/);
+    expect(() => readPastedZone('{"type":"Feature","geometry":{"type":"LineString","coordinates":[[1,2],[3,4]]}}', 'x')).toThrow(/must be Polygon or MultiPolygon/);
+    // beyond ±90 both ways
+    expect(() => readPastedZone('100,100\n101,100\n101,101', 'x')).toThrow(/out of range/);
+  });
+  it('tells inside from outside, holes outside', () => {
+    const g = { type: 'Polygon', coordinates: [[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]], [[4, 4], [6, 4], [6, 6], [4, 6], [4, 4]]] };
+    expect(insideGeometry(g, 2, 2)).toBe(true);
+    expect(insideGeometry(g, 5, 5)).toBe(false);
+    expect(insideGeometry(g, 11, 5)).toBe(false);
+    expect(insideGeometry({ type: 'MultiPolygon', coordinates: [g.coordinates, [[[20, 20], [30, 20], [30, 30], [20, 20]]]] }, 28, 22)).toBe(true);
+    expect(swapPositions({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[1, 2], [3, 4]]] }, properties: {} }] })
+      .features[0].geometry.coordinates).toEqual([[[2, 1], [4, 3]]]);
   });
 });
