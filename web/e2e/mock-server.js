@@ -248,7 +248,11 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
       return json(res, 200, { ...v, identity_history: [], events: events.filter((e) => e.vessels.includes(v.mmsi)),
         ongoing: ongoing.filter((e) => e.vessels.includes(v.mmsi)) });
     }
-    if (p === '/api/ongoing') return json(res, 200, { as_of: new Date(now).toISOString(), count: ongoing.length, total: ongoing.length, events: ongoing });
+    if (p === '/api/ongoing') {
+      const mmsi = q.get('mmsi');
+      const list = ongoing.filter((e) => !mmsi || e.vessels.some((v) => Number(v) === Number(mmsi)));
+      return json(res, 200, { as_of: new Date(now).toISOString(), count: list.length, total: list.length, events: list });
+    }
     if (p === '/api/events') {
       // as the server: events overlapping [from, to], by start then id (order=newest: the reverse), at most limit
       const kind = q.get('kind');
@@ -259,11 +263,46 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
       const from = q.get('from') ? Date.parse(q.get('from')) : -Infinity;
       const to = q.get('to') ? Date.parse(q.get('to')) : Infinity;
       const limit = Number(q.get('limit') || 10000);
-      const list = events.filter((e) => (!kind || kind.split(',').includes(e.kind)) && Date.parse(e.start) <= to && Date.parse(e.end || e.start) >= from)
+      const mmsi = q.get('mmsi');
+      if (mmsi !== null && !/^\d{1,9}$/.test(mmsi)) return json(res, 400, { error: `mmsi: not an MMSI (1-9 digits): ${mmsi}`, status: 400 });
+      const list = events.filter((e) => (!kind || kind.split(',').includes(e.kind)) && Date.parse(e.start) <= to && Date.parse(e.end || e.start) >= from
+        && (!mmsi || e.vessels.some((v) => Number(v) === Number(mmsi))))
         .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       if (order === 'newest') list.reverse();
       const out = list.slice(0, limit);
       return json(res, 200, { count: out.length, truncated: list.length > limit, events: out });
+    }
+    if ((m = p.match(/^\/api\/export\/(events|ongoing)\.(csv|geojson|kml)$/))) {
+      // as the server: the filters of the list exported and only those (another is a 400), every matching row
+      const takes = m[1] === 'events' ? ['kind', 'from', 'to', 'bbox', 'mmsi', 'order', 'limit'] : ['kind', 'bbox', 'mmsi', 'limit'];
+      const unknown = [...q.keys()].find((k) => !takes.includes(k));
+      if (unknown) return json(res, 400, { error: `unknown query parameter '${unknown}' for an export of ${m[1]}; known: ${takes.join(', ')}`, status: 400 });
+      const kind = q.get('kind'), mmsi = q.get('mmsi');
+      const from = q.get('from') ? Date.parse(q.get('from')) : -Infinity;
+      const to = q.get('to') ? Date.parse(q.get('to')) : Infinity;
+      const rows = (m[1] === 'events' ? events : ongoing).filter((e) => (!kind || kind.split(',').includes(e.kind))
+        && Date.parse(e.start) <= to && Date.parse(e.end || e.start) >= from && (!mmsi || e.vessels.some((v) => Number(v) === Number(mmsi))))
+        .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      if (rows.length > (fixtures.exportMost || 100000)) {
+        return json(res, 422, { error: `more than ${fixtures.exportMost || 100000} ${m[1]} match, more than one export holds: narrow it (from, to, bbox, ...) or ask for the first N with limit=N (up to 100000)`, status: 422 });
+      }
+      let body, type;
+      if (m[2] === 'csv') {
+        type = 'text/csv; charset=utf-8';
+        body = ['id,kind,start,end,vessels,lat,lon,attributes', ...rows.map((e) => [e.id, e.kind, e.start, e.end || '', e.vessels.join(' '), e.lat ?? '', e.lon ?? '',
+          `"${JSON.stringify(e.attributes || {}).replace(/"/g, '""')}"`].join(','))].join('\r\n') + '\r\n';
+      } else if (m[2] === 'geojson') {
+        type = 'application/geo+json';
+        body = JSON.stringify({ type: 'FeatureCollection', features: rows.map(({ geometry, ...e }) => ({ type: 'Feature',
+          geometry: typeof e.lat === 'number' ? { type: 'Point', coordinates: [e.lon, e.lat] } : null, properties: e })) });
+      } else {
+        type = 'application/vnd.google-earth.kml+xml';
+        body = `<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2">\n<Document>\n<name>Watchkeeper ${m[1]}</name>\n${
+          rows.map((e) => `<Placemark><name>${e.kind} ${e.id}</name><Point><coordinates>${e.lon},${e.lat}</coordinates></Point></Placemark>`).join('\n')}\n</Document>\n</kml>\n`;
+      }
+      res.writeHead(200, { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${m[1]}.${m[2]}"`,
+        'Watchkeeper-Export-Count': String(rows.length), 'Watchkeeper-Export-Truncated': 'false' });
+      return res.end(body);
     }
     if (p === '/api/watchlist' && req.method === 'GET') return json(res, 200, { entries: watchlist });
     if (p === '/api/watchlist' && req.method === 'POST') {

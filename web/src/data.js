@@ -268,19 +268,92 @@ export function applyPosition(table, pos) {
 /**
  * Events kept by the list filters: `kinds` a Set of kind names (empty or absent = all kinds),
  * `from` / `to` times (ms or ISO strings, absent = open). An event is kept when its interval
- * [start, end] (end absent = still open, i.e. now) overlaps [from, to]. Newest start first.
+ * [start, end] (end absent = still open, i.e. now) overlaps [from, to]. `vessel` a filter of
+ * {@link vesselFilter} (an event is kept when one of its vessels matches), `zone` a `{id, name}` of
+ * {@link eventInZone}. Newest start first.
  */
-export function filterEvents(events, { kinds, from, to } = {}) {
+export function filterEvents(events, { kinds, from, to, vessel, zone } = {}) {
   const f = from === undefined || from === null || from === '' ? -Infinity : toMillis(from);
   const t = to === undefined || to === null || to === '' ? Infinity : toMillis(to);
   return events
     .filter((e) => !kinds || kinds.size === 0 || kinds.has(e.kind))
+    .filter((e) => !vessel || eventHasVessel(e, vessel))
+    .filter((e) => !zone || eventInZone(e, zone))
     .filter((e) => {
       const s = Date.parse(e.start);
       const en = e.end ? Date.parse(e.end) : Infinity;
       return !(en < f || s > t);
     })
     .sort((a, b) => Date.parse(b.start) - Date.parse(a.start));
+}
+
+/**
+ * The vessel filter of the Events tab from what the user typed: a full MMSI (9 digits: that vessel),
+ * fewer digits (MMSIs starting with them), or part of a vessel name, matched case-insensitively
+ * against `vessels` (the loaded vessel list: an event names its vessels by MMSI only). Null when the
+ * text is empty. `mmsi` is the one MMSI the filter stands for (a full MMSI, or a name part that only
+ * one vessel's name holds), for asking the server for that vessel's events; else null.
+ * Returns `{text, kind: 'mmsi' | 'prefix' | 'name', mmsi, mmsis}` (`mmsis`: the Set a name matched).
+ */
+export function vesselFilter(text, vessels = []) {
+  const t = String(text ?? '').trim();
+  if (!t) return null;
+  const digits = t.replace(/\s+/g, '');
+  if (/^\d{9}$/.test(digits)) return { text: t, kind: 'mmsi', mmsi: digits, mmsis: new Set([digits]) };
+  if (/^\d{1,8}$/.test(digits)) return { text: t, kind: 'prefix', prefix: digits, mmsi: null, mmsis: null };
+  const q = t.toUpperCase();
+  const mmsis = new Set();
+  for (const v of vessels) if (v && v.name && v.name.toUpperCase().includes(q)) mmsis.add(String(v.mmsi));
+  return { text: t, kind: 'name', mmsi: mmsis.size === 1 ? [...mmsis][0] : null, mmsis };
+}
+
+/** Whether one of the vessels of event `e` matches `filter` of {@link vesselFilter}. */
+export function eventHasVessel(e, filter) {
+  const vs = (e.vessels || []).map(String);
+  if (filter.kind === 'prefix') return vs.some((m) => m.startsWith(filter.prefix));
+  return vs.some((m) => filter.mmsis.has(m));
+}
+
+const ZONE_KINDS = new Set(['zone_entry', 'zone_exit']);
+
+/**
+ * Whether event `e` concerns zone `{id, name}`: its attributes name the zone's id (`zone_id`, as a
+ * zone entry or exit carries, with `zone_name` and `zone_category`), or it is a zone entry or exit
+ * without an id that names the zone by name.
+ */
+export function eventInZone(e, zone) {
+  const a = e.attributes || {};
+  if (a.zone_id !== undefined && a.zone_id !== null) return zone.id !== undefined && String(a.zone_id) === String(zone.id);
+  return ZONE_KINDS.has(e.kind) && typeof a.zone_name === 'string' && !!zone.name
+    && a.zone_name.trim().toLowerCase() === String(zone.name).trim().toLowerCase();
+}
+
+/**
+ * The zones the Events tab's zone filter offers: the zones of GET /api/zones (a FeatureCollection of
+ * {@link zonesToGeoJSON}), those named by `events` (a zone of the server's own, as a territorial
+ * sea, is not among the user's zones) and the `offered` choices of before (a list reloaded for a
+ * window or a vessel may no longer hold an event naming a zone that was chosen), each once by id,
+ * by name. Each `{key, id, name}`.
+ */
+export function zoneChoices(zonesFc, events = [], offered = []) {
+  const out = new Map();
+  for (const f of (zonesFc && zonesFc.features) || []) {
+    const p = f.properties || {};
+    if (p.id === undefined || p.id === null) continue;
+    out.set(`id:${p.id}`, { key: `id:${p.id}`, id: String(p.id), name: p.name || String(p.id) });
+  }
+  for (const z of offered) if (!out.has(z.key)) out.set(z.key, z);
+  for (const e of events) {
+    const a = e.attributes || {};
+    if (a.zone_id !== undefined && a.zone_id !== null) {
+      const key = `id:${a.zone_id}`;
+      if (!out.has(key)) out.set(key, { key, id: String(a.zone_id), name: a.zone_name || String(a.zone_id) });
+    } else if (ZONE_KINDS.has(e.kind) && typeof a.zone_name === 'string' && a.zone_name.trim()) {
+      const key = `name:${a.zone_name.trim().toLowerCase()}`;
+      if (!out.has(key)) out.set(key, { key, id: undefined, name: a.zone_name.trim() });
+    }
+  }
+  return [...out.values()].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.key.localeCompare(b.key));
 }
 
 function toMillis(x) {
@@ -592,4 +665,191 @@ export function messageSeries(resp) {
       .filter((p) => !Number.isNaN(p.x) && Number.isFinite(p.y))
       .sort((a, b) => a.x - b.x),
   }));
+}
+
+// ---- Exports --------------------------------------------------------------------------------
+
+/**
+ * The export of the Events tab's list (`what` = 'events': GET /api/export/events.<format>) or of the
+ * episodes under way ('ongoing': /api/export/ongoing.<format>) for the tab's filters `f` (as
+ * {@link filterEvents} takes them, with `kind` the kind chosen): `{url, unapplied}`, `unapplied` the
+ * filters the route does not take, each named as the tab names it. The events export takes the
+ * window, the kind and one MMSI; the episodes' export the kind and one MMSI (an episode under way
+ * is open: it has no window). A zone, or a vessel filter that is not one vessel, no export takes.
+ */
+export function exportRequest(what, format, f = {}) {
+  const params = {};
+  const unapplied = [];
+  if (what === 'events') {
+    if (f.from) params.from = f.from;
+    if (f.to) params.to = f.to;
+  } else if (f.from || f.to) {
+    unapplied.push('From/To');
+  }
+  if (f.kind) params.kind = f.kind;
+  if (f.vessel) {
+    if (f.vessel.mmsi) params.mmsi = f.vessel.mmsi;
+    else unapplied.push(`Vessel "${f.vessel.text}" (the export takes one vessel's MMSI)`);
+  }
+  if (f.zone) unapplied.push(`Zone "${f.zone.name}"`);
+  const q = new URLSearchParams(params).toString();
+  return { url: `api/export/${what}.${format}${q ? `?${q}` : ''}`, unapplied };
+}
+
+/** What the export buttons say of filters their export leaves out (`unapplied` of {@link exportRequest}), or ''. */
+export function unappliedText(what, unapplied) {
+  if (!unapplied.length) return '';
+  const list = what === 'events' ? 'events' : 'episodes under way';
+  return `${what === 'events' ? 'The events export' : 'The export of episodes under way'} leaves out: ${unapplied.join('; ')}.`
+    + ` The file holds the ${list} of the other filters.`;
+}
+
+/** The file name of a Content-Disposition header (`attachment; filename="events.csv"`), or null. */
+export function dispositionName(header) {
+  const m = /filename="?([^";]+)"?/i.exec(header || '');
+  return m ? m[1].trim() : null;
+}
+
+// ---- Pasted zones ---------------------------------------------------------------------------
+
+/** `fc` with the two values of every position exchanged ([lon, lat] read as [lat, lon]). */
+export function swapPositions(fc) {
+  const swap = (c) => (typeof c[0] === 'number' ? [c[1], c[0], ...c.slice(2)] : c.map(swap));
+  return { ...fc, features: fc.features.map((f) => ({ ...f, geometry: { ...f.geometry, coordinates: swap(f.geometry.coordinates) } })) };
+}
+
+/** Whether the point (lon, lat) is inside a Polygon or MultiPolygon geometry (ray casting; holes are outside). */
+export function insideGeometry(geometry, lon, lat) {
+  const inRing = (ring) => {
+    let inside = false;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i], [xj, yj] = ring[j];
+      if ((yi > lat) !== (yj > lat) && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+    return inside;
+  };
+  const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
+  return polys.some((poly) => poly.length > 0 && inRing(poly[0]) && !poly.slice(1).some(inRing));
+}
+
+/** How many of `vessels` (with lat, lon) lie inside one of the zones of `fc`. */
+export function vesselsInside(fc, vessels) {
+  let n = 0;
+  for (const v of vessels) {
+    if (!validPosition(v.lat, v.lon)) continue;
+    if (fc.features.some((f) => insideGeometry(f.geometry, v.lon, v.lat))) n += 1;
+  }
+  return n;
+}
+
+const NUMBER = '[-+]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)';
+const PAIR = new RegExp(`^(${NUMBER})\\s*[,;\\s]\\s*(${NUMBER})$`);
+const HEADER = /^lat(itude)?\s*[,;\s]\s*lon(gitude)?$/i;
+
+/**
+ * A zone pasted as text, read before POST /api/zones: GeoJSON (a Polygon or MultiPolygon geometry,
+ * or a Feature or FeatureCollection of them; positions are [lon, lat]), or "lat,lon" pairs one per
+ * line (a comma, semicolon, tab or space between; blank lines and lines starting with # skipped;
+ * the ring is closed if it is not). A zone without a name of its own is named `name`.
+ *
+ * Values the wrong way round put a zone in the wrong place without an error, so two things are
+ * checked: a latitude beyond ±90 (the values can then only be the other way round), and, with
+ * `vessels` (the vessels on the map), a polygon that holds none of them while the polygon with each
+ * position's values exchanged holds some.
+ *
+ * Returns `{fc, swapped, warning}`: `fc` the zones as read (null when they cannot be: a latitude
+ * beyond ±90), `swapped` the zones with the values exchanged (null when those cannot be), `warning`
+ * why the values look the wrong way round, or null. Throws when the text is no polygon either way.
+ */
+export function readPastedZone(text, name = '', vessels = []) {
+  const t = String(text ?? '').trim();
+  if (!t) throw new Error('paste a polygon: GeoJSON, or "lat,lon" pairs one per line');
+  const zoneName = String(name ?? '').trim();
+  let fc = null, swapped = null, warning = null;
+  if (t.startsWith('{')) {
+    let g;
+    try {
+      g = JSON.parse(t);
+    } catch (e) {
+      throw new Error(`not JSON: ${e.message}`);
+    }
+    const read = (obj) => {
+      const out = parseZoneUpload(JSON.stringify(obj), zoneName || '\u0000');
+      if (out.features.some((f) => f.properties.name.startsWith('\u0000'))) throw new Error('a zone needs a name: type one in the name box');
+      return out;
+    };
+    let problem = null;
+    try {
+      fc = read(g);
+    } catch (e) {
+      problem = e;
+    }
+    try {
+      swapped = read(swapPositions(parseLoose(g)));
+    } catch {
+      swapped = null; // not a polygon with the values exchanged either
+    }
+    if (!fc && !swapped) throw problem;
+    if (!fc) {
+      const bad = firstBadLatitude(g);
+      warning = `${bad !== null ? `a position has ${bad} as its latitude, beyond ±90: ` : ''}GeoJSON positions are [lon, lat], and these look like [lat, lon]`;
+    }
+  } else {
+    const vertices = [];
+    let bad = null;
+    t.split(/\r?\n/).forEach((raw, i) => {
+      const line = raw.trim();
+      if (!line || line.startsWith('#') || HEADER.test(line)) return;
+      const m = PAIR.exec(line);
+      if (!m) throw new Error(`line ${i + 1}: "${line}" is not "lat,lon" (two numbers, as 1.2345,103.8765)`);
+      const lat = Number(m[1]), lon = Number(m[2]);
+      if (bad === null && Math.abs(lat) > 90) bad = { line: i + 1, lat };
+      vertices.push([lon, lat]);
+    });
+    if (vertices.length === 0) throw new Error('paste a polygon: GeoJSON, or "lat,lon" pairs one per line');
+    let problem = null;
+    try {
+      fc = { type: 'FeatureCollection', features: [zoneFromVertices(zoneName, vertices)] };
+    } catch (e) {
+      problem = e;
+    }
+    try {
+      swapped = { type: 'FeatureCollection', features: [zoneFromVertices(zoneName, vertices.map(([a, b]) => [b, a]))] };
+    } catch {
+      swapped = null;
+    }
+    if (!fc && (!swapped || !bad)) throw problem;
+    if (bad) {
+      warning = `line ${bad.line}: ${bad.lat} is beyond ±90, so it is not a latitude: the lines are read as "lat,lon", and these look like "lon,lat"`;
+    }
+  }
+  const placed = vessels.filter((v) => validPosition(v.lat, v.lon));
+  if (!warning && fc && swapped && placed.length) {
+    const asRead = vesselsInside(fc, placed), other = vesselsInside(swapped, placed);
+    if (asRead === 0 && other > 0) {
+      const [w, s, e, n] = geometryBounds({ type: 'GeometryCollection', geometries: fc.features.map((f) => f.geometry) });
+      warning = `as read, the zone lies at ${((s + n) / 2).toFixed(2)}, ${((w + e) / 2).toFixed(2)} (lat, lon) and holds none of the`
+        + ` ${placed.length} vessels on the map; with each position's two values exchanged it holds ${other}: they may be the wrong way round`;
+    }
+  }
+  return { fc, swapped, warning };
+}
+
+/** A Feature, FeatureCollection or geometry as a FeatureCollection, unchecked (to exchange its values before checking). */
+function parseLoose(g) {
+  const features = g.type === 'FeatureCollection' ? g.features : g.type === 'Feature' ? [g] : [{ type: 'Feature', geometry: g, properties: {} }];
+  return { type: 'FeatureCollection', features: (features || []).map((f) => ({ ...f, properties: f.properties || {} })) };
+}
+
+/** The first latitude beyond ±90 among the positions of GeoJSON `g` (the second value of each), or null. */
+function firstBadLatitude(g) {
+  let bad = null;
+  const visit = (c) => {
+    if (bad !== null || !Array.isArray(c)) return;
+    if (typeof c[0] === 'number') {
+      if (Math.abs(c[1]) > 90) bad = c[1];
+    } else c.forEach(visit);
+  };
+  for (const f of parseLoose(g).features) if (f && f.geometry) visit(f.geometry.coordinates);
+  return bad;
 }

@@ -10,7 +10,7 @@ import { api } from './api.js';
 import {
   landFromTopology, vesselsToGeoJSON, applyPosition, filterEvents, eventTarget, zoneFromVertices,
   parseZoneUpload, zonesToGeoJSON, trackToReplay, positionAt, searchVessels, vesselsExtent, CATEGORY_COLORS, CATEGORY_NAMES,
-  validPosition, sourceFaults,
+  validPosition, sourceFaults, vesselFilter, zoneChoices, exportRequest, unappliedText, dispositionName, readPastedZone,
 } from './data.js';
 import { drawCharts } from './charts.js';
 import {
@@ -29,6 +29,8 @@ const EVENT_KINDS = ['gap', 'encounter', 'loitering', 'drift', 'sudden_speed_cha
 const EMPTY = { type: 'FeatureCollection', features: [] };
 // the Events tab holds the newest this many stored events (of the From/To window when one is set)
 const EVENT_LIMIT = 5000;
+// the list draws at most this many of them (the newest that the filters keep)
+const LIST_LIMIT = 1000;
 const $ = (id) => document.getElementById(id);
 
 const state = {
@@ -46,7 +48,12 @@ const state = {
   // the map has been fitted to the traffic, or the user has moved it: the view is left alone
   viewChosen: false,
   eventsTruncated: false, // the server had more stored events than the list holds (older ones)
-  eventsWindowed: false, // the list was loaded for a From/To window or a kind
+  eventsWindowed: false, // the list was loaded for a From/To window, a kind or a vessel
+  eventsQuery: null, // the server query the list was loaded with (from, to, kind, mmsi)
+  eventsVessel: null, // the MMSI the list was loaded for, if any
+  zonesFc: null, // the zones of GET /api/zones
+  zoneChoices: [], // the zones the events' zone filter offers
+  pastePending: null, // a pasted zone whose values look the wrong way round, until the user chooses
   watchlist: [], // entries of GET /api/watchlist (users of the host organisation)
   alerted: new Set(), // ids of events an alert has been raised for
   unread: 0, // alerts raised since the Events tab was last looked at
@@ -307,7 +314,7 @@ async function selectVessel(mmsi, { fly = false } = {}) {
       <input id="track-slider" type="range" min="0" max="1000" value="1000" disabled>
       <div id="track-time" class="hint"></div>
     </div>
-    <h3>Events</h3>
+    <h3>Events <button id="vessel-show-events" type="button" title="This vessel's events in the Events tab (its other filters stay as they are)">Show in Events tab</button></h3>
     <ol class="list vessel-events">${vesselEvents.map(eventItem).join('') || '<li class="hint">none</li>'}</ol>
     ${(v.identity_history || []).length ? `<h3>Identity history</h3><ul class="list">${v.identity_history.map((h) =>
       `<li>${fmt.time(h.time)} ${fmt.esc(h.field)}: ${fmt.esc(h.old)} → ${fmt.esc(h.new)}</li>`).join('')}</ul>` : ''}`;
@@ -316,6 +323,7 @@ async function selectVessel(mmsi, { fly = false } = {}) {
     jumpToEvent(li.dataset.id, vesselEvents);
   }));
   $('track-load').addEventListener('click', () => loadTrack(v));
+  $('vessel-show-events').addEventListener('click', () => showVesselEvents(v.mmsi));
   state.selectedVessel = v;
   renderVesselWatch();
 }
@@ -429,16 +437,106 @@ function eventItem(e) {
 function currentEventFilter() {
   const kind = $('event-kind').value;
   const from = $('event-from').value, to = $('event-to').value;
-  return { kinds: kind ? new Set([kind]) : undefined, from: from ? `${from}:00Z` : undefined, to: to ? `${to}:00Z` : undefined };
+  const zone = state.zoneChoices.find((z) => z.key === $('event-zone').value);
+  return {
+    kinds: kind ? new Set([kind]) : undefined, from: from ? `${from}:00Z` : undefined, to: to ? `${to}:00Z` : undefined,
+    vessel: vesselFilter($('event-vessel').value, [...state.vessels.values()]) || undefined, zone,
+  };
+}
+
+/** The query of GET /api/events for the filters: the window, the kind, and the MMSI when the vessel filter is one vessel. */
+function eventQuery(f = currentEventFilter()) {
+  return { from: f.from, to: f.to, kind: $('event-kind').value || undefined, mmsi: f.vessel?.mmsi || undefined };
+}
+
+/** The zone filter's choices: the user's zones and those the events name or have named; the chosen one stays chosen. */
+function renderZoneChoices() {
+  const choices = zoneChoices(state.zonesFc, state.events, state.zoneChoices);
+  const keys = choices.map((z) => z.key).join('\n');
+  if (keys === state.zoneChoices.map((z) => z.key).join('\n')) return;
+  const sel = $('event-zone');
+  const chosen = sel.value;
+  state.zoneChoices = choices;
+  sel.innerHTML = '<option value="">all zones</option>'
+    + choices.map((z) => `<option value="${fmt.esc(z.key)}">${fmt.esc(z.name)}${z.id && z.id !== z.name ? ` (${fmt.esc(z.id)})` : ''}</option>`).join('');
+  if (chosen && !choices.some((z) => z.key === chosen)) {
+    // a zone chosen that is no longer offered (deleted) is still the filter: kept as a choice
+    const gone = document.createElement('option');
+    gone.value = chosen;
+    gone.textContent = chosen.replace(/^(id|name):/, '');
+    sel.append(gone);
+  }
+  sel.value = chosen;
+}
+
+/** The filters as the export routes are asked for them: those of the list, with the kind chosen. */
+function exportFilter() {
+  return { ...currentEventFilter(), kind: $('event-kind').value || undefined };
+}
+
+/** Says next to the export buttons which of the filters set an export leaves out. */
+function renderExportNote() {
+  const f = exportFilter();
+  $('export-note').textContent = ['events', 'ongoing'].map((w) => unappliedText(w, exportRequest(w, 'csv', f).unapplied)).filter(Boolean).join(' ');
+}
+
+/**
+ * Downloads an export of the filters: fetched with the session (its cookie), then saved from a Blob
+ * through a link with a download name; a refusal (more rows than one export holds, a filter the
+ * server refuses) shows the server's message.
+ */
+async function downloadExport(what, format) {
+  const { url, unapplied } = exportRequest(what, format, exportFilter());
+  const msg = $('export-message');
+  msg.className = 'message';
+  msg.textContent = `Exporting ${what === 'events' ? 'events' : 'episodes under way'} as ${format.toUpperCase()}…`;
+  let r;
+  try {
+    r = await fetch(url, { credentials: 'same-origin' });
+  } catch (e) {
+    msg.textContent = `Export: ${e.message}`;
+    return;
+  }
+  if (!r.ok) {
+    if (r.status === 401) window.dispatchEvent(new CustomEvent('watchkeeper:unauthorized'));
+    const body = await r.text();
+    let error = `${r.status} ${r.statusText}`;
+    try {
+      const j = JSON.parse(body);
+      if (j && j.error) error = `${r.status}: ${j.error}`;
+    } catch {
+      // not JSON: the status says it
+    }
+    msg.textContent = `Export: ${error}`;
+    return;
+  }
+  const blob = await r.blob();
+  const name = dispositionName(r.headers.get('Content-Disposition')) || `${what}.${format}`;
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+  const count = r.headers.get('Watchkeeper-Export-Count');
+  const rows = what === 'events' ? ['event', 'events'] : ['episode under way', 'episodes under way'];
+  msg.className = 'message ok';
+  msg.textContent = `Saved ${name}${count !== null ? ` (${count} ${count === '1' ? rows[0] : rows[1]})` : ''}`
+    + `${unapplied.length ? `, without: ${unapplied.join('; ')}` : ''}.`;
 }
 
 function renderEvents() {
+  renderZoneChoices();
+  renderExportNote();
   const shown = filterEvents(state.events, currentEventFilter());
   const underWay = shown.filter((e) => e.ongoing).length;
+  const listed = Math.min(shown.length, LIST_LIMIT);
   $('event-count').textContent = eventCountText({ shown: shown.length, held: state.events.length, truncated: state.eventsTruncated,
-    limit: EVENT_LIMIT, underWay, windowed: state.eventsWindowed });
-  $('event-count').classList.toggle('truncated', state.eventsTruncated);
-  $('event-list').innerHTML = shown.slice(0, 1000).map(eventItem).join('');
+    limit: EVENT_LIMIT, underWay, windowed: state.eventsWindowed, listed, vessel: state.eventsVessel });
+  $('event-count').classList.toggle('truncated', state.eventsTruncated || listed < shown.length);
+  $('event-list').innerHTML = shown.slice(0, listed).map(eventItem).join('');
   if (state.lastEvent) $('event-list').querySelector(`.event-item[data-id="${CSS.escape(String(state.lastEvent.id))}"]`)?.classList.add('active');
   const points = shown.map((e) => {
     const t = eventTarget(e);
@@ -460,16 +558,18 @@ function renderEvents() {
  */
 let eventLoads = 0;
 async function loadEvents() {
-  const f = currentEventFilter();
-  const kind = $('event-kind').value || undefined;
+  const q = eventQuery();
+  const { kind } = q;
   const load = ++eventLoads;
   const [done, underWay] = await Promise.allSettled([
-    api.events({ limit: EVENT_LIMIT, order: 'newest', from: f.from, to: f.to, kind }), api.ongoing({ limit: EVENT_LIMIT })]);
+    api.events({ limit: EVENT_LIMIT, order: 'newest', ...q }), api.ongoing({ limit: EVENT_LIMIT })]);
   // the answer to a filter changed since is dropped: the list is the latest filter's
   if (load !== eventLoads) return;
   if (done.status === 'rejected') throw done.reason;
   state.eventsTruncated = !!done.value.truncated;
-  state.eventsWindowed = !!(f.from || f.to || kind);
+  state.eventsWindowed = !!(q.from || q.to || q.kind || q.mmsi);
+  state.eventsQuery = JSON.stringify(q);
+  state.eventsVessel = q.mmsi || null;
   state.events = withOngoing(done.value.events, underWay.status === 'fulfilled' ? underWay.value.events : []);
   const kinds = new Set([...EVENT_KINDS, ...state.events.map((e) => e.kind)]);
   $('event-kind').innerHTML = '<option value="">all kinds</option>' + [...kinds].map((k) => `<option value="${fmt.esc(k)}">${fmt.esc(k.replace(/_/g, ' '))}</option>`).join('');
@@ -479,17 +579,25 @@ async function loadEvents() {
 }
 
 /**
- * A filter changed: the list is filtered in the page when it holds every stored event; when it holds
- * only the newest (or was loaded for another window), the server is asked again for the filter's.
+ * A filter changed: the list is filtered in the page when it holds every stored event, or when the
+ * server's part of the filters (window, kind, one vessel's MMSI) is what the list was loaded with;
+ * else the server is asked again for the filters' events (a vessel's older events come so).
  */
 async function eventFilterChanged() {
-  if (!state.eventsTruncated && !state.eventsWindowed) return renderEvents();
+  if ((!state.eventsTruncated && !state.eventsWindowed) || JSON.stringify(eventQuery()) === state.eventsQuery) return renderEvents();
   try {
     await loadEvents();
   } catch (e) {
     $('event-message').textContent = `Events: ${e.message}`;
   }
   return undefined;
+}
+
+/** The Events tab with vessel `mmsi` as its vessel filter (the other filters as they are). */
+function showVesselEvents(mmsi) {
+  $('event-vessel').value = mmsi;
+  showTab('events');
+  return eventFilterChanged();
 }
 
 /**
@@ -566,6 +674,8 @@ async function showEventDetail(e) {
 
 async function loadZones() {
   const fc = zonesToGeoJSON(await api.zones());
+  state.zonesFc = fc;
+  renderZoneChoices();
   map.getSource('zones')?.setData(fc);
   // a delete button only where the server would take it: the user's organisation's zones (any, for a host admin)
   const rights = zoneRights(auth.me);
@@ -645,6 +755,35 @@ function setupZones() {
       $('zone-name').value = '';
     }
   });
+  // a pasted polygon: saved when it reads plainly; when its values look the wrong way round, saved
+  // only once the user has chosen which way they go
+  const pasteChoice = (pending) => {
+    state.pastePending = pending;
+    $('zone-paste-asread').hidden = !(pending && pending.fc);
+    $('zone-paste-swapped').hidden = !(pending && pending.swapped);
+  };
+  const savePasted = async (fc) => {
+    pasteChoice(null);
+    if (await submitZones(fc)) {
+      $('zone-paste').value = '';
+      $('zone-name').value = '';
+    }
+  };
+  $('zone-paste').addEventListener('input', () => pasteChoice(null));
+  $('zone-paste-save').addEventListener('click', async () => {
+    pasteChoice(null);
+    let r;
+    try {
+      r = readPastedZone($('zone-paste').value, $('zone-name').value, [...state.vessels.values()]);
+    } catch (e) {
+      return zoneMessage(`Pasted zone: ${e.message}`);
+    }
+    if (!r.warning) return savePasted(r.fc);
+    pasteChoice(r);
+    return zoneMessage(`Not saved: ${r.warning}. ${r.fc ? 'Save it as read, or with lat and lon exchanged?' : 'Save it with lat and lon exchanged?'}`);
+  });
+  $('zone-paste-asread').addEventListener('click', () => state.pastePending && savePasted(state.pastePending.fc));
+  $('zone-paste-swapped').addEventListener('click', () => state.pastePending && savePasted(state.pastePending.swapped));
   $('zone-file').addEventListener('change', async (ev) => {
     const file = ev.target.files[0];
     if (!file) return;
@@ -1136,7 +1275,14 @@ function connectStream() {
 // ---- Start ----------------------------------------------------------------------------------
 
 document.querySelectorAll('.tabs button').forEach((b) => b.addEventListener('click', () => showTab(b.dataset.tab)));
-['event-kind', 'event-from', 'event-to'].forEach((id) => $(id).addEventListener('change', eventFilterChanged));
+['event-kind', 'event-from', 'event-to', 'event-zone'].forEach((id) => $(id).addEventListener('change', eventFilterChanged));
+// the vessel filter applies as it is typed, once the typing pauses
+let vesselTyping = null;
+$('event-vessel').addEventListener('input', () => {
+  clearTimeout(vesselTyping);
+  vesselTyping = setTimeout(eventFilterChanged, 300);
+});
+document.querySelectorAll('button[data-export]').forEach((b) => b.addEventListener('click', () => downloadExport(b.dataset.export, b.dataset.format)));
 $('event-list').addEventListener('click', (ev) => {
   const li = ev.target.closest('li[data-id]');
   if (li) jumpToEvent(li.dataset.id);
@@ -1197,4 +1343,4 @@ map.on('load', async () => {
 });
 
 // Handle for tests and for the browser console.
-window.watchkeeper = { map, state, live, selectVessel, jumpToEvent, selectIncident, whoWasThere, refreshOngoing, loadEvents };
+window.watchkeeper = { map, state, live, selectVessel, jumpToEvent, selectIncident, whoWasThere, refreshOngoing, loadEvents, showVesselEvents };

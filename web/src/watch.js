@@ -203,12 +203,15 @@ export function streamHealth({ connected, since = null, lastData = null, now }) 
 /**
  * What the Events tab says about its list: `shown` events after the filters, `held` in the list,
  * `truncated` whether the server had more than it sent (the list then holds the newest `limit`),
- * `underWay` episodes still going on.
+ * `underWay` episodes still going on, `listed` how many of the `shown` the list draws (the newest:
+ * it draws at most a set number), `vessel` the one MMSI the list was loaded for, if any.
  */
-export function eventCountText({ shown, held, truncated, limit, underWay = 0, windowed = false }) {
-  const base = `${shown} of ${held} events${underWay ? ` (${underWay} under way)` : ''}`;
-  if (!truncated) return base;
-  return `${base}. Only the newest ${limit.toLocaleString('en')} ${windowed ? 'of this window ' : ''}are loaded: older events exist`
+export function eventCountText({ shown, held, truncated, limit, underWay = 0, windowed = false, listed = shown, vessel = null }) {
+  let text = `${shown} of ${held} events${underWay ? ` (${underWay} under way)` : ''}`;
+  if (listed < shown) text += `; the newest ${listed.toLocaleString('en')} are listed: narrow the filters to list the others`;
+  if (!truncated) return text;
+  const of = vessel ? `of vessel ${vessel} ` : windowed ? 'of this window ' : '';
+  return `${text}. Only the newest ${limit.toLocaleString('en')} ${of}are loaded: older events exist`
     + ` beyond these; set From/To (UTC) to load an earlier window.`;
 }
 

@@ -5,6 +5,8 @@ import {
   landFromTopology, cutAtAntimeridian, shipCategory, drawDirection, vesselsToGeoJSON, applyPosition, filterEvents, geometryBounds,
   eventTarget, zoneFromVertices, parseZoneUpload, zonesToGeoJSON, trackToReplay, positionAt, searchVessels,
   chokepointChart, portCallChart, messageSeries, categoryOfText, lastDays, sourceFaults, vesselsExtent,
+  vesselFilter, eventHasVessel, eventInZone, zoneChoices, exportRequest, unappliedText, dispositionName,
+  readPastedZone, vesselsInside, insideGeometry, swapPositions,
 } from '../src/data.js';
 
 const require = createRequire(import.meta.url);
@@ -255,6 +257,80 @@ describe('filterEvents', () => {
   });
 });
 
+describe('event vessel and zone filters', () => {
+  const vessels = [
+    { mmsi: '563000001', name: 'PACIFIC STAR' }, { mmsi: '563000002', name: 'Pacific Dawn' },
+    { mmsi: '533000003', name: 'LION GLORY' }, { mmsi: '477000004' },
+  ];
+  const events = [
+    { id: 'enc', kind: 'encounter', start: '2026-11-01T10:00:00Z', vessels: ['563000001', '533000003'], attributes: {} },
+    { id: 'gap', kind: 'gap', start: '2026-11-01T11:00:00Z', vessels: ['563000002'], attributes: {} },
+    { id: 'in', kind: 'zone_entry', start: '2026-11-01T12:00:00Z', vessels: ['477000004'], attributes: { zone_id: 'zone-1', zone_name: 'Eastern anchorage' } },
+    { id: 'out', kind: 'zone_exit', start: '2026-11-01T13:00:00Z', vessels: ['477000004'], attributes: { zone_id: 'zone-2', zone_name: 'Western anchorage' } },
+    { id: 'loiter', kind: 'loitering', start: '2026-11-01T14:00:00Z', vessels: ['533000003'], attributes: { zone_id: 'zone-1' } },
+    { id: 'old', kind: 'zone_entry', start: '2026-11-01T09:00:00Z', vessels: ['533000003'], attributes: { zone_name: 'eastern Anchorage ' } },
+  ];
+  const ids = (f) => filterEvents(events, f).map((e) => e.id);
+  it('reads a full MMSI as that vessel, to be asked of the server', () => {
+    const f = vesselFilter(' 563000001 ', vessels);
+    expect(f).toMatchObject({ kind: 'mmsi', mmsi: '563000001' });
+    expect(ids({ vessel: f })).toEqual(['enc']);
+    // an MMSI not in the vessel list is still a vessel filter
+    expect(ids({ vessel: vesselFilter('999000000', vessels) })).toEqual([]);
+  });
+  it('reads fewer digits as the start of MMSIs', () => {
+    const f = vesselFilter('563', vessels);
+    expect(f).toMatchObject({ kind: 'prefix', prefix: '563', mmsi: null });
+    expect(ids({ vessel: f })).toEqual(['gap', 'enc']);
+    expect(ids({ vessel: vesselFilter('4770', vessels) })).toEqual(['out', 'in']);
+    // digits inside an MMSI do not match: a prefix is its start
+    expect(ids({ vessel: vesselFilter('000', vessels) })).toEqual([]);
+  });
+  it('reads other text as part of a vessel name, any case; one vessel found is its MMSI', () => {
+    const pacific = vesselFilter('pacific', vessels);
+    expect(pacific.kind).toBe('name');
+    expect(pacific.mmsi).toBeNull();
+    expect([...pacific.mmsis].sort()).toEqual(['563000001', '563000002']);
+    expect(ids({ vessel: pacific })).toEqual(['gap', 'enc']);
+    const lion = vesselFilter('ion glo', vessels);
+    expect(lion.mmsi).toBe('533000003');
+    expect(ids({ vessel: lion })).toEqual(['loiter', 'enc', 'old']);
+    expect(ids({ vessel: vesselFilter('NOBODY', vessels) })).toEqual([]);
+  });
+  it('is no filter when empty', () => {
+    expect(vesselFilter('  ', vessels)).toBeNull();
+    expect(vesselFilter(undefined)).toBeNull();
+    expect(ids({ vessel: vesselFilter('', vessels) })).toHaveLength(events.length);
+  });
+  it('keeps the events of a zone: its entries and exits, and events whose attributes name its id', () => {
+    expect(ids({ zone: { id: 'zone-1', name: 'Eastern anchorage' } })).toEqual(['loiter', 'in', 'old']);
+    expect(ids({ zone: { id: 'zone-2', name: 'Western anchorage' } })).toEqual(['out']);
+    // a zone known by name only (no id) keeps the zone entries and exits that name it, not other kinds
+    expect(ids({ zone: { id: undefined, name: 'Eastern anchorage' } })).toEqual(['old']);
+    expect(eventInZone({ kind: 'loitering', attributes: { zone_name: 'Eastern anchorage' } }, { name: 'Eastern anchorage' })).toBe(false);
+    expect(eventInZone({ kind: 'gap' }, { id: 'zone-1', name: 'x' })).toBe(false);
+  });
+  it('combines vessel, zone and kind', () => {
+    expect(ids({ vessel: vesselFilter('477000004', vessels), zone: { id: 'zone-1', name: 'Eastern anchorage' } })).toEqual(['in']);
+    expect(ids({ vessel: vesselFilter('LION', vessels), zone: { id: 'zone-1' }, kinds: new Set(['loitering']) })).toEqual(['loiter']);
+    expect(eventHasVessel({ vessels: [] }, vesselFilter('5', vessels))).toBe(false);
+  });
+  it('offers the user\'s zones and those the events name, each once', () => {
+    const fc = { features: [{ properties: { id: 'zone-1', name: 'Eastern anchorage' } }, { properties: { id: 'zone-9', name: 'Pilot ground' } }, { properties: {} }] };
+    expect(zoneChoices(fc, events)).toEqual([
+      { key: 'id:zone-1', id: 'zone-1', name: 'Eastern anchorage' },
+      { key: 'name:eastern anchorage', id: undefined, name: 'eastern Anchorage' },
+      { key: 'id:zone-9', id: 'zone-9', name: 'Pilot ground' },
+      { key: 'id:zone-2', id: 'zone-2', name: 'Western anchorage' },
+    ]);
+    expect(zoneChoices(null, [])).toEqual([]);
+    // a zone offered before stays offered when the events naming it are no longer loaded
+    const before = zoneChoices(null, events);
+    expect(zoneChoices({ features: [{ properties: { id: 'zone-1', name: 'East anchorage (renamed)' } }] }, [], before).map((z) => z.name))
+      .toEqual(['East anchorage (renamed)', 'eastern Anchorage', 'Western anchorage']);
+  });
+});
+
 describe('eventTarget and geometryBounds', () => {
   it('fits an event with an extent, centres on a point event', () => {
     expect(eventTarget({ geometry: { type: 'LineString', coordinates: [[103.7, 1.1], [104.1, 1.3]] } })).toEqual({ bounds: [103.7, 1.1, 104.1, 1.3] });
@@ -436,5 +512,112 @@ describe('sourceFaults', () => {
     expect(sourceFaults({ sources: [{ name: 'dma', up: true }] })).toEqual([]);
     expect(sourceFaults({ messages_per_second: 41.5 })).toEqual([]);
     expect(sourceFaults(null)).toEqual([]);
+  });
+});
+
+describe('exports of the Events tab', () => {
+  const one = vesselFilter('563000001', []);
+  const several = vesselFilter('pacific', [{ mmsi: '563000001', name: 'PACIFIC STAR' }, { mmsi: '563000002', name: 'PACIFIC DAWN' }]);
+  it('asks the events export for the window, the kind and one MMSI', () => {
+    const r = exportRequest('events', 'csv', { from: '2026-11-01T00:00:00Z', to: '2026-11-02T00:00:00Z', kind: 'gap', vessel: one });
+    expect(r.url).toBe('api/export/events.csv?from=2026-11-01T00%3A00%3A00Z&to=2026-11-02T00%3A00%3A00Z&kind=gap&mmsi=563000001');
+    expect(r.unapplied).toEqual([]);
+    expect(unappliedText('events', r.unapplied)).toBe('');
+    expect(exportRequest('events', 'kml').url).toBe('api/export/events.kml');
+  });
+  it('names the filters an export does not take', () => {
+    const zone = { id: 'zone-1', name: 'Eastern anchorage' };
+    const r = exportRequest('events', 'geojson', { kind: 'zone_entry', vessel: several, zone });
+    expect(r.url).toBe('api/export/events.geojson?kind=zone_entry');
+    expect(r.unapplied).toEqual(['Vessel "pacific" (the export takes one vessel\'s MMSI)', 'Zone "Eastern anchorage"']);
+    expect(unappliedText('events', r.unapplied)).toBe('The events export leaves out: Vessel "pacific" (the export takes one vessel\'s MMSI);'
+      + ' Zone "Eastern anchorage". The file holds the events of the other filters.');
+    // a prefix of MMSIs is not one vessel either
+    expect(exportRequest('events', 'csv', { vessel: vesselFilter('563', []) }).unapplied).toEqual(['Vessel "563" (the export takes one vessel\'s MMSI)']);
+  });
+  it('asks the episodes export for the kind and one MMSI: an episode under way has no window', () => {
+    const r = exportRequest('ongoing', 'csv', { from: '2026-11-01T00:00:00Z', kind: 'port_visit', vessel: one });
+    expect(r.url).toBe('api/export/ongoing.csv?kind=port_visit&mmsi=563000001');
+    expect(r.unapplied).toEqual(['From/To']);
+    expect(unappliedText('ongoing', r.unapplied)).toBe('The export of episodes under way leaves out: From/To. The file holds the episodes under way of the other filters.');
+    expect(exportRequest('ongoing', 'kml', { to: '2026-11-01T00:00:00Z' }).unapplied).toEqual(['From/To']);
+  });
+  it('reads the file name of a Content-Disposition header', () => {
+    expect(dispositionName('attachment; filename="events.csv"')).toBe('events.csv');
+    expect(dispositionName('attachment; filename=ongoing.kml')).toBe('ongoing.kml');
+    expect(dispositionName(null)).toBeNull();
+  });
+});
+
+describe('readPastedZone', () => {
+  // vessels in Kiel Bay (lat 54.4-54.5, lon 10.2-10.3)
+  const kiel = [{ lat: 54.42, lon: 10.22 }, { lat: 54.45, lon: 10.25 }, { lat: 54.48, lon: 10.28 }, { lat: null, lon: null }];
+  const ringOf = (r) => r.fc.features[0].geometry.coordinates[0];
+  it('reads "lat,lon" lines as [lon, lat] positions, closing the ring', () => {
+    const r = readPastedZone('54.40,10.20\n54.40,10.30\n\n54.50, 10.30\n# the last corner\n54.50;10.20\n', 'Kiel approach', kiel);
+    expect(r.warning).toBeNull();
+    expect(r.fc.features).toHaveLength(1);
+    expect(r.fc.features[0].properties.name).toBe('Kiel approach');
+    expect(ringOf(r)).toEqual([[10.2, 54.4], [10.3, 54.4], [10.3, 54.5], [10.2, 54.5], [10.2, 54.4]]);
+    expect(vesselsInside(r.fc, kiel)).toBe(3);
+    // tabs or spaces between the values, a header line, a ring closed already
+    expect(ringOf(readPastedZone('lat,lon\n54.4\t10.2\n54.4 10.3\n54.5  10.3\n54.4\t10.2', 'x'))).toEqual([[10.2, 54.4], [10.3, 54.4], [10.3, 54.5], [10.2, 54.4]]);
+  });
+  it('refuses "lat,lon" lines whose first value is beyond ±90, offering them the other way round', () => {
+    const r = readPastedZone('103.60,1.10\n103.90,1.10\n103.90,1.30\n103.60,1.30', 'Singapore Strait');
+    expect(r.fc).toBeNull();
+    expect(r.warning).toBe('line 1: 103.6 is beyond ±90, so it is not a latitude: the lines are read as "lat,lon", and these look like "lon,lat"');
+    expect(r.swapped.features[0].geometry.coordinates[0][0]).toEqual([103.6, 1.1]);
+  });
+  it('warns when the zone holds no vessel on the map and holds some with the values exchanged', () => {
+    // Kiel Bay typed as lon,lat: as read it lies off Somalia's coast
+    const r = readPastedZone('10.20,54.40\n10.30,54.40\n10.30,54.50\n10.20,54.50', 'Kiel', kiel);
+    expect(r.fc).not.toBeNull();
+    expect(r.warning).toBe('as read, the zone lies at 10.25, 54.45 (lat, lon) and holds none of the 3 vessels on the map;'
+      + ' with each position\'s two values exchanged it holds 3: they may be the wrong way round');
+    expect(vesselsInside(r.swapped, kiel)).toBe(3);
+    // a zone with no vessel either way, or with no vessels to go by, is taken as it is
+    expect(readPastedZone('10.20,54.40\n10.30,54.40\n10.30,54.50\n10.20,54.50', 'Kiel', [{ lat: -30, lon: -30 }]).warning).toBeNull();
+    expect(readPastedZone('10.20,54.40\n10.30,54.40\n10.30,54.50\n10.20,54.50', 'Kiel').warning).toBeNull();
+  });
+  it('reads a GeoJSON geometry, Feature or FeatureCollection, named by the name box unless it names itself', () => {
+    const poly = { type: 'Polygon', coordinates: [[[10.2, 54.4], [10.3, 54.4], [10.3, 54.5], [10.2, 54.5], [10.2, 54.4]]] };
+    const g = readPastedZone(JSON.stringify(poly), 'Kiel', kiel);
+    expect(g.warning).toBeNull();
+    expect(g.fc.features[0]).toMatchObject({ geometry: poly, properties: { name: 'Kiel' } });
+    const f = readPastedZone(JSON.stringify({ type: 'Feature', geometry: poly, properties: { name: 'Own name' } }), '', kiel);
+    expect(f.fc.features[0].properties.name).toBe('Own name');
+    const fc = readPastedZone(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: poly, properties: {} }] }), 'Box', kiel);
+    expect(fc.fc.features[0].properties.name).toBe('Box');
+    expect(() => readPastedZone(JSON.stringify(poly), ' ')).toThrow(/a zone needs a name/);
+  });
+  it('refuses GeoJSON positions given as [lat, lon]', () => {
+    const poly = { type: 'Polygon', coordinates: [[[1.1, 103.6], [1.1, 103.9], [1.3, 103.9], [1.1, 103.6]]] };
+    const r = readPastedZone(JSON.stringify(poly), 'Strait');
+    expect(r.fc).toBeNull();
+    expect(r.warning).toBe('a position has 103.6 as its latitude, beyond ±90: GeoJSON positions are [lon, lat], and these look like [lat, lon]');
+    expect(r.swapped.features[0].geometry.coordinates[0][0]).toEqual([103.6, 1.1]);
+    // [lat, lon] within range both ways: the vessels tell
+    const kielLatLon = { type: 'Polygon', coordinates: [[[54.4, 10.2], [54.4, 10.3], [54.5, 10.3], [54.5, 10.2], [54.4, 10.2]]] };
+    expect(readPastedZone(JSON.stringify(kielLatLon), 'Kiel', kiel).warning).toMatch(/holds none of the 3 vessels on the map; .* it holds 3:/);
+  });
+  it('says what is wrong with text that is no polygon either way', () => {
+    expect(() => readPastedZone('   ', 'x')).toThrow(/paste a polygon/);
+    expect(() => readPastedZone('54.4,10.2\nfifty,ten\n54.5,10.3', 'x')).toThrow('line 2: "fifty,ten" is not "lat,lon" (two numbers, as 1.2345,103.8765)');
+    expect(() => readPastedZone('54.4,10.2\n54.5,10.3', 'x')).toThrow(/at least 3 distinct vertices/);
+    expect(() => readPastedZone('{"type":', 'x')).toThrow(/not JSON/);
+    expect(() => readPastedZone('{"type":"LineString","coordinates":[[1,2],[3,4]]}', 'x')).toThrow(/expected a GeoJSON Feature/);
+    expect(() => readPastedZone('{"type":"Feature","geometry":{"type":"LineString","coordinates":[[1,2],[3,4]]}}', 'x')).toThrow(/must be Polygon or MultiPolygon/);
+    // beyond ±90 both ways
+    expect(() => readPastedZone('100,100\n101,100\n101,101', 'x')).toThrow(/out of range/);
+  });
+  it('tells inside from outside, holes outside', () => {
+    const g = { type: 'Polygon', coordinates: [[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]], [[4, 4], [6, 4], [6, 6], [4, 6], [4, 4]]] };
+    expect(insideGeometry(g, 2, 2)).toBe(true);
+    expect(insideGeometry(g, 5, 5)).toBe(false);
+    expect(insideGeometry(g, 11, 5)).toBe(false);
+    expect(insideGeometry({ type: 'MultiPolygon', coordinates: [g.coordinates, [[[20, 20], [30, 20], [30, 30], [20, 20]]]] }, 28, 22)).toBe(true);
+    expect(swapPositions({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[1, 2], [3, 4]]] }, properties: {} }] })
+      .features[0].geometry.coordinates).toEqual([[[2, 1], [4, 3]]]);
   });
 });

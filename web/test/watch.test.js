@@ -129,6 +129,14 @@ describe('event count', () => {
       .toBe('5000 of 5000 events. Only the newest 5,000 are loaded: older events exist beyond these; set From/To (UTC) to load an earlier window.');
     expect(eventCountText({ shown: 10, held: 5000, truncated: true, limit: 5000, windowed: true })).toMatch(/newest 5,000 of this window are loaded/);
   });
+  it('says when the list draws fewer than the filters keep, and for which vessel the events were loaded', () => {
+    expect(eventCountText({ shown: 1000, held: 1200, truncated: false, limit: 5000, listed: 1000 })).toBe('1000 of 1200 events');
+    expect(eventCountText({ shown: 3400, held: 5000, truncated: false, limit: 5000, listed: 1000 }))
+      .toBe('3400 of 5000 events; the newest 1,000 are listed: narrow the filters to list the others');
+    expect(eventCountText({ shown: 5000, held: 5000, truncated: true, limit: 5000, listed: 1000, windowed: true, vessel: '563000001' }))
+      .toBe('5000 of 5000 events; the newest 1,000 are listed: narrow the filters to list the others. Only the newest 5,000 of vessel 563000001'
+        + ' are loaded: older events exist beyond these; set From/To (UTC) to load an earlier window.');
+  });
 });
 
 describe('rights', () => {

@@ -99,7 +99,9 @@ public final class Exports {
             IncidentApi.export(ctx, server, format);
             return;
         }
-        // the filters of the list exported, and only those: a vessel filter on events would be ignored
+        // the filters of the list exported, and only those: the events export takes /api/events' (kind,
+        // from, to, bbox, mmsi, order), the episodes' /api/ongoing's (kind, bbox, mmsi); a filter of
+        // another list (shiptype or q on events) is refused with a 400 naming it, not ignored
         QueryParameters.API.check("GET", "/api/" + what, ctx.queryParamMap(), "an export of " + what);
         int limit = limit(ctx);
         List<ObjectNode> all;
