@@ -289,7 +289,7 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
       expect(await item.getAttribute('class')).toMatch(/active/);
     }
     await page.screenshot({ path: join(OUT, 'event-jump.png') });
-  });
+  }, 180000); // two flights across the map with software rendering on 2 cores: about a minute, at times more
 
   it('asks for the newest events and shows a picked event\'s details', async () => {
     if (!REAL) expect(server.requests).toContain('GET /api/events?limit=5000&order=newest');
