@@ -140,9 +140,14 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         if (!quiet) {
             Simulation.Counts c = sim.counts();
-            err.printf("simulated %d vessels for %s from %s: %d lines, %d messages (type 1: %d, 5: %d, 18: %d, 24: %d)%n",
-                    sim.vessels().size(), Duration.ofSeconds(seconds), options.start(), lines, c.messages(), c.messages(1),
-                    c.messages(5), c.messages(18), c.messages(24));
+            // the planted scenarios add vessels of their own to the --vessels asked, and an impostor shares its victim's MMSI
+            int all = sim.vessels().size();
+            long planted = sim.vessels().stream().filter(v -> v.role().startsWith("planted")).count();
+            long mmsis = sim.vessels().stream().mapToInt(v -> v.identity().mmsi()).distinct().count();
+            err.printf("simulated %d vessels (%d traffic, %d in the planted scenarios; %d MMSIs) for %s from %s: %d lines, %d messages"
+                    + " (type 1: %d, 5: %d, 18: %d, 24: %d)%n",
+                    all, all - planted, planted, mmsis, Duration.ofSeconds(seconds), options.start(), lines,
+                    c.messages(), c.messages(1), c.messages(5), c.messages(18), c.messages(24));
             if (noise) {
                 err.printf("noise: %d duplicated, %d lost, %d corrupted%n", c.duplicated(), c.dropped(), c.corrupted());
             }

@@ -32,6 +32,8 @@ class SimulateCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).contains("planted events completed in the run: 5");
+        // the 5 asked for, and the planted scenarios' own, one of them an impostor using its victim's MMSI
+        assertThat(r.err()).contains("simulated 12 vessels (5 traffic, 7 in the planted scenarios; 11 MMSIs) for PT18H");
         String text;
         try (InputStream in = new GZIPInputStream(Files.newInputStream(out))) {
             text = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
