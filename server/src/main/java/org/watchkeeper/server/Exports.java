@@ -83,6 +83,26 @@ public final class Exports {
         return Api.firstOf(rows, limit);
     }
 
+    /**
+     * The saved file's name: the list and its filters, so that exports of different windows, kinds or
+     * vessels do not overwrite each other, e.g. {@code events-gap-219000001-from-20240601T000000Z-to-20240602T000000Z.csv}
+     * (only letters, digits, {@code + - _ .}; at most 150 characters before the format).
+     */
+    static String fileName(Context ctx, String what, String format) {
+        StringBuilder b = new StringBuilder(what);
+        for (String[] f : new String[][] {{"kind", ""}, {"mmsi", ""}, {"q", ""}, {"shiptype", "type-"}, {"from", "from-"}, {"to", "to-"}}) {
+            String v = ctx.queryParam(f[0]);
+            if (v != null && !v.isBlank()) {
+                String part = f[0].equals("from") || f[0].equals("to") ? v.replaceAll("[-:]", "") : v;
+                b.append('-').append(f[1]).append(part.strip().replace(',', '+').replaceAll("[^A-Za-z0-9+._-]", "_"));
+            }
+        }
+        if (b.length() > 150) {
+            b.setLength(150);
+        }
+        return b + "." + format;
+    }
+
     static void export(Context ctx, WatchkeeperServer server) throws InterruptedException {
         String file = ctx.pathParam("file");
         int dot = file.indexOf('.');
@@ -117,7 +137,7 @@ public final class Exports {
         }
         List<ObjectNode> rows = fit(ctx, all, limit, what.equals("ongoing") ? "episodes under way" : what);
         List<String> fields = what.equals("vessels") ? VESSEL_FIELDS : EVENT_FIELDS;
-        ctx.header("Content-Disposition", "attachment; filename=\"" + what + "." + format + "\"");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + fileName(ctx, what, format) + "\"");
         switch (format) {
             case "geojson" -> signed(ctx, server, "application/geo+json", geojson(rows).toString());
             case "csv" -> signed(ctx, server, "text/csv; charset=utf-8", csv(rows, fields));

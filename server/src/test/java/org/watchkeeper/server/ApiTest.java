@@ -295,7 +295,15 @@ class ApiTest {
         assertThat(kml).contains("<kml xmlns=\"http://www.opengis.net/kml/2.2\">").contains("538004030");
         assertThat(kml.split("<Placemark>", -1)).hasSize(2);
         int events = Fixture.get(server, "/api/events").json().get("count").asInt();
-        String[] eventLines = Fixture.get(server, "/api/export/events.csv").body().split("\r\n");
+        Fixture.Reply eventsCsv = Fixture.get(server, "/api/export/events.csv");
+        assertThat(eventsCsv.header("Content-Disposition")).isEqualTo("attachment; filename=\"events.csv\"");
+        // the filters name the file, so that exports of different windows, kinds or vessels do not overwrite each other
+        assertThat(Fixture.get(server, "/api/export/events.kml?kind=gap,encounter&mmsi=538004030&from=2014-09-28T00:00:00Z"
+                + "&to=2014-09-29T00:00:00.5Z").header("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"events-gap+encounter-538004030-from-20140928T000000Z-to-20140929T000000.5Z.kml\"");
+        assertThat(Fixture.get(server, "/api/export/vessels.geojson?q=STOC%20MARCIA").header("Content-Disposition"))
+                .isEqualTo("attachment; filename=\"vessels-STOC_MARCIA.geojson\"");
+        String[] eventLines = eventsCsv.body().split("\r\n");
         assertThat(eventLines).hasSize(events + 1);
         assertThat(eventLines[0]).isEqualTo("id,kind,start,end,vessels,lat,lon,attributes");
         assertThat(eventLines[1]).matches(".*,\"\\{\"\".*\\}\"$"); // the attributes: one quoted JSON object
