@@ -164,7 +164,7 @@ describe.skipIf(!hasChromium || Boolean(process.env.WATCHKEEPER_URL))('events ta
     await listed(Array.from({ length: 27 }, (_, k) => `gap-${String(k * 200 + 1).padStart(5, '0')}`));
   });
 
-  it('exports the events of the window, kind and vessel with the session, and names a filter an export leaves out', async () => {
+  it('exports the events of the window, kind, vessel and zone with the session, and names a filter an export leaves out', async () => {
     await page.fill('#event-vessel', '');
     await page.selectOption('#event-zone', '');
     await page.selectOption('#event-kind', 'gap');
@@ -188,23 +188,32 @@ describe.skipIf(!hasChromium || Boolean(process.env.WATCHKEEPER_URL))('events ta
     expect(server.requests).toContain('GET /api/export/events.csv?from=2026-10-28T18%3A00%3A00Z&to=2026-10-28T20%3A00%3A00Z&kind=gap');
     expect(await page.locator('#export-message').textContent()).toBe('Saved events.csv (56 events).');
 
-    // one vessel: its MMSI goes with the export; a zone filter the export does not take is named, and the file is the other filters'
+    // one vessel and one zone, without kind or window: its MMSI and the zone's id go with the export
     const v = fixtures.vessels[0];
+    await page.selectOption('#event-kind', '');
+    await page.fill('#event-from', '');
+    await page.fill('#event-to', '');
+    await page.locator('#event-to').dispatchEvent('change');
     await page.fill('#event-vessel', v.mmsi);
-    await page.waitForFunction((m) => window.watchkeeper.state.eventsVessel === m, v.mmsi, { timeout: 10000 });
+    await page.waitForFunction((m) => window.watchkeeper.state.eventsVessel === m && !/"to"|"kind"/.test(window.watchkeeper.state.eventsQuery),
+      v.mmsi, { timeout: 10000 });
     await page.selectOption('#event-zone', 'id:zone-1');
-    expect(await page.locator('#export-note').textContent()).toBe('The events export leaves out: Zone "Eastern anchorage".'
-      + ' The file holds the events of the other filters. The export of episodes under way leaves out: From/To; Zone "Eastern anchorage".'
-      + ' The file holds the episodes under way of the other filters.');
+    expect(await page.locator('#export-note').textContent()).toBe('');
     const gj = await save('events', 'geojson');
     expect(gj.name).toBe('events.geojson');
-    expect(JSON.parse(gj.text).features.map((f) => f.properties.id)).toEqual(['gap-00000']);
-    expect(server.requests).toContain(`GET /api/export/events.geojson?from=2026-10-28T18%3A00%3A00Z&to=2026-10-28T20%3A00%3A00Z&kind=gap&mmsi=${v.mmsi}`);
-    expect(await page.locator('#export-message').textContent()).toBe('Saved events.geojson (1 event), without: Zone "Eastern anchorage".');
+    expect(JSON.parse(gj.text).features.map((f) => f.properties.id)).toEqual(['zone-newest']);
+    expect(server.requests).toContain(`GET /api/export/events.geojson?mmsi=${v.mmsi}&zone=zone-1`);
+    expect(await page.locator('#export-message').textContent()).toBe('Saved events.geojson (1 event).');
+    // a window is no filter of the episodes under way: named
+    await page.fill('#event-from', '2026-10-28T18:00');
+    await page.locator('#event-from').dispatchEvent('change');
+    await page.waitForFunction(() => /"from"/.test(window.watchkeeper.state.eventsQuery), null, { timeout: 10000 });
+    expect(await page.locator('#export-note').textContent()).toBe('The export of episodes under way leaves out: From/To.'
+      + ' The file holds the episodes under way of the other filters.');
     const kml = await save('ongoing', 'kml');
     expect(kml.name).toBe('ongoing.kml');
     expect(kml.text).toMatch(/^<\?xml/);
-    expect(server.requests).toContain(`GET /api/export/ongoing.kml?kind=gap&mmsi=${v.mmsi}`);
+    expect(server.requests).toContain(`GET /api/export/ongoing.kml?mmsi=${v.mmsi}&zone=zone-1`);
   });
 
   it('shows the server\'s refusal of an export that would hold more than it may', async () => {

@@ -274,14 +274,15 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
     }
     if ((m = p.match(/^\/api\/export\/(events|ongoing)\.(csv|geojson|kml)$/))) {
       // as the server: the filters of the list exported and only those (another is a 400), every matching row
-      const takes = m[1] === 'events' ? ['kind', 'from', 'to', 'bbox', 'mmsi', 'order', 'limit'] : ['kind', 'bbox', 'mmsi', 'limit'];
+      const takes = m[1] === 'events' ? ['kind', 'from', 'to', 'bbox', 'mmsi', 'zone', 'order', 'limit'] : ['kind', 'bbox', 'mmsi', 'zone', 'limit'];
       const unknown = [...q.keys()].find((k) => !takes.includes(k));
       if (unknown) return json(res, 400, { error: `unknown query parameter '${unknown}' for an export of ${m[1]}; known: ${takes.join(', ')}`, status: 400 });
-      const kind = q.get('kind'), mmsi = q.get('mmsi');
+      const kind = q.get('kind'), mmsi = q.get('mmsi'), zone = q.get('zone');
       const from = q.get('from') ? Date.parse(q.get('from')) : -Infinity;
       const to = q.get('to') ? Date.parse(q.get('to')) : Infinity;
       const rows = (m[1] === 'events' ? events : ongoing).filter((e) => (!kind || kind.split(',').includes(e.kind))
-        && Date.parse(e.start) <= to && Date.parse(e.end || e.start) >= from && (!mmsi || e.vessels.some((v) => Number(v) === Number(mmsi))))
+        && Date.parse(e.start) <= to && Date.parse(e.end || e.start) >= from && (!mmsi || e.vessels.some((v) => Number(v) === Number(mmsi)))
+        && (!zone || String((e.attributes || {}).zone_id) === zone))
         .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       if (rows.length > (fixtures.exportMost || 100000)) {
         return json(res, 422, { error: `more than ${fixtures.exportMost || 100000} ${m[1]} match, more than one export holds: narrow it (from, to, bbox, ...) or ask for the first N with limit=N (up to 100000)`, status: 422 });

@@ -691,7 +691,9 @@ export function exportRequest(what, format, f = {}) {
     if (f.vessel.mmsi) params.mmsi = f.vessel.mmsi;
     else unapplied.push(`Vessel "${f.vessel.text}" (the export takes one vessel's MMSI)`);
   }
-  if (f.zone) unapplied.push(`Zone "${f.zone.name}"`);
+  // the server keeps a zone's events by the zone id their attributes name (zone_id)
+  if (f.zone && f.zone.id !== undefined && f.zone.id !== null && f.zone.id !== '') params.zone = f.zone.id;
+  else if (f.zone) unapplied.push(`Zone "${f.zone.name}" (the export takes a zone by its id)`);
   const q = new URLSearchParams(params).toString();
   return { url: `api/export/${what}.${format}${q ? `?${q}` : ''}`, unapplied };
 }

@@ -528,10 +528,14 @@ describe('exports of the Events tab', () => {
   it('names the filters an export does not take', () => {
     const zone = { id: 'zone-1', name: 'Eastern anchorage' };
     const r = exportRequest('events', 'geojson', { kind: 'zone_entry', vessel: several, zone });
-    expect(r.url).toBe('api/export/events.geojson?kind=zone_entry');
-    expect(r.unapplied).toEqual(['Vessel "pacific" (the export takes one vessel\'s MMSI)', 'Zone "Eastern anchorage"']);
-    expect(unappliedText('events', r.unapplied)).toBe('The events export leaves out: Vessel "pacific" (the export takes one vessel\'s MMSI);'
-      + ' Zone "Eastern anchorage". The file holds the events of the other filters.');
+    // a zone by its id goes with the export
+    expect(r.url).toBe('api/export/events.geojson?kind=zone_entry&zone=zone-1');
+    expect(r.unapplied).toEqual(['Vessel "pacific" (the export takes one vessel\'s MMSI)']);
+    expect(unappliedText('events', r.unapplied)).toBe('The events export leaves out: Vessel "pacific" (the export takes one vessel\'s MMSI).'
+      + ' The file holds the events of the other filters.');
+    // a zone known only by the name its events give is not
+    expect(exportRequest('events', 'csv', { zone: { id: undefined, name: 'Eastern anchorage' } }).unapplied)
+      .toEqual(['Zone "Eastern anchorage" (the export takes a zone by its id)']);
     // a prefix of MMSIs is not one vessel either
     expect(exportRequest('events', 'csv', { vessel: vesselFilter('563', []) }).unapplied).toEqual(['Vessel "563" (the export takes one vessel\'s MMSI)']);
   });

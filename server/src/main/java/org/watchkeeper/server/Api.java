@@ -1433,16 +1433,35 @@ public final class Api {
      * any), vessel ({@code mmsi}, -1 for any) and box ({@code bbox}, null for anywhere; an event
      * without a position is outside every box).
      */
-    record EventFilter(Set<String> kinds, int mmsi, double[] bbox) {
+    record EventFilter(Set<String> kinds, int mmsi, double[] bbox, String zone) {
         static EventFilter of(Context ctx) {
             String m = given(ctx, "mmsi");
-            return new EventFilter(eventKinds(ctx.queryParam("kind")), m == null ? -1 : Api.mmsi(m, "mmsi"), Api.bbox(ctx));
+            String z = ctx.queryParam("zone");
+            if (z != null && (z.isBlank() || z.length() > 200)) {
+                throw new BadRequest("zone is a zone id (1-200 characters, as /api/zones gives it): '" + z + "'");
+            }
+            return new EventFilter(eventKinds(ctx.queryParam("kind")), m == null ? -1 : Api.mmsi(m, "mmsi"), Api.bbox(ctx), z);
         }
 
         boolean test(EventRow e) {
             return (kinds == null || kinds.contains(e.kind()))
                     && (mmsi <= 0 || Arrays.stream(e.mmsis()).anyMatch(x -> x == mmsi))
-                    && (bbox == null || (Double.isFinite(e.lat()) && inBox(bbox, e.lat(), e.lon())));
+                    && (bbox == null || (Double.isFinite(e.lat()) && inBox(bbox, e.lat(), e.lon())))
+                    && (zone == null || zone.equals(zoneId(e)));
+        }
+
+        /** The {@code zone_id} attribute of an event (zone entries and exits), or null. */
+        private static String zoneId(EventRow e) {
+            String ev = e.evidenceJson();
+            if (ev == null || !ev.contains("\"zone_id\"")) {
+                return null; // most events: no zone, and no parse
+            }
+            try {
+                JsonNode id = Rows.JSON.readTree(ev).path("attributes").path("zone_id");
+                return id.isMissingNode() || id.isNull() ? null : id.asText();
+            } catch (java.io.IOException x) {
+                return null;
+            }
         }
     }
 

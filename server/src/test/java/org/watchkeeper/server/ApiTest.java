@@ -375,7 +375,7 @@ class ApiTest {
         "/api/stats/series?source=nosuch|400|unknown source 'nosuch'",
         "/api/export/vessels.xls|400|export format must be geojson, csv or kml",
         "/api/export/vessels.csv?kind=gap|400|unknown query parameter 'kind' for an export of vessels; known: bbox, shiptype, flag, class, since, q, limit",
-        "/api/export/events.kml?since=2099-01-01|400|unknown query parameter 'since' for an export of events; known: kind, from, to, bbox, mmsi, limit, order",
+        "/api/export/events.kml?since=2099-01-01|400|unknown query parameter 'since' for an export of events; known: kind, from, to, bbox, mmsi, zone, limit, order",
         "/api/export/ships.csv|400|no export 'ships.csv'; the exports are /api/export/vessels, /api/export/events, /api/export/ongoing (episodes under way) and /api/export/incidents",
         "/api/nothing|404|Endpoint GET /api/nothing not found",
     })
@@ -537,7 +537,7 @@ class ApiTest {
         Fixture.Reply r = Fixture.get(server, "/api/events?kinds=gap");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("error").asText())
-                .isEqualTo("unknown query parameter 'kinds' for GET /api/events; known: kind, from, to, bbox, mmsi, limit, order");
+                .isEqualTo("unknown query parameter 'kinds' for GET /api/events; known: kind, from, to, bbox, mmsi, zone, limit, order");
         assertThat(Fixture.get(server, "/api/stats?x=1").json().get("error").asText())
                 .isEqualTo("unknown query parameter 'x' for GET /api/stats; it takes none");
         assertThat(Fixture.get(server, "/api/incidents?typ=robbery").status()).isEqualTo(400);

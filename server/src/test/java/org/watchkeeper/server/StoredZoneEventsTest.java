@@ -50,6 +50,19 @@ class StoredZoneEventsTest {
             }
             Fixture.sendAndWait(s, kattegat);
             before = seen(s, tokens);
+            // one zone's events, by its id, in the list and in the export
+            JsonNode amber = Fixture.getAs(s, Fixture.ADMIN_TOKEN, "/api/events?zone=zone-2").json();
+            Set<String> amberIds = new TreeSet<>();
+            amber.get("events").forEach(e -> {
+                assertThat(e.get("attributes").get("zone_id").asText()).isEqualTo("zone-2");
+                amberIds.add(e.get("id").asText());
+            });
+            assertThat(amberIds).isEqualTo(before.get("admin").get("OLD-AMBER")).hasSize(2);
+            assertThat(Fixture.getAs(s, Fixture.ADMIN_TOKEN, "/api/events?zone=no-such-zone").json().get("count").asInt()).isZero();
+            Fixture.Reply csv = Fixture.getAs(s, Fixture.ADMIN_TOKEN, "/api/export/events.csv?zone=zone-2");
+            assertThat(csv.body().split("\r\n")).hasSize(3);
+            assertThat(csv.header("Content-Disposition")).isEqualTo("attachment; filename=\"events-zone-zone-2.csv\"");
+            assertThat(Fixture.getAs(s, Fixture.ADMIN_TOKEN, "/api/events?zone=").status()).isEqualTo(400);
             // the RED zone of an earlier version: no recipient, so only the host's administrators see it
             // and its events (its creator is not known); they may delete it, or make it again
             assertThat(zones(s, tokens.get("admin"))).containsExactly("OLD-AMBER", "OLD-GREEN", "OLD-RED");
