@@ -265,8 +265,9 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
       const limit = Number(q.get('limit') || 10000);
       const mmsi = q.get('mmsi');
       if (mmsi !== null && !/^\d{1,9}$/.test(mmsi)) return json(res, 400, { error: `mmsi: not an MMSI (1-9 digits): ${mmsi}`, status: 400 });
+      const zone = q.get('zone');
       const list = events.filter((e) => (!kind || kind.split(',').includes(e.kind)) && Date.parse(e.start) <= to && Date.parse(e.end || e.start) >= from
-        && (!mmsi || e.vessels.some((v) => Number(v) === Number(mmsi))))
+        && (!mmsi || e.vessels.some((v) => Number(v) === Number(mmsi))) && (!zone || String((e.attributes || {}).zone_id) === zone))
         .sort((a, b) => Date.parse(a.start) - Date.parse(b.start) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       if (order === 'newest') list.reverse();
       const out = list.slice(0, limit);

@@ -49,7 +49,7 @@ const state = {
   viewChosen: false,
   eventsTruncated: false, // the server had more stored events than the list holds (older ones)
   eventsWindowed: false, // the list was loaded for a From/To window, a kind or a vessel
-  eventsQuery: null, // the server query the list was loaded with (from, to, kind, mmsi)
+  eventsQuery: null, // the server query the list was loaded with (from, to, kind, mmsi, zone)
   eventsVessel: null, // the MMSI the list was loaded for, if any
   zonesFc: null, // the zones of GET /api/zones
   zoneChoices: [], // the zones the events' zone filter offers
@@ -446,7 +446,8 @@ function currentEventFilter() {
 
 /** The query of GET /api/events for the filters: the window, the kind, and the MMSI when the vessel filter is one vessel. */
 function eventQuery(f = currentEventFilter()) {
-  return { from: f.from, to: f.to, kind: $('event-kind').value || undefined, mmsi: f.vessel?.mmsi || undefined };
+  return { from: f.from, to: f.to, kind: $('event-kind').value || undefined, mmsi: f.vessel?.mmsi || undefined,
+    zone: f.zone?.id || undefined };
 }
 
 /** The zone filter's choices: the user's zones and those the events name or have named; the chosen one stays chosen. */
@@ -567,7 +568,7 @@ async function loadEvents() {
   if (load !== eventLoads) return;
   if (done.status === 'rejected') throw done.reason;
   state.eventsTruncated = !!done.value.truncated;
-  state.eventsWindowed = !!(q.from || q.to || q.kind || q.mmsi);
+  state.eventsWindowed = !!(q.from || q.to || q.kind || q.mmsi || q.zone);
   state.eventsQuery = JSON.stringify(q);
   state.eventsVessel = q.mmsi || null;
   state.events = withOngoing(done.value.events, underWay.status === 'fulfilled' ? underWay.value.events : []);
@@ -580,7 +581,7 @@ async function loadEvents() {
 
 /**
  * A filter changed: the list is filtered in the page when it holds every stored event, or when the
- * server's part of the filters (window, kind, one vessel's MMSI) is what the list was loaded with;
+ * server's part of the filters (window, kind, one vessel's MMSI, a zone's id) is what the list was loaded with;
  * else the server is asked again for the filters' events (a vessel's older events come so).
  */
 async function eventFilterChanged() {
