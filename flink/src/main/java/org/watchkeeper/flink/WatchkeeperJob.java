@@ -160,7 +160,10 @@ public final class WatchkeeperJob {
         }
         configure(env, config);
         build(env, config, Detectors.standard(config.ports()));
-        env.execute("watchkeeper");
+        org.apache.flink.api.common.JobExecutionResult result = env.execute("watchkeeper");
+        if (config.bounded() && !(result instanceof org.apache.flink.core.execution.DetachedJobExecutionResult)) {
+            System.err.println(summary(result, config));
+        }
     }
 
     /**
@@ -432,13 +435,15 @@ public final class WatchkeeperJob {
                 .uid("nmea-source");
         Streams s = pipeline(lines, config, detectors);
         DeliveryGuarantee guarantee = config.exactlyOnce() ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE;
-        s.events()
+        s.events().map(new Counted(WRITTEN_EVENTS), EVENT_JSON).uid("events-count").name("events-count")
                 .sinkTo(stringSink(config, config.eventsTopic(), guarantee, "wk-events")).uid("events-sink").name("events-sink");
         s.vessels().map(WatchkeeperJob::vesselRecord)
                 .returns(Types.TUPLE(Types.STRING, Types.STRING)).uid("vessels-json").name("vessels-json")
+                .map(new Counted(WRITTEN_VESSELS), EVENT_JSON).uid("vessels-count").name("vessels-count")
                 .sinkTo(stringSink(config, config.vesselsTopic(), guarantee, "wk-vessels")).uid("vessels-sink").name("vessels-sink");
         if (config.rejectsTopic() != null) {
-            rejects(s).sinkTo(stringSink(config, config.rejectsTopic(), guarantee, "wk-rejects"))
+            rejects(s).map(new Counted(WRITTEN_REJECTS), EVENT_JSON).uid("rejects-count").name("rejects-count")
+                    .sinkTo(stringSink(config, config.rejectsTopic(), guarantee, "wk-rejects"))
                     .uid("rejects-sink").name("rejects-sink");
         }
         return s;
@@ -586,6 +591,42 @@ public final class WatchkeeperJob {
 
     /** (event id, event JSON). */
     static final TypeInformation<Tuple2<String, String>> EVENT_JSON = Types.TUPLE(Types.STRING, Types.STRING);
+
+    /** Names of the accumulators counting the records handed to each sink ({@link Counted}). */
+    static final String WRITTEN_EVENTS = "written-events";
+    static final String WRITTEN_VESSELS = "written-vessel-states";
+    static final String WRITTEN_REJECTS = "written-rejects";
+
+    /** Counts the records handed to a sink in a job accumulator, for the summary a finished run prints. */
+    static final class Counted extends org.apache.flink.api.common.functions.RichMapFunction<Tuple2<String, String>, Tuple2<String, String>> {
+        private static final long serialVersionUID = 1L;
+        private final String accumulator;
+        private transient org.apache.flink.api.common.accumulators.LongCounter count;
+
+        Counted(String accumulator) {
+            this.accumulator = accumulator;
+        }
+
+        @Override
+        public void open(OpenContext openContext) {
+            count = getRuntimeContext().getLongCounter(accumulator);
+        }
+
+        @Override
+        public Tuple2<String, String> map(Tuple2<String, String> record) {
+            count.add(1L);
+            return record;
+        }
+    }
+
+    /** The line a run that finished (a bounded read) prints: how long, and what it wrote to which topic. */
+    static String summary(org.apache.flink.api.common.JobExecutionResult r, JobConfig config) {
+        java.util.function.ToLongFunction<String> n = a -> r.getAccumulatorResult(a) instanceof Number x ? x.longValue() : 0L;
+        return String.format(java.util.Locale.ROOT, "WatchkeeperJob: read %s to its end in %.1f s; wrote %d events to %s, %d vessel"
+                        + " states to %s%s", config.inputTopic(), r.getNetRuntime() / 1000.0, n.applyAsLong(WRITTEN_EVENTS),
+                config.eventsTopic(), n.applyAsLong(WRITTEN_VESSELS), config.vesselsTopic(),
+                config.rejectsTopic() == null ? "" : ", " + n.applyAsLong(WRITTEN_REJECTS) + " rejects to " + config.rejectsTopic());
+    }
 
     /** Routes each observation to the keys its detector asks for ({@link Detector#keys}). */
     static final class KeysFunction extends RichFlatMapFunction<Observation, KeyedObservation> {

@@ -104,6 +104,10 @@ class ReadmeLocalModeIT extends KafkaJobTestBase {
             Files.write(Path.of("target", "readme-local-got.txt"), got);
         }
         assertThat(got).as("job output:%n%s", job).containsExactlyElementsOf(ref.json());
+        // a bounded run ends saying what it wrote
+        List<String[]> vesselStates = kafka.readKeyed("ais-vessels");
+        assertThat(job).containsPattern("WatchkeeperJob: read ais-nmea to its end in [0-9.]+ s; wrote " + got.size()
+                + " events to ais-events, " + vesselStates.size() + " vessel states to ais-vessels, [0-9]+ rejects to ais-rejects");
 
         // vessel states keyed by 9-digit MMSI, one or more for each simulated vessel
         List<String[]> vessels = kafka.readKeyed("ais-vessels");
