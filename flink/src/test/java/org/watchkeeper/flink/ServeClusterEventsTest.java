@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -75,16 +74,7 @@ class ServeClusterEventsTest extends KafkaJobTestBase {
 
     @Test
     void onTheDmaSampleAServerInFrontOfTheJobStoresTheEventsItWouldHaveDetected() throws Exception {
-        List<String> lines = new ArrayList<>();
-        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(
-                MultiStationLogTest.shared("data/ais/dma-aisabnormal/ais-sample.txt.gz")))) {
-            for (String l : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1).split("\\r?\\n")) {
-                if (!l.isEmpty()) {
-                    lines.add(l);
-                }
-            }
-        }
-        List<EventRow> got = frontOfTheJob("sample", lines);
+        List<EventRow> got = frontOfTheJob("sample", MultiStationLogTest.gzLines("data/ais/dma-aisabnormal/ais-sample.txt.gz"));
         // 5 minutes of the Danish network: identities that fail the ITU checks, and the vessels in port
         assertThat(kinds(got)).containsOnlyKeys("invalid_identity", "port_visit");
         assertThat(kinds(got).get("invalid_identity")).isEqualTo(6L);

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Map;
-import org.watchkeeper.ais.Mmsi;
 import org.watchkeeper.store.EventRow;
 
 /**
@@ -113,37 +112,28 @@ public final class ClusterEvents {
         }
     }
 
-    /** An evidence position in the order and names {@link Rows#event} writes them. */
+    /** An evidence position as {@link Rows#observation} writes every event's. */
     private static ObjectNode observation(JsonNode p, String where) {
         if (p == null || !p.isObject()) {
             throw new BadEvent(where + " is a position object");
         }
         ObjectNode o = Rows.JSON.createObjectNode();
-        o.put("mmsi", Mmsi.format(mmsi(p.get("mmsi"), where + ".mmsi")));
-        o.put("time", Instant.ofEpochMilli(time(p, "time", where + ".time")).toString());
-        double lat = degrees(p, "lat", 90);
-        double lon = degrees(p, "lon", 180);
-        if (!Double.isNaN(lat) && !Double.isNaN(lon)) {
-            o.put("lat", lat);
-            o.put("lon", lon);
-        }
-        for (String f : new String[] {"speed", "course"}) {
-            JsonNode v = p.get(f);
-            if (v != null && v.isNumber()) {
-                o.put(f, v.doubleValue());
-            }
-        }
-        for (String f : new String[] {"heading", "status", "type"}) {
-            JsonNode v = p.get(f);
-            if (v != null && v.canConvertToInt() && v.isIntegralNumber() && v.intValue() >= 0) {
-                o.put(f, v.intValue());
-            }
-        }
-        JsonNode s = p.get("source");
-        if (s != null && s.isTextual()) {
-            o.put("source", s.asText());
-        }
+        Rows.observation(o, mmsi(p.get("mmsi"), where + ".mmsi"), time(p, "time", where + ".time"), degrees(p, "lat", 90),
+                degrees(p, "lon", 180), number(p, "speed"), number(p, "course"), count(p, "heading"), count(p, "status"),
+                count(p, "type"), p.path("source").isTextual() ? p.get("source").asText() : null);
         return o;
+    }
+
+    /** The number in {@code field}, NaN when absent or not a number. */
+    private static double number(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v != null && v.isNumber() ? v.doubleValue() : Double.NaN;
+    }
+
+    /** The whole number ≥ 0 in {@code field}, -1 when absent or not one. */
+    private static int count(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v != null && v.isIntegralNumber() && v.canConvertToInt() && v.intValue() >= 0 ? v.intValue() : -1;
     }
 
     private static String text(JsonNode n, String field, boolean required) {

@@ -66,16 +66,19 @@ public final class KafkaSource extends Source {
     private final String from;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private volatile boolean reading;
-    /** The longest line read: {@link LineFramer#MAX_LINE} for NMEA, {@link ClusterEvents#MAX_LINE} for the job's events. */
-    private final int maxLine;
+    /**
+     * Whether the lines are NMEA, each with the time it may carry ({@link LineTime}), of up to {@link LineFramer#MAX_LINE}
+     * bytes; false for the job's events ({@link Pipeline#CLUSTER_EVENTS_SOURCE}): JSON of up to {@link ClusterEvents#MAX_LINE}.
+     */
+    private final boolean nmea;
 
-    private KafkaSource(String name, Pipeline pipeline, String bootstrap, String topic, String group, String from, int maxLine) {
+    private KafkaSource(String name, Pipeline pipeline, String bootstrap, String topic, String group, String from) {
         super(name, pipeline);
         this.bootstrap = bootstrap;
         this.topic = topic;
         this.group = group;
         this.from = from;
-        this.maxLine = maxLine;
+        this.nmea = !name.equals(Pipeline.CLUSTER_EVENTS_SOURCE);
     }
 
     /**
@@ -91,13 +94,11 @@ public final class KafkaSource extends Source {
         if (!uri.startsWith("kafka://")) {
             throw new IllegalArgumentException("--cluster-events is the job's events topic, kafka://HOST:PORT/TOPIC[?group=G&from=earliest|latest]: " + uri);
         }
-        KafkaSource k;
         try {
-            k = of("cluster-events", pipeline, uri);
+            return of(Pipeline.CLUSTER_EVENTS_SOURCE, "cluster-events", pipeline, uri);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--cluster-events: " + e.getMessage(), e);
         }
-        return new KafkaSource(Pipeline.CLUSTER_EVENTS_SOURCE, pipeline, k.bootstrap, k.topic, k.group, k.from, ClusterEvents.MAX_LINE);
     }
 
     /**
@@ -108,6 +109,11 @@ public final class KafkaSource extends Source {
      *     or repeated parameter, {@code from} other than {@code earliest} or {@code latest}
      */
     static KafkaSource of(String name, Pipeline pipeline, String uri) {
+        return of(name, name, pipeline, uri);
+    }
+
+    /** As {@link #of(String, Pipeline, String)}; the default group is {@code watchkeeper-serve-} and {@code groupSuffix}. */
+    private static KafkaSource of(String name, String groupSuffix, Pipeline pipeline, String uri) {
         String rest = uri.substring("kafka://".length());
         int slash = rest.indexOf('/');
         if (slash < 0) {
@@ -137,7 +143,7 @@ public final class KafkaSource extends Source {
             throw new IllegalArgumentException("from is earliest or latest, not '" + from + "': " + uri);
         }
         return new KafkaSource(name, pipeline, String.join(",", brokers), topic,
-                group == null ? "watchkeeper-serve-" + name : group, from == null ? "earliest" : from, LineFramer.MAX_LINE);
+                group == null ? "watchkeeper-serve-" + groupSuffix : group, from == null ? "earliest" : from);
     }
 
     @Override
@@ -296,7 +302,7 @@ public final class KafkaSource extends Source {
     protected void run() throws InterruptedException {
         String where = bootstrap;
         List<byte[]> framed = new ArrayList<>();
-        LineFramer f = new LineFramer(framed::add, maxLine);
+        LineFramer f = new LineFramer(framed::add, nmea ? LineFramer.MAX_LINE : ClusterEvents.MAX_LINE);
         Map<TopicPartition, Partition> parts = new LinkedHashMap<>();
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(properties())) {
             consumer = c;
@@ -344,7 +350,7 @@ public final class KafkaSource extends Source {
                                 f.feed(v, 0, v.length);
                                 f.endLine();
                             }
-                            Pending pending = new Pending(r.offset(), r.timestamp() > 0 ? r.timestamp() : now, framed, maxLine == LineFramer.MAX_LINE);
+                            Pending pending = new Pending(r.offset(), r.timestamp() > 0 ? r.timestamp() : now, framed, nmea);
                             if (r.offset() == p.skipOffset) {
                                 pending.next = Math.min(p.skipLines, pending.lines.length);
                             }

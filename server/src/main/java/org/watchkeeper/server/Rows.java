@@ -94,6 +94,46 @@ public final class Rows {
      * evidence {@code observations} ("not available" values left out). Used by the server and by
      * {@code analyze}, so both store events the same way.
      */
+    /**
+     * Writes one evidence position of an event's row into {@code o}, as every event's evidence holds them
+     * (the server's own detectors' and the Flink job's, {@link ClusterEvents}): {@code mmsi} (9 digits) and
+     * {@code time} (ISO-8601 UTC), then, each only when known, {@code lat} and {@code lon} (degrees to 6
+     * decimals), {@code speed} (knots), {@code course} (degrees), {@code heading}, {@code status} (the
+     * navigation status), {@code type} (the AIS message type) and {@code source}.
+     *
+     * @param lat NaN for no position (as {@code lon})
+     * @param speed NaN when not available (as {@code course})
+     * @param heading negative when not available (as {@code status} and {@code type})
+     * @param source null when not known
+     */
+    static void observation(ObjectNode o, int mmsi, long time, double lat, double lon, double speed, double course,
+                            int heading, int status, int type, String source) {
+        o.put("mmsi", Mmsi.format(mmsi));
+        o.put("time", Instant.ofEpochMilli(time).toString());
+        if (!Double.isNaN(lat) && !Double.isNaN(lon)) {
+            o.put("lat", Coordinates.round6(lat));
+            o.put("lon", Coordinates.round6(lon));
+        }
+        if (!Double.isNaN(speed)) {
+            o.put("speed", speed);
+        }
+        if (!Double.isNaN(course)) {
+            o.put("course", course);
+        }
+        if (heading >= 0) {
+            o.put("heading", heading);
+        }
+        if (status >= 0) {
+            o.put("status", status);
+        }
+        if (type >= 0) {
+            o.put("type", type);
+        }
+        if (source != null) {
+            o.put("source", source);
+        }
+    }
+
     public static EventRow event(Event e) {
         int[] mmsis = e.vessels().stream().mapToInt(Integer::intValue).toArray();
         double lat = e.latitude();
@@ -114,31 +154,9 @@ public final class Rows {
             }
             ArrayNode obs = ev.putArray("observations");
             for (PositionObservation p : e.evidence()) {
-                ObjectNode o = obs.addObject();
-                o.put("mmsi", Mmsi.format(p.mmsi()));
-                o.put("time", Instant.ofEpochMilli(p.time()).toString());
-                if (p.hasPosition()) {
-                    o.put("lat", Coordinates.round6(p.latitude()));
-                    o.put("lon", Coordinates.round6(p.longitude()));
-                }
-                if (!Double.isNaN(p.speedOverGround())) {
-                    o.put("speed", p.speedOverGround());
-                }
-                if (!Double.isNaN(p.courseOverGround())) {
-                    o.put("course", p.courseOverGround());
-                }
-                if (p.heading() >= 0) {
-                    o.put("heading", p.heading());
-                }
-                if (p.navigationStatus() >= 0) {
-                    o.put("status", p.navigationStatus());
-                }
-                if (p.messageType() != Observation.NO_MESSAGE_TYPE) {
-                    o.put("type", p.messageType());
-                }
-                if (p.source() != null) {
-                    o.put("source", p.source());
-                }
+                observation(obs.addObject(), p.mmsi(), p.time(), p.hasPosition() ? p.latitude() : Double.NaN,
+                        p.hasPosition() ? p.longitude() : Double.NaN, p.speedOverGround(), p.courseOverGround(), p.heading(),
+                        p.navigationStatus(), p.messageType() != Observation.NO_MESSAGE_TYPE ? p.messageType() : -1, p.source());
             }
             return new EventRow(e.id(), e.kind().id(), e.start(), e.end(), mmsis, lat, lon, e.geometryGeoJson(), params,
                     JSON.writeValueAsString(ev));
