@@ -798,24 +798,10 @@ public final class AisStreamDecoder {
         TagBlock tb = null;
         long tbTime = Long.MIN_VALUE;
         if (b[p] == '\\') {
-            int close = p + 1;
-            while (close < e && b[close] != '\\') {
-                close++;
-            }
-            if (close == e) {
-                reject(RejectReason.BAD_TAG_BLOCK, "no closing backslash");
-                return;
-            }
-            tb = tagBlock(b, p + 1, close);
-            if (tb == null) {
-                return; // rejected
-            }
-            tbTime = tagTime;
-            p = close + 1;
-            // more tag blocks right after it: a gateway's or a server archive's own in front of the
-            // sentence's; the later (nearer the sentence) one's parameters win
+            // one tag block, or more one after the other (a gateway's or a server archive's own in front
+            // of the sentence's): read as one, the later (nearer the sentence) one's parameters winning
             while (p < e && b[p] == '\\') {
-                close = p + 1;
+                int close = p + 1;
                 while (close < e && b[close] != '\\') {
                     close++;
                 }
@@ -823,14 +809,14 @@ public final class AisStreamDecoder {
                     reject(RejectReason.BAD_TAG_BLOCK, "no closing backslash");
                     return;
                 }
-                TagBlock inner = tagBlock(b, p + 1, close);
-                if (inner == null) {
+                TagBlock block = tagBlock(b, p + 1, close);
+                if (block == null) {
                     return; // rejected
                 }
                 if (tagTime != Long.MIN_VALUE) {
                     tbTime = tagTime;
                 }
-                tb = TagBlock.nested(tb, inner);
+                tb = tb == null ? block : TagBlock.nested(tb, block);
                 p = close + 1;
             }
             if (p == e) {
