@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
-import java.util.Map;
 import org.watchkeeper.store.EventRow;
 
 /**
@@ -56,15 +54,15 @@ public final class ClusterEvents {
         if (n == null || !n.isObject()) {
             throw new BadEvent("not a JSON object");
         }
-        String id = text(n, "id", true);
-        String kind = text(n, "kind", true);
+        String id = text(n, "id");
+        String kind = text(n, "kind");
         if (!kind.matches("[a-z][a-z0-9_]{0,63}")) {
             throw new BadEvent("kind is an event kind id (lower-case letters, digits and '_'), not '" + kind + "'");
         }
         long start = time(n, "start");
         long end = time(n, "end");
         if (end < start) {
-            throw new BadEvent("end " + text(n, "end", true) + " is before start " + text(n, "start", true));
+            throw new BadEvent("end " + text(n, "end") + " is before start " + text(n, "start"));
         }
         JsonNode vs = n.get("vessels");
         int[] mmsis;
@@ -136,13 +134,11 @@ public final class ClusterEvents {
         return v != null && v.isIntegralNumber() && v.canConvertToInt() && v.intValue() >= 0 ? v.intValue() : -1;
     }
 
-    private static String text(JsonNode n, String field, boolean required) {
+    /** The non-empty string in {@code field}, which the event must have. */
+    private static String text(JsonNode n, String field) {
         JsonNode v = n.get(field);
-        if (v == null || v.isNull() || !v.isTextual() || v.asText().isEmpty()) {
-            if (required) {
-                throw new BadEvent(field + " is missing or not a string");
-            }
-            return null;
+        if (v == null || !v.isTextual() || v.asText().isEmpty()) {
+            throw new BadEvent(field + " is missing or not a string");
         }
         return v.asText();
     }
@@ -190,12 +186,7 @@ public final class ClusterEvents {
         if (!v.isObject()) {
             throw new BadEvent(field + " is an object");
         }
-        ObjectNode o = Rows.JSON.createObjectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            o.set(e.getKey(), e.getValue());
-        }
-        return o;
+        return (ObjectNode) v;
     }
 
     private static String firstLine(String s) {

@@ -807,9 +807,7 @@ public final class Pipeline implements AutoCloseable {
             e = ClusterEvents.parse(l.bytes());
         } catch (ClusterEvents.BadEvent x) {
             String reason = "bad_cluster_event";
-            rejected.computeIfAbsent(reason, k -> new LongAdder()).increment();
-            rejectedBySource.computeIfAbsent(l.source(), k -> new ConcurrentHashMap<>())
-                    .computeIfAbsent(reason, k -> new LongAdder()).increment();
+            countRejected(rejectedBySource.computeIfAbsent(l.source(), k -> new ConcurrentHashMap<>()), reason);
             long n = rejected.get(reason).sum();
             if (n <= 10) {
                 String text = new String(l.bytes(), 0, Math.min(l.bytes().length, 300), java.nio.charset.StandardCharsets.UTF_8);
@@ -939,16 +937,20 @@ public final class Pipeline implements AutoCloseable {
             reject(r.reason().name().toLowerCase(java.util.Locale.ROOT));
         }
 
-        /** Counts a rejection of this source's, in the whole pipeline's counts and in the source's own. */
         private void reject(String reason) {
-            rejected.computeIfAbsent(reason, k -> new LongAdder()).increment();
-            rejectedHere.computeIfAbsent(reason, k -> new LongAdder()).increment();
+            countRejected(rejectedHere, reason);
         }
 
         @Override
         public String toString() {
             return source;
         }
+    }
+
+    /** Counts a rejected line or message, in the whole pipeline's counts and in its source's own ({@code bySource}). */
+    private void countRejected(Map<String, LongAdder> bySource, String reason) {
+        rejected.computeIfAbsent(reason, k -> new LongAdder()).increment();
+        bySource.computeIfAbsent(reason, k -> new LongAdder()).increment();
     }
 
     private void observe(Observation o) {
