@@ -6,19 +6,41 @@
  * ended) also raises the window event "watchkeeper:unauthorized" so the login form can come back.
  */
 export async function json(path, init) {
+  const r = await call(path, init);
+  const data = parsed(await r.text());
+  if (!r.ok) throw failure(r, data, path);
+  return data;
+}
+
+/**
+ * Fetches a file of the API (an export) with the session, for saving: the Response when it is 2xx,
+ * else an Error "status: message" as {@link json} throws.
+ */
+export async function file(path) {
+  const r = await call(path, { credentials: 'same-origin' });
+  if (!r.ok) throw failure(r, parsed(await r.text()), path);
+  return r;
+}
+
+async function call(path, init) {
   const r = await fetch(path, init);
   if (r.status === 401 && !path.startsWith('api/login') && !path.startsWith('api/me')) {
     window.dispatchEvent(new CustomEvent('watchkeeper:unauthorized'));
   }
-  const body = await r.text();
-  let data = null;
+  return r;
+}
+
+/** The JSON of an answer's body, or null when it is empty or not JSON (reported by the status when an error). */
+function parsed(body) {
   try {
-    data = body ? JSON.parse(body) : null;
+    return body ? JSON.parse(body) : null;
   } catch {
-    // not JSON: reported below when the status is an error
+    return null;
   }
-  if (!r.ok) throw new Error(data && data.error ? `${r.status}: ${data.error}` : `${r.status} ${r.statusText} for ${path}`);
-  return data;
+}
+
+function failure(r, data, path) {
+  return new Error(data && data.error ? `${r.status}: ${data.error}` : `${r.status} ${r.statusText} for ${path}`);
 }
 
 export function query(params) {

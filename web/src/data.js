@@ -722,14 +722,7 @@ export function swapPositions(fc) {
 
 /** Whether the point (lon, lat) is inside a Polygon or MultiPolygon geometry (ray casting; holes are outside). */
 export function insideGeometry(geometry, lon, lat) {
-  const inRing = (ring) => {
-    let inside = false;
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i], [xj, yj] = ring[j];
-      if ((yi > lat) !== (yj > lat) && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
-    }
-    return inside;
-  };
+  const inRing = (ring) => pointInRing([lon, lat], ring);
   const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.type === 'MultiPolygon' ? geometry.coordinates : [];
   return polys.some((poly) => poly.length > 0 && inRing(poly[0]) && !poly.slice(1).some(inRing));
 }

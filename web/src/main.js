@@ -6,7 +6,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import land50m from 'world-atlas/land-50m.json';
 import './style.css';
-import { api } from './api.js';
+import { api, file } from './api.js';
 import {
   landFromTopology, vesselsToGeoJSON, applyPosition, filterEvents, eventTarget, zoneFromVertices,
   parseZoneUpload, zonesToGeoJSON, trackToReplay, positionAt, searchVessels, vesselsExtent, CATEGORY_COLORS, CATEGORY_NAMES,
@@ -493,22 +493,9 @@ async function downloadExport(what, format) {
   msg.textContent = `Exporting ${what === 'events' ? 'events' : 'episodes under way'} as ${format.toUpperCase()}…`;
   let r;
   try {
-    r = await fetch(url, { credentials: 'same-origin' });
+    r = await file(url);
   } catch (e) {
     msg.textContent = `Export: ${e.message}`;
-    return;
-  }
-  if (!r.ok) {
-    if (r.status === 401) window.dispatchEvent(new CustomEvent('watchkeeper:unauthorized'));
-    const body = await r.text();
-    let error = `${r.status} ${r.statusText}`;
-    try {
-      const j = JSON.parse(body);
-      if (j && j.error) error = `${r.status}: ${j.error}`;
-    } catch {
-      // not JSON: the status says it
-    }
-    msg.textContent = `Export: ${error}`;
     return;
   }
   const blob = await r.blob();
