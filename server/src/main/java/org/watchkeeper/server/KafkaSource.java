@@ -294,7 +294,7 @@ public final class KafkaSource extends Source {
     @Override
     public String describe() {
         String where = "topic " + topic + " at " + bootstrap + ", group " + group;
-        return name().equals(Pipeline.CLUSTER_EVENTS_SOURCE)
+        return !nmea
                 ? "the Flink job's events, " + where + "; the shipped detectors run in the job, not here" : where;
     }
 
