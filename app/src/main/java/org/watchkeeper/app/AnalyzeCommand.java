@@ -1104,6 +1104,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         long strayTime = 0;
         long late = 0;
         long archiveRecords = 0;
+        Map<String, Long> otherSentences = new TreeMap<>();
+        long tagBlockOnly = 0;
+        long blank = 0;
         for (InputResult r : results) {
             ObjectNode in = inputs.addObject();
             in.put("file", r.file);
@@ -1117,6 +1120,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 in.put("rejected_lines", s.rejectedLines());
                 ObjectNode why = in.putObject("rejected_by_reason");
                 new TreeMap<>(s.rejections()).forEach((k, v) -> why.put(k.name(), v));
+                // lines passed over, neither rejected nor a message's: they account for lines against messages
+                ObjectNode os = in.putObject("other_sentences");
+                s.otherSentences().forEach(os::put);
+                in.put("tag_block_only_lines", s.tagBlockOnlyLines());
+                in.put("blank_lines", s.blankLines());
                 if (s.serverArchiveRecords() > 0) {
                     // a serve data folder's raw archive: its zone/watchlist marks and cluster events, passed over
                     in.put("server_archive_records", s.serverArchiveRecords());
@@ -1147,6 +1155,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 }
                 s.rejections().forEach((k, v) -> rejectedLines.merge(k, v, Long::sum));
                 archiveRecords += s.serverArchiveRecords();
+                s.otherSentences().forEach((k, v) -> otherSentences.merge(k, v, Long::sum));
+                tagBlockOnly += s.tagBlockOnlyLines();
+                blank += s.blankLines();
                 carried += r.carried;
                 untimedDropped += r.untimedDropped;
                 strayTime += r.strayTime;
@@ -1178,6 +1189,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         root.put("lines", lines);
+        ObjectNode os = root.putObject("other_sentences");
+        otherSentences.forEach(os::put);
+        root.put("tag_block_only_lines", tagBlockOnly);
+        root.put("blank_lines", blank);
         if (archiveRecords > 0) {
             root.put("server_archive_records", archiveRecords);
         }
@@ -1326,17 +1341,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
         long stray = s.get("rejected").path("stray_time").asLong();
         long csvRejected = s.get("rejected").get("csv_rows").asLong();
         long untimed = s.get("rejected").get("messages_without_time").asLong();
-        out.printf(Locale.ROOT, "  rejected:   %d line%s%s, %d CSV row%s%s, %d message%s without any time%s%s%n", rejectedLines,
+        out.printf(Locale.ROOT, "  rejected:   %d line%s%s, %d CSV row%s%s, %d message%s without any time%s%s%s%n", rejectedLines,
                 rejectedLines == 1 ? "" : "s", paren(r.top("lines", 5)), csvRejected, csvRejected == 1 ? "" : "s",
                 paren(r.top("csv_rows_by_reason", 5)),
                 untimed, untimed == 1 ? "" : "s",
                 tooLate > 0 ? ", " + tooLate + (tooLate == 1 ? " observation" : " observations") + " too late to reorder" : "",
-                stray > 0 ? ", " + stray + " with a stray time" : "");
-        long archived = s.path("server_archive_records").asLong();
-        if (archived > 0) {
-            out.printf(Locale.ROOT, "  passed over: %d record%s of a server's raw archive (zone and watchlist marks, cluster events)%n",
-                    archived, archived == 1 ? "" : "s");
-        }
+                stray > 0 ? ", " + stray + " with a stray time" : "",
+                rejectedLines + csvRejected == 0 ? "" : errors != null ? "; each is listed with its reason in " + errors
+                        : "; --errors FILE lists each with its reason");
+        printPassedOver(out, s);
         var span = s.get("time_span");
         out.printf(Locale.ROOT, "  time span:  %s%n", span.has("start")
                 ? span.get("start").asText() + " .. " + span.get("end").asText() + " (" + duration(span.get("seconds").asDouble()) + ")"
@@ -1356,6 +1369,37 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     held == 0 ? "" : String.format(Locale.ROOT, ", beside %s held before", count(held, "position", "positions")));
         }
         out.printf(Locale.ROOT, "  report:     %s (summary.json, vessels.csv, tracks.geojson, events.json, events.csv)%n", report);
+    }
+
+    /**
+     * The lines of NMEA inputs that are neither a message's nor rejected, when there are any: sentences
+     * other than VDM/VDO by address ({@code $PGHP} gives times, {@code $PSTT} and others are a
+     * receiver's own), lines of a tag block only, blank lines, records of a server's raw archive.
+     */
+    private static void printPassedOver(PrintWriter out, ObjectNode s) {
+        List<String> parts = new ArrayList<>();
+        long other = 0;
+        for (var it = s.get("other_sentences").elements(); it.hasNext(); ) {
+            other += it.next().asLong();
+        }
+        if (other > 0) {
+            parts.add(count(other, "other sentence", "other sentences") + paren(new JsonView(s).top("other_sentences", 6)));
+        }
+        long tagBlockOnly = s.get("tag_block_only_lines").asLong();
+        if (tagBlockOnly > 0) {
+            parts.add(count(tagBlockOnly, "tag-block-only line", "tag-block-only lines"));
+        }
+        long blank = s.get("blank_lines").asLong();
+        if (blank > 0) {
+            parts.add(count(blank, "blank line", "blank lines"));
+        }
+        long archived = s.path("server_archive_records").asLong();
+        if (archived > 0) {
+            parts.add(count(archived, "record", "records") + " of a server's raw archive (zone and watchlist marks, cluster events)");
+        }
+        if (!parts.isEmpty()) {
+            out.printf(Locale.ROOT, "  passed over: %s%n", String.join(", ", parts));
+        }
     }
 
     /**

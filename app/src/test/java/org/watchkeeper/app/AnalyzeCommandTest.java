@@ -936,6 +936,33 @@ class AnalyzeCommandTest {
         assertThat(bad.err()).startsWith("watchkeeper analyze: --assume-time: not an ISO-8601 time or date: yesterday (e.g. 2014-10-02T18:00:00Z,");
     }
 
+    /**
+     * exactEarth's augmented log of 31 January 2012: 17 type 5 reports of 192 bits (302 needed) are
+     * rejected, and the summary says where each is listed; its 3 188 {@code $PGHP} lines, which time the
+     * reports, are passed over and counted, so lines and messages add up (3 972 VDM sentences: 3 955
+     * messages and 17 rejected; 3 188 other: 7 160 lines).
+     */
+    @Test
+    void rejectedLinesSayWhereTheyAreListedAndOtherLinesAreCounted() throws IOException {
+        Path in = data("ais/amsa-risky/exact-earth-augmented.txt");
+        Cli.Run plain = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r1").toString(), in.toString());
+        assertThat(plain.exit()).as(plain.err()).isZero();
+        assertThat(plain.out()).contains("  rejected:   17 lines (PAYLOAD_TOO_SHORT 17), 0 CSV rows, 0 messages without any time;"
+                + " --errors FILE lists each with its reason\n  passed over: 3188 other sentences (PGHP 3188)\n");
+        Path errors = tmp.resolve("errors.tsv");
+        Cli.Run listed = Cli.run("analyze", "--no-store", "--errors", errors.toString(), "--report", tmp.resolve("r2").toString(),
+                in.toString());
+        assertThat(listed.out()).contains("17 lines (PAYLOAD_TOO_SHORT 17), 0 CSV rows, 0 messages without any time;"
+                + " each is listed with its reason in " + errors + "\n");
+        assertThat(Files.readAllLines(errors)).hasSize(18).element(1).asString()
+                .contains("\t16\tPAYLOAD_TOO_SHORT\tpayload too short for its message type: type 5: 192 bits, need 302\t");
+        JsonNode s = Cli.summary(tmp.resolve("r1"));
+        assertThat(s.get("other_sentences").get("PGHP").asLong()).isEqualTo(3188);
+        assertThat(s.get("tag_block_only_lines").asLong()).isZero();
+        assertThat(s.get("inputs").get(0).get("sentences").asLong()).isEqualTo(3955 + 17);
+        assertThat(s.get("lines").asLong()).isEqualTo(3955 + 17 + 3188);
+    }
+
     /** A file with no AIS message in it is analyzed (exit 0, its lines counted) and stderr asks whether it is an AIS log. */
     @Test
     void aFileWithoutAisSaysSo() throws IOException {
@@ -944,7 +971,9 @@ class AnalyzeCommandTest {
         Cli.Run r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(), in.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("analyzed 0 messages from 2 lines (1 input)")
-                .contains("rejected:   2 lines (NOT_A_SENTENCE 1, BAD_CHECKSUM 1)");
+                .contains("rejected:   2 lines (NOT_A_SENTENCE 1, BAD_CHECKSUM 1), 0 CSV rows, 0 messages without any time;"
+                        + " --errors FILE lists each with its reason\n")
+                .doesNotContain("passed over");
         assertThat(r.err()).contains("notes.txt: no AIS message in 2 lines (2 rejected): not an AIS log?")
                 .contains("--errors");
     }

@@ -59,8 +59,15 @@ class AnalyzeRawArchiveTest {
         assertThat(fromArchive.get("rejected").get("lines")).isEqualTo(fromLog.get("rejected").get("lines"));
         assertThat(fromArchive.get("messages").asLong()).isEqualTo(fromLog.get("messages").asLong()).isEqualTo(3130);
         assertThat(fromArchive.get("positions").get("accepted").asLong()).isEqualTo(902);
+        // every line accounted for: 3692 sentences of the messages, 3196 other sentences, 3130 lines of a tag block only
+        assertThat(fromLog.get("other_sentences").get("PGHP").asLong()).isEqualTo(3163);
+        assertThat(fromLog.get("other_sentences").get("PSTT").asLong()).isEqualTo(33);
+        assertThat(fromLog.get("tag_block_only_lines").asLong()).isEqualTo(3130);
+        assertThat(fromLog.get("inputs").get(0).get("sentences").asLong() + 3163 + 33 + 3130).isEqualTo(fromLog.get("lines").asLong());
         assertThat(a.out()).contains("rejected:   0 lines,",
-                "passed over: 2 records of a server's raw archive (zone and watchlist marks, cluster events)");
-        assertThat(l.out()).doesNotContain("passed over");
+                "passed over: 3196 other sentences (PGHP 3163, PSTT 33), 3130 tag-block-only lines,"
+                        + " 2 records of a server's raw archive (zone and watchlist marks, cluster events)");
+        assertThat(l.out()).contains("passed over: 3196 other sentences (PGHP 3163, PSTT 33), 3130 tag-block-only lines\n")
+                .doesNotContain("raw archive");
     }
 }
