@@ -179,7 +179,9 @@ public final class QueryCommand implements Runnable {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             } catch (StoreLockedException e) {
                 err.println("watchkeeper query: " + e.getMessage() + "; while a server runs, ask it instead: GET /api/near,"
-                        + " /api/vessels/{mmsi}/track, /api/events (every route: the server's /openapi.json)");
+                        + " /api/vessels/{mmsi}/track, /api/events (every route: the server's /openapi.json), each with"
+                        + " 'Authorization: Bearer TOKEN' (the admin's token is in " + common.store.data.resolve("admin-token")
+                        + " unless the server was given another)");
                 err.flush();
                 return 1;
             } catch (StoreException e) {
