@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.watchkeeper.server.IncidentApi;
@@ -242,6 +243,18 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** What to do about a data folder in use, after {@link DataFolderLock.InUseException}'s message. */
+    /**
+     * The line a server that was stopped (SIGTERM, Ctrl-C) ends with: the lines it received since its start
+     * (not those {@code rebuilt} from its archive), the messages decoded in all, and that its data folder keeps them.
+     */
+    static String stopLine(WatchkeeperServer server, long rebuilt, WatchkeeperServer.Config cfg) {
+        long lines = server.pipeline().lines() - rebuilt;
+        long messages = server.pipeline().messages();
+        return String.format(Locale.ROOT, "Watchkeeper stopped: %s received since the start, %s decoded in all; the data folder %s"
+                + " keeps them for the next start", AnalyzeCommand.count(lines, "line", "lines"),
+                AnalyzeCommand.count(messages, "message", "messages"), cfg.dataDir());
+    }
+
     static String inUseHint(String command) {
         return " (stop that one first, or give " + command + " another --data DIR)";
     }
@@ -356,9 +369,12 @@ public final class ServeCommand implements Callable<Integer> {
         }
         err.flush();
         CountDownLatch stop = new CountDownLatch(1);
+        long rebuilt = server.rebuiltLines();
         Thread hook = new Thread(() -> {
             try {
                 server.close();
+                err.println(stopLine(server, rebuilt, cfg));
+                err.flush();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
