@@ -110,6 +110,9 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
     private transient Counter messages;
     private transient Counter replayed;
     private transient Counter strays;
+    /** The lines read and messages decoded, for the line a bounded run ends with ({@link WatchkeeperJob#summary}). */
+    private transient org.apache.flink.api.common.accumulators.LongCounter readLines;
+    private transient org.apache.flink.api.common.accumulators.LongCounter decodedMessages;
     /** The stray-time rule's memory of the source ({@link StrayTimeRule#state()}). */
     private transient ValueState<long[]> strayRule;
     /** The source's observations held by the rule, in order. */
@@ -139,6 +142,7 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
         public void message(ReceivedMessage m) {
             if (!muted) {
                 messages.inc();
+                decodedMessages.add(1L);
                 decoded.addAll(mapper.map(m));
             }
         }
@@ -192,6 +196,8 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
         messages = getRuntimeContext().getMetricGroup().counter("messages");
         replayed = getRuntimeContext().getMetricGroup().counter("replayedLines");
         strays = getRuntimeContext().getMetricGroup().counter(STRAY_METRIC);
+        readLines = getRuntimeContext().getLongCounter(WatchkeeperJob.READ_LINES);
+        decodedMessages = getRuntimeContext().getLongCounter(WatchkeeperJob.DECODED_MESSAGES);
         strayRule = getRuntimeContext().getState(new ValueStateDescriptor<>("strayRule",
                 PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
         strayHeld = getRuntimeContext().getListState(new ListStateDescriptor<>("strayHeld", TypeInformation.of(Observation.class)));
@@ -199,6 +205,7 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
 
     @Override
     public void processElement(RawLine in, Context ctx, Collector<Observation> out) throws Exception {
+        readLines.add(1L);
         Host h = host(ctx.getCurrentKey());
         h.line(in.line());
         judge(h, ctx, out);

@@ -596,6 +596,9 @@ public final class WatchkeeperJob {
     static final String WRITTEN_EVENTS = "written-events";
     static final String WRITTEN_VESSELS = "written-vessel-states";
     static final String WRITTEN_REJECTS = "written-rejects";
+    /** Names of the accumulators of the lines the framing read and the AIS messages it decoded ({@link FramingFunction}). */
+    static final String READ_LINES = "read-lines";
+    static final String DECODED_MESSAGES = "decoded-messages";
 
     /** Counts the records handed to a sink in a job accumulator, for the summary a finished run prints. */
     static final class Counted extends org.apache.flink.api.common.functions.RichMapFunction<Tuple2<String, String>, Tuple2<String, String>> {
@@ -622,8 +625,9 @@ public final class WatchkeeperJob {
     /** The line a run that finished (a bounded read) prints: how long, and what it wrote to which topic. */
     static String summary(org.apache.flink.api.common.JobExecutionResult r, JobConfig config) {
         java.util.function.ToLongFunction<String> n = a -> r.getAccumulatorResult(a) instanceof Number x ? x.longValue() : 0L;
-        return String.format(java.util.Locale.ROOT, "WatchkeeperJob: read %s to its end in %.1f s; wrote %d events to %s, %d vessel"
-                        + " states to %s%s", config.inputTopic(), r.getNetRuntime() / 1000.0, n.applyAsLong(WRITTEN_EVENTS),
+        return String.format(java.util.Locale.ROOT, "WatchkeeperJob: read %s to its end (%d lines, %d AIS messages) in %.1f s;"
+                        + " wrote %d events to %s, %d vessel states to %s%s", config.inputTopic(), n.applyAsLong(READ_LINES),
+                n.applyAsLong(DECODED_MESSAGES), r.getNetRuntime() / 1000.0, n.applyAsLong(WRITTEN_EVENTS),
                 config.eventsTopic(), n.applyAsLong(WRITTEN_VESSELS), config.vesselsTopic(),
                 config.rejectsTopic() == null ? "" : ", " + n.applyAsLong(WRITTEN_REJECTS) + " rejects to " + config.rejectsTopic());
     }

@@ -42,6 +42,8 @@ import org.watchkeeper.core.track.Tracker;
  */
 final class InProcessReference {
     final List<Event> events = new ArrayList<>();
+    /** AIS messages decoded. */
+    long messages;
     long observations;
     /** Positions the tracker accepted plus identities (one vessel state each in the job). */
     long accepted;
@@ -86,6 +88,7 @@ final class InProcessReference {
         AisStreamDecoder decoder = new AisStreamDecoder(Options.DEFAULT, new AisListener() {
             @Override
             public void message(ReceivedMessage m) {
+                messages++;
                 for (Observation o : mapper.map(m)) {
                     observations++;
                     first.accept(o);

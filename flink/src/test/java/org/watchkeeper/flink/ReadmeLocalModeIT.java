@@ -106,7 +106,8 @@ class ReadmeLocalModeIT extends KafkaJobTestBase {
         assertThat(got).as("job output:%n%s", job).containsExactlyElementsOf(ref.json());
         // a bounded run ends saying what it wrote
         List<String[]> vesselStates = kafka.readKeyed("ais-vessels");
-        assertThat(job).containsPattern("WatchkeeperJob: read ais-nmea to its end in [0-9.]+ s; wrote " + got.size()
+        assertThat(job).containsPattern("WatchkeeperJob: read ais-nmea to its end \\(307271 lines, " + ref.messages
+                + " AIS messages\\) in [0-9.]+ s; wrote " + got.size()
                 + " events to ais-events, " + vesselStates.size() + " vessel states to ais-vessels, [0-9]+ rejects to ais-rejects");
 
         // vessel states keyed by 9-digit MMSI, one or more for each simulated vessel
