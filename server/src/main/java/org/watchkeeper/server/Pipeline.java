@@ -514,8 +514,10 @@ public final class Pipeline implements AutoCloseable {
      * Puts the user's zones and watchlist in force from this point of the input on: the observations
      * of lines offered before the call go to the detectors of the set in force before (also those
      * still waiting in the event-time order), those of later lines to the new set's detectors, which
-     * start with empty state. A set whose key equals the one in force changes nothing (the
-     * detectors go on). Before {@link #start()} it applies at once.
+     * take over each vessel's state as it stood at the change ({@link DetectionEngine#carryOver}): a
+     * watched vessel's silence under way and a stay in a zone that is still there go on, and a vessel
+     * still listed is not alerted again the same day. A set whose key equals the one in force changes
+     * nothing (the detectors go on). Before {@link #start()} it applies at once.
      *
      * @param mark when not null, a mark of the change is appended to the raw archive at the same
      *        point among the lines (source {@link #USER_SET_SOURCE}, the mark as the line), so that
@@ -558,9 +560,16 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    /** A replaced user engine and the observations that arrived before the change and still wait in the order. */
-    private record Retired(DetectionEngine engine, Set<Observation> waiting, long newest) {
+    /**
+     * A replaced user engine, the observations that arrived before the change and still wait in the order,
+     * and the vessels (MMSIs) it had observations of while it was in force after the oldest engine still retired
+     * was replaced.
+     */
+    private record Retired(DetectionEngine engine, Set<Observation> waiting, long newest, Set<Integer> seen) {
     }
+
+    /** The vessels the user engine in force has had observations of since the oldest engine still retired was replaced. */
+    private final Set<Integer> userSeen = new HashSet<>();
 
     /**
      * On the detection thread: puts {@code replacement} in force. The observations waiting in the
@@ -575,8 +584,11 @@ public final class Pipeline implements AutoCloseable {
                 waiting.add(o);
                 newest[0] = Math.max(newest[0], o.time());
             });
-            retired.add(new Retired(userEngine, waiting, newest[0]));
+            retired.add(new Retired(userEngine, waiting, newest[0], new HashSet<>(userSeen)));
         }
+        userSeen.clear();
+        // a vessel's episode under way (a watched vessel's silence, a stay in a zone) goes on across the change
+        replacement.carryOver(userEngine);
         userEngine = replacement;
     }
 
@@ -587,6 +599,9 @@ public final class Pipeline implements AutoCloseable {
     private void dropRetired() {
         if (!retired.isEmpty()) {
             retired.removeIf(r -> r.waiting().isEmpty() || order.held() == 0 || order.watermark() >= r.newest());
+            if (retired.isEmpty()) {
+                userSeen.clear();
+            }
         }
     }
 
@@ -1081,10 +1096,23 @@ public final class Pipeline implements AutoCloseable {
     /** On the detection thread: every episode the detectors (shipped and the user's) have open. */
     private void eachOngoing(java.util.function.Consumer<Event> to) {
         engine.ongoing(to);
-        for (Retired r : retired) {
-            r.engine().ongoing(to);
+        if (retired.isEmpty()) {
+            userEngine.ongoing(to);
+            return;
         }
-        userEngine.ongoing(to);
+        // an episode carried over to the engine in force is under way in the replaced one too, once
+        Set<String> ids = new HashSet<>();
+        userEngine.ongoing(e -> {
+            ids.add(e.id());
+            to.accept(e);
+        });
+        for (Retired r : retired) {
+            r.engine().ongoing(e -> {
+                if (ids.add(e.id())) {
+                    to.accept(e);
+                }
+            });
+        }
     }
 
     /** On the detection thread: one observation, in event-time order, to the detectors. */
@@ -1092,16 +1120,39 @@ public final class Pipeline implements AutoCloseable {
         detectedSinceAnnounce = true;
         long lateBefore = engine.lateObservations();
         engine.accept(o);
-        DetectionEngine user = userEngine;
+        int before = -1;
         for (int i = 0, n = retired.size(); i < n; i++) {
-            Retired r = retired.get(i);
-            if (r.waiting().remove(o)) {
-                // it arrived before the change: the zones and watchlist in force then judge it
-                user = r.engine();
+            if (retired.get(i).waiting().remove(o)) {
+                before = i;
                 break;
             }
         }
-        user.accept(o);
+        if (before < 0) {
+            userEngine.accept(o);
+            if (!retired.isEmpty()) {
+                userSeen.add(o.mmsi());
+            }
+        } else {
+            // it arrived before the change: the zones and watchlist in force then judge it, and the engines
+            // that replaced theirs go on from the vessel's state as it now stands, unless they have had the
+            // vessel themselves since
+            Retired r = retired.get(before);
+            r.engine().accept(o);
+            r.seen().add(o.mmsi());
+            DetectionEngine from = r.engine();
+            boolean carry = true;
+            for (int j = before + 1; j < retired.size() && carry; j++) {
+                Retired next = retired.get(j);
+                carry = !next.seen().contains(o.mmsi());
+                if (carry) {
+                    next.engine().carryOver(from, o.mmsi());
+                    from = next.engine();
+                }
+            }
+            if (carry && !userSeen.contains(o.mmsi())) {
+                userEngine.carryOver(from, o.mmsi());
+            }
+        }
         late.addAndGet(engine.lateObservations() - lateBefore);
     }
 

@@ -169,6 +169,64 @@ public final class DetectionEngine {
         }
     }
 
+    /**
+     * Before any observation, takes over from {@code previous}, the engine this one replaces while the
+     * input runs (the user changed the zones or the watchlist): its watermark, and each vessel's state of
+     * a detector keyed by MMSI that has a namesake in {@code previous}, as this engine's detector carries
+     * it over ({@link Detector#carryOver}), so that an episode under way (a watched vessel's silence, a
+     * stay in a zone) goes on across the change instead of starting again. {@code previous} is not changed.
+     *
+     * @throws IllegalStateException when this engine has had an observation already
+     */
+    public void carryOver(DetectionEngine previous) {
+        if (maxTime != Long.MIN_VALUE) {
+            throw new IllegalStateException("carryOver before the first observation only");
+        }
+        for (Hosted<?> h : hosted) {
+            if (!(h instanceof VesselHosted<?> mine)) {
+                continue;
+            }
+            for (Hosted<?> p : previous.hosted) {
+                if (p instanceof VesselHosted<?> theirs && p.detector.name().equals(h.detector.name())) {
+                    previous.vessels.forEach(v -> {
+                        Serializable old = v.get(theirs.slot);
+                        if (old != null) {
+                            mine.adopt(v.mmsi, old, theirs.detector);
+                        }
+                    });
+                    break;
+                }
+            }
+        }
+        maxTime = previous.maxTime;
+        watermark = previous.watermark;
+    }
+
+    /**
+     * Gives vessel {@code mmsi}, in each detector keyed by MMSI that has a namesake in {@code previous},
+     * the state carried over from that namesake's state of the vessel as it is now ({@link Detector#carryOver}),
+     * in place of the state it has here: for an observation that {@code previous}, the engine replaced, took
+     * after the replacement (one that arrived before the change), so that this engine goes on from it.
+     * {@code previous} is not changed.
+     */
+    public void carryOver(DetectionEngine previous, int mmsi) {
+        for (Hosted<?> h : hosted) {
+            if (!(h instanceof VesselHosted<?> mine)) {
+                continue;
+            }
+            for (Hosted<?> p : previous.hosted) {
+                if (p instanceof VesselHosted<?> theirs && p.detector.name().equals(h.detector.name())) {
+                    VesselStates v = previous.vessels.get(mmsi);
+                    mine.drop(mmsi);
+                    if (v != null && v.get(theirs.slot) != null) {
+                        mine.adopt(mmsi, v.get(theirs.slot), theirs.detector);
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
     /** Number of keys with state, per detector name (for monitoring and bounds). */
     public Map<String, Integer> keyCounts() {
         Map<String, Integer> m = new java.util.LinkedHashMap<>();
@@ -490,6 +548,38 @@ public final class DetectionEngine {
             return (S) s;
         }
 
+        /** Gives {@code mmsi} the state this detector carries over from {@code previous}'s {@code old}, if any. */
+        void adopt(long mmsi, Serializable old, Detector<?> previous) {
+            S carried = detector.carryOver(previous, mmsi, old);
+            if (carried != null) {
+                VesselStates v = vessel(mmsi);
+                v.set(slot, carried);
+                v.live++;
+                keys++;
+            }
+        }
+
+        /** Removes {@code mmsi}'s state of this detector, if any (the record too when it was the last). */
+        void drop(long mmsi) {
+            VesselStates v = vessels.get(mmsi);
+            if (v != null) {
+                clear(v);
+            }
+        }
+
+        /** Removes {@code v}'s state of this detector, if any (and {@code v} from the table when it was its last). */
+        private void clear(VesselStates v) {
+            if (v.get(slot) == null) {
+                return;
+            }
+            v.set(slot, null);
+            keys--;
+            if (--v.live == 0 && v.stored) {
+                vessels.remove(v.mmsi);
+                v.stored = false;
+            }
+        }
+
         @Override
         int keysWithState() {
             return keys;
@@ -508,16 +598,7 @@ public final class DetectionEngine {
 
         @Override
         public void clearState() {
-            VesselStates v = current;
-            if (v.get(slot) == null) {
-                return;
-            }
-            v.set(slot, null);
-            keys--;
-            if (--v.live == 0 && v.stored) {
-                vessels.remove(v.mmsi);
-                v.stored = false;
-            }
+            clear(current);
         }
     }
 

@@ -98,9 +98,24 @@ public interface Detector<S extends Serializable> {
     }
 
     /**
+     * The state a vessel keeps when this detector replaces {@code previous}, a detector of the same
+     * {@link #name} with other settings (the user changed the zones or the watchlist while the input runs;
+     * {@link DetectionEngine#carryOver}): a new state built from {@code previousState}, which stays the
+     * previous detector's, or null to start the vessel afresh. Only for detectors keyed by MMSI that keep
+     * no timers. Default: null.
+     *
+     * @param previous the detector replaced
+     * @param key the vessel's key (its MMSI)
+     * @param previousState the vessel's state in {@code previous} (its state class)
+     */
+    default S carryOver(Detector<?> previous, long key, Serializable previousState) {
+        return null;
+    }
+
+    /**
      * Takes back, after a restore from a checkpoint, what {@link #sharedState} returned when the
      * checkpoint was taken (deserialised), before any observation. Default: nothing.
      */
-    default void restoreSharedState(java.io.Serializable state) {
+    default void restoreSharedState(Serializable state) {
     }
 }

@@ -158,6 +158,28 @@ public final class WatchlistDetector implements Detector<WatchlistDetector.State
                 null, parameters, at, List.of(p)));
     }
 
+    /**
+     * A vessel this list still matches (its MMSI, or the IMO number or name it reported and the previous
+     * list matched) keeps its last fix and the period it was last alerted in: its silence under way goes
+     * on, and it is not alerted again the same period for the list having changed. One the list no longer
+     * matches by MMSI, IMO or name starts afresh (null).
+     */
+    @Override
+    public State carryOver(Detector<?> previous, long key, Serializable previousState) {
+        if (!(previous instanceof WatchlistDetector) || !(previousState instanceof State old)) {
+            return null;
+        }
+        State s = new State();
+        s.imo = old.imo != Observation.NOT_AVAILABLE && list.imo(old.imo) != null ? old.imo : Observation.NOT_AVAILABLE;
+        s.name = old.name != null ? list.matchName(old.name) : null;
+        if (list.mmsi((int) key) == null && s.imo == Observation.NOT_AVAILABLE && s.name == null) {
+            return null;
+        }
+        s.lastPeriod = old.lastPeriod;
+        s.last = old.last;
+        return s;
+    }
+
     /** A silence that has lasted the threshold by the watermark: from the last fix to the watermark, no end position. */
     @Override
     public void ongoing(State s, long key, long watermark, java.util.function.Consumer<Event> out) {

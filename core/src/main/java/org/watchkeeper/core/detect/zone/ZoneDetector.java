@@ -128,6 +128,37 @@ public final class ZoneDetector implements Detector<ZoneDetector.State> {
         s.lastLon = p.longitude();
     }
 
+    /**
+     * A vessel seen before the zones changed keeps its last fix and, for each zone it is in there, this
+     * set's zones being judged at that fix: a zone of the previous set unchanged (same id, name, category
+     * and geometry) keeps the time it was entered, so its exit gives the whole dwell; a zone that is new
+     * or changed counts as one the vessel was in when first seen (no entry observed, none emitted).
+     */
+    @Override
+    public State carryOver(Detector<?> previous, long key, Serializable previousState) {
+        if (!(previous instanceof ZoneDetector before) || !(previousState instanceof State old) || !old.seen) {
+            return null;
+        }
+        State s = new State();
+        s.seen = true;
+        s.lastTime = old.lastTime;
+        s.lastLat = old.lastLat;
+        s.lastLon = old.lastLon;
+        s.inside = zones.zonesAt(old.lastLat, old.lastLon);
+        s.enteredAt = new long[s.inside.length];
+        for (int i = 0; i < s.inside.length; i++) {
+            s.enteredAt[i] = Long.MIN_VALUE;
+            Zone z = zones.zone(s.inside[i]);
+            for (int k = 0; k < old.inside.length; k++) {
+                if (before.zones.zone(old.inside[k]).equals(z)) {
+                    s.enteredAt[i] = old.enteredAt[k];
+                    break;
+                }
+            }
+        }
+        return s;
+    }
+
     private void emit(EventKind kind, int zoneIndex, PositionObservation p, State s, long enteredAt, DetectorContext ctx) {
         Zone z = zones.zone(zoneIndex);
         Map<String, Object> at = new LinkedHashMap<>();

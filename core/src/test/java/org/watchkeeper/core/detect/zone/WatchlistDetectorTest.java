@@ -143,6 +143,62 @@ class WatchlistDetectorTest {
         assertThatThrownBy(() -> WatchlistDetector.Config.defaults().withSilence(-1)).hasMessage("silence must be >= 0 ms (0: off): -1");
     }
 
+    /**
+     * The list changes while a listed vessel is silent (another vessel is added): the engine of the new
+     * list carries the vessel's state over, so its silence under way goes on and becomes the event when
+     * it is heard again, and it is not alerted again the same day. An engine started afresh loses both.
+     */
+    @Test
+    void aSilenceUnderWayGoesOnWhenTheListChanges() {
+        Watchlist more = LIST.plus(Watchlist.parse(List.of("mmsi 232000012")));
+        AisScript before = new AisScript();
+        before.position(min(0), 232_000_011, 51.0, 1.5);
+        before.position(min(30), 232_000_011, 51.0, 1.6);
+        before.position(min(40), 244_000_001, 52.0, 4.0); // unlisted
+        AisScript after = new AisScript();
+        after.position(min(95), 232_000_012, 50.0, 1.0);
+        after.position(min(100), 232_000_011, 51.0, 1.7); // 23:53, the day of the fix at 0
+
+        List<Event> out = new java.util.ArrayList<>();
+        DetectionEngine first = new DetectionEngine(List.of(WatchlistDetector.withDefaults(LIST)), out::add, 0);
+        before.accepted().forEach(first::accept);
+        DetectionEngine carried = new DetectionEngine(List.of(WatchlistDetector.withDefaults(more)), out::add, 0);
+        carried.carryOver(first);
+        assertThat(carried.watermark()).isEqualTo(first.watermark());
+        assertThat(carried.keyCounts()).containsEntry("watchlist", 1); // 232000011; the unlisted vessel had no state
+        AisScript tick = new AisScript();
+        tick.position(min(95), 232_000_012, 50.0, 1.0);
+        tick.accepted().forEach(carried::accept);
+        List<Event> open = new java.util.ArrayList<>();
+        carried.ongoing(open::add);
+        assertThat(open).extracting(e -> e.vessels().get(0), Event::kind, Event::start, Event::end)
+                .containsExactly(tuple(232_000_011, org.watchkeeper.core.detect.EventKind.WATCHLIST_GAP, min(30), min(95) - 1));
+        AisScript heard = new AisScript();
+        heard.position(min(100), 232_000_011, 51.0, 1.7);
+        heard.accepted().forEach(carried::accept);
+        assertThat(out).extracting(e -> e.vessels().get(0), Event::kind, Event::start, Event::end).containsExactly(
+                tuple(232_000_011, org.watchkeeper.core.detect.EventKind.WATCHLIST_ACTIVITY, min(0), min(0)),
+                tuple(232_000_012, org.watchkeeper.core.detect.EventKind.WATCHLIST_ACTIVITY, min(95), min(95)),
+                tuple(232_000_011, org.watchkeeper.core.detect.EventKind.WATCHLIST_GAP, min(30), min(100)));
+        assertThat(out.get(2).id()).isEqualTo(open.get(0).id());
+        assertThat(out.get(2).parameters()).containsEntry("entries", 4);
+
+        // started afresh: no gap, and the vessel alerted again the same day
+        List<Event> fresh = new java.util.ArrayList<>();
+        DetectionEngine again = new DetectionEngine(List.of(WatchlistDetector.withDefaults(more)), fresh::add, 0);
+        after.accepted().forEach(again::accept);
+        assertThat(fresh).extracting(e -> e.vessels().get(0), Event::kind, Event::start).containsExactly(
+                tuple(232_000_012, org.watchkeeper.core.detect.EventKind.WATCHLIST_ACTIVITY, min(95)),
+                tuple(232_000_011, org.watchkeeper.core.detect.EventKind.WATCHLIST_ACTIVITY, min(100)));
+
+        // a vessel no longer listed is not carried over
+        DetectionEngine fewer = new DetectionEngine(List.of(WatchlistDetector.withDefaults(
+                Watchlist.parse(List.of("mmsi 232000012")))), e -> { }, 0);
+        fewer.carryOver(first);
+        assertThat(fewer.keyCounts()).containsEntry("watchlist", 0);
+        assertThatThrownBy(() -> carried.carryOver(first)).isInstanceOf(IllegalStateException.class);
+    }
+
     @Test
     void sameEventsChunkedAndStateOnlyForListedVessels() {
         AisScript s = traffic();

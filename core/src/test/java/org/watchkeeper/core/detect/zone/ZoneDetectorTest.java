@@ -38,6 +38,53 @@ class ZoneDetectorTest {
                 ZoneIndex.NAME_PROPERTIES));
     }
 
+    /**
+     * Box B is added while one vessel sails through Box A and another lies inside where B is drawn: the
+     * engine of the new zones carries each vessel's state over, so A's exit gives the whole dwell from
+     * the entry before the change, B's entry after the change is an entry, and the vessel already inside
+     * B when it was drawn is not said to enter it. Started afresh, A's exit would have no dwell.
+     */
+    @Test
+    void aStayInAZoneGoesOnWhenZonesAreAdded() throws IOException {
+        ZoneIndex all = user();
+        ZoneIndex onlyA = new ZoneIndex(List.of(all.zone(0)));
+        ZoneIndex withB = new ZoneIndex(List.of(all.zone(0), all.zone(1)));
+        AisScript before = new AisScript();
+        before.position(min(0), 219_000_001, 55.1, 9.95);
+        before.position(min(1), 219_000_001, 55.1, 10.02); // enters A
+        before.position(min(2), 219_000_001, 55.1, 10.05);
+        before.position(min(2), 219_000_002, 55.1, 10.15); // lies where B will be
+        AisScript after = new AisScript();
+        after.position(min(3), 219_000_001, 55.1, 10.05);
+        after.position(min(4), 219_000_001, 55.1, 10.15); // enters B
+        after.position(min(4), 219_000_002, 55.1, 10.151);
+        after.position(min(5), 219_000_001, 55.1, 10.35); // leaves both
+
+        List<Event> out = new ArrayList<>();
+        org.watchkeeper.core.detect.DetectionEngine first = new org.watchkeeper.core.detect.DetectionEngine(
+                List.of(ZoneDetector.withDefaults(onlyA)), out::add, 0);
+        before.accepted().forEach(first::accept);
+        org.watchkeeper.core.detect.DetectionEngine next = new org.watchkeeper.core.detect.DetectionEngine(
+                List.of(ZoneDetector.withDefaults(withB)), out::add, 0);
+        next.carryOver(first);
+        after.accepted().forEach(next::accept);
+        assertThat(out).extracting(e -> e.vessels().get(0), Event::kind, Event::start, e -> e.attributes().get("zone_name"),
+                e -> e.attributes().get("dwell_s")).containsExactly(
+                        tuple(219_000_001, EventKind.ZONE_ENTRY, min(1), "Box A", null),
+                        tuple(219_000_001, EventKind.ZONE_ENTRY, min(4), "Box B (inside A)", null),
+                        tuple(219_000_001, EventKind.ZONE_EXIT, min(5), "Box A", 240L),
+                        tuple(219_000_001, EventKind.ZONE_EXIT, min(5), "Box B (inside A)", 60L));
+
+        // started afresh: A's exit has no dwell (the entry was before the change)
+        List<Event> fresh = new ArrayList<>();
+        org.watchkeeper.core.detect.DetectionEngine again = new org.watchkeeper.core.detect.DetectionEngine(
+                List.of(ZoneDetector.withDefaults(withB)), fresh::add, 0);
+        after.accepted().forEach(again::accept);
+        assertThat(fresh).extracting(Event::kind, e -> e.attributes().get("zone_name"), e -> e.attributes().get("dwell_s"))
+                .containsExactly(tuple(EventKind.ZONE_ENTRY, "Box B (inside A)", null),
+                        tuple(EventKind.ZONE_EXIT, "Box A", null), tuple(EventKind.ZONE_EXIT, "Box B (inside A)", 60L));
+    }
+
     @Test
     void lookupsIncludingAcrossTheAntimeridian() throws IOException {
         ZoneIndex z = user();

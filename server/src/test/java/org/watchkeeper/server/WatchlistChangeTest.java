@@ -1,0 +1,78 @@
+package org.watchkeeper.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A change of the watchlist while a watched vessel is silent does not end its watch: over DMA's drift
+ * log of 212123000 (2-3 October 2014) with silences of 5 min, another vessel is added to the list in
+ * the middle of the first silence, and the server gives the same watchlist events as one whose list
+ * never changed (the silence that spans the change included, and no second daily alert), live and
+ * after a restart. With a lateness of 15 s the vessel's last fix before the silence still waits in the
+ * event-time order when the list changes: the list replaced judges it, and the new list's detector goes
+ * on from the state it leaves.
+ */
+class WatchlistChangeTest {
+    static final String KINDS = "/api/events?kind=watchlist_activity,watchlist_gap&limit=100000";
+
+    static WatchkeeperServer.Config config(Path data, long latenessMillis) {
+        return Fixture.config(data).withSources(List.of("feed=tcp-listen://127.0.0.1:0")).withWatchlistSilence(5 * 60_000L)
+                .withLateness(latenessMillis);
+    }
+
+    /** id → kind, start, end, vessels. */
+    static Map<String, String> events(WatchkeeperServer s) throws Exception {
+        Map<String, String> out = new TreeMap<>();
+        for (JsonNode e : Fixture.get(s, KINDS).json().get("events")) {
+            out.put(e.get("id").asText(), e.get("kind").asText() + " " + e.get("start").asText() + " " + e.get("end").asText()
+                    + " " + e.get("vessels"));
+        }
+        return out;
+    }
+
+    @ParameterizedTest(name = "lateness {0} ms")
+    @ValueSource(longs = {Fixture.SHORT_LATENESS_MILLIS, 15_000})
+    void aSilenceUnderWayOutlivesAChangeOfTheWatchlist(long lateness, @TempDir Path reference, @TempDir Path data) throws Exception {
+        Path log = Fixture.log("dma-aisabnormal/212123000_drift_1.ais");
+        String watch = "{\"mmsi\":\"212123000\",\"note\":\"drifting tanker\"}";
+        Map<String, String> expected;
+        try (WatchkeeperServer s = WatchkeeperServer.start(config(reference, lateness))) {
+            assertThat(Fixture.post(s, "/api/watchlist", watch).status()).isEqualTo(201);
+            Fixture.sendAndWait(s, Fixture.bytes(log));
+            assertThat(s.pipeline().awaitReleased(60, TimeUnit.SECONDS)).isTrue();
+            expected = events(s);
+        }
+        // as analyze --watchlist-silence-min 5 finds: 12 silences, an alert on each of the two UTC days
+        assertThat(expected.values().stream().filter(v -> v.startsWith("watchlist_gap"))).hasSize(12);
+        assertThat(expected.values().stream().filter(v -> v.startsWith("watchlist_activity"))).hasSize(2);
+        String first = expected.values().stream().filter(v -> v.startsWith("watchlist_gap")).sorted().findFirst().orElseThrow();
+        assertThat(first).startsWith("watchlist_gap 2014-10-02T17:41:45.893Z ");
+        long silenceStart = java.time.Instant.parse(first.split(" ")[1]).toEpochMilli();
+
+        // the list changes a minute into that silence: the log cut at its first line after then
+        List<byte[]> parts = ZoneHistoryRestartTest.split(Files.readAllLines(log, StandardCharsets.ISO_8859_1), silenceStart + 60_000);
+        try (WatchkeeperServer s = WatchkeeperServer.start(config(data, lateness))) {
+            assertThat(Fixture.post(s, "/api/watchlist", watch).status()).isEqualTo(201);
+            Fixture.sendAndWait(s, parts.get(0)); // with 15 s, the last fix is still held for ordering
+            assertThat(Fixture.post(s, "/api/watchlist", "{\"mmsi\":\"219000001\",\"note\":\"another\"}").status()).isEqualTo(201);
+            Fixture.sendAndWait(s, parts.get(1));
+            assertThat(s.pipeline().awaitReleased(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(events(s)).isEqualTo(expected);
+        }
+        try (WatchkeeperServer s = WatchkeeperServer.start(config(data, lateness))) {
+            assertThat(s.pipeline().awaitReleased(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(events(s)).isEqualTo(expected);
+        }
+    }
+}
