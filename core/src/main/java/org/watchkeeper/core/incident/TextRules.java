@@ -49,9 +49,20 @@ public final class TextRules {
     private static final Pattern HIJACK = Pattern.compile("\\bhijack");
     private static final Pattern KIDNAP = Pattern.compile("\\b(kidnap|abduct)");
     private static final Pattern THEFT = Pattern.compile("\\b(stole|stolen|robbed|escaped with|siphon)");
+    /**
+     * A theft denied: "nothing" then at most four words before stolen, taken or missing ("nothing reported
+     * stolen", "nothing was found to be stolen", "nothing noted missing"), "no" and a kind of goods ("no
+     * items were reported stolen", "no ship's stores were found missing", "no vessel or crew properties
+     * stolen"), "empty-handed", "without stealing anything". The forms of the ASAM and IMB narratives
+     * (16 153 rows): 113 "nothing reported stolen", 90 "nothing was stolen", 57 "nothing was reported
+     * stolen", 34 "nothing stolen", 11 "nothing had been stolen" and about 50 others ("found nothing missing
+     * or stolen").
+     */
     private static final Pattern NO_THEFT = Pattern.compile(
-            "(nothing (was |were |had been |has been )?(stolen|taken|missing)|no (items?|property|stores) (was |were )?(stolen|taken|missing)"
-                    + "|empty[- ]handed|without (stealing|taking) anything|nothing was reported stolen)");
+            "(\\bnothing\\s+([a-z]+\\s+){0,4}?(stolen|stole|taken|missing)(\\s+(or|and)\\s+(stolen|taken|missing))?\\b"
+                    + "|\\bno\\s+(([a-z']+)\\s+){0,4}?(items?|property|properties|stores|goods|cargo|belongings|equipment|valuables)"
+                    + "\\s+([a-z]+\\s+){0,4}?(stolen|taken|missing)\\b"
+                    + "|empty[- ]handed|without (stealing|taking) anything)");
     private static final Pattern BOARD = Pattern.compile("\\b(boarded|boarding|climbed on ?board|got on ?board)");
     private static final Pattern ATTEMPTED_BOARDING = Pattern.compile("\\battempt\\w*\\s+(to\\s+)?board\\w*");
     private static final Pattern FIRED = Pattern.compile("\\b(fired (up)?on|fired at|shot at|opened fire|fire (up)?on the)");

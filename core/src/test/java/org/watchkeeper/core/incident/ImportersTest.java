@@ -74,6 +74,37 @@ class ImportersTest {
         return r.incidents().stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
     }
 
+    /**
+     * A narrative that denies a theft ("Nothing reported stolen", "nothing was found to be stolen", "no
+     * items were reported stolen") is a loss of nothing, not of stores: ASAM 2009-226 ("The robbers escaped
+     * in their boat upon seeing the crew alertness. Nothing reported stolen.") and 2008-232 are CAT 4, not
+     * CAT 3; IMB's attempted attack f9417427c6c5646a loses nothing. Over both datasets, no incident whose
+     * narrative denies a theft and reports none is a loss of stores.
+     */
+    @Test
+    void aDeniedTheftIsNoLoss() throws IOException {
+        for (String id : List.of("asam-2009-226", "asam-2008-232")) {
+            Incident i = byId(asam(), id);
+            assertThat(i.narrative()).as(id).containsIgnoringCase("nothing reported stolen");
+            assertThat(i.loss()).as(id).isEqualTo(EconomicLoss.NOTHING);
+            assertThat(i.itemsStolen()).as(id).isNull();
+        }
+        assertThat(byId(asam(), "asam-2009-226").category()).isEqualTo(RecaapCategory.CAT_4);
+        assertThat(byId(imb(), "imb-f9417427c6c5646a").loss()).isEqualTo(EconomicLoss.NOTHING);
+        java.util.regex.Pattern denied = java.util.regex.Pattern.compile("(?i)\\bnothing\\s+(\\w+\\s+){0,4}?(stolen|taken|missing)");
+        java.util.regex.Pattern reported = java.util.regex.Pattern.compile("(?i)\\b(stole|escaped with|robbed)\\b");
+        Map<EconomicLoss, Long> byLoss = new java.util.TreeMap<>();
+        for (ImportResult r : List.of(asam(), imb())) {
+            for (Incident i : r.incidents()) {
+                String t = i.narrative() == null ? "" : i.narrative();
+                if (denied.matcher(t).find() && !reported.matcher(t).find()) {
+                    byLoss.merge(i.loss(), 1L, Long::sum);
+                }
+            }
+        }
+        assertThat(byLoss).isEqualTo(Map.of(EconomicLoss.NOTHING, 338L));
+    }
+
     @Test
     void asamCountsAndRejectedRows() throws IOException {
         ImportResult r = asam();
