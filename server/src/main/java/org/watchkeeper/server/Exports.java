@@ -84,13 +84,15 @@ public final class Exports {
     }
 
     /**
-     * The saved file's name: the list and its filters, so that exports of different windows, kinds or
-     * vessels do not overwrite each other, e.g. {@code events-gap-219000001-from-20240601T000000Z-to-20240602T000000Z.csv}
-     * (only letters, digits, {@code + - _ .}; at most 150 characters before the format).
+     * The saved file's name: the list and its filters, so that exports of different windows, kinds,
+     * vessels or areas do not overwrite each other, e.g. {@code events-gap-219000001-from-20240601T000000Z-to-20240602T000000Z.csv},
+     * {@code incidents-hijacking-CAT_1-bbox-103+0.5+105+2.kml} (only letters, digits, {@code + - _ .}; at most 150
+     * characters before the format).
      */
     static String fileName(Context ctx, String what, String format) {
         StringBuilder b = new StringBuilder(what);
-        for (String[] f : new String[][] {{"kind", ""}, {"mmsi", ""}, {"zone", "zone-"}, {"q", ""}, {"shiptype", "type-"}, {"from", "from-"}, {"to", "to-"}}) {
+        for (String[] f : new String[][] {{"kind", ""}, {"type", ""}, {"category", ""}, {"mmsi", ""}, {"zone", "zone-"}, {"q", ""},
+                {"shiptype", "type-"}, {"bbox", "bbox-"}, {"from", "from-"}, {"to", "to-"}}) {
             String v = ctx.queryParam(f[0]);
             if (v != null && !v.isBlank()) {
                 String part = f[0].equals("from") || f[0].equals("to") ? v.replaceAll("[-:]", "") : v;
@@ -224,13 +226,16 @@ public final class Exports {
                 for (JsonNode v : r.path("vessels")) {
                     n.append(' ').append(v.asText());
                 }
-                name = n.append(' ').append(r.get("start").asText()).toString();
+                name = n.append(' ').append(when(r)).toString();
             }
             sb.append("<Placemark><name>").append(xml(name)).append("</name>");
             if (r.has("start") && r.has("end")) {
                 // KML 2.2 TimeSpan: a viewer's time slider shows the event while it lasts
                 sb.append("<TimeSpan><begin>").append(xml(r.get("start").asText())).append("</begin><end>")
                         .append(xml(r.get("end").asText())).append("</end></TimeSpan>");
+            } else if (r.has("start")) {
+                // KML 2.2 TimeStamp: an incident is a moment, or a day (xsd:date) when only its date is known
+                sb.append("<TimeStamp><when>").append(xml(when(r))).append("</when></TimeStamp>");
             }
             sb.append("<ExtendedData>");
             r.fields().forEachRemaining(e -> data(sb, e.getKey(), e.getValue(), true));
@@ -239,6 +244,12 @@ public final class Exports {
         }
         sb.append("</Document>\n</kml>\n");
         return sb.toString();
+    }
+
+    /** A row's {@code start}: its date alone when the row is known only to the day ({@code date_only}, an incident's). */
+    private static String when(ObjectNode r) {
+        String start = r.get("start").asText();
+        return r.path("date_only").asBoolean(false) && start.length() >= 10 ? start.substring(0, 10) : start;
     }
 
     /**

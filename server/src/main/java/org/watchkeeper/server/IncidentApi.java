@@ -72,7 +72,7 @@ public final class IncidentApi {
     public static final List<String> CSV_FIELDS = List.of("id", "time", "date_only", "lat", "lon", "place", "type", "category",
             "category_computed", "victim_name", "victim_imo", "victim_mmsi", "victim_flag", "victim_type", "victim_status",
             "perpetrators", "weapons", "crew_harm", "items_stolen", "loss", "actions_taken", "source", "reference", "tlp",
-            "owner_org", "created_by", "created", "updated");
+            "owner_org", "shared_with", "recipients", "created_by", "created", "updated", "narrative");
 
     /**
      * The official STIX 2.1 marking-definition ids of TLP 2.0 (OASIS CTI TC, cti-stix-common-objects,
@@ -643,7 +643,7 @@ public final class IncidentApi {
         for (Incident i : Exports.fit(ctx, list(ctx, server.incidentStore(), limit + 1), limit, "incidents")) {
             rows.add(format.equals("geojson") ? IncidentJson.write(i) : flat(i));
         }
-        ctx.header("Content-Disposition", "attachment; filename=\"incidents." + format + "\"");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + Exports.fileName(ctx, "incidents", format) + "\"");
         switch (format) {
             case "geojson" -> Exports.signed(ctx, server, "application/geo+json", Exports.geojson(rows).toString());
             case "csv" -> Exports.signed(ctx, server, "text/csv; charset=utf-8", Exports.csv(rows, CSV_FIELDS));

@@ -85,7 +85,7 @@ class IncidentApiTest {
         }
     }
 
-    record Reply(int status, String body, String type, String signature) {
+    record Reply(int status, String body, String type, String signature, String disposition) {
         JsonNode json() throws Exception {
             return Rows.JSON.readTree(body);
         }
@@ -96,7 +96,7 @@ class IncidentApiTest {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> r = Fixture.HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Reply(r.statusCode(), r.body(), r.headers().firstValue("content-type").orElse(""),
-                r.headers().firstValue(ExportSigner.HEADER).orElse(null));
+                r.headers().firstValue(ExportSigner.HEADER).orElse(null), r.headers().firstValue("content-disposition").orElse(null));
     }
 
     static Reply get(String who, String path) throws Exception {
@@ -491,9 +491,17 @@ class IncidentApiTest {
         assertThat(lines[1]).startsWith("asam-2022-148,2022-05-28T00:00:00Z,true,1.116667,103.516667,"
                 + "INDONESIA,robbery,CAT 3,CAT 3,MAGNUM ENERGY,");
         assertThat(lines).hasSize(2);
+        // sharing (none here) and the narrative last
+        assertThat(lines[0]).endsWith(",tlp,owner_org,shared_with,recipients,created_by,created,updated,narrative");
+        assertThat(lines[1]).contains(",CLEAR,host,,,hadmin,").endsWith(",INDONESIA: three robbers armed with knives boarded"
+                + " MAGNUM ENERGY underway and escaped with stolen engine spare parts.");
         Reply kml = get(PAT, "/api/export/incidents.kml?q=asam-2022-148");
-        assertThat(kml.body()).contains("<name>robbery 2022-05-28T00:00:00Z</name>")
+        // known to the day only: named and stamped with its date, not a midnight it does not know
+        assertThat(kml.body()).contains("<name>robbery 2022-05-28</name><TimeStamp><when>2022-05-28</when></TimeStamp>")
                 .contains("<coordinates>103.516667,1.116667</coordinates>");
+        assertThat(kml.disposition()).isEqualTo("attachment; filename=\"incidents-asam-2022-148.kml\"");
+        assertThat(get(PAT, "/api/export/incidents.csv?type=robbery&category=CAT%203&bbox=103,0.5,105,2&from=2022-01-01")
+                .disposition()).isEqualTo("attachment; filename=\"incidents-robbery-CAT_3-bbox-103+0.5+105+2-from-20220101.csv\"");
         assertError(get(PAT, "/api/export/incidents.xls"), 400, "export format must be geojson, csv or kml: incidents.xls");
         // Every incident export is signed with the server's Ed25519 key, over the exact body bytes.
         java.security.PublicKey key = ExportSigner.readPublicKey(data.resolve("signing-key.pub.pem"));
