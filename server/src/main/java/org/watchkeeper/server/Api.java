@@ -361,19 +361,7 @@ public final class Api {
                 ObjectNode x = a.addObject();
                 x.put("mmsi", Mmsi.format(c.mmsi()));
                 if (policy.allows(DataClass.IDENTITIES, c.lat(), c.lon(), t, now)) {
-                    // as the command line's query near gives them: name, flag and class beside the MMSI
-                    VesselSnapshot live = server.pipeline().vessels().get(c.mmsi());
-                    if (live != null) {
-                        putText(x, "name", live.name());
-                        putText(x, "flag", Rows.flag(live));
-                        putText(x, "class", Rows.vesselClass(live));
-                    } else {
-                        store.vessel(c.mmsi()).ifPresent(v -> {
-                            putText(x, "name", v.name());
-                            putText(x, "flag", v.flag());
-                            putText(x, "class", v.vesselClass());
-                        });
-                    }
+                    putIdentity(x, server, c.mmsi());
                 }
                 putApproach(x, c);
             }
@@ -1227,6 +1215,25 @@ public final class Api {
             return vessel(v);
         }
         return server.store().vessel(mmsi).map(Api::vessel).orElse(null);
+    }
+
+    /**
+     * A vessel's name, flag and class beside its MMSI in {@code x}, as the command line's {@code query near}
+     * gives them: from the live picture, else from the store; each left out when not known.
+     */
+    static void putIdentity(ObjectNode x, WatchkeeperServer server, int mmsi) {
+        VesselSnapshot live = server.pipeline().vessels().get(mmsi);
+        if (live != null) {
+            putText(x, "name", live.name());
+            putText(x, "flag", Rows.flag(live));
+            putText(x, "class", Rows.vesselClass(live));
+        } else {
+            server.store().vessel(mmsi).ifPresent(v -> {
+                putText(x, "name", v.name());
+                putText(x, "flag", v.flag());
+                putText(x, "class", v.vesselClass());
+            });
+        }
     }
 
     static String name(WatchkeeperServer server, int mmsi) {

@@ -566,7 +566,7 @@ public final class IncidentApi {
             ObjectNode v = vs.addObject();
             v.put("mmsi", Mmsi.format(c.mmsi()));
             if (policy.allows(DataClass.IDENTITIES, c.lat(), c.lon(), Instant.ofEpochMilli(c.timeMillis()), now)) {
-                Api.putText(v, "name", Api.name(server, c.mmsi()));
+                Api.putIdentity(v, server, c.mmsi());
             }
             Api.putApproach(v, c);
             snippet(v, store.track(c.mmsi(), from, to), policy, now);

@@ -390,6 +390,9 @@ class IncidentApiTest {
         JsonNode self = near.get("vessels").get(0);
         assertThat(self.get("mmsi").asText()).isEqualTo("538004030");
         assertThat(self.get("name").asText()).isEqualTo("FRIO");
+        // flag and class beside the name, as /api/near and query near give them
+        assertThat(self.get("flag").asText()).isEqualTo("MH");
+        assertThat(self.get("class").asText()).isEqualTo("A");
         assertThat(self.get("distance_m").asDouble()).isEqualTo(0.0);
         assertThat(self.get("time").asText()).isEqualTo(Instant.ofEpochMilli(fix.timeMillis()).toString());
         assertThat(self.get("interpolated").asBoolean()).isFalse();
