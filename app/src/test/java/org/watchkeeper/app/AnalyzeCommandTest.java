@@ -109,7 +109,11 @@ class AnalyzeCommandTest {
             points += f.get("properties").get("points").asLong();
         }
         assertThat(points).isEqualTo(accepted);
-        assertThat(Cli.JSON.readTree(report.resolve("events.json").toFile()).isArray()).isTrue();
+        JsonNode events = Cli.JSON.readTree(report.resolve("events.json").toFile());
+        assertThat(events.isArray()).isTrue();
+        // every event its own id: the stores keep events by id, so two events of one id would lose one
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        events.forEach(e -> assertThat(ids.add(e.get("id").asText())).as("a second event of id %s: %s", e.get("id"), e).isTrue());
         assertThat(Files.readString(report.resolve("events.csv"))).startsWith("id,kind,start,end,mmsis,lat,lon,attributes\r\n");
     }
 

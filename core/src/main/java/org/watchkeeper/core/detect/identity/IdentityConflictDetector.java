@@ -487,8 +487,10 @@ public final class IdentityConflictDetector implements Detector<IdentityConflict
             at.put("time_slack_s", jumpSlack / 1000.0);
         }
         at.put("returned", s.at(i, RETURNED) != 0);
+        // several jumps of one vessel can start at one instant (rows of one time at several places, as a
+        // MarineCadastre export's first second holds): the place jumped to tells them apart
         ctx.emit(Event.of(EventKind.POSITION_JUMP, firstTime, firstTime, List.of((int) ctx.key()), lat, lon,
-                null, parameters(), at, s.firsts[i].toList()));
+                null, parameters(), at, s.firsts[i].toList(), String.format(java.util.Locale.ROOT, "%.6f,%.6f", lat, lon)));
     }
 
     private static double round1(double v) {
