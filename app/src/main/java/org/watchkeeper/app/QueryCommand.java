@@ -455,12 +455,13 @@ public final class QueryCommand implements Runnable {
         }
     }
 
-    /** {@code query events [--kind K] [--mmsi M]}. */
+    /** {@code query events [--kind K[,K...]] [--mmsi M]}. */
     @Command(name = "events", mixinStandardHelpOptions = true,
             description = "Events that overlap the window, of one kind or one vessel, ordered by start then id.")
     static final class Events extends Sub {
-        @Option(names = "--kind", paramLabel = "KIND", description = "Only this kind (gap, loitering, drift, ...).")
-        String kind;
+        @Option(names = "--kind", paramLabel = "KIND", split = ",",
+                description = "Only these kinds (gap, loitering, drift, ...; several separated by commas, as the API's kind=).")
+        List<String> kinds;
 
         @Option(names = "--mmsi", paramLabel = "MMSI", description = "Only events involving this vessel.")
         Integer mmsi;
@@ -479,18 +480,24 @@ public final class QueryCommand implements Runnable {
 
         @Override
         List<Object[]> ask(HistoryStore store, long from, long to) {
-            if (kind != null && java.util.Arrays.stream(org.watchkeeper.core.detect.EventKind.values())
-                    .noneMatch(k -> k.id().equals(kind))) {
-                throw new IllegalArgumentException("unknown event kind '" + kind + "'; known: "
-                        + java.util.Arrays.stream(org.watchkeeper.core.detect.EventKind.values())
-                                .map(org.watchkeeper.core.detect.EventKind::id)
-                                .collect(java.util.stream.Collectors.joining(", ")));
+            java.util.Set<String> wanted = kinds == null ? null : new java.util.LinkedHashSet<>();
+            for (String kind : kinds == null ? List.<String>of() : kinds) {
+                String k = kind.strip();
+                if (java.util.Arrays.stream(org.watchkeeper.core.detect.EventKind.values()).noneMatch(x -> x.id().equals(k))) {
+                    throw new IllegalArgumentException("unknown event kind '" + k + "'; known: "
+                            + java.util.Arrays.stream(org.watchkeeper.core.detect.EventKind.values())
+                                    .map(org.watchkeeper.core.detect.EventKind::id)
+                                    .collect(java.util.stream.Collectors.joining(", ")));
+                }
+                wanted.add(k);
             }
+            // one kind is asked of the store; several are kept from all kinds', in the store's order
+            String one = wanted != null && wanted.size() == 1 ? wanted.iterator().next() : null;
             List<org.watchkeeper.store.EventRow> found = mmsi != null ? store.eventsForVessel(mmsi, from, to)
-                    : store.events(kind, from, to);
+                    : store.events(one, from, to);
             List<Object[]> rows = new ArrayList<>();
             for (org.watchkeeper.store.EventRow e : found) {
-                if (kind != null && !kind.equals(e.kind())) {
+                if (wanted != null && !wanted.contains(e.kind())) {
                     continue;
                 }
                 rows.add(new Object[] {e.id(), e.kind(), iso(e.startMillis()), iso(e.endMillis()),

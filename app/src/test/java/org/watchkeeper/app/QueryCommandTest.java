@@ -221,6 +221,11 @@ class QueryCommandTest {
         assertThat(driftCsv.out().lines().toList()).hasSize(2);
         assertThat(driftCsv.out().lines().skip(1).findFirst().orElseThrow()).startsWith(drift.get(0).get("id").asText() + ",drift,")
                 .contains(",212123000,");
+        // several kinds, separated by commas as the API's kind= takes them: the log's drift and loitering
+        JsonNode both = Cli.run("query", "events", "--kind", "drift,loitering", "--data", data).json();
+        assertThat(both).extracting(e -> e.get("kind").asText()).containsExactlyInAnyOrder("drift", "loitering");
+        assertThat(Cli.run("query", "events", "--kind", "loitering", "--kind", "encounter", "--data", data).json())
+                .extracting(e -> e.get("kind").asText()).containsExactly("loitering");
         Cli.Run unknown = Cli.run("query", "events", "--kind", "drfit", "--data", data);
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).startsWith("watchkeeper query events: unknown event kind 'drfit'; known: gap, encounter, loitering, drift,");
