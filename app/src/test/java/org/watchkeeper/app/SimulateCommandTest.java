@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.watchkeeper.ais.nmea.AisStreamDecoder;
 import org.watchkeeper.ais.nmea.Options;
 import org.watchkeeper.ais.nmea.ReceivedMessage;
@@ -52,6 +54,42 @@ class SimulateCommandTest {
         assertThat(enc.get("start").asText()).isEqualTo("2025-01-10T07:00:00Z");
         assertThat(enc.get("mmsis")).hasSize(2);
         assertThat(enc.get("mmsis").get(0).asText()).matches("\\d{9}");
+    }
+
+    /**
+     * A day of 40 traffic vessels beside the planted scenarios: analyze finds each planted encounter,
+     * gap, identity conflict and loitering, and no encounter, gap or identity conflict of the traffic
+     * (ships waiting at one anchorage lie at berths 700 m apart, not on one point, which made two of them
+     * an encounter); loitering of the traffic none either (the rendezvous' two vessels loiter too).
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(ints = {1, 3, 7})
+    void analyzeFindsThePlantedEventsAndNoOthers(int seed) throws IOException {
+        Path out = tmp.resolve("day.nmea");
+        Path truth = tmp.resolve("truth.json");
+        DecodeCommandTest.Run r = DecodeCommandTest.run("simulate", "--quiet", "--seed", Integer.toString(seed), "--vessels", "40",
+                "--hours", "24", "--out", out.toString(), "--truth", truth.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        Cli.Run a = Cli.run("analyze", "--no-store", "--quiet", "--report", tmp.resolve("r").toString(), out.toString());
+        assertThat(a.exit()).as(a.err()).isZero();
+        JsonNode planted = new ObjectMapper().readTree(truth.toFile());
+        java.util.Set<String> plantedVessels = new java.util.HashSet<>();
+        planted.forEach(e -> e.get("mmsis").forEach(m -> plantedVessels.add(m.asText())));
+        java.util.Map<String, java.util.List<String>> found = new java.util.TreeMap<>();
+        for (JsonNode e : Cli.JSON.readTree(tmp.resolve("r").resolve("events.json").toFile())) {
+            String kind = e.get("kind").asText();
+            if (List.of("encounter", "gap", "identity_conflict", "loitering").contains(kind)) {
+                java.util.List<String> vs = new java.util.ArrayList<>();
+                e.get("mmsis").forEach(m -> vs.add(m.asText()));
+                assertThat(plantedVessels).as("%s of %s: not a planted vessel", kind, vs).containsAll(vs);
+                found.computeIfAbsent(kind, k -> new java.util.ArrayList<>()).add(String.join("+", vs));
+            }
+        }
+        // one each planted; loitering also by the rendezvous' two vessels, slow for 3 h far from shore
+        assertThat(found.get("encounter")).hasSize(1);
+        assertThat(found.get("gap")).hasSize(1);
+        assertThat(found.get("identity_conflict")).hasSize(1);
+        assertThat(found.get("loitering")).hasSize(3);
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.List;
  * Strait (south of Singapore, past Horsburgh Lighthouse) and of the Malacca Strait (off Tanjung
  * Piai, One Fathom Bank off Port Klang), out into the Andaman Sea north of Sumatra and through the
  * Great Channel (between Sumatra and Great Nicobar), south of Dondra Head (Sri Lanka), across the
- * Bay of Bengal to the Sandheads pilot station (Hooghly: Kolkata and Haldia) and Chittagong, and
+ * Bay of Bengal to the Hooghly mouth off Sagar Island (Kolkata and Haldia) and Chittagong, and
  * up the open South China Sea west of the Spratly and east of the Paracel Islands. Every lane is
  * checked against the Natural Earth land mask ({@code SimulatorLanesTest}: no point sampled every
  * kilometre lies inside land). Port anchorages are in open water off each port; lanes end there
@@ -32,15 +32,15 @@ public final class IndoPacific {
     /** Port Klang (MYPKG) 3°00'N 101°24'E; off the Klang north channel. */
     public static final Port PORT_KLANG = new Port("MYPKG", "Port Klang", p(3.0, 101.4), p(2.95, 101.20));
     /** Tanjung Pelepas (MYTPP) 1°22'N 103°33'E; approach channel off the Pulai estuary. */
-    public static final Port TANJUNG_PELEPAS = new Port("MYTPP", "Tanjung Pelepas", p(1.3667, 103.55), p(1.29, 103.55));
+    public static final Port TANJUNG_PELEPAS = new Port("MYTPP", "Tanjung Pelepas", p(1.3667, 103.55), p(1.27, 103.57));
     /** Jakarta, Tanjung Priok (IDTPP) 6°06'S 106°53'E; Jakarta roads. */
     public static final Port JAKARTA = new Port("IDTPP", "Jakarta (Tanjung Priok)", p(-6.1, 106.8833), p(-5.90, 106.90));
     /** Colombo (LKCMB) 6°56'N 79°51'E; outer anchorage west of the harbour. */
     public static final Port COLOMBO = new Port("LKCMB", "Colombo", p(6.9333, 79.85), p(6.95, 79.78));
     /** Chennai (INMAA) 13°05'N 80°17'E; outer anchorage. */
     public static final Port CHENNAI = new Port("INMAA", "Chennai", p(13.0833, 80.2833), p(13.05, 80.40));
-    /** Haldia (INHAL) 22°02'N 88°06'E, port of Kolkata; Sandheads pilot station at the Hooghly mouth. */
-    public static final Port HALDIA = new Port("INHAL", "Haldia (Kolkata)", p(22.0333, 88.1), p(21.15, 88.15));
+    /** Haldia (INHAL) 22°02'N 88°06'E, port of Kolkata; off Sagar Island at the Hooghly mouth, within 20 nm of the shore. */
+    public static final Port HALDIA = new Port("INHAL", "Haldia (Kolkata)", p(22.0333, 88.1), p(21.45, 88.1));
     /** Chittagong (BDCGP) 22°20'N 91°49'E; outer anchorage off the Karnaphuli mouth. */
     public static final Port CHITTAGONG = new Port("BDCGP", "Chittagong", p(22.3333, 91.8167), p(22.05, 91.72));
     /** Ho Chi Minh City (VNSGN) 10°46'N 106°42'E; anchorage off Vung Tau. */
@@ -48,7 +48,7 @@ public final class IndoPacific {
     /** Manila (PHMNL) 14°35'N 120°58'E; Manila Bay anchorage. */
     public static final Port MANILA = new Port("PHMNL", "Manila", p(14.5833, 120.9667), p(14.55, 120.88));
     /** Hong Kong (HKHKG) 22°17'N 114°10'E; off the West Lamma Channel. */
-    public static final Port HONG_KONG = new Port("HKHKG", "Hong Kong", p(22.2833, 114.1667), p(22.15, 114.10));
+    public static final Port HONG_KONG = new Port("HKHKG", "Hong Kong", p(22.2833, 114.1667), p(22.135, 114.10));
     /** Kaohsiung (TWKHH) 22°37'N 120°16'E; outer anchorage. */
     public static final Port KAOHSIUNG = new Port("TWKHH", "Kaohsiung", p(22.6167, 120.2667), p(22.55, 120.20));
 

@@ -11,4 +11,26 @@ package org.watchkeeper.core.sim;
  *        boarding area in open water off the port (chosen for the simulator, clear of the land mask)
  */
 public record Port(String locode, String name, LatLon position, LatLon anchorage) {
+    /** Berths of an anchorage: a square grid of this many spots ({@link #berth}). */
+    public static final int BERTHS = 100;
+    /**
+     * Metres between neighbouring berths: more than a ship's swinging circle at anchor, and more than
+     * the 500 m within which two ships lying still for 2 h are an encounter, so that ships waiting at
+     * one anchorage are not one.
+     */
+    public static final double BERTH_SPACING_M = 700;
+
+    /**
+     * Berth {@code k} (taken modulo {@link #BERTHS}) of the anchorage: a spot of a 10 × 10 grid
+     * {@link #BERTH_SPACING_M} apart centred on {@link #anchorage} (within 3.2 km of it north-south and
+     * east-west), where a ship lies at anchor instead of on the one point every ship would share.
+     */
+    public LatLon berth(int k) {
+        int i = Math.floorMod(k, BERTHS);
+        int side = (int) Math.round(Math.sqrt(BERTHS));
+        double north = (i / side - (side - 1) / 2.0) * BERTH_SPACING_M;
+        double east = (i % side - (side - 1) / 2.0) * BERTH_SPACING_M;
+        return new LatLon(anchorage.lat() + north / 111_320.0,
+                anchorage.lon() + east / (111_320.0 * Math.cos(Math.toRadians(anchorage.lat()))));
+    }
 }

@@ -127,7 +127,7 @@ public final class Simulation {
         Identities ids = new Identities(new Random(mix(options.seed(), 1)));
         for (int i = 0; i < options.vessels(); i++) {
             Random r = new Random(mix(options.seed(), 1000 + i));
-            vessels.add(backgroundVessel(ids, r));
+            vessels.add(backgroundVessel(ids, r, i));
             motionRandom.add(r);
         }
         if (options.plantEvents()) {
@@ -181,7 +181,12 @@ public final class Simulation {
 
     // ------------------------------------------------------------------ vessels
 
-    private SimVessel backgroundVessel(Identities ids, Random r) {
+    /**
+     * Traffic vessel {@code index}: a fishing boat on a fishing ground, or a merchant ship on a lane
+     * between two ports, lying at anchor at its own berth of each port's anchorage ({@link Port#berth},
+     * berth {@code index}) while it waits, its lane running on from the anchorage to that berth.
+     */
+    private SimVessel backgroundVessel(Identities ids, Random r, int index) {
         if (r.nextInt(100) < 15) {
             IndoPacific.FishingGround g = IndoPacific.FISHING_GROUNDS.get(r.nextInt(IndoPacific.FISHING_GROUNDS.size()));
             VesselIdentity id = ids.fishingBoat(g.mid());
@@ -219,7 +224,12 @@ public final class Simulation {
         VesselIdentity id = ids.merchant(ids.merchantFlag(), type);
         Lane lane = IndoPacific.LANES.get(r.nextInt(IndoPacific.LANES.size()));
         boolean forward = r.nextBoolean();
-        SeaPath path = forward ? lane.path() : lane.path().reversed();
+        List<LatLon> berthed = new ArrayList<>();
+        berthed.add(lane.from().berth(index));
+        berthed.addAll(lane.path().waypoints());
+        berthed.add(lane.to().berth(index));
+        SeaPath laneToBerths = new SeaPath(berthed);
+        SeaPath path = forward ? laneToBerths : laneToBerths.reversed();
         Port to = forward ? lane.to() : lane.from();
         Port from = forward ? lane.from() : lane.to();
         List<SimVessel.Leg> legs = new ArrayList<>();
@@ -227,7 +237,7 @@ public final class Simulation {
         double fromM = r.nextDouble() * path.length();
         if (r.nextInt(100) < 15) {
             long wait = 600 + r.nextInt(8 * 3600);
-            legs.add(new SimVessel.Hold(from.anchorage(), r.nextInt(360), t, t + wait, 1, to.locode()));
+            legs.add(new SimVessel.Hold(from.berth(index), r.nextInt(360), t, t + wait, 1, to.locode()));
             t += wait;
             fromM = 0;
         }
@@ -237,7 +247,7 @@ public final class Simulation {
             t = sail.end();
             long dwell = 4 * 3600 + r.nextInt(8 * 3600);
             Port next = from;
-            legs.add(new SimVessel.Hold(to.anchorage(), r.nextInt(360), t, t + dwell, 1, next.locode()));
+            legs.add(new SimVessel.Hold(to.berth(index), r.nextInt(360), t, t + dwell, 1, next.locode()));
             t += dwell;
             path = path.reversed();
             from = to;

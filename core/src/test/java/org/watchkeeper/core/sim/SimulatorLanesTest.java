@@ -59,7 +59,19 @@ class SimulatorLanesTest {
     void anchoragesAreAtSeaAndNearTheirPorts() {
         for (Port p : IndoPacific.PORTS) {
             assertThat(land.contains(p.anchorage().lat(), p.anchorage().lon())).as(p.locode()).isFalse();
-            // the lane ends off the port: within 90 km of the UN/LOCODE position (Sandheads is the farthest)
+            // every berth at sea, and the way to it from the anchorage too
+            for (int k = 0; k < Port.BERTHS; k++) {
+                LatLon b = p.berth(k);
+                assertThat(onLand(new SeaPath(List.of(p.anchorage(), b)))).as(p.locode() + " berth " + k).isEmpty();
+                double d = Geodesy.distance(p.anchorage().lat(), p.anchorage().lon(), b.lat(), b.lon());
+                assertThat(d).as(p.locode() + " berth " + k).isLessThan(4_500);
+            }
+            // neighbouring berths 700 m apart, more than an encounter's 500 m
+            assertThat(Geodesy.distance(p.berth(0).lat(), p.berth(0).lon(), p.berth(1).lat(), p.berth(1).lon()))
+                    .as(p.locode()).isCloseTo(700, org.assertj.core.data.Offset.offset(1.0));
+            assertThat(Geodesy.distance(p.berth(0).lat(), p.berth(0).lon(), p.berth(10).lat(), p.berth(10).lon()))
+                    .as(p.locode()).isCloseTo(700, org.assertj.core.data.Offset.offset(1.0));
+            // the lane ends off the port: within 90 km of the UN/LOCODE position
             assertThat(Geodesy.distance(p.position().lat(), p.position().lon(), p.anchorage().lat(), p.anchorage().lon()))
                     .as(p.locode()).isLessThan(100_000);
         }
