@@ -183,19 +183,15 @@ public final class DetectionEngine {
             throw new IllegalStateException("carryOver before the first observation only");
         }
         for (Hosted<?> h : hosted) {
-            if (!(h instanceof VesselHosted<?> mine)) {
-                continue;
-            }
-            for (Hosted<?> p : previous.hosted) {
-                if (p instanceof VesselHosted<?> theirs && p.detector.name().equals(h.detector.name())) {
-                    previous.vessels.forEach(v -> {
-                        Serializable old = v.get(theirs.slot);
-                        if (old != null) {
-                            mine.adopt(v.mmsi, old, theirs.detector);
-                        }
-                    });
-                    break;
-                }
+            VesselHosted<?> theirs = previous.namesake(h);
+            if (theirs != null) {
+                VesselHosted<?> mine = (VesselHosted<?>) h;
+                previous.vessels.forEach(v -> {
+                    Serializable old = v.get(theirs.slot);
+                    if (old != null) {
+                        mine.adopt(v.mmsi, old, theirs.detector);
+                    }
+                });
             }
         }
         maxTime = previous.maxTime;
@@ -210,21 +206,29 @@ public final class DetectionEngine {
      * {@code previous} is not changed.
      */
     public void carryOver(DetectionEngine previous, int mmsi) {
+        VesselStates v = previous.vessels.get(mmsi);
         for (Hosted<?> h : hosted) {
-            if (!(h instanceof VesselHosted<?> mine)) {
-                continue;
-            }
-            for (Hosted<?> p : previous.hosted) {
-                if (p instanceof VesselHosted<?> theirs && p.detector.name().equals(h.detector.name())) {
-                    VesselStates v = previous.vessels.get(mmsi);
-                    mine.drop(mmsi);
-                    if (v != null && v.get(theirs.slot) != null) {
-                        mine.adopt(mmsi, v.get(theirs.slot), theirs.detector);
-                    }
-                    break;
+            VesselHosted<?> theirs = previous.namesake(h);
+            if (theirs != null) {
+                VesselHosted<?> mine = (VesselHosted<?>) h;
+                mine.drop(mmsi);
+                if (v != null && v.get(theirs.slot) != null) {
+                    mine.adopt(mmsi, v.get(theirs.slot), theirs.detector);
                 }
             }
         }
+    }
+
+    /** This engine's detector keyed by MMSI of the same name as {@code h}, when {@code h} is keyed by MMSI too; else null. */
+    private VesselHosted<?> namesake(Hosted<?> h) {
+        if (h instanceof VesselHosted<?>) {
+            for (Hosted<?> p : hosted) {
+                if (p instanceof VesselHosted<?> theirs && p.detector.name().equals(h.detector.name())) {
+                    return theirs;
+                }
+            }
+        }
+        return null;
     }
 
     /** Number of keys with state, per detector name (for monitoring and bounds). */

@@ -11,8 +11,10 @@ package org.watchkeeper.core.sim;
  *        boarding area in open water off the port (chosen for the simulator, clear of the land mask)
  */
 public record Port(String locode, String name, LatLon position, LatLon anchorage) {
-    /** Berths of an anchorage: a square grid of this many spots ({@link #berth}). */
-    public static final int BERTHS = 100;
+    /** Rows (and columns) of an anchorage's square grid of berths ({@link #berth}). */
+    public static final int BERTH_ROWS = 10;
+    /** Berths of an anchorage. */
+    public static final int BERTHS = BERTH_ROWS * BERTH_ROWS;
     /**
      * Metres between neighbouring berths: more than a ship's swinging circle at anchor, and more than
      * the 500 m within which two ships lying still for 2 h are an encounter, so that ships waiting at
@@ -27,9 +29,8 @@ public record Port(String locode, String name, LatLon position, LatLon anchorage
      */
     public LatLon berth(int k) {
         int i = Math.floorMod(k, BERTHS);
-        int side = (int) Math.round(Math.sqrt(BERTHS));
-        double north = (i / side - (side - 1) / 2.0) * BERTH_SPACING_M;
-        double east = (i % side - (side - 1) / 2.0) * BERTH_SPACING_M;
+        double north = (i / BERTH_ROWS - (BERTH_ROWS - 1) / 2.0) * BERTH_SPACING_M;
+        double east = (i % BERTH_ROWS - (BERTH_ROWS - 1) / 2.0) * BERTH_SPACING_M;
         return new LatLon(anchorage.lat() + north / 111_320.0,
                 anchorage.lon() + east / (111_320.0 * Math.cos(Math.toRadians(anchorage.lat()))));
     }
