@@ -480,17 +480,7 @@ public final class QueryCommand implements Runnable {
 
         @Override
         List<Object[]> ask(HistoryStore store, long from, long to) {
-            java.util.Set<String> wanted = kinds == null ? null : new java.util.LinkedHashSet<>();
-            for (String kind : kinds == null ? List.<String>of() : kinds) {
-                String k = kind.strip();
-                if (java.util.Arrays.stream(org.watchkeeper.core.detect.EventKind.values()).noneMatch(x -> x.id().equals(k))) {
-                    throw new IllegalArgumentException("unknown event kind '" + k + "'; known: "
-                            + java.util.Arrays.stream(org.watchkeeper.core.detect.EventKind.values())
-                                    .map(org.watchkeeper.core.detect.EventKind::id)
-                                    .collect(java.util.stream.Collectors.joining(", ")));
-                }
-                wanted.add(k);
-            }
+            java.util.Set<String> wanted = kinds == null ? null : org.watchkeeper.core.detect.EventKind.ids(kinds);
             // one kind is asked of the store; several are kept from all kinds', in the store's order
             String one = wanted != null && wanted.size() == 1 ? wanted.iterator().next() : null;
             List<org.watchkeeper.store.EventRow> found = mmsi != null ? store.eventsForVessel(mmsi, from, to)

@@ -1106,16 +1106,11 @@ public final class Api {
         if (s == null || s.isEmpty()) {
             return null;
         }
-        Set<String> out = new HashSet<>();
-        for (String k : s.split(",")) {
-            String t = k.strip();
-            if (Arrays.stream(EventKind.values()).noneMatch(x -> x.id().equals(t))) {
-                throw new BadRequest("unknown event kind '" + t + "'; known: "
-                        + String.join(", ", Arrays.stream(EventKind.values()).map(EventKind::id).toList()));
-            }
-            out.add(t);
+        try {
+            return EventKind.ids(Arrays.asList(s.split(",")));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(e.getMessage());
         }
-        return out;
     }
 
     // ---- vessels ----

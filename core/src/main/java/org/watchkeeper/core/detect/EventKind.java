@@ -57,4 +57,22 @@ public enum EventKind {
         }
         throw new IllegalArgumentException("unknown event kind: " + id);
     }
+
+    /**
+     * The ids of {@code ids} (each stripped of surrounding blanks), in the order given, once each.
+     *
+     * @throws IllegalArgumentException naming the first id that is no kind's, and the known ones
+     */
+    public static java.util.Set<String> ids(Iterable<String> ids) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (String id : ids) {
+            String t = id.strip();
+            if (java.util.Arrays.stream(values()).noneMatch(k -> k.id.equals(t))) {
+                throw new IllegalArgumentException("unknown event kind '" + t + "'; known: "
+                        + String.join(", ", java.util.Arrays.stream(values()).map(EventKind::id).toList()));
+            }
+            out.add(t);
+        }
+        return out;
+    }
 }
