@@ -173,7 +173,15 @@ public final class Stats {
         }
         o.put("vessels", p.vessels().size());
         o.put("events", server.store().counts().events());
-        o.put("messages", p.messages());
+        // from the same reading as the sources' counts above, so that they add up: AIS messages decoded,
+        // the cluster's events (its source's "messages") not among them
+        long messages = 0;
+        for (Map.Entry<String, Long> e : bySource.entrySet()) {
+            if (!e.getKey().equals(Pipeline.CLUSTER_EVENTS_SOURCE)) {
+                messages += e.getValue();
+            }
+        }
+        o.put("messages", messages);
         o.put("messages_per_second", round(rate("")));
         ObjectNode shed = o.putObject("shed");
         shed.put("udp_lines", p.shed());

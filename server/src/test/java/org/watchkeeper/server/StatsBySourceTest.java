@@ -58,6 +58,9 @@ class StatsBySourceTest {
             assertThat(good.get("messages").asLong()).isEqualTo(50);
             assertThat(junk.get("rejected").toString()).isEqualTo("{\"bad_checksum\":1,\"no_checksum\":1,\"not_a_sentence\":1}");
             assertThat(stats.get("rejected").toString()).isEqualTo("{\"bad_checksum\":2,\"no_checksum\":1,\"not_a_sentence\":1}");
+            // the whole is the sum of its sources, read at one moment
+            assertThat(stats.get("messages").asLong()).isEqualTo(good.get("messages").asLong() + junk.get("messages").asLong())
+                    .isEqualTo(50);
         }
     }
 }
