@@ -78,7 +78,7 @@ import picocli.CommandLine.Spec;
  * {@code watchkeeper analyze}: AIS logs in (NMEA, plain or gzip, any timestamp convention; or a
  * MarineCadastre / DMA CSV export), the vessel picture and tracks built, the history store
  * written, and a report directory out: {@code summary.json}, {@code vessels.csv},
- * {@code tracks.geojson}, {@code events.json}, {@code events.csv}; a short summary on stdout, and
+ * {@code tracks.geojson}, {@code events.json}, {@code events.csv}, {@code events.kml}; a short summary on stdout, and
  * with {@code --errors} every rejected NMEA line and CSV row. An input cut short (a gzip file) is
  * analyzed up to the cut and an input that gives no observation is named on stderr; an input that
  * cannot be read (missing, a gzip stream corrupt inside, a disk error) ends the run with an error
@@ -102,7 +102,8 @@ import picocli.CommandLine.Spec;
             "  vessels.csv     one row per station heard: merged identity, flag, class, dimensions, last position,"
                 + " segments, messages",
             "  tracks.geojson  RFC 7946 FeatureCollection, one Feature per track segment",
-            "  events.json, events.csv  events found by the detectors",
+            "  events.json, events.csv  events found by the detectors; events.kml the same for Google Earth and"
+                + " other KML viewers (a placemark per event with a position, its time span on the time slider)",
             "and a short summary on stdout; with --errors FILE, every rejected line and CSV row, with its reason. In a"
                 + " terminal, a progress bar appears on stderr for inputs that take more than 2 s.",
             "",
@@ -652,6 +653,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(part("events.csv")))) {
             EventsReport.writeCsv(events, out);
         }
+        Files.writeString(part("events.kml"), org.watchkeeper.server.Exports.eventsKml(events, "events.json and events.csv"), StandardCharsets.UTF_8);
         double seconds = (System.nanoTime() - started) / 1e9;
         phases.put("reports_s", seconds);
         ObjectNode summary = summary(analysis, results, segments.count, events, store, storeWriter, before, seconds);
@@ -677,7 +679,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /** The report files, in the order they are put in place. */
-    private static final List<String> REPORT_FILES = List.of("tracks.geojson", "vessels.csv", "events.json", "events.csv", "summary.json");
+    private static final List<String> REPORT_FILES = List.of("tracks.geojson", "vessels.csv", "events.json", "events.csv", "events.kml",
+            "summary.json");
 
     /**
      * Where report file {@code name} is written until the run has succeeded ({@code .NAME.part} in the
@@ -1368,7 +1371,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     count(st.get("identity_changes_appended").asLong(), "identity change", "identity changes"),
                     held == 0 ? "" : String.format(Locale.ROOT, ", beside %s held before", count(held, "position", "positions")));
         }
-        out.printf(Locale.ROOT, "  report:     %s (summary.json, vessels.csv, tracks.geojson, events.json, events.csv)%n", report);
+        out.printf(Locale.ROOT, "  report:     %s (summary.json, vessels.csv, tracks.geojson, events.json, events.csv, events.kml)%n", report);
     }
 
     /**

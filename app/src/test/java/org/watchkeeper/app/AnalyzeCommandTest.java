@@ -738,6 +738,19 @@ class AnalyzeCommandTest {
                 .contains(",\"{\"\"duration_min\"\":720.02855,\"\"distance_m\"\":13097.635212,")
                 .contains(",\"\"drifting_fixes\"\":229,");
         assertThat(s.get("events").get("duplicate_receptions").asLong()).isEqualTo(1666);
+        // the same events for a KML viewer: one placemark per event with a position, shown while it lasts
+        JsonNode drift = null;
+        for (JsonNode e : Cli.JSON.readTree(report.resolve("events.json").toFile())) {
+            if (e.get("kind").asText().equals("drift")) {
+                drift = e;
+            }
+        }
+        String kml = Files.readString(report.resolve("events.kml"));
+        assertThat(kml).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\">")
+                .contains("<Placemark><name>drift 212123000 " + drift.get("start").asText() + "</name><TimeSpan><begin>"
+                        + drift.get("start").asText() + "</begin><end>" + drift.get("end").asText() + "</end></TimeSpan>")
+                .contains("<coordinates>" + drift.get("lon").asDouble() + "," + drift.get("lat").asDouble() + "</coordinates>");
+        assertThat(kml.split("<Placemark>", -1).length - 1).isEqualTo(kinds(report).size());
     }
 
     private static List<String> kinds(Path report) throws IOException {
@@ -1054,7 +1067,8 @@ class AnalyzeCommandTest {
                 before.put(f.getFileName().toString(), Files.readAllBytes(f));
             }
         }
-        assertThat(before.keySet()).containsExactly("events.csv", "events.json", "summary.json", "tracks.geojson", "vessels.csv");
+        assertThat(before.keySet()).containsExactly("events.csv", "events.json", "events.kml", "summary.json", "tracks.geojson",
+                "vessels.csv");
 
         r = Cli.run("analyze", "--no-store", "--quiet", "--report", report.toString(), "/proc/self/mem");
         assertThat(r.exit()).isEqualTo(1);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.watchkeeper.ais.Mmsi;
 import org.watchkeeper.core.geo.Coordinates;
+import org.watchkeeper.store.EventRow;
 import org.watchkeeper.store.PositionRow;
 
 /**
@@ -203,7 +204,29 @@ public final class Exports {
         return sb.toString();
     }
 
+    /**
+     * Events as KML 2.2, as {@code /api/export/events.kml} gives them: one Placemark per event with a
+     * position (named by kind, vessels and start, its TimeSpan from start to end, every field as
+     * ExtendedData), the events without one counted in the document's description. Used by
+     * {@code analyze} for its report's {@code events.kml}.
+     *
+     * @param events the events, in the order of the placemarks
+     * @param listedIn the files that list the events without a position, named in the description
+     * @return the whole document
+     */
+    public static String eventsKml(List<EventRow> events, String listedIn) {
+        List<ObjectNode> rows = new ArrayList<>(events.size());
+        for (EventRow e : events) {
+            rows.add(Api.event(e, false));
+        }
+        return kml(rows, "events", listedIn);
+    }
+
     static String kml(List<ObjectNode> rows, String what) {
+        return kml(rows, what, "the CSV and GeoJSON exports");
+    }
+
+    private static String kml(List<ObjectNode> rows, String what, String listedIn) {
         StringBuilder sb = new StringBuilder();
         sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\">\n<Document>\n");
         sb.append("<name>Watchkeeper ").append(what).append("</name>\n");
@@ -211,7 +234,7 @@ public final class Exports {
         if (unplaced > 0) {
             // a placemark needs a place: say what the file leaves out (the CSV and GeoJSON exports hold them)
             sb.append("<description>").append(unplaced).append(" of ").append(rows.size()).append(' ').append(what)
-                    .append(" have no position and are not placemarks here; the CSV and GeoJSON exports list them")
+                    .append(" have no position and are not placemarks here; ").append(listedIn).append(" list them")
                     .append("</description>\n");
         }
         for (ObjectNode r : rows) {
