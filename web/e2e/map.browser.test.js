@@ -534,6 +534,20 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     expect(await page.locator('#zone-message').textContent()).toBe('Deleted zone tss-east.');
   });
 
+  it('shows the other centres\' reports of an incident and opens them', async () => {
+    if (process.env.WATCHKEEPER_URL) return; // the fixture's pair of reports
+    await page.waitForFunction(() => window.watchkeeper.state.incidents.length >= 2, null, { timeout: 10000 });
+    await page.evaluate(() => window.watchkeeper.selectIncident('asam-2022-148'));
+    await page.waitForSelector('#incident-panel a.duplicate-link', { timeout: 10000 });
+    const also = await page.locator('#incident-panel tr', { hasText: 'Also reported' }).textContent();
+    expect(also).toMatch(/IMB PRC/);
+    expect(also).toMatch(/3\.2 km/);
+    await page.click('#incident-panel a.duplicate-link');
+    await page.waitForFunction(() => window.watchkeeper.state.incident?.id === 'inc-fixture-2', null, { timeout: 10000 });
+    // a report without matches shows no such row
+    expect(await page.locator('#incident-panel tr', { hasText: 'Also reported' }).count()).toBe(0);
+  });
+
   it('reports an incident by clicking the map, shows who was there, and shares it', async () => {
     if (process.env.WATCHKEEPER_URL) return; // leaves the real server's incidents alone
     // The fixture incidents are drawn at start.

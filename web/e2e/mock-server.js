@@ -88,7 +88,8 @@ export function makeFixtures(n = 3000, seed = 42) {
     { ...ev('ev-visit-1', 'port_visit', [pick(50)], now - 6 * 3600e3, now - 60e3, { attributes: { port_name: 'Singapore', departed: false } }), ongoing: true },
   ];
   const incidents = [
-    incident('asam-2022-148', new Date(now - 4 * 3600e3).toISOString(), 1.11667, 103.51667, 'robbery', 'CAT 3', { victim: { name: 'MAGNUM ENERGY', status: 'steaming' }, tlp: 'CLEAR', source: 'NGA ASAM', reference: '2022-148' }),
+    incident('asam-2022-148', new Date(now - 4 * 3600e3).toISOString(), 1.11667, 103.51667, 'robbery', 'CAT 3', { victim: { name: 'MAGNUM ENERGY', status: 'steaming' }, tlp: 'CLEAR', source: 'NGA ASAM', reference: '2022-148',
+      possible_duplicates: [{ id: 'inc-fixture-2', source: 'IMB PRC', time: new Date(now - 2 * 3600e3).toISOString(), date_only: false, type: 'attempted_attack', distance_km: 3.217, days_apart: 0 }] }),
     incident('inc-fixture-2', new Date(now - 2 * 3600e3).toISOString(), pick(60).lat, pick(60).lon, 'attempted_attack', undefined, { victim: { mmsi: pick(60).mmsi, status: 'steaming' } }),
   ];
   return { vessels, events, now, incidents, ongoing, watchlist };

@@ -953,6 +953,7 @@ async function selectIncident(id, { fly = false } = {}) {
       ${row('Stolen', fmt.esc(i.items_stolen ?? i.loss.replace(/_/g, ' ')))}
       ${row('Actions', fmt.esc((i.actions_taken || []).join(', ') || '—'))}
       ${row('Source', fmt.esc([i.source, i.reference].filter(Boolean).join(' ') || '—'))}
+      ${(i.possible_duplicates || []).length ? row('Also reported', i.possible_duplicates.map((d) => `<a href="#" class="duplicate-link" data-id="${fmt.esc(d.id)}">${fmt.esc([d.source || d.id, d.reference].filter(Boolean).join(' '))}</a> <small>${fmt.num(d.distance_km, 1, ' km')} · ${fmt.esc(d.date_only ? d.time.slice(0, 10) : fmt.time(d.time))}</small>`).join('<br>')) : ''}
       ${row('Marking', `<span class="tlp incident-tlp">TLP:${fmt.esc(i.tlp)}</span> ${fmt.esc(i.owner_org)}${(i.shared_with || []).length ? ` → ${fmt.esc(i.shared_with.join(', '))}` : ''}${(i.recipients || []).length ? ` · to ${fmt.esc(i.recipients.join(', '))}` : ''}`)}
     </table>
     ${i.narrative ? `<p class="narrative">${fmt.esc(i.narrative)}</p>` : ''}
@@ -964,6 +965,10 @@ async function selectIncident(id, { fly = false } = {}) {
     </div>
     <p id="nearby-summary" class="hint"></p>
     <ol id="nearby-list" class="list nearby"></ol>`;
+  $('incident-panel').querySelectorAll('a.duplicate-link').forEach((a) => a.addEventListener('click', (e) => {
+    e.preventDefault();
+    selectIncident(a.dataset.id, { fly: true });
+  }));
   $('nearby-load').addEventListener('click', () => whoWasThere(i.id));
   $('incident-share').addEventListener('click', () => openShare(i));
 }

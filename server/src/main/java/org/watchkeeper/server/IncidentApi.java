@@ -31,6 +31,7 @@ import org.watchkeeper.core.incident.Incident;
 import org.watchkeeper.core.incident.IncidentJson;
 import org.watchkeeper.core.incident.IncidentType;
 import org.watchkeeper.core.incident.RecaapCategory;
+import org.watchkeeper.core.incident.SameIncident;
 import org.watchkeeper.core.picture.VesselSnapshot;
 import org.watchkeeper.core.sharing.DataClass;
 import org.watchkeeper.core.sharing.Marking;
@@ -121,7 +122,12 @@ public final class IncidentApi {
             list.forEach(i -> a.add(summary ? summary(i) : IncidentJson.write(i)));
             ctx.json(o);
         });
-        app.get("/api/incidents/{id}", ctx -> ctx.json(IncidentJson.write(find(ctx, store))));
+        app.get("/api/incidents/{id}", ctx -> {
+            Incident i = find(ctx, store);
+            ObjectNode o = IncidentJson.write(i);
+            o.set("possible_duplicates", possibleDuplicates(ctx, store, i));
+            ctx.json(o);
+        });
         app.post("/api/incidents", ctx -> {
             Principal p = Access.require(ctx, Role.ANALYST);
             JsonNode body = object(ctx);
@@ -427,6 +433,45 @@ public final class IncidentApi {
             recipients.add(creator);
         }
         return new Marking(tlp, current.ownerOrg(), orgs, recipients);
+    }
+
+    /**
+     * The reports the caller may see that may tell the same attack as {@code i} ({@link SameIncident}: another
+     * source, UTC dates at most a day apart, within 20 km, no other IMO number), nearest first: each its
+     * {@code id}, {@code source}, {@code reference}, {@code time}, {@code date_only}, {@code type},
+     * {@code distance_km} (3 decimals) and {@code days_apart}.
+     */
+    static ArrayNode possibleDuplicates(Context ctx, HistoryStore store, Incident i) {
+        Principal p = Access.principal(ctx);
+        SharingPolicy policy = Access.policy(ctx);
+        Instant now = Instant.now();
+        List<Incident> candidates = new ArrayList<>();
+        IncidentQuery q = new IncidentQuery(SameIncident.windowStartMillis(i), SameIncident.windowEndMillis(i), SameIncident.box(i),
+                null, null);
+        for (IncidentRow r : store.incidents(q)) {
+            Incident c = incident(r);
+            if (visible(p, policy, c, now)) {
+                candidates.add(c);
+            }
+        }
+        ArrayNode a = Rows.JSON.createArrayNode();
+        for (SameIncident.Match m : SameIncident.among(i, candidates)) {
+            Incident c = m.incident();
+            ObjectNode x = a.addObject();
+            x.put("id", c.id());
+            if (c.source() != null) {
+                x.put("source", c.source());
+            }
+            if (c.reference() != null) {
+                x.put("reference", c.reference());
+            }
+            x.put("time", c.time().toString());
+            x.put("date_only", c.dateOnly());
+            x.put("type", c.type().apiName());
+            x.put("distance_km", Math.round(m.distanceKm() * 1000) / 1000.0);
+            x.put("days_apart", m.daysApart());
+        }
+        return a;
     }
 
     /** The incidents the list filters select, visible to the caller, at most {@code limit}. */

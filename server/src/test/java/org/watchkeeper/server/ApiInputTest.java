@@ -284,6 +284,8 @@ class ApiInputTest {
         JsonNode made = Fixture.post(server, "/api/incidents", report(",\"owner_org\":\"host\",\"created_by\":\"admin\"")).json();
         String id = made.get("id").asText();
         // a PUT of what was read is taken; the sharing it names is checked, and changes through /share
+        made = Fixture.get(server, "/api/incidents/" + id).json();
+        assertThat(made.has("possible_duplicates")).isTrue();
         ((com.fasterxml.jackson.databind.node.ObjectNode) made).put("narrative", "edited");
         Fixture.Reply put = Fixture.put(server, "/api/incidents/" + id, made.toString());
         assertThat(put.status()).as(put.body()).isEqualTo(200);

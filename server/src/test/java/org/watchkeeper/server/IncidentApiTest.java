@@ -3,6 +3,7 @@ package org.watchkeeper.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -133,6 +134,8 @@ class IncidentApiTest {
         assertThat(c.get("category").asText()).isEqualTo("CAT 3");
         assertThat(c.get("victim").get("imo").asInt()).isEqualTo(9074729);
         JsonNode got = get(ALICE, "/api/incidents/" + id).json();
+        // what was stored, and the other centres' reports of that attack: none
+        assertThat(((ObjectNode) got).remove("possible_duplicates")).isEmpty();
         assertThat(got).isEqualTo(c);
         JsonNode list = get(ALICE, "/api/incidents?type=robbery&category=CAT%203&bbox=103,1,104,2&q=ocean%20star").json();
         assertThat(list.get("incidents")).extracting(x -> x.get("id").asText()).contains(id);
@@ -172,6 +175,39 @@ class IncidentApiTest {
         assertError(get(ALICE, "/api/incidents?limit=0"), 400, "limit must be in 1..");
         assertError(get(ALICE, "/api/incidents?from=yesterday"), 400, "from must be an ISO-8601");
         assertError(get(ALICE, "/api/incidents?q=" + "x".repeat(101)), 400, "q is longer than 100");
+    }
+
+    /** One attack reported by two centres: each report lists the other, nearest first; never itself or an unseen one. */
+    @Test
+    void aReportListsTheOtherCentresReportsOfTheSameAttack() throws Exception {
+        String at = "{\"time\":\"%s\",\"lat\":%s,\"lon\":%s,\"type\":\"robbery\",\"source\":\"%s\"%s}";
+        String asam = create(ALICE, String.format(at, "2024-06-10T00:00:00Z", 2.5, 101.2, "NGA ASAM", ",\"reference\":\"2024-88\"")).get("id").asText();
+        // the IMB's report of that night, after midnight UTC and 1.1 km away
+        String imb = create(ALICE, String.format(at, "2024-06-11T01:30:00Z", 2.51, 101.2, "IMB PRC", "")).get("id").asText();
+        // farther, but within 20 km: a second candidate
+        String other = create(ALICE, String.format(at, "2024-06-10T20:00:00Z", 2.6, 101.25, "Mapping Piracy", "")).get("id").asText();
+        // the ASAM's own second report of that day, two days later, 30 km away, and one alice may not see
+        create(ALICE, String.format(at, "2024-06-10T05:00:00Z", 2.5, 101.21, "NGA ASAM", ""));
+        create(ALICE, String.format(at, "2024-06-12T05:00:00Z", 2.5, 101.2, "IMB PRC", ""));
+        create(ALICE, String.format(at, "2024-06-10T05:00:00Z", 2.77, 101.2, "IMB PRC", ""));
+        String hidden = create(PAT, String.format(at, "2024-06-10T05:00:00Z", 2.5, 101.2, "IMB PRC", ",\"tlp\":\"RED\"")).get("id").asText();
+
+        JsonNode got = get(ALICE, "/api/incidents/" + asam).json();
+        JsonNode d = got.get("possible_duplicates");
+        assertThat(d).hasSize(2);
+        assertThat(d.get(0).get("id").asText()).isEqualTo(imb);
+        assertThat(d.get(0).get("source").asText()).isEqualTo("IMB PRC");
+        assertThat(d.get(0).get("time").asText()).isEqualTo("2024-06-11T01:30:00Z");
+        assertThat(d.get(0).get("distance_km").asDouble()).isEqualTo(1.112);
+        assertThat(d.get(0).get("days_apart").asInt()).isEqualTo(1);
+        assertThat(d.get(1).get("id").asText()).isEqualTo(other);
+        assertThat(d.get(1).get("days_apart").asInt()).isZero();
+        // and the other way round
+        JsonNode back = get(ALICE, "/api/incidents/" + imb).json().get("possible_duplicates");
+        assertThat(back.get(0).get("id").asText()).isEqualTo(asam);
+        assertThat(back.get(0).get("reference").asText()).isEqualTo("2024-88");
+        // pat sees his RED report's match with the ASAM one only if the ASAM report is visible to him: it is AMBER, not shared
+        assertThat(get(PAT, "/api/incidents/" + hidden).json().get("possible_duplicates")).isEmpty();
     }
 
     @Test

@@ -39,7 +39,8 @@ public final class IncidentJson {
             "narrative");
     /** Fields the server sets; accepted in a request body (a client may send back what it read) and ignored. */
     public static final Set<String> SERVER_SET = Set.of("id", "category", "category_computed", "category_basis",
-            "category_override", "tlp", "owner_org", "shared_with", "recipients", "created_by", "created", "updated");
+            "category_override", "tlp", "owner_org", "shared_with", "recipients", "created_by", "created", "updated",
+            "possible_duplicates");
 
     private IncidentJson() {
     }
