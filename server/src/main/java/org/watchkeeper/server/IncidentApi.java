@@ -73,7 +73,7 @@ public final class IncidentApi {
     public static final List<String> CSV_FIELDS = List.of("id", "time", "date_only", "lat", "lon", "place", "type", "category",
             "category_computed", "victim_name", "victim_imo", "victim_mmsi", "victim_flag", "victim_type", "victim_status",
             "perpetrators", "weapons", "crew_harm", "items_stolen", "loss", "actions_taken", "source", "reference", "tlp",
-            "owner_org", "shared_with", "recipients", "created_by", "created", "updated", "narrative");
+            "owner_org", "shared_with", "recipients", "created_by", "created", "updated", "possible_duplicates", "narrative");
 
     /**
      * The official STIX 2.1 marking-definition ids of TLP 2.0 (OASIS CTI TC, cti-stix-common-objects,
@@ -474,6 +474,33 @@ public final class IncidentApi {
         return a;
     }
 
+    /**
+     * For each of {@code incidents}, the reports the caller may see that may tell the same attack, read from
+     * the store in one query over the incidents' dates.
+     */
+    static Map<String, List<SameIncident.Match>> possibleDuplicates(Context ctx, HistoryStore store, List<Incident> incidents) {
+        if (incidents.isEmpty()) {
+            return Map.of();
+        }
+        long from = Long.MAX_VALUE;
+        long to = Long.MIN_VALUE;
+        for (Incident i : incidents) {
+            from = Math.min(from, SameIncident.windowStartMillis(i));
+            to = Math.max(to, SameIncident.windowEndMillis(i));
+        }
+        Principal p = Access.principal(ctx);
+        SharingPolicy policy = Access.policy(ctx);
+        Instant now = Instant.now();
+        List<Incident> candidates = new ArrayList<>();
+        for (IncidentRow r : store.incidents(new IncidentQuery(from, to, null, null, null))) {
+            Incident c = incident(r);
+            if (visible(p, policy, c, now)) {
+                candidates.add(c);
+            }
+        }
+        return SameIncident.each(incidents, candidates);
+    }
+
     /** The incidents the list filters select, visible to the caller, at most {@code limit}. */
     static List<Incident> list(Context ctx, HistoryStore store) {
         return list(ctx, store, Api.integer(ctx, "limit", 1, Api.MAX_LIMIT, DEFAULT_LIMIT));
@@ -684,9 +711,15 @@ public final class IncidentApi {
     /** An incident export, signed like every export ({@link Exports#signed}). */
     static void export(Context ctx, WatchkeeperServer server, String format) {
         int limit = Exports.limit(ctx);
+        List<Incident> exported = Exports.fit(ctx, list(ctx, server.incidentStore(), limit + 1), limit, "incidents");
+        Map<String, List<SameIncident.Match>> same = possibleDuplicates(ctx, server.incidentStore(), exported);
         List<ObjectNode> rows = new ArrayList<>();
-        for (Incident i : Exports.fit(ctx, list(ctx, server.incidentStore(), limit + 1), limit, "incidents")) {
-            rows.add(format.equals("geojson") ? IncidentJson.write(i) : flat(i));
+        for (Incident i : exported) {
+            ObjectNode o = format.equals("geojson") ? IncidentJson.write(i) : flat(i);
+            // the ids of the other centres' reports of that attack (GET /api/incidents/{id} gives their details)
+            ArrayNode ids = o.putArray("possible_duplicates");
+            same.getOrDefault(i.id(), List.of()).forEach(m -> ids.add(m.incident().id()));
+            rows.add(o);
         }
         ctx.header("Content-Disposition", "attachment; filename=\"" + Exports.fileName(ctx, "incidents", format) + "\"");
         switch (format) {

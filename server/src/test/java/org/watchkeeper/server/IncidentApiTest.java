@@ -187,7 +187,7 @@ class IncidentApiTest {
         // farther, but within 20 km: a second candidate
         String other = create(ALICE, String.format(at, "2024-06-10T20:00:00Z", 2.6, 101.25, "Mapping Piracy", "")).get("id").asText();
         // the ASAM's own second report of that day, two days later, 30 km away, and one alice may not see
-        create(ALICE, String.format(at, "2024-06-10T05:00:00Z", 2.5, 101.21, "NGA ASAM", ""));
+        String asamSecond = create(ALICE, String.format(at, "2024-06-10T05:00:00Z", 2.5, 101.21, "NGA ASAM", "")).get("id").asText();
         create(ALICE, String.format(at, "2024-06-12T05:00:00Z", 2.5, 101.2, "IMB PRC", ""));
         create(ALICE, String.format(at, "2024-06-10T05:00:00Z", 2.77, 101.2, "IMB PRC", ""));
         String hidden = create(PAT, String.format(at, "2024-06-10T05:00:00Z", 2.5, 101.2, "IMB PRC", ",\"tlp\":\"RED\"")).get("id").asText();
@@ -206,6 +206,21 @@ class IncidentApiTest {
         JsonNode back = get(ALICE, "/api/incidents/" + imb).json().get("possible_duplicates");
         assertThat(back.get(0).get("id").asText()).isEqualTo(asam);
         assertThat(back.get(0).get("reference").asText()).isEqualTo("2024-88");
+        // the export gives each report's matches as ids, in the CSV a column of its own
+        Reply csv = get(ALICE, "/api/export/incidents.csv?bbox=101,2.4,101.3,2.9&from=2024-06-09&to=2024-06-13");
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines[0]).contains(",updated,possible_duplicates,narrative");
+        assertThat(lines).filteredOn(l -> l.startsWith(asam + ",")).singleElement().asString()
+                .contains("," + imb + " " + other + ",");
+        JsonNode geo = get(ALICE, "/api/export/incidents.geojson?bbox=101,2.4,101.3,2.9&from=2024-06-09&to=2024-06-13").json();
+        for (JsonNode f : geo.get("features")) {
+            if (f.get("properties").get("id").asText().equals(imb)) {
+                // the ASAM's second report of that day is as near to it as the first: both candidates, then the farther one
+                assertThat(f.get("properties").get("possible_duplicates")).extracting(JsonNode::asText)
+                        .containsExactlyInAnyOrder(asam, asamSecond, other);
+            }
+        }
         // pat sees his RED report's match with the ASAM one only if the ASAM report is visible to him: it is AMBER, not shared
         assertThat(get(PAT, "/api/incidents/" + hidden).json().get("possible_duplicates")).isEmpty();
     }
@@ -531,7 +546,7 @@ class IncidentApiTest {
                 + "INDONESIA,robbery,CAT 3,CAT 3,MAGNUM ENERGY,");
         assertThat(lines).hasSize(2);
         // sharing (none here) and the narrative last
-        assertThat(lines[0]).endsWith(",tlp,owner_org,shared_with,recipients,created_by,created,updated,narrative");
+        assertThat(lines[0]).endsWith(",tlp,owner_org,shared_with,recipients,created_by,created,updated,possible_duplicates,narrative");
         assertThat(lines[1]).contains(",CLEAR,host,,,hadmin,").endsWith(",INDONESIA: three robbers armed with knives boarded"
                 + " MAGNUM ENERGY underway and escaped with stolen engine spare parts.");
         Reply kml = get(PAT, "/api/export/incidents.kml?q=asam-2022-148");

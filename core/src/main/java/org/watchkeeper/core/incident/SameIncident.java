@@ -74,6 +74,35 @@ public final class SameIncident {
     }
 
     /**
+     * For each of {@code targets}, the reports among {@code candidates} that may tell the same attack
+     * ({@link #among}), in one pass over both sorted by time: each target is compared only with the
+     * candidates of its window of dates, not with all.
+     *
+     * @return per target id, its matches, nearest first (an empty list when none)
+     */
+    public static java.util.Map<String, List<Match>> each(List<Incident> targets, List<Incident> candidates) {
+        List<Incident> sorted = new ArrayList<>(candidates);
+        sorted.sort(Comparator.comparing(Incident::time));
+        List<Incident> byTime = new ArrayList<>(targets);
+        byTime.sort(Comparator.comparing(Incident::time));
+        java.util.Map<String, List<Match>> out = new java.util.HashMap<>();
+        int first = 0;
+        for (Incident t : byTime) {
+            long from = windowStartMillis(t);
+            long to = windowEndMillis(t);
+            while (first < sorted.size() && sorted.get(first).time().toEpochMilli() < from) {
+                first++;
+            }
+            List<Incident> window = new ArrayList<>();
+            for (int k = first; k < sorted.size() && sorted.get(k).time().toEpochMilli() <= to; k++) {
+                window.add(sorted.get(k));
+            }
+            out.put(t.id(), among(t, window));
+        }
+        return out;
+    }
+
+    /**
      * The search box around a report: {@code {minLat, minLon, maxLat, maxLon}} degrees holding every
      * position within {@link #RADIUS_KM}; {@code minLon > maxLon} when it crosses the 180° meridian, and
      * every longitude near a pole.
