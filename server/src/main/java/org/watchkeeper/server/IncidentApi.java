@@ -442,18 +442,8 @@ public final class IncidentApi {
      * {@code distance_km} (3 decimals) and {@code days_apart}.
      */
     static ArrayNode possibleDuplicates(Context ctx, HistoryStore store, Incident i) {
-        Principal p = Access.principal(ctx);
-        SharingPolicy policy = Access.policy(ctx);
-        Instant now = Instant.now();
-        List<Incident> candidates = new ArrayList<>();
-        IncidentQuery q = new IncidentQuery(SameIncident.windowStartMillis(i), SameIncident.windowEndMillis(i), SameIncident.box(i),
-                null, null);
-        for (IncidentRow r : store.incidents(q)) {
-            Incident c = incident(r);
-            if (visible(p, policy, c, now)) {
-                candidates.add(c);
-            }
-        }
+        List<Incident> candidates = visible(ctx, store, new IncidentQuery(SameIncident.windowStartMillis(i),
+                SameIncident.windowEndMillis(i), SameIncident.box(i), null, null));
         ArrayNode a = Rows.JSON.createArrayNode();
         for (SameIncident.Match m : SameIncident.among(i, candidates)) {
             Incident c = m.incident();
@@ -488,17 +478,22 @@ public final class IncidentApi {
             from = Math.min(from, SameIncident.windowStartMillis(i));
             to = Math.max(to, SameIncident.windowEndMillis(i));
         }
+        return SameIncident.each(incidents, visible(ctx, store, new IncidentQuery(from, to, null, null, null)));
+    }
+
+    /** The incidents {@code q} selects that the caller may see. */
+    private static List<Incident> visible(Context ctx, HistoryStore store, IncidentQuery q) {
         Principal p = Access.principal(ctx);
         SharingPolicy policy = Access.policy(ctx);
         Instant now = Instant.now();
-        List<Incident> candidates = new ArrayList<>();
-        for (IncidentRow r : store.incidents(new IncidentQuery(from, to, null, null, null))) {
+        List<Incident> out = new ArrayList<>();
+        for (IncidentRow r : store.incidents(q)) {
             Incident c = incident(r);
             if (visible(p, policy, c, now)) {
-                candidates.add(c);
+                out.add(c);
             }
         }
-        return SameIncident.each(incidents, candidates);
+        return out;
     }
 
     /** The incidents the list filters select, visible to the caller, at most {@code limit}. */
