@@ -165,6 +165,27 @@ public final class Stats {
                 x.put("error_time", Api.iso(s.errorTime()));
             }
         }
+        // sources of earlier runs that this one does not name: their lines, read again from the raw archive at
+        // the start, count in the totals below, so they are listed too
+        java.util.Set<String> named = new java.util.HashSet<>();
+        sources.forEach(s -> named.add(s.name()));
+        for (Map.Entry<String, Long> e : bySource.entrySet()) {
+            if (named.contains(e.getKey())) {
+                continue;
+            }
+            ObjectNode x = a.addObject();
+            x.put("name", e.getKey());
+            x.put("configured", false);
+            x.put("up", false);
+            x.put("messages", e.getValue());
+            long last = p.lastMessage(e.getKey());
+            if (last != Long.MIN_VALUE) {
+                x.put("last_message", Api.iso(last));
+                x.put("last_message_time", Api.iso(p.lastMessageTime(e.getKey())));
+            }
+            ObjectNode rs = x.putObject("rejected");
+            p.rejected(e.getKey()).forEach(rs::put);
+        }
         ObjectNode r = o.putObject("rejected");
         p.rejected().forEach(r::put);
         long overlong = sources.stream().mapToLong(Source::overlong).sum();

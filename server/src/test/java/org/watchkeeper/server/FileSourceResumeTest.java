@@ -163,6 +163,31 @@ class FileSourceResumeTest {
     }
 
     /**
+     * A source of an earlier run that this one does not name: its archived lines are read again at the
+     * start, and /api/stats lists it, not configured, so that the sources add up to the total.
+     */
+    @Test
+    void aSourceOfAnEarlierRunIsListedWithTheMessagesItAddsToTheTotal() throws Exception {
+        Path data = tmp.resolve("data");
+        Path log = tmp.resolve("log.nmea");
+        Files.write(log, lines(12));
+        try (WatchkeeperServer s = WatchkeeperServer.start(Fixture.config(data).withSources(List.of("dma=file:" + log)))) {
+            assertThat(fileSource(s).lines()).isEqualTo(12);
+            assertThat(s.pipeline().awaitIdle(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+        try (WatchkeeperServer s = WatchkeeperServer.start(Fixture.config(data).withSources(List.of()))) {
+            assertThat(s.pipeline().awaitIdle(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            com.fasterxml.jackson.databind.JsonNode stats = Fixture.get(s, "/api/stats").json();
+            assertThat(stats.path("messages").asLong()).isEqualTo(12);
+            com.fasterxml.jackson.databind.JsonNode dma = stats.path("sources").get(0);
+            assertThat(dma.path("name").asText()).isEqualTo("dma");
+            assertThat(dma.path("configured").asBoolean(true)).isFalse();
+            assertThat(dma.path("up").asBoolean(true)).isFalse();
+            assertThat(dma.path("messages").asLong()).isEqualTo(12);
+        }
+    }
+
+    /**
      * A log read while its last line was half written: that line was delivered in part (and rejected);
      * once the writer has finished it, the next start delivers it whole, so its message is not lost
      * and the history is the one of the whole file read at once.
