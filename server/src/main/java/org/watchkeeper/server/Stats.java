@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.watchkeeper.ais.RejectReason;
 
 /**
@@ -147,15 +149,10 @@ public final class Stats {
                 x.put("duplicate_events", p.duplicateClusterEvents());
             }
             x.put("messages_per_second", round(rate(s.name())));
-            long last = p.lastMessage(s.name());
-            if (last != Long.MIN_VALUE) {
-                x.put("last_message", Api.iso(last));
-                x.put("last_message_time", Api.iso(p.lastMessageTime(s.name())));
-            }
+            lastMessage(x, p, s.name());
             x.put("late_observations", p.lateObservations(s.name()));
             // this feed's share of "rejected" below (lines too long are counted by the source: line_too_long)
-            ObjectNode rs = x.putObject("rejected");
-            p.rejected(s.name()).forEach(rs::put);
+            ObjectNode rs = rejected(x, p, s.name());
             if (s.overlong() > 0) {
                 rs.put("line_too_long", rs.path("line_too_long").asLong() + s.overlong());
             }
@@ -166,10 +163,16 @@ public final class Stats {
             }
         }
         // sources of earlier runs that this one does not name: their lines, read again from the raw archive at
-        // the start, count in the totals below, so they are listed too
-        java.util.Set<String> named = new java.util.HashSet<>();
+        // the start, count in the totals below, so they are listed too. The total is taken from this same
+        // reading, so that the whole and its parts agree: AIS messages decoded, the cluster's events (its
+        // source's "messages") not among them
+        Set<String> named = new HashSet<>();
         sources.forEach(s -> named.add(s.name()));
+        long messages = 0;
         for (Map.Entry<String, Long> e : bySource.entrySet()) {
+            if (!e.getKey().equals(Pipeline.CLUSTER_EVENTS_SOURCE)) {
+                messages += e.getValue();
+            }
             if (named.contains(e.getKey())) {
                 continue;
             }
@@ -178,13 +181,8 @@ public final class Stats {
             x.put("configured", false);
             x.put("up", false);
             x.put("messages", e.getValue());
-            long last = p.lastMessage(e.getKey());
-            if (last != Long.MIN_VALUE) {
-                x.put("last_message", Api.iso(last));
-                x.put("last_message_time", Api.iso(p.lastMessageTime(e.getKey())));
-            }
-            ObjectNode rs = x.putObject("rejected");
-            p.rejected(e.getKey()).forEach(rs::put);
+            lastMessage(x, p, e.getKey());
+            rejected(x, p, e.getKey());
         }
         ObjectNode r = o.putObject("rejected");
         p.rejected().forEach(r::put);
@@ -194,14 +192,6 @@ public final class Stats {
         }
         o.put("vessels", p.vessels().size());
         o.put("events", server.store().counts().events());
-        // from the same reading as the sources' counts above, so that they add up: AIS messages decoded,
-        // the cluster's events (its source's "messages") not among them
-        long messages = 0;
-        for (Map.Entry<String, Long> e : bySource.entrySet()) {
-            if (!e.getKey().equals(Pipeline.CLUSTER_EVENTS_SOURCE)) {
-                messages += e.getValue();
-            }
-        }
         o.put("messages", messages);
         o.put("messages_per_second", round(rate("")));
         ObjectNode shed = o.putObject("shed");
@@ -211,6 +201,22 @@ public final class Stats {
         o.put("late_observations", p.lateObservations());
         o.put("stream_clients", server.stream().clients());
         return o;
+    }
+
+    /** A source's {@code last_message} (arrival) and {@code last_message_time} (as decoded), when it has sent one. */
+    private static void lastMessage(ObjectNode x, Pipeline p, String source) {
+        long last = p.lastMessage(source);
+        if (last != Long.MIN_VALUE) {
+            x.put("last_message", Api.iso(last));
+            x.put("last_message_time", Api.iso(p.lastMessageTime(source)));
+        }
+    }
+
+    /** A source's {@code rejected} object, by reason. */
+    private static ObjectNode rejected(ObjectNode x, Pipeline p, String source) {
+        ObjectNode rs = x.putObject("rejected");
+        p.rejected(source).forEach(rs::put);
+        return rs;
     }
 
     private static double round(double v) {

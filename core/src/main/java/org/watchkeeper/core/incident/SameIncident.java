@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.watchkeeper.core.geo.BoundingBox;
 import org.watchkeeper.core.geo.Geodesy;
 
 /**
@@ -80,12 +83,12 @@ public final class SameIncident {
      *
      * @return per target id, its matches, nearest first (an empty list when none)
      */
-    public static java.util.Map<String, List<Match>> each(List<Incident> targets, List<Incident> candidates) {
+    public static Map<String, List<Match>> each(List<Incident> targets, List<Incident> candidates) {
         List<Incident> sorted = new ArrayList<>(candidates);
         sorted.sort(Comparator.comparing(Incident::time));
         List<Incident> byTime = new ArrayList<>(targets);
         byTime.sort(Comparator.comparing(Incident::time));
-        java.util.Map<String, List<Match>> out = new java.util.HashMap<>();
+        Map<String, List<Match>> out = new HashMap<>();
         int first = 0;
         for (Incident t : byTime) {
             long from = windowStartMillis(t);
@@ -108,15 +111,8 @@ public final class SameIncident {
      * every longitude near a pole.
      */
     public static double[] box(Incident i) {
-        double dLat = Math.toDegrees(RADIUS_KM * 1000 / Geodesy.EARTH_RADIUS_M);
-        double minLat = Math.max(-90, i.lat() - dLat);
-        double maxLat = Math.min(90, i.lat() + dLat);
-        double cos = Math.cos(Math.toRadians(Math.max(Math.abs(minLat), Math.abs(maxLat))));
-        if (cos < 0.01 || dLat / cos >= 180) {
-            return new double[] {minLat, -180, maxLat, 180};
-        }
-        double dLon = dLat / cos;
-        return new double[] {minLat, Geodesy.normalizeLongitude(i.lon() - dLon), maxLat, Geodesy.normalizeLongitude(i.lon() + dLon)};
+        BoundingBox b = Geodesy.boundingBox(i.lat(), i.lon(), RADIUS_KM * 1000);
+        return new double[] {b.minLat(), b.minLon(), b.maxLat(), b.maxLon()};
     }
 
     /** The first UTC instant, epoch ms, of the search window around a report's date. */
