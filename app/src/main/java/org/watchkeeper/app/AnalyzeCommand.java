@@ -1,5 +1,7 @@
 package org.watchkeeper.app;
 
+import org.watchkeeper.core.ref.port.AnchorageFinder;
+import org.watchkeeper.core.ref.port.AnchorageGeoJson;
 import org.watchkeeper.core.ref.port.PortIndex;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -212,6 +214,21 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     PortFiles.Options portOptions = new PortFiles.Options();
 
+    @Option(names = "--anchorages", description = {"Also derive anchorages from the input (report file anchorages.geojson):"
+            + " 0.5 km cells where at least --anchorage-vessels distinct ships each lay still (moving less than 500 m)"
+            + " for at least --anchorage-hours, as Global Fishing Watch builds its anchorage list. The file is a port list:"
+            + " give it to --ports of a later analyze or serve so that encounters and port visits know those anchorages."})
+    boolean anchorages;
+
+    @Option(names = "--anchorage-vessels", paramLabel = "N", defaultValue = "20",
+            description = "Distinct vessels that must have lain still in a cell to make it an anchorage (default: ${DEFAULT-VALUE},"
+                    + " GFW's threshold over years of data; lower it for a history of days).")
+    int anchorageVessels = 20;
+
+    @Option(names = "--anchorage-hours", paramLabel = "H", defaultValue = "12",
+            description = "Hours a vessel must lie still for its stop to count (default: ${DEFAULT-VALUE}, as GFW; decimals allowed).")
+    double anchorageHours = 12;
+
     @Option(names = "--max-vessels", paramLabel = "N", defaultValue = "1000000",
             description = "Vessels held in the picture and tracker; the least recently seen is dropped beyond it. Default: ${DEFAULT-VALUE}.")
     int maxVessels = 1_000_000;
@@ -315,6 +332,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
             if (maxVessels < 1) {
                 throw new IllegalArgumentException("--max-vessels must be >= 1");
+            }
+            if (anchorageVessels < 1) {
+                throw new IllegalArgumentException("--anchorage-vessels must be >= 1: " + anchorageVessels);
+            }
+            if (!(anchorageHours > 0 && anchorageHours <= 24 * 366)) {
+                throw new IllegalArgumentException("--anchorage-hours must be > 0 and at most a year (8784): " + anchorageHours);
+            }
+            if (!anchorages && (spec.commandLine().getParseResult().hasMatchedOption("--anchorage-vessels")
+                    || spec.commandLine().getParseResult().hasMatchedOption("--anchorage-hours"))) {
+                throw new IllegalArgumentException("--anchorage-vessels and --anchorage-hours tune --anchorages: give --anchorages too");
             }
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
@@ -614,6 +641,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (detection != null) {
             listeners.add(detection);
         }
+        AnchorageFinder anchorageFinder = anchorages ? new AnchorageFinder(AnchorageFinder.Config.defaults()
+                .with(Math.round(anchorageHours * 3_600_000), anchorageVessels)) : null;
+        if (anchorageFinder != null) {
+            listeners.add(anchorageFinder);
+        }
         List<InputResult> results = new ArrayList<>();
         // The bar redraws one line with carriage returns: only for someone watching a terminal, not
         // for a log file or a pipe (System.console() is null unless the session is interactive).
@@ -654,6 +686,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             EventsReport.writeCsv(events, out);
         }
         Files.writeString(part("events.kml"), org.watchkeeper.server.Exports.eventsKml(events, "events.json and events.csv"), StandardCharsets.UTF_8);
+        if (anchorageFinder != null) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(part(ANCHORAGES_FILE)))) {
+                AnchorageGeoJson.write(anchorageFinder.anchorages(), PortIndex.seaPorts(), out);
+            }
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
         phases.put("reports_s", seconds);
         ObjectNode summary = summary(analysis, results, segments.count, events, store, storeWriter, before, seconds);
@@ -664,6 +701,21 @@ public final class AnalyzeCommand implements Callable<Integer> {
             detection.names().forEach(det::add);
             ((ObjectNode) summary.get("events")).put("late_observations", detection.lateObservations());
             ((ObjectNode) summary.get("events")).put("duplicate_receptions", detection.duplicateReceptions());
+        }
+        if (anchorageFinder != null) {
+            AnchorageFinder.Totals t = anchorageFinder.totals();
+            AnchorageFinder.Config c = anchorageFinder.config();
+            ObjectNode a = summary.putObject("anchorages");
+            a.put("file", ANCHORAGES_FILE);
+            a.put("anchorages", t.anchorages());
+            a.put("min_vessels", c.minVessels());
+            a.put("min_stationary_hours", c.minStationaryMillis() / 3_600_000.0);
+            a.put("radius_m", c.radiusM());
+            a.put("cell_m", c.cellM());
+            a.put("fixes", t.fixes());
+            a.put("stops", t.stops());
+            a.put("vessels_with_stops", t.vesselsWithStops());
+            a.put("cells_with_stops", t.cellsWithStops());
         }
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(part("summary.json").toFile(), summary);
         publishReport();
@@ -678,9 +730,21 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return results.stream().anyMatch(r -> r.corrupt) ? 1 : 0;
     }
 
-    /** The report files, in the order they are put in place. */
+    /** The report files, in the order they are put in place ({@link #ANCHORAGES_FILE} before summary.json with --anchorages). */
     private static final List<String> REPORT_FILES = List.of("tracks.geojson", "vessels.csv", "events.json", "events.csv", "events.kml",
             "summary.json");
+    /** The anchorages derived with --anchorages. */
+    static final String ANCHORAGES_FILE = "anchorages.geojson";
+
+    /** This run's report files, in the order they are put in place. */
+    private List<String> reportFiles() {
+        if (!anchorages) {
+            return REPORT_FILES;
+        }
+        List<String> all = new ArrayList<>(REPORT_FILES);
+        all.add(all.size() - 1, ANCHORAGES_FILE);
+        return all;
+    }
 
     /**
      * Where report file {@code name} is written until the run has succeeded ({@code .NAME.part} in the
@@ -693,7 +757,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     /** Puts the report files written by this run in place of those of an earlier run. */
     private void publishReport() throws IOException {
-        for (String name : REPORT_FILES) {
+        if (!anchorages) {
+            // an earlier run's anchorages are not of this input: left beside its report they would pass for them
+            Files.deleteIfExists(report.resolve(ANCHORAGES_FILE));
+        }
+        for (String name : reportFiles()) {
             try {
                 Files.move(part(name), report.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (java.nio.file.AtomicMoveNotSupportedException e) {
@@ -704,7 +772,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     /** Deletes what a failed run had written of its report (the earlier report, if any, is untouched). */
     private void discardReportParts() {
-        for (String name : REPORT_FILES) {
+        for (String name : reportFiles()) {
             try {
                 Files.deleteIfExists(part(name));
             } catch (IOException e) {
@@ -1371,7 +1439,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     count(st.get("identity_changes_appended").asLong(), "identity change", "identity changes"),
                     held == 0 ? "" : String.format(Locale.ROOT, ", beside %s held before", count(held, "position", "positions")));
         }
-        out.printf(Locale.ROOT, "  report:     %s (summary.json, vessels.csv, tracks.geojson, events.json, events.csv, events.kml)%n", report);
+        if (s.has("anchorages")) {
+            var a = s.get("anchorages");
+            out.printf(Locale.ROOT, "  anchorages: %d (cells of %.0f m where at least %d vessels lay still within %.0f m for %s h;"
+                    + " %d stops of %d vessels in %d cells)%n", a.get("anchorages").asLong(), a.get("cell_m").asDouble(),
+                    a.get("min_vessels").asLong(), a.get("radius_m").asDouble(),
+                    new java.math.BigDecimal(a.get("min_stationary_hours").asText()).stripTrailingZeros().toPlainString(),
+                    a.get("stops").asLong(), a.get("vessels_with_stops").asLong(), a.get("cells_with_stops").asLong());
+        }
+        out.printf(Locale.ROOT, "  report:     %s (summary.json, vessels.csv, tracks.geojson, events.json, events.csv, events.kml%s)%n",
+                report, s.has("anchorages") ? ", " + ANCHORAGES_FILE : "");
     }
 
     /**
