@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -1122,15 +1123,7 @@ public final class Api {
     /** As {@link #vessels(Context, WatchkeeperServer)}, at most {@code limit} (the caller checks the parameter). */
     static List<ObjectNode> vessels(Context ctx, WatchkeeperServer server, int limit) {
         double[] bbox = bbox(ctx);
-        int shiptype = integer(ctx, "shiptype", 0, 255, -1);
-        String flag = given(ctx, "flag");
-        if (flag != null && !flag.matches("[A-Za-z]{2}")) {
-            throw new BadRequest("flag must be an ISO 3166-1 alpha-2 code such as SG: " + flag);
-        }
-        String cls = given(ctx, "class");
-        if (cls != null && !VesselRow.CLASSES.contains(cls)) {
-            throw new BadRequest("class must be one of " + String.join(", ", VesselRow.CLASSES) + ": " + cls);
-        }
+        VesselFilter vf = VesselFilter.of(ctx);
         long since = time(ctx, "since", Long.MIN_VALUE);
         String q = ctx.queryParam("q");
         if (q != null && q.length() > 100) {
@@ -1155,9 +1148,7 @@ public final class Api {
                 ObjectNode o = Sharing.vessel(vessel(v), policy, now);
                 if (o == null || v.lastSeen() < since
                         || (bbox != null && !(o.has("lat") && inBox(bbox, o.get("lat").asDouble(), o.get("lon").asDouble())))
-                        || (shiptype >= 0 && o.path("shiptype").asInt(-1) != shiptype)
-                        || (flag != null && !flag.toUpperCase(Locale.ROOT).equals(o.path("flag").asText(null)))
-                        || (cls != null && !cls.equals(o.path("class").asText(null)))
+                        || (vf != null && !vf.test(o))
                         || (qu != null && !matches(o, qu))) {
                     continue;
                 }
@@ -1168,13 +1159,7 @@ public final class Api {
                     || !inBox(bbox, v.position().latitude(), v.position().longitude()))) {
                 continue;
             }
-            if (shiptype >= 0 && v.shipType() != shiptype) {
-                continue;
-            }
-            if (flag != null && !flag.toUpperCase(Locale.ROOT).equals(Rows.flag(v))) {
-                continue;
-            }
-            if (cls != null && !cls.equals(Rows.vesselClass(v))) {
+            if (vf != null && !vf.test(v.shipType(), Rows.flag(v), Rows.vesselClass(v))) {
                 continue;
             }
             if (v.lastSeen() < since) {
@@ -1468,6 +1453,49 @@ public final class Api {
     }
 
     /**
+     * The vessel filters of an event route ({@link VesselFilter}): an event passes when one of its
+     * vessels does, as the caller may see that vessel now (its merged identity from the live picture,
+     * else the store; after the sharing policy), each vessel looked up once per request.
+     */
+    static final class EventVessels {
+        private final VesselFilter filter;
+        private final WatchkeeperServer server;
+        private final SharingPolicy policy;
+        private final Instant now;
+        private final Map<Integer, Boolean> passed = new HashMap<>();
+
+        private EventVessels(VesselFilter filter, WatchkeeperServer server, SharingPolicy policy, Instant now) {
+            this.filter = filter;
+            this.server = server;
+            this.policy = policy;
+            this.now = now;
+        }
+
+        /** The request's vessel filters, or null when it gives none. @throws BadRequest for a malformed one */
+        static EventVessels of(Context ctx, WatchkeeperServer server, SharingPolicy policy, Instant now) {
+            VesselFilter f = VesselFilter.of(ctx);
+            return f == null ? null : new EventVessels(f, server, policy, now);
+        }
+
+        boolean test(EventRow e) {
+            for (int m : e.mmsis()) {
+                if (passed.computeIfAbsent(m, this::passes)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean passes(int mmsi) {
+            ObjectNode v = vessel(server, mmsi);
+            if (v != null && policy != SharingPolicy.UNRESTRICTED) {
+                v = Sharing.vessel(v, policy, now);
+            }
+            return filter.test(v);
+        }
+    }
+
+    /**
      * The events of {@code /api/events} (and its export) the caller may see, as event objects with their
      * marking; {@code limit} counts visible events.
      */
@@ -1482,10 +1510,14 @@ public final class Api {
         SharingPolicy policy = Access.policy(ctx);
         EventAccess access = server.eventAccess();
         Instant now = Instant.now();
+        EventVessels vessels = EventVessels.of(ctx, server, policy, now);
         List<ObjectNode> out = new ArrayList<>();
         for (EventRow e : events(ctx, server.store(), Integer.MAX_VALUE)) {
             if (out.size() >= limit) {
                 break;
+            }
+            if (vessels != null && !vessels.test(e)) {
+                continue;
             }
             ObjectNode o = access.event(e, false, p, policy, now);
             if (o != null) {
@@ -1521,9 +1553,10 @@ public final class Api {
         SharingPolicy policy = Access.policy(ctx);
         EventAccess access = server.eventAccess();
         Instant now = Instant.now();
+        EventVessels vessels = EventVessels.of(ctx, server, policy, now);
         List<ObjectNode> out = new ArrayList<>();
         for (EventRow e : rows) {
-            ObjectNode x = f.test(e) ? access.event(e, false, p, policy, now) : null;
+            ObjectNode x = f.test(e) && (vessels == null || vessels.test(e)) ? access.event(e, false, p, policy, now) : null;
             if (x != null) {
                 x.put("ongoing", true);
                 out.add(x);

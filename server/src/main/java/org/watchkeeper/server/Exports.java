@@ -93,7 +93,7 @@ public final class Exports {
     static String fileName(Context ctx, String what, String format) {
         StringBuilder b = new StringBuilder(what);
         for (String[] f : new String[][] {{"kind", ""}, {"type", ""}, {"category", ""}, {"mmsi", ""}, {"zone", "zone-"}, {"q", ""},
-                {"shiptype", "type-"}, {"bbox", "bbox-"}, {"from", "from-"}, {"to", "to-"}}) {
+                {"shiptype", "type-"}, {"flag", "flag-"}, {"class", "class-"}, {"bbox", "bbox-"}, {"from", "from-"}, {"to", "to-"}}) {
             String v = ctx.queryParam(f[0]);
             if (v != null && !v.isBlank()) {
                 String part = f[0].equals("from") || f[0].equals("to") ? v.replaceAll("[-:]", "") : v;

@@ -97,6 +97,53 @@ class ApiTest {
         assertThat(Fixture.get(server, "/api/vessels?since=2030-01-01T00:00:00Z").json().get("count").asInt()).isZero();
     }
 
+    /**
+     * The four events of the three logs: a port visit of 212204000 (CY, class A, no ship type sent), the
+     * drift of 538004030 (MH, type 80, tanker) and the watchlist report and sudden speed change of
+     * 219165000 (DK, type 89, tanker).
+     */
+    @Test
+    void eventsOfVesselsOfAShipTypeFlagOrClass() throws Exception {
+        assertThat(kinds("/api/events")).containsExactly("port_visit", "drift", "watchlist_activity", "sudden_speed_change");
+        assertThat(kinds("/api/events?shiptype=80-89")).containsExactly("drift", "watchlist_activity", "sudden_speed_change");
+        assertThat(kinds("/api/events?shiptype=80")).containsExactly("drift");
+        assertThat(kinds("/api/events?shiptype=70-79,89")).containsExactly("watchlist_activity", "sudden_speed_change");
+        assertThat(kinds("/api/events?shiptype=70-79")).isEmpty();
+        assertThat(kinds("/api/events?flag=cy")).containsExactly("port_visit");
+        assertThat(kinds("/api/events?flag=MH,DK&kind=drift,sudden_speed_change"))
+                .containsExactly("drift", "sudden_speed_change");
+        // one vessel must pass every filter: the Cypriot ship sent no type
+        assertThat(kinds("/api/events?shiptype=0-255&flag=CY")).isEmpty();
+        assertThat(kinds("/api/events?class=A&flag=DK")).containsExactly("watchlist_activity", "sudden_speed_change");
+        assertThat(kinds("/api/events?class=B,base_station")).isEmpty();
+        assertThat(kinds("/api/events?shiptype=80-89&order=newest&limit=1")).containsExactly("sudden_speed_change");
+        assertThat(Fixture.get(server, "/api/ongoing?shiptype=80-89").status()).isEqualTo(200);
+        // the export takes them too, and names its file after them
+        Fixture.Reply csv = Fixture.get(server, "/api/export/events.csv?shiptype=80-89&flag=MH,DK");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body().lines().count()).isEqualTo(1 + 3);
+        assertThat(csv.header("Content-Disposition")).isEqualTo("attachment; filename=\"events-type-80-89-flag-MH+DK.csv\"");
+        // and /api/vessels takes the same lists and ranges
+        JsonNode tankers = Fixture.get(server, "/api/vessels?shiptype=80-89").json();
+        List<String> mmsis = new ArrayList<>();
+        for (JsonNode v : tankers.get("vessels")) {
+            assertThat(v.get("shiptype").asInt()).isBetween(80, 89);
+            mmsis.add(v.get("mmsi").asText());
+        }
+        assertThat(mmsis).contains("538004030", "219165000");
+        assertThat(Fixture.get(server, "/api/vessels?flag=MH,DK&class=A").json().get("count").asInt())
+                .isEqualTo(Fixture.get(server, "/api/vessels?flag=MH&class=A").json().get("count").asInt()
+                        + Fixture.get(server, "/api/vessels?flag=DK&class=A").json().get("count").asInt());
+    }
+
+    private static List<String> kinds(String url) throws Exception {
+        Fixture.Reply r = Fixture.get(server, url);
+        assertThat(r.status()).as(url + ": " + r.body()).isEqualTo(200);
+        List<String> out = new ArrayList<>();
+        r.json().get("events").forEach(e -> out.add(e.get("kind").asText()));
+        return out;
+    }
+
     @Test
     void oneVesselAndItsTrack() throws Exception {
         JsonNode v = Fixture.get(server, "/api/vessels/538004030").json();
@@ -365,6 +412,13 @@ class ApiTest {
         "/api/events?mmsi=x1|400|mmsi must be an MMSI",
         "/api/events?limit=1000001|400|limit must be in 1..100000",
         "/api/events?order=latest|400|unknown order 'latest'; choices: oldest (the default: by start, then id), newest (the reverse)",
+        "/api/events?shiptype=90-80|400|shiptype range 90-80 ends below its start",
+        "/api/events?shiptype=tanker|400|shiptype must be an integer code (ITU-R M.1371-5 Table 53), a range such as 80-89, or a comma-separated list of them: tanker",
+        "/api/events?shiptype=80,256|400|shiptype must be in 0..255: 80,256",
+        "/api/events?flag=DK,DNK|400|flag must be an ISO 3166-1 alpha-2 code such as SG, or a comma-separated list such as PA,LR: DNK",
+        "/api/events?class=A,C|400|class must be one of A, B, base_station, aid_to_navigation, sar_aircraft: C",
+        "/api/ongoing?shiptype=-1|400|shiptype must be in 0..255: -1",
+        "/api/export/events.csv?flag=1|400|flag must be an ISO 3166-1 alpha-2 code",
         "/api/events/bad%20id|400|an event id is",
         "/api/near?lon=11&radius_km=5|400|lat is required",
         "/api/near?lat=91&lon=11&radius_km=5|400|lat must be in -90..90",
@@ -375,7 +429,7 @@ class ApiTest {
         "/api/stats/series?source=nosuch|400|unknown source 'nosuch'",
         "/api/export/vessels.xls|400|export format must be geojson, csv or kml",
         "/api/export/vessels.csv?kind=gap|400|unknown query parameter 'kind' for an export of vessels; known: bbox, shiptype, flag, class, since, q, limit",
-        "/api/export/events.kml?since=2099-01-01|400|unknown query parameter 'since' for an export of events; known: kind, from, to, bbox, mmsi, zone, limit, order",
+        "/api/export/events.kml?since=2099-01-01|400|unknown query parameter 'since' for an export of events; known: kind, from, to, bbox, mmsi, zone, shiptype, flag, class, limit, order",
         "/api/export/ships.csv|400|no export 'ships.csv'; the exports are /api/export/vessels, /api/export/events, /api/export/ongoing (episodes under way) and /api/export/incidents",
         "/api/nothing|404|Endpoint GET /api/nothing not found",
     })
@@ -537,7 +591,7 @@ class ApiTest {
         Fixture.Reply r = Fixture.get(server, "/api/events?kinds=gap");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("error").asText())
-                .isEqualTo("unknown query parameter 'kinds' for GET /api/events; known: kind, from, to, bbox, mmsi, zone, limit, order");
+                .isEqualTo("unknown query parameter 'kinds' for GET /api/events; known: kind, from, to, bbox, mmsi, zone, shiptype, flag, class, limit, order");
         assertThat(Fixture.get(server, "/api/stats?x=1").json().get("error").asText())
                 .isEqualTo("unknown query parameter 'x' for GET /api/stats; it takes none");
         assertThat(Fixture.get(server, "/api/incidents?typ=robbery").status()).isEqualTo(400);
