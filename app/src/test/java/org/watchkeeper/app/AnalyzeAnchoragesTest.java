@@ -25,16 +25,6 @@ class AnalyzeAnchoragesTest {
         return new ObjectMapper().readTree(p.toFile());
     }
 
-    private static long count(JsonNode events, String kind) {
-        long n = 0;
-        for (JsonNode e : events) {
-            if (e.path("kind").asText().equals(kind)) {
-                n++;
-            }
-        }
-        return n;
-    }
-
     /**
      * AMSA's terrestrial log of 27 January 2012 holds about six minutes of most vessels (11:47-11:53
      * UTC), so "lay still" can only mean 6 minutes here: with 0.1 h and 2 vessels, the places where
@@ -96,8 +86,8 @@ class AnalyzeAnchoragesTest {
                 report.resolve("anchorages.geojson").toString(), log.toString());
         assertThat(q.exit()).isZero();
         assertThat(q.err()).isEqualTo("ports: " + report.resolve("anchorages.geojson") + ": 29 ports\n");
-        assertThat(count(json(report.resolve("events.json")), "port_visit")).isEqualTo(229);
-        assertThat(count(json(tmp.resolve("q").resolve("events.json")), "port_visit")).isEqualTo(341);
+        assertThat(AnalyzePortsTest.count(json(report.resolve("events.json")), "port_visit")).isEqualTo(229);
+        assertThat(AnalyzePortsTest.count(json(tmp.resolve("q").resolve("events.json")), "port_visit")).isEqualTo(341);
 
         // GFW's thresholds (20 ships, 12 h) find nothing in six minutes; a run without --anchorages
         // removes an earlier run's file from the report folder (it would pass for this input's)

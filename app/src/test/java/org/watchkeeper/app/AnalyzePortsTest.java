@@ -186,7 +186,7 @@ class AnalyzePortsTest {
                 + "\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[" + lon + "," + lat + "]}}]}";
     }
 
-    private static long count(JsonNode events, String kind) {
+    static long count(JsonNode events, String kind) {
         long n = 0;
         for (JsonNode e : events) {
             if (e.path("kind").asText().equals(kind)) {

@@ -252,8 +252,9 @@ public final class AnchorageFinder implements AnalysisListener {
     long cellKey(double lat, double lon) {
         int rows = (int) Math.ceil(180 / cellDeg);
         int row = Math.min(rows - 1, (int) Math.floor((lat + 90) / cellDeg));
-        int col = (int) Math.floor((Geodesy.normalizeLongitude(lon) + 180) / 360 * columns(row));
-        return ((long) row << 32) | Math.min(col, columns(row) - 1);
+        int cols = columns(row);
+        int col = (int) Math.floor((Geodesy.normalizeLongitude(lon) + 180) / 360 * cols);
+        return ((long) row << 32) | Math.min(col, cols - 1);
     }
 
     /** Columns of a row: whole cells of {@link Config#cellM()} along the row's middle latitude (1 at the poles). */

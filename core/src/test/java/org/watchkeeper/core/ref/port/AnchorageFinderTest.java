@@ -137,26 +137,25 @@ class AnchorageFinderTest {
         });
     }
 
+    /** Vessel 412000003 at the spot from hour {@code from} to hour {@code to} after T0, a fix every 3 minutes. */
+    private static void still(SyntheticAis ais, long from, long to) {
+        for (long t = from * HOUR; t <= to * HOUR; t += 180) {
+            ais.fix(412_000_003, T0 + t, LAT, LON, 0.0, 0);
+        }
+    }
+
     @Test
     void aGapThatStartsANewTrackSegmentEndsTheStationaryPeriod() {
         SyntheticAis ais = new SyntheticAis();
         // 8 h at the spot, silent 25 h (over the tracker's 24 h: a new segment), 8 h more at the spot
-        for (long t = 0; t <= 8 * HOUR; t += 180) {
-            ais.fix(412_000_003, T0 + t, LAT, LON, 0.0, 0);
-        }
-        for (long t = 33 * HOUR; t <= 41 * HOUR; t += 180) {
-            ais.fix(412_000_003, T0 + t, LAT, LON, 0.0, 0);
-        }
+        still(ais, 0, 8);
+        still(ais, 33, 41);
         AnchorageFinder f = run(ais.observations(), AnchorageFinder.Config.defaults().with(12 * HOUR * 1000, 1));
         assertThat(f.totals().stops()).isZero();
-        // the same with a 20 h gap (one segment): one stop of 41 h
+        // the same with a 20 h gap (one segment): one stop of 36 h
         SyntheticAis one = new SyntheticAis();
-        for (long t = 0; t <= 8 * HOUR; t += 180) {
-            one.fix(412_000_003, T0 + t, LAT, LON, 0.0, 0);
-        }
-        for (long t = 28 * HOUR; t <= 36 * HOUR; t += 180) {
-            one.fix(412_000_003, T0 + t, LAT, LON, 0.0, 0);
-        }
+        still(one, 0, 8);
+        still(one, 28, 36);
         AnchorageFinder g = run(one.observations(), AnchorageFinder.Config.defaults().with(12 * HOUR * 1000, 1));
         assertThat(g.anchorages()).singleElement().satisfies(a -> assertThat(a.stationaryMillis()).isEqualTo(36 * HOUR * 1000));
     }
