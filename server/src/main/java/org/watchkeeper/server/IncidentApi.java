@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -119,13 +120,19 @@ public final class IncidentApi {
             // more reports match than the limit let through: raise limit (up to 100 000) or narrow the query
             o.put("truncated", truncated);
             ArrayNode a = o.putArray("incidents");
-            list.forEach(i -> a.add(summary ? summary(i) : IncidentJson.write(i)));
+            // each with its possible duplicates as GET /api/incidents/{id} gives them, found for the whole list at once
+            Map<String, List<SameIncident.Match>> same = possibleDuplicates(ctx, store, list, covered(ctx, list, truncated));
+            for (Incident i : list) {
+                ObjectNode x = summary ? summary(i) : IncidentJson.write(i);
+                x.set("possible_duplicates", duplicatesJson(same.get(i.id())));
+                a.add(x);
+            }
             ctx.json(o);
         });
         app.get("/api/incidents/{id}", ctx -> {
             Incident i = find(ctx, store);
             ObjectNode o = IncidentJson.write(i);
-            o.set("possible_duplicates", possibleDuplicates(ctx, store, i));
+            o.set("possible_duplicates", duplicatesJson(possibleDuplicates(ctx, store, List.of(i), null).get(i.id())));
             ctx.json(o);
         });
         app.post("/api/incidents", ctx -> {
@@ -435,17 +442,20 @@ public final class IncidentApi {
         return new Marking(tlp, current.ownerOrg(), orgs, recipients);
     }
 
+    /** Most store queries one search for possible duplicates makes (see {@link SearchWindows#queries}). */
+    static final int MAX_DUPLICATE_QUERIES = 4;
+
     /**
-     * The reports the caller may see that may tell the same attack as {@code i} ({@link SameIncident}: another
-     * source, UTC dates at most a day apart, within 20 km, no other IMO number), nearest first: each its
-     * {@code id}, {@code source}, {@code reference}, {@code time}, {@code date_only}, {@code type},
-     * {@code distance_km} (3 decimals) and {@code days_apart}.
+     * The possible duplicates of one report as the incident routes give them: the reports the caller may
+     * see that may tell the same attack ({@link SameIncident}: another source, UTC dates at most a day apart,
+     * within 20 km, no other IMO number), nearest first: each its {@code id}, {@code source} (absent when
+     * the report has none), {@code reference} (absent when none), {@code time} (ISO-8601 UTC),
+     * {@code date_only}, {@code type}, {@code distance_km} (great circle, km, 3 decimals, 0..20) and
+     * {@code days_apart} (difference of the UTC dates, 0 or 1).
      */
-    static ArrayNode possibleDuplicates(Context ctx, HistoryStore store, Incident i) {
-        List<Incident> candidates = visible(ctx, store, new IncidentQuery(SameIncident.windowStartMillis(i),
-                SameIncident.windowEndMillis(i), SameIncident.box(i), null, null));
+    static ArrayNode duplicatesJson(List<SameIncident.Match> matches) {
         ArrayNode a = Rows.JSON.createArrayNode();
-        for (SameIncident.Match m : SameIncident.among(i, candidates)) {
+        for (SameIncident.Match m : matches) {
             Incident c = m.incident();
             ObjectNode x = a.addObject();
             x.put("id", c.id());
@@ -465,35 +475,193 @@ public final class IncidentApi {
     }
 
     /**
-     * For each of {@code incidents}, the reports the caller may see that may tell the same attack, read from
-     * the store in one query over the incidents' dates.
+     * For each of {@code incidents} (reports the caller may see), the reports the caller may see that may
+     * tell the same attack, nearest first; every report the caller may see is a candidate, not only those of
+     * {@code incidents}. The store is read by at most {@value #MAX_DUPLICATE_QUERIES} queries over the
+     * reports' search windows outside {@code covered} ({@link SearchWindows}); of what they give, only a
+     * report inside one of the windows and its box is decoded and checked for visibility, and one of
+     * {@code incidents} is taken as it is.
+     *
+     * @param covered {@code {from, to}} epoch ms, both inclusive, of a time window whose every report the
+     *     caller may see is one of {@code incidents} ({@link #covered}), or null when there is none
+     * @return per id of {@code incidents}, its matches (an empty list when none)
      */
-    static Map<String, List<SameIncident.Match>> possibleDuplicates(Context ctx, HistoryStore store, List<Incident> incidents) {
+    static Map<String, List<SameIncident.Match>> possibleDuplicates(Context ctx, HistoryStore store, List<Incident> incidents,
+                                                                    long[] covered) {
         if (incidents.isEmpty()) {
             return Map.of();
         }
-        long from = Long.MAX_VALUE;
-        long to = Long.MIN_VALUE;
-        for (Incident i : incidents) {
-            from = Math.min(from, SameIncident.windowStartMillis(i));
-            to = Math.max(to, SameIncident.windowEndMillis(i));
-        }
-        return SameIncident.each(incidents, visible(ctx, store, new IncidentQuery(from, to, null, null, null)));
-    }
-
-    /** The incidents {@code q} selects that the caller may see. */
-    private static List<Incident> visible(Context ctx, HistoryStore store, IncidentQuery q) {
+        Map<String, Incident> known = new HashMap<>();
+        incidents.forEach(i -> known.put(i.id(), i));
         Principal p = Access.principal(ctx);
         SharingPolicy policy = Access.policy(ctx);
         Instant now = Instant.now();
-        List<Incident> out = new ArrayList<>();
-        for (IncidentRow r : store.incidents(q)) {
-            Incident c = incident(r);
-            if (visible(p, policy, c, now)) {
-                out.add(c);
+        SearchWindows windows = new SearchWindows(incidents, covered);
+        // the reports themselves are candidates too (the covered window is not read)
+        List<Incident> candidates = new ArrayList<>(incidents);
+        for (IncidentQuery q : windows.queries(MAX_DUPLICATE_QUERIES)) {
+            for (IncidentRow r : store.incidents(q)) {
+                if (known.containsKey(r.id()) || !windows.holds(r.timeMillis(), r.lat(), r.lon())) {
+                    continue;
+                }
+                Incident c = incident(r);
+                if (visible(p, policy, c, now)) {
+                    candidates.add(c);
+                }
             }
         }
-        return out;
+        return SameIncident.each(incidents, candidates);
+    }
+
+    /**
+     * Where the possible duplicates of some reports may be: the reports' search windows
+     * ({@link SameIncident#windowStartMillis} .. {@link SameIncident#windowEndMillis}), joined where they
+     * overlap, less a {@code covered} window whose reports are known, each run of windows with the box holding
+     * its reports' search boxes ({@link SameIncident#box}; {@code {minLat, minLon, maxLat, maxLon}} degrees,
+     * {@code minLon > maxLon} across the 180° meridian, every longitude when joined boxes would cross it).
+     * A list of reports spread over decades (a text search, a small area, one type) has many short runs; a
+     * list of every report of a period has one run, less the period itself: the days just before and after.
+     */
+    static final class SearchWindows {
+        /** The runs in time order, not overlapping: {from, to} epoch ms, both inclusive. */
+        final List<long[]> spans = new ArrayList<>();
+        /** The box of each run. */
+        final List<double[]> boxes = new ArrayList<>();
+
+        /**
+         * @param covered {@code {from, to}} epoch ms, both inclusive, of a window left out, or null
+         */
+        SearchWindows(List<Incident> incidents, long[] covered) {
+            List<Incident> byStart = new ArrayList<>(incidents);
+            byStart.sort(java.util.Comparator.comparingLong(SameIncident::windowStartMillis));
+            List<long[]> runs = new ArrayList<>();
+            List<double[]> runBoxes = new ArrayList<>();
+            for (Incident i : byStart) {
+                long from = SameIncident.windowStartMillis(i);
+                long to = SameIncident.windowEndMillis(i);
+                double[] b = SameIncident.box(i);
+                long[] last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+                if (last != null && from <= last[1] + 1) {
+                    last[1] = Math.max(last[1], to);
+                    widen(runBoxes.get(runBoxes.size() - 1), b);
+                } else {
+                    runs.add(new long[] {from, to});
+                    runBoxes.add(b.clone());
+                }
+            }
+            for (int k = 0; k < runs.size(); k++) {
+                long[] w = runs.get(k);
+                if (covered == null || w[1] < covered[0] || w[0] > covered[1]) {
+                    add(w[0], w[1], runBoxes.get(k));
+                    continue;
+                }
+                if (w[0] < covered[0]) {
+                    add(w[0], covered[0] - 1, runBoxes.get(k));
+                }
+                if (w[1] > covered[1]) {
+                    add(covered[1] + 1, w[1], runBoxes.get(k));
+                }
+            }
+        }
+
+        private void add(long from, long to, double[] box) {
+            spans.add(new long[] {from, to});
+            boxes.add(box.clone());
+        }
+
+        /**
+         * At most {@code maxQueries} (at least 1) store queries that together select every report of the
+         * runs: the runs joined across all but the {@code maxQueries - 1} longest gaps between them (the
+         * fewest days read that the runs do not need), each query with the box holding its runs' boxes (a
+         * lone run's box as it is). Their time windows do not overlap, so no report is read twice.
+         *
+         * @return the queries in time order; none when there are no runs
+         */
+        List<IncidentQuery> queries(int maxQueries) {
+            int n = spans.size();
+            long[] gap = new long[Math.max(0, n - 1)];
+            List<Integer> gaps = new ArrayList<>();
+            for (int k = 0; k < gap.length; k++) {
+                gap[k] = spans.get(k + 1)[0] - spans.get(k)[1];
+                gaps.add(k);
+            }
+            gaps.sort(java.util.Comparator.comparingLong((Integer k) -> -gap[k]).thenComparing(k -> k));
+            Set<Integer> kept = new HashSet<>(gaps.subList(0, Math.min(gaps.size(), maxQueries - 1)));
+            List<IncidentQuery> out = new ArrayList<>();
+            long from = 0;
+            double[] box = null;
+            for (int k = 0; k < n; k++) {
+                if (box == null) {
+                    from = spans.get(k)[0];
+                    box = boxes.get(k).clone();
+                } else {
+                    widen(box, boxes.get(k));
+                }
+                if (k == n - 1 || kept.contains(k)) {
+                    out.add(new IncidentQuery(from, spans.get(k)[1], box, null, null));
+                    box = null;
+                }
+            }
+            return out;
+        }
+
+        /** Whether a report at {@code timeMillis}, {@code lat}, {@code lon} lies in a run and its box. */
+        boolean holds(long timeMillis, double lat, double lon) {
+            int lo = 0;
+            int hi = spans.size() - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                long[] w = spans.get(mid);
+                if (timeMillis < w[0]) {
+                    hi = mid - 1;
+                } else if (timeMillis > w[1]) {
+                    lo = mid + 1;
+                } else {
+                    double[] b = boxes.get(mid);
+                    return lat >= b[0] && lat <= b[2] && (b[1] <= b[3] ? lon >= b[1] && lon <= b[3] : lon >= b[1] || lon <= b[3]);
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Widens box {@code into} ({@code {minLat, minLon, maxLat, maxLon}} degrees) to hold box {@code b}; when
+     * either crosses the 180° meridian ({@code minLon > maxLon}) the result holds every longitude.
+     */
+    private static void widen(double[] into, double[] b) {
+        into[0] = Math.min(into[0], b[0]);
+        into[2] = Math.max(into[2], b[2]);
+        if (into[1] > into[3] || b[1] > b[3]) {
+            into[1] = -180;
+            into[3] = 180;
+        } else {
+            into[1] = Math.min(into[1], b[1]);
+            into[3] = Math.max(into[3], b[3]);
+        }
+    }
+
+    /**
+     * The time window, {@code {from, to}} epoch ms both inclusive, whose every report the caller may see is
+     * among {@code listed}, the reports {@link #list} selected by the request's filters: its {@code from} ..
+     * {@code to} when only they filter (no {@code bbox}, {@code type}, {@code category} or {@code q}), up to
+     * just before the last listed report's time when the limit cut the list; null when there is none.
+     */
+    static long[] covered(Context ctx, List<Incident> listed, boolean truncated) {
+        String type = ctx.queryParam("type");
+        String category = ctx.queryParam("category");
+        String q = ctx.queryParam("q");
+        if (Api.bbox(ctx) != null || type != null && !type.isEmpty() || category != null && !category.isEmpty()
+                || q != null && !q.isBlank()) {
+            return null;
+        }
+        long from = Api.time(ctx, "from", Long.MIN_VALUE / 2);
+        long to = Api.time(ctx, "to", Long.MAX_VALUE / 2);
+        if (truncated) {
+            // the list is in time order: every report before the last one's time is in it, not all of that time
+            to = listed.isEmpty() ? from - 1 : listed.get(listed.size() - 1).time().toEpochMilli() - 1;
+        }
+        return from <= to ? new long[] {from, to} : null;
     }
 
     /** The incidents the list filters select, visible to the caller, at most {@code limit}. */
@@ -706,8 +874,10 @@ public final class IncidentApi {
     /** An incident export, signed like every export ({@link Exports#signed}). */
     static void export(Context ctx, WatchkeeperServer server, String format) {
         int limit = Exports.limit(ctx);
-        List<Incident> exported = Exports.fit(ctx, list(ctx, server.incidentStore(), limit + 1), limit, "incidents");
-        Map<String, List<SameIncident.Match>> same = possibleDuplicates(ctx, server.incidentStore(), exported);
+        List<Incident> fetched = list(ctx, server.incidentStore(), limit + 1);
+        List<Incident> exported = Exports.fit(ctx, fetched, limit, "incidents");
+        Map<String, List<SameIncident.Match>> same = possibleDuplicates(ctx, server.incidentStore(), exported,
+                covered(ctx, exported, fetched.size() > exported.size()));
         List<ObjectNode> rows = new ArrayList<>();
         for (Incident i : exported) {
             ObjectNode o = format.equals("geojson") ? IncidentJson.write(i) : flat(i);

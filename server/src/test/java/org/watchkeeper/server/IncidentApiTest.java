@@ -1,6 +1,8 @@
 package org.watchkeeper.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,15 +15,25 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.watchkeeper.core.incident.Incident;
+import org.watchkeeper.core.incident.IncidentType;
+import org.watchkeeper.core.incident.SameIncident;
+import org.watchkeeper.core.incident.VesselStatus;
+import org.watchkeeper.core.incident.VictimVessel;
+import org.watchkeeper.core.sharing.Marking;
+import org.watchkeeper.core.sharing.Tlp;
 import org.watchkeeper.store.GeoMath;
+import org.watchkeeper.store.IncidentQuery;
 import org.watchkeeper.store.PositionRow;
 import org.watchkeeper.store.VesselPresence;
 import org.watchkeeper.store.VesselRow;
@@ -223,6 +235,132 @@ class IncidentApiTest {
         }
         // pat sees his RED report's match with the ASAM one only if the ASAM report is visible to him: it is AMBER, not shared
         assertThat(get(PAT, "/api/incidents/" + hidden).json().get("possible_duplicates")).isEmpty();
+    }
+
+    /**
+     * The list gives each report its possible duplicates as the report's own route does: among every report the
+     * caller may see, also those the list's filters leave out, and never one the caller may not see.
+     */
+    @Test
+    void theListGivesEachReportItsPossibleDuplicatesAsTheReportDoes() throws Exception {
+        String at = "{\"time\":\"%s\",\"lat\":%s,\"lon\":%s,\"type\":\"%s\",\"source\":\"%s\"%s}";
+        String asam = create(ALICE, String.format(at, "2023-02-14T00:00:00Z", 13.1, 48.6, "robbery", "NGA ASAM",
+                ",\"reference\":\"2023-17\"")).get("id").asText();
+        // the IMB's report of that evening, 1.1 km away, a boarding
+        String imb = create(ALICE, String.format(at, "2023-02-14T21:10:00Z", 13.11, 48.6, "boarding", "IMB PRC", "")).get("id").asText();
+        // a third centre's, on the next UTC date and farther
+        String third = create(ALICE, String.format(at, "2023-02-15T03:00:00Z", 13.2, 48.65, "robbery", "Mapping Piracy", ""))
+                .get("id").asText();
+        // pat's own RED report of that night: alice may not see it, and pat may not see alice's AMBER ones
+        String red = create(PAT, String.format(at, "2023-02-14T22:00:00Z", 13.1, 48.61, "robbery", "IMB PRC", ",\"tlp\":\"RED\""))
+                .get("id").asText();
+        String box = "bbox=48,12.5,49,13.5&from=2023-02-10&to=2023-02-20";
+
+        JsonNode list = get(ALICE, "/api/incidents?" + box).json();
+        assertThat(list.get("incidents")).extracting(x -> x.get("id").asText()).containsExactly(asam, imb, third);
+        for (JsonNode x : list.get("incidents")) {
+            // field for field what the report's own route gives
+            assertThat(x.get("possible_duplicates")).as(x.get("id").asText())
+                    .isEqualTo(get(ALICE, "/api/incidents/" + x.get("id").asText()).json().get("possible_duplicates"));
+        }
+        JsonNode d = list.get("incidents").get(0).get("possible_duplicates");
+        assertThat(d).extracting(x -> x.get("id").asText()).containsExactly(imb, third);
+        assertThat(d.get(0).get("source").asText()).isEqualTo("IMB PRC");
+        assertThat(d.get(0).has("reference")).isFalse();
+        assertThat(d.get(0).get("time").asText()).isEqualTo("2023-02-14T21:10:00Z");
+        assertThat(d.get(0).get("type").asText()).isEqualTo("boarding");
+        assertThat(d.get(0).get("distance_km").asDouble()).isEqualTo(1.112);
+        assertThat(d.get(0).get("days_apart").asInt()).isZero();
+        assertThat(d.get(1).get("days_apart").asInt()).isEqualTo(1);
+        assertThat(list.get("incidents").get(1).get("possible_duplicates").get(0).get("reference").asText()).isEqualTo("2023-17");
+        // the summary list too
+        JsonNode summary = get(ALICE, "/api/incidents?summary=true&" + box).json().get("incidents").get(0);
+        assertThat(summary.has("narrative")).isFalse();
+        assertThat(summary.get("possible_duplicates")).isEqualTo(d);
+
+        // reports the filters leave out are still found: another type, and a report after the list's window
+        JsonNode robberies = get(ALICE, "/api/incidents?type=robbery&" + box).json().get("incidents");
+        assertThat(robberies).extracting(x -> x.get("id").asText()).containsExactly(asam, third);
+        assertThat(robberies.get(0).get("possible_duplicates")).isEqualTo(d);
+        JsonNode firstDay = get(ALICE, "/api/incidents?bbox=48,12.5,49,13.5&from=2023-02-14&to=2023-02-14T23:59:59Z").json()
+                .get("incidents");
+        assertThat(firstDay).extracting(x -> x.get("id").asText()).containsExactly(asam, imb);
+        assertThat(firstDay.get(0).get("possible_duplicates")).isEqualTo(d);
+        // a list of every report of a period, whole and cut by its limit, finds the reports just outside it
+        JsonNode day = get(ALICE, "/api/incidents?from=2023-02-14&to=2023-02-14T23:59:59Z").json().get("incidents");
+        assertThat(day).extracting(x -> x.get("id").asText()).containsExactly(asam, imb);
+        assertThat(day.get(0).get("possible_duplicates")).isEqualTo(d);
+        JsonNode cut = get(ALICE, "/api/incidents?from=2023-02-14&to=2023-02-20&limit=2").json();
+        assertThat(cut.get("truncated").asBoolean()).isTrue();
+        assertThat(cut.get("incidents").get(0).get("possible_duplicates")).isEqualTo(d);
+        assertThat(cut.get("incidents").get(1).get("possible_duplicates")).extracting(x -> x.get("id").asText())
+                .containsExactly(asam, third);
+        JsonNode one = get(ALICE, "/api/incidents?q=" + third).json().get("incidents");
+        assertThat(one).hasSize(1);
+        assertThat(one.get(0).get("possible_duplicates")).extracting(x -> x.get("id").asText()).containsExactly(imb, asam);
+
+        // pat lists his RED report with no duplicates (he may see none of alice's), alice never sees it named
+        JsonNode pats = get(PAT, "/api/incidents?" + box).json().get("incidents");
+        assertThat(pats).extracting(x -> x.get("id").asText()).containsExactly(red);
+        assertThat(pats.get(0).get("possible_duplicates")).isEmpty();
+        assertThat(list.toString()).doesNotContain(red);
+    }
+
+    /**
+     * Where a duplicate search looks: the reports' windows, joined where they overlap, read by few queries joined
+     * across the shortest gaps, and not where all reports are known.
+     */
+    @Test
+    void theDuplicateSearchReadsTheDaysAroundEachReport() {
+        VictimVessel ship = new VictimVessel(null, 0, 0, null, null, VesselStatus.ANCHORED, null);
+        Marking clear = new Marking(Tlp.CLEAR, "host", Set.of(), Set.of());
+        BiFunction<String, double[], Incident> at = (time, pos) -> new Incident("r-" + time.substring(0, 10), Instant.parse(time), false,
+                pos[0], pos[1], null, IncidentType.ROBBERY, ship, null, null, null, null, null, List.of(), "NGA ASAM", null, null, null,
+                clear, "import", Instant.EPOCH, Instant.EPOCH);
+        var a = at.apply("2020-01-10T12:00:00Z", new double[] {1, 104});
+        var b = at.apply("2020-01-11T06:00:00Z", new double[] {2, 105}); // its window overlaps a's
+        var c = at.apply("2020-01-20T00:00:00Z", new double[] {1.5, 103});
+        var d = at.apply("2021-06-01T00:00:00Z", new double[] {-17, 179.95}); // its search box crosses 180°
+        long day = 86_400_000L;
+        long jan9 = Instant.parse("2020-01-09T00:00:00Z").toEpochMilli();
+        List<IncidentQuery> q = new IncidentApi.SearchWindows(List.of(d, c, b, a), null).queries(32);
+        assertThat(q).hasSize(3);
+        assertThat(q.get(0).fromMillis()).isEqualTo(jan9);
+        assertThat(q.get(0).toMillis()).isEqualTo(jan9 + 4 * day - 1); // 9 to 12 January
+        double r = 20 / 111.195; // 20 km in degrees of latitude
+        assertThat(q.get(0).box()[0]).isCloseTo(1 - r, within(1e-3));
+        assertThat(q.get(0).box()[2]).isCloseTo(2 + r, within(1e-3));
+        assertThat(q.get(0).box()[1]).isCloseTo(104 - r, within(1e-3));
+        assertThat(q.get(0).box()[3]).isCloseTo(105 + r, within(1e-3));
+        assertThat(q.get(1).fromMillis()).isEqualTo(jan9 + 10 * day);
+        assertThat(q.get(1).toMillis()).isEqualTo(jan9 + 13 * day - 1);
+        assertThat(q.get(2).box()[1]).isGreaterThan(q.get(2).box()[3]); // alone, its box as it is: across 180°
+        // what a query gives is decoded only when in a report's window and box
+        IncidentApi.SearchWindows w = new IncidentApi.SearchWindows(List.of(a, b, c, d), null);
+        assertThat(w.holds(jan9 + day + 3_600_000, 1.1, 104.1)).isTrue();
+        assertThat(w.holds(jan9 + 6 * day, 1.1, 104.1)).isFalse(); // 15 January: between the windows
+        assertThat(w.holds(jan9 + day, 10, 104.1)).isFalse(); // 1 000 km north
+        assertThat(w.holds(Instant.parse("2021-05-31T23:00:00Z").toEpochMilli(), -17, -179.95)).isTrue(); // across 180°
+        assertThat(w.holds(Instant.parse("2021-05-31T23:00:00Z").toEpochMilli(), -17, 179)).isFalse();
+        // at most two queries: joined across the shorter gap (January), the 16 months to June 2021 kept
+        List<IncidentQuery> two = new IncidentApi.SearchWindows(List.of(a, b, c, d), null).queries(2);
+        assertThat(two).hasSize(2);
+        assertThat(two.get(0).fromMillis()).isEqualTo(jan9);
+        assertThat(two.get(0).toMillis()).isEqualTo(jan9 + 13 * day - 1);
+        assertThat(two.get(0).box()[1]).isCloseTo(103 - r, within(1e-3));
+        // one query: every longitude, as the joined box would otherwise cross 180°
+        List<IncidentQuery> one = new IncidentApi.SearchWindows(List.of(a, b, c, d), null).queries(1);
+        assertThat(one).hasSize(1);
+        assertThat(one.get(0).toMillis()).isEqualTo(Instant.parse("2021-06-03T00:00:00Z").toEpochMilli() - 1);
+        assertThat(one.get(0).box()).containsExactly(SameIncident.box(d)[0], -180, SameIncident.box(b)[2], 180);
+        // a window whose reports are all known is not read: of January 2020 only the days before and after it
+        long[] january = {Instant.parse("2020-01-10T00:00:00Z").toEpochMilli(), Instant.parse("2020-01-20T00:00:00Z").toEpochMilli()};
+        List<IncidentQuery> outside = new IncidentApi.SearchWindows(List.of(a, b, c, d), january).queries(32);
+        assertThat(outside).extracting(IncidentQuery::fromMillis, IncidentQuery::toMillis).containsExactly(
+                tuple(jan9, january[0] - 1),
+                tuple(january[1] + 1, jan9 + 13 * day - 1),
+                tuple(q.get(2).fromMillis(), q.get(2).toMillis()));
+        assertThat(new IncidentApi.SearchWindows(List.of(a, b, c, d), new long[] {jan9, Long.MAX_VALUE / 2}).queries(32)).isEmpty();
     }
 
     @Test
