@@ -922,6 +922,9 @@ public final class IncidentApi {
      *       to the source and its reference number, custom properties {@code x_watchkeeper_*} for time,
      *       type, category and victim), a {@code location} SDO (latitude, longitude, description = place)
      *       and a {@code located-at} relationship between them;</li>
+     *   <li>each pair of exported incidents that may tell the same attack ({@link SameIncident}) as one
+     *       {@code related-to} relationship ({@link #sameAttack}); a report not in the export (filtered out,
+     *       cut by the limit, or not visible to the caller) is linked to none;</li>
      *   <li>each detector event as an {@code observed-data} SDO (first/last observed = event start/end,
      *       number_observed 1) whose {@code object_refs} are custom {@code x-watchkeeper-vessel}
      *       observables (one per vessel involved, id a name-based UUID of the MMSI) plus a
@@ -1011,6 +1014,7 @@ public final class IncidentApi {
             body.add(o);
             located(body, o, "incident:" + i.id(), i.lat(), i.lon(), i.place(), ts, tlp);
         }
+        body.addAll(sameAttack(incidents));
         for (int k = 0; k < events.size(); k++) {
             EventRow e = events.get(k);
             EventAccess.Scope scope = scopes.get(k);
@@ -1051,6 +1055,60 @@ public final class IncidentApi {
         }
         body.forEach(objects::add);
         return bundle;
+    }
+
+    /**
+     * One STIX {@code relationship} of type {@code related-to} for each pair of {@code incidents} that may tell
+     * the same attack ({@link SameIncident}), each pair once: {@code source_ref} the incident SDO of the pair's
+     * report that comes first in {@code incidents} (the export's order: time, then id), {@code target_ref} the
+     * other's. Its id is a name-based UUID of the two Watchkeeper ids (the same in every export), {@code created}
+     * and {@code modified} the later of the two reports' {@code created} and {@code updated}, its marking the
+     * stricter of the two TLPs; {@code description} says they may be one attack, with the distance (km, 3
+     * decimals) and the days between their UTC dates (e.g. "Possibly the same attack: NGA ASAM report 2024-88
+     * and IMB PRC report imb-3f2a..., 1.112 km apart, UTC dates 1 day apart"), also given as
+     * {@code x_watchkeeper_distance_km} and {@code x_watchkeeper_days_apart}.
+     *
+     * @param incidents the exported reports, in the export's order
+     */
+    static List<ObjectNode> sameAttack(List<Incident> incidents) {
+        Map<String, Integer> position = new HashMap<>();
+        for (int k = 0; k < incidents.size(); k++) {
+            position.put(incidents.get(k).id(), k);
+        }
+        Map<String, List<SameIncident.Match>> same = SameIncident.each(incidents, incidents);
+        List<ObjectNode> out = new ArrayList<>();
+        for (int k = 0; k < incidents.size(); k++) {
+            Incident a = incidents.get(k);
+            for (SameIncident.Match m : same.get(a.id())) {
+                Incident b = m.incident();
+                if (position.get(b.id()) <= k) {
+                    continue; // the pair was linked from b's side
+                }
+                Tlp tlp = a.marking().tlp().compareTo(b.marking().tlp()) >= 0 ? a.marking().tlp() : b.marking().tlp();
+                String created = stixTime(a.created().isAfter(b.created()) ? a.created() : b.created());
+                String modified = stixTime(a.updated().isAfter(b.updated()) ? a.updated() : b.updated());
+                ObjectNode rel = sdo("relationship", "incident:" + a.id() + ":related-to:incident:" + b.id(), created, modified, tlp);
+                rel.put("relationship_type", "related-to");
+                rel.put("source_ref", stixId("incident", "incident:" + a.id()));
+                rel.put("target_ref", stixId("incident", "incident:" + b.id()));
+                double km = Math.round(m.distanceKm() * 1000) / 1000.0;
+                rel.put("description", String.format(Locale.ROOT, "Possibly the same attack: %s and %s, %s km apart, %s", label(a),
+                        label(b), km, m.daysApart() == 0 ? "on the same UTC date" : "UTC dates " + m.daysApart()
+                        + (m.daysApart() == 1 ? " day" : " days") + " apart"));
+                rel.put("x_watchkeeper_distance_km", km);
+                rel.put("x_watchkeeper_days_apart", m.daysApart());
+                out.add(rel);
+            }
+        }
+        return out;
+    }
+
+    /** A report as a relationship's description names it: its source and reference, else its id. */
+    private static String label(Incident i) {
+        if (i.source() == null) {
+            return i.id();
+        }
+        return i.source() + " report " + (i.reference() != null ? i.reference() : i.id());
     }
 
     static ObjectNode markingDefinition(Tlp t) {

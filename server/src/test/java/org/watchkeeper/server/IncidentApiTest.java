@@ -306,6 +306,76 @@ class IncidentApiTest {
         assertThat(list.toString()).doesNotContain(red);
     }
 
+    static List<JsonNode> relatedTo(JsonNode bundle) {
+        List<JsonNode> out = new ArrayList<>();
+        bundle.get("objects").forEach(o -> {
+            if (o.get("type").asText().equals("relationship") && o.get("relationship_type").asText().equals("related-to")) {
+                out.add(o);
+            }
+        });
+        return out;
+    }
+
+    /** The STIX export links two exported reports of one attack once, and a report outside the export to none. */
+    @Test
+    void stixLinksTheReportsOfOneAttackThatItHolds() throws Exception {
+        String at = "{\"time\":\"%s\",\"lat\":%s,\"lon\":%s,\"type\":\"%s\",\"source\":\"%s\",\"tlp\":\"%s\"%s}";
+        String asam = create(ALICE, String.format(at, "2022-11-03T00:00:00Z", 4.2, 7.1, "robbery", "NGA ASAM", "CLEAR",
+                ",\"reference\":\"2022-301\"")).get("id").asText();
+        String imb = create(ALICE, String.format(at, "2022-11-03T23:00:00Z", 4.21, 7.1, "boarding", "IMB PRC", "CLEAR", ""))
+                .get("id").asText();
+        // pat's own RED report of the next night: a third match, which only pat may see
+        String red = create(PAT, String.format(at, "2022-11-04T02:00:00Z", 4.2, 7.12, "robbery", "Mapping Piracy", "RED", ""))
+                .get("id").asText();
+        String area = "bbox=7,4,7.3,4.4&from=2022-11-01&to=2022-11-07";
+
+        JsonNode bundle = get(ALICE, "/api/export/stix?" + area).json();
+        Map<String, String> sdo = new HashMap<>();
+        bundle.get("objects").forEach(o -> {
+            if (o.get("type").asText().equals("incident")) {
+                sdo.put(o.get("x_watchkeeper_id").asText(), o.get("id").asText());
+            }
+        });
+        assertThat(sdo.keySet()).containsExactlyInAnyOrder(asam, imb);
+        List<JsonNode> rels = relatedTo(bundle);
+        assertThat(rels).hasSize(1);
+        JsonNode rel = rels.get(0);
+        assertThat(rel.get("source_ref").asText()).isEqualTo(sdo.get(asam)); // the earlier report
+        assertThat(rel.get("target_ref").asText()).isEqualTo(sdo.get(imb));
+        assertThat(rel.get("spec_version").asText()).isEqualTo("2.1");
+        assertThat(rel.get("id").asText()).startsWith("relationship--")
+                .isEqualTo(IncidentApi.stixId("relationship", "incident:" + asam + ":related-to:incident:" + imb));
+        assertThat(rel.get("description").asText()).isEqualTo("Possibly the same attack: NGA ASAM report 2022-301 and IMB PRC report "
+                + imb + ", 1.112 km apart, on the same UTC date");
+        assertThat(rel.get("x_watchkeeper_distance_km").asDouble()).isEqualTo(1.112);
+        assertThat(rel.get("x_watchkeeper_days_apart").asInt()).isZero();
+        assertThat(rel.get("object_marking_refs").get(0).asText()).isEqualTo(IncidentApi.STIX_TLP_IDS.get(Tlp.CLEAR));
+        // every reference resolves to an object of the bundle, and a second export gives the same relationship
+        assertThat(bundle.get("objects").findValuesAsText("id")).contains(rel.get("source_ref").asText(), rel.get("target_ref").asText());
+        assertThat(relatedTo(get(ALICE, "/api/export/stix?" + area).json())).containsExactly(rel);
+
+        // pat sees all three: each pair once, not twice; the link to his RED report is marked RED
+        JsonNode pats = get(PAT, "/api/export/stix?" + area).json();
+        List<JsonNode> three = relatedTo(pats);
+        assertThat(three).hasSize(3);
+        assertThat(three).extracting(r -> r.get("source_ref").asText() + " " + r.get("target_ref").asText()).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrder(sdo.get(asam) + " " + sdo.get(imb),
+                        sdo.get(asam) + " " + IncidentApi.stixId("incident", "incident:" + red),
+                        sdo.get(imb) + " " + IncidentApi.stixId("incident", "incident:" + red));
+        JsonNode toRed = three.stream().filter(r -> r.get("source_ref").asText().equals(sdo.get(asam))
+                && !r.get("target_ref").asText().equals(sdo.get(imb))).findFirst().orElseThrow();
+        assertThat(toRed.get("object_marking_refs").get(0).asText()).isEqualTo(IncidentApi.STIX_TLP_IDS.get(Tlp.RED));
+        assertThat(toRed.get("description").asText()).endsWith(", UTC dates 1 day apart");
+        assertThat(three).contains(rel);
+
+        // a pair of which one report is filtered out gives none
+        assertThat(relatedTo(get(ALICE, "/api/export/stix?type=robbery&" + area).json())).isEmpty();
+        assertThat(relatedTo(get(ALICE, "/api/export/stix?bbox=7,4,7.3,4.4&from=2022-11-01&to=2022-11-03T12:00:00Z").json())).isEmpty();
+        // pat's export of robberies holds the ASAM report and his own: linked, the IMB boarding not
+        List<JsonNode> robberies = relatedTo(get(PAT, "/api/export/stix?type=robbery&" + area).json());
+        assertThat(robberies).extracting(r -> r.get("target_ref").asText()).containsExactly(IncidentApi.stixId("incident", "incident:" + red));
+    }
+
     /**
      * Where a duplicate search looks: the reports' windows, joined where they overlap, read by few queries joined
      * across the shortest gaps, and not where all reports are known.
