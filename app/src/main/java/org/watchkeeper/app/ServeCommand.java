@@ -177,49 +177,61 @@ public final class ServeCommand implements Callable<Integer> {
                 adminTokenFile);
     }
 
-    /**
-     * Loads the {@code --incidents} files into a started server, as {@code POST /api/incidents/import}
-     * does: the host organisation owns the reports, each file's counts and first rejected rows are
-     * printed, and each load is an audit entry ({@code create} on target {@code serve --incidents FORMAT}
-     * with the file and the counts). A file that cannot be read is reported and skipped.
-     *
-     * @param loads pairs of {@link IncidentsCommand.Format} and file
-     */
     /** Whether an import's rejection only says the row repeats another (a copy of a row the file holds already). */
     static boolean repeatsAnother(String reason) {
         return reason.startsWith("identical to the row at line ") || reason.endsWith(", identical row)");
     }
 
+    /**
+     * Loads the {@code --incidents} files into a started server, as {@code POST /api/incidents/import}
+     * does: the host organisation owns the reports, each file's counts and first rejected rows are
+     * printed, and each load is an audit entry ({@code create} on target {@code serve --incidents FORMAT}
+     * with the file and the counts). A file that cannot be read is reported and skipped. While the files
+     * load, the server's {@link WatchkeeperServer#startupImport()} names the one being read, so that the
+     * incident routes answer a report not found yet with 503 instead of 404; it ends however the loads end.
+     *
+     * @param loads pairs of {@link IncidentsCommand.Format} and file
+     */
     static void loadIncidents(WatchkeeperServer server, List<Object[]> loads, PrintWriter err) {
-        for (Object[] l : loads) {
-            try {
-                String host = server.accounts().hostOrgId();
-                String format = ((IncidentsCommand.Format) l[0]).name().toLowerCase(java.util.Locale.ROOT);
-                String file = ((Path) l[1]).toAbsolutePath().toString();
-                var res = IncidentsCommand.read((IncidentsCommand.Format) l[0], (Path) l[1], null, host, "import");
-                var out = IncidentsCommand.importInto(server.incidentStore(), res, host, true);
-                err.printf("incidents: %s: %s%n", l[1], IncidentsCommand.counts(out));
-                // rows that only repeat another come last: a row that says something is wrong is not hidden behind them
-                out.rejected().stream()
-                        .sorted(java.util.Comparator.comparing((org.watchkeeper.core.incident.ImportResult.Rejection x)
-                                -> repeatsAnother(x.reason())).thenComparingLong(x -> x.line()))
-                        .limit(MAX_REJECTED_SHOWN)
-                        .forEach(x -> err.printf("  line %d: %s%n", x.line(), x.reason()));
-                if (out.rejected().size() > MAX_REJECTED_SHOWN) {
-                    err.printf("  ... and %d more (watchkeeper incidents import lists them all)%n",
-                            out.rejected().size() - MAX_REJECTED_SHOWN);
-                }
-                // the same audit entries as POST /api/incidents/import, by the server itself: one per changed report
-                for (var i : out.updated()) {
-                    server.audit().append(null, host, "change", "incident:" + i.id(),
-                            java.util.Map.of("change", "import", "format", format, "file", file));
-                }
-                java.util.Map<String, String> detail = new java.util.TreeMap<>(IncidentApi.counts(out));
-                detail.put("file", file);
-                server.audit().append(null, host, "create", "serve --incidents " + format, detail);
-            } catch (java.io.IOException | RuntimeException e) {
-                err.println("watchkeeper serve: incidents " + l[1] + ": " + e.getMessage());
+        try {
+            for (int k = 0; k < loads.size(); k++) {
+                server.startupImport().loading((Path) loads.get(k)[1], k + 1, loads.size());
+                loadIncidents(server, loads.get(k), err);
             }
+        } finally {
+            server.startupImport().done();
+        }
+    }
+
+    /** Loads one of the {@code --incidents} files, {@code l} a pair of format and path. */
+    private static void loadIncidents(WatchkeeperServer server, Object[] l, PrintWriter err) {
+        try {
+            String host = server.accounts().hostOrgId();
+            String format = ((IncidentsCommand.Format) l[0]).name().toLowerCase(java.util.Locale.ROOT);
+            String file = ((Path) l[1]).toAbsolutePath().toString();
+            var res = IncidentsCommand.read((IncidentsCommand.Format) l[0], (Path) l[1], null, host, "import");
+            var out = IncidentsCommand.importInto(server.incidentStore(), res, host, true);
+            err.printf("incidents: %s: %s%n", l[1], IncidentsCommand.counts(out));
+            // rows that only repeat another come last: a row that says something is wrong is not hidden behind them
+            out.rejected().stream()
+                    .sorted(java.util.Comparator.comparing((org.watchkeeper.core.incident.ImportResult.Rejection x)
+                            -> repeatsAnother(x.reason())).thenComparingLong(x -> x.line()))
+                    .limit(MAX_REJECTED_SHOWN)
+                    .forEach(x -> err.printf("  line %d: %s%n", x.line(), x.reason()));
+            if (out.rejected().size() > MAX_REJECTED_SHOWN) {
+                err.printf("  ... and %d more (watchkeeper incidents import lists them all)%n",
+                        out.rejected().size() - MAX_REJECTED_SHOWN);
+            }
+            // the same audit entries as POST /api/incidents/import, by the server itself: one per changed report
+            for (var i : out.updated()) {
+                server.audit().append(null, host, "change", "incident:" + i.id(),
+                        java.util.Map.of("change", "import", "format", format, "file", file));
+            }
+            java.util.Map<String, String> detail = new java.util.TreeMap<>(IncidentApi.counts(out));
+            detail.put("file", file);
+            server.audit().append(null, host, "create", "serve --incidents " + format, detail);
+        } catch (java.io.IOException | RuntimeException e) {
+            err.println("watchkeeper serve: incidents " + l[1] + ": " + e.getMessage());
         }
     }
 

@@ -65,6 +65,67 @@ class ServeIncidentsTest {
         assertThat(verify.exit()).as(verify.err() + verify.out()).isZero();
     }
 
+    /**
+     * While the {@code --incidents} files load, a report not loaded yet answers 503 naming the file being read
+     * and the list says it is not complete; once the loads have ended, a failed one too, 404 as always. Each file
+     * is a named pipe, so that the test holds the import at a file until it writes the file's content.
+     */
+    @Test
+    void aReportNotLoadedYetAnswers503WhileTheFilesLoad(@TempDir Path tmp) throws Exception {
+        Path first = tmp.resolve("asam-may.csv");
+        Path second = tmp.resolve("broken.csv.gz");
+        for (Path fifo : List.of(first, second)) {
+            boolean made;
+            try {
+                made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
+            } catch (java.io.IOException e) {
+                made = false;
+            }
+            assumeTrue(made, "mkfifo is needed to hold the import at a file: " + fifo);
+        }
+        String asam = "reference,date,position,navArea,subreg,hostility,victim,description,\n"
+                + "2022-148,2022-05-28,\"1°07'00\"\"N\n103°31'00\"\"E\",XI,71,,bulk carrier,\"INDONESIA: three robbers boarded\",\n";
+        StringWriter err = new StringWriter();
+        try (LiveServer live = LiveServer.start(WatchkeeperServer.Config.of(tmp.resolve("d")).withPort(0))) {
+            Thread loader = new Thread(() -> ServeCommand.loadIncidents(live.server, List.<Object[]>of(
+                    new Object[] {IncidentsCommand.Format.asam, first}, new Object[] {IncidentsCommand.Format.asam, second}),
+                    new PrintWriter(err, true)), "incidents-loader");
+            loader.setDaemon(true);
+            loader.start();
+            try (java.io.OutputStream w = Files.newOutputStream(first)) {
+                // opened: the loader reads the first file and waits for its content
+                java.net.http.HttpResponse<String> r = live.get("api/incidents/asam-2022-148");
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+                assertThat(r.headers().firstValue("Retry-After")).hasValue("5");
+                assertThat(Cli.JSON.readTree(r.body()).get("error").asText()).isEqualTo("no incident with id asam-2022-148 yet:"
+                        + " incidents are still loading from asam-may.csv (1 of 2 files); try again shortly");
+                JsonNode list = live.json("api/incidents");
+                assertThat(list.get("count").asInt()).isZero();
+                assertThat(list.get("loading").get("number").asInt()).isEqualTo(1);
+                w.write(asam.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            try (java.io.OutputStream w = Files.newOutputStream(second)) {
+                // the first file is in, the loader waits for the second
+                assertThat(live.get("api/incidents/asam-2022-148").statusCode()).isEqualTo(200);
+                java.net.http.HttpResponse<String> r = live.get("api/incidents/asam-2022-149");
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
+                assertThat(r.body()).contains("incidents are still loading from broken.csv.gz (2 of 2 files)");
+                JsonNode list = live.json("api/incidents");
+                assertThat(list.get("incidents")).extracting(x -> x.get("id").asText()).containsExactly("asam-2022-148");
+                assertThat(list.get("loading").get("file").asText()).isEqualTo("broken.csv.gz");
+                w.write("not gzip".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            loader.join(120_000);
+            assertThat(loader.isAlive()).as("the loader ended").isFalse();
+            // the second file failed; the import has ended all the same
+            assertThat(err.toString()).contains("watchkeeper serve: incidents " + second + ": Not in GZIP format");
+            java.net.http.HttpResponse<String> r = live.get("api/incidents/asam-2022-149");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(404);
+            assertThat(r.headers().firstValue("Retry-After")).isEmpty();
+            assertThat(live.json("api/incidents").has("loading")).isFalse();
+        }
+    }
+
     static java.net.http.HttpResponse<String> send(LiveServer live, String token, String method, String path, String body)
             throws Exception {
         var b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(live.baseUrl() + path))

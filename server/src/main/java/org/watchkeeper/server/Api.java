@@ -76,6 +76,25 @@ public final class Api {
         }
     }
 
+    /**
+     * A request the server cannot answer yet (503), with a {@code Retry-After} header of
+     * {@code retryAfterSeconds} and the message saying why.
+     */
+    public static final class Unavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int retryAfterSeconds;
+
+        public Unavailable(String message, int retryAfterSeconds) {
+            super(message);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        /** The wait, seconds, the answer asks for. */
+        public int retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+
     private Api() {
     }
 
@@ -119,6 +138,10 @@ public final class Api {
 
         app.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
         app.exception(Unprocessable.class, (e, ctx) -> error(ctx, 422, e.getMessage()));
+        app.exception(Unavailable.class, (e, ctx) -> {
+            ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
+            error(ctx, 503, e.getMessage());
+        });
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getStatus() == 413
                 ? "the request body is larger than the " + MAX_BODY + " bytes the API takes"

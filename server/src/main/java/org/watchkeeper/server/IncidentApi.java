@@ -119,6 +119,15 @@ public final class IncidentApi {
             o.put("count", list.size());
             // more reports match than the limit let through: raise limit (up to 100 000) or narrow the query
             o.put("truncated", truncated);
+            StartupImport.Progress loading = server.startupImport().progress();
+            if (loading != null) {
+                // the list holds the reports loaded so far; absent once the start-up import has ended
+                ObjectNode l = o.putObject("loading");
+                l.put("file", loading.file());
+                l.put("number", loading.number());
+                l.put("files", loading.files());
+                l.put("message", loading.message() + "; the list holds the reports loaded so far");
+            }
             ArrayNode a = o.putArray("incidents");
             // each with its possible duplicates as GET /api/incidents/{id} gives them, found for the whole list at once
             Map<String, List<SameIncident.Match>> same = possibleDuplicates(ctx, store, list, covered(ctx, list, truncated));
@@ -130,7 +139,7 @@ public final class IncidentApi {
             ctx.json(o);
         });
         app.get("/api/incidents/{id}", ctx -> {
-            Incident i = find(ctx, store);
+            Incident i = find(ctx, server);
             ObjectNode o = IncidentJson.write(i);
             o.set("possible_duplicates", duplicatesJson(possibleDuplicates(ctx, store, List.of(i), null).get(i.id())));
             ctx.json(o);
@@ -149,7 +158,7 @@ public final class IncidentApi {
         });
         app.put("/api/incidents/{id}", ctx -> {
             Principal p = Access.require(ctx, Role.ANALYST);
-            Incident old = find(ctx, store);
+            Incident old = find(ctx, server);
             owner(p, old, "edit");
             JsonNode body = object(ctx);
             serverSet(server, body, old.marking().ownerOrg(), old.createdBy());
@@ -169,7 +178,7 @@ public final class IncidentApi {
         });
         app.delete("/api/incidents/{id}", ctx -> {
             Principal p = Access.require(ctx, Role.ADMIN);
-            Incident i = find(ctx, store);
+            Incident i = find(ctx, server);
             if (!p.hostOrg()) {
                 owner(p, i, "delete");
             }
@@ -181,7 +190,7 @@ public final class IncidentApi {
         });
         app.post("/api/incidents/{id}/share", ctx -> {
             Principal p = Access.require(ctx, Role.ANALYST);
-            Incident old = find(ctx, store);
+            Incident old = find(ctx, server);
             owner(p, old, "share");
             JsonNode body = object(ctx);
             for (var it = body.fieldNames(); it.hasNext(); ) {
@@ -202,7 +211,7 @@ public final class IncidentApi {
         });
         app.put("/api/incidents/{id}/category", ctx -> {
             Principal p = Access.require(ctx, Role.ANALYST);
-            Incident old = find(ctx, store);
+            Incident old = find(ctx, server);
             owner(p, old, "categorise");
             JsonNode body = object(ctx);
             String reason = Api.text(body, "reason");
@@ -232,7 +241,7 @@ public final class IncidentApi {
                     "category", o == null ? "computed" : o.category().apiName(), "reason", reason));
         });
         app.get("/api/incidents/{id}/nearby", ctx -> {
-            Incident i = find(ctx, store);
+            Incident i = find(ctx, server);
             double r = Api.positive(ctx, "radius_km", MAX_RADIUS_KM, DEFAULT_RADIUS_KM, false);
             double h = Api.number(ctx, "hours", 0, MAX_HOURS, DEFAULT_HOURS, false);
             boolean fixesOnly = Api.bool(ctx, "fixes_only", false);
@@ -372,14 +381,27 @@ public final class IncidentApi {
         }
     }
 
-    /** The incident named by the path, or 404 when absent or not visible to the caller. */
-    static Incident find(Context ctx, HistoryStore store) {
+    /**
+     * The incident named by the path.
+     *
+     * @throws Api.BadRequest (400) when the id is malformed
+     * @throws Api.Unavailable (503, {@code Retry-After}) when it is absent or not visible to the caller while the
+     *     server's start-up import runs ({@link StartupImport}): it may be a report not loaded yet
+     * @throws NotFoundResponse (404) when it is absent or not visible to the caller
+     */
+    static Incident find(Context ctx, WatchkeeperServer server) {
         String id = ctx.pathParam("id");
         if (!id.matches("[0-9A-Za-z_.-]{1,128}")) {
             throw new Api.BadRequest("an incident id is 1-128 letters, digits, '_', '.' or '-': " + id);
         }
-        Incident i = store.incident(id).map(IncidentApi::incident).orElse(null);
+        Incident i = server.incidentStore().incident(id).map(IncidentApi::incident).orElse(null);
         if (i == null || !visible(Access.principal(ctx), Access.policy(ctx), i, Instant.now())) {
+            // one answer for absent and not visible, as the 404 is
+            StartupImport.Progress loading = server.startupImport().progress();
+            if (loading != null) {
+                throw new Api.Unavailable("no incident with id " + id + " yet: " + loading.message() + "; try again shortly",
+                        StartupImport.RETRY_AFTER_SECONDS);
+            }
             throw new NotFoundResponse("no incident with id " + id);
         }
         return i;

@@ -193,6 +193,7 @@ public final class WatchkeeperServer implements AutoCloseable {
     private final RawArchive archive;
     private final HistoryStore store;
     private final HistoryStore incidentStore;
+    private final StartupImport startupImport = new StartupImport();
     private final Pipeline pipeline;
     private final UserData userData;
     private final Accounts accounts;
@@ -505,6 +506,11 @@ public final class WatchkeeperServer implements AutoCloseable {
     /** The store of incident reports (its incidents table; positions live in {@link #store()}). */
     public HistoryStore incidentStore() {
         return incidentStore;
+    }
+
+    /** The import of incident files at start, which the incident routes tell their callers of while it runs. */
+    public StartupImport startupImport() {
+        return startupImport;
     }
 
     /** Organisations, users, tokens and sharing policies. */

@@ -98,7 +98,7 @@ class IncidentApiTest {
         }
     }
 
-    record Reply(int status, String body, String type, String signature, String disposition) {
+    record Reply(int status, String body, String type, String signature, String disposition, String retryAfter) {
         JsonNode json() throws Exception {
             return Rows.JSON.readTree(body);
         }
@@ -109,7 +109,8 @@ class IncidentApiTest {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> r = Fixture.HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         return new Reply(r.statusCode(), r.body(), r.headers().firstValue("content-type").orElse(""),
-                r.headers().firstValue(ExportSigner.HEADER).orElse(null), r.headers().firstValue("content-disposition").orElse(null));
+                r.headers().firstValue(ExportSigner.HEADER).orElse(null), r.headers().firstValue("content-disposition").orElse(null),
+                r.headers().firstValue("retry-after").orElse(null));
     }
 
     static Reply get(String who, String path) throws Exception {
@@ -431,6 +432,49 @@ class IncidentApiTest {
                 tuple(january[1] + 1, jan9 + 13 * day - 1),
                 tuple(q.get(2).fromMillis(), q.get(2).toMillis()));
         assertThat(new IncidentApi.SearchWindows(List.of(a, b, c, d), new long[] {jan9, Long.MAX_VALUE / 2}).queries(32)).isEmpty();
+    }
+
+    /**
+     * While the start-up import runs, a report not found may be one not loaded yet: 503 with Retry-After, and
+     * the list says it holds what is loaded so far; once it has ended, 404 and the list as before.
+     */
+    @Test
+    void whileTheStartUpImportRunsAMissingReportIsNotYetThere() throws Exception {
+        String id = create(ALICE, report(1.3, 103.9, "")).get("id").asText();
+        String hidden = create(PAT, report(1.3, 103.9, ",\"tlp\":\"RED\"")).get("id").asText();
+        server.startupImport().loading(Path.of("/srv/data/ASAM 21 June 22.csv.gz"), 1, 2);
+        try {
+            Reply missing = call(ALICE, "GET", "/api/incidents/asam-2022-999", null);
+            assertError(missing, 503, "no incident with id asam-2022-999 yet: incidents are still loading from"
+                    + " ASAM 21 June 22.csv.gz (1 of 2 files); try again shortly");
+            assertThat(missing.retryAfter()).isEqualTo("5");
+            assertThat(missing.body()).doesNotContain("/srv/data"); // the file's name, not the server's folders
+            // a report the caller may not see answers as a missing one (it may not be told it exists)
+            assertThat(call(ALICE, "GET", "/api/incidents/" + hidden, null).body())
+                    .isEqualTo(missing.body().replace("asam-2022-999", hidden));
+            assertError(call(HADMIN, "DELETE", "/api/incidents/asam-2022-999", null), 503, "incidents are still loading");
+            // what is there is answered as always
+            assertThat(get(ALICE, "/api/incidents/" + id).status()).isEqualTo(200);
+            server.startupImport().loading(Path.of("pirate_attacks.csv.gz"), 2, 2);
+            JsonNode list = get(ALICE, "/api/incidents?q=" + id).json();
+            assertThat(list.get("incidents")).extracting(x -> x.get("id").asText()).containsExactly(id);
+            JsonNode loading = list.get("loading");
+            assertThat(loading.get("file").asText()).isEqualTo("pirate_attacks.csv.gz");
+            assertThat(loading.get("number").asInt()).isEqualTo(2);
+            assertThat(loading.get("files").asInt()).isEqualTo(2);
+            assertThat(loading.get("message").asText()).isEqualTo("incidents are still loading from pirate_attacks.csv.gz"
+                    + " (2 of 2 files); the list holds the reports loaded so far");
+            assertError(get(ALICE, "/api/incidents/asam-2022-999"), 503, "(2 of 2 files)");
+            // bad input is still 400
+            assertError(get(ALICE, "/api/incidents/no%20such"), 400, "an incident id is");
+        } finally {
+            server.startupImport().done();
+        }
+        Reply gone = get(ALICE, "/api/incidents/asam-2022-999");
+        assertError(gone, 404, "no incident with id asam-2022-999");
+        assertThat(gone.retryAfter()).isNull();
+        assertError(get(ALICE, "/api/incidents/" + hidden), 404, "no incident with id " + hidden);
+        assertThat(get(ALICE, "/api/incidents?q=" + id).json().has("loading")).isFalse();
     }
 
     @Test
