@@ -40,6 +40,7 @@ import org.watchkeeper.core.pipeline.Analysis;
 import org.watchkeeper.core.pipeline.AnalysisListener;
 import org.watchkeeper.core.detect.DuplicateFilter;
 import org.watchkeeper.core.pipeline.EventTimeOrder;
+import org.watchkeeper.core.pipeline.GnssClock;
 import org.watchkeeper.core.pipeline.StrayTimeFilter;
 import org.watchkeeper.core.pipeline.Stage;
 import org.watchkeeper.core.picture.VesselSnapshot;
@@ -137,6 +138,17 @@ public final class Pipeline implements AutoCloseable {
     static final int DETECT_QUEUE = 64;
     /** Position rows waiting for the store writer before the pipeline thread waits for it. */
     static final int MAX_PENDING_ROWS = 500_000;
+    /**
+     * Longest span of receive-clock time, ms, that a source's messages wait for its first line with a
+     * time of its own (tag block {@code c:}, {@code $PGHP}, epoch trailer). A log that times only some
+     * lines (the AMSA feed stamps about one in fifty) starts with messages that have none; given the
+     * wall clock, they would put the detectors' watermark at today and leave the whole replayed log
+     * late for them. Waiting, they take the first time of the source's own, as {@code analyze} gives
+     * them. A feed with no times at all waits this long once, at its start, then runs on its receive clock.
+     */
+    static final long LEADING_WAIT_MILLIS = 5_000;
+    /** Most messages of one source waiting for its first time of its own ({@link #LEADING_WAIT_MILLIS}). */
+    static final int MAX_LEADING = 100_000;
     /** Bounded out-of-orderness of detector input, ms (see the class description). */
     private final long lateness;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Pipeline.class);
@@ -452,6 +464,7 @@ public final class Pipeline implements AutoCloseable {
             AisStreamDecoder d = decoders.get(source);
             if (d != null) {
                 d.finish();
+                decodedBySource.get(source).giveUpWaiting();
             }
         });
     }
@@ -769,6 +782,10 @@ public final class Pipeline implements AutoCloseable {
             for (AisStreamDecoder d : decoders.values()) {
                 d.releaseWaiting();
             }
+            // a source that has not shown a time of its own in that while takes its receive clock
+            for (Decoded d : decodedBySource.values()) {
+                d.giveUpWaiting();
+            }
             waitingSources.clear();
             detection.accept((Runnable) () -> {
                 order.releaseHeld();
@@ -802,6 +819,7 @@ public final class Pipeline implements AutoCloseable {
             Decoded listener = new Decoded(s);
             decodedBySource.put(s, listener);
             AisStreamDecoder x = new AisStreamDecoder(Options.DEFAULT, listener);
+            listener.gnss = new GnssClock(x); // reads the source's GNSS sentences as the decoder reaches them
             x.setReceiveClock(listener::clock);
             return x;
         });
@@ -922,11 +940,35 @@ public final class Pipeline implements AutoCloseable {
          * The receive clock of this source: the wall-clock receive time for a feed whose lines carry
          * no time; once the feed has shown its own times (tag block {@code c:}, {@code $PGHP}, epoch
          * trailer), the newest of those, so that a line without one (the second fragment of a tagged
-         * message) stays on the feed's time line instead of jumping to the wall clock.
+         * message) stays on the feed's time line instead of jumping to the wall clock; once it has
+         * shown GNSS sentences, their time ({@link #gnss}), before either.
          */
         long clock() {
+            long g = gnss != null ? gnss.now() : Long.MIN_VALUE;
+            if (g != Long.MIN_VALUE) {
+                return g;
+            }
             return carried != Long.MIN_VALUE ? carried : current;
         }
+
+        /**
+         * The time of the receiver's own GNSS sentences in this source ({@code $--RMC}, {@code $--ZDA},
+         * {@code $--GLL}, {@code $--GGA}), which, once known, times the messages without a time of their
+         * own before anything else, as in {@code analyze}; null until the decoder is made.
+         */
+        GnssClock gnss;
+
+        /**
+         * Messages that came before this source's first line with a time of its own, waiting for
+         * that time (see {@link #LEADING_WAIT_MILLIS}).
+         */
+        private final ArrayList<ReceivedMessage> leading = new ArrayList<>();
+        /**
+         * True once this source has gone {@link #LEADING_WAIT_MILLIS} (or {@link #MAX_LEADING}
+         * messages, or to its end, or idle for the lateness) without a time of its own: its messages
+         * without one take the receive clock from then on, as a live feed without times does.
+         */
+        private boolean untimed;
 
         @Override
         public void message(ReceivedMessage m) {
@@ -934,16 +976,57 @@ public final class Pipeline implements AutoCloseable {
                 releaseWaitingBefore(m.receiveTimeMillis(), source);
             }
             observingSource = mark;
-            if (m.timeSource() != TimeSource.RECEIVE_CLOCK && m.timeSource() != TimeSource.NONE) {
+            boolean own = m.timeSource() != TimeSource.RECEIVE_CLOCK && m.timeSource() != TimeSource.NONE;
+            if (own) {
                 carried = m.receiveTimeMillis();
             }
             messages.increment();
             count.increment();
             last.set(current);
             lastTime.set(m.receiveTimeMillis());
+            if (!leading.isEmpty() && carried != Long.MIN_VALUE) {
+                releaseLeading(carried);
+            }
+            if (!own && carried == Long.MIN_VALUE && !untimed && gnss.now() == Long.MIN_VALUE) {
+                if (leading.size() < MAX_LEADING && (leading.isEmpty()
+                        || m.receiveTimeMillis() - leading.get(0).receiveTimeMillis() < LEADING_WAIT_MILLIS)) {
+                    leading.add(m);
+                    return;
+                }
+                untimed = true;
+                releaseLeading(Long.MIN_VALUE);
+            }
             List<Observation> os = mapper.map(m);
             for (int i = 0, n = os.size(); i < n; i++) {
                 strays.accept(os.get(i));
+            }
+        }
+
+        /**
+         * Gives the waiting messages time {@code t}, the first time of the source's own (as
+         * {@code analyze} gives a log's leading untimed messages), or with {@link Long#MIN_VALUE} each
+         * its own receive-clock time, and passes them on in the order they came.
+         */
+        void releaseLeading(long t) {
+            if (leading.isEmpty()) {
+                return;
+            }
+            observingSource = mark;
+            for (ReceivedMessage w : leading) {
+                List<Observation> os = t == Long.MIN_VALUE ? mapper.map(w)
+                        : mapper.map(w.message(), t, w.source() != null ? w.source() : w.talker(), TimeSource.NONE);
+                for (int i = 0, n = os.size(); i < n; i++) {
+                    strays.accept(os.get(i));
+                }
+            }
+            leading.clear();
+        }
+
+        /** The source ended, or went quiet for the lateness, before showing a time of its own. */
+        void giveUpWaiting() {
+            if (!leading.isEmpty()) {
+                untimed = true;
+                releaseLeading(Long.MIN_VALUE);
             }
         }
 
