@@ -976,7 +976,8 @@ public final class Pipeline implements AutoCloseable {
                 releaseWaitingBefore(m.receiveTimeMillis(), source);
             }
             observingSource = mark;
-            boolean own = m.timeSource() != TimeSource.RECEIVE_CLOCK && m.timeSource() != TimeSource.NONE;
+            boolean own = m.timeSource() != TimeSource.RECEIVE_CLOCK && m.timeSource() != TimeSource.ARCHIVE
+                    && m.timeSource() != TimeSource.NONE;
             if (own) {
                 carried = m.receiveTimeMillis();
             }

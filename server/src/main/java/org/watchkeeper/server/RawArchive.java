@@ -29,6 +29,11 @@ import java.util.stream.Stream;
  * milliseconds, {@code x:} the configured source name. A line that brought its own tag block keeps
  * it, right after the archive's. {@link #replay} strips the archive's tag block and gives back
  * exactly what the source delivered, so history rebuilt from the archive equals the live history.
+ * A reader of the daily files themselves ({@code analyze}, {@code decode}, {@code send}) tells the
+ * archive's tag block by its {@code x:} and takes its {@code c:} for what it is, the time the server
+ * received the line: a line's own time (its receiver's tag block {@code c:}, the {@code $PGHP} line
+ * before it, an epoch after its checksum) wins, so the archive of a replayed log keeps the log's
+ * times ({@link org.watchkeeper.ais.nmea.TimeSource#ARCHIVE}).
  *
  * <p>Writing: {@link #append} only queues the line (in the order of the calls) for the archive's
  * own writer thread, so a slow disk (a write held up by the kernel's dirty-page throttling or by

@@ -47,6 +47,9 @@ import org.watchkeeper.ais.SixBit;
  * the receiver's, or a Watchkeeper server's raw archive, whose {@code \c:...,x:source*hh\} goes in
  * front of the line as received) are each checked and read as one ({@link TagBlock#nested}): the
  * later one's parameters, {@code c:} included, win over the earlier one's.
+ * A tag block of {@code c:} and {@code x:} alone is a server archive's, and its {@code c:} is when the
+ * server received the line, not when a receiver heard the message: it is the time of last resort
+ * ({@link TimeSource#ARCHIVE}, see below), so that an archive of a log keeps the log's own times.
  *
  * <h2>Sentence and checksum (IEC 61162-1 §7.2.3)</h2>
  * The checksum is the XOR of the characters between {@code !}/{@code $} and {@code *}, written as two
@@ -91,7 +94,8 @@ import org.watchkeeper.ais.SixBit;
  *
  * <h2>Receive time</h2>
  * Tag block {@code c:} (of fragment 1, or the first fragment that has one) &gt; {@code $PGHP} &gt;
- * trailer epoch &gt; receive clock &gt; none. A {@code $PGHP,1,yyyy,mm,dd,hh,mm,ss,ms,...,cc} line
+ * trailer epoch &gt; receive clock &gt; a server archive's receive stamp (the {@code c:} of its
+ * {@code x:} tag block; of several fragments, the earliest) &gt; none. A {@code $PGHP,1,yyyy,mm,dd,hh,mm,ss,ms,...,cc} line
  * (Gatehouse) applies to the message whose first sentence is on the next non-blank line (lines with
  * only a tag block in between are allowed). In the DMA files its last field {@code cc} is the XOR of
  * the checksums of that message's sentences (or {@code 00} for the base station's own VDO), so the
@@ -298,7 +302,8 @@ public final class AisStreamDecoder {
     /**
      * Sets the hook shown every line that starts with {@code $} (an IEC 61162-1 parametric sentence,
      * e.g. {@code $GPRMC}, {@code $PGHP}; a line with a tag block or leading whitespace is not
-     * shown), just before the decoder processes it, in input order; null to remove it. It lets a
+     * shown, except a line of a server's raw archive whose only tag block is the archive's own: the
+     * hook is then shown the sentence behind it), just before the decoder processes it, in input order; null to remove it. It lets a
      * receive clock read the receiver's own sentences (see {@link #setReceiveClock}) without a
      * second pass over the input.
      */
@@ -405,6 +410,14 @@ public final class AisStreamDecoder {
         pghpArmed = false;
         TagBlock tb = s == start ? null : tagBlock(b, start + 1, s - 1);
         long tbTime = tb == null ? Long.MIN_VALUE : tagTime;
+        stamp = Long.MIN_VALUE;
+        if (tb != null && tbTime != Long.MIN_VALUE && isArchiveStamp(tb)) {
+            stamp = tbTime; // a server archive's receive stamp on a line of no time of its own
+            tbTime = Long.MIN_VALUE;
+            if (parametricHook != null && s < le && b[s] == '$') {
+                parametricHook.line(b, s, le - s); // the receiver's sentence, as it came before archiving
+            }
+        }
         if (s == le) {
             if (tb != null) {
                 stats.tagBlockOnlyLines++;
@@ -782,6 +795,24 @@ public final class AisStreamDecoder {
      */
     private int commaLimit = 8;
 
+    /**
+     * The {@code c:} of the current line's server archive tag block ({@link #isArchiveStamp}), epoch
+     * ms, {@link Long#MIN_VALUE} when it has none: the message's time only when the line carries no
+     * time of its own and there is no receive clock ({@link TimeSource#ARCHIVE}).
+     */
+    private long stamp = Long.MIN_VALUE;
+
+    /**
+     * Whether a tag block is the one a Watchkeeper server's raw archive puts in front of each line it
+     * keeps ({@code \c:<receive ms>,x:<source name>*hh\}): {@code x:} (no parameter of IEC 61162-450,
+     * naming the server's source) and no other parameter than {@code c:}.
+     */
+    private static boolean isArchiveStamp(TagBlock block) {
+        java.util.Map<String, String> other = block.other();
+        return other.size() == 1 && other.containsKey("x") && block.s() == null && block.d() == null && block.g() == null
+                && block.n() < 0 && block.r() < 0 && block.t() == null && block.i() == null;
+    }
+
     private void processLine(byte[] b, int p, int e) {
         while (p < e && isSpace(b[p])) {
             p++;
@@ -797,6 +828,7 @@ public final class AisStreamDecoder {
         pghpArmed = false;
         TagBlock tb = null;
         long tbTime = Long.MIN_VALUE;
+        stamp = Long.MIN_VALUE;
         if (b[p] == '\\') {
             // one tag block, or more one after the other (a gateway's or a server archive's own in front
             // of the sentence's): read as one, the later (nearer the sentence) one's parameters winning
@@ -814,10 +846,19 @@ public final class AisStreamDecoder {
                     return; // rejected
                 }
                 if (tagTime != Long.MIN_VALUE) {
-                    tbTime = tagTime;
+                    if (isArchiveStamp(block)) {
+                        stamp = tagTime; // when the server received the line, not when the receiver did
+                    } else {
+                        tbTime = tagTime;
+                    }
                 }
-                tb = tb == null ? block : TagBlock.nested(tb, block);
+                boolean first = tb == null;
+                tb = first ? block : TagBlock.nested(tb, block);
                 p = close + 1;
+                if (first && p < e && b[p] == '$' && parametricHook != null && tagTime != Long.MIN_VALUE
+                        && isArchiveStamp(block)) {
+                    parametricHook.line(b, p, e - p); // the receiver's sentence, as it came before archiving
+                }
             }
             if (p == e) {
                 stats.tagBlockOnlyLines++;
@@ -1276,6 +1317,7 @@ public final class AisStreamDecoder {
             trailerSource = trailerSource(b, trailerFrom, e);
         }
         long clock = receiveClock != null ? receiveClock.getAsLong() : Long.MIN_VALUE;
+        long stamp = this.stamp;
         if (armed && count == 1 && pghpRef >= 0 && pghpRef != checksum && !loosePghp) {
             startLoosePghp(); // the $PGHP just before names another sentence
         }
@@ -1302,17 +1344,17 @@ public final class AisStreamDecoder {
                 return;
             }
             emit(m, tb, tbTime, pghpHere && (pghpRef < 0 || pghpRef == checksum), pghpTime, trailer, trailerTime,
-                    trailerSource, clock, talker, vdo, channel, checksum >= 0, 1, lineNumber, checksum);
+                    trailerSource, clock, stamp, talker, vdo, channel, checksum >= 0, 1, lineNumber, checksum);
             return;
         }
         fragment(b, p, seq, channel, count, number, fill, payOff, payLen, checksum, tb, tbTime, pghpHere, talker, vdo,
-                trailer, trailerTime, trailerSource, clock);
+                trailer, trailerTime, trailerSource, clock, stamp);
     }
 
     /** One fragment of a multi-sentence message: validate, file under its key, complete or wait. */
     private void fragment(byte[] b, int p, int seq, char channel, int count, int number, int fill, int payOff,
                           int payLen, int checksum, TagBlock tb, long tbTime, boolean pghpHere, String talker, boolean vdo,
-                          String trailer, long trailerTime, String trailerSource, long clock) {
+                          String trailer, long trailerTime, String trailerSource, long clock, long stamp) {
         int payEnd = payOff + payLen;
         if (payLen == 0) {
             reject(RejectReason.EMPTY_PAYLOAD, "fragment " + number + " of " + count);
@@ -1328,7 +1370,8 @@ public final class AisStreamDecoder {
         String gid = tb != null && tb.g() != null ? tb.g().id() : null;
         long key = ((long) (b[p + 1] & 0xff) << 24) | ((b[p + 2] & 0xff) << 16) | (vdo ? 1 << 15 : 0)
                 | ((seq + 1) << 8) | (channel & 0xff);
-        long known = tbTime != Long.MIN_VALUE ? tbTime : trailerTime != Long.MIN_VALUE ? trailerTime : clock;
+        long known = tbTime != Long.MIN_VALUE ? tbTime : trailerTime != Long.MIN_VALUE ? trailerTime
+                : clock != Long.MIN_VALUE ? clock : stamp;
         if (known != Long.MIN_VALUE) {
             evictOlderThan(known - options.maxFragmentAgeMillis());
         }
@@ -1369,6 +1412,9 @@ public final class AisStreamDecoder {
         g.checksums[k] = checksum;
         if (clock != Long.MIN_VALUE && (g.clock == Long.MIN_VALUE || clock < g.clock)) {
             g.clock = clock;
+        }
+        if (stamp != Long.MIN_VALUE && (g.stamp == Long.MIN_VALUE || stamp < g.stamp)) {
+            g.stamp = stamp;
         }
         if (k == 0) {
             g.firstLine = lineNumber;
@@ -1453,7 +1499,7 @@ public final class AisStreamDecoder {
 
     /** @param checksum the sentence's checksum for a single-sentence message (-1: none, or several sentences) */
     private void emit(AisMessage m, TagBlock tb, long tbTime, boolean pghpOk, long pghpT, String trailer, long trailerTime,
-                      String trailerSource, long clock, String talker, boolean vdo, char channel, boolean verified,
+                      String trailerSource, long clock, long stamp, String talker, boolean vdo, char channel, boolean verified,
                       int sentences, long firstLine, int checksum) {
         long time;
         TimeSource ts;
@@ -1469,6 +1515,9 @@ public final class AisStreamDecoder {
         } else if (clock != Long.MIN_VALUE) {
             time = clock;
             ts = TimeSource.RECEIVE_CLOCK;
+        } else if (stamp != Long.MIN_VALUE) {
+            time = stamp;
+            ts = TimeSource.ARCHIVE;
         } else {
             time = Long.MIN_VALUE;
             ts = TimeSource.NONE;
@@ -1477,7 +1526,7 @@ public final class AisStreamDecoder {
         if (loosePghp) {
             if (ts == TimeSource.PGHP) {
                 adjacentRun++;
-            } else if ((ts == TimeSource.TRAILER || ts == TimeSource.NONE) && checksum >= 0) {
+            } else if ((ts == TimeSource.TRAILER || ts == TimeSource.ARCHIVE || ts == TimeSource.NONE) && checksum >= 0) {
                 // only a message timed by a batch epoch, or not at all, takes a $PGHP from further away:
                 // a receiver's own clock is a reception time already, and a checksum match on it is
                 // as likely chance as not (1 in 256 per line of the window)
@@ -1855,7 +1904,7 @@ public final class AisStreamDecoder {
                 r++;
             }
             emit(m, g.tbs[t], g.tbTimes[t], pghpOk, g.pghpTime, g.trailers[r], g.trailers[r] == null ? Long.MIN_VALUE : g.trailerTimes[r],
-                    g.trailerSources[r], g.clock, g.talker, g.vdo, g.channel, verified, g.total, g.firstLine, -1);
+                    g.trailerSources[r], g.clock, g.stamp, g.talker, g.vdo, g.channel, verified, g.total, g.firstLine, -1);
         }
         release(g);
     }
@@ -1894,6 +1943,8 @@ public final class AisStreamDecoder {
         final long[] trailerTimes = new long[9];
         final String[] trailerSources = new String[9];
         long clock;
+        /** The earliest server archive stamp of the fragments, MIN_VALUE: none. */
+        long stamp;
         String talker;
         boolean vdo;
         char channel;
@@ -1912,6 +1963,7 @@ public final class AisStreamDecoder {
             this.firstLine = line;
             this.fill = 0;
             this.clock = Long.MIN_VALUE;
+            this.stamp = Long.MIN_VALUE;
             this.talker = talker;
             this.vdo = vdo;
             this.channel = channel;

@@ -18,6 +18,14 @@ public enum TimeSource {
     TRAILER,
     /** The receive clock set with {@link AisStreamDecoder#setReceiveClock}, sampled when the first sentence arrived. */
     RECEIVE_CLOCK,
+    /**
+     * The {@code c:} of the tag block a Watchkeeper server's raw archive puts in front of each line it
+     * keeps ({@code \c:<ms>,x:<source>*hh\}, told by its {@code x:} parameter): when the server
+     * received the line, which for a log the server replayed is not when the message was heard. Used
+     * only when the line has no time of its own (tag block {@code c:} of the receiver, {@code $PGHP},
+     * epoch trailer) and there is no receive clock.
+     */
+    ARCHIVE,
     /** No time known; {@link ReceivedMessage#receiveTimeMillis()} is {@link Long#MIN_VALUE}. */
     NONE
 }

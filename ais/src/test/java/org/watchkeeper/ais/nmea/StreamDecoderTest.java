@@ -323,6 +323,53 @@ class StreamDecoderTest {
         assertThat(d.stats().lines()).isEqualTo(4).isEqualTo(d.stats().accountedLines());
     }
 
+    /**
+     * Lines of a server's raw archive of a replayed log: the archive's {@code c:} (here 2023) is when
+     * the server received the line; the time of the DMA and AMSA logs archived (2013, 2012) is the
+     * one the line carries, whether it comes from a {@code $PGHP} line before it, an epoch after the
+     * checksum or the receiver's tag block. Only a line without one takes the archive's time.
+     */
+    @Test
+    void aServerArchivesReceiveTimeGivesWayToTheLinesOwnTime() {
+        String s = "!BSVDM,1,1,,B,14VliT002O0q2DBP:dAu7JRD0<0s,0*28";
+        List<Object> out = new ArrayList<>();
+        AisStreamDecoder d = new AisStreamDecoder(Options.DEFAULT, Nmea.collector(out));
+        byte[] in = (tag("c:1700000000000,x:dma") + "\\si:AISD*3F\\\n"
+                + tag("c:1700000000001,x:dma") + pghpLine("PGHP,1,2013,3,18,9,19,9,499,219,,2190048,1,28") + "\n"
+                + tag("c:1700000000002,x:dma") + s + "\n"
+                + tag("c:1700000000003,x:amsa") + s + ",1328133720087\n"
+                + tag("c:1700000000004,x:tagged") + tag("s:rX,c:1420030798") + s + "\n"
+                + tag("c:1700000000005,x:live") + s + "\n").getBytes(StandardCharsets.ISO_8859_1);
+        d.feed(in, 0, in.length);
+        d.finish();
+        List<ReceivedMessage> m = messages(out);
+        assertThat(m).extracting(ReceivedMessage::timeSource).containsExactly(TimeSource.PGHP, TimeSource.TRAILER,
+                TimeSource.TAG_BLOCK, TimeSource.ARCHIVE);
+        assertThat(m).extracting(ReceivedMessage::receiveTimeMillis).containsExactly(
+                Instant.parse("2013-03-18T09:19:09.499Z").toEpochMilli(), 1_328_133_720_087L, 1_420_030_798_000L,
+                1_700_000_000_005L);
+        // the archive's source name stays with the message's tag block
+        assertThat(m.get(0).tagBlock().other()).containsExactly(java.util.Map.entry("x", "dma"));
+        assertThat(m.get(3).tagBlock().hasTime()).isFalse();
+        assertThat(d.stats().lines()).isEqualTo(6).isEqualTo(d.stats().accountedLines());
+
+        // a receive clock (the GNSS sentences of an archived shipborne log) comes before the archive's time,
+        // and sees the log's $ sentences behind the archive's tag block
+        List<Object> timed = new ArrayList<>();
+        AisStreamDecoder g = new AisStreamDecoder(Options.DEFAULT, Nmea.collector(timed));
+        List<String> shown = new ArrayList<>();
+        g.setParametricSentenceHook((b, off, len) -> shown.add(new String(b, off, len, StandardCharsets.ISO_8859_1)));
+        g.setReceiveClock(() -> shown.isEmpty() ? Long.MIN_VALUE : 42_000L);
+        String zda = pghpLine("GPZDA,114702.51,27,01,2012,,");
+        in = (tag("c:1700000000000,x:ship") + s + "\n" + tag("c:1700000000001,x:ship") + zda + "\n"
+                + tag("c:1700000000002,x:ship") + s + "\n").getBytes(StandardCharsets.ISO_8859_1);
+        g.feed(in, 0, in.length);
+        assertThat(shown).containsExactly(zda);
+        assertThat(messages(timed)).extracting(ReceivedMessage::timeSource).containsExactly(TimeSource.ARCHIVE,
+                TimeSource.RECEIVE_CLOCK);
+        assertThat(messages(timed)).extracting(ReceivedMessage::receiveTimeMillis).containsExactly(1_700_000_000_000L, 42_000L);
+    }
+
     @Test
     void aServerArchivesOwnRecordsArePassedOverNotRejected() {
         // a serve data folder's raw/YYYY-MM-DD.nmea: receivers' lines behind the archive's tag block, and

@@ -28,6 +28,16 @@ import org.watchkeeper.core.observation.ObservationMapper;
  * otherwise dropped and counted ({@link #untimedDropped()}). With {@link Untimed#DROP} only timed
  * messages are analysed. Rejected lines are counted by the decoder's own statistics.
  *
+ * <p><b>A server's raw archive.</b> A message whose only time is the receive stamp of a Watchkeeper
+ * server's raw archive ({@link TimeSource#ARCHIVE}: when the server received the line, which for a
+ * log the server replayed says nothing of when the message was heard) counts as one without a time
+ * of its own as long as the input has such times: it takes the newest one seen before it, or waits
+ * for the first, as above (with {@link Untimed#DROP} it is dropped), so that analysing the archive of
+ * a log gives the log's own times. Only in an input whose first {@link #MAX_LEADING} messages, or
+ * all of them, carry no time of their own (the archive of a feed that does not time its lines) are
+ * the stamps the messages' times; a message without a stamp there takes the stamp before it (the
+ * first one, before any).
+ *
  * <p>One instance per input; not thread safe (the sink is called on the caller's thread). The
  * counters are final once {@link #finish()} has returned.
  */
@@ -52,6 +62,10 @@ public final class NmeaInput implements AisListener {
     /** The observations of the message being emitted (reused). */
     private final Observation[] out = new Observation[2];
     private long lastTime = Long.MIN_VALUE;
+    /** Whether a message with a time of its own (not an archive stamp) has been seen. */
+    private boolean ownTimes;
+    /** Whether this input is timed by its archive stamps alone (see the class comment). */
+    private boolean stampsOnly;
     private long messages;
     private long timed;
     private long carried;
@@ -81,14 +95,27 @@ public final class NmeaInput implements AisListener {
     @Override
     public void message(ReceivedMessage m) {
         messages++;
-        if (m.hasReceiveTime() && m.receiveTimeMillis() != Long.MIN_VALUE) {
+        boolean stamped = m.timeSource() == TimeSource.ARCHIVE;
+        if (m.hasReceiveTime() && m.receiveTimeMillis() != Long.MIN_VALUE && !stamped) {
             timed++;
             long t = m.receiveTimeMillis();
             lastTime = t;
+            ownTimes = true;
             if (!leading.isEmpty()) {
                 release(t);
             }
             emit(m, t, m.timeSource());
+        } else if (stamped && stampsOnly && !ownTimes) {
+            timed++;
+            lastTime = m.receiveTimeMillis();
+            emit(m, lastTime, TimeSource.ARCHIVE);
+        } else if (stamped && !ownTimes && leading.size() < MAX_LEADING) {
+            leading.add(m); // until the input shows whether it has times of its own
+        } else if (stamped && !ownTimes) {
+            releaseStamped();
+            timed++;
+            lastTime = m.receiveTimeMillis();
+            emit(m, lastTime, TimeSource.ARCHIVE);
         } else if (policy == Untimed.DROP) {
             untimedDropped++;
         } else if (lastTime != Long.MIN_VALUE) {
@@ -111,6 +138,12 @@ public final class NmeaInput implements AisListener {
         if (leading.isEmpty()) {
             return;
         }
+        for (ReceivedMessage w : leading) {
+            if (w.timeSource() == TimeSource.ARCHIVE) {
+                releaseStamped();
+                return;
+            }
+        }
         if (assumedTime != Long.MIN_VALUE) {
             assumed += leading.size();
             release(assumedTime);
@@ -122,10 +155,41 @@ public final class NmeaInput implements AisListener {
 
     private void release(long t) {
         for (ReceivedMessage w : leading) {
-            carried++;
-            emit(w, t, TimeSource.NONE);
+            if (policy == Untimed.DROP) {
+                untimedDropped++; // an archive stamp, in an input that has times of its own
+            } else {
+                carried++;
+                emit(w, t, TimeSource.NONE);
+            }
         }
         leading.clear();
+    }
+
+    /**
+     * The input is timed by its archive stamps alone: the waiting messages take their stamps, those
+     * without one the stamp before them (the first one, before any).
+     */
+    private void releaseStamped() {
+        stampsOnly = true;
+        long t = Long.MIN_VALUE;
+        for (ReceivedMessage w : leading) {
+            if (w.timeSource() == TimeSource.ARCHIVE) {
+                t = w.receiveTimeMillis();
+                break;
+            }
+        }
+        for (ReceivedMessage w : leading) {
+            if (w.timeSource() == TimeSource.ARCHIVE) {
+                timed++;
+                t = w.receiveTimeMillis();
+                emit(w, t, TimeSource.ARCHIVE);
+            } else {
+                carried++;
+                emit(w, t, TimeSource.NONE);
+            }
+        }
+        leading.clear();
+        lastTime = t;
     }
 
     /** @param timeSource the message's own time source, or {@link TimeSource#NONE} for a carried or assumed time */
@@ -155,7 +219,7 @@ public final class NmeaInput implements AisListener {
         return messages;
     }
 
-    /** Messages that carried their own receive time. */
+    /** Messages that carried their own receive time (or, in an input timed by them alone, an archive stamp). */
     public long timed() {
         return timed;
     }

@@ -169,4 +169,106 @@ class NmeaInputTest {
         assertThat(assumedRun.observations()).containsExactlyElementsOf(
                 run(bytes, NmeaInput.Untimed.CARRY, assumed, 1).observations());
     }
+
+    /**
+     * {@code lines} as a server's raw archive writes them: each behind {@code \c:<ms>,x:<source>*hh\},
+     * the receive times {@code from}, {@code from + 1}, ... ms (a server's wall clock, long after the log).
+     */
+    static byte[] archived(byte[] log, String source, long from) {
+        StringBuilder sb = new StringBuilder();
+        long t = from;
+        for (String line : new String(log, java.nio.charset.StandardCharsets.ISO_8859_1).split("\r?\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String body = "c:" + t++ + ",x:" + source;
+            int x = 0;
+            for (int i = 0; i < body.length(); i++) {
+                x ^= body.charAt(i);
+            }
+            sb.append('\\').append(body).append(String.format("*%02X", x)).append('\\').append(line).append('\n');
+        }
+        return sb.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    static final long SERVER_TIME = 1_796_476_246_000L; // 2026-12-05T13:10:46Z
+
+    /**
+     * The raw archive of a server that replayed AMSA's feed gives the feed's observations with the
+     * feed's times (2012), not the server's (2026): the archive's receive time gives way to the
+     * lines' epoch suffixes and, on the lines without one, to the carried time, as in the log itself.
+     */
+    @Test
+    void aServerArchiveOfTheAmsaFeedGivesTheFeedsOwnTimes() throws IOException {
+        byte[] log = read("amsa-risky/ais.txt.gz");
+        for (NmeaInput.Untimed policy : NmeaInput.Untimed.values()) {
+            Run original = run(log, policy, Long.MIN_VALUE, 1);
+            Run archive = run(archived(log, "amsa", SERVER_TIME), policy, Long.MIN_VALUE, 1);
+            assertThat(archive.observations()).as(policy.name()).hasSize(original.observations().size())
+                    .containsExactlyElementsOf(original.observations());
+            assertThat(archive.input().timed()).isEqualTo(original.input().timed());
+            assertThat(archive.input().carried()).isEqualTo(original.input().carried());
+            assertThat(archive.input().untimedDropped()).isEqualTo(original.input().untimedDropped());
+        }
+        List<Observation> obs = run(archived(log, "amsa", SERVER_TIME), NmeaInput.Untimed.CARRY, Long.MIN_VALUE, 1).observations();
+        // all of January 2012, none at the server's receive time
+        assertThat(obs).hasSize(34_297).allSatisfy(o -> assertThat(o.time()).isBetween(1_325_376_000_000L, 1_328_054_400_000L));
+    }
+
+    /**
+     * The archive of a feed whose lines carry no time (DMA's ais250.txt, analysed alone it needs
+     * --assume-time): each message takes the time the server received its line; so does every message
+     * of a longer such archive, once more messages than wait for a first own time have gone by.
+     */
+    @Test
+    void anArchiveOfAFeedWithoutTimesTakesTheServersReceiveTimes() throws IOException {
+        byte[] log = read("dma-aislib/ais250.txt");
+        byte[] archive = archived(log, "feed", SERVER_TIME);
+        for (NmeaInput.Untimed policy : NmeaInput.Untimed.values()) {
+            Run r = run(archive, policy, Long.MIN_VALUE, 1);
+            assertThat(r.input().messages()).isEqualTo(235);
+            assertThat(r.input().timed()).isEqualTo(235);
+            assertThat(r.input().carried()).isZero();
+            assertThat(r.input().untimedDropped()).isZero();
+            // line k (1-based) was received at SERVER_TIME + k - 1; the first message is on line 1
+            assertThat(r.observations().get(0).time()).isEqualTo(SERVER_TIME);
+            assertThat(r.observations()).allSatisfy(o -> assertThat(o.time()).isBetween(SERVER_TIME, SERVER_TIME + 242));
+        }
+        // 430 times the log: over 100 000 messages, more than wait for a first own time
+        java.io.ByteArrayOutputStream many = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < 430; i++) {
+            many.writeBytes(log);
+        }
+        byte[] big = archived(many.toByteArray(), "feed", SERVER_TIME);
+        List<Observation> got = new ArrayList<>();
+        NmeaInput input = new NmeaInput(got::add, NmeaInput.Untimed.CARRY, Long.MIN_VALUE);
+        long[] sources = {0};
+        AisStreamDecoder decoder = new AisStreamDecoder(Options.DEFAULT, new AisListener() {
+            @Override
+            public void message(ReceivedMessage m) {
+                if (m.timeSource() == TimeSource.ARCHIVE) {
+                    sources[0]++;
+                }
+                input.message(m);
+            }
+
+            @Override
+            public void rejected(Rejection r) {
+            }
+        });
+        decoder.feed(big, 0, big.length);
+        decoder.finish();
+        input.finish();
+        assertThat(input.messages()).isEqualTo(decoder.stats().messages()).isEqualTo(sources[0])
+                .isGreaterThan(NmeaInput.MAX_LEADING);
+        assertThat(input.timed()).isEqualTo(input.messages());
+        assertThat(got).hasSizeGreaterThan(NmeaInput.MAX_LEADING);
+        assertThat(input.untimedDropped()).isZero();
+        // in input order, each at its own line's receive time: never earlier than the one before
+        for (int i = 1; i < got.size(); i++) {
+            assertThat(got.get(i).time()).isGreaterThanOrEqualTo(got.get(i - 1).time());
+        }
+        assertThat(got.get(0).time()).isEqualTo(SERVER_TIME);
+        assertThat(got.get(got.size() - 1).time()).isBetween(SERVER_TIME + 100_000, SERVER_TIME + 430 * 243);
+    }
 }
