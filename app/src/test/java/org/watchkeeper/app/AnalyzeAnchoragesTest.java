@@ -101,6 +101,35 @@ class AnalyzeAnchoragesTest {
         assertThat(json(report.resolve("summary.json")).has("anchorages")).isFalse();
     }
 
+    /**
+     * A MarineCadastre CSV export (US waters, 3 January 2022, mostly 00:00-00:25 at one fix a minute):
+     * its rows carry no AIS message type, but each is a vessel's position (TransceiverClass A or B), so
+     * they are the finder's fixes as a log's position reports are (before, the export gave 0 fixes).
+     * With 0.3 h and 2 vessels: 1159 anchorages; with GFW's thresholds the few vessels still reporting
+     * later in the day give 311 stops of 12 h and no anchorage. The land detector takes the rows too.
+     */
+    @Test
+    void aCsvExportsRowsAreVesselFixes() throws IOException {
+        Path csv = Cli.SHARED.resolve("data/ais-csv/marinecadastre-20220103/AISdata.csv.gz");
+        assumeTrue(Files.isRegularFile(csv), "shared data absent: " + csv);
+        Path report = tmp.resolve("csv");
+        Cli.Run r = Cli.run("analyze", "--no-store", "--report", report.toString(), "--anchorages",
+                "--anchorage-hours", "0.3", "--anchorage-vessels", "2", csv.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\n  anchorages: 1159 (cells of 500 m where at least 2 vessels lay still within 500 m for 0.3 h;"
+                + " 6314 stops of 6314 vessels in 3602 cells)\n");
+        JsonNode summary = json(report.resolve("summary.json")).get("anchorages");
+        assertThat(summary.get("fixes").asLong()).isEqualTo(99_785); // of 99 999 rows, all accepted rows of ship MMSIs
+        assertThat(json(report.resolve("anchorages.geojson")).get("features")).hasSize(1159);
+
+        Cli.Run d = Cli.run("analyze", "--no-store", "--report", tmp.resolve("csv-land").toString(), "--anchorages",
+                "--detect", "position_on_land", csv.toString());
+        assertThat(d.exit()).as(d.err()).isZero();
+        assertThat(d.out()).contains("\n  events:     3155 (position_on_land 3155)\n",
+                "\n  anchorages: 0 (cells of 500 m where at least 20 vessels lay still within 500 m for 12 h;"
+                        + " 311 stops of 311 vessels in 219 cells)\n");
+    }
+
     @Test
     void thresholdsOutOfRangeOrWithoutAnchoragesAreRefused() {
         Path in = tmp.resolve("in.nmea");

@@ -83,6 +83,38 @@ public record PositionObservation(
         return ReportTime.reconcile(time, utcSecond, ReportTime.CLOCK_BEHIND_MILLIS);
     }
 
+    /**
+     * Whether this is a vessel's report of its own position: an AIS position report of a mobile
+     * station at sea, message type 1, 2, 3 (Class A), 18, 19 (Class B) or 27 (long-range broadcast),
+     * not a base station's (4), an aid to navigation's (21) or a SAR aircraft's (9). An observation
+     * not read from an AIS message ({@link Observation#NO_MESSAGE_TYPE}: a row of a DMA or
+     * MarineCadastre CSV export, which keeps no message type) is one unless its class says otherwise:
+     * Class A, Class B and a row that gives no class are; a base station, aid to navigation or SAR
+     * aircraft ({@link #classEvidence()}, from DMA's {@code Type of mobile}) is not.
+     */
+    public boolean vesselReport() {
+        if (messageType == Observation.NO_MESSAGE_TYPE) {
+            return classEvidence == StationClass.A || classEvidence == StationClass.B || classEvidence == StationClass.UNKNOWN;
+        }
+        return (messageType >= 1 && messageType <= 3) || messageType == 18 || messageType == 19 || messageType == 27;
+    }
+
+    /**
+     * Whether this is the position of a station that does not move under way: a base station's
+     * (message type 4) or an aid to navigation's (21), or a CSV row whose class is one of those.
+     */
+    public boolean fixedStationReport() {
+        if (messageType == Observation.NO_MESSAGE_TYPE) {
+            return classEvidence == StationClass.BASE_STATION || classEvidence == StationClass.AID_TO_NAVIGATION;
+        }
+        return messageType == 4 || messageType == 21;
+    }
+
+    /** Whether this is a SAR aircraft's position report: message type 9, or a CSV row of that class. */
+    public boolean aircraftReport() {
+        return messageType == 9 || (messageType == Observation.NO_MESSAGE_TYPE && classEvidence == StationClass.SAR_AIRCRAFT);
+    }
+
     /** Whether both coordinates are available and in range. */
     public boolean hasPosition() {
         return latitude >= -90 && latitude <= 90 && longitude >= -180 && longitude <= 180;

@@ -69,6 +69,48 @@ class DmaReaderTest {
         assertThat(out).hasSize(4);
     }
 
+    /**
+     * A DMA row keeps no AIS message type; its {@code Type of mobile} tells a vessel's position from a
+     * base station's, an aid to navigation's or a SAR aircraft's, as the message type would. A ship
+     * lying still 13 h in rows of this layout is a stop for the anchorage finder.
+     */
+    @Test
+    void typeOfMobileTellsAVesselsPositionFromAFixedStationsOrAnAircrafts() throws IOException {
+        StringBuilder csv = new StringBuilder(HEADER);
+        csv.append("01/11/2023 00:00:00,Base Station,002190047,55.7,12.6,Unknown value,,,,,,,,,,,,,,,,AIS,,,,\n");
+        csv.append("01/11/2023 00:00:00,AtoN,992191001,55.6,12.7,Unknown value,,,,,,,,,,,,,,,,AIS,,,,\n");
+        csv.append("01/11/2023 00:00:00,SAR Airborne,111219501,55.5,12.8,Unknown value,,120,90,,,,,,,,,,,,,AIS,,,,\n");
+        csv.append("01/11/2023 00:00:00,Undefined,219000777,55.4,12.9,Unknown value,,0,0,,,,,,,,,,,,,AIS,,,,\n");
+        for (int m = 0; m <= 13 * 60; m += 10) {
+            csv.append(String.format("01/11/2023 %02d:%02d:00,Class A,219021000,55.466780,11.0167%02d,At anchor,,0.1,0,183,"
+                    + ",,,,,,,,,,,AIS,,,,%n", m / 60, m % 60, m % 7));
+        }
+        List<Observation> out = new ArrayList<>();
+        new DmaReader("aisdk.csv").read(new StringReader(csv.toString()), out::add);
+        List<PositionObservation> p = out.stream().filter(o -> o instanceof PositionObservation).map(o -> (PositionObservation) o).toList();
+        assertThat(p).hasSize(4 + 79);
+        assertThat(p).extracting(PositionObservation::vesselReport).startsWith(false, false, false, true, true);
+        assertThat(p).extracting(PositionObservation::fixedStationReport).startsWith(true, true, false, false, false);
+        assertThat(p).extracting(PositionObservation::aircraftReport).startsWith(false, false, true, false, false);
+        assertThat(p).allSatisfy(o -> assertThat(o.messageType()).isEqualTo(Observation.NO_MESSAGE_TYPE));
+
+        org.watchkeeper.core.ref.port.AnchorageFinder finder = new org.watchkeeper.core.ref.port.AnchorageFinder(
+                org.watchkeeper.core.ref.port.AnchorageFinder.Config.defaults().with(12 * 3_600_000L, 1));
+        org.watchkeeper.core.pipeline.Analysis analysis = new org.watchkeeper.core.pipeline.Analysis(
+                org.watchkeeper.core.track.TrackerConfig.defaults(), List.of(finder));
+        out.forEach(analysis::accept);
+        analysis.finish();
+        // the ship's 79 rows; the base station, the aid, the aircraft and the row of MMSI 219000777
+        // (no class, a ship's MMSI, one fix) are not a stop
+        assertThat(finder.totals().fixes()).isEqualTo(80);
+        assertThat(finder.totals().stops()).isEqualTo(1);
+        assertThat(finder.anchorages()).singleElement().satisfies(a -> {
+            assertThat(a.vessels()).isEqualTo(1);
+            assertThat(a.stationaryMillis()).isEqualTo(13 * 3_600_000L);
+            assertThat(a.firstMillis()).isEqualTo(Instant.parse("2023-11-01T00:00:00Z").toEpochMilli());
+        });
+    }
+
     @Test
     void categoryNamesMapToTableCodes() {
         assertThat(DmaReader.shipTypeCode("Tanker")).isEqualTo(80);

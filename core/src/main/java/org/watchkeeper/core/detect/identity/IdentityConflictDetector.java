@@ -244,7 +244,7 @@ public final class IdentityConflictDetector implements Detector<IdentityConflict
                 i++;
             }
         }
-        double bound = Mmsi.kind(p.mmsi()) == Mmsi.Kind.SAR_AIRCRAFT || p.messageType() == 9
+        double bound = Mmsi.kind(p.mmsi()) == Mmsi.Kind.SAR_AIRCRAFT || p.aircraftReport()
                 ? config.aircraftMaxSpeedKnots() : config.maxSpeedKnots();
         int best = -1;
         double bestSpeed = Double.POSITIVE_INFINITY;

@@ -17,8 +17,9 @@ import org.watchkeeper.core.ref.LandMask;
  * Reports ships that repeatedly report positions on land ({@link EventKind#POSITION_ON_LAND}), a
  * sign of a faulty or spoofed position source. A fix is on land by {@link LandMask#isOnLand(double,
  * double, double)}: inside land and more than {@code toleranceMetres} from the coastline. Only ship
- * position reports count (types 1, 2, 3, 18, 19, 27): base stations and aids to navigation stand
- * on land, SAR aircraft fly over it.
+ * position reports count (types 1, 2, 3, 18, 19, 27, and a CSV export's rows of vessels,
+ * {@link PositionObservation#vesselReport()}): base stations and aids to navigation stand on land,
+ * SAR aircraft fly over it.
  *
  * <p>An episode is a run of on-land fixes in which consecutive on-land fixes are at most
  * {@code episodeGapMillis} apart (sea fixes in between do not end it: a spoofed track often
@@ -103,13 +104,9 @@ public final class PositionOnLandDetector implements Detector<PositionOnLandDete
         return new State();
     }
 
-    private static boolean shipPosition(int type) {
-        return (type >= 1 && type <= 3) || type == 18 || type == 19 || type == 27;
-    }
-
     @Override
     public void onObservation(Observation o, State s, DetectorContext ctx) {
-        if (!(o instanceof PositionObservation p) || !p.hasPosition() || !shipPosition(p.messageType())) {
+        if (!(o instanceof PositionObservation p) || !p.hasPosition() || !p.vesselReport()) {
             return;
         }
         boolean onLand = land.isOnLand(p.latitude(), p.longitude(), config.toleranceMetres());

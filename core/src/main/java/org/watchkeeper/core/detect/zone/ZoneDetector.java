@@ -20,7 +20,8 @@ import org.watchkeeper.core.observation.PositionObservation;
  * a {@link ZoneIndex}: user polygons, territorial seas, EEZs, marine protected areas.
  *
  * <p>For each position of a moving station (every position type except base stations, type 4, and
- * aids to navigation, type 21, which do not move) the detector looks up the zones containing it
+ * aids to navigation, type 21, which do not move, nor a CSV row of such a station:
+ * {@link PositionObservation#fixedStationReport()}) the detector looks up the zones containing it
  * and compares them with the zones of the vessel's previous fix. A zone in the new set only is an
  * entry, in the old set only an exit. <b>Crossing time:</b> the event time (start = end) is the
  * first fix inside (entry) or outside (exit), not an interpolation: the crossing happened between
@@ -99,7 +100,7 @@ public final class ZoneDetector implements Detector<ZoneDetector.State> {
 
     @Override
     public void onObservation(Observation o, State s, DetectorContext ctx) {
-        if (!(o instanceof PositionObservation p) || !p.hasPosition() || p.messageType() == 4 || p.messageType() == 21) {
+        if (!(o instanceof PositionObservation p) || !p.hasPosition() || p.fixedStationReport()) {
             return;
         }
         int[] now = zones.zonesAt(p.latitude(), p.longitude());

@@ -1,7 +1,6 @@
 package org.watchkeeper.core.ref.port;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,7 +27,8 @@ import org.watchkeeper.core.track.Tracker;
  *
  * <p>Input: the tracker's accepted fixes ({@link #position}), in event-time order per vessel, of
  * ship stations only: an MMSI of kind {@link Mmsi.Kind#SHIP} in a position report of a vessel
- * (message types 1, 2, 3, 18, 19 and 27); base stations, aids to navigation, SAR aircraft and
+ * ({@link PositionObservation#vesselReport()}: message types 1, 2, 3, 18, 19 and 27, and the rows of
+ * a CSV export of vessel positions, which carry no message type); base stations, aids to navigation, SAR aircraft and
  * handheld or craft-associated MMSIs lie still by nature and are left out.
  *
  * <p>Stationary periods (per vessel): a period starts at a fix and takes every following fix that
@@ -105,13 +105,6 @@ public final class AnchorageFinder implements AnalysisListener {
     }
 
     private static final double METRES_PER_DEGREE = Geodesy.EARTH_RADIUS_M * Math.PI / 180;
-    private static final BitSet VESSEL_REPORTS = new BitSet();
-
-    static {
-        for (int t : new int[] {1, 2, 3, 18, 19, 27}) {
-            VESSEL_REPORTS.set(t);
-        }
-    }
 
     private final Config config;
     private final double radius2;
@@ -174,7 +167,7 @@ public final class AnchorageFinder implements AnalysisListener {
 
     @Override
     public void position(PositionObservation p, Tracker.Decision decision) {
-        if (!decision.accepted() || !VESSEL_REPORTS.get(p.messageType()) || Mmsi.kind(p.mmsi()) != Mmsi.Kind.SHIP) {
+        if (!decision.accepted() || !p.vesselReport() || Mmsi.kind(p.mmsi()) != Mmsi.Kind.SHIP) {
             return;
         }
         fix(p.mmsi(), decision.segment().number(), p.time(), p.latitude(), p.longitude());
