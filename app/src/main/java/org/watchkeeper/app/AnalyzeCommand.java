@@ -1441,11 +1441,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         if (s.has("anchorages")) {
             var a = s.get("anchorages");
-            out.printf(Locale.ROOT, "  anchorages: %d (cells of %.0f m where at least %d vessels lay still within %.0f m for %s h;"
-                    + " %d stops of %d vessels in %d cells)%n", a.get("anchorages").asLong(), a.get("cell_m").asDouble(),
-                    a.get("min_vessels").asLong(), a.get("radius_m").asDouble(),
+            long least = a.get("min_vessels").asLong();
+            out.printf(Locale.ROOT, "  anchorages: %d (cells of %.0f m where at least %s still within %.0f m for %s h;"
+                    + " %s of %s in %s)%n", a.get("anchorages").asLong(), a.get("cell_m").asDouble(),
+                    count(least, "vessel lay", "vessels lay"), a.get("radius_m").asDouble(),
                     new java.math.BigDecimal(a.get("min_stationary_hours").asText()).stripTrailingZeros().toPlainString(),
-                    a.get("stops").asLong(), a.get("vessels_with_stops").asLong(), a.get("cells_with_stops").asLong());
+                    count(a.get("stops").asLong(), "stop", "stops"), count(a.get("vessels_with_stops").asLong(), "vessel", "vessels"),
+                    count(a.get("cells_with_stops").asLong(), "cell", "cells"));
         }
         out.printf(Locale.ROOT, "  report:     %s (summary.json, vessels.csv, tracks.geojson, events.json, events.csv, events.kml%s)%n",
                 report, s.has("anchorages") ? ", " + ANCHORAGES_FILE : "");

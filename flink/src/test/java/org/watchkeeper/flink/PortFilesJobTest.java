@@ -94,7 +94,7 @@ class PortFilesJobTest extends KafkaJobTestBase {
         assertThat(cfg.ports()).isEqualTo(new JobPorts(List.of(gj.toUri().toString()), false));
         List<String> notes = new ArrayList<>();
         cfg.ports().check(notes::add);
-        assertThat(notes).containsExactly(gj + ": 1 ports");
+        assertThat(notes).containsExactly(gj + ": 1 port");
         PortIndex idx = cfg.ports().index();
         assertThat(idx.ports()).singleElement().satisfies(port -> assertThat(port.name()).isEqualTo("Thyborøn Havn"));
         assertThat(cfg.ports().index()).isSameAs(idx);

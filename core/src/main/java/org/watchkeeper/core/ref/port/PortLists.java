@@ -49,7 +49,7 @@ public final class PortLists {
      *
      * @param files port files in the order given; null is no files
      * @param shipped whether the shipped list comes first
-     * @param notes receives a line per file ({@code "<file>: <n> ports"}) and, for a World Port Index
+     * @param notes receives a line per file ({@code "<file>: <n> ports"}, {@code "<file>: 1 port"}) and, for a World Port Index
      *        file with rejected rows, {@code "<file>: <k> of <n> rows rejected"} followed by up to
      *        {@value WorldPortIndex#MAX_REASONS} reasons indented by two spaces
      * @throws UnrecognisedException for a missing file, one in no known format, no files with the
@@ -68,7 +68,7 @@ public final class PortLists {
         List<Port> all = new ArrayList<>();
         for (Path f : files) {
             List<Port> got = read(f, notes);
-            notes.accept(f + ": " + got.size() + " ports");
+            notes.accept(f + ": " + got.size() + (got.size() == 1 ? " port" : " ports"));
             all.addAll(got);
         }
         return of(all, shipped);

@@ -46,7 +46,7 @@ class PortListsTest {
         assertThat(idx.ports().get(shipped).id()).startsWith("wpi:");
         assertThat(idx.ports().get(shipped + 3768).name()).isEqualTo("Port of Burnie");
         assertThat(idx.ports().get(shipped + 3769).name()).isEqualTo("Thyborøn Havn");
-        assertThat(notes).containsExactly(wpi + ": 3768 ports", zip + ": 1 ports", gj + ": 1 ports");
+        assertThat(notes).containsExactly(wpi + ": 3768 ports", zip + ": 1 port", gj + ": 1 port");
 
         PortIndex only = PortLists.index(List.of(gj), false, n -> { });
         assertThat(only.ports()).singleElement().satisfies(p -> assertThat(p.unlocode()).isEqualTo("DKTHN"));
