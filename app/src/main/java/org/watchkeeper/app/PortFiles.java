@@ -55,7 +55,8 @@ final class PortFiles {
      * The port index for the detectors, or null for the shipped list alone (no files, shipped list kept).
      * Each FILE given says "ports: FILE: N ports" on {@code err}, each directory one line for all its
      * files ("ports: DIR: N ports from K files"); with {@code quiet} these lines are left out, and only
-     * the World Port Index rows rejected for bad coordinates are reported.
+     * the World Port Index rows rejected for bad coordinates and the files without any port
+     * ("ports: FILE: warning: no ports in it (...)", in place of its count) are reported.
      *
      * @param files port files and directories of port files, in the order given
      * @param shipped whether to include the shipped {@code sea-ports} list
@@ -87,7 +88,7 @@ final class PortFiles {
                 boolean dir = Files.isDirectory(given);
                 if (!dir) {
                     List<Port> got = read(given, warnings);
-                    if (!quiet) {
+                    if (!quiet && !got.isEmpty()) { // an empty file has had its warning
                         err.println("ports: " + given + ": " + count(got.size(), "port"));
                     }
                     all.addAll(got);

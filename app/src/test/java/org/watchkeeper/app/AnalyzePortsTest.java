@@ -118,6 +118,37 @@ class AnalyzePortsTest {
                 + " end-of-input: expected close marker for Object (start marker at line 1, column 1) (line 1, column 28)\n");
     }
 
+    /** A port file without ports is read, and named on stderr (even with --quiet) rather than passed over in silence. */
+    @Test
+    void aFileWithoutPortsIsWarnedOf() throws IOException {
+        Path log = Files.writeString(tmp.resolve("in.nmea"), "");
+        Path empty = Files.writeString(tmp.resolve("empty.geojson"), "{\"type\":\"FeatureCollection\",\"features\":[]}");
+        String warning = "ports: " + empty + ": warning: no ports in it (no Point, Polygon or MultiPolygon feature): it adds"
+                + " nothing to the port list\n";
+        Cli.Run q = Cli.run("analyze", "--quiet", "--no-store", "--report", tmp.resolve("q").toString(), "--ports", empty.toString(),
+                log.toString());
+        assertThat(q.exit()).isZero();
+        assertThat(q.err()).startsWith(warning);
+        Cli.Run r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(), "--ports", empty.toString(),
+                log.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).startsWith(warning).doesNotContain(": 0 ports");
+        // in a directory, beside a file with a port: the empty one is named, the directory counted
+        Path dir = Files.createDirectories(tmp.resolve("ports"));
+        Files.copy(empty, dir.resolve("a.geojson"));
+        Files.writeString(dir.resolve("b.geojson"), point("Thyborøn Havn", 8.2167, 56.7));
+        Cli.Run d = Cli.run("analyze", "--no-store", "--report", tmp.resolve("d").toString(), "--ports", dir.toString(),
+                log.toString());
+        assertThat(d.exit()).isZero();
+        assertThat(d.err()).startsWith("ports: " + dir.resolve("a.geojson") + ": warning: no ports in it (no Point, Polygon or"
+                + " MultiPolygon feature): it adds nothing to the port list\nports: " + dir + ": 1 port from 2 files\n");
+        // with the shipped list left out, no port at all is still a usage error
+        Cli.Run alone = Cli.run("analyze", "--no-store", "--report", tmp.resolve("e").toString(), "--ports", empty.toString(),
+                "--no-shipped-ports", log.toString());
+        assertThat(alone.exit()).isEqualTo(2);
+        assertThat(alone.err()).startsWith(warning).contains("hold no ports");
+    }
+
     /** A directory gives every port file in it, in name order, and one line for them all; other files are left out. */
     @Test
     void aDirectoryOfPortFiles() throws Exception {

@@ -49,7 +49,8 @@ public final class PortLists {
      *
      * @param files port files in the order given; null is no files
      * @param shipped whether the shipped list comes first
-     * @param notes receives a line per file ({@code "<file>: <n> ports"}, {@code "<file>: 1 port"}) and, for a World Port Index
+     * @param notes receives a line per file ({@code "<file>: <n> ports"}, {@code "<file>: 1 port"}; a
+     *        file without ports first gets the warning of {@link #read}) and, for a World Port Index
      *        file with rejected rows, {@code "<file>: <k> of <n> rows rejected"} followed by up to
      *        {@value WorldPortIndex#MAX_REASONS} reasons indented by two spaces
      * @throws UnrecognisedException for a missing file, one in no known format, no files with the
@@ -93,13 +94,27 @@ public final class PortLists {
     }
 
     /**
-     * The ports of one file (see the class description for the formats).
+     * The ports of one file (see the class description for the formats). A file that holds no port
+     * (e.g. an anchorages file of a history where none was found, or a GeoJSON FeatureCollection
+     * without Point or Polygon features) is read, and {@code notes} receives
+     * {@code "<file>: warning: no ports in it"} and the reason.
      *
-     * @param notes receives the rejected rows of a World Port Index file, as {@link #index} describes
+     * @param notes receives the rejected rows of a World Port Index file, as {@link #index} describes,
+     *        and the warning for a file without ports
      * @throws UnrecognisedException when the file does not exist or is in none of the formats
      * @throws IOException when it cannot be read or is malformed
      */
     public static List<Port> read(Path f, Consumer<String> notes) throws IOException, UnrecognisedException {
+        List<Port> got = readFile(f, notes);
+        if (got.isEmpty()) {
+            notes.accept(f + ": warning: no ports in it (" + (zipName(f) ? "no polygon in its shapefiles"
+                    : WorldPortIndex.looksLike(f) ? "no row with a position" : "no Point, Polygon or MultiPolygon feature")
+                    + "): it adds nothing to the port list");
+        }
+        return got;
+    }
+
+    private static List<Port> readFile(Path f, Consumer<String> notes) throws IOException, UnrecognisedException {
         if (!Files.isRegularFile(f)) {
             throw new UnrecognisedException("no such file: " + f);
         }

@@ -90,7 +90,17 @@ class PortListsTest {
         Files.writeString(empty, "{\"type\":\"FeatureCollection\",\"features\":[]}");
         assertThatThrownBy(() -> PortLists.index(List.of(empty), false, n -> { }))
                 .isInstanceOf(PortLists.UnrecognisedException.class).hasMessageContaining("hold no ports");
-        assertThat(PortLists.index(List.of(empty), true, n -> { }).ports()).hasSize(PortIndex.seaPorts().ports().size());
+        List<String> notes = new ArrayList<>();
+        assertThat(PortLists.index(List.of(empty), true, notes::add).ports()).hasSize(PortIndex.seaPorts().ports().size());
+        // read, but not silently: the file is named and what it lacks said
+        assertThat(notes).containsExactly(empty + ": warning: no ports in it (no Point, Polygon or MultiPolygon feature):"
+                + " it adds nothing to the port list", empty + ": 0 ports");
+        Path lines = tmp.resolve("lines.geojson");
+        Files.writeString(lines, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":"
+                + "{\"type\":\"LineString\",\"coordinates\":[[8,55],[9,56]]}}]}");
+        notes.clear();
+        assertThat(PortLists.read(lines, notes::add)).isEmpty();
+        assertThat(notes).singleElement().asString().startsWith(lines + ": warning: no ports in it");
         Path bad = tmp.resolve("bad.geojson");
         Files.writeString(bad, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":"
                 + "{\"type\":\"Point\",\"coordinates\":[8,95]}}]}");
