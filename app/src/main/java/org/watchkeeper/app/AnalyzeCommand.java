@@ -217,7 +217,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--anchorages", description = {"Also derive anchorages from the input (report file anchorages.geojson):"
             + " 0.5 km cells where at least --anchorage-vessels distinct ships each lay still (moving less than 500 m)"
             + " for at least --anchorage-hours, as Global Fishing Watch builds its anchorage list. The file is a port list:"
-            + " give it to --ports of a later analyze or serve so that encounters and port visits know those anchorages."})
+            + " give it to --ports of a later analyze or serve so that encounters and port visits know those anchorages."
+            + " Each is named after the nearest port within 20 km (the shipped list's or a --ports file's), and its port"
+            + " visits count as visits to that port (with the anchorage's id beside)."})
     boolean anchorages;
 
     @Option(names = "--anchorage-vessels", paramLabel = "N", defaultValue = "20",
@@ -388,7 +390,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         PortIndex ports = null;
-        if (!noDetect) {
+        if (!noDetect || anchorages) { // the detectors' ports; with --anchorages also those that name them
             try {
                 ports = portOptions.index(err, quiet);
             } catch (PortFiles.UnrecognisedException e) {
@@ -688,7 +690,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Files.writeString(part("events.kml"), org.watchkeeper.server.Exports.eventsKml(events, "events.json and events.csv"), StandardCharsets.UTF_8);
         if (anchorageFinder != null) {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(part(ANCHORAGES_FILE)))) {
-                AnchorageGeoJson.write(anchorageFinder.anchorages(), PortIndex.seaPorts(), out);
+                // named after the nearest port the user's --ports hold too (their anchorages left out)
+                AnchorageGeoJson.write(anchorageFinder.anchorages(), portIndex != null ? portIndex : PortIndex.seaPorts(), out);
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;

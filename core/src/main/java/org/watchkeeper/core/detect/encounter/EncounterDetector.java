@@ -86,8 +86,9 @@ import org.watchkeeper.core.util.OpenAddressing;
  * Vessels: the two MMSIs; position: mean position of the comparisons; attributes:
  * {@code duration_s}, {@code together_s} (sum of the runs), {@code runs}, {@code comparisons},
  * {@code median_speed_kn}, {@code min_distance_m}, {@code mean_distance_m},
- * {@code nearest_port_id} and {@code nearest_port_distance_m} (nearest port within 100 km, when any),
- * {@code anchor_cell}. Evidence: the first 10 and last 40 compared fixes of both vessels.
+ * {@code nearest_port_id} and {@code nearest_port_distance_m} (nearest port or anchorage within
+ * 100 km, when any; for an anchorage the id is its port's, see {@link org.watchkeeper.core.ref.port.Port#anchorage()},
+ * and {@code nearest_anchorage_id} the anchorage's own), {@code anchor_cell}. Evidence: the first 10 and last 40 compared fixes of both vessels.
  */
 public final class EncounterDetector implements Detector<EncounterDetector.CellState> {
     private static final double M_PER_DEG = Math.toRadians(Geodesy.EARTH_RADIUS_M);
@@ -958,6 +959,9 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
         PortIndex.Nearest n = ports.nearest(m[0], m[1], PORT_REPORT_RADIUS_M);
         if (n != null) {
             a.put("nearest_port_id", n.port().id());
+            if (n.port().anchorage() != null) {
+                a.put("nearest_anchorage_id", n.port().anchorage().id());
+            }
             a.put("nearest_port_distance_m", Math.round(n.distanceMetres()));
         }
         a.put("anchor_cell", pr.anchorCell);

@@ -33,7 +33,10 @@ import org.watchkeeper.core.ref.port.PortIndex;
  * beyond the exit rule) or, when the vessel falls silent for {@link PortVisitConfig#silenceMillis()}
  * or the input ends, its last fix ({@code departed=false}). Position: the port's point; geometry: the
  * port polygon, or the port point. Attributes: {@code port_id}, {@code port_name}, {@code unlocode},
- * {@code country} (when known), {@code port_source}, {@code arrival_ms}, {@code departure_ms} (when
+ * {@code country} (when known), {@code anchorage_id} and {@code anchorage_name} (when the place
+ * reached is an anchorage, {@link Port#anchorage()}: the {@code port_*}, {@code unlocode} and
+ * {@code country} are then those of the port it belongs to, or the anchorage's own when it belongs
+ * to none), {@code port_source}, {@code arrival_ms}, {@code departure_ms} (when
  * departed), {@code departed}, {@code arrival_observed}, {@code stop_count}, {@code stop_duration_s}
  * (total time stopped), {@code first_stop_start_ms}, {@code last_stop_end_ms}, {@code gap_count} (port gaps:
  * two successive fixes of the visit more than {@link #PORT_GAP_MILLIS} = 4 h apart, GFW's "port gap"),
@@ -265,6 +268,10 @@ public final class PortVisitDetector implements Detector<PortVisitDetector.State
         }
         if (port.country() != null) {
             a.put("country", port.country());
+        }
+        if (port.anchorage() != null) {
+            a.put("anchorage_id", port.anchorage().id());
+            a.put("anchorage_name", port.anchorage().name());
         }
         a.put("port_source", port.source());
         a.put("arrival_ms", s.arrival);

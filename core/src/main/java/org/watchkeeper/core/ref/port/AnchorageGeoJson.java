@@ -20,9 +20,12 @@ import java.util.Locale;
  * {@code "anchorage 1.2550N 103.8680E"}), {@code kind} ({@code "anchorage"}), {@code anchorage_id}
  * ({@link AnchorageFinder.Anchorage#id()}), {@code vessels}, {@code stops}, {@code stationary_hours}
  * (one decimal), {@code first} and {@code last} (ISO-8601 UTC), and, when a port of the naming index
- * lies within {@value #NAMING_RADIUS_M} m, {@code near_port} (its UN/LOCODE, else its id),
- * {@code near_port_name} and {@code near_port_km} (one decimal). No {@code unlocode} property is
- * written: an anchorage is not the port, and port lists key a point by its UN/LOCODE when it has one.
+ * lies within {@value #NAMING_RADIUS_M} m (distance 0 inside a port area), {@code near_port} (its
+ * UN/LOCODE, else its id), {@code near_port_id}, {@code near_port_name}, {@code near_port_country}
+ * (when known) and {@code near_port_km} (one decimal). Read back as a port list
+ * ({@link PortIndex#fromGeoJson}), an anchorage with a near port belongs to that port: its visits are
+ * the port's, with the anchorage's id beside. The naming index's own anchorages (a port list that
+ * holds an earlier anchorages file) name nothing.
  */
 public final class AnchorageGeoJson {
     /** How far a port may be to name an anchorage after it: 20 km (GFW groups anchorages into ports within a few km; outer anchorages lie farther out). */
@@ -35,11 +38,15 @@ public final class AnchorageGeoJson {
      * Writes the anchorages.
      *
      * @param anchorages in the order to write
-     * @param names ports to name anchorages after (e.g. {@link PortIndex#seaPorts()}), or null for none
+     * @param names ports and port areas to name anchorages after (e.g. {@link PortIndex#seaPorts()}, or
+     *        the detectors' port list with the user's files); its anchorages are left out; null for none
      * @param out receives UTF-8 JSON; not closed
      * @throws IOException when writing fails
      */
     public static void write(List<AnchorageFinder.Anchorage> anchorages, PortIndex names, OutputStream out) throws IOException {
+        if (names != null && names.ports().stream().anyMatch(Port::isAnchorage)) {
+            names = new PortIndex(names.ports().stream().filter(p -> !p.isAnchorage()).toList());
+        }
         try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartObject();
@@ -47,7 +54,7 @@ public final class AnchorageGeoJson {
             g.writeArrayFieldStart("features");
             for (AnchorageFinder.Anchorage a : anchorages) {
                 PortIndex.Nearest near = names == null ? null
-                        : names.nearest(a.latitude(), a.longitude(), NAMING_RADIUS_M, true);
+                        : names.nearest(a.latitude(), a.longitude(), NAMING_RADIUS_M);
                 g.writeStartObject();
                 g.writeStringField("type", "Feature");
                 g.writeObjectFieldStart("geometry");
@@ -69,7 +76,11 @@ public final class AnchorageGeoJson {
                 if (near != null) {
                     Port p = near.port();
                     g.writeStringField("near_port", p.unlocode() != null ? p.unlocode() : p.id());
+                    g.writeStringField("near_port_id", p.id());
                     g.writeStringField("near_port_name", p.name());
+                    if (p.country() != null) {
+                        g.writeStringField("near_port_country", p.country());
+                    }
                     g.writeNumberField("near_port_km", round(near.distanceMetres() / 1000, 10));
                 }
                 g.writeEndObject();

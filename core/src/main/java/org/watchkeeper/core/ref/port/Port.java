@@ -6,7 +6,15 @@ import org.locationtech.jts.geom.Geometry;
 /**
  * A port or anchorage: a point (from a port list) or an area (a user-supplied polygon).
  *
+ * <p>An anchorage ({@link #anchorage()} not null, e.g. from a file {@link AnchorageGeoJson} wrote)
+ * belongs to the port it lies near, as Global Fishing Watch groups its anchorages into ports: its
+ * {@code id}, {@code name}, {@code unlocode} and {@code country} are that port's, so that a visit to
+ * it counts as a visit to the port; the anchorage's own id and name are in {@link #anchorage()}. An
+ * anchorage near no known port is a port of its own: {@code id} and {@code name} are the anchorage's.
+ *
  * @param id stable identifier: the UN/LOCODE for listed ports, else {@code source + ":" + name}
+ *        (World Port Index: {@code wpi:<number>}; an anchorage: its port's id, or its own
+ *        {@code anchorage_id} when near no port)
  * @param name port name as given by the source, never null
  * @param unlocode five-character UN/LOCODE (ISO 3166-1 alpha-2 country + 3-character location), or
  *        null when the source has none (user polygons)
@@ -16,9 +24,24 @@ import org.locationtech.jts.geom.Geometry;
  * @param area the port area in lon/lat degrees (x = longitude, y = latitude, WGS 84), or null for a
  *        point port; an area must not cross the 180° meridian (split it, as RFC 7946 §3.1.9 asks)
  * @param source where it came from: {@code "sea-ports"}, a file name, ...
+ * @param anchorage for an anchorage, its own id and name; null for a port
  */
 public record Port(String id, String name, String unlocode, String country, double latitude, double longitude,
-        Geometry area, String source) {
+        Geometry area, String source, Anchorage anchorage) {
+
+    /**
+     * The anchorage a {@link Port} entry stands for.
+     *
+     * @param id the anchorage's id ({@code anchorage_id}, e.g. {@code anchorage-14035-56143}), never null
+     * @param name its name (e.g. {@code "Port Hedland anchorage 20.3126S 118.5726E"}), never null
+     */
+    public record Anchorage(String id, String name) {
+        /** @throws NullPointerException for a null id or name */
+        public Anchorage {
+            Objects.requireNonNull(id, "anchorage id");
+            Objects.requireNonNull(name, "anchorage name");
+        }
+    }
 
     /** Checks the components. @throws IllegalArgumentException for a bad coordinate or a null id/name */
     public Port {
@@ -29,8 +52,19 @@ public record Port(String id, String name, String unlocode, String country, doub
         }
     }
 
+    /** A port (not an anchorage). @throws IllegalArgumentException for a bad coordinate or a null id/name */
+    public Port(String id, String name, String unlocode, String country, double latitude, double longitude,
+            Geometry area, String source) {
+        this(id, name, unlocode, country, latitude, longitude, area, source, null);
+    }
+
     /** Whether the port is an area (polygon) rather than a point. */
     public boolean isArea() {
         return area != null;
+    }
+
+    /** Whether this entry is an anchorage ({@link #anchorage()} not null). */
+    public boolean isAnchorage() {
+        return anchorage != null;
     }
 }

@@ -49,6 +49,8 @@ public final class PortIndex {
     private static final int COLS = (int) (360 / CELL_DEG);
     private static final int ROWS = (int) (180 / CELL_DEG);
     private static final GeometryFactory GF = new GeometryFactory();
+    /** A UN/LOCODE: two letters of the country, three letters or digits 2-9 of the place. */
+    private static final java.util.regex.Pattern UNLOCODE = java.util.regex.Pattern.compile("[A-Z]{2}[A-Z2-9]{3}");
     private static volatile PortIndex seaPorts;
 
     private final List<Port> ports;
@@ -330,6 +332,14 @@ public final class PortIndex {
      * property {@code country}. Features of other geometry types are skipped; a Point without two
      * numeric in-range coordinates is an error.
      *
+     * <p>A Point with an {@code anchorage_id} property or {@code kind} {@code "anchorage"} (as
+     * {@link AnchorageGeoJson} writes them) is an anchorage ({@link Port#anchorage()}: that id, else
+     * {@code source + ":" + name}, and the name): it belongs to its near port, whose id is
+     * {@code near_port_id} (else {@code near_port}), name {@code near_port_name}, country
+     * {@code near_port_country}, and UN/LOCODE {@code near_port} when that is one (a {@code unlocode}
+     * of the feature's own wins); with no near port the anchorage is a port of its own, of the
+     * anchorage's id and name.
+     *
      * @param source label for the ports' {@link Port#source()} and ids, e.g. the file name
      * @throws IOException for malformed GeoJSON
      */
@@ -396,8 +406,43 @@ public final class PortIndex {
         }
         String locode = first(attrs, "unlocode", "locode", "UNLOCODE");
         String country = first(attrs, "country", "COUNTRY");
+        String anchorageId = first(attrs, "anchorage_id");
+        if (anchorageId != null || "anchorage".equalsIgnoreCase(first(attrs, "kind"))) {
+            return anchoragePort(attrs, anchorageId != null ? anchorageId : source + ":" + name, name, locode, country,
+                    lat, lon, source);
+        }
         String id = locode != null ? locode.toUpperCase(Locale.ROOT) : source + ":" + name;
         return new Port(id, name, locode, country, lat, lon, null, source);
+    }
+
+    /**
+     * An anchorage point (see {@link AnchorageGeoJson}): it belongs to the port in {@code near_port_id}
+     * (else {@code near_port}), named {@code near_port_name}, in {@code near_port_country}, whose
+     * UN/LOCODE is {@code near_port} when that is one; a {@code unlocode} property of its own wins.
+     * Without a near port it is a port of its own, of id {@code anchorageId}.
+     */
+    private static Port anchoragePort(Map<String, String> attrs, String anchorageId, String name, String locode,
+            String country, double lat, double lon, String source) {
+        Port.Anchorage anchorage = new Port.Anchorage(anchorageId, name);
+        String nearCode = first(attrs, "near_port");
+        String nearId = first(attrs, "near_port_id");
+        String nearName = first(attrs, "near_port_name");
+        if (country == null) {
+            country = first(attrs, "near_port_country");
+        }
+        if (locode != null) { // a UN/LOCODE of its own: the anchorage belongs to that port
+            String code = locode.toUpperCase(Locale.ROOT);
+            boolean same = code.equals(nearCode) && nearName != null;
+            return new Port(code, same ? nearName : name, locode, country, lat, lon, null, source, anchorage);
+        }
+        if (nearId == null) {
+            nearId = nearCode;
+        }
+        if (nearId == null) {
+            return new Port(anchorageId, name, null, country, lat, lon, null, source, anchorage);
+        }
+        String nearLocode = nearCode != null && UNLOCODE.matcher(nearCode).matches() ? nearCode : null;
+        return new Port(nearId, nearName != null ? nearName : nearId, nearLocode, country, lat, lon, null, source, anchorage);
     }
 
     /**

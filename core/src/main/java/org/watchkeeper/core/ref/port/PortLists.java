@@ -87,10 +87,38 @@ public final class PortLists {
             throw new UnrecognisedException("the port files hold no ports and the shipped port list is left out");
         }
         try {
-            return shipped ? PortIndex.seaPorts().with(all) : new PortIndex(all);
+            List<Port> resolved = withPortsOfAnchorages(all, shipped);
+            return shipped ? PortIndex.seaPorts().with(resolved) : new PortIndex(resolved);
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * The ports with each anchorage that belongs to a port of the list (its {@link Port#id()} is that
+     * port's, see {@link PortIndex#fromGeoJson}) given that port's name, UN/LOCODE and country, so that
+     * its visits read as the port's own; the first port of that id counts, the shipped list's first
+     * when it is kept. Anchorages of a port not in the list keep what their file says.
+     */
+    static List<Port> withPortsOfAnchorages(List<Port> all, boolean shipped) {
+        java.util.Map<String, Port> byId = new java.util.HashMap<>();
+        if (shipped && all.stream().anyMatch(Port::isAnchorage)) {
+            for (Port p : PortIndex.seaPorts().ports()) {
+                byId.putIfAbsent(p.id(), p);
+            }
+        }
+        for (Port p : all) {
+            if (!p.isAnchorage()) {
+                byId.putIfAbsent(p.id(), p);
+            }
+        }
+        List<Port> out = new ArrayList<>(all.size());
+        for (Port p : all) {
+            Port port = p.isAnchorage() ? byId.get(p.id()) : null;
+            out.add(port == null ? p : new Port(p.id(), port.name(), port.unlocode(), port.country(), p.latitude(),
+                    p.longitude(), null, p.source(), p.anchorage()));
+        }
+        return out;
     }
 
     /**

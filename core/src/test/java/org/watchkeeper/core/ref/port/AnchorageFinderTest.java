@@ -15,6 +15,8 @@ import org.watchkeeper.core.detect.Event;
 import org.watchkeeper.core.detect.EventKind;
 import org.watchkeeper.core.detect.encounter.EncounterConfig;
 import org.watchkeeper.core.detect.encounter.EncounterDetector;
+import org.watchkeeper.core.detect.port.PortVisitConfig;
+import org.watchkeeper.core.detect.port.PortVisitDetector;
 import org.watchkeeper.core.detect.space.SyntheticAis;
 import org.watchkeeper.core.geo.Geodesy;
 import org.watchkeeper.core.observation.Observation;
@@ -213,9 +215,14 @@ class AnchorageFinderTest {
         assertThat(props.get("first").asText()).isEqualTo("2023-11-14T22:13:20Z");
         assertThat(props.has("near_port")).isFalse();
         List<Port> anchorages = PortIndex.fromGeoJson(new ByteArrayInputStream(file.toByteArray()), "anchorages.geojson");
+        // near no port: a port of its own, keyed by its cell (not by the file name and its name)
+        String cell = "anchorage-" + (f.cellKey(LAT, LON) >>> 32) + "-" + (f.cellKey(LAT, LON) & 0xFFFF_FFFFL);
+        assertThat(props.get("anchorage_id").asText()).isEqualTo(cell);
         assertThat(anchorages).singleElement().satisfies(p -> {
-            assertThat(p.id()).isEqualTo("anchorages.geojson:anchorage 20.3000S 61.2000E");
+            assertThat(p.id()).isEqualTo(cell);
+            assertThat(p.name()).isEqualTo("anchorage 20.3000S 61.2000E");
             assertThat(p.unlocode()).isNull();
+            assertThat(p.anchorage()).isEqualTo(new Port.Anchorage(cell, "anchorage 20.3000S 61.2000E"));
         });
 
         // two ships side by side at the spot for 3 h, later: an encounter with the shipped ports alone,
@@ -233,6 +240,108 @@ class AnchorageFinderTest {
         List<Event> with = SyntheticAis.run(obs, 0,
                 new EncounterDetector(PortIndex.seaPorts().with(anchorages), EncounterConfig.DEFAULTS));
         assertThat(with).isEmpty();
+    }
+
+    /** Port Hedland's UN/LOCODE point in the shipped list (AUPHE). */
+    static final double PHE_LAT = -20.3116266;
+    static final double PHE_LON = 118.5752577;
+
+    /**
+     * Twenty ships lie 10 km north of Port Hedland's listed point: an anchorage named after it that,
+     * given back as a port list, makes a ship stopping there a visit to Port Hedland (AUPHE), not to a
+     * port of its own: the visits per UN/LOCODE only grow when anchorages are added.
+     */
+    @Test
+    void anAnchorageNearAPortCountsItsVisitsForThatPort() throws IOException {
+        double[] spot = Geodesy.destination(PHE_LAT, PHE_LON, 0, 10_000);
+        SyntheticAis fleet = new SyntheticAis();
+        for (int k = 0; k < 20; k++) {
+            stay(fleet, 503_000_100 + k, T0 + k * 6 * HOUR, 13, spot[0], spot[1]);
+        }
+        AnchorageFinder f = run(fleet.observations(), AnchorageFinder.Config.defaults());
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        AnchorageGeoJson.write(f.anchorages(), PortIndex.seaPorts(), file);
+        JsonNode props = new ObjectMapper().readTree(file.toByteArray()).get("features").get(0).get("properties");
+        String cell = f.anchorages().get(0).id();
+        assertThat(props.get("name").asText()).isEqualTo("Port Hedland anchorage 20.2217S 118.5753E");
+        assertThat(props.get("near_port").asText()).isEqualTo("AUPHE");
+        assertThat(props.get("near_port_id").asText()).isEqualTo("AUPHE");
+        assertThat(props.get("near_port_country").asText()).isEqualTo("Australia");
+        assertThat(props.get("near_port_km").asDouble()).isEqualTo(10.0);
+
+        List<Port> read = PortIndex.fromGeoJson(new ByteArrayInputStream(file.toByteArray()), "anchorages.geojson");
+        assertThat(read).singleElement().satisfies(p -> {
+            assertThat(p.id()).isEqualTo("AUPHE");
+            assertThat(p.name()).isEqualTo("Port Hedland");
+            assertThat(p.unlocode()).isEqualTo("AUPHE");
+            assertThat(p.country()).isEqualTo("Australia");
+            assertThat(p.source()).isEqualTo("anchorages.geojson");
+            assertThat(p.anchorage()).isEqualTo(new Port.Anchorage(cell, "Port Hedland anchorage 20.2217S 118.5753E"));
+            assertThat(Geodesy.distance(p.latitude(), p.longitude(), spot[0], spot[1])).isLessThan(10);
+        });
+
+        // later: one ship comes to the anchorage, lies there 3 h and leaves; another to the listed point
+        SyntheticAis later = new SyntheticAis();
+        long t1 = T0 + 300 * HOUR;
+        stay(later, 503_000_901, t1, 3, spot[0], spot[1]);
+        stay(later, 503_000_902, t1, 3, PHE_LAT, PHE_LON);
+        List<Observation> obs = later.observations();
+        List<Event> plain = SyntheticAis.run(obs, 0, new PortVisitDetector(PortIndex.seaPorts(), PortVisitConfig.DEFAULTS));
+        assertThat(plain).singleElement().satisfies(e -> {
+            assertThat(e.vessels()).containsExactly(503_000_902);
+            assertThat(e.attributes()).containsEntry("unlocode", "AUPHE").doesNotContainKey("anchorage_id");
+        });
+        PortIndex withAnchorages;
+        try {
+            withAnchorages = PortLists.of(read, true);
+        } catch (PortLists.UnrecognisedException e) {
+            throw new AssertionError(e);
+        }
+        List<Event> visits = SyntheticAis.run(obs, 0, new PortVisitDetector(withAnchorages, PortVisitConfig.DEFAULTS));
+        assertThat(visits).hasSize(2).allSatisfy(e -> assertThat(e.attributes()).containsEntry("port_id", "AUPHE")
+                .containsEntry("port_name", "Port Hedland").containsEntry("unlocode", "AUPHE").containsEntry("country", "Australia"));
+        Event atAnchorage = visits.stream().filter(e -> e.vessels().contains(503_000_901)).findFirst().orElseThrow();
+        assertThat(atAnchorage.attributes()).containsEntry("anchorage_id", cell)
+                .containsEntry("anchorage_name", "Port Hedland anchorage 20.2217S 118.5753E")
+                .containsEntry("port_source", "anchorages.geojson").containsEntry("confidence", 4);
+        assertThat(atAnchorage.start()).isEqualTo(t1 * 1000); // arrival: the first fix within 3 km of the anchorage
+        Event atBerth = visits.stream().filter(e -> e.vessels().contains(503_000_902)).findFirst().orElseThrow();
+        assertThat(atBerth.attributes()).doesNotContainKey("anchorage_id").containsEntry("port_source", "sea-ports");
+    }
+
+    /**
+     * A port of the user's list names an anchorage when it is nearer than the shipped one, and the
+     * anchorage's visits then belong to it; an anchorage already in the naming list names nothing.
+     */
+    @Test
+    void userPortsNameAnchoragesAndAnchoragesInTheListDoNot() throws IOException {
+        double[] spot = Geodesy.destination(PHE_LAT, PHE_LON, 0, 10_000);
+        double[] wharf = Geodesy.destination(spot[0], spot[1], 90, 2_000);
+        AnchorageFinder.Anchorage a = new AnchorageFinder.Anchorage("anchorage-1-2", spot[0], spot[1], 3, 4, 7_200_000L,
+                T0 * 1000, T0 * 1000 + 7_200_000L);
+        Port user = new Port("ports.geojson:Outer Wharf", "Outer Wharf", null, null, wharf[0], wharf[1], null, "ports.geojson");
+        Port earlier = new Port("AUPHE", "Port Hedland", "AUPHE", "Australia", spot[0], spot[1], null, "old.geojson",
+                new Port.Anchorage("anchorage-9-9", "Port Hedland anchorage 20.2217S 118.5753E"));
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        AnchorageGeoJson.write(List.of(a), PortIndex.seaPorts().with(List.of(earlier, user)), file);
+        JsonNode props = new ObjectMapper().readTree(file.toByteArray()).get("features").get(0).get("properties");
+        assertThat(props.get("name").asText()).isEqualTo("Outer Wharf anchorage 20.2217S 118.5753E");
+        assertThat(props.get("near_port").asText()).isEqualTo("ports.geojson:Outer Wharf");
+        assertThat(props.get("near_port_id").asText()).isEqualTo("ports.geojson:Outer Wharf");
+        assertThat(props.get("near_port_km").asDouble()).isEqualTo(2.0);
+        assertThat(props.has("near_port_country")).isFalse();
+        assertThat(PortIndex.fromGeoJson(new ByteArrayInputStream(file.toByteArray()), "a.geojson")).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.id()).isEqualTo("ports.geojson:Outer Wharf");
+                    assertThat(p.name()).isEqualTo("Outer Wharf");
+                    assertThat(p.unlocode()).isNull();
+                    assertThat(p.anchorage().id()).isEqualTo("anchorage-1-2");
+                });
+        // without the user's port: the shipped one, 10 km off; the earlier anchorage at the very spot is no port
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        AnchorageGeoJson.write(List.of(a), PortIndex.seaPorts().with(List.of(earlier)), again);
+        assertThat(new ObjectMapper().readTree(again.toByteArray()).get("features").get(0).get("properties")
+                .get("name").asText()).isEqualTo("Port Hedland anchorage 20.2217S 118.5753E");
     }
 
     @Test
