@@ -925,9 +925,10 @@ public final class Api {
     static final long ONGOING_TIMEOUT_SECONDS = 30;
 
     /**
-     * A filter parameter's value, or null when it is not given or given empty ({@code ?flag=}, as a
+     * A filter parameter's value, or null when it is not given or given empty ({@code ?bbox=}, as a
      * form with a field left blank sends it): an empty filter filters nothing, as for every parameter
-     * but {@code /api/stream}'s {@code kinds}, whose empty list would select nothing and is refused.
+     * but {@code /api/stream}'s {@code kinds}, whose empty list would select nothing, and the vessel
+     * filters {@code shiptype}, {@code flag} and {@code class} ({@link VesselFilter}), which are refused.
      */
     static String given(Context ctx, String name) {
         String s = ctx.queryParam(name);

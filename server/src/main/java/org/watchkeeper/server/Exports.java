@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.watchkeeper.ais.Mmsi;
 import org.watchkeeper.core.geo.Coordinates;
+import org.watchkeeper.core.ref.VesselCriteria;
 import org.watchkeeper.store.EventRow;
 import org.watchkeeper.store.PositionRow;
 
@@ -94,7 +95,7 @@ public final class Exports {
         StringBuilder b = new StringBuilder(what);
         for (String[] f : new String[][] {{"kind", ""}, {"type", ""}, {"category", ""}, {"mmsi", ""}, {"zone", "zone-"}, {"q", ""},
                 {"shiptype", "type-"}, {"flag", "flag-"}, {"class", "class-"}, {"bbox", "bbox-"}, {"from", "from-"}, {"to", "to-"}}) {
-            String v = ctx.queryParam(f[0]);
+            String v = canonical(f[0], ctx.queryParam(f[0]));
             if (v != null && !v.isBlank()) {
                 String part = f[0].equals("from") || f[0].equals("to") ? v.replaceAll("[-:]", "") : v;
                 b.append('-').append(f[1]).append(part.strip().replace(',', '+').replaceAll("[^A-Za-z0-9+._-]", "_"));
@@ -104,6 +105,27 @@ public final class Exports {
             b.setLength(150);
         }
         return b + "." + format;
+    }
+
+    /**
+     * A vessel filter's value as the file name gives it: flags upper case ({@code dk} as {@code DK}), classes
+     * as the API names them ({@code a} as {@code A}), ship types without blanks; any other value (or one that
+     * does not parse) as given.
+     */
+    private static String canonical(String name, String v) {
+        if (v == null || v.isBlank()) {
+            return v;
+        }
+        try {
+            return switch (name) {
+                case "flag" -> String.join(",", VesselCriteria.flags(v, name));
+                case "class" -> String.join(",", VesselCriteria.classes(v, name));
+                case "shiptype" -> VesselCriteria.shipTypes(v, name) == null ? v : v.replaceAll("\\s+", "");
+                default -> v;
+            };
+        } catch (IllegalArgumentException e) {
+            return v;
+        }
     }
 
     static void export(Context ctx, WatchkeeperServer server) throws InterruptedException {

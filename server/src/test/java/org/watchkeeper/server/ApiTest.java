@@ -123,6 +123,18 @@ class ApiTest {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.body().lines().count()).isEqualTo(1 + 3);
         assertThat(csv.header("Content-Disposition")).isEqualTo("attachment; filename=\"events-type-80-89-flag-MH+DK.csv\"");
+        // any case, as the API names them: flags and classes upper case, in the file name too
+        assertThat(kinds("/api/events?class=a&flag=dk")).containsExactly("watchlist_activity", "sudden_speed_change");
+        assertThat(kinds("/api/events?class=A,BASE_STATION&flag=Dk,mh")).containsExactly("drift", "watchlist_activity", "sudden_speed_change");
+        Fixture.Reply lower = Fixture.get(server, "/api/export/events.csv?shiptype=80%20-%2089&flag=mh,dk&class=a");
+        assertThat(lower.status()).as(lower.body()).isEqualTo(200);
+        assertThat(lower.body().lines().count()).isEqualTo(1 + 3);
+        assertThat(lower.header("Content-Disposition")).isEqualTo("attachment; filename=\"events-type-80-89-flag-MH+DK-class-A.csv\"");
+        Fixture.Reply vessels = Fixture.get(server, "/api/export/vessels.geojson?flag=dk&class=a");
+        assertThat(vessels.status()).as(vessels.body()).isEqualTo(200);
+        assertThat(vessels.header("Content-Disposition")).isEqualTo("attachment; filename=\"vessels-flag-DK-class-A.geojson\"");
+        // a code ISO 3166-1 assigns that no vessel here flies answers none, not an error
+        assertThat(kinds("/api/events?flag=GB")).isEmpty();
         // and /api/vessels takes the same lists and ranges
         JsonNode tankers = Fixture.get(server, "/api/vessels?shiptype=80-89").json();
         List<String> mmsis = new ArrayList<>();
@@ -134,6 +146,10 @@ class ApiTest {
         assertThat(Fixture.get(server, "/api/vessels?flag=MH,DK&class=A").json().get("count").asInt())
                 .isEqualTo(Fixture.get(server, "/api/vessels?flag=MH&class=A").json().get("count").asInt()
                         + Fixture.get(server, "/api/vessels?flag=DK&class=A").json().get("count").asInt());
+        JsonNode danes = Fixture.get(server, "/api/vessels?flag=dk&class=a").json();
+        assertThat(danes.get("count").asInt()).isPositive()
+                .isEqualTo(Fixture.get(server, "/api/vessels?flag=DK&class=A").json().get("count").asInt());
+        danes.get("vessels").forEach(v -> assertThat(v.get("flag").asText() + " " + v.get("class").asText()).isEqualTo("DK A"));
     }
 
     private static List<String> kinds(String url) throws Exception {
@@ -377,12 +393,16 @@ class ApiTest {
                 .contains("<Data name=\"parameters.");
     }
 
-    /** A filter given empty (a form's blank field) filters nothing: the same answer as without it. */
+    /**
+     * A filter given empty (a form's blank field) filters nothing: the same answer as without it; the vessel
+     * filters (shiptype, flag, class) given empty are a 400 (see badQueries), as they would otherwise answer
+     * every vessel to a client that meant to pick some.
+     */
     @Test
     void anEmptyFilterIsNoFilter() throws Exception {
         JsonNode all = Fixture.get(server, "/api/vessels?limit=100000").json();
         assertThat(all.get("count").asInt()).isPositive();
-        assertThat(Fixture.get(server, "/api/vessels?limit=100000&flag=&class=&bbox=&since=&q=&shiptype=").json().get("count"))
+        assertThat(Fixture.get(server, "/api/vessels?limit=100000&bbox=&since=&q=").json().get("count"))
                 .isEqualTo(all.get("count"));
         JsonNode events = Fixture.get(server, "/api/events").json();
         assertThat(events.get("count").asInt()).isPositive();
@@ -419,6 +439,19 @@ class ApiTest {
         "/api/events?class=A,C|400|class must be one of A, B, base_station, aid_to_navigation, sar_aircraft: C",
         "/api/ongoing?shiptype=-1|400|shiptype must be in 0..255: -1",
         "/api/export/events.csv?flag=1|400|flag must be an ISO 3166-1 alpha-2 code",
+        "/api/events?flag=UK|400|flag UK is not an ISO 3166-1 alpha-2 country code (the United Kingdom's is GB)",
+        "/api/vessels?flag=dk,uk|400|flag UK is not an ISO 3166-1 alpha-2 country code (the United Kingdom's is GB)",
+        "/api/ongoing?flag=ZZ|400|flag ZZ is not an ISO 3166-1 alpha-2 country code",
+        "/api/export/events.csv?flag=zz|400|flag ZZ is not an ISO 3166-1 alpha-2 country code",
+        "/api/events?shiptype=80--89|400|shiptype must be an integer code (ITU-R M.1371-5 Table 53), a range such as 80-89, or a comma-separated list of them: 80--89",
+        "/api/vessels?shiptype=80-89-90|400|shiptype must be an integer code (ITU-R M.1371-5 Table 53), a range such as 80-89, or a comma-separated list of them: 80-89-90",
+        "/api/events?flag=|400|flag is empty; give ISO 3166-1 alpha-2 codes such as PA,LR, or leave flag out",
+        "/api/events?shiptype=|400|shiptype is empty; give ITU-R M.1371-5 ship and cargo type codes such as 30, or ranges such as 80-89, or leave shiptype out",
+        "/api/events?class=|400|class is empty; give station classes such as A,B, or leave class out",
+        "/api/vessels?flag=|400|flag is empty; give ISO 3166-1 alpha-2 codes such as PA,LR, or leave flag out",
+        "/api/ongoing?class=|400|class is empty; give station classes such as A,B, or leave class out",
+        "/api/export/vessels.csv?shiptype=|400|shiptype is empty; give",
+        "/api/events?flag=PA,|400|flag has an empty item in its list: PA,",
         "/api/events/bad%20id|400|an event id is",
         "/api/near?lon=11&radius_km=5|400|lat is required",
         "/api/near?lat=91&lon=11&radius_km=5|400|lat must be in -90..90",
