@@ -25,6 +25,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.watchkeeper.ais.Mmsi;
 import org.watchkeeper.core.geo.Coordinates;
+import org.watchkeeper.core.ref.VesselCriteria;
 import org.watchkeeper.store.ClosestApproach;
 import org.watchkeeper.store.DuckDbHistoryStore;
 import org.watchkeeper.store.HistoryStore;
@@ -64,7 +65,8 @@ import picocli.CommandLine.Spec;
             "  watchkeeper query polygon 'POLYGON((14.5 55, 16 55, 16 56, 14.5 56, 14.5 55))'",
             "  watchkeeper query near 55.6 15.3 --radius-km 10 \\",
             "      --from 2014-10-02 --to 2014-10-03",
-            "  watchkeeper query events --kind drift"})
+            "  watchkeeper query events --kind drift",
+            "  watchkeeper query events --kind encounter --shiptype 80-89 --flag PA,LR,MH"})
 public final class QueryCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -455,9 +457,13 @@ public final class QueryCommand implements Runnable {
         }
     }
 
-    /** {@code query events [--kind K[,K...]] [--mmsi M]}. */
+    /** {@code query events [--kind K[,K...]] [--mmsi M] [--shiptype T] [--flag CC] [--class C]}. */
     @Command(name = "events", mixinStandardHelpOptions = true,
-            description = "Events that overlap the window, of one kind or one vessel, ordered by start then id.")
+            description = {"Events that overlap the window, of some kinds, of one vessel, or of vessels of some ship types,"
+                + " flags or classes, ordered by start then id.",
+                "--shiptype, --flag and --class take what the API's shiptype=, flag= and class= take, with the same"
+                + " errors: an event passes when one of its vessels passes every one given, by the vessel's latest"
+                + " identity in the store."})
     static final class Events extends Sub {
         @Option(names = "--kind", paramLabel = "KIND", split = ",",
                 description = "Only these kinds (gap, loitering, drift, ...; several separated by commas, as the API's kind=).")
@@ -466,16 +472,47 @@ public final class QueryCommand implements Runnable {
         @Option(names = "--mmsi", paramLabel = "MMSI", description = "Only events involving this vessel.")
         Integer mmsi;
 
+        @Option(names = "--shiptype", paramLabel = "TYPES",
+                description = "Only events of vessels of these ITU-R M.1371-5 ship and cargo types (0..255): codes and"
+                    + " ranges separated by commas, e.g. 80-89 (tankers) or 30 (fishing). A vessel whose type is not known matches none.")
+        String shipType;
+
+        @Option(names = "--flag", paramLabel = "CC",
+                description = "Only events of vessels of these flags (from the MMSI's MID): ISO 3166-1 alpha-2 codes,"
+                    + " any case, separated by commas, e.g. PA,LR,MH; GB is the United Kingdom.")
+        String flag;
+
+        @Option(names = "--class", paramLabel = "CLASS",
+                description = "Only events of vessels of these station classes, any case, separated by commas: A, B,"
+                    + " base_station, aid_to_navigation, sar_aircraft.")
+        String vesselClass;
+
+        private VesselCriteria vessels;
+        /** Events found before the vessel filters, for the note of an empty answer. */
+        private int beforeVesselFilters;
+
         @Override
         void check() {
             if (mmsi != null) {
                 checkMmsi(mmsi);
             }
+            vessels = VesselCriteria.parse(shipType, flag, vesselClass, "--");
         }
 
         @Override
         String[] header() {
             return new String[] {"id", "kind", "start", "end", "mmsis", "lat", "lon"};
+        }
+
+        @Override
+        String emptyNote(HistoryStore store) {
+            if (vessels == null || beforeVesselFilters == 0) {
+                return super.emptyNote(store);
+            }
+            return beforeVesselFilters + " event" + (beforeVesselFilters == 1 ? "" : "s") + " found, none of a vessel passing"
+                    + (shipType == null ? "" : " --shiptype " + shipType.strip())
+                    + (vessels.flags() == null ? "" : " --flag " + vessels.flagText())
+                    + (vessels.classes() == null ? "" : " --class " + vessels.classText());
         }
 
         @Override
@@ -485,9 +522,17 @@ public final class QueryCommand implements Runnable {
             String one = wanted != null && wanted.size() == 1 ? wanted.iterator().next() : null;
             List<org.watchkeeper.store.EventRow> found = mmsi != null ? store.eventsForVessel(mmsi, from, to)
                     : store.events(one, from, to);
+            // each vessel looked up once: an event passes when one of its vessels does
+            Map<Integer, Boolean> passed = new HashMap<>();
             List<Object[]> rows = new ArrayList<>();
+            beforeVesselFilters = 0;
             for (org.watchkeeper.store.EventRow e : found) {
                 if (wanted != null && !wanted.contains(e.kind())) {
+                    continue;
+                }
+                beforeVesselFilters++;
+                if (vessels != null && java.util.Arrays.stream(e.mmsis()).noneMatch(m -> passed.computeIfAbsent(m,
+                        k -> store.vessel(k).map(v -> vessels.test(v.shipType(), v.flag(), v.vesselClass())).orElse(false)))) {
                     continue;
                 }
                 rows.add(new Object[] {e.id(), e.kind(), iso(e.startMillis()), iso(e.endMillis()),
