@@ -160,7 +160,9 @@ class AnalyzeCommandTest {
         assertThat(a.get("events").get("late_observations").asLong()).isZero();
         assertThat(a.get("rejected").get("too_late_to_reorder").asLong()).isZero();
         assertThat(a.get("vessels").get("total").asLong()).isEqualTo(576);
-        assertThat(a.get("events").get("total").asInt()).isEqualTo(66);
+        // 39 port visits: MMSI 1193046 (Noumea), heard in and out of the port within seconds, makes
+        // two visits of two parts each where it made four
+        assertThat(a.get("events").get("total").asInt()).isEqualTo(64);
         assertThat(Files.readString(auto.resolve("events.json"))).isEqualTo(Files.readString(report.resolve("events.json")));
         Cli.Run bad = Cli.run("analyze", "--no-store", "--quiet", "--report", tmp.resolve("bad").toString(),
                 "--reorder-ms", "-1", in.toString());

@@ -55,7 +55,7 @@ class AmsaPortVisitTest {
         assertThat(obs).hasSize(19_170);
         assertThat(obs.get(0).time()).isEqualTo(1_327_664_820_000L); // 2012-01-27T11:47:00Z (epoch trailer)
         List<Event> events = SyntheticAis.run(obs, 60_000, new PortVisitDetector(ports, PortVisitConfig.DEFAULTS));
-        assertThat(events).hasSize(360);
+        assertThat(events).hasSize(358);
         Map<String, Integer> byPort = new TreeMap<>();
         events.forEach(e -> byPort.merge((String) e.attributes().get("port_name"), 1, Integer::sum));
         assertThat(byPort).hasSize(27).containsEntry("Port of Gladstone", 60).containsEntry("Port of Brisbane", 44)
@@ -81,10 +81,22 @@ class AmsaPortVisitTest {
         assertThat(burnie.end()).isEqualTo(1_327_665_073_480L);
 
         // The only departures: MMSI 0, sent by two stations (one at Darwin, one 813 m outside the
-        // Kwinana polygon): the Kwinana fix at 11:48:08.54 "departs" Darwin, and again at 11:51:07.48.
-        List<Event> departed = events.stream().filter(e -> Boolean.TRUE.equals(e.attributes().get("departed"))).toList();
-        assertThat(departed).extracting(e -> e.vessels().get(0)).containsExactly(0, 0);
-        assertThat(departed.get(0).end()).isEqualTo(1_327_664_888_540L);
+        // Kwinana polygon, moving): the Kwinana fix at 11:48:08.54 "departs" Darwin, the next Darwin fix
+        // arrives again, and so at 11:51:07.48. Neither time did the vessel stop or reach another port,
+        // and it was back within seconds: one Darwin visit of three parts, still under way at the end.
+        assertThat(events.stream().filter(e -> Boolean.TRUE.equals(e.attributes().get("departed")))).isEmpty();
+        Event zero = of(events, 0);
+        assertThat(zero.attributes()).containsEntry("port_name", "Port of Darwin").containsEntry("part_count", 3)
+                .containsEntry("stop_count", 3).containsEntry("fixes", 159L).containsEntry("departed", false);
+        assertThat(zero.start()).isEqualTo(1_327_664_822_510L);
+        assertThat(zero.end()).isEqualTo(1_327_665_205_480L);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> parts = (List<Map<String, Object>>) zero.attributes().get("parts");
+        assertThat(parts).extracting(p -> p.get("start_ms"), p -> p.get("end_ms"), p -> p.get("departed"), p -> p.get("fixes"))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1_327_664_822_510L, 1_327_664_888_540L, true, 29L),
+                        org.assertj.core.groups.Tuple.tuple(1_327_664_890_540L, 1_327_665_067_480L, true, 54L),
+                        org.assertj.core.groups.Tuple.tuple(1_327_665_068_510L, 1_327_665_205_480L, false, 76L));
 
         // Chunked replay and a later watermark give the same visits.
         PortVisitDetector again = new PortVisitDetector(ports, PortVisitConfig.DEFAULTS);

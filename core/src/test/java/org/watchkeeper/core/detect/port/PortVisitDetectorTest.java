@@ -152,7 +152,7 @@ class PortVisitDetectorTest {
             at(ais, back + 2, 4500, 10); // departure
             List<Observation> obs = ais.observations();
             List<Event> events = SyntheticAis.run(obs, 0, new PortVisitDetector(PORTS, PortVisitConfig.DEFAULTS));
-            PortVisitConfig any = new PortVisitConfig(3_000, 4_000, 1_000, 0.2, 0.5, false, 24 * 3_600_000L);
+            PortVisitConfig any = new PortVisitConfig(3_000, 4_000, 1_000, 0.2, 0.5, false, 24 * 3_600_000L, 4 * 3_600_000L);
             List<Event> all = SyntheticAis.run(obs, 0, new PortVisitDetector(PORTS, any));
             assertThat(all).singleElement().satisfies(e -> {
                 assertThat(e.start()).isEqualTo((T0 + 2 * 60) * 1000);
