@@ -1189,7 +1189,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             if (r.nmea != null) {
                 Stats s = r.nmea;
                 in.put("lines", s.lines());
-                in.put("sentences", s.vdmSentences() + s.vdoSentences());
+                // the sentence lines of messages decoded; those rejected with their message are in rejected_lines only
+                in.put("sentences", s.messageSentences());
                 in.put("messages", s.messages());
                 in.put("rejected_lines", s.rejectedLines());
                 ObjectNode why = in.putObject("rejected_by_reason");
@@ -1301,11 +1302,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Map<String, Long> byFlag = new TreeMap<>();
         for (VesselSnapshot s : vessels) {
             byClass.merge(s.stationClass().id(), 1L, Long::sum);
+            // every station, as by_class and by_flag: base stations, aids to navigation and SAR aircraft are "not a ship"
+            String cat;
             if (s.stationClass() == StationClass.A || s.stationClass() == StationClass.B
                     || s.stationClass() == StationClass.UNKNOWN) {
-                String cat = s.shipType() < 0 ? "not reported" : org.watchkeeper.ais.Names.shipTypeCategory(s.shipType());
-                byShipType.merge(cat, 1L, Long::sum);
+                cat = s.shipType() < 0 ? "not reported" : org.watchkeeper.ais.Names.shipTypeCategory(s.shipType());
+            } else {
+                cat = "not a ship";
             }
+            byShipType.merge(cat, 1L, Long::sum);
             byFlag.merge(s.flag() == null ? "unknown" : s.flag().iso2(), 1L, Long::sum);
         }
         putSorted(v.putObject("by_class"), byClass);

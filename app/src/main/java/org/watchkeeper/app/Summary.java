@@ -65,8 +65,9 @@ final class Summary {
         // "input", not "file": stdin counts as one, as in analyze's summary
         err.printf(Locale.ROOT, "decoded %d message%s from %d line%s (%d input%s) in %.2f s%n",
                 messages, messages == 1 ? "" : "s", lines, lines == 1 ? "" : "s", files, files == 1 ? "" : "s", seconds);
-        err.printf(Locale.ROOT, "  sentences:      %d VDM, %d VDO; %d used by messages; %d length anomal%s%n",
-                vdm, vdo, messageSentences, lengthAnomalies, lengthAnomalies == 1 ? "y" : "ies");
+        // each line is counted once: sentences of messages + rejected + other + tag-block-only + blank = lines
+        err.printf(Locale.ROOT, "  sentences:      %d in messages (%d VDM, %d VDO); %d length anomal%s%n",
+                messageSentences, vdm, vdo, lengthAnomalies, lengthAnomalies == 1 ? "y" : "ies");
         StringBuilder sb = new StringBuilder();
         for (int t = 0; t < byType.length; t++) {
             if (byType[t] != 0) {

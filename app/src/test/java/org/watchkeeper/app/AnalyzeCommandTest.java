@@ -99,6 +99,15 @@ class AnalyzeCommandTest {
         assertThat(s.get("positions").get("accepted").asLong()).isEqualTo(accepted);
         assertThat(s.get("segments").asLong()).isEqualTo(segments);
         assertThat(s.get("rejected").get("messages_without_time").asLong()).isEqualTo(untimed);
+        // every line counted once, and every station and message in each tally
+        JsonNode in = s.get("inputs").get(0);
+        if (in.has("sentences")) {
+            assertThat(accountedLines(in)).as("%s", in).isEqualTo(in.get("lines").asLong());
+        }
+        assertThat(sum(s.get("messages_by_type"))).isEqualTo(messages);
+        for (String tally : List.of("by_class", "by_type", "by_flag")) {
+            assertThat(sum(s.get("vessels").get(tally))).as(tally).isEqualTo(vessels);
+        }
         // the report agrees with itself: one vessels.csv row per vessel, one Feature per segment
         assertThat(Cli.vessels(report)).hasSize(vessels);
         JsonNode tracks = Cli.tracks(report);
@@ -115,6 +124,54 @@ class AnalyzeCommandTest {
         java.util.Set<String> ids = new java.util.HashSet<>();
         events.forEach(e -> assertThat(ids.add(e.get("id").asText())).as("a second event of id %s: %s", e.get("id"), e).isTrue());
         assertThat(Files.readString(report.resolve("events.csv"))).startsWith("id,kind,start,end,mmsis,lat,lon,attributes\r\n");
+    }
+
+    private static long sum(JsonNode counts) {
+        long n = 0;
+        for (JsonNode c : counts) {
+            n += c.asLong();
+        }
+        return n;
+    }
+
+    /** An NMEA input's lines by what became of them, as the README adds them up. */
+    private static long accountedLines(JsonNode in) {
+        return in.get("sentences").asLong() + in.get("rejected_lines").asLong() + sum(in.get("other_sentences"))
+                + in.get("tag_block_only_lines").asLong() + in.get("blank_lines").asLong()
+                + in.path("server_archive_records").asLong(0);
+    }
+
+    /**
+     * The lines of a log add up, each counted once: the AMSA feed's 44 687 lines are 33 985 sentences
+     * of messages (all single-sentence), 128 rejected lines and 10 574 other sentences. Its 28
+     * sentences framed and then rejected with their message (PAYLOAD_TOO_SHORT 23, INCOMPLETE_MESSAGE
+     * 4, UNKNOWN_MESSAGE_TYPE 1) are rejected lines, not sentences too. DMA's stream_example: 4 500
+     * sentences of 4 051 messages and 4 051 {@code $PGHP} lines, 8 551 lines. Ship types are given for
+     * every station: AMSA's 84 base stations, 40 aids to navigation and 1 SAR aircraft are "not a ship".
+     */
+    @Test
+    void linesAndStationsAddUp() throws IOException {
+        JsonNode amsa = analyze(data("ais/amsa-risky/ais.txt.gz"), tmp.resolve("amsa"));
+        JsonNode in = amsa.get("inputs").get(0);
+        assertThat(in.get("lines").asLong()).isEqualTo(44687);
+        assertThat(in.get("sentences").asLong()).isEqualTo(33985);
+        assertThat(in.get("rejected_lines").asLong()).isEqualTo(128);
+        assertThat(in.get("rejected_by_reason").get("PAYLOAD_TOO_SHORT").asLong()).isEqualTo(23);
+        assertThat(sum(in.get("other_sentences"))).isEqualTo(10574);
+        assertThat(accountedLines(in)).isEqualTo(44687);
+        JsonNode types = amsa.get("vessels").get("by_type");
+        assertThat(types.get("not a ship").asLong()).isEqualTo(84 + 40 + 1);
+        assertThat(types.get("not reported").asLong()).isEqualTo(951);
+        assertThat(types.get("Cargo").asLong()).isEqualTo(487);
+        assertThat(sum(types)).isEqualTo(2321);
+
+        JsonNode dma = analyze(data("ais/dma-aislib/stream_example.txt"), tmp.resolve("dma"));
+        in = dma.get("inputs").get(0);
+        assertThat(in.get("lines").asLong()).isEqualTo(8551);
+        assertThat(in.get("sentences").asLong()).isEqualTo(4500);
+        assertThat(in.get("rejected_lines").asLong()).isZero();
+        assertThat(in.get("other_sentences").get("PGHP").asLong()).isEqualTo(4051);
+        assertThat(accountedLines(in)).isEqualTo(8551);
     }
 
     /**
@@ -958,8 +1015,8 @@ class AnalyzeCommandTest {
     /**
      * exactEarth's augmented log of 31 January 2012: 17 type 5 reports of 192 bits (302 needed) are
      * rejected, and the summary says where each is listed; its 3 188 {@code $PGHP} lines, which time the
-     * reports, are passed over and counted, so lines and messages add up (3 972 VDM sentences: 3 955
-     * messages and 17 rejected; 3 188 other: 7 160 lines).
+     * reports, are passed over and counted, so lines and messages add up (3 955 sentences of
+     * messages, 17 rejected, 3 188 other: 7 160 lines).
      */
     @Test
     void rejectedLinesSayWhereTheyAreListedAndOtherLinesAreCounted() throws IOException {
@@ -978,7 +1035,8 @@ class AnalyzeCommandTest {
         JsonNode s = Cli.summary(tmp.resolve("r1"));
         assertThat(s.get("other_sentences").get("PGHP").asLong()).isEqualTo(3188);
         assertThat(s.get("tag_block_only_lines").asLong()).isZero();
-        assertThat(s.get("inputs").get(0).get("sentences").asLong()).isEqualTo(3955 + 17);
+        assertThat(s.get("inputs").get(0).get("sentences").asLong()).isEqualTo(3955);
+        assertThat(s.get("inputs").get(0).get("rejected_lines").asLong()).isEqualTo(17);
         assertThat(s.get("lines").asLong()).isEqualTo(3955 + 17 + 3188);
     }
 

@@ -134,7 +134,9 @@ class DecodeCommandTest {
         assertThat(cols[2]).isEqualTo("BAD_FRAGMENT_HEADER");
         assertThat(cols[4]).isEqualTo("\\\\s:blah,c:1747818025*38\\\\!AAVDM,0,1,,B,16UK7Fi0?w4tQF0l4Q@>401v1PS;,0*0F");
         // summary on stderr
+        // the rejected VDM line is a rejected line, not a sentence too: 2 + 1 = 3 lines
         assertThat(r.err()).contains("decoded 2 messages from 3 lines (1 input)")
+                .contains("sentences:      2 in messages (2 VDM, 0 VDO); 0 length anomalies\n")
                 .contains("by type:        1: 1, 3: 1")
                 .contains("rejected lines: 1 (bad fragment count/number: 1)")
                 .contains("time span:      2025-05-21T09:00:25Z .. 2025-05-21T09:00:25Z");

@@ -103,9 +103,26 @@ class DecodeThreadsTest {
     @Test
     void theSummaryCountsAreTheRealOnes() throws IOException {
         Outcome o = decode("counts", split("--threads 2 --chunk-bytes 1 --max-chunk-bytes 64"), logs);
-        // the concatenated corpus of docs/PERFORMANCE.md: 179 525 lines, 85 771 AIS sentences
+        // the concatenated corpus of docs/PERFORMANCE.md: 179 525 lines, 85 771 AIS sentences, of
+        // which 98 were rejected alone or with their message (counted as rejected lines only)
         assertThat(o.summary()).startsWith("decoded 84239 messages from 179525 lines (18 inputs)")
-                .contains("80465 VDM, 5306 VDO; 85673 used by messages");
+                .contains("  sentences:      85673 in messages (80370 VDM, 5303 VDO); 217 length anomalies\n")
+                .contains("  rejected lines: 306 (")
+                .contains("  other lines:    59001 sentences (")
+                .contains("), 34540 tag-block-only, 5 blank\n");
+        // each line counted once, every message in the by-type counts
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?s)from (\\d+) lines.*sentences: +(\\d+) in messages"
+                + ".*rejected lines: (\\d+).*other lines: +(\\d+) sentences.*, (\\d+) tag-block-only, (\\d+) blank").matcher(o.summary());
+        assertThat(m.find()).as(o.summary()).isTrue();
+        assertThat(Long.parseLong(m.group(2)) + Long.parseLong(m.group(3)) + Long.parseLong(m.group(4))
+                + Long.parseLong(m.group(5)) + Long.parseLong(m.group(6))).isEqualTo(Long.parseLong(m.group(1)));
+        java.util.regex.Matcher byType = java.util.regex.Pattern.compile("by type: +(.*)").matcher(o.summary());
+        assertThat(byType.find()).isTrue();
+        long typed = 0;
+        for (String c : byType.group(1).split(", ")) {
+            typed += Long.parseLong(c.substring(c.indexOf(": ") + 2).trim());
+        }
+        assertThat(typed).isEqualTo(84239);
         assertThat(new String(o.out(), java.nio.charset.StandardCharsets.UTF_8).lines().count()).isEqualTo(84239);
     }
 

@@ -1237,11 +1237,6 @@ public final class AisStreamDecoder {
     private void vdmSentence(byte[] b, int p, int addrEnd, int sentEnd, int trailerFrom, int e, int checksum,
                              TagBlock tb, long tbTime, boolean armed) {
         boolean vdo = b[p + 5] == 'O';
-        if (vdo) {
-            stats.vdoSentences++;
-        } else {
-            stats.vdmSentences++;
-        }
         // fields: count, number, sequence id, channel, payload, fill bits (c2..c6 are the commas after each)
         if (commaCount < 6) {
             reject(RejectReason.MALFORMED_SENTENCE, "fewer than 7 fields");

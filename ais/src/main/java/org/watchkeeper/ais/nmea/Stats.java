@@ -61,6 +61,11 @@ public final class Stats {
         messages++;
         byType[m.message().messageType() & 63]++;
         messageSentences += m.sentences();
+        if (m.ownShip()) {
+            vdoSentences += m.sentences();
+        } else {
+            vdmSentences += m.sentences();
+        }
         if (m.lengthAnomaly()) {
             lengthAnomalies++;
         }
@@ -129,12 +134,16 @@ public final class Stats {
         return archiveRecords;
     }
 
-    /** VDM sentences with a good checksum and address (whatever became of them afterwards). */
+    /**
+     * VDM sentence lines of decoded messages. A sentence rejected on its own or with its message
+     * (e.g. {@link RejectReason#PAYLOAD_TOO_SHORT}) is counted among the rejected lines only, so
+     * {@code vdmSentences() + vdoSentences() == messageSentences()}.
+     */
     public long vdmSentences() {
         return vdmSentences;
     }
 
-    /** VDO (own-ship) sentences with a good checksum and address. */
+    /** VDO (own-ship) sentence lines of decoded messages (see {@link #vdmSentences()}). */
     public long vdoSentences() {
         return vdoSentences;
     }

@@ -626,6 +626,34 @@ class StreamDecoderTest {
         assertThat(d.stats().summary()).contains("ABVSI=1").contains("checksum mismatch: 1");
     }
 
+    /**
+     * A sentence framed and then rejected, alone (a bad fragment number) or with its message (a type 5
+     * of 186 bits, 424 needed), is a rejected line only, not a VDM sentence too: the VDM and VDO
+     * counts are the sentences of messages decoded, so they and the rejected lines add up to the lines.
+     */
+    @Test
+    void sentencesRejectedWithTheirMessageAreNotCountedTwice() {
+        List<Object> out = new ArrayList<>();
+        AisStreamDecoder d = new AisStreamDecoder(Options.DEFAULT, Nmea.collector(out));
+        String text = String.join("\n",
+                "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A",
+                "!AIVDO,1,1,,,15RTgt0PAso;90TKcjM8h6g208CQ,0*09",
+                "!AIVDM,1,1,,A,53nFBv01SJ<thHp6220H4heHTf2222222,0*03",
+                "!AAVDM,0,1,,B,16UK7Fi0?w4tQF0l4Q@>401v1PS;,0*0F",
+                "$PSTT,30C,A,1,00,009*26") + "\n";
+        byte[] in = text.getBytes(StandardCharsets.ISO_8859_1);
+        d.feed(in, 0, in.length);
+        d.finish();
+        Stats s = d.stats();
+        assertThat(s.messages()).isEqualTo(2);
+        assertThat(s.rejected(RejectReason.PAYLOAD_TOO_SHORT)).isEqualTo(1);
+        assertThat(s.rejected(RejectReason.BAD_FRAGMENT_HEADER)).isEqualTo(1);
+        assertThat(s.vdmSentences()).isEqualTo(1);
+        assertThat(s.vdoSentences()).isEqualTo(1);
+        assertThat(s.messageSentences()).isEqualTo(2);
+        assertThat(s.vdmSentences() + s.vdoSentences() + s.rejectedLines() + s.otherSentenceLines()).isEqualTo(s.lines()).isEqualTo(5);
+    }
+
     @Test
     void statsCountMessagesByTypeAndAnomalies() {
         List<Object> out = new ArrayList<>();
