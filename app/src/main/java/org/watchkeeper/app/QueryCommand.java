@@ -462,8 +462,9 @@ public final class QueryCommand implements Runnable {
             description = {"Events that overlap the window, of some kinds, of one vessel, or of vessels of some ship types,"
                 + " flags or classes, ordered by start then id.",
                 "--shiptype, --flag and --class take what the API's shiptype=, flag= and class= take, with the same"
-                + " errors: an event passes when one of its vessels passes every one given, by the vessel's latest"
-                + " identity in the store."})
+                + " errors, each a comma-separated list that may be given several times (--flag PA --flag LR is"
+                + " --flag PA,LR): an event passes when one of its vessels passes every one given, by the vessel's"
+                + " latest identity in the store."})
     static final class Events extends Sub {
         @Option(names = "--kind", paramLabel = "KIND", split = ",",
                 description = "Only these kinds (gap, loitering, drift, ...; several separated by commas, as the API's kind=).")
@@ -474,18 +475,19 @@ public final class QueryCommand implements Runnable {
 
         @Option(names = "--shiptype", paramLabel = "TYPES",
                 description = "Only events of vessels of these ITU-R M.1371-5 ship and cargo types (0..255): codes and"
-                    + " ranges separated by commas, e.g. 80-89 (tankers) or 30 (fishing). A vessel whose type is not known matches none.")
-        String shipType;
+                    + " ranges separated by commas, e.g. 80-89 (tankers) or 30 (fishing), or the option given again."
+                    + " A vessel whose type is not known matches none.")
+        List<String> shipType;
 
         @Option(names = "--flag", paramLabel = "CC",
                 description = "Only events of vessels of these flags (from the MMSI's MID): ISO 3166-1 alpha-2 codes,"
-                    + " any case, separated by commas, e.g. PA,LR,MH; GB is the United Kingdom.")
-        String flag;
+                    + " any case, separated by commas, e.g. PA,LR,MH, or the option given again; GB is the United Kingdom.")
+        List<String> flag;
 
         @Option(names = "--class", paramLabel = "CLASS",
-                description = "Only events of vessels of these station classes, any case, separated by commas: A, B,"
-                    + " base_station, aid_to_navigation, sar_aircraft.")
-        String vesselClass;
+                description = "Only events of vessels of these station classes, any case, separated by commas or the"
+                    + " option given again: A, B, base_station, aid_to_navigation, sar_aircraft.")
+        List<String> vesselClass;
 
         private VesselCriteria vessels;
         /** Events found before the vessel filters, for the note of an empty answer. */
@@ -496,7 +498,7 @@ public final class QueryCommand implements Runnable {
             if (mmsi != null) {
                 checkMmsi(mmsi);
             }
-            vessels = VesselCriteria.parse(shipType, flag, vesselClass, "--");
+            vessels = VesselCriteria.parseLists(shipType, flag, vesselClass, "--");
         }
 
         @Override
@@ -510,7 +512,7 @@ public final class QueryCommand implements Runnable {
                 return super.emptyNote(store);
             }
             return beforeVesselFilters + " event" + (beforeVesselFilters == 1 ? "" : "s") + " found, none of a vessel passing"
-                    + (shipType == null ? "" : " --shiptype " + shipType.strip())
+                    + (vessels.shipTypes() == null ? "" : " --shiptype " + String.join(",", shipType.stream().map(String::strip).toList()))
                     + (vessels.flags() == null ? "" : " --flag " + vessels.flagText())
                     + (vessels.classes() == null ? "" : " --class " + vessels.classText());
         }

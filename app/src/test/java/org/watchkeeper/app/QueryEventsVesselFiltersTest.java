@@ -110,9 +110,33 @@ class QueryEventsVesselFiltersTest {
         Cli.Run noStore = Cli.run("query", "events", "--data", tmp.resolve("none").toString(), "--flag", "UK");
         assertThat(noStore.exit()).isEqualTo(2);
         assertThat(noStore.err()).startsWith("watchkeeper query events: --flag UK is not");
-        Cli.Run twice = Cli.run("query", "events", "--data", data, "--flag", "DK", "--flag", "CY");
-        assertThat(twice.exit()).isEqualTo(2);
-        assertThat(twice.err()).contains("--flag").contains("should be specified only once");
+    }
+
+    /** --shiptype, --flag and --class may be given several times, each a list, as the API's parameters may. */
+    @Test
+    void aFilterGivenSeveralTimesIsTheUnionOfItsLists() {
+        assertThat(events("--flag", "DK", "--flag", "cy")).containsExactly("loitering 212123000", "drift 212123000",
+                "sudden_speed_change 219165000");
+        assertThat(events("--flag", "DK", "--flag", "cy,MH", "--kind", "drift")).containsExactly("drift 538004030", "drift 212123000");
+        assertThat(events("--shiptype", "70-79", "--shiptype", "85-89")).containsExactly("sudden_speed_change 219165000");
+        assertThat(events("--class", "B", "--class", "a", "--flag", "MH")).containsExactly("drift 538004030");
+        Cli.Run none = Cli.run("query", "events", "--data", data, "--shiptype", "70-79", "--shiptype", "90", "--flag", "dk",
+                "--flag", "cy");
+        assertThat(none.err()).isEqualTo("watchkeeper query events: 4 events found, none of a vessel passing --shiptype 70-79,90"
+                + " --flag DK,CY\n");
+        // each value is checked, and the error names the item at fault
+        String[][] cases = {
+            {"--flag", "PA", "--flag", "LR,UK", "--flag UK is not an ISO 3166-1 alpha-2 country code (the United Kingdom's is GB)"},
+            {"--shiptype", "80-89", "--shiptype", "70,80--89", "--shiptype must be an integer code (ITU-R M.1371-5 Table 53),"
+                + " a range such as 80-89, or a comma-separated list of them: 80--89"},
+            {"--shiptype", "30,300", "--shiptype", "80", "--shiptype must be in 0..255: 300"},
+            {"--class", "A", "--class", "", "--class is empty; give station classes such as A,B, or leave --class out"},
+        };
+        for (String[] c : cases) {
+            Cli.Run r = Cli.run("query", "events", "--data", data, c[0], c[1], c[2], c[3]);
+            assertThat(r.exit()).as(String.join(" ", c)).isEqualTo(2);
+            assertThat(r.err()).as(String.join(" ", c)).startsWith("watchkeeper query events: " + c[4] + "\n");
+        }
     }
 
     @Test
@@ -120,7 +144,8 @@ class QueryEventsVesselFiltersTest {
         Cli.Run help = Cli.run("query", "events", "--help");
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("--shiptype=TYPES").contains("--flag=CC").contains("--class=CLASS")
-                .contains("80-89 (tankers)").contains("e.g. PA,LR,MH;");
+                .contains("80-89 (tankers)").contains("e.g. PA,LR,MH, or the option")
+                .contains("[--class=CLASS]... [--flag=CC]...").contains("[--shiptype=TYPES]...");
         assertThat(Cli.run("query", "--help").out()).contains("watchkeeper query events --kind encounter --shiptype 80-89 --flag PA,LR,MH");
     }
 }

@@ -592,7 +592,7 @@ public final class Api {
                 mmsis.add(mmsi(s.strip(), "mmsi"));
             }
         }
-        Set<String> eventKinds = eventKinds(ctx.queryParam("kind"));
+        Set<String> eventKinds = eventKinds(list(ctx, "kind"));
         long throttle = (long) (number(ctx, "throttle", 0, 3600, 10, false) * 1000);
         return new LiveStream.Filter(k.contains("position"), k.contains("event"), k.contains("stats"), bbox(ctx),
                 mmsis, eventKinds, throttle, k.contains("incident"), k.contains("ongoing"));
@@ -933,6 +933,16 @@ public final class Api {
     static String given(Context ctx, String name) {
         String s = ctx.queryParam(name);
         return s == null || s.isEmpty() ? null : s;
+    }
+
+    /**
+     * A list parameter ({@link QueryParameters#LISTS}) as one comma-separated value: its values joined
+     * when it is given several times ({@code kind=gap&kind=drift} is {@code kind=gap,drift}), null when
+     * not given.
+     */
+    static String list(Context ctx, String name) {
+        List<String> v = ctx.queryParams(name);
+        return v.isEmpty() ? null : String.join(",", v);
     }
 
     static long time(Context ctx, String name, long dflt) {
@@ -1451,7 +1461,7 @@ public final class Api {
             if (z != null && (z.isBlank() || z.length() > 200)) {
                 throw new BadRequest("zone is a zone id (1-200 characters, as /api/zones gives it): '" + z + "'");
             }
-            return new EventFilter(eventKinds(ctx.queryParam("kind")), m == null ? -1 : Api.mmsi(m, "mmsi"), Api.bbox(ctx), z);
+            return new EventFilter(eventKinds(list(ctx, "kind")), m == null ? -1 : Api.mmsi(m, "mmsi"), Api.bbox(ctx), z);
         }
 
         boolean test(EventRow e) {

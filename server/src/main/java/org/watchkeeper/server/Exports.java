@@ -95,7 +95,7 @@ public final class Exports {
         StringBuilder b = new StringBuilder(what);
         for (String[] f : new String[][] {{"kind", ""}, {"type", ""}, {"category", ""}, {"mmsi", ""}, {"zone", "zone-"}, {"q", ""},
                 {"shiptype", "type-"}, {"flag", "flag-"}, {"class", "class-"}, {"bbox", "bbox-"}, {"from", "from-"}, {"to", "to-"}}) {
-            String v = canonical(f[0], ctx.queryParam(f[0]));
+            String v = canonical(f[0], QueryParameters.LISTS.contains(f[0]) ? Api.list(ctx, f[0]) : ctx.queryParam(f[0]));
             if (v != null && !v.isBlank()) {
                 String part = f[0].equals("from") || f[0].equals("to") ? v.replaceAll("[-:]", "") : v;
                 b.append('-').append(f[1]).append(part.strip().replace(',', '+').replaceAll("[^A-Za-z0-9+._-]", "_"));

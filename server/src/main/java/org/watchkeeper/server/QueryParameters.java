@@ -18,6 +18,13 @@ import java.util.Set;
  * are not checked.
  */
 final class QueryParameters {
+    /**
+     * The list parameters, which may be given several times (their values are joined, as one
+     * comma-separated value): the event kinds and the vessel filters, as {@code watchkeeper query events}'
+     * {@code --kind}, {@code --shiptype}, {@code --flag} and {@code --class} may be.
+     */
+    static final Set<String> LISTS = Set.of("kind", "shiptype", "flag", "class");
+
     /** The API's routes, read once. */
     static final QueryParameters API = new QueryParameters();
 
@@ -120,7 +127,7 @@ final class QueryParameters {
      * Checks a request's query parameters against its route's.
      *
      * @throws Api.BadRequest naming the first unknown parameter and the ones the route takes, or the
-     *         first parameter given more than once
+     *         first parameter other than a list ({@link #LISTS}) given more than once
      */
     void check(String method, String routePath, java.util.Map<String, java.util.List<String>> given) {
         check(method, routePath, given, method + " " + routePath);
@@ -132,7 +139,7 @@ final class QueryParameters {
      *
      * @param what how the error names the request
      * @throws Api.BadRequest naming the first unknown parameter and the ones that are taken, or the
-     *         first parameter given more than once (each takes one value; lists are comma-separated)
+     *         first parameter other than a list ({@link #LISTS}) given more than once (each takes one value)
      */
     void check(String method, String routePath, java.util.Map<String, java.util.List<String>> given, String what) {
         Set<String> known = of(method.equals("HEAD") ? "GET" : method, routePath);
@@ -145,7 +152,7 @@ final class QueryParameters {
                 throw new Api.BadRequest("unknown query parameter '" + g + "' for " + what + "; "
                         + (known.isEmpty() ? "it takes none" : "known: " + String.join(", ", known)));
             }
-            if (e.getValue().size() > 1) {
+            if (e.getValue().size() > 1 && !LISTS.contains(g)) {
                 throw new Api.BadRequest("query parameter '" + g + "' is given " + e.getValue().size()
                         + " times for " + what + "; give it once (a list as one comma-separated value)");
             }

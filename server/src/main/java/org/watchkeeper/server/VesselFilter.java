@@ -8,7 +8,8 @@ import org.watchkeeper.core.ref.VesselCriteria;
 /**
  * The vessel filters of {@code /api/vessels} and of the event routes ({@code /api/events},
  * {@code /api/ongoing} and their exports): {@code shiptype}, {@code flag} and {@code class}, each a
- * comma-separated list, a vessel passing when it matches one value of every filter given; their syntax,
+ * comma-separated list, also given several times ({@code flag=PA&flag=LR} is {@code flag=PA,LR}), a vessel
+ * passing when it matches one value of every filter given; their syntax,
  * normalisation and errors are {@link VesselCriteria}'s, as {@code watchkeeper query events} takes them.
  *
  * <ul>
@@ -35,7 +36,8 @@ record VesselFilter(VesselCriteria criteria) {
     static VesselFilter of(Context ctx) {
         VesselCriteria c;
         try {
-            c = VesselCriteria.parse(ctx.queryParam("shiptype"), ctx.queryParam("flag"), ctx.queryParam("class"), "");
+            // each may be given several times: the union of its values, as the CLI's repeated options
+            c = VesselCriteria.parseLists(ctx.queryParams("shiptype"), ctx.queryParams("flag"), ctx.queryParams("class"), "");
         } catch (IllegalArgumentException e) {
             throw new Api.BadRequest(e.getMessage());
         }

@@ -150,6 +150,17 @@ class ApiTest {
         assertThat(danes.get("count").asInt()).isPositive()
                 .isEqualTo(Fixture.get(server, "/api/vessels?flag=DK&class=A").json().get("count").asInt());
         danes.get("vessels").forEach(v -> assertThat(v.get("flag").asText() + " " + v.get("class").asText()).isEqualTo("DK A"));
+        // a list given several times is the union of its values, as the CLI's repeated --flag, --shiptype, --class, --kind
+        assertThat(kinds("/api/events?flag=MH&flag=dk&kind=drift&kind=sudden_speed_change"))
+                .containsExactly("drift", "sudden_speed_change");
+        assertThat(kinds("/api/events?shiptype=70-79&shiptype=89")).containsExactly("watchlist_activity", "sudden_speed_change");
+        assertThat(kinds("/api/events?class=B&class=a&flag=CY")).containsExactly("port_visit");
+        assertThat(Fixture.get(server, "/api/vessels?flag=MH&flag=DK&class=A").json().get("count").asInt())
+                .isEqualTo(Fixture.get(server, "/api/vessels?flag=MH,DK&class=A").json().get("count").asInt());
+        Fixture.Reply repeated = Fixture.get(server, "/api/export/events.csv?shiptype=80-89&flag=MH&flag=DK");
+        assertThat(repeated.status()).as(repeated.body()).isEqualTo(200);
+        assertThat(repeated.body()).isEqualTo(csv.body());
+        assertThat(repeated.header("Content-Disposition")).isEqualTo("attachment; filename=\"events-type-80-89-flag-MH+DK.csv\"");
     }
 
     private static List<String> kinds(String url) throws Exception {
@@ -434,7 +445,11 @@ class ApiTest {
         "/api/events?order=latest|400|unknown order 'latest'; choices: oldest (the default: by start, then id), newest (the reverse)",
         "/api/events?shiptype=90-80|400|shiptype range 90-80 ends below its start",
         "/api/events?shiptype=tanker|400|shiptype must be an integer code (ITU-R M.1371-5 Table 53), a range such as 80-89, or a comma-separated list of them: tanker",
-        "/api/events?shiptype=80,256|400|shiptype must be in 0..255: 80,256",
+        "/api/events?shiptype=80,256|400|shiptype must be in 0..255: 256",
+        "/api/events?shiptype=70,80--89|400|shiptype must be an integer code (ITU-R M.1371-5 Table 53), a range such as 80-89, or a comma-separated list of them: 80--89",
+        "/api/events?shiptype=80-89&shiptype=70,300|400|shiptype must be in 0..255: 300",
+        "/api/vessels?flag=PA&flag=LR,DNK|400|flag must be an ISO 3166-1 alpha-2 code such as SG, or a comma-separated list such as PA,LR: DNK",
+        "/api/events?class=A&class=|400|class is empty; give station classes such as A,B, or leave class out",
         "/api/events?flag=DK,DNK|400|flag must be an ISO 3166-1 alpha-2 code such as SG, or a comma-separated list such as PA,LR: DNK",
         "/api/events?class=A,C|400|class must be one of A, B, base_station, aid_to_navigation, sar_aircraft: C",
         "/api/ongoing?shiptype=-1|400|shiptype must be in 0..255: -1",
@@ -634,7 +649,7 @@ class ApiTest {
         assertThat(twice.status()).isEqualTo(400);
         assertThat(twice.json().get("error").asText()).isEqualTo("query parameter 'from' is given 2 times for"
                 + " GET /api/events; give it once (a list as one comma-separated value)");
-        assertThat(Fixture.get(server, "/api/export/events.csv?kind=gap&kind=loitering").status()).isEqualTo(400);
+        assertThat(Fixture.get(server, "/api/export/events.csv?to=2014-10-03&to=2014-10-04").status()).isEqualTo(400);
         // every route the server has is in its description, so every route is checked
         QueryParameters known = new QueryParameters();
         for (String route : server.routes()) {

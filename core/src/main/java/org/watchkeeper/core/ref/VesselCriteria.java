@@ -18,8 +18,9 @@ import org.watchkeeper.core.observation.StationClass;
 /**
  * Vessel filters by ship type, flag and station class, as the HTTP API's {@code shiptype}, {@code flag}
  * and {@code class} parameters and {@code watchkeeper query events}' {@code --shiptype}, {@code --flag}
- * and {@code --class} options take them: each a comma-separated list, a vessel passing when it matches
- * one value of every filter given.
+ * and {@code --class} options take them: each a comma-separated list, which may also be given
+ * several times ({@code flag=PA&flag=LR}, {@code --flag PA --flag LR}: the union of the lists, as
+ * {@code flag=PA,LR}), a vessel passing when it matches one value of every filter given.
  *
  * <ul>
  * <li>ship type: ITU-R M.1371-5 ship and cargo type codes (Table 53, the field of messages 5 and 24B,
@@ -33,9 +34,10 @@ import org.watchkeeper.core.observation.StationClass;
  *     {@link #CLASSES} names them: {@code A,B}.
  * </ul>
  * Every parse method throws {@link IllegalArgumentException} whose message begins with the name the
- * caller gives (a parameter {@code flag}, an option {@code --flag}) and names the value at fault: an
- * empty value, an empty item of a list, a malformed value, an unknown code or a list of more than
- * {@link #MAX_VALUES} values.
+ * caller gives (a parameter {@code flag}, an option {@code --flag}) and names the item at fault, not
+ * the whole list ({@code shiptype=70,80--89} names {@code 80--89}): an empty value, an empty item of
+ * a list (naming the value that holds it), a malformed item, an unknown code, or more than
+ * {@link #MAX_VALUES} items in all.
  *
  * @param shipTypes ship type codes allowed (bits 0..255), or null for any
  * @param flags upper-case alpha-2 codes allowed, in the order given, or null for any
@@ -75,10 +77,29 @@ public record VesselCriteria(BitSet shipTypes, Set<String> flags, Set<String> cl
      * @throws IllegalArgumentException for a value given but empty, or malformed, naming the filter and the value
      */
     public static VesselCriteria parse(String shipType, String flag, String vesselClass, String prefix) {
-        BitSet t = shipTypes(shipType, prefix + "shiptype");
-        Set<String> f = flags(flag, prefix + "flag");
-        Set<String> c = classes(vesselClass, prefix + "class");
+        return parseLists(one(shipType), one(flag), one(vesselClass), prefix);
+    }
+
+    /**
+     * The filters given, each as the values of a parameter or option given several times (each value a
+     * comma-separated list; the filter allows the union of them), or null when none is.
+     *
+     * @param shipTypes the values given for the ship type filter, null or empty when not given
+     * @param flags the values given for the flag filter, null or empty when not given
+     * @param classes the values given for the class filter, null or empty when not given
+     * @param prefix what precedes each filter's name in a message
+     * @throws IllegalArgumentException for a value given but empty, or an item malformed, naming the filter
+     *         and the item
+     */
+    public static VesselCriteria parseLists(List<String> shipTypes, List<String> flags, List<String> classes, String prefix) {
+        BitSet t = shipTypesOf(shipTypes, prefix + "shiptype");
+        Set<String> f = flagsOf(flags, prefix + "flag");
+        Set<String> c = classesOf(classes, prefix + "class");
         return t == null && f == null && c == null ? null : new VesselCriteria(t, f, c);
+    }
+
+    private static List<String> one(String s) {
+        return s == null ? null : List.of(s);
     }
 
     /**
@@ -91,7 +112,12 @@ public record VesselCriteria(BitSet shipTypes, Set<String> flags, Set<String> cl
      *         end is below its start, or more than {@link #MAX_VALUES} items
      */
     public static BitSet shipTypes(String s, String name) {
-        List<String> parts = items(s, name, "ITU-R M.1371-5 ship and cargo type codes such as 30, or ranges such as 80-89");
+        return shipTypesOf(one(s), name);
+    }
+
+    /** As {@link #shipTypes(String, String)}, over the values of a filter given several times (the union). */
+    private static BitSet shipTypesOf(List<String> values, String name) {
+        List<String> parts = items(values, name, "ITU-R M.1371-5 ship and cargo type codes such as 30, or ranges such as 80-89");
         if (parts == null) {
             return null;
         }
@@ -101,14 +127,14 @@ public record VesselCriteria(BitSet shipTypes, Set<String> flags, Set<String> cl
             int hi;
             Matcher range = RANGE.matcher(p);
             if (range.matches()) {
-                lo = code(range.group(1), name, s);
-                hi = code(range.group(2), name, s);
+                lo = code(range.group(1), name, p);
+                hi = code(range.group(2), name, p);
             } else if (CODE.matcher(p).matches()) {
-                lo = code(p, name, s);
+                lo = code(p, name, p);
                 hi = lo;
             } else {
                 throw new IllegalArgumentException(name + " must be an integer code (ITU-R M.1371-5 Table 53), a range such as"
-                        + " 80-89, or a comma-separated list of them: " + s);
+                        + " 80-89, or a comma-separated list of them: " + p);
             }
             if (hi < lo) {
                 throw new IllegalArgumentException(name + " range " + p + " ends below its start");
@@ -118,10 +144,10 @@ public record VesselCriteria(BitSet shipTypes, Set<String> flags, Set<String> cl
         return out;
     }
 
-    private static int code(String digits, String name, String whole) {
+    private static int code(String digits, String name, String item) {
         BigInteger v = new BigInteger(digits);
         if (v.signum() < 0 || v.compareTo(BigInteger.valueOf(MAX_SHIP_TYPE)) > 0) {
-            throw new IllegalArgumentException(name + " must be in 0.." + MAX_SHIP_TYPE + ": " + whole);
+            throw new IllegalArgumentException(name + " must be in 0.." + MAX_SHIP_TYPE + ": " + item);
         }
         return v.intValue();
     }
@@ -135,7 +161,12 @@ public record VesselCriteria(BitSet shipTypes, Set<String> flags, Set<String> cl
      *         {@link #MAX_VALUES} items
      */
     public static Set<String> flags(String s, String name) {
-        List<String> parts = items(s, name, "ISO 3166-1 alpha-2 codes such as PA,LR");
+        return flagsOf(one(s), name);
+    }
+
+    /** As {@link #flags(String, String)}, over the values of a filter given several times (the union). */
+    private static Set<String> flagsOf(List<String> values, String name) {
+        List<String> parts = items(values, name, "ISO 3166-1 alpha-2 codes such as PA,LR");
         if (parts == null) {
             return null;
         }
@@ -170,7 +201,12 @@ public record VesselCriteria(BitSet shipTypes, Set<String> flags, Set<String> cl
      *         more than {@link #MAX_VALUES} items
      */
     public static Set<String> classes(String s, String name) {
-        List<String> parts = items(s, name, "station classes such as A,B");
+        return classesOf(one(s), name);
+    }
+
+    /** As {@link #classes(String, String)}, over the values of a filter given several times (the union). */
+    private static Set<String> classesOf(List<String> values, String name) {
+        List<String> parts = items(values, name, "station classes such as A,B");
         if (parts == null) {
             return null;
         }
@@ -185,25 +221,27 @@ public record VesselCriteria(BitSet shipTypes, Set<String> flags, Set<String> cl
         return out;
     }
 
-    /** The stripped items of a comma-separated list; null for null. */
-    private static List<String> items(String s, String name, String what) {
-        if (s == null) {
+    /** The stripped items of comma-separated lists, in the order given; null for null or no list. */
+    private static List<String> items(List<String> values, String name, String what) {
+        if (values == null || values.isEmpty()) {
             return null;
         }
-        if (s.isBlank()) {
-            throw new IllegalArgumentException(name + " is empty; give " + what + ", or leave " + name + " out");
-        }
-        String[] raw = s.split(",", -1);
-        if (raw.length > MAX_VALUES) {
-            throw new IllegalArgumentException(name + " lists more than " + MAX_VALUES + " values");
-        }
-        List<String> out = new ArrayList<>(raw.length);
-        for (String r : raw) {
-            String p = r.strip();
-            if (p.isEmpty()) {
-                throw new IllegalArgumentException(name + " has an empty item in its list: " + s);
+        List<String> out = new ArrayList<>();
+        for (String s : values) {
+            if (s == null || s.isBlank()) {
+                throw new IllegalArgumentException(name + " is empty; give " + what + ", or leave " + name + " out");
             }
-            out.add(p);
+            String[] raw = s.split(",", -1);
+            if (out.size() + raw.length > MAX_VALUES) {
+                throw new IllegalArgumentException(name + " lists more than " + MAX_VALUES + " values");
+            }
+            for (String r : raw) {
+                String p = r.strip();
+                if (p.isEmpty()) {
+                    throw new IllegalArgumentException(name + " has an empty item in its list: " + s);
+                }
+                out.add(p);
+            }
         }
         return out;
     }

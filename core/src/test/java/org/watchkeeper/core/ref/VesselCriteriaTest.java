@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.BitSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class VesselCriteriaTest {
@@ -34,6 +35,50 @@ class VesselCriteriaTest {
         assertThatThrownBy(() -> VesselCriteria.shipTypes(" ", "--shiptype")).hasMessageStartingWith("--shiptype is empty;");
         assertThatThrownBy(() -> VesselCriteria.shipTypes("80,,89", "shiptype")).hasMessage("shiptype has an empty item in its list: 80,,89");
         assertThatThrownBy(() -> VesselCriteria.shipTypes("1,".repeat(64) + "1", "shiptype")).hasMessage("shiptype lists more than 64 values");
+    }
+
+    /** An error names the item at fault, not the whole list it is in. */
+    @Test
+    void anErrorQuotesTheBadItemOnly() {
+        assertThatThrownBy(() -> VesselCriteria.shipTypes("70,80--89", "shiptype")).hasMessage("shiptype must be an integer code"
+                + " (ITU-R M.1371-5 Table 53), a range such as 80-89, or a comma-separated list of them: 80--89");
+        assertThatThrownBy(() -> VesselCriteria.shipTypes("30, 300", "--shiptype")).hasMessage("--shiptype must be in 0..255: 300");
+        assertThatThrownBy(() -> VesselCriteria.shipTypes("30,80-256,90", "shiptype")).hasMessage("shiptype must be in 0..255: 80-256");
+        assertThatThrownBy(() -> VesselCriteria.shipTypes("30, 89-80", "shiptype")).hasMessage("shiptype range 89-80 ends below its start");
+        assertThatThrownBy(() -> VesselCriteria.flags("PA, DNK,LR", "flag"))
+                .hasMessage("flag must be an ISO 3166-1 alpha-2 code such as SG, or a comma-separated list such as PA,LR: DNK");
+        assertThatThrownBy(() -> VesselCriteria.flags("pa,zz", "flag")).hasMessage("flag ZZ is not an ISO 3166-1 alpha-2 country code");
+        assertThatThrownBy(() -> VesselCriteria.classes("A, C ,B", "class"))
+                .hasMessage("class must be one of A, B, base_station, aid_to_navigation, sar_aircraft: C");
+    }
+
+    /** A filter given several times allows the union of its values, as one comma-separated list would. */
+    @Test
+    void aFilterGivenSeveralTimesAllowsTheUnion() {
+        VesselCriteria c = VesselCriteria.parseLists(List.of("70-79", "80,81"), List.of("pa", "lr,MH", "PA"), List.of("a", "B"), "--");
+        assertThat(c.shipTypes().cardinality()).isEqualTo(12);
+        assertThat(c.shipTypes().get(79)).isTrue();
+        assertThat(c.shipTypes().get(81)).isTrue();
+        assertThat(c.shipTypes().get(82)).isFalse();
+        assertThat(c.flags()).containsExactly("PA", "LR", "MH");
+        assertThat(c.classes()).containsExactly("A", "B");
+        assertThat(c).isEqualTo(VesselCriteria.parse("70-79,80,81", "PA,LR,MH", "A,B", "--"));
+        assertThat(VesselCriteria.parseLists(null, List.of(), null, "")).isNull();
+        VesselCriteria flagOnly = VesselCriteria.parseLists(null, List.of("DK", "CY"), null, "");
+        assertThat(flagOnly.test(-1, "CY", null)).isTrue();
+        assertThat(flagOnly.test(-1, "DK", null)).isTrue();
+        assertThat(flagOnly.test(-1, "PA", null)).isFalse();
+        // each value is checked, and the item at fault named
+        assertThatThrownBy(() -> VesselCriteria.parseLists(null, List.of("PA", ""), null, "--")).hasMessageStartingWith("--flag is empty;");
+        assertThatThrownBy(() -> VesselCriteria.parseLists(List.of("80-89", "70,80--89"), null, null, ""))
+                .hasMessageEndingWith("a comma-separated list of them: 80--89");
+        assertThatThrownBy(() -> VesselCriteria.parseLists(null, null, List.of("A", "b,X"), "--"))
+                .hasMessage("--class must be one of A, B, base_station, aid_to_navigation, sar_aircraft: X");
+        // the bound counts the items of all the values
+        assertThatThrownBy(() -> VesselCriteria.parseLists(List.of("1,".repeat(40) + "1", "2,".repeat(23) + "2"), null, null, ""))
+                .hasMessage("shiptype lists more than 64 values");
+        assertThat(VesselCriteria.parseLists(List.of("1,".repeat(40) + "1", "2,".repeat(22) + "2"), null, null, "").shipTypes()
+                .cardinality()).isEqualTo(2);
     }
 
     @Test
