@@ -11,6 +11,17 @@ import org.watchkeeper.ais.nmea.LineTimes;
  * UNIX epoch of 9-10 (seconds) or 12-13 (milliseconds) digits as the last comma-separated field
  * after the sentence's {@code *hh} checksum; each time by the decoder's rules ({@link LineTimes}).
  *
+ * <p>A line of a Watchkeeper server's raw archive carries the archive's tag block
+ * {@code \c:<receive ms>,x:<source>*hh\} (those two parameters alone) in front of the line as
+ * received, whose own tag block may follow. As in the decoder
+ * ({@link org.watchkeeper.ais.nmea.TimeSource#ARCHIVE}), the archive's {@code c:} is when the
+ * server received the line, so it is the time of last resort: the line's own tag block {@code c:},
+ * the {@code $PGHP} line before it and its epoch trailer come first, and the archive's {@code c:} is
+ * the time only of a {@code !} sentence that has none of them (the job's decoder has no receive
+ * clock). A line holding no sentence (a tag block alone, a record of a reserved source such as
+ * {@code x:#userdata}) gives no message, so its archive {@code c:} is no time of it; such a record,
+ * as a tag-block-only line, keeps a {@code $PGHP} time armed.
+ *
  * <p>A watermark only needs a lower bound of the times still to come: a line whose time is not
  * recognised takes the last time of its partition, which can only hold the watermark back, never
  * push it past an observation. Such a line, and a sentence that takes the time of the {@code $PGHP}
@@ -94,23 +105,43 @@ final class LineTime {
         while (p < n && (line.charAt(p) == ' ' || line.charAt(p) == '\t')) {
             p++;
         }
-        if (p < n && line.charAt(p) == '\\') {
+        // tag blocks one after the other read as one, the later one's c: winning (as the decoder's
+        // TagBlock.nested); a server archive's own (c: and x: alone) gives only the stamp of last resort
+        long tagTime = Long.MIN_VALUE;
+        long stamp = Long.MIN_VALUE;
+        boolean reserved = false;
+        while (p < n && line.charAt(p) == '\\') {
             int close = line.indexOf('\\', p + 1);
             if (close < 0) {
                 return Long.MIN_VALUE;
             }
-            long c = tagBlockTime(line, p + 1, close);
+            long c = tagBlock(line, p + 1, close);
+            if (archiveStamp) {
+                if (c != Long.MIN_VALUE) {
+                    stamp = c;
+                }
+                reserved = archiveReserved;
+            } else if (c != Long.MIN_VALUE) {
+                tagTime = c;
+            }
             p = close + 1;
-            while (p < n && (line.charAt(p) == ' ' || line.charAt(p) == '\t')) {
-                p++;
-            }
-            if (c != Long.MIN_VALUE) {
-                kind = p >= n ? BLANK : TAG_BLOCK;
-                return c;
-            }
+        }
+        while (p < n && (line.charAt(p) == ' ' || line.charAt(p) == '\t')) {
+            p++;
+        }
+        if (tagTime != Long.MIN_VALUE) {
+            kind = p >= n ? BLANK : TAG_BLOCK;
+            return tagTime;
         }
         if (p >= n) {
             kind = BLANK;
+            return Long.MIN_VALUE;
+        }
+        char start = line.charAt(p);
+        if (start != '!' && start != '$') {
+            if (reserved) {
+                kind = BLANK; // a server archive's own record: passed over, as a tag-block-only line
+            }
             return Long.MIN_VALUE;
         }
         if (line.startsWith("$PGHP,", p)) {
@@ -123,37 +154,64 @@ final class LineTime {
             int lo = Character.digit(line.charAt(star + 2), 16);
             checksum = hi < 0 || lo < 0 ? -1 : hi << 4 | lo;
         }
-        if (star < 0 || star + 3 >= n || line.charAt(star + 3) != ',') {
-            return Long.MIN_VALUE;
+        long trailer = Long.MIN_VALUE;
+        if (star >= 0 && star + 3 < n && line.charAt(star + 3) == ',') {
+            int s = n;
+            while (s > star + 3 && line.charAt(s - 1) != ',') {
+                s--;
+            }
+            long v = number(line, s, n);
+            trailer = v < 0 ? Long.MIN_VALUE : LineTimes.trailerMillis(v, n - s);
         }
-        int s = n;
-        while (s > star + 3 && line.charAt(s - 1) != ',') {
-            s--;
+        if (trailer != Long.MIN_VALUE) {
+            return trailer;
         }
-        long v = number(line, s, n);
-        return v < 0 ? Long.MIN_VALUE : LineTimes.trailerMillis(v, n - s);
+        // only a message's sentence takes the archive's receive stamp, and a $PGHP time armed before it
+        // still wins (see next)
+        return start == '!' ? stamp : Long.MIN_VALUE;
     }
 
-    /** {@code c:} of a tag block's parameters between {@code from} and {@code to} (the closing backslash). */
-    private static long tagBlockTime(String line, int from, int to) {
+    /** Whether the tag block {@link #tagBlock} read last is a server archive's (c: and x: alone). */
+    private boolean archiveStamp;
+    /** Whether that archive tag block's {@code x:} names a reserved source (starting with {@code #}). */
+    private boolean archiveReserved;
+
+    /**
+     * {@code c:} of a tag block's parameters between {@code from} and {@code to} (the closing backslash),
+     * MIN_VALUE when it has none or a malformed one; notes whether it is a server archive's
+     * ({@link #archiveStamp}: an {@code x:} and no other parameter than {@code c:}).
+     */
+    private long tagBlock(String line, int from, int to) {
         int star = line.lastIndexOf('*', to);
         int end = star >= from ? star : to;
+        long time = Long.MIN_VALUE;
+        boolean timeSeen = false;
+        boolean x = false;
+        boolean other = false;
+        boolean reservedX = false;
         int i = from;
         while (i < end) {
             int comma = line.indexOf(',', i);
             if (comma < 0 || comma > end) {
                 comma = end;
             }
-            if (comma - i >= 3 && line.charAt(i) == 'c' && line.charAt(i + 1) == ':') {
-                long v = number(line, i + 2, comma);
-                if (v < 0) {
-                    return Long.MIN_VALUE;
+            if (comma - i >= 2 && line.charAt(i + 1) == ':' && line.charAt(i) == 'c') {
+                if (!timeSeen) {
+                    long v = number(line, i + 2, comma);
+                    time = v < 0 ? Long.MIN_VALUE : LineTimes.tagBlockMillis(v);
+                    timeSeen = true;
                 }
-                return LineTimes.tagBlockMillis(v);
+            } else if (comma - i >= 2 && line.charAt(i + 1) == ':' && line.charAt(i) == 'x') {
+                x = true;
+                reservedX = comma - i > 2 && line.charAt(i + 2) == '#';
+            } else {
+                other = true;
             }
             i = comma + 1;
         }
-        return Long.MIN_VALUE;
+        archiveStamp = x && !other;
+        archiveReserved = archiveStamp && reservedX;
+        return time;
     }
 
     /** {@code 1,yyyy,mm,dd,hh,mm,ss,ms} from {@code from}; MIN_VALUE when malformed. */

@@ -46,6 +46,119 @@ class LineTimeTest {
         assertThat(LineTime.of("!AIVDM,1,1,,A,13aEOK?P00PD2wVMdLDRhgvL289?,0*26,12415440350")).isEqualTo(Long.MIN_VALUE);
     }
 
+    /** A server archive's tag block ({@code c:} and {@code x:} alone) in front of a line, with its checksum. */
+    private static String archived(long receivedMillis, String source, String line) {
+        String params = "c:" + receivedMillis + ",x:" + source;
+        int x = 0;
+        for (int i = 0; i < params.length(); i++) {
+            x ^= params.charAt(i);
+        }
+        return String.format("\\%s*%02X\\%s", params, x, line);
+    }
+
+    /**
+     * A server archive's {@code c:} (when the server received the line: here 2026, for lines a receiver
+     * heard in 2009 and 2014) is the time of last resort, as in the decoder: the line's own tag block
+     * {@code c:}, the {@code $PGHP} line before it and its epoch trailer win; a plain tag block
+     * {@code c:} (one with {@code s:} or no {@code x:}) is the line's time as before.
+     */
+    @Test
+    void anArchivedLineTakesItsOwnTimeBeforeTheArchives() {
+        long received = 1_780_000_000_000L; // 2026-05-28
+        String inner = "\\g:1-2-73874,n:157036,s:r003669945,c:1241544035*4A\\!AIVDM,1,1,,B,15N4cJ`005Jrek0H@9n`DW5608EP,0*13";
+        assertThat(LineTime.of(inner)).isEqualTo(1_241_544_035_000L);
+        assertThat(LineTime.of(archived(received, "dma", inner))).isEqualTo(1_241_544_035_000L);
+        String trailer = "!AIVDM,1,1,,A,13aEOK?P00PD2wVMdLDRhgvL289?,0*26,rSTATION,1241544035";
+        assertThat(LineTime.of(archived(received, "uscg", trailer))).isEqualTo(1_241_544_035_000L);
+        String bare = "!AIVDM,1,1,,A,13aEOK?P00PD2wVMdLDRhgvL289?,0*26";
+        assertThat(LineTime.of(archived(received, "feed", bare))).isEqualTo(received);
+        // a tag block of c: alone, or of c: and other parameters than x:, is a receiver's: its c: is the time
+        assertThat(LineTime.of("\\c:1241544035*00\\" + bare)).isEqualTo(1_241_544_035_000L);
+        assertThat(LineTime.of("\\s:base1,c:1241544035,x:dma*00\\" + bare)).isEqualTo(1_241_544_035_000L);
+        // lines that give no message take no time from the archive
+        assertThat(LineTime.of(archived(received, "dma", "\\si:AISD*3F\\"))).isEqualTo(Long.MIN_VALUE);
+        assertThat(LineTime.of(archived(received, "dma", "$PSTT,30C,A,1,00,009*26"))).isEqualTo(Long.MIN_VALUE);
+        assertThat(LineTime.of(archived(received, "#userdata", "{\"zone\":\"z1\"}"))).isEqualTo(Long.MIN_VALUE);
+
+        // the $PGHP line before an archived sentence times it, also across a reserved source's record
+        long pghp = java.time.Instant.parse("2014-10-02T16:30:03.887Z").toEpochMilli();
+        LineTime clock = new LineTime();
+        assertThat(clock.next(archived(received, "dma", "$PGHP,1,2014,10,2,16,30,3,887,219,,2190047,1,00*2B"))).isEqualTo(pghp);
+        assertThat(clock.stated()).isTrue();
+        assertThat(clock.next(archived(received + 1, "#userdata", "{\"zone\":\"z1\"}"))).isEqualTo(pghp);
+        assertThat(clock.stated()).isFalse();
+        assertThat(clock.next(archived(received + 2, "dma", bare))).isEqualTo(pghp);
+        assertThat(clock.stated()).isFalse();
+        // the next archived sentence of no time of its own takes the archive's
+        assertThat(clock.next(archived(received + 3, "dma", bare))).isEqualTo(received + 3);
+        assertThat(clock.stated()).isTrue();
+        // and its own tag block's c: wins
+        assertThat(clock.next(archived(received + 4, "dma", inner))).isEqualTo(1_241_544_035_000L);
+        assertThat(clock.stated()).isTrue();
+    }
+
+    /**
+     * The shared logs as a server's raw archive holds them, each line behind an archive tag block
+     * stamped in 2026: the line clock gives each message the decoder's time, the log's own where the
+     * line or the {@code $PGHP} before it has one, the archive's only where none does.
+     */
+    @Test
+    void lineClockAgreesWithTheDecoderOnArchivedRealLogs() throws IOException {
+        String shared = System.getProperty("watchkeeper.shared");
+        Path dir = shared == null ? null : Path.of(shared, "data", "ais");
+        Assumptions.assumeTrue(dir != null && Files.isDirectory(dir), "shared data not found; skipped");
+        List<Path> files;
+        try (var s = Files.walk(dir)) {
+            files = s.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".md")).sorted().toList();
+        }
+        long own = 0;
+        long stamped = 0;
+        for (Path f : files) {
+            List<String> plain = read(f);
+            List<String> lines = new ArrayList<>(plain.size());
+            for (int i = 0; i < plain.size(); i++) {
+                // blank lines stay blank (the archive keeps no blank line; they only keep the numbering)
+                lines.add(plain.get(i).isBlank() ? plain.get(i) : archived(1_780_000_000_000L + i, "log", plain.get(i)));
+            }
+            LineTime clock = new LineTime();
+            long[] lineClock = new long[lines.size() + 1];
+            List<ReceivedMessage> got = new ArrayList<>();
+            AisStreamDecoder d = new AisStreamDecoder(Options.DEFAULT, new AisListener() {
+                @Override
+                public void message(ReceivedMessage m) {
+                    got.add(m);
+                }
+
+                @Override
+                public void rejected(Rejection r) {
+                }
+            });
+            for (int i = 0; i < lines.size(); i++) {
+                lineClock[i + 1] = clock.next(lines.get(i));
+                byte[] b = lines.get(i).getBytes(StandardCharsets.ISO_8859_1);
+                d.line(b, 0, b.length);
+            }
+            d.finish();
+            for (ReceivedMessage m : got) {
+                int ln = (int) m.lineNumber();
+                if (m.sentences() != 1 || m.timeSource() == TimeSource.PGHP && !namedByLineBefore(plain, ln)) {
+                    continue;
+                }
+                if (m.timeSource() == TimeSource.TAG_BLOCK || m.timeSource() == TimeSource.PGHP
+                        || m.timeSource() == TimeSource.TRAILER || m.timeSource() == TimeSource.ARCHIVE) {
+                    assertThat(lineClock[ln]).as(f + " line " + ln + " " + m.timeSource()).isEqualTo(m.receiveTimeMillis());
+                    if (m.timeSource() == TimeSource.ARCHIVE) {
+                        stamped++;
+                    } else {
+                        own++;
+                    }
+                }
+            }
+        }
+        assertThat(own).isGreaterThan(40_000);
+        assertThat(stamped).isGreaterThan(10_000);
+    }
+
     @Test
     void lineClockAgreesWithTheDecoderOnRealLogs() throws IOException {
         String shared = System.getProperty("watchkeeper.shared");
