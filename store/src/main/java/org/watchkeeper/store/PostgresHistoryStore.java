@@ -21,7 +21,9 @@ import org.postgresql.copy.CopyIn;
  * vessels and events are upserted with {@code ON CONFLICT}.
  *
  * <p>The schema is created on open. The PostGIS extension must be installable by the user or
- * already installed in the database ({@code scripts/postgres-start.sh} does that).
+ * already installed in the database ({@code scripts/postgres-start.sh} does that). A writer that
+ * keeps the schema for itself (the server, which empties it at each start) marks it with
+ * {@link #claim} and holds {@link #tryLockSchema()}.
  */
 public final class PostgresHistoryStore extends JdbcHistoryStore {
 
@@ -62,9 +64,7 @@ public final class PostgresHistoryStore extends JdbcHistoryStore {
      * @throws StoreException           when the server cannot be reached or the schema not created
      */
     public static PostgresHistoryStore open(String jdbcUrl, String user, String password, String schema) {
-        if (schema == null || !SCHEMA_NAME.matcher(schema).matches()) {
-            throw new IllegalArgumentException("schema must match " + SCHEMA_NAME + ": " + schema);
-        }
+        checkSchemaName(schema);
         Properties props = new Properties();
         props.setProperty("user", user);
         props.setProperty("password", password);
@@ -73,20 +73,151 @@ public final class PostgresHistoryStore extends JdbcHistoryStore {
         try {
             c = DriverManager.getConnection(jdbcUrl, props);
         } catch (SQLException e) {
-            throw new StoreException("cannot connect to PostgreSQL at " + jdbcUrl, e);
+            throw new StoreException("cannot connect to PostgreSQL at " + redactedUrl(jdbcUrl) + " as " + user, e);
         }
         PostgresHistoryStore store = new PostgresHistoryStore(c, jdbcUrl, schema, props);
         try {
+            store.requirePostgis(user);
             store.createSchema();
-        } catch (SQLException e) {
+        } catch (SQLException | StoreException e) {
             try {
                 c.close();
             } catch (SQLException suppressed) {
                 e.addSuppressed(suppressed);
             }
-            throw new StoreException("cannot create the schema " + schema + " at " + jdbcUrl, e);
+            if (e instanceof StoreException se) {
+                throw se;
+            }
+            throw new StoreException("cannot create the schema " + schema + " at " + redactedUrl(jdbcUrl), e);
         }
         return store;
+    }
+
+    /**
+     * Checks a schema name: lower-case letters, digits and underscores, not starting with a digit, at
+     * most 63 characters (a PostgreSQL identifier that needs no quoting).
+     *
+     * @throws IllegalArgumentException when it is not one
+     */
+    public static void checkSchemaName(String schema) {
+        if (schema == null || !SCHEMA_NAME.matcher(schema).matches()) {
+            throw new IllegalArgumentException("the PostgreSQL schema name must be lower-case letters, digits and underscores,"
+                    + " not starting with a digit, at most 63 characters: " + schema);
+        }
+    }
+
+    /**
+     * A JDBC URL fit to show: the values of its {@code password} and {@code sslpassword} parameters
+     * replaced by {@code ***}.
+     */
+    public static String redactedUrl(String jdbcUrl) {
+        return jdbcUrl == null ? null : PASSWORD_PARAM.matcher(jdbcUrl).replaceAll("$1$2=***");
+    }
+
+    private static final Pattern PASSWORD_PARAM = Pattern.compile("([?&])((?i:ssl)?(?i:password))=[^&]*");
+
+    /** @return the JDBC URL connected to, its passwords redacted ({@link #redactedUrl}) */
+    public String url() {
+        return redactedUrl(url);
+    }
+
+    /**
+     * Makes sure PostGIS is there: installs it when missing (which takes a user allowed to), else
+     * fails with a message saying so.
+     */
+    private void requirePostgis(String user) throws SQLException {
+        try (java.sql.Statement st = connection.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT 1 FROM pg_extension WHERE extname = 'postgis'")) {
+            if (rs.next()) {
+                return;
+            }
+        }
+        try {
+            execute("CREATE EXTENSION IF NOT EXISTS postgis");
+        } catch (SQLException e) {
+            throw new StoreException("PostGIS is not installed in the database at " + redactedUrl(url) + " and user " + user
+                    + " cannot install it (a superuser runs CREATE EXTENSION postgis there; scripts/postgres-start.sh does it)", e);
+        }
+    }
+
+    /** Key class of the advisory locks of {@link #tryLockSchema()}: "WK" in ASCII. */
+    private static final int LOCK_CLASS = 0x574b;
+
+    /**
+     * Takes the session advisory lock of this store's schema, which this store holds until it is
+     * closed: one holder at a time, whichever process.
+     *
+     * @return whether it was taken (false: another session holds it)
+     * @throws StoreException when the database fails
+     */
+    public synchronized boolean tryLockSchema() {
+        checkOpen();
+        try (java.sql.PreparedStatement ps = connection.prepareStatement("SELECT pg_try_advisory_lock(?, hashtext(?))")) {
+            ps.setInt(1, LOCK_CLASS);
+            ps.setString(2, schema);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(name() + ": cannot take the schema's advisory lock", e);
+        }
+    }
+
+    /**
+     * Who claimed this schema as its own ({@link #claim}), e.g. {@code watchkeeper serve /srv/wk}.
+     *
+     * @return the owner, or empty when nobody claimed it (a store written by {@code analyze})
+     * @throws StoreException when the database fails
+     */
+    public synchronized java.util.Optional<String> owner() {
+        checkOpen();
+        try (java.sql.Statement st = connection.createStatement()) {
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT to_regclass('" + schema + ".store_owner') IS NOT NULL")) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return java.util.Optional.empty();
+                }
+            }
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT owner FROM " + schema + ".store_owner LIMIT 1")) {
+                return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException(name() + ": cannot read the schema's owner", e);
+        }
+    }
+
+    /**
+     * Marks this schema as {@code owner}'s (table {@code store_owner}, one row, with the time in ms),
+     * replacing any earlier owner.
+     *
+     * @throws StoreException when the database fails
+     */
+    public synchronized void claim(String owner) {
+        inTransaction("claim the schema", () -> {
+            execute("CREATE TABLE IF NOT EXISTS store_owner (owner text NOT NULL, claimed_ms bigint NOT NULL)",
+                    "DELETE FROM store_owner");
+            try (java.sql.PreparedStatement ps = connection.prepareStatement(
+                    "INSERT INTO store_owner (owner, claimed_ms) VALUES (?, ?)")) {
+                ps.setString(1, owner);
+                ps.setLong(2, System.currentTimeMillis());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Empties the history tables: positions, vessels, identity changes, events and their vessels.
+     * Incidents, the analyzed inputs and the owner are kept.
+     *
+     * @throws StoreException when the database fails
+     */
+    public synchronized void clearHistory() {
+        inTransaction("empty the history tables", () -> {
+            execute("TRUNCATE positions, vessels, identity_changes, events, event_vessels");
+            return null;
+        });
     }
 
     /** @return the schema holding the tables */
@@ -95,8 +226,7 @@ public final class PostgresHistoryStore extends JdbcHistoryStore {
     }
 
     private void createSchema() throws SQLException {
-        execute("CREATE EXTENSION IF NOT EXISTS postgis",
-                "CREATE SCHEMA IF NOT EXISTS " + schema,
+        execute("CREATE SCHEMA IF NOT EXISTS " + schema,
                 // PostGIS lives in public; the tables in the chosen schema.
                 "SET search_path TO " + schema + ", public",
                 "CREATE TABLE IF NOT EXISTS positions (mmsi integer NOT NULL, time_ms bigint NOT NULL,"
@@ -162,7 +292,7 @@ public final class PostgresHistoryStore extends JdbcHistoryStore {
         try {
             own = DriverManager.getConnection(url, connectionProperties);
         } catch (SQLException e) {
-            throw new StoreException("cannot connect to PostgreSQL at " + url + " for position appends", e);
+            throw new StoreException("cannot connect to PostgreSQL at " + redactedUrl(url) + " for position appends", e);
         }
         return writerOn(own, List.of("SET search_path TO " + schema + ", public"), PostgresHistoryStore::copyPositions);
     }
@@ -242,6 +372,6 @@ public final class PostgresHistoryStore extends JdbcHistoryStore {
 
     @Override
     protected String name() {
-        return "PostgreSQL history store " + url + " schema " + schema;
+        return "PostgreSQL history store " + redactedUrl(url) + " schema " + schema;
     }
 }
