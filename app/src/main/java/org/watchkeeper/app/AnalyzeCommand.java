@@ -429,6 +429,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
             List<org.watchkeeper.store.AnalyzedInput> analyzed = List.of();
             if (!noStore) {
                 store = storeOptions.open();
+                if (store instanceof org.watchkeeper.store.PostgresHistoryStore pgStore && pgStore.owner().isPresent()) {
+                    // serve empties the schema it keeps at each start: what analyze wrote there would be lost
+                    err.println("watchkeeper analyze: schema " + storeOptions.pgSchema + " at " + pgStore.url() + " is kept by "
+                            + pgStore.owner().get() + ", which empties it at each start; analyze into another --pg-schema");
+                    err.flush();
+                    return 2;
+                }
                 analyzed = fingerprints();
                 String already = storedBefore(store, analyzed);
                 if (already != null && !storeAgain) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.watchkeeper.server.IncidentApi;
+import org.watchkeeper.server.PostgresLocation;
 import org.watchkeeper.server.WatchkeeperServer;
 import org.watchkeeper.store.DataFolderLock;
 import org.watchkeeper.store.StoreException;
@@ -42,6 +43,10 @@ import picocli.CommandLine.Spec;
             "                             after the lines it read before",
             "", "Incidents: --incidents asam=FILE / imb=FILE loads the public datasets into",
             "DIR/incidents at start.",
+            "", "History: positions, vessels, identity changes and events, rebuilt from the",
+            "raw archive DIR/raw at each start, in DIR/history.duckdb, or with --store",
+            "postgres in the PostgreSQL schema --pg-schema (the server's own: emptied at",
+            "each start; one that analyze wrote is refused). Incidents stay in DIR.",
             "", "Example (a real log, replayed at 10 times its pace):",
             "  watchkeeper serve --data ./wk \\",
             "    --source dma=file:ais-sample.txt.gz?speed=10"})
@@ -56,6 +61,20 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Data directory: raw archive, history store, zones, watchlist; one server at a time"
                     + " (default: ${DEFAULT-VALUE}).")
     Path data;
+
+    @Option(names = "--store", paramLabel = "KIND", defaultValue = "duckdb",
+            description = {"History store: duckdb (" + org.watchkeeper.store.DuckDbHistoryStore.FILE_NAME + " in --data) or postgres"
+                    + " (PostgreSQL + PostGIS at --pg-url, in schema --pg-schema). Either way it is emptied and rebuilt from"
+                    + " the raw archive in --data at each start (default: ${DEFAULT-VALUE})."})
+    StoreOptions.Kind storeKind = StoreOptions.Kind.duckdb;
+
+    @picocli.CommandLine.Mixin
+    PgOptions pg = new PgOptions();
+
+    @Option(names = "--pg-schema", paramLabel = "SCHEMA", defaultValue = PostgresLocation.DEFAULT_SCHEMA,
+            description = {"With --store postgres: the server's own schema (created when missing; default: ${DEFAULT-VALUE})."
+                    + " A schema holding a history that no server wrote (analyze --store postgres) is refused, not emptied."})
+    String pgSchema;
 
     @Option(names = "--source", paramLabel = "NAME=URI", description = "A named source (see below); repeatable.")
     List<String> sources = new ArrayList<>();
@@ -136,6 +155,14 @@ public final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--watchlist-silence-min must be in [0, 10080] (0: off): " + watchlistSilenceMin);
         }
+        PostgresLocation pgLocation = null;
+        if (storeKind == StoreOptions.Kind.postgres) {
+            try {
+                pgLocation = new PostgresLocation(pg.pgUrl, pg.pgUser, pg.pgPassword, pgSchema);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
         WatchkeeperServer.Config cfg;
         try {
             for (Object[] l : loads) {
@@ -156,8 +183,8 @@ public final class ServeCommand implements Callable<Integer> {
             }
             cfg = security(spec, WatchkeeperServer.Config.of(data).withPort(port).withSources(sources)
                     .withZones(zones).withWatchlists(watchlist).withLateness(latenessMs)
-                    .withWatchlistSilence(watchlistSilenceMin * 60_000L).withClusterEvents(clusterEvents), adminTokenFile, eventTlp,
-                    tlsKeystore, tlsPasswordFile);
+                    .withWatchlistSilence(watchlistSilenceMin * 60_000L).withClusterEvents(clusterEvents).withPostgres(pgLocation),
+                    adminTokenFile, eventTlp, tlsKeystore, tlsPasswordFile);
         } catch (Inputs.UnreadableFile e) {
             err.println("watchkeeper serve: " + e.getMessage());
             err.flush();
@@ -267,6 +294,11 @@ public final class ServeCommand implements Callable<Integer> {
                 AnalyzeCommand.count(messages, "message", "messages"), cfg.dataDir());
     }
 
+    /** A driver's message on one line: PostgreSQL's Detail and Hint lines joined with "; ". */
+    static String oneLine(String message) {
+        return message == null ? null : message.strip().replaceAll("\\s*\\R\\s*", "; ");
+    }
+
     static String inUseHint(String command) {
         return " (stop that one first, or give " + command + " another --data DIR)";
     }
@@ -354,16 +386,18 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("watchkeeper " + command + ": " + e.getMessage() + inUseHint(command));
             return 1;
         } catch (StoreException e) {
-            err.println("watchkeeper " + command + ": store error: " + e.getMessage()
-                    + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
+            err.println("watchkeeper " + command + ": store error: " + oneLine(e.getMessage()
+                    + (e.getCause() != null ? ": " + e.getCause().getMessage() : "")));
             return 1;
         }
         if (setup != null) {
             setup.accept(server);
         }
         if (server.rebuiltLines() > 0) {
-            err.printf("rebuilt history from %d archived lines%n", server.rebuiltLines());
+            err.printf(Locale.ROOT, "rebuilt history from %d archived lines in %.1f s%n", server.rebuiltLines(),
+                    server.rebuildMillis() / 1000.0);
         }
+        err.println("History: " + server.storeDescription());
         if (cfg.clusterEvents() == null && server.pipeline().clusterEvents() > 0) {
             err.printf("note: this data folder holds %d events taken from a Flink job (serve --cluster-events); without"
                     + " --cluster-events the shipped detectors run here, over the archived lines too: an event both find has"

@@ -6,6 +6,7 @@ import org.watchkeeper.store.DuckDbHistoryStore;
 import org.watchkeeper.store.HistoryStore;
 import org.watchkeeper.store.PostgresHistoryStore;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Where the history store lives: the options shared by {@code analyze} and {@code query}. */
@@ -23,18 +24,8 @@ final class StoreOptions {
                     + " Default: ./${DEFAULT-VALUE}.")
     Path data = Path.of("watchkeeper-data");
 
-    @Option(names = "--pg-url", paramLabel = "URL",
-            defaultValue = "${env:WATCHKEEPER_PG_URL:-jdbc:postgresql://localhost:5432/watchkeeper}",
-            description = "JDBC URL of the PostgreSQL store (env WATCHKEEPER_PG_URL). Default: ${DEFAULT-VALUE}.")
-    String pgUrl;
-
-    @Option(names = "--pg-user", paramLabel = "USER", defaultValue = "${env:WATCHKEEPER_PG_USER:-watchkeeper}",
-            description = "PostgreSQL user (env WATCHKEEPER_PG_USER). Default: ${DEFAULT-VALUE}.")
-    String pgUser;
-
-    @Option(names = "--pg-password", paramLabel = "PASSWORD", defaultValue = "${env:WATCHKEEPER_PG_PASSWORD:-watchkeeper}",
-            description = "PostgreSQL password (env WATCHKEEPER_PG_PASSWORD; default watchkeeper).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
-    String pgPassword;
+    @Mixin
+    PgOptions pg = new PgOptions();
 
     @Option(names = "--pg-schema", paramLabel = "SCHEMA", defaultValue = "public",
             description = "PostgreSQL schema holding the tables (created when missing). Default: ${DEFAULT-VALUE}.")
@@ -43,13 +34,13 @@ final class StoreOptions {
     /** Opens the chosen store (creating its tables when missing). */
     HistoryStore open() {
         return kind == Kind.postgres
-                ? PostgresHistoryStore.open(pgUrl, pgUser, pgPassword, pgSchema)
+                ? PostgresHistoryStore.open(pg.pgUrl, pg.pgUser, pg.pgPassword, pgSchema)
                 : DuckDbHistoryStore.open(data);
     }
 
     /** Where the store is, for messages. */
     String describe() {
-        return kind == Kind.postgres ? "postgres " + pgUrl + " (schema " + pgSchema + ")"
+        return kind == Kind.postgres ? "postgres " + PostgresHistoryStore.redactedUrl(pg.pgUrl) + " (schema " + pgSchema + ")"
                 : "duckdb " + data.resolve(DuckDbHistoryStore.FILE_NAME);
     }
 }

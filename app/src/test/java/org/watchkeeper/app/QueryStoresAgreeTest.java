@@ -39,7 +39,7 @@ class QueryStoresAgreeTest {
         return v == null || v.isBlank() ? fallback : v;
     }
 
-    private static void requirePostgres() {
+    static void requirePostgres() {
         String reason;
         try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD)) {
             reason = c.isValid(5) ? null : "connection not valid";

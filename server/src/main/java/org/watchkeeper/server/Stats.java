@@ -200,6 +200,15 @@ public final class Stats {
         o.put("queued", p.queued());
         o.put("late_observations", p.lateObservations());
         o.put("stream_clients", server.stream().clients());
+        ObjectNode store = o.putObject("store");
+        PostgresLocation pg = server.config().postgres();
+        if (pg == null) {
+            store.put("kind", "duckdb");
+        } else {
+            store.put("kind", "postgres");
+            store.put("url", pg.displayUrl());
+            store.put("schema", pg.schema());
+        }
         return o;
     }
 

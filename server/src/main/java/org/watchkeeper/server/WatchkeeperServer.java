@@ -24,16 +24,20 @@ import org.watchkeeper.core.sharing.Tlp;
 import org.watchkeeper.store.DataFolderLock;
 import org.watchkeeper.store.DuckDbHistoryStore;
 import org.watchkeeper.store.HistoryStore;
+import org.watchkeeper.store.PostgresHistoryStore;
 
 /**
- * The Watchkeeper server: sources → {@link Pipeline} → DuckDB history store, the HTTP API
+ * The Watchkeeper server: sources → {@link Pipeline} → history store (DuckDB in the data directory, or a
+ * PostgreSQL + PostGIS schema of its own: {@link Config#withPostgres}), the HTTP API
  * ({@link Api}), the live stream ({@link LiveStream}) and Prometheus metrics, under one data
  * directory:
  * <ul>
  *   <li>{@code raw/YYYY-MM-DD.nmea} — the raw archive ({@link RawArchive});</li>
  *   <li>{@code history.duckdb} — the history store, rebuilt from the raw archive on every start
  *       (so it always equals what the archived lines give, even after a crash between archiving
- *       and storing); the rebuild takes about as long as an {@code analyze} of the archive;</li>
+ *       and storing); the rebuild takes about as long as an {@code analyze} of the archive. With
+ *       {@link Config#withPostgres} the history is kept in PostgreSQL instead, emptied and rebuilt
+ *       the same way, and this file is not there;</li>
  *   <li>{@code zones.json}, {@code watchlist.json} — the user's zones and watchlist;</li>
  *   <li>{@code userdata-history/NNNNNNNN.json} — every set of zones and watchlist in force so far, in
  *       the order of the changes, never deleted ({@link UserDataHistory}); the raw archive marks where
@@ -78,14 +82,17 @@ public final class WatchkeeperServer implements AutoCloseable {
      * @param watchlistSilenceMillis how long a watched vessel may be silent ({@link #withWatchlistSilence})
      * @param clusterEvents the Flink job's events topic ({@code kafka://...}) when the server stands in
      *     front of the job ({@link #withClusterEvents}), or null: the server runs the shipped detectors itself
+     * @param postgres where in PostgreSQL the history is kept ({@link #withPostgres}), or null: in
+     *     {@code history.duckdb} in the data directory
      */
     public record Config(int port, Path dataDir, List<String> sources, List<Path> zonesFiles, List<Path> watchlistFiles,
                          int queueCapacity, String adminToken, Tlp eventTlp, Path tlsKeystore, String tlsPassword,
-                         long latenessMillis, PortIndex ports, long watchlistSilenceMillis, String clusterEvents) {
+                         long latenessMillis, PortIndex ports, long watchlistSilenceMillis, String clusterEvents,
+                         PostgresLocation postgres) {
         /** Defaults: port 8080, queue of 100 000 lines, events TLP:GREEN, plain HTTP, watchlist silences of 1 h. */
         public static Config of(Path dataDir) {
             return new Config(8080, dataDir, List.of(), List.of(), List.of(), 100_000, null, Tlp.GREEN, null, null,
-                    EventTimeOrder.DEFAULT_LATENESS_MILLIS, null, WatchlistDetector.Config.DEFAULT_SILENCE_MILLIS, null);
+                    EventTimeOrder.DEFAULT_LATENESS_MILLIS, null, WatchlistDetector.Config.DEFAULT_SILENCE_MILLIS, null, null);
         }
 
         /**
@@ -97,7 +104,7 @@ public final class WatchkeeperServer implements AutoCloseable {
                 throw new IllegalArgumentException("watchlist silence must be >= 0 ms: " + millis);
             }
             return new Config(port, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, adminToken, eventTlp, tlsKeystore,
-                    tlsPassword, latenessMillis, ports, millis, clusterEvents);
+                    tlsPassword, latenessMillis, ports, millis, clusterEvents, postgres);
         }
 
         /**
@@ -108,22 +115,33 @@ public final class WatchkeeperServer implements AutoCloseable {
          */
         public Config withClusterEvents(String uri) {
             return new Config(port, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, adminToken, eventTlp, tlsKeystore,
-                    tlsPassword, latenessMillis, ports, watchlistSilenceMillis, uri);
+                    tlsPassword, latenessMillis, ports, watchlistSilenceMillis, uri, postgres);
+        }
+
+        /**
+         * Keeps the history (positions, vessels, identity changes, events) in a PostgreSQL + PostGIS schema
+         * of the server's own instead of {@code history.duckdb} in the data directory; null: DuckDB. The
+         * raw archive stays the record: the schema is emptied at start and rebuilt from it (see
+         * {@link WatchkeeperServer#start}).
+         */
+        public Config withPostgres(PostgresLocation p) {
+            return new Config(port, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, adminToken, eventTlp, tlsKeystore,
+                    tlsPassword, latenessMillis, ports, watchlistSilenceMillis, clusterEvents, p);
         }
 
         public Config withPort(int p) {
-            return new Config(p, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, adminToken, eventTlp, tlsKeystore, tlsPassword, latenessMillis, ports, watchlistSilenceMillis, clusterEvents);
+            return new Config(p, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, adminToken, eventTlp, tlsKeystore, tlsPassword, latenessMillis, ports, watchlistSilenceMillis, clusterEvents, postgres);
         }
 
         public Config withSources(List<String> s) {
             return new Config(port, dataDir, List.copyOf(s), zonesFiles, watchlistFiles, queueCapacity, adminToken, eventTlp, tlsKeystore,
-                    tlsPassword, latenessMillis, ports, watchlistSilenceMillis, clusterEvents);
+                    tlsPassword, latenessMillis, ports, watchlistSilenceMillis, clusterEvents, postgres);
         }
 
         /** GeoJSON zone files read at start (see {@link WatchkeeperServer}); none by default. */
         public Config withZones(List<Path> z) {
             return new Config(port, dataDir, sources, List.copyOf(z), watchlistFiles, queueCapacity, adminToken, eventTlp, tlsKeystore,
-                    tlsPassword, latenessMillis, ports, watchlistSilenceMillis, clusterEvents);
+                    tlsPassword, latenessMillis, ports, watchlistSilenceMillis, clusterEvents, postgres);
         }
 
         /** One GeoJSON zone file, or none when {@code z} is null. */
@@ -134,7 +152,7 @@ public final class WatchkeeperServer implements AutoCloseable {
         /** Watchlist files read at start; none by default. */
         public Config withWatchlists(List<Path> w) {
             return new Config(port, dataDir, sources, zonesFiles, List.copyOf(w), queueCapacity, adminToken, eventTlp, tlsKeystore,
-                    tlsPassword, latenessMillis, ports, watchlistSilenceMillis, clusterEvents);
+                    tlsPassword, latenessMillis, ports, watchlistSilenceMillis, clusterEvents, postgres);
         }
 
         /** One watchlist file, or none when {@code w} is null. */
@@ -148,16 +166,16 @@ public final class WatchkeeperServer implements AutoCloseable {
                 throw new IllegalArgumentException("the admin token must have at least 16 characters");
             }
             return new Config(port, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, t == null ? null : t.strip(), eventTlp,
-                    tlsKeystore, tlsPassword, latenessMillis, ports, watchlistSilenceMillis, clusterEvents);
+                    tlsKeystore, tlsPassword, latenessMillis, ports, watchlistSilenceMillis, clusterEvents, postgres);
         }
 
         public Config withEventTlp(Tlp t) {
-            return new Config(port, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, adminToken, t, tlsKeystore, tlsPassword, latenessMillis, ports, watchlistSilenceMillis, clusterEvents);
+            return new Config(port, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, adminToken, t, tlsKeystore, tlsPassword, latenessMillis, ports, watchlistSilenceMillis, clusterEvents, postgres);
         }
 
         public Config withTls(Path keystore, String password) {
             return new Config(port, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, adminToken, eventTlp, keystore, password,
-                    latenessMillis, ports, watchlistSilenceMillis, clusterEvents);
+                    latenessMillis, ports, watchlistSilenceMillis, clusterEvents, postgres);
         }
 
         /**
@@ -171,13 +189,13 @@ public final class WatchkeeperServer implements AutoCloseable {
                 throw new IllegalArgumentException("lateness must be >= 0 ms: " + millis);
             }
             return new Config(port, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, adminToken, eventTlp, tlsKeystore,
-                    tlsPassword, millis, ports, watchlistSilenceMillis, clusterEvents);
+                    tlsPassword, millis, ports, watchlistSilenceMillis, clusterEvents, postgres);
         }
 
         /** The ports the encounter and port-visit detectors use (null: the shipped list). */
         public Config withPorts(PortIndex p) {
             return new Config(port, dataDir, sources, zonesFiles, watchlistFiles, queueCapacity, adminToken, eventTlp, tlsKeystore,
-                    tlsPassword, latenessMillis, p, watchlistSilenceMillis, clusterEvents);
+                    tlsPassword, latenessMillis, p, watchlistSilenceMillis, clusterEvents, postgres);
         }
 
         /** The password is never part of the text form. */
@@ -185,7 +203,7 @@ public final class WatchkeeperServer implements AutoCloseable {
         public String toString() {
             return "Config[port=" + port + ", dataDir=" + dataDir + ", sources=" + sources + (clusterEvents == null ? "" : ", clusterEvents=" + clusterEvents) + ", eventTlp=" + eventTlp
                     + ", tls=" + (tlsKeystore != null) + ", latenessMillis=" + latenessMillis
-                    + ", watchlistSilenceMillis=" + watchlistSilenceMillis + "]";
+                    + ", watchlistSilenceMillis=" + watchlistSilenceMillis + (postgres == null ? "" : ", postgres=" + postgres) + "]";
         }
     }
 
@@ -210,23 +228,21 @@ public final class WatchkeeperServer implements AutoCloseable {
     private final List<Source> sources = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService sampler;
     private final long rebuiltLines;
+    private final long rebuildMillis;
     private final DataFolderLock folderLock;
     private final DataFolderLock incidentsLock;
     private Javalin app;
 
     /** Opens the data folder, which this process holds ({@code folderLock}, {@code incidentsLock}) from here on. */
-    private WatchkeeperServer(Config config, DataFolderLock folderLock, DataFolderLock incidentsLock)
+    private WatchkeeperServer(Config config, DataFolderLock folderLock, DataFolderLock incidentsLock, HistoryStore history)
             throws IOException, InterruptedException {
         this.config = config;
         this.folderLock = folderLock;
         this.incidentsLock = incidentsLock;
         Path dir = config.dataDir();
         this.archive = new RawArchive(dir.resolve("raw"));
-        Files.deleteIfExists(dir.resolve(DuckDbHistoryStore.FILE_NAME));
-        Files.deleteIfExists(dir.resolve(DuckDbHistoryStore.FILE_NAME + ".wal"));
-        int storeThreads = Integer.getInteger(STORE_THREADS_PROPERTY, STORE_THREADS);
-        this.store = DuckDbHistoryStore.open(dir, storeThreads);
-        this.incidentStore = DuckDbHistoryStore.open(dir.resolve(INCIDENTS_DIR), storeThreads);
+        this.store = history;
+        this.incidentStore = DuckDbHistoryStore.open(dir.resolve(INCIDENTS_DIR), Integer.getInteger(STORE_THREADS_PROPERTY, STORE_THREADS));
         this.pipeline = new Pipeline(store, archive, config.queueCapacity(), config.latenessMillis(), config.ports(),
                 config.clusterEvents() == null);
         this.accounts = new Accounts(dir);
@@ -280,7 +296,9 @@ public final class WatchkeeperServer implements AutoCloseable {
         this.stats = new Stats(this);
         // each change of the zones and watchlist applies where the archive marks it, as it did live
         userData.beforeRebuild();
+        long rebuildStart = System.nanoTime();
         this.rebuiltLines = pipeline.rebuildFromArchive(userData::recorded);
+        this.rebuildMillis = (System.nanoTime() - rebuildStart) / 1_000_000;
         userData.startHistory();
         for (String s : config.sources()) {
             sources.add(Source.parse(s, pipeline));
@@ -313,6 +331,10 @@ public final class WatchkeeperServer implements AutoCloseable {
      *     written by {@code watchkeeper analyze}): the server would replace it, so it refuses to start
      * @throws DataFolderLock.InUseException when another process, or another server of this one, holds
      *     the data folder (or its {@code incidents} folder)
+     * @throws IllegalStateException with {@link Config#postgres()}, also when another server keeps its
+     *     history in that schema now, or the schema holds a history no server wrote (see {@code openHistory})
+     * @throws org.watchkeeper.store.StoreException with {@link Config#postgres()}, when PostgreSQL cannot be
+     *     reached, refuses the login, or lacks PostGIS that the user cannot install
      */
     public static WatchkeeperServer start(Config config) throws IOException, InterruptedException {
         return start(config, null);
@@ -332,6 +354,7 @@ public final class WatchkeeperServer implements AutoCloseable {
         }
         DataFolderLock folderLock = held;
         DataFolderLock incidentsLock = null;
+        HistoryStore history = null;
         WatchkeeperServer s;
         try {
             checkPort(config.port());
@@ -360,8 +383,16 @@ public final class WatchkeeperServer implements AutoCloseable {
             }
             // the incident store has its own lock: watchkeeper incidents import writes that folder alone
             incidentsLock = DataFolderLock.acquire(dir.resolve(INCIDENTS_DIR), holder);
-            s = new WatchkeeperServer(config, folderLock, incidentsLock);
+            history = openHistory(config);
+            s = new WatchkeeperServer(config, folderLock, incidentsLock, history);
         } catch (IOException | InterruptedException | RuntimeException | Error e) {
+            if (history != null) {
+                try {
+                    history.close();
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
             if (incidentsLock != null) {
                 incidentsLock.close();
             }
@@ -393,6 +424,79 @@ public final class WatchkeeperServer implements AutoCloseable {
             s.close();
             throw e;
         }
+    }
+
+    /**
+     * Opens the history store the server rebuilds from its raw archive, emptied: {@code history.duckdb}
+     * in the data folder is deleted and made anew, or the PostgreSQL schema of {@link Config#postgres()}
+     * is taken (its advisory lock, held until {@link #close}), claimed and its history tables emptied.
+     * A schema that holds a history but was never claimed by a server (one {@code analyze --store
+     * postgres} wrote) is refused, left as it is; a schema claimed by a server on another data folder is
+     * taken over, which is said on standard error (that server rebuilds it at its next start).
+     *
+     * @throws IllegalStateException when another server holds the schema, or it holds a history
+     *     not written by a server
+     * @throws org.watchkeeper.store.StoreException when PostgreSQL cannot be reached, refuses the
+     *     login, lacks PostGIS, or fails
+     */
+    private static HistoryStore openHistory(Config config) throws IOException {
+        Path dir = config.dataDir();
+        PostgresLocation pg = config.postgres();
+        if (pg == null) {
+            Files.deleteIfExists(dir.resolve(DuckDbHistoryStore.FILE_NAME));
+            Files.deleteIfExists(dir.resolve(DuckDbHistoryStore.FILE_NAME + ".wal"));
+            return DuckDbHistoryStore.open(dir, Integer.getInteger(STORE_THREADS_PROPERTY, STORE_THREADS));
+        }
+        PostgresHistoryStore store = PostgresHistoryStore.open(pg.url(), pg.user(), pg.password(), pg.schema());
+        try {
+            String where = "schema " + pg.schema() + " at " + pg.displayUrl();
+            if (!store.tryLockSchema()) {
+                throw new IllegalStateException("another server keeps its history in " + where
+                        + " now; give this one a schema of its own (--pg-schema NAME)");
+            }
+            String me = OWNER_PREFIX + dir.toAbsolutePath().normalize();
+            java.util.Optional<String> owner = store.owner();
+            if (owner.isEmpty()) {
+                org.watchkeeper.store.StoreCounts c = store.counts();
+                if (c.positions() + c.vessels() + c.identityChanges() + c.events() > 0 || !store.analyzedInputs().isEmpty()
+                        || store.incidentCount() > 0) {
+                    throw new IllegalStateException(where + " holds a history that no server wrote (" + c.positions()
+                            + " positions, " + c.events() + " events; watchkeeper analyze --store postgres writes such one),"
+                            + " and the server empties its schema at every start to rebuild it from its raw archive, which"
+                            + " would delete that history. Give serve a schema of its own (--pg-schema NAME, default "
+                            + PostgresLocation.DEFAULT_SCHEMA + "); the history there is left as it is.");
+                }
+            } else if (!owner.get().equals(me)) {
+                System.err.println("watchkeeper serve: note: " + where + " held the history of the server on data folder "
+                        + owner.get().substring(owner.get().startsWith(OWNER_PREFIX) ? OWNER_PREFIX.length() : 0)
+                        + "; it is replaced by this one's (that server rebuilds its own at its next start)");
+            }
+            store.claim(me);
+            store.clearHistory();
+        } catch (RuntimeException e) {
+            try {
+                store.close();
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        // a DuckDB history left by an earlier start without --store postgres is out of date from here on
+        Files.deleteIfExists(dir.resolve(DuckDbHistoryStore.FILE_NAME));
+        Files.deleteIfExists(dir.resolve(DuckDbHistoryStore.FILE_NAME + ".wal"));
+        return store;
+    }
+
+    /** How a server marks the PostgreSQL schema it keeps ({@link PostgresHistoryStore#claim}), before its data folder. */
+    public static final String OWNER_PREFIX = "watchkeeper serve ";
+
+    /**
+     * Where the history is kept, for messages: {@code duckdb DIR/history.duckdb} or {@code postgres URL
+     * schema S as USER} (passwords left out).
+     */
+    public String storeDescription() {
+        return config.postgres() != null ? config.postgres().toString()
+                : "duckdb " + config.dataDir().resolve(DuckDbHistoryStore.FILE_NAME);
     }
 
     /**
@@ -631,6 +735,11 @@ public final class WatchkeeperServer implements AutoCloseable {
     /** Archived lines replayed into history at start. */
     public long rebuiltLines() {
         return rebuiltLines;
+    }
+
+    /** How long the rebuild of the history from the raw archive took at start, ms (stored included). */
+    public long rebuildMillis() {
+        return rebuildMillis;
     }
 
     public Config config() {

@@ -1,0 +1,232 @@
+package org.watchkeeper.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.watchkeeper.store.PositionRow;
+import org.watchkeeper.store.PostgresHistoryStore;
+import org.watchkeeper.store.StoreCounts;
+
+/**
+ * A server keeping its history in PostgreSQL + PostGIS answers as one keeping it in DuckDB, for the same
+ * real log; a restart rebuilds the same rows (none twice); a schema that analyze wrote is refused and left
+ * as it was; a second server on the same schema is refused. PostgreSQL comes from
+ * {@code WATCHKEEPER_PG_URL} / {@code _USER} / {@code _PASSWORD} (defaults: localhost:5432,
+ * watchkeeper/watchkeeper; {@code scripts/postgres-start.sh} starts it): the test is skipped when it cannot
+ * be reached, and fails then under {@code CI=true}. Each test works in fresh schemas it drops.
+ */
+class PostgresHistoryServeTest {
+    static final String URL = env("WATCHKEEPER_PG_URL", "jdbc:postgresql://localhost:5432/watchkeeper");
+    static final String USER = env("WATCHKEEPER_PG_USER", "watchkeeper");
+    static final String PASSWORD = env("WATCHKEEPER_PG_PASSWORD", "watchkeeper");
+    /** A real AMSA terrestrial feed (all Australia, 44 687 lines, about 2 300 stations): many tracks, invalid_identity events. */
+    static final String LOG = "amsa-risky/ais.txt.gz";
+
+    private final List<String> schemas = new java.util.ArrayList<>();
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    private static void requirePostgres() {
+        String reason;
+        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD)) {
+            reason = c.isValid(5) ? null : "connection not valid";
+        } catch (SQLException e) {
+            reason = e.getMessage();
+        }
+        if (reason != null) {
+            String msg = "PostgreSQL is not reachable at " + URL + " as " + USER + " (" + reason
+                    + "); start it with scripts/postgres-start.sh";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new AssertionError("CI=true, the PostgreSQL tests must run: " + msg);
+            }
+            Assumptions.abort(msg);
+        }
+    }
+
+    private String freshSchema() {
+        String s = "wk_serve_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        schemas.add(s);
+        return s;
+    }
+
+    @AfterEach
+    void dropSchemas() throws SQLException {
+        if (schemas.isEmpty()) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement st = c.createStatement()) {
+            for (String s : schemas) {
+                st.execute("DROP SCHEMA IF EXISTS " + s + " CASCADE");
+            }
+        }
+    }
+
+    private static long count(String schema, String table) throws SQLException {
+        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM " + schema + "." + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The rows of the history tables, as counted by PostgreSQL itself. */
+    private static StoreCounts rows(String schema) throws SQLException {
+        return new StoreCounts(count(schema, "positions"), count(schema, "vessels"), count(schema, "identity_changes"),
+                count(schema, "events"));
+    }
+
+    /** Starts a server on {@code data} replaying the log as fast as it takes it, and waits until it is stored. */
+    private static WatchkeeperServer serve(Path data, Path log, PostgresLocation pg) throws Exception {
+        WatchkeeperServer s = WatchkeeperServer.start(Fixture.config(data).withPostgres(pg)
+                .withSources(List.of("amsa=file:" + log.toAbsolutePath())));
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (!s.sources().stream().allMatch(Source::finished)) {
+            assertThat(System.currentTimeMillis()).as("file source finished").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        s.pipeline().awaitIdle(60, TimeUnit.SECONDS);
+        s.pipeline().awaitIdle(60, TimeUnit.SECONDS);
+        assertThat(s.pipeline().awaitReleased(60, TimeUnit.SECONDS)).as("held input released").isTrue();
+        return s;
+    }
+
+    /** What the API answers about the history: vessel count, events by kind, every event, the busiest vessel's track. */
+    private record Answers(int vessels, Map<String, Integer> eventsByKind, String events, int trackMmsi, String track,
+                           String trackCsv) {
+    }
+
+    private static Answers answers(WatchkeeperServer s) throws Exception {
+        JsonNode vessels = Fixture.get(s, "/api/vessels?limit=100000").json();
+        Fixture.Reply ev = Fixture.get(s, "/api/events?limit=100000");
+        assertThat(ev.status()).isEqualTo(200);
+        Map<String, Integer> byKind = new TreeMap<>();
+        for (JsonNode e : ev.json().path("events")) {
+            byKind.merge(e.path("kind").asText(), 1, Integer::sum);
+        }
+        // the vessel with the most stored fixes
+        int busiest = 0;
+        int most = -1;
+        for (var v : s.store().vessels()) {
+            List<PositionRow> t = s.store().track(v.mmsi(), Long.MIN_VALUE, Long.MAX_VALUE);
+            if (t.size() > most) {
+                most = t.size();
+                busiest = v.mmsi();
+            }
+        }
+        Fixture.Reply track = Fixture.get(s, "/api/vessels/" + busiest + "/track?points=true");
+        assertThat(track.status()).as(track.body()).isEqualTo(200);
+        Fixture.Reply csv = Fixture.get(s, "/api/vessels/" + busiest + "/track?format=csv");
+        assertThat(csv.status()).isEqualTo(200);
+        return new Answers(vessels.path("count").asInt(), byKind, ev.body(), busiest, track.body(), csv.body());
+    }
+
+    @Test
+    void postgresHistoryAnswersAsDuckDbAndARestartRebuildsItOnce(@TempDir Path duckData, @TempDir Path pgData,
+            @TempDir Path other) throws Exception {
+        Path log = Fixture.log(LOG);
+        requirePostgres();
+        String schema = freshSchema();
+        PostgresLocation pg = new PostgresLocation(URL, USER, PASSWORD, schema);
+
+        Answers duck;
+        StoreCounts duckCounts;
+        try (WatchkeeperServer s = serve(duckData, log, null)) {
+            duck = answers(s);
+            duckCounts = s.store().counts();
+            assertThat(Fixture.get(s, "/api/stats").json().path("store").path("kind").asText()).isEqualTo("duckdb");
+        }
+        // the real log gives a real history: thousands of stations and fixes, events, identity changes
+        assertThat(duck.vessels()).isGreaterThan(2000);
+        assertThat(duck.eventsByKind().getOrDefault("invalid_identity", 0)).isGreaterThan(100);
+        assertThat(duckCounts.positions()).isGreaterThan(10_000);
+        assertThat(duckCounts.identityChanges()).isPositive();
+        assertThat(duck.track()).contains("\"LineString\"");
+
+        Answers first;
+        try (WatchkeeperServer s = serve(pgData, log, pg)) {
+            first = answers(s);
+            JsonNode stats = Fixture.get(s, "/api/stats").json().path("store");
+            assertThat(stats.path("kind").asText()).isEqualTo("postgres");
+            assertThat(stats.path("url").asText()).isEqualTo(URL);
+            assertThat(stats.path("schema").asText()).isEqualTo(schema);
+            assertThat(s.storeDescription()).doesNotContain(PASSWORD.isEmpty() ? "\u0000" : "as " + USER + " " + PASSWORD)
+                    .startsWith("postgres " + URL + " schema " + schema);
+            // what PostgreSQL holds is what the DuckDB server stored
+            assertThat(rows(schema)).isEqualTo(duckCounts);
+            assertThat(count(schema, "store_owner")).isEqualTo(1);
+            assertThat(pgData.resolve("history.duckdb")).doesNotExist();
+
+            // a second server on the same schema is refused while this one runs, and changes nothing
+            assertThatThrownBy(() -> WatchkeeperServer.start(Fixture.config(other).withPostgres(pg)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("another server keeps its history in schema " + schema);
+            assertThat(rows(schema)).isEqualTo(duckCounts);
+        }
+        assertThat(first.vessels()).isEqualTo(duck.vessels());
+        assertThat(first.eventsByKind()).isEqualTo(duck.eventsByKind());
+        assertThat(first.events()).isEqualTo(duck.events());
+        assertThat(first.trackMmsi()).isEqualTo(duck.trackMmsi());
+        assertThat(first.track()).isEqualTo(duck.track());
+        assertThat(first.trackCsv()).isEqualTo(duck.trackCsv());
+
+        // a restart empties the schema and rebuilds it from the raw archive: the same rows, none twice
+        try (WatchkeeperServer s = serve(pgData, log, pg)) {
+            assertThat(s.rebuiltLines()).isGreaterThan(0);
+            assertThat(s.sources().get(0).lines()).isZero(); // the file was read before: nothing new
+            assertThat(rows(schema)).isEqualTo(duckCounts);
+            Answers again = answers(s);
+            assertThat(again).isEqualTo(first);
+        }
+    }
+
+    @Test
+    void aSchemaThatAnalyzeWroteIsRefusedAndKept(@TempDir Path data) throws Exception {
+        requirePostgres();
+        String schema = freshSchema();
+        try (PostgresHistoryStore analyzed = PostgresHistoryStore.open(URL, USER, PASSWORD, schema)) {
+            analyzed.appendPositions(List.of(new PositionRow(219000001, 1_400_000_000_000L, 55.5, 11.2, 3.0, 90.0, -1, 0, 1, 1,
+                    "dma")));
+        }
+        assertThatThrownBy(() -> WatchkeeperServer.start(Fixture.config(data)
+                .withPostgres(new PostgresLocation(URL, USER, PASSWORD, schema))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("schema " + schema + " at " + URL + " holds a history that no server wrote (1 positions, 0 events")
+                .hasMessageContaining("--pg-schema NAME");
+        assertThat(count(schema, "positions")).isEqualTo(1);
+        // and the data folder is free again for a start that is allowed
+        String own = freshSchema();
+        try (WatchkeeperServer s = WatchkeeperServer.start(Fixture.config(data).withPostgres(new PostgresLocation(URL, USER,
+                PASSWORD, own)))) {
+            assertThat(s.store().counts()).isEqualTo(new StoreCounts(0, 0, 0, 0));
+        }
+    }
+
+    @Test
+    void aLocationIsCheckedBeforeAnythingOpens() {
+        assertThatThrownBy(() -> new PostgresLocation("postgresql://localhost/x", USER, PASSWORD, "s"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must start with jdbc:postgresql:");
+        assertThatThrownBy(() -> new PostgresLocation(URL, USER, PASSWORD, "Serve"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lower-case letters, digits and underscores");
+        assertThat(new PostgresLocation("jdbc:postgresql://db/wk?ssl=true&password=secret", "u", "pw", "s").toString())
+                .isEqualTo("postgres jdbc:postgresql://db/wk?ssl=true&password=*** schema s as u");
+    }
+}
