@@ -461,7 +461,7 @@ public final class WatchkeeperServer implements AutoCloseable {
                 if (c.positions() + c.vessels() + c.identityChanges() + c.events() > 0 || !store.analyzedInputs().isEmpty()
                         || store.incidentCount() > 0) {
                     throw new IllegalStateException(where + " holds a history that no server wrote (" + c.positions()
-                            + " positions, " + c.events() + " events; watchkeeper analyze --store postgres writes such one),"
+                            + " positions, " + c.events() + " events; watchkeeper analyze --store postgres writes one such),"
                             + " and the server empties its schema at every start to rebuild it from its raw archive, which"
                             + " would delete that history. Give serve a schema of its own (--pg-schema NAME, default "
                             + PostgresLocation.DEFAULT_SCHEMA + "); the history there is left as it is.");

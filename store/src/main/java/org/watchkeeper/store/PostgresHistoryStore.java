@@ -209,16 +209,35 @@ public final class PostgresHistoryStore extends JdbcHistoryStore {
 
     /**
      * Empties the history tables: positions, vessels, identity changes, events and their vessels.
-     * Incidents, the analyzed inputs and the owner are kept.
+     * Incidents, the analyzed inputs and the owner are kept. A {@code TRUNCATE} waits for no reader
+     * longer than {@value #TRUNCATE_LOCK_WAIT}: when another session (a SQL or GIS client inside a
+     * transaction) still reads a table then, the rows are deleted instead, which readers do not block.
      *
      * @throws StoreException when the database fails
      */
     public synchronized void clearHistory() {
-        inTransaction("empty the history tables", () -> {
-            execute("TRUNCATE positions, vessels, identity_changes, events, event_vessels");
-            return null;
-        });
+        try {
+            inTransaction("empty the history tables", () -> {
+                execute("SET LOCAL lock_timeout = '" + TRUNCATE_LOCK_WAIT + "'",
+                        "TRUNCATE positions, vessels, identity_changes, events, event_vessels");
+                return null;
+            });
+        } catch (StoreException e) {
+            if (!(e.getCause() instanceof SQLException sql) || !LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+                throw e;
+            }
+            inTransaction("empty the history tables", () -> {
+                execute("DELETE FROM positions", "DELETE FROM vessels", "DELETE FROM identity_changes",
+                        "DELETE FROM event_vessels", "DELETE FROM events");
+                return null;
+            });
+        }
     }
+
+    /** How long {@link #clearHistory} waits for readers before it deletes instead of truncating. */
+    static final String TRUNCATE_LOCK_WAIT = "5s";
+    /** SQLSTATE lock_not_available. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     /** @return the schema holding the tables */
     public String schema() {

@@ -75,7 +75,7 @@ class PostgresHistoryStoreTest extends HistoryStoreContract {
         }
     }
 
-    private HistoryStore open() {
+    private PostgresHistoryStore open() {
         return PostgresHistoryStore.open(PostgresTestSupport.URL, PostgresTestSupport.USER, PostgresTestSupport.PASSWORD, schema);
     }
 
@@ -88,5 +88,40 @@ class PostgresHistoryStoreTest extends HistoryStoreContract {
                 PostgresTestSupport.PASSWORD, schema);
         assertThat(store.counts().positions()).isEqualTo(rows.size());
         assertThat(store.near(-17.0, -179.9998, 500, Fleet.T0, END)).hasSize(1);
+    }
+
+    /**
+     * A writer claims the schema, holds its lock against a second, and empties its history tables even
+     * while another session reads them inside a transaction (deleting, as that reader blocks a TRUNCATE),
+     * keeping the owner.
+     */
+    @Test
+    void aClaimedSchemaIsLockedAndEmptiedBesideAReader() throws SQLException {
+        PostgresHistoryStore pg = (PostgresHistoryStore) store;
+        assertThat(pg.owner()).isEmpty();
+        pg.claim("watchkeeper serve /srv/wk");
+        assertThat(pg.owner()).contains("watchkeeper serve /srv/wk");
+        assertThat(pg.tryLockSchema()).isTrue();
+        try (PostgresHistoryStore second = open()) {
+            assertThat(second.tryLockSchema()).isFalse();
+            assertThat(second.owner()).contains("watchkeeper serve /srv/wk");
+        }
+        store.appendPositions(List.of(new PositionRow(219000001, 1000, 55.5, 11.2, 3.0, 90.0, -1, 0, 1, 1, "dma"),
+                new PositionRow(219000001, 2000, 55.6, 11.2, 3.0, 90.0, -1, 0, 1, 1, "dma")));
+        try (Connection reader = DriverManager.getConnection(PostgresTestSupport.URL, PostgresTestSupport.USER,
+                PostgresTestSupport.PASSWORD); Statement st = reader.createStatement()) {
+            reader.setAutoCommit(false);
+            try (ResultSet r = st.executeQuery("SELECT count(*) FROM " + schema + ".positions")) {
+                r.next();
+                assertThat(r.getLong(1)).isEqualTo(2);
+            }
+            long t0 = System.nanoTime();
+            pg.clearHistory(); // the reader's transaction is still open
+            assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(4_500); // it waited, then deleted
+            assertThat(store.counts()).isEqualTo(new StoreCounts(0, 0, 0, 0));
+            reader.rollback();
+        }
+        pg.clearHistory(); // no reader: truncated at once
+        assertThat(pg.owner()).contains("watchkeeper serve /srv/wk");
     }
 }
