@@ -20,7 +20,7 @@ import {
 import { auth, ensureLogin } from './auth.js';
 import { setupAdmin } from './admin.js';
 import {
-  EVENT_GROUPS, eventGroup, watchEntriesFor, watchLabel, watchBody, alertFor, alertText, eventFacts, pictureTime, isStale,
+  EVENT_GROUPS, eventGroup, watchEntriesFor, watchLabel, watchBody, alertFor, alertText, eventFacts, utcTime, escapeHtml, pictureTime, isStale,
   streamHealth, eventCountText, zoneRights, watchRights, kindLabel,
 } from './watch.js';
 
@@ -258,8 +258,8 @@ async function loadVessels() {
 
 const fmt = {
   num: (x, d = 1, unit = '') => (typeof x === 'number' && Number.isFinite(x) ? `${x.toFixed(d)}${unit}` : '—'),
-  time: (t) => (t ? new Date(t).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z').replace(/:00Z$/, 'Z') : '—'),
-  esc: (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c])),
+  time: utcTime,
+  esc: escapeHtml,
 };
 
 function row(label, value) {
@@ -636,7 +636,9 @@ async function jumpToEvent(id, pool = state.events) {
  */
 async function showEventDetail(e) {
   const box = $('event-detail');
-  const facts = (evidence) => eventFacts(e, { evidence, time: fmt.time }).map(([k, v]) => row(fmt.esc(k), fmt.esc(v))).join('');
+  // a structured attribute (a port visit's parts, a list of objects) spans the panel's width under its label
+  const facts = (evidence) => eventFacts(e, { evidence, time: fmt.time }).map(([k, v]) => (typeof v === 'string' ? row(fmt.esc(k), fmt.esc(v))
+    : `<tr class="nested-label"><th colspan="2">${fmt.esc(k)}</th></tr><tr class="nested"><td colspan="2">${v.html}</td></tr>`)).join('');
   const vessels = (e.vessels || []).map((m) => `<span class="vessel-link" data-mmsi="${fmt.esc(m)}">${fmt.esc(state.vessels.get(m)?.name || 'Unnamed')} (${fmt.esc(m)})</span>`).join(', ');
   const draw = (evidence, note = '') => {
     box.innerHTML = `<button type="button" class="detail-close" title="Close">×</button>

@@ -113,11 +113,40 @@ const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?Z$/;
 /** Attributes the detail names in rows of their own, not among the measured ones. */
 const NAMED_ATTRIBUTES = new Set(['zone_name', 'zone_id', 'note', 'mmsi']);
 
+/** An attribute name made readable: "stop_duration_s" → "stop duration s", "start_ms" → "start". */
+export function attributeLabel(k) {
+  return String(k).replace(/_ms$/, '').replace(/_/g, ' ');
+}
+
+/** Whether attribute `k`'s value `v` is a time: an ISO instant, or epoch milliseconds of a `_ms` attribute. */
+function isInstant(k, v) {
+  return (typeof v === 'string' && ISO_INSTANT.test(v)) || (String(k).endsWith('_ms') && typeof v === 'number' && v > 1e11);
+}
+
+/** A time attribute written by `time` (which takes an ISO instant). */
+function instantText(v, time) {
+  return time(typeof v === 'number' ? new Date(v).toISOString() : v);
+}
+
+/** A time attribute as HTML: a narrow cell breaks it between its date and its time of day, never inside the date. */
+function instantHtml(v, time) {
+  return instantText(v, time).split(' ').map((w) => `<span class="nowrap">${escapeHtml(w)}</span>`).join(' ');
+}
+
+/** Whether a value needs more than a line of text: an object, or a list holding objects or lists. */
+function isStructured(v) {
+  if (v === null || typeof v !== 'object') return false;
+  return !Array.isArray(v) || v.some((x) => x !== null && typeof x === 'object');
+}
+
 /**
- * The facts of an event for its detail panel: [label, text] rows of kind, times, duration, zone and
- * watchlist note, then each measured attribute (name made readable, numbers rounded, lists joined,
- * times written by `time`: ISO instants and epoch milliseconds of a `_ms` attribute).
+ * The facts of an event for its detail panel: [label, value] rows of kind, times, duration, zone and
+ * watchlist note, then each measured attribute (name made readable, numbers rounded, lists of values
+ * joined, times written by `time`: ISO instants and epoch milliseconds of a `_ms` attribute).
  * `evidence` the number of evidence observations when known (the stored event's `evidence`).
+ * A value is plain text, except for an attribute that is an object or a list of objects: then it is
+ * `{html}`, an HTML table (see attributeHtml; a port visit's `parts` as portPartsHtml writes them,
+ * under the label "Parts", in place of the part count), every text in it escaped.
  */
 export function eventFacts(e, { evidence, time = (t) => t } = {}) {
   const a = e.attributes || {};
@@ -128,23 +157,107 @@ export function eventFacts(e, { evidence, time = (t) => t } = {}) {
   if (a.zone_name) rows.push(['Zone', String(a.zone_name)]);
   const notes = Array.isArray(a.note) ? a.note : a.note ? [a.note] : [];
   if (notes.length) rows.push(['Watchlist note', notes.join('; ')]);
+  const parts = e.kind === 'port_visit' && Array.isArray(a.parts) && a.parts.length > 0;
   for (const [k, v] of Object.entries(a)) {
-    if (NAMED_ATTRIBUTES.has(k)) continue;
-    const instant = (typeof v === 'string' && ISO_INSTANT.test(v)) || (k.endsWith('_ms') && typeof v === 'number' && v > 1e11);
-    rows.push([k.replace(/_ms$/, '').replace(/_/g, ' '), instant ? time(typeof v === 'number' ? new Date(v).toISOString() : v) : attributeText(v)]);
+    if (NAMED_ATTRIBUTES.has(k) || (parts && k === 'part_count')) continue;
+    if (parts && k === 'parts') rows.push(['Parts', { html: portPartsHtml(a, { time }) }]);
+    else if (isStructured(v)) rows.push([attributeLabel(k), { html: attributeHtml(v, { time }) }]);
+    else rows.push([attributeLabel(k), isInstant(k, v) ? instantText(v, time) : attributeText(v)]);
   }
   if (evidence !== undefined && evidence !== null) rows.push(['Evidence', `${evidence} observation${evidence === 1 ? '' : 's'}`]);
   return rows;
 }
 
-/** A measured value as text: numbers to at most 3 decimals, lists joined, objects as JSON. */
+/** A measured value as text: numbers to at most 3 decimals, lists joined, objects as "key: value; …". */
 export function attributeText(v) {
   if (v === null || v === undefined) return '—';
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Math.round(v * 1000) / 1000);
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
-  if (Array.isArray(v)) return v.map(attributeText).join(', ') || '—';
-  if (typeof v === 'object') return JSON.stringify(v);
+  if (Array.isArray(v)) return v.map((x) => (isStructured(x) ? `(${attributeText(x)})` : attributeText(x))).join(', ') || '—';
+  if (typeof v === 'object') {
+    return Object.entries(v).map(([k, x]) => `${attributeLabel(k)}: ${isStructured(x) ? `(${attributeText(x)})` : attributeText(x)}`).join('; ') || '—';
+  }
   return String(v);
+}
+
+/** Text made safe to place in HTML, in an element or a quoted attribute. */
+export function escapeHtml(s) {
+  return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
+/** Nesting deeper than this is written as text (attributeText), not as further tables. */
+const MAX_DEPTH = 3;
+
+/**
+ * Any attribute value as HTML, every text escaped (names and values come from AIS and are not to be
+ * trusted): a scalar as attributeText writes it (times by `time`, for an ISO instant or, under a key
+ * ending in `_ms`, epoch milliseconds); a list of scalars joined by commas; a list of objects as a
+ * table, one row per object and one column per key (in the order first seen); an object as a table
+ * of "key: value" rows; other lists as a numbered list. `key` the attribute name of `v`, when any.
+ */
+export function attributeHtml(v, { time = (t) => t, key = '' } = {}, depth = 0) {
+  const sub = (x, k) => attributeHtml(x, { time, key: k }, depth + 1);
+  if (!isStructured(v)) {
+    if (Array.isArray(v)) return escapeHtml(v.map((x) => (isInstant(key, x) ? instantText(x, time) : attributeText(x))).join(', ') || '—');
+    return isInstant(key, v) ? instantHtml(v, time) : escapeHtml(attributeText(v));
+  }
+  if (depth >= MAX_DEPTH) return escapeHtml(attributeText(v));
+  if (Array.isArray(v)) {
+    if (v.every((x) => x !== null && typeof x === 'object' && !Array.isArray(x))) {
+      const keys = [...new Set(v.flatMap((x) => Object.keys(x)))];
+      const head = keys.map((k) => `<th>${escapeHtml(attributeLabel(k))}</th>`).join('');
+      const body = v.map((x) => `<tr>${keys.map((k) => `<td>${k in x ? sub(x[k], k) : ''}</td>`).join('')}</tr>`).join('');
+      return `<table class="attr-table"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+    }
+    return `<ol class="attr-list">${v.map((x) => `<li>${sub(x, key)}</li>`).join('')}</ol>`;
+  }
+  const rows = Object.entries(v).map(([k, x]) => `<tr><th>${escapeHtml(attributeLabel(k))}</th><td>${sub(x, k)}</td></tr>`).join('');
+  return rows ? `<table class="attr-object">${rows}</table>` : '—';
+}
+
+/**
+ * The parts of a port visit (`a` its attributes: `parts`, `part_count`, `port_name`) as an HTML
+ * table, one row per part in time order: number, place (the anchorage's name, else the port's, and
+ * which of the two it is; its id and point in the cell's title), from and to (by `time`; "last fix"
+ * when the ship did not depart), the time stopped and the stops, and the fixes. When the visit had
+ * more parts than are listed (the API lists the first and the last ones, as many of each), a row
+ * says how many are left out, where they were. Every text escaped.
+ */
+export function portPartsHtml(a, { time = (t) => t } = {}) {
+  const parts = Array.isArray(a.parts) ? a.parts : [];
+  const count = Number.isInteger(a.part_count) && a.part_count > parts.length ? a.part_count : parts.length;
+  const head = count > parts.length ? Math.ceil(parts.length / 2) : parts.length;
+  const at = (ms) => (typeof ms === 'number' && Number.isFinite(ms) ? instantHtml(ms, time) : '—');
+  const row = (p, n) => {
+    if (p === null || typeof p !== 'object') return `<tr><td>${n}</td><td colspan="5">${attributeHtml(p)}</td></tr>`;
+    const anchorage = p.place === 'anchorage';
+    const name = anchorage ? (p.anchorage_name || p.anchorage_id || 'anchorage') : (a.port_name || 'port');
+    const where = [anchorage ? p.anchorage_id : a.port_id, Number.isFinite(p.lat) && Number.isFinite(p.lon) ? `${p.lat}, ${p.lon}` : null].filter(Boolean).join(' · ');
+    const stops = Number(p.stop_count) || 0;
+    const stopped = stops === 0 ? 'no stop' : [Number.isFinite(p.stop_duration_s) ? duration(p.stop_duration_s * 1000) : null,
+      `(${stops} stop${stops === 1 ? '' : 's'})`].filter(Boolean).map((w) => `<span class="nowrap">${w}</span>`).join(' ');
+    const to = `${at(p.end_ms)}${p.departed === false ? ' <small>last fix</small>' : ''}`;
+    return `<tr><td>${n}</td><td${where ? ` title="${escapeHtml(where)}"` : ''}>${escapeHtml(name)} <small>${escapeHtml(p.place || '')}</small></td>`
+      + `<td>${at(p.start_ms)}</td><td>${to}</td><td>${stopped}</td><td class="num">${escapeHtml(attributeText(p.fixes))}</td></tr>`;
+  };
+  const rows = parts.map((p, i) => row(p, i < head ? i + 1 : count - (parts.length - i) + 1));
+  if (count > parts.length) {
+    rows.splice(head, 0, `<tr class="parts-skipped"><td colspan="6">… ${count - parts.length} parts not listed …</td></tr>`);
+  }
+  return '<table class="attr-table parts"><thead><tr><th>#</th><th>Place</th><th>From</th><th>To</th><th>Stopped</th><th class="num">Fixes</th></tr></thead>'
+    + `<tbody>${rows.join('')}</tbody></table>`;
+}
+
+/**
+ * A time as the panels write it, in UTC: "2012-01-27 11:47:02Z" (fractions of a second dropped, and
+ * ":00" seconds: "2026-11-01 10:00Z"); '—' for none and for what is no time. `t` an ISO instant or
+ * epoch milliseconds.
+ */
+export function utcTime(t) {
+  if (!t) return '—';
+  const d = new Date(t);
+  if (Number.isNaN(d.getTime())) return '—';
+  return d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z').replace(/:00Z$/, 'Z');
 }
 
 /** A span of milliseconds as "2 h 05 min", "45 min" or "30 s". */

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import {
   EVENT_GROUPS, eventGroup, normaliseName, watchEntriesFor, watchLabel, watchBody, alertFor, alertText, eventFacts, attributeText,
+  attributeHtml, portPartsHtml, escapeHtml, utcTime,
   duration, pictureTime, isStale, streamHealth, eventCountText, zoneRights, watchRights,
 } from '../src/watch.js';
 
@@ -96,9 +97,110 @@ describe('event facts', () => {
   });
   it('writes values and spans readably', () => {
     expect(attributeText(null)).toBe('—');
-    expect(attributeText({ a: 1 })).toBe('{"a":1}');
+    expect(attributeText({ a: 1, stop_duration_s: 2.5, at_ms: 5, n: { b: true } })).toBe('a: 1; stop duration s: 2.5; at: 5; n: (b: yes)');
+    expect(attributeText([{ a: 1 }, 2])).toBe('(a: 1), 2');
     expect(duration(30e3)).toBe('30 s');
     expect(duration(50 * 3600e3)).toBe('2 d 2 h');
+  });
+});
+
+// A real port visit of several parts: analyze of AMSA's ais.txt.gz (2012-01-27) with the anchorages
+// it yields (--anchorages --anchorage-hours 0.1 --anchorage-vessels 2) given back as --ports: MMSI
+// 000000000 (two ships sending it) heard three times at Darwin's anchorage, as GET /api/events gives it.
+const DARWIN_VISIT = {
+  id: 'daaf3904be9f3292f6b884a9609c80d7', kind: 'port_visit', start: '2012-01-27T11:47:02.510Z', end: '2012-01-27T11:53:26Z',
+  vessels: ['000000000'], lat: -12.471646, lon: 130.847076,
+  attributes: {
+    port_id: 'AUDRW', port_name: 'Darwin', unlocode: 'AUDRW', country: 'Australia', anchorage_id: 'anchorage-17241-67497',
+    anchorage_name: 'Darwin anchorage 12.4716S 130.8471E', port_source: 'anchorages.geojson', arrival_ms: 1327664822510, departed: false,
+    arrival_observed: false, stop_count: 3, stop_duration_s: 380.49, first_stop_start_ms: 1327664822510, last_stop_end_ms: 1327665206000,
+    gap_count: 0, fixes: 159, confidence: 2, part_count: 3,
+    parts: [
+      { place: 'anchorage', anchorage_id: 'anchorage-17241-67497', anchorage_name: 'Darwin anchorage 12.4716S 130.8471E', lat: -12.471646, lon: 130.847076,
+        start_ms: 1327664822510, end_ms: 1327664889000, departed: true, stop_count: 1, stop_duration_s: 66.49, fixes: 29 },
+      { place: 'anchorage', anchorage_id: 'anchorage-17241-67497', anchorage_name: 'Darwin anchorage 12.4716S 130.8471E', lat: -12.471646, lon: 130.847076,
+        start_ms: 1327664891000, end_ms: 1327665067000, departed: true, stop_count: 1, stop_duration_s: 176.0, fixes: 54 },
+      { place: 'anchorage', anchorage_id: 'anchorage-17241-67497', anchorage_name: 'Darwin anchorage 12.4716S 130.8471E', lat: -12.471646, lon: 130.847076,
+        start_ms: 1327665068000, end_ms: 1327665206000, departed: false, stop_count: 1, stop_duration_s: 138.0, fixes: 76 },
+    ],
+  },
+};
+
+const PARTS_HEAD = '<table class="attr-table parts"><thead><tr><th>#</th><th>Place</th><th>From</th><th>To</th><th>Stopped</th><th class="num">Fixes</th></tr></thead><tbody>';
+const DARWIN_TITLE = 'title="anchorage-17241-67497 · -12.471646, 130.847076">Darwin anchorage 12.4716S 130.8471E <small>anchorage</small></td>';
+
+describe('structured event attributes', () => {
+  it('writes times as the panels do, in UTC', () => {
+    expect(utcTime('2012-01-27T11:47:02.510Z')).toBe('2012-01-27 11:47:02Z');
+    expect(utcTime(1327665206000)).toBe('2012-01-27 11:53:26Z');
+    expect(utcTime('2026-11-01T10:00:00Z')).toBe('2026-11-01 10:00Z');
+    expect(utcTime(null)).toBe('—');
+    expect(utcTime('not a time')).toBe('—');
+  });
+
+  it('shows a port visit of several parts as a table of its parts, times in UTC', () => {
+    const rows = eventFacts(DARWIN_VISIT, { evidence: 50, time: utcTime });
+    const parts = `${PARTS_HEAD}`
+      + `<tr><td>1</td><td ${DARWIN_TITLE}<td><span class="nowrap">2012-01-27</span> <span class="nowrap">11:47:02Z</span></td><td><span class="nowrap">2012-01-27</span> <span class="nowrap">11:48:09Z</span></td><td><span class="nowrap">1 min</span> <span class="nowrap">(1 stop)</span></td><td class="num">29</td></tr>`
+      + `<tr><td>2</td><td ${DARWIN_TITLE}<td><span class="nowrap">2012-01-27</span> <span class="nowrap">11:48:11Z</span></td><td><span class="nowrap">2012-01-27</span> <span class="nowrap">11:51:07Z</span></td><td><span class="nowrap">2 min</span> <span class="nowrap">(1 stop)</span></td><td class="num">54</td></tr>`
+      + `<tr><td>3</td><td ${DARWIN_TITLE}<td><span class="nowrap">2012-01-27</span> <span class="nowrap">11:51:08Z</span></td><td><span class="nowrap">2012-01-27</span> <span class="nowrap">11:53:26Z</span> <small>last fix</small></td><td><span class="nowrap">2 min</span> <span class="nowrap">(1 stop)</span></td><td class="num">76</td></tr>`
+      + '</tbody></table>';
+    expect(rows).toEqual([
+      ['Kind', 'port visit'], ['Start', '2012-01-27 11:47:02Z'], ['End', '2012-01-27 11:53:26Z'], ['Duration', '6 min'],
+      ['port id', 'AUDRW'], ['port name', 'Darwin'], ['unlocode', 'AUDRW'], ['country', 'Australia'], ['anchorage id', 'anchorage-17241-67497'],
+      ['anchorage name', 'Darwin anchorage 12.4716S 130.8471E'], ['port source', 'anchorages.geojson'], ['arrival', '2012-01-27 11:47:02Z'],
+      ['departed', 'no'], ['arrival observed', 'no'], ['stop count', '3'], ['stop duration s', '380.49'],
+      ['first stop start', '2012-01-27 11:47:02Z'], ['last stop end', '2012-01-27 11:53:26Z'], ['gap count', '0'], ['fixes', '159'],
+      ['confidence', '2'], ['Parts', { html: parts }], ['Evidence', '50 observations'],
+    ]);
+    // no raw JSON anywhere
+    expect(JSON.stringify(rows)).not.toContain('start_ms');
+  });
+
+  it('numbers the first and the last parts of a long visit and says how many are not listed', () => {
+    const part = (i, place) => ({ place, ...(place === 'anchorage' ? { anchorage_id: `a${i}`, anchorage_name: `Outer ${i}` } : {}),
+      start_ms: Date.UTC(2026, 10, 1, i), end_ms: Date.UTC(2026, 10, 1, i, 30), departed: true, stop_count: 0, stop_duration_s: 0, fixes: i });
+    const a = { port_id: 'SGSIN', port_name: 'Singapore', part_count: 23, parts: [...Array(10).keys(), ...[13, 14, 15, 16, 17, 18, 19, 20, 21, 22]].map((i) => part(i, i % 2 ? 'port' : 'anchorage')) };
+    const html = portPartsHtml(a, { time: utcTime });
+    const numbers = [...html.matchAll(/<tr><td>(\d+)<\/td>/g)].map((m) => Number(m[1]));
+    expect(numbers).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23]);
+    expect(html).toContain('<tr><td>10</td><td title="SGSIN">Singapore <small>port</small></td><td><span class="nowrap">2026-11-01</span> <span class="nowrap">09:00Z</span></td><td><span class="nowrap">2026-11-01</span> <span class="nowrap">09:30Z</span></td><td>no stop</td><td class="num">9</td></tr>'
+      + '<tr class="parts-skipped"><td colspan="6">… 3 parts not listed …</td></tr><tr><td>14</td><td title="SGSIN">Singapore <small>port</small></td><td><span class="nowrap">2026-11-01</span> <span class="nowrap">13:00Z</span></td>');
+  });
+
+  it('escapes names and values from AIS: no markup gets through', () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    const html = portPartsHtml({ port_name: '"><script>alert(1)</script>', port_id: 'p" onmouseover="alert(2)', part_count: 2, parts: [
+      { place: 'anchorage', anchorage_id: 'x" onmouseover="alert(3)', anchorage_name: evil, lat: 1, lon: 2, start_ms: 0, end_ms: 1, departed: true, stop_count: 1, stop_duration_s: 5, fixes: '<b>3</b>' },
+      { place: '<i>port</i>', start_ms: 2, end_ms: 3, departed: false, stop_count: 0, fixes: 1 },
+    ] }, { time: utcTime });
+    expect(html).not.toMatch(/<(img|script|b|i)[ >]/);
+    expect(html).not.toMatch(/" onmouseover/);
+    expect(html).toContain('title="x&quot; onmouseover=&quot;alert(3) · 1, 2">&lt;img src=x onerror=alert(1)&gt; <small>anchorage</small>');
+    expect(html).toContain('<td class="num">&lt;b&gt;3&lt;/b&gt;</td>');
+    expect(html).toContain('&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt; <small>&lt;i&gt;port&lt;/i&gt;</small>');
+    const rows = eventFacts({ kind: 'encounter', attributes: { '<b>k</b>': { name: evil }, list: [{ [evil]: evil }] } });
+    const html2 = rows.filter(([, v]) => typeof v !== 'string').map(([, v]) => v.html).join('');
+    expect(html2).not.toMatch(/<(img|b)[ >]/);
+    expect(rows.find(([k]) => k === '<b>k</b>')).toEqual(['<b>k</b>', { html: '<table class="attr-object"><tr><th>name</th><td>&lt;img src=x onerror=alert(1)&gt;</td></tr></table>' }]);
+    expect(escapeHtml(`a&b<'">`)).toBe('a&amp;b&lt;&#39;&quot;&gt;');
+  });
+
+  it('writes other lists and objects readably: tables of objects, comma lists of values, nested key: value', () => {
+    expect(attributeHtml([{ name: 'A', at_ms: 1327664822510, ok: true }, { name: 'B', extra: [1, 2.34567] }], { time: utcTime }))
+      .toBe('<table class="attr-table"><thead><tr><th>name</th><th>at</th><th>ok</th><th>extra</th></tr></thead><tbody>'
+        + '<tr><td>A</td><td><span class="nowrap">2012-01-27</span> <span class="nowrap">11:47:02Z</span></td><td>yes</td><td></td></tr><tr><td>B</td><td></td><td></td><td>1, 2.346</td></tr></tbody></table>');
+    expect(attributeHtml({ from: { lat: 1.5, time: '2026-11-01T10:00:00Z' }, tags: ['a', 'b'] }, { time: utcTime }))
+      .toBe('<table class="attr-object"><tr><th>from</th><td><table class="attr-object"><tr><th>lat</th><td>1.5</td></tr>'
+        + '<tr><th>time</th><td><span class="nowrap">2026-11-01</span> <span class="nowrap">10:00Z</span></td></tr></table></td></tr><tr><th>tags</th><td>a, b</td></tr></table>');
+    expect(attributeHtml([1, [2, 3]])).toBe('<ol class="attr-list"><li>1</li><li>2, 3</li></ol>');
+    expect(attributeHtml({})).toBe('—');
+    // a list of values stays a text row, an object becomes a table row
+    const rows = eventFacts({ kind: 'watchlist_activity', attributes: { matched: ['mmsi:1'], where: { zone: 'z' } } });
+    expect(rows.slice(3)).toEqual([['matched', 'mmsi:1'], ['where', { html: '<table class="attr-object"><tr><th>zone</th><td>z</td></tr></table>' }]]);
+    // deeper than three levels: text
+    expect(attributeHtml({ a: { b: { c: { d: 1 } } } })).toBe('<table class="attr-object"><tr><th>a</th><td><table class="attr-object"><tr><th>b</th><td>'
+      + '<table class="attr-object"><tr><th>c</th><td>d: 1</td></tr></table></td></tr></table></td></tr></table>');
   });
 });
 
