@@ -240,7 +240,7 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     if (!REAL) {
       const item = page.locator('#event-list .event-item[data-id="ev-visit-1"]');
       expect(await item.locator('.ongoing').textContent()).toBe('under way');
-      expect(await page.locator('#event-count').textContent()).toMatch(/^\d+ of 6 events \(1 under way\)$/);
+      expect(await page.locator('#event-count').textContent()).toMatch(/^\d+ of 7 events \(1 under way\)$/);
     }
   });
 
@@ -294,9 +294,12 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
   it('asks for the newest events and shows a picked event\'s details', async () => {
     if (!REAL) expect(server.requests).toContain('GET /api/events?limit=5000&order=newest');
     await page.click('.tabs button[data-tab="events"]');
-    // a real server's events: the first stored one listed (an episode under way has nothing stored yet); the mock's: its zone entry, then its watchlist activity
-    const ids = REAL ? [await page.evaluate(() => [...document.querySelectorAll('#event-list .event-item')].find((li) => !li.querySelector('.ongoing')).dataset.id)]
-      : ['ev-zone-1', 'ev-watch-1'];
+    // a real server's events: the first stored one listed (an episode under way has nothing stored yet) and its first stored port
+    // visit; the mock's: its port visit of three parts, its zone entry, then its watchlist activity
+    const ids = REAL ? await page.evaluate(() => {
+      const stored = [...document.querySelectorAll('#event-list .event-item')].filter((li) => !li.querySelector('.ongoing'));
+      return [...new Set([stored[0], stored.find((li) => li.querySelector('.kind-port_visit'))].filter(Boolean).map((li) => li.dataset.id))];
+    }) : ['ev-visit-2', 'ev-zone-1', 'ev-watch-1'];
     for (const id of ids) {
       await page.click(`#event-list .event-item[data-id="${id}"]`);
       await page.waitForFunction((eid) => document.getElementById('event-detail').dataset.id === eid
@@ -308,6 +311,47 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
       for (const m of e.vessels) expect(text).toContain(m);
       if (e.attributes.zone_name) expect(text).toContain(`Zone${e.attributes.zone_name}`);
       if (e.attributes.note && e.attributes.note.length) expect(text).toContain(`Watchlist note${e.attributes.note.join('; ')}`);
+      // structured attributes are tables, never JSON; a port visit's parts one row each, its times in UTC as the panel's
+      expect(text).not.toMatch(/[{[]"/);
+      if (e.kind === 'port_visit' && Array.isArray(e.attributes.parts) && e.attributes.parts.length) {
+        const parts = await page.evaluate(() => [...document.querySelectorAll('#event-detail table.parts tbody tr')].map((tr) => [...tr.cells].map((c) => c.textContent)));
+        const listed = parts.filter((r) => r.length === 6);
+        expect(listed).toHaveLength(e.attributes.parts.length);
+        const utc = (ms) => new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z').replace(/:00Z$/, 'Z');
+        e.attributes.parts.forEach((p, i) => {
+          expect(listed[i][2]).toBe(utc(p.start_ms));
+          expect(listed[i][3].startsWith(utc(p.end_ms))).toBe(true);
+          expect(listed[i][5]).toBe(String(p.fixes));
+          expect(listed[i][1]).toContain(p.place === 'anchorage' ? (p.anchorage_name || p.anchorage_id) : e.attributes.port_name);
+        });
+        expect(text).not.toContain('part count');
+      }
+      if (id === 'ev-visit-2') {
+        // the table alone: the whole panel is taller than the window
+        await page.locator('#event-detail table.parts').screenshot({ path: join(OUT, 'event-detail-port-visit-parts.png') });
+        expect(await page.evaluate(() => [...document.querySelectorAll('#event-detail table.parts tbody tr')].map((tr) => [...tr.cells].map((c) => c.textContent.trim())))).toEqual([
+          ['1', 'Singapore anchorage 1.2312N 103.9145E anchorage', expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)?Z$/), expect.any(String), '2 h 07 min (1 stop)', '96'],
+          ['2', 'Singapore anchorage 1.2144N 103.8458E anchorage', expect.any(String), expect.any(String), 'no stop', '14'],
+          ['3', 'Singapore port', expect.any(String), expect.any(String), '1 h 23 min (1 stop)', '61'],
+        ]);
+      }
+    }
+    if (!REAL) {
+      // names in attributes come from AIS: markup in them is shown as text, never run
+      const v = await page.evaluate(() => window.watchkeeper.state.events.find((x) => x.id === 'ev-visit-2'));
+      const evil = '<img src=x onerror="window.pwned=1">';
+      server.broadcast('event', { ...v, id: 'ev-visit-evil', attributes: { ...v.attributes, port_name: `<script>window.pwned=2</script>`,
+        parts: v.attributes.parts.map((p) => ({ ...p, anchorage_name: evil, anchorage_id: '" onmouseover="window.pwned=3' })), extra: { [evil]: [{ name: evil }] } } });
+      await page.locator('#event-list .event-item[data-id="ev-visit-evil"]').click();
+      await page.waitForFunction(() => document.getElementById('event-detail').dataset.id === 'ev-visit-evil'
+        && /Evidence/.test(document.getElementById('event-detail').textContent), null, { timeout: 10000 });
+      expect(await page.locator('#event-detail img, #event-detail script, #event-detail [onmouseover]').count()).toBe(0);
+      expect(await page.locator('#event-detail table.parts').textContent()).toContain(evil);
+      expect(await page.locator('#event-detail').textContent()).toContain('<script>window.pwned=2</script>');
+      await page.locator('#event-detail table.parts tbody td[title]').first().hover();
+      expect(await page.evaluate(() => window.pwned)).toBeUndefined();
+      await page.click(`#event-list .event-item[data-id="ev-watch-1"]`);
+      await page.waitForFunction(() => document.getElementById('event-detail').dataset.id === 'ev-watch-1', null, { timeout: 10000 });
     }
     if (!REAL) {
       expect(await page.locator('#event-detail').textContent()).toContain('Watchlist noteboarded 2026-10');

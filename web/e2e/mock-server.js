@@ -80,6 +80,7 @@ export function makeFixtures(n = 3000, seed = 42) {
     ev('ev-zone-1', 'zone_entry', [pick(40)], now - 3600e3, now - 3600e3, { attributes: { zone_id: 'zone-1', zone_name: 'Eastern anchorage', zone_category: 'anchorage' } }),
     ev('ev-watch-1', 'watchlist_activity', [pick(45)], now - 1800e3, now - 1800e3,
       { parameters: { period_s: 86400, entries: 1 }, attributes: { matched: [`mmsi:${pick(45).mmsi}`], note: ['boarded 2026-10'], mmsi: pick(45).mmsi, period_start: '2026-11-01T00:00:00Z' } }),
+    visitOfParts('ev-visit-2', pick(52), now - 9 * 3600e3, ev),
   ];
   // as the server's watchlist: the vessel of ev-watch-1 is on it
   const watchlist = [{ id: 'watch-1', mmsi: pick(45).mmsi, note: 'boarded 2026-10' }];
@@ -93,6 +94,25 @@ export function makeFixtures(n = 3000, seed = 42) {
     incident('inc-fixture-2', new Date(now - 2 * 3600e3).toISOString(), pick(60).lat, pick(60).lon, 'attempted_attack', undefined, { victim: { mmsi: pick(60).mmsi, status: 'steaming' } }),
   ];
   return { vessels, events, now, incidents, ongoing, watchlist };
+}
+
+/**
+ * A port visit of three parts as the server stores one (shaped as a real one of AMSA's log): the ship
+ * waits at two anchorages of the port, then berths; it left at `start` + 5 h.
+ */
+function visitOfParts(id, v, start, ev) {
+  const h = 3600e3;
+  const part = (place, from, to, stops, stopped, fixes, extra) => ({ place, ...extra, start_ms: start + from * h, end_ms: start + to * h, departed: true,
+    stop_count: stops, stop_duration_s: stopped, fixes });
+  const outer = { anchorage_id: 'anchorage-10300-41407', anchorage_name: 'Singapore anchorage 1.2312N 103.9145E', lat: 1.231213, lon: 103.914508 };
+  const inner = { anchorage_id: 'anchorage-10281-41330', anchorage_name: 'Singapore anchorage 1.2144N 103.8458E', lat: 1.214395, lon: 103.845812 };
+  const parts = [part('anchorage', 0, 2.25, 1, 7620, 96, outer), part('anchorage', 2.5, 3, 0, 0, 14, inner),
+    part('port', 3.5, 5, 1, 4980, 61, { lat: 1.264, lon: 103.84 })];
+  return ev(id, 'port_visit', [v], start, start + 5 * h, { lat: outer.lat, lon: outer.lon, parameters: { merge_gap_s: 14400 }, attributes: {
+    port_id: 'SGSIN', port_name: 'Singapore', unlocode: 'SGSIN', country: 'Singapore', anchorage_id: outer.anchorage_id, anchorage_name: outer.anchorage_name,
+    port_source: 'anchorages.geojson', arrival_ms: start, departure_ms: start + 5 * h, departed: true, arrival_observed: true, stop_count: 2,
+    stop_duration_s: 12600, gap_count: 0, fixes: 171, confidence: 4, part_count: 3, parts,
+  } });
 }
 
 /** An incident object of the API with the fields the web UI shows. */
