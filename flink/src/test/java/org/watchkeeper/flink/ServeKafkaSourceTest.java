@@ -173,7 +173,9 @@ class ServeKafkaSourceTest extends KafkaJobTestBase {
     @Test
     void aStopPartWayThroughAPartitionedBacklogLosesAndRepeatsNothing() throws Exception {
         Path log = dir.resolve("sim.nmea.gz");
-        List<String> lines = simulatedLog(log);
+        // four days of traffic (about 200 000 lines), so that the stop comes while a backlog is left even
+        // on a fast machine: the 18 h log (36 549 lines) could be read whole before the first server closed
+        List<String> lines = simulatedLog(log, Duration.ofHours(96));
         kafka.createTopic("serve-sim-stop", 4);
         KafkaPublishTest.publish(kafka, "--topic", "serve-sim-stop", log.toString());
         Path data = dir.resolve("data");
@@ -204,7 +206,11 @@ class ServeKafkaSourceTest extends KafkaJobTestBase {
 
     /** Writes the simulated log (seed 7, planted vessels only, 18 h, tag blocks of several stations) to {@code gz}; returns its lines. */
     private static List<String> simulatedLog(Path gz) throws Exception {
-        Simulation sim = new Simulation(new SimulationOptions(7, 0, Instant.parse("2024-06-01T00:00:00Z"), Duration.ofHours(18),
+        return simulatedLog(gz, Duration.ofHours(18));
+    }
+
+    private static List<String> simulatedLog(Path gz, Duration span) throws Exception {
+        Simulation sim = new Simulation(new SimulationOptions(7, 0, Instant.parse("2024-06-01T00:00:00Z"), span,
                 true, SimulationOptions.Noise.NONE));
         StringWriter w = new StringWriter();
         sim.writeTo(w);
