@@ -414,7 +414,13 @@ public final class KafkaSource extends Source {
                 // on are not committed: a restart reads them again.
                 boolean interrupted = Thread.interrupted();
                 try {
-                    commitSync(c, parts, parts.keySet());
+                    try {
+                        commitSync(c, parts, parts.keySet());
+                    } catch (WakeupException e) {
+                        // the stop's wakeup came while this thread was not polling (handing lines on, or
+                        // leaving the loop on closed): it is raised once, by the next call, so commit again
+                        commitSync(c, parts, parts.keySet());
+                    }
                     // committed: the revocation as the consumer closes has nothing more to say
                     parts.clear();
                 } catch (KafkaException e) {
