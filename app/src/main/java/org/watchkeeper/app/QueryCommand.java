@@ -172,7 +172,7 @@ public final class QueryCommand implements Runnable {
             }
             List<Object[]> rows;
             String note = null;
-            try (HistoryStore store = common.store.open()) {
+            try (HistoryStore store = common.store.openExisting()) {
                 rows = ask(store, from, to);
                 if (rows.isEmpty()) {
                     note = emptyNote(store);
@@ -184,6 +184,10 @@ public final class QueryCommand implements Runnable {
                         + " /api/vessels/{mmsi}/track, /api/events (every route: the server's /openapi.json), each with"
                         + " 'Authorization: Bearer TOKEN' (the admin's token is in " + common.store.data.resolve("admin-token")
                         + " unless the server was given another)");
+                err.flush();
+                return 1;
+            } catch (org.watchkeeper.store.PostgresHistoryStore.NoHistoryException e) {
+                err.println("watchkeeper query: " + e.getMessage());
                 err.flush();
                 return 1;
             } catch (StoreException e) {

@@ -28,13 +28,24 @@ final class StoreOptions {
     PgOptions pg = new PgOptions();
 
     @Option(names = "--pg-schema", paramLabel = "SCHEMA", defaultValue = "public",
-            description = "PostgreSQL schema holding the tables (created when missing). Default: ${DEFAULT-VALUE}.")
+            description = "PostgreSQL schema holding the tables (analyze creates it when missing; query needs it to hold a history). Default: ${DEFAULT-VALUE}.")
     String pgSchema = "public";
 
     /** Opens the chosen store (creating its tables when missing). */
     HistoryStore open() {
         return kind == Kind.postgres
                 ? PostgresHistoryStore.open(pg.pgUrl, pg.pgUser, pg.pgPassword, pgSchema)
+                : DuckDbHistoryStore.open(data);
+    }
+
+    /**
+     * Opens the chosen store for reading: a DuckDB file as {@link #open()} does (the caller checks it exists);
+     * a PostgreSQL schema only when it holds a history
+     * ({@link PostgresHistoryStore#openExisting}: nothing is created).
+     */
+    HistoryStore openExisting() {
+        return kind == Kind.postgres
+                ? PostgresHistoryStore.openExisting(pg.pgUrl, pg.pgUser, pg.pgPassword, pgSchema)
                 : DuckDbHistoryStore.open(data);
     }
 

@@ -121,8 +121,24 @@ class QueryStoresAgreeTest {
                     "--data", tmp.resolve("data").toString());
             Cli.Run ring = Cli.run("query", "polygon", "55.5,12.5; 55.5,13.0; 56.1,12.7", "--data", tmp.resolve("data").toString());
             assertThat(ring.out()).isEqualTo(wkt.out());
+
+            // a schema that holds no history is an error that names the one that does, and is not created
+            String missing = schema + "_typo";
+            Cli.Run typo = Cli.run("query", "events", "--store", "postgres", "--pg-url", URL, "--pg-user", USER,
+                    "--pg-password", PASSWORD, "--pg-schema", missing);
+            assertThat(typo.exit()).isEqualTo(1);
+            assertThat(typo.out()).isEmpty();
+            assertThat(typo.err()).startsWith("watchkeeper query: no Watchkeeper history in schema " + missing + " at " + URL)
+                    .contains(schema).contains("give --pg-schema");
+            try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD);
+                 java.sql.ResultSet rs = c.createStatement().executeQuery(
+                         "SELECT count(*) FROM information_schema.schemata WHERE schema_name = '" + missing + "'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("schema " + missing + " left behind by a query").isZero();
+            }
         } finally {
             dropSchema(schema);
+            dropSchema(schema + "_typo");
         }
     }
 }

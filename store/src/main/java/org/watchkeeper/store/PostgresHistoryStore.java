@@ -94,6 +94,88 @@ public final class PostgresHistoryStore extends JdbcHistoryStore {
     }
 
     /**
+     * Opens a history that is already there, for reading: unlike {@link #open(String, String, String, String)}
+     * it creates nothing, neither the schema nor its tables, so that a mistyped schema name does not
+     * leave an empty schema behind and answer "nothing found".
+     *
+     * @param jdbcUrl  e.g. {@code jdbc:postgresql://localhost:5432/watchkeeper}
+     * @param user     database user
+     * @param password its password
+     * @param schema   schema holding the tables: lower-case letters, digits and underscores
+     * @return the open store
+     * @throws IllegalArgumentException when the schema name is not a plain identifier
+     * @throws NoHistoryException       when the schema holds no Watchkeeper history (its message names the
+     *                                  schemas of that database that do)
+     * @throws StoreException           when the server cannot be reached
+     */
+    public static PostgresHistoryStore openExisting(String jdbcUrl, String user, String password, String schema) {
+        checkSchemaName(schema);
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        props.setProperty("password", password);
+        props.setProperty("ApplicationName", "watchkeeper-store");
+        Connection c;
+        try {
+            c = DriverManager.getConnection(jdbcUrl, props);
+        } catch (SQLException e) {
+            throw new StoreException("cannot connect to PostgreSQL at " + redactedUrl(jdbcUrl) + " as " + user, e);
+        }
+        try {
+            java.util.List<String> holding = new java.util.ArrayList<>();
+            // a history is the five tables analyze and serve make; the others (store_owner, incidents) are extras
+            try (java.sql.PreparedStatement st = c.prepareStatement("SELECT table_schema FROM information_schema.tables"
+                    + " WHERE table_name IN ('positions', 'vessels', 'identity_changes', 'events', 'event_vessels')"
+                    + " GROUP BY table_schema HAVING count(DISTINCT table_name) = 5 ORDER BY table_schema");
+                 java.sql.ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    holding.add(rs.getString(1));
+                }
+            }
+            if (!holding.contains(schema)) {
+                throw new NoHistoryException("no Watchkeeper history in schema " + schema + " at " + redactedUrl(jdbcUrl)
+                        + (holding.isEmpty() ? " (no schema of that database holds one: run 'watchkeeper analyze --store postgres'"
+                                + " or 'watchkeeper serve --store postgres' first)"
+                                : " (" + (holding.size() == 1 ? "the schema holding one is " : "the schemas holding one are ")
+                                        + String.join(", ", holding) + ": give --pg-schema"
+                                        + (holding.contains("watchkeeper_serve") ? "; a server's is watchkeeper_serve by default" : "")
+                                        + ")"));
+            }
+        } catch (SQLException e) {
+            closeQuietly(c, e);
+            throw new StoreException("cannot read the schemas at " + redactedUrl(jdbcUrl), e);
+        } catch (RuntimeException e) {
+            closeQuietly(c, e);
+            throw e;
+        }
+        PostgresHistoryStore store = new PostgresHistoryStore(c, jdbcUrl, schema, props);
+        try {
+            // PostGIS lives in public; the tables in the chosen schema (as createSchema sets it)
+            store.execute("SET search_path TO " + schema + ", public");
+        } catch (SQLException e) {
+            closeQuietly(c, e);
+            throw new StoreException("cannot use the schema " + schema + " at " + redactedUrl(jdbcUrl), e);
+        }
+        return store;
+    }
+
+    private static void closeQuietly(Connection c, Exception e) {
+        try {
+            c.close();
+        } catch (SQLException suppressed) {
+            e.addSuppressed(suppressed);
+        }
+    }
+
+    /** A schema asked for that holds no Watchkeeper history ({@link #openExisting}). */
+    public static final class NoHistoryException extends StoreException {
+        private static final long serialVersionUID = 1L;
+
+        NoHistoryException(String message) {
+            super(message, null);
+        }
+    }
+
+    /**
      * Checks a schema name: lower-case letters, digits and underscores, not starting with a digit, at
      * most 63 characters (a PostgreSQL identifier that needs no quoting).
      *
