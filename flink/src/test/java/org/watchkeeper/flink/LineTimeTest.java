@@ -120,25 +120,8 @@ class LineTimeTest {
                 // blank lines stay blank (the archive keeps no blank line; they only keep the numbering)
                 lines.add(plain.get(i).isBlank() ? plain.get(i) : archived(1_780_000_000_000L + i, "log", plain.get(i)));
             }
-            LineTime clock = new LineTime();
-            long[] lineClock = new long[lines.size() + 1];
             List<ReceivedMessage> got = new ArrayList<>();
-            AisStreamDecoder d = new AisStreamDecoder(Options.DEFAULT, new AisListener() {
-                @Override
-                public void message(ReceivedMessage m) {
-                    got.add(m);
-                }
-
-                @Override
-                public void rejected(Rejection r) {
-                }
-            });
-            for (int i = 0; i < lines.size(); i++) {
-                lineClock[i + 1] = clock.next(lines.get(i));
-                byte[] b = lines.get(i).getBytes(StandardCharsets.ISO_8859_1);
-                d.line(b, 0, b.length);
-            }
-            d.finish();
+            long[] lineClock = clockAndDecode(lines, got);
             for (ReceivedMessage m : got) {
                 int ln = (int) m.lineNumber();
                 if (m.sentences() != 1 || m.timeSource() == TimeSource.PGHP && !namedByLineBefore(plain, ln)) {
@@ -159,6 +142,34 @@ class LineTimeTest {
         assertThat(stamped).isGreaterThan(10_000);
     }
 
+    /**
+     * Runs the line clock and the decoder over the same lines.
+     *
+     * @param got receives the decoded messages
+     * @return the line clock's time of each line, by 1-based line number (index 0 unused)
+     */
+    private static long[] clockAndDecode(List<String> lines, List<ReceivedMessage> got) {
+        LineTime clock = new LineTime();
+        long[] lineClock = new long[lines.size() + 1];
+        AisStreamDecoder d = new AisStreamDecoder(Options.DEFAULT, new AisListener() {
+            @Override
+            public void message(ReceivedMessage m) {
+                got.add(m);
+            }
+
+            @Override
+            public void rejected(Rejection r) {
+            }
+        });
+        for (int i = 0; i < lines.size(); i++) {
+            lineClock[i + 1] = clock.next(lines.get(i));
+            byte[] b = lines.get(i).getBytes(StandardCharsets.ISO_8859_1);
+            d.line(b, 0, b.length);
+        }
+        d.finish();
+        return lineClock;
+    }
+
     @Test
     void lineClockAgreesWithTheDecoderOnRealLogs() throws IOException {
         String shared = System.getProperty("watchkeeper.shared");
@@ -171,25 +182,8 @@ class LineTimeTest {
         long compared = 0;
         for (Path f : files) {
             List<String> lines = read(f);
-            LineTime clock = new LineTime();
-            long[] lineClock = new long[lines.size() + 1];
             List<ReceivedMessage> got = new ArrayList<>();
-            AisStreamDecoder d = new AisStreamDecoder(Options.DEFAULT, new AisListener() {
-                @Override
-                public void message(ReceivedMessage m) {
-                    got.add(m);
-                }
-
-                @Override
-                public void rejected(Rejection r) {
-                }
-            });
-            for (int i = 0; i < lines.size(); i++) {
-                lineClock[i + 1] = clock.next(lines.get(i));
-                byte[] b = lines.get(i).getBytes(StandardCharsets.ISO_8859_1);
-                d.line(b, 0, b.length);
-            }
-            d.finish();
+            long[] lineClock = clockAndDecode(lines, got);
             for (ReceivedMessage m : got) {
                 int ln = (int) m.lineNumber();
                 if (m.timeSource() == TimeSource.PGHP && !namedByLineBefore(lines, ln)) {

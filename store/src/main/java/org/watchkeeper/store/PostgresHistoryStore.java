@@ -65,26 +65,14 @@ public final class PostgresHistoryStore extends JdbcHistoryStore {
      */
     public static PostgresHistoryStore open(String jdbcUrl, String user, String password, String schema) {
         checkSchemaName(schema);
-        Properties props = new Properties();
-        props.setProperty("user", user);
-        props.setProperty("password", password);
-        props.setProperty("ApplicationName", "watchkeeper-store");
-        Connection c;
-        try {
-            c = DriverManager.getConnection(jdbcUrl, props);
-        } catch (SQLException e) {
-            throw new StoreException("cannot connect to PostgreSQL at " + redactedUrl(jdbcUrl) + " as " + user, e);
-        }
+        Properties props = connectionProperties(user, password);
+        Connection c = connect(jdbcUrl, props);
         PostgresHistoryStore store = new PostgresHistoryStore(c, jdbcUrl, schema, props);
         try {
             store.requirePostgis(user);
             store.createSchema();
         } catch (SQLException | StoreException e) {
-            try {
-                c.close();
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
-            }
+            closeQuietly(c, e);
             if (e instanceof StoreException se) {
                 throw se;
             }
@@ -110,16 +98,8 @@ public final class PostgresHistoryStore extends JdbcHistoryStore {
      */
     public static PostgresHistoryStore openExisting(String jdbcUrl, String user, String password, String schema) {
         checkSchemaName(schema);
-        Properties props = new Properties();
-        props.setProperty("user", user);
-        props.setProperty("password", password);
-        props.setProperty("ApplicationName", "watchkeeper-store");
-        Connection c;
-        try {
-            c = DriverManager.getConnection(jdbcUrl, props);
-        } catch (SQLException e) {
-            throw new StoreException("cannot connect to PostgreSQL at " + redactedUrl(jdbcUrl) + " as " + user, e);
-        }
+        Properties props = connectionProperties(user, password);
+        Connection c = connect(jdbcUrl, props);
         try {
             java.util.List<String> holding = new java.util.ArrayList<>();
             // a history is the five tables analyze and serve make; the others (store_owner, incidents) are extras
@@ -156,6 +136,23 @@ public final class PostgresHistoryStore extends JdbcHistoryStore {
             throw new StoreException("cannot use the schema " + schema + " at " + redactedUrl(jdbcUrl), e);
         }
         return store;
+    }
+
+    private static Properties connectionProperties(String user, String password) {
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        props.setProperty("password", password);
+        props.setProperty("ApplicationName", "watchkeeper-store");
+        return props;
+    }
+
+    private static Connection connect(String jdbcUrl, Properties props) {
+        try {
+            return DriverManager.getConnection(jdbcUrl, props);
+        } catch (SQLException e) {
+            throw new StoreException("cannot connect to PostgreSQL at " + redactedUrl(jdbcUrl) + " as "
+                    + props.getProperty("user"), e);
+        }
     }
 
     private static void closeQuietly(Connection c, Exception e) {
