@@ -23,7 +23,10 @@ final class QueryParameters {
      * comma-separated value): the event kinds and the vessel filters, as {@code watchkeeper query events}'
      * {@code --kind}, {@code --shiptype}, {@code --flag} and {@code --class} may be.
      */
-    static final Set<String> LISTS = Set.of("kind", "shiptype", "flag", "class");
+    static final java.util.List<String> LIST_NAMES = java.util.List.of("kind", "shiptype", "flag", "class");
+
+    /** {@link #LIST_NAMES} as a set. */
+    static final Set<String> LISTS = Set.copyOf(LIST_NAMES);
 
     /** The API's routes, read once. */
     static final QueryParameters API = new QueryParameters();
@@ -153,8 +156,11 @@ final class QueryParameters {
                         + (known.isEmpty() ? "it takes none" : "known: " + String.join(", ", known)));
             }
             if (e.getValue().size() > 1 && !LISTS.contains(g)) {
+                java.util.List<String> lists = LIST_NAMES.stream().filter(known::contains).toList();
                 throw new Api.BadRequest("query parameter '" + g + "' is given " + e.getValue().size()
-                        + " times for " + what + "; give it once (a list as one comma-separated value)");
+                        + " times for " + what + "; give it once (it takes one value"
+                        + (lists.isEmpty() ? ")" : "; of " + what + "'s parameters, " + String.join(", ", lists)
+                                + " take several, given again or comma-separated)"));
             }
         }
     }

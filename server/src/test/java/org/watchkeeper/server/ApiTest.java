@@ -648,7 +648,8 @@ class ApiTest {
         Fixture.Reply twice = Fixture.get(server, "/api/events?from=2014-10-02&from=2014-10-03");
         assertThat(twice.status()).isEqualTo(400);
         assertThat(twice.json().get("error").asText()).isEqualTo("query parameter 'from' is given 2 times for"
-                + " GET /api/events; give it once (a list as one comma-separated value)");
+                + " GET /api/events; give it once (it takes one value; of GET /api/events's parameters, kind, shiptype, flag,"
+                + " class take several, given again or comma-separated)");
         assertThat(Fixture.get(server, "/api/export/events.csv?to=2014-10-03&to=2014-10-04").status()).isEqualTo(400);
         // every route the server has is in its description, so every route is checked
         QueryParameters known = new QueryParameters();
