@@ -139,12 +139,14 @@ public final class Pipeline implements AutoCloseable {
     /** Position rows waiting for the store writer before the pipeline thread waits for it. */
     static final int MAX_PENDING_ROWS = 500_000;
     /**
-     * Longest span of receive-clock time, ms, that a source's messages wait for its first line with a
-     * time of its own (tag block {@code c:}, {@code $PGHP}, epoch trailer). A log that times only some
-     * lines (the AMSA feed stamps about one in fifty) starts with messages that have none; given the
-     * wall clock, they would put the detectors' watermark at today and leave the whole replayed log
-     * late for them. Waiting, they take the first time of the source's own, as {@code analyze} gives
-     * them. A feed with no times at all waits this long once, at its start, then runs on its receive clock.
+     * Longest span of receive-clock time, ms, that a source's messages wait for its first time: a
+     * message with a time of its own (tag block {@code c:}, {@code $PGHP}, epoch trailer) or one timed
+     * by the source's GNSS sentences ({@code $--RMC}, {@code $--ZDA}), whichever comes first. A log
+     * that times only some lines (the AMSA feed stamps about one in fifty, and its receivers' {@code
+     * $GPZDA} lines time the rest) starts with messages that have none; given the wall clock, they
+     * would put the detectors' watermark at today and leave the whole replayed log late for them.
+     * Waiting, they take that first time, as {@code analyze} gives them. A feed with no times at all
+     * waits this long once, at its start, then runs on its receive clock.
      */
     static final long LEADING_WAIT_MILLIS = 5_000;
     /** Most messages of one source waiting for its first time of its own ({@link #LEADING_WAIT_MILLIS}). */
@@ -959,8 +961,9 @@ public final class Pipeline implements AutoCloseable {
         GnssClock gnss;
 
         /**
-         * Messages that came before this source's first line with a time of its own, waiting for
-         * that time (see {@link #LEADING_WAIT_MILLIS}).
+         * Messages that came before this source's first time, waiting for it (see
+         * {@link #LEADING_WAIT_MILLIS}): the time of its first message with one of its own or with a
+         * time from the source's GNSS sentences, whichever comes first.
          */
         private final ArrayList<ReceivedMessage> leading = new ArrayList<>();
         /**
@@ -985,8 +988,15 @@ public final class Pipeline implements AutoCloseable {
             count.increment();
             last.set(current);
             lastTime.set(m.receiveTimeMillis());
-            if (!leading.isEmpty() && carried != Long.MIN_VALUE) {
-                releaseLeading(carried);
+            if (!leading.isEmpty()) {
+                // the first message with a time of any kind, its own or the receiver's GNSS clock, gives
+                // the waiting ones that time, before it is itself passed on, as analyze's NmeaInput does
+                // (a log such as AMSA's has a $GPZDA line before its first epoch trailer)
+                if (own || gnss.now() != Long.MIN_VALUE) {
+                    releaseLeading(m.receiveTimeMillis());
+                } else if (carried != Long.MIN_VALUE) {
+                    releaseLeading(carried);
+                }
             }
             if (!own && carried == Long.MIN_VALUE && !untimed && gnss.now() == Long.MIN_VALUE) {
                 if (leading.size() < MAX_LEADING && (leading.isEmpty()

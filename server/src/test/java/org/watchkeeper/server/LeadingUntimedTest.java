@@ -45,6 +45,36 @@ class LeadingUntimedTest {
         }
     }
 
+    /**
+     * A source whose first time comes from its receiver's GNSS clock ({@code $GPZDA}, as the AMSA log's
+     * 16th line) before any line of its own time: the waiting messages take the GNSS time, as
+     * {@code analyze} gives them, not the later epoch trailer's earlier time.
+     */
+    @Test
+    void messagesBeforeTheFirstGnssTimeTakeIt(@TempDir Path data) throws Exception {
+        long zda = Instant.parse("2012-01-27T11:47:02.510Z").toEpochMilli();
+        try (WatchkeeperServer s = WatchkeeperServer.start(Fixture.config(data).withLateness(5_000))) {
+            Pipeline p = s.pipeline();
+            long before = p.lines();
+            offer(p, "log", "!AIVDM,1,1,,B,17P>D600?w:9K`qpgqCf43h400RS,0*37"); // 503551000, untimed
+            offer(p, "log", "!ABVDM,1,1,2,B,15QHQ200jL:LndOaSdmrCp:20<n@,0*27"); // 370549000, untimed
+            offer(p, "log", "$GPZDA,114702.51,27,01,2012,,*66");
+            offer(p, "log", "!AIVDM,1,1,,A,39NS>Di2h6GS7@2CC876NJf00000,0*74"); // 636014163, by the GNSS clock
+            offer(p, "log", "!AIVDM,1,1,,A,35MuKPUP02I<cf<A1wt0JOv00000,0*48," + FIRST_OWN / 1000); // 366959490, own time
+            awaitLines(p, before + 5);
+            assertThat(p.awaitReleased(60, TimeUnit.SECONDS)).isTrue();
+            java.util.Map<Integer, Instant> seen = new java.util.TreeMap<>();
+            for (VesselSnapshot v : p.vessels().values()) {
+                seen.put(v.mmsi(), Instant.ofEpochMilli(v.lastSeen()));
+            }
+            assertThat(seen).containsExactlyEntriesOf(new java.util.TreeMap<>(java.util.Map.of(
+                    366_959_490, Instant.ofEpochMilli(FIRST_OWN),
+                    370_549_000, Instant.ofEpochMilli(zda),
+                    503_551_000, Instant.ofEpochMilli(zda),
+                    636_014_163, Instant.ofEpochMilli(zda))));
+        }
+    }
+
     @Test
     void aFeedWithoutTimesRunsOnItsReceiveClock(@TempDir Path data) throws Exception {
         try (WatchkeeperServer s = WatchkeeperServer.start(Fixture.config(data).withLateness(5_000))) {
@@ -66,8 +96,8 @@ class LeadingUntimedTest {
 
     /**
      * The AMSA log times about one line in fifty with an epoch trailer, and its receivers' GNSS
-     * sentences ({@code $GPZDA}, {@code $GPRMC}, {@code $GPGGA}) time the rest; its first 39 lines have
-     * neither. Replayed as a file source, none of its observations is late (33 823 of 33 985 were,
+     * sentences ({@code $GPZDA}, {@code $GPRMC}, {@code $GPGGA}) time the rest; its first 15 lines come
+     * before either (the first {@code $GPZDA} is line 16, the first trailer line 40). Replayed as a file source, none of its observations is late (33 823 of 33 985 were,
      * when the first lines took the wall clock) and every vessel is seen within the log's span.
      */
     @Test
