@@ -418,18 +418,55 @@ public final class IdentityConflictDetector implements Detector<IdentityConflict
         int id = (int) s.at(i, ID);
         Episode e = s.episode;
         if (e != null && (e.a == id || e.b == id)) {
-            int a = e.a == id ? i : s.find(e.a);
-            int b = e.b == id ? i : s.find(e.b);
-            if (e.alternations >= config.minAlternations() && a >= 0 && b >= 0 && s.at(a, FIXES) >= 2
-                    && s.at(b, FIXES) >= 2 && e.lastSwitch - e.start >= config.minConflictMillis()) {
-                emitConflict(e, (int) s.at(a, FIXES), (int) s.at(b, FIXES), ctx);
+            if (conflictReported(e, s)) {
+                ctx.emit(conflict(e, s, ctx.key()));
             }
             s.episode = null;
         }
-        if (s.at(i, FIXES) <= config.jumpMaxFixes() && s.at(i, PARENT) >= 0) {
-            emitJump(s, i, ctx);
+        if (isJump(s, i)) {
+            ctx.emit(jump(s, i, ctx.key()));
         }
         s.remove(i);
+    }
+
+    /** Whether the conflict {@code e} is reported when one of its places dies now. */
+    private boolean conflictReported(Episode e, State s) {
+        int a = s.find(e.a);
+        int b = s.find(e.b);
+        return e.alternations >= config.minAlternations() && a >= 0 && b >= 0 && s.at(a, FIXES) >= 2
+                && s.at(b, FIXES) >= 2 && e.lastSwitch - e.start >= config.minConflictMillis();
+    }
+
+    /** Whether place {@code i} is a position jump when it dies now. */
+    private boolean isJump(State s, int i) {
+        return s.at(i, FIXES) <= config.jumpMaxFixes() && s.at(i, PARENT) >= 0;
+    }
+
+    /**
+     * What this vessel's places would report if they all died now, as they do at the end of the input
+     * (in the order they were opened, all at one time): the conflict under way when it is long enough,
+     * and each place that would be a position jump, whose event waits for the place to die (up to
+     * {@code placeTimeoutMillis} after its fix; a second fix in the place makes it no jump). A
+     * host whose input goes on (the server) shows these as under way, with the ids they keep when
+     * their places die unchanged, so that what it stores and shows equals what {@code analyze} reports
+     * for the same input.
+     */
+    @Override
+    public void ongoing(State s, long key, long watermark, java.util.function.Consumer<Event> out) {
+        Episode e = s.episode;
+        boolean conflictDone = false;
+        for (int i = 0; i < s.count; i++) {
+            int id = (int) s.at(i, ID);
+            if (!conflictDone && e != null && (e.a == id || e.b == id)) {
+                conflictDone = true;
+                if (conflictReported(e, s)) {
+                    out.accept(conflict(e, s, key));
+                }
+            }
+            if (isJump(s, i)) {
+                out.accept(jump(s, i, key));
+            }
+        }
     }
 
     private Map<String, Object> parameters() {
@@ -444,7 +481,9 @@ public final class IdentityConflictDetector implements Detector<IdentityConflict
         return m;
     }
 
-    private void emitConflict(Episode e, int fixesA, int fixesB, DetectorContext ctx) {
+    private Event conflict(Episode e, State s, long key) {
+        int fixesA = (int) s.at(s.find(e.a), FIXES);
+        int fixesB = (int) s.at(s.find(e.b), FIXES);
         Map<String, Object> at = new LinkedHashMap<>();
         at.put("lat_a", e.latA);
         at.put("lon_a", e.lonA);
@@ -461,11 +500,11 @@ public final class IdentityConflictDetector implements Detector<IdentityConflict
         at.put("fixes_a", fixesA);
         at.put("fixes_b", fixesB);
         at.put("duration_s", (e.lastSwitch - e.start) / 1000);
-        ctx.emit(Event.of(EventKind.IDENTITY_CONFLICT, e.start, e.lastSwitch, List.of((int) ctx.key()), e.latA, e.lonA,
-                null, parameters(), at, e.evidence.toList()));
+        return Event.of(EventKind.IDENTITY_CONFLICT, e.start, e.lastSwitch, List.of((int) key), e.latA, e.lonA,
+                null, parameters(), at, e.evidence.toList());
     }
 
-    private void emitJump(State s, int i, DetectorContext ctx) {
+    private Event jump(State s, int i, long key) {
         double fromLat = s.get(i, FROM_LAT);
         double fromLon = s.get(i, FROM_LON);
         double lat = s.get(i, LAT);
@@ -489,8 +528,8 @@ public final class IdentityConflictDetector implements Detector<IdentityConflict
         at.put("returned", s.at(i, RETURNED) != 0);
         // several jumps of one vessel can start at one instant (rows of one time at several places, as a
         // MarineCadastre export's first second holds): the place jumped to tells them apart
-        ctx.emit(Event.of(EventKind.POSITION_JUMP, firstTime, firstTime, List.of((int) ctx.key()), lat, lon,
-                null, parameters(), at, s.firsts[i].toList(), String.format(java.util.Locale.ROOT, "%.6f,%.6f", lat, lon)));
+        return Event.of(EventKind.POSITION_JUMP, firstTime, firstTime, List.of((int) key), lat, lon,
+                null, parameters(), at, s.firsts[i].toList(), String.format(java.util.Locale.ROOT, "%.6f,%.6f", lat, lon));
     }
 
     private static double round1(double v) {

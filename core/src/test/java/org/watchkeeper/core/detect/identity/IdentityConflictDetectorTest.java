@@ -126,6 +126,66 @@ class IdentityConflictDetectorTest {
         assertThat(e.evidence().get(0).time()).isEqualTo(min(10));
     }
 
+    /**
+     * A jump whose place has not died (the input stops within the place timeout of it) is under way:
+     * {@code ongoing} gives it as the end of the input will emit it, so a server, whose input does not
+     * end, shows what {@code analyze} reports. A second fix in the new place makes it no jump, under way
+     * or at the end.
+     */
+    @Test
+    void aJumpWhosePlaceHasNotDiedIsUnderWayAsTheEndOfTheInputEmitsIt() {
+        AisScript s = new AisScript();
+        for (int m = 0; m <= 10; m++) {
+            double[] a = Geodesy.destination(51.0, 1.5, 90, m * 12 * 1852.0 / 60);
+            s.position(min(m), MMSI, m == 10 ? 52.0 : a[0], a[1]);
+        }
+        List<Event> ongoing = underWayThenEmitted(s.accepted());
+        assertThat(ongoing).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(EventKind.POSITION_JUMP);
+            assertThat(e.start()).isEqualTo(min(10)).isEqualTo(e.end());
+            assertThat(e.latitude()).isCloseTo(52.0, within(1e-5));
+            assertThat(e.attributes()).containsEntry("returned", false)
+                    .containsEntry("from_time", java.time.Instant.ofEpochMilli(min(9)).toString());
+        });
+
+        // the next fix a minute on, at ship speed from the jump's fix: the new place is a track of its own
+        double jumpLon = Geodesy.destination(51.0, 1.5, 90, 10 * 12 * 1852.0 / 60)[1];
+        s.position(min(11), MMSI, 52.0, jumpLon + 0.002);
+        assertThat(underWayThenEmitted(s.accepted())).isEmpty();
+    }
+
+    /** A conflict long enough whose places have not died is under way as the end of the input emits it. */
+    @Test
+    void aConflictWhosePlacesHaveNotDiedIsUnderWayAsTheEndOfTheInputEmitsIt() {
+        List<Event> ongoing = underWayThenEmitted(twoTransmitters().accepted());
+        assertThat(ongoing).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(EventKind.IDENTITY_CONFLICT);
+            assertThat(e.start()).isEqualTo(min(5.5));
+            assertThat(e.end()).isEqualTo(min(25));
+            assertThat(e.attributes()).containsEntry("alternations", 40).containsEntry("fixes_a", 41).containsEntry("fixes_b", 20);
+        });
+        // half of it, 5.5 to 10 min of alternation, is too short to be reported, under way or at the end
+        List<Observation> shortOne = twoTransmitters().accepted().stream().filter(o -> o.time() <= min(10)).toList();
+        assertThat(underWayThenEmitted(shortOne)).isEmpty();
+    }
+
+    /**
+     * Runs {@code obs} through the detector, takes what {@code ongoing} gives (nothing emitted yet),
+     * ends the input, and checks that exactly those events were emitted; returns them.
+     */
+    private static List<Event> underWayThenEmitted(List<Observation> obs) {
+        List<Event> emitted = new java.util.ArrayList<>();
+        org.watchkeeper.core.detect.DetectionEngine engine = new org.watchkeeper.core.detect.DetectionEngine(
+                List.of(IdentityConflictDetector.withDefaults()), emitted::add, 0);
+        obs.forEach(engine::accept);
+        List<Event> ongoing = new java.util.ArrayList<>();
+        engine.ongoing(ongoing::add);
+        assertThat(emitted).as("emitted before the end").isEmpty();
+        engine.finish();
+        assertThat(emitted).isEqualTo(ongoing);
+        return ongoing;
+    }
+
     @Test
     void fastFerryAndSarAircraftAreNotConflicts() {
         AisScript s = new AisScript();
