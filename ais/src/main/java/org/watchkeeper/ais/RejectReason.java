@@ -3,6 +3,11 @@ package org.watchkeeper.ais;
 /**
  * Why a line, sentence or payload was not turned into a message. Every rejected input carries
  * exactly one reason; counts by reason are shown to the user.
+ *
+ * <p>A reason has two spellings, and every place that shows one uses them: {@link #code()}
+ * ({@code bad_checksum}) wherever a program reads it (JSON keys and values of {@code summary.json},
+ * {@code /api/stats} and the Flink job's rejects topic, the {@code --errors} file, metric tags), and
+ * {@link #description()} ({@code checksum mismatch}) in the summaries written for a person.
  */
 public enum RejectReason {
     /** The line exceeds the configured maximum length (bounded buffers). */
@@ -39,13 +44,34 @@ public enum RejectReason {
     INCOMPLETE_MESSAGE("incomplete multi-sentence message");
 
     private final String description;
+    private final String code;
 
     RejectReason(String description) {
         this.description = description;
+        this.code = name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** A short human-readable description. */
+    /** A short human-readable description, for summaries a person reads ({@code checksum mismatch}). */
     public String description() {
         return description;
+    }
+
+    /**
+     * The reason in machine-readable output: the constant's name in lower case ({@code bad_checksum},
+     * {@code bad_tag_block_checksum}), as JSON keys and values, the {@code --errors} file's reason column
+     * and metric tags give it.
+     */
+    public String code() {
+        return code;
+    }
+
+    /** The reason whose {@link #code()} is {@code code}, or null when none has it. */
+    public static RejectReason ofCode(String code) {
+        for (RejectReason r : values()) {
+            if (r.code.equals(code)) {
+                return r;
+            }
+        }
+        return null;
     }
 }

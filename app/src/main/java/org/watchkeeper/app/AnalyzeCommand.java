@@ -1201,7 +1201,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 in.put("messages", s.messages());
                 in.put("rejected_lines", s.rejectedLines());
                 ObjectNode why = in.putObject("rejected_by_reason");
-                new TreeMap<>(s.rejections()).forEach((k, v) -> why.put(k.name(), v));
+                s.rejections().forEach((k, v) -> why.put(k.code(), v));
                 // lines passed over, neither rejected nor a message's: they account for lines against messages
                 ObjectNode os = in.putObject("other_sentences");
                 s.otherSentences().forEach(os::put);
@@ -1249,13 +1249,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 in.put("rows", r.csv.rows());
                 in.put("bad_rows", r.csv.badRows());
                 ObjectNode why = in.putObject("rejected_by_reason");
-                r.csv.rejections().forEach((k, n) -> why.put(k.name(), n));
+                r.csv.rejections().forEach((k, n) -> why.put(k.code(), n));
                 in.put("observations", r.csv.observations());
                 if (!r.csv.problems().isEmpty()) {
                     CsvReport.Problem p = r.csv.problems().get(0);
                     ObjectNode first = in.putObject("first_rejected_row");
                     first.put("line", p.line());
-                    first.put("reason", p.reason().name());
+                    first.put("reason", p.reason().code());
                     first.put("detail", p.detail());
                     first.put("row", p.row());
                 }
@@ -1327,13 +1327,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
         ObjectNode rej = root.putObject("rejected");
         ObjectNode rl = rej.putObject("lines");
-        rejectedLines.forEach((k, n) -> rl.put(k.name(), n));
+        rejectedLines.forEach((k, n) -> rl.put(k.code(), n));
         ObjectNode rp = rej.putObject("positions");
         Map<NoiseReason, Long> noise = analysis.rejectedPositions();
         noise.forEach((k, n) -> rp.put(k.name(), n));
         rej.put("csv_rows", csvBad);
         ObjectNode rc = rej.putObject("csv_rows_by_reason");
-        csvRejected.forEach((k, n) -> rc.put(k.name(), n));
+        csvRejected.forEach((k, n) -> rc.put(k.code(), n));
         rej.put("messages_without_time", untimedDropped);
         rej.put("too_late_to_reorder", late);
         rej.put("stray_time", strayTime);
@@ -1428,8 +1428,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         long csvRejected = s.get("rejected").get("csv_rows").asLong();
         long untimed = s.get("rejected").get("messages_without_time").asLong();
         out.printf(Locale.ROOT, "  rejected:   %d line%s%s, %d CSV row%s%s, %d message%s without any time%s%s%s%n", rejectedLines,
-                rejectedLines == 1 ? "" : "s", paren(r.top("lines", 5)), csvRejected, csvRejected == 1 ? "" : "s",
-                paren(r.top("csv_rows_by_reason", 5)),
+                rejectedLines == 1 ? "" : "s", paren(r.top("lines", 5, LINE_REASON)), csvRejected, csvRejected == 1 ? "" : "s",
+                paren(r.top("csv_rows_by_reason", 5, ROW_REASON)),
                 untimed, untimed == 1 ? "" : "s",
                 tooLate > 0 ? ", " + tooLate + (tooLate == 1 ? " observation" : " observations") + " too late to reorder" : "",
                 stray > 0 ? ", " + stray + " with a stray time" : "",
@@ -1524,19 +1524,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 } else {
                     err.printf(Locale.ROOT, "watchkeeper analyze: %s: no observation: %s, line %d: %s: %s (%s)%n",
                             in.get("file").asText(), rows == 1 ? "its one CSV row was rejected"
-                                    : "all " + rows + " CSV rows were rejected (" + new JsonView(in).top("rejected_by_reason", 5)
-                                    + "); the first", first.path("line").asLong(), first.path("reason").asText(),
+                                    : "all " + rows + " CSV rows were rejected (" + new JsonView(in).top("rejected_by_reason", 5, ROW_REASON)
+                                    + "); the first", first.path("line").asLong(), ROW_REASON.apply(first.path("reason").asText()),
                             first.path("detail").asText(), listEach);
                 }
             } else if (in.has("messages") && in.get("messages").asLong() == 0) {
                 long rejected = in.get("rejected_lines").asLong();
                 JsonNode why = in.path("rejected_by_reason");
                 String option = null; // an option that keeps what most lines were rejected for
-                if (why.path("BAD_TAG_BLOCK_CHECKSUM").asLong() * 2 > rejected && !acceptBadTagBlockChecksum) {
-                    option = "most were rejected for a wrong tag block checksum (BAD_TAG_BLOCK_CHECKSUM, e.g. one"
+                if (why.path(RejectReason.BAD_TAG_BLOCK_CHECKSUM.code()).asLong() * 2 > rejected && !acceptBadTagBlockChecksum) {
+                    option = "most were rejected for a " + RejectReason.BAD_TAG_BLOCK_CHECKSUM.description() + " (e.g. one"
                             + " written as *00): --accept-bad-tag-block-checksum keeps them";
-                } else if (why.path("NO_CHECKSUM").asLong() * 2 > rejected && !lenient) {
-                    option = "most were rejected for having no checksum (NO_CHECKSUM): --lenient keeps them";
+                } else if (why.path(RejectReason.NO_CHECKSUM.code()).asLong() * 2 > rejected && !lenient) {
+                    option = "most were rejected for having " + RejectReason.NO_CHECKSUM.description() + ": --lenient keeps them";
                 }
                 err.printf(Locale.ROOT, "watchkeeper analyze: %s: no AIS message in %d line%s (%d rejected): %s%s%n",
                         in.get("file").asText(), lines, lines == 1 ? "" : "s", rejected,
@@ -1559,16 +1559,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
                         file.equals("-") ? "stdin" : file, in.get("corrupt").asText(), lines, lines == 1 ? "" : "s", what);
             }
             if (in.has("truncated")) {
-                // an NMEA line cut is rejected (its checksum); a CSV row cut is rejected as CUT_SHORT,
+                // an NMEA line cut is rejected (its checksum); a CSV row cut is rejected as cut_short,
                 // and when the cut fell on a line end no row was cut
                 boolean csv = in.has("rows");
-                long cutRows = in.path("rejected_by_reason").path(CsvRejectReason.CUT_SHORT.name()).asLong();
+                long cutRows = in.path("rejected_by_reason").path(CsvRejectReason.CUT_SHORT.code()).asLong();
                 long lines = in.path("lines").asLong();
                 err.printf(Locale.ROOT, "watchkeeper analyze: %s: the input ends early (%s) after %d line%s%s: %s"
                         + " analyzed, the rest of the file is missing (a compressed file cut short?)%n",
                         in.get("file").asText(), in.get("truncated").asText(), lines, lines == 1 ? "" : "s",
-                        lines == 0 ? "" : !csv ? ", the last one cut" : cutRows > 0 ? ", the last one cut (its row rejected:"
-                                + " CUT_SHORT)" : "", lines == 0 ? "nothing was" : lines == 1 ? "it was" : "they were");
+                        lines == 0 ? "" : !csv ? ", the last one cut" : cutRows > 0 ? ", the last one cut (its row rejected: "
+                                + CsvRejectReason.CUT_SHORT.description() + ")" : "", lines == 0 ? "nothing was" : lines == 1 ? "it was" : "they were");
             }
         }
         long dropped = summary.get("vessels").path("dropped_beyond_max").asLong();
@@ -1686,9 +1686,26 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return s.isEmpty() ? "" : " (" + s + ")";
     }
 
+    /** The human spelling of a rejected line's reason, from its code in {@code summary.json}. */
+    private static final java.util.function.UnaryOperator<String> LINE_REASON = code -> {
+        RejectReason r = RejectReason.ofCode(code);
+        return r == null ? code : r.description();
+    };
+
+    /** The human spelling of a rejected CSV row's reason, from its code in {@code summary.json}. */
+    private static final java.util.function.UnaryOperator<String> ROW_REASON = code -> {
+        CsvRejectReason r = CsvRejectReason.ofCode(code);
+        return r == null ? code : r.description();
+    };
+
     /** Formats "key n, key n" from an object of counts. */
     private record JsonView(com.fasterxml.jackson.databind.JsonNode node) {
         String top(String field, int max) {
+            return top(field, max, java.util.function.UnaryOperator.identity());
+        }
+
+        /** As {@link #top(String, int)}, each key as {@code label} spells it. */
+        String top(String field, int max, java.util.function.UnaryOperator<String> label) {
             Map<String, Long> m = new LinkedHashMap<>();
             node.get(field).fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asLong()));
             StringBuilder sb = new StringBuilder();
@@ -1696,7 +1713,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             long rest = 0;
             for (var e : m.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList()) {
                 if (i++ < max) {
-                    sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue());
+                    sb.append(sb.length() == 0 ? "" : ", ").append(label.apply(e.getKey())).append(' ').append(e.getValue());
                 } else {
                     rest += e.getValue();
                 }

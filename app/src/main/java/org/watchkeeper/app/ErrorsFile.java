@@ -12,8 +12,8 @@ import org.watchkeeper.core.csv.CsvReport;
 /**
  * The {@code --errors} report of {@code decode} and {@code analyze}: a header line, then one
  * tab-separated line per rejected NMEA line or CSV row: file ({@code -} for stdin), line number
- * (of a CSV row, the line it starts on), reason (the {@code RejectReason} or {@code CsvRejectReason}
- * constant), detail, the original line or row. Backslash, tab, CR, LF and other control characters
+ * (of a CSV row, the line it starts on), reason ({@code RejectReason.code()} or
+ * {@code CsvRejectReason.code()}: {@code bad_checksum}, {@code bad_time}), detail, the original line or row. Backslash, tab, CR, LF and other control characters
  * inside a value are escaped ({@code \\}, {@code \t}, {@code \r}, {@code \n}, {@code \xHH}) so that
  * each record stays on one line (a CSV row whose quoted field spans lines shows them joined by
  * {@code \n}); in the detail and the original line of an NMEA line, bytes 0x7f..0xff are written
@@ -41,12 +41,12 @@ final class ErrorsFile implements Closeable {
 
     /** One record of the report for a rejected NMEA line, with its line feed, UTF-8. */
     static byte[] line(String file, Rejection r) {
-        return line(file, r.lineNumber(), r.reason().name(), r.detail(), r.line(), true);
+        return line(file, r.lineNumber(), r.reason().code(), r.detail(), r.line(), true);
     }
 
     /** One record of the report for a rejected CSV row, with its line feed, UTF-8. */
     static byte[] line(String file, CsvReport.Problem p) {
-        return line(file, p.line(), p.reason().name(), p.detail(), p.row(), false);
+        return line(file, p.line(), p.reason().code(), p.detail(), p.row(), false);
     }
 
     /**

@@ -156,7 +156,7 @@ class AnalyzeCommandTest {
         assertThat(in.get("lines").asLong()).isEqualTo(44687);
         assertThat(in.get("sentences").asLong()).isEqualTo(33985);
         assertThat(in.get("rejected_lines").asLong()).isEqualTo(128);
-        assertThat(in.get("rejected_by_reason").get("PAYLOAD_TOO_SHORT").asLong()).isEqualTo(23);
+        assertThat(in.get("rejected_by_reason").get("payload_too_short").asLong()).isEqualTo(23);
         assertThat(sum(in.get("other_sentences"))).isEqualTo(10574);
         assertThat(accountedLines(in)).isEqualTo(44687);
         JsonNode types = amsa.get("vessels").get("by_type");
@@ -422,14 +422,15 @@ class AnalyzeCommandTest {
         assertThat(in.get("lines").asLong()).isEqualTo(25_508);
         assertThat(in.get("rows").asLong()).isEqualTo(25_507);
         assertThat(in.get("bad_rows").asLong()).isEqualTo(1);
-        assertThat(in.get("rejected_by_reason").get("CUT_SHORT").asLong()).isEqualTo(1);
-        assertThat(s.get("rejected").get("csv_rows_by_reason").get("CUT_SHORT").asLong()).isEqualTo(1);
+        assertThat(in.get("rejected_by_reason").get("cut_short").asLong()).isEqualTo(1);
+        assertThat(s.get("rejected").get("csv_rows_by_reason").get("cut_short").asLong()).isEqualTo(1);
         assertThat(s.get("vessels").get("total").asLong()).isEqualTo(9_538);
         assertThat(s.get("vessels").get("by_class").has("unknown")).isFalse();
         assertThat(r.err()).isEqualTo("watchkeeper analyze: " + cut + ": the input ends early (Unexpected end of ZLIB"
-                + " input stream) after 25508 lines, the last one cut (its row rejected: CUT_SHORT): they were analyzed,"
+                + " input stream) after 25508 lines, the last one cut (its row rejected: row cut short by the end of the input):"
+                + " they were analyzed,"
                 + " the rest of the file is missing (a compressed file cut short?)\n");
-        assertThat(r.out()).contains("rejected:   0 lines, 1 CSV row (CUT_SHORT 1), 0 messages without any time");
+        assertThat(r.out()).contains("rejected:   0 lines, 1 CSV row (row cut short by the end of the input 1), 0 messages without any time");
 
         // cut inside the gzip header (5 bytes): nothing to analyze, said as such (it was "I/O error: null", exit 1)
         Path tiny = tmp.resolve("tiny.csv.gz");
@@ -509,7 +510,7 @@ class AnalyzeCommandTest {
                 + " is written, but a line inflated from the damaged part passes its 8-bit checksum about once in 256, so events"
                 + " of this input may be false: analyze an intact copy\n");
         assertThat(lines).isBetween(5_000L, 10_018L);
-        assertThat(bad.get("rejected_by_reason").get("BAD_CHECKSUM").asLong()).isPositive();
+        assertThat(bad.get("rejected_by_reason").get("bad_checksum").asLong()).isPositive();
         assertThat(bad.get("messages").asLong()).isBetween(1_000L, 3_129L); // of the 3 130 the whole log gives
         assertThat(s.get("inputs").get(1).get("messages").asLong()).isEqualTo(50);
     }
@@ -524,7 +525,7 @@ class AnalyzeCommandTest {
 
     /**
      * The MarineCadastre file with a quote inside a quoted name on line 31 (USNS GUADALUPE written
-     * {@code "BAD "X" NAME"}), analyzed with another input: that row is rejected (MALFORMED_ROW, with
+     * {@code "BAD "X" NAME"}), analyzed with another input: that row is rejected (malformed_row, with
      * its line in summary.json and in the --errors file), every other row and the other input are
      * analyzed, exit 0. Before, the whole run ended: "I/O error: Invalid character between
      * encapsulated token and delimiter at line: 31, position: 3,422", exit 1, naming no file.
@@ -549,21 +550,21 @@ class AnalyzeCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).contains("analyzed 50 messages from 108 lines and 99999 CSV rows (2 inputs)")
-                .contains("rejected:   0 lines, 1 CSV row (MALFORMED_ROW 1), 0 messages without any time");
+                .contains("rejected:   0 lines, 1 CSV row (malformed CSV row 1), 0 messages without any time");
         JsonNode s = Cli.summary(report);
         JsonNode in = s.get("inputs").get(0);
         assertThat(in.get("rows").asLong()).isEqualTo(99_999);
         assertThat(in.get("bad_rows").asLong()).isEqualTo(1);
-        assertThat(in.get("rejected_by_reason").get("MALFORMED_ROW").asLong()).isEqualTo(1);
+        assertThat(in.get("rejected_by_reason").get("malformed_row").asLong()).isEqualTo(1);
         assertThat(in.get("first_rejected_row").get("line").asLong()).isEqualTo(31);
-        assertThat(in.get("first_rejected_row").get("reason").asText()).isEqualTo("MALFORMED_ROW");
+        assertThat(in.get("first_rejected_row").get("reason").asText()).isEqualTo("malformed_row");
         assertThat(in.get("first_rejected_row").get("row").asText()).isEqualTo(bad);
         assertThat(s.get("inputs").get(1).get("messages").asLong()).isEqualTo(50);
         // the file alone gives 10 631 stations and 99 997 positions (everyInput), replay_dump 34 and 47:
         // the one row lost is one fix of a vessel that has others
         assertThat(s.get("vessels").get("total").asLong()).isEqualTo(10_631 + 34);
         assertThat(s.get("positions").get("accepted").asLong()).isEqualTo(99_997 - 1 + 47);
-        assertThat(Files.readString(errors)).isEqualTo("file\tline\treason\tdetail\ttext\n" + csv + "\t31\tMALFORMED_ROW\t"
+        assertThat(Files.readString(errors)).isEqualTo("file\tline\treason\tdetail\ttext\n" + csv + "\t31\tmalformed_row\t"
                 + "a character ('X') after the closing quote of field 8, where a comma or the end of the row must come (a"
                 + " quote inside a quoted field is written twice)\t" + bad + "\n");
     }
@@ -588,22 +589,22 @@ class AnalyzeCommandTest {
         Files.writeString(empty, "");
         Cli.Run r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(), allBad.toString());
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("rejected:   0 lines, 19 CSV rows (BAD_TIME 19), 0 messages without any time");
+        assertThat(r.out()).contains("rejected:   0 lines, 19 CSV rows (missing or bad time 19), 0 messages without any time");
         assertThat(r.err()).isEqualTo("watchkeeper analyze: " + allBad + ": no observation: all 19 CSV rows were rejected"
-                + " (BAD_TIME 19); the first, line 2: BAD_TIME: BaseDateTime: Text '2022-13-03T00:00:00' could not be parsed:"
+                + " (missing or bad time 19); the first, line 2: missing or bad time: BaseDateTime: Text '2022-13-03T00:00:00' could not be parsed:"
                 + " Invalid value for MonthOfYear (valid values 1 - 12): 13 (--errors FILE lists each with its reason)\n");
         Path errors = tmp.resolve("e.tsv");
         Cli.Run all = Cli.run("analyze", "--no-store", "--quiet", "--report", tmp.resolve("r2").toString(), "--errors",
                 errors.toString(), allBad.toString(), header.toString(), empty.toString());
         assertThat(all.exit()).isZero();
         assertThat(all.err()).isEqualTo("watchkeeper analyze: " + allBad + ": no observation: all 19 CSV rows were rejected"
-                + " (BAD_TIME 19); the first, line 2: BAD_TIME: BaseDateTime: Text '2022-13-03T00:00:00' could not be parsed:"
+                + " (missing or bad time 19); the first, line 2: missing or bad time: BaseDateTime: Text '2022-13-03T00:00:00' could not be parsed:"
                 + " Invalid value for MonthOfYear (valid values 1 - 12): 13 (each is listed with its reason in " + errors + ")\n"
                 + "watchkeeper analyze: " + header + ": no observation: the MarineCadastre CSV export has a header and no row\n"
                 + "watchkeeper analyze: " + empty + ": no AIS message: the input is empty\n");
         List<String> listed = Files.readAllLines(errors);
         assertThat(listed).hasSize(20);
-        assertThat(listed.get(19)).isEqualTo(allBad + "\t20\tBAD_TIME\tBaseDateTime: Text '2022-13-03T00:00:14' could not be"
+        assertThat(listed.get(19)).isEqualTo(allBad + "\t20\tbad_time\tBaseDateTime: Text '2022-13-03T00:00:14' could not be"
                 + " parsed: Invalid value for MonthOfYear (valid values 1 - 12): 13\t367530120,\"2022-13-03T00:00:14\",43.31793,"
                 + "-70.0012,7.2,325,511,\"TERA LYNN II\",\"IMO0000000\",\"WDG5016\",30,,17,6,,,\"B\"");
     }
@@ -623,7 +624,7 @@ class AnalyzeCommandTest {
         Cli.Run d = Cli.run("decode", "--quiet", "-o", tmp.resolve("m.jsonl").toString(), "--errors", decoded.toString(), in.toString());
         assertThat(d.exit()).isZero();
         assertThat(Files.readAllLines(analyzed)).hasSize(9).isEqualTo(Files.readAllLines(decoded));
-        assertThat(Files.readAllLines(analyzed).get(1)).startsWith(in + "\t").contains("\tMALFORMED_SENTENCE\t");
+        assertThat(Files.readAllLines(analyzed).get(1)).startsWith(in + "\t").contains("\tmalformed_sentence\t");
 
         Cli.Run stdout = Cli.run("analyze", "--no-store", "--errors", "-", in.toString());
         assertThat(stdout.exit()).isEqualTo(2);
@@ -987,7 +988,7 @@ class AnalyzeCommandTest {
         // the summary line does not count as analyzed the messages that were left out
         assertThat(r.out()).startsWith("analyzed 0 of 235 messages from 243 lines, 235 left out for having no time (1 input) in ")
                 .contains("stations:   0\n").contains("flags:      none").contains("ship types: none")
-                .contains("rejected:   8 lines (MALFORMED_SENTENCE 8), 0 CSV rows, 235 messages without any time");
+                .contains("rejected:   8 lines (malformed VDM/VDO sentence 8), 0 CSV rows, 235 messages without any time");
         assertThat(r.err()).contains("235 messages had no time in the log (no tag block c:, $PGHP, epoch suffix or"
                 + " receiver GNSS time) and were not analyzed (" + in + " 235); give the time")
                 .contains("--assume-time, e.g. --assume-time 2024-05-01T00:00:00Z");
@@ -1023,15 +1024,15 @@ class AnalyzeCommandTest {
         Path in = data("ais/amsa-risky/exact-earth-augmented.txt");
         Cli.Run plain = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r1").toString(), in.toString());
         assertThat(plain.exit()).as(plain.err()).isZero();
-        assertThat(plain.out()).contains("  rejected:   17 lines (PAYLOAD_TOO_SHORT 17), 0 CSV rows, 0 messages without any time;"
+        assertThat(plain.out()).contains("  rejected:   17 lines (payload too short for its message type 17), 0 CSV rows, 0 messages without any time;"
                 + " --errors FILE lists each with its reason\n  passed over: 3188 other sentences (PGHP 3188)\n");
         Path errors = tmp.resolve("errors.tsv");
         Cli.Run listed = Cli.run("analyze", "--no-store", "--errors", errors.toString(), "--report", tmp.resolve("r2").toString(),
                 in.toString());
-        assertThat(listed.out()).contains("17 lines (PAYLOAD_TOO_SHORT 17), 0 CSV rows, 0 messages without any time;"
+        assertThat(listed.out()).contains("17 lines (payload too short for its message type 17), 0 CSV rows, 0 messages without any time;"
                 + " each is listed with its reason in " + errors + "\n");
         assertThat(Files.readAllLines(errors)).hasSize(18).element(1).asString()
-                .contains("\t16\tPAYLOAD_TOO_SHORT\tpayload too short for its message type: type 5: 192 bits, need 302\t");
+                .contains("\t16\tpayload_too_short\tpayload too short for its message type: type 5: 192 bits, need 302\t");
         JsonNode s = Cli.summary(tmp.resolve("r1"));
         assertThat(s.get("other_sentences").get("PGHP").asLong()).isEqualTo(3188);
         assertThat(s.get("tag_block_only_lines").asLong()).isZero();
@@ -1048,7 +1049,7 @@ class AnalyzeCommandTest {
         Cli.Run r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(), in.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("analyzed 0 messages from 2 lines (1 input)")
-                .contains("rejected:   2 lines (NOT_A_SENTENCE 1, BAD_CHECKSUM 1), 0 CSV rows, 0 messages without any time;"
+                .contains("rejected:   2 lines (not an NMEA sentence 1, checksum mismatch 1), 0 CSV rows, 0 messages without any time;"
                         + " --errors FILE lists each with its reason\n")
                 .doesNotContain("passed over");
         assertThat(r.err()).contains("notes.txt: no AIS message in 2 lines (2 rejected): not an AIS log?")
@@ -1067,10 +1068,13 @@ class AnalyzeCommandTest {
         Files.writeString(in, text);
         Cli.Run r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(), in.toString());
         assertThat(r.exit()).isZero();
-        assertThat(r.err()).contains("tagged.nmea: no AIS message in 3 lines (3 rejected): most were rejected for a wrong"
-                + " tag block checksum (BAD_TAG_BLOCK_CHECKSUM, e.g. one written as *00): --accept-bad-tag-block-checksum keeps them");
+        assertThat(r.err()).contains("tagged.nmea: no AIS message in 3 lines (3 rejected): most were rejected for a"
+                + " tag block checksum mismatch (e.g. one written as *00): --accept-bad-tag-block-checksum keeps them");
+        assertThat(r.out()).contains("  rejected:   3 lines (tag block checksum mismatch 3), 0 CSV rows, 0 messages without any time;"
+                + " --errors FILE lists each with its reason\n");
         JsonNode summary = Cli.JSON.readTree(tmp.resolve("r/summary.json").toFile());
-        assertThat(summary.get("inputs").get(0).get("rejected_by_reason").get("BAD_TAG_BLOCK_CHECKSUM").asLong()).isEqualTo(3);
+        assertThat(summary.get("inputs").get(0).get("rejected_by_reason").get("bad_tag_block_checksum").asLong()).isEqualTo(3);
+        assertThat(summary.get("rejected").get("lines").toString()).isEqualTo("{\"bad_tag_block_checksum\":3}");
         Cli.Run kept = Cli.run("analyze", "--no-store", "--accept-bad-tag-block-checksum", "--report",
                 tmp.resolve("r2").toString(), in.toString());
         assertThat(kept.out()).contains("analyzed 3 messages from 3 lines (1 input)");

@@ -131,7 +131,7 @@ class DecodeCommandTest {
         assertThat(cols).hasSize(5);
         assertThat(cols[0]).isEqualTo(b10.toString());
         assertThat(cols[1]).isEqualTo("2");
-        assertThat(cols[2]).isEqualTo("BAD_FRAGMENT_HEADER");
+        assertThat(cols[2]).isEqualTo("bad_fragment_header");
         assertThat(cols[4]).isEqualTo("\\\\s:blah,c:1747818025*38\\\\!AAVDM,0,1,,B,16UK7Fi0?w4tQF0l4Q@>401v1PS;,0*0F");
         // summary on stderr
         // the rejected VDM line is a rejected line, not a sentence too: 2 + 1 = 3 lines
@@ -151,7 +151,7 @@ class DecodeCommandTest {
         assertThat(strict.out()).isEmpty();
         assertThat(strict.err()).contains("rejected lines: 1 (no checksum: 1)");
         assertThat(Files.readAllLines(errors).get(1))
-                .startsWith(b01 + "\t1\tNO_CHECKSUM\t")
+                .startsWith(b01 + "\t1\tno_checksum\t")
                 .endsWith("\t!AIVDM,1,1,,A,100u3FP04r28t0<WcshcQI<H0H79,0");
 
         Run lenient = run("decode", "--lenient", "--quiet", b01.toString());
@@ -323,7 +323,7 @@ class DecodeCommandTest {
         assertThat(r.exit()).isZero();
         assertThat(r.lines()).hasSize(2);
         assertThat(r.lines().get(0)).isEqualTo("file\tline\treason\tdetail\ttext");
-        assertThat(r.lines().get(1)).startsWith("-\t2\tBAD_CHECKSUM\t");
+        assertThat(r.lines().get(1)).startsWith("-\t2\tbad_checksum\t");
         assertThat(Files.readAllLines(messages)).hasSize(1).allMatch(l -> l.contains("\"mmsi\":\"366053209\""));
         assertThat(Files.exists(Path.of("-"))).isFalse();
         // -o - is standard output, as no -o

@@ -101,7 +101,7 @@ public final class Json {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("kind", "rejected_line");
         n.put("source", r.source());
-        n.put("reason", r.reason().name());
+        n.put("reason", r.reason().code());
         n.put("description", r.reason().description());
         n.put("detail", r.detail());
         n.put("line", r.line());

@@ -10,7 +10,7 @@ import org.watchkeeper.ais.nmea.Rejection;
  *
  * @param source the source key the line came under (the Kafka record's key, else its tag block {@code s:})
  * @param reason why, as {@code decode --errors} and {@code summary.json}'s {@code rejected_by_reason} name it
- *        ({@link RejectReason#name()}, e.g. {@code BAD_CHECKSUM})
+ *        ({@link RejectReason#code()}, e.g. {@code bad_checksum})
  * @param detail what exactly was wrong (may be empty)
  * @param line the rejected line as the decoder saw it: at most {@link org.watchkeeper.ais.nmea.Options#maxLineLength()}
  *        bytes, a longer line being cut there ({@code LINE_TOO_LONG}); for {@code INCOMPLETE_MESSAGE}

@@ -1043,7 +1043,7 @@ public final class Pipeline implements AutoCloseable {
 
         @Override
         public void rejected(Rejection r) {
-            reject(r.reason().name().toLowerCase(java.util.Locale.ROOT));
+            reject(r.reason().code());
         }
 
         private void reject(String reason) {
@@ -1436,14 +1436,14 @@ public final class Pipeline implements AutoCloseable {
         return livePositions.getOrDefault(mmsi, 0L);
     }
 
-    /** Rejected lines by reason (lower-case {@code RejectReason} names). */
+    /** Rejected lines by reason ({@code RejectReason.code()}, {@code stray_time}, {@code internal_error}). */
     public Map<String, Long> rejected() {
         Map<String, Long> m = new java.util.TreeMap<>();
         rejected.forEach((k, v) -> m.put(k, v.sum()));
         return m;
     }
 
-    /** Rejected lines of one source by reason (lower-case {@code RejectReason} names, {@code stray_time}); empty for none. */
+    /** Rejected lines of one source by reason ({@code RejectReason.code()}, {@code stray_time}); empty for none. */
     public Map<String, Long> rejected(String source) {
         Map<String, Long> m = new java.util.TreeMap<>();
         Map<String, LongAdder> r = rejectedBySource.get(source);

@@ -188,7 +188,7 @@ public final class Stats {
         p.rejected().forEach(r::put);
         long overlong = sources.stream().mapToLong(Source::overlong).sum();
         if (overlong > 0) {
-            r.put(RejectReason.LINE_TOO_LONG.name().toLowerCase(java.util.Locale.ROOT), r.path("line_too_long").asLong() + overlong);
+            r.put(RejectReason.LINE_TOO_LONG.code(), r.path(RejectReason.LINE_TOO_LONG.code()).asLong() + overlong);
         }
         o.put("vessels", p.vessels().size());
         o.put("events", server.store().counts().events());

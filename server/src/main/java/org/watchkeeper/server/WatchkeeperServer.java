@@ -552,12 +552,12 @@ public final class WatchkeeperServer implements AutoCloseable {
         // rejected lines by reason, every source together (as /api/stats "rejected"; line_too_long counted by the sources)
         java.util.List<String> reasons = new java.util.ArrayList<>();
         for (org.watchkeeper.ais.RejectReason r : org.watchkeeper.ais.RejectReason.values()) {
-            reasons.add(r.name().toLowerCase(java.util.Locale.ROOT));
+            reasons.add(r.code());
         }
         reasons.add("stray_time");
         for (String reason : reasons) {
             FunctionCounter.builder("watchkeeper.rejected.lines", this, x -> x.pipeline.rejected().getOrDefault(reason, 0L)
-                    + (reason.equals("line_too_long") ? x.sources.stream().mapToLong(Source::overlong).sum() : 0))
+                    + (reason.equals(org.watchkeeper.ais.RejectReason.LINE_TOO_LONG.code()) ? x.sources.stream().mapToLong(Source::overlong).sum() : 0))
                     .tag("reason", reason).description("input lines rejected, by reason").register(metrics);
         }
         for (Source s : sources) {
