@@ -1435,6 +1435,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 stray > 0 ? ", " + stray + " with a stray time" : "",
                 rejectedLines + csvRejected == 0 ? "" : errors != null ? "; each is listed with its reason in " + errors
                         : "; --errors FILE lists each with its reason");
+        long badTagBlock = s.get("rejected").get("lines").path(RejectReason.BAD_TAG_BLOCK_CHECKSUM.code()).asLong();
+        if (badTagBlock > 0) {
+            out.println("              " + Summary.badTagBlockChecksumHint(badTagBlock));
+        }
         printPassedOver(out, s);
         var span = s.get("time_span");
         out.printf(Locale.ROOT, "  time span:  %s%n", span.has("start")

@@ -78,6 +78,10 @@ final class Summary {
         sb.setLength(0);
         rejected.forEach((r, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(r.description()).append(": ").append(n));
         err.println("  rejected lines: " + rejectedLines() + (sb.length() == 0 ? "" : " (" + sb + ")"));
+        long badTagBlock = rejected.getOrDefault(RejectReason.BAD_TAG_BLOCK_CHECKSUM, 0L);
+        if (badTagBlock > 0) {
+            err.println("                  " + badTagBlockChecksumHint(badTagBlock));
+        }
         sb.setLength(0);
         other.forEach((k, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(": ").append(n));
         err.println("  other lines:    " + otherLines() + " sentences" + (sb.length() == 0 ? "" : " (" + sb + ")")
@@ -89,6 +93,16 @@ final class Summary {
             err.println("  time span:      " + Instant.ofEpochMilli(first) + " .. " + Instant.ofEpochMilli(last)
                     + " (" + human(Duration.ofMillis(last - first)) + ")");
         }
+    }
+
+    /**
+     * The line under the rejected lines of {@code decode} and {@code analyze} when lines were rejected
+     * for a wrong tag block checksum: how many, and the option that keeps them.
+     */
+    static String badTagBlockChecksumHint(long n) {
+        return String.format(Locale.ROOT, "%d line%s with a %s (some feeds write *00 there):"
+                + " --accept-bad-tag-block-checksum keeps %s, %s tag block marked unverified", n, n == 1 ? "" : "s",
+                RejectReason.BAD_TAG_BLOCK_CHECKSUM.description(), n == 1 ? "it" : "them", n == 1 ? "its" : "their");
     }
 
     private static String human(Duration d) {

@@ -1056,7 +1056,10 @@ class AnalyzeCommandTest {
                 .contains("--errors");
     }
 
-    /** A log whose every tag block checksum is wrong (written as *00) is pointed at the option that keeps it. */
+    /**
+     * A log whose every tag block checksum is wrong (written as *00) is pointed at the option that keeps it:
+     * on stderr, as it gave no message, and under the summary's rejected lines.
+     */
     @Test
     void aLogWithWrongTagBlockChecksumsNamesTheOptionThatKeepsIt() throws IOException {
         StringBuilder text = new StringBuilder();
@@ -1071,13 +1074,15 @@ class AnalyzeCommandTest {
         assertThat(r.err()).contains("tagged.nmea: no AIS message in 3 lines (3 rejected): most were rejected for a"
                 + " tag block checksum mismatch (e.g. one written as *00): --accept-bad-tag-block-checksum keeps them");
         assertThat(r.out()).contains("  rejected:   3 lines (tag block checksum mismatch 3), 0 CSV rows, 0 messages without any time;"
-                + " --errors FILE lists each with its reason\n");
+                + " --errors FILE lists each with its reason\n              3 lines with a tag block checksum mismatch (some feeds"
+                + " write *00 there): --accept-bad-tag-block-checksum keeps them, their tag block marked unverified\n");
         JsonNode summary = Cli.JSON.readTree(tmp.resolve("r/summary.json").toFile());
         assertThat(summary.get("inputs").get(0).get("rejected_by_reason").get("bad_tag_block_checksum").asLong()).isEqualTo(3);
         assertThat(summary.get("rejected").get("lines").toString()).isEqualTo("{\"bad_tag_block_checksum\":3}");
         Cli.Run kept = Cli.run("analyze", "--no-store", "--accept-bad-tag-block-checksum", "--report",
                 tmp.resolve("r2").toString(), in.toString());
-        assertThat(kept.out()).contains("analyzed 3 messages from 3 lines (1 input)");
+        assertThat(kept.out()).contains("analyzed 3 messages from 3 lines (1 input)").contains("  rejected:   0 lines,")
+                .doesNotContain("tag block checksum mismatch");
         assertThat(kept.err()).doesNotContain("no AIS message");
     }
 

@@ -365,12 +365,59 @@ class DecodeCommandTest {
         Run strict = run("decode", file.toString());
         assertThat(strict.exit()).isZero();
         assertThat(strict.out()).isEmpty();
-        assertThat(strict.err()).contains("rejected lines: 100 (tag block checksum mismatch: 100)");
+        assertThat(strict.err()).contains("rejected lines: 100 (tag block checksum mismatch: 100)\n                  100 lines"
+                + " with a tag block checksum mismatch (some feeds write *00 there): --accept-bad-tag-block-checksum keeps them,"
+                + " their tag block marked unverified\n");
         Run lenient = run("decode", "--quiet", "--accept-bad-tag-block-checksum", file.toString());
         assertThat(lenient.exit()).isZero();
         // first line: \c:1420030798*00\!ABVDM,1,1,4,B,17P;HV?P008F98Il;EC1mOwL0@KP,0*22 (type 1, MMSI 503503000)
         assertThat(lenient.lines().get(0)).startsWith("{\"class\":\"AIS\",\"type\":1,\"repeat\":0,\"mmsi\":\"503503000\",")
-                .endsWith("\"time\":\"2014-12-31T12:59:58Z\",\"time_source\":\"tag_block\",\"talker\":\"AB\",\"channel\":\"B\"}");
+                .endsWith("\"time\":\"2014-12-31T12:59:58Z\",\"time_source\":\"tag_block\",\"talker\":\"AB\",\"channel\":\"B\","
+                        + "\"tag_block_checksum\":\"unverified\"}");
+        assertThat(lenient.lines()).hasSize(100).allMatch(l -> l.endsWith(",\"tag_block_checksum\":\"unverified\"}"));
+    }
+
+    /**
+     * A line whose tag block checksum is wrong (here a feed's {@code *00}, and the checksum of the line
+     * before) is rejected, and the summary says under the rejected lines how many and which option keeps
+     * them; kept with it, their messages are marked, the rest are not.
+     */
+    @Test
+    void wrongTagBlockChecksumsAreCountedWithTheOptionThatKeepsThem() throws IOException {
+        // exactEarth's line 3 of exact-earth-with-tag-block.txt, whose tag block s:rEV02,c:1334337317 has checksum 58
+        String sentence = "!AIVDM,1,1,,B,19NWuLhuRb5QHfCpPcwj`26B0<02,0*5F";
+        Path in = tmp.resolve("tag-block-checksums.nmea");
+        Files.writeString(in, "\\s:rEV02,c:1334337317*58\\" + sentence + "\n"
+                + "\\s:rEV02,c:1334337318*00\\" + sentence + "\n"
+                + "\\s:rEV02,c:1334337319*58\\" + sentence + "\n", StandardCharsets.US_ASCII);
+        Path errors = tmp.resolve("tag-block-checksums.tsv");
+        Run strict = run("decode", "--errors", errors.toString(), in.toString());
+        assertThat(strict.exit()).isZero();
+        assertThat(strict.lines()).hasSize(1);
+        assertThat(strict.lines().get(0)).contains("\"mmsi\":\"636091763\"", "\"time\":\"2012-04-13T17:15:17Z\"")
+                .doesNotContain("unverified");
+        assertThat(strict.err()).contains("  rejected lines: 2 (tag block checksum mismatch: 2)\n"
+                + "                  2 lines with a tag block checksum mismatch (some feeds write *00 there):"
+                + " --accept-bad-tag-block-checksum keeps them, their tag block marked unverified\n  other lines:");
+        assertThat(Files.readAllLines(errors)).containsExactly("file\tline\treason\tdetail\ttext",
+                in + "\t2\tbad_tag_block_checksum\t*00 given, 57 computed\t\\\\s:rEV02,c:1334337318*00\\\\" + sentence,
+                in + "\t3\tbad_tag_block_checksum\t*58 given, 56 computed\t\\\\s:rEV02,c:1334337319*58\\\\" + sentence);
+
+        Run kept = run("decode", "--accept-bad-tag-block-checksum", in.toString());
+        assertThat(kept.exit()).isZero();
+        assertThat(kept.err()).contains("  rejected lines: 0\n").doesNotContain("tag block checksum mismatch");
+        assertThat(kept.lines()).hasSize(3);
+        assertThat(kept.lines().get(0)).isEqualTo(strict.lines().get(0));
+        assertThat(kept.lines().get(1)).contains("\"time\":\"2012-04-13T17:15:18Z\"")
+                .endsWith("\"source\":\"rEV02\",\"talker\":\"AI\",\"channel\":\"B\",\"tag_block_checksum\":\"unverified\"}");
+        assertThat(kept.lines().get(2)).contains("\"time\":\"2012-04-13T17:15:19Z\"")
+                .endsWith(",\"tag_block_checksum\":\"unverified\"}");
+
+        // one such line among good ones: the count and the pronoun follow
+        Files.writeString(in, "\\s:rEV02,c:1334337317*58\\" + sentence + "\n"
+                + "\\s:rEV02,c:1334337318*00\\" + sentence + "\n", StandardCharsets.US_ASCII);
+        assertThat(run("decode", in.toString()).err()).contains("\n                  1 line with a tag block checksum mismatch"
+                + " (some feeds write *00 there): --accept-bad-tag-block-checksum keeps it, its tag block marked unverified\n");
     }
 
     @Test

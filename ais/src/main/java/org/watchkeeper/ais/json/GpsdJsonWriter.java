@@ -46,7 +46,9 @@ import org.watchkeeper.ais.nmea.TimeSource;
  *     {@code s:} station); {@code talker} ({@code AI}, {@code BS}, ...); {@code channel}
  *     ({@code A}, {@code B}, {@code 1}, {@code 2}); {@code own_ship} ({@code true}, VDO sentences
  *     only); {@code "checksum":"unverified"} (only when a lenient reader accepted a sentence
- *     without checksum); {@code length_anomaly} ({@code true} when the payload length differs
+ *     without checksum); {@code "tag_block_checksum":"unverified"} (only when the tag block's
+ *     checksum was wrong and accepted with {@code acceptBadTagBlockChecksum}, or missing and accepted
+ *     by a lenient reader); {@code length_anomaly} ({@code true} when the payload length differs
  *     from the nominal length of its type); {@code sentences} (only when the message took more
  *     than one sentence); from a USCG-style receiver trailer after the checksum, {@code slot} (the
  *     receiving TDMA slot, {@code S} field) and {@code signal_dbm} (signal strength, {@code d}
@@ -255,6 +257,10 @@ public final class GpsdJsonWriter implements FieldSink, Flushable {
         }
         if (!r.checksumVerified()) {
             field("checksum", "unverified");
+        }
+        org.watchkeeper.ais.nmea.TagBlock tag = r.tagBlockWithoutTime();
+        if (tag != null && !tag.checksumVerified()) {
+            field("tag_block_checksum", "unverified");
         }
         if (r.lengthAnomaly()) {
             field("length_anomaly", true);
