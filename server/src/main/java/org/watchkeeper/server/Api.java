@@ -592,7 +592,7 @@ public final class Api {
                 mmsis.add(mmsi(s.strip(), "mmsi"));
             }
         }
-        Set<String> eventKinds = eventKinds(list(ctx, "kind"));
+        Set<String> eventKinds = eventKinds(ctx);
         long throttle = (long) (number(ctx, "throttle", 0, 3600, 10, false) * 1000);
         return new LiveStream.Filter(k.contains("position"), k.contains("event"), k.contains("stats"), bbox(ctx),
                 mmsis, eventKinds, throttle, k.contains("incident"), k.contains("ongoing"));
@@ -927,8 +927,9 @@ public final class Api {
     /**
      * A filter parameter's value, or null when it is not given or given empty ({@code ?bbox=}, as a
      * form with a field left blank sends it): an empty filter filters nothing, as for every parameter
-     * but {@code /api/stream}'s {@code kinds}, whose empty list would select nothing, and the vessel
-     * filters {@code shiptype}, {@code flag} and {@code class} ({@link VesselFilter}), which are refused.
+     * but {@code /api/stream}'s {@code kinds}, whose empty list would select nothing, and the list
+     * filters ({@link QueryParameters#LISTS}: {@code kind} ({@link #eventKinds}), {@code shiptype},
+     * {@code flag} and {@code class} ({@link VesselFilter})), which are refused with a 400 naming them.
      */
     static String given(Context ctx, String name) {
         String s = ctx.queryParam(name);
@@ -1137,12 +1138,16 @@ public final class Api {
         return b[0] <= b[2] ? lon >= b[0] && lon <= b[2] : lon >= b[0] || lon <= b[2];
     }
 
-    static Set<String> eventKinds(String s) {
-        if (s == null || s.isEmpty()) {
-            return null;
-        }
+    /**
+     * The event kinds of the request's {@code kind} filter (given several times, the union), or null when it
+     * is not given. Empty as the vessel filters are ({@link VesselFilter}): {@code kind=} and
+     * {@code kind=gap,} are a 400 naming {@code kind}, not a request for every kind.
+     */
+    static Set<String> eventKinds(Context ctx) {
         try {
-            return EventKind.ids(Arrays.asList(s.split(",")));
+            List<String> items = org.watchkeeper.core.ref.VesselCriteria.listItems(ctx.queryParams("kind"), "kind",
+                    "event kinds such as gap,drift");
+            return items == null ? null : EventKind.ids(items);
         } catch (IllegalArgumentException e) {
             throw new BadRequest(e.getMessage());
         }
@@ -1461,7 +1466,7 @@ public final class Api {
             if (z != null && (z.isBlank() || z.length() > 200)) {
                 throw new BadRequest("zone is a zone id (1-200 characters, as /api/zones gives it): '" + z + "'");
             }
-            return new EventFilter(eventKinds(list(ctx, "kind")), m == null ? -1 : Api.mmsi(m, "mmsi"), Api.bbox(ctx), z);
+            return new EventFilter(eventKinds(ctx), m == null ? -1 : Api.mmsi(m, "mmsi"), Api.bbox(ctx), z);
         }
 
         boolean test(EventRow e) {

@@ -405,9 +405,9 @@ class ApiTest {
     }
 
     /**
-     * A filter given empty (a form's blank field) filters nothing: the same answer as without it; the vessel
-     * filters (shiptype, flag, class) given empty are a 400 (see badQueries), as they would otherwise answer
-     * every vessel to a client that meant to pick some.
+     * A filter given empty (a form's blank field) filters nothing: the same answer as without it; the list
+     * filters (kind, shiptype, flag, class) given empty are a 400 naming the filter (see badQueries), as they
+     * would otherwise answer every event or vessel to a client that meant to pick some.
      */
     @Test
     void anEmptyFilterIsNoFilter() throws Exception {
@@ -417,7 +417,7 @@ class ApiTest {
                 .isEqualTo(all.get("count"));
         JsonNode events = Fixture.get(server, "/api/events").json();
         assertThat(events.get("count").asInt()).isPositive();
-        assertThat(Fixture.get(server, "/api/events?mmsi=&kind=&bbox=&from=&to=").json().get("count")).isEqualTo(events.get("count"));
+        assertThat(Fixture.get(server, "/api/events?mmsi=&bbox=&from=&to=").json().get("count")).isEqualTo(events.get("count"));
         assertThat(Fixture.get(server, "/api/stats/series?source=").status()).isEqualTo(200);
     }
 
@@ -467,6 +467,13 @@ class ApiTest {
         "/api/ongoing?class=|400|class is empty; give station classes such as A,B, or leave class out",
         "/api/export/vessels.csv?shiptype=|400|shiptype is empty; give",
         "/api/events?flag=PA,|400|flag has an empty item in its list: PA,",
+        "/api/events?kind=|400|kind is empty; give event kinds such as gap,drift, or leave kind out",
+        "/api/ongoing?kind=|400|kind is empty; give event kinds such as gap,drift, or leave kind out",
+        "/api/export/events.csv?kind=|400|kind is empty; give event kinds such as gap,drift, or leave kind out",
+        "/api/export/ongoing.geojson?kind=|400|kind is empty; give event kinds such as gap,drift, or leave kind out",
+        "/api/events?kind=gap&kind=|400|kind is empty; give event kinds such as gap,drift, or leave kind out",
+        "/api/events?kind=gap,|400|kind has an empty item in its list: gap,",
+        "/api/ongoing?kind=drift,,gap|400|kind has an empty item in its list: drift,,gap",
         "/api/events/bad%20id|400|an event id is",
         "/api/near?lon=11&radius_km=5|400|lat is required",
         "/api/near?lat=91&lon=11&radius_km=5|400|lat must be in -90..90",
@@ -713,6 +720,8 @@ class ApiTest {
             {"/api/stream?kinds=event&kinds=ongoing", "query parameter 'kinds' is given 2 times"},
             {"/api/stream?throttle=-5", "throttle"},
             {"/api/stream?mmsi=ship", "mmsi must be an MMSI"},
+            {"/api/stream?kind=", "kind is empty; give event kinds such as gap,drift, or leave kind out"},
+            {"/api/stream?kind=gap,", "kind has an empty item in its list: gap,"},
             {"/api/stream?bbox=1,2,3", "bbox"},
         };
         for (String[] c : cases) {

@@ -222,6 +222,20 @@ public record VesselCriteria(BitSet shipTypes, Set<String> flags, Set<String> cl
     }
 
     /** The stripped items of comma-separated lists, in the order given; null for null or no list. */
+    /**
+     * The items of a list filter given as {@code values} (the values of a parameter or option given
+     * several times, each a comma-separated list; blanks around the items stripped), or null when it is
+     * not given: the rule every list filter follows, these vessel filters and the event kinds alike.
+     *
+     * @param name the filter's name in messages ({@code kind}, {@code --flag})
+     * @param what what the filter takes, for the message of an empty value ({@code event kinds such as gap,drift})
+     * @throws IllegalArgumentException for a value given empty ({@code kind is empty; give ..., or leave kind out}),
+     *         an empty item ({@code kind=gap,}) or more than {@link #MAX_VALUES} items, naming the filter
+     */
+    public static List<String> listItems(List<String> values, String name, String what) {
+        return items(values, name, what);
+    }
+
     private static List<String> items(List<String> values, String name, String what) {
         if (values == null || values.isEmpty()) {
             return null;
