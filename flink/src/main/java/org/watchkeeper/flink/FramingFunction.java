@@ -56,6 +56,16 @@ import org.watchkeeper.core.pipeline.StrayTimeRule;
  * ({@link AisStreamDecoder#earliestWaitingTime()}) sends the source's waiting messages on once the
  * watermark reaches it, each with the time it has then.
  *
+ * <h2>A server's raw archive</h2>
+ * A message of a line of a Watchkeeper server's raw archive that has no time of its own is timed by
+ * the archive's stamp ({@link org.watchkeeper.ais.nmea.TimeSource#ARCHIVE}: when the server received
+ * the line). As {@code analyze} does ({@link org.watchkeeper.core.pipeline.NmeaInput}), such a message
+ * of a source that has shown times of its own (tag block {@code c:}, {@code $PGHP}, epoch trailer)
+ * takes the newest of them instead (keyed state, so a restore keeps it), and the archive of a replayed
+ * log keeps the log's times. A stamp times a message only before its source's first time of its own:
+ * analyze holds such messages until it knows whether the input has times of its own (up to
+ * {@link org.watchkeeper.core.pipeline.NmeaInput#MAX_LEADING}), the job does not hold them.
+ *
  * <h2>Stray times</h2>
  * Each source's observations then go through core's stray-time rule ({@link StrayTimeRule}, as
  * {@code watchkeeper analyze} applies it to each input with {@link StrayTimeFilter}: 3 h, 8
@@ -117,6 +127,8 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
     private transient ValueState<long[]> strayRule;
     /** The source's observations held by the rule, in order. */
     private transient ListState<Observation> strayHeld;
+    /** The source's newest time of its own (not an archive's stamp); absent before the first. */
+    private transient ValueState<Long> ownTime;
 
     /** One source's decoder and where its output goes. */
     private final class Host implements AisListener {
@@ -143,7 +155,27 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
             if (!muted) {
                 messages.inc();
                 decodedMessages.add(1L);
-                decoded.addAll(mapper.map(m));
+                decoded.addAll(observations(m));
+            }
+        }
+
+        /** The message's observations, at its time of its own, else as analyze times it (see the class comment). */
+        private List<Observation> observations(ReceivedMessage m) {
+            try {
+                org.watchkeeper.ais.nmea.TimeSource ts = m.timeSource();
+                if (ts == org.watchkeeper.ais.nmea.TimeSource.ARCHIVE) {
+                    Long own = ownTime.value();
+                    if (own != null) {
+                        return mapper.map(m.message(), own, m.source() != null ? m.source() : m.talker(),
+                                org.watchkeeper.ais.nmea.TimeSource.NONE);
+                    }
+                } else if (m.hasReceiveTime() && m.receiveTimeMillis() != Long.MIN_VALUE
+                        && ts != org.watchkeeper.ais.nmea.TimeSource.NONE) {
+                    ownTime.update(m.receiveTimeMillis());
+                }
+                return mapper.map(m);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
         }
 
@@ -201,6 +233,7 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
         strayRule = getRuntimeContext().getState(new ValueStateDescriptor<>("strayRule",
                 PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
         strayHeld = getRuntimeContext().getListState(new ListStateDescriptor<>("strayHeld", TypeInformation.of(Observation.class)));
+        ownTime = getRuntimeContext().getState(new ValueStateDescriptor<>("ownTime", Types.LONG));
     }
 
     @Override

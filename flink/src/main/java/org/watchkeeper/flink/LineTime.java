@@ -1,6 +1,7 @@
 package org.watchkeeper.flink;
 
 import org.watchkeeper.ais.nmea.LineTimes;
+import org.watchkeeper.core.pipeline.NmeaInput;
 
 /**
  * The receive time a raw NMEA line states about itself, read without decoding it, for event-time
@@ -13,14 +14,17 @@ import org.watchkeeper.ais.nmea.LineTimes;
  *
  * <p>A line of a Watchkeeper server's raw archive carries the archive's tag block
  * {@code \c:<receive ms>,x:<source>*hh\} (those two parameters alone) in front of the line as
- * received, whose own tag block may follow. As in the decoder
- * ({@link org.watchkeeper.ais.nmea.TimeSource#ARCHIVE}), the archive's {@code c:} is when the
- * server received the line, so it is the time of last resort: the line's own tag block {@code c:},
- * the {@code $PGHP} line before it and its epoch trailer come first, and the archive's {@code c:} is
- * the time only of a {@code !} sentence that has none of them (the job's decoder has no receive
- * clock). A line holding no sentence (a tag block alone, a record of a reserved source such as
- * {@code x:#userdata}) gives no message, so its archive {@code c:} is no time of it; such a record,
- * as a tag-block-only line, keeps a {@code $PGHP} time armed.
+ * received, whose own tag block may follow. The archive's {@code c:} is when the server received the
+ * line, which for a log the server replayed says nothing of when the message was heard, so it is the
+ * time of last resort, as {@code analyze} takes it ({@link org.watchkeeper.core.pipeline.NmeaInput}):
+ * the line's own tag block {@code c:}, the {@code $PGHP} line before it and its epoch trailer come
+ * first; a {@code !} sentence that has none of them carries the stream's last time, as any line
+ * without a time does (analyze gives such a message the newest time of the input before it), and
+ * states none; only in a stream whose first {@link NmeaInput#MAX_LEADING} sentences carry no time of
+ * their own (the archive of a feed without times) are the archive's stamps its sentences' times, until
+ * a time of their own comes. A line holding no sentence (a tag block alone, a record of a reserved
+ * source such as {@code x:#userdata}) gives no message, so its archive {@code c:} is no time of it;
+ * such a record, as a tag-block-only line, keeps a {@code $PGHP} time armed.
  *
  * <p>A watermark only needs a lower bound of the times still to come: a line whose time is not
  * recognised takes the last time of its partition, which can only hold the watermark back, never
@@ -37,6 +41,14 @@ final class LineTime {
     private int checksum;
     /** Checksum reference of the last {@code $PGHP} line, -1 when none. */
     private int pghpRef;
+    /** Whether the last line's time (from {@link #ownTime}) is an archive's stamp, not the line's own. */
+    private boolean archiveTime;
+    /** Whether a sentence of this stream has had a time of its own (tag block {@code c:}, {@code $PGHP}, trailer). */
+    private boolean ownTimes;
+    /** Sentences of this stream before its first time of its own (counted up to {@link NmeaInput#MAX_LEADING}). */
+    private int leading;
+    /** Whether this stream is timed by its archive stamps (no time of its own in its first sentences). */
+    private boolean stampsOnly;
 
     /**
      * The time of the next line of one stream (one Kafka partition): the time it states, where a
@@ -62,13 +74,44 @@ final class LineTime {
             if (kind != TAG_BLOCK && armed != Long.MIN_VALUE && (armedRef < 0 || armedRef == checksum)) {
                 t = armed;
                 stated = false; // the $PGHP line stated it
+                archiveTime = false;
             }
             armed = Long.MIN_VALUE;
+            if (kind == SENTENCE || kind == TAG_BLOCK) {
+                t = sentence(t);
+            }
             if (t != Long.MIN_VALUE) {
                 last = t;
             }
         }
         return last;
+    }
+
+    /**
+     * The time of a message's sentence whose own time (or archive stamp) is {@code t}, as analyze gives
+     * it: its own time; an archive stamp only in a stream timed by its stamps, else none (the stream's
+     * last time is carried).
+     */
+    private long sentence(long t) {
+        if (t != Long.MIN_VALUE && !archiveTime) {
+            ownTimes = true;
+            return t;
+        }
+        if (ownTimes) {
+            stated = false;
+            return Long.MIN_VALUE;
+        }
+        if (!stampsOnly && t != Long.MIN_VALUE && leading >= NmeaInput.MAX_LEADING) {
+            stampsOnly = true; // as analyze: the first MAX_LEADING messages carried no time of their own
+        }
+        if (leading < NmeaInput.MAX_LEADING) {
+            leading++;
+        }
+        if (stampsOnly) {
+            return t;
+        }
+        stated = false;
+        return Long.MIN_VALUE;
     }
 
     /**
@@ -86,13 +129,19 @@ final class LineTime {
     private static final int TAG_BLOCK = 1;
     private static final int PGHP = 2;
     private static final int BLANK = 3;
+    /** A {@code !} sentence without a tag block time of its own. */
+    private static final int SENTENCE = 4;
     /** What {@link #of} found on the last line of this thread's clock (see {@link #next}). */
     private int kind;
 
     LineTime() {
     }
 
-    /** The line's own time (epoch ms UTC), or {@link Long#MIN_VALUE} when it states none. */
+    /**
+     * The time the line states on its own (epoch ms UTC), or {@link Long#MIN_VALUE} when it states none:
+     * for a sentence of a server's raw archive without a time of its own, the archive's stamp, which
+     * {@link #next} takes only in a stream timed by its stamps.
+     */
     static long of(String line) {
         return new LineTime().ownTime(line);
     }
@@ -100,6 +149,7 @@ final class LineTime {
     private long ownTime(String line) {
         kind = OTHER;
         checksum = -1;
+        archiveTime = false;
         int n = line.length();
         int p = 0;
         while (p < n && (line.charAt(p) == ' ' || line.charAt(p) == '\t')) {
@@ -148,6 +198,9 @@ final class LineTime {
             kind = PGHP;
             return pghp(line, p + 6, n);
         }
+        if (start == '!') {
+            kind = SENTENCE;
+        }
         int star = line.indexOf('*', p);
         if (star >= 0 && star + 2 < n) {
             int hi = Character.digit(line.charAt(star + 1), 16);
@@ -166,8 +219,9 @@ final class LineTime {
         if (trailer != Long.MIN_VALUE) {
             return trailer;
         }
-        // only a message's sentence takes the archive's receive stamp, and a $PGHP time armed before it
-        // still wins (see next)
+        // only a message's sentence may take the archive's receive stamp, and a $PGHP time armed before it
+        // still wins (see next), as does the stream's last time where it has times of its own (see sentence)
+        archiveTime = start == '!' && stamp != Long.MIN_VALUE;
         return start == '!' ? stamp : Long.MIN_VALUE;
     }
 

@@ -58,9 +58,10 @@ class LineTimeTest {
 
     /**
      * A server archive's {@code c:} (when the server received the line: here 2026, for lines a receiver
-     * heard in 2009 and 2014) is the time of last resort, as in the decoder: the line's own tag block
-     * {@code c:}, the {@code $PGHP} line before it and its epoch trailer win; a plain tag block
-     * {@code c:} (one with {@code s:} or no {@code x:}) is the line's time as before.
+     * heard in 2009 and 2014) is the time of last resort, as in analyze: the line's own tag block
+     * {@code c:}, the {@code $PGHP} line before it and its epoch trailer win, and a sentence with none of
+     * them carries the stream's last time; a plain tag block {@code c:} (one with {@code s:} or no
+     * {@code x:}) is the line's time as before.
      */
     @Test
     void anArchivedLineTakesItsOwnTimeBeforeTheArchives() {
@@ -89,18 +90,75 @@ class LineTimeTest {
         assertThat(clock.stated()).isFalse();
         assertThat(clock.next(archived(received + 2, "dma", bare))).isEqualTo(pghp);
         assertThat(clock.stated()).isFalse();
-        // the next archived sentence of no time of its own takes the archive's
-        assertThat(clock.next(archived(received + 3, "dma", bare))).isEqualTo(received + 3);
-        assertThat(clock.stated()).isTrue();
+        // the next archived sentence of no time of its own carries the stream's time, not the archive's
+        assertThat(clock.next(archived(received + 3, "dma", bare))).isEqualTo(pghp);
+        assertThat(clock.stated()).isFalse();
         // and its own tag block's c: wins
         assertThat(clock.next(archived(received + 4, "dma", inner))).isEqualTo(1_241_544_035_000L);
         assertThat(clock.stated()).isTrue();
     }
 
     /**
+     * A sentence of a raw archive line with no time of its own (tag block with {@code c:} and {@code x:}
+     * only) gets the time analyze gives its message: the newest time of the stream before it, not the
+     * archive's stamp (2026 here, for a log of 2009); the stamps time a stream only when its first
+     * {@link org.watchkeeper.core.pipeline.NmeaInput#MAX_LEADING} sentences carry no time of their own.
+     */
+    @Test
+    void anArchivedSentenceWithoutATimeCarriesTheStreamsTimeAsAnalyze() {
+        long received = 1_780_000_000_000L; // 2026-05-28
+        String tagged = "\\g:1-2-73874,n:157036,s:r003669945,c:1241544035*4A\\!AIVDM,1,1,,B,15N4cJ`005Jrek0H@9n`DW5608EP,0*13";
+        String trailer = "!AIVDM,1,1,,A,13aEOK?P00PD2wVMdLDRhgvL289?,0*26,rSTATION,1241544099";
+        String bare = "!AIVDM,1,1,,A,13aEOK?P00PD2wVMdLDRhgvL289?,0*26";
+        List<String> lines = List.of(archived(received, "log", tagged), archived(received + 1, "log", bare),
+                archived(received + 2, "log", trailer), archived(received + 3, "log", bare), archived(received + 4, "log", bare));
+        List<ReceivedMessage> got = new ArrayList<>();
+        boolean[] stated = new boolean[lines.size() + 1];
+        long[] lineClock = clockAndDecode(lines, got, stated);
+        assertThat(got).extracting(ReceivedMessage::timeSource).containsExactly(TimeSource.TAG_BLOCK, TimeSource.ARCHIVE,
+                TimeSource.TRAILER, TimeSource.ARCHIVE, TimeSource.ARCHIVE);
+        long[] analyzed = analyzeTimes(got, lines.size());
+        assertThat(analyzed).containsExactly(0L, 1_241_544_035_000L, 1_241_544_035_000L, 1_241_544_099_000L,
+                1_241_544_099_000L, 1_241_544_099_000L);
+        assertThat(lineClock).containsExactly(analyzed);
+        assertThat(stated).containsExactly(false, true, false, true, false, false);
+
+        // an archive of a feed without times: its first MAX_LEADING sentences state none (analyze holds them
+        // until it knows the input has no time of its own), then the stamps time the sentences
+        LineTime clock = new LineTime();
+        int n = org.watchkeeper.core.pipeline.NmeaInput.MAX_LEADING;
+        for (int i = 0; i < n; i++) {
+            assertThat(clock.next(archived(received + i, "feed", bare))).isEqualTo(Long.MIN_VALUE);
+            assertThat(clock.stated()).isFalse();
+        }
+        assertThat(clock.next(archived(received + n, "feed", bare))).isEqualTo(received + n);
+        assertThat(clock.stated()).isTrue();
+        assertThat(clock.next(archived(received + n + 1, "feed", bare))).isEqualTo(received + n + 1);
+        // a time of its own then wins, and is carried on
+        assertThat(clock.next(archived(received + n + 2, "feed", trailer))).isEqualTo(1_241_544_099_000L);
+        assertThat(clock.next(archived(received + n + 3, "feed", bare))).isEqualTo(1_241_544_099_000L);
+        assertThat(clock.stated()).isFalse();
+    }
+
+    /**
+     * The times analyze gives the messages ({@link org.watchkeeper.core.pipeline.NmeaInput}, untimed ones
+     * carried), by the 1-based line of their first sentence (0 where no message starts).
+     */
+    private static long[] analyzeTimes(List<ReceivedMessage> messages, int lines) {
+        long[] times = new long[lines + 1];
+        org.watchkeeper.core.pipeline.NmeaInput[] input = new org.watchkeeper.core.pipeline.NmeaInput[1];
+        input[0] = new org.watchkeeper.core.pipeline.NmeaInput(o -> times[(int) input[0].emittingLine()] = o.time(),
+                org.watchkeeper.core.pipeline.NmeaInput.Untimed.CARRY, Long.MIN_VALUE);
+        messages.forEach(input[0]::message);
+        input[0].finish();
+        return times;
+    }
+
+    /**
      * The shared logs as a server's raw archive holds them, each line behind an archive tag block
-     * stamped in 2026: the line clock gives each message the decoder's time, the log's own where the
-     * line or the {@code $PGHP} before it has one, the archive's only where none does.
+     * stamped in 2026: the line clock gives each message the time analyze gives it, the log's own where
+     * the line or the {@code $PGHP} before it has one, and where none does the time carried from the
+     * lines before it, never the archive's stamp.
      */
     @Test
     void lineClockAgreesWithTheDecoderOnArchivedRealLogs() throws IOException {
@@ -113,6 +171,7 @@ class LineTimeTest {
         }
         long own = 0;
         long stamped = 0;
+        long carried = 0;
         for (Path f : files) {
             List<String> plain = read(f);
             List<String> lines = new ArrayList<>(plain.size());
@@ -121,25 +180,36 @@ class LineTimeTest {
                 lines.add(plain.get(i).isBlank() ? plain.get(i) : archived(1_780_000_000_000L + i, "log", plain.get(i)));
             }
             List<ReceivedMessage> got = new ArrayList<>();
-            long[] lineClock = clockAndDecode(lines, got);
+            boolean[] stated = new boolean[lines.size() + 1];
+            long[] lineClock = clockAndDecode(lines, got, stated);
+            long[] analyzed = analyzeTimes(got, lines.size());
             for (ReceivedMessage m : got) {
                 int ln = (int) m.lineNumber();
                 if (m.sentences() != 1 || m.timeSource() == TimeSource.PGHP && !namedByLineBefore(plain, ln)) {
                     continue;
                 }
                 if (m.timeSource() == TimeSource.TAG_BLOCK || m.timeSource() == TimeSource.PGHP
-                        || m.timeSource() == TimeSource.TRAILER || m.timeSource() == TimeSource.ARCHIVE) {
+                        || m.timeSource() == TimeSource.TRAILER) {
                     assertThat(lineClock[ln]).as(f + " line " + ln + " " + m.timeSource()).isEqualTo(m.receiveTimeMillis());
-                    if (m.timeSource() == TimeSource.ARCHIVE) {
-                        stamped++;
-                    } else {
-                        own++;
+                    own++;
+                } else if (m.timeSource() == TimeSource.ARCHIVE) {
+                    // no time of its own: never the stamp, nor stated; where the line before gave analyze's
+                    // carried time (a message's, not a $PGHP waiting for a later one), the same time
+                    assertThat(lineClock[ln]).as(f + " line " + ln).isNotEqualTo(m.receiveTimeMillis());
+                    assertThat(stated[ln]).as(f + " line " + ln).isFalse();
+                    stamped++;
+                    if (analyzed[ln - 1] != 0 && lineClock[ln - 1] == analyzed[ln - 1]) {
+                        assertThat(lineClock[ln]).as(f + " line " + ln).isEqualTo(analyzed[ln]);
+                        carried++;
                     }
                 }
             }
         }
+        System.out.printf("archived real logs: %d own times, %d archive-stamped messages (%d after a timed message)%n",
+                own, stamped, carried);
         assertThat(own).isGreaterThan(40_000);
         assertThat(stamped).isGreaterThan(10_000);
+        assertThat(carried).isGreaterThan(5_000);
     }
 
     /**
@@ -149,6 +219,15 @@ class LineTimeTest {
      * @return the line clock's time of each line, by 1-based line number (index 0 unused)
      */
     private static long[] clockAndDecode(List<String> lines, List<ReceivedMessage> got) {
+        return clockAndDecode(lines, got, new boolean[lines.size() + 1]);
+    }
+
+    /**
+     * As {@link #clockAndDecode(List, List)}, also noting whether each line stated its time.
+     *
+     * @param stated receives {@link LineTime#stated()} of each line, by 1-based line number
+     */
+    private static long[] clockAndDecode(List<String> lines, List<ReceivedMessage> got, boolean[] stated) {
         LineTime clock = new LineTime();
         long[] lineClock = new long[lines.size() + 1];
         AisStreamDecoder d = new AisStreamDecoder(Options.DEFAULT, new AisListener() {
@@ -163,6 +242,7 @@ class LineTimeTest {
         });
         for (int i = 0; i < lines.size(); i++) {
             lineClock[i + 1] = clock.next(lines.get(i));
+            stated[i + 1] = clock.stated();
             byte[] b = lines.get(i).getBytes(StandardCharsets.ISO_8859_1);
             d.line(b, 0, b.length);
         }
