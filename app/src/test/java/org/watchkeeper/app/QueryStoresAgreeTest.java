@@ -5,69 +5,35 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.watchkeeper.store.PostgresTestSupport;
 
 /**
  * The same real input analyzed into DuckDB and into PostgreSQL gives the same answers to every
- * {@code watchkeeper query} (byte for byte, JSON and CSV). PostgreSQL comes from
- * {@code WATCHKEEPER_PG_URL} / {@code _USER} / {@code _PASSWORD} (defaults: localhost:5432,
- * watchkeeper/watchkeeper; {@code scripts/postgres-start.sh} starts it); the test is skipped when it
- * cannot be reached, and fails then when {@code CI=true}. It writes into a fresh schema it drops.
+ * {@code watchkeeper query} (byte for byte, JSON and CSV). PostgreSQL comes from {@link PostgresTestSupport}
+ * (its settings, and its rule: skipped when PostgreSQL cannot be reached, failed then when {@code CI=true}).
+ * It writes into a fresh schema it drops.
  */
 class QueryStoresAgreeTest {
-    static final String URL = env("WATCHKEEPER_PG_URL", "jdbc:postgresql://localhost:5432/watchkeeper");
-    static final String USER = env("WATCHKEEPER_PG_USER", "watchkeeper");
-    static final String PASSWORD = env("WATCHKEEPER_PG_PASSWORD", "watchkeeper");
+    static final String URL = PostgresTestSupport.URL;
+    static final String USER = PostgresTestSupport.USER;
+    static final String PASSWORD = PostgresTestSupport.PASSWORD;
 
     @TempDir
     Path tmp;
-
-    private static String env(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
-    }
-
-    static void requirePostgres() {
-        String reason;
-        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD)) {
-            reason = c.isValid(5) ? null : "connection not valid";
-        } catch (SQLException e) {
-            reason = e.getMessage();
-        }
-        if (reason != null) {
-            String msg = "PostgreSQL is not reachable at " + URL + " as " + USER + " (" + reason
-                    + "); start it with scripts/postgres-start.sh";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new AssertionError("CI=true, the PostgreSQL tests must run: " + msg);
-            }
-            Assumptions.abort(msg);
-        }
-    }
-
-    private static void dropSchema(String schema) throws SQLException {
-        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement st = c.createStatement()) {
-            st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        }
-    }
 
     @Test
     void duckDbAndPostgresAnswerAlike() throws Exception {
         Path input = Cli.SHARED.resolve("data/ais/dma-aisabnormal/ais-sample.txt.gz");
         assumeTrue(Files.isRegularFile(input), "shared data absent: " + input);
-        requirePostgres();
-        String schema = "wk_analyze_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        PostgresTestSupport.requireServer();
+        String schema = PostgresTestSupport.freshSchema("wk_analyze_");
         List<String> duck = List.of("--store", "duckdb", "--data", tmp.resolve("data").toString());
         List<String> pg = List.of("--store", "postgres", "--pg-url", URL, "--pg-user", USER, "--pg-password", PASSWORD,
                 "--pg-schema", schema);
@@ -130,15 +96,10 @@ class QueryStoresAgreeTest {
             assertThat(typo.out()).isEmpty();
             assertThat(typo.err()).startsWith("watchkeeper query: no Watchkeeper history in schema " + missing + " at " + URL)
                     .contains(schema).contains("give --pg-schema");
-            try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD);
-                 java.sql.ResultSet rs = c.createStatement().executeQuery(
-                         "SELECT count(*) FROM information_schema.schemata WHERE schema_name = '" + missing + "'")) {
-                rs.next();
-                assertThat(rs.getInt(1)).as("schema " + missing + " left behind by a query").isZero();
-            }
+            assertThat(PostgresTestSupport.schemaExists(missing)).as("schema " + missing + " left behind by a query").isFalse();
         } finally {
-            dropSchema(schema);
-            dropSchema(schema + "_typo");
+            PostgresTestSupport.dropSchema(schema);
+            PostgresTestSupport.dropSchema(schema + "_typo");
         }
     }
 }

@@ -4,45 +4,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchkeeper.server.PostgresLocation;
 import org.watchkeeper.server.WatchkeeperServer;
+import org.watchkeeper.store.PostgresTestSupport;
 
 /**
  * {@code watchkeeper serve --store postgres}: what it says when it cannot start (one line, no stack trace,
  * non-zero), that it leaves a schema analyze wrote alone, and that analyze leaves serve's schema alone.
- * The tests that need PostgreSQL skip without it ({@link QueryStoresAgreeTest}'s settings and rule).
+ * The tests that need PostgreSQL skip without it ({@link PostgresTestSupport}'s settings and rule).
  */
 class ServePostgresStoreTest {
-    private final List<String> schemas = new ArrayList<>();
+    static final String URL = PostgresTestSupport.URL;
+    static final String USER = PostgresTestSupport.USER;
+    static final String PASSWORD = PostgresTestSupport.PASSWORD;
+
+    private final PostgresTestSupport.Schemas schemas = new PostgresTestSupport.Schemas("wk_serve_cli_");
 
     @TempDir
     Path tmp;
 
     private String freshSchema() {
-        String s = "wk_serve_cli_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        schemas.add(s);
-        return s;
+        return schemas.fresh();
     }
 
     @AfterEach
-    void dropSchemas() throws SQLException {
-        for (String s : schemas) {
-            try (Connection c = DriverManager.getConnection(QueryStoresAgreeTest.URL, QueryStoresAgreeTest.USER,
-                    QueryStoresAgreeTest.PASSWORD); Statement st = c.createStatement()) {
-                st.execute("DROP SCHEMA IF EXISTS " + s + " CASCADE");
-            }
-        }
+    void dropSchemas() {
+        schemas.dropAll();
     }
 
     private Cli.Run serve(String... pg) {
@@ -73,13 +66,13 @@ class ServePostgresStoreTest {
 
     @Test
     void aWrongPasswordIsOneLineAndExitOne() {
-        QueryStoresAgreeTest.requirePostgres();
-        Cli.Run r = serve("--pg-url", QueryStoresAgreeTest.URL, "--pg-user", QueryStoresAgreeTest.USER, "--pg-password",
-                "not-" + QueryStoresAgreeTest.PASSWORD);
+        PostgresTestSupport.requireServer();
+        Cli.Run r = serve("--pg-url", URL, "--pg-user", USER, "--pg-password",
+                "not-" + PASSWORD);
         assertThat(r.exit()).isEqualTo(1);
         oneLine(r);
-        assertThat(r.err()).startsWith("watchkeeper serve: store error: cannot connect to PostgreSQL at " + QueryStoresAgreeTest.URL
-                + " as " + QueryStoresAgreeTest.USER + ": ").contains("password authentication failed");
+        assertThat(r.err()).startsWith("watchkeeper serve: store error: cannot connect to PostgreSQL at " + URL
+                + " as " + USER + ": ").contains("password authentication failed");
     }
 
     @Test
@@ -93,10 +86,10 @@ class ServePostgresStoreTest {
     @Test
     void serveRefusesASchemaAnalyzeWroteAndAnalyzeRefusesServes() throws Exception {
         Path input = Cli.data("ais/amsa-risky/exact-earth-augmented-2.txt");
-        QueryStoresAgreeTest.requirePostgres();
+        PostgresTestSupport.requireServer();
         String analyzed = freshSchema();
-        List<String> pg = List.of("--pg-url", QueryStoresAgreeTest.URL, "--pg-user", QueryStoresAgreeTest.USER, "--pg-password",
-                QueryStoresAgreeTest.PASSWORD);
+        List<String> pg = List.of("--pg-url", URL, "--pg-user", USER, "--pg-password",
+                PASSWORD);
         List<String> args = new ArrayList<>(List.of("analyze", "--quiet", "--report", tmp.resolve("report").toString(),
                 "--store", "postgres", "--pg-schema", analyzed));
         args.addAll(pg);
@@ -111,7 +104,7 @@ class ServePostgresStoreTest {
         Cli.Run r = serve(serveArgs.toArray(String[]::new));
         assertThat(r.exit()).isEqualTo(2);
         oneLine(r);
-        assertThat(r.err()).startsWith("watchkeeper serve: schema " + analyzed + " at " + QueryStoresAgreeTest.URL
+        assertThat(r.err()).startsWith("watchkeeper serve: schema " + analyzed + " at " + URL
                 + " holds a history that no server wrote (" + positions + " positions");
         assertThat(count(analyzed, "positions")).isEqualTo(positions);
 
@@ -120,16 +113,16 @@ class ServePostgresStoreTest {
         Path data = tmp.resolve("served");
         try (var s = WatchkeeperServer.start(WatchkeeperServer.Config.of(data).withPort(0)
                 .withAdminToken(LiveServer.ADMIN_TOKEN)
-                .withPostgres(new PostgresLocation(QueryStoresAgreeTest.URL, QueryStoresAgreeTest.USER,
-                        QueryStoresAgreeTest.PASSWORD, served)))) {
-            assertThat(s.storeDescription()).isEqualTo("postgres " + QueryStoresAgreeTest.URL + " schema " + served + " as "
-                    + QueryStoresAgreeTest.USER);
+                .withPostgres(new PostgresLocation(URL, USER,
+                        PASSWORD, served)))) {
+            assertThat(s.storeDescription()).isEqualTo("postgres " + URL + " schema " + served + " as "
+                    + USER);
         }
         args.set(args.indexOf(analyzed), served);
         args.set(args.indexOf(tmp.resolve("report").toString()), tmp.resolve("report2").toString());
         Cli.Run b = Cli.run(args.toArray(String[]::new));
         assertThat(b.exit()).isEqualTo(2);
-        assertThat(b.err()).isEqualTo("watchkeeper analyze: schema " + served + " at " + QueryStoresAgreeTest.URL + " is kept by"
+        assertThat(b.err()).isEqualTo("watchkeeper analyze: schema " + served + " at " + URL + " is kept by"
                 + " watchkeeper serve " + data.toAbsolutePath().normalize() + ", which empties it at each start; analyze into"
                 + " another --pg-schema" + System.lineSeparator());
         assertThat(count(served, "positions")).isZero();
@@ -137,11 +130,6 @@ class ServePostgresStoreTest {
     }
 
     private static long count(String schema, String table) throws SQLException {
-        try (Connection c = DriverManager.getConnection(QueryStoresAgreeTest.URL, QueryStoresAgreeTest.USER,
-                QueryStoresAgreeTest.PASSWORD); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM " + schema + "." + table)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return PostgresTestSupport.count(schema, table);
     }
 }

@@ -5,87 +5,46 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.watchkeeper.store.PositionRow;
 import org.watchkeeper.store.PostgresHistoryStore;
+import org.watchkeeper.store.PostgresTestSupport;
 import org.watchkeeper.store.StoreCounts;
 
 /**
  * A server keeping its history in PostgreSQL + PostGIS answers as one keeping it in DuckDB, for the same
  * real log; a restart rebuilds the same rows (none twice); a schema that analyze wrote is refused and left
  * as it was; a second server on the same schema is refused. PostgreSQL comes from
- * {@code WATCHKEEPER_PG_URL} / {@code _USER} / {@code _PASSWORD} (defaults: localhost:5432,
- * watchkeeper/watchkeeper; {@code scripts/postgres-start.sh} starts it): the test is skipped when it cannot
- * be reached, and fails then under {@code CI=true}. Each test works in fresh schemas it drops.
+ * {@link PostgresTestSupport} (its settings, and its rule: skipped when PostgreSQL cannot be reached, failed
+ * then under {@code CI=true}). Each test works in fresh schemas it drops.
  */
 class PostgresHistoryServeTest {
-    static final String URL = env("WATCHKEEPER_PG_URL", "jdbc:postgresql://localhost:5432/watchkeeper");
-    static final String USER = env("WATCHKEEPER_PG_USER", "watchkeeper");
-    static final String PASSWORD = env("WATCHKEEPER_PG_PASSWORD", "watchkeeper");
+    static final String URL = PostgresTestSupport.URL;
+    static final String USER = PostgresTestSupport.USER;
+    static final String PASSWORD = PostgresTestSupport.PASSWORD;
     /** A real AMSA terrestrial feed (all Australia, 44 687 lines, about 2 300 stations): many tracks, invalid_identity events. */
     static final String LOG = "amsa-risky/ais.txt.gz";
 
-    private final List<String> schemas = new java.util.ArrayList<>();
-
-    private static String env(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
-    }
-
-    private static void requirePostgres() {
-        String reason;
-        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD)) {
-            reason = c.isValid(5) ? null : "connection not valid";
-        } catch (SQLException e) {
-            reason = e.getMessage();
-        }
-        if (reason != null) {
-            String msg = "PostgreSQL is not reachable at " + URL + " as " + USER + " (" + reason
-                    + "); start it with scripts/postgres-start.sh";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new AssertionError("CI=true, the PostgreSQL tests must run: " + msg);
-            }
-            Assumptions.abort(msg);
-        }
-    }
+    private final PostgresTestSupport.Schemas schemas = new PostgresTestSupport.Schemas("wk_serve_test_");
 
     private String freshSchema() {
-        String s = "wk_serve_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        schemas.add(s);
-        return s;
+        return schemas.fresh();
     }
 
     @AfterEach
-    void dropSchemas() throws SQLException {
-        if (schemas.isEmpty()) {
-            return;
-        }
-        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement st = c.createStatement()) {
-            for (String s : schemas) {
-                st.execute("DROP SCHEMA IF EXISTS " + s + " CASCADE");
-            }
-        }
+    void dropSchemas() {
+        schemas.dropAll();
     }
 
     private static long count(String schema, String table) throws SQLException {
-        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT count(*) FROM " + schema + "." + table)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return PostgresTestSupport.count(schema, table);
     }
 
     /** The rows of the history tables, as counted by PostgreSQL itself. */
@@ -143,7 +102,7 @@ class PostgresHistoryServeTest {
     void postgresHistoryAnswersAsDuckDbAndARestartRebuildsItOnce(@TempDir Path duckData, @TempDir Path pgData,
             @TempDir Path other) throws Exception {
         Path log = Fixture.log(LOG);
-        requirePostgres();
+        PostgresTestSupport.requireServer();
         String schema = freshSchema();
         PostgresLocation pg = new PostgresLocation(URL, USER, PASSWORD, schema);
 
@@ -200,7 +159,7 @@ class PostgresHistoryServeTest {
 
     @Test
     void aSchemaThatAnalyzeWroteIsRefusedAndKept(@TempDir Path data) throws Exception {
-        requirePostgres();
+        PostgresTestSupport.requireServer();
         String schema = freshSchema();
         try (PostgresHistoryStore analyzed = PostgresHistoryStore.open(URL, USER, PASSWORD, schema)) {
             analyzed.appendPositions(List.of(new PositionRow(219000001, 1_400_000_000_000L, 55.5, 11.2, 3.0, 90.0, -1, 0, 1, 1,

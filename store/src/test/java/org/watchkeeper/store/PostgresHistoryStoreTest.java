@@ -3,7 +3,6 @@ package org.watchkeeper.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -49,8 +48,7 @@ class PostgresHistoryStoreTest extends HistoryStoreContract {
         store.close();
         store = null;
         PostgresTestSupport.dropSchema(schema);
-        try (Connection c = DriverManager.getConnection(PostgresTestSupport.URL, PostgresTestSupport.USER,
-                PostgresTestSupport.PASSWORD); Statement st = c.createStatement()) {
+        try (Connection c = PostgresTestSupport.connect(); Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA " + schema);
             st.execute("CREATE TABLE " + schema + ".positions (mmsi integer NOT NULL, time_ms bigint NOT NULL,"
                     + " lat double precision NOT NULL, lon double precision NOT NULL, sog double precision,"
@@ -67,8 +65,7 @@ class PostgresHistoryStoreTest extends HistoryStoreContract {
         store.close();
         store = open();
         assertThat(store.track(367000001, 0, 5000)).extracting(PositionRow::messageType).containsExactly(-1, 1, -1);
-        try (Connection c = DriverManager.getConnection(PostgresTestSupport.URL, PostgresTestSupport.USER,
-                PostgresTestSupport.PASSWORD); Statement st = c.createStatement();
+        try (Connection c = PostgresTestSupport.connect(); Statement st = c.createStatement();
              ResultSet r = st.executeQuery("SELECT count(*) FROM " + schema + ".positions WHERE message_type IS NULL")) {
             r.next();
             assertThat(r.getLong(1)).isEqualTo(1); // the new fix; the old 0 is left as written
@@ -84,8 +81,7 @@ class PostgresHistoryStoreTest extends HistoryStoreContract {
         List<PositionRow> rows = Fleet.named();
         store.appendPositions(rows);
         store.close();
-        store = PostgresHistoryStore.open(PostgresTestSupport.URL, PostgresTestSupport.USER,
-                PostgresTestSupport.PASSWORD, schema);
+        store = open();
         assertThat(store.counts().positions()).isEqualTo(rows.size());
         assertThat(store.near(-17.0, -179.9998, 500, Fleet.T0, END)).hasSize(1);
     }
@@ -108,8 +104,7 @@ class PostgresHistoryStoreTest extends HistoryStoreContract {
         }
         store.appendPositions(List.of(new PositionRow(219000001, 1000, 55.5, 11.2, 3.0, 90.0, -1, 0, 1, 1, "dma"),
                 new PositionRow(219000001, 2000, 55.6, 11.2, 3.0, 90.0, -1, 0, 1, 1, "dma")));
-        try (Connection reader = DriverManager.getConnection(PostgresTestSupport.URL, PostgresTestSupport.USER,
-                PostgresTestSupport.PASSWORD); Statement st = reader.createStatement()) {
+        try (Connection reader = PostgresTestSupport.connect(); Statement st = reader.createStatement()) {
             reader.setAutoCommit(false);
             try (ResultSet r = st.executeQuery("SELECT count(*) FROM " + schema + ".positions")) {
                 r.next();
