@@ -188,4 +188,42 @@ class PostgresHistoryServeTest {
         assertThat(new PostgresLocation("jdbc:postgresql://db/wk?ssl=true&password=secret", "u", "pw", "s").toString())
                 .isEqualTo("postgres jdbc:postgresql://db/wk?ssl=true&password=*** schema s as u");
     }
+
+    /**
+     * A server's schema holds the history tables, the owner and the analyzed inputs, and no incidents table (its
+     * incidents are in its data folder).
+     */
+    @Test
+    void aServersSchemaHasNoIncidentsTable(@TempDir Path tmp) throws Exception {
+        PostgresTestSupport.requireServer();
+        String schema = freshSchema();
+        try (WatchkeeperServer s = WatchkeeperServer.start(Fixture.config(tmp.resolve("data"))
+                .withPostgres(new PostgresLocation(URL, USER, PASSWORD, schema)))) {
+            assertThat(PostgresTestSupport.tables(schema)).containsExactly("analyzed_inputs", "event_vessels", "events",
+                    "identity_changes", "positions", "store_owner", "vessels");
+            assertThat(s.incidentStore().incidentCount()).isZero();
+        }
+    }
+
+    /** A server's schema made when the store still made an incidents table is taken as it is, that table kept. */
+    @Test
+    void aServersSchemaWithAnOldIncidentsTableStillStarts(@TempDir Path tmp) throws Exception {
+        PostgresTestSupport.requireServer();
+        String schema = freshSchema();
+        Path data = tmp.resolve("data");
+        PostgresLocation pg = new PostgresLocation(URL, USER, PASSWORD, schema);
+        try (WatchkeeperServer s = WatchkeeperServer.start(Fixture.config(data).withPostgres(pg))) {
+            assertThat(s.store().incidentCount()).isZero();
+        }
+        try (var c = PostgresTestSupport.connect(); var st = c.createStatement()) {
+            st.execute("CREATE TABLE " + schema + ".incidents (id text PRIMARY KEY, time_ms bigint NOT NULL,"
+                    + " lat double precision NOT NULL, lon double precision NOT NULL, type text NOT NULL,"
+                    + " category text, victim_mmsi integer, victim_imo integer, tlp text NOT NULL,"
+                    + " owner_org text NOT NULL, updated_ms bigint NOT NULL, json text NOT NULL)");
+        }
+        try (WatchkeeperServer s = WatchkeeperServer.start(Fixture.config(data).withPostgres(pg))) {
+            assertThat(s.store().incidentCount()).isZero();
+            assertThat(PostgresTestSupport.tables(schema)).contains("incidents");
+        }
+    }
 }

@@ -102,7 +102,8 @@ public final class PostgresHistoryStore extends JdbcHistoryStore {
         Connection c = connect(jdbcUrl, props);
         try {
             java.util.List<String> holding = new java.util.ArrayList<>();
-            // a history is the five tables analyze and serve make; the others (store_owner, incidents) are extras
+            // a history is the five tables analyze and serve make; the others (analyzed_inputs, store_owner, and incidents
+            // in a schema made before they moved out) are extras
             try (java.sql.PreparedStatement st = c.prepareStatement("SELECT table_schema FROM information_schema.tables"
                     + " WHERE table_name IN ('positions', 'vessels', 'identity_changes', 'events', 'event_vessels')"
                     + " GROUP BY table_schema HAVING count(DISTINCT table_name) = 5 ORDER BY table_schema");
@@ -351,13 +352,78 @@ public final class PostgresHistoryStore extends JdbcHistoryStore {
                 "CREATE TABLE IF NOT EXISTS event_vessels (event_id text NOT NULL, ord integer NOT NULL,"
                         + " mmsi integer NOT NULL, PRIMARY KEY (event_id, ord))",
                 "CREATE INDEX IF NOT EXISTS event_vessels_mmsi ON event_vessels (mmsi)",
-                "CREATE TABLE IF NOT EXISTS incidents (id text PRIMARY KEY, time_ms bigint NOT NULL,"
-                        + " lat double precision NOT NULL, lon double precision NOT NULL, type text NOT NULL,"
-                        + " category text, victim_mmsi integer, victim_imo integer, tlp text NOT NULL,"
-                        + " owner_org text NOT NULL, updated_ms bigint NOT NULL, json text NOT NULL)",
-                "CREATE INDEX IF NOT EXISTS incidents_time ON incidents (time_ms)",
                 ANALYZED_INPUTS_TABLE);
         allowMissingMessageType(schema);
+    }
+
+    /*
+     * Incidents: the table is made when the first incident is stored, not with the schema. Neither analyze nor
+     * serve keeps incidents here (a server keeps them in its data folder, DIR/incidents), so a schema they
+     * write holds no empty incidents table; one made before, with or without rows, is read as it is.
+     */
+
+    /** Whether the incidents table is known to exist (it is never dropped by the store). */
+    private boolean incidentsTable;
+
+    /** Whether the schema has an incidents table; once it has, that is remembered. */
+    private boolean hasIncidentsTable() {
+        if (!incidentsTable) {
+            try (java.sql.Statement st = connection.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SELECT to_regclass('" + schema + ".incidents') IS NOT NULL")) {
+                rs.next();
+                incidentsTable = rs.getBoolean(1);
+            } catch (SQLException e) {
+                throw new StoreException(name() + ": cannot look for the incidents table", e);
+            }
+        }
+        return incidentsTable;
+    }
+
+    @Override
+    public synchronized void upsertIncidents(List<IncidentRow> rows) {
+        super.upsertIncidents(rows);
+        if (!rows.isEmpty()) {
+            incidentsTable = true; // made in that (committed) transaction, if it was not there
+        }
+    }
+
+    @Override
+    protected void writeIncidents(java.util.Collection<IncidentRow> rows) throws SQLException {
+        if (!incidentsTable) {
+            execute("CREATE TABLE IF NOT EXISTS incidents (id text PRIMARY KEY, time_ms bigint NOT NULL,"
+                            + " lat double precision NOT NULL, lon double precision NOT NULL, type text NOT NULL,"
+                            + " category text, victim_mmsi integer, victim_imo integer, tlp text NOT NULL,"
+                            + " owner_org text NOT NULL, updated_ms bigint NOT NULL, json text NOT NULL)",
+                    "CREATE INDEX IF NOT EXISTS incidents_time ON incidents (time_ms)");
+        }
+        super.writeIncidents(rows);
+    }
+
+    @Override
+    public synchronized java.util.Optional<IncidentRow> incident(String id) {
+        java.util.Objects.requireNonNull(id, "id");
+        checkOpen();
+        return hasIncidentsTable() ? super.incident(id) : java.util.Optional.empty();
+    }
+
+    @Override
+    public synchronized List<IncidentRow> incidents(IncidentQuery query) {
+        java.util.Objects.requireNonNull(query, "query");
+        checkOpen();
+        return hasIncidentsTable() ? super.incidents(query) : List.of();
+    }
+
+    @Override
+    public synchronized boolean deleteIncident(String id) {
+        java.util.Objects.requireNonNull(id, "id");
+        checkOpen();
+        return hasIncidentsTable() && super.deleteIncident(id);
+    }
+
+    @Override
+    public synchronized long incidentCount() {
+        checkOpen();
+        return hasIncidentsTable() ? super.incidentCount() : 0;
     }
 
     @Override

@@ -119,4 +119,50 @@ class PostgresHistoryStoreTest extends HistoryStoreContract {
         pg.clearHistory(); // no reader: truncated at once
         assertThat(pg.owner()).contains("watchkeeper serve /srv/wk");
     }
+
+    /**
+     * A schema the store makes has no incidents table until an incident is stored (neither analyze nor serve keeps
+     * incidents in PostgreSQL): it reads as holding none, and the first upsert makes the table.
+     */
+    @Test
+    void theIncidentsTableIsMadeWithTheFirstIncident() throws SQLException {
+        assertThat(PostgresTestSupport.tables(schema)).containsExactly("analyzed_inputs", "event_vessels", "events",
+                "identity_changes", "positions", "vessels");
+        assertThat(store.incidentCount()).isZero();
+        assertThat(store.incidents(IncidentQuery.all())).isEmpty();
+        assertThat(store.incident("i-a")).isEmpty();
+        assertThat(store.deleteIncident("i-a")).isFalse();
+        assertThat(PostgresTestSupport.tables(schema)).doesNotContain("incidents");
+
+        IncidentRow a = HistoryStoreContract.incident("i-a", 1_000, 1.2, 103.8, "robbery", "CAT 3", "{}");
+        store.upsertIncidents(List.of(a));
+        assertThat(PostgresTestSupport.tables(schema)).contains("incidents");
+        assertThat(store.incidents(IncidentQuery.all())).containsExactly(a);
+        // another store on the schema sees it too
+        try (PostgresHistoryStore other = open()) {
+            assertThat(other.incidentCount()).isEqualTo(1);
+        }
+    }
+
+    /** A schema made when the store still made an incidents table is read as it is, its rows kept. */
+    @Test
+    void anIncidentsTableMadeBeforeIsReadAsItIs() throws SQLException {
+        store.close();
+        store = null;
+        try (Connection c = PostgresTestSupport.connect(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE " + schema + ".incidents (id text PRIMARY KEY, time_ms bigint NOT NULL,"
+                    + " lat double precision NOT NULL, lon double precision NOT NULL, type text NOT NULL,"
+                    + " category text, victim_mmsi integer, victim_imo integer, tlp text NOT NULL,"
+                    + " owner_org text NOT NULL, updated_ms bigint NOT NULL, json text NOT NULL)");
+            st.execute("INSERT INTO " + schema + ".incidents VALUES ('asam-2014-1', 1400000000000, 1.25, 103.9, 'robbery',"
+                    + " NULL, NULL, NULL, 'GREEN', 'host', 1400000000000, '{}')");
+        }
+        store = open();
+        assertThat(store.incidentCount()).isEqualTo(1);
+        assertThat(store.incident("asam-2014-1").orElseThrow().lat()).isEqualTo(1.25);
+        try (PostgresHistoryStore reader = PostgresHistoryStore.openExisting(PostgresTestSupport.URL, PostgresTestSupport.USER,
+                PostgresTestSupport.PASSWORD, schema)) {
+            assertThat(reader.incidents(IncidentQuery.all())).extracting(IncidentRow::id).containsExactly("asam-2014-1");
+        }
+    }
 }
