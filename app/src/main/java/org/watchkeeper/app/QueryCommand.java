@@ -166,7 +166,7 @@ public final class QueryCommand implements Runnable {
             if (common.store.kind == StoreOptions.Kind.duckdb
                     && !Files.exists(common.store.data.resolve(DuckDbHistoryStore.FILE_NAME))) {
                 err.println("watchkeeper query: no store at " + common.store.data.resolve(DuckDbHistoryStore.FILE_NAME)
-                        + " (run 'watchkeeper analyze' first, or give --data / --store)");
+                        + common.store.noDuckDbHint());
                 err.flush();
                 return 1;
             }

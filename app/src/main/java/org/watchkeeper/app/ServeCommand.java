@@ -46,7 +46,10 @@ import picocli.CommandLine.Spec;
             "", "History: positions, vessels, identity changes and events, rebuilt from the",
             "raw archive DIR/raw at each start, in DIR/history.duckdb, or with --store",
             "postgres in the PostgreSQL schema --pg-schema (the server's own: emptied at",
-            "each start; one that analyze wrote is refused). Incidents stay in DIR.",
+            "each start; one that analyze wrote is refused), which the file",
+            "DIR/history-store.properties names for 'watchkeeper query --data DIR'.",
+            "Incidents stay in DIR. A start that fails (PostgreSQL not reached, say)",
+            "leaves no DIR behind that it made.",
             "", "Example (a real log, replayed at 10 times its pace):",
             "  watchkeeper serve --data ./wk \\",
             "    --source dma=file:ais-sample.txt.gz?speed=10"})

@@ -2,6 +2,7 @@ package org.watchkeeper.app;
 
 import java.nio.file.Path;
 
+import org.watchkeeper.server.PostgresLocation;
 import org.watchkeeper.store.DuckDbHistoryStore;
 import org.watchkeeper.store.HistoryStore;
 import org.watchkeeper.store.PostgresHistoryStore;
@@ -20,7 +21,8 @@ final class StoreOptions {
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "watchkeeper-data",
             description = "Directory of the DuckDB store (file " + DuckDbHistoryStore.FILE_NAME + "); analyze creates it when missing"
-                    + " and holds it while it runs (refused while another process, such as a server, holds it), query needs it."
+                    + " and holds it while it runs (refused while another process, such as a server, holds it), query needs it"
+                    + " (the folder of a server started with --store postgres: query names the --pg-schema that holds its history)."
                     + " Default: ./${DEFAULT-VALUE}.")
     Path data = Path.of("watchkeeper-data");
 
@@ -47,6 +49,28 @@ final class StoreOptions {
         return kind == Kind.postgres
                 ? PostgresHistoryStore.openExisting(pg.pgUrl, pg.pgUser, pg.pgPassword, pgSchema)
                 : DuckDbHistoryStore.open(data);
+    }
+
+    /**
+     * What to say after "no store at DIR/history.duckdb": the data folder of a server that keeps its history in
+     * PostgreSQL ({@link PostgresLocation#MARKER_FILE}) gets the options that reach that history; a server's
+     * folder without that file (one started before servers wrote it) is said to be one; else, how to make a store.
+     */
+    String noDuckDbHint() {
+        java.util.Optional<PostgresLocation> marked = PostgresLocation.markedIn(data);
+        if (marked.isPresent()) {
+            PostgresLocation at = marked.get();
+            return ": " + data + " is the data folder of a server that keeps its history in PostgreSQL, in schema " + at.schema()
+                    + " at " + at.displayUrl() + "; ask it there with --store postgres --pg-schema " + at.schema()
+                    + (at.url().equals(pg.pgUrl) ? "" : " --pg-url " + at.displayUrl())
+                    + (at.user().equals(pg.pgUser) ? "" : " --pg-user " + at.user());
+        }
+        if (java.nio.file.Files.isDirectory(data.resolve("raw"))) {
+            return ": " + data + " is a server's data folder (raw/ is its archive) without its history; a server started"
+                    + " with --store postgres keeps it in PostgreSQL: ask it there with --store postgres --pg-schema SCHEMA"
+                    + " (" + PostgresLocation.DEFAULT_SCHEMA + " unless serve was given another --pg-schema)";
+        }
+        return " (run 'watchkeeper analyze' first, or give --data / --store)";
     }
 
     /** Where the store is, for messages. */

@@ -59,7 +59,8 @@ class ServePostgresStoreTest {
         assertThat(r.err()).startsWith("watchkeeper serve: store error: cannot connect to PostgreSQL at"
                 + " jdbc:postgresql://127.0.0.1:1/watchkeeper?connectTimeout=5&password=*** as fusion: Connection to 127.0.0.1:1 refused")
                 .doesNotContain("hidden");
-        // nothing was left running: the data folder is free for the next start
+        // nothing was left running, nor made: the next start finds no folder in use
+        assertThat(tmp.resolve("serve")).doesNotExist();
         assertThat(Cli.run("serve", "--port", "0", "--data", tmp.resolve("serve").toString(), "--store", "postgres",
                 "--pg-url", "jdbc:postgresql://127.0.0.1:1/watchkeeper").err()).doesNotContain("in use");
     }

@@ -37,7 +37,10 @@ import org.watchkeeper.store.PostgresHistoryStore;
  *       (so it always equals what the archived lines give, even after a crash between archiving
  *       and storing); the rebuild takes about as long as an {@code analyze} of the archive. With
  *       {@link Config#withPostgres} the history is kept in PostgreSQL instead, emptied and rebuilt
- *       the same way, and this file is not there;</li>
+ *       the same way, and this file is not there: {@code history-store.properties}
+ *       ({@link PostgresLocation#MARKER_FILE}) names that schema, its URL and user instead (never the
+ *       password), so that a reader of the folder ({@code watchkeeper query --data DIR}) can say where
+ *       the history is;</li>
  *   <li>{@code zones.json}, {@code watchlist.json} — the user's zones and watchlist;</li>
  *   <li>{@code userdata-history/NNNNNNNN.json} — every set of zones and watchlist in force so far, in
  *       the order of the changes, never deleted ({@link UserDataHistory}); the raw archive marks where
@@ -322,9 +325,11 @@ public final class WatchkeeperServer implements AutoCloseable {
 
     /**
      * Opens the data directory, rebuilds history from the raw archive, starts the pipeline, the
-     * sources and the HTTP server. The data directory is locked first ({@link DataFolderLock}) and held
-     * until {@link #close}: a folder another process (or another server in this one) holds is refused
-     * before anything in it is changed.
+     * sources and the HTTP server. The data directory is locked ({@link DataFolderLock}) before anything
+     * in it changes, and held until {@link #close}: a folder another process (or another server in this
+     * one) holds is refused before anything in it is changed. With {@link Config#postgres()} the schema is
+     * opened and taken before the folder is touched, so that a database that cannot be reached (or a schema
+     * refused) leaves the folder as it was; a start that fails removes a data folder it made.
      *
      * @throws IllegalArgumentException for a bad source specification
      * @throws IllegalStateException when the data folder holds a history store but no raw archive (one
@@ -356,6 +361,8 @@ public final class WatchkeeperServer implements AutoCloseable {
         DataFolderLock incidentsLock = null;
         HistoryStore history = null;
         WatchkeeperServer s;
+        // a start that fails leaves no folder behind that it made (the lock taken, the store opened, ...)
+        Path made = held == null ? firstMissing(dir) : null;
         try {
             checkPort(config.port());
             Source.checkAll(config.sources(), config.port());
@@ -367,6 +374,11 @@ public final class WatchkeeperServer implements AutoCloseable {
             }
             for (Path w : config.watchlistFiles()) {
                 UserData.checkWatchFile(w);
+            }
+            if (config.postgres() != null) {
+                // before the folder is touched: a database that cannot be reached, refuses the login or the
+                // schema leaves the folder as it was
+                history = openPostgres(config, true);
             }
             String holder = "watchkeeper server" + (config.port() > 0 ? " on port " + config.port() : "");
             if (folderLock == null) {
@@ -383,7 +395,14 @@ public final class WatchkeeperServer implements AutoCloseable {
             }
             // the incident store has its own lock: watchkeeper incidents import writes that folder alone
             incidentsLock = DataFolderLock.acquire(dir.resolve(INCIDENTS_DIR), holder);
-            history = openHistory(config);
+            if (config.postgres() == null) {
+                history = openDuckDb(config);
+            } else {
+                if (history == null) {
+                    history = openPostgres(config, false);
+                }
+                takePostgres((PostgresHistoryStore) history, config);
+            }
             s = new WatchkeeperServer(config, folderLock, incidentsLock, history);
         } catch (IOException | InterruptedException | RuntimeException | Error e) {
             if (history != null) {
@@ -399,6 +418,7 @@ public final class WatchkeeperServer implements AutoCloseable {
             if (folderLock != null) {
                 folderLock.close();
             }
+            removeMade(made, e);
             throw e;
         }
         try {
@@ -422,41 +442,81 @@ public final class WatchkeeperServer implements AutoCloseable {
             return s;
         } catch (RuntimeException e) {
             s.close();
+            removeMade(made, e);
             throw e;
         }
     }
 
     /**
+     * The outermost folder of {@code dir} (itself or an ancestor) that does not exist yet, which a start
+     * makes; null when {@code dir} exists.
+     */
+    static Path firstMissing(Path dir) {
+        Path p = dir.toAbsolutePath().normalize();
+        if (Files.exists(p)) {
+            return null;
+        }
+        while (p.getParent() != null && !Files.exists(p.getParent())) {
+            p = p.getParent();
+        }
+        return p;
+    }
+
+    /** Deletes the folder {@code made} (null: none) with all a failed start put there; a failure to is added to {@code e}. */
+    private static void removeMade(Path made, Throwable e) {
+        if (made == null || !Files.exists(made)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(made)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | java.io.UncheckedIOException suppressed) {
+            e.addSuppressed(suppressed);
+        }
+    }
+
+    /**
      * Opens the history store the server rebuilds from its raw archive, emptied: {@code history.duckdb}
-     * in the data folder is deleted and made anew, or the PostgreSQL schema of {@link Config#postgres()}
-     * is taken (its advisory lock, held until {@link #close}), claimed and its history tables emptied.
-     * A schema that holds a history but was never claimed by a server (one {@code analyze --store
-     * postgres} wrote) is refused, left as it is; a schema claimed by a server on another data folder is
-     * taken over, which is said on standard error (that server rebuilds it at its next start).
+     * in the data folder is deleted and made anew, and a {@link PostgresLocation#MARKER_FILE} left by an
+     * earlier start with PostgreSQL is deleted.
+     */
+    private static HistoryStore openDuckDb(Config config) throws IOException {
+        Path dir = config.dataDir();
+        Files.deleteIfExists(dir.resolve(DuckDbHistoryStore.FILE_NAME));
+        Files.deleteIfExists(dir.resolve(DuckDbHistoryStore.FILE_NAME + ".wal"));
+        Files.deleteIfExists(dir.resolve(PostgresLocation.MARKER_FILE));
+        return DuckDbHistoryStore.open(dir, Integer.getInteger(STORE_THREADS_PROPERTY, STORE_THREADS));
+    }
+
+    /**
+     * Opens the PostgreSQL schema of {@link Config#postgres()} and takes it (its advisory lock, held until
+     * {@link #close}), before the data folder is touched; {@link #takePostgres} then claims it. A schema that
+     * holds a history but was never claimed by a server (one {@code analyze --store postgres} wrote) is
+     * refused, left as it is.
      *
+     * @param beforeFolder whether the data folder is not locked yet: then a schema held by a server on that same
+     *     folder gives null, for the folder's lock to refuse the start naming that server
      * @throws IllegalStateException when another server holds the schema, or it holds a history
      *     not written by a server
-     * @throws org.watchkeeper.store.StoreException when PostgreSQL cannot be reached, refuses the
-     *     login, lacks PostGIS, or fails
+     * @throws org.watchkeeper.store.StoreException when PostgreSQL cannot be reached, refuses the login, lacks
+     *     PostGIS, or fails
      */
-    private static HistoryStore openHistory(Config config) throws IOException {
-        Path dir = config.dataDir();
+    private static PostgresHistoryStore openPostgres(Config config, boolean beforeFolder) {
         PostgresLocation pg = config.postgres();
-        if (pg == null) {
-            Files.deleteIfExists(dir.resolve(DuckDbHistoryStore.FILE_NAME));
-            Files.deleteIfExists(dir.resolve(DuckDbHistoryStore.FILE_NAME + ".wal"));
-            return DuckDbHistoryStore.open(dir, Integer.getInteger(STORE_THREADS_PROPERTY, STORE_THREADS));
-        }
         PostgresHistoryStore store = PostgresHistoryStore.open(pg.url(), pg.user(), pg.password(), pg.schema());
         try {
             String where = "schema " + pg.schema() + " at " + pg.displayUrl();
             if (!store.tryLockSchema()) {
+                if (beforeFolder && store.owner().orElse("").equals(OWNER_PREFIX + config.dataDir().toAbsolutePath().normalize())) {
+                    // the server holding the schema runs on this very folder: its lock says so, naming that server
+                    store.close();
+                    return null;
+                }
                 throw new IllegalStateException("another server keeps its history in " + where
                         + " now; give this one a schema of its own (--pg-schema NAME)");
             }
-            String me = OWNER_PREFIX + dir.toAbsolutePath().normalize();
-            java.util.Optional<String> owner = store.owner();
-            if (owner.isEmpty()) {
+            if (store.owner().isEmpty()) {
                 org.watchkeeper.store.StoreCounts c = store.counts();
                 if (c.positions() + c.vessels() + c.identityChanges() + c.events() > 0 || !store.analyzedInputs().isEmpty()
                         || store.incidentCount() > 0) {
@@ -466,13 +526,8 @@ public final class WatchkeeperServer implements AutoCloseable {
                             + " would delete that history. Give serve a schema of its own (--pg-schema NAME, default "
                             + PostgresLocation.DEFAULT_SCHEMA + "); the history there is left as it is.");
                 }
-            } else if (!owner.get().equals(me)) {
-                System.err.println("watchkeeper serve: note: " + where + " held the history of the server on data folder "
-                        + owner.get().substring(owner.get().startsWith(OWNER_PREFIX) ? OWNER_PREFIX.length() : 0)
-                        + "; it is replaced by this one's (that server rebuilds its own at its next start)");
             }
-            store.claim(me);
-            store.clearHistory();
+            return store;
         } catch (RuntimeException e) {
             try {
                 store.close();
@@ -481,10 +536,31 @@ public final class WatchkeeperServer implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Claims the schema {@link #openPostgres} opened for this data folder (held now) and empties its history
+     * tables; a schema claimed by a server on another data folder is taken over, which is said on standard
+     * error (that server rebuilds it at its next start). The folder's {@link PostgresLocation#MARKER_FILE}
+     * names the schema, and a DuckDB history left by an earlier start without PostgreSQL is deleted.
+     */
+    private static void takePostgres(PostgresHistoryStore store, Config config) throws IOException {
+        Path dir = config.dataDir();
+        PostgresLocation pg = config.postgres();
+        String me = OWNER_PREFIX + dir.toAbsolutePath().normalize();
+        java.util.Optional<String> owner = store.owner();
+        if (owner.isPresent() && !owner.get().equals(me)) {
+            System.err.println("watchkeeper serve: note: schema " + pg.schema() + " at " + pg.displayUrl()
+                    + " held the history of the server on data folder "
+                    + owner.get().substring(owner.get().startsWith(OWNER_PREFIX) ? OWNER_PREFIX.length() : 0)
+                    + "; it is replaced by this one's (that server rebuilds its own at its next start)");
+        }
+        store.claim(me);
+        store.clearHistory();
+        pg.mark(dir);
         // a DuckDB history left by an earlier start without --store postgres is out of date from here on
         Files.deleteIfExists(dir.resolve(DuckDbHistoryStore.FILE_NAME));
         Files.deleteIfExists(dir.resolve(DuckDbHistoryStore.FILE_NAME + ".wal"));
-        return store;
     }
 
     /** How a server marks the PostgreSQL schema it keeps ({@link PostgresHistoryStore#claim}), before its data folder. */

@@ -190,18 +190,57 @@ class PostgresHistoryServeTest {
     }
 
     /**
-     * A server's schema holds the history tables, the owner and the analyzed inputs, and no incidents table (its
-     * incidents are in its data folder).
+     * A start that cannot reach PostgreSQL makes nothing: not the data folder (nor a parent of it), and in a
+     * folder that was there, not a file.
      */
     @Test
-    void aServersSchemaHasNoIncidentsTable(@TempDir Path tmp) throws Exception {
+    void aStartThatCannotConnectMakesNoFolder(@TempDir Path tmp) throws Exception {
+        PostgresLocation nowhere = new PostgresLocation("jdbc:postgresql://127.0.0.1:1/wk", "wk", "pw", "wk_serve");
+        assertThatThrownBy(() -> WatchkeeperServer.start(Fixture.config(tmp.resolve("new/data")).withPostgres(nowhere)))
+                .isInstanceOf(org.watchkeeper.store.StoreException.class);
+        assertThat(tmp.resolve("new")).doesNotExist();
+        Path there = java.nio.file.Files.createDirectories(tmp.resolve("there"));
+        assertThatThrownBy(() -> WatchkeeperServer.start(Fixture.config(there).withPostgres(nowhere)))
+                .isInstanceOf(org.watchkeeper.store.StoreException.class);
+        try (var files = java.nio.file.Files.list(there)) {
+            assertThat(files.toList()).isEmpty();
+        }
+    }
+
+    /**
+     * A server's schema holds the history tables, the owner and the analyzed inputs, and no incidents table
+     * (its incidents are in its data folder); the folder names the schema for its readers. A second server on
+     * the schema is refused and makes no folder; one on the same folder is refused by the folder's lock.
+     */
+    @Test
+    void aServersSchemaHasNoIncidentsTableAndItsFolderNamesIt(@TempDir Path tmp) throws Exception {
         PostgresTestSupport.requireServer();
         String schema = freshSchema();
-        try (WatchkeeperServer s = WatchkeeperServer.start(Fixture.config(tmp.resolve("data"))
-                .withPostgres(new PostgresLocation(URL, USER, PASSWORD, schema)))) {
+        PostgresLocation pg = new PostgresLocation(URL + (URL.contains("?") ? "&" : "?") + "password=" + PASSWORD, USER, PASSWORD,
+                schema);
+        Path data = tmp.resolve("data");
+        try (WatchkeeperServer s = WatchkeeperServer.start(Fixture.config(data).withPostgres(pg))) {
             assertThat(PostgresTestSupport.tables(schema)).containsExactly("analyzed_inputs", "event_vessels", "events",
                     "identity_changes", "positions", "store_owner", "vessels");
             assertThat(s.incidentStore().incidentCount()).isZero();
+            assertThat(data.resolve(PostgresLocation.MARKER_FILE)).exists();
+            PostgresLocation marked = PostgresLocation.markedIn(data).orElseThrow();
+            assertThat(marked.url()).isEqualTo(URL); // the password parameter is not kept
+            assertThat(marked.user()).isEqualTo(USER);
+            assertThat(marked.schema()).isEqualTo(schema);
+            assertThat(marked.password()).isEmpty();
+            assertThat(java.nio.file.Files.readString(data.resolve(PostgresLocation.MARKER_FILE)))
+                    .contains("url=" + URL + "\n").doesNotContain("password=" + PASSWORD);
+
+            // a second server on that schema is refused, and the folder it was given is not left behind
+            assertThatThrownBy(() -> WatchkeeperServer.start(Fixture.config(tmp.resolve("second")).withPostgres(pg)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("another server keeps its history in schema " + schema);
+            assertThat(tmp.resolve("second")).doesNotExist();
+            // one on the same folder too: the folder's lock says so, naming the server that holds it
+            assertThatThrownBy(() -> WatchkeeperServer.start(Fixture.config(data).withPostgres(pg)))
+                    .isInstanceOf(org.watchkeeper.store.DataFolderLock.InUseException.class);
+            assertThat(data.resolve(PostgresLocation.MARKER_FILE)).exists();
         }
     }
 

@@ -74,6 +74,32 @@ class StartFilesTest {
                         + " (start marker at line 1, column 1) (line 1, column 18)");
     }
 
+    /**
+     * A zone whose marking is wrong is found once the data folder is open (markings are checked as the zones are
+     * added): the start fails, and the folder it made (and the parent it made) is removed with all it put there.
+     * A folder that was there is kept.
+     */
+    @Test
+    void aStartThatFailsAfterMakingItsFolderRemovesIt() throws Exception {
+        Path badTlp = Files.writeString(tmp.resolve("tlp.geojson"), zone("Skagen box", 10).replace("\"name\":\"Skagen box\"",
+                "\"name\":\"Skagen box\",\"tlp\":5"));
+        Path data = tmp.resolve("new/data");
+        assertThatThrownBy(() -> WatchkeeperServer.start(WatchkeeperServer.Config.of(data).withPort(0).withZones(List.of(badTlp))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("zones file " + badTlp + ": feature 0: properties.tlp must be a string (CLEAR, GREEN, AMBER, AMBER+STRICT"
+                        + " or RED), not a JSON number: 5");
+        assertThat(tmp.resolve("new")).doesNotExist();
+
+        Path kept = Files.createDirectories(tmp.resolve("kept"));
+        assertThatThrownBy(() -> WatchkeeperServer.start(WatchkeeperServer.Config.of(kept).withPort(0).withZones(List.of(badTlp))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(kept).isDirectory();
+        // and the folder is free: a start without the bad file takes it
+        try (WatchkeeperServer s = WatchkeeperServer.start(WatchkeeperServer.Config.of(kept).withPort(0))) {
+            assertThat(s.storeDescription()).isEqualTo("duckdb " + kept.resolve("history.duckdb"));
+        }
+    }
+
     /** Zones and watchlist entries are numbered each on their own (zone-1, watch-1), and go on so after a restart. */
     @Test
     void zonesAndWatchlistEntriesAreNumberedEachOnTheirOwn() throws Exception {
