@@ -348,6 +348,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (!noStore && storeOptions.kind == StoreOptions.Kind.postgres) {
+            storeOptions.pg.check(spec);
+        }
         if (files.stream().filter("-"::equals).count() > 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "standard input (-) can be named once: it is read once");
@@ -488,6 +491,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return 1;
         } catch (DataFolderLock.InUseException e) {
             err.println("watchkeeper analyze: " + e.getMessage() + " (give analyze another --data DIR)");
+            err.flush();
+            return 1;
+        } catch (org.watchkeeper.store.PostgresHistoryStore.ConnectFailure e) {
+            err.println("watchkeeper analyze: " + PgOptions.message(e));
             err.flush();
             return 1;
         } catch (StoreException e) {

@@ -1,12 +1,21 @@
 package org.watchkeeper.app;
 
+import java.util.Optional;
+
+import org.watchkeeper.store.PostgresHistoryStore;
+import org.watchkeeper.store.PostgresUrl;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** How to reach PostgreSQL: the options {@code analyze}, {@code query} and {@code serve} share. */
 final class PgOptions {
     @Option(names = "--pg-url", paramLabel = "URL",
             defaultValue = "${env:WATCHKEEPER_PG_URL:-jdbc:postgresql://localhost:5432/watchkeeper}",
-            description = "JDBC URL of the PostgreSQL store (env WATCHKEEPER_PG_URL). Default: ${DEFAULT-VALUE}.")
+            description = "JDBC URL of the PostgreSQL store, jdbc:postgresql://host:port/database (env WATCHKEEPER_PG_URL;"
+                    + " a libpq URL such as postgres://user@host/db is refused with the JDBC URL it means)."
+                    + " Default: ${DEFAULT-VALUE}.")
     String pgUrl;
 
     @Option(names = "--pg-user", paramLabel = "USER", defaultValue = "${env:WATCHKEEPER_PG_USER:-watchkeeper}",
@@ -16,4 +25,63 @@ final class PgOptions {
     @Option(names = "--pg-password", paramLabel = "PASSWORD", defaultValue = "${env:WATCHKEEPER_PG_PASSWORD:-watchkeeper}",
             description = "PostgreSQL password (env WATCHKEEPER_PG_PASSWORD; default watchkeeper).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     String pgPassword;
+
+    /**
+     * Checks {@code --pg-url} before anything connects (or any file is made): a URL the JDBC driver does not
+     * take is a usage error that says the form and, for a libpq URL ({@code postgres://user@host/db},
+     * {@code host=... dbname=...}), the options that mean the same.
+     *
+     * @throws CommandLine.ParameterException when it is not a JDBC URL of PostgreSQL
+     */
+    void check(CommandSpec spec) {
+        String problem = PostgresUrl.problem(pgUrl);
+        if (problem == null) {
+            return;
+        }
+        boolean fromEnv = !spec.commandLine().getParseResult().hasMatchedOption("--pg-url")
+                && System.getenv("WATCHKEEPER_PG_URL") != null;
+        String name = fromEnv ? "WATCHKEEPER_PG_URL (--pg-url)" : "--pg-url";
+        String shown = PostgresHistoryStore.redactedUrl(pgUrl);
+        if (pgUrl != null && pgUrl.startsWith("jdbc:postgresql:")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), name + " " + shown + " " + problem
+                    + " (the form is " + PostgresUrl.FORM + ")");
+        }
+        if (pgUrl == null || pgUrl.isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), name + " is empty: give a JDBC URL " + PostgresUrl.FORM);
+        }
+        Optional<PostgresUrl.Converted> c = PostgresUrl.convert(pgUrl, pgUser);
+        throw new CommandLine.ParameterException(spec.commandLine(), name + " must be a JDBC URL " + PostgresUrl.FORM
+                + ", not " + shown + c.map(this::suggestion).orElse(""));
+    }
+
+    /** {@code ": give --pg-url URL [--pg-user U] [--pg-password ...]"}, the options a converted libpq URL means. */
+    private String suggestion(PostgresUrl.Converted c) {
+        StringBuilder s = new StringBuilder(": give --pg-url ").append(PostgresHistoryStore.redactedUrl(c.jdbcUrl()));
+        if (c.user() != null && !c.user().equals(pgUser)) {
+            s.append(" --pg-user ").append(c.user());
+        }
+        if (c.password() != null && !c.password().equals(pgPassword)) {
+            s.append(" and its password with --pg-password (or WATCHKEEPER_PG_PASSWORD)");
+        }
+        return s.toString();
+    }
+
+    /**
+     * The one-line message of a connection that failed: the store's (where, as whom, why) and what to change,
+     * e.g. {@code cannot connect to PostgreSQL at nosuchhost:5432 (database watchkeeper, user watchkeeper): unknown
+     * host nosuchhost; check the host in --pg-url}.
+     */
+    static String message(PostgresHistoryStore.ConnectFailure e) {
+        PostgresUrl.Endpoint at = e.endpoint();
+        String hint = switch (e.reason()) {
+            case UNKNOWN_HOST -> "check the host in --pg-url";
+            case REFUSED -> "is PostgreSQL running there? check the host and port in --pg-url";
+            case TIMED_OUT -> "check the host and port in --pg-url, and that no firewall drops the connection";
+            case LOGIN_REFUSED -> "check --pg-user and --pg-password (or WATCHKEEPER_PG_USER and WATCHKEEPER_PG_PASSWORD)";
+            case NO_DATABASE -> "name an existing database in --pg-url, or create it: createdb -h " + at.host() + " -p " + at.port()
+                    + " -U " + e.user() + " " + (at.database() == null ? e.user() : at.database());
+            case OTHER -> null;
+        };
+        return ServeCommand.oneLine(e.getMessage()) + (hint == null ? "" : "; " + hint);
+    }
 }

@@ -163,6 +163,9 @@ public final class QueryCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
+            if (common.store.kind == StoreOptions.Kind.postgres) {
+                common.store.pg.check(spec);
+            }
             if (common.store.kind == StoreOptions.Kind.duckdb
                     && !Files.exists(common.store.data.resolve(DuckDbHistoryStore.FILE_NAME))) {
                 err.println("watchkeeper query: no store at " + common.store.data.resolve(DuckDbHistoryStore.FILE_NAME)
@@ -184,6 +187,10 @@ public final class QueryCommand implements Runnable {
                         + " /api/vessels/{mmsi}/track, /api/events (every route: the server's /openapi.json), each with"
                         + " 'Authorization: Bearer TOKEN' (the admin's token is in " + common.store.data.resolve("admin-token")
                         + " unless the server was given another)");
+                err.flush();
+                return 1;
+            } catch (org.watchkeeper.store.PostgresHistoryStore.ConnectFailure e) {
+                err.println("watchkeeper query: " + PgOptions.message(e));
                 err.flush();
                 return 1;
             } catch (org.watchkeeper.store.PostgresHistoryStore.NoHistoryException e) {

@@ -160,6 +160,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         PostgresLocation pgLocation = null;
         if (storeKind == StoreOptions.Kind.postgres) {
+            pg.check(spec);
             try {
                 pgLocation = new PostgresLocation(pg.pgUrl, pg.pgUser, pg.pgPassword, pgSchema);
             } catch (IllegalArgumentException e) {
@@ -387,6 +388,9 @@ public final class ServeCommand implements Callable<Integer> {
             return 1;
         } catch (DataFolderLock.InUseException e) {
             err.println("watchkeeper " + command + ": " + e.getMessage() + inUseHint(command));
+            return 1;
+        } catch (org.watchkeeper.store.PostgresHistoryStore.ConnectFailure e) {
+            err.println("watchkeeper " + command + ": " + PgOptions.message(e));
             return 1;
         } catch (StoreException e) {
             err.println("watchkeeper " + command + ": store error: " + oneLine(e.getMessage()

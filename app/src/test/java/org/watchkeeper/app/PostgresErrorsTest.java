@@ -6,19 +6,27 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.watchkeeper.server.PostgresLocation;
 import org.watchkeeper.server.WatchkeeperServer;
 import org.watchkeeper.store.PostgresTestSupport;
+import org.watchkeeper.store.PostgresUrl;
 
 /**
- * A server that cannot reach PostgreSQL leaves no file or folder behind, and {@code query --data} on the folder of a
- * server that keeps its history in PostgreSQL names the options that reach it. The tests that need PostgreSQL skip
- * without it ({@link PostgresTestSupport}'s settings and rule); the others run anywhere.
+ * What {@code query}, {@code analyze} and {@code serve} say when PostgreSQL cannot be used: a URL that is not a
+ * JDBC URL (a usage error, exit 2, with the JDBC URL a libpq one means), a host that does not resolve, a port
+ * nothing listens on, a wrong password, a database that does not exist (one line naming host, port and cause,
+ * exit 1), and none of them leaves a file or folder behind; {@code query --data} on the folder of a server that
+ * keeps its history in PostgreSQL names the options that reach it. The tests that need PostgreSQL skip without it
+ * ({@link PostgresTestSupport}'s settings and rule); the others run anywhere.
  */
 class PostgresErrorsTest {
     private static final String NL = System.lineSeparator();
@@ -31,6 +39,95 @@ class PostgresErrorsTest {
     @AfterEach
     void dropSchemas() {
         schemas.dropAll();
+    }
+
+    /**
+     * Runs {@code command} against PostgreSQL with the given options (user watchkeeper unless they name one): a
+     * query for events, an analyze of one line into {@code tmp/report}, a server on {@code tmp/serve/data}.
+     */
+    private Cli.Run run(String command, String... pg) throws IOException {
+        List<String> args = new ArrayList<>();
+        switch (command) {
+            case "query" -> args.addAll(List.of("query", "events"));
+            case "analyze" -> args.addAll(List.of("analyze", "--quiet", "--report", tmp.resolve("report").toString()));
+            case "serve" -> args.addAll(List.of("serve", "--port", "0", "--data", tmp.resolve("serve/data").toString()));
+            default -> throw new IllegalArgumentException(command);
+        }
+        args.addAll(List.of("--store", "postgres"));
+        if (!List.of(pg).contains("--pg-user")) {
+            args.addAll(List.of("--pg-user", "watchkeeper"));
+        }
+        args.addAll(List.of(pg));
+        if (command.equals("analyze")) {
+            Path input = tmp.resolve("one.nmea");
+            Files.writeString(input, "!AIVDM,1,1,,A,13u?etPv2;0n:dDPwUM1U1Cb069D,0*24\n", StandardCharsets.US_ASCII);
+            args.add(input.toString());
+        }
+        return Cli.run(args.toArray(String[]::new));
+    }
+
+    /** The name a command's usage errors begin with. */
+    private static String usageName(String command) {
+        return command.equals("query") ? "watchkeeper query events" : "watchkeeper " + command;
+    }
+
+    /** The run left no report and no data folder. */
+    private void nothingMade() throws IOException {
+        try (Stream<Path> files = Files.list(tmp)) {
+            assertThat(files.filter(p -> !p.getFileName().toString().equals("one.nmea")).toList()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"query", "analyze", "serve"})
+    void aLibpqUrlIsAUsageErrorThatGivesTheJdbcUrl(String command) throws IOException {
+        Cli.Run r = run(command, "--pg-url", "postgres://watchkeeper@localhost/watchkeeper");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo(usageName(command) + ": --pg-url must be a JDBC URL jdbc:postgresql://host:port/database,"
+                + " not postgres://watchkeeper@localhost/watchkeeper: give --pg-url jdbc:postgresql://localhost:5432/watchkeeper"
+                + NL + "Try '" + usageName(command) + " --help' for the options." + NL);
+        nothingMade();
+    }
+
+    @Test
+    void aLibpqUrlWithUserPasswordAndParametersIsConvertedWithoutShowingThePassword() throws IOException {
+        Cli.Run r = run("query", "--pg-url", "postgresql://bob:s3cret@db.example.org:6543/ais?sslmode=require&connect_timeout=5");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("watchkeeper query events: --pg-url must be a JDBC URL jdbc:postgresql://host:port/database,"
+                + " not postgresql://bob:***@db.example.org:6543/ais?sslmode=require&connect_timeout=5: give --pg-url"
+                + " jdbc:postgresql://db.example.org:6543/ais?sslmode=require&connectTimeout=5 --pg-user bob and its password"
+                + " with --pg-password (or WATCHKEEPER_PG_PASSWORD)" + NL + "Try 'watchkeeper query events --help' for the options." + NL);
+        // libpq's keyword/value form, and a JDBC URL the driver does not take
+        assertThat(run("analyze", "--pg-url", "host=db port=5433 dbname=ais user=bob").err().lines().findFirst().orElseThrow())
+                .isEqualTo("watchkeeper analyze: --pg-url must be a JDBC URL jdbc:postgresql://host:port/database, not host=db"
+                        + " port=5433 dbname=ais user=bob: give --pg-url jdbc:postgresql://db:5433/ais --pg-user bob");
+        assertThat(run("serve", "--pg-url", "jdbc:postgresql://localhost:54x2/watchkeeper").err().lines().findFirst().orElseThrow())
+                .isEqualTo("watchkeeper serve: --pg-url jdbc:postgresql://localhost:54x2/watchkeeper has a port that is not a"
+                        + " number from 1 to 65535: 54x2 (the form is jdbc:postgresql://host:port/database)");
+        nothingMade();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"query", "analyze", "serve"})
+    void anUnknownHostIsOneLineNamingHostPortAndCause(String command) throws IOException {
+        Cli.Run r = run(command, "--pg-url", "jdbc:postgresql://nosuchhost.invalid/watchkeeper");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("watchkeeper " + command + ": cannot connect to PostgreSQL at nosuchhost.invalid:5432 (database"
+                + " watchkeeper, user watchkeeper): unknown host nosuchhost.invalid; check the host in --pg-url" + NL);
+        nothingMade();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"query", "analyze", "serve"})
+    void aPortNothingListensOnIsOneLine(String command) throws IOException {
+        Cli.Run r = run(command, "--pg-url", "jdbc:postgresql://127.0.0.1:1/wk");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("watchkeeper " + command + ": cannot connect to PostgreSQL at 127.0.0.1:1 (database wk,"
+                + " user watchkeeper): connection refused (nothing listens on that port); is PostgreSQL running there? check the"
+                + " host and port in --pg-url" + NL);
+        nothingMade();
     }
 
     @Test
@@ -47,6 +144,36 @@ class PostgresErrorsTest {
                 "--pg-url", "jdbc:postgresql://127.0.0.1:1/wk");
         assertThat(nested.exit()).isEqualTo(1);
         assertThat(tmp.resolve("a")).doesNotExist();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"query", "analyze", "serve"})
+    void aWrongPasswordIsOneLine(String command) throws IOException {
+        PostgresTestSupport.requireServer();
+        PostgresUrl.Endpoint at = PostgresUrl.endpoint(PostgresTestSupport.URL);
+        Cli.Run r = run(command, "--pg-url", PostgresTestSupport.URL, "--pg-user", PostgresTestSupport.USER,
+                "--pg-password", "not-" + PostgresTestSupport.PASSWORD);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("watchkeeper " + command + ": cannot connect to PostgreSQL at " + at.address() + " (database "
+                + at.database() + ", user " + PostgresTestSupport.USER + "): password authentication failed for user "
+                + PostgresTestSupport.USER + " (a wrong password, or no such user); check --pg-user and --pg-password (or"
+                + " WATCHKEEPER_PG_USER and WATCHKEEPER_PG_PASSWORD)" + NL);
+        nothingMade();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"query", "analyze", "serve"})
+    void aDatabaseThatDoesNotExistIsOneLine(String command) throws IOException {
+        PostgresTestSupport.requireServer();
+        PostgresUrl.Endpoint at = PostgresUrl.endpoint(PostgresTestSupport.URL);
+        String url = "jdbc:postgresql://" + at.address() + "/wk_no_such_database";
+        Cli.Run r = run(command, "--pg-url", url, "--pg-user", PostgresTestSupport.USER, "--pg-password", PostgresTestSupport.PASSWORD);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("watchkeeper " + command + ": cannot connect to PostgreSQL at " + at.address()
+                + " (database wk_no_such_database, user " + PostgresTestSupport.USER + "): database wk_no_such_database does not"
+                + " exist; name an existing database in --pg-url, or create it: createdb -h " + at.host() + " -p " + at.port()
+                + " -U " + PostgresTestSupport.USER + " wk_no_such_database" + NL);
+        nothingMade();
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 import org.watchkeeper.store.PostgresHistoryStore;
+import org.watchkeeper.store.PostgresUrl;
 
 /**
  * Where in PostgreSQL + PostGIS a server keeps its history ({@link WatchkeeperServer.Config#withPostgres}).
@@ -25,20 +26,15 @@ public record PostgresLocation(String url, String user, String password, String 
     public static final String DEFAULT_SCHEMA = "watchkeeper_serve";
 
     /**
-     * @throws IllegalArgumentException when the URL or user is blank or the schema is not a plain
-     *     lower-case identifier
+     * @throws IllegalArgumentException when the user is blank, the URL is not a JDBC URL of PostgreSQL
+     *     ({@link PostgresUrl#check}: its message gives the JDBC URL a libpq one means) or the schema is not a
+     *     plain lower-case identifier
      */
     public PostgresLocation {
-        if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException("the PostgreSQL JDBC URL is empty");
-        }
-        if (!url.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("the PostgreSQL JDBC URL must start with jdbc:postgresql: (e.g."
-                    + " jdbc:postgresql://localhost:5432/watchkeeper): " + PostgresHistoryStore.redactedUrl(url));
-        }
         if (user == null || user.isBlank()) {
             throw new IllegalArgumentException("the PostgreSQL user is empty");
         }
+        PostgresUrl.check(url, user);
         PostgresHistoryStore.checkSchemaName(schema);
     }
 

@@ -338,8 +338,10 @@ public final class WatchkeeperServer implements AutoCloseable {
      *     the data folder (or its {@code incidents} folder)
      * @throws IllegalStateException with {@link Config#postgres()}, also when another server keeps its
      *     history in that schema now, or the schema holds a history no server wrote (see {@code openHistory})
-     * @throws org.watchkeeper.store.StoreException with {@link Config#postgres()}, when PostgreSQL cannot be
-     *     reached, refuses the login, or lacks PostGIS that the user cannot install
+     * @throws org.watchkeeper.store.PostgresHistoryStore.ConnectFailure with {@link Config#postgres()}, when
+     *     PostgreSQL cannot be reached or refuses the login
+     * @throws org.watchkeeper.store.StoreException with {@link Config#postgres()}, when PostgreSQL lacks
+     *     PostGIS that the user cannot install, or fails
      */
     public static WatchkeeperServer start(Config config) throws IOException, InterruptedException {
         return start(config, null);
@@ -499,8 +501,8 @@ public final class WatchkeeperServer implements AutoCloseable {
      *     folder gives null, for the folder's lock to refuse the start naming that server
      * @throws IllegalStateException when another server holds the schema, or it holds a history
      *     not written by a server
-     * @throws org.watchkeeper.store.StoreException when PostgreSQL cannot be reached, refuses the login, lacks
-     *     PostGIS, or fails
+     * @throws PostgresHistoryStore.ConnectFailure when PostgreSQL cannot be reached or refuses the login
+     * @throws org.watchkeeper.store.StoreException when PostgreSQL lacks PostGIS, or fails
      */
     private static PostgresHistoryStore openPostgres(Config config, boolean beforeFolder) {
         PostgresLocation pg = config.postgres();

@@ -181,8 +181,14 @@ class PostgresHistoryServeTest {
 
     @Test
     void aLocationIsCheckedBeforeAnythingOpens() {
-        assertThatThrownBy(() -> new PostgresLocation("postgresql://localhost/x", USER, PASSWORD, "s"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must start with jdbc:postgresql:");
+        assertThatThrownBy(() -> new PostgresLocation("postgresql://localhost/x", "wk", PASSWORD, "s"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("the PostgreSQL URL must be a JDBC URL"
+                        + " jdbc:postgresql://host:port/database, not postgresql://localhost/x; as a JDBC URL that is"
+                        + " jdbc:postgresql://localhost:5432/x");
+        assertThatThrownBy(() -> new PostgresLocation("postgres://bob:secret@db/ais", "wk", PASSWORD, "s"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("the PostgreSQL URL must be a JDBC URL"
+                        + " jdbc:postgresql://host:port/database, not postgres://bob:***@db/ais; as a JDBC URL that is"
+                        + " jdbc:postgresql://db:5432/ais with user bob");
         assertThatThrownBy(() -> new PostgresLocation(URL, USER, PASSWORD, "Serve"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lower-case letters, digits and underscores");
         assertThat(new PostgresLocation("jdbc:postgresql://db/wk?ssl=true&password=secret", "u", "pw", "s").toString())
@@ -197,11 +203,13 @@ class PostgresHistoryServeTest {
     void aStartThatCannotConnectMakesNoFolder(@TempDir Path tmp) throws Exception {
         PostgresLocation nowhere = new PostgresLocation("jdbc:postgresql://127.0.0.1:1/wk", "wk", "pw", "wk_serve");
         assertThatThrownBy(() -> WatchkeeperServer.start(Fixture.config(tmp.resolve("new/data")).withPostgres(nowhere)))
-                .isInstanceOf(org.watchkeeper.store.StoreException.class);
+                .isInstanceOf(PostgresHistoryStore.ConnectFailure.class)
+                .hasMessage("cannot connect to PostgreSQL at 127.0.0.1:1 (database wk, user wk): connection refused (nothing"
+                        + " listens on that port)");
         assertThat(tmp.resolve("new")).doesNotExist();
         Path there = java.nio.file.Files.createDirectories(tmp.resolve("there"));
         assertThatThrownBy(() -> WatchkeeperServer.start(Fixture.config(there).withPostgres(nowhere)))
-                .isInstanceOf(org.watchkeeper.store.StoreException.class);
+                .isInstanceOf(PostgresHistoryStore.ConnectFailure.class);
         try (var files = java.nio.file.Files.list(there)) {
             assertThat(files.toList()).isEmpty();
         }

@@ -60,8 +60,10 @@ public final class PostgresHistoryStore extends JdbcHistoryStore {
      * @param password its password
      * @param schema   schema holding the tables: lower-case letters, digits and underscores
      * @return the open store
-     * @throws IllegalArgumentException when the schema name is not a plain identifier
-     * @throws StoreException           when the server cannot be reached or the schema not created
+     * @throws IllegalArgumentException when the URL is not a JDBC URL of PostgreSQL ({@link PostgresUrl#check}) or
+     *                                  the schema name is not a plain identifier
+     * @throws ConnectFailure           when the server cannot be reached or refuses the login
+     * @throws StoreException           when the schema cannot be created
      */
     public static PostgresHistoryStore open(String jdbcUrl, String user, String password, String schema) {
         checkSchemaName(schema);
@@ -91,10 +93,11 @@ public final class PostgresHistoryStore extends JdbcHistoryStore {
      * @param password its password
      * @param schema   schema holding the tables: lower-case letters, digits and underscores
      * @return the open store
-     * @throws IllegalArgumentException when the schema name is not a plain identifier
+     * @throws IllegalArgumentException when the URL is not a JDBC URL of PostgreSQL ({@link PostgresUrl#check}) or
+     *                                  the schema name is not a plain identifier
      * @throws NoHistoryException       when the schema holds no Watchkeeper history (its message names the
      *                                  schemas of that database that do)
-     * @throws StoreException           when the server cannot be reached
+     * @throws ConnectFailure           when the server cannot be reached or refuses the login
      */
     public static PostgresHistoryStore openExisting(String jdbcUrl, String user, String password, String schema) {
         checkSchemaName(schema);
@@ -148,11 +151,12 @@ public final class PostgresHistoryStore extends JdbcHistoryStore {
     }
 
     private static Connection connect(String jdbcUrl, Properties props) {
+        String user = props.getProperty("user");
+        PostgresUrl.check(jdbcUrl, user);
         try {
             return DriverManager.getConnection(jdbcUrl, props);
         } catch (SQLException e) {
-            throw new StoreException("cannot connect to PostgreSQL at " + redactedUrl(jdbcUrl) + " as "
-                    + props.getProperty("user"), e);
+            throw ConnectFailure.of(jdbcUrl, user, e);
         }
     }
 
@@ -161,6 +165,90 @@ public final class PostgresHistoryStore extends JdbcHistoryStore {
             c.close();
         } catch (SQLException suppressed) {
             e.addSuppressed(suppressed);
+        }
+    }
+
+    /**
+     * PostgreSQL could not be reached, or refused the login: its message is one line naming where (host and
+     * port), the database, the user and why, e.g. {@code cannot connect to PostgreSQL at nosuchhost:5432
+     * (database watchkeeper, user watchkeeper): unknown host nosuchhost}.
+     */
+    public static final class ConnectFailure extends StoreException {
+        private static final long serialVersionUID = 1L;
+
+        /** Why the connection failed. */
+        public enum Reason {
+            /** The host name does not resolve. */
+            UNKNOWN_HOST,
+            /** Nothing listens at that host and port. */
+            REFUSED,
+            /** No answer in time. */
+            TIMED_OUT,
+            /** The password is wrong, or the user does not exist (PostgreSQL does not tell which). */
+            LOGIN_REFUSED,
+            /** The database does not exist. */
+            NO_DATABASE,
+            /** Anything else: the driver's or the server's message says it. */
+            OTHER
+        }
+
+        private final transient PostgresUrl.Endpoint endpoint;
+        private final String user;
+        private final Reason reason;
+
+        private ConnectFailure(PostgresUrl.Endpoint endpoint, String user, Reason reason, String why, SQLException cause) {
+            super("cannot connect to PostgreSQL at " + endpoint.address() + " (database "
+                    + (endpoint.database() == null ? user : endpoint.database()) + ", user " + user + "): " + why, cause);
+            this.endpoint = endpoint;
+            this.user = user;
+            this.reason = reason;
+        }
+
+        static ConnectFailure of(String jdbcUrl, String user, SQLException e) {
+            PostgresUrl.Endpoint at = PostgresUrl.endpoint(jdbcUrl);
+            String database = at.database() == null ? user : at.database();
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String state = e.getSQLState() == null ? "" : e.getSQLState();
+            if (root instanceof java.net.UnknownHostException) {
+                String host = root.getMessage() == null || root.getMessage().isBlank() ? at.host() : root.getMessage();
+                return new ConnectFailure(at, user, Reason.UNKNOWN_HOST, "unknown host " + host, e);
+            }
+            if (root instanceof java.net.ConnectException) {
+                return new ConnectFailure(at, user, Reason.REFUSED, "connection refused (nothing listens on that port)", e);
+            }
+            if (root instanceof java.net.SocketTimeoutException) {
+                return new ConnectFailure(at, user, Reason.TIMED_OUT, "no answer in time", e);
+            }
+            if (state.equals("28P01")) {
+                return new ConnectFailure(at, user, Reason.LOGIN_REFUSED,
+                        "password authentication failed for user " + user + " (a wrong password, or no such user)", e);
+            }
+            if (state.equals("3D000")) {
+                return new ConnectFailure(at, user, Reason.NO_DATABASE, "database " + database + " does not exist", e);
+            }
+            String why = e.getMessage() == null ? e.toString() : e.getMessage().strip().replaceFirst("^FATAL: ", "");
+            if (e.getCause() != null && e.getCause() != e && e.getCause().getMessage() != null) {
+                why += ": " + e.getCause().getMessage();
+            }
+            return new ConnectFailure(at, user, Reason.OTHER, why.replaceAll("\\s*\\R\\s*", "; "), e);
+        }
+
+        /** @return why the connection failed */
+        public Reason reason() {
+            return reason;
+        }
+
+        /** @return where it was tried */
+        public PostgresUrl.Endpoint endpoint() {
+            return endpoint;
+        }
+
+        /** @return the user it was tried as */
+        public String user() {
+            return user;
         }
     }
 
@@ -191,10 +279,19 @@ public final class PostgresHistoryStore extends JdbcHistoryStore {
      * replaced by {@code ***}.
      */
     public static String redactedUrl(String jdbcUrl) {
-        return jdbcUrl == null ? null : PASSWORD_PARAM.matcher(jdbcUrl).replaceAll("$1$2=***");
+        if (jdbcUrl == null) {
+            return null;
+        }
+        String s = PASSWORD_PARAM.matcher(jdbcUrl).replaceAll("$1$2=***");
+        s = USER_INFO_PASSWORD.matcher(s).replaceAll("$1:***@");
+        return KEYWORD_PASSWORD.matcher(s).replaceAll("$1$2=***");
     }
 
     private static final Pattern PASSWORD_PARAM = Pattern.compile("([?&])((?i:ssl)?(?i:password))=[^&]*");
+    /** The password of a libpq URI's {@code user:password@}, which a user may give where a JDBC URL belongs. */
+    private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(://[^/:@?]*):[^@/?]*@");
+    /** The password of a libpq keyword/value string ({@code host=db password=secret}). */
+    private static final Pattern KEYWORD_PASSWORD = Pattern.compile("(^|\\s)((?:ssl)?password)\\s*=\\s*('(?:[^'\\\\]|\\\\.)*'|\\S*)");
 
     /** @return the JDBC URL connected to, its passwords redacted ({@link #redactedUrl}) */
     public String url() {
