@@ -291,6 +291,64 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     await page.screenshot({ path: join(OUT, 'event-jump.png') });
   }, 180000); // two flights across the map with software rendering on 2 cores: about a minute, at times more
 
+  it('shows the parameters that fired an event as a table, and spans and distances in words with the exact value on hover', async () => {
+    await page.click('.tabs button[data-tab="events"]');
+    // the mock's gap; a real server's first listed stored event with parameters
+    const id = REAL ? await page.evaluate(async () => {
+      const ids = [...document.querySelectorAll('#event-list .event-item')].filter((li) => !li.querySelector('.ongoing')).map((li) => li.dataset.id);
+      for (const eid of ids.slice(0, 50)) {
+        const e = await (await fetch(`api/events/${eid}`)).json();
+        if (Object.keys(e.parameters || {}).length) return eid;
+      }
+      return null;
+    }) : 'ev-gap-1';
+    if (!id) return;
+    await page.click(`#event-list .event-item[data-id="${id}"]`);
+    await page.waitForFunction((eid) => document.getElementById('event-detail').dataset.id === eid
+      && /Evidence/.test(document.getElementById('event-detail').textContent), id, { timeout: 10000 });
+    const e = await page.evaluate(async (eid) => (await fetch(`api/events/${eid}`)).json(), id);
+    // [label, name (the label's title), value, exact value (the value's title)] of each parameter, in the order the server gives them
+    const params = await page.evaluate(() => [...document.querySelectorAll('#event-detail table.params tr')]
+      .map((tr) => [tr.cells[0].textContent, tr.cells[0].title, tr.cells[1].textContent, tr.cells[1].querySelector('[title]')?.title ?? null]));
+    expect(params.map((p) => p[1])).toEqual(Object.keys(e.parameters));
+    // a fact row: [value, title of the value]
+    const fact = (label) => page.evaluate((l) => {
+      const tr = [...document.querySelectorAll('#event-detail table.facts > tbody > tr, #event-detail table.facts > tr')].find((x) => x.cells[0]?.textContent === l);
+      return tr ? [tr.cells[1].textContent, tr.cells[1].querySelector('[title]')?.title ?? null] : null;
+    }, label);
+    const span = (Date.parse(e.end) - Date.parse(e.start)) / 1000;
+    if (span > 0) expect((await fact('Duration'))[1]).toBe(`${span} s`);
+    for (const [label, name, value, exact] of params) {
+      const v = e.parameters[name];
+      if (typeof v === 'number' && /_(s|h|hours)$/.test(name)) {
+        expect(value, name).toMatch(/^-?[\d.]+ (s|min|h|d)( \d\d? (s|min|h))?$/);
+        expect(exact, name).toMatch(/ s$/);
+        expect(label).toBe(name.replace(/_(s|h|hours)$/, '').replace(/_/g, ' '));
+      }
+      if (typeof v === 'number' && /_(m|km|nm)$/.test(name)) expect(value, name).toMatch(/^-?[\d.]+ (m|km|nm)$/);
+    }
+    if (!REAL) {
+      expect(params).toEqual([
+        ['min gap', 'min_gap_h', '2 h', '2 h = 7200 s'],
+        ['disabling min gap', 'disabling_min_gap_h', '12 h', '12 h = 43200 s'],
+        ['disabling min shore distance', 'disabling_min_shore_distance_nm', '50 nm', '50 nm = 92600 m'],
+        ['min reception positions per day', 'min_reception_positions_per_day', '10', null],
+        ['reception cell', 'reception_cell_deg', '1°', '1°'],
+        ['reception window', 'reception_window_h', '24 h', '24 h = 86400 s'],
+        ['min positions before', 'min_positions_before', '14', null],
+        ['regular window', 'regular_window_h', '12 h', '12 h = 43200 s'],
+      ]);
+      expect(await fact('Duration')).toEqual(['2 h 14 min', '8040 s']);
+      expect(await fact('duration')).toEqual(['2 h 14 min', '2.233333 h = 8040 s']);
+      expect(await fact('distance')).toEqual(['82.6 nm', '82.61 nm = 152993.72 m']);
+      expect(await fact('implied speed')).toEqual(['37 kn', '36.99 kn']);
+      expect(await fact('likely disabling')).toEqual(['yes', null]);
+      // no name with its unit and no raw seconds are left in the panel
+      expect(await page.locator('#event-detail').textContent()).not.toMatch(/_h\b|\b(duration|window) [hs]\b|8040/);
+      await page.locator('#event-detail').screenshot({ path: join(OUT, 'event-detail-gap-parameters.png') });
+    }
+  });
+
   it('asks for the newest events and shows a picked event\'s details', async () => {
     if (!REAL) expect(server.requests).toContain('GET /api/events?limit=5000&order=newest');
     await page.click('.tabs button[data-tab="events"]');

@@ -74,7 +74,11 @@ export function makeFixtures(n = 3000, seed = 42) {
   b.lat = Math.round((a.lat + 0.004) * 1e5) / 1e5; b.lon = Math.round((a.lon + 0.004) * 1e5) / 1e5;
   const events = [
     ev('ev-encounter-1', 'encounter', [a, b], now - 5 * 3600e3, now - 2 * 3600e3, { parameters: { max_distance_m: 500 }, attributes: { median_distance_m: 410 } }),
-    ev('ev-gap-1', 'gap', [pick(20)], now - 30 * 3600e3, now - 20 * 3600e3, { attributes: { likely_disabling: true },
+    // a gap of 2 h 14 min with the gap detector's parameters and attributes as the server gives them
+    ev('ev-gap-1', 'gap', [pick(20)], now - 30 * 3600e3, now - 30 * 3600e3 + 8040e3, {
+      parameters: { min_gap_h: 2, disabling_min_gap_h: 12, disabling_min_shore_distance_nm: 50, min_reception_positions_per_day: 10,
+        reception_cell_deg: 1, reception_window_h: 24, min_positions_before: 14, regular_window_h: 12 },
+      attributes: { duration_h: 8040 / 3600, distance_nm: 82.61, implied_speed_kn: 36.99, distance_from_shore_nm: 14.2, likely_disabling: true },
       geometry: { type: 'LineString', coordinates: [[pick(20).lon, pick(20).lat], [pick(20).lon + 1.2, pick(20).lat + 0.7]] } }),
     ev('ev-transit-1', 'chokepoint_transit', [pick(30)], now - 3 * 3600e3, now - 2.5 * 3600e3, { attributes: { chokepoint: 'Singapore Strait' } }),
     ev('ev-zone-1', 'zone_entry', [pick(40)], now - 3600e3, now - 3600e3, { attributes: { zone_id: 'zone-1', zone_name: 'Eastern anchorage', zone_category: 'anchorage' } }),

@@ -631,14 +631,18 @@ async function jumpToEvent(id, pool = state.events) {
 
 /**
  * The details of an event above the list: its facts (kind, times, zone, watchlist note, measured
- * attributes), its vessels by name (a click opens one) and how many evidence observations the
+ * attributes, the parameters that fired it), its vessels by name (a click opens one) and how many evidence observations the
  * stored event holds (asked of GET /api/events/{id}; an episode under way has none stored yet).
  */
 async function showEventDetail(e) {
   const box = $('event-detail');
   // a structured attribute (a port visit's parts, a list of objects) spans the panel's width under its label
-  const facts = (evidence) => eventFacts(e, { evidence, time: fmt.time }).map(([k, v]) => (typeof v === 'string' ? row(fmt.esc(k), fmt.esc(v))
-    : `<tr class="nested-label"><th colspan="2">${fmt.esc(k)}</th></tr><tr class="nested"><td colspan="2">${v.html}</td></tr>`)).join('');
+  // a quantity (a duration, a distance...) shows its exact value on hover
+  const facts = (evidence) => eventFacts(e, { evidence, time: fmt.time }).map(([k, v]) => {
+    if (typeof v === 'string') return row(fmt.esc(k), fmt.esc(v));
+    if (v.html === undefined) return row(fmt.esc(k), `<span class="measured" title="${fmt.esc(v.title)}">${fmt.esc(v.text)}</span>`);
+    return `<tr class="nested-label"><th colspan="2">${fmt.esc(k)}</th></tr><tr class="nested"><td colspan="2">${v.html}</td></tr>`;
+  }).join('');
   const vessels = (e.vessels || []).map((m) => `<span class="vessel-link" data-mmsi="${fmt.esc(m)}">${fmt.esc(state.vessels.get(m)?.name || 'Unnamed')} (${fmt.esc(m)})</span>`).join(', ');
   const draw = (evidence, note = '') => {
     box.innerHTML = `<button type="button" class="detail-close" title="Close">×</button>

@@ -142,40 +142,158 @@ function isStructured(v) {
 /**
  * The facts of an event for its detail panel: [label, value] rows of kind, times, duration, zone and
  * watchlist note, then each measured attribute (name made readable, numbers rounded, lists of values
- * joined, times written by `time`: ISO instants and epoch milliseconds of a `_ms` attribute).
+ * joined, times written by `time`: ISO instants and epoch milliseconds of a `_ms` attribute), then the
+ * detector's parameters (the thresholds that fired it) and the number of evidence observations.
  * `evidence` the number of evidence observations when known (the stored event's `evidence`).
- * A value is plain text, except for an attribute that is an object or a list of objects: then it is
- * `{html}`, an HTML table (see attributeHtml; a port visit's `parts` as portPartsHtml writes them,
- * under the label "Parts", in place of the part count), every text in it escaped.
+ * A value is plain text, or `{text, title}` for a quantity whose name gives its unit (a duration, a
+ * distance, a speed, an angle: see measured(); the title the exact value), or `{html}` for an
+ * attribute that is an object or a list of objects and for the parameters: an HTML table (see
+ * attributeHtml and parametersHtml; a port visit's `parts` as portPartsHtml writes them, under the
+ * label "Parts", in place of the part count), every text in it escaped.
  */
 export function eventFacts(e, { evidence, time = (t) => t } = {}) {
   const a = e.attributes || {};
   const rows = [['Kind', kindLabel(e.kind)], ['Start', e.start ? time(e.start) : '—']];
   rows.push(['End', e.ongoing ? 'under way' : (e.end ? time(e.end) : '—')]);
   const d = e.start && e.end ? Date.parse(e.end) - Date.parse(e.start) : NaN;
-  if (Number.isFinite(d) && d > 0) rows.push(['Duration', `${duration(d)}${e.ongoing ? ' so far' : ''}`]);
+  if (Number.isFinite(d) && d > 0) {
+    rows.push(['Duration', { text: `${durationText(d / 1000)}${e.ongoing ? ' so far' : ''}`, title: `${exact(d / 1000)} s` }]);
+  }
   if (a.zone_name) rows.push(['Zone', String(a.zone_name)]);
   const notes = Array.isArray(a.note) ? a.note : a.note ? [a.note] : [];
   if (notes.length) rows.push(['Watchlist note', notes.join('; ')]);
   const parts = e.kind === 'port_visit' && Array.isArray(a.parts) && a.parts.length > 0;
   for (const [k, v] of Object.entries(a)) {
     if (NAMED_ATTRIBUTES.has(k) || (parts && k === 'part_count')) continue;
+    const q = measured(k, v);
     if (parts && k === 'parts') rows.push(['Parts', { html: portPartsHtml(a, { time }) }]);
     else if (isStructured(v)) rows.push([attributeLabel(k), { html: attributeHtml(v, { time }) }]);
+    else if (q) rows.push([q.label, { text: q.text, title: q.title }]);
     else rows.push([attributeLabel(k), isInstant(k, v) ? instantText(v, time) : attributeText(v)]);
+  }
+  const params = e.parameters;
+  if (params && typeof params === 'object' && !Array.isArray(params) && Object.keys(params).length) {
+    rows.push(['Parameters', { html: parametersHtml(params, { time }) }]);
   }
   if (evidence !== undefined && evidence !== null) rows.push(['Evidence', `${evidence} observation${evidence === 1 ? '' : 's'}`]);
   return rows;
 }
 
-/** A measured value as text: numbers to at most 3 decimals, lists joined, objects as "key: value; …". */
+/**
+ * The parameters of an event (the detector settings that fired it: min_gap_h, max_distance_m, a list
+ * of checks...) as a small HTML table of "name: value" rows, in the order given: a name that gives a
+ * unit (see measured()) loses it to its value, written readably with the exact value as its title,
+ * the name as given in the row label's title; any other value as attributeHtml writes it. Every text
+ * escaped.
+ */
+export function parametersHtml(params, { time = (t) => t } = {}) {
+  const rows = Object.entries(params || {}).map(([k, v]) => {
+    const q = measured(k, v);
+    const label = q ? q.label : attributeLabel(k);
+    const value = q ? measuredHtml(q) : attributeHtml(v, { time, key: k }, 1);
+    return `<tr><th title="${escapeHtml(k)}">${escapeHtml(label)}</th><td>${value}</td></tr>`;
+  });
+  return rows.length ? `<table class="attr-object params">${rows.join('')}</table>` : '—';
+}
+
+/**
+ * The unit a quantity's name gives by its suffix: `_s` seconds, `_h` or `_hours` hours, `_m` metres,
+ * `_km` kilometres, `_nm` nautical miles, `_kn` knots, `_deg` degrees. Null for any other name.
+ * `{quantity, unit, base, name}`: quantity 'duration', 'distance', 'speed' or 'angle'; `base` the
+ * value of 1 of the unit in seconds (durations) or metres (distances); `name` the name without it.
+ */
+export function unitOf(name) {
+  const m = /^(.+)_(s|h|hours|m|km|nm|kn|deg)$/.exec(String(name));
+  if (!m) return null;
+  const [quantity, unit, base] = {
+    s: ['duration', 's', 1], h: ['duration', 'h', 3600], hours: ['duration', 'h', 3600],
+    m: ['distance', 'm', 1], km: ['distance', 'km', 1000], nm: ['distance', 'nm', 1852],
+    kn: ['speed', 'kn', 1], deg: ['angle', '°', 1],
+  }[m[2]];
+  return { quantity, unit, base, name: m[1] };
+}
+
+/**
+ * A quantity named with its unit (see unitOf) written readably, or null when the name gives no unit
+ * or the value is not a finite number: `{label, text, title}`, the label the name made readable
+ * without its unit, the text the value in words ("2 h 14 min", "45 s", "3 d 4 h"; "410 m", "12.3 km",
+ * "3.24 nm"; "12.5 kn"; "35°"), the title the exact value (a duration in seconds, "8040 s"; a distance
+ * as given and, when not in metres, in metres: "3.24 nm = 6000.48 m").
+ */
+export function measured(name, v) {
+  const u = unitOf(name);
+  if (!u || typeof v !== 'number' || !Number.isFinite(v)) return null;
+  const label = attributeLabel(u.name);
+  if (u.quantity === 'duration') {
+    const s = v * u.base;
+    return { label, text: durationText(s), title: u.unit === 's' ? `${exact(v)} s` : `${exact(v)} ${u.unit} = ${exact(s)} s` };
+  }
+  if (u.quantity === 'distance') {
+    const title = u.unit === 'm' ? `${exact(v)} m` : `${exact(v)} ${u.unit} = ${exact(v * u.base)} m`;
+    return { label, text: u.unit === 'nm' ? `${readable(v)} nm` : distanceText(v * u.base), title };
+  }
+  if (u.quantity === 'speed') return { label, text: `${readable(v)} kn`, title: `${exact(v)} kn` };
+  return { label, text: `${readable(v)}°`, title: `${exact(v)}°` };
+}
+
+/** A measured quantity (as measured() gives it) as HTML: its text, its exact value on hover. */
+function measuredHtml(q) {
+  return `<span class="measured" title="${escapeHtml(q.title)}">${escapeHtml(q.text)}</span>`;
+}
+
+/** A number as it was given, without binary noise: at most 6 decimals. */
+function exact(x) {
+  return String(Math.round(x * 1e6) / 1e6);
+}
+
+/** A number to read: 2 decimals under 1, 1 under 100, none from 100 on (trailing zeros dropped). */
+function readable(x) {
+  const a = Math.abs(x);
+  const d = a < 1 ? 2 : a < 100 ? 1 : 0;
+  return String(Math.round(x * 10 ** d) / 10 ** d);
+}
+
+/**
+ * A span of seconds in words: "45 s" (a tenth under 10 s: "2.5 s"), "6 min 20 s", "2 h 14 min",
+ * "2 h 05 min", "24 h", and from 48 h on "3 d 4 h"; a part that is zero is left out ("30 min",
+ * "2 d"). A negative span (a clock skew) has a minus sign. '—' for what is no number.
+ */
+export function durationText(seconds) {
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds)) return '—';
+  const sign = seconds < 0 ? '-' : '';
+  const s = Math.abs(seconds);
+  const pad = (n) => String(n).padStart(2, '0');
+  if (s < 59.5) return `${sign}${s < 9.95 ? Math.round(s * 10) / 10 : Math.round(s)} s`;
+  const whole = Math.round(s);
+  if (whole < 3600) return `${sign}${Math.floor(whole / 60)} min${whole % 60 ? ` ${pad(whole % 60)} s` : ''}`;
+  const min = Math.round(whole / 60);
+  if (min < 48 * 60) return `${sign}${Math.floor(min / 60)} h${min % 60 ? ` ${pad(min % 60)} min` : ''}`;
+  const h = Math.round(min / 60);
+  return `${sign}${Math.floor(h / 24)} d${h % 24 ? ` ${h % 24} h` : ''}`;
+}
+
+/** A distance of metres in words: "410 m" (a tenth under 10 m), from 1 000 m on in km: "1.2 km", "12.3 km", "250 km". */
+export function distanceText(metres) {
+  if (typeof metres !== 'number' || !Number.isFinite(metres)) return '—';
+  const a = Math.abs(metres);
+  if (a < 999.5) return `${a < 9.95 ? Math.round(metres * 10) / 10 : Math.round(metres)} m`;
+  return `${readable(metres / 1000)} km`;
+}
+
+/**
+ * A measured value as text: numbers to at most 3 decimals, lists joined, objects as "key: value; …"
+ * (a value whose key gives its unit in words, the key without it: "stop duration: 6 min 20 s").
+ */
 export function attributeText(v) {
   if (v === null || v === undefined) return '—';
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Math.round(v * 1000) / 1000);
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
   if (Array.isArray(v)) return v.map((x) => (isStructured(x) ? `(${attributeText(x)})` : attributeText(x))).join(', ') || '—';
   if (typeof v === 'object') {
-    return Object.entries(v).map(([k, x]) => `${attributeLabel(k)}: ${isStructured(x) ? `(${attributeText(x)})` : attributeText(x)}`).join('; ') || '—';
+    return Object.entries(v).map(([k, x]) => {
+      const q = measured(k, x);
+      return q ? `${q.label}: ${q.text}` : `${attributeLabel(k)}: ${isStructured(x) ? `(${attributeText(x)})` : attributeText(x)}`;
+    }).join('; ') || '—';
   }
   return String(v);
 }
@@ -191,27 +309,33 @@ const MAX_DEPTH = 3;
 /**
  * Any attribute value as HTML, every text escaped (names and values come from AIS and are not to be
  * trusted): a scalar as attributeText writes it (times by `time`, for an ISO instant or, under a key
- * ending in `_ms`, epoch milliseconds); a list of scalars joined by commas; a list of objects as a
- * table, one row per object and one column per key (in the order first seen); an object as a table
- * of "key: value" rows; other lists as a numbered list. `key` the attribute name of `v`, when any.
+ * ending in `_ms`, epoch milliseconds; a number under a key that gives its unit as measured() writes
+ * it, the exact value on hover, and the key's label without the unit); a list of scalars joined by
+ * commas; a list of objects as a table, one row per object and one column per key (in the order
+ * first seen); an object as a table of "key: value" rows; other lists as a numbered list. `key` the
+ * attribute name of `v`, when any.
  */
 export function attributeHtml(v, { time = (t) => t, key = '' } = {}, depth = 0) {
   const sub = (x, k) => attributeHtml(x, { time, key: k }, depth + 1);
   if (!isStructured(v)) {
     if (Array.isArray(v)) return escapeHtml(v.map((x) => (isInstant(key, x) ? instantText(x, time) : attributeText(x))).join(', ') || '—');
+    const q = measured(key, v);
+    if (q) return measuredHtml(q);
     return isInstant(key, v) ? instantHtml(v, time) : escapeHtml(attributeText(v));
   }
   if (depth >= MAX_DEPTH) return escapeHtml(attributeText(v));
   if (Array.isArray(v)) {
     if (v.every((x) => x !== null && typeof x === 'object' && !Array.isArray(x))) {
       const keys = [...new Set(v.flatMap((x) => Object.keys(x)))];
-      const head = keys.map((k) => `<th>${escapeHtml(attributeLabel(k))}</th>`).join('');
+      // a column of quantities of one unit: the unit is in each cell, not in the heading
+      const label = (k) => (v.every((x) => !(k in x) || measured(k, x[k])) ? attributeLabel(unitOf(k)?.name ?? k) : attributeLabel(k));
+      const head = keys.map((k) => `<th>${escapeHtml(label(k))}</th>`).join('');
       const body = v.map((x) => `<tr>${keys.map((k) => `<td>${k in x ? sub(x[k], k) : ''}</td>`).join('')}</tr>`).join('');
       return `<table class="attr-table"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
     }
     return `<ol class="attr-list">${v.map((x) => `<li>${sub(x, key)}</li>`).join('')}</ol>`;
   }
-  const rows = Object.entries(v).map(([k, x]) => `<tr><th>${escapeHtml(attributeLabel(k))}</th><td>${sub(x, k)}</td></tr>`).join('');
+  const rows = Object.entries(v).map(([k, x]) => `<tr><th>${escapeHtml(measured(k, x)?.label ?? attributeLabel(k))}</th><td>${sub(x, k)}</td></tr>`).join('');
   return rows ? `<table class="attr-object">${rows}</table>` : '—';
 }
 
@@ -219,7 +343,7 @@ export function attributeHtml(v, { time = (t) => t, key = '' } = {}, depth = 0) 
  * The parts of a port visit (`a` its attributes: `parts`, `part_count`, `port_name`) as an HTML
  * table, one row per part in time order: number, place (the anchorage's name, else the port's, and
  * which of the two it is; its id and point in the cell's title), from and to (by `time`; "last fix"
- * when the ship did not depart), the time stopped and the stops, and the fixes. When the visit had
+ * when the ship did not depart), the time stopped (its exact seconds on hover) and the stops, and the fixes. When the visit had
  * more parts than are listed (the API lists the first and the last ones, as many of each), a row
  * says how many are left out, where they were. Every text escaped.
  */
@@ -234,8 +358,9 @@ export function portPartsHtml(a, { time = (t) => t } = {}) {
     const name = anchorage ? (p.anchorage_name || p.anchorage_id || 'anchorage') : (a.port_name || 'port');
     const where = [anchorage ? p.anchorage_id : a.port_id, Number.isFinite(p.lat) && Number.isFinite(p.lon) ? `${p.lat}, ${p.lon}` : null].filter(Boolean).join(' · ');
     const stops = Number(p.stop_count) || 0;
-    const stopped = stops === 0 ? 'no stop' : [Number.isFinite(p.stop_duration_s) ? duration(p.stop_duration_s * 1000) : null,
-      `(${stops} stop${stops === 1 ? '' : 's'})`].filter(Boolean).map((w) => `<span class="nowrap">${w}</span>`).join(' ');
+    const stoppedFor = measured('stop_duration_s', p.stop_duration_s);
+    const stopped = stops === 0 ? 'no stop' : [stoppedFor ? `<span class="nowrap" title="${escapeHtml(stoppedFor.title)}">${escapeHtml(stoppedFor.text)}</span>` : null,
+      `<span class="nowrap">(${stops} stop${stops === 1 ? '' : 's'})</span>`].filter(Boolean).join(' ');
     const to = `${at(p.end_ms)}${p.departed === false ? ' <small>last fix</small>' : ''}`;
     return `<tr><td>${n}</td><td${where ? ` title="${escapeHtml(where)}"` : ''}>${escapeHtml(name)} <small>${escapeHtml(p.place || '')}</small></td>`
       + `<td>${at(p.start_ms)}</td><td>${to}</td><td>${stopped}</td><td class="num">${escapeHtml(attributeText(p.fixes))}</td></tr>`;

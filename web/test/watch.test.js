@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import {
   EVENT_GROUPS, eventGroup, normaliseName, watchEntriesFor, watchLabel, watchBody, alertFor, alertText, eventFacts, attributeText,
-  attributeHtml, portPartsHtml, escapeHtml, utcTime,
+  attributeHtml, portPartsHtml, escapeHtml, utcTime, parametersHtml, unitOf, measured, durationText, distanceText,
   duration, pictureTime, isStale, streamHealth, eventCountText, zoneRights, watchRights,
 } from '../src/watch.js';
 
@@ -80,27 +80,140 @@ describe('event facts', () => {
     const rows = eventFacts({ kind: 'zone_exit', start: '2026-11-01T10:00:00Z', end: '2026-11-01T12:05:00Z', vessels: ['1'],
       attributes: { zone_name: 'TSS east', zone_id: 'z2', dwell_s: 7500, previous_lat: 1.234567, likely_disabling: true, matched: ['mmsi:1', 'imo:2'] } }, { evidence: 3 });
     expect(rows).toEqual([
-      ['Kind', 'zone exit'], ['Start', '2026-11-01T10:00:00Z'], ['End', '2026-11-01T12:05:00Z'], ['Duration', '2 h 05 min'], ['Zone', 'TSS east'],
-      ['dwell s', '7500'], ['previous lat', '1.235'], ['likely disabling', 'yes'], ['matched', 'mmsi:1, imo:2'], ['Evidence', '3 observations'],
+      ['Kind', 'zone exit'], ['Start', '2026-11-01T10:00:00Z'], ['End', '2026-11-01T12:05:00Z'], ['Duration', { text: '2 h 05 min', title: '7500 s' }], ['Zone', 'TSS east'],
+      ['dwell', { text: '2 h 05 min', title: '7500 s' }], ['previous lat', '1.235'], ['likely disabling', 'yes'], ['matched', 'mmsi:1, imo:2'], ['Evidence', '3 observations'],
     ]);
     const ongoing = eventFacts({ kind: 'port_visit', start: '2026-11-01T10:00:00Z', end: '2026-11-01T10:30:00Z', ongoing: true, attributes: { note: ['watch'] } });
     expect(ongoing).toContainEqual(['End', 'under way']);
-    expect(ongoing).toContainEqual(['Duration', '30 min so far']);
+    expect(ongoing).toContainEqual(['Duration', { text: '30 min so far', title: '1800 s' }]);
     expect(ongoing).toContainEqual(['Watchlist note', 'watch']);
     expect(ongoing.find((r) => r[0] === 'Evidence')).toBeUndefined();
   });
   it('writes the times of the event and of its attributes with the formatter given', () => {
     const rows = eventFacts({ kind: 'port_visit', start: '2013-11-12T12:04:57.749Z', end: '2013-11-12T13:00:00Z',
       attributes: { arrival_ms: 1384257897749, previous_time: '2013-11-12T12:00:00Z', stop_count: 1, port_name: 'Landskrona' } }, { time: (t) => `<${t}>` });
-    expect(rows).toEqual([['Kind', 'port visit'], ['Start', '<2013-11-12T12:04:57.749Z>'], ['End', '<2013-11-12T13:00:00Z>'], ['Duration', '55 min'],
+    expect(rows).toEqual([['Kind', 'port visit'], ['Start', '<2013-11-12T12:04:57.749Z>'], ['End', '<2013-11-12T13:00:00Z>'], ['Duration', { text: '55 min 02 s', title: '3302.251 s' }],
       ['arrival', '<2013-11-12T12:04:57.749Z>'], ['previous time', '<2013-11-12T12:00:00Z>'], ['stop count', '1'], ['port name', 'Landskrona']]);
   });
   it('writes values and spans readably', () => {
     expect(attributeText(null)).toBe('—');
-    expect(attributeText({ a: 1, stop_duration_s: 2.5, at_ms: 5, n: { b: true } })).toBe('a: 1; stop duration s: 2.5; at: 5; n: (b: yes)');
+    expect(attributeText({ a: 1, stop_duration_s: 2.5, at_ms: 5, n: { b: true } })).toBe('a: 1; stop duration: 2.5 s; at: 5; n: (b: yes)');
     expect(attributeText([{ a: 1 }, 2])).toBe('(a: 1), 2');
     expect(duration(30e3)).toBe('30 s');
     expect(duration(50 * 3600e3)).toBe('2 d 2 h');
+  });
+});
+
+describe('quantities named with their unit', () => {
+  it('writes spans of seconds in words', () => {
+    expect(durationText(45)).toBe('45 s');
+    expect(durationText(2.54)).toBe('2.5 s');
+    expect(durationText(0)).toBe('0 s');
+    expect(durationText(59.4)).toBe('59 s');
+    expect(durationText(59.6)).toBe('1 min');
+    expect(durationText(90)).toBe('1 min 30 s');
+    expect(durationText(380.49)).toBe('6 min 20 s');
+    expect(durationText(1800)).toBe('30 min');
+    expect(durationText(3599.6)).toBe('1 h');
+    expect(durationText(8040)).toBe('2 h 14 min');
+    expect(durationText(7500)).toBe('2 h 05 min');
+    expect(durationText(86400)).toBe('24 h');
+    expect(durationText(47 * 3600 + 59 * 60)).toBe('47 h 59 min');
+    expect(durationText(48 * 3600)).toBe('2 d');
+    expect(durationText(3 * 86400 + 4 * 3600)).toBe('3 d 4 h');
+    expect(durationText(3 * 86400 + 4 * 3600 + 29 * 60)).toBe('3 d 4 h');
+    expect(durationText(-12)).toBe('-12 s');
+    expect(durationText(NaN)).toBe('—');
+    expect(durationText('60')).toBe('—');
+  });
+
+  it('writes distances of metres in m under 1 km, else in km', () => {
+    expect(distanceText(2.54)).toBe('2.5 m');
+    expect(distanceText(410)).toBe('410 m');
+    expect(distanceText(999.4)).toBe('999 m');
+    expect(distanceText(999.6)).toBe('1 km');
+    expect(distanceText(1234)).toBe('1.2 km');
+    expect(distanceText(12345)).toBe('12.3 km');
+    expect(distanceText(250400)).toBe('250 km');
+    expect(distanceText(null)).toBe('—');
+  });
+
+  it('reads the unit from the name: _s, _h, _hours, _m, _km, _nm, _kn, _deg', () => {
+    expect(unitOf('min_gap_h')).toEqual({ quantity: 'duration', unit: 'h', base: 3600, name: 'min_gap' });
+    expect(unitOf('min_gap_hours')).toEqual({ quantity: 'duration', unit: 'h', base: 3600, name: 'min_gap' });
+    expect(unitOf('period_s')).toMatchObject({ quantity: 'duration', base: 1, name: 'period' });
+    expect(unitOf('max_distance_m')).toMatchObject({ quantity: 'distance', base: 1, name: 'max_distance' });
+    expect(unitOf('near_port_km')).toMatchObject({ quantity: 'distance', base: 1000 });
+    expect(unitOf('min_shore_distance_nm')).toMatchObject({ quantity: 'distance', base: 1852 });
+    expect(unitOf('max_speed_kn')).toMatchObject({ quantity: 'speed', unit: 'kn' });
+    expect(unitOf('mean_deviation_deg')).toMatchObject({ quantity: 'angle', unit: '°' });
+    // no unit: plain names, a time (_ms is epoch milliseconds), a unit inside the name, a bare suffix
+    for (const n of ['fixes', 'arrival_ms', 'positions_12h_before', 'checks', '_s', 'm']) expect(unitOf(n)).toBeNull();
+  });
+
+  it('writes each quantity readably, its exact value (a duration in seconds) as the title', () => {
+    expect(measured('min_gap_h', 6)).toEqual({ label: 'min gap', text: '6 h', title: '6 h = 21600 s' });
+    expect(measured('min_gap_hours', 2.5)).toEqual({ label: 'min gap', text: '2 h 30 min', title: '2.5 h = 9000 s' });
+    expect(measured('duration_s', 8040)).toEqual({ label: 'duration', text: '2 h 14 min', title: '8040 s' });
+    expect(measured('max_distance_m', 500)).toEqual({ label: 'max distance', text: '500 m', title: '500 m' });
+    expect(measured('moved_m', 12345.678)).toEqual({ label: 'moved', text: '12.3 km', title: '12345.678 m' });
+    expect(measured('near_port_km', 5)).toEqual({ label: 'near port', text: '5 km', title: '5 km = 5000 m' });
+    expect(measured('min_shore_distance_nm', 3.24)).toEqual({ label: 'min shore distance', text: '3.2 nm', title: '3.24 nm = 6000.48 m' });
+    expect(measured('min_shore_distance_nm', 0.25)).toMatchObject({ text: '0.25 nm' });
+    expect(measured('implied_speed_kn', 412.37)).toEqual({ label: 'implied speed', text: '412 kn', title: '412.37 kn' });
+    expect(measured('mean_deviation_deg', 12.345)).toEqual({ label: 'mean deviation', text: '12.3°', title: '12.345°' });
+    // only finite numbers: anything else is written as any other attribute
+    expect(measured('duration_s', '8040')).toBeNull();
+    expect(measured('duration_s', null)).toBeNull();
+    expect(measured('fixes', 3)).toBeNull();
+  });
+
+  it('shows the parameters that fired an event as a labelled table, units with their values, every text escaped', () => {
+    const e = { kind: 'gap', start: '2026-11-01T10:00:00Z', end: '2026-11-01T12:14:00Z', vessels: ['563000001'],
+      parameters: { min_gap_h: 6, max_distance_m: 500, checks: ['mmsi_format', 'imo_check_digit'], require_stop_or_gap: true },
+      attributes: { duration_s: 8040, likely_disabling: true } };
+    const rows = eventFacts(e, { evidence: 2 });
+    expect(rows).toEqual([
+      ['Kind', 'gap'], ['Start', '2026-11-01T10:00:00Z'], ['End', '2026-11-01T12:14:00Z'], ['Duration', { text: '2 h 14 min', title: '8040 s' }],
+      ['duration', { text: '2 h 14 min', title: '8040 s' }], ['likely disabling', 'yes'],
+      ['Parameters', { html: '<table class="attr-object params">'
+        + '<tr><th title="min_gap_h">min gap</th><td><span class="measured" title="6 h = 21600 s">6 h</span></td></tr>'
+        + '<tr><th title="max_distance_m">max distance</th><td><span class="measured" title="500 m">500 m</span></td></tr>'
+        + '<tr><th title="checks">checks</th><td>mmsi_format, imo_check_digit</td></tr>'
+        + '<tr><th title="require_stop_or_gap">require stop or gap</th><td>yes</td></tr></table>' }],
+      ['Evidence', '2 observations'],
+    ]);
+    // none, or empty: no row
+    expect(eventFacts({ ...e, parameters: {} }).map(([k]) => k)).not.toContain('Parameters');
+    expect(eventFacts({ ...e, parameters: undefined }).map(([k]) => k)).not.toContain('Parameters');
+    const evil = '<img src=x onerror=alert(1)>';
+    const html = parametersHtml({ [`${evil}_m`]: 3, [`" onmouseover="alert(2)`]: evil, note: [evil] });
+    expect(html).not.toMatch(/<img|" onmouseover/);
+    expect(html).toBe('<table class="attr-object params">'
+      + '<tr><th title="&lt;img src=x onerror=alert(1)&gt;_m">&lt;img src=x onerror=alert(1)&gt;</th><td><span class="measured" title="3 m">3 m</span></td></tr>'
+      + '<tr><th title="&quot; onmouseover=&quot;alert(2)">&quot; onmouseover=&quot;alert(2)</th><td>&lt;img src=x onerror=alert(1)&gt;</td></tr>'
+      + '<tr><th title="note">note</th><td>&lt;img src=x onerror=alert(1)&gt;</td></tr></table>');
+    expect(parametersHtml({})).toBe('—');
+  });
+
+  it('writes quantities inside structured attributes readably too, the unit out of a column heading only when every cell has it', () => {
+    expect(attributeHtml([{ name: 'A', span_m: 1500, wait_s: 90 }, { name: 'B', span_m: 20, wait_s: 'n/a' }]))
+      .toBe('<table class="attr-table"><thead><tr><th>name</th><th>span</th><th>wait s</th></tr></thead><tbody>'
+        + '<tr><td>A</td><td><span class="measured" title="1500 m">1.5 km</span></td><td><span class="measured" title="90 s">1 min 30 s</span></td></tr>'
+        + '<tr><td>B</td><td><span class="measured" title="20 m">20 m</span></td><td>n/a</td></tr></tbody></table>');
+    expect(attributeHtml({ dwell_s: 7500, at: 'x' })).toBe('<table class="attr-object"><tr><th>dwell</th><td><span class="measured" title="7500 s">2 h 05 min</span></td></tr>'
+      + '<tr><th>at</th><td>x</td></tr></table>');
+  });
+
+  it('renders the facts of an event without a position (an identity event) as of any other', () => {
+    const e = { id: 'ev-id', kind: 'invalid_identity', start: '2026-11-01T11:00:00Z', end: '2026-11-01T11:00:00Z', vessels: ['123456789'],
+      parameters: { checks: ['mmsi_format'] }, attributes: { reason: 'mmsi_format', mmsi: '123456789', value: '123456789', detail: 'MID 123 is not allocated' } };
+    expect(eventFacts(e, { evidence: 0 })).toEqual([
+      ['Kind', 'invalid identity'], ['Start', '2026-11-01T11:00:00Z'], ['End', '2026-11-01T11:00:00Z'],
+      ['reason', 'mmsi_format'], ['value', '123456789'], ['detail', 'MID 123 is not allocated'],
+      ['Parameters', { html: '<table class="attr-object params"><tr><th title="checks">checks</th><td>mmsi_format</td></tr></table>' }],
+      ['Evidence', '0 observations'],
+    ]);
   });
 });
 
@@ -141,15 +254,15 @@ describe('structured event attributes', () => {
   it('shows a port visit of several parts as a table of its parts, times in UTC', () => {
     const rows = eventFacts(DARWIN_VISIT, { evidence: 50, time: utcTime });
     const parts = `${PARTS_HEAD}`
-      + `<tr><td>1</td><td ${DARWIN_TITLE}<td><span class="nowrap">2012-01-27</span> <span class="nowrap">11:47:02Z</span></td><td><span class="nowrap">2012-01-27</span> <span class="nowrap">11:48:09Z</span></td><td><span class="nowrap">1 min</span> <span class="nowrap">(1 stop)</span></td><td class="num">29</td></tr>`
-      + `<tr><td>2</td><td ${DARWIN_TITLE}<td><span class="nowrap">2012-01-27</span> <span class="nowrap">11:48:11Z</span></td><td><span class="nowrap">2012-01-27</span> <span class="nowrap">11:51:07Z</span></td><td><span class="nowrap">2 min</span> <span class="nowrap">(1 stop)</span></td><td class="num">54</td></tr>`
-      + `<tr><td>3</td><td ${DARWIN_TITLE}<td><span class="nowrap">2012-01-27</span> <span class="nowrap">11:51:08Z</span></td><td><span class="nowrap">2012-01-27</span> <span class="nowrap">11:53:26Z</span> <small>last fix</small></td><td><span class="nowrap">2 min</span> <span class="nowrap">(1 stop)</span></td><td class="num">76</td></tr>`
+      + `<tr><td>1</td><td ${DARWIN_TITLE}<td><span class="nowrap">2012-01-27</span> <span class="nowrap">11:47:02Z</span></td><td><span class="nowrap">2012-01-27</span> <span class="nowrap">11:48:09Z</span></td><td><span class="nowrap" title="66.49 s">1 min 06 s</span> <span class="nowrap">(1 stop)</span></td><td class="num">29</td></tr>`
+      + `<tr><td>2</td><td ${DARWIN_TITLE}<td><span class="nowrap">2012-01-27</span> <span class="nowrap">11:48:11Z</span></td><td><span class="nowrap">2012-01-27</span> <span class="nowrap">11:51:07Z</span></td><td><span class="nowrap" title="176 s">2 min 56 s</span> <span class="nowrap">(1 stop)</span></td><td class="num">54</td></tr>`
+      + `<tr><td>3</td><td ${DARWIN_TITLE}<td><span class="nowrap">2012-01-27</span> <span class="nowrap">11:51:08Z</span></td><td><span class="nowrap">2012-01-27</span> <span class="nowrap">11:53:26Z</span> <small>last fix</small></td><td><span class="nowrap" title="138 s">2 min 18 s</span> <span class="nowrap">(1 stop)</span></td><td class="num">76</td></tr>`
       + '</tbody></table>';
     expect(rows).toEqual([
-      ['Kind', 'port visit'], ['Start', '2012-01-27 11:47:02Z'], ['End', '2012-01-27 11:53:26Z'], ['Duration', '6 min'],
+      ['Kind', 'port visit'], ['Start', '2012-01-27 11:47:02Z'], ['End', '2012-01-27 11:53:26Z'], ['Duration', { text: '6 min 23 s', title: '383.49 s' }],
       ['port id', 'AUDRW'], ['port name', 'Darwin'], ['unlocode', 'AUDRW'], ['country', 'Australia'], ['anchorage id', 'anchorage-17241-67497'],
       ['anchorage name', 'Darwin anchorage 12.4716S 130.8471E'], ['port source', 'anchorages.geojson'], ['arrival', '2012-01-27 11:47:02Z'],
-      ['departed', 'no'], ['arrival observed', 'no'], ['stop count', '3'], ['stop duration s', '380.49'],
+      ['departed', 'no'], ['arrival observed', 'no'], ['stop count', '3'], ['stop duration', { text: '6 min 20 s', title: '380.49 s' }],
       ['first stop start', '2012-01-27 11:47:02Z'], ['last stop end', '2012-01-27 11:53:26Z'], ['gap count', '0'], ['fixes', '159'],
       ['confidence', '2'], ['Parts', { html: parts }], ['Evidence', '50 observations'],
     ]);
