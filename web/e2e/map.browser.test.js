@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { CHROMIUM, launchChromium } from './chromium.js';
 import { startMockServer, MOCK_TOKEN } from './mock-server.js';
-import { geometryBounds as extent } from '../src/data.js';
+import { geometryBounds as extent, eventTarget } from '../src/data.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SITE = join(HERE, '..', 'target', 'classes', 'web');
@@ -240,16 +240,22 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     if (!REAL) {
       const item = page.locator('#event-list .event-item[data-id="ev-visit-1"]');
       expect(await item.locator('.ongoing').textContent()).toBe('under way');
-      expect(await page.locator('#event-count').textContent()).toMatch(/^\d+ of 7 events \(1 under way\)$/);
+      expect(await page.locator('#event-count').textContent()).toMatch(/^\d+ of 8 events \(1 under way\)$/);
     }
   });
 
   it('jumps to an event picked in the list and highlights its vessels', async () => {
     await page.click('.tabs button[data-tab="events"]');
-    const first = page.locator('#event-list .event-item').first();
-    await first.waitFor({ timeout: 10000 });
+    await page.locator('#event-list .event-item').first().waitFor({ timeout: 10000 });
+    // the first listed event that has a place on the map (a point or a geometry): the newest may have
+    // none (an identity event from a static report, the mock's ev-identity-1), see the test after this
+    const listed = await page.evaluate(() => [...document.querySelectorAll('#event-list .event-item')]
+      .map((li) => window.watchkeeper.state.events.find((x) => String(x.id) === li.dataset.id)).filter(Boolean));
+    const placed = listed.find((e) => eventTarget(e))?.id;
+    expect(placed, 'an event with a position is listed').toBeTruthy();
+    if (!REAL) expect(await page.locator('#event-list .event-item').first().getAttribute('data-id')).toBe('ev-identity-1');
     // the mock's gap has a line from where the vessel went dark to where it came back: fitted, not centred
-    const ids = [await first.getAttribute('data-id'), ...(REAL ? [] : ['ev-gap-1'])];
+    const ids = [placed, ...(REAL ? [] : ['ev-gap-1'])];
     for (const id of ids) {
       // a real server's list grows as its input goes on: click the item read, wherever it now is
       const item = page.locator(`#event-list .event-item[data-id="${id}"]`);
@@ -290,6 +296,47 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     }
     await page.screenshot({ path: join(OUT, 'event-jump.png') });
   }, 180000); // two flights across the map with software rendering on 2 cores: about a minute, at times more
+
+  it('shows an event without a position: its details and vessels, the map left where it was', async () => {
+    await page.click('.tabs button[data-tab="events"]');
+    await page.locator('#event-list .event-item').first().waitFor({ timeout: 10000 });
+    const listed = await page.evaluate(() => [...document.querySelectorAll('#event-list .event-item')]
+      .map((li) => window.watchkeeper.state.events.find((x) => String(x.id) === li.dataset.id)).filter(Boolean));
+    const unplaced = listed.find((e) => !eventTarget(e) && !e.ongoing);
+    if (!REAL) expect(unplaced?.id).toBe('ev-identity-1');
+    if (!unplaced) return; // a real server that stored none
+    const errors = consoleErrors.length;
+    await page.evaluate(() => window.watchkeeper.map.jumpTo({ center: [103.5, 1.5], zoom: 8 }));
+    await idle();
+    await page.click(`#event-list .event-item[data-id="${unplaced.id}"]`);
+    await page.waitForFunction((eid) => document.getElementById('event-detail').dataset.id === eid
+      && /Evidence/.test(document.getElementById('event-detail').textContent), String(unplaced.id), { timeout: 10000 });
+    await idle();
+    const r = await page.evaluate(() => {
+      const { map, state } = window.watchkeeper;
+      const c = map.getCenter();
+      return { center: [c.lng, c.lat], zoom: map.getZoom(), highlighted: state.highlighted };
+    });
+    expect(r.center[0]).toBeCloseTo(103.5, 6);
+    expect(r.center[1]).toBeCloseTo(1.5, 6);
+    expect(r.zoom).toBeCloseTo(8, 6);
+    expect(r.highlighted).toEqual(unplaced.vessels);
+    expect(await page.locator(`#event-list .event-item[data-id="${unplaced.id}"]`).getAttribute('class')).toMatch(/active/);
+    const e = await page.evaluate(async (eid) => (await fetch(`api/events/${eid}`)).json(), unplaced.id);
+    const text = await page.locator('#event-detail').textContent();
+    expect(text).toContain(`Kind${e.kind.replace(/_/g, ' ')}`);
+    expect(text).toContain(`Evidence${e.evidence.length} observation`);
+    for (const m of e.vessels) expect(text).toContain(m);
+    for (const k of Object.keys(e.parameters || {})) expect(await page.locator(`#event-detail table.params th[title="${k}"]`).count()).toBe(1);
+    if (!REAL) {
+      expect(text).toContain('reasonimo_bad_check_digit');
+      expect(text).toContain('detailcheck digit 9 expected, 8 sent');
+      expect(text).toContain('Evidence0 observations');
+      expect(await page.locator('#event-detail table.params td').first().textContent())
+        .toBe('mmsi_not_nine_digits, mmsi_invalid_pattern, mid_not_allocated, station_kind_mismatch, imo_not_seven_digits, imo_bad_check_digit, name_empty, name_garbage');
+    }
+    expect(consoleErrors.slice(errors)).toEqual([]);
+  });
 
   it('shows the parameters that fired an event as a table, and spans and distances in words with the exact value on hover', async () => {
     await page.click('.tabs button[data-tab="events"]');

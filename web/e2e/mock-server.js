@@ -85,6 +85,12 @@ export function makeFixtures(n = 3000, seed = 42) {
     ev('ev-watch-1', 'watchlist_activity', [pick(45)], now - 1800e3, now - 1800e3,
       { parameters: { period_s: 86400, entries: 1 }, attributes: { matched: [`mmsi:${pick(45).mmsi}`], note: ['boarded 2026-10'], mmsi: pick(45).mmsi, period_start: '2026-11-01T00:00:00Z' } }),
     visitOfParts('ev-visit-2', pick(52), now - 9 * 3600e3, ev),
+    // the newest stored event has no position: a bad IMO number in a static report (type 5) of a ship
+    // heard before any position of it (the server then gives neither lat/lon nor geometry)
+    withoutPosition(ev('ev-identity-1', 'invalid_identity', [pick(70)], now - 600e3, now - 600e3, {
+      parameters: { checks: ['mmsi_not_nine_digits', 'mmsi_invalid_pattern', 'mid_not_allocated', 'station_kind_mismatch',
+        'imo_not_seven_digits', 'imo_bad_check_digit', 'name_empty', 'name_garbage'] },
+      attributes: { reason: 'imo_bad_check_digit', mmsi: pick(70).mmsi, message_type: 5, value: '9074728', detail: 'check digit 9 expected, 8 sent' } })),
   ];
   // as the server's watchlist: the vessel of ev-watch-1 is on it
   const watchlist = [{ id: 'watch-1', mmsi: pick(45).mmsi, note: 'boarded 2026-10' }];
@@ -98,6 +104,11 @@ export function makeFixtures(n = 3000, seed = 42) {
     incident('inc-fixture-2', new Date(now - 2 * 3600e3).toISOString(), pick(60).lat, pick(60).lon, 'attempted_attack', undefined, { victim: { mmsi: pick(60).mmsi, status: 'steaming' } }),
   ];
   return { vessels, events, now, incidents, ongoing, watchlist };
+}
+
+/** An event as the server gives one of no position: without lat, lon and geometry. */
+function withoutPosition({ lat, lon, geometry, ...e }) {
+  return e;
 }
 
 /**
@@ -325,7 +336,7 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
       } else {
         type = 'application/vnd.google-earth.kml+xml';
         body = `<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2">\n<Document>\n<name>Watchkeeper ${m[1]}</name>\n${
-          rows.map((e) => `<Placemark><name>${e.kind} ${e.id}</name><Point><coordinates>${e.lon},${e.lat}</coordinates></Point></Placemark>`).join('\n')}\n</Document>\n</kml>\n`;
+          rows.map((e) => `<Placemark><name>${e.kind} ${e.id}</name>${typeof e.lat === 'number' ? `<Point><coordinates>${e.lon},${e.lat}</coordinates></Point>` : ''}</Placemark>`).join('\n')}\n</Document>\n</kml>\n`;
       }
       res.writeHead(200, { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${m[1]}.${m[2]}"`,
         'Watchkeeper-Export-Count': String(rows.length), 'Watchkeeper-Export-Truncated': 'false' });
@@ -358,7 +369,8 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
     if ((m = p.match(/^\/api\/events\/([^/]+)$/))) {
       const e = events.find((x) => x.id === decodeURIComponent(m[1]));
       if (!e) return json(res, 404, { error: 'no such event', status: 404 });
-      return json(res, 200, { ...e, evidence: e.vessels.filter((mm) => byMmsi.has(mm)).map((mm) => ({ time: e.start, mmsi: mm, lat: byMmsi.get(mm).lat, lon: byMmsi.get(mm).lon, source: 'fixture' })) });
+      // an event of no position (one from a static report) holds no evidence position, as the server's
+      return json(res, 200, { ...e, evidence: e.vessels.filter((mm) => byMmsi.has(mm) && typeof e.lat === 'number').map((mm) => ({ time: e.start, mmsi: mm, lat: byMmsi.get(mm).lat, lon: byMmsi.get(mm).lon, source: 'fixture' })) });
     }
     if (p === '/api/zones' && req.method === 'GET') return json(res, 200, { type: 'FeatureCollection', features: zones });
     if (p === '/api/zones' && req.method === 'POST') {
