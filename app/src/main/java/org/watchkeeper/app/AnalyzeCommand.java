@@ -1337,7 +1337,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         rejectedLines.forEach((k, n) -> rl.put(k.code(), n));
         ObjectNode rp = rej.putObject("positions");
         Map<NoiseReason, Long> noise = analysis.rejectedPositions();
-        noise.forEach((k, n) -> rp.put(k.name(), n));
+        noise.forEach((k, n) -> rp.put(k.code(), n));
         rej.put("csv_rows", csvBad);
         ObjectNode rc = rej.putObject("csv_rows_by_reason");
         csvRejected.forEach((k, n) -> rc.put(k.code(), n));
@@ -1424,7 +1424,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         long segments = s.get("segments").asLong();
         out.printf(Locale.ROOT, "  positions:  %d accepted into %d track segment%s, %d rejected%s%n",
                 s.get("positions").get("accepted").asLong(), segments, segments == 1 ? "" : "s",
-                s.get("positions").get("rejected").asLong(), paren(new JsonView(s.get("rejected")).top("positions", 8)));
+                s.get("positions").get("rejected").asLong(), paren(new JsonView(s.get("rejected")).top("positions", 8, POSITION_REASON)));
         JsonView r = new JsonView(s.get("rejected"));
         long rejectedLines = 0;
         for (var it = s.get("rejected").get("lines").elements(); it.hasNext(); ) {
@@ -1594,11 +1594,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         // many fixes older than their vessel's last one: passes of a satellite feed delivered out of order
         long accepted = summary.get("positions").get("accepted").asLong();
-        long outOfOrder = summary.get("rejected").get("positions").path("OUT_OF_ORDER").asLong();
+        long outOfOrder = summary.get("rejected").get("positions").path(NoiseReason.OUT_OF_ORDER.code()).asLong();
         boolean outOfOrderHint = outOfOrder > 0 && outOfOrder * 10 >= accepted + outOfOrder;
         if (outOfOrderHint) {
             err.printf(Locale.ROOT, "watchkeeper analyze: %d of %d positions came after a later one of the same vessel"
-                    + " (OUT_OF_ORDER) and were not tracked; %s%n", outOfOrder, accepted + outOfOrder,
+                    + " (out of order) and were not tracked; %s%n", outOfOrder, accepted + outOfOrder,
                     applied > 0 ? "a larger --reorder-ms than " + applied + " may keep them"
                             : reorderMs == null ? "for a feed delivered out of order (e.g. satellite passes) whose start"
                             + " did not show it, put it back in time order with --reorder-ms, e.g. --reorder-ms 7200000"
@@ -1706,6 +1706,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
     /** The human spelling of a rejected CSV row's reason, from its code in {@code summary.json}. */
     private static final java.util.function.UnaryOperator<String> ROW_REASON = code -> {
         CsvRejectReason r = CsvRejectReason.ofCode(code);
+        return r == null ? code : r.description();
+    };
+
+    /** The human spelling of a rejected position's reason, from its code in {@code summary.json}. */
+    private static final java.util.function.UnaryOperator<String> POSITION_REASON = code -> {
+        NoiseReason r = NoiseReason.ofCode(code);
         return r == null ? code : r.description();
     };
 

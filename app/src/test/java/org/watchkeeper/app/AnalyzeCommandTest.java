@@ -190,14 +190,14 @@ class AnalyzeCommandTest {
         Cli.Run plain = Cli.run("analyze", "--no-store", "--reorder-ms", "0", "--report", tmp.resolve("plain").toString(),
                 in.toString());
         assertThat(plain.exit()).isZero();
-        assertThat(plain.out()).contains("positions:  681 accepted into 370 track segments, 2234 rejected (OUT_OF_ORDER 2220");
-        assertThat(plain.err()).contains("2220 of 2901 positions came after a later one of the same vessel (OUT_OF_ORDER)",
+        assertThat(plain.out()).contains("positions:  681 accepted into 370 track segments, 2234 rejected (out of order 2220");
+        assertThat(plain.err()).contains("2220 of 2901 positions came after a later one of the same vessel (out of order)",
                 "leave out --reorder-ms 0 to have a window chosen from each input's start, or give one,"
                         + " e.g. --reorder-ms 7200000");
         Path report = tmp.resolve("ordered");
         JsonNode s = analyze(in, report, "--reorder-ms", "7200000");
         assertThat(s.get("positions").get("accepted").asLong()).isEqualTo(2898);
-        assertThat(s.get("rejected").get("positions").has("OUT_OF_ORDER")).isFalse();
+        assertThat(s.get("rejected").get("positions").has("out_of_order")).isFalse();
         // one message is later than 2 h: a type 17 (DGNSS broadcast) of 496416412, heard only in it
         assertThat(s.get("rejected").get("too_late_to_reorder").asLong()).isEqualTo(1);
         assertThat(s.get("vessels").get("total").asLong()).isEqualTo(575);
@@ -772,7 +772,7 @@ class AnalyzeCommandTest {
         assertThat(v.get("destination")).isEqualTo("SE GOT>SE LAA");
         assertThat(v.get("segments")).isEqualTo("1");
         assertThat(v.get("positions")).isEqualTo("902");
-        assertThat(s.get("rejected").get("positions").get("DUPLICATE").asLong()).isEqualTo(1666);
+        assertThat(s.get("rejected").get("positions").get("duplicate").asLong()).isEqualTo(1666);
         assertThat(s.get("vessels").get("by_class").get("A").asInt()).isEqualTo(1);
         assertThat(s.get("vessels").get("by_class").has("base_station")).isFalse();
         JsonNode f = Cli.tracks(report).get("features").get(0);
@@ -833,7 +833,7 @@ class AnalyzeCommandTest {
         JsonNode events = Cli.JSON.readTree(tmp.resolve("r/events.json").toFile());
         JsonNode drop = events.isArray() ? events.get(0) : events.get("events").get(0);
         assertThat(drop.toString()).contains("\"from_sog_supported\":false").contains("\"from_sog_kn\":102.2");
-        assertThat(s.get("rejected").get("positions").get("SPEED_OUTLIER").asLong()).isEqualTo(1);
+        assertThat(s.get("rejected").get("positions").get("speed_outlier").asLong()).isEqualTo(1);
         JsonNode off = analyze(in, tmp.resolve("off"), "--no-detect");
         assertThat(off.get("events").get("total").asInt()).isZero();
         assertThat(kinds(tmp.resolve("off"))).isEmpty();
@@ -928,11 +928,11 @@ class AnalyzeCommandTest {
     void landToleranceIsOptIn() throws IOException {
         Path csv = data("ais-csv/marinecadastre-20220103/AISdata.csv.gz");
         JsonNode off = analyze(csv, tmp.resolve("off"));
-        assertThat(off.get("rejected").get("positions").has("ON_LAND")).isFalse();
+        assertThat(off.get("rejected").get("positions").has("on_land")).isFalse();
         JsonNode ten = analyze(csv, tmp.resolve("ten"), "--land-tolerance-km", "10");
         JsonNode fifty = analyze(csv, tmp.resolve("fifty"), "--land-tolerance-km", "50");
-        long tenKm = ten.get("rejected").get("positions").get("ON_LAND").asLong();
-        long fiftyKm = fifty.get("rejected").get("positions").get("ON_LAND").asLong();
+        long tenKm = ten.get("rejected").get("positions").get("on_land").asLong();
+        long fiftyKm = fifty.get("rejected").get("positions").get("on_land").asLong();
         assertThat(tenKm).isEqualTo(23782);
         assertThat(fiftyKm).isEqualTo(10292);
         assertThat(Cli.vessels(tmp.resolve("ten")).get("205125000").get("positions")).isEqualTo("0");
@@ -972,7 +972,7 @@ class AnalyzeCommandTest {
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("analyzed 80 messages from 249 lines (1 input)")
                 .contains("stations:   1 (A 1)").contains("flags:      DK 1")
-                .contains("positions:  18 accepted into 1 track segment, 41 rejected (DUPLICATE 40, SPEED_OUTLIER 1)");
+                .contains("positions:  18 accepted into 1 track segment, 41 rejected (duplicate 40, speed outlier 1)");
         assertThat(r.err()).isEmpty();
     }
 

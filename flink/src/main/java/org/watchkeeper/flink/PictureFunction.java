@@ -34,7 +34,7 @@ import org.watchkeeper.core.track.TrackerConfig;
  * detectors judge other noise themselves. Each position also goes through the core tracker's rules
  * ({@link TrackState}, the same code the in-process {@code Tracker} runs, its memory kept in Flink
  * value state) for the vessel picture; rejected fixes are counted by reason (metrics
- * {@code noise.<REASON>}) and do not change it. After each accepted observation the vessel's
+ * {@code noise.<reason>}, the reason's {@link NoiseReason#code()}) and do not change it. After each accepted observation the vessel's
  * {@link VesselState} goes to the side output {@link #VESSELS}. An observation of a message that
  * carries neither position nor identity ({@code HeardObservation}: binary, safety, management
  * messages) updates its station's state, which goes to {@link #VESSELS} too, and goes to no detector,
@@ -86,7 +86,7 @@ public final class PictureFunction extends KeyedProcessFunction<Long, Observatio
         NoiseReason[] reasons = NoiseReason.values();
         noise = new Counter[reasons.length];
         for (NoiseReason r : reasons) {
-            noise[r.ordinal()] = getRuntimeContext().getMetricGroup().counter("noise." + r.name());
+            noise[r.ordinal()] = getRuntimeContext().getMetricGroup().counter("noise." + r.code());
         }
     }
 

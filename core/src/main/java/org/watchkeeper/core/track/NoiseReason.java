@@ -1,26 +1,64 @@
 package org.watchkeeper.core.track;
 
-/** Why the {@link Tracker} did not put a position into a track. Counted per reason. */
+/**
+ * Why the {@link Tracker} did not put a position into a track. Counted per reason.
+ *
+ * <p>A reason has two spellings, as a rejected line's {@code RejectReason} has: {@link #code()}
+ * ({@code duplicate}, {@code out_of_order}) wherever a program reads it (the keys of
+ * {@code summary.json}'s {@code rejected.positions}, the Flink job's {@code noise.<code>} metrics), and
+ * {@link #description()} ({@code duplicate}, {@code out of order}) in the summaries a person reads.
+ */
 public enum NoiseReason {
     /** Latitude or longitude not available (91°/181°) or out of range. */
-    NOT_AVAILABLE,
+    NOT_AVAILABLE("no position"),
     /** More than the land tolerance inland (see {@code LandMask}). */
-    ON_LAND,
+    ON_LAND("on land"),
     /**
      * Same MMSI and content as a fix accepted within the duplicate window (another receiving station),
      * or a moving vessel's report heard again later, where the vessel no longer is (a stale repeat:
      * {@link org.watchkeeper.core.observation.MovingReports}).
      */
-    DUPLICATE,
+    DUPLICATE("duplicate"),
     /** Older than the vessel's last accepted fix. */
-    OUT_OF_ORDER,
+    OUT_OF_ORDER("out of order"),
     /** Event time beyond the future bound. */
-    FUTURE,
+    FUTURE("in the future"),
     /** Long-range type 27 fix while a recent precise fix exists (case B32). */
-    LOW_RESOLUTION,
+    LOW_RESOLUTION("low resolution"),
     /**
      * Reported speed over ground of 50 kn or more that neither the vessel's previous report nor the distance it moved
      * supports (a single-fix glitch such as 102.2 kn from a ship at anchor); see {@link Tracker}.
      */
-    SPEED_OUTLIER
+    SPEED_OUTLIER("speed outlier");
+
+    private final String description;
+    private final String code;
+
+    NoiseReason(String description) {
+        this.description = description;
+        this.code = name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A short description for summaries a person reads: {@code duplicate}, {@code out of order}, {@code on land}. */
+    public String description() {
+        return description;
+    }
+
+    /**
+     * The reason in machine-readable output: the constant's name in lower case ({@code duplicate},
+     * {@code out_of_order}, {@code speed_outlier}), as {@code summary.json} and the Flink metrics give it.
+     */
+    public String code() {
+        return code;
+    }
+
+    /** The reason whose {@link #code()} is {@code code}, or null when none has it. */
+    public static NoiseReason ofCode(String code) {
+        for (NoiseReason r : values()) {
+            if (r.code.equals(code)) {
+                return r;
+            }
+        }
+        return null;
+    }
 }
