@@ -9,7 +9,7 @@ package org.watchkeeper.ais;
  * {@code /api/stats} and the Flink job's rejects topic, the {@code --errors} file, metric tags), and
  * {@link #description()} ({@code checksum mismatch}) in the summaries written for a person.
  */
-public enum RejectReason {
+public enum RejectReason implements Reason {
     /** The line exceeds the configured maximum length (bounded buffers). */
     LINE_TOO_LONG("line too long"),
     /** Nothing that looks like an NMEA sentence ({@code !} or {@code $}) was found on the line. */
@@ -44,34 +44,19 @@ public enum RejectReason {
     INCOMPLETE_MESSAGE("incomplete multi-sentence message");
 
     private final String description;
-    private final String code;
 
     RejectReason(String description) {
         this.description = description;
-        this.code = name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** A short human-readable description, for summaries a person reads ({@code checksum mismatch}). */
+    @Override
     public String description() {
         return description;
     }
 
-    /**
-     * The reason in machine-readable output: the constant's name in lower case ({@code bad_checksum},
-     * {@code bad_tag_block_checksum}), as JSON keys and values, the {@code --errors} file's reason column
-     * and metric tags give it.
-     */
-    public String code() {
-        return code;
-    }
-
     /** The reason whose {@link #code()} is {@code code}, or null when none has it. */
     public static RejectReason ofCode(String code) {
-        for (RejectReason r : values()) {
-            if (r.code.equals(code)) {
-                return r;
-            }
-        }
-        return null;
+        return Reason.ofCode(RejectReason.class, code);
     }
 }

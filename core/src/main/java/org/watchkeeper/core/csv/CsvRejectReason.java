@@ -1,12 +1,14 @@
 package org.watchkeeper.core.csv;
 
+import org.watchkeeper.ais.Reason;
+
 /**
  * Why a row of a CSV export was not turned into observations. Every rejected row carries exactly
  * one reason; counts by reason are shown to the user, spelt as {@link org.watchkeeper.ais.RejectReason}'s
  * for NMEA lines: {@link #code()} ({@code bad_time}) where a program reads it, {@link #description()}
  * ({@code missing or bad time}) where a person does.
  */
-public enum CsvRejectReason {
+public enum CsvRejectReason implements Reason {
     /** The row is not valid CSV: a character after a closing quote, or a quote never closed. */
     MALFORMED_ROW("malformed CSV row"),
     /** The row is longer than 8 192 characters (bounded buffers; a quoted field may span lines up to that). */
@@ -23,33 +25,19 @@ public enum CsvRejectReason {
     BAD_FIELD("field cannot be read");
 
     private final String description;
-    private final String code;
 
     CsvRejectReason(String description) {
         this.description = description;
-        this.code = name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** A short human-readable description, for summaries a person reads ({@code missing or bad time}). */
+    @Override
     public String description() {
         return description;
     }
 
-    /**
-     * The reason in machine-readable output: the constant's name in lower case ({@code bad_time},
-     * {@code cut_short}), as {@code summary.json} and the {@code --errors} file give it.
-     */
-    public String code() {
-        return code;
-    }
-
     /** The reason whose {@link #code()} is {@code code}, or null when none has it. */
     public static CsvRejectReason ofCode(String code) {
-        for (CsvRejectReason r : values()) {
-            if (r.code.equals(code)) {
-                return r;
-            }
-        }
-        return null;
+        return Reason.ofCode(CsvRejectReason.class, code);
     }
 }

@@ -1,5 +1,7 @@
 package org.watchkeeper.core.track;
 
+import org.watchkeeper.ais.Reason;
+
 /**
  * Why the {@link Tracker} did not put a position into a track. Counted per reason.
  *
@@ -8,7 +10,7 @@ package org.watchkeeper.core.track;
  * {@code summary.json}'s {@code rejected.positions}, the Flink job's {@code noise.<code>} metrics), and
  * {@link #description()} ({@code duplicate}, {@code out of order}) in the summaries a person reads.
  */
-public enum NoiseReason {
+public enum NoiseReason implements Reason {
     /** Latitude or longitude not available (91°/181°) or out of range. */
     NOT_AVAILABLE("no position"),
     /** More than the land tolerance inland (see {@code LandMask}). */
@@ -32,33 +34,19 @@ public enum NoiseReason {
     SPEED_OUTLIER("speed outlier");
 
     private final String description;
-    private final String code;
 
     NoiseReason(String description) {
         this.description = description;
-        this.code = name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** A short description for summaries a person reads: {@code duplicate}, {@code out of order}, {@code on land}. */
+    @Override
     public String description() {
         return description;
     }
 
-    /**
-     * The reason in machine-readable output: the constant's name in lower case ({@code duplicate},
-     * {@code out_of_order}, {@code speed_outlier}), as {@code summary.json} and the Flink metrics give it.
-     */
-    public String code() {
-        return code;
-    }
-
     /** The reason whose {@link #code()} is {@code code}, or null when none has it. */
     public static NoiseReason ofCode(String code) {
-        for (NoiseReason r : values()) {
-            if (r.code.equals(code)) {
-                return r;
-            }
-        }
-        return null;
+        return Reason.ofCode(NoiseReason.class, code);
     }
 }
