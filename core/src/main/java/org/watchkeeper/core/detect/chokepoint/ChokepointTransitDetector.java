@@ -256,14 +256,49 @@ public final class ChokepointTransitDetector implements Detector<ChokepointTrans
         if (s.open.remove(i) != null) {
             s.openCount--;
         }
+        Event e = transit(s, i, x, ctx.key());
+        if (e != null) {
+            s.lastCounted.put(i, x.start);
+            ctx.emit(e);
+        }
+    }
+
+    /**
+     * The passages open now as the end of the input closes them (after {@link ChokepointConfig#maxSilenceMillis()}
+     * without a fix, at their last fix inside, which is the vessel's latest fix), those that are
+     * transits counted: a host whose input goes on (the server) shows them as under way, with the ids
+     * they keep when they end, so that what it stores and shows equals what {@code analyze} reports. A
+     * later fix inside extends a passage; a fix outside ends it as it stands.
+     */
+    @Override
+    public void ongoing(State s, long key, long watermark, java.util.function.Consumer<Event> out) {
+        if (s.openCount == 0) {
+            return;
+        }
+        for (int i = 0; i < chokepoints.size(); i++) {
+            Passage open = s.open.get(i);
+            if (open != null) {
+                Event e = transit(s, i, open, key);
+                if (e != null) {
+                    out.accept(e);
+                }
+            }
+        }
+    }
+
+    /**
+     * The transit event of passage {@code x} through chokepoint {@code i} were it closed now, or null
+     * when it is no transit (a vessel at anchor or moored inside) or not counted (within the recount
+     * window of the last counted one). Changes nothing.
+     */
+    private Event transit(State s, int i, Passage x, long key) {
         if (!x.crossed && !passedThrough(x)) {
-            return; // at anchor or moored inside: not a transit, and the 48 h window not started
+            return null; // at anchor or moored inside: not a transit, and the 48 h window not started
         }
         Long counted = s.lastCounted.get(i);
         if (counted != null && x.start - counted < config.recountWindowMillis()) {
-            return; // the same vessel through the same chokepoint within 48 h: counted once
+            return null; // the same vessel through the same chokepoint within 48 h: counted once
         }
-        s.lastCounted.put(i, x.start);
         Chokepoint c = chokepoints.get(i);
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("chokepoint_id", c.id());
@@ -279,8 +314,8 @@ public final class ChokepointTransitDetector implements Detector<ChokepointTrans
         }
         a.put("span_m", Math.round(x.span));
         Coordinate centre = c.area().getInteriorPoint().getCoordinate();
-        ctx.emit(Event.of(EventKind.CHOKEPOINT_TRANSIT, x.start, x.lastInside, List.of((int) ctx.key()), centre.y,
-                centre.x, GeoJsonGeometry.of(c.area()), parameters, a, x.evidence.observations()));
+        return Event.of(EventKind.CHOKEPOINT_TRANSIT, x.start, x.lastInside, List.of((int) key), centre.y,
+                centre.x, GeoJsonGeometry.of(c.area()), parameters, a, x.evidence.observations());
     }
 
     /**

@@ -138,19 +138,44 @@ public final class PositionOnLandDetector implements Detector<PositionOnLandDete
         if (s.start == Long.MIN_VALUE || timestamp != s.lastLand + config.episodeGapMillis()) {
             return;
         }
-        if (s.landFixes >= config.minFixes()) {
-            Map<String, Object> parameters = new LinkedHashMap<>();
-            parameters.put("tolerance_m", config.toleranceMetres());
-            parameters.put("min_fixes", config.minFixes());
-            parameters.put("episode_gap_s", config.episodeGapMillis() / 1000);
-            Map<String, Object> attributes = new LinkedHashMap<>();
-            attributes.put("land_fixes", s.landFixes);
-            attributes.put("sea_fixes", s.seaFixes);
-            attributes.put("max_inland_m", Math.round(s.maxInland));
-            attributes.put("duration_s", (s.lastLand - s.start) / 1000);
-            ctx.emit(Event.of(EventKind.POSITION_ON_LAND, s.start, s.lastLand, List.of((int) ctx.key()), s.lat, s.lon,
-                    null, parameters, attributes, s.evidence.toList()));
+        Event e = episode(s, ctx.key());
+        if (e != null) {
+            ctx.emit(e);
         }
         ctx.clearState();
+    }
+
+    /**
+     * The open episode as it closes when {@code episodeGapMillis} pass after its last on-land fix, as
+     * the end of the input closes it, once it has {@code minFixes} on-land fixes: a host whose input goes
+     * on (the server) shows it as under way, with the id it keeps when it ends, so that what it stores
+     * and shows equals what {@code analyze} reports. A later on-land fix within the gap extends it.
+     */
+    @Override
+    public void ongoing(State s, long key, long watermark, java.util.function.Consumer<Event> out) {
+        if (s.start != Long.MIN_VALUE) {
+            Event e = episode(s, key);
+            if (e != null) {
+                out.accept(e);
+            }
+        }
+    }
+
+    /** The event of the open episode, or null when it has too few on-land fixes. */
+    private Event episode(State s, long key) {
+        if (s.landFixes < config.minFixes()) {
+            return null;
+        }
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("tolerance_m", config.toleranceMetres());
+        parameters.put("min_fixes", config.minFixes());
+        parameters.put("episode_gap_s", config.episodeGapMillis() / 1000);
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("land_fixes", s.landFixes);
+        attributes.put("sea_fixes", s.seaFixes);
+        attributes.put("max_inland_m", Math.round(s.maxInland));
+        attributes.put("duration_s", (s.lastLand - s.start) / 1000);
+        return Event.of(EventKind.POSITION_ON_LAND, s.start, s.lastLand, List.of((int) key), s.lat, s.lon,
+                null, parameters, attributes, s.evidence.toList());
     }
 }

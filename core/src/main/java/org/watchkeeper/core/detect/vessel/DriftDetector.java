@@ -259,20 +259,9 @@ public final class DriftDetector implements Detector<DriftDetector.State> {
         if (s.first == null) {
             return;
         }
-        PositionObservation a = s.first, b = s.lastDrifting;
-        long duration = b.time() - a.time();
-        double dist = Geodesy.distance(a.latitude(), a.longitude(), b.latitude(), b.longitude());
-        if (duration >= config.minDurationMillis() && dist > config.minDistanceMetres()) {
-            Map<String, Object> at = new LinkedHashMap<>();
-            at.put("duration_min", duration / (double) MINUTE);
-            at.put("distance_m", dist);
-            at.put("drift_speed_kn", duration == 0 ? 0 : dist / (duration / 1000.0) / Geodesy.METRES_PER_SECOND_PER_KNOT);
-            at.put("mean_sog_kn", s.sumSog / s.driftingFixes);
-            at.put("mean_deviation_deg", s.sumDeviation / s.driftingFixes);
-            at.put("drifting_fixes", s.driftingFixes);
-            at.put("steady_fixes", s.steadyFixes);
-            ctx.emit(Event.of(EventKind.DRIFT, a.time(), b.time(), List.of(a.mmsi()), b.latitude(), b.longitude(),
-                    null, parameters, at, s.evidence.sample()));
+        Event e = episode(s);
+        if (e != null) {
+            ctx.emit(e);
         }
         s.first = null;
         s.lastDrifting = null;
@@ -284,5 +273,43 @@ public final class DriftDetector implements Detector<DriftDetector.State> {
         s.steadySince = Long.MIN_VALUE;
         s.evidence = null;
         s.held = null;
+    }
+
+    /**
+     * The open episode as the end of the input would close it (at its last drifting fix, a fix held
+     * as a possible jump left out, steady fixes after the last drifting one not counted), once it is
+     * long and far enough: a host whose input goes on (the server) shows it as under way, with the id
+     * it keeps when it ends, so that what it stores and shows equals what {@code analyze} reports.
+     * A later drifting fix extends it; steady fixes for longer than the tolerance, or a silence, end it
+     * as it stands.
+     */
+    @Override
+    public void ongoing(State s, long key, long watermark, java.util.function.Consumer<Event> out) {
+        if (s.first != null) {
+            Event e = episode(s);
+            if (e != null) {
+                out.accept(e);
+            }
+        }
+    }
+
+    /** The event of the open episode (ending at its last drifting fix), or null when it is too short or too near. */
+    private Event episode(State s) {
+        PositionObservation a = s.first, b = s.lastDrifting;
+        long duration = b.time() - a.time();
+        double dist = Geodesy.distance(a.latitude(), a.longitude(), b.latitude(), b.longitude());
+        if (duration < config.minDurationMillis() || !(dist > config.minDistanceMetres())) {
+            return null;
+        }
+        Map<String, Object> at = new LinkedHashMap<>();
+        at.put("duration_min", duration / (double) MINUTE);
+        at.put("distance_m", dist);
+        at.put("drift_speed_kn", duration == 0 ? 0 : dist / (duration / 1000.0) / Geodesy.METRES_PER_SECOND_PER_KNOT);
+        at.put("mean_sog_kn", s.sumSog / s.driftingFixes);
+        at.put("mean_deviation_deg", s.sumDeviation / s.driftingFixes);
+        at.put("drifting_fixes", s.driftingFixes);
+        at.put("steady_fixes", s.steadyFixes);
+        return Event.of(EventKind.DRIFT, a.time(), b.time(), List.of(a.mmsi()), b.latitude(), b.longitude(),
+                null, parameters, at, s.evidence.sample());
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.watchkeeper.core.detect.Event;
 import org.watchkeeper.core.detect.EventKind;
+import org.watchkeeper.core.detect.UnderWay;
 import org.watchkeeper.core.detect.space.SyntheticAis;
 import org.watchkeeper.core.observation.IdentityObservation;
 import org.watchkeeper.core.observation.Observation;
@@ -82,6 +83,73 @@ class ChokepointTransitDetectorTest {
         assertThat(daily.get("gibraltar").get(LocalDate.of(2023, 11, 14))).containsEntry("cargo", 1);
         List<Event> chunked = SyntheticAis.runChunked(obs, 4, 24 * 3_600_000L, ChokepointTransitDetector.withDefaults());
         assertThat(SyntheticAis.sorted(chunked)).isEqualTo(SyntheticAis.sorted(events));
+    }
+
+    /** The first {@code fixes} fixes of an eastbound {@link #gibraltarPassage}. */
+    static void gibraltarUntil(SyntheticAis ais, int mmsi, long startS, int fixes) {
+        for (int i = 0; i < fixes; i++) {
+            ais.fix(mmsi, startS + 600L * i, 35.97, -6.6 + 0.1 * i, 15, 90);
+        }
+    }
+
+    /**
+     * A passage still inside the strait where the input ends is under way as the end of the input emits
+     * it, so a server, whose input does not end, shows what {@code analyze} reports: its ship type as
+     * known now (a static report later updates it), its end at the latest fix inside; the fix outside
+     * ends it under the same id and it is no longer under way.
+     */
+    @Test
+    void aPassageStillInsideIsUnderWayAsTheEndOfTheInputEmitsIt() {
+        SyntheticAis ais = new SyntheticAis();
+        gibraltarUntil(ais, 247000001, T0, 10); // inside from i = 7 (-5.9) to the last, i = 9 (-5.7)
+        UnderWay u = UnderWay.run(ais.observations(), ChokepointTransitDetector.withDefaults());
+        assertThat(u.before()).isEmpty();
+        Event shown = u.ongoing().get(0);
+        assertThat(u.ongoing()).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(EventKind.CHOKEPOINT_TRANSIT);
+            assertThat(e.vessels()).containsExactly(247000001);
+            assertThat(e.start()).isEqualTo((T0 + 7 * 600) * 1000);
+            assertThat(e.end()).isEqualTo((T0 + 9 * 600) * 1000);
+            assertThat(e.attributes()).containsEntry("chokepoint_id", "gibraltar").containsEntry("fixes", 3)
+                    .containsEntry("ship_type_group", "unknown").doesNotContainKey("ship_type");
+        });
+
+        // the ship's static report, heard after its last fix: the same passage, now a cargo ship's
+        List<Observation> withType = new ArrayList<>(ais.observations());
+        withType.add(new IdentityObservation((T0 + 9 * 600) * 1000 + 1, "t", 247000001, 5, StationClass.A, "TEST", null, -1,
+                71, null, Double.NaN, null, null, -1));
+        assertThat(UnderWay.run(withType, ChokepointTransitDetector.withDefaults()).ongoing()).singleElement().satisfies(e -> {
+            assertThat(e.id()).isEqualTo(shown.id());
+            assertThat(e.attributes()).containsEntry("ship_type", 71).containsEntry("ship_type_group", "cargo");
+        });
+
+        // on through the strait and out: the transit ends at its last fix inside, i = 12
+        SyntheticAis through = new SyntheticAis();
+        gibraltarUntil(through, 247000001, T0, 14);
+        UnderWay out = UnderWay.run(through.observations(), ChokepointTransitDetector.withDefaults());
+        assertThat(out.ongoing()).isEmpty();
+        assertThat(out.before()).singleElement().satisfies(e -> {
+            assertThat(e.id()).isEqualTo(shown.id());
+            assertThat(e.end()).isEqualTo((T0 + 12 * 600) * 1000);
+            assertThat(e.attributes()).containsEntry("fixes", 6);
+        });
+    }
+
+    /**
+     * What would not be counted at the end of the input is not under way either: a second passage
+     * within 48 h of the counted one, and a ship at anchor inside.
+     */
+    @Test
+    void aPassageNotCountedIsNotUnderWay() {
+        SyntheticAis ais = new SyntheticAis();
+        gibraltarPassage(ais, 247000001, T0, true);
+        gibraltarUntil(ais, 247000001, T0 + 10 * 3600, 10); // back in the strait 10 h later
+        for (int i = 0; i < 36; i++) { // at anchor in the Singapore Strait's eastern anchorage
+            ais.fix(563000001, T0 + 600L * i, 1.2970 + 0.0005 * (i % 3), 104.0745, 0.1 * (i % 4), 0);
+        }
+        UnderWay u = UnderWay.run(ais.observations(), ChokepointTransitDetector.withDefaults());
+        assertThat(u.before()).singleElement().satisfies(e -> assertThat(e.start()).isEqualTo((T0 + 7 * 600) * 1000));
+        assertThat(u.ongoing()).isEmpty();
     }
 
     @Test

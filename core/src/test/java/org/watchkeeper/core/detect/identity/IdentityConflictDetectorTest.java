@@ -174,16 +174,9 @@ class IdentityConflictDetectorTest {
      * ends the input, and checks that exactly those events were emitted; returns them.
      */
     private static List<Event> underWayThenEmitted(List<Observation> obs) {
-        List<Event> emitted = new java.util.ArrayList<>();
-        org.watchkeeper.core.detect.DetectionEngine engine = new org.watchkeeper.core.detect.DetectionEngine(
-                List.of(IdentityConflictDetector.withDefaults()), emitted::add, 0);
-        obs.forEach(engine::accept);
-        List<Event> ongoing = new java.util.ArrayList<>();
-        engine.ongoing(ongoing::add);
-        assertThat(emitted).as("emitted before the end").isEmpty();
-        engine.finish();
-        assertThat(emitted).isEqualTo(ongoing);
-        return ongoing;
+        org.watchkeeper.core.detect.UnderWay u = org.watchkeeper.core.detect.UnderWay.run(obs, IdentityConflictDetector.withDefaults());
+        assertThat(u.before()).as("emitted before the end").isEmpty();
+        return u.ongoing();
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.watchkeeper.core.detect.Event;
 import org.watchkeeper.core.detect.EventKind;
+import org.watchkeeper.core.detect.UnderWay;
 import org.watchkeeper.core.ref.LandMask;
 
 class PositionOnLandDetectorTest {
@@ -50,5 +51,63 @@ class PositionOnLandDetectorTest {
         assertThat((long) e.attributes().get("max_inland_m")).isBetween(40_000L, 100_000L);
         assertThat(e.evidence()).hasSize(6);
         assertThat(AisScript.runChunked(s.text(), 61, 3, d)).hasSize(1);
+    }
+
+    /** 235000001 at sea in the Channel for 5 min, then {@code inland} fixes near Oxford a minute apart, where the log ends. */
+    private static AisScript inlandAtTheEnd(int inland) {
+        AisScript s = new AisScript();
+        for (int m = 0; m < 5; m++) {
+            s.position(min(m), 235_000_001, 50.2, -0.5);
+        }
+        for (int m = 5; m < 5 + inland; m++) {
+            s.position(min(m), 235_000_001, 51.75, -1.25);
+        }
+        return s;
+    }
+
+    private static UnderWay underWay(AisScript s) {
+        return UnderWay.run(s.accepted(), new PositionOnLandDetector(PositionOnLandDetector.Config.defaults(), LAND));
+    }
+
+    /**
+     * An episode whose hour without an on-land fix has not passed where the input ends is under way as
+     * the end of the input emits it, so a server, whose input does not end, shows what {@code analyze}
+     * reports; a later on-land fix within the hour extends it under the same id, and once the hour has
+     * passed (any vessel heard later) it is emitted as it was shown and is no longer under way.
+     */
+    @Test
+    void anEpisodeWhoseHourHasNotPassedIsUnderWayAsTheEndOfTheInputEmitsIt() {
+        UnderWay u = underWay(inlandAtTheEnd(5));
+        assertThat(u.before()).isEmpty();
+        Event shown = u.ongoing().get(0);
+        assertThat(u.ongoing()).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(EventKind.POSITION_ON_LAND);
+            assertThat(e.vessels()).containsExactly(235_000_001);
+            assertThat(e.start()).isEqualTo(min(5));
+            assertThat(e.end()).isEqualTo(min(9));
+            assertThat(e.attributes()).containsEntry("land_fixes", 5).containsEntry("sea_fixes", 0).containsEntry("duration_s", 240L);
+        });
+
+        // back at sea, then inland once more 50 min after the last: the same episode, longer
+        AisScript more = inlandAtTheEnd(5);
+        more.position(min(10), 235_000_001, 50.2, -0.49);
+        more.position(min(59), 235_000_001, 51.75, -1.25);
+        assertThat(underWay(more).ongoing()).singleElement().satisfies(e -> {
+            assertThat(e.id()).isEqualTo(shown.id());
+            assertThat(e.end()).isEqualTo(min(59));
+            assertThat(e.attributes()).containsEntry("land_fixes", 6).containsEntry("sea_fixes", 1);
+        });
+
+        // another vessel heard an hour and a minute after the last on-land fix: the episode has ended
+        AisScript later = inlandAtTheEnd(5);
+        later.position(min(70), 235_000_009, 50.2, -0.6);
+        UnderWay ended = underWay(later);
+        assertThat(ended.before()).containsExactly(shown);
+        assertThat(ended.ongoing()).isEmpty();
+
+        // two on-land fixes are a glitch, under way or at the end
+        UnderWay two = underWay(inlandAtTheEnd(2));
+        assertThat(two.before()).isEmpty();
+        assertThat(two.ongoing()).isEmpty();
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.watchkeeper.core.detect.Event;
 import org.watchkeeper.core.detect.EventKind;
+import org.watchkeeper.core.detect.UnderWay;
 import org.watchkeeper.core.detect.vessel.Tracks.Fix;
 import org.watchkeeper.core.geo.Geodesy;
 
@@ -125,6 +126,77 @@ class DriftAndSpeedChangeTest {
         assertThat(whole.get(0).attributes().get("steady_fixes")).isEqualTo(1);
         assertThat(whole.get(0).end()).isEqualTo(Tracks.ms(1830));
         assertThat(Tracks.runChunkedText(DriftDetector.withDefaults(), f, 3)).isEqualTo(whole);
+    }
+
+    /** Steaming north for 10 min, then set east at 2 kn, bow north, for {@code driftSeconds} s: where the log ends. */
+    private static List<Fix> stillDrifting(long driftSeconds) {
+        List<Fix> f = new ArrayList<>();
+        double[] p = leg(f, 0, 600, 30, new double[] {57.8, 11.3}, 10, 0, 0, 0);
+        leg(f, 630, driftSeconds, 30, p, 2.0, 90, 0, 0);
+        return f;
+    }
+
+    private static UnderWay underWay(List<Fix> f) {
+        return UnderWay.run(Tracks.decode(Tracks.nmea(Tracks.sorted(f))), DriftDetector.withDefaults());
+    }
+
+    /**
+     * A drift still going on where the input ends is under way as the end of the input emits it (at its
+     * last drifting fix), so a server, whose input does not end, shows what {@code analyze} reports;
+     * more drifting extends it under the same id, and once the ship has steamed on for longer than the
+     * tolerance it is emitted as it was shown and is no longer under way.
+     */
+    @Test
+    void aDriftStillGoingOnIsUnderWayAsTheEndOfTheInputEmitsIt() {
+        UnderWay u = underWay(stillDrifting(1200));
+        assertThat(u.before()).isEmpty();
+        Event shown = u.ongoing().get(0);
+        assertThat(u.ongoing()).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(EventKind.DRIFT);
+            assertThat(e.start()).isEqualTo(Tracks.ms(630));
+            assertThat(e.end()).isEqualTo(Tracks.ms(1830));
+            assertThat(e.attributes()).containsEntry("duration_min", 20.0).containsEntry("drifting_fixes", 41)
+                    .containsEntry("steady_fixes", 0);
+            assertThat((double) e.attributes().get("distance_m")).isCloseTo(1234.7, within(2.0));
+        });
+
+        // ten minutes more adrift: the same episode, longer
+        assertThat(underWay(stillDrifting(1800)).ongoing()).singleElement().satisfies(e -> {
+            assertThat(e.id()).isEqualTo(shown.id());
+            assertThat(e.end()).isEqualTo(Tracks.ms(2430));
+            assertThat(e.attributes()).containsEntry("drifting_fixes", 61);
+        });
+
+        // one steady fix after it (within the 5 min tolerance) neither ends it nor counts in it yet
+        List<Fix> oneSteady = stillDrifting(1200);
+        Fix x = oneSteady.get(oneSteady.size() - 1);
+        oneSteady.add(new Fix(x.mmsi(), 1860, x.lat(), x.lon(), 10, 0, 0, 0));
+        assertThat(underWay(oneSteady).ongoing()).containsExactly(shown);
+
+        // under way again for 10 min: the drift ends, and is stored as it was shown
+        UnderWay ended = underWay(driftTrack(0, 1200));
+        assertThat(ended.before()).containsExactly(shown);
+        assertThat(ended.ongoing()).isEmpty();
+    }
+
+    /**
+     * What is not a drift at the end of the input is not under way either: one too short, and a drift
+     * whose last fix is a stray position (held, not added, and dropped at the end).
+     */
+    @Test
+    void aDriftUnderWayIsWhatTheEndOfTheInputWouldMakeOfIt() {
+        UnderWay tooShort = underWay(stillDrifting(480));
+        assertThat(tooShort.before()).isEmpty();
+        assertThat(tooShort.ongoing()).isEmpty();
+
+        List<Fix> clean = stillDrifting(1200);
+        List<Fix> strayLast = stray(clean, clean.size() - 1);
+        assertThat(underWay(strayLast).ongoing()).singleElement().satisfies(e -> {
+            assertThat(e.start()).isEqualTo(Tracks.ms(630));
+            assertThat(e.end()).isEqualTo(Tracks.ms(1800));
+            assertThat(e.attributes()).containsEntry("drifting_fixes", 40);
+            assertThat((double) e.attributes().get("distance_m")).isCloseTo(1203.8, within(2.0));
+        });
     }
 
     private static List<Fix> stop(double lowSog, long dropSeconds, double after) {
