@@ -127,7 +127,7 @@ import picocli.CommandLine.Spec;
             "  watchkeeper analyze --no-store --land-tolerance-km 50 AISdata.csv.gz"})
 public final class AnalyzeCommand implements Callable<Integer> {
     private static final int READ_BUFFER = 1 << 16;
-    /** Bytes looked at to recognise the format and GNSS time sentences. */
+    /** Bytes looked at to recognise the format. */
     private static final int SNIFF = 1 << 16;
 
     @Parameters(arity = "1..*", paramLabel = "FILE",
@@ -938,7 +938,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                             r.firstStray = o.time();
                             r.firstStrayLine = line;
                         }
-                    }, out == null ? null : rejection -> out.line(name, rejection), options, policy, assumed, head, n);
+                    }, out == null ? null : rejection -> out.line(name, rejection), options, policy, assumed);
                     byte[] buf = new byte[READ_BUFFER];
                     int k;
                     while ((k = in.read(buf, 0, buf.length)) > 0) {
@@ -949,9 +949,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     r.truncated = in instanceof GzipInput g ? g.truncated() : null;
                     r.corrupt = in instanceof GzipInput g && g.corrupt();
                     chain.finish();
-                    if (chain.gnss != null) {
-                        r.gnssSentences = chain.gnss.sentences();
-                    }
+                    r.gnssSentences = chain.gnss.sentences();
                     r.strayTime = chain.strays.strays();
                     r.nmea = chain.decoder.stats();
                     r.carried = chain.input.carried();
@@ -986,23 +984,24 @@ public final class AnalyzeCommand implements Callable<Integer> {
     /**
      * An NMEA input's way to observations, the same for the analysis ({@link #read}) and for its start
      * ({@link #sniff}): decoder, then the messages timed ({@link NmeaInput}), then stray times left out
-     * ({@link StrayTimeFilter}). A log of a shipborne receiver, whose start shows GNSS sentences ($GPRMC,
-     * $GPZDA), is timed by them through the GNSS clock, which the decoder shows each $ line.
+     * ({@link StrayTimeFilter}). The GNSS sentences of a log ($GPRMC, $GPZDA, ..., a shipborne receiver's
+     * or a coastal network's) time its messages through the GNSS clock, which the decoder shows each $
+     * line, from the first such sentence on wherever it comes, as the server times a source; in a log
+     * without one the clock never knows a time and changes nothing.
      */
     private static final class NmeaChain {
         final StrayTimeFilter strays;
         final NmeaInput input;
         final AisStreamDecoder decoder;
-        /** The GNSS clock, or null when the start shows no GNSS sentence. */
+        /** The GNSS clock (no time until the input shows a GNSS time sentence). */
         final GnssClock gnss;
 
         /**
          * @param onStray given each observation dropped for a stray time and the input line of its message, or null
          * @param rejected given each rejected line, or null
-         * @param head the input's first {@code n} bytes, looked at for GNSS sentences
          */
         NmeaChain(Consumer<Observation> sink, java.util.function.ObjLongConsumer<Observation> onStray,
-                  Consumer<Rejection> rejected, Options options, NmeaInput.Untimed policy, long assumed, byte[] head, int n) {
+                  Consumer<Rejection> rejected, Options options, NmeaInput.Untimed policy, long assumed) {
             strays = new StrayTimeFilter(sink, onStray == null ? null : o -> onStray.accept(o, lineOf(o)));
             input = new NmeaInput(o -> {
                 strays.accept(o);
@@ -1024,7 +1023,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     rejected.accept(r);
                 }
             });
-            gnss = GnssClock.present(head, n) ? new GnssClock(decoder) : null; // attaches itself to the decoder
+            gnss = new GnssClock(decoder); // attaches itself to the decoder
         }
 
         /**
@@ -1116,7 +1115,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             switch (format) {
                 case NMEA -> {
                     // as the analysis will read it
-                    NmeaChain chain = new NmeaChain(start, null, null, options, policy, assumed, head, Math.min(n, SNIFF));
+                    NmeaChain chain = new NmeaChain(start, null, null, options, policy, assumed);
                     chain.decoder.feed(head, 0, n);
                     chain.finish();
                 }

@@ -166,4 +166,89 @@ class ServeMatchesAnalyzeTest {
                     .containsExactlyElementsOf(want.track(5_030_044, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2));
         }
     }
+
+    /**
+     * A shipborne receiver's log whose receiver found its GNSS time only after the first 64 KiB (1 600
+     * untimed reports of as many ships, then {@code $GPRMC} at 12:00:00 on 18 June 2012, 50 ships, a
+     * {@code $GPGGA} at 12:01:00.5, 50 more): analyze times it by those sentences wherever they come, as
+     * the server does. The first 1 600 wait for the first time and take the RMC's, the next 50 take it
+     * too, the last 50 the GGA's. (analyze used to look for GNSS sentences in the first 64 KiB only, and
+     * found no time at all in this log: its 1 700 messages were left out.)
+     */
+    @Test
+    void aLogWhoseFirstGnssTimeComesLateIsTimedByItInAnalyzeAsInServe(@TempDir Path tmp) throws Exception {
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 1600; i++) {
+            log.append(report(219_000_000 + i, 55.0 + i * 0.001, 11.0));
+        }
+        int rmcAt = log.length();
+        log.append(nmea("$", "GPRMC,120000.00,A,5500.000,N,01100.000,E,0.0,0.0,180612,,,A"));
+        for (int i = 0; i < 50; i++) {
+            log.append(report(219_100_000 + i, 56.0 + i * 0.001, 11.0));
+        }
+        log.append(nmea("$", "GPGGA,120100.50,5500.000,N,01100.000,E,1,08,1.0,10.0,M,40.0,M,,"));
+        for (int i = 0; i < 50; i++) {
+            log.append(report(219_200_000 + i, 57.0 + i * 0.001, 11.0));
+        }
+        assertThat(rmcAt).as("bytes before the first GNSS sentence").isGreaterThan(1 << 16);
+        Path file = tmp.resolve("late-gnss.nmea");
+        Files.writeString(file, log, java.nio.charset.StandardCharsets.US_ASCII);
+
+        Path analyzed = tmp.resolve("analyze");
+        Cli.Run a = Cli.run("analyze", "--quiet", "--data", analyzed.toString(), "--report", tmp.resolve("report").toString(),
+                file.toString());
+        assertThat(a.exit()).as(a.err()).isZero();
+        assertThat(a.err()).isEmpty();
+        com.fasterxml.jackson.databind.JsonNode summary = Cli.summary(tmp.resolve("report"));
+        assertThat(summary.get("inputs").get(0).get("gnss_time_sentences").asLong()).isEqualTo(2);
+        assertThat(summary.get("time_span").get("start").asText()).isEqualTo("2012-06-18T12:00:00Z");
+        assertThat(summary.get("time_span").get("end").asText()).isEqualTo("2012-06-18T12:01:00.500Z");
+
+        Path served = tmp.resolve("serve");
+        WatchkeeperServer.Config cfg = WatchkeeperServer.Config.of(served).withPort(0)
+                .withSources(List.of("ship=file:" + file.toAbsolutePath()));
+        try (LiveServer s = LiveServer.start(cfg)) {
+            org.watchkeeper.server.Source source = s.server.sources().get(0);
+            source.join(60_000);
+            assertThat(source.finished()).isTrue();
+            assertThat(s.server.pipeline().awaitReleased(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(s.server.pipeline().lateObservations()).isZero();
+        }
+
+        long rmc = java.time.Instant.parse("2012-06-18T12:00:00Z").toEpochMilli();
+        long gga = java.time.Instant.parse("2012-06-18T12:01:00.500Z").toEpochMilli();
+        try (DuckDbHistoryStore want = DuckDbHistoryStore.open(analyzed); DuckDbHistoryStore got = DuckDbHistoryStore.open(served)) {
+            List<VesselRow> vessels = want.vessels();
+            assertThat(vessels).hasSize(1700);
+            for (VesselRow v : vessels) {
+                long t = v.mmsi() >= 219_200_000 ? gga : rmc;
+                assertThat(v.firstSeen()).as("vessel %d", v.mmsi()).isEqualTo(t);
+                assertThat(v.lastSeen()).as("vessel %d", v.mmsi()).isEqualTo(t);
+                assertThat(v.positions()).as("vessel %d", v.mmsi()).isEqualTo(1);
+            }
+            assertThat(got.vessels()).containsExactlyElementsOf(vessels);
+            for (int mmsi : new int[] {219_000_000, 219_000_999, 219_100_049, 219_200_000, 219_200_049}) {
+                assertThat(got.track(mmsi, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2)).as("track of %d", mmsi).hasSize(1)
+                        .containsExactlyElementsOf(want.track(mmsi, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2));
+            }
+        }
+    }
+
+    /** An untimed type 1 report of a ship under way at 10 kn, as a shipborne receiver logs it. */
+    private static String report(int mmsi, double lat, double lon) {
+        org.watchkeeper.ais.PositionReport r = new org.watchkeeper.ais.PositionReport(1, 0, mmsi, 0, -128, 10, true, lon, lat,
+                90, 90, 0, 0, 0, false, org.watchkeeper.ais.AisMessage.NOT_AVAILABLE);
+        org.watchkeeper.ais.BitWriter w = new org.watchkeeper.ais.BitWriter();
+        r.encode(w);
+        return nmea("!", "AIVDM,1,1,,A," + w.armoured() + "," + w.fillBits());
+    }
+
+    /** {@code start}{@code body}*hh and a line end, hh the NMEA checksum of the body. */
+    private static String nmea(String start, String body) {
+        int c = 0;
+        for (char ch : body.toCharArray()) {
+            c ^= ch;
+        }
+        return start + body + String.format("*%02X\r\n", c);
+    }
 }
