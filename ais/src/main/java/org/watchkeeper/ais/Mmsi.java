@@ -8,6 +8,13 @@ public final class Mmsi {
     /** Largest value that has 9 decimal digits. */
     public static final int MAX_VALID = 999_999_999;
 
+    /**
+     * Largest value the 30-bit MMSI field of an AIS message can carry (1 073 741 823). Stations do
+     * send values above {@link #MAX_VALID}; they are kept and flagged, so an MMSI up to this one can be
+     * a station of the picture.
+     */
+    public static final int MAX_FIELD = (1 << 30) - 1;
+
     /** The kind of station an MMSI's digit pattern denotes (ITU-R M.585-9). */
     public enum Kind {
         /** {@code MIDxxxxxx}, first digit 2..7: ship station. */

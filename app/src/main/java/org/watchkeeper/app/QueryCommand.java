@@ -291,10 +291,14 @@ public final class QueryCommand implements Runnable {
         return Instant.ofEpochMilli(t).toString();
     }
 
-    /** An MMSI is at most 9 digits (ITU-R M.585), 1..999999999 as the API takes it. */
+    /**
+     * An MMSI is 9 digits (ITU-R M.585), but stations send larger values, up to the largest the 30-bit
+     * AIS field carries, and the store keeps them: 1..1073741823, as the API takes them.
+     */
     static void checkMmsi(int mmsi) {
-        if (mmsi < 1 || mmsi > 999_999_999) {
-            throw new IllegalArgumentException("an MMSI is 1 to 9 digits (1..999999999), not " + mmsi);
+        if (mmsi < 1 || mmsi > Mmsi.MAX_FIELD) {
+            throw new IllegalArgumentException("an MMSI is 1.." + Mmsi.MAX_FIELD
+                    + " (9 digits, or up to the largest an AIS message can carry), not " + mmsi);
         }
     }
 

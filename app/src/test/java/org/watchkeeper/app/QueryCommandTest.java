@@ -244,14 +244,36 @@ class QueryCommandTest {
         Cli.Run badBox = Cli.run("query", "box", "56", "15", "55", "16", "--data", data);
         assertThat(badBox.exit()).isEqualTo(2);
         assertThat(badBox.err()).contains("minLat");
-        // an MMSI has 9 digits at most, as the API says
+        // an MMSI is at most the largest the 30-bit AIS field carries, as the API says
         for (String[] args : List.of(new String[] {"query", "events", "--mmsi", "1234567890", "--data", data},
+                new String[] {"query", "track", "1073741824", "--data", data},
                 new String[] {"query", "track", "0", "--data", data})) {
             Cli.Run bad = Cli.run(args);
             assertThat(bad.exit()).as(String.join(" ", args)).isEqualTo(2);
-            assertThat(bad.err()).as(String.join(" ", args)).startsWith("watchkeeper query " + args[1] + ": an MMSI is 1 to 9 digits"
-                    + " (1..999999999), not " + args[args.length - 3] + "\n");
+            assertThat(bad.err()).as(String.join(" ", args)).startsWith("watchkeeper query " + args[1] + ": an MMSI is 1..1073741823"
+                    + " (9 digits, or up to the largest an AIS message can carry), not " + args[args.length - 3] + "\n");
         }
+    }
+
+    /**
+     * Stations that send an MMSI of more than 9 digits are kept (the AMSA log has four, heard without a
+     * position): query takes the MMSI the store holds and answers with what it has, not a usage error.
+     */
+    @Test
+    void aTenDigitMmsiTheStoreHoldsIsAsked() {
+        String data = Cli.analyzedInto(tmp, "data/ais/amsa-risky/ais.txt.gz");
+        Cli.Run track = Cli.run("query", "track", "1000873988", "--data", data);
+        assertThat(track.exit()).as(track.err()).isZero();
+        assertThat(track.json()).isEmpty();
+        assertThat(track.err()).isEqualTo("watchkeeper query track: no positions of 1000873988\n");
+        Cli.Run events = Cli.run("query", "events", "--mmsi", "1047185408", "--data", data);
+        assertThat(events.exit()).as(events.err()).isZero();
+        assertThat(events.json()).isEmpty();
+        assertThat(events.err()).startsWith("watchkeeper query events: nothing found; the store holds positions: 16637, vessels: 2321,");
+        // not a station the store holds: said so, as for a 9-digit MMSI
+        Cli.Run unknown = Cli.run("query", "track", "1073741823", "--data", data);
+        assertThat(unknown.exit()).isZero();
+        assertThat(unknown.err()).isEqualTo("watchkeeper query track: no vessel 1073741823 in the store\n");
     }
 
     /** A store another process holds open (a running server) is said in those words, with where to ask instead. */
