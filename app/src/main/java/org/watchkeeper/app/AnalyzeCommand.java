@@ -351,6 +351,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (!noStore && storeOptions.kind == StoreOptions.Kind.postgres) {
             storeOptions.pg.check(spec);
         }
+        String refused = noStore || storeOptions.kind != StoreOptions.Kind.duckdb ? null : storeOptions.refusedDuckDbFolder();
+        if (refused != null) {
+            err.println("watchkeeper analyze: " + refused);
+            err.flush();
+            return 2;
+        }
         if (files.stream().filter("-"::equals).count() > 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "standard input (-) can be named once: it is read once");

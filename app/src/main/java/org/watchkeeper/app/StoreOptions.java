@@ -22,7 +22,8 @@ final class StoreOptions {
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "watchkeeper-data",
             description = "Directory of the DuckDB store (file " + DuckDbHistoryStore.FILE_NAME + "); analyze creates it when missing"
                     + " and holds it while it runs (refused while another process, such as a server, holds it), query needs it"
-                    + " (the folder of a server started with --store postgres: query names the --pg-schema that holds its history)."
+                    + " (the folder of a server started with --store postgres: query names the --pg-schema that holds its history, and"
+                    + " analyze refuses to make a second history beside it)."
                     + " Default: ./${DEFAULT-VALUE}.")
     Path data = Path.of("watchkeeper-data");
 
@@ -60,8 +61,7 @@ final class StoreOptions {
         java.util.Optional<PostgresLocation> marked = PostgresLocation.markedIn(data);
         if (marked.isPresent()) {
             PostgresLocation at = marked.get();
-            return ": " + data + " is the data folder of a server that keeps its history in PostgreSQL, in schema " + at.schema()
-                    + " at " + at.displayUrl() + "; ask it there with --store postgres --pg-schema " + at.schema()
+            return ": " + postgresServerFolder(at) + "; ask it there with --store postgres --pg-schema " + at.schema()
                     + (at.url().equals(pg.pgUrl) ? "" : " --pg-url " + at.displayUrl())
                     + (at.user().equals(pg.pgUser) ? "" : " --pg-user " + at.user());
         }
@@ -71,6 +71,27 @@ final class StoreOptions {
                     + " (" + PostgresLocation.DEFAULT_SCHEMA + " unless serve was given another --pg-schema)";
         }
         return " (run 'watchkeeper analyze' first, or give --data / --store)";
+    }
+
+    /**
+     * Why analyze may not make a DuckDB store in {@code --data}: the folder is that of a server that keeps its
+     * history in PostgreSQL ({@link PostgresLocation#MARKER_FILE}, read as query reads it), and a
+     * {@code history.duckdb} beside it would be a second history nobody asks. That server empties its schema at
+     * each start (analyze refuses to write there too), so the way out is another schema or another folder.
+     *
+     * @return the one-line reason, or null when {@code --data} is not such a folder
+     */
+    String refusedDuckDbFolder() {
+        return PostgresLocation.markedIn(data).map(at -> postgresServerFolder(at) + ", not in a "
+                + DuckDbHistoryStore.FILE_NAME + " here, and empties " + at.schema() + " at each start: give --store postgres"
+                + " --pg-schema with a schema of its own" + (at.url().equals(pg.pgUrl) ? "" : " --pg-url " + at.displayUrl())
+                + " to keep this history in PostgreSQL, or another --data folder for a DuckDB store").orElse(null);
+    }
+
+    /** "DIR is the data folder of a server that keeps its history in PostgreSQL, in schema S at URL". */
+    private String postgresServerFolder(PostgresLocation at) {
+        return data + " is the data folder of a server that keeps its history in PostgreSQL, in schema " + at.schema()
+                + " at " + at.displayUrl();
     }
 
     /** Where the store is, for messages. */

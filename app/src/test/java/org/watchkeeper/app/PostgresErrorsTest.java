@@ -194,6 +194,18 @@ class PostgresErrorsTest {
         assertThat(r.err()).isEqualTo("watchkeeper query: no store at " + data.resolve("history.duckdb") + ": " + data
                 + " is the data folder of a server that keeps its history in PostgreSQL, in schema " + schema + " at "
                 + PostgresTestSupport.URL + "; ask it there with --store postgres --pg-schema " + schema + NL);
+        // analyze there would make a second history (a history.duckdb) beside the server's: refused, nothing made
+        Path log = Files.writeString(tmp.resolve("one.nmea"), "!AIVDM,1,1,,A,13u?etPv2;0n:dDPwUM1U1Cb069D,0*24\n");
+        Cli.Run analyze = Cli.run("analyze", "--data", data.toString(), "--report", tmp.resolve("report").toString(),
+                "--pg-url", PostgresTestSupport.URL, log.toString());
+        assertThat(analyze.exit()).isEqualTo(2);
+        assertThat(analyze.out()).isEmpty();
+        assertThat(analyze.err()).isEqualTo("watchkeeper analyze: " + data + " is the data folder of a server that keeps its history"
+                + " in PostgreSQL, in schema " + schema + " at " + PostgresTestSupport.URL + ", not in a history.duckdb here, and"
+                + " empties " + schema + " at each start: give --store postgres --pg-schema with a schema of its own to keep this"
+                + " history in PostgreSQL, or another --data folder for a DuckDB store" + NL);
+        assertThat(data.resolve("history.duckdb")).doesNotExist();
+        assertThat(tmp.resolve("report")).doesNotExist();
         // and that is where it is: the (empty) history answers
         Cli.Run there = Cli.run("query", "events", "--store", "postgres", "--pg-schema", schema, "--pg-url", PostgresTestSupport.URL,
                 "--pg-user", PostgresTestSupport.USER, "--pg-password", PostgresTestSupport.PASSWORD);
@@ -222,6 +234,23 @@ class PostgresErrorsTest {
                 + " is the data folder of a server that keeps its history in PostgreSQL, in schema wk_live at"
                 + " jdbc:postgresql://db.example.org:6543/ais; ask it there with --store postgres --pg-schema wk_live"
                 + " --pg-url jdbc:postgresql://db.example.org:6543/ais --pg-user bob" + NL);
+
+        // analyze names the server's URL when it is not the one it was given
+        Path log = Files.writeString(tmp.resolve("one.nmea"), "!AIVDM,1,1,,A,13u?etPv2;0n:dDPwUM1U1Cb069D,0*24\n");
+        Cli.Run a = Cli.run("analyze", "--quiet", "--data", data.toString(), "--report", tmp.resolve("report").toString(), log.toString());
+        assertThat(a.exit()).isEqualTo(2);
+        assertThat(a.err()).isEqualTo("watchkeeper analyze: " + data + " is the data folder of a server that keeps its history in"
+                + " PostgreSQL, in schema wk_live at jdbc:postgresql://db.example.org:6543/ais, not in a history.duckdb here, and"
+                + " empties wk_live at each start: give --store postgres --pg-schema with a schema of its own --pg-url"
+                + " jdbc:postgresql://db.example.org:6543/ais to keep this history in PostgreSQL, or another --data folder for a"
+                + " DuckDB store" + NL);
+        assertThat(data.resolve("history.duckdb")).doesNotExist();
+        // --no-store writes no history: the report alone is made
+        Cli.Run report = Cli.run("analyze", "--quiet", "--no-store", "--data", data.toString(), "--report",
+                tmp.resolve("report").toString(), log.toString());
+        assertThat(report.exit()).as(report.err()).isZero();
+        assertThat(data.resolve("history.duckdb")).doesNotExist();
+        assertThat(tmp.resolve("report")).isDirectory();
 
         // a server's folder from before servers named their schema: its raw archive says whose it is
         Path old = Files.createDirectories(tmp.resolve("old/raw"));
