@@ -142,7 +142,8 @@ function isStructured(v) {
 /**
  * The facts of an event for its detail panel: [label, value] rows of kind, times, duration, zone and
  * watchlist note, then each measured attribute (name made readable, numbers rounded, lists of values
- * joined, times written by `time`: ISO instants and epoch milliseconds of a `_ms` attribute), then the
+ * joined, times written by `time`: ISO instants and epoch milliseconds of a `_ms` attribute; a
+ * duration_* within a second of the Duration row left out, see repeatsSpan), then the
  * detector's parameters (the thresholds that fired it) and the number of evidence observations.
  * `evidence` the number of evidence observations when known (the stored event's `evidence`).
  * A value is plain text, or `{text, title}` for a quantity whose name gives its unit (a duration, a
@@ -156,15 +157,16 @@ export function eventFacts(e, { evidence, time = (t) => t } = {}) {
   const rows = [['Kind', kindLabel(e.kind)], ['Start', e.start ? time(e.start) : '—']];
   rows.push(['End', e.ongoing ? 'under way' : (e.end ? time(e.end) : '—')]);
   const d = e.start && e.end ? Date.parse(e.end) - Date.parse(e.start) : NaN;
-  if (Number.isFinite(d) && d > 0) {
-    rows.push(['Duration', { text: `${durationText(d / 1000)}${e.ongoing ? ' so far' : ''}`, title: `${exact(d / 1000)} s` }]);
+  const span = Number.isFinite(d) && d > 0 ? d / 1000 : NaN;
+  if (Number.isFinite(span)) {
+    rows.push(['Duration', { text: `${durationText(span)}${e.ongoing ? ' so far' : ''}`, title: `${exact(span)} s` }]);
   }
   if (a.zone_name) rows.push(['Zone', String(a.zone_name)]);
   const notes = Array.isArray(a.note) ? a.note : a.note ? [a.note] : [];
   if (notes.length) rows.push(['Watchlist note', notes.join('; ')]);
   const parts = e.kind === 'port_visit' && Array.isArray(a.parts) && a.parts.length > 0;
   for (const [k, v] of Object.entries(a)) {
-    if (NAMED_ATTRIBUTES.has(k) || (parts && k === 'part_count')) continue;
+    if (NAMED_ATTRIBUTES.has(k) || (parts && k === 'part_count') || repeatsSpan(k, v, span)) continue;
     const q = measured(k, v);
     if (parts && k === 'parts') rows.push(['Parts', { html: portPartsHtml(a, { time }) }]);
     else if (isStructured(v)) rows.push([attributeLabel(k), { html: attributeHtml(v, { time }) }]);
@@ -177,6 +179,17 @@ export function eventFacts(e, { evidence, time = (t) => t } = {}) {
   }
   if (evidence !== undefined && evidence !== null) rows.push(['Evidence', `${evidence} observation${evidence === 1 ? '' : 's'}`]);
   return rows;
+}
+
+/**
+ * Whether attribute k is the event's span again: a duration named duration_* (duration_h, duration_s...)
+ * within a second of the span (seconds) the Duration row already shows. One that differs (a gap's
+ * silence measured between fixes, not the event's bounds) is kept.
+ */
+function repeatsSpan(k, v, span) {
+  const u = unitOf(k);
+  return Number.isFinite(span) && u !== null && u.quantity === 'duration' && u.name === 'duration'
+    && typeof v === 'number' && Number.isFinite(v) && Math.abs(v * u.base - span) <= 1;
 }
 
 /**

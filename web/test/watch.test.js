@@ -89,6 +89,21 @@ describe('event facts', () => {
     expect(ongoing).toContainEqual(['Watchlist note', 'watch']);
     expect(ongoing.find((r) => r[0] === 'Evidence')).toBeUndefined();
   });
+  it('leaves out a duration attribute that repeats the span, and keeps one that differs', () => {
+    const gap = { kind: 'gap', start: '2026-11-01T10:00:00Z', end: '2026-11-01T12:14:00Z', vessels: ['219000001'],
+      attributes: { duration_h: 2.233333, distance_m: 5000 } };
+    // 2.233333 h is 8039.9988 s: the span of 8040 s to 6 decimals, shown once
+    expect(eventFacts(gap)).toEqual([['Kind', 'gap'], ['Start', '2026-11-01T10:00:00Z'], ['End', '2026-11-01T12:14:00Z'],
+      ['Duration', { text: '2 h 14 min', title: '8040 s' }], ['distance', { text: '5 km', title: '5000 m' }]]);
+    expect(eventFacts({ ...gap, attributes: { duration_s: 8040.9 } }).map(([k]) => k)).not.toContain('duration');
+    // more than a second apart: a different measure, kept beside the span
+    expect(eventFacts({ ...gap, attributes: { duration_s: 8041.5 } })).toContainEqual(['duration', { text: '2 h 14 min', title: '8041.5 s' }]);
+    expect(eventFacts({ ...gap, attributes: { duration_h: 2 } })).toContainEqual(['duration', { text: '2 h', title: '2 h = 7200 s' }]);
+    // other durations equal to the span are not the span again
+    expect(eventFacts({ ...gap, attributes: { dwell_s: 8040 } })).toContainEqual(['dwell', { text: '2 h 14 min', title: '8040 s' }]);
+    // no span shown (no end): the attribute is the only duration, kept
+    expect(eventFacts({ ...gap, end: undefined, attributes: { duration_h: 2.233333 } }).map(([k]) => k)).toEqual(['Kind', 'Start', 'End', 'duration']);
+  });
   it('writes the times of the event and of its attributes with the formatter given', () => {
     const rows = eventFacts({ kind: 'port_visit', start: '2013-11-12T12:04:57.749Z', end: '2013-11-12T13:00:00Z',
       attributes: { arrival_ms: 1384257897749, previous_time: '2013-11-12T12:00:00Z', stop_count: 1, port_name: 'Landskrona' } }, { time: (t) => `<${t}>` });
@@ -175,7 +190,7 @@ describe('quantities named with their unit', () => {
     const rows = eventFacts(e, { evidence: 2 });
     expect(rows).toEqual([
       ['Kind', 'gap'], ['Start', '2026-11-01T10:00:00Z'], ['End', '2026-11-01T12:14:00Z'], ['Duration', { text: '2 h 14 min', title: '8040 s' }],
-      ['duration', { text: '2 h 14 min', title: '8040 s' }], ['likely disabling', 'yes'],
+      ['likely disabling', 'yes'],
       ['Parameters', { html: '<table class="attr-object params">'
         + '<tr><th title="min_gap_h">min gap</th><td><span class="measured" title="6 h = 21600 s">6 h</span></td></tr>'
         + '<tr><th title="max_distance_m">max distance</th><td><span class="measured" title="500 m">500 m</span></td></tr>'
