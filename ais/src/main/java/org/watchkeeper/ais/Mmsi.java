@@ -55,6 +55,29 @@ public final class Mmsi {
         return s.length() >= 9 ? s : ZEROS.substring(s.length()) + s;
     }
 
+    /**
+     * An MMSI as a user writes it: digits only, leading zeros allowed ({@code 000000000} is the
+     * placeholder 0 some transmitters send), up to {@link #MAX_FIELD}, as the vessel list can hold it.
+     *
+     * @param name what the value is called in a message ({@code mmsi}, {@code --mmsi})
+     * @throws IllegalArgumentException naming {@code name} and the value as written
+     */
+    public static int parse(String s, String name) {
+        if (s == null || !s.matches("\\d+")) {
+            throw new IllegalArgumentException(name + " must be an MMSI, digits only: " + s);
+        }
+        String digits = s.replaceFirst("^0+(?=\\d)", "");
+        if (digits.length() > 10 || Long.parseLong(digits) > MAX_FIELD) {
+            throw new IllegalArgumentException(aboveField(name, s));
+        }
+        return Integer.parseInt(digits);
+    }
+
+    /** The message for an MMSI written as {@code written} that is above {@link #MAX_FIELD}. */
+    public static String aboveField(String name, String written) {
+        return name + " " + written + " is above " + MAX_FIELD + ", the largest MMSI an AIS message can carry";
+    }
+
     /** Whether the value fits the 9-digit MMSI range (1..999 999 999). */
     public static boolean isValid(int mmsi) {
         return mmsi > 0 && mmsi <= MAX_VALID;

@@ -883,17 +883,13 @@ public final class Api {
     }
 
     static int mmsi(String s, String name) {
-        if (s == null || !s.matches("\\d+")) {
-            throw new BadRequest(name + " must be an MMSI, digits only: " + s);
-        }
         // 000000000 too: a placeholder some transmitters send, and a station the picture lists; and
         // values of 10 digits up to the 30-bit field's largest, which stations send and the picture keeps
-        String digits = s.replaceFirst("^0+(?=\\d)", "");
-        if (digits.length() > 10 || Long.parseLong(digits) > Mmsi.MAX_FIELD) {
-            throw new BadRequest(name + " " + s + " is above " + Mmsi.MAX_FIELD
-                    + ", the largest MMSI an AIS message can carry");
+        try {
+            return Mmsi.parse(s, name);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest(e.getMessage());
         }
-        return Integer.parseInt(digits);
     }
 
     /**

@@ -509,13 +509,27 @@ public final class UserData {
         String name = null;
         if (body.hasNonNull("mmsi")) {
             JsonNode m = body.get("mmsi");
-            // written as text, an MMSI has its 9 digits (leading zeros too): 8 digits is a digit left out, not 0 + 8
+            // written as text, an MMSI has its 9 digits (leading zeros too): 8 digits is a digit left out, not 0 + 8;
+            // a value above 9 digits, up to the largest the 30-bit AIS field carries, is one some stations send
+            // (the vessel list shows them), but 0 + 9 digits is not one
             if (m.isTextual() && m.asText().strip().matches("\\d{1,8}|\\d{10,}")) {
                 String t = m.asText().strip();
-                throw new Api.BadRequest("mmsi '" + t + "' has " + t.length() + " digits: an MMSI is 9 digits"
-                        + (t.length() < 9 ? " (if you mean " + "0".repeat(9 - t.length()) + t + ", write that)" : ""));
+                java.math.BigInteger v = new java.math.BigInteger(t);
+                if (v.compareTo(java.math.BigInteger.valueOf(Mmsi.MAX_FIELD)) > 0) {
+                    throw new Api.BadRequest(Mmsi.aboveField("mmsi", t));
+                }
+                if (v.compareTo(java.math.BigInteger.valueOf(Mmsi.MAX_VALID)) <= 0) {
+                    throw new Api.BadRequest("mmsi '" + t + "' has " + t.length() + " digits: an MMSI is 9 digits"
+                            + (t.length() < 9 ? " (if you mean " + "0".repeat(9 - t.length()) + t + ", write that)"
+                                    : ", or a value of 10 up to " + Mmsi.MAX_FIELD + " as some stations send"));
+                }
             }
-            mmsi = number(m, "mmsi", 1, 999_999_999);
+            if (m.isNumber() && aboveField(m)) {
+                throw new Api.BadRequest(m.isDouble() && Double.isInfinite(m.doubleValue())
+                        ? "mmsi is above " + Mmsi.MAX_FIELD + ", the largest MMSI an AIS message can carry: too large"
+                        : Mmsi.aboveField("mmsi", m.toString()));
+            }
+            mmsi = number(m, "mmsi", 1, Mmsi.MAX_FIELD);
             if (m.isNumber() && mmsi < 100_000_000) {
                 // a number cannot carry an MMSI's leading zeros: 21212300 is a digit left out as often as 021212300
                 throw new Api.BadRequest("mmsi " + mmsi + " has " + Integer.toString(mmsi).length() + " digits: an MMSI is 9"
@@ -556,6 +570,14 @@ public final class UserData {
         return null;
     }
 
+    /** Whether a JSON number is above the largest MMSI an AIS message can carry. */
+    private static boolean aboveField(JsonNode n) {
+        if ((n.isDouble() || n.isFloat()) && Double.isInfinite(n.doubleValue())) {
+            return n.doubleValue() > 0;
+        }
+        return n.decimalValue().compareTo(java.math.BigDecimal.valueOf(Mmsi.MAX_FIELD)) > 0;
+    }
+
     private static int number(JsonNode n, String field, int min, int max) {
         return (int) Api.whole(n, field, min, max, true, "");
     }
@@ -579,7 +601,7 @@ public final class UserData {
             int sp = line.indexOf(' ');
             String key = line.substring(0, sp).toLowerCase(java.util.Locale.ROOT);
             String value = line.substring(sp + 1).strip();
-            int mmsi = key.equals("mmsi") ? Integer.parseInt(value) : 0;
+            int mmsi = key.equals("mmsi") ? Watchlist.mmsi(value) : 0;
             int imo = key.equals("imo") ? Integer.parseInt(value) : 0;
             String name = key.equals("name") ? value : null;
             if (held(mmsi, imo, name) != null) {

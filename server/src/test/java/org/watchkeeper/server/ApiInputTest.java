@@ -308,14 +308,16 @@ class ApiInputTest {
     @Test
     void anIntegerOutOfRangeIsReportedAsWrittenNeverWrapped() throws Exception {
         String huge = "99999999999999999999999";
-        assertError(Fixture.post(server, "/api/watchlist", "{\"mmsi\":" + huge + "}"), 400, "mmsi must be 1..999999999: " + huge);
+        assertError(Fixture.post(server, "/api/watchlist", "{\"mmsi\":" + huge + "}"), 400,
+                "mmsi " + huge + " is above 1073741823, the largest MMSI an AIS message can carry");
         assertError(Fixture.post(server, "/api/watchlist", "{\"mmsi\":\"" + huge + "\"}"), 400,
-                "mmsi '" + huge + "' has " + huge.length() + " digits: an MMSI is 9 digits");
-        assertError(Fixture.post(server, "/api/watchlist", "{\"mmsi\":-" + huge + "}"), 400, "mmsi must be 1..999999999: -" + huge);
+                "mmsi " + huge + " is above 1073741823, the largest MMSI an AIS message can carry");
+        assertError(Fixture.post(server, "/api/watchlist", "{\"mmsi\":-" + huge + "}"), 400, "mmsi must be 1..1073741823: -" + huge);
         assertError(Fixture.post(server, "/api/watchlist", "{\"imo\":" + huge + "}"), 400, "imo must be 1000000..9999999: " + huge);
         assertError(Fixture.post(server, "/api/watchlist", "{\"mmsi\":2191650.5}"), 400,
                 "mmsi must be an integer or a string of digits: 2191650.5");
-        assertError(Fixture.post(server, "/api/watchlist", "{\"mmsi\":1e400}"), 400, "mmsi must be 1..999999999: too large");
+        assertError(Fixture.post(server, "/api/watchlist", "{\"mmsi\":1e400}"), 400,
+                "mmsi is above 1073741823, the largest MMSI an AIS message can carry: too large");
         assertThat(Fixture.post(server, "/api/watchlist", "{\"mmsi\":219165000.0}").status()).isEqualTo(201);
         assertError(Fixture.post(server, "/api/tokens", "{\"ttl_s\":" + huge + "}"), 400, "ttl_s must be 1..158112000 seconds: " + huge);
         assertError(Fixture.post(server, "/api/tokens", "{\"ttl_s\":1.5}"), 400, "ttl_s must be an integer: 1.5");

@@ -311,6 +311,18 @@ class ApiTest {
         assertThat(wl.get("entries").toString()).contains("219165000").contains("Ever Given");
         assertThat(Fixture.delete(server, "/api/watchlist/" + wid).status()).isEqualTo(204);
         assertThat(Fixture.delete(server, "/api/watchlist/" + wid).status()).isEqualTo(404);
+
+        // a station the vessel list shows with a 10-digit MMSI (kept and flagged) can be watched, as text or as a
+        // number, up to the largest the 30-bit AIS field carries
+        for (String mmsi : List.of("\"1000873988\"", "1073741823")) {
+            Fixture.Reply ten = Fixture.post(server, "/api/watchlist", "{\"mmsi\":" + mmsi + ",\"note\":\"10 digits\"}");
+            assertThat(ten.status()).as(ten.body()).isEqualTo(201);
+            assertThat(ten.json().get("mmsi").asText()).isEqualTo(mmsi.replace("\"", ""));
+            assertThat(Fixture.get(server, "/api/watchlist").json().get("entries").findValuesAsText("mmsi"))
+                    .contains(mmsi.replace("\"", ""));
+            assertThat(Fixture.post(server, "/api/watchlist", "{\"mmsi\":" + mmsi + "}").status()).isEqualTo(409);
+            assertThat(Fixture.delete(server, "/api/watchlist/" + ten.json().get("id").asText()).status()).isEqualTo(204);
+        }
     }
 
     @Test
@@ -511,9 +523,11 @@ class ApiTest {
         "/api/watchlist|{\"mmsi\":1,\"imo\":1234567}|give exactly one of mmsi, imo or name",
         "/api/watchlist|{\"mmsi\":\"12x\"}|mmsi must be an integer or a string of digits",
         "/api/watchlist|{\"mmsi\":\"21212300\"}|mmsi '21212300' has 8 digits: an MMSI is 9 digits (if you mean 021212300, write that)",
-        "/api/watchlist|{\"mmsi\":\"2121230001\"}|mmsi '2121230001' has 10 digits: an MMSI is 9 digits",
+        "/api/watchlist|{\"mmsi\":\"2121230001\"}|mmsi 2121230001 is above 1073741823, the largest MMSI an AIS message can carry",
+        "/api/watchlist|{\"mmsi\":\"0212123000\"}|mmsi '0212123000' has 10 digits: an MMSI is 9 digits, or a value of 10 up to 1073741823 as some stations send",
         "/api/watchlist|{\"mmsi\":21212300}|mmsi 21212300 has 8 digits: an MMSI is 9 digits; one with leading zeros is written as a string (\"021212300\")",
-        "/api/watchlist|{\"mmsi\":1234567890}|mmsi must be 1..999999999",
+        "/api/watchlist|{\"mmsi\":1073741824}|mmsi 1073741824 is above 1073741823, the largest MMSI an AIS message can carry",
+        "/api/watchlist|{\"mmsi\":0}|mmsi must be 1..1073741823: 0",
         "/api/watchlist|{\"imo\":123}|imo must be 1000000..9999999",
         "/api/watchlist|{\"name\":\"@@@\"}|name must be a string with letters or digits",
         "/api/watchlist|{\"name\":\"X\",\"note\":5}|note must be a string",

@@ -9,12 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.watchkeeper.ais.Mmsi;
 
 /**
  * Vessels of interest, by MMSI, IMO number or name. Names are compared {@link #normaliseName
  * normalised}, so "Ever-Given", "EVER GIVEN" and "ever  given" match each other. Immutable.
  *
- * <p>Text form ({@link #parse}): one entry per line, {@code mmsi <digits>}, {@code imo <digits>} or
+ * <p>Text form ({@link #parse}): one entry per line, {@code mmsi <digits>} (up to 1073741823, the
+ * largest the 30-bit AIS field carries), {@code imo <digits>} or
  * {@code name <text>}, optionally followed by {@code | <note>} (shown in events); blank lines and
  * lines starting with {@code #} are ignored.
  */
@@ -92,7 +94,7 @@ public final class Watchlist implements Serializable {
             String value = sp < 0 ? "" : line.substring(sp + 1).strip();
             try {
                 switch (key) {
-                    case "mmsi" -> m.put(number(value, 9, "an MMSI is 1 to 9 digits"), note);
+                    case "mmsi" -> m.put(mmsi(value), note);
                     case "imo" -> i.put(number(value, 7, "an IMO number is 7 digits"), note);
                     case "name" -> {
                         if (normaliseName(value).isEmpty()) {
@@ -117,6 +119,20 @@ public final class Watchlist implements Serializable {
         int v = Integer.parseInt(value);
         if (v == 0) {
             throw new IllegalArgumentException(what + ", not 0");
+        }
+        return v;
+    }
+
+    /**
+     * The MMSI of an {@code mmsi} line: digits, up to the largest the 30-bit AIS field carries (a value
+     * above 9 digits is one some stations send, and the picture lists them), not 0.
+     *
+     * @throws IllegalArgumentException saying what is wrong
+     */
+    public static int mmsi(String value) {
+        int v = Mmsi.parse(value, "mmsi");
+        if (v == 0) {
+            throw new IllegalArgumentException("mmsi 0 is the placeholder of a transmitter without one, not a vessel to watch");
         }
         return v;
     }

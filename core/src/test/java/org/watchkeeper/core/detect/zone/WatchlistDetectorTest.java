@@ -28,9 +28,16 @@ class WatchlistDetectorTest {
         assertThat(LIST.size()).isEqualTo(3);
         assertThatThrownBy(() -> Watchlist.parse(List.of("callsign ABCD"))).hasMessageContaining("line 1");
         assertThatThrownBy(() -> Watchlist.parse(List.of("mmsi 219000895", "mmsi abc")))
-                .hasMessage("watchlist line 2: an MMSI is 1 to 9 digits, not 'abc': mmsi abc");
-        assertThatThrownBy(() -> Watchlist.parse(List.of("mmsi 2190008951"))).hasMessageContaining("an MMSI is 1 to 9 digits, not '2190008951'");
-        assertThatThrownBy(() -> Watchlist.parse(List.of("mmsi -5"))).hasMessageContaining("not '-5'");
+                .hasMessage("watchlist line 2: mmsi must be an MMSI, digits only: abc: mmsi abc");
+        assertThatThrownBy(() -> Watchlist.parse(List.of("mmsi 2190008951")))
+                .hasMessage("watchlist line 1: mmsi 2190008951 is above 1073741823, the largest MMSI an AIS message can carry: mmsi 2190008951");
+        assertThatThrownBy(() -> Watchlist.parse(List.of("mmsi -5"))).hasMessageContaining("digits only: -5");
+        assertThatThrownBy(() -> Watchlist.parse(List.of("mmsi 000000000"))).hasMessageContaining("mmsi 0 is the placeholder");
+        // a station sending a 10-digit MMSI (kept and flagged) can be listed, up to the largest the AIS field carries
+        Watchlist ten = Watchlist.parse(List.of("mmsi 1000873988 | ten digits", "mmsi 1073741823"));
+        assertThat(ten.mmsi(1000873988)).isEqualTo("ten digits");
+        assertThat(ten.mmsi(1073741823)).isEqualTo("");
+        assertThat(ten.size()).isEqualTo(2);
         assertThatThrownBy(() -> Watchlist.parse(List.of("imo 90747290"))).hasMessageContaining("an IMO number is 7 digits, not '90747290'");
         assertThatThrownBy(() -> Watchlist.parse(List.of("imo 0"))).hasMessageContaining("an IMO number is 7 digits, not 0");
         // a base station's MMSI written with its leading zeros is the same entry as without them
