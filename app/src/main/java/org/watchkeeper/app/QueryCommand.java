@@ -293,13 +293,19 @@ public final class QueryCommand implements Runnable {
 
     /**
      * An MMSI is 9 digits (ITU-R M.585), but stations send larger values, up to the largest the 30-bit
-     * AIS field carries, and the store keeps them: 1..1073741823, as the API takes them.
+     * AIS field carries, and the store keeps them: digits (leading zeros allowed) up to 1073741823, as the
+     * API takes them, with its words for a value that is not one. Read as text, so that a value too large
+     * for a Java int is said to be above the largest MMSI, not "not a whole number".
+     *
+     * @param name the option as the message names it ({@code mmsi}, {@code --mmsi})
      */
-    static void checkMmsi(int mmsi) {
-        if (mmsi < 1 || mmsi > Mmsi.MAX_FIELD) {
+    static int mmsi(String written, String name) {
+        int mmsi = Mmsi.parse(written, name);
+        if (mmsi < 1) {
             throw new IllegalArgumentException("an MMSI is 1.." + Mmsi.MAX_FIELD
-                    + " (9 digits, or up to the largest an AIS message can carry), not " + mmsi);
+                    + " (9 digits, or up to the largest an AIS message can carry), not " + written);
         }
+        return mmsi;
     }
 
     /** Names of the vessels in the answer, looked up once each. */
@@ -329,11 +335,13 @@ public final class QueryCommand implements Runnable {
             description = "The positions of one vessel in the window, in time order, with their track segment number.")
     static final class Track extends Sub {
         @Parameters(index = "0", paramLabel = "MMSI", description = "The vessel's MMSI.")
+        String mmsiWritten;
+
         int mmsi;
 
         @Override
         void check() {
-            checkMmsi(mmsi);
+            mmsi = mmsi(mmsiWritten, "mmsi");
         }
 
         @Override
@@ -486,6 +494,8 @@ public final class QueryCommand implements Runnable {
         List<String> kinds;
 
         @Option(names = "--mmsi", paramLabel = "MMSI", description = "Only events involving this vessel.")
+        String mmsiWritten;
+
         Integer mmsi;
 
         @Option(names = "--shiptype", paramLabel = "TYPES",
@@ -510,9 +520,7 @@ public final class QueryCommand implements Runnable {
 
         @Override
         void check() {
-            if (mmsi != null) {
-                checkMmsi(mmsi);
-            }
+            mmsi = mmsiWritten == null ? null : mmsi(mmsiWritten, "--mmsi");
             vessels = VesselCriteria.parseLists(shipType, flag, vesselClass, "--");
         }
 

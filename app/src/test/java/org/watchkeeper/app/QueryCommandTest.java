@@ -244,15 +244,34 @@ class QueryCommandTest {
         Cli.Run badBox = Cli.run("query", "box", "56", "15", "55", "16", "--data", data);
         assertThat(badBox.exit()).isEqualTo(2);
         assertThat(badBox.err()).contains("minLat");
-        // an MMSI is at most the largest the 30-bit AIS field carries, as the API says
+        // an MMSI is at most the largest the 30-bit AIS field carries, said in the API's words, also for a value
+        // too large for a Java int (once "'99999999999' is not a whole number")
         for (String[] args : List.of(new String[] {"query", "events", "--mmsi", "1234567890", "--data", data},
                 new String[] {"query", "track", "1073741824", "--data", data},
-                new String[] {"query", "track", "0", "--data", data})) {
+                new String[] {"query", "track", "99999999999", "--data", data},
+                new String[] {"query", "events", "--mmsi", "99999999999999999999999", "--data", data})) {
             Cli.Run bad = Cli.run(args);
+            String option = args[1].equals("track") ? "mmsi" : "--mmsi";
             assertThat(bad.exit()).as(String.join(" ", args)).isEqualTo(2);
-            assertThat(bad.err()).as(String.join(" ", args)).startsWith("watchkeeper query " + args[1] + ": an MMSI is 1..1073741823"
-                    + " (9 digits, or up to the largest an AIS message can carry), not " + args[args.length - 3] + "\n");
+            assertThat(bad.err()).as(String.join(" ", args)).startsWith("watchkeeper query " + args[1] + ": " + option + " "
+                    + args[args.length - 3] + " is above 1073741823, the largest MMSI an AIS message can carry\n");
         }
+        for (String[] args : List.of(new String[] {"query", "track", "21212300x", "--data", data},
+                new String[] {"query", "events", "--mmsi", "2.5", "--data", data})) {
+            Cli.Run bad = Cli.run(args);
+            String option = args[1].equals("track") ? "mmsi" : "--mmsi";
+            assertThat(bad.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(bad.err()).as(String.join(" ", args)).startsWith("watchkeeper query " + args[1] + ": " + option
+                    + " must be an MMSI, digits only: " + args[args.length - 3] + "\n");
+        }
+        Cli.Run zero = Cli.run("query", "track", "0", "--data", data);
+        assertThat(zero.exit()).isEqualTo(2);
+        assertThat(zero.err()).startsWith("watchkeeper query track: an MMSI is 1..1073741823"
+                + " (9 digits, or up to the largest an AIS message can carry), not 0\n");
+        // the largest is taken (a station the store does not hold: said so), leading zeros too
+        Cli.Run largest = Cli.run("query", "track", "01073741823", "--data", data);
+        assertThat(largest.exit()).as(largest.err()).isZero();
+        assertThat(largest.err()).isEqualTo("watchkeeper query track: no vessel 1073741823 in the store\n");
     }
 
     /**
