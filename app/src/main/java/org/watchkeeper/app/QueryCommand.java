@@ -300,12 +300,8 @@ public final class QueryCommand implements Runnable {
      * @param name the option as the message names it ({@code mmsi}, {@code --mmsi})
      */
     static int mmsi(String written, String name) {
-        int mmsi = Mmsi.parse(written, name);
-        if (mmsi < 1) {
-            throw new IllegalArgumentException("an MMSI is 1.." + Mmsi.MAX_FIELD
-                    + " (9 digits, or up to the largest an AIS message can carry), not " + written);
-        }
-        return mmsi;
+        // 0 (000000000) too: a placeholder some transmitters send, a station the store keeps and the API takes
+        return Mmsi.parse(written, name);
     }
 
     /** Names of the vessels in the answer, looked up once each. */

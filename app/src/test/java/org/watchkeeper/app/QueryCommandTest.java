@@ -264,10 +264,6 @@ class QueryCommandTest {
             assertThat(bad.err()).as(String.join(" ", args)).startsWith("watchkeeper query " + args[1] + ": " + option
                     + " must be an MMSI, digits only: " + args[args.length - 3] + "\n");
         }
-        Cli.Run zero = Cli.run("query", "track", "0", "--data", data);
-        assertThat(zero.exit()).isEqualTo(2);
-        assertThat(zero.err()).startsWith("watchkeeper query track: an MMSI is 1..1073741823"
-                + " (9 digits, or up to the largest an AIS message can carry), not 0\n");
         // the largest is taken (a station the store does not hold: said so), leading zeros too
         Cli.Run largest = Cli.run("query", "track", "01073741823", "--data", data);
         assertThat(largest.exit()).as(largest.err()).isZero();
@@ -289,6 +285,14 @@ class QueryCommandTest {
         assertThat(events.exit()).as(events.err()).isZero();
         assertThat(events.json()).isEmpty();
         assertThat(events.err()).startsWith("watchkeeper query events: nothing found; the store holds positions: 16637, vessels: 2321,");
+        // MMSI 0, the placeholder some transmitters send, is a station as the API takes it: 0 or 000000000
+        Cli.Run zero = Cli.run("query", "events", "--mmsi", "0", "--data", data);
+        assertThat(zero.exit()).as(zero.err()).isZero();
+        assertThat(zero.json().size()).as(zero.err()).isPositive();
+        for (JsonNode e : zero.json()) {
+            assertThat(e.get("mmsis").toString()).contains("\"000000000\"");
+        }
+        assertThat(Cli.run("query", "events", "--mmsi", "000000000", "--data", data).json()).isEqualTo(zero.json());
         // not a station the store holds: said so, as for a 9-digit MMSI
         Cli.Run unknown = Cli.run("query", "track", "1073741823", "--data", data);
         assertThat(unknown.exit()).isZero();
