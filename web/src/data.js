@@ -1,7 +1,7 @@
 // Data handling of the web map: pure functions from API responses (see the HTTP API contract)
 // to GeoJSON and chart series. No DOM and no map here, so every function is unit-tested.
 import { feature } from 'topojson-client';
-import { isStale } from './watch.js';
+import { isStale, isFullMmsi } from './watch.js';
 
 /**
  * Land polygons of a world-atlas TopoJSON topology (object `land`) as a GeoJSON FeatureCollection
@@ -288,8 +288,9 @@ export function filterEvents(events, { kinds, from, to, vessel, zone } = {}) {
 }
 
 /**
- * The vessel filter of the Events tab from what the user typed: a full MMSI (9 digits: that vessel),
- * fewer digits (MMSIs starting with them), or part of a vessel name, matched case-insensitively
+ * The vessel filter of the Events tab from what the user typed: a full MMSI (9 digits, or 10 up to
+ * 1073741823, the largest an AIS message carries, as some stations send: that vessel), fewer digits
+ * (MMSIs starting with them), or part of a vessel name, matched case-insensitively
  * against `vessels` (the loaded vessel list: an event names its vessels by MMSI only). Null when the
  * text is empty. `mmsi` is the one MMSI the filter stands for (a full MMSI, or a name part that only
  * one vessel's name holds), for asking the server for that vessel's events; else null.
@@ -299,7 +300,7 @@ export function vesselFilter(text, vessels = []) {
   const t = String(text ?? '').trim();
   if (!t) return null;
   const digits = t.replace(/\s+/g, '');
-  if (/^\d{9}$/.test(digits)) return { text: t, kind: 'mmsi', mmsi: digits, mmsis: new Set([digits]) };
+  if (isFullMmsi(digits)) return { text: t, kind: 'mmsi', mmsi: digits, mmsis: new Set([digits]) };
   if (/^\d{1,8}$/.test(digits)) return { text: t, kind: 'prefix', prefix: digits, mmsi: null, mmsis: null };
   const q = t.toUpperCase();
   const mmsis = new Set();

@@ -48,6 +48,17 @@ export function watchLabel(e) {
   return `name ${e.name}`;
 }
 
+/** The largest MMSI an AIS message can carry (its 30-bit field), as the server accepts it. */
+export const MAX_MMSI = 1073741823;
+
+/**
+ * Whether `digits` is a whole MMSI as the server names stations: 9 digits (leading zeros kept), or 10
+ * digits from 1000000000 to {@link MAX_MMSI} (a station sending a value out of the 9-digit range).
+ */
+export function isFullMmsi(digits) {
+  return /^\d{9}$/.test(digits) || (/^[1-9]\d{9}$/.test(digits) && Number(digits) <= MAX_MMSI);
+}
+
 /**
  * The body of POST /api/watchlist from the add form: `by` one of mmsi, imo, name; `value` as typed;
  * `note` optional. Throws an Error saying what is wrong, before anything is sent.
@@ -58,9 +69,11 @@ export function watchBody(by, value, note) {
   if (!v) throw new Error(`give the vessel's ${by === 'name' ? 'name' : by.toUpperCase()}`);
   if (n.length > 1000) throw new Error('the note is longer than 1000 characters');
   if (by === 'mmsi') {
-    // all 9 digits, leading zeros too: 8 digits is far more often a digit left out than a coast station
+    // all 9 digits, leading zeros too: 8 digits is far more often a digit left out than a coast station;
+    // 10 digits only up to the largest value the AIS field carries, as a station out of range sends it
     if (!/^\d+$/.test(v) || Number(v) === 0) throw new Error(`an MMSI is 9 digits: ${v}`);
-    if (v.length !== 9) {
+    if (!isFullMmsi(v)) {
+      if (v.length === 10 && v[0] !== '0') throw new Error(`mmsi ${v} is above ${MAX_MMSI}, the largest MMSI an AIS message can carry`);
       throw new Error(`an MMSI is 9 digits: ${v} has ${v.length}${v.length < 9 ? ` (if you mean ${v.padStart(9, '0')}, write that)` : ''}`);
     }
     return { mmsi: v, note: n };

@@ -277,6 +277,9 @@ describe('event vessel and zone filters', () => {
     expect(ids({ vessel: f })).toEqual(['enc']);
     // an MMSI not in the vessel list is still a vessel filter
     expect(ids({ vessel: vesselFilter('999000000', vessels) })).toEqual([]);
+    // a 10-digit MMSI up to 1073741823 (a station out of the 9-digit range) is one vessel too
+    expect(vesselFilter('1000873988', vessels)).toMatchObject({ kind: 'mmsi', mmsi: '1000873988' });
+    expect(vesselFilter('1073741824', vessels)).toMatchObject({ kind: 'name', mmsi: null });
   });
   it('reads fewer digits as the start of MMSIs', () => {
     const f = vesselFilter('563', vessels);

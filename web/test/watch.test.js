@@ -49,6 +49,12 @@ describe('watchlist matching', () => {
     // a digit left out is said, not read as a leading zero
     expect(() => watchBody('mmsi', '21212300', '')).toThrow('an MMSI is 9 digits: 21212300 has 8 (if you mean 021212300, write that)');
     expect(watchBody('mmsi', '002190047', '')).toEqual({ mmsi: '002190047', note: '' });
+    // a station that sends a 10-digit MMSI (kept and listed by the server) can be watched, up to the
+    // largest the 30-bit AIS field carries; a 10-digit value with a leading zero is a digit added
+    expect(watchBody('mmsi', '1000873988', '')).toEqual({ mmsi: '1000873988', note: '' });
+    expect(watchBody('mmsi', '1073741823', '')).toEqual({ mmsi: '1073741823', note: '' });
+    expect(() => watchBody('mmsi', '1073741824', '')).toThrow('mmsi 1073741824 is above 1073741823, the largest MMSI an AIS message can carry');
+    expect(() => watchBody('mmsi', '0212123000', '')).toThrow('an MMSI is 9 digits: 0212123000 has 10');
     expect(() => watchBody('imo', '907472', '')).toThrow(/7 digits/);
     expect(() => watchBody('name', '---', '')).toThrow(/letters or digits/);
     expect(() => watchBody('mmsi', '219165000', 'x'.repeat(1001))).toThrow(/1000/);
