@@ -357,6 +357,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
+        if (!noStore && storeOptions.kind == StoreOptions.Kind.duckdb) {
+            PgOptions.refuseWithoutPostgres(spec, storeOptions.data.resolve(org.watchkeeper.store.DuckDbHistoryStore.FILE_NAME));
+        }
         if (files.stream().filter("-"::equals).count() > 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "standard input (-) can be named once: it is read once");

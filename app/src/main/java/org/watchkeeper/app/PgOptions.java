@@ -27,6 +27,24 @@ final class PgOptions {
     String pgPassword;
 
     /**
+     * Refuses a PostgreSQL option ({@code --pg-url}, {@code --pg-user}, {@code --pg-password},
+     * {@code --pg-schema}) given on the command line without {@code --store postgres}: the command would use
+     * its DuckDB store without a word, e.g. a restart that forgot {@code --store postgres}. The environment
+     * variables do not count: they may be set for every command.
+     *
+     * @param duckDb the DuckDB store the command uses instead, named in the message
+     * @throws CommandLine.ParameterException (exit 2) naming the first such option
+     */
+    static void refuseWithoutPostgres(CommandSpec spec, java.nio.file.Path duckDb) {
+        for (String o : new String[] {"--pg-url", "--pg-user", "--pg-password", "--pg-schema"}) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), o + " is for --store postgres: add --store"
+                        + " postgres, or leave " + o + " out for the DuckDB store " + duckDb);
+            }
+        }
+    }
+
+    /**
      * Checks {@code --pg-url} before anything connects (or any file is made): a URL the JDBC driver does not
      * take is a usage error that says the form and, for a libpq URL ({@code postgres://user@host/db},
      * {@code host=... dbname=...}), the options that mean the same.

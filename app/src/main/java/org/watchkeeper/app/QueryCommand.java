@@ -173,6 +173,9 @@ public final class QueryCommand implements Runnable {
                 err.flush();
                 return 1;
             }
+            if (common.store.kind == StoreOptions.Kind.duckdb) {
+                PgOptions.refuseWithoutPostgres(spec, common.store.data.resolve(DuckDbHistoryStore.FILE_NAME));
+            }
             List<Object[]> rows;
             String note = null;
             try (HistoryStore store = common.store.openExisting()) {

@@ -158,6 +158,9 @@ public final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--watchlist-silence-min must be in [0, 10080] (0: off): " + watchlistSilenceMin);
         }
+        if (storeKind != StoreOptions.Kind.postgres) {
+            checkDuckDbStart();
+        }
         PostgresLocation pgLocation = null;
         if (storeKind == StoreOptions.Kind.postgres) {
             pg.check(spec);
@@ -436,5 +439,25 @@ public final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         stop.await();
         return 0;
+    }
+
+    /**
+     * Refuses a DuckDB start that would quietly leave a PostgreSQL history behind: a PostgreSQL option given
+     * without {@code --store postgres} (forgotten on a restart, it would switch the server to DuckDB without
+     * a word), or a data folder whose {@link PostgresLocation#MARKER_FILE} says its server keeps its history
+     * in PostgreSQL (the DuckDB start would delete that file and leave the schema to go stale).
+     *
+     * @throws CommandLine.ParameterException (exit 2) naming the option or the schema, and what to give
+     */
+    private void checkDuckDbStart() {
+        PostgresLocation.markedIn(data).ifPresent(at -> {
+            throw new CommandLine.ParameterException(spec.commandLine(), data + " is the data folder of a server that"
+                    + " keeps its history in PostgreSQL, in schema " + at.schema() + " at " + at.displayUrl()
+                    + ": go on with --store postgres --pg-schema " + at.schema()
+                    + (at.url().equals(pg.pgUrl) ? "" : " --pg-url " + at.displayUrl())
+                    + "; to rebuild its history in " + data.resolve(org.watchkeeper.store.DuckDbHistoryStore.FILE_NAME)
+                    + " instead, delete " + data.resolve(PostgresLocation.MARKER_FILE));
+        });
+        PgOptions.refuseWithoutPostgres(spec, data.resolve(org.watchkeeper.store.DuckDbHistoryStore.FILE_NAME));
     }
 }

@@ -83,9 +83,10 @@ final class StoreOptions {
      */
     String refusedDuckDbFolder() {
         return PostgresLocation.markedIn(data).map(at -> postgresServerFolder(at) + ", not in a "
-                + DuckDbHistoryStore.FILE_NAME + " here, and empties " + at.schema() + " at each start: give --store postgres"
-                + " --pg-schema with a schema of its own" + (at.url().equals(pg.pgUrl) ? "" : " --pg-url " + at.displayUrl())
-                + " to keep this history in PostgreSQL, or another --data folder for a DuckDB store").orElse(null);
+                + DuckDbHistoryStore.FILE_NAME + " here: give --store postgres" + (at.url().equals(pg.pgUrl) ? "" : " --pg-url "
+                + at.displayUrl()) + " --pg-schema SCHEMA (not " + at.schema() + ", which that server empties at each start)"
+                + " to keep this history in PostgreSQL, another --data folder for a DuckDB store, or --no-store for the report"
+                + " alone").orElse(null);
     }
 
     /** "DIR is the data folder of a server that keeps its history in PostgreSQL, in schema S at URL". */

@@ -201,9 +201,9 @@ class PostgresErrorsTest {
         assertThat(analyze.exit()).isEqualTo(2);
         assertThat(analyze.out()).isEmpty();
         assertThat(analyze.err()).isEqualTo("watchkeeper analyze: " + data + " is the data folder of a server that keeps its history"
-                + " in PostgreSQL, in schema " + schema + " at " + PostgresTestSupport.URL + ", not in a history.duckdb here, and"
-                + " empties " + schema + " at each start: give --store postgres --pg-schema with a schema of its own to keep this"
-                + " history in PostgreSQL, or another --data folder for a DuckDB store" + NL);
+                + " in PostgreSQL, in schema " + schema + " at " + PostgresTestSupport.URL + ", not in a history.duckdb here: give"
+                + " --store postgres --pg-schema SCHEMA (not " + schema + ", which that server empties at each start) to keep this"
+                + " history in PostgreSQL, another --data folder for a DuckDB store, or --no-store for the report alone" + NL);
         assertThat(data.resolve("history.duckdb")).doesNotExist();
         assertThat(tmp.resolve("report")).doesNotExist();
         // and that is where it is: the (empty) history answers
@@ -240,11 +240,44 @@ class PostgresErrorsTest {
         Cli.Run a = Cli.run("analyze", "--quiet", "--data", data.toString(), "--report", tmp.resolve("report").toString(), log.toString());
         assertThat(a.exit()).isEqualTo(2);
         assertThat(a.err()).isEqualTo("watchkeeper analyze: " + data + " is the data folder of a server that keeps its history in"
-                + " PostgreSQL, in schema wk_live at jdbc:postgresql://db.example.org:6543/ais, not in a history.duckdb here, and"
-                + " empties wk_live at each start: give --store postgres --pg-schema with a schema of its own --pg-url"
-                + " jdbc:postgresql://db.example.org:6543/ais to keep this history in PostgreSQL, or another --data folder for a"
-                + " DuckDB store" + NL);
+                + " PostgreSQL, in schema wk_live at jdbc:postgresql://db.example.org:6543/ais, not in a history.duckdb here: give"
+                + " --store postgres --pg-url jdbc:postgresql://db.example.org:6543/ais --pg-schema SCHEMA (not wk_live, which that"
+                + " server empties at each start) to keep this history in PostgreSQL, another --data folder for a DuckDB store, or"
+                + " --no-store for the report alone" + NL);
         assertThat(data.resolve("history.duckdb")).doesNotExist();
+
+        // serve there without --store postgres would switch that server to DuckDB without a word: refused
+        Cli.Run serve = Cli.run("serve", "--data", data.toString(), "--port", "0");
+        assertThat(serve.exit()).isEqualTo(2);
+        assertThat(serve.err()).startsWith("watchkeeper serve: " + data + " is the data folder of a server that keeps its"
+                + " history in PostgreSQL, in schema wk_live at jdbc:postgresql://db.example.org:6543/ais: go on with --store"
+                + " postgres --pg-schema wk_live --pg-url jdbc:postgresql://db.example.org:6543/ais; to rebuild its history in "
+                + data.resolve("history.duckdb") + " instead, delete " + data.resolve(PostgresLocation.MARKER_FILE) + NL);
+        assertThat(data.resolve("history.duckdb")).doesNotExist();
+        assertThat(data.resolve(PostgresLocation.MARKER_FILE)).exists();
+        // and a PostgreSQL option without --store postgres says what it is for
+        Path fresh = tmp.resolve("fresh");
+        Cli.Run forgot = Cli.run("serve", "--data", fresh.toString(), "--port", "0", "--pg-schema", "wk_live");
+        assertThat(forgot.exit()).isEqualTo(2);
+        assertThat(forgot.err()).startsWith("watchkeeper serve: --pg-schema is for --store postgres: add --store postgres, or"
+                + " leave --pg-schema out for the DuckDB store " + fresh.resolve("history.duckdb") + NL);
+        assertThat(fresh).doesNotExist();
+        // analyze and query alike: a --pg-url they would not use is said, not ignored
+        Cli.Run analyzeForgot = Cli.run("analyze", "--data", fresh.toString(), "--report", tmp.resolve("r2").toString(),
+                "--pg-url", "jdbc:postgresql://db.example.org/ais", log.toString());
+        assertThat(analyzeForgot.exit()).isEqualTo(2);
+        assertThat(analyzeForgot.err()).startsWith("watchkeeper analyze: --pg-url is for --store postgres: add --store postgres,"
+                + " or leave --pg-url out for the DuckDB store " + fresh.resolve("history.duckdb") + NL);
+        assertThat(fresh).doesNotExist();
+        assertThat(tmp.resolve("r2")).doesNotExist();
+        Path duck = tmp.resolve("duck");
+        Cli.Run stored = Cli.run("analyze", "--quiet", "--data", duck.toString(), "--report", tmp.resolve("r3").toString(),
+                log.toString());
+        assertThat(stored.exit()).as(stored.err()).isZero();
+        Cli.Run queryForgot = Cli.run("query", "events", "--data", duck.toString(), "--pg-user", "bob");
+        assertThat(queryForgot.exit()).isEqualTo(2);
+        assertThat(queryForgot.err()).startsWith("watchkeeper query events: --pg-user is for --store postgres: add --store"
+                + " postgres, or leave --pg-user out for the DuckDB store " + duck.resolve("history.duckdb") + NL);
         // --no-store writes no history: the report alone is made
         Cli.Run report = Cli.run("analyze", "--quiet", "--no-store", "--data", data.toString(), "--report",
                 tmp.resolve("report").toString(), log.toString());
