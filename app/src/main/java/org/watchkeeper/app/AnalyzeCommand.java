@@ -1551,11 +1551,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 long rejected = in.get("rejected_lines").asLong();
                 JsonNode why = in.path("rejected_by_reason");
                 String option = null; // an option that keeps what most lines were rejected for
-                if (why.path(RejectReason.BAD_TAG_BLOCK_CHECKSUM.code()).asLong() * 2 > rejected && !acceptBadTagBlockChecksum) {
-                    option = "most were rejected for a " + RejectReason.BAD_TAG_BLOCK_CHECKSUM.description() + " (e.g. one"
-                            + " written as *00): --accept-bad-tag-block-checksum keeps them";
-                } else if (why.path(RejectReason.NO_CHECKSUM.code()).asLong() * 2 > rejected && !lenient) {
-                    option = "most were rejected for having " + RejectReason.NO_CHECKSUM.description() + ": --lenient keeps them";
+                long badTagBlocks = why.path(RejectReason.BAD_TAG_BLOCK_CHECKSUM.code()).asLong();
+                long noChecksum = why.path(RejectReason.NO_CHECKSUM.code()).asLong();
+                if (badTagBlocks * 2 > rejected && !acceptBadTagBlockChecksum) {
+                    option = mostOrAll(badTagBlocks, rejected) + " rejected for a " + RejectReason.BAD_TAG_BLOCK_CHECKSUM.description()
+                            + " (some feeds write *00 there): --accept-bad-tag-block-checksum keeps " + (badTagBlocks == 1 ? "it" : "them");
+                } else if (noChecksum * 2 > rejected && !lenient) {
+                    option = mostOrAll(noChecksum, rejected) + " rejected for having " + RejectReason.NO_CHECKSUM.description()
+                            + ": --lenient keeps " + (noChecksum == 1 ? "it" : "them");
                 }
                 err.printf(Locale.ROOT, "watchkeeper analyze: %s: no AIS message in %d line%s (%d rejected): %s%s%n",
                         in.get("file").asText(), lines, lines == 1 ? "" : "s", rejected,
@@ -1699,6 +1702,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
     /** {@code n} and the noun in the number it takes: "1 vessel", "2 vessels". */
     static String count(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
+    }
+
+    /** "it was", "all were" or "most were": how many of {@code rejected} lines {@code n} of them are. */
+    private static String mostOrAll(long n, long rejected) {
+        return rejected == 1 ? "it was" : n == rejected ? "all were" : "most were";
     }
 
     private static String paren(String s) {

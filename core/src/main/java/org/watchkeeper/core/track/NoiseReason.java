@@ -12,7 +12,7 @@ import org.watchkeeper.ais.Reason;
  */
 public enum NoiseReason implements Reason {
     /** Latitude or longitude not available (91°/181°) or out of range. */
-    NOT_AVAILABLE("no position"),
+    NOT_AVAILABLE("not available"),
     /** More than the land tolerance inland (see {@code LandMask}). */
     ON_LAND("on land"),
     /**
