@@ -1203,6 +1203,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Map<String, Long> otherSentences = new TreeMap<>();
         long tagBlockOnly = 0;
         long blank = 0;
+        long withoutChecksum = 0;
+        long unverifiedTagBlock = 0;
         for (InputResult r : results) {
             ObjectNode in = inputs.addObject();
             in.put("file", r.file);
@@ -1217,6 +1219,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 in.put("rejected_lines", s.rejectedLines());
                 ObjectNode why = in.putObject("rejected_by_reason");
                 s.rejections().forEach((k, v) -> why.put(k.code(), v));
+                unverified(in, s.messagesWithoutChecksum(), s.messagesWithUnverifiedTagBlock());
                 // lines passed over, neither rejected nor a message's: they account for lines against messages
                 ObjectNode os = in.putObject("other_sentences");
                 s.otherSentences().forEach(os::put);
@@ -1255,6 +1258,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 s.otherSentences().forEach((k, v) -> otherSentences.merge(k, v, Long::sum));
                 tagBlockOnly += s.tagBlockOnlyLines();
                 blank += s.blankLines();
+                withoutChecksum += s.messagesWithoutChecksum();
+                unverifiedTagBlock += s.messagesWithUnverifiedTagBlock();
                 carried += r.carried;
                 untimedDropped += r.untimedDropped;
                 strayTime += r.strayTime;
@@ -1290,6 +1295,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         otherSentences.forEach(os::put);
         root.put("tag_block_only_lines", tagBlockOnly);
         root.put("blank_lines", blank);
+        unverified(root, withoutChecksum, unverifiedTagBlock);
         if (archiveRecords > 0) {
             root.put("server_archive_records", archiveRecords);
         }
@@ -1453,6 +1459,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
         long badTagBlock = s.get("rejected").get("lines").path(RejectReason.BAD_TAG_BLOCK_CHECKSUM.code()).asLong();
         if (badTagBlock > 0) {
             out.println("              " + Summary.badTagBlockChecksumHint(badTagBlock));
+        }
+        JsonNode kept = s.get("unverified_messages");
+        long keptNoChecksum = kept.path(RejectReason.NO_CHECKSUM.code()).asLong();
+        long keptTagBlock = kept.path(RejectReason.BAD_TAG_BLOCK_CHECKSUM.code()).asLong();
+        if (keptNoChecksum + keptTagBlock > 0) {
+            out.println("  unverified: " + Summary.unverifiedText(keptNoChecksum, keptTagBlock));
         }
         printPassedOver(out, s);
         var span = s.get("time_span");
@@ -1702,6 +1714,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
     /** {@code n} and the noun in the number it takes: "1 vessel", "2 vessels". */
     static String count(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
+    }
+
+    /**
+     * {@code unverified_messages} of {@code summary.json} (and of each input): the messages kept although a
+     * check failed, by the reason the line would otherwise have been rejected for ({@code no_checksum} with
+     * {@code --lenient}, {@code bad_tag_block_checksum} with {@code --accept-bad-tag-block-checksum}).
+     */
+    private static void unverified(ObjectNode node, long withoutChecksum, long unverifiedTagBlock) {
+        ObjectNode u = node.putObject("unverified_messages");
+        u.put(RejectReason.NO_CHECKSUM.code(), withoutChecksum);
+        u.put(RejectReason.BAD_TAG_BLOCK_CHECKSUM.code(), unverifiedTagBlock);
     }
 
     /** "it was", "all were" or "most were": how many of {@code rejected} lines {@code n} of them are. */

@@ -23,6 +23,8 @@ final class Summary {
     long messages;
     long messageSentences;
     long lengthAnomalies;
+    long withoutChecksum;
+    long unverifiedTagBlock;
     final long[] byType = new long[64];
     final Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
     final Map<String, Long> other = new TreeMap<>();
@@ -41,6 +43,8 @@ final class Summary {
         messages += s.messages();
         messageSentences += s.messageSentences();
         lengthAnomalies += s.lengthAnomalies();
+        withoutChecksum += s.messagesWithoutChecksum();
+        unverifiedTagBlock += s.messagesWithUnverifiedTagBlock();
         for (int t = 0; t < byType.length; t++) {
             byType[t] += s.messages(t);
         }
@@ -82,6 +86,9 @@ final class Summary {
         if (badTagBlock > 0) {
             err.println("                  " + badTagBlockChecksumHint(badTagBlock));
         }
+        if (withoutChecksum + unverifiedTagBlock > 0) {
+            err.println("  kept unverified: " + unverifiedText(withoutChecksum, unverifiedTagBlock));
+        }
         sb.setLength(0);
         other.forEach((k, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(": ").append(n));
         err.println("  other lines:    " + otherLines() + " sentences" + (sb.length() == 0 ? "" : " (" + sb + ")")
@@ -103,6 +110,24 @@ final class Summary {
         return String.format(Locale.ROOT, "%d line%s with a %s (some feeds write *00 there):"
                 + " --accept-bad-tag-block-checksum keeps %s, %s tag block marked unverified", n, n == 1 ? "" : "s",
                 RejectReason.BAD_TAG_BLOCK_CHECKSUM.description(), n == 1 ? "it" : "them", n == 1 ? "its" : "their");
+    }
+
+    /**
+     * The messages an option kept unchecked, for the summaries of {@code decode} and {@code analyze}:
+     * {@code "3 messages with a tag block checksum mismatch (--accept-bad-tag-block-checksum), 1 without a
+     * checksum (--lenient)"}, each part only when not 0.
+     */
+    static String unverifiedText(long withoutChecksum, long unverifiedTagBlock) {
+        StringBuilder sb = new StringBuilder();
+        if (unverifiedTagBlock > 0) {
+            sb.append(unverifiedTagBlock).append(unverifiedTagBlock == 1 ? " message" : " messages").append(" with a ")
+                    .append(RejectReason.BAD_TAG_BLOCK_CHECKSUM.description()).append(" (--accept-bad-tag-block-checksum)");
+        }
+        if (withoutChecksum > 0) {
+            sb.append(sb.length() == 0 ? withoutChecksum + (withoutChecksum == 1 ? " message" : " messages") : ", " + withoutChecksum)
+                    .append(" without a checksum (--lenient)");
+        }
+        return sb.toString();
     }
 
     private static String human(Duration d) {

@@ -405,7 +405,9 @@ class DecodeCommandTest {
 
         Run kept = run("decode", "--accept-bad-tag-block-checksum", in.toString());
         assertThat(kept.exit()).isZero();
-        assertThat(kept.err()).contains("  rejected lines: 0\n").doesNotContain("tag block checksum mismatch");
+        // what the option kept is counted under the rejected lines
+        assertThat(kept.err()).contains("  rejected lines: 0\n  kept unverified: 2 messages with a tag block checksum mismatch"
+                + " (--accept-bad-tag-block-checksum)\n").doesNotContain("keeps them");
         assertThat(kept.lines()).hasSize(3);
         assertThat(kept.lines().get(0)).isEqualTo(strict.lines().get(0));
         assertThat(kept.lines().get(1)).contains("\"time\":\"2012-04-13T17:15:18Z\"")
@@ -418,6 +420,17 @@ class DecodeCommandTest {
                 + "\\s:rEV02,c:1334337318*00\\" + sentence + "\n", StandardCharsets.US_ASCII);
         assertThat(run("decode", in.toString()).err()).contains("\n                  1 line with a tag block checksum mismatch"
                 + " (some feeds write *00 there): --accept-bad-tag-block-checksum keeps it, its tag block marked unverified\n");
+
+        // and a sentence without a checksum kept by --lenient beside it: both counted, each with its option
+        Files.writeString(in, "\\s:rEV02,c:1334337318*00\\" + sentence + "\n"
+                + sentence.substring(0, sentence.indexOf('*')) + "\n", StandardCharsets.US_ASCII);
+        Run both = run("decode", "--lenient", "--accept-bad-tag-block-checksum", in.toString());
+        assertThat(both.lines()).hasSize(2);
+        assertThat(both.lines().get(1)).contains("\"checksum\":\"unverified\"");
+        assertThat(both.err()).contains("\n  kept unverified: 1 message with a tag block checksum mismatch"
+                + " (--accept-bad-tag-block-checksum), 1 without a checksum (--lenient)\n");
+        assertThat(run("decode", "--lenient", in.toString()).err()).contains("\n  kept unverified: 1 message without a checksum"
+                + " (--lenient)\n");
     }
 
     @Test

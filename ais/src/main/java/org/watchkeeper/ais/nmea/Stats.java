@@ -29,6 +29,8 @@ public final class Stats {
     long messageSentences;
     final long[] rejected = new long[REASONS.length];
     long lengthAnomalies;
+    long withoutChecksum;
+    long unverifiedTagBlock;
     long pendingFragmentLines;
     /** Sentence lines of messages waiting for their {@code $PGHP} time (see {@link #heldMessageLines()}). */
     long heldLines;
@@ -69,6 +71,13 @@ public final class Stats {
         if (m.lengthAnomaly()) {
             lengthAnomalies++;
         }
+        if (!m.checksumVerified()) {
+            withoutChecksum++;
+        }
+        TagBlock tag = m.tagBlockWithoutTime();
+        if (tag != null && !tag.checksumVerified()) {
+            unverifiedTagBlock++;
+        }
         long t = m.receiveTimeMillis();
         if (t != Long.MIN_VALUE) {
             if (firstReceiveTime == Long.MIN_VALUE || t < firstReceiveTime) {
@@ -99,6 +108,8 @@ public final class Stats {
             rejected[r] += o.rejected[r];
         }
         lengthAnomalies += o.lengthAnomalies;
+        withoutChecksum += o.withoutChecksum;
+        unverifiedTagBlock += o.unverifiedTagBlock;
         pendingFragmentLines += o.pendingFragmentLines;
         heldLines += o.heldLines;
         if (o.firstReceiveTime != Long.MIN_VALUE && (firstReceiveTime == Long.MIN_VALUE || o.firstReceiveTime < firstReceiveTime)) {
@@ -203,6 +214,22 @@ public final class Stats {
     /** Decoded messages whose payload length is not nominal for their type. */
     public long lengthAnomalies() {
         return lengthAnomalies;
+    }
+
+    /**
+     * Decoded messages kept although a sentence of theirs had no checksum (only with
+     * {@link Options#lenientChecksum()}; marked {@code "checksum":"unverified"} in decode's JSON).
+     */
+    public long messagesWithoutChecksum() {
+        return withoutChecksum;
+    }
+
+    /**
+     * Decoded messages kept although their tag block's checksum was wrong (only with
+     * {@link Options#acceptBadTagBlockChecksum()}; marked {@code "tag_block_checksum":"unverified"}).
+     */
+    public long messagesWithUnverifiedTagBlock() {
+        return unverifiedTagBlock;
     }
 
     /** Fragment lines held in incomplete multi-sentence messages right now (0 after {@code finish()}). */
