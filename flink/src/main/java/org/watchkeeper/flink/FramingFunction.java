@@ -24,6 +24,8 @@ import org.watchkeeper.ais.nmea.ReceivedMessage;
 import org.watchkeeper.ais.nmea.Rejection;
 import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.ObservationMapper;
+import org.watchkeeper.core.pipeline.GnssClock;
+import org.watchkeeper.core.pipeline.NmeaInput;
 import org.watchkeeper.core.pipeline.StrayTimeFilter;
 import org.watchkeeper.core.pipeline.StrayTimeRule;
 
@@ -65,6 +67,17 @@ import org.watchkeeper.core.pipeline.StrayTimeRule;
  * log keeps the log's times. A stamp times a message only before its source's first time of its own:
  * analyze holds such messages until it knows whether the input has times of its own (up to
  * {@link org.watchkeeper.core.pipeline.NmeaInput#MAX_LEADING}), the job does not hold them.
+ *
+ * <h2>The receiver's GNSS clock</h2>
+ * Each source's decoder has a {@link GnssClock}, as in {@code analyze} and the server: once the source's
+ * {@code $--RMC}/{@code $--ZDA} lines (then {@code $--GGA}/{@code $--GLL}) have given a time, a message
+ * without a tag block {@code c:}, {@code $PGHP} or epoch trailer takes the clock's time, before an
+ * archive's stamp. The clock is keyed state ({@link GnssClock#state()} as it was before the lines kept
+ * for the replay, which then bring it forward), so a restore keeps it. A message with no time at all
+ * takes its source's last time, as analyze carries it; before the source's first time such messages
+ * wait for it, as analyze holds them (at most {@link NmeaInput#MAX_LEADING}; the lines that made them
+ * are keyed state, decoded again after a restore), and those still waiting at the end of a bounded input
+ * are dropped and counted (metric {@code rejected.untimed}), as analyze drops them.
  *
  * <h2>Stray times</h2>
  * Each source's observations then go through core's stray-time rule ({@link StrayTimeRule}, as
@@ -129,10 +142,32 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
     private transient ListState<Observation> strayHeld;
     /** The source's newest time of its own (not an archive's stamp); absent before the first. */
     private transient ValueState<Long> ownTime;
+    /**
+     * The source's GNSS clock ({@link GnssClock#state()}) as it was before the first line of
+     * {@link #replay}: restored, then the replayed lines bring it to where it was. Absent before the
+     * source's first GNSS time sentence.
+     */
+    private transient ValueState<long[]> gnssState;
+    /**
+     * The source's lines from the one that ended its first message without any time (and the lines of that
+     * message's other fragments) while such messages wait for the source's first time: decoded again after a
+     * restore, they give the waiting messages back.
+     */
+    private transient ListState<String> leadingLines;
+    /** Messages dropped for want of any time: at the end of the input, or beyond the {@link NmeaInput#MAX_LEADING} waiting. */
+    private transient Counter untimed;
+    /** The metric counting them. */
+    public static final String UNTIMED_METRIC = "rejected.untimed";
 
     /** One source's decoder and where its output goes. */
     private final class Host implements AisListener {
         final AisStreamDecoder decoder = new AisStreamDecoder(options, this);
+        /** The source's receiver GNSS clock, its decoder's receive clock, as analyze and the server time a source. */
+        final GnssClock gnss = new GnssClock(decoder);
+        /** {@link GnssClock#sentences()} when {@link #gnssState} was last written. */
+        long savedSentences;
+        /** Messages without any time, before the source's first time, waiting for it (as analyze holds them). */
+        final List<ReceivedMessage> leading = new ArrayList<>();
         /** Per source, so that each feed's receive times are judged on their own ({@link ObservationMapper#forStream()}). */
         final ObservationMapper mapper = ObservationMapper.forStream();
         /** Observations decoded from the line being fed, to be judged for stray times. */
@@ -163,15 +198,28 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
         private List<Observation> observations(ReceivedMessage m) {
             try {
                 org.watchkeeper.ais.nmea.TimeSource ts = m.timeSource();
-                if (ts == org.watchkeeper.ais.nmea.TimeSource.ARCHIVE) {
+                if (ts == org.watchkeeper.ais.nmea.TimeSource.ARCHIVE || ts == org.watchkeeper.ais.nmea.TimeSource.NONE) {
                     Long own = ownTime.value();
                     if (own != null) {
                         return mapper.map(m.message(), own, m.source() != null ? m.source() : m.talker(),
                                 org.watchkeeper.ais.nmea.TimeSource.NONE);
                     }
-                } else if (m.hasReceiveTime() && m.receiveTimeMillis() != Long.MIN_VALUE
-                        && ts != org.watchkeeper.ais.nmea.TimeSource.NONE) {
-                    ownTime.update(m.receiveTimeMillis());
+                    if (ts == org.watchkeeper.ais.nmea.TimeSource.NONE) {
+                        if (leading.size() < NmeaInput.MAX_LEADING) {
+                            leading.add(m); // until the source's first time
+                        } else {
+                            untimed.inc();
+                        }
+                        return List.of();
+                    }
+                } else if (m.receiveTimeMillis() != Long.MIN_VALUE) {
+                    long t = m.receiveTimeMillis();
+                    ownTime.update(t); // tag block, $PGHP, trailer or the GNSS clock
+                    for (ReceivedMessage w : leading) {
+                        decoded.addAll(mapper.map(w.message(), t, w.source() != null ? w.source() : w.talker(),
+                                org.watchkeeper.ais.nmea.TimeSource.NONE));
+                    }
+                    leading.clear();
                 }
                 return mapper.map(m);
             } catch (java.io.IOException e) {
@@ -234,24 +282,48 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
                 PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
         strayHeld = getRuntimeContext().getListState(new ListStateDescriptor<>("strayHeld", TypeInformation.of(Observation.class)));
         ownTime = getRuntimeContext().getState(new ValueStateDescriptor<>("ownTime", Types.LONG));
+        gnssState = getRuntimeContext().getState(new ValueStateDescriptor<>("gnssClock",
+                PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+        untimed = getRuntimeContext().getMetricGroup().counter(UNTIMED_METRIC);
+        leadingLines = getRuntimeContext().getListState(new ListStateDescriptor<>("leadingLines", Types.STRING));
     }
 
     @Override
     public void processElement(RawLine in, Context ctx, Collector<Observation> out) throws Exception {
         readLines.add(1L);
         Host h = host(ctx.getCurrentKey());
-        h.line(in.line());
-        judge(h, ctx, out);
         Integer n = replayCount.value();
         int count = n == null ? 0 : n;
+        long[] clockBefore = count >= maxReplayLines ? h.gnss.state() : null;
+        int waitingBefore = h.leading.size();
+        h.line(in.line());
+        judge(h, ctx, out);
+        if (!h.leading.isEmpty()) {
+            if (waitingBefore == 0) {
+                // the first message to wait for a time: its other fragments' lines are in the replay
+                List<String> kept = new ArrayList<>();
+                Iterable<String> before = replay.get();
+                if (before != null) {
+                    before.forEach(kept::add);
+                }
+                kept.add(in.line());
+                leadingLines.update(kept);
+            } else if (h.leading.size() > waitingBefore || h.leading.size() < NmeaInput.MAX_LEADING) {
+                leadingLines.add(in.line());
+            }
+        } else if (waitingBefore > 0) {
+            leadingLines.clear(); // they have their time
+        }
         if (h.idle()) {
             if (count > 0) {
                 replay.clear();
                 replayCount.clear();
             }
+            saveClock(h, null);
         } else if (count >= maxReplayLines) {
             replay.update(java.util.List.of(in.line()));
             replayCount.update(1);
+            saveClock(h, clockBefore); // the replay now starts at this line
         } else {
             replay.add(in.line());
             replayCount.update(count + 1);
@@ -279,6 +351,11 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
         h.decoder.finish();
         h.armed = false;
         judge(h, ctx, out);
+        if (!h.leading.isEmpty()) {
+            untimed.inc(h.leading.size()); // the source never had a time
+            h.leading.clear();
+            leadingLines.clear();
+        }
         replay.clear();
         replayCount.clear();
         long[] st = strayRule.value();
@@ -401,6 +478,7 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
             // what was replayed to rebuild the decoder has gone out: a restore must not send it twice
             replay.clear();
             replayCount.clear();
+            saveClock(h, null);
         }
     }
 
@@ -410,6 +488,31 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
         if (h == null) {
             h = new Host(source);
             hosts.put(source, h);
+            long[] clock = gnssState.value();
+            if (clock != null) {
+                h.gnss.restore(clock); // as it was before the replayed lines
+                h.savedSentences = h.gnss.sentences();
+            }
+            Iterable<String> waiting = leadingLines.get();
+            if (waiting != null && waiting.iterator().hasNext()) {
+                Host w = h;
+                AisStreamDecoder again = new AisStreamDecoder(options, new AisListener() {
+                    @Override
+                    public void message(ReceivedMessage m) {
+                        if (m.timeSource() == org.watchkeeper.ais.nmea.TimeSource.NONE) {
+                            w.leading.add(m);
+                        }
+                    }
+
+                    @Override
+                    public void rejected(Rejection r) {
+                    }
+                });
+                for (String l : waiting) {
+                    byte[] b = l.getBytes(StandardCharsets.ISO_8859_1);
+                    again.line(b, 0, b.length);
+                }
+            }
             Iterable<String> lines = replay.get();
             if (lines != null) {
                 h.muted = true;
@@ -421,6 +524,21 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
             }
         }
         return h;
+    }
+
+    /**
+     * Keeps the source's GNSS clock as it is when {@link #replay} starts: {@code before} (the clock before
+     * the line the replay now starts with), or, when null, the clock now (the replay is empty), written
+     * only when a GNSS sentence has moved it since it was last kept.
+     */
+    private void saveClock(Host h, long[] before) throws Exception {
+        if (before != null) {
+            gnssState.update(before);
+            h.savedSentences = before[3];
+        } else if (h.gnss.sentences() != h.savedSentences) {
+            gnssState.update(h.gnss.state());
+            h.savedSentences = h.gnss.sentences();
+        }
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.watchkeeper.flink;
 
+import java.nio.charset.StandardCharsets;
 import org.watchkeeper.ais.nmea.LineTimes;
+import org.watchkeeper.core.pipeline.GnssClock;
 import org.watchkeeper.core.pipeline.NmeaInput;
 
 /**
@@ -26,6 +28,11 @@ import org.watchkeeper.core.pipeline.NmeaInput;
  * source such as {@code x:#userdata}) gives no message, so its archive {@code c:} is no time of it;
  * such a record, as a tag-block-only line, keeps a {@code $PGHP} time armed.
  *
+ * <p>A receiver's GNSS sentences ({@code $--RMC}, {@code $--ZDA}, {@code $--GLL}, {@code $--GGA}) run a
+ * {@link GnssClock}, the one {@code analyze} and the job's framing time a source by: such a line states
+ * the clock's time, and a {@code !} sentence without a tag block {@code c:}, {@code $PGHP} or epoch
+ * trailer takes the clock's time (before an archive's stamp), as the decoder gives it, and states none.
+ *
  * <p>A watermark only needs a lower bound of the times still to come: a line whose time is not
  * recognised takes the last time of its partition, which can only hold the watermark back, never
  * push it past an observation. Such a line, and a sentence that takes the time of the {@code $PGHP}
@@ -49,6 +56,8 @@ final class LineTime {
     private int leading;
     /** Whether this stream is timed by its archive stamps (no time of its own in its first sentences). */
     private boolean stampsOnly;
+    /** The stream's receiver GNSS clock. */
+    private final GnssClock gnss = new GnssClock();
 
     /**
      * The time of the next line of one stream (one Kafka partition): the time it states, where a
@@ -77,6 +86,11 @@ final class LineTime {
                 archiveTime = false;
             }
             armed = Long.MIN_VALUE;
+            if (kind == SENTENCE && (t == Long.MIN_VALUE || archiveTime) && gnss.now() != Long.MIN_VALUE) {
+                t = gnss.now(); // the receiver's GNSS clock, before an archive stamp, as in the decoder
+                archiveTime = false;
+                stated = false; // the GNSS sentence stated it
+            }
             if (kind == SENTENCE || kind == TAG_BLOCK) {
                 t = sentence(t);
             }
@@ -160,6 +174,8 @@ final class LineTime {
         long tagTime = Long.MIN_VALUE;
         long stamp = Long.MIN_VALUE;
         boolean reserved = false;
+        // the decoder shows its GNSS clock a $ line only without leading blanks or a tag block other than an archive's
+        boolean plain = p == 0;
         while (p < n && line.charAt(p) == '\\') {
             int close = line.indexOf('\\', p + 1);
             if (close < 0) {
@@ -171,8 +187,11 @@ final class LineTime {
                     stamp = c;
                 }
                 reserved = archiveReserved;
-            } else if (c != Long.MIN_VALUE) {
-                tagTime = c;
+            } else {
+                plain = false;
+                if (c != Long.MIN_VALUE) {
+                    tagTime = c;
+                }
             }
             p = close + 1;
         }
@@ -200,6 +219,11 @@ final class LineTime {
         }
         if (start == '!') {
             kind = SENTENCE;
+        } else if (plain && gnssSentence(line, p, n)) {
+            long before = gnss.sentences();
+            byte[] b = line.substring(p).getBytes(StandardCharsets.ISO_8859_1);
+            gnss.line(b, 0, b.length);
+            return gnss.sentences() != before ? gnss.now() : Long.MIN_VALUE;
         }
         int star = line.indexOf('*', p);
         if (star >= 0 && star + 2 < n) {
@@ -223,6 +247,15 @@ final class LineTime {
         // still wins (see next), as does the stream's last time where it has times of its own (see sentence)
         archiveTime = start == '!' && stamp != Long.MIN_VALUE;
         return start == '!' ? stamp : Long.MIN_VALUE;
+    }
+
+    /** Whether the line holds, from {@code p}, a sentence the GNSS clock reads ({@code $--RMC}, ZDA, GLL, GGA). */
+    private static boolean gnssSentence(String line, int p, int n) {
+        if (n - p <= 10) {
+            return false;
+        }
+        String f = line.substring(p + 3, p + 6);
+        return f.equals("RMC") || f.equals("ZDA") || f.equals("GLL") || f.equals("GGA");
     }
 
     /** Whether the tag block {@link #tagBlock} read last is a server archive's (c: and x: alone). */

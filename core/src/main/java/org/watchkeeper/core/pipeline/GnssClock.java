@@ -35,6 +35,36 @@ public final class GnssClock {
         decoder.setParametricSentenceHook(this::line);
     }
 
+    /**
+     * A clock fed by its caller ({@link #line}), for a reader of lines that does not decode them (the
+     * Flink job's watermarks).
+     */
+    public GnssClock() {
+    }
+
+    /**
+     * The clock's memory, for keeping it across a restart ({@link #restore}): the date, the time of
+     * day, the time and the sentences counted.
+     */
+    public long[] state() {
+        return new long[] {dayStart, timeOfDay, now, sentences};
+    }
+
+    /**
+     * Resumes from a {@link #state()}; a null or malformed state leaves the clock as it is.
+     *
+     * @return this
+     */
+    public GnssClock restore(long[] state) {
+        if (state != null && state.length == 4) {
+            dayStart = state[0];
+            timeOfDay = state[1];
+            now = state[2];
+            sentences = state[3];
+        }
+        return this;
+    }
+
     /** The newest GNSS time seen (epoch ms UTC), or {@link Long#MIN_VALUE} before the first. */
     public long now() {
         return now;
@@ -45,7 +75,12 @@ public final class GnssClock {
         return sentences;
     }
 
-    private void line(byte[] b, int off, int len) {
+    /**
+     * Reads one input line (as the decoder shows it, without its terminator): a {@code $--RMC},
+     * {@code $--ZDA}, {@code $--GLL} or {@code $--GGA} sentence with a good checksum sets or advances the
+     * clock, anything else is passed over.
+     */
+    public void line(byte[] b, int off, int len) {
         if (len > 10 && len < 200 && b[off] == '$') {
             byte k0 = b[off + 3];
             byte k1 = b[off + 4];
