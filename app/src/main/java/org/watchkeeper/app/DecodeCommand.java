@@ -25,6 +25,7 @@ import org.watchkeeper.ais.nmea.ParallelDecoder;
 import org.watchkeeper.ais.nmea.ReceivedMessage;
 import org.watchkeeper.ais.nmea.Rejection;
 import org.watchkeeper.ais.nmea.Stats;
+import org.watchkeeper.core.pipeline.GnssClock;
 import org.watchkeeper.core.pipeline.Stage;
 
 import picocli.CommandLine;
@@ -310,16 +311,13 @@ public final class DecodeCommand implements Callable<Integer> {
             }
         };
         AisStreamDecoder decoder = new AisStreamDecoder(options, listener);
+        // A shipborne receiver's log times its AIS by the GNSS sentences between them ($GPRMC,
+        // $GPZDA), wherever the first comes: read every input through the receive clock, as analyze
+        // and serve do (time_source receive_clock). Until such a sentence sets it, it gives no time
+        // and costs a few byte comparisons per $ line.
+        new GnssClock(decoder); // attaches itself to the decoder
         try (InputStream in = open(name)) {
-            // A shipborne receiver's log times its AIS by the GNSS sentences between them ($GPRMC,
-            // $GPZDA): read those through the receive clock, as analyze does (time_source receive_clock).
             byte[] buf = new byte[READ_BUFFER];
-            in.mark(GNSS_SNIFF);
-            int head = in.readNBytes(buf, 0, GNSS_SNIFF);
-            in.reset();
-            if (org.watchkeeper.core.pipeline.GnssClock.present(buf, head)) {
-                new org.watchkeeper.core.pipeline.GnssClock(decoder); // attaches itself to the decoder
-            }
             int n;
             while ((n = in.read(buf, 0, buf.length)) > 0) {
                 decoder.feed(buf, 0, n);
@@ -345,7 +343,7 @@ public final class DecodeCommand implements Callable<Integer> {
         ThreadLocal<Formatter> formatters = ThreadLocal.withInitial(() -> new Formatter(format));
         // output buffers go back here once written, and are reused at the size they grew to
         java.util.concurrent.BlockingQueue<byte[]> free = new java.util.concurrent.ArrayBlockingQueue<>(3 * nThreads + 4);
-        ParallelDecoder decoder = new ParallelDecoder(options, nThreads, chunkBytes, maxChunkBytes);
+        ParallelDecoder decoder = new ParallelDecoder(options, nThreads, chunkBytes, maxChunkBytes, GNSS_CLOCK);
         Stats stats;
         try (InputStream in = open(name)) {
             stats = decoder.decode(in, () -> new ChunkOutput(name, formatters, errorsFile, out, free));
@@ -515,10 +513,33 @@ public final class DecodeCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The receive clock of the multi-threaded decoding: from the chunk holding a log's first
+     * {@code $--RMC}/{@code $--ZDA} on, the rest of the log is decoded by one decoder through a
+     * {@link GnssClock}, so that its messages are timed as on one thread ({@link ParallelDecoder},
+     * "A clock read from the stream").
+     */
+    private static final ParallelDecoder.StreamClock GNSS_CLOCK = new ParallelDecoder.StreamClock() {
+        @Override
+        public boolean sets(byte[] b, int off, int len) {
+            return GnssClock.setsTime(b, off, len);
+        }
+
+        @Override
+        public void attach(AisStreamDecoder decoder) {
+            new GnssClock(decoder);
+        }
+    };
+
     /** Bytes of an input's start looked at for GNSS time sentences. */
     private static final int GNSS_SNIFF = 1 << 16;
 
-    /** Whether a file's start holds GNSS time sentences (decoded on one thread, through the receive clock). */
+    /**
+     * Whether a file's start holds GNSS time sentences: such a log is decoded on one thread
+     * ({@link #decodeOne}), since the multi-threaded decoding would decode nearly all of it on one
+     * decoder anyway, at more cost. A log whose first GNSS sentence comes later is decoded on several
+     * threads up to the chunk holding it ({@link #GNSS_CLOCK}).
+     */
     private boolean hasGnssTime(String name) throws IOException {
         try (InputStream in = open(name)) {
             byte[] head = in.readNBytes(GNSS_SNIFF);

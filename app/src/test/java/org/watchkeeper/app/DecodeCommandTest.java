@@ -291,6 +291,96 @@ class DecodeCommandTest {
         assertThat(run("decode", "--threads", "3", gz.toString()).out()).isEqualTo(r.out());
     }
 
+    /**
+     * A shipborne receiver's log whose first GNSS time comes after the first 64 KiB: 1 600 untimed
+     * reports, {@code $GPRMC} at 12:00:00 on 18 June 2012, 50 reports, {@code $GPZDA} at
+     * 12:01:30.25, 50 more. The first 1 600 have no time, the next 50 the RMC's, the last 50 the
+     * ZDA's (receive_clock), as analyze times them; the same on one thread and on two, with chunks
+     * of 1 MiB (the log is one chunk) and of 4 KiB (chunks before the RMC's are decoded in parallel,
+     * the rest on one decoder through the clock), gzipped too. (decode used to look for GNSS
+     * sentences in the first 64 KiB only and wrote no time for any of these messages.)
+     */
+    @Test
+    void aLogWhoseFirstGnssTimeComesLateIsTimedByItOnAnyNumberOfThreads() throws IOException {
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 1600; i++) {
+            log.append(report(219_000_000 + i));
+        }
+        int rmcAt = log.length();
+        log.append(nmea("$", "GPRMC,120000.00,A,5500.000,N,01100.000,E,0.0,0.0,180612,,,A"));
+        for (int i = 0; i < 50; i++) {
+            log.append(report(219_100_000 + i));
+        }
+        log.append(nmea("$", "GPZDA,120130.25,18,06,2012,00,00"));
+        for (int i = 0; i < 50; i++) {
+            log.append(report(219_200_000 + i));
+        }
+        assertThat(rmcAt).as("bytes before the first GNSS sentence").isGreaterThan(1 << 16);
+        Path file = tmp.resolve("late-gnss.nmea");
+        Files.writeString(file, log, StandardCharsets.US_ASCII);
+        Path gz = tmp.resolve("late-gnss.nmea.gz");
+        try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            o.write(Files.readAllBytes(file));
+        }
+
+        Run one = run("decode", "--threads", "1", file.toString());
+        assertThat(one.exit()).as(one.err()).isZero();
+        List<String> lines = one.lines();
+        assertThat(lines).hasSize(1700);
+        java.util.regex.Pattern mmsi = java.util.regex.Pattern.compile("\"mmsi\":\"(\\d+)\"");
+        java.util.regex.Pattern time = java.util.regex.Pattern.compile("\"time\":\"([^\"]+)\"");
+        long rmc = java.time.Instant.parse("2012-06-18T12:00:00Z").toEpochMilli();
+        long zda = java.time.Instant.parse("2012-06-18T12:01:30.250Z").toEpochMilli();
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            java.util.regex.Matcher m = mmsi.matcher(l);
+            assertThat(m.find()).as(l).isTrue();
+            int id = Integer.parseInt(m.group(1));
+            assertThat(id).as("line %d", i + 1).isEqualTo(i < 1600 ? 219_000_000 + i : i < 1650 ? 219_100_000 + i - 1600 : 219_200_000 + i - 1650);
+            java.util.regex.Matcher t = time.matcher(l);
+            if (i < 1600) {
+                assertThat(t.find()).as("line %d has no time: %s", i + 1, l).isFalse();
+            } else {
+                assertThat(t.find()).as("line %d has a time: %s", i + 1, l).isTrue();
+                assertThat(java.time.Instant.parse(t.group(1)).toEpochMilli()).as("line %d", i + 1).isEqualTo(i < 1650 ? rmc : zda);
+                assertThat(l).contains("\"time_source\":\"receive_clock\"");
+            }
+        }
+        assertThat(one.err()).contains("time span:      2012-06-18T12:00:00Z .. 2012-06-18T12:01:30.250Z");
+        for (String[] options : List.of(new String[] {"--threads", "2"}, new String[] {"--threads", "2", "--chunk-bytes", "4096"},
+                new String[] {"--threads", "3", "--chunk-bytes", "4096", "--format-thread"}, new String[] {"--threads", "1", "--no-format-thread"})) {
+            for (Path input : List.of(file, gz)) {
+                List<String> args = new java.util.ArrayList<>(List.of("decode"));
+                args.addAll(List.of(options));
+                args.add(input.toString());
+                Run r = run(args.toArray(String[]::new));
+                assertThat(r.exit()).as(r.err()).isZero();
+                assertThat(r.out()).as(String.join(" ", args)).isEqualTo(one.out());
+                assertThat(r.err().replaceFirst(" in [0-9.]+ s\\R", "\n").replace(input.toString(), "FILE"))
+                        .as(String.join(" ", args))
+                        .isEqualTo(one.err().replaceFirst(" in [0-9.]+ s\\R", "\n").replace(file.toString(), "FILE"));
+            }
+        }
+    }
+
+    /** A type 1 position report of {@code mmsi} as one !AIVDM line. */
+    private static String report(int mmsi) {
+        org.watchkeeper.ais.PositionReport r = new org.watchkeeper.ais.PositionReport(1, 0, mmsi, 0, -128, 10, true, 11.0, 55.0,
+                90, 90, 0, 0, 0, false, org.watchkeeper.ais.AisMessage.NOT_AVAILABLE);
+        org.watchkeeper.ais.BitWriter w = new org.watchkeeper.ais.BitWriter();
+        r.encode(w);
+        return nmea("!", "AIVDM,1,1,,A," + w.armoured() + "," + w.fillBits());
+    }
+
+    /** {@code start}{@code body}*hh and a line end, hh the NMEA checksum of the body. */
+    private static String nmea(String start, String body) {
+        int c = 0;
+        for (char ch : body.toCharArray()) {
+            c ^= ch;
+        }
+        return start + body + String.format("*%02X\r\n", c);
+    }
+
     @Test
     void realDmaStreamDecodesEveryMessageToOneLine() throws IOException {
         Path file = SHARED.resolve("data/ais/dma-aislib/stream_example.txt");

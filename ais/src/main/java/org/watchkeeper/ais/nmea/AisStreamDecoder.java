@@ -637,7 +637,8 @@ public final class AisStreamDecoder {
      * reaches {@code fragment()} only if, after optional whitespace and one tag block, it reads
      * {@code !ttVDM,} or {@code !ttVDO,} with a fragment count other than {@code 1}; it arms a
      * {@code $PGHP} time only if its address is {@code PGHP}; blank and tag-block-only lines keep
-     * an armed time. Any other line disarms it, and nothing else.
+     * an armed time. Any other line disarms it, and nothing else. The parametric-sentence hook is
+     * shown every line the full decoder would show it, and a sentence behind any tag block.
      */
     private void trackLine(byte[] b, int p, int e) {
         while (p < e && isSpace(b[p])) {
@@ -668,6 +669,11 @@ public final class AisStreamDecoder {
         if (relevant) {
             processLine(b, p, e);
         } else {
+            if (parametricHook != null && q > p && q < e && b[q] == '$') {
+                // a sentence behind a tag block: the full decoder shows the hook a server archive's
+                // (see setParametricSentenceHook); shown here behind any tag block
+                parametricHook.line(b, q, e - q);
+            }
             if (pghpArmed && pghpRef >= 0 && !loosePghp && singleSentence(b, q, e) && starChecksum(b, q, e) != pghpRef) {
                 loosePghp = true; // as vdmSentence decides it: the rest of the stream has no safe start
             }

@@ -36,6 +36,18 @@ import java.util.function.Supplier;
  * complete, a stream without line feeds), the chunk is cut there anyway and the next chunk
  * continues the same decoder, after it, so memory stays bounded by about
  * {@code (2 threads + 2) maxChunkBytes} of input plus the buffered output of those chunks.
+ *
+ * <h2>A clock read from the stream</h2>
+ * A decoder may read a state from the stream's own lines that every later line depends on: a
+ * receive clock set by the receiver's GNSS sentences ({@link StreamClock}), which times an untimed
+ * message by the newest such sentence before it, however far back. No line after the first such
+ * sentence is a safe start, so from the chunk holding it the rest of the stream is decoded by one
+ * decoder, chunk after chunk (still on the worker threads, while the reader reads ahead), with the
+ * clock attached just before that chunk: the output is the one decoder's with the clock attached
+ * from the start, which gives no time and changes nothing until such a sentence sets it. The
+ * boundary tracker shows the clock's test every line the full decoder would show the clock
+ * ({@link AisStreamDecoder#setParametricSentenceHook}), so a stream without such sentences is cut
+ * and decoded in parallel as before, at the cost of a few byte comparisons per {@code $} line.
  */
 public final class ParallelDecoder {
     /** Receives one chunk's output: messages and rejections on a worker thread, then drained in order. */
@@ -56,7 +68,25 @@ public final class ParallelDecoder {
         void drain() throws IOException;
     }
 
+    /**
+     * A receive clock that a decoder reads from the stream's own lines (see the class comment): the
+     * decoder that decodes the rest of the stream from the chunk holding the first line that may set
+     * it gets one.
+     */
+    public interface StreamClock {
+        /**
+         * Whether this line may set the clock, given as to a {@link AisStreamDecoder.LineHook}. It
+         * must be true for every line that can take the clock from "no time" to a time (a false
+         * positive only costs the parallelism of the rest of the stream).
+         */
+        boolean sets(byte[] b, int off, int len);
+
+        /** Attaches a new clock to {@code decoder}, before it is fed the chunk holding such a line. */
+        void attach(AisStreamDecoder decoder);
+    }
+
     private final Options options;
+    private final StreamClock clock;
     private final int threads;
     private final int chunkBytes;
     private final int maxChunkBytes;
@@ -67,6 +97,8 @@ public final class ParallelDecoder {
     volatile long unsafeCuts;
     volatile long unsafeCutsInMessages;
     volatile long unsafeCutsAfterPghp;
+    // safe cuts made before the chunk holding the first line that may set the clock, -1 without one
+    volatile long safeCutsBeforeClock;
 
     /**
      * @param options decoder options, as for {@link AisStreamDecoder}
@@ -77,7 +109,18 @@ public final class ParallelDecoder {
      * @throws IllegalArgumentException when a bound is outside its range
      */
     public ParallelDecoder(Options options, int threads, int chunkBytes, int maxChunkBytes) {
+        this(options, threads, chunkBytes, maxChunkBytes, null);
+    }
+
+    /**
+     * As {@link #ParallelDecoder(Options, int, int, int)}, with the decoders reading a receive clock
+     * from the stream.
+     *
+     * @param clock the clock, or null for none
+     */
+    public ParallelDecoder(Options options, int threads, int chunkBytes, int maxChunkBytes, StreamClock clock) {
         this.options = Objects.requireNonNull(options, "options");
+        this.clock = clock;
         if (threads < 1 || threads > 256) {
             throw new IllegalArgumentException("threads " + threads + " outside 1..256");
         }
@@ -148,6 +191,7 @@ public final class ParallelDecoder {
                     unsafeCuts = reader.unsafeCuts;
                     unsafeCutsInMessages = reader.unsafeCutsInMessages;
                     unsafeCutsAfterPghp = reader.unsafeCutsAfterPghp;
+                    safeCutsBeforeClock = reader.safeCutsBeforeClock;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -222,9 +266,12 @@ public final class ParallelDecoder {
         final boolean endOfInput;
         final BlockingQueue<byte[]> free;
         final int standardSize;
+        /** The clock to attach to the run's decoder before this chunk, or null. */
+        final StreamClock clock;
 
         Piece(Run run, int index, ChunkSink sink, byte[] bytes, int length, boolean lastOfRun, boolean endOfInput,
-              BlockingQueue<byte[]> free, int standardSize) {
+              BlockingQueue<byte[]> free, int standardSize, StreamClock clock) {
+            this.clock = clock;
             this.free = free;
             this.standardSize = standardSize;
             this.run = run;
@@ -243,6 +290,9 @@ public final class ParallelDecoder {
                 }
             }
             run.relay.target = sink;
+            if (clock != null) {
+                clock.attach(run.decoder);
+            }
             run.decoder.feed(bytes, 0, length);
             if (bytes.length == standardSize) {
                 free.offer(bytes);
@@ -272,10 +322,15 @@ public final class ParallelDecoder {
         private final AisStreamDecoder tracker = AisStreamDecoder.boundaryTracker(options);
         private Run run;
         private int pieceIndex;
+        /** Whether the tracker has been shown a line that may set the clock. */
+        private boolean clockLine;
+        /** Whether the run holds the rest of the stream (its clock attached). */
+        private boolean sequential;
         long safeCuts;
         long unsafeCuts;
         long unsafeCutsInMessages;
         long unsafeCutsAfterPghp;
+        long safeCutsBeforeClock = -1;
 
         Reader(InputStream in, Supplier<? extends ChunkSink> sinks, ExecutorService workers, BlockingQueue<Object> order,
                BlockingQueue<byte[]> free) {
@@ -284,6 +339,13 @@ public final class ParallelDecoder {
             this.sinks = sinks;
             this.workers = workers;
             this.order = order;
+            if (clock != null) {
+                tracker.setParametricSentenceHook((b, off, len) -> {
+                    if (!clockLine && clock.sets(b, off, len)) {
+                        clockLine = true;
+                    }
+                });
+            }
         }
 
         @Override
@@ -363,7 +425,7 @@ public final class ParallelDecoder {
                 fed -= cut;
                 buf = next;
                 len = rest;
-                if (safe) {
+                if (safe && !sequential) {
                     run = new Run(options, tracker.lineNumber()); // the tracker has seen exactly the lines before the cut
                 }
             }
@@ -384,8 +446,16 @@ public final class ParallelDecoder {
         }
 
         private void submit(byte[] buf, int length, boolean lastOfRun, boolean endOfInput) throws InterruptedException {
-            Piece p = new Piece(run, pieceIndex++, sinks.get(), buf, length, lastOfRun || endOfInput, endOfInput, free,
-                    initialCapacity());
+            // the tracker has been fed exactly this chunk's complete lines: one that may set the clock
+            // makes the rest of the stream this run's
+            StreamClock attach = null;
+            if (clockLine && !sequential) {
+                sequential = true;
+                attach = clock;
+                safeCutsBeforeClock = lastOfRun && !endOfInput ? safeCuts - 1 : safeCuts;
+            }
+            Piece p = new Piece(run, pieceIndex++, sinks.get(), buf, length, (lastOfRun && !sequential) || endOfInput, endOfInput,
+                    free, initialCapacity(), attach);
             if (p.lastOfRun) {
                 pieceIndex = 0;
             }

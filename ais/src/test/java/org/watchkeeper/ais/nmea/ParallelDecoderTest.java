@@ -202,6 +202,63 @@ class ParallelDecoderTest {
         }
     }
 
+    /**
+     * A receive clock read from the stream (a stand-in for the GNSS clock: set by each {@code $--RMC}
+     * line of a northern latitude, to 10^12 ms plus a second per such line seen; no time before the
+     * first). The corpus's first is in its SignalK logs, after the AMSA (southern) and DMA logs: the
+     * chunks before it are decoded in parallel, the
+     * rest on one decoder through the clock, and the output is one decoder's with the clock attached
+     * from the start.
+     */
+    @ParameterizedTest
+    @CsvSource({"2, 4096, 8192", "3, 1, 64", "2, 1048576, 8388608"})
+    void aClockReadFromTheStreamTimesAsOnOneDecoder(int threads, int chunk, int max) throws IOException {
+        ParallelDecoder.StreamClock clock = new ParallelDecoder.StreamClock() {
+            @Override
+            public boolean sets(byte[] b, int off, int len) {
+                return len > 6 && b[off] == '$' && b[off + 3] == 'R' && b[off + 4] == 'M' && b[off + 5] == 'C'
+                        && new String(b, off, len, StandardCharsets.ISO_8859_1).contains(",N,");
+            }
+
+            @Override
+            public void attach(AisStreamDecoder decoder) {
+                long[] rmcs = {0};
+                decoder.setParametricSentenceHook((b, off, len) -> {
+                    if (sets(b, off, len)) {
+                        rmcs[0]++;
+                    }
+                });
+                decoder.setReceiveClock(() -> rmcs[0] == 0 ? Long.MIN_VALUE : 1_000_000_000_000L + rmcs[0] * 1000);
+            }
+        };
+        List<Object> events = new ArrayList<>();
+        Recorder recorder = new Recorder(events);
+        AisStreamDecoder d = new AisStreamDecoder(Options.DEFAULT, recorder);
+        clock.attach(d);
+        for (int off = 0; off < corpus.length; off += 65_521) {
+            d.feed(corpus, off, Math.min(65_521, corpus.length - off));
+        }
+        d.finish();
+        recorder.drain();
+        Result expected = new Result(render(events), d.stats());
+        long clocked = expected.out().stream().filter(l -> l.contains("\"time_source\":\"receive_clock\"")).count();
+        assertThat(clocked).as("messages timed by the clock").isGreaterThan(30);
+
+        ParallelDecoder p = new ParallelDecoder(Options.DEFAULT, threads, chunk, max, clock);
+        assertSame(expected, parallel(p));
+        // the chunks before the first such RMC were decoded on decoders of their own
+        assertThat(p.safeCutsBeforeClock).isPositive();
+        if (chunk == 1) {
+            assertThat(p.safeCutsBeforeClock).isGreaterThan(linesBeforeLoosePghp / 4);
+        }
+        ParallelDecoder none = new ParallelDecoder(Options.DEFAULT, threads, chunk, max);
+        parallel(none);
+        assertThat(none.safeCutsBeforeClock).isEqualTo(-1);
+        assertThat(p.safeCutsBeforeClock).isLessThanOrEqualTo(none.safeCuts);
+        // without the clock, the same stream has no such times
+        assertThat(sequential.out().stream().filter(l -> l.contains("\"time_source\":\"receive_clock\"")).count()).isZero();
+    }
+
     @Test
     void oneThreadIsTheSameToo() throws IOException {
         ParallelDecoder p = new ParallelDecoder(Options.DEFAULT, 1, 1, 100);

@@ -184,8 +184,24 @@ public final class GnssClock {
     }
 
     /**
-     * Whether the start of an input holds a GNSS time sentence ({@code $--RMC} or {@code $--ZDA}), so
-     * that it is worth reading through this clock.
+     * Whether a line, as the decoder's parametric-sentence hook is given it, may set this clock's
+     * date ({@code $--RMC} or {@code $--ZDA}): every line that takes the clock from no time to a time
+     * is one (a {@code $--GLL} or {@code $--GGA} only advances a clock that has a date). Used by
+     * {@code decode} to decode the rest of a log on one decoder from there ({@code ParallelDecoder.StreamClock}).
+     */
+    public static boolean setsTime(byte[] b, int off, int len) {
+        if (len > 10 && b[off] == '$') {
+            byte k0 = b[off + 3];
+            byte k1 = b[off + 4];
+            byte k2 = b[off + 5];
+            return (k0 == 'R' && k1 == 'M' && k2 == 'C') || (k0 == 'Z' && k1 == 'D' && k2 == 'A');
+        }
+        return false;
+    }
+
+    /**
+     * Whether the start of an input holds a GNSS time sentence ({@code $--RMC} or {@code $--ZDA}):
+     * {@code decode} then decodes it on one thread, as it will be timed by this clock nearly throughout.
      */
     public static boolean present(byte[] head, int len) {
         for (int i = 0; i + 7 <= len; i++) {
