@@ -304,16 +304,16 @@ class DecodeCommandTest {
     void aLogWhoseFirstGnssTimeComesLateIsTimedByItOnAnyNumberOfThreads() throws IOException {
         StringBuilder log = new StringBuilder();
         for (int i = 0; i < 1600; i++) {
-            log.append(report(219_000_000 + i));
+            log.append(NmeaLines.report(219_000_000 + i, 55.0, 11.0));
         }
         int rmcAt = log.length();
-        log.append(nmea("$", "GPRMC,120000.00,A,5500.000,N,01100.000,E,0.0,0.0,180612,,,A"));
+        log.append(NmeaLines.sentence("$", "GPRMC,120000.00,A,5500.000,N,01100.000,E,0.0,0.0,180612,,,A"));
         for (int i = 0; i < 50; i++) {
-            log.append(report(219_100_000 + i));
+            log.append(NmeaLines.report(219_100_000 + i, 55.0, 11.0));
         }
-        log.append(nmea("$", "GPZDA,120130.25,18,06,2012,00,00"));
+        log.append(NmeaLines.sentence("$", "GPZDA,120130.25,18,06,2012,00,00"));
         for (int i = 0; i < 50; i++) {
-            log.append(report(219_200_000 + i));
+            log.append(NmeaLines.report(219_200_000 + i, 55.0, 11.0));
         }
         assertThat(rmcAt).as("bytes before the first GNSS sentence").isGreaterThan(1 << 16);
         Path file = tmp.resolve("late-gnss.nmea");
@@ -363,23 +363,7 @@ class DecodeCommandTest {
         }
     }
 
-    /** A type 1 position report of {@code mmsi} as one !AIVDM line. */
-    private static String report(int mmsi) {
-        org.watchkeeper.ais.PositionReport r = new org.watchkeeper.ais.PositionReport(1, 0, mmsi, 0, -128, 10, true, 11.0, 55.0,
-                90, 90, 0, 0, 0, false, org.watchkeeper.ais.AisMessage.NOT_AVAILABLE);
-        org.watchkeeper.ais.BitWriter w = new org.watchkeeper.ais.BitWriter();
-        r.encode(w);
-        return nmea("!", "AIVDM,1,1,,A," + w.armoured() + "," + w.fillBits());
-    }
 
-    /** {@code start}{@code body}*hh and a line end, hh the NMEA checksum of the body. */
-    private static String nmea(String start, String body) {
-        int c = 0;
-        for (char ch : body.toCharArray()) {
-            c ^= ch;
-        }
-        return start + body + String.format("*%02X\r\n", c);
-    }
 
     @Test
     void realDmaStreamDecodesEveryMessageToOneLine() throws IOException {

@@ -179,16 +179,16 @@ class ServeMatchesAnalyzeTest {
     void aLogWhoseFirstGnssTimeComesLateIsTimedByItInAnalyzeAsInServe(@TempDir Path tmp) throws Exception {
         StringBuilder log = new StringBuilder();
         for (int i = 0; i < 1600; i++) {
-            log.append(report(219_000_000 + i, 55.0 + i * 0.001, 11.0));
+            log.append(NmeaLines.report(219_000_000 + i, 55.0 + i * 0.001, 11.0));
         }
         int rmcAt = log.length();
-        log.append(nmea("$", "GPRMC,120000.00,A,5500.000,N,01100.000,E,0.0,0.0,180612,,,A"));
+        log.append(NmeaLines.sentence("$", "GPRMC,120000.00,A,5500.000,N,01100.000,E,0.0,0.0,180612,,,A"));
         for (int i = 0; i < 50; i++) {
-            log.append(report(219_100_000 + i, 56.0 + i * 0.001, 11.0));
+            log.append(NmeaLines.report(219_100_000 + i, 56.0 + i * 0.001, 11.0));
         }
-        log.append(nmea("$", "GPGGA,120100.50,5500.000,N,01100.000,E,1,08,1.0,10.0,M,40.0,M,,"));
+        log.append(NmeaLines.sentence("$", "GPGGA,120100.50,5500.000,N,01100.000,E,1,08,1.0,10.0,M,40.0,M,,"));
         for (int i = 0; i < 50; i++) {
-            log.append(report(219_200_000 + i, 57.0 + i * 0.001, 11.0));
+            log.append(NmeaLines.report(219_200_000 + i, 57.0 + i * 0.001, 11.0));
         }
         assertThat(rmcAt).as("bytes before the first GNSS sentence").isGreaterThan(1 << 16);
         Path file = tmp.resolve("late-gnss.nmea");
@@ -234,21 +234,5 @@ class ServeMatchesAnalyzeTest {
         }
     }
 
-    /** An untimed type 1 report of a ship under way at 10 kn, as a shipborne receiver logs it. */
-    private static String report(int mmsi, double lat, double lon) {
-        org.watchkeeper.ais.PositionReport r = new org.watchkeeper.ais.PositionReport(1, 0, mmsi, 0, -128, 10, true, lon, lat,
-                90, 90, 0, 0, 0, false, org.watchkeeper.ais.AisMessage.NOT_AVAILABLE);
-        org.watchkeeper.ais.BitWriter w = new org.watchkeeper.ais.BitWriter();
-        r.encode(w);
-        return nmea("!", "AIVDM,1,1,,A," + w.armoured() + "," + w.fillBits());
-    }
 
-    /** {@code start}{@code body}*hh and a line end, hh the NMEA checksum of the body. */
-    private static String nmea(String start, String body) {
-        int c = 0;
-        for (char ch : body.toCharArray()) {
-            c ^= ch;
-        }
-        return start + body + String.format("*%02X\r\n", c);
-    }
 }
