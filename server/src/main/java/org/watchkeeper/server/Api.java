@@ -1422,7 +1422,7 @@ public final class Api {
         integer(ctx, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
         HistoryStore.EventOrder order = eventOrder(ctx);
         List<EventRow> rows;
-        if (f.mmsi() > 0) {
+        if (f.mmsi() >= 0) {
             rows = store.eventsForVessel(f.mmsi(), from, to, order);
         } else if (f.kinds() != null && f.kinds().size() == 1) {
             rows = store.events(f.kinds().iterator().next(), from, to, order);
@@ -1458,7 +1458,7 @@ public final class Api {
 
     /**
      * The event filters of {@code /api/events} and {@code /api/ongoing}: kinds ({@code kind}, null for
-     * any), vessel ({@code mmsi}, -1 for any) and box ({@code bbox}, null for anywhere; an event
+     * any), vessel ({@code mmsi}, -1 for any; 0 is MMSI 000000000, a vessel like another) and box ({@code bbox}, null for anywhere; an event
      * without a position is outside every box).
      */
     record EventFilter(Set<String> kinds, int mmsi, double[] bbox, String zone) {
@@ -1473,7 +1473,7 @@ public final class Api {
 
         boolean test(EventRow e) {
             return (kinds == null || kinds.contains(e.kind()))
-                    && (mmsi <= 0 || Arrays.stream(e.mmsis()).anyMatch(x -> x == mmsi))
+                    && (mmsi < 0 || Arrays.stream(e.mmsis()).anyMatch(x -> x == mmsi))
                     && (bbox == null || (Double.isFinite(e.lat()) && inBox(bbox, e.lat(), e.lon())))
                     && (zone == null || zone.equals(zoneId(e)));
         }

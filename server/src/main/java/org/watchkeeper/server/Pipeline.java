@@ -629,7 +629,7 @@ public final class Pipeline implements AutoCloseable {
 
     /** {@link #ongoing(long, TimeUnit, int)} for every vessel. */
     public Ongoing ongoing(long timeout, TimeUnit unit) throws InterruptedException {
-        return ongoing(timeout, unit, 0);
+        return ongoing(timeout, unit, -1);
     }
 
     /**
@@ -637,7 +637,8 @@ public final class Pipeline implements AutoCloseable {
      * provisional events ({@link DetectionEngine#ongoing}): asked on the detection thread after the
      * input queued before this call, so a caller waits behind the queue.
      *
-     * @param mmsi only the episodes of this vessel (only those become rows); 0 or less for all
+     * @param mmsi only the episodes of this vessel (only those become rows; 0 is MMSI 000000000, which
+     *             some transmitters send); negative for all
      * @return the answer, or null on timeout
      */
     public Ongoing ongoing(long timeout, TimeUnit unit, int mmsi) throws InterruptedException {
@@ -645,7 +646,7 @@ public final class Pipeline implements AutoCloseable {
         Runnable ask = () -> {
             List<EventRow> out = new ArrayList<>();
             eachOngoing(e -> {
-                if (mmsi <= 0 || e.vessels().contains(mmsi)) {
+                if (mmsi < 0 || e.vessels().contains(mmsi)) {
                     out.add(Rows.event(e));
                 }
             });

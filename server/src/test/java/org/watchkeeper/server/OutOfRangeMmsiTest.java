@@ -71,6 +71,33 @@ class OutOfRangeMmsiTest {
         assertThat(Fixture.get(server, "/api/vessels/1017595689").json().get("class").asText()).isEqualTo("base_station");
     }
 
+    /**
+     * MMSI 000000000 (a placeholder some transmitters send; BLUEFIN V in this log) is one station like
+     * another: {@code mmsi=0} gives its events and episodes only, never every vessel's.
+     */
+    @Test
+    void mmsiZeroIsOneStationNotAny() throws Exception {
+        int all = Fixture.get(server, "/api/events?limit=10000").json().get("count").asInt();
+        for (String zero : List.of("0", "000000000")) {
+            com.fasterxml.jackson.databind.JsonNode events = Fixture.get(server, "/api/events?mmsi=" + zero).json();
+            assertThat(all).isGreaterThan(100);
+            assertThat(events.get("count").asInt()).isEqualTo(1);
+            assertThat(events.get("events").get(0).get("kind").asText()).isEqualTo("invalid_identity");
+            assertThat(events.get("events").get(0).get("vessels").toString()).isEqualTo("[\"000000000\"]");
+            com.fasterxml.jackson.databind.JsonNode ongoing = Fixture.get(server, "/api/ongoing?mmsi=" + zero).json();
+            assertThat(ongoing.get("total").asInt()).isEqualTo(1);
+            assertThat(ongoing.get("events").get(0).get("kind").asText()).isEqualTo("port_visit");
+            assertThat(ongoing.get("events").get(0).get("vessels").toString()).isEqualTo("[\"000000000\"]");
+            Fixture.Reply csv = Fixture.get(server, "/api/export/events.csv?mmsi=" + zero);
+            assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+            assertThat(csv.body().lines().count()).isEqualTo(2); // the header and its one event
+        }
+        // the vessel's own page lists its episode under way, not every vessel's
+        com.fasterxml.jackson.databind.JsonNode v = Fixture.get(server, "/api/vessels/0").json();
+        assertThat(v.get("mmsi").asText()).isEqualTo("000000000");
+        assertThat(v.get("ongoing").size()).isEqualTo(1);
+    }
+
     @Test
     void malformedOrBeyondTheFieldIsStill400() throws Exception {
         for (String[] c : List.of(
