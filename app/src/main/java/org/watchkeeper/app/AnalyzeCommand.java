@@ -1461,10 +1461,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             out.println("              " + Summary.badTagBlockChecksumHint(badTagBlock));
         }
         JsonNode kept = s.get("unverified_messages");
-        long keptNoChecksum = kept.path(RejectReason.NO_CHECKSUM.code()).asLong();
-        long keptTagBlock = kept.path(RejectReason.BAD_TAG_BLOCK_CHECKSUM.code()).asLong();
+        long keptNoChecksum = kept.path("checksum").asLong();
+        long keptTagBlock = kept.path("tag_block_checksum").asLong();
         if (keptNoChecksum + keptTagBlock > 0) {
-            out.println("  unverified: " + Summary.unverifiedText(keptNoChecksum, keptTagBlock));
+            out.println("  unverified: " + Summary.unverifiedText(keptNoChecksum, keptTagBlock, lenient, acceptBadTagBlockChecksum));
         }
         printPassedOver(out, s);
         var span = s.get("time_span");
@@ -1718,13 +1718,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     /**
      * {@code unverified_messages} of {@code summary.json} (and of each input): the messages kept although a
-     * check failed, by the reason the line would otherwise have been rejected for ({@code no_checksum} with
-     * {@code --lenient}, {@code bad_tag_block_checksum} with {@code --accept-bad-tag-block-checksum}).
+     * check could not be made, named by the mark decode's JSON gives them: {@code checksum} (none, kept by
+     * {@code --lenient}) and {@code tag_block_checksum} (wrong, kept by {@code --accept-bad-tag-block-checksum},
+     * or missing, kept by {@code --lenient}).
      */
     private static void unverified(ObjectNode node, long withoutChecksum, long unverifiedTagBlock) {
         ObjectNode u = node.putObject("unverified_messages");
-        u.put(RejectReason.NO_CHECKSUM.code(), withoutChecksum);
-        u.put(RejectReason.BAD_TAG_BLOCK_CHECKSUM.code(), unverifiedTagBlock);
+        u.put("checksum", withoutChecksum);
+        u.put("tag_block_checksum", unverifiedTagBlock);
     }
 
     /** "it was", "all were" or "most were": how many of {@code rejected} lines {@code n} of them are. */

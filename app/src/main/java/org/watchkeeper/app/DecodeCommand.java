@@ -174,6 +174,8 @@ public final class DecodeCommand implements Callable<Integer> {
             }
         }
         Summary summary = new Summary();
+        summary.lenient = lenient;
+        summary.acceptBadTagBlockChecksum = acceptBadTagBlockChecksum;
         long started = System.nanoTime();
         OutputStream out = null;
         ErrorsFile errorsFile = null;

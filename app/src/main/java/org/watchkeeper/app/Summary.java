@@ -25,6 +25,9 @@ final class Summary {
     long lengthAnomalies;
     long withoutChecksum;
     long unverifiedTagBlock;
+    /** The options that keep lines unchecked, named where the summary counts what they kept. */
+    boolean lenient;
+    boolean acceptBadTagBlockChecksum;
     final long[] byType = new long[64];
     final Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
     final Map<String, Long> other = new TreeMap<>();
@@ -87,7 +90,7 @@ final class Summary {
             err.println("                  " + badTagBlockChecksumHint(badTagBlock));
         }
         if (withoutChecksum + unverifiedTagBlock > 0) {
-            err.println("  kept unverified: " + unverifiedText(withoutChecksum, unverifiedTagBlock));
+            err.println("  kept unverified: " + unverifiedText(withoutChecksum, unverifiedTagBlock, lenient, acceptBadTagBlockChecksum));
         }
         sb.setLength(0);
         other.forEach((k, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(": ").append(n));
@@ -113,21 +116,26 @@ final class Summary {
     }
 
     /**
-     * The messages an option kept unchecked, for the summaries of {@code decode} and {@code analyze}:
-     * {@code "3 messages with a tag block checksum mismatch (--accept-bad-tag-block-checksum), 1 without a
-     * checksum (--lenient)"}, each part only when not 0.
+     * The messages kept although a check could not be made, for the summaries of {@code decode} and
+     * {@code analyze}: {@code "3 messages with an unverified tag block checksum, 1 without a checksum (kept by
+     * --lenient, --accept-bad-tag-block-checksum)"}, each count only when not 0, the options those given.
+     * A tag block checksum is unverified when wrong ({@code --accept-bad-tag-block-checksum}) or missing
+     * ({@code --lenient}); a sentence's own checksum only when missing ({@code --lenient}): a wrong one is
+     * always rejected.
      */
-    static String unverifiedText(long withoutChecksum, long unverifiedTagBlock) {
+    static String unverifiedText(long withoutChecksum, long unverifiedTagBlock, boolean lenient, boolean acceptBadTagBlockChecksum) {
         StringBuilder sb = new StringBuilder();
         if (unverifiedTagBlock > 0) {
-            sb.append(unverifiedTagBlock).append(unverifiedTagBlock == 1 ? " message" : " messages").append(" with a ")
-                    .append(RejectReason.BAD_TAG_BLOCK_CHECKSUM.description()).append(" (--accept-bad-tag-block-checksum)");
+            sb.append(unverifiedTagBlock).append(unverifiedTagBlock == 1 ? " message" : " messages")
+                    .append(" with an unverified tag block checksum");
         }
         if (withoutChecksum > 0) {
             sb.append(sb.length() == 0 ? withoutChecksum + (withoutChecksum == 1 ? " message" : " messages") : ", " + withoutChecksum)
-                    .append(" without a checksum (--lenient)");
+                    .append(" without a checksum");
         }
-        return sb.toString();
+        String by = (lenient ? "--lenient" : "") + (lenient && acceptBadTagBlockChecksum ? ", " : "")
+                + (acceptBadTagBlockChecksum ? "--accept-bad-tag-block-checksum" : "");
+        return sb + (by.isEmpty() ? "" : " (kept by " + by + ")");
     }
 
     private static String human(Duration d) {

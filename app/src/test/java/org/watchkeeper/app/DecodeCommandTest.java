@@ -480,8 +480,8 @@ class DecodeCommandTest {
         Run kept = run("decode", "--accept-bad-tag-block-checksum", in.toString());
         assertThat(kept.exit()).isZero();
         // what the option kept is counted under the rejected lines
-        assertThat(kept.err()).contains("  rejected lines: 0\n  kept unverified: 2 messages with a tag block checksum mismatch"
-                + " (--accept-bad-tag-block-checksum)\n").doesNotContain("keeps them");
+        assertThat(kept.err()).contains("  rejected lines: 0\n  kept unverified: 2 messages with an unverified tag block checksum"
+                + " (kept by --accept-bad-tag-block-checksum)\n").doesNotContain("keeps them");
         assertThat(kept.lines()).hasSize(3);
         assertThat(kept.lines().get(0)).isEqualTo(strict.lines().get(0));
         assertThat(kept.lines().get(1)).contains("\"time\":\"2012-04-13T17:15:18Z\"")
@@ -501,10 +501,16 @@ class DecodeCommandTest {
         Run both = run("decode", "--lenient", "--accept-bad-tag-block-checksum", in.toString());
         assertThat(both.lines()).hasSize(2);
         assertThat(both.lines().get(1)).contains("\"checksum\":\"unverified\"");
-        assertThat(both.err()).contains("\n  kept unverified: 1 message with a tag block checksum mismatch"
-                + " (--accept-bad-tag-block-checksum), 1 without a checksum (--lenient)\n");
+        assertThat(both.err()).contains("\n  kept unverified: 1 message with an unverified tag block checksum,"
+                + " 1 without a checksum (kept by --lenient, --accept-bad-tag-block-checksum)\n");
         assertThat(run("decode", "--lenient", in.toString()).err()).contains("\n  kept unverified: 1 message without a checksum"
-                + " (--lenient)\n");
+                + " (kept by --lenient)\n");
+        // a tag block without a checksum is kept by --lenient too, and counted as unverified, not as wrong
+        Files.writeString(in, "\\s:rEV02,c:1334337318\\" + sentence + "\n", StandardCharsets.US_ASCII);
+        Run noTagChecksum = run("decode", "--lenient", in.toString());
+        assertThat(noTagChecksum.lines()).hasSize(1);
+        assertThat(noTagChecksum.err()).contains("\n  kept unverified: 1 message with an unverified tag block checksum"
+                + " (kept by --lenient)\n");
     }
 
     @Test
