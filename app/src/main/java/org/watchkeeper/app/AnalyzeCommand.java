@@ -1468,9 +1468,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         printPassedOver(out, s);
         var span = s.get("time_span");
-        out.printf(Locale.ROOT, "  time span:  %s%n", span.has("start")
+        // messages without a time of their own were put at a neighbour's (--untimed carry) or the assumed one
+        long carried = s.path("messages_with_carried_time").asLong();
+        out.printf(Locale.ROOT, "  time span:  %s%s%n", span.has("start")
                 ? span.get("start").asText() + " .. " + span.get("end").asText() + " (" + duration(span.get("seconds").asDouble()) + ")"
-                : "none");
+                : "none", carried == 0 ? "" : "; " + carried + (carried == 1 ? " message" : " messages") + " without a time of "
+                + (carried == 1 ? "its" : "their") + " own took " + (assumeTime != null ? "the assumed one" : "the one before or after "
+                + (carried == 1 ? "it" : "them")));
         out.printf(Locale.ROOT, "  events:     %d%s%n", s.get("events").get("total").asLong(),
                 paren(new JsonView(s.get("events")).top("by_kind", 8)));
         if (s.get("store").isNull()) {

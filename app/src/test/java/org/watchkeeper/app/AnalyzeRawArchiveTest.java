@@ -110,7 +110,8 @@ class AnalyzeRawArchiveTest {
             Cli.Run r = Cli.run(concat(new String[] {"analyze", "--no-store", "--report", tmp.resolve("r-" + in.getFileName()).toString()},
                     anchorages, in.toString()));
             assertThat(r.exit()).as(r.err()).isZero();
-            assertThat(r.out()).contains("\n  time span:  2012-01-27T09:58:26.036Z .. 2012-01-27T11:53:27.500Z (115.0 min)\n",
+            assertThat(r.out()).contains("\n  time span:  2012-01-27T09:58:26.036Z .. 2012-01-27T11:53:27.500Z (115.0 min);"
+                    + " 11 messages without a time of their own took the one before or after them\n",
                     "\n  anchorages: 29 (cells of 500 m where at least 2 vessels lay still within 500 m for 0.1 h;"
                             + " 187 stops of 187 vessels in 140 cells)\n");
         }
