@@ -2,6 +2,7 @@ package org.watchkeeper.app;
 
 import java.util.Optional;
 
+import org.watchkeeper.server.PostgresLocation;
 import org.watchkeeper.store.PostgresHistoryStore;
 import org.watchkeeper.store.PostgresUrl;
 
@@ -25,6 +26,20 @@ final class PgOptions {
     @Option(names = "--pg-password", paramLabel = "PASSWORD", defaultValue = "${env:WATCHKEEPER_PG_PASSWORD:-watchkeeper}",
             description = "PostgreSQL password (env WATCHKEEPER_PG_PASSWORD; default watchkeeper).", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
     String pgPassword;
+
+    /**
+     * {@code "DIR is the data folder of a server that keeps its history in PostgreSQL, in schema S at URL"}: the
+     * start of what query, analyze and serve say of a folder whose {@link PostgresLocation#MARKER_FILE} names {@code at}.
+     */
+    static String serverFolder(java.nio.file.Path data, PostgresLocation at) {
+        return data + " is the data folder of a server that keeps its history in PostgreSQL, in schema " + at.schema()
+                + " at " + at.displayUrl();
+    }
+
+    /** {@code " --pg-url URL"} when {@code at} is at another URL than these options reach, else empty. */
+    String urlIfOther(PostgresLocation at) {
+        return at.url().equals(pgUrl) ? "" : " --pg-url " + at.displayUrl();
+    }
 
     /**
      * Refuses a PostgreSQL option ({@code --pg-url}, {@code --pg-user}, {@code --pg-password},

@@ -451,10 +451,8 @@ public final class ServeCommand implements Callable<Integer> {
      */
     private void checkDuckDbStart() {
         PostgresLocation.markedIn(data).ifPresent(at -> {
-            throw new CommandLine.ParameterException(spec.commandLine(), data + " is the data folder of a server that"
-                    + " keeps its history in PostgreSQL, in schema " + at.schema() + " at " + at.displayUrl()
-                    + ": go on with --store postgres --pg-schema " + at.schema()
-                    + (at.url().equals(pg.pgUrl) ? "" : " --pg-url " + at.displayUrl())
+            throw new CommandLine.ParameterException(spec.commandLine(), PgOptions.serverFolder(data, at)
+                    + ": go on with --store postgres --pg-schema " + at.schema() + pg.urlIfOther(at)
                     + "; to rebuild its history in " + data.resolve(org.watchkeeper.store.DuckDbHistoryStore.FILE_NAME)
                     + " instead, delete " + data.resolve(PostgresLocation.MARKER_FILE));
         });

@@ -61,8 +61,8 @@ final class StoreOptions {
         java.util.Optional<PostgresLocation> marked = PostgresLocation.markedIn(data);
         if (marked.isPresent()) {
             PostgresLocation at = marked.get();
-            return ": " + postgresServerFolder(at) + "; ask it there with --store postgres --pg-schema " + at.schema()
-                    + (at.url().equals(pg.pgUrl) ? "" : " --pg-url " + at.displayUrl())
+            return ": " + PgOptions.serverFolder(data, at) + "; ask it there with --store postgres --pg-schema " + at.schema()
+                    + pg.urlIfOther(at)
                     + (at.user().equals(pg.pgUser) ? "" : " --pg-user " + at.user());
         }
         if (java.nio.file.Files.isDirectory(data.resolve("raw"))) {
@@ -82,17 +82,10 @@ final class StoreOptions {
      * @return the one-line reason, or null when {@code --data} is not such a folder
      */
     String refusedDuckDbFolder() {
-        return PostgresLocation.markedIn(data).map(at -> postgresServerFolder(at) + ", not in a "
-                + DuckDbHistoryStore.FILE_NAME + " here: give --store postgres" + (at.url().equals(pg.pgUrl) ? "" : " --pg-url "
-                + at.displayUrl()) + " --pg-schema SCHEMA (not " + at.schema() + ", which that server empties at each start)"
+        return PostgresLocation.markedIn(data).map(at -> PgOptions.serverFolder(data, at) + ", not in a "
+                + DuckDbHistoryStore.FILE_NAME + " here: give --store postgres" + pg.urlIfOther(at) + " --pg-schema SCHEMA (not " + at.schema() + ", which that server empties at each start)"
                 + " to keep this history in PostgreSQL, another --data folder for a DuckDB store, or --no-store for the report"
                 + " alone").orElse(null);
-    }
-
-    /** "DIR is the data folder of a server that keeps its history in PostgreSQL, in schema S at URL". */
-    private String postgresServerFolder(PostgresLocation at) {
-        return data + " is the data folder of a server that keeps its history in PostgreSQL, in schema " + at.schema()
-                + " at " + at.displayUrl();
     }
 
     /** Where the store is, for messages. */
