@@ -22,6 +22,7 @@ import org.watchkeeper.ais.nmea.AisStreamDecoder;
 import org.watchkeeper.ais.nmea.Options;
 import org.watchkeeper.ais.nmea.ReceivedMessage;
 import org.watchkeeper.ais.nmea.Rejection;
+import org.watchkeeper.ais.nmea.TimeSource;
 import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.ObservationMapper;
 import org.watchkeeper.core.pipeline.GnssClock;
@@ -60,7 +61,7 @@ import org.watchkeeper.core.pipeline.StrayTimeRule;
  *
  * <h2>A server's raw archive</h2>
  * A message of a line of a Watchkeeper server's raw archive that has no time of its own is timed by
- * the archive's stamp ({@link org.watchkeeper.ais.nmea.TimeSource#ARCHIVE}: when the server received
+ * the archive's stamp ({@link TimeSource#ARCHIVE}: when the server received
  * the line). As {@code analyze} does ({@link org.watchkeeper.core.pipeline.NmeaInput}), such a message
  * of a source that has shown times of its own (tag block {@code c:}, {@code $PGHP}, epoch trailer)
  * takes the newest of them instead (keyed state, so a restore keeps it), and the archive of a replayed
@@ -197,14 +198,13 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
         /** The message's observations, at its time of its own, else as analyze times it (see the class comment). */
         private List<Observation> observations(ReceivedMessage m) {
             try {
-                org.watchkeeper.ais.nmea.TimeSource ts = m.timeSource();
-                if (ts == org.watchkeeper.ais.nmea.TimeSource.ARCHIVE || ts == org.watchkeeper.ais.nmea.TimeSource.NONE) {
+                TimeSource ts = m.timeSource();
+                if (ts == TimeSource.ARCHIVE || ts == TimeSource.NONE) {
                     Long own = ownTime.value();
                     if (own != null) {
-                        return mapper.map(m.message(), own, m.source() != null ? m.source() : m.talker(),
-                                org.watchkeeper.ais.nmea.TimeSource.NONE);
+                        return mapper.mapAt(m, own);
                     }
-                    if (ts == org.watchkeeper.ais.nmea.TimeSource.NONE) {
+                    if (ts == TimeSource.NONE) {
                         if (leading.size() < NmeaInput.MAX_LEADING) {
                             leading.add(m); // until the source's first time
                         } else {
@@ -216,8 +216,7 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
                     long t = m.receiveTimeMillis();
                     ownTime.update(t); // tag block, $PGHP, trailer or the GNSS clock
                     for (ReceivedMessage w : leading) {
-                        decoded.addAll(mapper.map(w.message(), t, w.source() != null ? w.source() : w.talker(),
-                                org.watchkeeper.ais.nmea.TimeSource.NONE));
+                        decoded.addAll(mapper.mapAt(w, t));
                     }
                     leading.clear();
                 }
@@ -499,7 +498,7 @@ public final class FramingFunction extends KeyedProcessFunction<String, RawLine,
                 AisStreamDecoder again = new AisStreamDecoder(options, new AisListener() {
                     @Override
                     public void message(ReceivedMessage m) {
-                        if (m.timeSource() == org.watchkeeper.ais.nmea.TimeSource.NONE) {
+                        if (m.timeSource() == TimeSource.NONE) {
                             w.leading.add(m);
                         }
                     }

@@ -76,8 +76,23 @@ public final class ObservationMapper {
         if (!rm.hasReceiveTime()) {
             return List.of();
         }
-        return map(rm.message(), rm.receiveTimeMillis(), rm.source() != null ? rm.source() : rm.talker(),
-                rm.timeSource());
+        return map(rm.message(), rm.receiveTimeMillis(), sourceOf(rm), rm.timeSource());
+    }
+
+    /**
+     * Observations of a message read from an NMEA stream at a time not its own: one carried from a
+     * message before it, or its source's first, as {@code analyze} times a message without any
+     * ({@link TimeSource#NONE} on the observations).
+     *
+     * @param time event time, epoch milliseconds UTC
+     */
+    public List<Observation> mapAt(ReceivedMessage rm, long time) {
+        return map(rm.message(), time, sourceOf(rm), TimeSource.NONE);
+    }
+
+    /** The receiving station a message names ({@code s:} / USCG {@code r...}), else its talker. */
+    public static String sourceOf(ReceivedMessage rm) {
+        return rm.source() != null ? rm.source() : rm.talker();
     }
 
     /**

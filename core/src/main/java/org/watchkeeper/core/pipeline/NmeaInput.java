@@ -195,9 +195,8 @@ public final class NmeaInput implements AisListener {
     /** @param timeSource the message's own time source, or {@link TimeSource#NONE} for a carried or assumed time */
     private void emit(ReceivedMessage m, long t, TimeSource timeSource) {
         emittingLine = m.lineNumber();
-        String source = m.source() != null ? m.source() : m.talker();
         Observation[] obs = this.out;
-        int n = mapper.map(m.message(), t, source, timeSource, obs);
+        int n = mapper.map(m.message(), t, ObservationMapper.sourceOf(m), timeSource, obs);
         for (int i = 0; i < n; i++) {
             sink.accept(obs[i]);
             obs[i] = null;
