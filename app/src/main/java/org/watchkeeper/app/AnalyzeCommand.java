@@ -1448,10 +1448,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
         long stray = s.get("rejected").path("stray_time").asLong();
         long csvRejected = s.get("rejected").get("csv_rows").asLong();
         long untimed = s.get("rejected").get("messages_without_time").asLong();
-        out.printf(Locale.ROOT, "  rejected:   %d line%s%s, %d CSV row%s%s, %d message%s without any time%s%s%s%n", rejectedLines,
-                rejectedLines == 1 ? "" : "s", paren(r.top("lines", 5, LINE_REASON)), csvRejected, csvRejected == 1 ? "" : "s",
-                paren(r.top("csv_rows_by_reason", 5, ROW_REASON)),
-                untimed, untimed == 1 ? "" : "s",
+        // CSV rows only when a CSV export was read, messages without any time only when there were some
+        String csvPart = csvRows + csvRejected == 0 ? "" : String.format(Locale.ROOT, ", %d CSV row%s%s", csvRejected,
+                csvRejected == 1 ? "" : "s", paren(r.top("csv_rows_by_reason", 5, ROW_REASON)));
+        String untimedPart = untimed == 0 ? "" : String.format(Locale.ROOT, ", %d message%s without any time", untimed,
+                untimed == 1 ? "" : "s");
+        out.printf(Locale.ROOT, "  rejected:   %d line%s%s%s%s%s%s%s%n", rejectedLines,
+                rejectedLines == 1 ? "" : "s", paren(r.top("lines", 5, LINE_REASON)), csvPart, untimedPart,
                 tooLate > 0 ? ", " + tooLate + (tooLate == 1 ? " observation" : " observations") + " too late to reorder" : "",
                 stray > 0 ? ", " + stray + " with a stray time" : "",
                 rejectedLines + csvRejected == 0 ? "" : errors != null ? "; each is listed with its reason in " + errors
@@ -1759,7 +1762,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return r == null ? code : r.description();
     };
 
-    /** Formats "key n, key n" from an object of counts. */
+    /** Formats "key: n, key: n, others: n" from an object of counts, the largest first (as decode's summary spells them). */
     private record JsonView(com.fasterxml.jackson.databind.JsonNode node) {
         String top(String field, int max) {
             return top(field, max, java.util.function.UnaryOperator.identity());
@@ -1774,13 +1777,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
             long rest = 0;
             for (var e : m.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList()) {
                 if (i++ < max) {
-                    sb.append(sb.length() == 0 ? "" : ", ").append(label.apply(e.getKey())).append(' ').append(e.getValue());
+                    sb.append(sb.length() == 0 ? "" : ", ").append(label.apply(e.getKey())).append(": ").append(e.getValue());
                 } else {
                     rest += e.getValue();
                 }
             }
             if (rest > 0) {
-                sb.append(", others ").append(rest);
+                sb.append(", others: ").append(rest);
             }
             return sb.toString();
         }

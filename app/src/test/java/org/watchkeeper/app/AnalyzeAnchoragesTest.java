@@ -161,7 +161,7 @@ class AnalyzeAnchoragesTest {
         Cli.Run d = Cli.run("analyze", "--no-store", "--report", tmp.resolve("csv-land").toString(), "--anchorages",
                 "--detect", "position_on_land", csv.toString());
         assertThat(d.exit()).as(d.err()).isZero();
-        assertThat(d.out()).contains("\n  events:     3155 (position_on_land 3155)\n",
+        assertThat(d.out()).contains("\n  events:     3155 (position_on_land: 3155)\n",
                 "\n  anchorages: 0 (cells of 500 m where at least 20 vessels lay still within 500 m for 12 h;"
                         + " 311 stops of 311 vessels in 219 cells)\n");
     }

@@ -64,10 +64,10 @@ class AnalyzeRawArchiveTest {
         assertThat(fromLog.get("other_sentences").get("PSTT").asLong()).isEqualTo(33);
         assertThat(fromLog.get("tag_block_only_lines").asLong()).isEqualTo(3130);
         assertThat(fromLog.get("inputs").get(0).get("sentences").asLong() + 3163 + 33 + 3130).isEqualTo(fromLog.get("lines").asLong());
-        assertThat(a.out()).contains("rejected:   0 lines,",
-                "passed over: 3196 other sentences (PGHP 3163, PSTT 33), 3130 tag-block-only lines,"
+        assertThat(a.out()).contains("rejected:   0 lines\n",
+                "passed over: 3196 other sentences (PGHP: 3163, PSTT: 33), 3130 tag-block-only lines,"
                         + " 2 records of a server's raw archive (zone and watchlist marks, cluster events)");
-        assertThat(l.out()).contains("passed over: 3196 other sentences (PGHP 3163, PSTT 33), 3130 tag-block-only lines\n")
+        assertThat(l.out()).contains("passed over: 3196 other sentences (PGHP: 3163, PSTT: 33), 3130 tag-block-only lines\n")
                 .doesNotContain("raw archive");
     }
 
@@ -127,7 +127,7 @@ class AnalyzeRawArchiveTest {
         Cli.Run a = Cli.run("analyze", "--no-store", "--report", tmp.resolve("drift-archive").toString(), driftArchive.toString());
         assertThat(a.exit()).as(a.err()).isZero();
         assertThat(a.out()).contains("\n  time span:  2014-10-02T16:30:03.887Z .. 2014-10-03T06:59:53.142Z (14.5 h)\n",
-                "\n  events:     2 (drift 1, loitering 1)\n");
+                "\n  events:     2 (drift: 1, loitering: 1)\n");
         Cli.Run l = Cli.run("analyze", "--no-store", "--report", tmp.resolve("drift-log").toString(), drift.toString());
         assertThat(Files.readString(tmp.resolve("drift-archive").resolve("events.json")))
                 .isEqualTo(Files.readString(tmp.resolve("drift-log").resolve("events.json")));

@@ -114,8 +114,8 @@ class StationsTest {
         Path report = tmp.resolve("report");
         Cli.Run a = Cli.run("analyze", "--data", data.toString(), "--report", report.toString(), log.toString());
         assertThat(a.exit()).as(a.err()).isZero();
-        assertThat(a.out()).contains("  stations:   1933 (A 1568, base_station 161, B 158, aid_to_navigation 26, unknown 19,"
-                + " sar_aircraft 1)\n");
+        assertThat(a.out()).contains("  stations:   1933 (A: 1568, base_station: 161, B: 158, aid_to_navigation: 26, unknown: 19,"
+                + " sar_aircraft: 1)\n");
         JsonNode summary = Cli.summary(report);
         assertThat(summary.get("vessels").get("total").asInt()).isEqualTo(1933);
         assertThat(summary.get("observations").get("heard_only").asLong()).isEqualTo(398);
