@@ -1189,6 +1189,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         ObjectNode root = m.createObjectNode();
         ArrayNode inputs = root.putArray("inputs");
         long lines = 0;
+        long sentences = 0;
+        long rejectedLineCount = 0;
         long messages = 0;
         long[] byType = new long[64];
         Map<RejectReason, Long> rejectedLines = new EnumMap<>(RejectReason.class);
@@ -1249,6 +1251,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 }
                 in.put("reorder_ms", r.reorderMs);
                 lines += s.lines();
+                sentences += s.messageSentences();
+                rejectedLineCount += s.rejectedLines();
                 messages += s.messages();
                 for (int t = 0; t < byType.length; t++) {
                     byType[t] += s.messages(t);
@@ -1291,6 +1295,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         root.put("lines", lines);
+        // summed over the NMEA inputs as each input's are, so that the same sum holds at the top
+        root.put("sentences", sentences);
+        root.put("rejected_lines", rejectedLineCount);
         ObjectNode os = root.putObject("other_sentences");
         otherSentences.forEach(os::put);
         root.put("tag_block_only_lines", tagBlockOnly);

@@ -103,6 +103,10 @@ class AnalyzeCommandTest {
         JsonNode in = s.get("inputs").get(0);
         if (in.has("sentences")) {
             assertThat(accountedLines(in)).as("%s", in).isEqualTo(in.get("lines").asLong());
+            // and at the top, where the same fields sum the inputs'
+            assertThat(accountedLines(s)).isEqualTo(s.get("lines").asLong());
+            assertThat(s.get("rejected_lines").asLong()).isEqualTo(sum(s.get("rejected").get("lines")))
+                    .isEqualTo(in.get("rejected_lines").asLong());
         }
         assertThat(sum(s.get("messages_by_type"))).isEqualTo(messages);
         for (String tally : List.of("by_class", "by_type", "by_flag")) {
