@@ -85,4 +85,57 @@ class GnssClockTest {
             assertEquals(4, n[0], "GNSS sentences that set the clock, chunk " + chunk);
         }
     }
+
+    /** Times after each line of a caller-fed clock that is saved and restored into a new one after line {@code cut} (-1: never). */
+    private static List<Long> fedTimes(List<String> lines, int cut) {
+        List<Long> out = new ArrayList<>();
+        GnssClock clock = new GnssClock();
+        for (int i = 0; i < lines.size(); i++) {
+            byte[] b = lines.get(i).getBytes(StandardCharsets.ISO_8859_1);
+            clock.line(b, 0, b.length);
+            out.add(clock.now());
+            if (i == cut) {
+                long[] saved = clock.state();
+                clock = new GnssClock().restore(saved);
+            }
+        }
+        out.add(clock.sentences());
+        return out;
+    }
+
+    /**
+     * A clock restored from its state goes on as the one it was saved from, wherever the cut falls: a
+     * {@code $GPGGA} after the cut takes the date of an {@code $GPRMC} before it and rolls over to the
+     * next day from the time of day saved with it (the Flink job keeps the clock this way, per source).
+     */
+    @Test
+    void aRestoredClockGoesOnAsTheOneItWasSavedFrom() {
+        List<String> lines = List.of(
+                nmea("$GPGGA,235000,4807.038,N,01131.000,E,1,08,0.9,545.4,M,46.9,M,,"), // no date yet: no time
+                nmea("$GPRMC,235900,A,4807.038,N,01131.000,E,022.4,084.4,230394,003.1,W"),
+                nmea("$GPGGA,235930.5,4807.038,N,01131.000,E,1,08,0.9,545.4,M,46.9,M,,"),
+                "$PGHP,1,2024,1,2,3,4,5,6,219,,,1,0A*00",
+                nmea("$GPGGA,000005,4807.038,N,01131.000,E,1,08,0.9,545.4,M,46.9,M,,"), // past midnight: the 24th
+                nmea("$GPGLL,4916.45,N,12311.12,W,000020.25,A,D"));
+        long none = Long.MIN_VALUE;
+        List<Long> expected = List.of(none, Instant.parse("1994-03-23T23:59:00Z").toEpochMilli(),
+                Instant.parse("1994-03-23T23:59:30.500Z").toEpochMilli(), Instant.parse("1994-03-23T23:59:30.500Z").toEpochMilli(),
+                Instant.parse("1994-03-24T00:00:05Z").toEpochMilli(), Instant.parse("1994-03-24T00:00:20.250Z").toEpochMilli(),
+                4L); // sentences that set or advanced the clock, carried across the cut too
+        for (int cut = -1; cut < lines.size(); cut++) {
+            assertEquals(expected, fedTimes(lines, cut), "cut after line " + cut);
+        }
+    }
+
+    /** A null or malformed state changes nothing. */
+    @Test
+    void aMalformedStateLeavesTheClockAsItIs() {
+        GnssClock clock = new GnssClock();
+        byte[] rmc = nmea("$GPRMC,123519,A,4807.038,N,01131.000,E,022.4,084.4,230394,003.1,W").getBytes(StandardCharsets.ISO_8859_1);
+        clock.line(rmc, 0, rmc.length);
+        long[] before = clock.state();
+        clock.restore(null).restore(new long[] {1, 2, 3}).restore(new long[0]);
+        assertEquals(java.util.Arrays.toString(before), java.util.Arrays.toString(clock.state()));
+        assertEquals(Instant.parse("1994-03-23T12:35:19Z").toEpochMilli(), clock.now());
+    }
 }
