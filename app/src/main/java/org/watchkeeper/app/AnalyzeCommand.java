@@ -358,7 +358,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return 2;
         }
         if (!noStore && storeOptions.kind == StoreOptions.Kind.duckdb) {
-            PgOptions.refuseWithoutPostgres(spec, storeOptions.data.resolve(org.watchkeeper.store.DuckDbHistoryStore.FILE_NAME));
+            storeOptions.pg.refuseWithoutPostgres(spec, storeOptions.data.resolve(org.watchkeeper.store.DuckDbHistoryStore.FILE_NAME));
         }
         if (files.stream().filter("-"::equals).count() > 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),

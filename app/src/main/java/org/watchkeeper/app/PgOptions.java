@@ -45,16 +45,26 @@ final class PgOptions {
      * Refuses a PostgreSQL option ({@code --pg-url}, {@code --pg-user}, {@code --pg-password},
      * {@code --pg-schema}) given on the command line without {@code --store postgres}: the command would use
      * its DuckDB store without a word, e.g. a restart that forgot {@code --store postgres}. The environment
-     * variables do not count: they may be set for every command.
+     * variables do not count: they may be set for every command. A {@code --pg-url} that is not a JDBC URL
+     * of PostgreSQL is named in the same message, so that adding {@code --store postgres} is not met by a
+     * second refusal.
      *
      * @param duckDb the DuckDB store the command uses instead, named in the message
      * @throws CommandLine.ParameterException (exit 2) naming the first such option
      */
-    static void refuseWithoutPostgres(CommandSpec spec, java.nio.file.Path duckDb) {
+    void refuseWithoutPostgres(CommandSpec spec, java.nio.file.Path duckDb) {
         for (String o : new String[] {"--pg-url", "--pg-user", "--pg-password", "--pg-schema"}) {
             if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
+                String url = "";
+                if (spec.commandLine().getParseResult().hasMatchedOption("--pg-url") && PostgresUrl.problem(pgUrl) != null) {
+                    try {
+                        check(spec);
+                    } catch (CommandLine.ParameterException e) {
+                        url = "; and " + e.getMessage();
+                    }
+                }
                 throw new CommandLine.ParameterException(spec.commandLine(), o + " is for --store postgres: add --store"
-                        + " postgres, or leave " + o + " out for the DuckDB store " + duckDb);
+                        + " postgres, or leave " + o + " out for the DuckDB store " + duckDb + url);
             }
         }
     }

@@ -166,15 +166,19 @@ public final class QueryCommand implements Runnable {
             if (common.store.kind == StoreOptions.Kind.postgres) {
                 common.store.pg.check(spec);
             }
+            boolean noDuckDb = common.store.kind == StoreOptions.Kind.duckdb
+                    && !Files.exists(common.store.data.resolve(DuckDbHistoryStore.FILE_NAME));
             if (common.store.kind == StoreOptions.Kind.duckdb
-                    && !Files.exists(common.store.data.resolve(DuckDbHistoryStore.FILE_NAME))) {
+                    && !(noDuckDb && org.watchkeeper.server.PostgresLocation.markedIn(common.store.data).isPresent())) {
+                // a usage mistake first (exit 2), before the store it would have asked is looked for; on a
+                // PostgreSQL server's folder the missing store's message says where to ask, with --store postgres
+                common.store.pg.refuseWithoutPostgres(spec, common.store.data.resolve(DuckDbHistoryStore.FILE_NAME));
+            }
+            if (noDuckDb) {
                 err.println("watchkeeper query: no store at " + common.store.data.resolve(DuckDbHistoryStore.FILE_NAME)
                         + common.store.noDuckDbHint());
                 err.flush();
                 return 1;
-            }
-            if (common.store.kind == StoreOptions.Kind.duckdb) {
-                PgOptions.refuseWithoutPostgres(spec, common.store.data.resolve(DuckDbHistoryStore.FILE_NAME));
             }
             List<Object[]> rows;
             String note = null;

@@ -456,6 +456,6 @@ public final class ServeCommand implements Callable<Integer> {
                     + "; to rebuild its history in " + data.resolve(org.watchkeeper.store.DuckDbHistoryStore.FILE_NAME)
                     + " instead, delete " + data.resolve(PostgresLocation.MARKER_FILE));
         });
-        PgOptions.refuseWithoutPostgres(spec, data.resolve(org.watchkeeper.store.DuckDbHistoryStore.FILE_NAME));
+        pg.refuseWithoutPostgres(spec, data.resolve(org.watchkeeper.store.DuckDbHistoryStore.FILE_NAME));
     }
 }

@@ -278,6 +278,14 @@ class PostgresErrorsTest {
         assertThat(queryForgot.exit()).isEqualTo(2);
         assertThat(queryForgot.err()).startsWith("watchkeeper query events: --pg-user is for --store postgres: add --store"
                 + " postgres, or leave --pg-user out for the DuckDB store " + duck.resolve("history.duckdb") + NL);
+        // said before a missing store, and with what is wrong in the URL too, so that one try mends both
+        Cli.Run libpq = Cli.run("query", "events", "--data", fresh.toString(), "--pg-url", "postgres://bob@db.example.org/ais");
+        assertThat(libpq.exit()).isEqualTo(2);
+        assertThat(libpq.err()).startsWith("watchkeeper query events: --pg-url is for --store postgres: add --store postgres,"
+                + " or leave --pg-url out for the DuckDB store " + fresh.resolve("history.duckdb") + "; and --pg-url must be a JDBC"
+                + " URL jdbc:postgresql://host:port/database, not postgres://bob@db.example.org/ais: give --pg-url"
+                + " jdbc:postgresql://db.example.org:5432/ais --pg-user bob" + NL);
+        assertThat(fresh).doesNotExist();
         // --no-store writes no history: the report alone is made
         Cli.Run report = Cli.run("analyze", "--quiet", "--no-store", "--data", data.toString(), "--report",
                 tmp.resolve("report").toString(), log.toString());
