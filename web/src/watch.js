@@ -411,17 +411,6 @@ export function utcTime(t) {
   return d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z').replace(/:00Z$/, 'Z');
 }
 
-/** A span of milliseconds as "2 h 05 min", "45 min" or "30 s". */
-export function duration(ms) {
-  const s = Math.round(ms / 1000);
-  if (s < 60) return `${s} s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min`;
-  const h = Math.floor(m / 60);
-  if (h < 48) return `${h} h ${String(m % 60).padStart(2, '0')} min`;
-  return `${Math.floor(h / 24)} d ${h % 24} h`;
-}
-
 /** Vessels not heard for more than this, before the newest report in the picture, are drawn faded. */
 export const STALE_AFTER_MS = 3600e3;
 
@@ -456,10 +445,10 @@ export const QUIET_AFTER_MS = 5 * 60e3;
  */
 export function streamHealth({ connected, since = null, lastData = null, now }) {
   if (!connected) {
-    return { state: 'down', text: since === null ? 'not live' : `stream lost ${duration(Math.max(0, now - since))} ago` };
+    return { state: 'down', text: since === null ? 'not live' : `stream lost ${durationText(Math.max(0, now - since) / 1000)} ago` };
   }
   if (lastData !== null && now - lastData > QUIET_AFTER_MS) {
-    return { state: 'quiet', text: `live, no data for ${duration(now - lastData)}` };
+    return { state: 'quiet', text: `live, no data for ${durationText((now - lastData) / 1000)}` };
   }
   return { state: 'live', text: 'live' };
 }
