@@ -123,6 +123,10 @@ final class PgOptions {
             case LOGIN_REFUSED -> "check --pg-user and --pg-password (or WATCHKEEPER_PG_USER and WATCHKEEPER_PG_PASSWORD)";
             case NO_DATABASE -> "name an existing database in --pg-url, or create it: createdb -h " + at.host() + " -p " + at.port()
                     + " -U " + e.user() + " " + (at.database() == null ? e.user() : at.database());
+            case NOT_ALLOWED -> "the server's pg_hba.conf must allow this host, user and database (its administrator"
+                    + " adds a line and reloads PostgreSQL); if it takes only SSL connections, add ?sslmode=require to --pg-url";
+            case SSL -> "leave sslmode out of --pg-url (or sslmode=disable) for a server without SSL; for one whose"
+                    + " certificate is not in Java's trust store, sslmode=require encrypts without checking it";
             case OTHER -> null;
         };
         return ServeCommand.oneLine(e.getMessage()) + (hint == null ? "" : "; " + hint);

@@ -188,6 +188,16 @@ public final class PostgresHistoryStore extends JdbcHistoryStore {
             LOGIN_REFUSED,
             /** The database does not exist. */
             NO_DATABASE,
+            /**
+             * The server's {@code pg_hba.conf} has no entry for this host, user, database and encryption
+             * (SQLSTATE 28000): a password would not help.
+             */
+            NOT_ALLOWED,
+            /**
+             * The SSL the URL asks for ({@code sslmode=require}, {@code verify-ca}, {@code verify-full}) cannot be had:
+             * the server takes no SSL connections, or its certificate is not trusted.
+             */
+            SSL,
             /** Anything else: the driver's or the server's message says it. */
             OTHER
         }
@@ -219,12 +229,25 @@ public final class PostgresHistoryStore extends JdbcHistoryStore {
             if (root instanceof java.net.ConnectException) {
                 return new ConnectFailure(at, user, Reason.REFUSED, "connection refused (nothing listens on that port)", e);
             }
+            if (root instanceof javax.net.ssl.SSLException || root instanceof java.security.cert.CertificateException
+                    || root instanceof java.security.GeneralSecurityException) {
+                String m = root.getMessage() == null ? root.toString() : root.getMessage();
+                return new ConnectFailure(at, user, Reason.SSL, "SSL failed: " + m.strip().replaceAll("\\s*\\R\\s*", "; "), e);
+            }
+            if (state.equals("08004") && e.getMessage() != null && e.getMessage().contains("SSL")) {
+                return new ConnectFailure(at, user, Reason.SSL, "the server takes no SSL connections, and the URL asks for SSL", e);
+            }
             if (root instanceof java.net.SocketTimeoutException) {
                 return new ConnectFailure(at, user, Reason.TIMED_OUT, "no answer in time", e);
             }
             if (state.equals("28P01")) {
                 return new ConnectFailure(at, user, Reason.LOGIN_REFUSED,
                         "password authentication failed for user " + user + " (a wrong password, or no such user)", e);
+            }
+            if (state.equals("28000")) {
+                String m = e.getMessage() == null ? "" : e.getMessage().strip().replaceFirst("^FATAL: ", "");
+                return new ConnectFailure(at, user, Reason.NOT_ALLOWED, "the server lets no such connection in ("
+                        + (m.isEmpty() ? "invalid authorization" : m.replaceAll("\\s*\\R\\s*", "; ")) + ")", e);
             }
             if (state.equals("3D000")) {
                 return new ConnectFailure(at, user, Reason.NO_DATABASE, "database " + database + " does not exist", e);
