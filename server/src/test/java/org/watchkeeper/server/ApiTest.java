@@ -391,8 +391,9 @@ class ApiTest {
                 .isEqualTo("attachment; filename=\"vessels-STOC_MARCIA.geojson\"");
         String[] eventLines = eventsCsv.body().split("\r\n");
         assertThat(eventLines).hasSize(events + 1);
-        assertThat(eventLines[0]).isEqualTo("id,kind,start,end,vessels,lat,lon,attributes");
-        assertThat(eventLines[1]).matches(".*,\"\\{\"\".*\\}\"$"); // the attributes: one quoted JSON object
+        assertThat(eventLines[0]).isEqualTo("id,kind,start,end,vessels,lat,lon,attributes,tlp,owner_org,shared_with,recipients");
+        // the attributes: one quoted JSON object; then the event's marking (the server's --event-tlp), owner and sharing
+        assertThat(eventLines[1]).matches(".*,\"\\{\"\".*\\}\",GREEN,host,,$");
         assertThat(Fixture.get(server, "/api/export/events.geojson").json().get("features").size()).isEqualTo(events);
         // every located event a placemark named by kind, vessels and start, with its time span, its
         // vessels' MMSIs and its attributes
@@ -645,8 +646,9 @@ class ApiTest {
         assertThat(csv.header(Exports.COUNT_HEADER)).isEqualTo(Integer.toString(n));
         assertThat(csv.header(ExportSigner.HEADER)).isNotBlank();
         String[] lines = csv.body().split("\r\n");
-        assertThat(lines[0]).isEqualTo("id,kind,start,end,vessels,lat,lon,attributes");
+        assertThat(lines[0]).isEqualTo("id,kind,start,end,vessels,lat,lon,attributes,tlp,owner_org,shared_with,recipients");
         assertThat(lines).hasSize(n + 1);
+        assertThat(lines[1]).endsWith(",GREEN,host,,");
         JsonNode first = all.get("events").get(0);
         assertThat(lines[1]).startsWith(first.get("id").asText() + "," + kind + "," + first.get("start").asText() + ","
                 + first.get("end").asText() + "," + first.get("vessels").get(0).asText() + ",");

@@ -450,9 +450,13 @@ class ZoneEventSharingTest {
             Fixture.Reply geo = Fixture.getAs(server, t, "/api/export/events.geojson?limit=100000");
             ok(geo, 200);
             Set<String> geoIds = new TreeSet<>();
+            Map<String, String> marking = new HashMap<>();
             for (JsonNode f : geo.json().get("features")) {
-                geoIds.add(f.get("properties").get("id").asText());
-                checkContent(u, f.get("properties"));
+                JsonNode p = f.get("properties");
+                geoIds.add(p.get("id").asText());
+                checkContent(u, p);
+                marking.put(p.get("id").asText(), String.join(",", p.path("tlp").asText(), p.path("owner_org").asText(),
+                        joined(p.get("shared_with")), joined(p.get("recipients"))));
             }
             assertThat(geoIds).as(u + " geojson").isEqualTo(want);
 
@@ -461,7 +465,10 @@ class ZoneEventSharingTest {
             Set<String> csvIds = new TreeSet<>();
             String[] lines = csv.body().split("\r\n");
             for (int i = 1; i < lines.length; i++) {
-                csvIds.add(lines[i].substring(0, lines[i].indexOf(',')));
+                String id = lines[i].substring(0, lines[i].indexOf(','));
+                csvIds.add(id);
+                // each row keeps its event's marking, owner and sharing, as the GeoJSON has them
+                assertThat(lines[i]).as(u + " csv " + id).endsWith("," + marking.get(id));
             }
             assertThat(csvIds).as(u + " csv").isEqualTo(want);
             assertThat(csv.body().contains(NOTE)).isEqualTo(HOST.contains(u));
@@ -591,5 +598,14 @@ class ZoneEventSharingTest {
         }
         JsonNode seen = Fixture.getAs(server, TOKENS.get("sv"), "/api/events?kind=zone_entry,zone_exit&limit=100000").json().get("events");
         assertThat(ids(seen)).doesNotContainAnyElementsOf(greenEvents);
+    }
+
+    /** A JSON array's texts joined by spaces, as a CSV cell holds them; empty when absent. */
+    private static String joined(JsonNode a) {
+        List<String> out = new ArrayList<>();
+        if (a != null) {
+            a.forEach(x -> out.add(x.asText()));
+        }
+        return String.join(" ", out);
     }
 }
