@@ -279,8 +279,11 @@ public final class IncidentApi {
             app.get("/api/export/incidents." + format, ctx -> export(ctx, server, format));
         }
         app.get("/api/export/stix", ctx -> {
-            ctx.header("Content-Disposition", "attachment; filename=\"watchkeeper-stix.json\"");
-            Exports.signed(ctx, server, "application/stix+json;version=2.1", stix(ctx, server).toString());
+            String body = stix(ctx, server).toString();
+            // named by its filters as the other exports are, so that bundles of different windows or areas do not
+            // overwrite each other (watchkeeper-stix.json when it has none)
+            ctx.header("Content-Disposition", "attachment; filename=\"" + Exports.fileName(ctx, "watchkeeper-stix", "json") + "\"");
+            Exports.signed(ctx, server, "application/stix+json;version=2.1", body);
         });
 
         // The OpenAPI entries of these routes live beside this class and join the main document.

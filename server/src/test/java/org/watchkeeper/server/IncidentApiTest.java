@@ -330,7 +330,11 @@ class IncidentApiTest {
                 .get("id").asText();
         String area = "bbox=7,4,7.3,4.4&from=2022-11-01&to=2022-11-07";
 
-        JsonNode bundle = get(ALICE, "/api/export/stix?" + area).json();
+        Reply stix = get(ALICE, "/api/export/stix?" + area);
+        // named by its filters, as every export is
+        assertThat(stix.disposition()).isEqualTo("attachment; filename=\"watchkeeper-stix-bbox-7+4+7.3+4.4-from-20221101-to-20221107.json\"");
+        assertThat(get(ALICE, "/api/export/stix?type=robbery").disposition()).isEqualTo("attachment; filename=\"watchkeeper-stix-robbery.json\"");
+        JsonNode bundle = stix.json();
         Map<String, String> sdo = new HashMap<>();
         bundle.get("objects").forEach(o -> {
             if (o.get("type").asText().equals("incident")) {
