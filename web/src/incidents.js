@@ -8,6 +8,15 @@ export const INCIDENT_TYPES = ['boarding', 'robbery', 'hijacking', 'kidnapping',
 export const TLPS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'];
 
 /** '1'..'4' from "CAT 2", or 'none'. */
+/**
+ * When an incident happened, as the list and panel show it: the UTC date alone for a report known only to
+ * the day (`date_only`, as many ASAM and IMB rows are), not a midnight it does not know; else `time(t)`.
+ */
+export function incidentWhen(i, time) {
+  if (i.date_only && typeof i.time === 'string' && /^\d{4}-\d{2}-\d{2}/.test(i.time)) return i.time.slice(0, 10);
+  return time(i.time);
+}
+
 export function categoryKey(category) {
   const m = /^CAT ([1-4])$/.exec(category || '');
   return m ? m[1] : 'none';

@@ -14,7 +14,7 @@ import {
 } from './data.js';
 import { drawCharts } from './charts.js';
 import {
-  INCIDENT_COLORS, INCIDENT_TYPES, categoryKey, incidentsToGeoJSON, upsertIncident, withdrawIncident, nearbyOverlay, approachBetween, incidentFromForm,
+  INCIDENT_COLORS, INCIDENT_TYPES, categoryKey, incidentWhen, incidentsToGeoJSON, upsertIncident, withdrawIncident, nearbyOverlay, approachBetween, incidentFromForm,
   shareBody,
 } from './incidents.js';
 import { auth, ensureLogin } from './auth.js';
@@ -909,7 +909,7 @@ function renderUnread() {
 function incidentItem(i) {
   const k = categoryKey(i.category);
   return `<li data-id="${fmt.esc(i.id)}" class="incident-item"><span class="cat" style="background:${INCIDENT_COLORS[k]}">${fmt.esc(i.category || '—')}</span>
-    <span class="kind">${fmt.esc(i.type.replace(/_/g, ' '))}</span> <span class="when">${fmt.time(i.time)}</span>
+    <span class="kind">${fmt.esc(i.type.replace(/_/g, ' '))}</span> <span class="when">${fmt.esc(incidentWhen(i, fmt.time))}</span>
     <span class="who">${fmt.esc(i.victim?.name || i.place || '')}</span> <span class="tlp">${fmt.esc(i.tlp)}</span></li>`;
 }
 
@@ -947,7 +947,7 @@ async function selectIncident(id, { fly = false } = {}) {
   $('incident-panel').innerHTML = `
     <h2 class="incident-title">${fmt.esc(i.type.replace(/_/g, ' '))}${v.name ? ` — ${fmt.esc(v.name)}` : ''}</h2>
     <table class="facts">
-      ${row('Time', `${fmt.time(i.time)}${i.date_only ? ' (date only)' : ''}`)}
+      ${row('Time', `${fmt.esc(incidentWhen(i, fmt.time))}${i.date_only ? ' (date only)' : ''}`)}
       ${row('Position', `${i.lat.toFixed(4)}, ${i.lon.toFixed(4)}`)}
       ${row('Place', fmt.esc(i.place ?? '—'))}
       ${row('Category', `<span class="incident-category">${fmt.esc(i.category ?? 'none')}</span>${o ? ` (set by ${fmt.esc(o.by)}: ${fmt.esc(o.reason)}; computed ${fmt.esc(i.category_computed ?? 'none')})` : ''}`)}
@@ -959,7 +959,7 @@ async function selectIncident(id, { fly = false } = {}) {
       ${row('Stolen', fmt.esc(i.items_stolen ?? i.loss.replace(/_/g, ' ')))}
       ${row('Actions', fmt.esc((i.actions_taken || []).join(', ') || '—'))}
       ${row('Source', fmt.esc([i.source, i.reference].filter(Boolean).join(' ') || '—'))}
-      ${(i.possible_duplicates || []).length ? row('Also reported', i.possible_duplicates.map((d) => `<a href="#" class="duplicate-link" data-id="${fmt.esc(d.id)}">${fmt.esc([d.source || d.id, d.reference].filter(Boolean).join(' '))}</a> <small>${fmt.num(d.distance_km, 1, ' km')} · ${fmt.esc(d.date_only ? d.time.slice(0, 10) : fmt.time(d.time))}</small>`).join('<br>')) : ''}
+      ${(i.possible_duplicates || []).length ? row('Also reported', i.possible_duplicates.map((d) => `<a href="#" class="duplicate-link" data-id="${fmt.esc(d.id)}">${fmt.esc([d.source || d.id, d.reference].filter(Boolean).join(' '))}</a> <small>${fmt.num(d.distance_km, 1, ' km')} · ${fmt.esc(incidentWhen(d, fmt.time))}</small>`).join('<br>')) : ''}
       ${row('Marking', `<span class="tlp incident-tlp">TLP:${fmt.esc(i.tlp)}</span> ${fmt.esc(i.owner_org)}${(i.shared_with || []).length ? ` → ${fmt.esc(i.shared_with.join(', '))}` : ''}${(i.recipients || []).length ? ` · to ${fmt.esc(i.recipients.join(', '))}` : ''}`)}
     </table>
     ${i.narrative ? `<p class="narrative">${fmt.esc(i.narrative)}</p>` : ''}

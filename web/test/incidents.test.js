@@ -1,11 +1,18 @@
 import { describe, it, expect } from 'vitest';
 import {
-  categoryKey, incidentsToGeoJSON, upsertIncident, withdrawIncident, nearbyOverlay, approachBetween, validImo, incidentFromForm, listOf, shareBody,
+  categoryKey, incidentWhen, incidentsToGeoJSON, upsertIncident, withdrawIncident, nearbyOverlay, approachBetween, validImo, incidentFromForm, listOf, shareBody,
 } from '../src/incidents.js';
 
 const inc = (id, time, extra = {}) => ({ id, time, lat: 1.2, lon: 103.8, type: 'robbery', tlp: 'AMBER', ...extra });
 
 describe('incident layer data', () => {
+  it('shows a report known only to the day by its date, not a midnight', () => {
+    const time = (t) => `T(${t})`;
+    expect(incidentWhen(inc('a', '2022-06-01T00:00:00Z', { date_only: true }), time)).toBe('2022-06-01');
+    expect(incidentWhen(inc('b', '2022-06-01T00:00:00Z'), time)).toBe('T(2022-06-01T00:00:00Z)');
+    expect(incidentWhen(inc('c', '2022-05-02T02:33:00Z', { date_only: false }), time)).toBe('T(2022-05-02T02:33:00Z)');
+  });
+
   it('keys categories and drops incidents without a valid position', () => {
     expect(categoryKey('CAT 1')).toBe('1');
     expect(categoryKey('CAT 4')).toBe('4');
