@@ -184,7 +184,7 @@ describe.skipIf(!hasChromium || Boolean(process.env.WATCHKEEPER_URL))('events ta
     const csv = await save('events', 'csv');
     expect(csv.name).toBe('events.csv');
     const lines = csv.text.trim().split('\r\n');
-    expect(lines[0]).toBe('id,kind,start,end,vessels,lat,lon,attributes');
+    expect(lines[0]).toBe('id,kind,start,end,vessels,lat,lon,attributes,tlp,owner_org,shared_with,recipients');
     expect(lines).toHaveLength(57); // the 56 gaps that start by 20:00
     expect(lines[1]).toMatch(/^gap-00000,gap,/);
     expect(server.requests).toContain('GET /api/export/events.csv?from=2026-10-28T18%3A00%3A00Z&to=2026-10-28T20%3A00%3A00Z&kind=gap');
