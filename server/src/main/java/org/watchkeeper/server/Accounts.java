@@ -345,7 +345,8 @@ public final class Accounts {
      * Deletes an organisation without users.
      *
      * @return false when there is no such organisation
-     * @throws Api.BadRequest when it still has users or is the last host organisation
+     * @throws io.javalin.http.ConflictResponse (409) when it still has users or is the last host organisation:
+     *     the request is right, the organisation's state forbids it now
      */
     public synchronized boolean deleteOrg(String id) {
         Org o = orgs.get(id);
@@ -353,10 +354,11 @@ public final class Accounts {
             return false;
         }
         if (users.values().stream().anyMatch(u -> u.org().equals(id))) {
-            throw new Api.BadRequest("organisation '" + id + "' still has users");
+            throw new io.javalin.http.ConflictResponse("organisation '" + id + "' still has users: delete them or move them"
+                    + " to another organisation first");
         }
         if (o.host() && orgs.values().stream().filter(Org::host).count() == 1) {
-            throw new Api.BadRequest("organisation '" + id + "' is the only host organisation");
+            throw new io.javalin.http.ConflictResponse("organisation '" + id + "' is the only host organisation");
         }
         orgs.remove(id);
         policies.remove(id);

@@ -88,6 +88,16 @@ class AccountGuardsTest {
         assertThat(Fixture.getAs(server, Fixture.ADMIN_TOKEN, "/api/tokens?user=otto").json().get("tokens")).hasSize(1);
     }
 
+    /** An organisation with users, or the only host one, is not deleted: a conflict with its state (409), not a bad request. */
+    @Test
+    void anOrganisationInUseIsAConflictToDelete() throws Exception {
+        user("nina", "mrcc-north", "viewer");
+        assertError(Fixture.deleteAs(server, Fixture.ADMIN_TOKEN, "/api/orgs/mrcc-north"), 409,
+                "organisation 'mrcc-north' still has users: delete them or move them to another organisation first");
+        assertError(Fixture.deleteAs(server, Fixture.ADMIN_TOKEN, "/api/orgs/host"), 409,
+                "organisation 'host' still has users: delete them or move them to another organisation first");
+    }
+
     /** A deleted organisation's id is not given again: an item shared with it would go to the newcomer. */
     @Test
     void aDeletedOrganisationsIdIsNotReused() throws Exception {
