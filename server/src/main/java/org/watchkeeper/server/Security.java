@@ -174,7 +174,8 @@ public final class Security {
                 }
                 p = c.principal();
             } else {
-                if (user == null || password == null) {
+                if (user == null || user.isBlank() || password == null || password.isEmpty()) {
+                    // an empty field (the map's form left blank) is no attempt at a login: not a failed one
                     throw new Api.BadRequest("a login needs user and password, or token");
                 }
                 Accounts.User u = accounts.login(user, password).orElse(null);

@@ -633,6 +633,13 @@ class SecurityTest {
         Fixture.Reply noPassword = Fixture.postAs(server, null, "/api/login", "{\"user\":\"hv\"}");
         assertThat(noPassword.status()).isEqualTo(400);
         assertThat(noPassword.body()).contains("a login needs user and password, or token");
+        // a form left blank is said as such, not taken for a wrong password
+        for (String blank : new String[] {"{\"user\":\"\",\"password\":\"x\"}", "{\"user\":\" \",\"password\":\"x\"}",
+                "{\"user\":\"hv\",\"password\":\"\"}"}) {
+            Fixture.Reply r = Fixture.postAs(server, null, "/api/login", blank);
+            assertThat(r.status()).as(blank).isEqualTo(400);
+            assertThat(r.body()).contains("a login needs user and password, or token");
+        }
         Fixture.Reply wrong = Fixture.postAs(server, null, "/api/login", "{\"user\":\"hv\",\"password\":\"not the password\"}");
         assertThat(wrong.status()).isEqualTo(401);
         Fixture.Reply ok = Fixture.postAs(server, null, "/api/login", "{\"user\":\"hv\",\"password\":\"correct horse hv\"}");
