@@ -185,7 +185,7 @@ class AnalyzeCommandTest {
      * OUT_OF_ORDER and analyze says how to keep them; with {@code --reorder-ms 7200000} 2 898 are
      * tracked, none late, and no segment's mean speed is above 30 kn (99 of 369 were when the batch
      * delivery time timed them). Without the option analyze sees the disorder in the file's start
-     * and chooses a window itself: the same 2 898 positions and 66 events (one an identity conflict
+     * and chooses a window itself: the same 2 898 positions and 64 events (one an identity conflict
      * across two satellite passes).
      */
     @Test
