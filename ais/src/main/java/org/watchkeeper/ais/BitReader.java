@@ -111,7 +111,7 @@ public final class BitReader {
             for (int k = 0; k < len; k++) {
                 if (SixBit.value(buf[off + k]) < 0) {
                     throw new AisDecodeException(RejectReason.ILLEGAL_PAYLOAD_CHARACTER,
-                            "illegal payload character '" + (char) (buf[off + k] & 0xff) + "' at " + k);
+                            "'" + (char) (buf[off + k] & 0xff) + "' at " + k);
                 }
             }
         }

@@ -86,4 +86,13 @@ class BitReaderTest {
             }
         }
     }
+
+    @Test
+    void theIllegalCharacterMessageNamesTheReasonOnce() {
+        // B07: '!' is not a 6-bit armour character; the errors file's detail column is this message
+        byte[] buf = "3815;`100!PhmnPPwL=3OmUd0Dg:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> new BitReader().reset(buf, 0, buf.length, 0))
+                .isInstanceOf(AisDecodeException.class)
+                .hasMessage("illegal payload character: '!' at 9");
+    }
 }
