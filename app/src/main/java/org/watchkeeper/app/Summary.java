@@ -92,9 +92,8 @@ final class Summary {
         if (withoutChecksum + unverifiedTagBlock > 0) {
             err.println("  kept unverified: " + unverifiedText(withoutChecksum, unverifiedTagBlock, lenient, acceptBadTagBlockChecksum));
         }
-        sb.setLength(0);
-        other.forEach((k, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(": ").append(n));
-        err.println("  other lines:    " + otherLines() + " sentences" + (sb.length() == 0 ? "" : " (" + sb + ")")
+        String byAddress = otherByAddress();
+        err.println("  other lines:    " + otherLines() + " sentences" + (byAddress.isEmpty() ? "" : " (" + byAddress + ")")
                 + ", " + tagBlockOnly + " tag-block-only, " + blank + " blank"
                 + (archiveRecords > 0 ? ", " + archiveRecords + " server archive record" + (archiveRecords == 1 ? "" : "s") : ""));
         if (first == Long.MIN_VALUE) {
@@ -103,6 +102,31 @@ final class Summary {
             err.println("  time span:      " + Instant.ofEpochMilli(first) + " .. " + Instant.ofEpochMilli(last)
                     + " (" + human(Duration.ofMillis(last - first)) + ")");
         }
+    }
+
+    /** How many addresses the summary names before it counts the rest as {@code others}. */
+    static final int OTHER_ADDRESSES_SHOWN = 12;
+
+    /**
+     * The other sentences by address, {@code "PGHP: 4051"}: every address in name order while there
+     * are at most {@link #OTHER_ADDRESSES_SHOWN}, else the most frequent ones and {@code others: N}, so
+     * that the lines of a damaged file, each with an address of its own, do not make a summary line
+     * of thousands of characters.
+     */
+    String otherByAddress() {
+        StringBuilder sb = new StringBuilder();
+        if (other.size() <= OTHER_ADDRESSES_SHOWN) {
+            other.forEach((k, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(": ").append(n));
+            return sb.toString();
+        }
+        long rest = otherLines();
+        for (Map.Entry<String, Long> e : other.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(OTHER_ADDRESSES_SHOWN).toList()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey()).append(": ").append(e.getValue());
+            rest -= e.getValue();
+        }
+        int more = other.size() - OTHER_ADDRESSES_SHOWN;
+        return sb.append(", others: ").append(rest).append(" (").append(more).append(more == 1 ? " address)" : " addresses)").toString();
     }
 
     /**

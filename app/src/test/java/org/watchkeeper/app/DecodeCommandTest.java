@@ -589,4 +589,21 @@ class DecodeCommandTest {
             assertThat(r.lines().get(r.lines().size() - 1)).contains("\"mmsi\":\"219165000\"");
         }
     }
+
+    @Test
+    void theOtherSentencesOfADamagedFileAreCountedWithoutNamingEveryAddress() {
+        // a damaged file gives lines with an address of their own each: 14 addresses, 12 named
+        StringBuilder in = new StringBuilder("$AAAAA,1\n$AAAAA,2\n$AAAAA,3\n$BBBBB,1\n$BBBBB,2\n");
+        for (char c = 'C'; c <= 'N'; c++) {
+            in.append('$').append(String.valueOf(c).repeat(5)).append(",1\n");
+        }
+        Run r = run(in.toString().getBytes(StandardCharsets.US_ASCII), "decode");
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).contains("  other lines:    17 sentences (AAAAA: 3, BBBBB: 2, CCCCC: 1, DDDDD: 1, EEEEE: 1,"
+                + " FFFFF: 1, GGGGG: 1, HHHHH: 1, IIIII: 1, JJJJJ: 1, KKKKK: 1, LLLLL: 1, others: 2 (2 addresses)),"
+                + " 0 tag-block-only, 0 blank\n");
+        // up to 12 addresses, every one in name order
+        Run few = run("$PSTT,1\n$GPRMC,1\n$PGHP,1\n$PGHP,2\n".getBytes(StandardCharsets.US_ASCII), "decode");
+        assertThat(few.err()).contains("  other lines:    4 sentences (GPRMC: 1, PGHP: 2, PSTT: 1), 0 tag-block-only, 0 blank\n");
+    }
 }
