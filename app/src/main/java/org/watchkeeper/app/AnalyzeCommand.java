@@ -1782,8 +1782,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             StringBuilder sb = new StringBuilder();
             int i = 0;
             long rest = 0;
+            // a single one left over is named: "others 1" would take its place and say less
+            int shown = m.size() == max + 1 ? max + 1 : max;
             for (var e : m.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList()) {
-                if (i++ < max) {
+                if (i++ < shown) {
                     sb.append(sb.length() == 0 ? "" : ", ").append(label.apply(e.getKey())).append(": ").append(e.getValue());
                 } else {
                     rest += e.getValue();

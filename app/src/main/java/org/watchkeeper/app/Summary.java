@@ -109,13 +109,13 @@ final class Summary {
 
     /**
      * The other sentences by address, {@code "PGHP: 4051"}: every address in name order while there
-     * are at most {@link #OTHER_ADDRESSES_SHOWN}, else the most frequent ones and {@code others: N}, so
+     * are at most {@link #OTHER_ADDRESSES_SHOWN} + 1, else the most frequent ones and {@code others: N}, so
      * that the lines of a damaged file, each with an address of its own, do not make a summary line
      * of thousands of characters.
      */
     String otherByAddress() {
         StringBuilder sb = new StringBuilder();
-        if (other.size() <= OTHER_ADDRESSES_SHOWN) {
+        if (other.size() <= OTHER_ADDRESSES_SHOWN + 1) { // a single one left over is named, not counted
             other.forEach((k, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(": ").append(n));
             return sb.toString();
         }

@@ -1200,4 +1200,24 @@ class AnalyzeCommandTest {
         assertThat(other.exit()).as(other.err()).isZero();
         assertThat(other.out()).contains("beside 1804 positions held before");
     }
+
+    @Test
+    void aSingleReasonLeftOverIsNamedNotCountedAsOthers() {
+        // six reasons of rejection, where the summary names five: the sixth is named too
+        String log = String.join("\n",
+                "hello",
+                "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*00",
+                "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0",
+                "!AIVDM,2,2,0,,0000000000,2*55",
+                "\\s:blah,c:1747818025*38\\!AAVDM,0,1,,B,16UK7Fi0?w4tQF0l4Q@>401v1PS;,0*0F",
+                "\\c:1420030798*00\\!ABVDM,1,1,4,B,17P;HV?P008F98Il;EC1mOwL0@KP,0*22",
+                "\\s:blah,c:1747818025*38\\!AIVDM,1,1,,A,35?dabP01a1e>ktEQVGT93Gp0000,0*51") + "\n";
+        Cli.Run r = Cli.runWithStdin(log.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                "analyze", "--no-store", "--report", tmp.resolve("six").toString(), "-");
+        assertThat(r.exit()).as(r.err()).isZero();
+        String rejected = r.out().lines().filter(l -> l.startsWith("  rejected:")).findFirst().orElseThrow();
+        assertThat(rejected).startsWith("  rejected:   6 lines (").doesNotContain("others")
+                .contains("not an NMEA sentence: 1", "checksum mismatch: 1", "no checksum: 1", "orphan fragment: 1",
+                        "tag block checksum mismatch: 1", "bad fragment count/number: 1");
+    }
 }
