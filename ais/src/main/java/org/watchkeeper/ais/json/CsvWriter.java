@@ -25,7 +25,11 @@ import org.watchkeeper.ais.nmea.TimeSource;
  * {@code heading}, {@code second}; static data {@code imo}, {@code callsign}, {@code shipname},
  * {@code shiptype}, {@code to_bow}, {@code to_stern}, {@code to_port}, {@code to_starboard},
  * {@code epfd}, {@code draught}, {@code destination}, {@code eta}, {@code dte}; aids to
- * navigation {@code aid_type}, {@code name}; binary messages {@code dac}, {@code fi}.
+ * navigation {@code aid_type}, {@code name}; binary messages {@code dac}, {@code fi}; and last the
+ * reception marks of {@link GpsdJsonWriter}: {@code own_ship} ({@code true} for a VDO sentence, the
+ * receiver's own ship, {@code false} for VDM), {@code checksum} and {@code tag_block_checksum}
+ * ({@code unverified} when a lenient reader kept the message without checking that checksum, else empty).
+ * Rows written without reception metadata leave these three empty.
  *
  * <p>Values use the same units and number formatting as the JSON output (knots, degrees,
  * metres; decimals rounded half away from zero, trailing zeros removed); flags are {@code true} /
@@ -46,7 +50,8 @@ public final class CsvWriter implements FieldSink, Flushable {
             "imo", "callsign", "shipname", "shiptype", "to_bow", "to_stern", "to_port", "to_starboard",
             "epfd", "draught", "destination", "eta", "dte",
             "aid_type", "name",
-            "dac", "fi");
+            "dac", "fi",
+            "own_ship", "checksum", "tag_block_checksum");
 
     private static final Map<String, Integer> INDEX = new HashMap<>();
     private static final int TIME = 0;
@@ -56,6 +61,9 @@ public final class CsvWriter implements FieldSink, Flushable {
     private static final int TYPE = 4;
     private static final int REPEAT = 5;
     private static final int MMSI = 6;
+    private static final int OWN_SHIP = 33;
+    private static final int CHECKSUM = 34;
+    private static final int TAG_BLOCK_CHECKSUM = 35;
 
     static {
         for (int i = 0; i < COLUMNS.size(); i++) {
@@ -132,6 +140,14 @@ public final class CsvWriter implements FieldSink, Flushable {
         if (r.channel() != '\0' && !Character.isSurrogate(r.channel())) {
             cells[CHANNEL].utf8(r.channel());
         }
+        cells[OWN_SHIP].ascii(r.ownShip() ? "true" : "false");
+        if (!r.checksumVerified()) {
+            cells[CHECKSUM].ascii("unverified");
+        }
+        org.watchkeeper.ais.nmea.TagBlock tag = r.tagBlockWithoutTime();
+        if (tag != null && !tag.checksumVerified()) {
+            cells[TAG_BLOCK_CHECKSUM].ascii("unverified");
+        }
         end();
     }
 
@@ -192,7 +208,7 @@ public final class CsvWriter implements FieldSink, Flushable {
             return null;
         }
         Integer i = INDEX.get(name);
-        if (i == null || i <= MMSI) {
+        if (i == null || i <= MMSI || i >= OWN_SHIP) {
             return null; // not a column, or one the writer fills itself
         }
         ByteText c = cells[i];
