@@ -232,7 +232,8 @@ public final class QueryCommand implements Runnable {
     /**
      * Writes rows as a JSON array of objects, one per line (null cells left out), or as CSV under the header. A
      * {@code String[]} cell is a JSON array of strings, and in CSV one cell of its items separated by
-     * spaces (the MMSIs of an event); a {@code Boolean} is a JSON boolean, in CSV {@code true} or {@code false}.
+     * spaces (the MMSIs of an event); a {@code Boolean} is a JSON boolean, in CSV {@code true} or {@code false}; a
+     * {@code JsonNode} is itself in JSON, in CSV one cell of its compact JSON text (an event's attributes).
      */
     static void write(OutputStream out, Format format, String[] header, List<Object[]> rows) throws IOException {
         if (format == Format.csv) {
@@ -241,7 +242,8 @@ public final class QueryCommand implements Runnable {
             Object[] cells = new Object[header.length];
             for (Object[] r : rows) {
                 for (int i = 0; i < cells.length; i++) {
-                    cells[i] = r[i] instanceof String[] list ? String.join(" ", list) : r[i];
+                    cells[i] = r[i] instanceof String[] list ? String.join(" ", list)
+                            : r[i] instanceof com.fasterxml.jackson.databind.JsonNode node ? node.toString() : r[i];
                 }
                 p.printRecord(cells);
             }
@@ -270,6 +272,8 @@ public final class QueryCommand implements Runnable {
                     g.writeNumber(d);
                 } else if (v instanceof Boolean b) {
                     g.writeBoolean(b);
+                } else if (v instanceof com.fasterxml.jackson.databind.JsonNode node) {
+                    g.writeRawValue(node.toString());
                 } else if (v instanceof String[] list) {
                     g.writeStartArray();
                     for (String item : list) {
@@ -529,8 +533,27 @@ public final class QueryCommand implements Runnable {
 
         @Override
         String[] header() {
-            return new String[] {"id", "kind", "start", "end", "mmsis", "lat", "lon"};
+            return new String[] {"id", "kind", "start", "end", "mmsis", "lat", "lon", "attributes"};
         }
+
+        /**
+         * What the detector measured (durations, distances, speeds, the zone or port), as {@code analyze}'s
+         * {@code events.csv} gives it: the {@code attributes} the store keeps with the event's evidence; null
+         * when there are none.
+         */
+        private static com.fasterxml.jackson.databind.JsonNode attributes(org.watchkeeper.store.EventRow e) {
+            if (e.evidenceJson() == null) {
+                return null;
+            }
+            try {
+                com.fasterxml.jackson.databind.JsonNode a = ATTRIBUTES.readTree(e.evidenceJson()).get("attributes");
+                return a == null || a.isNull() || a.isEmpty() ? null : a;
+            } catch (IOException ex) {
+                throw new UncheckedIOException("event " + e.id() + ": its stored evidence is not JSON", ex);
+            }
+        }
+
+        private static final com.fasterxml.jackson.databind.ObjectMapper ATTRIBUTES = new com.fasterxml.jackson.databind.ObjectMapper();
 
         @Override
         String emptyNote(HistoryStore store) {
@@ -565,7 +588,7 @@ public final class QueryCommand implements Runnable {
                 }
                 rows.add(new Object[] {e.id(), e.kind(), iso(e.startMillis()), iso(e.endMillis()),
                     java.util.Arrays.stream(e.mmsis()).mapToObj(Mmsi::format).toArray(String[]::new),
-                    opt(Coordinates.round6(e.lat())), opt(Coordinates.round6(e.lon()))});
+                    opt(Coordinates.round6(e.lat())), opt(Coordinates.round6(e.lon())), attributes(e)});
             }
             return rows;
         }

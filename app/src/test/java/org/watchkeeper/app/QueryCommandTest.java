@@ -219,8 +219,14 @@ class QueryCommandTest {
         assertThat(drift.get(0).get("mmsis").get(0).asText()).isEqualTo("212123000");
         Cli.Run driftCsv = Cli.run("query", "events", "--kind", "drift", "--mmsi", "212123000", "--format", "csv", "--data", data);
         assertThat(driftCsv.out().lines().toList()).hasSize(2);
+        // what the detector measured comes with the event, as in the report's events.csv
+        JsonNode measured = drift.get(0).get("attributes");
+        assertThat(measured.get("drifting_fixes").asInt()).isEqualTo(229);
+        assertThat(measured.get("duration_min").asDouble()).isEqualTo(720.02855);
+        assertThat(measured.get("distance_m").asDouble()).isEqualTo(13097.635212);
+        assertThat(driftCsv.out().lines().findFirst().orElseThrow()).isEqualTo("id,kind,start,end,mmsis,lat,lon,attributes");
         assertThat(driftCsv.out().lines().skip(1).findFirst().orElseThrow()).startsWith(drift.get(0).get("id").asText() + ",drift,")
-                .contains(",212123000,");
+                .contains(",212123000,").endsWith(",\"" + measured.toString().replace("\"", "\"\"") + "\"");
         // several kinds, separated by commas as the API's kind= takes them: the log's drift and loitering
         JsonNode both = Cli.run("query", "events", "--kind", "drift,loitering", "--data", data).json();
         assertThat(both).extracting(e -> e.get("kind").asText()).containsExactlyInAnyOrder("drift", "loitering");
