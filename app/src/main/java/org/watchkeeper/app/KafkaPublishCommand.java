@@ -182,15 +182,16 @@ public final class KafkaPublishCommand implements Callable<Integer> {
             err.flush();
             return 1;
         } catch (PublishFailure e) {
-            err.println("watchkeeper kafka-publish: Kafka error on topic " + topic + " at " + bootstrap + ": " + e.getMessage());
+            err.println("watchkeeper kafka-publish: Kafka error on topic " + topic + " at " + bootstrap + ": " + explain(e));
             err.println("watchkeeper kafka-publish: the first " + e.written + " lines of the input are written to " + topic
-                    + "; of the " + e.sentAfter + " sent after them, " + e.ackedAfter + " were written and "
-                    + (e.sentAfter - e.ackedAfter) + " were not. To go on: the same command with --skip-lines " + e.written
+                    + "; of the " + e.sentAfter + " sent after them, " + e.ackedAfter + (e.ackedAfter == 1 ? " was" : " were")
+                    + " written and " + (e.sentAfter - e.ackedAfter) + (e.sentAfter - e.ackedAfter == 1 ? " was" : " were")
+                    + " not. To go on: the same command with --skip-lines " + e.written
                     + (e.ackedAfter > 0 ? " (the " + e.ackedAfter + " written after line " + e.written + " are sent again)" : ""));
             err.flush();
             return 1;
         } catch (KafkaException e) {
-            err.println("watchkeeper kafka-publish: Kafka error on topic " + topic + " at " + bootstrap + ": " + e.getMessage());
+            err.println("watchkeeper kafka-publish: Kafka error on topic " + topic + " at " + bootstrap + ": " + explain(e));
             err.flush();
             return 1;
         }
@@ -204,6 +205,45 @@ public final class KafkaPublishCommand implements Callable<Integer> {
             err.flush();
         }
         return 0;
+    }
+
+    /**
+     * The producer's message, and when it says only that the topic's metadata did not come in time (the
+     * producer's words whether no broker answers or the topic does not exist), which of the two it is: an
+     * admin client asks the cluster for its brokers and the topic, within 5 s each.
+     */
+    private String explain(KafkaException e) {
+        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (!m.contains("not present in metadata")) {
+            return m;
+        }
+        Properties p = new Properties();
+        p.putAll(producerProps);
+        p.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(org.apache.kafka.clients.admin.AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        p.put(org.apache.kafka.clients.admin.AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(p)) {
+            try {
+                admin.describeCluster().nodes().get(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException x) {
+                return "no Kafka broker answered at " + bootstrap + " (is Kafka running there? check --bootstrap)";
+            }
+            try {
+                admin.describeTopics(java.util.List.of(topic)).allTopicNames().get(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException x) {
+                if (x.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
+                    return "the topic " + topic + " does not exist and the brokers do not create topics on first use"
+                            + " (auto.create.topics.enable=false): create it (kafka-topics.sh --create), or name another with --topic";
+                }
+            } catch (java.util.concurrent.TimeoutException x) {
+                // the brokers answered; say what the producer said
+            }
+        } catch (InterruptedException x) {
+            Thread.currentThread().interrupt();
+        } catch (KafkaException x) {
+            // an admin client that cannot be made with these properties: the producer's words stand
+        }
+        return m;
     }
 
     /** An open input and what to close with it. */

@@ -239,7 +239,7 @@ class KafkaPublishTest extends KafkaJobTestBase {
         assertThat((int) r[0]).as((String) r[1]).isEqualTo(1);
         assertThat((String) r[1]).contains("Kafka error on topic pub-resume")
                 .contains("the first 10 lines of the input are written to pub-resume; of the 1 sent after them, 0 were written"
-                        + " and 1 were not. To go on: the same command with --skip-lines 10");
+                        + " and 1 was not. To go on: the same command with --skip-lines 10");
         assertThat(kafka.readAll("pub-resume")).containsExactlyElementsOf(lines.subList(0, 10));
         // the operator leaves the bad line out and goes on after it
         publish(kafka, "--topic", "pub-resume", "--key", "k", "--quiet", "--skip-lines", "11", f.toString());
@@ -249,6 +249,20 @@ class KafkaPublishTest extends KafkaJobTestBase {
         Object[] bad = cli(kafka, new byte[0], "--topic", "x", "--skip-lines", "-1", f.toString());
         assertThat((int) bad[0]).isEqualTo(2);
         assertThat((String) bad[1]).contains("--skip-lines must be >= 0: -1");
+    }
+
+    /** Brokers that do not create topics: a misspelt --topic is named as such, not as metadata that did not come. */
+    @Test
+    void aMissingTopicOnBrokersThatDoNotCreateTopicsIsSaid() throws Exception {
+        Path f = dir.resolve("few.nmea");
+        Files.write(f, sim.subList(0, 3), StandardCharsets.US_ASCII);
+        try (EmbeddedKafka strict = new EmbeddedKafka(java.util.Map.of("auto.create.topics.enable", "false"))) {
+            Object[] r = cli(strict, new byte[0], "--topic", "ais-nmae", "--producer", "max.block.ms=2000", f.toString());
+            assertThat((int) r[0]).as((String) r[1]).isEqualTo(1);
+            assertThat((String) r[1]).contains("Kafka error on topic ais-nmae at " + strict.bootstrapServers() + ": the topic"
+                    + " ais-nmae does not exist and the brokers do not create topics on first use (auto.create.topics.enable=false):"
+                    + " create it (kafka-topics.sh --create), or name another with --topic");
+        }
     }
 
     @Test
@@ -264,6 +278,8 @@ class KafkaPublishTest extends KafkaJobTestBase {
                 .execute("kafka-publish", "--bootstrap", "127.0.0.1:" + port, "--topic", "t",
                         "--producer", "max.block.ms=1000", f.toString());
         assertThat(code).as(err.toString()).isEqualTo(1);
-        assertThat(err.toString()).contains("Kafka error on topic t");
+        // the producer says only that the topic's metadata did not come: which of the two is said
+        assertThat(err.toString()).contains("Kafka error on topic t at 127.0.0.1:" + port + ": no Kafka broker answered at 127.0.0.1:"
+                + port + " (is Kafka running there? check --bootstrap)");
     }
 }
