@@ -124,6 +124,11 @@ public final class Main implements Runnable {
         // like every other error of a command: "watchkeeper analyze: ..."
         err.println(cmd.getCommandSpec().qualifiedName() + ": " + plainTypeNames(e.getMessage()));
         boolean suggested = CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        String placed = optionOfASubcommand(e, cmd);
+        if (placed != null) {
+            err.println(placed);
+            suggested = true;
+        }
         if (!suggested && cmd.getCommandSpec().parent() == null && !cmd.getSubcommands().isEmpty()) {
             cmd.usage(err);
         } else {
@@ -131,6 +136,34 @@ public final class Main implements Runnable {
         }
         err.flush();
         return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /**
+     * For an option given before the name of the command it belongs to ({@code watchkeeper query --data DIR track
+     * 219000001}): which of the commands take it and where it goes, e.g. {@code --data is an option of watchkeeper
+     * query track|box|polygon|near|events: give it after the command's name (watchkeeper query track ... --data
+     * ...)}; null when the error is another, or no command below takes it.
+     */
+    static String optionOfASubcommand(CommandLine.ParameterException e, CommandLine cmd) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException u) || cmd.getSubcommands().isEmpty()
+                || u.getUnmatched().isEmpty() || !u.getUnmatched().get(0).startsWith("-")) {
+            return null;
+        }
+        String given = u.getUnmatched().get(0);
+        String name = given.contains("=") ? given.substring(0, given.indexOf('=')) : given;
+        java.util.List<String> takers = new java.util.ArrayList<>();
+        java.util.Set<CommandLine> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (CommandLine sub : cmd.getSubcommands().values()) {
+            if (seen.add(sub) && sub.getCommandSpec().findOption(name) != null) {
+                takers.add(sub.getCommandName());
+            }
+        }
+        if (takers.isEmpty()) {
+            return null;
+        }
+        String q = cmd.getCommandSpec().qualifiedName();
+        return name + " is an option of " + q + " " + String.join("|", takers) + ": give it after the command's name ("
+                + q + " " + takers.get(0) + " ... " + name + " ...)";
     }
 
     /** picocli's "'abc' is not a long" at the end of a message; group 1 the quoted value, group 2 the Java type. */

@@ -381,4 +381,18 @@ class QueryCommandTest {
         Cli.Run ok = Cli.run("query", "polygon", "POLYGON((1 2, 3 2, 3 4, 1 2))", "--data", data);
         assertThat(ok.exit()).as(ok.err()).isZero();
     }
+
+    /** An option given before the query's name is said to go after it, naming the queries that take it. */
+    @Test
+    void anOptionBeforeTheQuerysNameSaysWhereItGoes() {
+        Cli.Run r = Cli.run("query", "--data", "somewhere", "track", "212123000");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("watchkeeper query: Unknown options: '--data', 'somewhere'\n--data is an option of"
+                + " watchkeeper query track|box|polygon|near|events: give it after the command's name (watchkeeper query track"
+                + " ... --data ...)\nTry 'watchkeeper query --help' for the options.\n");
+        // an option no query takes is only unknown
+        Cli.Run bogus = Cli.run("query", "--bogus", "x");
+        assertThat(bogus.exit()).isEqualTo(2);
+        assertThat(bogus.err()).doesNotContain("is an option of");
+    }
 }
