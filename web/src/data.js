@@ -397,6 +397,19 @@ export function eventTarget(e) {
   return null;
 }
 
+/**
+ * Where an event's symbol goes on the map: its own position (lat/lon: where a vessel crossed into or out
+ * of a zone, the port's point of a port visit, a chokepoint's centre), else the middle of its geometry,
+ * else null. A zone entry's geometry is the whole zone, so its middle would stack every entry and exit of
+ * the zone at one point, away from where the vessels crossed.
+ */
+export function eventMarker(e) {
+  if (validPosition(e.lat, e.lon)) return [e.lon, e.lat];
+  const t = eventTarget(e);
+  if (!t) return null;
+  return t.center || [(t.bounds[0] + t.bounds[2]) / 2, (t.bounds[1] + t.bounds[3]) / 2];
+}
+
 /** Whether segments ab and cd cross or touch (plane geometry on lon/lat, as a drawn zone's edges are short). */
 function segmentsCross(a, b, c, d) {
   const side = (p, q, r) => Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));

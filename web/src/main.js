@@ -8,7 +8,7 @@ import land50m from 'world-atlas/land-50m.json';
 import './style.css';
 import { api, file } from './api.js';
 import {
-  landFromTopology, vesselsToGeoJSON, applyPosition, filterEvents, eventTarget, zoneFromVertices,
+  landFromTopology, vesselsToGeoJSON, applyPosition, filterEvents, eventTarget, eventMarker, zoneFromVertices,
   parseZoneUpload, zonesToGeoJSON, trackToReplay, positionAt, searchVessels, vesselsExtent, CATEGORY_COLORS, CATEGORY_NAMES,
   validPosition, sourceFaults, vesselFilter, zoneChoices, exportRequest, unappliedText, dispositionName, readPastedZone,
 } from './data.js';
@@ -527,9 +527,8 @@ function renderEvents() {
   $('event-list').innerHTML = shown.slice(0, listed).map(eventItem).join('');
   if (state.lastEvent) $('event-list').querySelector(`.event-item[data-id="${CSS.escape(String(state.lastEvent.id))}"]`)?.classList.add('active');
   const points = shown.map((e) => {
-    const t = eventTarget(e);
-    if (!t) return null;
-    const c = t.center || [(t.bounds[0] + t.bounds[2]) / 2, (t.bounds[1] + t.bounds[3]) / 2];
+    const c = eventMarker(e);
+    if (!c) return null;
     return { type: 'Feature', geometry: { type: 'Point', coordinates: c }, properties: { id: e.id, kind: e.kind, group: eventGroup(e.kind) } };
   }).filter(Boolean)
     // the newest on top

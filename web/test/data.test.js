@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import {
   landFromTopology, cutAtAntimeridian, shipCategory, drawDirection, vesselsToGeoJSON, applyPosition, filterEvents, geometryBounds,
-  eventTarget, zoneFromVertices, parseZoneUpload, zonesToGeoJSON, trackToReplay, positionAt, searchVessels,
+  eventTarget, eventMarker, zoneFromVertices, parseZoneUpload, zonesToGeoJSON, trackToReplay, positionAt, searchVessels,
   chokepointChart, portCallChart, messageSeries, categoryOfText, lastDays, sourceFaults, vesselsExtent,
   vesselFilter, eventHasVessel, eventInZone, zoneChoices, exportRequest, unappliedText, dispositionName,
   readPastedZone, vesselsInside, insideGeometry, swapPositions,
@@ -345,6 +345,19 @@ describe('eventTarget and geometryBounds', () => {
     expect(geometryBounds({ type: 'GeometryCollection', geometries: [
       { type: 'Point', coordinates: [100, 2] }, { type: 'Polygon', coordinates: [[[101, 1], [102, 1], [102, 3], [101, 1]]] },
     ] })).toEqual([100, 1, 102, 3]);
+  });
+});
+
+describe('eventMarker', () => {
+  const zone = { type: 'Polygon', coordinates: [[[96.5, 9.0], [97.2, 9.0], [97.3, 9.6], [96.6, 9.7], [96.5, 9.0]]] };
+  it('puts a zone exit where the vessel crossed, not in the middle of the zone', () => {
+    // SILVER PHOENIX leaving the simulator's Andaman Sea zone across its northern edge
+    expect(eventMarker({ kind: 'zone_exit', lat: 9.637177, lon: 97.042315, geometry: zone })).toEqual([97.042315, 9.637177]);
+  });
+  it('falls back to the middle of the geometry, then to nothing', () => {
+    expect(eventMarker({ kind: 'zone_entry', geometry: zone })).toEqual([96.9, 9.35]);
+    expect(eventMarker({ geometry: { type: 'Point', coordinates: [103.7, 1.1] } })).toEqual([103.7, 1.1]);
+    expect(eventMarker({ kind: 'invalid_identity' })).toBeNull();
   });
 });
 
