@@ -590,8 +590,9 @@ function dayOf(r) {
 }
 
 /**
- * Chokepoint transits per day by ship type (GET /api/stats/chokepoints, rows
- * `{day, shiptype_text | shiptype, count}`, optionally per `chokepoint`) as a stacked bar chart:
+ * Chokepoint transits per day by ship type (GET /api/stats/chokepoints: the server's rows
+ * `{date, chokepoint, count, by_shiptype: {cargo: n, tanker: n, ...}}`, its PortWatch ship type groups;
+ * also rows `{day, shiptype_text | shiptype, count}`, one per type) as a stacked bar chart:
  * `{labels: days ascending, datasets: [{label, category, data[]}]}`, one dataset per ship category,
  * counts summed over chokepoints. `chokepoint` keeps only that one; `window` keeps the last `window`
  * days of the data ({@link lastDays}).
@@ -604,9 +605,13 @@ export function chokepointChart(resp, chokepoint, window = Infinity) {
   for (const r of rows) {
     const d = dayOf(r);
     if (!d) continue;
-    const cat = r.shiptype !== undefined ? shipCategory(r.shiptype) : categoryOfText(r.shiptype_text ?? r.type);
-    if (!byCat.has(cat)) byCat.set(cat, new Array(days.length).fill(0));
-    byCat.get(cat)[idx.get(d)] += Number(r.count) || 0;
+    const parts = r.by_shiptype && typeof r.by_shiptype === 'object'
+      ? Object.entries(r.by_shiptype).map(([group, n]) => [group in CATEGORY_COLORS ? group : 'other', n])
+      : [[r.shiptype !== undefined ? shipCategory(r.shiptype) : categoryOfText(r.shiptype_text ?? r.type), r.count]];
+    for (const [cat, n] of parts) {
+      if (!byCat.has(cat)) byCat.set(cat, new Array(days.length).fill(0));
+      byCat.get(cat)[idx.get(d)] += Number(n) || 0;
+    }
   }
   const order = Object.keys(CATEGORY_COLORS);
   const datasets = [...byCat.entries()]
@@ -668,11 +673,14 @@ export function sourceFaults(stats) {
 }
 
 /**
- * Messages per source over time (GET /api/stats/series?metric=messages, `{series:[{source,
- * points:[{time,count}] | [[time,count]]}]}`) as line datasets `{source, points:[{x: ms, y}]}`.
+ * Messages over time (GET /api/stats/series?metric=messages: the server's one series
+ * `{metric, source?, interval_s, points:[{time,count}]}`, all sources together unless `source` was asked;
+ * also `{series:[{source, points:[{time,count}] | [[time,count]]}]}`) as line datasets
+ * `{source, points:[{x: ms, y}]}`.
  */
 export function messageSeries(resp) {
-  return rowsOf(resp, 'series').map((s) => ({
+  const list = resp && !Array.isArray(resp) && Array.isArray(resp.points) ? [{ ...resp, source: resp.source ?? 'all sources' }] : rowsOf(resp, 'series');
+  return list.map((s) => ({
     source: s.source ?? s.name ?? 'all',
     points: (s.points || s.data || [])
       .map((p) => (Array.isArray(p) ? { x: Date.parse(p[0]), y: Number(p[1]) } : { x: Date.parse(p.time), y: Number(p.count ?? p.value) }))

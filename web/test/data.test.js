@@ -474,6 +474,21 @@ describe('charts data', () => {
     ]);
     expect(chokepointChart({ days: [{ day: '2026-11-01', chokepoint: 'Malacca', shiptype: 70, count: 5 }, { day: '2026-11-01', chokepoint: 'Sunda', shiptype: 70, count: 9 }] }, 'Sunda').datasets[0].data).toEqual([9]);
   });
+  it("reads the server's rows, each day's transits by PortWatch ship type group", () => {
+    // GET /api/stats/chokepoints of the demo's simulated day
+    const c = chokepointChart({ days: [
+      { date: '2024-06-01', chokepoint: 'Singapore Strait', count: 12, by_shiptype: { cargo: 6, passenger: 1, tanker: 5 } },
+      { date: '2024-06-01', chokepoint: 'Strait of Malacca', count: 18, by_shiptype: { cargo: 11, tanker: 7 } },
+    ] });
+    expect(c.labels).toEqual(['2024-06-01']);
+    expect(c.datasets).toEqual([
+      { label: 'Cargo', category: 'cargo', data: [17] },
+      { label: 'Tanker', category: 'tanker', data: [12] },
+      { label: 'Passenger', category: 'passenger', data: [1] },
+    ]);
+    expect(chokepointChart({ days: [{ date: '2024-06-01', chokepoint: 'Sunda Strait', count: 2, by_shiptype: { unknown: 1, other: 1 } }] }).datasets)
+      .toEqual([{ label: 'Other', category: 'other', data: [1] }, { label: 'Unknown type', category: 'unknown', data: [1] }]);
+  });
   it('reads ship type names', () => {
     expect(categoryOfText('Cargo, all ships of this type')).toBe('cargo');
     expect(categoryOfText('Towing')).toBe('tug');
@@ -496,6 +511,15 @@ describe('charts data', () => {
     expect(lastDays([{ day: '2024-03-01' }, { day: '2024-02-29' }, { day: '2024-02-28' }], 2)).toEqual([{ day: '2024-03-01' }, { day: '2024-02-29' }]);
     expect(chokepointChart({ days: [{ day: '2014-09-01', shiptype: 70, count: 4 }, { day: '2014-10-05', shiptype: 70, count: 1 }] }, undefined, 30).labels)
       .toEqual(['2014-10-05']);
+  });
+  it("charts the server's single series of all sources", () => {
+    const m = messageSeries({ metric: 'messages', interval_s: 60, points: [
+      { time: '2026-12-06T05:26:00Z', count: 368650 }, { time: '2026-12-06T05:25:00Z', count: 111584 }, { time: '2026-12-06T05:27:00Z', count: 0, partial: true },
+    ] });
+    expect(m).toEqual([{ source: 'all sources', points: [
+      { x: Date.parse('2026-12-06T05:25:00Z'), y: 111584 }, { x: Date.parse('2026-12-06T05:26:00Z'), y: 368650 }, { x: Date.parse('2026-12-06T05:27:00Z'), y: 0 },
+    ] }]);
+    expect(messageSeries({ metric: 'messages', source: 'dma', interval_s: 60, points: [] })).toEqual([{ source: 'dma', points: [] }]);
   });
   it('turns message series into sorted x/y points, either point shape', () => {
     const m = messageSeries({ series: [
