@@ -447,20 +447,22 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
     }
     if (p === '/api/stats') return json(res, 200, { sources: [{ name: 'replay', kind: 'file', up: true, messages: 123456, messages_per_second: 41.5, last_message: new Date(now).toISOString() }], rejected: { bad_checksum: 3 }, vessels: vessels.length, events: events.length, messages_per_second: 41.5 });
     if (p === '/api/stats/series') {
-      const pts = (phase) => Array.from({ length: 60 }, (_, i) => ({ time: new Date(now - (59 - i) * 60e3).toISOString(), count: Math.round(2000 + 500 * Math.sin(i / 6 + phase)) }));
-      return json(res, 200, { metric: 'messages', series: [{ source: 'replay', points: pts(0) }, { source: 'udp:10110', points: pts(2) }] });
+      // as the server gives it: one series of all sources, a point per minute
+      const points = Array.from({ length: 60 }, (_, i) => ({ time: new Date(now - (59 - i) * 60e3).toISOString(), count: Math.round(2000 + 500 * Math.sin(i / 6)) }));
+      return json(res, 200, { metric: 'messages', interval_s: 60, points });
     }
     if (p === '/api/stats/chokepoints') {
       const days = [];
       for (let d = 6; d >= 0; d--) {
         const day = new Date(now - d * 86400e3).toISOString().slice(0, 10);
-        [[70, 'Cargo', 40], [80, 'Tanker', 22], [60, 'Passenger', 5]].forEach(([shiptype, text, base], k) =>
-          days.push({ day, chokepoint: 'Singapore Strait', shiptype, shiptype_text: text, count: base + ((d * 7 + k * 3) % 9) }));
+        // as the server gives it: a row per day and chokepoint, counted by PortWatch ship type group
+        const by = { cargo: 40 + ((d * 7) % 9), tanker: 22 + ((d * 7 + 3) % 9), passenger: 5 + ((d * 7 + 6) % 9) };
+        days.push({ date: day, chokepoint: 'Singapore Strait', count: by.cargo + by.tanker + by.passenger, by_shiptype: by });
       }
       return json(res, 200, { days });
     }
     if (p === '/api/stats/port-calls') {
-      return json(res, 200, { days: Array.from({ length: 7 }, (_, d) => ({ day: new Date(now - (6 - d) * 86400e3).toISOString().slice(0, 10), port: 'SGSIN', count: 30 + ((d * 5) % 11) })) });
+      return json(res, 200, { days: Array.from({ length: 7 }, (_, d) => ({ date: new Date(now - (6 - d) * 86400e3).toISOString().slice(0, 10), port: 'SGSIN', count: 30 + ((d * 5) % 11) })) });
     }
     if (p === '/api/stream') {
       if (streamControl.refuse) return json(res, 503, { error: 'the server is restarting', status: 503 });

@@ -21,7 +21,8 @@ function hhmm(ms) {
 /**
  * Loads the three stats routes and draws the charts: transits and port calls per day over the 30 days
  * that end with the newest such event (event time, so a replayed old log charts its own month), and
- * messages per source over the last 6 hours of reception.
+ * messages per source over the last 6 hours of reception. Resolves to what was drawn:
+ * `{chokepoints, portCalls, messages}` as {@link chokepointChart}, {@link portCallChart} and {@link messageSeries} give them.
  */
 export async function drawCharts(api) {
   const now = Date.now();
@@ -53,4 +54,5 @@ export async function drawCharts(api) {
       scales: { x: { type: 'linear', ticks: { callback: (v) => hhmm(v) } }, y: { beginAtZero: true, title: { display: true, text: 'messages / min' } } },
     },
   });
+  return { chokepoints: c, portCalls: p, messages: m };
 }

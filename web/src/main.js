@@ -1132,7 +1132,7 @@ function showTab(name) {
   document.querySelectorAll('.tabs button').forEach((b) => b.classList.toggle('active', b.dataset.tab === name));
   document.querySelectorAll('.tab').forEach((s) => s.classList.toggle('active', s.id === `tab-${name}`));
   if (name === 'charts') drawCharts(api).then(
-    () => { $('chart-message').textContent = ''; },
+    (drawn) => { state.charts = drawn; $('chart-message').textContent = ''; },
     (e) => { $('chart-message').textContent = `Charts: ${e.message}`; },
   );
 }
