@@ -56,7 +56,7 @@ class DetectionTest {
         decoder.feed(text, 0, text.length);
         decoder.finish();
         input.finish();
-        assertThat(obs).hasSize(74_289);
+        assertThat(obs).hasSize(74_172);
 
         Detection one = new Detection(Detection.DEFAULTS, null, 1);
         Detection split = new Detection(Detection.DEFAULTS, null, 2);

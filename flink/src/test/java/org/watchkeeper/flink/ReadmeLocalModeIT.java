@@ -70,7 +70,7 @@ class ReadmeLocalModeIT extends KafkaJobTestBase {
         String published = run(dir.resolve("publish.log"), 5, JAVA, "-jar", cli.toString(), "kafka-publish", "--bootstrap",
                 kafka.bootstrapServers(), "--topic", "ais-nmea", sim.toString());
         // the figure the README shows
-        assertThat(published).contains("published 307361 lines");
+        assertThat(published).contains("published 307243 lines");
 
         // 3b. the shipped settings, this broker, read to the end and stop
         String props = Files.readString(ROOT.resolve("flink/src/main/resources/watchkeeper-flink.properties"))
@@ -93,7 +93,7 @@ class ReadmeLocalModeIT extends KafkaJobTestBase {
                 }
             }
         }
-        assertThat(lines).hasSize(307361);
+        assertThat(lines).hasSize(307243);
         InProcessReference ref = new InProcessReference(lines, Detectors.standard(), 10_000, true);
         List<String> got = kafka.readAll("ais-events").stream().sorted().toList();
         System.out.printf("README local run: %d lines, %d events in-process %s, job %d events%n", lines.size(),
@@ -106,7 +106,7 @@ class ReadmeLocalModeIT extends KafkaJobTestBase {
         assertThat(got).as("job output:%n%s", job).containsExactlyElementsOf(ref.json());
         // a bounded run ends saying what it wrote
         List<String[]> vesselStates = kafka.readKeyed("ais-vessels");
-        assertThat(job).containsPattern("WatchkeeperJob: read ais-nmea to its end \\(307361 lines, " + ref.messages
+        assertThat(job).containsPattern("WatchkeeperJob: read ais-nmea to its end \\(307243 lines, " + ref.messages
                 + " AIS messages\\) in [0-9.]+ s; wrote " + got.size()
                 + " events to ais-events, " + vesselStates.size() + " vessel states to ais-vessels, [0-9]+ rejects to ais-rejects");
 

@@ -274,6 +274,30 @@ public final class Simulation {
                 destination));
     }
 
+    /**
+     * How far short of an anchorage a planted ship that sails there anchors: 6 km, beyond the corner berths
+     * of the grid ({@link Port#berth}, within 4.5 km of the centre), whose every spot lies within 500 m of a
+     * berth, so that a ship waiting at a berth and the planted one are not an encounter nobody planted.
+     */
+    static final double CLEAR_OF_BERTHS_M = 6_000;
+
+    /** {@code path} ending {@code shortM} metres before its last waypoint, on its way there. */
+    static SeaPath shortOf(SeaPath path, double shortM) {
+        double keep = path.length() - shortM;
+        List<LatLon> pts = new ArrayList<>();
+        SeaPath upTo = path;
+        for (LatLon w : upTo.waypoints()) {
+            pts.add(w);
+            if (pts.size() >= 2 && new SeaPath(pts).length() >= keep) {
+                pts.remove(pts.size() - 1);
+                break;
+            }
+        }
+        double[] end = path.at(keep);
+        pts.add(new LatLon(end[0], end[1]));
+        return new SeaPath(pts);
+    }
+
     private static final long ALWAYS_FROM = Long.MIN_VALUE;
     private static final long NEVER = Long.MAX_VALUE;
 
@@ -336,8 +360,8 @@ public final class Simulation {
         //    second ship off Luzon (about 2 300 km away) that transmits the same MMSI.
         VesselIdentity victim = ids.merchant(Identities.flag("SG"), 71);
         Lane klang = IndoPacific.LANES.get(0);
-        add(new SimVessel(victim, "planted: identity conflict (genuine)", 
-                toTheEnd(klang.path(), 0.2 * klang.path().length(), 16, t0, end, klang.to().locode()),
+        add(new SimVessel(victim, "planted: identity conflict (genuine)",
+                toTheEnd(shortOf(klang.path(), CLEAR_OF_BERTHS_M), 0.2 * klang.path().length(), 16, t0, end, klang.to().locode()),
                 ALWAYS_FROM, NEVER, NEVER, NEVER));
         VesselIdentity own = ids.merchant(Identities.flag("PH"), 70);
         VesselIdentity impostor = new VesselIdentity(victim.mmsi(), own.imo(), own.name(), own.callSign(), own.shipType(),

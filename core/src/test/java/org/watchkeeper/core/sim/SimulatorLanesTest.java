@@ -96,6 +96,35 @@ class SimulatorLanesTest {
         }
     }
 
+    /**
+     * Every spot of a port's berth grid lies within 500 m of a berth, so a planted ship that anchored
+     * there would meet the traffic waiting at the next berth: an encounter nobody planted (the genuine ship of
+     * the identity conflict did so at Port Klang in the 24 h demo). Planted ships hold clear of every berth.
+     */
+    @Test
+    void plantedShipsHoldClearOfEveryBerth() {
+        Simulation sim = new Simulation(SimulationOptions.defaults(1));
+        int holds = 0;
+        for (SimVessel v : sim.vessels()) {
+            if (!v.role().startsWith("planted")) {
+                continue;
+            }
+            for (SimVessel.Leg leg : v.legs()) {
+                if (leg instanceof SimVessel.Hold h) {
+                    holds++;
+                    for (Port p : IndoPacific.PORTS) {
+                        for (int k = 0; k < Port.BERTHS; k++) {
+                            LatLon b = p.berth(k);
+                            assertThat(Geodesy.distance(h.at().lat(), h.at().lon(), b.lat(), b.lon()))
+                                    .as(v.role() + " at " + p.locode() + " berth " + k).isGreaterThan(1_000);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(holds).isPositive();
+    }
+
     @Test
     void plantedEventsHappenFarFromShore() {
         Simulation sim = new Simulation(SimulationOptions.defaults(3));
