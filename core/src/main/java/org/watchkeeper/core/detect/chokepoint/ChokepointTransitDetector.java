@@ -37,7 +37,10 @@ import org.watchkeeper.core.ref.chokepoint.Chokepoints;
  * same chokepoint is not counted again. Keyed by MMSI; identity observations supply the ship type.
  *
  * <p>A passage starts at the first fix inside the area and ends at the first fix outside (event end =
- * the last fix inside), or after {@link ChokepointConfig#maxSilenceMillis()} without a fix. A vessel
+ * the last fix inside), or after {@link ChokepointConfig#maxSilenceMillis()} without a fix. A fix outside
+ * that no ship could have reached from the passage's last fix inside (faster than
+ * {@link ChokepointConfig#maxCrossingSpeedKnots()}: an impostor on the same MMSI far away, a position
+ * glitch) does not end it. A vessel
  * whose consecutive fixes lie outside but whose straight track between them crosses the area
  * (sparse satellite reports over a narrow gate) makes a passage from the earlier to the later fix
  * ({@code crossed_between_fixes=true}), provided a ship could link the two fixes: at most
@@ -83,10 +86,12 @@ public final class ChokepointTransitDetector implements Detector<ChokepointTrans
     }
 
     static final class Passage implements Serializable {
-        private static final long serialVersionUID = 2L;
+        private static final long serialVersionUID = 3L;
         long start;
         /** Position of the first fix. */
         double firstLat, firstLon;
+        /** Position of the last fix inside (at {@link #lastInside}). */
+        double lastLat, lastLon;
         /** Greatest distance of a fix from the first, metres. */
         double span;
         long lastInside;
@@ -167,6 +172,8 @@ public final class ChokepointTransitDetector implements Detector<ChokepointTrans
                     s.openCount++;
                 }
                 open.lastInside = p.time();
+                open.lastLat = lat;
+                open.lastLon = lon;
                 open.span = Math.max(open.span, Geodesy.distance(open.firstLat, open.firstLon, lat, lon));
                 open.fixes++;
                 open.evidence.add(f);
@@ -175,7 +182,12 @@ public final class ChokepointTransitDetector implements Detector<ChokepointTrans
                     open.speedCount++;
                 }
             } else if (open != null) {
-                close(s, ctx, i, open);
+                // a fix no ship could have reached from the passage's last one (another transmitter on the
+                // same MMSI far away, a position glitch) does not end the passage: the next fix of the ship does
+                if (Geodesy.impliedSpeedKnots(open.lastLat, open.lastLon, lat, lon, p.time() - open.lastInside)
+                        <= config.maxCrossingSpeedKnots()) {
+                    close(s, ctx, i, open);
+                }
             } else if (last != null && linkable(last, p) && crosses(i, last, p)) {
                 Passage x = new Passage();
                 x.start = last.time();

@@ -58,6 +58,28 @@ class ChokepointTransitDetectorTest {
         }
     }
 
+    /**
+     * A second transmitter on the ship's MMSI far away (an impostor's fix off Luzon, 12 000 km from
+     * Gibraltar, 5 min after the ship's fix inside) does not end the ship's passage: it would have cut the
+     * transit short at that fix, and the rest of the passage fallen within the 48 h of the recount rule.
+     */
+    @Test
+    void aFixNoShipCouldReachDoesNotEndThePassage() {
+        SyntheticAis ais = new SyntheticAis();
+        gibraltarPassage(ais, 247000001, T0, true); // inside from i = 7 to i = 12
+        List<Observation> obs = new ArrayList<>(ais.observations());
+        SyntheticAis impostor = new SyntheticAis();
+        impostor.fix(247000001, T0 + 9 * 600 + 300, 14.0, 119.6, 11, 225);
+        obs.addAll(impostor.observations());
+        obs.sort(java.util.Comparator.comparingLong(Observation::time));
+        List<Event> events = SyntheticAis.run(obs, 0, ChokepointTransitDetector.withDefaults());
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.start()).isEqualTo((T0 + 7 * 600) * 1000);
+            assertThat(e.end()).isEqualTo((T0 + 12 * 600) * 1000);
+            assertThat(e.attributes()).containsEntry("chokepoint_id", "gibraltar").containsEntry("fixes", 6);
+        });
+    }
+
     @Test
     void passageCountedOnceWithin48HoursAndAgainAfter() {
         SyntheticAis ais = new SyntheticAis();
