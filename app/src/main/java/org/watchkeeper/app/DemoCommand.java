@@ -115,10 +115,11 @@ public final class DemoCommand implements Callable<Integer> {
             return 1;
         }
         Simulation simulation = new Simulation(options);
-        // distinct MMSIs: the planted identity conflict is two transmitters sharing one
-        long all = simulation.vessels().stream().mapToInt(v -> v.identity().mmsi()).distinct().count();
-        spec.commandLine().getErr().printf("demo: %d simulated vessels (%d background, %d in planted scenes), seed %d, %.0fx speed, data in %s%n",
-                all, vessels, all - vessels, seed, speed, dir);
+        // as simulate counts them: the planted identity conflict is two transmitters sharing one MMSI
+        int all = simulation.vessels().size();
+        long mmsis = simulation.vessels().stream().mapToInt(v -> v.identity().mmsi()).distinct().count();
+        spec.commandLine().getErr().printf("demo: %d simulated vessels (%d traffic, %d in the planted scenarios; %d MMSIs), seed %d,"
+                + " %.0fx speed, data in %s%n", all, vessels, all - vessels, mmsis, seed, speed, dir);
         return ServeCommand.run("demo", spec.commandLine().getErr(), cfg, lock, server -> {
             server.addSource(new SimulatorSource("demo", server.pipeline(), simulation, speed));
             if (java.nio.file.Files.exists(server.adminTokenFile())) {
