@@ -419,6 +419,10 @@ public final class ServeCommand implements Callable<Integer> {
         if (!server.sources().isEmpty()) {
             err.println(feedsLine(server.sources()));
         }
+        String watching = watchingLine(server.userData().zones().size(), server.userData().watchlist().size());
+        if (watching != null) {
+            err.println(watching);
+        }
         String login = loginLine(server, cfg, adminTokenFile);
         if (login != null) {
             err.println(login);
@@ -457,5 +461,18 @@ public final class ServeCommand implements Callable<Integer> {
                     + " instead, delete " + data.resolve(PostgresLocation.MARKER_FILE));
         });
         pg.refuseWithoutPostgres(spec, data.resolve(org.watchkeeper.store.DuckDbHistoryStore.FILE_NAME));
+    }
+
+    /**
+     * What the detectors watch besides the shipped ones, from the data folder (those of {@code --zones} and
+     * {@code --watchlist} and those added in the map or the API): {@code Watching: 3 zones, 2 watchlist entries};
+     * null when there are none.
+     */
+    static String watchingLine(int zones, int entries) {
+        if (zones == 0 && entries == 0) {
+            return null;
+        }
+        return "Watching: " + zones + (zones == 1 ? " zone" : " zones") + ", " + entries
+                + (entries == 1 ? " watchlist entry" : " watchlist entries") + " (GET /api/zones, /api/watchlist)";
     }
 }

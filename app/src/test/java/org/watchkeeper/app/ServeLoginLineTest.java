@@ -31,4 +31,17 @@ class ServeLoginLineTest {
                     .isEqualTo("Log in as admin with the API token in WATCHKEEPER_ADMIN_TOKEN, then create users under Admin.");
         }
     }
+
+    /** The start says what the detectors watch from the data folder: zones and watchlist entries given or added before. */
+    @Test
+    void theStartSaysWhatIsWatched(@TempDir Path tmp) throws Exception {
+        Path list = Files.writeString(tmp.resolve("list.txt"), "mmsi 219000158 | test\nname CORAL DRAGON 5\n");
+        WatchkeeperServer.Config cfg = WatchkeeperServer.Config.of(tmp.resolve("d")).withPort(0).withWatchlists(java.util.List.of(list));
+        try (WatchkeeperServer s = WatchkeeperServer.start(cfg)) {
+            assertThat(ServeCommand.watchingLine(s.userData().zones().size(), s.userData().watchlist().size()))
+                    .isEqualTo("Watching: 0 zones, 2 watchlist entries (GET /api/zones, /api/watchlist)");
+        }
+        assertThat(ServeCommand.watchingLine(1, 1)).isEqualTo("Watching: 1 zone, 1 watchlist entry (GET /api/zones, /api/watchlist)");
+        assertThat(ServeCommand.watchingLine(0, 0)).isNull();
+    }
 }
