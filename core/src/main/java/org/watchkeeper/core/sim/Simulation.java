@@ -284,9 +284,9 @@ public final class Simulation {
     /** {@code path} ending {@code shortM} metres before its last waypoint, on its way there. */
     static SeaPath shortOf(SeaPath path, double shortM) {
         double keep = path.length() - shortM;
+        // the waypoints before the new end, then the new end on the leg it falls in
         List<LatLon> pts = new ArrayList<>();
-        SeaPath upTo = path;
-        for (LatLon w : upTo.waypoints()) {
+        for (LatLon w : path.waypoints()) {
             pts.add(w);
             if (pts.size() >= 2 && new SeaPath(pts).length() >= keep) {
                 pts.remove(pts.size() - 1);
