@@ -823,7 +823,8 @@ function setupWatchlist(me) {
       const added = await api.addWatch(watchBody($('watch-by').value, $('watch-value').value, $('watch-note').value));
       $('watch-value').value = '';
       $('watch-note').value = '';
-      watchMessage(`Added ${watchLabel(added)}.`, true);
+      // the server keeps an IMO number whose check digit fails, and says so
+      watchMessage(`Added ${watchLabel(added)}.${added.warning ? ` Note: ${added.warning}.` : ''}`, true);
     } catch (e) {
       return watchMessage(e.message);
     }

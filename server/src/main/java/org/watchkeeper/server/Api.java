@@ -428,7 +428,15 @@ public final class Api {
         app.post("/api/watchlist", ctx -> {
             Sharing.requireHost(ctx);
             Access.require(ctx, Role.ANALYST);
-            ctx.status(201).json(watch(server.userData().addWatch(jsonBody(ctx))));
+            UserData.WatchEntry added = server.userData().addWatch(jsonBody(ctx));
+            ObjectNode o = watch(added);
+            if (added.imo() > 0 && !org.watchkeeper.core.detect.identity.ImoNumber.isValid(added.imo())) {
+                // kept (a spoofer's wrong number is worth watching), but most likely mistyped: said
+                o.put("warning", "IMO " + added.imo() + " fails its check digit ("
+                        + org.watchkeeper.core.detect.identity.ImoNumber.checkDigit(added.imo()) + " expected, IMO Resolution"
+                        + " A.1117(30)): it matches only a vessel that sends this very number");
+            }
+            ctx.status(201).json(o);
         });
         app.delete("/api/watchlist/{id}", ctx -> {
             Sharing.requireHost(ctx);

@@ -323,6 +323,19 @@ class ApiTest {
             assertThat(Fixture.post(server, "/api/watchlist", "{\"mmsi\":" + mmsi + "}").status()).isEqualTo(409);
             assertThat(Fixture.delete(server, "/api/watchlist/" + ten.json().get("id").asText()).status()).isEqualTo(204);
         }
+
+        // an IMO number whose check digit is wrong is kept (a spoofer's number is worth watching) but said to be so;
+        // IMO 9074729, the resolution's own example, is valid and gets no warning
+        Fixture.Reply typo = Fixture.post(server, "/api/watchlist", "{\"imo\":9074728}");
+        assertThat(typo.status()).as(typo.body()).isEqualTo(201);
+        assertThat(typo.json().get("warning").asText()).isEqualTo("IMO 9074728 fails its check digit (9 expected, IMO"
+                + " Resolution A.1117(30)): it matches only a vessel that sends this very number");
+        Fixture.Reply good = Fixture.post(server, "/api/watchlist", "{\"imo\":9074729}");
+        assertThat(good.status()).as(good.body()).isEqualTo(201);
+        assertThat(good.json().has("warning")).isFalse();
+        for (Fixture.Reply r : List.of(typo, good)) {
+            assertThat(Fixture.delete(server, "/api/watchlist/" + r.json().get("id").asText()).status()).isEqualTo(204);
+        }
     }
 
     @Test
