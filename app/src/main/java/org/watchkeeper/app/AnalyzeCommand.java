@@ -1775,26 +1775,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             return top(field, max, java.util.function.UnaryOperator.identity());
         }
 
-        /** As {@link #top(String, int)}, each key as {@code label} spells it. */
+        /** As {@link #top(String, int)}, each key as {@code label} spells it ({@link Summary#largestFirst}). */
         String top(String field, int max, java.util.function.UnaryOperator<String> label) {
             Map<String, Long> m = new LinkedHashMap<>();
             node.get(field).fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asLong()));
-            StringBuilder sb = new StringBuilder();
-            int i = 0;
-            long rest = 0;
-            // a single one left over is named: "others 1" would take its place and say less
-            int shown = m.size() == max + 1 ? max + 1 : max;
-            for (var e : m.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList()) {
-                if (i++ < shown) {
-                    sb.append(sb.length() == 0 ? "" : ", ").append(label.apply(e.getKey())).append(": ").append(e.getValue());
-                } else {
-                    rest += e.getValue();
-                }
-            }
-            if (rest > 0) {
-                sb.append(", others: ").append(rest);
-            }
-            return sb.toString();
+            return Summary.largestFirst(m, max, label);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonEncoding;
@@ -72,13 +73,16 @@ final class EventsReport {
         }
     }
 
-    /** The evidence's {@code attributes} object as compact JSON, or null when the event has none. */
-    private static String attributes(EventRow e) throws IOException {
+    /**
+     * The evidence's {@code attributes} object, what the detector measured, or null when the event has none:
+     * {@code events.csv}'s last column and {@code query events}' {@code attributes}.
+     */
+    static com.fasterxml.jackson.databind.JsonNode attributes(EventRow e) throws IOException {
         if (e.evidenceJson() == null) {
             return null;
         }
         com.fasterxml.jackson.databind.JsonNode a = JSON.readTree(e.evidenceJson()).get("attributes");
-        return a == null || a.isEmpty() ? null : a.toString();
+        return a == null || a.isEmpty() ? null : a;
     }
 
     static void writeCsv(List<EventRow> events, OutputStream out) throws IOException {
@@ -89,7 +93,7 @@ final class EventsReport {
                         Arrays.stream(e.mmsis()).mapToObj(Mmsi::format).collect(Collectors.joining(" ")),
                         Double.isNaN(e.lat()) ? null : Coordinates.round6(e.lat()),
                         Double.isNaN(e.lon()) ? null : Coordinates.round6(e.lon()),
-                        attributes(e));
+                        Objects.toString(attributes(e), null));
             }
         }
     }

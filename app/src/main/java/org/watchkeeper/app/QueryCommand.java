@@ -536,24 +536,14 @@ public final class QueryCommand implements Runnable {
             return new String[] {"id", "kind", "start", "end", "mmsis", "lat", "lon", "attributes"};
         }
 
-        /**
-         * What the detector measured (durations, distances, speeds, the zone or port), as {@code analyze}'s
-         * {@code events.csv} gives it: the {@code attributes} the store keeps with the event's evidence; null
-         * when there are none.
-         */
+        /** What the detector measured, as the report's {@code events.csv} gives it ({@link EventsReport#attributes}). */
         private static com.fasterxml.jackson.databind.JsonNode attributes(org.watchkeeper.store.EventRow e) {
-            if (e.evidenceJson() == null) {
-                return null;
-            }
             try {
-                com.fasterxml.jackson.databind.JsonNode a = ATTRIBUTES.readTree(e.evidenceJson()).get("attributes");
-                return a == null || a.isNull() || a.isEmpty() ? null : a;
+                return EventsReport.attributes(e);
             } catch (IOException ex) {
                 throw new UncheckedIOException("event " + e.id() + ": its stored evidence is not JSON", ex);
             }
         }
-
-        private static final com.fasterxml.jackson.databind.ObjectMapper ATTRIBUTES = new com.fasterxml.jackson.databind.ObjectMapper();
 
         @Override
         String emptyNote(HistoryStore store) {

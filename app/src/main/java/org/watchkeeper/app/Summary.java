@@ -119,14 +119,32 @@ final class Summary {
             other.forEach((k, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(": ").append(n));
             return sb.toString();
         }
-        long rest = otherLines();
-        for (Map.Entry<String, Long> e : other.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(OTHER_ADDRESSES_SHOWN).toList()) {
-            sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey()).append(": ").append(e.getValue());
-            rest -= e.getValue();
-        }
         int more = other.size() - OTHER_ADDRESSES_SHOWN;
-        return sb.append(", others: ").append(rest).append(" (").append(more).append(more == 1 ? " address)" : " addresses)").toString();
+        return largestFirst(other, OTHER_ADDRESSES_SHOWN, java.util.function.UnaryOperator.identity()) + " (" + more
+                + (more == 1 ? " address)" : " addresses)");
+    }
+
+    /**
+     * Counts as the summaries spell them, {@code "key: n, key: n, others: n"}: the {@code max} largest first
+     * (ties in the map's order), each key as {@code label} spells it, the rest summed as {@code others}, except
+     * that a single one left over is named ("others: 1" would take its place and say less).
+     */
+    static String largestFirst(Map<String, Long> counts, int max, java.util.function.UnaryOperator<String> label) {
+        StringBuilder sb = new StringBuilder();
+        int shown = counts.size() == max + 1 ? max + 1 : max;
+        int i = 0;
+        long rest = 0;
+        for (var e : counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).toList()) {
+            if (i++ < shown) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(label.apply(e.getKey())).append(": ").append(e.getValue());
+            } else {
+                rest += e.getValue();
+            }
+        }
+        if (rest > 0) {
+            sb.append(", others: ").append(rest);
+        }
+        return sb.toString();
     }
 
     /**

@@ -153,11 +153,9 @@ public final class PositionOnLandDetector implements Detector<PositionOnLandDete
      */
     @Override
     public void ongoing(State s, long key, long watermark, java.util.function.Consumer<Event> out) {
-        if (s.start != Long.MIN_VALUE) {
-            Event e = episode(s, key);
-            if (e != null) {
-                out.accept(e);
-            }
+        Event e = s.start != Long.MIN_VALUE ? episode(s, key) : null;
+        if (e != null) {
+            out.accept(e);
         }
     }
 

@@ -285,11 +285,9 @@ public final class DriftDetector implements Detector<DriftDetector.State> {
      */
     @Override
     public void ongoing(State s, long key, long watermark, java.util.function.Consumer<Event> out) {
-        if (s.first != null) {
-            Event e = episode(s);
-            if (e != null) {
-                out.accept(e);
-            }
+        Event e = s.first != null ? episode(s) : null;
+        if (e != null) {
+            out.accept(e);
         }
     }
 

@@ -233,11 +233,9 @@ public final class LoiteringDetector implements Detector<LoiteringDetector.State
     /** The open episode up to its latest slow fix far from shore, once it is long and slow enough. */
     @Override
     public void ongoing(State s, long key, long watermark, java.util.function.Consumer<Event> out) {
-        if (s.first != null) {
-            Event e = episode(s);
-            if (e != null) {
-                out.accept(e);
-            }
+        Event e = s.first != null ? episode(s) : null;
+        if (e != null) {
+            out.accept(e);
         }
     }
 
