@@ -87,7 +87,7 @@ public record AddressedBinaryMessage(
         out.field("fi", fi);
         out.field("data", data.toString());
         if (application != null) {
-            application.writeFields(out);
+            out.application(application);
         }
     }
 

@@ -71,7 +71,7 @@ public record BinaryBroadcastMessage(
         out.field("fi", fi);
         out.field("data", data.toString());
         if (application != null) {
-            application.writeFields(out);
+            out.application(application);
         }
     }
 

@@ -7,7 +7,8 @@ package org.watchkeeper.ais;
  * {@code NaN} and {@code null}, so every output format shows absent values as absent.
  *
  * <p>Implemented by the JSON and CSV writers; nested structures (binary application sub-records)
- * use {@link #beginObject(String)} / {@link #beginArray(String)}.
+ * use {@link #beginObject(String)} / {@link #beginArray(String)}, and the fields of a binary message's
+ * application (types 6 and 8) come through {@link #application}.
  */
 public interface FieldSink {
     /** An integer field. */
@@ -82,5 +83,18 @@ public interface FieldSink {
         if (value != notAvailable) {
             field(name, value);
         }
+    }
+
+    /**
+     * The fields of the binary application a type 6 or 8 message carries (its DAC and FI identify it),
+     * which gpsd's JSON writes beside the message's own fields. By default they are written here like
+     * the message's own; a sink with fixed columns (CSV) leaves them out, since their names repeat
+     * those of other messages with another meaning (an inland ship's ERI type as {@code shiptype},
+     * a weather station's position as {@code lon}/{@code lat}).
+     *
+     * @param application the decoded application, not null
+     */
+    default void application(org.watchkeeper.ais.binary.BinaryApplication application) {
+        application.writeFields(this);
     }
 }

@@ -192,11 +192,11 @@ class DecodeCommandTest {
     void csvHasTheFixedHeaderAndOneRowPerMessage() {
         Run r = run("decode", "--quiet", "--format", "csv", caseFile("B10").toString());
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).isEqualTo("time,source,talker,channel,type,repeat,mmsi,status,turn,speed,accuracy,lon,lat,course,"
-                + "heading,second,imo,callsign,shipname,shiptype,to_bow,to_stern,to_port,to_starboard,epfd,draught,"
+        assertThat(r.out()).isEqualTo("time,source,talker,channel,type,repeat,mmsi,status,turn,speed,accuracy,lon,lat,alt,course,"
+                + "heading,year,month,day,hour,minute,second,imo,callsign,shipname,shiptype,to_bow,to_stern,to_port,to_starboard,epfd,draught,"
                 + "destination,eta,dte,aid_type,name,dac,fi,own_ship,checksum,tag_block_checksum\r\n"
-                + "2025-05-21T09:00:25Z,blah,AI,A,3,0,352004522,0,0,10.5,false,23.86197,37.61765,106,107,60,,,,,,,,,,,,,,,,,,false,,\r\n"
-                + "2025-05-21T09:00:25Z,blah,AI,A,1,0,240999901,8,,0,false,23.682275,37.932223,0,,25,,,,,,,,,,,,,,,,,,false,,\r\n");
+                + "2025-05-21T09:00:25Z,blah,AI,A,3,0,352004522,0,0,10.5,false,23.86197,37.61765,,106,107,,,,,,60,,,,,,,,,,,,,,,,,,false,,\r\n"
+                + "2025-05-21T09:00:25Z,blah,AI,A,1,0,240999901,8,,0,false,23.682275,37.932223,,0,,,,,,,25,,,,,,,,,,,,,,,,,,false,,\r\n");
     }
 
     @Test

@@ -21,11 +21,15 @@ import org.watchkeeper.ais.nmea.TimeSource;
  * as in {@link GpsdJsonWriter}), {@code source}, {@code talker}, {@code channel}; then
  * {@code type}, {@code repeat}, {@code mmsi} (9 digits with leading zeros, the value in full when
  * it has more); then the gpsd-named fields analysts use most: position report {@code status},
- * {@code turn}, {@code speed}, {@code accuracy}, {@code lon}, {@code lat}, {@code course},
- * {@code heading}, {@code second}; static data {@code imo}, {@code callsign}, {@code shipname},
+ * {@code turn}, {@code speed}, {@code accuracy}, {@code lon}, {@code lat}, {@code alt} (metres, a SAR
+ * aircraft's, type 9), {@code course}, {@code heading}; the UTC date and time a base station or a
+ * UTC/date response gives (types 4 and 11) {@code year}, {@code month}, {@code day}, {@code hour},
+ * {@code minute}, and {@code second} (for the position reports, the UTC second of their time stamp);
+ * static data {@code imo}, {@code callsign}, {@code shipname},
  * {@code shiptype}, {@code to_bow}, {@code to_stern}, {@code to_port}, {@code to_starboard},
  * {@code epfd}, {@code draught}, {@code destination}, {@code eta}, {@code dte}; aids to
- * navigation {@code aid_type}, {@code name}; binary messages {@code dac}, {@code fi}; and last the
+ * navigation {@code aid_type}, {@code name}; binary messages {@code dac}, {@code fi} (the fields of
+ * their application, such as an inland ship's ERI type, are left out: see {@link #application}); and last the
  * reception marks of {@link GpsdJsonWriter}: {@code own_ship} ({@code true} for a VDO sentence, the
  * receiver's own ship, {@code false} for VDM), {@code checksum} and {@code tag_block_checksum}
  * ({@code unverified} when a lenient reader kept the message without checking that checksum, else empty).
@@ -46,7 +50,8 @@ public final class CsvWriter implements FieldSink, Flushable {
     public static final List<String> COLUMNS = List.of(
             "time", "source", "talker", "channel",
             "type", "repeat", "mmsi",
-            "status", "turn", "speed", "accuracy", "lon", "lat", "course", "heading", "second",
+            "status", "turn", "speed", "accuracy", "lon", "lat", "alt", "course", "heading",
+            "year", "month", "day", "hour", "minute", "second",
             "imo", "callsign", "shipname", "shiptype", "to_bow", "to_stern", "to_port", "to_starboard",
             "epfd", "draught", "destination", "eta", "dte",
             "aid_type", "name",
@@ -61,9 +66,9 @@ public final class CsvWriter implements FieldSink, Flushable {
     private static final int TYPE = 4;
     private static final int REPEAT = 5;
     private static final int MMSI = 6;
-    private static final int OWN_SHIP = 33;
-    private static final int CHECKSUM = 34;
-    private static final int TAG_BLOCK_CHECKSUM = 35;
+    private static final int OWN_SHIP = COLUMNS.indexOf("own_ship");
+    private static final int CHECKSUM = COLUMNS.indexOf("checksum");
+    private static final int TAG_BLOCK_CHECKSUM = COLUMNS.indexOf("tag_block_checksum");
 
     static {
         for (int i = 0; i < COLUMNS.size(); i++) {
@@ -252,6 +257,12 @@ public final class CsvWriter implements FieldSink, Flushable {
         if (c != null) {
             c.ascii(value ? "true" : "false");
         }
+    }
+
+    /** Leaves the application's fields out: their names would fill columns that mean something else here. */
+    @Override
+    public void application(org.watchkeeper.ais.binary.BinaryApplication application) {
+        // left out, as documented in the class comment
     }
 
     @Override
