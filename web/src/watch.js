@@ -79,8 +79,10 @@ export function watchBody(by, value, note) {
     return { mmsi: v, note: n };
   }
   if (by === 'imo') {
-    if (!/^\d{7}$/.test(v)) throw new Error(`an IMO number is 7 digits: ${v}`);
-    return { imo: Number(v), note: n };
+    // as registries print it too: "IMO 9074729"
+    const digits = v.replace(/^imo\s*/i, '');
+    if (!/^\d{7}$/.test(digits)) throw new Error(`an IMO number is 7 digits: ${v}`);
+    return { imo: Number(digits), note: n };
   }
   if (by === 'name') {
     if (!normaliseName(v)) throw new Error('a name needs letters or digits');

@@ -43,6 +43,7 @@ describe('watchlist matching', () => {
   it('builds the POST body from the form, refusing what the server would', () => {
     expect(watchBody('mmsi', ' 219165000 ', ' case ')).toEqual({ mmsi: '219165000', note: 'case' });
     expect(watchBody('imo', '9074729', '')).toEqual({ imo: 9074729, note: '' });
+    expect(watchBody('imo', 'IMO 9239185', '')).toEqual({ imo: 9239185, note: '' });
     expect(watchBody('name', 'Ever Given', 'x')).toEqual({ name: 'Ever Given', note: 'x' });
     expect(() => watchBody('mmsi', '', '')).toThrow(/MMSI/);
     expect(() => watchBody('mmsi', '12345678901', '')).toThrow('an MMSI is 9 digits: 12345678901 has 11');
@@ -56,6 +57,7 @@ describe('watchlist matching', () => {
     expect(() => watchBody('mmsi', '1073741824', '')).toThrow('mmsi 1073741824 is above 1073741823, the largest MMSI an AIS message can carry');
     expect(() => watchBody('mmsi', '0212123000', '')).toThrow('an MMSI is 9 digits: 0212123000 has 10');
     expect(() => watchBody('imo', '907472', '')).toThrow(/7 digits/);
+    expect(() => watchBody('imo', 'IMO', '')).toThrow(/7 digits: IMO/);
     expect(() => watchBody('name', '---', '')).toThrow(/letters or digits/);
     expect(() => watchBody('mmsi', '219165000', 'x'.repeat(1001))).toThrow(/1000/);
   });

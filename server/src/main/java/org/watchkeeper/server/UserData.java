@@ -536,7 +536,11 @@ public final class UserData {
                         + " digits; one with leading zeros is written as a string (\"" + Mmsi.format(mmsi) + "\")");
             }
         } else if (body.hasNonNull("imo")) {
-            imo = number(body.get("imo"), "imo", 1_000_000, 9_999_999);
+            JsonNode i = body.get("imo");
+            if (i.isTextual() && i.asText().strip().regionMatches(true, 0, "IMO", 0, 3)) {
+                i = com.fasterxml.jackson.databind.node.TextNode.valueOf(Watchlist.withoutImoPrefix(i.asText())); // "IMO 9074729"
+            }
+            imo = number(i, "imo", 1_000_000, 9_999_999);
         } else {
             JsonNode n = body.get("name");
             if (!n.isTextual() || Watchlist.normaliseName(n.asText()).isEmpty()) {
@@ -602,7 +606,7 @@ public final class UserData {
             String key = line.substring(0, sp).toLowerCase(java.util.Locale.ROOT);
             String value = line.substring(sp + 1).strip();
             int mmsi = key.equals("mmsi") ? Watchlist.mmsi(value) : 0;
-            int imo = key.equals("imo") ? Integer.parseInt(value) : 0;
+            int imo = key.equals("imo") ? Integer.parseInt(Watchlist.withoutImoPrefix(value)) : 0;
             String name = key.equals("name") ? value : null;
             if (held(mmsi, imo, name) != null) {
                 continue;

@@ -391,6 +391,12 @@ class ApiInputTest {
         // a member given as null is not given
         assertError(Fixture.post(server, "/api/watchlist", "{\"mmsi\":null}"), 400, "give exactly one of mmsi, imo or name");
         assertThat(Fixture.post(server, "/api/watchlist", "{\"mmsi\":null,\"imo\":9074729}").status()).isEqualTo(201);
+        // the number as registries print it is the same entry
+        var printed = Fixture.post(server, "/api/watchlist", "{\"imo\":\"IMO 9239185\"}");
+        assertThat(printed.status()).isEqualTo(201);
+        assertThat(printed.body()).contains("\"imo\":9239185");
+        assertThat(Fixture.post(server, "/api/watchlist", "{\"imo\":\"imo9239185\"}").status()).isEqualTo(409);
+        assertError(Fixture.post(server, "/api/watchlist", "{\"imo\":\"IMO 92391\"}"), 400, "imo must be 1000000..9999999: 92391");
     }
 
     @Test

@@ -16,7 +16,8 @@ import org.watchkeeper.ais.Mmsi;
  * normalised}, so "Ever-Given", "EVER GIVEN" and "ever  given" match each other. Immutable.
  *
  * <p>Text form ({@link #parse}): one entry per line, {@code mmsi <digits>} (up to 1073741823, the
- * largest the 30-bit AIS field carries), {@code imo <digits>} or
+ * largest the 30-bit AIS field carries), {@code imo <digits>} (the number as registries print it,
+ * {@code imo IMO 9074729}, is taken too) or
  * {@code name <text>}, optionally followed by {@code | <note>} (shown in events); blank lines and
  * lines starting with {@code #} are ignored.
  */
@@ -95,7 +96,7 @@ public final class Watchlist implements Serializable {
             try {
                 switch (key) {
                     case "mmsi" -> m.put(mmsi(value), note);
-                    case "imo" -> i.put(number(value, 7, "an IMO number is 7 digits"), note);
+                    case "imo" -> i.put(number(withoutImoPrefix(value), 7, "an IMO number is 7 digits"), note);
                     case "name" -> {
                         if (normaliseName(value).isEmpty()) {
                             throw new IllegalArgumentException("empty name");
@@ -109,6 +110,18 @@ public final class Watchlist implements Serializable {
             }
         }
         return new Watchlist(m, i, n);
+    }
+
+    /**
+     * An IMO number's text without the {@code IMO} that registries and ships' papers print before it
+     * ({@code "IMO 9074729"}, {@code "imo9074729"} → {@code "9074729"}); other text is returned stripped.
+     */
+    public static String withoutImoPrefix(String value) {
+        String t = value.strip();
+        if (t.regionMatches(true, 0, "IMO", 0, 3)) {
+            t = t.substring(3).strip();
+        }
+        return t;
     }
 
     /** {@code value} as a positive number of at most {@code digits} digits, else {@code what} is thrown. */

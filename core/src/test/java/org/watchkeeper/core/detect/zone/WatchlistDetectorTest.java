@@ -40,6 +40,10 @@ class WatchlistDetectorTest {
         assertThat(ten.size()).isEqualTo(2);
         assertThatThrownBy(() -> Watchlist.parse(List.of("imo 90747290"))).hasMessageContaining("an IMO number is 7 digits, not '90747290'");
         assertThatThrownBy(() -> Watchlist.parse(List.of("imo 0"))).hasMessageContaining("an IMO number is 7 digits, not 0");
+        // an IMO number as registries print it
+        assertThat(Watchlist.parse(List.of("imo IMO 9239185 | as printed", "IMO imo9074729")).imo(9_239_185)).isEqualTo("as printed");
+        assertThat(Watchlist.parse(List.of("IMO imo9074729")).imo(9_074_729)).isEqualTo("");
+        assertThatThrownBy(() -> Watchlist.parse(List.of("imo IMO"))).hasMessageContaining("an IMO number is 7 digits, not ''");
         // a base station's MMSI written with its leading zeros is the same entry as without them
         assertThat(Watchlist.parse(List.of("mmsi 002190047")).mmsi(2190047)).isEqualTo("");
     }
