@@ -9,6 +9,7 @@ import org.watchkeeper.core.detect.DetectorContext;
 import org.watchkeeper.core.detect.Event;
 import org.watchkeeper.core.detect.EventKind;
 import org.watchkeeper.core.geo.Geodesy;
+import org.watchkeeper.core.observation.IdentityObservation;
 import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.PositionObservation;
 import org.watchkeeper.core.observation.StationClass;
@@ -31,6 +32,15 @@ import org.watchkeeper.core.track.TrackerConfig;
  * whose time is uncertain ({@link PositionObservation#timeUncertain()}, counted in
  * {@link State#uncertainTimes()}): a drop "within 30 s" cannot be judged on a satellite feed's
  * batch delivery time that may be minutes away from when the report was made.
+ *
+ * <p><b>Special craft.</b> Unlike AisAbnormal, a vessel whose last static report (type 5) gives a ship
+ * type of 50-59, ITU-R M.1371-5 Table 53's special craft (pilot vessels, search and rescue, tugs, port
+ * tenders, anti-pollution, law enforcement, medical transports), raises no event by default
+ * ({@link Config#exemptSpecialCraft}): stopping from 7 kn within half a minute alongside a quay or a
+ * ship is what such craft do all day (a 16 m pilot boat berthing at Fremantle in AMSA's log), not a
+ * sign of grounding. The type is judged when the drop is confirmed, so a static report that comes
+ * during the minute of low speed counts; a drop suppressed so is counted in
+ * {@link State#specialCraftDrops()}.
  *
  * <p><b>Speed outliers.</b> Like AisAbnormal, which accepts any SOG up to 102.2 kn (its own test
  * track 219165000 fires on a ship at anchor reporting 102.2 kn once between 0 kn reports), a fast fix
@@ -68,21 +78,30 @@ public final class SuddenSpeedChangeDetector implements Detector<SuddenSpeedChan
      *        0 turns the check off
      * @param ignoreUnsupportedSpeeds ignore fixes with unsupported SOG instead of flagging the event
      *        ({@code from_sog_supported: false}): false, as AisAbnormal, which has no such check
+     * @param exemptSpecialCraft raise no event for a vessel that reported ship type 50-59 (special
+     *        craft, ITU-R M.1371-5 Table 53): true; AisAbnormal has no such exemption
      */
     public record Config(double highSpeedKnots, double lowSpeedKnots, long maxDropMillis, long sustainMillis,
-            boolean classAOnly, int maxEvidence, long speedOutlierWindowMillis, boolean ignoreUnsupportedSpeeds)
+            boolean classAOnly, int maxEvidence, long speedOutlierWindowMillis, boolean ignoreUnsupportedSpeeds,
+            boolean exemptSpecialCraft)
             implements Serializable {
 
         /** The defaults cited above. */
         public static Config defaults() {
             return new Config(7.0, 1.0, 30_000, 60_000, true, 50, TrackerConfig.DEFAULT_SPEED_OUTLIER_WINDOW_MILLIS,
-                    false);
+                    false, true);
         }
 
         /** These parameters, ignoring fixes with unsupported SOG or not. */
         public Config withIgnoreUnsupportedSpeeds(boolean ignore) {
             return new Config(highSpeedKnots, lowSpeedKnots, maxDropMillis, sustainMillis, classAOnly, maxEvidence,
-                    speedOutlierWindowMillis, ignore);
+                    speedOutlierWindowMillis, ignore, exemptSpecialCraft);
+        }
+
+        /** These parameters, exempting special craft (ship types 50-59) or not. */
+        public Config withExemptSpecialCraft(boolean exempt) {
+            return new Config(highSpeedKnots, lowSpeedKnots, maxDropMillis, sustainMillis, classAOnly, maxEvidence,
+                    speedOutlierWindowMillis, ignoreUnsupportedSpeeds, exempt);
         }
 
         /** Validates ranges. */
@@ -102,6 +121,7 @@ public final class SuddenSpeedChangeDetector implements Detector<SuddenSpeedChan
             m.put("class_a_only", classAOnly);
             m.put("speed_outlier_window_s", speedOutlierWindowMillis / 1000.0);
             m.put("ignore_unsupported_speeds", ignoreUnsupportedSpeeds);
+            m.put("exempt_ship_types", exemptSpecialCraft ? "50-59" : "none");
             return m;
         }
     }
@@ -122,6 +142,15 @@ public final class SuddenSpeedChangeDetector implements Detector<SuddenSpeedChan
         EvidenceSampler evidence;
         /** Fixes of this vessel ignored because their time was uncertain. */
         long uncertainTimes;
+        /** The ship type of the vessel's last static report that gave one, or 0 (not available). */
+        int shipType;
+        /** Confirmed drops raising no event because the vessel is a special craft. */
+        long specialCraftDrops;
+
+        /** Confirmed drops that raised no event because the vessel reported ship type 50-59, so far. */
+        public long specialCraftDrops() {
+            return specialCraftDrops;
+        }
 
         /** Fixes of this vessel whose SOG was not supported by the fix before, so far. */
         public long speedOutliers() {
@@ -163,6 +192,10 @@ public final class SuddenSpeedChangeDetector implements Detector<SuddenSpeedChan
 
     @Override
     public void onObservation(Observation o, State s, DetectorContext ctx) {
+        if (o instanceof IdentityObservation id && id.shipType() > 0) {
+            s.shipType = id.shipType();
+            return;
+        }
         if (!(o instanceof PositionObservation p) || !p.hasPosition()) {
             return;
         }
@@ -209,7 +242,11 @@ public final class SuddenSpeedChangeDetector implements Detector<SuddenSpeedChan
         s.evidence.add(p);
         long sustained = p.time() - s.dropLow.time();
         if (sustained >= config.sustainMillis()) {
-            ctx.emit(event(s, sustained));
+            if (config.exemptSpecialCraft() && s.shipType >= 50 && s.shipType <= 59) {
+                s.specialCraftDrops++;
+            } else {
+                ctx.emit(event(s, sustained));
+            }
             s.lastHigh = null;
             s.dropHigh = null;
             s.dropLow = null;

@@ -222,6 +222,38 @@ class DriftAndSpeedChangeTest {
         assertThat((double) e.attributes().get("sustained_s")).isEqualTo(60.0);
     }
 
+    /** The stop of {@link #stop} with a static report of ship type {@code shipType} at {@code second} put in time order. */
+    private static List<Event> stopWithShipType(int shipType, long second, SuddenSpeedChangeDetector d) {
+        List<org.watchkeeper.core.observation.Observation> obs = new ArrayList<>(Tracks.decode(Tracks.nmea(stop(0.3, 20, 0.2))));
+        var id = new org.watchkeeper.core.observation.IdentityObservation(Tracks.ms(second), "test", 6001, 5,
+                org.watchkeeper.core.observation.StationClass.A, "PARMELIA", "WA5382", -1, shipType, null, Double.NaN,
+                "PILOTAGE", null, -1);
+        int at = 0;
+        while (at < obs.size() && obs.get(at).time() <= id.time()) {
+            at++;
+        }
+        obs.add(at, id);
+        return Tracks.runObservations(List.of(d), obs, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A pilot vessel (ship type 50) stopping from 12 kn within 20 s raises nothing, also when its static
+     * report comes only during the minute of low speed (as the Fremantle pilot boat's in AMSA's log); the
+     * same stop by a cargo ship (70) is an event, and so is the pilot's with the exemption off.
+     */
+    @Test
+    void specialCraftStoppingAlongsideIsNotASuddenSpeedChange() {
+        SuddenSpeedChangeDetector pilotExempt = SuddenSpeedChangeDetector.withDefaults();
+        assertThat(stopWithShipType(50, 0, pilotExempt)).isEmpty();
+        assertThat(stopWithShipType(50, 345, SuddenSpeedChangeDetector.withDefaults())).isEmpty(); // after the drop, before confirmation
+        assertThat(stopWithShipType(52, 0, SuddenSpeedChangeDetector.withDefaults())).isEmpty(); // a tug
+        assertThat(stopWithShipType(70, 0, SuddenSpeedChangeDetector.withDefaults())).singleElement()
+                .satisfies(e -> assertThat(e.parameters()).containsEntry("exempt_ship_types", "50-59"));
+        assertThat(stopWithShipType(49, 0, SuddenSpeedChangeDetector.withDefaults())).hasSize(1); // high speed craft
+        assertThat(stopWithShipType(50, 0, new SuddenSpeedChangeDetector(
+                SuddenSpeedChangeDetector.Config.defaults().withExemptSpecialCraft(false)))).hasSize(1);
+    }
+
     @Test
     void gradualSlowdownOrBriefDipIsNotASuddenSpeedChange() {
         assertThat(Tracks.run(SuddenSpeedChangeDetector.withDefaults(), stop(0.3, 45, 0.2))).isEmpty(); // 45 s > 30 s
