@@ -157,6 +157,18 @@ class MultiStationLogTest extends KafkaJobTestBase {
         assertThat(run("ssc-p1", ssc, want, 1, 1)).containsExactlyEntriesOf(want);
     }
 
+    /**
+     * AMSA's log of 27 January 2012 (terrestrial and exactEarth satellite receptions of Australian
+     * waters, 359 events: 227 port visits, 131 invalid identities, one position jump) through the
+     * job at parallelism 1: analyze's events, attributes and all.
+     */
+    @Test
+    void amsaLogGivesAnalyzesEvents(@TempDir Path tmp) throws Exception {
+        Map<String, JsonNode> want = analyze(shared("data/ais/amsa-risky/ais.txt.gz"), tmp);
+        assertThat(want).hasSize(359);
+        assertThat(run("amsa-p1", gzLines("data/ais/amsa-risky/ais.txt.gz"), want, 1, 1)).containsExactlyEntriesOf(want);
+    }
+
     Map<String, JsonNode> run(String name, List<String> lines, Map<String, JsonNode> analyzed, int parallelism, int partitions)
             throws Exception {
         JobConfig cfg = FlinkJobTest.config(kafka, name, EventTimeOrder.DEFAULT_LATENESS_MILLIS);
