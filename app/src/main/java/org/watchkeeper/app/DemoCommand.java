@@ -108,8 +108,11 @@ public final class DemoCommand implements Callable<Integer> {
                 Duration.ofSeconds(Math.round(hours * 3600)), true, SimulationOptions.Noise.NONE);
         WatchkeeperServer.Config cfg;
         try {
-            cfg = ServeCommand.security(spec, WatchkeeperServer.Config.of(dir).withPort(port).withZones(zones),
-                    adminTokenFile, "GREEN", null, null);
+            // the simulated ships wait at their ports' anchorages, off the ports' listed points: as anchorages
+            // of the shipped list, a stop there is a visit to the port
+            org.watchkeeper.core.ref.port.PortIndex listed = org.watchkeeper.core.ref.port.PortIndex.seaPorts();
+            cfg = ServeCommand.security(spec, WatchkeeperServer.Config.of(dir).withPort(port).withZones(zones)
+                    .withPorts(listed.with(IndoPacific.anchorages(listed))), adminTokenFile, "GREEN", null, null);
         } catch (Inputs.UnreadableFile e) {
             spec.commandLine().getErr().println("watchkeeper demo: " + e.getMessage());
             return 1;

@@ -147,4 +147,34 @@ public final class IndoPacific {
      */
     public static final DemoZone DEMO_ZONE = new DemoZone("Andaman Sea Demo Zone",
             List.of(p(9.0, 96.5), p(9.0, 97.2), p(9.6, 97.3), p(9.7, 96.6), p(9.0, 96.5)));
+
+    /**
+     * The anchorage area ({@link Port#anchorageArea}) of every port of {@link #PORTS}, as anchorages of
+     * a port list for the port-visit and encounter detectors: each belongs to its port as {@code listed}
+     * has it (found by UN/LOCODE: id, name and country from there), or to a port of the simulator's
+     * own UN/LOCODE and name when {@code listed} lacks it. The ships of the simulated lanes wait at
+     * these anchorages, several kilometres off the port's listed point, so without them a port list
+     * sees no port visit in the simulated traffic. Anchorage ids are {@code sim:<UN/LOCODE>}, names
+     * {@code "<port> anchorage"}; the source is {@code "simulator"}.
+     *
+     * @param listed the port list the anchorages join (e.g. {@link org.watchkeeper.core.ref.port.PortIndex#seaPorts()})
+     */
+    public static List<org.watchkeeper.core.ref.port.Port> anchorages(org.watchkeeper.core.ref.port.PortIndex listed) {
+        org.locationtech.jts.geom.GeometryFactory gf = new org.locationtech.jts.geom.GeometryFactory();
+        List<org.watchkeeper.core.ref.port.Port> out = new ArrayList<>();
+        for (Port p : PORTS) {
+            org.watchkeeper.core.ref.port.Port port = listed.ports().stream()
+                    .filter(q -> !q.isAnchorage() && p.locode().equals(q.unlocode())).findFirst().orElse(null);
+            List<LatLon> ring = p.anchorageArea();
+            org.locationtech.jts.geom.Coordinate[] c = new org.locationtech.jts.geom.Coordinate[ring.size()];
+            for (int i = 0; i < c.length; i++) {
+                c[i] = new org.locationtech.jts.geom.Coordinate(ring.get(i).lon(), ring.get(i).lat());
+            }
+            out.add(new org.watchkeeper.core.ref.port.Port(port != null ? port.id() : p.locode(),
+                    port != null ? port.name() : p.name(), p.locode(), port != null ? port.country() : null,
+                    p.anchorage().lat(), p.anchorage().lon(), gf.createPolygon(c), "simulator",
+                    new org.watchkeeper.core.ref.port.Port.Anchorage("sim:" + p.locode(), p.name() + " anchorage")));
+        }
+        return out;
+    }
 }
