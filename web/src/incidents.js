@@ -10,10 +10,15 @@ export const TLPS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'];
 /** '1'..'4' from "CAT 2", or 'none'. */
 /**
  * When an incident happened, as the list and panel show it: the UTC date alone for a report known only to
- * the day (`date_only`, as many ASAM and IMB rows are), not a midnight it does not know; else `time(t)`.
+ * the day (`date_only`, as many ASAM and IMB rows are), not a midnight it does not know, followed by the
+ * local time of day when the report gives one without its zone (`local_time`: "2015-01-08 14:30 LT");
+ * else `time(t)`.
  */
 export function incidentWhen(i, time) {
-  if (i.date_only && typeof i.time === 'string' && /^\d{4}-\d{2}-\d{2}/.test(i.time)) return i.time.slice(0, 10);
+  if (i.date_only && typeof i.time === 'string' && /^\d{4}-\d{2}-\d{2}/.test(i.time)) {
+    const day = i.time.slice(0, 10);
+    return typeof i.local_time === 'string' && /^\d{2}:\d{2}$/.test(i.local_time) ? `${day} ${i.local_time} LT` : day;
+  }
   return time(i.time);
 }
 

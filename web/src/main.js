@@ -947,7 +947,7 @@ async function selectIncident(id, { fly = false } = {}) {
   $('incident-panel').innerHTML = `
     <h2 class="incident-title">${fmt.esc(i.type.replace(/_/g, ' '))}${v.name ? ` — ${fmt.esc(v.name)}` : ''}</h2>
     <table class="facts">
-      ${row('Time', `${fmt.esc(incidentWhen(i, fmt.time))}${i.date_only ? ' (date only)' : ''}`)}
+      ${row('Time', `${fmt.esc(incidentWhen(i, fmt.time))}${i.date_only ? (i.local_time ? ' (local time, zone not given)' : ' (date only)') : ''}`)}
       ${row('Position', `${i.lat.toFixed(4)}, ${i.lon.toFixed(4)}`)}
       ${row('Place', fmt.esc(i.place ?? '—'))}
       ${row('Category', `<span class="incident-category">${fmt.esc(i.category ?? 'none')}</span>${o ? ` (set by ${fmt.esc(o.by)}: ${fmt.esc(o.reason)}; computed ${fmt.esc(i.category_computed ?? 'none')})` : ''}`)}

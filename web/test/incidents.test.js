@@ -11,6 +11,8 @@ describe('incident layer data', () => {
     expect(incidentWhen(inc('a', '2022-06-01T00:00:00Z', { date_only: true }), time)).toBe('2022-06-01');
     expect(incidentWhen(inc('b', '2022-06-01T00:00:00Z'), time)).toBe('T(2022-06-01T00:00:00Z)');
     expect(incidentWhen(inc('c', '2022-05-02T02:33:00Z', { date_only: false }), time)).toBe('T(2022-05-02T02:33:00Z)');
+    // IMB's "1430 LT": the local time of day, its zone not given
+    expect(incidentWhen(inc('d', '2015-01-08T00:00:00Z', { date_only: true, local_time: '14:30' }), time)).toBe('2015-01-08 14:30 LT');
   });
 
   it('keys categories and drops incidents without a valid position', () => {

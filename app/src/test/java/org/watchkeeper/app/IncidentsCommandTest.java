@@ -76,7 +76,7 @@ class IncidentsCommandTest {
                 "--format", "csv");
         assertThat(csv.exit()).as(csv.err()).isZero();
         String[] lines = csv.out().split("\r\n");
-        assertThat(lines[0]).startsWith("id,time,date_only,lat,lon,place,type,category,");
+        assertThat(lines[0]).startsWith("id,time,date_only,local_time,lat,lon,place,type,category,");
         assertThat(lines.length).isGreaterThan(1);
         for (int k = 1; k < lines.length; k++) {
             assertThat(lines[k]).contains(",hijacking,CAT 1,");

@@ -71,7 +71,7 @@ public final class IncidentApi {
     public static final int MAX_SNIPPET_POINTS = 500;
 
     /** Columns of the incident CSV export (one level: victim fields as {@code victim_*}). */
-    public static final List<String> CSV_FIELDS = List.of("id", "time", "date_only", "lat", "lon", "place", "type", "category",
+    public static final List<String> CSV_FIELDS = List.of("id", "time", "date_only", "local_time", "lat", "lon", "place", "type", "category",
             "category_computed", "victim_name", "victim_imo", "victim_mmsi", "victim_flag", "victim_type", "victim_status",
             "perpetrators", "weapons", "crew_harm", "items_stolen", "loss", "actions_taken", "source", "reference", "tlp",
             "owner_org", "shared_with", "recipients", "created_by", "created", "updated", "possible_duplicates", "narrative");
@@ -767,10 +767,27 @@ public final class IncidentApi {
      * either side for a state's civil zone) together with that date as a UTC day, ± {@code halfMillis}.
      * Reports give local dates ("20.05.2015: 0001 LT" at Batangas, UTC+8, is 19 May 16:01 UTC), so the
      * UTC day alone left early-morning incidents east of Greenwich, and late-evening ones west of it,
-     * outside their own window.
+     * outside their own window. A date-only report that gives a local time of day ({@link Incident#localTime},
+     * IMB's "0234 LT") is that time at the place: the local date and time less the nautical zone's offset,
+     * widened by the same margin either side, ± {@code halfMillis}.
      */
     static long[] window(Incident i, long halfMillis) {
+        if (i.localTime() != null) {
+            return window(i.time(), i.localTime(), i.lon(), halfMillis);
+        }
         return window(i.time(), i.dateOnly(), i.lon(), halfMillis);
+    }
+
+    /**
+     * {@link #window(Incident, long)} of a report of the local date whose 00:00 UTC is {@code date} and the
+     * local time of day {@code localTime} at longitude {@code lon}: that local time less the nautical zone's
+     * offset ({@link #nauticalZoneHours}), ± {@value #CIVIL_ZONE_MARGIN_HOURS} h, ± {@code halfMillis}.
+     */
+    static long[] window(Instant date, java.time.LocalTime localTime, double lon, long halfMillis) {
+        long hour = Duration.ofHours(1).toMillis();
+        long utc = date.toEpochMilli() + localTime.toSecondOfDay() * 1000L - nauticalZoneHours(lon) * hour;
+        long margin = CIVIL_ZONE_MARGIN_HOURS * hour;
+        return new long[] {utc - margin - halfMillis, utc + margin + halfMillis};
     }
 
     /** {@link #window(Incident, long)} of an incident at {@code time} ({@code dateOnly}: the date's 00:00 UTC) and longitude {@code lon}. */

@@ -124,6 +124,7 @@ public final class IncidentImport {
     static Incident reportFields(Incident old, Incident in, Instant updated) {
         return new Incident(old.id(), in.time(), in.dateOnly(), in.lat(), in.lon(), in.place(), in.type(), in.victim(),
                 in.perpetrators(), in.weapons(), in.crewHarm(), in.itemsStolen(), in.loss(), in.actionsTaken(), in.source(),
-                in.reference(), in.narrative(), old.categoryOverride(), old.marking(), old.createdBy(), old.created(), updated);
+                in.reference(), in.narrative(), old.categoryOverride(), old.marking(), old.createdBy(), old.created(), updated,
+                in.localTime());
     }
 }

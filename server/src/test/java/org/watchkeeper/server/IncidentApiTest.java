@@ -163,7 +163,7 @@ class IncidentApiTest {
         assertError(call(ALICE, "POST", "/api/incidents", ""), 400, "a JSON body is required");
         assertError(call(ALICE, "POST", "/api/incidents", "[1]"), 400, "the body must be a JSON object");
         assertError(call(ALICE, "POST", "/api/incidents", report(1, 103, ",\"colour\":\"red\"")), 400,
-                "unknown field 'colour'; an incident has actions_taken, crew_harm, date_only, items_stolen, lat, lon, loss,"
+                "unknown field 'colour'; an incident has actions_taken, crew_harm, date_only, items_stolen, lat, local_time, lon, loss,"
                         + " narrative, perpetrators, place, reference, source, time, type, victim, weapons, and tlp, shared_with,"
                         + " recipients for its sharing");
         assertError(call(ALICE, "POST", "/api/incidents", report(1, 103, ",\"shared_with\":[\"p9\"]")), 400,
@@ -797,8 +797,8 @@ class IncidentApiTest {
         assertThat(f.get("properties").get("reference").asText()).isEqualTo("2022-148");
         Reply csv = get(PAT, "/api/export/incidents.csv?q=asam-2022-148");
         String[] lines = csv.body().split("\r\n");
-        assertThat(lines[0]).startsWith("id,time,date_only,lat,lon,place,type,category,");
-        assertThat(lines[1]).startsWith("asam-2022-148,2022-05-28T00:00:00Z,true,1.116667,103.516667,"
+        assertThat(lines[0]).startsWith("id,time,date_only,local_time,lat,lon,place,type,category,");
+        assertThat(lines[1]).startsWith("asam-2022-148,2022-05-28T00:00:00Z,true,,1.116667,103.516667,"
                 + "INDONESIA,robbery,CAT 3,CAT 3,MAGNUM ENERGY,");
         assertThat(lines).hasSize(2);
         // sharing (none here) and the narrative last

@@ -52,4 +52,19 @@ class IncidentWindowTest {
         assertThat(iso(w)).containsExactly("2020-03-01T00:00:00Z", "2020-03-02T05:59:59.999Z");
         assertThat(w[1]).isGreaterThan(Instant.parse("2020-03-02T03:30:00Z").toEpochMilli());
     }
+
+    /**
+     * IMB's "08.01.2015: 1430 LT: Posn: 01:11N - 103:37E, Around 2.7nm NW of Pulau Nipah" (a date-only row
+     * of the crime-at-sea file with the time 14:30 and no zone): the nautical zone at 103.6°E is UTC+7,
+     * so 07:30 UTC, ± 2 h for the coastal clock (Singapore and Malaysia keep UTC+8: 06:30 UTC), ± 6 h; a
+     * window of 16 h where the date alone gave 46.
+     */
+    @Test
+    void aDateOnlyReportWithALocalTimeIsThatTimeAtThePlace() {
+        long[] w = IncidentApi.window(Instant.parse("2015-01-08T00:00:00Z"), java.time.LocalTime.of(14, 30), 103.6167, SIX_HOURS);
+        assertThat(iso(w)).containsExactly("2015-01-07T23:30:00Z", "2015-01-08T15:30:00Z");
+        assertThat(w[0]).isLessThan(Instant.parse("2015-01-08T06:30:00Z").toEpochMilli());
+        long[] day = IncidentApi.window(Instant.parse("2015-01-08T00:00:00Z"), true, 103.6167, SIX_HOURS);
+        assertThat(day[1] - day[0] + 1).isEqualTo(java.time.Duration.ofHours(45).toMillis());
+    }
 }

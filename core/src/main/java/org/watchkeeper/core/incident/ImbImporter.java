@@ -38,8 +38,10 @@ import org.watchkeeper.core.sharing.Tlp;
  * <ul>
  *   <li>id {@code imb-<first 16 hex digits of SHA-256 over the row's fields>}; a row identical to an
  *       earlier one (same id) is rejected naming the earlier line.</li>
- *   <li>time: date + {@code hh:mm UTC} → that UTC time; {@code hh:mm} without a zone or NA → the date
- *       only (00:00 UTC, date only); hours above 23 or minutes above 59 reject the row.</li>
+ *   <li>time: date + {@code hh:mm UTC} → that UTC time; {@code hh:mm} without a zone → the date only
+ *       (00:00 UTC, date only) with that local time of day ({@link Incident#localTime}: these rows are
+ *       the IMB's {@code "0234 LT"} reports, the clock at the place, its zone not given); NA → the date
+ *       only; hours above 23 or minutes above 59 reject the row.</li>
  *   <li>position: decimal longitude/latitude, required and in range.</li>
  *   <li>type from {@code attack_type}: Boarded/Boarding → boarding, made robbery when the description
  *       reports a theft and kidnapping when it reports kidnapped crew; Hijacked → hijacking; Attempted →
@@ -154,6 +156,7 @@ public final class ImbImporter {
         }
         Instant time = date.atStartOfDay(ZoneOffset.UTC).toInstant();
         boolean dateOnly = true;
+        LocalTime localTime = null;
         String timeText = CsvRows.value(r, cols, "time");
         if (timeText != null) {
             Matcher m = TIME.matcher(timeText);
@@ -168,6 +171,8 @@ public final class ImbImporter {
             if (m.group(3) != null) {
                 time = date.atTime(LocalTime.of(h, min)).toInstant(ZoneOffset.UTC);
                 dateOnly = false;
+            } else {
+                localTime = LocalTime.of(h, min);
             }
         }
         double lon = coordinate(CsvRows.value(r, cols, "longitude"), "longitude", 180);
@@ -192,7 +197,7 @@ public final class ImbImporter {
         return new Incident(id, time, dateOnly, lat, lon, place, type, victim, TextRules.perpetrators(text),
                 TextRules.weapons(text), TextRules.crewHarm(text), TextRules.itemsStolen(text),
                 TextRules.loss(type, text), TextRules.actions(text), source, null, description, null, marking,
-                createdBy, now, now);
+                createdBy, now, now, localTime);
     }
 
     private static double coordinate(String s, String what, double max) {

@@ -33,18 +33,38 @@ import org.watchkeeper.core.sharing.Marking;
  * @param createdBy user name of the creator ({@code import} for imported reports)
  * @param created when it was stored first
  * @param updated when it was last changed
+ * @param localTime the local time of day the report gives without its time zone (IMB's
+ *     {@code "0234 LT"}: the ship's or the coastal state's clock), with {@code dateOnly} true and
+ *     {@code time} the date's 00:00 UTC; null when the report gives no such time. The "who was
+ *     there" window narrows to that time at the place ({@code IncidentApi.window} on the server)
  * @throws IllegalArgumentException when a value is out of range
  */
 public record Incident(String id, Instant time, boolean dateOnly, double lat, double lon, String place,
                        IncidentType type, VictimVessel victim, Integer perpetrators, Weapons weapons,
                        CrewHarm crewHarm, String itemsStolen, EconomicLoss loss, List<String> actionsTaken,
                        String source, String reference, String narrative, CategoryOverride categoryOverride,
-                       Marking marking, String createdBy, Instant created, Instant updated) {
+                       Marking marking, String createdBy, Instant created, Instant updated, java.time.LocalTime localTime) {
 
     /** Longest narrative kept, characters. */
     public static final int MAX_NARRATIVE = 20_000;
 
+    /** A report with no local time of day ({@code localTime} null). */
+    public Incident(String id, Instant time, boolean dateOnly, double lat, double lon, String place,
+                    IncidentType type, VictimVessel victim, Integer perpetrators, Weapons weapons,
+                    CrewHarm crewHarm, String itemsStolen, EconomicLoss loss, List<String> actionsTaken,
+                    String source, String reference, String narrative, CategoryOverride categoryOverride,
+                    Marking marking, String createdBy, Instant created, Instant updated) {
+        this(id, time, dateOnly, lat, lon, place, type, victim, perpetrators, weapons, crewHarm, itemsStolen, loss,
+                actionsTaken, source, reference, narrative, categoryOverride, marking, createdBy, created, updated, null);
+    }
+
     public Incident {
+        if (localTime != null && !dateOnly) {
+            throw new IllegalArgumentException("a local time of day goes with a date-only report (its UTC time unknown)");
+        }
+        if (localTime != null) {
+            localTime = localTime.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        }
         if (id == null || !id.matches("[0-9A-Za-z_.-]{1,128}")) {
             throw new IllegalArgumentException("an incident id is 1-128 letters, digits, '_', '.' or '-': " + id);
         }
@@ -97,19 +117,20 @@ public record Incident(String id, Instant time, boolean dateOnly, double lat, do
     public Incident withId(String newId) {
         return new Incident(newId, time, dateOnly, lat, lon, place, type, victim, perpetrators, weapons, crewHarm,
                 itemsStolen, loss, actionsTaken, source, reference, narrative, categoryOverride, marking, createdBy, created,
-                updated);
+                updated, localTime);
     }
 
     /** A copy with another marking and update time. */
     public Incident withMarking(Marking m, Instant now) {
         return new Incident(id, time, dateOnly, lat, lon, place, type, victim, perpetrators, weapons, crewHarm,
                 itemsStolen, loss, actionsTaken, source, reference, narrative, categoryOverride, m, createdBy, created,
-                now);
+                now, localTime);
     }
 
     /** A copy with another category override (null clears it) and update time. */
     public Incident withCategoryOverride(CategoryOverride o, Instant now) {
         return new Incident(id, time, dateOnly, lat, lon, place, type, victim, perpetrators, weapons, crewHarm,
-                itemsStolen, loss, actionsTaken, source, reference, narrative, o, marking, createdBy, created, now);
+                itemsStolen, loss, actionsTaken, source, reference, narrative, o, marking, createdBy, created, now,
+                localTime);
     }
 }

@@ -18,7 +18,7 @@ import org.watchkeeper.core.util.TimeBound;
 /**
  * The JSON form of an {@link Incident}, as the HTTP API answers it and the stores keep it:
  * <pre>
- * {"id","time","date_only","lat","lon","place","type",
+ * {"id","time","date_only","local_time","lat","lon","place","type",
  *  "victim":{"name","imo","mmsi","flag","type","status","description"},
  *  "perpetrators","weapons","crew_harm","items_stolen","loss","actions_taken":[..],
  *  "source","reference","narrative",
@@ -26,7 +26,8 @@ import org.watchkeeper.core.util.TimeBound;
  *  "category_override":{"category","reason","by","time"},
  *  "tlp":"AMBER","owner_org","shared_with":[..],"recipients":[..],"created_by","created","updated"}
  * </pre>
- * Times ISO-8601 UTC, MMSI a 9-digit string, enums by their lower-case API names; values that are
+ * {@code local_time} ({@code "02:34"}, only with {@code date_only}) is the local time of day a report
+ * gives without its zone ({@link Incident#localTime}). Times ISO-8601 UTC, MMSI a 9-digit string, enums by their lower-case API names; values that are
  * not available are absent.
  */
 public final class IncidentJson {
@@ -34,7 +35,7 @@ public final class IncidentJson {
     public static final ObjectMapper JSON = new ObjectMapper();
 
     /** Fields a client may send when creating or editing a report. */
-    public static final Set<String> EDITABLE = Set.of("time", "date_only", "lat", "lon", "place", "type", "victim",
+    public static final Set<String> EDITABLE = Set.of("time", "date_only", "local_time", "lat", "lon", "place", "type", "victim",
             "perpetrators", "weapons", "crew_harm", "items_stolen", "loss", "actions_taken", "source", "reference",
             "narrative");
     /** Fields the server sets; accepted in a request body (a client may send back what it read) and ignored. */
@@ -52,6 +53,9 @@ public final class IncidentJson {
         o.put("time", i.time().toString());
         if (i.dateOnly()) {
             o.put("date_only", true);
+        }
+        if (i.localTime() != null) {
+            o.put("local_time", i.localTime().toString());
         }
         o.put("lat", i.lat());
         o.put("lon", i.lon());
@@ -164,6 +168,18 @@ public final class IncidentJson {
         if (dateOnly) {
             time = time.truncatedTo(java.time.temporal.ChronoUnit.DAYS); // only the day is known: its 00:00 UTC
         }
+        java.time.LocalTime localTime = null;
+        JsonNode lt = o.get("local_time");
+        if (lt != null && !lt.isNull()) {
+            if (!lt.isTextual() || !lt.asText().matches("([01]\\d|2[0-3]):[0-5]\\d")) {
+                throw new IllegalArgumentException("local_time must be a time of day hh:mm (00:00..23:59): " + lt);
+            }
+            if (!dateOnly) {
+                throw new IllegalArgumentException("local_time is the local time of day of a report whose UTC time is not known:"
+                        + " it goes with date_only true (or a time given as a date)");
+            }
+            localTime = java.time.LocalTime.parse(lt.asText());
+        }
         // a report tells what happened: a day's grace for a date written in a zone east of UTC
         if (strict && updated != null && time.isAfter(updated.plus(java.time.Duration.ofDays(1)))) {
             throw new IllegalArgumentException("time " + time + " is more than a day after now (" + updated
@@ -220,7 +236,7 @@ public final class IncidentJson {
         }
         return new Incident(id, time, dateOnly, lat, lon, opt(o, "place", 300), type, victim, perpetrators, weapons,
                 harm, opt(o, "items_stolen", 500), loss, actions, opt(o, "source", 200), opt(o, "reference", 100),
-                opt(o, "narrative", Incident.MAX_NARRATIVE), override, marking, createdBy, created, updated);
+                opt(o, "narrative", Incident.MAX_NARRATIVE), override, marking, createdBy, created, updated, localTime);
     }
 
     private static void text(ObjectNode o, String name, String v) {

@@ -203,6 +203,21 @@ class ImportersTest {
         assertThat(rej.get(20)).isEqualTo(new ImportResult.Rejection(8395,
                 "time '18:85 UTC' is not a time of day (hours 0-23, minutes 0-59)"));
         assertThat(r.incidents()).allMatch(i -> i.marking().tlp() == Tlp.CLEAR);
+        // a time without "UTC" is the IMB's local time ("0234 LT" in the narrative): date only, with that time of day
+        assertThat(r.incidents()).filteredOn(i -> i.localTime() != null).hasSize(405).allMatch(Incident::dateOnly);
+        assertThat(r.incidents()).filteredOn(i -> !i.dateOnly()).hasSize(743); // "hh:mm UTC"
+    }
+
+    @Test
+    void imbLocalTimeIsKeptWithTheDate() throws IOException {
+        // 2015-01-08,14:30,103.61666666666667,1.1833333333333333,... "08.01.2015: 1430 LT: Posn: 01:11N - 103:37E,
+        // Around 2.7nm NW of Pulau Nipah, Indonesia. ..."
+        Incident i = imbAt(imb(), "2015-01-08T00:00:00Z", 1.183333);
+        assertThat(i.dateOnly()).isTrue();
+        assertThat(i.localTime()).isEqualTo(java.time.LocalTime.of(14, 30));
+        assertThat(i.narrative()).startsWith("08.01.2015: 1430 LT: Posn: 01:11N - 103:37E");
+        assertThat(IncidentJson.write(i).get("local_time").asText()).isEqualTo("14:30");
+        assertThat(IncidentJson.read(IncidentJson.write(i))).isEqualTo(i);
     }
 
     static Incident imbAt(ImportResult r, String time, double lat) {

@@ -87,6 +87,14 @@ class IncidentJsonTest {
         Incident dayOf = read("{\"time\":\"2013-11-12T10:00Z\",\"date_only\":true" + rest, m);
         assertThat(dayOf.time()).isEqualTo(Instant.parse("2013-11-12T00:00:00Z"));
         assertThat(dayOf.dateOnly()).isTrue();
+        // a local time of day without its zone (IMB's "0234 LT") goes with a date-only report
+        Incident lt = read("{\"time\":\"2015-01-08\",\"local_time\":\"02:34\"" + rest, m);
+        assertThat(lt.dateOnly()).isTrue();
+        assertThat(lt.localTime()).isEqualTo(java.time.LocalTime.of(2, 34));
+        assertThatThrownBy(() -> read("{\"time\":\"2015-01-08T02:34Z\",\"local_time\":\"02:34\"" + rest, m))
+                .hasMessageStartingWith("local_time is the local time of day of a report whose UTC time is not known");
+        assertThatThrownBy(() -> read("{\"time\":\"2015-01-08\",\"local_time\":\"2:34\"" + rest, m))
+                .hasMessage("local_time must be a time of day hh:mm (00:00..23:59): \"2:34\"");
         assertThatThrownBy(() -> read("{\"time\":1384264920" + rest, m))
                 .hasMessage("time must be an ISO-8601 time as a string (" + org.watchkeeper.core.util.TimeBound.FORMS + "), not 1384264920");
     }
