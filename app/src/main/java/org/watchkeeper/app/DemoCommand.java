@@ -77,6 +77,13 @@ public final class DemoCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--speed must be in (0, 100000], --vessels >= 0, --hours in (0, 744]");
         }
+        // a port in use is said before the data folder is made or touched, as serve does
+        try {
+            WatchkeeperServer.checkPort(port);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": " + e.getMessage());
+            return 2;
+        }
         // the folder is locked before the previous run's archive is removed: a demo running there keeps it
         DataFolderLock lock;
         try {

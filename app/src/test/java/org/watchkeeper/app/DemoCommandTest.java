@@ -50,6 +50,19 @@ class DemoCommandTest {
         assertThat(dir.resolve("zones.json")).hasContent("{\"zones\":[]}");
     }
 
+    /** As serve: a port in use is said before the data folder is made. */
+    @Test
+    void aPortInUseIsSaidBeforeTheFolderIsMade(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("demo-data");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            Cli.Run r = Cli.run("demo", "--port", String.valueOf(taken.getLocalPort()), "--data", dir.toString());
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.err()).startsWith("watchkeeper demo: cannot listen on HTTP port " + taken.getLocalPort() + ": ")
+                    .contains("(another program has it? choose one with --port)").doesNotContain("simulated vessels");
+        }
+        assertThat(dir).doesNotExist();
+    }
+
     @Test
     void aServeDataFolderIsLeftAlone(@TempDir Path dir) throws Exception {
         Path archived = dir.resolve("raw/2014-10-02.nmea");

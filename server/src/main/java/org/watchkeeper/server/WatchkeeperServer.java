@@ -584,7 +584,7 @@ public final class WatchkeeperServer implements AutoCloseable {
      * @throws IllegalArgumentException for a port outside 0-65535
      * @throws IllegalStateException when the port cannot be bound
      */
-    static void checkPort(int port) {
+    public static void checkPort(int port) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("the HTTP port must be from 0 to 65535, not " + port);
         }
