@@ -1460,12 +1460,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 csvRejected == 1 ? "" : "s", paren(r.top("csv_rows_by_reason", 5, ROW_REASON)));
         String untimedPart = untimed == 0 ? "" : String.format(Locale.ROOT, ", %d message%s without any time", untimed,
                 untimed == 1 ? "" : "s");
+        // the --errors file lists lines and CSV rows, not the messages and observations counted after them
+        String each = untimed + tooLate + stray == 0 ? "each"
+                : "each rejected " + (rejectedLines == 0 ? "CSV row" : csvRejected == 0 ? "line" : "line and CSV row");
         out.printf(Locale.ROOT, "  rejected:   %d line%s%s%s%s%s%s%s%n", rejectedLines,
                 rejectedLines == 1 ? "" : "s", paren(r.top("lines", 5, LINE_REASON)), csvPart, untimedPart,
                 tooLate > 0 ? ", " + tooLate + (tooLate == 1 ? " observation" : " observations") + " too late to reorder" : "",
                 stray > 0 ? ", " + stray + " with a stray time" : "",
-                rejectedLines + csvRejected == 0 ? "" : errors != null ? "; each is listed with its reason in " + errors
-                        : "; --errors FILE lists each with its reason");
+                rejectedLines + csvRejected == 0 ? "" : errors != null ? "; " + each + " is listed with its reason in " + errors
+                        : "; --errors FILE lists " + each + " with its reason");
         long badTagBlock = s.get("rejected").get("lines").path(RejectReason.BAD_TAG_BLOCK_CHECKSUM.code()).asLong();
         if (badTagBlock > 0) {
             out.println("              " + Summary.badTagBlockChecksumHint(badTagBlock));
