@@ -161,9 +161,22 @@ public final class Main implements Runnable {
         if (takers.isEmpty()) {
             return null;
         }
+        // the example names the command given on the line, when it is one that takes the option
+        String example = takers.get(0);
+        java.util.List<String> args = new java.util.ArrayList<>(u.getUnmatched());
+        CommandLine.ParseResult parsed = cmd.getParseResult();
+        if (parsed != null) {
+            args.addAll(parsed.originalArgs());
+        }
+        for (String a : args) {
+            if (takers.contains(a)) {
+                example = a;
+                break;
+            }
+        }
         String q = cmd.getCommandSpec().qualifiedName();
         return name + " is an option of " + q + " " + String.join("|", takers) + ": give it after the command's name ("
-                + q + " " + takers.get(0) + " ... " + name + " ...)";
+                + q + " " + example + " ... " + name + " ...)";
     }
 
     /** picocli's "'abc' is not a long" at the end of a message; group 1 the quoted value, group 2 the Java type. */

@@ -390,6 +390,9 @@ class QueryCommandTest {
         assertThat(r.err()).isEqualTo("watchkeeper query: Unknown options: '--data', 'somewhere'\n--data is an option of"
                 + " watchkeeper query track|box|polygon|near|events: give it after the command's name (watchkeeper query track"
                 + " ... --data ...)\nTry 'watchkeeper query --help' for the options.\n");
+        // the example names the query given
+        Cli.Run events = Cli.run("query", "--data", "somewhere", "events");
+        assertThat(events.err()).contains("give it after the command's name (watchkeeper query events ... --data ...)");
         // an option no query takes is only unknown
         Cli.Run bogus = Cli.run("query", "--bogus", "x");
         assertThat(bogus.exit()).isEqualTo(2);
