@@ -295,7 +295,10 @@ public final class Pipeline implements AutoCloseable {
         this.archive = archive;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.engine = new DetectionEngine(shippedDetectors ? defaultDetectors(ports) : List.of(), e -> event(Rows.event(e)), lateness);
-        this.userEngine = new DetectionEngine(List.of(), e -> event(Rows.event(e)), lateness);
+        // the watchlist detector runs from the start, its list empty: it keeps the IMO numbers and names
+        // vessels report, so that entries added later by IMO number or name match at the next position
+        this.userEngine = new DetectionEngine(DetectorSuite.none().withWatchlist(NO_WATCHLIST, watchlistConfig).create(),
+                e -> event(Rows.event(e)), lateness);
         this.analysis = new Analysis(TrackerConfig.defaults(), List.of(new Stages()));
         this.detection = new Stage<>("watchkeeper-detection", DETECT_BATCH, DETECT_QUEUE, this::detect);
         this.thread = new Thread(this::run, "watchkeeper-pipeline");
@@ -473,6 +476,9 @@ public final class Pipeline implements AutoCloseable {
 
     /** Settings of the watchlist's detector (its silence threshold), used from the next {@link #changeUserSet}. */
     private volatile WatchlistDetector.Config watchlistConfig = WatchlistDetector.Config.defaults();
+    /** The watchlist of no entry, which the user engine watches while the user has listed nothing. */
+    private static final org.watchkeeper.core.detect.zone.Watchlist NO_WATCHLIST =
+            new org.watchkeeper.core.detect.zone.Watchlist(java.util.Map.of(), java.util.Map.of(), java.util.Map.of());
 
     /** Sets the watchlist detector's settings; they apply from the next {@link #changeUserSet}. */
     public void setWatchlistConfig(WatchlistDetector.Config c) {
@@ -546,9 +552,8 @@ public final class Pipeline implements AutoCloseable {
             if (set.zones() != null && set.zones().size() > 0) {
                 s = s.withZones(set.zones());
             }
-            if (set.watchlist() != null && set.watchlist().size() > 0) {
-                s = s.withWatchlist(set.watchlist(), watchlistConfig);
-            }
+            // also with no entry: the vessels' reported IMO numbers and names are carried over for the next list
+            s = s.withWatchlist(set.watchlist() != null ? set.watchlist() : NO_WATCHLIST, watchlistConfig);
             DetectionEngine replacement = new DetectionEngine(s.create(), e -> event(Rows.event(e)), lateness);
             detection.accept((Runnable) () -> replaceUserEngine(replacement));
             detection.flush();

@@ -75,4 +75,54 @@ class WatchlistChangeTest {
             assertThat(events(s)).isEqualTo(expected);
         }
     }
+
+    /**
+     * A name added to the list while the server runs matches a vessel that reported it before, at its next
+     * position: 212123000 STOC MARCIA reports its type 5 every minute and a half until 18:00, the name is
+     * listed then, and the rest of the log has its positions but no type 5 (each dropped with its
+     * {@code $PGHP} and tag block lines). Its first fix after the change is the day's alert, matched by name;
+     * a restart, replaying the archive with the change at its place, gives the same.
+     */
+    @org.junit.jupiter.api.Test
+    void aNameAddedLaterMatchesAVesselThatReportedItBeforeAtItsNextPosition(@TempDir Path data) throws Exception {
+        Path log = Fixture.log("dma-aisabnormal/212123000_drift_1.ais");
+        List<String> lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
+        long change = java.time.Instant.parse("2014-10-02T18:00:00Z").toEpochMilli();
+        List<byte[]> parts = ZoneHistoryRestartTest.split(lines, change);
+        // after the change: no static report
+        List<String> rest = new java.util.ArrayList<>(List.of(new String(parts.get(1), StandardCharsets.ISO_8859_1).split("\n")));
+        for (int i = rest.size() - 1; i >= 0; i--) {
+            if (rest.get(i).matches("![A-Z]{2}VDM,2,.*")) {
+                rest.remove(i);
+                if (i > 0 && rest.get(i - 1).startsWith("$PGHP")) {
+                    rest.remove(--i);
+                }
+                if (i > 0 && rest.get(i - 1).startsWith("\\")) {
+                    rest.remove(--i);
+                }
+            }
+        }
+        assertThat(String.join("\n", rest)).doesNotContain(",2,1,").contains("!AIVDM,1,1,");
+        String firstFix;
+        try (WatchkeeperServer s = WatchkeeperServer.start(config(data, Fixture.SHORT_LATENESS_MILLIS))) {
+            Fixture.sendAndWait(s, parts.get(0));
+            assertThat(s.pipeline().awaitReleased(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(events(s)).isEmpty();
+            assertThat(Fixture.post(s, "/api/watchlist", "{\"name\":\"Stoc Marcia\",\"note\":\"by name\"}").status()).isEqualTo(201);
+            Fixture.sendAndWait(s, (String.join("\n", rest) + "\n").getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(s.pipeline().awaitReleased(60, TimeUnit.SECONDS)).isTrue();
+            JsonNode activity = Fixture.get(s, "/api/events?kind=watchlist_activity").json().get("events");
+            assertThat(activity).hasSize(1);
+            assertThat(activity.get(0).get("attributes").get("matched").toString()).isEqualTo("[\"name:STOC MARCIA\"]");
+            firstFix = activity.get(0).get("start").asText();
+            // its first position report after 18:00
+            assertThat(firstFix).startsWith("2014-10-02T18:00:");
+        }
+        try (WatchkeeperServer s = WatchkeeperServer.start(config(data, Fixture.SHORT_LATENESS_MILLIS))) {
+            assertThat(s.pipeline().awaitReleased(60, TimeUnit.SECONDS)).isTrue();
+            JsonNode activity = Fixture.get(s, "/api/events?kind=watchlist_activity").json().get("events");
+            assertThat(activity).hasSize(1);
+            assertThat(activity.get(0).get("start").asText()).isEqualTo(firstFix);
+        }
+    }
 }

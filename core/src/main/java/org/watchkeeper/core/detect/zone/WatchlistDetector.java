@@ -39,7 +39,10 @@ import org.watchkeeper.core.observation.PositionObservation;
  * silence still open when the input ends stays an episode under way, as a gap does. A vessel that
  * stops matching (another IMO number or name reported) is forgotten, its silence with it.
  *
- * <p>State is kept only for vessels that match (others are cleared at once).
+ * <p>State is kept for vessels that match and for those that have reported an IMO number or a name
+ * (the last ones they reported, about 100 bytes a vessel), so that a list that changes ({@link #carryOver})
+ * matches a vessel by IMO number or name at its next position, not only after its next static report,
+ * which a ship sends every 6 minutes and a satellite feed may bring hours apart; others are cleared at once.
  */
 public final class WatchlistDetector implements Detector<WatchlistDetector.State> {
 
@@ -78,10 +81,19 @@ public final class WatchlistDetector implements Detector<WatchlistDetector.State
         }
     }
 
-    /** Per-vessel state: the listed IMO and name it reported, the last period alerted and the last fix. */
+    /**
+     * Per-vessel state: the IMO number and name it last reported, those of them the list holds, the last
+     * period alerted and the last fix.
+     */
     public static final class State implements Serializable {
-        private static final long serialVersionUID = 2L;
+        private static final long serialVersionUID = 3L;
+        /** The IMO number the vessel last reported, or {@link Observation#NOT_AVAILABLE}. */
+        int reportedImo = Observation.NOT_AVAILABLE;
+        /** The name the vessel last reported, or null. */
+        String reportedName;
+        /** {@link #reportedImo} when the list holds it, else {@link Observation#NOT_AVAILABLE}. */
         int imo = Observation.NOT_AVAILABLE;
+        /** The list's normalised name that {@link #reportedName} matches, or null. */
         String name;
         long lastPeriod = Long.MIN_VALUE;
         /** The newest fix of the vessel while it matches, for its silences (null before the first). */
@@ -124,15 +136,23 @@ public final class WatchlistDetector implements Detector<WatchlistDetector.State
     public void onObservation(Observation o, State s, DetectorContext ctx) {
         if (o instanceof IdentityObservation id) {
             if (id.imo() != Observation.NOT_AVAILABLE) {
+                s.reportedImo = id.imo();
                 s.imo = list.imo(id.imo()) != null ? id.imo() : Observation.NOT_AVAILABLE;
             }
             if (id.name() != null) {
+                s.reportedName = id.name();
                 s.name = list.matchName(id.name());
             }
         }
         String mmsiNote = list.mmsi(o.mmsi());
         if (mmsiNote == null && s.imo == Observation.NOT_AVAILABLE && s.name == null) {
-            ctx.clearState();
+            if (s.reportedImo == Observation.NOT_AVAILABLE && s.reportedName == null) {
+                ctx.clearState();
+            } else {
+                // not watched: only its identity is kept, for a list that changes; a watch it had ends here
+                s.lastPeriod = Long.MIN_VALUE;
+                s.last = null;
+            }
             return;
         }
         if (!(o instanceof PositionObservation p) || !p.hasPosition()) {
@@ -159,10 +179,11 @@ public final class WatchlistDetector implements Detector<WatchlistDetector.State
     }
 
     /**
-     * A vessel this list still matches (its MMSI, or the IMO number or name it reported and the previous
-     * list matched) keeps its last fix and the period it was last alerted in: its silence under way goes
-     * on, and it is not alerted again the same period for the list having changed. One the list no longer
-     * matches by MMSI, IMO or name starts afresh (null).
+     * The vessel's state under this list: matched again by its MMSI, or the IMO number or name it last
+     * reported, so that a vessel newly listed by IMO number or name matches at its next position. One
+     * that matches keeps its last fix and the period it was last alerted in: its silence under way goes
+     * on, and it is not alerted again the same period for the list having changed. One that no longer
+     * matches keeps only its reported identity, or nothing (null) when it reported none.
      */
     @Override
     public State carryOver(Detector<?> previous, long key, Serializable previousState) {
@@ -170,10 +191,13 @@ public final class WatchlistDetector implements Detector<WatchlistDetector.State
             return null;
         }
         State s = new State();
-        s.imo = old.imo != Observation.NOT_AVAILABLE && list.imo(old.imo) != null ? old.imo : Observation.NOT_AVAILABLE;
-        s.name = old.name != null ? list.matchName(old.name) : null;
+        s.reportedImo = old.reportedImo;
+        s.reportedName = old.reportedName;
+        s.imo = old.reportedImo != Observation.NOT_AVAILABLE && list.imo(old.reportedImo) != null ? old.reportedImo
+                : Observation.NOT_AVAILABLE;
+        s.name = old.reportedName != null ? list.matchName(old.reportedName) : null;
         if (list.mmsi((int) key) == null && s.imo == Observation.NOT_AVAILABLE && s.name == null) {
-            return null;
+            return s.reportedImo == Observation.NOT_AVAILABLE && s.reportedName == null ? null : s;
         }
         s.lastPeriod = old.lastPeriod;
         s.last = old.last;

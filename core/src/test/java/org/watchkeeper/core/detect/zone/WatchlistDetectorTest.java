@@ -210,6 +210,51 @@ class WatchlistDetectorTest {
         assertThatThrownBy(() -> carried.carryOver(first)).isInstanceOf(IllegalStateException.class);
     }
 
+    /**
+     * A vessel that reported its IMO number or name before the list held it matches at its next position
+     * once the list changes, not only after its next static report (six minutes for a ship, hours apart in
+     * a satellite feed); one that reported neither is not kept.
+     */
+    @Test
+    void aVesselNewlyListedByImoOrNameMatchesAtItsNextPosition() {
+        AisScript before = new AisScript();
+        before.staticData(min(0), 235_000_002, 1234567, "GBYY", "EVER GIVEN");
+        before.position(min(1), 235_000_002, 53.0, 3.0);
+        before.staticData(min(0), 235_000_004, 9319466, "GBWW", "OTHER SHIP");
+        before.position(min(1), 235_000_004, 54.0, 3.0);
+        before.position(min(1), 244_000_001, 52.0, 4.0); // no identity: no state
+        List<Event> out = new java.util.ArrayList<>();
+        Watchlist empty = Watchlist.parse(List.of());
+        DetectionEngine first = new DetectionEngine(List.of(WatchlistDetector.withDefaults(empty)), out::add, 0);
+        before.accepted().forEach(first::accept);
+        assertThat(out).isEmpty();
+        assertThat(first.keyCounts()).containsEntry("watchlist", 2);
+
+        DetectionEngine listed = new DetectionEngine(List.of(WatchlistDetector.withDefaults(
+                Watchlist.parse(List.of("name Ever Given", "imo IMO 9319466 | by registry number")))), out::add, 0);
+        listed.carryOver(first);
+        AisScript after = new AisScript();
+        after.position(min(2), 235_000_002, 53.0, 3.01);
+        after.position(min(2), 235_000_004, 54.0, 3.01);
+        after.position(min(2), 244_000_001, 52.0, 4.01);
+        after.accepted().forEach(listed::accept);
+        assertThat(out).extracting(e -> e.vessels().get(0), Event::kind, Event::start, e -> e.attributes().get("matched"))
+                .containsExactly(
+                        tuple(235_000_002, org.watchkeeper.core.detect.EventKind.WATCHLIST_ACTIVITY, min(2), List.of("name:EVER GIVEN")),
+                        tuple(235_000_004, org.watchkeeper.core.detect.EventKind.WATCHLIST_ACTIVITY, min(2), List.of("imo:9319466")));
+
+        // taken off the list again: no silence is watched, the identity stays for the next list
+        DetectionEngine off = new DetectionEngine(List.of(WatchlistDetector.withDefaults(empty)), out::add, 0);
+        off.carryOver(listed);
+        List<Event> open = new java.util.ArrayList<>();
+        AisScript later = new AisScript();
+        later.position(min(200), 244_000_001, 52.0, 4.02);
+        later.accepted().forEach(off::accept);
+        off.ongoing(open::add);
+        assertThat(open).isEmpty();
+        assertThat(off.keyCounts()).containsEntry("watchlist", 2);
+    }
+
     @Test
     void sameEventsChunkedAndStateOnlyForListedVessels() {
         AisScript s = traffic();
@@ -225,7 +270,8 @@ class WatchlistDetectorTest {
         }
         e.finish();
         assertThat(out).isEqualTo(whole);
-        assertThat(e.keyCounts().get("watchlist")).isEqualTo(2); // 232000011 and 235000001; 235000002 dropped its match
+        // 232000011 and 235000001 watched; 235000002 (no longer listed) and 235000003 keep only their reported identity
+        assertThat(e.keyCounts().get("watchlist")).isEqualTo(4);
         assertThat(ordered.text()).isEmpty();
     }
 }
