@@ -46,7 +46,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = DEFAULT_DATA,
+    @Option(names = "--data", paramLabel = "DIR", converter = NormalPath.class, defaultValue = DEFAULT_DATA,
             description = "Data directory (default: ${DEFAULT-VALUE} in the current folder). The next demo run reuses it:"
                     + " zones and watchlist stay, the simulated feed and its history start again.")
     Path data;

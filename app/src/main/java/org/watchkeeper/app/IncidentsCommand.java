@@ -173,7 +173,7 @@ public final class IncidentsCommand implements Runnable {
         @Parameters(paramLabel = "FILE", description = "The CSV file (.gz by name).")
         Path file;
 
-        @Option(names = "--db", paramLabel = "DIR", description = "Incident store directory (DuckDB). Default: watchkeeper-serve/incidents (serve's, without --data).")
+        @Option(names = "--db", paramLabel = "DIR", converter = NormalPath.class, description = "Incident store directory (DuckDB). Default: watchkeeper-serve/incidents (serve's, without --data).")
         Path db;
 
         @Option(names = "--countries", paramLabel = "FILE", description = "IMB only: country_codes.csv (default: beside FILE).")
@@ -250,7 +250,7 @@ public final class IncidentsCommand implements Runnable {
         @ParentCommand
         IncidentsCommand parent;
 
-        @Option(names = "--db", paramLabel = "DIR", description = "Incident store directory (DuckDB). Default: watchkeeper-serve/incidents.")
+        @Option(names = "--db", paramLabel = "DIR", converter = NormalPath.class, description = "Incident store directory (DuckDB). Default: watchkeeper-serve/incidents.")
         Path db;
 
         @Option(names = "--from", paramLabel = "TIME", description = "Window start, ISO-8601 UTC or a date.")

@@ -60,7 +60,7 @@ public final class ServeCommand implements Callable<Integer> {
     /** serve's data folder unless --data names one: not analyze's watchkeeper-data, which holds no raw archive. */
     static final String DEFAULT_DATA = "watchkeeper-serve";
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = DEFAULT_DATA,
+    @Option(names = "--data", paramLabel = "DIR", converter = NormalPath.class, defaultValue = DEFAULT_DATA,
             description = "Data directory: raw archive, history store, zones, watchlist; one server at a time"
                     + " (default: ${DEFAULT-VALUE}).")
     Path data;

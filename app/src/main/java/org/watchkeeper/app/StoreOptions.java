@@ -19,7 +19,7 @@ final class StoreOptions {
             description = "History store: duckdb (embedded, one file in --data) or postgres (PostgreSQL + PostGIS at --pg-url). Default: ${DEFAULT-VALUE}.")
     Kind kind = Kind.duckdb;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "watchkeeper-data",
+    @Option(names = "--data", paramLabel = "DIR", converter = NormalPath.class, defaultValue = "watchkeeper-data",
             description = "Directory of the DuckDB store (file " + DuckDbHistoryStore.FILE_NAME + "); analyze creates it when missing"
                     + " and holds it while it runs (refused while another process, such as a server, holds it), query needs it"
                     + " (the folder of a server started with --store postgres: query names the --pg-schema that holds its history, and"

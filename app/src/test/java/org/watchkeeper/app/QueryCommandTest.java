@@ -20,6 +20,28 @@ class QueryCommandTest {
         return Cli.analyzedInto(tmp, "data/ais/dma-aisabnormal/212123000_drift_1.ais");
     }
 
+    /**
+     * A data folder written with {@code .} and {@code ..} segments through a folder that does not exist
+     * ({@code nowhere/../data}) is the folder itself for analyze and query alike, and the messages name it
+     * normalised: the system alone would not find {@code nowhere/..}.
+     */
+    @Test
+    void dataFolderWithDotSegmentsIsNormalised() {
+        Path input = Cli.data("ais/dma-aisabnormal/212123000_drift_1.ais");
+        String dotted = tmp + "/./nowhere/../data";
+        Cli.Run a = Cli.run("analyze", "--quiet", "--data", dotted, "--report", tmp.resolve("r").toString(), input.toString());
+        assertThat(a.exit()).as(a.err()).isZero();
+        assertThat(tmp.resolve("data").resolve("history.duckdb")).isRegularFile();
+        assertThat(tmp.resolve("nowhere")).doesNotExist();
+        Cli.Run q = Cli.run("query", "track", "212123000", "--data", dotted, "--from", "2014-10-02T16:30:00Z",
+                "--to", "2014-10-02T16:30:30Z");
+        assertThat(q.exit()).as(q.err()).isZero();
+        assertThat(q.json()).hasSize(4);
+        Cli.Run none = Cli.run("query", "track", "212123000", "--data", tmp + "/./nowhere/../other");
+        assertThat(none.exit()).isEqualTo(1);
+        assertThat(none.err()).startsWith("watchkeeper query: no store at " + tmp.resolve("other").resolve("history.duckdb") + " (");
+    }
+
     /** {@code query track ... | head}: the reader leaving early ends the run quietly, as for decode; a full disk does not. */
     @Test
     void stdoutClosedByItsReaderEndsQuietly() {

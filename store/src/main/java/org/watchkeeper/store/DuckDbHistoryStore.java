@@ -40,7 +40,9 @@ public final class DuckDbHistoryStore extends JdbcHistoryStore {
 
     /**
      * Opens (creating when needed) the store in {@code dataDirectory}/{@value #FILE_NAME} and
-     * creates the tables that are missing.
+     * creates the tables that are missing. The directory is made absolute and normalised first
+     * ({@code ./a/../b} is {@code b} under the working directory, whether or not {@code a} exists),
+     * so that {@link #file()} and the messages name the one file however the path was written.
      *
      * @param dataDirectory directory for the database file; created when missing
      * @return the open store
@@ -69,11 +71,12 @@ public final class DuckDbHistoryStore extends JdbcHistoryStore {
         if (threads < 0) {
             throw new IllegalArgumentException("DuckDB threads must be >= 0: " + threads);
         }
-        Path file = dataDirectory.resolve(FILE_NAME).toAbsolutePath();
+        Path dir = dataDirectory.toAbsolutePath().normalize();
+        Path file = dir.resolve(FILE_NAME);
         try {
-            Files.createDirectories(dataDirectory);
+            Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new StoreException("cannot create data directory " + dataDirectory, e);
+            throw new StoreException("cannot create data directory " + dir, e);
         }
         Connection c;
         try {
@@ -101,7 +104,7 @@ public final class DuckDbHistoryStore extends JdbcHistoryStore {
         return store;
     }
 
-    /** @return the database file */
+    /** @return the database file, absolute and normalised */
     public Path file() {
         return file;
     }

@@ -34,6 +34,24 @@ class DuckDbHistoryStoreTest extends HistoryStoreContract {
         assertThat(store.track(Fleet.POLAR, Fleet.T0, END)).hasSize(100);
     }
 
+    /**
+     * A directory given with {@code .} and {@code ..} segments, through a folder that does not exist, opens the
+     * store in the folder it means, and {@link DuckDbHistoryStore#file()} names it normalised; opened again
+     * by its plain name it holds what was written.
+     */
+    @Test
+    void directoryWithDotSegmentsIsNormalised() {
+        store.close();
+        Path dotted = dir.resolve(".").resolve("missing").resolve("..").resolve("plain");
+        try (DuckDbHistoryStore s = DuckDbHistoryStore.open(dotted)) {
+            assertThat(s.file()).isEqualTo(dir.toAbsolutePath().resolve("plain").resolve(DuckDbHistoryStore.FILE_NAME));
+            s.appendPositions(Fleet.named());
+        }
+        assertThat(dir.resolve("missing")).doesNotExist();
+        store = DuckDbHistoryStore.open(dir.resolve("plain"));
+        assertThat(store.counts().positions()).isEqualTo(Fleet.named().size());
+    }
+
     @Test
     void threadBoundIsDuckDbsThreadsSettingAndTheStoreWorksUnderIt() throws SQLException {
         store.close();
