@@ -163,6 +163,27 @@ class ApiTest {
         assertThat(repeated.header("Content-Disposition")).isEqualTo("attachment; filename=\"events-type-80-89-flag-MH+DK.csv\"");
     }
 
+    /**
+     * The window of /api/events takes the events that overlap it, as README and openapi.json say: the drift
+     * of 538004030, which lasts, is listed by a window that begins 1 ms after its start or ends at its start,
+     * and by none that begins after its end or ends before its start.
+     */
+    @Test
+    void eventsOverlappingTheWindowAreListed() throws Exception {
+        JsonNode drift = Fixture.get(server, "/api/events?kind=drift").json().get("events").get(0);
+        java.time.Instant start = java.time.Instant.parse(drift.get("start").asText());
+        java.time.Instant end = java.time.Instant.parse(drift.get("end").asText());
+        assertThat(end).isAfter(start.plusSeconds(60));
+        assertThat(kinds("/api/events?kind=drift&from=" + start.plusMillis(1) + "&to=" + end.minusMillis(1))).containsExactly("drift");
+        assertThat(kinds("/api/events?kind=drift&from=" + end)).containsExactly("drift");
+        assertThat(kinds("/api/events?kind=drift&to=" + start)).containsExactly("drift");
+        assertThat(kinds("/api/events?kind=drift&from=" + end.plusMillis(1))).isEmpty();
+        assertThat(kinds("/api/events?kind=drift&to=" + start.minusMillis(1))).isEmpty();
+        JsonNode op = Fixture.get(server, "/openapi.json").json().get("paths").get("/api/events").get("get");
+        assertThat(op.get("summary").asText()).startsWith("stored events that overlap the window: an event is listed when it"
+                + " started at or before to and ended at or after from");
+    }
+
     private static List<String> kinds(String url) throws Exception {
         Fixture.Reply r = Fixture.get(server, url);
         assertThat(r.status()).as(url + ": " + r.body()).isEqualTo(200);
