@@ -440,6 +440,11 @@ public final class QueryCommand implements Runnable {
         }
     }
 
+    /** A number as given: a whole one without the ".0" Java adds ({@code 30000}, {@code -1}, {@code 0.5}). */
+    static String number(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+    }
+
     /** {@code query near LAT LON --radius-km R [--fixes-only]}. */
     @Command(name = "near", mixinStandardHelpOptions = true,
             description = {"Who came within R km of a point in the window: per vessel its closest",
@@ -454,7 +459,8 @@ public final class QueryCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "LAT") double lat;
         @Parameters(index = "1", paramLabel = "LON") double lon;
 
-        @Option(names = "--radius-km", paramLabel = "KM", required = true, description = "Radius in kilometres (> 0).")
+        @Option(names = "--radius-km", paramLabel = "KM", required = true,
+                description = "Radius in kilometres, > 0 and <= 20000 (the HTTP API's /api/near takes the same).")
         double radiusKm;
 
         @Option(names = "--fixes-only",
@@ -469,8 +475,10 @@ public final class QueryCommand implements Runnable {
 
         @Override
         List<Object[]> ask(HistoryStore store, long from, long to) {
-            if (!(radiusKm > 0) || Double.isInfinite(radiusKm)) {
-                throw new IllegalArgumentException("--radius-km must be > 0 and finite: " + radiusKm);
+            double max = org.watchkeeper.server.Api.NEAR_MAX_RADIUS_KM;
+            if (!(radiusKm > 0 && radiusKm <= max)) {
+                // worded as /api/near words its radius_km
+                throw new IllegalArgumentException("--radius-km must be > 0 and <= " + number(max) + ": " + number(radiusKm));
             }
             List<ClosestApproach> found = fixesOnly ? store.near(lat, lon, radiusKm * 1000, from, to)
                     : store.nearAlongTracks(lat, lon, radiusKm * 1000, from, to);

@@ -167,7 +167,17 @@ class QueryCommandTest {
         assertThat(outside.err()).isEqualTo("watchkeeper query track: no positions of 212123000 in the window\n");
         Cli.Run radius = Cli.run("query", "near", "55.6", "15.3", "--radius-km", "-1", "--data", data);
         assertThat(radius.exit()).isEqualTo(2);
-        assertThat(radius.err()).startsWith("watchkeeper query near: --radius-km must be > 0 and finite: -1.0\n");
+        assertThat(radius.err()).startsWith("watchkeeper query near: --radius-km must be > 0 and <= 20000: -1\n");
+        // the limit of /api/near's radius_km, in its words
+        for (String r : List.of("30000", "20000.5", "Infinity", "NaN", "0")) {
+            Cli.Run far = Cli.run("query", "near", "55.6", "15.3", "--radius-km", r, "--data", data);
+            assertThat(far.exit()).as(r).isEqualTo(2);
+            assertThat(far.err()).startsWith("watchkeeper query near: --radius-km must be > 0 and <= 20000: "
+                    + r + "\n");
+        }
+        Cli.Run whole = Cli.run("query", "near", "55.6", "15.3", "--radius-km", "20000", "--data", data, "--fixes-only");
+        assertThat(whole.exit()).as(whole.err()).isZero();
+        assertThat(whole.json().size()).isGreaterThan(0);
     }
 
     @Test

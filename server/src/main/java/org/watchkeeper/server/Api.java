@@ -49,6 +49,12 @@ import org.watchkeeper.store.VesselRow;
  * {@code limit} (1..{@link #MAX_LIMIT}).
  */
 public final class Api {
+    /**
+     * The largest radius, in km, that {@code /api/near} takes (and {@code query near --radius-km}): about half
+     * the Earth's circumference, so that every point lies within it.
+     */
+    public static final double NEAR_MAX_RADIUS_KM = 20_000;
+
     /** Largest request body accepted, bytes. */
     public static final long MAX_BODY = 1_000_000;
     /** Largest {@code limit}. */
@@ -367,7 +373,7 @@ public final class Api {
         app.get("/api/near", ctx -> {
             double lat = number(ctx, "lat", -90, 90, Double.NaN, true);
             double lon = number(ctx, "lon", -180, 180, Double.NaN, true);
-            double r = positive(ctx, "radius_km", 20_000, Double.NaN, true);
+            double r = positive(ctx, "radius_km", NEAR_MAX_RADIUS_KM, Double.NaN, true);
             long from = time(ctx, "from", Long.MIN_VALUE / 2);
             long to = time(ctx, "to", Long.MAX_VALUE / 2);
             window(from, to);
