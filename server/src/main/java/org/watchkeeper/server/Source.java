@@ -25,7 +25,8 @@ import java.util.zip.GZIPInputStream;
  *       after a refusal or a closed connection.</li>
  *   <li>{@code tcp-listen://:port} (or {@code tcp-listen://address:port}) — a server receivers push
  *       to; up to 256 connections at once, each framed separately.</li>
- *   <li>{@code udp://:port} (default port 10110, as OpenCPN and AIS-catcher send) — each datagram
+ *   <li>{@code udp://:port} (or {@code udp://address:port}; 10110 is the port OpenCPN and AIS-catcher send to,
+ *       but the port is always given) — each datagram
  *       holds one or more lines; lines are shed (counted) when the pipeline is full.</li>
  *   <li>{@code kafka://host:port[,host:port...]/TOPIC[?group=G&from=earliest|latest]} — a Kafka topic of
  *       NMEA lines ({@link KafkaSource}).</li>
@@ -240,15 +241,28 @@ public abstract class Source implements AutoCloseable {
                 return new TcpClientSource(name, pipeline, host, port);
             case "tcp-listen":
                 if (port < 0) {
-                    throw new IllegalArgumentException("tcp-listen://:port needs a port: " + uri);
+                    throw new IllegalArgumentException(needsPort("tcp-listen", "5631", uri));
                 }
                 return new TcpListenSource(name, pipeline, host, port);
             case "udp":
-                return new UdpSource(name, pipeline, host, port < 0 ? 10110 : port);
+                if (port < 0) {
+                    throw new IllegalArgumentException(needsPort("udp", "10110", uri));
+                }
+                return new UdpSource(name, pipeline, host, port);
             default:
                 throw new IllegalArgumentException("unknown source kind '" + scheme
                         + "' (tcp://, tcp-listen://, udp://, kafka://, file:): " + uri);
         }
+    }
+
+    /**
+     * Why a listening source's URI without a port is refused, naming the form it takes: a listener has no
+     * port of its own to assume ({@code tcp-listen://:port needs a port (tcp-listen://[address]:port, e.g.
+     * tcp-listen://:5631 on every interface): tcp-listen://localhost}).
+     */
+    private static String needsPort(String scheme, String example, String uri) {
+        return scheme + "://:port needs a port (" + scheme + "://[address]:port, e.g. " + scheme + "://:" + example
+                + " on every interface): " + uri;
     }
 
     /** Host ({@code null} when not given) and port ({@code -1} when not given) of a source URI. */

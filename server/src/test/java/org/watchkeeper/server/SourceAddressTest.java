@@ -27,6 +27,21 @@ class SourceAddressTest {
         assertThat(Source.address("udp://0.0.0.0", "0.0.0.0")).isEqualTo(new Source.Address("0.0.0.0", -1));
     }
 
+    /**
+     * A listener without a port is refused alike over TCP and UDP, naming the form it takes: UDP has no
+     * default port (a udp:// source had silently taken 10110, where tcp-listen:// was refused).
+     */
+    @Test
+    void aListenerWithoutAPortIsRefusedOverTcpAndUdpAlike() {
+        assertThatThrownBy(() -> Source.parse("u=udp://localhost", null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("udp://:port needs a port (udp://[address]:port, e.g. udp://:10110 on every interface): udp://localhost");
+        assertThatThrownBy(() -> Source.parse("u=udp://", null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("udp://:port needs a port (udp://[address]:port, e.g. udp://:10110 on every interface): udp://");
+        assertThatThrownBy(() -> Source.parse("t=tcp-listen://localhost", null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("tcp-listen://:port needs a port (tcp-listen://[address]:port, e.g. tcp-listen://:5631 on every"
+                        + " interface): tcp-listen://localhost");
+    }
+
     @Test
     void aBadPortIsRefusedWithTheUri() {
         assertThatThrownBy(() -> Source.address("udp://:70000", ":70000"))

@@ -211,7 +211,7 @@ class SourceFaultTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("sources lan and ship would both listen on UDP port " + p + "; give each its own port");
         assertThatThrownBy(() -> WatchkeeperServer.start(Fixture.config(data)
-                .withSources(List.of("a=udp://", "b=udp://:10110"))))
+                .withSources(List.of("a=udp://:10110", "b=udp://0.0.0.0:10110"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("sources a and b would both listen on UDP port 10110; give each its own port");
         assertThat(Files.exists(data)).isFalse();
