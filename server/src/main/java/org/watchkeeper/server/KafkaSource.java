@@ -361,7 +361,7 @@ public final class KafkaSource extends Source {
                             }
                         }
                     }
-                    overlong.add(f.overlong() - before);
+                    tooLong(f.overlong() - before);
                     before = f.overlong();
                     int handed = handOn(c, parts.values());
                     // waiting for a partition: look again soon, for its records or the end of the wait

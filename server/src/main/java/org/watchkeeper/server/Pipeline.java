@@ -360,7 +360,7 @@ public final class Pipeline implements AutoCloseable {
      * @param marks the zones and watchlist a change's mark names ({@link #changeUserSet}'s
      *        {@code mark}), or null when they are no longer found (the zones and watchlist in force
      *        then stay); null to pass over every mark
-     * @return the number of lines replayed (marks not counted)
+     * @return the number of lines replayed (marks and records of lines too long not counted)
      */
     public long rebuildFromArchive(java.util.function.Function<String, UserSet> marks) {
         if (archive == null) {
@@ -373,6 +373,11 @@ public final class Pipeline implements AutoCloseable {
                 if (marks != null) {
                     applyMark(new String(l.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1), marks);
                 }
+                return;
+            }
+            if (l.source().equals(LINE_TOO_LONG_SOURCE)) {
+                markCount[0]++;
+                tooLongRecord(new String(l.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1));
                 return;
             }
             archivedBySource.merge(l.source(), 1L, Long::sum);
@@ -389,6 +394,50 @@ public final class Pipeline implements AutoCloseable {
             idleReleased = false;
         }
         return n;
+    }
+
+    /**
+     * Counts {@code n} lines of {@code source} dropped by its line framing as longer than
+     * {@link LineFramer#MAX_LINE} bytes (rejected {@code line_too_long}, in {@link #rejected()} and
+     * {@link #rejected(String)}) and records them in the raw archive ({@link #LINE_TOO_LONG_SOURCE}), so
+     * that the rebuild at the next start counts them again. Thread safe; nothing for {@code n <= 0}.
+     *
+     * @param source the source's name
+     * @param n      lines dropped since the source's last call
+     */
+    public void lineTooLong(String source, long n) {
+        if (n <= 0) {
+            return;
+        }
+        countTooLong(source, n);
+        if (archive != null) {
+            archive.append(new RawLine(LINE_TOO_LONG_SOURCE, System.currentTimeMillis(),
+                    (source + " " + n).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+        }
+    }
+
+    private void countTooLong(String source, long n) {
+        String reason = org.watchkeeper.ais.RejectReason.LINE_TOO_LONG.code();
+        rejected.computeIfAbsent(reason, k -> new LongAdder()).add(n);
+        rejectedBySource.computeIfAbsent(source, k -> new ConcurrentHashMap<>()).computeIfAbsent(reason, k -> new LongAdder()).add(n);
+    }
+
+    /** A {@link #LINE_TOO_LONG_SOURCE} record read back from the archive, counted again (rebuild). */
+    private void tooLongRecord(String record) {
+        int sp = record.lastIndexOf(' ');
+        long n = -1;
+        if (sp > 0) {
+            try {
+                n = Long.parseLong(record.substring(sp + 1));
+            } catch (NumberFormatException e) {
+                n = -1;
+            }
+        }
+        if (n <= 0) {
+            LOG.error("the raw archive holds a record of lines too long that cannot be read (not 'SOURCE N'): {}", record);
+            return;
+        }
+        countTooLong(record.substring(0, sp), n);
     }
 
     /** Applies a change of the user's zones and watchlist the archive records (rebuild, before start). */
@@ -501,6 +550,15 @@ public final class Pipeline implements AutoCloseable {
      * job's sink is at least once) is counted ({@link #duplicateClusterEvents()}), not stored or announced again.
      */
     public static final String CLUSTER_EVENTS_SOURCE = "#cluster-events";
+
+    /**
+     * The archive source name of the records of lines dropped as too long ({@link #lineTooLong}): each
+     * record is {@code SOURCE N}, N lines of source SOURCE longer than {@link LineFramer#MAX_LINE} bytes,
+     * which never reach the archive themselves. No configured source can have the name; the rebuild at
+     * start counts the records again as {@code line_too_long} rejections, so that count, like the others,
+     * holds over restarts. {@code analyze} and {@code decode} of an archive pass the records over.
+     */
+    public static final String LINE_TOO_LONG_SOURCE = "#line-too-long";
     /** Lines of {@link #CLUSTER_EVENTS_SOURCE} taken as events (new, or changed since they came before). */
     private final LongAdder clusterEvents = new LongAdder();
     /** Lines of {@link #CLUSTER_EVENTS_SOURCE} that gave an event again as it was. */

@@ -369,7 +369,10 @@ public abstract class Source implements AutoCloseable {
         return 0;
     }
 
-    /** Lines dropped as longer than {@link LineFramer#MAX_LINE}. */
+    /**
+     * Lines of this source dropped as longer than {@link LineFramer#MAX_LINE} since the start (the pipeline's
+     * {@code line_too_long} rejections also count those of earlier runs, from the raw archive).
+     */
     public long overlong() {
         return overlong.sum();
     }
@@ -458,12 +461,18 @@ public abstract class Source implements AutoCloseable {
         InterruptedException[] stop = new InterruptedException[1];
         long[] passed = {0};
         long[] first = {Long.MIN_VALUE, 0}; // the first line time and when it went, System.nanoTime()
+        // lines too long among those passed over were counted (and archived) before the restart: not again
+        long[] passedOverTooLong = {0};
+        LineFramer[] framer = new LineFramer[1];
         LineFramer f = new LineFramer(b -> {
             if (stop[0] != null) {
                 return;
             }
             if (passed[0] < skip) {
                 passed[0]++;
+                if (passed[0] == skip) {
+                    passedOverTooLong[0] = framer[0].overlong();
+                }
                 if (passed[0] < skip || !completedSince(lastSkipped, b)) {
                     return;
                 }
@@ -482,18 +491,44 @@ public abstract class Source implements AutoCloseable {
                 stop[0] = e;
             }
         });
+        framer[0] = f;
         long before = 0;
         int n;
         while (!closed && (n = in.read(buf)) >= 0) {
             f.feed(buf, 0, n);
-            overlong.add(f.overlong() - before);
-            before = f.overlong();
+            before = countTooLong(f, before, passed[0] < skip ? f.overlong() : passedOverTooLong[0]);
             if (stop[0] != null) {
                 throw stop[0];
             }
         }
         f.endLine();
-        overlong.add(f.overlong() - before);
+        countTooLong(f, before, passed[0] < skip ? f.overlong() : passedOverTooLong[0]);
+    }
+
+    /**
+     * Counts the lines {@code f} dropped as too long since {@code counted} of them were, leaving out the
+     * first {@code notAgain} (counted before a restart), through {@link #tooLong}.
+     *
+     * @return the framer's count, counted now
+     */
+    private long countTooLong(LineFramer f, long counted, long notAgain) {
+        tooLong(f.overlong() - Math.max(counted, notAgain));
+        return f.overlong();
+    }
+
+    /**
+     * Counts {@code n} lines of this source dropped as too long ({@link #overlong()}), and has the pipeline
+     * count them as rejected {@code line_too_long} and record them in the raw archive
+     * ({@link Pipeline#lineTooLong}); nothing for {@code n <= 0}.
+     */
+    protected final void tooLong(long n) {
+        if (n <= 0) {
+            return;
+        }
+        overlong.add(n);
+        if (pipeline != null) {
+            pipeline.lineTooLong(name, n);
+        }
     }
 
     /** Whether {@code now} is {@code before} completed: longer, and beginning with all of it. */
@@ -870,7 +905,7 @@ public abstract class Source implements AutoCloseable {
                 socket.receive(pkt);
                 f.feed(buf, 0, pkt.getLength());
                 f.endLine();
-                overlong.add(f.overlong() - before);
+                tooLong(f.overlong() - before);
                 before = f.overlong();
             }
         }

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.watchkeeper.ais.RejectReason;
 
 /**
  * Throughput figures: sampled once a second from the pipeline's counters. Messages per second are
@@ -151,11 +150,8 @@ public final class Stats {
             x.put("messages_per_second", round(rate(s.name())));
             lastMessage(x, p, s.name());
             x.put("late_observations", p.lateObservations(s.name()));
-            // this feed's share of "rejected" below (lines too long are counted by the source: line_too_long)
-            ObjectNode rs = rejected(x, p, s.name());
-            if (s.overlong() > 0) {
-                rs.put("line_too_long", rs.path("line_too_long").asLong() + s.overlong());
-            }
+            // this feed's share of "rejected" below (line_too_long too: the rebuild counts the archive's records of them)
+            rejected(x, p, s.name());
             String error = s.error();
             if (error != null) {
                 x.put("error", error);
@@ -186,10 +182,6 @@ public final class Stats {
         }
         ObjectNode r = o.putObject("rejected");
         p.rejected().forEach(r::put);
-        long overlong = sources.stream().mapToLong(Source::overlong).sum();
-        if (overlong > 0) {
-            r.put(RejectReason.LINE_TOO_LONG.code(), r.path(RejectReason.LINE_TOO_LONG.code()).asLong() + overlong);
-        }
         o.put("vessels", p.vessels().size());
         o.put("events", server.store().counts().events());
         o.put("messages", messages);

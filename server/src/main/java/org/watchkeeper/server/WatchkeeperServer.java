@@ -627,15 +627,14 @@ public final class WatchkeeperServer implements AutoCloseable {
         Gauge.builder("watchkeeper.queue.lines", pipeline, Pipeline::queued).description("lines waiting").register(metrics);
         Gauge.builder("watchkeeper.vessels", pipeline, p -> p.vessels().size()).description("vessels in the picture").register(metrics);
         Gauge.builder("watchkeeper.stream.clients", stream, LiveStream::clients).register(metrics);
-        // rejected lines by reason, every source together (as /api/stats "rejected"; line_too_long counted by the sources)
+        // rejected lines by reason, every source together (as /api/stats "rejected")
         java.util.List<String> reasons = new java.util.ArrayList<>();
         for (org.watchkeeper.ais.RejectReason r : org.watchkeeper.ais.RejectReason.values()) {
             reasons.add(r.code());
         }
         reasons.add("stray_time");
         for (String reason : reasons) {
-            FunctionCounter.builder("watchkeeper.rejected.lines", this, x -> x.pipeline.rejected().getOrDefault(reason, 0L)
-                    + (reason.equals(org.watchkeeper.ais.RejectReason.LINE_TOO_LONG.code()) ? x.sources.stream().mapToLong(Source::overlong).sum() : 0))
+            FunctionCounter.builder("watchkeeper.rejected.lines", this, x -> x.pipeline.rejected().getOrDefault(reason, 0L))
                     .tag("reason", reason).description("input lines rejected, by reason").register(metrics);
         }
         for (Source s : sources) {
