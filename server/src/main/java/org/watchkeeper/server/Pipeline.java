@@ -206,6 +206,12 @@ public final class Pipeline implements AutoCloseable {
     private final ConcurrentHashMap<String, ConcurrentHashMap<String, LongAdder>> rejectedBySource = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, AtomicLong> lastMessageBySource = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, AtomicLong> lastMessageTimeBySource = new ConcurrentHashMap<>();
+    /**
+     * Per source, the observations its stray-time filter holds now (more than 3 h ahead of the source's
+     * times, waiting for the confirmations that tell a resumed feed from strays) and the event time of the
+     * first of them ({@link Long#MIN_VALUE} for none); pipeline thread writes.
+     */
+    private final ConcurrentHashMap<String, long[]> strayHeldBySource = new ConcurrentHashMap<>();
     /** Observations of each source the event-time order left out as late (detection thread writes). */
     private final ConcurrentHashMap<String, AtomicLong> lateBySource = new ConcurrentHashMap<>();
     /** The source whose observations the pipeline thread hands to the detection thread now (pipeline thread). */
@@ -992,6 +998,8 @@ public final class Pipeline implements AutoCloseable {
         /** Per source, as analyze drops each input's stray times (its first line excepted: a live feed). */
         private final ConcurrentHashMap<String, LongAdder> rejectedHere;
         private final StrayTimeFilter strays = StrayTimeFilter.forLiveFeed(Pipeline.this::observe, o -> reject("stray_time"));
+        /** What {@link #strays} held when last looked at: count, first time (see {@link #noteHeld}). */
+        private long[] strayHeld = {0, Long.MIN_VALUE};
 
         Decoded(String source) {
             this.source = source;
@@ -1075,6 +1083,18 @@ public final class Pipeline implements AutoCloseable {
             for (int i = 0, n = os.size(); i < n; i++) {
                 strays.accept(os.get(i));
             }
+            noteHeld();
+        }
+
+        /** Publishes what the stray-time filter holds now ({@link #heldObservations(String)}). */
+        private void noteHeld() {
+            int n = strays.held();
+            long[] h = strayHeld;
+            if (h[0] != n || (n > 0 && h[1] != strays.heldSince())) {
+                // a new array each change, so that a reader sees a count and its time together
+                strayHeld = new long[] {n, strays.heldSince()};
+                strayHeldBySource.put(source, strayHeld);
+            }
         }
 
         /**
@@ -1095,6 +1115,7 @@ public final class Pipeline implements AutoCloseable {
                 }
             }
             leading.clear();
+            noteHeld();
         }
 
         /** The source ended, or went quiet for the lateness, before showing a time of its own. */
@@ -1515,6 +1536,32 @@ public final class Pipeline implements AutoCloseable {
             r.forEach((k, v) -> m.put(k, v.sum()));
         }
         return m;
+    }
+
+    /**
+     * Observations of {@code source} held now by its stray-time check: they lie more than
+     * {@link StrayTimeFilter#DEFAULT_MAX_JUMP_MILLIS} ahead of the source's earlier times and wait for
+     * {@link StrayTimeFilter#DEFAULT_CONFIRMATIONS} in all (a feed resuming after a silence) or for the source
+     * to go back to its old times (strays, then dropped as {@code stray_time}). They are in no other count yet.
+     */
+    public long heldObservations(String source) {
+        long[] h = strayHeldBySource.get(source);
+        return h == null ? 0 : h[0];
+    }
+
+    /** {@link #heldObservations(String)} over every source. */
+    public long heldObservations() {
+        long n = 0;
+        for (long[] h : strayHeldBySource.values()) {
+            n += h[0];
+        }
+        return n;
+    }
+
+    /** The event time of the first observation {@link #heldObservations(String)} counts, epoch ms; {@link Long#MIN_VALUE} for none. */
+    public long heldSince(String source) {
+        long[] h = strayHeldBySource.get(source);
+        return h == null || h[0] == 0 ? Long.MIN_VALUE : h[1];
     }
 
     /** Decoded messages per source name. */

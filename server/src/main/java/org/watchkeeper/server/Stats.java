@@ -150,6 +150,7 @@ public final class Stats {
             x.put("messages_per_second", round(rate(s.name())));
             lastMessage(x, p, s.name());
             x.put("late_observations", p.lateObservations(s.name()));
+            putHeld(x, p, s.name());
             // this feed's share of "rejected" below (line_too_long too: the rebuild counts the archive's records of them)
             rejected(x, p, s.name());
             String error = s.error();
@@ -178,6 +179,7 @@ public final class Stats {
             x.put("up", false);
             x.put("messages", e.getValue());
             lastMessage(x, p, e.getKey());
+            putHeld(x, p, e.getKey());
             rejected(x, p, e.getKey());
         }
         ObjectNode r = o.putObject("rejected");
@@ -191,6 +193,7 @@ public final class Stats {
         shed.put("stream_messages", server.stream().shed());
         o.put("queued", p.queued());
         o.put("late_observations", p.lateObservations());
+        o.put("held_observations", p.heldObservations());
         o.put("stream_clients", server.stream().clients());
         ObjectNode store = o.putObject("store");
         PostgresLocation pg = server.config().postgres();
@@ -218,6 +221,18 @@ public final class Stats {
         ObjectNode rs = x.putObject("rejected");
         p.rejected(source).forEach(rs::put);
         return rs;
+    }
+
+    /**
+     * A source's observations held by its stray-time check ({@link Pipeline#heldObservations(String)}):
+     * {@code held_observations}, and while there are some, {@code held_since}, the event time of the first.
+     */
+    private static void putHeld(ObjectNode x, Pipeline p, String source) {
+        x.put("held_observations", p.heldObservations(source));
+        long since = p.heldSince(source);
+        if (since != Long.MIN_VALUE) {
+            x.put("held_since", Api.iso(since));
+        }
     }
 
     private static double round(double v) {

@@ -624,6 +624,8 @@ public final class WatchkeeperServer implements AutoCloseable {
         FunctionCounter.builder("watchkeeper.shed", stream, LiveStream::shed).tag("stage", "stream")
                 .description("live stream messages shed for slow clients").register(metrics);
         FunctionCounter.builder("watchkeeper.late.observations", pipeline, Pipeline::lateObservations).register(metrics);
+        Gauge.builder("watchkeeper.held.observations", pipeline, Pipeline::heldObservations)
+                .description("observations held by the stray-time check, more than 3 h ahead of their source's times").register(metrics);
         Gauge.builder("watchkeeper.queue.lines", pipeline, Pipeline::queued).description("lines waiting").register(metrics);
         Gauge.builder("watchkeeper.vessels", pipeline, p -> p.vessels().size()).description("vessels in the picture").register(metrics);
         Gauge.builder("watchkeeper.stream.clients", stream, LiveStream::clients).register(metrics);

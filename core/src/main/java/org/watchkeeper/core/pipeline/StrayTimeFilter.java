@@ -135,6 +135,14 @@ public final class StrayTimeFilter implements Consumer<Observation> {
         return heldCount;
     }
 
+    /**
+     * The event time of the first observation held now (the jump's first time), epoch ms, or
+     * {@link Long#MIN_VALUE} when none is held.
+     */
+    public long heldSince() {
+        return heldCount == 0 ? Long.MIN_VALUE : held[0].time();
+    }
+
     /** Observations dropped as strays so far. */
     public long strays() {
         return rule.strays();

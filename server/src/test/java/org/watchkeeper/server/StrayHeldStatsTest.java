@@ -1,0 +1,88 @@
+package org.watchkeeper.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A live feed that resumes after more than 3 h of silence: its stray-time check holds the first
+ * observations after the silence until 8 have come (or the feed goes back to its old times), and
+ * {@code /api/stats} shows them held ({@code held_observations}, {@code held_since}) instead of in no count.
+ */
+class StrayHeldStatsTest {
+    /** A type 1 report of 371798000. */
+    private static final String SENTENCE = "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A";
+    private static final long T0 = 1_764_547_200L; // 2025-12-01T00:00:00Z
+
+    @TempDir
+    java.nio.file.Path data;
+
+    /** Lines {@code step} seconds apart from {@code start} (epoch seconds), each behind a tag block {@code c:}. */
+    private static byte[] lines(long start, int n, long step) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            String body = "c:" + (start + i * step);
+            int x = 0;
+            for (int k = 0; k < body.length(); k++) {
+                x ^= body.charAt(k);
+            }
+            b.append(String.format("\\%s*%02X\\%s\r\n", body, x, SENTENCE));
+        }
+        return b.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void observationsHeldAfterASilenceAreShownUntilReleased() throws Exception {
+        try (WatchkeeperServer s = WatchkeeperServer.start(Fixture.config(data)
+                .withSources(List.of("rx=tcp-listen://127.0.0.1:0")))) {
+            Fixture.sendAndWait(s, lines(T0, 5, 180));
+            JsonNode before = source(Fixture.get(s, "/api/stats").json());
+            assertThat(before.get("held_observations").asLong()).isZero();
+            assertThat(before.has("held_since")).isFalse();
+            assertThat(before.get("messages").asLong()).isEqualTo(5);
+            // 4 h later, an anchored ship reporting every 3 minutes: 5 reports, fewer than the 8 that confirm the jump
+            long resumed = T0 + 4 * 3600;
+            Fixture.sendAndWait(s, lines(resumed, 5, 180));
+            JsonNode stats = Fixture.get(s, "/api/stats").json();
+            JsonNode rx = source(stats);
+            assertThat(rx.get("messages").asLong()).isEqualTo(10);
+            assertThat(rx.get("held_observations").asLong()).isEqualTo(5);
+            assertThat(rx.get("held_since").asText()).isEqualTo(Instant.ofEpochSecond(resumed).toString());
+            assertThat(stats.get("held_observations").asLong()).isEqualTo(5);
+            assertThat(Fixture.get(s, "/metrics").body()).contains("watchkeeper_held_observations 5.0");
+            // the ship is still where it was before the silence
+            assertThat(positionTime(s)).isEqualTo(Instant.ofEpochSecond(T0 + 4 * 180).toString());
+            // three more confirm the jump: the eight pass on, nothing is held
+            Fixture.sendAndWait(s, lines(resumed + 5 * 180, 3, 180));
+            JsonNode after = Fixture.get(s, "/api/stats").json();
+            assertThat(source(after).get("held_observations").asLong()).isZero();
+            assertThat(source(after).has("held_since")).isFalse();
+            assertThat(after.get("held_observations").asLong()).isZero();
+            assertThat(after.get("rejected").path("stray_time").asLong()).isZero();
+            assertThat(positionTime(s)).isEqualTo(Instant.ofEpochSecond(resumed + 7 * 180).toString());
+        }
+    }
+
+    private static String positionTime(WatchkeeperServer s) throws Exception {
+        JsonNode v = Fixture.get(s, "/api/vessels").json().get("vessels").get(0);
+        assertThat(v.get("mmsi").asText()).isEqualTo("371798000");
+        return v.get("position_time").asText();
+    }
+
+    private static JsonNode source(JsonNode stats) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode x : stats.get("sources")) {
+            if (x.get("name").asText().equals("rx")) {
+                return x;
+            }
+            names.add(x.get("name").asText());
+        }
+        throw new AssertionError("no source rx among " + names);
+    }
+}
