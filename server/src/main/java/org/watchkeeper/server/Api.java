@@ -39,6 +39,7 @@ import org.watchkeeper.store.ClosestApproach;
 import org.watchkeeper.store.EventRow;
 import org.watchkeeper.store.HistoryStore;
 import org.watchkeeper.store.PositionRow;
+import org.watchkeeper.store.VesselPresence;
 import org.watchkeeper.store.VesselRow;
 
 /**
@@ -394,6 +395,42 @@ public final class Api {
                     putIdentity(x, server, c.mmsi());
                 }
                 putApproach(x, c);
+            }
+            ctx.json(o);
+        });
+
+        app.get("/api/box", ctx -> {
+            double minLat = number(ctx, "min_lat", -90, 90, Double.NaN, true);
+            double minLon = number(ctx, "min_lon", -180, 180, Double.NaN, true);
+            double maxLat = number(ctx, "max_lat", -90, 90, Double.NaN, true);
+            double maxLon = number(ctx, "max_lon", -180, 180, Double.NaN, true);
+            if (minLat > maxLat) {
+                throw new BadRequest("min_lat must not be above max_lat: " + given(ctx, "min_lat") + " > " + given(ctx, "max_lat")
+                        + " (min_lon > max_lon crosses the 180° meridian; latitudes do not wrap)");
+            }
+            long from = time(ctx, "from", Long.MIN_VALUE / 2);
+            long to = time(ctx, "to", Long.MAX_VALUE / 2);
+            window(from, to);
+            Sharing.requireClass(ctx, DataClass.POSITIONS);
+            SharingPolicy policy = Access.policy(ctx);
+            Instant now = Instant.now();
+            ObjectNode o = Rows.JSON.createObjectNode();
+            ArrayNode a = o.putArray("results");
+            for (VesselPresence v : store.vesselsInBox(minLat, minLon, maxLat, maxLon, from, to)) {
+                double[] last = {Double.NaN, Double.NaN};
+                VesselPresence seen = policy.areas().isEmpty() && policy.delay().isZero() ? v
+                        : visiblePresence(store, v.mmsi(), minLat, minLon, maxLat, maxLon, from, to, policy, now, last);
+                if (seen == null) {
+                    continue;
+                }
+                ObjectNode x = a.addObject();
+                x.put("mmsi", Mmsi.format(v.mmsi()));
+                if (policy.allows(DataClass.IDENTITIES, last[0], last[1], Instant.ofEpochMilli(seen.lastTimeMillis()), now)) {
+                    putIdentity(x, server, v.mmsi());
+                }
+                x.put("positions", seen.positions());
+                x.put("first", iso(seen.firstTimeMillis()));
+                x.put("last", iso(seen.lastTimeMillis()));
             }
             ctx.json(o);
         });
@@ -1062,6 +1099,37 @@ public final class Api {
      */
     static <T> List<T> firstOf(List<T> fetched, int limit) {
         return fetched.size() > limit ? fetched.subList(0, limit) : fetched;
+    }
+
+    /**
+     * A vessel's presence in a box as a caller bound by an area or a delay may see it: its fixes in the box and
+     * window that the policy lets the caller see ({@link SharingPolicy#allows} of {@link DataClass#POSITIONS}),
+     * counted, with the first and last time; {@code last} receives the latitude and longitude of the last one.
+     *
+     * @return null when the caller may see none of them
+     */
+    static VesselPresence visiblePresence(HistoryStore store, int mmsi, double minLat, double minLon, double maxLat,
+                                          double maxLon, long from, long to, SharingPolicy policy, Instant now, double[] last) {
+        List<org.watchkeeper.store.LatLonBox> pieces = org.watchkeeper.store.LatLonBox.pieces(minLat, minLon, maxLat, maxLon);
+        long n = 0;
+        long first = 0;
+        long latest = 0;
+        for (PositionRow r : store.track(mmsi, from, to)) {
+            boolean inside = false;
+            for (org.watchkeeper.store.LatLonBox b : pieces) {
+                inside |= b.contains(r.lat(), r.lon());
+            }
+            if (!inside || !policy.allows(DataClass.POSITIONS, r.lat(), r.lon(), Instant.ofEpochMilli(r.timeMillis()), now)) {
+                continue;
+            }
+            if (n++ == 0) {
+                first = r.timeMillis();
+            }
+            latest = r.timeMillis();
+            last[0] = r.lat();
+            last[1] = r.lon();
+        }
+        return n == 0 ? null : new VesselPresence(mmsi, n, first, latest);
     }
 
     /** Closest approaches along the tracks ({@link HistoryStore#nearAlongTracks}), or at fixes only ({@link HistoryStore#near}). */

@@ -312,6 +312,48 @@ class ApiTest {
         }
     }
 
+    /**
+     * /api/box, the area history of query box: the drifting tanker 538004030 in a box around its last
+     * position, counted as its stored track counts the fixes there; a box across the 180° meridian
+     * (min_lon > max_lon) holds none of these Danish-waters fixes, and the box covering the rest of the world does.
+     */
+    @Test
+    void whoWasInABox() throws Exception {
+        JsonNode v = Fixture.get(server, "/api/vessels/538004030").json();
+        double lat = v.get("lat").asDouble();
+        double lon = v.get("lon").asDouble();
+        String box = "/api/box?min_lat=" + (lat - 0.05) + "&min_lon=" + (lon - 0.05) + "&max_lat=" + (lat + 0.05)
+                + "&max_lon=" + (lon + 0.05);
+        JsonNode r = Fixture.get(server, box).json().get("results");
+        JsonNode hit = find(r, "538004030");
+        long inside = 0;
+        String first = null;
+        String last = null;
+        for (org.watchkeeper.store.PositionRow p : server.store().track(538004030, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2)) {
+            if (Math.abs(p.lat() - lat) <= 0.05 && Math.abs(p.lon() - lon) <= 0.05) {
+                inside++;
+                first = first == null ? Api.iso(p.timeMillis()) : first;
+                last = Api.iso(p.timeMillis());
+            }
+        }
+        assertThat(inside).isPositive();
+        assertThat(hit.get("positions").asLong()).isEqualTo(inside);
+        assertThat(hit.get("first").asText()).isEqualTo(first);
+        assertThat(hit.get("last").asText()).isEqualTo(last);
+        assertThat(hit.get("flag").asText()).isEqualTo("MH");
+        assertThat(hit.get("class").asText()).isEqualTo("A");
+        // the window: nothing after the last fix inside
+        String after = java.time.Instant.parse(last).plusMillis(1).toString();
+        assertThat(Fixture.get(server, box + "&from=" + after).json().get("results").toString()).doesNotContain("538004030");
+        assertThat(find(Fixture.get(server, box + "&to=" + last).json().get("results"), "538004030").get("positions").asLong())
+                .isEqualTo(inside);
+        // across the 180° meridian: 170..180 and -180..-170 hold none of them; 20..180 and -180..0 hold all
+        assertThat(Fixture.get(server, "/api/box?min_lat=-90&min_lon=170&max_lat=90&max_lon=-170").json().get("results")).isEmpty();
+        JsonNode wrapped = Fixture.get(server, "/api/box?min_lat=-90&min_lon=170&max_lat=90&max_lon=" + (lon + 1)).json().get("results");
+        assertThat(find(wrapped, "538004030").get("positions").asLong())
+                .isEqualTo(server.store().track(538004030, Long.MIN_VALUE / 2, Long.MAX_VALUE / 2).size());
+    }
+
     @Test
     void zonesAndWatchlist() throws Exception {
         String zone = "{\"type\":\"Feature\",\"properties\":{\"name\":\"Kattegat box\"},\"geometry\":{\"type\":\"Polygon\","
@@ -530,6 +572,13 @@ class ApiTest {
         "/api/near?lat=57&lon=-181&radius_km=5|400|lon must be in -180..180",
         "/api/near?lat=57&lon=11&radius_km=0|400|radius_km must be > 0 and <= 20000: 0",
         "/api/near?lat=57&lon=11&radius_km=ten|400|radius_km must be a number",
+        "/api/box?min_lon=10&max_lat=57&max_lon=12|400|min_lat is required",
+        "/api/box?min_lat=55&min_lon=10&max_lat=57|400|max_lon is required",
+        "/api/box?min_lat=-91&min_lon=10&max_lat=57&max_lon=12|400|min_lat must be in -90..90: -91",
+        "/api/box?min_lat=55&min_lon=10&max_lat=57&max_lon=181|400|max_lon must be in -180..180: 181",
+        "/api/box?min_lat=57&min_lon=10&max_lat=55&max_lon=12|400|min_lat must not be above max_lat: 57 > 55",
+        "/api/box?min_lat=55&min_lon=ten&max_lat=57&max_lon=12|400|min_lon must be a number",
+        "/api/box?min_lat=55&min_lon=10&max_lat=57&max_lon=12&from=2014-10-03&to=2014-10-02|400|from must not be after to",
         "/api/stats/series?metric=bytes|400|unknown metric 'bytes'",
         "/api/stats/series?source=nosuch|400|unknown source 'nosuch'",
         "/api/export/vessels.xls|400|export format must be geojson, csv or kml",

@@ -90,6 +90,23 @@ class NearAlongTracksApiTest {
         assertThat(get(Fixture.ADMIN_TOKEN, NEAR + "&radius_km=5").get("results")).hasSize(1);
     }
 
+    /**
+     * /api/box, beside /api/near: the host sees both fixes in a box around the leg, partner p4 only the
+     * first (the second lies outside its area), with its own count and times.
+     */
+    @Test
+    void aPartnerSeesInABoxOnlyTheFixesItMaySee() throws Exception {
+        String box = "/api/box?min_lat=-40.1&min_lon=149.9&max_lat=-39.9&max_lon=150.5";
+        assertThat(get(Fixture.ADMIN_TOKEN, box).get("results").toString()).isEqualTo("[{\"mmsi\":\"503999001\",\"positions\":2,"
+                + "\"first\":\"2025-01-10T00:00:00Z\",\"last\":\"2025-01-10T01:00:00Z\"}]");
+        assertThat(get(partner, box).get("results").toString()).isEqualTo("[{\"mmsi\":\"503999001\",\"positions\":1,"
+                + "\"first\":\"2025-01-10T00:00:00Z\",\"last\":\"2025-01-10T00:00:00Z\"}]");
+        // a box holding the second fix alone: the partner sees nothing
+        String east = "/api/box?min_lat=-40.1&min_lon=150.35&max_lat=-39.9&max_lon=150.5";
+        assertThat(get(Fixture.ADMIN_TOKEN, east).get("results")).hasSize(1);
+        assertThat(get(partner, east).get("results")).isEmpty();
+    }
+
     @Test
     void anIncidentsNearbyVesselsFollowTheTracks() throws Exception {
         String body = "{\"time\":\"2025-01-10T00:30:00Z\",\"lat\":-39.97,\"lon\":150.2,\"type\":\"suspicious_approach\","

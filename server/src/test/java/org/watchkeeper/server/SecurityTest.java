@@ -140,6 +140,7 @@ class SecurityTest {
         ROUTES.put("GET /api/events/{id}", Need.EVENTS);
         ROUTES.put("GET /api/ongoing", Need.EVENTS);
         ROUTES.put("GET /api/near", Need.POSITIONS);
+        ROUTES.put("GET /api/box", Need.POSITIONS);
         ROUTES.put("GET /api/zones", Need.ANY);
         ROUTES.put("POST /api/zones", Need.ANALYST);
         ROUTES.put("DELETE /api/zones/{id}", Need.ANALYST);
@@ -192,6 +193,9 @@ class SecurityTest {
                 .replace("{name}", "nobody").replace("{id}", "x-1");
         if (path.equals("/api/near")) {
             path += "?lat=56&lon=11&radius_km=10";
+        }
+        if (path.equals("/api/box")) {
+            path += "?min_lat=55&min_lon=10&max_lat=57&max_lon=12";
         }
         return path;
     }
