@@ -701,6 +701,7 @@ public final class LiveStream implements Pipeline.Listener {
         Filter filter = c.filter;
         // each message's SSE id: its number on this connection, from 1 (a new connection starts again at 1)
         long id = 0;
+        serving.incrementAndGet();
         try {
             sse.comment("watchkeeper live stream");
             Standing first = c.standing(Instant.now());
@@ -747,11 +748,58 @@ public final class LiveStream implements Pipeline.Listener {
                     sent.increment();
                 }
             }
+            if (closed && !sse.terminated()) {
+                id = sayShutdown(sse, c, id);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             remove(c);
+            serving.decrementAndGet();
         }
+    }
+
+    /** How long a client's thread may write what its queue holds at shutdown before its last message. */
+    static final long SHUTDOWN_DRAIN_MILLIS = 1_000;
+
+    /**
+     * The server stops: writes what the client's queue still holds (for at most {@link #SHUTDOWN_DRAIN_MILLIS}),
+     * a {@code lost} message if some were shed, then the stream's last message, {@code shutdown}:
+     * {@code {"message": "the server is stopping", "time": wall clock, "unsent": N}}, N the queued messages
+     * the drain had no time for; then ends the stream. A client can thus tell a server that stopped from a
+     * connection that dropped (which ends with no such message).
+     *
+     * @return the id of the last message written
+     */
+    private long sayShutdown(Out sse, Client c, long id) {
+        long deadline = System.currentTimeMillis() + SHUTDOWN_DRAIN_MILLIS;
+        Item m;
+        while (System.currentTimeMillis() < deadline && !sse.terminated() && (m = c.queue.poll()) != null) {
+            if (m == WAKE) {
+                continue;
+            }
+            String lostNotice = c.lostNotice();
+            if (lostNotice != null) {
+                sse.event("lost", lostNotice, Long.toString(++id));
+            }
+            String json = c.judged(m, Instant.now());
+            if (json != null) {
+                sse.event(m.name(), json, Long.toString(++id));
+                sent.increment();
+            }
+        }
+        String lostNotice = c.lostNotice();
+        if (lostNotice != null) {
+            sse.event("lost", lostNotice, Long.toString(++id));
+        }
+        long unsent = c.queue.stream().filter(x -> x != WAKE).count();
+        ObjectNode o = Rows.JSON.createObjectNode();
+        o.put("message", "the server is stopping");
+        o.put("time", Api.iso(System.currentTimeMillis()));
+        o.put("unsent", unsent);
+        sse.event("shutdown", o.toString(), Long.toString(++id));
+        sse.close();
+        return id;
     }
 
     /** Forgets a client that disconnected: it gets nothing more, and the positions held for it go. */
@@ -797,9 +845,27 @@ public final class LiveStream implements Pipeline.Listener {
         }
     }
 
-    /** Ends every client's stream (at shutdown). */
+    /** Clients whose stream a thread is writing now ({@link #serve(Out, Client)}). */
+    private final AtomicInteger serving = new AtomicInteger();
+
+    /**
+     * Ends every client's stream (at shutdown), each with its last message, {@code shutdown}
+     * ({@link #sayShutdown}); waits for the clients' threads to have written it, at most
+     * {@link #SHUTDOWN_DRAIN_MILLIS} and one more second, so that the server's connections close after it.
+     */
     public void close() {
         closed = true;
+        for (Client c : clients) {
+            c.wake();
+        }
+        long deadline = System.currentTimeMillis() + SHUTDOWN_DRAIN_MILLIS + 1_000;
+        try {
+            while (serving.get() > 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Messages shed because a client's queue was full. */

@@ -194,6 +194,42 @@ class LiveStreamTest {
         }
     }
 
+    /**
+     * A server that stops ends each stream with a last message, {@code shutdown}, so that a client can tell
+     * it from a dropped connection: {@code {"message": "the server is stopping", "time": ..., "unsent": 0}},
+     * numbered as the connection's next message; nothing follows it.
+     */
+    @Test
+    void aStoppingServerEndsTheStreamWithAShutdownMessage(@TempDir Path data) throws Exception {
+        WatchkeeperServer server = WatchkeeperServer.start(Fixture.config(data));
+        BlockingQueue<String> q;
+        try {
+            q = open(server, "/api/stream?kinds=event");
+            long deadline = System.currentTimeMillis() + 20_000;
+            String line = null;
+            while (System.currentTimeMillis() < deadline && !": watchkeeper live stream".equals(line)) {
+                line = q.poll(100, TimeUnit.MILLISECONDS);
+            }
+            assertThat(line).isEqualTo(": watchkeeper live stream");
+            assertThat(server.stream().clients()).isEqualTo(1);
+        } finally {
+            long t0 = System.currentTimeMillis();
+            server.close();
+            assertThat(System.currentTimeMillis() - t0).isLessThan(10_000);
+        }
+        List<String> rest = new ArrayList<>();
+        String line;
+        while ((line = q.poll(2_000, TimeUnit.MILLISECONDS)) != null) {
+            if (!line.isEmpty() && !line.startsWith(":")) {
+                rest.add(line);
+            }
+        }
+        assertThat(rest).hasSize(3);
+        assertThat(rest.get(0)).isEqualTo("id: 1");
+        assertThat(rest.get(1)).isEqualTo("event: shutdown");
+        assertThat(rest.get(2)).matches("data: \\{\"message\":\"the server is stopping\",\"time\":\"20\\d\\d-[^\"]+Z\",\"unsent\":0}");
+    }
+
     /** The lines of a stream's first message (up to its data line), after its opening comment. */
     static List<String> firstLines(BlockingQueue<String> q) throws InterruptedException {
         List<String> lines = new ArrayList<>();
