@@ -190,7 +190,7 @@ public final class QueryCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             } catch (StoreLockedException e) {
-                err.println("watchkeeper query: " + e.getMessage() + "; while a server runs, ask it instead: GET /api/near,"
+                err.println("watchkeeper query: " + e.getMessage() + "; while a server runs, ask it instead: GET /api/near, /api/box,"
                         + " /api/vessels/{mmsi}/track, /api/events (every route: the server's /openapi.json), each with"
                         + " 'Authorization: Bearer TOKEN' (the admin's token is in " + common.store.data.resolve("admin-token")
                         + " unless the server was given another)");

@@ -66,7 +66,7 @@ class AnalyzeRawArchiveTest {
         assertThat(fromLog.get("inputs").get(0).get("sentences").asLong() + 3163 + 33 + 3130).isEqualTo(fromLog.get("lines").asLong());
         assertThat(a.out()).contains("rejected:   0 lines\n",
                 "passed over: 3196 other sentences (PGHP: 3163, PSTT: 33), 3130 tag-block-only lines,"
-                        + " 2 records of a server's raw archive (zone and watchlist marks, cluster events)");
+                        + " 2 records of a server's raw archive (zone and watchlist marks, cluster events, counts of lines too long)");
         assertThat(l.out()).contains("passed over: 3196 other sentences (PGHP: 3163, PSTT: 33), 3130 tag-block-only lines\n")
                 .doesNotContain("raw archive");
     }

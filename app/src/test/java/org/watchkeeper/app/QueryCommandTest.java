@@ -351,7 +351,7 @@ class QueryCommandTest {
             Cli.Run r = Cli.run("query", "track", "212123000", "--data", data);
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.err()).isEqualTo("watchkeeper query: " + db + " is open in another process (a watchkeeper serve or analyze on"
-                    + " this data folder?); while a server runs, ask it instead: GET /api/near, /api/vessels/{mmsi}/track, /api/events"
+                    + " this data folder?); while a server runs, ask it instead: GET /api/near, /api/box, /api/vessels/{mmsi}/track, /api/events"
                     + " (every route: the server's /openapi.json), each with 'Authorization: Bearer TOKEN' (the admin's token is in "
                     + Path.of(data, "admin-token") + " unless the server was given another)\n");
             // the incident store alike
