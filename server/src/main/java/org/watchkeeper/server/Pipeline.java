@@ -82,7 +82,8 @@ import org.watchkeeper.store.VesselRow;
  * input of {@code analyze}, except that a source's first observation is trusted): one stamped more
  * than 3 h ahead of the source's times waits for the source's next observations and is dropped,
  * counted as rejected {@code stray_time}, when the source goes on in its old times, so one bad clock
- * reading cannot carry the event time a year on.
+ * reading cannot carry the event time a year on. One whose time agrees with the clock it was received by
+ * (a live feed back after a silence) passes at once; what is held shows in {@link #heldObservations(String)}.
  *
  * <p>Event time only: the detectors see the time each message carries, in event-time order: every
  * observation first waits in core's {@link EventTimeOrder} with the bounded out-of-orderness of
@@ -212,6 +213,15 @@ public final class Pipeline implements AutoCloseable {
      * first of them ({@link Long#MIN_VALUE} for none); pipeline thread writes.
      */
     private final ConcurrentHashMap<String, long[]> strayHeldBySource = new ConcurrentHashMap<>();
+    /**
+     * How far before the time the server received it (its receive clock: the wall clock, or the archive's on
+     * a rebuild) an observation's time may lie and still agree with it, for the stray-time check: 3 h, as a
+     * satellite feed's reports arrive up to about 2 h after they were made.
+     */
+    static final long CLOCK_AGREES_BEHIND_MILLIS = StrayTimeFilter.DEFAULT_MAX_JUMP_MILLIS;
+    /** How far after the time the server received it an observation's time may lie and still agree with it: 5 min of clock error. */
+    static final long CLOCK_AGREES_AHEAD_MILLIS = 5 * 60_000L;
+
     /** Observations of each source the event-time order left out as late (detection thread writes). */
     private final ConcurrentHashMap<String, AtomicLong> lateBySource = new ConcurrentHashMap<>();
     /** The source whose observations the pipeline thread hands to the detection thread now (pipeline thread). */
@@ -1086,8 +1096,18 @@ public final class Pipeline implements AutoCloseable {
             noteHeld();
         }
 
-        /** Publishes what the stray-time filter holds now ({@link #heldObservations(String)}). */
+        /**
+         * Publishes what the stray-time filter holds now ({@link #heldObservations(String)}), first letting
+         * a held jump pass at once when its time agrees with the clock it was received by
+         * ({@link #CLOCK_AGREES_BEHIND_MILLIS}, {@link #CLOCK_AGREES_AHEAD_MILLIS}): a live feed resuming
+         * after a silence of more than 3 h, whose times are those of now, not strays a year ahead.
+         */
         private void noteHeld() {
+            long first = strays.heldSince();
+            if (first != Long.MIN_VALUE && first >= current - CLOCK_AGREES_BEHIND_MILLIS
+                    && first <= current + CLOCK_AGREES_AHEAD_MILLIS) {
+                strays.releaseHeld();
+            }
             int n = strays.held();
             long[] h = strayHeld;
             if (h[0] != n || (n > 0 && h[1] != strays.heldSince())) {

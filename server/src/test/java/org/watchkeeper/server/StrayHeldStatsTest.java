@@ -69,6 +69,33 @@ class StrayHeldStatsTest {
         }
     }
 
+    /**
+     * A live feed whose times are those of now (receivers stamping what they hear) resumes after 5 h of
+     * silence: its first report after the silence agrees with the clock it was received by, so it passes at
+     * once instead of waiting for 7 more; a line stamped a year ahead agrees with no clock and is held, then
+     * dropped as a stray when the feed goes on in its own times.
+     */
+    @Test
+    void aLiveFeedBackAfterASilenceInTodaysTimesIsNotHeld() throws Exception {
+        long now = System.currentTimeMillis() / 1000;
+        try (WatchkeeperServer s = WatchkeeperServer.start(Fixture.config(data)
+                .withSources(List.of("rx=tcp-listen://127.0.0.1:0")))) {
+            Fixture.sendAndWait(s, lines(now - 5 * 3600, 5, 180));
+            assertThat(positionTime(s)).isEqualTo(Instant.ofEpochSecond(now - 5 * 3600 + 4 * 180).toString());
+            Fixture.sendAndWait(s, lines(now - 10, 1, 180));
+            JsonNode rx = source(Fixture.get(s, "/api/stats").json());
+            assertThat(rx.get("held_observations").asLong()).isZero();
+            assertThat(positionTime(s)).isEqualTo(Instant.ofEpochSecond(now - 10).toString());
+            // a year ahead: held, then a stray
+            Fixture.sendAndWait(s, lines(now + 365L * 86400, 1, 180));
+            assertThat(source(Fixture.get(s, "/api/stats").json()).get("held_observations").asLong()).isEqualTo(1);
+            Fixture.sendAndWait(s, lines(now - 5, 1, 180));
+            JsonNode after = Fixture.get(s, "/api/stats").json();
+            assertThat(source(after).get("held_observations").asLong()).isZero();
+            assertThat(source(after).get("rejected").path("stray_time").asLong()).isEqualTo(1);
+        }
+    }
+
     private static String positionTime(WatchkeeperServer s) throws Exception {
         JsonNode v = Fixture.get(s, "/api/vessels").json().get("vessels").get(0);
         assertThat(v.get("mmsi").asText()).isEqualTo("371798000");

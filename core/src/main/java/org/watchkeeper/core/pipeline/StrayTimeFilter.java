@@ -124,6 +124,17 @@ public final class StrayTimeFilter implements Consumer<Observation> {
         heldCount = 0;
     }
 
+    /**
+     * Passes what is held now, in its order, as a confirmed jump (the frontier moves to the newest of them):
+     * for a caller that knows from outside the input that the jump is real, such as a live feed whose
+     * held times agree with the clock it was received by. The filter goes on as before; nothing when
+     * nothing is held.
+     */
+    public void releaseHeld() {
+        rule.release();
+        passHeld();
+    }
+
     /** Passes what is still held (the input ended: nothing contradicts it). */
     public void finish() {
         rule.release();
