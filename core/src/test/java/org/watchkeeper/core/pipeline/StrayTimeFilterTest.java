@@ -54,6 +54,32 @@ class StrayTimeFilterTest {
         return all;
     }
 
+    /**
+     * A jump confirmed from outside the input ({@link StrayTimeFilter#releaseHeld}): the held ones pass in
+     * their order, the frontier moves to them (the next one, 4 h on from the old times but beside the jump,
+     * passes at once), and heldSince tells the first held time until then.
+     */
+    @Test
+    void aJumpReleasedFromOutsidePassesAndMovesTheFrontier() {
+        List<Long> out = new ArrayList<>();
+        StrayTimeFilter f = StrayTimeFilter.forLiveFeed(o -> out.add(o.time()), null);
+        f.accept(EventTimeOrderTest.at(T0, "s"));
+        assertThat(f.heldSince()).isEqualTo(Long.MIN_VALUE);
+        f.accept(EventTimeOrderTest.at(T0 + 4 * H, "s"));
+        f.accept(EventTimeOrderTest.at(T0 + 4 * H + 180 * S, "s"));
+        assertThat(f.held()).isEqualTo(2);
+        assertThat(f.heldSince()).isEqualTo(T0 + 4 * H);
+        assertThat(out).containsExactly(T0);
+        f.releaseHeld();
+        assertThat(f.held()).isZero();
+        assertThat(f.heldSince()).isEqualTo(Long.MIN_VALUE);
+        f.accept(EventTimeOrderTest.at(T0 + 4 * H + 360 * S, "s"));
+        assertThat(out).containsExactly(T0, T0 + 4 * H, T0 + 4 * H + 180 * S, T0 + 4 * H + 360 * S);
+        assertThat(f.strays()).isZero();
+        f.releaseHeld(); // nothing held: nothing happens
+        assertThat(out).hasSize(4);
+    }
+
     @Test
     void aTimeAYearAheadInTheMiddleIsDroppedAndNothingElse() {
         long[] before = everyTenSeconds(T0, 50);
