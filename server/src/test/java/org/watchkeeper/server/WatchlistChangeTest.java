@@ -80,8 +80,9 @@ class WatchlistChangeTest {
      * A name added to the list while the server runs matches a vessel that reported it before, at its next
      * position: 212123000 STOC MARCIA reports its type 5 every minute and a half until 18:00, the name is
      * listed then, and the rest of the log has its positions but no type 5 (each dropped with its
-     * {@code $PGHP} and tag block lines). Its first fix after the change is the day's alert, matched by name;
-     * a restart, replaying the archive with the change at its place, gives the same.
+     * {@code $PGHP} and tag block lines). Its first fix after the change (18:02:45.851) is the day's alert,
+     * matched by name, and its first fix of 3 October the next; a restart, replaying the archive with the
+     * change at its place, gives the same.
      */
     @org.junit.jupiter.api.Test
     void aNameAddedLaterMatchesAVesselThatReportedItBeforeAtItsNextPosition(@TempDir Path data) throws Exception {
@@ -102,7 +103,7 @@ class WatchlistChangeTest {
                 }
             }
         }
-        assertThat(String.join("\n", rest)).doesNotContain(",2,1,").contains("!AIVDM,1,1,");
+        assertThat(rest).noneMatch(l -> l.matches("![A-Z]{2}VDM,2,.*")).anyMatch(l -> l.startsWith("!AIVDM,1,1,"));
         String firstFix;
         try (WatchkeeperServer s = WatchkeeperServer.start(config(data, Fixture.SHORT_LATENESS_MILLIS))) {
             Fixture.sendAndWait(s, parts.get(0));
@@ -112,16 +113,17 @@ class WatchlistChangeTest {
             Fixture.sendAndWait(s, (String.join("\n", rest) + "\n").getBytes(StandardCharsets.ISO_8859_1));
             assertThat(s.pipeline().awaitReleased(60, TimeUnit.SECONDS)).isTrue();
             JsonNode activity = Fixture.get(s, "/api/events?kind=watchlist_activity").json().get("events");
-            assertThat(activity).hasSize(1);
+            // one alert a UTC day: at its first position report after the change, and on the 3rd at its first of the day
+            assertThat(activity).hasSize(2);
             assertThat(activity.get(0).get("attributes").get("matched").toString()).isEqualTo("[\"name:STOC MARCIA\"]");
             firstFix = activity.get(0).get("start").asText();
-            // its first position report after 18:00
-            assertThat(firstFix).startsWith("2014-10-02T18:00:");
+            assertThat(firstFix).isEqualTo("2014-10-02T18:02:45.851Z");
+            assertThat(activity.get(1).get("attributes").get("period_start").asText()).isEqualTo("2014-10-03T00:00:00Z");
         }
         try (WatchkeeperServer s = WatchkeeperServer.start(config(data, Fixture.SHORT_LATENESS_MILLIS))) {
             assertThat(s.pipeline().awaitReleased(60, TimeUnit.SECONDS)).isTrue();
             JsonNode activity = Fixture.get(s, "/api/events?kind=watchlist_activity").json().get("events");
-            assertThat(activity).hasSize(1);
+            assertThat(activity).hasSize(2);
             assertThat(activity.get(0).get("start").asText()).isEqualTo(firstFix);
         }
     }
