@@ -33,12 +33,16 @@ final class CsvRows {
     /**
      * Reads the header, checks that it has the {@code required} columns, and hands every data row
      * to {@code handler}. Rows the handler rejects, rows with the wrong number of columns, and rows
-     * with a CSV syntax error become rejections naming their line.
+     * with a CSV syntax error become rejections naming their line. A row may differ from the header's
+     * width by trailing columns alone when those hold nothing: it may lack columns after the header's
+     * last named one (a header ending in a comma, {@code ...,description,}, over rows ending without
+     * one), or carry empty values beyond the header's.
      *
      * <p>After a syntax error (a stray quote: {@code "abc"x}, or a quote opened and never closed, which
-     * would swallow every later row into one field) the row that begins on the error's line is rejected
-     * and reading goes on with the next physical line, so that one damaged row costs that row (and the
-     * lines of its quoted field, each then rejected as a row of the wrong width), not the rest of the file.
+     * would swallow every later row into one field) the row that begins on the error's line is rejected,
+     * once, with the quote at fault and its lines named ({@link #quoteProblem}), and reading goes on at the
+     * next line that begins a whole row ({@link #nextRowStart}), so that one damaged row costs that row,
+     * not the rest of the file nor a rejection for each of its lines.
      *
      * @return the number of data rows read (rejected ones included)
      * @throws IllegalArgumentException when the file is empty, the header lacks a required column or
@@ -51,6 +55,8 @@ final class CsvRows {
         long rows = 0;
         Map<String, Integer> cols = null;
         int width = 0;
+        int named = 0; // the columns up to the last one with a name: a row may lack the unnamed ones after it
+        List<String> names = List.of();
         long first = 1; // the physical line this pass of the parser starts on
         while (first <= starts.length) {
             StringReader r0 = new StringReader(text);
@@ -75,6 +81,13 @@ final class CsvRows {
                     }
                     cols = columns(header, required);
                     width = header.size();
+                    names = header.toList();
+                    named = 0;
+                    for (int k = 0; k < header.size(); k++) {
+                        if (!header.get(k).isBlank()) {
+                            named = k + 1;
+                        }
+                    }
                 }
                 long nextLine = base + p.getCurrentLineNumber() + 1;
                 while (true) {
@@ -87,15 +100,20 @@ final class CsvRows {
                         r = it.next();
                     } catch (UncheckedIOException | IllegalStateException e) {
                         rows++;
-                        resumeAt = line + 1;
-                        rejected.add(new ImportResult.Rejection(line, "CSV syntax error, row skipped"
-                                + (resumeAt <= starts.length ? " (reading goes on at line " + resumeAt + ")" : "") + ": " + syntax(e)));
+                        resumeAt = nextRowStart(text, starts, line, width, named);
+                        String what = quoteProblem(text, starts, line);
+                        rejected.add(new ImportResult.Rejection(line, "CSV syntax error, row skipped ("
+                                + (resumeAt - 1 > line ? "lines " + line + "-" + (resumeAt - 1) : "line " + line)
+                                + (resumeAt <= starts.length ? "; reading goes on at line " + resumeAt : "; no row follows it")
+                                + "): " + (what != null ? what : syntax(e))));
                         break;
                     }
                     nextLine = base + p.getCurrentLineNumber() + 1;
                     rows++;
-                    if (r.size() != width) {
-                        rejected.add(new ImportResult.Rejection(line, "expected " + width + " columns, found " + r.size()));
+                    if (r.size() != width && !(r.size() >= named && onlyEmptyAfter(r, width))) {
+                        rejected.add(new ImportResult.Rejection(line, "expected " + width + " columns, found " + r.size()
+                                + (r.size() < named ? " (it ends before the column " + names.get(r.size()).strip() + ")"
+                                        : r.size() > width ? " (the ones after the header's are not empty)" : "")));
                         continue;
                     }
                     int chars = 0;
@@ -121,6 +139,114 @@ final class CsvRows {
             first = resumeAt;
         }
         return rows;
+    }
+
+    /**
+     * The line where the row after a damaged one (beginning on line {@code line}) starts: the first later
+     * physical line from which one whole row of {@code width} columns parses, so that the lines of the
+     * damaged row (an unclosed quote runs on into the next row's lines) are skipped with it and not each
+     * rejected again. {@code starts.length + 1} when no later line starts such a row.
+     */
+    static long nextRowStart(String text, int[] starts, long line, int width, int named) {
+        CSVFormat fmt = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).build();
+        for (long k = line + 1; k <= starts.length; k++) {
+            int from = starts[(int) k - 1];
+            // a window long enough for the longest row accepted (each quote doubled, plus delimiters): a row that
+            // fits in MAX_ROW_CHARS characters ends inside it, so a row cut by the window's end is not taken
+            int to = (int) Math.min(text.length(), from + 2L * MAX_ROW_CHARS + 3L * width + 16);
+            try (CSVParser p = CSVParser.parse(new StringReader(text.substring(from, to)), fmt)) {
+                Iterator<CSVRecord> it = p.iterator();
+                if (!it.hasNext()) {
+                    continue;
+                }
+                CSVRecord r = it.next();
+                int chars = 0;
+                for (String v : r) {
+                    chars += v.length();
+                }
+                if ((r.size() == width || r.size() >= named && onlyEmptyAfter(r, width)) && chars <= MAX_ROW_CHARS) {
+                    return k;
+                }
+            } catch (IOException | UncheckedIOException | IllegalStateException e) {
+                // not a row start: try the next line
+            }
+        }
+        return starts.length + 1L;
+    }
+
+    /**
+     * The quote that broke the row beginning on line {@code line}, in words naming its lines: a quoted field
+     * whose closing quote is missing (an unclosed quote: the quote that opens a later field, in this row or the
+     * next, was read as its end, or it runs to the end of the file), or a quote inside a quoted field that is
+     * not doubled. Null when the row's quotes are in order (the parser's own message then says what is wrong).
+     */
+    static String quoteProblem(String text, int[] starts, long line) {
+        int i = starts[(int) line - 1];
+        boolean fieldStart = true;
+        int open = -1;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (open >= 0) {
+                if (c == '"') {
+                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        i += 2;
+                        continue;
+                    }
+                    int after = i + 1;
+                    if (after < text.length() && ",\r\n".indexOf(text.charAt(after)) < 0) {
+                        String field = "the quoted field opened on line " + lineOf(starts, open) + " (" + snippet(text, open) + ")";
+                        char before = text.charAt(i - 1);
+                        if (before == ',' || before == '\n' || before == '\r') {
+                            // the quote begins a later field: the field before never had its closing quote
+                            return "unclosed quote: " + field + " has no closing quote, so the quote opening a later field, on line "
+                                    + lineOf(starts, i) + " (" + snippet(text, i) + "), was read as its end";
+                        }
+                        return "quote not doubled: " + field + " holds a quote on line " + lineOf(starts, i) + " followed by '"
+                                + text.charAt(after) + "', not by a comma or the line's end (a quote inside a quoted field is written \"\")";
+                    }
+                    open = -1;
+                    fieldStart = false;
+                }
+                i++;
+                continue;
+            }
+            if (c == '\r' || c == '\n') {
+                return null; // the row ended with its quotes in order
+            }
+            if (c == '"' && fieldStart) {
+                open = i;
+            }
+            fieldStart = c == ',';
+            i++;
+        }
+        return open < 0 ? null : "unclosed quote: the quoted field opened on line " + lineOf(starts, open) + " ("
+                + snippet(text, open) + ") has no closing quote and runs to the end of the file";
+    }
+
+    /** The physical line (1-based) holding character {@code pos}. */
+    private static long lineOf(int[] starts, int pos) {
+        int k = java.util.Arrays.binarySearch(starts, pos);
+        return k >= 0 ? k + 1 : -k - 1;
+    }
+
+    /** The first characters from {@code pos}, on one line, for a message. */
+    private static String snippet(String text, int pos) {
+        String s = text.substring(pos, Math.min(text.length(), pos + 30)).replaceAll("[\r\n]+", " ").stripTrailing();
+        return s + (pos + 30 < text.length() ? "..." : "");
+    }
+
+    /**
+     * Whether the row's values from column {@code from} on are all empty: a row longer than the header by
+     * empty values only (a trailing comma more), or, shorter than it, lacking only unnamed columns, has
+     * every named value.
+     */
+    private static boolean onlyEmptyAfter(CSVRecord r, int from) {
+        for (int k = from; k < r.size(); k++) {
+            if (!r.get(k).isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The parser's reason, without its own line and position (counted from where its pass began, not the file's). */
