@@ -46,8 +46,29 @@ public final class AuditCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (!Files.isRegularFile(file)) {
+            if (head != null && !head.strip().matches("[0-9a-fA-F]{64}")) {
+                // a hash miscopied would otherwise be reported as entries cut from the log's end
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--head must be a SHA-256 hash,"
+                        + " 64 hexadecimal digits (the last entry's \"hash\"): '" + head + "'");
+            }
+            if (head != null) {
+                head = head.strip().toLowerCase(java.util.Locale.ROOT);
+            }
+            if (Files.isDirectory(file)) {
+                // a data folder given for its log: say which file is meant
+                Path inside = file.resolve("audit.log");
+                spec.commandLine().getErr().println(spec.qualifiedName() + ": " + file + " is a directory, not an audit log"
+                        + (Files.isRegularFile(inside) ? "; the server's log in it is " + inside + " (watchkeeper audit verify "
+                                + inside + ")" : "; give the log file (audit.log in the server's data folder)"));
+                return 2;
+            }
+            if (!Files.exists(file)) {
                 spec.commandLine().getErr().println(spec.qualifiedName() + ": no such file: " + file);
+                return 2;
+            }
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                spec.commandLine().getErr().println(spec.qualifiedName() + ": cannot read " + file
+                        + (Files.isRegularFile(file) ? ": permission denied" : ": not a regular file"));
                 return 2;
             }
             AuditLog.Verification v = AuditLog.verify(file, head);

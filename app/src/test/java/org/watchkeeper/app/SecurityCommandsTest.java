@@ -171,4 +171,25 @@ class SecurityCommandsTest {
         assertThat(directory.exit()).isEqualTo(2);
         assertThat(directory.err()).contains("verify-export: a directory, not a file: " + dir);
     }
+
+    /** A folder given for the log, and a --head that is not a SHA-256 hash, are named as such (exit 2, nothing checked). */
+    @Test
+    void auditVerifyNamesAFolderAndABadHead(@TempDir Path dir) throws Exception {
+        Path data = Files.createDirectory(dir.resolve("wk"));
+        Cli.Run noLog = Cli.run("audit", "verify", data.toString());
+        assertThat(noLog.exit()).isEqualTo(2);
+        assertThat(noLog.err()).isEqualTo("watchkeeper audit verify: " + data + " is a directory, not an audit log;"
+                + " give the log file (audit.log in the server's data folder)\n");
+        Files.writeString(data.resolve("audit.log"), "");
+        Cli.Run withLog = Cli.run("audit", "verify", data.toString());
+        assertThat(withLog.exit()).isEqualTo(2);
+        assertThat(withLog.err()).isEqualTo("watchkeeper audit verify: " + data + " is a directory, not an audit log; the"
+                + " server's log in it is " + data.resolve("audit.log") + " (watchkeeper audit verify " + data.resolve("audit.log") + ")\n");
+        Cli.Run head = Cli.run("audit", "verify", "--head", "abc", data.resolve("audit.log").toString());
+        assertThat(head.exit()).isEqualTo(2);
+        assertThat(head.err()).startsWith("watchkeeper audit verify: --head must be a SHA-256 hash, 64 hexadecimal digits"
+                + " (the last entry's \"hash\"): 'abc'\n");
+        // the empty log's end is the genesis hash, in either case
+        assertThat(Cli.run("audit", "verify", "--head", AuditLog.GENESIS, data.resolve("audit.log").toString()).exit()).isZero();
+    }
 }
