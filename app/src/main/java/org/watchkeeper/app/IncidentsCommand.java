@@ -83,12 +83,77 @@ public final class IncidentsCommand implements Runnable {
     /** Dataset formats. */
     enum Format { asam, imb }
 
-    static Reader open(Path file) throws IOException {
-        InputStream in = Files.newInputStream(file);
-        if (file.getFileName().toString().endsWith(".gz")) {
-            in = new GZIPInputStream(in, 1 << 16);
+    /**
+     * A dataset file that is not valid gzip: named {@code .gz} without gzip's signature, empty, cut short, or
+     * corrupt inside (a block or the trailer's CRC-32 or length does not match). Nothing of it is imported.
+     */
+    static final class NotGzip extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        NotGzip(Path file, String why) {
+            super(file + " is not valid gzip: " + why + "; nothing was imported");
         }
-        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Opens a dataset file as UTF-8 text, gunzipped when its name ends in {@code .gz} or its content starts
+     * with gzip's signature (1f 8b). A gzip stream that fails (empty, cut short, corrupt) throws
+     * {@link NotGzip} naming the file, also from a later read.
+     */
+    static Reader open(Path file) throws IOException {
+        InputStream raw = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        raw.mark(2);
+        int b0 = raw.read();
+        int b1 = raw.read();
+        raw.reset();
+        boolean signature = b0 == 0x1f && b1 == 0x8b;
+        if (!signature && !file.getFileName().toString().endsWith(".gz")) {
+            return new InputStreamReader(raw, StandardCharsets.UTF_8);
+        }
+        if (b0 < 0) {
+            raw.close();
+            throw new NotGzip(file, "the file is empty");
+        }
+        if (!signature) {
+            raw.close();
+            throw new NotGzip(file, String.format("it does not start with gzip's signature 1f 8b (it starts with %02x %02x)",
+                    b0, Math.max(b1, 0)));
+        }
+        InputStream in;
+        try {
+            in = new GZIPInputStream(raw, 1 << 16);
+        } catch (IOException e) {
+            raw.close();
+            throw new NotGzip(file, gzipProblem(e));
+        }
+        InputStream checked = new java.io.FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                try {
+                    return super.read();
+                } catch (IOException e) {
+                    throw new NotGzip(file, gzipProblem(e));
+                }
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                try {
+                    return super.read(b, off, len);
+                } catch (IOException e) {
+                    throw new NotGzip(file, gzipProblem(e));
+                }
+            }
+        };
+        return new InputStreamReader(checked, StandardCharsets.UTF_8);
+    }
+
+    /** What a gzip stream's failure means, in words. */
+    private static String gzipProblem(IOException e) {
+        if (e instanceof java.io.EOFException) {
+            return "it ends before its compressed data does (the file was cut short, e.g. a copy or download not finished)";
+        }
+        return "its compressed data is corrupt (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")";
     }
 
     /**
@@ -208,7 +273,15 @@ public final class IncidentsCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 err.println("watchkeeper incidents import: " + file + ": " + e.getMessage());
                 return 2;
-            } catch (IOException | java.io.UncheckedIOException e) {
+            } catch (NotGzip e) {
+                err.println("watchkeeper incidents import: " + e.getMessage());
+                return 1;
+            } catch (java.io.UncheckedIOException e) {
+                // the importers read through an UncheckedIOException
+                err.println("watchkeeper incidents import: " + (e.getCause() instanceof NotGzip n ? n.getMessage()
+                        : "cannot read " + file + ": " + e.getCause().getMessage()));
+                return 1;
+            } catch (IOException e) {
                 err.println("watchkeeper incidents import: cannot read " + file + ": " + e.getMessage());
                 return 1;
             }
@@ -230,13 +303,27 @@ public final class IncidentsCommand implements Runnable {
                 return 1;
             }
             OutputStream out = parent.streams.out();
-            out.write(JSON.writeValueAsBytes(IncidentApi.summary(summary)));
-            out.write('\n');
-            out.flush();
+            try {
+                out.write(JSON.writeValueAsBytes(IncidentApi.summary(summary)));
+                out.write('\n');
+                out.flush();
+            } catch (IOException e) {
+                // the import is done: a reader that stopped early (import ... | head -c 100) changes nothing;
+                // another write error is reported after the summary, which stderr still gets
+                if (!Main.Streams.brokenPipe(e)) {
+                    err.println("watchkeeper incidents import: cannot write the answer: " + e.getMessage());
+                    printSummary(err, res, summary);
+                    return 1;
+                }
+            }
+            printSummary(err, res, summary);
+            return 0;
+        }
+
+        private void printSummary(PrintWriter err, ImportResult res, IncidentImport.Outcome summary) {
             err.printf("%s: %d rows, %s%n", file.getFileName(), res.rows(), counts(summary));
             summary.rejected().forEach(x -> err.printf("  line %d: %s%n", x.line(), x.reason()));
             err.flush();
-            return 0;
         }
     }
 
@@ -276,8 +363,12 @@ public final class IncidentsCommand implements Runnable {
             PrintWriter err = parent.spec.commandLine().getErr();
             IncidentQuery q;
             try {
-                q = new IncidentQuery(QueryCommand.time("--from", from, false, Long.MIN_VALUE / 2),
-                        QueryCommand.time("--to", to, true, Long.MAX_VALUE / 2), null,
+                long fromMillis = QueryCommand.time("--from", from, false, Long.MIN_VALUE / 2);
+                long toMillis = QueryCommand.time("--to", to, true, Long.MAX_VALUE / 2);
+                if (fromMillis > toMillis) {
+                    throw new IllegalArgumentException("--from " + from + " is after --to " + to + ": the window would be empty");
+                }
+                q = new IncidentQuery(fromMillis, toMillis, null,
                         type == null ? null : IncidentType.parse(type).apiName(),
                         category == null ? null : RecaapCategory.parse(category).apiName());
                 if (limit != null && limit < 1) {
@@ -304,7 +395,21 @@ public final class IncidentsCommand implements Runnable {
             if (limit != null && rows.size() > limit) {
                 rows = rows.subList(0, limit);
             }
-            OutputStream out = parent.streams.out();
+            try {
+                write(parent.streams.out(), rows);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                IOException io = e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e;
+                if (Main.Streams.brokenPipe(io)) {
+                    return 0; // the reader stopped early (incidents list | head), as query and decode treat it
+                }
+                err.println("watchkeeper incidents list: cannot write the answer: " + io.getMessage());
+                err.flush();
+                return 1;
+            }
+            return 0;
+        }
+
+        private void write(OutputStream out, List<IncidentRow> rows) throws IOException {
             if (format == QueryCommand.Format.csv) {
                 List<ObjectNode> flat = new ArrayList<>(rows.size());
                 rows.forEach(r -> flat.add(IncidentApi.flat(IncidentApi.incident(r))));
@@ -321,7 +426,6 @@ public final class IncidentsCommand implements Runnable {
                 out.write((first ? "]\n" : "\n]\n").getBytes(StandardCharsets.US_ASCII));
             }
             out.flush();
-            return 0;
         }
     }
 }

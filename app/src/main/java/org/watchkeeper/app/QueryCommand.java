@@ -110,6 +110,11 @@ public final class QueryCommand implements Runnable {
 
     /** {@link #time(String, boolean, long)} of an option, whose name begins the message of a wrong value. */
     static long time(String option, String s, boolean end, long absent) {
+        if (s != null && s.isBlank()) {
+            // an empty value (--from "", a shell variable that was not set) is a mistake, not "no bound"
+            throw new IllegalArgumentException(option + " is empty: give an ISO-8601 time or date ("
+                    + TimeBound.FORMS + "), or leave the option out for no bound");
+        }
         try {
             return time(s, end, absent);
         } catch (IllegalArgumentException e) {

@@ -264,6 +264,11 @@ public final class ServeCommand implements Callable<Integer> {
             java.util.Map<String, String> detail = new java.util.TreeMap<>(IncidentApi.counts(out));
             detail.put("file", file);
             server.audit().append(null, host, "create", "serve --incidents " + format, detail);
+        } catch (IncidentsCommand.NotGzip e) {
+            err.println("watchkeeper serve: incidents: " + e.getMessage());
+        } catch (java.io.UncheckedIOException e) {
+            err.println("watchkeeper serve: incidents" + (e.getCause() instanceof IncidentsCommand.NotGzip n ? ": " + n.getMessage()
+                    : " " + l[1] + ": " + e.getCause().getMessage()));
         } catch (java.io.IOException | RuntimeException e) {
             err.println("watchkeeper serve: incidents " + l[1] + ": " + e.getMessage());
         }

@@ -93,4 +93,130 @@ class IncidentsCommandTest {
                 "--countries", tmp.resolve("cc.csv").toString(), "--db", db);
         assertThat(countries.exit()).isEqualTo(1);
     }
+
+    /** Three ASAM rows in the export's form (header ending in a comma, positions on two lines). */
+    static final String ASAM_CSV = "reference,date,position,navArea,subreg,hostility,victim,description,\n"
+            + "2022-148,2022-05-28,\"1°07'00\"\"N\n103°31'00\"\"E\",XI,71,,x,\"INDONESIA: three robbers armed with knives boarded\",\n"
+            + "2022-149,2022-05-27,\"1°07'00\"\"N\n103°30'00\"\"E\",XI,71,Boarding,x,\"INDONESIA: four robbers boarded\",\n"
+            + "2022-150,2022-05-26,\"1°00'00\"\"N\n103°00'00\"\"E\",XI,71,,x,\"INDONESIA: robbers boarded and stole stores\",\n";
+
+    private String smallStore() throws java.io.IOException {
+        Path csv = tmp.resolve("asam.csv");
+        Files.writeString(csv, ASAM_CSV);
+        String db = tmp.resolve("small").toString();
+        Cli.Run r = Cli.run("incidents", "import", "--format", "asam", csv.toString(), "--db", db);
+        assertThat(r.exit()).as(r.err()).isZero();
+        return db;
+    }
+
+    private static Cli.Run runWithFailingStdout(String failure, String... args) {
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = Main.commandLine(new java.io.ByteArrayInputStream(new byte[0]), new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException(failure);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                throw new java.io.IOException(failure);
+            }
+        }, new java.io.PrintWriter(err, true)).execute(args);
+        return new Cli.Run(code, "", err.toString());
+    }
+
+    /** {@code incidents list ... | head -3}: the reader leaving early ends the run quietly (exit 0); a full disk is an error. */
+    @Test
+    void listAndImportEndQuietlyWhenTheReaderOfStdoutGoesAway() throws Exception {
+        String db = smallStore();
+        for (String format : java.util.List.of("json", "csv")) {
+            Cli.Run gone = runWithFailingStdout("Broken pipe", "incidents", "list", "--db", db, "--format", format);
+            assertThat(gone.exit()).isZero();
+            assertThat(gone.err()).isEmpty();
+            Cli.Run full = runWithFailingStdout("No space left on device", "incidents", "list", "--db", db, "--format", format);
+            assertThat(full.exit()).isEqualTo(1);
+            assertThat(full.err()).isEqualTo("watchkeeper incidents list: cannot write the answer: No space left on device\n");
+        }
+        // import's answer on stdout: the import is done, and its summary still goes to stderr
+        Cli.Run again = runWithFailingStdout("Broken pipe", "incidents", "import", "--format", "asam",
+                tmp.resolve("asam.csv").toString(), "--db", db);
+        assertThat(again.exit()).isZero();
+        assertThat(again.err()).isEqualTo("asam.csv: 3 rows, 0 imported (new), 0 updated, 3 unchanged, 0 rejected\n");
+    }
+
+    /** A .gz file cut short, corrupt, empty or not gzip at all: named as not valid gzip, exit 1, nothing imported. */
+    @Test
+    void aDamagedGzipFileIsNamedAndNothingIsImported() throws Exception {
+        StringBuilder big = new StringBuilder(ASAM_CSV);
+        for (int k = 0; k < 2000; k++) {
+            big.append("2023-").append(k).append(",2023-01-01,\"1°00'00\"\"N\n103°00'00\"\"E\",XI,71,,x,\"INDONESIA: row ")
+                    .append(k * 7919 % 10007).append(" robbers boarded\",\n");
+        }
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(gz)) {
+            z.write(big.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        byte[] whole = gz.toByteArray();
+        String db = tmp.resolve("gz").toString();
+
+        Path cut = tmp.resolve("cut.csv.gz");
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+        Cli.Run r = Cli.run("incidents", "import", "--format", "asam", cut.toString(), "--db", db);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("watchkeeper incidents import: " + cut + " is not valid gzip: it ends before its compressed"
+                + " data does (the file was cut short, e.g. a copy or download not finished); nothing was imported\n");
+        assertThat(r.out()).isEmpty();
+
+        Path corrupt = tmp.resolve("corrupt.csv.gz");
+        byte[] bad = whole.clone();
+        bad[bad.length - 5] ^= 0x55; // the trailer's length no longer matches
+        Files.write(corrupt, bad);
+        r = Cli.run("incidents", "import", "--format", "asam", corrupt.toString(), "--db", db);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).startsWith("watchkeeper incidents import: " + corrupt + " is not valid gzip: its compressed data is corrupt (")
+                .endsWith("); nothing was imported\n");
+
+        Path plain = tmp.resolve("plain.csv.gz");
+        Files.writeString(plain, ASAM_CSV);
+        r = Cli.run("incidents", "import", "--format", "asam", plain.toString(), "--db", db);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("watchkeeper incidents import: " + plain + " is not valid gzip: it does not start with"
+                + " gzip's signature 1f 8b (it starts with 72 65); nothing was imported\n");
+
+        Path empty = tmp.resolve("empty.csv.gz");
+        Files.write(empty, new byte[0]);
+        r = Cli.run("incidents", "import", "--format", "asam", empty.toString(), "--db", db);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("watchkeeper incidents import: " + empty + " is not valid gzip: the file is empty; nothing was imported\n");
+        assertThat(Files.exists(Path.of(db))).isFalse();
+
+        // the whole file imports, and gzip is known by its content too, whatever the name
+        Path named = tmp.resolve("whole.csv");
+        Files.write(named, whole);
+        r = Cli.run("incidents", "import", "--format", "asam", named.toString(), "--db", db);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.json().get("imported").asInt()).isEqualTo(2003);
+    }
+
+    /** An empty time, and a window whose start is after its end, are usage errors naming the options. */
+    @Test
+    void anEmptyTimeAndAnInvertedWindowAreUsageErrors() throws Exception {
+        String db = smallStore();
+        Cli.Run empty = Cli.run("incidents", "list", "--db", db, "--from", "");
+        assertThat(empty.exit()).isEqualTo(2);
+        assertThat(empty.out()).isEmpty();
+        assertThat(empty.err()).startsWith("watchkeeper incidents list: --from is empty: give an ISO-8601 time or date (e.g."
+                + " 2014-10-02T18:00:00Z, 2014-10-02T18:00 (UTC), 2014-10-02T20:00+02:00 or 2014-10-02), or leave the option"
+                + " out for no bound\n");
+        assertThat(Cli.run("incidents", "list", "--db", db, "--to", " ").err())
+                .startsWith("watchkeeper incidents list: --to is empty: ");
+        Cli.Run inverted = Cli.run("incidents", "list", "--db", db, "--from", "2022-05-28", "--to", "2022-05-27");
+        assertThat(inverted.exit()).isEqualTo(2);
+        assertThat(inverted.err()).startsWith("watchkeeper incidents list: --from 2022-05-28 is after --to 2022-05-27:"
+                + " the window would be empty\n");
+        // one day as both ends is that whole day
+        Cli.Run day = Cli.run("incidents", "list", "--db", db, "--from", "2022-05-27", "--to", "2022-05-27");
+        assertThat(day.exit()).as(day.err()).isZero();
+        assertThat(day.json()).extracting(x -> x.get("id").asText()).containsExactly("asam-2022-149");
+    }
 }
