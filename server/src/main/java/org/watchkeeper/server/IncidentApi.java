@@ -214,9 +214,12 @@ public final class IncidentApi {
             Incident old = find(ctx, server);
             owner(p, old, "categorise");
             JsonNode body = object(ctx);
-            String reason = Api.text(body, "reason");
-            if (reason == null || reason.isBlank()) {
-                throw new Api.BadRequest("reason is required: say why the category differs from the computed one");
+            for (var it = body.fieldNames(); it.hasNext(); ) {
+                String f = it.next();
+                if (!f.equals("category") && !f.equals("reason")) {
+                    // a misspelt field ("categroy") would otherwise be read as the category left out
+                    throw new Api.BadRequest("unknown field '" + f + "'; a category override has category, reason");
+                }
             }
             JsonNode c = body.get("category");
             if (c == null) {
@@ -225,6 +228,14 @@ public final class IncidentApi {
             if (!c.isNull() && !c.isTextual()) {
                 throw new Api.BadRequest("category must be a string, CAT 1..CAT 4, or null to return to the computed one, not "
                         + Api.describe(c) + ": " + c);
+            }
+            if (c.isTextual() && c.asText().isBlank()) {
+                throw new Api.BadRequest("category is empty: CAT 1..CAT 4, or null to return to the computed one");
+            }
+            String reason = Api.text(body, "reason");
+            if (reason == null || reason.isBlank()) {
+                throw new Api.BadRequest("reason is required: say why " + (c.isNull() ? "the computed category applies again"
+                        : "the category differs from the computed one"));
             }
             if (!c.isNull() && !old.type().boarded()) {
                 // ReCAAP ISC categorises actual incidents only; attempts and approaches have no category
@@ -242,6 +253,10 @@ public final class IncidentApi {
         });
         app.get("/api/incidents/{id}/nearby", ctx -> {
             Incident i = find(ctx, server);
+            // not filters but the search's own measures: given empty (radius_km=), a value was meant and is missing
+            notEmpty(ctx, "radius_km", "a radius in km, > 0 and <= " + (int) MAX_RADIUS_KM, (int) DEFAULT_RADIUS_KM + " km");
+            notEmpty(ctx, "hours", "hours either side of the incident time, 0.." + (int) MAX_HOURS, (int) DEFAULT_HOURS + " h");
+            notEmpty(ctx, "fixes_only", "true or false", "false");
             double r = Api.positive(ctx, "radius_km", MAX_RADIUS_KM, DEFAULT_RADIUS_KM, false);
             double h = Api.number(ctx, "hours", 0, MAX_HOURS, DEFAULT_HOURS, false);
             boolean fixesOnly = Api.bool(ctx, "fixes_only", false);
@@ -300,6 +315,19 @@ public final class IncidentApi {
             }
             ctx.result(main.toString());
         });
+    }
+
+    /**
+     * Refuses a query parameter given with an empty value ({@code ?radius_km=}), which would otherwise stand for
+     * its default unseen.
+     *
+     * @throws Api.BadRequest {@code radius_km is empty: give a radius in km, ..., or leave it out for 10 km}
+     */
+    static void notEmpty(Context ctx, String name, String what, String dflt) {
+        String v = ctx.queryParam(name);
+        if (v != null && v.isBlank()) {
+            throw new Api.BadRequest(name + " is empty: give " + what + ", or leave it out for " + dflt);
+        }
     }
 
     // ---- reading and writing ----

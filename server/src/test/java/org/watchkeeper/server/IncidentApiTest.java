@@ -515,6 +515,14 @@ class IncidentApiTest {
         assertError(call(ALICE, "PUT", path, "{\"category\":\"CAT 1\",\"reason\":\"  \"}"), 400, "reason is required");
         assertError(call(ALICE, "PUT", path, "{\"category\":\"CAT 7\",\"reason\":\"x\"}"), 400, "unknown category 'CAT 7'");
         assertError(call(ALICE, "PUT", path, "{\"reason\":\"x\"}"), 400, "category is required");
+        assertError(call(ALICE, "PUT", path, "{}"), 400,
+                "category is required: CAT 1..CAT 4, or null to return to the computed one");
+        assertError(call(ALICE, "PUT", path, "{\"category\":\"\",\"reason\":\"x\"}"), 400,
+                "category is empty: CAT 1..CAT 4, or null to return to the computed one");
+        assertError(call(ALICE, "PUT", path, "{\"category\":null}"), 400,
+                "reason is required: say why the computed category applies again");
+        assertError(call(ALICE, "PUT", path, "{\"categroy\":\"CAT 1\",\"reason\":\"x\"}"), 400,
+                "unknown field 'categroy'; a category override has category, reason");
         assertError(call(PAT, "PUT", path, "{\"category\":\"CAT 1\",\"reason\":\"x\"}"), 403, "only organisation host");
         Reply cat = call(ALICE, "PUT", path, "{\"category\":\"CAT 1\",\"reason\":\"master later reported a crew member missing\"}");
         assertThat(cat.status()).as(cat.body()).isEqualTo(200);
@@ -722,6 +730,13 @@ class IncidentApiTest {
         assertError(get(ALICE, "/api/incidents/" + id + "/nearby?radius_km=900"), 400, "radius_km must be > 0 and <= 500: 900");
         assertError(get(ALICE, "/api/incidents/" + id + "/nearby?hours=-1"), 400, "hours must be in 0..168");
         assertError(get(ALICE, "/api/incidents/" + id + "/nearby?hours=abc"), 400, "hours must be a number");
+        // given empty, a measure is a 400 naming it, not its default unseen
+        assertError(get(ALICE, "/api/incidents/" + id + "/nearby?radius_km="), 400,
+                "radius_km is empty: give a radius in km, > 0 and <= 500, or leave it out for 10 km");
+        assertError(get(ALICE, "/api/incidents/" + id + "/nearby?radius_km=5&hours="), 400,
+                "hours is empty: give hours either side of the incident time, 0..168, or leave it out for 6 h");
+        assertError(get(ALICE, "/api/incidents/" + id + "/nearby?fixes_only="), 400,
+                "fixes_only is empty: give true or false, or leave it out for false");
     }
 
     @Test
