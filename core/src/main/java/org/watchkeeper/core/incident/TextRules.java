@@ -14,14 +14,19 @@ import java.util.regex.Pattern;
  * and "escaped empty-handed" are recognised before the positive words.
  *
  * <ul>
- *   <li>Type, first match wins: "hijack" → hijacking; "kidnap", "abduct" → kidnapping; theft words
+ *   <li>Type, first match wins: "hijack" (not "with intent to hijack", "attempted to hijack", "hijack
+ *       attempt", "foiled hijacking") → hijacking; "kidnap", "abduct" → kidnapping; theft words
  *       ("stole", "stolen", "robbed", "escaped with", "siphon") not negated → robbery; "boarded",
- *       "boarding", "climbed on board" → boarding; "fired upon/at", "shot at", "opened fire" →
- *       firing upon; "attempt" → attempted attack; "suspicious", "approach" → suspicious approach;
- *       otherwise other.</li>
- *   <li>Weapons: guns, gun, firearm, rifle, pistol, AK-47, machine gun, grenade, RPG → guns; knife,
- *       knives, machete, parang, sword, iron bar/rod, crowbar → knives; "unarmed", "not armed" →
- *       none; "armed" alone → armed, unspecified; otherwise not stated.</li>
+ *       "boarding", "climbed on board" → boarding, except a boarding tried and not achieved ("attempted
+ *       to board", "boarding attempt", "tried to board", "prevented them from boarding", "boarding was
+ *       aborted") and one by the defenders or the authorities ("the coast guard boarded the vessel for
+ *       investigation", "boarded by authorities", {@link #defendersBoarding}); "fired upon/at", "shot at",
+ *       "opened fire" → firing upon; "attempt" → attempted attack; "suspicious", "approach" → suspicious
+ *       approach; otherwise other.</li>
+ *   <li>Weapons, the perpetrators' only (the arms of the ship's guards, security team, a navy, coast
+ *       guard or police are left out, {@link #defendersArms}): guns, gun, firearm, rifle, pistol, AK-47,
+ *       machine gun, grenade, RPG → guns; knife, knives, machete, parang, sword, iron bar/rod, crowbar →
+ *       knives; "unarmed", "not armed" → none; "armed" alone → armed, unspecified; otherwise not stated.</li>
  *   <li>Crew harm, most severe found: killed, dead, murdered, shot dead → killed; kidnapped,
  *       abducted, taken ashore → kidnapped; injured, wounded, assaulted, beaten, stabbed → injured;
  *       threatened, tied up, held hostage, taken hostage → threatened; "crew (are/were) safe", "not
@@ -64,7 +69,21 @@ public final class TextRules {
                     + "\\s+([a-z]+\\s+){0,4}?(stolen|taken|missing)\\b"
                     + "|empty[- ]handed|without (stealing|taking) anything)");
     private static final Pattern BOARD = Pattern.compile("\\b(boarded|boarding|climbed on ?board|got on ?board)");
-    private static final Pattern ATTEMPTED_BOARDING = Pattern.compile("\\battempt\\w*\\s+(to\\s+)?board\\w*");
+    /**
+     * A boarding tried and not achieved: "attempted to board", "attempts at boarding", "boarding attempt",
+     * "tried to board", "unable to board", "prevented them from boarding", "aborted the boarding", "boarding was
+     * prevented", "without boarding".
+     */
+    private static final Pattern ATTEMPTED_BOARDING = Pattern.compile("\\battempt\\w*\\s+((to|at)\\s+)?board\\w*"
+            + "|\\bboard\\w*\\s+attempts?\\b"
+            + "|\\b(tried|trying|try|tries|unable|failed|fail|fails|could not|couldn't|did not|didn't|not able)\\s+(to\\s+)?board\\w*"
+            + "|\\b(prevent\\w*|thwart\\w*|foil\\w*|repel\\w*|avert\\w*|abort\\w*|abandon\\w*)\\s+([a-z']+\\s+){0,3}?board\\w*"
+            + "|\\bboarding\\s+(was|were)\\s+(prevented|aborted|thwarted|foiled|averted|unsuccessful|repelled|not successful)"
+            + "|\\b(no|without)\\s+boarding\\b");
+    /** A hijacking intended or tried, not done: "with intent to hijack", "attempted to hijack", "hijack attempt", "foiled hijacking". */
+    private static final Pattern HIJACK_NOT_DONE = Pattern.compile("\\b(intent\\w*|attempt\\w*|tried|trying|failed|plann?\\w*|plot\\w*)"
+            + "\\s+([a-z']+\\s+){0,2}?to\\s+hijack\\w*|\\bhijack\\w*\\s+attempts?\\b"
+            + "|\\b(failed|foiled|thwarted|prevented|aborted|attempted)\\s+(the\\s+|a\\s+)?hijack\\w*|\\bfalsely reported (being )?hijacked");
     private static final Pattern FIRED = Pattern.compile("\\b(fired (up)?on|fired at|shot at|opened fire|fire (up)?on the)");
     private static final Pattern ATTEMPT = Pattern.compile("\\battempt");
     private static final Pattern SUSPICIOUS = Pattern.compile("\\b(suspicious|approach)");
@@ -146,7 +165,7 @@ public final class TextRules {
     /** The incident type from text, by the rules in the class description. */
     public static IncidentType type(String text) {
         String t = lower(text);
-        if (HIJACK.matcher(t).find()) {
+        if (HIJACK.matcher(HIJACK_NOT_DONE.matcher(t).replaceAll(" ")).find()) {
             return IncidentType.HIJACKING;
         }
         if (KIDNAP.matcher(t).find()) {
@@ -155,7 +174,7 @@ public final class TextRules {
         if (theft(t)) {
             return IncidentType.ROBBERY;
         }
-        if (BOARD.matcher(ATTEMPTED_BOARDING.matcher(t).replaceAll(" ")).find()) {
+        if (BOARD.matcher(defendersBoarding(ATTEMPTED_BOARDING.matcher(t).replaceAll(" "))).find()) {
             return IncidentType.BOARDING;
         }
         if (FIRED.matcher(t).find()) {
@@ -176,9 +195,9 @@ public final class TextRules {
         return THEFT.matcher(t).find();
     }
 
-    /** The weapons from text. */
+    /** The weapons from text: the perpetrators', not those of the ship's guards or of a navy ({@link #defendersArms}). */
     public static Weapons weapons(String text) {
-        String t = lower(text);
+        String t = defendersArms(lower(text));
         if (GUNS.matcher(t).find()) {
             return Weapons.GUNS;
         }
@@ -192,6 +211,184 @@ public final class TextRules {
             return Weapons.ARMED_UNSPECIFIED;
         }
         return Weapons.NOT_STATED;
+    }
+
+    /** Who may carry arms in a report: the perpetrators and their craft. */
+    private static final Pattern PERPETRATOR = Pattern.compile("(skiffs?|motherships?|robbers?|pirates?|perpetrators?|men|persons?"
+            + "|intruders?|thieves|thief|attackers?|assailants?|suspects?|boarders?|individuals?|gunmen|people|militants?|criminals?"
+            + "|bandits?|rebels?|hijackers?|kidnappers?|gang|culprits?|youths?|raiders?)");
+    /** ... and those who defend the ship: its guards and security team, a navy, coast guard, police or army. */
+    private static final Pattern DEFENDER = Pattern.compile("(security|guards?|guardsm[ae]n|navy|naval|police|policem[ae]n|soldiers?"
+            + "|troops|marines|military|army|gendarmes?|gendarmerie|escorts?|vpd|coastguards?|warships?|forces)");
+    /** A weapon seen or found: whoever saw it, it is not theirs. */
+    private static final Pattern SEEN = Pattern.compile("(noticed|sighted|sighting|saw|seeing|spotted|spotting|noticing|observed|seen"
+            + "|detected|found|recovered|seized|confiscated)");
+    /** Before a word, what makes it no actor: "wearing military fatigues", "dressed as police", "claiming to be soldiers". */
+    private static final Pattern NOT_ACTOR_BEFORE = Pattern.compile("(wearing|dressed|in|as|like|be|fake|mock)");
+    /** After a word, what makes it no actor: "military fatigues", "military type rifle", "police stated", "military spokesman". */
+    private static final Pattern NOT_ACTOR_AFTER = Pattern.compile("(fatigues|uniforms?|style|styled|clothing|clothes|dress|type|grey|gray"
+            + "|camouflage|stated|said|says|reported|confirmed|added|announced|claimed|told|spokesman|spokesperson|sources?|officials?)");
+    /** A preposition making the word after it (within three words) the object of the act: "fired at the navy patrol". */
+    private static final Pattern OBJECT_OF = Pattern.compile("(at|upon|on|towards?|against)");
+    private static final Pattern WORD = Pattern.compile("[a-z][a-z'-]*");
+    private static final Pattern CLAUSE = Pattern.compile("[^.;!?\\n]+");
+
+    /** Who boards a ship to defend or inspect it: {@link #DEFENDER}, authorities, officials, a pilot, customs. */
+    private static final Pattern OFFICIAL = Pattern.compile("authorities|officials|pilots?|customs|investigators|inspectors");
+
+    /**
+     * The text with the boarding words that tell of the defenders or authorities boarding blanked out: "the
+     * Singapore Coast Guard boarded the vessel for investigation", "the vessel was boarded by authorities", "the
+     * pilot boarded with four armed guards". The actor is found as for weapons ({@link #defendersArms}); "boarded
+     * by X" is X's.
+     */
+    static String defendersBoarding(String t) {
+        char[] out = t.toCharArray();
+        Matcher clause = CLAUSE.matcher(t);
+        while (clause.find()) {
+            String c = clause.group();
+            List<int[]> words = new ArrayList<>();
+            for (Matcher w = WORD.matcher(c); w.find(); ) {
+                words.add(new int[] {w.start(), w.end()});
+            }
+            for (Matcher m = BOARD.matcher(c); m.find(); ) {
+                int i = 0;
+                while (i + 1 < words.size() && words.get(i + 1)[0] <= m.start()) {
+                    i++;
+                }
+                if (boardedByOfficials(c, words, i)) {
+                    java.util.Arrays.fill(out, clause.start() + m.start(), clause.start() + m.end(), ' ');
+                }
+            }
+        }
+        return new String(out);
+    }
+
+    private static boolean boardedByOfficials(String c, List<int[]> words, int i) {
+        if (i + 1 < words.size() && word(c, words, i + 1).equals("by")) {
+            for (int k = i + 2; k < Math.min(words.size(), i + 6); k++) {
+                String w = word(c, words, k);
+                if (PERPETRATOR.matcher(w).matches()) {
+                    return false;
+                }
+                if (DEFENDER.matcher(w).matches() || OFFICIAL.matcher(w).matches()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (int k = i - 1; k >= 0; k--) {
+            String w = word(c, words, k);
+            boolean perpetrator = PERPETRATOR.matcher(w).matches();
+            if (!perpetrator && !DEFENDER.matcher(w).matches() && !OFFICIAL.matcher(w).matches() || !actor(c, words, k)) {
+                continue;
+            }
+            return !perpetrator;
+        }
+        return false;
+    }
+
+    /**
+     * The text with the weapon words that belong to the ship's defenders blanked out, so that "the armed
+     * security team on board fired warning shots", "an embarked Nigerian Navy armed security team", "four shore
+     * security guards pointed their guns at the robbers" and "the coast guard fired machine gun rounds" do not
+     * make the perpetrators armed. Within each sentence a weapon word is the defenders' when "armed" (or
+     * "unarmed") is followed, within three words, first by a defender ("armed security team", "armed guards",
+     * "armed forces") rather than a perpetrator ("armed pirates"); "gunmen" right after a defender ("port
+     * security gunmen"); otherwise when the nearest actor before it is a defender ("guards armed with rifles"),
+     * passing over an actor that is the object of the act ("fired at the navy patrol", "the warship was attacked
+     * with AK-47s"), a speaker ("police stated that a rifle ..."), clothing ("wearing military fatigues"),
+     * a hostage, and ending at a word of seeing ("the guards noticed three rifles in the skiff": the
+     * perpetrators'). A weapon with no actor before it is the perpetrators', as before.
+     */
+    static String defendersArms(String t) {
+        char[] out = t.toCharArray();
+        Matcher clause = CLAUSE.matcher(t);
+        while (clause.find()) {
+            String c = clause.group();
+            List<int[]> words = new ArrayList<>();
+            for (Matcher w = WORD.matcher(c); w.find(); ) {
+                words.add(new int[] {w.start(), w.end()});
+            }
+            for (Pattern weapon : List.of(GUNS, KNIVES, UNARMED, ARMED)) {
+                for (Matcher m = weapon.matcher(c); m.find(); ) {
+                    int i = 0;
+                    while (i + 1 < words.size() && words.get(i + 1)[0] <= m.start()) {
+                        i++;
+                    }
+                    if (defenders(c, words, i, m.group())) {
+                        java.util.Arrays.fill(out, clause.start() + m.start(), clause.start() + m.end(), ' ');
+                    }
+                }
+            }
+        }
+        return new String(out);
+    }
+
+    /** Whether the weapon word at word {@code i} of clause {@code c} belongs to the defenders (see {@link #defendersArms}). */
+    private static boolean defenders(String c, List<int[]> words, int i, String weapon) {
+        String first = word(c, words, i);
+        if (weapon.equals("armed") || first.equals("unarmed")) {
+            // an adjective: the actor it describes follows ("armed security team"), unless "armed with" follows
+            if (i + 1 < words.size() && !word(c, words, i + 1).equals("with")) {
+                for (int k = i + 1; k < Math.min(words.size(), i + 4); k++) {
+                    String w = word(c, words, k);
+                    if (PERPETRATOR.matcher(w).matches()) {
+                        return false;
+                    }
+                    if (DEFENDER.matcher(w).matches()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        if (weapon.equals("gunmen")) {
+            return i > 0 && DEFENDER.matcher(word(c, words, i - 1)).matches();
+        }
+        for (int k = i - 1; k >= 0; k--) {
+            String w = word(c, words, k);
+            if (SEEN.matcher(w).matches()) {
+                return false;
+            }
+            boolean perpetrator = PERPETRATOR.matcher(w).matches();
+            if (!perpetrator && !DEFENDER.matcher(w).matches() || !actor(c, words, k)) {
+                continue;
+            }
+            return !perpetrator;
+        }
+        return false;
+    }
+
+    /** Whether the actor word {@code k} acts here, not being an object, a speaker, clothing or a hostage. */
+    private static boolean actor(String c, List<int[]> words, int k) {
+        String next = k + 1 < words.size() ? word(c, words, k + 1) : "";
+        String after = k + 2 < words.size() ? word(c, words, k + 2) : "";
+        if (next.equals("who") || next.equals("that")) {
+            return true; // "fired at the pirates who had boarded": the subject of what follows
+        }
+        if (next.equals("hostage") || NOT_ACTOR_AFTER.matcher(next).matches()) {
+            return false;
+        }
+        if (next.matches("was|were|been|being") && after.endsWith("ed") && !after.equals("armed")) {
+            return false; // "the warship was attacked with AK-47s"
+        }
+        if (k > 0 && NOT_ACTOR_BEFORE.matcher(word(c, words, k - 1)).matches()) {
+            return false;
+        }
+        for (int j = k - 1; j >= Math.max(0, k - 3); j--) {
+            String w = word(c, words, j);
+            if (OBJECT_OF.matcher(w).matches()) {
+                return false;
+            }
+            if (PERPETRATOR.matcher(w).matches() || DEFENDER.matcher(w).matches()) {
+                break;
+            }
+        }
+        return true;
+    }
+
+    private static String word(String c, List<int[]> words, int k) {
+        return c.substring(words.get(k)[0], words.get(k)[1]);
     }
 
     /** The treatment of the crew from text. */
