@@ -156,6 +156,35 @@ public final class IncidentsCommand implements Runnable {
         return "its compressed data is corrupt (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")";
     }
 
+    /** A country names file (--countries, or country_codes.csv beside the IMB file) that is not one. */
+    static final class BadCountries extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        BadCountries(Path file, String why) {
+            super("country names " + file + ": " + why);
+        }
+    }
+
+    /** Another format's columns in {@code header}: {@code " (its header is imb's: give --format imb)"}, or "". */
+    static String otherFormat(Format format, Path file) {
+        try (java.io.BufferedReader r = new java.io.BufferedReader(open(file))) {
+            String header = r.readLine();
+            if (header == null) {
+                return "";
+            }
+            java.util.Set<String> cols = new java.util.HashSet<>();
+            for (String c : header.toLowerCase(java.util.Locale.ROOT).replace("\uFEFF", "").split(",")) {
+                cols.add(c.strip());
+            }
+            Format other = format == Format.asam ? Format.imb : Format.asam;
+            List<String> required = other == Format.asam ? List.of("reference", "date", "position", "hostility", "victim", "description")
+                    : List.of("date", "time", "longitude", "latitude", "attack_type", "attack_description");
+            return cols.containsAll(required) ? " (its header is " + other + "'s: give --format " + other + ")" : "";
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
     /**
      * Reads a dataset file (gzip by name). For IMB, country names come from {@code countries}, or from
      * {@code country_codes.csv} beside the file when that exists.
@@ -173,6 +202,8 @@ public final class IncidentsCommand implements Runnable {
         if (names != null && Files.isRegularFile(names)) {
             try (Reader r = open(names)) {
                 byCode = ImbImporter.countryNames(r);
+            } catch (IllegalArgumentException e) {
+                throw new BadCountries(names, e.getMessage());
             }
         }
         try (Reader r = open(file)) {
@@ -270,8 +301,11 @@ public final class IncidentsCommand implements Runnable {
             ImportResult res;
             try {
                 res = read(format, file, countries, org, user);
+            } catch (BadCountries e) {
+                err.println("watchkeeper incidents import: " + e.getMessage());
+                return 2;
             } catch (IllegalArgumentException e) {
-                err.println("watchkeeper incidents import: " + file + ": " + e.getMessage());
+                err.println("watchkeeper incidents import: " + file + ": " + e.getMessage() + otherFormat(format, file));
                 return 2;
             } catch (NotGzip e) {
                 err.println("watchkeeper incidents import: " + e.getMessage());
@@ -287,6 +321,11 @@ public final class IncidentsCommand implements Runnable {
             }
             IncidentImport.Outcome summary;
             Path dir = db == null ? defaultDb() : db;
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                err.println("watchkeeper incidents import: --db " + dir + " is a file, not a folder: give the incident store's"
+                        + " folder (a server's is DATA/incidents)");
+                return 1;
+            }
             // the folder first (a server holds its incidents folder while it runs), then the store in it
             try (DataFolderLock lock = DataFolderLock.acquire(dir, "watchkeeper incidents import");
                     HistoryStore store = DuckDbHistoryStore.open(dir)) {
@@ -379,7 +418,8 @@ public final class IncidentsCommand implements Runnable {
             }
             Path dir = db == null ? defaultDb() : db;
             if (!Files.isRegularFile(dir.resolve(DuckDbHistoryStore.FILE_NAME))) {
-                err.println("watchkeeper incidents list: no incident store in " + dir);
+                err.println("watchkeeper incidents list: " + (Files.exists(dir) && !Files.isDirectory(dir)
+                        ? "--db " + dir + " is a file, not an incident store's folder" : "no incident store in " + dir));
                 return 1;
             }
             List<IncidentRow> rows;

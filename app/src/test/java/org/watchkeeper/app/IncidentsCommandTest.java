@@ -219,4 +219,43 @@ class IncidentsCommandTest {
         assertThat(day.exit()).as(day.err()).isZero();
         assertThat(day.json()).extracting(x -> x.get("id").asText()).containsExactly("asam-2022-149");
     }
+
+    /** A file of the other format, a --countries file that is no country list, and a --db that is a file are each named. */
+    @Test
+    void theWrongFileIsNamedForWhatItIs() throws Exception {
+        Path asam = tmp.resolve("asam.csv");
+        Files.writeString(asam, ASAM_CSV);
+        Path imb = tmp.resolve("attacks.csv");
+        Files.writeString(imb, "date,time,longitude,latitude,attack_type,location_description,nearest_country,eez_country,"
+                + "shore_distance,shore_longitude,shore_latitude,attack_description,vessel_name,vessel_type,vessel_status,data_source\n"
+                + "2020-01-02,\"NA\",104.5,1.2,\"Boarded\",Singapore Strait,SGP,SGP,5,104,1.3,\"Robbers boarded.\",X,\"NA\",\"NA\",imb\n");
+        String db = tmp.resolve("wrong").toString();
+        Cli.Run r = Cli.run("incidents", "import", "--format", "imb", asam.toString(), "--db", db);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("watchkeeper incidents import: " + asam + ": the header lacks the column(s) [time, longitude,")
+                .endsWith(" (its header is asam's: give --format asam)\n");
+        r = Cli.run("incidents", "import", "--format", "asam", imb.toString(), "--db", db);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).endsWith(" (its header is imb's: give --format imb)\n");
+
+        r = Cli.run("incidents", "import", "--format", "imb", imb.toString(), "--countries", asam.toString(), "--db", db);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("watchkeeper incidents import: country names " + asam + ": the header lacks the column(s)"
+                + " country and country_name (it has [reference, date, position, navArea, subreg, hostility, victim, description, ]):"
+                + " not a country_codes.csv\n");
+        Path names = tmp.resolve("cc.csv");
+        Files.writeString(names, "country,region,country_name\nSGP,Asia,Singapore\n");
+        r = Cli.run("incidents", "import", "--format", "imb", imb.toString(), "--countries", names.toString(), "--db", db);
+        assertThat(r.exit()).as(r.err()).isZero();
+        Cli.Run list = Cli.run("incidents", "list", "--db", db);
+        assertThat(list.json().get(0).get("place").asText()).isEqualTo("Singapore Strait, Singapore");
+
+        r = Cli.run("incidents", "import", "--format", "asam", asam.toString(), "--db", names.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("watchkeeper incidents import: --db " + names + " is a file, not a folder: give the incident"
+                + " store's folder (a server's is DATA/incidents)\n");
+        r = Cli.run("incidents", "list", "--db", names.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("watchkeeper incidents list: --db " + names + " is a file, not an incident store's folder\n");
+    }
 }

@@ -69,10 +69,17 @@ public final class ImbImporter {
      * Reads {@code country_codes.csv} (columns country, region, country_name).
      *
      * @return ISO 3166-1 alpha-3 code → country name
+     * @throws IllegalArgumentException when the header lacks the column country or country_name
      */
     public static Map<String, String> countryNames(Reader in) {
         Map<String, String> out = new HashMap<>();
-        try (CSVParser p = CSVParser.parse(in, CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build())) {
+        try (CSVParser p = CSVParser.parse(in, CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                .setAllowMissingColumnNames(true).build())) {
+            if (!p.getHeaderMap().containsKey("country") || !p.getHeaderMap().containsKey("country_name")) {
+                // another file given for the names (the dataset itself, say) would leave every place unnamed, unseen
+                throw new IllegalArgumentException("the header lacks the column(s) country and country_name (it has "
+                        + p.getHeaderNames() + "): not a country_codes.csv");
+            }
             for (CSVRecord r : p) {
                 if (r.isMapped("country") && r.isMapped("country_name")) {
                     out.put(r.get("country").strip(), r.get("country_name").strip());
