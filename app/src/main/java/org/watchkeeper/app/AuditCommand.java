@@ -71,7 +71,15 @@ public final class AuditCommand implements Runnable {
                         + (Files.isRegularFile(file) ? ": permission denied" : ": not a regular file"));
                 return 2;
             }
-            AuditLog.Verification v = AuditLog.verify(file, head);
+            AuditLog.Verification v;
+            try {
+                v = AuditLog.verify(file, head);
+            } catch (AuditLog.BadHead e) {
+                // the end cannot be checked: the log is not shown intact
+                spec.commandLine().getErr().println(spec.qualifiedName() + ": " + e.getMessage());
+                spec.commandLine().getErr().flush();
+                return 1;
+            }
             if (v.ok()) {
                 spec.commandLine().getOut().println(v.message());
                 spec.commandLine().getOut().flush();

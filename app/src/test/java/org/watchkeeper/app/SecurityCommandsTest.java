@@ -189,6 +189,17 @@ class SecurityCommandsTest {
         assertThat(head.exit()).isEqualTo(2);
         assertThat(head.err()).startsWith("watchkeeper audit verify: --head must be a SHA-256 hash, 64 hexadecimal digits"
                 + " (the last entry's \"hash\"): 'abc'\n");
+        // a head file that cannot say the end: named, exit 1 (the log is not shown intact)
+        Path log = data.resolve("audit.log");
+        Files.writeString(data.resolve("audit.log.head"), "garbage");
+        Cli.Run bad = Cli.run("audit", "verify", log.toString());
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err()).isEqualTo("watchkeeper audit verify: the head file " + data.resolve("audit.log.head") + " cannot be"
+                + " read as the log's end: it is not JSON (it holds {\"seq\":N,\"hash\":\"...\"}, the last entry's; give that hash"
+                + " with --head instead)\n");
+        Files.writeString(data.resolve("audit.log.head"), "{\"seq\":1}");
+        assertThat(Cli.run("audit", "verify", log.toString()).err()).contains("it has no \"hash\" of 64 hexadecimal digits");
+        Files.delete(data.resolve("audit.log.head"));
         // the empty log's end is the genesis hash, in either case
         assertThat(Cli.run("audit", "verify", "--head", AuditLog.GENESIS, data.resolve("audit.log").toString()).exit()).isZero();
     }

@@ -213,11 +213,36 @@ public final class AuditLog implements AutoCloseable {
      * when there is no head file.
      */
     static String[] headFile(Path file) throws IOException {
-        if (!Files.exists(head(file))) {
+        Path head = head(file);
+        if (!Files.exists(head)) {
             return null;
         }
-        JsonNode h = Rows.JSON.readTree(head(file).toFile());
-        return new String[] {h.path("hash").asText(), head(file).getFileName() + " (seq " + h.path("seq").asText() + ")"};
+        if (!Files.isRegularFile(head)) {
+            throw new BadHead(head, "it is not a file");
+        }
+        JsonNode h;
+        try {
+            h = Rows.JSON.readTree(head.toFile());
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new BadHead(head, "it is not JSON");
+        }
+        if (h == null || !h.path("hash").isTextual() || !h.path("hash").asText().matches("[0-9a-f]{64}")) {
+            throw new BadHead(head, "it has no \"hash\" of 64 hexadecimal digits");
+        }
+        return new String[] {h.path("hash").asText(), head.getFileName() + " (seq " + h.path("seq").asText() + ")"};
+    }
+
+    /**
+     * A log's head file ({@code FILE.head}) that cannot give the hash the log must end with: not a file, not
+     * JSON, or without a SHA-256 {@code hash}. The log's end cannot be checked against it.
+     */
+    public static final class BadHead extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        BadHead(Path head, String why) {
+            super("the head file " + head + " cannot be read as the log's end: " + why
+                    + " (it holds {\"seq\":N,\"hash\":\"...\"}, the last entry's; give that hash with --head instead)");
+        }
     }
 
     /**
