@@ -101,11 +101,16 @@ public final class IncidentsCommand implements Runnable {
      * {@link NotGzip} naming the file, also from a later read.
      */
     static Reader open(Path file) throws IOException {
-        InputStream raw = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        raw.mark(2);
+        // pushed back rather than buffered: a BufferedInputStream asks available(), which a named pipe refuses ("Illegal seek")
+        java.io.PushbackInputStream raw = new java.io.PushbackInputStream(Files.newInputStream(file), 2);
         int b0 = raw.read();
-        int b1 = raw.read();
-        raw.reset();
+        int b1 = b0 < 0 ? -1 : raw.read();
+        if (b1 >= 0) {
+            raw.unread(b1);
+        }
+        if (b0 >= 0) {
+            raw.unread(b0);
+        }
         boolean signature = b0 == 0x1f && b1 == 0x8b;
         if (!signature && !file.getFileName().toString().endsWith(".gz")) {
             return new InputStreamReader(raw, StandardCharsets.UTF_8);

@@ -106,7 +106,7 @@ class ServeIncidentsTest {
             }
             try (java.io.OutputStream w = Files.newOutputStream(second)) {
                 // the first file is in, the loader waits for the second
-                assertThat(live.get("api/incidents/asam-2022-148").statusCode()).isEqualTo(200);
+                assertThat(live.get("api/incidents/asam-2022-148").statusCode()).as(err.toString()).isEqualTo(200);
                 java.net.http.HttpResponse<String> r = live.get("api/incidents/asam-2022-149");
                 assertThat(r.statusCode()).as(r.body()).isEqualTo(503);
                 assertThat(r.body()).contains("incidents are still loading from broken.csv.gz (2 of 2 files)");
@@ -118,7 +118,8 @@ class ServeIncidentsTest {
             loader.join(120_000);
             assertThat(loader.isAlive()).as("the loader ended").isFalse();
             // the second file failed; the import has ended all the same
-            assertThat(err.toString()).contains("watchkeeper serve: incidents " + second + ": Not in GZIP format");
+            assertThat(err.toString()).contains("watchkeeper serve: incidents: " + second + " is not valid gzip: it does not start"
+                    + " with gzip's signature 1f 8b (it starts with 6e 6f); nothing was imported");
             java.net.http.HttpResponse<String> r = live.get("api/incidents/asam-2022-149");
             assertThat(r.statusCode()).as(r.body()).isEqualTo(404);
             assertThat(r.headers().firstValue("Retry-After")).isEmpty();
