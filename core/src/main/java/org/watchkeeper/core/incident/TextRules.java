@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  *       spares, paint, ropes, mooring lines, scrap, equipment, engine parts → stores; negated theft
  *       or "empty-handed" → nothing; theft of something else → stores; otherwise not stated.</li>
  *   <li>Ship status: exactly one of anchored ("anchored", "at anchor", "anchorage"), berthed
- *       ("berthed", "alongside", "moored", "at berth"), steaming ("underway", "under way", "steaming",
+ *       ("berthed", "alongside" (not a boat that "came alongside" the ship), "moored", "at berth"), steaming ("underway", "under way", "steaming",
  *       "sailing", "transiting"), drifting ("drifting") → that status; none or several → unknown.</li>
  *   <li>Actions taken: fixed phrases found in the text (alarm raised, crew mustered, evasive
  *       manoeuvres, citadel, warning shots, searched, reported to authorities, increased speed).</li>
@@ -144,6 +144,13 @@ public final class TextRules {
     private static final Pattern BERTHED = Pattern.compile("\\b(berthed|alongside|moored|at berth)\\b");
     private static final Pattern STEAMING = Pattern.compile("\\b(underway|under way|steaming|sailing|transiting)\\b");
     private static final Pattern DRIFTING = Pattern.compile("\\bdrifting\\b");
+    /**
+     * A craft coming alongside the ship ("robbers in a boat came alongside", "attempted to come alongside", "the naval
+     * vessels remained alongside"): how the perpetrators (or helpers) approached, not the ship's status berthed.
+     */
+    private static final Pattern CAME_ALONGSIDE = Pattern.compile("\\b(came|come|comes|coming|got|get|gets|getting|pulled|pulling"
+            + "|drew|drawing|moved|moving|brought|went|go|proceeded|manoeuvred|maneuvered|approached|approaching|remained|stayed"
+            + "|stay|closed)\\s+(close\\s+|up\\s+)?alongside\\b");
 
     private static final Map<String, Pattern> ACTIONS = new java.util.LinkedHashMap<>();
 
@@ -470,7 +477,7 @@ public final class TextRules {
         if (ANCHORED.matcher(t).find()) {
             found.add(VesselStatus.ANCHORED);
         }
-        if (BERTHED.matcher(t).find()) {
+        if (BERTHED.matcher(CAME_ALONGSIDE.matcher(t).replaceAll(" ")).find()) {
             found.add(VesselStatus.BERTHED);
         }
         if (STEAMING.matcher(t).find()) {

@@ -89,4 +89,18 @@ class TextRulesTest {
                 .isEqualTo(IncidentType.BOARDING);
         assertThat(TextRules.type("pirates hijacked the tanker after a failed hijack attempt the day before")).isEqualTo(IncidentType.HIJACKING);
     }
+
+    /** A boat that "came alongside" is how the robbers approached, not the ship berthed (ASAM 2001-129, 2020-281). */
+    @Test
+    void aBoatComingAlongsideIsNoBerth() {
+        assertThat(TextRules.status("An unidentified container ship was boarded 16 Apr at 1935 local time while underway in"
+                + " position 24-34N 119-04E.  Boat increased speed and came alongside while a person on board the boat threw a"
+                + " grappling hook")).isEqualTo(VesselStatus.STEAMING);
+        assertThat(TextRules.status("On 8 October, three persons in a small fishing boat came alongside a bulk carrier anchored"
+                + " near position 00:00N 051:00W, Macapa Anchorage.")).isEqualTo(VesselStatus.ANCHORED);
+        assertThat(TextRules.status("the tug attempted to come alongside and asked for last port and cargo details"))
+                .isEqualTo(VesselStatus.UNKNOWN);
+        assertThat(TextRules.status("robbers boarded a product tanker berthed alongside the terminal")).isEqualTo(VesselStatus.BERTHED);
+        assertThat(TextRules.status("while alongside at Apapa, robbers boarded")).isEqualTo(VesselStatus.BERTHED);
+    }
 }
