@@ -736,17 +736,7 @@ public final class LiveStream implements Pipeline.Listener {
                 if (m == null) {
                     continue;
                 }
-                // messages shed while this one waited (or the thread wrote the one before) are told first
-                String lostNotice = c.lostNotice();
-                if (lostNotice != null) {
-                    sse.event("lost", lostNotice, Long.toString(++id));
-                }
-                // judged at the time it is sent: for the standing it was queued for, or again
-                String json = c.judged(m, Instant.now());
-                if (json != null) {
-                    sse.event(m.name(), json, Long.toString(++id));
-                    sent.increment();
-                }
+                id = write(sse, c, m, id);
             }
             if (closed && !sse.terminated()) {
                 id = sayShutdown(sse, c, id);
@@ -757,6 +747,26 @@ public final class LiveStream implements Pipeline.Listener {
             remove(c);
             serving.decrementAndGet();
         }
+    }
+
+    /**
+     * Writes one queued message to the client: first a {@code lost} notice for the messages shed while it
+     * waited (or while the one before was written), then the message, judged at the time it is sent (for the
+     * standing it was queued for, or again); nothing when the judgement withholds it.
+     *
+     * @return the id of the last message written
+     */
+    private long write(Out sse, Client c, Item m, long id) {
+        String lostNotice = c.lostNotice();
+        if (lostNotice != null) {
+            sse.event("lost", lostNotice, Long.toString(++id));
+        }
+        String json = c.judged(m, Instant.now());
+        if (json != null) {
+            sse.event(m.name(), json, Long.toString(++id));
+            sent.increment();
+        }
+        return id;
     }
 
     /** How long a client's thread may write what its queue holds at shutdown before its last message. */
@@ -775,17 +785,8 @@ public final class LiveStream implements Pipeline.Listener {
         long deadline = System.currentTimeMillis() + SHUTDOWN_DRAIN_MILLIS;
         Item m;
         while (System.currentTimeMillis() < deadline && !sse.terminated() && (m = c.queue.poll()) != null) {
-            if (m == WAKE) {
-                continue;
-            }
-            String lostNotice = c.lostNotice();
-            if (lostNotice != null) {
-                sse.event("lost", lostNotice, Long.toString(++id));
-            }
-            String json = c.judged(m, Instant.now());
-            if (json != null) {
-                sse.event(m.name(), json, Long.toString(++id));
-                sent.increment();
+            if (m != WAKE) {
+                id = write(sse, c, m, id);
             }
         }
         String lostNotice = c.lostNotice();

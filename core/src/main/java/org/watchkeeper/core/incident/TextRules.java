@@ -243,6 +243,15 @@ public final class TextRules {
     /** Who boards a ship to defend or inspect it: {@link #DEFENDER}, authorities, officials, a pilot, customs. */
     private static final Pattern OFFICIAL = Pattern.compile("authorities|officials|pilots?|customs|investigators|inspectors");
 
+    /** The words of a clause, each as {start, end} offsets, in order. */
+    private static List<int[]> words(String clause) {
+        List<int[]> words = new ArrayList<>();
+        for (Matcher w = WORD.matcher(clause); w.find(); ) {
+            words.add(new int[] {w.start(), w.end()});
+        }
+        return words;
+    }
+
     /**
      * The text with the boarding words that tell of the defenders or authorities boarding blanked out: "the
      * Singapore Coast Guard boarded the vessel for investigation", "the vessel was boarded by authorities", "the
@@ -254,10 +263,7 @@ public final class TextRules {
         Matcher clause = CLAUSE.matcher(t);
         while (clause.find()) {
             String c = clause.group();
-            List<int[]> words = new ArrayList<>();
-            for (Matcher w = WORD.matcher(c); w.find(); ) {
-                words.add(new int[] {w.start(), w.end()});
-            }
+            List<int[]> words = words(c);
             for (Matcher m = BOARD.matcher(c); m.find(); ) {
                 int i = 0;
                 while (i + 1 < words.size() && words.get(i + 1)[0] <= m.start()) {
@@ -313,10 +319,7 @@ public final class TextRules {
         Matcher clause = CLAUSE.matcher(t);
         while (clause.find()) {
             String c = clause.group();
-            List<int[]> words = new ArrayList<>();
-            for (Matcher w = WORD.matcher(c); w.find(); ) {
-                words.add(new int[] {w.start(), w.end()});
-            }
+            List<int[]> words = words(c);
             for (Pattern weapon : List.of(GUNS, KNIVES, UNARMED, ARMED)) {
                 for (Matcher m = weapon.matcher(c); m.find(); ) {
                     int i = 0;
