@@ -424,7 +424,8 @@ public final class IncidentsCommand implements Runnable {
             Path dir = db == null ? defaultDb() : db;
             if (!Files.isRegularFile(dir.resolve(DuckDbHistoryStore.FILE_NAME))) {
                 err.println("watchkeeper incidents list: " + (Files.exists(dir) && !Files.isDirectory(dir)
-                        ? "--db " + dir + " is a file, not an incident store's folder" : "no incident store in " + dir));
+                        ? "--db " + dir + " is a file, not an incident store's folder" : "no incident store in " + dir
+                        + (db == null ? " (the default; --db DIR names another, such as a server's DATA/incidents)" : "")));
                 return 1;
             }
             List<IncidentRow> rows;

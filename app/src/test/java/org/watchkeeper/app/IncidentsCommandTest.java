@@ -83,7 +83,15 @@ class IncidentsCommandTest {
         }
 
         assertThat(Cli.run("incidents", "list", "--db", db, "--type", "piracy").exit()).isEqualTo(2);
-        assertThat(Cli.run("incidents", "list", "--db", tmp.resolve("none").toString()).exit()).isEqualTo(1);
+        Cli.Run none = Cli.run("incidents", "list", "--db", tmp.resolve("none").toString());
+        assertThat(none.exit()).isEqualTo(1);
+        assertThat(none.err()).isEqualTo("watchkeeper incidents list: no incident store in " + tmp.resolve("none") + "\n");
+        if (!java.nio.file.Files.exists(java.nio.file.Path.of("watchkeeper-serve"))) {
+            // without --db, the default folder is named as the default, with the option to name another
+            assertThat(Cli.run("incidents", "list").err()).isEqualTo("watchkeeper incidents list: no incident store in "
+                    + java.nio.file.Path.of("watchkeeper-serve", "incidents")
+                    + " (the default; --db DIR names another, such as a server's DATA/incidents)\n");
+        }
         // a missing file is an I/O error, as a missing input is for analyze and decode
         Cli.Run missing = Cli.run("incidents", "import", "--format", "asam", tmp.resolve("missing.csv").toString(), "--db", db);
         assertThat(missing.exit()).isEqualTo(1);

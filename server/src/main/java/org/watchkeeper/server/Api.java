@@ -1019,7 +1019,9 @@ public final class Api {
 
     static void window(long from, long to) {
         if (from > to) {
-            throw new BadRequest("from must not be after to");
+            // as read: a date given as to is its last millisecond
+            throw new BadRequest("from must not be after to: from " + java.time.Instant.ofEpochMilli(from) + ", to "
+                    + java.time.Instant.ofEpochMilli(to));
         }
     }
 

@@ -530,7 +530,7 @@ class ApiTest {
         "/api/events?mmsi=1073741824|400|mmsi 1073741824 is above 1073741823",
         "/api/vessels/000000000/track?format=gpx|400|format must be",
         "/api/vessels/538004030/track?points=maybe|400|points must be true or false",
-        "/api/vessels/538004030/track?from=2015-01-01&to=2014-01-01|400|from must not be after to",
+        "/api/vessels/538004030/track?from=2015-01-01&to=2014-01-01|400|from must not be after to: from 2015-01-01T00:00:00Z, to 2014-01-01T23:59:59.999Z",
         "/api/events?kind=piracy|400|unknown event kind 'piracy'",
         "/api/events?mmsi=x1|400|mmsi must be an MMSI",
         "/api/events?limit=1000001|400|limit must be in 1..100000",
