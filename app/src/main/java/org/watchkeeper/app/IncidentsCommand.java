@@ -182,8 +182,8 @@ public final class IncidentsCommand implements Runnable {
                 cols.add(c.strip());
             }
             Format other = format == Format.asam ? Format.imb : Format.asam;
-            List<String> required = other == Format.asam ? List.of("reference", "date", "position", "hostility", "victim", "description")
-                    : List.of("date", "time", "longitude", "latitude", "attack_type", "attack_description");
+            List<String> required = other == Format.asam ? org.watchkeeper.core.incident.AsamImporter.COLUMNS
+                    : org.watchkeeper.core.incident.ImbImporter.COLUMNS;
             return cols.containsAll(required) ? " (its header is " + other + "'s: give --format " + other + ")" : "";
         } catch (IOException | RuntimeException e) {
             return "";

@@ -445,11 +445,6 @@ public final class QueryCommand implements Runnable {
         }
     }
 
-    /** A number as given: a whole one without the ".0" Java adds ({@code 30000}, {@code -1}, {@code 0.5}). */
-    static String number(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
-    }
-
     /** {@code query near LAT LON --radius-km R [--fixes-only]}. */
     @Command(name = "near", mixinStandardHelpOptions = true,
             description = {"Who came within R km of a point in the window: per vessel its closest",
@@ -483,7 +478,8 @@ public final class QueryCommand implements Runnable {
             double max = org.watchkeeper.server.Api.NEAR_MAX_RADIUS_KM;
             if (!(radiusKm > 0 && radiusKm <= max)) {
                 // worded as /api/near words its radius_km
-                throw new IllegalArgumentException("--radius-km must be > 0 and <= " + number(max) + ": " + number(radiusKm));
+                throw new IllegalArgumentException("--radius-km must be > 0 and <= " + org.watchkeeper.server.Api.fmt(max) + ": "
+                        + org.watchkeeper.server.Api.fmt(radiusKm));
             }
             List<ClosestApproach> found = fixesOnly ? store.near(lat, lon, radiusKm * 1000, from, to)
                     : store.nearAlongTracks(lat, lon, radiusKm * 1000, from, to);

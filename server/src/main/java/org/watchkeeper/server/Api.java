@@ -1063,8 +1063,9 @@ public final class Api {
         return v;
     }
 
-    private static String fmt(double d) {
-        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    /** A number as a person writes it: a whole one without the ".0" Java adds ({@code 20000}, {@code -1}, {@code 0.5}). */
+    public static String fmt(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
     }
 
     static int integer(Context ctx, String name, int min, int max, int dflt) {

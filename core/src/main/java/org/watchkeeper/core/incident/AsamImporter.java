@@ -41,7 +41,8 @@ import org.watchkeeper.core.sharing.Tlp;
  * </ul>
  */
 public final class AsamImporter {
-    static final List<String> COLUMNS = List.of("reference", "date", "position", "navarea", "subreg", "hostility",
+    /** The columns a file must have (any order, any case; others are passed over). */
+    public static final List<String> COLUMNS = List.of("reference", "date", "position", "navarea", "subreg", "hostility",
             "victim", "description");
     private static final Pattern DMS = Pattern.compile(
             "(\\d{1,3})°(\\d{1,2})'(\\d{1,3}(?:\\.\\d+)?)\"\\s*([NS])\\s+(\\d{1,3})°(\\d{1,2})'(\\d{1,3}(?:\\.\\d+)?)\"\\s*([EW])");

@@ -56,7 +56,8 @@ import org.watchkeeper.core.sharing.Tlp;
  * </ul>
  */
 public final class ImbImporter {
-    static final List<String> COLUMNS = List.of("date", "time", "longitude", "latitude", "attack_type",
+    /** The columns a file must have (any order, any case; others are passed over). */
+    public static final List<String> COLUMNS = List.of("date", "time", "longitude", "latitude", "attack_type",
             "location_description", "nearest_country", "attack_description", "vessel_name", "vessel_type",
             "vessel_status", "data_source");
     private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})(\\s*UTC)?");

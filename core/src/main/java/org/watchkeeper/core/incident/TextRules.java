@@ -252,6 +252,15 @@ public final class TextRules {
         return words;
     }
 
+    /** The index in {@code words} ({@link #words}) of the word at or last before {@code offset}; 0 for none. */
+    private static int wordAt(List<int[]> words, int offset) {
+        int i = 0;
+        while (i + 1 < words.size() && words.get(i + 1)[0] <= offset) {
+            i++;
+        }
+        return i;
+    }
+
     /**
      * The text with the boarding words that tell of the defenders or authorities boarding blanked out: "the
      * Singapore Coast Guard boarded the vessel for investigation", "the vessel was boarded by authorities", "the
@@ -265,11 +274,7 @@ public final class TextRules {
             String c = clause.group();
             List<int[]> words = words(c);
             for (Matcher m = BOARD.matcher(c); m.find(); ) {
-                int i = 0;
-                while (i + 1 < words.size() && words.get(i + 1)[0] <= m.start()) {
-                    i++;
-                }
-                if (boardedByOfficials(c, words, i)) {
+                if (boardedByOfficials(c, words, wordAt(words, m.start()))) {
                     java.util.Arrays.fill(out, clause.start() + m.start(), clause.start() + m.end(), ' ');
                 }
             }
@@ -322,11 +327,7 @@ public final class TextRules {
             List<int[]> words = words(c);
             for (Pattern weapon : List.of(GUNS, KNIVES, UNARMED, ARMED)) {
                 for (Matcher m = weapon.matcher(c); m.find(); ) {
-                    int i = 0;
-                    while (i + 1 < words.size() && words.get(i + 1)[0] <= m.start()) {
-                        i++;
-                    }
-                    if (defenders(c, words, i, m.group())) {
+                    if (defenders(c, words, wordAt(words, m.start()), m.group())) {
                         java.util.Arrays.fill(out, clause.start() + m.start(), clause.start() + m.end(), ' ');
                     }
                 }
