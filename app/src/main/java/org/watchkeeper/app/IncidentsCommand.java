@@ -429,8 +429,14 @@ public final class IncidentsCommand implements Runnable {
                 return 1;
             }
             List<IncidentRow> rows;
+            Map<String, List<org.watchkeeper.core.incident.SameIncident.Match>> same;
             try (HistoryStore store = DuckDbHistoryStore.open(dir)) {
                 rows = store.incidents(q);
+                if (limit != null && rows.size() > limit) {
+                    rows = rows.subList(0, limit);
+                }
+                // each with its possible duplicates, as the API lists them: this store's reports, all of them seen here
+                same = IncidentApi.possibleDuplicates(store, rows.stream().map(IncidentApi::incident).toList(), null, c -> true);
             } catch (StoreLockedException e) {
                 err.println("watchkeeper incidents list: " + e.getMessage() + "; while a server runs, ask it: GET /api/incidents");
                 return 1;
@@ -438,11 +444,8 @@ public final class IncidentsCommand implements Runnable {
                 err.println("watchkeeper incidents list: " + e.getMessage() + (e.getCause() != null ? ": " + e.getCause().getMessage() : ""));
                 return 1;
             }
-            if (limit != null && rows.size() > limit) {
-                rows = rows.subList(0, limit);
-            }
             try {
-                write(parent.streams.out(), rows);
+                write(parent.streams.out(), rows, same);
             } catch (IOException | java.io.UncheckedIOException e) {
                 IOException io = e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e;
                 if (Main.Streams.brokenPipe(io)) {
@@ -455,10 +458,17 @@ public final class IncidentsCommand implements Runnable {
             return 0;
         }
 
-        private void write(OutputStream out, List<IncidentRow> rows) throws IOException {
+        private void write(OutputStream out, List<IncidentRow> rows,
+                           Map<String, List<org.watchkeeper.core.incident.SameIncident.Match>> same) throws IOException {
             if (format == QueryCommand.Format.csv) {
                 List<ObjectNode> flat = new ArrayList<>(rows.size());
-                rows.forEach(r -> flat.add(IncidentApi.flat(IncidentApi.incident(r))));
+                for (IncidentRow r : rows) {
+                    ObjectNode o = IncidentApi.flat(IncidentApi.incident(r));
+                    // the ids of the other sources' reports of that attack, as the API's CSV export gives them
+                    com.fasterxml.jackson.databind.node.ArrayNode ids = o.putArray("possible_duplicates");
+                    same.getOrDefault(r.id(), List.of()).forEach(m -> ids.add(m.incident().id()));
+                    flat.add(o);
+                }
                 out.write(Exports.csv(flat, IncidentApi.CSV_FIELDS).getBytes(StandardCharsets.UTF_8));
             } else {
                 // a JSON array with one incident a line, as query writes its rows (grep and head keep working)
@@ -467,7 +477,9 @@ public final class IncidentsCommand implements Runnable {
                 for (IncidentRow r : rows) {
                     out.write((first ? "\n" : ",\n").getBytes(StandardCharsets.US_ASCII));
                     first = false;
-                    out.write(JSON.writeValueAsBytes(JSON.readTree(r.json())));
+                    ObjectNode o = (ObjectNode) JSON.readTree(r.json());
+                    o.set("possible_duplicates", IncidentApi.duplicatesJson(same.getOrDefault(r.id(), List.of())));
+                    out.write(JSON.writeValueAsBytes(o));
                 }
                 out.write((first ? "]\n" : "\n]\n").getBytes(StandardCharsets.US_ASCII));
             }

@@ -64,6 +64,16 @@ class IncidentsCommandTest {
         assertThat(p1.get("owner_org").asText()).isEqualTo("p1");
         assertThat(p1.get("victim").get("name").asText()).isEqualTo("MAGNUM ENERGY");
 
+        // each with its possible duplicates, as the API lists them: ASAM 2015-9 and an IMB row tell the same
+        // robbery at Tanjung Uban on 10 January 2015 (1.0667N 104.1667E and 1.08N 104.1667E)
+        Cli.Run uban = Cli.run("incidents", "list", "--db", db, "--from", "2015-01-10", "--to", "2015-01-10");
+        JsonNode asam9 = java.util.stream.StreamSupport.stream(uban.json().spliterator(), false)
+                .filter(x -> x.get("id").asText().equals("asam-2015-9")).findFirst().orElseThrow();
+        assertThat(asam9.get("possible_duplicates")).extracting(x -> x.get("id").asText()).contains("imb-8da28d2d012c5bbe");
+        Cli.Run ubanCsv = Cli.run("incidents", "list", "--db", db, "--from", "2015-01-10", "--to", "2015-01-10", "--format", "csv");
+        assertThat(ubanCsv.out().lines().filter(l -> l.startsWith("asam-2015-9,"))).singleElement().asString()
+                .contains("imb-8da28d2d012c5bbe");
+
         Cli.Run one = Cli.run("incidents", "list", "--db", db, "--from", "2022-05-28", "--to", "2022-05-28");
         JsonNode day = one.json();
         assertThat(day).extracting(x -> x.get("id").asText()).contains("asam-2022-148");

@@ -506,7 +506,7 @@ public final class IncidentApi {
      * {@code date_only}, {@code type}, {@code distance_km} (great circle, km, 3 decimals, 0..20) and
      * {@code days_apart} (difference of the UTC dates, 0 or 1).
      */
-    static ArrayNode duplicatesJson(List<SameIncident.Match> matches) {
+    public static ArrayNode duplicatesJson(List<SameIncident.Match> matches) {
         ArrayNode a = Rows.JSON.createArrayNode();
         for (SameIncident.Match m : matches) {
             Incident c = m.incident();
@@ -541,14 +541,25 @@ public final class IncidentApi {
      */
     static Map<String, List<SameIncident.Match>> possibleDuplicates(Context ctx, HistoryStore store, List<Incident> incidents,
                                                                     long[] covered) {
+        Principal p = Access.principal(ctx);
+        SharingPolicy policy = Access.policy(ctx);
+        Instant now = Instant.now();
+        return possibleDuplicates(store, incidents, covered, c -> visible(p, policy, c, now));
+    }
+
+    /**
+     * The possible duplicates of {@code incidents} among themselves and the store's reports that {@code visible}
+     * admits ({@link SameIncident#each}), reading only the days and places around them; {@code covered} a window
+     * ({from, to} epoch ms) whose reports {@code incidents} already hold all of, or null. For the command line,
+     * which sees every report of its store, and the HTTP API, which sees what the caller may.
+     */
+    public static Map<String, List<SameIncident.Match>> possibleDuplicates(HistoryStore store, List<Incident> incidents,
+                                                                           long[] covered, java.util.function.Predicate<Incident> visible) {
         if (incidents.isEmpty()) {
             return Map.of();
         }
         Map<String, Incident> known = new HashMap<>();
         incidents.forEach(i -> known.put(i.id(), i));
-        Principal p = Access.principal(ctx);
-        SharingPolicy policy = Access.policy(ctx);
-        Instant now = Instant.now();
         SearchWindows windows = new SearchWindows(incidents, covered);
         // the reports themselves are candidates too (the covered window is not read)
         List<Incident> candidates = new ArrayList<>(incidents);
@@ -558,7 +569,7 @@ public final class IncidentApi {
                     continue;
                 }
                 Incident c = incident(r);
-                if (visible(p, policy, c, now)) {
+                if (visible.test(c)) {
                     candidates.add(c);
                 }
             }
