@@ -22,8 +22,11 @@ public enum RejectReason implements Reason {
     BAD_TAG_BLOCK("malformed tag block"),
     /** The tag block's own {@code *hh} checksum does not match. */
     BAD_TAG_BLOCK_CHECKSUM("tag block checksum mismatch"),
-    /** A VDM/VDO sentence without the seven fields it must have, or with a non-numeric numeric field. */
-    MALFORMED_SENTENCE("malformed VDM/VDO sentence"),
+    /**
+     * A VDM/VDO sentence without the seven fields it must have or with a non-numeric numeric field, or
+     * any sentence whose address field is empty, too long or holds a character no address may.
+     */
+    MALFORMED_SENTENCE("malformed sentence"),
     /** Fragment count or number outside 1..9, or number greater than count. */
     BAD_FRAGMENT_HEADER("bad fragment count/number"),
     /** The fill-bits field is not 0..5. */

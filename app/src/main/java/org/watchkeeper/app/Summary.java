@@ -23,6 +23,7 @@ final class Summary {
     long messages;
     long messageSentences;
     long lengthAnomalies;
+    long dollarStart;
     long withoutChecksum;
     long unverifiedTagBlock;
     /** The options that keep lines unchecked, named where the summary counts what they kept. */
@@ -46,6 +47,7 @@ final class Summary {
         messages += s.messages();
         messageSentences += s.messageSentences();
         lengthAnomalies += s.lengthAnomalies();
+        dollarStart += s.dollarStartSentences();
         withoutChecksum += s.messagesWithoutChecksum();
         unverifiedTagBlock += s.messagesWithUnverifiedTagBlock();
         for (int t = 0; t < byType.length; t++) {
@@ -73,8 +75,10 @@ final class Summary {
         err.printf(Locale.ROOT, "decoded %d message%s from %d line%s (%d input%s) in %.2f s%n",
                 messages, messages == 1 ? "" : "s", lines, lines == 1 ? "" : "s", files, files == 1 ? "" : "s", seconds);
         // each line is counted once: sentences of messages + rejected + other + tag-block-only + blank = lines
-        err.printf(Locale.ROOT, "  sentences:      %d in messages (%d VDM, %d VDO); %d length anomal%s%n",
-                messageSentences, vdm, vdo, lengthAnomalies, lengthAnomalies == 1 ? "y" : "ies");
+        err.printf(Locale.ROOT, "  sentences:      %d in messages (%d VDM, %d VDO); %d length anomal%s%s%n",
+                messageSentences, vdm, vdo, lengthAnomalies, lengthAnomalies == 1 ? "y" : "ies",
+                dollarStart == 0 ? "" : "; " + dollarStart + " VDM/VDO line" + (dollarStart == 1 ? "" : "s")
+                        + " begun with '$', read as with '!'");
         StringBuilder sb = new StringBuilder();
         for (int t = 0; t < byType.length; t++) {
             if (byType[t] != 0) {

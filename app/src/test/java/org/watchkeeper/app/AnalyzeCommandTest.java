@@ -992,7 +992,7 @@ class AnalyzeCommandTest {
         // the summary line does not count as analyzed the messages that were left out
         assertThat(r.out()).startsWith("analyzed 0 of 235 messages from 243 lines, 235 left out for having no time (1 input) in ")
                 .contains("stations:   0\n").contains("flags:      none").contains("ship types: none")
-                .contains("rejected:   8 lines (malformed VDM/VDO sentence: 8), 235 messages without any time;"
+                .contains("rejected:   8 lines (malformed sentence: 8), 235 messages without any time;"
                         + " --errors FILE lists each rejected line with its reason\n");
         assertThat(r.err()).contains("235 messages had no time in the log (no tag block c:, $PGHP, epoch suffix or"
                 + " receiver GNSS time) and were not analyzed (" + in + " 235); give the time")

@@ -635,7 +635,7 @@ public final class AisStreamDecoder {
     /**
      * Tracking mode: processes a line fully only when it may change the cross-line state. A line
      * reaches {@code fragment()} only if, after optional whitespace and one tag block, it reads
-     * {@code !ttVDM,} or {@code !ttVDO,} with a fragment count other than {@code 1}; it arms a
+     * {@code !ttVDM,} or {@code !ttVDO,} (or with {@code $}) with a fragment count other than {@code 1}; it arms a
      * {@code $PGHP} time only if its address is {@code PGHP}; blank and tag-block-only lines keep
      * an armed time. Any other line disarms it, and nothing else. The parametric-sentence hook is
      * shown every line the full decoder would show it, and a sentence behind any tag block.
@@ -660,7 +660,7 @@ public final class AisStreamDecoder {
             relevant = true; // blank, tag-block-only or an unclosed tag block
         } else {
             int n = e - q;
-            boolean fragment = b[q] == '!' && n >= 7 && b[q + 3] == 'V' && b[q + 4] == 'D'
+            boolean fragment = (b[q] == '!' || b[q] == '$') && n >= 7 && b[q + 3] == 'V' && b[q + 4] == 'D'
                     && (b[q + 5] == 'M' || b[q + 5] == 'O') && b[q + 6] == ','
                     && !(n >= 9 && b[q + 7] == '1' && b[q + 8] == ',');
             boolean pghp = n >= 5 && b[q + 1] == 'P' && b[q + 2] == 'G' && b[q + 3] == 'H' && b[q + 4] == 'P';
@@ -930,8 +930,16 @@ public final class AisStreamDecoder {
             reject(RejectReason.MALFORMED_SENTENCE, "bad address field");
             return;
         }
-        boolean vdm = start == '!' && addrLen == 5 && b[p + 3] == 'V' && b[p + 4] == 'D'
+        boolean vdm = addrLen == 5 && b[p + 3] == 'V' && b[p + 4] == 'D'
                 && (b[p + 5] == 'M' || b[p + 5] == 'O') && talkerChar(b[p + 1]) && talkerChar(b[p + 2]);
+        if (vdm && start == '$') {
+            // IEC 61162-1 begins an encapsulation sentence with '!', but some receivers and loggers
+            // write VDM/VDO with '$': its fields are unambiguous, so it is decoded (and counted), not
+            // passed over as another sentence. Its commas were not noted for a '$' line: scan them.
+            commaLimit = commas.length;
+            scanFields(b, p + 1, sentEnd, false);
+            stats.dollarStartSentences++;
+        }
         if (!vdm) {
             if (star < 0 && start == '!') {
                 if (!options.lenientChecksum()) {
@@ -1732,7 +1740,7 @@ public final class AisStreamDecoder {
      * err towards turning {@link #loosePghp} on).
      */
     private static boolean singleSentence(byte[] b, int q, int e) {
-        return e - q >= 9 && b[q] == '!' && b[q + 3] == 'V' && b[q + 4] == 'D' && (b[q + 5] == 'M' || b[q + 5] == 'O')
+        return e - q >= 9 && (b[q] == '!' || b[q] == '$') && b[q + 3] == 'V' && b[q + 4] == 'D' && (b[q + 5] == 'M' || b[q + 5] == 'O')
                 && b[q + 6] == ',' && b[q + 7] == '1' && b[q + 8] == ',';
     }
 

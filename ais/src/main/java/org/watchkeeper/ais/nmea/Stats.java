@@ -29,6 +29,7 @@ public final class Stats {
     long messageSentences;
     final long[] rejected = new long[REASONS.length];
     long lengthAnomalies;
+    long dollarStartSentences;
     long withoutChecksum;
     long unverifiedTagBlock;
     long pendingFragmentLines;
@@ -108,6 +109,7 @@ public final class Stats {
             rejected[r] += o.rejected[r];
         }
         lengthAnomalies += o.lengthAnomalies;
+        dollarStartSentences += o.dollarStartSentences;
         withoutChecksum += o.withoutChecksum;
         unverifiedTagBlock += o.unverifiedTagBlock;
         pendingFragmentLines += o.pendingFragmentLines;
@@ -211,6 +213,15 @@ public final class Stats {
         return n;
     }
 
+    /**
+     * VDM/VDO sentence lines that began with {@code $} instead of the {@code !} IEC 61162-1 gives
+     * encapsulation sentences, read as VDM/VDO all the same (each is also in the VDM/VDO or rejected
+     * counts, as its content decides).
+     */
+    public long dollarStartSentences() {
+        return dollarStartSentences;
+    }
+
     /** Decoded messages whose payload length is not nominal for their type. */
     public long lengthAnomalies() {
         return lengthAnomalies;
@@ -276,7 +287,11 @@ public final class Stats {
             sb.append(", pending fragments ").append(pendingFragmentLines);
         }
         sb.append('\n').append("VDM ").append(vdmSentences).append(", VDO ").append(vdoSentences)
-                .append(", length anomalies ").append(lengthAnomalies).append('\n');
+                .append(", length anomalies ").append(lengthAnomalies);
+        if (dollarStartSentences > 0) {
+            sb.append(", begun with '$' ").append(dollarStartSentences);
+        }
+        sb.append('\n');
         if (firstReceiveTime != Long.MIN_VALUE) {
             sb.append("receive time ").append(Instant.ofEpochMilli(firstReceiveTime)).append(" .. ")
                     .append(Instant.ofEpochMilli(lastReceiveTime)).append('\n');

@@ -265,6 +265,25 @@ class ParallelDecoderTest {
         assertSame(sequential, parallel(p));
     }
 
+    /** Two-fragment messages written with '$' are never cut apart: a chunk may end only after a whole message. */
+    @Test
+    void messagesBegunWithADollarAreNotCutApart() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            for (String f : Nmea.fragments("AIVDM", Nmea.type1(211000000 + i, 10.5, 54.25), 2, String.valueOf(i % 10), "A", 0)) {
+                sb.append(f.replace('!', '$')).append('\n');
+            }
+        }
+        byte[] in = sb.toString().getBytes(StandardCharsets.ISO_8859_1);
+        List<Object> events = new ArrayList<>();
+        ParallelDecoder p = new ParallelDecoder(Options.DEFAULT, 2, 1, 1 << 20);
+        Stats stats = p.decode(new ByteArrayInputStream(in), () -> new Recorder(events));
+        assertThat(Nmea.messages(events)).hasSize(400);
+        assertThat(Nmea.rejections(events)).isEmpty();
+        assertThat(stats.dollarStartSentences()).isEqualTo(800);
+        assertThat(p.safeCuts).isPositive();
+    }
+
     @Test
     void theTrackerSeesThePendingStateOfRealLines() {
         AisStreamDecoder t = AisStreamDecoder.boundaryTracker(Options.DEFAULT);

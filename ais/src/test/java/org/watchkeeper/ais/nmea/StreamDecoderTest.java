@@ -695,4 +695,39 @@ class StreamDecoderTest {
         assertThat(LineTimes.daysFromCivil(2024, 2, 29)).isEqualTo(java.time.LocalDate.of(2024, 2, 29).toEpochDay());
         assertThat(LineTimes.daysFromCivil(2100, 12, 31)).isEqualTo(java.time.LocalDate.of(2100, 12, 31).toEpochDay());
     }
+
+    /**
+     * IEC 61162-1 begins encapsulation sentences with '!', but some receivers and loggers write VDM/VDO
+     * with '$': such a sentence is decoded as with '!' (one sentence and two fragments, VDM and VDO),
+     * counted apart, and still held to its checksum and fields.
+     */
+    @Test
+    void vdmAndVdoBegunWithADollarAreDecoded() {
+        String one = bang("AIVDM,1,1,,A," + P1 + ",0").replace('!', '$');
+        List<String> two = fragments("AIVDO", P2, 2, "4", "B", 0);
+        String badFields = bang("AIVDM,1,1,,A," + P3).replace('!', '$');
+        String badSum = "$AIVDM,1,1,,A,13u?etPv2;0n:dDPwUM1U1Cb069D,0*23";
+        List<Object> out = new ArrayList<>();
+        AisStreamDecoder d = new AisStreamDecoder(Options.DEFAULT, Nmea.collector(out));
+        byte[] in = String.join("\n", one, two.get(0).replace('!', '$'), two.get(1).replace('!', '$'), badFields, badSum,
+                "$GPRMC,123519,A,4807.038,N,01131.000,E,022.4,084.4,230394,003.1,W*6A", "")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        d.feed(in, 0, in.length);
+        d.finish();
+        List<ReceivedMessage> ms = messages(out);
+        assertThat(ms).extracting(m -> m.message().mmsi()).containsExactly(211000001, 211000002);
+        assertThat(ms.get(0).message()).isEqualTo(org.watchkeeper.ais.AisDecoder.decode(P1, 0));
+        assertThat(ms.get(0).ownShip()).isFalse();
+        assertThat(ms.get(1).ownShip()).isTrue();
+        assertThat(ms.get(1).sentences()).isEqualTo(2);
+        assertThat(ms.get(1).lineNumber()).isEqualTo(2);
+        assertThat(rejections(out)).extracting(Rejection::reason, Rejection::lineNumber).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(RejectReason.MALFORMED_SENTENCE, 4L),
+                org.assertj.core.groups.Tuple.tuple(RejectReason.BAD_CHECKSUM, 5L));
+        assertThat(d.stats().dollarStartSentences()).isEqualTo(4);
+        assertThat(d.stats().vdmSentences()).isEqualTo(1);
+        assertThat(d.stats().vdoSentences()).isEqualTo(2);
+        assertThat(d.stats().otherSentences()).containsOnlyKeys("GPRMC");
+        assertThat(d.stats().lines()).isEqualTo(6).isEqualTo(d.stats().accountedLines());
+    }
 }
