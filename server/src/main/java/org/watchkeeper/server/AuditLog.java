@@ -155,6 +155,90 @@ public final class AuditLog implements AutoCloseable {
         return s;
     }
 
+    /**
+     * What {@link #setAsidePartialEnd} moved out of a log.
+     *
+     * @param file  the file that now holds the bytes ({@code FILE.partial-EPOCHMS} beside the log)
+     * @param bytes how many bytes were moved (after the log's last line end)
+     * @param line  the number the partial entry's line had in the log (1-based)
+     */
+    public record SetAside(Path file, long bytes, long line) {
+    }
+
+    /**
+     * Moves a partial entry at the end of a log (the bytes after its last line end: an append cut short by
+     * a crash or a full disk, or the file edited) to a file of its own beside the log,
+     * {@code FILE.partial-EPOCHMS}, and truncates the log to its last whole entry, so that the server can
+     * open it and chain new entries to that entry; the caller records in the log that it did
+     * ({@code audit.broken}). Nothing is lost: the moved bytes are kept as they were. A log cut at an entry
+     * whose head file ({@link #head}) was written still fails verification against that head.
+     *
+     * @param log the audit log (absent or empty: nothing to do)
+     * @return what was moved, or null when the log ends in a line end, is empty or does not exist
+     * @throws IOException when the log cannot be read or truncated, or the bytes cannot be written
+     */
+    public static SetAside setAsidePartialEnd(Path log) throws IOException {
+        if (!Files.isRegularFile(log)) {
+            return null;
+        }
+        try (FileChannel ch = FileChannel.open(log, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long len = ch.size();
+            if (len == 0) {
+                return null;
+            }
+            // the last line end, read backwards in blocks
+            long keep = 0;
+            long lines = 0;
+            ByteBuffer b = ByteBuffer.allocate(65536);
+            long pos = len;
+            boolean found = false;
+            while (pos > 0 && !found) {
+                int n = (int) Math.min(b.capacity(), pos);
+                pos -= n;
+                b.clear().limit(n);
+                while (b.hasRemaining()) {
+                    if (ch.read(b, pos + b.position()) < 0) {
+                        throw new IOException("unexpected end of " + log);
+                    }
+                }
+                for (int i = n - 1; i >= 0; i--) {
+                    if (b.get(i) == '\n') {
+                        keep = pos + i + 1;
+                        found = true;
+                        break;
+                    }
+                }
+            }
+            if (keep == len) {
+                return null;
+            }
+            // the partial entry's line number: the line ends before it, plus one
+            b.clear();
+            for (long p = 0; p < keep; ) {
+                b.clear().limit((int) Math.min(b.capacity(), keep - p));
+                int n = ch.read(b, p);
+                if (n < 0) {
+                    break;
+                }
+                for (int i = 0; i < n; i++) {
+                    if (b.get(i) == '\n') {
+                        lines++;
+                    }
+                }
+                p += n;
+            }
+            ByteBuffer tail = ByteBuffer.allocate((int) Math.min(len - keep, Integer.MAX_VALUE - 8));
+            while (tail.hasRemaining() && ch.read(tail, keep + tail.position()) > 0) {
+                // read the partial entry
+            }
+            Path aside = log.resolveSibling(log.getFileName() + ".partial-" + System.currentTimeMillis());
+            Files.write(aside, java.util.Arrays.copyOf(tail.array(), tail.position()), StandardOpenOption.CREATE_NEW);
+            ch.truncate(keep);
+            ch.force(true);
+            return new SetAside(aside, len - keep, lines + 1);
+        }
+    }
+
     /** The head file next to a log: {@code FILE.head}. */
     public static Path head(Path log) {
         return log.resolveSibling(log.getFileName() + ".head");

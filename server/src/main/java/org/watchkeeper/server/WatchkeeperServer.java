@@ -249,7 +249,19 @@ public final class WatchkeeperServer implements AutoCloseable {
         this.pipeline = new Pipeline(store, archive, config.queueCapacity(), config.latenessMillis(), config.ports(),
                 config.clusterEvents() == null);
         this.accounts = new Accounts(dir);
+        AuditLog.SetAside partial = AuditLog.setAsidePartialEnd(dir.resolve("audit.log"));
         this.audit = new AuditLog(dir.resolve("audit.log"));
+        if (partial != null) {
+            System.err.println("watchkeeper serve: warning: the audit log " + dir.resolve("audit.log") + " ended in a partial entry (line "
+                    + partial.line() + ", " + partial.bytes() + " bytes: a write cut short, or the file changed); those bytes are kept in "
+                    + partial.file() + ", the log goes on from its last whole entry, and an audit.broken entry records it");
+            java.util.Map<String, String> detail = new java.util.TreeMap<>();
+            detail.put("line", Long.toString(partial.line()));
+            detail.put("reason", "partial entry at the end, set aside");
+            detail.put("bytes", Long.toString(partial.bytes()));
+            detail.put("set_aside_to", partial.file().getFileName().toString());
+            audit.append(null, null, "audit.broken", "audit.log", detail);
+        }
         this.auditCheck = checkAudit(dir.resolve("audit.log"));
         this.signer = ExportSigner.open(dir);
         Accounts.Bootstrap boot = accounts.bootstrap(config.adminToken());
@@ -706,13 +718,24 @@ public final class WatchkeeperServer implements AutoCloseable {
      * verify} does ({@link AuditLog#verify}), on a thread of its own: a long log (about 6 s a million
      * entries) does not hold up the start. When the chain is broken, says so on standard error, naming
      * the first bad line, and records an {@code audit.broken} entry; the server goes on recording either
-     * way.
+     * way. A head file that cannot be read ({@link AuditLog.BadHead}) is said and recorded the same way, and
+     * the log verified without it.
      *
      * @return the verification, when done (null when the log could not be read)
      */
     private java.util.concurrent.CompletableFuture<AuditLog.Verification> checkAudit(Path file) throws IOException {
         long length = Files.size(file);
-        String[] head = AuditLog.headFile(file);
+        String[] readHead;
+        try {
+            readHead = AuditLog.headFile(file);
+        } catch (AuditLog.BadHead e) {
+            // the head file only checks the log's end: a damaged one is recorded, not a reason to stop
+            System.err.println("watchkeeper serve: warning: " + e.getMessage().replaceFirst(" \\(it holds.*$", "")
+                    + "; the log is verified without it, an audit.broken entry records it, and the next entry writes it anew");
+            audit.append(null, null, "audit.broken", "audit.log.head", java.util.Map.of("reason", e.getMessage()));
+            readHead = null;
+        }
+        String[] head = readHead;
         java.util.concurrent.CompletableFuture<AuditLog.Verification> done = new java.util.concurrent.CompletableFuture<>();
         Thread t = new Thread(() -> {
             AuditLog.Verification v = null;

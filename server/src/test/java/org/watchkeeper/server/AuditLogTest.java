@@ -188,6 +188,52 @@ class AuditLogTest {
         assertThat(AuditLog.verify(log, null).badLine()).isEqualTo(5);
     }
 
+    /**
+     * A log cut inside its last entry (a write cut short) no longer keeps the server from starting: the
+     * partial bytes are moved beside the log as they were, the log goes on from its last whole entry, the
+     * server says so and records it, and the whole log verifies again.
+     */
+    @Test
+    void aServerStartedOnALogEndingInAPartialEntrySetsItAsideAndRecordsIt() throws Exception {
+        byte[] orig = Files.readAllBytes(log);
+        List<String> lines = Files.readAllLines(log);
+        assertThat(lines).hasSize(21);
+        byte[] cut = java.util.Arrays.copyOf(orig, orig.length - 5);
+        Files.write(log, cut);
+        // the head file names entry 21, now cut: put back the one of entry 20, as a write cut before the head was
+        String head20 = Rows.JSON.readTree(lines.get(19)).path("hash").asText();
+        Files.writeString(AuditLog.head(log), "{\"seq\":20,\"hash\":\"" + head20 + "\"}\n");
+        Started s = startServer();
+        try (var files = Files.list(dir)) {
+            List<Path> aside = files.filter(f -> f.getFileName().toString().startsWith("audit.log.partial-")).toList();
+            assertThat(aside).hasSize(1);
+            String partial = lines.get(20).substring(0, lines.get(20).length() - 4);
+            assertThat(Files.readString(aside.get(0))).isEqualTo(partial);
+            assertThat(s.err()).contains("warning: the audit log " + log + " ended in a partial entry (line 21, "
+                    + partial.length() + " bytes: a write cut short, or the file changed); those bytes are kept in " + aside.get(0));
+        }
+        List<String> after = Files.readAllLines(log);
+        assertThat(after.subList(0, 20)).isEqualTo(lines.subList(0, 20));
+        assertThat(after.get(20)).contains("\"seq\":21", "\"action\":\"audit.broken\"", "\"line\":\"21\"",
+                "\"reason\":\"partial entry at the end, set aside\"");
+        assertThat(s.check().ok()).as(s.check().message()).isTrue();
+        assertThat(AuditLog.verify(log, null).ok()).isTrue();
+    }
+
+    /** A head file that cannot be read is said and recorded, the log verified without it, and the head written anew. */
+    @Test
+    void aServerStartedWithADamagedHeadFileWarnsAndGoesOn() throws Exception {
+        Files.writeString(AuditLog.head(log), "garbage\n");
+        Started s = startServer();
+        assertThat(s.err()).contains("warning: the head file " + AuditLog.head(log) + " cannot be read as the log's end: it is not JSON;"
+                + " the log is verified without it");
+        assertThat(s.check().ok()).as(s.check().message()).isTrue();
+        List<String> broken = Files.readAllLines(log).stream().filter(l -> l.contains("\"action\":\"audit.broken\"")).toList();
+        assertThat(broken).singleElement().asString().contains("\"target\":\"audit.log.head\"", "it is not JSON");
+        assertThat(Files.readString(AuditLog.head(log))).startsWith("{\"seq\":");
+        assertThat(AuditLog.verify(log, null).ok()).isTrue();
+    }
+
     @Test
     void aServerStartedOnAnUntouchedLogSaysNothing() throws Exception {
         Started s = startServer();
