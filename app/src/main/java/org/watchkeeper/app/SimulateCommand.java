@@ -49,7 +49,8 @@ import picocli.CommandLine.Spec;
         },
         footer = {"", "Exit codes: 0 done, 1 I/O error, 2 usage error.",
             "", "Examples:",
-            "  watchkeeper simulate --hours 24 --out day.nmea.gz --truth day-events.json",
+            "  watchkeeper simulate --hours 24 --out day.nmea.gz --truth day-events.json --ports-out day-ports.geojson",
+            "  watchkeeper analyze --ports day-ports.geojson day.nmea.gz",
             "  watchkeeper simulate --seed 7 --vessels 50 --hours 2 --noise \\",
             "      | watchkeeper decode -"})
 public final class SimulateCommand implements Callable<Integer> {
@@ -80,6 +81,11 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--truth", paramLabel = "FILE", description = "Write the planted events (kind, vessels, start, end, position) as JSON to FILE.")
     Path truth;
+
+    @Option(names = "--ports-out", paramLabel = "FILE",
+            description = "Write the simulated ports' anchorage areas, where their ships wait, as GeoJSON: a port list for"
+                    + " analyze --ports (and serve, the Flink job), which then finds the port visits the demo shows.")
+    Path portsOut;
 
     @Option(names = "--quiet", description = "No summary on stderr.")
     boolean quiet;
@@ -132,6 +138,13 @@ public final class SimulateCommand implements Callable<Integer> {
             if (truth != null) {
                 stage = "truth file " + truth;
                 writeTruth(sim, truth);
+            }
+            if (portsOut != null) {
+                stage = "port file " + portsOut;
+                try (OutputStream po = Files.newOutputStream(portsOut)) {
+                    org.watchkeeper.core.ref.port.AnchorageAreaGeoJson.write(
+                            org.watchkeeper.core.sim.IndoPacific.anchorages(org.watchkeeper.core.ref.port.PortIndex.seaPorts()), po);
+                }
             }
         } catch (IOException e) {
             err.println("watchkeeper simulate: I/O error on " + stage + ": " + e.getMessage());

@@ -92,6 +92,38 @@ class SimulateCommandTest {
         assertThat(found.get("loitering")).hasSize(3);
     }
 
+    /**
+     * The simulated ships wait at anchorages off their ports' listed points, so analyze finds no port visit
+     * with the shipped port list alone; with the anchorage areas simulate writes ({@code --ports-out}) given
+     * to {@code --ports}, it finds the visits the demo shows.
+     */
+    @Test
+    void thePortFileGivesTheSimulatedPortVisits() throws IOException {
+        Path out = tmp.resolve("day.nmea");
+        Path ports = tmp.resolve("day-ports.geojson");
+        DecodeCommandTest.Run r = DecodeCommandTest.run("simulate", "--quiet", "--seed", "42", "--vessels", "40",
+                "--hours", "24", "--out", out.toString(), "--ports-out", ports.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode file = Cli.JSON.readTree(ports.toFile());
+        assertThat(file.get("features")).hasSize(org.watchkeeper.core.sim.IndoPacific.PORTS.size());
+        assertThat(file.get("features").get(0).get("properties").get("anchorage_id").asText()).isEqualTo("sim:SGSIN");
+        Cli.Run without = Cli.run("analyze", "--no-store", "--quiet", "--report", tmp.resolve("a").toString(), out.toString());
+        assertThat(without.exit()).as(without.err()).isZero();
+        assertThat(Cli.JSON.readTree(tmp.resolve("a").resolve("summary.json").toFile()).at("/events/by_kind/port_visit").asInt()).isZero();
+        Cli.Run with = Cli.run("analyze", "--no-store", "--quiet", "--report", tmp.resolve("b").toString(), "--ports", ports.toString(),
+                out.toString());
+        assertThat(with.exit()).as(with.err()).isZero();
+        java.util.Map<String, Integer> byAnchorage = new java.util.TreeMap<>();
+        for (JsonNode e : Cli.JSON.readTree(tmp.resolve("b").resolve("events.json").toFile())) {
+            if (e.get("kind").asText().equals("port_visit")) {
+                byAnchorage.merge(e.at("/evidence/attributes/anchorage_id").asText(), 1, Integer::sum);
+            }
+        }
+        // 21 visits of the 40 traffic ships and the planted ones in the day, at 8 of the 12 ports
+        assertThat(byAnchorage).containsExactlyEntriesOf(new java.util.TreeMap<>(java.util.Map.of("sim:HKHKG", 5, "sim:IDTPP", 1,
+                "sim:INHAL", 1, "sim:LKCMB", 2, "sim:MYPKG", 2, "sim:SGSIN", 8, "sim:TWKHH", 1, "sim:VNSGN", 1)));
+    }
+
     @Test
     void stdoutIsDeterministicAndNoiseShowsUpInTheDecoder() {
         DecodeCommandTest.Run a = DecodeCommandTest.run("simulate", "--quiet", "--seed", "9", "--vessels", "8", "--hours", "0.25", "--noise");

@@ -31,6 +31,7 @@ class SimulatedPortVisitsTest {
     static Simulation sim;
     static List<Event> visits;
     static PortIndex ports;
+    static List<Observation> observations;
 
     @BeforeAll
     static void runADay() throws IOException {
@@ -46,6 +47,47 @@ class SimulatedPortVisitsTest {
         }
         ports = PortIndex.seaPorts().with(IndoPacific.anchorages(PortIndex.seaPorts()));
         visits = SyntheticAis.run(obs, 60_000, new PortVisitDetector(ports, PortVisitConfig.DEFAULTS));
+        observations = obs;
+    }
+
+    /**
+     * The anchorage areas as a port file ({@code simulate --ports-out}) read back with {@code --ports}: the
+     * same ports, field by field, and the same port visits as the demo's port list gives.
+     */
+    @Test
+    void theAnchorageAreasWrittenAsAPortFileReadBackTheSame() throws IOException {
+        List<org.watchkeeper.core.ref.port.Port> a = IndoPacific.anchorages(PortIndex.seaPorts());
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        org.watchkeeper.core.ref.port.AnchorageAreaGeoJson.write(a, file);
+        List<org.watchkeeper.core.ref.port.Port> back = PortIndex.fromGeoJson(
+                new java.io.ByteArrayInputStream(file.toByteArray()), "day-ports.geojson");
+        assertThat(back).hasSize(a.size());
+        for (int i = 0; i < a.size(); i++) {
+            org.watchkeeper.core.ref.port.Port w = a.get(i);
+            org.watchkeeper.core.ref.port.Port r = back.get(i);
+            assertThat(r.id()).isEqualTo(w.id());
+            assertThat(r.name()).isEqualTo(w.name());
+            assertThat(r.unlocode()).isEqualTo(w.unlocode());
+            assertThat(r.country()).isEqualTo(w.country());
+            assertThat(r.anchorage()).isEqualTo(w.anchorage());
+            assertThat(r.area().equalsExact(w.area(), 1e-6)).as(w.id()).isTrue();
+            assertThat(r.latitude()).isCloseTo(w.latitude(), org.assertj.core.data.Offset.offset(1e-3));
+            assertThat(r.longitude()).isCloseTo(w.longitude(), org.assertj.core.data.Offset.offset(1e-3));
+        }
+        assertThat(back.get(0).id()).isEqualTo("SGSIN");
+        assertThat(back.get(0).anchorage().id()).isEqualTo("sim:SGSIN");
+        PortIndex fromFile = PortIndex.seaPorts().with(back);
+        List<Event> again = SyntheticAis.run(observations, 60_000, new PortVisitDetector(fromFile, PortVisitConfig.DEFAULTS));
+        assertThat(again).hasSize(91);
+        assertThat(again).extracting(Event::id).containsExactlyElementsOf(visits.stream().map(Event::id).toList());
+        // the same attributes, but the ports' source: the file's name instead of the simulator's
+        java.util.function.Function<Event, Map<String, Object>> bySource = e -> {
+            Map<String, Object> m = new TreeMap<>(e.attributes());
+            m.remove("port_source");
+            return m;
+        };
+        assertThat(again).extracting(bySource).containsExactlyElementsOf(visits.stream().map(bySource).toList());
+        assertThat(again).allSatisfy(e -> assertThat(e.attributes()).containsEntry("port_source", "day-ports.geojson"));
     }
 
     @Test

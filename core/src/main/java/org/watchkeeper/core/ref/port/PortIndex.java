@@ -338,7 +338,9 @@ public final class PortIndex {
      * {@code near_port_id} (else {@code near_port}), name {@code near_port_name}, country
      * {@code near_port_country}, and UN/LOCODE {@code near_port} when that is one (a {@code unlocode}
      * of the feature's own wins); with no near port the anchorage is a port of its own, of the
-     * anchorage's id and name.
+     * anchorage's id and name. A Polygon or MultiPolygon with those properties is an anchorage area,
+     * read the same way (as {@code simulate --ports-out} writes the simulated ports' anchorages); its
+     * point is the area's interior point, and areas of one name are not joined.
      *
      * @param source label for the ports' {@link Port#source()} and ids, e.g. the file name
      * @throws IOException for malformed GeoJSON
@@ -351,6 +353,7 @@ public final class PortIndex {
         List<Geometry> geoms = new ArrayList<>();
         List<Map<String, String>> attrList = new ArrayList<>();
         List<Port> points = new ArrayList<>();
+        List<Port> anchorageAreas = new ArrayList<>();
         int i = 0;
         for (Iterator<JsonNode> it = root.path("features").elements(); it.hasNext(); i++) {
             JsonNode f = it.next();
@@ -377,10 +380,23 @@ public final class PortIndex {
                     attrs.put(e.getKey(), e.getValue().asText());
                 }
             });
+            String anchorageId = first(attrs, "anchorage_id");
+            if (anchorageId != null || "anchorage".equalsIgnoreCase(first(attrs, "kind"))) {
+                // an anchorage area: its own, never joined to another feature of the same name
+                String name = first(attrs, "name", "port_name", "limit_name", "NAME", "Name");
+                if (name == null) {
+                    name = source + "#" + i;
+                }
+                Coordinate c = geom.getInteriorPoint().getCoordinate();
+                anchorageAreas.add(anchoragePort(attrs, anchorageId != null ? anchorageId : source + ":" + name, name,
+                        first(attrs, "unlocode", "locode", "UNLOCODE"), first(attrs, "country", "COUNTRY"), c.y, c.x, geom, source));
+                continue;
+            }
             geoms.add(geom);
             attrList.add(attrs);
         }
         List<Port> out = new ArrayList<>(areaPorts(geoms, attrList, source));
+        out.addAll(anchorageAreas);
         out.addAll(points);
         return out;
     }
@@ -409,7 +425,7 @@ public final class PortIndex {
         String anchorageId = first(attrs, "anchorage_id");
         if (anchorageId != null || "anchorage".equalsIgnoreCase(first(attrs, "kind"))) {
             return anchoragePort(attrs, anchorageId != null ? anchorageId : source + ":" + name, name, locode, country,
-                    lat, lon, source);
+                    lat, lon, null, source);
         }
         String id = locode != null ? locode.toUpperCase(Locale.ROOT) : source + ":" + name;
         return new Port(id, name, locode, country, lat, lon, null, source);
@@ -422,7 +438,7 @@ public final class PortIndex {
      * Without a near port it is a port of its own, of id {@code anchorageId}.
      */
     private static Port anchoragePort(Map<String, String> attrs, String anchorageId, String name, String locode,
-            String country, double lat, double lon, String source) {
+            String country, double lat, double lon, Geometry area, String source) {
         Port.Anchorage anchorage = new Port.Anchorage(anchorageId, name);
         String nearCode = first(attrs, "near_port");
         String nearId = first(attrs, "near_port_id");
@@ -433,16 +449,16 @@ public final class PortIndex {
         if (locode != null) { // a UN/LOCODE of its own: the anchorage belongs to that port
             String code = locode.toUpperCase(Locale.ROOT);
             boolean same = code.equals(nearCode) && nearName != null;
-            return new Port(code, same ? nearName : name, locode, country, lat, lon, null, source, anchorage);
+            return new Port(code, same ? nearName : name, locode, country, lat, lon, area, source, anchorage);
         }
         if (nearId == null) {
             nearId = nearCode;
         }
         if (nearId == null) {
-            return new Port(anchorageId, name, null, country, lat, lon, null, source, anchorage);
+            return new Port(anchorageId, name, null, country, lat, lon, area, source, anchorage);
         }
         String nearLocode = nearCode != null && UNLOCODE.matcher(nearCode).matches() ? nearCode : null;
-        return new Port(nearId, nearName != null ? nearName : nearId, nearLocode, country, lat, lon, null, source, anchorage);
+        return new Port(nearId, nearName != null ? nearName : nearId, nearLocode, country, lat, lon, area, source, anchorage);
     }
 
     /**
