@@ -481,6 +481,61 @@ class IncidentApiTest {
         assertThat(get(ALICE, "/api/incidents?q=" + id).json().has("loading")).isFalse();
     }
 
+    /**
+     * A report known only to its date, with the local time it gives (IMB's "1430 LT"), stays so when
+     * edited: sent back as read, or with only its narrative or type changed. A PUT that gives a UTC time
+     * makes it timed; a local time beside a UTC time is refused, naming why.
+     */
+    @Test
+    void aDateOnlyReportStaysDateOnlyWhenEdited() throws Exception {
+        String dated = report(1.1833, 103.6167, "").replace("\"time\":\"2025-03-01T02:59:00Z\"",
+                "\"time\":\"2015-01-08\",\"local_time\":\"14:30\"");
+        JsonNode c = create(ALICE, dated);
+        String id = c.get("id").asText();
+        String path = "/api/incidents/" + id;
+        assertThat(c.get("time").asText()).isEqualTo("2015-01-08T00:00:00Z");
+        assertThat(c.get("date_only").asBoolean()).isTrue();
+        assertThat(c.get("local_time").asText()).isEqualTo("14:30");
+
+        // sent back as read (server-set fields and possible_duplicates too), the narrative changed
+        ObjectNode read = (ObjectNode) get(ALICE, path).json();
+        read.put("narrative", "Robbers in three small boats boarded a barge under tow.");
+        Reply same = call(ALICE, "PUT", path, read.toString());
+        assertThat(same.status()).as(same.body()).isEqualTo(200);
+        assertThat(same.json().get("time").asText()).isEqualTo("2015-01-08T00:00:00Z");
+        assertThat(same.json().get("date_only").asBoolean()).isTrue();
+        assertThat(same.json().get("local_time").asText()).isEqualTo("14:30");
+        assertThat(same.json().get("narrative").asText()).isEqualTo("Robbers in three small boats boarded a barge under tow.");
+        // as the map's form sends it: date_only true with the date's 00:00Z, the type changed
+        Reply form = call(ALICE, "PUT", path, report(1.1833, 103.6167, "").replace("\"time\":\"2025-03-01T02:59:00Z\"",
+                "\"time\":\"2015-01-08T00:00:00Z\",\"date_only\":true,\"local_time\":\"14:30\"").replace("robbery", "boarding"));
+        assertThat(form.status()).as(form.body()).isEqualTo(200);
+        assertThat(form.json().get("type").asText()).isEqualTo("boarding");
+        assertThat(form.json().get("date_only").asBoolean()).isTrue();
+        assertThat(form.json().get("local_time").asText()).isEqualTo("14:30");
+        assertThat(get(ALICE, path).json().get("local_time").asText()).isEqualTo("14:30");
+
+        // a local time beside a UTC time is refused, whichever way the time is given, and nothing changes
+        String utc = report(1.1833, 103.6167, "").replace("\"time\":\"2025-03-01T02:59:00Z\"",
+                "\"time\":\"2015-01-08T06:30:00Z\",\"local_time\":\"14:30\"");
+        assertError(call(ALICE, "PUT", path, utc), 400, "local_time is the local time of day of a report whose UTC time is not known:"
+                + " it goes with date_only true (or a time given as a date)");
+        assertError(call(ALICE, "PUT", path, utc.replace("\"local_time\"", "\"date_only\":false,\"local_time\"")), 400,
+                "local_time is the local time of day of a report whose UTC time is not known");
+        assertError(call(ALICE, "PUT", path, utc.replace("\"local_time\":\"14:30\"", "\"date_only\":\"yes\"")), 400,
+                "date_only must be true or false");
+        assertError(call(ALICE, "PUT", path, dated.replace("14:30", "2:30")), 400,
+                "local_time must be a time of day hh:mm (00:00..23:59): \"2:30\"");
+        assertThat(get(ALICE, path).json().get("date_only").asBoolean()).isTrue();
+
+        // a UTC time given, without a local time: a timed report
+        Reply timed = call(ALICE, "PUT", path, utc.replace(",\"local_time\":\"14:30\"", ",\"date_only\":false"));
+        assertThat(timed.status()).as(timed.body()).isEqualTo(200);
+        assertThat(timed.json().get("time").asText()).isEqualTo("2015-01-08T06:30:00Z");
+        assertThat(timed.json().has("date_only")).isFalse();
+        assertThat(timed.json().has("local_time")).isFalse();
+    }
+
     @Test
     void editShareCategoryAndDelete() throws Exception {
         String id = create(ALICE, report(1.2, 103.8, "")).get("id").asText();
