@@ -9,7 +9,7 @@
 //   WK_PARTNER_UNSHARED "user:password" of a partner whose policy grants incidents everywhere, not shared with
 //   WK_SHARE_ORGS      organisation ids to type in the share dialog, comma separated
 //   WK_LAT, WK_LON     where to click (a place where the log has vessels)
-//   WK_TIME            the incident time as the form takes it (YYYY-MM-DDTHH:MM, UTC)
+//   WK_TIME            the incident time, YYYY-MM-DDTHH:MM in UTC (the form's date and time fields take its two parts)
 //   WK_NEAR_MMSI       a vessel that was there (it must be listed by "who was there")
 //   WK_OUT             folder for screenshots and result.json
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
@@ -93,7 +93,8 @@ describe('incident reporting and sharing against the real server', () => {
     expect(await page.locator('#incident-form').isVisible()).toBe(true);
     expect(Number(await page.inputValue('#incident-lat'))).toBeCloseTo(lat, 2);
     expect(Number(await page.inputValue('#incident-lon'))).toBeCloseTo(lon, 2);
-    await page.fill('#incident-time', env('WK_TIME'));
+    await page.fill('#incident-date', env('WK_TIME').slice(0, 10));
+    await page.fill('#incident-time', env('WK_TIME').slice(11, 16));
     await page.selectOption('#incident-type', 'suspicious_approach');
     await page.click('#incident-save');
     await page.waitForFunction(() => document.querySelector('#incident-panel .incident-title'), null, { timeout: 20000 });
@@ -134,6 +135,31 @@ describe('incident reporting and sharing against the real server', () => {
     expect(shared.shared_with).toEqual(env('WK_SHARE_ORGS').split(',').map((s) => s.trim()));
     expect(await page.locator('.incident-tlp').textContent()).toBe('TLP:AMBER');
     await page.screenshot({ path: join(out, 'incident-shared.png') });
+
+    // A report known only to its date with the local time it gives (as IMB's "1430 LT" rows), opened in
+    // the form and saved with only its narrative changed: the server keeps it date-only, its local time too.
+    const day = env('WK_TIME').slice(0, 10);
+    const dated = await page.evaluate(async (b) => {
+      const r = await fetch('api/incidents', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(b) });
+      return { status: r.status, body: await r.json() };
+    }, { time: day, local_time: '14:30', lat, lon, type: 'boarding', narrative: `${day}: 1430 LT: boarded at anchor.` });
+    expect(dated.status).toBe(201);
+    expect(dated.body).toMatchObject({ time: `${day}T00:00:00Z`, date_only: true, local_time: '14:30' });
+    await page.evaluate((iid) => window.watchkeeper.selectIncident(iid), dated.body.id);
+    await page.waitForFunction((iid) => window.watchkeeper.state.incident?.id === iid, dated.body.id, { timeout: 20000 });
+    await page.click('#incident-edit');
+    expect(await page.inputValue('#incident-date')).toBe(day);
+    expect(await page.inputValue('#incident-time')).toBe('');
+    expect(await page.inputValue('#incident-local-time')).toBe('14:30');
+    expect(await page.locator('#incident-when').textContent()).toMatch(new RegExp(`^Date only: ${day}, local time 14:30`));
+    const narrative = `${day}: 1430 LT: two robbers boarded at anchor and escaped when the alarm was raised.`;
+    await page.fill('#incident-form textarea[name="narrative"]', narrative);
+    await page.click('#incident-save');
+    await page.waitForFunction((iid) => document.getElementById('incident-message').textContent === `Saved ${iid}.`, dated.body.id,
+      { timeout: 20000 });
+    const kept = await page.evaluate(async (iid) => (await fetch(`api/incidents/${iid}`)).json(), dated.body.id);
+    expect(kept).toMatchObject({ time: `${day}T00:00:00Z`, date_only: true, local_time: '14:30', narrative, type: 'boarding' });
+    result.dateOnly = { id: dated.body.id, day, narrative };
     await logout();
   });
 

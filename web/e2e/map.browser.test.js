@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { CHROMIUM, launchChromium } from './chromium.js';
-import { startMockServer, MOCK_TOKEN } from './mock-server.js';
+import { startMockServer, MOCK_TOKEN, incident } from './mock-server.js';
 import { geometryBounds as extent, eventTarget } from '../src/data.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -712,7 +712,12 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     expect(await page.locator('#incident-form').isVisible()).toBe(true);
     expect(Number(await page.inputValue('#incident-lat'))).toBeCloseTo(v.lat, 2);
     expect(Number(await page.inputValue('#incident-lon'))).toBeCloseTo(v.lon, 2);
-    await page.fill('#incident-time', '2026-11-01T10:15');
+    // a new report has a date and a UTC time (today's, now, until changed)
+    expect(await page.inputValue('#incident-date')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(await page.inputValue('#incident-time')).toMatch(/^\d{2}:\d{2}$/);
+    await page.fill('#incident-date', '2026-11-01');
+    await page.fill('#incident-time', '10:15');
+    expect(await page.locator('#incident-when').textContent()).toBe('Timed report: 2026-11-01 10:15Z.');
     await page.selectOption('#incident-type', 'robbery');
     await page.fill('#incident-form input[name="victim_imo"]', '9074728'); // bad check digit: refused in the page
     await page.click('#incident-save');
@@ -722,6 +727,7 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     await page.waitForFunction(() => document.querySelector('#incident-panel .incident-title'), null, { timeout: 10000 });
     expect(server.incidents).toHaveLength(3);
     expect(server.incidents[2]).toMatchObject({ type: 'robbery', time: '2026-11-01T10:15:00Z', victim: { imo: 9074729 } });
+    expect(server.incidents[2].date_only).toBeUndefined();
 
     await page.click('#nearby-load');
     await page.waitForFunction(() => document.querySelectorAll('#nearby-list li').length > 0, null, { timeout: 10000 });
@@ -738,6 +744,93 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     await page.waitForFunction(() => /Shared as TLP:AMBER/.test(document.getElementById('incident-message').textContent), null, { timeout: 10000 });
     expect(server.incidents[2].shared_with).toEqual(['sg-navy', 'my-mmea']);
     expect(await page.locator('.incident-tlp').textContent()).toBe('TLP:AMBER');
+  });
+
+  it('edits a date-only report and keeps it date-only, with its local time, until a UTC time is entered', async () => {
+    if (process.env.WATCHKEEPER_URL) return; // leaves the real server's incidents alone
+    // shaped after IMB's row of 8 January 2015 off Pulau Nipah: known to the day, "1430 LT" kept as local_time
+    const narrative = '08.01.2015: 1430 LT: Posn: 01:11N - 103:37E, Around 2.7nm NW of Pulau Nipah, Indonesia.';
+    server.incidents.push(incident('imb-3c1f0a7d', '2015-01-08T00:00:00Z', 1.1833333333333333, 103.61666666666667, 'robbery', 'CAT 3', {
+      date_only: true, local_time: '14:30', place: 'Around 2.7nm NW of Pulau Nipah', victim: { type: 'Tug and Barge', status: 'unknown' },
+      loss: 'cargo_or_ship', actions_taken: ['reported to the local authorities'], source: 'IMB PRC', narrative, tlp: 'CLEAR', created_by: 'import' }));
+    const id = 'imb-3c1f0a7d';
+    const stored = () => server.incidents.find((x) => x.id === id);
+    const timeRow = () => page.locator('#incident-panel tr', { hasText: 'Time' }).textContent();
+    await page.click('.tabs button[data-tab="incidents"]');
+    await page.evaluate((iid) => window.watchkeeper.selectIncident(iid), id);
+    await page.waitForFunction((iid) => window.watchkeeper.state.incident?.id === iid, id, { timeout: 10000 });
+    expect(await timeRow()).toContain('2015-01-08 14:30 LT (local time, zone not given)');
+
+    // Opened in the form: its date, no UTC time, its local time, and the form says it is date-only.
+    await page.click('#incident-edit');
+    expect(await page.locator('#incident-form').isVisible()).toBe(true);
+    expect(await page.inputValue('#incident-date')).toBe('2015-01-08');
+    expect(await page.inputValue('#incident-time')).toBe('');
+    expect(await page.inputValue('#incident-local-time')).toBe('14:30');
+    expect(await page.inputValue('#incident-form textarea[name="narrative"]')).toBe(narrative);
+    expect(await page.locator('#incident-when').textContent())
+      .toBe('Date only: 2015-01-08, local time 14:30 (its zone not given), no UTC time of day. Enter a UTC time only if the report gives one.');
+    expect(await page.locator('#incident-when.date-only').count()).toBe(1);
+    expect(await page.locator('#incident-form-title').textContent()).toBe(`Editing ${id} (IMB PRC); date and time in UTC.`);
+    expect(await page.locator('#incident-form-tlp').isDisabled()).toBe(true); // the share dialog changes the sharing
+    await page.screenshot({ path: join(OUT, 'incident-edit-date-only.png') });
+
+    // Saved with only the narrative changed: still date-only, its date and local time sent and kept.
+    const edited = `${narrative} Robbers in three small boats boarded a barge under tow and stole some of the cargo.`;
+    await page.fill('#incident-form textarea[name="narrative"]', edited);
+    await page.click('#incident-save');
+    await page.waitForFunction((iid) => document.getElementById('incident-message').textContent === `Saved ${iid}.`, id, { timeout: 10000 });
+    const put = server.incidentBodies.at(-1);
+    expect(put).toMatchObject({ method: 'PUT', id, body: { time: '2015-01-08T00:00:00Z', date_only: true, local_time: '14:30', narrative: edited,
+      type: 'robbery', loss: 'cargo_or_ship', source: 'IMB PRC', actions_taken: ['reported to the local authorities'], victim: { type: 'Tug and Barge' } } });
+    expect(put.body).not.toHaveProperty('tlp');
+    expect(stored()).toMatchObject({ time: '2015-01-08T00:00:00Z', date_only: true, local_time: '14:30', narrative: edited, tlp: 'CLEAR' });
+    await page.waitForFunction(() => !document.querySelector('#incident-form').offsetParent, null, { timeout: 10000 });
+    expect(await timeRow()).toContain('2015-01-08 14:30 LT');
+
+    // A UTC time beside the local time is refused in the page; with the local time cleared, the report is timed.
+    const sent = server.incidentBodies.length;
+    await page.click('#incident-edit');
+    await page.fill('#incident-time', '06:30');
+    expect(await page.locator('#incident-when').textContent()).toBe('Timed report, 2015-01-08 06:30Z: the local time 14:30 goes only with a report'
+      + ' known only to its date; clear it to save with this UTC time.');
+    expect(await page.locator('#incident-when.date-only').count()).toBe(0);
+    await page.click('#incident-save');
+    expect(await page.locator('#incident-message').textContent())
+      .toBe('local time 14:30 goes only with a report known only to its date: clear it, or clear the UTC time');
+    expect(server.incidentBodies).toHaveLength(sent);
+    // a time typed in part (hours, no minutes) is an empty value to the page: named, not read as no time
+    await page.fill('#incident-time', '');
+    await page.focus('#incident-time');
+    await page.keyboard.type('06');
+    expect(await page.inputValue('#incident-time')).toBe('');
+    expect(await page.$eval('#incident-time', (e) => e.validity.badInput)).toBe(true);
+    expect(await page.locator('#incident-when').textContent()).toBe('Time (UTC) is filled in part: complete it or clear it.');
+    await page.click('#incident-save'); // the browser's own check holds the form back
+    expect(server.incidentBodies).toHaveLength(sent);
+    await page.fill('#incident-time', '06:30');
+    await page.fill('#incident-local-time', '');
+    await page.click('#incident-save');
+    await page.waitForFunction((iid) => document.getElementById('incident-message').textContent === `Saved ${iid}.`, id, { timeout: 10000 });
+    expect(server.incidentBodies.at(-1).body).toMatchObject({ time: '2015-01-08T06:30:00Z', date_only: false });
+    expect(server.incidentBodies.at(-1).body).not.toHaveProperty('local_time');
+    expect(stored()).toMatchObject({ time: '2015-01-08T06:30:00Z', narrative: edited });
+    expect(stored().date_only).toBeUndefined();
+    expect(stored().local_time).toBeUndefined();
+
+    // A new report after an edit starts from an empty form, not the edited report's fields.
+    await page.click('#incident-edit');
+    await page.click('#incident-report');
+    expect(await page.locator('#incident-form').isHidden()).toBe(true);
+    const box = await page.locator('#map canvas').boundingBox();
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    expect(await page.locator('#incident-form').isVisible()).toBe(true);
+    expect(await page.inputValue('#incident-form textarea[name="narrative"]')).toBe('');
+    expect(await page.inputValue('#incident-local-time')).toBe('');
+    expect(await page.inputValue('#incident-time')).toMatch(/^\d{2}:\d{2}$/);
+    expect(await page.locator('#incident-form-tlp').isDisabled()).toBe(false);
+    expect(await page.locator('#incident-form-title').textContent()).toBe('Position from the map click; date and time in UTC.');
+    await page.click('#incident-form-cancel');
   });
 
   it('draws the charts from the stats routes', async () => {

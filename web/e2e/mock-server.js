@@ -139,6 +139,32 @@ export function incident(id, time, lat, lon, type, category, extra = {}) {
   };
 }
 
+/**
+ * A report's `time`, `date_only` and `local_time` as the server reads them from a POST or PUT body
+ * (IncidentJson.readReport): a time given as a date is a date-only report unless `date_only` says
+ * otherwise; a date-only report is at its date's 00:00Z; `local_time` (hh:mm) only with `date_only`.
+ * Answers {error} for what the server refuses, else the fields as the server writes them (`date_only`
+ * only when true).
+ */
+export function reportTime(b) {
+  if (typeof b.time !== 'string' || Number.isNaN(Date.parse(b.time))) return { error: 'time is required (an ISO-8601 time)' };
+  if (b.date_only !== undefined && b.date_only !== null && typeof b.date_only !== 'boolean') return { error: 'date_only must be true or false' };
+  const dateOnly = typeof b.date_only === 'boolean' ? b.date_only : /^\d{4}-\d{2}-\d{2}$/.test(b.time);
+  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(b.time) ? `${b.time}T00:00:00Z` : b.time);
+  const out = { time: dateOnly ? `${new Date(ms).toISOString().slice(0, 10)}T00:00:00Z` : b.time };
+  if (dateOnly) out.date_only = true;
+  if (b.local_time !== undefined && b.local_time !== null) {
+    if (typeof b.local_time !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(b.local_time)) {
+      return { error: `local_time must be a time of day hh:mm (00:00..23:59): ${JSON.stringify(b.local_time)}` };
+    }
+    if (!dateOnly) {
+      return { error: 'local_time is the local time of day of a report whose UTC time is not known: it goes with date_only true (or a time given as a date)' };
+    }
+    out.local_time = b.local_time;
+  }
+  return out;
+}
+
 /** Great-circle distance in metres (haversine, mean Earth radius). */
 function metres(lat1, lon1, lat2, lon2) {
   const r = (d) => (d * Math.PI) / 180;
@@ -200,6 +226,7 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
   const byMmsi = new Map(vessels.map((v) => [v.mmsi, v]));
   const zones = [];
   const requests = [];
+  const incidentBodies = []; // the bodies of POST and PUT /api/incidents[/{id}], as sent
   const streams = new Set();
   let zoneSeq = 0;
   // Organisations, users, tokens, policies: enough of the real routes for the admin tab.
@@ -413,8 +440,12 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
       } catch {
         return json(res, 400, { error: 'body is not valid JSON', status: 400 });
       }
+      incidentBodies.push({ method: 'POST', body: b });
       if (!(Math.abs(b.lat) <= 90 && Math.abs(b.lon) <= 180) || !b.time || !b.type) return json(res, 400, { error: 'time, lat, lon and type are required', status: 400 });
-      const created = incident(`inc-${++incidentSeq}`, b.time, b.lat, b.lon, b.type, undefined, { ...b, tlp: b.tlp || 'AMBER', victim: { status: 'unknown', ...(b.victim || {}) } });
+      const when = reportTime(b);
+      if (when.error) return json(res, 400, { error: when.error, status: 400 });
+      const { date_only: _d, local_time: _l, ...rest } = b;
+      const created = incident(`inc-${++incidentSeq}`, when.time, b.lat, b.lon, b.type, undefined, { ...rest, ...when, tlp: b.tlp || 'AMBER', victim: { status: 'unknown', ...(b.victim || {}) } });
       incidents.push(created);
       return json(res, 201, created);
     }
@@ -441,8 +472,27 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
       return json(res, 200, i);
     }
     if ((m = p.match(/^\/api\/incidents\/([^/]+)$/))) {
-      const i = incidents.find((x) => x.id === decodeURIComponent(m[1]));
-      if (!i) return json(res, 404, { error: `no incident with id ${m[1]}`, status: 404 });
+      const k = incidents.findIndex((x) => x.id === decodeURIComponent(m[1]));
+      if (k < 0) return json(res, 404, { error: `no incident with id ${m[1]}`, status: 404 });
+      const i = incidents[k];
+      if (req.method === 'PUT') {
+        // as the server's: the body replaces the report's fields; its sharing stays (a different one is refused)
+        if (me.role === 'viewer') return forbidden(res, 'edit incidents');
+        const b = await readJson(req);
+        if (!b || typeof b !== 'object' || Array.isArray(b)) return json(res, 400, { error: 'the body must be a JSON object', status: 400 });
+        incidentBodies.push({ method: 'PUT', id: i.id, body: b });
+        if (!(Math.abs(b.lat) <= 90 && Math.abs(b.lon) <= 180) || !b.type) return json(res, 400, { error: 'lat, lon and type are required', status: 400 });
+        const when = reportTime(b);
+        if (when.error) return json(res, 400, { error: when.error, status: 400 });
+        if (b.tlp !== undefined && b.tlp !== i.tlp) {
+          return json(res, 400, { error: `tlp, shared_with and recipients differ from the incident's: a PUT edits the report, POST /api/incidents/${i.id}/share changes its sharing`, status: 400 });
+        }
+        const { date_only: _d, local_time: _l, ...rest } = b;
+        const { tlp, owner_org, shared_with, recipients, created_by, created, category, category_computed } = i;
+        incidents[k] = incident(i.id, when.time, b.lat, b.lon, b.type, undefined, { ...rest, ...when, victim: { status: 'unknown', ...(b.victim || {}) },
+          ...(category ? { category, category_computed } : {}), tlp, owner_org, shared_with, recipients, created_by, created, updated: new Date().toISOString() });
+        return json(res, 200, incidents[k]);
+      }
       return json(res, 200, i);
     }
     if (p === '/api/stats') return json(res, 200, { sources: [{ name: 'replay', kind: 'file', up: true, messages: 123456, messages_per_second: 41.5, last_message: new Date(now).toISOString() }], rejected: { bad_checksum: 3 }, vessels: vessels.length, events: events.length, messages_per_second: 41.5 });
@@ -498,6 +548,7 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
     requests,
     zones,
     incidents,
+    incidentBodies,
     admin,
     watchlist,
     /** The signed-in user the mock answers as ({role, org, host, ...}): change it to test another role. */

@@ -71,6 +71,8 @@ export const api = {
   incidents: (params = {}) => json(`api/incidents${query(params)}`),
   incident: (id) => json(`api/incidents/${encodeURIComponent(id)}`),
   createIncident: (body) => json('api/incidents', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+  // a PUT replaces the report's fields (its sharing stays: shareIncident changes it)
+  updateIncident: (id, body) => json(`api/incidents/${encodeURIComponent(id)}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
   shareIncident: (id, body) => json(`api/incidents/${encodeURIComponent(id)}/share`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
   setCategory: (id, category, reason) => json(`api/incidents/${encodeURIComponent(id)}/category`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ category, reason }) }),
   nearby: (id, params = {}) => json(`api/incidents/${encodeURIComponent(id)}/nearby${query(params)}`),

@@ -91,19 +91,105 @@ export function validImo(s) {
   return sum % 10 === Number(d[6]);
 }
 
+/** A UTC time of day as the form's time field gives it: hh:mm or hh:mm:ss. */
+const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/;
+/** A local time of day as the API's `local_time` holds it: hh:mm, 00:00..23:59. */
+const LOCAL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
 /**
- * The POST body of a new report from the form's values (strings as typed). Throws an Error naming
- * the first bad field. {@code time} is a datetime-local value, read as UTC.
+ * The form's values (strings, as its fields hold them) of a report read from the API, to edit it. The
+ * UTC date and time of day are two fields: a report known only to the day (`date_only`) has its date and
+ * an empty time, not the 00:00 its `time` carries, and its local time of day (`local_time`, "14:30", the
+ * zone not given) in a field of its own. Values "not stated" and "unknown" are the selects' empty choice.
  */
-export function incidentFromForm(f) {
+export function formFromIncident(i) {
+  const t = typeof i.time === 'string' ? i.time : '';
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?/.exec(t);
+  const dateOnly = i.date_only === true;
+  const v = i.victim || {};
+  const stated = (x) => (typeof x === 'string' && x !== 'not_stated' ? x : '');
+  const str = (x) => (x === undefined || x === null ? '' : String(x));
+  return {
+    lat: str(i.lat),
+    lon: str(i.lon),
+    date: m ? m[1] : t.slice(0, 10),
+    // seconds only when the report has some, as a time field shows them
+    time: dateOnly || !m ? '' : m[2] + (m[3] && m[3] !== ':00' ? m[3] : ''),
+    local_time: dateOnly && typeof i.local_time === 'string' ? i.local_time : '',
+    type: str(i.type),
+    place: str(i.place),
+    victim_name: str(v.name),
+    victim_imo: v.imo ? String(v.imo) : '',
+    victim_mmsi: str(v.mmsi),
+    victim_status: v.status && v.status !== 'unknown' ? v.status : '',
+    perpetrators: str(i.perpetrators),
+    weapons: stated(i.weapons),
+    crew_harm: stated(i.crew_harm),
+    loss: stated(i.loss),
+    items_stolen: str(i.items_stolen),
+    tlp: str(i.tlp),
+    narrative: str(i.narrative),
+  };
+}
+
+/**
+ * What the form's date, UTC time and local time make of the report, as the form says under them: a
+ * timed report, or one known only to its date (with its local time of day when one is given). Names the
+ * conflict when a local time stands beside a UTC time (the API takes a local time only for a date-only
+ * report).
+ */
+export function formWhen(f) {
+  const date = f.date || '';
+  const time = (f.time || '').trim();
+  const local = (f.local_time || '').trim();
+  if (!date) return 'Enter the date (UTC).';
+  if (time) {
+    return local
+      ? `Timed report, ${date} ${time}Z: the local time ${local} goes only with a report known only to its date; clear it to save with this UTC time.`
+      : `Timed report: ${date} ${time}Z.`;
+  }
+  return local
+    ? `Date only: ${date}, local time ${local} (its zone not given), no UTC time of day. Enter a UTC time only if the report gives one.`
+    : `Date only: ${date}, no time of day. Enter a UTC time only if the report gives one.`;
+}
+
+/**
+ * The body of a new report (POST) or of an edit (PUT, with {@code original}, the report as the API gave
+ * it) from the form's values (strings as typed). Throws an Error naming the first bad field.
+ *
+ * {@code date} (yyyy-mm-dd) and {@code time} (hh:mm or hh:mm:ss) are UTC. An empty time makes a report
+ * known only to its date: {@code date_only} true, {@code time} the date's 00:00Z, and {@code local_time}
+ * (hh:mm, the local time of day the report gives without its zone) when the form has one; a time entered
+ * makes it a timed report ({@code date_only} false), which takes no local time. An edit sends the
+ * original's {@code time} itself when the form's date and time are the original's (its milliseconds
+ * kept), and keeps the fields the form does not show (the victim's flag, type and description, actions
+ * taken, source, reference), as a PUT replaces the whole report; it leaves out {@code tlp}, which the
+ * share dialog changes.
+ */
+export function incidentFromForm(f, original = null) {
   const lat = Number(f.lat), lon = Number(f.lon);
   if (f.lat === '' || !Number.isFinite(lat) || Math.abs(lat) > 90) throw new Error('latitude must be -90..90');
   if (f.lon === '' || !Number.isFinite(lon) || Math.abs(lon) > 180) throw new Error('longitude must be -180..180');
-  if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?$/.test(f.time || '')) throw new Error('time is required (UTC)');
-  const time = `${f.time.length === 16 ? `${f.time}:00` : f.time}Z`;
-  if (Number.isNaN(Date.parse(time))) throw new Error(`time is not a date: ${f.time}`);
+  const date = String(f.date || '').trim();
+  if (!/^\d{4}-\d\d-\d\d$/.test(date)) throw new Error('date is required (UTC)');
+  const midnight = Date.parse(`${date}T00:00:00Z`);
+  if (Number.isNaN(midnight) || new Date(midnight).toISOString().slice(0, 10) !== date) throw new Error(`date is not a date: ${date}`);
+  const clock = String(f.time || '').trim();
+  const local = String(f.local_time || '').trim();
+  let when;
+  if (clock) {
+    if (!TIME_OF_DAY.test(clock)) throw new Error(`time must be hh:mm (UTC), or empty for a report known only to its date: ${clock}`);
+    if (local) throw new Error(`local time ${local} goes only with a report known only to its date: clear it, or clear the UTC time`);
+    const before = original && original.date_only !== true ? formFromIncident(original) : null;
+    const time = before && before.date === date && before.time === clock ? original.time : `${date}T${clock.length === 5 ? `${clock}:00` : clock}Z`;
+    when = { time, date_only: false };
+  } else {
+    if (local && !LOCAL_TIME.test(local)) throw new Error(`local time must be hh:mm (00:00..23:59): ${local}`);
+    when = { time: `${date}T00:00:00Z`, date_only: true };
+    if (local) when.local_time = local;
+  }
   if (!INCIDENT_TYPES.includes(f.type)) throw new Error('choose an incident type');
-  const body = { time, lat, lon, type: f.type };
+  const body = { ...when, lat, lon, type: f.type };
   const text = (k, v) => { if (v && String(v).trim()) body[k] = String(v).trim(); };
   text('place', f.place);
   text('narrative', f.narrative);
@@ -125,8 +211,14 @@ export function incidentFromForm(f) {
     victim.mmsi = f.victim_mmsi.trim();
   }
   if (f.victim_status) victim.status = f.victim_status;
+  if (original) {
+    const v = original.victim || {};
+    for (const k of ['flag', 'type', 'description']) if (v[k]) victim[k] = v[k];
+    if (Array.isArray(original.actions_taken) && original.actions_taken.length) body.actions_taken = [...original.actions_taken];
+    for (const k of ['source', 'reference']) if (original[k]) body[k] = original[k];
+  }
   if (Object.keys(victim).length) body.victim = victim;
-  if (f.tlp) {
+  if (f.tlp && !original) {
     if (!TLPS.includes(f.tlp)) throw new Error(`unknown TLP ${f.tlp}`);
     body.tlp = f.tlp;
   }

@@ -14,7 +14,7 @@ import {
 } from './data.js';
 import { drawCharts } from './charts.js';
 import {
-  INCIDENT_COLORS, INCIDENT_TYPES, categoryKey, incidentWhen, incidentsToGeoJSON, upsertIncident, withdrawIncident, nearbyOverlay, approachBetween, incidentFromForm,
+  INCIDENT_COLORS, INCIDENT_TYPES, categoryKey, incidentWhen, incidentsToGeoJSON, upsertIncident, withdrawIncident, nearbyOverlay, approachBetween, incidentFromForm, formFromIncident, formWhen,
   shareBody,
 } from './incidents.js';
 import { auth, ensureLogin } from './auth.js';
@@ -43,6 +43,7 @@ const state = {
   incidents: [], // incident reports the caller may see, time order
   incident: null, // the incident shown in the panel
   reporting: false, // the next map click places a new incident
+  editing: null, // the incident the form edits (as the API gave it), or null: the form reports a new one
   dirty: false,
   ready: false,
   // the map has been fitted to the traffic, or the user has moved it: the view is left alone
@@ -967,7 +968,8 @@ async function selectIncident(id, { fly = false } = {}) {
       <label>Radius <input id="nearby-radius" type="number" min="0.1" max="500" step="0.1" value="10"> km</label>
       <label>± <input id="nearby-hours" type="number" min="0" max="168" step="0.5" value="6"> h</label>
       <button id="nearby-load" type="button">Who was there</button>
-      <button id="incident-share" type="button"${mayShare(i) ? '' : ' hidden'}>Share…</button>
+      <button id="incident-edit" type="button"${mayChange(i) ? '' : ' hidden'}>Edit…</button>
+      <button id="incident-share" type="button"${mayChange(i) ? '' : ' hidden'}>Share…</button>
     </div>
     <p id="nearby-summary" class="hint"></p>
     <ol id="nearby-list" class="list nearby"></ol>`;
@@ -976,6 +978,7 @@ async function selectIncident(id, { fly = false } = {}) {
     selectIncident(a.dataset.id, { fly: true });
   }));
   $('nearby-load').addEventListener('click', () => whoWasThere(i.id));
+  $('incident-edit').addEventListener('click', () => openEdit(i));
   $('incident-share').addEventListener('click', () => openShare(i));
 }
 
@@ -998,8 +1001,8 @@ async function whoWasThere(id) {
   $('nearby-list').querySelectorAll('li[data-mmsi]').forEach((li) => li.addEventListener('click', () => selectVessel(li.dataset.mmsi, { fly: true })));
 }
 
-/** Whether the signed-in user may share the incident: an analyst or admin of its owning organisation. */
-function mayShare(i) {
+/** Whether the signed-in user may edit and share the incident: an analyst or admin of its owning organisation. */
+function mayChange(i) {
   const me = auth.me;
   return !!me && !me.anonymous && me.role !== 'viewer' && me.org === i.owner_org;
 }
@@ -1012,29 +1015,88 @@ function openShare(i) {
   $('share-dialog').showModal();
 }
 
+/** The form's named fields. */
+function incidentFields() {
+  return [...$('incident-form').elements].filter((e) => e.name);
+}
+
+/**
+ * The date and time fields filled in part (a time with its hours and no minutes): the browser gives such
+ * a field's value as empty, which would read as no time, so the line under them names it instead (the
+ * browser's own check keeps the form from being sent).
+ */
+const WHEN_FIELDS = { 'incident-date': 'Date (UTC)', 'incident-time': 'Time (UTC)', 'incident-local-time': 'Local time' };
+function partWhen() {
+  const id = Object.keys(WHEN_FIELDS).find((k) => $(k).validity.badInput);
+  return id ? `${WHEN_FIELDS[id]} is filled in part: complete it or clear it.` : null;
+}
+
+/** Says under the date and time fields what they make of the report: timed, or known only to its date (and its local time). */
+function showFormWhen() {
+  const f = Object.fromEntries(incidentFields().map((e) => [e.name, e.value]));
+  const part = partWhen();
+  $('incident-when').textContent = part || formWhen(f);
+  $('incident-when').classList.toggle('date-only', !part && Boolean(f.date) && !f.time.trim());
+}
+
+/** Sets the form to report a new incident (fields emptied after an edit) or to edit {@code i}. */
+function formMode(i) {
+  if (state.editing && !i) $('incident-form').reset();
+  state.editing = i;
+  $('incident-form-title').textContent = i
+    ? `Editing ${i.id}${i.source ? ` (${[i.source, i.reference].filter(Boolean).join(' ')})` : ''}; date and time in UTC.`
+    : 'Position from the map click; date and time in UTC.';
+  // a PUT keeps the report's sharing: the share dialog changes it
+  $('incident-form-tlp').disabled = Boolean(i);
+  $('incident-form-tlp').title = i ? 'Sharing: use Share… in the incident panel' : '';
+}
+
+/** Opens the form on a report, its fields as the API gave them (a date-only report without a time). */
+function openEdit(i) {
+  state.reporting = false;
+  map.getCanvas().style.cursor = '';
+  formMode(i);
+  const values = formFromIncident(i);
+  for (const e of incidentFields()) if (e.name in values) e.value = values[e.name];
+  showFormWhen();
+  $('incident-form').hidden = false;
+  incidentMessage(i.date_only ? 'This report gives a date only: leave the UTC time empty to keep it so.' : 'Edit the report and save.', true);
+}
+
 function setupIncidents() {
   $('incident-type').innerHTML = INCIDENT_TYPES.map((t) => `<option value="${t}">${t.replace(/_/g, ' ')}</option>`).join('');
   $('incident-report').addEventListener('click', () => {
+    if (state.editing) {
+      $('incident-form').hidden = true;
+      formMode(null);
+    }
     state.reporting = true;
     map.getCanvas().style.cursor = 'crosshair';
     incidentMessage('Click the incident position on the map.', true);
   });
-  $('incident-form-cancel').addEventListener('click', () => { $('incident-form').hidden = true; });
+  $('incident-form-cancel').addEventListener('click', () => {
+    $('incident-form').hidden = true;
+    formMode(null);
+  });
+  // a field filled in part fires no input event (its value stays empty): keys and leaving it update the line too
+  for (const id of Object.keys(WHEN_FIELDS)) for (const type of ['input', 'keyup', 'blur']) $(id).addEventListener(type, showFormWhen);
   $('incident-form').addEventListener('submit', async (ev) => {
     ev.preventDefault();
+    const editing = state.editing;
     let body;
     try {
-      body = incidentFromForm(Object.fromEntries(new FormData($('incident-form')).entries()));
+      body = incidentFromForm(Object.fromEntries(new FormData($('incident-form')).entries()), editing);
     } catch (e) {
       return incidentMessage(e.message);
     }
     try {
-      const created = await api.createIncident(body);
-      upsertIncident(state.incidents, created);
+      const saved = editing ? await api.updateIncident(editing.id, body) : await api.createIncident(body);
+      upsertIncident(state.incidents, saved);
       renderIncidents();
       $('incident-form').hidden = true;
-      incidentMessage(`Saved ${created.id}.`, true);
-      await selectIncident(created.id);
+      formMode(null);
+      incidentMessage(`Saved ${saved.id}.`, true);
+      await selectIncident(saved.id);
     } catch (e) {
       incidentMessage(e.message);
     }
@@ -1065,9 +1127,15 @@ function setupIncidents() {
 function placeIncident(lngLat) {
   state.reporting = false;
   map.getCanvas().style.cursor = '';
+  formMode(null);
   $('incident-lat').value = lngLat.lat.toFixed(5);
   $('incident-lon').value = lngLat.lng.toFixed(5);
-  if (!$('incident-time').value) $('incident-time').value = new Date().toISOString().slice(0, 16);
+  if (!$('incident-date').value) {
+    const now = new Date().toISOString();
+    $('incident-date').value = now.slice(0, 10);
+    $('incident-time').value = now.slice(11, 16);
+  }
+  showFormWhen();
   $('incident-form').hidden = false;
   showTab('incidents');
   incidentMessage('Fill in the report and save.', true);

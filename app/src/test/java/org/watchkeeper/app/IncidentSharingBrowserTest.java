@@ -34,7 +34,8 @@ import org.watchkeeper.store.VesselRow;
  * through the API as the bootstrap admin. Then {@code web/e2e-incidents/incident-sharing.browser.test.js}
  * drives Debian's Chromium: a host analyst logs in through the login form, reports an incident by
  * clicking the map where the log has vessels, sees who was there, and shares it at TLP:AMBER with two
- * partners; the partner whose policy grants incidents there sees it, the one whose policy area lies
+ * partners; it also edits a report known only to its date (with a local time) in the form, which stays
+ * so; the partner whose policy grants incidents there sees it, the one whose policy area lies
  * elsewhere does not, nor does a partner it was not shared with. Screenshots go to
  * {@code app/target/browser-incidents/}.
  *
@@ -160,6 +161,15 @@ class IncidentSharingBrowserTest {
             assertThat(incident.get("shared_with").toString()).isEqualTo("[\"allied\",\"faraway\"]");
             assertThat(incident.get("time").asText()).isEqualTo(time + ":00Z");
             assertThat(result.get("nearby").toString()).contains(mmsi);
+            // the date-only report the analyst edited in the form (its narrative alone) is date-only still, its local time kept
+            JsonNode dated = call(base, "GET", "/api/incidents/" + result.get("dateOnly").get("id").asText(), null, 200);
+            String day = result.get("dateOnly").get("day").asText();
+            assertThat(day).isEqualTo(time.substring(0, 10));
+            assertThat(dated.get("time").asText()).isEqualTo(day + "T00:00:00Z");
+            assertThat(dated.get("date_only").asBoolean()).isTrue();
+            assertThat(dated.get("local_time").asText()).isEqualTo("14:30");
+            assertThat(dated.get("narrative").asText()).isEqualTo(result.get("dateOnly").get("narrative").asText());
+            assertThat(dated.get("updated").asText()).isNotEqualTo(dated.get("created").asText());
             List<String> trail = new ArrayList<>();
             for (String line : Files.readAllLines(dir.resolve("data/audit.log"))) {
                 JsonNode e = JSON.readTree(line);
