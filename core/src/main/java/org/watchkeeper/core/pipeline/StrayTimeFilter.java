@@ -95,13 +95,7 @@ public final class StrayTimeFilter implements Consumer<Observation> {
     public void accept(Observation o) {
         StrayTimeRule.Step step = rule.offer(o.time());
         if (step.dropsHeld()) {
-            for (int i = 0; i < heldCount; i++) {
-                if (onStray != null) {
-                    onStray.accept(held[i]);
-                }
-                held[i] = null;
-            }
-            heldCount = 0;
+            dropItems();
         } else if (step.releasesHeld()) {
             passHeld();
         }
@@ -133,6 +127,28 @@ public final class StrayTimeFilter implements Consumer<Observation> {
     public void releaseHeld() {
         rule.release();
         passHeld();
+    }
+
+    /**
+     * Drops what is held now as strays, in its order (each to {@code onStray}, counted in {@link #strays()};
+     * the frontier stays where it is): for a caller that knows from outside the input that the jump cannot
+     * be real, such as held times later than the moment the input was received. The filter goes on as
+     * before; nothing when nothing is held.
+     */
+    public void dropHeld() {
+        rule.drop();
+        dropItems();
+    }
+
+    /** Gives each held observation to {@code onStray}, in order, and forgets them. */
+    private void dropItems() {
+        for (int i = 0; i < heldCount; i++) {
+            if (onStray != null) {
+                onStray.accept(held[i]);
+            }
+            held[i] = null;
+        }
+        heldCount = 0;
     }
 
     /** Passes what is still held (the input ended: nothing contradicts it). */

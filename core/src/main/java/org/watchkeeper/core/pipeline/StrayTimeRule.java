@@ -171,6 +171,21 @@ public final class StrayTimeRule {
         return n;
     }
 
+    /**
+     * Drops what is held as strays (counted in {@link #strays()}; the frontier stays): for a caller that
+     * knows from outside the input that the jump cannot be real, such as times later than the moment the
+     * input was received. The caller drops its held items.
+     *
+     * @return how many were held
+     */
+    public int drop() {
+        int n = heldCount;
+        strays += n;
+        heldCount = 0;
+        heldMax = Long.MIN_VALUE;
+        return n;
+    }
+
     /** The newest time passed on, {@link Long#MIN_VALUE} before any. */
     public long frontier() {
         return frontier;

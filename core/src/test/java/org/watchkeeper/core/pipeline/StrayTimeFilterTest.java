@@ -80,6 +80,31 @@ class StrayTimeFilterTest {
         assertThat(out).hasSize(4);
     }
 
+    /**
+     * A jump dropped from outside the input ({@link StrayTimeFilter#dropHeld}): the held ones go to the
+     * strays in their order, are counted, and the frontier stays (the next one in the old times passes).
+     */
+    @Test
+    void aJumpDroppedFromOutsideGoesToTheStraysAndKeepsTheFrontier() {
+        List<Long> out = new ArrayList<>();
+        List<Long> strays = new ArrayList<>();
+        StrayTimeFilter f = StrayTimeFilter.forLiveFeed(o -> out.add(o.time()), o -> strays.add(o.time()));
+        f.accept(EventTimeOrderTest.at(T0, "s"));
+        f.accept(EventTimeOrderTest.at(T0 + YEAR, "s"));
+        f.accept(EventTimeOrderTest.at(T0 + YEAR + 10 * S, "s"));
+        assertThat(f.held()).isEqualTo(2);
+        f.dropHeld();
+        assertThat(f.held()).isZero();
+        assertThat(f.heldSince()).isEqualTo(Long.MIN_VALUE);
+        assertThat(strays).containsExactly(T0 + YEAR, T0 + YEAR + 10 * S);
+        assertThat(f.strays()).isEqualTo(2);
+        f.accept(EventTimeOrderTest.at(T0 + 10 * S, "s"));
+        assertThat(out).containsExactly(T0, T0 + 10 * S);
+        f.dropHeld(); // nothing held: nothing happens
+        assertThat(f.strays()).isEqualTo(2);
+        assertThat(out).hasSize(2);
+    }
+
     @Test
     void aTimeAYearAheadInTheMiddleIsDroppedAndNothingElse() {
         long[] before = everyTenSeconds(T0, 50);

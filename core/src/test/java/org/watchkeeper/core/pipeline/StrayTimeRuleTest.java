@@ -100,6 +100,22 @@ class StrayTimeRuleTest {
     }
 
     @Test
+    void dropCountsTheHeldAsStraysAndKeepsTheFrontier() {
+        StrayTimeRule r = StrayTimeRule.forLiveFeed();
+        r.offer(T0);
+        r.offer(T0 + YEAR);
+        r.offer(T0 + YEAR + S);
+        assertThat(r.drop()).isEqualTo(2);
+        assertThat(r.strays()).isEqualTo(2);
+        assertThat(r.frontier()).isEqualTo(T0);
+        assertThat(r.held()).isZero();
+        assertThat(r.drop()).isZero();
+        // the frontier is the old one: the next time beside it passes, and another year ahead is held again
+        assertThat(r.offer(T0 + 10 * S)).isEqualTo(Step.PASS);
+        assertThat(r.offer(T0 + YEAR + 2 * S)).isEqualTo(Step.HOLD);
+    }
+
+    @Test
     void oneConfirmationPassesEveryJumpAtOnce() {
         StrayTimeRule r = new StrayTimeRule(H, 1, true);
         assertThat(r.offer(T0 + YEAR)).isEqualTo(Step.PASS);
