@@ -39,6 +39,7 @@ class AnalyzeRawArchiveTest {
                             .getBytes(StandardCharsets.ISO_8859_1)));
                 }
             }
+            archive.append(new RawLine(Pipeline.END_OF_STREAM_SOURCE, t0 + lines.size(), "dma".getBytes(StandardCharsets.ISO_8859_1)));
             archive.awaitWritten();
         }
         Path day;
@@ -53,8 +54,8 @@ class AnalyzeRawArchiveTest {
         JsonNode fromArchive = Cli.summary(tmp.resolve("archive"));
         JsonNode fromLog = Cli.summary(tmp.resolve("log"));
 
-        assertThat(fromArchive.get("lines").asLong()).isEqualTo(lines.size() + 2);
-        assertThat(fromArchive.get("server_archive_records").asLong()).isEqualTo(2);
+        assertThat(fromArchive.get("lines").asLong()).isEqualTo(lines.size() + 3);
+        assertThat(fromArchive.get("server_archive_records").asLong()).isEqualTo(3);
         assertThat(fromLog.has("server_archive_records")).isFalse();
         assertThat(fromArchive.get("rejected").get("lines")).isEqualTo(fromLog.get("rejected").get("lines"));
         assertThat(fromArchive.get("messages").asLong()).isEqualTo(fromLog.get("messages").asLong()).isEqualTo(3130);
@@ -66,7 +67,8 @@ class AnalyzeRawArchiveTest {
         assertThat(fromLog.get("inputs").get(0).get("sentences").asLong() + 3163 + 33 + 3130).isEqualTo(fromLog.get("lines").asLong());
         assertThat(a.out()).contains("rejected:   0 lines\n",
                 "passed over: 3196 other sentences (PGHP: 3163, PSTT: 33), 3130 tag-block-only lines,"
-                        + " 2 records of a server's raw archive (zone and watchlist marks, cluster events, counts of lines too long)");
+                        + " 3 records of a server's raw archive (zone and watchlist marks, cluster events, counts of lines too long,"
+                        + " ends of streams)");
         assertThat(l.out()).contains("passed over: 3196 other sentences (PGHP: 3163, PSTT: 33), 3130 tag-block-only lines\n")
                 .doesNotContain("raw archive");
     }

@@ -431,7 +431,7 @@ public final class KafkaSource extends Source {
                 if (interrupted) {
                     Thread.currentThread().interrupt();
                 } else {
-                    pipeline.endOfStream(name);
+                    streamEnded(); // a consumer ended by an error ends the stream; a stop does not (see streamEnded)
                 }
             }
         } catch (KafkaException e) {

@@ -84,6 +84,8 @@ import org.watchkeeper.store.VesselRow;
  * counted as rejected {@code stray_time}, when the source goes on in its old times, so one bad clock
  * reading cannot carry the event time a year on. One whose time agrees with the clock it was received by
  * (a live feed back after a silence) passes at once; what is held shows in {@link #heldObservations(String)}.
+ * The end of a source's stream ({@link #endOfStream}: a file read to its end, a connection closed) lets go of
+ * what its check still holds, as the end of an input of {@code analyze} does.
  *
  * <p>Event time only: the detectors see the time each message carries, in event-time order: every
  * observation first waits in core's {@link EventTimeOrder} with the bounded out-of-orderness of
@@ -376,7 +378,7 @@ public final class Pipeline implements AutoCloseable {
      * @param marks the zones and watchlist a change's mark names ({@link #changeUserSet}'s
      *        {@code mark}), or null when they are no longer found (the zones and watchlist in force
      *        then stay); null to pass over every mark
-     * @return the number of lines replayed (marks and records of lines too long not counted)
+     * @return the number of lines replayed (marks, records of lines too long and of ends of streams not counted)
      */
     public long rebuildFromArchive(java.util.function.Function<String, UserSet> marks) {
         if (archive == null) {
@@ -396,6 +398,14 @@ public final class Pipeline implements AutoCloseable {
                 tooLongRecord(new String(l.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1));
                 return;
             }
+            if (l.source().equals(END_OF_STREAM_SOURCE)) {
+                markCount[0]++;
+                String source = new String(l.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                streaming.remove(source);
+                streamEnded(source, l.receivedMillis());
+                return;
+            }
+            streaming.add(l.source());
             archivedBySource.merge(l.source(), 1L, Long::sum);
             lastArchivedBySource.put(l.source(), l.bytes());
             processSafely(l);
@@ -523,20 +533,83 @@ public final class Pipeline implements AutoCloseable {
             }
             if (archive != null) {
                 archive.append(l);
+                streaming.add(l.source());
             }
             return true;
         }
     }
 
-    /** Tells the pipeline that a source's stream ended (a multi-sentence message still held is finished). */
+    /**
+     * Tells the pipeline that a source's stream ended: a file read to its end (or to a read error), a TCP
+     * connection closed (the one a {@code tcp://} source made, or one of those a {@code tcp-listen://}
+     * source accepted: its connections share one decoder and one stray-time check, so the end of one ends
+     * the source's stream), a Kafka consumer or the simulator ended. A source stopped with the server does
+     * not call it, and once {@link #close()} has begun it does nothing: a stop is not the end of the input
+     * (the next start rebuilds the state from the archive and the source goes on).
+     *
+     * <p>At that point among the lines (pipeline thread): a multi-sentence message still held is finished,
+     * the messages waiting for the source's first time take its receive clock ({@link #LEADING_WAIT_MILLIS}),
+     * and what the source's stray-time check holds is let go ({@link #heldObservations(String)} becomes 0),
+     * as {@code analyze} lets go of it at the end of an input ({@link StrayTimeFilter#finish()}): nothing came
+     * to contradict the jump, so the held observations pass, in their order (a log whose last reports follow
+     * a silence of more than 3 h), and the source's next observations are judged from them. Except when the
+     * first held time is later than the end itself by more than {@link #CLOCK_AGREES_AHEAD_MILLIS} of clock
+     * error: nothing is received before it happens, so those are strays (a receiver whose clock jumped just
+     * before its connection dropped), dropped and counted as {@code stray_time}, instead of carrying ahead
+     * the detectors' watermark, which every source shares. So a TCP feed that disconnects and reconnects lets
+     * go at each disconnect, as at the end of a file: its held observations are those whose time does not
+     * agree with the clock they were received by (those that agree pass at once), so they are either ahead
+     * of the moment they were received (dropped as above) or hours behind it, from a log replayed over the
+     * connection ({@code watchkeeper send}), whose end is the end of that log; holding them over to the next
+     * connection would leave the last reports of such a log off the map with nothing to come for them.
+     *
+     * <p>The end is recorded in the raw archive at the same point among the lines, as a line of the reserved
+     * source {@link #END_OF_STREAM_SOURCE} (when the source has archived lines since its last end), so that
+     * {@link #rebuildFromArchive} ends the stream there again and a restart gives the picture and events of
+     * the live run.
+     *
+     * @param source the source's name
+     * @throws InterruptedException when interrupted while waiting for room in the input queue
+     */
     public void endOfStream(String source) throws InterruptedException {
-        queue.put((Runnable) () -> {
-            AisStreamDecoder d = decoders.get(source);
-            if (d != null) {
-                d.finish();
-                decodedBySource.get(source).giveUpWaiting();
+        long at = System.currentTimeMillis();
+        // as offer: the end takes the same place in the queue and in the archive
+        synchronized (queue) {
+            if (stopping) {
+                return;
             }
-        });
+            queue.put((Runnable) () -> streamEnded(source, at));
+            if (archive != null && streaming.remove(source) && !source.equals(CLUSTER_EVENTS_SOURCE)) {
+                archive.append(new RawLine(END_OF_STREAM_SOURCE, at, source.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
+            }
+        }
+    }
+
+    /**
+     * The sources that have archived lines since their last end of stream (guarded by {@link #queue}'s
+     * monitor; the rebuild sets it from the archive): only their end is recorded.
+     */
+    private final Set<String> streaming = new HashSet<>();
+
+    /**
+     * The end of a source's stream at {@code endMillis} (the wall clock when it ended, or the archive's
+     * record of it), on the pipeline thread or the rebuild's (see {@link #endOfStream}).
+     */
+    private void streamEnded(String source, long endMillis) {
+        AisStreamDecoder d = decoders.get(source);
+        if (d == null) {
+            return;
+        }
+        try {
+            d.finish();
+            Decoded listener = decodedBySource.get(source);
+            listener.giveUpWaiting();
+            listener.endOfStream(endMillis);
+        } catch (RuntimeException e) {
+            internalErrors.increment();
+            rejected.computeIfAbsent("internal_error", k -> new LongAdder()).increment();
+            LOG.error("the end of the stream of {} could not be processed (counted as internal_error)", source, e);
+        }
     }
 
     /** Settings of the watchlist's detector (its silence threshold), used from the next {@link #changeUserSet}. */
@@ -575,6 +648,15 @@ public final class Pipeline implements AutoCloseable {
      * holds over restarts. {@code analyze} and {@code decode} of an archive pass the records over.
      */
     public static final String LINE_TOO_LONG_SOURCE = "#line-too-long";
+
+    /**
+     * The archive source name of the records of a source's end of stream ({@link #endOfStream}): each record
+     * is the name of the source whose stream ended, at the point among the lines where it ended, with the
+     * wall-clock time it ended as its receive time. No configured source can have the name; the rebuild at
+     * start ends the source's stream there again (it is not counted as a line, nor listed as a source), and
+     * {@code analyze} and {@code decode} of an archive pass the records over.
+     */
+    public static final String END_OF_STREAM_SOURCE = "#end-of-stream";
     /** Lines of {@link #CLUSTER_EVENTS_SOURCE} taken as events (new, or changed since they came before). */
     private final LongAdder clusterEvents = new LongAdder();
     /** Lines of {@link #CLUSTER_EVENTS_SOURCE} that gave an event again as it was. */
@@ -1144,6 +1226,24 @@ public final class Pipeline implements AutoCloseable {
                 untimed = true;
                 releaseLeading(Long.MIN_VALUE);
             }
+        }
+
+        /**
+         * The source's stream ended at {@code endMillis}: what the stray-time filter holds passes, unless its
+         * first time is later than that by more than {@link #CLOCK_AGREES_AHEAD_MILLIS}, when it is dropped as
+         * strays (see {@link Pipeline#endOfStream}).
+         */
+        void endOfStream(long endMillis) {
+            long first = strays.heldSince();
+            if (first != Long.MIN_VALUE) {
+                observingSource = mark;
+                if (first > endMillis + CLOCK_AGREES_AHEAD_MILLIS) {
+                    strays.dropHeld();
+                } else {
+                    strays.finish();
+                }
+            }
+            noteHeld();
         }
 
         @Override

@@ -62,7 +62,7 @@ public final class SimulatorSource extends Source {
             }
         } finally {
             running = false;
-            pipeline.endOfStream(name);
+            streamEnded();
         }
     }
 }

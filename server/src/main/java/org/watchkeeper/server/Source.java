@@ -531,6 +531,17 @@ public abstract class Source implements AutoCloseable {
         }
     }
 
+    /**
+     * Tells the pipeline that this source's stream ended ({@link Pipeline#endOfStream}), unless the source is
+     * being stopped ({@link #close}): a stop is not the end of the input, the next start goes on from the
+     * raw archive.
+     */
+    protected final void streamEnded() throws InterruptedException {
+        if (!closed && pipeline != null) {
+            pipeline.endOfStream(name);
+        }
+    }
+
     /** Whether {@code now} is {@code before} completed: longer, and beginning with all of it. */
     static boolean completedSince(byte[] before, byte[] now) {
         return before != null && now.length > before.length
@@ -625,7 +636,7 @@ public abstract class Source implements AutoCloseable {
                         pump(s.getInputStream());
                     } finally {
                         connections.decrementAndGet();
-                        pipeline.endOfStream(name);
+                        streamEnded();
                     }
                     if (!closed) {
                         failed(where + " closed the connection", "reconnecting in " + backoff / 1000 + " s");
@@ -757,7 +768,7 @@ public abstract class Source implements AutoCloseable {
                     } finally {
                         connections.decrementAndGet();
                         try {
-                            pipeline.endOfStream(name);
+                            streamEnded();
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                         }
@@ -999,7 +1010,7 @@ public abstract class Source implements AutoCloseable {
                         + " lines delivered before it are kept)", e);
             } finally {
                 reading = false;
-                pipeline.endOfStream(name);
+                streamEnded();
             }
         }
 

@@ -138,7 +138,23 @@ final class Fixture {
         try (Socket sock = new Socket("127.0.0.1", tcpPort(s)); OutputStream out = sock.getOutputStream()) {
             out.write(content);
         }
-        long want = before + lines(content);
+        awaitProcessed(s, before + lines(content));
+    }
+
+    /**
+     * As {@link #sendAndWait(WatchkeeperServer, byte[])}, over a connection to the server's TCP source that
+     * the caller keeps open ({@code open}, its output), so that the lines of several calls are one stream
+     * of the source: its end comes only when the caller closes the connection.
+     */
+    static void sendAndWait(WatchkeeperServer s, OutputStream open, byte[] content) throws Exception {
+        long before = s.pipeline().lines();
+        open.write(content);
+        open.flush();
+        awaitProcessed(s, before + lines(content));
+    }
+
+    /** Waits until the pipeline has processed {@code want} lines in all, and stored (and released) what they gave. */
+    private static void awaitProcessed(WatchkeeperServer s, long want) throws Exception {
         long deadline = System.currentTimeMillis() + 120_000;
         while (s.pipeline().lines() < want) {
             if (System.currentTimeMillis() > deadline) {
