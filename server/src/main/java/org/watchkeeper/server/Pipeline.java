@@ -1684,6 +1684,18 @@ public final class Pipeline implements AutoCloseable {
         return h == null || h[0] == 0 ? Long.MIN_VALUE : h[1];
     }
 
+    /**
+     * The names of the sources the pipeline has counted anything of since the start (the rebuild
+     * included): decoded messages, or rejected lines (a source whose every line was too long has only
+     * those), in name order; the reserved names of the archive's own records ({@link #USER_SET_SOURCE},
+     * {@link #LINE_TOO_LONG_SOURCE}, {@link #END_OF_STREAM_SOURCE}) are never among them.
+     */
+    public java.util.SortedSet<String> sourceNames() {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(messagesBySource.keySet());
+        names.addAll(rejectedBySource.keySet());
+        return names;
+    }
+
     /** Decoded messages per source name. */
     public Map<String, Long> messagesBySource() {
         Map<String, Long> m = new java.util.TreeMap<>();

@@ -71,10 +71,10 @@ public final class Stats {
         return (double) (d.getLast() - d.getFirst()) / (d.size() - 1);
     }
 
-    /** Whether a source of this name is configured or has sent. */
+    /** Whether a source of this name is configured or has sent (messages, or lines rejected). */
     boolean knows(String source) {
         return server.sources().stream().anyMatch(s -> s.name().equals(source))
-                || server.pipeline().messagesBySource().containsKey(source);
+                || server.pipeline().sourceNames().contains(source);
     }
 
     /**
@@ -160,9 +160,9 @@ public final class Stats {
             }
         }
         // sources of earlier runs that this one does not name: their lines, read again from the raw archive at
-        // the start, count in the totals below, so they are listed too. The total is taken from this same
-        // reading, so that the whole and its parts agree: AIS messages decoded, the cluster's events (its
-        // source's "messages") not among them
+        // the start, count in the totals below, so they are listed too, also one with rejected lines only (every
+        // line too long). The total is taken from this same reading, so that the whole and its parts agree: AIS
+        // messages decoded, the cluster's events (its source's "messages") not among them
         Set<String> named = new HashSet<>();
         sources.forEach(s -> named.add(s.name()));
         long messages = 0;
@@ -170,17 +170,21 @@ public final class Stats {
             if (!e.getKey().equals(Pipeline.CLUSTER_EVENTS_SOURCE)) {
                 messages += e.getValue();
             }
-            if (named.contains(e.getKey())) {
+        }
+        Set<String> others = new java.util.TreeSet<>(bySource.keySet());
+        others.addAll(p.sourceNames());
+        for (String name : others) {
+            if (named.contains(name)) {
                 continue;
             }
             ObjectNode x = a.addObject();
-            x.put("name", e.getKey());
+            x.put("name", name);
             x.put("configured", false);
             x.put("up", false);
-            x.put("messages", e.getValue());
-            lastMessage(x, p, e.getKey());
-            putHeld(x, p, e.getKey());
-            rejected(x, p, e.getKey());
+            x.put("messages", bySource.getOrDefault(name, 0L));
+            lastMessage(x, p, name);
+            putHeld(x, p, name);
+            rejected(x, p, name);
         }
         ObjectNode r = o.putObject("rejected");
         p.rejected().forEach(r::put);

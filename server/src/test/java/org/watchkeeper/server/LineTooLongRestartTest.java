@@ -94,6 +94,39 @@ class LineTooLongRestartTest {
         }
     }
 
+    /**
+     * A source whose every line was too long has no message, only its rejections: a run that no longer
+     * names it lists it all the same, as any source of an earlier run with lines rejected, and knows it
+     * for its series.
+     */
+    @Test
+    void aSourceWhoseEveryLineWasTooLongIsListedAfterARestart() throws Exception {
+        Path data = tmp.resolve("data");
+        Path log = tmp.resolve("long.nmea");
+        Files.write(log, List.of(TOO_LONG, TOO_LONG, TOO_LONG), StandardCharsets.ISO_8859_1);
+        try (WatchkeeperServer s = WatchkeeperServer.start(Fixture.config(data).withPort(0)
+                .withSources(List.of("long=file:" + log)))) {
+            Source f = s.sources().get(0);
+            f.join(60_000);
+            s.pipeline().awaitIdle(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(f.lines()).isZero();
+            assertThat(source(Fixture.get(s, "/api/stats").json(), "long").get("rejected").path("line_too_long").asLong())
+                    .isEqualTo(3);
+        }
+        try (WatchkeeperServer s = WatchkeeperServer.start(Fixture.config(data).withPort(0).withSources(List.of()))) {
+            JsonNode stats = Fixture.get(s, "/api/stats").json();
+            JsonNode x = source(stats, "long");
+            assertThat(x.get("configured").asBoolean()).isFalse();
+            assertThat(x.get("up").asBoolean()).isFalse();
+            assertThat(x.get("messages").asLong()).isZero();
+            assertThat(x.get("held_observations").asLong()).isZero();
+            assertThat(x.get("rejected").path("line_too_long").asLong()).isEqualTo(3);
+            assertThat(stats.get("rejected").path("line_too_long").asLong()).isEqualTo(3);
+            assertThat(stats.get("sources")).hasSize(1); // the archive's record is no source
+            assertThat(Fixture.get(s, "/api/stats/series?source=long").status()).isEqualTo(200);
+        }
+    }
+
     private static JsonNode source(JsonNode stats, String name) {
         for (JsonNode x : stats.get("sources")) {
             if (x.get("name").asText().equals(name)) {
