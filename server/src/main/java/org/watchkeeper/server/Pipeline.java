@@ -541,9 +541,9 @@ public final class Pipeline implements AutoCloseable {
 
     /**
      * Tells the pipeline that a source's stream ended: a file read to its end (or to a read error), a TCP
-     * connection closed (the one a {@code tcp://} source made, or one of those a {@code tcp-listen://}
-     * source accepted: its connections share one decoder and one stray-time check, so the end of one ends
-     * the source's stream), a Kafka consumer or the simulator ended. A source stopped with the server does
+     * connection closed (the one a {@code tcp://} source made; for a {@code tcp-listen://} source, whose
+     * connections share one decoder and one stray-time check, the last of those open, so that one closing
+     * does not cut another's multi-sentence message), a Kafka consumer or the simulator ended. A source stopped with the server does
      * not call it, and once {@link #close()} has begun it does nothing: a stop is not the end of the input
      * (the next start rebuilds the state from the archive and the source goes on).
      *

@@ -766,11 +766,14 @@ public abstract class Source implements AutoCloseable {
                     } catch (IOException | InterruptedException e) {
                         // connection ended
                     } finally {
-                        connections.decrementAndGet();
-                        try {
-                            streamEnded();
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
+                        // the connections are one stream (one decoder, one stray-time check): it ends when the
+                        // last one closes, not while another is half-way through a multi-sentence message
+                        if (connections.decrementAndGet() == 0) {
+                            try {
+                                streamEnded();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
                         }
                     }
                 }, "source-" + name + "-" + s.getRemoteSocketAddress());
