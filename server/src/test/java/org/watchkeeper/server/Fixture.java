@@ -122,15 +122,11 @@ final class Fixture {
         throw new IllegalStateException("no tcp-listen source");
     }
 
-    /**
-     * Sends the content over one TCP connection, closes it, and waits until the pipeline processed
-     * every line of it and stored the result.
-     */
     /** The lateness of the tests' servers, ms: short enough to wait for its idle release after each send. */
     static final long SHORT_LATENESS_MILLIS = 500;
 
     /**
-     * Sends {@code content} to the server's TCP source and waits until it has been processed and stored;
+     * Sends {@code content} to the server's TCP source over a connection of its own, closes it, and waits until it has been processed and stored;
      * with a short lateness, also until the input held for ordering has gone to the detectors (idle release).
      */
     static void sendAndWait(WatchkeeperServer s, byte[] content) throws Exception {
