@@ -157,11 +157,18 @@ public final class ChokepointTransitDetector implements Detector<ChokepointTrans
         // Far from every chokepoint (neither fix nor the track between them near one, nothing open): nothing to do.
         boolean near = s.openCount > 0 || all.contains(lon, lat)
                 || (last != null && trackMeetsAll(s.lastLon, s.lastLat, lon, lat));
-        Fix f = near ? Fix.of(p) : null;
+        Fix f = null;
+        // whether the ship could have sailed from its last fix to this one: asked once, when a crossing is possible
+        int linked = -1;
         for (int i = 0; near && i < chokepoints.size(); i++) {
-            boolean inside = envelopes[i].contains(lon, lat)
-                    && chokepoints.get(i).prepared().covers(GF.createPoint(new Coordinate(lon, lat)));
-            Passage open = s.open.get(i);
+            Envelope env = envelopes[i];
+            boolean inEnvelope = env.contains(lon, lat);
+            Passage open = s.openCount > 0 ? s.open.get(i) : null;
+            if (!inEnvelope && open == null
+                    && (last == null || !segmentMeets(env, s.lastLon, s.lastLat, lon, lat))) {
+                continue; // neither inside, nor open, nor a crossing possible: the common case, with no allocation
+            }
+            boolean inside = inEnvelope && chokepoints.get(i).prepared().covers(GF.createPoint(new Coordinate(lon, lat)));
             if (inside) {
                 if (open == null) {
                     open = new Passage();
@@ -176,6 +183,9 @@ public final class ChokepointTransitDetector implements Detector<ChokepointTrans
                 open.lastLon = lon;
                 open.span = Math.max(open.span, Geodesy.distance(open.firstLat, open.firstLon, lat, lon));
                 open.fixes++;
+                if (f == null) {
+                    f = Fix.of(p);
+                }
                 open.evidence.add(f);
                 if (p.speedOverGround() >= 0) {
                     open.speedSum += p.speedOverGround();
@@ -188,13 +198,16 @@ public final class ChokepointTransitDetector implements Detector<ChokepointTrans
                         <= config.maxCrossingSpeedKnots()) {
                     close(s, ctx, i, open);
                 }
-            } else if (last != null && linkable(last, p) && crosses(i, last, p)) {
+            } else if (last != null && (linked < 0 ? (linked = linkable(last, p) ? 1 : 0) : linked) == 1 && crosses(i, last, p)) {
                 Passage x = new Passage();
                 x.start = last.time();
                 x.lastInside = p.time();
                 x.crossed = true;
                 x.span = Geodesy.distance(last.latitude(), last.longitude(), lat, lon);
                 x.evidence.add(Fix.of(last));
+                if (f == null) {
+                    f = Fix.of(p);
+                }
                 x.evidence.add(f);
                 close(s, ctx, i, x);
             }
@@ -259,6 +272,12 @@ public final class ChokepointTransitDetector implements Detector<ChokepointTrans
     }
 
     /** Whether the envelope of the track from (lon1, lat1) to (lon2, lat2) meets that of all chokepoints. */
+    /** Whether the bounding box of the segment between two positions meets {@code env} (a crossing's precondition, no allocation). */
+    private static boolean segmentMeets(Envelope env, double lon1, double lat1, double lon2, double lat2) {
+        return Math.min(lon1, lon2) <= env.getMaxX() && Math.max(lon1, lon2) >= env.getMinX()
+                && Math.min(lat1, lat2) <= env.getMaxY() && Math.max(lat1, lat2) >= env.getMinY();
+    }
+
     private boolean trackMeetsAll(double lon1, double lat1, double lon2, double lat2) {
         return !all.isNull() && Math.min(lon1, lon2) <= all.getMaxX() && Math.max(lon1, lon2) >= all.getMinX()
                 && Math.min(lat1, lat2) <= all.getMaxY() && Math.max(lat1, lat2) >= all.getMinY();
