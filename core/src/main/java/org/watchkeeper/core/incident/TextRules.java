@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>Type, first match wins: "hijack" (not "with intent to hijack", "attempted to hijack", "hijack
- *       attempt", "foiled hijacking") → hijacking; "kidnap", "abduct" → kidnapping; theft words
- *       ("stole", "stolen", "robbed", "escaped with", "siphon") not negated → robbery; "boarded",
+ *       attempt", "foiled hijacking") → hijacking; "kidnap", "abduct" → kidnapping; a theft
+ *       ({@link #theft}) → robbery; "boarded",
  *       "boarding", "climbed on board" → boarding, except a boarding tried and not achieved ("attempted
  *       to board", "boarding attempt", "tried to board", "prevented them from boarding", "boarding was
  *       aborted") and one by the defenders or the authorities ("the coast guard boarded the vessel for
@@ -34,8 +34,12 @@ import java.util.regex.Pattern;
  *   <li>Perpetrators: the first number word or digits (1..99) before robbers, pirates, perpetrators,
  *       men, persons, intruders, thieves, attackers, assailants, suspects, boarders, individuals
  *       (optionally "armed", "masked" between); "a robber", "a thief", "single robber" → 1.</li>
- *   <li>Items stolen: the words after "stole", "stolen" (before it), "escaped with", "took" up to
- *       the next full stop or comma, at most 120 characters.</li>
+ *   <li>Items stolen: the words after "stole", "stealing", "managed to steal" (and the other words of
+ *       success before "steal"), "escaped with", "made off with", "took" (not a person taken: "took the
+ *       master to his cabin", "took three officers hostage"; nor "took place"), or before "was stolen", up to
+ *       the next full stop or comma, at most 120 characters; a theft denied or only tried ({@link #theft})
+ *       gives none. (What was looted or pilfered is mostly a place: "looted every crew cabin", "pilfered 10
+ *       containers".)</li>
  *   <li>Loss: hijacking, or cargo/oil/fuel stolen or siphoned → cargo or ship; cash, money, valuables,
  *       personal belongings/effects/property, phones, laptops → property; stores, spare parts,
  *       spares, paint, ropes, mooring lines, scrap, equipment, engine parts → stores; negated theft
@@ -53,21 +57,69 @@ public final class TextRules {
 
     private static final Pattern HIJACK = Pattern.compile("\\bhijack");
     private static final Pattern KIDNAP = Pattern.compile("\\b(kidnap|abduct)");
-    private static final Pattern THEFT = Pattern.compile("\\b(stole|stolen|robbed|escaped with|siphon)");
+    /**
+     * The words of a theft done, each form of steal, rob, pilfer and loot that tells of one: "stole", "stolen",
+     * "steals", "stealing", "robbed", "robbing", "theft(s)", "pilfered", "pilfering", "pilferage", "looted",
+     * "looting", and "escaped with", "made off with", "siphon". The bare verbs "steal", "rob", "pilfer" and
+     * "loot" tell of an intent, not a deed ("boarded to steal cargo", "valuables to steal"): they count only
+     * after a word of success ({@link #THEFT_DONE}). The noun "robbery" names the kind of crime ("piracy and
+     * armed robbery", the ASAM hostility "ROBBERY", "an anti-piracy and robbery watch") and is no theft.
+     */
+    private static final Pattern THEFT = Pattern.compile("\\b(stole|stolen|steals|stealing|robbed|robbing|thefts?|pilfered|pilfering"
+            + "|pilferage|looted|looting|escaped with|made off with|siphon)");
+    /** The nouns among the words of {@link #THEFT}. */
+    private static final Pattern THEFT_NOUN = Pattern.compile("thefts?|pilferage");
+    /**
+     * A bare "steal", "rob", "pilfer" or "loot" after a word of success in the same sentence: "the robbers
+     * managed to steal ship's stores", "were able to board the vessel, steal ship's stores and escape", "were
+     * able steal barge properties", "proceeded to steal engine spares", "began to pilfer the contents".
+     */
+    private static final Pattern THEFT_DONE = Pattern.compile("\\b(managed|able|proceeded|procedded|continued|began|begun|started"
+            + "|commenced|succeeded|went on)\\b[^.;!?]{0,80}?\\b(steal|rob|pilfer|loot)\\b");
+    /**
+     * A theft tried, intended, prevented or not known, not one done: "attempted to steal", "tried to steal",
+     * "unable to steal anything", "in an attempt to steal", "with intention to steal", "seeking to steal",
+     * "attempted to board and steal", "attempted to kidnap or rob", "trying to rob", "looked for stores to
+     * rob", "a discussion about stealing a dinghy", "not successful in stealing anything", "not anything worth
+     * stealing", "attempt at stealing", "attempted theft", "theft attempt", "the theft was prevented",
+     * "prevented the theft", "foiled their theft", "to prevent any theft" (but not "unable to prevent theft of
+     * stores", which tells of one), "it's unknown if anything was stolen", "has not determined if any items
+     * were stolen", "not established whether any cargo was pilfered". The ASAM and IMB narratives hold 26
+     * "attempted to steal", 25 "tried to steal", 7 "attempting to steal" and about 30 others.
+     */
+    private static final Pattern THEFT_NOT_DONE = Pattern.compile("\\b(attempt\\w*|tried|trying|try|tries|unable|unsuccessful"
+            + "|failed|fail|fails|could\\s+not|couldn't|did\\s+not|didn't|not\\s+able|not\\s+successful|worth|intent\\w*|intend\\w*"
+            + "|seeking|seek|seeks|sought|want|wants|wanted|wanting|plann?\\w*|plot\\w*|looking|looked|look|about|going|prepar\\w*"
+            + "|aim\\w*|bent|order|bid|motive)"
+            + "\\s+(([a-z']+\\s+){0,2}?(to|at|on|of|in|for)\\s+)?([a-z]+ly\\s+)?([a-z']+\\s+(and|or)\\s+)?"
+            + "(steal|steals|stealing|rob|robbing|pilfer|pilfering|pilferage|loot|looting|thefts?)\\b"
+            + "|\\b(thefts?|pilferage)\\s+(attempts?\\b|(was|were|had been)\\s+(prevented|foiled|thwarted|averted|aborted"
+            + "|stopped|unsuccessful|not successful))"
+            + "|\\b(unknown|not known|unclear|not clear|uncertain|not established|not determined)\\s+(if|whether)\\s+"
+            + "([a-z']+\\s+){0,5}?(stolen|taken|missing|pilfered|looted)\\b"
+            + "|(?<!(unable|failed|not able) to )(?<!(could|did) not )(?<!couldn't |didn't )"
+            + "\\b(prevent\\w*|foil\\w*|thwart\\w*|avert\\w*|stop\\w*|disturb\\w*|interrupt\\w*|deter\\w*)\\s+"
+            + "(the\\s+|a\\s+|an\\s+|any\\s+|their\\s+|further\\s+)?(thefts?|pilferage|stealing)\\b");
     /**
      * A theft denied: "nothing" then at most four words before stolen, taken or missing ("nothing reported
      * stolen", "nothing was found to be stolen", "nothing noted missing"), "no" and a kind of goods ("no
      * items were reported stolen", "no ship's stores were found missing", "no vessel or crew properties
-     * stolen"), "empty-handed", "without stealing anything". The forms of the ASAM and IMB narratives
-     * (16 153 rows): 113 "nothing reported stolen", 90 "nothing was stolen", 57 "nothing was reported
-     * stolen", 34 "nothing stolen", 11 "nothing had been stolen" and about 50 others ("found nothing missing
-     * or stolen").
+     * stolen", "no containers had been pilfered"), "no" and at most four words before theft ("no report of
+     * theft", "no signs of damage or theft", "no injuries or thefts were reported"), "denied that any thefts",
+     * "had not been pilfered", "empty-handed", "escaped with nothing", "without stealing anything", "fled
+     * without stealing". The forms of the ASAM and IMB narratives (16 153 rows): 113 "nothing reported
+     * stolen", 90 "nothing was stolen", 57 "nothing was reported stolen", 34 "nothing stolen", 11 "nothing had
+     * been stolen", about 140 "without stealing" and about 60 others ("found nothing missing or stolen").
      */
     private static final Pattern NO_THEFT = Pattern.compile(
-            "(\\bnothing\\s+([a-z]+\\s+){0,4}?(stolen|stole|taken|missing)(\\s+(or|and)\\s+(stolen|taken|missing))?\\b"
-                    + "|\\bno\\s+(([a-z']+)\\s+){0,4}?(items?|property|properties|stores|goods|cargo|belongings|equipment|valuables)"
-                    + "\\s+([a-z]+\\s+){0,4}?(stolen|taken|missing)\\b"
-                    + "|empty[- ]handed|without (stealing|taking) anything)");
+            "(\\bnothing\\s+([a-z]+\\s+){0,4}?(stolen|stole|taken|missing|pilfered|looted)(\\s+(or|and)\\s+(stolen|taken|missing))?\\b"
+                    + "|\\bno\\s+(([a-z']+)\\s+){0,4}?(items?|property|properties|stores|goods|cargo|belongings|equipment|valuables"
+                    + "|containers?)\\s+([a-z]+\\s+){0,4}?(stolen|taken|missing|pilfered|looted)\\b"
+                    + "|\\bno\\s+([a-z']+\\s+){0,4}?(thefts?|pilferage|stealing)\\b"
+                    + "|\\b(denied|denies|deny)\\s+(that\\s+)?(any\\s+)?(thefts?|stealing)\\b"
+                    + "|\\bnot\\s+(been\\s+)?(stolen|pilfered|looted)\\b"
+                    + "|empty[- ]handed|\\b(escaped|escaping|fled|left|departed) with nothing(\\s+(stolen|taken))?\\b"
+                    + "|without (stealing|taking|robbing|looting|pilfering)\\b( anything)?)");
     private static final Pattern BOARD = Pattern.compile("\\b(boarded|boarding|climbed on ?board|got on ?board)");
     /**
      * A boarding tried and not achieved: "attempted to board", "attempts at boarding", "boarding attempt",
@@ -116,20 +168,26 @@ public final class TextRules {
     private static final Pattern ONE = Pattern.compile("\\b(a|single|lone|an unknown) (armed )?(robber|thief|pirate|intruder|perpetrator)\\b");
 
     private static final Pattern STOLEN_ITEMS = Pattern.compile(
-            "\\b(?:stole|escaped with|took|stealing|robbed the crew of)\\s+(?:the\\s+)?(?:stolen\\s+)?([^.;,]{3,120})");
+            "\\b(?:stole|escaped with|made off with|took|stealing|robbed the crew of"
+                    + "|(?:managed|able|proceeded|continued|began|started) to steal)\\s+(?:the\\s+)?(?:stolen\\s+)?([^.;,]{3,120})");
     /**
      * Where the items end: at the next clause of the narrative, "... and locked him ...", "... and
      * kidnapped 13 crew ...", "... before escaping", "... then left".
      */
-    private static final Pattern ITEMS_END = Pattern.compile("\\s+(?:(?:and|then)\\s+(?:[a-z]+ed|left|fled|ran|took|stole|held|threw"
-            + "|shot|beat|tied|hit|cut)|(?:before|while|after)\\s+(?:[a-z]+ing|left|escaped|fled|jumped|disembarked|ran))\\b.*$");
+    private static final Pattern ITEMS_END = Pattern.compile("\\s+(?:(?:and\\s+then|and|then)\\s+(?:[a-z]+ly\\s+)?(?:[a-z]+ed|left|fled|ran"
+            + "|took|stole|held|threw|shot|beat|tied|hit|cut|escape|flee|leave|jump|depart)|(?:before|while|after)\\s+(?:[a-z]+ing|left"
+            + "|escaped|fled|jumped|disembarked|ran))\\b.*$");
     /**
      * After "took": a person taken somewhere or hostage ("took the master to his cabin", "took hostage
-     * the duty ab", "took all crew members hostage"), not a thing stolen.
+     * the duty ab", "took all crew members hostage", "took three officers hostage", "took as hostage the
+     * master"), or no thing at all ("took place", "took refuge", "took control", "took over the ship"), not a
+     * thing stolen.
      */
-    private static final Pattern PERSON_TAKEN = Pattern.compile("^(?:hostage\\b|(?:the\\s+)?(?:master|captain|c/o|2/off|chief \\w+"
+    private static final Pattern PERSON_TAKEN = Pattern.compile("^(?:(?:as\\s+)?hostages?\\b|(?:place|part|refuge|shelter|cover"
+            + "|control|over|command|charge|turns|action|photos?|pictures?)\\b|(?:the\\s+)?(?:master|captain|c/o|2/off|chief \\w+"
             + "|second \\w+|duty \\w+|watch\\w*|crew members?|crew|all crew members|him|her|them|\\w+ crew members?)"
-            + "\\s+(?:to|into|hostage|as hostage|and)\\b)");
+            + "\\s+(?:to|into|hostage|as hostage|and)\\b|(?:(?!and\\b|then\\b|held\\b|kept\\b)[a-z0-9/'-]+\\s+){1,5}?(?:as\\s+)?hostages?\\b)");
+    /** Before "was stolen" (not "looted" or "pilfered", whose subject is mostly a place: "25 trawlers were looted"). */
     private static final Pattern ITEMS_STOLEN_BEFORE = Pattern.compile("\\b([a-z' ]{3,80}?)\\s+(?:was|were|had been|have been) stolen");
 
     private static final Pattern CARGO = Pattern.compile("\\b(cargo|siphon\\w*|oil|fuel|diesel|gasoil|bunker)\\b");
@@ -196,10 +254,34 @@ public final class TextRules {
         return IncidentType.OTHER;
     }
 
-    /** True when the text reports a theft that it does not negate. */
+    /**
+     * True when the text reports a theft done: a word of theft ({@link #THEFT}: "stole", "stolen", "stealing",
+     * "robbed", "robbing", "theft", "pilfered", "looted", "escaped with", ...) or a bare "steal", "rob",
+     * "pilfer" or "loot" after a word of success ("managed to steal", "were able to steal"), once the words of
+     * a theft denied ("nothing was stolen", "escaped without stealing anything", "no report of theft") and of
+     * one tried or prevented ("attempted to steal", "tried to steal", "attempted theft", "prevented the
+     * theft") are taken out. A text that denies a theft ("the theft was noticed when the crew observed the
+     * padlock broken ... found nothing stolen") reports one only by a verb: the noun "theft" or "pilferage"
+     * alone names the event the denial is about.
+     */
     public static boolean theft(String text) {
-        String t = NO_THEFT.matcher(lower(text)).replaceAll(" ");
-        return THEFT.matcher(t).find();
+        String lower = lower(text);
+        String t = notStolen(lower);
+        if (THEFT_DONE.matcher(t).find()) {
+            return true;
+        }
+        boolean denied = NO_THEFT.matcher(lower).find();
+        for (Matcher m = THEFT.matcher(t); m.find(); ) {
+            if (!denied || !THEFT_NOUN.matcher(m.group()).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The (lower-case) text with the words of a theft denied, tried or prevented blanked out. */
+    private static String notStolen(String t) {
+        return THEFT_NOT_DONE.matcher(NO_THEFT.matcher(t).replaceAll(" ")).replaceAll(" ");
     }
 
     /** The weapons from text: the perpetrators', not those of the ship's guards or of a navy ({@link #defendersArms}). */
@@ -440,6 +522,7 @@ public final class TextRules {
         if (!theft(t)) {
             return null;
         }
+        t = notStolen(t);
         Matcher m = STOLEN_ITEMS.matcher(t);
         for (int from = 0; from < t.length() && m.find(from); from = m.start(1)) {
             if (!m.group().startsWith("took") || !PERSON_TAKEN.matcher(m.group(1)).find()) {

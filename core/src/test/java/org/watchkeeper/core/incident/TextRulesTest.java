@@ -6,11 +6,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link TextRules} on narratives of the shared ASAM export (quoted from the rows named), where the words of
- * a report describe the ship's defenders, or a boarding or hijacking that did not happen: the perpetrators'
- * weapons and the incident's type are read from what the perpetrators did, not from the guards' arms, a navy's
- * boarding or an attempt.
+ * a report describe the ship's defenders, or a boarding, hijacking or theft that did not happen: the
+ * perpetrators' weapons and the incident's type are read from what the perpetrators did, not from the guards'
+ * arms, a navy's boarding or an attempt; and a theft told in any form of steal, rob, pilfer or loot is one.
  */
 class TextRulesTest {
+    /** The category the rules give a narrative, read whole as an importer reads it. */
+    static RecaapCategory.Assessment assess(String text) {
+        IncidentType type = TextRules.type(text);
+        return RecaapCategory.assess(type, TextRules.weapons(text), TextRules.crewHarm(text), TextRules.perpetrators(text),
+                TextRules.loss(type, text));
+    }
+
     /** ASAM 2020-100: the armed team was the Nigerian Navy's, embarked to defend the ship; nothing says the pirates' arms. */
     static final String ASAM_2020_100 = "On 30 December, pirates attacked and boarded the Singapore-flagged bulk carrier DROGBA in"
             + " the Bight of Bonny, 45 NM south-southwest of Bonny while en route from Lagos to Port Harcourt, Nigeria. The pirates"
@@ -88,6 +95,103 @@ class TextRulesTest {
                 + " They tried to hijack the vessel, but the second engineer managed to immobilize the main engine"))
                 .isEqualTo(IncidentType.BOARDING);
         assertThat(TextRules.type("pirates hijacked the tanker after a failed hijack attempt the day before")).isEqualTo(IncidentType.HIJACKING);
+    }
+
+    /** ASAM 2019-22: the robbers were seen "stealing the equipment"; the rules knew only "stole" and "stolen". */
+    static final String ASAM_2019_22 = "MOROCCO: On 1 April, a duty officer onboard a bulk carrier berthed near position  33-36N"
+            + " 007-37W, Berth T36, Casablanca Port, heard noises from the boat deck. As he approached the area, he noticed the life"
+            + " raft cover was opened and two robbers stealing the equipment. Seeing the duty officer, the robbers jumped overboard"
+            + " and escaped. Incident reported to the port authority. Subsequently, the harbor master and port police and PSC"
+            + " inspector boarded the vessel to investigate. (IMB)";
+
+    @Test
+    void aTheftInAnyFormOfStealRobPilferOrLootIsARobbery() {
+        // before: a suspicious approach (from "approached"), nothing known lost, no category
+        assertThat(TextRules.type(ASAM_2019_22)).isEqualTo(IncidentType.ROBBERY);
+        assertThat(TextRules.itemsStolen(ASAM_2019_22)).isEqualTo("equipment");
+        assertThat(TextRules.loss(IncidentType.ROBBERY, ASAM_2019_22)).isEqualTo(EconomicLoss.STORES);
+        assertThat(assess(ASAM_2019_22).category()).isEqualTo(RecaapCategory.CAT_3);
+
+        // ASAM 2021-36, "were able to steal": before a boarding, CAT 4
+        String asam202136 = "On 26 February, robbers boarded an offshore supply ship anchored in Luanda Anchorage, near  position"
+                + " 08:45S - 013: 1 7 E. The robbers were able to steal ship's property and escape unnoticed. The theft was noticed"
+                + " by a duty crewman during routine rounds.";
+        assertThat(TextRules.type(asam202136)).isEqualTo(IncidentType.ROBBERY);
+        assertThat(TextRules.itemsStolen(asam202136)).isEqualTo("ship's property");
+        assertThat(assess(asam202136).category()).isEqualTo(RecaapCategory.CAT_3);
+
+        // ASAM 2021-172, "stealing cash": before a boarding, CAT 4; cash is CAT 2
+        String asam2021172 = "VIETNAM: On 15 March, robbers boarded a moored bulk carrier at Campha Port, near position 20-54N"
+                + " 107-16E. The robbers broke into two crew cabins, stealing cash before making their escape.";
+        assertThat(TextRules.itemsStolen(asam2021172)).isEqualTo("cash");
+        assertThat(TextRules.loss(IncidentType.ROBBERY, asam2021172)).isEqualTo(EconomicLoss.PROPERTY);
+        assertThat(assess(asam2021172).category()).isEqualTo(RecaapCategory.CAT_2);
+
+        // ASAM 1994-67 "pilfered", ASAM 2016-227 "looted": before boardings, CAT 4 and CAT 3
+        String asam199467 = "M/v Caria boarded by six thieves from two boats while at anchor        Guayaquil inner roads, off Isla"
+                + " de la Esperanza, at 1325 on Nov. 26.   Thieves pilfered cargo after breaking into container.";
+        assertThat(TextRules.type(asam199467)).isEqualTo(IncidentType.ROBBERY);
+        assertThat(assess(asam199467).category()).isEqualTo(RecaapCategory.CAT_3);
+        assertThat(TextRules.type("MALAYSIA: On 27 September, vicinity 05-10N 119-17E, NE Sabah state, a group of armed men boarded"
+                + " a fishing vessel and looted the vessel.")).isEqualTo(IncidentType.ROBBERY);
+        // ASAM 2000-363: a theft the crew could not prevent is one
+        assertThat(TextRules.theft("BY ABOUT 25 PERSONS ARMED WITH LONG KNIVES.  CREW RESISTED BUT WAS UNABLE TO PREVENT THEFT OF"
+                + " STORES.")).isTrue();
+        // ASAM 2020-289
+        assertThat(TextRules.theft("critically injured two with gunshot wounds, before robbing them of their belongings.")).isTrue();
+    }
+
+    @Test
+    void aTheftDeniedTriedIntendedOrNotKnownIsNone() {
+        // ASAM 2005-166: tried, and the robbers left empty handed: a boarding losing nothing, CAT 4
+        String asam2005166 = "Five robbers boarded at the stern and attempted to steal ship's stores.  Alert crew raised alarm and"
+                + " robbers escaped empty handed in their boat.";
+        assertThat(TextRules.type(asam2005166)).isEqualTo(IncidentType.BOARDING);
+        assertThat(TextRules.loss(IncidentType.BOARDING, asam2005166)).isEqualTo(EconomicLoss.NOTHING);
+        assertThat(TextRules.itemsStolen(asam2005166)).isNull();
+        assertThat(assess(asam2005166).category()).isEqualTo(RecaapCategory.CAT_4);
+        // ASAM 2012-217: tried, "not successful in stealing anything": knives and the crew threatened make it CAT 2
+        String asam2012217 = "Seven robbers armed with knives boarded the anchored vessel, threatened the ship's crew with"
+                + " knives,broke the padlocks to three stores, and attempted to steal ship's property. The crew mustered, raised the"
+                + " alarm, and informed the authorities. The robbers were not successful in stealing anything from the vessel.";
+        assertThat(TextRules.type(asam2012217)).isEqualTo(IncidentType.BOARDING);
+        assertThat(TextRules.itemsStolen(asam2012217)).isNull();
+        assertThat(assess(asam2012217).category()).isEqualTo(RecaapCategory.CAT_2);
+        for (String tried : new String[] {
+            // ASAM 2013-294, 2011-460, 2014-133, 2015-9, 2005-132, 2018-37, 2021-2, 2008-74, 2007-90
+            "The crew retrieved the stores the robbers were trying to steal.",
+            "Alert duty crew noticed robbers on forecastle deck attempting to rob ship's stores.",
+            "Due to the crew response, the robbers were unable to steal anything and escaped empty handed.",
+            "entered the engine room storeroom with intention to steal spares.",
+            "A robber mingled with stevedores and tried to steal equipment.  Duty crew prevented theft (IMB).",
+            "Listening to VHF they heard a discussion in Spanish about stealing a dingy",
+            "one robber tried to steal a raised dinghy from the davits of a sailing yacht",
+            "militants in two speedboats attempted to rob passenger boats by firing shots  but were foiled",
+            "bers entered the accommodation, while the others looked for stores to rob on deck.",
+            // ASAM 2018-79, 1993-94, 2001-64
+            "the armed men were believed to have attempted to kidnap or rob the five fishermen in the boat but failed",
+            "when found out their was not anything worth stealing, they left.",
+            "no actual boarding or theft has occurred",
+        }) {
+            assertThat(TextRules.theft(tried)).as(tried).isFalse();
+        }
+        // ASAM 2020-215: "has not determined if any items were stolen" is no theft, and no loss of nothing either
+        String asam2020215 = "When three robbers from the boat boarded the barge, the crew directed a searchlight at the small boat."
+                + " The crew has not determined if any items were stolen from the barge.";
+        assertThat(TextRules.theft(asam2020215)).isFalse();
+        assertThat(TextRules.loss(IncidentType.BOARDING, asam2020215)).isEqualTo(EconomicLoss.NOT_STATED);
+        // ASAM 2015-237: "the theft" a denial qualifies is no theft
+        String asam2015237 = "an unknown number of robbers boarded an anchored container ship near  position 10-15N 107-03E, Mui"
+                + " Vung Tau anchorage. The theft was noticed when the crew observed the padlock to the steering gear room broken."
+                + " A thorough search was carried out and nothing was reported stolen.";
+        assertThat(TextRules.type(asam2015237)).isEqualTo(IncidentType.BOARDING);
+        assertThat(TextRules.loss(IncidentType.BOARDING, asam2015237)).isEqualTo(EconomicLoss.NOTHING);
+        // ASAM 2009-378: "escaped with nothing stolen"
+        assertThat(TextRules.theft("The robbers jumped overboard and escaped with nothing stolen upon seeing the alert crew (IMB)."))
+                .isFalse();
+        // a theft and a denial of more: the theft stands (ASAM 2001-4)
+        assertThat(TextRules.theft("robbers in boats stole spare parts and returned an hour later without stealing anything."))
+                .isTrue();
     }
 
     /** A boat that "came alongside" is how the robbers approached, not the ship berthed (ASAM 2001-129, 2020-281). */
