@@ -97,8 +97,8 @@ public final class TextRules {
             + "|stopped|unsuccessful|not successful))"
             + "|\\b(unknown|not known|unclear|not clear|uncertain|not established|not determined)\\s+(if|whether)\\s+"
             + "([a-z']+\\s+){0,5}?(stolen|taken|missing|pilfered|looted)\\b"
-            + "|(?<!(unable|failed|not able) to )(?<!(could|did) not )(?<!couldn't |didn't )"
-            + "\\b(prevent\\w*|foil\\w*|thwart\\w*|avert\\w*|stop\\w*|disturb\\w*|interrupt\\w*|deter\\w*)\\s+"
+            + "|\\b(?=prevent|foil|thwart|avert|stop|disturb|interrupt|deter)(?<!(unable|failed|not able) to )(?<!(could|did) not )"
+            + "(?<!couldn't |didn't )(prevent\\w*|foil\\w*|thwart\\w*|avert\\w*|stop\\w*|disturb\\w*|interrupt\\w*|deter\\w*)\\s+"
             + "(the\\s+|a\\s+|an\\s+|any\\s+|their\\s+|further\\s+)?(thefts?|pilferage|stealing)\\b");
     /**
      * A theft denied: "nothing" then at most four words before stolen, taken or missing ("nothing reported
@@ -270,9 +270,8 @@ public final class TextRules {
         if (THEFT_DONE.matcher(t).find()) {
             return true;
         }
-        boolean denied = NO_THEFT.matcher(lower).find();
         for (Matcher m = THEFT.matcher(t); m.find(); ) {
-            if (!denied || !THEFT_NOUN.matcher(m.group()).matches()) {
+            if (!THEFT_NOUN.matcher(m.group()).matches() || !NO_THEFT.matcher(lower).find()) {
                 return true;
             }
         }
@@ -281,8 +280,43 @@ public final class TextRules {
 
     /** The (lower-case) text with the words of a theft denied, tried or prevented blanked out. */
     private static String notStolen(String t) {
-        return THEFT_NOT_DONE.matcher(NO_THEFT.matcher(t).replaceAll(" ")).replaceAll(" ");
+        return removeNear(removeNear(t, NO_THEFT), THEFT_NOT_DONE);
     }
+
+    /**
+     * The text with every match of {@code p} replaced by a space, as {@code p.matcher(t).replaceAll(" ")}, looking
+     * only within {@link #NEAR} characters of a word {@link #THEFT_ANCHOR}: each match of {@link #NO_THEFT} and
+     * {@link #THEFT_NOT_DONE} holds one, and most narratives none, so that they are read fast.
+     */
+    private static String removeNear(String t, Pattern p) {
+        Matcher a = THEFT_ANCHOR.matcher(t);
+        if (!a.find()) {
+            return t;
+        }
+        Matcher m = p.matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
+        StringBuilder out = new StringBuilder(t.length());
+        int done = 0;
+        boolean more = true;
+        while (more) {
+            int from = Math.max(done, a.start() - NEAR);
+            int to = Math.min(t.length(), a.end() + NEAR);
+            while ((more = a.find()) && a.start() - NEAR <= to) {
+                to = Math.min(t.length(), a.end() + NEAR); // windows that meet are read as one
+            }
+            m.region(from, to);
+            while (m.find()) {
+                out.append(t, done, m.start()).append(' ');
+                done = m.end();
+            }
+        }
+        return out.append(t, done, t.length()).toString();
+    }
+
+    /** The words one of which each match of {@link #NO_THEFT} and {@link #THEFT_NOT_DONE} holds. */
+    private static final Pattern THEFT_ANCHOR = Pattern.compile("\\b(steal\\w*|stole\\w*|rob|robbing|theft\\w*|pilfer\\w*|loot\\w*"
+            + "|taken|taking|missing|handed|nothing)\\b");
+    /** How far from a {@link #THEFT_ANCHOR} word a match may reach, characters. */
+    private static final int NEAR = 120;
 
     /** The weapons from text: the perpetrators', not those of the ship's guards or of a navy ({@link #defendersArms}). */
     public static Weapons weapons(String text) {
