@@ -16,17 +16,21 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>Type, first match wins: "hijack" (not "with intent to hijack", "attempted to hijack", "hijack
  *       attempt", "foiled hijacking") → hijacking; "kidnap", "abduct" → kidnapping; a theft
- *       ({@link #theft}) → robbery; "boarded",
- *       "boarding", "climbed on board" → boarding, except a boarding tried and not achieved ("attempted
- *       to board", "boarding attempt", "tried to board", "prevented them from boarding", "boarding was
- *       aborted") and one by the defenders or the authorities ("the coast guard boarded the vessel for
- *       investigation", "boarded by authorities", {@link #defendersBoarding}); "fired upon/at", "shot at",
- *       "opened fire" → firing upon; "attempt" → attempted attack; "suspicious", "approach" → suspicious
- *       approach; otherwise other.</li>
+ *       ({@link #theft}) → robbery; "boarded", "boarding", "climbed on board" → boarding, except a
+ *       boarding tried and not achieved ("attempted to board", "boarding attempt", "tried to board",
+ *       "prevented them from boarding", "boarding was aborted") and one by the defenders or the
+ *       authorities ("the coast guard boarded the vessel for investigation", "boarded by authorities",
+ *       {@link #defendersBoarding}); "fired upon/at", "shot at", "opened fire" → firing upon; "attempt" →
+ *       attempted attack; "suspicious", "approach" → suspicious approach; otherwise other.</li>
  *   <li>Weapons, the perpetrators' only (the arms of the ship's guards, security team, a navy, coast
- *       guard or police are left out, {@link #defendersArms}): guns, gun, firearm, rifle, pistol, AK-47,
- *       machine gun, grenade, RPG → guns; knife, knives, machete, parang, sword, iron bar/rod, crowbar →
- *       knives; "unarmed", "not armed" → none; "armed" alone → armed, unspecified; otherwise not stated.</li>
+ *       guard or police are left out, {@link #defendersArms}; not those of forces that are irregular,
+ *       "a dissident Cambodian Navy vessel", "members of the revolutionary army", "rebel soldiers", or
+ *       only a guise, "claiming to be the navy", "uniforms bearing the word police", nor of a state's
+ *       forces that boarded a ship nobody else attacked, "seven Yugoslav soldiers, armed with automatic
+ *       weapons, boarded the vessel"; such forces' boarding is a boarding too): guns, gun, firearm,
+ *       rifle, pistol, AK-47, machine gun, grenade, RPG → guns; knife, knives, machete, parang, sword, iron
+ *       bar/rod, crowbar → knives; "unarmed", "not armed" → none; "armed" alone → armed, unspecified;
+ *       otherwise not stated.</li>
  *   <li>Crew harm, most severe found: killed, dead, murdered, shot dead → killed; kidnapped,
  *       abducted, taken ashore → kidnapped; injured, wounded, assaulted, beaten, stabbed → injured;
  *       threatened, tied up, held hostage, taken hostage → threatened; "crew (are/were) safe", "not
@@ -339,10 +343,57 @@ public final class TextRules {
     /** Who may carry arms in a report: the perpetrators and their craft. */
     private static final Pattern PERPETRATOR = Pattern.compile("(skiffs?|motherships?|robbers?|pirates?|perpetrators?|men|persons?"
             + "|intruders?|thieves|thief|attackers?|assailants?|suspects?|boarders?|individuals?|gunmen|people|militants?|criminals?"
-            + "|bandits?|rebels?|hijackers?|kidnappers?|gang|culprits?|youths?|raiders?)");
+            + "|bandits?|rebels?|hijackers?|kidnappers?|gang|culprits?|youths?|raiders?|militias?|militiamen|separatists?"
+            + "|insurgents?|guerr?ill?as?|dissidents?|mutineers?)");
     /** ... and those who defend the ship: its guards and security team, a navy, coast guard, police or army. */
     private static final Pattern DEFENDER = Pattern.compile("(security|guards?|guardsm[ae]n|navy|naval|police|policem[ae]n|soldiers?"
             + "|troops|marines|military|army|gendarmes?|gendarmerie|escorts?|vpd|coastguards?|warships?|forces)");
+    /**
+     * The defenders that are a state's forces, not the ship's own guards or security team: a navy, coast guard
+     * ("guard" after "coast"), police, army or other armed forces.
+     */
+    private static final Pattern STATE_FORCE = Pattern.compile("(navy|naval|police|policem[ae]n|soldiers?|troops|marines|military"
+            + "|army|gendarmes?|gendarmerie|coastguards?|warships?|forces)");
+    /**
+     * Before a defender, what makes it irregular, the perpetrators' kind: "a dissident Cambodian Navy vessel",
+     * "members of the revolutionary army", "the Revolutionary Armed Forces of Colombia", "rebel soldiers", "Houthi
+     * rebel forces", "a renegade police unit", "bogus navy".
+     */
+    private static final Pattern IRREGULAR = Pattern.compile("(dissidents?|rebels?|rebel's|revolutionary|renegades?|rogue|mutinous"
+            + "|mutineers?|breakaway|separatists?|insurgents?|guerr?ill?as?|militias?|self-proclaimed|self-styled|fake|bogus"
+            + "|sham|impostors?)");
+    /** Words that may stand between an irregular mark and the defender it marks: not a verb, article or preposition. */
+    private static final Pattern NOT_BETWEEN = Pattern.compile("(the|a|an|and|or|but|by|at|on|of|to|with|from|for|in|into|that|who"
+            + "|which|was|were|is|are|had|has|have|\\w+ed|\\w+ing)");
+    /**
+     * What makes the defender words that follow it (up to four, within the sentence) a guise, not an actor:
+     * "claiming to be the Yemeni coast guard", "posing as the Libyan coast guard", "pretending to be customs
+     * officers", "who said that they were members of", "declaring they were part of an Anti-terrorist Unit",
+     * "identified themselves as Somali coast guard", "disguised as an Indonesian naval unit", "wearing masks and
+     * uniforms bearing the word police", "a craft resembling a naval patrol boat". Their weapons and boarding are
+     * then another actor's (the men, or the perpetrators when none is named).
+     */
+    private static final Pattern GUISE = Pattern.compile("\\b((claim\\w*|declar\\w*|pretend\\w*|purport\\w*|profess\\w*)"
+            + "\\s+(that\\s+)?(to\\s+be|they\\s+were|he\\s+was|to\\s+come)"
+            + "|(said|saying|say|says|stated|told\\s+\\w+)\\s+(that\\s+)?(they|he)\\s+(were|was|are|is)"
+            + "|(pos(e|es|ed|ing)|disguised|dressed(\\s+up)?|masquerad\\w*|passing\\s+(themselves\\s+)?off"
+            + "|identif\\w*\\s+(themselves|himself)|introduc\\w*\\s+(themselves|himself))\\s+as"
+            + "|impersonat\\w*|wearing|wore|dressed\\s+in|clad\\s+in|bearing\\s+the\\s+words?|marked|resembl\\w*"
+            + "|appear\\w*\\s+to\\s+be)\\b");
+    /** Where a guise ({@link #GUISE}) ends. */
+    private static final Pattern GUISE_END = Pattern.compile("(by|and|but|who|which|that|when|while|then|after|before|because)");
+    /**
+     * In a clause where a state's force boards, what tells that it came for the ship, to search, rescue or
+     * investigate ("the Nigerian Navy boarded the ship for a search", "responded and boarded", "boarded the
+     * vessel and arrested the pirates"), not to seize it.
+     */
+    private static final Pattern DEFENDERS_PURPOSE = Pattern.compile("\\b(for\\s+(an?\\s+|the\\s+|further\\s+)?(inspections?"
+            + "|investigations?|search(es)?|formalities|checks?|verification|security|protection|escort)"
+            + "|to\\s+(investigate|inspect|search|rescue|assist|check|verify|secure|free|escort|protect|guard|arrest|clear|help)"
+            + "|respond\\w*|rescu\\w*|freed|arrest\\w*|apprehend\\w*|recover\\w*|retook|regain\\w*|liberat\\w*|investigat\\w*"
+            + "|inspect\\w*|search\\w*|assist\\w*)\\b");
+    /** Acts of attackers other than the forces in a report: a hijacking, a kidnapping. */
+    private static final Pattern OTHERS_ACT = Pattern.compile("\\b(hijack|kidnap|abduct)");
     /** A weapon seen or found: whoever saw it, it is not theirs. */
     private static final Pattern SEEN = Pattern.compile("(noticed|sighted|sighting|saw|seeing|spotted|spotting|noticing|observed|seen"
             + "|detected|found|recovered|seized|confiscated)");
@@ -358,6 +409,9 @@ public final class TextRules {
 
     /** Who boards a ship to defend or inspect it: {@link #DEFENDER}, authorities, officials, a pilot, customs. */
     private static final Pattern OFFICIAL = Pattern.compile("authorities|officials|pilots?|customs|investigators|inspectors");
+
+    /** What a word of a clause tells of who acts: not an actor, the perpetrators, or the ship's defenders. */
+    private enum Role { NONE, PERPETRATOR, DEFENDER }
 
     /** The words of a clause, each as {start, end} offsets, in order. */
     private static List<int[]> words(String clause) {
@@ -378,19 +432,97 @@ public final class TextRules {
     }
 
     /**
+     * Who word {@code k} of clause {@code c} is: a perpetrator ({@link #PERPETRATOR}; or a defender word marked
+     * irregular, {@link #IRREGULAR}; or a state's force when {@code hostile}, see {@link #hostileForces}), a
+     * defender ({@link #DEFENDER}, and {@link #OFFICIAL} when {@code officials}), or none. With {@code
+     * asActor}, a word that does not act here ({@link #actor}: an object, a speaker, clothing, a hostage, a
+     * guise) is none.
+     */
+    private static Role role(String c, List<int[]> words, int k, boolean officials, boolean hostile, boolean asActor) {
+        String w = word(c, words, k);
+        boolean perpetrator = PERPETRATOR.matcher(w).matches();
+        if (!perpetrator && !DEFENDER.matcher(w).matches() && !(officials && OFFICIAL.matcher(w).matches())) {
+            return Role.NONE;
+        }
+        if (asActor && !actor(c, words, k)) {
+            return Role.NONE;
+        }
+        if (perpetrator || irregular(c, words, k) || hostile && stateForce(c, words, k)) {
+            return Role.PERPETRATOR;
+        }
+        return Role.DEFENDER;
+    }
+
+    /** Whether the defender word {@code k} is marked irregular: "dissident Cambodian navy", "revolutionary armed forces". */
+    private static boolean irregular(String c, List<int[]> words, int k) {
+        for (int j = k - 1; j >= Math.max(0, k - 3); j--) {
+            String w = word(c, words, j);
+            if (IRREGULAR.matcher(w).matches()) {
+                return true;
+            }
+            if (!w.equals("armed") && NOT_BETWEEN.matcher(w).matches()) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Whether word {@code k} names a state's force ({@link #STATE_FORCE}, or "guard" after "coast"). */
+    private static boolean stateForce(String c, List<int[]> words, int k) {
+        String w = word(c, words, k);
+        return STATE_FORCE.matcher(w).matches() || w.startsWith("guard") && k > 0 && word(c, words, k - 1).equals("coast");
+    }
+
+    /**
+     * Whether a state's forces are the attackers of the report: a navy, army, police or coast guard boarded the
+     * ship and the report names no other perpetrator, nor another's hijacking or kidnapping, and that boarding's
+     * sentence gives no defender's purpose ({@link #DEFENDERS_PURPOSE}). ASAM 2000-183: "seven Yugoslav soldiers,
+     * armed with automatic weapons, boarded the vessel" and detained it; ASAM 1985-17: "boarded by Iranian forces
+     * and diverted to an Iranian port". The Nigerian Navy that "boarded the ship for a search" after an attack
+     * stays the ship's defender.
+     */
+    private static boolean hostileForces(String t) {
+        if (OTHERS_ACT.matcher(t).find()) {
+            return false;
+        }
+        boolean forceBoarded = false;
+        for (Matcher clause = CLAUSE.matcher(t); clause.find(); ) {
+            String c = clause.group();
+            List<int[]> words = words(c);
+            for (int k = 0; k < words.size(); k++) {
+                if (role(c, words, k, false, false, false) == Role.PERPETRATOR) {
+                    return false;
+                }
+            }
+            if (DEFENDERS_PURPOSE.matcher(c).find()) {
+                continue;
+            }
+            for (Matcher m = BOARD.matcher(ATTEMPTED_BOARDING.matcher(c).replaceAll(" ")); m.find(); ) {
+                int k = boarder(c, words, wordAt(words, m.start()), false);
+                forceBoarded |= k >= 0 && stateForce(c, words, k) && role(c, words, k, true, false, false) == Role.DEFENDER;
+            }
+        }
+        return forceBoarded;
+    }
+
+    /**
      * The text with the boarding words that tell of the defenders or authorities boarding blanked out: "the
      * Singapore Coast Guard boarded the vessel for investigation", "the vessel was boarded by authorities", "the
      * pilot boarded with four armed guards". The actor is found as for weapons ({@link #defendersArms}); "boarded
-     * by X" is X's.
+     * by X" is X's. Irregular forces ("the dissident Navy members that boarded the ship", "members of the
+     * revolutionary army boarded") and a state's forces that are the report's attackers ({@link #hostileForces})
+     * are perpetrators, and their boarding stays.
      */
     static String defendersBoarding(String t) {
+        boolean hostile = hostileForces(t);
         char[] out = t.toCharArray();
         Matcher clause = CLAUSE.matcher(t);
         while (clause.find()) {
             String c = clause.group();
             List<int[]> words = words(c);
             for (Matcher m = BOARD.matcher(c); m.find(); ) {
-                if (boardedByOfficials(c, words, wordAt(words, m.start()))) {
+                int k = boarder(c, words, wordAt(words, m.start()), hostile);
+                if (k >= 0 && role(c, words, k, true, hostile, false) == Role.DEFENDER) {
                     java.util.Arrays.fill(out, clause.start() + m.start(), clause.start() + m.end(), ' ');
                 }
             }
@@ -398,28 +530,25 @@ public final class TextRules {
         return new String(out);
     }
 
-    private static boolean boardedByOfficials(String c, List<int[]> words, int i) {
+    /**
+     * The word index of who boarded at word {@code i}, the boarding word: "boarded by X" is X (the first actor
+     * word within four words), else the nearest acting actor before it; -1 for none.
+     */
+    private static int boarder(String c, List<int[]> words, int i, boolean hostile) {
         if (i + 1 < words.size() && word(c, words, i + 1).equals("by")) {
             for (int k = i + 2; k < Math.min(words.size(), i + 6); k++) {
-                String w = word(c, words, k);
-                if (PERPETRATOR.matcher(w).matches()) {
-                    return false;
-                }
-                if (DEFENDER.matcher(w).matches() || OFFICIAL.matcher(w).matches()) {
-                    return true;
+                if (role(c, words, k, true, hostile, false) != Role.NONE) {
+                    return k;
                 }
             }
-            return false;
+            return -1;
         }
         for (int k = i - 1; k >= 0; k--) {
-            String w = word(c, words, k);
-            boolean perpetrator = PERPETRATOR.matcher(w).matches();
-            if (!perpetrator && !DEFENDER.matcher(w).matches() && !OFFICIAL.matcher(w).matches() || !actor(c, words, k)) {
-                continue;
+            if (role(c, words, k, true, hostile, true) != Role.NONE) {
+                return k;
             }
-            return !perpetrator;
         }
-        return false;
+        return -1;
     }
 
     /**
@@ -432,10 +561,14 @@ public final class TextRules {
      * security gunmen"); otherwise when the nearest actor before it is a defender ("guards armed with rifles"),
      * passing over an actor that is the object of the act ("fired at the navy patrol", "the warship was attacked
      * with AK-47s"), a speaker ("police stated that a rifle ..."), clothing ("wearing military fatigues"),
-     * a hostage, and ending at a word of seeing ("the guards noticed three rifles in the skiff": the
-     * perpetrators'). A weapon with no actor before it is the perpetrators', as before.
+     * a hostage, a guise ("claiming to be the navy", {@link #GUISE}), and ending at a word of seeing ("the guards
+     * noticed three rifles in the skiff": the perpetrators'). A weapon with no actor before it is the
+     * perpetrators', as before. Forces that are irregular ("rebel soldiers", "the Revolutionary Armed Forces of
+     * Colombia", {@link #IRREGULAR}) or the report's attackers ({@link #hostileForces}: "seven Yugoslav soldiers,
+     * armed with automatic weapons, boarded the vessel") are perpetrators, and so are their arms.
      */
     static String defendersArms(String t) {
+        boolean hostile = hostileForces(t);
         char[] out = t.toCharArray();
         Matcher clause = CLAUSE.matcher(t);
         while (clause.find()) {
@@ -443,7 +576,7 @@ public final class TextRules {
             List<int[]> words = words(c);
             for (Pattern weapon : List.of(GUNS, KNIVES, UNARMED, ARMED)) {
                 for (Matcher m = weapon.matcher(c); m.find(); ) {
-                    if (defenders(c, words, wordAt(words, m.start()), m.group())) {
+                    if (defenders(c, words, wordAt(words, m.start()), m.group(), hostile)) {
                         java.util.Arrays.fill(out, clause.start() + m.start(), clause.start() + m.end(), ' ');
                     }
                 }
@@ -453,40 +586,35 @@ public final class TextRules {
     }
 
     /** Whether the weapon word at word {@code i} of clause {@code c} belongs to the defenders (see {@link #defendersArms}). */
-    private static boolean defenders(String c, List<int[]> words, int i, String weapon) {
+    private static boolean defenders(String c, List<int[]> words, int i, String weapon, boolean hostile) {
         String first = word(c, words, i);
         if (weapon.equals("armed") || first.equals("unarmed")) {
             // an adjective: the actor it describes follows ("armed security team"), unless "armed with" follows
             if (i + 1 < words.size() && !word(c, words, i + 1).equals("with")) {
                 for (int k = i + 1; k < Math.min(words.size(), i + 4); k++) {
-                    String w = word(c, words, k);
-                    if (PERPETRATOR.matcher(w).matches()) {
-                        return false;
-                    }
-                    if (DEFENDER.matcher(w).matches()) {
-                        return true;
+                    Role r = role(c, words, k, false, hostile, false);
+                    if (r != Role.NONE) {
+                        return r == Role.DEFENDER;
                     }
                 }
             }
         }
         if (weapon.equals("gunmen")) {
-            return i > 0 && DEFENDER.matcher(word(c, words, i - 1)).matches();
+            return i > 0 && role(c, words, i - 1, false, hostile, false) == Role.DEFENDER;
         }
         for (int k = i - 1; k >= 0; k--) {
-            String w = word(c, words, k);
-            if (SEEN.matcher(w).matches()) {
+            if (SEEN.matcher(word(c, words, k)).matches()) {
                 return false;
             }
-            boolean perpetrator = PERPETRATOR.matcher(w).matches();
-            if (!perpetrator && !DEFENDER.matcher(w).matches() || !actor(c, words, k)) {
-                continue;
+            Role r = role(c, words, k, false, hostile, true);
+            if (r != Role.NONE) {
+                return r == Role.DEFENDER;
             }
-            return !perpetrator;
         }
         return false;
     }
 
-    /** Whether the actor word {@code k} acts here, not being an object, a speaker, clothing or a hostage. */
+    /** Whether the actor word {@code k} acts here, not being an object, a speaker, clothing, a hostage or a guise. */
     private static boolean actor(String c, List<int[]> words, int k) {
         String next = k + 1 < words.size() ? word(c, words, k + 1) : "";
         String after = k + 2 < words.size() ? word(c, words, k + 2) : "";
@@ -502,6 +630,9 @@ public final class TextRules {
         if (k > 0 && NOT_ACTOR_BEFORE.matcher(word(c, words, k - 1)).matches()) {
             return false;
         }
+        if (inGuise(c, words, k)) {
+            return false;
+        }
         for (int j = k - 1; j >= Math.max(0, k - 3); j--) {
             String w = word(c, words, j);
             if (OBJECT_OF.matcher(w).matches()) {
@@ -512,6 +643,19 @@ public final class TextRules {
             }
         }
         return true;
+    }
+
+    /** Whether word {@code k} is within four words after a guise ({@link #GUISE}), no {@link #GUISE_END} between. */
+    private static boolean inGuise(String c, List<int[]> words, int k) {
+        int start = words.get(k)[0];
+        for (Matcher g = GUISE.matcher(c); g.find() && g.end() <= start; ) {
+            int from = wordAt(words, g.end()) + (words.get(wordAt(words, g.end()))[0] < g.end() ? 1 : 0);
+            boolean ended = words.subList(from, k).stream().anyMatch(w -> GUISE_END.matcher(c.substring(w[0], w[1])).matches());
+            if (k - from < 4 && !ended) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String word(String c, List<int[]> words, int k) {

@@ -61,6 +61,78 @@ class TextRulesTest {
                 .isEqualTo(Weapons.KNIVES);
     }
 
+    /**
+     * ASAM 1997-35: the tanker was seized by "a dissident Cambodian Navy vessel"; "the dissident Navy members that
+     * boarded the ship" are the attackers, not the navy that defends a ship.
+     */
+    static final String ASAM_1997_35 = "The 916 gross ton tanker (Lungshan No. 8) was seized by a dissident    Cambodian Navy"
+            + " vessel in the gulf of Thailand on 01 Feb 97. The Cambodian vessel was reported as a small fishing    vessel that"
+            + " fired a machine gun in the air. Crewmen of the fishing     vessel reportedly took over the ship and sailed to Kaoh"
+            + " Rong Island    (1043N 10211E) and were awaiting an agent to bring money and           documents. No casualties were"
+            + " reported. The   dissident Navy members that boarded the ship took binoculars, life     jackets, a handphone and crew"
+            + " personal belongings.";
+    /** ASAM 2000-183: Yugoslav soldiers boarded and detained the ship; nobody else attacked it. */
+    static final String ASAM_2000_183 = "The U.S.-flagged vessel, M/V Delaware Bay, was boarded and detained near the port of Bar,"
+            + " Montenegro (42-05N 019-05E) by a Yugoslav gunboat. The vessel, owned by First American Bulk Corporation (FABC) and on"
+            + " charter to Farrell Lines, was carrying USAID food aid cargo bound for Bar, as well as military cargo destined for"
+            + " Israel and Egypt, when approximately seven Yugoslav soldiers, armed with automatic weapons, boarded the vessel.  The"
+            + " armed Yugoslav military personnel who boarded the Delaware Bay believed the vessel had offloaded ammunition and arms"
+            + " in Albania. They demanded the ship be diverted to a Yugoslavian military port, but the Master refused, citing the"
+            + " falseness of the accusations. When commanded to turn the vessel's communications system off, the Master again"
+            + " refused. The military personnel threatened to arrest and jail the Captain and his crew for not cooperating.";
+
+    @Test
+    void irregularForcesAndForcesThatAttackTheShipAreTheAttackers() {
+        // before: no boarding (the navy's), no category
+        assertThat(TextRules.type(ASAM_1997_35)).isEqualTo(IncidentType.BOARDING);
+        assertThat(TextRules.weapons(ASAM_1997_35)).isEqualTo(Weapons.GUNS);
+        assertThat(assess(ASAM_1997_35).category()).isEqualTo(RecaapCategory.CAT_2);
+        assertThat(assess(ASAM_1997_35).basis()).containsExactly("crew not harmed → CAT 4", "weapons guns → CAT 2");
+        // ASAM 1999-89: before the revolutionary army's boarding was a defender's, no category
+        String asam199989 = "Solomon Islands (Guadalcanal): Members of the revolutionary army boarded vessel, at Honiara, but crew"
+                + " repulsed the attack.";
+        assertThat(TextRules.type(asam199989)).isEqualTo(IncidentType.BOARDING);
+        assertThat(assess(asam199989).category()).isEqualTo(RecaapCategory.CAT_4);
+
+        // before: the soldiers' automatic weapons were left out as a defender's; CAT 2 both ways (the crew threatened)
+        assertThat(TextRules.weapons(ASAM_2000_183)).isEqualTo(Weapons.GUNS);
+        assertThat(TextRules.type(ASAM_2000_183)).isEqualTo(IncidentType.BOARDING);
+        assertThat(assess(ASAM_2000_183).basis()).containsExactly("crew threatened → CAT 2", "weapons guns → CAT 2");
+        // ASAM 1985-17: before a suspicious approach (from "approaching"), no category
+        String asam198517 = "GULF OF OMAN. A RECENT REPORT STATES THAT ON 20 JUN A CARGO SHIP APPROACHING THE STRAIT OF HORMUZ WAS"
+                + " BOARDED BY IRANIAN FORCES AND DIVERTED TO AN IRANIAN PORT.";
+        assertThat(TextRules.type(asam198517)).isEqualTo(IncidentType.BOARDING);
+        assertThat(assess(asam198517).category()).isEqualTo(RecaapCategory.CAT_4);
+
+        // ASAM 2009-333: "uniforms bearing the word police" are a guise; before the boarding was the police's
+        assertThat(TextRules.type("Eight to twelve armed men allegedly wearing masks and uniforms bearing the word \"police¿"
+                + " boarded the vessel using a black rubber boat.")).isEqualTo(IncidentType.BOARDING);
+        // ASAM 1999-41: the arms of "armed separatist groups" are not those of the military and police patrols
+        assertThat(TextRules.weapons("The governor of Balsilan Province has ordered increased military and police patrols in the"
+                + " area which is plagued by armed separatist groups.")).isEqualTo(Weapons.ARMED_UNSPECIFIED);
+        // a guise of several words: ASAM 2016-53's "claiming to be the navy" with arms added (no shared narrative arms its
+        // impostors in that sentence; before, the arms were the navy's), and ASAM 2017-249 as it is
+        assertThat(TextRules.weapons("The pirates chased the tanker and told the Master to slow down  claiming to be the navy, armed"
+                + " with guns")).isEqualTo(Weapons.GUNS);
+        assertThat(TextRules.type("a tanker was boarded by individuals posing as the Libyan coast guard. They detained the tanker"))
+                .isEqualTo(IncidentType.BOARDING);
+    }
+
+    @Test
+    void aStatesForcesThatComeForTheShipStayItsDefenders() {
+        // ASAM 2016-76: the navy came after the attack, to search
+        String asam201676 = "Alarm was raised and all but two crew members on board went to citadel. The Nigerian Navy boarded"
+                + " the ship for a search of the vessel. All crew reported safe.";
+        assertThat(TextRules.type(asam201676)).isEqualTo(IncidentType.OTHER);
+        // ASAM 2019-31: migrants hijacked the tanker; the Armed Forces of Malta took it back
+        String asam201931 = "LIBYA: On 26 March, a group of 108 migrants hijacked the Palau-flagged tanker M/T EL HIBLU 1 near"
+                + " Tripoli. The ship arrived in Malta¿s territorial waters on 28 March, where it was boarded by Armed Forces of Malta"
+                + " personnel who took control of the ship.";
+        assertThat(TextRules.weapons(asam201931)).isEqualTo(Weapons.NOT_STATED);
+        // ASAM 1985-26: Iranian soldiers "boarded the Togo Maru for inspection"
+        assertThat(TextRules.type("IRANIAN SOLDIERS BOARDED THE TOGO MARU FOR INSPECTION.")).isEqualTo(IncidentType.OTHER);
+    }
+
     @Test
     void aBoardingTriedPreventedOrByTheAuthoritiesIsNoBoarding() {
         // ASAM 2003-160
