@@ -23,6 +23,7 @@ import org.watchkeeper.core.incident.ImportResult;
 import org.watchkeeper.core.incident.IncidentJson;
 import org.watchkeeper.core.incident.IncidentType;
 import org.watchkeeper.core.incident.RecaapCategory;
+import org.watchkeeper.core.util.TimeBound;
 import org.watchkeeper.server.Accounts;
 import org.watchkeeper.server.Exports;
 import org.watchkeeper.server.IncidentApi;
@@ -409,8 +410,9 @@ public final class IncidentsCommand implements Runnable {
             try {
                 long fromMillis = QueryCommand.time("--from", from, false, Long.MIN_VALUE / 2);
                 long toMillis = QueryCommand.time("--to", to, true, Long.MAX_VALUE / 2);
-                if (fromMillis > toMillis) {
-                    throw new IllegalArgumentException("--from " + from + " is after --to " + to + ": the window would be empty");
+                String reversed = TimeBound.reversed("--from", fromMillis, "--to", toMillis);
+                if (reversed != null) {
+                    throw new IllegalArgumentException(reversed);
                 }
                 q = new IncidentQuery(fromMillis, toMillis, null,
                         type == null ? null : IncidentType.parse(type).apiName(),

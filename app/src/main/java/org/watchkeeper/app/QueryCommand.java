@@ -161,8 +161,9 @@ public final class QueryCommand implements Runnable {
             try {
                 from = time("--from", common.from, false, Long.MIN_VALUE);
                 to = time("--to", common.to, true, Long.MAX_VALUE);
-                if (from > to) {
-                    throw new IllegalArgumentException("--from is after --to");
+                String reversed = TimeBound.reversed("--from", from, "--to", to);
+                if (reversed != null) {
+                    throw new IllegalArgumentException(reversed);
                 }
                 check();
             } catch (IllegalArgumentException e) {

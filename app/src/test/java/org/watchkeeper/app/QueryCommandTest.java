@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -279,6 +280,19 @@ class QueryCommandTest {
         String data = data();
         Cli.Run badTime = Cli.run("query", "track", "212123000", "--data", data, "--from", "yesterday");
         assertThat(badTime.exit()).isEqualTo(2);
+        // a reversed window names both bounds as read, in the HTTP API's words (a date as --to is its last millisecond)
+        for (String[] args : List.of(new String[] {"query", "events"}, new String[] {"query", "track", "212123000"},
+                new String[] {"query", "box", "55", "15", "56", "16"},
+                new String[] {"query", "polygon", "55.5,15.0; 55.5,15.5; 55.7,15.5; 55.7,15.0"},
+                new String[] {"query", "near", "55.6", "15.3", "--radius-km", "5"})) {
+            List<String> a = new ArrayList<>(List.of(args));
+            a.addAll(List.of("--data", data, "--from", "2010-06-12T00:00:00Z", "--to", "2010-06-11"));
+            Cli.Run reversed = Cli.run(a.toArray(String[]::new));
+            assertThat(reversed.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(reversed.out()).isEmpty();
+            assertThat(reversed.err()).as(String.join(" ", args)).startsWith("watchkeeper query " + args[1] + ": --from must not be"
+                    + " after --to: --from 2010-06-12T00:00:00Z, --to 2010-06-11T23:59:59.999Z\n");
+        }
         Cli.Run badBox = Cli.run("query", "box", "56", "15", "55", "16", "--data", data);
         assertThat(badBox.exit()).isEqualTo(2);
         assertThat(badBox.err()).contains("minLat");

@@ -1017,11 +1017,11 @@ public final class Api {
         }
     }
 
+    /** Refuses a window whose {@code from} is after its {@code to}, naming both as read ({@link org.watchkeeper.core.util.TimeBound#reversed}). */
     static void window(long from, long to) {
-        if (from > to) {
-            // as read: a date given as to is its last millisecond
-            throw new BadRequest("from must not be after to: from " + java.time.Instant.ofEpochMilli(from) + ", to "
-                    + java.time.Instant.ofEpochMilli(to));
+        String reversed = org.watchkeeper.core.util.TimeBound.reversed("from", from, "to", to);
+        if (reversed != null) {
+            throw new BadRequest(reversed);
         }
     }
 

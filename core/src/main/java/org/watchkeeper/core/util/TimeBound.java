@@ -61,6 +61,26 @@ public final class TimeBound {
     }
 
     /**
+     * Why a window whose start is after its end is refused, naming both bounds as they were read, e.g.
+     * {@code from must not be after to: from 2010-06-12T00:00:00Z, to 2010-06-11T23:59:59.999Z} (a date
+     * given as the end reads as its last millisecond, which the message shows): one wording for the HTTP
+     * API's {@code from}/{@code to} and the command line's {@code --from}/{@code --to}.
+     *
+     * @param fromName the start's name as the user gave it ({@code from}, {@code --from})
+     * @param fromMillis the start as read, epoch milliseconds
+     * @param toName the end's name as the user gave it ({@code to}, {@code --to})
+     * @param toMillis the end as read, epoch milliseconds
+     * @return the message, or null when {@code fromMillis <= toMillis} (the window is not reversed)
+     */
+    public static String reversed(String fromName, long fromMillis, String toName, long toMillis) {
+        if (fromMillis <= toMillis) {
+            return null;
+        }
+        return fromName + " must not be after " + toName + ": " + fromName + " " + Instant.ofEpochMilli(fromMillis) + ", "
+                + toName + " " + Instant.ofEpochMilli(toMillis);
+    }
+
+    /**
      * Parses one bound.
      *
      * @param s the text; not null
