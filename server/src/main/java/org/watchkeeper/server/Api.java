@@ -1579,6 +1579,30 @@ public final class Api {
     }
 
     /**
+     * Refuses (400) a {@code zone} filter that names no zone whose events {@code p} may see, as a filter naming
+     * an unknown source or kind is refused, rather than answer with nothing as if the zone had no events: an id
+     * the caller may filter by is that of a zone it sees in {@code GET /api/zones} or, for the host's
+     * administrators (who alone see the events of deleted zones), any id the server has given
+     * ({@link UserData#zoneIdGiven}: a zone deleted since, whose events the history keeps). To anyone else a
+     * zone it may not see, held or deleted, is unknown, in the same words as an id never given.
+     *
+     * @param zone the filter's zone id, or null when none is given (nothing is refused)
+     */
+    static void knownZone(String zone, WatchkeeperServer server, Principal p) {
+        if (zone == null) {
+            return;
+        }
+        UserData.UserZone held = server.userData().zone(zone).orElse(null);
+        boolean admin = Sharing.hostAdmin(p);
+        if (held != null ? Sharing.seesZone(held, p) : admin && server.userData().zoneIdGiven(zone)) {
+            return;
+        }
+        throw new BadRequest("unknown zone '" + zone + "': " + (admin
+                ? "no zone has had that id (GET /api/zones lists the zones held now, by id)"
+                : "no zone you may see has that id (GET /api/zones lists them, by id)"));
+    }
+
+    /**
      * The vessel filters of an event route ({@link VesselFilter}): an event passes when one of its
      * vessels does, as the caller may see that vessel now (its merged identity from the live picture,
      * else the store; after the sharing policy), each vessel looked up once per request.
@@ -1633,6 +1657,7 @@ public final class Api {
     static List<ObjectNode> visibleEvents(Context ctx, WatchkeeperServer server, int limit) {
         Sharing.requireClass(ctx, DataClass.EVENTS);
         Principal p = Access.principal(ctx);
+        knownZone(EventFilter.of(ctx).zone(), server, p);
         SharingPolicy policy = Access.policy(ctx);
         EventAccess access = server.eventAccess();
         Instant now = Instant.now();
@@ -1667,6 +1692,7 @@ public final class Api {
     static VisibleOngoing visibleOngoing(Context ctx, WatchkeeperServer server) throws InterruptedException {
         Sharing.requireClass(ctx, DataClass.EVENTS);
         EventFilter f = EventFilter.of(ctx);
+        knownZone(f.zone(), server, Access.principal(ctx));
         Pipeline.Ongoing ongoing = server.pipeline().ongoing(ONGOING_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS, f.mmsi());
         if (ongoing == null) {
             error(ctx, 503, "the detectors did not answer within " + ONGOING_TIMEOUT_SECONDS

@@ -655,6 +655,21 @@ public final class UserData {
         return java.util.Optional.ofNullable(zones.get(id));
     }
 
+    /**
+     * Whether {@code id} is one the server has given a zone: a zone it holds now, or {@code zone-N} with N
+     * from 1 to the last number given, a zone deleted since, whose events the history keeps (a zone id is
+     * given once: a new zone never takes a deleted one's events).
+     */
+    public synchronized boolean zoneIdGiven(String id) {
+        if (zones.containsKey(id)) {
+            return true;
+        }
+        if (!id.matches("zone-[1-9][0-9]{0,17}")) {
+            return false;
+        }
+        return Long.parseLong(id.substring(5)) < nextZoneId;
+    }
+
     static ObjectNode feature(UserZone z) {
         ObjectNode f = Rows.JSON.createObjectNode();
         f.put("type", "Feature");

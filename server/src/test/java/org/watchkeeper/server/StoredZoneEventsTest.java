@@ -58,7 +58,11 @@ class StoredZoneEventsTest {
                 amberIds.add(e.get("id").asText());
             });
             assertThat(amberIds).isEqualTo(before.get("admin").get("OLD-AMBER")).hasSize(2);
-            assertThat(Fixture.getAs(s, Fixture.ADMIN_TOKEN, "/api/events?zone=no-such-zone").json().get("count").asInt()).isZero();
+            // an id no zone has had is refused, not answered with nothing
+            Fixture.Reply unknown = Fixture.getAs(s, Fixture.ADMIN_TOKEN, "/api/events?zone=no-such-zone");
+            assertThat(unknown.status()).isEqualTo(400);
+            assertThat(unknown.json().get("error").asText())
+                    .isEqualTo("unknown zone 'no-such-zone': no zone has had that id (GET /api/zones lists the zones held now, by id)");
             Fixture.Reply csv = Fixture.getAs(s, Fixture.ADMIN_TOKEN, "/api/export/events.csv?zone=zone-2");
             assertThat(csv.body().split("\r\n")).hasSize(3);
             assertThat(csv.header("Content-Disposition")).isEqualTo("attachment; filename=\"events-zone-zone-2.csv\"");
@@ -83,13 +87,34 @@ class StoredZoneEventsTest {
             Map<String, Map<String, Set<String>>> after = seen(s, tokens);
             assertThat(after.get("admin").get("OLD-RED")).isEqualTo(before.get("admin").get("OLD-RED"));
             assertThat(after.get("ha")).isEqualTo(before.get("ha"));
+            deletedZoneFilter(s, tokens, before.get("admin").get("OLD-RED"));
         }
         // and so after the next start: the history keeps them (the zone was held when they came)
         try (WatchkeeperServer s = WatchkeeperServer.start(config)) {
             s.pipeline().awaitIdle(60, TimeUnit.SECONDS);
             assertThat(s.pipeline().awaitReleased(60, TimeUnit.SECONDS)).isTrue();
             assertThat(seen(s, tokens)).isEqualTo(before);
+            deletedZoneFilter(s, tokens, before.get("admin").get("OLD-RED"));
         }
+    }
+
+    /**
+     * zone-1, deleted, filters its events for the host's administrators (its id stays known: the history keeps
+     * them), and is unknown to others, who see none of them.
+     */
+    static void deletedZoneFilter(WatchkeeperServer s, Map<String, String> tokens, Set<String> itsEvents) throws Exception {
+        JsonNode events = Fixture.getAs(s, tokens.get("admin"), "/api/events?zone=zone-1").json().get("events");
+        Set<String> ids = new TreeSet<>();
+        events.forEach(e -> ids.add(e.get("id").asText()));
+        assertThat(ids).isEqualTo(itsEvents).hasSize(2);
+        for (String u : List.of("ha", "nv")) {
+            Fixture.Reply r = Fixture.getAs(s, tokens.get(u), "/api/events?zone=zone-1");
+            assertThat(r.status()).as(u).isEqualTo(400);
+            assertThat(r.json().get("error").asText()).isEqualTo("unknown zone 'zone-1': no zone you may see has that id"
+                    + " (GET /api/zones lists them, by id)");
+        }
+        // the next number is no zone's yet
+        assertThat(Fixture.getAs(s, tokens.get("admin"), "/api/events?zone=zone-4").status()).isEqualTo(400);
     }
 
     static List<String> zones(WatchkeeperServer s, String token) throws Exception {

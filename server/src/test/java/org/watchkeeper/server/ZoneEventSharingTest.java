@@ -379,6 +379,63 @@ class ZoneEventSharingTest {
         assertThat(zonesSeen.get("sv")).containsExactlyInAnyOrder("A-GREEN", "B-GREEN", "B-STRICT-SOUTH");
     }
 
+    /**
+     * {@code zone=ID} keeps the events of a zone the caller sees, exactly those of the list; an id of no zone the
+     * caller sees (never given, or a zone hidden from it) is a 400 naming it and pointing to /api/zones, on every
+     * route that takes the filter, in the same words whether the zone exists or not.
+     */
+    @Test
+    void aZoneFilterNamesAZoneTheCallerSeesOrIsRefused() throws Exception {
+        for (String u : USERS) {
+            String t = TOKENS.get(u);
+            Set<String> visible = expectedIds(u);
+            for (Map.Entry<String, String> z : ZONE_IDS.entrySet()) {
+                String q = "zone=" + z.getValue() + "&limit=100000";
+                Fixture.Reply events = Fixture.getAs(server, t, "/api/events?" + q);
+                Fixture.Reply ongoing = Fixture.getAs(server, t, "/api/ongoing?" + q);
+                Fixture.Reply csv = Fixture.getAs(server, t, "/api/export/events.csv?" + q);
+                Fixture.Reply ongoingCsv = Fixture.getAs(server, t, "/api/export/ongoing.csv?" + q);
+                if (ZONE_SEES.get(z.getKey()).contains(u)) {
+                    ok(events, 200);
+                    ok(ongoing, 200);
+                    ok(csv, 200);
+                    ok(ongoingCsv, 200);
+                    Set<String> want = new TreeSet<>();
+                    visible.forEach(id -> {
+                        if (z.getKey().equals(zoneOf(ALL.get(id)))) {
+                            want.add(id);
+                        }
+                    });
+                    assertThat(ids(events.json().get("events"))).as(u + " " + z.getKey()).isEqualTo(want);
+                    assertThat(csv.header(Exports.COUNT_HEADER)).as(u + " " + z.getKey()).isEqualTo(Integer.toString(want.size()));
+                    // zone events happen at one moment: none is under way
+                    assertThat(ongoing.json().get("events")).isEmpty();
+                } else {
+                    String why = "unknown zone '" + z.getValue() + "': no zone you may see has that id (GET /api/zones lists them, by id)";
+                    for (Fixture.Reply r : List.of(events, ongoing, csv, ongoingCsv)) {
+                        ok(r, 400);
+                        assertThat(r.json().get("error").asText()).as(u + " " + z.getKey()).isEqualTo(why);
+                    }
+                }
+            }
+            Fixture.Reply none = Fixture.getAs(server, t, "/api/events?zone=nope");
+            ok(none, 400);
+            assertThat(none.json().get("error").asText()).isEqualTo("unknown zone 'nope': " + (u.equals("admin")
+                    ? "no zone has had that id (GET /api/zones lists the zones held now, by id)"
+                    : "no zone you may see has that id (GET /api/zones lists them, by id)"));
+            // an id of the server's form past the last one given
+            ok(Fixture.getAs(server, t, "/api/ongoing?zone=zone-999"), 400);
+            ok(Fixture.getAs(server, t, "/api/export/events.geojson?zone=zone-0"), 400);
+        }
+        // a caller without a login sees no zone
+        Fixture.Reply anonymous = Fixture.getAs(server, null, "/api/events?zone=" + ZONE_IDS.get("A-GREEN"));
+        ok(anonymous, 400);
+        assertThat(anonymous.json().get("error").asText()).startsWith("unknown zone '" + ZONE_IDS.get("A-GREEN") + "': no zone you may see");
+        // a malformed id is still said as such
+        assertThat(Fixture.getAs(server, TOKENS.get("admin"), "/api/events?zone=%20").json().get("error").asText())
+                .startsWith("zone is a zone id (1-200 characters");
+    }
+
     /** What a visible zone or watchlist event shows a user: its zone's marking, no zone count, attributes as the policy allows. */
     static void checkContent(String u, JsonNode e) {
         JsonNode full = ALL.get(e.get("id").asText());
@@ -570,6 +627,11 @@ class ZoneEventSharingTest {
         ok(Fixture.deleteAs(server, TOKENS.get("ha"), "/api/zones/" + id), 404);
         ok(Fixture.deleteAs(server, TOKENS.get("admin"), "/api/zones/" + id), 204);
         ok(Fixture.deleteAs(server, TOKENS.get("admin"), "/api/zones/" + same.json().get("features").get(0).get("id").asText()), 204);
+        // a zone deleted since is known to the host's administrators (no events here), unknown to its creator now
+        Fixture.Reply deletedForAdmin = Fixture.getAs(server, TOKENS.get("admin"), "/api/events?zone=" + id);
+        ok(deletedForAdmin, 200);
+        assertThat(deletedForAdmin.json().get("events")).isEmpty();
+        ok(Fixture.getAs(server, TOKENS.get("na"), "/api/events?zone=" + id), 400);
 
         // the events of a zone deleted since: the host's administrators only
         String green = ZONE_IDS.get("B-GREEN");
@@ -590,6 +652,23 @@ class ZoneEventSharingTest {
                     assertThat(seen).as(u).containsAll(greenEvents);
                 } else {
                     assertThat(seen).as(u).doesNotContainAnyElementsOf(greenEvents);
+                }
+                // filtered by the deleted zone's id: its events for the host's administrators, who alone see
+                // them; to anyone else the id names no zone
+                for (String route : List.of("/api/events", "/api/export/events.csv")) {
+                    Fixture.Reply byZone = Fixture.getAs(server, TOKENS.get(u), route + "?zone=" + green + "&limit=100000");
+                    if (u.equals("admin")) {
+                        ok(byZone, 200);
+                        if (route.equals("/api/events")) {
+                            assertThat(ids(byZone.json().get("events"))).isEqualTo(greenEvents);
+                        } else {
+                            assertThat(byZone.header(Exports.COUNT_HEADER)).isEqualTo("2");
+                        }
+                    } else {
+                        ok(byZone, 400);
+                        assertThat(byZone.json().get("error").asText()).as(u).isEqualTo("unknown zone '" + green
+                                + "': no zone you may see has that id (GET /api/zones lists them, by id)");
+                    }
                 }
             }
         } finally {
