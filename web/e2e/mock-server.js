@@ -354,8 +354,10 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
       let body, type;
       if (m[2] === 'csv') {
         type = 'text/csv; charset=utf-8';
-        body = ['id,kind,start,end,vessels,lat,lon,attributes,tlp,owner_org,shared_with,recipients', ...rows.map((e) => [e.id, e.kind, e.start, e.end || '', e.vessels.join(' '), e.lat ?? '', e.lon ?? '',
-          `"${JSON.stringify(e.attributes || {}).replace(/"/g, '""')}"`, e.tlp ?? '', e.owner_org ?? '', (e.shared_with || []).join(' '),
+        // as the server: the episodes' rows say they are under way, in a column before the marking
+        const episodes = m[1] === 'ongoing';
+        body = [`id,kind,start,end,vessels,lat,lon,attributes,${episodes ? 'ongoing,' : ''}tlp,owner_org,shared_with,recipients`, ...rows.map((e) => [e.id, e.kind, e.start, e.end || '', e.vessels.join(' '), e.lat ?? '', e.lon ?? '',
+          `"${JSON.stringify(e.attributes || {}).replace(/"/g, '""')}"`, ...(episodes ? ['true'] : []), e.tlp ?? '', e.owner_org ?? '', (e.shared_with || []).join(' '),
           (e.recipients || []).join(' ')].join(','))].join('\r\n') + '\r\n';
       } else if (m[2] === 'geojson') {
         type = 'application/geo+json';

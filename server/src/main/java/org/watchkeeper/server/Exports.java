@@ -36,6 +36,12 @@ public final class Exports {
     /** An event's columns: its TLP 2.0 marking and sharing last, so that a CSV handed on keeps each row's marking, as the GeoJSON and KML do. */
     static final List<String> EVENT_FIELDS = List.of("id", "kind", "start", "end", "vessels", "lat", "lon", "attributes",
             "tlp", "owner_org", "shared_with", "recipients");
+    /**
+     * An episode's columns ({@code /api/export/ongoing.csv}): an event's, with {@code ongoing} ({@code true} on every
+     * row, as in the GeoJSON's properties and the KML's ExtendedData) before the marking, which stays last.
+     */
+    static final List<String> ONGOING_FIELDS = List.of("id", "kind", "start", "end", "vessels", "lat", "lon", "attributes",
+            "ongoing", "tlp", "owner_org", "shared_with", "recipients");
 
     /** Every export there is, as the error of a misnamed one says. */
     static final String EXPORTS = "the exports are /api/export/vessels, /api/export/events, /api/export/ongoing (episodes under way)"
@@ -153,7 +159,8 @@ public final class Exports {
         int limit = limit(ctx);
         List<ObjectNode> all;
         if (what.equals("ongoing")) {
-            // the episodes under way (a shift report's open items): their end is the detectors' time, the as-of
+            // the episodes under way (a shift report's open items), each ending as far as it is known to have lasted
+            // (its last evidence so far; a silence the detectors' watermark), as /api/ongoing gives them
             Api.VisibleOngoing ongoing = Api.visibleOngoing(ctx, server);
             if (ongoing == null) {
                 return;
@@ -163,7 +170,7 @@ public final class Exports {
             all = what.equals("vessels") ? Api.vessels(ctx, server, limit + 1) : Api.visibleEvents(ctx, server, limit + 1);
         }
         List<ObjectNode> rows = fit(ctx, all, limit, what.equals("ongoing") ? "episodes under way" : what);
-        List<String> fields = what.equals("vessels") ? VESSEL_FIELDS : EVENT_FIELDS;
+        List<String> fields = what.equals("vessels") ? VESSEL_FIELDS : what.equals("ongoing") ? ONGOING_FIELDS : EVENT_FIELDS;
         ctx.header("Content-Disposition", "attachment; filename=\"" + fileName(ctx, what, format) + "\"");
         switch (format) {
             case "geojson" -> signed(ctx, server, "application/geo+json", geojson(rows).toString());

@@ -717,6 +717,31 @@ class ApiTest {
         assertThat(ids).contains(e.get("id").asText()).containsExactlyInAnyOrderElementsOf(want);
     }
 
+    /**
+     * A silence under way (a gap: the fixture's older logs' vessels, heard no more while the later logs went on)
+     * ends at the detectors' watermark, the time up to which their input is complete: as_of less the lateness
+     * and 1 ms (the other episodes' end, their last evidence so far: {@link OngoingEndTest}).
+     */
+    @Test
+    void aSilenceUnderWayEndsAtTheDetectorsWatermark() throws Exception {
+        JsonNode all = Fixture.get(server, "/api/ongoing?limit=100000").json();
+        long asOf = java.time.Instant.parse(all.get("as_of").asText()).toEpochMilli();
+        assertThat(all.get("as_of").asText()).isEqualTo("2014-10-05T16:19:18.199Z");
+        long watermark = asOf - server.config().latenessMillis() - 1;
+        int gaps = 0;
+        for (JsonNode e : all.get("events")) {
+            assertThat(e.get("kind").asText()).isEqualTo("gap");
+            assertThat(java.time.Instant.parse(e.get("end").asText()).toEpochMilli()).as(e.toString()).isEqualTo(watermark);
+            gaps++;
+        }
+        assertThat(gaps).isEqualTo(33);
+        // 538004030, silent since its drift log ended on 28 September
+        JsonNode drift = Fixture.get(server, "/api/ongoing?mmsi=538004030").json().get("events");
+        assertThat(drift).hasSize(1);
+        assertThat(drift.get(0).get("start").asText()).startsWith("2014-09-28T18:");
+        assertThat(drift.get(0).get("end").asText()).isEqualTo("2014-10-05T16:19:17.698Z");
+    }
+
     /** The episodes under way as an export (a shift report's open items): the rows of /api/ongoing, signed. */
     @Test
     void theEpisodesUnderWayExportAsTheOngoingListHasThem() throws Exception {
@@ -729,17 +754,31 @@ class ApiTest {
         assertThat(csv.header(Exports.COUNT_HEADER)).isEqualTo(Integer.toString(n));
         assertThat(csv.header(ExportSigner.HEADER)).isNotBlank();
         String[] lines = csv.body().split("\r\n");
-        assertThat(lines[0]).isEqualTo("id,kind,start,end,vessels,lat,lon,attributes,tlp,owner_org,shared_with,recipients");
+        // each row says it is under way, as the GeoJSON's properties and the KML's data do; the marking stays last
+        assertThat(lines[0]).isEqualTo("id,kind,start,end,vessels,lat,lon,attributes,ongoing,tlp,owner_org,shared_with,recipients");
         assertThat(lines).hasSize(n + 1);
-        assertThat(lines[1]).endsWith(",GREEN,host,,");
+        for (int i = 1; i < lines.length; i++) {
+            assertThat(lines[i]).as(lines[i]).endsWith(",true,GREEN,host,,");
+        }
         JsonNode first = all.get("events").get(0);
         assertThat(lines[1]).startsWith(first.get("id").asText() + "," + kind + "," + first.get("start").asText() + ","
                 + first.get("end").asText() + "," + first.get("vessels").get(0).asText() + ",");
+        // the events export has no such column: its rows have ended
+        assertThat(Fixture.get(server, "/api/export/events.csv").body())
+                .startsWith("id,kind,start,end,vessels,lat,lon,attributes,tlp,owner_org,shared_with,recipients\r\n");
         JsonNode geo = Fixture.get(server, "/api/export/ongoing.geojson?kind=" + kind + "&limit=1").json();
         assertThat(geo.get("features")).hasSize(1);
-        assertThat(geo.get("features").get(0).get("properties").get("ongoing").asBoolean()).isTrue();
+        JsonNode props = geo.get("features").get(0).get("properties");
+        assertThat(props.get("ongoing").asBoolean()).isTrue();
+        assertThat(props.get("id").asText()).isEqualTo(first.get("id").asText());
+        assertThat(props.get("end").asText()).isEqualTo(first.get("end").asText());
+        // the same marking as the CSV's; shared_with and recipients left out when empty, as in the API's JSON
+        assertThat(props.get("tlp").asText()).isEqualTo("GREEN");
+        assertThat(props.get("owner_org").asText()).isEqualTo("host");
+        assertThat(props.has("shared_with")).isFalse();
+        assertThat(props.has("recipients")).isFalse();
         Fixture.Reply kml = Fixture.get(server, "/api/export/ongoing.kml?kind=" + kind);
-        assertThat(kml.body()).contains("<Placemark>");
+        assertThat(kml.body()).contains("<Placemark>").contains("<Data name=\"ongoing\"><value>true</value></Data>");
         assertThat(Fixture.get(server, "/api/export/ongoing.csv?since=2014-01-01").status()).isEqualTo(400);
     }
 
