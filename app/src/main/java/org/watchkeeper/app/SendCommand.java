@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.watchkeeper.core.pipeline.InputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,7 +43,9 @@ import picocli.CommandLine.Spec;
  * wait, so a line goes at its own time and not with a later one.
  *
  * <p>Inputs are opened as {@code decode} and {@code analyze} open them ({@link Inputs}): plain or gzip
- * by content, {@code -} for standard input. A gzip file cut short or corrupt inside ({@link GzipInput})
+ * by content, {@code -} for standard input. An input that is no NMEA log by its start ({@link #refusal}: a
+ * MarineCadastre or DMA CSV export, JSON) is refused, naming what it is: a file before anything is sent,
+ * standard input when its turn comes; the command then exits 1. A gzip file cut short or corrupt inside ({@link GzipInput})
  * has its lines up to there sent, not the line the cut or damage ends; the rest of the inputs are sent
  * and the command then exits 1 naming it.
  */
@@ -65,8 +68,10 @@ import picocli.CommandLine.Spec;
         },
         footer = {"", "UDP has no flow control: datagrams that come faster than the receiver reads them are lost"
             + " unseen; --rate keeps within what it takes.",
+            "", "An input that is no NMEA log by its start (a MarineCadastre or DMA CSV export, which analyze reads; JSON)"
+            + " is refused, saying what it is: a file before anything is sent, standard input when its turn comes.",
             "", "Exit codes: 0 done, 1 I/O error (an input, or the connection: refused, unknown host,"
-            + " timeout, closed by the peer), 2 usage error.",
+            + " timeout, closed by the peer) or an input that is no NMEA log, 2 usage error.",
             "", "Examples:",
             "  watchkeeper send --to tcp://localhost:5631 day.nmea.gz",
             "  watchkeeper send --to udp://localhost:10110 --speed 10 --loop day.nmea",
@@ -227,6 +232,25 @@ public final class SendCommand implements Callable<Integer> {
                 return 1;
             }
         }
+        // a file that is no NMEA log by its start is refused before anything is sent (standard input when its turn comes)
+        for (String f : files) {
+            if (f.equals("-")) {
+                continue;
+            }
+            String refused;
+            try (InputStream in = Inputs.maybeGunzipped(Files.newInputStream(Path.of(f)), READ_BUFFER, READ_BUFFER)) {
+                refused = refusal(f, in);
+            } catch (IOException e) {
+                err.println("watchkeeper send: cannot read " + f + ": " + e.getMessage());
+                err.flush();
+                return 1;
+            }
+            if (refused != null) {
+                err.println("watchkeeper send: " + refused + " (nothing was sent)");
+                err.flush();
+                return 1;
+            }
+        }
 
         Connection c;
         try {
@@ -268,6 +292,12 @@ public final class SendCommand implements Callable<Integer> {
             stage = null;
             batch.flush();
             c.finish();
+        } catch (NotNmea e) {
+            ended = true;
+            err.println("watchkeeper send: " + e.getMessage() + " (nothing of it was sent; " + sentLines + " lines (" + sentBytes
+                    + " bytes) of the inputs before it were)");
+            err.flush();
+            return 1;
         } catch (SendFailure e) {
             ended = true;
             err.println("watchkeeper send: " + target.uri() + ": " + sendFailure(e.getCause(), target.udp()) + "; "
@@ -318,6 +348,11 @@ public final class SendCommand implements Callable<Integer> {
         InputStream raw = name.equals("-") ? Inputs.nonClosing(streams.in()) : Files.newInputStream(Path.of(name));
         long before = batch.lines;
         try (InputStream in = Inputs.maybeGunzipped(raw, READ_BUFFER, READ_BUFFER)) {
+            String refused = refusal(name, in);
+            if (refused != null) {
+                batch.flush(); // what earlier inputs gave goes, and is counted
+                throw new NotNmea(refused);
+            }
             byte[] buf = new byte[READ_BUFFER];
             byte[] line = new byte[1024];
             int len = 0;
@@ -398,6 +433,44 @@ public final class SendCommand implements Callable<Integer> {
             return "the peer closed the connection (" + m + ")";
         }
         return m;
+    }
+
+    /**
+     * Why input {@code name} ({@code -} for standard input), whose stream {@code in} (which supports mark) starts
+     * there, is not sent, or null
+     * when it is an NMEA 0183 log as far as its first {@link InputFormat#SNIFF_BYTES} tell
+     * ({@link InputFormat#notNmea}): a CSV export ({@code analyze} reads those) or content without a sentence
+     * (JSON, a binary file). Reads them and resets {@code in}; a read that fails part-way (a gzip cut short)
+     * judges what came before it, and sending then meets the fault itself.
+     */
+    static String refusal(String name, InputStream in) throws IOException {
+        byte[] head = new byte[InputFormat.SNIFF_BYTES];
+        int n = 0;
+        in.mark(head.length);
+        try {
+            int k;
+            while (n < head.length && (k = in.read(head, n, head.length - n)) >= 0) {
+                n += k;
+            }
+        } catch (IOException e) {
+            // judged by what came before the fault
+        }
+        in.reset();
+        String what = InputFormat.notNmea(head, n);
+        if (what == null) {
+            return null;
+        }
+        return (name.equals("-") ? "standard input" : name) + " " + what + "; send sends NMEA 0183 AIS sentences"
+                + (InputFormat.detect(head, n) != InputFormat.NMEA ? ": use watchkeeper analyze " + name + " for it" : "");
+    }
+
+    /** An input that is no NMEA 0183 log ({@link #refusal}): the run stops there. */
+    private static final class NotNmea extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        NotNmea(String why) {
+            super(why);
+        }
     }
 
     /** An I/O error of the connection, not of an input. */

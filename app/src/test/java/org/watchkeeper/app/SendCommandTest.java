@@ -367,6 +367,44 @@ class SendCommandTest {
         }
     }
 
+    /**
+     * A CSV export (which analyze reads) is no log for a listener: refused with exit 1, saying what it is,
+     * before the connection is made, also when a log comes before it on the command line.
+     */
+    @Test
+    void aCsvExportIsRefusedBeforeAnythingIsSent() throws Exception {
+        Path csv = Cli.data("ais-csv/marinecadastre-20220103/AISdata.csv.gz");
+        Path log = Cli.data(LOG);
+        try (TcpSink sink = new TcpSink()) {
+            Cli.Run r = Cli.run("send", "--to", sink.uri(), log.toString(), csv.toString());
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.err()).isEqualTo("watchkeeper send: " + csv + " is a MarineCadastre CSV export; send sends NMEA 0183 AIS"
+                    + " sentences: use watchkeeper analyze " + csv + " for it (nothing was sent)" + System.lineSeparator());
+            Thread.sleep(200);
+            assertThat(sink.received.isDone()).as("no connection was made").isFalse();
+        }
+    }
+
+    /**
+     * Standard input is judged when its turn comes: the log before it is sent whole, then the run stops at
+     * JSON with exit 1, saying how it begins and how much went.
+     */
+    @Test
+    void standardInputThatIsNoLogStopsTheRunThere(@TempDir Path tmp) throws Exception {
+        Path f = tmp.resolve("a.nmea");
+        Files.writeString(f, "!AIVDM,1,1,,A,13:BuN001=15mQFOjcOBG1p800SK,0*7B\n");
+        byte[] json = "{\"class\":\"AIS\",\"type\":1,\"mmsi\":219000000}\n{\"class\":\"AIS\",\"type\":1,\"mmsi\":219000001}\n"
+                .getBytes(StandardCharsets.US_ASCII);
+        try (TcpSink sink = new TcpSink()) {
+            Cli.Run r = Cli.runWithStdin(json, "send", "--to", sink.uri(), f.toString(), "-");
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.err()).isEqualTo("watchkeeper send: standard input holds no NMEA 0183 sentence in its first 2 lines (it begins"
+                    + " '{\"class\":\"AIS\",\"type\":1,\"mmsi\":219000000}'); send sends NMEA 0183 AIS sentences (nothing of it was"
+                    + " sent; 1 lines (49 bytes) of the inputs before it were)" + System.lineSeparator());
+            assertThat(lines(sink.get())).containsExactly("!AIVDM,1,1,,A,13:BuN001=15mQFOjcOBG1p800SK,0*7B");
+        }
+    }
+
     @Test
     void usageErrorsExitTwoAndAMissingFileOne(@TempDir Path tmp) throws Exception {
         Path f = tmp.resolve("a.nmea");

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.zip.GZIPInputStream;
+import org.watchkeeper.core.pipeline.InputFormat;
 
 /**
  * A named live input: each runs on its own thread and delivers lines to the pipeline.
@@ -34,7 +35,9 @@ import java.util.zip.GZIPInputStream;
  *       the time the lines carry (tag block {@code c:}, {@code $PGHP} line or epoch trailer; lines
  *       without one go at once after the line before); without {@code speed} as
  *       fast as the pipeline takes it. A file source ends after its last line; after a restart it goes
- *       on after the lines it delivered before ({@link FileSourceProgress}).</li>
+ *       on after the lines it delivered before ({@link FileSourceProgress}). A file that is no NMEA log by
+ *       its start (a MarineCadastre or DMA CSV export, JSON: {@link InputFormat#notNmea}) is not read: the
+ *       source stops with an {@link #error()} saying what the file is.</li>
  * </ul>
  */
 public abstract class Source implements AutoCloseable {
@@ -1000,7 +1003,14 @@ public abstract class Source implements AutoCloseable {
         protected void run() throws IOException, InterruptedException {
             reading = true;
             try (InputStream raw = Files.newInputStream(path);
-                 InputStream in = gunzipIfCompressed(new java.io.BufferedInputStream(raw, 1 << 16))) {
+                 InputStream in = markable(gunzipIfCompressed(new java.io.BufferedInputStream(raw, 1 << 16)))) {
+                String refused = refusal(path, in);
+                if (refused != null) {
+                    // said once, before a line is archived: a CSV export read as NMEA would fill the archive
+                    // with rejected lines and look like a working source
+                    failed(refused, null);
+                    return;
+                }
                 pump(in, skip, lastSkipped, beforeRedelivery, speed);
                 finished = !closed;
                 if (finished && skip > 0 && lines() == 0) {
@@ -1015,6 +1025,43 @@ public abstract class Source implements AutoCloseable {
                 reading = false;
                 streamEnded();
             }
+        }
+
+        /** {@code in}, buffered when it does not support mark and reset. */
+        private static InputStream markable(InputStream in) {
+            return in.markSupported() ? in : new java.io.BufferedInputStream(in, 1 << 16);
+        }
+
+        /**
+         * Why the log {@code in} starts is not replayed, or null when it is an NMEA 0183 log as far as its first
+         * {@link InputFormat#SNIFF_BYTES} (decompressed) tell ({@link InputFormat#notNmea}): a CSV export
+         * ({@code analyze} reads those), or content without a sentence (JSON, a binary file). Reads them and
+         * resets {@code in} (which supports mark); a read that fails part-way judges what came before it, and
+         * the replay then meets the fault itself.
+         *
+         * @return e.g. {@code /data/AISdata.csv.gz is a MarineCadastre CSV export; serve's sources take NMEA 0183
+         *     AIS sentences: use watchkeeper analyze /data/AISdata.csv.gz for it (nothing of it was read)}
+         */
+        static String refusal(Path path, InputStream in) throws IOException {
+            byte[] head = new byte[InputFormat.SNIFF_BYTES];
+            int n = 0;
+            in.mark(head.length);
+            try {
+                int k;
+                while (n < head.length && (k = in.read(head, n, head.length - n)) >= 0) {
+                    n += k;
+                }
+            } catch (IOException e) {
+                // a truncated or corrupt gzip: judged by what came before the fault
+            }
+            in.reset();
+            String what = InputFormat.notNmea(head, n);
+            if (what == null) {
+                return null;
+            }
+            boolean csv = InputFormat.detect(head, n) != InputFormat.NMEA;
+            return path + " " + what + "; serve's sources take NMEA 0183 AIS sentences"
+                    + (csv ? ": use watchkeeper analyze " + path + " for it" : "") + " (nothing of it was read)";
         }
 
         /** The stream, decompressed when it starts with the gzip magic bytes 1f 8b (RFC 1952), whatever the file's name. */

@@ -22,6 +22,76 @@ public enum InputFormat {
      */
     DMA_CSV;
 
+    /** Bytes of a log's (decompressed) start that {@link #notNmea} looks at: 64 KiB, some hundreds of lines. */
+    public static final int SNIFF_BYTES = 1 << 16;
+
+    /** What the format is, in a sentence: {@code a MarineCadastre CSV export}, {@code a DMA CSV export}, {@code an NMEA 0183 log}. */
+    public String described() {
+        return switch (this) {
+            case NMEA -> "an NMEA 0183 log";
+            case MARINECADASTRE_CSV -> "a MarineCadastre CSV export";
+            case DMA_CSV -> "a DMA CSV export";
+        };
+    }
+
+    /**
+     * Why content that starts with {@code head} cannot be an NMEA 0183 log, for a reader that takes nothing
+     * else (a server's source, {@code send}), or null when it may be one. It is none when it is a CSV
+     * export {@link #detect} recognises, or when none of its lines in {@code head} (blank ones aside) starts,
+     * after leading spaces and tabs, with {@code !} or {@code $} (a sentence) or {@code \} (a tag block),
+     * the starts the decoder takes (any other line is rejected {@code not_a_sentence}): JSON, another CSV,
+     * a binary file. Content with no line at all (an empty file) may be a log.
+     *
+     * @param head the first bytes of the decompressed content ({@link #SNIFF_BYTES} are enough)
+     * @param len how many bytes of {@code head} are valid
+     * @return what the content is, to follow the file's name: {@code is a MarineCadastre CSV export}, {@code is a
+     *     DMA CSV export}, or {@code holds no NMEA 0183 sentence in its first 2 lines (it begins '[')}; null when
+     *     it may be a log
+     */
+    public static String notNmea(byte[] head, int len) {
+        InputFormat f = detect(head, len);
+        if (f != NMEA) {
+            return "is " + f.described();
+        }
+        int lines = 0;
+        String first = null;
+        int i = len >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf ? 3 : 0;
+        while (i < len) {
+            int end = i;
+            while (end < len && head[end] != '\n' && head[end] != '\r') {
+                end++;
+            }
+            int p = i;
+            while (p < end && (head[p] == ' ' || head[p] == '\t')) {
+                p++;
+            }
+            if (p < end) {
+                if (head[p] == '!' || head[p] == '$' || head[p] == '\\') {
+                    return null;
+                }
+                lines++;
+                if (first == null) {
+                    first = quoted(head, p, end);
+                }
+            }
+            i = end + 1;
+        }
+        if (lines == 0) {
+            return null;
+        }
+        return "holds no NMEA 0183 sentence in its first " + (lines == 1 ? "line" : lines + " lines") + " (it begins " + first + ")";
+    }
+
+    /** Up to 60 characters of a line, quoted, bytes outside printable ASCII as {@code ?}, {@code ...} when cut. */
+    private static String quoted(byte[] b, int from, int to) {
+        StringBuilder s = new StringBuilder("'");
+        for (int k = from; k < to && k < from + 60; k++) {
+            int c = b[k] & 0xff;
+            s.append(c >= 0x20 && c < 0x7f ? (char) c : '?');
+        }
+        return s.append(to - from > 60 ? "...'" : "'").toString();
+    }
+
     /**
      * Recognises the format from the start of the content.
      *
