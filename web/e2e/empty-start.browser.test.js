@@ -16,7 +16,7 @@ describe.skipIf(!hasChromium || Boolean(process.env.WATCHKEEPER_URL))('web map o
 
   beforeAll(async () => {
     if (!existsSync(join(SITE, 'index.html'))) throw new Error(`${SITE}/index.html missing: run "npm run build" first`);
-    server = await startMockServer(SITE, { vessels: [], events: [], now: Date.parse('2026-11-01T12:00:00Z') });
+    server = await startMockServer(SITE, { vessels: [], events: [], now: Date.parse('2026-11-01T12:00:00Z'), stats: { chokepoints: [], portCalls: [], series: [] } });
     ({ browser, profile } = await launchChromium('watchkeeper-chromium-empty', { width: 1200, height: 800 }));
     page = browser.pages()[0] || await browser.newPage();
     await openSignedIn(page, server.url, MOCK_TOKEN);
@@ -28,6 +28,34 @@ describe.skipIf(!hasChromium || Boolean(process.env.WATCHKEEPER_URL))('web map o
     if (browser) await browser.close();
     if (server) await server.close();
     if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('says in each empty chart what it counts and why it is empty, and draws port visits under way alone', async () => {
+    await page.click('.tabs button[data-tab="charts"]');
+    await page.waitForFunction(() => window.watchkeeper.state.charts, null, { timeout: 10000 });
+    const shown = await page.evaluate(() => ['chokepoints', 'portcalls', 'messages'].map((id) => ({
+      text: document.getElementById(`chart-${id}-empty`).textContent,
+      note: !document.getElementById(`chart-${id}-empty`).hidden,
+      canvas: !document.getElementById(`chart-${id}`).hidden,
+    })));
+    expect(shown.map((x) => [x.note, x.canvas])).toEqual([[true, false], [true, false], [true, false]]);
+    expect(shown[0].text).toMatch(/^No chokepoint transits stored yet\./);
+    expect(shown[1].text).toMatch(/^No port calls yet\. This chart counts port visits by the day the ship arrived, those that have ended and those under way/);
+    expect(shown[2].text).toMatch(/^No messages received in the last 6 hours\./);
+    expect(await page.locator('#chart-message').textContent()).toBe('');
+    // a ship arrives and stays: its visit under way is a port call, though no visit has ended
+    server.ongoing.push({ id: 'ev-visit-live', kind: 'port_visit', start: '2026-11-01T09:30:00Z', end: '2026-11-01T11:59:00Z', vessels: ['563000001'],
+      lat: 1.26, lon: 103.84, parameters: {}, attributes: { port_name: 'Singapore', departed: false }, ongoing: true });
+    await page.click('.tabs button[data-tab="vessel"]');
+    await page.evaluate(() => { window.watchkeeper.state.charts = null; });
+    await page.click('.tabs button[data-tab="charts"]');
+    await page.waitForFunction(() => window.watchkeeper.state.charts, null, { timeout: 10000 });
+    const drawn = await page.evaluate(() => window.watchkeeper.state.charts.portCalls);
+    expect(drawn).toEqual({ labels: ['2026-11-01'], data: [0], underWay: [1] });
+    expect(await page.locator('#chart-portcalls-empty').isHidden()).toBe(true);
+    expect(await page.locator('#chart-portcalls').isVisible()).toBe(true);
+    expect(await page.locator('#chart-chokepoints-empty').isVisible()).toBe(true);
+    await page.click('.tabs button[data-tab="vessel"]');
   });
 
   const center = () => page.evaluate(() => window.watchkeeper.map.getCenter().toArray());

@@ -844,6 +844,12 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
       expect(drawn.chokepoints.datasets.map((d) => d.category)).toEqual(['cargo', 'tanker', 'passenger']);
       expect(drawn.chokepoints.datasets[0].data[6]).toBe(40); // the newest day: cargo 40 + (0 * 7) % 9
       expect(drawn.portCalls.data).toHaveLength(7);
+      // the visits that ended, and stacked on them the one under way (ev-visit-1, arrived 06:00Z on the newest day)
+      expect(drawn.portCalls.underWay).toEqual([0, 0, 0, 0, 0, 0, 1]);
+      expect(drawn.empty).toEqual({ chokepoints: null, portCalls: null, messages: null });
+      expect(await page.locator('.chart-empty:visible').count()).toBe(0);
+      expect(await page.locator('#chart-portcalls-note').isHidden()).toBe(true);
+      expect(server.requests).toContain('GET /api/ongoing?kind=port_visit&limit=100000');
       expect(drawn.messages).toHaveLength(1);
       expect(drawn.messages[0].points).toHaveLength(60);
     }

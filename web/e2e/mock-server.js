@@ -217,6 +217,8 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
   const ongoing = fixtures.ongoing || [];
   const incidents = fixtures.incidents || [];
   const watchlist = fixtures.watchlist || [];
+  // the stats routes' rows ({chokepoints, portCalls, series}: each the days or points to answer); those not given are made up around `now`
+  const stats = fixtures.stats || {};
   let watchSeq = watchlist.length;
   // answers of these paths wait this many ms (an answer that comes after the others, as a busy server's may)
   const delays = fixtures.delays || {};
@@ -313,7 +315,8 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
     }
     if (p === '/api/ongoing') {
       const mmsi = q.get('mmsi');
-      const list = ongoing.filter((e) => !mmsi || e.vessels.some((v) => Number(v) === Number(mmsi)));
+      const kind = q.get('kind');
+      const list = ongoing.filter((e) => (!mmsi || e.vessels.some((v) => Number(v) === Number(mmsi))) && (!kind || kind.split(',').includes(e.kind)));
       return json(res, 200, { as_of: new Date(now).toISOString(), count: list.length, total: list.length, events: list });
     }
     if (p === '/api/events') {
@@ -500,10 +503,12 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
     if (p === '/api/stats') return json(res, 200, { sources: [{ name: 'replay', kind: 'file', up: true, messages: 123456, messages_per_second: 41.5, last_message: new Date(now).toISOString() }], rejected: { bad_checksum: 3 }, vessels: vessels.length, events: events.length, messages_per_second: 41.5 });
     if (p === '/api/stats/series') {
       // as the server gives it: one series of all sources, a point per minute
+      if (stats.series) return json(res, 200, { metric: 'messages', interval_s: 60, points: stats.series });
       const points = Array.from({ length: 60 }, (_, i) => ({ time: new Date(now - (59 - i) * 60e3).toISOString(), count: Math.round(2000 + 500 * Math.sin(i / 6)) }));
       return json(res, 200, { metric: 'messages', interval_s: 60, points });
     }
     if (p === '/api/stats/chokepoints') {
+      if (stats.chokepoints) return json(res, 200, { days: stats.chokepoints });
       const days = [];
       for (let d = 6; d >= 0; d--) {
         const day = new Date(now - d * 86400e3).toISOString().slice(0, 10);
@@ -514,6 +519,7 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
       return json(res, 200, { days });
     }
     if (p === '/api/stats/port-calls') {
+      if (stats.portCalls) return json(res, 200, { days: stats.portCalls });
       return json(res, 200, { days: Array.from({ length: 7 }, (_, d) => ({ date: new Date(now - (6 - d) * 86400e3).toISOString().slice(0, 10), port: 'SGSIN', count: 30 + ((d * 5) % 11) })) });
     }
     if (p === '/api/stream') {
@@ -553,6 +559,8 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
     incidentBodies,
     admin,
     watchlist,
+    /** The episodes under way GET /api/ongoing answers with: add to it as a detector opens one. */
+    ongoing,
     /** The signed-in user the mock answers as ({role, org, host, ...}): change it to test another role. */
     me,
     /** Ends every open live stream; with `refuse` set, new ones are refused until it is cleared. */

@@ -2,16 +2,24 @@
 import {
   Chart, BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip,
 } from 'chart.js';
-import { chokepointChart, portCallChart, messageSeries, CATEGORY_COLORS } from './data.js';
+import { chokepointChart, portCallChart, messageSeries, emptyChartText, CATEGORY_COLORS } from './data.js';
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
 
 const charts = {};
 const SOURCE_COLORS = ['#1565c0', '#c62828', '#2e7d32', '#ef6c00', '#6a1b9a', '#00838f', '#8d6e63'];
 
-function draw(id, config) {
+/** Draws chart `id`, or, given `empty` (what the chart counts and why it has nothing), says that in its place. */
+function draw(id, config, empty = null) {
   if (charts[id]) charts[id].destroy();
-  charts[id] = new Chart(document.getElementById(id), { ...config, options: { animation: false, responsive: true, ...config.options } });
+  delete charts[id];
+  const canvas = document.getElementById(id);
+  const note = document.getElementById(`${id}-empty`);
+  note.textContent = empty || '';
+  note.hidden = !empty;
+  canvas.hidden = Boolean(empty);
+  if (empty) return;
+  charts[id] = new Chart(canvas, { ...config, options: { animation: false, responsive: true, ...config.options } });
 }
 
 function hhmm(ms) {
@@ -19,29 +27,45 @@ function hhmm(ms) {
 }
 
 /**
- * Loads the three stats routes and draws the charts: transits and port calls per day over the 30 days
- * that end with the newest such event (event time, so a replayed old log charts its own month), and
- * messages per source over the last 6 hours of reception. Resolves to what was drawn:
- * `{chokepoints, portCalls, messages}` as {@link chokepointChart}, {@link portCallChart} and {@link messageSeries} give them.
+ * Loads the stats routes and draws the charts: transits and port calls per day over the 30 days that
+ * end with the newest such event (event time, so a replayed old log charts its own month), and
+ * messages per minute over the last 6 hours of reception. Port calls are the visits that ended (the
+ * server's counts) and those under way (GET /api/ongoing?kind=port_visit), stacked; when the latter
+ * cannot be read the chart shows the ended ones and says why. A chart with nothing to draw says what
+ * it counts and why it is empty ({@link emptyChartText}). Resolves to what was drawn:
+ * `{chokepoints, portCalls, messages, empty}` as {@link chokepointChart}, {@link portCallChart},
+ * {@link messageSeries} and {@link emptyChartText} give them.
  */
 export async function drawCharts(api) {
   const now = Date.now();
-  const [choke, calls, series] = await Promise.all([
+  const [choke, calls, series, underWay] = await Promise.all([
     api.chokepoints(), api.portCalls(), api.series({ from: new Date(now - 6 * 3600e3).toISOString() }),
+    api.ongoing({ kind: 'port_visit', limit: 100000 }).catch((error) => ({ error })),
   ]);
   const c = chokepointChart(choke, undefined, 30);
+  const p = portCallChart(calls, 30, underWay.events || []);
+  const m = messageSeries(series);
+  const empty = emptyChartText({ chokepoints: c, portCalls: p, messages: m }, 6);
   draw('chart-chokepoints', {
     type: 'bar',
     data: { labels: c.labels, datasets: c.datasets.map((d) => ({ label: d.label, data: d.data, backgroundColor: CATEGORY_COLORS[d.category] })) },
     options: { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, title: { display: true, text: 'transits' } } } },
-  });
-  const p = portCallChart(calls, 30);
+  }, empty.chokepoints);
+  const note = document.getElementById('chart-portcalls-note');
+  note.textContent = underWay.error ? `Visits under way not counted: ${underWay.error.message}`
+    : underWay.total > underWay.count ? `The first ${underWay.count} of ${underWay.total} visits under way counted.` : '';
+  note.hidden = !note.textContent;
   draw('chart-portcalls', {
     type: 'bar',
-    data: { labels: p.labels, datasets: [{ label: 'port calls', data: p.data, backgroundColor: '#1565c0' }] },
-    options: { plugins: { legend: { display: false } }, scales: { y: { beginAtZero: true } } },
-  });
-  const m = messageSeries(series);
+    data: {
+      labels: p.labels,
+      datasets: [
+        { label: 'ended', data: p.data, backgroundColor: '#1565c0' },
+        { label: 'under way', data: p.underWay, backgroundColor: '#ef6c00' },
+      ],
+    },
+    options: { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, title: { display: true, text: 'port calls' } } } },
+  }, empty.portCalls);
   draw('chart-messages', {
     type: 'line',
     data: {
@@ -53,6 +77,6 @@ export async function drawCharts(api) {
       parsing: false,
       scales: { x: { type: 'linear', ticks: { callback: (v) => hhmm(v) } }, y: { beginAtZero: true, title: { display: true, text: 'messages / min' } } },
     },
-  });
-  return { chokepoints: c, portCalls: p, messages: m };
+  }, empty.messages);
+  return { chokepoints: c, portCalls: p, messages: m, empty };
 }

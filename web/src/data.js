@@ -651,15 +651,53 @@ export function categoryOfText(text) {
   return 'other';
 }
 
-/** Port calls per day (GET /api/stats/port-calls, rows `{day, count}`, maybe per port): sums per day, over the last `window` days of the data. */
-export function portCallChart(resp, window = Infinity) {
+/**
+ * Port calls per day, by the UTC day the ship arrived: the visits that ended, as the server counts them
+ * (GET /api/stats/port-calls, rows `{date | day, port, count}`, summed over ports), and the visits
+ * under way (`ongoing`: GET /api/ongoing?kind=port_visit's events, each counted on the day of its
+ * `start`; other kinds are left out), over the last `window` days of either ({@link lastDays}).
+ * `{labels: days ascending, data: ended visits per day, underWay: visits under way per day}`.
+ */
+export function portCallChart(resp, window = Infinity, ongoing = []) {
+  const rows = rowsOf(resp, 'days', 'rows', 'port_calls').map((r) => ({ day: dayOf(r), ended: Number(r.count) || 0, underWay: 0 }));
+  for (const e of ongoing || []) {
+    if (e.kind && e.kind !== 'port_visit') continue;
+    const t = Date.parse(e.start);
+    if (!Number.isNaN(t)) rows.push({ day: new Date(t).toISOString().slice(0, 10), ended: 0, underWay: 1 });
+  }
   const sums = new Map();
-  for (const r of lastDays(rowsOf(resp, 'days', 'rows', 'port_calls'), window)) {
-    const d = dayOf(r);
-    if (d) sums.set(d, (sums.get(d) || 0) + (Number(r.count) || 0));
+  for (const r of lastDays(rows, window)) {
+    if (!r.day) continue;
+    const x = sums.get(r.day) || { ended: 0, underWay: 0 };
+    x.ended += r.ended;
+    x.underWay += r.underWay;
+    sums.set(r.day, x);
   }
   const labels = [...sums.keys()].sort();
-  return { labels, data: labels.map((d) => sums.get(d)) };
+  return { labels, data: labels.map((d) => sums.get(d).ended), underWay: labels.map((d) => sums.get(d).underWay) };
+}
+
+/**
+ * What each chart of the Charts tab says instead of drawing, when it has nothing to draw: what the
+ * chart counts and why it is empty; null for a chart with data. `drawn` as drawCharts gives it:
+ * `{chokepoints, portCalls, messages}` ({@link chokepointChart}, {@link portCallChart},
+ * {@link messageSeries}); `hours` the span of the messages chart.
+ */
+export function emptyChartText(drawn, hours = 6) {
+  const sum = (xs) => (xs || []).reduce((a, n) => a + (Number(n) || 0), 0);
+  const c = drawn.chokepoints;
+  const p = drawn.portCalls;
+  const points = (drawn.messages || []).reduce((a, s) => a + s.points.length, 0);
+  return {
+    chokepoints: c && c.datasets.some((d) => sum(d.data) > 0) ? null
+      : 'No chokepoint transits stored yet. This chart counts the passages of ships through the chokepoint areas'
+        + ' (Singapore Strait, Strait of Malacca…) once they have ended, by the day they began; none has been detected.',
+    portCalls: p && sum(p.data) + sum(p.underWay) > 0 ? null
+      : 'No port calls yet. This chart counts port visits by the day the ship arrived, those that have ended and'
+        + ' those under way; no ship has been seen to arrive at a port.',
+    messages: points > 0 ? null
+      : `No messages received in the last ${hours} hours. This chart counts the AIS messages the server received per minute, all sources together.`,
+  };
 }
 
 /**

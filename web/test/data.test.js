@@ -6,7 +6,7 @@ import {
   eventTarget, eventMarker, zoneFromVertices, parseZoneUpload, zonesToGeoJSON, trackToReplay, positionAt, searchVessels,
   chokepointChart, portCallChart, messageSeries, categoryOfText, lastDays, sourceFaults, vesselsExtent,
   vesselFilter, eventHasVessel, eventInZone, zoneChoices, exportRequest, unappliedText, dispositionName,
-  readPastedZone, vesselsInside, insideGeometry, swapPositions,
+  readPastedZone, vesselsInside, insideGeometry, swapPositions, emptyChartText,
 } from '../src/data.js';
 
 const require = createRequire(import.meta.url);
@@ -497,7 +497,39 @@ describe('charts data', () => {
   });
   it('sums port calls per day over ports', () => {
     expect(portCallChart({ days: [{ day: '2026-11-02', port: 'SGSIN', count: 4 }, { day: '2026-11-01T00:00:00Z', port: 'MYPKG', count: 2 }, { day: '2026-11-02', port: 'MYPKG', count: 1 }] }))
-      .toEqual({ labels: ['2026-11-01', '2026-11-02'], data: [2, 5] });
+      .toEqual({ labels: ['2026-11-01', '2026-11-02'], data: [2, 5], underWay: [0, 0] });
+  });
+  it('counts the port visits under way on the day the ship arrived, beside the ended ones', () => {
+    // the demo's picture: no visit ended yet, three under way (GET /api/ongoing?kind=port_visit)
+    const under = [
+      { id: 'a', kind: 'port_visit', start: '2024-06-01T00:00:03Z', ongoing: true },
+      { id: 'b', kind: 'port_visit', start: '2024-06-01T23:59:59Z', ongoing: true },
+      { id: 'c', kind: 'port_visit', start: '2024-06-02T00:00:00.250Z', ongoing: true },
+      { id: 'd', kind: 'loitering', start: '2024-06-02T01:00:00Z', ongoing: true }, // not a port call
+      { id: 'e', kind: 'port_visit', start: 'not a time', ongoing: true },
+    ];
+    expect(portCallChart({ days: [] }, 30, under)).toEqual({ labels: ['2024-06-01', '2024-06-02'], data: [0, 0], underWay: [2, 1] });
+    // an ended visit and one under way the same day are stacked; the 30 days end with the newest arrival of either
+    expect(portCallChart({ days: [{ date: '2024-05-01', port: 'SGSIN', count: 4 }, { date: '2024-06-01', port: 'INMAA', count: 3 }] }, 30, under))
+      .toEqual({ labels: ['2024-06-01', '2024-06-02'], data: [3, 0], underWay: [2, 1] });
+    expect(portCallChart({ days: [{ date: '2024-05-01', port: 'SGSIN', count: 4 }] }, 30, undefined))
+      .toEqual({ labels: ['2024-05-01'], data: [4], underWay: [0] });
+  });
+  it('says what an empty chart counts and why it is empty, and nothing for a chart with data', () => {
+    const none = emptyChartText({
+      chokepoints: chokepointChart({ days: [] }), portCalls: portCallChart({ days: [] }, 30, []), messages: messageSeries({ metric: 'messages', points: [] }),
+    }, 6);
+    expect(none.chokepoints).toMatch(/^No chokepoint transits stored yet\. This chart counts .* once they have ended/);
+    expect(none.portCalls).toMatch(/^No port calls yet\. This chart counts port visits by the day the ship arrived, those that have ended and those under way/);
+    expect(none.messages).toBe('No messages received in the last 6 hours. This chart counts the AIS messages the server received per minute, all sources together.');
+    // visits under way alone are port calls to draw; a day of zero transits is nothing to draw
+    const some = emptyChartText({
+      chokepoints: chokepointChart({ days: [{ date: '2024-06-01', chokepoint: 'Sunda Strait', count: 0, by_shiptype: { cargo: 0 } }] }),
+      portCalls: portCallChart({ days: [] }, 30, [{ kind: 'port_visit', start: '2024-06-01T00:00:03Z' }]),
+      messages: messageSeries({ metric: 'messages', points: [{ time: '2024-06-01T00:00:00Z', count: 0 }] }),
+    });
+    expect(some).toEqual({ chokepoints: expect.stringMatching(/^No chokepoint transits/), portCalls: null, messages: null });
+    expect(emptyChartText({ chokepoints: null, portCalls: null, messages: [] }, 2).messages).toMatch(/^No messages received in the last 2 hours\./);
   });
   it('charts the 30 days ending with the newest day in the data, not the month before today', () => {
     const old = { days: [
@@ -506,7 +538,7 @@ describe('charts data', () => {
       { day: '2014-10-05T13:00:00Z', port: 'DKCPH', count: 2 },
       { day: '2014-10-05', port: 'DKAAR', count: 3 },
     ] };
-    expect(portCallChart(old, 30)).toEqual({ labels: ['2014-09-06', '2014-10-05'], data: [1, 5] });
+    expect(portCallChart(old, 30)).toEqual({ labels: ['2014-09-06', '2014-10-05'], data: [1, 5], underWay: [0, 0] });
     expect(portCallChart(old).labels).toEqual(['2014-09-01', '2014-09-06', '2014-10-05']);
     expect(lastDays([{ day: '2024-03-01' }, { day: '2024-02-29' }, { day: '2024-02-28' }], 2)).toEqual([{ day: '2024-03-01' }, { day: '2024-02-29' }]);
     expect(chokepointChart({ days: [{ day: '2014-09-01', shiptype: 70, count: 4 }, { day: '2014-10-05', shiptype: 70, count: 1 }] }, undefined, 30).labels)
