@@ -199,7 +199,6 @@ function track(v, from, to) {
 /** The mock's admin token and password (the real server's come from its bootstrap, see the README). */
 export const MOCK_TOKEN = 'wk_mock-admin-token-for-the-browser-test';
 export const MOCK_PASSWORD = 'mock admin password';
-const SESSION = 'mock-session-1';
 
 async function readJson(req) {
   let body = '';
@@ -224,6 +223,10 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
   const delays = fixtures.delays || {};
   // when set, the live stream is refused (503), as by a server that is down or restarting
   const streamControl = { refuse: false };
+  // the session cookie the mock admits (endSessions() makes a new one: the old ones are refused, as revoked)
+  let session = 'mock-session-1';
+  // paths answered with an error of this status, as by a failing server
+  const failures = {};
   let incidentSeq = 0;
   const byMmsi = new Map(vessels.map((v) => [v.mmsi, v]));
   const zones = [];
@@ -249,15 +252,24 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
     const q = url.searchParams;
     requests.push(`${req.method} ${p}${url.search}`);
     if (delays[p]) await new Promise((resolve) => setTimeout(resolve, delays[p]));
+    if (failures[p]) return json(res, failures[p], { error: `mock failure of ${p}`, status: failures[p] });
     let m;
     if (p === '/api/login' && req.method === 'POST') {
       const b = await readJson(req);
       const ok = b && (b.token === MOCK_TOKEN || (b.user === 'admin' && b.password === MOCK_PASSWORD));
       if (!ok) return json(res, 401, { error: 'wrong user name or password', status: 401 });
-      res.setHeader('Set-Cookie', `wk_session=${SESSION}; Path=/; HttpOnly; SameSite=Strict`);
+      res.setHeader('Set-Cookie', `wk_session=${session}; Path=/; HttpOnly; SameSite=Strict`);
       return json(res, 200, me);
     }
-    const loggedIn = (req.headers.cookie || '').split(/;\s*/).includes(`wk_session=${SESSION}`);
+    const cookie = (req.headers.cookie || '').split(/;\s*/).find((c) => c.startsWith('wk_session='));
+    const loggedIn = cookie === `wk_session=${session}`;
+    // as the server's GET /api/session: 200 whether or not anyone is signed in
+    if (p === '/api/session') {
+      if (loggedIn) return json(res, 200, { ...me, signed_in: true });
+      const refused = Boolean(cookie && cookie !== 'wk_session=');
+      return json(res, 200, { signed_in: false, anonymous: false, refused,
+        reason: refused ? 'the token was revoked' : "authentication required: send 'Authorization: Bearer <token>' or log in" });
+    }
     if (p.startsWith('/api/') && !loggedIn) return json(res, 401, { error: 'authentication required', status: 401 });
     if (p === '/api/me') return json(res, 200, me);
     if (p === '/api/logout') {
@@ -559,6 +571,10 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
     incidentBodies,
     admin,
     watchlist,
+    /** Paths to answer with an error: `failures['/api/session'] = 500`; delete the entry to answer again. */
+    failures,
+    /** Ends every web session, as revoking their tokens does: the cookies sent so far are refused. */
+    endSessions: () => { session = `mock-session-${Number(session.split('-').pop()) + 1}`; },
     /** The episodes under way GET /api/ongoing answers with: add to it as a detector opens one. */
     ongoing,
     /** The signed-in user the mock answers as ({role, org, host, ...}): change it to test another role. */

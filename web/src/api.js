@@ -24,7 +24,7 @@ export async function file(path) {
 
 async function call(path, init) {
   const r = await fetch(path, init);
-  if (r.status === 401 && !path.startsWith('api/login') && !path.startsWith('api/me')) {
+  if (r.status === 401 && !path.startsWith('api/login') && !path.startsWith('api/me') && !path.startsWith('api/session')) {
     window.dispatchEvent(new CustomEvent('watchkeeper:unauthorized'));
   }
   return r;

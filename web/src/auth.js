@@ -1,6 +1,7 @@
-// Login for the web UI: asks GET api/me; on 401 shows the login form (user name and password, or an
-// API token such as the admin token `demo` prints) and POSTs api/login, which sets the HttpOnly
-// session cookie that every later call and the live stream's EventSource send by themselves.
+// Login for the web UI: asks GET api/session who is signed in (answered 200 either way, so a page
+// opened before a login makes no error answer); when nobody is, shows the login form (user name and
+// password, or an API token such as the admin token `demo` prints) and POSTs api/login, which sets the
+// HttpOnly session cookie that every later call and the live stream's EventSource send by themselves.
 import { json } from './api.js';
 
 const $ = (id) => document.getElementById(id);
@@ -39,12 +40,17 @@ function renderUser() {
   $('logout').textContent = me.anonymous ? 'Log in' : 'Log out';
 }
 
-/** Resolves to the caller, showing the login form first when nobody is signed in. */
+/**
+ * Resolves to the caller, showing the login form first when nobody is signed in (and saying so when
+ * the session the browser held was refused: expired or revoked). The anonymous reader of published
+ * data is a caller. Rejects when the server cannot say (an error answer, no answer): a real error.
+ */
 export async function ensureLogin() {
-  try {
-    auth.me = await json('api/me');
-  } catch (e) {
-    if (!String(e.message).startsWith('401')) throw e;
+  const s = await json('api/session');
+  if (s && s.user) {
+    auth.me = s;
+  } else {
+    if (s && s.refused) $('login-message').textContent = `Your session ended (${s.reason}); log in again.`;
     auth.me = await showForm();
   }
   renderUser();

@@ -1383,7 +1383,12 @@ map.on('load', async () => {
     map.on('mouseleave', id, () => { if (!state.drawing && !state.reporting) map.getCanvas().style.cursor = ''; });
   }
   map.on('idle', updateClusterLabels);
-  const me = await ensureLogin();
+  // the server cannot say who is signed in (an error answer, none at all): said in the header, and the error goes on to the console
+  const me = await ensureLogin().catch((e) => {
+    $('status').textContent = `Cannot reach the server: ${e.message}`;
+    $('status').className = 'status down';
+    throw e;
+  });
   setupAdmin(me);
   setupWatchlist(me);
   // controls the role cannot use are not shown (the server refuses them: 403)

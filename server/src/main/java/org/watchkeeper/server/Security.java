@@ -36,8 +36,8 @@ import org.watchkeeper.core.sharing.SharingPolicy;
 public final class Security {
     /** The session cookie of the web UI. */
     public static final String COOKIE = "wk_session";
-    /** Routes open to everyone. */
-    public static final Set<String> OPEN = Set.of("/health", "/api/login");
+    /** Routes open to everyone ({@code /api/session} judges the caller itself, answering 200 either way). */
+    public static final Set<String> OPEN = Set.of("/health", "/api/login", "/api/session");
     /** The principal of an unauthenticated caller reading published data. */
     public static final Principal ANONYMOUS = new Principal("anonymous", "public", Role.VIEWER, false);
     /** Content-Security-Policy of every answer: the site's own scripts, styles, tiles and workers only. */
@@ -207,6 +207,7 @@ public final class Security {
             ctx.status(204);
         });
         app.get("/api/me", ctx -> ctx.json(me(Access.principal(ctx), accounts, anonymous(ctx))));
+        app.get("/api/session", ctx -> ctx.json(session(ctx, server)));
 
         app.get("/api/signing-key", ctx -> ctx.contentType("application/x-pem-file").result(server.signer().publicKeyPem()));
 
@@ -520,6 +521,34 @@ public final class Security {
             throw new ForbiddenResponse("only admins of the host organisation manage organisations, users and policies");
         }
         return p;
+    }
+
+    /**
+     * {@code GET /api/session}: who the caller is, answered 200 whether or not anyone is signed in, so a
+     * page can ask before it shows its login form without an error answer. Judged as every other route
+     * judges its caller ({@link #authenticate}: a refused token is audited as there). Signed in: the
+     * fields of {@code /api/me} and {@code "signed_in": true}; reading published data without a login:
+     * those of {@link #ANONYMOUS} and {@code "signed_in": false}; else {@code "signed_in": false},
+     * {@code "anonymous": false}, {@code "refused"} (true when a token or session cookie was sent and
+     * refused: expired, revoked, unknown, a malformed header) and {@code "reason"}, the 401 message any
+     * other route would give.
+     */
+    static ObjectNode session(Context ctx, WatchkeeperServer server) {
+        try {
+            authenticate(ctx, server);
+        } catch (UnauthorizedResponse x) {
+            ctx.res().setHeader("WWW-Authenticate", null);
+            String cookie = ctx.cookie(COOKIE);
+            ObjectNode o = Rows.JSON.createObjectNode();
+            o.put("signed_in", false);
+            o.put("anonymous", false);
+            o.put("refused", ctx.header("Authorization") != null || (cookie != null && !cookie.isEmpty()));
+            o.put("reason", x.getMessage());
+            return o;
+        }
+        ObjectNode o = me(Access.principal(ctx), server.accounts(), anonymous(ctx));
+        o.put("signed_in", !anonymous(ctx));
+        return o;
     }
 
     private static ObjectNode me(Principal p, Accounts accounts, boolean anonymous) {

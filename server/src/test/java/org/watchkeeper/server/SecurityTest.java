@@ -131,6 +131,7 @@ class SecurityTest {
     static {
         ROUTES.put("GET /health", Need.OPEN);
         ROUTES.put("POST /api/login", Need.OPEN);
+        ROUTES.put("GET /api/session", Need.OPEN);
         ROUTES.put("GET /metrics", Need.HOST);
         ROUTES.put("GET /openapi.json", Need.ANY);
         ROUTES.put("GET /api/vessels", Need.VESSELS);
@@ -685,6 +686,64 @@ class SecurityTest {
             Fixture.put(server, "/api/published", "{\"data_classes\":[]}");
         }
         assertThat(Fixture.getAs(server, null, "/api/vessels").status()).isEqualTo(401);
+    }
+
+    /**
+     * The page asks GET /api/session before its login form: 200 whoever calls, saying who is signed in or
+     * why nobody is (a refused token judged and audited as any route does), never the 401 another route gives.
+     */
+    @Test
+    void sessionSaysWhoIsSignedInWithoutAnErrorAnswer() throws Exception {
+        Fixture.Reply none = Fixture.getAs(server, null, "/api/session");
+        assertThat(none.status()).isEqualTo(200);
+        assertThat(none.header("WWW-Authenticate")).isNull();
+        assertThat(none.json().get("signed_in").asBoolean()).isFalse();
+        assertThat(none.json().get("anonymous").asBoolean()).isFalse();
+        assertThat(none.json().get("refused").asBoolean()).isFalse();
+        assertThat(none.json().get("reason").asText()).isEqualTo(Security.AUTHENTICATION_REQUIRED);
+        assertThat(none.json().has("user")).isFalse();
+
+        JsonNode hv = Fixture.getAs(server, TOKENS.get("hv"), "/api/session").json();
+        JsonNode me = Fixture.getAs(server, TOKENS.get("hv"), "/api/me").json();
+        assertThat(hv.get("signed_in").asBoolean()).isTrue();
+        assertThat(hv.get("user").asText()).isEqualTo("hv");
+        assertThat(hv.get("role").asText()).isEqualTo("viewer");
+        me.fieldNames().forEachRemaining(f -> assertThat(hv.get(f)).as(f).isEqualTo(me.get(f)));
+        JsonNode nv = Fixture.getAs(server, TOKENS.get("nv"), "/api/session").json();
+        assertThat(nv.get("org").asText()).isEqualTo("north");
+        assertThat(nv.get("policy").get("data_classes").toString()).isEqualTo("[\"positions\",\"events\"]");
+
+        // a session cookie that has ended: refused, with the reason every other route gives, and audited
+        Accounts.NewToken revoked = server.accounts().createToken("hv", "session", "to revoke", null);
+        assertThat(Fixture.deleteAs(server, TOKENS.get("hv"), "/api/tokens/" + revoked.token().id()).status()).isEqualTo(204);
+        Fixture.Reply ended = Fixture.send(Fixture.request(server, "/api/session", null)
+                .header("Cookie", Security.COOKIE + "=" + revoked.secret()).GET().build());
+        assertThat(ended.status()).isEqualTo(200);
+        assertThat(ended.header("WWW-Authenticate")).isNull();
+        assertThat(ended.json().get("signed_in").asBoolean()).isFalse();
+        assertThat(ended.json().get("refused").asBoolean()).isTrue();
+        assertThat(ended.json().get("reason").asText()).isEqualTo("the token was revoked");
+        assertThat(Fixture.send(Fixture.request(server, "/api/me", null)
+                .header("Cookie", Security.COOKIE + "=" + revoked.secret()).GET().build()).status()).isEqualTo(401);
+        Fixture.Reply basic = Fixture.send(Fixture.request(server, "/api/session", null)
+                .header("Authorization", "Basic YWRtaW46YWRtaW4=").GET().build());
+        assertThat(basic.status()).isEqualTo(200);
+        assertThat(basic.json().get("refused").asBoolean()).isTrue();
+        assertThat(basic.json().get("reason").asText()).isEqualTo("the Authorization header must be 'Bearer <token>'");
+        String audit = Files.readString(data.resolve("audit.log"));
+        assertThat(audit).contains("GET /api/session").contains(revoked.token().id()).doesNotContain(revoked.secret());
+
+        // published data: the anonymous reader, not signed in
+        try {
+            assertThat(Fixture.put(server, "/api/published", "{\"data_classes\":[\"positions\"]}").status()).isEqualTo(200);
+            JsonNode anon = Fixture.getAs(server, null, "/api/session").json();
+            assertThat(anon.get("signed_in").asBoolean()).isFalse();
+            assertThat(anon.get("anonymous").asBoolean()).isTrue();
+            assertThat(anon.get("user").asText()).isEqualTo("anonymous");
+            assertThat(anon.get("policy").get("data_classes").toString()).isEqualTo("[\"positions\"]");
+        } finally {
+            Fixture.put(server, "/api/published", "{\"data_classes\":[]}");
+        }
     }
 
     @Test
