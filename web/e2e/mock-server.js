@@ -295,6 +295,8 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
     if (p === '/api/tokens' && req.method === 'POST') {
       const b = await readJson(req);
       const t = { id: `t-${admin.tokens.length + 1}`, user: b.user, kind: 'api', label: b.label || '', created: new Date(now).toISOString() };
+      // an expiry as the server writes an instant: to the nanosecond (Java's Instant.toString)
+      if (b.ttl_s) t.expires = new Date(Date.now() + b.ttl_s * 1000).toISOString().replace(/Z$/, '320745Z');
       admin.tokens.push(t);
       return json(res, 201, { ...t, token: `wk_mock-${t.id}` });
     }

@@ -2,6 +2,7 @@
 // of each partner organisation (data classes, areas as GeoJSON polygons, delay) and the data classes
 // published for anonymous reading.
 import { json } from './api.js';
+import { utcTime } from './watch.js';
 
 const $ = (id) => document.getElementById(id);
 const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
@@ -33,7 +34,7 @@ async function render() {
   $('admin-users').innerHTML = state.users.map((u) => `<li>${esc(u.name)} — ${esc(u.org)}, ${esc(u.role)}${u.disabled ? ', disabled' : ''}
     <button type="button" data-del-user="${esc(u.name)}">delete</button></li>`).join('');
   const live = state.tokens.filter((t) => !t.revoked && (!t.expires || Date.parse(t.expires) > Date.now()));
-  $('admin-tokens').innerHTML = live.map((t) => `<li>${esc(t.id)} — ${esc(t.user)}, ${esc(t.kind)}${t.label ? `, ${esc(t.label)}` : ''}${t.expires ? `, until ${esc(t.expires)}` : ''}
+  $('admin-tokens').innerHTML = live.map((t) => `<li>${esc(t.id)} — ${esc(t.user)}, ${esc(t.kind)}${t.label ? `, ${esc(t.label)}` : ''}${t.expires ? `, until ${esc(utcTime(t.expires))}` : ''}
     <button type="button" data-revoke="${esc(t.id)}">revoke</button></li>`).join('');
   const orgOptions = (filter) => state.orgs.filter(filter).map((o) => `<option value="${esc(o.id)}">${esc(o.id)}</option>`).join('');
   $('admin-user-org').innerHTML = orgOptions(() => true);

@@ -3,6 +3,7 @@ import {
   Chart, BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip,
 } from 'chart.js';
 import { chokepointChart, portCallChart, messageSeries, emptyChartText, CATEGORY_COLORS } from './data.js';
+import { utcTime } from './watch.js';
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -75,6 +76,8 @@ export async function drawCharts(api) {
     },
     options: {
       parsing: false,
+      // the point's minute as every time is written, not the epoch milliseconds a linear axis would show
+      plugins: { tooltip: { callbacks: { title: (items) => (items.length ? utcTime(items[0].parsed.x) : '') } } },
       scales: { x: { type: 'linear', ticks: { callback: (v) => hhmm(v) } }, y: { beginAtZero: true, title: { display: true, text: 'messages / min' } } },
     },
   }, empty.messages);

@@ -266,6 +266,9 @@ const DARWIN_TITLE = 'title="anchorage-17241-67497 · -12.471646, 130.847076">Da
 describe('structured event attributes', () => {
   it('writes times as the panels do, in UTC', () => {
     expect(utcTime('2012-01-27T11:47:02.510Z')).toBe('2012-01-27 11:47:02Z');
+    // the server's instants to the nanosecond (a token's expiry): to the second, not rounded up
+    expect(utcTime('2026-12-07T09:16:11.045320745Z')).toBe('2026-12-07 09:16:11Z');
+    expect(utcTime('2026-12-07T09:16:11.999999999Z')).toBe('2026-12-07 09:16:11Z');
     expect(utcTime(1327665206000)).toBe('2012-01-27 11:53:26Z');
     expect(utcTime('2026-11-01T10:00:00Z')).toBe('2026-11-01 10:00Z');
     expect(utcTime(null)).toBe('—');
