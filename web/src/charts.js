@@ -76,7 +76,9 @@ export async function drawCharts(api) {
     },
     options: {
       parsing: false,
-      // the point's minute as every time is written, not the epoch milliseconds a linear axis would show
+      // hovering anywhere over the chart shows the nearest minute (the line has no dots to aim at), its
+      // time written as every time is, not the epoch milliseconds a linear axis would show
+      interaction: { mode: 'nearest', axis: 'x', intersect: false },
       plugins: { tooltip: { callbacks: { title: (items) => (items.length ? utcTime(items[0].parsed.x) : '') } } },
       scales: { x: { type: 'linear', ticks: { callback: (v) => hhmm(v) } }, y: { beginAtZero: true, title: { display: true, text: 'messages / min' } } },
     },

@@ -690,8 +690,8 @@ export function emptyChartText(drawn, hours = 6) {
   const points = (drawn.messages || []).reduce((a, s) => a + s.points.length, 0);
   return {
     chokepoints: c && c.datasets.some((d) => sum(d.data) > 0) ? null
-      : 'No chokepoint transits stored yet. This chart counts the passages of ships through the chokepoint areas'
-        + ' (Singapore Strait, Strait of Malacca…) once they have ended, by the day they began; none has been detected.',
+      : 'No chokepoint transits stored yet. This chart counts the passages of ships through the chokepoints'
+        + ' (straits and canals such as Gibraltar, Hormuz or Malacca) once they have ended, by the day they began; none has been detected.',
     portCalls: p && sum(p.data) + sum(p.underWay) > 0 ? null
       : 'No port calls yet. This chart counts port visits by the day the ship arrived, those that have ended and'
         + ' those under way; no ship has been seen to arrive at a port.',
