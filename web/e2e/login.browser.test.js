@@ -77,7 +77,7 @@ describe.skipIf(!hasChromium || Boolean(process.env.WATCHKEEPER_URL))('signing i
     server.failures['/api/session'] = 500;
     try {
       await page.reload();
-      await page.waitForFunction(() => /^Cannot reach the server: 500: mock failure of \/api\/session$/.test(document.getElementById('status').textContent),
+      await page.waitForFunction(() => /^Cannot ask the server who is signed in: 500: mock failure of \/api\/session$/.test(document.getElementById('status').textContent),
         null, { timeout: 30000 });
       expect(await page.locator('#login').isHidden()).toBe(true);
       await page.waitForTimeout(500);

@@ -1385,7 +1385,7 @@ map.on('load', async () => {
   map.on('idle', updateClusterLabels);
   // the server cannot say who is signed in (an error answer, none at all): said in the header, and the error goes on to the console
   const me = await ensureLogin().catch((e) => {
-    $('status').textContent = `Cannot reach the server: ${e.message}`;
+    $('status').textContent = `Cannot ask the server who is signed in: ${e.message}`;
     $('status').className = 'status down';
     throw e;
   });
