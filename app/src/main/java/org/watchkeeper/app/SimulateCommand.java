@@ -49,7 +49,8 @@ import picocli.CommandLine.Spec;
         },
         footer = {"", "Exit codes: 0 done, 1 I/O error, 2 usage error.",
             "", "Examples:",
-            "  watchkeeper simulate --hours 24 --out day.nmea.gz --truth day-events.json --ports-out day-ports.geojson",
+            "  watchkeeper simulate --hours 24 --out day.nmea.gz --truth day-events.json \\",
+            "      --ports-out day-ports.geojson",
             "  watchkeeper analyze --ports day-ports.geojson day.nmea.gz",
             "  watchkeeper simulate --seed 7 --vessels 50 --hours 2 --noise \\",
             "      | watchkeeper decode -"})
