@@ -49,7 +49,10 @@ import org.watchkeeper.core.ref.port.PortIndex;
  * known), {@code anchorage_id} and {@code anchorage_name} (of the first part at an anchorage,
  * {@link Port#anchorage()}, when there is one: the {@code port_*}, {@code unlocode} and
  * {@code country} are then those of the port it belongs to, or the anchorage's own when it belongs
- * to none), {@code port_source}, {@code arrival_ms}, {@code departure_ms} (when
+ * to none), {@code port_source}, for a port whose listed point was moved to its harbour
+ * ({@link Port#moved()}) {@code port_position_source} (e.g. {@code "wpi:16080"}) and
+ * {@code port_listed_lat}/{@code port_listed_lon} (the point its list gives, degrees),
+ * {@code arrival_ms}, {@code departure_ms} (when
  * departed), {@code departed}, {@code arrival_observed}, {@code stop_count}, {@code stop_duration_s}
  * (total time stopped), {@code first_stop_start_ms}, {@code last_stop_end_ms}, {@code gap_count} (port gaps:
  * two successive fixes of a part more than {@link #PORT_GAP_MILLIS} = 4 h apart, GFW's "port gap"),
@@ -427,6 +430,11 @@ public final class PortVisitDetector implements Detector<PortVisitDetector.State
             a.put("anchorage_name", anchorage.name());
         }
         a.put("port_source", port.source());
+        if (port.moved() != null) {
+            a.put("port_position_source", port.moved().by());
+            a.put("port_listed_lat", port.moved().latitude());
+            a.put("port_listed_lon", port.moved().longitude());
+        }
         a.put("arrival_ms", s.arrival);
         if (departed) {
             a.put("departure_ms", end);

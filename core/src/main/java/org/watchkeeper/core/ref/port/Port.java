@@ -25,9 +25,12 @@ import org.locationtech.jts.geom.Geometry;
  *        point port; an area must not cross the 180° meridian (split it, as RFC 7946 §3.1.9 asks)
  * @param source where it came from: {@code "sea-ports"}, a file name, ...
  * @param anchorage for an anchorage, its own id and name; null for a port
+ * @param moved for a port whose source's point was replaced by a better one (the shipped list's
+ *        inland points moved to their harbour, {@link SeaPortCorrections}): the point the source gave
+ *        and where the new one came from; null when {@code latitude}/{@code longitude} are the source's
  */
 public record Port(String id, String name, String unlocode, String country, double latitude, double longitude,
-        Geometry area, String source, Anchorage anchorage) {
+        Geometry area, String source, Anchorage anchorage, Moved moved) {
 
     /**
      * The anchorage a {@link Port} entry stands for.
@@ -43,6 +46,24 @@ public record Port(String id, String name, String unlocode, String country, doub
         }
     }
 
+    /**
+     * The point a port list gave for a port whose position was corrected.
+     *
+     * @param latitude the listed latitude, degrees -90..90
+     * @param longitude the listed longitude, degrees -180..180
+     * @param by where the position in use came from, e.g. {@code "wpi:16080"} (World Port Index
+     *        number 16080, the id that port has when the World Port Index is given as a port file)
+     */
+    public record Moved(double latitude, double longitude, String by) {
+        /** @throws IllegalArgumentException for a bad coordinate; NullPointerException for a null {@code by} */
+        public Moved {
+            Objects.requireNonNull(by, "by");
+            if (!(latitude >= -90 && latitude <= 90) || !(longitude >= -180 && longitude <= 180)) {
+                throw new IllegalArgumentException("listed position out of range: " + latitude + "," + longitude);
+            }
+        }
+    }
+
     /** Checks the components. @throws IllegalArgumentException for a bad coordinate or a null id/name */
     public Port {
         Objects.requireNonNull(id, "id");
@@ -55,7 +76,22 @@ public record Port(String id, String name, String unlocode, String country, doub
     /** A port (not an anchorage). @throws IllegalArgumentException for a bad coordinate or a null id/name */
     public Port(String id, String name, String unlocode, String country, double latitude, double longitude,
             Geometry area, String source) {
-        this(id, name, unlocode, country, latitude, longitude, area, source, null);
+        this(id, name, unlocode, country, latitude, longitude, area, source, null, null);
+    }
+
+    /**
+     * A port or anchorage whose position is its source's own.
+     *
+     * @throws IllegalArgumentException for a bad coordinate or a null id/name
+     */
+    public Port(String id, String name, String unlocode, String country, double latitude, double longitude,
+            Geometry area, String source, Anchorage anchorage) {
+        this(id, name, unlocode, country, latitude, longitude, area, source, anchorage, null);
+    }
+
+    /** This port at another position, the present one kept in {@link #moved()} as the listed point. */
+    public Port movedTo(double lat, double lon, String by) {
+        return new Port(id, name, unlocode, country, lat, lon, area, source, anchorage, new Moved(latitude, longitude, by));
     }
 
     /** Whether the port is an area (polygon) rather than a point. */

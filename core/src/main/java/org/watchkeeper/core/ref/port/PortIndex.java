@@ -30,7 +30,8 @@ import org.watchkeeper.core.geo.Geodesy;
  * "the port area containing this point".
  *
  * <p>Sources: the shipped port list ({@link #seaPorts()}: the npm package {@code sea-ports@0.0.9},
- * UN/LOCODE ports with coordinates, MIT licence, fetched at build time), user GeoJSON files
+ * UN/LOCODE ports with coordinates, MIT licence, fetched at build time, with its inland points moved
+ * to their harbours from the World Port Index, {@link SeaPortCorrections}), user GeoJSON files
  * ({@link #fromGeoJson}) and ESRI shapefiles in zip files ({@link #fromShapefileZip}).
  *
  * <p>Index: a grid of {@value #CELL_DEG}° cells over longitude/latitude; a point port sits in one
@@ -265,9 +266,13 @@ public final class PortIndex {
 
     /**
      * The shipped port list as an index (loaded once). The list is put into the jar at build time
-     * from the npm package {@code sea-ports@0.0.9}.
+     * from the npm package {@code sea-ports@0.0.9}; its ports whose point lies well inland (a city
+     * centre rather than the harbour) are moved to their World Port Index harbour position as the
+     * shipped table {@link SeaPortCorrections} says, with the listed point kept in
+     * {@link Port#moved()}.
      *
-     * @throws IllegalStateException if the resource is missing (the build did not fetch it)
+     * @throws IllegalStateException if a resource is missing (the build did not fetch the list) or
+     *         the corrections table is malformed
      */
     public static PortIndex seaPorts() {
         PortIndex p = seaPorts;
@@ -280,7 +285,7 @@ public final class PortIndex {
                             throw new IllegalStateException("resource " + SEA_PORTS_RESOURCE
                                     + " missing: the build fetches it from npm (core/src/build/fetch-sea-ports.sh)");
                         }
-                        p = new PortIndex(readSeaPorts(in));
+                        p = new PortIndex(SeaPortCorrections.apply(readSeaPorts(in), SeaPortCorrections.shipped()));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -294,7 +299,8 @@ public final class PortIndex {
     /**
      * Parses the {@code sea-ports} JSON: an object keyed by UN/LOCODE whose values carry {@code name},
      * {@code country} and {@code coordinates} as [longitude, latitude]. Entries without valid
-     * coordinates are skipped. Ports are returned in key order.
+     * coordinates are skipped. Ports are returned in key order, at the points the file gives (no
+     * {@link SeaPortCorrections} applied).
      *
      * @throws IOException for malformed JSON
      */

@@ -64,6 +64,41 @@ class PortVisitDetectorTest {
                 new PortVisitDetector(PORTS, PortVisitConfig.DEFAULTS)))).isEqualTo(events);
     }
 
+    /**
+     * A ship moored at the Los Angeles container terminals (33.74 N 118.26 W) visits the shipped
+     * list's USLAX, whose listed point (downtown, 34.0522 N 118.2437 W) was moved to its World Port
+     * Index harbour: the visit names the World Port Index entry and gives the listed point.
+     */
+    @Test
+    void aVisitToAMovedShippedPortSaysWhereItsPositionCameFrom() {
+        SyntheticAis ais = new SyntheticAis();
+        for (int i = 0; i <= 60; i++) {
+            ais.fix(V, T0 + i * 60, 33.74, -118.26, 0.0, 90);
+        }
+        List<Event> events = SyntheticAis.run(ais.observations(), 0,
+                new PortVisitDetector(PortIndex.seaPorts(), PortVisitConfig.DEFAULTS));
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.attributes()).containsEntry("port_id", "USLAX").containsEntry("port_name", "Los Angeles")
+                    .containsEntry("port_source", "sea-ports").containsEntry("port_position_source", "wpi:16080")
+                    .containsEntry("port_listed_lat", 34.0522342).containsEntry("port_listed_lon", -118.2436849)
+                    .containsEntry("confidence", 2);
+            assertThat(e.latitude()).isEqualTo(33.75);
+            assertThat(e.longitude()).isEqualTo(-118.25);
+        });
+        // a port whose point is its list's own has none of them
+        assertThat(SyntheticAis.run(atSingapore(), 0, new PortVisitDetector(PORTS, PortVisitConfig.DEFAULTS)))
+                .singleElement().satisfies(e -> assertThat(e.attributes()).doesNotContainKeys("port_position_source",
+                        "port_listed_lat", "port_listed_lon"));
+    }
+
+    private static List<Observation> atSingapore() {
+        SyntheticAis ais = new SyntheticAis();
+        for (int i = 0; i <= 60; i++) {
+            at(ais, i, 500, 0.0);
+        }
+        return ais.observations();
+    }
+
     @Test
     void aVisitUnderWayIsGivenAsOngoingWithTheIdItWillEndWith() {
         SyntheticAis ais = new SyntheticAis();

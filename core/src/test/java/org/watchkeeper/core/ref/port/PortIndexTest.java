@@ -24,12 +24,16 @@ class PortIndexTest {
         Port ajman = idx.ports().stream().filter(p -> p.id().equals("AEAJM")).findFirst().orElseThrow();
         assertThat(ajman.name()).isEqualTo("Ajman");
         assertThat(ajman.country()).isEqualTo("United Arab Emirates");
-        assertThat(ajman.latitude()).isEqualTo(25.4052165);
-        assertThat(ajman.longitude()).isEqualTo(55.5136433);
-        PortIndex.Nearest n = idx.nearest(25.41, 55.51, 3_000);
+        // sea-ports lists Ajman 4.3 km inland (25.4052165 N 55.5136433 E): it is moved 8.2 km to its
+        // World Port Index harbour (SeaPortCorrections), the listed point kept
+        assertThat(ajman.latitude()).isEqualTo(25.416667);
+        assertThat(ajman.longitude()).isEqualTo(55.433333);
+        assertThat(ajman.moved()).isEqualTo(new Port.Moved(25.4052165, 55.5136433, "wpi:48270"));
+        PortIndex.Nearest n = idx.nearest(25.41, 55.44, 3_000);
         assertThat(n.port().unlocode()).isEqualTo("AEAJM");
-        assertThat(n.distanceMetres()).isCloseTo(Geodesy.distance(25.41, 55.51, 25.4052165, 55.5136433),
+        assertThat(n.distanceMetres()).isCloseTo(Geodesy.distance(25.41, 55.44, 25.416667, 55.433333),
                 org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(idx.nearest(25.41, 55.51, 3_000)).isNull(); // the listed point: nothing there now
         assertThat(idx.nearest(-50, -140, 100_000)).isNull(); // South Pacific
     }
 
