@@ -61,8 +61,57 @@ class AnalyzePortsTest {
         // The shipped ports still count: visits found without --ports are found with it too.
         JsonNode all = new ObjectMapper().readTree(tmp.resolve("a").resolve("events.json").toFile());
         JsonNode more = new ObjectMapper().readTree(tmp.resolve("b").resolve("events.json").toFile());
-        assertThat(count(all, "port_visit")).isEqualTo(202);
-        assertThat(count(more, "port_visit")).isEqualTo(370);
+        // (202 and 370 before the shipped list's inland points were moved to their World Port Index
+        // harbours: Umeå, Ostend, Emden, Immingham and others gained visits; with the index given, its
+        // entries at those harbours now tie with the shipped port, which wins, and St Petersburg and
+        // Teesport each lost one, the index's point for them lying farther from the berths seen)
+        assertThat(count(all, "port_visit")).isEqualTo(218);
+        assertThat(count(more, "port_visit")).isEqualTo(368);
+    }
+
+    /**
+     * MarineCadastre's 25 minutes of US waters (3 January 2022): the ships moored at the Los Angeles
+     * terminals visit USLAX, whose shipped point is now the World Port Index's harbour position, not
+     * downtown Los Angeles 35 km inland (0 visits there before, and 1 345 port visits in all, against
+     * 1 594 now; the full World Port Index as --ports gives 63 at Los Angeles too). In San Pedro Bay
+     * (33.6-33.9 N, 118.4-118.1 W): 63 at Los Angeles and 30 at Long Beach, whose point was already at
+     * its harbour. Houston, moved from downtown to its ship channel, gets 19 (0 before).
+     */
+    @Test
+    void marineCadastreShipsAtLosAngelesVisitItsHarbour() throws IOException {
+        Path csv = shared("data/ais-csv/marinecadastre-20220103/AISdata.csv.gz");
+        Path report = tmp.resolve("mc");
+        Cli.Run r = Cli.run("analyze", "--quiet", "--no-store", "--detect", "port_visit", "--report", report.toString(),
+                csv.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode ev = new ObjectMapper().readTree(report.resolve("events.json").toFile());
+        assertThat(count(ev, "port_visit")).isEqualTo(1594);
+        java.util.Map<String, Integer> sanPedroBay = new java.util.TreeMap<>();
+        java.util.Map<String, Integer> byPort = new java.util.TreeMap<>();
+        JsonNode lax = null;
+        for (JsonNode e : ev) {
+            JsonNode at = e.path("evidence").path("attributes");
+            String id = at.path("port_id").asText();
+            byPort.merge(id, 1, Integer::sum);
+            double lat = e.path("lat").asDouble();
+            double lon = e.path("lon").asDouble();
+            if (lat >= 33.6 && lat <= 33.9 && lon >= -118.4 && lon <= -118.1) {
+                sanPedroBay.merge(id, 1, Integer::sum);
+            }
+            if (lax == null && id.equals("USLAX")) {
+                lax = e;
+            }
+        }
+        assertThat(sanPedroBay).containsExactly(java.util.Map.entry("USLAX", 63), java.util.Map.entry("USLGB", 30));
+        assertThat(byPort).containsEntry("USHOU", 19);
+        JsonNode at = lax.path("evidence").path("attributes");
+        assertThat(lax.path("lat").asDouble()).isEqualTo(33.75);
+        assertThat(lax.path("lon").asDouble()).isEqualTo(-118.25);
+        assertThat(at.path("port_source").asText()).isEqualTo("sea-ports");
+        assertThat(at.path("port_position_source").asText()).isEqualTo("wpi:16080");
+        // the listed point (34.0522342 N 118.2436849 W), to the 6 decimals of the report's attributes
+        assertThat(at.path("port_listed_lat").asDouble()).isEqualTo(34.052234);
+        assertThat(at.path("port_listed_lon").asDouble()).isEqualTo(-118.243685);
     }
 
     @Test
@@ -210,11 +259,13 @@ class AnalyzePortsTest {
     }
 
     /**
-     * Port visits in AMSA's ais.txt.gz with the shipped list and the 40 AMSA port areas (README): 431, MMSI 0
+     * Port visits in AMSA's ais.txt.gz with the shipped list and the 40 AMSA port areas (README): 468 (431
+     * before the shipped list's inland points were moved to their harbours: the feed reaches Port Moresby,
+     * Lae, Bahía Blanca and Baltimore, whose listed points were kilometres inland), MMSI 0
      * at Darwin being one visit of three parts (the fixes of another ship sending MMSI 0, off Kwinana,
      * interrupt it twice for a second or two).
      */
-    static final long AMSA_PORT_VISITS = 431;
+    static final long AMSA_PORT_VISITS = 468;
 
     private static String point(String name, double lon, double lat) {
         return "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"name\":\"" + name

@@ -27,7 +27,7 @@ import org.watchkeeper.server.WatchkeeperServer;
  * them, but fails when {@code CI=true}.
  */
 class MapInBrowserTest {
-    /** DMA receivers, 5 minutes around the Danish straits: 1 508 vessels, 326 events. */
+    /** DMA receivers, 5 minutes around the Danish straits: 1 508 vessels, 330 events. */
     private static final String LOG = "data/ais/dma-aisabnormal/ais-sample.txt.gz";
     private static final Path WEB = Path.of("..", "web").toAbsolutePath().normalize();
     private static final Path OUT = Path.of("target", "browser-real").toAbsolutePath();

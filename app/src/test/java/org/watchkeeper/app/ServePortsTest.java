@@ -40,7 +40,7 @@ class ServePortsTest {
             visits.addAll(ongoing); // visits not over where the log ends, which analyze closes at its end
             visits.removeIf(e -> !e.kind().equals("port_visit"));
             // the same count as analyze --ports finds on this log (AnalyzePortsTest)
-            assertThat(visits).hasSize(370);
+            assertThat(visits).hasSize(368);
             assertThat(visits).filteredOn(e -> e.mmsis().length == 1 && e.mmsis()[0] == 219481000)
                     .singleElement().satisfies(e -> {
                         assertThat(e.lat()).isEqualTo(56.7);

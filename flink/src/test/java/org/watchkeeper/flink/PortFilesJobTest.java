@@ -54,7 +54,7 @@ class PortFilesJobTest extends KafkaJobTestBase {
         Map<String, JsonNode> withWpi = analyze(tmp.resolve("wpi"), log, "--ports", wpi.toString());
         assertThat(visitsOf(plain, 219481000)).isEmpty();
         assertThat(visitsOf(withWpi, 219481000)).singleElement().satisfies(k -> assertThat(k).contains(THYBORON_VISIT));
-        assertThat(withWpi.keySet().stream().filter(k -> k.contains(" port_visit "))).hasSize(370);
+        assertThat(withWpi.keySet().stream().filter(k -> k.contains(" port_visit "))).hasSize(368);
 
         Properties p = FlinkJobTest.properties(kafka, "ports-wpi", EventTimeOrder.DEFAULT_LATENESS_MILLIS);
         p.setProperty("ports.files", " " + wpi + " ");
