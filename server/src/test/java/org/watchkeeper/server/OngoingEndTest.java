@@ -23,7 +23,7 @@ class OngoingEndTest {
     @TempDir
     Path data;
 
-    /** DMA's stream example (30 s of 2010-06-11): 202 port visits, a chokepoint transit and a position jump under way. */
+    /** DMA's stream example (30 s of 2010-06-11): 218 port visits, a chokepoint transit and a position jump under way. */
     @Test
     void anEpisodeEndsAtItsLastEvidenceSoFar() throws Exception {
         byte[] log = Fixture.bytes(Fixture.log("dma-aislib/stream_example.txt"));
@@ -59,7 +59,7 @@ class OngoingEndTest {
                     assertThat(end).as(e.toString()).isEqualTo(a.get("parts").get(a.get("parts").size() - 1).get("end_ms").asLong());
                 }
             }
-            assertThat(kinds).isEqualTo(Map.of("port_visit", 202, "chokepoint_transit", 1, "position_jump", 1));
+            assertThat(kinds).isEqualTo(Map.of("port_visit", 218, "chokepoint_transit", 1, "position_jump", 1));
             assertThat(endIsStart).as("episodes of one fix so far").isPositive().isLessThan(204);
             assertThat(beforeAsOf).isEqualTo(all.get("events").size() - (int) all.get("events").findValuesAsText("end").stream()
                     .filter(t -> Instant.parse(t).toEpochMilli() == asOf).count());
