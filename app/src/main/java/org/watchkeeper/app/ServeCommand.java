@@ -295,17 +295,27 @@ public final class ServeCommand implements Callable<Integer> {
         return null;
     }
 
-    /** What to do about a data folder in use, after {@link DataFolderLock.InUseException}'s message. */
     /**
      * The line a server that was stopped (SIGTERM, Ctrl-C) ends with: the lines it received since its start
      * (not those {@code rebuilt} from its archive), the messages decoded in all, and that its data folder keeps them.
      */
     static String stopLine(WatchkeeperServer server, long rebuilt, WatchkeeperServer.Config cfg) {
+        return stopLine("serve", server, rebuilt, cfg);
+    }
+
+    /**
+     * As {@link #stopLine(WatchkeeperServer, long, WatchkeeperServer.Config)}, for {@code command}: the
+     * {@code demo} starts its simulated feed and history again at its next run, so its line says what its
+     * folder keeps instead (the zones, watchlist, accounts and incidents).
+     */
+    static String stopLine(String command, WatchkeeperServer server, long rebuilt, WatchkeeperServer.Config cfg) {
         long lines = server.pipeline().lines() - rebuilt;
         long messages = server.pipeline().messages();
-        return String.format(Locale.ROOT, "Watchkeeper stopped: %s received since the start, %s decoded in all; the data folder %s"
-                + " keeps them for the next start", AnalyzeCommand.count(lines, "line", "lines"),
-                AnalyzeCommand.count(messages, "message", "messages"), cfg.dataDir());
+        String kept = command.equals("demo")
+                ? " keeps the zones, watchlist, accounts and incidents; the next demo starts the simulated feed and its history again"
+                : " keeps them for the next start";
+        return String.format(Locale.ROOT, "Watchkeeper stopped: %s received since the start, %s decoded in all; the data folder %s%s",
+                AnalyzeCommand.count(lines, "line", "lines"), AnalyzeCommand.count(messages, "message", "messages"), cfg.dataDir(), kept);
     }
 
     /** A driver's message on one line: PostgreSQL's Detail and Hint lines joined with "; ". */
@@ -440,7 +450,7 @@ public final class ServeCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> {
             try {
                 server.close();
-                err.println(stopLine(server, rebuilt, cfg));
+                err.println(stopLine(command, server, rebuilt, cfg));
                 err.flush();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

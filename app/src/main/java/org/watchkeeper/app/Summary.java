@@ -97,7 +97,7 @@ final class Summary {
             err.println("  kept unverified: " + unverifiedText(withoutChecksum, unverifiedTagBlock, lenient, acceptBadTagBlockChecksum));
         }
         String byAddress = otherByAddress();
-        err.println("  other lines:    " + otherLines() + " sentences" + (byAddress.isEmpty() ? "" : " (" + byAddress + ")")
+        err.println("  other lines:    " + otherLines() + (otherLines() == 1 ? " sentence" : " sentences") + (byAddress.isEmpty() ? "" : " (" + byAddress + ")")
                 + ", " + tagBlockOnly + " tag-block-only, " + blank + " blank"
                 + (archiveRecords > 0 ? ", " + archiveRecords + " server archive record" + (archiveRecords == 1 ? "" : "s") : ""));
         if (first == Long.MIN_VALUE) {

@@ -29,6 +29,10 @@ class ServeStopLineTest {
         }
         assertThat(ServeCommand.stopLine(first, first.rebuiltLines(), cfg)).isEqualTo("Watchkeeper stopped: 10018 lines received"
                 + " since the start, 3130 messages decoded in all; the data folder " + data + " keeps them for the next start");
+        // the demo's next run starts its feed and history again: its folder keeps what the users added
+        assertThat(ServeCommand.stopLine("demo", first, first.rebuiltLines(), cfg)).isEqualTo("Watchkeeper stopped: 10018 lines"
+                + " received since the start, 3130 messages decoded in all; the data folder " + data + " keeps the zones, watchlist,"
+                + " accounts and incidents; the next demo starts the simulated feed and its history again");
 
         // a restart rebuilds the 10 018 lines from its archive: received since this start, none
         WatchkeeperServer.Config again = WatchkeeperServer.Config.of(data).withPort(0);

@@ -232,7 +232,13 @@ public final class AuditLog implements AutoCloseable {
                 // read the partial entry
             }
             Path aside = log.resolveSibling(log.getFileName() + ".partial-" + System.currentTimeMillis());
-            Files.write(aside, java.util.Arrays.copyOf(tail.array(), tail.position()), StandardOpenOption.CREATE_NEW);
+            // owner-only, as the log itself: its entries name users and tokens
+            try {
+                Files.createFile(aside, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createFile(aside);
+            }
+            Files.write(aside, java.util.Arrays.copyOf(tail.array(), tail.position()), StandardOpenOption.TRUNCATE_EXISTING);
             ch.truncate(keep);
             ch.force(true);
             return new SetAside(aside, len - keep, lines + 1);

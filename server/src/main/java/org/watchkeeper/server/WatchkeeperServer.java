@@ -730,9 +730,11 @@ public final class WatchkeeperServer implements AutoCloseable {
             readHead = AuditLog.headFile(file);
         } catch (AuditLog.BadHead e) {
             // the head file only checks the log's end: a damaged one is recorded, not a reason to stop
-            System.err.println("watchkeeper serve: warning: " + e.getMessage().replaceFirst(" \\(it holds.*$", "")
+            // the message without its hint for 'audit verify' (give the hash with --head), which is no fact of the log
+            String why = e.getMessage().replaceFirst(" \\(it holds.*$", "");
+            System.err.println("watchkeeper serve: warning: " + why
                     + "; the log is verified without it, an audit.broken entry records it, and the next entry writes it anew");
-            audit.append(null, null, "audit.broken", "audit.log.head", java.util.Map.of("reason", e.getMessage()));
+            audit.append(null, null, "audit.broken", "audit.log.head", java.util.Map.of("reason", why));
             readHead = null;
         }
         String[] head = readHead;

@@ -209,6 +209,8 @@ class AuditLogTest {
             assertThat(aside).hasSize(1);
             String partial = lines.get(20).substring(0, lines.get(20).length() - 4);
             assertThat(Files.readString(aside.get(0))).isEqualTo(partial);
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(aside.get(0))))
+                    .isEqualTo("rw-------");
             assertThat(s.err()).contains("warning: the audit log " + log + " ended in a partial entry (line 21, "
                     + partial.length() + " bytes: a write cut short, or the file changed); those bytes are kept in " + aside.get(0));
         }
@@ -229,7 +231,8 @@ class AuditLogTest {
                 + " the log is verified without it");
         assertThat(s.check().ok()).as(s.check().message()).isTrue();
         List<String> broken = Files.readAllLines(log).stream().filter(l -> l.contains("\"action\":\"audit.broken\"")).toList();
-        assertThat(broken).singleElement().asString().contains("\"target\":\"audit.log.head\"", "it is not JSON");
+        assertThat(broken).singleElement().asString().contains("\"target\":\"audit.log.head\"", "it is not JSON\"")
+                .doesNotContain("--head");
         assertThat(Files.readString(AuditLog.head(log))).startsWith("{\"seq\":");
         assertThat(AuditLog.verify(log, null).ok()).isTrue();
     }
