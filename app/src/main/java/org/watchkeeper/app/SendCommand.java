@@ -444,24 +444,12 @@ public final class SendCommand implements Callable<Integer> {
      * judges what came before it, and sending then meets the fault itself.
      */
     static String refusal(String name, InputStream in) throws IOException {
-        byte[] head = new byte[InputFormat.SNIFF_BYTES];
-        int n = 0;
-        in.mark(head.length);
-        try {
-            int k;
-            while (n < head.length && (k = in.read(head, n, head.length - n)) >= 0) {
-                n += k;
-            }
-        } catch (IOException e) {
-            // judged by what came before the fault
-        }
-        in.reset();
-        String what = InputFormat.notNmea(head, n);
-        if (what == null) {
+        InputFormat.Refusal r = InputFormat.refusal(in);
+        if (r == null) {
             return null;
         }
-        return (name.equals("-") ? "standard input" : name) + " " + what + "; send sends NMEA 0183 AIS sentences"
-                + (InputFormat.detect(head, n) != InputFormat.NMEA ? ": use watchkeeper analyze " + name + " for it" : "");
+        return (name.equals("-") ? "standard input" : name) + " " + r.what() + "; send sends NMEA 0183 AIS sentences"
+                + (r.csv() ? ": use watchkeeper analyze " + name + " for it" : "");
     }
 
     /** An input that is no NMEA 0183 log ({@link #refusal}): the run stops there. */

@@ -1043,25 +1043,12 @@ public abstract class Source implements AutoCloseable {
          *     AIS sentences: use watchkeeper analyze /data/AISdata.csv.gz for it (nothing of it was read)}
          */
         static String refusal(Path path, InputStream in) throws IOException {
-            byte[] head = new byte[InputFormat.SNIFF_BYTES];
-            int n = 0;
-            in.mark(head.length);
-            try {
-                int k;
-                while (n < head.length && (k = in.read(head, n, head.length - n)) >= 0) {
-                    n += k;
-                }
-            } catch (IOException e) {
-                // a truncated or corrupt gzip: judged by what came before the fault
-            }
-            in.reset();
-            String what = InputFormat.notNmea(head, n);
-            if (what == null) {
+            InputFormat.Refusal r = InputFormat.refusal(in);
+            if (r == null) {
                 return null;
             }
-            boolean csv = InputFormat.detect(head, n) != InputFormat.NMEA;
-            return path + " " + what + "; serve's sources take NMEA 0183 AIS sentences"
-                    + (csv ? ": use watchkeeper analyze " + path + " for it" : "") + " (nothing of it was read)";
+            return path + " " + r.what() + "; serve's sources take NMEA 0183 AIS sentences"
+                    + (r.csv() ? ": use watchkeeper analyze " + path + " for it" : "") + " (nothing of it was read)";
         }
 
         /** The stream, decompressed when it starts with the gzip magic bytes 1f 8b (RFC 1952), whatever the file's name. */

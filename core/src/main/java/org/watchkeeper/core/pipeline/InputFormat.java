@@ -35,6 +35,43 @@ public enum InputFormat {
     }
 
     /**
+     * Why the content of {@code in} cannot be an NMEA 0183 log ({@link #notNmea(byte[], int)} of its first
+     * {@link #SNIFF_BYTES}), with whether it is a CSV export {@link #detect} recognises; null when it may be a
+     * log. Reads those bytes and resets {@code in} to them ({@code in} must support mark, as a
+     * {@link java.io.BufferedInputStream} does); a read that fails part-way (a gzip cut short) is judged by
+     * what came before the fault, and the reader then meets the fault itself.
+     *
+     * @param in the (decompressed) content, at its start
+     * @return the judgement, or null when it may be a log
+     * @throws java.io.IOException when {@code in} cannot be reset
+     */
+    public static Refusal refusal(java.io.InputStream in) throws java.io.IOException {
+        byte[] head = new byte[SNIFF_BYTES];
+        int n = 0;
+        in.mark(head.length);
+        try {
+            int k;
+            while (n < head.length && (k = in.read(head, n, head.length - n)) >= 0) {
+                n += k;
+            }
+        } catch (java.io.IOException e) {
+            // judged by what came before the fault
+        }
+        in.reset();
+        String what = notNmea(head, n);
+        return what == null ? null : new Refusal(what, detect(head, n) != NMEA);
+    }
+
+    /**
+     * Why content is no NMEA 0183 log ({@link #refusal}).
+     *
+     * @param what what it is, to follow its name ({@code is a MarineCadastre CSV export})
+     * @param csv  whether it is a CSV export {@code analyze} reads
+     */
+    public record Refusal(String what, boolean csv) {
+    }
+
+    /**
      * Why content that starts with {@code head} cannot be an NMEA 0183 log, for a reader that takes nothing
      * else (a server's source, {@code send}), or null when it may be one. It is none when it is a CSV
      * export {@link #detect} recognises, or when none of its lines in {@code head} (blank ones aside) starts,
