@@ -1,6 +1,6 @@
 // How the browser tests start Debian's Chromium (playwright-core drives it; it downloads no browser):
 // headless, software WebGL for the map, nothing that reaches out to the network by itself.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -30,4 +30,14 @@ export async function openSignedIn(page, url, token) {
   await page.fill('#login-token', token);
   await page.click('#login-submit');
   await page.waitForFunction(() => window.watchkeeper && window.watchkeeper.state.ready, null, { timeout: 60000 });
+}
+
+/**
+ * Ends what a browser test's beforeAll started, each part only when it was started: the browser, the
+ * server it was pointed at (the mock or a proxy) and the browser's profile folder.
+ */
+export async function closeAll({ browser, server, profile }) {
+  if (browser) await browser.close();
+  if (server) await server.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
 }

@@ -5,7 +5,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { CHROMIUM, launchChromium, openSignedIn } from './chromium.js';
+import { CHROMIUM, launchChromium, openSignedIn, closeAll } from './chromium.js';
 import { startMockServer, MOCK_TOKEN } from './mock-server.js';
 
 const SITE = join(dirname(fileURLToPath(import.meta.url)), '..', 'target', 'classes', 'web');
@@ -24,11 +24,7 @@ describe.skipIf(!hasChromium || Boolean(process.env.WATCHKEEPER_URL))('web map o
     for (let i = 0; i < 100 && !server.requests.some((r) => r.startsWith('GET /api/stream')); i++) await page.waitForTimeout(100);
   }, 120000);
 
-  afterAll(async () => {
-    if (browser) await browser.close();
-    if (server) await server.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-  });
+  afterAll(() => closeAll({ browser, server, profile }));
 
   it('says in each empty chart what it counts and why it is empty, and draws port visits under way alone', async () => {
     await page.click('.tabs button[data-tab="charts"]');

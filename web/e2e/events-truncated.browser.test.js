@@ -5,7 +5,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { CHROMIUM, launchChromium, openSignedIn } from './chromium.js';
+import { CHROMIUM, launchChromium, openSignedIn, closeAll } from './chromium.js';
 import { startMockServer, makeFixtures, MOCK_TOKEN } from './mock-server.js';
 
 const SITE = join(dirname(fileURLToPath(import.meta.url)), '..', 'target', 'classes', 'web');
@@ -36,11 +36,7 @@ describe.skipIf(!hasChromium || Boolean(process.env.WATCHKEEPER_URL))('events ta
     await openSignedIn(page, server.url, MOCK_TOKEN);
   }, 120000);
 
-  afterAll(async () => {
-    if (browser) await browser.close();
-    if (server) await server.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-  });
+  afterAll(() => closeAll({ browser, server, profile }));
 
   it('lists the newest events and says that older ones exist, and how to see them', async () => {
     await page.click('.tabs button[data-tab="events"]');

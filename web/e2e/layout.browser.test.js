@@ -6,7 +6,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { CHROMIUM, launchChromium, openSignedIn } from './chromium.js';
+import { CHROMIUM, launchChromium, openSignedIn, closeAll } from './chromium.js';
 import { startMockServer, MOCK_TOKEN } from './mock-server.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -29,11 +29,7 @@ describe.skipIf(!hasChromium || Boolean(process.env.WATCHKEEPER_URL))('layout at
     await openSignedIn(page, server.url, MOCK_TOKEN);
   }, 120000);
 
-  afterAll(async () => {
-    if (browser) await browser.close();
-    if (server) await server.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-  });
+  afterAll(() => closeAll({ browser, server, profile }));
 
   /** A live zone entry: an alert, so the Events tab carries its unread badge (the widest the tab row gets). */
   const raiseAlert = async () => {

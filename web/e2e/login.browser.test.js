@@ -6,7 +6,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { CHROMIUM, launchChromium } from './chromium.js';
+import { CHROMIUM, launchChromium, closeAll } from './chromium.js';
 import { startMockServer, MOCK_TOKEN } from './mock-server.js';
 
 const SITE = join(dirname(fileURLToPath(import.meta.url)), '..', 'target', 'classes', 'web');
@@ -25,11 +25,7 @@ describe.skipIf(!hasChromium || Boolean(process.env.WATCHKEEPER_URL))('signing i
     page.on('pageerror', (e) => errors.push(String(e)));
   }, 120000);
 
-  afterAll(async () => {
-    if (browser) await browser.close();
-    if (server) await server.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-  });
+  afterAll(() => closeAll({ browser, server, profile }));
 
   const ready = () => page.waitForFunction(() => window.watchkeeper && window.watchkeeper.state.ready, null, { timeout: 60000 });
 

@@ -12,7 +12,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { CHROMIUM, launchChromium } from './chromium.js';
+import { CHROMIUM, launchChromium, closeAll } from './chromium.js';
 import { startMockServer, MOCK_TOKEN, incident } from './mock-server.js';
 import { geometryBounds as extent, eventTarget } from '../src/data.js';
 
@@ -90,11 +90,7 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     await idle();
   }, 120000);
 
-  afterAll(async () => {
-    if (browser) await browser.close();
-    if (server) await server.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-  });
+  afterAll(() => closeAll({ browser, server, profile }));
 
   /** Waits until the map has loaded every source and no camera move is running, then one more frame. */
   const idle = async () => {

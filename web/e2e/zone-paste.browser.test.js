@@ -6,7 +6,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { CHROMIUM, launchChromium, openSignedIn } from './chromium.js';
+import { CHROMIUM, launchChromium, openSignedIn, closeAll } from './chromium.js';
 import { startMockServer, makeFixtures, MOCK_TOKEN } from './mock-server.js';
 
 const SITE = join(dirname(fileURLToPath(import.meta.url)), '..', 'target', 'classes', 'web');
@@ -30,11 +30,7 @@ describe.skipIf(!hasChromium || Boolean(process.env.WATCHKEEPER_URL))('zones pas
     await page.click('.tabs button[data-tab="zones"]');
   }, 120000);
 
-  afterAll(async () => {
-    if (browser) await browser.close();
-    if (server) await server.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-  });
+  afterAll(() => closeAll({ browser, server, profile }));
 
   const paste = async (name, text) => {
     await page.fill('#zone-name', name);
