@@ -1541,7 +1541,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         long archived = s.path("server_archive_records").asLong();
         if (archived > 0) {
             parts.add(count(archived, "record", "records") + " of a server's raw archive (zone and watchlist marks, cluster events, counts of lines too long,"
-                    + " ends of streams)");
+                    + " ends of streams, idle releases)");
         }
         if (!parts.isEmpty()) {
             out.printf(Locale.ROOT, "  passed over: %s%n", String.join(", ", parts));

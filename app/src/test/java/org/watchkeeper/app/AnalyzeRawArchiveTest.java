@@ -68,7 +68,7 @@ class AnalyzeRawArchiveTest {
         assertThat(a.out()).contains("rejected:   0 lines\n",
                 "passed over: 3196 other sentences (PGHP: 3163, PSTT: 33), 3130 tag-block-only lines,"
                         + " 3 records of a server's raw archive (zone and watchlist marks, cluster events, counts of lines too long,"
-                        + " ends of streams)");
+                        + " ends of streams, idle releases)");
         assertThat(l.out()).contains("passed over: 3196 other sentences (PGHP: 3163, PSTT: 33), 3130 tag-block-only lines\n")
                 .doesNotContain("raw archive");
     }

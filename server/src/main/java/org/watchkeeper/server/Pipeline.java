@@ -378,7 +378,7 @@ public final class Pipeline implements AutoCloseable {
      * @param marks the zones and watchlist a change's mark names ({@link #changeUserSet}'s
      *        {@code mark}), or null when they are no longer found (the zones and watchlist in force
      *        then stay); null to pass over every mark
-     * @return the number of lines replayed (marks, records of lines too long and of ends of streams not counted)
+     * @return the number of lines replayed (marks, records of lines too long, of ends of streams and of idle releases not counted)
      */
     public long rebuildFromArchive(java.util.function.Function<String, UserSet> marks) {
         if (archive == null) {
@@ -396,6 +396,11 @@ public final class Pipeline implements AutoCloseable {
             if (l.source().equals(LINE_TOO_LONG_SOURCE)) {
                 markCount[0]++;
                 tooLongRecord(new String(l.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1));
+                return;
+            }
+            if (l.source().equals(IDLE_RELEASE_SOURCE)) {
+                markCount[0]++;
+                idleRelease();
                 return;
             }
             if (l.source().equals(END_OF_STREAM_SOURCE)) {
@@ -657,6 +662,18 @@ public final class Pipeline implements AutoCloseable {
      * {@code analyze} and {@code decode} of an archive pass the records over.
      */
     public static final String END_OF_STREAM_SOURCE = "#end-of-stream";
+
+    /**
+     * The archive source name of the records of an idle release ({@link #releaseIfIdle()}): once the input
+     * has been quiet for the lateness, what the event-time order, the sources' waits for a time and the
+     * satellite {@code $PGHP} pairing hold goes on, and a record of that is appended at the same point among
+     * the lines (its receive time the wall clock then, its line {@code idle}). The rebuild at start lets go
+     * there again, so observations that came after a quiet spell and are older than what it let go are late
+     * after a restart as they were live, and the events are those of the live run. No configured source can
+     * have the name; it is not a line nor a source, and {@code analyze} and {@code decode} of an archive pass
+     * the records over.
+     */
+    public static final String IDLE_RELEASE_SOURCE = "#idle-release";
     /** Lines of {@link #CLUSTER_EVENTS_SOURCE} taken as events (new, or changed since they came before). */
     private final LongAdder clusterEvents = new LongAdder();
     /** Lines of {@link #CLUSTER_EVENTS_SOURCE} that gave an event again as it was. */
@@ -941,21 +958,46 @@ public final class Pipeline implements AutoCloseable {
      */
     private void releaseIfIdle() {
         if (!idleReleased && System.nanoTime() - lastInputNanos >= lateness * 1_000_000L) {
-            idleReleased = true;
-            // messages a source holds for a $PGHP line that may still come (satellite feeds) go now
-            for (AisStreamDecoder d : decoders.values()) {
-                d.releaseWaiting();
+            // as offer: the release takes the same place among the lines in the queue and in the archive,
+            // so a line offered since the queue ran dry puts it off (it is input: the quiet is over)
+            synchronized (queue) {
+                if (!queue.isEmpty()) {
+                    return;
+                }
+                idleReleased = true;
+                // with a lateness of 0 the order holds nothing and the queue runs dry after most lines:
+                // a record only when a source waits for a time, so the archive does not double
+                if (archive != null && (lateness > 0 || !waitingSources.isEmpty()
+                        || decoders.values().stream().anyMatch(AisStreamDecoder::hasWaiting)
+                        || decodedBySource.values().stream().anyMatch(x -> !x.leading.isEmpty()))) {
+                    archive.append(new RawLine(IDLE_RELEASE_SOURCE, System.currentTimeMillis(), IDLE_RELEASE_RECORD));
+                }
             }
-            // a source that has not shown a time of its own in that while takes its receive clock
-            for (Decoded d : decodedBySource.values()) {
-                d.giveUpWaiting();
-            }
-            waitingSources.clear();
-            detection.accept((Runnable) () -> {
-                order.releaseHeld();
-                dropRetired();
-            });
+            idleRelease();
         }
+    }
+
+    /** The bytes of an {@link #IDLE_RELEASE_SOURCE} record (its line is no receiver's; only its place counts). */
+    private static final byte[] IDLE_RELEASE_RECORD = "idle".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+    /**
+     * What the idle release lets go ({@link #releaseIfIdle()}), on the pipeline thread or, for the archive's
+     * record of one, the rebuild's.
+     */
+    private void idleRelease() {
+        // messages a source holds for a $PGHP line that may still come (satellite feeds) go now
+        for (AisStreamDecoder d : decoders.values()) {
+            d.releaseWaiting();
+        }
+        // a source that has not shown a time of its own in that while takes its receive clock
+        for (Decoded d : decodedBySource.values()) {
+            d.giveUpWaiting();
+        }
+        waitingSources.clear();
+        detection.accept((Runnable) () -> {
+            order.releaseHeld();
+            dropRetired();
+        });
     }
 
     /** {@link #process}, counting and logging a line whose processing throws instead of stopping. */

@@ -714,6 +714,14 @@ public final class AisStreamDecoder {
     }
 
     /**
+     * Whether {@link #releaseWaiting()} would change anything now: a message waits for a {@code $PGHP}
+     * time, or a {@code $PGHP} time waits for its sentence.
+     */
+    public boolean hasWaiting() {
+        return heldCount > 0 || pendCount > 0;
+    }
+
+    /**
      * Sends on at once every message still waiting for a {@code $PGHP} time, as
      * {@link #releaseWaiting()} does, but keeps the {@code $PGHP} times still waiting for a sentence
      * after them: the stream goes on, only its waiting messages may not wait longer (their host's
