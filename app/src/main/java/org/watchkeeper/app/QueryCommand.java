@@ -448,14 +448,14 @@ public final class QueryCommand implements Runnable {
 
     /** {@code query near LAT LON --radius-km R [--fixes-only]}. */
     @Command(name = "near", mixinStandardHelpOptions = true,
-            description = {"Who came within R km of a point in the window: per vessel its closest",
-                "approach (distance in metres, time and position), ordered by distance then",
-                "MMSI. Between two consecutive fixes of a track segment at most 2 h and 60 km",
-                "apart the vessel is taken to have moved in a straight line at a steady",
-                "speed, so that a vessel reporting rarely (e.g. by satellite) is found when it",
-                "passed through the radius between two fixes outside it: such a point has",
-                "\"interpolated\": true and \"between\": the times of the two fixes.",
-                "--fixes-only considers the reported fixes alone."})
+            // the first line is the command's summary in 'query --help', so it is one whole sentence
+            description = {"Who came within R km of a point in the window: per vessel its closest approach (distance in"
+                + " metres, time and position), ordered by distance then MMSI.",
+                "Between two consecutive fixes of a track segment at most 2 h and 60 km apart the vessel is taken"
+                + " to have moved in a straight line at a steady speed, so that a vessel reporting rarely (e.g. by"
+                + " satellite) is found when it passed through the radius between two fixes outside it: such a"
+                + " point has \"interpolated\": true and \"between\": the times of the two fixes."
+                + " --fixes-only considers the reported fixes alone."})
     static final class Near extends Sub {
         @Parameters(index = "0", paramLabel = "LAT") double lat;
         @Parameters(index = "1", paramLabel = "LON") double lon;

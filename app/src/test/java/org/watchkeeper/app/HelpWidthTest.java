@@ -40,6 +40,30 @@ class HelpWidthTest {
         assertThat(tooLong).isEmpty();
     }
 
+    /**
+     * The list of a command's subcommands shows the first line of each one's description (or its
+     * header) as its summary: that line is a whole sentence, not the first 80 columns of a paragraph
+     * cut mid-sentence ({@code query --help} showed "near  Who came within R km of a point in the window:
+     * per vessel its closest" and stopped there).
+     */
+    @Test
+    void everySubcommandsSummaryIsAWholeSentence() {
+        CommandLine root = Main.commandLine(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(),
+                new PrintWriter(new StringWriter()));
+        List<CommandLine> all = new ArrayList<>();
+        collect(root, all);
+        List<String> cut = new ArrayList<>();
+        for (CommandLine c : all.subList(1, all.size())) {
+            CommandLine.Model.UsageMessageSpec u = c.getCommandSpec().usageMessage();
+            String[] lines = u.header().length > 0 ? u.header() : u.description();
+            String first = lines.length == 0 ? "" : String.format(lines[0]).split("\\R")[0].strip();
+            if (!first.endsWith(".") && !first.endsWith(".)")) {
+                cut.add(c.getCommandSpec().qualifiedName() + ": " + first);
+            }
+        }
+        assertThat(cut).isEmpty();
+    }
+
     private static void collect(CommandLine c, List<CommandLine> out) {
         out.add(c);
         c.getSubcommands().values().stream().distinct().forEach(s -> collect(s, out));
