@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>Type, first match wins: "hijack" (not "with intent to hijack", "attempted to hijack", "hijack
  *       attempt", "foiled hijacking") → hijacking; "kidnap", "abduct" → kidnapping; a theft
- *       ({@link #theft}) → robbery; "boarded", "boarding", "climbed on board" → boarding, except a
+ *       ({@link #theft}) → robbery; "boarded", "boarding", "climbed/got/came/went on board" or "aboard", "gained access/entry" → boarding, except a
  *       boarding tried and not achieved ("attempted to board", "boarding attempt", "tried to board",
  *       "prevented them from boarding", "boarding was aborted") and one by the defenders or the
  *       authorities ("the coast guard boarded the vessel for investigation", "boarded by authorities",
@@ -124,7 +124,7 @@ public final class TextRules {
                     + "|\\bnot\\s+(been\\s+)?(stolen|pilfered|looted)\\b"
                     + "|empty[- ]handed|\\b(escaped|escaping|fled|left|departed) with nothing(\\s+(stolen|taken))?\\b"
                     + "|without (stealing|taking|robbing|looting|pilfering)\\b( anything)?)");
-    private static final Pattern BOARD = Pattern.compile("\\b(boarded|boarding|climbed on ?board|got on ?board)");
+    private static final Pattern BOARD = Pattern.compile("\\b(boarded|boarding|(climbed|got|came|went) (on ?board|aboard)|gained (access|entry))");
     /**
      * A boarding tried and not achieved: "attempted to board", "attempts at boarding", "boarding attempt",
      * "tried to board", "unable to board", "prevented them from boarding", "aborted the boarding", "boarding was

@@ -279,4 +279,22 @@ class TextRulesTest {
         assertThat(TextRules.status("robbers boarded a product tanker berthed alongside the terminal")).isEqualTo(VesselStatus.BERTHED);
         assertThat(TextRules.status("while alongside at Apapa, robbers boarded")).isEqualTo(VesselStatus.BERTHED);
     }
+    /**
+     * Robbers who "came on board", "climbed aboard" or "gained access" boarded the ship, though the narrative never
+     * says "boarded": before, ASAM 2011-161 (two pirates came on board and broke into the bridge) was a
+     * suspicious approach with no category, 1997-49 and 1997-81 (climbed aboard) an attack fired upon or none.
+     * Tried and not done it is no boarding.
+     */
+    @Test
+    void cameOnBoardClimbedAboardAndGainedAccessAreBoardings() {
+        assertThat(TextRules.type("Two of the pirates caught the ship's side, cut the razor wire with a small tool and came on"
+                + " board while the other three pirates remained in the skiff.")).isEqualTo(IncidentType.BOARDING);
+        assertThat(TextRules.type("Six masked attackers climbed aboard the ship from both port and starboard sides"
+                + " simultaneously and opened fire with guns.")).isEqualTo(IncidentType.BOARDING);
+        assertThat(TextRules.type("Four masked men forced open the door to the master's office and gained access to his"
+                + " cabin.")).isEqualTo(IncidentType.BOARDING);
+        assertThat(TextRules.type("Robbers in a skiff approached the anchored ship and tried to gain access; the crew raised"
+                + " the alarm.")).isEqualTo(IncidentType.SUSPICIOUS_APPROACH);
+        assertThat(TextRules.type("A person attempted to come aboard but was driven off.")).isEqualTo(IncidentType.ATTEMPTED_ATTACK);
+    }
 }
