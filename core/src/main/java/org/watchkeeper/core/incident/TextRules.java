@@ -71,6 +71,18 @@ public final class TextRules {
      */
     private static final Pattern THEFT = Pattern.compile("\\b(stole|stolen|steals|stealing|robbed|robbing|thefts?|pilfered|pilfering"
             + "|pilferage|looted|looting|escaped with|made off with|siphon)");
+    /**
+     * A theft told with "took" or "taken": the robbers "took $12,000 (US) and medicine from the safe", "took the
+     * ship's stores", "taking cash and phones", "took away some paint", "cash and valuables were taken". Only with
+     * a thing of value within three words (money, belongings, stores, equipment, cargo, fuel), so that "took
+     * shelter", "took evasive action" and "took the crew hostage" are none.
+     */
+    private static final Pattern TOOK = Pattern.compile("\\b(took|taking)\\s+(away\\s+)?([a-z0-9',/-]+\\s+){0,3}?" + "(\\$|us\\$"
+            + "|(cash|money|usd|dollars|valuables|belongings|effects|property|properties|(mobile\\s+|cell\\s?)?phones?|laptops?"
+            + "|jewel\\w*|watches|stores|spares|spare\\s+parts|paint|ropes?|mooring\\s+(lines?|ropes?)|hawsers?|equipment"
+            + "|engine\\s+parts|tools|batteries|generators?|outboard\\s+engines?|cargo|fuel|diesel|gasoil|provisions|food)\\b)"
+            + "|\\b(cash|money|valuables|belongings|effects|property|properties|stores|spares|equipment|cargo|fuel)\\s+"
+            + "(was|were|had\\s+been|have\\s+been)\\s+taken\\b");
     /** The nouns among the words of {@link #THEFT}. */
     private static final Pattern THEFT_NOUN = Pattern.compile("thefts?|pilferage");
     /**
@@ -261,7 +273,9 @@ public final class TextRules {
     /**
      * True when the text reports a theft done: a word of theft ({@link #THEFT}: "stole", "stolen", "stealing",
      * "robbed", "robbing", "theft", "pilfered", "looted", "escaped with", ...) or a bare "steal", "rob",
-     * "pilfer" or "loot" after a word of success ("managed to steal", "were able to steal"), once the words of
+     * "pilfer" or "loot" after a word of success ("managed to steal", "were able to steal"), or "took" or
+     * "taken" with a thing of value ({@link #TOOK}: "took $12,000 (US)", "taking ship's stores", "cash and
+     * valuables were taken"), once the words of
      * a theft denied ("nothing was stolen", "escaped without stealing anything", "no report of theft") and of
      * one tried or prevented ("attempted to steal", "tried to steal", "attempted theft", "prevented the
      * theft") are taken out. A text that denies a theft ("the theft was noticed when the crew observed the
@@ -271,7 +285,7 @@ public final class TextRules {
     public static boolean theft(String text) {
         String lower = lower(text);
         String t = notStolen(lower);
-        if (THEFT_DONE.matcher(t).find()) {
+        if (THEFT_DONE.matcher(t).find() || TOOK.matcher(t).find()) {
             return true;
         }
         for (Matcher m = THEFT.matcher(t); m.find(); ) {

@@ -297,4 +297,23 @@ class TextRulesTest {
                 + " the alarm.")).isEqualTo(IncidentType.SUSPICIOUS_APPROACH);
         assertThat(TextRules.type("A person attempted to come aboard but was driven off.")).isEqualTo(IncidentType.ATTEMPTED_ATTACK);
     }
+    /**
+     * A theft told with "took" or "taken" and a thing of value is a robbery: before, ASAM 1997-75 (the robbers took
+     * $12,000 from the safe) was a boarding, and 50 other reports of both files with it. "Took" a person, shelter or
+     * action is no theft.
+     */
+    @Test
+    void tookOrTakenWithAThingOfValueIsATheft() {
+        assertThat(TextRules.type("Four masked men forced open the door to the master's office and gained access to his cabin"
+                + " by threatining to kill two crew members they were holding at gunpoint. The robbers took $12,000 (US) and"
+                + " medicine from the safe.")).isEqualTo(IncidentType.ROBBERY);
+        assertThat(TextRules.theft("Three persons gained access at the forecastle, broke into the storeroom and took ship's"
+                + " stores, before escaping in a boat.")).isTrue();
+        assertThat(TextRules.theft("Ship's stores, cash from safe and crew valuables were taken.")).isTrue();
+        assertThat(TextRules.theft("Thieves escaped in a boat, taking ship's stores.")).isTrue();
+        assertThat(TextRules.theft("The pirates boarded and took the master hostage; the crew took shelter in the citadel"
+                + " and the master took evasive action.")).isFalse();
+        assertThat(TextRules.theft("Robbers boarded and took the duty AB to the bridge.")).isFalse();
+        assertThat(TextRules.theft("Nothing was taken.")).isFalse();
+    }
 }
