@@ -211,6 +211,10 @@ async function readJson(req) {
 }
 
 /** Starts the server on a free loopback port; resolves to {url, close, requests, zones, admin}. */
+/** The anonymous reader of published data, as the server's GET /api/session gives it. */
+const ANONYMOUS = { user: 'anonymous', org: 'public', role: 'viewer', host: false, anonymous: true,
+  policy: { data_classes: ['positions', 'identities'] } };
+
 export async function startMockServer(siteDir, fixtures = makeFixtures()) {
   const { vessels, events, now } = fixtures;
   const ongoing = fixtures.ongoing || [];
@@ -266,11 +270,14 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
     // as the server's GET /api/session: 200 whether or not anyone is signed in
     if (p === '/api/session') {
       if (loggedIn) return json(res, 200, { ...me, signed_in: true });
+      // a server that publishes data to the anonymous reader (fixtures.anonymous) answers with that reader
+      if (fixtures.anonymous && !cookie) return json(res, 200, { ...ANONYMOUS, signed_in: false });
       const refused = Boolean(cookie && cookie !== 'wk_session=');
       return json(res, 200, { signed_in: false, anonymous: false, refused,
         reason: refused ? 'the token was revoked' : "authentication required: send 'Authorization: Bearer <token>' or log in" });
     }
-    if (p.startsWith('/api/') && !loggedIn) return json(res, 401, { error: 'authentication required', status: 401 });
+    const anonymousRead = fixtures.anonymous && !cookie && req.method === 'GET';
+    if (p.startsWith('/api/') && !loggedIn && !anonymousRead) return json(res, 401, { error: 'authentication required', status: 401 });
     if (p === '/api/me') return json(res, 200, me);
     if (p === '/api/logout') {
       res.setHeader('Set-Cookie', 'wk_session=; Path=/; Max-Age=0');

@@ -10,10 +10,20 @@ const post = (path, body) => json(path, { method: 'POST', headers: { 'Content-Ty
 /** The signed-in caller ({user, org, role, host, anonymous, policy?}), once known. */
 export const auth = { me: null };
 
-function showForm() {
+/**
+ * Shows the login form; resolves to the caller once a login succeeds. With `cancellable` (the anonymous
+ * reader's "Log in") the form has a Cancel button, which hides it and resolves to null.
+ */
+function showForm(cancellable = false) {
   $('login').hidden = false;
+  $('login-cancel').hidden = !cancellable;
   $('login-user').focus();
   return new Promise((resolve) => {
+    $('login-cancel').onclick = () => {
+      $('login').hidden = true;
+      $('login-message').textContent = '';
+      resolve(null);
+    };
     $('login-form').onsubmit = async (ev) => {
       ev.preventDefault();
       const token = $('login-token').value.trim();
@@ -57,8 +67,14 @@ export async function ensureLogin() {
   return auth.me;
 }
 
+// "Log out" ends the session; the anonymous reader's "Log in" opens the form (a reload alone would open the
+// page as the anonymous reader again) and starts afresh once signed in.
 $('logout').addEventListener('click', async () => {
-  if (!auth.me.anonymous) await post('api/logout', {}).catch(() => {});
+  if (auth.me.anonymous) {
+    if (await showForm(true)) window.location.reload();
+    return;
+  }
+  await post('api/logout', {}).catch(() => {});
   window.location.reload();
 });
 
