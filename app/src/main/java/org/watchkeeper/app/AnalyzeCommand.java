@@ -63,6 +63,7 @@ import org.watchkeeper.core.ref.LandMask;
 import org.watchkeeper.core.track.NoiseReason;
 import org.watchkeeper.core.track.Segment;
 import org.watchkeeper.core.track.TrackerConfig;
+import org.watchkeeper.core.util.PlainJson;
 import org.watchkeeper.store.DataFolderLock;
 import org.watchkeeper.store.EventRow;
 import org.watchkeeper.store.HistoryStore;
@@ -743,7 +744,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             a.put("vessels_with_stops", t.vesselsWithStops());
             a.put("cells_with_stops", t.cellsWithStops());
         }
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(part("summary.json").toFile(), summary);
+        PlainJson.mapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(part("summary.json").toFile(), summary);
         publishReport();
         if (!quiet) {
             PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(streams.out(), StandardCharsets.UTF_8));

@@ -7,11 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -19,6 +17,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.watchkeeper.ais.Mmsi;
 import org.watchkeeper.core.geo.Coordinates;
+import org.watchkeeper.core.util.PlainJson;
 import org.watchkeeper.store.EventRow;
 
 /**
@@ -28,6 +27,7 @@ import org.watchkeeper.store.EventRow;
  * {@code geometry}, {@code parameters}, {@code evidence} as the detector gave them (JSON values).
  * CSV: {@code id,kind,start,end,mmsis,lat,lon,attributes} with the MMSIs separated by spaces and
  * the evidence's measured attributes as one compact JSON object (e.g. {@code {"duration_h":12.535409,...}}).
+ * Numbers are plain decimals in both ({@link PlainJson}: an implied speed of {@code 0.00078}, not {@code 7.8E-4}).
  */
 final class EventsReport {
     static final String[] CSV_HEADER = {"id", "kind", "start", "end", "mmsis", "lat", "lon", "attributes"};
@@ -37,7 +37,7 @@ final class EventsReport {
     }
 
     static void writeJson(List<EventRow> events, OutputStream out) throws IOException {
-        try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+        try (JsonGenerator g = PlainJson.factory().createGenerator(out, JsonEncoding.UTF8)) {
             g.writeStartArray();
             for (EventRow e : events) {
                 g.writeRaw('\n');
@@ -69,7 +69,7 @@ final class EventsReport {
     private static void raw(JsonGenerator g, String field, String json) throws IOException {
         if (json != null) {
             g.writeFieldName(field);
-            g.writeRawValue(JSON.readTree(json).toString());
+            g.writeRawValue(PlainJson.write(JSON.readTree(json)));
         }
     }
 
@@ -85,15 +85,21 @@ final class EventsReport {
         return a == null || a.isEmpty() ? null : a;
     }
 
+    /** {@link #attributes} as one CSV cell, its compact JSON with plain numbers, or null when the event has none. */
+    static String attributesText(EventRow e) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode a = attributes(e);
+        return a == null ? null : PlainJson.write(a);
+    }
+
     static void writeCsv(List<EventRow> events, OutputStream out) throws IOException {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader(CSV_HEADER).get();
         try (CSVPrinter p = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), format)) {
             for (EventRow e : events) {
                 p.printRecord(e.id(), e.kind(), Instant.ofEpochMilli(e.startMillis()), Instant.ofEpochMilli(e.endMillis()),
                         Arrays.stream(e.mmsis()).mapToObj(Mmsi::format).collect(Collectors.joining(" ")),
-                        Double.isNaN(e.lat()) ? null : Coordinates.round6(e.lat()),
-                        Double.isNaN(e.lon()) ? null : Coordinates.round6(e.lon()),
-                        Objects.toString(attributes(e), null));
+                        Double.isNaN(e.lat()) ? null : PlainJson.number(Coordinates.round6(e.lat())),
+                        Double.isNaN(e.lon()) ? null : PlainJson.number(Coordinates.round6(e.lon())),
+                        attributesText(e));
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.watchkeeper.app;
 
 import org.watchkeeper.core.util.TimeBound;
+import org.watchkeeper.core.util.PlainJson;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import org.apache.commons.csv.CSVFormat;
@@ -239,7 +239,8 @@ public final class QueryCommand implements Runnable {
      * Writes rows as a JSON array of objects, one per line (null cells left out), or as CSV under the header. A
      * {@code String[]} cell is a JSON array of strings, and in CSV one cell of its items separated by
      * spaces (the MMSIs of an event); a {@code Boolean} is a JSON boolean, in CSV {@code true} or {@code false}; a
-     * {@code JsonNode} is itself in JSON, in CSV one cell of its compact JSON text (an event's attributes).
+     * {@code JsonNode} is itself in JSON, in CSV one cell of its compact JSON text (an event's attributes). Numbers are
+     * plain decimals in both ({@link PlainJson}: a longitude of {@code 0.0001}, not {@code 1.0E-4}).
      */
     static void write(OutputStream out, Format format, String[] header, List<Object[]> rows) throws IOException {
         if (format == Format.csv) {
@@ -249,14 +250,15 @@ public final class QueryCommand implements Runnable {
             for (Object[] r : rows) {
                 for (int i = 0; i < cells.length; i++) {
                     cells[i] = r[i] instanceof String[] list ? String.join(" ", list)
-                            : r[i] instanceof com.fasterxml.jackson.databind.JsonNode node ? node.toString() : r[i];
+                            : r[i] instanceof com.fasterxml.jackson.databind.JsonNode node ? PlainJson.write(node)
+                            : r[i] instanceof Double d ? PlainJson.number(d) : r[i];
                 }
                 p.printRecord(cells);
             }
             p.flush();
             return;
         }
-        JsonGenerator g = new JsonFactory().setRootValueSeparator(null).createGenerator(out, JsonEncoding.UTF8);
+        JsonGenerator g = PlainJson.factory().setRootValueSeparator(null).createGenerator(out, JsonEncoding.UTF8);
         // One object per line, each but the last followed by its comma: "[\n{..},\n{..}\n]".
         g.writeRaw('[');
         boolean first = true;
@@ -279,7 +281,7 @@ public final class QueryCommand implements Runnable {
                 } else if (v instanceof Boolean b) {
                     g.writeBoolean(b);
                 } else if (v instanceof com.fasterxml.jackson.databind.JsonNode node) {
-                    g.writeRawValue(node.toString());
+                    g.writeRawValue(PlainJson.write(node));
                 } else if (v instanceof String[] list) {
                     g.writeStartArray();
                     for (String item : list) {

@@ -17,6 +17,7 @@ import org.watchkeeper.core.observation.Dimensions;
 import org.watchkeeper.core.observation.StationClass;
 import org.watchkeeper.core.picture.VesselSnapshot;
 import org.watchkeeper.core.pipeline.Analysis;
+import org.watchkeeper.core.util.PlainJson;
 
 /**
  * {@code vessels.csv}: one row per station of the picture, ordered by MMSI, RFC 4180 (CRLF, quoting
@@ -61,11 +62,12 @@ final class VesselsCsv {
                         d == null ? null : d.toBow(), d == null ? null : d.toStern(),
                         d == null ? null : d.toPort(), d == null ? null : d.toStarboard(),
                         d == null ? null : opt(d.length()), d == null ? null : opt(d.beam()),
-                        Double.isNaN(v.draught()) ? null : v.draught(), v.destination(),
+                        Double.isNaN(v.draught()) ? null : PlainJson.number(v.draught()), v.destination(),
                         v.eta() == null ? null : v.eta().toString(),
                         Instant.ofEpochMilli(v.firstSeen()), Instant.ofEpochMilli(v.lastSeen()),
-                        v.position() == null ? null : Coordinates.round6(v.position().latitude()),
-                        v.position() == null ? null : Coordinates.round6(v.position().longitude()),
+                        // plain decimals: Double.toString writes a longitude within 0.001° of Greenwich as 1.0E-4
+                        v.position() == null ? null : PlainJson.number(Coordinates.round6(v.position().latitude())),
+                        v.position() == null ? null : PlainJson.number(Coordinates.round6(v.position().longitude())),
                         v.position() == null ? null : Instant.ofEpochMilli(v.position().time()),
                         t == null ? 0 : t.positions(), t == null ? 0 : t.segments(), v.messages());
             }

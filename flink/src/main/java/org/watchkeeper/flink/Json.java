@@ -10,6 +10,7 @@ import org.watchkeeper.ais.Mmsi;
 import org.watchkeeper.core.detect.Event;
 import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.PositionObservation;
+import org.watchkeeper.core.util.PlainJson;
 
 /**
  * The JSON the job writes to Kafka (Jackson). Names follow gpsd's AIS JSON where one exists
@@ -33,7 +34,8 @@ import org.watchkeeper.core.observation.PositionObservation;
  * shiptype, destination} where available.
  */
 public final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Writes numbers as every host does, plain decimals ({@link PlainJson}: 0.00078, not 7.8E-4). */
+    private static final ObjectMapper MAPPER = PlainJson.mapper();
 
     private Json() {
     }
@@ -68,7 +70,7 @@ public final class Json {
             }
             ev.add(o);
         }
-        return n.toString();
+        return PlainJson.write(n);
     }
 
     /** The JSON text of a vessel state (one line). */
@@ -93,7 +95,7 @@ public final class Json {
             n.put("status", v.navigationStatus);
         }
         identity(n, v.name, v.callSign, v.imo, v.shipType, v.destination);
-        return n.toString();
+        return PlainJson.write(n);
     }
 
     /** The rejects topic's JSON text of a rejected line (one line). */
@@ -105,7 +107,7 @@ public final class Json {
         n.put("description", r.reason().description());
         n.put("detail", r.detail());
         n.put("line", r.line());
-        return n.toString();
+        return PlainJson.write(n);
     }
 
     /** Kinds of {@link #dropped} observations. */
@@ -144,7 +146,7 @@ public final class Json {
             out.put("message_type", o.messageType());
         }
         out.setAll(n);
-        return out.toString();
+        return PlainJson.write(out);
     }
 
     /** The identity fields in gpsd's names, each left out when not available (null, or {@link Observation#NOT_AVAILABLE}). */

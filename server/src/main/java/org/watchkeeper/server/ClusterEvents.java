@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import org.watchkeeper.core.util.PlainJson;
 import org.watchkeeper.store.EventRow;
 
 /**
@@ -87,7 +88,7 @@ public final class ClusterEvents {
             if (!geometry.isObject() || !geometry.path("type").isTextual()) {
                 throw new BadEvent("geometry is a GeoJSON geometry object");
             }
-            geometryJson = geometry.toString();
+            geometryJson = PlainJson.write(geometry);
         }
         ObjectNode parameters = object(n, "parameters");
         ObjectNode evidence = Rows.JSON.createObjectNode();

@@ -14,6 +14,7 @@ import org.watchkeeper.core.sharing.Marking;
 import org.watchkeeper.core.sharing.Principal;
 import org.watchkeeper.core.sharing.SharingPolicy;
 import org.watchkeeper.core.sharing.Tlp;
+import org.watchkeeper.core.util.PlainJson;
 import org.watchkeeper.store.EventRow;
 
 /**
@@ -225,7 +226,7 @@ public final class EventAccess {
         }
 
         private String text(ObjectNode o) {
-            return (ongoing ? o.put("ongoing", true) : o).toString();
+            return PlainJson.write(ongoing ? o.put("ongoing", true) : o);
         }
     }
 }

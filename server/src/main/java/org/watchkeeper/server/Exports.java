@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.watchkeeper.ais.Mmsi;
 import org.watchkeeper.core.geo.Coordinates;
 import org.watchkeeper.core.ref.VesselCriteria;
+import org.watchkeeper.core.util.PlainJson;
 import org.watchkeeper.store.EventRow;
 import org.watchkeeper.store.PositionRow;
 
@@ -173,7 +174,7 @@ public final class Exports {
         List<String> fields = what.equals("vessels") ? VESSEL_FIELDS : what.equals("ongoing") ? ONGOING_FIELDS : EVENT_FIELDS;
         ctx.header("Content-Disposition", "attachment; filename=\"" + fileName(ctx, what, format) + "\"");
         switch (format) {
-            case "geojson" -> signed(ctx, server, "application/geo+json", geojson(rows).toString());
+            case "geojson" -> signed(ctx, server, "application/geo+json", PlainJson.write(geojson(rows)));
             case "csv" -> signed(ctx, server, "text/csv; charset=utf-8", csv(rows, fields));
             default -> signed(ctx, server, "application/vnd.google-earth.kml+xml", kml(rows, what));
         }
@@ -293,8 +294,9 @@ public final class Exports {
             }
             sb.append("<ExtendedData>");
             r.fields().forEachRemaining(e -> data(sb, e.getKey(), e.getValue(), true));
-            sb.append("</ExtendedData><Point><coordinates>").append(r.get("lon").asDouble()).append(',')
-                    .append(r.get("lat").asDouble()).append("</coordinates></Point></Placemark>\n");
+            // plain decimals, as the track's coordinates: Double.toString writes a longitude within 0.001° of Greenwich as 1.0E-4
+            sb.append("</ExtendedData><Point><coordinates>").append(PlainJson.number(r.get("lon").asDouble())).append(',')
+                    .append(PlainJson.number(r.get("lat").asDouble())).append("</coordinates></Point></Placemark>\n");
         }
         sb.append("</Document>\n</kml>\n");
         return sb.toString();
@@ -423,16 +425,19 @@ public final class Exports {
         sb.append("<Data name=\"").append(xml(name)).append("\"><value>").append(xml(text(v))).append("</value></Data>");
     }
 
-    /** A field as export text: a value as itself, an array's elements joined by spaces, an object as compact JSON. */
+    /**
+     * A field as export text: a value as itself, an array's elements joined by spaces, an object as compact JSON;
+     * numbers as plain decimals ({@link PlainJson#text}: an attribute of 0.00078 as {@code 0.00078}, not {@code 7.8E-4}).
+     */
     private static String text(JsonNode v) {
         if (v.isArray()) {
             StringBuilder j = new StringBuilder();
             for (JsonNode x : v) {
-                j.append(j.length() > 0 ? " " : "").append(x.isValueNode() ? x.asText() : x.toString());
+                j.append(j.length() > 0 ? " " : "").append(PlainJson.text(x));
             }
             return j.toString();
         }
-        return v.isObject() ? v.toString() : v.asText();
+        return PlainJson.text(v);
     }
 
     static String xml(String s) {

@@ -40,6 +40,7 @@ import org.watchkeeper.core.sharing.Principal;
 import org.watchkeeper.core.sharing.Role;
 import org.watchkeeper.core.sharing.SharingPolicy;
 import org.watchkeeper.core.sharing.Tlp;
+import org.watchkeeper.core.util.PlainJson;
 import org.watchkeeper.store.ClosestApproach;
 import org.watchkeeper.store.EventRow;
 import org.watchkeeper.store.HistoryStore;
@@ -294,7 +295,7 @@ public final class IncidentApi {
             app.get("/api/export/incidents." + format, ctx -> export(ctx, server, format));
         }
         app.get("/api/export/stix", ctx -> {
-            String body = stix(ctx, server).toString();
+            String body = PlainJson.write(stix(ctx, server));
             // named by its filters as the other exports are, so that bundles of different windows or areas do not
             // overwrite each other (watchkeeper-stix.json when it has none)
             ctx.header("Content-Disposition", "attachment; filename=\"" + Exports.fileName(ctx, "watchkeeper-stix", "json") + "\"");
@@ -969,7 +970,7 @@ public final class IncidentApi {
         }
         ctx.header("Content-Disposition", "attachment; filename=\"" + Exports.fileName(ctx, "incidents", format) + "\"");
         switch (format) {
-            case "geojson" -> Exports.signed(ctx, server, "application/geo+json", Exports.geojson(rows).toString());
+            case "geojson" -> Exports.signed(ctx, server, "application/geo+json", PlainJson.write(Exports.geojson(rows)));
             case "csv" -> Exports.signed(ctx, server, "text/csv; charset=utf-8", Exports.csv(rows, CSV_FIELDS));
             default -> Exports.signed(ctx, server, "application/vnd.google-earth.kml+xml", Exports.kml(rows, "incidents"));
         }

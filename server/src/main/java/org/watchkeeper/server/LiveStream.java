@@ -23,6 +23,7 @@ import org.watchkeeper.core.picture.VesselSnapshot;
 import org.watchkeeper.core.sharing.DataClass;
 import org.watchkeeper.core.sharing.Principal;
 import org.watchkeeper.core.sharing.SharingPolicy;
+import org.watchkeeper.core.util.PlainJson;
 import org.watchkeeper.store.EventRow;
 
 /**
@@ -527,7 +528,7 @@ public final class LiveStream implements Pipeline.Listener {
         if (v != null && v.name() != null) {
             o.put("name", v.name());
         }
-        return o.toString();
+        return PlainJson.write(o);
     }
 
     @Override
@@ -717,7 +718,7 @@ public final class LiveStream implements Pipeline.Listener {
                     break;
                 }
                 if (now >= nextStats) {
-                    sse.event("stats", stats.get().toString(), Long.toString(++id));
+                    sse.event("stats", PlainJson.write(stats.get()), Long.toString(++id));
                     nextStats = now + STATS_MILLIS;
                 }
                 if (now >= nextPing) {

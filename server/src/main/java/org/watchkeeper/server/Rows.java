@@ -14,6 +14,7 @@ import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.PositionObservation;
 import org.watchkeeper.core.observation.StationClass;
 import org.watchkeeper.core.picture.VesselSnapshot;
+import org.watchkeeper.core.util.PlainJson;
 import org.watchkeeper.store.EventRow;
 import org.watchkeeper.store.PositionRow;
 import org.watchkeeper.store.VesselRow;
@@ -30,9 +31,12 @@ import org.watchkeeper.store.VesselRow;
  * are degrees to 6 decimals ({@link Coordinates#round6}), as in every report; attribute values are
  * written by {@link Event#writtenAttribute} (measured quantities to 6 decimals, a measure not
  * available left out).
+ *
+ * <p>{@link #JSON} writes numbers as plain decimals ({@link PlainJson}: an implied speed of 0.00078 kn as
+ * {@code 0.00078}, not {@code 7.8E-4}), in the rows it stores and in every response the API gives through it.
  */
 public final class Rows {
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = PlainJson.mapper();
 
     private Rows() {
     }

@@ -53,7 +53,8 @@ public record Event(
      * to 6 decimals ({@link org.watchkeeper.core.geo.Coordinates#round6}), since its further digits
      * are binary noise; one that is not finite (a measure not available) as null, to be left out;
      * counts, epoch-ms times, names and flags as they are. Doubles of 10<sup>12</sup> and more are
-     * left whole.
+     * left whole. Hosts write the value's text as a plain decimal ({@link org.watchkeeper.core.util.PlainJson}:
+     * {@code 0.000044}, never {@code 4.4E-5}).
      *
      * @param value an attribute value, possibly null
      * @return the value to write, or null when there is nothing to write

@@ -14,6 +14,7 @@ import org.watchkeeper.core.detect.Event;
 import org.watchkeeper.core.detect.EventKind;
 import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.PositionObservation;
+import org.watchkeeper.core.util.PlainJson;
 
 /**
  * Zone entry and exit ({@link EventKind#ZONE_ENTRY}, {@link EventKind#ZONE_EXIT}) for the zones of
@@ -214,7 +215,8 @@ public final class ZoneDetector implements Detector<ZoneDetector.State> {
             if (i > 0) {
                 sb.append(',');
             }
-            sb.append('[').append(c[i].x).append(',').append(c[i].y).append(']');
+            // plain decimals: Double.toString writes a vertex within 0.001° of Greenwich or the equator as 1.0E-4
+            sb.append('[').append(PlainJson.number(c[i].x)).append(',').append(PlainJson.number(c[i].y)).append(']');
         }
         sb.append(']');
     }

@@ -1,13 +1,13 @@
 package org.watchkeeper.core.ref.port;
 
 import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Polygon;
+import org.watchkeeper.core.util.PlainJson;
 
 /**
  * Anchorage areas (ports whose {@link Port#anchorage()} is set and whose {@link Port#area()} is a
@@ -34,7 +34,7 @@ public final class AnchorageAreaGeoJson {
      * @throws IOException when writing fails
      */
     public static void write(List<Port> areas, OutputStream out) throws IOException {
-        try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+        try (JsonGenerator g = PlainJson.factory().createGenerator(out, JsonEncoding.UTF8)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
             g.writeStartObject();

@@ -1,13 +1,13 @@
 package org.watchkeeper.core.ref.port;
 
 import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.watchkeeper.core.util.PlainJson;
 
 /**
  * Derived anchorages ({@link AnchorageFinder}) as an RFC 7946 GeoJSON FeatureCollection of Points,
@@ -47,7 +47,7 @@ public final class AnchorageGeoJson {
         if (names != null && names.ports().stream().anyMatch(Port::isAnchorage)) {
             names = new PortIndex(names.ports().stream().filter(p -> !p.isAnchorage()).toList());
         }
-        try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+        try (JsonGenerator g = PlainJson.factory().createGenerator(out, JsonEncoding.UTF8)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartObject();
             g.writeStringField("type", "FeatureCollection");

@@ -187,4 +187,20 @@ class ZoneDetectorTest {
         }
         return out;
     }
+
+    /**
+     * A zone's polygon in its events' geometry has plain decimal coordinates: a box from 0.0005°W to 0.0005°E
+     * (across Greenwich) was written with Java's exponent form, {@code [-5.0E-4,51.5]}.
+     */
+    @Test
+    void aZonesGeometryNearGreenwichHasPlainCoordinates() throws IOException {
+        String box = """
+                {"type":"FeatureCollection","features":[
+                 {"type":"Feature","properties":{"name":"Greenwich"},"geometry":{"type":"Polygon","coordinates":
+                   [[[-0.0005,51.4],[0.0005,51.4],[0.0005,51.5],[-0.0005,51.5],[-0.0005,51.4]]]}}]}""";
+        Zone z = ZoneIndex.readGeoJson(new ByteArrayInputStream(box.getBytes(StandardCharsets.UTF_8)), "user",
+                ZoneIndex.NAME_PROPERTIES).get(0);
+        assertThat(ZoneDetector.toGeoJson(z.geometry())).isEqualTo("{\"type\":\"Polygon\",\"coordinates\":"
+                + "[[[-0.0005,51.4],[0.0005,51.4],[0.0005,51.5],[-0.0005,51.5],[-0.0005,51.4]]]}");
+    }
 }
