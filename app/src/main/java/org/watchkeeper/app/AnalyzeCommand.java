@@ -97,7 +97,9 @@ import picocli.CommandLine.Spec;
             "Input: NMEA 0183 logs (plain or gzip; times from tag blocks, $PGHP lines, epoch suffixes or the"
                 + " receiver's own $GPRMC/$GPZDA sentences) or a"
                 + " MarineCadastre or DMA CSV export (recognised by its header; sorted by time before tracking; a bad row"
-                + " is rejected alone, with its line, and the rest read)."
+                + " is rejected alone, with its line, and the rest read). Anything else (JSON such as decode writes,"
+                + " another CSV, a zip or other binary file: no line in its first 64 KiB starts as a sentence or tag"
+                + " block) is refused, naming it and how it begins, before anything is analyzed (exit 1)."
                 + " In an NMEA log, an observation stamped more than 3 h ahead of the times around it is dropped and"
                 + " counted (rejected.stray_time), so one bad time cannot carry the log's time line on.",
             "Output: the history store (--store, --data; skip with --no-store) and the report directory (--report):",
@@ -121,7 +123,8 @@ import picocli.CommandLine.Spec;
                 + " so a tight tolerance rejects real inland-water traffic.",
             ""
         },
-        footer = {"", "Exit codes: 0 done (even when lines or rows were rejected), 1 I/O or store error, 2 usage error.",
+        footer = {"", "Exit codes: 0 done (even when lines or rows were rejected), 1 I/O or store error or an input that is"
+                + " neither an NMEA log nor a CSV export named above, 2 usage error.",
             "", "Examples:",
             "  watchkeeper analyze ../shared/data/ais/dma-aisabnormal/ais-sample.txt.gz",
             "  watchkeeper analyze --store postgres --report out day1.nmea.gz day2.nmea.gz",
@@ -132,7 +135,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     private static final int SNIFF = 1 << 16;
 
     @Parameters(arity = "1..*", paramLabel = "FILE",
-            description = "NMEA logs (plain or gzip) or CSV exports; '-' reads NMEA from stdin.")
+            description = "NMEA logs or MarineCadastre/DMA CSV exports (plain or gzip, told by their content); '-' reads"
+                    + " standard input.")
     List<String> files = new ArrayList<>();
 
     @Mixin
@@ -400,6 +404,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     err.println("watchkeeper analyze: cannot read " + f + ": " + e.getMessage());
                     return 1;
                 }
+            }
+        }
+        for (String f : files) {
+            // before anything is opened or written: a file of another kind is no input to count, as serve and send refuse it
+            String why = refusal(f);
+            if (why != null) {
+                err.println("watchkeeper analyze: " + why);
+                err.flush();
+                return 1;
             }
         }
         PortIndex ports = null;
@@ -1142,6 +1155,41 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         return new Sniff(v[0], (int) v[2], (int) v[3], v[4]);
+    }
+
+    /**
+     * Why input {@code name} ({@code -} for standard input) is not analyzed, or null when it is: an NMEA 0183 log as
+     * far as its first {@link InputFormat#SNIFF_BYTES} (decompressed) tell, or a MarineCadastre or DMA CSV export
+     * ({@link InputFormat#refusal}). Anything else without a line that starts as a sentence or a tag block there
+     * (JSON such as {@code decode} writes, another CSV, a zip or other binary file) is refused, naming the input and
+     * how it begins. Standard input is read again from its start afterwards; an input that fails while its start
+     * is read (a gzip header cut short, a disk error) is left to the analysis, which says so naming it.
+     *
+     * @return e.g. {@code decoded.json holds no NMEA 0183 sentence in its first 3 lines (it begins '{"class":"AIS",...');
+     *     analyze reads NMEA 0183 AIS logs and MarineCadastre or DMA CSV exports, plain or gzip (nothing was analyzed)}
+     */
+    private String refusal(String name) {
+        boolean stdin = name.equals("-");
+        try {
+            if (stdin) {
+                stdin().mark(STDIN_MARK);
+            }
+            InputFormat.Refusal r;
+            try (InputStream in = open(name, null, null)) {
+                r = InputFormat.refusal(in);
+            } finally {
+                if (stdin) {
+                    stdin().reset();
+                }
+            }
+            if (r == null || r.csv()) {
+                return null;
+            }
+            return (stdin ? "standard input" : name) + " " + r.what() + "; analyze reads NMEA 0183 AIS logs and"
+                    + " MarineCadastre or DMA CSV exports, plain or gzip (nothing was analyzed)";
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Standard input, buffered once so that {@link #sniff} can read its start again. */

@@ -1063,6 +1063,65 @@ class AnalyzeCommandTest {
     }
 
     /**
+     * What is neither an NMEA log nor a CSV export analyze reads is refused before anything is analyzed or written,
+     * exit 1, naming the input and how it begins, as serve's file sources and send refuse it: the JSON decode writes
+     * (plain, gzipped, or on standard input), a CSV of another layout, a zip. Named after a good log, the run is
+     * refused all the same, and no report is left.
+     */
+    @Test
+    void anInputThatIsNoLogNorCsvExportIsRefused() throws IOException {
+        String json = "{\"class\":\"AIS\",\"type\":1,\"mmsi\":219000000}\n{\"class\":\"AIS\",\"type\":1,\"mmsi\":219000001}\n"
+                + "{\"class\":\"AIS\",\"type\":5,\"mmsi\":219000000,\"shipname\":\"X\"}\n";
+        Path decoded = Files.writeString(tmp.resolve("decoded.json"), json);
+        Path gz = tmp.resolve("decoded.json.gz");
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(json.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        Path otherCsv = Files.writeString(tmp.resolve("positions.csv"), "time,mmsi,lat,lon\n2024-01-01T00:00:00Z,219000001,55.5,10.5\n");
+        Path zip = tmp.resolve("logs.zip");
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("a.nmea"));
+            out.write("!AIVDM,1,1,,A,13:BuN001=15mQFOjcOBG1p800SK,0*7B\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        String tail = "; analyze reads NMEA 0183 AIS logs and MarineCadastre or DMA CSV exports, plain or gzip (nothing was analyzed)";
+        String begins = "holds no NMEA 0183 sentence in its first 3 lines (it begins '{\"class\":\"AIS\",\"type\":1,\"mmsi\":219000000}')";
+        for (Path in : List.of(decoded, gz)) {
+            Path report = tmp.resolve("r-" + in.getFileName());
+            Cli.Run r = Cli.run("analyze", "--no-store", "--report", report.toString(), in.toString());
+            assertThat(r.exit()).as(r.err()).isEqualTo(1);
+            assertThat(r.err()).isEqualTo("watchkeeper analyze: " + in + " " + begins + tail + System.lineSeparator());
+            assertThat(r.out()).isEmpty();
+            assertThat(report).doesNotExist();
+        }
+        Cli.Run csv = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r-csv").toString(), otherCsv.toString());
+        assertThat(csv.exit()).isEqualTo(1);
+        assertThat(csv.err()).isEqualTo("watchkeeper analyze: " + otherCsv + " holds no NMEA 0183 sentence in its first 2 lines"
+                + " (it begins 'time,mmsi,lat,lon')" + tail + System.lineSeparator());
+        Cli.Run zipped = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r-zip").toString(), zip.toString());
+        assertThat(zipped.exit()).isEqualTo(1);
+        assertThat(zipped.err()).startsWith("watchkeeper analyze: " + zip + " holds no NMEA 0183 sentence in its first ")
+                .contains("(it begins 'PK??").endsWith(tail + System.lineSeparator());
+        // standard input is judged as a file is; a good log named first does not let the run go on
+        Path log = data("ais/dma-aislib/replay_dump.txt");
+        Path report = tmp.resolve("r-stdin");
+        Cli.Run stdin = Cli.runWithStdin(json.getBytes(java.nio.charset.StandardCharsets.US_ASCII), "analyze", "--data",
+                tmp.resolve("data").toString(), "--report", report.toString(), log.toString(), "-");
+        assertThat(stdin.exit()).isEqualTo(1);
+        assertThat(stdin.err()).isEqualTo("watchkeeper analyze: standard input " + begins + tail + System.lineSeparator());
+        assertThat(report).doesNotExist();
+        assertThat(tmp.resolve("data")).doesNotExist();
+        // the CSV exports analyze reads, and a log on standard input, are analyzed as before
+        Cli.Run fromStdin = Cli.runWithStdin(Files.readAllBytes(log), "analyze", "--no-store", "--quiet", "--report",
+                tmp.resolve("r-log").toString(), "-");
+        assertThat(fromStdin.exit()).as(fromStdin.err()).isZero();
+        Path dma = Files.writeString(tmp.resolve("aisdk.csv"), "# Timestamp,Type of mobile,MMSI,Latitude,Longitude\n"
+                + "01/10/2014 00:00:00,Class A,219000001,55.5,10.5\n");
+        Cli.Run dmaRun = Cli.run("analyze", "--no-store", "--quiet", "--report", tmp.resolve("r-dma").toString(), dma.toString());
+        assertThat(dmaRun.exit()).as(dmaRun.err()).isZero();
+        assertThat(Cli.summary(tmp.resolve("r-dma")).get("inputs").get(0).get("observations").asLong()).isEqualTo(1);
+    }
+
+    /**
      * A log whose every tag block checksum is wrong (written as *00) is pointed at the option that keeps it:
      * on stderr, as it gave no message, and under the summary's rejected lines.
      */
