@@ -57,8 +57,9 @@ import org.watchkeeper.core.track.TrackerConfig;
  * the first low fix. Attributes: {@code from_sog_kn}, {@code to_sog_kn}, {@code drop_s},
  * {@code moved_m} between the two fixes (a drop with no movement behind it — the ship did not move
  * between a fast and a stopped report — is worth a look at the data before the ship),
- * {@code sustained_s} (time below the low mark when confirmed), {@code navigation_status} at the
- * drop, {@code from_sog_supported} (whether the fast fix's SOG is supported by the fix before it or by
+ * {@code sustained_s} (time below the low mark when confirmed), {@code navigation_status} of the
+ * first low fix (ITU-R M.1371-5 Table 45, 0..15; left out when the fix has none, as a CSV row may),
+ * {@code from_sog_supported} (whether the fast fix's SOG is supported by the fix before it or by
  * the distance moved). Evidence: the high fix, the low fixes up to confirmation (at most 50).
  */
 public final class SuddenSpeedChangeDetector implements Detector<SuddenSpeedChangeDetector.State> {
@@ -275,7 +276,9 @@ public final class SuddenSpeedChangeDetector implements Detector<SuddenSpeedChan
         a.put("drop_s", (lo.time() - hi.time()) / 1000.0);
         a.put("moved_m", Geodesy.distance(hi.latitude(), hi.longitude(), lo.latitude(), lo.longitude()));
         a.put("sustained_s", sustained / 1000.0);
-        a.put("navigation_status", lo.navigationStatus());
+        if (lo.navigationStatus() != Observation.NOT_AVAILABLE) { // a CSV row may give none: left out, not written as -1
+            a.put("navigation_status", lo.navigationStatus());
+        }
         a.put("from_sog_supported", s.dropHighSupported);
         return Event.of(EventKind.SUDDEN_SPEED_CHANGE, hi.time(), lo.time(), List.of(hi.mmsi()), lo.latitude(),
                 lo.longitude(), null, parameters, a, s.evidence.sample());

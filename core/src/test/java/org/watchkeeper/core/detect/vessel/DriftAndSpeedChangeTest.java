@@ -222,6 +222,30 @@ class DriftAndSpeedChangeTest {
         assertThat((double) e.attributes().get("sustained_s")).isEqualTo(60.0);
     }
 
+    /**
+     * The navigation status of the first low fix is given when the report has one (type 1: 0, under way using
+     * engine); the same stop read from rows of a CSV export without a status column has none, and the attribute
+     * is left out rather than written as -1. The fast fix's 12 kn follow from the fixes before it: supported.
+     */
+    @Test
+    void aSuddenStopGivesTheNavigationStatusOnlyWhenReported() {
+        List<org.watchkeeper.core.observation.Observation> reports = Tracks.decode(Tracks.nmea(stop(0.3, 20, 0.2)));
+        Event e = Tracks.runObservations(List.of(SuddenSpeedChangeDetector.withDefaults()), reports, Integer.MAX_VALUE).get(0);
+        assertThat(e.attributes()).containsEntry("navigation_status", 0).containsEntry("from_sog_supported", true);
+        List<org.watchkeeper.core.observation.Observation> rows = new ArrayList<>();
+        for (org.watchkeeper.core.observation.Observation o : reports) {
+            var p = (org.watchkeeper.core.observation.PositionObservation) o;
+            rows.add(new org.watchkeeper.core.observation.PositionObservation(p.time(), "rows.csv", p.mmsi(),
+                    org.watchkeeper.core.observation.Observation.NO_MESSAGE_TYPE, p.classEvidence(), p.latitude(), p.longitude(),
+                    p.speedOverGround(), p.courseOverGround(), p.heading(), org.watchkeeper.core.observation.Observation.NOT_AVAILABLE,
+                    p.highAccuracy(), false));
+        }
+        Event fromRows = Tracks.runObservations(List.of(SuddenSpeedChangeDetector.withDefaults()), rows, Integer.MAX_VALUE).get(0);
+        assertThat(fromRows.start()).isEqualTo(e.start());
+        assertThat(fromRows.attributes()).doesNotContainKey("navigation_status").containsEntry("from_sog_supported", true)
+                .containsEntry("to_sog_kn", 0.3);
+    }
+
     /** The stop of {@link #stop} with a static report of ship type {@code shipType} at {@code second} put in time order. */
     private static List<Event> stopWithShipType(int shipType, long second, SuddenSpeedChangeDetector d) {
         List<org.watchkeeper.core.observation.Observation> obs = new ArrayList<>(Tracks.decode(Tracks.nmea(stop(0.3, 20, 0.2))));
