@@ -102,7 +102,9 @@ import picocli.CommandLine.Spec;
                 + " block) is refused, naming it and how it begins, before anything is analyzed (exit 1)."
                 + " In an NMEA log, an observation stamped more than 3 h ahead of the times around it is dropped and"
                 + " counted (rejected.stray_time), so one bad time cannot carry the log's time line on.",
-            "Output: the history store (--store, --data; skip with --no-store) and the report directory (--report):",
+            "Output: the history store (--store, --data; skip with --no-store) and the report directory (--report,"
+                + " default ./watchkeeper-report in the current directory, written with --no-store too; the report files"
+                + " of an earlier run there are replaced):",
             "  summary.json    messages, vessels by class, type and flag, time span, rejections by reason",
             "  vessels.csv     one row per station heard: merged identity, flag, class, dimensions, last position,"
                 + " segments, messages",
@@ -142,7 +144,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions = new StoreOptions();
 
-    @Option(names = "--no-store", description = "Do not write the history store (report only).")
+    @Option(names = "--no-store", description = "Do not write the history store: only the report is written, to --report"
+            + " (default: watchkeeper-report in the current directory, replacing an earlier run's report there).")
     boolean noStore;
 
     @Option(names = "--store-again", description = {"Store the positions of an input file that this history store"
@@ -151,7 +154,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     boolean storeAgain;
 
     @Option(names = "--report", paramLabel = "DIR", defaultValue = "watchkeeper-report",
-            description = "Report directory; created when missing, its report files replaced. Default: ./${DEFAULT-VALUE}.")
+            description = "Report directory, with or without --no-store; created when missing, the report files of an"
+                    + " earlier run in it replaced (give each run its own DIR to keep them). Default: ./${DEFAULT-VALUE},"
+                    + " in the current directory.")
     Path report = Path.of("watchkeeper-report");
 
     @Option(names = "--land-tolerance-km", paramLabel = "KM",

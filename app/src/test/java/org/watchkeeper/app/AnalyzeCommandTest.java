@@ -1158,6 +1158,41 @@ class AnalyzeCommandTest {
         assertThat(r.out()).doesNotContain("unverified:");
     }
 
+    /**
+     * Without --report the report goes to ./watchkeeper-report in the directory analyze runs in, with --no-store
+     * too (which writes no store: no ./watchkeeper-data), and a second run there replaces the first's report;
+     * analyze --help says so where --no-store and --report are described.
+     */
+    @Test
+    void withoutReportTheReportGoesToWatchkeeperReportInTheCurrentDirectory() throws Exception {
+        Path drift = data("ais/dma-aisabnormal/212123000_drift_1.ais");
+        Path ssc = data("ais/dma-aisabnormal/219165000_ssc_1.ais");
+        Path cwd = Files.createDirectories(tmp.resolve("cwd"));
+        for (Path in : List.of(drift, ssc)) {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    System.getProperty("java.class.path"), Main.class.getName(), "analyze", "--no-store", "--quiet", in.toString())
+                    .directory(cwd.toFile()).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(p.waitFor()).as(output).isZero();
+            JsonNode summary = Cli.summary(cwd.resolve("watchkeeper-report"));
+            assertThat(summary.get("inputs")).hasSize(1);
+            assertThat(summary.get("inputs").get(0).get("file").asText()).isEqualTo(in.toString());
+        }
+        try (Stream<Path> files = Files.list(cwd)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("watchkeeper-report");
+        }
+        // the second run's events (its one sudden speed change), not the first's drift
+        assertThat(Files.readString(cwd.resolve("watchkeeper-report/events.csv"))).contains(",sudden_speed_change,")
+                .doesNotContain(",drift,");
+        // compared without white space: the help is wrapped to the terminal's width, also inside a word
+        String help = Cli.run("analyze", "--help").out().replaceAll("\\s+", "");
+        assertThat(help).contains(("--no-store Do not write the history store: only the report is written, to --report (default:"
+                + " watchkeeper-report in the current directory, replacing an earlier run's report there).").replace(" ", ""))
+                .contains(("--report=DIR Report directory, with or without --no-store; created when missing, the report files of an"
+                + " earlier run in it replaced (give each run its own DIR to keep them). Default: ./watchkeeper-report, in the"
+                + " current directory.").replace(" ", ""));
+    }
+
     @Test
     void missingInputIsAnIoError() {
         Cli.Run r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r").toString(), tmp.resolve("nope.nmea").toString());
