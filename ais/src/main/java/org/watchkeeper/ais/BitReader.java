@@ -239,23 +239,70 @@ public final class BitReader {
      * {@code start}. Reading stops at the end of the payload. Trailing {@code @} (padding) and spaces
      * are removed; everything from the first {@code @} on is dropped as padding.
      *
+     * <p>Names, call signs and destinations repeat from message to message (a vessel sends the same
+     * static data every few minutes), so a field of up to {@value #CACHED_TEXT_CHARS} characters that
+     * lies wholly in the payload is looked up by its 6-bit codes among the texts this reader made
+     * recently, and the same {@code String} is returned for the same codes.
+     *
      * @return the text, possibly empty, never null
      */
     public String text(int start, int chars) {
         int avail = Math.max(0, Math.min(chars, (bitLength - start) / 6));
-        char[] out = new char[avail];
-        int n = 0;
-        for (int i = 0; i < avail; i++) {
-            int c = (int) unsignedLong(start + 6 * i, 6);
-            if (c == 0) {
-                break; // '@' terminates
-            }
-            out[n++] = SixBit.toAscii(c);
+        if (avail != chars || chars > CACHED_TEXT_CHARS) {
+            return makeText(start, avail);
         }
-        while (n > 0 && out[n - 1] == ' ') {
+        // the codes of the first (up to) ten characters and of the rest, as two keys
+        long hi = unsignedLong(start, 6 * Math.min(chars, 10));
+        long lo = chars > 10 ? unsignedLong(start + 60, 6 * (chars - 10)) : 0L;
+        if (textValues == null) {
+            textKeys = new long[2 * TEXT_CACHE_SIZE];
+            textChars = new int[TEXT_CACHE_SIZE];
+            textValues = new String[TEXT_CACHE_SIZE];
+        }
+        long h = (hi * 0x9E3779B97F4A7C15L) ^ (lo * 0xC2B2AE3D27D4EB4FL) ^ chars;
+        int k = (int) (h ^ (h >>> 29) ^ (h >>> 47)) & (TEXT_CACHE_SIZE - 1);
+        String t = textValues[k];
+        if (t != null && textKeys[2 * k] == hi && textKeys[2 * k + 1] == lo && textChars[k] == chars) {
+            return t;
+        }
+        t = makeText(start, chars);
+        textKeys[2 * k] = hi;
+        textKeys[2 * k + 1] = lo;
+        textChars[k] = chars;
+        textValues[k] = t;
+        return t;
+    }
+
+    /** Longest text field kept for reuse by {@link #text}: 20 characters, the names and destinations of ITU-R M.1371-5. */
+    static final int CACHED_TEXT_CHARS = 20;
+    /** Texts kept for reuse by {@link #text}, direct-mapped by a hash of their codes. */
+    private static final int TEXT_CACHE_SIZE = 256;
+    // made on the first text field read: codes (two words per entry), character count and text
+    private long[] textKeys;
+    private int[] textChars;
+    private String[] textValues;
+    /** The characters of the text being made; large enough for a whole payload. */
+    private final byte[] textBytes = new byte[MAX_BITS / 6];
+
+    /** The text of {@code avail} characters from bit {@code start}, all in the payload: read ten characters (60 bits) at a time. */
+    private String makeText(int start, int avail) {
+        int n = 0;
+        text:
+        for (int i = 0; i < avail; i += 10) {
+            int m = Math.min(10, avail - i);
+            long w = unsignedLong(start + 6 * i, 6 * m);
+            for (int j = m - 1; j >= 0; j--) {
+                int c = (int) (w >>> (6 * j)) & 63;
+                if (c == 0) {
+                    break text; // '@' terminates
+                }
+                textBytes[n++] = (byte) SixBit.toAscii(c);
+            }
+        }
+        while (n > 0 && textBytes[n - 1] == ' ') {
             n--;
         }
-        return new String(out, 0, n);
+        return n == 0 ? "" : new String(textBytes, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /**

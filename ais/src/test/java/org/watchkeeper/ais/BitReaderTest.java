@@ -95,4 +95,77 @@ class BitReaderTest {
                 .isInstanceOf(AisDecodeException.class)
                 .hasMessage("illegal payload character: '!' at 9");
     }
+
+    /** {@link BitReader#text} as a character-at-a-time reference: stops at the payload's end and at '@', trims spaces. */
+    private static String refText(byte[] payload, int fill, int start, int chars) {
+        int bits = payload.length * 6 - fill;
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < chars && start + 6 * (i + 1) <= bits; i++) {
+            int c = 0;
+            for (int k = 0; k < 6; k++) {
+                c = c << 1 | refBit(payload, 0, start + 6 * i + k);
+            }
+            if (c == 0) {
+                break;
+            }
+            sb.append(SixBit.toAscii(c));
+        }
+        int n = sb.length();
+        while (n > 0 && sb.charAt(n - 1) == ' ') {
+            n--;
+        }
+        return sb.substring(0, n);
+    }
+
+    /**
+     * Text fields of every width up to 30 characters at every start, read from random payloads with
+     * spaces, '@' and the whole 6-bit alphabet, on one reader (so through its cache of recent texts,
+     * which the repeated payloads hit), equal the reference.
+     */
+    @Test
+    void textFieldsEqualACharacterByCharacterReading() {
+        Random rnd = new Random(20261207L);
+        BitReader r = new BitReader();
+        byte[][] payloads = new byte[40][];
+        for (int p = 0; p < payloads.length; p++) {
+            byte[] b = new byte[1 + rnd.nextInt(90)];
+            for (int i = 0; i < b.length; i++) {
+                int pick = rnd.nextInt(10);
+                b[i] = (byte) ARMOUR.charAt(pick == 0 ? 0 : pick == 1 ? 32 : rnd.nextInt(64)); // '@', ' ' or any
+            }
+            payloads[p] = b;
+        }
+        int checked = 0;
+        for (int round = 0; round < 3; round++) {
+            for (byte[] b : payloads) {
+                int fill = rnd.nextInt(6);
+                r.reset(b, 0, b.length, fill);
+                for (int chars = 0; chars <= 30; chars++) {
+                    for (int start = 0; start <= b.length * 6; start += 1 + rnd.nextInt(7)) {
+                        assertThat(r.text(start, chars)).as("start %d, %d chars", start, chars)
+                                .isEqualTo(refText(b, fill, start, chars));
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(50_000);
+    }
+
+    /** The same codes give the same text object back; other codes, or the same codes as a longer field, do not. */
+    @Test
+    void repeatedTextIsTheSameObjectAndDifferentTextIsNot() {
+        BitReader r = new BitWriter().unsigned(36, 5).text(7, "HMS").unsigned(30, 0).toReader();
+        String a = r.text(36, 7);
+        assertThat(a).isEqualTo("HMS");
+        assertThat(r.text(36, 7)).isSameAs(a);
+        assertThat(r.text(36, 8)).isEqualTo("HMS").isNotSameAs(a);
+        BitReader same = new BitWriter().unsigned(36, 5).text(7, "HMS").unsigned(30, 0).toReader();
+        assertThat(same.text(36, 7)).isEqualTo(a); // another reader: its own texts
+        BitReader other = new BitWriter().unsigned(36, 5).text(7, "HMT").unsigned(30, 0).toReader();
+        assertThat(other.text(36, 7)).isEqualTo("HMT");
+        BitReader shorter = new BitWriter().unsigned(36, 5).text(7, "HMS").toReader(); // the field ends the payload
+        assertThat(shorter.text(36, 7)).isEqualTo("HMS");
+        assertThat(shorter.text(36, 20)).isEqualTo("HMS"); // cut at the payload's end
+    }
 }
