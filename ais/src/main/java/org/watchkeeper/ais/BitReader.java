@@ -65,7 +65,7 @@ public final class BitReader {
         long bad = 0L;
         int i = 0;
         for (; i + 8 <= len; i += 8) {
-            long w = (long) LONGS.get(buf, off + i);
+            long w = word(buf, off + i);
             bad |= invalidArmour(w);
             long r = pack8(armourValues(w));
             if (nAcc <= 16) {
@@ -139,6 +139,11 @@ public final class BitReader {
     private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
             long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
+
+    /** Bytes {@code i..i+7} of {@code b} as a little-endian word (byte {@code i} lowest). */
+    static long word(byte[] b, int i) {
+        return (long) LONGS.get(b, i);
+    }
     private static final long HIGH = 0x8080808080808080L;
 
     /** 0x80 in each byte of {@code w} (a byte below 0x80) that is at least {@code lo} (1..128). */

@@ -29,6 +29,23 @@ public final class SixBit {
         return ARMOUR_VALUE[armour & 0xff];
     }
 
+    /**
+     * Whether every byte of {@code b[off, off + len)} is an armour character (see {@link #value}),
+     * eight bytes at a time.
+     */
+    public static boolean validArmour(byte[] b, int off, int len) {
+        java.util.Objects.checkFromIndexSize(off, len, b.length);
+        int i = 0;
+        long bad = 0L;
+        for (; i + 8 <= len; i += 8) {
+            bad |= BitReader.invalidArmour(BitReader.word(b, off + i));
+        }
+        for (; i < len; i++) {
+            bad |= ARMOUR_VALUE[b[off + i] & 0xff] < 0 ? 1 : 0;
+        }
+        return bad == 0L;
+    }
+
     /** The armour character for a 6-bit value 0..63. */
     public static char armour(int value) {
         return (char) (value < 40 ? value + 48 : value + 56);

@@ -168,4 +168,26 @@ class BitReaderTest {
         assertThat(shorter.text(36, 7)).isEqualTo("HMS");
         assertThat(shorter.text(36, 20)).isEqualTo("HMS"); // cut at the payload's end
     }
+
+    /** {@link SixBit#validArmour} agrees with {@link SixBit#value} on every byte, at every length and offset. */
+    @Test
+    void validArmourAgreesWithEachCharactersValue() {
+        Random rnd = new Random(7L);
+        for (int trial = 0; trial < 20_000; trial++) {
+            byte[] b = new byte[rnd.nextInt(40)];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (byte) ARMOUR.charAt(rnd.nextInt(64));
+            }
+            if (b.length > 0 && rnd.nextBoolean()) {
+                b[rnd.nextInt(b.length)] = (byte) rnd.nextInt(256); // maybe not armour
+            }
+            int off = b.length == 0 ? 0 : rnd.nextInt(b.length + 1);
+            int len = rnd.nextInt(b.length - off + 1);
+            boolean ref = true;
+            for (int i = off; i < off + len; i++) {
+                ref &= SixBit.value(b[i]) >= 0;
+            }
+            assertThat(SixBit.validArmour(b, off, len)).isEqualTo(ref);
+        }
+    }
 }

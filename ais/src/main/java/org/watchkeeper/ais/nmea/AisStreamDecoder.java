@@ -445,7 +445,16 @@ public final class AisStreamDecoder {
 
     /** Index of the backslash closing a tag block whose content starts at {@code from}; -1 if a line end or {@code end} comes first. */
     private static int tagBlockEnd(byte[] b, int from, int end) {
-        for (int i = from; i < end; i++) {
+        int i = from;
+        for (; i + 8 <= end; i += 8) {
+            long w = Swar.word(b, i);
+            long m = Swar.match(w, Swar.BACKSLASHES) | Swar.match(w, Swar.LFS) | Swar.match(w, Swar.CRS);
+            if (m != 0) {
+                int k = i + Swar.firstByte(m);
+                return b[k] == '\\' ? k : -1;
+            }
+        }
+        for (; i < end; i++) {
             byte c = b[i];
             if (c == '\\') {
                 return i;
@@ -786,17 +795,23 @@ public final class AisStreamDecoder {
         return c == ' ' || c == '\t' || c == '\r' || c == '\n';
     }
 
+    /** The value of each byte as a hex digit (either case), -1 for any other byte. */
+    private static final byte[] HEX = new byte[256];
+
+    static {
+        java.util.Arrays.fill(HEX, (byte) -1);
+        for (int i = 0; i < 16; i++) {
+            HEX["0123456789ABCDEF".charAt(i)] = (byte) i;
+            HEX["0123456789abcdef".charAt(i)] = (byte) i;
+        }
+    }
+
+    /**
+     * A hex digit's value, -1 if {@code c} is none. By table: checksum digits are letters or digits
+     * at random, so tests of their range would be mispredicted branches on nearly every line.
+     */
     private static int hex(byte c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        return -1;
+        return HEX[c & 0xff];
     }
 
     /** Positions of the first commas of the current sentence (before its checksum), and how many there were. */
@@ -927,7 +942,7 @@ public final class AisStreamDecoder {
                 trailerFrom = star + 4;
             }
             if (checksum != (x & 0xff)) {
-                reject(RejectReason.BAD_CHECKSUM, String.format("*%02X given, %02X computed", checksum, x & 0xff));
+                rejectChecksum(RejectReason.BAD_CHECKSUM, checksum, x & 0xff);
                 return;
             }
         }
@@ -1048,7 +1063,7 @@ public final class AisStreamDecoder {
             int given = hex(b[star + 1]) << 4 | hex(b[star + 2]);
             verified = given == (x & 0xff);
             if (!verified && !options.acceptBadTagBlockChecksum()) {
-                reject(RejectReason.BAD_TAG_BLOCK_CHECKSUM, String.format("*%02X given, %02X computed", given, x & 0xff));
+                rejectChecksum(RejectReason.BAD_TAG_BLOCK_CHECKSUM, given, x & 0xff);
                 return null;
             }
             paramsEnd = star;
@@ -1377,7 +1392,7 @@ public final class AisStreamDecoder {
             reject(RejectReason.EMPTY_PAYLOAD, "fragment " + number + " of " + count);
             return;
         }
-        for (int i = payOff; i < payEnd; i++) {
+        for (int i = SixBit.validArmour(b, payOff, payLen) ? payEnd : payOff; i < payEnd; i++) {
             if (SixBit.value(b[i]) < 0) {
                 reject(RejectReason.ILLEGAL_PAYLOAD_CHARACTER,
                         "illegal payload character '" + (char) (b[i] & 0xff) + "' at " + (i - payOff));
@@ -1480,27 +1495,35 @@ public final class AisStreamDecoder {
     }
 
     /** Last trailer field as UNIX time: 9-10 digits seconds, 12-13 digits milliseconds; else MIN_VALUE. */
-    private static long trailerEpoch(byte[] b, int from, int to) {
+    static long trailerEpoch(byte[] b, int from, int to) {
         int s = to;
-        while (s > from && b[s - 1] != ',') {
-            s--;
+        if (to - from >= 9 && to - from <= 13 && Swar.indexOf(b, from, to, Swar.COMMAS) < 0) {
+            s = from; // one field (exactEarth's epoch)
+        } else {
+            while (s > from && b[s - 1] != ',') {
+                s--;
+            }
         }
         int n = to - s;
         if (n < 9 || n > 13) {
             return Long.MIN_VALUE;
         }
-        long v = 0;
-        for (int i = s; i < to; i++) {
-            if (b[i] < '0' || b[i] > '9') {
-                return Long.MIN_VALUE;
-            }
-            v = v * 10 + (b[i] - '0');
+        // the last eight digits and the one to five before them, eight bytes at a time
+        long head = (-1L >>> (8 * (16 - n))); // the n - 8 bytes before the last eight
+        long d1 = (Swar.word(b, s) ^ Swar.ZEROS) & head;
+        long d2 = Swar.word(b, to - 8) ^ Swar.ZEROS;
+        if (!Swar.allDigits(d1, head) || !Swar.allDigits(d2, -1L)) {
+            return Long.MIN_VALUE;
         }
+        long v = Swar.decimal(d1 << (8 * (16 - n))) * 100_000_000L + Swar.decimal(d2);
         return LineTimes.trailerMillis(v, n);
     }
 
     /** First trailer field starting with 'r' (USCG receiver id), else null. */
     private String trailerSource(byte[] b, int from, int to) {
+        if (from == to || (b[from] != 'r' && Swar.indexOf(b, from, to, Swar.COMMAS) < 0)) {
+            return null; // one field, not the receiver's (exactEarth's epoch alone)
+        }
         int s = from;
         while (s < to) {
             int f = next(b, s, to);
@@ -1562,7 +1585,9 @@ public final class AisStreamDecoder {
         }
         String source = tb != null && tb.s() != null ? tb.s() : trailerSource;
         int bits = reader.length();
-        int type = m.messageType();
+        // the message's type as decoded from the reader: m.messageType() is an interface call with
+        // some twenty receivers, which the JIT cannot inline
+        int type = reader.unsigned(0, 6);
         boolean anomaly = NominalLength.isAnomalous(type, type == 24 ? reader.unsigned(38, 2) : 0, bits);
         if (open || heldCount > 0) {
             hold(new ReceivedMessage(m, time, ts, source, talker, vdo, channel, verified, bits, anomaly,
@@ -1572,7 +1597,7 @@ public final class AisStreamDecoder {
         // made here and only handed on: the JIT can keep it off the heap when the listener is inlined
         ReceivedMessage rm = new ReceivedMessage(m, time, ts, source, talker, vdo, channel, verified, bits, anomaly,
                 sentences, firstLine, tb, trailer);
-        stats.message(rm);
+        stats.message(rm, type);
         listener.message(rm);
     }
 
@@ -1769,6 +1794,18 @@ public final class AisStreamDecoder {
         listener.rejected(new Rejection(reason, detail == null ? "" : detail, lineNumber,
                 new String(curBuf, curOff, curLen, StandardCharsets.ISO_8859_1)));
     }
+
+    /**
+     * Rejects the current line for a checksum that does not match ({@code "*hh given, HH computed"},
+     * both 0..255): a method of its own so that the text's making is not compiled into the line methods.
+     */
+    private void rejectChecksum(RejectReason reason, int given, int computed) {
+        // as String.format("*%02X given, %02X computed", ...) wrote it, which cost some microseconds a line
+        reject(reason, "*" + HEX_DIGITS[given >>> 4] + HEX_DIGITS[given & 15] + " given, "
+                + HEX_DIGITS[computed >>> 4] + HEX_DIGITS[computed & 15] + " computed");
+    }
+
+    private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
 
     private void rejectStored(RejectReason reason, String detail, long line, byte[] text, int len) {
         stats.rejected[reason.ordinal()]++;

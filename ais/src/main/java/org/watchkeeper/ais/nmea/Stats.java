@@ -61,8 +61,13 @@ public final class Stats {
     }
 
     void message(ReceivedMessage m) {
+        message(m, m.message().messageType());
+    }
+
+    /** {@link #message(ReceivedMessage)} for a message whose type the caller knows ({@code m.message().messageType()}). */
+    void message(ReceivedMessage m, int type) {
         messages++;
-        byType[m.message().messageType() & 63]++;
+        byType[type & 63]++;
         messageSentences += m.sentences();
         if (m.ownShip()) {
             vdoSentences += m.sentences();

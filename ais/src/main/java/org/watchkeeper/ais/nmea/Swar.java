@@ -16,6 +16,7 @@ final class Swar {
     static final long STARS = 0x2A2A2A2A2A2A2A2AL;
     static final long COMMAS = 0x2C2C2C2C2C2C2C2CL;
     static final long LFS = 0x0A0A0A0A0A0A0A0AL;
+    static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
     static final long CRS = 0x0D0D0D0D0D0D0D0DL;
 
     private Swar() {
@@ -73,6 +74,49 @@ final class Swar {
             x ^= b[i] & 0xff;
         }
         return x;
+    }
+
+    /** The byte {@code '0'} in every byte: a word XOR this holds the digit values 0..9 of ASCII digits. */
+    static final long ZEROS = 0x3030303030303030L;
+    private static final long LOW_NIBBLES_MAX = 0x0606060606060606L;
+    private static final long HIGH_NIBBLES = 0xF0F0F0F0F0F0F0F0L;
+
+    /**
+     * Whether every byte of {@code d} under {@code mask} (0xFF bytes) is 0..9, {@code d} being a word
+     * XOR {@link #ZEROS} and masked, i.e. whether those bytes of the word were ASCII digits. A byte
+     * above 9 has a high nibble, or gets one when 6 is added; a carry out of it can only flag a
+     * higher byte, which does not change the answer.
+     */
+    static boolean allDigits(long d, long mask) {
+        return (((d + LOW_NIBBLES_MAX) | d) & HIGH_NIBBLES & mask) == 0;
+    }
+
+    /**
+     * The number written by eight decimal digit values (0..9, one per byte, the most significant in
+     * the lowest byte, as read from text): 0..99 999 999. Leading zero bytes are leading zeros.
+     */
+    static int decimal(long d) {
+        d = (d * 10 + (d >>> 8)) & 0x00FF00FF00FF00FFL; // pairs of digits, 0..99 in each 16 bits
+        d = (d * 100 + (d >>> 16)) & 0x0000FFFF0000FFFFL; // fours, 0..9999 in each 32 bits
+        return (int) (d * 10000 + (d >>> 32)); // the low 32 bits
+    }
+
+    /** Index of the first byte of {@code b[from, to)} equal to the byte repeated in {@code pattern}, or -1. */
+    static int indexOf(byte[] b, int from, int to, long pattern) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long m = match(word(b, i), pattern);
+            if (m != 0) {
+                return i + firstByte(m);
+            }
+        }
+        byte c = (byte) pattern;
+        for (; i < to; i++) {
+            if (b[i] == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Index of the first LF or CR in {@code b[from, end)}, or {@code end}. */
