@@ -131,10 +131,18 @@ public final class AisStreamDecoder {
     private boolean pghpArmed;
     private long pghpTime;
     private int pghpRef;
-    // kind, date, hour and minute fields of the last valid $PGHP (with their commas) and their time
-    private final byte[] pghpPrefix = new byte[40];
-    private int pghpPrefixLen;
+    /*
+     * The start of the last valid $PGHP line up to its minute: "$PGHP," and the kind, date, hour and
+     * minute fields with their commas (pghpHeadLen bytes, 0: none yet), the time of that minute and
+     * the XOR of the head's bytes after the '$'. A feed's $PGHP lines differ from one to the next
+     * mostly in the seconds and what follows: a line that starts with the same head is read from its
+     * seconds on ({@link #pghpLine}).
+     */
+    private static final int PGHP_ADDRESS_LEN = 6; // "$PGHP,"
+    private final byte[] pghpHead = new byte[PGHP_ADDRESS_LEN + 40];
+    private int pghpHeadLen;
     private long pghpMinuteBase;
+    private int pghpHeadXor;
 
     /**
      * Lines within which a {@code $PGHP} and the single-sentence message whose checksum it names are
@@ -387,6 +395,9 @@ public final class AisStreamDecoder {
             c0 = b[s];
         }
         int le;
+        if (c0 == '$' && s == start && (le = pghpLine(b, start, end)) >= 0) {
+            return afterTerminator(b, le, end);
+        }
         if (c0 == '!' || c0 == '$') {
             commaLimit = c0 == '!' ? commas.length : 1;
             le = scanSentence(b, s + 1, end);
@@ -431,6 +442,11 @@ public final class AisStreamDecoder {
             sentence(b, s, e, scanStar, scanXor, tb, tbTime, armed);
         }
         afterLine();
+        return afterTerminator(b, le, end);
+    }
+
+    /** Index after the terminator of a line whose CR or LF is {@code b[le]} (CRLF: after both), noting a lone CR. */
+    private int afterTerminator(byte[] b, int le, int end) {
         if (b[le] == '\r') {
             if (le + 1 < end && b[le + 1] == '\n') {
                 lastWasCr = false;
@@ -977,19 +993,9 @@ public final class AisStreamDecoder {
             }
             stats.other(address);
             if (addrLen == 4 && b[p + 1] == 'P' && b[p + 2] == 'G' && b[p + 3] == 'H' && b[p + 4] == 'P') {
-                if (armed && pghpRef >= 0 && !loosePghp) {
-                    startLoosePghp(); // two $PGHP in a row: the first named a sentence elsewhere
-                }
-                if (loosePghp && armed) {
-                    adjacentRun = 0; // the $PGHP before this one named no next sentence
-                }
-                lastPghpLine = lineNumber;
+                beforePghp(armed);
                 pghp(b, addrEnd, sentEnd);
-                if (loosePghp && pghpArmed) {
-                    // armed for the next sentence as always, and waiting for an earlier or later one
-                    pghpLine = lineNumber;
-                    pairPghp(pghpRef, pghpTime);
-                }
+                afterPghp();
             }
             return;
         }
@@ -1179,23 +1185,141 @@ public final class AisStreamDecoder {
         }
     }
 
+    /** What a {@code $PGHP} line does before its time is read: the state of the pairing with its sentence. */
+    private void beforePghp(boolean armed) {
+        if (armed && pghpRef >= 0 && !loosePghp) {
+            startLoosePghp(); // two $PGHP in a row: the first named a sentence elsewhere
+        }
+        if (loosePghp && armed) {
+            adjacentRun = 0; // the $PGHP before this one named no next sentence
+        }
+        lastPghpLine = lineNumber;
+    }
+
+    /** What a {@code $PGHP} line does after its time is read (and armed, when valid). */
+    private void afterPghp() {
+        if (loosePghp && pghpArmed) {
+            // armed for the next sentence as always, and waiting for an earlier or later one
+            pghpLine = lineNumber;
+            pairPghp(pghpRef, pghpTime);
+        }
+    }
+
+    /**
+     * The common {@code $PGHP} line of {@link #scannedLine}, handled whole: one that starts with the
+     * head of the last valid one ({@link #pghpHead}: same kind, date, hour and minute), has no tag
+     * block, ends within {@code b[.., end)}, and whose {@code *hh} checksum is right. Only the bytes
+     * after the head are scanned (the head's XOR is known), and the line is then processed exactly
+     * as {@link #sentence} and {@link #pghp} would: the same counters, the same armed time, the same
+     * pairing. Returns the index of the line's CR or LF, or -1 with nothing done (no state changed)
+     * for any other line, which then takes the general path.
+     */
+    private int pghpLine(byte[] b, int start, int end) {
+        int hl = pghpHeadLen;
+        int q = start + hl; // the seconds field
+        if (hl == 0 || q + 8 > end || !sameAsHead(b, start, 0, hl)) {
+            return -1;
+        }
+        commaLimit = 0; // the fields are read by pghpSeconds
+        int le = scanSentence(b, q, end);
+        int star = scanStar;
+        if (le < 0 || star <= q || le - start > options.maxLineLength()) {
+            return -1;
+        }
+        int e = le;
+        while (isSpace(b[e - 1])) {
+            e--;
+        }
+        // the checks of sentence(): two hex digits, a comma after them if anything follows, the right checksum
+        int h1 = star + 1 < e ? hex(b[star + 1]) : -1;
+        int h2 = star + 2 < e ? hex(b[star + 2]) : -1;
+        if (h1 < 0 || h2 < 0 || (star + 3 < e && b[star + 3] != ',') || (h1 << 4 | h2) != ((pghpHeadXor ^ scanXor) & 0xff)) {
+            return -1;
+        }
+        if (parametricHook != null) {
+            parametricHook.line(b, start, le - start);
+        }
+        lineNumber++;
+        stats.lines++;
+        curBuf = b;
+        curOff = start;
+        curLen = le - start;
+        boolean armed = pghpArmed;
+        pghpArmed = false;
+        stamp = Long.MIN_VALUE;
+        stats.other(PGHP);
+        beforePghp(armed);
+        pghpSeconds(b, q, star);
+        afterPghp();
+        afterLine();
+        return le;
+    }
+
+    /** The address of {@code $PGHP} sentences, as {@link #otherAddress} gives it. */
+    private static final String PGHP = "PGHP";
+
+    /**
+     * Whether {@code b[off, off + len)} equals {@code pghpHead[from, from + len)}, {@code len >= 8},
+     * compared eight bytes at a time (the last word overlapping the one before).
+     */
+    private boolean sameAsHead(byte[] b, int off, int from, int len) {
+        int k = 0;
+        for (; k + 8 < len; k += 8) {
+            if (Swar.word(b, off + k) != Swar.word(pghpHead, from + k)) {
+                return false;
+            }
+        }
+        return Swar.word(b, off + len - 8) == Swar.word(pghpHead, from + len - 8);
+    }
+
+    /**
+     * A {@code $PGHP} line whose fields up to the minute are those of {@link #pghpHead}: reads the
+     * seconds and milliseconds from {@code q} and arms the time (nothing armed when they are not valid).
+     */
+    private void pghpSeconds(byte[] b, int q, int sentEnd) {
+        if (q + 8 <= b.length) {
+            // both fields and their commas in the next eight bytes (the common "ss,mmm,"): read without
+            // a loop, as pghpField would read them
+            long w = Swar.word(b, q);
+            long cm = Swar.match(w, Swar.COMMAS);
+            long cm2 = cm & (cm - 1);
+            int i1 = Swar.firstByte(cm);
+            int i2 = Swar.firstByte(cm2);
+            if (cm2 != 0 && q + i2 < sentEnd && i1 >= 1 && i2 - i1 >= 2) {
+                long fields = (-1L >>> (8 * (8 - i2))) & ~(0xFFL << (8 * i1)); // bytes 0..i2-1 but the comma i1
+                long d = (w ^ Swar.ZEROS) & fields;
+                if (!Swar.allDigits(d, fields)) {
+                    return; // as pghpField: not numeric, nothing armed
+                }
+                int second = Swar.decimal(d << (8 * (8 - i1)));
+                int milli = Swar.decimal((d >>> (8 * (i1 + 1))) << (8 * (8 - (i2 - i1 - 1))));
+                if (second > 60 || milli > 999) {
+                    return;
+                }
+                armPghp(b, q + i2 + 1, sentEnd, pghpMinuteBase + second * 1000L + milli);
+                return;
+            }
+        }
+        long s6 = pghpField(b, q, sentEnd);
+        long s7 = s6 < 0 ? -1 : pghpField(b, (int) s6, sentEnd);
+        if (s7 < 0) {
+            return;
+        }
+        int second = (int) (s6 >>> 32);
+        int milli = (int) (s7 >>> 32);
+        if (second > 60 || milli > 999) {
+            return;
+        }
+        armPghp(b, (int) s7, sentEnd, pghpMinuteBase + second * 1000L + milli);
+    }
+
     /** Parses $PGHP,1,yyyy,mm,dd,hh,mm,ss,ms,...,cc and arms its time for the next sentence. */
     private void pghp(byte[] b, int addrEnd, int sentEnd) {
         int q0 = addrEnd + 1;
-        int pl = pghpPrefixLen;
-        if (pl > 0 && q0 + pl < sentEnd && java.util.Arrays.equals(b, q0, q0 + pl, pghpPrefix, 0, pl)) {
+        int pl = pghpHeadLen - PGHP_ADDRESS_LEN;
+        if (pl > 0 && q0 + pl < sentEnd && sameAsHead(b, q0, PGHP_ADDRESS_LEN, pl)) {
             // same kind, date, hour and minute as the previous good $PGHP line: only seconds and milliseconds differ
-            long s6 = pghpField(b, q0 + pl, sentEnd);
-            long s7 = s6 < 0 ? -1 : pghpField(b, (int) s6, sentEnd);
-            if (s7 < 0) {
-                return;
-            }
-            int second = (int) (s6 >>> 32);
-            int milli = (int) (s7 >>> 32);
-            if (second > 60 || milli > 999) {
-                return;
-            }
-            armPghp(b, (int) s7, sentEnd, pghpMinuteBase + second * 1000L + milli);
+            pghpSeconds(b, q0 + pl, sentEnd);
             return;
         }
         // eight numeric fields, each read by pghpField as (value << 32 | index after its comma), -1 if bad
@@ -1224,9 +1348,13 @@ public final class AisStreamDecoder {
         }
         long minuteBase = time - second * 1000L - milli;
         int pl6 = (int) f5 - q0;
-        if (pl6 <= pghpPrefix.length) {
-            System.arraycopy(b, q0, pghpPrefix, 0, pl6);
-            pghpPrefixLen = pl6;
+        if (PGHP_ADDRESS_LEN + pl6 <= pghpHead.length) {
+            // the head "$PGHP," + these fields, whatever this line started with ('$' or '!'): pghpLine reads '$' lines
+            pghpHead[0] = '$';
+            System.arraycopy(b, addrEnd - 4, pghpHead, 1, PGHP_ADDRESS_LEN - 1); // "PGHP,"
+            System.arraycopy(b, q0, pghpHead, PGHP_ADDRESS_LEN, pl6);
+            pghpHeadLen = PGHP_ADDRESS_LEN + pl6;
+            pghpHeadXor = Swar.xor(pghpHead, 1, pghpHeadLen);
             pghpMinuteBase = minuteBase;
         }
         armPghp(b, (int) f7, sentEnd, time);

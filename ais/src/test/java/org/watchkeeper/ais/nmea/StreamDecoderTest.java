@@ -570,6 +570,61 @@ class StreamDecoderTest {
         assertThat(messages(out).get(1).receiveTimeMillis()).isEqualTo(Instant.parse("2016-02-29T09:19:10.001Z").toEpochMilli());
     }
 
+    /** Messages (with their records), rejections and counters of {@code in} fed {@code chunk} bytes at a time. */
+    private static List<String> fedInChunks(byte[] in, int chunk) {
+        List<Object> out = new ArrayList<>();
+        AisStreamDecoder d = new AisStreamDecoder(Options.DEFAULT, Nmea.collector(out));
+        for (int o = 0; o < in.length; o += chunk) {
+            d.feed(in, o, Math.min(chunk, in.length - o));
+        }
+        d.finish();
+        List<String> r = new ArrayList<>();
+        for (Object x : out) {
+            r.add(x instanceof ReceivedMessage m ? m + " " + m.message() : x.toString());
+        }
+        r.add(d.stats().toString());
+        r.add(d.stats().otherSentences().toString());
+        return r;
+    }
+
+    /**
+     * A {@code $PGHP} line that starts like the last valid one (same kind, date, hour and minute) is
+     * read from its seconds on when the buffer holds the whole line; whatever follows that start
+     * (good or wrong checksum, none, empty, non-numeric or out-of-range seconds and milliseconds,
+     * too many digits, a trailer, junk after the checksum, trailing spaces, a tag block in front),
+     * it gives the messages, times, rejections and counters of the general path (one byte per feed).
+     */
+    @Test
+    void pghpLinesStartingLikeTheLastOneAgreeWithTheGeneralPath() {
+        String s = "!BSVDM,1,1,,B,14VliT002O0q2DBP:dAu7JRD0<0s,0*28";
+        String head = "PGHP,1,2013,3,18,9,19,";
+        String[] tails = {"9,499,219,,2190048,1,28", "10,1,219,,2190048,1,28", ",5,219,,2190048,1,28",
+            "7,,219,,2190048,1,28", "61,5,219,,2190048,1,28", "7,5x,219,,2190048,1,28", "60,999,219,,2190048,1,28",
+            "59,1000,219,,2190048,1,28", "1234567,1,1", "3,4", "3,4,", "8,9,219,,2190048,1,00", "12,345", "",
+            "9,1234567,28", "01,002,219,,2190048,1,28"};
+        List<String> lines = new ArrayList<>(List.of(pghpLine(head + tails[0]), s));
+        for (String t : tails) {
+            for (String line : new String[] {pghpLine(head + t), "$" + head + t + "*00", "$" + head + t,
+                pghpLine(head + t) + ",1363598000123", pghpLine(head + t) + "X", pghpLine(head + t) + "  ",
+                tag("s:x") + pghpLine(head + t), pghpLine(head + t).replace('$', '!')}) {
+                lines.add(line);
+                lines.add(s);
+            }
+        }
+        byte[] in = (String.join("\r\n", lines) + "\n").getBytes(StandardCharsets.ISO_8859_1);
+        List<String> whole = fedInChunks(in, in.length);
+        assertThat(whole).isEqualTo(fedInChunks(in, 1));
+        assertThat(whole).isEqualTo(fedInChunks(in, 61));
+        // the first two lines of seconds: 09.499 and 10.001 (the second from its seconds on)
+        List<ReceivedMessage> m = messages(AisStreamDecoder.decodeAll(String.join("\n", lines) + "\n", Options.DEFAULT));
+        assertThat(m.get(1).timeSource()).isEqualTo(TimeSource.PGHP);
+        assertThat(m.get(1).receiveTimeMillis()).isEqualTo(Instant.parse("2013-03-18T09:19:09.499Z").toEpochMilli());
+        assertThat(m.get(9).timeSource()).isEqualTo(TimeSource.PGHP);
+        assertThat(m.get(9).receiveTimeMillis()).isEqualTo(Instant.parse("2013-03-18T09:19:10.001Z").toEpochMilli());
+        assertThat(m.get(17).timeSource()).isEqualTo(TimeSource.NONE); // empty seconds: no time
+        assertThat(whole.get(whole.size() - 1)).contains("PGHP");
+    }
+
     @Test
     void pghpForATwoSentenceMessageUsesTheXorOfBothChecksums() {
         List<String> f = fragments("BSVDM", P1, 2, "7", "A", 0);
