@@ -176,6 +176,13 @@ public final class AisStreamDecoder {
     private final long[] heldLine = new long[4 * PGHP_WINDOW_LINES];
     private final boolean[] heldOpen = new boolean[4 * PGHP_WINDOW_LINES];
     private int heldCount;
+    /** How many waiting messages are open (still wait for a $PGHP) for each checksum 0..255. */
+    private final int[] openHeld = new int[256];
+    /**
+     * The line from which {@link #resolveBackward} may have a $PGHP time to give a message before it
+     * (the earliest such line of the waiting $PGHP times that name one); Long.MAX_VALUE: none.
+     */
+    private long backDue = Long.MAX_VALUE;
     /** Index of the oldest waiting message: the held arrays are a ring. */
     private int heldHead;
     /** Line of the $PGHP armed now (loose mode: it also waits in the pending list). */
@@ -1756,10 +1763,11 @@ public final class AisStreamDecoder {
         // the nearest earlier waiting message with that checksum takes it later, unless a nearer
         // sentence comes after it first
         long back = -1;
-        for (int k = heldCount - 1; k >= 0 && lineNumber - heldLine[heldAt(k)] <= PGHP_WINDOW_LINES; k--) {
+        for (int k = heldCount - 1; openHeld[ref] > 0 && k >= 0 && lineNumber - heldLine[heldAt(k)] <= PGHP_WINDOW_LINES; k--) {
             int i = heldAt(k);
             if (heldOpen[i] && heldChecksum[i] == ref) {
                 back = heldLine[i];
+                backDue = Math.min(backDue, lineNumber + Math.min(lineNumber - back, PGHP_WINDOW_LINES));
                 break;
             }
         }
@@ -1793,16 +1801,26 @@ public final class AisStreamDecoder {
      * {@link #PGHP_WINDOW_LINES} lines, or ({@code atEnd}) at the end of input.
      */
     private void resolveBackward(boolean atEnd) {
+        if (!atEnd && lineNumber < backDue) {
+            return; // no $PGHP time is due to go back to its message yet
+        }
+        long due = Long.MAX_VALUE;
         for (int i = 0; i < pendCount; ) {
             long back = pendBack[i];
             long age = lineNumber - pendLine[i];
             if (back < 0 || !(atEnd || age >= pendLine[i] - back || age >= PGHP_WINDOW_LINES)) {
+                if (back >= 0) {
+                    due = Math.min(due, pendLine[i] + Math.min(pendLine[i] - back, PGHP_WINDOW_LINES));
+                }
                 i++;
                 continue;
             }
             int h = -1;
             for (int k = heldCount - 1; k >= 0; k--) {
                 int j = heldAt(k);
+                if (heldLine[j] < back) {
+                    break; // the lines of the waiting messages only grow from the oldest to the newest
+                }
                 if (heldLine[j] == back && heldOpen[j] && heldChecksum[j] == pendRef[i]) {
                     h = j;
                     break;
@@ -1811,12 +1829,14 @@ public final class AisStreamDecoder {
             if (h >= 0) {
                 held[h] = retimed(held[h], pendTime[i]);
                 heldOpen[h] = false;
+                openHeld[heldChecksum[h]]--;
                 dropPending(i);
             } else {
                 pendBack[i] = -1; // taken or gone: it waits for a later sentence only
                 i++;
             }
         }
+        backDue = due;
     }
 
     /** The waiting copy of the $PGHP on {@code line} is used by the sentence right after it. */
@@ -1858,12 +1878,18 @@ public final class AisStreamDecoder {
         heldChecksum[i] = checksum;
         heldLine[i] = lineNumber;
         heldOpen[i] = checksum >= 0;
+        if (checksum >= 0) {
+            openHeld[checksum]++;
+        }
         heldCount++;
     }
 
     /** Sends the first waiting message on, with the time it has (its own if no $PGHP came). */
     private void deliverHead() {
         ReceivedMessage rm = held[heldHead];
+        if (heldOpen[heldHead]) {
+            openHeld[heldChecksum[heldHead]]--;
+        }
         held[heldHead] = null;
         heldHead = (heldHead + 1) & (held.length - 1);
         heldCount--;
