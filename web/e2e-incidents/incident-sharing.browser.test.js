@@ -16,7 +16,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROMIUM, launchChromium } from '../e2e/chromium.js';
+import { CHROMIUM, launchChromium, jumpTo } from '../e2e/chromium.js';
 
 const env = (name) => {
   const v = process.env[name];
@@ -84,7 +84,7 @@ describe('incident reporting and sharing against the real server', () => {
     const lat = Number(env('WK_LAT'));
     const lon = Number(env('WK_LON'));
     await login(account('WK_ANALYST'));
-    await page.evaluate(([x, y]) => window.watchkeeper.map.jumpTo({ center: [x, y], zoom: 12 }), [lon, lat]);
+    await jumpTo(page, { center: [lon, lat], zoom: 12 });
     await idle();
     await page.click('.tabs button[data-tab="incidents"]');
     await page.click('#incident-report');

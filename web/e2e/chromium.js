@@ -33,6 +33,16 @@ export async function openSignedIn(page, url, token) {
 }
 
 /**
+ * Moves the map's camera at once (MapLibre's jumpTo with `camera`, e.g. {center: [lon, lat], zoom}); resolves
+ * to nothing. map.jumpTo returns the map itself, and page.evaluate would copy whatever the page function
+ * returns out of the page: the whole map with its tiles and sources, tens of seconds of CPU for a value no
+ * test reads.
+ */
+export async function jumpTo(page, camera) {
+  await page.evaluate((c) => { window.watchkeeper.map.jumpTo(c); }, camera);
+}
+
+/**
  * Ends what a browser test's beforeAll started, each part only when it was started: the browser, the
  * server it was pointed at (the mock or a proxy) and the browser's profile folder.
  */

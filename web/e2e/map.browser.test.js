@@ -12,7 +12,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { CHROMIUM, launchChromium, closeAll } from './chromium.js';
+import { CHROMIUM, launchChromium, closeAll, jumpTo } from './chromium.js';
 import { startMockServer, MOCK_TOKEN, incident } from './mock-server.js';
 import { geometryBounds as extent, eventTarget } from '../src/data.js';
 
@@ -257,7 +257,7 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     for (const id of ids) {
       // a real server's list grows as its input goes on: click the item read, wherever it now is
       const item = page.locator(`#event-list .event-item[data-id="${id}"]`);
-      await page.evaluate(() => window.watchkeeper.map.jumpTo({ center: [0, 0], zoom: 3 }));
+      await jumpTo(page, { center: [0, 0], zoom: 3 });
       await item.click();
       await page.waitForFunction(() => !window.watchkeeper.map.isMoving(), null, { timeout: 10000 });
       await idle();
@@ -304,7 +304,7 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     if (!REAL) expect(unplaced?.id).toBe('ev-identity-1');
     if (!unplaced) return; // a real server that stored none
     const errors = consoleErrors.length;
-    await page.evaluate(() => window.watchkeeper.map.jumpTo({ center: [103.5, 1.5], zoom: 8 }));
+    await jumpTo(page, { center: [103.5, 1.5], zoom: 8 });
     await idle();
     await page.click(`#event-list .event-item[data-id="${unplaced.id}"]`);
     await page.waitForFunction((eid) => document.getElementById('event-detail').dataset.id === eid
@@ -477,7 +477,7 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     await page.click('#legend-toggle');
     expect(await page.locator('#legend .event-key').first().isVisible()).toBe(true);
     if (REAL) return;
-    await page.evaluate(() => window.watchkeeper.map.jumpTo({ center: [102.5, 2.5], zoom: 5 }));
+    await jumpTo(page, { center: [102.5, 2.5], zoom: 5 });
     await idle();
     const drawn = () => page.evaluate(() => {
       const { map } = window.watchkeeper;
@@ -701,7 +701,7 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     // The fixture incidents are drawn at start.
     await page.waitForFunction(() => window.watchkeeper.state.incidents.length === 2, null, { timeout: 10000 });
     const v = server.incidents[1]; // placed on a fixture vessel
-    await page.evaluate(([lon, lat]) => window.watchkeeper.map.jumpTo({ center: [lon, lat], zoom: 11 }), [v.lon, v.lat]);
+    await jumpTo(page, { center: [v.lon, v.lat], zoom: 11 });
     await idle();
     await page.click('.tabs button[data-tab="incidents"]');
     await page.click('#incident-report');
@@ -979,7 +979,7 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     // the land's polygons (one MultiPolygon feature, or several): 1 421 at 1:50m, 4 062 at 1:10m
     const polygons = () => window.watchkeeper.map.getSource('land').serialize().data.features
       .reduce((n, f) => n + (f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates.length : 1), 0);
-    await page.evaluate(() => window.watchkeeper.map.jumpTo({ center: [10.2, 54.45], zoom: 10 }));
+    await jumpTo(page, { center: [10.2, 54.45], zoom: 10 });
     await page.waitForFunction(`(${polygons})() > 3000`, null, { timeout: 20000 });
     expect(await page.evaluate(`(${polygons})()`)).toBe(4062);
     expect(foreign).toEqual([]);
@@ -994,7 +994,7 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
       const mid = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
       return [mid(ps.map((v) => v.lon)), mid(ps.map((v) => v.lat))];
     }) : [103.2, 1.9];
-    await page.evaluate((c) => window.watchkeeper.map.jumpTo({ center: c, zoom: 6.5 }), center);
+    await jumpTo(page, { center, zoom: 6.5 });
     await idle();
     // Cluster sizes are labelled (HTML labels, as the map has no fonts).
     const labels = await page.evaluate(() => [...document.querySelectorAll('.cluster-label')].map((e) => e.textContent));
