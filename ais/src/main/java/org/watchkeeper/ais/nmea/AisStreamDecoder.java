@@ -416,16 +416,7 @@ public final class AisStreamDecoder {
         if (le < 0 || le - start > options.maxLineLength()) {
             return -1;
         }
-        if (parametricHook != null && b[start] == '$') {
-            parametricHook.line(b, start, le - start);
-        }
-        lineNumber++;
-        stats.lines++;
-        curBuf = b;
-        curOff = start;
-        curLen = le - start;
-        boolean armed = pghpArmed;
-        pghpArmed = false;
+        boolean armed = beginLine(b, start, le, parametricHook != null && b[start] == '$');
         TagBlock tb = s == start ? null : tagBlock(b, start + 1, s - 1);
         long tbTime = tb == null ? Long.MIN_VALUE : tagTime;
         stamp = Long.MIN_VALUE;
@@ -1243,16 +1234,7 @@ public final class AisStreamDecoder {
         if (h1 < 0 || h2 < 0 || (star + 3 < e && b[star + 3] != ',') || (h1 << 4 | h2) != ((pghpHeadXor ^ scanXor) & 0xff)) {
             return -1;
         }
-        if (parametricHook != null) {
-            parametricHook.line(b, start, le - start);
-        }
-        lineNumber++;
-        stats.lines++;
-        curBuf = b;
-        curOff = start;
-        curLen = le - start;
-        boolean armed = pghpArmed;
-        pghpArmed = false;
+        boolean armed = beginLine(b, start, le, parametricHook != null);
         stamp = Long.MIN_VALUE;
         stats.other(PGHP);
         beforePghp(armed);
@@ -2194,5 +2176,23 @@ public final class AisStreamDecoder {
         boolean complete() {
             return have == (1 << total) - 1;
         }
+    }
+
+    /**
+     * Counts the line {@code b[start, le)} and makes it the current one (for rejections and hooks); shows it to
+     * the parametric hook when {@code hook}. Returns whether a {@code $PGHP} armed the line before it, and disarms.
+     */
+    private boolean beginLine(byte[] b, int start, int le, boolean hook) {
+        if (hook) {
+            parametricHook.line(b, start, le - start);
+        }
+        lineNumber++;
+        stats.lines++;
+        curBuf = b;
+        curOff = start;
+        curLen = le - start;
+        boolean armed = pghpArmed;
+        pghpArmed = false;
+        return armed;
     }
 }
