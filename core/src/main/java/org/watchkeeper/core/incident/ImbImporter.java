@@ -194,7 +194,9 @@ public final class ImbImporter {
         }
         VictimVessel victim = new VictimVessel(name, 0, 0, null, CsvRows.value(r, cols, "vessel_type"),
                 status(CsvRows.value(r, cols, "vessel_status"), text), null);
-        String location = CsvRows.value(r, cols, "location_description");
+        // 1 151 descriptions end in a comma ("Tanjung Uban Anchorage, Pulau Bintan,"), one holds two in a row
+        // ("Alpha Anchorage,, Chittagong"): one comma each, none at the end before the country is added
+        String location = tidyPlace(CsvRows.value(r, cols, "location_description"));
         String cc = CsvRows.value(r, cols, "nearest_country");
         String country = cc == null ? null : countries.getOrDefault(cc, cc);
         String place = location == null ? (country == null ? null : "near " + country)
@@ -250,5 +252,21 @@ public final class ImbImporter {
             case "drifting" -> VesselStatus.DRIFTING;
             default -> VesselStatus.UNKNOWN;
         };
+    }
+
+    /**
+     * {@code s} with each run of commas (and the spaces between them) made one comma, without the commas and
+     * spaces it ends in; null when nothing else is left (or for null).
+     */
+    static String tidyPlace(String s) {
+        if (s == null) {
+            return null;
+        }
+        s = s.replaceAll(",(\\s*,)+", ",");
+        int e = s.length();
+        while (e > 0 && (s.charAt(e - 1) == ',' || Character.isWhitespace(s.charAt(e - 1)))) {
+            e--;
+        }
+        return e == 0 ? null : s.substring(0, e);
     }
 }

@@ -206,6 +206,10 @@ class ImportersTest {
         // a time without "UTC" is the IMB's local time ("0234 LT" in the narrative): date only, with that time of day
         assertThat(r.incidents()).filteredOn(i -> i.localTime() != null).hasSize(405).allMatch(Incident::dateOnly);
         assertThat(r.incidents()).filteredOn(i -> !i.dateOnly()).hasSize(743); // "hh:mm UTC"
+        // a description ending in a comma ("Tanjung Uban Anchorage, Pulau Bintan,") gets the country after one comma
+        assertThat(r.incidents()).extracting(Incident::place).filteredOn(p -> p != null)
+                .noneMatch(p -> p.contains(",,") || p.endsWith(","))
+                .contains("Tanjung Uban Anchorage, Pulau Bintan, Indonesia");
     }
 
     @Test
