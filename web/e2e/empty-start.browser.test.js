@@ -16,7 +16,9 @@ describe.skipIf(!hasChromium || Boolean(process.env.WATCHKEEPER_URL))('web map o
 
   beforeAll(async () => {
     if (!existsSync(join(SITE, 'index.html'))) throw new Error(`${SITE}/index.html missing: run "npm run build" first`);
-    server = await startMockServer(SITE, { vessels: [], events: [], now: Date.parse('2026-11-01T12:00:00Z'), stats: { chokepoints: [], portCalls: [], series: [] } });
+    // the stream opens silent (the mock's opening arrival would start the map's 3 s fit timer while the first test runs)
+    server = await startMockServer(SITE, { vessels: [], events: [], now: Date.parse('2026-11-01T12:00:00Z'), stats: { chokepoints: [], portCalls: [], series: [] },
+      streamOpening: false });
     ({ browser, profile } = await launchChromium('watchkeeper-chromium-empty', { width: 1200, height: 800 }));
     page = browser.pages()[0] || await browser.newPage();
     await openSignedIn(page, server.url, MOCK_TOKEN);
@@ -61,7 +63,8 @@ describe.skipIf(!hasChromium || Boolean(process.env.WATCHKEEPER_URL))('web map o
     expect(lon0).toBeCloseTo(103.8, 1); // nothing to show yet: where the map always opens
     expect(lat0).toBeCloseTo(1.25, 1);
     expect(server.requests.some((r) => r.startsWith('GET /api/stream'))).toBe(true);
-    // a feed starts: the mock's stream sends one arrival off Singapore as it opens; then ten vessels off Skagen
+    // a feed starts: one arrival off Singapore, then ten vessels off Skagen
+    server.broadcast('position', { mmsi: '563999001', lat: 1.21, lon: 103.95, speed: 11.2, time: '2026-11-01T12:00:00Z' });
     for (let i = 0; i < 10; i++) {
       server.broadcast('position', { mmsi: `21900000${i}`, lat: 57.7 + i * 0.02, lon: 10.6 + i * 0.03, speed: 10, time: '2026-11-01T12:00:00Z' });
     }

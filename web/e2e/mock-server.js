@@ -549,12 +549,13 @@ export async function startMockServer(siteDir, fixtures = makeFixtures()) {
       res.write(': watchkeeper mock stream\n\n');
       streams.add(res);
       req.on('close', () => streams.delete(res));
-      const t = setTimeout(() => {
+      // the stream's opening arrival, stats and episode, unless the fixtures hold them back (streamOpening: false)
+      const t = fixtures.streamOpening === false ? null : setTimeout(() => {
         res.write(`event: position\ndata: ${JSON.stringify({ mmsi: '563999001', lat: 1.21, lon: 103.95, speed: 11.2, course: 75.3, heading: 76, time: new Date(now + 60e3).toISOString(), shiptype: 80, name: 'LIVE ARRIVAL' })}\n\n`);
         res.write(`event: stats\ndata: ${JSON.stringify({ messages_per_second: 41.5, sources: [{ name: 'replay', kind: 'file', up: true }, { name: 'receiver', kind: 'tcp', up: false, error: 'cannot connect to 192.168.1.20:10110: Connection refused' }] })}\n\n`);
         res.write(`event: ongoing\ndata: ${JSON.stringify({ id: 'ev-live-1', kind: 'loitering', start: new Date(now).toISOString(), end: new Date(now + 60e3).toISOString(), vessels: ['563999001'], lat: 1.21, lon: 103.95, geometry: { type: 'Point', coordinates: [103.95, 1.21] }, attributes: {}, ongoing: true })}\n\n`);
       }, 300);
-      req.on('close', () => clearTimeout(t));
+      if (t) req.on('close', () => clearTimeout(t));
       return undefined;
     }
     if (p.startsWith('/api/')) return json(res, 404, { error: `no route ${p}`, status: 404 });
