@@ -1510,15 +1510,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
         long csvRejected = s.get("rejected").get("csv_rows").asLong();
         long untimed = s.get("rejected").get("messages_without_time").asLong();
         // CSV rows only when a CSV export was read, messages without any time only when there were some
-        String csvPart = csvRows + csvRejected == 0 ? "" : String.format(Locale.ROOT, ", %d CSV row%s%s", csvRejected,
-                csvRejected == 1 ? "" : "s", paren(r.top("csv_rows_by_reason", 5, ROW_REASON)));
+        // lines only when log lines were read (or nothing at all): a CSV export alone has no "0 lines" to speak of
+        boolean linesRead = lines > 0 || csvRows + csvRejected == 0;
+        String linePart = linesRead ? String.format(Locale.ROOT, "%d line%s%s", rejectedLines,
+                rejectedLines == 1 ? "" : "s", paren(r.top("lines", 5, LINE_REASON))) : "";
+        String csvPart = csvRows + csvRejected == 0 ? "" : String.format(Locale.ROOT, "%s%d CSV row%s%s",
+                linesRead ? ", " : "", csvRejected, csvRejected == 1 ? "" : "s", paren(r.top("csv_rows_by_reason", 5, ROW_REASON)));
         String untimedPart = untimed == 0 ? "" : String.format(Locale.ROOT, ", %d message%s without any time", untimed,
                 untimed == 1 ? "" : "s");
         // the --errors file lists lines and CSV rows, not the messages and observations counted after them
         String each = untimed + tooLate + stray == 0 ? "each"
                 : "each rejected " + (rejectedLines == 0 ? "CSV row" : csvRejected == 0 ? "line" : "line and CSV row");
-        out.printf(Locale.ROOT, "  rejected:   %d line%s%s%s%s%s%s%s%n", rejectedLines,
-                rejectedLines == 1 ? "" : "s", paren(r.top("lines", 5, LINE_REASON)), csvPart, untimedPart,
+        out.printf(Locale.ROOT, "  rejected:   %s%s%s%s%s%s%n", linePart, csvPart, untimedPart,
                 tooLate > 0 ? ", " + tooLate + (tooLate == 1 ? " observation" : " observations") + " too late to reorder" : "",
                 stray > 0 ? ", " + stray + " with a stray time" : "",
                 rejectedLines + csvRejected == 0 ? "" : errors != null ? "; " + each + " is listed with its reason in " + errors
