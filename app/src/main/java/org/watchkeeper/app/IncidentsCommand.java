@@ -259,7 +259,7 @@ public final class IncidentsCommand implements Runnable {
 
     /** {@code incidents import}. */
     @Command(name = "import", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-            description = {"Import a dataset; prints {\"imported\":n,\"updated\":n,\"unchanged\":n,\"rejected\":[{\"line\",\"reason\"}]}"
+            description = {"Import a dataset; prints {\"imported\": n, \"updated\": n, \"unchanged\": n, \"rejected\": [{\"line\", \"reason\"}]}"
                     + " and a summary on stderr.",
                 "Reports keep stable ids (asam-<reference>, imb-<row hash>); new ones are TLP:CLEAR. Importing again updates"
                     + " the report fields of the --org's reports and keeps their marking, sharing, owner, creator and category"

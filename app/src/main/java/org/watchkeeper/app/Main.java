@@ -67,7 +67,7 @@ public final class Main implements Runnable {
         cl.setParameterExceptionHandler(Main::usageError);
         cl.setErr(err);
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-        return cl;
+        return HelpLayout.apply(cl);
     }
 
     /**
@@ -109,7 +109,7 @@ public final class Main implements Runnable {
         cl.setParameterExceptionHandler(Main::usageError);
         cl.setErr(err);
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-        return cl;
+        return HelpLayout.apply(cl);
     }
 
     /**

@@ -119,7 +119,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--cluster-events", paramLabel = "URI",
             description = {"Stand in front of the Flink job: take the events of the shipped detectors from the job's events"
-                    + " topic (kafka://HOST:PORT/TOPIC[?group=G&from=earliest|latest]) instead of detecting them here. The"
+                    + " topic (kafka://HOST:PORT/TOPIC, optionally ?group=G&from=earliest|latest) instead of detecting them here. The"
                     + " sources still give the picture, the tracks and the history; the zones and watchlist are still"
                     + " detected here. Default group: watchkeeper-serve-cluster-events."})
     String clusterEvents;

@@ -64,6 +64,70 @@ class HelpWidthTest {
         assertThat(cut).isEmpty();
     }
 
+    /**
+     * Every command's help breaks its lines at spaces only, within 80 columns: a line is longer only
+     * when it is one word that cannot be broken. The words are those of picocli's own help laid out
+     * too wide to break, in the same order: nothing is lost or cut. Before, picocli broke names
+     * after a dot, a colon or a bracket ({@code summary.} / {@code json}, {@code jdbc:postgresql:} /
+     * {@code //host}, {@code [--[no-]} / {@code format-thread]}).
+     */
+    @Test
+    void helpBreaksLinesAtSpacesOnlyAndKeepsEveryWord() {
+        CommandLine root = Main.commandLine(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(),
+                new PrintWriter(new StringWriter()));
+        List<CommandLine> all = new ArrayList<>();
+        collect(root, all);
+        List<String> tooLong = new ArrayList<>();
+        for (CommandLine c : all) {
+            String help = c.getUsageMessage(CommandLine.Help.Ansi.OFF);
+            for (String line : help.split("\\R")) {
+                if (line.length() > 80 && line.strip().contains(" ")) {
+                    tooLong.add(c.getCommandSpec().qualifiedName() + ": " + line);
+                }
+            }
+            CommandLine.Model.UsageMessageSpec u = c.getCommandSpec().usageMessage();
+            int width = u.width();
+            u.width(100_000);
+            String unbroken;
+            try {
+                unbroken = new CommandLine(c.getCommandSpec()).getUsageMessage(CommandLine.Help.Ansi.OFF);
+            } finally {
+                u.width(width);
+            }
+            assertThat(words(help)).as(c.getCommandSpec().qualifiedName()).isEqualTo(words(unbroken));
+        }
+        assertThat(tooLong).isEmpty();
+        String analyze = root.getSubcommands().get("analyze").getUsageMessage(CommandLine.Help.Ansi.OFF);
+        assertThat(analyze).contains("[--detect=LIST[,LIST...]]...", " summary.json", " jdbc:postgresql://host:port/database",
+                "(rejected.too_late_to_reorder)", "\n  summary.json    messages, vessels by class, type and flag, time span,\n"
+                        + "                  rejections by reason\n");
+        assertThat(root.getSubcommands().get("decode").getUsageMessage(CommandLine.Help.Ansi.OFF))
+                .contains(" [--[no-]format-thread] ");
+        // the decode command line of its own has the same layout
+        assertThat(Main.decodeCommandLine(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(),
+                new PrintWriter(new StringWriter())).getUsageMessage(CommandLine.Help.Ansi.OFF))
+                .contains(" [--[no-]format-thread] ");
+    }
+
+    /** Lines broken at spaces, continued under a list entry's text, two columns right of an option's. */
+    @Test
+    void layoutBreaksAtSpacesAndIndentsContinuations() {
+        String list = "  a.json    one two three four five six";
+        assertThat(HelpLayout.layout(list, 24, HelpLayout::textColumn, 0, 0))
+                .isEqualTo("  a.json    one two\n            three four\n            five six");
+        assertThat(HelpLayout.layout("      --x=N   alpha beta gamma", 24, HelpLayout::textColumn, 2, 0))
+                .isEqualTo("      --x=N   alpha beta\n                gamma");
+        assertThat(HelpLayout.layout("prose words that-are-long-enough here", 16, HelpLayout::textColumn, 0, 0))
+                .isEqualTo("prose words\nthat-are-long-enough\nhere");
+        assertThat(HelpLayout.textColumn("  -h, --help      Show")).isEqualTo(18);
+        assertThat(HelpLayout.textColumn("\u001B[1m--x\u001B[0m  text")).isZero();
+        assertThat(HelpLayout.visibleLength("\u001B[1m--x\u001B[21m")).isEqualTo(3);
+    }
+
+    private static List<String> words(String text) {
+        return List.of(text.strip().split("\\s+"));
+    }
+
     private static void collect(CommandLine c, List<CommandLine> out) {
         out.add(c);
         c.getSubcommands().values().stream().distinct().forEach(s -> collect(s, out));
