@@ -283,8 +283,10 @@ public final class TextRules {
      * alone names the event the denial is about.
      */
     public static boolean theft(String text) {
-        String lower = lower(text);
-        String t = notStolen(lower);
+        return reading(lower(text)).theft;
+    }
+
+    private static boolean theftIn(String lower, String t) {
         if (THEFT_DONE.matcher(t).find() || TOOK.matcher(t).find()) {
             return true;
         }
@@ -298,7 +300,29 @@ public final class TextRules {
 
     /** The (lower-case) text with the words of a theft denied, tried or prevented blanked out. */
     private static String notStolen(String t) {
-        return removeNear(removeNear(t, NO_THEFT), THEFT_NOT_DONE);
+        return reading(t).notStolen;
+    }
+
+    /**
+     * What the theft rules found in one lower-case text: the text with the words of a theft denied,
+     * tried or prevented blanked out, and whether a theft is reported. An importer asks about the
+     * same narrative for its type, items stolen and loss, each of which needs these: the last text's
+     * reading is kept per thread, so that they are worked out once.
+     */
+    private record TheftReading(String lower, String notStolen, boolean theft) {
+    }
+
+    private static final ThreadLocal<TheftReading> LAST_READING = new ThreadLocal<>();
+
+    private static TheftReading reading(String lower) {
+        TheftReading r = LAST_READING.get();
+        if (r != null && r.lower.equals(lower)) {
+            return r;
+        }
+        String t = removeNear(removeNear(lower, NO_THEFT), THEFT_NOT_DONE);
+        r = new TheftReading(lower, t, theftIn(lower, t));
+        LAST_READING.set(r);
+        return r;
     }
 
     /**
