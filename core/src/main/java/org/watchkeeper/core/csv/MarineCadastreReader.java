@@ -27,9 +27,9 @@ import org.watchkeeper.core.observation.StationClass;
  * empty fields are absent; the AIS "not available" codes are kept in the export and become absent
  * here (SOG 102.3, COG 360 and above, heading 511, LAT 91, LON 181); {@code IMO} is written
  * {@code IMO1234567} (0 / {@code IMO0000000} absent); {@code Status} is the Table 45 code;
- * {@code VesselType} the Table 53 code; {@code Length}/{@code Width} are whole-ship metres, kept as
- * {@code Dimensions(length, 0, width, 0)} so that {@code length()} and {@code beam()} are right
- * while the reference-point offsets are unknown. Rows with a missing or bad MMSI or time, or
+ * {@code VesselType} the Table 53 code; {@code Length}/{@code Width} are whole-ship metres (0 or
+ * empty absent), kept as {@link Dimensions#overall}: length and beam known, the reference point's
+ * offsets not available (the export does not give them). Rows with a missing or bad MMSI or time, or
  * unparseable numbers, and rows that are not valid CSV (RFC 4180), longer than 8 192 characters, or
  * with fewer fields than the header (or more that are not empty), are rejected with line, reason
  * ({@link CsvRejectReason}) and detail, never thrown, and give no observation; reading goes on at
@@ -93,7 +93,10 @@ public final class MarineCadastreReader {
             sink.accept(new PositionObservation(time, source, mmsi, Observation.NO_MESSAGE_TYPE, cls, lat, lon,
                     sog, cog, heading, status, false, false));
             report.observation();
-            Dimensions dims = length > 0 || width > 0 ? new Dimensions(Math.max(0, length), 0, Math.max(0, width), 0) : null;
+            Dimensions dims = length > 0 || width > 0
+                    ? Dimensions.overall(length > 0 ? length : Observation.NOT_AVAILABLE,
+                            width > 0 ? width : Observation.NOT_AVAILABLE)
+                    : null;
             if (name != null || callSign != null || imo > 0 || type > 0 || dims != null || draft > 0) {
                 sink.accept(new IdentityObservation(time, source, mmsi, Observation.NO_MESSAGE_TYPE, cls, name,
                         callSign, imo > 0 ? imo : Observation.NOT_AVAILABLE,

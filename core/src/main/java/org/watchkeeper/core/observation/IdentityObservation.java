@@ -15,7 +15,7 @@ package org.watchkeeper.core.observation;
  * @param imo IMO ship identification number 1..999 999 999 (type 5, CSV); {@link Observation#NOT_AVAILABLE} when absent or 0
  * @param shipType type of ship and cargo 1..255 (ITU-R M.1371-5 Table 53); for type 21 the aid type
  *        0..31 is not put here; {@link Observation#NOT_AVAILABLE} when absent or 0
- * @param dimensions reference-point distances; null when absent
+ * @param dimensions reference-point distances (AIS), or an overall size only ({@link Dimensions#overall}); null when absent
  * @param draught metres 0.1..25.5; {@code NaN} when absent or 0
  * @param destination trimmed; null when absent
  * @param eta estimated time of arrival (month, day, hour, minute UTC; no year); null when absent

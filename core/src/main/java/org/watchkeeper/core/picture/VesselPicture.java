@@ -169,8 +169,12 @@ public final class VesselPicture {
             }
             v.shipType = id.shipType();
         }
-        if (id.dimensions() != null && !id.dimensions().isEmpty()) {
-            v.dimensions = id.dimensions();
+        Dimensions d = id.dimensions();
+        if (d != null && !d.isEmpty()
+                && (d.hasOffsets() || v.dimensions == null || !v.dimensions.hasOffsets())) {
+            // the offsets AIS sends (types 5, 19, 24) say more than an overall size (a CSV's Length and
+            // Width), whichever comes first; among two of a kind the latest wins
+            v.dimensions = d;
         }
         if (!Double.isNaN(id.draught())) {
             v.draught = id.draught();

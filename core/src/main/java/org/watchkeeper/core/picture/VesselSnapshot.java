@@ -26,7 +26,9 @@ import org.watchkeeper.core.ref.FlagState;
  * @param imo IMO number; -1 if never reported
  * @param shipType type of ship and cargo code (Table 53); -1 if never reported
  * @param shipTypeName its name (e.g. "Cargo, hazardous category A"); null if never reported
- * @param dimensions distances to bow/stern/port/starboard; null if never reported
+ * @param dimensions the AIS offsets to bow/stern/port/starboard (with their length and beam), else an
+ *        overall size only ({@link Dimensions#hasOffsets()} false, from a CSV); offsets win over an
+ *        overall size whichever came first; null if never reported
  * @param draught metres; NaN if never reported
  * @param destination null if never reported
  * @param eta null if never reported

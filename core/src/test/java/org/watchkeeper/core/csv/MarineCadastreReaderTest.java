@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.watchkeeper.core.observation.Dimensions;
 import org.watchkeeper.core.observation.IdentityObservation;
 import org.watchkeeper.core.observation.Observation;
 import org.watchkeeper.core.observation.PositionObservation;
@@ -107,6 +108,7 @@ class MarineCadastreReaderTest {
         assertThat(w.flag().iso2()).isEqualTo("CA");
         assertThat(w.dimensions().length()).isEqualTo(225);
         assertThat(w.dimensions().beam()).isEqualTo(23);
+        assertThat(w.dimensions().hasOffsets()).isFalse();
         assertThat(w.draught()).isEqualTo(14.8);
         assertThat(tracker.openSegments(316023341).get(0).stats().distanceM()).isCloseTo(10_188.6, within(1.0));
 
@@ -160,6 +162,38 @@ class MarineCadastreReaderTest {
         assertThat(onLand).isBetween(30_000L, 45_000L);
     }
 
+    /**
+     * Length and Width of the export are the overall size: the reference point's place is not in the file,
+     * so the offsets are not available (the rows are those of the file, checked by hand).
+     */
+    @Test
+    void lengthAndWidthAreOverallSizeWithoutReferencePointOffsets() {
+        assumeTrue(all != null, "shared MarineCadastre file absent");
+        // 316023341,"2022-01-03T00:00:06",...,"WHITEFISH BAY","IMO9639880","CFN6287",70,0,225,23,14.8,70,"A"
+        IdentityObservation w = identityAt(316023341, "2022-01-03T00:00:06Z");
+        assertThat(w.name()).isEqualTo("WHITEFISH BAY");
+        assertThat(w.dimensions()).isEqualTo(Dimensions.overall(225, 23));
+        assertThat(w.dimensions().length()).isEqualTo(225);
+        assertThat(w.dimensions().beam()).isEqualTo(23);
+        assertThat(w.dimensions().hasOffsets()).isFalse();
+        assertThat(new int[] {w.dimensions().toBow(), w.dimensions().toStern(), w.dimensions().toPort(),
+                w.dimensions().toStarboard()}).containsOnly(Observation.NOT_AVAILABLE);
+        // 338148873,"2022-01-03T00:00:00",...,"CAZADOR","","",37,,14,,,,"B": a length without a width
+        IdentityObservation c = identityAt(338148873, "2022-01-03T00:00:00Z");
+        assertThat(c.dimensions().length()).isEqualTo(14);
+        assertThat(c.dimensions().beam()).isEqualTo(Observation.NOT_AVAILABLE);
+        assertThat(c.dimensions().hasOffsets()).isFalse();
+        // no row of the file gives offsets
+        assertThat(all).filteredOn(o -> o instanceof IdentityObservation id && id.dimensions() != null).isNotEmpty()
+                .noneMatch(o -> ((IdentityObservation) o).dimensions().hasOffsets());
+    }
+
+    private static IdentityObservation identityAt(int mmsi, String time) {
+        long t = java.time.Instant.parse(time).toEpochMilli();
+        return all.stream().filter(o -> o instanceof IdentityObservation && o.mmsi() == mmsi && o.time() == t)
+                .map(IdentityObservation.class::cast).findFirst().orElseThrow();
+    }
+
     @Test
     void badRowsAreCountedWithLineAndReason() throws IOException {
         String csv = "MMSI,BaseDateTime,LAT,LON,SOG,COG,Heading,VesselName,IMO,CallSign,VesselType,Status,Length,Width,Draft,Cargo,TransceiverClass\n"
@@ -185,6 +219,7 @@ class MarineCadastreReaderTest {
         IdentityObservation id = (IdentityObservation) out.get(1);
         assertThat(id.imo()).isEqualTo(Observation.NOT_AVAILABLE);
         assertThat(id.draught()).isEqualTo(3.3);
+        assertThat(id.dimensions()).isEqualTo(Dimensions.overall(28, 11)); // Length 28, Width 11
     }
     /** The shared file's bytes, or null (the test then skips, saying so). */
     private static byte[] sharedGzip() throws IOException {

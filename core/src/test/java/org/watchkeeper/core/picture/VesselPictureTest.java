@@ -92,6 +92,39 @@ class VesselPictureTest {
     }
 
     /**
+     * A CSV's overall size (no reference point) and AIS offsets for one vessel: the offsets win whichever
+     * comes first; a later overall size replaces an earlier one.
+     */
+    @Test
+    void aisOffsetsWinOverAnOverallSize() {
+        VesselPicture picture = new VesselPicture();
+        int mmsi = 366_032_000;
+        picture.accept(sized(T0, mmsi, NA, Dimensions.overall(210, 28)));
+        assertThat(picture.get(mmsi).dimensions()).isEqualTo(Dimensions.overall(210, 28));
+        picture.accept(sized(T0 + 1000, mmsi, NA, Dimensions.overall(209, 28)));
+        assertThat(picture.get(mmsi).dimensions()).isEqualTo(Dimensions.overall(209, 28));
+        picture.accept(sized(T0 + 2000, mmsi, 5, new Dimensions(169, 40, 14, 14)));
+        picture.accept(sized(T0 + 3000, mmsi, NA, Dimensions.overall(211, 30)));
+        VesselSnapshot v = picture.get(mmsi);
+        assertThat(v.dimensions()).isEqualTo(new Dimensions(169, 40, 14, 14));
+        assertThat(v.dimensions().hasOffsets()).isTrue();
+        assertThat(v.dimensions().length()).isEqualTo(209);
+        // the other order: offsets first, then the CSV
+        int other = 366_032_001;
+        picture.accept(sized(T0, other, 24, new Dimensions(12, 3, 2, 2)));
+        picture.accept(sized(T0 + 1000, other, NA, Dimensions.overall(16, 5)));
+        assertThat(picture.get(other).dimensions()).isEqualTo(new Dimensions(12, 3, 2, 2));
+        // newer offsets replace older ones
+        picture.accept(sized(T0 + 2000, other, 24, new Dimensions(11, 4, 2, 3)));
+        assertThat(picture.get(other).dimensions()).isEqualTo(new Dimensions(11, 4, 2, 3));
+    }
+
+    private static IdentityObservation sized(long t, int mmsi, int type, Dimensions d) {
+        return new IdentityObservation(t, "a", mmsi, type == NA ? Observation.NO_MESSAGE_TYPE : type, StationClass.A, null,
+                null, NA, NA, d, Double.NaN, null, null, NA);
+    }
+
+    /**
      * The class must not depend on arrival order. A satellite feed delivers out of event-time order,
      * and exactEarth's augmented feed relays a type 5 (Class A evidence) for New Zealand Class B
      * units (the tug MANUKAU, 512003184, sends five type 18 and two type 24 on 1 February 2012
