@@ -31,7 +31,9 @@ import org.watchkeeper.core.util.PlainJson;
  * {@code sar_aircraft}, from the message types the station itself sent, else from its MMSI; empty when
  * neither tells), {@code flag} (ISO 3166-1
  * alpha-2 of the MMSI's MID) and {@code flag_name}, {@code to_bow}, {@code to_stern},
- * {@code to_port}, {@code to_starboard}, {@code length}, {@code beam} (metres), {@code draught}
+ * {@code to_port}, {@code to_starboard} (metres from the position reference point as AIS sends them,
+ * 0 = not available for that side; empty when only the overall size is known, as from a CSV export's
+ * length and width), {@code length}, {@code beam} (metres overall), {@code draught}
  * (metres), {@code destination}, {@code eta} ({@code MM-DDTHH:MMZ}), {@code first_seen},
  * {@code last_seen} (ISO-8601 UTC, the station's last message of any kind), {@code last_lat},
  * {@code last_lon} (degrees, position of record) and {@code last_position_time} (ISO-8601 UTC, the
@@ -59,8 +61,8 @@ final class VesselsCsv {
                 p.printRecord(Mmsi.format(v.mmsi()), v.name(), v.callSign(), opt(v.imo()), opt(v.shipType()),
                         v.shipTypeName(), v.stationClass().idOrNull(),
                         v.flag() == null ? null : v.flag().iso2(), v.flag() == null ? null : v.flag().name(),
-                        d == null ? null : d.toBow(), d == null ? null : d.toStern(),
-                        d == null ? null : d.toPort(), d == null ? null : d.toStarboard(),
+                        offset(d, Dimensions::toBow), offset(d, Dimensions::toStern),
+                        offset(d, Dimensions::toPort), offset(d, Dimensions::toStarboard),
                         d == null ? null : opt(d.length()), d == null ? null : opt(d.beam()),
                         Double.isNaN(v.draught()) ? null : PlainJson.number(v.draught()), v.destination(),
                         v.eta() == null ? null : v.eta().toString(),
@@ -73,6 +75,11 @@ final class VesselsCsv {
             }
         }
         return vessels.size();
+    }
+
+    /** A side as sent (0 = not available in AIS), or null when there are none or only the overall size is known. */
+    private static Integer offset(Dimensions d, java.util.function.ToIntFunction<Dimensions> side) {
+        return d == null || !d.hasOffsets() ? null : side.applyAsInt(d);
     }
 
     private static Integer opt(int v) {

@@ -898,6 +898,11 @@ class AnalyzeCommandTest {
         assertThat(contigo.get("flag")).isEqualTo("BE");
         assertThat(contigo.get("length")).isEqualTo("180");
         assertThat(contigo.get("beam")).isEqualTo("32");
+        // Length and Width are the overall size: where the antenna is, the export does not say
+        assertThat(List.of(contigo.get("to_bow"), contigo.get("to_stern"), contigo.get("to_port"), contigo.get("to_starboard")))
+                .containsOnly("");
+        assertThat(vessels.values()).filteredOn(r -> !r.get("length").isEmpty()).hasSize(9548)
+                .allMatch(r -> r.get("to_bow").isEmpty() && r.get("to_port").isEmpty());
         assertThat(contigo.get("draught")).isEqualTo("10.2");
         assertThat(contigo.get("positions")).isEqualTo("20");
         assertThat(contigo.get("segments")).isEqualTo("1");
