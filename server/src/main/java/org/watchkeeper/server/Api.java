@@ -30,6 +30,7 @@ import org.watchkeeper.core.geo.Antimeridian;
 import org.watchkeeper.core.geo.Coordinates;
 import org.watchkeeper.core.detect.EventKind;
 import org.watchkeeper.core.picture.VesselSnapshot;
+import org.watchkeeper.core.observation.Dimensions;
 import org.watchkeeper.core.sharing.DataClass;
 import org.watchkeeper.core.sharing.Principal;
 import org.watchkeeper.core.sharing.Role;
@@ -1379,15 +1380,29 @@ public final class Api {
         }
         putText(o, "destination", v.destination());
         putNumber(o, "draught", v.draught());
-        if (v.dimensions() != null) {
-            o.put("to_bow", v.dimensions().toBow());
-            o.put("to_stern", v.dimensions().toStern());
-            o.put("to_port", v.dimensions().toPort());
-            o.put("to_starboard", v.dimensions().toStarboard());
+        Dimensions d = v.dimensions();
+        if (d != null) {
+            if (d.hasOffsets()) { // else only the overall size is known (a CSV's length and width)
+                o.put("to_bow", d.toBow());
+                o.put("to_stern", d.toStern());
+                o.put("to_port", d.toPort());
+                o.put("to_starboard", d.toStarboard());
+            }
+            putSize(o, d.length(), d.beam());
         }
         o.put("last_seen", iso(v.lastSeen()));
         o.put("first_seen", iso(v.firstSeen()));
         return o;
+    }
+
+    /** {@code length} and {@code beam} in metres, each when known. */
+    private static void putSize(ObjectNode o, int length, int beam) {
+        if (length > 0) {
+            o.put("length", length);
+        }
+        if (beam > 0) {
+            o.put("beam", beam);
+        }
     }
 
     static ObjectNode vessel(VesselRow v) {
@@ -1416,6 +1431,7 @@ public final class Api {
             o.put("to_port", v.toPort());
             o.put("to_starboard", v.toStarboard());
         }
+        putSize(o, v.length(), v.beam());
         o.put("last_seen", iso(v.lastSeen()));
         o.put("first_seen", iso(v.firstSeen()));
         return o;

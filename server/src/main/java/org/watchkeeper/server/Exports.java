@@ -33,7 +33,7 @@ import org.watchkeeper.store.PositionRow;
 public final class Exports {
     static final List<String> VESSEL_FIELDS = List.of("mmsi", "name", "callsign", "imo", "shiptype", "shiptype_text",
             "class", "flag", "lat", "lon", "position_time", "speed", "course", "heading", "status", "status_text", "destination",
-            "draught", "to_bow", "to_stern", "to_port", "to_starboard", "first_seen", "last_seen");
+            "draught", "to_bow", "to_stern", "to_port", "to_starboard", "length", "beam", "first_seen", "last_seen");
     /** An event's columns: its TLP 2.0 marking and sharing last, so that a CSV handed on keeps each row's marking, as the GeoJSON and KML do. */
     static final List<String> EVENT_FIELDS = List.of("id", "kind", "start", "end", "vessels", "lat", "lon", "attributes",
             "tlp", "owner_org", "shared_with", "recipients");

@@ -66,10 +66,13 @@ public final class Rows {
     /** The store row of a station of the picture, with its accepted positions. */
     public static VesselRow vessel(VesselSnapshot v, long positions) {
         Dimensions d = v.dimensions();
+        // the store keeps 0 for a distance not available, as AIS sends it: all four when only the overall size is known
+        boolean offsets = d != null && d.hasOffsets();
         PositionObservation p = v.position();
         return new VesselRow(v.mmsi(), v.name(), v.callSign(), v.imo(), v.shipType(), vesselClass(v), flag(v),
-                d == null ? 0 : d.toBow(), d == null ? 0 : d.toStern(), d == null ? 0 : d.toPort(),
-                d == null ? 0 : d.toStarboard(), v.draught(), v.destination(), v.eta() == null ? null : v.eta().toString(),
+                offsets ? d.toBow() : 0, offsets ? d.toStern() : 0, offsets ? d.toPort() : 0, offsets ? d.toStarboard() : 0,
+                d == null ? VesselRow.NOT_AVAILABLE : d.length(), d == null ? VesselRow.NOT_AVAILABLE : d.beam(),
+                v.draught(), v.destination(), v.eta() == null ? null : v.eta().toString(),
                 v.firstSeen(), v.lastSeen(), p == null ? Double.NaN : p.latitude(), p == null ? Double.NaN : p.longitude(),
                 positions);
     }

@@ -23,7 +23,7 @@ import org.watchkeeper.core.sharing.Tlp;
  *   <li>Vessel positions ({@code lat, lon, speed, course, heading, status, status_text}) need
  *       {@link DataClass#POSITIONS} at the position and at its time ({@code last_seen}) plus the delay.</li>
  *   <li>Vessel identity ({@code name, callsign, imo, shiptype, shiptype_text, destination, draught,
- *       dimensions}, identity history) needs {@link DataClass#IDENTITIES} at the vessel's position and time.
+ *       dimensions: to_bow, to_stern, to_port, to_starboard, length, beam}, identity history) needs {@link DataClass#IDENTITIES} at the vessel's position and time.
  *       A vessel with neither is left out. Filters (bbox, q, shiptype) apply to what is left, so they
  *       cannot be used to probe withheld fields.</li>
  *   <li>Events: {@link EventAccess} (the server's event marking, the marking of the zone a zone event
@@ -37,7 +37,7 @@ public final class Sharing {
     static final List<String> POSITION_FIELDS = List.of("lat", "lon", "position_time", "speed", "course", "heading", "status",
             "status_text");
     static final List<String> IDENTITY_FIELDS = List.of("name", "callsign", "imo", "shiptype", "shiptype_text",
-            "destination", "draught", "to_bow", "to_stern", "to_port", "to_starboard");
+            "destination", "draught", "to_bow", "to_stern", "to_port", "to_starboard", "length", "beam");
 
     private Sharing() {
     }

@@ -119,7 +119,7 @@ public final class DuckDbHistoryStore extends JdbcHistoryStore {
                         + " to_bow INTEGER NOT NULL, to_stern INTEGER NOT NULL, to_port INTEGER NOT NULL,"
                         + " to_starboard INTEGER NOT NULL, draught DOUBLE, destination VARCHAR, eta VARCHAR,"
                         + " first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL, last_lat DOUBLE, last_lon DOUBLE,"
-                        + " positions BIGINT NOT NULL)",
+                        + " positions BIGINT NOT NULL, length INTEGER, beam INTEGER)",
                 "CREATE TABLE IF NOT EXISTS identity_changes (mmsi INTEGER NOT NULL, time_ms BIGINT NOT NULL,"
                         + " field VARCHAR NOT NULL, old_value VARCHAR, new_value VARCHAR)",
                 "CREATE TABLE IF NOT EXISTS events (id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL,"
@@ -131,7 +131,10 @@ public final class DuckDbHistoryStore extends JdbcHistoryStore {
                         + " lat DOUBLE NOT NULL, lon DOUBLE NOT NULL, type VARCHAR NOT NULL, category VARCHAR,"
                         + " victim_mmsi INTEGER, victim_imo INTEGER, tlp VARCHAR NOT NULL, owner_org VARCHAR NOT NULL,"
                         + " updated_ms BIGINT NOT NULL, json VARCHAR NOT NULL)",
-                ANALYZED_INPUTS_TABLE,
+                ANALYZED_INPUTS_TABLE);
+        // before the staging tables copy the table's columns
+        addVesselSizeColumns("main");
+        execute(
                 // Per-connection staging tables: rows arrive through the Appender, then one
                 // set-based statement merges them (DuckDB runs row-by-row prepared batches slowly).
                 "CREATE TEMP TABLE staging_vessels AS SELECT * FROM vessels LIMIT 0",
@@ -174,6 +177,8 @@ public final class DuckDbHistoryStore extends JdbcHistoryStore {
                 appendOpt(a, v.lastLat());
                 appendOpt(a, v.lastLon());
                 a.append(v.positions());
+                appendOpt(a, v.length());
+                appendOpt(a, v.beam());
                 a.endRow();
             }
         }

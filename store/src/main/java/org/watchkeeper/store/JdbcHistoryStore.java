@@ -44,7 +44,10 @@ abstract class JdbcHistoryStore implements HistoryStore {
 
     static final String VESSEL_COLUMNS = "mmsi, name, callsign, imo, ship_type, vessel_class, flag, "
             + "to_bow, to_stern, to_port, to_starboard, draught, destination, eta, first_seen, last_seen, "
-            + "last_lat, last_lon, positions";
+            + "last_lat, last_lon, positions, length, beam";
+
+    /** What {@link #vessel} and {@link #vessels} select: {@link #VESSEL_COLUMNS}, or without length and beam in an older store. */
+    private String vesselSelect = VESSEL_COLUMNS;
 
     static final String EVENT_COLUMNS = "id, kind, start_ms, end_ms, lat, lon, geometry_geojson, "
             + "parameters_json, evidence_json";
@@ -156,7 +159,7 @@ abstract class JdbcHistoryStore implements HistoryStore {
      * batch of {@link #vesselUpsertSql}.
      */
     protected void writeVessels(Collection<VesselRow> rows) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(vesselUpsertSql("VALUES (" + placeholders(19) + ")"))) {
+        try (PreparedStatement ps = connection.prepareStatement(vesselUpsertSql("VALUES (" + placeholders(21) + ")"))) {
             for (VesselRow v : rows) {
                 int i = 1;
                 ps.setInt(i++, v.mmsi());
@@ -177,7 +180,9 @@ abstract class JdbcHistoryStore implements HistoryStore {
                 ps.setLong(i++, v.lastSeen());
                 setOptDouble(ps, i++, v.lastLat());
                 setOptDouble(ps, i++, v.lastLon());
-                ps.setLong(i, v.positions());
+                ps.setLong(i++, v.positions());
+                setOptInt(ps, i++, v.length());
+                setOptInt(ps, i, v.beam());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -529,14 +534,14 @@ abstract class JdbcHistoryStore implements HistoryStore {
 
     @Override
     public synchronized Optional<VesselRow> vessel(int mmsi) {
-        List<VesselRow> rows = query("vessel", "SELECT " + VESSEL_COLUMNS + " FROM vessels WHERE mmsi = ?",
+        List<VesselRow> rows = query("vessel", "SELECT " + vesselSelect + " FROM vessels WHERE mmsi = ?",
                 List.of(mmsi), JdbcHistoryStore::readVessels);
         return rows.stream().findFirst();
     }
 
     @Override
     public synchronized List<VesselRow> vessels() {
-        return query("vessels", "SELECT " + VESSEL_COLUMNS + " FROM vessels ORDER BY mmsi", List.of(),
+        return query("vessels", "SELECT " + vesselSelect + " FROM vessels ORDER BY mmsi", List.of(),
                 JdbcHistoryStore::readVessels);
     }
 
@@ -711,11 +716,67 @@ abstract class JdbcHistoryStore implements HistoryStore {
         }
     }
 
+    /**
+     * Adds {@code vessels.length} and {@code vessels.beam} (metres, NULL when not available) to a store
+     * made before they were kept, filled with the sums of its distances from the reference point (what
+     * its length and beam were then); a store made since is left as it is. Part of opening a store for
+     * writing, before any other statement uses the table. A vessel of such a store whose size came from
+     * a CSV export's length and width keeps them as distances to bow and port until it is written again.
+     *
+     * @param schema the schema that holds the tables
+     */
+    protected void addVesselSizeColumns(String schema) throws SQLException {
+        if (!hasVesselSizeColumns(schema)) {
+            // safe when two open the store at once: neither adds a column twice nor overwrites a size written since
+            execute("ALTER TABLE vessels ADD COLUMN IF NOT EXISTS length INTEGER",
+                    "ALTER TABLE vessels ADD COLUMN IF NOT EXISTS beam INTEGER",
+                    "UPDATE vessels SET length = CASE WHEN to_bow + to_stern > 0 THEN to_bow + to_stern END,"
+                            + " beam = CASE WHEN to_port + to_starboard > 0 THEN to_port + to_starboard END"
+                            + " WHERE length IS NULL AND beam IS NULL AND to_bow + to_stern + to_port + to_starboard > 0");
+        }
+    }
+
+    /**
+     * Reads a store made before {@code vessels.length} and {@code vessels.beam} were kept without
+     * changing it (opened to read only): each vessel's length and beam are then the sums of its
+     * distances from the reference point. A store that has them is read as it is.
+     *
+     * @param schema the schema that holds the tables
+     */
+    protected void readWithoutVesselSizeColumns(String schema) throws SQLException {
+        if (!hasVesselSizeColumns(schema)) {
+            vesselSelect = VESSEL_COLUMNS.replace(", length, beam", ", CAST(NULL AS INTEGER), CAST(NULL AS INTEGER)");
+        }
+    }
+
+    private boolean hasVesselSizeColumns(String schema) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT count(*) FROM information_schema.columns"
+                + " WHERE table_schema = ? AND table_name = 'vessels' AND column_name IN ('length', 'beam')")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getInt(1) == 2;
+            }
+        }
+    }
+
     static List<VesselRow> readVessels(ResultSet rs) throws SQLException {
         List<VesselRow> out = new ArrayList<>();
         while (rs.next()) {
+            int toBow = rs.getInt(8);
+            int toStern = rs.getInt(9);
+            int toPort = rs.getInt(10);
+            int toStarboard = rs.getInt(11);
+            int length = optInt(rs, 20);
+            int beam = optInt(rs, 21);
+            // a store read as it was before length and beam were kept: the sums of the distances
+            if (length == PositionRow.NOT_AVAILABLE && toBow + toStern > 0) {
+                length = toBow + toStern;
+            }
+            if (beam == PositionRow.NOT_AVAILABLE && toPort + toStarboard > 0) {
+                beam = toPort + toStarboard;
+            }
             out.add(new VesselRow(rs.getInt(1), rs.getString(2), rs.getString(3), optInt(rs, 4), optInt(rs, 5),
-                    rs.getString(6), rs.getString(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11),
+                    rs.getString(6), rs.getString(7), toBow, toStern, toPort, toStarboard, length, beam,
                     optDouble(rs, 12), rs.getString(13), rs.getString(14), rs.getLong(15), rs.getLong(16),
                     optDouble(rs, 17), optDouble(rs, 18), rs.getLong(19)));
         }

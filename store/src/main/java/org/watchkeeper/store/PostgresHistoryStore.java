@@ -135,6 +135,8 @@ public final class PostgresHistoryStore extends JdbcHistoryStore {
         try {
             // PostGIS lives in public; the tables in the chosen schema (as createSchema sets it)
             store.execute("SET search_path TO " + schema + ", public");
+            // read as it is: a history made before vessels kept length and beam is not changed here
+            store.readWithoutVesselSizeColumns(schema);
         } catch (SQLException e) {
             closeQuietly(c, e);
             throw new StoreException("cannot use the schema " + schema + " at " + redactedUrl(jdbcUrl), e);
@@ -461,7 +463,7 @@ public final class PostgresHistoryStore extends JdbcHistoryStore {
                         + " to_bow integer NOT NULL, to_stern integer NOT NULL, to_port integer NOT NULL,"
                         + " to_starboard integer NOT NULL, draught double precision, destination text, eta text,"
                         + " first_seen bigint NOT NULL, last_seen bigint NOT NULL, last_lat double precision,"
-                        + " last_lon double precision, positions bigint NOT NULL)",
+                        + " last_lon double precision, positions bigint NOT NULL, length integer, beam integer)",
                 "CREATE TABLE IF NOT EXISTS identity_changes (mmsi integer NOT NULL, time_ms bigint NOT NULL,"
                         + " field text NOT NULL, old_value text, new_value text)",
                 "CREATE INDEX IF NOT EXISTS identity_changes_mmsi ON identity_changes (mmsi, time_ms)",
@@ -474,6 +476,7 @@ public final class PostgresHistoryStore extends JdbcHistoryStore {
                 "CREATE INDEX IF NOT EXISTS event_vessels_mmsi ON event_vessels (mmsi)",
                 ANALYZED_INPUTS_TABLE);
         allowMissingMessageType(schema);
+        addVesselSizeColumns(schema);
     }
 
     /*

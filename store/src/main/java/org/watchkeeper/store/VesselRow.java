@@ -17,10 +17,16 @@ package org.watchkeeper.store;
  *                    or {@code "sar_aircraft"}; {@code null} when unknown (a store written before these
  *                    were kept holds {@code null} for the last three until the vessel is written again)
  * @param flag        flag state as ISO 3166-1 alpha-2 code from the MMSI's MID, or {@code null}
- * @param toBow       distance from the reference point to the bow in metres, as sent (0 = not available)
+ * @param toBow       distance from the reference point to the bow in metres, as sent (0 = not available);
+ *                    all four 0 when the reference point's place is not known (no size, or only the
+ *                    overall size, as a CSV export's length and width give it)
  * @param toStern     distance to the stern in metres, as sent
  * @param toPort      distance to port in metres, as sent
  * @param toStarboard distance to starboard in metres, as sent
+ * @param length      length overall in metres, 1 or more, -1 when not available; toBow + toStern when
+ *                    either is above 0
+ * @param beam        beam in metres, 1 or more, -1 when not available; toPort + toStarboard when either
+ *                    is above 0
  * @param draught     maximum present static draught in metres, NaN when not available
  * @param destination destination as sent, or {@code null}
  * @param eta         estimated time of arrival as sent, {@code "MM-DDTHH:MMZ"}, or {@code null}
@@ -32,9 +38,13 @@ package org.watchkeeper.store;
  * @throws IllegalArgumentException when a value is outside the ranges above
  */
 public record VesselRow(int mmsi, String name, String callsign, int imo, int shipType, String vesselClass,
-                        String flag, int toBow, int toStern, int toPort, int toStarboard, double draught,
+                        String flag, int toBow, int toStern, int toPort, int toStarboard, int length, int beam,
+                        double draught,
                         String destination, String eta, long firstSeen, long lastSeen, double lastLat,
                         double lastLon, long positions) {
+
+    /** Value of {@link #imo}, {@link #shipType}, {@link #length} and {@link #beam} when not available. */
+    public static final int NOT_AVAILABLE = -1;
 
     /** The values {@link #vesselClass()} takes besides null. */
     public static final java.util.List<String> CLASSES =
@@ -57,6 +67,15 @@ public record VesselRow(int mmsi, String name, String callsign, int imo, int shi
         }
         if (toBow < 0 || toStern < 0 || toPort < 0 || toStarboard < 0) {
             throw new IllegalArgumentException("dimensions must be >= 0");
+        }
+        if (length == 0 || length < -1 || beam == 0 || beam < -1) {
+            throw new IllegalArgumentException("length and beam must be >= 1 metre or -1: " + length + ", " + beam);
+        }
+        if (toBow + toStern > 0 && length != toBow + toStern) {
+            throw new IllegalArgumentException("length must be toBow + toStern (" + (toBow + toStern) + "): " + length);
+        }
+        if (toPort + toStarboard > 0 && beam != toPort + toStarboard) {
+            throw new IllegalArgumentException("beam must be toPort + toStarboard (" + (toPort + toStarboard) + "): " + beam);
         }
         if (!Double.isNaN(draught) && !(draught >= 0 && draught < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("draught must be >= 0 metres or NaN: " + draught);

@@ -103,6 +103,54 @@ class DuckDbHistoryStoreTest extends HistoryStoreContract {
         }
     }
 
+    /**
+     * A store made before vessels kept length and beam: it opens, each vessel's length and beam are the sums
+     * of its distances (an old CSV vessel's overall size was kept as distances to bow and port: it reads so
+     * until written again), an overall size without distances is stored and read back, and opening it again
+     * changes nothing more.
+     */
+    @Test
+    void aStoreMadeBeforeLengthAndBeamWereKeptOpensAndTakesThem() throws SQLException, java.io.IOException {
+        store.close();
+        store = null;
+        Path old = dir.resolve("old");
+        java.nio.file.Files.createDirectories(old);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                "jdbc:duckdb:" + old.resolve(DuckDbHistoryStore.FILE_NAME).toAbsolutePath());
+             Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE vessels (mmsi INTEGER PRIMARY KEY, name VARCHAR, callsign VARCHAR,"
+                    + " imo INTEGER, ship_type INTEGER, vessel_class VARCHAR, flag VARCHAR,"
+                    + " to_bow INTEGER NOT NULL, to_stern INTEGER NOT NULL, to_port INTEGER NOT NULL,"
+                    + " to_starboard INTEGER NOT NULL, draught DOUBLE, destination VARCHAR, eta VARCHAR,"
+                    + " first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL, last_lat DOUBLE, last_lon DOUBLE,"
+                    + " positions BIGINT NOT NULL)");
+            st.execute("INSERT INTO vessels VALUES"
+                    + " (563000001, 'OCEAN STAR', NULL, NULL, 70, 'A', 'SG', 150, 40, 12, 20, 11.5, NULL, NULL, 1000, 2000, 1.2, 103.8, 5),"
+                    + " (316023341, 'WHITEFISH BAY', NULL, NULL, 70, 'A', 'CA', 225, 0, 23, 0, 14.8, NULL, NULL, 1000, 2000, NULL, NULL, 0),"
+                    + " (563000002, NULL, NULL, NULL, NULL, NULL, 'SG', 0, 0, 0, 0, NULL, NULL, NULL, 1000, 1000, NULL, NULL, 0)");
+        }
+        store = DuckDbHistoryStore.open(old);
+        assertThat(store.vessels()).extracting(VesselRow::mmsi, VesselRow::length, VesselRow::beam).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(316023341, 225, 23), org.assertj.core.groups.Tuple.tuple(563000001, 190, 32),
+                org.assertj.core.groups.Tuple.tuple(563000002, -1, -1));
+        VesselRow whitefish = new VesselRow(316023341, "WHITEFISH BAY", null, -1, 70, "A", "CA", 0, 0, 0, 0, 225, 23, 14.8,
+                null, null, 1000, 3000, Double.NaN, Double.NaN, 0);
+        store.upsertVessels(List.of(whitefish));
+        store.close();
+        store = DuckDbHistoryStore.open(old);
+        assertThat(store.vessel(316023341)).contains(whitefish);
+        assertThat(store.vessel(563000001).orElseThrow().length()).isEqualTo(190);
+        try (Statement st = ((DuckDbHistoryStore) store).connection.createStatement();
+             ResultSet r = st.executeQuery("SELECT mmsi, length, beam FROM vessels ORDER BY mmsi")) {
+            // the upgrade wrote the sums once; the vessel written since has its overall size
+            List<String> rows = new java.util.ArrayList<>();
+            while (r.next()) {
+                rows.add(r.getInt(1) + " " + r.getObject(2) + " " + r.getObject(3));
+            }
+            assertThat(rows).containsExactly("316023341 225 23", "563000001 190 32", "563000002 null null");
+        }
+    }
+
     private static long threads(DuckDbHistoryStore s) throws SQLException {
         try (Statement st = s.connection.createStatement();
              ResultSet r = st.executeQuery("SELECT current_setting('threads')")) {

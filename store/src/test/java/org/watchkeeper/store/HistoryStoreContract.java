@@ -749,14 +749,14 @@ abstract class HistoryStoreContract {
     // ------------------------------------------------------------------ vessels, identity, events
 
     static VesselRow vessel(int mmsi, String name, long lastSeen) {
-        return new VesselRow(mmsi, name, "9V1234", 9_321_483, 70, "A", "SG", 150, 40, 12, 20, 11.5, "SG SIN",
+        return new VesselRow(mmsi, name, "9V1234", 9_321_483, 70, "A", "SG", 150, 40, 12, 20, 190, 32, 11.5, "SG SIN",
                 "03-02T06:00Z", T0, lastSeen, 1.2, 103.8, 42);
     }
 
     @Test
     void vesselUpsertReplacesByMmsi() {
         VesselRow first = vessel(STRAIT, "OCEAN STAR", T0 + 1000);
-        VesselRow unknown = new VesselRow(ANCHOR, null, null, -1, -1, null, null, 0, 0, 0, 0, Double.NaN, null, null,
+        VesselRow unknown = new VesselRow(ANCHOR, null, null, -1, -1, null, null, 0, 0, 0, 0, -1, -1, Double.NaN, null, null,
                 T0, T0, Double.NaN, Double.NaN, 0);
         store.upsertVessels(List.of(first, unknown));
         VesselRow renamed = vessel(STRAIT, "OCEAN STAR II", T0 + 2000);
@@ -767,6 +767,40 @@ abstract class HistoryStoreContract {
         assertThat(store.vessel(DATELINE)).isEmpty();
         assertThat(store.vessels()).containsExactly(unknown, renamed);
         assertThat(store.counts().vessels()).isEqualTo(2);
+    }
+
+    /**
+     * An overall size without the reference point (a CSV export's length and width): the four distances
+     * 0, length and beam kept, each alone too; AIS distances keep their sums.
+     */
+    @Test
+    void overallSizeIsKeptWithoutDistances() {
+        VesselRow whitefish = new VesselRow(316_023_341, "WHITEFISH BAY", "CFN6287", 9_639_880, 70, "A", "CA", 0, 0, 0, 0,
+                225, 23, 14.8, null, null, T0, T0 + 1000, 46.92346, -85.46457, 20);
+        VesselRow cazador = new VesselRow(338_148_873, "CAZADOR", null, -1, 37, "B", "US", 0, 0, 0, 0, 14, -1, Double.NaN,
+                null, null, T0, T0, 33.60716, -117.91483, 1);
+        VesselRow beamOnly = new VesselRow(338_148_874, null, null, -1, -1, "B", "US", 0, 0, 0, 0, -1, 5, Double.NaN,
+                null, null, T0, T0, Double.NaN, Double.NaN, 0);
+        VesselRow ais = vessel(STRAIT, "OCEAN STAR", T0);
+        store.upsertVessels(List.of(whitefish, cazador, beamOnly, ais));
+        assertThat(store.vessels()).containsExactly(whitefish, cazador, beamOnly, ais); // by MMSI
+        assertThat(store.vessel(316_023_341).orElseThrow().length()).isEqualTo(225);
+        assertThat(store.vessel(316_023_341).orElseThrow().beam()).isEqualTo(23);
+        assertThat(store.vessel(338_148_873).orElseThrow().beam()).isEqualTo(-1);
+        assertThat(store.vessel(STRAIT).orElseThrow().length()).isEqualTo(190);
+    }
+
+    @Test
+    void aVesselRowsLengthAndBeamAgreeWithItsDistances() {
+        assertThatThrownBy(() -> new VesselRow(STRAIT, null, null, -1, -1, null, null, 150, 40, 12, 20, 200, 32,
+                Double.NaN, null, null, T0, T0, Double.NaN, Double.NaN, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("length must be toBow + toStern (190): 200");
+        assertThatThrownBy(() -> new VesselRow(STRAIT, null, null, -1, -1, null, null, 0, 0, 3, 3, -1, -1,
+                Double.NaN, null, null, T0, T0, Double.NaN, Double.NaN, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("beam must be toPort + toStarboard (6): -1");
+        assertThatThrownBy(() -> new VesselRow(STRAIT, null, null, -1, -1, null, null, 0, 0, 0, 0, 0, -1,
+                Double.NaN, null, null, T0, T0, Double.NaN, Double.NaN, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("length and beam must be >= 1 metre or -1: 0, -1");
     }
 
     @Test

@@ -72,6 +72,66 @@ class PostgresHistoryStoreTest extends HistoryStoreContract {
         }
     }
 
+    /**
+     * A schema made before vessels kept length and beam: opened to read only it is not changed and each
+     * vessel's length and beam are the sums of its distances; opened to write it takes the columns (filled
+     * with those sums once), an overall size without distances is stored and read back, and opening it
+     * again changes nothing more.
+     */
+    @Test
+    void aStoreMadeBeforeLengthAndBeamWereKeptOpensAndTakesThem() throws SQLException {
+        store.close();
+        store = null;
+        try (Connection c = PostgresTestSupport.connect(); Statement st = c.createStatement()) {
+            // the schema as the version before made it
+            st.execute("ALTER TABLE " + schema + ".vessels DROP COLUMN length, DROP COLUMN beam");
+            st.execute("INSERT INTO " + schema + ".vessels VALUES"
+                    + " (563000001, 'OCEAN STAR', NULL, NULL, 70, 'A', 'SG', 150, 40, 12, 20, 11.5, NULL, NULL, 1000, 2000, 1.2, 103.8, 5),"
+                    + " (316023341, 'WHITEFISH BAY', NULL, NULL, 70, 'A', 'CA', 225, 0, 23, 0, 14.8, NULL, NULL, 1000, 2000, NULL, NULL, 0),"
+                    + " (563000002, NULL, NULL, NULL, NULL, NULL, 'SG', 0, 0, 0, 0, NULL, NULL, NULL, 1000, 1000, NULL, NULL, 0)");
+        }
+        List<org.assertj.core.groups.Tuple> before = List.of(org.assertj.core.groups.Tuple.tuple(316023341, 225, 23),
+                org.assertj.core.groups.Tuple.tuple(563000001, 190, 32), org.assertj.core.groups.Tuple.tuple(563000002, -1, -1));
+        try (PostgresHistoryStore reader = PostgresHistoryStore.openExisting(PostgresTestSupport.URL, PostgresTestSupport.USER,
+                PostgresTestSupport.PASSWORD, schema)) {
+            assertThat(reader.vessels()).extracting(VesselRow::mmsi, VesselRow::length, VesselRow::beam)
+                    .containsExactlyElementsOf(before);
+            assertThat(reader.vessel(563000001).orElseThrow().beam()).isEqualTo(32);
+        }
+        assertThat(sizeColumns()).isZero();
+        store = open();
+        assertThat(sizeColumns()).isEqualTo(2);
+        assertThat(store.vessels()).extracting(VesselRow::mmsi, VesselRow::length, VesselRow::beam)
+                .containsExactlyElementsOf(before);
+        VesselRow whitefish = new VesselRow(316023341, "WHITEFISH BAY", null, -1, 70, "A", "CA", 0, 0, 0, 0, 225, 23, 14.8,
+                null, null, 1000, 3000, Double.NaN, Double.NaN, 0);
+        store.upsertVessels(List.of(whitefish));
+        store.close();
+        store = open();
+        assertThat(store.vessel(316023341)).contains(whitefish);
+        try (Connection c = PostgresTestSupport.connect(); Statement st = c.createStatement();
+             ResultSet r = st.executeQuery("SELECT mmsi, length, beam FROM " + schema + ".vessels ORDER BY mmsi")) {
+            List<String> rows = new java.util.ArrayList<>();
+            while (r.next()) {
+                rows.add(r.getInt(1) + " " + r.getObject(2) + " " + r.getObject(3));
+            }
+            assertThat(rows).containsExactly("316023341 225 23", "563000001 190 32", "563000002 null null");
+        }
+        try (PostgresHistoryStore reader = PostgresHistoryStore.openExisting(PostgresTestSupport.URL, PostgresTestSupport.USER,
+                PostgresTestSupport.PASSWORD, schema)) {
+            assertThat(reader.vessel(316023341)).contains(whitefish);
+        }
+    }
+
+    private long sizeColumns() throws SQLException {
+        try (Connection c = PostgresTestSupport.connect(); Statement st = c.createStatement();
+             ResultSet r = st.executeQuery("SELECT count(*) FROM information_schema.columns WHERE table_schema = '" + schema
+                     + "' AND table_name = 'vessels' AND column_name IN ('length', 'beam')")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
     private PostgresHistoryStore open() {
         return PostgresHistoryStore.open(PostgresTestSupport.URL, PostgresTestSupport.USER, PostgresTestSupport.PASSWORD, schema);
     }
