@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { CHROMIUM, launchChromium, closeAll, jumpTo } from './chromium.js';
 import { startMockServer, MOCK_TOKEN, incident } from './mock-server.js';
-import { geometryBounds as extent, eventTarget } from '../src/data.js';
+import { geometryBounds as extent, eventTarget, vesselSize } from '../src/data.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SITE = join(HERE, '..', 'target', 'classes', 'web');
@@ -196,6 +196,11 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     expect(await page.locator('#vessel-panel .mmsi').textContent()).toBe(mmsi);
     const detail = await page.evaluate(async (m) => (await fetch(`api/vessels/${m}`)).json(), mmsi);
     expect(await page.locator('#vessel-panel .vessel-name').textContent()).toBe(detail.name || 'Unnamed');
+    // the size row: length × beam as the vessel object gives them
+    const size = await page.evaluate(() => [...document.querySelectorAll('#vessel-panel table.facts tr')]
+      .find((r) => r.cells[0]?.textContent === 'Size')?.cells[1]?.textContent);
+    expect(size).toBe(vesselSize(detail));
+    if (!REAL) expect(size).toBe('190 × 32 m');
     expect(await page.locator('#tab-vessel').isVisible()).toBe(true);
 
     // Track replay: load, move the slider, the replay point moves along the track.

@@ -58,7 +58,7 @@ export function makeFixtures(n = 3000, seed = 42) {
       lat: Math.round(lat * 1e5) / 1e5, lon: Math.round(lon * 1e5) / 1e5,
       speed: moving ? Math.round((8 + r() * 10) * 10) / 10 : 0.1, course,
       status: moving ? 0 : 1, status_text: moving ? 'Under way using engine' : 'At anchor',
-      destination: east ? 'CN SHA' : 'NL RTM', draught: 9.5, to_bow: 150, to_stern: 40, to_port: 16, to_starboard: 16,
+      destination: east ? 'CN SHA' : 'NL RTM', draught: 9.5, to_bow: 150, to_stern: 40, to_port: 16, to_starboard: 16, length: 190, beam: 32,
       // every 50th vessel was last heard hours ago (a picture holds vessels that have left its receivers' range)
       last_seen: new Date(now - (i % 50 === 49 ? 3 * 3600e3 : 0) - Math.floor(r() * 600e3)).toISOString(), first_seen: new Date(now - 86400e3).toISOString(),
     };

@@ -186,6 +186,26 @@ export function drawDirection(v) {
   return null;
 }
 
+/**
+ * A vessel's size for its panel, from the API's `length` and `beam` (metres overall): '225 × 23 m', or one of them
+ * alone ('length 14 m', 'beam 5 m'), or '—' when neither is known. The distances from the reference point
+ * (`to_bow` ... `to_starboard`, 0 = not available for that side) give them where a vessel object lacks both.
+ */
+export function vesselSize(v) {
+  const known = (x) => finite(x) && x > 0;
+  let length = v.length;
+  let beam = v.beam;
+  if (!known(length) && !known(beam)) {
+    const sum = (a, b) => (finite(a) && finite(b) && a + b > 0 ? a + b : null);
+    length = sum(v.to_bow, v.to_stern);
+    beam = sum(v.to_port, v.to_starboard);
+  }
+  if (known(length) && known(beam)) return `${length} × ${beam} m`;
+  if (known(length)) return `length ${length} m`;
+  if (known(beam)) return `beam ${beam} m`;
+  return '—';
+}
+
 /** True when the position is a real one (lat -90..90, lon -180..180, both present). */
 export function validPosition(lat, lon) {
   return finite(lat) && finite(lon) && lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180;

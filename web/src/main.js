@@ -11,6 +11,7 @@ import {
   landFromTopology, vesselsToGeoJSON, applyPosition, filterEvents, eventTarget, eventMarker, zoneFromVertices,
   parseZoneUpload, zonesToGeoJSON, trackToReplay, positionAt, searchVessels, vesselsExtent, CATEGORY_COLORS, CATEGORY_NAMES,
   validPosition, sourceFaults, vesselFilter, zoneChoices, exportRequest, unappliedText, dispositionName, readPastedZone,
+  vesselSize,
 } from './data.js';
 import { drawCharts } from './charts.js';
 import {
@@ -286,8 +287,7 @@ async function selectVessel(mmsi, { fly = false } = {}) {
     return;
   }
   if (state.selected !== mmsi) return;
-  const dims = [v.to_bow, v.to_stern, v.to_port, v.to_starboard].every((x) => typeof x === 'number')
-    ? `${v.to_bow + v.to_stern} × ${v.to_port + v.to_starboard} m` : '—';
+  const dims = vesselSize(v);
   const vesselEvents = [...(v.events || []), ...(v.ongoing || [])]; // stored, then under way
   panel.innerHTML = `
     <h2 class="vessel-name">${fmt.esc(v.name || 'Unnamed')}</h2>

@@ -6,7 +6,7 @@ import {
   eventTarget, eventMarker, zoneFromVertices, parseZoneUpload, zonesToGeoJSON, trackToReplay, positionAt, searchVessels,
   chokepointChart, portCallChart, messageSeries, categoryOfText, lastDays, sourceFaults, vesselsExtent,
   vesselFilter, eventHasVessel, eventInZone, zoneChoices, exportRequest, unappliedText, dispositionName,
-  readPastedZone, vesselsInside, insideGeometry, swapPositions, emptyChartText,
+  readPastedZone, vesselsInside, insideGeometry, swapPositions, emptyChartText, vesselSize,
 } from '../src/data.js';
 
 const require = createRequire(import.meta.url);
@@ -695,5 +695,25 @@ describe('readPastedZone', () => {
     expect(insideGeometry({ type: 'MultiPolygon', coordinates: [g.coordinates, [[[20, 20], [30, 20], [30, 30], [20, 20]]]] }, 28, 22)).toBe(true);
     expect(swapPositions({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[1, 2], [3, 4]]] }, properties: {} }] })
       .features[0].geometry.coordinates).toEqual([[[2, 1], [4, 3]]]);
+  });
+});
+
+describe('vesselSize', () => {
+  it('gives length × beam from the AIS distances as the API sends them', () => {
+    // type 5 of CHEMICAL PIONEER: 169 + 40 m by 14 + 14 m
+    expect(vesselSize({ to_bow: 169, to_stern: 40, to_port: 14, to_starboard: 14, length: 209, beam: 28 })).toBe('209 × 28 m');
+  });
+  it('gives an overall size known without the reference point (a CSV export\'s length and width)', () => {
+    expect(vesselSize({ length: 225, beam: 23 })).toBe('225 × 23 m');
+    expect(vesselSize({ length: 14 })).toBe('length 14 m');
+    expect(vesselSize({ beam: 5 })).toBe('beam 5 m');
+  });
+  it('adds up the distances of a vessel object without length and beam', () => {
+    expect(vesselSize({ to_bow: 150, to_stern: 40, to_port: 16, to_starboard: 16 })).toBe('190 × 32 m');
+    expect(vesselSize({ to_bow: 12, to_stern: 0, to_port: 0, to_starboard: 0 })).toBe('length 12 m');
+  });
+  it('says nothing is known when nothing is', () => {
+    expect(vesselSize({})).toBe('—');
+    expect(vesselSize({ to_bow: 0, to_stern: 0, to_port: 0, to_starboard: 0 })).toBe('—');
   });
 });
