@@ -22,8 +22,9 @@ import org.watchkeeper.core.sharing.Tlp;
  * <ul>
  *   <li>Vessel positions ({@code lat, lon, speed, course, heading, status, status_text}) need
  *       {@link DataClass#POSITIONS} at the position and at its time ({@code last_seen}) plus the delay.</li>
- *   <li>Vessel identity ({@code name, callsign, imo, shiptype, shiptype_text, destination, draught,
- *       dimensions: to_bow, to_stern, to_port, to_starboard, length, beam}, identity history) needs {@link DataClass#IDENTITIES} at the vessel's position and time.
+ *   <li>Vessel identity ({@code name, callsign, imo, shiptype, shiptype_text, destination, draught},
+ *       the dimensions {@code to_bow, to_stern, to_port, to_starboard, length, beam}, identity history)
+ *       needs {@link DataClass#IDENTITIES} at the vessel's position and time.
  *       A vessel with neither is left out. Filters (bbox, q, shiptype) apply to what is left, so they
  *       cannot be used to probe withheld fields.</li>
  *   <li>Events: {@link EventAccess} (the server's event marking, the marking of the zone a zone event

@@ -46,9 +46,6 @@ abstract class JdbcHistoryStore implements HistoryStore {
             + "to_bow, to_stern, to_port, to_starboard, draught, destination, eta, first_seen, last_seen, "
             + "last_lat, last_lon, positions, length, beam";
 
-    /** What {@link #vessel} and {@link #vessels} select: {@link #VESSEL_COLUMNS}, or without length and beam in an older store. */
-    private String vesselSelect = VESSEL_COLUMNS;
-
     static final String EVENT_COLUMNS = "id, kind, start_ms, end_ms, lat, lon, geometry_geojson, "
             + "parameters_json, evidence_json";
 
@@ -91,6 +88,8 @@ abstract class JdbcHistoryStore implements HistoryStore {
 
     protected final Connection connection;
     private boolean closed;
+    /** What {@link #vessel} and {@link #vessels} select: {@link #VESSEL_COLUMNS}, or NULLs for length and beam in an older store. */
+    private String vesselSelect = VESSEL_COLUMNS;
 
     protected JdbcHistoryStore(Connection connection) {
         this.connection = connection;
