@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVRecord;
@@ -65,7 +66,7 @@ public final class AsamImporter {
      * @throws IllegalArgumentException when the header lacks a column
      */
     public static ImportResult read(Reader in, String ownerOrg, String createdBy, Instant now) {
-        List<Incident> out = new ArrayList<>();
+        List<Supplier<Incident>> out = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
         List<ImportResult.Rejection> rejected = new ArrayList<>();
         Map<String, Long> firstLine = new HashMap<>();
@@ -89,28 +90,37 @@ public final class AsamImporter {
             out.add(incident(r, cols, ref, marking, createdBy, now));
             lines.add(line);
         }, rejected);
-        return new ImportResult(out, lines, rejected, rows);
+        return Classifying.finish(out, lines, rejected, rows);
     }
 
-    private static Incident incident(CSVRecord r, Map<String, Integer> cols, String ref, Marking marking,
-                                     String createdBy, Instant now) {
+    /**
+     * The row's fields checked (a bad one throws {@link IllegalArgumentException}: the row is rejected
+     * with that reason), and the incident to be made of them once its narrative is read.
+     */
+    private static Supplier<Incident> incident(CSVRecord r, Map<String, Integer> cols, String ref, Marking marking,
+                                               String createdBy, Instant now) {
         String dateText = CsvRows.value(r, cols, "date");
-        Instant time;
+        Instant parsed;
         try {
-            time = LocalDate.parse(dateText == null ? "" : dateText).atStartOfDay(ZoneOffset.UTC).toInstant();
+            parsed = LocalDate.parse(dateText == null ? "" : dateText).atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("date '" + dateText + "' is not YYYY-MM-DD");
         }
+        Instant time = parsed;
         double[] pos = position(CsvRows.value(r, cols, "position"));
         String description = CsvRows.value(r, cols, "description");
         String hostility = CsvRows.value(r, cols, "hostility");
         String text = description == null ? "" : description;
-        IncidentType type = TextRules.type((hostility == null ? "" : hostility + ". ") + text);
-        VictimVessel victim = victim(CsvRows.value(r, cols, "victim"), text);
-        return new Incident("asam-" + ref, time, true, pos[0], pos[1], place(text, CsvRows.value(r, cols, "navarea"),
-                CsvRows.value(r, cols, "subreg")), type, victim, TextRules.perpetrators(text), TextRules.weapons(text),
-                TextRules.crewHarm(text), TextRules.itemsStolen(text), TextRules.loss(type, text), TextRules.actions(text),
-                "NGA ASAM", ref, description, null, marking, createdBy, now, now);
+        String victimText = CsvRows.value(r, cols, "victim");
+        String place = place(text, CsvRows.value(r, cols, "navarea"), CsvRows.value(r, cols, "subreg"));
+        return () -> {
+            IncidentType type = TextRules.type((hostility == null ? "" : hostility + ". ") + text);
+            VictimVessel victim = victim(victimText, text);
+            return new Incident("asam-" + ref, time, true, pos[0], pos[1], place, type, victim,
+                    TextRules.perpetrators(text), TextRules.weapons(text), TextRules.crewHarm(text),
+                    TextRules.itemsStolen(text), TextRules.loss(type, text), TextRules.actions(text),
+                    "NGA ASAM", ref, description, null, marking, createdBy, now, now);
+        };
     }
 
     /**

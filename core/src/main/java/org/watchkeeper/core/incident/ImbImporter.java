@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
@@ -122,14 +123,14 @@ public final class ImbImporter {
      */
     public static ImportResult read(Reader in, Map<String, String> countries, String ownerOrg, String createdBy,
                                     Instant now) {
-        List<Incident> out = new ArrayList<>();
+        List<Supplier<Incident>> out = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
         List<ImportResult.Rejection> rejected = new ArrayList<>();
         Map<String, Long> firstLine = new HashMap<>();
         Marking marking = new Marking(Tlp.CLEAR, ownerOrg, Set.of(), Set.of());
         long rows = CsvRows.read(in, COLUMNS, (line, r, cols) -> {
             String id = "imb-" + hash(r);
-            Incident i = incident(r, cols, id, countries, marking, createdBy, now);
+            Supplier<Incident> i = incident(r, cols, id, countries, marking, createdBy, now);
             Long first = firstLine.putIfAbsent(id, line);
             if (first != null) {
                 throw new IllegalArgumentException("identical to the row at line " + first);
@@ -137,7 +138,7 @@ public final class ImbImporter {
             out.add(i);
             lines.add(line);
         }, rejected);
-        return new ImportResult(out, lines, rejected, rows);
+        return Classifying.finish(out, lines, rejected, rows);
     }
 
     private static String hash(CSVRecord r) {
@@ -153,8 +154,13 @@ public final class ImbImporter {
         }
     }
 
-    private static Incident incident(CSVRecord r, Map<String, Integer> cols, String id, Map<String, String> countries,
-                                     Marking marking, String createdBy, Instant now) {
+    /**
+     * The row's fields checked (a bad one throws {@link IllegalArgumentException}: the row is rejected
+     * with that reason), and the incident to be made of them once its narrative is read.
+     */
+    private static Supplier<Incident> incident(CSVRecord r, Map<String, Integer> cols, String id,
+                                               Map<String, String> countries, Marking marking, String createdBy,
+                                               Instant now) {
         String dateText = CsvRows.value(r, cols, "date");
         LocalDate date;
         try {
@@ -187,13 +193,11 @@ public final class ImbImporter {
         double lat = coordinate(CsvRows.value(r, cols, "latitude"), "latitude", 90);
         String description = CsvRows.value(r, cols, "attack_description");
         String text = description == null ? "" : description;
-        IncidentType type = type(CsvRows.value(r, cols, "attack_type"), text);
-        String name = CsvRows.value(r, cols, "vessel_name");
-        if (name != null && NO_NAME.contains(name.toUpperCase(Locale.ROOT))) {
-            name = null;
-        }
-        VictimVessel victim = new VictimVessel(name, 0, 0, null, CsvRows.value(r, cols, "vessel_type"),
-                status(CsvRows.value(r, cols, "vessel_status"), text), null);
+        String attackType = CsvRows.value(r, cols, "attack_type");
+        String named = CsvRows.value(r, cols, "vessel_name");
+        String name = named != null && NO_NAME.contains(named.toUpperCase(Locale.ROOT)) ? null : named;
+        String vesselType = CsvRows.value(r, cols, "vessel_type");
+        String vesselStatus = CsvRows.value(r, cols, "vessel_status");
         // 1 151 descriptions end in a comma ("Tanjung Uban Anchorage, Pulau Bintan,"), one holds two in a row
         // ("Alpha Anchorage,, Chittagong"): one comma each, none at the end before the country is added
         String location = tidyPlace(CsvRows.value(r, cols, "location_description"));
@@ -204,10 +208,17 @@ public final class ImbImporter {
         String ds = CsvRows.value(r, cols, "data_source");
         String source = ds == null ? "Crime at sea dataset" : ds.equalsIgnoreCase("imb") ? "IMB PRC"
                 : ds.equalsIgnoreCase("mappingpiracy") ? "Mapping Piracy" : ds;
-        return new Incident(id, time, dateOnly, lat, lon, place, type, victim, TextRules.perpetrators(text),
-                TextRules.weapons(text), TextRules.crewHarm(text), TextRules.itemsStolen(text),
-                TextRules.loss(type, text), TextRules.actions(text), source, null, description, null, marking,
-                createdBy, now, now, localTime);
+        Instant at = time;
+        boolean onlyDate = dateOnly;
+        LocalTime local = localTime;
+        return () -> {
+            IncidentType type = type(attackType, text);
+            VictimVessel victim = new VictimVessel(name, 0, 0, null, vesselType, status(vesselStatus, text), null);
+            return new Incident(id, at, onlyDate, lat, lon, place, type, victim, TextRules.perpetrators(text),
+                    TextRules.weapons(text), TextRules.crewHarm(text), TextRules.itemsStolen(text),
+                    TextRules.loss(type, text), TextRules.actions(text), source, null, description, null, marking,
+                    createdBy, now, now, local);
+        };
     }
 
     private static double coordinate(String s, String what, double max) {
