@@ -83,31 +83,33 @@ public final class BitReader {
                 nAcc = rest;
             }
         }
-        int badTail = 0;
-        for (; i < len; i++) {
-            int v = SixBit.value(buf[off + i]);
-            badTail |= v;
-            long r = v & 63;
-            if (nAcc <= 58) {
-                acc |= r << (58 - nAcc);
-                nAcc += 6;
+        int tail = len - i; // 0..7 characters left
+        if (tail > 0) {
+            // the last characters as one more word, the bytes after them read as '0' (value 0, which adds
+            // only zero bits past the payload's end): no loop of a character at a time
+            long keep = -1L >>> (8 * (8 - tail));
+            long w = off + i + 8 <= buf.length ? word(buf, off + i) & keep : tailWord(buf, off + i, tail);
+            w |= ARMOUR_ZEROS & ~keep;
+            bad |= invalidArmour(w);
+            long r = pack8(armourValues(w));
+            if (nAcc <= 16) {
+                acc |= r << (16 - nAcc);
+                nAcc += 48;
                 if (nAcc == 64) {
                     words[wi++] = acc;
                     acc = 0L;
-                    nAcc = 0;
                 }
             } else {
-                int rest = nAcc - 58;
+                int rest = nAcc - 16;
                 words[wi++] = acc | (r >>> rest);
                 acc = r << (64 - rest);
-                nAcc = rest;
             }
         }
         words[wi] = acc;
         if (wi + 1 < words.length) {
             words[wi + 1] = 0L;
         }
-        if (bad != 0L || badTail < 0) {
+        if (bad != 0L) {
             for (int k = 0; k < len; k++) {
                 if (SixBit.value(buf[off + k]) < 0) {
                     throw new AisDecodeException(RejectReason.ILLEGAL_PAYLOAD_CHARACTER,
@@ -139,6 +141,17 @@ public final class BitReader {
     private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
             long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
+    /** The armour character {@code '0'} (value 0) in every byte. */
+    private static final long ARMOUR_ZEROS = 0x3030303030303030L;
+
+    /** Bytes {@code i..i+n-1} of {@code b} (n 1..7) in the low bytes of a word, as {@link #word} would place them; the rest 0. */
+    private static long tailWord(byte[] b, int i, int n) {
+        long w = 0L;
+        for (int k = n - 1; k >= 0; k--) {
+            w = w << 8 | (b[i + k] & 0xffL);
+        }
+        return w;
+    }
 
     /** Bytes {@code i..i+7} of {@code b} as a little-endian word (byte {@code i} lowest). */
     static long word(byte[] b, int i) {

@@ -78,6 +78,11 @@ class BitReaderTest {
                             .hasMessageContaining("at " + at)
                             .extracting(e -> ((AisDecodeException) e).reason())
                             .isEqualTo(RejectReason.ILLEGAL_PAYLOAD_CHARACTER);
+                    // the same payload ending its buffer (its last characters cannot be read as a word)
+                    byte[] alone = java.util.Arrays.copyOf(buf, len);
+                    assertThatThrownBy(() -> r.reset(alone, 0, alone.length, 0))
+                            .isInstanceOf(AisDecodeException.class)
+                            .hasMessageContaining("at " + at);
                 } else {
                     r.reset(buf, 0, len, 0);
                     assertThat(r.length()).isEqualTo(6 * len);
