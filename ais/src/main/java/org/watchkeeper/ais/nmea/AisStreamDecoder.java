@@ -1004,8 +1004,21 @@ public final class AisStreamDecoder {
         vdmSentence(b, p, addrEnd, sentEnd, trailerFrom, e, checksum, tb, tbTime, armed);
     }
 
-    private int lastTalkerCode = -1;
-    private String lastTalker;
+    /*
+     * The talkers of VDM/VDO sentences by their two bytes (talkerCodes, -1: empty), direct-mapped by a
+     * hash of them: feeds interleave a few talkers (AI, AB, BS ... from several receivers), so the one
+     * talker of the last sentence differs on 38 % of the mixed corpus's VDM/VDO lines.
+     */
+    private static final int TALKER_SLOTS_LOG2 = 5;
+    private final int[] talkerCodes = filled(1 << TALKER_SLOTS_LOG2, -1);
+    private final String[] talkerByCode = new String[1 << TALKER_SLOTS_LOG2];
+
+    private static int[] filled(int n, int value) {
+        int[] a = new int[n];
+        java.util.Arrays.fill(a, value);
+        return a;
+    }
+
     /** The start character and address of the last other sentence (as in {@link #otherAddress}) and its address string. */
     private long lastAddressKey;
     private String lastAddress;
@@ -1449,12 +1462,11 @@ public final class AisStreamDecoder {
         int payLen = payEnd - payOff;
 
         int talkerCode = (b[p + 1] & 0xff) << 8 | (b[p + 2] & 0xff);
-        String talker;
-        if (talkerCode == lastTalkerCode) {
-            talker = lastTalker;
-        } else {
-            talker = lastTalker = talkers.get(b, p + 1, 2);
-            lastTalkerCode = talkerCode;
+        int tk = (talkerCode * 0x9E3779B1) >>> (32 - TALKER_SLOTS_LOG2);
+        String talker = talkerByCode[tk];
+        if (talkerCodes[tk] != talkerCode) {
+            talker = talkerByCode[tk] = talkers.get(b, p + 1, 2);
+            talkerCodes[tk] = talkerCode;
         }
         // trailer
         String trailer = null;
