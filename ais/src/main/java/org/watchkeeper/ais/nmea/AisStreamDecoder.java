@@ -407,7 +407,10 @@ public final class AisStreamDecoder {
         }
         if (c0 == '!' || c0 == '$') {
             commaLimit = c0 == '!' ? commas.length : 1;
-            le = scanSentence(b, s + 1, end);
+            le = c0 == '!' ? scanVdm(b, s + 1, end) : NOT_VDM_SHAPE;
+            if (le == NOT_VDM_SHAPE) {
+                le = scanSentence(b, s + 1, end);
+            }
         } else if (s > start && (c0 == '\n' || c0 == '\r')) {
             le = s; // a line holding only a tag block
         } else {
@@ -583,6 +586,88 @@ public final class AisStreamDecoder {
         }
         int le = Swar.lineEnd(b, stop + 1, end);
         return le < end ? le : -1;
+    }
+
+    /** {@link #scanVdm}: the line is not of the common encapsulation sentence shape; nothing was set. */
+    private static final int NOT_VDM_SHAPE = -2;
+    private static final long VDM_COMMA = 'V' | 'D' << 8 | 'M' << 16 | (long) ',' << 24;
+    private static final long VDO_COMMA = 'V' | 'D' << 8 | 'O' << 16 | (long) ',' << 24;
+    /** The commas of {@code ttVDM,c,} in its word: bytes 5 and 7. */
+    private static final long HEAD_COMMAS = 0x80L << 40 | 0x80L << 56;
+    private static final long ARMOUR_LOW = 0x3030303030303030L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * {@link #scanSentence} for a {@code !} sentence of the common VDM/VDO shape, with fewer steps:
+     * {@code ttVDM,c,} (or {@code VDO}; no {@code *}, control character or other comma in those
+     * eight bytes), the next eight bytes holding exactly the next three commas (number, sequence id,
+     * channel) and no {@code *} or control character, then a payload whose first byte below {@code '0'}
+     * (every armour character is at least {@code '0'}; a comma, {@code *} and the control characters
+     * are below it) is a comma, a digit and {@code *}. The payload's bytes are then only tested for
+     * that one byte, eight at a time, not each for comma, {@code *} and line end with its commas noted
+     * one by one. Sets {@link #commas}, {@link #commaCount}, {@link #scanXor} and {@link #scanStar} as
+     * {@link #scanSentence} would and returns what it would; {@link #NOT_VDM_SHAPE} with nothing set for
+     * any other line (and when {@code end} comes too soon), which {@link #scanSentence} then scans.
+     */
+    private int scanVdm(byte[] b, int from, int end) {
+        if (from + 24 > end) {
+            return NOT_VDM_SHAPE;
+        }
+        long w0 = Swar.word(b, from);
+        long address = (w0 >>> 16) & 0xFFFFFFFFL;
+        if ((address != VDM_COMMA && address != VDO_COMMA) || Swar.match(w0, Swar.COMMAS) != HEAD_COMMAS
+                || (Swar.match(w0, Swar.STARS) | Swar.controls(w0)) != 0) {
+            return NOT_VDM_SHAPE;
+        }
+        long w1 = Swar.word(b, from + 8);
+        long cm = Swar.match(w1, Swar.COMMAS);
+        if (Long.bitCount(cm) != 3 || (Swar.match(w1, Swar.STARS) | Swar.controls(w1)) != 0) {
+            return NOT_VDM_SHAPE;
+        }
+        int c2 = from + 8 + Swar.firstByte(cm);
+        cm &= cm - 1;
+        int c3 = from + 8 + Swar.firstByte(cm);
+        cm &= cm - 1;
+        int c4 = from + 8 + Swar.firstByte(cm);
+        // the payload's bytes from from + 16 on (those before are in w1, above its last comma)
+        long xw = w0 ^ w1;
+        int i = from + 16;
+        int c5 = -1;
+        for (; i + 8 <= end; i += 8) {
+            long w = Swar.word(b, i);
+            long low = (w - ARMOUR_LOW) & ~w & HIGHS; // the lowest flag is exact: no borrow reaches it
+            if (low != 0) {
+                int k = Swar.firstByte(low);
+                c5 = i + k;
+                xw ^= w & ((1L << (8 * k)) - 1);
+                break;
+            }
+            xw ^= w;
+        }
+        int star = c5 + 2;
+        if (c5 < 0 || b[c5] != ',' || star >= end || b[star] != '*' || b[c5 + 1] < '0' || b[c5 + 1] > '9') {
+            return NOT_VDM_SHAPE;
+        }
+        int h = star + 3; // "*hh" and the line end, the common case
+        int le;
+        if (h < end && (b[h] == '\n' || b[h] == '\r') && !lineEndByte(b[star + 1]) && !lineEndByte(b[star + 2])) {
+            le = h;
+        } else {
+            le = Swar.lineEnd(b, star + 1, end);
+            if (le == end) {
+                return NOT_VDM_SHAPE;
+            }
+        }
+        commas[0] = from + 5;
+        commas[1] = from + 7;
+        commas[2] = c2;
+        commas[3] = c3;
+        commas[4] = c4;
+        commas[5] = c5;
+        commaCount = 6;
+        scanXor = Swar.xorBytes(xw) ^ ',' ^ b[c5 + 1];
+        scanStar = star;
+        return le;
     }
 
     /** Reads the stream to its end through {@link #feed} and then calls {@link #finish()}; does not close it. */

@@ -625,6 +625,53 @@ class StreamDecoderTest {
         assertThat(whole.get(whole.size() - 1)).contains("PGHP");
     }
 
+    /**
+     * A VDM/VDO line of the common shape ({@code ttVDM,c,n,s,ch,payload,f*hh}) is scanned with fewer
+     * steps when the buffer holds it whole; every variant around that shape (sequence id, no channel,
+     * payloads of 0 to 3 characters, bytes below {@code '0'} or above 127 in the payload, a payload
+     * {@code *} or comma, no fill bits or two digits of them, a wrong or missing checksum, a trailer,
+     * trailing spaces, a tab, CR or LF line ends, a tag block, {@code $} start, a comma or control
+     * character in the talker) gives the messages, rejections and counters of the general path (one
+     * byte per feed).
+     */
+    @Test
+    void vdmLinesOfTheCommonShapeAgreeWithTheGeneralPath() {
+        String p = "15RTgt0PAso;90TKcjM8h6g208CQ";
+        String[] bodies = {"AIVDM,1,1,,A," + p + ",0", "AIVDO,1,1,,B," + p + ",0", "BSVDM,1,1,3,A," + p + ",0",
+            "AIVDM,1,1,,," + p + ",0", "AIVDM,1,1,,A,,0", "AIVDM,1,1,,A,1,0", "AIVDM,1,1,,A,15,0", "AIVDM,1,1,,A,15R,0",
+            "AIVDM,1,1,,A,15RTgt0P,0", "AIVDM,1,1,,A,15RTgt0PA,0", "AIVDM,1,1,,A,15RTgt0PAso;90TK,2",
+            "AIVDM,1,1,,A,15RT t0PAso;90TKcjM8h6g208CQ,0", "AIVDM,1,1,,A,15RTgt0PAso;90TKc!M8h6g208CQ,0",
+            "AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208C\u0085,0", "AIVDM,1,1,,A,15RTgt0PAso;90T,cjM8h6g208CQ,0",
+            "AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g2*8CQ,0", "AIVDM,1,1,,A," + p + ",", "AIVDM,1,1,,A," + p + ",12",
+            "AIVDM,1,1,,A," + p + ",X", "AIVDM,1,1,,A," + p, "AIVDM,1,1,,A," + p + ",0,0", "AIVDM,2,1,7,A," + p + ",0",
+            "AIVDM,1,1,12,A," + p + ",0", "AIVDM,1,1,,AB," + p + ",0", "AIVDM,10,1,,A," + p + ",0", "A,VDM,1,1,,A," + p + ",0",
+            "=IVDM,1,1,,A," + p + ",0", "AIVDMX,1,1,,A," + p + ",0", "AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ\t,0",
+            "AIVDM,1,1,,A," + p + ",0\t", "AIVDM,1,1,,A,0" + p + ",0", "AIVDM,1,1,,A,1" + p + p + p + ",0"};
+        List<String> lines = new ArrayList<>();
+        for (String body : bodies) {
+            String ok = bang(body);
+            String star = ok.substring(0, ok.lastIndexOf('*'));
+            for (String line : new String[] {ok, star + "*00", star, ok + ",1363598000123", ok + ",r09SCHA1,1272422678",
+                ok + "X", ok + "  ", ok.substring(0, ok.length() - 1), tag("s:x,c:1363598000") + ok, ok.replace('!', '$'),
+                ok + "\r"}) {
+                lines.add(line);
+            }
+        }
+        byte[] in = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.ISO_8859_1);
+        List<String> whole = fedInChunks(in, in.length);
+        assertThat(whole).isEqualTo(fedInChunks(in, 1));
+        assertThat(whole).isEqualTo(fedInChunks(in, 97));
+        // lines without a terminator ending the buffer, and CRLF ends
+        for (String line : lines) {
+            byte[] one = line.getBytes(StandardCharsets.ISO_8859_1);
+            assertThat(fedInChunks(one, one.length)).as(line).isEqualTo(fedInChunks(one, 1));
+        }
+        byte[] crlf = (String.join("\r\n", lines) + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(fedInChunks(crlf, crlf.length)).isEqualTo(fedInChunks(crlf, 1));
+        assertThat(whole.get(0)).contains("mmsi=371798000", "talker=AI"); // a message, decoded
+        assertThat(whole.size()).isGreaterThan(lines.size() / 2);
+    }
+
     @Test
     void pghpForATwoSentenceMessageUsesTheXorOfBothChecksums() {
         List<String> f = fragments("BSVDM", P1, 2, "7", "A", 0);
