@@ -2047,7 +2047,18 @@ public final class AisStreamDecoder {
 
     // ---------------------------------------------------------------- fragment groups
 
+    /**
+     * What follows every line: waiting messages and $PGHP times, loose-mode exit, a deferred group,
+     * groups too old. Nearly every line has none of these to look at, and this test alone is small
+     * enough for the JIT to inline into the line methods.
+     */
     private void afterLine() {
+        if (heldCount > 0 || pendCount > 0 || loosePghp || deferred != null || pendingCount > 0) {
+            afterLineWork();
+        }
+    }
+
+    private void afterLineWork() {
         if (heldCount > 0 || pendCount > 0) {
             releaseHeld();
         }
