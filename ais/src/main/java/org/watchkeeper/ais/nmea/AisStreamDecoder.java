@@ -1449,12 +1449,10 @@ public final class AisStreamDecoder {
 
     /** Arms a valid $PGHP time; its last field (from {@code q} on) is the checksum reference. */
     private void armPghp(byte[] b, int q, int sentEnd, long time) {
-        int last = sentEnd;
-        while (last > q && b[last - 1] != ',') {
-            last--;
-        }
+        // the last field, when it is two hex digits (no comma in them) from q on: after a comma, or at q
+        int last = sentEnd - 2;
         int ref = -1;
-        if (sentEnd - last == 2 && hex(b[last]) >= 0 && hex(b[last + 1]) >= 0) {
+        if (last >= q && (last == q || b[last - 1] == ',') && hex(b[last]) >= 0 && hex(b[last + 1]) >= 0) {
             ref = hex(b[last]) << 4 | hex(b[last + 1]);
             if (ref == 0) {
                 ref = -1;
