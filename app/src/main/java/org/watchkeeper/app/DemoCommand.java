@@ -33,10 +33,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        header = "Start the server on a simulated Indo-Pacific feed with planted events.",
         sortOptions = false,
-        description = {"Start the server with a simulated Indo-Pacific feed (Malacca and Singapore Straits, South China Sea,"
-            + " Bay of Bengal) and planted events, played live at an accelerated pace. Open the printed URL."})
+        description = {"Start the server on a simulated Indo-Pacific feed with planted events.", "",
+            "The feed (Malacca and Singapore Straits, South China Sea, Bay of Bengal) is played live at an accelerated"
+                + " pace. Open the printed URL."})
 public final class DemoCommand implements Callable<Integer> {
     /** The default data folder, relative to the current directory. */
     static final String DEFAULT_DATA = "watchkeeper-demo";

@@ -53,7 +53,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "query",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        header = "Ask the history store: tracks, who was in an area or near a point, events.",
         description = {"Ask the history store: a vessel's track, who was in a box or polygon, who came near a point,"
             + " which events were found.", ""},
         subcommands = {QueryCommand.Track.class, QueryCommand.Box.class, QueryCommand.PolygonQuery.class,

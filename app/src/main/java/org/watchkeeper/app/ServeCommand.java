@@ -25,9 +25,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        header = "Run the server: live feeds, detectors, history, HTTP API, live stream and web map.",
         sortOptions = false,
-        description = {"Ingest live AIS from named sources, keep the picture and the detectors running, store history,"
+        description = {"Run the server: live feeds, detectors, history, HTTP API, live stream and web map.", "",
+            "Ingest live AIS from named sources, keep the picture and the detectors running, store history,"
             + " and serve the HTTP API (/api/...), the live stream (/api/stream), /metrics and the web map."},
         footer = {"", "Sources (repeat --source):",
             "  NAME=tcp://host:port       connect to a feed (reconnects with back-off)",

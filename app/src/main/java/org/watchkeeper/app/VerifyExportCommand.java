@@ -15,11 +15,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "verify-export",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        header = "Verify a signed export against the server's Ed25519 public key.",
-        description = {"Verify an export (e.g. /api/export/events.csv) against its Ed25519 signature: the base64 text of the",
-            "X-Watchkeeper-Signature header saved to a file. The public key is the server's GET /api/signing-key (PEM).",
-            "Exit 0 when the signature is valid, 1 when not, 2 when a file is missing or the key is not",
-            "an Ed25519 public key (nothing was checked, as cmp and diff do)."},
+        description = {"Verify a signed export against the server's Ed25519 public key.", "",
+            "Verify an export (e.g. /api/export/events.csv) against its Ed25519 signature: the base64 text of the"
+                + " X-Watchkeeper-Signature header saved to a file. The public key is the server's GET"
+                + " /api/signing-key (PEM).",
+            "Exit 0 when the signature is valid, 1 when not, 2 when a file is missing or the key is not an Ed25519"
+                + " public key (nothing was checked, as cmp and diff do)."},
         footer = {"", "Example:",
             "  curl -sS -H \"Authorization: Bearer $TOKEN\" -D headers.txt -o events.csv \\",
             "      http://localhost:8080/api/export/events.csv",
