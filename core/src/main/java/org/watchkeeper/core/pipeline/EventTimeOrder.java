@@ -63,6 +63,11 @@ public final class EventTimeOrder implements Consumer<Observation> {
         int c = compare(a.o, b.o);
         return c != 0 ? c : Long.compare(a.seq, b.seq);
     });
+    /**
+     * Entries an arrival is compared with one by one from the ring's end before a binary search: most
+     * arrivals out of order belong a few entries back (receptions by other stations milliseconds apart).
+     */
+    private static final int SCAN_BACK = 8;
     /** Most ring entries moved to insert one arrival; arrivals further back wait in {@link #strays}. */
     private static final int MAX_SHIFT = 512;
 
@@ -180,26 +185,36 @@ public final class EventTimeOrder implements Consumer<Observation> {
         Observation[] r = ring;
         long[] times = ringTime;
         int mask = r.length - 1;
-        // after every waiting entry that is not later in ORDER (equal ones arrived before)
-        int lo = 0;
-        int hi = size;
+        // after every waiting entry that is not later in ORDER (equal ones arrived before); the entries
+        // later than o are a suffix of the ring, usually of a few entries: a short scan back from the
+        // end finds its start, a binary search below that when it is longer
+        int lo = size;
         if (size > 0 && later(times[(head + size - 1) & mask], r[(head + size - 1) & mask], t, o)) {
-            hi = size - 1;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                int at = (head + mid) & mask;
-                if (later(times[at], r[at], t, o)) {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
+            lo = size - 1;
+            int floor = Math.max(0, size - 1 - SCAN_BACK);
+            while (lo > floor) {
+                int at = (head + lo - 1) & mask;
+                if (!later(times[at], r[at], t, o)) {
+                    break;
+                }
+                lo--;
+            }
+            if (lo == floor && floor > 0) {
+                int from = 0;
+                while (from < lo) {
+                    int mid = (from + lo) >>> 1;
+                    int at = (head + mid) & mask;
+                    if (later(times[at], r[at], t, o)) {
+                        lo = mid;
+                    } else {
+                        from = mid + 1;
+                    }
                 }
             }
             if (size - lo > MAX_SHIFT) {
                 strays.add(new Held(o, n));
                 return;
             }
-        } else {
-            lo = size;
         }
         if (size == r.length) {
             grow();
