@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.watchkeeper.core.detect.DetectionEngine;
 import org.watchkeeper.core.detect.Detector;
 import org.watchkeeper.core.detect.DuplicateFilter;
+import org.watchkeeper.core.detect.DuplicateReceptions;
 import org.watchkeeper.core.detect.chokepoint.ChokepointTransitDetector;
 import org.watchkeeper.core.detect.encounter.EncounterDetector;
 import org.watchkeeper.core.detect.identity.IdentityConflictDetector;
@@ -54,8 +55,9 @@ import org.watchkeeper.store.EventRow;
  * So the detectors see the observations in event-time order, as in the job: a log
  * merged from several base stations lists receptions of one transmission milliseconds apart in
  * either order, and only an observation more than the lateness older than the newest one before it
- * is dropped as late. In that order {@link DuplicateFilter} leaves out duplicate receptions (the same
- * report from a second station), as the job does. The events emitted become the store's
+ * is dropped as late. In that order the engine leaves out duplicate receptions (the same report from
+ * a second station; {@link DetectionEngine#filterDuplicates}, the decisions of a {@link DuplicateFilter}),
+ * as the job does. The events emitted become the store's
  * {@link EventRow}s (idempotent by id)
  * and the report's events files.
  *
@@ -97,18 +99,18 @@ final class Detection implements AnalysisListener {
     private final DetectionEngine engine;
     /**
      * With more than one core, the detectors with keys of their own (encounter cells) run in an engine
-     * of their own on a further thread, fed the same event-time-ordered observations; else null. The
-     * two engines see the same input, so each emits what it would beside the other; only the order in
-     * which their events interleave differs, and the report and the store do not depend on it (the
-     * report sorts by start and id, the store is keyed by id).
+     * of their own on a further thread, fed by {@link #engine} ({@link DetectionEngine#handOn}) the
+     * event-time-ordered observations without duplicates, when these detectors all sample at one
+     * interval only the fixes they take (decided in the vessel's record, which the per-vessel engine
+     * reads anyway; so most fixes never cross to that thread); else null. Each engine emits what it
+     * would alone; only the order in which their events interleave differs, and the report and the
+     * store do not depend on it (the report sorts by start and id, the store is keyed by id).
      */
     private final DetectionEngine cellEngine;
     /** To {@link #cellEngine}'s thread, or null. */
     private final HandOff cellHandOff;
     /** Puts the observations in event-time order before the engine (on the detectors' thread). */
     private final EventTimeOrder order;
-    /** Between the event-time order and the engines: duplicate receptions stay out of the detectors. */
-    private final DuplicateFilter duplicates;
     /** To the detectors' own thread when there is more than one core (else straight to {@link #order}). */
     private final HandOff handOff;
     private final List<EventRow> events = new ArrayList<>();
@@ -176,18 +178,21 @@ final class Detection implements AnalysisListener {
             this.engine = new DetectionEngine(byVessel, e -> events.add(Rows.event(e)), lateness);
             this.cellEngine = new DetectionEngine(byCell, e -> cellEvents.add(Rows.event(e)), lateness);
             this.cellHandOff = new HandOff(cellEngine::accept, "detectors-cells", 4096, 8, cores);
-            this.duplicates = new DuplicateFilter(o -> {
-                engine.accept(o);
-                cellHandOff.accept(o);
-            });
-            this.order = new EventTimeOrder(duplicates, lateness, EventTimeOrder.DEFAULT_MAX_HELD);
+            // when every cell detector samples at one interval (encounters: a fix per vessel and minute),
+            // only what they take crosses to their thread
+            long interval = byCell.get(0).sampleIntervalMillis();
+            boolean sampled = byCell.stream().allMatch(d -> d.sampleIntervalMillis() == interval);
+            engine.handOn(cellHandOff, sampled ? interval : 0);
+            if (sampled && interval > 0) {
+                cellEngine.inputSampledAt(interval);
+            }
         } else {
             this.engine = new DetectionEngine(detectors, e -> events.add(Rows.event(e)), lateness);
             this.cellEngine = null;
             this.cellHandOff = null;
-            this.duplicates = new DuplicateFilter(engine::accept);
-            this.order = new EventTimeOrder(duplicates, lateness, EventTimeOrder.DEFAULT_MAX_HELD);
         }
+        engine.filterDuplicates(DuplicateReceptions.DEFAULT_WINDOW_MILLIS);
+        this.order = new EventTimeOrder(engine::accept, lateness, EventTimeOrder.DEFAULT_MAX_HELD);
         this.handOff = new HandOff(order, "detectors", 4096, 8, cores);
     }
 
@@ -290,7 +295,7 @@ final class Detection implements AnalysisListener {
 
     /** Duplicate receptions kept from the detectors (the same report from a second station). */
     long duplicateReceptions() {
-        return duplicates.duplicates();
+        return engine.duplicates();
     }
 
     /**

@@ -39,6 +39,12 @@ import org.watchkeeper.core.util.OpenAddressing;
  * vessel's record and a key's detector state when the key is first seen (or seen again after its state
  * was cleared), and its tables when they grow.
  *
+ * <p>Two options for a host that runs the detectors of an input in this engine and another one:
+ * {@link #filterDuplicates} leaves duplicate receptions out as a {@link DuplicateFilter} in front of the
+ * engine would, keeping each vessel's recent positions in its record (one look-up per observation for
+ * both), and {@link #handOn} passes the observations on to the other engine, when asked only those
+ * its sampled detectors would take, decided from the vessel's record too.
+ *
  * <p>Not thread safe: one engine per input stream.
  */
 public final class DetectionEngine {
@@ -56,6 +62,20 @@ public final class DetectionEngine {
     private long earliestTimer = Long.MAX_VALUE;
     private long late;
     private long emitted;
+    /** {@link #filterDuplicates}' window (ms), or -1 when off. */
+    private long duplicateWindowMillis = -1;
+    /** Duplicate receptions left out. */
+    private long duplicates;
+    /** The newest time of a position seen by the duplicate check (as {@link DuplicateFilter} keeps it). */
+    private long duplicateNewest = Long.MIN_VALUE;
+    /** Records holding duplicate-check state, and the count at which the next new one sweeps them first. */
+    private int duplicateVessels;
+    private int duplicateSweepAt = DUPLICATE_SWEEP_MIN;
+    private static final int DUPLICATE_SWEEP_MIN = 1024;
+    /** {@link #handOn}'s target, or null. */
+    private Consumer<? super Observation> handOn;
+    /** {@link #handOn}'s sampling interval (ms), 0: every observation. */
+    private long handOnInterval;
 
     /**
      * @param detectors the detectors to host (each gets its own state and timers)
@@ -100,6 +120,14 @@ public final class DetectionEngine {
         if (o instanceof HeardObservation) {
             return;
         }
+        VesselStates vessel = null;
+        if (duplicateWindowMillis >= 0 && o instanceof PositionObservation p) {
+            vessel = duplicateChecked(p);
+            if (vessel == null) {
+                duplicates++;
+                return;
+            }
+        }
         long t = o.time();
         if (watermark != Long.MIN_VALUE && t <= watermark) {
             late++;
@@ -112,7 +140,6 @@ public final class DetectionEngine {
                 advanceTo(wm);
             }
         }
-        VesselStates vessel = null;
         for (Hosted<?> h : hosted) {
             VesselSampler sampler = h.sampler;
             if (sampler != null && o instanceof PositionObservation p && p.hasPosition()
@@ -128,6 +155,180 @@ public final class DetectionEngine {
                 ((KeyedHosted<?>) h).route(o);
             }
         }
+        if (handOn != null) {
+            if (handOnInterval > 0 && o instanceof PositionObservation p && p.hasPosition()) {
+                if (vessel == null) {
+                    vessel = vessel(o.mmsi());
+                }
+                long k = Math.floorDiv(t, handOnInterval);
+                if (vessel.sampled && vessel.sampledInterval == k) {
+                    return;
+                }
+                vessel.sampled = true;
+                vessel.sampledInterval = k;
+                if (!vessel.stored) { // a detector cleared the record's last state during this observation
+                    store(vessel);
+                }
+            }
+            handOn.accept(o);
+        }
+    }
+
+    /**
+     * Leaves duplicate receptions out from now on: a position that repeats one passed within
+     * {@code windowMillis} of it, or a stale repeat ({@link DuplicateReceptions}), is counted
+     * ({@link #duplicates()}) and goes no further, before the lateness check, exactly as if a
+     * {@link DuplicateFilter} with this window stood in front of the engine (the same decisions: each
+     * vessel's recent positions are kept in its record and forgotten by the same rule). Identity
+     * observations always pass.
+     *
+     * @param windowMillis how far apart (ms) two copies of one report may be stamped, at least 0
+     * @throws IllegalArgumentException for a negative window
+     * @throws IllegalStateException after the first observation
+     */
+    public void filterDuplicates(long windowMillis) {
+        if (windowMillis < 0) {
+            throw new IllegalArgumentException("window must be >= 0 ms: " + windowMillis);
+        }
+        if (maxTime != Long.MIN_VALUE || duplicateNewest != Long.MIN_VALUE) {
+            throw new IllegalStateException("filterDuplicates before the first observation only");
+        }
+        duplicateWindowMillis = windowMillis;
+    }
+
+    /** Duplicate receptions left out by {@link #filterDuplicates} so far. */
+    public long duplicates() {
+        return duplicates;
+    }
+
+    /**
+     * Passes the observations on to {@code next} after the detectors, for a further host of detectors
+     * fed the same input (typically another engine on another thread): every observation this engine
+     * processed (not a duplicate, not late, not a {@link HeardObservation}, which no detector takes);
+     * with a positive {@code sampleIntervalMillis}, of a vessel's position fixes only the first in each
+     * interval of event time, as a host passes them to a detector with that
+     * {@link Detector#sampleIntervalMillis()} (the interval of the last fix passed is kept in the
+     * vessel's record; the choice is the one a {@link VesselSampler} makes). For an input in event-time
+     * order (as {@code EventTimeOrder} gives it), an engine fed {@code next}'s share gives its detectors
+     * with that interval the same observations, and fires their timers at the same times and in the
+     * same order between them, as when fed every observation: the observations left out would reach
+     * none of them and do not move the watermark past a fix passed on. Only the watermark a detector
+     * reads in {@link Detector#onTimer} may be later (it fires when the next observation passed on
+     * arrives). The receiving engine may be told {@link #inputSampledAt}.
+     *
+     * @param next receives the observations, in order, on this engine's thread
+     * @param sampleIntervalMillis 0 for every observation, else the interval (ms)
+     * @throws IllegalArgumentException for a negative interval
+     * @throws IllegalStateException after the first observation
+     */
+    public void handOn(Consumer<? super Observation> next, long sampleIntervalMillis) {
+        if (sampleIntervalMillis < 0) {
+            throw new IllegalArgumentException("sample interval must be >= 0 ms: " + sampleIntervalMillis);
+        }
+        if (maxTime != Long.MIN_VALUE) {
+            throw new IllegalStateException("handOn before the first observation only");
+        }
+        this.handOn = java.util.Objects.requireNonNull(next);
+        this.handOnInterval = sampleIntervalMillis;
+    }
+
+    /**
+     * Tells the engine that of each vessel's position fixes its input holds only the first in each
+     * interval of {@code intervalMillis} (what {@link #handOn} with that interval gives): the
+     * detectors sampled at that interval then take every fix without a sampling table of their own
+     * (they would pass every one). Other detectors are not affected.
+     *
+     * @throws IllegalStateException after the first observation
+     */
+    public void inputSampledAt(long intervalMillis) {
+        if (maxTime != Long.MIN_VALUE) {
+            throw new IllegalStateException("inputSampledAt before the first observation only");
+        }
+        for (Hosted<?> h : hosted) {
+            if (h.detector.sampleIntervalMillis() == intervalMillis) {
+                h.sampler = null;
+            }
+        }
+    }
+
+    /**
+     * The duplicate check of position {@code p} (as {@link DuplicateFilter#accept}): null when it
+     * repeats one passed, else the vessel's record (created when absent), which then keeps it.
+     */
+    private VesselStates duplicateChecked(PositionObservation p) {
+        long t = p.time();
+        if (t > duplicateNewest) {
+            duplicateNewest = t;
+        }
+        VesselStates v = vessels.get(p.mmsi());
+        DuplicateReceptions d = v == null ? null : v.duplicates;
+        if (d == null) {
+            if (duplicateVessels >= duplicateSweepAt) {
+                sweepDuplicates();
+                v = vessels.get(p.mmsi());
+            }
+            d = new DuplicateReceptions();
+            if (v == null) {
+                v = vessel(p.mmsi());
+            }
+            v.duplicates = d;
+            duplicateVessels++;
+        }
+        return d.repeats(p, duplicateWindowMillis) ? null : v;
+    }
+
+    /**
+     * Forgets the duplicate-check state of the vessels silent for longer than it matters (the rule
+     * and the moments of {@link DuplicateFilter}'s sweep, so that the decisions are the same), and the
+     * records left with nothing.
+     */
+    private void sweepDuplicates() {
+        long window = duplicateWindowMillis;
+        long newest = duplicateNewest;
+        java.util.List<VesselStates> empty = new java.util.ArrayList<>();
+        vessels.forEach(v -> {
+            DuplicateReceptions d = v.duplicates;
+            if (d != null && d.newest() < newest - d.keepMillis(window)) {
+                v.duplicates = null;
+                duplicateVessels--;
+                if (idle(v)) {
+                    empty.add(v);
+                }
+            }
+        });
+        for (VesselStates v : empty) {
+            vessels.remove(v.mmsi);
+            v.stored = false;
+        }
+        duplicateSweepAt = Math.max(DUPLICATE_SWEEP_MIN, 2 * duplicateVessels);
+    }
+
+    /**
+     * Whether record {@code v} holds nothing the engine needs: no detector state, no duplicate-check
+     * state, and no sampled interval that a later fix could still fall in (one whose end the watermark
+     * has passed cannot: later fixes lie beyond it).
+     */
+    private boolean idle(VesselStates v) {
+        return v.live == 0 && v.duplicates == null && (!v.sampled || watermark == Long.MIN_VALUE
+                || v.sampledInterval < Math.floorDiv(watermark + 1, handOnInterval));
+    }
+
+    /** Puts {@code v} into the table; when the table is due to grow, drops the idle records first. */
+    private void store(VesselStates v) {
+        if (vessels.full()) {
+            java.util.List<VesselStates> empty = new java.util.ArrayList<>();
+            vessels.forEach(x -> {
+                if (idle(x)) {
+                    empty.add(x);
+                }
+            });
+            for (VesselStates x : empty) {
+                vessels.remove(x.mmsi);
+                x.stored = false;
+            }
+        }
+        vessels.add(v);
+        v.stored = true;
     }
 
     /** End of input: fires every remaining timer. The engine accepts no more observations after. */
@@ -245,8 +446,7 @@ public final class DetectionEngine {
         VesselStates v = vessels.get(mmsi);
         if (v == null) {
             v = new VesselStates(mmsi, vesselSlots);
-            vessels.add(v);
-            v.stored = true;
+            store(v);
         }
         return v;
     }
@@ -334,8 +534,17 @@ public final class DetectionEngine {
         final Serializable[] more;
         /** Non-null states. */
         int live;
-        /** Whether the record is in {@link #vessels} (it leaves when its last state is cleared). */
+        /**
+         * Whether the record is in {@link #vessels} (it leaves when it holds nothing the engine needs,
+         * see {@link DetectionEngine#idle}).
+         */
         boolean stored;
+        /** Whether {@link #sampledInterval} is set. */
+        boolean sampled;
+        /** {@link DetectionEngine#handOn}: the interval of the last fix passed on. */
+        long sampledInterval;
+        /** {@link DetectionEngine#filterDuplicates}: the vessel's recent positions, or null. */
+        DuplicateReceptions duplicates;
 
         VesselStates(long mmsi, int slots) {
             this.mmsi = mmsi;
@@ -390,6 +599,11 @@ public final class DetectionEngine {
                     return v;
                 }
             }
+        }
+
+        /** Whether the next {@link #add} doubles the table. */
+        boolean full() {
+            return (size + 1) * 4 > table.length;
         }
 
         /** Adds a record whose MMSI is not in the table. */
@@ -453,7 +667,7 @@ public final class DetectionEngine {
     private abstract class Hosted<S extends Serializable> implements DetectorContext {
         final Detector<S> detector;
         /** Passes the first fix of each vessel per {@link Detector#sampleIntervalMillis()}; null: every observation. */
-        final VesselSampler sampler;
+        VesselSampler sampler;
         /** Registered timers, taken out in (time, key) order. */
         final TimerQueue timers = new TimerQueue();
         long currentKey;
@@ -545,8 +759,7 @@ public final class DetectionEngine {
                 v.live++;
                 keys++;
                 if (!v.stored) {
-                    vessels.add(v);
-                    v.stored = true;
+                    store(v);
                 }
             }
             return (S) s;
@@ -578,7 +791,8 @@ public final class DetectionEngine {
             }
             v.set(slot, null);
             keys--;
-            if (--v.live == 0 && v.stored) {
+            v.live--;
+            if (v.stored && idle(v)) {
                 vessels.remove(v.mmsi);
                 v.stored = false;
             }

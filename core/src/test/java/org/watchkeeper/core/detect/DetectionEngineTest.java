@@ -307,4 +307,230 @@ class DetectionEngineTest {
         assertThat(actual).hasSize(expected.size()).isEqualTo(expected);
         assertThat(out.size()).isGreaterThan(20_000);
     }
+
+    /** Logs every observation it is given and every timer; forgets the vessel when it has been silent for {@code forget} ms. */
+    static final class Recorder implements Detector<long[]> {
+        final List<String> log;
+        final long forget;
+
+        Recorder(List<String> log, long forget) {
+            this.log = log;
+            this.forget = forget;
+        }
+
+        @Override
+        public String name() {
+            return "recorder";
+        }
+
+        @Override
+        public long[] createState() {
+            return new long[] {Long.MIN_VALUE};
+        }
+
+        @Override
+        public void onObservation(Observation o, long[] last, DetectorContext ctx) {
+            log.add(o.getClass().getSimpleName() + " " + o.mmsi() + "@" + o.time() + " " + o.source());
+            if (last[0] != Long.MIN_VALUE) {
+                ctx.deleteTimer(last[0] + forget);
+            }
+            last[0] = o.time();
+            ctx.registerTimer(o.time() + forget);
+        }
+
+        @Override
+        public void onTimer(long timestamp, long[] last, DetectorContext ctx) {
+            log.add("timer " + ctx.key() + "@" + timestamp);
+            ctx.clearState();
+        }
+    }
+
+    /** A vessel north-bound at 10 kn from 55° N, its report of time {@code made} heard at {@code heard} by {@code source}. */
+    private static PositionObservation moving(int mmsi, long made, long heard, String source) {
+        double lat = 55 + 10 * 1852.0 / 3_600_000.0 * made / 111_195.0;
+        return new PositionObservation(heard, source, mmsi, 1, StationClass.A, lat, 11.0 + (mmsi % 100) / 10.0, 10.0,
+                0.0, 0, 0, true, false, org.watchkeeper.ais.nmea.TimeSource.PGHP, (int) (made / 1000 % 60), false);
+    }
+
+    /**
+     * The same stream through a {@link DuplicateFilter} in front of an engine and through an engine that
+     * filters itself: 4 000 vessels (the filter forgets silent ones several times), each report heard by
+     * one to three stations, moving vessels' reports relayed again 15-70 minutes after they were made
+     * (stale repeats, some after the vessel was silent for over an hour), identities, positions without a
+     * position, stations only heard, and observations too late for the watermark: the detectors see the
+     * same observations and timers, and the counts agree.
+     */
+    @Test
+    void filteringDuplicatesInTheEngineDecidesAsADuplicateFilterInFrontOfIt() {
+        List<String> viaFilter = new ArrayList<>();
+        List<String> inEngine = new ArrayList<>();
+        DetectionEngine behind = new DetectionEngine(List.of(new Recorder(viaFilter, 1_800_000)), ev -> { }, 5_000);
+        DuplicateFilter filter = new DuplicateFilter(behind::accept);
+        DetectionEngine filtering = new DetectionEngine(List.of(new Recorder(inEngine, 1_800_000)), ev -> { }, 5_000);
+        filtering.filterDuplicates(DuplicateReceptions.DEFAULT_WINDOW_MILLIS);
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        long t = 0;
+        int fed = 0;
+        for (int i = 0; i < 150_000; i++) {
+            t += rnd.nextInt(0, 120);
+            int mmsi = 219_000_000 + rnd.nextInt(4_000);
+            boolean quietFleet = mmsi % 7 == 0 && (t / 3_600_000) % 3 == 1; // silent one hour in three
+            if (quietFleet) {
+                continue;
+            }
+            List<Observation> heard = new ArrayList<>();
+            int kind = rnd.nextInt(100);
+            if (kind < 70) {
+                PositionObservation p = moving(mmsi, t, t, "S0");
+                for (int k = rnd.nextInt(1, 4); k > 0; k--) {
+                    heard.add(new PositionObservation(t + rnd.nextInt(0, 30), "S" + k, p.mmsi(), 1, StationClass.A,
+                            p.latitude(), p.longitude(), 10.0, 0.0, 0, 0, true, false,
+                            org.watchkeeper.ais.nmea.TimeSource.PGHP, p.utcSecond(), false));
+                }
+            } else if (kind < 80) {
+                long made = t - rnd.nextLong(900_000, 4_200_000);
+                heard.add(moving(mmsi, Math.max(0, made), t, "relay"));
+            } else if (kind < 88) {
+                heard.add(new org.watchkeeper.core.observation.IdentityObservation(t, "S1", mmsi, 5, StationClass.A, "SHIP " + mmsi,
+                        null, 0, 70, null, Double.NaN, null, null, -1));
+            } else if (kind < 93) {
+                heard.add(new PositionObservation(t, "S1", mmsi, 1, StationClass.A, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                        511, 15, false, false));
+            } else if (kind < 97) {
+                heard.add(new org.watchkeeper.core.observation.HeardObservation(t, "S2", mmsi, 24, StationClass.B));
+            } else {
+                heard.add(moving(mmsi, Math.max(0, t - 20_000), Math.max(0, t - 20_000), "late"));
+            }
+            for (Observation o : heard) {
+                filter.accept(o);
+                filtering.accept(o);
+                fed++;
+            }
+        }
+        behind.finish();
+        filtering.finish();
+        assertThat(inEngine).hasSize(viaFilter.size()).isEqualTo(viaFilter);
+        assertThat(filtering.duplicates()).isEqualTo(filter.duplicates()).isGreaterThan(10_000);
+        assertThat(filtering.lateObservations()).isEqualTo(behind.lateObservations()).isPositive();
+        assertThat(inEngine.size()).isGreaterThan(fed / 2);
+        assertThat(inEngine.stream().filter(l -> l.endsWith(" relay")).count()).isPositive();
+    }
+
+    /** A cell-keyed detector sampled at one minute that logs what it gets and the timers it fires (key = MMSI + 10). */
+    static final class SampledCells implements Detector<long[]> {
+        final List<String> log;
+
+        SampledCells(List<String> log) {
+            this.log = log;
+        }
+
+        @Override
+        public String name() {
+            return "sampled";
+        }
+
+        @Override
+        public long[] createState() {
+            return new long[] {Long.MIN_VALUE};
+        }
+
+        @Override
+        public long sampleIntervalMillis() {
+            return 60_000;
+        }
+
+        @Override
+        public void keys(Observation o, java.util.function.LongConsumer out) {
+            out.accept(o.mmsi() + 10L);
+        }
+
+        @Override
+        public void onObservation(Observation o, long[] s, DetectorContext ctx) {
+            log.add(o.getClass().getSimpleName() + " " + ctx.key() + "@" + o.time());
+            if (s[0] == Long.MIN_VALUE) {
+                s[0] = (o.time() / 90_000 + 1) * 90_000;
+                ctx.registerTimer(s[0]);
+            }
+        }
+
+        @Override
+        public void onTimer(long timestamp, long[] s, DetectorContext ctx) {
+            log.add("timer " + ctx.key() + "@" + timestamp);
+            ctx.emit(Event.of(EventKind.GAP, timestamp - 90_000, timestamp, List.of((int) ctx.key()), 0, 0, null, Map.of(),
+                    Map.of(), List.of()));
+            ctx.clearState();
+        }
+    }
+
+    /** Forgets its vessel at every observation (the vessel's record goes, unless the engine still needs it). */
+    static final class Forgetful implements Detector<long[]> {
+        @Override
+        public String name() {
+            return "forgetful";
+        }
+
+        @Override
+        public long[] createState() {
+            return new long[1];
+        }
+
+        @Override
+        public void onObservation(Observation o, long[] s, DetectorContext ctx) {
+            ctx.clearState();
+        }
+    }
+
+    /**
+     * An engine handing on to a second one only the first fix of each vessel per minute gives the
+     * second one's minute-sampled detector the same observations, timers and events as when it is fed
+     * everything: vessels reporting every 1-20 s, identities, positions without a position, stations
+     * only heard; with per-vessel detectors that keep the vessel (a recorder) and that forget it at
+     * every fix (so the record of a vessel may go between two of its fixes in one minute), and with none.
+     */
+    @Test
+    void handingOnSampledFixesGivesTheSampledDetectorsWhatTheyGetFedEverything() {
+        for (int variant = 0; variant < 3; variant++) {
+            List<String> all = new ArrayList<>();
+            List<Event> allEvents = new ArrayList<>();
+            DetectionEngine everything = new DetectionEngine(List.of(new SampledCells(all)), allEvents::add, 2_000);
+            List<String> handed = new ArrayList<>();
+            List<Event> handedEvents = new ArrayList<>();
+            DetectionEngine cells = new DetectionEngine(List.of(new SampledCells(handed)), handedEvents::add, 2_000);
+            cells.inputSampledAt(60_000);
+            List<Detector<?>> perVessel = variant == 0 ? List.of(new Recorder(new ArrayList<>(), 120_000), new Forgetful())
+                    : variant == 1 ? List.of(new Forgetful()) : List.of();
+            DetectionEngine first = new DetectionEngine(perVessel, ev -> { }, 2_000);
+            List<Observation> passed = new ArrayList<>();
+            first.handOn(o -> {
+                passed.add(o);
+                cells.accept(o);
+            }, 60_000);
+            java.util.SplittableRandom rnd = new java.util.SplittableRandom(17 + variant);
+            long t = 1_000_000_000L;
+            int positions = 0;
+            for (int i = 0; i < 100_000; i++) {
+                t += rnd.nextInt(0, 15);
+                int mmsi = 211_000_000 + rnd.nextInt(2_000);
+                int kind = rnd.nextInt(100);
+                Observation o = kind < 85 ? at(mmsi, t)
+                        : kind < 92 ? new org.watchkeeper.core.observation.IdentityObservation(t, "S1", mmsi, 5, StationClass.A,
+                                "SHIP", null, 0, 70, null, Double.NaN, null, null, -1)
+                        : kind < 96 ? new PositionObservation(t, "S1", mmsi, 1, StationClass.A, 91.0, 181.0, Double.NaN, Double.NaN,
+                                511, 15, false, false)
+                        : new org.watchkeeper.core.observation.HeardObservation(t, "S2", mmsi, 24, StationClass.B);
+                positions += kind < 85 ? 1 : 0;
+                everything.accept(o);
+                first.accept(o);
+            }
+            everything.finish();
+            first.finish();
+            cells.finish();
+            assertThat(handed).hasSize(all.size()).isEqualTo(all);
+            assertThat(handedEvents).isEqualTo(allEvents);
+            assertThat(allEvents).hasSizeGreaterThan(1_000);
+            long fixesPassed = passed.stream().filter(o -> o instanceof PositionObservation p && p.hasPosition()).count();
+            assertThat(fixesPassed).isLessThan(positions / 3);
+            assertThat(passed.stream().filter(o -> o instanceof org.watchkeeper.core.observation.HeardObservation)).isEmpty();
+        }
+    }
 }
