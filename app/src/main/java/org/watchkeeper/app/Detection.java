@@ -303,7 +303,7 @@ final class Detection implements AnalysisListener {
      * them (or pushed out of order by the bound on held observations).
      */
     long lateObservations() {
-        return order.late() + engine.lateObservations(); // the cell engine saw the same input: the same ones
+        return order.late() + engine.lateObservations(); // the cell engine is fed only what this one took in time
     }
 
     List<String> names() {

@@ -40,7 +40,8 @@ class DetectionTest {
 
     /**
      * With two or more cores the detectors run on a thread of their own and the encounter cells on a
-     * further one, fed the same observations; the events are those of one engine on one thread. A simulated day (seed 3: five vessels, one planted encounter, a gap, a
+     * further one, fed by the per-vessel engine only the fixes they sample; the events are those of one
+     * engine on one thread. A simulated day (seed 3: five vessels, one planted encounter, a gap, a
      * loitering, an identity conflict) decoded to observations and fed to both.
      */
     @Test
@@ -73,5 +74,7 @@ class DetectionTest {
         assertThat(want).extracting(EventRow::kind).containsExactlyInAnyOrder("encounter", "gap", "loitering",
                 "loitering", "loitering", "identity_conflict", "chokepoint_transit");
         assertThat(got).containsExactlyElementsOf(want);
+        assertThat(split.lateObservations()).isEqualTo(one.lateObservations());
+        assertThat(split.duplicateReceptions()).isEqualTo(one.duplicateReceptions());
     }
 }
