@@ -77,19 +77,12 @@ class DuckDbHistoryStoreTest extends HistoryStoreContract {
      */
     @Test
     void aStoreMadeWhenTheMessageTypeWasRequiredTakesFixesWithoutOne() throws SQLException, java.io.IOException {
-        store.close();
-        store = null;
-        Path old = dir.resolve("old");
-        java.nio.file.Files.createDirectories(old);
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
-                "jdbc:duckdb:" + old.resolve(DuckDbHistoryStore.FILE_NAME).toAbsolutePath());
-             Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE positions (mmsi INTEGER NOT NULL, time_ms BIGINT NOT NULL,"
+        Path old = olderStore(
+                "CREATE TABLE positions (mmsi INTEGER NOT NULL, time_ms BIGINT NOT NULL,"
                     + " lat DOUBLE NOT NULL, lon DOUBLE NOT NULL, sog DOUBLE, cog DOUBLE, heading INTEGER,"
-                    + " nav_status INTEGER, message_type INTEGER NOT NULL, segment INTEGER NOT NULL, source VARCHAR)");
-            st.execute("INSERT INTO positions VALUES (367000001, 1000, 30.5, -88.1, 1.5, 90.0, NULL, 0, 0, 1, 'csv'),"
+                    + " nav_status INTEGER, message_type INTEGER NOT NULL, segment INTEGER NOT NULL, source VARCHAR)",
+                "INSERT INTO positions VALUES (367000001, 1000, 30.5, -88.1, 1.5, 90.0, NULL, 0, 0, 1, 'csv'),"
                     + " (367000001, 2000, 30.6, -88.1, 1.5, 90.0, NULL, 0, 1, 1, 'nmea')");
-        }
         store = DuckDbHistoryStore.open(old);
         assertThat(store.track(367000001, 0, 5000)).extracting(PositionRow::messageType).containsExactly(-1, 1);
         store.appendPositions(List.of(new PositionRow(367000001, 3000, 30.7, -88.1, 1.5, 90.0, -1, 0, -1, 1, "csv")));
@@ -111,24 +104,17 @@ class DuckDbHistoryStoreTest extends HistoryStoreContract {
      */
     @Test
     void aStoreMadeBeforeLengthAndBeamWereKeptOpensAndTakesThem() throws SQLException, java.io.IOException {
-        store.close();
-        store = null;
-        Path old = dir.resolve("old");
-        java.nio.file.Files.createDirectories(old);
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
-                "jdbc:duckdb:" + old.resolve(DuckDbHistoryStore.FILE_NAME).toAbsolutePath());
-             Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE vessels (mmsi INTEGER PRIMARY KEY, name VARCHAR, callsign VARCHAR,"
+        Path old = olderStore(
+                "CREATE TABLE vessels (mmsi INTEGER PRIMARY KEY, name VARCHAR, callsign VARCHAR,"
                     + " imo INTEGER, ship_type INTEGER, vessel_class VARCHAR, flag VARCHAR,"
                     + " to_bow INTEGER NOT NULL, to_stern INTEGER NOT NULL, to_port INTEGER NOT NULL,"
                     + " to_starboard INTEGER NOT NULL, draught DOUBLE, destination VARCHAR, eta VARCHAR,"
                     + " first_seen BIGINT NOT NULL, last_seen BIGINT NOT NULL, last_lat DOUBLE, last_lon DOUBLE,"
-                    + " positions BIGINT NOT NULL)");
-            st.execute("INSERT INTO vessels VALUES"
+                    + " positions BIGINT NOT NULL)",
+                "INSERT INTO vessels VALUES"
                     + " (563000001, 'OCEAN STAR', NULL, NULL, 70, 'A', 'SG', 150, 40, 12, 20, 11.5, NULL, NULL, 1000, 2000, 1.2, 103.8, 5),"
                     + " (316023341, 'WHITEFISH BAY', NULL, NULL, 70, 'A', 'CA', 225, 0, 23, 0, 14.8, NULL, NULL, 1000, 2000, NULL, NULL, 0),"
                     + " (563000002, NULL, NULL, NULL, NULL, NULL, 'SG', 0, 0, 0, 0, NULL, NULL, NULL, 1000, 1000, NULL, NULL, 0)");
-        }
         store = DuckDbHistoryStore.open(old);
         assertThat(store.vessels()).extracting(VesselRow::mmsi, VesselRow::length, VesselRow::beam).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(316023341, 225, 23), org.assertj.core.groups.Tuple.tuple(563000001, 190, 32),
@@ -157,5 +143,21 @@ class DuckDbHistoryStoreTest extends HistoryStoreContract {
             r.next();
             return r.getLong(1);
         }
+    }
+
+    /** Closes the test's store and makes a DuckDB file in a folder of its own with the given SQL, as an older version left it. */
+    private Path olderStore(String... sql) throws SQLException, java.io.IOException {
+        store.close();
+        store = null;
+        Path old = dir.resolve("old");
+        java.nio.file.Files.createDirectories(old);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                "jdbc:duckdb:" + old.resolve(DuckDbHistoryStore.FILE_NAME).toAbsolutePath());
+             Statement st = c.createStatement()) {
+            for (String q : sql) {
+                st.execute(q);
+            }
+        }
+        return old;
     }
 }
