@@ -207,6 +207,14 @@ public final class TextRules {
     private static final Pattern ITEMS_STOLEN_BEFORE = Pattern.compile("\\b([a-z' ]{3,80}?)\\s+(?:was|were|had been|have been) stolen");
 
     private static final Pattern CARGO = Pattern.compile("\\b(cargo|siphon\\w*|oil|fuel|diesel|gasoil|bunker)\\b");
+    /**
+     * Oil and fuel named as the ship's own stores or gear, not a cargo: lubricating, engine, hydraulic or
+     * cooking oil, fuel cans and tanks, a diesel generator ("a drum of lubricating oil", ASAM 2002-118; "new
+     * diesel generator spare parts", ASAM 1997-6; "an outboard engine and a fuel can").
+     */
+    private static final Pattern SHIP_USE_OIL = Pattern.compile("\\b(lube|lub|lubricating|lubrication|engine|hydraulic"
+            + "|salad|cooking|edible) oils?\\b|\\boil lube\\b|\\b(fuel|diesel|oil)[ -]?(tanks?|cans?|generators?)\\b"
+            + "|\\bjerry-fuel-cans?\\b");
     private static final Pattern PROPERTY = Pattern.compile(
             "\\b(cash|money|valuables|personal (belongings|effects|property|items)|crew'?s? (belongings|property|effects)"
                     + "|(mobile|cell) ?phones?|laptops?|jewel\\w*)\\b");
@@ -761,7 +769,7 @@ public final class TextRules {
         }
         String items = itemsStolen(t);
         String scope = items != null ? items : t;
-        if (CARGO.matcher(scope).find() && (items != null || t.contains("siphon"))) {
+        if (CARGO.matcher(SHIP_USE_OIL.matcher(scope).replaceAll(" ")).find() && (items != null || t.contains("siphon"))) {
             return EconomicLoss.CARGO_OR_SHIP;
         }
         if (PROPERTY.matcher(scope).find()) {

@@ -176,6 +176,36 @@ class TextRulesTest {
             + " and escaped. Incident reported to the port authority. Subsequently, the harbor master and port police and PSC"
             + " inspector boarded the vessel to investigate. (IMB)";
 
+    /**
+     * Oil or fuel the ship uses (lubricating oil, a fuel can, a diesel generator's parts) is stores, not a cargo
+     * taken: before, the word "oil", "fuel" or "diesel" anywhere in what was stolen made the loss a cargo's.
+     */
+    @Test
+    void theShipsOwnOilAndFuelGearAreStoresNotCargo() {
+        // ASAM 2002-118
+        String asam2002118 = "NIGERIA:   The refrigerated carrier (FRIO JAPAN) was boarded 20 Apr at 0200 while berthed at"
+                + " Port Harcourt.  Six persons armed with clubs and machetes overpowered two security guards, injuring one."
+                + "  While crew locked themselves in the accommodation block the thieves stole a drum of lubricating oil and fled.";
+        assertThat(TextRules.itemsStolen(asam2002118)).isEqualTo("a drum of lubricating oil");
+        assertThat(TextRules.loss(IncidentType.ROBBERY, asam2002118)).isEqualTo(EconomicLoss.STORES);
+        // ASAM 2010-15
+        String asam201015 = "BANGLADESH:   General cargo ship (SANTA SURIA) robbed 25 Dec 09 at 0229 local time while anchored"
+                + " in position 22-14.42N 091-43E, Chittagong port anchorage B. Six robbers armed with small knives boarded the"
+                + " vessel by using a small wooden boat to approach it. They  managed to steal two lube oil drums and two empty"
+                + " drums.";
+        assertThat(TextRules.loss(IncidentType.ROBBERY, asam201015)).isEqualTo(EconomicLoss.STORES);
+        // ASAM 1997-6
+        String asam19976 = "Five armed thieves attacked Liberian-Flagged, 15,274 GT, Bulk carrier  Southgate on 14 April"
+                + " between 0130 and 0150 at Jakarta Anchorage. The  robbers went into the engineroom, stole new diesel"
+                + " generator spare     parts and left after threatening the second engineer and motorman      with knives.";
+        assertThat(TextRules.loss(IncidentType.ROBBERY, asam19976)).isEqualTo(EconomicLoss.STORES);
+        // a cargo is still a cargo
+        assertThat(TextRules.loss(IncidentType.ROBBERY, "Robbers boarded the tanker and stole part of the oil."))
+                .isEqualTo(EconomicLoss.CARGO_OR_SHIP);
+        assertThat(TextRules.loss(IncidentType.ROBBERY, "Pirates boarded and stole 25 drums of fuel."))
+                .isEqualTo(EconomicLoss.CARGO_OR_SHIP);
+    }
+
     @Test
     void aTheftInAnyFormOfStealRobPilferOrLootIsARobbery() {
         // before: a suspicious approach (from "approached"), nothing known lost, no category
