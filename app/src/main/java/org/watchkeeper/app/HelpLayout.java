@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.UsageMessageSpec;
  * <ul>
  *   <li>the synopsis under the first word after the command's name, as picocli indents it;</li>
  *   <li>option, parameter, command and exit code lists two columns right of where the
- *       description begins, as picocli indents them;</li>
+ *       list's descriptions begin, as picocli indents them;</li>
  *   <li>a line of the description, header or footer that starts with spaces and has a name and a
  *       gap of two or more spaces before its text (a list such as analyze's report files) under
  *       that text, any other under its own first character.</li>
@@ -72,7 +72,11 @@ final class HelpLayout {
         for (String key : LISTS) {
             IHelpSectionRenderer r = sections.get(key);
             if (r != null) {
-                sections.put(key, help -> layout(unbroken(r, help), width(help), HelpLayout::textColumn, 2, 0));
+                sections.put(key, help -> {
+                    String text = unbroken(r, help);
+                    int column = listColumn(text);
+                    return layout(text, width(help), line -> column, 2, 0);
+                });
             }
         }
         for (String key : TEXTS) {
@@ -211,6 +215,32 @@ final class HelpLayout {
             }
         }
         return first;
+    }
+
+    /**
+     * The column where the descriptions of a list (options, commands) begin: the one most of its entries
+     * give by the gap after their names. An entry whose name fills its column (a single space before the
+     * description, {@code "--anchorage-vessels=N Distinct vessels ..."}) continues under the others.
+     */
+    static int listColumn(String text) {
+        java.util.Map<Integer, Integer> count = new java.util.HashMap<>();
+        for (String line : text.split("\n")) {
+            int t = textColumn(line);
+            if (t > indentOf(line)) {
+                count.merge(t, 1, Integer::sum);
+            }
+        }
+        return count.entrySet().stream().max(java.util.Map.Entry.<Integer, Integer>comparingByValue()
+                .thenComparing(java.util.Map.Entry.comparingByKey())).map(java.util.Map.Entry::getKey).orElse(0);
+    }
+
+    private static int indentOf(String line) {
+        String plain = stripAnsi(line);
+        int i = 0;
+        while (i < plain.length() && plain.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
     }
 
     /** Columns a text takes on a terminal: its characters less ANSI escape sequences. */

@@ -272,7 +272,7 @@ public final class IncidentsCommand implements Runnable {
                 description = "asam (NGA ASAM CSV export) or imb (crime-at-sea pirate_attacks.csv).")
         Format format;
 
-        @Parameters(paramLabel = "FILE", description = "The CSV file (.gz by name).")
+        @Parameters(paramLabel = "FILE", description = "The CSV file, plain or gzip (told by a .gz name or gzip's signature).")
         Path file;
 
         @Option(names = "--db", paramLabel = "DIR", converter = NormalPath.class, description = "Incident store directory (DuckDB). Default: watchkeeper-serve/incidents (serve's, without --data).")

@@ -101,6 +101,9 @@ class HelpWidthTest {
         assertThat(analyze).contains("[--detect=LIST[,LIST...]]...", " summary.json", " jdbc:postgresql://host:port/database",
                 "(rejected.too_late_to_reorder)", "\n  summary.json    messages, vessels by class, type and flag, time span,\n"
                         + "                  rejections by reason\n");
+        // an option whose name fills its column continues under the other options' descriptions
+        assertThat(analyze).contains("\n      --anchorage-vessels=N Distinct vessels that must have lain still in a cell\n"
+                + "                              to make it an anchorage");
         assertThat(root.getSubcommands().get("decode").getUsageMessage(CommandLine.Help.Ansi.OFF))
                 .contains(" [--[no-]format-thread] ");
         // the decode command line of its own has the same layout
