@@ -263,7 +263,10 @@ public final class IncidentsCommand implements Runnable {
                     + " and a summary on stderr.",
                 "Reports keep stable ids (asam-<reference>, imb-<row hash>); new ones are TLP:CLEAR. Importing again updates"
                     + " the report fields of the --org's reports and keeps their marking, sharing, owner, creator and category"
-                    + " override; a report of another organisation is not changed (its row is rejected)."})
+                    + " override; a report of another organisation is not changed (its row is rejected)."},
+            sortOptions = false,
+            footer = {"", "Exit codes: 0 done (also when rows were rejected: they are listed), 1 store or I/O error"
+                    + " (nothing was imported), 2 usage error."})
     static final class Import implements Callable<Integer> {
         @ParentCommand
         IncidentsCommand parent;
@@ -374,7 +377,9 @@ public final class IncidentsCommand implements Runnable {
 
     /** {@code incidents list}. */
     @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-            description = {"List stored incidents as a JSON array of incident objects or CSV (the columns of the CSV export)."})
+            description = {"List stored incidents as a JSON array of incident objects or CSV (the columns of the CSV export)."},
+            sortOptions = false,
+            footer = {"", "Exit codes: 0 done, 1 store or I/O error, 2 usage error."})
     static final class ListCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
