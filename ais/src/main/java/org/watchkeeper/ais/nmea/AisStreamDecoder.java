@@ -570,7 +570,48 @@ public final class AisStreamDecoder {
      * before the {@code *}.
      */
     private int scanSentence(byte[] b, int from, int end) {
-        int stop = scanFields(b, from, end, true);
+        return lineEndAfter(b, scanFields(b, from, end, true), end);
+    }
+
+    /**
+     * {@link #scanSentence} without the commas, for {@link #pghpLine}, which reads its fields itself:
+     * the same {@link #scanXor}, {@link #scanStar} and result; {@link #commas} and {@link #commaCount}
+     * are left as they were. Per eight bytes one test for {@code *} or a control character and an XOR.
+     */
+    private int scanToStar(byte[] b, int from, int end) {
+        int i = from;
+        long xw = 0;
+        int stop = -1;
+        for (; i + 8 <= end; i += 8) {
+            long w = Swar.word(b, i);
+            long m = Swar.match(w, Swar.STARS) | Swar.controls(w);
+            if (m != 0) {
+                int k = Swar.firstByte(m);
+                xw ^= w & ((1L << (8 * k)) - 1); // the bytes before the stop
+                stop = i + k;
+                break;
+            }
+            xw ^= w;
+        }
+        int x = Swar.xorBytes(xw);
+        for (; stop < 0 && i < end; i++) {
+            byte c = b[i];
+            if (c == '*' || (c >= 0 && c < Swar.CONTROL_LIMIT)) {
+                stop = i;
+                break;
+            }
+            x ^= c;
+        }
+        scanXor = x;
+        return lineEndAfter(b, stop, end);
+    }
+
+    /**
+     * The end of {@link #scanSentence} from the first {@code *} or control character at {@code stop}
+     * (-1: none before {@code end}): sets {@link #scanStar} and returns the index of the line's CR or LF,
+     * or -1 when {@code end} comes first or another control character comes before the {@code *}.
+     */
+    private int lineEndAfter(byte[] b, int stop, int end) {
         if (stop < 0) {
             return -1;
         }
@@ -1316,8 +1357,7 @@ public final class AisStreamDecoder {
         if (hl == 0 || q + 8 > end || !sameAsHead(b, start, 0, hl)) {
             return -1;
         }
-        commaLimit = 0; // the fields are read by pghpSeconds
-        int le = scanSentence(b, q, end);
+        int le = scanToStar(b, q, end); // the fields are read by pghpSeconds: no commas noted
         int star = scanStar;
         if (le < 0 || star <= q || le - start > options.maxLineLength()) {
             return -1;

@@ -591,7 +591,8 @@ class StreamDecoderTest {
      * A {@code $PGHP} line that starts like the last valid one (same kind, date, hour and minute) is
      * read from its seconds on when the buffer holds the whole line; whatever follows that start
      * (good or wrong checksum, none, empty, non-numeric or out-of-range seconds and milliseconds,
-     * too many digits, a trailer, junk after the checksum, trailing spaces, a tag block in front),
+     * too many digits, a trailer, junk after the checksum, trailing spaces, a tag block in front, a tab
+     * or a byte above 127 before the checksum),
      * it gives the messages, times, rejections and counters of the general path (one byte per feed).
      */
     @Test
@@ -606,7 +607,8 @@ class StreamDecoderTest {
         for (String t : tails) {
             for (String line : new String[] {pghpLine(head + t), "$" + head + t + "*00", "$" + head + t,
                 pghpLine(head + t) + ",1363598000123", pghpLine(head + t) + "X", pghpLine(head + t) + "  ",
-                tag("s:x") + pghpLine(head + t), pghpLine(head + t).replace('$', '!')}) {
+                tag("s:x") + pghpLine(head + t), pghpLine(head + t).replace('$', '!'), pghpLine(head + t + ",\t1"),
+                pghpLine(head + t + ",\u00e9")}) {
                 lines.add(line);
                 lines.add(s);
             }
@@ -619,9 +621,9 @@ class StreamDecoderTest {
         List<ReceivedMessage> m = messages(AisStreamDecoder.decodeAll(String.join("\n", lines) + "\n", Options.DEFAULT));
         assertThat(m.get(1).timeSource()).isEqualTo(TimeSource.PGHP);
         assertThat(m.get(1).receiveTimeMillis()).isEqualTo(Instant.parse("2013-03-18T09:19:09.499Z").toEpochMilli());
-        assertThat(m.get(9).timeSource()).isEqualTo(TimeSource.PGHP);
-        assertThat(m.get(9).receiveTimeMillis()).isEqualTo(Instant.parse("2013-03-18T09:19:10.001Z").toEpochMilli());
-        assertThat(m.get(17).timeSource()).isEqualTo(TimeSource.NONE); // empty seconds: no time
+        assertThat(m.get(11).timeSource()).isEqualTo(TimeSource.PGHP);
+        assertThat(m.get(11).receiveTimeMillis()).isEqualTo(Instant.parse("2013-03-18T09:19:10.001Z").toEpochMilli());
+        assertThat(m.get(21).timeSource()).isEqualTo(TimeSource.NONE); // empty seconds: no time
         assertThat(whole.get(whole.size() - 1)).contains("PGHP");
     }
 
