@@ -1,11 +1,12 @@
 package org.watchkeeper.app;
 
-import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.Collections;
+import java.util.function.ToIntFunction;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.IHelpSectionRenderer;
@@ -108,11 +109,6 @@ final class HelpLayout {
         }
     }
 
-    /** How far a continuation of a line is indented. */
-    interface Indent {
-        int of(String line);
-    }
-
     /**
      * Breaks each line of {@code text} longer than {@code width} at spaces; the first line of the
      * text starts at column {@code firstStart} (after a heading), the others at 0.
@@ -121,7 +117,7 @@ final class HelpLayout {
      * @param hang how far a continuation is indented from the line's text column (for the synopsis,
      *     whose text column is counted from its own start, that start)
      */
-    static String layout(String text, int width, Indent textColumn, int hang, int firstStart) {
+    static String layout(String text, int width, ToIntFunction<String> textColumn, int hang, int firstStart) {
         StringBuilder out = new StringBuilder(text.length() + 64);
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -137,7 +133,7 @@ final class HelpLayout {
             if (start + visibleLength(line) <= width) {
                 out.append(line);
             } else {
-                int t = textColumn.of(line);
+                int t = textColumn.applyAsInt(line);
                 breakLine(out, line, width, start, t, t + hang);
             }
             if (cr) {
@@ -196,12 +192,8 @@ final class HelpLayout {
      */
     static int textColumn(String line) {
         String plain = stripAnsi(line);
-        int i = 0;
         int n = plain.length();
-        while (i < n && plain.charAt(i) == ' ') {
-            i++;
-        }
-        int first = i;
+        int first = indentOf(plain);
         if (first == 0) {
             return 0;
         }
@@ -223,17 +215,18 @@ final class HelpLayout {
      * description, {@code "--anchorage-vessels=N Distinct vessels ..."}) continues under the others.
      */
     static int listColumn(String text) {
-        java.util.Map<Integer, Integer> count = new java.util.HashMap<>();
+        Map<Integer, Integer> count = new HashMap<>();
         for (String line : text.split("\n")) {
             int t = textColumn(line);
             if (t > indentOf(line)) {
                 count.merge(t, 1, Integer::sum);
             }
         }
-        return count.entrySet().stream().max(java.util.Map.Entry.<Integer, Integer>comparingByValue()
-                .thenComparing(java.util.Map.Entry.comparingByKey())).map(java.util.Map.Entry::getKey).orElse(0);
+        return count.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey())).map(Map.Entry::getKey).orElse(0);
     }
 
+    /** The number of spaces a line starts with (ANSI codes before them count as none). */
     private static int indentOf(String line) {
         String plain = stripAnsi(line);
         int i = 0;
