@@ -288,7 +288,7 @@ public final class DetectionEngine {
         java.util.List<VesselStates> empty = new java.util.ArrayList<>();
         vessels.forEach(v -> {
             DuplicateReceptions d = v.duplicates;
-            if (d != null && d.newest() < newest - d.keepMillis(window)) {
+            if (d != null && d.forgettable(newest, window)) {
                 v.duplicates = null;
                 duplicateVessels--;
                 if (idle(v)) {

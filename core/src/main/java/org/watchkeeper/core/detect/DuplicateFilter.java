@@ -67,7 +67,7 @@ public final class DuplicateFilter implements Consumer<Observation> {
     }
 
     private void sweep() {
-        vessels.removeIf((k, v) -> v.newest() < newest - v.keepMillis(windowMillis));
+        vessels.removeIf((k, v) -> v.forgettable(newest, windowMillis));
         sweepAt = Math.max(1024, 2 * vessels.size());
     }
 

@@ -98,6 +98,14 @@ public final class DuplicateReceptions implements Serializable {
         return reports == null ? windowMillis : Math.max(windowMillis, REPORTS_KEPT_MILLIS);
     }
 
+    /**
+     * Whether a host may forget this vessel's state: its newest position is older than
+     * {@code newestSeen} (the newest time of any vessel) by more than {@link #keepMillis}.
+     */
+    public boolean forgettable(long newestSeen, long windowMillis) {
+        return newest < newestSeen - keepMillis(windowMillis);
+    }
+
     /** The time of the newest position passed (epoch ms), {@link Long#MIN_VALUE} before any. */
     public long newest() {
         return newest;
