@@ -130,7 +130,7 @@ import picocli.CommandLine.Spec;
             "", "Examples:",
             "  watchkeeper analyze ../shared/data/ais/dma-aisabnormal/ais-sample.txt.gz",
             "  watchkeeper analyze --store postgres --report out day1.nmea.gz day2.nmea.gz",
-            "  watchkeeper analyze --no-store --land-tolerance-km 50 AISdata.csv.gz"})
+            "  watchkeeper analyze --no-store --land-tolerance-km 50 open-sea.nmea.gz"})
 public final class AnalyzeCommand implements Callable<Integer> {
     private static final int READ_BUFFER = 1 << 16;
     /** Bytes looked at to recognise the format. */
@@ -161,8 +161,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--land-tolerance-km", paramLabel = "KM",
             description = "Reject positions lying more than KM inside the Natural Earth land (off by default: no land"
-                    + " rejection). Natural Earth counts rivers, lakes and estuaries as land, so inland-water traffic"
-                    + " needs a generous value (50) or none.")
+                    + " rejection). Natural Earth counts rivers, lakes, estuaries and the ports on them as land: at 10 km"
+                    + " the AMSA log in ../shared/data loses 1 582 of its fixes and at 50 km the MarineCadastre US"
+                    + " extract still loses 10 292 river and lake fixes. Use it for open-sea feeds only, with a generous KM.")
     Double landToleranceKm;
 
     /** What {@code --untimed} accepts (lower case, as typed; picocli lists them for a wrong value). */
