@@ -126,7 +126,8 @@ import picocli.CommandLine.Spec;
             ""
         },
         footer = {"", "Exit codes: 0 done (even when lines or rows were rejected), 1 I/O or store error or an input that is"
-                + " neither an NMEA log nor a CSV export named above, 2 usage error.",
+                + " neither an NMEA log nor a CSV export named above, 2 usage error (also an input that the store holds"
+                + " already, without --store-again; nothing is written then).",
             "", "Examples:",
             "  watchkeeper analyze ../shared/data/ais/dma-aisabnormal/ais-sample.txt.gz",
             "  watchkeeper analyze --store postgres --report out day1.nmea.gz day2.nmea.gz",
