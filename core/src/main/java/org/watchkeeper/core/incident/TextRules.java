@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  *       boarding tried and not achieved ("attempted to board", "boarding attempt", "tried to board",
  *       "prevented them from boarding", "boarding was aborted") and one by the defenders or the
  *       authorities ("the coast guard boarded the vessel for investigation", "boarded by authorities",
- *       {@link #defendersBoarding}); "fired upon/at", "shot at", "opened fire" → firing upon; "attempt" →
+ *       {@link #defendersBoarding}); "fired upon/at", "shot at", "opened fire" → firing upon; "attempt", a
+ *       boarding, entry or theft tried ("tried to board", "trying to gain access", {@link #ATTEMPT}) →
  *       attempted attack; "suspicious", "approach" → suspicious approach; otherwise other.</li>
  *   <li>Weapons, the perpetrators' only (the arms of the ship's guards, security team, a navy, coast
  *       guard or police are left out, {@link #defendersArms}; not those of forces that are irregular,
@@ -153,7 +154,20 @@ public final class TextRules {
             + "\\s+([a-z']+\\s+){0,2}?to\\s+hijack\\w*|\\bhijack\\w*\\s+attempts?\\b"
             + "|\\b(failed|foiled|thwarted|prevented|aborted|attempted)\\s+(the\\s+|a\\s+)?hijack\\w*|\\bfalsely reported (being )?hijacked");
     private static final Pattern FIRED = Pattern.compile("\\b(fired (up)?on|fired at|shot at|opened fire|fire (up)?on the)");
-    private static final Pattern ATTEMPT = Pattern.compile("\\battempt");
+    /**
+     * An attack tried and not achieved, once no boarding, theft or firing matched: "attempt", a boarding or an
+     * entry tried ("tried to board", "trying to gain access via the hawse pipe", "tries to climb", "unable to
+     * board", "crew alertness prevented boarding", "boarding was aborted"), or a theft tried ("tried to steal"); not
+     * a precaution ("took all measures to prevent boarding"). A
+     * bare "attacked" is not enough: reports use it for any outcome, or for none stated ("a vessel was
+     * attacked in 03-51.2N 006-46.1E").
+     */
+    private static final Pattern ATTEMPT = Pattern.compile("\\battempt"
+            + "|\\b(tried|trying|try|tries)\\s+to\\s+(board|gain\\s+(access|entry)|climb|get\\s+(on ?board|aboard)"
+            + "|come\\s+(on ?board|aboard)|break\\s+in|steal|rob)\\b"
+            + "|\\b(unable|failed|fail|fails|could not|couldn't|not able)\\s+to\\s+board"
+            + "|\\b(prevented|thwarted|foiled|repelled|averted|aborted)\\s+([a-z']+\\s+){0,3}?board\\w*"
+            + "|\\bboarding\\s+(was|were)\\s+(prevented|aborted|thwarted|foiled|averted|unsuccessful|repelled|not successful)");
     private static final Pattern SUSPICIOUS = Pattern.compile("\\b(suspicious|approach)");
 
     private static final Pattern GUNS = Pattern.compile(
@@ -176,11 +190,23 @@ public final class TextRules {
             Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6),
             Map.entry("seven", 7), Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10),
             Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("fifteen", 15), Map.entry("twenty", 20),
-            Map.entry("thirty", 30));
-    private static final Pattern COUNT = Pattern.compile("\\b(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
-            + "|eleven|twelve|fifteen|twenty|thirty)\\s+((armed|masked|unarmed|unknown|suspected|heavily armed)\\s+)?"
+            Map.entry("thirty", 30), Map.entry("forty", 40), Map.entry("fifty", 50));
+    private static final Pattern COUNT = Pattern.compile("(?<![a-z]-)(?<!\\w)((?:twenty|thirty|forty|fifty)-(?:one|two|three|four|five"
+            + "|six|seven|eight|nine)|\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
+            + "|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\\s+((armed|masked|unarmed|unknown|suspected|heavily armed)\\s+)?"
             + "(robbers?|pirates?|perpetrators?|men|persons?|intruders?|thieves|thief|attackers?|assailants?|suspects?"
-            + "|boarders?|individuals?|gunmen|people)\\b");
+            + "|boarders?|individuals?|gunmen|people|militants|bandits|criminals|rebels|hijackers|kidnappers|raiders"
+            + "|militiamen|insurgents|mutineers|youths)\\b");
+    /**
+     * A number of a state's forces, up to two words between: "seven Yugoslav soldiers", "five rebel soldiers",
+     * "twenty armed troops". They are the perpetrators only when irregular (a word of {@link #IRREGULAR} between)
+     * or the report's attackers ({@link #hostileForces}); else they are the ship's defenders ("two soldiers on
+     * board fired warning shots").
+     */
+    private static final Pattern FORCE_COUNT = Pattern.compile("(?<![a-z]-)(?<!\\w)((?:twenty|thirty|forty|fifty)-(?:one|two|three|four|five"
+            + "|six|seven|eight|nine)|\\d{1,2}|one|two|three|four|five|six|seven|eight|nine"
+            + "|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\\s+(([a-z'-]+)\\s+)??(([a-z'-]+)\\s+)??(soldiers?|troops|marines?"
+            + "|policem[ae]n|servicem[ae]n|naval personnel|navy personnel)\\b");
     private static final Pattern ONE = Pattern.compile("\\b(a|single|lone|an unknown) (armed )?(robber|thief|pirate|intruder|perpetrator)\\b");
 
     private static final Pattern STOLEN_ITEMS = Pattern.compile(
@@ -728,16 +754,38 @@ public final class TextRules {
         return safe ? CrewHarm.NONE : CrewHarm.NOT_STATED;
     }
 
-    /** The number of perpetrators from text, or null when not stated. */
+    /**
+     * The number of perpetrators from text, or null when not stated: the first "N robbers" ("N pirates", "N armed
+     * men", ... {@link #COUNT}), else 1 for "a lone robber" and the like ({@link #ONE}), else a number of a state's
+     * forces that are irregular or the report's attackers ({@link #FORCE_COUNT}: ASAM 2000-183, "seven Yugoslav
+     * soldiers, armed with automatic weapons, boarded the vessel", 7).
+     */
     public static Integer perpetrators(String text) {
         String t = lower(text);
         Matcher m = COUNT.matcher(t);
         if (m.find()) {
-            String n = m.group(1);
-            int v = NUMBERS.containsKey(n) ? NUMBERS.get(n) : Integer.parseInt(n);
-            return v >= 1 ? v : null;
+            return count(m.group(1));
         }
-        return ONE.matcher(t).find() ? 1 : null;
+        if (ONE.matcher(t).find()) {
+            return 1;
+        }
+        Matcher f = FORCE_COUNT.matcher(t);
+        if (f.find()) {
+            boolean irregular = f.group(3) != null && IRREGULAR.matcher(f.group(3)).matches()
+                    || f.group(5) != null && IRREGULAR.matcher(f.group(5)).matches();
+            if (irregular || hostileForces(t)) {
+                return count(f.group(1));
+            }
+        }
+        return null;
+    }
+
+    /** A number word ("seven", "thirty-five") or 1-2 digits as its value; null for 0. */
+    private static Integer count(String n) {
+        int dash = n.indexOf('-');
+        int v = dash > 0 ? NUMBERS.get(n.substring(0, dash)) + NUMBERS.get(n.substring(dash + 1))
+                : NUMBERS.containsKey(n) ? NUMBERS.get(n) : Integer.parseInt(n);
+        return v >= 1 ? v : null;
     }
 
     /** What was stolen, in the text's words, or null. */

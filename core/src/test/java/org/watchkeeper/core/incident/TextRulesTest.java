@@ -97,7 +97,9 @@ class TextRulesTest {
         // before: the soldiers' automatic weapons were left out as a defender's; CAT 2 both ways (the crew threatened)
         assertThat(TextRules.weapons(ASAM_2000_183)).isEqualTo(Weapons.GUNS);
         assertThat(TextRules.type(ASAM_2000_183)).isEqualTo(IncidentType.BOARDING);
-        assertThat(assess(ASAM_2000_183).basis()).containsExactly("crew threatened → CAT 2", "weapons guns → CAT 2");
+        assertThat(assess(ASAM_2000_183).basis()).containsExactly("crew threatened → CAT 2", "weapons guns → CAT 2",
+                "7 perpetrators → CAT 2");
+        assertThat(TextRules.perpetrators(ASAM_2000_183)).isEqualTo(7);
         // ASAM 1985-17: before a suspicious approach (from "approaching"), no category
         String asam198517 = "GULF OF OMAN. A RECENT REPORT STATES THAT ON 20 JUN A CARGO SHIP APPROACHING THE STRAIT OF HORMUZ WAS"
                 + " BOARDED BY IRANIAN FORCES AND DIVERTED TO AN IRANIAN PORT.";
@@ -324,9 +326,52 @@ class TextRulesTest {
         assertThat(TextRules.type("Four masked men forced open the door to the master's office and gained access to his"
                 + " cabin.")).isEqualTo(IncidentType.BOARDING);
         assertThat(TextRules.type("Robbers in a skiff approached the anchored ship and tried to gain access; the crew raised"
-                + " the alarm.")).isEqualTo(IncidentType.SUSPICIOUS_APPROACH);
+                + " the alarm.")).isEqualTo(IncidentType.ATTEMPTED_ATTACK);
         assertThat(TextRules.type("A person attempted to come aboard but was driven off.")).isEqualTo(IncidentType.ATTEMPTED_ATTACK);
     }
+    /**
+     * A boarding or entry tried and not achieved is an attempted attack, also when the report says "approached" and
+     * never "attempt": before, ASAM 2017-213 (two persons "trying to gain access to the vessel via the hawse pipe")
+     * was of type other, 2000-366 ("crew alertness prevented boarding") a suspicious approach, and 29 more reports
+     * of the ASAM file with them. A precaution ("to prevent boarding") and a bare "attacked" are not enough.
+     */
+    @Test
+    void aBoardingTriedAndNotDoneIsAnAttemptedAttack() {
+        assertThat(TextRules.type("PHILIPPINES: On 15 August at 2050Z, duty crew aboard an anchored container ship in 14-33.9N"
+                + " 120-55.6E, noticed two unauthorized persons trying to gain access to the vessel via the hawse pipe. Crew"
+                + " raised the alarm.")).isEqualTo(IncidentType.ATTEMPTED_ATTACK);
+        assertThat(TextRules.type("STRAIT OF MALACCA: AN UNIDENTIFIED CONTAINER SHIP WAS APPROACHED 26 OCT AT 0510 LOCAL TIME"
+                + " BY A SPEEDBOAT WHILE UNDERWAY IN POSITION 01-27N 103-11E.  CREW ALERTNESS PREVENTED BOARDING."))
+                .isEqualTo(IncidentType.ATTEMPTED_ATTACK);
+        assertThat(TextRules.type("The robbers were spotted and were unable to board the vessel.")).isEqualTo(IncidentType.ATTEMPTED_ATTACK);
+        assertThat(TextRules.type("05 MARCH 93 PIRATES CHASED AND TRIED TO BOARD A VESSEL IN POSITION 1736.2N 12004.4E."))
+                .isEqualTo(IncidentType.ATTEMPTED_ATTACK);
+        assertThat(TextRules.type("An unlit suspicious craft approached the bulk carrier at 19 knots. Master took all preventive"
+                + " measures to prevent boarding.")).isEqualTo(IncidentType.SUSPICIOUS_APPROACH);
+        assertThat(TextRules.type("NIGERIA: On 29 April at 0408Z, a vessel was attacked in 03-51.2N 006-46.1E."))
+                .isEqualTo(IncidentType.OTHER);
+    }
+
+    /**
+     * Perpetrators are counted in compound numbers and as militants, rebels, bandits and the like, and a state's
+     * forces count when they are the attackers: before, ASAM 2005-110 ("Thirty-five pirates") had 5 perpetrators,
+     * 2000-183 ("seven Yugoslav soldiers ... boarded") and 2008-244 ("Four bandits boarded") none. An adjective is no
+     * perpetrator ("twelve rebel boats"), nor are a ship's own guards ("two soldiers on board").
+     */
+    @Test
+    void perpetratorsAreCountedInCompoundNumbersAndByTheirKind() {
+        assertThat(TextRules.perpetrators("14 nm SE of Berhala Island. Thirty-five pirates, armed with machine guns and rocket"
+                + " propelled grenades, fired upon the tanker.")).isEqualTo(35);
+        assertThat(TextRules.perpetrators("Four bandits boarded the vessel armed with knives and machetes demanding money."))
+                .isEqualTo(4);
+        assertThat(TextRules.perpetrators("Approximately 12 rebel boats conducted the strike on the convoy.")).isNull();
+        assertThat(TextRules.perpetrators("The naval units engaged the rebel boats with a loss of twenty-five rebel fighters."))
+                .isNull();
+        assertThat(TextRules.perpetrators("Five rebel soldiers boarded the vessel and stole cash.")).isEqualTo(5);
+        assertThat(TextRules.perpetrators("Two soldiers on board fired warning shots and the skiff moved away.")).isNull();
+        assertThat(TextRules.perpetrators("A rescue centre spokesperson stated that there were 8-10 armed pirates.")).isEqualTo(10);
+    }
+
     /**
      * A theft told with "took" or "taken" and a thing of value is a robbery: before, ASAM 1997-75 (the robbers took
      * $12,000 from the safe) was a boarding, and 50 other reports of both files with it. "Took" a person, shelter or
