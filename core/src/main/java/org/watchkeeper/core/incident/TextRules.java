@@ -153,7 +153,7 @@ public final class TextRules {
     private static final Pattern HIJACK_NOT_DONE = Pattern.compile("\\b(intent\\w*|attempt\\w*|tried|trying|failed|plann?\\w*|plot\\w*)"
             + "\\s+([a-z']+\\s+){0,2}?to\\s+hijack\\w*|\\bhijack\\w*\\s+attempts?\\b"
             + "|\\b(failed|foiled|thwarted|prevented|aborted|attempted)\\s+(the\\s+|a\\s+)?hijack\\w*|\\bfalsely reported (being )?hijacked");
-    private static final Pattern FIRED = Pattern.compile("\\b(fired (up)?on|fired at|shot at|opened fire|fire (up)?on the)");
+    private static final Pattern FIRED = Pattern.compile("\\b(fired (up)?on|fired at|shot at|opened fire|fire (up)?on the)\\b");
     /**
      * An attack tried and not achieved, once no boarding, theft or firing matched: "attempt", a boarding or an
      * entry tried ("tried to board", "trying to gain access via the hawse pipe", "tries to climb", "unable to
@@ -292,7 +292,7 @@ public final class TextRules {
         if (BOARD.matcher(defendersBoarding(ATTEMPTED_BOARDING.matcher(t).replaceAll(" "))).find()) {
             return IncidentType.BOARDING;
         }
-        if (FIRED.matcher(t).find()) {
+        if (FIRED.matcher(defendersFiring(t)).find()) {
             return IncidentType.FIRING_UPON;
         }
         if (ATTEMPT.matcher(t).find()) {
@@ -595,6 +595,55 @@ public final class TextRules {
             for (Matcher m = BOARD.matcher(c); m.find(); ) {
                 int k = boarder(c, words, wordAt(words, m.start()), hostile);
                 if (k >= 0 && role(c, words, k, true, hostile, false) == Role.DEFENDER) {
+                    java.util.Arrays.fill(out, clause.start() + m.start(), clause.start() + m.end(), ' ');
+                }
+            }
+        }
+        return new String(out);
+    }
+
+    /** Words that place a defender on the ship itself: "the security team on board", "embarked naval guards". */
+    private static final Pattern ON_BOARD = Pattern.compile("onboard|aboard|embarked|board");
+
+    /**
+     * The text with the firing words that tell of the ship's own defenders firing blanked out: "the armed security
+     * team fired at the skiffs", "the armed guard onboard the tanker opened fire", "Navy sailors providing onboard
+     * security fired at the approaching boats". The actor is found as for boarding ({@link #boarder}); only the
+     * ship's guards and security count (a navy, coast guard or police when the clause places them on board), so
+     * that "the Russian Navy and Coast Guard fired upon the vessel" and "Sri Lankan Navy reportedly fired upon
+     * fishing vessel" stay firings upon a vessel. The heading form "navy vessel fired upon 6 Oct 09" tells of the
+     * navy vessel fired upon, and stays, as do the passive "were fired upon" and a firing "by" someone named after it.
+     */
+    static String defendersFiring(String t) {
+        boolean hostile = hostileForces(t);
+        char[] out = t.toCharArray();
+        Matcher clause = CLAUSE.matcher(t);
+        while (clause.find()) {
+            String c = clause.group();
+            List<int[]> words = words(c);
+            for (Matcher m = FIRED.matcher(c); m.find(); ) {
+                int next = m.end();
+                while (next < c.length() && c.charAt(next) == ' ') {
+                    next++;
+                }
+                if (next < c.length() && Character.isDigit(c.charAt(next))) {
+                    continue; // the heading form: "... vessel fired upon 6 Oct 09"
+                }
+                int i = wordAt(words, m.start());
+                if (i > 0 && word(c, words, i - 1).matches("was|were|been|being|be")
+                        || words.subList(Math.min(words.size(), i + 1), Math.min(words.size(), i + 5)).stream()
+                                .anyMatch(w -> c.substring(w[0], w[1]).equals("by"))) {
+                    continue; // "were fired upon", "bullets fired at them by the retreating robbers": another's firing
+                }
+                int k = boarder(c, words, i, hostile);
+                if (k < 0 || role(c, words, k, false, hostile, false) != Role.DEFENDER) {
+                    continue;
+                }
+                boolean onBoard = !stateForce(c, words, k);
+                for (int j = Math.max(0, k - 4); !onBoard && j < Math.min(words.size(), k + 5); j++) {
+                    onBoard = ON_BOARD.matcher(word(c, words, j)).matches();
+                }
+                if (onBoard) {
                     java.util.Arrays.fill(out, clause.start() + m.start(), clause.start() + m.end(), ' ');
                 }
             }

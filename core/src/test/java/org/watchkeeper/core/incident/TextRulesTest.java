@@ -359,6 +359,24 @@ class TextRulesTest {
      * perpetrator ("twelve rebel boats"), nor are a ship's own guards ("two soldiers on board").
      */
     @Test
+    void theShipsOwnDefendersFiringIsNoFiringUpon() {
+        assertThat(TextRules.type("GULF OF ADEN: Four pirates in a skiff approached the tanker underway. The armed security team"
+                + " on board fired at the skiff and it moved away.")).isEqualTo(IncidentType.SUSPICIOUS_APPROACH);
+        assertThat(TextRules.type("Pirates tried to board the bulk carrier. Navy sailors providing onboard security opened fire"
+                + " and the pirates aborted.")).isEqualTo(IncidentType.ATTEMPTED_ATTACK);
+        assertThat(TextRules.type("A skiff approached the ship; the master fired one flare and the skiff moved away."))
+                .isEqualTo(IncidentType.SUSPICIOUS_APPROACH);
+        // another's firing stays a firing upon: the passive, a firing "by" someone, a navy not on board, a heading
+        assertThat(TextRules.type("NIGERIA: A product tanker and her escort were fired upon at 04-43N 008-20E."))
+                .isEqualTo(IncidentType.FIRING_UPON);
+        assertThat(TextRules.type("The crew raised the alarm and bullets were fired at them by the retreating robbers."))
+                .isEqualTo(IncidentType.FIRING_UPON);
+        assertThat(TextRules.type("Sri Lankan Navy reportedly fired upon fishing vessel near Kachchativu."))
+                .isEqualTo(IncidentType.FIRING_UPON);
+        assertThat(TextRules.type("INDIA: Indian Navy vessel fired upon 6 Oct 09 at 0400 local time.")).isEqualTo(IncidentType.FIRING_UPON);
+    }
+
+    @Test
     void perpetratorsAreCountedInCompoundNumbersAndByTheirKind() {
         assertThat(TextRules.perpetrators("14 nm SE of Berhala Island. Thirty-five pirates, armed with machine guns and rocket"
                 + " propelled grenades, fired upon the tanker.")).isEqualTo(35);
