@@ -153,7 +153,22 @@ public final class TextRules {
     private static final Pattern HIJACK_NOT_DONE = Pattern.compile("\\b(intent\\w*|attempt\\w*|tried|trying|failed|plann?\\w*|plot\\w*)"
             + "\\s+([a-z']+\\s+){0,2}?to\\s+hijack\\w*|\\bhijack\\w*\\s+attempts?\\b"
             + "|\\b(failed|foiled|thwarted|prevented|aborted|attempted)\\s+(the\\s+|a\\s+)?hijack\\w*|\\bfalsely reported (being )?hijacked");
-    private static final Pattern FIRED = Pattern.compile("\\b(fired (up)?on|fired at|shot at|opened fire|fire (up)?on the)\\b");
+    /**
+     * What a firing is aimed at when it counts as a firing upon the vessel: the vessel by a word for it, or a part
+     * of it or its crew ("fired shots at the bridge", "fired rounds into the stern").
+     */
+    private static final String FIRED_TARGET = "(vessel|ship|tanker|carrier|tug|tugboat|yacht|trawler|freighter|dhow|barge"
+            + "|bridge|superstructure|accommodation|hull|bow|stern|wheelhouse|crew|crewmen)";
+    /**
+     * A firing upon the vessel: "fired upon", "fired at", "shot at", "opened fire", and a firing aimed at the vessel
+     * with what was fired and other words between ("fired shots at the bridge", "firing 30 rounds at the vessel",
+     * "fired an rpg at the tanker", "fired shots across its bow", "shots were fired towards the ship"); not warning
+     * shots, flares or signal rockets (those are the ship's defence, or a warning), and not a firing into the air or
+     * the sea. Whose firing it was is settled by {@link #defendersFiring}.
+     */
+    private static final Pattern FIRED = Pattern.compile("\\b(fired (up|op)?on|fired at|shot at|opened fire|fire (up)?on the)\\b"
+            + "|\\b(fired|firing)\\s+((?!warning\\b|signal\\b|distress\\b|parachute\\b|flares?\\b|rocket flares?\\b)[a-z0-9-]+\\s+){0,4}?"
+            + "(at|towards?|into|across|on|upon|against)\\s+((?!air\\b|sky\\b|water\\b|sea\\b)[a-z0-9-]+\\s+){0,3}?" + FIRED_TARGET + "\\b");
     /**
      * An attack tried and not achieved, once no boarding, theft or firing matched: "attempt", a boarding or an
      * entry tried ("tried to board", "trying to gain access via the hawse pipe", "tries to climb", "unable to

@@ -377,6 +377,30 @@ class TextRulesTest {
     }
 
     @Test
+    void aFiringAimedAtTheVesselIsAFiringUponWhateverWasFired() {
+        // ASAM 2003-104 and 2012-124 were a suspicious approach and other
+        assertThat(TextRules.type("INDONESIA: Container ship approached 18 Mar at 1500 local time while in position 04 15.2N,"
+                + " 098 53.4E. Six persons in a speedboat fired shots at the bridge but withdrew when alarm sounded (IMB)."))
+                .isEqualTo(IncidentType.FIRING_UPON);
+        assertThat(TextRules.type("INDIAN OCEAN: Four armed pirates in a skiff chased the ship, reportedly firing 30 rounds at"
+                + " the vessel. Ship's Master increased speed.")).isEqualTo(IncidentType.FIRING_UPON);
+        assertThat(TextRules.type("THE RACING YACHT WAS ATTACKED BY PIRATES. A SMALL VESSEL FIRED A MORTAR ROUND AT THE YACHT"
+                + " AND SOME CREW ATTEMPTED TO BOARD.")).isEqualTo(IncidentType.FIRING_UPON);
+        assertThat(TextRules.type("An armed gang operating from a speedboat fired shots across the bow to force it to slow down."))
+                .isEqualTo(IncidentType.FIRING_UPON);
+        assertThat(TextRules.type("YEMEN: a vessel was attacked in 15-55.5N 052-20.7E. Shots were fired towards the vessel."))
+                .isEqualTo(IncidentType.FIRING_UPON);
+        assertThat(TextRules.type("PANAMANIAN M/V MARINE PEACE WAS FIRED OPON BY PIRATES.")).isEqualTo(IncidentType.FIRING_UPON);
+        // warnings, flares, the air, and the ship's own guards are no firing upon the vessel
+        assertThat(TextRules.type("A skiff approached the tanker. The armed guards on board fired three shots at the skiff and"
+                + " it moved away.")).isEqualTo(IncidentType.SUSPICIOUS_APPROACH);
+        assertThat(TextRules.type("A boat approached the ship. The crew fired rocket flares at the boat and it moved away."))
+                .isEqualTo(IncidentType.SUSPICIOUS_APPROACH);
+        assertThat(TextRules.type("Men in a boat approached the yacht, firing multiple long guns into the air at the yacht's crew."))
+                .isNotEqualTo(IncidentType.FIRING_UPON);
+    }
+
+    @Test
     void perpetratorsAreCountedInCompoundNumbersAndByTheirKind() {
         assertThat(TextRules.perpetrators("14 nm SE of Berhala Island. Thirty-five pirates, armed with machine guns and rocket"
                 + " propelled grenades, fired upon the tanker.")).isEqualTo(35);
