@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>Type, first match wins: "hijack" (not "with intent to hijack", "attempted to hijack", "hijack
- *       attempt", "foiled hijacking") → hijacking; "kidnap", "abduct" → kidnapping; a theft
+ *       attempt", "foiled hijacking"), or a vessel seized, captured, commandeered or taken over by perpetrators
+ *       ({@link #vesselTaken}: "Palestinian guerrillas seized the Italian cruise ship", "tugs were seized by Houthi
+ *       militia"; not by a navy, coast guard or the authorities) → hijacking; "kidnap", "abduct" → kidnapping; a theft
  *       ({@link #theft}) → robbery; "boarded", "boarding", "climbed/got/came/went on board" or "aboard", "gained access/entry" → boarding, except a
  *       boarding tried and not achieved ("attempted to board", "boarding attempt", "tried to board",
  *       "prevented them from boarding", "boarding was aborted") and one by the defenders or the
@@ -295,7 +297,7 @@ public final class TextRules {
     /** The incident type from text, by the rules in the class description. */
     public static IncidentType type(String text) {
         String t = lower(text);
-        if (HIJACK.matcher(HIJACK_NOT_DONE.matcher(t).replaceAll(" ")).find()) {
+        if (HIJACK.matcher(HIJACK_NOT_DONE.matcher(t).replaceAll(" ")).find() || vesselTaken(t)) {
             return IncidentType.HIJACKING;
         }
         if (KIDNAP.matcher(t).find()) {
@@ -615,6 +617,127 @@ public final class TextRules {
             }
         }
         return new String(out);
+    }
+
+    /** A word for a vessel that can be taken: "ship", "fishing trawlers", "crew boat", "tugs". */
+    private static final Pattern VESSEL_WORD = Pattern.compile("(vessels?|ships?|tankers?|tugs?|tugboats?|trawlers?|yachts?|boats?"
+            + "|workboats?|freighters?|barges?|carriers?|dhows?|ferry|ferries|cargoships?)");
+    /** The verbs of a vessel taken ("taken", "took", "take" only before "over"). */
+    private static final Pattern TAKE_VERB = Pattern.compile("(seized?|seizing|captured?|capturing|commandeered?|commandeering"
+            + "|took|taken|take|taking)");
+    /** Words before a taking that say it was only tried or meant: "tried to take over", "attempted to seize". */
+    private static final Pattern NOT_DONE = Pattern.compile("(attempt\\w*|tried|trying|try|tries|failed|plann?\\w*|plot\\w*"
+            + "|intent\\w*|intend\\w*|wanted)");
+    /** Before a taking, what makes it an adjective, not the act: "the captured ship", "ransom for seized boats". */
+    private static final Pattern ADJECTIVE_BEFORE = Pattern.compile("(the|a|an|for|of|its|his|her|their|our|from)");
+    /** After a vessel word, what makes it part of another object: "tow ship crew", "ships property". */
+    private static final Pattern VESSELS_THING = Pattern.compile("(crew\\w*|members|personnel|property|documents|papers|equipment"
+            + "|stores|cargo|radio|master|captain|owners?|belongings)");
+    /** Before an actor, what makes it the object of another act: "the navy arrested 47 robbers and seized eight boats". */
+    private static final Pattern ACTED_ON = Pattern.compile("(arrested|detained|apprehended|caught|killed|captured|chased|repelled"
+            + "|intercepted|engaged|rescued|shot|wounded|overpowered|pursued|fought)");
+    /** Words that may stand between a passive taking and its "was": "was reportedly seized", "were later captured". */
+    private static final Pattern ADVERB = Pattern.compile("(reportedly|allegedly|later|earlier|subsequently|then|also|apparently)");
+
+    /**
+     * Whether the text tells of a vessel taken by its perpetrators, the hijacking of reports that do not say
+     * "hijack": a form of seize, capture, commandeer or "take over" with a vessel ({@link #VESSEL_WORD}) as its
+     * object within five words ("Nigerian militants seized a Danish-operated supply vessel", "pirates took over
+     * a yacht") and the nearest acting actor before it a perpetrator ({@link #role}); or in the passive, a
+     * vessel before it in the sentence and "by" a perpetrator within four words after it ("the tug and another
+     * tug were seized by Houthi militia", "boarded and taken over by seventeen pirates"). Not a taking by a
+     * navy, coast guard, police or the authorities ("the Iranian Navy seized the tug", "two boats were seized
+     * by the coast guard"), unless they are irregular or the report's attackers (as for {@link #role}); not a
+     * taking only tried ("trying to take over a vessel"); not a thing of the vessel's ("seized the boat's
+     * radio") nor a person ("seized the duty watchman").
+     */
+    static boolean vesselTaken(String t) {
+        boolean hostile = hostileForces(t);
+        for (Matcher clause = CLAUSE.matcher(t); clause.find(); ) {
+            String c = clause.group();
+            List<int[]> words = words(c);
+            for (int i = 0; i < words.size(); i++) {
+                String v = word(c, words, i);
+                if (!TAKE_VERB.matcher(v).matches()) {
+                    continue;
+                }
+                int after = i + 1;
+                if (v.startsWith("t")) {
+                    if (after >= words.size() || !word(c, words, after).equals("over")) {
+                        continue;
+                    }
+                    after++;
+                }
+                boolean tried = false;
+                for (int j = Math.max(0, i - 3); j < i; j++) {
+                    tried |= NOT_DONE.matcher(word(c, words, j)).matches();
+                }
+                if (tried) {
+                    continue;
+                }
+                if (i > 0 && ADJECTIVE_BEFORE.matcher(word(c, words, i - 1)).matches()) {
+                    continue; // "the captured ship"
+                }
+                int before = i - 1;
+                while (before >= 0 && ADVERB.matcher(word(c, words, before)).matches()) {
+                    before--;
+                }
+                boolean passive = before >= 0 && word(c, words, before).matches("was|were|been|being|and");
+                int by = -1;
+                for (int j = after; j < Math.min(words.size(), after + 4); j++) {
+                    if (word(c, words, j).equals("by")) {
+                        by = j;
+                        break;
+                    }
+                }
+                if (passive && by >= 0) {
+                    boolean vessel = false;
+                    for (int j = 0; j < i; j++) {
+                        vessel |= vesselAt(c, words, j);
+                    }
+                    int k = -1;
+                    for (int j = by + 1; k < 0 && j < Math.min(words.size(), by + 5); j++) {
+                        if (role(c, words, j, true, hostile, false) != Role.NONE) {
+                            k = j;
+                        }
+                    }
+                    if (vessel && k >= 0 && role(c, words, k, true, hostile, false) == Role.PERPETRATOR) {
+                        return true;
+                    }
+                    continue;
+                }
+                boolean vessel = false;
+                for (int j = after; !vessel && j < Math.min(words.size(), after + 5); j++) {
+                    if (c.substring(words.get(j - 1)[1], words.get(j)[0]).contains(",")) {
+                        break; // the object ends at a comma: "seized personal belongings, money, and ships property"
+                    }
+                    vessel = vesselAt(c, words, j);
+                }
+                if (!vessel) {
+                    continue;
+                }
+                int k = -1;
+                for (int j = i - 1; k < 0 && j >= 0; j--) {
+                    if (role(c, words, j, true, hostile, true) != Role.NONE
+                            && !(j > 0 && ACTED_ON.matcher(word(c, words, j - 1)).matches())) {
+                        k = j;
+                    }
+                }
+                if (k >= 0 && role(c, words, k, true, hostile, true) == Role.PERPETRATOR) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether word {@code j} is a vessel word ({@link #VESSEL_WORD}), not a possessive ("the boat's radio") nor
+     * part of another thing's name ({@link #VESSELS_THING}: "the tow ship crew").
+     */
+    private static boolean vesselAt(String c, List<int[]> words, int j) {
+        return VESSEL_WORD.matcher(word(c, words, j)).matches()
+                && !(j + 1 < words.size() && VESSELS_THING.matcher(word(c, words, j + 1)).matches());
     }
 
     /** Words that place a defender on the ship itself: "the security team on board", "embarked naval guards". */

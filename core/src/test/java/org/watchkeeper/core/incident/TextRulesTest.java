@@ -401,6 +401,33 @@ class TextRulesTest {
     }
 
     @Test
+    void aVesselSeizedCapturedOrTakenOverByPerpetratorsIsAHijacking() {
+        // ASAM 1985-28, 2020-67 and 1987-1 were other, other and robbery
+        assertThat(TextRules.type("PALESTINIAN GUERRILLAS SEIZED THE ITALIAN CRUISE SHIP ACHILLE LAURO AT 2145 GMT 07 OCT WHILE"
+                + " SHE WAS STEAMING FROM ALEXANDRIA TO PORT SAID.")).isEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.type("Saudi Arabia-flagged tug RABIGH 3 and another tug were seized by Houthi militia 14 NM north"
+                + " of Kamaran Island, Yemen.")).isEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.type("PIRATES TOOK OVER A YACHT CHARTERED BY A GROUP OF TOURISTS AND ROBBED THEM."))
+                .isEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.type("The vessel was boarded and taken over by seventeen pirates while at the pier."))
+                .isEqualTo(IncidentType.HIJACKING);
+        // the authorities' seizures, people and things seized, a seizure tried, the word as an adjective
+        assertThat(TextRules.type("THE IRANIAN NAVY CONFIRMED IT HAD SEIZED THE JAPANESE CONTAINER SHIP TOGO MARU IN THE PERSIAN"
+                + " GULF.")).isEqualTo(IncidentType.OTHER);
+        assertThat(TextRules.type("INDONESIA: the Indonesian Navy arrested 47 robbers and seized eight boats at the anchorage."))
+                .isEqualTo(IncidentType.OTHER);
+        assertThat(TextRules.type("Two boats were seized and 43 robbers arrested by the coast guard during the operation."))
+                .isEqualTo(IncidentType.OTHER);
+        assertThat(TextRules.type("Four robbers boarded the anchored vessel. The robbers captured and tied up the tow ship crew."))
+                .isEqualTo(IncidentType.BOARDING);
+        assertThat(TextRules.type("Police arrested eight crewmembers suspected of trying to take over a Taiwanese vessel."))
+                .isEqualTo(IncidentType.OTHER);
+        assertThat(TextRules.type("The navy patrol ship forced the remaining pirates to flee the captured ship.")).isEqualTo(IncidentType.OTHER);
+        assertThat(TextRules.type("Six pirates boarded the ship, detained the crew and seized personal belongings, money, and ships"
+                + " property.")).isEqualTo(IncidentType.BOARDING);
+    }
+
+    @Test
     void perpetratorsAreCountedInCompoundNumbersAndByTheirKind() {
         assertThat(TextRules.perpetrators("14 nm SE of Berhala Island. Thirty-five pirates, armed with machine guns and rocket"
                 + " propelled grenades, fired upon the tanker.")).isEqualTo(35);
