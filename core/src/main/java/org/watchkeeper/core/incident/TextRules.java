@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  *       attempt", "foiled hijacking"), or a vessel seized, captured, commandeered or taken over by perpetrators
  *       ({@link #vesselTaken}: "Palestinian guerrillas seized the Italian cruise ship", "tugs were seized by Houthi
  *       militia"; not by a navy, coast guard or the authorities) → hijacking; "kidnap", "abduct" → kidnapping; a theft
- *       ({@link #theft}) → robbery; "boarded", "boarding", "climbed/got/came/went on board" or "aboard", "gained access/entry" → boarding, except a
+ *       ({@link #theft}) → robbery; "boarded", "boarding", "climbed/got/came/went on board" or "aboard", "gained access/entry", or perpetrators seen where only the ship has a place ({@link #seenOnBoard}:
+ *       "three pirates were spotted on the forecastle") → boarding, except a
  *       boarding tried and not achieved ("attempted to board", "boarding attempt", "tried to board",
  *       "prevented them from boarding", "boarding was aborted") and one by the defenders or the
  *       authorities ("the coast guard boarded the vessel for investigation", "boarded by authorities",
@@ -306,7 +307,7 @@ public final class TextRules {
         if (theft(t)) {
             return IncidentType.ROBBERY;
         }
-        if (BOARD.matcher(defendersBoarding(ATTEMPTED_BOARDING.matcher(t).replaceAll(" "))).find()) {
+        if (BOARD.matcher(defendersBoarding(ATTEMPTED_BOARDING.matcher(t).replaceAll(" "))).find() || seenOnBoard(t)) {
             return IncidentType.BOARDING;
         }
         if (FIRED.matcher(defendersFiring(t)).find()) {
@@ -738,6 +739,53 @@ public final class TextRules {
     private static boolean vesselAt(String c, List<int[]> words, int j) {
         return VESSEL_WORD.matcher(word(c, words, j)).matches()
                 && !(j + 1 < words.size() && VESSELS_THING.matcher(word(c, words, j + 1)).matches());
+    }
+
+    /** Who may be seen on board: the perpetrators' common words. */
+    private static final String INTRUDER = "(robbers?|pirates?|thieves|thief|intruders?|persons|men|perpetrators?|individuals|people"
+            + "|boarders|attackers)";
+    /**
+     * Perpetrators in a place that only the ship has: "a robber on the forecastle deck", "three robbers in the engine
+     * room", "unauthorized persons in ship's engine room", "persons were discovered on deck"; up to five words between
+     * ("two robbers armed with knives on the poop deck").
+     */
+    private static final Pattern IN_SHIPS_PLACE = Pattern.compile("(?<!\\bno )\\b" + INTRUDER + "((\\s+[a-z0-9'-]+){0,5}?)"
+            + "\\s+(on|in|onto|at)\\s+(the\\s+)?(ship's\\s+|vessel's\\s+)?"
+            + "(forecastle|fore castle|poop deck|main deck|upper deck|engine room|bosun store|paint locker|forward store|cargo hold"
+            + "|deck)\\b(?!\\s+of\\s+(the\\s+)?(adjacent|other|another|nearby|neighbou?ring|second|their|skiff|boat)\\b)");
+    /** Perpetrators on board a ship named as one: "one robber with long knives on board an anchored bulk carrier". */
+    private static final Pattern ON_BOARD_SHIP = Pattern.compile("(?<!\\bno )\\b" + INTRUDER + "((\\s+[a-z0-9'-]+){0,5}?)"
+            + "\\s+(on ?board|aboard)\\s+((the|a|an|this|her|his|anchored|berthed|moored|drifting|underway|product|chemical|bulk"
+            + "|container|general|cargo|lpg|lng|oil|crude|offshore|supply|fishing|reefer|stern|of)\\s+){0,4}"
+            + "(vessel|ship|tanker|carrier)\\b");
+    /** A word of seeing: the crew "noticed", "spotted", "saw", "discovered" the perpetrators. */
+    private static final Pattern SEEING = Pattern.compile("\\b(saw|seen|sees|spotted|spotting|noticed|noticing|discovered|found"
+            + "|sighted|sighting|observed|detected|caught)\\b");
+    /** A small craft in a sentence, whose "deck" may be its own: "a speedboat with two men on deck". */
+    private static final Pattern CRAFT = Pattern.compile("\\b(boats?|skiffs?|speedboats?|craft|canoes?|motorboats?|dhows?|trawler)\\b");
+
+    /**
+     * Whether the text tells of perpetrators seen aboard the ship, a boarding that reports often give without the
+     * word: a word of seeing ({@link #SEEING}) before them in the sentence or among the words after them ("three
+     * pirates were spotted on the forecastle"), and a place that only the ship has ({@link #IN_SHIPS_PLACE}: the
+     * forecastle, the poop deck, the engine room; a bare "deck" only where the sentence names no small craft; not
+     * "on the deck of the adjacent vessel"), or "on board" the ship by a word for it ({@link #ON_BOARD_SHIP}). Not
+     * "no intruders were found on board", nor the occupants of a skiff "with four persons on board".
+     */
+    static boolean seenOnBoard(String t) {
+        for (Matcher clause = CLAUSE.matcher(t); clause.find(); ) {
+            String c = clause.group();
+            for (Pattern p : List.of(IN_SHIPS_PLACE, ON_BOARD_SHIP)) {
+                for (Matcher m = p.matcher(c); m.find(); ) {
+                    boolean seen = SEEING.matcher(c.substring(0, m.start())).find() || SEEING.matcher(m.group(2)).find();
+                    boolean bareDeck = p == IN_SHIPS_PLACE && m.group().endsWith("deck") && !m.group().matches("(?s).*(poop|main|upper) deck");
+                    if (seen && !(bareDeck && CRAFT.matcher(c).find())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** Words that place a defender on the ship itself: "the security team on board", "embarked naval guards". */

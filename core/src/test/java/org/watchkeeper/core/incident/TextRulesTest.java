@@ -428,6 +428,30 @@ class TextRulesTest {
     }
 
     @Test
+    void perpetratorsSeenWhereOnlyTheShipHasAPlaceHaveBoardedIt() {
+        // ASAM 2000-209, 2020-77 and 2016-290 were other
+        assertThat(TextRules.type("MALAYSIA: On 27 Aug, in position 05-25N 100-21E in Penang port, Malaysia, at 0430, three pirates"
+                + " were spotted on the forecastle by the duty A/B. The alarm was raised and the crew mustered on deck. The"
+                + " pirates then fled.")).isEqualTo(IncidentType.BOARDING);
+        assertThat(TextRules.type("SINGAPORE STRAIT: On 25 December, the chief engineer onboard a bulk carrier underway spotted"
+                + " four robbers armed with knives in the engine room. The alarm was raised.")).isEqualTo(IncidentType.BOARDING);
+        assertThat(TextRules.type("INDONESIA: duty crew noticed one robber with long knives on board an anchored bulk carrier."
+                + " There were another three or four robbers in the boat.")).isEqualTo(IncidentType.BOARDING);
+        assertThat(TextRules.type("AN UNKNOWN NUMBER OF PERSONS WERE DISCOVERED ON DECK BY THE NIGHT WATCHMAN.")).isEqualTo(IncidentType.BOARDING);
+        // the skiff's own deck and occupants, another vessel's deck, nobody found, nobody seen
+        assertThat(TextRules.type("An unlit speedboat with two men on deck was spotted approaching the ship."))
+                .isEqualTo(IncidentType.SUSPICIOUS_APPROACH);
+        assertThat(TextRules.type("A skiff with four persons on board approached the vessel; the crew noticed them at 2 nm."))
+                .isEqualTo(IncidentType.SUSPICIOUS_APPROACH);
+        assertThat(TextRules.type("During STS operations the tanker saw armed pirates on the deck of the adjacent vessel."))
+                .isEqualTo(IncidentType.OTHER);
+        assertThat(TextRules.type("A search of the ship was carried out. No intruders were found on board the vessel."))
+                .isEqualTo(IncidentType.OTHER);
+        assertThat(TextRules.type("Police arrested six suspected pirates armed with guns; a group of individuals were seen onboard"
+                + " a trawler.")).isEqualTo(IncidentType.OTHER);
+    }
+
+    @Test
     void perpetratorsAreCountedInCompoundNumbersAndByTheirKind() {
         assertThat(TextRules.perpetrators("14 nm SE of Berhala Island. Thirty-five pirates, armed with machine guns and rocket"
                 + " propelled grenades, fired upon the tanker.")).isEqualTo(35);
