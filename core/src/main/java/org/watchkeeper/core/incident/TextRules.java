@@ -41,7 +41,9 @@ import java.util.regex.Pattern;
  *       injured", "unharmed", "no injuries" → none; otherwise not stated.</li>
  *   <li>Perpetrators: the first number word or digits (1..99) before robbers, pirates, perpetrators,
  *       men, persons, intruders, thieves, attackers, assailants, suspects, boarders, individuals
- *       (optionally "armed", "masked" between); "a robber", "a thief", "single robber" → 1.</li>
+ *       (up to three words such as "armed", "masked", "suspected", "unauthorized" or a nationality between,
+ *       {@link #COUNT_MODIFIER}); two groups by their arms added ("eight armed and two unarmed militants" → 10);
+ *       "a robber", "a thief", "single robber" → 1.</li>
  *   <li>Items stolen: the words after "stole", "stealing", "managed to steal" (and the other words of
  *       success before "steal"), "escaped with", "made off with", "took" (not a person taken: "took the
  *       master to his cabin", "took three officers hostage"; nor "took place"), or before "was stolen", up to
@@ -173,6 +175,29 @@ public final class TextRules {
             + "|\\b(fired|firing)\\s+((?!warning\\b|signal\\b|distress\\b|parachute\\b|flares?\\b|rocket flares?\\b)[a-z0-9-]+\\s+){0,4}?"
             + "(at|towards?|into|across|on|upon|against)\\s+((?!air\\b|sky\\b|water\\b|sea\\b)[a-z0-9-]+\\s+){0,3}?" + FIRED_TARGET + "\\b");
     /**
+     * Words that may stand between a number and the perpetrators it counts, up to three: "five suspected armed
+     * pirates", "four unauthorized persons", "nine Somali pirates", "six unidentified heavily armed gunmen". Not
+     * "other" or "more", which count a second group ("three other robbers").
+     */
+    private static final String COUNT_MODIFIER = "(armed|masked|unarmed|unknown|suspected|heavily|unidentified|unauthori[sz]ed|sea"
+            + "|local|young|uniformed|hooded|somali|nigerian|indonesian|filipino|philippine|vietnamese|chinese|malaysian|thai"
+            + "|yemeni|eritrean|bangladeshi|indian|ghanaian|beninese|cameroonian|togolese|venezuelan|peruvian|brazilian"
+            + "|ecuadorian|haitian|colombian|guinean|ivorian|kenyan|tanzanian|iranian|iraqi|sudanese)";
+    /**
+     * Before two digits, what makes them a date's year, not a count: "on 24 Mar 95 Chinese thieves hijacked" (one
+     * digit stays a count: "on 13 November 5 robbers boarded").
+     */
+    private static final String NOT_A_YEAR = "(?<!\\b(?:jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august"
+            + "|sep|sept|september|oct|october|nov|november|dec|december)\\.?\\s)";
+    /**
+     * Perpetrators counted in two groups by their arms: "eight armed and two unarmed militants" (10); the groups'
+     * numbers are added.
+     */
+    private static final Pattern PAIR_COUNT = Pattern.compile("(?<![a-z]-)(?<!\\w)(\\d{1,2}|one|two|three|four|five|six|seven|eight"
+            + "|nine|ten|eleven|twelve)\\s+(armed|masked|unarmed)\\s+and\\s+(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine"
+            + "|ten|eleven|twelve)\\s+(armed|masked|unarmed)\\s+(robbers|pirates|perpetrators|men|persons|intruders|thieves|attackers"
+            + "|gunmen|militants|bandits|people)\\b");
+    /**
      * An attack tried and not achieved, once no boarding, theft or firing matched: "attempt", a boarding or an
      * entry tried ("tried to board", "trying to gain access via the hawse pipe", "tries to climb", "unable to
      * board", "crew alertness prevented boarding", "boarding was aborted"), or a theft tried ("tried to steal"); not
@@ -210,8 +235,8 @@ public final class TextRules {
             Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("fifteen", 15), Map.entry("twenty", 20),
             Map.entry("thirty", 30), Map.entry("forty", 40), Map.entry("fifty", 50));
     private static final Pattern COUNT = Pattern.compile("(?<![a-z]-)(?<!\\w)((?:twenty|thirty|forty|fifty)-(?:one|two|three|four|five"
-            + "|six|seven|eight|nine)|\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
-            + "|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\\s+((armed|masked|unarmed|unknown|suspected|heavily armed)\\s+)?"
+            + "|six|seven|eight|nine)|" + NOT_A_YEAR + "\\d{2}|\\d(?!\\d)|one|two|three|four|five|six|seven|eight|nine|ten"
+            + "|eleven|twelve|fifteen|twenty|thirty|forty|fifty)\\s+(" + COUNT_MODIFIER + "\\s+){0,3}"
             + "(robbers?|pirates?|perpetrators?|men|persons?|intruders?|thieves|thief|attackers?|assailants?|suspects?"
             + "|boarders?|individuals?|gunmen|people|militants|bandits|criminals|rebels|hijackers|kidnappers|raiders"
             + "|militiamen|insurgents|mutineers|youths)\\b");
@@ -998,7 +1023,13 @@ public final class TextRules {
     public static Integer perpetrators(String text) {
         String t = lower(text);
         Matcher m = COUNT.matcher(t);
-        if (m.find()) {
+        Matcher pair = PAIR_COUNT.matcher(t);
+        if (pair.find() && (!m.find() || pair.start() <= m.start())) {
+            Integer a = count(pair.group(1));
+            Integer b = count(pair.group(3));
+            return a == null ? b : b == null ? a : a + b;
+        }
+        if (m.find(0)) {
             return count(m.group(1));
         }
         if (ONE.matcher(t).find()) {

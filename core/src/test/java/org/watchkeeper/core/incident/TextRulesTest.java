@@ -463,6 +463,17 @@ class TextRulesTest {
         assertThat(TextRules.perpetrators("Five rebel soldiers boarded the vessel and stole cash.")).isEqualTo(5);
         assertThat(TextRules.perpetrators("Two soldiers on board fired warning shots and the skiff moved away.")).isNull();
         assertThat(TextRules.perpetrators("A rescue centre spokesperson stated that there were 8-10 armed pirates.")).isEqualTo(10);
+        // words between the number and the perpetrators: ASAM 2013-349, 2011-328, 2008-40; two groups, ASAM 2008-246
+        assertThat(TextRules.perpetrators("GULF OF ADEN: On 9 December at 0348 UTC, five suspected armed pirates in a skiff"
+                + " approached a bulk cargo ship.")).isEqualTo(5);
+        assertThat(TextRules.perpetrators("Nine Somali pirates were onboard the vessel on 17 July.")).isEqualTo(9);
+        assertThat(TextRules.perpetrators("The vessel was reportedly hijacked by six unidentified heavily armed gunmen.")).isEqualTo(6);
+        assertThat(TextRules.perpetrators("Duty crew noticed four unauthorized persons onboard.")).isEqualTo(4);
+        assertThat(TextRules.perpetrators("Bonny River Anchorage. Eight armed and two unarmed militants boarded the vessel."))
+                .isEqualTo(10);
+        // a date's two-digit year is no count; one digit after a date is
+        assertThat(TextRules.perpetrators("ON 24 MAR 95 CHINESE THIEVES HIJACKED THE CARGO SHIP.")).isNull();
+        assertThat(TextRules.perpetrators("INDONESIA: On 13 November 5 robbers armed with knives boarded a bulk carrier.")).isEqualTo(5);
     }
 
     /**
