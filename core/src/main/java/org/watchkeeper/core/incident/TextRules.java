@@ -45,8 +45,9 @@ import java.util.regex.Pattern;
  *       {@link #COUNT_MODIFIER}); two groups by their arms added ("eight armed and two unarmed militants" → 10);
  *       "a robber", "a thief", "single robber" → 1.</li>
  *   <li>Items stolen: the words after "stole", "stealing", "managed to steal" (and the other words of
- *       success before "steal"), "escaped with", "made off with", "took" (not a person taken: "took the
- *       master to his cabin", "took three officers hostage"; nor "took place"), or before "was stolen", up to
+ *       success before "steal"), "escaped with", "made off with", "carted/carried away", "taking away", "took" or
+ *       "snatched" (not a person taken: "took the master to his cabin", "took three officers hostage"; nor "took
+ *       place"), or before "was stolen", up to
  *       the next full stop or comma, at most 120 characters; a theft denied or only tried ({@link #theft})
  *       gives none. (What was looted or pilfered is mostly a place: "looted every crew cabin", "pilfered 10
  *       containers".)</li>
@@ -81,12 +82,16 @@ public final class TextRules {
      * A theft told with "took" or "taken": the robbers "took $12,000 (US) and medicine from the safe", "took the
      * ship's stores", "taking cash and phones", "took away some paint", "cash and valuables were taken". Only with
      * a thing of value within three words (money, belongings, stores, equipment, cargo, fuel), so that "took
-     * shelter", "took evasive action" and "took the crew hostage" are none.
+     * shelter", "took evasive action" and "took the crew hostage" are none. "Snatched", "grabbed" and "carted
+     * away" or "carried off" a thing of value are the same ("snatched all valuables", "carted away goods"; not
+     * "carrying fuel", a tanker's cargo).
      */
-    private static final Pattern TOOK = Pattern.compile("\\b(took|taking)\\s+(away\\s+)?([a-z0-9',/-]+\\s+){0,3}?" + "(\\$|us\\$"
+    private static final Pattern TOOK = Pattern.compile("\\b(took|taking|snatched|snatching|grabbed|grabbing|(carted|carried|carting"
+            + "|carrying)(?=\\s+(away|off)\\b))\\s+((away|off)\\s+)?([a-z0-9',/-]+\\s+){0,3}?" + "(\\$|us\\$"
             + "|(cash|money|usd|dollars|valuables|belongings|effects|property|properties|(mobile\\s+|cell\\s?)?phones?|laptops?"
             + "|jewel\\w*|watches|stores|spares|spare\\s+parts|paint|ropes?|mooring\\s+(lines?|ropes?)|hawsers?|equipment"
-            + "|engine\\s+parts|tools|batteries|generators?|outboard\\s+engines?|cargo|fuel|diesel|gasoil|provisions|food)\\b)"
+            + "|engine\\s+parts|tools|batteries|generators?|outboard\\s+(engines?|motors?)|cargo|fuel|diesel|gasoil|provisions|food"
+            + "|goods|catch|fishing\\s+nets|nets)\\b)"
             + "|\\b(cash|money|valuables|belongings|effects|property|properties|stores|spares|equipment|cargo|fuel)\\s+"
             + "(was|were|had\\s+been|have\\s+been)\\s+taken\\b");
     /** The nouns among the words of {@link #THEFT}. */
@@ -253,7 +258,8 @@ public final class TextRules {
     private static final Pattern ONE = Pattern.compile("\\b(a|single|lone|an unknown) (armed )?(robber|thief|pirate|intruder|perpetrator)\\b");
 
     private static final Pattern STOLEN_ITEMS = Pattern.compile(
-            "\\b(?:stole|escaped with|made off with|took|stealing|robbed the crew of"
+            "\\b(?:stole|escaped with|made off with|took|stealing|robbed the crew of|snatched|carted away|carried away"
+                    + "|carried off|taking away"
                     + "|(?:managed|able|proceeded|continued|began|started) to steal)\\s+(?:the\\s+)?(?:stolen\\s+)?([^.;,]{3,120})");
     /**
      * Where the items end: at the next clause of the narrative, "... and locked him ...", "... and
@@ -1063,7 +1069,7 @@ public final class TextRules {
         t = notStolen(t);
         Matcher m = STOLEN_ITEMS.matcher(t);
         for (int from = 0; from < t.length() && m.find(from); from = m.start(1)) {
-            if (!m.group().startsWith("took") || !PERSON_TAKEN.matcher(m.group(1)).find()) {
+            if (!(m.group().startsWith("took") || m.group().startsWith("snatched")) || !PERSON_TAKEN.matcher(m.group(1)).find()) {
                 return ITEMS_END.matcher(m.group(1)).replaceFirst("").strip();
             }
             // a person taken: look again within what followed ("took the master to his cabin and stole ...")

@@ -494,5 +494,17 @@ class TextRulesTest {
                 + " and the master took evasive action.")).isFalse();
         assertThat(TextRules.theft("Robbers boarded and took the duty AB to the bridge.")).isFalse();
         assertThat(TextRules.theft("Nothing was taken.")).isFalse();
+        // snatched, carted away, taking away: ASAM 2015-86, 2021-142, 2016-125 were other
+        assertThat(TextRules.type("SRI LANKA: Six men jumped onto the fishermen's boat and attacked them with clubs. They then"
+                + " snatched all valuables, including their catch, fishing nets and GPS equipment, and fled."))
+                .isEqualTo(IncidentType.ROBBERY);
+        assertThat(TextRules.itemsStolen("The robbers reportedly shot two passengers, who later died, and carted away goods and"
+                + " passengers' personal belongings.")).isEqualTo("goods and passengers' personal belongings");
+        assertThat(TextRules.itemsStolen("The pirates attacked, taking away two 48 hp outboard motor engines, and fled."))
+                .isEqualTo("two 48 hp outboard motor engines");
+        // a tanker carrying fuel, a crewman grabbed
+        assertThat(TextRules.theft("The tanker was carrying fuel to Lagos when a skiff approached.")).isFalse();
+        assertThat(TextRules.itemsStolen("Two crew members on duty were grabbed and prevented by the pirates from trying to alert"
+                + " the crew. The pirates stole two mooring ropes.")).isEqualTo("two mooring ropes");
     }
 }
