@@ -176,7 +176,7 @@ public final class TextRules {
      * shots, flares or signal rockets (those are the ship's defence, or a warning), and not a firing into the air or
      * the sea. Whose firing it was is settled by {@link #defendersFiring}.
      */
-    private static final Pattern FIRED = Pattern.compile("\\b(fired (up|op)?on|fired at|shot at|opened fire|fire (up)?on the)\\b"
+    private static final Pattern FIRED = Pattern.compile("\\b(fired (up|op)?on|fired at|shot at|(opened|opening|opens) fire|fire (up)?on the)\\b"
             + "|\\b(fired|firing)\\s+((?!warning\\b|signal\\b|distress\\b|parachute\\b|flares?\\b|rocket flares?\\b)[a-z0-9-]+\\s+){0,4}?"
             + "(at|towards?|into|across|on|upon|against)\\s+((?!air\\b|sky\\b|water\\b|sea\\b)[a-z0-9-]+\\s+){0,3}?" + FIRED_TARGET + "\\b");
     /**

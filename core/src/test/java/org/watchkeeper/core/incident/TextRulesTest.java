@@ -391,6 +391,8 @@ class TextRulesTest {
         assertThat(TextRules.type("YEMEN: a vessel was attacked in 15-55.5N 052-20.7E. Shots were fired towards the vessel."))
                 .isEqualTo(IncidentType.FIRING_UPON);
         assertThat(TextRules.type("PANAMANIAN M/V MARINE PEACE WAS FIRED OPON BY PIRATES.")).isEqualTo(IncidentType.FIRING_UPON);
+        assertThat(TextRules.type("INDONESIA: Three identical fishing boats followed the tug and one approached opening fire causing"
+                + " damage to navigation equipment.")).isEqualTo(IncidentType.FIRING_UPON);
         // warnings, flares, the air, and the ship's own guards are no firing upon the vessel
         assertThat(TextRules.type("A skiff approached the tanker. The armed guards on board fired three shots at the skiff and"
                 + " it moved away.")).isEqualTo(IncidentType.SUSPICIOUS_APPROACH);
