@@ -635,15 +635,26 @@ public final class TextRules {
      * are perpetrators, and their boarding stays.
      */
     static String defendersBoarding(String t) {
+        return blankActs(t, BOARD, (c, words, m, hostile) -> {
+            int k = boarder(c, words, wordAt(words, m.start()), hostile);
+            return k >= 0 && role(c, words, k, true, hostile, false) == Role.DEFENDER;
+        });
+    }
+
+    /** Whether an act matched in a clause is to be blanked out, given the clause's words and {@link #hostileForces}. */
+    private interface ActTest {
+        boolean blank(String clause, List<int[]> words, Matcher act, boolean hostile);
+    }
+
+    /** The text with each match of {@code act} in a clause ({@link #CLAUSE}) that {@code test} accepts blanked out. */
+    private static String blankActs(String t, Pattern act, ActTest test) {
         boolean hostile = hostileForces(t);
         char[] out = t.toCharArray();
-        Matcher clause = CLAUSE.matcher(t);
-        while (clause.find()) {
+        for (Matcher clause = CLAUSE.matcher(t); clause.find(); ) {
             String c = clause.group();
             List<int[]> words = words(c);
-            for (Matcher m = BOARD.matcher(c); m.find(); ) {
-                int k = boarder(c, words, wordAt(words, m.start()), hostile);
-                if (k >= 0 && role(c, words, k, true, hostile, false) == Role.DEFENDER) {
+            for (Matcher m = act.matcher(c); m.find(); ) {
+                if (test.blank(c, words, m, hostile)) {
                     java.util.Arrays.fill(out, clause.start() + m.start(), clause.start() + m.end(), ' ');
                 }
             }
@@ -832,40 +843,30 @@ public final class TextRules {
      * navy vessel fired upon, and stays, as do the passive "were fired upon" and a firing "by" someone named after it.
      */
     static String defendersFiring(String t) {
-        boolean hostile = hostileForces(t);
-        char[] out = t.toCharArray();
-        Matcher clause = CLAUSE.matcher(t);
-        while (clause.find()) {
-            String c = clause.group();
-            List<int[]> words = words(c);
-            for (Matcher m = FIRED.matcher(c); m.find(); ) {
-                int next = m.end();
-                while (next < c.length() && c.charAt(next) == ' ') {
-                    next++;
-                }
-                if (next < c.length() && Character.isDigit(c.charAt(next))) {
-                    continue; // the heading form: "... vessel fired upon 6 Oct 09"
-                }
-                int i = wordAt(words, m.start());
-                if (i > 0 && word(c, words, i - 1).matches("was|were|been|being|be")
-                        || words.subList(Math.min(words.size(), i + 1), Math.min(words.size(), i + 5)).stream()
-                                .anyMatch(w -> c.substring(w[0], w[1]).equals("by"))) {
-                    continue; // "were fired upon", "bullets fired at them by the retreating robbers": another's firing
-                }
-                int k = boarder(c, words, i, hostile);
-                if (k < 0 || role(c, words, k, false, hostile, false) != Role.DEFENDER) {
-                    continue;
-                }
-                boolean onBoard = !stateForce(c, words, k);
-                for (int j = Math.max(0, k - 4); !onBoard && j < Math.min(words.size(), k + 5); j++) {
-                    onBoard = ON_BOARD.matcher(word(c, words, j)).matches();
-                }
-                if (onBoard) {
-                    java.util.Arrays.fill(out, clause.start() + m.start(), clause.start() + m.end(), ' ');
-                }
+        return blankActs(t, FIRED, (c, words, m, hostile) -> {
+            int next = m.end();
+            while (next < c.length() && c.charAt(next) == ' ') {
+                next++;
             }
-        }
-        return new String(out);
+            if (next < c.length() && Character.isDigit(c.charAt(next))) {
+                return false; // the heading form: "... vessel fired upon 6 Oct 09"
+            }
+            int i = wordAt(words, m.start());
+            if (i > 0 && word(c, words, i - 1).matches("was|were|been|being|be")
+                    || words.subList(Math.min(words.size(), i + 1), Math.min(words.size(), i + 5)).stream()
+                            .anyMatch(w -> c.substring(w[0], w[1]).equals("by"))) {
+                return false; // "were fired upon", "bullets fired at them by the retreating robbers": another's firing
+            }
+            int k = boarder(c, words, i, hostile);
+            if (k < 0 || role(c, words, k, false, hostile, false) != Role.DEFENDER) {
+                return false;
+            }
+            boolean onBoard = !stateForce(c, words, k);
+            for (int j = Math.max(0, k - 4); !onBoard && j < Math.min(words.size(), k + 5); j++) {
+                onBoard = ON_BOARD.matcher(word(c, words, j)).matches();
+            }
+            return onBoard;
+        });
     }
 
     /**
