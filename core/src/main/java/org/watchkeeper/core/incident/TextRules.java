@@ -668,6 +668,8 @@ public final class TextRules {
     /** The verbs of a vessel taken ("taken", "took", "take" only before "over"). */
     private static final Pattern TAKE_VERB = Pattern.compile("(seized?|seizing|captured?|capturing|commandeered?|commandeering"
             + "|took|taken|take|taking)");
+    /** Any word of {@link #TAKE_VERB} that can begin a taking, to pass over the reports that have none. */
+    private static final Pattern ANY_TAKING = Pattern.compile("\\b(seiz|captur|commandeer|t(ook|aken|ake|aking) over\\b)");
     /** Words before a taking that say it was only tried or meant: "tried to take over", "attempted to seize". */
     private static final Pattern NOT_DONE = Pattern.compile("(attempt\\w*|tried|trying|try|tries|failed|plann?\\w*|plot\\w*"
             + "|intent\\w*|intend\\w*|wanted)");
@@ -695,6 +697,9 @@ public final class TextRules {
      * radio") nor a person ("seized the duty watchman").
      */
     static boolean vesselTaken(String t) {
+        if (!ANY_TAKING.matcher(t).find()) {
+            return false; // most reports: no clause walk, no look for hostile forces
+        }
         boolean hostile = hostileForces(t);
         for (Matcher clause = CLAUSE.matcher(t); clause.find(); ) {
             String c = clause.group();
