@@ -674,6 +674,64 @@ class StreamDecoderTest {
         assertThat(whole.size()).isGreaterThan(lines.size() / 2);
     }
 
+    /**
+     * Single-sentence payloads of every length from 1 to 48 characters behind heads that start them at
+     * different offsets in an eight-byte word, with an illegal armour character ({@code X}, {@code _},
+     * {@code x}, DEL, a byte above 127) first, in the middle or last, each boundary character of the armour
+     * ({@code 0}, {@code W}, {@code `}, {@code w}), every fill bit count 0..6 and a wrong checksum: the
+     * common-shape scan gives the messages, rejections (reason and detail) and counters of the general
+     * path (one byte per feed), and rejects exactly the lines it should.
+     */
+    @Test
+    void payloadsOfTheCommonShapeWithIllegalCharactersFillBitsOrWrongChecksumsAgreeWithTheGeneralPath() {
+        String valid = (P1 + P2).substring(0, 48);
+        String[] heads = {"AIVDM,1,1,,A,", "BSVDM,1,1,3,B,", "AIVDO,1,1,,,", "ABVDM,1,1,7,2,"};
+        char[] illegal = {'X', '_', 'x', '\u007f', '\u00b0', '\u00ff'};
+        char[] boundary = {'0', 'W', '`', 'w'};
+        List<String> lines = new ArrayList<>();
+        int illegalAscii = 0;
+        int wrongChecksums = 0;
+        for (String head : heads) {
+            for (int n = 1; n <= valid.length(); n++) {
+                String pay = valid.substring(0, n);
+                for (int fill = 0; fill <= 6; fill++) {
+                    lines.add(bang(head + pay + "," + fill));
+                }
+                String ok = bang(head + pay + ",0");
+                int given = Integer.parseInt(ok.substring(ok.length() - 2), 16);
+                lines.add(ok.substring(0, ok.length() - 2) + String.format("%02X", given ^ 0x10));
+                wrongChecksums++;
+                for (int at : new int[] {0, n / 2, n - 1}) {
+                    for (char c : illegal) {
+                        lines.add(bang(head + pay.substring(0, at) + c + pay.substring(at + 1) + ",0"));
+                        if (c < 0x80) {
+                            illegalAscii++;
+                        }
+                    }
+                    for (char c : boundary) {
+                        lines.add(bang(head + pay.substring(0, at) + c + pay.substring(at + 1) + ",0"));
+                    }
+                }
+            }
+        }
+        byte[] in = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.ISO_8859_1);
+        List<String> whole = fedInChunks(in, in.length);
+        assertThat(whole).isEqualTo(fedInChunks(in, 1));
+        assertThat(whole).isEqualTo(fedInChunks(in, 89));
+        List<Object> out = AisStreamDecoder.decodeAll(String.join("\n", lines) + "\n", Options.DEFAULT);
+        List<Rejection> r = rejections(out);
+        // every line with an illegal ASCII character is rejected for it, and so is no other line
+        assertThat(r.stream().filter(x -> x.reason() == RejectReason.ILLEGAL_PAYLOAD_CHARACTER
+                && x.line().chars().anyMatch(c -> c == 'X' || c == '_' || c == 'x' || c == 0x7f)).count())
+                .isEqualTo(illegalAscii);
+        assertThat(r.stream().filter(x -> x.reason() == RejectReason.ILLEGAL_PAYLOAD_CHARACTER
+                && x.line().chars().noneMatch(c -> c == 'X' || c == '_' || c == 'x' || c >= 0x7f)).count()).isZero();
+        assertThat(r.stream().filter(x -> x.reason() == RejectReason.BAD_CHECKSUM).count()).isEqualTo(wrongChecksums);
+        assertThat(r.stream().filter(x -> x.reason() == RejectReason.BAD_FILL_BITS).count()).isEqualTo(heads.length * valid.length());
+        // the 28 characters of P1 with fill bits 0 decode to its vessel, whatever the head
+        assertThat(messages(out).stream().filter(m -> m.message().mmsi() == 211000001).count()).isGreaterThanOrEqualTo(heads.length);
+    }
+
     @Test
     void pghpForATwoSentenceMessageUsesTheXorOfBothChecksums() {
         List<String> f = fragments("BSVDM", P1, 2, "7", "A", 0);
