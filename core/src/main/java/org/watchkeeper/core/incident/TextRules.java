@@ -94,6 +94,13 @@ public final class TextRules {
             + "|goods|catch|fishing\\s+nets|nets)\\b)"
             + "|\\b(cash|money|valuables|belongings|effects|property|properties|stores|spares|equipment|cargo|fuel)\\s+"
             + "(was|were|had\\s+been|have\\s+been)\\s+taken\\b");
+    /**
+     * A thing of value seized, the theft of {@link #seizedByPerpetrators}: "seized personal belongings", "seized
+     * cargo and personal effects".
+     */
+    private static final Pattern SEIZED_VALUE = Pattern.compile("\\b(seized|seizing)\\s+([a-z0-9',/-]+\\s+){0,3}?"
+            + "(cash|money|valuables|belongings|effects|property|properties|(mobile\\s+|cell\\s?)?phones?|laptops?|jewel\\w*"
+            + "|stores|spares|equipment|cargo|fuel|goods|catch)\\b");
     /** The nouns among the words of {@link #THEFT}. */
     private static final Pattern THEFT_NOUN = Pattern.compile("thefts?|pilferage");
     /**
@@ -370,12 +377,43 @@ public final class TextRules {
     }
 
     private static boolean theftIn(String lower, String t) {
-        if (THEFT_DONE.matcher(t).find() || TOOK.matcher(t).find()) {
+        if (THEFT_DONE.matcher(t).find() || TOOK.matcher(t).find() || seizedByPerpetrators(t)) {
             return true;
         }
         for (Matcher m = THEFT.matcher(t); m.find(); ) {
             if (!THEFT_NOUN.matcher(m.group()).matches() || !NO_THEFT.matcher(lower).find()) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the perpetrators seized a thing of value ({@link #SEIZED_VALUE}): the nearest acting actor before
+     * "seized" in its sentence is a perpetrator ("pirates boarded and seized cargo and personal effects"); not the
+     * authorities' or a navy's seizure ("the Chinese military seized the ship's cargo"), nor one with no actor
+     * named in the sentence.
+     */
+    private static boolean seizedByPerpetrators(String t) {
+        if (!SEIZED_VALUE.matcher(t).find()) {
+            return false;
+        }
+        boolean hostile = hostileForces(t);
+        for (Matcher clause = CLAUSE.matcher(t); clause.find(); ) {
+            String c = clause.group();
+            Matcher m = SEIZED_VALUE.matcher(c);
+            if (!m.find()) {
+                continue;
+            }
+            List<int[]> words = words(c);
+            for (int j = wordAt(words, m.start()) - 1; j >= 0; j--) {
+                Role r = role(c, words, j, true, hostile, true);
+                if (r != Role.NONE) {
+                    if (r == Role.PERPETRATOR) {
+                        return true;
+                    }
+                    break;
+                }
             }
         }
         return false;

@@ -426,7 +426,7 @@ class TextRulesTest {
                 .isEqualTo(IncidentType.OTHER);
         assertThat(TextRules.type("The navy patrol ship forced the remaining pirates to flee the captured ship.")).isEqualTo(IncidentType.OTHER);
         assertThat(TextRules.type("Six pirates boarded the ship, detained the crew and seized personal belongings, money, and ships"
-                + " property.")).isEqualTo(IncidentType.BOARDING);
+                + " property.")).isEqualTo(IncidentType.ROBBERY); // a theft, not the ship taken
     }
 
     @Test
@@ -504,6 +504,10 @@ class TextRulesTest {
                 + " passengers' personal belongings.")).isEqualTo("goods and passengers' personal belongings");
         assertThat(TextRules.itemsStolen("The pirates attacked, taking away two 48 hp outboard motor engines, and fled."))
                 .isEqualTo("two 48 hp outboard motor engines");
+        // seized by the perpetrators (ASAM 1993-6 was a boarding), not by the authorities
+        assertThat(TextRules.type("PIRATES BOARDED FAR TRADER NEAR THE INDONESIAN ISLAND OF NATUNA LAST WEEK AND SEIZED CARGO AND"
+                + " PERSONAL EFFECTS.")).isEqualTo(IncidentType.ROBBERY);
+        assertThat(TextRules.theft("CHINESE MILITARY FORCES ARE UNDERSTOOD TO HAVE SEIZED THE SHIP'S CARGO.")).isFalse();
         // a tanker carrying fuel, a crewman grabbed
         assertThat(TextRules.theft("The tanker was carrying fuel to Lagos when a skiff approached.")).isFalse();
         assertThat(TextRules.itemsStolen("Two crew members on duty were grabbed and prevented by the pirates from trying to alert"
