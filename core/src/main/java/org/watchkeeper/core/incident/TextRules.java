@@ -1016,6 +1016,9 @@ public final class TextRules {
             return false;
         }
         for (int j = k - 1; j >= Math.max(0, k - 3); j--) {
+            if (c.substring(words.get(j)[1], words.get(j + 1)[0]).indexOf(',') >= 0) {
+                break; // "upon boarding, the robbers forced ...": a preposition's object ends at a comma
+            }
             String w = word(c, words, j);
             if (OBJECT_OF.matcher(w).matches()) {
                 return false;

@@ -508,6 +508,10 @@ class TextRulesTest {
         assertThat(TextRules.type("PIRATES BOARDED FAR TRADER NEAR THE INDONESIAN ISLAND OF NATUNA LAST WEEK AND SEIZED CARGO AND"
                 + " PERSONAL EFFECTS.")).isEqualTo(IncidentType.ROBBERY);
         assertThat(TextRules.theft("CHINESE MILITARY FORCES ARE UNDERSTOOD TO HAVE SEIZED THE SHIP'S CARGO.")).isFalse();
+        // a preposition's object ends at a comma: "upon boarding, the robbers" are the actors (ASAM 2012-319)
+        assertThat(TextRules.type("While at anchor, eight robbers armed with long knives and a pistol, boarded the vessel. Upon"
+                + " boarding, the robbers forced the crew to pump out 80 metric tons of Marine Gas Oil and seized personal"
+                + " belongings of the crew.")).isEqualTo(IncidentType.ROBBERY);
         // a tanker carrying fuel, a crewman grabbed
         assertThat(TextRules.theft("The tanker was carrying fuel to Lagos when a skiff approached.")).isFalse();
         assertThat(TextRules.itemsStolen("Two crew members on duty were grabbed and prevented by the pirates from trying to alert"
