@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  *       bar/rod, crowbar → knives; "unarmed", "not armed" → none; "armed" alone → armed, unspecified;
  *       otherwise not stated.</li>
  *   <li>Crew harm, most severe found: killed, dead, murdered, shot dead → killed; kidnapped,
- *       abducted, taken ashore → kidnapped; injured, wounded, assaulted, beaten, stabbed → injured;
+ *       abducted, taken ashore → kidnapped; injured, wounded, assaulted, beaten, stabbed, bruised, punched,
+ *       hit or struck on the head (or face, arm, ...), a person kicked or slashed, medical attention needed → injured;
  *       threatened, tied up, held hostage, taken hostage → threatened; "crew (are/were) safe", "not
  *       injured", "unharmed", "no injuries" → none; otherwise not stated.</li>
  *   <li>Perpetrators: the first number word or digits (1..99) before robbers, pirates, perpetrators,
@@ -69,15 +70,21 @@ public final class TextRules {
     private static final Pattern HIJACK = Pattern.compile("\\bhijack");
     private static final Pattern KIDNAP = Pattern.compile("\\b(kidnap|abduct)");
     /**
+     * After "escaped with", what makes it company, not loot: "escaped with his accomplices in their boat", "escaped
+     * with two other accomplices waiting in a boat" (but "escaped with his accomplices and ship's stores" is a theft).
+     */
+    private static final String NOT_WITH_PEOPLE = "(?!\\s+(?:[a-z']+\\s+){0,3}?(?:accomplices?|colleagues?|companions?|partners?"
+            + "|friends|associates|others|robbers|pirates|men|persons|perpetrators|intruders|thieves|gang)\\b(?!\\s+and\\s))";
+    /**
      * The words of a theft done, each form of steal, rob, pilfer and loot that tells of one: "stole", "stolen",
      * "steals", "stealing", "robbed", "robbing", "theft(s)", "pilfered", "pilfering", "pilferage", "looted",
-     * "looting", and "escaped with", "made off with", "siphon". The bare verbs "steal", "rob", "pilfer" and
+     * "looting", and "escaped with" (not "escaped with his accomplices"), "made off with", "siphon". The bare verbs "steal", "rob", "pilfer" and
      * "loot" tell of an intent, not a deed ("boarded to steal cargo", "valuables to steal"): they count only
      * after a word of success ({@link #THEFT_DONE}). The noun "robbery" names the kind of crime ("piracy and
      * armed robbery", the ASAM hostility "ROBBERY", "an anti-piracy and robbery watch") and is no theft.
      */
     private static final Pattern THEFT = Pattern.compile("\\b(stole|stolen|steals|stealing|robbed|robbing|thefts?|pilfered|pilfering"
-            + "|pilferage|looted|looting|escaped with|made off with|siphon)");
+            + "|pilferage|looted|looting|escaped with" + NOT_WITH_PEOPLE + "|made off with|siphon)");
     /**
      * A theft told with "took" or "taken": the robbers "took $12,000 (US) and medicine from the safe", "took the
      * ship's stores", "taking cash and phones", "took away some paint", "cash and valuables were taken". Only with
@@ -235,7 +242,12 @@ public final class TextRules {
     private static final Pattern NEGATED_HARM = Pattern.compile(
             "\\b(no|not|nor|without|none of the)\\s+(\\w+\\s+){0,3}?(injur\\w*|harm\\w*|hurt|wounded)");
     private static final Pattern KILLED = Pattern.compile("\\b(killed|dead|murdered|shot dead)\\b");
-    private static final Pattern INJURED = Pattern.compile("\\b(injur\\w*|wounded|assaulted|beaten|stabbed)\\b");
+    private static final Pattern INJURED = Pattern.compile("\\b(injur\\w*|wounded|assaulted|beaten|stabbed|bruis\\w*|punched"
+            + "|(hit|struck)\\s+(\\w+\\s+){0,3}?(on|in)\\s+((the|his|her|their)\\s+)?(head|face|arm|arms|back|leg|legs|hand|neck|body"
+            + "|chest)"
+            + "|(kicked|slashed)\\s+([\\w/]+\\s+){0,2}?(him|her|them|crew\\w*|master|captain|officer|watchman|seaman|crewm[ae]n"
+            + "|oiler|engineer|bosun|passengers?|[1-4]/[oe])|(was|were)\\s+(\\w+\\s+)?(kicked|slashed)\\s+(on|in|with)"
+            + "|required\\s+medical\\s+(attention|treatment)|hospitali[sz]ed)\\b");
     private static final Pattern THREATENED = Pattern.compile("\\b(threaten\\w*|tied up|held hostage|taken hostage|hostages?)\\b");
     private static final Pattern SAFE = Pattern.compile(
             "(crew (\\w+ ){0,2}safe|\\bunharmed\\b|no injur|not injured|no one was injured"
@@ -265,7 +277,7 @@ public final class TextRules {
     private static final Pattern ONE = Pattern.compile("\\b(a|single|lone|an unknown) (armed )?(robber|thief|pirate|intruder|perpetrator)\\b");
 
     private static final Pattern STOLEN_ITEMS = Pattern.compile(
-            "\\b(?:stole|escaped with|made off with|took|stealing|robbed the crew of|snatched|carted away|carried away"
+            "\\b(?:stole|escaped with" + NOT_WITH_PEOPLE + "|made off with|took|stealing|robbed the crew of|snatched|carted away|carried away"
                     + "|carried off|taking away"
                     + "|(?:managed|able|proceeded|continued|began|started) to steal)\\s+(?:the\\s+)?(?:stolen\\s+)?([^.;,]{3,120})");
     /**
@@ -285,6 +297,13 @@ public final class TextRules {
             + "|control|over|command|charge|turns|action|photos?|pictures?)\\b|(?:the\\s+)?(?:master|captain|c/o|2/off|chief \\w+"
             + "|second \\w+|duty \\w+|watch\\w*|crew members?|crew|all crew members|him|her|them|\\w+ crew members?)"
             + "\\s+(?:to|into|hostage|as hostage|and)\\b|(?:(?!and\\b|then\\b|held\\b|kept\\b)[a-z0-9/'-]+\\s+){1,5}?(?:as\\s+)?hostages?\\b)");
+    /**
+     * Before the things of "were stolen", the words of who found them missing or how: "it was reported that the
+     * ship's properties", "crew onboard a maintenance pontoon reported ship's stores and properties", "the lock was
+     * broken and ship's properties".
+     */
+    private static final Pattern ITEMS_LEAD = Pattern.compile("^.*\\b(?:that|found|discovered|noticed|reported|realised|realized"
+            + "|revealed|indicated|confirmed|(?:broken|damaged|breached|forced|open|opened)\\s+and)\\s+");
     /** Before "was stolen" (not "looted" or "pilfered", whose subject is mostly a place: "25 trawlers were looted"). */
     private static final Pattern ITEMS_STOLEN_BEFORE = Pattern.compile("\\b([a-z' ]{3,80}?)\\s+(?:was|were|had been|have been) stolen");
 
@@ -1122,7 +1141,7 @@ public final class TextRules {
             // a person taken: look again within what followed ("took the master to his cabin and stole ...")
         }
         Matcher b = ITEMS_STOLEN_BEFORE.matcher(t);
-        return b.find() ? b.group(1).strip() : null;
+        return b.find() ? ITEMS_LEAD.matcher(b.group(1)).replaceFirst("").strip() : null;
     }
 
     /** The economic loss from text and the type. */

@@ -512,9 +512,34 @@ class TextRulesTest {
         assertThat(TextRules.type("While at anchor, eight robbers armed with long knives and a pistol, boarded the vessel. Upon"
                 + " boarding, the robbers forced the crew to pump out 80 metric tons of Marine Gas Oil and seized personal"
                 + " belongings of the crew.")).isEqualTo(IncidentType.ROBBERY);
+        // escaping with one's accomplices is no theft (ASAM 2012-95 was a robbery of "two other accomplices")
+        assertThat(TextRules.type("Robbers boarded the anchored tanker. The duty crew raised the alarm and the robber escaped with"
+                + " two other accomplices waiting in a boat. Nothing stolen.")).isEqualTo(IncidentType.BOARDING);
+        assertThat(TextRules.itemsStolen("The robber escaped with his accomplices and ship's stores.")).isEqualTo(
+                "his accomplices and ship's stores");
+        // the things found missing, without the words of who found them
+        assertThat(TextRules.itemsStolen("Upon searching the vessel it was reported that ship's stores and properties were stolen."))
+                .isEqualTo("ship's stores and properties");
+        assertThat(TextRules.itemsStolen("Three padlocks were broken and ship's properties were stolen.")).isEqualTo("ship's properties");
         // a tanker carrying fuel, a crewman grabbed
         assertThat(TextRules.theft("The tanker was carrying fuel to Lagos when a skiff approached.")).isFalse();
         assertThat(TextRules.itemsStolen("Two crew members on duty were grabbed and prevented by the pirates from trying to alert"
                 + " the crew. The pirates stole two mooring ropes.")).isEqualTo("two mooring ropes");
+    }
+
+    @Test
+    void blowsBruisesAndHospitalCareAreInjuries() {
+        // ASAM 2016-56 and 2015-9 were not stated and threatened
+        assertThat(TextRules.crewHarm("Five robbers boarded an anchored bulk carrier. The duty AB on routine rounds was attacked and hit"
+                + " on the head.")).isEqualTo(CrewHarm.INJURED);
+        assertThat(TextRules.crewHarm("The robbers took hostage the duty crewman. Duty crewman sustained slight bruises on his wrists."))
+                .isEqualTo(CrewHarm.INJURED);
+        assertThat(TextRules.crewHarm("The hostage was tied up, slapped and kicked and required medical attention."))
+                .isEqualTo(CrewHarm.INJURED);
+        // the crew kicking, a door kicked open, lines slashed
+        assertThat(TextRules.crewHarm("The pirate threatened the watchman with a knife. The watchman kicked the pirate and raised the"
+                + " alarm.")).isEqualTo(CrewHarm.THREATENED);
+        assertThat(TextRules.crewHarm("The bandits kicked the door open; davit lines were slashed and the dinghy stolen."))
+                .isEqualTo(CrewHarm.NOT_STATED);
     }
 }
