@@ -494,6 +494,9 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     expect(d.events).toEqual(expect.arrayContaining(['ev-encounter-1:encounter', 'ev-zone-1:zone', 'ev-watch-1:watchlist', 'ev-visit-1:port']));
     await page.uncheck('#layer-toggles input[data-layer="gaps"]');
     await idle();
+    // the style change is applied on a later frame, which a loaded machine may not have drawn yet: wait for it
+    await page.waitForFunction(() => window.watchkeeper.map.queryRenderedFeatures({ layers: ['events-gap'] }).length === 0,
+      null, { timeout: 10000, polling: 100 }).catch(() => {});
     const hidden = await drawn();
     expect(hidden.gaps).toEqual([]);
     expect(hidden.events).toEqual(d.events);
