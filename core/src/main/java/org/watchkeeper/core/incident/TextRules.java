@@ -165,14 +165,18 @@ public final class TextRules {
     /**
      * A boarding tried and not achieved: "attempted to board", "attempts at boarding", "boarding attempt",
      * "tried to board", "unable to board", "prevented them from boarding", "aborted the boarding", "boarding was
-     * prevented", "without boarding".
+     * prevented", "without boarding", "deterred boarding", "a boarding was attempted", "grapnel hooks ready for
+     * boarding", "kept the attackers from boarding", "none of the vessels being boarded".
      */
     private static final Pattern ATTEMPTED_BOARDING = Pattern.compile("\\battempt\\w*\\s+((to|at)\\s+)?board\\w*"
             + "|\\bboard\\w*\\s+attempts?\\b"
             + "|\\b(tried|trying|try|tries|unable|failed|fail|fails|could not|couldn't|did not|didn't|not able)\\s+(to\\s+)?board\\w*"
-            + "|\\b(prevent\\w*|thwart\\w*|foil\\w*|repel\\w*|avert\\w*|abort\\w*|abandon\\w*)\\s+([a-z']+\\s+){0,3}?board\\w*"
-            + "|\\bboarding\\s+(was|were)\\s+(prevented|aborted|thwarted|foiled|averted|unsuccessful|repelled|not successful)"
-            + "|\\b(no|without)\\s+boarding\\b");
+            + "|\\b(prevent\\w*|thwart\\w*|foil\\w*|repel\\w*|avert\\w*|abort\\w*|abandon\\w*|deter\\w*)\\s+([a-z']+\\s+){0,3}?board\\w*"
+            + "|\\bboarding\\s+(was|were)\\s+(prevented|aborted|thwarted|foiled|averted|unsuccessful|repelled|not successful|deterred"
+            + "|attempted)"
+            + "|\\b(no|without)\\s+boarding\\b|\\bfor\\s+boarding\\b"
+            + "|\\b(keep|kept|keeping|stop|stopped|stopping)\\s+([a-z']+\\s+){0,3}?from\\s+board\\w*"
+            + "|\\b(none|neither)\\s+of\\s+([a-z']+\\s+){0,3}?(being\\s+|was\\s+|were\\s+)?boarded");
     /** A hijacking intended or tried, not done: "with intent to hijack", "attempted to hijack", "hijack attempt", "foiled hijacking". */
     private static final Pattern HIJACK_NOT_DONE = Pattern.compile("\\b(intent\\w*|attempt\\w*|tried|trying|failed|plann?\\w*|plot\\w*)"
             + "\\s+([a-z']+\\s+){0,2}?to\\s+hijack\\w*|\\bhijack\\w*\\s+attempts?\\b"

@@ -350,6 +350,16 @@ class TextRulesTest {
                 + " measures to prevent boarding.")).isEqualTo(IncidentType.SUSPICIOUS_APPROACH);
         assertThat(TextRules.type("NIGERIA: On 29 April at 0408Z, a vessel was attacked in 03-51.2N 006-46.1E."))
                 .isEqualTo(IncidentType.OTHER);
+        // ASAM 2006-145, 1993-64, 2007-91, 2000-249 were boardings
+        assertThat(TextRules.type("SINGAPORE: Unidentified bulk carrier reported attempted boarding while anchored. Two boats with"
+                + " 2-3 men in each boat approached the vessel, and prepared grapnel hooks for boarding. Alert crew raised alarm and"
+                + " activated fire hoses. Attempted boarding was averted (IMB).")).isEqualTo(IncidentType.ATTEMPTED_ATTACK);
+        assertThat(TextRules.type("THE BIRLAD WAS ABLE TO OUT MANEUVER AND KEPT THE PIRATES FROM BOARDING. NO INJURIES REPORTED."))
+                .isNotEqualTo(IncidentType.BOARDING);
+        assertThat(TextRules.type("OMAN: LPG Tanker reported attempted boarding. Several incidents have been reported in this area,"
+                + " with none of the vessels being boarded.")).isEqualTo(IncidentType.ATTEMPTED_ATTACK);
+        assertThat(TextRules.type("INDONESIA: A boarding was attempted on an unidentified bulk carrier 28 Jan.")).isEqualTo(
+                IncidentType.ATTEMPTED_ATTACK);
     }
 
     /**
