@@ -44,6 +44,7 @@ import java.util.regex.Pattern;
  *       men, persons, intruders, thieves, attackers, assailants, suspects, boarders, individuals
  *       (up to three words such as "armed", "masked", "suspected", "unauthorized" or a nationality between,
  *       {@link #COUNT_MODIFIER}); two groups by their arms added ("eight armed and two unarmed militants" → 10);
+ *       a count per craft multiplied ("two skiffs with two armed pirates in each" → 4, {@link #EACH_COUNT});
  *       "a robber", "a thief", "single robber" → 1.</li>
  *   <li>Items stolen: the words after "stole", "stealing", "managed to steal" (and the other words of
  *       success before "steal"), "escaped with", "made off with", "carted/carried away", "taking away", "took" or
@@ -206,6 +207,17 @@ public final class TextRules {
             + "|local|young|uniformed|hooded|somali|nigerian|indonesian|filipino|philippine|vietnamese|chinese|malaysian|thai"
             + "|yemeni|eritrean|bangladeshi|indian|ghanaian|beninese|cameroonian|togolese|venezuelan|peruvian|brazilian"
             + "|ecuadorian|haitian|colombian|guinean|ivorian|kenyan|tanzanian|iranian|iraqi|sudanese)";
+    /** A number of one to two digits or in words up to twelve, for {@link #EACH_COUNT}. */
+    private static final String SMALL_NUMBER = "(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
+    /**
+     * Perpetrators counted per craft: "two skiffs with two armed pirates in each" (4), "three skiffs, with 3-4 persons
+     * in each" (12), "two black speedboats with five individuals aboard each" (10); of a range, its upper end (not a
+     * craft's length: "three 7-10 meter boats, each carrying up to 6 armed persons in each boat" is none).
+     */
+    private static final Pattern EACH_COUNT = Pattern.compile("(?<![\\w-])" + SMALL_NUMBER + "(?:\\s*(?:-|to)\\s*" + SMALL_NUMBER
+            + ")?\\s+(?:(?!(?:meters?|metres?|m|ft|foot|feet)\\b)[a-z-]+\\s+){0,3}?(?:boats|skiffs|speedboats|speed boats|craft|canoes"
+            + "|motorboats|fishing boats)\\b[^.;]{0,40}?"
+            + "(?<![\\w-])" + SMALL_NUMBER + "(?:\\s*(?:-|to)\\s*" + SMALL_NUMBER + ")?\\s+(?:[a-z-]+\\s+){0,3}?(?:in|on|aboard)\\s+each\\b");
     /**
      * Before two digits, what makes them a date's year, not a count: "on 24 Mar 95 Chinese thieves hijacked" (one
      * digit stays a count: "on 13 November 5 robbers boarded").
@@ -1098,6 +1110,14 @@ public final class TextRules {
      */
     public static Integer perpetrators(String text) {
         String t = lower(text);
+        Matcher each = EACH_COUNT.matcher(t);
+        if (each.find()) {
+            Integer boats = count(each.group(2) != null ? each.group(2) : each.group(1));
+            Integer persons = count(each.group(4) != null ? each.group(4) : each.group(3));
+            if (boats != null && persons != null) {
+                return boats * persons;
+            }
+        }
         Matcher m = COUNT.matcher(t);
         Matcher pair = PAIR_COUNT.matcher(t);
         if (pair.find() && (!m.find() || pair.start() <= m.start())) {

@@ -486,6 +486,12 @@ class TextRulesTest {
         // a date's two-digit year is no count; one digit after a date is
         assertThat(TextRules.perpetrators("ON 24 MAR 95 CHINESE THIEVES HIJACKED THE CARGO SHIP.")).isNull();
         assertThat(TextRules.perpetrators("INDONESIA: On 13 November 5 robbers armed with knives boarded a bulk carrier.")).isEqualTo(5);
+        // per craft: ASAM 2018-72 (2 before), 2018-89, 2009-331
+        assertThat(TextRules.perpetrators("GULF OF GUINEA: a tanker was approached by two skiffs with 2 armed pirates in each.")).isEqualTo(4);
+        assertThat(TextRules.perpetrators("The vessel was approached by three skiffs, with 3-4 persons in each.")).isEqualTo(12);
+        assertThat(TextRules.perpetrators("Heavily armed pirates in two speedboats, seven in each boat approached.")).isEqualTo(14);
+        assertThat(TextRules.perpetrators("Approached by three 7-10 meter rigid gray-hulled boats, each carrying up to 6 armed persons in"
+                + " each boat.")).isEqualTo(6);
     }
 
     /**
