@@ -1005,7 +1005,10 @@ describe.skipIf(!hasChromium)('web map in Chromium', () => {
     }) : [103.2, 1.9];
     await jumpTo(page, { center, zoom: 6.5 });
     await idle();
-    // Cluster sizes are labelled (HTML labels, as the map has no fonts).
+    // Cluster sizes are labelled (HTML labels, as the map has no fonts), on the map's own 'idle' event, which a
+    // map still taking live data may fire a little after the test's idle check: wait for them a while
+    await page.waitForFunction(() => document.querySelectorAll('.cluster-label').length > 0, null,
+      { timeout: 15000, polling: 100 }).catch(() => {});
     const labels = await page.evaluate(() => [...document.querySelectorAll('.cluster-label')].map((e) => e.textContent));
     expect(labels.length).toBeGreaterThan(0);
     await page.screenshot({ path: join(OUT, 'overview.png') });
