@@ -196,7 +196,7 @@ public final class TextRules {
      * the sea. Whose firing it was is settled by {@link #defendersFiring}.
      */
     private static final Pattern FIRED = Pattern.compile("\\b(fired (up|op)?on|fired at|shot at|(opened|opening|opens) fire|fire (up)?on the)\\b"
-            + "|\\b(fired|firing)\\s+((?!warning\\b|signal\\b|distress\\b|parachute\\b|flares?\\b|rocket flares?\\b)[a-z0-9-]+\\s+){0,4}?"
+            + "|\\b(fired|firing)\\s+((?!warning\\b|signal\\b|distress\\b|parachute\\b|flares?\\b|rocket flares?\\b)[a-z0-9\\-–—¿]+\\s+){0,4}?"
             + "(at|towards?|into|across|on|upon|against)\\s+((?!air\\b|sky\\b|water\\b|sea\\b)[a-z0-9-]+\\s+){0,3}?" + FIRED_TARGET + "\\b");
     /**
      * Words that may stand between a number and the perpetrators it counts, up to three: "five suspected armed
@@ -207,6 +207,19 @@ public final class TextRules {
             + "|local|young|uniformed|hooded|somali|nigerian|indonesian|filipino|philippine|vietnamese|chinese|malaysian|thai"
             + "|yemeni|eritrean|bangladeshi|indian|ghanaian|beninese|cameroonian|togolese|venezuelan|peruvian|brazilian"
             + "|ecuadorian|haitian|colombian|guinean|ivorian|kenyan|tanzanian|iranian|iraqi|sudanese)";
+    /**
+     * After a count of people, what makes them the victims: "ten people were taken hostage", "four persons were
+     * kidnapped", "three men were killed".
+     */
+    private static final Pattern VICTIMS_AFTER = Pattern.compile("\\s+(were|was|had been|have been)\\s+(\\w+\\s+)?(taken|held"
+            + "|kidnapped|abducted|killed|injured|wounded|rescued|missing|robbed|shot|murdered|beaten)\\b");
+    /**
+     * The words of a count that may name victims as well as perpetrators ("ten people", "three men"; not "12 pirates
+     * were killed", who stay perpetrators).
+     */
+    private static final Pattern VICTIM_WORD = Pattern.compile("\\b(people|persons?|men|individuals?)$");
+    /** In a count, what makes its people the perpetrators even when "were killed": "four armed persons". */
+    private static final Pattern ARMED_WORD = Pattern.compile("\\b(armed|masked|suspected)\\b");
     /** A number of one to two digits or in words up to twelve, for {@link #EACH_COUNT}. */
     private static final String SMALL_NUMBER = "(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
     /**
@@ -1119,13 +1132,17 @@ public final class TextRules {
             }
         }
         Matcher m = COUNT.matcher(t);
+        boolean counted = m.find();
+        while (counted && VICTIM_WORD.matcher(m.group()).find() && !ARMED_WORD.matcher(m.group()).find() && VICTIMS_AFTER.matcher(t).region(m.end(), t.length()).lookingAt()) {
+            counted = m.find(); // "ten people were taken hostage by four maoists": the victims, not the perpetrators
+        }
         Matcher pair = PAIR_COUNT.matcher(t);
-        if (pair.find() && (!m.find() || pair.start() <= m.start())) {
+        if (pair.find() && (!counted || pair.start() <= m.start())) {
             Integer a = count(pair.group(1));
             Integer b = count(pair.group(3));
             return a == null ? b : b == null ? a : a + b;
         }
-        if (m.find(0)) {
+        if (counted) {
             return count(m.group(1));
         }
         if (ONE.matcher(t).find()) {

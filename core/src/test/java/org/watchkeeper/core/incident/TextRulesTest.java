@@ -401,6 +401,8 @@ class TextRulesTest {
         assertThat(TextRules.type("YEMEN: a vessel was attacked in 15-55.5N 052-20.7E. Shots were fired towards the vessel."))
                 .isEqualTo(IncidentType.FIRING_UPON);
         assertThat(TextRules.type("PANAMANIAN M/V MARINE PEACE WAS FIRED OPON BY PIRATES.")).isEqualTo(IncidentType.FIRING_UPON);
+        assertThat(TextRules.type("After the crew turned on the fire hoses, two men on the boat fired 15\u201320 shots at the crew on the"
+                + " bridge wing.")).isEqualTo(IncidentType.FIRING_UPON); // ASAM 2011-351, an en dash
         assertThat(TextRules.type("INDONESIA: Three identical fishing boats followed the tug and one approached opening fire causing"
                 + " damage to navigation equipment.")).isEqualTo(IncidentType.FIRING_UPON);
         // warnings, flares, the air, and the ship's own guards are no firing upon the vessel
@@ -486,6 +488,10 @@ class TextRulesTest {
         // a date's two-digit year is no count; one digit after a date is
         assertThat(TextRules.perpetrators("ON 24 MAR 95 CHINESE THIEVES HIJACKED THE CARGO SHIP.")).isNull();
         assertThat(TextRules.perpetrators("INDONESIA: On 13 November 5 robbers armed with knives boarded a bulk carrier.")).isEqualTo(5);
+        // the victims counted are no perpetrators (ASAM 2006-115 gave 10), pirates killed still are
+        assertThat(TextRules.perpetrators("Two tourist boats were hijacked and ten people were taken hostage by four Maoists.")).isNull();
+        assertThat(TextRules.perpetrators("During the ensuing gun battle 12 pirates were killed and 4 were captured.")).isEqualTo(12);
+        assertThat(TextRules.perpetrators("In the ensuing exchange of fire four armed persons were killed.")).isEqualTo(4);
         // per craft: ASAM 2018-72 (2 before), 2018-89, 2009-331
         assertThat(TextRules.perpetrators("GULF OF GUINEA: a tanker was approached by two skiffs with 2 armed pirates in each.")).isEqualTo(4);
         assertThat(TextRules.perpetrators("The vessel was approached by three skiffs, with 3-4 persons in each.")).isEqualTo(12);
