@@ -684,6 +684,23 @@ public final class TextRules {
      * stays the ship's defender.
      */
     private static boolean hostileForces(String t) {
+        Object[] last = LAST_HOSTILE.get();
+        if (last != null && t.equals(last[0])) {
+            return (Boolean) last[1];
+        }
+        boolean hostile = hostileForcesIn(t);
+        LAST_HOSTILE.set(new Object[] {t, hostile});
+        return hostile;
+    }
+
+    /**
+     * The last text {@link #hostileForces} was asked about and its answer, per thread: the type, weapons,
+     * perpetrator and theft rules each ask it of the same narrative.
+     */
+    private static final ThreadLocal<Object[]> LAST_HOSTILE = new ThreadLocal<>();
+
+    /** {@link #hostileForces} worked out. */
+    private static boolean hostileForcesIn(String t) {
         if (OTHERS_ACT.matcher(t).find()) {
             return false;
         }
