@@ -33,7 +33,9 @@ import org.watchkeeper.store.EventRow;
  * {@code serve --source NAME=kafka://...}: the server reads a topic of NMEA lines (here written as
  * {@code kafka-publish} writes them, one line a record, over two partitions), goes on after what it
  * read when restarted, and says why when the broker or the topic is not there. Tested here because
- * this module has the in-JVM broker.
+ * this module has the in-JVM broker. Each test reads with a consumer group of its own, so that a
+ * member one test's stop left behind (a consumer closed without leaving, on a loaded machine) does
+ * not hold up the next test's group join until its session runs out.
  */
 class ServeKafkaSourceTest extends KafkaJobTestBase {
     @TempDir
@@ -44,14 +46,24 @@ class ServeKafkaSourceTest extends KafkaJobTestBase {
                 .withAdminToken("wk_test-admin-token-0123456789abcdef").withSources(List.of(source)));
     }
 
-    private static void await(BooleanSupplier what, String description) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
+    /**
+     * Waits for {@code what}, at most 3 minutes: a consumer joining a group waits for the group's
+     * rebalance, which on a loaded machine can outlast a member's session (45 s) when an earlier
+     * member left without saying so.
+     */
+    private static void await(BooleanSupplier what, java.util.function.Supplier<String> description) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 180_000;
         while (!what.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("not within 60 s: " + description);
+                throw new AssertionError("not within 180 s: " + description.get());
             }
             Thread.sleep(50);
         }
+    }
+
+    /** What the source says of itself, for a wait's failure message. */
+    private static String state(Source k) {
+        return k.lines() + " so far (up " + k.up() + ", error " + k.error() + ")";
     }
 
     private static long archived(Path data, String source) {
@@ -79,13 +91,13 @@ class ServeKafkaSourceTest extends KafkaJobTestBase {
         kafka.send("serve-in", "rx-a", even);
         kafka.send("serve-in", "rx-b", odd);
         Path data = dir.resolve("data");
-        String spec = "k=kafka://" + kafka.bootstrapServers() + "/serve-in";
+        String spec = "k=kafka://" + kafka.bootstrapServers() + "/serve-in?group=serve-in";
         long messages;
         try (WatchkeeperServer s = serve(data, spec)) {
             Source k = s.sources().get(0);
             assertThat(k.kind()).isEqualTo("kafka");
-            await(() -> k.lines() == first.size(), "the first " + first.size() + " lines read, " + k.lines() + " so far");
-            await(k::up, "up");
+            await(() -> k.lines() == first.size(), () -> "the first " + first.size() + " lines read, " + state(k));
+            await(k::up, () -> "up: " + state(k));
             assertThat(k.error()).isNull();
             assertThat(s.pipeline().awaitIdle(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             messages = s.pipeline().messages();
@@ -98,7 +110,7 @@ class ServeKafkaSourceTest extends KafkaJobTestBase {
         try (WatchkeeperServer s = serve(data, spec)) {
             Source k = s.sources().get(0);
             assertThat(s.rebuiltLines()).isEqualTo(first.size());
-            await(() -> k.lines() == rest.size(), "the other " + rest.size() + " lines read, " + k.lines() + " so far");
+            await(() -> k.lines() == rest.size(), () -> "the other " + rest.size() + " lines read, " + state(k));
             Thread.sleep(1000);
             assertThat(k.lines()).isEqualTo(rest.size());
         }
@@ -123,7 +135,7 @@ class ServeKafkaSourceTest extends KafkaJobTestBase {
         long messages;
         try (WatchkeeperServer s = serve(data, source)) {
             Source k = s.sources().get(0);
-            await(() -> k.lines() == lines, lines + " lines read, " + k.lines() + " so far");
+            await(() -> k.lines() == lines, () -> lines + " lines read, " + state(k));
             assertThat(s.pipeline().awaitIdle(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             late = s.pipeline().lateObservations();
             messages = s.pipeline().messages();
@@ -156,7 +168,7 @@ class ServeKafkaSourceTest extends KafkaJobTestBase {
 
         kafka.createTopic("serve-sim", 4);
         KafkaPublishTest.publish(kafka, "--topic", "serve-sim", log.toString());
-        Outcome topic = serveAll(dir.resolve("kafka"), "k=kafka://" + kafka.bootstrapServers() + "/serve-sim", lines);
+        Outcome topic = serveAll(dir.resolve("kafka"), "k=kafka://" + kafka.bootstrapServers() + "/serve-sim?group=serve-sim", lines);
         System.out.printf("%d lines: file source %d messages, %d late, events %s; kafka source (4 partitions) %d messages,"
                 + " %d late, events %s%n", lines, file.messages(), file.late(), kinds(file.events()), topic.messages(),
                 topic.late(), kinds(topic.events()));
@@ -179,17 +191,17 @@ class ServeKafkaSourceTest extends KafkaJobTestBase {
         kafka.createTopic("serve-sim-stop", 4);
         KafkaPublishTest.publish(kafka, "--topic", "serve-sim-stop", log.toString());
         Path data = dir.resolve("data");
-        String spec = "k=kafka://" + kafka.bootstrapServers() + "/serve-sim-stop";
+        String spec = "k=kafka://" + kafka.bootstrapServers() + "/serve-sim-stop?group=serve-sim-stop";
         try (WatchkeeperServer s = serve(data, spec)) {
             Source k = s.sources().get(0);
-            await(() -> k.lines() > 0, "lines read");
+            await(() -> k.lines() > 0, () -> "lines read: " + state(k));
         }
         long first = archived(data, "k");
         assertThat(first).as("stopped part-way").isPositive().isLessThan(lines.size());
         try (WatchkeeperServer s = serve(data, spec)) {
             Source k = s.sources().get(0);
-            await(() -> k.lines() == lines.size() - first, "the other " + (lines.size() - first) + " lines read, " + k.lines()
-                    + " so far");
+            await(() -> k.lines() == lines.size() - first, () -> "the other " + (lines.size() - first) + " lines read, "
+                    + state(k));
             assertThat(s.pipeline().awaitIdle(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             Thread.sleep(500);
             assertThat(k.lines()).isEqualTo(lines.size() - first);
@@ -223,14 +235,14 @@ class ServeKafkaSourceTest extends KafkaJobTestBase {
     @Test
     void saysWhenTheTopicIsMissingThenReadsItOnceItIsMade() throws Exception {
         Path data = dir.resolve("data");
-        try (WatchkeeperServer s = serve(data, "k=kafka://" + kafka.bootstrapServers() + "/serve-later")) {
+        try (WatchkeeperServer s = serve(data, "k=kafka://" + kafka.bootstrapServers() + "/serve-later?group=serve-later")) {
             Source k = s.sources().get(0);
-            await(() -> k.error() != null, "an error");
+            await(() -> k.error() != null, () -> "an error: " + state(k));
             assertThat(k.error()).isEqualTo("topic serve-later not found at " + kafka.bootstrapServers());
             assertThat(k.up()).isFalse();
             kafka.createTopic("serve-later", 1);
             kafka.send("serve-later", null, List.of("!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A"));
-            await(() -> k.lines() == 1, "the line read");
+            await(() -> k.lines() == 1, () -> "the line read: " + state(k));
             assertThat(k.error()).isNull();
         }
     }
@@ -243,7 +255,7 @@ class ServeKafkaSourceTest extends KafkaJobTestBase {
         }
         try (WatchkeeperServer s = serve(dir.resolve("data"), "k=kafka://127.0.0.1:" + port + "/ais")) {
             Source k = s.sources().get(0);
-            await(() -> k.error() != null, "an error");
+            await(() -> k.error() != null, () -> "an error: " + state(k));
             assertThat(k.error()).isEqualTo("cannot reach Kafka at 127.0.0.1:" + port + " (topic ais)");
         }
     }
