@@ -26,7 +26,10 @@ import org.watchkeeper.core.sharing.Tlp;
  * <p>Field rules:
  * <ul>
  *   <li>id {@code asam-<reference>}; a reference seen before in the file rejects the row.</li>
- *   <li>date {@code YYYY-MM-DD} → 00:00 UTC of that day, date only (ASAM gives no time column).</li>
+ *   <li>date {@code YYYY-MM-DD}; ASAM gives no time column, so the time of day is the one the description
+ *       gives for that date ({@link NarrativeTime}): a UTC time ("On 15 November at 0418 UTC") makes the
+ *       incident's time; a local one ("at 0230 local time", "0300 LT") is kept as its local time of day
+ *       with the date only; none leaves 00:00 UTC of the date, date only.</li>
  *   <li>position: degrees-minutes-seconds text, latitude and longitude separated by a line break, e.g.
  *       {@code 1°07'00"N\n103°31'00"E}. Minutes 0..60 (the export writes {@code 7°60'00"} for 8°, so 60
  *       minutes carry into the degree), seconds 0..&lt;60 (some rows write them with three digits,
@@ -100,13 +103,12 @@ public final class AsamImporter {
     private static Supplier<Incident> incident(CSVRecord r, Map<String, Integer> cols, String ref, Marking marking,
                                                String createdBy, Instant now) {
         String dateText = CsvRows.value(r, cols, "date");
-        Instant parsed;
+        LocalDate date;
         try {
-            parsed = LocalDate.parse(dateText == null ? "" : dateText).atStartOfDay(ZoneOffset.UTC).toInstant();
+            date = LocalDate.parse(dateText == null ? "" : dateText);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("date '" + dateText + "' is not YYYY-MM-DD");
         }
-        Instant time = parsed;
         double[] pos = position(CsvRows.value(r, cols, "position"));
         String description = CsvRows.value(r, cols, "description");
         String hostility = CsvRows.value(r, cols, "hostility");
@@ -116,10 +118,14 @@ public final class AsamImporter {
         return () -> {
             IncidentType type = TextRules.type((hostility == null ? "" : hostility + ". ") + text);
             VictimVessel victim = victim(victimText, text);
-            return new Incident("asam-" + ref, time, true, pos[0], pos[1], place, type, victim,
+            NarrativeTime.TimeOfDay said = NarrativeTime.of(text, date);
+            boolean utc = said != null && said.utc();
+            Instant time = (utc ? date.atTime(said.time()) : date.atStartOfDay()).toInstant(ZoneOffset.UTC);
+            return new Incident("asam-" + ref, time, !utc, pos[0], pos[1], place, type, victim,
                     TextRules.perpetrators(text), TextRules.weapons(text), TextRules.crewHarm(text),
                     TextRules.itemsStolen(text), TextRules.loss(type, text), TextRules.actions(text),
-                    "NGA ASAM", ref, description, null, marking, createdBy, now, now);
+                    "NGA ASAM", ref, description, null, marking, createdBy, now, now,
+                    said != null && !utc ? said.time() : null);
         };
     }
 

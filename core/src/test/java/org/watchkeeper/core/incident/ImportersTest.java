@@ -114,7 +114,12 @@ class ImportersTest {
         assertThat(r.rejected()).containsExactly(
                 new ImportResult.Rejection(508, "duplicate reference 2021-207 (first at line 506, identical row)"),
                 new ImportResult.Rejection(706, "duplicate reference 2021-161 (first at line 704, identical row)"));
-        assertThat(r.incidents()).allMatch(i -> i.marking().tlp() == Tlp.CLEAR && i.dateOnly());
+        assertThat(r.incidents()).allMatch(i -> i.marking().tlp() == Tlp.CLEAR);
+        // the time of day from the narrative (NarrativeTime): UTC, local, or none (date only)
+        assertThat(r.incidents()).filteredOn(i -> !i.dateOnly()).hasSize(1644)
+                .allMatch(i -> i.localTime() == null && i.narrative().matches("(?is).*\\d(?:\\s*(?:hrs|hours))?\\s*(?:UTC|GMT|Z|ZULU)\\b.*"));
+        assertThat(r.incidents()).filteredOn(i -> i.localTime() != null).hasSize(2712)
+                .allMatch(i -> i.dateOnly() && i.time().equals(i.time().truncatedTo(java.time.temporal.ChronoUnit.DAYS)));
         assertThat(r.incidents().stream().map(Incident::id).distinct().count()).isEqualTo(8640);
     }
 
@@ -124,6 +129,8 @@ class ImportersTest {
         // MAGNUM ENERG,"INDONESIA: ... three robbers armed with knives ... escaped with stolen engine spare parts ..."
         Incident i = byId(asam(), "asam-2022-148");
         assertThat(i.time()).isEqualTo(Instant.parse("2022-05-28T00:00:00Z"));
+        assertThat(i.dateOnly()).isTrue();
+        assertThat(i.localTime()).isEqualTo(java.time.LocalTime.of(2, 59)); // "On 28 May, at 0259 local time"
         assertThat(i.lat()).isCloseTo(1 + 7 / 60.0, within(5e-7));
         assertThat(i.lon()).isCloseTo(103 + 31 / 60.0, within(5e-7));
         assertThat(i.place()).isEqualTo("INDONESIA");

@@ -1,0 +1,176 @@
+package org.watchkeeper.core.incident;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.Month;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The time of day a report's narrative gives for its own date, for sources whose records carry a
+ * date but no time (NGA ASAM: 1 700 of its 8 640 narratives state a UTC time, "On 15 November at
+ * 0418 UTC", and 2 700 a local one, "boarded 24 Aug 08 at 0005 local time").
+ *
+ * <p>Rules, read against the whole ASAM file:
+ * <ul>
+ *   <li>A time is four digits {@code hhmm} (00-23, 00-59) or {@code h:mm}, optionally followed by
+ *       {@code hrs}/{@code hours}, then a zone: {@code UTC}, {@code GMT}, {@code Z} or {@code ZULU} (UTC);
+ *       {@code LT}, {@code L}, {@code local time} or {@code local} (the ship's or coastal state's
+ *       clock); or no zone after {@code hrs}/{@code hours} (read as local, as the reporting centres'
+ *       own "0234 hrs" is). A date-time group, day, hour and minute before the zone and the month
+ *       ({@code 060855 UTC May}, {@code 242245Z APR}), gives its own day. A bare four-digit number is no
+ *       time (it may be a year). A range,
+ *       {@code between 0700 and 0900 UTC}, gives its first time with the zone written after the second.</li>
+ *   <li>Only the narrative's first such time counts (later ones tell what followed: "at 0445 the
+ *       robbers escaped"), and only when it belongs to the record's own date: a mention of that day
+ *       of the month (with the record's month when a month is named: "24 Aug", "On 2 March",
+ *       "July 7, 1996") before it, with no mention of another day between the two; or right after it
+ *       ("at approximately 0900Z on 23 May"); days in digits are day first ("04.12.2020: 2300 UTC").
+ *       A narrative that names no day before its first time is taken to be of the record's date
+ *       ("BEIRA PORT, MOZAMBIQUE: 0400 LT: Robbers boarded"). A narrative whose day is another than
+ *       the record's gives no time (ASAM records a local date: "13.08.2020: 1700 UTC" at Batangas is
+ *       recorded on 14 August): the record's date alone is kept.</li>
+ * </ul>
+ */
+public final class NarrativeTime {
+    /**
+     * A time of day from a narrative.
+     *
+     * @param time the time of day, to the minute
+     * @param utc true for a UTC time, false for a local one (zone unknown)
+     */
+    public record TimeOfDay(LocalTime time, boolean utc) {
+    }
+
+    private static final String MONTHS = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+            + "|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+    /** "24 Aug", "2 March", "03 MAY": day then month. */
+    private static final Pattern DAY_MONTH = Pattern.compile("\\b(\\d{1,2})(?:\\s+|-)(" + MONTHS + ")\\.?\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** "04.12.2020", "19-10-2021": day, month and year in digits (the reporting centres' order). */
+    private static final Pattern NUMERIC = Pattern.compile("(?<![\\d.-])(\\d{1,2})([.-])(\\d{1,2})\\2((?:19|20)\\d\\d)(?!\\d)");
+    /** "July 7, 1996", "Aug. 12": month then day (not followed by a further digit, nor by ':'). */
+    private static final Pattern MONTH_DAY = Pattern.compile("(?<!\\d\\s)(?<!\\d\\s\\s)\\b(" + MONTHS
+            + ")\\.?\\s+(\\d{1,2})\\b(?![:\\d])", Pattern.CASE_INSENSITIVE);
+    /** A date-time group, day hour minute, zone and month: "060855 UTC May", "242245Z APR". */
+    private static final Pattern DTG = Pattern.compile("(?<![\\d.-])([0-3]\\d)([01]\\d|2[0-3])([0-5]\\d)\\s?(UTC|Z)\\s+("
+            + MONTHS + ")\\b", Pattern.CASE_INSENSITIVE);
+    private static final String ZONE = "(?<zone>UTC|GMT|ZULU|LT|local\\s+time|local)\\b";
+    /**
+     * A time: "0418 UTC", "0900Z", "1230LT", "0230L", "0720 hours LT", "2300 hrs", "8:30 local time". The
+     * one-letter zones ({@code Z}, {@code L}) only written against the digits.
+     */
+    private static final Pattern TIME = Pattern.compile("(?<![\\d:.,/-])(?:(?<hh>[01]\\d|2[0-3])(?<mm>[0-5]\\d)"
+            + "|(?<h>[01]?\\d|2[0-3]):(?<m>[0-5]\\d))(?![\\d:])"
+            + "(?:(?<tight>Z|L|LT|UTC|GMT)\\b|(?<hrs>\\s*(?:hrs|hours|hr|h)\\b\\.?)?(?:\\s*(?:\\(\\s*)?" + ZONE + ")?)",
+            Pattern.CASE_INSENSITIVE);
+    /** "between 0700 and 0900 UTC": the first time of a range, the zone written after the second. */
+    private static final Pattern RANGE_END = Pattern.compile("\\s*(?:and|to|-|–)\\s*(?:[01]\\d|2[0-3])[0-5]\\d(?:\\s*(?:hrs|hours))?\\s*"
+            + ZONE, Pattern.CASE_INSENSITIVE);
+    /** After a time, the date it belongs to: "0900Z on 23 May". */
+    private static final Pattern DATE_AFTER = Pattern.compile("\\s*(?:,\\s*)?(?:on\\s+)?(?:(\\d{1,2})\\s+(" + MONTHS
+            + ")|(" + MONTHS + ")\\.?\\s+(\\d{1,2}))\\b", Pattern.CASE_INSENSITIVE);
+
+    private NarrativeTime() {
+    }
+
+    /**
+     * The time of day the narrative gives for {@code date} (see the class rules).
+     *
+     * @param text the narrative, or null
+     * @param date the record's date
+     * @return the time, or null when the narrative gives none for that date
+     */
+    public static TimeOfDay of(String text, LocalDate date) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        Matcher g = DTG.matcher(text);
+        int dtg = g.find() ? g.start() : Integer.MAX_VALUE;
+        Matcher t = TIME.matcher(text);
+        while (t.find() && t.start() < dtg) {
+            String zone = t.group("tight") != null ? t.group("tight") : t.group("zone");
+            int end = t.end();
+            if (zone == null && t.group("hrs") == null) {
+                Matcher range = RANGE_END.matcher(text).region(t.end(), text.length());
+                if (!range.lookingAt()) {
+                    continue; // a bare number, not a time
+                }
+                zone = range.group("zone");
+                end = range.end();
+            }
+            int h = t.group("hh") != null ? Integer.parseInt(t.group("hh")) : Integer.parseInt(t.group("h"));
+            int m = t.group("mm") != null ? Integer.parseInt(t.group("mm")) : Integer.parseInt(t.group("m"));
+            boolean utc = zone != null && switch (zone.toUpperCase(Locale.ROOT)) {
+                case "UTC", "GMT", "Z", "ZULU" -> true;
+                default -> false;
+            };
+            // the first time decides: it belongs to the record's date, or the narrative gives none for it
+            return ofDate(text, t.start(), end, date) ? new TimeOfDay(LocalTime.of(h, m), utc) : null;
+        }
+        if (dtg != Integer.MAX_VALUE) {
+            return same(g.group(1), g.group(5), date)
+                    ? new TimeOfDay(LocalTime.of(Integer.parseInt(g.group(2)), Integer.parseInt(g.group(3))), true) : null;
+        }
+        return null;
+    }
+
+    /**
+     * Whether the last day mention before {@code at} is {@code date}'s (or there is none), or a mention of
+     * it follows {@code end} at once.
+     */
+    private static boolean ofDate(String text, int at, int end, LocalDate date) {
+        Matcher after = DATE_AFTER.matcher(text).region(end, text.length());
+        if (after.lookingAt()) {
+            String day = after.group(1) != null ? after.group(1) : after.group(4);
+            String month = after.group(2) != null ? after.group(2) : after.group(3);
+            return same(day, month, date);
+        }
+        int lastStart = -1;
+        boolean lastSame = false;
+        for (Matcher d = DAY_MONTH.matcher(text).region(0, at); d.find(); ) {
+            if (d.start() > lastStart) {
+                lastStart = d.start();
+                lastSame = same(d.group(1), d.group(2), date);
+            }
+        }
+        for (Matcher d = MONTH_DAY.matcher(text).region(0, at); d.find(); ) {
+            if (d.start() > lastStart) {
+                lastStart = d.start();
+                lastSame = same(d.group(2), d.group(1), date);
+            }
+        }
+        for (Matcher d = NUMERIC.matcher(text).region(0, at); d.find(); ) {
+            if (d.start() > lastStart) {
+                lastStart = d.start();
+                lastSame = Integer.parseInt(d.group(1)) == date.getDayOfMonth()
+                        && Integer.parseInt(d.group(3)) == date.getMonthValue() && Integer.parseInt(d.group(4)) == date.getYear();
+            }
+        }
+        // no date before the time: the narrative's time is of the record's date ("0400 LT: Robbers boarded")
+        return lastStart < 0 || lastSame;
+    }
+
+    private static boolean same(String day, String month, LocalDate date) {
+        return Integer.parseInt(day) == date.getDayOfMonth() && month(month) == date.getMonth();
+    }
+
+    private static Month month(String name) {
+        String m = name.toLowerCase(Locale.ROOT).substring(0, 3);
+        return switch (m) {
+            case "jan" -> Month.JANUARY;
+            case "feb" -> Month.FEBRUARY;
+            case "mar" -> Month.MARCH;
+            case "apr" -> Month.APRIL;
+            case "may" -> Month.MAY;
+            case "jun" -> Month.JUNE;
+            case "jul" -> Month.JULY;
+            case "aug" -> Month.AUGUST;
+            case "sep" -> Month.SEPTEMBER;
+            case "oct" -> Month.OCTOBER;
+            case "nov" -> Month.NOVEMBER;
+            default -> Month.DECEMBER;
+        };
+    }
+}
