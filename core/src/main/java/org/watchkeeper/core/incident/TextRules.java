@@ -72,9 +72,11 @@ public final class TextRules {
     private static final Pattern KIDNAP = Pattern.compile("\\b(kidnap|abduct)");
     /**
      * After "escaped with", what makes it company, not loot: "escaped with his accomplices in their boat", "escaped
-     * with two other accomplices waiting in a boat" (but "escaped with his accomplices and ship's stores" is a theft).
+     * with two other accomplices waiting in a boat" (but "escaped with his accomplices and ship's stores" is a theft);
+     * and what makes it empty: "escaped with no stolen item", "escaped with no damage to the vessel", "escaped with nothing",
+     * or nothing at all before the clause ends (as when a denial after it is blanked out).
      */
-    private static final String NOT_WITH_PEOPLE = "(?!\\s+(?:[a-z']+\\s+){0,3}?(?:accomplices?|colleagues?|companions?|partners?"
+    private static final String NOT_WITH_PEOPLE = "(?!\\s+(?:no|nothing)\\b)(?!\\s*(?:[.,;:]|$))(?!\\s+(?:[a-z']+\\s+){0,3}?(?:accomplices?|colleagues?|companions?|partners?"
             + "|friends|associates|others|robbers|pirates|men|persons|perpetrators|intruders|thieves|gang)\\b(?!\\s+and\\s))";
     /**
      * The words of a theft done, each form of steal, rob, pilfer and loot that tells of one: "stole", "stolen",
@@ -157,6 +159,8 @@ public final class TextRules {
             "(\\bnothing\\s+([a-z]+\\s+){0,4}?(stolen|stole|taken|missing|pilfered|looted)(\\s+(or|and)\\s+(stolen|taken|missing))?\\b"
                     + "|\\bno\\s+(([a-z']+)\\s+){0,4}?(items?|property|properties|stores|goods|cargo|belongings|equipment|valuables"
                     + "|containers?)\\s+([a-z]+\\s+){0,4}?(stolen|taken|missing|pilfered|looted)\\b"
+                    // "no damage to vessel or stolen property"
+                    + "|\\bno\\s+([a-z']+\\s+){0,5}?stolen\\s+(items?|property|properties|stores|goods|cargo|belongings|equipment)\\b"
                     + "|\\bno\\s+([a-z']+\\s+){0,4}?(thefts?|pilferage|stealing)\\b"
                     + "|\\b(denied|denies|deny)\\s+(that\\s+)?(any\\s+)?(thefts?|stealing)\\b"
                     + "|\\bnot\\s+(been\\s+)?(stolen|pilfered|looted)\\b"
@@ -213,6 +217,9 @@ public final class TextRules {
      */
     private static final Pattern VICTIMS_AFTER = Pattern.compile("\\s+(were|was|had been|have been)\\s+(\\w+\\s+)?(taken|held"
             + "|kidnapped|abducted|killed|injured|wounded|rescued|missing|robbed|shot|murdered|beaten)\\b");
+    /** Before a count of people, what makes them the victims: "a passenger boat with 17 people onboard". */
+    private static final Pattern VICTIMS_BEFORE = Pattern.compile("\\bpassenger\\s+(boat|vessel|ship|ferry|craft|launch|canoe)s?\\s+"
+            + "(with|carrying)\\s+$");
     /**
      * The words of a count that may name victims as well as perpetrators ("ten people", "three men"; not "12 pirates
      * were killed", who stay perpetrators).
@@ -396,7 +403,7 @@ public final class TextRules {
         if (BOARD.matcher(defendersBoarding(ATTEMPTED_BOARDING.matcher(t).replaceAll(" "))).find() || seenOnBoard(t)) {
             return IncidentType.BOARDING;
         }
-        if (FIRED.matcher(defendersFiring(t)).find()) {
+        if (FIRED.matcher(defendersFiring(t)).find() || underFire(t)) {
             return IncidentType.FIRING_UPON;
         }
         if (ATTEMPT.matcher(t).find()) {
@@ -431,6 +438,33 @@ public final class TextRules {
         for (Matcher m = THEFT.matcher(t); m.find(); ) {
             if (!THEFT_NOUN.matcher(m.group()).matches() || !NO_THEFT.matcher(lower).find()) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** A vessel fired upon told from its side: "a merchant vessel reported coming under fire", "came under fire from a skiff". */
+    private static final Pattern UNDER_FIRE = Pattern.compile("\\b(came|coming|come|comes|was|were|being|been|is|are)\\s+under"
+            + "\\s+([a-z0-9-]+\\s+){0,2}?(fire|gunfire)\\b");
+
+    /**
+     * Whether a vessel came under fire ({@link #UNDER_FIRE}): the nearest actor before the words is not a
+     * perpetrator, so that "a merchant vessel reported coming under fire at 0928Z" and "the tanker came under fire
+     * from two skiffs" are firings upon the ship, and "the pirates came under fire from the navy" is not.
+     */
+    private static boolean underFire(String t) {
+        if (!UNDER_FIRE.matcher(t).find()) {
+            return false;
+        }
+        boolean hostile = hostileForces(t);
+        for (Matcher clause = CLAUSE.matcher(t); clause.find(); ) {
+            String c = clause.group();
+            for (Matcher m = UNDER_FIRE.matcher(c); m.find(); ) {
+                List<int[]> words = words(c);
+                int k = actorBefore(c, words, wordAt(words, m.start()), hostile, false);
+                if (k < 0 || role(c, words, k, true, hostile, true) != Role.PERPETRATOR) {
+                    return true;
+                }
             }
         }
         return false;
@@ -1149,8 +1183,12 @@ public final class TextRules {
         }
         Matcher m = COUNT.matcher(t);
         boolean counted = m.find();
-        while (counted && VICTIM_WORD.matcher(m.group()).find() && !ARMED_WORD.matcher(m.group()).find() && VICTIMS_AFTER.matcher(t).region(m.end(), t.length()).lookingAt()) {
-            counted = m.find(); // "ten people were taken hostage by four maoists": the victims, not the perpetrators
+        while (counted && VICTIM_WORD.matcher(m.group()).find() && !ARMED_WORD.matcher(m.group()).find()
+                && (VICTIMS_AFTER.matcher(t).region(m.end(), t.length()).lookingAt()
+                    || VICTIMS_BEFORE.matcher(t).region(Math.max(0, m.start() - 40), m.start()).find())) {
+            // "ten people were taken hostage by four maoists", "a passenger boat with 17 people onboard was hijacked":
+            // the victims, not the perpetrators
+            counted = m.find();
         }
         Matcher pair = PAIR_COUNT.matcher(t);
         if (pair.find() && (!counted || pair.start() <= m.start())) {

@@ -564,4 +564,43 @@ class TextRulesTest {
         assertThat(TextRules.crewHarm("The bandits kicked the door open; davit lines were slashed and the dinghy stolen."))
                 .isEqualTo(CrewHarm.NOT_STATED);
     }
+
+    @Test
+    void aVesselComingUnderFireIsFiredUpon() {
+        // ASAM 2010-497 and 2009-104 were other; 1995-73 too
+        assertThat(TextRules.type("267 MILES SOUTHEAST OF SALALAH, OMAN:  A merchant vessel reported coming under fire at 0907Z on"
+                + " 27 Nov in position 14-16N  057-15E.")).isEqualTo(IncidentType.FIRING_UPON);
+        assertThat(TextRules.type("Near Capo Guardafui the vessel came under fire from a motorboat. Although she was able to"
+                + " evade the attackers the vessel sustained about 8 hits.")).isEqualTo(IncidentType.FIRING_UPON);
+        assertThat(TextRules.type("Fishing boat came under machine gun fire from unknown attackers off the Moroccan coast."))
+                .isEqualTo(IncidentType.FIRING_UPON);
+        // the perpetrators under fire from the defenders are not a firing upon the ship
+        assertThat(TextRules.type("A skiff approached the tanker. The pirates came under fire from the navy helicopter and fled."))
+                .isEqualTo(IncidentType.SUSPICIOUS_APPROACH);
+    }
+
+    @Test
+    void anEscapeWithNothingAndNoStolenPropertyAreNoTheft() {
+        // IMB 13.08.2016 Apapa, ASAM 1994-65 and 1999-53 were robberies
+        assertThat(TextRules.theft("Robbers boarded a berthed product tanker. Hearing the alarm, the robbers escaped with no"
+                + " stolen item. A search was carried out.")).isFalse();
+        assertThat(TextRules.theft("SHIP'S SECURITY PATROL RAISED ALARM AND BOAT RAPIDLY DEPARTED. NO DAMAGE TO VESSEL OR"
+                + " STOLEN PROPERTY.")).isFalse();
+        assertThat(TextRules.theft("The crew were threatened with guns. There is no report of stolen items from the ship."))
+                .isFalse();
+        assertThat(TextRules.theft("The robbers escaped with ship's stores.")).isTrue();
+        assertThat(TextRules.theft("The robbers escaped with stolen property.")).isTrue();
+    }
+
+    @Test
+    void thePeopleOnAPassengerBoatAreItsVictims() {
+        // ASAM 2022-32 counted the 17 people on board as the pirates
+        assertThat(TextRules.perpetrators("NIGERIA: On 17 January, an underway passenger boat with 17 people onboard was hijacked"
+                + " and kidnapped by pirates. According to press reports, eight armed pirates intercepted the boat.")).isEqualTo(8);
+        assertThat(TextRules.perpetrators("PAPUA NEW GUINEA: On 20 January, an underway passenger boat with eight people onboard was"
+                + " hijacked and robbed. The armed robbers stole the boat engine.")).isNull();
+        // on a fishing vessel they may be the thieves: ASAM 2022-150
+        assertThat(TextRules.perpetrators("A fishing vessel with seven persons onboard was seen moving away from the platform."))
+                .isEqualTo(7);
+    }
 }
