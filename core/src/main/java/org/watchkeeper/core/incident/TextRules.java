@@ -69,7 +69,9 @@ public final class TextRules {
     }
 
     private static final Pattern HIJACK = Pattern.compile("\\bhijack");
-    private static final Pattern KIDNAP = Pattern.compile("\\b(kidnap|abduct)");
+    private static final Pattern KIDNAP = Pattern.compile("\\b(kidnap|abduct)"
+            // hostages carried off: "fled with three hostage crew members", "escaped with master and chief engineer as hostage"
+            + "|\\b(fled|escaped|left|departed|made off)\\s+with\\s+([a-z0-9'-]+\\s+){0,5}?hostages?\\b");
     /**
      * After "escaped with", what makes it company, not loot: "escaped with his accomplices in their boat", "escaped
      * with two other accomplices waiting in a boat" (but "escaped with his accomplices and ship's stores" is a theft);

@@ -603,4 +603,16 @@ class TextRulesTest {
         assertThat(TextRules.perpetrators("A fishing vessel with seven persons onboard was seen moving away from the platform."))
                 .isEqualTo(7);
     }
+
+    @Test
+    void hostagesCarriedOffAreKidnapped() {
+        // ASAM 2020-135 and 2004-254 said threatened
+        assertThat(TextRules.crewHarm("Pirates forced the crew to sail to Nigerian waters and fled with three hostage crew members"
+                + " (2 Moroccans, 1 Equatorial Guinean) when approached by a Nigerian Navy vessel.")).isEqualTo(CrewHarm.KIDNAPPED);
+        assertThat(TextRules.type("Eight pirates boarded the tug, stole the crew belongings and the tug's documents, and escaped"
+                + " with master and chief engineer as hostage.")).isEqualTo(IncidentType.KIDNAPPING);
+        // held on board and let go: threatened
+        assertThat(TextRules.crewHarm("The robbers took the duty officer hostage and tied him up, then released him and escaped."))
+                .isEqualTo(CrewHarm.THREATENED);
+    }
 }
