@@ -455,16 +455,25 @@ public final class TextRules {
      * from two skiffs" are firings upon the ship, and "the pirates came under fire from the navy" is not.
      */
     private static boolean underFire(String t) {
-        if (!UNDER_FIRE.matcher(t).find()) {
-            return false;
+        return actorOfAct(t, UNDER_FIRE, role -> role != Role.PERPETRATOR);
+    }
+
+    /**
+     * Whether a match of {@code act} in a clause ({@link #CLAUSE}) has a nearest acting actor before it
+     * ({@link #actorBefore}) whose {@link #role} (null for no actor) {@code test} accepts.
+     */
+    private static boolean actorOfAct(String t, Pattern act, java.util.function.Predicate<Role> test) {
+        if (!act.matcher(t).find()) {
+            return false; // most reports: no clause walk, no look for hostile forces
         }
         boolean hostile = hostileForces(t);
         for (Matcher clause = CLAUSE.matcher(t); clause.find(); ) {
             String c = clause.group();
-            for (Matcher m = UNDER_FIRE.matcher(c); m.find(); ) {
-                List<int[]> words = words(c);
+            List<int[]> words = null;
+            for (Matcher m = act.matcher(c); m.find(); ) {
+                words = words == null ? words(c) : words;
                 int k = actorBefore(c, words, wordAt(words, m.start()), hostile, false);
-                if (k < 0 || role(c, words, k, true, hostile, true) != Role.PERPETRATOR) {
+                if (test.test(k < 0 ? null : role(c, words, k, true, hostile, true))) {
                     return true;
                 }
             }
@@ -479,23 +488,7 @@ public final class TextRules {
      * named in the sentence.
      */
     private static boolean seizedByPerpetrators(String t) {
-        if (!SEIZED_VALUE.matcher(t).find()) {
-            return false;
-        }
-        boolean hostile = hostileForces(t);
-        for (Matcher clause = CLAUSE.matcher(t); clause.find(); ) {
-            String c = clause.group();
-            Matcher m = SEIZED_VALUE.matcher(c);
-            if (!m.find()) {
-                continue;
-            }
-            List<int[]> words = words(c);
-            int k = actorBefore(c, words, wordAt(words, m.start()), hostile, false);
-            if (k >= 0 && role(c, words, k, true, hostile, true) == Role.PERPETRATOR) {
-                return true;
-            }
-        }
-        return false;
+        return actorOfAct(t, SEIZED_VALUE, role -> role == Role.PERPETRATOR);
     }
 
     /** The (lower-case) text with the words of a theft denied, tried or prevented blanked out. */
