@@ -445,9 +445,13 @@ public final class TextRules {
         return false;
     }
 
-    /** A vessel fired upon told from its side: "a merchant vessel reported coming under fire", "came under fire from a skiff". */
+    /**
+     * A vessel fired upon told from its side: "a merchant vessel reported coming under fire", "came under fire from a
+     * skiff"; not another report's firing referred to ("where the bulk carrier reported coming under fire described
+     * below", ASAM 2009-145).
+     */
     private static final Pattern UNDER_FIRE = Pattern.compile("\\b(came|coming|come|comes|was|were|being|been|is|are)\\s+under"
-            + "\\s+([a-z0-9-]+\\s+){0,2}?(fire|gunfire)\\b");
+            + "\\s+([a-z0-9-]+\\s+){0,2}?(fire|gunfire)\\b(?!\\s+(described|reported)\\s+(below|above|earlier|in))");
 
     /**
      * Whether a vessel came under fire ({@link #UNDER_FIRE}): the nearest actor before the words is not a

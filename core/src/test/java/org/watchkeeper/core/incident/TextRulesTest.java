@@ -574,6 +574,10 @@ class TextRulesTest {
                 + " evade the attackers the vessel sustained about 8 hits.")).isEqualTo(IncidentType.FIRING_UPON);
         assertThat(TextRules.type("Fishing boat came under machine gun fire from unknown attackers off the Moroccan coast."))
                 .isEqualTo(IncidentType.FIRING_UPON);
+        // nor another report's firing referred to: ASAM 2009-145 was a suspicious approach
+        assertThat(TextRules.type("Vessel reported suspicious approach 1 Apr 09 at 1251 UTC. ONI Comment: The location of this"
+                + " incident was approximately 45NM south of where the bulk carrier reported coming under fire described below in"
+                + " H.18.")).isEqualTo(IncidentType.SUSPICIOUS_APPROACH);
         // the perpetrators under fire from the defenders are not a firing upon the ship
         assertThat(TextRules.type("A skiff approached the tanker. The pirates came under fire from the navy helicopter and fled."))
                 .isEqualTo(IncidentType.SUSPICIOUS_APPROACH);
