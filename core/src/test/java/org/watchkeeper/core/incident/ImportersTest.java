@@ -342,6 +342,13 @@ class ImportersTest {
                 new ImportResult.Rejection(11, "reference is empty"));
         assertThatThrownBy(() -> AsamImporter.read(new StringReader("reference,date\n"), "host", "import", NOW))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lacks the column(s) [position");
+        // a file of another kind (decode's JSON) is named by its first line, not only by the CSV reader's complaint
+        assertThatThrownBy(() -> AsamImporter.read(new StringReader("{\"class\":\"AIS\",\"device\":\"stdin\",\"type\":1,"
+                + "\"mmsi\":258902000}\n"), "host", "import", NOW))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the first line is not a CSV header with the columns [reference, date, position, navarea,")
+                .hasMessageEndingWith("(it begins '{\"class\":\"AIS\",\"device\":\"stdin\",\"type\":1...'; the CSV reader says:"
+                        + " Invalid character between encapsulated token and delimiter)");
     }
 
     /**
