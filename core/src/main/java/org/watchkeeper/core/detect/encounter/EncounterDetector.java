@@ -991,13 +991,15 @@ public final class EncounterDetector implements Detector<EncounterDetector.CellS
             s.index = null;
             s.fineKey = null;
         }
-        // Only pairs apart for longer than the shorter of the two limits can end a run or finish;
-        // those are visited in (a, b) order so that events come out in a stable order.
+        // Only a pair whose run has been interrupted (open, apart for longer than the fix age) or whose
+        // merge gap has passed (run ended, apart for longer than the gap) does anything here; those are
+        // visited in (a, b) order so that events come out in a stable order. A pair between the two (run
+        // ended, waiting up to 4 h for the pair to meet again) is not sorted at each timer of its cell.
         if (!s.pairs.isEmpty()) {
-            long idle = Math.min(config.maxFixAgeMillis(), config.mergeGapMillis());
             List<Pair> due = new ArrayList<>();
             s.pairs.forEach(pr -> {
-                if (timestamp - pr.lastTogether > idle) {
+                long apart = timestamp - pr.lastTogether;
+                if (pr.open ? apart > config.maxFixAgeMillis() : apart > config.mergeGapMillis()) {
                     due.add(pr);
                 }
             });
