@@ -28,9 +28,11 @@ import java.util.regex.Pattern;
  *       "July 7, 1996") before it, with no mention of another day between the two; or right after it
  *       ("at approximately 0900Z on 23 May"); days in digits are day first ("04.12.2020: 2300 UTC").
  *       A narrative that names no day before its first time is taken to be of the record's date
- *       ("BEIRA PORT, MOZAMBIQUE: 0400 LT: Robbers boarded"). A narrative whose day is another than
- *       the record's gives no time (ASAM records a local date: "13.08.2020: 1700 UTC" at Batangas is
- *       recorded on 14 August): the record's date alone is kept.</li>
+ *       ("BEIRA PORT, MOZAMBIQUE: 0400 LT: Robbers boarded"). ASAM records a local date, so a UTC
+ *       time may fall on the day before or after it ("13.08.2020: 1700 UTC" at Batangas, UTC+8, is
+ *       recorded on 14 August): such a time is given with its day ({@link TimeOfDay#days()}), for the
+ *       caller to check against the place. Any other day than the record's, or a local time on a day
+ *       beside it, gives no time: the record's date alone is kept.</li>
  * </ul>
  */
 public final class NarrativeTime {
@@ -39,8 +41,10 @@ public final class NarrativeTime {
      *
      * @param time the time of day, to the minute
      * @param utc true for a UTC time, false for a local one (zone unknown)
+     * @param days the narrative's day less the record's: 0, or -1 or 1 for a UTC time on the day before or
+     *     after the record's (local) date
      */
-    public record TimeOfDay(LocalTime time, boolean utc) {
+    public record TimeOfDay(LocalTime time, boolean utc, int days) {
     }
 
     private static final String MONTHS = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -80,7 +84,7 @@ public final class NarrativeTime {
      *
      * @param text the narrative, or null
      * @param date the record's date
-     * @return the time, or null when the narrative gives none for that date
+     * @return the time, or null when the narrative gives none for that date (nor, in UTC, for a day beside it)
      */
     public static TimeOfDay of(String text, LocalDate date) {
         if (text == null || text.isEmpty()) {
@@ -106,54 +110,78 @@ public final class NarrativeTime {
                 case "UTC", "GMT", "Z", "ZULU" -> true;
                 default -> false;
             };
-            // the first time decides: it belongs to the record's date, or the narrative gives none for it
-            return ofDate(text, t.start(), end, date) ? new TimeOfDay(LocalTime.of(h, m), utc) : null;
+            // the first time decides: it belongs to the record's date (or, in UTC, a day beside it), or the
+            // narrative gives none for it
+            return time(LocalTime.of(h, m), utc, ofDate(text, t.start(), end, date));
         }
         if (dtg != Integer.MAX_VALUE) {
-            return same(g.group(1), g.group(5), date)
-                    ? new TimeOfDay(LocalTime.of(Integer.parseInt(g.group(2)), Integer.parseInt(g.group(3))), true) : null;
+            return time(LocalTime.of(Integer.parseInt(g.group(2)), Integer.parseInt(g.group(3))), true,
+                    days(g.group(1), g.group(5), date));
         }
         return null;
     }
 
+    private static TimeOfDay time(LocalTime time, boolean utc, int days) {
+        return days == 0 || utc && Math.abs(days) == 1 ? new TimeOfDay(time, utc, days) : null;
+    }
+
+    /** Not a day beside the record's. */
+    private static final int FAR = Integer.MAX_VALUE;
+
     /**
-     * Whether the last day mention before {@code at} is {@code date}'s (or there is none), or a mention of
-     * it follows {@code end} at once.
+     * The day of the time at {@code at..end} less {@code date}: of the last day mention before it (0 when there
+     * is none), or of a mention right after it; {@link #FAR} for a day other than the record's or one beside it.
      */
-    private static boolean ofDate(String text, int at, int end, LocalDate date) {
+    private static int ofDate(String text, int at, int end, LocalDate date) {
         Matcher after = DATE_AFTER.matcher(text).region(end, text.length());
         if (after.lookingAt()) {
             String day = after.group(1) != null ? after.group(1) : after.group(4);
             String month = after.group(2) != null ? after.group(2) : after.group(3);
-            return same(day, month, date);
+            return days(day, month, date);
         }
         int lastStart = -1;
-        boolean lastSame = false;
+        int last = 0;
         for (Matcher d = DAY_MONTH.matcher(text).region(0, at); d.find(); ) {
             if (d.start() > lastStart) {
                 lastStart = d.start();
-                lastSame = same(d.group(1), d.group(2), date);
+                last = days(d.group(1), d.group(2), date);
             }
         }
         for (Matcher d = MONTH_DAY.matcher(text).region(0, at); d.find(); ) {
             if (d.start() > lastStart) {
                 lastStart = d.start();
-                lastSame = same(d.group(2), d.group(1), date);
+                last = days(d.group(2), d.group(1), date);
             }
         }
         for (Matcher d = NUMERIC.matcher(text).region(0, at); d.find(); ) {
             if (d.start() > lastStart) {
                 lastStart = d.start();
-                lastSame = Integer.parseInt(d.group(1)) == date.getDayOfMonth()
-                        && Integer.parseInt(d.group(3)) == date.getMonthValue() && Integer.parseInt(d.group(4)) == date.getYear();
+                last = days(Integer.parseInt(d.group(1)), Integer.parseInt(d.group(3)), Integer.parseInt(d.group(4)), date);
             }
         }
         // no date before the time: the narrative's time is of the record's date ("0400 LT: Robbers boarded")
-        return lastStart < 0 || lastSame;
+        return last;
     }
 
-    private static boolean same(String day, String month, LocalDate date) {
-        return Integer.parseInt(day) == date.getDayOfMonth() && month(month) == date.getMonth();
+    /** The day {@code day month} (in the record's year, or the one before or after at a year's end) less {@code date}, or {@link #FAR}. */
+    private static int days(String day, String month, LocalDate date) {
+        int d = Integer.parseInt(day);
+        int m = month(month).getValue();
+        int best = FAR;
+        for (int y = date.getYear() - 1; y <= date.getYear() + 1; y++) {
+            int k = days(d, m, y, date);
+            best = Math.abs(k) < Math.abs(best) ? k : best;
+        }
+        return best;
+    }
+
+    /** The day {@code d.m.y} less {@code date} when it is that day or one beside it, else {@link #FAR} (also for no such day). */
+    private static int days(int d, int m, int y, LocalDate date) {
+        if (m < 1 || m > 12 || d < 1 || d > java.time.YearMonth.of(y, m).lengthOfMonth()) {
+            return FAR;
+        }
+        long k = LocalDate.of(y, m, d).toEpochDay() - date.toEpochDay();
+        return Math.abs(k) <= 1 ? (int) k : FAR;
     }
 
     private static Month month(String name) {

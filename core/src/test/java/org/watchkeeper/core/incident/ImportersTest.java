@@ -116,7 +116,7 @@ class ImportersTest {
                 new ImportResult.Rejection(706, "duplicate reference 2021-161 (first at line 704, identical row)"));
         assertThat(r.incidents()).allMatch(i -> i.marking().tlp() == Tlp.CLEAR);
         // the time of day from the narrative (NarrativeTime): UTC, local, or none (date only)
-        assertThat(r.incidents()).filteredOn(i -> !i.dateOnly()).hasSize(1644)
+        assertThat(r.incidents()).filteredOn(i -> !i.dateOnly()).hasSize(1650)
                 .allMatch(i -> i.localTime() == null && i.narrative().matches("(?is).*\\d(?:\\s*(?:hrs|hours))?\\s*(?:UTC|GMT|Z|ZULU)\\b.*"));
         assertThat(r.incidents()).filteredOn(i -> i.localTime() != null).hasSize(2712)
                 .allMatch(i -> i.dateOnly() && i.time().equals(i.time().truncatedTo(java.time.temporal.ChronoUnit.DAYS)));
@@ -131,6 +131,10 @@ class ImportersTest {
         assertThat(i.time()).isEqualTo(Instant.parse("2022-05-28T00:00:00Z"));
         assertThat(i.dateOnly()).isTrue();
         assertThat(i.localTime()).isEqualTo(java.time.LocalTime.of(2, 59)); // "On 28 May, at 0259 local time"
+        // "13.08.2020: 1700 UTC" at Batangas (121°E), recorded on 14 August, the date there
+        assertThat(byId(asam(), "asam-2020-332").time()).isEqualTo(Instant.parse("2020-08-13T17:00:00Z"));
+        // "19 July at 2130 UTC" at Belawan (98.8°E) is 20 July there, the record's date
+        assertThat(byId(asam(), "asam-2011-332").time()).isEqualTo(Instant.parse("2011-07-19T21:30:00Z"));
         assertThat(i.lat()).isCloseTo(1 + 7 / 60.0, within(5e-7));
         assertThat(i.lon()).isCloseTo(103 + 31 / 60.0, within(5e-7));
         assertThat(i.place()).isEqualTo("INDONESIA");

@@ -14,11 +14,11 @@ class NarrativeTimeTest {
     }
 
     private static TimeOfDay utc(int h, int m) {
-        return new TimeOfDay(LocalTime.of(h, m), true);
+        return new TimeOfDay(LocalTime.of(h, m), true, 0);
     }
 
     private static TimeOfDay local(int h, int m) {
-        return new TimeOfDay(LocalTime.of(h, m), false);
+        return new TimeOfDay(LocalTime.of(h, m), false, 0);
     }
 
     @Test
@@ -67,6 +67,8 @@ class NarrativeTimeTest {
         assertThat(of("OMAN: Four skiffs chasing a general cargo ship present in 17-35N 056-55E at 290915 UTC Sep.", "2010-09-29"))
                 .isEqualTo(utc(9, 15));
         assertThat(of("OMAN: Four skiffs chasing a general cargo ship present in 17-35N 056-55E at 290915 UTC Sep.", "2010-09-28"))
+                .isEqualTo(new TimeOfDay(LocalTime.of(9, 15), true, 1));
+        assertThat(of("OMAN: Four skiffs chasing a general cargo ship present in 17-35N 056-55E at 290915 UTC Sep.", "2010-09-27"))
                 .isNull();
         // 2005-334: the first time of the range, the zone written after the second
         assertThat(of("CHINA: Bulk carrier boarded and robbed 28 Oct between 1200 and 1600 UTC, while anchored", "2005-10-28"))
@@ -81,12 +83,20 @@ class NarrativeTimeTest {
     }
 
     @Test
-    void anotherDayThanTheRecordsGivesNoTime() {
+    void aUtcTimeOnADayBesideTheRecordsIsGivenWithItsDay() {
         // 2020-332: 1700 UTC on 13 August at Batangas is the 14th there, the record's (local) date
         assertThat(of("13.08.2020: 1700 UTC: POSN: 13-46.63N - 120-58.61E, BBTI TERMINAL, BATANGAS, PHILIPPINES.", "2020-08-14"))
-                .isNull();
-        // 2010-130
+                .isEqualTo(new TimeOfDay(LocalTime.of(17, 0), true, -1));
+        // across a year's end
+        assertThat(of("On 31 December at 2230 UTC robbers boarded", "2011-01-01")).isEqualTo(new TimeOfDay(LocalTime.of(22, 30), true, -1));
+    }
+
+    @Test
+    void anotherDayThanTheRecordsGivesNoTime() {
+        // 2010-130: a local time on the day after the record's
         assertThat(of("MALAYSIA: Tanker (SEMUA GEMBIRA) robbed 17 Apr 10 at 0600 local time while anchored", "2010-04-16")).isNull();
+        assertThat(of("On 12 March at 0130 UTC, robbers boarded", "2014-03-14")).isNull();
+        assertThat(of("On 30 February at 0130 UTC, robbers boarded", "2014-03-01")).isNull(); // no such day
     }
 
     @Test
