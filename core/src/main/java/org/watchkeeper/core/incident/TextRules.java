@@ -280,6 +280,16 @@ public final class TextRules {
     private static final Pattern NEGATED_HARM = Pattern.compile(
             "\\b(no|not|nor|without|none of the)\\s+(\\w+\\s+){0,3}?(injur\\w*|harm\\w*|hurt|wounded)");
     private static final Pattern KILLED = Pattern.compile("\\b(killed|dead|murdered|shot dead)\\b");
+    /**
+     * The perpetrators' own dead, who are not the crew's: "three unidentified gunmen were killed", "the patrol team
+     * killed two gunmen" (not "killed by pirates", "killed in pirate attacks").
+     */
+    private static final String PERPETRATORS_WORD = "(pirates?|robbers?|attackers?|suspects?|gunmen|gunman|militants?|bandits?"
+            + "|hijackers?|perpetrators?|assailants?|criminals?|kidnappers?|raiders?|intruders?|thieves|thief)";
+    private static final Pattern PERPETRATORS_KILLED = Pattern.compile("\\b" + PERPETRATORS_WORD
+            + ",?(\\s+[a-z'-]+,?){0,4}?\\s+(were|was|had been|have been|got)\\s+(\\w+\\s+)?(killed|shot dead|shot and killed)\\b"
+            + "|\\b(killed|shot dead|shot and killed|killing)\\s+((?!(by|in|during|at|on|with|from|after|for)\\b)\\w+\\s+){0,2}?"
+            + PERPETRATORS_WORD + "\\b");
     private static final Pattern INJURED = Pattern.compile("\\b(injur\\w*|wounded|assaulted|beaten|stabbed|bruis\\w*|punched"
             + "|(hit|struck)\\s+(\\w+\\s+){0,3}?(on|in)\\s+((the|his|her|their)\\s+)?(head|face|arm|arms|back|leg|legs|hand|neck|body"
             + "|chest)"
@@ -1149,7 +1159,7 @@ public final class TextRules {
         String t = lower(text);
         boolean safe = SAFE.matcher(t).find();
         t = NEGATED_HARM.matcher(t).replaceAll(" ");
-        if (KILLED.matcher(t).find()) {
+        if (KILLED.matcher(t).find() && KILLED.matcher(PERPETRATORS_KILLED.matcher(t).replaceAll(" ")).find()) {
             return CrewHarm.KILLED;
         }
         if (KIDNAP.matcher(t).find() || t.contains("taken ashore")) {

@@ -619,4 +619,18 @@ class TextRulesTest {
         assertThat(TextRules.crewHarm("The robbers took the duty officer hostage and tied him up, then released him and escaped."))
                 .isEqualTo(CrewHarm.THREATENED);
     }
+
+    @Test
+    void thePerpetratorsDeadAreNotTheCrews() {
+        // ASAM 2013-256, 2008-193 and IMB 2016 (one pirate killed, the crew kidnapped) said killed
+        assertThat(TextRules.crewHarm("During the ensuing gun battle 12 pirates were killed and 4 were captured."))
+                .isEqualTo(CrewHarm.NOT_STATED);
+        assertThat(TextRules.crewHarm("The patrol team killed two gunmen and recovered 3 AK-47 rifles.")).isEqualTo(CrewHarm.NOT_STATED);
+        assertThat(TextRules.crewHarm("After an exchange of fire, the pirates surrendered. One pirate was reported killed. The kidnapped"
+                + " crew were released.")).isEqualTo(CrewHarm.KIDNAPPED);
+        // the crew's dead stay: killed by the pirates, in pirate attacks, or beside the perpetrators' dead
+        assertThat(TextRules.crewHarm("Three people, including two children, were killed by suspected pirates.")).isEqualTo(CrewHarm.KILLED);
+        assertThat(TextRules.crewHarm("Five fishermen have been killed in pirate attacks in the gulf.")).isEqualTo(CrewHarm.KILLED);
+        assertThat(TextRules.crewHarm("Two pirates were killed and the master was shot dead.")).isEqualTo(CrewHarm.KILLED);
+    }
 }
