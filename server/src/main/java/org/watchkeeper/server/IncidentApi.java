@@ -791,13 +791,9 @@ public final class IncidentApi {
     /** Margin, either side, for a coastal state's clock differing from the nautical time zone (hours). */
     static final int CIVIL_ZONE_MARGIN_HOURS = 2;
 
-    /**
-     * The UTC offset of the nautical time zone at a longitude, in whole hours: the zone of 15° centred on
-     * a multiple of 15° (the nautical time system of the 1920 International Conference on Time at Sea:
-     * zone −12..+12, UTC + round(lon / 15) h).
-     */
+    /** {@link Incident#nauticalZoneHours}: the UTC offset of the nautical time zone at a longitude, whole hours. */
     static int nauticalZoneHours(double lon) {
-        return (int) Math.max(-12, Math.min(12, Math.round(lon / 15)));
+        return Incident.nauticalZoneHours(lon);
     }
 
     /**

@@ -29,8 +29,8 @@ import org.watchkeeper.core.sharing.Tlp;
  *   <li>date {@code YYYY-MM-DD}; ASAM gives no time column, so the time of day is the one the description
  *       gives for that date ({@link NarrativeTime}): a UTC time ("On 15 November at 0418 UTC") makes the
  *       incident's time, also on the day before or after when that is the record's date at the place by
- *       the nautical time zone ("13.08.2020: 1700 UTC" at 121°E is 14 August there, the record's date); a
- *       local one ("at 0230 local time", "0300 LT") is kept as its local time of day with the date only;
+ *       the nautical time zone ({@link Incident#nauticalZoneHours}; "13.08.2020: 1700 UTC" at 121°E is
+ *       14 August there, the record's date); a local one ("at 0230 local time", "0300 LT") is kept as its local time of day with the date only;
  *       none leaves 00:00 UTC of the date, date only.</li>
  *   <li>position: degrees-minutes-seconds text, latitude and longitude separated by a line break, e.g.
  *       {@code 1°07'00"N\n103°31'00"E}. Minutes 0..60 (the export writes {@code 7°60'00"} for 8°, so 60
@@ -121,25 +121,19 @@ public final class AsamImporter {
             IncidentType type = TextRules.type((hostility == null ? "" : hostility + ". ") + text);
             VictimVessel victim = victim(victimText, text);
             NarrativeTime.TimeOfDay said = NarrativeTime.of(text, date);
-            if (said != null && said.days() != 0 && !date.equals(localDate(date.plusDays(said.days()).atTime(said.time()), pos[1]))) {
+            java.time.LocalDateTime at = said == null ? null : date.plusDays(said.days()).atTime(said.time());
+            if (said != null && said.days() != 0
+                    && !date.equals(at.plusHours(Incident.nauticalZoneHours(pos[1])).toLocalDate())) {
                 said = null; // a UTC time on a day beside the record's that is not the record's date at the place
             }
             boolean utc = said != null && said.utc();
-            Instant time = (utc ? date.plusDays(said.days()).atTime(said.time()) : date.atStartOfDay()).toInstant(ZoneOffset.UTC);
+            Instant time = (utc ? at : date.atStartOfDay()).toInstant(ZoneOffset.UTC);
             return new Incident("asam-" + ref, time, !utc, pos[0], pos[1], place, type, victim,
                     TextRules.perpetrators(text), TextRules.weapons(text), TextRules.crewHarm(text),
                     TextRules.itemsStolen(text), TextRules.loss(type, text), TextRules.actions(text),
                     "NGA ASAM", ref, description, null, marking, createdBy, now, now,
                     said != null && !utc ? said.time() : null);
         };
-    }
-
-    /**
-     * The date at longitude {@code lon} of the UTC time {@code utc}, by the nautical time zone there (UTC +
-     * round(lon / 15) h, -12..12; the 1920 International Conference on Time at Sea).
-     */
-    static LocalDate localDate(java.time.LocalDateTime utc, double lon) {
-        return utc.plusHours(Math.max(-12, Math.min(12, Math.round(lon / 15)))).toLocalDate();
     }
 
     /**

@@ -45,6 +45,19 @@ public record Incident(String id, Instant time, boolean dateOnly, double lat, do
                        String source, String reference, String narrative, CategoryOverride categoryOverride,
                        Marking marking, String createdBy, Instant created, Instant updated, java.time.LocalTime localTime) {
 
+    /**
+     * The UTC offset of the nautical time zone at a longitude, in whole hours: the zone of 15° centred on
+     * a multiple of 15° (the nautical time system of the 1920 International Conference on Time at Sea:
+     * zone −12..+12, UTC + round(lon / 15) h). Reports give local dates and times; this is the clock they
+     * are read by when the place's civil zone is not known.
+     *
+     * @param lon longitude, degrees, -180..180
+     * @return the offset, hours, -12..12
+     */
+    public static int nauticalZoneHours(double lon) {
+        return (int) Math.max(-12, Math.min(12, Math.round(lon / 15)));
+    }
+
     /** Longest narrative kept, characters. */
     public static final int MAX_NARRATIVE = 20_000;
 
