@@ -92,7 +92,7 @@ final class Detection implements AnalysisListener {
      * (it loads the territorial seas); both can be asked for with {@code --detect}.
      */
     static final List<String> DEFAULTS = AVAILABLE.keySet().stream()
-            .filter(n -> !n.equals("position_on_land") && !n.equals("zone")).toList();
+            .filter(n -> !DetectorSuite.ON_REQUEST.contains(n) && !n.equals("zone")).toList();
 
 
     /** The per-vessel detectors (all detectors when they are not split, see {@link #cellEngine}). */

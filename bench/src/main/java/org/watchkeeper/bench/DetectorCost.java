@@ -37,9 +37,6 @@ import org.watchkeeper.core.observation.ObservationMapper;
  * docs/PERFORMANCE.md: {@code bench/analyze/MakeAnalyzeInput.java} output.
  */
 public final class DetectorCost {
-    /** The detectors of {@link DetectorSuite#defaults()} that {@code watchkeeper analyze} runs only when asked. */
-    private static final java.util.Set<String> ANALYZE_LEAVES_OUT = java.util.Set.of("position_on_land");
-
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args[0]);
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
@@ -87,7 +84,7 @@ public final class DetectorCost {
             for (int run = 0; run < runs; run++) {
                 List<Detector<?>> ds = k < all.size() ? List.of(DetectorSuite.defaults().create().get(k))
                         : DetectorSuite.defaults().create().stream()
-                                .filter(d -> only != null ? only.contains(d.name()) : !ANALYZE_LEAVES_OUT.contains(d.name()))
+                                .filter(d -> only != null ? only.contains(d.name()) : !DetectorSuite.ON_REQUEST.contains(d.name()))
                                 .toList();
                 long[] n = new long[1];
                 DetectionEngine e = new DetectionEngine(ds, ev -> n[0]++, 0);

@@ -22,20 +22,15 @@ public final class Detectors {
     private Detectors() {
     }
 
-    /** The detector analyze leaves out by default. */
-    static final String NOT_BY_DEFAULT = "position_on_land";
-
     /**
-     * Analyze's default set: core's default suite without {@code position_on_land} (zones and
-     * watchlists need user data and are added by the caller).
+     * Analyze's default set: core's default suite without the detectors run only on request
+     * ({@link DetectorSuite#ON_REQUEST}; zones and watchlists need user data and are added by the caller).
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static List<DetectorFactory<?>> standard() {
         List<DetectorFactory<?>> out = new ArrayList<>();
-        for (DetectorSuite.Factory f : DetectorSuite.defaults().factories()) {
-            if (!f.get().name().equals(NOT_BY_DEFAULT)) {
-                out.add((DetectorFactory) () -> (Detector) f.get());
-            }
+        for (DetectorSuite.Factory f : DetectorSuite.defaults().without(DetectorSuite.ON_REQUEST).factories()) {
+            out.add((DetectorFactory) () -> (Detector) f.get());
         }
         return out;
     }

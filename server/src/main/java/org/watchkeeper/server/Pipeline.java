@@ -332,7 +332,7 @@ public final class Pipeline implements AutoCloseable {
      * would raise false alarms.
      */
     public static DetectorSuite defaultDetectors() {
-        return DetectorSuite.defaults().without(List.of("position_on_land"));
+        return DetectorSuite.defaults().without(DetectorSuite.ON_REQUEST);
     }
 
     /**

@@ -36,6 +36,12 @@ public final class DetectorSuite implements Serializable {
     public interface Factory extends Supplier<Detector<?>>, Serializable {
     }
 
+    /**
+     * The detectors of {@link #defaults()} that {@code analyze} and the server run only when asked: the land
+     * check (Natural Earth land covers rivers and lakes, so inland waterways would raise false alarms).
+     */
+    public static final java.util.Set<String> ON_REQUEST = java.util.Set.of("position_on_land");
+
     private final List<Factory> factories;
 
     private DetectorSuite(List<Factory> factories) {
