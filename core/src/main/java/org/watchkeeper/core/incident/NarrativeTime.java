@@ -72,9 +72,8 @@ public final class NarrativeTime {
     /** "between 0700 and 0900 UTC": the first time of a range, the zone written after the second. */
     private static final Pattern RANGE_END = Pattern.compile("\\s*(?:and|to|-|–)\\s*(?:[01]\\d|2[0-3])[0-5]\\d(?:\\s*(?:hrs|hours))?\\s*"
             + ZONE, Pattern.CASE_INSENSITIVE);
-    /** After a time, the date it belongs to: "0900Z on 23 May". */
-    private static final Pattern DATE_AFTER = Pattern.compile("\\s*(?:,\\s*)?(?:on\\s+)?(?:(\\d{1,2})\\s+(" + MONTHS
-            + ")|(" + MONTHS + ")\\.?\\s+(\\d{1,2}))\\b", Pattern.CASE_INSENSITIVE);
+    /** After a time, what may stand before the date it belongs to: "0900Z on 23 May", "0200 LOCAL TIME, DEC. 26". */
+    private static final Pattern DATE_AFTER = Pattern.compile("\\s*(?:,\\s*)?(?:on\\s+)?", Pattern.CASE_INSENSITIVE);
 
     private NarrativeTime() {
     }
@@ -133,11 +132,15 @@ public final class NarrativeTime {
      * is none), or of a mention right after it; {@link #FAR} for a day other than the record's or one beside it.
      */
     private static int ofDate(String text, int at, int end, LocalDate date) {
-        Matcher after = DATE_AFTER.matcher(text).region(end, text.length());
+        Matcher lead = DATE_AFTER.matcher(text).region(end, text.length());
+        int from = lead.lookingAt() ? lead.end() : end;
+        Matcher after = DAY_MONTH.matcher(text).region(from, text.length());
         if (after.lookingAt()) {
-            String day = after.group(1) != null ? after.group(1) : after.group(4);
-            String month = after.group(2) != null ? after.group(2) : after.group(3);
-            return days(day, month, date);
+            return days(after.group(1), after.group(2), date);
+        }
+        after = MONTH_DAY.matcher(text).region(from, text.length());
+        if (after.lookingAt()) {
+            return days(after.group(2), after.group(1), date);
         }
         int lastStart = -1;
         int last = 0;
