@@ -77,8 +77,7 @@ final class CsvRows {
                         }
                         header = it.next();
                     } catch (UncheckedIOException | IllegalStateException e) {
-                        String head = text.substring(0, Math.min(text.length(), starts.length > 1 ? starts[1] : text.length()))
-                                .strip();
+                        String head = text.substring(0, starts.length > 1 ? starts[1] : text.length()).strip();
                         throw new IllegalArgumentException("the first line is not a CSV header with the columns " + required
                                 + " (it begins '" + (head.length() > 40 ? head.substring(0, 40) + "..." : head)
                                 + "'; the CSV reader says: " + syntax(e) + ")");

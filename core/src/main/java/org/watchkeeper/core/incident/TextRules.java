@@ -250,9 +250,8 @@ public final class TextRules {
      * Perpetrators counted in two groups by their arms: "eight armed and two unarmed militants" (10); the groups'
      * numbers are added.
      */
-    private static final Pattern PAIR_COUNT = Pattern.compile("(?<![a-z]-)(?<!\\w)(\\d{1,2}|one|two|three|four|five|six|seven|eight"
-            + "|nine|ten|eleven|twelve)\\s+(armed|masked|unarmed)\\s+and\\s+(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine"
-            + "|ten|eleven|twelve)\\s+(armed|masked|unarmed)\\s+(robbers|pirates|perpetrators|men|persons|intruders|thieves|attackers"
+    private static final Pattern PAIR_COUNT = Pattern.compile("(?<![a-z]-)(?<!\\w)" + SMALL_NUMBER + "\\s+(armed|masked|unarmed)"
+            + "\\s+and\\s+" + SMALL_NUMBER + "\\s+(armed|masked|unarmed)\\s+(robbers|pirates|perpetrators|men|persons|intruders|thieves|attackers"
             + "|gunmen|militants|bandits|people)\\b");
     /**
      * An attack tried and not achieved, once no boarding, theft or firing matched: "attempt", a boarding or an
