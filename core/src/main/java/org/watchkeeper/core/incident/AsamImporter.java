@@ -37,7 +37,10 @@ import org.watchkeeper.core.sharing.Tlp;
  *       minutes carry into the degree), seconds 0..&lt;60 (some rows write them with three digits,
  *       {@code 010}, read as 10), latitude ≤ 90, longitude ≤ 180.</li>
  *   <li>place: the description's heading before its first colon (e.g. "INDONESIA") when it is at most
- *       60 characters, else {@code NAVAREA <navArea>, subregion <subreg>}.</li>
+ *       60 characters and names a place (not a date or time stamp, "13.08.2020", "2100 LT", which is passed
+ *       over, nor a bulletin's source); after stamps, the place after the position line ("13.08.2020: 1700
+ *       UTC: POSN: 13-46.63N - 120-58.61E, BBTI TERMINAL, BATANGAS, PHILIPPINES."); else
+ *       {@code NAVAREA <navArea>, subregion <subreg>}.</li>
  *   <li>victim: {@code <flag>-flagged <type> <NAME>} is split into flag, type and name (the name, cut
  *       short in some rows, is completed from the description when it continues there in capitals);
  *       other text is kept as the victim's description; N/A, UNKNOWN and empty mean nothing known.</li>
@@ -56,6 +59,26 @@ public final class AsamImporter {
             "^(?<flag>[A-Z][A-Za-z .'()&-]*?)-flagged\\s+(?<type>[a-z][a-z /()-]*?)\\s+(?<name>[A-Z0-9][A-Z0-9 .'&/-]*)$");
     private static final Set<String> NOTHING_KNOWN = Set.of("N/A", "NA", "UNKNOWN", "UNKNOWN VESSEL", "UNK", "NONE");
     private static final Pattern REFERENCE = Pattern.compile("[0-9A-Za-z_.-]{1,100}");
+    /**
+     * Date, time and position stamps before a description's heading, each ended by a colon (a position also by a
+     * comma), or a bulletin's clock: "13.08.2020: 1700 UTC: ", "2100 LT: ", "0206Z: 06-14N 003-22E: ",
+     * "0905 LT: 02-13.19N 046-49.38E, ", "Tuesday, April 14, 2020 8:03 AM ".
+     */
+    private static final Pattern STAMP = Pattern.compile("(?:\\s*(?:\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{4}\\s*(?:hrs|hours)?\\s*"
+            + "(?:LT|UTC|GMT|Z|local time)?)\\s*:"
+            + "|\\s*\\d{1,3}-\\d{1,2}(?:\\.\\d+)?[NS]\\s*-?\\s*\\d{1,3}-\\d{1,2}(?:\\.\\d+)?[EW]\\s*[:,]|\\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),[^:]{0,40}?"
+            + "\\d{1,2}:\\d{2}(?:\\s*[AP]M)?)+", Pattern.CASE_INSENSITIVE);
+    /** After the stamps, the reporting centres' position line and the place after it: "POSN: 13-46.63N - 120-58.61E, BBTI TERMINAL, BATANGAS, PHILIPPINES." */
+    private static final Pattern POSN_PLACE = Pattern.compile("\\s*POSN?\\s*:\\s*[0-9][^,]{0,60},\\s*([^.]{3,80}?)\\.",
+            Pattern.CASE_INSENSITIVE);
+    /** A heading names a place with words: at least three letters in a row. */
+    private static final Pattern HEADING = Pattern.compile("[A-Za-z]{3}");
+    /**
+     * A heading that is not a place: a bulletin's source ("FROM BIMCO WEEKLY NEWS, DATED 27 JULY 1994"), a time
+     * ("0430LT"), the word before a position ("POSN").
+     */
+    private static final Pattern NOT_A_PLACE = Pattern.compile("\\bDATED\\b|^\\d{3,4}\\s*(?:LT|UTC|Z|hrs)\\b|^POSN?$",
+            Pattern.CASE_INSENSITIVE);
 
     private AsamImporter() {
     }
@@ -174,10 +197,16 @@ public final class AsamImporter {
     }
 
     static String place(String description, String navArea, String subreg) {
-        int colon = description.indexOf(':');
+        Matcher stamp = STAMP.matcher(description);
+        String rest = stamp.lookingAt() ? description.substring(stamp.end()) : description;
+        Matcher posn = POSN_PLACE.matcher(rest);
+        if (posn.lookingAt()) {
+            return posn.group(1).strip();
+        }
+        int colon = rest.indexOf(':');
         if (colon > 0 && colon <= 60) {
-            String head = description.substring(0, colon).strip();
-            if (!head.isEmpty()) {
+            String head = rest.substring(0, colon).strip();
+            if (HEADING.matcher(head).find() && !NOT_A_PLACE.matcher(head).find()) {
                 return head;
             }
         }

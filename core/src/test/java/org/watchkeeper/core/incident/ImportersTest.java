@@ -133,6 +133,15 @@ class ImportersTest {
         assertThat(i.localTime()).isEqualTo(java.time.LocalTime.of(2, 59)); // "On 28 May, at 0259 local time"
         // "13.08.2020: 1700 UTC" at Batangas (121°E), recorded on 14 August, the date there
         assertThat(byId(asam(), "asam-2020-332").time()).isEqualTo(Instant.parse("2020-08-13T17:00:00Z"));
+        // its place is the one after the position line, not the date stamp before it
+        assertThat(byId(asam(), "asam-2020-332").place()).isEqualTo("BBTI TERMINAL, BATANGAS, PHILIPPINES");
+        // "0206Z: 06-14N 003-22E: LAGOS ANCHORAGE, NIGERIA: Two pirates ...": the stamps passed over
+        assertThat(byId(asam(), "asam-2007-317").place()).isEqualTo("LAGOS ANCHORAGE, NIGERIA");
+        // "Tuesday, April 14, 2020 8:03 AM On 8 April ...": a bulletin's clock and no heading, so the NAVAREA
+        assertThat(byId(asam(), "asam-2020-125").place()).isEqualTo("NAVAREA XII, subregion 22");
+        // and no place of the whole file is a date, a time or a bulletin's clock
+        assertThat(asam().incidents()).extracting(Incident::place).filteredOn(java.util.Objects::nonNull).noneMatch(p -> p.matches("(?i)\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|\\d{3,4}\\s*(LT|UTC|Z)|\\d+|(monday|tuesday|wednesday|thursday"
+                + "|friday|saturday|sunday),.*|posn|.*\\bdated\\b.*"));
         // "19 July at 2130 UTC" at Belawan (98.8°E) is 20 July there, the record's date
         assertThat(byId(asam(), "asam-2011-332").time()).isEqualTo(Instant.parse("2011-07-19T21:30:00Z"));
         assertThat(i.lat()).isCloseTo(1 + 7 / 60.0, within(5e-7));
