@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  *   <li>Type, first match wins: "hijack" (not "with intent to hijack", "attempted to hijack", "hijack
  *       attempt", "foiled hijacking"), or a vessel seized, captured, commandeered or taken over by perpetrators
  *       ({@link #vesselTaken}: "Palestinian guerrillas seized the Italian cruise ship", "tugs were seized by Houthi
- *       militia"; not by a navy, coast guard or the authorities) → hijacking; "kidnap", "abduct" → kidnapping; a theft
+ *       militia", a vessel by its name alone, "THE EASTWOOD WAS SEIZED BY 30 PIRATES"; not by a navy, coast guard or the
+ *       authorities) → hijacking; "kidnap", "abduct" → kidnapping; a theft
  *       ({@link #theft}) → robbery; "boarded", "boarding", "climbed/got/came/went on board" or "aboard", "gained access/entry", or perpetrators seen where only the ship has a place ({@link #seenOnBoard}:
  *       "three pirates were spotted on the forecastle") → boarding, except a
  *       boarding tried and not achieved ("attempted to board", "boarding attempt", "tried to board",
@@ -829,8 +830,10 @@ public final class TextRules {
      * "hijack": a form of seize, capture, commandeer or "take over" with a vessel ({@link #VESSEL_WORD}) as its
      * object within five words ("Nigerian militants seized a Danish-operated supply vessel", "pirates took over
      * a yacht") and the nearest acting actor before it a perpetrator ({@link #role}); or in the passive, a
-     * vessel before it in the sentence and "by" a perpetrator within four words after it ("the tug and another
-     * tug were seized by Houthi militia", "boarded and taken over by seventeen pirates"). Not a taking by a
+     * vessel before it in the sentence, or a vessel by its name alone ({@link #namedSubject}), and "by" a perpetrator
+     * or an armed group within four words after it ("the tug and another tug were seized by Houthi militia", "boarded and
+     * taken over by seventeen pirates", "THE EASTWOOD WAS SEIZED BY 30 PIRATES", "was seized by an armed group"), the
+     * "was" left out in a heading ("Fishing trawler reportedly taken over by mutineers"). Not a taking by a
      * navy, coast guard, police or the authorities ("the Iranian Navy seized the tug", "two boats were seized
      * by the coast guard"), unless they are irregular or the report's attackers (as for {@link #role}); not a
      * taking only tried ("trying to take over a vessel"); not a thing of the vessel's ("seized the boat's
@@ -870,7 +873,9 @@ public final class TextRules {
                 while (before >= 0 && ADVERB.matcher(word(c, words, before)).matches()) {
                     before--;
                 }
-                boolean passive = before >= 0 && word(c, words, before).matches("was|were|been|being|and");
+                // "was seized", "boarded and taken over"; or a heading's "fishing trawler reportedly taken over by mutineers"
+                boolean passive = before >= 0 && (word(c, words, before).matches("was|were|been|being|and")
+                        || !v.equals("take") && !v.equals("took") && vesselAt(c, words, before));
                 int by = -1;
                 for (int j = after; j < Math.min(words.size(), after + 4); j++) {
                     if (word(c, words, j).equals("by")) {
@@ -883,8 +888,10 @@ public final class TextRules {
                     for (int j = 0; !vessel && j < i; j++) {
                         vessel = vesselAt(c, words, j);
                     }
+                    vessel |= namedSubject(c, words, i, hostile);
                     int k = actorAfter(c, words, by + 1, hostile);
-                    if (vessel && k >= 0 && role(c, words, k, true, hostile, false) == Role.PERPETRATOR) {
+                    if (vessel && (k >= 0 && role(c, words, k, true, hostile, false) == Role.PERPETRATOR
+                            || armedGroup(c, words, by + 1))) {
                         return true;
                     }
                     continue;
@@ -906,6 +913,50 @@ public final class TextRules {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether an armed group is named among the four words from {@code from}, the agent of a passive taking that
+     * names no other actor: "HACI TELLI, a Turkey-flagged oil tanker, was seized by an armed group in Libya" (ASAM
+     * 2017-64).
+     */
+    private static boolean armedGroup(String c, List<int[]> words, int from) {
+        for (int k = from + 1; k < Math.min(words.size(), from + 4); k++) {
+            if (word(c, words, k).equals("group") && word(c, words, k - 1).equals("armed")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A person or a thing that may be seized or captured in the passive: "the master was seized by pirates". */
+    private static final Pattern NOT_A_VESSEL = Pattern.compile("(crew\\w*|fisherm[ae]n|\\w*men|man|people|persons?|master|captain"
+            + "|officers?|sailors?|seafarers?|hostages?|passengers?|engineers?|watchm[ae]n|nationals?|members?|owners?|tourists?"
+            + "|children|women|family|families|he|she|they|him|her|them|who|cargo|oil|fuel|goods|containers?|equipment|property"
+            + "|belongings|stores|catch|documents|weapons|arms|boxes|bags|drugs|cash|money)");
+
+    /**
+     * Whether the subject of a passive taking at word {@code i} is a vessel by its name alone, where its clause holds no
+     * vessel word: "THE EASTWOOD WAS SEIZED BY 30 PIRATES" (ASAM 1993-89), or a name cut off by an abbreviation's full
+     * stop, "... LIBERIAN REGISTRY, O.N. 8561, WAS BOARDED AND TAKEN OVER BY SEVENTEEN PIRATES" (ASAM 1989-20). The
+     * subject is the words before the clause's first "was" or "were": at most four, none an actor, a person or a thing
+     * ({@link #NOT_A_VESSEL}: "the master was seized by pirates", "17 fishermen were seized by the pirates", "the
+     * cargo was seized by robbers").
+     */
+    private static boolean namedSubject(String c, List<int[]> words, int i, boolean hostile) {
+        int aux = 0;
+        while (aux < i && !word(c, words, aux).matches("was|were")) {
+            aux++;
+        }
+        if (aux == i || aux > 4) {
+            return false;
+        }
+        for (int j = 0; j < aux; j++) {
+            if (NOT_A_VESSEL.matcher(word(c, words, j)).matches() || role(c, words, j, true, hostile, false) != Role.NONE) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

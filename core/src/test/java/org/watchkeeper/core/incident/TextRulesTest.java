@@ -83,11 +83,12 @@ class TextRulesTest {
 
     @Test
     void irregularForcesAndForcesThatAttackTheShipAreTheAttackers() {
-        // before: no boarding (the navy's), no category
-        assertThat(TextRules.type(ASAM_1997_35)).isEqualTo(IncidentType.BOARDING);
+        // before: no boarding (the navy's), no category; the tanker "was seized by a dissident Cambodian Navy vessel"
+        assertThat(TextRules.type(ASAM_1997_35)).isEqualTo(IncidentType.HIJACKING);
         assertThat(TextRules.weapons(ASAM_1997_35)).isEqualTo(Weapons.GUNS);
-        assertThat(assess(ASAM_1997_35).category()).isEqualTo(RecaapCategory.CAT_2);
-        assertThat(assess(ASAM_1997_35).basis()).containsExactly("crew not harmed → CAT 4", "weapons guns → CAT 2");
+        assertThat(assess(ASAM_1997_35).category()).isEqualTo(RecaapCategory.CAT_1);
+        assertThat(assess(ASAM_1997_35).basis()).containsExactly("type hijacking → CAT 1", "crew not harmed → CAT 4",
+                "weapons guns → CAT 2", "loss cargo or ship → CAT 1");
         // ASAM 1999-89: before the revolutionary army's boarding was a defender's, no category
         String asam199989 = "Solomon Islands (Guadalcanal): Members of the revolutionary army boarded vessel, at Honiara, but crew"
                 + " repulsed the attack.";
@@ -439,6 +440,30 @@ class TextRulesTest {
         assertThat(TextRules.type("The navy patrol ship forced the remaining pirates to flee the captured ship.")).isEqualTo(IncidentType.OTHER);
         assertThat(TextRules.type("Six pirates boarded the ship, detained the crew and seized personal belongings, money, and ships"
                 + " property.")).isEqualTo(IncidentType.ROBBERY); // a theft, not the ship taken
+    }
+
+    @Test
+    void aVesselSeizedByPerpetratorsUnderItsNameAloneIsAHijacking() {
+        // ASAM 1993-89 and 2017-64 were other, 1989-20 a boarding (no vessel word before the taking in the clause)
+        assertThat(TextRules.type("PIRATES. THE EASTWOOD WAS SEIZED BY 30 PIRATES. NO FURTHER INFORMATION          GIVEN."))
+                .isEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.type("PANAMA CANAL. 20 DECEMBER 1989. THE MOTOR CONTAINER SHIP ASIAN SENATOR, LIBERIAN REGISTRY, O.N."
+                + " 8561, WAS BOARDED AND TAKEN OVER BY SEVENTEEN PIRATES ON 20 DECEMBER 1989 WHILE THE SHIP WAS AT PIER 9, PORT"
+                + " COLON, ON THE CARIBBEAN SIDE OF THE PANAMA CANAL. SEE SPECIAL WARNING 74")).isEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.type("LIBYA: On 24 February, HACI TELLI, a Turkey-flagged oil tanker, was seized by an armed group in"
+                + " Libya, with 11 crew members on board held captive, according to Turkish media reports."))
+                .isEqualTo(IncidentType.HIJACKING);
+        // ASAM 2006-211, a heading without "was", was other
+        assertThat(TextRules.type("BANGLADESH: Fishing trawler reportedly taken over by mutineers 02 Sep while operating off Coxs"
+                + " Bazar. According to a survivor, six reported newly hired crewmembers turned mutinous and killed seven"
+                + " crewmembers.")).isEqualTo(IncidentType.HIJACKING);
+        // people and things seized are no vessel, nor is a seizure by the forces (ASAM 2008-393, 1995-4)
+        assertThat(TextRules.type("One fisherman was killed and 17 fishermen were reportedly seized by the pirates."))
+                .isNotEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.type("The master was seized by 30 pirates.")).isNotEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.type("The cargo was seized by the robbers.")).isNotEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.type("The four men were captured by marine police but the cargo was not recovered."))
+                .isNotEqualTo(IncidentType.HIJACKING);
     }
 
     @Test
