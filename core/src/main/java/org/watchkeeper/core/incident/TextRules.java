@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  *       attempt", "foiled hijacking"), or a vessel seized, captured, commandeered or taken over by perpetrators
  *       ({@link #vesselTaken}: "Palestinian guerrillas seized the Italian cruise ship", "tugs were seized by Houthi
  *       militia", a vessel by its name alone, "THE EASTWOOD WAS SEIZED BY 30 PIRATES"; not by a navy, coast guard or the
- *       authorities) → hijacking; "kidnap", "abduct" → kidnapping; a theft
+ *       authorities) → hijacking; "kidnap", "abduct" (not "kidnapping attempt", "tried to abduct", {@link #KIDNAP_NOT_DONE}) → kidnapping; a theft
  *       ({@link #theft}) → robbery; "boarded", "boarding", "climbed/got/came/went on board" or "aboard", "gained access/entry", or perpetrators seen where only the ship has a place ({@link #seenOnBoard}:
  *       "three pirates were spotted on the forecastle") → boarding, except a
  *       boarding tried and not achieved ("attempted to board", "boarding attempt", "tried to board",
@@ -73,6 +73,15 @@ public final class TextRules {
     private static final Pattern KIDNAP = Pattern.compile("\\b(kidnap|abduct)"
             // hostages carried off: "fled with three hostage crew members", "escaped with master and chief engineer as hostage"
             + "|\\b(fled|escaped|left|departed|made off)\\s+with\\s+([a-z0-9'-]+\\s+){0,5}?hostages?\\b");
+    /**
+     * A kidnapping tried, intended or prevented, not done: "a kidnapping attempt", "attempted kidnapping", "attempted to
+     * kidnap", "tried to abduct", "were trying to abduct a fisherman when police intervened" (ASAM 2016-314), "with
+     * intent to kidnap", "foiled the abduction". Blanked out before {@link #KIDNAP} is looked for.
+     */
+    private static final Pattern KIDNAP_NOT_DONE = Pattern.compile("\\b(intent\\w*|attempt\\w*|tried|trying|try|tries|failed"
+            + "|plann?\\w*|plot\\w*|unable|sought|seeking)\\s+([a-z']+\\s+){0,2}?to\\s+(kidnap|abduct)\\w*"
+            + "|\\b(kidnap|abduct)\\w*\\s+attempts?\\b"
+            + "|\\b(failed|foiled|thwarted|prevented|aborted|attempted|attempting)\\s+(the\\s+|a\\s+|an\\s+)?(kidnap|abduct)\\w*");
     /**
      * After "escaped with", what makes it company, not loot: "escaped with his accomplices in their boat", "escaped
      * with two other accomplices waiting in a boat" (but "escaped with his accomplices and ship's stores" is a theft);
@@ -406,7 +415,7 @@ public final class TextRules {
         if (HIJACK.matcher(HIJACK_NOT_DONE.matcher(t).replaceAll(" ")).find() || vesselTaken(t)) {
             return IncidentType.HIJACKING;
         }
-        if (KIDNAP.matcher(t).find()) {
+        if (KIDNAP.matcher(KIDNAP_NOT_DONE.matcher(t).replaceAll(" ")).find()) {
             return IncidentType.KIDNAPPING;
         }
         if (theft(t)) {
@@ -1212,7 +1221,7 @@ public final class TextRules {
         if (KILLED.matcher(t).find() && KILLED.matcher(PERPETRATORS_KILLED.matcher(t).replaceAll(" ")).find()) {
             return CrewHarm.KILLED;
         }
-        if (KIDNAP.matcher(t).find() || t.contains("taken ashore")) {
+        if (KIDNAP.matcher(KIDNAP_NOT_DONE.matcher(t).replaceAll(" ")).find() || t.contains("taken ashore")) {
             return CrewHarm.KIDNAPPED;
         }
         if (INJURED.matcher(t).find()) {

@@ -646,6 +646,31 @@ class TextRulesTest {
     }
 
     @Test
+    void aKidnappingTriedIsNoKidnapping() {
+        // ASAM 2016-314, 2012-325 and 2018-79 were kidnappings with the crew kidnapped
+        String asam2016314 = "MALAYSIA: On 08 December, security forces shot and killed three gunmen in a firefight during a"
+                + " kidnapping attempt in Darvel Bay, vicinity 04-48N 118-39E. A police spokesman confirmed that there was a shootout"
+                + " between security forces and the armed group, and that one policeman was injured. It is believed that the"
+                + " criminals were trying to abduct a fisherman when police intervened.";
+        assertThat(TextRules.type(asam2016314)).isEqualTo(IncidentType.ATTEMPTED_ATTACK);
+        assertThat(TextRules.crewHarm(asam2016314)).isNotEqualTo(CrewHarm.KIDNAPPED);
+        assertThat(TextRules.type("NIGERIA: Fishing trawler experienced an attempted kidnapping on 13 November in the vicinity of"
+                + " 04-45N 006-49E. A fishing trawler was attacked by seven pirates armed with an AK-47 and one rifle. The pirates"
+                + " attempt to kidnap the occupants onboard was foiled by the Nigerian Navy, who responded to the distress call."))
+                .isEqualTo(IncidentType.ATTEMPTED_ATTACK);
+        assertThat(TextRules.crewHarm("the armed men were believed to have attempted to kidnap or rob the five fishermen in the"
+                + " boat but failed when they managed to escape.")).isEqualTo(CrewHarm.NOT_STATED);
+        // ASAM 2021-202: the kidnapping failed, the theft did not
+        assertThat(TextRules.type("The intruders broke into the master's cabin, and forced the master to open the ship's safe and"
+                + " hand over cash. Then the intruders tried to kidnap the duty crew and master, but failed. The intruders escaped,"
+                + " taking cash and technical equipment from the master's cabin.")).isEqualTo(IncidentType.ROBBERY);
+        // a kidnapping done after one tried stays one
+        assertThat(TextRules.type("After a failed kidnapping attempt the day before, pirates boarded the trawler and kidnapped"
+                + " three crew members.")).isEqualTo(IncidentType.KIDNAPPING);
+        assertThat(TextRules.crewHarm("Pirates boarded the tanker and abducted the master.")).isEqualTo(CrewHarm.KIDNAPPED);
+    }
+
+    @Test
     void thePerpetratorsDeadAreNotTheCrews() {
         // ASAM 2013-256, 2008-193 and IMB 2016 (one pirate killed, the crew kidnapped) said killed
         assertThat(TextRules.crewHarm("During the ensuing gun battle 12 pirates were killed and 4 were captured."))
