@@ -141,7 +141,7 @@ public final class AsamImporter {
         String victimText = CsvRows.value(r, cols, "victim");
         String place = place(text, CsvRows.value(r, cols, "navarea"), CsvRows.value(r, cols, "subreg"));
         return () -> {
-            IncidentType type = TextRules.type((hostility == null ? "" : hostility + ". ") + text);
+            IncidentType type = TextRules.type((hostility == null ? "" : hostility + ". ") + text, date);
             VictimVessel victim = victim(victimText, text);
             NarrativeTime.TimeOfDay said = NarrativeTime.of(text, date);
             java.time.LocalDateTime at = said == null ? null : date.plusDays(said.days()).atTime(said.time());

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>Type, first match wins: "hijack" (not "with intent to hijack", "attempted to hijack", "hijack
- *       attempt", "foiled hijacking"), or a vessel seized, captured, commandeered or taken over by perpetrators
+ *       attempt", "foiled hijacking", "threatened to hijack", nor a hijacking before the report's own events, "a
+ *       previously hijacked dhow" or one dated in an earlier year than the report, {@link #type(String,
+ *       java.time.LocalDate)}), or a vessel seized, captured, commandeered or taken over by perpetrators
  *       ({@link #vesselTaken}: "Palestinian guerrillas seized the Italian cruise ship", "tugs were seized by Houthi
  *       militia", a vessel by its name alone, "THE EASTWOOD WAS SEIZED BY 30 PIRATES"; not by a navy, coast guard or the
  *       authorities) → hijacking; "kidnap", "abduct" (not "kidnapping attempt", "tried to abduct", {@link #KIDNAP_NOT_DONE}) → kidnapping; a theft
@@ -194,10 +196,29 @@ public final class TextRules {
             + "|\\b(no|without)\\s+boarding\\b|\\bfor\\s+boarding\\b"
             + "|\\b(keep|kept|keeping|stop|stopped|stopping)\\s+([a-z']+\\s+){0,3}?from\\s+board\\w*"
             + "|\\b(none|neither)\\s+of\\s+([a-z']+\\s+){0,3}?(being\\s+|was\\s+|were\\s+)?boarded");
-    /** A hijacking intended or tried, not done: "with intent to hijack", "attempted to hijack", "hijack attempt", "foiled hijacking". */
-    private static final Pattern HIJACK_NOT_DONE = Pattern.compile("\\b(intent\\w*|attempt\\w*|tried|trying|failed|plann?\\w*|plot\\w*)"
-            + "\\s+([a-z']+\\s+){0,2}?to\\s+hijack\\w*|\\bhijack\\w*\\s+attempts?\\b"
+    /**
+     * A hijacking intended, threatened or tried, not done: "with intent to hijack", "attempted to hijack", "hijack attempt",
+     * "foiled hijacking", "the boarders threatened to hijack the ship", "the would-be hijackers left" (ASAM 2001-217).
+     */
+    private static final Pattern HIJACK_NOT_DONE = Pattern.compile("\\b(intent\\w*|attempt\\w*|tried|trying|failed|plann?\\w*|plot\\w*"
+            + "|threaten\\w*)\\s+([a-z']+\\s+){0,2}?to\\s+hijack\\w*|\\bhijack\\w*\\s+attempts?\\b|\\bwould-?\\s?be\\s+hijack\\w*"
             + "|\\b(failed|foiled|thwarted|prevented|aborted|attempted)\\s+(the\\s+|a\\s+)?hijack\\w*|\\bfalsely reported (being )?hijacked");
+    /**
+     * A hijacking before the report's own events, of the pirates' mother ship or of the vessel the report follows up:
+     * "skiffs launched from a previously hijacked vessel chased an LPG tanker" (ASAM 2011-5), "the reported mother ship
+     * was a recently hijacked cargo dhow" (ASAM 2006-25), "the previously hijacked vessel MT SMYRNI was last reported in
+     * position" (ASAM 2012-194).
+     */
+    private static final Pattern HIJACKED_BEFORE = Pattern.compile("\\b(previously|recently|earlier|formerly|already)\\s+hijacked\\b");
+    /** A month's name, full or cut short, before a day or a year. */
+    private static final String MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
+    /**
+     * A hijacking dated with a year, within its sentence: "when it was hijacked off the coast of Hobyo, Somalia in March
+     * 2015" (ASAM 2020-275), "was originally hijacked on Nov 22 1996"; the year is group 1. A year stands after a month
+     * (and day) or "in"; not a clock time ("hijacked 14 Jul at 2000 local time").
+     */
+    private static final Pattern HIJACK_DATED = Pattern.compile("\\bhijack\\w*[^.;]{0,80}?(?:" + MONTH + "\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?"
+            + "|\\bin\\s+)((?:19|20)\\d\\d)\\b(?!\\s*(?:local|lt|utc|hrs|hours|z)\\b)");
     /**
      * What a firing is aimed at when it counts as a firing upon the vessel: the vessel by a word for it, or a part
      * of it or its crew ("fired shots at the bridge", "fired rounds into the stern").
@@ -411,8 +432,18 @@ public final class TextRules {
 
     /** The incident type from text, by the rules in the class description. */
     public static IncidentType type(String text) {
+        return type(text, null);
+    }
+
+    /**
+     * The incident type from text, by the rules in the class description, for a report of the given date (null for
+     * none): a hijacking the text dates in an earlier year than the report's ({@link #HIJACK_DATED}) is one the report
+     * refers to, not its own. ASAM 2020-275, of September 2020, tells of hostages freed who "had been working on an
+     * Iranian fishing vessel SIRAJ, when it was hijacked off the coast of Hobyo, Somalia in March 2015".
+     */
+    public static IncidentType type(String text, java.time.LocalDate reported) {
         String t = lower(text);
-        if (HIJACK.matcher(HIJACK_NOT_DONE.matcher(t).replaceAll(" ")).find() || vesselTaken(t)) {
+        if (HIJACK.matcher(hijackNotReported(t, reported)).find() || vesselTaken(t)) {
             return IncidentType.HIJACKING;
         }
         if (KIDNAP.matcher(KIDNAP_NOT_DONE.matcher(t).replaceAll(" ")).find()) {
@@ -434,6 +465,27 @@ public final class TextRules {
             return IncidentType.SUSPICIOUS_APPROACH;
         }
         return IncidentType.OTHER;
+    }
+
+    /**
+     * The text with the hijack words that tell of no hijacking of the report's own blanked out: one intended, threatened
+     * or tried ({@link #HIJACK_NOT_DONE}), one done before the report's events ({@link #HIJACKED_BEFORE}), and, given the
+     * report's date, one dated in an earlier year ({@link #HIJACK_DATED}).
+     */
+    private static String hijackNotReported(String t, java.time.LocalDate reported) {
+        String s = HIJACKED_BEFORE.matcher(HIJACK_NOT_DONE.matcher(t).replaceAll(" ")).replaceAll(" ");
+        if (reported == null) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s);
+        for (Matcher m = HIJACK_DATED.matcher(s); m.find(); ) {
+            if (Integer.parseInt(m.group(1)) < reported.getYear()) {
+                for (int i = m.start(); i < m.start() + "hijack".length(); i++) {
+                    out.setCharAt(i, ' ');
+                }
+            }
+        }
+        return out.toString();
     }
 
     /**

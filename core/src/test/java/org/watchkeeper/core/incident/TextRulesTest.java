@@ -170,6 +170,53 @@ class TextRulesTest {
                 + " They tried to hijack the vessel, but the second engineer managed to immobilize the main engine"))
                 .isEqualTo(IncidentType.BOARDING);
         assertThat(TextRules.type("pirates hijacked the tanker after a failed hijack attempt the day before")).isEqualTo(IncidentType.HIJACKING);
+        // ASAM 2001-217 and 2001-40 were hijackings: a hijacking threatened or feared
+        assertThat(TextRules.type("INDONESIA: AN UNIDENTIFIED CARGO SHIP WAS REPORTEDLY BOARDED 14 JUL AT 1800 LOCAL TIME BY PERSONS"
+                + " OPERATING FROM AN INDONESIAN FISHING BOAT. THE BOARDERS THREATENED TO HIJACK THE SHIP AND, AFTER THE MASTER PAID"
+                + " THEM AN UNSPECIFIED AMOUNT OF CASH, THE WOULD-BE HIJACKERS LEFT THE SHIP AT 2000 LOCAL TIME 15 JUL, WHEREUPON THE"
+                + " SHIP RESUMED ITS VOYAGE TO PORT KLANG.")).isEqualTo(IncidentType.BOARDING);
+        assertThat(TextRules.type("THE ATTACKERS ROBBED THE CREWS OF THE TWO SHIPS OF VALUABLES AND ORDERED ONE OF THE ENGINEERS TO"
+                + " START THE SHIP'S ENGINE. WHEN THE ENGINEER REFUSED, FEARING HIS SHIP WOULD BE HIJACKED A FIGHT BROKE OUT AND A SHOT"
+                + " WAS FIRED BEFORE THE ROBBERS WITHDREW.")).isEqualTo(IncidentType.ROBBERY);
+    }
+
+    /** ASAM 2020-275 (21 September 2020): hostages freed, five years after their vessel was hijacked. */
+    static final String ASAM_2020_275 = "Somalia pirates freed the last three of the 3,639 hostages held in captivity over the past"
+            + " five years. The three had been working on an Iranian fishing vessel SIRAJ, when it was hijacked off the coast of"
+            + " Hobyo, Somalia in March 2015. They are now undergoing medical check-ups, including tests for COVID19, and will be on"
+            + " their way home after the clinical procedures";
+
+    @Test
+    void aHijackingBeforeTheReportsOwnEventsIsNotItsType() {
+        assertThat(TextRules.type(ASAM_2020_275, java.time.LocalDate.of(2020, 9, 21))).isEqualTo(IncidentType.OTHER);
+        assertThat(TextRules.loss(TextRules.type(ASAM_2020_275, java.time.LocalDate.of(2020, 9, 21)), ASAM_2020_275))
+                .isEqualTo(EconomicLoss.NOT_STATED);
+        // without the report's date, or in the year of the hijacking, it is the report's own
+        assertThat(TextRules.type(ASAM_2020_275)).isEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.type(ASAM_2020_275, java.time.LocalDate.of(2015, 3, 30))).isEqualTo(IncidentType.HIJACKING);
+        // ASAM 1988-28: the year of a hijacking dated in the report's year; a clock time is no year
+        assertThat(TextRules.type("THE SILVER MED, 5350 GROSS TONS WAS HIJACKED IN MANILA HARBOR ON 15 SEP 1988 BY EIGHT PIRATES.",
+                java.time.LocalDate.of(1988, 9, 16))).isEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.type("The tug was hijacked 14 Jul at 2000 local time off Batam.", java.time.LocalDate.of(2001, 7, 14)))
+                .isEqualTo(IncidentType.HIJACKING);
+        // ASAM 1997-28: an earlier hijacking dated, the ship still held: the report is of the hijacking
+        assertThat(TextRules.type("It was reported on January 14, 1997 that the two crewmembers from the hijacked tanker SUCI were"
+                + " released unharmed while the ship remains at large. The SUCI was orginally hijacked on Nov 22 1996.",
+                java.time.LocalDate.of(1997, 1, 14))).isEqualTo(IncidentType.HIJACKING);
+
+        // the pirates' mother ship hijacked before: ASAM 2009-321, 2006-25 and 2011-18 were hijackings
+        assertThat(TextRules.type("GULF OF ADEN: Tanker (A ELEPHANT) fired upon 13 Jul 09 at 0420 UTC while underway. Four pirates armed"
+                + " with automatic weapons in a skiff, operating with the previously hijacked dhow (NAFEYA), chased and opened fire on"
+                + " the tanker.")).isEqualTo(IncidentType.FIRING_UPON);
+        assertThat(TextRules.type("They opened fire aiming for the bridge. Boats came close to ship and persons inside attempted to"
+                + " board. ONI Note: The reported mother ship was a recently hijacked cargo dhow, utilized by the pirates to conduct"
+                + " attacks against larger merchant vessels.")).isEqualTo(IncidentType.FIRING_UPON);
+        assertThat(TextRules.type("OFF SOMALIA: Armed pirates chased a tug underway. The tug released the barge it was towing to"
+                + " increase speed and maneuverability. Security team onboard fired flares. The skiffs later aborted the attack and"
+                + " rejoined a previously hijacked vessel.")).isNotEqualTo(IncidentType.HIJACKING);
+        // ASAM 2011-4: a hijacking of the report's own beside the mother ship's stays one
+        assertThat(TextRules.type("Pirates using a previously hijacked tanker attacked and hijacked a general cargo ship along with"
+                + " its eight crew.")).isEqualTo(IncidentType.HIJACKING);
     }
 
     /** ASAM 2019-22: the robbers were seen "stealing the equipment"; the rules knew only "stole" and "stolen". */
