@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  *       boarding tried and not achieved ("attempted to board", "boarding attempt", "tried to board",
  *       "prevented them from boarding", "boarding was aborted") and one by the defenders or the
  *       authorities ("the coast guard boarded the vessel for investigation", "boarded by authorities",
- *       {@link #defendersBoarding}); "fired upon/at", "shot at", "opened fire" → firing upon; "attempt", a
+ *       {@link #defendersBoarding}); "fired upon/at", "shot at", "opened fire" (not at the forces or a place ashore, nor
+ *       a gunfight on land, {@link #notAtVessel}), a vessel "hit by hand grenades and rifle fire" ({@link #hitByFire}) →
+ *       firing upon; "attempt", a
  *       boarding, entry or theft tried ("tried to board", "trying to gain access", {@link #ATTEMPT}) →
  *       attempted attack; "suspicious", "approach" → suspicious approach; otherwise other.</li>
  *   <li>Weapons, the perpetrators' only (the arms of the ship's guards, security team, a navy, coast
@@ -455,7 +457,7 @@ public final class TextRules {
         if (BOARD.matcher(defendersBoarding(ATTEMPTED_BOARDING.matcher(t).replaceAll(" "))).find() || seenOnBoard(t)) {
             return IncidentType.BOARDING;
         }
-        if (FIRED.matcher(defendersFiring(t)).find() || underFire(t)) {
+        if (FIRED.matcher(notAtVessel(defendersFiring(t))).find() || underFire(t) || hitByFire(t)) {
             return IncidentType.FIRING_UPON;
         }
         if (ATTEMPT.matcher(t).find()) {
@@ -531,6 +533,53 @@ public final class TextRules {
      */
     private static boolean underFire(String t) {
         return actorOfAct(t, UNDER_FIRE, role -> role != Role.PERPETRATOR);
+    }
+
+    /**
+     * A firing aimed at the forces or a place ashore, not at a vessel: "the gunmen approached the facility and opened fire
+     * on the policemen" (ASAM 2014-172), "one man shot at the police" on a marina's dock (ASAM 2008-263), "pirates opened
+     * fire on Djibouti port" (ASAM 1993-19); not the forces' or a port's craft ("fired at the police boat") nor the
+     * vessel's port side ("opened fire on the port side").
+     */
+    private static final Pattern FIRED_ASHORE = Pattern.compile("\\b(fired\\s+(up|op)?on|fired\\s+at|shot\\s+at|(opened|opening|opens)"
+            + "\\s+fire\\s+(on|at|upon|towards?)|fire\\s+(up)?on)\\s+(the\\s+|a\\s+|an\\s+)?([a-z]+\\s+)?(police|policem[ae]n|soldiers?"
+            + "|troops|army|gendarmes?|villagers?|village|town|port)\\b(?!\\s+(side|quarter|bow|beam|boats?|vessels?|craft|launch"
+            + "|patrol|gunboats?|ships?|control)\\b)");
+    /** A firing with no target named: "the pirates opened fire as soon as the RAB team reached the spot". */
+    private static final Pattern OPENED_FIRE = Pattern.compile("\\b(opened|opening|opens)\\s+fire\\b(?!\\s+(on|at|upon|towards?|into)\\b)");
+    /** Any vessel or craft named in a report, whoever's: the victim's, the perpetrators' or the forces'. */
+    private static final Pattern ANY_CRAFT = Pattern.compile("\\b(vessels?|ships?|tankers?|tugs?|tugboats?|trawlers?|yachts?|boats?"
+            + "|workboats?|freighters?|barges?|carriers?|dhows?|ferry|ferries|craft|skiffs?|speed ?boats?|canoes?|dinghy|dinghies"
+            + "|launch(es)?|dredgers?|gunboats?|warships?|frigates?|m/?v|f/?v|mt|fpso|rigs?|platforms?|supply|icebreaker|ice breaker"
+            + "|bridge|hull|deck|wheelhouse|trawl\\w*|fishing|sailors?|seafarers?|fisherm[ae]n|crew\\w*|master|captain)\\b");
+
+    /**
+     * The text with the firings that are not at a vessel blanked out: one aimed at the forces or a place ashore
+     * ({@link #FIRED_ASHORE}), and, in a report that names no vessel, craft or crew at all ({@link #ANY_CRAFT}), an
+     * "opened fire" that names no target: ASAM 2019-32, "two people, believed to be local pirates, were killed in a
+     * gunfight with Border Guard Bangladesh ... RAB-7 said its team raided the area ... The pirates opened fire as soon
+     * as the RAB team reached the spot", is a gunfight on land, not a vessel fired upon.
+     */
+    private static String notAtVessel(String t) {
+        String s = FIRED_ASHORE.matcher(t).replaceAll(" ");
+        return ANY_CRAFT.matcher(s).find() ? s : OPENED_FIRE.matcher(s).replaceAll(" ");
+    }
+
+    /**
+     * A vessel hit by weapons: "SHIP HIT BY HAND GRENADES AND RIFLE FIRE" (ASAM 1989-12), "the ship was struck by several
+     * bullets", "was strafed by high-calibre machine guns", "struck by a missile"; not a vessel "not hit by gunfire", nor
+     * one that "had been hit" before the report's events, nor a fire on board ("damaged by a fire earlier in the day").
+     */
+    private static final Pattern HIT_BY_FIRE = Pattern.compile("\\b(?<!not |never |had been )(hit|struck|strafed|raked|riddled"
+            + "|peppered|damaged)\\s+(by|with)\\s+([a-z0-9-]+\\s+){0,3}?(gun ?fire|gun ?shots|bullets?|rounds|shots|grenades?|rockets?"
+            + "|rpgs?|mortars?|shells?|missiles?|machine ?guns?|(rifle|gun|machine gun|automatic|weapons?|arms) fire)\\b");
+
+    /**
+     * Whether a vessel was hit by weapons ({@link #HIT_BY_FIRE}), a firing upon it: the nearest actor before the words is
+     * not a perpetrator ("one pirate was hit by a bullet from the guards" is not).
+     */
+    private static boolean hitByFire(String t) {
+        return actorOfAct(t, HIT_BY_FIRE, role -> role != Role.PERPETRATOR);
     }
 
     /**

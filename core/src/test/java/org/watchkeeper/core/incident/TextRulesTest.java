@@ -638,6 +638,50 @@ class TextRulesTest {
     }
 
     @Test
+    void aFiringAtTheForcesOrAPlaceAshoreIsNoFiringUponAVessel() {
+        // ASAM 2019-32: a gunfight on land, no vessel named
+        assertThat(TextRules.type("PIRATES. BANGLADESH: On 27 March, two people, believed to be local pirates, were killed in a"
+                + " gunfight with Border Guard Bangladesh (BGB) and Rapid Action Battalion (RAB) in Pekua Upazila. RAB-7 said its"
+                + " team raided the area after being tipped off that a pirate gang was preparing for operations. \u00bfThe pirates"
+                + " opened fire as soon as the RAB team reached the spot, triggering a gunfight,\u00bf said a spokesman. Bodies of two"
+                + " pirates were recovered after the skirmish. RAB also seized eight firearms and 26 bullets from the spot."
+                + " (www.unb.com.bd)")).isEqualTo(IncidentType.OTHER);
+        // ASAM 1993-19 and 2014-172: a port and the policemen guarding a rig ashore
+        assertThat(TextRules.type("03 MARCH, 1993, PIRATES OPENED FIRE ON DJIBOUTI PORT. ONE SHED WAS SIGHTLY DAMAGED."))
+                .isEqualTo(IncidentType.OTHER);
+        assertThat(TextRules.type("NIGERIA: On 23 July, armed criminals attacked an oil rig in Gbarain. The gunmen approached the"
+                + " facility and opened fire on the policemen, who had taken strategic positions and repelled the attempt."))
+                .isEqualTo(IncidentType.ATTEMPTED_ATTACK);
+        // a vessel's port side, the police's boat, and an untargeted firing where a vessel is named stay firings upon
+        assertThat(TextRules.type("Five pirates armed with machine guns in a wooden boat approached the vessel and opened fire on"
+                + " the port side.")).isEqualTo(IncidentType.FIRING_UPON);
+        assertThat(TextRules.type("The gunmen opened fire on the police boat escorting the barge.")).isEqualTo(IncidentType.FIRING_UPON);
+        assertThat(TextRules.type("NIGERIA: Pirates in a speedboat approached the tanker and opened fire.")).isEqualTo(IncidentType.FIRING_UPON);
+    }
+
+    @Test
+    void aVesselHitByWeaponsIsFiredUpon() {
+        // ASAM 1989-12 (and its copy 1985-2) was other
+        assertThat(TextRules.type("UNKNOWN. SOUTH SULU SEA                                                         LLOYDS LIST OF"
+                + " 15 MAY REPORTS A 5000 TON SHIP OUTRAN TWO HEAVILY       ARMED BOATS DURING A NIGHT TIME ATTACK IN THE SOUTHERN"
+                + " SULU SEA ON     4 MAY 1978. SHIP HIT BY HAND GRENADES AND RIFLE FIRE.                                       "
+                + "                                  POSITION IS FOR REFERENCE ONLY NOT POSITION OF INCIDENT."))
+                .isEqualTo(IncidentType.FIRING_UPON);
+        // ASAM 2022-74 was other
+        assertThat(TextRules.type("UKRAINE: On 25 February, the Moldova-flagged tanker MILLENNIAL SPIRIT was hit by a rocket while"
+                + " underway approximately 12 NM south of Yuzhniy port.")).isEqualTo(IncidentType.FIRING_UPON);
+        // not hit, hit before the report's events, a fire on board, a pirate hit
+        assertThat(TextRules.type("The NGO vessel was not hit by gunfire during the skirmish.")).isNotEqualTo(IncidentType.FIRING_UPON);
+        assertThat(TextRules.type("THE OCEAN GOING TUG AMSTERDAM WAS SEIZED BY THE IRANIAN NAVY ON 05 NOV. THE TUG WAS TOWING A"
+                + " GREEK SUPERTANKER WHICH HAD BEEN HIT BY TWO IRAQI MISSILES.")).isEqualTo(IncidentType.OTHER);
+        assertThat(TextRules.type("The gunboat opened fire on the bulk carrier after the ship, damaged by a fire earlier in the day,"
+                + " defied the order to stop.")).isEqualTo(IncidentType.FIRING_UPON);
+        assertThat(TextRules.type("The ship, damaged by a fire earlier in the day, anchored off Tangier.")).isEqualTo(IncidentType.OTHER);
+        assertThat(TextRules.type("A skiff approached the tanker; one pirate was hit by a bullet from the guards and the skiff moved"
+                + " away.")).isEqualTo(IncidentType.SUSPICIOUS_APPROACH);
+    }
+
+    @Test
     void aVesselComingUnderFireIsFiredUpon() {
         // ASAM 2010-497 and 2009-104 were other; 1995-73 too
         assertThat(TextRules.type("267 MILES SOUTHEAST OF SALALAH, OMAN:  A merchant vessel reported coming under fire at 0907Z on"
