@@ -566,13 +566,15 @@ public final class TextRules {
     }
 
     /**
-     * A vessel hit by weapons: "SHIP HIT BY HAND GRENADES AND RIFLE FIRE" (ASAM 1989-12), "the ship was struck by several
-     * bullets", "was strafed by high-calibre machine guns", "struck by a missile"; not a vessel "not hit by gunfire", nor
-     * one that "had been hit" before the report's events, nor a fire on board ("damaged by a fire earlier in the day").
+     * A vessel hit by the perpetrators' weapons: "SHIP HIT BY HAND GRENADES AND RIFLE FIRE" (ASAM 1989-12), "the ship was
+     * struck by several bullets", "was strafed by high-calibre machine guns"; not a vessel "not hit by gunfire", nor one
+     * that "had been hit" before the report's events, nor a fire on board ("damaged by a fire earlier in the day"). A
+     * ship struck by a missile, shell or rocket in a war (ASAM 2022-146, "Military activity") is another kind of event,
+     * and stays other.
      */
     private static final Pattern HIT_BY_FIRE = Pattern.compile("\\b(?<!not |never |had been )(hit|struck|strafed|raked|riddled"
-            + "|peppered|damaged)\\s+(by|with)\\s+([a-z0-9-]+\\s+){0,3}?(gun ?fire|gun ?shots|bullets?|rounds|shots|grenades?|rockets?"
-            + "|rpgs?|mortars?|shells?|missiles?|machine ?guns?|(rifle|gun|machine gun|automatic|weapons?|arms) fire)\\b");
+            + "|peppered|damaged)\\s+(by|with)\\s+([a-z0-9-]+\\s+){0,3}?(gun ?fire|gun ?shots|bullets?|rounds|shots|grenades?"
+            + "|rpgs?|machine ?guns?|(rifle|gun|machine gun|automatic|weapons?|arms) fire)\\b");
 
     /**
      * Whether a vessel was hit by weapons ({@link #HIT_BY_FIRE}), a firing upon it: the nearest actor before the words is

@@ -105,6 +105,23 @@ class ImportersTest {
         assertThat(byLoss).isEqualTo(Map.of(EconomicLoss.NOTHING, 338L));
     }
 
+    /**
+     * The incidents of both files by type (16 130 in all), the ASAM ones read from the narrative by {@link TextRules}, the
+     * IMB ones mostly from their attack type column.
+     */
+    @Test
+    void countsByType() throws IOException {
+        Map<IncidentType, Long> byType = new java.util.EnumMap<>(IncidentType.class);
+        for (ImportResult r : List.of(asam(), imb())) {
+            for (Incident i : r.incidents()) {
+                byType.merge(i.type(), 1L, Long::sum);
+            }
+        }
+        assertThat(byType).isEqualTo(Map.of(IncidentType.BOARDING, 5803L, IncidentType.ROBBERY, 3492L,
+                IncidentType.ATTEMPTED_ATTACK, 2853L, IncidentType.HIJACKING, 1096L, IncidentType.SUSPICIOUS_APPROACH, 909L,
+                IncidentType.OTHER, 880L, IncidentType.FIRING_UPON, 785L, IncidentType.KIDNAPPING, 312L));
+    }
+
     @Test
     void asamCountsAndRejectedRows() throws IOException {
         ImportResult r = asam();

@@ -667,10 +667,10 @@ class TextRulesTest {
                 + " SULU SEA ON     4 MAY 1978. SHIP HIT BY HAND GRENADES AND RIFLE FIRE.                                       "
                 + "                                  POSITION IS FOR REFERENCE ONLY NOT POSITION OF INCIDENT."))
                 .isEqualTo(IncidentType.FIRING_UPON);
-        // ASAM 2022-74 was other
-        assertThat(TextRules.type("UKRAINE: On 25 February, the Moldova-flagged tanker MILLENNIAL SPIRIT was hit by a rocket while"
-                + " underway approximately 12 NM south of Yuzhniy port.")).isEqualTo(IncidentType.FIRING_UPON);
-        // not hit, hit before the report's events, a fire on board, a pirate hit
+        assertThat(TextRules.type("No injuries reported but ship was struck by several bullets.")).isEqualTo(IncidentType.FIRING_UPON);
+        // a war's strike stays other (ASAM 2022-74); not hit, hit before the report's events, a fire on board, a pirate hit
+        assertThat(TextRules.type("Military activity. UKRAINE: On 25 February, the Moldova-flagged tanker MILLENNIAL SPIRIT was hit"
+                + " by a rocket while underway approximately 12 NM south of Yuzhniy port.")).isEqualTo(IncidentType.OTHER);
         assertThat(TextRules.type("The NGO vessel was not hit by gunfire during the skirmish.")).isNotEqualTo(IncidentType.FIRING_UPON);
         assertThat(TextRules.type("THE OCEAN GOING TUG AMSTERDAM WAS SEIZED BY THE IRANIAN NAVY ON 05 NOV. THE TUG WAS TOWING A"
                 + " GREEK SUPERTANKER WHICH HAD BEEN HIT BY TWO IRAQI MISSILES.")).isEqualTo(IncidentType.OTHER);
