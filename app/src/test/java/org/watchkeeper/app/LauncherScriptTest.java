@@ -49,7 +49,7 @@ class LauncherScriptTest {
     @Test
     void decodeRunsWithTheSerialCollectorAndSmallerInlining() throws Exception {
         List<String> args = launch(Map.of(), "decode", "--format", "csv", "a b.nmea");
-        assertThat(args).containsExactly("-XX:+UseSerialGC", "-XX:InlineSmallCode=1000", "-jar", tmp.resolve("watchkeeper.jar").toString(),
+        assertThat(args).containsExactly("-XX:+UseSerialGC", "-XX:InlineSmallCode=1000", "-XX:FreqInlineSize=80", "-jar", tmp.resolve("watchkeeper.jar").toString(),
                 "decode", "--format", "csv", "a b.nmea");
     }
 
@@ -99,7 +99,7 @@ class LauncherScriptTest {
     @Test
     void javaOptsComeAfterTheDefaultsSoThatTheyWin() throws Exception {
         List<String> args = launch(Map.of("JAVA_OPTS", "-XX:+UseG1GC -Xmx1g"), "decode", "-");
-        assertThat(args).containsExactly("-XX:+UseSerialGC", "-XX:InlineSmallCode=1000", "-XX:+UseG1GC", "-Xmx1g", "-jar",
+        assertThat(args).containsExactly("-XX:+UseSerialGC", "-XX:InlineSmallCode=1000", "-XX:FreqInlineSize=80", "-XX:+UseG1GC", "-Xmx1g", "-jar",
                 tmp.resolve("watchkeeper.jar").toString(), "decode", "-");
     }
 
