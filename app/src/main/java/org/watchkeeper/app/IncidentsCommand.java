@@ -311,10 +311,11 @@ public final class IncidentsCommand implements Runnable {
             try {
                 res = read(format, file, countries, org, user);
             } catch (BadCountries e) {
-                err.println("watchkeeper incidents import: " + e.getMessage());
+                err.println("watchkeeper incidents import: " + e.getMessage() + "; nothing was imported");
                 return 2;
             } catch (IllegalArgumentException e) {
-                err.println("watchkeeper incidents import: " + file + ": " + e.getMessage() + otherFormat(format, file));
+                err.println("watchkeeper incidents import: " + file + ": " + e.getMessage() + otherFormat(format, file)
+                        + "; nothing was imported");
                 return 2;
             } catch (NotGzip e) {
                 err.println("watchkeeper incidents import: " + e.getMessage());

@@ -251,16 +251,23 @@ class IncidentsCommandTest {
         Cli.Run r = Cli.run("incidents", "import", "--format", "imb", asam.toString(), "--db", db);
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).startsWith("watchkeeper incidents import: " + asam + ": the header lacks the column(s) [time, longitude,")
-                .endsWith(" (its header is asam's: give --format asam)\n");
+                .endsWith(" (its header is asam's: give --format asam); nothing was imported\n");
         r = Cli.run("incidents", "import", "--format", "asam", imb.toString(), "--db", db);
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).endsWith(" (its header is imb's: give --format imb)\n");
+        assertThat(r.err()).endsWith(" (its header is imb's: give --format imb); nothing was imported\n");
+        Path json = tmp.resolve("decoded.json");
+        Files.writeString(json, "{\"mmsi\":258902000}\n");
+        r = Cli.run("incidents", "import", "--format", "asam", json.toString(), "--db", db);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("watchkeeper incidents import: " + json + ": the first line is not a header with the"
+                + " columns [reference, date, position, navarea, subreg, hostility, victim, description] (it begins"
+                + " '{\"mmsi\":258902000}'); nothing was imported\n");
 
         r = Cli.run("incidents", "import", "--format", "imb", imb.toString(), "--countries", asam.toString(), "--db", db);
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("watchkeeper incidents import: country names " + asam + ": the header lacks the column(s)"
                 + " country and country_name (it has [reference, date, position, navArea, subreg, hostility, victim, description, ]):"
-                + " not a country_codes.csv\n");
+                + " not a country_codes.csv; nothing was imported\n");
         Path names = tmp.resolve("cc.csv");
         Files.writeString(names, "country,region,country_name\nSGP,Asia,Singapore\n");
         r = Cli.run("incidents", "import", "--format", "imb", imb.toString(), "--countries", names.toString(), "--db", db);

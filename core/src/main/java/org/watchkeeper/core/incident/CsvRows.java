@@ -273,6 +273,11 @@ final class CsvRows {
                 missing.add(c);
             }
         }
+        if (!missing.isEmpty() && missing.size() == required.size()) {
+            String head = String.join(",", header.toList()).strip();
+            throw new IllegalArgumentException("the first line is not a header with the columns " + required + " (it begins '"
+                    + (head.length() > 40 ? head.substring(0, 40) + "..." : head) + "')");
+        }
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("the header lacks the column(s) " + missing + "; expected " + required);
         }

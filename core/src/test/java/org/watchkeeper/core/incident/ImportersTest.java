@@ -379,6 +379,11 @@ class ImportersTest {
                 .hasMessageStartingWith("the first line is not a CSV header with the columns [reference, date, position, navarea,")
                 .hasMessageEndingWith("(it begins '{\"class\":\"AIS\",\"device\":\"stdin\",\"type\":1...'; the CSV reader says:"
                         + " Invalid character between encapsulated token and delimiter)");
+        // a first line that is CSV but has none of the columns is not called a header lacking them all
+        assertThatThrownBy(() -> AsamImporter.read(new StringReader("{\"mmsi\":258902000}\n"), "host", "import", NOW))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the first line is not a header with the columns [reference, date, position, navarea, subreg,"
+                        + " hostility, victim, description] (it begins '{\"mmsi\":258902000}')");
     }
 
     /**
