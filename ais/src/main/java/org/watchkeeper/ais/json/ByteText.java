@@ -41,7 +41,7 @@ final class ByteText {
     private static final int SLACK = 8;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private void ensure(int extra) {
+    void ensure(int extra) {
         if (len + extra + SLACK > buf.length) {
             byte[] n = new byte[Math.max(buf.length * 2, len + extra + SLACK)];
             System.arraycopy(buf, 0, n, 0, len);

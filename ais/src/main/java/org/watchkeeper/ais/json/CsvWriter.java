@@ -3,9 +3,7 @@ package org.watchkeeper.ais.json;
 import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 import org.watchkeeper.ais.AisMessage;
@@ -58,7 +56,12 @@ public final class CsvWriter implements FieldSink, Flushable {
             "dac", "fi",
             "own_ship", "checksum", "tag_block_checksum");
 
-    private static final Map<String, Integer> INDEX = new HashMap<>();
+    /**
+     * Column by name: open addressing on the name's hash, a power-of-two table at most a third full. The
+     * names come as string constants, so a probe usually ends on the first identity comparison.
+     */
+    private static final String[] INDEX_NAMES = new String[128];
+    private static final int[] INDEX_COLUMNS = new int[128];
     private static final int TIME = 0;
     private static final int SOURCE = 1;
     private static final int TALKER = 2;
@@ -71,8 +74,17 @@ public final class CsvWriter implements FieldSink, Flushable {
     private static final int TAG_BLOCK_CHECKSUM = COLUMNS.indexOf("tag_block_checksum");
 
     static {
+        if (COLUMNS.size() > Long.SIZE) {
+            throw new AssertionError("textCells holds one bit per column");
+        }
         for (int i = 0; i < COLUMNS.size(); i++) {
-            INDEX.put(COLUMNS.get(i), i);
+            String name = COLUMNS.get(i);
+            int k = slot(name);
+            while (INDEX_NAMES[k] != null) {
+                k = (k + 1) & (INDEX_NAMES.length - 1);
+            }
+            INDEX_NAMES[k] = name;
+            INDEX_COLUMNS[k] = i;
         }
     }
 
@@ -81,6 +93,11 @@ public final class CsvWriter implements FieldSink, Flushable {
     private final OutputStream out;
     private final ByteText row = new ByteText(FLUSH_AT + 8 * 1024);
     private final ByteText[] cells = new ByteText[COLUMNS.size()];
+    /**
+     * The cells of this row that hold text (bit i: column i), the only ones that may need quoting;
+     * numbers, times and flags never hold a comma, quote or line end.
+     */
+    private long textCells;
     private int depth;
 
     /**
@@ -138,12 +155,15 @@ public final class CsvWriter implements FieldSink, Flushable {
         }
         if (r.source() != null) {
             cells[SOURCE].text(r.source());
+            textCells |= 1L << SOURCE;
         }
         if (r.talker() != null) {
             cells[TALKER].text(r.talker());
+            textCells |= 1L << TALKER;
         }
         if (r.channel() != '\0' && !Character.isSurrogate(r.channel())) {
             cells[CHANNEL].utf8(r.channel());
+            textCells |= 1L << CHANNEL;
         }
         cells[OWN_SHIP].ascii(r.ownShip() ? "true" : "false");
         if (!r.checksumVerified()) {
@@ -172,6 +192,7 @@ public final class CsvWriter implements FieldSink, Flushable {
         for (ByteText c : cells) {
             c.clear();
         }
+        textCells = 0;
         depth = 0;
         cells[TYPE].number(type);
         cells[REPEAT].number(repeat);
@@ -183,16 +204,51 @@ public final class CsvWriter implements FieldSink, Flushable {
     }
 
     private void end() throws IOException {
+        // room for the whole record at once: every cell quoted with each byte doubled at the worst, a
+        // comma after each, CRLF
+        int need = 2;
+        for (ByteText c : cells) {
+            need += 2 * c.len + 3;
+        }
+        row.ensure(need);
+        byte[] b = row.buf;
+        int n = row.len;
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {
-                row.ascii(',');
+                b[n++] = ',';
             }
-            row.csvField(cells[i]);
+            ByteText c = cells[i];
+            int l = c.len;
+            if (l == 0) {
+                continue;
+            }
+            if ((textCells & (1L << i)) != 0 && needsQuotes(c)) {
+                row.len = n;
+                row.csvField(c);
+                n = row.len;
+            } else {
+                System.arraycopy(c.buf, 0, b, n, l);
+                n += l;
+            }
         }
-        row.ascii("\r\n");
-        if (row.len >= FLUSH_AT) {
+        b[n++] = '\r';
+        b[n++] = '\n';
+        row.len = n;
+        if (n >= FLUSH_AT) {
             drain();
         }
+    }
+
+    /** Whether a text cell holds a comma, double quote, CR or LF (RFC 4180: the field is then quoted). */
+    private static boolean needsQuotes(ByteText c) {
+        byte[] b = c.buf;
+        for (int i = 0; i < c.len; i++) {
+            byte x = b[i];
+            if (x == ',' || x == '"' || x == '\r' || x == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void drain() throws IOException {
@@ -207,25 +263,39 @@ public final class CsvWriter implements FieldSink, Flushable {
         out.flush();
     }
 
-    /** The cell for a top-level field in the header, cleared; null when the field is not a column. */
-    private ByteText cell(String name) {
+    /** The column of a top-level field in the header, its cell cleared; -1 when the field is not a column. */
+    private int column(String name) {
         if (depth > 0 || name == null) {
-            return null;
+            return -1;
         }
-        Integer i = INDEX.get(name);
-        if (i == null || i <= MMSI || i >= OWN_SHIP) {
-            return null; // not a column, or one the writer fills itself
+        int i = -1;
+        for (int k = slot(name); ; k = (k + 1) & (INDEX_NAMES.length - 1)) {
+            String n = INDEX_NAMES[k];
+            if (n == null) {
+                break;
+            }
+            if (n == name || n.equals(name)) {
+                i = INDEX_COLUMNS[k];
+                break;
+            }
         }
-        ByteText c = cells[i];
-        c.clear();
-        return c;
+        if (i <= MMSI || i >= OWN_SHIP) {
+            return -1; // not a column, or one the writer fills itself
+        }
+        cells[i].clear();
+        return i;
+    }
+
+    private static int slot(String name) {
+        int h = name.hashCode();
+        return (h ^ (h >>> 16)) & (INDEX_NAMES.length - 1);
     }
 
     @Override
     public void field(String name, long value) {
-        ByteText c = cell(name);
-        if (c != null) {
-            c.number(value);
+        int i = column(name);
+        if (i >= 0) {
+            cells[i].number(value);
         }
     }
 
@@ -234,9 +304,9 @@ public final class CsvWriter implements FieldSink, Flushable {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return;
         }
-        ByteText c = cell(name);
-        if (c != null) {
-            c.decimal(value, decimals);
+        int i = column(name);
+        if (i >= 0) {
+            cells[i].decimal(value, decimals);
         }
     }
 
@@ -245,17 +315,18 @@ public final class CsvWriter implements FieldSink, Flushable {
         if (value == null) {
             return;
         }
-        ByteText c = cell(name);
-        if (c != null) {
-            c.text(value);
+        int i = column(name);
+        if (i >= 0) {
+            cells[i].text(value);
+            textCells |= 1L << i;
         }
     }
 
     @Override
     public void field(String name, boolean value) {
-        ByteText c = cell(name);
-        if (c != null) {
-            c.ascii(value ? "true" : "false");
+        int i = column(name);
+        if (i >= 0) {
+            cells[i].ascii(value ? "true" : "false");
         }
     }
 

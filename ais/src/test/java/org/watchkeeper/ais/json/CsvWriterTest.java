@@ -53,6 +53,25 @@ class CsvWriterTest {
     }
 
     @Test
+    void onlyTextHoldingACommaOrQuoteIsQuotedAndARowForgetsTheRowBefore() throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        CsvWriter w = new CsvWriter(buf);
+        w.write(5, 0, 244660000, s -> {
+            s.field("callsign", "PD1234");
+            s.field("shipname", "A,\"B\"");
+            s.field("draught", 5.5, 1);
+        });
+        w.write(5, 0, 244660000, s -> s.field("shipname", "PLAIN"));
+        w.flush();
+        String[] rows = buf.toString(StandardCharsets.UTF_8).split("\r\n", -1);
+        assertThat(rows).hasSize(4);
+        String empty15 = ",".repeat(15);
+        assertThat(rows[1]).isEqualTo(",,,,5,0,244660000," + empty15 + ",PD1234,\"A,\"\"B\"\"\",,,,,,,5.5" + ",".repeat(10));
+        assertThat(rows[2]).isEqualTo(",,,,5,0,244660000," + empty15 + ",,PLAIN,,,,,,," + ",".repeat(10));
+        assertThat(rows[2].split(",", -1)).hasSize(CsvWriter.COLUMNS.size());
+    }
+
+    @Test
     void metadataColumnsAreFilledFromTheReceivedMessage() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CsvWriter w = new CsvWriter(out);
