@@ -55,9 +55,10 @@ import java.util.regex.Pattern;
  *       success before "steal"), "escaped with", "made off with", "carted/carried away", "taking away", "took" or
  *       "snatched" (not a person taken: "took the master to his cabin", "took three officers hostage"; nor "took
  *       place"), or before "was stolen", up to
- *       the next full stop or comma, at most 120 characters; a theft denied or only tried ({@link #theft})
- *       gives none. (What was looted or pilfered is mostly a place: "looted every crew cabin", "pilfered 10
- *       containers".)</li>
+ *       the next full stop or comma, at most 120 characters; else the things the perpetrators left with ({@link
+ *       #FLED_WITH}: "fled with ship's stores", "departed with cash, electronics, iPads"), up to the next full stop; a
+ *       theft denied or only tried ({@link #theft}) gives none. (What was looted or pilfered is mostly a place:
+ *       "looted every crew cabin", "pilfered 10 containers".)</li>
  *   <li>Loss: hijacking, or cargo/oil/fuel stolen or siphoned → cargo or ship; cash, money, valuables,
  *       personal belongings/effects/property, phones, laptops → property; stores, spare parts,
  *       spares, paint, ropes, mooring lines, scrap, equipment, engine parts → stores; negated theft
@@ -127,6 +128,33 @@ public final class TextRules {
     private static final Pattern SEIZED_VALUE = Pattern.compile("\\b(seized|seizing)\\s+([a-z0-9',/-]+\\s+){0,3}?"
             + "(cash|money|valuables|belongings|effects|property|properties|(mobile\\s+|cell\\s?)?phones?|laptops?|jewel\\w*"
             + "|stores|spares|equipment|cargo|fuel|goods|catch)\\b");
+    /**
+     * The perpetrators leaving with a thing of value, a theft told by how they left: the robbers "fled with ship's
+     * stores" (ASAM 2003-149), "fled with ship's properties" (ASAM 2014-227), "left the vessel with ship's property and
+     * personal effects" (ASAM 2017-244), "jumped overboard with ship's stores", "departed with cash, electronics",
+     * "escaped in their boat with ship's stores", "escape with engine spare parts", "got away with safety equipment".
+     * Only with a thing of value within six words after "with" (stores, property, spares, paint, ropes, mooring lines,
+     * cash, valuables, belongings, equipment, items, goods, fuel, cargo, life rafts), so that "fled with their boat",
+     * "escaped with his accomplices", "left with nothing" and "fled in a boat with white hull" are none; nor their own
+     * things ("escaped in their boat with their hose"), nor an escape tried ("tried to escape with a mooring line, which
+     * the crew successfully recovered", ASAM 2013-162), nor the end of a rope held ("jumped overboard with the end of
+     * the rope", ASAM 1998-3), nor the crew's own leaving ("Master, hearing commotion, escaped through his porthole
+     * with ship's cash", ASAM 2003-300). Group 1 is what they left with ("taking with them cash, a laptop, and the crew's
+     * mobile phones" gives the things), up to the next full stop or semicolon: a list runs on past its commas ("departed
+     * with cash, electronics, iPads, cameras"), as does a sum ("left with $10,000 from the ship's safe").
+     */
+    private static final Pattern FLED_WITH = Pattern.compile("\\b(?=fle|esc|le|dep|jump|got|ran)"
+            + "(?<!\\b(?:master|captain|crew|crewm[ae]n|seam[ae]n|watchm[ae]n|officer|engineer|bosun|cadet)(?:,[^,.;]{0,40},)?\\s{1,3})"
+            + "(?<!\\b(?:tried|trying|attempted|attempting|attempt|unable|failed)\\s{1,3}(?:to\\s{1,3})?)"
+            + "(?:fled|flee|flees|fleeing|escaped|escape|escapes|escaping|left|leaving|departed|departing"
+            + "|(?:jumped|jumping|jumps)\\s+overboard|got\\s+away|ran\\s+(?:away|off))"
+            + "(?:\\s+(?!(?:with|tried|trying|attempt\\w*)\\b)[a-z0-9'/-]+){0,5}?\\s+with\\s+(?:them\\s+)?"
+            + "(?!(?:no|nothing|their|his|her|its)\\b)"
+            + "(?=(?:(?!end\\b)[a-z0-9'$,/-]+\\s+){0,5}?(?:stores?|property|properties|paint|ropes?|(?:mooring\\s+)?lines?|hawsers?"
+            + "|cash|money|valuables|belongings|effects|spares|spare\\s+parts|equipment|items?|goods|fuel|diesel|cargo|\\$|usd"
+            + "|dollars|life[\\s-]?rafts?|liferafts?|life[\\s-]?buoys?|lifebuoys?|scrap|pyrotechnics|radios?|laptops?|computers?"
+            + "|(?:mobile\\s+|cell\\s?)?phones?|electronics|jewel\\w*|merchandise|provisions|batteries)\\b)"
+            + "(?:the\\s+)?((?:[^.;]|(?<=\\d)\\.(?=\\d)){3,120})");
     /** The nouns among the words of {@link #THEFT}. */
     private static final Pattern THEFT_NOUN = Pattern.compile("thefts?|pilferage");
     /**
@@ -370,11 +398,11 @@ public final class TextRules {
     /**
      * After "took": a person taken somewhere or hostage ("took the master to his cabin", "took hostage
      * the duty ab", "took all crew members hostage", "took three officers hostage", "took as hostage the
-     * master"), or no thing at all ("took place", "took refuge", "took control", "took over the ship"), not a
-     * thing stolen.
+     * master", "took the officer of the watch and the duty able seaman hostage"), or no thing at all ("took place",
+     * "took refuge", "took control", "took over the ship"), not a thing stolen.
      */
     private static final Pattern PERSON_TAKEN = Pattern.compile("^(?:(?:as\\s+)?hostages?\\b|(?:place|part|refuge|shelter|cover"
-            + "|control|over|command|charge|turns|action|photos?|pictures?)\\b|(?:the\\s+)?(?:master|captain|c/o|2/off|chief \\w+"
+            + "|control|over|command|charge|turns|action|photos?|pictures?)\\b|(?:the\\s+)?(?:master|captain|officer of the watch|c/o|2/off|chief \\w+"
             + "|second \\w+|duty \\w+|watch\\w*|crew members?|crew|all crew members|him|her|them|\\w+ crew members?)"
             + "\\s+(?:to|into|hostage|as hostage|and)\\b|(?:(?!and\\b|then\\b|held\\b|kept\\b)[a-z0-9/'-]+\\s+){1,5}?(?:as\\s+)?hostages?\\b)");
     /**
@@ -495,7 +523,8 @@ public final class TextRules {
      * "robbed", "robbing", "theft", "pilfered", "looted", "escaped with", ...) or a bare "steal", "rob",
      * "pilfer" or "loot" after a word of success ("managed to steal", "were able to steal"), or "took" or
      * "taken" with a thing of value ({@link #TOOK}: "took $12,000 (US)", "taking ship's stores", "cash and
-     * valuables were taken"), once the words of
+     * valuables were taken"), or the perpetrators leaving with one ({@link #FLED_WITH}: "fled with ship's stores",
+     * "jumped overboard with a life raft"), once the words of
      * a theft denied ("nothing was stolen", "escaped without stealing anything", "no report of theft") and of
      * one tried or prevented ("attempted to steal", "tried to steal", "attempted theft", "prevented the
      * theft") are taken out. A text that denies a theft ("the theft was noticed when the crew observed the
@@ -507,7 +536,7 @@ public final class TextRules {
     }
 
     private static boolean theftIn(String lower, String t) {
-        if (THEFT_DONE.matcher(t).find() || TOOK.matcher(t).find() || seizedByPerpetrators(t)) {
+        if (THEFT_DONE.matcher(t).find() || TOOK.matcher(t).find() || FLED_WITH.matcher(t).find() || seizedByPerpetrators(t)) {
             return true;
         }
         for (Matcher m = THEFT.matcher(t); m.find(); ) {
@@ -1407,7 +1436,11 @@ public final class TextRules {
             // a person taken: look again within what followed ("took the master to his cabin and stole ...")
         }
         Matcher b = ITEMS_STOLEN_BEFORE.matcher(t);
-        return b.find() ? ITEMS_LEAD.matcher(b.group(1)).replaceFirst("").strip() : null;
+        if (b.find()) {
+            return ITEMS_LEAD.matcher(b.group(1)).replaceFirst("").strip();
+        }
+        Matcher f = FLED_WITH.matcher(t);
+        return f.find() ? ITEMS_END.matcher(f.group(1)).replaceFirst("").strip() : null;
     }
 
     /** The economic loss from text and the type. */

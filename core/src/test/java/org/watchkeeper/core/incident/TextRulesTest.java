@@ -699,6 +699,99 @@ class TextRulesTest {
                 .isEqualTo(IncidentType.SUSPICIOUS_APPROACH);
     }
 
+    /** ASAM 2017-244: the robbers left with the ship's property; the kidnapping was only tried. */
+    static final String ASAM_2017_244 = "GUINEA: On 08 September, seven robbers armed with knives and crowbars boarded an anchored"
+            + " bulk carrier near position 09-21N 013-44W, Conakry Anchorage. They attempted to kidnap the master. After 15 minutes,"
+            + " the robbers left the vessel with ship's property and personal effects. Crew is safe.";
+
+    @Test
+    void robbersWhoFledWithTheShipsThingsStoleThem() {
+        // ASAM 2003-149, 2014-227, 2017-244 and 2001-94 were boardings
+        String asam2003149 = "BANGLADESH: An unidentified chemical tanker was boarded 2 May at 2100 local time while at"
+                + " Chittagong anchorage. Three persons armed with big knives boarded via the stern. Duty seaman raised alarm and"
+                + " the thieves fled with ship's stores (IMB).";
+        assertThat(TextRules.type(asam2003149)).isEqualTo(IncidentType.ROBBERY);
+        assertThat(TextRules.itemsStolen(asam2003149)).isEqualTo("ship's stores (imb)");
+        assertThat(TextRules.loss(IncidentType.ROBBERY, asam2003149)).isEqualTo(EconomicLoss.STORES);
+        String asam2014227 = "BANGLADESH: On 8 October, twelve robbers armed with knives boarded an anchored bulk carrier near"
+                + " position 21-47N 091-46E, 3 nm west of Kutubdia Island. The crew raised the alarm raised, mustered, and notified"
+                + " Port Control. Seeing the crew response, the robbers fled with ship's properties.";
+        assertThat(TextRules.type(asam2014227)).isEqualTo(IncidentType.ROBBERY);
+        assertThat(TextRules.itemsStolen(asam2014227)).isEqualTo("ship's properties");
+        assertThat(TextRules.type(ASAM_2017_244)).isEqualTo(IncidentType.ROBBERY);
+        assertThat(TextRules.itemsStolen(ASAM_2017_244)).isEqualTo("ship's property and personal effects");
+        assertThat(TextRules.loss(IncidentType.ROBBERY, ASAM_2017_244)).isEqualTo(EconomicLoss.PROPERTY);
+        assertThat(TextRules.type("AFTER 15 MINUTES THE THIEVES LEFT WITH THREE MOORING LINES.")).isEqualTo(IncidentType.ROBBERY);
+        // ASAM 2002-304: jumped overboard with a life raft
+        assertThat(TextRules.itemsStolen("INDONESIA: An unidentified bulk carrier was boarded 25 Oct at 0100 local time while at"
+                + " Cigading anchorage. Two persons armed with long knives jumped overboard with a life raft when spotted by crew."))
+                .isEqualTo("a life raft when spotted by crew");
+        // ASAM 2012-306: escaped in their boats with the stores; ASAM 2004-66: escaping at a time with valuables and cash
+        assertThat(TextRules.itemsStolen("Upon hearing the alarm and seeing the crew alertness, the robbers jumped overboard and"
+                + " escaped in two waiting boats with ship's stores.")).isEqualTo("ship's stores");
+        assertThat(TextRules.itemsStolen("They threatened the master and ransacked his cabin before escaping at 0040 with ship"
+                + " and crew valuables and cash.  Three crew injured in incident.")).isEqualTo("ship and crew valuables and cash");
+        // ASAM 2000-28 was other: the thieves cut the mooring line and fled with it
+        assertThat(TextRules.type("INDIA: Thieves in a wooden boat, armed with knives, cut the mooring line of an unidentified"
+                + " tanker tied to a mooring buoy 19 Apr in Vishakhapatnam.  The attack occurred at 2000 UTC.  Duty crew sounded the"
+                + " alarm and the thieves fled with the line.")).isEqualTo(IncidentType.ROBBERY);
+        // what they left with runs on past a list's commas and a sum's thousands (ASAM 2017-121, 1999-48, 2010-152)
+        assertThat(TextRules.itemsStolen("The captain and crew complied, and the men departed with cash, electronics, iPads,"
+                + " cameras, cellphone, a gas tank, and a propane cylinder after threatening to return if any report was made."))
+                .isEqualTo("cash, electronics, ipads, cameras, cellphone, a gas tank, and a propane cylinder");
+        String asam199948 = "The 22,009-ton Bahamas-flag bulk carrier, Sidrela, was boarded while underway at full speed"
+                + " (approx. 16 knots) in Selat Bangka off Sumatera, Indonesia. The attackers attempted to stop the ship and, when"
+                + " the attempt failed, left with $10,000 from the ship's safe.";
+        assertThat(TextRules.type(asam199948)).isEqualTo(IncidentType.ROBBERY);
+        assertThat(TextRules.itemsStolen(asam199948)).isEqualTo("$10,000 from the ship's safe");
+        assertThat(TextRules.itemsStolen("The robbers threatened the crew with machetes, demanding they hand over their cash and"
+                + " valuables. The incident lasted  approximately 30 minutes. The robbers left the tug taking with them cash, a"
+                + " laptop, and the crew's mobile phones.")).isEqualTo("cash, a laptop, and the crew's mobile phones");
+        // ASAM 2003-300: the master's escape with the ship's cash is not the pirates' loot
+        assertThat(TextRules.itemsStolen("Master, hearing commotion, escaped through his porthole with ship's cash.  Master's door"
+                + " broken down and cabin ransacked. Pirates tied up some of crew and repeatedly assaulted chief engineer, and third"
+                + " officer.  The pirates left at 0015 with personal effects and ship's equipment (IMB).")).isEqualTo(
+                "personal effects and ship's equipment (imb)");
+        // ASAM 2011-217: the officer of the watch taken hostage is no thing stolen
+        assertThat(TextRules.itemsStolen("The robbers took the officer of the watch and the duty able seaman hostage in the third"
+                + " officer's cabin. The robbers forced the two of them to take the robbers to the captain's cabin. The robbers"
+                + " ordered the captain to take them to the poop deck, where they departed the vessel with the ship's cash, property"
+                + " and personal effects. (IMB)")).isEqualTo("ship's cash, property and personal effects");
+    }
+
+    @Test
+    void leavingWithCompanyTheirOwnThingsOrNothingIsNoTheft() {
+        // IMB 03.05.2019 Lagos: their own hose
+        assertThat(TextRules.theft("Duty crew onboard an anchored tanker noticed two robbers near the cargo tank with a hose."
+                + " Alarm raised, and PA announcement made. Seeing the alerted crew, the robbers escaped in their boat with their"
+                + " hose. A patrol boat was informed who came and searched the area. Nothing reported stolen.")).isFalse();
+        // ASAM 2013-162: an escape with a mooring line tried, the line recovered
+        assertThat(TextRules.type("During discharge operations at berth, the tanker was boarded by robbers armed with knives. They"
+                + " were noticed by the local watchman who immediately raised the alarm. Seeing the approaching crew, the robbers"
+                + " jumped overboard and tried to escape with a mooring line, which the crew successfully recovered. Port"
+                + " authorities informed.")).isEqualTo(IncidentType.BOARDING);
+        // ASAM 1998-3: the end of the rope held while the crew saved the line
+        assertThat(TextRules.theft("ONCE ONBOARD THE SECOND PIRATE PLACED THE MOORING LINE THROUGH THE CENTER LEAD AND JUMPED"
+                + " OVERBOARD WITH THE END OF THE ROPE AND COMMENCED PULLING THE MOORING LINE INTO THE WATER. THE BOSUN AND THE"
+                + " ORDINARY SEAMAN MANAGED TO PUT THE LINE ON THE WINCH DRUM.")).isFalse();
+        // ASAM 2014-291, 2000-20: accomplices; ASAM 2002-129: a boat's hull; ASAM 2001-298: no loss
+        assertThat(TextRules.theft("Seeing the crew response, the robber fled with his accomplice after threatening the port"
+                + " security watchman.")).isFalse();
+        assertThat(TextRules.theft("her son shot by an attacker with an AK-47, who then fled with the other assailants in their"
+                + " 18-foot wooden boat.")).isFalse();
+        assertThat(TextRules.theft("Four persons were spotted on deck near container bay 15 by a guard at whom they fired two"
+                + " shots before jumping over side and fleeing in a boat with white hull.")).isFalse();
+        assertThat(TextRules.theft("Watch raised alarm and intruder fled with no reported loss.")).isFalse();
+        assertThat(TextRules.theft("The robbers fled with their boat.")).isFalse();
+        assertThat(TextRules.theft("The robbers fled empty-handed.")).isFalse();
+        assertThat(TextRules.theft("The robbers left with nothing.")).isFalse();
+        // ASAM 2017-298: whose dinghy is not said; ASAM 2016-30: a leg is no loot
+        assertThat(TextRules.theft("After 20 minutes of further threats of violence and death the 4 men left with the dinghy."))
+                .isFalse();
+        assertThat(TextRules.theft("The men threatened him and punched him in the face and then slashed his lower left leg with a"
+                + " machete.")).isFalse();
+    }
+
     @Test
     void anEscapeWithNothingAndNoStolenPropertyAreNoTheft() {
         // IMB 13.08.2016 Apapa, ASAM 1994-65 and 1999-53 were robberies
