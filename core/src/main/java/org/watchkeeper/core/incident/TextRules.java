@@ -1421,13 +1421,19 @@ public final class TextRules {
         return v >= 1 ? v : null;
     }
 
+    /**
+     * The parenthesis that ends a report, its source ("... escaped with ship's stores (IMB).", "(operator, IMB)",
+     * "(ReCAAP ISC)"): not part of what was stolen when the items run to the end of the text.
+     */
+    private static final Pattern SOURCE_AT_END = Pattern.compile("\\s*\\([^()]{1,80}\\)[\\s.]*$");
+
     /** What was stolen, in the text's words, or null. */
     public static String itemsStolen(String text) {
         String t = lower(text);
         if (!theft(t)) {
             return null;
         }
-        t = notStolen(t);
+        t = notStolen(SOURCE_AT_END.matcher(t).replaceFirst(""));
         Matcher m = STOLEN_ITEMS.matcher(t);
         for (int from = 0; from < t.length() && m.find(from); from = m.start(1)) {
             if (!(m.group().startsWith("took") || m.group().startsWith("snatched")) || !PERSON_TAKEN.matcher(m.group(1)).find()) {

@@ -711,7 +711,8 @@ class TextRulesTest {
                 + " Chittagong anchorage. Three persons armed with big knives boarded via the stern. Duty seaman raised alarm and"
                 + " the thieves fled with ship's stores (IMB).";
         assertThat(TextRules.type(asam2003149)).isEqualTo(IncidentType.ROBBERY);
-        assertThat(TextRules.itemsStolen(asam2003149)).isEqualTo("ship's stores (imb)");
+        // the report's closing source, "(IMB)", is no part of what was stolen
+        assertThat(TextRules.itemsStolen(asam2003149)).isEqualTo("ship's stores");
         assertThat(TextRules.loss(IncidentType.ROBBERY, asam2003149)).isEqualTo(EconomicLoss.STORES);
         String asam2014227 = "BANGLADESH: On 8 October, twelve robbers armed with knives boarded an anchored bulk carrier near"
                 + " position 21-47N 091-46E, 3 nm west of Kutubdia Island. The crew raised the alarm raised, mustered, and notified"
@@ -751,7 +752,7 @@ class TextRulesTest {
         assertThat(TextRules.itemsStolen("Master, hearing commotion, escaped through his porthole with ship's cash.  Master's door"
                 + " broken down and cabin ransacked. Pirates tied up some of crew and repeatedly assaulted chief engineer, and third"
                 + " officer.  The pirates left at 0015 with personal effects and ship's equipment (IMB).")).isEqualTo(
-                "personal effects and ship's equipment (imb)");
+                "personal effects and ship's equipment");
         // ASAM 2011-217: the officer of the watch taken hostage is no thing stolen
         assertThat(TextRules.itemsStolen("The robbers took the officer of the watch and the duty able seaman hostage in the third"
                 + " officer's cabin. The robbers forced the two of them to take the robbers to the captain's cabin. The robbers"
