@@ -387,7 +387,9 @@ public final class TextRules {
     private static final Pattern STOLEN_ITEMS = Pattern.compile(
             "\\b(?:stole|escaped with" + NOT_WITH_PEOPLE + "|made off with|took|stealing|robbed the crew of|snatched|carted away|carried away"
                     + "|carried off|taking away"
-                    + "|(?:managed|able|proceeded|continued|began|started) to steal)\\s+(?:the\\s+)?(?:stolen\\s+)?([^.;,]{3,120})");
+                    + "|(?:managed|able|proceeded|continued|began|started) to steal)\\s+(?:the\\s+)?(?:stolen\\s+)?"
+                    // a full stop, semicolon or comma ends them, but not one inside a number ("$22,000", "1.5 tonnes")
+                    + "((?:[^.;,]|(?<=\\d)[.,](?=\\d)){3,120})");
     /**
      * Where the items end: at the next clause of the narrative, "... and locked him ...", "... and
      * kidnapped 13 crew ...", "... before escaping", "... then left".
@@ -424,9 +426,10 @@ public final class TextRules {
     private static final Pattern SHIP_USE_OIL = Pattern.compile("\\b(lube|lub|lubricating|lubrication|engine|hydraulic"
             + "|salad|cooking|edible) oils?\\b|\\boil lube\\b|\\b(fuel|diesel|oil)[ -]?(tanks?|cans?|generators?)\\b"
             + "|\\bjerry-fuel-cans?\\b");
+    /** The crew's or the ship's valuables: cash and money in any currency ("USD 10,000", "$5,000", "3,000 dollars"), belongings, phones. */
     private static final Pattern PROPERTY = Pattern.compile(
             "\\b(cash|money|valuables|personal (belongings|effects|property|items)|crew'?s? (belongings|property|effects)"
-                    + "|(mobile|cell) ?phones?|laptops?|jewel\\w*)\\b");
+                    + "|(mobile|cell) ?phones?|laptops?|jewel\\w*|dollars?|usd|euros?|currency)\\b|\\$\\s?\\d");
     private static final Pattern STORES = Pattern.compile(
             "\\b(stores?|spare parts?|spares|paint|ropes?|mooring (lines?|ropes?)|hawsers?|scrap|equipment|engine parts?"
                     + "|tools?|batteries|generators?|life ?rafts?|pumps?)\\b");

@@ -831,6 +831,25 @@ class TextRulesTest {
     }
 
     @Test
+    void moneyStolenIsPropertyAndItsAmountIsKeptWhole() {
+        // ASAM 2000-223: the items were "$22" (cut at the thousands comma) and the loss stores
+        String asam2000223 = "STRAIT OF MALACCA: AN UNIDENTIFIED CONTAINER SHIP WAS BOARDED 2 SEP AT 2215 LOCAL TIME WHILE"
+                + " UNDERWAY IN POSITION 01-04N 104-54E.  PERSONS ARMED WITH MACHETES AND KNIVES ENTERED THE MASTER'S CABIN, TIED"
+                + " HIM UP, AND STOLE $22,000 FROM THE MASTER'S SAFE.  WHILE LEAVING THE SHIP, THEY ALSO CONFRONTED A SEAMAN AND"
+                + " STOLE HIS PERSONAL BELONGINGS.";
+        assertThat(TextRules.itemsStolen(asam2000223)).isEqualTo("$22,000 from the master's safe");
+        assertThat(TextRules.loss(IncidentType.ROBBERY, asam2000223)).isEqualTo(EconomicLoss.PROPERTY);
+        // ASAM 1994-29: no items at all before (the capture stopped at "21")
+        String asam199429 = "ON JUNE 09, AN ARMED GANG OF NINE MEN ASSAULTED M/V SAN GIOVANNI       BERTHED AT ALEMOA TERMINAL,"
+                + " SANTOS. PIRATES STOLE 21,280 US DOLLARS.   PIRATES ESCAPED THE VESSEL BY BOAT.";
+        assertThat(TextRules.itemsStolen(asam199429)).isEqualTo("21,280 us dollars");
+        assertThat(TextRules.loss(IncidentType.ROBBERY, asam199429)).isEqualTo(EconomicLoss.PROPERTY);
+        // a comma between words still ends the items
+        assertThat(TextRules.itemsStolen("Robbers boarded the tanker and stole ship's stores, then escaped."))
+                .isEqualTo("ship's stores");
+    }
+
+    @Test
     void aKidnappingTriedIsNoKidnapping() {
         // ASAM 2016-314, 2012-325 and 2018-79 were kidnappings with the crew kidnapped
         String asam2016314 = "MALAYSIA: On 08 December, security forces shot and killed three gunmen in a firefight during a"
