@@ -415,6 +415,32 @@ public final class TextRules {
     private static final Pattern ITEMS_LEAD = Pattern.compile("^.*\\b(?:that|found|discovered|noticed|reported|realised|realized"
             + "|revealed|indicated|confirmed|(?:broken|damaged|breached|forced|open|opened)\\s+and)\\s+");
     /** Before "was stolen" (not "looted" or "pilfered", whose subject is mostly a place: "25 trawlers were looted"). */
+    /**
+     * Who was robbed of what: "the crew was robbed of cash", "robbed him of personal belongings", "robbed the
+     * passengers and crew of more than 100,000 euros", "robbed the boats of engines"; the items are what follows
+     * "of", to the next comma or full stop. Not "robbed in the vicinity of", "robbed without the knowledge of the
+     * crew", nor an "of" that names a ship ("robbed the master of the ... ship ANRO AUSTRALIA of $3,000", "robbed
+     * the crews of both ships").
+     */
+    private static final Pattern ROBBED_OF = Pattern.compile("\\brobb(?:ed|ing)\\s+(?:(?:him|her|them|it|(?:(?:the|all|all the"
+            + "|his|their|its|[a-z]+)\\s+)?(?:ship's\\s+)?(?:crew|crew\\s*members?|crewm[ae]n|crews|master|passengers|(?:third |second "
+            + "|chief )?officer|vessel|ship|boats?|ships)(?:\\s+and\\s+(?:the\\s+)?(?:crew|passengers|master))?)\\s+)?of\\s+"
+            + "(?!(?:the|both|two)\\s+(?:[a-z/-]+\\s+){0,3}?(?:ships?|vessels?|boats?|tankers?)\\b)"
+            + "((?:[^.;]|(?<=\\d)[.,](?=\\d)){3,160})");
+    /**
+     * Where what a ship was robbed of ends, besides {@link #ITEMS_END}: at the report's date, time or
+     * circumstances ("robbed of zinc anodes 31 oct at 1530 local time while at berth", "robbed of their
+     * catch between 01 apr and 11 apr", "robbed of cash while the crew was off the vessel"), and at the next
+     * clause ("robbed him of personal belongings, tied him up", "robbed of their money and clothes and beaten").
+     */
+    private static final Pattern ROBBED_OF_END = Pattern.compile("(?:(?:,\\s*|\\s+)(?:\\d{1,2}\\s+(?:jan|feb|mar|apr|may|jun|jul|aug"
+            + "|sep|oct|nov|dec)[a-z]*\\b|(?:at|about|around)\\s+\\d{3,4}\\b|(?:while|when|between|during|but|according|after|as)\\b"
+            + "|the night\\b|a week\\b|by\\s+(?:a\\s+|\\d+\\s+|[a-z]+\\s+)?(?:group|gang|armed|pirates|robbers|persons|men)\\b"
+            + "|(?:in|off|near)\\s+the\\s+(?:gulf|port|harbou?r|river|strait)\\b|before\\b)"
+            // the next clause: ", tied him up", ", resulting in", ", the pirates left", "and the crew taken to Aceh"
+            + "|,\\s*(?:(?:and\\s+)?(?:the|an?)\\s+(?:pirates?|robbers?|crew|engineer|master|captain)\\b|(?!(?:fishing|mooring)\\b)[a-z]+(?:ed|ing)\\b"
+            + "|(?:was|were|threw|tied|took|left|fled)\\b)"
+            + "|\\s+and\\s+(?:the\\s+crew\\s+)?(?:taken|beaten|shot|killed|threatened|tied|forced)\\b).*$");
     private static final Pattern ITEMS_STOLEN_BEFORE = Pattern.compile("\\b([a-z' ]{3,80}?)\\s+(?:was|were|had been|have been) stolen");
 
     private static final Pattern CARGO = Pattern.compile("\\b(cargo|siphon\\w*|oil|fuel|diesel|gasoil|bunker)\\b");
@@ -1447,6 +1473,13 @@ public final class TextRules {
         Matcher b = ITEMS_STOLEN_BEFORE.matcher(t);
         if (b.find()) {
             return ITEMS_LEAD.matcher(b.group(1)).replaceFirst("").strip();
+        }
+        Matcher o = ROBBED_OF.matcher(t);
+        if (o.find()) {
+            String items = ITEMS_END.matcher(ROBBED_OF_END.matcher(o.group(1)).replaceFirst("")).replaceFirst("").strip();
+            if (items.length() >= 3) {
+                return items;
+            }
         }
         Matcher f = FLED_WITH.matcher(t);
         return f.find() ? ITEMS_END.matcher(f.group(1)).replaceFirst("").strip() : null;

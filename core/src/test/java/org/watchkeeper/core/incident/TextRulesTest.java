@@ -850,6 +850,31 @@ class TextRulesTest {
     }
 
     @Test
+    void whatACrewOrShipWasRobbedOfIsWhatWasStolen() {
+        // ASAM 2013-281: "robbed him of personal belongings" before the ship's stores they escaped with
+        String asam2013281 = "INDONESIA: On 21 September, anchored bulk freighter USOLIE was boarded at position 00-16S"
+                + " 117-41E, Samarinda Anchorage. Ten robbers armed with knives and steel bars boarded the ship during cargo"
+                + " operations. They took hostage a duty crewman conducting routine rounds, assaulted him, robbed him of personal"
+                + " belongings, tied him up and then broke into the bosun locker. The duty officer noticed the robbers, raised the"
+                + " alarm and crew mustered. Upon hearing the alarm the robbers escaped in their wooden boat with stolen ship"
+                + " stores. Port Authorities informed by VHF radio.";
+        assertThat(TextRules.itemsStolen(asam2013281)).isEqualTo("personal belongings");
+        assertThat(TextRules.loss(IncidentType.ROBBERY, asam2013281)).isEqualTo(EconomicLoss.PROPERTY);
+        // the passive form, its date and circumstances left out (worded as ASAM 2002-306 and 2008-173)
+        assertThat(TextRules.itemsStolen("BANGLADESH: Bulk carrier robbed of zinc anodes 31 Oct at 1530 local time while at"
+                + " berth 5-C, Chittagong.")).isEqualTo("zinc anodes");
+        assertThat(TextRules.itemsStolen("Yacht robbed of cash while the crew was off the vessel at dinner.")).isEqualTo("cash");
+        // a list runs past its commas (worded as ASAM 2000-250)
+        assertThat(TextRules.itemsStolen("INDIA: Container ship robbed of mooring line, life buoys, and fire hoses while moored"
+                + " at Calcutta.")).isEqualTo("mooring line, life buoys, and fire hoses");
+        // an "of" that names a ship is not what was stolen (worded as ASAM 1986-29 and 2009-59)
+        assertThat(TextRules.itemsStolen("Pirates robbed the master of the Australian ro-ro/container ship, ANRO AUSTRALIA, of"
+                + " $3,000.")).isNull();
+        assertThat(TextRules.itemsStolen("The pirates robbed the crews of both ships and abandoned them.")).isNull();
+        assertThat(TextRules.itemsStolen("The vessel was robbed without the knowledge of the crew.")).isNull();
+    }
+
+    @Test
     void aKidnappingTriedIsNoKidnapping() {
         // ASAM 2016-314, 2012-325 and 2018-79 were kidnappings with the crew kidnapped
         String asam2016314 = "MALAYSIA: On 08 December, security forces shot and killed three gunmen in a firefight during a"
