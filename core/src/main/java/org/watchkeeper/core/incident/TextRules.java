@@ -392,18 +392,29 @@ public final class TextRules {
                     + "((?:[^.;,]|(?<=\\d)[.,](?=\\d)){3,120})");
     /**
      * Where the items end: at the next clause of the narrative, "... and locked him ...", "... and
-     * kidnapped 13 crew ...", "... before escaping", "... then left".
+     * kidnapped 13 crew ...", "... before escaping", "... then left", "... 45 minutes later".
      */
-    private static final Pattern ITEMS_END = Pattern.compile("\\s+(?:(?:and\\s+then|and|then)\\s+(?:[a-z]+ly\\s+)?(?:[a-z]+ed|left|fled|ran"
+    private static final Pattern ITEMS_END = Pattern.compile("\\s+(?:(?:about\\s+)?\\d+\\s+(?:minutes?|hours?)\\s+later|(?:and\\s+then|and|then)\\s+(?:[a-z]+ly\\s+)?(?:[a-z]+ed|left|fled|ran"
             + "|took|stole|held|threw|shot|beat|tied|hit|cut|escape|flee|leave|jump|depart)|(?:before|while|after)\\s+(?:[a-z]+ing|left"
             + "|escaped|fled|jumped|disembarked|ran))\\b.*$");
+    /** A crew member or guard named in a hostage taking ("two watchmen", "third officer", "one crew member"). */
+    private static final String HOSTAGE_PERSON = "(?:watchm[ae]n|crew\\s+members?|crew|crewm[ae]n|officers?|master|captain|seam[ae]n"
+            + "|engineers?|ab|oilers?|cooks?|bosun|cadets?|mates?|guards?)";
     /**
      * After "took": a person taken somewhere or hostage ("took the master to his cabin", "took hostage
      * the duty ab", "took all crew members hostage", "took three officers hostage", "took as hostage the
      * master", "took the officer of the watch and the duty able seaman hostage"), or no thing at all ("took place",
      * "took refuge", "took control", "took over the ship"), not a thing stolen.
      */
-    private static final Pattern PERSON_TAKEN = Pattern.compile("^(?:(?:as\\s+)?hostages?\\b|(?:place|part|refuge|shelter|cover"
+    private static final Pattern PERSON_TAKEN = Pattern.compile("^(?:(?:as\\s+)?hostages?\\b"
+            // a time it took, or taking off: "the entire attack took less than 15 minutes", "took about one hour", "took off"
+            + "|(?:(?:less\\s+than|about|around|approximately|some|only|nearly|almost|over|more\\s+than|just)\\s+)?(?:\\d+|one|two"
+            + "|three|four|five|six|ten|fifteen|twenty|thirty|forty|a\\s+few|several|an?)\\s+(?:minutes?|hours?|seconds?|mins?|hrs?)\\b"
+            + "|off\\b"
+            // people joined by "and" taken hostage: "took two watchmen and one crew member hostage"
+            + "|(?:(?:the\\s+)?(?:[a-z0-9/-]+\\s+)?" + HOSTAGE_PERSON + "\\s+and\\s+){1,3}(?:the\\s+)?(?:[a-z0-9/-]+\\s+)?"
+            + HOSTAGE_PERSON + "\\s+(?:as\\s+)?hostages?\\b"
+            + "|(?:place|part|refuge|shelter|cover"
             + "|control|over|command|charge|turns|action|photos?|pictures?)\\b|(?:the\\s+)?(?:master|captain|officer of the watch|c/o|2/off|chief \\w+"
             + "|second \\w+|duty \\w+|watch\\w*|crew members?|crew|all crew members|him|her|them|\\w+ crew members?)"
             + "\\s+(?:to|into|hostage|as hostage|and)\\b|(?:(?!and\\b|then\\b|held\\b|kept\\b)[a-z0-9/'-]+\\s+){1,5}?(?:as\\s+)?hostages?\\b)");

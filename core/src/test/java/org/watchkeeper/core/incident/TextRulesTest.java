@@ -875,6 +875,28 @@ class TextRulesTest {
     }
 
     @Test
+    void peopleTakenHostageAndTheTimeAnAttackTookAreNoItems() {
+        // ASAM 2003-114: the items were "two watchmen and one crew member hostage"
+        String asam2003114 = "DOMINICAN REPUBLIC:   An unidentified bulk carrier was boarded 13 Apr at 0400 local time while at"
+                + " berth 6A, Rio Haina. Six armed persons took two watchmen and one crew member hostage. They stole ship's property,"
+                + " crew personal effects and cash before escaping (IMB).";
+        assertThat(TextRules.itemsStolen(asam2003114)).isEqualTo("ship's property");
+        // ASAM 1995-97 (runs of spaces closed up): the items were "less than 15 minutes and was conducted in ..."
+        String asam199597 = "ON 15 MAY, THE M/V STOLT SPUR WAS BOARDED BY TWENTY ARMED PIRATES WHILE DISCHARGING CARGO AT THE"
+                + " PETROBRAS TERMINAL, RIO DE JANEIRO. USING THREE SMALL BOATS AND A LARGE SHIP, THE PIRATES BOARDED"
+                + " SIMULTANEOUSLY FROM EACH OF THE SHIP'S DIRECTIONS. THE PIRATES OVERTOOK FOUR WORKERS AND THE"
+                + " WATCHMAN ON THE TERMINAL, AND THEN ROBBED THE CREW AND SHIP'S SAFE. VARIOUS DECK EQUIPMENT WAS ALSO"
+                + " STOLEN, WITH AN ESTIMATED LOSS OF US $10,000 IN CREW PERSONAL EFFECTS AND CASH. THE ENTIRE ATTACK"
+                + " TOOK LESS THAN 15 MINUTES AND WAS CONDUCTED IN A MILITARY/POLICE-LIKE FASHION, ACCORDING TO THE"
+                + " MASTER. PORT POLICE FAILED TO RESPOND TO MASTER'S CALLS. NO INJURIES WERE REPORTED.";
+        assertThat(TextRules.itemsStolen(asam199597)).isNull();
+        assertThat(TextRules.loss(IncidentType.ROBBERY, asam199597)).isEqualTo(EconomicLoss.PROPERTY);
+        // ASAM 2012-134: "escaped with stolen effects 45 minutes later"
+        assertThat(TextRules.itemsStolen("They later mustered the crew and tied their hands. They later escaped with stolen"
+                + " effects 45 minutes later. One crewman was injured.")).isEqualTo("effects");
+    }
+
+    @Test
     void aKidnappingTriedIsNoKidnapping() {
         // ASAM 2016-314, 2012-325 and 2018-79 were kidnappings with the crew kidnapped
         String asam2016314 = "MALAYSIA: On 08 December, security forces shot and killed three gunmen in a firefight during a"
