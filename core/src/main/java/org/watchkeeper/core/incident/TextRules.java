@@ -392,9 +392,13 @@ public final class TextRules {
                     + "((?:[^.;,]|(?<=\\d)[.,](?=\\d)){3,120})");
     /**
      * Where the items end: at the next clause of the narrative, "... and locked him ...", "... and
-     * kidnapped 13 crew ...", "... before escaping", "... then left", "... 45 minutes later".
+     * kidnapped 13 crew ...", "... before escaping", "... then left", "... 45 minutes later", "... before crew
+     * raised alarm", "... when they could not hijack", "... and also disabled the vessel".
      */
-    private static final Pattern ITEMS_END = Pattern.compile("\\s+(?:(?:about\\s+)?\\d+\\s+(?:minutes?|hours?)\\s+later|(?:and\\s+then|and|then)\\s+(?:[a-z]+ly\\s+)?(?:[a-z]+ed|left|fled|ran"
+    private static final Pattern ITEMS_END = Pattern.compile("\\s+(?:(?:about\\s+)?\\d+\\s+(?:minutes?|hours?)\\s+later"
+            + "|(?:and\\s+)?(?:before|while|when|(?<!well\\s{1,3})as(?!\\s+well\\b)|although|despite|after)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[a-z]+\\s+)?(?:crew\\w*|seam[ae]n|watch\\w*"
+            + "|duty|master|alarm|arrival|coast|police|navy|security|thieves|robbers|pirates|intruders|they|anti-piracy)"
+            + "|and\\s+(?:also|later)\\s+[a-z]+|and\\s+the\\s+incident|(?:and\\s+then|and|then)\\s+(?:[a-z]+ly\\s+)?(?:[a-z]+ed|left|fled|ran"
             + "|took|stole|held|threw|shot|beat|tied|hit|cut|escape|flee|leave|jump|depart)|(?:before|while|after)\\s+(?:[a-z]+ing|left"
             + "|escaped|fled|jumped|disembarked|ran))\\b.*$");
     /** A crew member or guard named in a hostage taking ("two watchmen", "third officer", "one crew member"). */

@@ -897,6 +897,22 @@ class TextRulesTest {
     }
 
     @Test
+    void theItemsEndWhereTheCrewOrTheAlarmComesIn() {
+        // ASAM 2003-286: the items were "ship's stores before crew raised alarm and the thieves escaped in an unlit boat"
+        assertThat(TextRules.itemsStolen("GHANA:   An unidentified container ship was boarded 19 Aug at 0005 local time while"
+                + " anchored in Tema Roads.  Four persons armed with long knives stole ship's stores before crew raised alarm and"
+                + " the thieves escaped in an unlit boat.  Master informed other ships in the vicinity (IMB).")).isEqualTo("ship's stores");
+        // "as well as" joins items; "when the alarm was raised" and "and also disabled" end them (worded as ASAM 2003-97,
+        // 2000-308 and 2014-73)
+        assertThat(TextRules.itemsStolen("They navigated for half an hour, before leaving with cash, property and equipment as well"
+                + " as crew personal belongings.  No personnel injuries reported (IMB)."))
+                .isEqualTo("cash, property and equipment as well as crew personal belongings");
+        assertThat(TextRules.itemsStolen("The robbers stole some ship's stores when the alarm was raised.")).isEqualTo("some ship's stores");
+        assertThat(TextRules.itemsStolen("The pirates stole cash and personal belongings from the victims and also disabled the"
+                + " vessel.")).isEqualTo("cash and personal belongings from the victims");
+    }
+
+    @Test
     void aKidnappingTriedIsNoKidnapping() {
         // ASAM 2016-314, 2012-325 and 2018-79 were kidnappings with the crew kidnapped
         String asam2016314 = "MALAYSIA: On 08 December, security forces shot and killed three gunmen in a firefight during a"
