@@ -1471,8 +1471,15 @@ public final class TextRules {
      */
     private static final Pattern SOURCE_AT_END = Pattern.compile("\\s*\\([^()]{1,80}\\)[\\s.]*$");
 
-    /** What was stolen, in the text's words, or null. */
+    /** What was stolen, in the text's words (lower case, runs of spaces closed up), or null. */
     public static String itemsStolen(String text) {
+        String items = itemsIn(text);
+        return items == null ? null : SPACES.matcher(items).replaceAll(" ");
+    }
+
+    private static final Pattern SPACES = Pattern.compile("\\s{2,}");
+
+    private static String itemsIn(String text) {
         String t = lower(text);
         if (!theft(t)) {
             return null;

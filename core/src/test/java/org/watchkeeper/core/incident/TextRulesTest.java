@@ -844,6 +844,9 @@ class TextRulesTest {
                 + " SANTOS. PIRATES STOLE 21,280 US DOLLARS.   PIRATES ESCAPED THE VESSEL BY BOAT.";
         assertThat(TextRules.itemsStolen(asam199429)).isEqualTo("21,280 us dollars");
         assertThat(TextRules.loss(IncidentType.ROBBERY, asam199429)).isEqualTo(EconomicLoss.PROPERTY);
+        // the runs of spaces of the old fixed-width reports are closed up (worded as ASAM 1988-22)
+        assertThat(TextRules.itemsStolen("THE PIRATES STOLE CASH AND        ORNAMENTS WORTH $50,000 FROM THE 300 PASSENGERS ON"
+                + " BOARD.")).isEqualTo("cash and ornaments worth $50,000 from the 300 passengers on board");
         // a comma between words still ends the items
         assertThat(TextRules.itemsStolen("Robbers boarded the tanker and stole ship's stores, then escaped."))
                 .isEqualTo("ship's stores");
