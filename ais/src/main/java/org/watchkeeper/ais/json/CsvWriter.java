@@ -222,7 +222,7 @@ public final class CsvWriter implements FieldSink, Flushable {
             if (l == 0) {
                 continue;
             }
-            if ((textCells & (1L << i)) != 0 && needsQuotes(c)) {
+            if ((textCells & (1L << i)) != 0) { // text may need quoting: ByteText.csvField decides
                 row.len = n;
                 row.csvField(c);
                 n = row.len;
@@ -237,18 +237,6 @@ public final class CsvWriter implements FieldSink, Flushable {
         if (n >= FLUSH_AT) {
             drain();
         }
-    }
-
-    /** Whether a text cell holds a comma, double quote, CR or LF (RFC 4180: the field is then quoted). */
-    private static boolean needsQuotes(ByteText c) {
-        byte[] b = c.buf;
-        for (int i = 0; i < c.len; i++) {
-            byte x = b[i];
-            if (x == ',' || x == '"' || x == '\r' || x == '\n') {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void drain() throws IOException {

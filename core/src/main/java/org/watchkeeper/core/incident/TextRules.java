@@ -129,6 +129,11 @@ public final class TextRules {
             + "(cash|money|valuables|belongings|effects|property|properties|(mobile\\s+|cell\\s?)?phones?|laptops?|jewel\\w*"
             + "|stores|spares|equipment|cargo|fuel|goods|catch)\\b");
     /**
+     * A full stop or comma inside a number ("$22,000", "1.5 tonnes"): it does not end the items stolen, where any
+     * other full stop (and, for most rules, comma) does.
+     */
+    private static final String NUMBER_POINT = "(?<=\\d)[.,](?=\\d)";
+    /**
      * The perpetrators leaving with a thing of value, a theft told by how they left: the robbers "fled with ship's
      * stores" (ASAM 2003-149), "fled with ship's properties" (ASAM 2014-227), "left the vessel with ship's property and
      * personal effects" (ASAM 2017-244), "jumped overboard with ship's stores", "departed with cash, electronics",
@@ -154,7 +159,7 @@ public final class TextRules {
             + "|cash|money|valuables|belongings|effects|spares|spare\\s+parts|equipment|items?|goods|fuel|diesel|cargo|\\$|usd"
             + "|dollars|life[\\s-]?rafts?|liferafts?|life[\\s-]?buoys?|lifebuoys?|scrap|pyrotechnics|radios?|laptops?|computers?"
             + "|(?:mobile\\s+|cell\\s?)?phones?|electronics|jewel\\w*|merchandise|provisions|batteries)\\b)"
-            + "(?:the\\s+)?((?:[^.;]|(?<=\\d)\\.(?=\\d)){3,120})");
+            + "(?:the\\s+)?((?:[^.;]|" + NUMBER_POINT + "){3,120})");
     /** The nouns among the words of {@link #THEFT}. */
     private static final Pattern THEFT_NOUN = Pattern.compile("thefts?|pilferage");
     /**
@@ -389,7 +394,7 @@ public final class TextRules {
                     + "|carried off|taking away"
                     + "|(?:managed|able|proceeded|continued|began|started) to steal)\\s+(?:the\\s+)?(?:stolen\\s+)?"
                     // a full stop, semicolon or comma ends them, but not one inside a number ("$22,000", "1.5 tonnes")
-                    + "((?:[^.;,]|(?<=\\d)[.,](?=\\d)){3,120})");
+                    + "((?:[^.;,]|" + NUMBER_POINT + "){3,120})");
     /**
      * Where the items end: at the next clause of the narrative, "... and locked him ...", "... and
      * kidnapped 13 crew ...", "... before escaping", "... then left", "... 45 minutes later", "... before crew
@@ -441,15 +446,14 @@ public final class TextRules {
             + "|his|their|its|[a-z]+)\\s+)?(?:ship's\\s+)?(?:crew|crew\\s*members?|crewm[ae]n|crews|master|passengers|(?:third |second "
             + "|chief )?officer|vessel|ship|boats?|ships)(?:\\s+and\\s+(?:the\\s+)?(?:crew|passengers|master))?)\\s+)?of\\s+"
             + "(?!(?:the|both|two)\\s+(?:[a-z/-]+\\s+){0,3}?(?:ships?|vessels?|boats?|tankers?)\\b)"
-            + "((?:[^.;]|(?<=\\d)[.,](?=\\d)){3,160})");
+            + "((?:[^.;]|" + NUMBER_POINT + "){3,160})");
     /**
      * Where what a ship was robbed of ends, besides {@link #ITEMS_END}: at the report's date, time or
      * circumstances ("robbed of zinc anodes 31 oct at 1530 local time while at berth", "robbed of their
      * catch between 01 apr and 11 apr", "robbed of cash while the crew was off the vessel"), and at the next
      * clause ("robbed him of personal belongings, tied him up", "robbed of their money and clothes and beaten").
      */
-    private static final Pattern ROBBED_OF_END = Pattern.compile("(?:(?:,\\s*|\\s+)(?:\\d{1,2}\\s+(?:jan|feb|mar|apr|may|jun|jul|aug"
-            + "|sep|oct|nov|dec)[a-z]*\\b|(?:at|about|around)\\s+\\d{3,4}\\b|(?:while|when|between|during|but|according|after|as)\\b"
+    private static final Pattern ROBBED_OF_END = Pattern.compile("(?:(?:,\\s*|\\s+)(?:\\d{1,2}\\s+" + MONTH + "\\b|(?:at|about|around)\\s+\\d{3,4}\\b|(?:while|when|between|during|but|according|after|as)\\b"
             + "|the night\\b|a week\\b|by\\s+(?:a\\s+|\\d+\\s+|[a-z]+\\s+)?(?:group|gang|armed|pirates|robbers|persons|men)\\b"
             + "|(?:in|off|near)\\s+the\\s+(?:gulf|port|harbou?r|river|strait)\\b|before\\b)"
             // the next clause: ", tied him up", ", resulting in", ", the pirates left", "and the crew taken to Aceh"
