@@ -26,6 +26,7 @@ import org.watchkeeper.ais.nmea.ReceivedMessage;
 import org.watchkeeper.ais.nmea.Rejection;
 import org.watchkeeper.ais.nmea.Stats;
 import org.watchkeeper.core.pipeline.GnssClock;
+import org.watchkeeper.core.pipeline.InputFormat;
 import org.watchkeeper.core.pipeline.Stage;
 
 import picocli.CommandLine;
@@ -225,6 +226,9 @@ public final class DecodeCommand implements Callable<Integer> {
         if (!quiet) {
             summary.print(err, (System.nanoTime() - started) / 1e9);
         }
+        for (String w : noMessage) {
+            err.println("watchkeeper decode: " + w); // also with --quiet: it says why nothing came out
+        }
         for (String c : cut) {
             err.println("watchkeeper decode: I/O error on " + c);
         }
@@ -327,6 +331,7 @@ public final class DecodeCommand implements Callable<Integer> {
             decoder.finish();
             summary.add(name, decoder.stats());
             cutShort(name, in, decoder.stats().lines());
+            noMessage(name, decoder.stats());
         }
     }
 
@@ -351,6 +356,7 @@ public final class DecodeCommand implements Callable<Integer> {
             stats = decoder.decode(in, () -> new ChunkOutput(name, formatters, errorsFile, out, free));
             summary.add(name, stats);
             cutShort(name, in, stats.lines());
+            noMessage(name, stats);
         }
     }
 
@@ -370,6 +376,37 @@ public final class DecodeCommand implements Callable<Integer> {
                     : ": the file is cut short; its " + lines + " lines before the cut (the last one cut) are decoded"));
         }
     }
+
+    /**
+     * Notes an input whose lines gave no message and were rejected, with what it is when its start tells
+     * ({@link InputFormat#notNmea}: a CSV export, which analyze reads; a zip or other binary file; JSON),
+     * else asking whether it is an AIS log at all; reported at the end, also with --quiet. A file's start is
+     * read again for this (standard input cannot be).
+     */
+    private void noMessage(String name, Stats s) {
+        long rejected = s.rejections().values().stream().mapToLong(Long::longValue).sum();
+        if (s.messages() > 0 || rejected == 0) {
+            return;
+        }
+        String what = null;
+        if (!name.equals("-")) {
+            try (InputStream in = open(name)) {
+                InputFormat.Refusal r = InputFormat.refusal(in);
+                if (r != null) {
+                    what = "it " + r.what() + (r.csv() ? ", which analyze reads" : "");
+                }
+            } catch (IOException e) {
+                // said by the decoding itself, or not at all: the hint is only a hint
+            }
+        }
+        long lines = s.lines();
+        noMessage.add((name.equals("-") ? "stdin" : name) + ": no AIS message in " + lines + (lines == 1 ? " line" : " lines")
+                + " (" + rejected + " rejected): " + (what != null ? what : "not an AIS log?")
+                + (errors != null ? "" : " (--errors FILE lists each rejected line with its reason)"));
+    }
+
+    /** Inputs that gave no message, only rejected lines, as reported at the end. */
+    private final List<String> noMessage = new ArrayList<>();
 
     /** Inputs found cut short, as reported at the end. */
     private final List<String> cut = new ArrayList<>();

@@ -171,6 +171,30 @@ class DecodeCommandTest {
     }
 
     @Test
+    void anInputThatGivesNoMessageIsSaidWhatItIsAlsoWithQuiet() throws IOException {
+        Path csv = tmp.resolve("export.csv");
+        Files.writeString(csv, "MMSI,BaseDateTime,LAT,LON,SOG,COG\n366940480,2022-01-03T00:00:00,29.9,-90.0,0.0,0.0\n");
+        Run r = run("decode", "--quiet", csv.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("watchkeeper decode: " + csv + ": no AIS message in 2 lines (2 rejected): it is a"
+                + " MarineCadastre CSV export, which analyze reads (--errors FILE lists each rejected line with its reason)\n");
+        // a zip whose packed bytes happen to hold a line that starts as a sentence
+        Path zip = tmp.resolve("log.zip");
+        Files.write(zip, "PK\u0003\u0004\u0014\u0000\u0008\u0008\n!AIVDM,\u0001\u0002\n".getBytes(StandardCharsets.ISO_8859_1));
+        Path errors = tmp.resolve("errors.txt");
+        assertThat(run("decode", "--quiet", "--errors", errors.toString(), zip.toString()).err())
+                .isEqualTo("watchkeeper decode: " + zip + ": no AIS message in 2 lines (2 rejected): it is a zip archive: unzip it"
+                        + " and name the log in it\n");
+        // standard input cannot be read again: the question only
+        assertThat(run("{\"class\":\"AIS\"}\n".getBytes(StandardCharsets.UTF_8), "decode", "--quiet").err())
+                .isEqualTo("watchkeeper decode: stdin: no AIS message in 1 line (1 rejected): not an AIS log? (--errors FILE"
+                        + " lists each rejected line with its reason)\n");
+        // a log with messages says nothing of the kind
+        assertThat(run("decode", "--quiet", caseFile("B13").toString()).err()).isEmpty();
+    }
+
+    @Test
     void readsStdinWithDashOrWithoutFiles() throws IOException {
         byte[] in = Files.readAllBytes(caseFile("B13"));
         assertThat(run(in, "decode", "--quiet", "-").out()).isEqualTo(B13 + "\n");

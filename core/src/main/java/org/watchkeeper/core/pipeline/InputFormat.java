@@ -76,19 +76,24 @@ public enum InputFormat {
      * else (a server's source, {@code send}), or null when it may be one. It is none when it is a CSV
      * export {@link #detect} recognises, or when none of its lines in {@code head} (blank ones aside) starts,
      * after leading spaces and tabs, with {@code !} or {@code $} (a sentence) or {@code \} (a tag block),
-     * the starts the decoder takes (any other line is rejected {@code not_a_sentence}): JSON, another CSV,
-     * a binary file. Content with no line at all (an empty file) may be a log.
+     * the starts the decoder takes (any other line is rejected {@code not_a_sentence}): JSON, another CSV.
+     * Nor is binary content ({@link #binary}), even when a line of it happens to start with one of those
+     * bytes. Content with no line at all (an empty file) may be a log.
      *
      * @param head the first bytes of the decompressed content ({@link #SNIFF_BYTES} are enough)
      * @param len how many bytes of {@code head} are valid
      * @return what the content is, to follow the file's name: {@code is a MarineCadastre CSV export}, {@code is a
-     *     DMA CSV export}, or {@code holds no NMEA 0183 sentence in its first 2 lines (it begins '[')}; null when
+     *     DMA CSV export}, {@code is a zip archive: unzip it and name the log in it}, {@code is binary, not text (...)}, or {@code holds no NMEA 0183 sentence in its first 2 lines (it begins '[')}; null when
      *     it may be a log
      */
     public static String notNmea(byte[] head, int len) {
         InputFormat f = detect(head, len);
         if (f != NMEA) {
             return "is " + f.described();
+        }
+        String binary = binary(head, len);
+        if (binary != null) {
+            return binary;
         }
         int lines = 0;
         String first = null;
@@ -117,6 +122,82 @@ public enum InputFormat {
             return null;
         }
         return "holds no NMEA 0183 sentence in its first " + (lines == 1 ? "line" : lines + " lines") + " (it begins " + first + ")";
+    }
+
+    /**
+     * Byte signatures at the start of files that are no log, each with what the content is. A log that is
+     * still packed gets the step that unpacks it (gzip itself is read as it is, and so never gets here:
+     * these are the bytes after gunzipping).
+     */
+    private static final Object[][] SIGNATURES = {
+        {"PK\u0003\u0004", "is a zip archive: unzip it and name the log in it"},
+        {"PK\u0005\u0006", "is an empty zip archive"},
+        {"BZh", "is compressed with bzip2: decompress it (bunzip2), or compress it with gzip, which is read as it is"},
+        {"\u00fd7zXZ\u0000", "is compressed with xz: decompress it (unxz), or compress it with gzip, which is read as it is"},
+        {"\u0028\u00b5\u002f\u00fd", "is compressed with zstd: decompress it (unzstd), or compress it with gzip, which is read as it is"},
+        {"7z\u00bc\u00af\u0027\u001c", "is a 7-Zip archive: unpack it and name the log in it"},
+        {"Rar!\u001a\u0007", "is a RAR archive: unpack it and name the log in it"},
+        {"\u0089PNG\r\n\u001a\n", "is a PNG image"},
+        {"\u00ff\u00d8\u00ff", "is a JPEG image"},
+        {"GIF8", "is a GIF image"},
+        {"%PDF-", "is a PDF document"},
+        {"\u007fELF", "is a program (ELF), not a log"},
+        {"SQLite format 3\u0000", "is an SQLite database"},
+        {"PAR1", "is a Parquet file"},
+        {"\u00d4\u00c3\u00b2\u00a1", "is a pcap capture: extract the NMEA lines from its packets (e.g. tshark)"},
+        {"\u00a1\u00b2\u00c3\u00d4", "is a pcap capture: extract the NMEA lines from its packets (e.g. tshark)"},
+        {"\n\r\r\n", "is a pcapng capture: extract the NMEA lines from its packets (e.g. tshark)"},
+    };
+
+    /** Share of control bytes (other than tab, line feed, carriage return) above which content is binary: 5 %. */
+    private static final double BINARY_SHARE = 0.05;
+
+    /**
+     * Why content that starts with {@code head} is binary, not text, or null when it may be text: a known
+     * file signature ({@link #SIGNATURES}: zip, bzip2, xz, zstd, 7-Zip, RAR, tar, images, PDF, programs,
+     * databases, packet captures), or control bytes (0x00-0x08, 0x0b, 0x0c, 0x0e-0x1f, 0x7f) making up more
+     * than 5 % of it: compressed or packed data has about one in eight; an NMEA log none, or a few from
+     * line noise on a serial link.
+     *
+     * @param head the first bytes of the (decompressed) content
+     * @param len how many bytes of {@code head} are valid
+     * @return e.g. {@code is a zip archive: unzip it and name the log in it} or
+     *     {@code is binary, not text (812 of its first 6480 bytes are control characters)}; null for text
+     */
+    static String binary(byte[] head, int len) {
+        for (Object[] sig : SIGNATURES) {
+            String magic = (String) sig[0];
+            if (startsWith(head, len, 0, magic)) {
+                return (String) sig[1];
+            }
+        }
+        if (startsWith(head, len, 257, "ustar")) {
+            return "is a tar archive: unpack it (tar -xf) and name the log in it";
+        }
+        int control = 0;
+        for (int i = 0; i < len; i++) {
+            int c = head[i] & 0xff;
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+                control++;
+            }
+        }
+        if (control > 0 && control > BINARY_SHARE * len) {
+            return "is binary, not text (" + control + " of its first " + len + " bytes are control characters)";
+        }
+        return null;
+    }
+
+    /** Whether {@code head[at..]} holds the characters of {@code magic} (each a byte 0-255). */
+    private static boolean startsWith(byte[] head, int len, int at, String magic) {
+        if (at + magic.length() > len) {
+            return false;
+        }
+        for (int k = 0; k < magic.length(); k++) {
+            if ((head[at + k] & 0xff) != magic.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Up to 60 characters of a line, quoted, bytes outside printable ASCII as {@code ?}, {@code ...} when cut. */

@@ -28,8 +28,8 @@ class InputFormatTest {
                 .isEqualTo("holds no NMEA 0183 sentence in its first 2 lines (it begins '{\"class\":\"AIS\",\"type\":1}')");
         assertThat(notNmea("time,mmsi,lat,lon\n")).isEqualTo("holds no NMEA 0183 sentence in its first line (it begins 'time,mmsi,lat,lon')");
         // a long line is cut at 60 characters, bytes that are not printable ASCII shown as '?'
-        assertThat(notNmea("PK\u0003\u0004" + "x".repeat(100)))
-                .isEqualTo("holds no NMEA 0183 sentence in its first line (it begins 'PK??" + "x".repeat(56) + "...')");
+        assertThat(notNmea("\u00e9t\u00e9 " + "x".repeat(100)))
+                .isEqualTo("holds no NMEA 0183 sentence in its first line (it begins '?t? " + "x".repeat(56) + "...')");
     }
 
     @Test
@@ -41,5 +41,34 @@ class InputFormatTest {
         assertThat(notNmea("# capture of receiver 3\r\nstarted 12:00\r\n \t!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A\r\n")).isNull();
         assertThat(notNmea("")).isNull();
         assertThat(notNmea("\n\r\n  \n")).isNull();
+    }
+
+    @Test
+    void packedAndBinaryFilesAreSaidWhatTheyAreEvenWhenALineStartsAsASentence() {
+        // a zip's compressed bytes hold line feeds followed by '!', '$' or '\\' by chance: its signature decides
+        String zip = "PK\u0003\u0004\u0014\u0000\u0000\u0000\u0008\u0000drift.ais\n!AIVDM\u0000\u0001";
+        assertThat(notNmea(zip)).isEqualTo("is a zip archive: unzip it and name the log in it");
+        assertThat(notNmea("\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR\n$")).isEqualTo("is a PNG image");
+        assertThat(notNmea("%PDF-1.7\n$x\n")).isEqualTo("is a PDF document");
+        assertThat(notNmea("BZh91AY&SY\n!")).startsWith("is compressed with bzip2: decompress it (bunzip2)");
+        byte[] tar = new byte[600];
+        System.arraycopy("ustar".getBytes(StandardCharsets.ISO_8859_1), 0, tar, 257, 5);
+        tar[300] = '\n';
+        tar[301] = '!';
+        assertThat(InputFormat.notNmea(tar, tar.length)).isEqualTo("is a tar archive: unpack it (tar -xf) and name the log in it");
+        // no known signature: more than 5 % control bytes make it binary
+        StringBuilder noise = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            noise.append((char) (i * 37 % 256));
+        }
+        noise.append("\n!AIVDM");
+        assertThat(notNmea(noise.toString())).isEqualTo("is binary, not text (23 of its first 207 bytes are control characters)");
+    }
+
+    @Test
+    void aFewControlBytesOfLineNoiseLeaveALogALog() {
+        String line = "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A\r\n";
+        String log = line.repeat(20) + "\u0000\u0011\u0013" + line.repeat(20);
+        assertThat(notNmea(log)).isNull();
     }
 }
