@@ -190,7 +190,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + " dropped and counted.")
     String assumeTime;
 
-    @Option(names = "--detect", paramLabel = "LIST", split = ",",
+    @Option(names = "--detect", paramLabel = "LIST",
             description = "Detectors to run, comma-separated, from: gap, loitering, drift, sudden_speed_change,"
                     + " identity_conflict, invalid_identity, position_on_land, encounter, port_visit,"
                     + " chokepoint_transit, zone (territorial-sea entries and exits)."
@@ -337,6 +337,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--detect and --no-detect exclude each other: give one");
             }
             if (detect != null) {
+                // comma-separated, also given several times; an empty item ("gap,") is refused, as the API's lists
+                detect = org.watchkeeper.core.ref.VesselCriteria.listItems(detect, "--detect", "detector names such as gap,encounter");
                 for (String d : detect) {
                     if (!Detection.AVAILABLE.containsKey(d.strip().toLowerCase(Locale.ROOT))) {
                         throw new IllegalArgumentException("unknown detector '" + d + "'; known: "

@@ -109,6 +109,9 @@ public final class Main implements Runnable {
         cl.setParameterExceptionHandler(Main::usageError);
         cl.setErr(err);
         cl.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        // a ring south of the equator or west of Greenwich starts with '-' ('-34,151; -34,151.5; ...'): taken as
+        // the AREA, not refused as an unknown option (a mistyped option there is said by the query itself)
+        cl.getSubcommands().get("query").getSubcommands().get("polygon").setUnmatchedOptionsArePositionalParams(true);
         return HelpLayout.apply(cl);
     }
 

@@ -430,6 +430,10 @@ public final class QueryCommand implements Runnable {
             if (!upper.isEmpty() && upper.charAt(0) >= 'A' && upper.charAt(0) <= 'Z') {
                 return presence(store, store.vesselsInPolygon(a, from, to));
             }
+            if (a.startsWith("-") && (a.length() < 2 || !(Character.isDigit(a.charAt(1)) || a.charAt(1) == '.'))) {
+                // picocli passes what it does not know as an option to AREA (a ring may start with '-')
+                throw new IllegalArgumentException("unknown option '" + a + "' (AREA is WKT or a ring of lat,lon vertices)");
+            }
             String[] vertices = a.split("[;\\s]+");
             double[][] ring = new double[vertices.length][];
             for (int i = 0; i < vertices.length; i++) {
@@ -507,9 +511,12 @@ public final class QueryCommand implements Runnable {
                 + " --flag PA,LR): an event passes when one of its vessels passes every one given, by the vessel's"
                 + " latest identity in the store."})
     static final class Events extends Sub {
-        @Option(names = "--kind", paramLabel = "KIND", split = ",",
-                description = "Only these kinds (gap, loitering, drift, ...; several separated by commas, as the API's kind=).")
+        @Option(names = "--kind", paramLabel = "KIND",
+                description = "Only these kinds (gap, loitering, drift, ...; several separated by commas, as the API's kind=,"
+                        + " with the same errors; may be given several times).")
         List<String> kinds;
+        /** The kinds asked for, checked ({@link #check}), or null for all. */
+        private java.util.Set<String> wanted;
 
         @Option(names = "--mmsi", paramLabel = "MMSI", description = "Only events involving this vessel.")
         String mmsiWritten;
@@ -539,6 +546,8 @@ public final class QueryCommand implements Runnable {
         @Override
         void check() {
             mmsi = mmsiWritten == null ? null : mmsi(mmsiWritten, "--mmsi");
+            List<String> kindItems = VesselCriteria.listItems(kinds, "--kind", "event kinds such as gap,drift");
+            wanted = kindItems == null ? null : org.watchkeeper.core.detect.EventKind.ids(kindItems);
             vessels = VesselCriteria.parseLists(shipType, flag, vesselClass, "--");
         }
 
@@ -569,7 +578,6 @@ public final class QueryCommand implements Runnable {
 
         @Override
         List<Object[]> ask(HistoryStore store, long from, long to) {
-            java.util.Set<String> wanted = kinds == null ? null : org.watchkeeper.core.detect.EventKind.ids(kinds);
             // one kind is asked of the store; several are kept from all kinds', in the store's order
             String one = wanted != null && wanted.size() == 1 ? wanted.iterator().next() : null;
             List<org.watchkeeper.store.EventRow> found = mmsi != null ? store.eventsForVessel(mmsi, from, to)

@@ -850,6 +850,10 @@ class AnalyzeCommandTest {
                 "--detect", "drift,foo", in.toString());
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).startsWith("watchkeeper analyze: unknown detector 'foo'; known: gap, loitering,");
+        Cli.Run trailing = Cli.run("analyze", "--quiet", "--no-store", "--report", tmp.resolve("trailing").toString(),
+                "--detect", "drift,", in.toString());
+        assertThat(trailing.exit()).isEqualTo(2);
+        assertThat(trailing.err()).startsWith("watchkeeper analyze: --detect has an empty item in its list: drift,\n");
     }
 
     /**

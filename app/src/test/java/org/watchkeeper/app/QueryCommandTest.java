@@ -230,6 +230,13 @@ class QueryCommandTest {
         assertThat(bare.err()).startsWith("watchkeeper query: Missing query: track, box, polygon, near or events");
         Cli.Run poly = Cli.run("query", "polygon", "55.5,15.0; 55.5,15.5; 55.7,15.5; 55.7,15.0", "--data", data);
         assertThat(poly.json().get(0).get("positions").asInt()).isEqualTo(902);
+        // a ring that starts with '-' (south of the equator, west of Greenwich) is the AREA, not an unknown option
+        Cli.Run west = Cli.run("query", "polygon", "--data", data, "-55.5,-15.0; -55.5,-15.5; -55.7,-15.5; -55.7,-15.0");
+        assertThat(west.exit()).as(west.err()).isZero();
+        assertThat(west.err()).startsWith("watchkeeper query polygon: nothing found");
+        Cli.Run typo = Cli.run("query", "polygon", "--dta", "--data", data);
+        assertThat(typo.exit()).as(typo.err()).isEqualTo(2); // a usage error
+        assertThat(typo.err()).startsWith("watchkeeper query polygon: unknown option '--dta' (AREA is WKT or a ring of lat,lon vertices)");
     }
 
     /** Events are stored once per id: analyzing the same log twice doubles the positions, not the events. */
@@ -268,6 +275,9 @@ class QueryCommandTest {
         Cli.Run unknown = Cli.run("query", "events", "--kind", "drfit", "--data", data);
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).startsWith("watchkeeper query events: unknown event kind 'drfit'; known: gap, encounter, loitering, drift,");
+        Cli.Run trailing = Cli.run("query", "events", "--kind", "drift,", "--data", data);
+        assertThat(trailing.exit()).isEqualTo(2);
+        assertThat(trailing.err()).startsWith("watchkeeper query events: --kind has an empty item in its list: drift,\n");
         Cli.Run box = Cli.run("query", "box", "55.5", "15.0", "55.7", "15.5", "--data", data);
         assertThat(box.json().get(0).get("positions").asInt()).isEqualTo(2 * 902);
     }
