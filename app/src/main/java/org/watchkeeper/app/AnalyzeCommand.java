@@ -78,7 +78,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code watchkeeper analyze}: AIS logs in (NMEA, plain or gzip, any timestamp convention; or a
+ * {@code watchkeeper analyze}: AIS logs in (NMEA, plain, gzip or zip, any timestamp convention; or a
  * MarineCadastre / DMA CSV export), the vessel picture and tracks built, the history store
  * written, and a report directory out: {@code summary.json}, {@code vessels.csv},
  * {@code tracks.geojson}, {@code events.json}, {@code events.csv}, {@code events.kml}; a short summary on stdout, and
@@ -94,12 +94,12 @@ import picocli.CommandLine.Spec;
         description = {
             "Build the vessel picture and tracks from AIS logs, store the history and write a report.",
             "",
-            "Input: NMEA 0183 logs (plain or gzip; times from tag blocks, $PGHP lines, epoch suffixes or the"
+            "Input: NMEA 0183 logs (plain, gzip or zip, a zip's files one after the other; times from tag blocks, $PGHP lines, epoch suffixes or the"
                 + " receiver's own $GPRMC/$GPZDA sentences) or a"
                 + " MarineCadastre or DMA CSV export (recognised by its header; sorted by time before tracking; a bad row"
                 + " is rejected alone, with its line, and the rest read). Anything else (JSON such as decode writes,"
-                + " another CSV, a zip or other binary file: no line in its first 64 KiB starts as a sentence or tag"
-                + " block) is refused, naming it and how it begins, before anything is analyzed (exit 1)."
+                + " another CSV: no line in its first 64 KiB starts as a sentence or tag block; an image, a tar or other"
+                + " archive, any binary file) is refused, naming it and how it begins, before anything is analyzed (exit 1)."
                 + " In an NMEA log, an observation stamped more than 3 h ahead of the times around it is dropped and"
                 + " counted (rejected.stray_time), so one bad time cannot carry the log's time line on.",
             "Output: the history store (--store, --data; skip with --no-store) and the report directory (--report,"
@@ -138,7 +138,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     private static final int SNIFF = 1 << 16;
 
     @Parameters(arity = "1..*", paramLabel = "FILE",
-            description = "NMEA logs or MarineCadastre/DMA CSV exports (plain or gzip, told by their content); '-' reads"
+            description = "NMEA logs or MarineCadastre/DMA CSV exports (plain, gzip or zip, told by their content); '-' reads"
                     + " standard input.")
     List<String> files = new ArrayList<>();
 
@@ -1175,7 +1175,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
      * is read (a gzip header cut short, a disk error) is left to the analysis, which says so naming it.
      *
      * @return e.g. {@code decoded.json holds no NMEA 0183 sentence in its first 3 lines (it begins '{"class":"AIS",...');
-     *     analyze reads NMEA 0183 AIS logs and MarineCadastre or DMA CSV exports, plain or gzip (nothing was analyzed)}
+     *     analyze reads NMEA 0183 AIS logs and MarineCadastre or DMA CSV exports, plain, gzip or zip (nothing was analyzed)}
      */
     private String refusal(String name) {
         boolean stdin = name.equals("-");
@@ -1184,8 +1184,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 stdin().mark(STDIN_MARK);
             }
             InputFormat.Refusal r;
+            String inZip = null;
             try (InputStream in = open(name, null, null)) {
                 r = InputFormat.refusal(in);
+                if (in instanceof ZipInput z) {
+                    inZip = z.named();
+                }
             } finally {
                 if (stdin) {
                     stdin().reset();
@@ -1194,8 +1198,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
             if (r == null || r.csv()) {
                 return null;
             }
-            return (stdin ? "standard input" : name) + " " + r.what() + "; analyze reads NMEA 0183 AIS logs and"
-                    + " MarineCadastre or DMA CSV exports, plain or gzip (nothing was analyzed)";
+            return (stdin ? "standard input" : name) + (inZip != null ? ": " + inZip : "") + " " + r.what()
+                    + "; analyze reads NMEA 0183 AIS logs and"
+                    + " MarineCadastre or DMA CSV exports, plain, gzip or zip (nothing was analyzed)";
         } catch (IOException e) {
             return null;
         }

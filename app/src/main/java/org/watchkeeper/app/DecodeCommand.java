@@ -69,7 +69,7 @@ public final class DecodeCommand implements Callable<Integer> {
     private static final int READ_BUFFER = 1 << 16;
 
     @Parameters(arity = "0..*", paramLabel = "FILE",
-            description = "NMEA log files, plain or gzip-compressed (detected from the content); '-' or none reads stdin.")
+            description = "NMEA log files, plain, gzip-compressed or zipped (detected from the content; a zip's files one after the other); '-' or none reads stdin.")
     List<String> files = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
@@ -393,7 +393,7 @@ public final class DecodeCommand implements Callable<Integer> {
             try (InputStream in = open(name)) {
                 InputFormat.Refusal r = InputFormat.refusal(in);
                 if (r != null) {
-                    what = "it " + r.what() + (r.csv() ? ", which analyze reads" : "");
+                    what = (in instanceof ZipInput z ? z.named() : "it") + " " + r.what() + (r.csv() ? ", which analyze reads" : "");
                 }
             } catch (IOException e) {
                 // said by the decoding itself, or not at all: the hint is only a hint

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.LongConsumer;
 
-/** Opening the commands' inputs: files or standard input ({@code -}), plain or gzip. */
+/** Opening the commands' inputs: files or standard input ({@code -}), plain, gzip or zip. */
 final class Inputs {
     private Inputs() {
     }
@@ -53,16 +53,22 @@ final class Inputs {
 
     /**
      * {@code raw} buffered ({@code buffer} bytes), and gunzipped ({@link GzipInput}, buffered to
-     * {@code gunzipped} bytes) when it starts with the gzip magic bytes 1f 8b.
+     * {@code gunzipped} bytes) when it starts with the gzip magic bytes 1f 8b, or unzipped ({@link ZipInput}:
+     * its files one after the other, buffered alike) when it starts with a zip's {@code PK\3\4}.
      */
     static InputStream maybeGunzipped(InputStream raw, int buffer, int gunzipped) throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw, buffer);
-        in.mark(2);
+        in.mark(4);
         int b0 = in.read();
         int b1 = in.read();
+        int b2 = in.read();
+        int b3 = in.read();
         in.reset();
         if (b0 == 0x1f && b1 == 0x8b) {
             return new GzipInput(in, buffer, gunzipped);
+        }
+        if (ZipInput.signature(b0, b1, b2, b3)) {
+            return new ZipInput(in, gunzipped);
         }
         return in;
     }

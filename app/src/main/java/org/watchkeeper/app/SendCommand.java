@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
  * is never split, and one longer than that goes alone. When paced, what is due goes out before each
  * wait, so a line goes at its own time and not with a later one.
  *
- * <p>Inputs are opened as {@code decode} and {@code analyze} open them ({@link Inputs}): plain or gzip
+ * <p>Inputs are opened as {@code decode} and {@code analyze} open them ({@link Inputs}): plain, gzip or zip
  * by content, {@code -} for standard input. An input that is no NMEA log by its start ({@link #refusal}: a
  * MarineCadastre or DMA CSV export, JSON) is refused, naming what it is: a file before anything is sent,
  * standard input when its turn comes; the command then exits 1. A gzip file cut short or corrupt inside ({@link GzipInput})
@@ -84,7 +84,7 @@ public final class SendCommand implements Callable<Integer> {
     static final int MAX_DATAGRAM = 65_507;
 
     @Parameters(arity = "1..*", paramLabel = "FILE",
-            description = "NMEA log, plain or gzip-compressed (known by its content); '-' reads standard input.")
+            description = "NMEA log, plain, gzip-compressed or zipped (known by its content); '-' reads standard input.")
     List<String> files = new ArrayList<>();
 
     @Option(names = "--to", required = true, paramLabel = "URI",

@@ -1071,6 +1071,25 @@ class AnalyzeCommandTest {
                 .contains("--errors");
     }
 
+    /** A zipped log (as logs and CSV exports are often handed out) is analyzed as the log itself. */
+    @Test
+    void aZippedLogIsAnalyzedAsTheLog() throws IOException {
+        Path log = data("ais/dma-aisabnormal/212123000_drift_1.ais");
+        Path zip = tmp.resolve("drift.zip");
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            z.putNextEntry(new java.util.zip.ZipEntry("212123000_drift_1.ais"));
+            z.write(Files.readAllBytes(log));
+        }
+        JsonNode plain = analyze(log, tmp.resolve("plain"));
+        JsonNode zipped = analyze(zip, tmp.resolve("zipped"));
+        for (String field : List.of("lines", "messages", "rejected_lines")) {
+            assertThat(zipped.get("inputs").get(0).get(field)).as(field).isEqualTo(plain.get("inputs").get(0).get(field));
+        }
+        assertThat(zipped.get("inputs").get(0).get("messages").asInt()).isEqualTo(3130);
+        assertThat(zipped.get("events").get("by_kind")).isEqualTo(plain.get("events").get("by_kind"));
+        assertThat(zipped.get("events").get("by_kind").get("drift").asInt()).isEqualTo(1);
+    }
+
     /**
      * What is neither an NMEA log nor a CSV export analyze reads is refused before anything is analyzed or written,
      * exit 1, naming the input and how it begins, as serve's file sources and send refuse it: the JSON decode writes
@@ -1089,12 +1108,12 @@ class AnalyzeCommandTest {
         Path otherCsv = Files.writeString(tmp.resolve("positions.csv"), "time,mmsi,lat,lon\n2024-01-01T00:00:00Z,219000001,55.5,10.5\n");
         Path zip = tmp.resolve("logs.zip");
         try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
-            out.putNextEntry(new java.util.zip.ZipEntry("a.nmea"));
-            out.write("!AIVDM,1,1,,A,13:BuN001=15mQFOjcOBG1p800SK,0*7B\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            // enough packed bytes that some line of them starts with '!', '$' or '\\' by chance, as in a real zipped log
-            out.write(Files.readAllBytes(data("ais/dma-aisabnormal/212123000_drift_1.ais")));
+            out.putNextEntry(new java.util.zip.ZipEntry("decoded.json"));
+            out.write(json.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         }
-        String tail = "; analyze reads NMEA 0183 AIS logs and MarineCadastre or DMA CSV exports, plain or gzip (nothing was analyzed)";
+        Path png = tmp.resolve("chart.png");
+        Files.write(png, "\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR\n!AIVDM,\u0001\u0002\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        String tail = "; analyze reads NMEA 0183 AIS logs and MarineCadastre or DMA CSV exports, plain, gzip or zip (nothing was analyzed)";
         String begins = "holds no NMEA 0183 sentence in its first 3 lines (it begins '{\"class\":\"AIS\",\"type\":1,\"mmsi\":219000000}')";
         for (Path in : List.of(decoded, gz)) {
             Path report = tmp.resolve("r-" + in.getFileName());
@@ -1110,8 +1129,12 @@ class AnalyzeCommandTest {
                 + " (it begins 'time,mmsi,lat,lon')" + tail + System.lineSeparator());
         Cli.Run zipped = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r-zip").toString(), zip.toString());
         assertThat(zipped.exit()).isEqualTo(1);
-        assertThat(zipped.err()).isEqualTo("watchkeeper analyze: " + zip + " is a zip archive: unzip it and name the log in it"
-                + tail + System.lineSeparator());
+        assertThat(zipped.err()).as("a zip is judged by its files").isEqualTo("watchkeeper analyze: " + zip + ": its file decoded.json "
+                + begins + tail + System.lineSeparator());
+        // binary content is said what it is, although a line of it starts as a sentence
+        Cli.Run image = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r-png").toString(), png.toString());
+        assertThat(image.exit()).isEqualTo(1);
+        assertThat(image.err()).isEqualTo("watchkeeper analyze: " + png + " is a PNG image" + tail + System.lineSeparator());
         // standard input is judged as a file is; a good log named first does not let the run go on
         Path log = data("ais/dma-aislib/replay_dump.txt");
         Path report = tmp.resolve("r-stdin");

@@ -179,19 +179,42 @@ class DecodeCommandTest {
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo("watchkeeper decode: " + csv + ": no AIS message in 2 lines (2 rejected): it is a"
                 + " MarineCadastre CSV export, which analyze reads (--errors FILE lists each rejected line with its reason)\n");
-        // a zip whose packed bytes happen to hold a line that starts as a sentence
-        Path zip = tmp.resolve("log.zip");
-        Files.write(zip, "PK\u0003\u0004\u0014\u0000\u0008\u0008\n!AIVDM,\u0001\u0002\n".getBytes(StandardCharsets.ISO_8859_1));
+        // an image whose bytes happen to hold a line that starts as a sentence
+        Path png = tmp.resolve("chart.png");
+        Files.write(png, "\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR\n!AIVDM,\u0001\u0002\n".getBytes(StandardCharsets.ISO_8859_1));
         Path errors = tmp.resolve("errors.txt");
-        assertThat(run("decode", "--quiet", "--errors", errors.toString(), zip.toString()).err())
-                .isEqualTo("watchkeeper decode: " + zip + ": no AIS message in 2 lines (2 rejected): it is a zip archive: unzip it"
-                        + " and name the log in it\n");
+        assertThat(run("decode", "--quiet", "--errors", errors.toString(), png.toString()).err())
+                .isEqualTo("watchkeeper decode: " + png + ": no AIS message in 5 lines (5 rejected): it is a PNG image\n");
         // standard input cannot be read again: the question only
         assertThat(run("{\"class\":\"AIS\"}\n".getBytes(StandardCharsets.UTF_8), "decode", "--quiet").err())
                 .isEqualTo("watchkeeper decode: stdin: no AIS message in 1 line (1 rejected): not an AIS log? (--errors FILE"
                         + " lists each rejected line with its reason)\n");
         // a log with messages says nothing of the kind
         assertThat(run("decode", "--quiet", caseFile("B13").toString()).err()).isEmpty();
+    }
+
+    /**
+     * A zipped log is decoded as the log itself, from a file or standard input; a zip of several files
+     * as its files one after the other (a file without a final line end gets one), folders passed over.
+     */
+    @Test
+    void zipArchivesAreReadAsTheirFiles() throws IOException {
+        byte[] b13 = Files.readAllBytes(caseFile("B13"));
+        byte[] b10 = Files.readAllBytes(caseFile("B10"));
+        Path zip = tmp.resolve("logs.zip");
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            z.putNextEntry(new java.util.zip.ZipEntry("day/"));
+            z.putNextEntry(new java.util.zip.ZipEntry("day/b13.nmea"));
+            z.write(b13, 0, b13.length - 1); // without its final line end
+            z.putNextEntry(new java.util.zip.ZipEntry("day/b10.nmea"));
+            z.write(b10);
+        }
+        Run plain = run("decode", "--quiet", caseFile("B13").toString(), caseFile("B10").toString());
+        Run zipped = run("decode", "--quiet", zip.toString());
+        assertThat(zipped.exit()).as(zipped.err()).isZero();
+        assertThat(zipped.err()).isEmpty();
+        assertThat(zipped.out()).isEqualTo(plain.out()).startsWith(B13 + "\n");
+        assertThat(run(Files.readAllBytes(zip), "decode", "--quiet").out()).isEqualTo(plain.out());
     }
 
     @Test

@@ -98,7 +98,7 @@ class HelpWidthTest {
         }
         assertThat(tooLong).isEmpty();
         String analyze = root.getSubcommands().get("analyze").getUsageMessage(CommandLine.Help.Ansi.OFF);
-        assertThat(analyze).contains("[--detect=LIST[,LIST...]]...", " summary.json", " jdbc:postgresql://host:port/database",
+        assertThat(analyze).contains("[--detect=LIST]...", " summary.json", " jdbc:postgresql://host:port/database",
                 "(rejected.too_late_to_reorder)", "\n  summary.json    messages, vessels by class, type and flag, time span,\n"
                         + "                  rejections by reason\n");
         // an option whose name fills its column continues under the other options' descriptions
