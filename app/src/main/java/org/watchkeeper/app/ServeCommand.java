@@ -172,6 +172,12 @@ public final class ServeCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
         }
+        String demo = demoFolder(data);
+        if (demo != null) {
+            err.println("watchkeeper serve: " + demo);
+            err.flush();
+            return 2;
+        }
         WatchkeeperServer.Config cfg;
         try {
             for (Object[] l : loads) {
@@ -211,6 +217,21 @@ public final class ServeCommand implements Callable<Integer> {
         }
         return run("serve", err, cfg.withPorts(ports), null, loads.isEmpty() ? null : server -> loadIncidents(server, loads, err),
                 adminTokenFile);
+    }
+
+    /**
+     * Why {@code data} is no folder for serve, or null: a {@code demo} data folder ({@link DemoCommand#MARKER}),
+     * whose archive holds the simulated feed and is started again by the next demo run (as demo refuses a serve
+     * folder, whose archive it would remove).
+     */
+    static String demoFolder(Path data) {
+        Path dir = data.toAbsolutePath().normalize();
+        if (!java.nio.file.Files.isRegularFile(dir.resolve(DemoCommand.MARKER))) {
+            return null;
+        }
+        return dir + " is the data folder of 'watchkeeper demo' (it holds " + DemoCommand.MARKER + "): its archive is the"
+                + " simulated feed, which the next demo run starts again, so give serve a folder of its own (--data DIR),"
+                + " or run the demo there: watchkeeper demo --data " + data;
     }
 
     /** Whether an import's rejection only says the row repeats another (a copy of a row the file holds already). */
