@@ -266,7 +266,8 @@ public final class ServeCommand implements Callable<Integer> {
             String host = server.accounts().hostOrgId();
             String format = ((IncidentsCommand.Format) l[0]).name().toLowerCase(java.util.Locale.ROOT);
             String file = ((Path) l[1]).toAbsolutePath().toString();
-            var res = IncidentsCommand.read((IncidentsCommand.Format) l[0], (Path) l[1], null, host, "import");
+            var res = IncidentsCommand.read((IncidentsCommand.Format) l[0], (Path) l[1], null, host, "import",
+                    w -> err.println("incidents: warning: " + w + " (put country_codes.csv beside it for names)"));
             var out = IncidentsCommand.importInto(server.incidentStore(), res, host, true);
             err.printf("incidents: %s: %s%n", l[1], IncidentsCommand.counts(out));
             // rows that only repeat another come last: a row that says something is wrong is not hidden behind them
