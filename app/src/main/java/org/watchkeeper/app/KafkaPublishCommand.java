@@ -54,8 +54,9 @@ import picocli.CommandLine.Spec;
                 + " else the input's name (file name, 'stdin', or HOST:PORT), so that one log's lines stay in one"
                 + " partition, in order; how many lines were keyed by the input's name is said on stderr.",
             "--speed N replays a log N times faster than it was received (times from tag block c:, $PGHP or a"
-                + " trailing epoch); 0 (the default) sends as fast as the broker takes them.",
-            "A summary (lines, bytes, seconds, lines/s) goes to stderr.",
+                + " trailing epoch; a log without them goes unpaced, and is said to); 0 (the default) sends as fast as the"
+                + " broker takes them.",
+            "A summary (lines, bytes, time taken, lines/s) goes to stderr.",
             ""
         },
         footer = {"", "Exit codes: 0 done, 1 I/O or Kafka error, 2 usage error.",
@@ -145,7 +146,7 @@ public final class KafkaPublishCommand implements Callable<Integer> {
     }
 
     /** What was sent. */
-    record Result(long lines, long bytes, double seconds, long keyedByInput, String inputKey) {
+    record Result(long lines, long bytes, double seconds, long keyedByInput, String inputKey, boolean unpaced) {
         double linesPerSecond() {
             return seconds > 0 ? lines / seconds : 0;
         }
@@ -202,12 +203,17 @@ public final class KafkaPublishCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
+        if (r.unpaced()) {
+            err.println("watchkeeper kafka-publish: --speed " + SendCommand.factor(speed) + ": " + inputKey() + " has no receive"
+                    + " times (tag block c:, $PGHP, a trailing epoch or GNSS sentences), so it was sent unpaced");
+        }
         if (!quiet) {
-            err.printf("published %d lines (%d bytes) to %s in %.1f s: %.0f lines/s, %.2f MB/s%n", r.lines(), r.bytes(), topic,
-                    r.seconds(), r.linesPerSecond(), r.seconds() > 0 ? r.bytes() / r.seconds() / 1e6 : 0.0);
+            err.printf(java.util.Locale.ROOT, "published %s (%s) to %s in %s: %.0f lines/s, %.2f MB/s%n",
+                    count(r.lines(), "line", "lines"), count(r.bytes(), "byte", "bytes"), topic, SendCommand.duration(r.seconds()),
+                    r.linesPerSecond(), r.seconds() > 0 ? r.bytes() / r.seconds() / 1e6 : 0.0);
             if (r.keyedByInput() > 0) {
-                err.printf("keyed %d lines without a tag block s: source by the input's name '%s' (--key to set it)%n",
-                        r.keyedByInput(), r.inputKey());
+                err.printf("keyed %s without a tag block s: source by the input's name '%s' (--key to set it)%n",
+                        count(r.keyedByInput(), "line", "lines"), r.inputKey());
             }
             err.flush();
         }
@@ -257,6 +263,11 @@ public final class KafkaPublishCommand implements Callable<Integer> {
             // an admin client that cannot be made with these properties: the producer's words stand
         }
         return m;
+    }
+
+    /** {@code n} and the noun in the number it takes: "1 line", "2 lines". */
+    private static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     /** A wait in words: {@code 10 s}, {@code 2.5 s}. */
@@ -473,7 +484,8 @@ public final class KafkaPublishCommand implements Callable<Integer> {
                 throw failed(producer, failure.get(), firstFailed, acked, seen);
             }
         }
-        return new Result(lines, bytes, (System.nanoTime() - t0) / 1e9, keyedByInput, inputKey());
+        return new Result(lines, bytes, (System.nanoTime() - t0) / 1e9, keyedByInput, inputKey(),
+                pacer != null && lines > 0 && !pacer.timed());
     }
 
     /**

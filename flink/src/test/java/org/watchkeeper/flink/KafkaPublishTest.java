@@ -141,6 +141,16 @@ class KafkaPublishTest extends KafkaJobTestBase {
         assertThat(source(m.get(10)[1])).isNotNull().isEqualTo(m.get(10)[0]);
         assertThat(m.subList(10, m.size())).noneMatch(kv -> "stdin".equals(kv[0]));
         assertThat(said).contains("keyed 10 lines without a tag block s: source by the input's name 'stdin'");
+
+        // one line: counted in the singular, a quick run in ms; --speed on lines without times says it had nothing to go by
+        kafka.createTopic("pub-one", 1);
+        String one = (String) cli(kafka, real.get(0).getBytes(StandardCharsets.ISO_8859_1), "--topic", "pub-one", "--speed", "10",
+                "-")[1];
+        assertThat(one).contains("watchkeeper kafka-publish: --speed 10: stdin has no receive times (tag block c:, $PGHP, a trailing"
+                + " epoch or GNSS sentences), so it was sent unpaced")
+                .containsPattern("published 1 line \\(" + real.get(0).length() + " bytes\\) to pub-one in [0-9]+( ms|\\.[0-9] s): ")
+                .contains("keyed 1 line without a tag block s: source");
+        assertThat(kafka.readAll("pub-one")).containsExactly(real.get(0));
     }
 
     @Test
