@@ -196,6 +196,16 @@ public final class IncidentsCommand implements Runnable {
      * {@code country_codes.csv} beside the file when that exists.
      */
     static ImportResult read(Format format, Path file, Path countries, String org, String user) throws IOException {
+        return read(format, file, countries, org, user, w -> { });
+    }
+
+    /**
+     * As {@link #read(Format, Path, Path, String, String)}; an IMB file read without country names (no
+     * {@code countries} given and no {@code country_codes.csv} beside it) is said to {@code warn} once it is read:
+     * its places then keep the dataset's country codes.
+     */
+    static ImportResult read(Format format, Path file, Path countries, String org, String user,
+            java.util.function.Consumer<String> warn) throws IOException {
         Instant now = Instant.now();
         if (format == Format.asam) {
             try (Reader r = open(file)) {
@@ -212,9 +222,15 @@ public final class IncidentsCommand implements Runnable {
                 throw new BadCountries(names, e.getMessage());
             }
         }
+        ImportResult res;
         try (Reader r = open(file)) {
-            return ImbImporter.read(r, byCode, org, user, now);
+            res = ImbImporter.read(r, byCode, org, user, now);
         }
+        if (countries == null && byCode.isEmpty()) {
+            warn.accept("no country names for " + file + ": " + (names == null ? "country_codes.csv" : names.toString())
+                    + " is not there, so places keep the dataset's country codes ('..., CHN', not '..., China')");
+        }
+        return res;
     }
 
     /**
@@ -309,7 +325,8 @@ public final class IncidentsCommand implements Runnable {
             }
             ImportResult res;
             try {
-                res = read(format, file, countries, org, user);
+                res = read(format, file, countries, org, user,
+                        w -> err.println("watchkeeper incidents import: warning: " + w + "; give --countries FILE for names"));
             } catch (BadCountries e) {
                 err.println("watchkeeper incidents import: " + e.getMessage() + "; nothing was imported");
                 return 2;

@@ -54,8 +54,9 @@ import picocli.CommandLine.Spec;
                 + " else the input's name (file name, 'stdin', or HOST:PORT), so that one log's lines stay in one"
                 + " partition, in order; how many lines were keyed by the input's name is said on stderr.",
             "--speed N replays a log N times faster than it was received (times from tag block c:, $PGHP or a"
-                + " trailing epoch); 0 (the default) sends as fast as the broker takes them.",
-            "A summary (lines, bytes, seconds, lines/s) goes to stderr.",
+                + " trailing epoch; a log without them goes unpaced, and is said to); 0 (the default) sends as fast as the"
+                + " broker takes them.",
+            "A summary (lines, bytes, time taken, lines/s) goes to stderr.",
             ""
         },
         footer = {"", "Exit codes: 0 done, 1 I/O or Kafka error, 2 usage error.",
@@ -105,8 +106,16 @@ public final class KafkaPublishCommand implements Callable<Integer> {
             description = "Extra Kafka producer setting (repeatable), e.g. --producer compression.type=gzip.")
     java.util.Map<String, String> producerProps = new java.util.LinkedHashMap<>();
 
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "Give up when no Kafka broker answers within SECONDS (default: ${DEFAULT-VALUE}; the producer's"
+                + " max.block.ms, which --producer max.block.ms=MS overrides), and connecting to a --tcp feed after as long.")
+    double connectTimeout;
+
     @Option(names = "--quiet", description = "No summary on stderr.")
     boolean quiet;
+
+    /** The producer's max.block.ms of this run: how long it waits for a broker. */
+    private long blockMs;
 
     @Spec
     CommandSpec spec;
@@ -137,7 +146,7 @@ public final class KafkaPublishCommand implements Callable<Integer> {
     }
 
     /** What was sent. */
-    record Result(long lines, long bytes, double seconds, long keyedByInput, String inputKey) {
+    record Result(long lines, long bytes, double seconds, long keyedByInput, String inputKey, boolean unpaced) {
         double linesPerSecond() {
             return seconds > 0 ? lines / seconds : 0;
         }
@@ -154,6 +163,9 @@ public final class KafkaPublishCommand implements Callable<Integer> {
         }
         if (skipLines < 0) {
             throw new ParameterException(spec.commandLine(), "--skip-lines must be >= 0: " + skipLines);
+        }
+        if (!(connectTimeout > 0 && connectTimeout <= 3600)) {
+            throw new ParameterException(spec.commandLine(), "--connect-timeout must be more than 0 and at most 3600 seconds");
         }
         InetSocketAddress address = null;
         if (tcp != null) {
@@ -183,11 +195,7 @@ public final class KafkaPublishCommand implements Callable<Integer> {
             return 1;
         } catch (PublishFailure e) {
             err.println("watchkeeper kafka-publish: Kafka error on topic " + topic + " at " + bootstrap + ": " + explain(e));
-            err.println("watchkeeper kafka-publish: the first " + e.written + " lines of the input are written to " + topic
-                    + "; of the " + e.sentAfter + " sent after them, " + e.ackedAfter + (e.ackedAfter == 1 ? " was" : " were")
-                    + " written and " + (e.sentAfter - e.ackedAfter) + (e.sentAfter - e.ackedAfter == 1 ? " was" : " were")
-                    + " not. To go on: the same command with --skip-lines " + e.written
-                    + (e.ackedAfter > 0 ? " (the " + e.ackedAfter + " written after line " + e.written + " are sent again)" : ""));
+            err.println("watchkeeper kafka-publish: " + resumeLine(e));
             err.flush();
             return 1;
         } catch (KafkaException e) {
@@ -195,12 +203,17 @@ public final class KafkaPublishCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
+        if (r.unpaced()) {
+            err.println("watchkeeper kafka-publish: --speed " + SendCommand.factor(speed) + ": " + inputKey() + " has no receive"
+                    + " times (tag block c:, $PGHP, a trailing epoch or GNSS sentences), so it was sent unpaced");
+        }
         if (!quiet) {
-            err.printf("published %d lines (%d bytes) to %s in %.1f s: %.0f lines/s, %.2f MB/s%n", r.lines(), r.bytes(), topic,
-                    r.seconds(), r.linesPerSecond(), r.seconds() > 0 ? r.bytes() / r.seconds() / 1e6 : 0.0);
+            err.printf(java.util.Locale.ROOT, "published %s (%s) to %s in %s: %.0f lines/s, %.2f MB/s%n",
+                    count(r.lines(), "line", "lines"), count(r.bytes(), "byte", "bytes"), topic, SendCommand.duration(r.seconds()),
+                    r.linesPerSecond(), r.seconds() > 0 ? r.bytes() / r.seconds() / 1e6 : 0.0);
             if (r.keyedByInput() > 0) {
-                err.printf("keyed %d lines without a tag block s: source by the input's name '%s' (--key to set it)%n",
-                        r.keyedByInput(), r.inputKey());
+                err.printf("keyed %s without a tag block s: source by the input's name '%s' (--key to set it)%n",
+                        count(r.keyedByInput(), "line", "lines"), r.inputKey());
             }
             err.flush();
         }
@@ -222,11 +235,17 @@ public final class KafkaPublishCommand implements Callable<Integer> {
         p.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(org.apache.kafka.clients.admin.AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
         p.put(org.apache.kafka.clients.admin.AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+        String noBroker = "no Kafka broker answered at " + bootstrap + (blockMs > 0 ? " in " + seconds(blockMs) : "")
+                + " (is Kafka running there? check --bootstrap" + (blockMs > 0 ? "; --connect-timeout waits longer" : "") + ")";
+        if (!anyListens(bootstrap)) {
+            // nothing takes a connection at any of the addresses: no admin client needs to wait to say so
+            return noBroker;
+        }
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(p)) {
             try {
                 admin.describeCluster().nodes().get(5, java.util.concurrent.TimeUnit.SECONDS);
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException x) {
-                return "no Kafka broker answered at " + bootstrap + " (is Kafka running there? check --bootstrap)";
+                return noBroker;
             }
             try {
                 admin.describeTopics(java.util.List.of(topic)).allTopicNames().get(5, java.util.concurrent.TimeUnit.SECONDS);
@@ -244,6 +263,75 @@ public final class KafkaPublishCommand implements Callable<Integer> {
             // an admin client that cannot be made with these properties: the producer's words stand
         }
         return m;
+    }
+
+    /** {@code n} and the noun in the number it takes: "1 line", "2 lines". */
+    private static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
+    /** A wait in words: {@code 10 s}, {@code 2.5 s}. */
+    static String seconds(long ms) {
+        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    /**
+     * Whether one of the bootstrap addresses ({@code HOST:PORT}, comma-separated; an IPv6 host in brackets)
+     * takes a TCP connection within 2 s. An address that cannot be read as one counts as listening (the admin
+     * client then judges).
+     */
+    static boolean anyListens(String bootstrap) {
+        for (String a : bootstrap.split(",")) {
+            String hp = a.strip();
+            int colon = hp.lastIndexOf(':');
+            int port;
+            try {
+                port = Integer.parseInt(hp.substring(colon + 1));
+            } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+                return true;
+            }
+            String host = colon <= 0 ? "" : hp.substring(0, colon);
+            if (host.startsWith("[") && host.endsWith("]")) {
+                host = host.substring(1, host.length() - 1);
+            }
+            if (host.isEmpty() || port < 1 || port > 65535) {
+                return true;
+            }
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(host, port), 2000);
+                return true;
+            } catch (IOException e) {
+                // refused, unreachable, unknown host or no answer: the next address
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What a run stopped by a Kafka error wrote, and how to go on: every line up to {@code written} is written; of
+     * the lines after it up to the last handed to Kafka (the one refused among them), some may be written too;
+     * no line after that was sent.
+     */
+    String resumeLine(PublishFailure e) {
+        long last = e.written + e.sentAfter;
+        long notWritten = e.sentAfter - e.ackedAfter;
+        String head = e.written == 0 ? "no line of the input is written to " + topic
+                : (e.written == 1 ? "line 1" : "lines 1 to " + e.written) + " of the input " + (e.written == 1 ? "is" : "are")
+                        + " written to " + topic;
+        String stopped;
+        if (e.sentAfter <= 0) {
+            stopped = "";
+        } else if (e.sentAfter == 1) {
+            stopped = "; line " + last + " was not, and the run stopped there (no line after it was sent)";
+        } else {
+            stopped = "; of lines " + (e.written + 1) + " to " + last + ", handed to Kafka before the run stopped, "
+                    + e.ackedAfter + (e.ackedAfter == 1 ? " was" : " were") + " written and " + notWritten
+                    + (notWritten == 1 ? " was" : " were") + " not (no line after line " + last + " was sent)";
+        }
+        String goOn = e.written == 0 ? ". To go on: the same command again"
+                : ". To go on: the same command with --skip-lines " + e.written
+                        + (e.ackedAfter > 0 ? " (the " + e.ackedAfter + " written after line " + e.written + " are sent again)" : "");
+        return head + stopped + goOn;
     }
 
     /** An open input and what to close with it. */
@@ -273,7 +361,7 @@ public final class KafkaPublishCommand implements Callable<Integer> {
     private Input open(InetSocketAddress address) throws IOException {
         if (address != null) {
             Socket s = new Socket();
-            s.connect(address, 10_000);
+            s.connect(address, (int) Math.round(connectTimeout * 1000));
             return new Input(new BufferedInputStream(s.getInputStream(), READ_BUFFER), s);
         }
         InputStream raw = "-".equals(file) ? streams.in() : Files.newInputStream(Path.of(file));
@@ -297,8 +385,14 @@ public final class KafkaPublishCommand implements Callable<Integer> {
         p.put(ProducerConfig.LINGER_MS_CONFIG, speed > 0 ? "5" : "20");
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "gzip");
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "30000");
+        // how long send() waits for the topic's metadata: with no broker there, the wait before the run is refused
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(Math.round(connectTimeout * 1000)));
         p.putAll(producerProps);
+        try {
+            blockMs = Long.parseLong(p.getProperty(ProducerConfig.MAX_BLOCK_MS_CONFIG).strip());
+        } catch (NumberFormatException e) {
+            blockMs = -1; // the producer refuses it, naming it
+        }
         byte[] fixedKey = key == null || key.isEmpty() ? null : key.getBytes(StandardCharsets.UTF_8);
         ReplayPacer pacer = speed > 0 ? ReplayPacer.bySpeed(speed) : null;
         AtomicReference<Exception> failure = new AtomicReference<>();
@@ -390,7 +484,8 @@ public final class KafkaPublishCommand implements Callable<Integer> {
                 throw failed(producer, failure.get(), firstFailed, acked, seen);
             }
         }
-        return new Result(lines, bytes, (System.nanoTime() - t0) / 1e9, keyedByInput, inputKey());
+        return new Result(lines, bytes, (System.nanoTime() - t0) / 1e9, keyedByInput, inputKey(),
+                pacer != null && lines > 0 && !pacer.timed());
     }
 
     /**

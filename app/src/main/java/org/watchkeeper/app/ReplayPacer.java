@@ -103,6 +103,14 @@ final class ReplayPacer {
     }
 
     /**
+     * Whether the lines since the start or the last {@link #restart} gave the schedule a time to go by: always by
+     * rate; by speed, once a line completed a timed message. A log without receive times is sent unpaced by speed.
+     */
+    boolean timed() {
+        return decoder == null || firstFeed != Long.MIN_VALUE;
+    }
+
+    /**
      * Starts the schedule again (by speed): the next timed message is sent at once and is the new
      * origin. For the next file or the next pass of a loop, whose times do not follow the last ones.
      * A rate goes on unchanged.

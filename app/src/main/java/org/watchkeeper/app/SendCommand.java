@@ -62,8 +62,9 @@ import picocli.CommandLine.Spec;
                 + " alone.",
             "Pacing: as fast as possible (default); --speed N replays N times faster than the log was received"
                 + " (times from tag block c:, $PGHP, a trailing epoch, or GNSS sentences; each file and each"
-                + " --loop pass starts at once); --rate N sends N lines a second.",
-            "A summary (lines, bytes, seconds, lines/s; datagrams for UDP) goes to stderr.",
+                + " --loop pass starts at once; a file with no such time goes unpaced, and is said to); --rate N sends"
+                + " N lines a second.",
+            "A summary (lines, bytes, time taken, lines/s; datagrams for UDP) goes to stderr.",
             ""
         },
         footer = {"", "UDP has no flow control: datagrams that come faster than the receiver reads them are lost"
@@ -273,6 +274,7 @@ public final class SendCommand implements Callable<Integer> {
         }, "send-summary");
         Runtime.getRuntime().addShutdownHook(hook);
         String stage = null;
+        Set<String> untimed = new LinkedHashSet<>();
         try (c) {
             boolean more = true;
             while (more) {
@@ -280,6 +282,12 @@ public final class SendCommand implements Callable<Integer> {
                 for (String f : files) {
                     stage = "input " + f;
                     more = sendFile(f, pacer, batch, cut);
+                    if (pacer != null && !pacer.timed() && untimed.add(f)) {
+                        // a log whose lines carry no time: --speed had nothing to go by (said once a file)
+                        err.println("watchkeeper send: --speed " + factor(speed) + ": " + f + " has no receive times"
+                                + " (tag block c:, $PGHP, a trailing epoch or GNSS sentences), so it was sent unpaced");
+                        err.flush();
+                    }
                     if (!more) {
                         break;
                     }
@@ -294,24 +302,23 @@ public final class SendCommand implements Callable<Integer> {
             c.finish();
         } catch (NotNmea e) {
             ended = true;
-            err.println("watchkeeper send: " + e.getMessage() + " (nothing of it was sent; " + sentLines + " lines (" + sentBytes
-                    + " bytes) of the inputs before it were)");
+            err.println("watchkeeper send: " + e.getMessage() + " (nothing of it was sent; " + linesAndBytes()
+                    + " of the inputs before it " + (sentLines == 1 ? "was" : "were") + ")");
             err.flush();
             return 1;
         } catch (SendFailure e) {
             ended = true;
             err.println("watchkeeper send: " + target.uri() + ": " + sendFailure(e.getCause(), target.udp()) + "; "
-                    + sentLines + " lines (" + sentBytes + " bytes) were sent");
+                    + wereSent());
             err.flush();
             return 1;
         } catch (IOException e) {
             ended = true;
             if (stage == null) { // closing the connection
                 err.println("watchkeeper send: " + target.uri() + ": " + sendFailure(e, target.udp()) + "; "
-                        + sentLines + " lines (" + sentBytes + " bytes) were sent");
+                        + wereSent());
             } else {
-                err.println("watchkeeper send: I/O error on " + stage + ": " + e.getMessage() + "; " + sentLines
-                        + " lines (" + sentBytes + " bytes) were sent");
+                err.println("watchkeeper send: I/O error on " + stage + ": " + e.getMessage() + "; " + wereSent());
             }
             err.flush();
             return 1;
@@ -333,11 +340,38 @@ public final class SendCommand implements Callable<Integer> {
         return cut.isEmpty() ? 0 : 1;
     }
 
-    /** The summary line: lines, bytes, (datagrams,) seconds and lines/s. */
+    /** The summary line: lines, bytes, (datagrams,) time taken and lines/s. */
     private String summary(Target target, String prefix) {
         double seconds = (System.nanoTime() - started) / 1e9;
-        return String.format(Locale.ROOT, "%ssent %d lines (%d bytes%s) to %s in %.1f s: %.0f lines/s", prefix, sentLines, sentBytes,
-                target.udp() ? ", " + datagrams + " datagrams" : "", target.uri(), seconds, seconds > 0 ? sentLines / seconds : 0.0);
+        return String.format(Locale.ROOT, "%ssent %s (%s%s) to %s in %s: %.0f lines/s", prefix,
+                count(sentLines, "line", "lines"), count(sentBytes, "byte", "bytes"),
+                target.udp() ? ", " + count(datagrams, "datagram", "datagrams") : "", target.uri(),
+                duration(seconds), seconds > 0 ? sentLines / seconds : 0.0);
+    }
+
+    /** A time taken: milliseconds below a second ({@code 12 ms}, where "0.0 s" would say nothing), else {@code 3.4 s}. */
+    static String duration(double seconds) {
+        return seconds < 0.9995 ? Math.round(seconds * 1000) + " ms" : String.format(Locale.ROOT, "%.1f s", seconds);
+    }
+
+    /** A --speed factor as given: {@code 10}, {@code 2.5}. */
+    static String factor(double speed) {
+        return speed == Math.rint(speed) && Math.abs(speed) < 1e15 ? Long.toString((long) speed) : Double.toString(speed);
+    }
+
+    /** {@code n} and the noun in the number it takes: "1 datagram", "2 datagrams". */
+    private static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
+    /** {@code 1 line (83 bytes)}, {@code 2 lines (166 bytes)}. */
+    private String linesAndBytes() {
+        return count(sentLines, "line", "lines") + " (" + count(sentBytes, "byte", "bytes") + ")";
+    }
+
+    /** {@code 1 line (83 bytes) was sent}, {@code 2 lines (166 bytes) were sent}. */
+    private String wereSent() {
+        return linesAndBytes() + (sentLines == 1 ? " was sent" : " were sent");
     }
 
     /**

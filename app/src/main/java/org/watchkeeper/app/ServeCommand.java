@@ -172,6 +172,12 @@ public final class ServeCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
         }
+        String demo = demoFolder(data);
+        if (demo != null) {
+            err.println("watchkeeper serve: " + demo);
+            err.flush();
+            return 2;
+        }
         WatchkeeperServer.Config cfg;
         try {
             for (Object[] l : loads) {
@@ -213,6 +219,21 @@ public final class ServeCommand implements Callable<Integer> {
                 adminTokenFile);
     }
 
+    /**
+     * Why {@code data} is no folder for serve, or null: a {@code demo} data folder ({@link DemoCommand#MARKER}),
+     * whose archive holds the simulated feed and is started again by the next demo run (as demo refuses a serve
+     * folder, whose archive it would remove).
+     */
+    static String demoFolder(Path data) {
+        Path dir = data.toAbsolutePath().normalize();
+        if (!java.nio.file.Files.isRegularFile(dir.resolve(DemoCommand.MARKER))) {
+            return null;
+        }
+        return dir + " is the data folder of 'watchkeeper demo' (it holds " + DemoCommand.MARKER + "): its archive is the"
+                + " simulated feed, which the next demo run starts again, so give serve a folder of its own (--data DIR),"
+                + " or run the demo there: watchkeeper demo --data " + data;
+    }
+
     /** Whether an import's rejection only says the row repeats another (a copy of a row the file holds already). */
     static boolean repeatsAnother(String reason) {
         return reason.startsWith("identical to the row at line ") || reason.endsWith(", identical row)");
@@ -245,7 +266,8 @@ public final class ServeCommand implements Callable<Integer> {
             String host = server.accounts().hostOrgId();
             String format = ((IncidentsCommand.Format) l[0]).name().toLowerCase(java.util.Locale.ROOT);
             String file = ((Path) l[1]).toAbsolutePath().toString();
-            var res = IncidentsCommand.read((IncidentsCommand.Format) l[0], (Path) l[1], null, host, "import");
+            var res = IncidentsCommand.read((IncidentsCommand.Format) l[0], (Path) l[1], null, host, "import",
+                    w -> err.println("incidents: warning: " + w + " (put country_codes.csv beside it for names)"));
             var out = IncidentsCommand.importInto(server.incidentStore(), res, host, true);
             err.printf("incidents: %s: %s%n", l[1], IncidentsCommand.counts(out));
             // rows that only repeat another come last: a row that says something is wrong is not hidden behind them

@@ -76,4 +76,22 @@ class DemoCommandTest {
         assertThat(archived).hasContent("!AIVDM,1,1,,A,13u?etPv2;0n:dDPwUM1U1Cb069D,0*24\n");
         assertThat(dir.resolve(DemoCommand.MARKER)).doesNotExist();
     }
+
+    /** The other way round, as demo refuses a serve folder: serve refuses a demo's, and leaves it as it was. */
+    @Test
+    void serveRefusesADemoDataFolder(@TempDir Path tmp) throws Exception {
+        Path dir = DemoCommand.prepare(tmp.resolve("watchkeeper-demo"), new PrintWriter(new StringWriter()));
+        Path archived = dir.resolve("raw/2024-06-01.nmea");
+        Files.createDirectories(archived.getParent());
+        Files.writeString(archived, "\\c:1717200000000,x:demo*00\\!AIVDM,1,1,,A,13u?etPv2;0n:dDPwUM1U1Cb069D,0*24\n");
+        Cli.Run r = Cli.run("serve", "--port", "0", "--data", dir.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("watchkeeper serve: " + dir + " is the data folder of 'watchkeeper demo' (it holds"
+                + " watchkeeper-demo.txt): its archive is the simulated feed, which the next demo run starts again, so give serve"
+                + " a folder of its own (--data DIR), or run the demo there: watchkeeper demo --data " + dir + System.lineSeparator());
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(DemoCommand.MARKER, "raw");
+        }
+        assertThat(archived).hasContent("\\c:1717200000000,x:demo*00\\!AIVDM,1,1,,A,13u?etPv2;0n:dDPwUM1U1Cb069D,0*24\n");
+    }
 }

@@ -283,4 +283,27 @@ class IncidentsCommandTest {
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("watchkeeper incidents list: --db " + names + " is a file, not an incident store's folder\n");
     }
+
+    /** An IMB file read without country_codes.csv beside it keeps country codes in its places: said, not left to be found. */
+    @Test
+    void anImbFileWithoutCountryNamesBesideItIsWarnedOf() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("imb-alone"));
+        Path imb = dir.resolve("attacks.csv");
+        Files.writeString(imb, "date,time,longitude,latitude,attack_type,location_description,nearest_country,eez_country,"
+                + "shore_distance,shore_longitude,shore_latitude,attack_description,vessel_name,vessel_type,vessel_status,data_source\n"
+                + "2020-01-02,\"NA\",104.5,1.2,\"Boarded\",Singapore Strait,SGP,SGP,5,104,1.3,\"Robbers boarded.\",X,\"NA\",\"NA\",imb\n");
+        String db = tmp.resolve("imb-alone-db").toString();
+        Cli.Run r = Cli.run("incidents", "import", "--format", "imb", imb.toString(), "--db", db);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).startsWith("watchkeeper incidents import: warning: no country names for " + imb + ": "
+                + dir.toAbsolutePath().resolve("country_codes.csv") + " is not there, so places keep the dataset's country codes"
+                + " ('..., CHN', not '..., China'); give --countries FILE for names\n");
+        assertThat(Cli.run("incidents", "list", "--db", db).json().get(0).get("place").asText()).isEqualTo("Singapore Strait, SGP");
+
+        Files.writeString(dir.resolve("country_codes.csv"), "country,region,country_name\nSGP,Asia,Singapore\n");
+        r = Cli.run("incidents", "import", "--format", "imb", imb.toString(), "--db", db);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).doesNotContain("warning");
+        assertThat(Cli.run("incidents", "list", "--db", db).json().get(0).get("place").asText()).isEqualTo("Singapore Strait, Singapore");
+    }
 }

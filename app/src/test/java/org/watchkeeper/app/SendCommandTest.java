@@ -308,6 +308,58 @@ class SendCommandTest {
         }
     }
 
+    /** --speed on a log whose lines carry no time has nothing to pace by: said once a file, not passed over in silence. */
+    @Test
+    void speedOnALogWithoutTimesSaysOnceThatItWasSentUnpaced(@TempDir Path tmp) throws Exception {
+        String line = "!AIVDM,1,1,,B,13:BuN001=15mQFOjcOBG1p800SK,0*7B";
+        Path f = tmp.resolve("untimed.nmea");
+        Files.writeString(f, line + "\n" + line + "\n" + line + "\n");
+        String said = "watchkeeper send: --speed 10: " + f + " has no receive times (tag block c:, $PGHP, a trailing epoch"
+                + " or GNSS sentences), so it was sent unpaced";
+        try (TcpSink sink = new TcpSink()) {
+            Cli.Run r = Cli.run("send", "--to", sink.uri(), "--speed", "10", "--loop", "--max-lines", "7", f.toString());
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(lines(sink.get())).hasSize(7);
+            assertThat(r.err().lines().filter(l -> l.contains("unpaced")).toList()).containsExactly(said);
+            assertThat(r.err().lines().toList().get(1)).startsWith("sent 7 lines (");
+        }
+        // a timed log, or a rate, paces: nothing to say
+        Path timed = tmp.resolve("timed.nmea");
+        Files.writeString(timed, "\\c:1400000000*5C\\" + line + "\n\\c:1400000001*5D\\" + line + "\n");
+        try (TcpSink sink = new TcpSink()) {
+            Cli.Run r = Cli.run("send", "--to", sink.uri(), "--speed", "100", timed.toString());
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.err()).doesNotContain("unpaced");
+        }
+        try (TcpSink sink = new TcpSink()) {
+            Cli.Run r = Cli.run("send", "--to", sink.uri(), "--rate", "1000", f.toString());
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.err()).doesNotContain("unpaced");
+        }
+    }
+
+    /** The summary counts in the number each takes, and a quick send's time in ms rather than "0.0 s". */
+    @Test
+    void theSummaryOfOneLineIsSingularAndAQuickSendIsTimedInMilliseconds(@TempDir Path tmp) throws Exception {
+        String line = "!AIVDM,1,1,,B,13:BuN001=15mQFOjcOBG1p800SK,0*7B";
+        Path f = tmp.resolve("one.nmea");
+        Files.writeString(f, line + "\n");
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            socket.setSoTimeout(3000);
+            CompletableFuture<List<byte[]>> received = CompletableFuture.supplyAsync(() -> receive(socket, 1));
+            Cli.Run r = Cli.run("send", "--to", "udp://127.0.0.1:" + socket.getLocalPort(), f.toString());
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(received.get(30, TimeUnit.SECONDS)).hasSize(1);
+            assertThat(r.err()).matches("sent 1 line \\(" + (line.length() + 2) + " bytes, 1 datagram\\) to udp://127\\.0\\.0\\.1:"
+                    + socket.getLocalPort() + " in [0-9]{1,3} ms: [0-9]+ lines/s\\R");
+        }
+        assertThat(SendCommand.duration(0.0004)).isEqualTo("0 ms");
+        assertThat(SendCommand.duration(0.0123)).isEqualTo("12 ms");
+        assertThat(SendCommand.duration(0.9994)).isEqualTo("999 ms");
+        assertThat(SendCommand.duration(0.9996)).isEqualTo("1.0 s");
+        assertThat(SendCommand.duration(12.34)).isEqualTo("12.3 s");
+    }
+
     @Test
     void refusedConnectionIsOneLineNamingHostAndPortExitOne() throws Exception {
         Path log = Cli.data(LOG);
@@ -400,7 +452,7 @@ class SendCommandTest {
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.err()).isEqualTo("watchkeeper send: standard input holds no NMEA 0183 sentence in its first 2 lines (it begins"
                     + " '{\"class\":\"AIS\",\"type\":1,\"mmsi\":219000000}'); send sends NMEA 0183 AIS sentences (nothing of it was"
-                    + " sent; 1 lines (49 bytes) of the inputs before it were)" + System.lineSeparator());
+                    + " sent; 1 line (49 bytes) of the inputs before it was)" + System.lineSeparator());
             assertThat(lines(sink.get())).containsExactly("!AIVDM,1,1,,A,13:BuN001=15mQFOjcOBG1p800SK,0*7B");
         }
     }

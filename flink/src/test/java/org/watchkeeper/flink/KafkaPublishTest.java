@@ -141,6 +141,16 @@ class KafkaPublishTest extends KafkaJobTestBase {
         assertThat(source(m.get(10)[1])).isNotNull().isEqualTo(m.get(10)[0]);
         assertThat(m.subList(10, m.size())).noneMatch(kv -> "stdin".equals(kv[0]));
         assertThat(said).contains("keyed 10 lines without a tag block s: source by the input's name 'stdin'");
+
+        // one line: counted in the singular, a quick run in ms; --speed on lines without times says it had nothing to go by
+        kafka.createTopic("pub-one", 1);
+        String one = (String) cli(kafka, real.get(0).getBytes(StandardCharsets.ISO_8859_1), "--topic", "pub-one", "--speed", "10",
+                "-")[1];
+        assertThat(one).contains("watchkeeper kafka-publish: --speed 10: stdin has no receive times (tag block c:, $PGHP, a trailing"
+                + " epoch or GNSS sentences), so it was sent unpaced")
+                .containsPattern("published 1 line \\(" + real.get(0).length() + " bytes\\) to pub-one in [0-9]+( ms|\\.[0-9] s): ")
+                .contains("keyed 1 line without a tag block s: source");
+        assertThat(kafka.readAll("pub-one")).containsExactly(real.get(0));
     }
 
     @Test
@@ -238,8 +248,8 @@ class KafkaPublishTest extends KafkaJobTestBase {
         Object[] r = cli(kafka, new byte[0], "--topic", "pub-resume", "--key", "k", "--producer", "max.request.size=1000", f.toString());
         assertThat((int) r[0]).as((String) r[1]).isEqualTo(1);
         assertThat((String) r[1]).contains("Kafka error on topic pub-resume")
-                .contains("the first 10 lines of the input are written to pub-resume; of the 1 sent after them, 0 were written"
-                        + " and 1 was not. To go on: the same command with --skip-lines 10");
+                .contains("lines 1 to 10 of the input are written to pub-resume; line 11 was not, and the run stopped there"
+                        + " (no line after it was sent). To go on: the same command with --skip-lines 10");
         assertThat(kafka.readAll("pub-resume")).containsExactlyElementsOf(lines.subList(0, 10));
         // the operator leaves the bad line out and goes on after it
         publish(kafka, "--topic", "pub-resume", "--key", "k", "--quiet", "--skip-lines", "11", f.toString());
@@ -280,6 +290,22 @@ class KafkaPublishTest extends KafkaJobTestBase {
         assertThat(code).as(err.toString()).isEqualTo(1);
         // the producer says only that the topic's metadata did not come: which of the two is said
         assertThat(err.toString()).contains("Kafka error on topic t at 127.0.0.1:" + port + ": no Kafka broker answered at 127.0.0.1:"
-                + port + " (is Kafka running there? check --bootstrap)");
+                + port + " in 1 s (is Kafka running there? check --bootstrap; --connect-timeout waits longer)");
+        // nothing was written, and the run stopped at the first line: not 'the first 0 lines ...; of the 1 sent after them'
+        assertThat(err.toString()).contains("watchkeeper kafka-publish: no line of the input is written to t; line 1 was not, and"
+                + " the run stopped there (no line after it was sent). To go on: the same command again");
+
+        // --connect-timeout bounds the wait, and the message says how long it was
+        StringWriter bounded = new StringWriter();
+        long t0 = System.nanoTime();
+        code = Main.commandLine(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), new PrintWriter(bounded, true))
+                .execute("kafka-publish", "--bootstrap", "127.0.0.1:" + port, "--topic", "t", "--connect-timeout", "2", f.toString());
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertThat(code).as(bounded.toString()).isEqualTo(1);
+        assertThat(bounded.toString()).contains("no Kafka broker answered at 127.0.0.1:" + port + " in 2 s (");
+        assertThat(ms).isBetween(1_900L, 8_000L);
+        Object[] bad = cli(kafka, new byte[0], "--topic", "x", "--connect-timeout", "0", f.toString());
+        assertThat((int) bad[0]).isEqualTo(2);
+        assertThat((String) bad[1]).contains("--connect-timeout must be more than 0 and at most 3600 seconds");
     }
 }

@@ -47,7 +47,8 @@ import org.watchkeeper.store.VesselRow;
  * The HTTP API of {@code /work/api-contract.md}: JSON, times ISO-8601 UTC, MMSIs as 9-digit
  * strings, not-available values absent, errors {@code {"error": "...", "status": 4xx}}.
  *
- * <p>Request bounds: bodies above {@link #MAX_BODY} bytes get 413; list sizes are capped by
+ * <p>Request bounds: bodies above {@link #MAX_BODY} bytes get 413 ({@link #MAX_IMPORT_BODY} for
+ * {@value #IMPORT_ROUTE}, which takes whole public datasets); list sizes are capped by
  * {@code limit} (1..{@link #MAX_LIMIT}).
  */
 public final class Api {
@@ -59,6 +60,13 @@ public final class Api {
 
     /** Largest request body accepted, bytes. */
     public static final long MAX_BODY = 1_000_000;
+    /**
+     * Largest body of {@value #IMPORT_ROUTE}, bytes, and largest CSV a gzip body of it unpacks to: a whole public
+     * dataset with room (the NGA ASAM export is 4.1 MB, the crime-at-sea CSV 1.8 MB).
+     */
+    public static final long MAX_IMPORT_BODY = 64_000_000;
+    /** The route that takes {@link #MAX_IMPORT_BODY}. */
+    public static final String IMPORT_ROUTE = "/api/incidents/import";
     /** Largest {@code limit}. */
     public static final int MAX_LIMIT = 100_000;
     /** Default {@code limit} of list routes. */
@@ -151,8 +159,9 @@ public final class Api {
             error(ctx, 503, e.getMessage());
         });
         app.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+        app.exception(TooLarge.class, (e, ctx) -> error(ctx, 413, e.getMessage()));
         app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getStatus() == 413
-                ? "the request body is larger than the " + MAX_BODY + " bytes the API takes"
+                ? "the request body is larger than the " + bodyLimit(ctx) + " bytes " + taker(ctx) + " takes"
                         + (ctx.header("Content-Length") != null ? " (" + ctx.header("Content-Length") + " bytes sent)" : "")
                 : e.getMessage()));
         app.exception(JsonProcessingException.class, (e, ctx) -> error(ctx, 400, "body is " + JsonErrors.reason(e)));
@@ -178,7 +187,7 @@ public final class Api {
                 QueryParameters.checkEncoding(ctx.queryString());
                 QueryParameters.API.check(ctx.method().name(), route, ctx.queryParamMap());
                 // refused before Javalin reads the body (it would log a warning for each)
-                tooLarge(ctx.req().getContentLengthLong());
+                tooLarge(ctx.req().getContentLengthLong(), bodyLimit(ctx));
             }
         });
         IncidentApi.register(app, server);
@@ -792,8 +801,86 @@ public final class Api {
 
     /** @throws HttpResponseException 413 when a body of {@code length} bytes is larger than the API takes */
     static void tooLarge(long length) {
-        if (length > MAX_BODY) {
+        tooLarge(length, MAX_BODY);
+    }
+
+    /** @throws HttpResponseException 413 when a body of {@code length} bytes is larger than {@code limit} */
+    static void tooLarge(long length, long limit) {
+        if (length > limit) {
             throw new HttpResponseException(413, "Content Too Large");
+        }
+    }
+
+    /** The largest body the request's route takes: {@link #MAX_IMPORT_BODY} for {@value #IMPORT_ROUTE}, else {@link #MAX_BODY}. */
+    static long bodyLimit(Context ctx) {
+        return importRoute(ctx) ? MAX_IMPORT_BODY : MAX_BODY;
+    }
+
+    private static boolean importRoute(Context ctx) {
+        return ctx.method() == HandlerType.POST && IMPORT_ROUTE.equals(ctx.path());
+    }
+
+    /** Who takes at most {@link #bodyLimit}: the import route by name, else the API. */
+    private static String taker(Context ctx) {
+        return importRoute(ctx) ? "POST " + IMPORT_ROUTE : "the API";
+    }
+
+    /** A body, or the CSV a gzip body unpacks to, larger than its route takes: answered 413 with the message. */
+    static final class TooLarge extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The CSV body of {@value #IMPORT_ROUTE}: at most {@link #MAX_IMPORT_BODY} bytes as sent, and gzip (told by
+     * its signature 1f 8b, or by {@code Content-Encoding: gzip}) unpacked to at most as many bytes, so that a
+     * {@code .csv.gz} dataset can be posted as it is. Text is UTF-8 unless the Content-Type names a charset.
+     *
+     * @throws HttpResponseException 413 when the body is larger than the route takes
+     * @throws TooLarge when the gzip body unpacks to more than that
+     * @throws BadRequest when the body is said to be gzip and is not, or is corrupt or cut short
+     */
+    static String importBody(Context ctx) {
+        tooLarge(ctx.req().getContentLengthLong(), MAX_IMPORT_BODY);
+        byte[] bytes;
+        try (InputStream in = ctx.req().getInputStream()) {
+            bytes = in.readNBytes((int) MAX_IMPORT_BODY + 1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the request body", e);
+        }
+        tooLarge(bytes.length, MAX_IMPORT_BODY);
+        String encoding = ctx.header("Content-Encoding");
+        boolean said = encoding != null && encoding.trim().equalsIgnoreCase("gzip");
+        if (encoding != null && !said && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
+            throw new BadRequest("Content-Encoding " + encoding.trim() + " is not taken: send the CSV plain or gzip");
+        }
+        boolean signature = bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
+        if (said || signature) {
+            bytes = gunzip(bytes, said && !signature);
+        }
+        String cs = ctx.req().getCharacterEncoding();
+        return new String(bytes, cs == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(cs));
+    }
+
+    /** {@code gz} unpacked, at most {@link #MAX_IMPORT_BODY} bytes. */
+    private static byte[] gunzip(byte[] gz, boolean noSignature) {
+        if (noSignature) {
+            throw new BadRequest("the body is sent as gzip (Content-Encoding: gzip) but does not start with gzip's signature 1f 8b");
+        }
+        try (InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz), 1 << 16)) {
+            byte[] out = in.readNBytes((int) MAX_IMPORT_BODY + 1);
+            if (out.length > MAX_IMPORT_BODY) {
+                throw new TooLarge("the gzip body unpacks to more than the " + MAX_IMPORT_BODY + " bytes POST " + IMPORT_ROUTE
+                        + " takes");
+            }
+            return out;
+        } catch (java.io.EOFException e) {
+            throw new BadRequest("the gzip body ends before its compressed data does (cut short)");
+        } catch (java.io.IOException e) {
+            throw new BadRequest("the gzip body's compressed data is corrupt (" + e.getMessage() + ")");
         }
     }
 

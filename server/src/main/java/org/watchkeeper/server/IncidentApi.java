@@ -272,7 +272,7 @@ public final class IncidentApi {
             if (!(format.equals("asam") || format.equals("imb"))) {
                 throw new Api.BadRequest("format must be asam or imb: " + format);
             }
-            String csv = Api.body(ctx);
+            String csv = Api.importBody(ctx);
             if (csv.isBlank()) {
                 throw new Api.BadRequest("a CSV body is required");
             }
