@@ -200,9 +200,9 @@ public final class IncidentsCommand implements Runnable {
     }
 
     /**
-     * As {@link #read(Format, Path, Path, String, String)}; an IMB file read without country names (no
-     * {@code countries} given and no {@code country_codes.csv} beside it) is said to {@code warn} once it is read:
-     * its places then keep the dataset's country codes.
+     * As {@link #read(Format, Path, Path, String, String)}; an IMB file read without its country names (no
+     * {@code countries} given and no {@code country_codes.csv} beside it) names countries by their ISO 3166
+     * English names ({@link ImbImporter#standardCountryNames}), and this is said to {@code warn} once it is read.
      */
     static ImportResult read(Format format, Path file, Path countries, String org, String user,
             java.util.function.Consumer<String> warn) throws IOException {
@@ -222,13 +222,15 @@ public final class IncidentsCommand implements Runnable {
                 throw new BadCountries(names, e.getMessage());
             }
         }
+        boolean standard = countries == null && byCode.isEmpty();
         ImportResult res;
         try (Reader r = open(file)) {
-            res = ImbImporter.read(r, byCode, org, user, now);
+            res = ImbImporter.read(r, standard ? ImbImporter.standardCountryNames() : byCode, org, user, now);
         }
-        if (countries == null && byCode.isEmpty()) {
+        if (standard) {
             warn.accept("no country names for " + file + ": " + (names == null ? "country_codes.csv" : names.toString())
-                    + " is not there, so places keep the dataset's country codes ('..., CHN', not '..., China')");
+                    + " is not there, so places name countries by their ISO 3166 English names, which the dataset's"
+                    + " file spells otherwise for some ('Congo - Kinshasa', not 'Congo, Dem. Rep.')");
         }
         return res;
     }

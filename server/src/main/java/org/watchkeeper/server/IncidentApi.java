@@ -279,7 +279,8 @@ public final class IncidentApi {
             Instant now = Instant.now();
             ImportResult res = format.equals("asam")
                     ? AsamImporter.read(new StringReader(csv), p.org(), p.user(), now)
-                    : ImbImporter.read(new StringReader(csv), Map.of(), p.org(), p.user(), now);
+                    // one body, so without the dataset's country_codes.csv: countries by their ISO 3166 English names
+                    : ImbImporter.read(new StringReader(csv), ImbImporter.standardCountryNames(), p.org(), p.user(), now);
             IncidentImport.Outcome out = IncidentImport.merge(store, res, p.org(), p.hostOrg(), now);
             ctx.json(summary(out));
             // each report the import changed is an entry of its own, as an edit is; new ones are counted

@@ -68,6 +68,24 @@ public final class ImbImporter {
     }
 
     /**
+     * English short names of the countries by ISO 3166-1 alpha-3 code, from the JDK's own locale data
+     * (Unicode CLDR: {@code CHN} China, {@code IDN} Indonesia, {@code COD} Congo - Kinshasa), for an IMB file
+     * read without its {@code country_codes.csv} (an import through the API, a file moved on its own).
+     * The dataset's own file spells some otherwise ("Congo, Dem. Rep.", "Iran, Islamic Rep.") and holds a
+     * few codes outside ISO 3166-1 ({@code CHI} Channel Islands, {@code XKX} Kosovo), which this leaves as codes.
+     *
+     * @return a new map, code → name (about 250 entries)
+     */
+    public static Map<String, String> standardCountryNames() {
+        Map<String, String> out = new HashMap<>();
+        for (String alpha2 : java.util.Locale.getISOCountries()) {
+            java.util.Locale country = new java.util.Locale("", alpha2);
+            out.put(country.getISO3Country(), country.getDisplayCountry(java.util.Locale.ENGLISH));
+        }
+        return out;
+    }
+
+    /**
      * Reads {@code country_codes.csv} (columns country, region, country_name).
      *
      * @return ISO 3166-1 alpha-3 code → country name
