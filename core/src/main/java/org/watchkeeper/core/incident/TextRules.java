@@ -406,14 +406,24 @@ public final class TextRules {
             + "|and\\s+(?:also|later)\\s+[a-z]+|and\\s+the\\s+incident|(?:and\\s+then|and|then)\\s+(?:[a-z]+ly\\s+)?(?:[a-z]+ed|left|fled|ran"
             + "|took|stole|held|threw|shot|beat|tied|hit|cut|escape|flee|leave|jump|depart)|(?:before|while|after)\\s+(?:[a-z]+ing|left"
             + "|escaped|fled|jumped|disembarked|ran))\\b.*$");
+    /**
+     * Who may be taken somewhere or held, after "took" ({@link #PERSON_TAKEN}): a crew member, a guard, the
+     * perpetrators (taken by the police), a passenger, a person by a pronoun.
+     */
+    private static final String TAKEN_PERSON = "(?:master|captain|skipper|officers?|crew\\s*members?|crew|crewm[ae]n|seam[ae]n"
+            + "|watchm[ae]n|watchkeepers?|engineers?|mates?|cadets?|ab|abs|oilers?|cooks?|bosun|guards?|[1-4]/[oe]|[1-4](?:st|nd|rd|th)"
+            + "\\s+(?:officer|engineer)|[cC]/[oe]|man|men|woman|women|wife|husband|owners?|robbers?|pirates?|suspects?|thieves|him|her"
+            + "|them|one|hostages?|persons?|people|passengers?|fisherm[ae]n|tourists?|family|children)\\b";
     /** A crew member or guard named in a hostage taking ("two watchmen", "third officer", "one crew member"). */
     private static final String HOSTAGE_PERSON = "(?:watchm[ae]n|crew\\s+members?|crew|crewm[ae]n|officers?|master|captain|seam[ae]n"
             + "|engineers?|ab|oilers?|cooks?|bosun|cadets?|mates?|guards?)";
     /**
      * After "took": a person taken somewhere or hostage ("took the master to his cabin", "took hostage
      * the duty ab", "took all crew members hostage", "took three officers hostage", "took as hostage the
-     * master", "took the officer of the watch and the duty able seaman hostage"), or no thing at all ("took place",
-     * "took refuge", "took control", "took over the ship"), not a thing stolen.
+     * master", "took the officer of the watch and the duty able seaman hostage"), a person or the ship moved ("took them
+     * from bridge to main deck", ASAM 2003-102; "took the AB to the Master's cabin"; the police "took the two robbers for
+     * interrogation"; "took the ship into Indonesian waters", ASAM 2003-274), or no thing at all ("took place", "took
+     * refuge", "took control", "took over the ship", "took advantage of foggy weather"), not a thing stolen.
      */
     private static final Pattern PERSON_TAKEN = Pattern.compile("^(?:(?:as\\s+)?hostages?\\b"
             // a time it took, or taking off: "the entire attack took less than 15 minutes", "took about one hour", "took off"
@@ -426,7 +436,17 @@ public final class TextRules {
             + "|(?:place|part|refuge|shelter|cover"
             + "|control|over|command|charge|turns|action|photos?|pictures?)\\b|(?:the\\s+)?(?:master|captain|officer of the watch|c/o|2/off|chief \\w+"
             + "|second \\w+|duty \\w+|watch\\w*|crew members?|crew|all crew members|him|her|them|\\w+ crew members?)"
-            + "\\s+(?:to|into|hostage|as hostage|and)\\b|(?:(?!and\\b|then\\b|held\\b|kept\\b)[a-z0-9/'-]+\\s+){1,5}?(?:as\\s+)?hostages?\\b)");
+            + "\\s+(?:to|into|hostage|as hostage|and)\\b|(?:(?!and\\b|then\\b|held\\b|kept\\b)[a-z0-9/'-]+\\s+){1,5}?(?:as\\s+)?hostages?\\b"
+            // a person or the ship moved or held: "took the other one at knife point to the engine room", "took them from
+            // bridge to main deck", "took master, chief engineer, third officer and watchman and then stole", "took the
+            // ship into Indonesian waters", "took the ship 2nm off the coast"
+            + "|(?:(?:the|a|an|all|other|another|several|both|his|her|their|its|this|that|one|two|three|four|five|\\d+)\\s+){0,3}"
+            + "(?:(?:first|second|third|chief|duty|watch|other|young|injured|wounded|two|three)\\s+){0,2}" + TAKEN_PERSON
+            + "(?![''\u00bf])(?=\\s*(?:[,(]|$)|\\s+(?:and|to|into|from|onto|as|at|one|ashore|below|aboard|for|away|down|up|back"
+            + "|towards?|with|out|outside|inside|along|off|hostages?|\\d)\\b)"
+            + "|(?:the\\s+|her\\s+|his\\s+|their\\s+)?(?:ship|vessel|tanker|tug|trawler|barge|carrier)\\b(?![''\u00bf])"
+            // no thing stolen: "took advantage of foggy weather", "took evasive maneuvers", "took a report", "took some photos"
+            + "|(?:advantage|evasive|(?:a|the)\\s+report|(?:some\\s+|a\\s+few\\s+)?(?:photos?|photographs?|pictures?|notes))\\b)");
     /**
      * Before the things of "were stolen", the words of who found them missing or how: "it was reported that the
      * ship's properties", "crew onboard a maintenance pontoon reported ship's stores and properties", "the lock was

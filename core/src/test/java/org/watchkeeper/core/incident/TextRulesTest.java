@@ -953,4 +953,30 @@ class TextRulesTest {
         assertThat(TextRules.crewHarm("Five fishermen have been killed in pirate attacks in the gulf.")).isEqualTo(CrewHarm.KILLED);
         assertThat(TextRules.crewHarm("Two pirates were killed and the master was shot dead.")).isEqualTo(CrewHarm.KILLED);
     }
+
+    @Test
+    void aPersonOrTheShipTakenSomewhereIsNoItem() {
+        // ASAM 2003-274: the ship taken into other waters; what was stolen comes after
+        assertThat(TextRules.itemsStolen("Seven or 8 persons operating from a fishing boat armed with automatic weapons and a grenade"
+                + " launcher demanded the captain stop his ship.  They took the ship into Indonesian waters and later released 8 of the"
+                + " crew and the ship, but kept the Indonesian master, chief engineer and second engineer hostage, demanding payment of"
+                + " $100,000 ransom.  In addition they stole ship's cash and its documents.")).isEqualTo("ship's cash and its documents");
+        // ASAM 2003-102: the master and chief mate taken from the bridge
+        assertThat(TextRules.itemsStolen("Five persons armed with long knives severely beat master and chief mate and took them from"
+                + " bridge to main deck where they forced them to lie down while they stole personal belongs, cash and ship's property"
+                + " before leaving after about 30minutes (IMB INFO).")).doesNotStartWith("them");
+        // ASAM 2009-423, 2003-137, 2007-147: one taken at knife point, the officers held, the robbers taken by the coast guard
+        assertThat(TextRules.itemsStolen("The robbers tied up one duty AB and took the other one at knife point to the engine room."
+                + " The robbers stole engine spares and escape.")).isEqualTo("engine spares");
+        assertThat(TextRules.itemsStolen("Nine persons armed with guns and knives took master, chief engineer, third officer and"
+                + " watchman and then stole ship's cash and crew belongings (IMB).")).isEqualTo("ship's cash and crew belongings");
+        assertThat(TextRules.itemsStolen("The others jumped overboard and escaped in their speedboats with the ship's stores.  A coast"
+                + " guard patrol boat arrived for investigation and took the two robbers for interrogation (IMB).")).isEqualTo("ship's stores");
+        // ASAM 2022-86: an advantage taken
+        assertThat(TextRules.itemsStolen("The robbers took advantage of foggy weather conditions to board the vessel. The perpetrators"
+                + " escaped into a small boat with stolen ship's stores.")).isEqualTo("stolen ship's stores");
+        // the crew's things stay items
+        assertThat(TextRules.itemsStolen("The robbers took crew valuables and escaped.")).isEqualTo("crew valuables");
+        assertThat(TextRules.itemsStolen("The robbers took the crew members' cash.")).isEqualTo("crew members' cash");
+    }
 }
