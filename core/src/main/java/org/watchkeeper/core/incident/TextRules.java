@@ -53,13 +53,16 @@ import java.util.regex.Pattern;
  *       "a robber", "a thief", "single robber" → 1.</li>
  *   <li>Items stolen: the words after "stole", "stealing", "managed to steal" (and the other words of
  *       success before "steal"), "escaped with", "made off with", "carted/carried away", "taking away", "took" or
- *       "snatched" (not a person taken: "took the master to his cabin", "took three officers hostage"; nor "took
- *       place"), or before "was stolen", up to
- *       the next full stop or comma, at most 120 characters; else the things the perpetrators left with ({@link
+ *       "snatched" (not a person or the ship taken: "took the master to his cabin", "took three officers hostage",
+ *       "took the ship into Indonesian waters"; nor "took place"), up to the next full stop, a list running on past
+ *       its commas ("stole mooring lines, paint, and power tools") to a comma that begins a new clause (", and
+ *       escaped", ", then broke into", {@link #itemList}), at most 120 characters to the first comma and 200 in
+ *       all; or the words before "was stolen"; else the things the perpetrators left with ({@link
  *       #FLED_WITH}: "fled with ship's stores", "departed with cash, electronics, iPads"), up to the next full stop; a
  *       theft denied or only tried ({@link #theft}) gives none. (What was looted or pilfered is mostly a place:
  *       "looted every crew cabin", "pilfered 10 containers".)</li>
- *   <li>Loss: hijacking, or cargo/oil/fuel stolen or siphoned → cargo or ship; cash, money, valuables,
+ *   <li>Loss: hijacking, or cargo/oil/fuel stolen (oil or fuel as the first of a list of items, {@link #cargoScope})
+ *       or siphoned → cargo or ship; cash, money, valuables,
  *       personal belongings/effects/property, phones, laptops → property; stores, spare parts,
  *       spares, paint, ropes, mooring lines, scrap, equipment, engine parts → stores; negated theft
  *       or "empty-handed" → nothing; theft of something else → stores; otherwise not stated.</li>
@@ -393,8 +396,42 @@ public final class TextRules {
             "\\b(?:stole|escaped with" + NOT_WITH_PEOPLE + "|made off with|took|stealing|robbed the crew of|snatched|carted away|carried away"
                     + "|carried off|taking away"
                     + "|(?:managed|able|proceeded|continued|began|started) to steal)\\s+(?:the\\s+)?(?:stolen\\s+)?"
-                    // a full stop, semicolon or comma ends them, but not one inside a number ("$22,000", "1.5 tonnes")
-                    + "((?:[^.;,]|" + NUMBER_POINT + "){3,120})");
+                    // a full stop or semicolon ends them, but not one inside a number ("$22,000", "1.5 tonnes"); a comma
+                    // may go on with the list ({@link #itemList})
+                    + "((?:[^.;]|" + NUMBER_POINT + "){3,240})");
+    /**
+     * In the items stolen, where the things were or the ship lay, after which a comma goes on with the place, not
+     * another item: "a dinghy and outboard motor from a sailing yacht anchored in Sun Bay, Vieques", "coal from a barge at
+     * Muara Kembang, buoy 17", "ship's stores near position 10-12N 107-15E, 11 nm southeast", "ship's property at the
+     * port of Sandakan, Malaysia" (not "at gun point").
+     */
+    private static final Pattern ITEMS_PLACE = Pattern.compile("\\b(?:anchored|berthed|moored|docked|vicinity|position|pier|jetty"
+            + "|wharf|marina)\\b|\\b(?:at|near|off)\\s+(?!(?:gun|knife|gunpoint|knifepoint|least|most|all)\\b)[a-z]");
+    /** A comma that is not inside a number: where a list of items stolen goes on or a new clause begins. */
+    private static final Pattern LIST_COMMA = Pattern.compile(",(?!(?<=\\d,)\\d)");
+    /**
+     * After a comma in the items stolen, what begins a new clause, not another item: the robbers' next act ("stole
+     * ship's stores, and escaped", ", then broke into the forward locker", ", kidnapped six crewmen", ", tied him up", ",
+     * before escaping", ", leaving the crew"), the next actor (", the crew noticed the robbers", ", they left"), or the
+     * circumstances (", when challenged", ", while the third acted as a lookout", ", but no one was injured", ", in
+     * vicinity 09-30N"). Words that end in "-ed" are acts, but for the few that qualify goods ("bonded stores").
+     */
+    private static final Pattern CLAUSE_AFTER_COMMA = Pattern.compile("^\\s*(?:(?:and|or)\\s+)?(?:(?:then|before|after|when|whenever"
+            + "|while|whilst|but|as|where|which|who|whereupon|upon|once|until|till|so|however|although|though|despite|because|since"
+            + "|according|during|in|at|on|near|off|by|via|from|also|later|subsequently|finally|reportedly|allegedly|even|they|he|she"
+            + "|it|we|was|were|is|are|had|has|have|stealing|robbing|looting|boarding|leaving|escaping|fleeing|jumping|departing"
+            + "|taking|damaging|destroying|injuring|threatening|holding|forcing|tying|beating|kidnapping|abducting|hitting|shooting"
+            + "|firing|breaking|locking|running|disembarking|returning|making|going|warning|carrying"
+            + "|stole|broke|took|threw|tied|left|fled|ran|hit|beat|shot|cut|kept|held|went|got|made|set|forced|escape|flee|leave|damage"
+            + "|(?!(?:bonded|used|assorted|canned|mixed|dried|unused|related|galvani[sz]ed|coated|packed|bottled|frozen|processed"
+            + "|refined|printed|painted)\\b)[a-z]+ed"
+            // an act in "-ing" with its object ("warning the crew", "carrying 3,700 tons", "taking him"), not "including the ..."
+            + "|(?!including\\b)[a-z]+ing\\s+(?:the|a|an|his|her|their|its|him|them|it|one|two|three|all|\\d))\\b"
+            + "|the\\s+(?:two|three|four|five|six|seven|eight|nine|ten|\\d+)\\s+[a-z]+ed\\b"
+            + "|(?:the|a|an|two|three|four|all)\\s+(?:[a-z]+\\s+)?(?:crew|crewm[ae]n|crew\\s?members|robbers?|pirates?|thieves|thief"
+            + "|intruders?|perpetrators?|attackers?|men|master|captain|alarm|duty|watchm[ae]n|police|authorities|incident|vessel|ship"
+            + "|boat|tanker|coast)\\b(?!['\u00bf])(?!\\s+(?:personal|belongings|effects|property|properties|cash|money|valuables"
+            + "|stores|equipment)\\b))");
     /**
      * Where the items end: at the next clause of the narrative, "... and locked him ...", "... and
      * kidnapped 13 crew ...", "... before escaping", "... then left", "... 45 minutes later", "... before crew
@@ -1512,7 +1549,7 @@ public final class TextRules {
         Matcher m = STOLEN_ITEMS.matcher(t);
         for (int from = 0; from < t.length() && m.find(from); from = m.start(1)) {
             if (!(m.group().startsWith("took") || m.group().startsWith("snatched")) || !PERSON_TAKEN.matcher(m.group(1)).find()) {
-                return ITEMS_END.matcher(m.group(1)).replaceFirst("").strip();
+                return ITEMS_END.matcher(itemList(m.group(1))).replaceFirst("").strip();
             }
             // a person taken: look again within what followed ("took the master to his cabin and stole ...")
         }
@@ -1531,6 +1568,50 @@ public final class TextRules {
         return f.find() ? ITEMS_END.matcher(f.group(1)).replaceFirst("").strip() : null;
     }
 
+    /**
+     * The items of a list after "stole" (or the other words of {@link #STOLEN_ITEMS}): the words up to the first comma
+     * (at most 120 characters), and each further part after a comma that is another item ("stole ropes, paint and a
+     * mooring line", "stole cash, laptops, mobile phones and personal belongings"), up to a part that begins a new
+     * clause ({@link #CLAUSE_AFTER_COMMA}: "stole ship's stores, and escaped", ", then broke into"); at most 200
+     * characters in all.
+     */
+    private static String itemList(String words) {
+        Matcher c = LIST_COMMA.matcher(words);
+        if (!c.find()) {
+            return words.length() > 120 ? words.substring(0, 120) : words;
+        }
+        if (c.start() > 120) {
+            return words.substring(0, 120);
+        }
+        int end = c.start();
+        for (boolean more = true; more; ) {
+            if (ITEMS_PLACE.matcher(words.substring(0, end)).find()) {
+                break; // the list has gone on to where the things were: "from a sailing yacht anchored in Sun Bay, Vieques"
+            }
+            int from = c.end();
+            more = c.find();
+            int to = more ? c.start() : words.length();
+            if (to > 200 || CLAUSE_AFTER_COMMA.matcher(words.substring(from, to)).find()) {
+                break;
+            }
+            end = to;
+        }
+        return words.substring(0, end);
+    }
+
+    private static final Pattern CARGO_WORD = Pattern.compile("\\bcargo\\b");
+
+    /**
+     * Where oil or fuel among the items stolen is a cargo: in the first part of a list, the main loot ("25 drums of fuel,
+     * 4 tons of dried squid", "her cargo, approximately 650 tons of fuel"), not fuel named among a small craft's other
+     * things ("vessel's documents, electronics, personal mobile phones and fuel", "fish, fuel, money and mobile phones from
+     * the fishermen"); "cargo" itself counts anywhere.
+     */
+    private static String cargoScope(String items) {
+        Matcher c = LIST_COMMA.matcher(items);
+        return !c.find() || CARGO_WORD.matcher(items).find() ? items : items.substring(0, c.start());
+    }
+
     /** The economic loss from text and the type. */
     public static EconomicLoss loss(IncidentType type, String text) {
         if (type == IncidentType.HIJACKING) {
@@ -1542,7 +1623,8 @@ public final class TextRules {
         }
         String items = itemsStolen(t);
         String scope = items != null ? items : t;
-        if (CARGO.matcher(SHIP_USE_OIL.matcher(scope).replaceAll(" ")).find() && (items != null || t.contains("siphon"))) {
+        String cargoScope = items != null ? cargoScope(items) : t;
+        if (CARGO.matcher(SHIP_USE_OIL.matcher(cargoScope).replaceAll(" ")).find() && (items != null || t.contains("siphon"))) {
             return EconomicLoss.CARGO_OR_SHIP;
         }
         if (PROPERTY.matcher(scope).find()) {

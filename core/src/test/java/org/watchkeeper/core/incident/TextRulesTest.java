@@ -883,7 +883,7 @@ class TextRulesTest {
         String asam2003114 = "DOMINICAN REPUBLIC:   An unidentified bulk carrier was boarded 13 Apr at 0400 local time while at"
                 + " berth 6A, Rio Haina. Six armed persons took two watchmen and one crew member hostage. They stole ship's property,"
                 + " crew personal effects and cash before escaping (IMB).";
-        assertThat(TextRules.itemsStolen(asam2003114)).isEqualTo("ship's property");
+        assertThat(TextRules.itemsStolen(asam2003114)).isEqualTo("ship's property, crew personal effects and cash");
         // ASAM 1995-97 (runs of spaces closed up): the items were "less than 15 minutes and was conducted in ..."
         String asam199597 = "ON 15 MAY, THE M/V STOLT SPUR WAS BOARDED BY TWENTY ARMED PIRATES WHILE DISCHARGING CARGO AT THE"
                 + " PETROBRAS TERMINAL, RIO DE JANEIRO. USING THREE SMALL BOATS AND A LARGE SHIP, THE PIRATES BOARDED"
@@ -978,5 +978,33 @@ class TextRulesTest {
         // the crew's things stay items
         assertThat(TextRules.itemsStolen("The robbers took crew valuables and escaped.")).isEqualTo("crew valuables");
         assertThat(TextRules.itemsStolen("The robbers took the crew members' cash.")).isEqualTo("crew members' cash");
+    }
+
+    @Test
+    void theItemsStolenGoOnPastACommaToTheNextClause() {
+        // ASAM 1998-55: all three
+        assertThat(TextRules.itemsStolen("6 OR 7 THIEVES ARMED WITH KNIVES AND IRON BARS CAME ABOARD AND BROKE   OPEN THE FORECASTLE"
+                + " STORAGE LOCKER AND STOLE MOORING LINES, PAINT,     AND POWER TOOLS.")).isEqualTo("mooring lines, paint, and power tools");
+        // ASAM 2013-185, 2014-257: a comma before the robbers' next act ends them
+        assertThat(TextRules.itemsStolen("They threatened the crew, stole ship's cash, crew personal belongings, then escaped. All crew"
+                + " were reported safe.")).isEqualTo("ship's cash, crew personal belongings");
+        String asam2014257 = "After several failed attempts to start the main engine, the robbers stole ship's properties, crew personal"
+                + " belongings, and damaged the ship's equipment before disembarking.";
+        assertThat(TextRules.itemsStolen(asam2014257)).isEqualTo("ship's properties, crew personal belongings");
+        assertThat(TextRules.loss(IncidentType.ROBBERY, asam2014257)).isEqualTo(EconomicLoss.PROPERTY);
+        assertThat(TextRules.itemsStolen("Robbers boarded the tanker and stole ship's stores, and were about to lower them into a boat."))
+                .isEqualTo("ship's stores");
+        assertThat(TextRules.itemsStolen("The robbers stole ship's stores, the four escaped in two small boats.")).isEqualTo("ship's stores");
+        // ASAM 2022-25: the place the coal was taken from goes on past commas, and is no item
+        assertThat(TextRules.itemsStolen("the Indonesian Navy arrested 47 robbers and seized eight boats caught stealing coal from a"
+                + " barge at Muara Kembang, buoy 17, Samarinda, East Kalimantan.")).isEqualTo("coal from a barge at muara kembang");
+        // ASAM 2015-165: a fishing boat's fuel among its crew's phones is no cargo
+        String asam2015165 = "The pirates ransacked the fishing boat, stole the vessel's documents, electronics, personal mobile phones and"
+                + " fuel, and then departed. The crew was unharmed.";
+        assertThat(TextRules.itemsStolen(asam2015165)).isEqualTo("vessel's documents, electronics, personal mobile phones and fuel");
+        assertThat(TextRules.loss(IncidentType.ROBBERY, asam2015165)).isEqualTo(EconomicLoss.PROPERTY);
+        // ASAM 2012-311: the cargo first stays one
+        assertThat(TextRules.loss(IncidentType.ROBBERY, "The pirates stole her cargo, approximately 650 tons of fuel, and robbing the"
+                + " crew of cash and personal belongings.")).isEqualTo(EconomicLoss.CARGO_OR_SHIP);
     }
 }
