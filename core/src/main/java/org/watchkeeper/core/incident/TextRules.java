@@ -57,7 +57,9 @@ import java.util.regex.Pattern;
  *       "took the ship into Indonesian waters"; nor "took place"), up to the next full stop, a list running on past
  *       its commas ("stole mooring lines, paint, and power tools") to a comma that begins a new clause (", and
  *       escaped", ", then broke into", {@link #itemList}), at most 120 characters to the first comma and 200 in
- *       all; or the words before "was stolen"; else the things the perpetrators left with ({@link
+ *       all; or the things before "stolen", with "was" or without ("ship's stores were reported stolen", a headline's
+ *       "SHIP'S STORES STOLEN", "found broken into and ship's stores stolen", {@link #ITEMS_STOLEN_BEFORE}), or what
+ *       someone "was robbed of", whichever the text tells first; else the things the perpetrators left with ({@link
  *       #FLED_WITH}: "fled with ship's stores", "departed with cash, electronics, iPads"), up to the next full stop; a
  *       theft denied or only tried ({@link #theft}) gives none. (What was looted or pilfered is mostly a place:
  *       "looted every crew cabin", "pilfered 10 containers".)</li>
@@ -65,7 +67,8 @@ import java.util.regex.Pattern;
  *       or siphoned → cargo or ship; cash, money, valuables,
  *       personal belongings/effects/property, phones, laptops → property; stores, spare parts,
  *       spares, paint, ropes, mooring lines, scrap, equipment, engine parts → stores; negated theft
- *       or "empty-handed" → nothing; theft of something else → stores; otherwise not stated.</li>
+ *       or "empty-handed" → nothing; theft of something else → stores; otherwise not stated. Items that name no kind
+ *       ("most items") or a thing "also stolen" besides others leave the kind to the whole text.</li>
  *   <li>Ship status: exactly one of anchored ("anchored", "at anchor", "anchorage"), berthed
  *       ("berthed", "alongside" (not a boat that "came alongside" the ship), "moored", "at berth"), steaming ("underway", "under way", "steaming",
  *       "sailing", "transiting"), drifting ("drifting") → that status; none or several → unknown.</li>
@@ -487,11 +490,18 @@ public final class TextRules {
     /**
      * Before the things of "were stolen", the words of who found them missing or how: "it was reported that the
      * ship's properties", "crew onboard a maintenance pontoon reported ship's stores and properties", "the lock was
-     * broken and ship's properties".
+     * broken and ship's properties", "two sailing yacht crews reported having a small boat", "had its primary mooring line
+     * released and the secondary anchor and rope", "on searching the vessel ship's property".
      */
     private static final Pattern ITEMS_LEAD = Pattern.compile("^.*\\b(?:that|found|discovered|noticed|reported|realised|realized"
-            + "|revealed|indicated|confirmed|(?:broken|damaged|breached|forced|open|opened)\\s+and)\\s+");
-    /** Before "was stolen" (not "looted" or "pilfered", whose subject is mostly a place: "25 trawlers were looted"). */
+            + "|revealed|indicated|confirmed|showed|shows|reports|had|has|have|having"
+            + "|(?:broken|damaged|breached|forced|open|opened|released|cut)(?:\\s+(?:into|open))?\\s+and"
+            // "on searching the vessel", "upon conducting a search", "upon arrival at the next port"
+            + "|(?:on|upon|after|during)\\s+(?:an?\\s+|the\\s+)?(?:[a-z]+ing|arrival|inspection|investigation|search)(?:\\s+(?:of\\s+)?"
+            + "(?:the|a)\\s+(?:vessel|ship|tug|barge|search)|\\s+at\\s+the\\s+next\\s+port)?"
+            + "|in\\s+addition|additionally|furthermore|after\\s+which|\\d{1,2}\\s+" + MONTH + "(?:\\s+and)?"
+            // a time or a leaving before the things: "at 0000 local time", "before leaving the tanker"
+            + "|\\d{3,4}\\s*(?:local\\s+time|local|lt|utc|hrs|hours)|(?:before|after|while|when)\\s+[a-z]+ing\\b[^,]*),?\\s+");
     /**
      * Who was robbed of what: "the crew was robbed of cash", "robbed him of personal belongings", "robbed the
      * passengers and crew of more than 100,000 euros", "robbed the boats of engines"; the items are what follows
@@ -517,7 +527,52 @@ public final class TextRules {
             + "|,\\s*(?:(?:and\\s+)?(?:the|an?)\\s+(?:pirates?|robbers?|crew|engineer|master|captain)\\b|(?!(?:fishing|mooring)\\b)[a-z]+(?:ed|ing)\\b"
             + "|(?:was|were|threw|tied|took|left|fled)\\b)"
             + "|\\s+and\\s+(?:the\\s+crew\\s+)?(?:taken|beaten|shot|killed|threatened|tied|forced)\\b).*$");
-    private static final Pattern ITEMS_STOLEN_BEFORE = Pattern.compile("\\b([a-z' ]{3,80}?)\\s+(?:was|were|had been|have been) stolen");
+    /**
+     * The things before "stolen", in the passive ("ship's stores were stolen", "engine spares were reported stolen", "a mobile
+     * phone was reported as stolen", "one mooring rope was reported cut and stolen") or without its "was", as a report's
+     * headline or a finding has it ("SHIP'S STORES STOLEN", "the paint store was found broken into and ship's stores
+     * stolen", "yachts had numerous items stolen", "the robbers escaped unnoticed with an engine stolen from a fast rescue
+     * boat"): only where "stolen" ends the phrase, not before the things ("escaped with stolen ship's stores", "had stolen
+     * items from the engine room"), nor after a word that makes it active or the phrase empty ("had stolen", "nothing
+     * stolen"). Not "looted" or "pilfered", whose subject is mostly a place ("25 trawlers were looted").
+     */
+    private static final Pattern ITEMS_STOLEN_BEFORE = Pattern.compile("(?<![a-z0-9'$/\u00bf-])(?!(?:was|were|is|are|had|has|have|been)\\b)"
+            + "((?:[a-z0-9'$/ \u00bf-]|,(?!\\s*,)|" + NUMBER_POINT + "){3,100}?)"
+            + "(?<!\\b(?:had|has|have|having|was|were|been|be|being|is|are|with|of|the|and|or|any|no|nothing|not|anything|everything"
+            + "|reported|noted|noticed|found|discovered|confirmed|believed|reportedly|later|also|all|then|on|in|at|from|by|for|to|into"
+            + "|onto|aboard))"
+            + "\\s+(?:(was|were|had\\s+been|have\\s+been|has\\s+been|is|are)\\s+)?(?:(?:reported|reportedly|noted|noticed|found"
+            + "|discovered|confirmed|believed|later|also|all|then)\\s+){0,2}(?:as\\s+|to\\s+(?:be|have\\s+been)\\s+)?(?:cut\\s+and\\s+)?"
+            + "stolen\\b(?!\\s+(?!(?:from|form|while|in|on|at|during|by|and|or|when|after|before|overnight|with|within|through|without"
+            + "|but|as|between|the|a|an|earlier|early|last|previously|some|sometime|since|until|whilst|whereas|although|though|including"
+            + "|off|near|out|there|here|for|about|along|together|valued|worth|totall?ing"
+            + "|\\d{1,4}\\s+(?:local|lt|utc|hrs|hours|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\\b)[a-z0-9$])");
+    /**
+     * In the words before "stolen", the last word of an act or a finding ("the crew searched the ship and ship's
+     * property", "a crewmember was injured and a mooring rope", "duty seaman held at knifepoint and ship's stores", "a
+     * robber escaped, after which two breathing apparatuses"): the things begin after the first "and", "while", "but",
+     * "which", "where", "when" or comma that follows it. Words that end in "-ed" are acts, but for the few that qualify
+     * goods.
+     */
+    private static final Pattern ACT_WORD = Pattern.compile("\\b(?:was|were|is|are|been|showed|shows|reports?"
+            + "|revealed|found|held|struck|broke|broken|took|left|fled|ran|threw|shot|beat|tied|kept|out|visible|anchorage|berth|jetty"
+            + "|(?!(?:bonded|used"
+            + "|assorted|canned|mixed|dried|unused|related|galvani[sz]ed|coated|packed|bottled|frozen|processed|refined|printed|painted"
+            + "|unopened|unlocked|locked)\\b)[a-z]+ed)\\b");
+    private static final Pattern ITEMS_JOIN = Pattern.compile(",|\\b(?:and|while|whilst|but|which|where|when)\\b");
+    /** An act of finding, right before the things found: "discovered", "reported", "showed". */
+    private static final Pattern FINDING = Pattern.compile("\\b(?:found|discovered|noticed|reported|realised|realized|revealed"
+            + "|indicated|confirmed|showed|shows|reports?)$");
+    /** One word and a join after a finding: "were found onboard, but ship's properties". */
+    private static final Pattern ONE_WORD_THEN_JOIN = Pattern.compile("\\s+[a-z'-]+\\s*(?:,|\\s(?:and|but|while)\\b)");
+    /** After the last act before "stolen", words that lead to the things themselves: "that", "having". */
+    private static final Pattern ACT_THEN = Pattern.compile("\\s+(?:that|having|had)\\s+");
+    /** A clause the things before "stolen" begin after, whatever came before it: "while", "where", "after which". */
+    private static final Pattern ITEMS_CLAUSE = Pattern.compile("\\b(?:while|whilst|where|which)\\s+");
+    /** Words that deny what is before "stolen": "there was no injury to the crew or items stolen", "none of the ship's stores". */
+    private static final Pattern ITEMS_DENIED = Pattern.compile("\\b(?:no|none|nothing|not|neither|nor)\\b");
+    /** Things before "stolen" not yet known: "an assessment is being conducted to identify which items were stolen". */
+    private static final Pattern ITEMS_UNKNOWN = Pattern.compile("\\b(?:which|what|whether|if)\\s+(?:[a-z']+\\s+){0,2}[a-z']+\\s*$");
 
     private static final Pattern CARGO = Pattern.compile("\\b(cargo|siphon\\w*|oil|fuel|diesel|gasoil|bunker)\\b");
     /**
@@ -1553,16 +1608,22 @@ public final class TextRules {
             }
             // a person taken: look again within what followed ("took the master to his cabin and stole ...")
         }
-        Matcher b = ITEMS_STOLEN_BEFORE.matcher(t);
-        if (b.find()) {
-            return ITEMS_LEAD.matcher(b.group(1)).replaceFirst("").strip();
+        // what "was stolen" and what someone "was robbed of": the one told first
+        String before = null;
+        int beforeAt = -1;
+        for (Matcher b = ITEMS_STOLEN_BEFORE.matcher(t); before == null && b.find(); ) {
+            before = itemsBefore(b.group(1), b.group(2) != null);
+            beforeAt = b.start();
         }
         Matcher o = ROBBED_OF.matcher(t);
-        if (o.find()) {
+        if (o.find() && (before == null || o.start() < beforeAt)) {
             String items = ITEMS_END.matcher(ROBBED_OF_END.matcher(o.group(1)).replaceFirst("")).replaceFirst("").strip();
             if (items.length() >= 3) {
                 return items;
             }
+        }
+        if (before != null) {
+            return before;
         }
         Matcher f = FLED_WITH.matcher(t);
         return f.find() ? ITEMS_END.matcher(f.group(1)).replaceFirst("").strip() : null;
@@ -1600,6 +1661,12 @@ public final class TextRules {
     }
 
     private static final Pattern CARGO_WORD = Pattern.compile("\\bcargo\\b");
+    /** Items stolen that name no kind of thing: "items", "most items", "numerous items", "contents". */
+    private static final Pattern VAGUE_ITEMS = Pattern.compile("(?:(?:some|most|many|numerous|several|various|multiple|other|all|the"
+            + "|its|their|a\\s+few)\\s+)?(?:items|things|stuff|goods|contents|articles)");
+    /** A thing stolen besides others told before: "various deck equipment was also stolen", "a drum of fuel was stolen as well". */
+    private static final Pattern ALSO_STOLEN = Pattern.compile("\\b(?:was|were|had\\s+been|have\\s+been)\\s+also\\s+(?:reported\\s+)?stolen"
+            + "|\\bstolen\\s+as\\s+well\\b");
 
     /**
      * Where oil or fuel among the items stolen is a cargo: in the first part of a list, the main loot ("25 drums of fuel,
@@ -1612,6 +1679,50 @@ public final class TextRules {
         return !c.find() || CARGO_WORD.matcher(items).find() ? items : items.substring(0, c.start());
     }
 
+    /**
+     * The things in the words before "stolen" ({@link #ITEMS_STOLEN_BEFORE}), after the act or finding before them ({@link
+     * #ACT_WORD}) and the words of who found them ({@link #ITEMS_LEAD}); without "was" before "stolen", after a "with" too
+     * ("escaped unnoticed with an engine stolen from a fast rescue boat"). Null when the words deny a theft ({@link
+     * #ITEMS_DENIED}), do not know what it was ({@link #ITEMS_UNKNOWN}) or leave nothing.
+     */
+    private static String itemsBefore(String words, boolean passive) {
+        if (ITEMS_UNKNOWN.matcher(words).find()) {
+            return null;
+        }
+        String s = words;
+        int act = -1;
+        for (Matcher a = ACT_WORD.matcher(s); a.find(); ) {
+            act = a.end();
+        }
+        Matcher j = ITEMS_JOIN.matcher(s);
+        Matcher then = ACT_THEN.matcher(s);
+        if (act >= 0 && then.find(act) && then.start() == act) {
+            s = s.substring(then.end()); // "discovered that ship's stores and property", "reported having a small boat"
+        } else if (act >= 0 && FINDING.matcher(s.substring(0, act)).find() && !ONE_WORD_THEN_JOIN.matcher(s.substring(act)).lookingAt()) {
+            s = s.substring(act); // "discovered some of the ship's equipment and stores" (not "were found onboard, but ...")
+        } else if (act >= 0 && j.find(act)) {
+            s = s.substring(j.end());
+        }
+        Matcher clause = ITEMS_CLAUSE.matcher(s);
+        int from = -1;
+        while (clause.find()) {
+            from = clause.end();
+        }
+        if (from >= 0) {
+            s = s.substring(from); // "the padlock that locked the transom clamps while the 15hp outboard engine"
+        }
+        s = ITEMS_LEAD.matcher(s).replaceFirst("");
+        if (!passive) {
+            s = WITH_LEAD.matcher(s).replaceFirst("");
+        }
+        s = LIST_EDGES.matcher(s).replaceAll("").strip();
+        return s.length() >= 3 && !ITEMS_DENIED.matcher(s).find() ? s : null;
+    }
+
+    private static final Pattern WITH_LEAD = Pattern.compile("^.*\\bwith\\s+");
+    /** A list's loose ends: a leading "and", commas at either end. */
+    private static final Pattern LIST_EDGES = Pattern.compile("^[\\s,]*(?:(?:and|but)\\s+)?|(?:,\\s*(?:which|that))?[\\s,]*$");
+
     /** The economic loss from text and the type. */
     public static EconomicLoss loss(IncidentType type, String text) {
         if (type == IncidentType.HIJACKING) {
@@ -1622,7 +1733,9 @@ public final class TextRules {
             return NO_THEFT.matcher(t).find() ? EconomicLoss.NOTHING : EconomicLoss.NOT_STATED;
         }
         String items = itemsStolen(t);
-        String scope = items != null ? items : t;
+        // items that name no kind of thing ("most items"), or one of several things stolen ("was also stolen"): the kind
+        // is read from the whole text, as when no items are named
+        String scope = items != null && !VAGUE_ITEMS.matcher(items).matches() && !ALSO_STOLEN.matcher(t).find() ? items : t;
         String cargoScope = items != null ? cargoScope(items) : t;
         if (CARGO.matcher(SHIP_USE_OIL.matcher(cargoScope).replaceAll(" ")).find() && (items != null || t.contains("siphon"))) {
             return EconomicLoss.CARGO_OR_SHIP;

@@ -892,7 +892,8 @@ class TextRulesTest {
                 + " STOLEN, WITH AN ESTIMATED LOSS OF US $10,000 IN CREW PERSONAL EFFECTS AND CASH. THE ENTIRE ATTACK"
                 + " TOOK LESS THAN 15 MINUTES AND WAS CONDUCTED IN A MILITARY/POLICE-LIKE FASHION, ACCORDING TO THE"
                 + " MASTER. PORT POLICE FAILED TO RESPOND TO MASTER'S CALLS. NO INJURIES WERE REPORTED.";
-        assertThat(TextRules.itemsStolen(asam199597)).isNull();
+        // what "was also stolen", besides the crew's cash robbed before: the loss stays one of property
+        assertThat(TextRules.itemsStolen(asam199597)).isEqualTo("various deck equipment");
         assertThat(TextRules.loss(IncidentType.ROBBERY, asam199597)).isEqualTo(EconomicLoss.PROPERTY);
         // ASAM 2012-134: "escaped with stolen effects 45 minutes later"
         assertThat(TextRules.itemsStolen("They later mustered the crew and tied their hands. They later escaped with stolen"
@@ -1006,5 +1007,32 @@ class TextRulesTest {
         // ASAM 2012-311: the cargo first stays one
         assertThat(TextRules.loss(IncidentType.ROBBERY, "The pirates stole her cargo, approximately 650 tons of fuel, and robbing the"
                 + " crew of cash and personal belongings.")).isEqualTo(EconomicLoss.CARGO_OR_SHIP);
+    }
+
+    @Test
+    void theThingsBeforeStolenAreTheItemsAlsoWithoutWas() {
+        // ASAM 2001-135, 2021-130: a headline or a finding without "was"
+        String asam2001135 = "VIETNAM: AN UNIDENTIFIED TANKER WAS BOARDED 27 APR AT BETWEEN 0200 AND 0400 LOCAL TIME WHILE AT HONGAY"
+                + " ANCHORAGE.  SHIP'S STORES STOLEN.";
+        assertThat(TextRules.itemsStolen(asam2001135)).isEqualTo("ship's stores");
+        assertThat(TextRules.itemsStolen("A SEARCH WAS CARRIED OUT. THE PAINT STORE WAS FOUND BROKEN INTO AND SHIP'S STORES STOLEN."
+                + " VTMS MANILA INFORMED.")).isEqualTo("ship's stores");
+        // ASAM 2021-111, 2022-115: "reported stolen", and the thing the robbers left with
+        assertThat(TextRules.itemsStolen("Master raised the alarm, crew mustered, and a search was carried out. Engine spare parts"
+                + " reported stolen. Incident reported to local authorities.")).isEqualTo("engine spare parts");
+        assertThat(TextRules.itemsStolen("The robbers escaped unnoticed with an engine stolen from a fast rescue boat."))
+                .isEqualTo("an engine");
+        // ASAM 2009-32, 2021-163: "were reported stolen" with the whole list; the crew's search is no item
+        String asam200932 = "WHILE OWNERS WERE OUT, ROBBERS BROKE THE LOCK AND BOARDED THE SAILBOAT. A LAPTOP, JEWELRY, AND A VIDEO"
+                + " CAMERA WERE REPORTED STOLEN.";
+        assertThat(TextRules.itemsStolen(asam200932)).isEqualTo("a laptop, jewelry, and a video camera");
+        assertThat(TextRules.loss(IncidentType.ROBBERY, asam200932)).isEqualTo(EconomicLoss.PROPERTY);
+        assertThat(TextRules.itemsStolen("The theft was noticed by the bosun during routine rounds. The crew searched the ship and"
+                + " ship's property was noted stolen.")).isEqualTo("ship's property");
+        // not "stolen" before the things, nor denied or not known
+        assertThat(TextRules.itemsStolen("The theft was noticed. A thorough search of the vessel showed that none of the ship's"
+                + " stores or personal belongings were  stolen.")).isNull();
+        assertThat(TextRules.itemsStolen("All crew were reported safe and an assessment is being conducted to identify which"
+                + " items were stolen.")).isNull();
     }
 }
