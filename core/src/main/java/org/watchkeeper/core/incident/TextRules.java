@@ -578,11 +578,13 @@ public final class TextRules {
     /**
      * Oil and fuel named as the ship's own stores or gear, not a cargo: lubricating, engine, hydraulic or
      * cooking oil, fuel cans and tanks, a diesel generator ("a drum of lubricating oil", ASAM 2002-118; "new
-     * diesel generator spare parts", ASAM 1997-6; "an outboard engine and a fuel can").
+     * diesel generator spare parts", ASAM 1997-6; "an outboard engine and a fuel can"); and the ship's gear for its
+     * cargo, which is no cargo either ("cargo sampling equipment was reported stolen", ASAM 2016-50).
      */
     private static final Pattern SHIP_USE_OIL = Pattern.compile("\\b(lube|lub|lubricating|lubrication|engine|hydraulic"
             + "|salad|cooking|edible) oils?\\b|\\boil lube\\b|\\b(fuel|diesel|oil)[ -]?(tanks?|cans?|generators?)\\b"
-            + "|\\bjerry-fuel-cans?\\b");
+            + "|\\bjerry-fuel-cans?\\b|\\bcargo[ -](sampling|samplers?|holds?|hatch\\w*|pumps?|hoses?|gear|lights?|securing"
+            + "|lashings?|nets?|straps?|hooks?|cranes?|winch\\w*)\\b");
     /** The crew's or the ship's valuables: cash and money in any currency ("USD 10,000", "$5,000", "3,000 dollars"), belongings, phones. */
     private static final Pattern PROPERTY = Pattern.compile(
             "\\b(cash|money|valuables|personal (belongings|effects|property|items)|crew'?s? (belongings|property|effects)"

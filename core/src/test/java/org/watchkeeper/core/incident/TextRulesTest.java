@@ -1029,6 +1029,9 @@ class TextRulesTest {
         assertThat(TextRules.loss(IncidentType.ROBBERY, asam200932)).isEqualTo(EconomicLoss.PROPERTY);
         assertThat(TextRules.itemsStolen("The theft was noticed by the bosun during routine rounds. The crew searched the ship and"
                 + " ship's property was noted stolen.")).isEqualTo("ship's property");
+        // ASAM 2016-50: the ship's gear for its cargo is no cargo
+        assertThat(TextRules.loss(IncidentType.ROBBERY, "A thorough search was made  throughout the tanker. Cargo sampling"
+                + " equipment was reported stolen.")).isEqualTo(EconomicLoss.STORES);
         // not "stolen" before the things, nor denied or not known
         assertThat(TextRules.itemsStolen("The theft was noticed. A thorough search of the vessel showed that none of the ship's"
                 + " stores or personal belongings were  stolen.")).isNull();
