@@ -126,7 +126,9 @@ public final class TextRules {
             + "|engine\\s+parts|tools|batteries|generators?|outboard\\s+(engines?|motors?)|cargo|fuel|diesel|gasoil|provisions|food"
             + "|goods|catch|fishing\\s+nets|nets)\\b)"
             + "|\\b(cash|money|valuables|belongings|effects|property|properties|stores|spares|equipment|cargo|fuel)\\s+"
-            + "(was|were|had\\s+been|have\\s+been)\\s+taken\\b");
+            + "(was|were|had\\s+been|have\\s+been)\\s+taken\\b"
+            // the crew's money taken, as a headline has it: "the safe was opened and cash and crew valuables taken"
+            + "|\\b(cash|money|valuables|belongings)\\s+taken\\b");
     /**
      * A thing of value seized, the theft of {@link #seizedByPerpetrators}: "seized personal belongings", "seized
      * cargo and personal effects".
@@ -139,6 +141,25 @@ public final class TextRules {
      * other full stop (and, for most rules, comma) does.
      */
     private static final String NUMBER_POINT = "(?<=\\d)[.,](?=\\d)";
+    /** A thing of value that robbers make the crew hand over: money in any form, valuables, belongings, phones. */
+    private static final String HANDED_VALUE = "(?:\\$|us\\$|usd|cash|money|monies|valuables|belongings|effects|(?:mobile\\s+|cell\\s?)?phones?"
+            + "|cellphones?|laptops?|jewel\\w*|watches|wallets?|currency|dollars|euros|gold)";
+    /**
+     * Money or valuables handed over under force, a theft though no word of theft tells it: the robbers "forced him to go
+     * below and open his safe and bring up money" (ASAM 2016-30), "forced master to hand over ship's money, totaling
+     * $20,000" (ASAM 2002-184), "forced the crew ... to hand over jewelry and money", "was forced to turn over his personal
+     * cash"; group 1 is what was handed over. Not a demand alone ("demanded that the Master hand over the ship's cash").
+     */
+    private static final Pattern HANDED_OVER = Pattern.compile("\\b(?:forced|made|ordered|compelled|coerced)\\s+(?:[a-z'()]+\\s+){0,12}?"
+            + "to\\s+(?:[a-z']+\\s+){0,8}?(?:hand\\s+over|turn\\s+over|give\\s+up|give|bring\\s+up|bring\\s+out|surrender)\\s+"
+            + "((?:[a-z0-9',/-]+\\s+){0,4}?" + HANDED_VALUE + "\\b(?:[^.;]|" + NUMBER_POINT + "){0,200})");
+    /**
+     * Money or valuables the crew surrendered, in the passive: "the cash and cellphones were surrendered readily" (ASAM
+     * 2017-298), "cash was handed over"; group 1 is what was surrendered.
+     */
+    private static final Pattern SURRENDERED = Pattern.compile("(?<![a-z0-9'$])((?:[a-z0-9' $,]){0,60}?\\b" + HANDED_VALUE
+            + "\\b[a-z0-9' ,]{0,60}?)\\s+(?:was|were|had\\s+been)\\s+(?:[a-z]+ly\\s+)?(?:surrendered|handed\\s+over|given\\s+up"
+            + "|turned\\s+over)\\b");
     /**
      * The perpetrators leaving with a thing of value, a theft told by how they left: the robbers "fled with ship's
      * stores" (ASAM 2003-149), "fled with ship's properties" (ASAM 2014-227), "left the vessel with ship's property and
@@ -686,7 +707,8 @@ public final class TextRules {
      * "pilfer" or "loot" after a word of success ("managed to steal", "were able to steal"), or "took" or
      * "taken" with a thing of value ({@link #TOOK}: "took $12,000 (US)", "taking ship's stores", "cash and
      * valuables were taken"), or the perpetrators leaving with one ({@link #FLED_WITH}: "fled with ship's stores",
-     * "jumped overboard with a life raft"), once the words of
+     * "jumped overboard with a life raft"), or money or valuables handed over under force ({@link #HANDED_OVER}, {@link
+     * #SURRENDERED}: "forced him to ... bring up money", "the cash and cellphones were surrendered"), once the words of
      * a theft denied ("nothing was stolen", "escaped without stealing anything", "no report of theft") and of
      * one tried or prevented ("attempted to steal", "tried to steal", "attempted theft", "prevented the
      * theft") are taken out. A text that denies a theft ("the theft was noticed when the crew observed the
@@ -698,7 +720,8 @@ public final class TextRules {
     }
 
     private static boolean theftIn(String lower, String t) {
-        if (THEFT_DONE.matcher(t).find() || TOOK.matcher(t).find() || FLED_WITH.matcher(t).find() || seizedByPerpetrators(t)) {
+        if (THEFT_DONE.matcher(t).find() || TOOK.matcher(t).find() || FLED_WITH.matcher(t).find() || seizedByPerpetrators(t)
+                || HANDED_OVER.matcher(t).find() || SURRENDERED.matcher(t).find()) {
             return true;
         }
         for (Matcher m = THEFT.matcher(t); m.find(); ) {
@@ -1610,6 +1633,14 @@ public final class TextRules {
             }
             // a person taken: look again within what followed ("took the master to his cabin and stole ...")
         }
+        Matcher h = HANDED_OVER.matcher(t);
+        if (h.find()) {
+            return ITEMS_END.matcher(itemList(h.group(1))).replaceFirst("").strip();
+        }
+        Matcher sur = SURRENDERED.matcher(t);
+        if (sur.find()) {
+            return LEADING_THE.matcher(sur.group(1).strip()).replaceFirst("");
+        }
         // what "was stolen" and what someone "was robbed of": the one told first
         String before = null;
         int beforeAt = -1;
@@ -1722,6 +1753,7 @@ public final class TextRules {
     }
 
     private static final Pattern WITH_LEAD = Pattern.compile("^.*\\bwith\\s+");
+    private static final Pattern LEADING_THE = Pattern.compile("^the\\s+");
     /** A list's loose ends: a leading "and", commas at either end. */
     private static final Pattern LIST_EDGES = Pattern.compile("^[\\s,]*(?:(?:and|but)\\s+)?|(?:,\\s*(?:which|that))?[\\s,]*$");
 

@@ -1038,4 +1038,31 @@ class TextRulesTest {
         assertThat(TextRules.itemsStolen("All crew were reported safe and an assessment is being conducted to identify which"
                 + " items were stolen.")).isNull();
     }
+
+    @Test
+    void moneyHandedOverToTheRobbersIsStolen() {
+        // ASAM 2017-298: the crew surrendered cash and phones
+        String asam2017298 = "SAINT LUCIA: On 25 October, a chartered catamaran was boarded by 4 men in Soufriere, in vicinity"
+                + " 13-51N 061-03W. Two of the men were armed with guns, and one with a knife, all had their faces concealed. The men"
+                + " made many threats and a short struggle ensued. One victim was hit in the face with a gun, the other struck on the"
+                + " head. The boarders demanded cash, cell phones, and passports. The cash and cellphones were surrendered readily and"
+                + " the passports and access to the locked cabin refused. After 20 minutes of further threats of violence and death"
+                + " the 4 men left with the dinghy.";
+        assertThat(TextRules.type(asam2017298)).isEqualTo(IncidentType.ROBBERY);
+        assertThat(TextRules.itemsStolen(asam2017298)).isEqualTo("cash and cellphones");
+        assertThat(TextRules.loss(IncidentType.ROBBERY, asam2017298)).isEqualTo(EconomicLoss.PROPERTY);
+        // ASAM 2016-30: forced to bring up money from his safe
+        String asam201630 = "The following morning he was approached by a large fishing boat and boarded by 3 young men. The men"
+                + " threatened him and punched him in the face and then slashed his lower left leg with a machete. They forced him to"
+                + " go below and open his safe and bring up money. When it \"wasn't enough\" they shot him in the right thigh at close"
+                + " range, shattering his femur and severely wounding him.";
+        assertThat(TextRules.type(asam201630)).isEqualTo(IncidentType.ROBBERY);
+        assertThat(TextRules.itemsStolen(asam201630)).isEqualTo("money");
+        assertThat(TextRules.loss(IncidentType.ROBBERY, asam201630)).isEqualTo(EconomicLoss.PROPERTY);
+        // ASAM 2002-184: forced to hand over the ship's money
+        assertThat(TextRules.itemsStolen("A second thief dropped a bag though another porthole and forced master to hand over ship's"
+                + " money, totaling $20,000.")).isEqualTo("ship's money, totaling $20,000");
+        // a demand alone is no theft
+        assertThat(TextRules.theft("The robbers demanded that the master hand over the ship's cash, but he refused.")).isFalse();
+    }
 }
