@@ -419,7 +419,11 @@ public final class TextRules {
     private static final Pattern STOLEN_ITEMS = Pattern.compile(
             "\\b(?:stole|escaped with" + NOT_WITH_PEOPLE + "|made off with|took|stealing|robbed the crew of|snatched|carted away|carried away"
                     + "|carried off|taking away"
-                    + "|(?:managed|able|proceeded|continued|began|started) to steal)\\s+(?:the\\s+)?(?:stolen\\s+)?"
+                    // "were able steal barge properties", "managed to board and steal ship properties"
+                    + "|(?:managed|able|proceeded|continued|began|started)\\s+(?:to\\s+)?(?:[a-z]+\\s+and\\s+)?steal"
+                    // what was looted when it is goods, not a place: "looted fishing nets and the catch", "looted of fish"
+                    + "|looted(?:\\s+of)?(?=\\s+(?:[a-z']+\\s+){0,2}?(?:nets|catch|fish|cargo|goods|valuables|cash|money|belongings"
+                    + "|effects|equipment|items|stores|engines?|fuel)\\b))\\s+(?:the\\s+)?(?:stolen\\s+)?"
                     // a full stop or semicolon ends them, but not one inside a number ("$22,000", "1.5 tonnes"); a comma
                     // may go on with the list ({@link #itemList})
                     + "((?:[^.;]|" + NUMBER_POINT + "){3,240})");
@@ -465,7 +469,7 @@ public final class TextRules {
             + "|(?:and\\s+)?(?:before|while|when|(?<!well\\s{1,3})as(?!\\s+well\\b)|although|despite|after)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[a-z]+\\s+)?(?:crew\\w*|seam[ae]n|watch\\w*"
             + "|duty|master|alarm|arrival|coast|police|navy|security|thieves|robbers|pirates|intruders|they|anti-piracy)"
             + "|and\\s+(?:also|later)\\s+[a-z]+|and\\s+the\\s+incident|(?:and\\s+then|and|then)\\s+(?:[a-z]+ly\\s+)?(?:[a-z]+ed|left|fled|ran"
-            + "|took|stole|held|threw|shot|beat|tied|hit|cut|escape|flee|leave|jump|depart)|(?:before|while|after)\\s+(?:[a-z]+ing|left"
+            + "|took|stole|held|threw|thrown|shot|beat|beaten|tied|hit|cut|escape|flee|leave|jump|depart)|(?:before|while|after)\\s+(?:[a-z]+ing|left"
             + "|escaped|fled|jumped|disembarked|ran))\\b.*$");
     /**
      * Who may be taken somewhere or held, after "took" ({@link #PERSON_TAKEN}): a crew member, a guard, the
@@ -1659,7 +1663,11 @@ public final class TextRules {
             return before;
         }
         Matcher f = FLED_WITH.matcher(t);
-        return f.find() ? ITEMS_END.matcher(f.group(1)).replaceFirst("").strip() : null;
+        if (f.find()) {
+            return ITEMS_END.matcher(f.group(1)).replaceFirst("").strip();
+        }
+        Matcher w = WITH_STOLEN.matcher(t);
+        return w.find() ? ITEMS_END.matcher(itemList(w.group(1))).replaceFirst("").strip() : null;
     }
 
     /**
@@ -1753,6 +1761,12 @@ public final class TextRules {
     }
 
     private static final Pattern WITH_LEAD = Pattern.compile("^.*\\bwith\\s+");
+    /**
+     * What the robbers were seen or left with, named "stolen": "fled in a small boat with a stolen hose", "were spotted with
+     * some stolen hull anodes"; read last, when nothing else names what was taken.
+     */
+    private static final Pattern WITH_STOLEN = Pattern.compile("\\bwith\\s+(?:(?:a|an|some|the)\\s+)?stolen\\s+"
+            + "((?:[^.;]|" + NUMBER_POINT + "){3,240})");
     private static final Pattern LEADING_THE = Pattern.compile("^the\\s+");
     /** A list's loose ends: a leading "and", commas at either end. */
     private static final Pattern LIST_EDGES = Pattern.compile("^[\\s,]*(?:(?:and|but)\\s+)?|(?:,\\s*(?:which|that))?[\\s,]*$");

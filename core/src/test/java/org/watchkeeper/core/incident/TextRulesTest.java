@@ -1065,4 +1065,23 @@ class TextRulesTest {
         // a demand alone is no theft
         assertThat(TextRules.theft("The robbers demanded that the master hand over the ship's cash, but he refused.")).isFalse();
     }
+
+    @Test
+    void whatWasLootedOrLeftWithStolenIsNamed() {
+        // ASAM 2017-345, 2011-235: a theft done told with a bare "steal"
+        assertThat(TextRules.itemsStolen("The robbers were able steal barge properties and escape. No injury to crews."))
+                .isEqualTo("barge properties");
+        // ASAM 2021-76: what they fled with, named stolen
+        assertThat(TextRules.itemsStolen("The robbers fled in a small boat with a stolen hose after the duty officer shouted at them."))
+                .isEqualTo("hose");
+        // ASAM 2016-231, 2003-164: goods looted, not a place
+        assertThat(TextRules.itemsStolen("The pirates also looted fishing nets and the catch from both vessels. Later, 20 of the"
+                + " fishermen were freed.")).isEqualTo("fishing nets and the catch from both vessels");
+        assertThat(TextRules.itemsStolen("Boats were raided 7 May while 12 km off Andar Char, and were looted of fish, nets and other"
+                + " valuables.")).isEqualTo("fish, nets and other valuables");
+        // ASAM 2013-281: what the crew was robbed of, told first, stays the items
+        assertThat(TextRules.itemsStolen("The robbers robbed him of personal belongings, tied him up and then broke into the bosun"
+                + " locker. On hearing the alarm the robbers escaped in their wooden boat with stolen ship stores."))
+                .isEqualTo("personal belongings");
+    }
 }
