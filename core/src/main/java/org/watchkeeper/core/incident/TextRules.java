@@ -67,7 +67,8 @@ import java.util.regex.Pattern;
  *       or siphoned → cargo or ship; cash, money, valuables,
  *       personal belongings/effects/property, phones, laptops → property; stores, spare parts,
  *       spares, paint, ropes, mooring lines, scrap, equipment, engine parts → stores; negated theft
- *       or "empty-handed" → nothing; theft of something else → stores; otherwise not stated. Items that name no kind
+ *       or "empty-handed" → nothing; theft of something else named → stores; otherwise (a theft that names
+ *       nothing taken, "the robbers boarded and robbed the ship") not stated. Items that name no kind
  *       ("most items") or a thing "also stolen" besides others leave the kind to the whole text.</li>
  *   <li>Ship status: exactly one of anchored ("anchored", "at anchor", "anchorage"), berthed
  *       ("berthed", "alongside" (not a boat that "came alongside" the ship), "moored", "at berth"), steaming ("underway", "under way", "steaming",
@@ -420,7 +421,7 @@ public final class TextRules {
             "\\b(?:stole|escaped with" + NOT_WITH_PEOPLE + "|made off with|took|stealing|robbed the crew of|snatched|carted away|carried away"
                     + "|carried off|taking away"
                     // "were able steal barge properties", "managed to board and steal ship properties"
-                    + "|(?:managed|able|proceeded|continued|began|started)\\s+(?:to\\s+)?(?:[a-z]+\\s+and\\s+)?steal"
+                    + "|(?:managed|able|proceeded|continued|began|started)\\s+(?:to\\s+)?(?:(?:[a-z]+\\s+){1,3}?and\\s+)?steal"
                     // what was looted when it is goods, not a place: "looted fishing nets and the catch", "looted of fish"
                     + "|looted(?:\\s+of)?(?=\\s+(?:[a-z']+\\s+){0,2}?(?:nets|catch|fish|cargo|goods|valuables|cash|money|belongings"
                     + "|effects|equipment|items|stores|engines?|fuel)\\b))\\s+(?:the\\s+)?(?:stolen\\s+)?"
@@ -470,7 +471,7 @@ public final class TextRules {
             + "|duty|master|alarm|arrival|coast|police|navy|security|thieves|robbers|pirates|intruders|they|anti-piracy)"
             + "|and\\s+(?:also|later)\\s+[a-z]+|and\\s+the\\s+incident|(?:and\\s+then|and|then)\\s+(?:[a-z]+ly\\s+)?(?:[a-z]+ed|left|fled|ran"
             + "|took|stole|held|threw|thrown|shot|beat|beaten|tied|hit|cut|escape|flee|leave|jump|depart)|(?:before|while|after)\\s+(?:[a-z]+ing|left"
-            + "|escaped|fled|jumped|disembarked|ran))\\b.*$");
+            + "|escaped|fled|jumped|disembarked|ran)|(?:without|by)\\s+[a-z]+ing)\\b.*$");
     /**
      * Who may be taken somewhere or held, after "took" ({@link #PERSON_TAKEN}): a crew member, a guard, the
      * perpetrators (taken by the police), a passenger, a person by a pronoun.
@@ -616,7 +617,7 @@ public final class TextRules {
                     + "|(mobile|cell) ?phones?|laptops?|jewel\\w*|dollars?|usd|euros?|currency)\\b|\\$\\s?\\d");
     private static final Pattern STORES = Pattern.compile(
             "\\b(stores?|spare parts?|spares|paint|ropes?|mooring (lines?|ropes?)|hawsers?|scrap|equipment|engine parts?"
-                    + "|tools?|batteries|generators?|life ?rafts?|pumps?)\\b");
+                    + "|tools?|batteries|generators?|life ?rafts?|pumps?|(?:ship|ships|ship's|vessel's|barge|tug's)\\s+propert(?:y|ies))\\b");
 
     private static final Pattern ANCHORED = Pattern.compile("\\b(anchored|at anchor|anchorage)\\b");
     private static final Pattern BERTHED = Pattern.compile("\\b(berthed|alongside|moored|at berth)\\b");
@@ -1702,9 +1703,16 @@ public final class TextRules {
     }
 
     private static final Pattern CARGO_WORD = Pattern.compile("\\bcargo\\b");
-    /** Items stolen that name no kind of thing: "items", "most items", "numerous items", "contents". */
+    /**
+     * Cargo taken where no items are named: "containers were broached and some cargo stolen", "thieves pilfered cargo after
+     * breaking into container", "10 containers had been pilfered", "exact quantity of stolen cargo was unknown".
+     */
+    private static final Pattern CARGO_TAKEN = Pattern.compile("\\b(?:cargo|containers?)\\b(?:\\s+[a-z0-9-]+){0,3}?\\s+(?:were|was"
+            + "|had\\s+been|have\\s+been)?\\s*(?:pilfered|stolen|looted)\\b|\\b(?:pilfer\\w*|stole|stealing|looted|looting|stolen)"
+            + "\\s+(?:(?:of|the|some|their|its)\\s+)?(?:[a-z0-9-]+\\s+){0,2}?(?:cargo|containers?)\\b");
+    /** Items stolen that name no kind of thing: "items", "most items", "numerous items". */
     private static final Pattern VAGUE_ITEMS = Pattern.compile("(?:(?:some|most|many|numerous|several|various|multiple|other|all|the"
-            + "|its|their|a\\s+few)\\s+)?(?:items|things|stuff|goods|contents|articles)");
+            + "|its|their|a\\s+few)\\s+)?(?:items|things|stuff|articles)");
     /** A thing stolen besides others told before: "various deck equipment was also stolen", "a drum of fuel was stolen as well". */
     private static final Pattern ALSO_STOLEN = Pattern.compile("\\b(?:was|were|had\\s+been|have\\s+been)\\s+also\\s+(?:reported\\s+)?stolen"
             + "|\\bstolen\\s+as\\s+well\\b");
@@ -1783,9 +1791,11 @@ public final class TextRules {
         String items = itemsStolen(t);
         // items that name no kind of thing ("most items"), or one of several things stolen ("was also stolen"): the kind
         // is read from the whole text, as when no items are named
-        String scope = items != null && !VAGUE_ITEMS.matcher(items).matches() && !ALSO_STOLEN.matcher(t).find() ? items : t;
+        String scope = SPACES.matcher(items != null && !VAGUE_ITEMS.matcher(items).matches() && !ALSO_STOLEN.matcher(t).find()
+                ? items : t).replaceAll(" ");
         String cargoScope = items != null ? cargoScope(items) : t;
-        if (CARGO.matcher(SHIP_USE_OIL.matcher(cargoScope).replaceAll(" ")).find() && (items != null || t.contains("siphon"))) {
+        if (CARGO.matcher(SHIP_USE_OIL.matcher(cargoScope).replaceAll(" ")).find() && (items != null || t.contains("siphon"))
+                || items == null && CARGO_TAKEN.matcher(notStolen(t)).find()) {
             return EconomicLoss.CARGO_OR_SHIP;
         }
         if (PROPERTY.matcher(scope).find()) {
@@ -1794,7 +1804,8 @@ public final class TextRules {
         if (STORES.matcher(scope).find()) {
             return EconomicLoss.STORES;
         }
-        return EconomicLoss.STORES;
+        // a theft of something the text names is one of stores; of nothing named, its loss is not stated
+        return items != null && !VAGUE_ITEMS.matcher(items).matches() ? EconomicLoss.STORES : EconomicLoss.NOT_STATED;
     }
 
     /** The ship's status from text: the one status named, else unknown. */

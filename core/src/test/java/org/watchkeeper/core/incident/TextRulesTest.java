@@ -279,11 +279,12 @@ class TextRulesTest {
         assertThat(TextRules.loss(IncidentType.ROBBERY, asam2021172)).isEqualTo(EconomicLoss.PROPERTY);
         assertThat(assess(asam2021172).category()).isEqualTo(RecaapCategory.CAT_2);
 
-        // ASAM 1994-67 "pilfered", ASAM 2016-227 "looted": before boardings, CAT 4 and CAT 3
+        // ASAM 1994-67 "pilfered", ASAM 2016-227 "looted": before boardings; the cargo pilfered is a loss of cargo, CAT 1
         String asam199467 = "M/v Caria boarded by six thieves from two boats while at anchor        Guayaquil inner roads, off Isla"
                 + " de la Esperanza, at 1325 on Nov. 26.   Thieves pilfered cargo after breaking into container.";
         assertThat(TextRules.type(asam199467)).isEqualTo(IncidentType.ROBBERY);
-        assertThat(assess(asam199467).category()).isEqualTo(RecaapCategory.CAT_3);
+        assertThat(TextRules.loss(IncidentType.ROBBERY, asam199467)).isEqualTo(EconomicLoss.CARGO_OR_SHIP);
+        assertThat(assess(asam199467).category()).isEqualTo(RecaapCategory.CAT_1);
         assertThat(TextRules.type("MALAYSIA: On 27 September, vicinity 05-10N 119-17E, NE Sabah state, a group of armed men boarded"
                 + " a fishing vessel and looted the vessel.")).isEqualTo(IncidentType.ROBBERY);
         // ASAM 2000-363: a theft the crew could not prevent is one
@@ -1083,5 +1084,25 @@ class TextRulesTest {
         assertThat(TextRules.itemsStolen("The robbers robbed him of personal belongings, tied him up and then broke into the bosun"
                 + " locker. On hearing the alarm the robbers escaped in their wooden boat with stolen ship stores."))
                 .isEqualTo("personal belongings");
+    }
+
+    @Test
+    void aRobberyThatNamesNothingTakenHasNoStatedLoss() {
+        // ASAM 2013-254, 2008-171: robbed, nothing named
+        String asam2013254 = "INDONESIA: On 4 August, the Marshall Islands-flagged anchored chemical/gas tanker GARNET EXPRESS was"
+                + " boarded and robbed at an undisclosed port/anchorage.";
+        assertThat(TextRules.type(asam2013254)).isEqualTo(IncidentType.ROBBERY);
+        assertThat(TextRules.loss(IncidentType.ROBBERY, asam2013254)).isEqualTo(EconomicLoss.NOT_STATED);
+        assertThat(assess(asam2013254).category()).isEqualTo(RecaapCategory.CAT_4);
+        assertThat(TextRules.loss(IncidentType.ROBBERY, "MARTINIQUE: Yacht boarded, robbed 2 Apr 08 in the evening, Anes Mitan. The"
+                + " vessel was robbed while the crew slept (Operator: safetyandsecuritynet.com).")).isEqualTo(EconomicLoss.NOT_STATED);
+        // items that name no kind of thing: not stated either
+        assertThat(TextRules.loss(IncidentType.ROBBERY, "Eight sailing yachts in storage anchorage were boarded. Yachts had numerous"
+                + " items stolen.")).isEqualTo(EconomicLoss.NOT_STATED);
+        // a thing named stays a loss of stores, and containers pilfered one of cargo (ASAM 1995-31)
+        assertThat(TextRules.loss(IncidentType.ROBBERY, "Robbers boarded the tanker and stole a bicycle.")).isEqualTo(EconomicLoss.STORES);
+        assertThat(TextRules.loss(IncidentType.ROBBERY, "BIMCO has received a report of a container vessel which was attacked during"
+                + " the early morning hours of the 19th of October. Inspections afterward revealed that 10 containers had been"
+                + " pilfered.")).isEqualTo(EconomicLoss.CARGO_OR_SHIP);
     }
 }
