@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  *       "prevented them from boarding", "boarding was aborted") and one by the defenders or the
  *       authorities ("the coast guard boarded the vessel for investigation", "boarded by authorities",
  *       {@link #defendersBoarding}); "fired upon/at", "shot at", "opened fire" (not at the forces or a place ashore, nor
- *       a gunfight on land, {@link #notAtVessel}), a vessel "hit by hand grenades and rifle fire" ({@link #hitByFire}) →
+ *       a gunfight on land, {@link #notAtVessel}, nor the forces' own "opened fire" at the perpetrators, {@link
+ *       #defendersFiring}), a vessel "hit by hand grenades and rifle fire" ({@link #hitByFire}) →
  *       firing upon; "attempt", a
  *       boarding, entry or theft tried ("tried to board", "trying to gain access", {@link #ATTEMPT}) →
  *       attempted attack; "suspicious", "approach" → suspicious approach; otherwise other.</li>
@@ -1359,6 +1360,7 @@ public final class TextRules {
      * navy vessel fired upon, and stays, as do the passive "were fired upon" and a firing "by" someone named after it.
      */
     static String defendersFiring(String t) {
+        boolean perpetratorsNamed = PERPETRATOR_NAMED.matcher(t).find();
         return blankActs(t, FIRED, (c, words, m, hostile) -> {
             int next = m.end();
             while (next < c.length() && c.charAt(next) == ' ') {
@@ -1381,9 +1383,15 @@ public final class TextRules {
             for (int j = Math.max(0, k - 4); !onBoard && j < Math.min(words.size(), k + 5); j++) {
                 onBoard = ON_BOARD.matcher(word(c, words, j)).matches();
             }
-            return onBoard;
+            // the forces' own "opened fire", at no target named, in a report that names perpetrators: at them, not at a
+            // vessel ("one man shot at the police who then opened fire, shooting 5 shots in return", ASAM 2008-263)
+            boolean atPerpetrators = perpetratorsNamed && OPENED_FIRE.matcher(c).region(m.start(), c.length()).lookingAt();
+            return onBoard || atPerpetrators;
         });
     }
+
+    /** A perpetrator named anywhere in a report ({@link #PERPETRATOR}). */
+    private static final Pattern PERPETRATOR_NAMED = Pattern.compile("\\b" + PERPETRATOR.pattern() + "\\b");
 
     /**
      * The word index of who boarded at word {@code i}, the boarding word: "boarded by X" is X (the first actor

@@ -1105,4 +1105,20 @@ class TextRulesTest {
                 + " the early morning hours of the 19th of October. Inspections afterward revealed that 10 containers had been"
                 + " pilfered.")).isEqualTo(EconomicLoss.CARGO_OR_SHIP);
     }
+
+    @Test
+    void theForcesFiringAtThePerpetratorsIsNoFiringUpon() {
+        // ASAM 2008-263: a shooting on a marina's dock between the police and three armed men
+        String asam2008263 = "VENEZUELA: Yacht (MUSTANG SALLY) witnessed altercation, perpetrators arrested 28 Jul 08 during"
+                + " mid-afternoon, Porlamar. Three armed men entered the marina on foot while the driver waited out front. The police"
+                + " noticed the three walking down the dock and ordered them to stop. One man shot at the police who then opened fire,"
+                + " shooting 5 shots in return. One perpetrator was shot in the stomach, and one jumped in the water. One perpetrator"
+                + " walked off the dock with his hands on his head and a police pistol pointing at the back of his head. The driver"
+                + " sped off.  Six shots in total were fired (Operator: noonsite.com).";
+        assertThat(TextRules.type(asam2008263)).isEqualTo(IncidentType.OTHER);
+        // the forces' firing at a vessel stays one
+        assertThat(TextRules.type("Sri Lankan Navy reportedly fired upon a fishing vessel.")).isEqualTo(IncidentType.FIRING_UPON);
+        assertThat(TextRules.type("Pirates in a skiff opened fire on the tanker; the navy opened fire and the pirates fled."))
+                .isEqualTo(IncidentType.FIRING_UPON);
+    }
 }
