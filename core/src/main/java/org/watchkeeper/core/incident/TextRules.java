@@ -1137,7 +1137,7 @@ public final class TextRules {
 
     /** A word for a vessel that can be taken: "ship", "fishing trawlers", "crew boat", "tugs". */
     private static final Pattern VESSEL_WORD = Pattern.compile("(vessels?|ships?|tankers?|tugs?|tugboats?|trawlers?|yachts?|boats?"
-            + "|workboats?|freighters?|barges?|carriers?|dhows?|ferry|ferries|cargoships?)");
+            + "|workboats?|freighters?|barges?|carriers?|dhows?|ferry|ferries|cargoships?|craft)");
     /** The verbs of a vessel taken ("taken", "took", "take" only before "over"). */
     private static final Pattern TAKE_VERB = Pattern.compile("(seized?|seizing|captured?|capturing|commandeered?|commandeering"
             + "|took|taken|take|taking)");
@@ -1169,7 +1169,11 @@ public final class TextRules {
      * navy, coast guard, police or the authorities ("the Iranian Navy seized the tug", "two boats were seized
      * by the coast guard"), unless they are irregular or the report's attackers (as for {@link #role}); not a
      * taking only tried ("trying to take over a vessel"); not a thing of the vessel's ("seized the boat's
-     * radio") nor a person ("seized the duty watchman").
+     * radio") nor a person ("seized the duty watchman"). A group that is no state's force is a taker too where no
+     * perpetrator word is ({@link #GROUP}: "seized by the Letugbene Community", "captured by Liberation Tigers of Tamil
+     * Eelam", "the rival gangs ... seized a police patrol boat"), a passive may list its participles ("was attacked,
+     * seized, and held allegedly by Yemeni Houthi militia"), and a vessel "was seized" with no agent in a report that names
+     * perpetrators and no forces at all ({@link #noForces}) is taken by the perpetrators.
      */
     static boolean vesselTaken(String t) {
         if (!ANY_TAKING.matcher(t).find()) {
@@ -1207,7 +1211,8 @@ public final class TextRules {
                 }
                 // "was seized", "boarded and taken over"; or a heading's "fishing trawler reportedly taken over by mutineers"
                 boolean passive = before >= 0 && (word(c, words, before).matches("was|were|been|being|and")
-                        || !v.equals("take") && !v.equals("took") && vesselAt(c, words, before));
+                        || !v.equals("take") && !v.equals("took") && vesselAt(c, words, before)
+                        || listedParticiple(c, words, before));
                 int by = -1;
                 for (int j = after; j < Math.min(words.size(), after + 4); j++) {
                     if (word(c, words, j).equals("by")) {
@@ -1223,10 +1228,13 @@ public final class TextRules {
                     vessel |= namedSubject(c, words, i, hostile);
                     int k = actorAfter(c, words, by + 1, hostile);
                     if (vessel && (k >= 0 && role(c, words, k, true, hostile, false) == Role.PERPETRATOR
-                            || armedGroup(c, words, by + 1))) {
+                            || armedGroup(c, words, by + 1) || k < 0 && groupAt(c, words, by + 1, by + 5) >= 0)) {
                         return true;
                     }
                     continue;
+                }
+                if (passive && !v.startsWith("t") && vesselBefore(c, words, i) && noForces(t)) {
+                    return true; // "The yacht was seized as well as 48,000 Swiss Francs" in a report of no forces at all
                 }
                 boolean vessel = false;
                 for (int j = after; !vessel && j < Math.min(words.size(), after + 5); j++) {
@@ -1239,13 +1247,75 @@ public final class TextRules {
                     continue;
                 }
                 int k = actorBefore(c, words, i, hostile, true);
-                if (k >= 0 && role(c, words, k, true, hostile, true) == Role.PERPETRATOR) {
+                if (k >= 0 && role(c, words, k, true, hostile, true) == Role.PERPETRATOR
+                        || k < 0 && groupAt(c, words, Math.max(0, i - 10), i) >= 0) {
                     return true;
                 }
             }
         }
         return false;
     }
+
+    /**
+     * A group that is no state's force and may take a vessel, named as the agent of a taking where no perpetrator word
+     * is: "were seized by the Letugbene Community of Bayelsa State" (ASAM 2000-235), "was captured by Liberation Tigers of
+     * Tamil Eelam" (ASAM 1997-58), "one of the rival gangs fighting for control of the Solomons seized a police patrol
+     * boat" (ASAM 2000-106), "a group of immigrants had taken over the Tunisian fishing vessel" (ASAM 2007-161).
+     */
+    private static final Pattern GROUP = Pattern.compile("(communit(?:y|ies)|tigers|gangs|militia|militias|militiamen|mutineers"
+            + "|immigrants|migrants|youths|rebels|insurgents|separatists)");
+
+    /** The index of the first {@link #GROUP} word among words {@code from} (inclusive) to {@code to} (exclusive); -1 for none. */
+    private static int groupAt(String c, List<int[]> words, int from, int to) {
+        for (int k = from; k < Math.min(words.size(), to); k++) {
+            if (GROUP.matcher(word(c, words, k)).matches()) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether a "was" or "were" stands before word {@code j} with only participles and "and" between: "was attacked, seized". */
+    private static boolean listedParticiple(String c, List<int[]> words, int j) {
+        for (int k = j; k >= Math.max(0, j - 3); k--) {
+            String w = word(c, words, k);
+            if (w.equals("was") || w.equals("were")) {
+                return k < j;
+            }
+            if (!w.endsWith("ed") && !w.equals("and")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a vessel word stands among the words before word {@code i}. */
+    private static boolean vesselBefore(String c, List<int[]> words, int i) {
+        for (int j = 0; j < i; j++) {
+            if (vesselAt(c, words, j)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Any state's force or authority, whose seizure a report may mean: a navy, coast guard, police, customs, the authorities. */
+    private static final Pattern ANY_FORCE = Pattern.compile("\\b(navy|naval|coast\\s?guards?|police|policem[ae]n|soldiers?|troops"
+            + "|military|army|marines|gendarm\\w*|authorit\\w*|officials?|customs|government|forces|security|detained|arrested"
+            + "|confiscated|impounded)\\b");
+
+    /**
+     * Whether a report names perpetrators and no state's force or authority at all ({@link #ANY_FORCE}), so that a vessel
+     * "seized" with no agent named was seized by the perpetrators: ASAM 1992-27, "Three armed men in a speed boat ... The
+     * yacht was seized as well as 48,000 Swiss Francs and crew were set adrift in the dinghy".
+     */
+    private static boolean noForces(String t) {
+        return PERPETRATOR_NAMED.matcher(t).find() && !ANY_FORCE.matcher(REPORTED_TO.matcher(t).replaceAll(" ")).find();
+    }
+
+    /** A report made to the forces, who are then no actors: "the incident was reported to French authorities in Nice". */
+    private static final Pattern REPORTED_TO = Pattern.compile("\\b(?:reported|report|reports|informed|notified|contacted|alerted)"
+            + "\\s+(?:to\\s+)?(?:the\\s+)?(?:[a-z]+\\s+){0,2}?(?:authorit\\w*|police|coast\\s?guard|navy)\\b");
 
     /**
      * Whether an armed group is named among the four words from {@code from}, the agent of a passive taking that

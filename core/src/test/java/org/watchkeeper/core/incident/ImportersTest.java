@@ -118,8 +118,8 @@ class ImportersTest {
             }
         }
         assertThat(byType).isEqualTo(Map.of(IncidentType.BOARDING, 5696L, IncidentType.ROBBERY, 3605L,
-                IncidentType.ATTEMPTED_ATTACK, 2852L, IncidentType.HIJACKING, 1096L, IncidentType.SUSPICIOUS_APPROACH, 909L,
-                IncidentType.OTHER, 877L, IncidentType.FIRING_UPON, 783L, IncidentType.KIDNAPPING, 312L));
+                IncidentType.ATTEMPTED_ATTACK, 2852L, IncidentType.HIJACKING, 1104L, IncidentType.SUSPICIOUS_APPROACH, 909L,
+                IncidentType.OTHER, 870L, IncidentType.FIRING_UPON, 782L, IncidentType.KIDNAPPING, 312L));
     }
 
     @Test

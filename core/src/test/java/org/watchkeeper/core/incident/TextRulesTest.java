@@ -1121,4 +1121,26 @@ class TextRulesTest {
         assertThat(TextRules.type("Pirates in a skiff opened fire on the tanker; the navy opened fire and the pirates fled."))
                 .isEqualTo(IncidentType.FIRING_UPON);
     }
+
+    @Test
+    void aVesselSeizedByACommunityMilitiaOrRebelGroupIsHijacked() {
+        // ASAM 2000-235, 1997-58, 2022-10: seized by a community, captured by the LTTE, seized and held by a militia
+        assertThat(TextRules.type("NIGERIA: Two tugs (NFI) carrying 9 crew from Shell Oil Co. Opukushi Flow Station were seized by the"
+                + " Letugbene Community of Bayelsa State 18 Jan.  No information on the craft or their crew was available as of 27"
+                + " Jan.")).isEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.type("The 2,704 gross ton North Korean flagged general cargo ship (Mo Ban Bong) was captured by Liberation"
+                + " Tigers of Tamil Eeelam (LTTE) on July 7, 1997.")).isEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.type("YEMEN: On 3 January, at 0050 local time, it was reported that the United Arab Emirates-flagged"
+                + " landing craft RWABEE was attacked, seized, and held allegedly by Yemeni Houthi militia, approximately 23 NM west"
+                + " of Ras Isa.")).isEqualTo(IncidentType.HIJACKING);
+        // ASAM 1992-27: seized by the armed men of the report, which names no forces
+        assertThat(TextRules.type("Three armed men in a speed boat, not making way, appeared to be in need of assistance. Yacht CRIALE"
+                + " was attacked upon the offer of assistance to the speed boat. The yacht was seized as well as 48,000 Swiss Francs"
+                + " and crew were set adrift in the dinghy. The incident was reported to French authorities in Nice three hours"
+                + " latter.")).isEqualTo(IncidentType.HIJACKING);
+        // a seizure by the authorities stays none
+        assertThat(TextRules.type("The tanker was seized by the coast guard for smuggling fuel.")).isNotEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.type("Robbers boarded the tanker. The vessel was later seized and detained for smuggling."))
+                .isNotEqualTo(IncidentType.HIJACKING);
+    }
 }
