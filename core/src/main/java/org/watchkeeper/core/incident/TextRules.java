@@ -52,7 +52,7 @@ import java.util.regex.Pattern;
  *       {@link #COUNT_MODIFIER}); two groups by their arms added ("eight armed and two unarmed militants" → 10);
  *       a count per craft multiplied ("two skiffs with two armed pirates in each" → 4, {@link #EACH_COUNT});
  *       "a robber", "a thief", "single robber" → 1.</li>
- *   <li>Items stolen: the words after "stole", "stealing", "managed to steal" (and the other words of
+ *   <li>Items stolen: the words after "stole", "had stolen", "stealing", "managed to steal" (and the other words of
  *       success before "steal"), "escaped with", "made off with", "carted/carried away", "taking away", "took" or
  *       "snatched" (not a person or the ship taken: "took the master to his cabin", "took three officers hostage",
  *       "took the ship into Indonesian waters"; nor "took place"), up to the next full stop, a list running on past
@@ -421,6 +421,9 @@ public final class TextRules {
     private static final Pattern STOLEN_ITEMS = Pattern.compile(
             "\\b(?:stole|escaped with" + NOT_WITH_PEOPLE + "|made off with|took|stealing|robbed the crew of|snatched|carted away|carried away"
                     + "|carried off|taking away"
+                    // the perfect: "the robbers had stolen ship's properties", "had broken into the forward store and stolen"
+                    + "|(?:had|have|has)\\s+(?:already\\s+|just\\s+)?(?:(?:[a-z]+\\s+){1,5}?and\\s+)?stolen(?=\\s+(?!(?:from|by|in|on|at"
+                    + "|during|while|when|and|or|overnight|earlier|before|after)\\b)[a-z$0-9])"
                     // "were able steal barge properties", "managed to board and steal ship properties"
                     + "|(?:managed|able|proceeded|continued|began|started)\\s+(?:to\\s+)?(?:(?:[a-z]+\\s+){1,3}?and\\s+)?steal"
                     // what was looted when it is goods, not a place: "looted fishing nets and the catch", "looted of fish"
@@ -472,7 +475,7 @@ public final class TextRules {
             + "|duty|master|alarm|arrival|coast|police|navy|security|thieves|robbers|pirates|intruders|they|anti-piracy)"
             + "|and\\s+(?:also|later)\\s+[a-z]+|and\\s+the\\s+incident|(?:and\\s+then|and|then)\\s+(?:[a-z]+ly\\s+)?(?:[a-z]+ed|left|fled|ran"
             + "|took|stole|held|threw|thrown|shot|beat|beaten|tied|hit|cut|escape|flee|leave|jump|depart)|(?:before|while|after)\\s+(?:[a-z]+ing|left"
-            + "|escaped|fled|jumped|disembarked|ran)|(?:without|by)\\s+[a-z]+ing)\\b.*$");
+            + "|escaped|fled|jumped|disembarked|ran)|(?:without|by|upon)\\s+[a-z]+ing|and\\s+(?:were|was)\\s+[a-z]+ing)\\b.*$");
     /**
      * Who may be taken somewhere or held, after "took" ({@link #PERSON_TAKEN}): a crew member, a guard, the
      * perpetrators (taken by the police), a passenger, a person by a pronoun.

@@ -1143,4 +1143,18 @@ class TextRulesTest {
         assertThat(TextRules.type("Robbers boarded the tanker. The vessel was later seized and detained for smuggling."))
                 .isNotEqualTo(IncidentType.HIJACKING);
     }
+
+    @Test
+    void whatTheRobbersHadStolenIsNamed() {
+        // ASAM 2015-180, 2010-297, 2014-182
+        assertThat(TextRules.itemsStolen("The robbers had boarded the ship via the anchor chain. The robbers had stolen ship's"
+                + " properties and escaped.")).isEqualTo("ship's properties");
+        assertThat(TextRules.itemsStolen("Upon investigation, it was discovered the robbers had broken into the forward store and"
+                + " stolen ship's stores. The incident was not noticed by the crew (IMB).")).isEqualTo("ship's stores");
+        assertThat(TextRules.itemsStolen("The robbers escaped with ship's properties upon hearing the alarm and seeing the crew"
+                + " alertness.")).isEqualTo("ship's properties");
+        // not the passive "had been stolen from"
+        assertThat(TextRules.itemsStolen("The crew found that ship's stores had been stolen from the forecastle."))
+                .isEqualTo("ship's stores");
+    }
 }
