@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  *       "prevented them from boarding", "boarding was aborted") and one by the defenders or the
  *       authorities ("the coast guard boarded the vessel for investigation", "boarded by authorities",
  *       {@link #defendersBoarding}); "fired upon/at", "shot at", "opened fire" (not at the forces or a place ashore, nor
- *       a gunfight on land, {@link #notAtVessel}), a vessel "hit by hand grenades and rifle fire" ({@link #hitByFire}) →
+ *       a gunfight on land, {@link #notAtVessel}, nor the forces' own "opened fire" at the perpetrators, {@link
+ *       #defendersFiring}), a vessel "hit by hand grenades and rifle fire" ({@link #hitByFire}) →
  *       firing upon; "attempt", a
  *       boarding, entry or theft tried ("tried to board", "trying to gain access", {@link #ATTEMPT}) →
  *       attempted attack; "suspicious", "approach" → suspicious approach; otherwise other.</li>
@@ -51,18 +52,25 @@ import java.util.regex.Pattern;
  *       {@link #COUNT_MODIFIER}); two groups by their arms added ("eight armed and two unarmed militants" → 10);
  *       a count per craft multiplied ("two skiffs with two armed pirates in each" → 4, {@link #EACH_COUNT});
  *       "a robber", "a thief", "single robber" → 1.</li>
- *   <li>Items stolen: the words after "stole", "stealing", "managed to steal" (and the other words of
+ *   <li>Items stolen: the words after "stole", "had stolen", "stealing", "managed to steal" (and the other words of
  *       success before "steal"), "escaped with", "made off with", "carted/carried away", "taking away", "took" or
- *       "snatched" (not a person taken: "took the master to his cabin", "took three officers hostage"; nor "took
- *       place"), or before "was stolen", up to
- *       the next full stop or comma, at most 120 characters; else the things the perpetrators left with ({@link
+ *       "snatched" (not a person or the ship taken: "took the master to his cabin", "took three officers hostage",
+ *       "took the ship into Indonesian waters"; nor "took place"), up to the next full stop, a list running on past
+ *       its commas ("stole mooring lines, paint, and power tools") to a comma that begins a new clause (", and
+ *       escaped", ", then broke into", {@link #itemList}), at most 120 characters to the first comma and 200 in
+ *       all; or the things before "stolen", with "was" or without ("ship's stores were reported stolen", a headline's
+ *       "SHIP'S STORES STOLEN", "found broken into and ship's stores stolen", {@link #ITEMS_STOLEN_BEFORE}), or what
+ *       someone "was robbed of", whichever the text tells first; else the things the perpetrators left with ({@link
  *       #FLED_WITH}: "fled with ship's stores", "departed with cash, electronics, iPads"), up to the next full stop; a
  *       theft denied or only tried ({@link #theft}) gives none. (What was looted or pilfered is mostly a place:
  *       "looted every crew cabin", "pilfered 10 containers".)</li>
- *   <li>Loss: hijacking, or cargo/oil/fuel stolen or siphoned → cargo or ship; cash, money, valuables,
+ *   <li>Loss: hijacking, or cargo/oil/fuel stolen (oil or fuel as the first of a list of items, {@link #cargoScope})
+ *       or siphoned → cargo or ship; cash, money, valuables,
  *       personal belongings/effects/property, phones, laptops → property; stores, spare parts,
  *       spares, paint, ropes, mooring lines, scrap, equipment, engine parts → stores; negated theft
- *       or "empty-handed" → nothing; theft of something else → stores; otherwise not stated.</li>
+ *       or "empty-handed" → nothing; theft of something else named → stores; otherwise (a theft that names
+ *       nothing taken, "the robbers boarded and robbed the ship") not stated. Items that name no kind
+ *       ("most items") or a thing "also stolen" besides others leave the kind to the whole text.</li>
  *   <li>Ship status: exactly one of anchored ("anchored", "at anchor", "anchorage"), berthed
  *       ("berthed", "alongside" (not a boat that "came alongside" the ship), "moored", "at berth"), steaming ("underway", "under way", "steaming",
  *       "sailing", "transiting"), drifting ("drifting") → that status; none or several → unknown.</li>
@@ -120,7 +128,9 @@ public final class TextRules {
             + "|engine\\s+parts|tools|batteries|generators?|outboard\\s+(engines?|motors?)|cargo|fuel|diesel|gasoil|provisions|food"
             + "|goods|catch|fishing\\s+nets|nets)\\b)"
             + "|\\b(cash|money|valuables|belongings|effects|property|properties|stores|spares|equipment|cargo|fuel)\\s+"
-            + "(was|were|had\\s+been|have\\s+been)\\s+taken\\b");
+            + "(was|were|had\\s+been|have\\s+been)\\s+taken\\b"
+            // the crew's money taken, as a headline has it: "the safe was opened and cash and crew valuables taken"
+            + "|\\b(cash|money|valuables|belongings)\\s+taken\\b");
     /**
      * A thing of value seized, the theft of {@link #seizedByPerpetrators}: "seized personal belongings", "seized
      * cargo and personal effects".
@@ -133,6 +143,25 @@ public final class TextRules {
      * other full stop (and, for most rules, comma) does.
      */
     private static final String NUMBER_POINT = "(?<=\\d)[.,](?=\\d)";
+    /** A thing of value that robbers make the crew hand over: money in any form, valuables, belongings, phones. */
+    private static final String HANDED_VALUE = "(?:\\$|us\\$|usd|cash|money|monies|valuables|belongings|effects|(?:mobile\\s+|cell\\s?)?phones?"
+            + "|cellphones?|laptops?|jewel\\w*|watches|wallets?|currency|dollars|euros|gold)";
+    /**
+     * Money or valuables handed over under force, a theft though no word of theft tells it: the robbers "forced him to go
+     * below and open his safe and bring up money" (ASAM 2016-30), "forced master to hand over ship's money, totaling
+     * $20,000" (ASAM 2002-184), "forced the crew ... to hand over jewelry and money", "was forced to turn over his personal
+     * cash"; group 1 is what was handed over. Not a demand alone ("demanded that the Master hand over the ship's cash").
+     */
+    private static final Pattern HANDED_OVER = Pattern.compile("\\b(?:forced|made|ordered|compelled|coerced)\\s+(?:[a-z'()]+\\s+){0,12}?"
+            + "to\\s+(?:[a-z']+\\s+){0,8}?(?:hand\\s+over|turn\\s+over|give\\s+up|give|bring\\s+up|bring\\s+out|surrender)\\s+"
+            + "((?:[a-z0-9',/-]+\\s+){0,4}?" + HANDED_VALUE + "\\b(?:[^.;]|" + NUMBER_POINT + "){0,200})");
+    /**
+     * Money or valuables the crew surrendered, in the passive: "the cash and cellphones were surrendered readily" (ASAM
+     * 2017-298), "cash was handed over"; group 1 is what was surrendered.
+     */
+    private static final Pattern SURRENDERED = Pattern.compile("(?<![a-z0-9'$])((?:[a-z0-9' $,]){0,60}?\\b" + HANDED_VALUE
+            + "\\b[a-z0-9' ,]{0,60}?)\\s+(?:was|were|had\\s+been)\\s+(?:[a-z]+ly\\s+)?(?:surrendered|handed\\s+over|given\\s+up"
+            + "|turned\\s+over)\\b");
     /**
      * The perpetrators leaving with a thing of value, a theft told by how they left: the robbers "fled with ship's
      * stores" (ASAM 2003-149), "fled with ship's properties" (ASAM 2014-227), "left the vessel with ship's property and
@@ -392,9 +421,50 @@ public final class TextRules {
     private static final Pattern STOLEN_ITEMS = Pattern.compile(
             "\\b(?:stole|escaped with" + NOT_WITH_PEOPLE + "|made off with|took|stealing|robbed the crew of|snatched|carted away|carried away"
                     + "|carried off|taking away"
-                    + "|(?:managed|able|proceeded|continued|began|started) to steal)\\s+(?:the\\s+)?(?:stolen\\s+)?"
-                    // a full stop, semicolon or comma ends them, but not one inside a number ("$22,000", "1.5 tonnes")
-                    + "((?:[^.;,]|" + NUMBER_POINT + "){3,120})");
+                    // the perfect: "the robbers had stolen ship's properties", "had broken into the forward store and stolen"
+                    + "|(?:had|have|has)\\s+(?:already\\s+|just\\s+)?(?:(?:[a-z]+\\s+){1,5}?and\\s+)?stolen(?=\\s+(?!(?:from|by|in|on|at"
+                    + "|during|while|when|and|or|overnight|earlier|before|after)\\b)[a-z$0-9])"
+                    // "were able steal barge properties", "managed to board and steal ship properties"
+                    + "|(?:managed|able|proceeded|continued|began|started)\\s+(?:to\\s+)?(?:(?:[a-z]+\\s+){1,3}?and\\s+)?steal"
+                    // what was looted when it is goods, not a place: "looted fishing nets and the catch", "looted of fish"
+                    + "|looted(?:\\s+of)?(?=\\s+(?:[a-z']+\\s+){0,2}?(?:nets|catch|fish|cargo|goods|valuables|cash|money|belongings"
+                    + "|effects|equipment|items|stores|engines?|fuel)\\b))\\s+(?:the\\s+)?(?:stolen\\s+)?"
+                    // a full stop or semicolon ends them, but not one inside a number ("$22,000", "1.5 tonnes"); a comma
+                    // may go on with the list ({@link #itemList})
+                    + "((?:[^.;]|" + NUMBER_POINT + "){3,240})");
+    /**
+     * In the items stolen, where the things were or the ship lay, after which a comma goes on with the place, not
+     * another item: "a dinghy and outboard motor from a sailing yacht anchored in Sun Bay, Vieques", "coal from a barge at
+     * Muara Kembang, buoy 17", "ship's stores near position 10-12N 107-15E, 11 nm southeast", "ship's property at the
+     * port of Sandakan, Malaysia" (not "at gun point").
+     */
+    private static final Pattern ITEMS_PLACE = Pattern.compile("\\b(?:anchored|berthed|moored|docked|vicinity|position|pier|jetty"
+            + "|wharf|marina)\\b|\\b(?:at|near|off)\\s+(?!(?:gun|knife|gunpoint|knifepoint|least|most|all)\\b)[a-z]");
+    /** A comma that is not inside a number: where a list of items stolen goes on or a new clause begins. */
+    private static final Pattern LIST_COMMA = Pattern.compile(",(?!(?<=\\d,)\\d)");
+    /**
+     * After a comma in the items stolen, what begins a new clause, not another item: the robbers' next act ("stole
+     * ship's stores, and escaped", ", then broke into the forward locker", ", kidnapped six crewmen", ", tied him up", ",
+     * before escaping", ", leaving the crew"), the next actor (", the crew noticed the robbers", ", they left"), or the
+     * circumstances (", when challenged", ", while the third acted as a lookout", ", but no one was injured", ", in
+     * vicinity 09-30N"). Words that end in "-ed" are acts, but for the few that qualify goods ("bonded stores").
+     */
+    private static final Pattern CLAUSE_AFTER_COMMA = Pattern.compile("^\\s*(?:(?:and|or)\\s+)?(?:(?:then|before|after|when|whenever"
+            + "|while|whilst|but|as|where|which|who|whereupon|upon|once|until|till|so|however|although|though|despite|because|since"
+            + "|according|during|in|at|on|near|off|by|via|from|also|later|subsequently|finally|reportedly|allegedly|even|they|he|she"
+            + "|it|we|was|were|is|are|had|has|have|stealing|robbing|looting|boarding|leaving|escaping|fleeing|jumping|departing"
+            + "|taking|damaging|destroying|injuring|threatening|holding|forcing|tying|beating|kidnapping|abducting|hitting|shooting"
+            + "|firing|breaking|locking|running|disembarking|returning|making|going|warning|carrying"
+            + "|stole|broke|took|threw|tied|left|fled|ran|hit|beat|shot|cut|kept|held|went|got|made|set|forced|escape|flee|leave|damage"
+            + "|(?!(?:bonded|used|assorted|canned|mixed|dried|unused|related|galvani[sz]ed|coated|packed|bottled|frozen|processed"
+            + "|refined|printed|painted)\\b)[a-z]+ed"
+            // an act in "-ing" with its object ("warning the crew", "carrying 3,700 tons", "taking him"), not "including the ..."
+            + "|(?!including\\b)[a-z]+ing\\s+(?:the|a|an|his|her|their|its|him|them|it|one|two|three|all|\\d))\\b"
+            + "|the\\s+(?:two|three|four|five|six|seven|eight|nine|ten|\\d+)\\s+[a-z]+ed\\b"
+            + "|(?:the|a|an|two|three|four|all)\\s+(?:[a-z]+\\s+)?(?:crew|crewm[ae]n|crew\\s?members|robbers?|pirates?|thieves|thief"
+            + "|intruders?|perpetrators?|attackers?|men|master|captain|alarm|duty|watchm[ae]n|police|authorities|incident|vessel|ship"
+            + "|boat|tanker|coast)\\b(?!['\u00bf])(?!\\s+(?:personal|belongings|effects|property|properties|cash|money|valuables"
+            + "|stores|equipment)\\b))");
     /**
      * Where the items end: at the next clause of the narrative, "... and locked him ...", "... and
      * kidnapped 13 crew ...", "... before escaping", "... then left", "... 45 minutes later", "... before crew
@@ -404,16 +474,26 @@ public final class TextRules {
             + "|(?:and\\s+)?(?:before|while|when|(?<!well\\s{1,3})as(?!\\s+well\\b)|although|despite|after)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[a-z]+\\s+)?(?:crew\\w*|seam[ae]n|watch\\w*"
             + "|duty|master|alarm|arrival|coast|police|navy|security|thieves|robbers|pirates|intruders|they|anti-piracy)"
             + "|and\\s+(?:also|later)\\s+[a-z]+|and\\s+the\\s+incident|(?:and\\s+then|and|then)\\s+(?:[a-z]+ly\\s+)?(?:[a-z]+ed|left|fled|ran"
-            + "|took|stole|held|threw|shot|beat|tied|hit|cut|escape|flee|leave|jump|depart)|(?:before|while|after)\\s+(?:[a-z]+ing|left"
-            + "|escaped|fled|jumped|disembarked|ran))\\b.*$");
+            + "|took|stole|held|threw|thrown|shot|beat|beaten|tied|hit|cut|escape|flee|leave|jump|depart)|(?:before|while|after)\\s+(?:[a-z]+ing|left"
+            + "|escaped|fled|jumped|disembarked|ran)|(?:without|by|upon)\\s+[a-z]+ing|and\\s+(?:were|was)\\s+[a-z]+ing)\\b.*$");
+    /**
+     * Who may be taken somewhere or held, after "took" ({@link #PERSON_TAKEN}): a crew member, a guard, the
+     * perpetrators (taken by the police), a passenger, a person by a pronoun.
+     */
+    private static final String TAKEN_PERSON = "(?:master|captain|skipper|officers?|crew\\s*members?|crew|crewm[ae]n|seam[ae]n"
+            + "|watchm[ae]n|watchkeepers?|engineers?|mates?|cadets?|ab|abs|oilers?|cooks?|bosun|guards?|[1-4]/[oe]|[1-4](?:st|nd|rd|th)"
+            + "\\s+(?:officer|engineer)|[cC]/[oe]|man|men|woman|women|wife|husband|owners?|robbers?|pirates?|suspects?|thieves|him|her"
+            + "|them|one|hostages?|persons?|people|passengers?|fisherm[ae]n|tourists?|family|children)\\b";
     /** A crew member or guard named in a hostage taking ("two watchmen", "third officer", "one crew member"). */
     private static final String HOSTAGE_PERSON = "(?:watchm[ae]n|crew\\s+members?|crew|crewm[ae]n|officers?|master|captain|seam[ae]n"
             + "|engineers?|ab|oilers?|cooks?|bosun|cadets?|mates?|guards?)";
     /**
      * After "took": a person taken somewhere or hostage ("took the master to his cabin", "took hostage
      * the duty ab", "took all crew members hostage", "took three officers hostage", "took as hostage the
-     * master", "took the officer of the watch and the duty able seaman hostage"), or no thing at all ("took place",
-     * "took refuge", "took control", "took over the ship"), not a thing stolen.
+     * master", "took the officer of the watch and the duty able seaman hostage"), a person or the ship moved ("took them
+     * from bridge to main deck", ASAM 2003-102; "took the AB to the Master's cabin"; the police "took the two robbers for
+     * interrogation"; "took the ship into Indonesian waters", ASAM 2003-274), or no thing at all ("took place", "took
+     * refuge", "took control", "took over the ship", "took advantage of foggy weather"), not a thing stolen.
      */
     private static final Pattern PERSON_TAKEN = Pattern.compile("^(?:(?:as\\s+)?hostages?\\b"
             // a time it took, or taking off: "the entire attack took less than 15 minutes", "took about one hour", "took off"
@@ -426,15 +506,32 @@ public final class TextRules {
             + "|(?:place|part|refuge|shelter|cover"
             + "|control|over|command|charge|turns|action|photos?|pictures?)\\b|(?:the\\s+)?(?:master|captain|officer of the watch|c/o|2/off|chief \\w+"
             + "|second \\w+|duty \\w+|watch\\w*|crew members?|crew|all crew members|him|her|them|\\w+ crew members?)"
-            + "\\s+(?:to|into|hostage|as hostage|and)\\b|(?:(?!and\\b|then\\b|held\\b|kept\\b)[a-z0-9/'-]+\\s+){1,5}?(?:as\\s+)?hostages?\\b)");
+            + "\\s+(?:to|into|hostage|as hostage|and)\\b|(?:(?!and\\b|then\\b|held\\b|kept\\b)[a-z0-9/'-]+\\s+){1,5}?(?:as\\s+)?hostages?\\b"
+            // a person or the ship moved or held: "took the other one at knife point to the engine room", "took them from
+            // bridge to main deck", "took master, chief engineer, third officer and watchman and then stole", "took the
+            // ship into Indonesian waters", "took the ship 2nm off the coast"
+            + "|(?:(?:the|a|an|all|other|another|several|both|his|her|their|its|this|that|one|two|three|four|five|\\d+)\\s+){0,3}"
+            + "(?:(?:first|second|third|chief|duty|watch|other|young|injured|wounded|two|three)\\s+){0,2}" + TAKEN_PERSON
+            + "(?![''\u00bf])(?=\\s*(?:[,(]|$)|\\s+(?:and|to|into|from|onto|as|at|one|ashore|below|aboard|for|away|down|up|back"
+            + "|towards?|with|out|outside|inside|along|off|hostages?|\\d)\\b)"
+            + "|(?:the\\s+|her\\s+|his\\s+|their\\s+)?(?:ship|vessel|tanker|tug|trawler|barge|carrier)\\b(?![''\u00bf])"
+            // no thing stolen: "took advantage of foggy weather", "took evasive maneuvers", "took a report", "took some photos"
+            + "|(?:advantage|evasive|(?:a|the)\\s+report|(?:some\\s+|a\\s+few\\s+)?(?:photos?|photographs?|pictures?|notes))\\b)");
     /**
      * Before the things of "were stolen", the words of who found them missing or how: "it was reported that the
      * ship's properties", "crew onboard a maintenance pontoon reported ship's stores and properties", "the lock was
-     * broken and ship's properties".
+     * broken and ship's properties", "two sailing yacht crews reported having a small boat", "had its primary mooring line
+     * released and the secondary anchor and rope", "on searching the vessel ship's property".
      */
     private static final Pattern ITEMS_LEAD = Pattern.compile("^.*\\b(?:that|found|discovered|noticed|reported|realised|realized"
-            + "|revealed|indicated|confirmed|(?:broken|damaged|breached|forced|open|opened)\\s+and)\\s+");
-    /** Before "was stolen" (not "looted" or "pilfered", whose subject is mostly a place: "25 trawlers were looted"). */
+            + "|revealed|indicated|confirmed|showed|shows|reports|had|has|have|having"
+            + "|(?:broken|damaged|breached|forced|open|opened|released|cut)(?:\\s+(?:into|open))?\\s+and"
+            // "on searching the vessel", "upon conducting a search", "upon arrival at the next port"
+            + "|(?:on|upon|after|during)\\s+(?:an?\\s+|the\\s+)?(?:[a-z]+ing|arrival|inspection|investigation|search)(?:\\s+(?:of\\s+)?"
+            + "(?:the|a)\\s+(?:vessel|ship|tug|barge|search)|\\s+at\\s+the\\s+next\\s+port)?"
+            + "|in\\s+addition|additionally|furthermore|after\\s+which|\\d{1,2}\\s+" + MONTH + "(?:\\s+and)?"
+            // a time or a leaving before the things: "at 0000 local time", "before leaving the tanker"
+            + "|\\d{3,4}\\s*(?:local\\s+time|local|lt|utc|hrs|hours)|(?:before|after|while|when)\\s+[a-z]+ing\\b[^,]*),?\\s+");
     /**
      * Who was robbed of what: "the crew was robbed of cash", "robbed him of personal belongings", "robbed the
      * passengers and crew of more than 100,000 euros", "robbed the boats of engines"; the items are what follows
@@ -460,24 +557,71 @@ public final class TextRules {
             + "|,\\s*(?:(?:and\\s+)?(?:the|an?)\\s+(?:pirates?|robbers?|crew|engineer|master|captain)\\b|(?!(?:fishing|mooring)\\b)[a-z]+(?:ed|ing)\\b"
             + "|(?:was|were|threw|tied|took|left|fled)\\b)"
             + "|\\s+and\\s+(?:the\\s+crew\\s+)?(?:taken|beaten|shot|killed|threatened|tied|forced)\\b).*$");
-    private static final Pattern ITEMS_STOLEN_BEFORE = Pattern.compile("\\b([a-z' ]{3,80}?)\\s+(?:was|were|had been|have been) stolen");
+    /**
+     * The things before "stolen", in the passive ("ship's stores were stolen", "engine spares were reported stolen", "a mobile
+     * phone was reported as stolen", "one mooring rope was reported cut and stolen") or without its "was", as a report's
+     * headline or a finding has it ("SHIP'S STORES STOLEN", "the paint store was found broken into and ship's stores
+     * stolen", "yachts had numerous items stolen", "the robbers escaped unnoticed with an engine stolen from a fast rescue
+     * boat"): only where "stolen" ends the phrase, not before the things ("escaped with stolen ship's stores", "had stolen
+     * items from the engine room"), nor after a word that makes it active or the phrase empty ("had stolen", "nothing
+     * stolen"). Not "looted" or "pilfered", whose subject is mostly a place ("25 trawlers were looted").
+     */
+    private static final Pattern ITEMS_STOLEN_BEFORE = Pattern.compile("(?<![a-z0-9'$/\u00bf-])(?!(?:was|were|is|are|had|has|have|been)\\b)"
+            + "((?:[a-z0-9'$/ \u00bf-]|,(?!\\s*,)|" + NUMBER_POINT + "){3,100}?)"
+            + "(?<!\\b(?:had|has|have|having|was|were|been|be|being|is|are|with|of|the|and|or|any|no|nothing|not|anything|everything"
+            + "|reported|noted|noticed|found|discovered|confirmed|believed|reportedly|later|also|all|then|on|in|at|from|by|for|to|into"
+            + "|onto|aboard))"
+            + "\\s+(?:(was|were|had\\s+been|have\\s+been|has\\s+been|is|are)\\s+)?(?:(?:reported|reportedly|noted|noticed|found"
+            + "|discovered|confirmed|believed|later|also|all|then)\\s+){0,2}(?:as\\s+|to\\s+(?:be|have\\s+been)\\s+)?(?:cut\\s+and\\s+)?"
+            + "stolen\\b(?!\\s+(?!(?:from|form|while|in|on|at|during|by|and|or|when|after|before|overnight|with|within|through|without"
+            + "|but|as|between|the|a|an|earlier|early|last|previously|some|sometime|since|until|whilst|whereas|although|though|including"
+            + "|off|near|out|there|here|for|about|along|together|valued|worth|totall?ing"
+            + "|\\d{1,4}\\s+(?:local|lt|utc|hrs|hours|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\\b)[a-z0-9$])");
+    /**
+     * In the words before "stolen", the last word of an act or a finding ("the crew searched the ship and ship's
+     * property", "a crewmember was injured and a mooring rope", "duty seaman held at knifepoint and ship's stores", "a
+     * robber escaped, after which two breathing apparatuses"): the things begin after the first "and", "while", "but",
+     * "which", "where", "when" or comma that follows it. Words that end in "-ed" are acts, but for the few that qualify
+     * goods.
+     */
+    private static final Pattern ACT_WORD = Pattern.compile("\\b(?:was|were|is|are|been|showed|shows|reports?"
+            + "|revealed|found|held|struck|broke|broken|took|left|fled|ran|threw|shot|beat|tied|kept|out|visible|anchorage|berth|jetty"
+            + "|(?!(?:bonded|used"
+            + "|assorted|canned|mixed|dried|unused|related|galvani[sz]ed|coated|packed|bottled|frozen|processed|refined|printed|painted"
+            + "|unopened|unlocked|locked)\\b)[a-z]+ed)\\b");
+    private static final Pattern ITEMS_JOIN = Pattern.compile(",|\\b(?:and|while|whilst|but|which|where|when)\\b");
+    /** An act of finding, right before the things found: "discovered", "reported", "showed". */
+    private static final Pattern FINDING = Pattern.compile("\\b(?:found|discovered|noticed|reported|realised|realized|revealed"
+            + "|indicated|confirmed|showed|shows|reports?)$");
+    /** One word and a join after a finding: "were found onboard, but ship's properties". */
+    private static final Pattern ONE_WORD_THEN_JOIN = Pattern.compile("\\s+[a-z'-]+\\s*(?:,|\\s(?:and|but|while)\\b)");
+    /** After the last act before "stolen", words that lead to the things themselves: "that", "having". */
+    private static final Pattern ACT_THEN = Pattern.compile("\\s+(?:that|having|had)\\s+");
+    /** A clause the things before "stolen" begin after, whatever came before it: "while", "where", "after which". */
+    private static final Pattern ITEMS_CLAUSE = Pattern.compile("\\b(?:while|whilst|where|which)\\s+");
+    /** Words that deny what is before "stolen": "there was no injury to the crew or items stolen", "none of the ship's stores". */
+    private static final Pattern ITEMS_DENIED = Pattern.compile("\\b(?:no|none|nothing|not|neither|nor)\\b");
+    /** Things before "stolen" not yet known: "an assessment is being conducted to identify which items were stolen". */
+    private static final Pattern ITEMS_UNKNOWN = Pattern.compile("\\b(?:which|what|whether|if)\\s+(?:[a-z']+\\s+){0,2}[a-z']+\\s*$");
 
     private static final Pattern CARGO = Pattern.compile("\\b(cargo|siphon\\w*|oil|fuel|diesel|gasoil|bunker)\\b");
     /**
      * Oil and fuel named as the ship's own stores or gear, not a cargo: lubricating, engine, hydraulic or
      * cooking oil, fuel cans and tanks, a diesel generator ("a drum of lubricating oil", ASAM 2002-118; "new
-     * diesel generator spare parts", ASAM 1997-6; "an outboard engine and a fuel can").
+     * diesel generator spare parts", ASAM 1997-6; "an outboard engine and a fuel can"); and the ship's gear for its
+     * cargo, which is no cargo either ("cargo sampling equipment was reported stolen", ASAM 2016-50).
      */
     private static final Pattern SHIP_USE_OIL = Pattern.compile("\\b(lube|lub|lubricating|lubrication|engine|hydraulic"
             + "|salad|cooking|edible) oils?\\b|\\boil lube\\b|\\b(fuel|diesel|oil)[ -]?(tanks?|cans?|generators?)\\b"
-            + "|\\bjerry-fuel-cans?\\b");
+            + "|\\bjerry-fuel-cans?\\b|\\bcargo[ -](sampling|samplers?|holds?|hatch\\w*|pumps?|hoses?|gear|lights?|securing"
+            + "|lashings?|nets?|straps?|hooks?|cranes?|winch\\w*)\\b");
     /** The crew's or the ship's valuables: cash and money in any currency ("USD 10,000", "$5,000", "3,000 dollars"), belongings, phones. */
     private static final Pattern PROPERTY = Pattern.compile(
             "\\b(cash|money|valuables|personal (belongings|effects|property|items)|crew'?s? (belongings|property|effects)"
                     + "|(mobile|cell) ?phones?|laptops?|jewel\\w*|dollars?|usd|euros?|currency)\\b|\\$\\s?\\d");
     private static final Pattern STORES = Pattern.compile(
             "\\b(stores?|spare parts?|spares|paint|ropes?|mooring (lines?|ropes?)|hawsers?|scrap|equipment|engine parts?"
-                    + "|tools?|batteries|generators?|life ?rafts?|pumps?)\\b");
+                    + "|tools?|batteries|generators?|life ?rafts?|pumps?|(?:ship|ships|ship's|vessel's|barge|tug's)\\s+propert(?:y|ies))\\b");
 
     private static final Pattern ANCHORED = Pattern.compile("\\b(anchored|at anchor|anchorage)\\b");
     private static final Pattern BERTHED = Pattern.compile("\\b(berthed|alongside|moored|at berth)\\b");
@@ -572,7 +716,8 @@ public final class TextRules {
      * "pilfer" or "loot" after a word of success ("managed to steal", "were able to steal"), or "took" or
      * "taken" with a thing of value ({@link #TOOK}: "took $12,000 (US)", "taking ship's stores", "cash and
      * valuables were taken"), or the perpetrators leaving with one ({@link #FLED_WITH}: "fled with ship's stores",
-     * "jumped overboard with a life raft"), once the words of
+     * "jumped overboard with a life raft"), or money or valuables handed over under force ({@link #HANDED_OVER}, {@link
+     * #SURRENDERED}: "forced him to ... bring up money", "the cash and cellphones were surrendered"), once the words of
      * a theft denied ("nothing was stolen", "escaped without stealing anything", "no report of theft") and of
      * one tried or prevented ("attempted to steal", "tried to steal", "attempted theft", "prevented the
      * theft") are taken out. A text that denies a theft ("the theft was noticed when the crew observed the
@@ -584,7 +729,8 @@ public final class TextRules {
     }
 
     private static boolean theftIn(String lower, String t) {
-        if (THEFT_DONE.matcher(t).find() || TOOK.matcher(t).find() || FLED_WITH.matcher(t).find() || seizedByPerpetrators(t)) {
+        if (THEFT_DONE.matcher(t).find() || TOOK.matcher(t).find() || FLED_WITH.matcher(t).find() || seizedByPerpetrators(t)
+                || HANDED_OVER.matcher(t).find() || SURRENDERED.matcher(t).find()) {
             return true;
         }
         for (Matcher m = THEFT.matcher(t); m.find(); ) {
@@ -994,7 +1140,7 @@ public final class TextRules {
 
     /** A word for a vessel that can be taken: "ship", "fishing trawlers", "crew boat", "tugs". */
     private static final Pattern VESSEL_WORD = Pattern.compile("(vessels?|ships?|tankers?|tugs?|tugboats?|trawlers?|yachts?|boats?"
-            + "|workboats?|freighters?|barges?|carriers?|dhows?|ferry|ferries|cargoships?)");
+            + "|workboats?|freighters?|barges?|carriers?|dhows?|ferry|ferries|cargoships?|craft)");
     /** The verbs of a vessel taken ("taken", "took", "take" only before "over"). */
     private static final Pattern TAKE_VERB = Pattern.compile("(seized?|seizing|captured?|capturing|commandeered?|commandeering"
             + "|took|taken|take|taking)");
@@ -1026,7 +1172,11 @@ public final class TextRules {
      * navy, coast guard, police or the authorities ("the Iranian Navy seized the tug", "two boats were seized
      * by the coast guard"), unless they are irregular or the report's attackers (as for {@link #role}); not a
      * taking only tried ("trying to take over a vessel"); not a thing of the vessel's ("seized the boat's
-     * radio") nor a person ("seized the duty watchman").
+     * radio") nor a person ("seized the duty watchman"). A group that is no state's force is a taker too where no
+     * perpetrator word is ({@link #GROUP}: "seized by the Letugbene Community", "captured by Liberation Tigers of Tamil
+     * Eelam", "the rival gangs ... seized a police patrol boat"), a passive may list its participles ("was attacked,
+     * seized, and held allegedly by Yemeni Houthi militia"), and a vessel "was seized" with no agent in a report that names
+     * perpetrators and no forces at all ({@link #noForces}) is taken by the perpetrators.
      */
     static boolean vesselTaken(String t) {
         if (!ANY_TAKING.matcher(t).find()) {
@@ -1064,7 +1214,8 @@ public final class TextRules {
                 }
                 // "was seized", "boarded and taken over"; or a heading's "fishing trawler reportedly taken over by mutineers"
                 boolean passive = before >= 0 && (word(c, words, before).matches("was|were|been|being|and")
-                        || !v.equals("take") && !v.equals("took") && vesselAt(c, words, before));
+                        || !v.equals("take") && !v.equals("took") && vesselAt(c, words, before)
+                        || listedParticiple(c, words, before));
                 int by = -1;
                 for (int j = after; j < Math.min(words.size(), after + 4); j++) {
                     if (word(c, words, j).equals("by")) {
@@ -1080,10 +1231,13 @@ public final class TextRules {
                     vessel |= namedSubject(c, words, i, hostile);
                     int k = actorAfter(c, words, by + 1, hostile);
                     if (vessel && (k >= 0 && role(c, words, k, true, hostile, false) == Role.PERPETRATOR
-                            || armedGroup(c, words, by + 1))) {
+                            || armedGroup(c, words, by + 1) || k < 0 && groupAt(c, words, by + 1, by + 5) >= 0)) {
                         return true;
                     }
                     continue;
+                }
+                if (passive && !v.startsWith("t") && vesselBefore(c, words, i) && noForces(t)) {
+                    return true; // "The yacht was seized as well as 48,000 Swiss Francs" in a report of no forces at all
                 }
                 boolean vessel = false;
                 for (int j = after; !vessel && j < Math.min(words.size(), after + 5); j++) {
@@ -1096,13 +1250,75 @@ public final class TextRules {
                     continue;
                 }
                 int k = actorBefore(c, words, i, hostile, true);
-                if (k >= 0 && role(c, words, k, true, hostile, true) == Role.PERPETRATOR) {
+                if (k >= 0 && role(c, words, k, true, hostile, true) == Role.PERPETRATOR
+                        || k < 0 && groupAt(c, words, Math.max(0, i - 10), i) >= 0) {
                     return true;
                 }
             }
         }
         return false;
     }
+
+    /**
+     * A group that is no state's force and may take a vessel, named as the agent of a taking where no perpetrator word
+     * is: "were seized by the Letugbene Community of Bayelsa State" (ASAM 2000-235), "was captured by Liberation Tigers of
+     * Tamil Eelam" (ASAM 1997-58), "one of the rival gangs fighting for control of the Solomons seized a police patrol
+     * boat" (ASAM 2000-106), "a group of immigrants had taken over the Tunisian fishing vessel" (ASAM 2007-161).
+     */
+    private static final Pattern GROUP = Pattern.compile("(communit(?:y|ies)|tigers|gangs|militia|militias|militiamen|mutineers"
+            + "|immigrants|migrants|youths|rebels|insurgents|separatists)");
+
+    /** The index of the first {@link #GROUP} word among words {@code from} (inclusive) to {@code to} (exclusive); -1 for none. */
+    private static int groupAt(String c, List<int[]> words, int from, int to) {
+        for (int k = from; k < Math.min(words.size(), to); k++) {
+            if (GROUP.matcher(word(c, words, k)).matches()) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether a "was" or "were" stands before word {@code j} with only participles and "and" between: "was attacked, seized". */
+    private static boolean listedParticiple(String c, List<int[]> words, int j) {
+        for (int k = j; k >= Math.max(0, j - 3); k--) {
+            String w = word(c, words, k);
+            if (w.equals("was") || w.equals("were")) {
+                return k < j;
+            }
+            if (!w.endsWith("ed") && !w.equals("and")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a vessel word stands among the words before word {@code i}. */
+    private static boolean vesselBefore(String c, List<int[]> words, int i) {
+        for (int j = 0; j < i; j++) {
+            if (vesselAt(c, words, j)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Any state's force or authority, whose seizure a report may mean: a navy, coast guard, police, customs, the authorities. */
+    private static final Pattern ANY_FORCE = Pattern.compile("\\b(navy|naval|coast\\s?guards?|police|policem[ae]n|soldiers?|troops"
+            + "|military|army|marines|gendarm\\w*|authorit\\w*|officials?|customs|government|forces|security|detained|arrested"
+            + "|confiscated|impounded)\\b");
+
+    /**
+     * Whether a report names perpetrators and no state's force or authority at all ({@link #ANY_FORCE}), so that a vessel
+     * "seized" with no agent named was seized by the perpetrators: ASAM 1992-27, "Three armed men in a speed boat ... The
+     * yacht was seized as well as 48,000 Swiss Francs and crew were set adrift in the dinghy".
+     */
+    private static boolean noForces(String t) {
+        return PERPETRATOR_NAMED.matcher(t).find() && !ANY_FORCE.matcher(REPORTED_TO.matcher(t).replaceAll(" ")).find();
+    }
+
+    /** A report made to the forces, who are then no actors: "the incident was reported to French authorities in Nice". */
+    private static final Pattern REPORTED_TO = Pattern.compile("\\b(?:reported|report|reports|informed|notified|contacted|alerted)"
+            + "\\s+(?:to\\s+)?(?:the\\s+)?(?:[a-z]+\\s+){0,2}?(?:authorit\\w*|police|coast\\s?guard|navy)\\b");
 
     /**
      * Whether an armed group is named among the four words from {@code from}, the agent of a passive taking that
@@ -1217,6 +1433,7 @@ public final class TextRules {
      * navy vessel fired upon, and stays, as do the passive "were fired upon" and a firing "by" someone named after it.
      */
     static String defendersFiring(String t) {
+        boolean perpetratorsNamed = PERPETRATOR_NAMED.matcher(t).find();
         return blankActs(t, FIRED, (c, words, m, hostile) -> {
             int next = m.end();
             while (next < c.length() && c.charAt(next) == ' ') {
@@ -1239,9 +1456,15 @@ public final class TextRules {
             for (int j = Math.max(0, k - 4); !onBoard && j < Math.min(words.size(), k + 5); j++) {
                 onBoard = ON_BOARD.matcher(word(c, words, j)).matches();
             }
-            return onBoard;
+            // the forces' own "opened fire", at no target named, in a report that names perpetrators: at them, not at a
+            // vessel ("one man shot at the police who then opened fire, shooting 5 shots in return", ASAM 2008-263)
+            boolean atPerpetrators = perpetratorsNamed && OPENED_FIRE.matcher(c).region(m.start(), c.length()).lookingAt();
+            return onBoard || atPerpetrators;
         });
     }
+
+    /** A perpetrator named anywhere in a report ({@link #PERPETRATOR}). */
+    private static final Pattern PERPETRATOR_NAMED = Pattern.compile("\\b" + PERPETRATOR.pattern() + "\\b");
 
     /**
      * The word index of who boarded at word {@code i}, the boarding word: "boarded by X" is X (the first actor
@@ -1492,24 +1715,150 @@ public final class TextRules {
         Matcher m = STOLEN_ITEMS.matcher(t);
         for (int from = 0; from < t.length() && m.find(from); from = m.start(1)) {
             if (!(m.group().startsWith("took") || m.group().startsWith("snatched")) || !PERSON_TAKEN.matcher(m.group(1)).find()) {
-                return ITEMS_END.matcher(m.group(1)).replaceFirst("").strip();
+                return ITEMS_END.matcher(itemList(m.group(1))).replaceFirst("").strip();
             }
             // a person taken: look again within what followed ("took the master to his cabin and stole ...")
         }
-        Matcher b = ITEMS_STOLEN_BEFORE.matcher(t);
-        if (b.find()) {
-            return ITEMS_LEAD.matcher(b.group(1)).replaceFirst("").strip();
+        Matcher h = HANDED_OVER.matcher(t);
+        if (h.find()) {
+            return ITEMS_END.matcher(itemList(h.group(1))).replaceFirst("").strip();
+        }
+        Matcher sur = SURRENDERED.matcher(t);
+        if (sur.find()) {
+            return LEADING_THE.matcher(sur.group(1).strip()).replaceFirst("");
+        }
+        // what "was stolen" and what someone "was robbed of": the one told first
+        String before = null;
+        int beforeAt = -1;
+        for (Matcher b = ITEMS_STOLEN_BEFORE.matcher(t); before == null && b.find(); ) {
+            before = itemsBefore(b.group(1), b.group(2) != null);
+            beforeAt = b.start();
         }
         Matcher o = ROBBED_OF.matcher(t);
-        if (o.find()) {
+        if (o.find() && (before == null || o.start() < beforeAt)) {
             String items = ITEMS_END.matcher(ROBBED_OF_END.matcher(o.group(1)).replaceFirst("")).replaceFirst("").strip();
             if (items.length() >= 3) {
                 return items;
             }
         }
+        if (before != null) {
+            return before;
+        }
         Matcher f = FLED_WITH.matcher(t);
-        return f.find() ? ITEMS_END.matcher(f.group(1)).replaceFirst("").strip() : null;
+        if (f.find()) {
+            return ITEMS_END.matcher(f.group(1)).replaceFirst("").strip();
+        }
+        Matcher w = WITH_STOLEN.matcher(t);
+        return w.find() ? ITEMS_END.matcher(itemList(w.group(1))).replaceFirst("").strip() : null;
     }
+
+    /**
+     * The items of a list after "stole" (or the other words of {@link #STOLEN_ITEMS}): the words up to the first comma
+     * (at most 120 characters), and each further part after a comma that is another item ("stole ropes, paint and a
+     * mooring line", "stole cash, laptops, mobile phones and personal belongings"), up to a part that begins a new
+     * clause ({@link #CLAUSE_AFTER_COMMA}: "stole ship's stores, and escaped", ", then broke into"); at most 200
+     * characters in all.
+     */
+    private static String itemList(String words) {
+        Matcher c = LIST_COMMA.matcher(words);
+        if (!c.find()) {
+            return words.length() > 120 ? words.substring(0, 120) : words;
+        }
+        if (c.start() > 120) {
+            return words.substring(0, 120);
+        }
+        int end = c.start();
+        for (boolean more = true; more; ) {
+            if (ITEMS_PLACE.matcher(words.substring(0, end)).find()) {
+                break; // the list has gone on to where the things were: "from a sailing yacht anchored in Sun Bay, Vieques"
+            }
+            int from = c.end();
+            more = c.find();
+            int to = more ? c.start() : words.length();
+            if (to > 200 || CLAUSE_AFTER_COMMA.matcher(words.substring(from, to)).find()) {
+                break;
+            }
+            end = to;
+        }
+        return words.substring(0, end);
+    }
+
+    private static final Pattern CARGO_WORD = Pattern.compile("\\bcargo\\b");
+    /**
+     * Cargo taken where no items are named: "containers were broached and some cargo stolen", "thieves pilfered cargo after
+     * breaking into container", "10 containers had been pilfered", "exact quantity of stolen cargo was unknown".
+     */
+    private static final Pattern CARGO_TAKEN = Pattern.compile("\\b(?:cargo|containers?)\\b(?:\\s+[a-z0-9-]+){0,3}?\\s+(?:were|was"
+            + "|had\\s+been|have\\s+been)?\\s*(?:pilfered|stolen|looted)\\b|\\b(?:pilfer\\w*|stole|stealing|looted|looting|stolen)"
+            + "\\s+(?:(?:of|the|some|their|its)\\s+)?(?:[a-z0-9-]+\\s+){0,2}?(?:cargo|containers?)\\b");
+    /** Items stolen that name no kind of thing: "items", "most items", "numerous items". */
+    private static final Pattern VAGUE_ITEMS = Pattern.compile("(?:(?:some|most|many|numerous|several|various|multiple|other|all|the"
+            + "|its|their|a\\s+few)\\s+)?(?:items|things|stuff|articles)");
+    /** A thing stolen besides others told before: "various deck equipment was also stolen", "a drum of fuel was stolen as well". */
+    private static final Pattern ALSO_STOLEN = Pattern.compile("\\b(?:was|were|had\\s+been|have\\s+been)\\s+also\\s+(?:reported\\s+)?stolen"
+            + "|\\bstolen\\s+as\\s+well\\b");
+
+    /**
+     * Where oil or fuel among the items stolen is a cargo: in the first part of a list, the main loot ("25 drums of fuel,
+     * 4 tons of dried squid", "her cargo, approximately 650 tons of fuel"), not fuel named among a small craft's other
+     * things ("vessel's documents, electronics, personal mobile phones and fuel", "fish, fuel, money and mobile phones from
+     * the fishermen"); "cargo" itself counts anywhere.
+     */
+    private static String cargoScope(String items) {
+        Matcher c = LIST_COMMA.matcher(items);
+        return !c.find() || CARGO_WORD.matcher(items).find() ? items : items.substring(0, c.start());
+    }
+
+    /**
+     * The things in the words before "stolen" ({@link #ITEMS_STOLEN_BEFORE}), after the act or finding before them ({@link
+     * #ACT_WORD}) and the words of who found them ({@link #ITEMS_LEAD}); without "was" before "stolen", after a "with" too
+     * ("escaped unnoticed with an engine stolen from a fast rescue boat"). Null when the words deny a theft ({@link
+     * #ITEMS_DENIED}), do not know what it was ({@link #ITEMS_UNKNOWN}) or leave nothing.
+     */
+    private static String itemsBefore(String words, boolean passive) {
+        if (ITEMS_UNKNOWN.matcher(words).find()) {
+            return null;
+        }
+        String s = words;
+        int act = -1;
+        for (Matcher a = ACT_WORD.matcher(s); a.find(); ) {
+            act = a.end();
+        }
+        Matcher j = ITEMS_JOIN.matcher(s);
+        Matcher then = ACT_THEN.matcher(s);
+        if (act >= 0 && then.find(act) && then.start() == act) {
+            s = s.substring(then.end()); // "discovered that ship's stores and property", "reported having a small boat"
+        } else if (act >= 0 && FINDING.matcher(s.substring(0, act)).find() && !ONE_WORD_THEN_JOIN.matcher(s.substring(act)).lookingAt()) {
+            s = s.substring(act); // "discovered some of the ship's equipment and stores" (not "were found onboard, but ...")
+        } else if (act >= 0 && j.find(act)) {
+            s = s.substring(j.end());
+        }
+        Matcher clause = ITEMS_CLAUSE.matcher(s);
+        int from = -1;
+        while (clause.find()) {
+            from = clause.end();
+        }
+        if (from >= 0) {
+            s = s.substring(from); // "the padlock that locked the transom clamps while the 15hp outboard engine"
+        }
+        s = ITEMS_LEAD.matcher(s).replaceFirst("");
+        if (!passive) {
+            s = WITH_LEAD.matcher(s).replaceFirst("");
+        }
+        s = LIST_EDGES.matcher(s).replaceAll("").strip();
+        return s.length() >= 3 && !ITEMS_DENIED.matcher(s).find() ? s : null;
+    }
+
+    private static final Pattern WITH_LEAD = Pattern.compile("^.*\\bwith\\s+");
+    /**
+     * What the robbers were seen or left with, named "stolen": "fled in a small boat with a stolen hose", "were spotted with
+     * some stolen hull anodes"; read last, when nothing else names what was taken.
+     */
+    private static final Pattern WITH_STOLEN = Pattern.compile("\\bwith\\s+(?:(?:a|an|some|the)\\s+)?stolen\\s+"
+            + "((?:[^.;]|" + NUMBER_POINT + "){3,240})");
+    private static final Pattern LEADING_THE = Pattern.compile("^the\\s+");
+    /** A list's loose ends: a leading "and", commas at either end. */
+    private static final Pattern LIST_EDGES = Pattern.compile("^[\\s,]*(?:(?:and|but)\\s+)?|(?:,\\s*(?:which|that))?[\\s,]*$");
 
     /** The economic loss from text and the type. */
     public static EconomicLoss loss(IncidentType type, String text) {
@@ -1521,8 +1870,13 @@ public final class TextRules {
             return NO_THEFT.matcher(t).find() ? EconomicLoss.NOTHING : EconomicLoss.NOT_STATED;
         }
         String items = itemsStolen(t);
-        String scope = items != null ? items : t;
-        if (CARGO.matcher(SHIP_USE_OIL.matcher(scope).replaceAll(" ")).find() && (items != null || t.contains("siphon"))) {
+        // items that name no kind of thing ("most items"), or one of several things stolen ("was also stolen"): the kind
+        // is read from the whole text, as when no items are named
+        String scope = SPACES.matcher(items != null && !VAGUE_ITEMS.matcher(items).matches() && !ALSO_STOLEN.matcher(t).find()
+                ? items : t).replaceAll(" ");
+        String cargoScope = items != null ? cargoScope(items) : t;
+        if (CARGO.matcher(SHIP_USE_OIL.matcher(cargoScope).replaceAll(" ")).find() && (items != null || t.contains("siphon"))
+                || items == null && CARGO_TAKEN.matcher(notStolen(t)).find()) {
             return EconomicLoss.CARGO_OR_SHIP;
         }
         if (PROPERTY.matcher(scope).find()) {
@@ -1531,7 +1885,8 @@ public final class TextRules {
         if (STORES.matcher(scope).find()) {
             return EconomicLoss.STORES;
         }
-        return EconomicLoss.STORES;
+        // a theft of something the text names is one of stores; of nothing named, its loss is not stated
+        return items != null && !VAGUE_ITEMS.matcher(items).matches() ? EconomicLoss.STORES : EconomicLoss.NOT_STATED;
     }
 
     /** The ship's status from text: the one status named, else unknown. */

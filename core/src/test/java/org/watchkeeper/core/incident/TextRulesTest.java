@@ -279,11 +279,12 @@ class TextRulesTest {
         assertThat(TextRules.loss(IncidentType.ROBBERY, asam2021172)).isEqualTo(EconomicLoss.PROPERTY);
         assertThat(assess(asam2021172).category()).isEqualTo(RecaapCategory.CAT_2);
 
-        // ASAM 1994-67 "pilfered", ASAM 2016-227 "looted": before boardings, CAT 4 and CAT 3
+        // ASAM 1994-67 "pilfered", ASAM 2016-227 "looted": before boardings; the cargo pilfered is a loss of cargo, CAT 1
         String asam199467 = "M/v Caria boarded by six thieves from two boats while at anchor        Guayaquil inner roads, off Isla"
                 + " de la Esperanza, at 1325 on Nov. 26.   Thieves pilfered cargo after breaking into container.";
         assertThat(TextRules.type(asam199467)).isEqualTo(IncidentType.ROBBERY);
-        assertThat(assess(asam199467).category()).isEqualTo(RecaapCategory.CAT_3);
+        assertThat(TextRules.loss(IncidentType.ROBBERY, asam199467)).isEqualTo(EconomicLoss.CARGO_OR_SHIP);
+        assertThat(assess(asam199467).category()).isEqualTo(RecaapCategory.CAT_1);
         assertThat(TextRules.type("MALAYSIA: On 27 September, vicinity 05-10N 119-17E, NE Sabah state, a group of armed men boarded"
                 + " a fishing vessel and looted the vessel.")).isEqualTo(IncidentType.ROBBERY);
         // ASAM 2000-363: a theft the crew could not prevent is one
@@ -883,7 +884,7 @@ class TextRulesTest {
         String asam2003114 = "DOMINICAN REPUBLIC:   An unidentified bulk carrier was boarded 13 Apr at 0400 local time while at"
                 + " berth 6A, Rio Haina. Six armed persons took two watchmen and one crew member hostage. They stole ship's property,"
                 + " crew personal effects and cash before escaping (IMB).";
-        assertThat(TextRules.itemsStolen(asam2003114)).isEqualTo("ship's property");
+        assertThat(TextRules.itemsStolen(asam2003114)).isEqualTo("ship's property, crew personal effects and cash");
         // ASAM 1995-97 (runs of spaces closed up): the items were "less than 15 minutes and was conducted in ..."
         String asam199597 = "ON 15 MAY, THE M/V STOLT SPUR WAS BOARDED BY TWENTY ARMED PIRATES WHILE DISCHARGING CARGO AT THE"
                 + " PETROBRAS TERMINAL, RIO DE JANEIRO. USING THREE SMALL BOATS AND A LARGE SHIP, THE PIRATES BOARDED"
@@ -892,7 +893,8 @@ class TextRulesTest {
                 + " STOLEN, WITH AN ESTIMATED LOSS OF US $10,000 IN CREW PERSONAL EFFECTS AND CASH. THE ENTIRE ATTACK"
                 + " TOOK LESS THAN 15 MINUTES AND WAS CONDUCTED IN A MILITARY/POLICE-LIKE FASHION, ACCORDING TO THE"
                 + " MASTER. PORT POLICE FAILED TO RESPOND TO MASTER'S CALLS. NO INJURIES WERE REPORTED.";
-        assertThat(TextRules.itemsStolen(asam199597)).isNull();
+        // what "was also stolen", besides the crew's cash robbed before: the loss stays one of property
+        assertThat(TextRules.itemsStolen(asam199597)).isEqualTo("various deck equipment");
         assertThat(TextRules.loss(IncidentType.ROBBERY, asam199597)).isEqualTo(EconomicLoss.PROPERTY);
         // ASAM 2012-134: "escaped with stolen effects 45 minutes later"
         assertThat(TextRules.itemsStolen("They later mustered the crew and tied their hands. They later escaped with stolen"
@@ -952,5 +954,207 @@ class TextRulesTest {
         assertThat(TextRules.crewHarm("Three people, including two children, were killed by suspected pirates.")).isEqualTo(CrewHarm.KILLED);
         assertThat(TextRules.crewHarm("Five fishermen have been killed in pirate attacks in the gulf.")).isEqualTo(CrewHarm.KILLED);
         assertThat(TextRules.crewHarm("Two pirates were killed and the master was shot dead.")).isEqualTo(CrewHarm.KILLED);
+    }
+
+    @Test
+    void aPersonOrTheShipTakenSomewhereIsNoItem() {
+        // ASAM 2003-274: the ship taken into other waters; what was stolen comes after
+        assertThat(TextRules.itemsStolen("Seven or 8 persons operating from a fishing boat armed with automatic weapons and a grenade"
+                + " launcher demanded the captain stop his ship.  They took the ship into Indonesian waters and later released 8 of the"
+                + " crew and the ship, but kept the Indonesian master, chief engineer and second engineer hostage, demanding payment of"
+                + " $100,000 ransom.  In addition they stole ship's cash and its documents.")).isEqualTo("ship's cash and its documents");
+        // ASAM 2003-102: the master and chief mate taken from the bridge
+        assertThat(TextRules.itemsStolen("Five persons armed with long knives severely beat master and chief mate and took them from"
+                + " bridge to main deck where they forced them to lie down while they stole personal belongs, cash and ship's property"
+                + " before leaving after about 30minutes (IMB INFO).")).doesNotStartWith("them");
+        // ASAM 2009-423, 2003-137, 2007-147: one taken at knife point, the officers held, the robbers taken by the coast guard
+        assertThat(TextRules.itemsStolen("The robbers tied up one duty AB and took the other one at knife point to the engine room."
+                + " The robbers stole engine spares and escape.")).isEqualTo("engine spares");
+        assertThat(TextRules.itemsStolen("Nine persons armed with guns and knives took master, chief engineer, third officer and"
+                + " watchman and then stole ship's cash and crew belongings (IMB).")).isEqualTo("ship's cash and crew belongings");
+        assertThat(TextRules.itemsStolen("The others jumped overboard and escaped in their speedboats with the ship's stores.  A coast"
+                + " guard patrol boat arrived for investigation and took the two robbers for interrogation (IMB).")).isEqualTo("ship's stores");
+        // ASAM 2022-86: an advantage taken
+        assertThat(TextRules.itemsStolen("The robbers took advantage of foggy weather conditions to board the vessel. The perpetrators"
+                + " escaped into a small boat with stolen ship's stores.")).isEqualTo("stolen ship's stores");
+        // the crew's things stay items
+        assertThat(TextRules.itemsStolen("The robbers took crew valuables and escaped.")).isEqualTo("crew valuables");
+        assertThat(TextRules.itemsStolen("The robbers took the crew members' cash.")).isEqualTo("crew members' cash");
+    }
+
+    @Test
+    void theItemsStolenGoOnPastACommaToTheNextClause() {
+        // ASAM 1998-55: all three
+        assertThat(TextRules.itemsStolen("6 OR 7 THIEVES ARMED WITH KNIVES AND IRON BARS CAME ABOARD AND BROKE   OPEN THE FORECASTLE"
+                + " STORAGE LOCKER AND STOLE MOORING LINES, PAINT,     AND POWER TOOLS.")).isEqualTo("mooring lines, paint, and power tools");
+        // ASAM 2013-185, 2014-257: a comma before the robbers' next act ends them
+        assertThat(TextRules.itemsStolen("They threatened the crew, stole ship's cash, crew personal belongings, then escaped. All crew"
+                + " were reported safe.")).isEqualTo("ship's cash, crew personal belongings");
+        String asam2014257 = "After several failed attempts to start the main engine, the robbers stole ship's properties, crew personal"
+                + " belongings, and damaged the ship's equipment before disembarking.";
+        assertThat(TextRules.itemsStolen(asam2014257)).isEqualTo("ship's properties, crew personal belongings");
+        assertThat(TextRules.loss(IncidentType.ROBBERY, asam2014257)).isEqualTo(EconomicLoss.PROPERTY);
+        assertThat(TextRules.itemsStolen("Robbers boarded the tanker and stole ship's stores, and were about to lower them into a boat."))
+                .isEqualTo("ship's stores");
+        assertThat(TextRules.itemsStolen("The robbers stole ship's stores, the four escaped in two small boats.")).isEqualTo("ship's stores");
+        // ASAM 2022-25: the place the coal was taken from goes on past commas, and is no item
+        assertThat(TextRules.itemsStolen("the Indonesian Navy arrested 47 robbers and seized eight boats caught stealing coal from a"
+                + " barge at Muara Kembang, buoy 17, Samarinda, East Kalimantan.")).isEqualTo("coal from a barge at muara kembang");
+        // ASAM 2015-165: a fishing boat's fuel among its crew's phones is no cargo
+        String asam2015165 = "The pirates ransacked the fishing boat, stole the vessel's documents, electronics, personal mobile phones and"
+                + " fuel, and then departed. The crew was unharmed.";
+        assertThat(TextRules.itemsStolen(asam2015165)).isEqualTo("vessel's documents, electronics, personal mobile phones and fuel");
+        assertThat(TextRules.loss(IncidentType.ROBBERY, asam2015165)).isEqualTo(EconomicLoss.PROPERTY);
+        // ASAM 2012-311: the cargo first stays one
+        assertThat(TextRules.loss(IncidentType.ROBBERY, "The pirates stole her cargo, approximately 650 tons of fuel, and robbing the"
+                + " crew of cash and personal belongings.")).isEqualTo(EconomicLoss.CARGO_OR_SHIP);
+    }
+
+    @Test
+    void theThingsBeforeStolenAreTheItemsAlsoWithoutWas() {
+        // ASAM 2001-135, 2021-130: a headline or a finding without "was"
+        String asam2001135 = "VIETNAM: AN UNIDENTIFIED TANKER WAS BOARDED 27 APR AT BETWEEN 0200 AND 0400 LOCAL TIME WHILE AT HONGAY"
+                + " ANCHORAGE.  SHIP'S STORES STOLEN.";
+        assertThat(TextRules.itemsStolen(asam2001135)).isEqualTo("ship's stores");
+        assertThat(TextRules.itemsStolen("A SEARCH WAS CARRIED OUT. THE PAINT STORE WAS FOUND BROKEN INTO AND SHIP'S STORES STOLEN."
+                + " VTMS MANILA INFORMED.")).isEqualTo("ship's stores");
+        // ASAM 2021-111, 2022-115: "reported stolen", and the thing the robbers left with
+        assertThat(TextRules.itemsStolen("Master raised the alarm, crew mustered, and a search was carried out. Engine spare parts"
+                + " reported stolen. Incident reported to local authorities.")).isEqualTo("engine spare parts");
+        assertThat(TextRules.itemsStolen("The robbers escaped unnoticed with an engine stolen from a fast rescue boat."))
+                .isEqualTo("an engine");
+        // ASAM 2009-32, 2021-163: "were reported stolen" with the whole list; the crew's search is no item
+        String asam200932 = "WHILE OWNERS WERE OUT, ROBBERS BROKE THE LOCK AND BOARDED THE SAILBOAT. A LAPTOP, JEWELRY, AND A VIDEO"
+                + " CAMERA WERE REPORTED STOLEN.";
+        assertThat(TextRules.itemsStolen(asam200932)).isEqualTo("a laptop, jewelry, and a video camera");
+        assertThat(TextRules.loss(IncidentType.ROBBERY, asam200932)).isEqualTo(EconomicLoss.PROPERTY);
+        assertThat(TextRules.itemsStolen("The theft was noticed by the bosun during routine rounds. The crew searched the ship and"
+                + " ship's property was noted stolen.")).isEqualTo("ship's property");
+        // ASAM 2016-50: the ship's gear for its cargo is no cargo
+        assertThat(TextRules.loss(IncidentType.ROBBERY, "A thorough search was made  throughout the tanker. Cargo sampling"
+                + " equipment was reported stolen.")).isEqualTo(EconomicLoss.STORES);
+        // not "stolen" before the things, nor denied or not known
+        assertThat(TextRules.itemsStolen("The theft was noticed. A thorough search of the vessel showed that none of the ship's"
+                + " stores or personal belongings were  stolen.")).isNull();
+        assertThat(TextRules.itemsStolen("All crew were reported safe and an assessment is being conducted to identify which"
+                + " items were stolen.")).isNull();
+    }
+
+    @Test
+    void moneyHandedOverToTheRobbersIsStolen() {
+        // ASAM 2017-298: the crew surrendered cash and phones
+        String asam2017298 = "SAINT LUCIA: On 25 October, a chartered catamaran was boarded by 4 men in Soufriere, in vicinity"
+                + " 13-51N 061-03W. Two of the men were armed with guns, and one with a knife, all had their faces concealed. The men"
+                + " made many threats and a short struggle ensued. One victim was hit in the face with a gun, the other struck on the"
+                + " head. The boarders demanded cash, cell phones, and passports. The cash and cellphones were surrendered readily and"
+                + " the passports and access to the locked cabin refused. After 20 minutes of further threats of violence and death"
+                + " the 4 men left with the dinghy.";
+        assertThat(TextRules.type(asam2017298)).isEqualTo(IncidentType.ROBBERY);
+        assertThat(TextRules.itemsStolen(asam2017298)).isEqualTo("cash and cellphones");
+        assertThat(TextRules.loss(IncidentType.ROBBERY, asam2017298)).isEqualTo(EconomicLoss.PROPERTY);
+        // ASAM 2016-30: forced to bring up money from his safe
+        String asam201630 = "The following morning he was approached by a large fishing boat and boarded by 3 young men. The men"
+                + " threatened him and punched him in the face and then slashed his lower left leg with a machete. They forced him to"
+                + " go below and open his safe and bring up money. When it \"wasn't enough\" they shot him in the right thigh at close"
+                + " range, shattering his femur and severely wounding him.";
+        assertThat(TextRules.type(asam201630)).isEqualTo(IncidentType.ROBBERY);
+        assertThat(TextRules.itemsStolen(asam201630)).isEqualTo("money");
+        assertThat(TextRules.loss(IncidentType.ROBBERY, asam201630)).isEqualTo(EconomicLoss.PROPERTY);
+        // ASAM 2002-184: forced to hand over the ship's money
+        assertThat(TextRules.itemsStolen("A second thief dropped a bag though another porthole and forced master to hand over ship's"
+                + " money, totaling $20,000.")).isEqualTo("ship's money, totaling $20,000");
+        // a demand alone is no theft
+        assertThat(TextRules.theft("The robbers demanded that the master hand over the ship's cash, but he refused.")).isFalse();
+    }
+
+    @Test
+    void whatWasLootedOrLeftWithStolenIsNamed() {
+        // ASAM 2017-345, 2011-235: a theft done told with a bare "steal"
+        assertThat(TextRules.itemsStolen("The robbers were able steal barge properties and escape. No injury to crews."))
+                .isEqualTo("barge properties");
+        // ASAM 2021-76: what they fled with, named stolen
+        assertThat(TextRules.itemsStolen("The robbers fled in a small boat with a stolen hose after the duty officer shouted at them."))
+                .isEqualTo("hose");
+        // ASAM 2016-231, 2003-164: goods looted, not a place
+        assertThat(TextRules.itemsStolen("The pirates also looted fishing nets and the catch from both vessels. Later, 20 of the"
+                + " fishermen were freed.")).isEqualTo("fishing nets and the catch from both vessels");
+        assertThat(TextRules.itemsStolen("Boats were raided 7 May while 12 km off Andar Char, and were looted of fish, nets and other"
+                + " valuables.")).isEqualTo("fish, nets and other valuables");
+        // ASAM 2013-281: what the crew was robbed of, told first, stays the items
+        assertThat(TextRules.itemsStolen("The robbers robbed him of personal belongings, tied him up and then broke into the bosun"
+                + " locker. On hearing the alarm the robbers escaped in their wooden boat with stolen ship stores."))
+                .isEqualTo("personal belongings");
+    }
+
+    @Test
+    void aRobberyThatNamesNothingTakenHasNoStatedLoss() {
+        // ASAM 2013-254, 2008-171: robbed, nothing named
+        String asam2013254 = "INDONESIA: On 4 August, the Marshall Islands-flagged anchored chemical/gas tanker GARNET EXPRESS was"
+                + " boarded and robbed at an undisclosed port/anchorage.";
+        assertThat(TextRules.type(asam2013254)).isEqualTo(IncidentType.ROBBERY);
+        assertThat(TextRules.loss(IncidentType.ROBBERY, asam2013254)).isEqualTo(EconomicLoss.NOT_STATED);
+        assertThat(assess(asam2013254).category()).isEqualTo(RecaapCategory.CAT_4);
+        assertThat(TextRules.loss(IncidentType.ROBBERY, "MARTINIQUE: Yacht boarded, robbed 2 Apr 08 in the evening, Anes Mitan. The"
+                + " vessel was robbed while the crew slept (Operator: safetyandsecuritynet.com).")).isEqualTo(EconomicLoss.NOT_STATED);
+        // items that name no kind of thing: not stated either
+        assertThat(TextRules.loss(IncidentType.ROBBERY, "Eight sailing yachts in storage anchorage were boarded. Yachts had numerous"
+                + " items stolen.")).isEqualTo(EconomicLoss.NOT_STATED);
+        // a thing named stays a loss of stores, and containers pilfered one of cargo (ASAM 1995-31)
+        assertThat(TextRules.loss(IncidentType.ROBBERY, "Robbers boarded the tanker and stole a bicycle.")).isEqualTo(EconomicLoss.STORES);
+        assertThat(TextRules.loss(IncidentType.ROBBERY, "BIMCO has received a report of a container vessel which was attacked during"
+                + " the early morning hours of the 19th of October. Inspections afterward revealed that 10 containers had been"
+                + " pilfered.")).isEqualTo(EconomicLoss.CARGO_OR_SHIP);
+    }
+
+    @Test
+    void theForcesFiringAtThePerpetratorsIsNoFiringUpon() {
+        // ASAM 2008-263: a shooting on a marina's dock between the police and three armed men
+        String asam2008263 = "VENEZUELA: Yacht (MUSTANG SALLY) witnessed altercation, perpetrators arrested 28 Jul 08 during"
+                + " mid-afternoon, Porlamar. Three armed men entered the marina on foot while the driver waited out front. The police"
+                + " noticed the three walking down the dock and ordered them to stop. One man shot at the police who then opened fire,"
+                + " shooting 5 shots in return. One perpetrator was shot in the stomach, and one jumped in the water. One perpetrator"
+                + " walked off the dock with his hands on his head and a police pistol pointing at the back of his head. The driver"
+                + " sped off.  Six shots in total were fired (Operator: noonsite.com).";
+        assertThat(TextRules.type(asam2008263)).isEqualTo(IncidentType.OTHER);
+        // the forces' firing at a vessel stays one
+        assertThat(TextRules.type("Sri Lankan Navy reportedly fired upon a fishing vessel.")).isEqualTo(IncidentType.FIRING_UPON);
+        assertThat(TextRules.type("Pirates in a skiff opened fire on the tanker; the navy opened fire and the pirates fled."))
+                .isEqualTo(IncidentType.FIRING_UPON);
+    }
+
+    @Test
+    void aVesselSeizedByACommunityMilitiaOrRebelGroupIsHijacked() {
+        // ASAM 2000-235, 1997-58, 2022-10: seized by a community, captured by the LTTE, seized and held by a militia
+        assertThat(TextRules.type("NIGERIA: Two tugs (NFI) carrying 9 crew from Shell Oil Co. Opukushi Flow Station were seized by the"
+                + " Letugbene Community of Bayelsa State 18 Jan.  No information on the craft or their crew was available as of 27"
+                + " Jan.")).isEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.type("The 2,704 gross ton North Korean flagged general cargo ship (Mo Ban Bong) was captured by Liberation"
+                + " Tigers of Tamil Eeelam (LTTE) on July 7, 1997.")).isEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.type("YEMEN: On 3 January, at 0050 local time, it was reported that the United Arab Emirates-flagged"
+                + " landing craft RWABEE was attacked, seized, and held allegedly by Yemeni Houthi militia, approximately 23 NM west"
+                + " of Ras Isa.")).isEqualTo(IncidentType.HIJACKING);
+        // ASAM 1992-27: seized by the armed men of the report, which names no forces
+        assertThat(TextRules.type("Three armed men in a speed boat, not making way, appeared to be in need of assistance. Yacht CRIALE"
+                + " was attacked upon the offer of assistance to the speed boat. The yacht was seized as well as 48,000 Swiss Francs"
+                + " and crew were set adrift in the dinghy. The incident was reported to French authorities in Nice three hours"
+                + " latter.")).isEqualTo(IncidentType.HIJACKING);
+        // a seizure by the authorities stays none
+        assertThat(TextRules.type("The tanker was seized by the coast guard for smuggling fuel.")).isNotEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.type("Robbers boarded the tanker. The vessel was later seized and detained for smuggling."))
+                .isNotEqualTo(IncidentType.HIJACKING);
+    }
+
+    @Test
+    void whatTheRobbersHadStolenIsNamed() {
+        // ASAM 2015-180, 2010-297, 2014-182
+        assertThat(TextRules.itemsStolen("The robbers had boarded the ship via the anchor chain. The robbers had stolen ship's"
+                + " properties and escaped.")).isEqualTo("ship's properties");
+        assertThat(TextRules.itemsStolen("Upon investigation, it was discovered the robbers had broken into the forward store and"
+                + " stolen ship's stores. The incident was not noticed by the crew (IMB).")).isEqualTo("ship's stores");
+        assertThat(TextRules.itemsStolen("The robbers escaped with ship's properties upon hearing the alarm and seeing the crew"
+                + " alertness.")).isEqualTo("ship's properties");
+        // not the passive "had been stolen from"
+        assertThat(TextRules.itemsStolen("The crew found that ship's stores had been stolen from the forecastle."))
+                .isEqualTo("ship's stores");
     }
 }
