@@ -94,7 +94,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Build the vessel picture and tracks from AIS logs, store the history and write a report.",
             "",
-            "Input: NMEA 0183 logs (plain, gzip or zip, a zip's files one after the other; times from tag blocks, $PGHP lines, epoch suffixes or the"
+            "Input: NMEA 0183 logs (plain, gzip, or a zip of one file; times from tag blocks, $PGHP lines, epoch suffixes or the"
                 + " receiver's own $GPRMC/$GPZDA sentences) or a"
                 + " MarineCadastre or DMA CSV export (recognised by its header; sorted by time before tracking; a bad row"
                 + " is rejected alone, with its line, and the rest read). Anything else (JSON such as decode writes,"
@@ -1179,6 +1179,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
      */
     private String refusal(String name) {
         boolean stdin = name.equals("-");
+        String zip = Inputs.zipRefusal(name);
+        if (zip != null) {
+            return name + " " + zip + " (nothing was analyzed)";
+        }
         try {
             if (stdin) {
                 stdin().mark(STDIN_MARK);

@@ -69,7 +69,7 @@ public final class DecodeCommand implements Callable<Integer> {
     private static final int READ_BUFFER = 1 << 16;
 
     @Parameters(arity = "0..*", paramLabel = "FILE",
-            description = "NMEA log files, plain, gzip-compressed or zipped (detected from the content; a zip's files one after the other); '-' or none reads stdin.")
+            description = "NMEA log files, plain, gzip-compressed or zipped (detected from the content; a zip of one file); '-' or none reads stdin.")
     List<String> files = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
@@ -168,6 +168,7 @@ public final class DecodeCommand implements Callable<Integer> {
         }
         for (String f : inputs) {
             String problem = Inputs.unreadable(f);
+            problem = problem != null ? problem : Inputs.zipRefusal(f);
             if (problem != null) {
                 err.println("watchkeeper decode: cannot read " + f + ": " + problem);
                 err.flush();

@@ -31,6 +31,46 @@ final class Inputs {
         return null;
     }
 
+    /** What to do with a zip archive of several files, after saying so. */
+    static final String UNZIP_SEVERAL = "unzip it and name its files as inputs of their own (read back to back they would"
+            + " be one input out of time order)";
+
+    /**
+     * Why file {@code f} is a zip archive that is not read (the names in its central directory, folders and
+     * {@code __MACOSX/} aside): one of several files ({@link #UNZIP_SEVERAL}) or of none; null for any other file,
+     * a zip of one file, standard input, or a zip whose directory cannot be read (reading it then says why).
+     *
+     * @return e.g. {@code is a zip archive of 7 files (eez.shp, eez.shx, eez.dbf and 4 more): unzip it and name its files as inputs ...}
+     */
+    static String zipRefusal(String f) {
+        if (f.equals("-")) {
+            return null;
+        }
+        Path p = Path.of(f);
+        try (java.io.InputStream in = Files.newInputStream(p)) {
+            byte[] head = in.readNBytes(4);
+            if (head.length < 4 || !ZipInput.signature(head[0], head[1], head[2], head[3])) {
+                return null;
+            }
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(p.toFile())) {
+            z.stream().filter(e -> !e.isDirectory() && !e.getName().startsWith("__MACOSX/")).forEach(e -> names.add(e.getName()));
+        } catch (java.io.IOException e) {
+            return null;
+        }
+        if (names.isEmpty()) {
+            return "is a zip archive with no file in it";
+        }
+        if (names.size() == 1) {
+            return null;
+        }
+        return "is a zip archive of " + names.size() + " files (" + String.join(", ", names.subList(0, Math.min(3, names.size())))
+                + (names.size() > 3 ? " and " + (names.size() - 3) + " more" : "") + "): " + UNZIP_SEVERAL;
+    }
+
     /**
      * A file named by an option (--admin-token-file, --incidents, ...) that is missing or cannot be
      * read: an I/O error (exit 1), as a missing input is, not a usage error.
@@ -54,7 +94,7 @@ final class Inputs {
     /**
      * {@code raw} buffered ({@code buffer} bytes), and gunzipped ({@link GzipInput}, buffered to
      * {@code gunzipped} bytes) when it starts with the gzip magic bytes 1f 8b, or unzipped ({@link ZipInput}:
-     * its files one after the other, buffered alike) when it starts with a zip's {@code PK\3\4}.
+     * its one file, buffered alike) when it starts with a zip's {@code PK\3\4}.
      */
     static InputStream maybeGunzipped(InputStream raw, int buffer, int gunzipped) throws IOException {
         BufferedInputStream in = new BufferedInputStream(raw, buffer);

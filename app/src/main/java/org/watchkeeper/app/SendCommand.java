@@ -478,6 +478,10 @@ public final class SendCommand implements Callable<Integer> {
      * judges what came before it, and sending then meets the fault itself.
      */
     static String refusal(String name, InputStream in) throws IOException {
+        String zip = Inputs.zipRefusal(name);
+        if (zip != null) {
+            return name + " " + zip;
+        }
         InputFormat.Refusal r = InputFormat.refusal(in);
         if (r == null) {
             return null;

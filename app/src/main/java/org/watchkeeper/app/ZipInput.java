@@ -9,12 +9,14 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * The files of a zip archive (PKWARE APPNOTE: local file headers, read in the order they are stored,
- * without the central directory, so that standard input can be one too), one after the other as one
- * stream, buffered: a log or CSV export handed out zipped (MarineCadastre's daily files, a station's
- * logs of a day) is read as its content is. Folders and the {@code __MACOSX/} resource copies that
- * macOS adds are passed over; a file that does not end with a line end is given one, so that its last
- * line and the next file's first stay apart. {@link #files()} names the files read so far.
+ * The one file of a zip archive (PKWARE APPNOTE: local file headers, read in the order they are stored,
+ * without the central directory, so that standard input can be one too), buffered: a log or CSV export
+ * handed out zipped (MarineCadastre's daily files) is read as its content is. Folders and the
+ * {@code __MACOSX/} resource copies that macOS adds are passed over. An archive of several files ends,
+ * when the second one comes, with a {@link java.util.zip.ZipException} saying to unzip it: read back to
+ * back, several logs would be one input out of time order, where named as inputs of their own they are
+ * merged in time order ({@link Inputs#zipRefusal} says so of a file before it is read at all).
+ * {@link #files()} names the file read.
  *
  * <p>An archive cut short or damaged ends with the {@link java.util.zip.ZipException} or
  * {@link java.io.EOFException} of the JDK's reader, naming what failed; an encrypted entry, or one
@@ -41,17 +43,10 @@ final class ZipInput extends BufferedInputStream {
         return List.copyOf(entries.names);
     }
 
-    /**
-     * The files read so far as a message names them, before what they are: {@code its file a.dbf},
-     * {@code its files a.txt, b.txt}, at most three named ({@code and N more}); {@code it} before the first.
-     */
+    /** The file read as a message names it, before what it is: {@code the file a.json in it}; {@code it} before it. */
     String named() {
         List<String> f = files();
-        if (f.isEmpty()) {
-            return "it";
-        }
-        String list = String.join(", ", f.subList(0, Math.min(3, f.size()))) + (f.size() > 3 ? " and " + (f.size() - 3) + " more" : "");
-        return (f.size() == 1 ? "its file " : "its files ") + list;
+        return f.isEmpty() ? "it" : "the file " + f.get(0) + " in it";
     }
 
     /** Whether {@code b0..b3} are a zip's local file header signature, {@code PK\3\4}. */
@@ -59,14 +54,12 @@ final class ZipInput extends BufferedInputStream {
         return b0 == 'P' && b1 == 'K' && b2 == 3 && b3 == 4;
     }
 
-    /** The entries' bytes in turn, a line feed between two when the first does not end with one. */
+    /** The bytes of the archive's one file; a second file is an error. */
     private static final class Entries extends InputStream {
         private final ZipInputStream zip;
         final List<String> names = new ArrayList<>();
         private boolean inEntry;
         private boolean done;
-        private int last = '\n';
-        private boolean pendingLineEnd;
 
         Entries(InputStream zipped) {
             this.zip = new ZipInputStream(zipped);
@@ -99,28 +92,23 @@ final class ZipInput extends BufferedInputStream {
                 return 0;
             }
             while (!done) {
-                if (pendingLineEnd) {
-                    pendingLineEnd = false;
-                    last = '\n';
-                    b[off] = '\n';
-                    return 1;
-                }
                 if (!inEntry) {
                     if (!next()) {
                         done = true;
                         break;
                     }
+                    if (names.size() > 1) {
+                        done = true;
+                        throw new java.util.zip.ZipException("the zip archive holds more than one file (" + names.get(0)
+                                + ", then " + names.get(1) + "): " + Inputs.UNZIP_SEVERAL);
+                    }
                     inEntry = true;
                 }
                 int n = zip.read(b, off, len);
                 if (n > 0) {
-                    last = b[off + n - 1];
                     return n;
                 }
                 inEntry = false;
-                if (last != '\n' && last != '\r') {
-                    pendingLineEnd = true;
-                }
             }
             return -1;
         }

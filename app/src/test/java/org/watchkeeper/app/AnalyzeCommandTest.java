@@ -1088,6 +1088,20 @@ class AnalyzeCommandTest {
         assertThat(zipped.get("inputs").get(0).get("messages").asInt()).isEqualTo(3130);
         assertThat(zipped.get("events").get("by_kind")).isEqualTo(plain.get("events").get("by_kind"));
         assertThat(zipped.get("events").get("by_kind").get("drift").asInt()).isEqualTo(1);
+        // several logs in one zip would be one input out of time order: named on their own, they are merged in time
+        Path two = tmp.resolve("two.zip");
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(two))) {
+            z.putNextEntry(new java.util.zip.ZipEntry("b.ais"));
+            z.write(Files.readAllBytes(log));
+            z.putNextEntry(new java.util.zip.ZipEntry("a.ais"));
+            z.write(Files.readAllBytes(log));
+        }
+        Cli.Run r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("two").toString(), two.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("watchkeeper analyze: " + two + " is a zip archive of 2 files (b.ais, a.ais): unzip it and"
+                + " name its files as inputs of their own (read back to back they would be one input out of time order)"
+                + " (nothing was analyzed)" + System.lineSeparator());
+        assertThat(tmp.resolve("two")).doesNotExist();
     }
 
     /**
@@ -1129,7 +1143,7 @@ class AnalyzeCommandTest {
                 + " (it begins 'time,mmsi,lat,lon')" + tail + System.lineSeparator());
         Cli.Run zipped = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r-zip").toString(), zip.toString());
         assertThat(zipped.exit()).isEqualTo(1);
-        assertThat(zipped.err()).as("a zip is judged by its files").isEqualTo("watchkeeper analyze: " + zip + ": its file decoded.json "
+        assertThat(zipped.err()).as("a zip is judged by its files").isEqualTo("watchkeeper analyze: " + zip + ": the file decoded.json in it "
                 + begins + tail + System.lineSeparator());
         // binary content is said what it is, although a line of it starts as a sentence
         Cli.Run image = Cli.run("analyze", "--no-store", "--report", tmp.resolve("r-png").toString(), png.toString());
