@@ -121,6 +121,10 @@ public enum InputFormat {
         if (lines == 0) {
             return null;
         }
+        String incidents = incidentDataset(head, len);
+        if (incidents != null) {
+            return incidents;
+        }
         return "holds no NMEA 0183 sentence in its first " + (lines == 1 ? "line" : lines + " lines") + " (it begins " + first + ")";
     }
 
@@ -148,6 +152,31 @@ public enum InputFormat {
         {"\u00a1\u00b2\u00c3\u00d4", "is a pcap capture: extract the NMEA lines from its packets (e.g. tshark)"},
         {"\n\r\r\n", "is a pcapng capture: extract the NMEA lines from its packets (e.g. tshark)"},
     };
+
+    /**
+     * What incident dataset a header line names, or null: every column of
+     * {@link org.watchkeeper.core.incident.AsamImporter#COLUMNS} (NGA's ASAM export) or of
+     * {@link org.watchkeeper.core.incident.ImbImporter#COLUMNS} (the IMB-based crime-at-sea dataset), in any
+     * order and case, quoted or not; the command that reads it follows.
+     */
+    private static String incidentDataset(byte[] head, int len) {
+        int start = len >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf ? 3 : 0;
+        int end = start;
+        while (end < len && head[end] != '\n' && head[end] != '\r') {
+            end++;
+        }
+        java.util.Set<String> cells = new java.util.HashSet<>();
+        for (String cell : new String(head, start, end - start, java.nio.charset.StandardCharsets.ISO_8859_1).split(",", -1)) {
+            cells.add(cell.strip().replace("\"", "").toLowerCase(java.util.Locale.ROOT));
+        }
+        if (cells.containsAll(org.watchkeeper.core.incident.AsamImporter.COLUMNS)) {
+            return "is an ASAM incident export (piracy reports, not AIS): watchkeeper incidents import --format asam reads it";
+        }
+        if (cells.containsAll(org.watchkeeper.core.incident.ImbImporter.COLUMNS)) {
+            return "is the IMB crime-at-sea incident dataset (not AIS): watchkeeper incidents import --format imb reads it";
+        }
+        return null;
+    }
 
     /** Share of control bytes (other than tab, line feed, carriage return) above which content is binary: 5 %. */
     private static final double BINARY_SHARE = 0.05;

@@ -71,4 +71,15 @@ class InputFormatTest {
         String log = line.repeat(20) + "\u0000\u0011\u0013" + line.repeat(20);
         assertThat(notNmea(log)).isNull();
     }
+
+    @Test
+    void incidentDatasetsAreSaidWhatReadsThem() {
+        assertThat(notNmea("reference,date,position,navarea,subreg,hostility,victim,description\n2022-1,1/1/2022,x,x,x,x,x,x\n"))
+                .isEqualTo("is an ASAM incident export (piracy reports, not AIS): watchkeeper incidents import --format asam reads it");
+        assertThat(notNmea("date,time,longitude,latitude,attack_type,location_description,nearest_country,eez_country,"
+                + "shore_distance,shore_longitude,shore_latitude,attack_description,vessel_name,vessel_type,vessel_status,data_source\n"))
+                .isEqualTo("is the IMB crime-at-sea incident dataset (not AIS): watchkeeper incidents import --format imb reads it");
+        // a header with only some of the columns is another CSV
+        assertThat(notNmea("reference,date,position\n")).startsWith("holds no NMEA 0183 sentence in its first line");
+    }
 }
