@@ -184,6 +184,13 @@ public final class KafkaPublishCommand implements Callable<Integer> {
         String stage = tcp != null ? "feed " + tcp : "input " + file;
         Result r;
         try (Input in = open(address)) {
+            String refused = file != null && !file.equals("-") ? refusal(file, in.stream) : null;
+            if (refused != null) {
+                // said before the broker is asked for, which may take the whole --connect-timeout
+                err.println("watchkeeper kafka-publish: " + refused + " (nothing was sent)");
+                err.flush();
+                return 1;
+            }
             r = publish(in.stream, err);
         } catch (NoSuchFileException e) {
             err.println("watchkeeper kafka-publish: cannot read " + file + ": no such file");
@@ -358,6 +365,17 @@ public final class KafkaPublishCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Why the file {@code name}, whose (decompressed) stream {@code in} starts there, is not published, or null
+     * for an NMEA 0183 log as far as its first {@link org.watchkeeper.core.pipeline.InputFormat#SNIFF_BYTES} tell:
+     * as {@code send} judges its inputs ({@link SendCommand#refusal}). Standard input and a TCP feed are not
+     * judged: a live feed would be held back until that many bytes came.
+     */
+    private static String refusal(String name, InputStream in) throws IOException {
+        String why = SendCommand.refusal(name, in);
+        return why == null ? null : why.replace("; send sends NMEA 0183", "; kafka-publish publishes NMEA 0183");
+    }
+
     private Input open(InetSocketAddress address) throws IOException {
         if (address != null) {
             Socket s = new Socket();
@@ -370,7 +388,7 @@ public final class KafkaPublishCommand implements Callable<Integer> {
         int m1 = b.read();
         int m2 = b.read();
         b.reset();
-        InputStream in = m1 == 0x1f && m2 == 0x8b ? new GZIPInputStream(b, READ_BUFFER) : b;
+        InputStream in = m1 == 0x1f && m2 == 0x8b ? new BufferedInputStream(new GZIPInputStream(b, READ_BUFFER), READ_BUFFER) : b;
         return new Input(in, "-".equals(file) ? null : in);
     }
 
