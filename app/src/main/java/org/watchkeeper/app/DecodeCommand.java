@@ -386,6 +386,11 @@ public final class DecodeCommand implements Callable<Integer> {
      */
     private void noMessage(String name, Stats s) {
         long rejected = s.rejections().values().stream().mapToLong(Long::longValue).sum();
+        boolean cutShort = cut.stream().anyMatch(c -> c.startsWith("input " + name + ":"));
+        if (s.lines() == 0 && !cutShort) {
+            noMessage.add((name.equals("-") ? "stdin" : name) + ": no AIS message: the input is empty");
+            return;
+        }
         if (s.messages() > 0 || rejected == 0) {
             return;
         }

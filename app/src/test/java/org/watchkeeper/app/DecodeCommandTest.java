@@ -189,6 +189,10 @@ class DecodeCommandTest {
         assertThat(run("{\"class\":\"AIS\"}\n".getBytes(StandardCharsets.UTF_8), "decode", "--quiet").err())
                 .isEqualTo("watchkeeper decode: stdin: no AIS message in 1 line (1 rejected): not an AIS log? (--errors FILE"
                         + " lists each rejected line with its reason)\n");
+        Path empty = Files.createFile(tmp.resolve("empty.nmea"));
+        Run none = run("decode", "--quiet", empty.toString());
+        assertThat(none.exit()).isZero();
+        assertThat(none.err()).isEqualTo("watchkeeper decode: " + empty + ": no AIS message: the input is empty\n");
         // a log with messages says nothing of the kind
         assertThat(run("decode", "--quiet", caseFile("B13").toString()).err()).isEmpty();
     }
