@@ -427,6 +427,8 @@ class QueryCommandTest {
         cases.put("POLYGON((0 0, 200 0, 200 1, 0 0))", "area coordinates must be lon -180..180, lat -90..90; this area spans"
                 + " lon 0..200, lat 0..1 (WKT gives lon first)");
         cases.put("1,2;3,x;5,6", "vertex '3,x' is not lat,lon");
+        cases.put("151,-34; 151.5,-34; 151.5,-33.5", "vertex 1 (151,-34) is outside lat -90..90, lon -180..180: a ring of vertices"
+                + " gives lat,lon (latitude first; WKT gives lon first)");
         for (var c : cases.entrySet()) {
             Cli.Run r = Cli.run("query", "polygon", c.getKey(), "--data", data);
             assertThat(r.exit()).as(c.getKey()).isEqualTo(2);

@@ -250,7 +250,15 @@ public interface HistoryStore extends AutoCloseable {
             if (latLonRing[i] == null || latLonRing[i].length != 2) {
                 throw new IllegalArgumentException("vertex " + i + " is not a {lat, lon} pair");
             }
-            ring[i] = new Coordinate(latLonRing[i][1], latLonRing[i][0]);
+            double lat = latLonRing[i][0];
+            double lon = latLonRing[i][1];
+            if (!(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180)) {
+                // the usual slip: lon,lat typed as WKT orders it
+                throw new IllegalArgumentException("vertex " + (i + 1) + " (" + JdbcHistoryStore.plainNumber(lat) + ","
+                        + JdbcHistoryStore.plainNumber(lon) + ") is outside lat -90..90, lon -180..180: a ring of vertices"
+                        + " gives lat,lon (latitude first; WKT gives lon first)");
+            }
+            ring[i] = new Coordinate(lon, lat);
         }
         if (!closed) {
             ring[ring.length - 1] = ring[0].copy();

@@ -654,6 +654,11 @@ abstract class JdbcHistoryStore implements HistoryStore {
 
     /** A coordinate as typed: 200 rather than 200.0. */
     private static String plain(double d) {
+        return plainNumber(d);
+    }
+
+    /** A coordinate as typed: 200 rather than 200.0, 151.5 as 151.5. */
+    static String plainNumber(double d) {
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
     }
 
