@@ -124,6 +124,15 @@ public final class Main implements Runnable {
     static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
+        String area = cmd.getCommand() instanceof QueryCommand.PolygonQuery q ? QueryCommand.PolygonQuery.unknownOption(q.area) : null;
+        if (area != null) {
+            // an unknown option taken as the AREA (a ring may start with '-'): the values after it are then unmatched,
+            // and the option is what to name
+            err.println(cmd.getCommandSpec().qualifiedName() + ": " + area);
+            err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
+            err.flush();
+            return cmd.getCommandSpec().exitCodeOnInvalidInput();
+        }
         // like every other error of a command: "watchkeeper analyze: ..."
         err.println(cmd.getCommandSpec().qualifiedName() + ": " + plainTypeNames(e.getMessage()));
         boolean suggested = CommandLine.UnmatchedArgumentException.printSuggestions(e, err);

@@ -417,6 +417,21 @@ public final class QueryCommand implements Runnable {
     static final class PolygonQuery extends Sub {
         @Parameters(index = "0", paramLabel = "AREA") String area;
 
+        /**
+         * What is wrong with an AREA that is an unknown option (picocli passes what it does not know as an option
+         * to AREA, since a ring may start with '-': "-34,151; ..."), or null when it is none.
+         */
+        static String unknownOption(String area) {
+            if (area == null) {
+                return null;
+            }
+            String a = area.strip();
+            if (a.startsWith("-") && (a.length() < 2 || !(Character.isDigit(a.charAt(1)) || a.charAt(1) == '.'))) {
+                return "unknown option '" + a + "' (AREA is WKT or a ring of lat,lon vertices)";
+            }
+            return null;
+        }
+
         @Override
         String[] header() {
             return PRESENCE_HEADER;
@@ -430,9 +445,9 @@ public final class QueryCommand implements Runnable {
             if (!upper.isEmpty() && upper.charAt(0) >= 'A' && upper.charAt(0) <= 'Z') {
                 return presence(store, store.vesselsInPolygon(a, from, to));
             }
-            if (a.startsWith("-") && (a.length() < 2 || !(Character.isDigit(a.charAt(1)) || a.charAt(1) == '.'))) {
-                // picocli passes what it does not know as an option to AREA (a ring may start with '-')
-                throw new IllegalArgumentException("unknown option '" + a + "' (AREA is WKT or a ring of lat,lon vertices)");
+            String unknown = unknownOption(a);
+            if (unknown != null) {
+                throw new IllegalArgumentException(unknown);
             }
             String[] vertices = a.split("[;\\s]+");
             double[][] ring = new double[vertices.length][];

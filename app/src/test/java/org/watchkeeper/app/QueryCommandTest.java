@@ -237,6 +237,11 @@ class QueryCommandTest {
         Cli.Run typo = Cli.run("query", "polygon", "--dta", "--data", data);
         assertThat(typo.exit()).as(typo.err()).isEqualTo(2); // a usage error
         assertThat(typo.err()).startsWith("watchkeeper query polygon: unknown option '--dta' (AREA is WKT or a ring of lat,lon vertices)");
+        // before the ring, with a value: the option is named, not its value and the ring as unmatched arguments
+        Cli.Run before = Cli.run("query", "polygon", "--dta", data, "-55.5,-15.0; -55.5,-15.5; -55.7,-15.5", "--data", data);
+        assertThat(before.exit()).isEqualTo(2);
+        assertThat(before.err()).isEqualTo("watchkeeper query polygon: unknown option '--dta' (AREA is WKT or a ring of lat,lon"
+                + " vertices)\nTry 'watchkeeper query polygon --help' for the options.\n");
     }
 
     /** Events are stored once per id: analyzing the same log twice doubles the positions, not the events. */
