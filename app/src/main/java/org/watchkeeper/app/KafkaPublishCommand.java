@@ -216,11 +216,12 @@ public final class KafkaPublishCommand implements Callable<Integer> {
         }
         if (!quiet) {
             err.printf(java.util.Locale.ROOT, "published %s (%s) to %s in %s: %.0f lines/s, %.2f MB/s%n",
-                    count(r.lines(), "line", "lines"), count(r.bytes(), "byte", "bytes"), topic, SendCommand.duration(r.seconds()),
+                    SendCommand.count(r.lines(), "line", "lines"), SendCommand.count(r.bytes(), "byte", "bytes"), topic,
+                    SendCommand.duration(r.seconds()),
                     r.linesPerSecond(), r.seconds() > 0 ? r.bytes() / r.seconds() / 1e6 : 0.0);
             if (r.keyedByInput() > 0) {
                 err.printf("keyed %s without a tag block s: source by the input's name '%s' (--key to set it)%n",
-                        count(r.keyedByInput(), "line", "lines"), r.inputKey());
+                        SendCommand.count(r.keyedByInput(), "line", "lines"), r.inputKey());
             }
             err.flush();
         }
@@ -270,11 +271,6 @@ public final class KafkaPublishCommand implements Callable<Integer> {
             // an admin client that cannot be made with these properties: the producer's words stand
         }
         return m;
-    }
-
-    /** {@code n} and the noun in the number it takes: "1 line", "2 lines". */
-    private static String count(long n, String one, String many) {
-        return n + " " + (n == 1 ? one : many);
     }
 
     /** A wait in words: {@code 10 s}, {@code 2.5 s}. */
@@ -372,8 +368,7 @@ public final class KafkaPublishCommand implements Callable<Integer> {
      * judged: a live feed would be held back until that many bytes came.
      */
     private static String refusal(String name, InputStream in) throws IOException {
-        String why = SendCommand.refusal(name, in);
-        return why == null ? null : why.replace("; send sends NMEA 0183", "; kafka-publish publishes NMEA 0183");
+        return SendCommand.refusal(name, in, "kafka-publish publishes");
     }
 
     private Input open(InetSocketAddress address) throws IOException {

@@ -360,7 +360,7 @@ public final class SendCommand implements Callable<Integer> {
     }
 
     /** {@code n} and the noun in the number it takes: "1 datagram", "2 datagrams". */
-    private static String count(long n, String one, String many) {
+    static String count(long n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
     }
 
@@ -478,6 +478,14 @@ public final class SendCommand implements Callable<Integer> {
      * judges what came before it, and sending then meets the fault itself.
      */
     static String refusal(String name, InputStream in) throws IOException {
+        return refusal(name, in, "send sends");
+    }
+
+    /**
+     * As {@link #refusal(String, InputStream)}, the command that refuses named in {@code refuser}, which says what it
+     * does with sentences ({@code kafka-publish publishes}).
+     */
+    static String refusal(String name, InputStream in, String refuser) throws IOException {
         String zip = Inputs.zipRefusal(name);
         if (zip != null) {
             return name + " " + zip;
@@ -486,7 +494,7 @@ public final class SendCommand implements Callable<Integer> {
         if (r == null) {
             return null;
         }
-        return (name.equals("-") ? "standard input" : name) + " " + r.what() + "; send sends NMEA 0183 AIS sentences"
+        return (name.equals("-") ? "standard input" : name) + " " + r.what() + "; " + refuser + " NMEA 0183 AIS sentences"
                 + (r.csv() ? ": use watchkeeper analyze " + name + " for it" : "");
     }
 

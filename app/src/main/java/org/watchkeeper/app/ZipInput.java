@@ -3,8 +3,6 @@ package org.watchkeeper.app;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -16,7 +14,7 @@ import java.util.zip.ZipInputStream;
  * when the second one comes, with a {@link java.util.zip.ZipException} saying to unzip it: read back to
  * back, several logs would be one input out of time order, where named as inputs of their own they are
  * merged in time order ({@link Inputs#zipRefusal} says so of a file before it is read at all).
- * {@link #files()} names the file read.
+ * {@link #named()} names the file read.
  *
  * <p>An archive cut short or damaged ends with the {@link java.util.zip.ZipException} or
  * {@link java.io.EOFException} of the JDK's reader, naming what failed; an encrypted entry, or one
@@ -38,15 +36,9 @@ final class ZipInput extends BufferedInputStream {
         this.entries = entries;
     }
 
-    /** The names of the archive's files read so far, in order. */
-    List<String> files() {
-        return List.copyOf(entries.names);
-    }
-
     /** The file read as a message names it, before what it is: {@code the file a.json in it}; {@code it} before it. */
     String named() {
-        List<String> f = files();
-        return f.isEmpty() ? "it" : "the file " + f.get(0) + " in it";
+        return entries.file == null ? "it" : "the file " + entries.file + " in it";
     }
 
     /** Whether {@code b0..b3} are a zip's local file header signature, {@code PK\3\4}. */
@@ -57,7 +49,8 @@ final class ZipInput extends BufferedInputStream {
     /** The bytes of the archive's one file; a second file is an error. */
     private static final class Entries extends InputStream {
         private final ZipInputStream zip;
-        final List<String> names = new ArrayList<>();
+        /** The name of the archive's file, once its entry is reached. */
+        String file;
         private boolean inEntry;
         private boolean done;
 
@@ -65,18 +58,15 @@ final class ZipInput extends BufferedInputStream {
             this.zip = new ZipInputStream(zipped);
         }
 
-        /** Moves to the next file entry; false at the end of the archive. */
-        private boolean next() throws IOException {
+        /** The name of the next file entry, or null at the end of the archive. */
+        private String next() throws IOException {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
-                String name = e.getName();
-                if (e.isDirectory() || name.startsWith("__MACOSX/")) {
-                    continue;
+                if (!e.isDirectory() && !e.getName().startsWith("__MACOSX/")) {
+                    return e.getName();
                 }
-                names.add(name);
-                return true;
             }
-            return false;
+            return null;
         }
 
         @Override
@@ -93,15 +83,17 @@ final class ZipInput extends BufferedInputStream {
             }
             while (!done) {
                 if (!inEntry) {
-                    if (!next()) {
+                    String name = next();
+                    if (name == null) {
                         done = true;
                         break;
                     }
-                    if (names.size() > 1) {
+                    if (file != null) {
                         done = true;
-                        throw new java.util.zip.ZipException("the zip archive holds more than one file (" + names.get(0)
-                                + ", then " + names.get(1) + "): " + Inputs.UNZIP_SEVERAL);
+                        throw new java.util.zip.ZipException("the zip archive holds more than one file (" + file
+                                + ", then " + name + "): " + Inputs.UNZIP_SEVERAL);
                     }
+                    file = name;
                     inEntry = true;
                 }
                 int n = zip.read(b, off, len);

@@ -858,18 +858,18 @@ public final class Api {
             throw new BadRequest("Content-Encoding " + encoding.trim() + " is not taken: send the CSV plain or gzip");
         }
         boolean signature = bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
-        if (said || signature) {
-            bytes = gunzip(bytes, said && !signature);
+        if (said && !signature) {
+            throw new BadRequest("the body is sent as gzip (Content-Encoding: gzip) but does not start with gzip's signature 1f 8b");
+        }
+        if (signature) {
+            bytes = gunzip(bytes);
         }
         String cs = ctx.req().getCharacterEncoding();
         return new String(bytes, cs == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(cs));
     }
 
     /** {@code gz} unpacked, at most {@link #MAX_IMPORT_BODY} bytes. */
-    private static byte[] gunzip(byte[] gz, boolean noSignature) {
-        if (noSignature) {
-            throw new BadRequest("the body is sent as gzip (Content-Encoding: gzip) but does not start with gzip's signature 1f 8b");
-        }
+    private static byte[] gunzip(byte[] gz) {
         try (InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gz), 1 << 16)) {
             byte[] out = in.readNBytes((int) MAX_IMPORT_BODY + 1);
             if (out.length > MAX_IMPORT_BODY) {

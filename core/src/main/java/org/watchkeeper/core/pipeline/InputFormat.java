@@ -97,7 +97,7 @@ public enum InputFormat {
         }
         int lines = 0;
         String first = null;
-        int i = len >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf ? 3 : 0;
+        int i = bom(head, len);
         while (i < len) {
             int end = i;
             while (end < len && head[end] != '\n' && head[end] != '\r') {
@@ -133,24 +133,27 @@ public enum InputFormat {
      * still packed gets the step that unpacks it (gzip itself is read as it is, and so never gets here:
      * these are the bytes after gunzipping).
      */
-    private static final Object[][] SIGNATURES = {
-        {"PK\u0003\u0004", "is a zip archive: unzip it and name the log in it"},
-        {"PK\u0005\u0006", "is an empty zip archive"},
-        {"BZh", "is compressed with bzip2: decompress it (bunzip2), or compress it with gzip, which is read as it is"},
-        {"\u00fd7zXZ\u0000", "is compressed with xz: decompress it (unxz), or compress it with gzip, which is read as it is"},
-        {"\u0028\u00b5\u002f\u00fd", "is compressed with zstd: decompress it (unzstd), or compress it with gzip, which is read as it is"},
-        {"7z\u00bc\u00af\u0027\u001c", "is a 7-Zip archive: unpack it and name the log in it"},
-        {"Rar!\u001a\u0007", "is a RAR archive: unpack it and name the log in it"},
-        {"\u0089PNG\r\n\u001a\n", "is a PNG image"},
-        {"\u00ff\u00d8\u00ff", "is a JPEG image"},
-        {"GIF8", "is a GIF image"},
-        {"%PDF-", "is a PDF document"},
-        {"\u007fELF", "is a program (ELF), not a log"},
-        {"SQLite format 3\u0000", "is an SQLite database"},
-        {"PAR1", "is a Parquet file"},
-        {"\u00d4\u00c3\u00b2\u00a1", "is a pcap capture: extract the NMEA lines from its packets (e.g. tshark)"},
-        {"\u00a1\u00b2\u00c3\u00d4", "is a pcap capture: extract the NMEA lines from its packets (e.g. tshark)"},
-        {"\n\r\r\n", "is a pcapng capture: extract the NMEA lines from its packets (e.g. tshark)"},
+    private record Signature(String magic, String what) {
+    }
+
+    private static final Signature[] SIGNATURES = {
+        new Signature("PK\u0003\u0004", "is a zip archive: unzip it and name the log in it"),
+        new Signature("PK\u0005\u0006", "is an empty zip archive"),
+        new Signature("BZh", "is compressed with bzip2: decompress it (bunzip2), or compress it with gzip, which is read as it is"),
+        new Signature("\u00fd7zXZ\u0000", "is compressed with xz: decompress it (unxz), or compress it with gzip, which is read as it is"),
+        new Signature("\u0028\u00b5\u002f\u00fd", "is compressed with zstd: decompress it (unzstd), or compress it with gzip, which is read as it is"),
+        new Signature("7z\u00bc\u00af\u0027\u001c", "is a 7-Zip archive: unpack it and name the log in it"),
+        new Signature("Rar!\u001a\u0007", "is a RAR archive: unpack it and name the log in it"),
+        new Signature("\u0089PNG\r\n\u001a\n", "is a PNG image"),
+        new Signature("\u00ff\u00d8\u00ff", "is a JPEG image"),
+        new Signature("GIF8", "is a GIF image"),
+        new Signature("%PDF-", "is a PDF document"),
+        new Signature("\u007fELF", "is a program (ELF), not a log"),
+        new Signature("SQLite format 3\u0000", "is an SQLite database"),
+        new Signature("PAR1", "is a Parquet file"),
+        new Signature("\u00d4\u00c3\u00b2\u00a1", "is a pcap capture: extract the NMEA lines from its packets (e.g. tshark)"),
+        new Signature("\u00a1\u00b2\u00c3\u00d4", "is a pcap capture: extract the NMEA lines from its packets (e.g. tshark)"),
+        new Signature("\n\r\r\n", "is a pcapng capture: extract the NMEA lines from its packets (e.g. tshark)"),
     };
 
     /**
@@ -160,14 +163,9 @@ public enum InputFormat {
      * order and case, quoted or not; the command that reads it follows.
      */
     private static String incidentDataset(byte[] head, int len) {
-        int start = len >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf ? 3 : 0;
-        int end = start;
-        while (end < len && head[end] != '\n' && head[end] != '\r') {
-            end++;
-        }
         java.util.Set<String> cells = new java.util.HashSet<>();
-        for (String cell : new String(head, start, end - start, java.nio.charset.StandardCharsets.ISO_8859_1).split(",", -1)) {
-            cells.add(cell.strip().replace("\"", "").toLowerCase(java.util.Locale.ROOT));
+        for (String cell : firstLine(head, len).split(",", -1)) {
+            cells.add(cell.strip().replace("\"", ""));
         }
         if (cells.containsAll(org.watchkeeper.core.incident.AsamImporter.COLUMNS)) {
             return "is an ASAM incident export (piracy reports, not AIS): watchkeeper incidents import --format asam reads it";
@@ -194,10 +192,9 @@ public enum InputFormat {
      *     {@code is binary, not text (812 of its first 6480 bytes are control characters)}; null for text
      */
     static String binary(byte[] head, int len) {
-        for (Object[] sig : SIGNATURES) {
-            String magic = (String) sig[0];
-            if (startsWith(head, len, 0, magic)) {
-                return (String) sig[1];
+        for (Signature sig : SIGNATURES) {
+            if (startsWith(head, len, 0, sig.magic())) {
+                return sig.what();
             }
         }
         if (startsWith(head, len, 257, "ustar")) {
@@ -239,6 +236,21 @@ public enum InputFormat {
         return s.append(to - from > 60 ? "...'" : "'").toString();
     }
 
+    /** Length of a UTF-8 byte order mark at the start of {@code head}: 3, or 0 when there is none. */
+    private static int bom(byte[] head, int len) {
+        return len >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf ? 3 : 0;
+    }
+
+    /** The content's first line, after a byte order mark, in lower case (bytes as ISO-8859-1 characters). */
+    private static String firstLine(byte[] head, int len) {
+        int start = bom(head, len);
+        int end = start;
+        while (end < len && head[end] != '\n' && head[end] != '\r') {
+            end++;
+        }
+        return new String(head, start, end - start, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+    }
+
     /**
      * Recognises the format from the start of the content.
      *
@@ -247,12 +259,7 @@ public enum InputFormat {
      * @return the format; {@link #NMEA} when the first line is not a known CSV header
      */
     public static InputFormat detect(byte[] head, int len) {
-        int start = len >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf ? 3 : 0;
-        int end = start;
-        while (end < len && head[end] != '\n' && head[end] != '\r') {
-            end++;
-        }
-        String first = new String(head, start, end - start, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        String first = firstLine(head, len);
         if (first.startsWith("!") || first.startsWith("$") || first.startsWith("\\")) {
             return NMEA;
         }
