@@ -440,6 +440,9 @@ public final class TextRules {
      */
     private static final Pattern ITEMS_PLACE = Pattern.compile("\\b(?:anchored|berthed|moored|docked|vicinity|position|pier|jetty"
             + "|wharf|marina)\\b|\\b(?:at|near|off)\\s+(?!(?:gun|knife|gunpoint|knifepoint|least|most|all)\\b)[a-z]");
+    /** Words in "-ed" that qualify goods rather than tell an act: "bonded stores", "canned food", "galvanised pipes". */
+    private static final String GOODS_PARTICIPLES = "bonded|used|assorted|canned|mixed|dried|unused|related|galvani[sz]ed|coated"
+            + "|packed|bottled|frozen|processed|refined|printed|painted";
     /** A comma that is not inside a number: where a list of items stolen goes on or a new clause begins. */
     private static final Pattern LIST_COMMA = Pattern.compile(",(?!(?<=\\d,)\\d)");
     /**
@@ -456,8 +459,7 @@ public final class TextRules {
             + "|taking|damaging|destroying|injuring|threatening|holding|forcing|tying|beating|kidnapping|abducting|hitting|shooting"
             + "|firing|breaking|locking|running|disembarking|returning|making|going|warning|carrying"
             + "|stole|broke|took|threw|tied|left|fled|ran|hit|beat|shot|cut|kept|held|went|got|made|set|forced|escape|flee|leave|damage"
-            + "|(?!(?:bonded|used|assorted|canned|mixed|dried|unused|related|galvani[sz]ed|coated|packed|bottled|frozen|processed"
-            + "|refined|printed|painted)\\b)[a-z]+ed"
+            + "|(?!(?:" + GOODS_PARTICIPLES + ")\\b)[a-z]+ed"
             // an act in "-ing" with its object ("warning the crew", "carrying 3,700 tons", "taking him"), not "including the ..."
             + "|(?!including\\b)[a-z]+ing\\s+(?:the|a|an|his|her|their|its|him|them|it|one|two|three|all|\\d))\\b"
             + "|the\\s+(?:two|three|four|five|six|seven|eight|nine|ten|\\d+)\\s+[a-z]+ed\\b"
@@ -586,9 +588,7 @@ public final class TextRules {
      */
     private static final Pattern ACT_WORD = Pattern.compile("\\b(?:was|were|is|are|been|showed|shows|reports?"
             + "|revealed|found|held|struck|broke|broken|took|left|fled|ran|threw|shot|beat|tied|kept|out|visible|anchorage|berth|jetty"
-            + "|(?!(?:bonded|used"
-            + "|assorted|canned|mixed|dried|unused|related|galvani[sz]ed|coated|packed|bottled|frozen|processed|refined|printed|painted"
-            + "|unopened|unlocked|locked)\\b)[a-z]+ed)\\b");
+            + "|(?!(?:" + GOODS_PARTICIPLES + "|unopened|unlocked|locked)\\b)[a-z]+ed)\\b");
     private static final Pattern ITEMS_JOIN = Pattern.compile(",|\\b(?:and|while|whilst|but|which|where|when)\\b");
     /** An act of finding, right before the things found: "discovered", "reported", "showed". */
     private static final Pattern FINDING = Pattern.compile("\\b(?:found|discovered|noticed|reported|realised|realized|revealed"
