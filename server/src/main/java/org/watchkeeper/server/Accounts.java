@@ -310,7 +310,7 @@ public final class Accounts {
             throw new Api.BadRequest("an organisation id is 1-64 lower-case letters, digits or '-', starting with a letter or digit: " + id);
         }
         if (orgs.containsKey(id)) {
-            throw new io.javalin.http.ConflictResponse("organisation '" + id + "' exists");
+            throw new io.javalin.http.ConflictResponse("organisation '" + id + "' exists (PUT /api/orgs/" + id + " changes its name)");
         }
         if (retiredOrgs.contains(id)) {
             throw new io.javalin.http.ConflictResponse(RETIRED_ORG.formatted(id));
@@ -326,6 +326,26 @@ public final class Accounts {
         orgs.put(id, o);
         save();
         return o;
+    }
+
+    /**
+     * Gives an organisation a new name; its id, which markings and the audit log use, stays.
+     *
+     * @return the organisation as it now is, or empty when there is none of that id
+     * @throws Api.BadRequest for a missing, blank or over-long name (200 characters)
+     */
+    public synchronized Optional<Org> renameOrg(String id, String name) {
+        Org o = orgs.get(id);
+        if (o == null) {
+            return Optional.empty();
+        }
+        if (name == null || name.isBlank()) {
+            throw new Api.BadRequest("name is required: the organisation's new name, up to 200 characters");
+        }
+        Org renamed = new Org(id, text(name, "name", 200), o.host());
+        orgs.put(id, renamed);
+        save();
+        return Optional.of(renamed);
     }
 
     public synchronized List<Org> orgs() {

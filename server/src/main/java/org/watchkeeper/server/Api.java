@@ -1,6 +1,10 @@
 package org.watchkeeper.server;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -702,9 +706,64 @@ public final class Api {
         if (b.isBlank()) {
             throw new BadRequest("a JSON body is required");
         }
-        JsonNode tree = Rows.JSON.readTree(b);
+        JsonNode tree = strictTree(b);
         checkText(tree, "");
         return tree;
+    }
+
+    /** Jackson's reason for a member given twice, with the member's name as group 1. */
+    private static final java.util.regex.Pattern DUPLICATE_MEMBER = java.util.regex.Pattern.compile("^Duplicate (?:field|Object property) ['\"](.*)['\"]$");
+
+    /**
+     * Reads a request body as one JSON value, more strictly than the parser's defaults: a member given twice
+     * in one object ({@code {"lat":54.46,"lat":10}}) and anything but white space after the value are refused,
+     * where the parser would keep the last member and stop at the value's end. Either would let a body mean
+     * something else than it seems to (a sharing policy's {@code areas} given as null and as an area; a second
+     * object after the first).
+     *
+     * @throws BadRequest naming the repeated member, or where the text after the value starts, by line and column
+     * @throws JsonProcessingException for a body that is not JSON
+     */
+    static JsonNode strictTree(String b) throws JsonProcessingException {
+        try (JsonParser p = Rows.JSON.getFactory().createParser(b)) {
+            p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            JsonNode tree;
+            try {
+                tree = Rows.JSON.readTree(p);
+            } catch (JsonParseException e) {
+                java.util.regex.Matcher m = DUPLICATE_MEMBER.matcher(e.getOriginalMessage() == null ? "" : e.getOriginalMessage());
+                if (m.find()) {
+                    throw new BadRequest("the body gives the member \"" + m.group(1) + "\" twice in one object" + place("at", e.getLocation())
+                            + ": give each member once");
+                }
+                throw e;
+            }
+            if (tree == null) {
+                throw new BadRequest("a JSON body is required");
+            }
+            JsonLocation extra = null;
+            try {
+                if (p.nextToken() != null) {
+                    extra = p.currentTokenLocation();
+                }
+            } catch (JsonParseException e) {
+                extra = e.getLocation();
+            }
+            if (extra != null) {
+                throw new BadRequest("the body holds text after its JSON value," + place("from", extra) + ": send one JSON value");
+            }
+            return tree;
+        } catch (java.io.IOException e) {
+            if (e instanceof JsonProcessingException j) {
+                throw j;
+            }
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** " WORD line L, column C" of a parser location ({@code word} "at", "from"), or "" when it has none. */
+    private static String place(String word, JsonLocation l) {
+        return l == null || l.getLineNr() < 0 ? "" : " " + word + " line " + l.getLineNr() + ", column " + l.getColumnNr();
     }
 
     /** The media type of a {@code Content-Type} value, lower case, without parameters ("" for none). */

@@ -226,6 +226,15 @@ public final class Security {
             auditDetail(ctx, "org", x.id(), "name", x.name(), "host", Boolean.toString(x.host()));
             ctx.status(201).json(org(x, accounts));
         });
+        app.put("/api/orgs/{id}", ctx -> {
+            hostAdmin(ctx);
+            JsonNode b = Api.onlyFields(Api.jsonBody(ctx), "name");
+            String before = accounts.org(ctx.pathParam("id")).map(Accounts.Org::name).orElse(null);
+            Accounts.Org x = accounts.renameOrg(ctx.pathParam("id"), Api.text(b, "name"))
+                    .orElseThrow(() -> new NotFoundResponse("no organisation '" + ctx.pathParam("id") + "'"));
+            auditDetail(ctx, "org", x.id(), "name", before + " -> " + x.name());
+            ctx.json(org(x, accounts));
+        });
         app.delete("/api/orgs/{id}", ctx -> {
             hostAdmin(ctx);
             accounts.org(ctx.pathParam("id")).ifPresent(x -> auditDetail(ctx, "org", x.id(), "name", x.name()));

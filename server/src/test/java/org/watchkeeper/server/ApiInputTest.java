@@ -399,6 +399,30 @@ class ApiInputTest {
         assertError(Fixture.post(server, "/api/watchlist", "{\"imo\":\"IMO 92391\"}"), 400, "imo must be 1000000..9999999: 92391");
     }
 
+    /**
+     * A member given twice would be read as its last value, and text after the value would be dropped, so
+     * that a body could mean other than it seems (a policy's areas given as null and then as an area).
+     */
+    @Test
+    void aMemberGivenTwiceOrTextAfterTheBodyIsA400() throws Exception {
+        assertError(Fixture.post(server, "/api/incidents",
+                        "{\"time\":\"2014-10-05T16:00:00Z\",\"lat\":54.46,\"lat\":10,\"lon\":15.94,\"type\":\"boarding\"}"), 400,
+                "the body gives the member \"lat\" twice in one object at line 1, column 49: give each member once");
+        assertError(Fixture.put(server, "/api/policies/p1", "{\"data_classes\":[\"incidents\"],\"areas\":null,\n \"areas\":[]}"), 400,
+                "the body gives the member \"areas\" twice in one object at line 2, column 9: give each member once");
+        // the same member in two different objects ("type" of the feature and of its geometry) is no repetition
+        Fixture.Reply zone = Fixture.post(server, "/api/zones", "{\"type\":\"Feature\",\"properties\":{\"name\":\"Twice typed\"},"
+                + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[20,50],[21,50],[21,51],[20,51],[20,50]]]}}");
+        assertThat(zone.status()).as(zone.body()).isEqualTo(201);
+        assertError(Fixture.post(server, "/api/orgs", "{\"id\":\"trail-org\",\"name\":\"x\"} xyz"), 400,
+                "the body holds text after its JSON value, from line 1, column 31: send one JSON value");
+        assertError(Fixture.post(server, "/api/orgs", "{\"id\":\"trail-org\"}{\"id\":\"trail-org-2\"}"), 400,
+                "the body holds text after its JSON value, from line 1, column 19: send one JSON value");
+        assertThat(Fixture.get(server, "/api/orgs").body()).doesNotContain("trail-org");
+        // white space after the value is no extra text
+        assertThat(Fixture.post(server, "/api/orgs", "{\"id\":\"trail-org-3\"}\n\n ").status()).isEqualTo(201);
+    }
+
     @Test
     void aFieldOfTheWrongTypeIsA400SayingWhatItMustBe() throws Exception {
         assertError(login("{\"token\":123}"), 400, "token must be a string, not a JSON number");

@@ -818,7 +818,18 @@ class ApiTest {
         assertThat(org.status()).as(org.body()).isEqualTo(201);
         Fixture.Reply again = Fixture.post(server, "/api/orgs", "{\"id\":\"dup-org\",\"name\":\"Partner again\"}");
         assertThat(again.status()).isEqualTo(409);
-        assertThat(again.json().get("error").asText()).isEqualTo("organisation 'dup-org' exists");
+        assertThat(again.json().get("error").asText()).isEqualTo("organisation 'dup-org' exists (PUT /api/orgs/dup-org changes its name)");
+        // a name given wrong at creation is mended in place: the id, which markings and the log use, stays
+        Fixture.Reply renamed = Fixture.put(server, "/api/orgs/dup-org", "{\"name\":\"Partner Centre\"}");
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        assertThat(renamed.json().get("id").asText()).isEqualTo("dup-org");
+        assertThat(renamed.json().get("name").asText()).isEqualTo("Partner Centre");
+        assertThat(Fixture.get(server, "/api/orgs").body()).contains("\"name\":\"Partner Centre\"").doesNotContain("\"name\":\"Partner\"");
+        assertThat(Fixture.put(server, "/api/orgs/dup-org", "{\"name\":\"  \"}").json().get("error").asText())
+                .isEqualTo("name is required: the organisation's new name, up to 200 characters");
+        assertThat(Fixture.put(server, "/api/orgs/dup-org", "{\"host\":true}").json().get("error").asText())
+                .isEqualTo("unknown field 'host'; known: name");
+        assertThat(Fixture.put(server, "/api/orgs/no-such-org", "{\"name\":\"X\"}").status()).isEqualTo(404);
         assertThat(Fixture.post(server, "/api/users", "{\"name\":\"dup-user\",\"org\":\"dup-org\"}").status()).isEqualTo(201);
         assertThat(Fixture.post(server, "/api/users", "{\"name\":\"dup-user\",\"org\":\"dup-org\"}").status()).isEqualTo(409);
         assertThat(Fixture.post(server, "/api/tokens", "{\"ttl\":60}").json().get("error").asText())
