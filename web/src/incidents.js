@@ -233,7 +233,13 @@ export function listOf(text) {
 /** The body of POST /api/incidents/{id}/share from the dialog's values. */
 export function shareBody(tlp, orgsText, recipientsText) {
   if (!TLPS.includes(tlp)) throw new Error(`unknown TLP ${tlp}`);
-  const body = { tlp, shared_with: listOf(orgsText), recipients: listOf(recipientsText) };
+  // each list counts under one TLP only (the server refuses one given under another): AMBER shares with
+  // organisations, RED names recipients; the other is sent empty, which clears what the report held
+  const body = {
+    tlp,
+    shared_with: tlp === 'AMBER' ? listOf(orgsText) : [],
+    recipients: tlp === 'RED' ? listOf(recipientsText) : [],
+  };
   if (tlp === 'RED' && body.recipients.length === 0) throw new Error('TLP:RED needs named recipients');
   return body;
 }

@@ -169,6 +169,9 @@ describe('share dialog', () => {
     expect(listOf('p1, p2\np1  p3')).toEqual(['p1', 'p2', 'p3']);
     expect(shareBody('AMBER', 'sg-navy, my-mmea', '')).toEqual({ tlp: 'AMBER', shared_with: ['sg-navy', 'my-mmea'], recipients: [] });
     expect(() => shareBody('RED', '', '')).toThrow('named recipients');
+    // the dialog keeps both fields filled from the report; only the list the TLP uses is sent
+    expect(shareBody('AMBER+STRICT', 'sg-navy', 'ana')).toEqual({ tlp: 'AMBER+STRICT', shared_with: [], recipients: [] });
+    expect(shareBody('RED', 'sg-navy', 'ana, nate')).toEqual({ tlp: 'RED', shared_with: [], recipients: ['ana', 'nate'] });
     expect(() => shareBody('PINK', '', '')).toThrow('unknown TLP');
   });
 });

@@ -178,9 +178,16 @@ public final class IncidentApi {
             audit(ctx, server, "change", i, Map.of("change", "report"));
         });
         app.delete("/api/incidents/{id}", ctx -> {
-            Principal p = Access.require(ctx, Role.ADMIN);
+            // an admin (of the owning organisation, or of the host) may delete any report they can see; the report's
+            // creator may withdraw it too, which a RED report that names no admin needs
+            Principal p = Access.require(ctx, Role.ANALYST);
             Incident i = find(ctx, server);
-            if (!p.hostOrg()) {
+            boolean creator = p.user().equals(i.createdBy()) && p.org().equals(i.marking().ownerOrg());
+            if (!creator && p.role() != Role.ADMIN) {
+                throw new ForbiddenResponse("deleting incident " + i.id() + " needs the admin role, or to be its creator ("
+                        + i.createdBy() + ")");
+            }
+            if (!creator && !p.hostOrg()) {
                 owner(p, i, "delete");
             }
             store.deleteIncident(i.id());
@@ -477,7 +484,10 @@ public final class IncidentApi {
 
     /**
      * The marking a body asks for ({@code tlp}, {@code shared_with}, {@code recipients}; absent fields
-     * keep {@code current}'s). The creator is always a recipient of a RED report.
+     * keep {@code current}'s). The creator is always a recipient of a RED report. A list the TLP does not use
+     * is dropped ({@code shared_with} outside AMBER, {@code recipients} outside RED).
+     *
+     * @throws Api.BadRequest for a non-empty list given that the TLP does not use ({@link Marking#unusedList})
      */
     static Marking marking(JsonNode body, Principal p, Marking current, String creator) {
         Tlp tlp = current.tlp();
@@ -488,9 +498,16 @@ public final class IncidentApi {
             }
             tlp = Tlp.parse(t.asText());
         }
-        Set<String> orgs = body.has("shared_with") ? IncidentJson.strings(body, "shared_with") : current.sharedWithOrgs();
-        Set<String> recipients = new LinkedHashSet<>(body.has("recipients") ? IncidentJson.strings(body, "recipients")
-                : current.recipients());
+        Set<String> givenOrgs = body.has("shared_with") ? IncidentJson.strings(body, "shared_with") : Set.of();
+        Set<String> givenRecipients = body.has("recipients") ? IncidentJson.strings(body, "recipients") : Set.of();
+        String unused = Marking.unusedList(tlp, givenOrgs, givenRecipients);
+        if (unused != null) {
+            throw new Api.BadRequest(unused);
+        }
+        // a list the new TLP does not use is dropped, so that no reader takes it for a sharing that holds
+        Set<String> orgs = tlp != Tlp.AMBER ? Set.of() : body.has("shared_with") ? givenOrgs : current.sharedWithOrgs();
+        Set<String> recipients = new LinkedHashSet<>(tlp != Tlp.RED ? Set.of()
+                : body.has("recipients") ? givenRecipients : current.recipients());
         if (tlp == Tlp.RED) {
             recipients.add(creator);
         }

@@ -84,7 +84,7 @@ public final class UserData {
                     for (JsonNode f : Rows.JSON.readTree(z.toFile()).path("features")) {
                         String id = f.path("id").asText();
                         zones.put(id, zone(id, f.path("properties").path("name").asText(), f.path("geometry"),
-                                marking(f.path("properties"), hostOrg, true, null, "stored zone " + id + ": ")));
+                                marking(f.path("properties"), hostOrg, true, null, STORED + id + ": ")));
                         bump(id);
                     }
                 }
@@ -377,10 +377,15 @@ public final class UserData {
 
     private java.util.function.BiConsumer<Marking, org.watchkeeper.core.sharing.Principal> markingCheck = (m, by) -> { };
 
+    /** How the marking of a zone read back from {@code zones.json} is named in messages. */
+    private static final String STORED = "stored zone ";
+
     /**
      * The marking of a zone's {@code properties}; {@code creator} (null: the server's own files) is made
-     * a recipient of a RED zone, and is who the names of the marking are checked for.
+     * a recipient of a RED zone, and is who the names of the marking are checked for. A list its TLP does
+     * not use ({@link Marking#unusedList}) is refused, or dropped from a zone read back from {@code zones.json}.
      */
+
     private Marking marking(JsonNode props, String owner, boolean anyOwner, org.watchkeeper.core.sharing.Principal creator, String where) {
         try {
             JsonNode tlp = props.get("tlp");
@@ -400,10 +405,23 @@ public final class UserData {
                         + "', and cannot be set to '" + o + "' (an administrator of the host organisation may)");
             }
             java.util.Set<String> recipients = strings(props.path("recipients"), where + "recipients");
+            java.util.Set<String> sharedWith = strings(props.path("shared_with"), where + "shared_with");
+            String unused = Marking.unusedList(t, sharedWith, recipients);
+            if (unused != null && creator == null && anyOwner && where.startsWith(STORED)) {
+                // a zone saved before such lists were refused keeps its TLP; the list it never used is dropped
+                if (t != Tlp.AMBER) {
+                    sharedWith.clear();
+                }
+                if (t != Tlp.RED) {
+                    recipients.clear();
+                }
+            } else if (unused != null) {
+                throw new Api.BadRequest(where + "properties." + unused);
+            }
             if (t == Tlp.RED && creator != null) {
                 recipients.add(creator.user());
             }
-            Marking m = new Marking(t, o, strings(props.path("shared_with"), where + "shared_with"), recipients);
+            Marking m = new Marking(t, o, sharedWith, recipients);
             markingCheck.accept(m, creator);
             return m;
         } catch (IllegalArgumentException e) {

@@ -291,7 +291,7 @@ class ApiInputTest {
         assertThat(put.status()).as(put.body()).isEqualTo(200);
         assertError(Fixture.put(server, "/api/incidents/" + id, report(",\"shared_with\":[\"nosuchorg\"]")), 400,
                 "shared_with names no organisation of this server: 'nosuchorg' (GET /api/orgs lists them)");
-        assertError(Fixture.put(server, "/api/incidents/" + id, report(",\"recipients\":[\"nobody\"]")), 400,
+        assertError(Fixture.put(server, "/api/incidents/" + id, report(",\"tlp\":\"RED\",\"recipients\":[\"nobody\"]")), 400,
                 "recipients names no user of this server: 'nobody' (GET /api/users lists them)");
         assertError(Fixture.put(server, "/api/incidents/" + id, report(",\"shared_with\":[\"p1\"]")), 400,
                 "tlp, shared_with and recipients differ from the incident's: a PUT edits the report, POST /api/incidents/"
@@ -421,6 +421,20 @@ class ApiInputTest {
         assertThat(Fixture.get(server, "/api/orgs").body()).doesNotContain("trail-org");
         // white space after the value is no extra text
         assertThat(Fixture.post(server, "/api/orgs", "{\"id\":\"trail-org-3\"}\n\n ").status()).isEqualTo(201);
+    }
+
+    /** A zone marked AMBER+STRICT "shared with" a partner would read as shared while no partner sees it. */
+    @Test
+    void aZoneMarkingListItsTlpDoesNotUseIsA400() throws Exception {
+        String zone = "{\"type\":\"Feature\",\"properties\":{\"name\":\"Strict %s\",\"tlp\":\"%s\",%s},"
+                + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[30,50],[31,50],[31,51],[30,51],[30,50]]]}}";
+        assertError(Fixture.post(server, "/api/zones", String.format(zone, "a", "AMBER+STRICT", "\"shared_with\":[\"host\"]")), 400,
+                "feature 0: properties.shared_with has no effect under TLP:AMBER+STRICT (the owning organisation only): mark it AMBER"
+                        + " to share it with other organisations, or leave shared_with out");
+        assertError(Fixture.post(server, "/api/zones", String.format(zone, "b", "AMBER", "\"recipients\":[\"admin\"]")), 400,
+                "feature 0: properties.recipients has no effect under TLP:AMBER: only RED limits an item to named recipients;"
+                        + " mark it RED, or leave recipients out");
+        assertThat(Fixture.post(server, "/api/zones", String.format(zone, "c", "AMBER", "\"shared_with\":[]")).status()).isEqualTo(201);
     }
 
     @Test

@@ -563,6 +563,19 @@ class IncidentApiTest {
         assertError(call(PAT, "PUT", "/api/incidents/" + id, report(1, 103, "")), 403, "only organisation host may edit");
         assertError(call(PAT, "POST", "/api/incidents/" + id + "/share", "{\"tlp\":\"CLEAR\"}"), 403,
                 "only organisation host may share");
+        // a list the marking does not use is refused when given, and dropped when the TLP changes
+        assertError(call(ALICE, "POST", "/api/incidents/" + id + "/share", "{\"tlp\":\"AMBER+STRICT\",\"shared_with\":[\"p1\"]}"),
+                400, "shared_with has no effect under TLP:AMBER+STRICT (the owning organisation only): mark it AMBER to share it"
+                        + " with other organisations, or leave shared_with out");
+        assertError(call(ALICE, "POST", "/api/incidents/" + id + "/share", "{\"tlp\":\"GREEN\",\"recipients\":[\"pat\"]}"),
+                400, "recipients has no effect under TLP:GREEN: only RED limits an item to named recipients; mark it RED, or leave"
+                        + " recipients out");
+        Reply strict = call(ALICE, "POST", "/api/incidents/" + id + "/share", "{\"tlp\":\"AMBER+STRICT\"}");
+        assertThat(strict.status()).as(strict.body()).isEqualTo(200);
+        assertThat(strict.json().path("shared_with").size()).as(strict.body()).isZero();
+        assertError(get(PAT, "/api/incidents/" + id), 404, "no incident with id");
+        assertThat(call(ALICE, "POST", "/api/incidents/" + id + "/share", "{\"tlp\":\"AMBER\",\"shared_with\":[\"p1\"]}").status())
+                .isEqualTo(200);
 
         // Category override: reason required; kept apart from the computed value; null returns to it.
         String path = "/api/incidents/" + id + "/category";
@@ -593,10 +606,18 @@ class IncidentApiTest {
         assertError(call(ALICE, "PUT", "/api/incidents/" + approach + "/category", "{\"category\":\"CAT 2\",\"reason\":\"x\"}"),
                 400, "a ReCAAP category is for actual incidents (boarding, robbery, hijacking, kidnapping), not a suspicious_approach");
 
-        assertError(call(ALICE, "DELETE", "/api/incidents/" + id, null), 403, "admin role");
+        assertError(call(PAT, "DELETE", "/api/incidents/" + id, null), 403,
+                "deleting incident " + id + " needs the admin role, or to be its creator (alice)");
+        assertError(call(VIEWER, "DELETE", "/api/incidents/" + id, null), 403, "analyst role");
         assertThat(call(HADMIN, "DELETE", "/api/incidents/" + id, null).status()).isEqualTo(204);
         assertError(get(ALICE, "/api/incidents/" + id), 404, "no incident with id");
         assertError(call(HADMIN, "DELETE", "/api/incidents/" + id, null), 404, "no incident with id");
+        // a RED report that names no admin: no admin sees it, so its creator withdraws it
+        String red = create(ALICE, report(1.2, 103.8, ",\"tlp\":\"RED\",\"recipients\":[\"pat\"]")).get("id").asText();
+        assertError(call(HADMIN, "DELETE", "/api/incidents/" + red, null), 404, "no incident with id");
+        assertError(call(PAT, "DELETE", "/api/incidents/" + red, null), 403, "needs the admin role, or to be its creator (alice)");
+        assertThat(call(ALICE, "DELETE", "/api/incidents/" + red, null).status()).isEqualTo(204);
+        assertError(get(PAT, "/api/incidents/" + red), 404, "no incident with id");
 
         // The audit trail holds who created, changed, shared, categorised, read and deleted it, in order,
         // and its hash chain verifies.

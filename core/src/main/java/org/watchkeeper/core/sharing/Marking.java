@@ -21,6 +21,29 @@ public record Marking(Tlp tlp, String ownerOrg, Set<String> sharedWithOrgs, Set<
     }
 
     /**
+     * Why a list given with a marking would have no effect under its TLP, or {@code null} when each list
+     * given is one the TLP uses: {@code shared_with} counts under {@link Tlp#AMBER} only, {@code recipients}
+     * under {@link Tlp#RED} only. An item marked AMBER+STRICT with partner organisations would echo them
+     * back as if it had been shared with them, while none of their users may see it.
+     *
+     * @param sharedWith the organisations given (empty when none)
+     * @param recipients the recipients given (empty when none)
+     * @return a message naming the list, the TLP and what to do instead
+     */
+    public static String unusedList(Tlp tlp, Set<String> sharedWith, Set<String> recipients) {
+        if (tlp != Tlp.AMBER && !sharedWith.isEmpty()) {
+            return "shared_with has no effect under " + tlp.label() + " ("
+                    + (tlp == Tlp.AMBER_STRICT ? "the owning organisation only" : tlp == Tlp.RED ? "the named recipients only" : "every user")
+                    + "): mark it AMBER to share it with other organisations, or leave shared_with out";
+        }
+        if (tlp != Tlp.RED && !recipients.isEmpty()) {
+            return "recipients has no effect under " + tlp.label() + ": only RED limits an item to named recipients;"
+                    + " mark it RED, or leave recipients out";
+        }
+        return null;
+    }
+
+    /**
      * Whether {@code p} may see the item under TLP 2.0:
      * CLEAR and GREEN — every authenticated user; AMBER — users of the owning organisation and of
      * the organisations in {@code sharedWithOrgs}; AMBER+STRICT — users of the owning organisation only;
