@@ -69,7 +69,7 @@ public final class DecodeCommand implements Callable<Integer> {
     private static final int READ_BUFFER = 1 << 16;
 
     @Parameters(arity = "0..*", paramLabel = "FILE",
-            description = "NMEA log files, plain, gzip-compressed or zipped (detected from the content; a zip of one file); '-' or none reads stdin.")
+            description = "NMEA log files, plain, gzip-compressed, zipped or tarred (detected from the content; a zip or tar of one file); '-' or none reads stdin.")
     List<String> files = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
@@ -168,7 +168,7 @@ public final class DecodeCommand implements Callable<Integer> {
         }
         for (String f : inputs) {
             String problem = Inputs.unreadable(f);
-            problem = problem != null ? problem : Inputs.zipRefusal(f);
+            problem = problem != null ? problem : Inputs.archiveRefusal(f);
             if (problem != null) {
                 err.println("watchkeeper decode: cannot read " + f + ": " + problem);
                 err.flush();
@@ -366,12 +366,13 @@ public final class DecodeCommand implements Callable<Integer> {
      * decoded and written (nothing inflated before the cut or the damage is lost, {@link GzipInput}).
      */
     private void cutShort(String name, InputStream in, long lines) {
-        if (in instanceof GzipInput g && g.truncated() != null && g.corrupt()) {
+        InputStream gz = Inputs.gzip(in);
+        if (gz instanceof GzipInput g && g.truncated() != null && g.corrupt()) {
             cut.add("input " + name + ": corrupt gzip data (" + g.truncated() + ")" + (lines == 0
                     ? ": nothing in it is decoded"
                     : ": its " + lines + " lines inflated before the damage was found are decoded, the rest of"
                     + " the file is not read"));
-        } else if (in instanceof GzipInput g && g.truncated() != null) {
+        } else if (gz instanceof GzipInput g && g.truncated() != null) {
             cut.add("input " + name + ": " + g.truncated() + (lines == 0
                     ? ": the file is cut short before its first line, or is not a gzip file: nothing in it is decoded"
                     : ": the file is cut short; its " + lines + " lines before the cut (the last one cut) are decoded"));
@@ -399,7 +400,8 @@ public final class DecodeCommand implements Callable<Integer> {
             try (InputStream in = open(name)) {
                 InputFormat.Refusal r = InputFormat.refusal(in);
                 if (r != null) {
-                    what = (in instanceof ZipInput z ? z.named() : "it") + " " + r.what() + (r.csv() ? ", which analyze reads" : "");
+                    String archived = Inputs.archived(in);
+                    what = (archived != null ? archived : "it") + " " + r.what() + (r.csv() ? ", which analyze reads" : "");
                 }
             } catch (IOException e) {
                 // said by the decoding itself, or not at all: the hint is only a hint
