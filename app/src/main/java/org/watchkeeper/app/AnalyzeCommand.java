@@ -1386,6 +1386,23 @@ public final class AnalyzeCommand implements Callable<Integer> {
             span.put("end", Instant.ofEpochMilli(analysis.lastTime()).toString());
             span.put("seconds", (analysis.lastTime() - analysis.firstTime()) / 1000.0);
         }
+        org.watchkeeper.ais.nmea.PositionSpan ps = analysis.positionSpan();
+        if (ps.hasPositions()) {
+            ObjectNode positionsSpan = span.putObject("positions");
+            positionsSpan.put("start", Instant.ofEpochMilli(ps.first()).toString());
+            positionsSpan.put("end", Instant.ofEpochMilli(ps.last()).toString());
+            positionsSpan.put("seconds", (ps.last() - ps.first()) / 1000.0);
+            org.watchkeeper.ais.nmea.PositionSpan.Outside outside = ps.outside();
+            if (outside != null) {
+                // observations without a position far outside the positions' span (times of another feed, say)
+                ObjectNode o = span.putObject("outside_positions");
+                o.put("before", outside.before());
+                o.put("before_seconds", outside.beforeMs() / 1000.0);
+                o.put("after", outside.after());
+                o.put("after_seconds", outside.afterMs() / 1000.0);
+                o.put("at_least", outside.atLeast());
+            }
+        }
         ObjectNode obs = root.putObject("observations");
         obs.put("positions", analysis.positionObservations());
         obs.put("identities", analysis.identityObservations());
@@ -1557,6 +1574,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 : "none", carried == 0 ? "" : "; " + carried + (carried == 1 ? " message" : " messages") + " without a time of "
                 + (carried == 1 ? "its" : "their") + " own took " + (assumeTime != null ? "the assumed one" : "the one before or after "
                 + (carried == 1 ? "it" : "them")));
+        if (span.has("outside_positions")) {
+            JsonNode ps = span.get("positions");
+            JsonNode o = span.get("outside_positions");
+            out.println("              " + Summary.positionsSpan(Instant.parse(ps.get("start").asText()).toEpochMilli(),
+                    Instant.parse(ps.get("end").asText()).toEpochMilli(), duration(ps.get("seconds").asDouble()),
+                    new org.watchkeeper.ais.nmea.PositionSpan.Outside(o.get("before").asLong(),
+                            Math.round(o.get("before_seconds").asDouble() * 1000), o.get("after").asLong(),
+                            Math.round(o.get("after_seconds").asDouble() * 1000), o.get("at_least").asBoolean())));
+        }
         out.printf(Locale.ROOT, "  events:     %d%s%n", s.get("events").get("total").asLong(),
                 paren(new JsonView(s.get("events")).top("by_kind", 8)));
         if (s.get("store").isNull()) {

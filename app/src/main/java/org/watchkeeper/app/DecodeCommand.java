@@ -52,8 +52,9 @@ import picocli.CommandLine.Spec;
                 + " counts and skips bad lines.",
             "JSON: one object per message in gpsd's AIS JSON style (mmsi as a 9-digit string, \"not available\""
                 + " values absent). CSV: one row per message under a fixed header.",
-            "A summary (lines, sentences, messages by type, rejected lines by reason, other sentences, time span)"
-                + " goes to stderr.",
+            "A summary (lines, sentences, messages by type, rejected lines by reason, other sentences, time span, and"
+                + " the span of the position reports alone when messages without a position lie far outside it) goes to"
+                + " stderr.",
             ""
         },
         footer = {"", "Exit codes: 0 done (even when lines were rejected), 1 I/O error (missing or unreadable input,"

@@ -322,6 +322,31 @@ class DecodeCommandTest {
         }
     }
 
+    /**
+     * AMSA's terrestrial log: its positions cover 6 min 25 s (11:47:02 to 11:53:27.5), but four messages without a
+     * position (types 14, 25, 12, 23) take their times from satellite $PGHP lines, the earliest (type 14,
+     * 09:58:26.036) 6 515.964 s before the first position, and stretch the time span to 115 min 1 s: the summary
+     * gives the positions' span under it, and how many messages lie outside it and how far, on one thread or two.
+     * Two type 24 messages 1 and 2 s before the first position are within the 1 min margin. DMA's stream_example
+     * gets no such line (its summary as the README quotes it).
+     */
+    @Test
+    void theSummaryGivesThePositionsSpanWhenMessagesWithoutAPositionStretchTheTimeSpan() throws IOException {
+        Path amsa = SHARED.resolve("data/ais/amsa-risky/ais.txt.gz");
+        assumeTrue(Files.isRegularFile(amsa), "shared data not found: " + amsa);
+        for (String threads : List.of("1", "2")) {
+            Run r = run("decode", "--threads", threads, amsa.toString());
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.err()).contains("  time span:      2012-01-27T09:58:26.036Z .. 2012-01-27T11:53:27.500Z (115 min 1 s)\n"
+                    + "                  positions span 2012-01-27T11:47:02Z .. 2012-01-27T11:53:27.500Z (6 min 25 s); 4 messages"
+                    + " without a position carry times up to 1 h 48 min before it\n");
+        }
+        Path dma = SHARED.resolve("data/ais/dma-aislib/stream_example.txt");
+        assumeTrue(Files.isRegularFile(dma), "shared data not found: " + dma);
+        String err = run("decode", dma.toString()).err();
+        assertThat(err).endsWith("  time span:      2010-06-11T11:46:10Z .. 2010-06-11T11:46:38.873Z (28.9 s)\n");
+    }
+
     @Test
     void readsStdinWithDashOrWithoutFiles() throws IOException {
         byte[] in = Files.readAllBytes(caseFile("B13"));
