@@ -425,8 +425,7 @@ public final class KafkaPublishCommand implements Callable<Integer> {
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        int lingerMs = speed > 0 ? 5 : 20;
-        p.put(ProducerConfig.LINGER_MS_CONFIG, Integer.toString(lingerMs));
+        p.put(ProducerConfig.LINGER_MS_CONFIG, speed > 0 ? "5" : "20");
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "gzip");
         // how long send() waits for the topic's metadata: with no broker there, the wait before the run is refused
@@ -434,12 +433,15 @@ public final class KafkaPublishCommand implements Callable<Integer> {
         // how long a line handed over may wait for the broker's confirmation, retries included (Kafka's default,
         // 120 s, would hold a run whose broker stopped for two minutes); Kafka requires delivery.timeout.ms >=
         // linger.ms + request.timeout.ms, so one request's wait (30 s by default) is shortened to fit
-        long delivery = Math.round(deliveryTimeout * 1000);
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(delivery));
-        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.min(30_000, delivery - lingerMs)));
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(Math.round(deliveryTimeout * 1000)));
         p.putAll(producerProps);
         blockMs = millis(p, ProducerConfig.MAX_BLOCK_MS_CONFIG);
         deliveryMs = millis(p, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG);
+        long linger = millis(p, ProducerConfig.LINGER_MS_CONFIG);
+        if (!p.containsKey(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG) && deliveryMs > 0 && linger >= 0 && deliveryMs > linger) {
+            // the delivery timeout and linger as they stand, --producer settings included
+            p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.min(30_000, deliveryMs - linger)));
+        }
         byte[] fixedKey = key == null || key.isEmpty() ? null : key.getBytes(StandardCharsets.UTF_8);
         ReplayPacer pacer = speed > 0 ? ReplayPacer.bySpeed(speed) : null;
         AtomicReference<Exception> failure = new AtomicReference<>();

@@ -264,7 +264,8 @@ class KafkaPublishTest extends KafkaJobTestBase {
     /**
      * A broker that stops mid-run: the lines handed to Kafka after it stopped are given up after --delivery-timeout
      * (not the producer's own 120 s), and the run says how many lines are written and the --skip-lines to go on with.
-     * Standard input gives 10 lines, then, once the broker has them, stops the broker and gives 10 more.
+     * Standard input gives 10 lines, then, once the broker has them, 10 more, and stops the broker before it ends,
+     * while those wait in the producer (linger.ms 2 s; with it the request timeout is made to fit the 3 s).
      */
     @Test
     void aBrokerThatStopsMidRunIsGivenUpAfterTheDeliveryTimeoutSayingWhereToGoOn() throws Exception {
@@ -303,13 +304,14 @@ class KafkaPublishTest extends KafkaJobTestBase {
                             Thread.sleep(100);
                         }
                         Thread.sleep(1000); // the producer has the broker's answer for them too
-                        dying.stopServingClients();
-                    } catch (Exception e) {
+                    } catch (InterruptedException e) {
                         throw new IOException(e);
                     }
-                    stoppedAt[0] = System.nanoTime();
                     give = rest;
                 } else {
+                    // lines 11 to 20 wait in the producer (linger.ms) for their batch to fill: the broker stops
+                    dying.stopServingClients();
+                    stoppedAt[0] = System.nanoTime();
                     return -1;
                 }
                 part++;
@@ -320,7 +322,7 @@ class KafkaPublishTest extends KafkaJobTestBase {
         StringWriter err = new StringWriter();
         int code = Main.commandLine(stdin, new ByteArrayOutputStream(), new PrintWriter(err, true))
                 .execute("kafka-publish", "--bootstrap", bootstrap, "--topic", "pub-dies", "--key", "k",
-                        "--delivery-timeout", "3", "-");
+                        "--delivery-timeout", "3", "--producer", "linger.ms=2000", "-");
         long waited = (System.nanoTime() - stoppedAt[0]) / 1_000_000;
         assertThat(code).as(err.toString()).isEqualTo(1);
         assertThat(err.toString()).contains("Kafka error on topic pub-dies at " + bootstrap + ": the broker did not confirm the lines"
