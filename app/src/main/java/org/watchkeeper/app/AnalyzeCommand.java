@@ -78,7 +78,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code watchkeeper analyze}: AIS logs in (NMEA, plain, gzip or zip, any timestamp convention; or a
+ * {@code watchkeeper analyze}: AIS logs in (NMEA, plain, gzip, zip or tar, any timestamp convention; or a
  * MarineCadastre / DMA CSV export), the vessel picture and tracks built, the history store
  * written, and a report directory out: {@code summary.json}, {@code vessels.csv},
  * {@code tracks.geojson}, {@code events.json}, {@code events.csv}, {@code events.kml}; a short summary on stdout, and
@@ -94,11 +94,11 @@ import picocli.CommandLine.Spec;
         description = {
             "Build the vessel picture and tracks from AIS logs, store the history and write a report.",
             "",
-            "Input: NMEA 0183 logs (plain, gzip, or a zip of one file; times from tag blocks, $PGHP lines, epoch suffixes or the"
+            "Input: NMEA 0183 logs (plain, gzip, or a zip or tar of one file; times from tag blocks, $PGHP lines, epoch suffixes or the"
                 + " receiver's own $GPRMC/$GPZDA sentences) or a"
                 + " MarineCadastre or DMA CSV export (recognised by its header; sorted by time before tracking; a bad row"
                 + " is rejected alone, with its line, and the rest read). Anything else (JSON such as decode writes,"
-                + " another CSV: no line in its first 64 KiB starts as a sentence or tag block; an image, a tar or other"
+                + " another CSV: no line in its first 64 KiB starts as a sentence or tag block; an image, a 7-Zip or other"
                 + " archive, any binary file) is refused, naming it and how it begins, before anything is analyzed (exit 1)."
                 + " In an NMEA log, an observation stamped more than 3 h ahead of the times around it is dropped and"
                 + " counted (rejected.stray_time), so one bad time cannot carry the log's time line on.",
@@ -138,7 +138,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     private static final int SNIFF = 1 << 16;
 
     @Parameters(arity = "1..*", paramLabel = "FILE",
-            description = "NMEA logs or MarineCadastre/DMA CSV exports (plain, gzip or zip, told by their content); '-' reads"
+            description = "NMEA logs or MarineCadastre/DMA CSV exports (plain, gzip, zip or tar, told by their content); '-' reads"
                     + " standard input.")
     List<String> files = new ArrayList<>();
 
@@ -978,8 +978,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     }
                     // a gzip file cut short (still being written, or a partial copy): what was read
                     // is analyzed, and the summary and stderr say the rest is missing
-                    r.truncated = in instanceof GzipInput g ? g.truncated() : null;
-                    r.corrupt = in instanceof GzipInput g && g.corrupt();
+                    GzipInput gzip = Inputs.gzip(in);
+                    r.truncated = gzip != null ? gzip.truncated() : null;
+                    r.corrupt = gzip != null && gzip.corrupt();
                     chain.finish();
                     r.gnssSentences = chain.gnss.sentences();
                     r.strayTime = chain.strays.strays();
@@ -992,7 +993,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     TimeOrderedBuffer buffer = new TimeOrderedBuffer();
                     // a gzip file cut short: the rows before the cut are analyzed, the row it cut is
                     // rejected, and the summary and stderr say the rest is missing, as for NMEA
-                    GzipInput gzip = in instanceof GzipInput g ? g : null;
+                    GzipInput gzip = Inputs.gzip(in);
                     Rejects out = rejects;
                     r.csv = readCsv(r.format, name, in, buffer, gzip == null ? () -> null : gzip::truncated,
                             out == null ? null : problem -> out.row(name, problem));
@@ -1175,11 +1176,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
      * is read (a gzip header cut short, a disk error) is left to the analysis, which says so naming it.
      *
      * @return e.g. {@code decoded.json holds no NMEA 0183 sentence in its first 3 lines (it begins '{"class":"AIS",...');
-     *     analyze reads NMEA 0183 AIS logs and MarineCadastre or DMA CSV exports, plain, gzip or zip (nothing was analyzed)}
+     *     analyze reads NMEA 0183 AIS logs and MarineCadastre or DMA CSV exports, plain, gzip, zip or tar (nothing was analyzed)}
      */
     private String refusal(String name) {
         boolean stdin = name.equals("-");
-        String zip = Inputs.zipRefusal(name);
+        String zip = Inputs.archiveRefusal(name);
         if (zip != null) {
             return name + " " + zip + " (nothing was analyzed)";
         }
@@ -1191,9 +1192,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             String inZip = null;
             try (InputStream in = open(name, null, null)) {
                 r = InputFormat.refusal(in);
-                if (in instanceof ZipInput z) {
-                    inZip = z.named();
-                }
+                inZip = Inputs.archived(in);
             } finally {
                 if (stdin) {
                     stdin().reset();
@@ -1204,7 +1203,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
             return (stdin ? "standard input" : name) + (inZip != null ? ": " + inZip : "") + " " + r.what()
                     + "; analyze reads NMEA 0183 AIS logs and"
-                    + " MarineCadastre or DMA CSV exports, plain, gzip or zip (nothing was analyzed)";
+                    + " MarineCadastre or DMA CSV exports, plain, gzip, zip or tar (nothing was analyzed)";
         } catch (IOException e) {
             return null;
         }
@@ -1387,6 +1386,23 @@ public final class AnalyzeCommand implements Callable<Integer> {
             span.put("end", Instant.ofEpochMilli(analysis.lastTime()).toString());
             span.put("seconds", (analysis.lastTime() - analysis.firstTime()) / 1000.0);
         }
+        org.watchkeeper.ais.nmea.PositionSpan ps = analysis.positionSpan();
+        if (ps.hasPositions()) {
+            ObjectNode positionsSpan = span.putObject("positions");
+            positionsSpan.put("start", Instant.ofEpochMilli(ps.first()).toString());
+            positionsSpan.put("end", Instant.ofEpochMilli(ps.last()).toString());
+            positionsSpan.put("seconds", (ps.last() - ps.first()) / 1000.0);
+            org.watchkeeper.ais.nmea.PositionSpan.Outside outside = ps.outside();
+            if (outside != null) {
+                // observations without a position far outside the positions' span (times of another feed, say)
+                ObjectNode o = span.putObject("outside_positions");
+                o.put("before", outside.before());
+                o.put("before_seconds", outside.beforeMs() / 1000.0);
+                o.put("after", outside.after());
+                o.put("after_seconds", outside.afterMs() / 1000.0);
+                o.put("at_least", outside.atLeast());
+            }
+        }
         ObjectNode obs = root.putObject("observations");
         obs.put("positions", analysis.positionObservations());
         obs.put("identities", analysis.identityObservations());
@@ -1558,6 +1574,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 : "none", carried == 0 ? "" : "; " + carried + (carried == 1 ? " message" : " messages") + " without a time of "
                 + (carried == 1 ? "its" : "their") + " own took " + (assumeTime != null ? "the assumed one" : "the one before or after "
                 + (carried == 1 ? "it" : "them")));
+        if (span.has("outside_positions")) {
+            JsonNode ps = span.get("positions");
+            JsonNode o = span.get("outside_positions");
+            out.println("              " + Summary.positionsSpan(Instant.parse(ps.get("start").asText()).toEpochMilli(),
+                    Instant.parse(ps.get("end").asText()).toEpochMilli(), duration(ps.get("seconds").asDouble()),
+                    new org.watchkeeper.ais.nmea.PositionSpan.Outside(o.get("before").asLong(),
+                            Math.round(o.get("before_seconds").asDouble() * 1000), o.get("after").asLong(),
+                            Math.round(o.get("after_seconds").asDouble() * 1000), o.get("at_least").asBoolean())));
+        }
         out.printf(Locale.ROOT, "  events:     %d%s%n", s.get("events").get("total").asLong(),
                 paren(new JsonView(s.get("events")).top("by_kind", 8)));
         if (s.get("store").isNull()) {

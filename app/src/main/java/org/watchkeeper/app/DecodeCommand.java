@@ -52,12 +52,15 @@ import picocli.CommandLine.Spec;
                 + " counts and skips bad lines.",
             "JSON: one object per message in gpsd's AIS JSON style (mmsi as a 9-digit string, \"not available\""
                 + " values absent). CSV: one row per message under a fixed header.",
-            "A summary (lines, sentences, messages by type, rejected lines by reason, other sentences, time span)"
-                + " goes to stderr.",
+            "A summary (lines, sentences, messages by type, rejected lines by reason, other sentences, time span, and"
+                + " the span of the position reports alone when messages without a position lie far outside it) goes to"
+                + " stderr.",
             ""
         },
         footer = {"", "Exit codes: 0 done (even when lines were rejected), 1 I/O error (missing or unreadable input,"
-                + " a gzip input cut short, whose lines before the cut are decoded, output not writable), 2 usage error.",
+                + " an input cut short or failing"
+                + " while read, such as a gzip cut short or a zip or tar of several files on standard input, whose lines"
+                + " before the error are decoded and written; output not writable), 2 usage error.",
             "", "Examples:",
             "  watchkeeper decode feed.nmea.gz > messages.jsonl",
             "  watchkeeper decode --format csv -o out.csv --errors bad.tsv a.txt b.txt",
@@ -69,7 +72,7 @@ public final class DecodeCommand implements Callable<Integer> {
     private static final int READ_BUFFER = 1 << 16;
 
     @Parameters(arity = "0..*", paramLabel = "FILE",
-            description = "NMEA log files, plain, gzip-compressed or zipped (detected from the content; a zip of one file); '-' or none reads stdin.")
+            description = "NMEA log files, plain, gzip-compressed, zipped or tarred (detected from the content; a zip or tar of one file); '-' or none reads stdin.")
     List<String> files = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
@@ -168,7 +171,7 @@ public final class DecodeCommand implements Callable<Integer> {
         }
         for (String f : inputs) {
             String problem = Inputs.unreadable(f);
-            problem = problem != null ? problem : Inputs.zipRefusal(f);
+            problem = problem != null ? problem : Inputs.archiveRefusal(f);
             if (problem != null) {
                 err.println("watchkeeper decode: cannot read " + f + ": " + problem);
                 err.flush();
@@ -181,10 +184,11 @@ public final class DecodeCommand implements Callable<Integer> {
         long started = System.nanoTime();
         OutputStream out = null;
         ErrorsFile errorsFile = null;
+        Sink sink = null;
         String stage = "output " + (output == null ? "(stdout)" : output);
         try {
             out = output == null ? new NonClosing(streams.out()) : new FileOutputStream(output.toFile());
-            Sink sink = format == Format.csv ? new Sink.Csv(new CsvWriter(out)) : new Sink.Json(new GpsdJsonWriter(out));
+            sink = format == Format.csv ? new Sink.Csv(new CsvWriter(out)) : new Sink.Json(new GpsdJsonWriter(out));
             if (errors != null) {
                 stage = "errors file " + errors;
                 errorsFile = new ErrorsFile(errorsToStdout ? new NonClosing(streams.out()) : new FileOutputStream(errors.toFile()));
@@ -212,11 +216,32 @@ public final class DecodeCommand implements Callable<Integer> {
             IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
             if (e instanceof OutputFailure) {
                 stage = "output " + (output == null ? "(stdout)" : output);
+            } else if (e instanceof ErrorsFailure) {
+                stage = "errors file " + errors;
             }
             if (output == null && stage.startsWith("output") && Main.Streams.brokenPipe(io)) {
                 // The reader of stdout stopped early (decode ... | head): not an error of ours.
                 closeQuietly(errorsFile);
                 return 0;
+            }
+            if (stage.startsWith("input")) {
+                // an input that could not be opened (a read error ends an input, Opened): what the inputs
+                // before it gave is written and summed up, as after a read error
+                try {
+                    sink.flush();
+                    if (errorsFile != null) {
+                        errorsFile.close();
+                        errorsFile = null;
+                    }
+                    out.close();
+                    out = null;
+                } catch (IOException | UncheckedIOException written) {
+                    // the input's error is the one reported
+                }
+                closeQuietly(errorsFile);
+                closeQuietly(out);
+                cut.add(stage + ": " + describe(io));
+                return finish(err, summary, started);
             }
             err.println("watchkeeper decode: I/O error on " + stage + ": " + describe(io));
             err.flush();
@@ -224,6 +249,16 @@ public final class DecodeCommand implements Callable<Integer> {
             closeQuietly(out);
             return 1;
         }
+        return finish(err, summary, started);
+    }
+
+    /**
+     * Prints the summary (unless --quiet), the inputs that gave no message and the I/O errors of the inputs
+     * ({@link #cut}), in that order, once everything decoded is written.
+     *
+     * @return the exit code: 1 when an input had an I/O error, else 0
+     */
+    private int finish(PrintWriter err, Summary summary, long started) {
         if (!quiet) {
             summary.print(err, (System.nanoTime() - started) / 1e9);
         }
@@ -312,7 +347,7 @@ public final class DecodeCommand implements Callable<Integer> {
                     try {
                         errorsFile.write(name, r);
                     } catch (IOException e) {
-                        throw new UncheckedIOException(e);
+                        throw new ErrorsFailure(e);
                     }
                 }
             }
@@ -323,7 +358,7 @@ public final class DecodeCommand implements Callable<Integer> {
         // and serve do (time_source receive_clock). Until such a sentence sets it, it gives no time
         // and costs a few byte comparisons per $ line.
         new GnssClock(decoder); // attaches itself to the decoder
-        try (InputStream in = open(name)) {
+        try (Opened in = open(name)) {
             byte[] buf = new byte[READ_BUFFER];
             int n;
             while ((n = in.read(buf, 0, buf.length)) > 0) {
@@ -353,7 +388,7 @@ public final class DecodeCommand implements Callable<Integer> {
         java.util.concurrent.BlockingQueue<byte[]> free = new java.util.concurrent.ArrayBlockingQueue<>(3 * nThreads + 4);
         ParallelDecoder decoder = new ParallelDecoder(options, nThreads, chunkBytes, maxChunkBytes, GNSS_CLOCK);
         Stats stats;
-        try (InputStream in = open(name)) {
+        try (Opened in = open(name)) {
             stats = decoder.decode(in, () -> new ChunkOutput(name, formatters, errorsFile, out, free));
             summary.add(name, stats);
             cutShort(name, in, stats.lines());
@@ -362,10 +397,22 @@ public final class DecodeCommand implements Callable<Integer> {
     }
 
     /**
-     * Notes a gzip input cut short or corrupt inside: an I/O error, reported once every input is
-     * decoded and written (nothing inflated before the cut or the damage is lost, {@link GzipInput}).
+     * Notes an input that failed while read ({@link Opened}), or a gzip input cut short or corrupt inside:
+     * an I/O error, reported once every input is decoded and written (nothing read or inflated before the
+     * error, the cut or the damage is lost, {@link GzipInput}).
      */
-    private void cutShort(String name, InputStream in, long lines) {
+    private void cutShort(String name, Opened opened, long lines) {
+        GzipInput gzip = Inputs.gzip(opened.content);
+        if (opened.failure != null) {
+            // an archive's own failure (a second file, a cut inside the tar) may follow a gzip cut beneath it: the cut is the cause
+            if (gzip == null || gzip.truncated() == null) {
+                cut.add("input " + name + ": " + describe(opened.failure) + (lines == 0 ? ": nothing in it is decoded"
+                        : ": its " + lines + (lines == 1 ? " line read before the error is" : " lines read before the error are")
+                        + " decoded, the rest of the input is not read"));
+                return;
+            }
+        }
+        InputStream in = gzip;
         if (in instanceof GzipInput g && g.truncated() != null && g.corrupt()) {
             cut.add("input " + name + ": corrupt gzip data (" + g.truncated() + ")" + (lines == 0
                     ? ": nothing in it is decoded"
@@ -396,10 +443,11 @@ public final class DecodeCommand implements Callable<Integer> {
         }
         String what = null;
         if (!name.equals("-")) {
-            try (InputStream in = open(name)) {
+            try (Opened in = open(name)) {
                 InputFormat.Refusal r = InputFormat.refusal(in);
                 if (r != null) {
-                    what = (in instanceof ZipInput z ? z.named() : "it") + " " + r.what() + (r.csv() ? ", which analyze reads" : "");
+                    String archived = Inputs.archived(in.content);
+                    what = (archived != null ? archived : "it") + " " + r.what() + (r.csv() ? ", which analyze reads" : "");
                 }
             } catch (IOException e) {
                 // said by the decoding itself, or not at all: the hint is only a hint
@@ -544,8 +592,17 @@ public final class DecodeCommand implements Callable<Integer> {
                     rejections = null;
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new ErrorsFailure(e);
             }
+        }
+    }
+
+    /** A write to the errors file failed (as opposed to reading an input). */
+    private static final class ErrorsFailure extends UncheckedIOException {
+        private static final long serialVersionUID = 1L;
+
+        ErrorsFailure(IOException cause) {
+            super(cause);
         }
     }
 
@@ -593,12 +650,63 @@ public final class DecodeCommand implements Callable<Integer> {
     }
 
     /**
-     * Opens a file or stdin, unwrapping gzip when the content starts with the gzip magic bytes 1f 8b;
-     * the stream supports {@code mark} for at least {@link #GNSS_SNIFF} bytes.
+     * Opens a file or stdin, unwrapping gzip, zip and tar by content ({@link Inputs#maybeGunzipped}); the
+     * stream supports {@code mark} for at least {@link #GNSS_SNIFF} bytes, and ends at a read error
+     * ({@link Opened}).
      */
-    private InputStream open(String name) throws IOException {
+    private Opened open(String name) throws IOException {
         InputStream raw = name.equals("-") ? Inputs.nonClosing(streams.in()) : Files.newInputStream(Path.of(name));
-        return Inputs.maybeGunzipped(raw, READ_BUFFER, Math.max(READ_BUFFER, GNSS_SNIFF));
+        return new Opened(Inputs.maybeGunzipped(raw, READ_BUFFER, Math.max(READ_BUFFER, GNSS_SNIFF)));
+    }
+
+    /**
+     * An opened input that ends where reading it fails (a zip or tar of several files on standard input, an
+     * archive cut short or damaged, a disk or pipe error), with {@link #failure} saying why, instead of
+     * throwing: everything read before the error is decoded and written, and the error is reported once every
+     * input is, as a gzip input cut short is ({@link GzipInput}, which ends of its own).
+     */
+    private static final class Opened extends java.io.FilterInputStream {
+        /** The content as {@link Inputs#maybeGunzipped} opened it. */
+        final InputStream content;
+        /** The read error that ended the input, or null. */
+        volatile IOException failure;
+
+        Opened(InputStream content) {
+            super(content);
+            this.content = content;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (failure != null) {
+                return -1;
+            }
+            try {
+                return in.read(b, off, len);
+            } catch (IOException e) {
+                failure = e;
+                return -1;
+            }
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            if (failure != null) {
+                return 0;
+            }
+            try {
+                return in.skip(n);
+            } catch (IOException e) {
+                failure = e;
+                return 0;
+            }
+        }
     }
 
     private static String describe(IOException e) {

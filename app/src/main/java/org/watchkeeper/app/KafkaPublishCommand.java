@@ -56,7 +56,9 @@ import picocli.CommandLine.Spec;
             "--speed N replays a log N times faster than it was received (times from tag block c:, $PGHP or a"
                 + " trailing epoch; a log without them goes unpaced, and is said to); 0 (the default) sends as fast as the"
                 + " broker takes them.",
-            "A summary (lines, bytes, time taken, lines/s) goes to stderr.",
+            "A summary (lines, bytes, time taken, lines/s) goes to stderr. A Kafka error (a broker that stops answering"
+                + " mid-run is given up after --delivery-timeout) ends the run saying how many lines are written and the"
+                + " --skip-lines to go on with.",
             ""
         },
         footer = {"", "Exit codes: 0 done, 1 I/O or Kafka error, 2 usage error.",
@@ -111,11 +113,21 @@ public final class KafkaPublishCommand implements Callable<Integer> {
                 + " max.block.ms, which --producer max.block.ms=MS overrides), and connecting to a --tcp feed after as long.")
     double connectTimeout;
 
+    @Option(names = "--delivery-timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Give up when the broker has not confirmed a line within SECONDS of handing it to Kafka (a broker"
+                + " that stopped mid-run; default: ${DEFAULT-VALUE}; the producer's delivery.timeout.ms, with its"
+                + " request.timeout.ms at most that less linger.ms; --producer delivery.timeout.ms=MS overrides), then say"
+                + " how many lines are written and the --skip-lines to go on with. 1 to 3600.")
+    double deliveryTimeout;
+
     @Option(names = "--quiet", description = "No summary on stderr.")
     boolean quiet;
 
     /** The producer's max.block.ms of this run: how long it waits for a broker. */
     private long blockMs;
+
+    /** The producer's delivery.timeout.ms of this run: how long it waits for a line's confirmation, or -1 when not a number. */
+    private long deliveryMs;
 
     @Spec
     CommandSpec spec;
@@ -166,6 +178,9 @@ public final class KafkaPublishCommand implements Callable<Integer> {
         }
         if (!(connectTimeout > 0 && connectTimeout <= 3600)) {
             throw new ParameterException(spec.commandLine(), "--connect-timeout must be more than 0 and at most 3600 seconds");
+        }
+        if (!(deliveryTimeout >= 1 && deliveryTimeout <= 3600)) {
+            throw new ParameterException(spec.commandLine(), "--delivery-timeout must be 1 to 3600 seconds");
         }
         InetSocketAddress address = null;
         if (tcp != null) {
@@ -235,6 +250,12 @@ public final class KafkaPublishCommand implements Callable<Integer> {
      */
     private String explain(KafkaException e) {
         String m = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (e instanceof PublishFailure && e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException
+                && !m.contains("not present in metadata") && deliveryMs > 0) {
+            // a batch expired: the broker stopped answering after the run began
+            return "the broker did not confirm the lines handed to it within " + seconds(deliveryMs) + " (did it stop?"
+                    + " --delivery-timeout waits longer) (" + m + ")";
+        }
         if (!m.contains("not present in metadata")) {
             return m;
         }
@@ -271,6 +292,15 @@ public final class KafkaPublishCommand implements Callable<Integer> {
             // an admin client that cannot be made with these properties: the producer's words stand
         }
         return m;
+    }
+
+    /** A producer setting in milliseconds, or -1 when it is no number (the producer then refuses it, naming it). */
+    private static long millis(Properties p, String name) {
+        try {
+            return Long.parseLong(p.getProperty(name).strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** A wait in words: {@code 10 s}, {@code 2.5 s}. */
@@ -400,11 +430,17 @@ public final class KafkaPublishCommand implements Callable<Integer> {
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "gzip");
         // how long send() waits for the topic's metadata: with no broker there, the wait before the run is refused
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(Math.round(connectTimeout * 1000)));
+        // how long a line handed over may wait for the broker's confirmation, retries included (Kafka's default,
+        // 120 s, would hold a run whose broker stopped for two minutes); Kafka requires delivery.timeout.ms >=
+        // linger.ms + request.timeout.ms, so one request's wait (30 s by default) is shortened to fit
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(Math.round(deliveryTimeout * 1000)));
         p.putAll(producerProps);
-        try {
-            blockMs = Long.parseLong(p.getProperty(ProducerConfig.MAX_BLOCK_MS_CONFIG).strip());
-        } catch (NumberFormatException e) {
-            blockMs = -1; // the producer refuses it, naming it
+        blockMs = millis(p, ProducerConfig.MAX_BLOCK_MS_CONFIG);
+        deliveryMs = millis(p, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG);
+        long linger = millis(p, ProducerConfig.LINGER_MS_CONFIG);
+        if (!p.containsKey(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG) && deliveryMs > 0 && linger >= 0 && deliveryMs > linger) {
+            // the delivery timeout and linger as they stand, --producer settings included
+            p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.min(30_000, deliveryMs - linger)));
         }
         byte[] fixedKey = key == null || key.isEmpty() ? null : key.getBytes(StandardCharsets.UTF_8);
         ReplayPacer pacer = speed > 0 ? ReplayPacer.bySpeed(speed) : null;
@@ -420,7 +456,8 @@ public final class KafkaPublishCommand implements Callable<Integer> {
         long lines = 0;
         long bytes = 0;
         long t0 = System.nanoTime();
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
+        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p);
+        try {
             byte[] buf = new byte[READ_BUFFER];
             byte[] line = new byte[1024];
             int len = 0;
@@ -496,6 +533,10 @@ public final class KafkaPublishCommand implements Callable<Integer> {
             if (failure.get() != null) {
                 throw failed(producer, failure.get(), firstFailed, acked, seen);
             }
+        } finally {
+            // every line handed over is answered by now (written or refused) unless reading the input failed:
+            // closing then waits for the answers at most as long as one line may wait
+            producer.close(java.time.Duration.ofMillis(deliveryMs > 0 ? deliveryMs : 30_000));
         }
         return new Result(lines, bytes, (System.nanoTime() - t0) / 1e9, keyedByInput, inputKey(),
                 pacer != null && lines > 0 && !pacer.timed());

@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
  * is never split, and one longer than that goes alone. When paced, what is due goes out before each
  * wait, so a line goes at its own time and not with a later one.
  *
- * <p>Inputs are opened as {@code decode} and {@code analyze} open them ({@link Inputs}): plain, gzip or zip
+ * <p>Inputs are opened as {@code decode} and {@code analyze} open them ({@link Inputs}): plain, gzip, zip or tar
  * by content, {@code -} for standard input. An input that is no NMEA log by its start ({@link #refusal}: a
  * MarineCadastre or DMA CSV export, JSON) is refused, naming what it is: a file before anything is sent,
  * standard input when its turn comes; the command then exits 1. A gzip file cut short or corrupt inside ({@link GzipInput})
@@ -85,7 +85,7 @@ public final class SendCommand implements Callable<Integer> {
     static final int MAX_DATAGRAM = 65_507;
 
     @Parameters(arity = "1..*", paramLabel = "FILE",
-            description = "NMEA log, plain, gzip-compressed or zipped (known by its content); '-' reads standard input.")
+            description = "NMEA log, plain, gzip-compressed, zipped or tarred (known by its content); '-' reads standard input.")
     List<String> files = new ArrayList<>();
 
     @Option(names = "--to", required = true, paramLabel = "URI",
@@ -410,7 +410,7 @@ public final class SendCommand implements Callable<Integer> {
                     }
                 }
             }
-            GzipInput gzip = in instanceof GzipInput g && g.truncated() != null ? g : null;
+            GzipInput gzip = Inputs.gzip(in) != null && Inputs.gzip(in).truncated() != null ? Inputs.gzip(in) : null;
             if (len > 0 && gzip == null && !sendLine(line, len, pacer, batch)) {
                 return false;
             }
@@ -486,7 +486,7 @@ public final class SendCommand implements Callable<Integer> {
      * does with sentences ({@code kafka-publish publishes}).
      */
     static String refusal(String name, InputStream in, String refuser) throws IOException {
-        String zip = Inputs.zipRefusal(name);
+        String zip = Inputs.archiveRefusal(name);
         if (zip != null) {
             return name + " " + zip;
         }

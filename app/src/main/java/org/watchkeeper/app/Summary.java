@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.watchkeeper.ais.RejectReason;
+import org.watchkeeper.ais.nmea.PositionSpan;
 import org.watchkeeper.ais.nmea.Stats;
 
 /** The counters of all inputs of one {@code decode} run, and their human-readable summary. */
@@ -34,6 +35,7 @@ final class Summary {
     final Map<String, Long> other = new TreeMap<>();
     long first = Long.MIN_VALUE;
     long last = Long.MIN_VALUE;
+    final PositionSpan positions = new PositionSpan();
 
     /** Adds the final counters of one input. */
     void add(String name, Stats s) {
@@ -59,6 +61,7 @@ final class Summary {
             first = first == Long.MIN_VALUE ? s.firstReceiveTimeMillis() : Math.min(first, s.firstReceiveTimeMillis());
             last = last == Long.MIN_VALUE ? s.lastReceiveTimeMillis() : Math.max(last, s.lastReceiveTimeMillis());
         }
+        positions.add(s.positionSpan());
     }
 
     long rejectedLines() {
@@ -105,7 +108,51 @@ final class Summary {
         } else {
             err.println("  time span:      " + Instant.ofEpochMilli(first) + " .. " + Instant.ofEpochMilli(last)
                     + " (" + human(Duration.ofMillis(last - first)) + ")");
+            PositionSpan.Outside outside = positions.outside();
+            if (outside != null) {
+                err.println("                  " + positionsSpan(positions.first(), positions.last(),
+                        human(Duration.ofMillis(positions.last() - positions.first())), outside));
+            }
         }
+    }
+
+    /**
+     * The line under the time span of {@code decode} and {@code analyze} when messages without a position lie far
+     * outside the span of the position reports ({@link PositionSpan#outside}), stretching the whole span:
+     * {@code positions span 2012-01-27T11:47:02Z .. 2012-01-27T11:53:27.500Z (6 min 25 s); 4 messages without a
+     * position carry times up to 1 h 48 min before it}.
+     *
+     * @param first time of the first position report, UTC ms
+     * @param last time of the last position report, UTC ms
+     * @param length the positions' span in the summary's words ({@code 6 min 25 s}, {@code 6.4 min})
+     */
+    static String positionsSpan(long first, long last, String length, PositionSpan.Outside outside) {
+        StringBuilder sb = new StringBuilder("positions span " + Instant.ofEpochMilli(first) + " .. " + Instant.ofEpochMilli(last)
+                + " (" + length + "); ");
+        String atLeast = outside.atLeast() ? "at least " : "";
+        long n = outside.before() > 0 ? outside.before() : outside.after();
+        sb.append(atLeast).append(n).append(n == 1 ? " message" : " messages").append(" without a position ")
+                .append(n == 1 ? "carries a time " : "carry times ");
+        if (outside.before() > 0) {
+            sb.append(n == 1 ? "" : "up to ").append(roughly(outside.beforeMs())).append(" before it");
+            if (outside.after() > 0) {
+                sb.append(", ").append(atLeast).append(outside.after()).append(outside.after() == 1 ? " message " : " up to ")
+                        .append(roughly(outside.afterMs())).append(" after it");
+            }
+        } else {
+            sb.append(n == 1 ? "" : "up to ").append(roughly(outside.afterMs())).append(" after it");
+        }
+        return sb.toString();
+    }
+
+    /** A length of time to the minute ({@code 1 h 48 min}, {@code 12 min}), to the second under 2 min. */
+    static String roughly(long ms) {
+        long s = ms / 1000;
+        if (s < 120) {
+            return s + " s";
+        }
+        long min = s / 60;
+        return min < 60 ? min + " min" : min / 60 + " h " + min % 60 + " min";
     }
 
     /** How many addresses the summary names before it counts the rest as {@code others}. */

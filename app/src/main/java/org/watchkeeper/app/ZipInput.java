@@ -13,7 +13,7 @@ import java.util.zip.ZipInputStream;
  * {@code __MACOSX/} resource copies that macOS adds are passed over. An archive of several files ends,
  * when the second one comes, with a {@link java.util.zip.ZipException} saying to unzip it: read back to
  * back, several logs would be one input out of time order, where named as inputs of their own they are
- * merged in time order ({@link Inputs#zipRefusal} says so of a file before it is read at all).
+ * merged in time order ({@link Inputs#archiveRefusal} says so of a file before it is read at all).
  * {@link #named()} names the file read.
  *
  * <p>An archive cut short or damaged ends with the {@link java.util.zip.ZipException} or

@@ -1105,6 +1105,71 @@ class AnalyzeCommandTest {
     }
 
     /**
+     * AMSA's terrestrial log: four observations without a position (types 14, 25, 12, 23, timed by satellite $PGHP
+     * lines) stretch the time span to 115.0 min, where the positions span 385.5 s (6.4 min); summary.json gives both,
+     * and the observations outside (4, the earliest 6 515.964 s before the first position), and the summary (on stdout) says
+     * so under the time span. The README's drift log, whose messages all lie within its positions, gets neither.
+     */
+    @Test
+    void thePositionsSpanIsGivenWhenObservationsWithoutAPositionStretchTheTimeSpan() throws IOException {
+        Path report = tmp.resolve("amsa");
+        Cli.Run r = Cli.run("analyze", "--no-store", "--report", report.toString(), data("ais/amsa-risky/ais.txt.gz").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode span = Cli.summary(report).get("time_span");
+        assertThat(span.get("start").asText()).isEqualTo("2012-01-27T09:58:26.036Z");
+        assertThat(span.get("seconds").asDouble()).isEqualTo(6901.464);
+        assertThat(span.get("positions").get("start").asText()).isEqualTo("2012-01-27T11:47:02Z");
+        assertThat(span.get("positions").get("end").asText()).isEqualTo("2012-01-27T11:53:27.500Z");
+        assertThat(span.get("positions").get("seconds").asDouble()).isEqualTo(385.5);
+        JsonNode outside = span.get("outside_positions");
+        assertThat(outside.get("before").asLong()).isEqualTo(4);
+        assertThat(outside.get("before_seconds").asDouble()).isEqualTo(6515.964);
+        assertThat(outside.get("after").asLong()).isZero();
+        assertThat(outside.get("at_least").asBoolean()).isFalse();
+        String nl = System.lineSeparator();
+        assertThat(r.out()).contains("  time span:  2012-01-27T09:58:26.036Z .. 2012-01-27T11:53:27.500Z (115.0 min); 11 messages"
+                + " without a time of their own took the one before or after them" + nl
+                + "              positions span 2012-01-27T11:47:02Z .. 2012-01-27T11:53:27.500Z (6.4 min); 4 messages without a"
+                + " position carry times up to 1 h 48 min before it" + nl + "  events:");
+
+        Path drift = tmp.resolve("drift");
+        Cli.Run d = Cli.run("analyze", "--no-store", "--report", drift.toString(),
+                data("ais/dma-aisabnormal/212123000_drift_1.ais").toString());
+        assertThat(d.exit()).as(d.err()).isZero();
+        assertThat(d.out()).contains("  time span:  2014-10-02T16:30:03.887Z .. 2014-10-03T06:59:53.142Z (14.5 h)" + nl + "  events:");
+        assertThat(Cli.summary(drift).get("time_span").has("outside_positions")).isFalse();
+    }
+
+    /**
+     * A tarred log, plain or gzipped, is analyzed as the log itself (it was refused as a tar archive to unpack); a
+     * tar of several logs is refused as a zip of several is, nothing analyzed.
+     */
+    @Test
+    void aTarredLogIsAnalyzedAsTheLog() throws IOException {
+        Path log = data("ais/dma-aisabnormal/212123000_drift_1.ais");
+        byte[] tar = Tars.tar(java.util.Map.of("212123000_drift_1.ais", Files.readAllBytes(log)));
+        JsonNode plain = analyze(log, tmp.resolve("plain"));
+        for (Path in : List.of(Files.write(tmp.resolve("drift.tar"), tar), Files.write(tmp.resolve("drift.tar.gz"), Tars.gzip(tar)))) {
+            JsonNode tarred = analyze(in, tmp.resolve("r-" + in.getFileName()));
+            for (String field : List.of("lines", "messages", "rejected_lines")) {
+                assertThat(tarred.get("inputs").get(0).get(field)).as(field).isEqualTo(plain.get("inputs").get(0).get(field));
+            }
+            assertThat(tarred.get("inputs").get(0).get("messages").asInt()).isEqualTo(3130);
+            assertThat(tarred.get("events").get("by_kind").get("drift").asInt()).isEqualTo(1);
+        }
+        java.util.Map<String, byte[]> several = new java.util.LinkedHashMap<>();
+        several.put("b.ais", Files.readAllBytes(log));
+        several.put("a.ais", Files.readAllBytes(log));
+        Path two = Files.write(tmp.resolve("two.tar"), Tars.tar(several));
+        Cli.Run r = Cli.run("analyze", "--no-store", "--report", tmp.resolve("two").toString(), two.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("watchkeeper analyze: " + two + " is a tar archive of 2 files (b.ais, a.ais): unpack it (tar -xf)"
+                + " and name its files as inputs of their own (read back to back they would be one input out of time order)"
+                + " (nothing was analyzed)" + System.lineSeparator());
+        assertThat(tmp.resolve("two")).doesNotExist();
+    }
+
+    /**
      * What is neither an NMEA log nor a CSV export analyze reads is refused before anything is analyzed or written,
      * exit 1, naming the input and how it begins, as serve's file sources and send refuse it: the JSON decode writes
      * (plain, gzipped, or on standard input), a CSV of another layout, a zip. Named after a good log, the run is
@@ -1127,7 +1192,7 @@ class AnalyzeCommandTest {
         }
         Path png = tmp.resolve("chart.png");
         Files.write(png, "\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR\n!AIVDM,\u0001\u0002\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-        String tail = "; analyze reads NMEA 0183 AIS logs and MarineCadastre or DMA CSV exports, plain, gzip or zip (nothing was analyzed)";
+        String tail = "; analyze reads NMEA 0183 AIS logs and MarineCadastre or DMA CSV exports, plain, gzip, zip or tar (nothing was analyzed)";
         String begins = "holds no NMEA 0183 sentence in its first 3 lines (it begins '{\"class\":\"AIS\",\"type\":1,\"mmsi\":219000000}')";
         for (Path in : List.of(decoded, gz)) {
             Path report = tmp.resolve("r-" + in.getFileName());

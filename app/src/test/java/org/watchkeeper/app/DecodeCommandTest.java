@@ -234,6 +234,119 @@ class DecodeCommandTest {
         assertThat(stdin.err()).contains("the zip archive holds more than one file (b13.nmea, then b10.nmea): " + several);
     }
 
+    /**
+     * A tarred log, plain or gzipped ({@code .tar.gz}), is decoded as the log itself, from a file or standard
+     * input, folders passed over, as a zip of one file is: nothing said, exit 0. (It was read as text: the tar
+     * header ran into the log's first line, which was lost with it as a "line too long", and the padding was a
+     * second rejected line.) A tar of several files is refused as a zip of several is: a file before anything is
+     * decoded, standard input when the second file comes, after the first one's messages are written.
+     */
+    @Test
+    void aTarArchiveOfOneLogIsReadAsTheLog() throws IOException {
+        byte[] b13 = Files.readAllBytes(caseFile("B13"));
+        java.util.Map<String, byte[]> one = new java.util.LinkedHashMap<>();
+        one.put("day/", new byte[0]);
+        one.put("day/b13.nmea", b13);
+        byte[] tar = Tars.tar(one);
+        Path plain = Files.write(tmp.resolve("log.tar"), tar);
+        Path gz = Files.write(tmp.resolve("log.tar.gz"), Tars.gzip(tar));
+        for (Path f : List.of(plain, gz)) {
+            Run r = run("decode", f.toString());
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.out()).as(f.toString()).isEqualTo(B13 + "\n");
+            assertThat(r.err()).contains("decoded 1 message from 1 line (1 input)").contains("rejected lines: 0");
+            Run stdin = run(Files.readAllBytes(f), "decode", "--quiet");
+            assertThat(stdin.exit()).as(stdin.err()).isZero();
+            assertThat(stdin.err()).isEmpty();
+            assertThat(stdin.out()).isEqualTo(B13 + "\n");
+        }
+
+        java.util.Map<String, byte[]> several = new java.util.LinkedHashMap<>();
+        several.put("b13.nmea", b13);
+        several.put("b10.nmea", Files.readAllBytes(caseFile("B10")));
+        byte[] two = Tars.tar(several);
+        String unpack = "unpack it (tar -xf) and name its files as inputs of their own (read back to back they would be one input"
+                + " out of time order)";
+        for (Path f : List.of(Files.write(tmp.resolve("logs.tar"), two), Files.write(tmp.resolve("logs.tgz"), Tars.gzip(two)))) {
+            Run refused = run("decode", "--quiet", f.toString());
+            assertThat(refused.exit()).isEqualTo(1);
+            assertThat(refused.out()).isEmpty();
+            assertThat(refused.err()).isEqualTo("watchkeeper decode: cannot read " + f + ": is a tar archive of 2 files (b13.nmea,"
+                    + " b10.nmea): " + unpack + "\n");
+        }
+        Run stdin = run(two, "decode", "--quiet");
+        assertThat(stdin.exit()).isEqualTo(1);
+        assertThat(stdin.out()).isEqualTo(B13 + "\n");
+        assertThat(stdin.err()).isEqualTo("watchkeeper decode: I/O error on input -: the tar archive holds more than one file"
+                + " (b13.nmea, then b10.nmea): " + unpack + ": its 1 line read before the error is decoded, the rest of the input"
+                + " is not read\n");
+    }
+
+    /**
+     * An I/O error on an input part-way (here a zip of two files on standard input, which ends at the second
+     * file) loses nothing decoded before it: the first file's message is on stdout, the summary counts it, the
+     * error is named after it, exit 1. (It used to exit 1 with nothing on stdout and no summary.)
+     */
+    @Test
+    void anInputErrorPartWayWritesWhatCameBeforeItThenTheSummaryThenTheError() throws IOException {
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("b13.nmea"));
+            z.write(Files.readAllBytes(caseFile("B13")));
+            z.putNextEntry(new java.util.zip.ZipEntry("b10.nmea"));
+            z.write(Files.readAllBytes(caseFile("B10")));
+        }
+        for (String threads : List.of("1", "2")) {
+            Run r = run(zip.toByteArray(), "decode", "--threads", threads, "-");
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.out()).isEqualTo(B13 + "\n");
+            String[] err = r.err().split("\n");
+            assertThat(err[0]).startsWith("decoded 1 message from 1 line (1 input) in ");
+            assertThat(err[err.length - 1]).isEqualTo("watchkeeper decode: I/O error on input -: the zip archive holds more than"
+                    + " one file (b13.nmea, then b10.nmea): unzip it and name its files as inputs of their own (read back to back"
+                    + " they would be one input out of time order): its 1 line read before the error is decoded, the rest of"
+                    + " the input is not read");
+            // CSV too: the header and the row before the error
+            Run csv = run(zip.toByteArray(), "decode", "--quiet", "--format", "csv");
+            assertThat(csv.exit()).isEqualTo(1);
+            assertThat(csv.lines()).hasSize(2);
+            assertThat(csv.lines().get(1)).contains("371798000");
+        }
+        // the inputs after the failed one are decoded too, as after a gzip cut short
+        Path zipFile = Files.write(tmp.resolve("cut.zip"), Arrays.copyOf(zip.toByteArray(), zip.size() - 40));
+        for (String threads : List.of("1", "2")) {
+            Run after = run("decode", "--quiet", "--threads", threads, zipFile.toString(), caseFile("B13").toString());
+            assertThat(after.exit()).isEqualTo(1);
+            assertThat(after.out()).isEqualTo(B13 + "\n" + B13 + "\n");
+            assertThat(after.err()).startsWith("watchkeeper decode: I/O error on input " + zipFile + ": ");
+        }
+    }
+
+    /**
+     * AMSA's terrestrial log: its positions cover 6 min 25 s (11:47:02 to 11:53:27.5), but four messages without a
+     * position (types 14, 25, 12, 23) take their times from satellite $PGHP lines, the earliest (type 14,
+     * 09:58:26.036) 6 515.964 s before the first position, and stretch the time span to 115 min 1 s: the summary
+     * gives the positions' span under it, and how many messages lie outside it and how far, on one thread or two.
+     * Two type 24 messages 1 and 2 s before the first position are within the 1 min margin. DMA's stream_example
+     * gets no such line (its summary as the README quotes it).
+     */
+    @Test
+    void theSummaryGivesThePositionsSpanWhenMessagesWithoutAPositionStretchTheTimeSpan() throws IOException {
+        Path amsa = SHARED.resolve("data/ais/amsa-risky/ais.txt.gz");
+        assumeTrue(Files.isRegularFile(amsa), "shared data not found: " + amsa);
+        for (String threads : List.of("1", "2")) {
+            Run r = run("decode", "--threads", threads, amsa.toString());
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.err()).contains("  time span:      2012-01-27T09:58:26.036Z .. 2012-01-27T11:53:27.500Z (115 min 1 s)\n"
+                    + "                  positions span 2012-01-27T11:47:02Z .. 2012-01-27T11:53:27.500Z (6 min 25 s); 4 messages"
+                    + " without a position carry times up to 1 h 48 min before it\n");
+        }
+        Path dma = SHARED.resolve("data/ais/dma-aislib/stream_example.txt");
+        assumeTrue(Files.isRegularFile(dma), "shared data not found: " + dma);
+        String err = run("decode", dma.toString()).err();
+        assertThat(err).endsWith("  time span:      2010-06-11T11:46:10Z .. 2010-06-11T11:46:38.873Z (28.9 s)\n");
+    }
+
     @Test
     void readsStdinWithDashOrWithoutFiles() throws IOException {
         byte[] in = Files.readAllBytes(caseFile("B13"));

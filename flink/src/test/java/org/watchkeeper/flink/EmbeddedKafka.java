@@ -141,6 +141,15 @@ final class EmbeddedKafka implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Stops the broker's client listener, closing its connections and taking no new one, while the node stays up
+     * and its controller keeps it the partitions' leader: to a producer, a broker that stopped answering at once
+     * (a crash, a network cut), with no metadata saying so.
+     */
+    void stopServingClients() {
+        cluster.brokers().values().forEach(b -> b.socketServer().stopProcessingRequests());
+    }
+
     @Override
     public void close() throws Exception {
         cluster.close();

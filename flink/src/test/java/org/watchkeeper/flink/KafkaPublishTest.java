@@ -261,6 +261,78 @@ class KafkaPublishTest extends KafkaJobTestBase {
         assertThat((String) bad[1]).contains("--skip-lines must be >= 0: -1");
     }
 
+    /**
+     * A broker that stops mid-run: the lines handed to Kafka after it stopped are given up after --delivery-timeout
+     * (not the producer's own 120 s), and the run says how many lines are written and the --skip-lines to go on with.
+     * Standard input gives 10 lines, then, once the broker has them, 10 more, and stops the broker before it ends,
+     * while those wait in the producer (linger.ms 2 s; with it the request timeout is made to fit the 3 s).
+     */
+    @Test
+    void aBrokerThatStopsMidRunIsGivenUpAfterTheDeliveryTimeoutSayingWhereToGoOn() throws Exception {
+        List<String> lines = sim.subList(0, 20);
+        byte[] first = (String.join("\n", lines.subList(0, 10)) + "\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] rest = (String.join("\n", lines.subList(10, 20)) + "\n").getBytes(StandardCharsets.US_ASCII);
+        try (EmbeddedKafka dying = new EmbeddedKafka()) {
+            brokerStopsMidRun(dying, first, rest);
+        }
+        Object[] bad = cli(kafka, new byte[0], "--topic", "x", "--delivery-timeout", "0.5", "-");
+        assertThat((int) bad[0]).isEqualTo(2);
+        assertThat((String) bad[1]).contains("--delivery-timeout must be 1 to 3600 seconds");
+    }
+
+    private static void brokerStopsMidRun(EmbeddedKafka dying, byte[] first, byte[] rest) throws Exception {
+        String bootstrap = dying.bootstrapServers();
+        dying.createTopic("pub-dies", 1);
+        long[] stoppedAt = {0};
+        java.io.InputStream stdin = new java.io.InputStream() {
+            int part;
+
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                byte[] give;
+                if (part == 0) {
+                    give = first;
+                } else if (part == 1) {
+                    try {
+                        long until = System.nanoTime() + 60_000_000_000L;
+                        while (dying.readAll("pub-dies").size() < 10 && System.nanoTime() < until) {
+                            Thread.sleep(100);
+                        }
+                        Thread.sleep(1000); // the producer has the broker's answer for them too
+                    } catch (InterruptedException e) {
+                        throw new IOException(e);
+                    }
+                    give = rest;
+                } else {
+                    // lines 11 to 20 wait in the producer (linger.ms) for their batch to fill: the broker stops
+                    dying.stopServingClients();
+                    stoppedAt[0] = System.nanoTime();
+                    return -1;
+                }
+                part++;
+                System.arraycopy(give, 0, b, off, give.length);
+                return give.length;
+            }
+        };
+        StringWriter err = new StringWriter();
+        int code = Main.commandLine(stdin, new ByteArrayOutputStream(), new PrintWriter(err, true))
+                .execute("kafka-publish", "--bootstrap", bootstrap, "--topic", "pub-dies", "--key", "k",
+                        "--delivery-timeout", "3", "--producer", "linger.ms=2000", "-");
+        long waited = (System.nanoTime() - stoppedAt[0]) / 1_000_000;
+        assertThat(code).as(err.toString()).isEqualTo(1);
+        assertThat(err.toString()).contains("Kafka error on topic pub-dies at " + bootstrap + ": the broker did not confirm the lines"
+                + " handed to it within 3 s (did it stop? --delivery-timeout waits longer)");
+        assertThat(err.toString()).contains("watchkeeper kafka-publish: lines 1 to 10 of the input are written to pub-dies; of lines 11"
+                + " to 20, handed to Kafka before the run stopped, 0 were written and 10 were not (no line after line 20 was sent)."
+                + " To go on: the same command with --skip-lines 10");
+        assertThat(waited).as("it waited for the broker's confirmation").isGreaterThanOrEqualTo(2_900L);
+    }
+
     /** Brokers that do not create topics: a misspelt --topic is named as such, not as metadata that did not come. */
     @Test
     void aMissingTopicOnBrokersThatDoNotCreateTopicsIsSaid() throws Exception {

@@ -37,6 +37,7 @@ public final class Stats {
     long heldLines;
     long firstReceiveTime = Long.MIN_VALUE;
     long lastReceiveTime = Long.MIN_VALUE;
+    final PositionSpan positionSpan = new PositionSpan();
 
     Stats() {
     }
@@ -92,6 +93,11 @@ public final class Stats {
             if (lastReceiveTime == Long.MIN_VALUE || t > lastReceiveTime) {
                 lastReceiveTime = t;
             }
+            if (PositionSpan.reportsPosition(type)) {
+                positionSpan.position(t);
+            } else {
+                positionSpan.other(t);
+            }
         }
     }
 
@@ -125,6 +131,7 @@ public final class Stats {
         if (o.lastReceiveTime != Long.MIN_VALUE && (lastReceiveTime == Long.MIN_VALUE || o.lastReceiveTime > lastReceiveTime)) {
             lastReceiveTime = o.lastReceiveTime;
         }
+        positionSpan.add(o.positionSpan);
     }
 
     /** Input lines seen (every terminator-delimited line, including blank and over-long ones). */
@@ -251,6 +258,14 @@ public final class Stats {
     /** Fragment lines held in incomplete multi-sentence messages right now (0 after {@code finish()}). */
     public long pendingFragmentLines() {
         return pendingFragmentLines;
+    }
+
+    /**
+     * The receive times of the position reports, and of the messages without a position that lie far outside
+     * them ({@link PositionSpan}); live, not a copy.
+     */
+    public PositionSpan positionSpan() {
+        return positionSpan;
     }
 
     /** Earliest known message receive time (UTC ms), {@link Long#MIN_VALUE} if none. */

@@ -66,6 +66,7 @@ public final class Analysis {
     private long heardObservations;
     private long first = Long.MAX_VALUE;
     private long last = Long.MIN_VALUE;
+    private final org.watchkeeper.ais.nmea.PositionSpan positionSpan = new org.watchkeeper.ais.nmea.PositionSpan();
     private boolean finished;
 
     /**
@@ -105,6 +106,11 @@ public final class Analysis {
         }
         if (t > last) {
             last = t;
+        }
+        if (o instanceof PositionObservation) {
+            positionSpan.position(t);
+        } else {
+            positionSpan.other(t);
         }
         if (o instanceof PositionObservation p) {
             for (AnalysisListener l : listeners) {
@@ -202,6 +208,14 @@ public final class Analysis {
     /** Event time of the latest observation (epoch ms), or {@link Long#MIN_VALUE} when none. */
     public long lastTime() {
         return last;
+    }
+
+    /**
+     * The event times of the position observations, and of the other observations (identities, messages heard
+     * only) that lie far outside them ({@link org.watchkeeper.ais.nmea.PositionSpan}).
+     */
+    public org.watchkeeper.ais.nmea.PositionSpan positionSpan() {
+        return positionSpan;
     }
 
     /** The listeners, in call order. */
