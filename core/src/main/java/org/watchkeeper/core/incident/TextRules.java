@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  *       previously hijacked dhow" or one dated in an earlier year than the report, {@link #type(String,
  *       java.time.LocalDate)}), or a vessel seized, captured, commandeered or taken over by perpetrators
  *       ({@link #vesselTaken}: "Palestinian guerrillas seized the Italian cruise ship", "tugs were seized by Houthi
- *       militia", a vessel by its name alone, "THE EASTWOOD WAS SEIZED BY 30 PIRATES"; not by a navy, coast guard or the
- *       authorities) → hijacking; "kidnap", "abduct" (not "kidnapping attempt", "tried to abduct", {@link #KIDNAP_NOT_DONE}) → kidnapping; a theft
+ *       militia", a vessel by its name alone, "THE EASTWOOD WAS SEIZED BY 30 PIRATES", or by its own crew,
+ *       "was seized ... by 3 Somali crewmen"; not by a navy, coast guard or the authorities) → hijacking; "kidnap", "abduct" (not "kidnapping attempt", "tried to abduct", {@link #KIDNAP_NOT_DONE}) → kidnapping; a theft
  *       ({@link #theft}) → robbery; "boarded", "boarding", "climbed/got/came/went on board" or "aboard", "gained access/entry", or perpetrators seen where only the ship has a place ({@link #seenOnBoard}:
  *       "three pirates were spotted on the forecastle") → boarding, except a
  *       boarding tried and not achieved ("attempted to board", "boarding attempt", "tried to board",
@@ -985,7 +985,12 @@ public final class TextRules {
     /** A preposition making the word after it (within three words) the object of the act: "fired at the navy patrol". */
     private static final Pattern OBJECT_OF = Pattern.compile("(at|upon|on|towards?|against)");
     private static final Pattern WORD = Pattern.compile("[a-z][a-z'-]*");
-    private static final Pattern CLAUSE = Pattern.compile("[^.;!?\\n]+");
+    /**
+     * A sentence or clause: the text up to a full stop, semicolon, question or exclamation mark or line break, but not up
+     * to the point of a decimal number, which ends no sentence ("in position 12-45.35N 051-33.18E, by 3 Somali crewmen",
+     * "3.5 NM south of"; {@link #NUMBER_POINT}).
+     */
+    private static final Pattern CLAUSE = Pattern.compile("(?:[^.;!?\\n]|(?<=\\d)\\.(?=\\d))+");
 
     /** Who boards a ship to defend or inspect it: {@link #DEFENDER}, authorities, officials, a pilot, customs. */
     private static final Pattern OFFICIAL = Pattern.compile("authorities|officials|pilots?|customs|investigators|inspectors");
@@ -1167,7 +1172,8 @@ public final class TextRules {
      * a yacht") and the nearest acting actor before it a perpetrator ({@link #role}); or in the passive, a
      * vessel before it in the sentence, or a vessel by its name alone ({@link #namedSubject}), and "by" a perpetrator
      * or an armed group within four words after it ("the tug and another tug were seized by Houthi militia", "boarded and
-     * taken over by seventeen pirates", "THE EASTWOOD WAS SEIZED BY 30 PIRATES", "was seized by an armed group"), the
+     * taken over by seventeen pirates", "THE EASTWOOD WAS SEIZED BY 30 PIRATES", "was seized by an armed group", the
+     * vessel's own crew, {@link #ownCrew}, with the time and place between, {@link #laterAgent}), the
      * "was" left out in a heading ("Fishing trawler reportedly taken over by mutineers"). Not a taking by a
      * navy, coast guard, police or the authorities ("the Iranian Navy seized the tug", "two boats were seized
      * by the coast guard"), unless they are irregular or the report's attackers (as for {@link #role}); not a
@@ -1223,6 +1229,9 @@ public final class TextRules {
                         break;
                     }
                 }
+                if (passive && by < 0) {
+                    by = laterAgent(c, words, after + 4);
+                }
                 if (passive && by >= 0) {
                     boolean vessel = false;
                     for (int j = 0; !vessel && j < i; j++) {
@@ -1231,7 +1240,8 @@ public final class TextRules {
                     vessel |= namedSubject(c, words, i, hostile);
                     int k = actorAfter(c, words, by + 1, hostile);
                     if (vessel && (k >= 0 && role(c, words, k, true, hostile, false) == Role.PERPETRATOR
-                            || armedGroup(c, words, by + 1) || k < 0 && groupAt(c, words, by + 1, by + 5) >= 0)) {
+                            || armedGroup(c, words, by + 1) || k < 0 && groupAt(c, words, by + 1, by + 5) >= 0
+                            || k < 0 && ownCrew(c, words, by + 1))) {
                         return true;
                     }
                     continue;
@@ -1255,6 +1265,66 @@ public final class TextRules {
                     return true;
                 }
             }
+        }
+        return false;
+    }
+
+    /**
+     * Words that end the stretch of a passive taking in which its "by" may still stand: another verb, a conjunction or a
+     * relative ("was seized 16 Mar while anchored", "was seized and later released by").
+     */
+    private static final Pattern AGENT_STRETCH_END = Pattern.compile("(and|or|but|was|were|is|are|had|has|have|while|when|after"
+            + "|before|then|which|who|where|until|as|[a-z]+ed|[a-z]+ing)");
+
+    /**
+     * The index of a passive taking's "by" that stands after the time and place the report puts between ("was seized 16
+     * Mar at 0400 UTC, underway in position 12-45.35N 051-33.18E, by 3 Somali crewmen", ASAM 2005-90): the first "by" from
+     * word {@code from} on in the clause, before any word of another act or clause ({@link #AGENT_STRETCH_END}); -1 for
+     * none.
+     */
+    private static int laterAgent(String c, List<int[]> words, int from) {
+        for (int j = from; j < words.size(); j++) {
+            String w = word(c, words, j);
+            if (w.equals("by")) {
+                return j;
+            }
+            if (AGENT_STRETCH_END.matcher(w).matches()) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The words for a vessel's own crew as the agent of its taking: "by 3 Somali crewmen", "by its crew", "by members of the crew". */
+    private static final Pattern CREW_WORD = Pattern.compile("(crew|crews|crewmen|crewman|crewmembers|crew-members|members)");
+
+    /**
+     * Whether the vessel's own crew is named among the four words from {@code from}, the agent of a passive taking, the
+     * mutiny that a report calls a seizure: "the Thai-flag fishing vessel ... was seized ... by 3 Somali crewmen. The 3
+     * Somali crewmen were working aboard as regular crew" (ASAM 2005-90). Not the crew of another vessel or of a state's
+     * force ("by the crew of a navy patrol boat"), whose word {@link #role} finds.
+     */
+    private static boolean ownCrew(String c, List<int[]> words, int from) {
+        for (int k = from; k < Math.min(words.size(), from + 4); k++) {
+            String w = word(c, words, k);
+            if (!CREW_WORD.matcher(w).matches()) {
+                continue;
+            }
+            boolean ofCrew = k + 2 < words.size() && word(c, words, k + 1).equals("of")
+                    && word(c, words, k + 2).matches("the|its|her|their") && k + 3 < words.size()
+                    && word(c, words, k + 3).startsWith("crew");
+            if (w.equals("members") && !ofCrew) {
+                return false; // "by members of the Free Aceh Movement": a group, not the crew
+            }
+            if (!w.equals("members") && k + 1 < words.size() && word(c, words, k + 1).equals("of")) {
+                return false; // "by the crew of a navy patrol boat"
+            }
+            for (int j = from; j < Math.min(words.size(), k + 5); j++) {
+                if (role(c, words, j, true, false, false) == Role.DEFENDER) {
+                    return false;
+                }
+            }
+            return true;
         }
         return false;
     }

@@ -1157,4 +1157,24 @@ class TextRulesTest {
         assertThat(TextRules.itemsStolen("The crew found that ship's stores had been stolen from the forecastle."))
                 .isEqualTo("ship's stores");
     }
+
+    /** ASAM 2005-90: the seizure's agent stands after the position, whose decimal points end no sentence. */
+    static final String ASAM_2005_90 = "GULF OF ADEN:   The Thai-flag fishing vessel (SIRICHAINAVA 12) was seized 16 Mar at 0400 UTC,"
+            + " underway in position 12-45.35N  051-33.18E, by 3 Somali crewmen.  The 3 Somali crewmen were working aboard as regular"
+            + " crew people.crew.";
+
+    @Test
+    void aSeizureByTheVesselsOwnCrewIsAHijackingAndADecimalPointEndsNoSentence() {
+        // was other: the sentence ended at "12-45." and the seizure had no agent
+        assertThat(TextRules.type(ASAM_2005_90)).isEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.type("The fishing vessel was seized by 3 Somali crewmen.")).isEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.type("The trawler was seized by members of its crew.")).isEqualTo(IncidentType.HIJACKING);
+        // the crew of a state's craft, or the crew as the seized, is no mutiny
+        assertThat(TextRules.type("The fishing vessel was seized by the crew of a navy patrol boat.")).isEqualTo(IncidentType.OTHER);
+        assertThat(TextRules.type("The fishing vessel was seized by the coast guard crew.")).isEqualTo(IncidentType.OTHER);
+        // a decimal distance ends no sentence either: the soldiers' purpose stays in their boarding's sentence
+        assertThat(TextRules.type("Seven soldiers boarded the vessel 3.5 NM off the port for an inspection."))
+                .isEqualTo(TextRules.type("Seven soldiers boarded the vessel 3 NM off the port for an inspection."))
+                .isEqualTo(IncidentType.OTHER);
+    }
 }
