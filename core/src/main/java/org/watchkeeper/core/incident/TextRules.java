@@ -65,7 +65,7 @@ import java.util.regex.Pattern;
  *       theft denied or only tried ({@link #theft}) gives none. (What was looted or pilfered is mostly a place:
  *       "looted every crew cabin", "pilfered 10 containers".)</li>
  *   <li>Loss: hijacking, or cargo/oil/fuel stolen (oil or fuel as the first of a list of items, {@link #cargoScope})
- *       or siphoned → cargo or ship; cash, money, valuables,
+ *       or siphoned (the verb, not the perpetrators' "siphon hoses") → cargo or ship; cash, money, valuables,
  *       personal belongings/effects/property, phones, laptops → property; stores, spare parts,
  *       spares, paint, ropes, mooring lines, scrap, equipment, engine parts → stores; negated theft
  *       or "empty-handed" → nothing; theft of something else named → stores; otherwise (a theft that names
@@ -98,21 +98,33 @@ public final class TextRules {
     /**
      * After "escaped with", what makes it company, not loot: "escaped with his accomplices in their boat", "escaped
      * with two other accomplices waiting in a boat" (but "escaped with his accomplices and ship's stores" is a theft);
-     * and what makes it empty: "escaped with no stolen item", "escaped with no damage to the vessel", "escaped with nothing",
+     * what makes it the perpetrators' own gear, brought and taken back: "escaped with their flexible hose", "with their
+     * ladder", "with his boat"; and what makes it empty: "escaped with no stolen item", "escaped with no damage to the vessel", "escaped with nothing",
      * or nothing at all before the clause ends (as when a denial after it is blanked out).
      */
     private static final String NOT_WITH_PEOPLE = "(?!\\s+(?:no|nothing)\\b)(?!\\s*(?:[.,;:]|$))(?!\\s+(?:[a-z']+\\s+){0,3}?(?:accomplices?|colleagues?|companions?|partners?"
-            + "|friends|associates|others|robbers|pirates|men|persons|perpetrators|intruders|thieves|gang)\\b(?!\\s+and\\s))";
+            + "|friends|associates|others|robbers|pirates|men|persons|perpetrators|intruders|thieves|gang)\\b(?!\\s+and\\s))"
+            // the perpetrators' own gear, brought and taken back: "escaped with their flexible hose" (ASAM 2017-209)
+            + "(?!\\s+(?:their|his)\\s+(?:own\\s+)?(?:[a-z'-]+\\s+){0,2}?(?:hoses?|hose\\s+pipes?|ladders?|hooks?|poles?|grapnels?"
+            + "|grappling\\s+hooks?|boats?|skiffs?|canoes?|weapons|knives|guns|tools)\\b(?!\\s+and\\s))";
     /**
      * The words of a theft done, each form of steal, rob, pilfer and loot that tells of one: "stole", "stolen",
      * "steals", "stealing", "robbed", "robbing", "theft(s)", "pilfered", "pilfering", "pilferage", "looted",
-     * "looting", and "escaped with" (not "escaped with his accomplices"), "made off with", "siphon". The bare verbs "steal", "rob", "pilfer" and
+     * "looting", and "escaped with" (not "escaped with his accomplices", nor "escaped with their flexible hose", the
+     * perpetrators' own gear), "made off with", "siphoned", "siphoning" (not the "siphon hoses" they carried, {@link
+     * #SIPHONED}). The bare verbs "steal", "rob", "pilfer" and
      * "loot" tell of an intent, not a deed ("boarded to steal cargo", "valuables to steal"): they count only
      * after a word of success ({@link #THEFT_DONE}). The noun "robbery" names the kind of crime ("piracy and
      * armed robbery", the ASAM hostility "ROBBERY", "an anti-piracy and robbery watch") and is no theft.
      */
     private static final Pattern THEFT = Pattern.compile("\\b(stole|stolen|steals|stealing|robbed|robbing|thefts?|pilfered|pilfering"
-            + "|pilferage|looted|looting|escaped with" + NOT_WITH_PEOPLE + "|made off with|siphon)");
+            + "|pilferage|looted|looting|escaped with" + NOT_WITH_PEOPLE + "|made off with|siphon(?:ed|ing)\\b)");
+    /**
+     * Oil or cargo siphoned, the verb only: "siphoned approximately 3,000 liters of the cargo", "started siphoning the
+     * cargo". Not the "siphon hoses" the perpetrators carried (ASAM 2016-31, "they were reportedly carrying siphon hoses";
+     * they turned away when the alarm was raised), which are their gear, not a thing stolen.
+     */
+    private static final Pattern SIPHONED = Pattern.compile("\\bsiphon(?:ed|ing)\\b");
     /**
      * A theft told with "took" or "taken": the robbers "took $12,000 (US) and medicine from the safe", "took the
      * ship's stores", "taking cash and phones", "took away some paint", "cash and valuables were taken". Only with
@@ -604,7 +616,7 @@ public final class TextRules {
     /** Things before "stolen" not yet known: "an assessment is being conducted to identify which items were stolen". */
     private static final Pattern ITEMS_UNKNOWN = Pattern.compile("\\b(?:which|what|whether|if)\\s+(?:[a-z']+\\s+){0,2}[a-z']+\\s*$");
 
-    private static final Pattern CARGO = Pattern.compile("\\b(cargo|siphon\\w*|oil|fuel|diesel|gasoil|bunker)\\b");
+    private static final Pattern CARGO = Pattern.compile("\\b(cargo|siphon(?:ed|ing)|oil|fuel|diesel|gasoil|bunker)\\b");
     /**
      * Oil and fuel named as the ship's own stores or gear, not a cargo: lubricating, engine, hydraulic or
      * cooking oil, fuel cans and tanks, a diesel generator ("a drum of lubricating oil", ASAM 2002-118; "new
@@ -1945,7 +1957,7 @@ public final class TextRules {
         String scope = SPACES.matcher(items != null && !VAGUE_ITEMS.matcher(items).matches() && !ALSO_STOLEN.matcher(t).find()
                 ? items : t).replaceAll(" ");
         String cargoScope = items != null ? cargoScope(items) : t;
-        if (CARGO.matcher(SHIP_USE_OIL.matcher(cargoScope).replaceAll(" ")).find() && (items != null || t.contains("siphon"))
+        if (CARGO.matcher(SHIP_USE_OIL.matcher(cargoScope).replaceAll(" ")).find() && (items != null || SIPHONED.matcher(t).find())
                 || items == null && CARGO_TAKEN.matcher(notStolen(t)).find()) {
             return EconomicLoss.CARGO_OR_SHIP;
         }

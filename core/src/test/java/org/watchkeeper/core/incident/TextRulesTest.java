@@ -1177,4 +1177,27 @@ class TextRulesTest {
                 .isEqualTo(TextRules.type("Seven soldiers boarded the vessel 3 NM off the port for an inspection."))
                 .isEqualTo(IncidentType.OTHER);
     }
+
+    @Test
+    void thePerpetratorsOwnGearIsNoThingStolen() {
+        // ASAM 2016-31 was a robbery of cargo: the hoses were the robbers', brought to siphon with, and they turned away
+        String asam201631 = "NIGERIA: On 14 February, 3 small speed boats made a close-aboard approach to a merchant vessel at anchor"
+                + " in Lagos Port near position 06-23N 003-22E. Several persons were in each boat and they were reportedly carrying"
+                + " siphon hoses. The ship raised the alarm  and mustered the crew. The robbers turned away and departed the area when"
+                + " the ship raised the alarm.";
+        assertThat(TextRules.theft(asam201631)).isFalse();
+        assertThat(TextRules.type(asam201631)).isEqualTo(IncidentType.SUSPICIOUS_APPROACH);
+        assertThat(TextRules.loss(IncidentType.SUSPICIOUS_APPROACH, asam201631)).isEqualTo(EconomicLoss.NOT_STATED);
+        // ASAM 2017-209: the hose they tried to insert into a cargo tank left with them
+        String asam2017209 = "Seeing the alerted crew, the robbers escaped with their flexible hose. A search was carried out"
+                + " throughout the tanker. Nothing reported stolen.";
+        assertThat(TextRules.theft(asam2017209)).isFalse();
+        assertThat(TextRules.itemsStolen(asam2017209)).isNull();
+        assertThat(TextRules.loss(TextRules.type(asam2017209), asam2017209)).isEqualTo(EconomicLoss.NOTHING);
+        // siphoning is a theft, and the victims' things after "their" or "his" stay stolen
+        assertThat(TextRules.loss(IncidentType.ROBBERY, "The pirates siphoned approximately 3,500 MT of crude palm oil into another"
+                + " tanker.")).isEqualTo(EconomicLoss.CARGO_OR_SHIP);
+        assertThat(TextRules.itemsStolen("The attackers held a crew member hostage and then escaped with his personal belongings"
+                + " and ship's stores.")).isEqualTo("his personal belongings and ship's stores");
+    }
 }
