@@ -852,7 +852,10 @@ public final class TextRules {
         return actorOfAct(t, SEIZED_VALUE, role -> role == Role.PERPETRATOR);
     }
 
-    /** The (lower-case) text with the words of a theft denied, tried or prevented blanked out. */
+    /**
+     * The (lower-case) text with the words of a theft denied, tried or prevented blanked out, and a stolen craft ridden
+     * ({@link #STOLEN_CRAFT_USED}).
+     */
     private static String notStolen(String t) {
         return reading(t).notStolen;
     }
@@ -873,7 +876,7 @@ public final class TextRules {
         if (r != null && r.lower.equals(lower)) {
             return r;
         }
-        String t = removeNear(removeNear(lower, NO_THEFT), THEFT_NOT_DONE);
+        String t = removeNear(removeNear(removeNear(lower, NO_THEFT), THEFT_NOT_DONE), STOLEN_CRAFT_USED);
         r = new TheftReading(lower, t, theftIn(lower, t));
         LAST_READING.set(r);
         return r;
@@ -908,7 +911,20 @@ public final class TextRules {
         return out.append(t, done, t.length()).toString();
     }
 
-    /** The words one of which each match of {@link #NO_THEFT} and {@link #THEFT_NOT_DONE} holds. */
+    /**
+     * A stolen craft that someone rides or uses, named by the "stolen" before it: "Escaped offender on stolen 40 foot S/V
+     * Sea Oak" (ASAM 2016-225, a fugitive's lookout), "fled in a stolen boat", "boarded from a stolen dinghy". The craft was taken
+     * before the report's events, or is the perpetrators' means: its "stolen" tells of no theft from the ship the report
+     * is about (a theft the report tells in other words, "stole additional items", stays one).
+     */
+    private static final Pattern STOLEN_CRAFT_USED = Pattern.compile("\\b(?:on|in|aboard|onboard|on\\s+board|using|used|via|into|from)"
+            + "\\s+(?:(?:a|an|the|their|his|her)\\s+)?stolen\\s+(?:[a-z0-9'-]+\\s+){0,3}?(?:vessel|boat|yacht|s/v|sailboat|sailing"
+            + "\\s+(?:vessel|yacht|boat)|skiff|dinghy|craft|canoe|speedboat|speed\\s+boat|motorboat|launch|catamaran|sloop|ketch"
+            + "|trawler|tug|ship)s?\\b(?![''\u00bf])");
+    /**
+     * The words one of which each match of {@link #NO_THEFT}, {@link #THEFT_NOT_DONE} and {@link #STOLEN_CRAFT_USED}
+     * holds.
+     */
     private static final Pattern THEFT_ANCHOR = Pattern.compile("\\b(steal\\w*|stole\\w*|rob|robbing|theft\\w*|pilfer\\w*|loot\\w*"
             + "|taken|taking|missing|handed|nothing)\\b");
     /** How far from a {@link #THEFT_ANCHOR} word a match may reach, characters. */

@@ -1200,4 +1200,19 @@ class TextRulesTest {
         assertThat(TextRules.itemsStolen("The attackers held a crew member hostage and then escaped with his personal belongings"
                 + " and ship's stores.")).isEqualTo("his personal belongings and ship's stores");
     }
+
+    @Test
+    void aStolenCraftRiddenIsNoTheftFromTheShip() {
+        // ASAM 2016-225 was a robbery: a fugitive's lookout, with no ship attacked nor crew robbed
+        String asam2016225 = "TONGA: Escaped offender on stolen 40 foot S/V Sea Oak. Vessel was on transit between Vavau (18-36S"
+                + " 173-59W) and Toku Island (18-09S 174-12W).";
+        assertThat(TextRules.theft(asam2016225)).isFalse();
+        assertThat(TextRules.type(asam2016225)).isEqualTo(IncidentType.OTHER);
+        assertThat(TextRules.type("The robbers boarded the yacht from a stolen dinghy and fled in a stolen boat."))
+                .isEqualTo(IncidentType.BOARDING);
+        // a craft stolen from the ship, or a theft told besides, stays one
+        assertThat(TextRules.type("A dinghy was stolen from a sailing yacht anchored in the bay.")).isEqualTo(IncidentType.ROBBERY);
+        assertThat(TextRules.type("The robbers used the stolen dinghy to board another yacht anchored nearby and stole additional"
+                + " items.")).isEqualTo(IncidentType.ROBBERY);
+    }
 }
