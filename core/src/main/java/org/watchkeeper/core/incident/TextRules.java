@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  *       java.time.LocalDate)}), or a vessel seized, captured, commandeered or taken over by perpetrators
  *       ({@link #vesselTaken}: "Palestinian guerrillas seized the Italian cruise ship", "tugs were seized by Houthi
  *       militia", a vessel by its name alone, "THE EASTWOOD WAS SEIZED BY 30 PIRATES", or by its own crew,
- *       "was seized ... by 3 Somali crewmen"; not by a navy, coast guard or the authorities) → hijacking; "kidnap", "abduct" (not "kidnapping attempt", "tried to abduct", {@link #KIDNAP_NOT_DONE}) → kidnapping; a theft
+ *       "was seized ... by 3 Somali crewmen"; not by a navy, coast guard or the authorities) → hijacking; "kidnap", "abduct" (not "kidnapping attempt", "tried to abduct", {@link #KIDNAP_NOT_DONE}), or people carried off as the perpetrators leave ("made off with three Indonesian crew
+ *       members", "taking the captain and chief engineer with them", {@link #PEOPLE_CARRIED_OFF}) → kidnapping; a theft
  *       ({@link #theft}) → robbery; "boarded", "boarding", "climbed/got/came/went on board" or "aboard", "gained access/entry", or perpetrators seen where only the ship has a place ({@link #seenOnBoard}:
  *       "three pirates were spotted on the forecastle") → boarding, except a
  *       boarding tried and not achieved ("attempted to board", "boarding attempt", "tried to board",
@@ -42,7 +43,7 @@ import java.util.regex.Pattern;
  *       bar/rod, crowbar → knives; "unarmed", "not armed" → none; "armed" alone → armed, unspecified;
  *       otherwise not stated.</li>
  *   <li>Crew harm, most severe found: killed, dead, murdered, shot dead → killed; kidnapped,
- *       abducted, taken ashore → kidnapped; injured, wounded, assaulted, beaten, stabbed, bruised, punched,
+ *       abducted, taken ashore, carried off ({@link #PEOPLE_CARRIED_OFF}) → kidnapped; injured, wounded, assaulted, beaten, stabbed, bruised, punched,
  *       hit or struck on the head (or face, arm, ...), a person kicked or slashed, medical attention needed → injured;
  *       threatened, tied up, held hostage, taken hostage → threatened; "crew (are/were) safe", "not
  *       injured", "unharmed", "no injuries" → none; otherwise not stated.</li>
@@ -54,7 +55,7 @@ import java.util.regex.Pattern;
  *       "a robber", "a thief", "single robber" → 1.</li>
  *   <li>Items stolen: the words after "stole", "had stolen", "stealing", "managed to steal" (and the other words of
  *       success before "steal"), "escaped with", "made off with", "carted/carried away", "taking away", "took" or
- *       "snatched" (not a person or the ship taken: "took the master to his cabin", "took three officers hostage",
+ *       "snatched" (not people carried off, "made off with three Indonesian crew members", nor a person or the ship taken: "took the master to his cabin", "took three officers hostage",
  *       "took the ship into Indonesian waters"; nor "took place"), up to the next full stop, a list running on past
  *       its commas ("stole mooring lines, paint, and power tools") to a comma that begins a new clause (", and
  *       escaped", ", then broke into", {@link #itemList}), at most 120 characters to the first comma and 200 in
@@ -83,9 +84,42 @@ public final class TextRules {
     }
 
     private static final Pattern HIJACK = Pattern.compile("\\bhijack");
+    /** A person carried off by the perpetrators as they leave: a crew member, an officer, a passenger, a hostage. */
+    private static final String CARRIED_PERSON = "(?:crew\\s*members?|crew-members?|crewm[ae]n|crew|master|captain|skipper|chief\\s+"
+            + "(?:engineer|officer|mate)|engineers?|officers?|mates?|seam[ae]n|fisherm[ae]n|passengers?|hostages?|tourists?|pilot)";
+    /**
+     * The words that may stand before a person carried off, up to three: an article, a count, a nationality, a possessive
+     * ("three Indonesian crew members", "15 kidnapped crewmembers", "at least 5 hostages", "the ship's Captain"); not
+     * a thing or a clause between ("escaped with ships stores after crew raised alarm").
+     */
+    private static final String CARRIED_FILLER = "(?:(?:the|a|an|all|its|their|his|her|some|both|several|other|remaining|senior"
+            + "|kidnapped|abducted|hostage|at\\s+least|up\\s+to|about|approximately|\\d+|one|two|three|four|five|six|seven|eight|nine"
+            + "|ten|eleven|twelve|[a-z]+'s|[a-z]{3,}(?:an|ese|ish|ch|i|o))\\s+){0,3}?";
+    /**
+     * After a person carried off, what makes the words a thing of theirs instead: "the captain's cash", "crew belongings",
+     * "the crewman\u00bfs walkie-talkie" (any mark right after the word).
+     */
+    private static final String NOT_PERSONS_THING = "(?![^\\s,.;:()]|\\s+(?:belongings|effects|property|properties|cash|money|valuables"
+            + "|personal|possessions|documents|phones?|mobile|stores|items|clothes|clothing|wallets?|watches|laptops?)\\b)";
+    /**
+     * People carried off by the perpetrators as they leave, a kidnapping: "then made off with three Indonesian crew members,
+     * including the captain and chief engineer" (ASAM 2014-94), "escaped with 15 kidnapped crewmembers", "departed the
+     * ship, taking with them the ship's Captain and Chief Engineer" (ASAM 2014-37), "the pirates departed the tanker, taking
+     * the captain and chief engineer with them" (ASAM 2005-87), "taking with them at least 5 hostages". Not their things
+     * ("escaped with crew belongings", "made off with the captain's cash"), nor a craft leaving with its own crew (the
+     * verbs are the perpetrators': fled, escaped, made off, got away, ran off, sailed off, or "taking ... with them").
+     */
+    private static final String PEOPLE_CARRIED_OFF = "\\b(?:fled|escaped|escaping|fleeing|made\\s+off|making\\s+off|got\\s+away|ran\\s+off"
+            + "|sailed\\s+(?:off|away))\\s+with\\s+" + CARRIED_FILLER + CARRIED_PERSON + "\\b"
+            + NOT_PERSONS_THING
+            + "|\\b(?:taking|took)\\s+with\\s+(?:them|him)\\s+" + CARRIED_FILLER + CARRIED_PERSON + "\\b"
+            + NOT_PERSONS_THING
+            + "|\\b(?:taking|took)\\s+" + CARRIED_FILLER + CARRIED_PERSON + "(?:\\s+and\\s+" + CARRIED_FILLER
+            + CARRIED_PERSON + ")*\\s+(?:along\\s+)?with\\s+(?:them|him)\\b";
     private static final Pattern KIDNAP = Pattern.compile("\\b(kidnap|abduct)"
             // hostages carried off: "fled with three hostage crew members", "escaped with master and chief engineer as hostage"
-            + "|\\b(fled|escaped|left|departed|made off)\\s+with\\s+([a-z0-9'-]+\\s+){0,5}?hostages?\\b");
+            + "|\\b(fled|escaped|left|departed|made off)\\s+with\\s+([a-z0-9'-]+\\s+){0,5}?hostages?\\b"
+            + "|" + PEOPLE_CARRIED_OFF);
     /**
      * A kidnapping tried, intended or prevented, not done: "a kidnapping attempt", "attempted kidnapping", "attempted to
      * kidnap", "tried to abduct", "were trying to abduct a fisherman when police intervened" (ASAM 2016-314), "with
@@ -95,6 +129,12 @@ public final class TextRules {
             + "|plann?\\w*|plot\\w*|unable|sought|seeking)\\s+([a-z']+\\s+){0,2}?to\\s+(kidnap|abduct)\\w*"
             + "|\\b(kidnap|abduct)\\w*\\s+attempts?\\b"
             + "|\\b(failed|foiled|thwarted|prevented|aborted|attempted|attempting)\\s+(the\\s+|a\\s+|an\\s+)?(kidnap|abduct)\\w*");
+    /**
+     * After "escaped with" or "made off with", what makes it people carried off, a kidnapping ({@link #PEOPLE_CARRIED_OFF}),
+     * not loot: "made off with three Indonesian crew members" (ASAM 2014-94).
+     */
+    private static final String NOT_PEOPLE_CARRIED = "(?!\\s+" + CARRIED_FILLER + CARRIED_PERSON
+            + "\\b" + NOT_PERSONS_THING + ")";
     /**
      * After "escaped with", what makes it company, not loot: "escaped with his accomplices in their boat", "escaped
      * with two other accomplices waiting in a boat" (but "escaped with his accomplices and ship's stores" is a theft);
@@ -106,7 +146,7 @@ public final class TextRules {
             + "|friends|associates|others|robbers|pirates|men|persons|perpetrators|intruders|thieves|gang)\\b(?!\\s+and\\s))"
             // the perpetrators' own gear, brought and taken back: "escaped with their flexible hose" (ASAM 2017-209)
             + "(?!\\s+(?:their|his)\\s+(?:own\\s+)?(?:[a-z'-]+\\s+){0,2}?(?:hoses?|hose\\s+pipes?|ladders?|hooks?|poles?|grapnels?"
-            + "|grappling\\s+hooks?|boats?|skiffs?|canoes?|weapons|knives|guns|tools)\\b(?!\\s+and\\s))";
+            + "|grappling\\s+hooks?|boats?|skiffs?|canoes?|weapons|knives|guns|tools)\\b(?!\\s+and\\s))" + NOT_PEOPLE_CARRIED;
     /**
      * The words of a theft done, each form of steal, rob, pilfer and loot that tells of one: "stole", "stolen",
      * "steals", "stealing", "robbed", "robbing", "theft(s)", "pilfered", "pilfering", "pilferage", "looted",
@@ -118,7 +158,7 @@ public final class TextRules {
      * armed robbery", the ASAM hostility "ROBBERY", "an anti-piracy and robbery watch") and is no theft.
      */
     private static final Pattern THEFT = Pattern.compile("\\b(stole|stolen|steals|stealing|robbed|robbing|thefts?|pilfered|pilfering"
-            + "|pilferage|looted|looting|escaped with" + NOT_WITH_PEOPLE + "|made off with|siphon(?:ed|ing)\\b)");
+            + "|pilferage|looted|looting|escaped with" + NOT_WITH_PEOPLE + "|made off with" + NOT_PEOPLE_CARRIED + "|siphon(?:ed|ing)\\b)");
     /**
      * Oil or cargo siphoned, the verb only: "siphoned approximately 3,000 liters of the cargo", "started siphoning the
      * cargo". Not the "siphon hoses" the perpetrators carried (ASAM 2016-31, "they were reportedly carrying siphon hoses";
@@ -431,7 +471,7 @@ public final class TextRules {
     private static final Pattern ONE = Pattern.compile("\\b(a|single|lone|an unknown) (armed )?(robber|thief|pirate|intruder|perpetrator)\\b");
 
     private static final Pattern STOLEN_ITEMS = Pattern.compile(
-            "\\b(?:stole|escaped with" + NOT_WITH_PEOPLE + "|made off with|took|stealing|robbed the crew of|snatched|carted away|carried away"
+            "\\b(?:stole|escaped with" + NOT_WITH_PEOPLE + "|made off with" + NOT_PEOPLE_CARRIED + "|took|stealing|robbed the crew of|snatched|carted away|carried away"
                     + "|carried off|taking away"
                     // the perfect: "the robbers had stolen ship's properties", "had broken into the forward store and stolen"
                     + "|(?:had|have|has)\\s+(?:already\\s+|just\\s+)?(?:(?:[a-z]+\\s+){1,5}?and\\s+)?stolen(?=\\s+(?!(?:from|by|in|on|at"

@@ -1215,4 +1215,30 @@ class TextRulesTest {
         assertThat(TextRules.type("The robbers used the stolen dinghy to board another yacht anchored nearby and stole additional"
                 + " items.")).isEqualTo(IncidentType.ROBBERY);
     }
+
+    @Test
+    void peopleCarriedOffAreKidnappedNotStolen() {
+        // ASAM 2014-94: the items were "three indonesian crew members, including the captain and chief engineer"
+        String asam201494 = "The pirates pumped out 3 million liters of the 4.5 million liters of diesel carried by the tanker into two"
+                + " waiting vessels and then made off with three Indonesian crew members, including the captain and chief engineer.";
+        assertThat(TextRules.itemsStolen(asam201494)).isNull();
+        assertThat(TextRules.theft(asam201494)).isFalse();
+        assertThat(TextRules.crewHarm(asam201494)).isEqualTo(CrewHarm.KIDNAPPED);
+        assertThat(TextRules.type("Up to ten heavily armed pirates boarded and hijacked the product tanker. " + asam201494))
+                .isEqualTo(IncidentType.HIJACKING);
+        // ASAM 2014-37 and 2005-87 were boardings: the master and chief engineer taken along as the pirates left
+        assertThat(TextRules.type("Pirates directed the vessel to a particular spot on the coast and then departed the ship, taking"
+                + " with them the ship's Captain and Chief Engineer.")).isEqualTo(IncidentType.KIDNAPPING);
+        assertThat(TextRules.type("During the journey to Dumai, the pirates departed the tanker, taking the captain and chief"
+                + " engineer with them.")).isEqualTo(IncidentType.KIDNAPPING);
+        // ASAM 2021-168: its loss was stores
+        assertThat(TextRules.loss(IncidentType.KIDNAPPING, "The pirates escaped with 15 kidnapped crewmembers."))
+                .isEqualTo(EconomicLoss.NOT_STATED);
+        // the people's things, or things and then people named later, stay stolen
+        assertThat(TextRules.itemsStolen("The robbers subsequently fled with the crewman's walkie-talkie and ship's stores."))
+                .isEqualTo("crewman's walkie-talkie and ship's stores");
+        assertThat(TextRules.type("Robbers boarded at the stern and escaped with ships stores after crew raised alarm."))
+                .isEqualTo(IncidentType.ROBBERY);
+        assertThat(TextRules.itemsStolen("The pirates escaped with crew cash and personal belongings.")).isEqualTo("crew cash and personal belongings");
+    }
 }
