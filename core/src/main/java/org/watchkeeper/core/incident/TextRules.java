@@ -20,8 +20,10 @@ import java.util.regex.Pattern;
  *       java.time.LocalDate)}), or a vessel seized, captured, commandeered or taken over by perpetrators
  *       ({@link #vesselTaken}: "Palestinian guerrillas seized the Italian cruise ship", "tugs were seized by Houthi
  *       militia", a vessel by its name alone, "THE EASTWOOD WAS SEIZED BY 30 PIRATES", or by its own crew,
- *       "was seized ... by 3 Somali crewmen"; not by a navy, coast guard or the authorities) → hijacking; "kidnap", "abduct" (not "kidnapping attempt", "tried to abduct", {@link #KIDNAP_NOT_DONE}), or people carried off as the perpetrators leave ("made off with three Indonesian crew
- *       members", "taking the captain and chief engineer with them", {@link #PEOPLE_CARRIED_OFF}) → kidnapping; a theft
+ *       "was seized ... by 3 Somali crewmen"; not by a navy, coast guard or the authorities), or moved somewhere by them
+ *       ({@link #shipMoved}: "They took the ship into Indonesian waters") → hijacking; "kidnap", "abduct" (not "kidnapping attempt", "tried to abduct", {@link #KIDNAP_NOT_DONE}), or people carried off as the perpetrators leave ("made off with three Indonesian crew
+ *       members", "taking the captain and chief engineer with them", {@link #PEOPLE_CARRIED_OFF}), or crew kept hostage when the ship
+ *       was let go or held for a ransom from a ship not taken ({@link #kidnapped}) → kidnapping; a theft
  *       ({@link #theft}) → robbery; "boarded", "boarding", "climbed/got/came/went on board" or "aboard", "gained access/entry", or perpetrators seen where only the ship has a place ({@link #seenOnBoard}:
  *       "three pirates were spotted on the forecastle") → boarding, except a
  *       boarding tried and not achieved ("attempted to board", "boarding attempt", "tried to board",
@@ -43,7 +45,8 @@ import java.util.regex.Pattern;
  *       bar/rod, crowbar → knives; "unarmed", "not armed" → none; "armed" alone → armed, unspecified;
  *       otherwise not stated.</li>
  *   <li>Crew harm, most severe found: killed, dead, murdered, shot dead → killed; kidnapped,
- *       abducted, taken ashore, carried off ({@link #PEOPLE_CARRIED_OFF}) → kidnapped; injured, wounded, assaulted, beaten, stabbed, bruised, punched,
+ *       abducted, taken ashore, carried off ({@link #PEOPLE_CARRIED_OFF}), kept hostage when the ship was let go, held for a
+ *       ransom from a ship not taken ({@link #kidnapped}) → kidnapped; injured, wounded, assaulted, beaten, stabbed, bruised, punched,
  *       hit or struck on the head (or face, arm, ...), a person kicked or slashed, medical attention needed → injured;
  *       threatened, tied up, held hostage, taken hostage → threatened; "crew (are/were) safe", "not
  *       injured", "unharmed", "no injuries" → none; otherwise not stated.</li>
@@ -717,10 +720,10 @@ public final class TextRules {
      */
     public static IncidentType type(String text, java.time.LocalDate reported) {
         String t = lower(text);
-        if (HIJACK.matcher(hijackNotReported(t, reported)).find() || vesselTaken(t)) {
+        if (HIJACK.matcher(hijackNotReported(t, reported)).find() || vesselTaken(t) || shipMoved(t)) {
             return IncidentType.HIJACKING;
         }
-        if (KIDNAP.matcher(KIDNAP_NOT_DONE.matcher(t).replaceAll(" ")).find()) {
+        if (kidnapped(t, false)) {
             return IncidentType.KIDNAPPING;
         }
         if (theft(t)) {
@@ -1338,6 +1341,63 @@ public final class TextRules {
     }
 
     /**
+     * A vessel moved somewhere by whoever holds it: "They took the ship into Indonesian waters" (ASAM 2003-274), "took the
+     * ship 2nm off the coast of Heredera" (ASAM 2006-95), "the pirates sailed the vessel to the Eyl coast".
+     */
+    private static final Pattern SHIP_MOVED = Pattern.compile("\\b(?:took|taking|sailed|steered|diverted)"
+            + "\\s+(?:the|her|their|its|his)\\s+(?:ship|vessel|tanker|tug|tugboat|trawler|barge|boat|yacht|dhow|carrier|freighter)"
+            + "(?:\\s+and\\s+(?:its|her|the)\\s+crew)?\\s+(?:into|to|towards?|\\d+(?:\\.\\d+)?\\s*(?:nm|nautical\\s+miles|miles)\\s+"
+            + "(?:off|from|away))\\b");
+    /** Who may sail the ship in a report besides the perpetrators: its crew, master or pilot, or the forces. */
+    private static final Pattern SHIPS_OWN_PEOPLE = Pattern.compile("\\b(?:crew\\w*|master|captain|skipper|pilot|owners?|officers?"
+            + "|engineers?|seam[ae]n)\\b");
+
+    /**
+     * Whether the perpetrators moved the vessel somewhere ({@link #SHIP_MOVED}), a hijacking: the nearest acting actor before
+     * it in its sentence is a perpetrator; or none is, no crew, master or pilot comes before it ("the remaining crew took
+     * the vessel to Tema" is no hijacking), and its sentence begins "they" after a sentence whose first actor is a
+     * perpetrator ("Seven or 8 persons ... demanded the captain stop his ship. They took the ship into Indonesian waters").
+     */
+    static boolean shipMoved(String t) {
+        if (!SHIP_MOVED.matcher(t).find()) {
+            return false;
+        }
+        boolean hostile = hostileForces(t);
+        String previous = null;
+        for (Matcher clause = CLAUSE.matcher(t); clause.find(); previous = clause.group()) {
+            String c = clause.group();
+            Matcher m = SHIP_MOVED.matcher(c);
+            if (!m.find()) {
+                continue;
+            }
+            List<int[]> words = words(c);
+            int at = wordAt(words, m.start());
+            int k = actorBefore(c, words, at, hostile, false);
+            if (k >= 0) {
+                if (role(c, words, k, true, hostile, true) == Role.PERPETRATOR) {
+                    return true;
+                }
+                continue;
+            }
+            if (SHIPS_OWN_PEOPLE.matcher(c.substring(0, m.start())).find() || words.isEmpty() || !word(c, words, 0).equals("they")
+                    || previous == null) {
+                continue;
+            }
+            List<int[]> before = words(previous);
+            for (int j = 0; j < before.size(); j++) {
+                Role r = role(previous, before, j, true, hostile, false);
+                if (r != Role.NONE || SHIPS_OWN_PEOPLE.matcher(word(previous, before, j)).matches()) {
+                    if (r == Role.PERPETRATOR) {
+                        return true;
+                    }
+                    break;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * Words that end the stretch of a passive taking in which its "by" may still stand: another verb, a conjunction or a
      * relative ("was seized 16 Mar while anchored", "was seized and later released by").
      */
@@ -1754,6 +1814,43 @@ public final class TextRules {
         return c.substring(words.get(k)[0], words.get(k)[1]);
     }
 
+    /**
+     * Crew kept hostage when the perpetrators let the ship or the others go, taken off the ship: "later released 8 of the
+     * crew and the ship, but kept the Indonesian master, chief engineer and second engineer hostage, demanding payment of
+     * $100,000 ransom" (ASAM 2003-274), "Tug and barge were freed but Captain and Chief Engineer held for ransom" (ASAM
+     * 2004-158), "six of the crew were released while another six ... are being held for $34,000 ransom".
+     */
+    private static final Pattern HOSTAGES_KEPT = Pattern.compile("\\b(?:released|freed|let\\s+go)\\b[^.;]{0,120}?\\b(?:but|while|whereas"
+            + "|except)\\b(?=[^.;]{0,100}?\\b(?:" + CARRIED_PERSON.substring(3, CARRIED_PERSON.length() - 1) + "|another\\s+\\w+)\\b)"
+            + "[^.;]{0,100}?\\b(?:kept|keeping|held|holding|retained|detained)\\b[^.;]{0,100}?\\b(?:hostages?|ransom|captive)\\b");
+    /**
+     * Crew taken or held hostage for a ransom: "took master and chief engineer hostage for ransom" (ASAM 2004-202), "took
+     * the Indonesian pilot and chief engineer hostage, demanding a ransom" (ASAM 2005-96), "Captain and Chief Engineer held
+     * for ransom by the rebels" (ASAM 2004-159). Where the ship was not taken too, they were taken off it: a kidnapping.
+     * Where it was, hostages held aboard a hijacked ship are threatened, not kidnapped ({@link #crewHarm}).
+     */
+    private static final Pattern HELD_FOR_RANSOM = Pattern.compile("\\b(?:took|taken|taking|held|holding|kept|keeping)\\s+"
+            + "(?:[a-z0-9'/,-]+\\s+){0,8}?(?:as\\s+)?(?:hostages?|captive)\\b[^.;]{0,60}?\\bransom\\b"
+            + "|\\b(?:held|kept)\\s+(?:as\\s+hostages?\\s+)?for\\s+(?:a\\s+)?(?:[a-z0-9$,]+\\s+){0,3}?ransom\\b");
+
+    /**
+     * A ship let go, which was held with its crew: "state ship will be released 23 Jan on payment of smaller ransom" (ASAM
+     * 2002-25), "a Kenya-flag trawler and its crew of 33 who were held for ransom ... were released" (ASAM 1999-21). Its
+     * crew held for ransom were held aboard, not taken off it.
+     */
+    private static final Pattern SHIP_RELEASED = Pattern.compile("\\b(?:vessel|ship|trawler|tug|tanker|boat|dhow|carrier)s?\\b[^.;]{0,120}?"
+            + "\\b(?:was|were|be|been|being)\\s+(?:[a-z]+\\s+)?released\\b|\\brelease\\s+of\\s+the\\s+(?:vessel|ship|trawler|tug|tanker|boat)\\b");
+
+    /**
+     * Whether crew were kidnapped: a word of kidnapping or people carried off ({@link #KIDNAP}, not one only tried),
+     * hostages kept when the ship was let go ({@link #HOSTAGES_KEPT}), or crew held for ransom ({@link #HELD_FOR_RANSOM})
+     * when the ship itself was not taken ({@code shipTaken} false) nor held with them ({@link #SHIP_RELEASED}).
+     */
+    private static boolean kidnapped(String t, boolean shipTaken) {
+        return KIDNAP.matcher(KIDNAP_NOT_DONE.matcher(t).replaceAll(" ")).find() || HOSTAGES_KEPT.matcher(t).find()
+                || !shipTaken && HELD_FOR_RANSOM.matcher(t).find() && !SHIP_RELEASED.matcher(t).find();
+    }
+
     /** The treatment of the crew from text. */
     public static CrewHarm crewHarm(String text) {
         String t = lower(text);
@@ -1762,7 +1859,8 @@ public final class TextRules {
         if (KILLED.matcher(t).find() && KILLED.matcher(PERPETRATORS_KILLED.matcher(t).replaceAll(" ")).find()) {
             return CrewHarm.KILLED;
         }
-        if (KIDNAP.matcher(KIDNAP_NOT_DONE.matcher(t).replaceAll(" ")).find() || t.contains("taken ashore")) {
+        if (kidnapped(t, HIJACK.matcher(hijackNotReported(t, null)).find() || vesselTaken(t) || shipMoved(t))
+                || t.contains("taken ashore")) {
             return CrewHarm.KIDNAPPED;
         }
         if (INJURED.matcher(t).find()) {

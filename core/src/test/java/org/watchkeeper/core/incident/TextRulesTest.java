@@ -1241,4 +1241,38 @@ class TextRulesTest {
                 .isEqualTo(IncidentType.ROBBERY);
         assertThat(TextRules.itemsStolen("The pirates escaped with crew cash and personal belongings.")).isEqualTo("crew cash and personal belongings");
     }
+
+    /** ASAM 2003-274: the ship taken into other waters, let go, and three officers kept for a ransom. */
+    static final String ASAM_2003_274 = "Seven or 8 persons operating from a fishing boat armed with automatic weapons and a grenade"
+            + " launcher demanded the captain stop his ship.  They took the ship into Indonesian waters and later released 8 of the"
+            + " crew and the ship, but kept the Indonesian master, chief engineer and second engineer hostage, demanding payment of"
+            + " $100,000 ransom.  In addition they stole ship's cash and its documents.";
+
+    @Test
+    void aShipTakenAwayIsHijackedAndCrewKeptForARansomAreKidnapped() {
+        // was a robbery, the crew threatened
+        assertThat(TextRules.type(ASAM_2003_274)).isEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.crewHarm(ASAM_2003_274)).isEqualTo(CrewHarm.KIDNAPPED);
+        assertThat(TextRules.loss(IncidentType.HIJACKING, ASAM_2003_274)).isEqualTo(EconomicLoss.CARGO_OR_SHIP);
+        assertThat(TextRules.itemsStolen(ASAM_2003_274)).isEqualTo("ship's cash and its documents");
+        // the ship's own crew sailing it is no hijacking
+        assertThat(TextRules.type("Pirates kidnapped he vessel's South Korean Captain and Chief Engineer. The remaining crew took"
+                + " the vessel to Tema.")).isEqualTo(IncidentType.KIDNAPPING);
+        assertThat(TextRules.type("The robbers stole ship's stores and escaped. The crew mustered and searched the vessel. They"
+                + " took the ship to the inner anchorage."))
+                .isEqualTo(IncidentType.ROBBERY);
+        // ASAM 2004-202, a robbery: crew taken hostage for a ransom from a ship left to go on are taken off it
+        String asam2004202 = "The thieves stole ships fuel and radio equipment and took master and chief engineer hostage for ransom (IMB).";
+        assertThat(TextRules.type(asam2004202)).isEqualTo(IncidentType.KIDNAPPING);
+        assertThat(TextRules.crewHarm(asam2004202)).isEqualTo(CrewHarm.KIDNAPPED);
+        // hostages held aboard a hijacked ship, or with a ship held and let go, are threatened
+        String asam200599 = "Three armed pirates in a boat hijacked a fishing vessel underway. The Pirates held the 26-crew members as"
+                + " hostage for a ransom.";
+        assertThat(TextRules.crewHarm(asam200599)).isEqualTo(CrewHarm.THREATENED);
+        assertThat(TextRules.crewHarm("The cargo ship was attacked again and crew of 18 held for reported $200,000 ransom. Press"
+                + " reports state ship will be released 23 Jan on payment of smaller ransom.")).isNotEqualTo(CrewHarm.KIDNAPPED);
+        // a ransom only spoken of holds no one
+        assertThat(TextRules.type("Although hostage taking for ransom cannot be ruled out, the boats withdrew.")).isNotEqualTo(
+                IncidentType.KIDNAPPING);
+    }
 }
