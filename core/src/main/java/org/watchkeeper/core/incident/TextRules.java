@@ -57,7 +57,7 @@ import java.util.regex.Pattern;
  *       a count per craft multiplied ("two skiffs with two armed pirates in each" → 4, {@link #EACH_COUNT});
  *       "a robber", "a thief", "single robber" → 1.</li>
  *   <li>Items stolen: the words after "stole", "had stolen", "stealing", "managed to steal" (and the other words of
- *       success before "steal"), "escaped with", "made off with", "carted/carried away", "taking away", "took" or
+ *       success before "steal"), "escaped with", "made off with", "carted/carried away", the noun "theft of", "taking away", "took" or
  *       "snatched" (not people carried off, "made off with three Indonesian crew members", nor a person or the ship taken: "took the master to his cabin", "took three officers hostage",
  *       "took the ship into Indonesian waters"; nor "took place"), up to the next full stop, a list running on past
  *       its commas ("stole mooring lines, paint, and power tools") to a comma that begins a new clause (", and
@@ -69,7 +69,8 @@ import java.util.regex.Pattern;
  *       theft denied or only tried ({@link #theft}) gives none. (What was looted or pilfered is mostly a place:
  *       "looted every crew cabin", "pilfered 10 containers".)</li>
  *   <li>Loss: hijacking, or cargo/oil/fuel stolen (oil or fuel as the first of a list of items, {@link #cargoScope})
- *       or siphoned (the verb, not the perpetrators' "siphon hoses") → cargo or ship; cash, money, valuables,
+ *       or siphoned (the verb, not the perpetrators' "siphon hoses"), or the containers' contents pilfered ("two had their
+ *       contents pilfered", "one of which had been pilfered", {@link #CARGO_TAKEN}) → cargo or ship; cash, money, valuables,
  *       personal belongings/effects/property, phones, laptops → property; stores, spare parts,
  *       spares, paint, ropes, mooring lines, scrap, equipment, engine parts → stores; negated theft
  *       or "empty-handed" → nothing; theft of something else named → stores; otherwise (a theft that names
@@ -237,12 +238,12 @@ public final class TextRules {
             + "(?<!\\b(?:tried|trying|attempted|attempting|attempt|unable|failed)\\s{1,3}(?:to\\s{1,3})?)"
             + "(?:fled|flee|flees|fleeing|escaped|escape|escapes|escaping|left|leaving|departed|departing"
             + "|(?:jumped|jumping|jumps)\\s+overboard|got\\s+away|ran\\s+(?:away|off))"
-            + "(?:\\s+(?!(?:with|tried|trying|attempt\\w*)\\b)[a-z0-9'/-]+){0,5}?\\s+with\\s+(?:them\\s+)?"
+            + "(?:\\s+(?!(?:with|tried|trying|attempt\\w*)\\b)[a-z0-9'/-]+){0,5}?,?\\s+with\\s+(?:them\\s+)?"
             + "(?!(?:no|nothing|their|his|her|its)\\b)"
             + "(?=(?:(?!end\\b)[a-z0-9'$,/-]+\\s+){0,5}?(?:stores?|property|properties|paint|ropes?|(?:mooring\\s+)?lines?|hawsers?"
             + "|cash|money|valuables|belongings|effects|spares|spare\\s+parts|equipment|items?|goods|fuel|diesel|cargo|\\$|usd"
             + "|dollars|life[\\s-]?rafts?|liferafts?|life[\\s-]?buoys?|lifebuoys?|scrap|pyrotechnics|radios?|laptops?|computers?"
-            + "|(?:mobile\\s+|cell\\s?)?phones?|electronics|jewel\\w*|merchandise|provisions|batteries)\\b)"
+            + "|(?:mobile\\s+|cell\\s?)?phones?|electronics|jewel\\w*|merchandise|provisions|batteries|outboard\\s+(?:motors?|engines?))\\b)"
             + "(?:the\\s+)?((?:[^.;]|" + NUMBER_POINT + "){3,120})");
     /** The nouns among the words of {@link #THEFT}. */
     private static final Pattern THEFT_NOUN = Pattern.compile("thefts?|pilferage");
@@ -290,7 +291,7 @@ public final class TextRules {
      */
     private static final Pattern NO_THEFT = Pattern.compile(
             "(\\bnothing\\s+([a-z]+\\s+){0,4}?(stolen|stole|taken|missing|pilfered|looted)(\\s+(or|and)\\s+(stolen|taken|missing))?\\b"
-                    + "|\\bno\\s+(([a-z']+)\\s+){0,4}?(items?|property|properties|stores|goods|cargo|belongings|equipment|valuables"
+                    + "|\\bno\\s+(([a-z']+)\\s+){0,4}?(items?|property|properties|stores|goods|cargo|belongings|equipment|valuables|contents"
                     + "|containers?)\\s+([a-z]+\\s+){0,4}?(stolen|taken|missing|pilfered|looted)\\b"
                     // "no damage to vessel or stolen property"
                     + "|\\bno\\s+([a-z']+\\s+){0,5}?stolen\\s+(items?|property|properties|stores|goods|cargo|belongings|equipment)\\b"
@@ -475,6 +476,8 @@ public final class TextRules {
 
     private static final Pattern STOLEN_ITEMS = Pattern.compile(
             "\\b(?:stole|escaped with" + NOT_WITH_PEOPLE + "|made off with" + NOT_PEOPLE_CARRIED + "|took|stealing|robbed the crew of|snatched|carted away|carried away"
+                    // the noun with its things: "reports theft of more than 600 container twist locks", "the theft of the plywood"
+                    + "|thefts?\\s+of"
                     + "|carried off|taking away"
                     // the perfect: "the robbers had stolen ship's properties", "had broken into the forward store and stolen"
                     + "|(?:had|have|has)\\s+(?:already\\s+|just\\s+)?(?:(?:[a-z]+\\s+){1,5}?and\\s+)?stolen(?=\\s+(?!(?:from|by|in|on|at"
@@ -615,7 +618,7 @@ public final class TextRules {
             + "|(?:was|were|threw|tied|took|left|fled)\\b)"
             + "|\\s+and\\s+(?:the\\s+crew\\s+)?(?:taken|beaten|shot|killed|threatened|tied|forced)\\b).*$");
     /**
-     * The things before "stolen", in the passive ("ship's stores were stolen", "engine spares were reported stolen", "a mobile
+     * The things before "stolen", in the passive ("ship's stores were stolen", "engine spares were reported stolen", "with mostly dive gear being stolen", "a mobile
      * phone was reported as stolen", "one mooring rope was reported cut and stolen") or without its "was", as a report's
      * headline or a finding has it ("SHIP'S STORES STOLEN", "the paint store was found broken into and ship's stores
      * stolen", "yachts had numerous items stolen", "the robbers escaped unnoticed with an engine stolen from a fast rescue
@@ -628,7 +631,7 @@ public final class TextRules {
             + "(?<!\\b(?:had|has|have|having|was|were|been|be|being|is|are|with|of|the|and|or|any|no|nothing|not|anything|everything"
             + "|reported|noted|noticed|found|discovered|confirmed|believed|reportedly|later|also|all|then|on|in|at|from|by|for|to|into"
             + "|onto|aboard))"
-            + "\\s+(?:(was|were|had\\s+been|have\\s+been|has\\s+been|is|are)\\s+)?(?:(?:reported|reportedly|noted|noticed|found"
+            + "\\s+(?:(was|were|had\\s+been|have\\s+been|has\\s+been|is|are|being)\\s+)?(?:(?:reported|reportedly|noted|noticed|found"
             + "|discovered|confirmed|believed|later|also|all|then)\\s+){0,2}(?:as\\s+|to\\s+(?:be|have\\s+been)\\s+)?(?:cut\\s+and\\s+)?"
             + "stolen\\b(?!\\s+(?!(?:from|form|while|in|on|at|during|by|and|or|when|after|before|overnight|with|within|through|without"
             + "|but|as|between|the|a|an|earlier|early|last|previously|some|sometime|since|until|whilst|whereas|although|though|including"
@@ -655,7 +658,7 @@ public final class TextRules {
     /** A clause the things before "stolen" begin after, whatever came before it: "while", "where", "after which". */
     private static final Pattern ITEMS_CLAUSE = Pattern.compile("\\b(?:while|whilst|where|which)\\s+");
     /** Words that deny what is before "stolen": "there was no injury to the crew or items stolen", "none of the ship's stores". */
-    private static final Pattern ITEMS_DENIED = Pattern.compile("\\b(?:no|none|nothing|not|neither|nor)\\b");
+    private static final Pattern ITEMS_DENIED = Pattern.compile("\\b(?:no|none|nothing|not|neither|nor|any)\\b");
     /** Things before "stolen" not yet known: "an assessment is being conducted to identify which items were stolen". */
     private static final Pattern ITEMS_UNKNOWN = Pattern.compile("\\b(?:which|what|whether|if)\\s+(?:[a-z']+\\s+){0,2}[a-z']+\\s*$");
 
@@ -1951,6 +1954,12 @@ public final class TextRules {
         Matcher m = STOLEN_ITEMS.matcher(t);
         for (int from = 0; from < t.length() && m.find(from); from = m.start(1)) {
             if (!(m.group().startsWith("took") || m.group().startsWith("snatched")) || !PERSON_TAKEN.matcher(m.group(1)).find()) {
+                if (m.group().startsWith("theft")) {
+                    // a noun's things, in a sentence that goes on after them: "In addition to the theft of the plywood, the seal
+                    // on one container was reported to have been broken", "reports theft of ... lashing gear 27 Jun while at"
+                    String items = ROBBED_OF_END.matcher(m.group(1).split(",", 2)[0]).replaceFirst("");
+                    return ITEMS_END.matcher(items).replaceFirst("").strip();
+                }
                 return ITEMS_END.matcher(itemList(m.group(1))).replaceFirst("").strip();
             }
             // a person taken: look again within what followed ("took the master to his cabin and stole ...")
@@ -1967,7 +1976,8 @@ public final class TextRules {
         String before = null;
         int beforeAt = -1;
         for (Matcher b = ITEMS_STOLEN_BEFORE.matcher(t); before == null && b.find(); ) {
-            before = itemsBefore(b.group(1), b.group(2) != null);
+            // "with mostly dive gear being stolen": the things after "with", as where no "was" stands
+            before = itemsBefore(b.group(1), b.group(2) != null && !b.group(2).equals("being"));
             beforeAt = b.start();
         }
         Matcher o = ROBBED_OF.matcher(t);
@@ -2026,7 +2036,13 @@ public final class TextRules {
      */
     private static final Pattern CARGO_TAKEN = Pattern.compile("\\b(?:cargo|containers?)\\b(?:\\s+[a-z0-9-]+){0,3}?\\s+(?:were|was"
             + "|had\\s+been|have\\s+been)?\\s*(?:pilfered|stolen|looted)\\b|\\b(?:pilfer\\w*|stole|stealing|looted|looting|stolen)"
-            + "\\s+(?:(?:of|the|some|their|its)\\s+)?(?:[a-z0-9-]+\\s+){0,2}?(?:cargo|containers?)\\b");
+            + "\\s+(?:(?:of|the|some|their|its)\\s+)?(?:[a-z0-9-]+\\s+){0,2}?(?:cargo|containers?|contents)\\b"
+            // the containers' contents in the sentence that names them: "two containers had been opened and their contents had
+            // been pilfered", "twelve containers had their seals broken and doors opened, one of which had been pilfered",
+            // "four containers had been broached and apparently pilfered of some content", "two had their contents pilfered",
+            // "cargo on the barge's deck had been pilfered", "4 twenty foot and 3 forty foot boxes were pilfered"
+            + "|\\b(?:cargo(?!\\s+(?:ships?|vessels?|carriers?|boats?|barges?|holds?|tanks?|dhows?)\\b)|containers?|contents|(?:foot|ft)\\s+boxes)\\b[^.;]{0,80}?\\b(?:(?:were|was|had\\s+been|have\\s+been)\\s+"
+            + "|and\\s+)(?:[a-z]+ly\\s+)?(?:pilfered|stolen|looted)\\b|\\bcontents\\s+(?:[a-z]+\\s+)?(?:pilfered|stolen|looted)\\b");
     /** Items stolen that name no kind of thing: "items", "most items", "numerous items". */
     private static final Pattern VAGUE_ITEMS = Pattern.compile("(?:(?:some|most|many|numerous|several|various|multiple|other|all|the"
             + "|its|their|a\\s+few)\\s+)?(?:items|things|stuff|articles)");

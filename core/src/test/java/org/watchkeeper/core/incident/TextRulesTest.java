@@ -1275,4 +1275,40 @@ class TextRulesTest {
         assertThat(TextRules.type("Although hostage taking for ransom cannot be ruled out, the boats withdrew.")).isNotEqualTo(
                 IncidentType.KIDNAPPING);
     }
+
+    @Test
+    void thingsTakenInLessUsualFormsAreALoss() {
+        // ASAM 1995-19, 1995-32, 2000-62, 2012-222: the containers' contents, the barge's cargo, were a loss not stated
+        assertThat(TextRules.loss(IncidentType.ROBBERY, "The pirates then escaped in a small motorboat alongside. Inspections"
+                + " afterwards revealed that two containers had been opened and their contents had been pilfered."))
+                .isEqualTo(EconomicLoss.CARGO_OR_SHIP);
+        assertThat(TextRules.loss(IncidentType.ROBBERY, "Inspections at daylight revealed that twelve containers had their seals"
+                + " broken and doors opened, one of which had been pilfered.")).isEqualTo(EconomicLoss.CARGO_OR_SHIP);
+        assertThat(TextRules.loss(IncidentType.ROBBERY, "Upon inspection it was found that four containers had been opened and two"
+                + " had their contents pilfered.")).isEqualTo(EconomicLoss.CARGO_OR_SHIP);
+        assertThat(TextRules.loss(IncidentType.ROBBERY, "Barge robbed sometime between 13 and 20 July. The shipyard informed the"
+                + " Master that cargo on the barge's deck had been pilfered.")).isEqualTo(EconomicLoss.CARGO_OR_SHIP);
+        // a cargo ship looted is no cargo stolen; contents denied are no loss (ASAM 2004-274, 2000-280)
+        assertThat(TextRules.loss(IncidentType.ROBBERY, "The cargo ship (AMAZAN), which had arrived 7 Nov at Chittagong for scrap,"
+                + " was looted at about 1900 local time.")).isNotEqualTo(EconomicLoss.CARGO_OR_SHIP);
+        String asam2000280 = "The ship was boarded by an unknown number of person who broached 10 cargo containers. There is no"
+                + " report of any contents being stolen.";
+        assertThat(TextRules.type(asam2000280)).isEqualTo(IncidentType.BOARDING);
+        assertThat(TextRules.loss(IncidentType.BOARDING, asam2000280)).isEqualTo(EconomicLoss.NOTHING);
+        // ASAM 2015-153: things "being stolen"
+        assertThat(TextRules.itemsStolen("Both incidents involved night-time boardings with mostly dive gear being stolen."))
+                .isEqualTo("mostly dive gear");
+        // ASAM 2000-127 and 1999-75: the theft of things
+        assertThat(TextRules.itemsStolen("An unidentified container ship reports theft of more than 600 container twist locks and"
+                + " other lashing gear 27 Jun while at Chittagong port.")).isEqualTo("more than 600 container twist locks and other lashing gear");
+        assertThat(TextRules.itemsStolen("In addition to the theft of the plywood, the seal on one container was reported to have"
+                + " been broken.")).isEqualTo("plywood");
+        // ASAM 2007-24, 2004-273, 2006-49: the leaving and its things parted by a comma or a direction
+        assertThat(TextRules.itemsStolen("The pirates allegedly shot and killed one Iranian crewman and injured another before escaping,"
+                + " with merchandise from the vessel.")).isEqualTo("merchandise from the vessel");
+        assertThat(TextRules.type("A single thief gained access at the forecastle and escaped, with ship's stores (IMB)."))
+                .isEqualTo(IncidentType.ROBBERY);
+        assertThat(TextRules.itemsStolen("Robbers threatened the skipper with a boat hook and left in a north easterly direction with"
+                + " the outboard motor.")).isEqualTo("outboard motor");
+    }
 }
