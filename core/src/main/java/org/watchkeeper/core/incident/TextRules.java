@@ -19,8 +19,11 @@ import java.util.regex.Pattern;
  *       previously hijacked dhow" or one dated in an earlier year than the report, {@link #type(String,
  *       java.time.LocalDate)}), or a vessel seized, captured, commandeered or taken over by perpetrators
  *       ({@link #vesselTaken}: "Palestinian guerrillas seized the Italian cruise ship", "tugs were seized by Houthi
- *       militia", a vessel by its name alone, "THE EASTWOOD WAS SEIZED BY 30 PIRATES"; not by a navy, coast guard or the
- *       authorities) → hijacking; "kidnap", "abduct" (not "kidnapping attempt", "tried to abduct", {@link #KIDNAP_NOT_DONE}) → kidnapping; a theft
+ *       militia", a vessel by its name alone, "THE EASTWOOD WAS SEIZED BY 30 PIRATES", or by its own crew,
+ *       "was seized ... by 3 Somali crewmen"; not by a navy, coast guard or the authorities), or moved somewhere by them
+ *       ({@link #shipMoved}: "They took the ship into Indonesian waters") → hijacking; "kidnap", "abduct" (not "kidnapping attempt", "tried to abduct", {@link #KIDNAP_NOT_DONE}), or people carried off as the perpetrators leave ("made off with three Indonesian crew
+ *       members", "taking the captain and chief engineer with them", {@link #PEOPLE_CARRIED_OFF}), or crew kept hostage when the ship
+ *       was let go or held for a ransom from a ship not taken ({@link #kidnapped}) → kidnapping; a theft
  *       ({@link #theft}) → robbery; "boarded", "boarding", "climbed/got/came/went on board" or "aboard", "gained access/entry", or perpetrators seen where only the ship has a place ({@link #seenOnBoard}:
  *       "three pirates were spotted on the forecastle") → boarding, except a
  *       boarding tried and not achieved ("attempted to board", "boarding attempt", "tried to board",
@@ -42,7 +45,8 @@ import java.util.regex.Pattern;
  *       bar/rod, crowbar → knives; "unarmed", "not armed" → none; "armed" alone → armed, unspecified;
  *       otherwise not stated.</li>
  *   <li>Crew harm, most severe found: killed, dead, murdered, shot dead → killed; kidnapped,
- *       abducted, taken ashore → kidnapped; injured, wounded, assaulted, beaten, stabbed, bruised, punched,
+ *       abducted, taken ashore, carried off ({@link #PEOPLE_CARRIED_OFF}), kept hostage when the ship was let go, held for a
+ *       ransom from a ship not taken ({@link #kidnapped}) → kidnapped; injured, wounded, assaulted, beaten, stabbed, bruised, punched,
  *       hit or struck on the head (or face, arm, ...), a person kicked or slashed, medical attention needed → injured;
  *       threatened, tied up, held hostage, taken hostage → threatened; "crew (are/were) safe", "not
  *       injured", "unharmed", "no injuries" → none; otherwise not stated.</li>
@@ -53,8 +57,8 @@ import java.util.regex.Pattern;
  *       a count per craft multiplied ("two skiffs with two armed pirates in each" → 4, {@link #EACH_COUNT});
  *       "a robber", "a thief", "single robber" → 1.</li>
  *   <li>Items stolen: the words after "stole", "had stolen", "stealing", "managed to steal" (and the other words of
- *       success before "steal"), "escaped with", "made off with", "carted/carried away", "taking away", "took" or
- *       "snatched" (not a person or the ship taken: "took the master to his cabin", "took three officers hostage",
+ *       success before "steal"), "escaped with", "made off with", "carted/carried away", the noun "theft of", "taking away", "took" or
+ *       "snatched" (not people carried off, "made off with three Indonesian crew members", nor a person or the ship taken: "took the master to his cabin", "took three officers hostage",
  *       "took the ship into Indonesian waters"; nor "took place"), up to the next full stop, a list running on past
  *       its commas ("stole mooring lines, paint, and power tools") to a comma that begins a new clause (", and
  *       escaped", ", then broke into", {@link #itemList}), at most 120 characters to the first comma and 200 in
@@ -65,7 +69,8 @@ import java.util.regex.Pattern;
  *       theft denied or only tried ({@link #theft}) gives none. (What was looted or pilfered is mostly a place:
  *       "looted every crew cabin", "pilfered 10 containers".)</li>
  *   <li>Loss: hijacking, or cargo/oil/fuel stolen (oil or fuel as the first of a list of items, {@link #cargoScope})
- *       or siphoned → cargo or ship; cash, money, valuables,
+ *       or siphoned (the verb, not the perpetrators' "siphon hoses"), or the containers' contents pilfered ("two had their
+ *       contents pilfered", "one of which had been pilfered", {@link #CARGO_TAKEN}) → cargo or ship; cash, money, valuables,
  *       personal belongings/effects/property, phones, laptops → property; stores, spare parts,
  *       spares, paint, ropes, mooring lines, scrap, equipment, engine parts → stores; negated theft
  *       or "empty-handed" → nothing; theft of something else named → stores; otherwise (a theft that names
@@ -83,9 +88,42 @@ public final class TextRules {
     }
 
     private static final Pattern HIJACK = Pattern.compile("\\bhijack");
+    /** A person carried off by the perpetrators as they leave: a crew member, an officer, a passenger, a hostage. */
+    private static final String CARRIED_PERSON = "(?:crew\\s*members?|crew-members?|crewm[ae]n|crew|master|captain|skipper|chief\\s+"
+            + "(?:engineer|officer|mate)|engineers?|officers?|mates?|seam[ae]n|fisherm[ae]n|passengers?|hostages?|tourists?|pilot)";
+    /**
+     * The words that may stand before a person carried off, up to three: an article, a count, a nationality, a possessive
+     * ("three Indonesian crew members", "15 kidnapped crewmembers", "at least 5 hostages", "the ship's Captain"); not
+     * a thing or a clause between ("escaped with ships stores after crew raised alarm").
+     */
+    private static final String CARRIED_FILLER = "(?:(?:the|a|an|all|its|their|his|her|some|both|several|other|remaining|senior"
+            + "|kidnapped|abducted|hostage|at\\s+least|up\\s+to|about|approximately|\\d+|one|two|three|four|five|six|seven|eight|nine"
+            + "|ten|eleven|twelve|[a-z]+'s|[a-z]{3,}(?:an|ese|ish|ch|i|o))\\s+){0,3}?";
+    /**
+     * After a person carried off, what makes the words a thing of theirs instead: "the captain's cash", "crew belongings",
+     * "the crewman\u00bfs walkie-talkie" (any mark right after the word).
+     */
+    private static final String NOT_PERSONS_THING = "(?![^\\s,.;:()]|\\s+(?:belongings|effects|property|properties|cash|money|valuables"
+            + "|personal|possessions|documents|phones?|mobile|stores|items|clothes|clothing|wallets?|watches|laptops?)\\b)";
+    /**
+     * People carried off by the perpetrators as they leave, a kidnapping: "then made off with three Indonesian crew members,
+     * including the captain and chief engineer" (ASAM 2014-94), "escaped with 15 kidnapped crewmembers", "departed the
+     * ship, taking with them the ship's Captain and Chief Engineer" (ASAM 2014-37), "the pirates departed the tanker, taking
+     * the captain and chief engineer with them" (ASAM 2005-87), "taking with them at least 5 hostages". Not their things
+     * ("escaped with crew belongings", "made off with the captain's cash"), nor a craft leaving with its own crew (the
+     * verbs are the perpetrators': fled, escaped, made off, got away, ran off, sailed off, or "taking ... with them").
+     */
+    private static final String PEOPLE_CARRIED_OFF = "\\b(?:fled|escaped|escaping|fleeing|made\\s+off|making\\s+off|got\\s+away|ran\\s+off"
+            + "|sailed\\s+(?:off|away))\\s+with\\s+" + CARRIED_FILLER + CARRIED_PERSON + "\\b"
+            + NOT_PERSONS_THING
+            + "|\\b(?:taking|took)\\s+with\\s+(?:them|him)\\s+" + CARRIED_FILLER + CARRIED_PERSON + "\\b"
+            + NOT_PERSONS_THING
+            + "|\\b(?:taking|took)\\s+" + CARRIED_FILLER + CARRIED_PERSON + "(?:\\s+and\\s+" + CARRIED_FILLER
+            + CARRIED_PERSON + ")*\\s+(?:along\\s+)?with\\s+(?:them|him)\\b";
     private static final Pattern KIDNAP = Pattern.compile("\\b(kidnap|abduct)"
             // hostages carried off: "fled with three hostage crew members", "escaped with master and chief engineer as hostage"
-            + "|\\b(fled|escaped|left|departed|made off)\\s+with\\s+([a-z0-9'-]+\\s+){0,5}?hostages?\\b");
+            + "|\\b(fled|escaped|left|departed|made off)\\s+with\\s+([a-z0-9'-]+\\s+){0,5}?hostages?\\b"
+            + "|" + PEOPLE_CARRIED_OFF);
     /**
      * A kidnapping tried, intended or prevented, not done: "a kidnapping attempt", "attempted kidnapping", "attempted to
      * kidnap", "tried to abduct", "were trying to abduct a fisherman when police intervened" (ASAM 2016-314), "with
@@ -96,23 +134,41 @@ public final class TextRules {
             + "|\\b(kidnap|abduct)\\w*\\s+attempts?\\b"
             + "|\\b(failed|foiled|thwarted|prevented|aborted|attempted|attempting)\\s+(the\\s+|a\\s+|an\\s+)?(kidnap|abduct)\\w*");
     /**
+     * After "escaped with" or "made off with", what makes it people carried off, a kidnapping ({@link #PEOPLE_CARRIED_OFF}),
+     * not loot: "made off with three Indonesian crew members" (ASAM 2014-94).
+     */
+    private static final String NOT_PEOPLE_CARRIED = "(?!\\s+" + CARRIED_FILLER + CARRIED_PERSON
+            + "\\b" + NOT_PERSONS_THING + ")";
+    /**
      * After "escaped with", what makes it company, not loot: "escaped with his accomplices in their boat", "escaped
      * with two other accomplices waiting in a boat" (but "escaped with his accomplices and ship's stores" is a theft);
-     * and what makes it empty: "escaped with no stolen item", "escaped with no damage to the vessel", "escaped with nothing",
+     * what makes it the perpetrators' own gear, brought and taken back: "escaped with their flexible hose", "with their
+     * ladder", "with his boat"; and what makes it empty: "escaped with no stolen item", "escaped with no damage to the vessel", "escaped with nothing",
      * or nothing at all before the clause ends (as when a denial after it is blanked out).
      */
     private static final String NOT_WITH_PEOPLE = "(?!\\s+(?:no|nothing)\\b)(?!\\s*(?:[.,;:]|$))(?!\\s+(?:[a-z']+\\s+){0,3}?(?:accomplices?|colleagues?|companions?|partners?"
-            + "|friends|associates|others|robbers|pirates|men|persons|perpetrators|intruders|thieves|gang)\\b(?!\\s+and\\s))";
+            + "|friends|associates|others|robbers|pirates|men|persons|perpetrators|intruders|thieves|gang)\\b(?!\\s+and\\s))"
+            // the perpetrators' own gear, brought and taken back: "escaped with their flexible hose" (ASAM 2017-209)
+            + "(?!\\s+(?:their|his)\\s+(?:own\\s+)?(?:[a-z'-]+\\s+){0,2}?(?:hoses?|hose\\s+pipes?|ladders?|hooks?|poles?|grapnels?"
+            + "|grappling\\s+hooks?|boats?|skiffs?|canoes?|weapons|knives|guns|tools)\\b(?!\\s+and\\s))" + NOT_PEOPLE_CARRIED;
     /**
      * The words of a theft done, each form of steal, rob, pilfer and loot that tells of one: "stole", "stolen",
      * "steals", "stealing", "robbed", "robbing", "theft(s)", "pilfered", "pilfering", "pilferage", "looted",
-     * "looting", and "escaped with" (not "escaped with his accomplices"), "made off with", "siphon". The bare verbs "steal", "rob", "pilfer" and
+     * "looting", and "escaped with" (not "escaped with his accomplices", nor "escaped with their flexible hose", the
+     * perpetrators' own gear), "made off with", "siphoned", "siphoning" (not the "siphon hoses" they carried, {@link
+     * #SIPHONED}). The bare verbs "steal", "rob", "pilfer" and
      * "loot" tell of an intent, not a deed ("boarded to steal cargo", "valuables to steal"): they count only
      * after a word of success ({@link #THEFT_DONE}). The noun "robbery" names the kind of crime ("piracy and
      * armed robbery", the ASAM hostility "ROBBERY", "an anti-piracy and robbery watch") and is no theft.
      */
     private static final Pattern THEFT = Pattern.compile("\\b(stole|stolen|steals|stealing|robbed|robbing|thefts?|pilfered|pilfering"
-            + "|pilferage|looted|looting|escaped with" + NOT_WITH_PEOPLE + "|made off with|siphon)");
+            + "|pilferage|looted|looting|escaped with" + NOT_WITH_PEOPLE + "|made off with" + NOT_PEOPLE_CARRIED + "|siphon(?:ed|ing)\\b)");
+    /**
+     * Oil or cargo siphoned, the verb only: "siphoned approximately 3,000 liters of the cargo", "started siphoning the
+     * cargo". Not the "siphon hoses" the perpetrators carried (ASAM 2016-31, "they were reportedly carrying siphon hoses";
+     * they turned away when the alarm was raised), which are their gear, not a thing stolen.
+     */
+    private static final Pattern SIPHONED = Pattern.compile("\\bsiphon(?:ed|ing)\\b");
     /**
      * A theft told with "took" or "taken": the robbers "took $12,000 (US) and medicine from the safe", "took the
      * ship's stores", "taking cash and phones", "took away some paint", "cash and valuables were taken". Only with
@@ -182,12 +238,12 @@ public final class TextRules {
             + "(?<!\\b(?:tried|trying|attempted|attempting|attempt|unable|failed)\\s{1,3}(?:to\\s{1,3})?)"
             + "(?:fled|flee|flees|fleeing|escaped|escape|escapes|escaping|left|leaving|departed|departing"
             + "|(?:jumped|jumping|jumps)\\s+overboard|got\\s+away|ran\\s+(?:away|off))"
-            + "(?:\\s+(?!(?:with|tried|trying|attempt\\w*)\\b)[a-z0-9'/-]+){0,5}?\\s+with\\s+(?:them\\s+)?"
+            + "(?:\\s+(?!(?:with|tried|trying|attempt\\w*)\\b)[a-z0-9'/-]+){0,5}?,?\\s+with\\s+(?:them\\s+)?"
             + "(?!(?:no|nothing|their|his|her|its)\\b)"
             + "(?=(?:(?!end\\b)[a-z0-9'$,/-]+\\s+){0,5}?(?:stores?|property|properties|paint|ropes?|(?:mooring\\s+)?lines?|hawsers?"
             + "|cash|money|valuables|belongings|effects|spares|spare\\s+parts|equipment|items?|goods|fuel|diesel|cargo|\\$|usd"
             + "|dollars|life[\\s-]?rafts?|liferafts?|life[\\s-]?buoys?|lifebuoys?|scrap|pyrotechnics|radios?|laptops?|computers?"
-            + "|(?:mobile\\s+|cell\\s?)?phones?|electronics|jewel\\w*|merchandise|provisions|batteries)\\b)"
+            + "|(?:mobile\\s+|cell\\s?)?phones?|electronics|jewel\\w*|merchandise|provisions|batteries|outboard\\s+(?:motors?|engines?))\\b)"
             + "(?:the\\s+)?((?:[^.;]|" + NUMBER_POINT + "){3,120})");
     /** The nouns among the words of {@link #THEFT}. */
     private static final Pattern THEFT_NOUN = Pattern.compile("thefts?|pilferage");
@@ -235,7 +291,7 @@ public final class TextRules {
      */
     private static final Pattern NO_THEFT = Pattern.compile(
             "(\\bnothing\\s+([a-z]+\\s+){0,4}?(stolen|stole|taken|missing|pilfered|looted)(\\s+(or|and)\\s+(stolen|taken|missing))?\\b"
-                    + "|\\bno\\s+(([a-z']+)\\s+){0,4}?(items?|property|properties|stores|goods|cargo|belongings|equipment|valuables"
+                    + "|\\bno\\s+(([a-z']+)\\s+){0,4}?(items?|property|properties|stores|goods|cargo|belongings|equipment|valuables|contents"
                     + "|containers?)\\s+([a-z]+\\s+){0,4}?(stolen|taken|missing|pilfered|looted)\\b"
                     // "no damage to vessel or stolen property"
                     + "|\\bno\\s+([a-z']+\\s+){0,5}?stolen\\s+(items?|property|properties|stores|goods|cargo|belongings|equipment)\\b"
@@ -419,7 +475,9 @@ public final class TextRules {
     private static final Pattern ONE = Pattern.compile("\\b(a|single|lone|an unknown) (armed )?(robber|thief|pirate|intruder|perpetrator)\\b");
 
     private static final Pattern STOLEN_ITEMS = Pattern.compile(
-            "\\b(?:stole|escaped with" + NOT_WITH_PEOPLE + "|made off with|took|stealing|robbed the crew of|snatched|carted away|carried away"
+            "\\b(?:stole|escaped with" + NOT_WITH_PEOPLE + "|made off with" + NOT_PEOPLE_CARRIED + "|took|stealing|robbed the crew of|snatched|carted away|carried away"
+                    // the noun with its things: "reports theft of more than 600 container twist locks", "the theft of the plywood"
+                    + "|thefts?\\s+of"
                     + "|carried off|taking away"
                     // the perfect: "the robbers had stolen ship's properties", "had broken into the forward store and stolen"
                     + "|(?:had|have|has)\\s+(?:already\\s+|just\\s+)?(?:(?:[a-z]+\\s+){1,5}?and\\s+)?stolen(?=\\s+(?!(?:from|by|in|on|at"
@@ -560,7 +618,7 @@ public final class TextRules {
             + "|(?:was|were|threw|tied|took|left|fled)\\b)"
             + "|\\s+and\\s+(?:the\\s+crew\\s+)?(?:taken|beaten|shot|killed|threatened|tied|forced)\\b).*$");
     /**
-     * The things before "stolen", in the passive ("ship's stores were stolen", "engine spares were reported stolen", "a mobile
+     * The things before "stolen", in the passive ("ship's stores were stolen", "engine spares were reported stolen", "with mostly dive gear being stolen", "a mobile
      * phone was reported as stolen", "one mooring rope was reported cut and stolen") or without its "was", as a report's
      * headline or a finding has it ("SHIP'S STORES STOLEN", "the paint store was found broken into and ship's stores
      * stolen", "yachts had numerous items stolen", "the robbers escaped unnoticed with an engine stolen from a fast rescue
@@ -573,7 +631,7 @@ public final class TextRules {
             + "(?<!\\b(?:had|has|have|having|was|were|been|be|being|is|are|with|of|the|and|or|any|no|nothing|not|anything|everything"
             + "|reported|noted|noticed|found|discovered|confirmed|believed|reportedly|later|also|all|then|on|in|at|from|by|for|to|into"
             + "|onto|aboard))"
-            + "\\s+(?:(was|were|had\\s+been|have\\s+been|has\\s+been|is|are)\\s+)?(?:(?:reported|reportedly|noted|noticed|found"
+            + "\\s+(?:(was|were|had\\s+been|have\\s+been|has\\s+been|is|are|being)\\s+)?(?:(?:reported|reportedly|noted|noticed|found"
             + "|discovered|confirmed|believed|later|also|all|then)\\s+){0,2}(?:as\\s+|to\\s+(?:be|have\\s+been)\\s+)?(?:cut\\s+and\\s+)?"
             + "stolen\\b(?!\\s+(?!(?:from|form|while|in|on|at|during|by|and|or|when|after|before|overnight|with|within|through|without"
             + "|but|as|between|the|a|an|earlier|early|last|previously|some|sometime|since|until|whilst|whereas|although|though|including"
@@ -600,11 +658,11 @@ public final class TextRules {
     /** A clause the things before "stolen" begin after, whatever came before it: "while", "where", "after which". */
     private static final Pattern ITEMS_CLAUSE = Pattern.compile("\\b(?:while|whilst|where|which)\\s+");
     /** Words that deny what is before "stolen": "there was no injury to the crew or items stolen", "none of the ship's stores". */
-    private static final Pattern ITEMS_DENIED = Pattern.compile("\\b(?:no|none|nothing|not|neither|nor)\\b");
+    private static final Pattern ITEMS_DENIED = Pattern.compile("\\b(?:no|none|nothing|not|neither|nor|any)\\b");
     /** Things before "stolen" not yet known: "an assessment is being conducted to identify which items were stolen". */
     private static final Pattern ITEMS_UNKNOWN = Pattern.compile("\\b(?:which|what|whether|if)\\s+(?:[a-z']+\\s+){0,2}[a-z']+\\s*$");
 
-    private static final Pattern CARGO = Pattern.compile("\\b(cargo|siphon\\w*|oil|fuel|diesel|gasoil|bunker)\\b");
+    private static final Pattern CARGO = Pattern.compile("\\b(cargo|siphon(?:ed|ing)|oil|fuel|diesel|gasoil|bunker)\\b");
     /**
      * Oil and fuel named as the ship's own stores or gear, not a cargo: lubricating, engine, hydraulic or
      * cooking oil, fuel cans and tanks, a diesel generator ("a drum of lubricating oil", ASAM 2002-118; "new
@@ -665,10 +723,10 @@ public final class TextRules {
      */
     public static IncidentType type(String text, java.time.LocalDate reported) {
         String t = lower(text);
-        if (HIJACK.matcher(hijackNotReported(t, reported)).find() || vesselTaken(t)) {
+        if (HIJACK.matcher(hijackNotReported(t, reported)).find() || vesselTaken(t) || shipMoved(t)) {
             return IncidentType.HIJACKING;
         }
-        if (KIDNAP.matcher(KIDNAP_NOT_DONE.matcher(t).replaceAll(" ")).find()) {
+        if (kidnapped(t, false)) {
             return IncidentType.KIDNAPPING;
         }
         if (theft(t)) {
@@ -840,7 +898,10 @@ public final class TextRules {
         return actorOfAct(t, SEIZED_VALUE, role -> role == Role.PERPETRATOR);
     }
 
-    /** The (lower-case) text with the words of a theft denied, tried or prevented blanked out. */
+    /**
+     * The (lower-case) text with the words of a theft denied, tried or prevented blanked out, and a stolen craft ridden
+     * ({@link #STOLEN_CRAFT_USED}).
+     */
     private static String notStolen(String t) {
         return reading(t).notStolen;
     }
@@ -861,7 +922,7 @@ public final class TextRules {
         if (r != null && r.lower.equals(lower)) {
             return r;
         }
-        String t = removeNear(removeNear(lower, NO_THEFT), THEFT_NOT_DONE);
+        String t = removeNear(removeNear(removeNear(lower, NO_THEFT), THEFT_NOT_DONE), STOLEN_CRAFT_USED);
         r = new TheftReading(lower, t, theftIn(lower, t));
         LAST_READING.set(r);
         return r;
@@ -896,7 +957,20 @@ public final class TextRules {
         return out.append(t, done, t.length()).toString();
     }
 
-    /** The words one of which each match of {@link #NO_THEFT} and {@link #THEFT_NOT_DONE} holds. */
+    /**
+     * A stolen craft that someone rides or uses, named by the "stolen" before it: "Escaped offender on stolen 40 foot S/V
+     * Sea Oak" (ASAM 2016-225, a fugitive's lookout), "fled in a stolen boat", "boarded from a stolen dinghy". The craft was taken
+     * before the report's events, or is the perpetrators' means: its "stolen" tells of no theft from the ship the report
+     * is about (a theft the report tells in other words, "stole additional items", stays one).
+     */
+    private static final Pattern STOLEN_CRAFT_USED = Pattern.compile("\\b(?:on|in|aboard|onboard|on\\s+board|using|used|via|into|from)"
+            + "\\s+(?:(?:a|an|the|their|his|her)\\s+)?stolen\\s+(?:[a-z0-9'-]+\\s+){0,3}?(?:vessel|boat|yacht|s/v|sailboat|sailing"
+            + "\\s+(?:vessel|yacht|boat)|skiff|dinghy|craft|canoe|speedboat|speed\\s+boat|motorboat|launch|catamaran|sloop|ketch"
+            + "|trawler|tug|ship)s?\\b(?![''\u00bf])");
+    /**
+     * The words one of which each match of {@link #NO_THEFT}, {@link #THEFT_NOT_DONE} and {@link #STOLEN_CRAFT_USED}
+     * holds.
+     */
     private static final Pattern THEFT_ANCHOR = Pattern.compile("\\b(steal\\w*|stole\\w*|rob|robbing|theft\\w*|pilfer\\w*|loot\\w*"
             + "|taken|taking|missing|handed|nothing)\\b");
     /** How far from a {@link #THEFT_ANCHOR} word a match may reach, characters. */
@@ -985,7 +1059,12 @@ public final class TextRules {
     /** A preposition making the word after it (within three words) the object of the act: "fired at the navy patrol". */
     private static final Pattern OBJECT_OF = Pattern.compile("(at|upon|on|towards?|against)");
     private static final Pattern WORD = Pattern.compile("[a-z][a-z'-]*");
-    private static final Pattern CLAUSE = Pattern.compile("[^.;!?\\n]+");
+    /**
+     * A sentence or clause: the text up to a full stop, semicolon, question or exclamation mark or line break, but not up
+     * to the point of a decimal number, which ends no sentence ("in position 12-45.35N 051-33.18E, by 3 Somali crewmen",
+     * "3.5 NM south of"; {@link #NUMBER_POINT}).
+     */
+    private static final Pattern CLAUSE = Pattern.compile("(?:[^.;!?\\n]|(?<=\\d)\\.(?=\\d))+");
 
     /** Who boards a ship to defend or inspect it: {@link #DEFENDER}, authorities, officials, a pilot, customs. */
     private static final Pattern OFFICIAL = Pattern.compile("authorities|officials|pilots?|customs|investigators|inspectors");
@@ -1167,7 +1246,8 @@ public final class TextRules {
      * a yacht") and the nearest acting actor before it a perpetrator ({@link #role}); or in the passive, a
      * vessel before it in the sentence, or a vessel by its name alone ({@link #namedSubject}), and "by" a perpetrator
      * or an armed group within four words after it ("the tug and another tug were seized by Houthi militia", "boarded and
-     * taken over by seventeen pirates", "THE EASTWOOD WAS SEIZED BY 30 PIRATES", "was seized by an armed group"), the
+     * taken over by seventeen pirates", "THE EASTWOOD WAS SEIZED BY 30 PIRATES", "was seized by an armed group", the
+     * vessel's own crew, {@link #ownCrew}, with the time and place between, {@link #laterAgent}), the
      * "was" left out in a heading ("Fishing trawler reportedly taken over by mutineers"). Not a taking by a
      * navy, coast guard, police or the authorities ("the Iranian Navy seized the tug", "two boats were seized
      * by the coast guard"), unless they are irregular or the report's attackers (as for {@link #role}); not a
@@ -1223,6 +1303,9 @@ public final class TextRules {
                         break;
                     }
                 }
+                if (passive && by < 0) {
+                    by = laterAgent(c, words, after + 4);
+                }
                 if (passive && by >= 0) {
                     boolean vessel = false;
                     for (int j = 0; !vessel && j < i; j++) {
@@ -1231,7 +1314,8 @@ public final class TextRules {
                     vessel |= namedSubject(c, words, i, hostile);
                     int k = actorAfter(c, words, by + 1, hostile);
                     if (vessel && (k >= 0 && role(c, words, k, true, hostile, false) == Role.PERPETRATOR
-                            || armedGroup(c, words, by + 1) || k < 0 && groupAt(c, words, by + 1, by + 5) >= 0)) {
+                            || armedGroup(c, words, by + 1) || k < 0 && groupAt(c, words, by + 1, by + 5) >= 0
+                            || k < 0 && ownCrew(c, words, by + 1))) {
                         return true;
                     }
                     continue;
@@ -1255,6 +1339,123 @@ public final class TextRules {
                     return true;
                 }
             }
+        }
+        return false;
+    }
+
+    /**
+     * A vessel moved somewhere by whoever holds it: "They took the ship into Indonesian waters" (ASAM 2003-274), "took the
+     * ship 2nm off the coast of Heredera" (ASAM 2006-95), "the pirates sailed the vessel to the Eyl coast".
+     */
+    private static final Pattern SHIP_MOVED = Pattern.compile("\\b(?:took|taking|sailed|steered|diverted)"
+            + "\\s+(?:the|her|their|its|his)\\s+(?:ship|vessel|tanker|tug|tugboat|trawler|barge|boat|yacht|dhow|carrier|freighter)"
+            + "(?:\\s+and\\s+(?:its|her|the)\\s+crew)?\\s+(?:into|to|towards?|\\d+(?:\\.\\d+)?\\s*(?:nm|nautical\\s+miles|miles)\\s+"
+            + "(?:off|from|away))\\b");
+    /** Who may sail the ship in a report besides the perpetrators: its crew, master or pilot, or the forces. */
+    private static final Pattern SHIPS_OWN_PEOPLE = Pattern.compile("\\b(?:crew\\w*|master|captain|skipper|pilot|owners?|officers?"
+            + "|engineers?|seam[ae]n)\\b");
+
+    /**
+     * Whether the perpetrators moved the vessel somewhere ({@link #SHIP_MOVED}), a hijacking: the nearest acting actor before
+     * it in its sentence is a perpetrator; or none is, no crew, master or pilot comes before it ("the remaining crew took
+     * the vessel to Tema" is no hijacking), and its sentence begins "they" after a sentence whose first actor is a
+     * perpetrator ("Seven or 8 persons ... demanded the captain stop his ship. They took the ship into Indonesian waters").
+     */
+    static boolean shipMoved(String t) {
+        if (!SHIP_MOVED.matcher(t).find()) {
+            return false;
+        }
+        boolean hostile = hostileForces(t);
+        String previous = null;
+        for (Matcher clause = CLAUSE.matcher(t); clause.find(); previous = clause.group()) {
+            String c = clause.group();
+            Matcher m = SHIP_MOVED.matcher(c);
+            if (!m.find()) {
+                continue;
+            }
+            List<int[]> words = words(c);
+            int at = wordAt(words, m.start());
+            int k = actorBefore(c, words, at, hostile, false);
+            if (k >= 0) {
+                if (role(c, words, k, true, hostile, true) == Role.PERPETRATOR) {
+                    return true;
+                }
+                continue;
+            }
+            if (SHIPS_OWN_PEOPLE.matcher(c.substring(0, m.start())).find() || words.isEmpty() || !word(c, words, 0).equals("they")
+                    || previous == null) {
+                continue;
+            }
+            List<int[]> before = words(previous);
+            for (int j = 0; j < before.size(); j++) {
+                Role r = role(previous, before, j, true, hostile, false);
+                if (r != Role.NONE || SHIPS_OWN_PEOPLE.matcher(word(previous, before, j)).matches()) {
+                    if (r == Role.PERPETRATOR) {
+                        return true;
+                    }
+                    break;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Words that end the stretch of a passive taking in which its "by" may still stand: another verb, a conjunction or a
+     * relative ("was seized 16 Mar while anchored", "was seized and later released by").
+     */
+    private static final Pattern AGENT_STRETCH_END = Pattern.compile("(and|or|but|was|were|is|are|had|has|have|while|when|after"
+            + "|before|then|which|who|where|until|as|[a-z]+ed|[a-z]+ing)");
+
+    /**
+     * The index of a passive taking's "by" that stands after the time and place the report puts between ("was seized 16
+     * Mar at 0400 UTC, underway in position 12-45.35N 051-33.18E, by 3 Somali crewmen", ASAM 2005-90): the first "by" from
+     * word {@code from} on in the clause, before any word of another act or clause ({@link #AGENT_STRETCH_END}); -1 for
+     * none.
+     */
+    private static int laterAgent(String c, List<int[]> words, int from) {
+        for (int j = from; j < words.size(); j++) {
+            String w = word(c, words, j);
+            if (w.equals("by")) {
+                return j;
+            }
+            if (AGENT_STRETCH_END.matcher(w).matches()) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The words for a vessel's own crew as the agent of its taking: "by 3 Somali crewmen", "by its crew", "by members of the crew". */
+    private static final Pattern CREW_WORD = Pattern.compile("(crew|crews|crewmen|crewman|crewmembers|crew-members|members)");
+
+    /**
+     * Whether the vessel's own crew is named among the four words from {@code from}, the agent of a passive taking, the
+     * mutiny that a report calls a seizure: "the Thai-flag fishing vessel ... was seized ... by 3 Somali crewmen. The 3
+     * Somali crewmen were working aboard as regular crew" (ASAM 2005-90). Not the crew of another vessel or of a state's
+     * force ("by the crew of a navy patrol boat"), whose word {@link #role} finds.
+     */
+    private static boolean ownCrew(String c, List<int[]> words, int from) {
+        for (int k = from; k < Math.min(words.size(), from + 4); k++) {
+            String w = word(c, words, k);
+            if (!CREW_WORD.matcher(w).matches()) {
+                continue;
+            }
+            boolean ofCrew = k + 2 < words.size() && word(c, words, k + 1).equals("of")
+                    && word(c, words, k + 2).matches("the|its|her|their") && k + 3 < words.size()
+                    && word(c, words, k + 3).startsWith("crew");
+            if (w.equals("members") && !ofCrew) {
+                return false; // "by members of the Free Aceh Movement": a group, not the crew
+            }
+            if (!w.equals("members") && k + 1 < words.size() && word(c, words, k + 1).equals("of")) {
+                return false; // "by the crew of a navy patrol boat"
+            }
+            for (int j = from; j < Math.min(words.size(), k + 5); j++) {
+                if (role(c, words, j, true, false, false) == Role.DEFENDER) {
+                    return false;
+                }
+            }
+            return true;
         }
         return false;
     }
@@ -1616,6 +1817,43 @@ public final class TextRules {
         return c.substring(words.get(k)[0], words.get(k)[1]);
     }
 
+    /**
+     * Crew kept hostage when the perpetrators let the ship or the others go, taken off the ship: "later released 8 of the
+     * crew and the ship, but kept the Indonesian master, chief engineer and second engineer hostage, demanding payment of
+     * $100,000 ransom" (ASAM 2003-274), "Tug and barge were freed but Captain and Chief Engineer held for ransom" (ASAM
+     * 2004-158), "six of the crew were released while another six ... are being held for $34,000 ransom".
+     */
+    private static final Pattern HOSTAGES_KEPT = Pattern.compile("\\b(?:released|freed|let\\s+go)\\b[^.;]{0,120}?\\b(?:but|while|whereas"
+            + "|except)\\b(?=[^.;]{0,100}?\\b(?:" + CARRIED_PERSON.substring(3, CARRIED_PERSON.length() - 1) + "|another\\s+\\w+)\\b)"
+            + "[^.;]{0,100}?\\b(?:kept|keeping|held|holding|retained|detained)\\b[^.;]{0,100}?\\b(?:hostages?|ransom|captive)\\b");
+    /**
+     * Crew taken or held hostage for a ransom: "took master and chief engineer hostage for ransom" (ASAM 2004-202), "took
+     * the Indonesian pilot and chief engineer hostage, demanding a ransom" (ASAM 2005-96), "Captain and Chief Engineer held
+     * for ransom by the rebels" (ASAM 2004-159). Where the ship was not taken too, they were taken off it: a kidnapping.
+     * Where it was, hostages held aboard a hijacked ship are threatened, not kidnapped ({@link #crewHarm}).
+     */
+    private static final Pattern HELD_FOR_RANSOM = Pattern.compile("\\b(?:took|taken|taking|held|holding|kept|keeping)\\s+"
+            + "(?:[a-z0-9'/,-]+\\s+){0,8}?(?:as\\s+)?(?:hostages?|captive)\\b[^.;]{0,60}?\\bransom\\b"
+            + "|\\b(?:held|kept)\\s+(?:as\\s+hostages?\\s+)?for\\s+(?:a\\s+)?(?:[a-z0-9$,]+\\s+){0,3}?ransom\\b");
+
+    /**
+     * A ship let go, which was held with its crew: "state ship will be released 23 Jan on payment of smaller ransom" (ASAM
+     * 2002-25), "a Kenya-flag trawler and its crew of 33 who were held for ransom ... were released" (ASAM 1999-21). Its
+     * crew held for ransom were held aboard, not taken off it.
+     */
+    private static final Pattern SHIP_RELEASED = Pattern.compile("\\b(?:vessel|ship|trawler|tug|tanker|boat|dhow|carrier)s?\\b[^.;]{0,120}?"
+            + "\\b(?:was|were|be|been|being)\\s+(?:[a-z]+\\s+)?released\\b|\\brelease\\s+of\\s+the\\s+(?:vessel|ship|trawler|tug|tanker|boat)\\b");
+
+    /**
+     * Whether crew were kidnapped: a word of kidnapping or people carried off ({@link #KIDNAP}, not one only tried),
+     * hostages kept when the ship was let go ({@link #HOSTAGES_KEPT}), or crew held for ransom ({@link #HELD_FOR_RANSOM})
+     * when the ship itself was not taken ({@code shipTaken} false) nor held with them ({@link #SHIP_RELEASED}).
+     */
+    private static boolean kidnapped(String t, boolean shipTaken) {
+        return KIDNAP.matcher(KIDNAP_NOT_DONE.matcher(t).replaceAll(" ")).find() || HOSTAGES_KEPT.matcher(t).find()
+                || !shipTaken && HELD_FOR_RANSOM.matcher(t).find() && !SHIP_RELEASED.matcher(t).find();
+    }
+
     /** The treatment of the crew from text. */
     public static CrewHarm crewHarm(String text) {
         String t = lower(text);
@@ -1624,7 +1862,8 @@ public final class TextRules {
         if (KILLED.matcher(t).find() && KILLED.matcher(PERPETRATORS_KILLED.matcher(t).replaceAll(" ")).find()) {
             return CrewHarm.KILLED;
         }
-        if (KIDNAP.matcher(KIDNAP_NOT_DONE.matcher(t).replaceAll(" ")).find() || t.contains("taken ashore")) {
+        if (kidnapped(t, HIJACK.matcher(hijackNotReported(t, null)).find() || vesselTaken(t) || shipMoved(t))
+                || t.contains("taken ashore")) {
             return CrewHarm.KIDNAPPED;
         }
         if (INJURED.matcher(t).find()) {
@@ -1715,6 +1954,12 @@ public final class TextRules {
         Matcher m = STOLEN_ITEMS.matcher(t);
         for (int from = 0; from < t.length() && m.find(from); from = m.start(1)) {
             if (!(m.group().startsWith("took") || m.group().startsWith("snatched")) || !PERSON_TAKEN.matcher(m.group(1)).find()) {
+                if (m.group().startsWith("theft")) {
+                    // a noun's things, in a sentence that goes on after them: "In addition to the theft of the plywood, the seal
+                    // on one container was reported to have been broken", "reports theft of ... lashing gear 27 Jun while at"
+                    String items = ROBBED_OF_END.matcher(m.group(1).split(",", 2)[0]).replaceFirst("");
+                    return ITEMS_END.matcher(items).replaceFirst("").strip();
+                }
                 return ITEMS_END.matcher(itemList(m.group(1))).replaceFirst("").strip();
             }
             // a person taken: look again within what followed ("took the master to his cabin and stole ...")
@@ -1731,7 +1976,8 @@ public final class TextRules {
         String before = null;
         int beforeAt = -1;
         for (Matcher b = ITEMS_STOLEN_BEFORE.matcher(t); before == null && b.find(); ) {
-            before = itemsBefore(b.group(1), b.group(2) != null);
+            // "with mostly dive gear being stolen": the things after "with", as where no "was" stands
+            before = itemsBefore(b.group(1), b.group(2) != null && !b.group(2).equals("being"));
             beforeAt = b.start();
         }
         Matcher o = ROBBED_OF.matcher(t);
@@ -1790,7 +2036,13 @@ public final class TextRules {
      */
     private static final Pattern CARGO_TAKEN = Pattern.compile("\\b(?:cargo|containers?)\\b(?:\\s+[a-z0-9-]+){0,3}?\\s+(?:were|was"
             + "|had\\s+been|have\\s+been)?\\s*(?:pilfered|stolen|looted)\\b|\\b(?:pilfer\\w*|stole|stealing|looted|looting|stolen)"
-            + "\\s+(?:(?:of|the|some|their|its)\\s+)?(?:[a-z0-9-]+\\s+){0,2}?(?:cargo|containers?)\\b");
+            + "\\s+(?:(?:of|the|some|their|its)\\s+)?(?:[a-z0-9-]+\\s+){0,2}?(?:cargo|containers?|contents)\\b"
+            // the containers' contents in the sentence that names them: "two containers had been opened and their contents had
+            // been pilfered", "twelve containers had their seals broken and doors opened, one of which had been pilfered",
+            // "four containers had been broached and apparently pilfered of some content", "two had their contents pilfered",
+            // "cargo on the barge's deck had been pilfered", "4 twenty foot and 3 forty foot boxes were pilfered"
+            + "|\\b(?:cargo(?!\\s+(?:ships?|vessels?|carriers?|boats?|barges?|holds?|tanks?|dhows?)\\b)|containers?|contents|(?:foot|ft)\\s+boxes)\\b[^.;]{0,80}?\\b(?:(?:were|was|had\\s+been|have\\s+been)\\s+"
+            + "|and\\s+)(?:[a-z]+ly\\s+)?(?:pilfered|stolen|looted)\\b|\\bcontents\\s+(?:[a-z]+\\s+)?(?:pilfered|stolen|looted)\\b");
     /** Items stolen that name no kind of thing: "items", "most items", "numerous items". */
     private static final Pattern VAGUE_ITEMS = Pattern.compile("(?:(?:some|most|many|numerous|several|various|multiple|other|all|the"
             + "|its|their|a\\s+few)\\s+)?(?:items|things|stuff|articles)");
@@ -1875,7 +2127,7 @@ public final class TextRules {
         String scope = SPACES.matcher(items != null && !VAGUE_ITEMS.matcher(items).matches() && !ALSO_STOLEN.matcher(t).find()
                 ? items : t).replaceAll(" ");
         String cargoScope = items != null ? cargoScope(items) : t;
-        if (CARGO.matcher(SHIP_USE_OIL.matcher(cargoScope).replaceAll(" ")).find() && (items != null || t.contains("siphon"))
+        if (CARGO.matcher(SHIP_USE_OIL.matcher(cargoScope).replaceAll(" ")).find() && (items != null || SIPHONED.matcher(t).find())
                 || items == null && CARGO_TAKEN.matcher(notStolen(t)).find()) {
             return EconomicLoss.CARGO_OR_SHIP;
         }

@@ -1157,4 +1157,158 @@ class TextRulesTest {
         assertThat(TextRules.itemsStolen("The crew found that ship's stores had been stolen from the forecastle."))
                 .isEqualTo("ship's stores");
     }
+
+    /** ASAM 2005-90: the seizure's agent stands after the position, whose decimal points end no sentence. */
+    static final String ASAM_2005_90 = "GULF OF ADEN:   The Thai-flag fishing vessel (SIRICHAINAVA 12) was seized 16 Mar at 0400 UTC,"
+            + " underway in position 12-45.35N  051-33.18E, by 3 Somali crewmen.  The 3 Somali crewmen were working aboard as regular"
+            + " crew people.crew.";
+
+    @Test
+    void aSeizureByTheVesselsOwnCrewIsAHijackingAndADecimalPointEndsNoSentence() {
+        // was other: the sentence ended at "12-45." and the seizure had no agent
+        assertThat(TextRules.type(ASAM_2005_90)).isEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.type("The fishing vessel was seized by 3 Somali crewmen.")).isEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.type("The trawler was seized by members of its crew.")).isEqualTo(IncidentType.HIJACKING);
+        // the crew of a state's craft, or the crew as the seized, is no mutiny
+        assertThat(TextRules.type("The fishing vessel was seized by the crew of a navy patrol boat.")).isEqualTo(IncidentType.OTHER);
+        assertThat(TextRules.type("The fishing vessel was seized by the coast guard crew.")).isEqualTo(IncidentType.OTHER);
+        // a decimal distance ends no sentence either: the soldiers' purpose stays in their boarding's sentence
+        assertThat(TextRules.type("Seven soldiers boarded the vessel 3.5 NM off the port for an inspection."))
+                .isEqualTo(TextRules.type("Seven soldiers boarded the vessel 3 NM off the port for an inspection."))
+                .isEqualTo(IncidentType.OTHER);
+    }
+
+    @Test
+    void thePerpetratorsOwnGearIsNoThingStolen() {
+        // ASAM 2016-31 was a robbery of cargo: the hoses were the robbers', brought to siphon with, and they turned away
+        String asam201631 = "NIGERIA: On 14 February, 3 small speed boats made a close-aboard approach to a merchant vessel at anchor"
+                + " in Lagos Port near position 06-23N 003-22E. Several persons were in each boat and they were reportedly carrying"
+                + " siphon hoses. The ship raised the alarm  and mustered the crew. The robbers turned away and departed the area when"
+                + " the ship raised the alarm.";
+        assertThat(TextRules.theft(asam201631)).isFalse();
+        assertThat(TextRules.type(asam201631)).isEqualTo(IncidentType.SUSPICIOUS_APPROACH);
+        assertThat(TextRules.loss(IncidentType.SUSPICIOUS_APPROACH, asam201631)).isEqualTo(EconomicLoss.NOT_STATED);
+        // ASAM 2017-209: the hose they tried to insert into a cargo tank left with them
+        String asam2017209 = "Seeing the alerted crew, the robbers escaped with their flexible hose. A search was carried out"
+                + " throughout the tanker. Nothing reported stolen.";
+        assertThat(TextRules.theft(asam2017209)).isFalse();
+        assertThat(TextRules.itemsStolen(asam2017209)).isNull();
+        assertThat(TextRules.loss(TextRules.type(asam2017209), asam2017209)).isEqualTo(EconomicLoss.NOTHING);
+        // siphoning is a theft, and the victims' things after "their" or "his" stay stolen
+        assertThat(TextRules.loss(IncidentType.ROBBERY, "The pirates siphoned approximately 3,500 MT of crude palm oil into another"
+                + " tanker.")).isEqualTo(EconomicLoss.CARGO_OR_SHIP);
+        assertThat(TextRules.itemsStolen("The attackers held a crew member hostage and then escaped with his personal belongings"
+                + " and ship's stores.")).isEqualTo("his personal belongings and ship's stores");
+    }
+
+    @Test
+    void aStolenCraftRiddenIsNoTheftFromTheShip() {
+        // ASAM 2016-225 was a robbery: a fugitive's lookout, with no ship attacked nor crew robbed
+        String asam2016225 = "TONGA: Escaped offender on stolen 40 foot S/V Sea Oak. Vessel was on transit between Vavau (18-36S"
+                + " 173-59W) and Toku Island (18-09S 174-12W).";
+        assertThat(TextRules.theft(asam2016225)).isFalse();
+        assertThat(TextRules.type(asam2016225)).isEqualTo(IncidentType.OTHER);
+        assertThat(TextRules.type("The robbers boarded the yacht from a stolen dinghy and fled in a stolen boat."))
+                .isEqualTo(IncidentType.BOARDING);
+        // a craft stolen from the ship, or a theft told besides, stays one
+        assertThat(TextRules.type("A dinghy was stolen from a sailing yacht anchored in the bay.")).isEqualTo(IncidentType.ROBBERY);
+        assertThat(TextRules.type("The robbers used the stolen dinghy to board another yacht anchored nearby and stole additional"
+                + " items.")).isEqualTo(IncidentType.ROBBERY);
+    }
+
+    @Test
+    void peopleCarriedOffAreKidnappedNotStolen() {
+        // ASAM 2014-94: the items were "three indonesian crew members, including the captain and chief engineer"
+        String asam201494 = "The pirates pumped out 3 million liters of the 4.5 million liters of diesel carried by the tanker into two"
+                + " waiting vessels and then made off with three Indonesian crew members, including the captain and chief engineer.";
+        assertThat(TextRules.itemsStolen(asam201494)).isNull();
+        assertThat(TextRules.theft(asam201494)).isFalse();
+        assertThat(TextRules.crewHarm(asam201494)).isEqualTo(CrewHarm.KIDNAPPED);
+        assertThat(TextRules.type("Up to ten heavily armed pirates boarded and hijacked the product tanker. " + asam201494))
+                .isEqualTo(IncidentType.HIJACKING);
+        // ASAM 2014-37 and 2005-87 were boardings: the master and chief engineer taken along as the pirates left
+        assertThat(TextRules.type("Pirates directed the vessel to a particular spot on the coast and then departed the ship, taking"
+                + " with them the ship's Captain and Chief Engineer.")).isEqualTo(IncidentType.KIDNAPPING);
+        assertThat(TextRules.type("During the journey to Dumai, the pirates departed the tanker, taking the captain and chief"
+                + " engineer with them.")).isEqualTo(IncidentType.KIDNAPPING);
+        // ASAM 2021-168: its loss was stores
+        assertThat(TextRules.loss(IncidentType.KIDNAPPING, "The pirates escaped with 15 kidnapped crewmembers."))
+                .isEqualTo(EconomicLoss.NOT_STATED);
+        // the people's things, or things and then people named later, stay stolen
+        assertThat(TextRules.itemsStolen("The robbers subsequently fled with the crewman's walkie-talkie and ship's stores."))
+                .isEqualTo("crewman's walkie-talkie and ship's stores");
+        assertThat(TextRules.type("Robbers boarded at the stern and escaped with ships stores after crew raised alarm."))
+                .isEqualTo(IncidentType.ROBBERY);
+        assertThat(TextRules.itemsStolen("The pirates escaped with crew cash and personal belongings.")).isEqualTo("crew cash and personal belongings");
+    }
+
+    /** ASAM 2003-274: the ship taken into other waters, let go, and three officers kept for a ransom. */
+    static final String ASAM_2003_274 = "Seven or 8 persons operating from a fishing boat armed with automatic weapons and a grenade"
+            + " launcher demanded the captain stop his ship.  They took the ship into Indonesian waters and later released 8 of the"
+            + " crew and the ship, but kept the Indonesian master, chief engineer and second engineer hostage, demanding payment of"
+            + " $100,000 ransom.  In addition they stole ship's cash and its documents.";
+
+    @Test
+    void aShipTakenAwayIsHijackedAndCrewKeptForARansomAreKidnapped() {
+        // was a robbery, the crew threatened
+        assertThat(TextRules.type(ASAM_2003_274)).isEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.crewHarm(ASAM_2003_274)).isEqualTo(CrewHarm.KIDNAPPED);
+        assertThat(TextRules.loss(IncidentType.HIJACKING, ASAM_2003_274)).isEqualTo(EconomicLoss.CARGO_OR_SHIP);
+        assertThat(TextRules.itemsStolen(ASAM_2003_274)).isEqualTo("ship's cash and its documents");
+        // the ship's own crew sailing it is no hijacking
+        assertThat(TextRules.type("Pirates kidnapped he vessel's South Korean Captain and Chief Engineer. The remaining crew took"
+                + " the vessel to Tema.")).isEqualTo(IncidentType.KIDNAPPING);
+        assertThat(TextRules.type("The robbers stole ship's stores and escaped. The crew mustered and searched the vessel. They"
+                + " took the ship to the inner anchorage."))
+                .isEqualTo(IncidentType.ROBBERY);
+        // ASAM 2004-202, a robbery: crew taken hostage for a ransom from a ship left to go on are taken off it
+        String asam2004202 = "The thieves stole ships fuel and radio equipment and took master and chief engineer hostage for ransom (IMB).";
+        assertThat(TextRules.type(asam2004202)).isEqualTo(IncidentType.KIDNAPPING);
+        assertThat(TextRules.crewHarm(asam2004202)).isEqualTo(CrewHarm.KIDNAPPED);
+        // hostages held aboard a hijacked ship, or with a ship held and let go, are threatened
+        String asam200599 = "Three armed pirates in a boat hijacked a fishing vessel underway. The Pirates held the 26-crew members as"
+                + " hostage for a ransom.";
+        assertThat(TextRules.crewHarm(asam200599)).isEqualTo(CrewHarm.THREATENED);
+        assertThat(TextRules.crewHarm("The cargo ship was attacked again and crew of 18 held for reported $200,000 ransom. Press"
+                + " reports state ship will be released 23 Jan on payment of smaller ransom.")).isNotEqualTo(CrewHarm.KIDNAPPED);
+        // a ransom only spoken of holds no one
+        assertThat(TextRules.type("Although hostage taking for ransom cannot be ruled out, the boats withdrew.")).isNotEqualTo(
+                IncidentType.KIDNAPPING);
+    }
+
+    @Test
+    void thingsTakenInLessUsualFormsAreALoss() {
+        // ASAM 1995-19, 1995-32, 2000-62, 2012-222: the containers' contents, the barge's cargo, were a loss not stated
+        assertThat(TextRules.loss(IncidentType.ROBBERY, "The pirates then escaped in a small motorboat alongside. Inspections"
+                + " afterwards revealed that two containers had been opened and their contents had been pilfered."))
+                .isEqualTo(EconomicLoss.CARGO_OR_SHIP);
+        assertThat(TextRules.loss(IncidentType.ROBBERY, "Inspections at daylight revealed that twelve containers had their seals"
+                + " broken and doors opened, one of which had been pilfered.")).isEqualTo(EconomicLoss.CARGO_OR_SHIP);
+        assertThat(TextRules.loss(IncidentType.ROBBERY, "Upon inspection it was found that four containers had been opened and two"
+                + " had their contents pilfered.")).isEqualTo(EconomicLoss.CARGO_OR_SHIP);
+        assertThat(TextRules.loss(IncidentType.ROBBERY, "Barge robbed sometime between 13 and 20 July. The shipyard informed the"
+                + " Master that cargo on the barge's deck had been pilfered.")).isEqualTo(EconomicLoss.CARGO_OR_SHIP);
+        // a cargo ship looted is no cargo stolen; contents denied are no loss (ASAM 2004-274, 2000-280)
+        assertThat(TextRules.loss(IncidentType.ROBBERY, "The cargo ship (AMAZAN), which had arrived 7 Nov at Chittagong for scrap,"
+                + " was looted at about 1900 local time.")).isNotEqualTo(EconomicLoss.CARGO_OR_SHIP);
+        String asam2000280 = "The ship was boarded by an unknown number of person who broached 10 cargo containers. There is no"
+                + " report of any contents being stolen.";
+        assertThat(TextRules.type(asam2000280)).isEqualTo(IncidentType.BOARDING);
+        assertThat(TextRules.loss(IncidentType.BOARDING, asam2000280)).isEqualTo(EconomicLoss.NOTHING);
+        // ASAM 2015-153: things "being stolen"
+        assertThat(TextRules.itemsStolen("Both incidents involved night-time boardings with mostly dive gear being stolen."))
+                .isEqualTo("mostly dive gear");
+        // ASAM 2000-127 and 1999-75: the theft of things
+        assertThat(TextRules.itemsStolen("An unidentified container ship reports theft of more than 600 container twist locks and"
+                + " other lashing gear 27 Jun while at Chittagong port.")).isEqualTo("more than 600 container twist locks and other lashing gear");
+        assertThat(TextRules.itemsStolen("In addition to the theft of the plywood, the seal on one container was reported to have"
+                + " been broken.")).isEqualTo("plywood");
+        // ASAM 2007-24, 2004-273, 2006-49: the leaving and its things parted by a comma or a direction
+        assertThat(TextRules.itemsStolen("The pirates allegedly shot and killed one Iranian crewman and injured another before escaping,"
+                + " with merchandise from the vessel.")).isEqualTo("merchandise from the vessel");
+        assertThat(TextRules.type("A single thief gained access at the forecastle and escaped, with ship's stores (IMB)."))
+                .isEqualTo(IncidentType.ROBBERY);
+        assertThat(TextRules.itemsStolen("Robbers threatened the skipper with a boat hook and left in a north easterly direction with"
+                + " the outboard motor.")).isEqualTo("outboard motor");
+    }
 }
