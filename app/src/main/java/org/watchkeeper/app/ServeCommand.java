@@ -215,8 +215,17 @@ public final class ServeCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        return run("serve", err, cfg.withPorts(ports), null, loads.isEmpty() ? null : server -> loadIncidents(server, loads, err),
-                adminTokenFile);
+        // the incident files load once the server is up and has said where it answers (a large dataset takes tens of
+        // seconds); the routes know from the start that a load is pending, and answer a report not yet read with 503
+        return run("serve", err, cfg.withPorts(ports), null,
+                loads.isEmpty() ? null : server -> server.startupImport().loading((Path) loads.get(0)[1], 1, loads.size()),
+                adminTokenFile, loads.isEmpty() ? null : server -> {
+                    err.printf("incidents: loading %d %s while the server answers (incident routes answer 503 for a report"
+                            + " not read yet)%n", loads.size(), loads.size() == 1 ? "file" : "files");
+                    err.flush();
+                    loadIncidents(server, loads, err);
+                    err.flush();
+                });
     }
 
     /**
@@ -410,15 +419,17 @@ public final class ServeCommand implements Callable<Integer> {
      */
     static int run(String command, PrintWriter err, WatchkeeperServer.Config cfg, DataFolderLock held,
             java.util.function.Consumer<WatchkeeperServer> setup) throws Exception {
-        return run(command, err, cfg, held, setup, null);
+        return run(command, err, cfg, held, setup, null, null);
     }
 
     /**
      * As above, {@code adminTokenFile} being the {@code --admin-token-file} given (null: none), which the start
-     * line names.
+     * line names, and {@code afterStart} (null: none) what runs once the start lines are printed, on the command's
+     * thread while the server answers.
      */
     static int run(String command, PrintWriter err, WatchkeeperServer.Config cfg, DataFolderLock held,
-            java.util.function.Consumer<WatchkeeperServer> setup, Path adminTokenFile) throws Exception {
+            java.util.function.Consumer<WatchkeeperServer> setup, Path adminTokenFile,
+            java.util.function.Consumer<WatchkeeperServer> afterStart) throws Exception {
         WatchkeeperServer server;
         try {
             server = WatchkeeperServer.start(cfg, held);
@@ -480,6 +491,9 @@ public final class ServeCommand implements Callable<Integer> {
             stop.countDown();
         });
         Runtime.getRuntime().addShutdownHook(hook);
+        if (afterStart != null) {
+            afterStart.accept(server);
+        }
         stop.await();
         return 0;
     }

@@ -644,8 +644,12 @@ public final class Api {
         Set<String> k = new HashSet<>();
         for (String s : kinds.split(",")) {
             String t = s.strip();
+            if (t.equals("incident_withdrawn")) {
+                throw new BadRequest("kinds: incident_withdrawn messages come with the kind incident: kinds=incident gives both");
+            }
             if (!STREAM_KINDS.contains(t)) {
-                throw new BadRequest("kinds: unknown kind '" + t + "'; known: " + String.join(", ", STREAM_KINDS));
+                throw new BadRequest("kinds: unknown kind '" + t + "'; known: " + String.join(", ", STREAM_KINDS)
+                        + " (incident gives incident_withdrawn too)");
             }
             k.add(t);
         }

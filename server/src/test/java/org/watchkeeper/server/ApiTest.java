@@ -867,7 +867,10 @@ class ApiTest {
     @Test
     void streamWithBadParametersIs400BeforeItStarts() throws Exception {
         String[][] cases = {
-            {"/api/stream?kinds=bogus", "kinds: unknown kind 'bogus'"},
+            {"/api/stream?kinds=bogus", "kinds: unknown kind 'bogus'; known: position, event, ongoing, stats, incident (incident gives"
+                    + " incident_withdrawn too)"},
+            {"/api/stream?kinds=event,incident_withdrawn", "kinds: incident_withdrawn messages come with the kind incident: kinds=incident"
+                    + " gives both"},
             {"/api/stream?kinds=", "kinds: empty; name at least one of position, event, ongoing, stats, incident"},
             {"/api/stream?kinds=event&kinds=ongoing", "query parameter 'kinds' is given 2 times"},
             {"/api/stream?throttle=-5", "throttle"},
