@@ -1,6 +1,5 @@
 package org.watchkeeper.ais.nmea;
 
-import java.util.PriorityQueue;
 
 /**
  * The time span of the position reports of an input, beside which the messages without a position (static
@@ -21,10 +20,10 @@ public final class PositionSpan {
 
     private long first = Long.MAX_VALUE;
     private long last = Long.MIN_VALUE;
-    /** The latest of the earliest times: a max-heap, so that its head is the one to drop. */
-    private final PriorityQueue<Long> earliest = new PriorityQueue<>(java.util.Comparator.reverseOrder());
-    /** The earliest of the latest times: a min-heap. */
-    private final PriorityQueue<Long> latest = new PriorityQueue<>();
+    /** The earliest times, the latest of them at the head (the one to drop). */
+    private final Extremes earliest = new Extremes(true);
+    /** The latest times, the earliest of them at the head. */
+    private final Extremes latest = new Extremes(false);
 
     /**
      * Whether messages of AIS {@code type} report their station's position (ITU-R M.1371-5): position reports of
@@ -47,25 +46,68 @@ public final class PositionSpan {
 
     /** Notes a message without a position received at {@code time} (UTC ms). */
     public void other(long time) {
-        keep(earliest, time);
-        keep(latest, time);
-    }
-
-    private static void keep(PriorityQueue<Long> q, long time) {
-        if (q.size() < KEPT) {
-            q.add(time);
-        } else if (q.comparator() != null ? time < q.peek() : time > q.peek()) {
-            q.poll();
-            q.add(time);
-        }
+        earliest.keep(time);
+        latest.keep(time);
     }
 
     /** Adds the span of {@code o} (another part of the same input, or another input) to this one. */
     public void add(PositionSpan o) {
         first = Math.min(first, o.first);
         last = Math.max(last, o.last);
-        o.earliest.forEach(t -> keep(earliest, t));
-        o.latest.forEach(t -> keep(latest, t));
+        for (int i = 0; i < o.earliest.size; i++) {
+            earliest.keep(o.earliest.heap[i]);
+        }
+        for (int i = 0; i < o.latest.size; i++) {
+            latest.keep(o.latest.heap[i]);
+        }
+    }
+
+    /**
+     * The {@link #KEPT} smallest ({@code smallest}) or largest times seen, as a binary heap of primitive longs
+     * whose head is the one a closer time replaces: no object per message, as this runs for every message
+     * without a position that the decoder or analyze counts.
+     */
+    private static final class Extremes {
+        final long[] heap = new long[KEPT];
+        int size;
+        private final boolean smallest;
+
+        Extremes(boolean smallest) {
+            this.smallest = smallest;
+        }
+
+        /** Whether {@code a} belongs nearer the head than {@code b}: the larger when keeping the smallest. */
+        private boolean above(long a, long b) {
+            return smallest ? a > b : a < b;
+        }
+
+        void keep(long t) {
+            if (size < KEPT) {
+                int i = size++;
+                while (i > 0 && above(t, heap[(i - 1) >> 1])) {
+                    heap[i] = heap[(i - 1) >> 1];
+                    i = (i - 1) >> 1;
+                }
+                heap[i] = t;
+            } else if (above(heap[0], t)) {
+                int i = 0;
+                while (true) {
+                    int c = 2 * i + 1;
+                    if (c >= size) {
+                        break;
+                    }
+                    if (c + 1 < size && above(heap[c + 1], heap[c])) {
+                        c++;
+                    }
+                    if (!above(heap[c], t)) {
+                        break;
+                    }
+                    heap[i] = heap[c];
+                    i = c;
+                }
+                heap[i] = t;
+            }
+        }
     }
 
     /** Whether any position report had a time. */
@@ -103,7 +145,8 @@ public final class PositionSpan {
         long m = margin();
         long before = 0;
         long earliestBefore = Long.MAX_VALUE;
-        for (long t : earliest) {
+        for (int i = 0; i < earliest.size; i++) {
+            long t = earliest.heap[i];
             if (t < first - m) {
                 before++;
                 earliestBefore = Math.min(earliestBefore, t);
@@ -111,7 +154,8 @@ public final class PositionSpan {
         }
         long after = 0;
         long latestAfter = Long.MIN_VALUE;
-        for (long t : latest) {
+        for (int i = 0; i < latest.size; i++) {
+            long t = latest.heap[i];
             if (t > last + m) {
                 after++;
                 latestAfter = Math.max(latestAfter, t);

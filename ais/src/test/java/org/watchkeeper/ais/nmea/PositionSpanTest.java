@@ -2,6 +2,13 @@ package org.watchkeeper.ais.nmea;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class PositionSpanTest {
@@ -57,5 +64,45 @@ class PositionSpanTest {
                     || type == 19 || type == 21 || type == 27;
             assertThat(PositionSpan.reportsPosition(type)).as("type " + type).isEqualTo(reports);
         }
+    }
+
+    /**
+     * Against a count over every time: whatever the order and the number of messages, what lies outside is
+     * counted exactly while each end holds at most {@link PositionSpan#KEPT}, and as that many (a lower bound)
+     * beyond; the distance is always that of the farthest.
+     */
+    @Property(tries = 300)
+    void theKeptExtremesGiveWhatACountOverEveryTimeGives(@ForAll long seed, @ForAll @IntRange(min = 0, max = 900) int others) {
+        Random r = new Random(seed);
+        PositionSpan s = new PositionSpan();
+        long first = T0 + 7_200_000;
+        long last = first + 1 + r.nextInt(3_600_000);
+        s.position(first);
+        s.position(last);
+        List<Long> times = new ArrayList<>();
+        for (int i = 0; i < others; i++) {
+            times.add(T0 + (long) r.nextInt(6 * 3_600_000)); // before, within and after the positions
+        }
+        if (r.nextBoolean()) {
+            Collections.sort(times);
+        }
+        PositionSpan part = new PositionSpan();
+        for (int i = 0; i < times.size(); i++) {
+            (i % 3 == 0 ? part : s).other(times.get(i));
+        }
+        s.add(part);
+        long m = s.margin();
+        long before = times.stream().filter(t -> t < first - m).count();
+        long after = times.stream().filter(t -> t > last + m).count();
+        PositionSpan.Outside o = s.outside();
+        if (before + after == 0) {
+            assertThat(o).isNull();
+            return;
+        }
+        assertThat(o.before()).isEqualTo(Math.min(before, PositionSpan.KEPT));
+        assertThat(o.after()).isEqualTo(Math.min(after, PositionSpan.KEPT));
+        assertThat(o.atLeast()).isEqualTo(before >= PositionSpan.KEPT || after >= PositionSpan.KEPT);
+        assertThat(o.beforeMs()).isEqualTo(before == 0 ? 0 : first - Collections.min(times));
+        assertThat(o.afterMs()).isEqualTo(after == 0 ? 0 : Collections.max(times) - last);
     }
 }
