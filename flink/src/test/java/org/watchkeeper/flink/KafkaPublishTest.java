@@ -151,6 +151,29 @@ class KafkaPublishTest extends KafkaJobTestBase {
                 + " of time order) (nothing was sent)" + System.lineSeparator());
     }
 
+    /**
+     * A gzip log cut short: the lines inflated before the cut are published, not the one the cut ends, then the error
+     * says which lines are written and the --skip-lines to go on with; exit 1 (it said the I/O error alone).
+     */
+    @Test
+    void aGzipLogCutShortIsPublishedUpToTheCutAndSaysWhereToGoOn() throws Exception {
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (OutputStream o = new GZIPOutputStream(gz)) {
+            o.write(String.join("\r\n", sim).getBytes(StandardCharsets.US_ASCII));
+        }
+        Path cut = dir.resolve("cut.nmea.gz");
+        Files.write(cut, Arrays.copyOf(gz.toByteArray(), gz.size() / 2));
+        kafka.createTopic("pub-cut", 1);
+        Object[] r = cli(kafka, new byte[0], "--topic", "pub-cut", "--quiet", cut.toString());
+        assertThat((int) r[0]).as((String) r[1]).isEqualTo(1);
+        List<String> got = kafka.readAll("pub-cut");
+        assertThat(got.size()).isBetween(100, sim.size() - 1);
+        assertThat(got).containsExactlyElementsOf(sim.subList(0, got.size()));
+        assertThat((String) r[1]).startsWith("watchkeeper kafka-publish: I/O error on input " + cut + ": Unexpected end of ZLIB"
+                + " input stream: lines 1 to " + got.size() + " of the input are written to pub-cut")
+                .contains("the rest of the input is not read (--skip-lines " + got.size() + " goes on after them)");
+    }
+
     @Test
     void aFixedKeyFromAPlainRealLog() throws Exception {
         List<String> real = FlinkJobTest.sharedLines("data/ais/dma-aisabnormal/538004030_drift_1.ais").subList(0, 2000);
