@@ -84,8 +84,9 @@ import picocli.CommandLine.Spec;
  * {@code tracks.geojson}, {@code events.json}, {@code events.csv}, {@code events.kml}; a short summary on stdout, and
  * with {@code --errors} every rejected NMEA line and CSV row. An input cut short (a gzip file) is
  * analyzed up to the cut and an input that gives no observation is named on stderr; an input that
- * cannot be read (missing, a gzip stream corrupt inside, a disk error) ends the run with an error
- * naming it.
+ * fails part-way through (a zip or tar of several files on standard input, an archive cut short, a disk
+ * or pipe error) is analyzed up to the error, the report written and marked partial, and the run exits 1
+ * naming the error; an input that cannot be opened ends the run with an error naming it.
  */
 @Command(name = "analyze",
         mixinStandardHelpOptions = true,
@@ -125,7 +126,12 @@ import picocli.CommandLine.Spec;
                 + " so a tight tolerance rejects real inland-water traffic.",
             ""
         },
-        footer = {"", "Exit codes: 0 done (even when lines or rows were rejected), 1 I/O or store error or an input that is"
+        footer = {"", "An input that fails part-way through (a zip or tar of several files on standard input, an archive cut"
+                + " short, a disk or pipe error) is analyzed up to the error: the report is written (replacing an earlier"
+                + " one in --report, as always) with \"partial\": true in summary.json and the error in its input's"
+                + " read_error, and stderr names the error, the input and the lines analyzed; exit 1.",
+            "", "Exit codes: 0 done (even when lines or rows were rejected), 1 I/O or store error (also an input failing"
+                + " part-way, its report written as above) or an input that is"
                 + " neither an NMEA log nor a CSV export named above, 2 usage error (also an input that the store holds"
                 + " already, without --store-again; nothing is written then).",
             "", "Examples:",
@@ -310,6 +316,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         boolean corrupt;
         /** A CSV input corrupt inside: its observations, none analyzed. */
         long droppedAsCorrupt;
+        /**
+         * The read error that ended the input part-way (a zip or tar of several files on standard input, an archive
+         * cut short or damaged, a disk or pipe error), or null: what came before it is analyzed ({@link OpenedInput}).
+         */
+        String readError;
         CsvReport csv;
     }
 
@@ -767,6 +778,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             a.put("cells_with_stops", t.cellsWithStops());
         }
         PlainJson.mapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(part("summary.json").toFile(), summary);
+        replacedEarlier = Files.exists(report.resolve("summary.json"));
         publishReport();
         if (!quiet) {
             PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(streams.out(), StandardCharsets.UTF_8));
@@ -776,8 +788,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         printWarnings(err, summary); // also with --quiet: each says what was lost and why
         // an input corrupt inside could not be read whole: the report holds the rest, the exit code
         // says that something given could not be read
-        return results.stream().anyMatch(r -> r.corrupt) ? 1 : 0;
+        return results.stream().anyMatch(r -> r.corrupt || r.readError != null) ? 1 : 0;
     }
+
+    /** Whether this run's report replaced an earlier run's in the report directory (its summary.json was there). */
+    private boolean replacedEarlier;
 
     /** The report files, in the order they are put in place ({@link #ANCHORAGES_FILE} before summary.json with --anchorages). */
     private static final List<String> REPORT_FILES = List.of("tracks.geojson", "vessels.csv", "events.json", "events.csv", "events.kml",
@@ -956,7 +971,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         InputResult r = new InputResult();
         r.file = name;
         AtomicLong stdinBytes = new AtomicLong();
-        try (InputStream in = open(name, progress, stdinBytes)) {
+        try (OpenedInput in = new OpenedInput(open(name, progress, stdinBytes))) {
             in.mark(SNIFF);
             byte[] head = new byte[SNIFF];
             int n = in.readNBytes(head, 0, head.length);
@@ -978,9 +993,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     }
                     // a gzip file cut short (still being written, or a partial copy): what was read
                     // is analyzed, and the summary and stderr say the rest is missing
-                    GzipInput gzip = Inputs.gzip(in);
+                    GzipInput gzip = Inputs.gzip(in.content);
                     r.truncated = gzip != null ? gzip.truncated() : null;
                     r.corrupt = gzip != null && gzip.corrupt();
+                    r.readError = readError(in, gzip);
                     chain.finish();
                     r.gnssSentences = chain.gnss.sentences();
                     r.strayTime = chain.strays.strays();
@@ -993,12 +1009,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     TimeOrderedBuffer buffer = new TimeOrderedBuffer();
                     // a gzip file cut short: the rows before the cut are analyzed, the row it cut is
                     // rejected, and the summary and stderr say the rest is missing, as for NMEA
-                    GzipInput gzip = Inputs.gzip(in);
+                    GzipInput gzip = Inputs.gzip(in.content);
                     Rejects out = rejects;
-                    r.csv = readCsv(r.format, name, in, buffer, gzip == null ? () -> null : gzip::truncated,
-                            out == null ? null : problem -> out.row(name, problem));
+                    // a read error part-way ends the input as a cut does: a row it cut is rejected as cut short
+                    r.csv = readCsv(r.format, name, in, buffer, () -> gzip != null && gzip.truncated() != null ? gzip.truncated()
+                            : in.failure != null ? describe(in.failure) : null, out == null ? null : problem -> out.row(name, problem));
                     r.truncated = gzip == null ? null : gzip.truncated();
                     r.corrupt = gzip != null && gzip.corrupt();
+                    r.readError = readError(in, gzip);
                     if (r.corrupt) {
                         // a CSV row has no checksum: rows inflated from the damaged part (the inflater
                         // may run on long past the damage before a check fails) cannot be told from
@@ -1012,6 +1030,26 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         r.bytes = name.equals("-") ? stdinBytes.get() : Files.size(Path.of(name));
         return r;
+    }
+
+    /**
+     * The read error that ended input {@code in}, or null: none, or the failure of an archive read from a gzip
+     * stream cut short or corrupt (a tar's cut then follows from the gzip's, which is said as such).
+     */
+    private static String readError(OpenedInput in, GzipInput gzip) {
+        if (in.failure == null || gzip != null && gzip.truncated() != null) {
+            return null;
+        }
+        return describe(in.failure);
+    }
+
+    /** An I/O error in words: its message, or its kind when it has none. */
+    private static String describe(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
+        }
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
     }
 
     /**
@@ -1141,7 +1179,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (name.equals("-")) {
             stdin().mark(STDIN_MARK);
         }
-        try (InputStream in = open(name, null, null)) {
+        // a read error within the start ends it there (the analysis meets the error and says so)
+        try (InputStream in = new OpenedInput(open(name, null, null))) {
             byte[] head = in.readNBytes(START_SNIFF);
             int n = head.length;
             InputFormat format = InputFormat.detect(head, Math.min(n, SNIFF));
@@ -1253,6 +1292,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                                HistoryStore store, StoreWriter storeWriter, StoreCounts before, double seconds) {
         ObjectMapper m = new ObjectMapper();
         ObjectNode root = m.createObjectNode();
+        // true when an input ended before its end (a read error, a gzip cut short or corrupt inside): the report
+        // is of what was read; each such input says why (read_error, truncated, corrupt)
+        root.put("partial", results.stream().anyMatch(r -> r.readError != null || r.truncated != null));
         ArrayNode inputs = root.putArray("inputs");
         long lines = 0;
         long sentences = 0;
@@ -1315,6 +1357,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 if (r.truncated != null) {
                     in.put(r.corrupt ? "corrupt" : "truncated", r.truncated);
                 }
+                if (r.readError != null) {
+                    in.put("read_error", r.readError);
+                }
                 in.put("reorder_ms", r.reorderMs);
                 lines += s.lines();
                 sentences += s.messageSentences();
@@ -1354,6 +1399,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 }
                 if (r.corrupt) {
                     in.put("observations_dropped_as_corrupt", r.droppedAsCorrupt);
+                }
+                if (r.readError != null) {
+                    in.put("read_error", r.readError);
                 }
                 csvRows += r.csv.rows();
                 csvBad += r.csv.badRows();
@@ -1654,7 +1702,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         for (JsonNode in : summary.get("inputs")) {
             long lines = in.path("lines").asLong();
             if (in.has("messages") && lines == 0) {
-                if (in.has("truncated") || in.has("corrupt")) {
+                if (in.has("truncated") || in.has("corrupt") || in.has("read_error")) {
                     continue; // said below: the input ends early
                 }
                 err.printf(Locale.ROOT, "watchkeeper analyze: %s: no AIS message: the input is empty%n", in.get("file").asText());
@@ -1716,6 +1764,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
                         in.get("file").asText(), in.get("truncated").asText(), lines, lines == 1 ? "" : "s",
                         lines == 0 ? "" : !csv ? ", the last one cut" : cutRows > 0 ? ", the last one cut (its row rejected: "
                                 + CsvRejectReason.CUT_SHORT.description() + ")" : "", lines == 0 ? "nothing was" : lines == 1 ? "it was" : "they were");
+            }
+        }
+        for (JsonNode in : summary.get("inputs")) {
+            if (in.has("read_error")) {
+                // the run's exit code is 1 (InputResult.readError): this line says why and what the report holds
+                long lines = in.path("lines").asLong();
+                String file = in.get("file").asText();
+                err.printf(Locale.ROOT, "watchkeeper analyze: I/O error on input %s: %s: %s, the rest of the input is not read;"
+                        + " the report in %s is partial (\"partial\": true in summary.json)%s%n",
+                        file.equals("-") ? "stdin" : file, in.get("read_error").asText(),
+                        lines == 0 ? "nothing in it was analyzed" : "its " + lines + (lines == 1 ? " line read before the error was"
+                                : " lines read before the error were") + " analyzed",
+                        report, replacedEarlier ? " and replaces the earlier report there" : "");
             }
         }
         long dropped = summary.get("vessels").path("dropped_beyond_max").asLong();

@@ -225,7 +225,7 @@ public final class DecodeCommand implements Callable<Integer> {
                 return 0;
             }
             if (stage.startsWith("input")) {
-                // an input that could not be opened (a read error ends an input, Opened): what the inputs
+                // an input that could not be opened (a read error ends an input, OpenedInput): what the inputs
                 // before it gave is written and summed up, as after a read error
                 try {
                     sink.flush();
@@ -358,7 +358,7 @@ public final class DecodeCommand implements Callable<Integer> {
         // and serve do (time_source receive_clock). Until such a sentence sets it, it gives no time
         // and costs a few byte comparisons per $ line.
         new GnssClock(decoder); // attaches itself to the decoder
-        try (Opened in = open(name)) {
+        try (OpenedInput in = open(name)) {
             byte[] buf = new byte[READ_BUFFER];
             int n;
             while ((n = in.read(buf, 0, buf.length)) > 0) {
@@ -388,7 +388,7 @@ public final class DecodeCommand implements Callable<Integer> {
         java.util.concurrent.BlockingQueue<byte[]> free = new java.util.concurrent.ArrayBlockingQueue<>(3 * nThreads + 4);
         ParallelDecoder decoder = new ParallelDecoder(options, nThreads, chunkBytes, maxChunkBytes, GNSS_CLOCK);
         Stats stats;
-        try (Opened in = open(name)) {
+        try (OpenedInput in = open(name)) {
             stats = decoder.decode(in, () -> new ChunkOutput(name, formatters, errorsFile, out, free));
             summary.add(name, stats);
             cutShort(name, in, stats.lines());
@@ -397,11 +397,11 @@ public final class DecodeCommand implements Callable<Integer> {
     }
 
     /**
-     * Notes an input that failed while read ({@link Opened}), or a gzip input cut short or corrupt inside:
+     * Notes an input that failed while read ({@link OpenedInput}), or a gzip input cut short or corrupt inside:
      * an I/O error, reported once every input is decoded and written (nothing read or inflated before the
      * error, the cut or the damage is lost, {@link GzipInput}).
      */
-    private void cutShort(String name, Opened opened, long lines) {
+    private void cutShort(String name, OpenedInput opened, long lines) {
         GzipInput gzip = Inputs.gzip(opened.content);
         if (opened.failure != null) {
             // an archive's own failure (a second file, a cut inside the tar) may follow a gzip cut beneath it: the cut is the cause
@@ -443,7 +443,7 @@ public final class DecodeCommand implements Callable<Integer> {
         }
         String what = null;
         if (!name.equals("-")) {
-            try (Opened in = open(name)) {
+            try (OpenedInput in = open(name)) {
                 InputFormat.Refusal r = InputFormat.refusal(in);
                 if (r != null) {
                     String archived = Inputs.archived(in.content);
@@ -652,61 +652,11 @@ public final class DecodeCommand implements Callable<Integer> {
     /**
      * Opens a file or stdin, unwrapping gzip, zip and tar by content ({@link Inputs#maybeGunzipped}); the
      * stream supports {@code mark} for at least {@link #GNSS_SNIFF} bytes, and ends at a read error
-     * ({@link Opened}).
+     * ({@link OpenedInput}).
      */
-    private Opened open(String name) throws IOException {
+    private OpenedInput open(String name) throws IOException {
         InputStream raw = name.equals("-") ? Inputs.nonClosing(streams.in()) : Files.newInputStream(Path.of(name));
-        return new Opened(Inputs.maybeGunzipped(raw, READ_BUFFER, Math.max(READ_BUFFER, GNSS_SNIFF)));
-    }
-
-    /**
-     * An opened input that ends where reading it fails (a zip or tar of several files on standard input, an
-     * archive cut short or damaged, a disk or pipe error), with {@link #failure} saying why, instead of
-     * throwing: everything read before the error is decoded and written, and the error is reported once every
-     * input is, as a gzip input cut short is ({@link GzipInput}, which ends of its own).
-     */
-    private static final class Opened extends java.io.FilterInputStream {
-        /** The content as {@link Inputs#maybeGunzipped} opened it. */
-        final InputStream content;
-        /** The read error that ended the input, or null. */
-        volatile IOException failure;
-
-        Opened(InputStream content) {
-            super(content);
-            this.content = content;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (failure != null) {
-                return -1;
-            }
-            try {
-                return in.read(b, off, len);
-            } catch (IOException e) {
-                failure = e;
-                return -1;
-            }
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            if (failure != null) {
-                return 0;
-            }
-            try {
-                return in.skip(n);
-            } catch (IOException e) {
-                failure = e;
-                return 0;
-            }
-        }
+        return new OpenedInput(Inputs.maybeGunzipped(raw, READ_BUFFER, Math.max(READ_BUFFER, GNSS_SNIFF)));
     }
 
     private static String describe(IOException e) {

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.zip.GZIPInputStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -58,7 +57,9 @@ import picocli.CommandLine.Spec;
                 + " broker takes them.",
             "A summary (lines, bytes, time taken, lines/s) goes to stderr. A Kafka error (a broker that stops answering"
                 + " mid-run is given up after --delivery-timeout) ends the run saying how many lines are written and the"
-                + " --skip-lines to go on with.",
+                + " --skip-lines to go on with. An input that fails part-way (a gzip file cut short, a zip or tar of several files"
+                + " on standard input, a disk error) has its lines up to the error published; then the summary, and the error"
+                + " with the lines written and the --skip-lines to go on with; exit 1.",
             ""
         },
         footer = {"", "Exit codes: 0 done, 1 I/O or Kafka error, 2 usage error.",
@@ -73,7 +74,8 @@ public final class KafkaPublishCommand implements Callable<Integer> {
     private static final int READ_BUFFER = 1 << 16;
 
     @Parameters(arity = "0..1", paramLabel = "FILE",
-            description = "NMEA log, plain or gzip-compressed (detected from the content); '-' reads stdin. Not with --tcp.")
+            description = "NMEA log, plain, gzip, or a zip or tar of one file (told by its content); '-' reads stdin."
+                    + " Not with --tcp.")
     String file;
 
     @Option(names = "--tcp", paramLabel = "HOST:PORT", description = "Read a TCP feed (e.g. an AIS receiver or aggregator) until it closes.")
@@ -158,7 +160,12 @@ public final class KafkaPublishCommand implements Callable<Integer> {
     }
 
     /** What was sent. */
-    record Result(long lines, long bytes, double seconds, long keyedByInput, String inputKey, boolean unpaced) {
+    /**
+     * @param read the input's non-empty lines read (skipped ones too)
+     * @param unended whether a read error cut off a line without its line end, which was not sent
+     */
+    record Result(long lines, long bytes, double seconds, long keyedByInput, String inputKey, boolean unpaced, long read,
+                  boolean unended) {
         double linesPerSecond() {
             return seconds > 0 ? lines / seconds : 0;
         }
@@ -198,7 +205,9 @@ public final class KafkaPublishCommand implements Callable<Integer> {
         }
         String stage = tcp != null ? "feed " + tcp : "input " + file;
         Result r;
+        OpenedInput in0 = null;
         try (Input in = open(address)) {
+            in0 = in.stream instanceof OpenedInput o ? o : null;
             String refused = file != null && !file.equals("-") ? refusal(file, in.stream) : null;
             if (refused != null) {
                 // said before the broker is asked for, which may take the whole --connect-timeout
@@ -239,6 +248,19 @@ public final class KafkaPublishCommand implements Callable<Integer> {
                         SendCommand.count(r.keyedByInput(), "line", "lines"), r.inputKey());
             }
             err.flush();
+        }
+        String failure = in0 == null ? null : readError(in0);
+        if (failure != null) {
+            // every line read before the error is written (publish flushed the producer, and a refusal would have thrown)
+            long n = r.read();
+            err.println("watchkeeper kafka-publish: I/O error on " + stage + ": " + failure + ": "
+                    + (n == 0 ? "no line of it was read before the error" : (n == 1 ? "line 1" : "lines 1 to " + n)
+                            + " of the input " + (n == 1 ? "is" : "are") + " written to " + topic + (r.unended()
+                                    ? ", not the unended line after " + (n == 1 ? "it" : "them") + " that the error cut" : "")
+                            + ", the rest of the input is not read (--skip-lines " + n + " goes on after "
+                            + (n == 1 ? "it" : "them") + ")"));
+            err.flush();
+            return 1;
         }
         return 0;
     }
@@ -407,14 +429,25 @@ public final class KafkaPublishCommand implements Callable<Integer> {
             s.connect(address, (int) Math.round(connectTimeout * 1000));
             return new Input(new BufferedInputStream(s.getInputStream(), READ_BUFFER), s);
         }
-        InputStream raw = "-".equals(file) ? streams.in() : Files.newInputStream(Path.of(file));
-        BufferedInputStream b = new BufferedInputStream(raw, READ_BUFFER);
-        b.mark(2);
-        int m1 = b.read();
-        int m2 = b.read();
-        b.reset();
-        InputStream in = m1 == 0x1f && m2 == 0x8b ? new BufferedInputStream(new GZIPInputStream(b, READ_BUFFER), READ_BUFFER) : b;
-        return new Input(in, "-".equals(file) ? null : in);
+        // as decode, analyze and send open their inputs: plain, gzip, or the one file of a zip or tar (--skip-lines counts
+        // that file's lines, the same at each run); a read error part-way ends the input there (publish says so)
+        InputStream raw = "-".equals(file) ? Inputs.nonClosing(streams.in()) : Files.newInputStream(Path.of(file));
+        OpenedInput in = new OpenedInput(Inputs.maybeGunzipped(raw, READ_BUFFER, READ_BUFFER));
+        return new Input(in, in);
+    }
+
+    /**
+     * Why input {@code in} ended before its end, or null: a gzip stream cut short or corrupt inside ({@link GzipInput}),
+     * or a read error ({@link OpenedInput}: a zip or tar of several files on standard input, an archive cut short, a
+     * disk error).
+     */
+    private static String readError(OpenedInput in) {
+        GzipInput gzip = Inputs.gzip(in.content);
+        if (gzip != null && gzip.truncated() != null) {
+            return gzip.corrupt() ? "corrupt gzip data (" + gzip.truncated() + ")" : gzip.truncated();
+        }
+        IOException e = in.failure;
+        return e == null ? null : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Reads lines (LF, CRLF or CR) from {@code in} and sends each non-empty one as a record. */
@@ -450,6 +483,7 @@ public final class KafkaPublishCommand implements Callable<Integer> {
         java.util.concurrent.atomic.AtomicLong firstFailed = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
         java.util.concurrent.atomic.LongAdder acked = new java.util.concurrent.atomic.LongAdder();
         long seen = 0;
+        boolean unended = false;
         byte[] lastSource = null;
         byte[] inputKey = inputKey().getBytes(StandardCharsets.UTF_8);
         long keyedByInput = 0;
@@ -467,6 +501,11 @@ public final class KafkaPublishCommand implements Callable<Integer> {
                 if (n < 0) {
                     n = 0;
                     done = true;
+                    if (in instanceof OpenedInput o && readError(o) != null) {
+                        // a line the error cut off may be cut short: not sent
+                        unended = len > 0;
+                        len = 0;
+                    }
                 }
                 for (int i = 0; i <= n && !(maxLines >= 0 && lines >= maxLines); i++) {
                     boolean end = i == n ? done : buf[i] == '\n' || buf[i] == '\r';
@@ -539,7 +578,7 @@ public final class KafkaPublishCommand implements Callable<Integer> {
             producer.close(java.time.Duration.ofMillis(deliveryMs > 0 ? deliveryMs : 30_000));
         }
         return new Result(lines, bytes, (System.nanoTime() - t0) / 1e9, keyedByInput, inputKey(),
-                pacer != null && lines > 0 && !pacer.timed());
+                pacer != null && lines > 0 && !pacer.timed(), seen, unended);
     }
 
     /**

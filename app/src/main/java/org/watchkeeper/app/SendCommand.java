@@ -46,8 +46,9 @@ import picocli.CommandLine.Spec;
  * by content, {@code -} for standard input. An input that is no NMEA log by its start ({@link #refusal}: a
  * MarineCadastre or DMA CSV export, JSON) is refused, naming what it is: a file before anything is sent,
  * standard input when its turn comes; the command then exits 1. A gzip file cut short or corrupt inside ({@link GzipInput})
- * has its lines up to there sent, not the line the cut or damage ends; the rest of the inputs are sent
- * and the command then exits 1 naming it.
+ * has its lines up to there sent, not the line the cut or damage ends, and so has an input whose reading fails
+ * part-way (a zip or tar of several files on standard input, an archive cut short, a disk or pipe error:
+ * {@link OpenedInput}); the rest of the inputs are sent, then the summary, and the command exits 1 naming it.
  */
 @Command(name = "send",
         mixinStandardHelpOptions = true,
@@ -71,6 +72,9 @@ import picocli.CommandLine.Spec;
             + " unseen; --rate keeps within what it takes.",
             "", "An input that is no NMEA log by its start (a MarineCadastre or DMA CSV export, which analyze reads; JSON)"
             + " is refused, saying what it is: a file before anything is sent, standard input when its turn comes.",
+            "", "An input that fails part-way (a gzip file cut short, a zip or tar of several files on standard input, a disk"
+            + " error) has its lines up to the error sent; the other inputs are sent, then the summary, then the error, naming"
+            + " the input and how many of its lines were sent; exit 1.",
             "", "Exit codes: 0 done, 1 I/O error (an input, or the connection: refused, unknown host,"
             + " timeout, closed by the peer) or an input that is no NMEA log, 2 usage error.",
             "", "Examples:",
@@ -381,7 +385,8 @@ public final class SendCommand implements Callable<Integer> {
     private boolean sendFile(String name, ReplayPacer pacer, Batch batch, Set<String> cut) throws IOException {
         InputStream raw = name.equals("-") ? Inputs.nonClosing(streams.in()) : Files.newInputStream(Path.of(name));
         long before = batch.lines;
-        try (InputStream in = Inputs.maybeGunzipped(raw, READ_BUFFER, READ_BUFFER)) {
+        // a read error part-way ends the input there: the lines before it are sent, and it is reported at the end
+        try (OpenedInput in = new OpenedInput(Inputs.maybeGunzipped(raw, READ_BUFFER, READ_BUFFER))) {
             String refused = refusal(name, in);
             if (refused != null) {
                 batch.flush(); // what earlier inputs gave goes, and is counted
@@ -410,9 +415,20 @@ public final class SendCommand implements Callable<Integer> {
                     }
                 }
             }
-            GzipInput gzip = Inputs.gzip(in) != null && Inputs.gzip(in).truncated() != null ? Inputs.gzip(in) : null;
-            if (len > 0 && gzip == null && !sendLine(line, len, pacer, batch)) {
+            GzipInput gzip = Inputs.gzip(in.content) != null && Inputs.gzip(in.content).truncated() != null
+                    ? Inputs.gzip(in.content) : null;
+            // a last line without its line end is sent when the input ended there, not when an error did (it may be cut)
+            boolean failed = gzip == null && in.failure != null;
+            if (len > 0 && gzip == null && !failed && !sendLine(line, len, pacer, batch)) {
                 return false;
+            }
+            if (failed) {
+                long sent = batch.lines - before;
+                String m = in.failure.getMessage() == null ? in.failure.getClass().getSimpleName() : in.failure.getMessage();
+                cut.add("input " + name + ": " + m + (sent == 0 ? ": nothing in it was sent"
+                        : ": its " + sent + (sent == 1 ? " line" : " lines") + " read before the error "
+                                + (sent == 1 ? "was" : "were") + " sent" + (len > 0 ? ", not the unended one the error cut" : "")
+                                + ", the rest of the input is not read"));
             }
             if (gzip != null) {
                 long sent = batch.lines - before;

@@ -140,6 +140,40 @@ class SendCommandTest {
         }
     }
 
+    /**
+     * An input whose reading fails part-way (a zip of two logs on standard input ends at the second): its lines read
+     * before the error are sent, then the inputs after it, then the summary and the error naming the input and how
+     * many of its lines were sent; exit 1. It used to stop at the error with the lines read still waiting in the
+     * batch, never sent, and no summary.
+     */
+    @Test
+    void anInputFailingPartWayHasItsLinesBeforeTheErrorSentAndTheRestOfTheInputs(@TempDir Path tmp) throws Exception {
+        String first = NmeaLines.report(211000001, 54.0, 10.0) + NmeaLines.report(211000002, 54.1, 10.1)
+                + NmeaLines.report(211000003, 54.2, 10.2);
+        String second = NmeaLines.report(211000004, 54.3, 10.3);
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("first.nmea"));
+            z.write(first.getBytes(StandardCharsets.US_ASCII));
+            z.putNextEntry(new java.util.zip.ZipEntry("second.nmea"));
+            z.write(second.getBytes(StandardCharsets.US_ASCII));
+        }
+        Path after = Files.writeString(tmp.resolve("after.nmea"), NmeaLines.report(211000009, 55.0, 11.0));
+        try (TcpSink sink = new TcpSink()) {
+            Cli.Run r = Cli.runWithStdin(zip.toByteArray(), "send", "--to", sink.uri(), "-", after.toString());
+            assertThat(r.exit()).as(r.err()).isEqualTo(1);
+            byte[] got = sink.get();
+            String expected = first + Files.readString(after);
+            assertThat(new String(got, StandardCharsets.ISO_8859_1)).isEqualTo(expected);
+            List<String> err = r.err().lines().toList();
+            assertThat(err).hasSize(2);
+            assertThat(err.get(0)).startsWith("sent 4 lines (" + got.length + " bytes) to " + sink.uri() + " in ");
+            assertThat(err.get(1)).isEqualTo("watchkeeper send: I/O error on input -: the zip archive holds more than one file"
+                    + " (first.nmea, then second.nmea): " + Inputs.UNZIP_SEVERAL + ": its 3 lines read before the error were sent,"
+                    + " the rest of the input is not read");
+        }
+    }
+
     @Test
     void udpListenerReceivesEveryLineOnceInOrderNoDatagramOverTheLimit() throws Exception {
         Path log = Cli.data(LOG);

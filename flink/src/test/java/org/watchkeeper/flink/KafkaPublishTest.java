@@ -97,6 +97,83 @@ class KafkaPublishTest extends KafkaJobTestBase {
                 .contains(" lines/s");
     }
 
+    private static byte[] zip(java.util.Map<String, List<String>> files) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(bytes)) {
+            for (var f : files.entrySet()) {
+                z.putNextEntry(new java.util.zip.ZipEntry(f.getKey()));
+                z.write((String.join("\r\n", f.getValue()) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * A zip of one log is published as the log, as decode, analyze and send read it (it was refused: 'unzip it'), and
+     * --skip-lines counts the lines of the log in it. A zip of two logs on standard input ends at the second: the first
+     * one's lines are published, then the summary, and the error naming the lines written and the --skip-lines to go on
+     * with; exit 1 (a file of two is refused before anything is sent, as send refuses it).
+     */
+    @Test
+    void aZipOfOneLogIsPublishedAsTheLogAndOneOfTwoUpToItsSecond() throws Exception {
+        List<String> first = sim.subList(0, 300);
+        List<String> second = sim.subList(300, 400);
+        Path one = dir.resolve("one.zip");
+        Files.write(one, zip(java.util.Map.of("day/one.nmea", first)));
+        kafka.createTopic("pub-zip", 1);
+        String summary = publish(kafka, "--topic", "pub-zip", one.toString());
+        assertThat(kafka.readAll("pub-zip")).containsExactlyElementsOf(first);
+        assertThat(summary).startsWith("published 300 lines");
+        kafka.createTopic("pub-zip-skip", 1);
+        publish(kafka, "--topic", "pub-zip-skip", "--skip-lines", "250", "--quiet", one.toString());
+        assertThat(kafka.readAll("pub-zip-skip")).containsExactlyElementsOf(first.subList(250, 300));
+
+        java.util.Map<String, List<String>> two = new java.util.LinkedHashMap<>();
+        two.put("a.nmea", first);
+        two.put("b.nmea", second);
+        kafka.createTopic("pub-zip-two", 1);
+        Object[] r = cli(kafka, zip(two), "--topic", "pub-zip-two", "-");
+        assertThat((int) r[0]).as((String) r[1]).isEqualTo(1);
+        assertThat(kafka.readAll("pub-zip-two")).containsExactlyElementsOf(first);
+        String[] err = ((String) r[1]).split("\\R");
+        assertThat(err[0]).startsWith("published 300 lines");
+        assertThat(err[err.length - 1]).isEqualTo("watchkeeper kafka-publish: I/O error on input -: the zip archive holds more"
+                + " than one file (a.nmea, then b.nmea): unzip it and name its files as inputs of their own (read back to back"
+                + " they would be one input out of time order): lines 1 to 300 of the input are written to pub-zip-two, the"
+                + " rest of the input is not read (--skip-lines 300 goes on after them)");
+
+        Path twoFile = dir.resolve("two.zip");
+        Files.write(twoFile, zip(two));
+        Object[] refused = cli(kafka, new byte[0], "--topic", "pub-zip-two", twoFile.toString());
+        assertThat((int) refused[0]).isEqualTo(1);
+        assertThat((String) refused[1]).isEqualTo("watchkeeper kafka-publish: " + twoFile + " is a zip archive of 2 files (a.nmea,"
+                + " b.nmea): unzip it and name its files as inputs of their own (read back to back they would be one input out"
+                + " of time order) (nothing was sent)" + System.lineSeparator());
+    }
+
+    /**
+     * A gzip log cut short: the lines inflated before the cut are published, not the one the cut ends, then the error
+     * says which lines are written and the --skip-lines to go on with; exit 1 (it said the I/O error alone).
+     */
+    @Test
+    void aGzipLogCutShortIsPublishedUpToTheCutAndSaysWhereToGoOn() throws Exception {
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (OutputStream o = new GZIPOutputStream(gz)) {
+            o.write(String.join("\r\n", sim).getBytes(StandardCharsets.US_ASCII));
+        }
+        Path cut = dir.resolve("cut.nmea.gz");
+        Files.write(cut, Arrays.copyOf(gz.toByteArray(), gz.size() / 2));
+        kafka.createTopic("pub-cut", 1);
+        Object[] r = cli(kafka, new byte[0], "--topic", "pub-cut", "--quiet", cut.toString());
+        assertThat((int) r[0]).as((String) r[1]).isEqualTo(1);
+        List<String> got = kafka.readAll("pub-cut");
+        assertThat(got.size()).isBetween(100, sim.size() - 1);
+        assertThat(got).containsExactlyElementsOf(sim.subList(0, got.size()));
+        assertThat((String) r[1]).startsWith("watchkeeper kafka-publish: I/O error on input " + cut + ": Unexpected end of ZLIB"
+                + " input stream: lines 1 to " + got.size() + " of the input are written to pub-cut")
+                .contains("the rest of the input is not read (--skip-lines " + got.size() + " goes on after them)");
+    }
+
     @Test
     void aFixedKeyFromAPlainRealLog() throws Exception {
         List<String> real = FlinkJobTest.sharedLines("data/ais/dma-aisabnormal/538004030_drift_1.ais").subList(0, 2000);
