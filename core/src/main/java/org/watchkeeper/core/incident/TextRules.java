@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  *       attempt", "foiled hijacking", "threatened to hijack", nor a hijacking before the report's own events, "a
  *       previously hijacked dhow" or one dated in an earlier year than the report, {@link #type(String,
  *       java.time.LocalDate)}), or a vessel seized, captured, commandeered or taken over by perpetrators
- *       ({@link #vesselTaken}: "Palestinian guerrillas seized the Italian cruise ship", "tugs were seized by Houthi
+ *       ({@link #vesselTaken}: "Palestinian guerrillas seized the Italian cruise ship", "pirates took control of the vessel", "tugs were seized by Houthi
  *       militia", a vessel by its name alone, "THE EASTWOOD WAS SEIZED BY 30 PIRATES", or by its own crew,
  *       "was seized ... by 3 Somali crewmen"; not by a navy, coast guard or the authorities), or moved somewhere by them
  *       ({@link #shipMoved}: "They took the ship into Indonesian waters") → hijacking; "kidnap", "abduct" (not "kidnapping attempt", "tried to abduct", {@link #KIDNAP_NOT_DONE}), or people carried off as the perpetrators leave ("made off with three Indonesian crew
@@ -1220,11 +1220,11 @@ public final class TextRules {
     /** A word for a vessel that can be taken: "ship", "fishing trawlers", "crew boat", "tugs". */
     private static final Pattern VESSEL_WORD = Pattern.compile("(vessels?|ships?|tankers?|tugs?|tugboats?|trawlers?|yachts?|boats?"
             + "|workboats?|freighters?|barges?|carriers?|dhows?|ferry|ferries|cargoships?|craft)");
-    /** The verbs of a vessel taken ("taken", "took", "take" only before "over"). */
+    /** The verbs of a vessel taken ("taken", "took", "take" only before "over" or "control of"). */
     private static final Pattern TAKE_VERB = Pattern.compile("(seized?|seizing|captured?|capturing|commandeered?|commandeering"
             + "|took|taken|take|taking)");
     /** Any word of {@link #TAKE_VERB} that can begin a taking, to pass over the reports that have none. */
-    private static final Pattern ANY_TAKING = Pattern.compile("\\b(seiz|captur|commandeer|t(ook|aken|ake|aking) over\\b)");
+    private static final Pattern ANY_TAKING = Pattern.compile("\\b(seiz|captur|commandeer|t(ook|aken|ake|aking) (over|control of)\\b)");
     /** Words before a taking that say it was only tried or meant: "tried to take over", "attempted to seize". */
     private static final Pattern NOT_DONE = Pattern.compile("(attempt\\w*|tried|trying|try|tries|failed|plann?\\w*|plot\\w*"
             + "|intent\\w*|intend\\w*|wanted)");
@@ -1241,9 +1241,9 @@ public final class TextRules {
 
     /**
      * Whether the text tells of a vessel taken by its perpetrators, the hijacking of reports that do not say
-     * "hijack": a form of seize, capture, commandeer or "take over" with a vessel ({@link #VESSEL_WORD}) as its
+     * "hijack": a form of seize, capture, commandeer, "take over" or "take control of" with a vessel ({@link #VESSEL_WORD}) as its
      * object within five words ("Nigerian militants seized a Danish-operated supply vessel", "pirates took over
-     * a yacht") and the nearest acting actor before it a perpetrator ({@link #role}); or in the passive, a
+     * a yacht", "Thirty-five pirates ... took control of the Indonesian owned vessel") and the nearest acting actor before it a perpetrator ({@link #role}); or in the passive, a
      * vessel before it in the sentence, or a vessel by its name alone ({@link #namedSubject}), and "by" a perpetrator
      * or an armed group within four words after it ("the tug and another tug were seized by Houthi militia", "boarded and
      * taken over by seventeen pirates", "THE EASTWOOD WAS SEIZED BY 30 PIRATES", "was seized by an armed group", the
@@ -1273,13 +1273,18 @@ public final class TextRules {
                 }
                 int after = i + 1;
                 if (v.startsWith("t")) {
-                    if (after >= words.size() || !word(c, words, after).equals("over")) {
+                    if (after < words.size() && word(c, words, after).equals("over")) {
+                        after++;
+                    } else if (after + 1 < words.size() && word(c, words, after).equals("control")
+                            && word(c, words, after + 1).equals("of")) {
+                        after += 2; // "took control of the Indonesian owned vessel"
+                    } else {
                         continue;
                     }
-                    after++;
                 }
+                // "tried to take over", "attempted to get on board and take control of the ship" (ASAM 2014-253)
                 boolean tried = false;
-                for (int j = Math.max(0, i - 3); j < i; j++) {
+                for (int j = Math.max(0, i - (v.startsWith("t") ? 7 : 3)); j < i; j++) {
                     tried |= NOT_DONE.matcher(word(c, words, j)).matches();
                 }
                 if (tried) {
@@ -1354,12 +1359,22 @@ public final class TextRules {
     /** Who may sail the ship in a report besides the perpetrators: its crew, master or pilot, or the forces. */
     private static final Pattern SHIPS_OWN_PEOPLE = Pattern.compile("\\b(?:crew\\w*|master|captain|skipper|pilot|owners?|officers?"
             + "|engineers?|seam[ae]n)\\b");
+    /**
+     * The ship's own people as the object of the perpetrators' act, not the ones who sailed it: "They took hostage 19
+     * crewmembers and took the ship 2nm off the coast" (ASAM 2006-95), "tied up the master and sailed the vessel to".
+     */
+    private static final Pattern OWN_PEOPLE_ACTED_ON = Pattern.compile("\\b(?:hostages?|took|taking|held|holding|tied|tying"
+            + "|kidnapped|abducted|locked|forced|ordered|threatened|assaulted|beat|beaten|robbed|herded|gathered|detained|overpowered"
+            + "|injured|released|freed|put|kept)\\s+(?:(?:up|as|hostage)\\s+)?(?:(?:the|all|its|her|his|their|some|several|both|\\d+|one"
+            + "|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty)\\s+){0,3}(?:[a-z-]+\\s+)?"
+            + "(?:crew\\w*|master|captain|skipper|pilot|owners?|officers?|engineers?|seam[ae]n)\\b");
 
     /**
      * Whether the perpetrators moved the vessel somewhere ({@link #SHIP_MOVED}), a hijacking: the nearest acting actor before
      * it in its sentence is a perpetrator; or none is, no crew, master or pilot comes before it ("the remaining crew took
      * the vessel to Tema" is no hijacking), and its sentence begins "they" after a sentence whose first actor is a
-     * perpetrator ("Seven or 8 persons ... demanded the captain stop his ship. They took the ship into Indonesian waters").
+     * perpetrator ("Seven or 8 persons ... demanded the captain stop his ship. They took the ship into Indonesian waters"); crew
+     * the perpetrators acted on ({@link #OWN_PEOPLE_ACTED_ON}: "They took hostage 19 crewmembers and took the ship") are none.
      */
     static boolean shipMoved(String t) {
         if (!SHIP_MOVED.matcher(t).find()) {
@@ -1382,7 +1397,7 @@ public final class TextRules {
                 }
                 continue;
             }
-            if (SHIPS_OWN_PEOPLE.matcher(c.substring(0, m.start())).find() || words.isEmpty() || !word(c, words, 0).equals("they")
+            if (SHIPS_OWN_PEOPLE.matcher(OWN_PEOPLE_ACTED_ON.matcher(c.substring(0, m.start())).replaceAll(" ")).find() || words.isEmpty() || !word(c, words, 0).equals("they")
                     || previous == null) {
                 continue;
             }

@@ -1311,4 +1311,27 @@ class TextRulesTest {
         assertThat(TextRules.itemsStolen("Robbers threatened the skipper with a boat hook and left in a north easterly direction with"
                 + " the outboard motor.")).isEqualTo("outboard motor");
     }
+
+    @Test
+    void aShipTheyTookControlOfOrMovedWithItsCrewHostageIsHijacked() {
+        // ASAM 2006-95: the crew taken hostage before the ship is moved are the object, not who sailed it
+        String asam200695 = "Somalia: On March 29 at 1154 LT 30nm off Mogadihu, east coast of Somalia, twelve pirates boarded a"
+                + " product tanker underway. The pirates were armed with machine guns, AK-47 rifles, and hand arms in two small speed"
+                + " boats. They took hostage 19 crewmembers and took the ship 2nm off the coast of Heredera. Pirates contacted owners"
+                + " and demanded a ransom for the release of the ship and its crew.";
+        assertThat(TextRules.type(asam200695)).isEqualTo(IncidentType.HIJACKING);
+        // ASAM 2005-87: "took control of" the vessel, as "took over"
+        String asam200587 = "Thirty-five pirates, armed with machine guns and rocket propelled grenades, took control of the"
+                + " Indonesian owned vessel bound for Belawan, Indonesia, and ordered it to sail to Dumai, Indonesia.  During the"
+                + "  journey to Dumai, the pirates departed the tanker, taking the captain and chief engineer with them.";
+        assertThat(TextRules.type(asam200587)).isEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.crewHarm(asam200587)).isEqualTo(CrewHarm.KIDNAPPED);
+        // the crew taking control back, a control only tried, or the bridge alone are none (ASAM 2011-381, 2014-253, 2010-292)
+        assertThat(TextRules.type("A boarding team arrived and searched the vessel before releasing the crew. Later ship's crew took"
+                + " control of the tanker and continued passage.")).isNotEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.type("The ship sailed into an ambush when two pirate ships snuck up alongside the ZIM vessel and the"
+                + " pirates attempted to get on board and take control of the ship.")).isEqualTo(IncidentType.ATTEMPTED_ATTACK);
+        assertThat(TextRules.type("The pirates, who were armed with long knives, took control of the bridge and tied up the bridge"
+                + " duty crew.")).isNotEqualTo(IncidentType.HIJACKING);
+    }
 }
