@@ -528,14 +528,16 @@ public final class TextRules {
     /**
      * Where the items end: at the next clause of the narrative, "... and locked him ...", "... and
      * kidnapped 13 crew ...", "... before escaping", "... then left", "... 45 minutes later", "... before crew
-     * raised alarm", "... when they could not hijack", "... and also disabled the vessel".
+     * raised alarm", "... when they could not hijack", "... and also disabled the vessel", "... they had been able to steal".
      */
     private static final Pattern ITEMS_END = Pattern.compile("\\s+(?:(?:about\\s+)?\\d+\\s+(?:minutes?|hours?)\\s+later"
             + "|(?:and\\s+)?(?:before|while|when|(?<!well\\s{1,3})as(?!\\s+well\\b)|although|despite|after)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[a-z]+\\s+)?(?:crew\\w*|seam[ae]n|watch\\w*"
             + "|duty|master|alarm|arrival|coast|police|navy|security|thieves|robbers|pirates|intruders|they|anti-piracy)"
             + "|and\\s+(?:also|later)\\s+[a-z]+|and\\s+the\\s+incident|(?:and\\s+then|and|then)\\s+(?:[a-z]+ly\\s+)?(?:[a-z]+ed|left|fled|ran"
             + "|took|stole|held|threw|thrown|shot|beat|beaten|tied|hit|cut|escape|flee|leave|jump|depart)|(?:before|while|after)\\s+(?:[a-z]+ing|left"
-            + "|escaped|fled|jumped|disembarked|ran)|(?:without|by|upon)\\s+[a-z]+ing|and\\s+(?:were|was)\\s+[a-z]+ing)\\b.*$");
+            + "|escaped|fled|jumped|disembarked|ran)|(?:without|by|upon)\\s+[a-z]+ing|and\\s+(?:were|was)\\s+[a-z]+ing"
+            // a clause on the things: "a laptop they had been able to steal from the ship's office"
+            + "|(?:that\\s+|which\\s+)?(?:they|he|she)\\s+(?:had|have|has|were|was|could|managed)\\b)\\b.*$");
     /**
      * Who may be taken somewhere or held, after "took" ({@link #PERSON_TAKEN}): a crew member, a guard, the
      * perpetrators (taken by the police), a passenger, a person by a pronoun.
@@ -1952,6 +1954,13 @@ public final class TextRules {
      */
     private static final Pattern SOURCE_AT_END = Pattern.compile("\\s*\\([^()]{1,80}\\)[\\s.]*$");
 
+    /**
+     * After a word of stealing, where the place it was done begins, not the things: "a laptop they had been able to steal
+     * from the ship's office" (ASAM 2021-207), whose things stand before the verb; but not goods a part was taken from, the
+     * things themselves ("stole from the ships stores", ASAM 2007-4).
+     */
+    private static final Pattern NO_OBJECT = Pattern.compile("(?!from\\s+(?:the\\s+)?(?:[a-z']+\\s+)?(?:stores|cargo)\\b)(?:from|in|inside|on|onboard|aboard|at|during|while|when|whilst)\\b");
+
     /** What was stolen, in the text's words (lower case, runs of spaces closed up), or null. */
     public static String itemsStolen(String text) {
         String items = itemsIn(text);
@@ -1968,6 +1977,9 @@ public final class TextRules {
         t = notStolen(SOURCE_AT_END.matcher(t).replaceFirst(""));
         Matcher m = STOLEN_ITEMS.matcher(t);
         for (int from = 0; from < t.length() && m.find(from); from = m.start(1)) {
+            if (NO_OBJECT.matcher(m.group(1)).lookingAt()) {
+                continue; // "a laptop they had been able to steal from the ship's office": the things came before
+            }
             if (!(m.group().startsWith("took") || m.group().startsWith("snatched")) || !PERSON_TAKEN.matcher(m.group(1)).find()) {
                 if (m.group().startsWith("theft")) {
                     // a noun's things, in a sentence that goes on after them: "In addition to the theft of the plywood, the seal

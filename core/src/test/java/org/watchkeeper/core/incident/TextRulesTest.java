@@ -1334,4 +1334,20 @@ class TextRulesTest {
         assertThat(TextRules.type("The pirates, who were armed with long knives, took control of the bridge and tied up the bridge"
                 + " duty crew.")).isNotEqualTo(IncidentType.HIJACKING);
     }
+
+    @Test
+    void thingsNamedBeforeTheStealingAreTheItems() {
+        // ASAM 2021-207: the laptop stands before "steal", the office after it is where
+        String asam2021207 = "Upon hearing the alarm, the robbers made their escape with a laptop they had been able to steal from"
+                + " the ship's office. They used the port anchor chain to escape into a small, unlit rowing boat.";
+        assertThat(TextRules.itemsStolen(asam2021207)).isEqualTo("a laptop");
+        // laptops are property, by the rules' list
+        assertThat(TextRules.loss(IncidentType.ROBBERY, asam2021207)).isEqualTo(EconomicLoss.PROPERTY);
+        // goods a part was taken from are the things (ASAM 2007-4)
+        assertThat(TextRules.itemsStolen("The robbers entered the forecastle store, stole from the ships stores, and lowered them"
+                + " into a canoe waiting alongside.")).isEqualTo("from the ships stores");
+        // ASAM 1995-10: the clause on the things is not among them
+        assertThat(TextRules.itemsStolen("The pirates then took all the ship's cash and other valuables which they were able to find"
+                + " in the Master's cabin.")).isEqualTo("all the ship's cash and other valuables");
+    }
 }
