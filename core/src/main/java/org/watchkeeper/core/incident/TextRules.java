@@ -177,6 +177,16 @@ public final class TextRules {
      * away" or "carried off" a thing of value are the same ("snatched all valuables", "carted away goods"; not
      * "carrying fuel", a tanker's cargo).
      */
+    /**
+     * Things the perpetrators took away with them, whatever they are, a theft ({@link #TOOK}): "taking with them two portable
+     * radios" (ASAM 2001-297), "left the ship taking some parcels with them" (ASAM 1995-42); not people carried off ("taking
+     * with them the ship's Captain", "taking the captain and chief engineer with them", {@link #PEOPLE_CARRIED_OFF}), nor
+     * nobody ("took him with them").
+     */
+    private static final String TAKEN_WITH_THEM = "\\b(?:taking|took)\\s+with\\s+(?:them|him)" + NOT_PEOPLE_CARRIED
+            + "(?=\\s+(?!(?:no|nothing|him|her|them|it)\\b)[a-z0-9$])"
+            + "|\\b(?:taking|took)(?!\\s+" + CARRIED_FILLER + CARRIED_PERSON + "\\b" + NOT_PERSONS_THING + ")"
+            + "(?=\\s+(?!(?:no|nothing|him|her|them|it|one|hostages?)\\b)(?:[a-z0-9',/$-]+\\s+){1,4}?(?:along\\s+)?with\\s+(?:them|him)\\b)";
     private static final Pattern TOOK = Pattern.compile("\\b(took|taking|snatched|snatching|grabbed|grabbing|(carted|carried|carting"
             + "|carrying)(?=\\s+(away|off)\\b))\\s+((away|off)\\s+)?([a-z0-9',/-]+\\s+){0,3}?" + "(\\$|us\\$"
             + "|(cash|money|usd|dollars|valuables|belongings|effects|property|properties|(mobile\\s+|cell\\s?)?phones?|laptops?"
@@ -186,7 +196,10 @@ public final class TextRules {
             + "|\\b(cash|money|valuables|belongings|effects|property|properties|stores|spares|equipment|cargo|fuel)\\s+"
             + "(was|were|had\\s+been|have\\s+been)\\s+taken\\b"
             // the crew's money taken, as a headline has it: "the safe was opened and cash and crew valuables taken"
-            + "|\\b(cash|money|valuables|belongings)\\s+taken\\b");
+            + "|\\b(cash|money|valuables|belongings)\\s+taken\\b"
+            // things the perpetrators took away with them, whatever they are: "jumped overboard ..., taking with them two
+            // portable radios" (ASAM 2001-297), "left the ship taking some parcels with them" (ASAM 1995-42); not people
+            + "|" + TAKEN_WITH_THEM);
     /**
      * A thing of value seized, the theft of {@link #seizedByPerpetrators}: "seized personal belongings", "seized
      * cargo and personal effects".
@@ -479,6 +492,8 @@ public final class TextRules {
                     // the noun with its things: "reports theft of more than 600 container twist locks", "the theft of the plywood"
                     + "|thefts?\\s+of"
                     + "|carried off|taking away"
+                    // "taking with them two portable radios", "taking some parcels with them"
+                    + "|(?:" + TAKEN_WITH_THEM + ")(?:\\s+with\\s+(?:them|him))?"
                     // the perfect: "the robbers had stolen ship's properties", "had broken into the forward store and stolen"
                     + "|(?:had|have|has)\\s+(?:already\\s+|just\\s+)?(?:(?:[a-z]+\\s+){1,5}?and\\s+)?stolen(?=\\s+(?!(?:from|by|in|on|at"
                     + "|during|while|when|and|or|overnight|earlier|before|after)\\b)[a-z$0-9])"
@@ -536,6 +551,8 @@ public final class TextRules {
             + "|and\\s+(?:also|later)\\s+[a-z]+|and\\s+the\\s+incident|(?:and\\s+then|and|then)\\s+(?:[a-z]+ly\\s+)?(?:[a-z]+ed|left|fled|ran"
             + "|took|stole|held|threw|thrown|shot|beat|beaten|tied|hit|cut|escape|flee|leave|jump|depart)|(?:before|while|after)\\s+(?:[a-z]+ing|left"
             + "|escaped|fled|jumped|disembarked|ran)|(?:without|by|upon)\\s+[a-z]+ing|and\\s+(?:were|was)\\s+[a-z]+ing"
+            // who took them along: "some parcels with them", "three drums of MGO with them in their boats"
+            + "|(?:along\\s+)?with\\s+(?:them|him)"
             // a clause on the things: "a laptop they had been able to steal from the ship's office"
             + "|(?:that\\s+|which\\s+)?(?:they|he|she)\\s+(?:had|have|has|were|was|could|managed)\\b)\\b.*$");
     /**

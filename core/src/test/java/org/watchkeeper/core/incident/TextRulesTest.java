@@ -1350,4 +1350,24 @@ class TextRulesTest {
         assertThat(TextRules.itemsStolen("The pirates then took all the ship's cash and other valuables which they were able to find"
                 + " in the Master's cabin.")).isEqualTo("all the ship's cash and other valuables");
     }
+
+    @Test
+    void thingsThePerpetratorsTookWithThemAreStolen() {
+        // ASAM 2001-297 and 1995-42: boardings whose things taken away were missed
+        String asam2001297 = "A second seaman on watch was taken hostage and threatened before the thieves jumped overboard upon the"
+                + " sounding of the ship's alarm, taking with them two portable radios.";
+        assertThat(TextRules.type(asam2001297)).isEqualTo(IncidentType.ROBBERY);
+        assertThat(TextRules.itemsStolen(asam2001297)).isEqualTo("two portable radios");
+        String asam199542 = "The gang threatened to shoot the ship's and Brazilian watchmen, and after 30 minutes the gang left the"
+                + " ship taking some parcels with them. During the attack seven containers were opened by the thieves.";
+        assertThat(TextRules.type(asam199542)).isEqualTo(IncidentType.ROBBERY);
+        assertThat(TextRules.itemsStolen(asam199542)).isEqualTo("some parcels");
+        // ASAM 2010-414: who took them along is not among the things
+        assertThat(TextRules.itemsStolen("Later, the robbers succeeded and took three drums of MGO with them in their boats."))
+                .isEqualTo("three drums of mgo");
+        // people taken with them are a kidnapping, not a theft (ASAM 2014-37, 2005-87)
+        assertThat(TextRules.type("The pirates departed the ship, taking with them the ship's Captain and Chief Engineer."))
+                .isEqualTo(IncidentType.KIDNAPPING);
+        assertThat(TextRules.theft("The pirates departed the tanker, taking the captain and chief engineer with them.")).isFalse();
+    }
 }
