@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  *       ({@link #vesselTaken}: "Palestinian guerrillas seized the Italian cruise ship", "pirates took control of the vessel", "tugs were seized by Houthi
  *       militia", a vessel by its name alone, "THE EASTWOOD WAS SEIZED BY 30 PIRATES", or by its own crew,
  *       "was seized ... by 3 Somali crewmen"; not by a navy, coast guard or the authorities), or moved somewhere by them
- *       ({@link #shipMoved}: "They took the ship into Indonesian waters") → hijacking; "kidnap", "abduct" (not "kidnapping attempt", "tried to abduct", {@link #KIDNAP_NOT_DONE}), or people carried off as the perpetrators leave ("made off with three Indonesian crew
+ *       ({@link #shipMoved}: "They took the ship into Indonesian waters"), or the vessel itself stolen ({@link #vesselStolen}:
+ *       "Yacht (SWITCH BLADE) was boarded and stolen", "stole the trawler"; not its dinghy) → hijacking; "kidnap", "abduct" (not "kidnapping attempt", "tried to abduct", {@link #KIDNAP_NOT_DONE}), or people carried off as the perpetrators leave ("made off with three Indonesian crew
  *       members", "taking the captain and chief engineer with them", {@link #PEOPLE_CARRIED_OFF}), or crew kept hostage when the ship
  *       was let go or held for a ransom from a ship not taken ({@link #kidnapped}) → kidnapping; a theft
  *       ({@link #theft}) → robbery; "boarded", "boarding", "climbed/got/came/went on board" or "aboard", "gained access/entry", or perpetrators seen where only the ship has a place ({@link #seenOnBoard}:
@@ -725,8 +726,14 @@ public final class TextRules {
         ACTIONS.put("reported to authorities", Pattern.compile("\\b(reported to|informed|notified) (the )?(local |port |relevant |coastal )?(authorit|police|coast ?guard|navy|port control|mrcc)"));
     }
 
+    /**
+     * "Stole" run into the next word or given an "s" by a typo: "robbers stolean outboard motor" (ASAM 2016-288), "stoleits oil
+     * cargo", "stoles ship's engine spares"; read as "stole" and its word.
+     */
+    private static final Pattern STOLE_RUN_ON = Pattern.compile("\\bstole(?:s\\b|(?=(?:an?|its|the|their|his|her)\\b))");
+
     static String lower(String s) {
-        return s == null ? "" : s.toLowerCase(Locale.ROOT).replace('’', '\'');
+        return s == null ? "" : STOLE_RUN_ON.matcher(s.toLowerCase(Locale.ROOT).replace('’', '\'')).replaceAll("stole ");
     }
 
     /** The incident type from text, by the rules in the class description. */
@@ -742,7 +749,7 @@ public final class TextRules {
      */
     public static IncidentType type(String text, java.time.LocalDate reported) {
         String t = lower(text);
-        if (HIJACK.matcher(hijackNotReported(t, reported)).find() || vesselTaken(t) || shipMoved(t)) {
+        if (HIJACK.matcher(hijackNotReported(t, reported)).find() || vesselTaken(t) || shipMoved(t) || vesselStolen(t)) {
             return IncidentType.HIJACKING;
         }
         if (kidnapped(t, false)) {
@@ -1365,6 +1372,28 @@ public final class TextRules {
             }
         }
         return false;
+    }
+
+    /** A vessel that may be stolen whole, not a ship's boat: "yacht", "sailboat", "fishing vessel", "fishing boat", "tug". */
+    private static final String STOLEN_VESSEL = "(?:yachts?|vessels?|ships?|sailboats?|sailing\\s+boats?|catamarans?|tugs?|tugboats?"
+            + "|trawlers?|barges?|fishing\\s+boats?|dhows?)";
+    /**
+     * The vessel itself stolen, taken by the perpetrators as in a hijacking: "Yacht (SWITCH BLADE) was boarded and stolen"
+     * (ASAM 2005-259), "Yacht boarded, stolen ... The robbers then left with the vessel" (ASAM 2009-297), "A fishing boat was
+     * stolen", "The 38 foot sailboat was stolen during the night". Not a thing of the vessel's ("items from the vessel were
+     * stolen", "ships stores stolen", "stole the ship master's computer"), nor a ship's boat ("Dinghy stolen", "an inflatable
+     * boat").
+     */
+    private static final Pattern VESSEL_STOLEN = Pattern.compile("(?<!\\b(?:from|of|on|aboard|onboard|in|at|off)\\s{1,3}(?:(?:the|a|an"
+            + "|his|her|their|its)\\s{1,3})?(?:[a-z'-]{1,20}\\s{1,3})?)\\b" + STOLEN_VESSEL + "\\s+(?:\\([^()]{1,40}\\)\\s+)?"
+            + "(?:(?:was|were|had\\s+been|has\\s+been|reportedly|been)\\s+)*(?:(?:boarded|robbed)(?:\\s*,|\\s+and)\\s+)?stolen\\b"
+            + "|\\b(?:(?:left|sailed\\s+(?:off|away)|made\\s+off|departed)\\s+with|stole)\\s+the\\s+(?:yacht|vessel|ship|sailboat|catamaran"
+            + "|tug|trawler)\\b(?=\\s*(?:[.,;:()]|$)|\\s+(?:and|from|with|while|when|in|at|on|off|to|near|which|that|after|before"
+            + "|during|whilst)\\b)");
+
+    /** Whether the text tells of the vessel itself stolen ({@link #VESSEL_STOLEN}), a theft not denied or only tried. */
+    static boolean vesselStolen(String t) {
+        return VESSEL_STOLEN.matcher(notStolen(t)).find();
     }
 
     /**
@@ -2019,7 +2048,7 @@ public final class TextRules {
         // what "was stolen" and what someone "was robbed of": the one told first
         String before = null;
         int beforeAt = -1;
-        for (Matcher b = ITEMS_STOLEN_BEFORE.matcher(t); before == null && b.find(); ) {
+        for (Matcher b = ITEMS_STOLEN_BEFORE.matcher(blankAsides(t)); before == null && b.find(); ) {
             // "with mostly dive gear being stolen": the things after "with", as where no "was" stands
             before = itemsBefore(b.group(1), b.group(2) != null && !b.group(2).equals("being"));
             beforeAt = b.start();
@@ -2143,6 +2172,20 @@ public final class TextRules {
         }
         s = LIST_EDGES.matcher(s).replaceAll("").strip();
         return s.length() >= 3 && !ITEMS_DENIED.matcher(s).find() ? s : null;
+    }
+
+    /** An aside in parentheses, up to 60 characters: "had its dinghy (in the water and not locked) stolen" (ASAM 2021-122). */
+    private static final Pattern ASIDE = Pattern.compile("\\([^()]{1,60}\\)");
+
+    /** The text with each aside ({@link #ASIDE}) blanked out, its length kept. */
+    private static String blankAsides(String t) {
+        StringBuilder out = new StringBuilder(t);
+        for (Matcher a = ASIDE.matcher(t); a.find(); ) {
+            for (int i = a.start(); i < a.end(); i++) {
+                out.setCharAt(i, ' ');
+            }
+        }
+        return out.toString();
     }
 
     private static final Pattern WITH_LEAD = Pattern.compile("^.*\\bwith\\s+");

@@ -1370,4 +1370,40 @@ class TextRulesTest {
                 .isEqualTo(IncidentType.KIDNAPPING);
         assertThat(TextRules.theft("The pirates departed the tanker, taking the captain and chief engineer with them.")).isFalse();
     }
+
+    @Test
+    void aTheftInOddWordsIsStillOfItsThingsAndTheVesselStolenIsTaken() {
+        // ASAM 2016-288: "stole" run into its article
+        String asam2016288 = "MOZAMBIQUE: On 05 November, an unknown number of robbers stolean outboard motor from a dinghy tied to S/V"
+                + " EUTIKIA, anchored near position 21-39S 035-25E, at Bazaruto anchorage.";
+        assertThat(TextRules.itemsStolen(asam2016288)).isEqualTo("an outboard motor from a dinghy tied to s/v eutikia");
+        assertThat(TextRules.loss(IncidentType.ROBBERY, asam2016288)).isEqualTo(EconomicLoss.STORES);
+        // ASAM 2021-122: an aside between the things and "stolen"
+        String asam2021122 = "SAINT MARTIN: On 22 December 2020, a yacht in the Grand Marche anchorage had its dinghy (in the water and"
+                + " not locked) stolen while the owners were onboard. They discovered the cut line at 2200.";
+        assertThat(TextRules.type(asam2021122)).isEqualTo(IncidentType.ROBBERY);
+        assertThat(TextRules.itemsStolen(asam2021122)).isEqualTo("its dinghy");
+        assertThat(TextRules.loss(IncidentType.ROBBERY, asam2021122)).isEqualTo(EconomicLoss.STORES);
+        // ASAM 2005-259 and 2009-297: the yacht itself stolen or sailed off is taken, as in a hijacking
+        String asam2005259 = "THAILAND:   Yacht (SWITCH BLADE) was boarded and stolen 11 Aug between 2100 and 2359 local time while"
+                + " moored at Ao Chalong Bay, Phuket.  Theft was reported to marine police who searched the immediate area but did not"
+                + " find the vessel.";
+        assertThat(TextRules.type(asam2005259)).isEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.loss(IncidentType.HIJACKING, asam2005259)).isEqualTo(EconomicLoss.CARGO_OR_SHIP);
+        String asam2009297 = "ITALY:   Yacht boarded, stolen 18 Jun 09 at approximately 2100 local time while underway in the Bay of"
+                + " Naples. Three armed men aboard a dinghy reportedly rammed the 38ft yacht and boarded the vessel, robbing the owner"
+                + " and his friend before forcing them to jump overboard wearing lifejackets. The robbers then left with the vessel"
+                + " while an accomplice followed in the dinghy.";
+        assertThat(TextRules.type(asam2009297)).isEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.type("Here attackers forced the two crew members to jump overboard and stole the trawler."))
+                .isEqualTo(IncidentType.HIJACKING);
+        // the vessel's things, its dinghy, its master's computer, or leaving the vessel are no vessel stolen
+        assertThat(TextRules.type("The robbers damaged a VHF handset, stole the ship master\u00bfs computer and cash as well the"
+                + " crew\u00bfs personal belongings before escaping.")).isEqualTo(IncidentType.ROBBERY);
+        assertThat(TextRules.type("VENEZUELA: Dinghy stolen 27 Aug 08 at 1830 local time, Porlamar, Margarita Island.")).isEqualTo(
+                IncidentType.ROBBERY);
+        assertThat(TextRules.type("Two robbers boarded the vessel; the crew raised the alarm and the robbers left the vessel."))
+                .isEqualTo(IncidentType.BOARDING);
+        assertThat(TextRules.type("Items from the vessel were stolen.")).isEqualTo(IncidentType.ROBBERY);
+    }
 }
