@@ -544,14 +544,19 @@ public final class TextRules {
     /**
      * Where the items end: at the next clause of the narrative, "... and locked him ...", "... and
      * kidnapped 13 crew ...", "... before escaping", "... then left", "... 45 minutes later", "... before crew
-     * raised alarm", "... when they could not hijack", "... and also disabled the vessel", "... they had been able to steal".
+     * raised alarm", "... when they could not hijack", "... and also disabled the vessel", "... they had been able to steal",
+     * "... but the police were able to apprehend", the report's time or date ("... at 1615 UTC", "... 27 Jun").
      */
     private static final Pattern ITEMS_END = Pattern.compile("\\s+(?:(?:about\\s+)?\\d+\\s+(?:minutes?|hours?)\\s+later"
-            + "|(?:and\\s+)?(?:before|while|when|(?<!well\\s{1,3})as(?!\\s+well\\b)|although|despite|after)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[a-z]+\\s+)?(?:crew\\w*|seam[ae]n|watch\\w*"
+            + "|(?:and\\s+)?(?:before|while|when|(?<!well\\s{1,3})as(?!\\s+well\\b)|although|despite|after|but|until)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[a-z]+\\s+)?(?:crew\\w*|seam[ae]n|watch\\w*"
             + "|duty|master|alarm|arrival|coast|police|navy|security|thieves|robbers|pirates|intruders|they|anti-piracy)"
             + "|and\\s+(?:also|later)\\s+[a-z]+|and\\s+the\\s+incident|(?:and\\s+then|and|then)\\s+(?:[a-z]+ly\\s+)?(?:[a-z]+ed|left|fled|ran"
             + "|took|stole|held|threw|thrown|shot|beat|beaten|tied|hit|cut|escape|flee|leave|jump|depart)|(?:before|while|after)\\s+(?:[a-z]+ing|left"
             + "|escaped|fled|jumped|disembarked|ran)|(?:without|by|upon)\\s+[a-z]+ing|and\\s+(?:were|was)\\s+[a-z]+ing"
+            // the report's time or date: "cash and crew belongings at 1615 UTC", "between 1912 and 2050 local time", "on July
+            // 9, 1997", "27 Jun" (not "about 2000 litres")
+            + "|(?:at|between)\\s+\\d{4}(?:\\s*(?:hrs|hours|lt|utc|local|h)\\b|\\s+and\\s+\\d{4}\\b|(?=\\s*(?:[,;]|$)))"
+            + "|(?:on\\s+)?\\d{1,2}\\s+" + MONTH + "(?=\\s|$)|(?:on\\s+)?" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}"
             // who took them along: "some parcels with them", "three drums of MGO with them in their boats"
             + "|(?:along\\s+)?with\\s+(?:them|him)"
             // a clause on the things: "a laptop they had been able to steal from the ship's office"

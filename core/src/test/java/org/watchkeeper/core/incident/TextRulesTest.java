@@ -1406,4 +1406,20 @@ class TextRulesTest {
                 .isEqualTo(IncidentType.BOARDING);
         assertThat(TextRules.type("Items from the vessel were stolen.")).isEqualTo(IncidentType.ROBBERY);
     }
+
+    @Test
+    void theItemsEndBeforeTheReportsTimeAndDate() {
+        // ASAM 2004-111, 2000-207, 1997-64, 2011-302 (ASAM 2000-127's "27 Jun" is trimmed by the noun's rule)
+        assertThat(TextRules.itemsStolen("Persons armed with guns and daggers held master and six crew at gunpoint and escaped with"
+                + " cash and crew belongings at 1615 UTC (IMB).")).isEqualTo("cash and crew belongings");
+        assertThat(TextRules.itemsStolen("Despite the presence of a three man anti-piracy watch, pirates stole one breathing aparatus"
+                + " and eight drums of paint between 1912 and 2050 local time.")).isEqualTo("one breathing aparatus and eight drums of paint");
+        assertThat(TextRules.itemsStolen("The robbers stole 40 drums of paint but the police were able to apprehend the robbers, arrest"
+                + " them and return the paint on July 9, 1997.")).isEqualTo("40 drums of paint");
+        assertThat(TextRules.itemsStolen("Robbers boarded and stole ship stores from an anchored refrigerated cargo vessel on three"
+                + " occasions between 0500 local and 0740 local time.")).isEqualTo(
+                "ship stores from an anchored refrigerated cargo vessel on three occasions");
+        // a quantity is no time
+        assertThat(TextRules.itemsStolen("The robbers stole about 2000 litres of diesel.")).isEqualTo("about 2000 litres of diesel");
+    }
 }
