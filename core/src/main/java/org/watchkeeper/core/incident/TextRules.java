@@ -1647,13 +1647,14 @@ public final class TextRules {
             + "|boarders|attackers)";
     /**
      * Perpetrators in a place that only the ship has: "a robber on the forecastle deck", "three robbers in the engine
-     * room", "unauthorized persons in ship's engine room", "persons were discovered on deck"; up to five words between
-     * ("two robbers armed with knives on the poop deck").
+     * room", "unauthorized persons in ship's engine room", "persons were discovered on deck", "two robbers trying to insert a
+     * flexible hose into a cargo tank" (ASAM 2017-209); up to six words between ("two robbers armed with knives on the poop
+     * deck", "persons were seen at 0303 local time on the forecastle").
      */
-    private static final Pattern IN_SHIPS_PLACE = Pattern.compile("(?<!\\bno )\\b" + INTRUDER + "((\\s+[a-z0-9'-]+){0,5}?)"
-            + "\\s+(on|in|onto|at)\\s+(the\\s+)?(ship's\\s+|vessel's\\s+)?"
+    private static final Pattern IN_SHIPS_PLACE = Pattern.compile("(?<!\\bno )\\b" + INTRUDER + "((\\s+[a-z0-9'-]+){0,6}?)"
+            + "\\s+(on|in|onto|at|into)\\s+(the\\s+|a\\s+)?(ship's\\s+|vessel's\\s+)?"
             + "(forecastle|fore castle|poop deck|main deck|upper deck|engine room|bosun store|paint locker|forward store|cargo hold"
-            + "|deck)\\b(?!\\s+of\\s+(the\\s+)?(adjacent|other|another|nearby|neighbou?ring|second|their|skiff|boat)\\b)");
+            + "|cargo tank|deck)\\b(?!\\s+of\\s+(the\\s+)?(adjacent|other|another|nearby|neighbou?ring|second|their|skiff|boat)\\b)");
     /** Perpetrators on board a ship named as one: "one robber with long knives on board an anchored bulk carrier". */
     private static final Pattern ON_BOARD_SHIP = Pattern.compile("(?<!\\bno )\\b" + INTRUDER + "((\\s+[a-z0-9'-]+){0,5}?)"
             + "\\s+(on ?board|aboard)\\s+((the|a|an|this|her|his|anchored|berthed|moored|drifting|underway|product|chemical|bulk"

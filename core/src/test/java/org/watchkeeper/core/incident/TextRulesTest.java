@@ -1422,4 +1422,23 @@ class TextRulesTest {
         // a quantity is no time
         assertThat(TextRules.itemsStolen("The robbers stole about 2000 litres of diesel.")).isEqualTo("about 2000 litres of diesel");
     }
+
+    @Test
+    void perpetratorsSeenAtTheShipsOwnPlacesHaveBoarded() {
+        // ASAM 2017-209: robbers at a cargo tank were aboard, though nothing was stolen
+        String asam2017209 = "NIGERIA: On 07 August, a duty crewman onboard a tanker berthed near position 06-27N 003-22E,  Folawiyo"
+                + " Terminal, Apapa, Lagos, noticed two robbers trying to insert a flexible hose into a cargo tank. He immediately"
+                + " informed the duty officer who raised the alarm. Seeing the alerted crew, the robbers escaped with their flexible"
+                + " hose. A search was carried out throughout the tanker. Nothing reported stolen. Port control informed.";
+        assertThat(TextRules.type(asam2017209)).isEqualTo(IncidentType.BOARDING);
+        assertThat(TextRules.loss(IncidentType.BOARDING, asam2017209)).isEqualTo(EconomicLoss.NOTHING);
+        // ASAM 2015-104, 2000-72: breaking into the engine room, seen on the forecastle after the time
+        assertThat(TextRules.type("On 10 May, the deck watchman onboard an anchored chemical tanker noticed two robbers trying to"
+                + " gain access into the engine room by opening the skylight. Nothing noted stolen.")).isEqualTo(IncidentType.BOARDING);
+        assertThat(TextRules.type("Between three and five persons were seen at 0303 local time on the forecastle of the ship."))
+                .isEqualTo(IncidentType.BOARDING);
+        // the deck of their own craft is none
+        assertThat(TextRules.type("The crew noticed a speedboat with two men on deck approaching the ship.")).isNotEqualTo(
+                IncidentType.BOARDING);
+    }
 }
