@@ -18,11 +18,13 @@ import java.util.regex.Pattern;
  *       attempt", "foiled hijacking", "threatened to hijack", nor a hijacking before the report's own events, "a
  *       previously hijacked dhow" or one dated in an earlier year than the report, {@link #type(String,
  *       java.time.LocalDate)}), or a vessel seized, captured, commandeered or taken over by perpetrators
- *       ({@link #vesselTaken}: "Palestinian guerrillas seized the Italian cruise ship", "pirates took control of the vessel", "tugs were seized by Houthi
+ *       ({@link #vesselTaken}: "Palestinian guerrillas seized the Italian cruise ship", "pirates took control of the vessel",
+ *       "tugs were seized by Houthi
  *       militia", a vessel by its name alone, "THE EASTWOOD WAS SEIZED BY 30 PIRATES", or by its own crew,
  *       "was seized ... by 3 Somali crewmen"; not by a navy, coast guard or the authorities), or moved somewhere by them
  *       ({@link #shipMoved}: "They took the ship into Indonesian waters"), or the vessel itself stolen ({@link #vesselStolen}:
- *       "Yacht (SWITCH BLADE) was boarded and stolen", "stole the trawler"; not its dinghy) → hijacking; "kidnap", "abduct" (not "kidnapping attempt", "tried to abduct", {@link #KIDNAP_NOT_DONE}), or people carried off as the perpetrators leave ("made off with three Indonesian crew
+ *       "Yacht (SWITCH BLADE) was boarded and stolen", "stole the trawler"; not its dinghy) → hijacking;
+ *       "kidnap", "abduct" (not "kidnapping attempt", "tried to abduct", {@link #KIDNAP_NOT_DONE}), or people carried off as the perpetrators leave ("made off with three Indonesian crew
  *       members", "taking the captain and chief engineer with them", {@link #PEOPLE_CARRIED_OFF}), or crew kept hostage when the ship
  *       was let go or held for a ransom from a ship not taken ({@link #kidnapped}) → kidnapping; a theft
  *       ({@link #theft}) → robbery; "boarded", "boarding", "climbed/got/came/went on board" or "aboard", "gained access/entry", or perpetrators seen where only the ship has a place ({@link #seenOnBoard}:
@@ -58,7 +60,8 @@ import java.util.regex.Pattern;
  *       a count per craft multiplied ("two skiffs with two armed pirates in each" → 4, {@link #EACH_COUNT});
  *       "a robber", "a thief", "single robber" → 1.</li>
  *   <li>Items stolen: the words after "stole", "had stolen", "stealing", "managed to steal" (and the other words of
- *       success before "steal"), "escaped with", "made off with", "carted/carried away", the noun "theft of", "taking away", "took" or
+ *       success before "steal"), "escaped with", "made off with", "carted/carried away", the noun "theft of", "taking away", things "taken with them" of any kind
+ *       ({@link #TAKEN_WITH_THEM}: "taking with them two portable radios", "taking some parcels with them"), "took" or
  *       "snatched" (not people carried off, "made off with three Indonesian crew members", nor a person or the ship taken: "took the master to his cabin", "took three officers hostage",
  *       "took the ship into Indonesian waters"; nor "took place"), up to the next full stop, a list running on past
  *       its commas ("stole mooring lines, paint, and power tools") to a comma that begins a new clause (", and
@@ -1274,7 +1277,8 @@ public final class TextRules {
      * Whether the text tells of a vessel taken by its perpetrators, the hijacking of reports that do not say
      * "hijack": a form of seize, capture, commandeer, "take over" or "take control of" with a vessel ({@link #VESSEL_WORD}) as its
      * object within five words ("Nigerian militants seized a Danish-operated supply vessel", "pirates took over
-     * a yacht", "Thirty-five pirates ... took control of the Indonesian owned vessel") and the nearest acting actor before it a perpetrator ({@link #role}); or in the passive, a
+     * a yacht", "Thirty-five pirates ... took control of the Indonesian owned vessel") and the nearest acting actor before it a
+     * perpetrator ({@link #role}); or in the passive, a
      * vessel before it in the sentence, or a vessel by its name alone ({@link #namedSubject}), and "by" a perpetrator
      * or an armed group within four words after it ("the tug and another tug were seized by Houthi militia", "boarded and
      * taken over by seventeen pirates", "THE EASTWOOD WAS SEIZED BY 30 PIRATES", "was seized by an armed group", the
@@ -1450,7 +1454,8 @@ public final class TextRules {
                 }
                 continue;
             }
-            if (SHIPS_OWN_PEOPLE.matcher(OWN_PEOPLE_ACTED_ON.matcher(c.substring(0, m.start())).replaceAll(" ")).find() || words.isEmpty() || !word(c, words, 0).equals("they")
+            String ownPeople = OWN_PEOPLE_ACTED_ON.matcher(c.substring(0, m.start())).replaceAll(" ");
+            if (SHIPS_OWN_PEOPLE.matcher(ownPeople).find() || words.isEmpty() || !word(c, words, 0).equals("they")
                     || previous == null) {
                 continue;
             }
@@ -2011,7 +2016,8 @@ public final class TextRules {
      * from the ship's office" (ASAM 2021-207), whose things stand before the verb; but not goods a part was taken from, the
      * things themselves ("stole from the ships stores", ASAM 2007-4).
      */
-    private static final Pattern NO_OBJECT = Pattern.compile("(?!from\\s+(?:the\\s+)?(?:[a-z']+\\s+)?(?:stores|cargo)\\b)(?:from|in|inside|on|onboard|aboard|at|during|while|when|whilst)\\b");
+    private static final Pattern NO_OBJECT = Pattern.compile("(?!from\\s+(?:the\\s+)?(?:[a-z']+\\s+)?(?:stores|cargo)\\b)"
+            + "(?:from|in|inside|on|onboard|aboard|at|during|while|when|whilst)\\b");
 
     /** What was stolen, in the text's words (lower case, runs of spaces closed up), or null. */
     public static String itemsStolen(String text) {
