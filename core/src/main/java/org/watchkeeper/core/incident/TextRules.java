@@ -18,10 +18,13 @@ import java.util.regex.Pattern;
  *       attempt", "foiled hijacking", "threatened to hijack", nor a hijacking before the report's own events, "a
  *       previously hijacked dhow" or one dated in an earlier year than the report, {@link #type(String,
  *       java.time.LocalDate)}), or a vessel seized, captured, commandeered or taken over by perpetrators
- *       ({@link #vesselTaken}: "Palestinian guerrillas seized the Italian cruise ship", "tugs were seized by Houthi
+ *       ({@link #vesselTaken}: "Palestinian guerrillas seized the Italian cruise ship", "pirates took control of the vessel",
+ *       "tugs were seized by Houthi
  *       militia", a vessel by its name alone, "THE EASTWOOD WAS SEIZED BY 30 PIRATES", or by its own crew,
  *       "was seized ... by 3 Somali crewmen"; not by a navy, coast guard or the authorities), or moved somewhere by them
- *       ({@link #shipMoved}: "They took the ship into Indonesian waters") → hijacking; "kidnap", "abduct" (not "kidnapping attempt", "tried to abduct", {@link #KIDNAP_NOT_DONE}), or people carried off as the perpetrators leave ("made off with three Indonesian crew
+ *       ({@link #shipMoved}: "They took the ship into Indonesian waters"), or the vessel itself stolen ({@link #vesselStolen}:
+ *       "Yacht (SWITCH BLADE) was boarded and stolen", "stole the trawler"; not its dinghy) → hijacking;
+ *       "kidnap", "abduct" (not "kidnapping attempt", "tried to abduct", {@link #KIDNAP_NOT_DONE}), or people carried off as the perpetrators leave ("made off with three Indonesian crew
  *       members", "taking the captain and chief engineer with them", {@link #PEOPLE_CARRIED_OFF}), or crew kept hostage when the ship
  *       was let go or held for a ransom from a ship not taken ({@link #kidnapped}) → kidnapping; a theft
  *       ({@link #theft}) → robbery; "boarded", "boarding", "climbed/got/came/went on board" or "aboard", "gained access/entry", or perpetrators seen where only the ship has a place ({@link #seenOnBoard}:
@@ -57,7 +60,8 @@ import java.util.regex.Pattern;
  *       a count per craft multiplied ("two skiffs with two armed pirates in each" → 4, {@link #EACH_COUNT});
  *       "a robber", "a thief", "single robber" → 1.</li>
  *   <li>Items stolen: the words after "stole", "had stolen", "stealing", "managed to steal" (and the other words of
- *       success before "steal"), "escaped with", "made off with", "carted/carried away", the noun "theft of", "taking away", "took" or
+ *       success before "steal"), "escaped with", "made off with", "carted/carried away", the noun "theft of", "taking away", things "taken with them" of any kind
+ *       ({@link #TAKEN_WITH_THEM}: "taking with them two portable radios", "taking some parcels with them"), "took" or
  *       "snatched" (not people carried off, "made off with three Indonesian crew members", nor a person or the ship taken: "took the master to his cabin", "took three officers hostage",
  *       "took the ship into Indonesian waters"; nor "took place"), up to the next full stop, a list running on past
  *       its commas ("stole mooring lines, paint, and power tools") to a comma that begins a new clause (", and
@@ -177,6 +181,16 @@ public final class TextRules {
      * away" or "carried off" a thing of value are the same ("snatched all valuables", "carted away goods"; not
      * "carrying fuel", a tanker's cargo).
      */
+    /**
+     * Things the perpetrators took away with them, whatever they are, a theft ({@link #TOOK}): "taking with them two portable
+     * radios" (ASAM 2001-297), "left the ship taking some parcels with them" (ASAM 1995-42); not people carried off ("taking
+     * with them the ship's Captain", "taking the captain and chief engineer with them", {@link #PEOPLE_CARRIED_OFF}), nor
+     * nobody ("took him with them").
+     */
+    private static final String TAKEN_WITH_THEM = "\\b(?:taking|took)\\s+with\\s+(?:them|him)" + NOT_PEOPLE_CARRIED
+            + "(?=\\s+(?!(?:no|nothing|him|her|them|it)\\b)[a-z0-9$])"
+            + "|\\b(?:taking|took)(?!\\s+" + CARRIED_FILLER + CARRIED_PERSON + "\\b" + NOT_PERSONS_THING + ")"
+            + "(?=\\s+(?!(?:no|nothing|him|her|them|it|one|hostages?)\\b)(?:[a-z0-9',/$-]+\\s+){1,4}?(?:along\\s+)?with\\s+(?:them|him)\\b)";
     private static final Pattern TOOK = Pattern.compile("\\b(took|taking|snatched|snatching|grabbed|grabbing|(carted|carried|carting"
             + "|carrying)(?=\\s+(away|off)\\b))\\s+((away|off)\\s+)?([a-z0-9',/-]+\\s+){0,3}?" + "(\\$|us\\$"
             + "|(cash|money|usd|dollars|valuables|belongings|effects|property|properties|(mobile\\s+|cell\\s?)?phones?|laptops?"
@@ -186,7 +200,10 @@ public final class TextRules {
             + "|\\b(cash|money|valuables|belongings|effects|property|properties|stores|spares|equipment|cargo|fuel)\\s+"
             + "(was|were|had\\s+been|have\\s+been)\\s+taken\\b"
             // the crew's money taken, as a headline has it: "the safe was opened and cash and crew valuables taken"
-            + "|\\b(cash|money|valuables|belongings)\\s+taken\\b");
+            + "|\\b(cash|money|valuables|belongings)\\s+taken\\b"
+            // things the perpetrators took away with them, whatever they are: "jumped overboard ..., taking with them two
+            // portable radios" (ASAM 2001-297), "left the ship taking some parcels with them" (ASAM 1995-42); not people
+            + "|" + TAKEN_WITH_THEM);
     /**
      * A thing of value seized, the theft of {@link #seizedByPerpetrators}: "seized personal belongings", "seized
      * cargo and personal effects".
@@ -479,6 +496,8 @@ public final class TextRules {
                     // the noun with its things: "reports theft of more than 600 container twist locks", "the theft of the plywood"
                     + "|thefts?\\s+of"
                     + "|carried off|taking away"
+                    // "taking with them two portable radios", "taking some parcels with them"
+                    + "|(?:" + TAKEN_WITH_THEM + ")(?:\\s+with\\s+(?:them|him))?"
                     // the perfect: "the robbers had stolen ship's properties", "had broken into the forward store and stolen"
                     + "|(?:had|have|has)\\s+(?:already\\s+|just\\s+)?(?:(?:[a-z]+\\s+){1,5}?and\\s+)?stolen(?=\\s+(?!(?:from|by|in|on|at"
                     + "|during|while|when|and|or|overnight|earlier|before|after)\\b)[a-z$0-9])"
@@ -528,14 +547,23 @@ public final class TextRules {
     /**
      * Where the items end: at the next clause of the narrative, "... and locked him ...", "... and
      * kidnapped 13 crew ...", "... before escaping", "... then left", "... 45 minutes later", "... before crew
-     * raised alarm", "... when they could not hijack", "... and also disabled the vessel".
+     * raised alarm", "... when they could not hijack", "... and also disabled the vessel", "... they had been able to steal",
+     * "... but the police were able to apprehend", the report's time or date ("... at 1615 UTC", "... 27 Jun").
      */
     private static final Pattern ITEMS_END = Pattern.compile("\\s+(?:(?:about\\s+)?\\d+\\s+(?:minutes?|hours?)\\s+later"
-            + "|(?:and\\s+)?(?:before|while|when|(?<!well\\s{1,3})as(?!\\s+well\\b)|although|despite|after)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[a-z]+\\s+)?(?:crew\\w*|seam[ae]n|watch\\w*"
+            + "|(?:and\\s+)?(?:before|while|when|(?<!well\\s{1,3})as(?!\\s+well\\b)|although|despite|after|but|until)\\s+(?:the\\s+|a\\s+|an\\s+)?(?:[a-z]+\\s+)?(?:crew\\w*|seam[ae]n|watch\\w*"
             + "|duty|master|alarm|arrival|coast|police|navy|security|thieves|robbers|pirates|intruders|they|anti-piracy)"
             + "|and\\s+(?:also|later)\\s+[a-z]+|and\\s+the\\s+incident|(?:and\\s+then|and|then)\\s+(?:[a-z]+ly\\s+)?(?:[a-z]+ed|left|fled|ran"
             + "|took|stole|held|threw|thrown|shot|beat|beaten|tied|hit|cut|escape|flee|leave|jump|depart)|(?:before|while|after)\\s+(?:[a-z]+ing|left"
-            + "|escaped|fled|jumped|disembarked|ran)|(?:without|by|upon)\\s+[a-z]+ing|and\\s+(?:were|was)\\s+[a-z]+ing)\\b.*$");
+            + "|escaped|fled|jumped|disembarked|ran)|(?:without|by|upon)\\s+[a-z]+ing|and\\s+(?:were|was)\\s+[a-z]+ing"
+            // the report's time or date: "cash and crew belongings at 1615 UTC", "between 1912 and 2050 local time", "on July
+            // 9, 1997", "27 Jun" (not "about 2000 litres")
+            + "|(?:at|between)\\s+\\d{4}(?:\\s*(?:hrs|hours|lt|utc|local|h)\\b|\\s+and\\s+\\d{4}\\b|(?=\\s*(?:[,;]|$)))"
+            + "|(?:on\\s+)?\\d{1,2}\\s+" + MONTH + "(?=\\s|$)|(?:on\\s+)?" + MONTH + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}"
+            // who took them along: "some parcels with them", "three drums of MGO with them in their boats"
+            + "|(?:along\\s+)?with\\s+(?:them|him)"
+            // a clause on the things: "a laptop they had been able to steal from the ship's office"
+            + "|(?:that\\s+|which\\s+)?(?:they|he|she)\\s+(?:had|have|has|were|was|could|managed)\\b)\\b.*$");
     /**
      * Who may be taken somewhere or held, after "took" ({@link #PERSON_TAKEN}): a crew member, a guard, the
      * perpetrators (taken by the police), a passenger, a person by a pronoun.
@@ -706,8 +734,14 @@ public final class TextRules {
         ACTIONS.put("reported to authorities", Pattern.compile("\\b(reported to|informed|notified) (the )?(local |port |relevant |coastal )?(authorit|police|coast ?guard|navy|port control|mrcc)"));
     }
 
+    /**
+     * "Stole" run into the next word or given an "s" by a typo: "robbers stolean outboard motor" (ASAM 2016-288), "stoleits oil
+     * cargo", "stoles ship's engine spares"; read as "stole" and its word.
+     */
+    private static final Pattern STOLE_RUN_ON = Pattern.compile("\\bstole(?:s\\b|(?=(?:an?|its|the|their|his|her)\\b))");
+
     static String lower(String s) {
-        return s == null ? "" : s.toLowerCase(Locale.ROOT).replace('’', '\'');
+        return s == null ? "" : STOLE_RUN_ON.matcher(s.toLowerCase(Locale.ROOT).replace('’', '\'')).replaceAll("stole ");
     }
 
     /** The incident type from text, by the rules in the class description. */
@@ -723,7 +757,7 @@ public final class TextRules {
      */
     public static IncidentType type(String text, java.time.LocalDate reported) {
         String t = lower(text);
-        if (HIJACK.matcher(hijackNotReported(t, reported)).find() || vesselTaken(t) || shipMoved(t)) {
+        if (HIJACK.matcher(hijackNotReported(t, reported)).find() || vesselTaken(t) || shipMoved(t) || vesselStolen(t)) {
             return IncidentType.HIJACKING;
         }
         if (kidnapped(t, false)) {
@@ -1220,11 +1254,11 @@ public final class TextRules {
     /** A word for a vessel that can be taken: "ship", "fishing trawlers", "crew boat", "tugs". */
     private static final Pattern VESSEL_WORD = Pattern.compile("(vessels?|ships?|tankers?|tugs?|tugboats?|trawlers?|yachts?|boats?"
             + "|workboats?|freighters?|barges?|carriers?|dhows?|ferry|ferries|cargoships?|craft)");
-    /** The verbs of a vessel taken ("taken", "took", "take" only before "over"). */
+    /** The verbs of a vessel taken ("taken", "took", "take" only before "over" or "control of"). */
     private static final Pattern TAKE_VERB = Pattern.compile("(seized?|seizing|captured?|capturing|commandeered?|commandeering"
             + "|took|taken|take|taking)");
     /** Any word of {@link #TAKE_VERB} that can begin a taking, to pass over the reports that have none. */
-    private static final Pattern ANY_TAKING = Pattern.compile("\\b(seiz|captur|commandeer|t(ook|aken|ake|aking) over\\b)");
+    private static final Pattern ANY_TAKING = Pattern.compile("\\b(seiz|captur|commandeer|t(ook|aken|ake|aking) (over|control of)\\b)");
     /** Words before a taking that say it was only tried or meant: "tried to take over", "attempted to seize". */
     private static final Pattern NOT_DONE = Pattern.compile("(attempt\\w*|tried|trying|try|tries|failed|plann?\\w*|plot\\w*"
             + "|intent\\w*|intend\\w*|wanted)");
@@ -1241,9 +1275,10 @@ public final class TextRules {
 
     /**
      * Whether the text tells of a vessel taken by its perpetrators, the hijacking of reports that do not say
-     * "hijack": a form of seize, capture, commandeer or "take over" with a vessel ({@link #VESSEL_WORD}) as its
+     * "hijack": a form of seize, capture, commandeer, "take over" or "take control of" with a vessel ({@link #VESSEL_WORD}) as its
      * object within five words ("Nigerian militants seized a Danish-operated supply vessel", "pirates took over
-     * a yacht") and the nearest acting actor before it a perpetrator ({@link #role}); or in the passive, a
+     * a yacht", "Thirty-five pirates ... took control of the Indonesian owned vessel") and the nearest acting actor before it a
+     * perpetrator ({@link #role}); or in the passive, a
      * vessel before it in the sentence, or a vessel by its name alone ({@link #namedSubject}), and "by" a perpetrator
      * or an armed group within four words after it ("the tug and another tug were seized by Houthi militia", "boarded and
      * taken over by seventeen pirates", "THE EASTWOOD WAS SEIZED BY 30 PIRATES", "was seized by an armed group", the
@@ -1273,13 +1308,18 @@ public final class TextRules {
                 }
                 int after = i + 1;
                 if (v.startsWith("t")) {
-                    if (after >= words.size() || !word(c, words, after).equals("over")) {
+                    if (after < words.size() && word(c, words, after).equals("over")) {
+                        after++;
+                    } else if (after + 1 < words.size() && word(c, words, after).equals("control")
+                            && word(c, words, after + 1).equals("of")) {
+                        after += 2; // "took control of the Indonesian owned vessel"
+                    } else {
                         continue;
                     }
-                    after++;
                 }
+                // "tried to take over", "attempted to get on board and take control of the ship" (ASAM 2014-253)
                 boolean tried = false;
-                for (int j = Math.max(0, i - 3); j < i; j++) {
+                for (int j = Math.max(0, i - (v.startsWith("t") ? 7 : 3)); j < i; j++) {
                     tried |= NOT_DONE.matcher(word(c, words, j)).matches();
                 }
                 if (tried) {
@@ -1343,6 +1383,28 @@ public final class TextRules {
         return false;
     }
 
+    /** A vessel that may be stolen whole, not a ship's boat: "yacht", "sailboat", "fishing vessel", "fishing boat", "tug". */
+    private static final String STOLEN_VESSEL = "(?:yachts?|vessels?|ships?|sailboats?|sailing\\s+boats?|catamarans?|tugs?|tugboats?"
+            + "|trawlers?|barges?|fishing\\s+boats?|dhows?)";
+    /**
+     * The vessel itself stolen, taken by the perpetrators as in a hijacking: "Yacht (SWITCH BLADE) was boarded and stolen"
+     * (ASAM 2005-259), "Yacht boarded, stolen ... The robbers then left with the vessel" (ASAM 2009-297), "A fishing boat was
+     * stolen", "The 38 foot sailboat was stolen during the night". Not a thing of the vessel's ("items from the vessel were
+     * stolen", "ships stores stolen", "stole the ship master's computer"), nor a ship's boat ("Dinghy stolen", "an inflatable
+     * boat").
+     */
+    private static final Pattern VESSEL_STOLEN = Pattern.compile("(?<!\\b(?:from|of|on|aboard|onboard|in|at|off)\\s{1,3}(?:(?:the|a|an"
+            + "|his|her|their|its)\\s{1,3})?(?:[a-z'-]{1,20}\\s{1,3})?)\\b" + STOLEN_VESSEL + "\\s+(?:\\([^()]{1,40}\\)\\s+)?"
+            + "(?:(?:was|were|had\\s+been|has\\s+been|reportedly|been)\\s+)*(?:(?:boarded|robbed)(?:\\s*,|\\s+and)\\s+)?stolen\\b"
+            + "|\\b(?:(?:left|sailed\\s+(?:off|away)|made\\s+off|departed)\\s+with|stole)\\s+the\\s+(?:yacht|vessel|ship|sailboat|catamaran"
+            + "|tug|trawler)\\b(?=\\s*(?:[.,;:()]|$)|\\s+(?:and|from|with|while|when|in|at|on|off|to|near|which|that|after|before"
+            + "|during|whilst)\\b)");
+
+    /** Whether the text tells of the vessel itself stolen ({@link #VESSEL_STOLEN}), a theft not denied or only tried. */
+    static boolean vesselStolen(String t) {
+        return VESSEL_STOLEN.matcher(notStolen(t)).find();
+    }
+
     /**
      * A vessel moved somewhere by whoever holds it: "They took the ship into Indonesian waters" (ASAM 2003-274), "took the
      * ship 2nm off the coast of Heredera" (ASAM 2006-95), "the pirates sailed the vessel to the Eyl coast".
@@ -1354,12 +1416,22 @@ public final class TextRules {
     /** Who may sail the ship in a report besides the perpetrators: its crew, master or pilot, or the forces. */
     private static final Pattern SHIPS_OWN_PEOPLE = Pattern.compile("\\b(?:crew\\w*|master|captain|skipper|pilot|owners?|officers?"
             + "|engineers?|seam[ae]n)\\b");
+    /**
+     * The ship's own people as the object of the perpetrators' act, not the ones who sailed it: "They took hostage 19
+     * crewmembers and took the ship 2nm off the coast" (ASAM 2006-95), "tied up the master and sailed the vessel to".
+     */
+    private static final Pattern OWN_PEOPLE_ACTED_ON = Pattern.compile("\\b(?:hostages?|took|taking|held|holding|tied|tying"
+            + "|kidnapped|abducted|locked|forced|ordered|threatened|assaulted|beat|beaten|robbed|herded|gathered|detained|overpowered"
+            + "|injured|released|freed|put|kept)\\s+(?:(?:up|as|hostage)\\s+)?(?:(?:the|all|its|her|his|their|some|several|both|\\d+|one"
+            + "|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty)\\s+){0,3}(?:[a-z-]+\\s+)?"
+            + "(?:crew\\w*|master|captain|skipper|pilot|owners?|officers?|engineers?|seam[ae]n)\\b");
 
     /**
      * Whether the perpetrators moved the vessel somewhere ({@link #SHIP_MOVED}), a hijacking: the nearest acting actor before
      * it in its sentence is a perpetrator; or none is, no crew, master or pilot comes before it ("the remaining crew took
      * the vessel to Tema" is no hijacking), and its sentence begins "they" after a sentence whose first actor is a
-     * perpetrator ("Seven or 8 persons ... demanded the captain stop his ship. They took the ship into Indonesian waters").
+     * perpetrator ("Seven or 8 persons ... demanded the captain stop his ship. They took the ship into Indonesian waters"); crew
+     * the perpetrators acted on ({@link #OWN_PEOPLE_ACTED_ON}: "They took hostage 19 crewmembers and took the ship") are none.
      */
     static boolean shipMoved(String t) {
         if (!SHIP_MOVED.matcher(t).find()) {
@@ -1382,7 +1454,8 @@ public final class TextRules {
                 }
                 continue;
             }
-            if (SHIPS_OWN_PEOPLE.matcher(c.substring(0, m.start())).find() || words.isEmpty() || !word(c, words, 0).equals("they")
+            String ownPeople = OWN_PEOPLE_ACTED_ON.matcher(c.substring(0, m.start())).replaceAll(" ");
+            if (SHIPS_OWN_PEOPLE.matcher(ownPeople).find() || words.isEmpty() || !word(c, words, 0).equals("they")
                     || previous == null) {
                 continue;
             }
@@ -1579,13 +1652,14 @@ public final class TextRules {
             + "|boarders|attackers)";
     /**
      * Perpetrators in a place that only the ship has: "a robber on the forecastle deck", "three robbers in the engine
-     * room", "unauthorized persons in ship's engine room", "persons were discovered on deck"; up to five words between
-     * ("two robbers armed with knives on the poop deck").
+     * room", "unauthorized persons in ship's engine room", "persons were discovered on deck", "two robbers trying to insert a
+     * flexible hose into a cargo tank" (ASAM 2017-209); up to six words between ("two robbers armed with knives on the poop
+     * deck", "persons were seen at 0303 local time on the forecastle").
      */
-    private static final Pattern IN_SHIPS_PLACE = Pattern.compile("(?<!\\bno )\\b" + INTRUDER + "((\\s+[a-z0-9'-]+){0,5}?)"
-            + "\\s+(on|in|onto|at)\\s+(the\\s+)?(ship's\\s+|vessel's\\s+)?"
+    private static final Pattern IN_SHIPS_PLACE = Pattern.compile("(?<!\\bno )\\b" + INTRUDER + "((\\s+[a-z0-9'-]+){0,6}?)"
+            + "\\s+(on|in|onto|at|into)\\s+(the\\s+|a\\s+)?(ship's\\s+|vessel's\\s+)?"
             + "(forecastle|fore castle|poop deck|main deck|upper deck|engine room|bosun store|paint locker|forward store|cargo hold"
-            + "|deck)\\b(?!\\s+of\\s+(the\\s+)?(adjacent|other|another|nearby|neighbou?ring|second|their|skiff|boat)\\b)");
+            + "|cargo tank|deck)\\b(?!\\s+of\\s+(the\\s+)?(adjacent|other|another|nearby|neighbou?ring|second|their|skiff|boat)\\b)");
     /** Perpetrators on board a ship named as one: "one robber with long knives on board an anchored bulk carrier". */
     private static final Pattern ON_BOARD_SHIP = Pattern.compile("(?<!\\bno )\\b" + INTRUDER + "((\\s+[a-z0-9'-]+){0,5}?)"
             + "\\s+(on ?board|aboard)\\s+((the|a|an|this|her|his|anchored|berthed|moored|drifting|underway|product|chemical|bulk"
@@ -1937,6 +2011,14 @@ public final class TextRules {
      */
     private static final Pattern SOURCE_AT_END = Pattern.compile("\\s*\\([^()]{1,80}\\)[\\s.]*$");
 
+    /**
+     * After a word of stealing, where the place it was done begins, not the things: "a laptop they had been able to steal
+     * from the ship's office" (ASAM 2021-207), whose things stand before the verb; but not goods a part was taken from, the
+     * things themselves ("stole from the ships stores", ASAM 2007-4).
+     */
+    private static final Pattern NO_OBJECT = Pattern.compile("(?!from\\s+(?:the\\s+)?(?:[a-z']+\\s+)?(?:stores|cargo)\\b)"
+            + "(?:from|in|inside|on|onboard|aboard|at|during|while|when|whilst)\\b");
+
     /** What was stolen, in the text's words (lower case, runs of spaces closed up), or null. */
     public static String itemsStolen(String text) {
         String items = itemsIn(text);
@@ -1953,6 +2035,9 @@ public final class TextRules {
         t = notStolen(SOURCE_AT_END.matcher(t).replaceFirst(""));
         Matcher m = STOLEN_ITEMS.matcher(t);
         for (int from = 0; from < t.length() && m.find(from); from = m.start(1)) {
+            if (NO_OBJECT.matcher(m.group(1)).lookingAt()) {
+                continue; // "a laptop they had been able to steal from the ship's office": the things came before
+            }
             if (!(m.group().startsWith("took") || m.group().startsWith("snatched")) || !PERSON_TAKEN.matcher(m.group(1)).find()) {
                 if (m.group().startsWith("theft")) {
                     // a noun's things, in a sentence that goes on after them: "In addition to the theft of the plywood, the seal
@@ -1975,7 +2060,7 @@ public final class TextRules {
         // what "was stolen" and what someone "was robbed of": the one told first
         String before = null;
         int beforeAt = -1;
-        for (Matcher b = ITEMS_STOLEN_BEFORE.matcher(t); before == null && b.find(); ) {
+        for (Matcher b = ITEMS_STOLEN_BEFORE.matcher(blankAsides(t)); before == null && b.find(); ) {
             // "with mostly dive gear being stolen": the things after "with", as where no "was" stands
             before = itemsBefore(b.group(1), b.group(2) != null && !b.group(2).equals("being"));
             beforeAt = b.start();
@@ -2099,6 +2184,20 @@ public final class TextRules {
         }
         s = LIST_EDGES.matcher(s).replaceAll("").strip();
         return s.length() >= 3 && !ITEMS_DENIED.matcher(s).find() ? s : null;
+    }
+
+    /** An aside in parentheses, up to 60 characters: "had its dinghy (in the water and not locked) stolen" (ASAM 2021-122). */
+    private static final Pattern ASIDE = Pattern.compile("\\([^()]{1,60}\\)");
+
+    /** The text with each aside ({@link #ASIDE}) blanked out, its length kept. */
+    private static String blankAsides(String t) {
+        StringBuilder out = new StringBuilder(t);
+        for (Matcher a = ASIDE.matcher(t); a.find(); ) {
+            for (int i = a.start(); i < a.end(); i++) {
+                out.setCharAt(i, ' ');
+            }
+        }
+        return out.toString();
     }
 
     private static final Pattern WITH_LEAD = Pattern.compile("^.*\\bwith\\s+");

@@ -1311,4 +1311,134 @@ class TextRulesTest {
         assertThat(TextRules.itemsStolen("Robbers threatened the skipper with a boat hook and left in a north easterly direction with"
                 + " the outboard motor.")).isEqualTo("outboard motor");
     }
+
+    @Test
+    void aShipTheyTookControlOfOrMovedWithItsCrewHostageIsHijacked() {
+        // ASAM 2006-95: the crew taken hostage before the ship is moved are the object, not who sailed it
+        String asam200695 = "Somalia: On March 29 at 1154 LT 30nm off Mogadihu, east coast of Somalia, twelve pirates boarded a"
+                + " product tanker underway. The pirates were armed with machine guns, AK-47 rifles, and hand arms in two small speed"
+                + " boats. They took hostage 19 crewmembers and took the ship 2nm off the coast of Heredera. Pirates contacted owners"
+                + " and demanded a ransom for the release of the ship and its crew.";
+        assertThat(TextRules.type(asam200695)).isEqualTo(IncidentType.HIJACKING);
+        // ASAM 2005-87: "took control of" the vessel, as "took over"
+        String asam200587 = "Thirty-five pirates, armed with machine guns and rocket propelled grenades, took control of the"
+                + " Indonesian owned vessel bound for Belawan, Indonesia, and ordered it to sail to Dumai, Indonesia.  During the"
+                + "  journey to Dumai, the pirates departed the tanker, taking the captain and chief engineer with them.";
+        assertThat(TextRules.type(asam200587)).isEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.crewHarm(asam200587)).isEqualTo(CrewHarm.KIDNAPPED);
+        // the crew taking control back, a control only tried, or the bridge alone are none (ASAM 2011-381, 2014-253, 2010-292)
+        assertThat(TextRules.type("A boarding team arrived and searched the vessel before releasing the crew. Later ship's crew took"
+                + " control of the tanker and continued passage.")).isNotEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.type("The ship sailed into an ambush when two pirate ships snuck up alongside the ZIM vessel and the"
+                + " pirates attempted to get on board and take control of the ship.")).isEqualTo(IncidentType.ATTEMPTED_ATTACK);
+        assertThat(TextRules.type("The pirates, who were armed with long knives, took control of the bridge and tied up the bridge"
+                + " duty crew.")).isNotEqualTo(IncidentType.HIJACKING);
+    }
+
+    @Test
+    void thingsNamedBeforeTheStealingAreTheItems() {
+        // ASAM 2021-207: the laptop stands before "steal", the office after it is where
+        String asam2021207 = "Upon hearing the alarm, the robbers made their escape with a laptop they had been able to steal from"
+                + " the ship's office. They used the port anchor chain to escape into a small, unlit rowing boat.";
+        assertThat(TextRules.itemsStolen(asam2021207)).isEqualTo("a laptop");
+        // laptops are property, by the rules' list
+        assertThat(TextRules.loss(IncidentType.ROBBERY, asam2021207)).isEqualTo(EconomicLoss.PROPERTY);
+        // goods a part was taken from are the things (ASAM 2007-4)
+        assertThat(TextRules.itemsStolen("The robbers entered the forecastle store, stole from the ships stores, and lowered them"
+                + " into a canoe waiting alongside.")).isEqualTo("from the ships stores");
+        // ASAM 1995-10: the clause on the things is not among them
+        assertThat(TextRules.itemsStolen("The pirates then took all the ship's cash and other valuables which they were able to find"
+                + " in the Master's cabin.")).isEqualTo("all the ship's cash and other valuables");
+    }
+
+    @Test
+    void thingsThePerpetratorsTookWithThemAreStolen() {
+        // ASAM 2001-297 and 1995-42: boardings whose things taken away were missed
+        String asam2001297 = "A second seaman on watch was taken hostage and threatened before the thieves jumped overboard upon the"
+                + " sounding of the ship's alarm, taking with them two portable radios.";
+        assertThat(TextRules.type(asam2001297)).isEqualTo(IncidentType.ROBBERY);
+        assertThat(TextRules.itemsStolen(asam2001297)).isEqualTo("two portable radios");
+        String asam199542 = "The gang threatened to shoot the ship's and Brazilian watchmen, and after 30 minutes the gang left the"
+                + " ship taking some parcels with them. During the attack seven containers were opened by the thieves.";
+        assertThat(TextRules.type(asam199542)).isEqualTo(IncidentType.ROBBERY);
+        assertThat(TextRules.itemsStolen(asam199542)).isEqualTo("some parcels");
+        // ASAM 2010-414: who took them along is not among the things
+        assertThat(TextRules.itemsStolen("Later, the robbers succeeded and took three drums of MGO with them in their boats."))
+                .isEqualTo("three drums of mgo");
+        // people taken with them are a kidnapping, not a theft (ASAM 2014-37, 2005-87)
+        assertThat(TextRules.type("The pirates departed the ship, taking with them the ship's Captain and Chief Engineer."))
+                .isEqualTo(IncidentType.KIDNAPPING);
+        assertThat(TextRules.theft("The pirates departed the tanker, taking the captain and chief engineer with them.")).isFalse();
+    }
+
+    @Test
+    void aTheftInOddWordsIsStillOfItsThingsAndTheVesselStolenIsTaken() {
+        // ASAM 2016-288: "stole" run into its article
+        String asam2016288 = "MOZAMBIQUE: On 05 November, an unknown number of robbers stolean outboard motor from a dinghy tied to S/V"
+                + " EUTIKIA, anchored near position 21-39S 035-25E, at Bazaruto anchorage.";
+        assertThat(TextRules.itemsStolen(asam2016288)).isEqualTo("an outboard motor from a dinghy tied to s/v eutikia");
+        assertThat(TextRules.loss(IncidentType.ROBBERY, asam2016288)).isEqualTo(EconomicLoss.STORES);
+        // ASAM 2021-122: an aside between the things and "stolen"
+        String asam2021122 = "SAINT MARTIN: On 22 December 2020, a yacht in the Grand Marche anchorage had its dinghy (in the water and"
+                + " not locked) stolen while the owners were onboard. They discovered the cut line at 2200.";
+        assertThat(TextRules.type(asam2021122)).isEqualTo(IncidentType.ROBBERY);
+        assertThat(TextRules.itemsStolen(asam2021122)).isEqualTo("its dinghy");
+        assertThat(TextRules.loss(IncidentType.ROBBERY, asam2021122)).isEqualTo(EconomicLoss.STORES);
+        // ASAM 2005-259 and 2009-297: the yacht itself stolen or sailed off is taken, as in a hijacking
+        String asam2005259 = "THAILAND:   Yacht (SWITCH BLADE) was boarded and stolen 11 Aug between 2100 and 2359 local time while"
+                + " moored at Ao Chalong Bay, Phuket.  Theft was reported to marine police who searched the immediate area but did not"
+                + " find the vessel.";
+        assertThat(TextRules.type(asam2005259)).isEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.loss(IncidentType.HIJACKING, asam2005259)).isEqualTo(EconomicLoss.CARGO_OR_SHIP);
+        String asam2009297 = "ITALY:   Yacht boarded, stolen 18 Jun 09 at approximately 2100 local time while underway in the Bay of"
+                + " Naples. Three armed men aboard a dinghy reportedly rammed the 38ft yacht and boarded the vessel, robbing the owner"
+                + " and his friend before forcing them to jump overboard wearing lifejackets. The robbers then left with the vessel"
+                + " while an accomplice followed in the dinghy.";
+        assertThat(TextRules.type(asam2009297)).isEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.type("Here attackers forced the two crew members to jump overboard and stole the trawler."))
+                .isEqualTo(IncidentType.HIJACKING);
+        // the vessel's things, its dinghy, its master's computer, or leaving the vessel are no vessel stolen
+        assertThat(TextRules.type("The robbers damaged a VHF handset, stole the ship master\u00bfs computer and cash as well the"
+                + " crew\u00bfs personal belongings before escaping.")).isEqualTo(IncidentType.ROBBERY);
+        assertThat(TextRules.type("VENEZUELA: Dinghy stolen 27 Aug 08 at 1830 local time, Porlamar, Margarita Island.")).isEqualTo(
+                IncidentType.ROBBERY);
+        assertThat(TextRules.type("Two robbers boarded the vessel; the crew raised the alarm and the robbers left the vessel."))
+                .isEqualTo(IncidentType.BOARDING);
+        assertThat(TextRules.type("Items from the vessel were stolen.")).isEqualTo(IncidentType.ROBBERY);
+    }
+
+    @Test
+    void theItemsEndBeforeTheReportsTimeAndDate() {
+        // ASAM 2004-111, 2000-207, 1997-64, 2011-302 (ASAM 2000-127's "27 Jun" is trimmed by the noun's rule)
+        assertThat(TextRules.itemsStolen("Persons armed with guns and daggers held master and six crew at gunpoint and escaped with"
+                + " cash and crew belongings at 1615 UTC (IMB).")).isEqualTo("cash and crew belongings");
+        assertThat(TextRules.itemsStolen("Despite the presence of a three man anti-piracy watch, pirates stole one breathing aparatus"
+                + " and eight drums of paint between 1912 and 2050 local time.")).isEqualTo("one breathing aparatus and eight drums of paint");
+        assertThat(TextRules.itemsStolen("The robbers stole 40 drums of paint but the police were able to apprehend the robbers, arrest"
+                + " them and return the paint on July 9, 1997.")).isEqualTo("40 drums of paint");
+        assertThat(TextRules.itemsStolen("Robbers boarded and stole ship stores from an anchored refrigerated cargo vessel on three"
+                + " occasions between 0500 local and 0740 local time.")).isEqualTo(
+                "ship stores from an anchored refrigerated cargo vessel on three occasions");
+        // a quantity is no time
+        assertThat(TextRules.itemsStolen("The robbers stole about 2000 litres of diesel.")).isEqualTo("about 2000 litres of diesel");
+    }
+
+    @Test
+    void perpetratorsSeenAtTheShipsOwnPlacesHaveBoarded() {
+        // ASAM 2017-209: robbers at a cargo tank were aboard, though nothing was stolen
+        String asam2017209 = "NIGERIA: On 07 August, a duty crewman onboard a tanker berthed near position 06-27N 003-22E,  Folawiyo"
+                + " Terminal, Apapa, Lagos, noticed two robbers trying to insert a flexible hose into a cargo tank. He immediately"
+                + " informed the duty officer who raised the alarm. Seeing the alerted crew, the robbers escaped with their flexible"
+                + " hose. A search was carried out throughout the tanker. Nothing reported stolen. Port control informed.";
+        assertThat(TextRules.type(asam2017209)).isEqualTo(IncidentType.BOARDING);
+        assertThat(TextRules.loss(IncidentType.BOARDING, asam2017209)).isEqualTo(EconomicLoss.NOTHING);
+        // ASAM 2015-104, 2000-72: breaking into the engine room, seen on the forecastle after the time
+        assertThat(TextRules.type("On 10 May, the deck watchman onboard an anchored chemical tanker noticed two robbers trying to"
+                + " gain access into the engine room by opening the skylight. Nothing noted stolen.")).isEqualTo(IncidentType.BOARDING);
+        assertThat(TextRules.type("Between three and five persons were seen at 0303 local time on the forecastle of the ship."))
+                .isEqualTo(IncidentType.BOARDING);
+        // the deck of their own craft is none
+        assertThat(TextRules.type("The crew noticed a speedboat with two men on deck approaching the ship.")).isNotEqualTo(
+                IncidentType.BOARDING);
+    }
 }
