@@ -81,14 +81,10 @@ final class TarInput extends BufferedInputStream {
     }
 
     /** The bytes of the archive's one regular file; a second one is an error. */
-    private static final class Entries extends InputStream {
+    private static final class Entries extends OneFileArchive {
         private final TarArchiveInputStream tar;
-        /** The name of the archive's file, once its header is read. */
-        String file;
         /** Bytes of the file's data not yet read. */
         private long remaining;
-        private boolean inEntry;
-        private boolean done;
 
         Entries(InputStream tarred) {
             this.tar = new TarArchiveInputStream(tarred);
@@ -98,6 +94,7 @@ final class TarInput extends BufferedInputStream {
          * The name of the next regular file (its data then to be read), or null at the end of the archive;
          * folders, links, devices and {@code ._} copies are passed over.
          */
+        @Override
         String next() throws IOException {
             while (true) {
                 TarArchiveEntry e;
@@ -130,52 +127,31 @@ final class TarInput extends BufferedInputStream {
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
+        int readEntry(byte[] b, int off, int len) throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int n;
+            try {
+                n = tar.read(b, off, (int) Math.min(len, remaining));
+            } catch (IOException x) {
+                n = -1;
+            }
+            if (n < 0) {
+                throw new EOFException("the tar archive is cut short in " + file);
+            }
+            remaining -= n;
+            return n;
         }
 
         @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
-            }
-            while (!done) {
-                if (!inEntry) {
-                    String name = next();
-                    if (name == null) {
-                        done = true;
-                        if (file == null) {
-                            throw new IOException("the tar archive has no file in it");
-                        }
-                        break;
-                    }
-                    if (file != null) {
-                        done = true;
-                        throw new IOException("the tar archive holds more than one file (" + file + ", then " + name + "): "
-                                + UNTAR_SEVERAL);
-                    }
-                    file = name;
-                    inEntry = true;
-                }
-                if (remaining > 0) {
-                    int n;
-                    try {
-                        n = tar.read(b, off, (int) Math.min(len, remaining));
-                    } catch (IOException x) {
-                        n = -1;
-                    }
-                    if (n < 0) {
-                        done = true;
-                        throw new EOFException("the tar archive is cut short in " + file);
-                    }
-                    remaining -= n;
-                    return n;
-                }
-                inEntry = false;
-            }
-            return -1;
+        IOException several(String second) {
+            return new IOException("the tar archive holds more than one file (" + file + ", then " + second + "): " + UNTAR_SEVERAL);
+        }
+
+        @Override
+        void noFile() throws IOException {
+            throw new IOException("the tar archive has no file in it");
         }
 
         @Override

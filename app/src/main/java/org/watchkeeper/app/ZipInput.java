@@ -47,19 +47,15 @@ final class ZipInput extends BufferedInputStream {
     }
 
     /** The bytes of the archive's one file; a second file is an error. */
-    private static final class Entries extends InputStream {
+    private static final class Entries extends OneFileArchive {
         private final ZipInputStream zip;
-        /** The name of the archive's file, once its entry is reached. */
-        String file;
-        private boolean inEntry;
-        private boolean done;
 
         Entries(InputStream zipped) {
             this.zip = new ZipInputStream(zipped);
         }
 
-        /** The name of the next file entry, or null at the end of the archive. */
-        private String next() throws IOException {
+        @Override
+        String next() throws IOException {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
                 if (!e.isDirectory() && !e.getName().startsWith("__MACOSX/")) {
@@ -70,39 +66,19 @@ final class ZipInput extends BufferedInputStream {
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
+        int readEntry(byte[] b, int off, int len) throws IOException {
+            return zip.read(b, off, len);
         }
 
         @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
-            }
-            while (!done) {
-                if (!inEntry) {
-                    String name = next();
-                    if (name == null) {
-                        done = true;
-                        break;
-                    }
-                    if (file != null) {
-                        done = true;
-                        throw new java.util.zip.ZipException("the zip archive holds more than one file (" + file
-                                + ", then " + name + "): " + Inputs.UNZIP_SEVERAL);
-                    }
-                    file = name;
-                    inEntry = true;
-                }
-                int n = zip.read(b, off, len);
-                if (n > 0) {
-                    return n;
-                }
-                inEntry = false;
-            }
-            return -1;
+        IOException several(String second) {
+            return new java.util.zip.ZipException("the zip archive holds more than one file (" + file + ", then " + second + "): "
+                    + Inputs.UNZIP_SEVERAL);
+        }
+
+        @Override
+        void noFile() {
+            // an empty zip is an empty input, which the commands then name as such
         }
 
         @Override
