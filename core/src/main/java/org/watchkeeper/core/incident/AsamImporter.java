@@ -153,7 +153,7 @@ public final class AsamImporter {
             Instant time = (utc ? at : date.atStartOfDay()).toInstant(ZoneOffset.UTC);
             return new Incident("asam-" + ref, time, !utc, pos[0], pos[1], place, type, victim,
                     TextRules.perpetrators(text), TextRules.weapons(text), TextRules.crewHarm(text),
-                    TextRules.itemsStolen(text), TextRules.loss(type, text), TextRules.actions(text),
+                    TextRules.itemsStolen(text), TextRules.loss(type, hostility, text), TextRules.actions(text),
                     "NGA ASAM", ref, description, null, marking, createdBy, now, now,
                     said != null && !utc ? said.time() : null);
         };

@@ -23,7 +23,9 @@ import java.util.regex.Pattern;
  *       militia", a vessel by its name alone, "THE EASTWOOD WAS SEIZED BY 30 PIRATES", or by its own crew,
  *       "was seized ... by 3 Somali crewmen"; not by a navy, coast guard or the authorities), or moved somewhere by them
  *       ({@link #shipMoved}: "They took the ship into Indonesian waters"), or the vessel itself stolen ({@link #vesselStolen}:
- *       "Yacht (SWITCH BLADE) was boarded and stolen", "stole the trawler"; not its dinghy) → hijacking;
+ *       "forced the two crew members to jump overboard and stole the trawler"; not its dinghy) with its people aboard →
+ *       hijacking (a vessel stolen with nobody aboard, "unmanned", or from its berth, marina, anchorage or mooring with no one
+ *       named aboard, forced off, robbed or hurt, {@link #vesselStolenUnattended}, is a theft, → robbery, its loss the ship);
  *       "kidnap", "abduct" (not "kidnapping attempt", "tried to abduct", {@link #KIDNAP_NOT_DONE}), or people carried off as the perpetrators leave ("made off with three Indonesian crew
  *       members", "taking the captain and chief engineer with them", {@link #PEOPLE_CARRIED_OFF}), or crew kept hostage when the ship
  *       was let go or held for a ransom from a ship not taken ({@link #kidnapped}) → kidnapping; a theft
@@ -72,7 +74,9 @@ import java.util.regex.Pattern;
  *       #FLED_WITH}: "fled with ship's stores", "departed with cash, electronics, iPads"), up to the next full stop; a
  *       theft denied or only tried ({@link #theft}) gives none. (What was looted or pilfered is mostly a place:
  *       "looted every crew cabin", "pilfered 10 containers".)</li>
- *   <li>Loss: hijacking, or cargo/oil/fuel stolen (oil or fuel as the first of a list of items, {@link #cargoScope})
+ *   <li>Loss: hijacking, or the vessel itself stolen ({@link #vesselStolen}, also told by an ASAM heading such as "Vessel
+ *       stolen", {@link #loss(IncidentType, String, String)}), or cargo/oil/fuel stolen (oil or fuel as the first of a
+ *       list of items, {@link #cargoScope})
  *       or siphoned (the verb, not the perpetrators' "siphon hoses"), or the containers' contents pilfered ("two had their
  *       contents pilfered", "one of which had been pilfered", {@link #CARGO_TAKEN}) → cargo or ship; cash, money, valuables,
  *       personal belongings/effects/property, phones, laptops → property; stores, spare parts,
@@ -757,7 +761,8 @@ public final class TextRules {
      */
     public static IncidentType type(String text, java.time.LocalDate reported) {
         String t = lower(text);
-        if (HIJACK.matcher(hijackNotReported(t, reported)).find() || vesselTaken(t) || shipMoved(t) || vesselStolen(t)) {
+        if (HIJACK.matcher(hijackNotReported(t, reported)).find() || vesselTaken(t) || shipMoved(t)
+                || vesselStolen(t) && !vesselStolenUnattended(t)) {
             return IncidentType.HIJACKING;
         }
         if (kidnapped(t, false)) {
@@ -1404,6 +1409,60 @@ public final class TextRules {
     static boolean vesselStolen(String t) {
         return VESSEL_STOLEN.matcher(notStolen(t)).find();
     }
+
+    /**
+     * Words that say nobody was aboard: "The sailing vessel was unmanned and unlocked when it was stolen" (ASAM 2022-87),
+     * "left unattended", "no one was on board"; not "no one on board was injured", which tells of people aboard.
+     */
+    private static final Pattern NOBODY_ABOARD = Pattern.compile("\\b(?:unmanned|unattended|unoccupied"
+            + "|(?:no\\s+one|no-one|nobody|no\\s+crew|no\\s+people|no\\s+persons?)\\s+(?:was|were|being|is|are)\\s+"
+            + "(?:on\\s*board|aboard)"
+            + "|with\\s+(?:no\\s+one|no-one|nobody|no\\s+crew)\\s+(?:on\\s*board|aboard))\\b");
+    /** Where a vessel lies left by its people: a berth, a marina, an anchorage, a mooring ("stolen while berthed"). */
+    private static final Pattern AT_REST = Pattern.compile("\\b(?:berth|berthed|marina|anchorage|anchored|at\\s+anchor|moored"
+            + "|mooring|docked)\\b");
+    /**
+     * People who may have been aboard a vessel stolen, its crew, owner or others ("forced the two crew members to jump
+     * overboard", "robbing the owner and his friend", "two fishermen", "the victims", "no one on board was injured", read
+     * after {@link #NOBODY_ABOARD}); not an owner ashore named by what he owns ("The owner of the vessel has offered a
+     * reward").
+     */
+    private static final Pattern PEOPLE_ABOARD = Pattern.compile("\\b(?:crew\\w*|master|captain|skipper|owners?(?!\\s+of\\b)"
+            + "|fisherm[ae]n|passengers?|victims?|sailors?|seam[ae]n|occupants?|friends?|family|wife|husband|hostages?|guards?"
+            + "|watchm[ae]n|(?:people|persons?|anyone|someone|no\\s+one|no-one|nobody)\\s+(?:on\\s*board|aboard))\\b");
+
+    /**
+     * Whether the vessel stolen ({@link #vesselStolen}) was taken with nobody aboard, a theft of the vessel and no
+     * hijacking, which is the seizure of a vessel and its people: the text says nobody was aboard ({@link #NOBODY_ABOARD}:
+     * "The sailing vessel was unmanned and unlocked when it was stolen", ASAM 2022-87), or the vessel was stolen from where
+     * it lay, a berth, marina, anchorage or mooring named in a sentence of the theft ({@link #AT_REST}), and the text
+     * names no one who was aboard, forced off, robbed or hurt ({@link #PEOPLE_ABOARD}): "robbers stole the Canada-flagged
+     * catamaran KAILANI II from an anchorage" (ASAM 2021-257), "The 38 foot sailboat was stolen during the night from in
+     * front of the marina of Mindelo where it was anchored" (ASAM 2010-25), "Yacht (SWITCH BLADE) was boarded and stolen
+     * ... while moored at Ao Chalong Bay" (ASAM 2005-259). A vessel stolen with its people aboard stays a hijacking: "Here
+     * attackers forced the two crew members to jump overboard and stole the trawler" (ASAM 2002-247).
+     */
+    static boolean vesselStolenUnattended(String t) {
+        String s = notStolen(t);
+        if (!VESSEL_STOLEN.matcher(s).find()) {
+            return false;
+        }
+        if (NOBODY_ABOARD.matcher(t).find()) {
+            return true;
+        }
+        if (PEOPLE_ABOARD.matcher(t).find()) {
+            return false;
+        }
+        for (Matcher clause = SENTENCE.matcher(s); clause.find(); ) {
+            if (THEFT.matcher(clause.group()).find() && AT_REST.matcher(clause.group()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A sentence: the text up to a full stop, question or exclamation mark or line break, not a decimal number's point. */
+    private static final Pattern SENTENCE = Pattern.compile("(?:[^.!?\\n]|(?<=\\d)\\.(?=\\d))+");
 
     /**
      * A vessel moved somewhere by whoever holds it: "They took the ship into Indonesian waters" (ASAM 2003-274), "took the
@@ -2211,6 +2270,18 @@ public final class TextRules {
     /** A list's loose ends: a leading "and", commas at either end. */
     private static final Pattern LIST_EDGES = Pattern.compile("^[\\s,]*(?:(?:and|but)\\s+)?|(?:,\\s*(?:which|that))?[\\s,]*$");
 
+    /**
+     * The economic loss from text and the type, given a heading of the report's kind such as "Vessel stolen" (null for
+     * none): the vessel itself stolen, told by the heading or the text ({@link #vesselStolen}), is a loss of the ship
+     * whatever the type; all else is read from the text alone ({@link #loss(IncidentType, String)}).
+     */
+    public static EconomicLoss loss(IncidentType type, String heading, String text) {
+        if (heading != null && vesselStolen(lower(heading + ". " + text))) {
+            return EconomicLoss.CARGO_OR_SHIP;
+        }
+        return loss(type, text);
+    }
+
     /** The economic loss from text and the type. */
     public static EconomicLoss loss(IncidentType type, String text) {
         if (type == IncidentType.HIJACKING) {
@@ -2219,6 +2290,10 @@ public final class TextRules {
         String t = lower(text);
         if (!theft(t)) {
             return NO_THEFT.matcher(t).find() ? EconomicLoss.NOTHING : EconomicLoss.NOT_STATED;
+        }
+        if (vesselStolen(t)) {
+            // the vessel itself stolen with nobody aboard (vesselStolenUnattended): a theft whose loss is the ship
+            return EconomicLoss.CARGO_OR_SHIP;
         }
         String items = itemsStolen(t);
         // items that name no kind of thing ("most items"), or one of several things stolen ("was also stolen"): the kind

@@ -1384,12 +1384,13 @@ class TextRulesTest {
         assertThat(TextRules.type(asam2021122)).isEqualTo(IncidentType.ROBBERY);
         assertThat(TextRules.itemsStolen(asam2021122)).isEqualTo("its dinghy");
         assertThat(TextRules.loss(IncidentType.ROBBERY, asam2021122)).isEqualTo(EconomicLoss.STORES);
-        // ASAM 2005-259 and 2009-297: the yacht itself stolen or sailed off is taken, as in a hijacking
+        // ASAM 2005-259 and 2009-297: the yacht itself stolen is a loss of the ship; sailed off with its people forced
+        // overboard, a hijacking; stolen where it was moored with no one aboard, a theft (see theVesselStolenWithNobodyAboard)
         String asam2005259 = "THAILAND:   Yacht (SWITCH BLADE) was boarded and stolen 11 Aug between 2100 and 2359 local time while"
                 + " moored at Ao Chalong Bay, Phuket.  Theft was reported to marine police who searched the immediate area but did not"
                 + " find the vessel.";
-        assertThat(TextRules.type(asam2005259)).isEqualTo(IncidentType.HIJACKING);
-        assertThat(TextRules.loss(IncidentType.HIJACKING, asam2005259)).isEqualTo(EconomicLoss.CARGO_OR_SHIP);
+        assertThat(TextRules.type(asam2005259)).isEqualTo(IncidentType.ROBBERY);
+        assertThat(TextRules.loss(IncidentType.ROBBERY, asam2005259)).isEqualTo(EconomicLoss.CARGO_OR_SHIP);
         String asam2009297 = "ITALY:   Yacht boarded, stolen 18 Jun 09 at approximately 2100 local time while underway in the Bay of"
                 + " Naples. Three armed men aboard a dinghy reportedly rammed the 38ft yacht and boarded the vessel, robbing the owner"
                 + " and his friend before forcing them to jump overboard wearing lifejackets. The robbers then left with the vessel"
@@ -1405,6 +1406,48 @@ class TextRulesTest {
         assertThat(TextRules.type("Two robbers boarded the vessel; the crew raised the alarm and the robbers left the vessel."))
                 .isEqualTo(IncidentType.BOARDING);
         assertThat(TextRules.type("Items from the vessel were stolen.")).isEqualTo(IncidentType.ROBBERY);
+    }
+
+    @Test
+    void theVesselStolenWithNobodyAboardIsATheftOfTheShipNotAHijacking() {
+        // ASAM 2022-87: unmanned when stolen; the ASAM heading "Vessel stolen" names the vessel the narrative calls by its name
+        String asam202287 = "US VIRGIN ISLANDS: On 5 March, at 0000 local time, the United States-flagged sailing vessel BLUE ROSE"
+                + " was stolen while berthed at St. John, Great Cruz Bay. The sailing vessel was unmanned and unlocked when it was"
+                + " stolen from the port. The incident was reported to the local authorities and a coordinated search is being"
+                + " conducted. The owner of the vessel has offered a reward of $25,000 (USD) for information leading to recovery.";
+        assertThat(TextRules.type("Vessel stolen. " + asam202287)).isEqualTo(IncidentType.ROBBERY);
+        assertThat(TextRules.loss(IncidentType.ROBBERY, "Vessel stolen", asam202287)).isEqualTo(EconomicLoss.CARGO_OR_SHIP);
+        assertThat(RecaapCategory.assess(IncidentType.ROBBERY, Weapons.NOT_STATED, CrewHarm.NOT_STATED, null,
+                EconomicLoss.CARGO_OR_SHIP).category()).isEqualTo(RecaapCategory.CAT_1);
+        // ASAM 2021-257 and 2010-25: stolen from an anchorage, from a marina, with no one named aboard
+        String asam2021257 = "SAINT VINCENT AND THE GRENADINES: On 8 October, robbers stole the Canada-flagged catamaran KAILANI II"
+                + " from an anchorage near Young Island. A report was made to local authorities.";
+        assertThat(TextRules.type("Catamaran stolen. " + asam2021257)).isEqualTo(IncidentType.ROBBERY);
+        assertThat(TextRules.loss(IncidentType.ROBBERY, "Catamaran stolen", asam2021257)).isEqualTo(EconomicLoss.CARGO_OR_SHIP);
+        String asam201025 = "CAPE VERDE:   Sailing vessel (ENEA) stolen 12 Jan 10, marina of Mindelo. The 38 foot sailboat was"
+                + " stolen during the night from in front of the marina of Mindelo where it was anchored. The vessel has a blue hull"
+                + " with a yellow line (Noonsite.com).";
+        assertThat(TextRules.type(asam201025)).isEqualTo(IncidentType.ROBBERY);
+        assertThat(TextRules.loss(IncidentType.ROBBERY, asam201025)).isEqualTo(EconomicLoss.CARGO_OR_SHIP);
+        // the vessel stolen with its people aboard, forced overboard, robbed, killed or held, stays a hijacking
+        assertThat(TextRules.type("STRAIT OF MALACCA:   An unidentified fishing trawler was boarded 26 Aug at 1100 local time while"
+                + " underway off the Batu Pahat coast of Johore.  Here attackers forced the two crew members to jump overboard and"
+                + " stole the trawler.")).isEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.type("A fishing boat was stolen about 7 miles off Kuala Trusan, Sarawak (04-57N 115-11E) by three"
+                + " attackers operating from a speedboat. A Malaysian fisherman was killed in the attack and thrown overboard along"
+                + " with an injured crewmember.")).isEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.type("An unidentified fishing vessel was stolen early 21 Feb at 0300 local time approximately 20 km from"
+                + " Kalanang beach in Morib, Malaysia.  Six pirates, armed with parang and scythes, boarded the vessel as the two"
+                + " fishermen were waiting to pull up their catch.  The victims managed to jump overboard but climbed back into the"
+                + " boat five minutes later, not realizing the pirates were still on board.")).isEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.type("TWO FISHERMEN WERE KILLED BY GUNFIRE AND TWO OTHER FISHERMEN ESCAPED WHEN THEY JUMPED OVERBOARD."
+                + " THE PIRATES STOLE THE VESSEL AND THE FISHERMEN'S CATCH.")).isEqualTo(IncidentType.HIJACKING);
+        // people aboard at a mooring: no theft of an unattended vessel; nor is "no one on board was injured" nobody aboard
+        assertThat(TextRules.type("The yacht was stolen while moored; the owner and his wife were forced ashore."))
+                .isEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.type("The fishing boat was stolen while anchored. No one on board was injured."))
+                .isEqualTo(IncidentType.HIJACKING);
+        assertThat(TextRules.type("The yacht was stolen while moored. No one was on board.")).isEqualTo(IncidentType.ROBBERY);
     }
 
     @Test
