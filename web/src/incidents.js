@@ -234,12 +234,10 @@ export function listOf(text) {
 export function shareBody(tlp, orgsText, recipientsText) {
   if (!TLPS.includes(tlp)) throw new Error(`unknown TLP ${tlp}`);
   // each list counts under one TLP only (the server refuses one given under another): AMBER shares with
-  // organisations, RED names recipients; the other is sent empty, which clears what the report held
-  const body = {
-    tlp,
-    shared_with: tlp === 'AMBER' ? listOf(orgsText) : [],
-    recipients: tlp === 'RED' ? listOf(recipientsText) : [],
-  };
+  // organisations, RED names recipients; the other is left out, so the report keeps it for a later change back
+  const body = { tlp };
+  if (tlp === 'AMBER') body.shared_with = listOf(orgsText);
+  if (tlp === 'RED') body.recipients = listOf(recipientsText);
   if (tlp === 'RED' && body.recipients.length === 0) throw new Error('TLP:RED needs named recipients');
   return body;
 }

@@ -167,11 +167,11 @@ describe('report form', () => {
 describe('share dialog', () => {
   it('splits organisations and recipients', () => {
     expect(listOf('p1, p2\np1  p3')).toEqual(['p1', 'p2', 'p3']);
-    expect(shareBody('AMBER', 'sg-navy, my-mmea', '')).toEqual({ tlp: 'AMBER', shared_with: ['sg-navy', 'my-mmea'], recipients: [] });
+    expect(shareBody('AMBER', 'sg-navy, my-mmea', '')).toEqual({ tlp: 'AMBER', shared_with: ['sg-navy', 'my-mmea'] });
     expect(() => shareBody('RED', '', '')).toThrow('named recipients');
     // the dialog keeps both fields filled from the report; only the list the TLP uses is sent
-    expect(shareBody('AMBER+STRICT', 'sg-navy', 'ana')).toEqual({ tlp: 'AMBER+STRICT', shared_with: [], recipients: [] });
-    expect(shareBody('RED', 'sg-navy', 'ana, nate')).toEqual({ tlp: 'RED', shared_with: [], recipients: ['ana', 'nate'] });
+    expect(shareBody('AMBER+STRICT', 'sg-navy', 'ana')).toEqual({ tlp: 'AMBER+STRICT' });
+    expect(shareBody('RED', 'sg-navy', 'ana, nate')).toEqual({ tlp: 'RED', recipients: ['ana', 'nate'] });
     expect(() => shareBody('PINK', '', '')).toThrow('unknown TLP');
   });
 });

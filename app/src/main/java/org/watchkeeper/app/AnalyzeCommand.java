@@ -1771,12 +1771,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 // the run's exit code is 1 (InputResult.readError): this line says why and what the report holds
                 long lines = in.path("lines").asLong();
                 String file = in.get("file").asText();
+                // its positions are in the store: analyzed again (the archive unpacked, say) they would be stored twice
+                JsonNode store = summary.get("store");
+                String stored = lines == 0 || store == null || store.isNull() ? ""
+                        : "; what was read is stored in " + store.get("location").asText() + ", where analyzing the same lines"
+                        + " again (the archive unpacked, say) stores them a second time: give those another --data folder";
                 err.printf(Locale.ROOT, "watchkeeper analyze: I/O error on input %s: %s: %s, the rest of the input is not read;"
-                        + " the report in %s is partial (\"partial\": true in summary.json)%s%n",
+                        + " the report in %s is partial (\"partial\": true in summary.json)%s%s%n",
                         file.equals("-") ? "stdin" : file, in.get("read_error").asText(),
                         lines == 0 ? "nothing in it was analyzed" : "its " + lines + (lines == 1 ? " line read before the error was"
                                 : " lines read before the error were") + " analyzed",
-                        report, replacedEarlier ? " and replaces the earlier report there" : "");
+                        report, replacedEarlier ? " and replaces the earlier report there" : "", stored);
             }
         }
         long dropped = summary.get("vessels").path("dropped_beyond_max").asLong();

@@ -270,6 +270,9 @@ public final class KafkaPublishCommand implements Callable<Integer> {
      * producer's words whether no broker answers or the topic does not exist), which of the two it is: an
      * admin client asks the cluster for its brokers and the topic, within 5 s each.
      */
+    /** When the producer was made ({@link System#nanoTime}), 0 before: how long a failed run waited is measured from it. */
+    private long producerStarted;
+
     private String explain(KafkaException e) {
         String m = e.getMessage() == null ? e.toString() : e.getMessage();
         if (e instanceof PublishFailure && e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException
@@ -286,17 +289,15 @@ public final class KafkaPublishCommand implements Callable<Integer> {
         p.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(org.apache.kafka.clients.admin.AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
         p.put(org.apache.kafka.clients.admin.AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
-        String noBroker = "no Kafka broker answered at " + bootstrap + (blockMs > 0 ? " in " + seconds(blockMs) : "")
-                + " (is Kafka running there? check --bootstrap" + (blockMs > 0 ? "; --connect-timeout waits longer" : "") + ")";
         if (!anyListens(bootstrap)) {
             // nothing takes a connection at any of the addresses: no admin client needs to wait to say so
-            return noBroker;
+            return noBroker();
         }
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(p)) {
             try {
                 admin.describeCluster().nodes().get(5, java.util.concurrent.TimeUnit.SECONDS);
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException x) {
-                return noBroker;
+                return noBroker();
             }
             try {
                 admin.describeTopics(java.util.List.of(topic)).allTopicNames().get(5, java.util.concurrent.TimeUnit.SECONDS);
@@ -314,6 +315,19 @@ public final class KafkaPublishCommand implements Callable<Integer> {
             // an admin client that cannot be made with these properties: the producer's words stand
         }
         return m;
+    }
+
+    /**
+     * That no broker answered, and how long the run waited: {@code --connect-timeout}, or what it really waited when
+     * that is longer by more than 2 s (an address that takes connections and never answers holds the producer until
+     * its request and delivery timeouts, and the check of the cluster adds up to 5 s).
+     */
+    private String noBroker() {
+        long elapsed = producerStarted == 0 ? 0 : (System.nanoTime() - producerStarted) / 1_000_000;
+        long waited = elapsed > blockMs + 2000 ? elapsed / 1000 * 1000 : blockMs;
+        return "no Kafka broker answered at " + bootstrap + (waited > 0 ? " in " + seconds(waited) : "")
+                + (waited > blockMs ? " (something there takes connections but does not answer as Kafka: check --bootstrap)"
+                        : " (is Kafka running there? check --bootstrap" + (blockMs > 0 ? "; --connect-timeout waits longer" : "") + ")");
     }
 
     /** A producer setting in milliseconds, or -1 when it is no number (the producer then refuses it, naming it). */
@@ -490,6 +504,7 @@ public final class KafkaPublishCommand implements Callable<Integer> {
         long lines = 0;
         long bytes = 0;
         long t0 = System.nanoTime();
+        producerStarted = t0;
         KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p);
         try {
             byte[] buf = new byte[READ_BUFFER];

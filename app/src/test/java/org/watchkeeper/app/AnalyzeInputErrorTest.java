@@ -96,4 +96,21 @@ class AnalyzeInputErrorTest {
                 + " the error were analyzed, the rest of the input is not read; the report in " + report + " is partial"
                 + " (\"partial\": true in summary.json)\n");
     }
+
+    /** Into a store: the stored part is named, as analyzing the unpacked files into the same folder would store it twice. */
+    @Test
+    void aPartialInputIntoAStoreSaysWhatIsStored() throws IOException {
+        Path report = tmp.resolve("r3");
+        Path data = tmp.resolve("d3");
+        Cli.Run r = Cli.runWithStdin(zipOfTwo(), "analyze", "--data", data.toString(), "--quiet", "--assume-time", "2024-01-01",
+                "--report", report.toString(), "-");
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        JsonNode s = Cli.summary(report);
+        assertThat(s.get("store").get("positions_appended").asLong()).isEqualTo(3);
+        assertThat(r.err()).isEqualTo("watchkeeper analyze: I/O error on input stdin: " + ZIP_ERROR + ": its 3 lines read before"
+                + " the error were analyzed, the rest of the input is not read; the report in " + report + " is partial"
+                + " (\"partial\": true in summary.json); what was read is stored in " + s.get("store").get("location").asText()
+                + ", where analyzing the same lines again (the archive unpacked, say) stores them a second time: give those another"
+                + " --data folder\n");
+    }
 }

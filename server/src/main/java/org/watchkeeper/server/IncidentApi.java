@@ -484,8 +484,7 @@ public final class IncidentApi {
 
     /**
      * The marking a body asks for ({@code tlp}, {@code shared_with}, {@code recipients}; absent fields
-     * keep {@code current}'s). The creator is always a recipient of a RED report. A list the TLP does not use
-     * is dropped ({@code shared_with} outside AMBER, {@code recipients} outside RED).
+     * keep {@code current}'s, also when the TLP changes). The creator is always a recipient of a RED report.
      *
      * @throws Api.BadRequest for a non-empty list given that the TLP does not use ({@link Marking#unusedList})
      */
@@ -504,10 +503,9 @@ public final class IncidentApi {
         if (unused != null) {
             throw new Api.BadRequest(unused);
         }
-        // a list the new TLP does not use is dropped, so that no reader takes it for a sharing that holds
-        Set<String> orgs = tlp != Tlp.AMBER ? Set.of() : body.has("shared_with") ? givenOrgs : current.sharedWithOrgs();
-        Set<String> recipients = new LinkedHashSet<>(tlp != Tlp.RED ? Set.of()
-                : body.has("recipients") ? givenRecipients : current.recipients());
+        // a list left out keeps its value, so that going from RED back to AMBER keeps the organisations shared with before
+        Set<String> orgs = body.has("shared_with") ? givenOrgs : current.sharedWithOrgs();
+        Set<String> recipients = new LinkedHashSet<>(body.has("recipients") ? givenRecipients : current.recipients());
         if (tlp == Tlp.RED) {
             recipients.add(creator);
         }
