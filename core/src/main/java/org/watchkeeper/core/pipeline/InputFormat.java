@@ -200,6 +200,10 @@ public enum InputFormat {
         if (startsWith(head, len, 257, "ustar")) {
             return "is a tar archive: unpack it (tar -xf) and name the log in it";
         }
+        if (len >= 1024 && len % 512 == 0 && allZero(head, len)) {
+            // what tar writes for an archive of no file: its two end-of-archive blocks and their padding
+            return "holds only zero bytes (" + len + " of them: an empty tar archive, or an unwritten file): nothing to read";
+        }
         int control = 0;
         for (int i = 0; i < len; i++) {
             int c = head[i] & 0xff;
@@ -211,6 +215,16 @@ public enum InputFormat {
             return "is binary, not text (" + control + " of its first " + len + " bytes are control characters)";
         }
         return null;
+    }
+
+    /** Whether the first {@code len} bytes of {@code b} are all zero. */
+    private static boolean allZero(byte[] b, int len) {
+        for (int i = 0; i < len; i++) {
+            if (b[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code head[at..]} holds the characters of {@code magic} (each a byte 0-255). */

@@ -66,6 +66,16 @@ class InputFormatTest {
     }
 
     @Test
+    void anEmptyTarArchiveIsSaidToHoldOnlyZeros() {
+        // GNU tar writes an archive of no file as 10240 zero bytes: two end blocks and the record's padding
+        assertThat(InputFormat.binary(new byte[10240], 10240))
+                .isEqualTo("holds only zero bytes (10240 of them: an empty tar archive, or an unwritten file): nothing to read");
+        // a few zeros are line noise, not an archive
+        byte[] noise = new byte[1000];
+        assertThat(InputFormat.binary(noise, 1000)).startsWith("is binary, not text (1000 of its first 1000 bytes");
+    }
+
+    @Test
     void aFewControlBytesOfLineNoiseLeaveALogALog() {
         String line = "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A\r\n";
         String log = line.repeat(20) + "\u0000\u0011\u0013" + line.repeat(20);
