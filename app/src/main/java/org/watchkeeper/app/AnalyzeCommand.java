@@ -996,7 +996,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     GzipInput gzip = Inputs.gzip(in.content);
                     r.truncated = gzip != null ? gzip.truncated() : null;
                     r.corrupt = gzip != null && gzip.corrupt();
-                    r.readError = readError(in, gzip);
+                    r.readError = in.readError();
                     chain.finish();
                     r.gnssSentences = chain.gnss.sentences();
                     r.strayTime = chain.strays.strays();
@@ -1013,10 +1013,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     Rejects out = rejects;
                     // a read error part-way ends the input as a cut does: a row it cut is rejected as cut short
                     r.csv = readCsv(r.format, name, in, buffer, () -> gzip != null && gzip.truncated() != null ? gzip.truncated()
-                            : in.failure != null ? describe(in.failure) : null, out == null ? null : problem -> out.row(name, problem));
+                            : in.readError(), out == null ? null : problem -> out.row(name, problem));
                     r.truncated = gzip == null ? null : gzip.truncated();
                     r.corrupt = gzip != null && gzip.corrupt();
-                    r.readError = readError(in, gzip);
+                    r.readError = in.readError();
                     if (r.corrupt) {
                         // a CSV row has no checksum: rows inflated from the damaged part (the inflater
                         // may run on long past the damage before a check fails) cannot be told from
@@ -1030,26 +1030,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         r.bytes = name.equals("-") ? stdinBytes.get() : Files.size(Path.of(name));
         return r;
-    }
-
-    /**
-     * The read error that ended input {@code in}, or null: none, or the failure of an archive read from a gzip
-     * stream cut short or corrupt (a tar's cut then follows from the gzip's, which is said as such).
-     */
-    private static String readError(OpenedInput in, GzipInput gzip) {
-        if (in.failure == null || gzip != null && gzip.truncated() != null) {
-            return null;
-        }
-        return describe(in.failure);
-    }
-
-    /** An I/O error in words: its message, or its kind when it has none. */
-    private static String describe(IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file or directory";
-        }
-        String m = e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m;
     }
 
     /**

@@ -10,7 +10,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -240,10 +239,10 @@ public final class DecodeCommand implements Callable<Integer> {
                 }
                 closeQuietly(errorsFile);
                 closeQuietly(out);
-                cut.add(stage + ": " + describe(io));
+                cut.add(stage + ": " + OpenedInput.describe(io));
                 return finish(err, summary, started);
             }
-            err.println("watchkeeper decode: I/O error on " + stage + ": " + describe(io));
+            err.println("watchkeeper decode: I/O error on " + stage + ": " + OpenedInput.describe(io));
             err.flush();
             closeQuietly(errorsFile);
             closeQuietly(out);
@@ -402,24 +401,22 @@ public final class DecodeCommand implements Callable<Integer> {
      * error, the cut or the damage is lost, {@link GzipInput}).
      */
     private void cutShort(String name, OpenedInput opened, long lines) {
-        GzipInput gzip = Inputs.gzip(opened.content);
-        if (opened.failure != null) {
-            // an archive's own failure (a second file, a cut inside the tar) may follow a gzip cut beneath it: the cut is the cause
-            if (gzip == null || gzip.truncated() == null) {
-                cut.add("input " + name + ": " + describe(opened.failure) + (lines == 0 ? ": nothing in it is decoded"
-                        : ": its " + lines + (lines == 1 ? " line read before the error is" : " lines read before the error are")
-                        + " decoded, the rest of the input is not read"));
-                return;
-            }
+        // an archive's own failure (a second file, a cut inside the tar) may follow a gzip cut beneath it: the cut is the cause
+        String error = opened.readError();
+        if (error != null) {
+            cut.add("input " + name + ": " + error + (lines == 0 ? ": nothing in it is decoded"
+                    : ": its " + lines + (lines == 1 ? " line read before the error is" : " lines read before the error are")
+                    + " decoded, the rest of the input is not read"));
+            return;
         }
-        InputStream in = gzip;
-        if (in instanceof GzipInput g && g.truncated() != null && g.corrupt()) {
-            cut.add("input " + name + ": corrupt gzip data (" + g.truncated() + ")" + (lines == 0
+        GzipInput g = opened.cutGzip();
+        if (g != null && g.corrupt()) {
+            cut.add("input " + name + ": " + opened.endReason() + (lines == 0
                     ? ": nothing in it is decoded"
                     : ": its " + lines + " lines inflated before the damage was found are decoded, the rest of"
                     + " the file is not read"));
-        } else if (in instanceof GzipInput g && g.truncated() != null) {
-            cut.add("input " + name + ": " + g.truncated() + (lines == 0
+        } else if (g != null) {
+            cut.add("input " + name + ": " + opened.endReason() + (lines == 0
                     ? ": the file is cut short before its first line, or is not a gzip file: nothing in it is decoded"
                     : ": the file is cut short; its " + lines + " lines before the cut (the last one cut) are decoded"));
         }
@@ -657,14 +654,6 @@ public final class DecodeCommand implements Callable<Integer> {
     private OpenedInput open(String name) throws IOException {
         InputStream raw = name.equals("-") ? Inputs.nonClosing(streams.in()) : Files.newInputStream(Path.of(name));
         return new OpenedInput(Inputs.maybeGunzipped(raw, READ_BUFFER, Math.max(READ_BUFFER, GNSS_SNIFF)));
-    }
-
-    private static String describe(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        String m = e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m;
     }
 
     private static void closeQuietly(Closeable c) {

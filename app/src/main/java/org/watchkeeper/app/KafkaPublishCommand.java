@@ -249,7 +249,7 @@ public final class KafkaPublishCommand implements Callable<Integer> {
             }
             err.flush();
         }
-        String failure = in0 == null ? null : readError(in0);
+        String failure = in0 == null ? null : in0.endReason();
         if (failure != null) {
             // every line read before the error is written (publish flushed the producer, and a refusal would have thrown)
             long n = r.read();
@@ -265,13 +265,14 @@ public final class KafkaPublishCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** When the producer was made ({@link System#nanoTime}), 0 before: how long a failed run waited is measured from it. */
+    private long producerStarted;
+
     /**
      * The producer's message, and when it says only that the topic's metadata did not come in time (the
      * producer's words whether no broker answers or the topic does not exist), which of the two it is: an
      * admin client asks the cluster for its brokers and the topic, within 5 s each.
      */
-    /** When the producer was made ({@link System#nanoTime}), 0 before: how long a failed run waited is measured from it. */
-    private long producerStarted;
 
     private String explain(KafkaException e) {
         String m = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -450,20 +451,6 @@ public final class KafkaPublishCommand implements Callable<Integer> {
         return new Input(in, in);
     }
 
-    /**
-     * Why input {@code in} ended before its end, or null: a gzip stream cut short or corrupt inside ({@link GzipInput}),
-     * or a read error ({@link OpenedInput}: a zip or tar of several files on standard input, an archive cut short, a
-     * disk error).
-     */
-    private static String readError(OpenedInput in) {
-        GzipInput gzip = Inputs.gzip(in.content);
-        if (gzip != null && gzip.truncated() != null) {
-            return gzip.corrupt() ? "corrupt gzip data (" + gzip.truncated() + ")" : gzip.truncated();
-        }
-        IOException e = in.failure;
-        return e == null ? null : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
     /** Reads lines (LF, CRLF or CR) from {@code in} and sends each non-empty one as a record. */
     Result publish(InputStream in, PrintWriter err) throws IOException {
         Properties p = new Properties();
@@ -516,7 +503,7 @@ public final class KafkaPublishCommand implements Callable<Integer> {
                 if (n < 0) {
                     n = 0;
                     done = true;
-                    if (in instanceof OpenedInput o && readError(o) != null) {
+                    if (in instanceof OpenedInput o && o.endReason() != null) {
                         // a line the error cut off may be cut short: not sent
                         unended = len > 0;
                         len = 0;

@@ -66,6 +66,42 @@ final class OpenedInput extends FilterInputStream {
         ended = false;
     }
 
+    /** The gzip stream beneath this input when it ended early, cut short or corrupt inside ({@link GzipInput}), else null. */
+    GzipInput cutGzip() {
+        GzipInput g = Inputs.gzip(content);
+        return g != null && g.truncated() != null ? g : null;
+    }
+
+    /**
+     * The read error that ended this input, in words ({@link #describe}), or null: none, or one that follows from the
+     * gzip stream beneath being cut short or corrupt ({@link #cutGzip}), which is said as such (an archive read from it
+     * then fails at the cut).
+     */
+    String readError() {
+        return failure == null || cutGzip() != null ? null : describe(failure);
+    }
+
+    /**
+     * Why this input ended before its end, in words, or null: the gzip stream beneath cut short ("unexpected end of
+     * ZLIB input stream") or corrupt inside ("corrupt gzip data (...)"), else {@link #readError}.
+     */
+    String endReason() {
+        GzipInput g = cutGzip();
+        if (g != null) {
+            return g.corrupt() ? "corrupt gzip data (" + g.truncated() + ")" : g.truncated();
+        }
+        return readError();
+    }
+
+    /** An I/O error in words: its message, or its kind when it has none. */
+    static String describe(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
+        }
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+
     private void fail(IOException e) {
         if (failure == null) {
             failure = e;

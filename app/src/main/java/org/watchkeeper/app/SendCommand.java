@@ -415,24 +415,23 @@ public final class SendCommand implements Callable<Integer> {
                     }
                 }
             }
-            GzipInput gzip = Inputs.gzip(in.content) != null && Inputs.gzip(in.content).truncated() != null
-                    ? Inputs.gzip(in.content) : null;
+            GzipInput gzip = in.cutGzip();
             // a last line without its line end is sent when the input ended there, not when an error did (it may be cut)
-            boolean failed = gzip == null && in.failure != null;
+            String error = in.readError();
+            boolean failed = error != null;
             if (len > 0 && gzip == null && !failed && !sendLine(line, len, pacer, batch)) {
                 return false;
             }
             if (failed) {
                 long sent = batch.lines - before;
-                String m = in.failure.getMessage() == null ? in.failure.getClass().getSimpleName() : in.failure.getMessage();
-                cut.add("input " + name + ": " + m + (sent == 0 ? ": nothing in it was sent"
+                cut.add("input " + name + ": " + error + (sent == 0 ? ": nothing in it was sent"
                         : ": its " + sent + (sent == 1 ? " line" : " lines") + " read before the error "
                                 + (sent == 1 ? "was" : "were") + " sent" + (len > 0 ? ", not the unended one the error cut" : "")
                                 + ", the rest of the input is not read"));
             }
             if (gzip != null) {
                 long sent = batch.lines - before;
-                cut.add("input " + name + ": " + (gzip.corrupt() ? "corrupt gzip data (" + gzip.truncated() + ")" : gzip.truncated())
+                cut.add("input " + name + ": " + in.endReason()
                         + (sent == 0 ? ": nothing in it was sent"
                         : gzip.corrupt() ? ": its " + sent + " lines inflated before the damage was found were sent, the rest of"
                                 + " the file is not read"

@@ -1957,7 +1957,7 @@ public final class TextRules {
      * 2004-158), "six of the crew were released while another six ... are being held for $34,000 ransom".
      */
     private static final Pattern HOSTAGES_KEPT = Pattern.compile("\\b(?:released|freed|let\\s+go)\\b[^.;]{0,120}?\\b(?:but|while|whereas"
-            + "|except)\\b(?=[^.;]{0,100}?\\b(?:" + CARRIED_PERSON.substring(3, CARRIED_PERSON.length() - 1) + "|another\\s+\\w+)\\b)"
+            + "|except)\\b(?=[^.;]{0,100}?\\b(?:" + CARRIED_PERSON + "|another\\s+\\w+)\\b)"
             + "[^.;]{0,100}?\\b(?:kept|keeping|held|holding|retained|detained)\\b[^.;]{0,100}?\\b(?:hostages?|ransom|captive)\\b");
     /**
      * Crew taken or held hostage for a ransom: "took master and chief engineer hostage for ransom" (ASAM 2004-202), "took
